@@ -1,0 +1,36 @@
+"""pollcli: election results from a CSV — who leads, by how much, and what it means.
+
+The library is the product; the command line is a thin layer over it::
+
+    from pollcli import load, summarize
+    summary = summarize(load("data/kz_2022.csv"))
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "compare", "load", "summarize", "validate"]
+
+if TYPE_CHECKING:
+    from pollcli.compare import compare
+    from pollcli.load import load, validate
+    from pollcli.summary import summarize
+
+# Imported on first use so that `pollcli --help` does not pay for pydantic and the loaders.
+_LAZY = {
+    "load": "pollcli.load",
+    "validate": "pollcli.load",
+    "summarize": "pollcli.summary",
+    "compare": "pollcli.compare",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'pollcli' has no attribute {name!r}")

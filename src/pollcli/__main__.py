@@ -1,0 +1,3 @@
+from pollcli.cli import main
+
+main()

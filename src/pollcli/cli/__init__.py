@@ -1,0 +1,120 @@
+"""The command line: parse arguments, call the library, render, exit. The only place that exits."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import Annotated
+
+import typer
+
+from pollcli import __version__
+from pollcli.errors import DataError, ExitCode, PollcliError
+from pollcli.render.safe import visible
+
+from typer import Abort
+
+try:  # Recent Typer vendors Click as typer._click; older releases use Click itself.
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover
+    from click.exceptions import ClickException  # type: ignore[no-redef]
+
+MAX_ERRORS_SHOWN = 5
+
+app = typer.Typer(
+    name="pollcli",
+    help="Election results from a CSV: who leads and by how much, majority or runoff, thresholds, "
+    "turnout, term of office; compare elections and exit polls.",
+    epilog="Example: pollcli summary data/kz_2022.csv",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"pollcli {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a Python traceback on errors.")] = False,
+) -> None:
+    """Election results from a CSV: who leads and by how much, majority or runoff, thresholds, turnout,
+    term of office; compare elections and exit polls."""
+
+
+def _register() -> None:
+    from pollcli.cli import summary, validate
+
+    summary.register(app)
+    validate.register(app)
+    for name in ("compare", "schema"):
+        try:
+            module = __import__(f"pollcli.cli.{name}", fromlist=["register"])
+        except ModuleNotFoundError:
+            continue
+        module.register(app)
+
+
+_register()
+
+
+def _report_data_error(error: DataError) -> None:
+    errors = error.problems
+    for problem in errors[:MAX_ERRORS_SHOWN]:
+        sys.stderr.write(f"pollcli: error: {visible(problem.render())}\n")
+    files = sorted({p.file for p in errors})
+    more = len(errors) - MAX_ERRORS_SHOWN
+    lead = f"… and {more} more error(s); " if more > 0 else ""
+    sys.stderr.write(f"pollcli: {lead}run 'pollcli validate {' '.join(files)}' to list every problem\n")
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code: the single error boundary."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        command = typer.main.get_command(app)
+        result = command.main(args=args, prog_name="pollcli", standalone_mode=False)
+        return int(result) if isinstance(result, int) else ExitCode.OK
+    except DataError as error:
+        if debug:
+            traceback.print_exc()
+        _report_data_error(error)
+        return error.exit_code
+    except PollcliError as error:
+        if debug:
+            traceback.print_exc()
+        sys.stderr.write(f"pollcli: error: {visible(str(error))}\n")
+        return error.exit_code
+    except ClickException as error:
+        hint = ""
+        ctx = getattr(error, "ctx", None)
+        if ctx is not None:
+            hint = f"; see '{ctx.command_path} --help'"
+        sys.stderr.write(f"pollcli: error: {visible(error.format_message())}{hint}\n")
+        return error.exit_code
+    except (Abort, KeyboardInterrupt):
+        sys.stderr.write("pollcli: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return ExitCode.OK
+    except Exception as error:
+        if debug:
+            raise
+        sys.stderr.write(
+            f"pollcli: internal error: {type(error).__name__}: {visible(str(error))}; this is a bug in "
+            "pollcli — please report it with the input file (run with --debug for the traceback)\n"
+        )
+        return ExitCode.INTERNAL_ERROR
+
+
+def main() -> None:
+    sys.exit(run())

@@ -1,0 +1,65 @@
+"""Where output goes: data to stdout or --output, messages to stderr, colour only on a terminal."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console, RenderableType
+
+from pollcli.errors import UsageError
+from pollcli.render.safe import visible
+
+# Tables written to a file or a pipe have no terminal to measure.
+FILE_WIDTH = 100
+
+
+def check_output_path(output: str | None, inputs: Sequence[str]) -> None:
+    """Refuse to write over an input file: pollcli never modifies its inputs."""
+    if output is None or output == "-":
+        return
+    target = Path(output).resolve()
+    for source in inputs:
+        if source != "-" and Path(source).resolve() == target:
+            raise UsageError(f"--output {output} is an input file; pollcli never overwrites its inputs")
+    if target.is_dir():
+        raise UsageError(f"--output {output} is a directory; give a file name")
+
+
+def stdout_console(no_color: bool = False) -> Console:
+    plain = no_color or "NO_COLOR" in os.environ
+    return Console(file=sys.stdout, no_color=plain, color_system=None if plain else "auto",
+                   highlight=False, emoji=False, markup=False,
+                   width=None if sys.stdout.isatty() else FILE_WIDTH, soft_wrap=False)
+
+
+def stderr_console() -> Console:
+    return Console(file=sys.stderr, highlight=False, emoji=False, markup=False, soft_wrap=True)
+
+
+def render_to_text(renderable: RenderableType, width: int) -> str:
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, color_system=None, highlight=False, emoji=False, markup=False,
+            no_color=True).print(renderable)
+    return buffer.getvalue()
+
+
+def write_text(text: str, output: str | None) -> None:
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"--output {output}: cannot write ({exc.strerror or exc})") from None
+
+
+def warn(messages: Sequence[str], quiet: bool) -> None:
+    if quiet:
+        return
+    for message in dict.fromkeys(messages):  # once each, in order
+        sys.stderr.write(f"pollcli: warning: {visible(message)}\n")

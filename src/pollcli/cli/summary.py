@@ -1,0 +1,89 @@
+"""`pollcli summary`: one election's story, as a table and findings, JSON, CSV or Markdown."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from pollcli.cli import options as opt
+from pollcli.cli.output import check_output_path, render_to_text, stdout_console, warn, write_text
+
+EXAMPLE = """Examples:
+
+  pollcli summary data/kz_2022.csv
+
+  pollcli summary data/kz_2022.csv --format json | jq '.elections[0].leader'
+
+  pollcli summary results.csv --encoding cp1251 --threshold 5 --term-years 7
+"""
+
+
+def summary(
+    files: opt.Files,
+    threshold: Annotated[float, typer.Option("--threshold", "-t", min=0, max=100, metavar="PCT",
+                                             help="Candidates strictly below this share are flagged.")] = 3.0,
+    majority: Annotated[float, typer.Option("--majority", min=0, max=100, metavar="PCT",
+                                            help="A leader above this share wins outright; "
+                                                 "otherwise a runoff is named.")] = 50.0,
+    fmt: opt.FormatOpt = opt.Format.table,
+    output: opt.OutputOpt = None,
+    quiet: opt.QuietOpt = False,
+    no_color: opt.NoColorOpt = False,
+    encoding: opt.EncodingOpt = None,
+    delimiter: opt.DelimiterOpt = None,
+    decimal: opt.DecimalOpt = None,
+    election: opt.ElectionOpt = None,
+    date: opt.DateOpt = None,
+    country: opt.CountryOpt = None,
+    office: opt.OfficeOpt = None,
+    round_: opt.RoundOpt = None,
+    stage: opt.StageOpt = None,
+    source: opt.SourceOpt = None,
+    registered: opt.RegisteredOpt = None,
+    ballots_cast: opt.CastOpt = None,
+    invalid: opt.InvalidOpt = None,
+    blank: opt.BlankOpt = None,
+    share_base: opt.ShareBaseOpt = None,
+    term_years: opt.TermYearsOpt = None,
+    previous_term_years: opt.PreviousTermOpt = None,
+    term_limit: opt.TermLimitOpt = None,
+) -> None:
+    """Who leads and by how much, majority or runoff, who is below the threshold, turnout and term."""
+    from pollcli.load import load
+    from pollcli.summary import summarize
+
+    check_output_path(output, files)
+    facts = opt.fact_overrides(
+        election=election, date=date, country=country, office=office, round=round_, stage=stage,
+        source=source, registered=registered, ballots_cast=ballots_cast, invalid=invalid, blank=blank,
+        share_base=share_base, term_years=term_years, previous_term_years=previous_term_years,
+        term_limit=term_limit,
+    )
+    elections = load(files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal,
+                     facts=facts)
+    result = summarize(elections, threshold=threshold, majority=majority)
+    warn([w for e in result.elections for w in e.warnings], quiet)
+    emit_summary(result, fmt, output, no_color)
+
+
+def emit_summary(result: object, fmt: opt.Format, output: str | None, no_color: bool) -> None:
+    from pollcli.models import Summary
+    from pollcli.render import csv, json, markdown, table
+
+    assert isinstance(result, Summary)
+    if fmt is opt.Format.json:
+        write_text(json.render(result), output)
+    elif fmt is opt.Format.csv:
+        write_text(csv.render_summary(result), output)
+    elif fmt is opt.Format.markdown:
+        write_text(markdown.render_summary(result), output)
+    elif output not in (None, "-"):
+        write_text(render_to_text(table.render_summary(result, 100), 100), output)
+    else:
+        console = stdout_console(no_color)
+        console.print(table.render_summary(result, console.width))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("summary", epilog=EXAMPLE)(summary)

@@ -1,0 +1,49 @@
+"""`pollcli validate`: every problem in each file, with line, column and a stable code."""
+
+from __future__ import annotations
+
+import typer
+
+from pollcli.cli import options as opt
+from pollcli.cli.output import check_output_path, render_to_text, stdout_console, write_text
+from pollcli.errors import ExitCode
+
+EXAMPLE = """Examples:
+
+  pollcli validate data/kz_2022.csv
+
+  pollcli validate export.csv --encoding cp1251 --format json | jq '.files[].problems[].code'
+"""
+
+
+def validate(
+    files: opt.Files,
+    fmt: opt.FormatOpt = opt.Format.table,
+    output: opt.OutputOpt = None,
+    no_color: opt.NoColorOpt = False,
+    encoding: opt.EncodingOpt = None,
+    delimiter: opt.DelimiterOpt = None,
+    decimal: opt.DecimalOpt = None,
+) -> int:
+    """List every problem in each file, not just the first. Errors exit 1; warnings alone exit 0."""
+    from pollcli.load import validate as run_validation
+    from pollcli.render import csv, json, markdown, table
+
+    check_output_path(output, files)
+    report = run_validation(files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal)
+    if fmt is opt.Format.json:
+        write_text(json.render(report), output)
+    elif fmt is opt.Format.csv:
+        write_text(csv.render_validation(report), output)
+    elif fmt is opt.Format.markdown:
+        write_text(markdown.render_validation(report), output)
+    elif output not in (None, "-"):
+        write_text(render_to_text(table.render_validation(report, 100), 100), output)
+    else:
+        console = stdout_console(no_color)
+        console.print(table.render_validation(report, console.width))
+    return ExitCode.OK if report.valid else ExitCode.DATA_ERROR
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate", epilog=EXAMPLE)(validate)

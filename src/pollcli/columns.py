@@ -1,0 +1,139 @@
+"""The column contract: canonical names, their aliases, option kinds and election facts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final, Literal
+
+Kind = Literal["candidate", "against_all", "blank", "invalid", "other"]
+KINDS: Final[tuple[str, ...]] = ("candidate", "against_all", "blank", "invalid", "other")
+# Options that are not part of the valid-vote base.
+NOT_VALID_KINDS: Final[frozenset[str]] = frozenset({"blank", "invalid"})
+
+ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
+    "candidate": ("candidate", "name", "option", "candidate_name"),
+    "votes": ("votes", "candidatevotes", "vote_count", "count", "vote", "votes_count"),
+    "share": ("share", "percent", "pct", "share_pct", "vote_share", "percentage", "vote_pct"),
+    "party": ("party", "party_detailed", "party_name", "nominator", "affiliation"),
+    "kind": ("kind",),
+    "region": ("region", "precinct", "district", "county"),
+}
+
+INT_FACTS: Final[tuple[str, ...]] = ("registered", "ballots_cast", "invalid", "blank")
+ELECTION_FACTS: Final[tuple[str, ...]] = (
+    "election",
+    "date",
+    "country",
+    "office",
+    "round",
+    "stage",
+    "source",
+    *INT_FACTS,
+    "share_base",
+    "term_years",
+    "previous_term_years",
+    "term_limit",
+)
+FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
+    **{fact: (fact,) for fact in ELECTION_FACTS},
+    "registered": ("registered", "registered_voters", "electorate"),
+    "ballots_cast": ("ballots_cast", "ballots", "cast", "turnout_votes"),
+    # MIT Election Data + Science Lab exports: all votes cast in the race for the office.
+    "total_votes": ("totalvotes", "total_votes"),
+}
+# Facts that describe a region rather than the election when a region column is present:
+# they may differ between regions and are summed for the national figure.
+REGIONAL_FACTS: Final[frozenset[str]] = frozenset({*INT_FACTS, "total_votes"})
+STAGES: Final[tuple[str, ...]] = ("official", "preliminary", "exit_poll")
+SHARE_BASES: Final[tuple[str, ...]] = ("valid", "cast")
+
+
+def normalize_header(name: str) -> str:
+    """`' Vote Share '` → `vote_share`; `CandidateVotes` → `candidatevotes`."""
+    text = unicodedata.normalize("NFKC", name).strip().strip("\ufeff").strip().lower()
+    return re.sub(r"[\s\-./]+", "_", text).strip("_")
+
+
+def _build_lookup() -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for canonical, aliases in (*ROW_ALIASES.items(), *FACT_ALIASES.items()):
+        for alias in aliases:
+            lookup[alias] = canonical
+    return lookup
+
+
+HEADER_LOOKUP: Final[dict[str, str]] = _build_lookup()
+
+
+def canonical_column(header: str) -> str | None:
+    return HEADER_LOOKUP.get(normalize_header(header))
+
+
+def _name_key(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = re.sub(r"[«»\"'“”„()\[\].,!:;_\-–—]+", " ", text)
+    return " ".join(text.split())
+
+
+_KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
+    "against_all": (
+        "against all",
+        "against all candidates",
+        "vote against all",
+        "none of the above",
+        "none of these candidates",
+        "nota",
+        "против всех",
+        "против всех кандидатов",
+        "барлығына қарсы",
+        "барлық кандидаттарға қарсы",
+        "проти всіх",
+        "супраць усіх",
+    ),
+    "blank": (
+        "blank",
+        "blanks",
+        "blank ballots",
+        "blank votes",
+        "blank vote",
+        "votos en blanco",
+        "en blanco",
+        "blancs",
+        "bulletins blancs",
+        "votes blancs",
+        "under votes",
+        "undervotes",
+    ),
+    "invalid": (
+        "invalid",
+        "invalid ballots",
+        "invalid votes",
+        "spoiled",
+        "spoilt",
+        "spoiled ballots",
+        "spoilt ballots",
+        "rejected",
+        "rejected ballots",
+        "void",
+        "null",
+        "nuls",
+        "bulletins nuls",
+        "votos nulos",
+        "over votes",
+        "overvotes",
+        "недействительные",
+        "недействительные бюллетени",
+        "недійсні",
+        "жарамсыз",
+    ),
+}
+_KIND_BY_NAME: Final[dict[str, str]] = {
+    _name_key(name): kind for kind, names in _KIND_NAMES.items() for name in names
+}
+
+
+def kind_from_name(name: str) -> Kind:
+    """The kind an option's name implies when no `kind` column says otherwise."""
+    kind = _KIND_BY_NAME.get(_name_key(name), "candidate")
+    return kind  # type: ignore[return-value]

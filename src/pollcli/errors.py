@@ -1,0 +1,38 @@
+"""The exceptions the library raises and the exit codes the CLI maps them to."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pollcli.problems import Problem
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    DATA_ERROR = 1
+    USAGE_ERROR = 2
+    # Not in the contract's list on purpose: a bug in pollcli is neither bad data nor bad usage,
+    # and the fuzz tests must be able to tell it apart.
+    INTERNAL_ERROR = 70
+
+
+class PollcliError(Exception):
+    """Base of every error pollcli reports to the user without a traceback."""
+
+    exit_code = ExitCode.DATA_ERROR
+
+
+class UsageError(PollcliError):
+    """The command line asks for something impossible (a missing file, a bad flag value)."""
+
+    exit_code = ExitCode.USAGE_ERROR
+
+
+class DataError(PollcliError):
+    """The input cannot be analysed; carries every problem found, errors first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(problems[0].render() if problems else "invalid data")

@@ -1,0 +1,586 @@
+"""Results CSV → validated elections, or every problem found with its file, line and column.
+
+`load` returns elections or raises `DataError`; `validate` returns a report of every problem. Both run the
+same pipeline: split the file (`source`), map the header to the column contract (`columns`), parse each
+cell (`numbers`), validate each row with Pydantic (`election.Row`), then group rows into elections, resolve
+election facts and sum options across regions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from pollcli import checks
+from pollcli.columns import (
+    ELECTION_FACTS,
+    FACT_ALIASES,
+    INT_FACTS,
+    KINDS,
+    REGIONAL_FACTS,
+    SHARE_BASES,
+    STAGES,
+    canonical_column,
+    kind_from_name,
+    normalize_header,
+)
+from pollcli.election import Election, Facts, Option, Region, Row
+from pollcli.errors import DataError, UsageError
+from pollcli.models import FileReport, ValidationReport
+from pollcli.numbers import NumberError, parse_share, parse_votes, share_decimal_mark
+from pollcli.problems import Problem
+from pollcli.source import RawTable, check_encoding, decode, display_name, read_bytes, split
+
+Source = str | Path
+ROW_COLUMNS = ("candidate", "votes", "share", "party", "kind", "region")
+FACT_COLUMNS = (*ELECTION_FACTS, "total_votes")
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read files; `facts` are CLI overrides of election facts (already typed)."""
+
+    encoding: str | None = None
+    delimiter: str | None = None
+    decimal: str | None = None
+    facts: Mapping[str, Any] = field(default_factory=dict)
+
+
+def load(
+    sources: Source | Sequence[Source],
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    decimal: str | None = None,
+    facts: Mapping[str, Any] | None = None,
+) -> list[Election]:
+    """Load one or more results CSVs (`-` is standard input) into elections, in file order.
+
+    Raises `DataError` carrying every error found (warnings become each election's `warnings`), and
+    `UsageError` for a missing file or an impossible option.
+    """
+    options = ReadOptions(encoding, delimiter, decimal, facts or {})
+    elections: list[Election] = []
+    for source in _as_list(sources):
+        loaded, problems = load_file(source, options)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise DataError(errors)
+        elections.extend(loaded)
+    return elections
+
+
+def validate(
+    sources: Source | Sequence[Source],
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    decimal: str | None = None,
+    facts: Mapping[str, Any] | None = None,
+) -> ValidationReport:
+    """Every problem in each file, not just the first; never raises for bad data."""
+    options = ReadOptions(encoding, delimiter, decimal, facts or {})
+    files = []
+    for source in _as_list(sources):
+        _, problems = load_file(source, options)
+        files.append(
+            FileReport(
+                file=display_name(source),
+                valid=not any(p.severity == "error" for p in problems),
+                problems=problems,
+            )
+        )
+    return ValidationReport(files=files)
+
+
+def _as_list(sources: Source | Sequence[Source]) -> list[Source]:
+    if isinstance(sources, str | Path):
+        return [sources]
+    return list(sources)
+
+
+def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], list[Problem]]:
+    """The elections in one file and every problem found in it (errors first)."""
+    if options.encoding:
+        check_encoding(options.encoding)
+    if options.delimiter is not None and len(options.delimiter) != 1:
+        raise UsageError(f"--delimiter must be one character, not {options.delimiter!r}")
+    if options.decimal not in (None, ",", "."):
+        raise UsageError(f"--decimal must be ',' or '.', not {options.decimal!r}")
+    name = display_name(source)
+    stem = "stdin" if name.startswith("<") else Path(name).stem
+    table = RawTable(name=name, stem=stem)
+    text = decode(read_bytes(source), table, options.encoding)
+    if text is not None:
+        split(text, table, options.delimiter)
+    elections = _FileLoader(table, options).run() if text is not None and table.header else []
+    problems = sorted(
+        table.problems, key=lambda p: (p.severity != "error", p.line or 0, p.column or "")
+    )
+    return elections, problems
+
+
+@dataclass
+class _Parsed:
+    """A record after cell parsing, before Pydantic validation."""
+
+    line: int
+    election: str
+    values: dict[str, Any]
+    facts: dict[str, str]
+
+
+class _FileLoader:
+    """Turns one split file into elections; records every problem on the table."""
+
+    def __init__(self, table: RawTable, options: ReadOptions) -> None:
+        self.table = table
+        self.options = options
+        self.columns: dict[int, str] = {}
+        self.notes: list[str] = []
+
+    def run(self) -> list[Election]:
+        if not self._map_header():
+            return []
+        if not self.table.records:
+            self.table.problem("no-rows", self.table.header_line,
+                               "the header has no data rows under it; add one row per ballot option")
+            return []
+        front = self._front_matter()
+        decimal, decimal_given = self._decimal_mark()
+        parsed = [p for p in (self._parse(line, cells, decimal, decimal_given)
+                              for line, cells in self.table.records) if p is not None]
+        by_election: dict[str, list[_Parsed]] = {}
+        for record in parsed:
+            by_election.setdefault(record.election, []).append(record)
+        return [
+            election
+            for label, records in by_election.items()
+            if (election := self._election(label, records, front)) is not None
+        ]
+
+    def problem(self, code: str, line: int | None, message: str, column: str | None = None,
+                severity: str = "error") -> None:
+        self.table.problem(code, line, message, column=column, severity=severity)
+
+    def _map_header(self) -> bool:
+        line = self.table.header_line
+        seen: dict[str, str] = {}
+        ignored = []
+        for index, raw in enumerate(self.table.header):
+            if not raw:
+                # An empty column under an empty header (a trailing delimiter) loses nothing.
+                if any(index < len(c) and c[index].strip() for _, c in self.table.records):
+                    self.problem("blank-label", line,
+                                 f"column {index + 1} has no header but holds values; name it "
+                                 "(candidate, votes, share, party, kind, region…) or delete it")
+                continue
+            canonical = canonical_column(raw)
+            if canonical is None:
+                ignored.append(raw)
+                continue
+            if canonical in seen:
+                self.problem("duplicate-label", line,
+                             f"columns {seen[canonical]!r} and {raw!r} both mean {canonical!r}; "
+                             "keep one of them", column=raw)
+                continue
+            seen[canonical] = raw
+            self.columns[index] = canonical
+        if ignored:
+            self.problem("unknown-column", line,
+                         f"column(s) {', '.join(map(repr, ignored))} are not used by pollcli and are "
+                         "ignored", severity="warning")
+        present = set(self.columns.values())
+        ok = True
+        if "candidate" not in present:
+            self.problem("missing-column", line,
+                         "no candidate column (also accepted: name, option, candidate_name); "
+                         "check the header row and the delimiter", column="candidate")
+            ok = False
+        if "votes" not in present and "share" not in present:
+            self.problem("missing-column", line,
+                         "neither a votes nor a share column; add one (aliases: candidatevotes, "
+                         "vote_count, count / percent, pct, vote_share)", column="votes")
+            ok = False
+        return ok
+
+    def _front_matter(self) -> dict[str, tuple[str, int]]:
+        known = {alias: fact for fact, aliases in FACT_ALIASES.items() for alias in aliases}
+        front: dict[str, tuple[str, int]] = {}
+        for item in self.table.front_matter:
+            key = normalize_header(item.key)
+            fact = known.get(key)
+            if fact is None:
+                close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.8)
+                if close:
+                    self.problem("unknown-key", item.line,
+                                 f"front-matter key {item.key!r} is not an election fact and is "
+                                 f"ignored; did you mean {close[0]!r}?", severity="warning")
+                continue
+            if fact in front and front[fact][0] != item.value:
+                self.problem("inconsistent-metadata", item.line,
+                             f"{fact} is given twice in the front matter ({front[fact][0]!r} on line "
+                             f"{front[fact][1]}, {item.value!r} here); keep one")
+                continue
+            front[fact] = (item.value, item.line)
+        return front
+
+    def _decimal_mark(self) -> tuple[str, bool]:
+        if self.options.decimal:
+            return self.options.decimal, True
+        share_index = next((i for i, c in self.columns.items() if c == "share"), None)
+        if share_index is None:
+            return ".", False
+        first: dict[str, int] = {}
+        for line, cells in self.table.records:
+            if share_index < len(cells):
+                mark = share_decimal_mark(cells[share_index])
+                if mark and mark not in first:
+                    first[mark] = line
+        if len(first) == 2:
+            line = max(first.values())
+            self.problem("ambiguous-number", line,
+                         "shares use both a decimal comma and a decimal point; make them agree "
+                         "or pass --decimal", column=self.table.header[share_index])
+        return (",", False) if "," in first and len(first) == 1 else (".", False)
+
+    def _parse(self, line: int, cells: list[str], decimal: str, decimal_given: bool) -> _Parsed | None:
+        width = len(self.table.header)
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            self.problem("extra-cell", line,
+                         f"{len(cells)} cells but the header has {width}; quote names that contain "
+                         f"the delimiter {self.table.delimiter!r} or remove the extra cells")
+            return None
+        if len(cells) < width:
+            self.problem("missing-cell", line,
+                         f"{len(cells)} cells but the header has {width}; add the missing cells "
+                         "(they may be empty)")
+            return None
+        values: dict[str, Any] = {}
+        facts: dict[str, str] = {}
+        ok = True
+        for index, column in self.columns.items():
+            raw = cells[index].strip()
+            header = self.table.header[index]
+            if column in FACT_COLUMNS:
+                if raw:
+                    facts[column] = raw
+                continue
+            if not raw:
+                continue
+            try:
+                if column == "votes":
+                    values["votes"] = parse_votes(raw, decimal, decimal_given=decimal_given)
+                elif column == "share":
+                    values["share"], values["share_decimals"] = parse_share(raw, decimal)
+                elif column == "kind":
+                    kind = normalize_header(raw)
+                    if kind not in KINDS:
+                        raise NumberError("unknown-kind", f"kind {raw!r} is not one of {', '.join(KINDS)}")
+                    values["kind"] = kind
+                else:
+                    values[column] = raw
+            except NumberError as exc:
+                self.problem(exc.code, line, f"{exc}", column=header)
+                ok = False
+        if not values.get("candidate"):
+            self.problem("blank-name", line, "the option has no name; fill in the candidate cell",
+                         column=self._header_of("candidate"))
+            ok = False
+        elif "votes" not in values and "share" not in values and ok:
+            self.problem("missing-value", line,
+                         f"{values['candidate']!r} has neither votes nor a share; fill in one of them")
+            ok = False
+        if not ok:
+            return None
+        values.setdefault("kind", kind_from_name(values["candidate"]))
+        election = facts.pop("election", None) or self.options.facts.get("election") or ""
+        return _Parsed(line, election, values, facts)
+
+    def _header_of(self, column: str) -> str | None:
+        return next((self.table.header[i] for i, c in self.columns.items() if c == column), None)
+
+    def _election(self, label: str, records: list[_Parsed], front: dict[str, tuple[str, int]]) -> Election | None:
+        errors_before = self._error_count()
+        regional = any(r.values.get("region") for r in records)
+        facts = self._facts(label, records, front, regional)
+        if facts is None:
+            return None
+        notes = list(self.notes)
+        self._fractions(records, notes)
+        rows = self._rows(facts.election, records)
+        if self._error_count() > errors_before:
+            return None
+        options, regions = self._combine(rows, facts, regional, notes)
+        if options is None or self._error_count() > errors_before:
+            return None
+        if regional:
+            facts = self._regional_totals(facts, regions, notes)
+        election = Election(facts=facts, source_file=self.table.name, options=options,
+                            regions=regions, notes=notes)
+        self._check_shares(election, min(r.line for r in records))
+        election.warnings.extend(p.render() for p in self.table.problems if p.severity == "warning")
+        return election
+
+    def _error_count(self) -> int:
+        return sum(1 for p in self.table.problems if p.severity == "error")
+
+    def _facts(self, label: str, records: list[_Parsed], front: dict[str, tuple[str, int]],
+               regional: bool) -> Facts | None:
+        raw: dict[str, tuple[str, int]] = {k: v for k, v in front.items() if k != "election"}
+        per_region: dict[tuple[str, str], tuple[str, int]] = {}
+        ok = True
+        for record in records:
+            for key, value in record.facts.items():
+                scope = record.values.get("region", "") if regional and key in REGIONAL_FACTS else ""
+                if scope:
+                    seen = per_region.setdefault((key, scope), (value, record.line))
+                else:
+                    seen = raw.setdefault(key, (value, record.line))
+                if seen[0] != value:
+                    where = f" in region {scope!r}" if scope else ""
+                    self.problem("inconsistent-metadata", record.line,
+                                 f"{key} is {value!r} here but {seen[0]!r} on line {seen[1]}{where}; "
+                                 f"one election ({label or self._default_label(front)!r}) has one {key}",
+                                 column=self._header_of(key))
+                    ok = False
+        values: dict[str, Any] = {"election": label or self._default_label(front)}
+        for key, (value, line) in raw.items():
+            try:
+                values[key] = parse_fact(key, value)
+            except ValueError as exc:
+                self.problem("invalid-metadata", line, str(exc), column=self._header_of(key))
+                ok = False
+        self.region_facts: dict[str, dict[str, int]] = {}
+        for (key, scope), (value, line) in per_region.items():
+            try:
+                self.region_facts.setdefault(scope, {})[key] = parse_fact(key, value)
+            except ValueError as exc:
+                self.problem("invalid-metadata", line, str(exc), column=self._header_of(key))
+                ok = False
+        values.update({k: v for k, v in self.options.facts.items() if v is not None})
+        if not ok:
+            return None
+        try:
+            facts = Facts.model_validate(values)
+        except ValidationError as exc:
+            for error in exc.errors():
+                key = str(error["loc"][0]) if error["loc"] else "?"
+                line = raw.get(key, ("", None))[1]
+                self.problem("invalid-metadata", line,
+                             f"{key} {values.get(key)!r}: {error['msg'].lower()}", column=self._header_of(key))
+            return None
+        if facts.share_base == "cast" and facts.ballots_cast is None and not regional:
+            self.problem("invalid-metadata", raw.get("share_base", ("", None))[1],
+                         "share_base is 'cast' but ballots_cast is not given; add it or use share_base: valid")
+            return None
+        return facts
+
+    def _default_label(self, front: dict[str, tuple[str, int]]) -> str:
+        return front["election"][0] if "election" in front else self.table.stem
+
+    def _fractions(self, records: list[_Parsed], notes: list[str]) -> None:
+        shares = [r.values["share"] for r in records if "share" in r.values]
+        if len(shares) < 2 or max(shares) > 1.0 or not 0.98 <= sum(shares) <= 1.02:
+            return
+        for record in records:
+            if "share" in record.values:
+                record.values["share"] *= 100
+                record.values["share_decimals"] = max(0, record.values["share_decimals"] - 2)
+        notes.append("Shares were given as fractions of 1 (they add up to about 1); "
+                     "they are read as percentages.")
+
+    def _rows(self, election: str, records: list[_Parsed]) -> list[Row]:
+        rows = []
+        for record in records:
+            try:
+                rows.append(Row.model_validate({**record.values, "line": record.line, "election": election}))
+            except ValidationError as exc:
+                for error in exc.errors():
+                    field_name = str(error["loc"][0]) if error["loc"] else "?"
+                    value = record.values.get(field_name)
+                    code = {"share": "share-out-of-range", "votes": "votes-out-of-range"}.get(field_name, "type-error")
+                    if field_name == "votes" and isinstance(value, int) and value < 0:
+                        code = "negative-votes"
+                    hint = " (shares are percent, 0 to 100)" if field_name == "share" else ""
+                    self.problem(code, record.line, f"{field_name} {value!r}: {error['msg'].lower()}{hint}",
+                                 column=self._header_of(field_name))
+        return rows
+
+    def _combine(self, rows: list[Row], facts: Facts, regional: bool,
+                 notes: list[str]) -> tuple[list[Option] | None, list[Region]]:
+        by_region: dict[str, list[Row]] = {}
+        for row in rows:
+            by_region.setdefault(row.region or "", []).append(row)
+        regions = []
+        for region_name, region_rows in by_region.items():
+            options = self._merge_duplicates(region_rows, facts.election, region_name, notes)
+            if options is None:
+                return None, []
+            if regional:
+                extra = self.region_facts.get(region_name, {})
+                regions.append(Region(name=region_name or "(no region)", options=options,
+                                      registered=extra.get("registered"),
+                                      ballots_cast=extra.get("ballots_cast")))
+        if not regional:
+            return self._merge_duplicates(rows, facts.election, "", notes), []
+        return self._sum_regions(regions), regions
+
+    def _merge_duplicates(self, rows: list[Row], election: str, region: str,
+                          notes: list[str]) -> list[Option] | None:
+        groups: dict[str, list[Row]] = {}
+        for row in rows:
+            groups.setdefault(name_key(row.candidate), []).append(row)
+        options = []
+        ok = True
+        for group in groups.values():
+            first = group[0]
+            parties = [r.party for r in group]
+            if len(group) > 1 and (None in parties or len(set(parties)) < len(parties)):
+                where = f" in region {region!r}" if region else ""
+                for dup in group[1:]:
+                    self.problem("duplicate-option", dup.line,
+                                 f"{dup.candidate!r} is listed again (first on line {first.line}) in "
+                                 f"election {election!r}{where}; remove one, or give each row its party "
+                                 "if the candidate ran on several party lines",
+                                 column=self._header_of("candidate"))
+                ok = False
+                continue
+            if len(group) > 1 and not region:
+                notes.append(f"{first.candidate} ran on {len(group)} party lines "
+                             f"({', '.join(p or '' for p in parties)}); their votes are added up.")
+            options.append(_merge_rows(group))
+        return options if ok else None
+
+    def _sum_regions(self, regions: list[Region]) -> list[Option] | None:
+        totals: dict[str, Option] = {}
+        for region in regions:
+            for option in region.options:
+                if option.votes is None:
+                    self.problem("missing-value", option.line,
+                                 f"{option.candidate!r} has a share but no votes; regional rows need "
+                                 "votes to be added up across regions", column=self._header_of("votes"))
+                    return None
+                key = name_key(option.candidate)
+                if key in totals:
+                    total = totals[key]
+                    total.votes = (total.votes or 0) + option.votes
+                    if option.party and total.party and option.party not in total.party.split(" / "):
+                        total.party = f"{total.party} / {option.party}"
+                else:
+                    totals[key] = option.model_copy(update={"share": None, "share_decimals": None})
+        return list(totals.values())
+
+    def _regional_totals(self, facts: Facts, regions: list[Region], notes: list[str]) -> Facts:
+        update: dict[str, int] = {}
+        for key in ("registered", "ballots_cast"):
+            if getattr(facts, key) is not None:
+                continue
+            given = [getattr(r, key) for r in regions if getattr(r, key) is not None]
+            if len(given) == len(regions):
+                update[key] = sum(given)
+            elif given:
+                notes.append(f"{key.replace('_', ' ')} is given for {len(given)} of {len(regions)} "
+                             "regions only, so the national figure is not computed.")
+        for key in ("invalid", "blank", "total_votes"):
+            values = [self.region_facts.get(r.name, {}).get(key) for r in regions]
+            if getattr(facts, key) is None and values and all(v is not None for v in values):
+                update[key] = sum(v for v in values if v is not None)
+        return facts.model_copy(update=update) if update else facts
+
+    def _check_shares(self, election: Election, line: int) -> None:
+        facts = election.facts
+        summed = checks.published_share_sum(election.options, facts.share_base)
+        if summed is not None:
+            total, slack = summed
+            complete = all(o.share is not None for o in election.options if checks.in_base(o, facts.share_base))
+            if total > 101:
+                self.problem("shares-sum", line,
+                             f"shares of election {facts.election!r} add up to {total:.2f} %, far more than "
+                             "100; check for a double-counted row or shares of different bases")
+            elif complete and abs(total - 100) > max(slack, 0.01) and facts.stage != "exit_poll":
+                self.problem("shares-sum", line,
+                             f"shares of election {facts.election!r} add up to {total:.2f} %, not 100 "
+                             f"(rounding explains up to {slack:.2f}); check for a missing option",
+                             severity="warning")
+        if not any(o.share is not None and o.votes is not None for o in election.options):
+            return
+        base_total = checks.base_votes(election.options, facts.share_base, facts.ballots_cast)
+        wrong = checks.mismatches(election.options, facts.share_base, base_total)
+        if not wrong:
+            return
+        actual = checks.inferred_base(election.options, facts.ballots_cast)
+        if actual is not None and actual != facts.share_base:
+            self.problem("share-mismatch", line,
+                         f"published shares fit the {actual} base, not {facts.share_base}; "
+                         f"add '# share_base: {actual}' to the front matter", severity="warning")
+            return
+        for option, computed in wrong:
+            self.problem("share-mismatch", option.line,
+                         f"published share {option.share:g} % of {option.candidate!r} differs from its "
+                         f"votes, which give {computed:.3f} % of {facts.share_base} votes; check both cells",
+                         column=self._header_of("share"), severity="warning")
+
+
+def _merge_rows(group: list[Row]) -> Option:
+    first = group[0]
+    if len(group) == 1:
+        return Option(candidate=first.candidate, party=first.party, kind=first.kind, votes=first.votes,
+                      share=first.share, share_decimals=first.share_decimals, line=first.line)
+    votes = None if any(r.votes is None for r in group) else sum(r.votes or 0 for r in group)
+    shares = None if any(r.share is None for r in group) else sum(r.share or 0 for r in group)
+    decimals = [r.share_decimals for r in group if r.share_decimals is not None]
+    return Option(candidate=first.candidate, party=" / ".join(r.party or "" for r in group),
+                  kind=first.kind, votes=votes, share=shares,
+                  share_decimals=min(decimals) if decimals else None, line=first.line)
+
+
+def name_key(name: str) -> str:
+    """Two spellings of one option within a file: same letters, any case or spacing."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def parse_fact(key: str, value: str) -> Any:
+    """A front-matter or column value as the fact's type; ValueError with a hint otherwise."""
+    text = value.strip()
+    if key in (*INT_FACTS, "total_votes"):
+        try:
+            return parse_votes(text, ".", decimal_given=False)
+        except NumberError as exc:
+            raise ValueError(f"{key}: {exc}") from None
+    if key in ("term_years", "previous_term_years", "round"):
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            raise ValueError(f"{key} {text!r} is not a number; give whole years such as 7") from None
+        if not number.is_integer() or not 1 <= number <= 99:
+            raise ValueError(f"{key} {text!r} must be a whole number from 1 to 99")
+        return int(number)
+    if key == "date":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"date {text!r} is not a date in ISO form (YYYY-MM-DD, e.g. 2022-11-20)") from None
+    if key == "stage":
+        stage = normalize_header(text)
+        if stage not in STAGES:
+            raise ValueError(f"stage {text!r} is not one of {', '.join(STAGES)}")
+        return stage
+    if key == "share_base":
+        base = normalize_header(text)
+        if base not in SHARE_BASES:
+            raise ValueError(f"share_base {text!r} is not one of {', '.join(SHARE_BASES)}")
+        return base
+    return text
+
+
+def iter_problems(reports: Iterable[FileReport]) -> Iterable[Problem]:
+    for report in reports:
+        yield from report.problems

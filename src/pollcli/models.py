@@ -1,0 +1,98 @@
+"""The results pollcli hands to renderers and scripts: plain values, versioned envelopes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from pollcli.problems import Problem
+
+SCHEMA_VERSION = 1
+
+
+class ResultRow(BaseModel):
+    rank: int = Field(description="1 = highest share; equal shares and votes share a rank")
+    candidate: str
+    party: str | None
+    kind: Literal["candidate", "against_all", "blank", "invalid", "other"]
+    votes: int | None
+    share: float | None = Field(description="percent of the base; the published figure where given")
+    below_threshold: bool = Field(description="a candidate strictly below the threshold")
+
+
+class Standing(BaseModel):
+    candidate: str
+    party: str | None
+    votes: int | None
+    share: float | None
+
+
+class Margin(BaseModel):
+    pp: float | None = Field(description="leader minus runner-up, percentage points")
+    votes: int | None
+
+
+class Majority(BaseModel):
+    threshold: float
+    reached: bool
+    runoff: list[str] | None = Field(description="the two candidates who would meet in a runoff")
+
+
+class Turnout(BaseModel):
+    registered: int | None
+    ballots_cast: int | None
+    pct: float | None
+
+
+class Term(BaseModel):
+    years: int | None
+    previous_years: int | None
+    limit: str | None
+    next_election_due: int | None
+
+
+class ElectionSummary(BaseModel):
+    election: str
+    date: dt.date | None
+    country: str | None
+    office: str | None
+    round: int | None
+    stage: Literal["official", "preliminary", "exit_poll"]
+    source_file: str
+    threshold: float
+    results: list[ResultRow]
+    leader: Standing | None = Field(description="null when candidates tie for first")
+    runner_up: Standing | None
+    tied_for_first: list[str]
+    margin: Margin | None
+    majority: Majority
+    below_threshold: list[str]
+    turnout: Turnout
+    effective_number: float | None
+    term: Term
+    notes: list[str]
+    warnings: list[str]
+
+
+class Summary(BaseModel):
+    schema_version: Literal[1] = SCHEMA_VERSION
+    command: Literal["summary"] = "summary"
+    elections: list[ElectionSummary]
+
+
+class FileReport(BaseModel):
+    file: str
+    valid: bool
+    problems: list[Problem]
+
+
+class ValidationReport(BaseModel):
+    schema_version: Literal[1] = SCHEMA_VERSION
+    command: Literal["validate"] = "validate"
+    files: list[FileReport]
+
+    @property
+    def valid(self) -> bool:
+        return all(f.valid for f in self.files)

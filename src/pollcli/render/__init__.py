@@ -1,0 +1,1 @@
+"""Renderers: result models → text. They format; they never compute figures."""

@@ -1,0 +1,145 @@
+"""Summary and validation reports → Rich renderables for the terminal (and SVG/HTML export)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from pollcli.models import ElectionSummary, ResultRow, Summary, ValidationReport
+from pollcli.render import format as fmt
+from pollcli.render.safe import visible
+
+BAR_WIDTH = 20
+# Below these console widths the bar, then the party column, give way to names and figures.
+WIDTH_FOR_BAR = 96
+WIDTH_FOR_PARTY = 72
+
+KIND_TAGS = {"against_all": "AGAINST ALL", "blank": "BLANK", "invalid": "INVALID", "other": "OTHER"}
+KIND_STYLES = {"against_all": "magenta", "blank": "dim", "invalid": "dim", "other": "cyan"}
+
+
+def text(value: str | None, style: str = "") -> Text:
+    """Input text as a Text object: Rich markup in a name is printed literally, controls escaped."""
+    return Text(visible(value or ""), style=style)
+
+
+def _tags(row: ResultRow, summary: ElectionSummary) -> list[tuple[str, str]]:
+    tags = []
+    if summary.leader is not None and row.candidate == summary.leader.candidate:
+        tags.append(("LEADER", "bold green"))
+    if row.candidate in summary.tied_for_first:
+        tags.append(("TIED FIRST", "bold yellow"))
+    if summary.runner_up is not None and row.candidate == summary.runner_up.candidate:
+        tags.append(("RUNNER-UP", "cyan"))
+    if row.below_threshold:
+        tags.append((f"BELOW {summary.threshold:g}%", "yellow"))
+    if row.kind in KIND_TAGS:
+        tags.append((KIND_TAGS[row.kind], KIND_STYLES[row.kind]))
+    return tags
+
+
+def _title(summary: ElectionSummary) -> Text:
+    title = text(summary.election, "bold")
+    details = [
+        visible(str(v))
+        for v in (summary.office, summary.country, summary.date,
+                  f"round {summary.round}" if summary.round else None,
+                  summary.stage.replace("_", " "))
+        if v
+    ]
+    if details:
+        title.append("\n" + " · ".join(details), style="dim")
+    return title
+
+
+def results_table(summary: ElectionSummary, width: int) -> Table:
+    show_bar = width >= WIDTH_FOR_BAR
+    show_party = width >= WIDTH_FOR_PARTY
+    table = Table(title=_title(summary), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Option", overflow="fold", ratio=3)
+    if show_party:
+        table.add_column("Party", overflow="fold", ratio=3, style="dim")
+    table.add_column("Votes", justify="right", no_wrap=True)
+    table.add_column("Share", justify="right", no_wrap=True)
+    if show_bar:
+        table.add_column("", no_wrap=True, width=BAR_WIDTH + 1)
+    table.add_column("Tags", overflow="fold", ratio=2)
+    for row in summary.results:
+        tags = _tags(row, summary)
+        leader = bool(tags and tags[0][0] == "LEADER")
+        name_style = "bold" if leader else KIND_STYLES.get(row.kind, "")
+        cells: list[RenderableType] = [str(row.rank), text(row.candidate, name_style)]
+        if show_party:
+            cells.append(text(row.party))
+        cells += [fmt.votes(row.votes), fmt.pct(row.share)]
+        if show_bar:
+            bar_style = "green" if leader else KIND_STYLES.get(row.kind, "blue")
+            cells.append(Text(fmt.bar(row.share, BAR_WIDTH), style=bar_style))
+        tag_text = Text()
+        for index, (label, style) in enumerate(tags):
+            if index:
+                tag_text.append(" ")
+            tag_text.append(label, style=style)
+        cells.append(tag_text)
+        table.add_row(*cells)
+    return table
+
+
+def findings_panel(lines: Iterable[str], title: str = "Findings") -> Panel:
+    body = Text()
+    for index, line in enumerate(lines):
+        if index:
+            body.append("\n")
+        body.append("• ")
+        body.append(visible(line))
+    return Panel(body, title=title, title_align="left", box=box.ROUNDED, expand=False)
+
+
+def render_summary(summary: Summary, width: int) -> RenderableType:
+    parts: list[RenderableType] = []
+    for index, election in enumerate(summary.elections):
+        if index:
+            parts.append(Text(""))
+        parts.append(results_table(election, width))
+        parts.append(findings_panel(election.notes))
+    return Group(*parts)
+
+
+def render_validation(report: ValidationReport, width: int) -> RenderableType:
+    parts: list[RenderableType] = []
+    for file in report.files:
+        errors = sum(1 for p in file.problems if p.severity == "error")
+        warnings = len(file.problems) - errors
+        verdict = Text(visible(file.file), style="bold")
+        verdict.append(": ")
+        if file.valid:
+            verdict.append("valid", style="green")
+        else:
+            verdict.append("invalid", style="bold red")
+        verdict.append(f" — {errors} error(s), {warnings} warning(s)")
+        parts.append(verdict)
+        if not file.problems:
+            continue
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        table.add_column("Line", justify="right", no_wrap=True)
+        table.add_column("Column", overflow="fold")
+        table.add_column("Severity", no_wrap=True)
+        table.add_column("Code", no_wrap=True)
+        table.add_column("Message", overflow="fold", ratio=1)
+        for problem in file.problems:
+            style = "red" if problem.severity == "error" else "yellow"
+            table.add_row(
+                "" if problem.line is None else str(problem.line),
+                text(problem.column),
+                Text(problem.severity, style=style),
+                problem.code,
+                text(problem.message),
+            )
+        parts.append(table)
+    return Group(*parts)

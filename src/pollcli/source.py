@@ -1,0 +1,189 @@
+"""Bytes → text → front matter, header and records, each record with its physical line number.
+
+Everything here is about the file as a file: encodings, byte-order marks, delimiters, quoting and line
+numbers as a text editor shows them. What the cells mean is `load`'s business.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+from pollcli.errors import UsageError
+from pollcli.problems import Problem
+
+DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
+_FRONT_MATTER_RE: Final[re.Pattern[str]] = re.compile(r"^#\s*([A-Za-z_][\w ]*?)\s*:\s*(.*?)\s*$")
+_SNIFF_ROWS: Final[int] = 50
+STDIN_NAME: Final[str] = "<stdin>"
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    line: int
+    key: str
+    value: str
+
+
+@dataclass
+class RawTable:
+    """A file split into cells; `problems` holds what stopped or troubled the split."""
+
+    name: str
+    stem: str
+    delimiter: str = ","
+    front_matter: list[FrontMatter] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    header_line: int = 0
+    records: list[tuple[int, list[str]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, code: str, line: int | None, message: str, *, column: str | None = None,
+                severity: str = "error") -> None:
+        self.problems.append(
+            Problem(code=code, severity=severity, file=self.name, line=line, column=column,  # type: ignore[arg-type]
+                    message=message)
+        )
+
+
+def display_name(source: str | Path) -> str:
+    return STDIN_NAME if str(source) == "-" else str(source)
+
+
+def read_bytes(source: str | Path) -> bytes:
+    """The raw bytes of a file, or of standard input for `-`. A missing file is a usage error."""
+    if str(source) == "-":
+        return sys.stdin.buffer.read()
+    path = Path(source)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a directory, not a CSV file") from None
+    except PermissionError:
+        raise UsageError(f"{path}: permission denied; check the file's permissions") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc}); check the path") from None
+
+
+def check_encoding(encoding: str) -> str:
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise UsageError(
+            f"unknown encoding {encoding!r}; try utf-8, cp1251, cp1252, latin-1 or utf-16"
+        ) from None
+
+
+def _guess_encoding(data: bytes) -> str:
+    if data.count(b"\x00") > len(data) // 4:
+        return "utf-16 (many NUL bytes)"
+    high = bytes(b for b in data if b >= 0x80)
+    cyrillic_cp1251 = sum(1 for b in high if 0xC0 <= b or b in (0xA8, 0xB8, 0xB2, 0xB3, 0xAA, 0xBA))
+    if high and cyrillic_cp1251 / len(high) > 0.8:
+        return "cp1251 (Cyrillic)"
+    return "cp1252 or latin-1 (Western European)"
+
+
+def decode(data: bytes, table: RawTable, encoding: str | None) -> str | None:
+    """Text of the file, or None after recording an `encoding-error`. Never mojibake."""
+    if encoding is None:
+        if data.startswith(codecs.BOM_UTF8):
+            encoding = "utf-8-sig"
+        elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            encoding = "utf-16"
+        else:
+            encoding = "utf-8"
+    elif codecs.lookup(encoding).name == "utf-8":
+        encoding = "utf-8-sig"  # a BOM is never part of the first header
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        bad = data[exc.start : min(exc.end, exc.start + 4)]
+        table.problem(
+            "encoding-error",
+            line,
+            f"bytes {bad.hex(' ')} do not decode as {encoding.removesuffix('-sig')}; "
+            f"the file looks like {_guess_encoding(data)}: pass --encoding with that name",
+        )
+        return None
+
+
+def _looks_like_header(text: str) -> bool:
+    """`#,Candidate,Votes` is a header whose first column is called '#', not a comment."""
+    return len(text) > 1 and text[1] in DELIMITERS
+
+
+def sniff_delimiter(lines: list[str]) -> str:
+    best, best_score = ",", (-1.0, 0)
+    for delimiter in DELIMITERS:
+        try:
+            rows = [r for r in csv.reader(lines, delimiter=delimiter) if r]
+        except csv.Error:
+            continue
+        if not rows or len(rows[0]) < 2:
+            continue
+        width = len(rows[0])
+        consistent = sum(1 for r in rows if len(r) == width) / len(rows)
+        score = (consistent, width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def split(text: str, table: RawTable, delimiter: str | None) -> None:
+    """Fill `table` with front matter, header and records; record problems instead of raising."""
+    buffer = io.StringIO(text, newline="")
+    line_number = 0
+    header_text: str | None = None
+    for physical in iter(buffer.readline, ""):
+        line_number += 1
+        stripped = physical.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("#") and not _looks_like_header(stripped):
+            match = _FRONT_MATTER_RE.match(stripped)
+            if match:
+                table.front_matter.append(FrontMatter(line_number, match[1].strip(), match[2]))
+            continue
+        header_text = physical
+        break
+    if header_text is None:
+        table.problem("empty-file", None, "the file has no header row and no data; "
+                      "a results CSV starts with a header such as candidate,votes")
+        return
+    rest = header_text + buffer.read()
+    table.header_line = line_number
+    if delimiter is None:
+        sample = io.StringIO(rest, newline="")
+        head = [sample.readline() for _ in range(_SNIFF_ROWS)]
+        delimiter = sniff_delimiter([h for h in head if h])
+    table.delimiter = delimiter
+    reader = csv.reader(io.StringIO(rest, newline=""), delimiter=delimiter, strict=True)
+    offset = line_number - 1
+    consumed = 0
+    try:
+        for cells in reader:
+            start = offset + consumed + 1
+            consumed = reader.line_num
+            if start == table.header_line:
+                table.header = [c.strip() for c in cells]
+                continue
+            if not cells or all(not c.strip() for c in cells):
+                continue
+            table.records.append((start, cells))
+    except csv.Error as exc:
+        table.problem(
+            "malformed-csv",
+            offset + consumed + 1,
+            f"the CSV cannot be split into cells here ({exc}); "
+            "look for an unterminated or stray quote character",
+        )
