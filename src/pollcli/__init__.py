@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "compare", "load", "summarize", "validate"]
+__all__ = ["__version__", "load", "summarize", "validate"]
 
 if TYPE_CHECKING:
-    from pollcli.compare import compare
     from pollcli.load import load, validate
     from pollcli.summary import summarize
 
@@ -24,7 +23,6 @@ _LAZY = {
     "load": "pollcli.load",
     "validate": "pollcli.load",
     "summarize": "pollcli.summary",
-    "compare": "pollcli.compare",
 }
 
 

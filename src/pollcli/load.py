@@ -35,7 +35,7 @@ from pollcli.election import Election, Facts, Option, Region, Row
 from pollcli.errors import DataError, UsageError
 from pollcli.models import FileReport, ValidationReport
 from pollcli.numbers import NumberError, parse_share, parse_votes, share_decimal_mark
-from pollcli.problems import Problem
+from pollcli.problems import Problem, Severity
 from pollcli.source import RawTable, check_encoding, decode, display_name, read_bytes, split
 
 Source = str | Path
@@ -150,13 +150,22 @@ class _FileLoader:
         if not self._map_header():
             return []
         if not self.table.records:
-            self.table.problem("no-rows", self.table.header_line,
-                               "the header has no data rows under it; add one row per ballot option")
+            self.table.problem(
+                "no-rows",
+                self.table.header_line,
+                "the header has no data rows under it; add one row per ballot option",
+            )
             return []
         front = self._front_matter()
         decimal, decimal_given = self._decimal_mark()
-        parsed = [p for p in (self._parse(line, cells, decimal, decimal_given)
-                              for line, cells in self.table.records) if p is not None]
+        parsed = [
+            p
+            for p in (
+                self._parse(line, cells, decimal, decimal_given)
+                for line, cells in self.table.records
+            )
+            if p is not None
+        ]
         by_election: dict[str, list[_Parsed]] = {}
         for record in parsed:
             by_election.setdefault(record.election, []).append(record)
@@ -166,8 +175,14 @@ class _FileLoader:
             if (election := self._election(label, records, front)) is not None
         ]
 
-    def problem(self, code: str, line: int | None, message: str, column: str | None = None,
-                severity: str = "error") -> None:
+    def problem(
+        self,
+        code: str,
+        line: int | None,
+        message: str,
+        column: str | None = None,
+        severity: Severity = "error",
+    ) -> None:
         self.table.problem(code, line, message, column=column, severity=severity)
 
     def _map_header(self) -> bool:
@@ -178,36 +193,55 @@ class _FileLoader:
             if not raw:
                 # An empty column under an empty header (a trailing delimiter) loses nothing.
                 if any(index < len(c) and c[index].strip() for _, c in self.table.records):
-                    self.problem("blank-label", line,
-                                 f"column {index + 1} has no header but holds values; name it "
-                                 "(candidate, votes, share, party, kind, region…) or delete it")
+                    self.problem(
+                        "blank-label",
+                        line,
+                        f"column {index + 1} has no header but holds values; name it "
+                        "(candidate, votes, share, party, kind, region…) or delete it",
+                    )
                 continue
             canonical = canonical_column(raw)
             if canonical is None:
                 ignored.append(raw)
                 continue
             if canonical in seen:
-                self.problem("duplicate-label", line,
-                             f"columns {seen[canonical]!r} and {raw!r} both mean {canonical!r}; "
-                             "keep one of them", column=raw)
+                self.problem(
+                    "duplicate-label",
+                    line,
+                    f"columns {seen[canonical]!r} and {raw!r} both mean {canonical!r}; "
+                    "keep one of them",
+                    column=raw,
+                )
                 continue
             seen[canonical] = raw
             self.columns[index] = canonical
         if ignored:
-            self.problem("unknown-column", line,
-                         f"column(s) {', '.join(map(repr, ignored))} are not used by pollcli and are "
-                         "ignored", severity="warning")
+            self.problem(
+                "unknown-column",
+                line,
+                f"column(s) {', '.join(map(repr, ignored))} are not used by pollcli and are "
+                "ignored",
+                severity="warning",
+            )
         present = set(self.columns.values())
         ok = True
         if "candidate" not in present:
-            self.problem("missing-column", line,
-                         "no candidate column (also accepted: name, option, candidate_name); "
-                         "check the header row and the delimiter", column="candidate")
+            self.problem(
+                "missing-column",
+                line,
+                "no candidate column (also accepted: name, option, candidate_name); "
+                "check the header row and the delimiter",
+                column="candidate",
+            )
             ok = False
         if "votes" not in present and "share" not in present:
-            self.problem("missing-column", line,
-                         "neither a votes nor a share column; add one (aliases: candidatevotes, "
-                         "vote_count, count / percent, pct, vote_share)", column="votes")
+            self.problem(
+                "missing-column",
+                line,
+                "neither a votes nor a share column; add one (aliases: candidatevotes, "
+                "vote_count, count / percent, pct, vote_share)",
+                column="votes",
+            )
             ok = False
         return ok
 
@@ -220,14 +254,21 @@ class _FileLoader:
             if fact is None:
                 close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.8)
                 if close:
-                    self.problem("unknown-key", item.line,
-                                 f"front-matter key {item.key!r} is not an election fact and is "
-                                 f"ignored; did you mean {close[0]!r}?", severity="warning")
+                    self.problem(
+                        "unknown-key",
+                        item.line,
+                        f"front-matter key {item.key!r} is not an election fact and is "
+                        f"ignored; did you mean {close[0]!r}?",
+                        severity="warning",
+                    )
                 continue
             if fact in front and front[fact][0] != item.value:
-                self.problem("inconsistent-metadata", item.line,
-                             f"{fact} is given twice in the front matter ({front[fact][0]!r} on line "
-                             f"{front[fact][1]}, {item.value!r} here); keep one")
+                self.problem(
+                    "inconsistent-metadata",
+                    item.line,
+                    f"{fact} is given twice in the front matter ({front[fact][0]!r} on line "
+                    f"{front[fact][1]}, {item.value!r} here); keep one",
+                )
                 continue
             front[fact] = (item.value, item.line)
         return front
@@ -246,22 +287,34 @@ class _FileLoader:
                     first[mark] = line
         if len(first) == 2:
             line = max(first.values())
-            self.problem("ambiguous-number", line,
-                         "shares use both a decimal comma and a decimal point; make them agree "
-                         "or pass --decimal", column=self.table.header[share_index])
+            self.problem(
+                "ambiguous-number",
+                line,
+                "shares use both a decimal comma and a decimal point; make them agree "
+                "or pass --decimal",
+                column=self.table.header[share_index],
+            )
         return (",", False) if "," in first and len(first) == 1 else (".", False)
 
-    def _parse(self, line: int, cells: list[str], decimal: str, decimal_given: bool) -> _Parsed | None:
+    def _parse(
+        self, line: int, cells: list[str], decimal: str, decimal_given: bool
+    ) -> _Parsed | None:
         width = len(self.table.header)
         if len(cells) > width and any(c.strip() for c in cells[width:]):
-            self.problem("extra-cell", line,
-                         f"{len(cells)} cells but the header has {width}; quote names that contain "
-                         f"the delimiter {self.table.delimiter!r} or remove the extra cells")
+            self.problem(
+                "extra-cell",
+                line,
+                f"{len(cells)} cells but the header has {width}; quote names that contain "
+                f"the delimiter {self.table.delimiter!r} or remove the extra cells",
+            )
             return None
         if len(cells) < width:
-            self.problem("missing-cell", line,
-                         f"{len(cells)} cells but the header has {width}; add the missing cells "
-                         "(they may be empty)")
+            self.problem(
+                "missing-cell",
+                line,
+                f"{len(cells)} cells but the header has {width}; add the missing cells "
+                "(they may be empty)",
+            )
             return None
         values: dict[str, Any] = {}
         facts: dict[str, str] = {}
@@ -283,7 +336,9 @@ class _FileLoader:
                 elif column == "kind":
                     kind = normalize_header(raw)
                     if kind not in KINDS:
-                        raise NumberError("unknown-kind", f"kind {raw!r} is not one of {', '.join(KINDS)}")
+                        raise NumberError(
+                            "unknown-kind", f"kind {raw!r} is not one of {', '.join(KINDS)}"
+                        )
                     values["kind"] = kind
                 else:
                     values[column] = raw
@@ -291,12 +346,19 @@ class _FileLoader:
                 self.problem(exc.code, line, f"{exc}", column=header)
                 ok = False
         if not values.get("candidate"):
-            self.problem("blank-name", line, "the option has no name; fill in the candidate cell",
-                         column=self._header_of("candidate"))
+            self.problem(
+                "blank-name",
+                line,
+                "the option has no name; fill in the candidate cell",
+                column=self._header_of("candidate"),
+            )
             ok = False
         elif "votes" not in values and "share" not in values and ok:
-            self.problem("missing-value", line,
-                         f"{values['candidate']!r} has neither votes nor a share; fill in one of them")
+            self.problem(
+                "missing-value",
+                line,
+                f"{values['candidate']!r} has neither votes nor a share; fill in one of them",
+            )
             ok = False
         if not ok:
             return None
@@ -307,7 +369,9 @@ class _FileLoader:
     def _header_of(self, column: str) -> str | None:
         return next((self.table.header[i] for i, c in self.columns.items() if c == column), None)
 
-    def _election(self, label: str, records: list[_Parsed], front: dict[str, tuple[str, int]]) -> Election | None:
+    def _election(
+        self, label: str, records: list[_Parsed], front: dict[str, tuple[str, int]]
+    ) -> Election | None:
         errors_before = self._error_count()
         regional = any(r.values.get("region") for r in records)
         facts = self._facts(label, records, front, regional)
@@ -323,8 +387,9 @@ class _FileLoader:
             return None
         if regional:
             facts = self._regional_totals(facts, regions, notes)
-        election = Election(facts=facts, source_file=self.table.name, options=options,
-                            regions=regions, notes=notes)
+        election = Election(
+            facts=facts, source_file=self.table.name, options=options, regions=regions, notes=notes
+        )
         self._check_shares(election, min(r.line for r in records))
         election.warnings.extend(p.render() for p in self.table.problems if p.severity == "warning")
         return election
@@ -332,24 +397,30 @@ class _FileLoader:
     def _error_count(self) -> int:
         return sum(1 for p in self.table.problems if p.severity == "error")
 
-    def _facts(self, label: str, records: list[_Parsed], front: dict[str, tuple[str, int]],
-               regional: bool) -> Facts | None:
+    def _facts(
+        self, label: str, records: list[_Parsed], front: dict[str, tuple[str, int]], regional: bool
+    ) -> Facts | None:
         raw: dict[str, tuple[str, int]] = {k: v for k, v in front.items() if k != "election"}
         per_region: dict[tuple[str, str], tuple[str, int]] = {}
         ok = True
         for record in records:
             for key, value in record.facts.items():
-                scope = record.values.get("region", "") if regional and key in REGIONAL_FACTS else ""
+                scope = (
+                    record.values.get("region", "") if regional and key in REGIONAL_FACTS else ""
+                )
                 if scope:
                     seen = per_region.setdefault((key, scope), (value, record.line))
                 else:
                     seen = raw.setdefault(key, (value, record.line))
                 if seen[0] != value:
                     where = f" in region {scope!r}" if scope else ""
-                    self.problem("inconsistent-metadata", record.line,
-                                 f"{key} is {value!r} here but {seen[0]!r} on line {seen[1]}{where}; "
-                                 f"one election ({label or self._default_label(front)!r}) has one {key}",
-                                 column=self._header_of(key))
+                    self.problem(
+                        "inconsistent-metadata",
+                        record.line,
+                        f"{key} is {value!r} here but {seen[0]!r} on line {seen[1]}{where}; "
+                        f"one election ({label or self._default_label(front)!r}) has one {key}",
+                        column=self._header_of(key),
+                    )
                     ok = False
         values: dict[str, Any] = {"election": label or self._default_label(front)}
         for key, (value, line) in raw.items():
@@ -373,13 +444,19 @@ class _FileLoader:
         except ValidationError as exc:
             for error in exc.errors():
                 key = str(error["loc"][0]) if error["loc"] else "?"
-                line = raw.get(key, ("", None))[1]
-                self.problem("invalid-metadata", line,
-                             f"{key} {values.get(key)!r}: {error['msg'].lower()}", column=self._header_of(key))
+                self.problem(
+                    "invalid-metadata",
+                    raw[key][1] if key in raw else None,
+                    f"{key} {values.get(key)!r}: {error['msg'].lower()}",
+                    column=self._header_of(key),
+                )
             return None
         if facts.share_base == "cast" and facts.ballots_cast is None and not regional:
-            self.problem("invalid-metadata", raw.get("share_base", ("", None))[1],
-                         "share_base is 'cast' but ballots_cast is not given; add it or use share_base: valid")
+            self.problem(
+                "invalid-metadata",
+                raw["share_base"][1] if "share_base" in raw else None,
+                "share_base is 'cast' but ballots_cast is not given; add it or use share_base: valid",
+            )
             return None
         return facts
 
@@ -394,28 +471,39 @@ class _FileLoader:
             if "share" in record.values:
                 record.values["share"] *= 100
                 record.values["share_decimals"] = max(0, record.values["share_decimals"] - 2)
-        notes.append("Shares were given as fractions of 1 (they add up to about 1); "
-                     "they are read as percentages.")
+        notes.append(
+            "Shares were given as fractions of 1 (they add up to about 1); "
+            "they are read as percentages."
+        )
 
     def _rows(self, election: str, records: list[_Parsed]) -> list[Row]:
         rows = []
         for record in records:
             try:
-                rows.append(Row.model_validate({**record.values, "line": record.line, "election": election}))
+                rows.append(
+                    Row.model_validate({**record.values, "line": record.line, "election": election})
+                )
             except ValidationError as exc:
                 for error in exc.errors():
                     field_name = str(error["loc"][0]) if error["loc"] else "?"
                     value = record.values.get(field_name)
-                    code = {"share": "share-out-of-range", "votes": "votes-out-of-range"}.get(field_name, "type-error")
+                    code = {"share": "share-out-of-range", "votes": "votes-out-of-range"}.get(
+                        field_name, "type-error"
+                    )
                     if field_name == "votes" and isinstance(value, int) and value < 0:
                         code = "negative-votes"
                     hint = " (shares are percent, 0 to 100)" if field_name == "share" else ""
-                    self.problem(code, record.line, f"{field_name} {value!r}: {error['msg'].lower()}{hint}",
-                                 column=self._header_of(field_name))
+                    self.problem(
+                        code,
+                        record.line,
+                        f"{field_name} {value!r}: {error['msg'].lower()}{hint}",
+                        column=self._header_of(field_name),
+                    )
         return rows
 
-    def _combine(self, rows: list[Row], facts: Facts, regional: bool,
-                 notes: list[str]) -> tuple[list[Option] | None, list[Region]]:
+    def _combine(
+        self, rows: list[Row], facts: Facts, regional: bool, notes: list[str]
+    ) -> tuple[list[Option] | None, list[Region]]:
         by_region: dict[str, list[Row]] = {}
         for row in rows:
             by_region.setdefault(row.region or "", []).append(row)
@@ -426,15 +514,21 @@ class _FileLoader:
                 return None, []
             if regional:
                 extra = self.region_facts.get(region_name, {})
-                regions.append(Region(name=region_name or "(no region)", options=options,
-                                      registered=extra.get("registered"),
-                                      ballots_cast=extra.get("ballots_cast")))
+                regions.append(
+                    Region(
+                        name=region_name or "(no region)",
+                        options=options,
+                        registered=extra.get("registered"),
+                        ballots_cast=extra.get("ballots_cast"),
+                    )
+                )
         if not regional:
             return self._merge_duplicates(rows, facts.election, "", notes), []
         return self._sum_regions(regions), regions
 
-    def _merge_duplicates(self, rows: list[Row], election: str, region: str,
-                          notes: list[str]) -> list[Option] | None:
+    def _merge_duplicates(
+        self, rows: list[Row], election: str, region: str, notes: list[str]
+    ) -> list[Option] | None:
         groups: dict[str, list[Row]] = {}
         for row in rows:
             groups.setdefault(name_key(row.candidate), []).append(row)
@@ -446,16 +540,21 @@ class _FileLoader:
             if len(group) > 1 and (None in parties or len(set(parties)) < len(parties)):
                 where = f" in region {region!r}" if region else ""
                 for dup in group[1:]:
-                    self.problem("duplicate-option", dup.line,
-                                 f"{dup.candidate!r} is listed again (first on line {first.line}) in "
-                                 f"election {election!r}{where}; remove one, or give each row its party "
-                                 "if the candidate ran on several party lines",
-                                 column=self._header_of("candidate"))
+                    self.problem(
+                        "duplicate-option",
+                        dup.line,
+                        f"{dup.candidate!r} is listed again (first on line {first.line}) in "
+                        f"election {election!r}{where}; remove one, or give each row its party "
+                        "if the candidate ran on several party lines",
+                        column=self._header_of("candidate"),
+                    )
                 ok = False
                 continue
             if len(group) > 1 and not region:
-                notes.append(f"{first.candidate} ran on {len(group)} party lines "
-                             f"({', '.join(p or '' for p in parties)}); their votes are added up.")
+                notes.append(
+                    f"{first.candidate} ran on {len(group)} party lines "
+                    f"({', '.join(p or '' for p in parties)}); their votes are added up."
+                )
             options.append(_merge_rows(group))
         return options if ok else None
 
@@ -464,15 +563,23 @@ class _FileLoader:
         for region in regions:
             for option in region.options:
                 if option.votes is None:
-                    self.problem("missing-value", option.line,
-                                 f"{option.candidate!r} has a share but no votes; regional rows need "
-                                 "votes to be added up across regions", column=self._header_of("votes"))
+                    self.problem(
+                        "missing-value",
+                        option.line,
+                        f"{option.candidate!r} has a share but no votes; regional rows need "
+                        "votes to be added up across regions",
+                        column=self._header_of("votes"),
+                    )
                     return None
                 key = name_key(option.candidate)
                 if key in totals:
                     total = totals[key]
                     total.votes = (total.votes or 0) + option.votes
-                    if option.party and total.party and option.party not in total.party.split(" / "):
+                    if (
+                        option.party
+                        and total.party
+                        and option.party not in total.party.split(" / ")
+                    ):
                         total.party = f"{total.party} / {option.party}"
                 else:
                     totals[key] = option.model_copy(update={"share": None, "share_decimals": None})
@@ -487,8 +594,10 @@ class _FileLoader:
             if len(given) == len(regions):
                 update[key] = sum(given)
             elif given:
-                notes.append(f"{key.replace('_', ' ')} is given for {len(given)} of {len(regions)} "
-                             "regions only, so the national figure is not computed.")
+                notes.append(
+                    f"{key.replace('_', ' ')} is given for {len(given)} of {len(regions)} "
+                    "regions only, so the national figure is not computed."
+                )
         for key in ("invalid", "blank", "total_votes"):
             values = [self.region_facts.get(r.name, {}).get(key) for r in regions]
             if getattr(facts, key) is None and values and all(v is not None for v in values):
@@ -500,16 +609,24 @@ class _FileLoader:
         summed = checks.published_share_sum(election.options, facts.share_base)
         if summed is not None:
             total, slack = summed
-            complete = all(o.share is not None for o in election.options if checks.in_base(o, facts.share_base))
+            complete = all(
+                o.share is not None for o in election.options if checks.in_base(o, facts.share_base)
+            )
             if total > 101:
-                self.problem("shares-sum", line,
-                             f"shares of election {facts.election!r} add up to {total:.2f} %, far more than "
-                             "100; check for a double-counted row or shares of different bases")
+                self.problem(
+                    "shares-sum",
+                    line,
+                    f"shares of election {facts.election!r} add up to {total:.2f} %, far more than "
+                    "100; check for a double-counted row or shares of different bases",
+                )
             elif complete and abs(total - 100) > max(slack, 0.01) and facts.stage != "exit_poll":
-                self.problem("shares-sum", line,
-                             f"shares of election {facts.election!r} add up to {total:.2f} %, not 100 "
-                             f"(rounding explains up to {slack:.2f}); check for a missing option",
-                             severity="warning")
+                self.problem(
+                    "shares-sum",
+                    line,
+                    f"shares of election {facts.election!r} add up to {total:.2f} %, not 100 "
+                    f"(rounding explains up to {slack:.2f}); check for a missing option",
+                    severity="warning",
+                )
         if not any(o.share is not None and o.votes is not None for o in election.options):
             return
         base_total = checks.base_votes(election.options, facts.share_base, facts.ballots_cast)
@@ -518,28 +635,49 @@ class _FileLoader:
             return
         actual = checks.inferred_base(election.options, facts.ballots_cast)
         if actual is not None and actual != facts.share_base:
-            self.problem("share-mismatch", line,
-                         f"published shares fit the {actual} base, not {facts.share_base}; "
-                         f"add '# share_base: {actual}' to the front matter", severity="warning")
+            self.problem(
+                "share-mismatch",
+                line,
+                f"published shares fit the {actual} base, not {facts.share_base}; "
+                f"add '# share_base: {actual}' to the front matter",
+                severity="warning",
+            )
             return
         for option, computed in wrong:
-            self.problem("share-mismatch", option.line,
-                         f"published share {option.share:g} % of {option.candidate!r} differs from its "
-                         f"votes, which give {computed:.3f} % of {facts.share_base} votes; check both cells",
-                         column=self._header_of("share"), severity="warning")
+            self.problem(
+                "share-mismatch",
+                option.line,
+                f"published share {option.share:g} % of {option.candidate!r} differs from its "
+                f"votes, which give {computed:.3f} % of {facts.share_base} votes; check both cells",
+                column=self._header_of("share"),
+                severity="warning",
+            )
 
 
 def _merge_rows(group: list[Row]) -> Option:
     first = group[0]
     if len(group) == 1:
-        return Option(candidate=first.candidate, party=first.party, kind=first.kind, votes=first.votes,
-                      share=first.share, share_decimals=first.share_decimals, line=first.line)
+        return Option(
+            candidate=first.candidate,
+            party=first.party,
+            kind=first.kind,
+            votes=first.votes,
+            share=first.share,
+            share_decimals=first.share_decimals,
+            line=first.line,
+        )
     votes = None if any(r.votes is None for r in group) else sum(r.votes or 0 for r in group)
     shares = None if any(r.share is None for r in group) else sum(r.share or 0 for r in group)
     decimals = [r.share_decimals for r in group if r.share_decimals is not None]
-    return Option(candidate=first.candidate, party=" / ".join(r.party or "" for r in group),
-                  kind=first.kind, votes=votes, share=shares,
-                  share_decimals=min(decimals) if decimals else None, line=first.line)
+    return Option(
+        candidate=first.candidate,
+        party=" / ".join(r.party or "" for r in group),
+        kind=first.kind,
+        votes=votes,
+        share=shares,
+        share_decimals=min(decimals) if decimals else None,
+        line=first.line,
+    )
 
 
 def name_key(name: str) -> str:
@@ -559,7 +697,9 @@ def parse_fact(key: str, value: str) -> Any:
         try:
             number = float(text.replace(",", "."))
         except ValueError:
-            raise ValueError(f"{key} {text!r} is not a number; give whole years such as 7") from None
+            raise ValueError(
+                f"{key} {text!r} is not a number; give whole years such as 7"
+            ) from None
         if not number.is_integer() or not 1 <= number <= 99:
             raise ValueError(f"{key} {text!r} must be a whole number from 1 to 99")
         return int(number)
@@ -567,7 +707,9 @@ def parse_fact(key: str, value: str) -> Any:
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"date {text!r} is not a date in ISO form (YYYY-MM-DD, e.g. 2022-11-20)") from None
+            raise ValueError(
+                f"date {text!r} is not a date in ISO form (YYYY-MM-DD, e.g. 2022-11-20)"
+            ) from None
     if key == "stage":
         stage = normalize_header(text)
         if stage not in STAGES:

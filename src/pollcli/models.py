@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from pollcli.problems import Problem
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 
 class ResultRow(BaseModel):

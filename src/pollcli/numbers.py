@@ -42,7 +42,9 @@ def parse_votes(text: str, decimal: str, *, decimal_given: bool) -> int:
     else:
         value = _grouped_or_float(raw, text, decimal, decimal_given=decimal_given)
     if value < 0:
-        raise NumberError("negative-votes", f"votes {text.strip()!r} are negative; a count is 0 or more")
+        raise NumberError(
+            "negative-votes", f"votes {text.strip()!r} are negative; a count is 0 or more"
+        )
     if value > MAX_VOTES:
         raise NumberError(
             "votes-out-of-range",

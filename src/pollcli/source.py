@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Final
 
 from pollcli.errors import UsageError
-from pollcli.problems import Problem
+from pollcli.problems import Problem, Severity
 
 DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
 _FRONT_MATTER_RE: Final[re.Pattern[str]] = re.compile(r"^#\s*([A-Za-z_][\w ]*?)\s*:\s*(.*?)\s*$")
@@ -44,11 +44,24 @@ class RawTable:
     records: list[tuple[int, list[str]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
-    def problem(self, code: str, line: int | None, message: str, *, column: str | None = None,
-                severity: str = "error") -> None:
+    def problem(
+        self,
+        code: str,
+        line: int | None,
+        message: str,
+        *,
+        column: str | None = None,
+        severity: Severity = "error",
+    ) -> None:
         self.problems.append(
-            Problem(code=code, severity=severity, file=self.name, line=line, column=column,  # type: ignore[arg-type]
-                    message=message)
+            Problem(
+                code=code,
+                severity=severity,
+                file=self.name,
+                line=line,
+                column=column,
+                message=message,
+            )
         )
 
 
@@ -70,7 +83,9 @@ def read_bytes(source: str | Path) -> bytes:
     except PermissionError:
         raise UsageError(f"{path}: permission denied; check the file's permissions") from None
     except OSError as exc:
-        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc}); check the path") from None
+        raise UsageError(
+            f"{path}: cannot be read ({exc.strerror or exc}); check the path"
+        ) from None
 
 
 def check_encoding(encoding: str) -> str:
@@ -86,7 +101,7 @@ def _guess_encoding(data: bytes) -> str:
     if data.count(b"\x00") > len(data) // 4:
         return "utf-16 (many NUL bytes)"
     high = bytes(b for b in data if b >= 0x80)
-    cyrillic_cp1251 = sum(1 for b in high if 0xC0 <= b or b in (0xA8, 0xB8, 0xB2, 0xB3, 0xAA, 0xBA))
+    cyrillic_cp1251 = sum(1 for b in high if b >= 0xC0 or b in (0xA8, 0xB8, 0xB2, 0xB3, 0xAA, 0xBA))
     if high and cyrillic_cp1251 / len(high) > 0.8:
         return "cp1251 (Cyrillic)"
     return "cp1252 or latin-1 (Western European)"
@@ -157,8 +172,12 @@ def split(text: str, table: RawTable, delimiter: str | None) -> None:
         header_text = physical
         break
     if header_text is None:
-        table.problem("empty-file", None, "the file has no header row and no data; "
-                      "a results CSV starts with a header such as candidate,votes")
+        table.problem(
+            "empty-file",
+            None,
+            "the file has no header row and no data; "
+            "a results CSV starts with a header such as candidate,votes",
+        )
         return
     rest = header_text + buffer.read()
     table.header_line = line_number

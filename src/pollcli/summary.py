@@ -35,7 +35,9 @@ def summarize(
 ) -> Summary:
     """Summarise each election: ranked results and findings, as the `summary` command shows them."""
     items = [elections] if isinstance(elections, Election) else list(elections)
-    return Summary(elections=[summarize_election(e, threshold=threshold, majority=majority) for e in items])
+    return Summary(
+        elections=[summarize_election(e, threshold=threshold, majority=majority) for e in items]
+    )
 
 
 @dataclass(frozen=True)
@@ -126,18 +128,29 @@ def summarize_election(
     runner_up = candidates[1] if leader is not None and len(candidates) > 1 else None
 
     if facts.stage != "official":
-        notes.append({"exit_poll": "Exit poll: shares of respondents, not a count of votes.",
-                      "preliminary": "Preliminary results: the count may still change."}[facts.stage])
+        notes.append(
+            {
+                "exit_poll": "Exit poll: shares of respondents, not a count of votes.",
+                "preliminary": "Preliminary results: the count may still change.",
+            }[facts.stage]
+        )
     margin = _margin(leader, runner_up, tied)
     reached = leader is not None and leader.share is not None and leader.share > majority
     runoff = _runoff(leader, runner_up, tied, reached)
-    notes.extend(_leader_notes(leader, runner_up, tied, candidates, margin, reached, runoff, majority, by_votes))
+    notes.extend(
+        _leader_notes(
+            leader, runner_up, tied, candidates, margin, reached, runoff, majority, by_votes
+        )
+    )
     notes.extend(_non_candidate_notes(ranked, leader, runner_up, by_votes, facts.ballots_cast))
 
     below = [r for r in candidates if r.share is not None and r.share < threshold]
     below_names = [r.option.candidate for r in sorted(below, key=lambda r: r.rank)]
     if below:
-        listed = ", ".join(f"{r.option.candidate} ({pct(r.share or 0)})" for r in sorted(below, key=lambda r: r.rank))
+        listed = ", ".join(
+            f"{r.option.candidate} ({pct(r.share or 0)})"
+            for r in sorted(below, key=lambda r: r.rank)
+        )
         notes.append(f"Below the {threshold:g} % threshold: {listed}.")
     elif candidates:
         notes.append(f"No candidate is below the {threshold:g} % threshold.")
@@ -169,7 +182,9 @@ def summarize_election(
                 kind=r.option.kind,
                 votes=r.option.votes,
                 share=r.share,
-                below_threshold=r.option.kind == "candidate" and r.share is not None and r.share < threshold,
+                below_threshold=r.option.kind == "candidate"
+                and r.share is not None
+                and r.share < threshold,
             )
             for r in ranked
         ],
@@ -187,21 +202,29 @@ def summarize_election(
     )
 
 
-def _margin(leader: _Ranked | None, runner_up: _Ranked | None, tied: list[_Ranked]) -> Margin | None:
+def _margin(
+    leader: _Ranked | None, runner_up: _Ranked | None, tied: list[_Ranked]
+) -> Margin | None:
     if len(tied) > 1:
         first, second = tied[0], tied[1]
     elif leader is not None and runner_up is not None:
         first, second = leader, runner_up
     else:
         return None
-    pp = first.share - second.share if first.share is not None and second.share is not None else None
-    votes = (first.option.votes - second.option.votes
-             if first.option.votes is not None and second.option.votes is not None else None)
+    pp = (
+        first.share - second.share if first.share is not None and second.share is not None else None
+    )
+    votes = (
+        first.option.votes - second.option.votes
+        if first.option.votes is not None and second.option.votes is not None
+        else None
+    )
     return Margin(pp=pp, votes=votes)
 
 
-def _runoff(leader: _Ranked | None, runner_up: _Ranked | None, tied: list[_Ranked],
-            reached: bool) -> list[str] | None:
+def _runoff(
+    leader: _Ranked | None, runner_up: _Ranked | None, tied: list[_Ranked], reached: bool
+) -> list[str] | None:
     if reached:
         return None
     if len(tied) == 2:
@@ -211,16 +234,28 @@ def _runoff(leader: _Ranked | None, runner_up: _Ranked | None, tied: list[_Ranke
     return None
 
 
-def _leader_notes(leader: _Ranked | None, runner_up: _Ranked | None, tied: list[_Ranked],
-                  candidates: list[_Ranked], margin: Margin | None, reached: bool,
-                  runoff: list[str] | None, majority: float, by_votes: bool) -> list[str]:
+def _leader_notes(
+    leader: _Ranked | None,
+    runner_up: _Ranked | None,
+    tied: list[_Ranked],
+    candidates: list[_Ranked],
+    margin: Margin | None,
+    reached: bool,
+    runoff: list[str] | None,
+    majority: float,
+    by_votes: bool,
+) -> list[str]:
     notes = []
     if not candidates:
         return ["No candidate is on the ballot list; only non-candidate options were given."]
     if len(tied) > 1:
-        measure = f"{count(tied[0].option.votes or 0)} votes" if by_votes else pct(tied[0].share or 0)
-        notes.append(f"Tie for first: {', '.join(_describe(r) for r in tied)} each have {measure}; "
-                     "no leader is named.")
+        measure = (
+            f"{count(tied[0].option.votes or 0)} votes" if by_votes else pct(tied[0].share or 0)
+        )
+        notes.append(
+            f"Tie for first: {', '.join(_describe(r) for r in tied)} each have {measure}; "
+            "no leader is named."
+        )
     elif leader is not None:
         notes.append(f"{_describe(leader)} leads with {_figures(leader)}.")
         if runner_up is not None and margin is not None:
@@ -229,25 +264,38 @@ def _leader_notes(leader: _Ranked | None, runner_up: _Ranked | None, tied: list[
                 gap.append(f"{margin.pp:.2f} points")
             if margin.votes is not None:
                 gap.append(f"{count(margin.votes)} votes")
-            notes.append(f"Runner-up: {_describe(runner_up)} with {_figures(runner_up)}; "
-                         f"margin {' and '.join(gap) or 'unknown'}.")
+            notes.append(
+                f"Runner-up: {_describe(runner_up)} with {_figures(runner_up)}; "
+                f"margin {' and '.join(gap) or 'unknown'}."
+            )
         if len(candidates) > 2 and runner_up is not None:
             third = candidates[2]
             if _strength(third, by_votes) == _strength(runner_up, by_votes):
-                notes.append(f"{runner_up.option.candidate} and {third.option.candidate} tie for second place.")
+                notes.append(
+                    f"{runner_up.option.candidate} and {third.option.candidate} tie for second place."
+                )
     if reached:
-        notes.append(f"Majority: yes — {leader.option.candidate if leader else ''} has more than "
-                     f"{majority:g} % and wins outright.")
+        notes.append(
+            f"Majority: yes — {leader.option.candidate if leader else ''} has more than "
+            f"{majority:g} % and wins outright."
+        )
     elif runoff:
-        notes.append(f"Majority: no — nobody has more than {majority:g} %; a runoff would be between "
-                     f"{runoff[0]} and {runoff[1]}.")
+        notes.append(
+            f"Majority: no — nobody has more than {majority:g} %; a runoff would be between "
+            f"{runoff[0]} and {runoff[1]}."
+        )
     else:
         notes.append(f"Majority: no — nobody has more than {majority:g} %.")
     return notes
 
 
-def _non_candidate_notes(ranked: list[_Ranked], leader: _Ranked | None, runner_up: _Ranked | None,
-                         by_votes: bool, ballots_cast: int | None) -> list[str]:
+def _non_candidate_notes(
+    ranked: list[_Ranked],
+    leader: _Ranked | None,
+    runner_up: _Ranked | None,
+    by_votes: bool,
+    ballots_cast: int | None,
+) -> list[str]:
     notes = []
     for item in ranked:
         option = item.option
@@ -256,17 +304,21 @@ def _non_candidate_notes(ranked: list[_Ranked], leader: _Ranked | None, runner_u
         label = f"“{option.candidate}”"
         if option.kind in NOT_VALID_KINDS:
             if option.votes is not None and ballots_cast:
-                notes.append(f"{label}: {count(option.votes)} ballots, "
-                             f"{pct(option.votes / ballots_cast * 100)} of ballots cast (not in the share base).")
+                notes.append(
+                    f"{label}: {count(option.votes)} ballots, "
+                    f"{pct(option.votes / ballots_cast * 100)} of ballots cast (not in the share base)."
+                )
             continue
         sentence = f"{label} took {_figures(item)}, ranking {item.rank} of {len(ranked)} options"
         strength = _strength(item, by_votes)
         if leader is not None and strength > _strength(leader, by_votes):
             sentence += f" — more than the leader, {leader.option.candidate}"
         elif runner_up is not None and strength > _strength(runner_up, by_votes):
-            sentence += (f" — ahead of the runner-up, {runner_up.option.candidate} "
-                         f"({pct(runner_up.share) if runner_up.share is not None else 'n/a'}), "
-                         "and so of every rival of the leader")
+            sentence += (
+                f" — ahead of the runner-up, {runner_up.option.candidate} "
+                f"({pct(runner_up.share) if runner_up.share is not None else 'n/a'}), "
+                "and so of every rival of the leader"
+            )
         notes.append(sentence + ".")
     return notes
 
@@ -276,19 +328,29 @@ def _turnout(election: Election, notes: list[str], warnings: list[str]) -> Turno
     registered, cast = facts.registered, facts.ballots_cast
     turnout_pct = cast / registered * 100 if registered and cast is not None else None
     if turnout_pct is not None:
-        notes.append(f"Turnout: {pct(turnout_pct)} ({count(cast or 0)} ballots cast of "
-                     f"{count(registered or 0)} registered voters).")
+        notes.append(
+            f"Turnout: {pct(turnout_pct)} ({count(cast or 0)} ballots cast of "
+            f"{count(registered or 0)} registered voters)."
+        )
         if turnout_pct > 100:
-            warnings.append(f"{election.source_file}: ballots cast exceed registered voters; "
-                            "check registered and ballots_cast")
+            warnings.append(
+                f"{election.source_file}: ballots cast exceed registered voters; "
+                "check registered and ballots_cast"
+            )
     elif facts.stage == "official":
-        missing = [k.replace("_", " ") for k in ("registered", "ballots_cast") if getattr(facts, k) is None]
+        missing = [
+            k.replace("_", " ") for k in ("registered", "ballots_cast") if getattr(facts, k) is None
+        ]
         notes.append(f"Turnout: not computed ({' and '.join(missing)} not given).")
     return Turnout(registered=registered, ballots_cast=cast, pct=turnout_pct)
 
 
 def _effective_number(ranked: list[_Ranked]) -> float | None:
-    fractions = [r.share / 100 for r in ranked if r.option.kind not in NOT_VALID_KINDS and r.share is not None]
+    fractions = [
+        r.share / 100
+        for r in ranked
+        if r.option.kind not in NOT_VALID_KINDS and r.share is not None
+    ]
     squares = sum(p * p for p in fractions)
     return 1 / squares if squares > 0 else None
 
@@ -308,8 +370,12 @@ def _term(election: Election, notes: list[str]) -> Term:
         notes.append(sentence)
     elif facts.term_limit:
         notes.append(f"Term limit: {facts.term_limit}.")
-    return Term(years=facts.term_years, previous_years=facts.previous_term_years,
-                limit=facts.term_limit, next_election_due=due)
+    return Term(
+        years=facts.term_years,
+        previous_years=facts.previous_term_years,
+        limit=facts.term_limit,
+        next_election_due=due,
+    )
 
 
 def _check_notes(election: Election) -> list[str]:
@@ -329,8 +395,15 @@ def _check_notes(election: Election) -> list[str]:
             notes.append(f"Shares are computed from the votes, of {count(base_total)} {base_name}.")
     valid = checks.valid_votes(election.options)
     listed_not_valid = any(o.kind in NOT_VALID_KINDS for o in election.options)
-    if valid is not None and facts.ballots_cast is not None and not listed_not_valid and facts.invalid is None:
+    if (
+        valid is not None
+        and facts.ballots_cast is not None
+        and not listed_not_valid
+        and facts.invalid is None
+    ):
         rest = facts.ballots_cast - valid
         if rest >= 0:
-            notes.append(f"Ballots cast minus valid votes: {count(rest)} (invalid or blank ballots, derived).")
+            notes.append(
+                f"Ballots cast minus valid votes: {count(rest)} (invalid or blank ballots, derived)."
+            )
     return notes

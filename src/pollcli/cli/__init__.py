@@ -8,17 +8,16 @@ from collections.abc import Sequence
 from typing import Annotated
 
 import typer
+from typer import Abort
 
 from pollcli import __version__
 from pollcli.errors import DataError, ExitCode, PollcliError
 from pollcli.render.safe import visible
 
-from typer import Abort
-
 try:  # Recent Typer vendors Click as typer._click; older releases use Click itself.
     from typer._click.exceptions import ClickException
 except ImportError:  # pragma: no cover
-    from click.exceptions import ClickException  # type: ignore[no-redef]
+    from click.exceptions import ClickException  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 MAX_ERRORS_SHOWN = 5
 
@@ -42,9 +41,15 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a Python traceback on errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a Python traceback on errors.")
+    ] = False,
 ) -> None:
     """Election results from a CSV: who leads and by how much, majority or runoff, thresholds, turnout,
     term of office; compare elections and exit polls."""
@@ -73,7 +78,9 @@ def _report_data_error(error: DataError) -> None:
     files = sorted({p.file for p in errors})
     more = len(errors) - MAX_ERRORS_SHOWN
     lead = f"… and {more} more error(s); " if more > 0 else ""
-    sys.stderr.write(f"pollcli: {lead}run 'pollcli validate {' '.join(files)}' to list every problem\n")
+    sys.stderr.write(
+        f"pollcli: {lead}run 'pollcli validate {' '.join(files)}' to list every problem\n"
+    )
 
 
 def run(argv: Sequence[str] | None = None) -> int:

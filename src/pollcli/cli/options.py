@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -14,7 +14,7 @@ FACTS = "Election facts (override the file)"
 OUTPUT = "Output"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -23,59 +23,144 @@ class Format(str, Enum):
 
 Files = Annotated[
     list[str],
-    typer.Argument(help="Results CSV file(s); '-' reads standard input.", show_default=False,
-                   metavar="FILE..."),
+    typer.Argument(
+        help="Results CSV file(s); '-' reads standard input.", show_default=False, metavar="FILE..."
+    ),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.",
-                                           rich_help_panel=OUTPUT, case_sensitive=False)]
-OutputOpt = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
-                                               help="Write the output to FILE instead of standard output "
-                                                    "(never to an input file).", rich_help_panel=OUTPUT)]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Do not print warnings on stderr.",
-                                        rich_help_panel=OUTPUT)]
-NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour in tables (also: NO_COLOR=1).",
-                                          rich_help_panel=OUTPUT)]
-EncodingOpt = Annotated[str | None, typer.Option("--encoding", "-e", metavar="NAME",
-                                                 help="Text encoding, e.g. cp1251 or latin-1 "
-                                                      "[default: UTF-8, with or without BOM; UTF-16 with BOM].",
-                                                 rich_help_panel=READING)]
-DelimiterOpt = Annotated[str | None, typer.Option("--delimiter", "-d", metavar="CHAR",
-                                                  help="Cell delimiter: ',', ';', '|', or 'tab' "
-                                                       "[default: sniffed].", rich_help_panel=READING)]
-DecimalOpt = Annotated[str | None, typer.Option("--decimal", metavar="MARK",
-                                                help="Decimal mark, ',' or '.' [default: detected from the "
-                                                     "shares; '.' when they do not tell].",
-                                                rich_help_panel=READING)]
+FormatOpt = Annotated[
+    Format,
+    typer.Option(
+        "--format", "-f", help="Output format.", rich_help_panel=OUTPUT, case_sensitive=False
+    ),
+]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the output to FILE instead of standard output (never to an input file).",
+        rich_help_panel=OUTPUT,
+    ),
+]
+QuietOpt = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="Do not print warnings on stderr.", rich_help_panel=OUTPUT),
+]
+NoColorOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-color", help="No colour in tables (also: NO_COLOR=1).", rich_help_panel=OUTPUT
+    ),
+]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        "-e",
+        metavar="NAME",
+        help="Text encoding, e.g. cp1251 or latin-1 "
+        "[default: UTF-8, with or without BOM; UTF-16 with BOM].",
+        rich_help_panel=READING,
+    ),
+]
+DelimiterOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--delimiter",
+        "-d",
+        metavar="CHAR",
+        help="Cell delimiter: ',', ';', '|', or 'tab' [default: sniffed].",
+        rich_help_panel=READING,
+    ),
+]
+DecimalOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--decimal",
+        metavar="MARK",
+        help="Decimal mark, ',' or '.' [default: detected from the "
+        "shares; '.' when they do not tell].",
+        rich_help_panel=READING,
+    ),
+]
 
-ElectionOpt = Annotated[str | None, typer.Option("--election", help="Election label.", rich_help_panel=FACTS)]
-DateOpt = Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="Date of the vote.",
-                                             rich_help_panel=FACTS)]
-CountryOpt = Annotated[str | None, typer.Option("--country", help="Country, e.g. KZ.", rich_help_panel=FACTS)]
-OfficeOpt = Annotated[str | None, typer.Option("--office", help="Office, e.g. President.", rich_help_panel=FACTS)]
-RoundOpt = Annotated[int | None, typer.Option("--round", min=1, help="Round number.", rich_help_panel=FACTS)]
-StageOpt = Annotated[str | None, typer.Option("--stage", metavar="STAGE",
-                                              help="official, preliminary or exit_poll.", rich_help_panel=FACTS)]
-SourceOpt = Annotated[str | None, typer.Option("--source", help="Where the figures come from.",
-                                               rich_help_panel=FACTS)]
-RegisteredOpt = Annotated[int | None, typer.Option("--registered", min=0, help="Registered voters.",
-                                                   rich_help_panel=FACTS)]
-CastOpt = Annotated[int | None, typer.Option("--ballots-cast", min=0, help="Ballots cast.",
-                                             rich_help_panel=FACTS)]
-InvalidOpt = Annotated[int | None, typer.Option("--invalid", min=0, help="Invalid ballots.",
-                                                rich_help_panel=FACTS)]
-BlankOpt = Annotated[int | None, typer.Option("--blank", min=0, help="Blank ballots.", rich_help_panel=FACTS)]
-ShareBaseOpt = Annotated[str | None, typer.Option("--share-base", metavar="BASE",
-                                                  help="Base of computed shares: valid (default) or cast.",
-                                                  rich_help_panel=FACTS)]
-TermYearsOpt = Annotated[int | None, typer.Option("--term-years", min=1, max=99,
-                                                  help="Term of office won in this election, in years.",
-                                                  rich_help_panel=FACTS)]
-PreviousTermOpt = Annotated[int | None, typer.Option("--previous-term-years", min=1, max=99,
-                                                     help="Term length before this election.",
-                                                     rich_help_panel=FACTS)]
-TermLimitOpt = Annotated[str | None, typer.Option("--term-limit",
-                                                  help="Term limit, e.g. 'single non-renewable term'.",
-                                                  rich_help_panel=FACTS)]
+ElectionOpt = Annotated[
+    str | None, typer.Option("--election", help="Election label.", rich_help_panel=FACTS)
+]
+DateOpt = Annotated[
+    str | None,
+    typer.Option("--date", metavar="YYYY-MM-DD", help="Date of the vote.", rich_help_panel=FACTS),
+]
+CountryOpt = Annotated[
+    str | None, typer.Option("--country", help="Country, e.g. KZ.", rich_help_panel=FACTS)
+]
+OfficeOpt = Annotated[
+    str | None, typer.Option("--office", help="Office, e.g. President.", rich_help_panel=FACTS)
+]
+RoundOpt = Annotated[
+    int | None, typer.Option("--round", min=1, help="Round number.", rich_help_panel=FACTS)
+]
+StageOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--stage",
+        metavar="STAGE",
+        help="official, preliminary or exit_poll.",
+        rich_help_panel=FACTS,
+    ),
+]
+SourceOpt = Annotated[
+    str | None, typer.Option("--source", help="Where the figures come from.", rich_help_panel=FACTS)
+]
+RegisteredOpt = Annotated[
+    int | None,
+    typer.Option("--registered", min=0, help="Registered voters.", rich_help_panel=FACTS),
+]
+CastOpt = Annotated[
+    int | None, typer.Option("--ballots-cast", min=0, help="Ballots cast.", rich_help_panel=FACTS)
+]
+InvalidOpt = Annotated[
+    int | None, typer.Option("--invalid", min=0, help="Invalid ballots.", rich_help_panel=FACTS)
+]
+BlankOpt = Annotated[
+    int | None, typer.Option("--blank", min=0, help="Blank ballots.", rich_help_panel=FACTS)
+]
+ShareBaseOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--share-base",
+        metavar="BASE",
+        help="Base of computed shares: valid (default) or cast.",
+        rich_help_panel=FACTS,
+    ),
+]
+TermYearsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--term-years",
+        min=1,
+        max=99,
+        help="Term of office won in this election, in years.",
+        rich_help_panel=FACTS,
+    ),
+]
+PreviousTermOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--previous-term-years",
+        min=1,
+        max=99,
+        help="Term length before this election.",
+        rich_help_panel=FACTS,
+    ),
+]
+TermLimitOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--term-limit", help="Term limit, e.g. 'single non-renewable term'.", rich_help_panel=FACTS
+    ),
+]
 
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 

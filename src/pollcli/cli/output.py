@@ -24,16 +24,25 @@ def check_output_path(output: str | None, inputs: Sequence[str]) -> None:
     target = Path(output).resolve()
     for source in inputs:
         if source != "-" and Path(source).resolve() == target:
-            raise UsageError(f"--output {output} is an input file; pollcli never overwrites its inputs")
+            raise UsageError(
+                f"--output {output} is an input file; pollcli never overwrites its inputs"
+            )
     if target.is_dir():
         raise UsageError(f"--output {output} is a directory; give a file name")
 
 
 def stdout_console(no_color: bool = False) -> Console:
     plain = no_color or "NO_COLOR" in os.environ
-    return Console(file=sys.stdout, no_color=plain, color_system=None if plain else "auto",
-                   highlight=False, emoji=False, markup=False,
-                   width=None if sys.stdout.isatty() else FILE_WIDTH, soft_wrap=False)
+    return Console(
+        file=sys.stdout,
+        no_color=plain,
+        color_system=None if plain else "auto",
+        highlight=False,
+        emoji=False,
+        markup=False,
+        width=None if sys.stdout.isatty() else FILE_WIDTH,
+        soft_wrap=False,
+    )
 
 
 def stderr_console() -> Console:
@@ -42,8 +51,15 @@ def stderr_console() -> Console:
 
 def render_to_text(renderable: RenderableType, width: int) -> str:
     buffer = io.StringIO()
-    Console(file=buffer, width=width, color_system=None, highlight=False, emoji=False, markup=False,
-            no_color=True).print(renderable)
+    Console(
+        file=buffer,
+        width=width,
+        color_system=None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        no_color=True,
+    ).print(renderable)
     return buffer.getvalue()
 
 

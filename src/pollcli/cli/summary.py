@@ -21,11 +21,27 @@ EXAMPLE = """Examples:
 
 def summary(
     files: opt.Files,
-    threshold: Annotated[float, typer.Option("--threshold", "-t", min=0, max=100, metavar="PCT",
-                                             help="Candidates strictly below this share are flagged.")] = 3.0,
-    majority: Annotated[float, typer.Option("--majority", min=0, max=100, metavar="PCT",
-                                            help="A leader above this share wins outright; "
-                                                 "otherwise a runoff is named.")] = 50.0,
+    threshold: Annotated[
+        float,
+        typer.Option(
+            "--threshold",
+            "-t",
+            min=0,
+            max=100,
+            metavar="PCT",
+            help="Candidates strictly below this share are flagged.",
+        ),
+    ] = 3.0,
+    majority: Annotated[
+        float,
+        typer.Option(
+            "--majority",
+            min=0,
+            max=100,
+            metavar="PCT",
+            help="A leader above this share wins outright; otherwise a runoff is named.",
+        ),
+    ] = 50.0,
     fmt: opt.FormatOpt = opt.Format.table,
     output: opt.OutputOpt = None,
     quiet: opt.QuietOpt = False,
@@ -55,13 +71,29 @@ def summary(
 
     check_output_path(output, files)
     facts = opt.fact_overrides(
-        election=election, date=date, country=country, office=office, round=round_, stage=stage,
-        source=source, registered=registered, ballots_cast=ballots_cast, invalid=invalid, blank=blank,
-        share_base=share_base, term_years=term_years, previous_term_years=previous_term_years,
+        election=election,
+        date=date,
+        country=country,
+        office=office,
+        round=round_,
+        stage=stage,
+        source=source,
+        registered=registered,
+        ballots_cast=ballots_cast,
+        invalid=invalid,
+        blank=blank,
+        share_base=share_base,
+        term_years=term_years,
+        previous_term_years=previous_term_years,
         term_limit=term_limit,
     )
-    elections = load(files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal,
-                     facts=facts)
+    elections = load(
+        files,
+        encoding=encoding,
+        delimiter=opt.delimiter_char(delimiter),
+        decimal=decimal,
+        facts=facts,
+    )
     result = summarize(elections, threshold=threshold, majority=majority)
     warn([w for e in result.elections for w in e.warnings], quiet)
     emit_summary(result, fmt, output, no_color)

@@ -30,7 +30,9 @@ def validate(
     from pollcli.render import csv, json, markdown, table
 
     check_output_path(output, files)
-    report = run_validation(files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal)
+    report = run_validation(
+        files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal
+    )
     if fmt is opt.Format.json:
         write_text(json.render(report), output)
     elif fmt is opt.Format.csv:

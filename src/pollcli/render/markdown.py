@@ -8,8 +8,15 @@ from pollcli.render.safe import markdown_cell
 from pollcli.render.table import KIND_TAGS
 
 
-def _tags(summary_threshold: float, row_candidate: str, leader: str | None, runner_up: str | None,
-          tied: list[str], below: bool, kind: str) -> str:
+def _tags(
+    summary_threshold: float,
+    row_candidate: str,
+    leader: str | None,
+    runner_up: str | None,
+    tied: list[str],
+    below: bool,
+    kind: str,
+) -> str:
     tags = []
     if row_candidate == leader:
         tags.append("LEADER")
@@ -27,15 +34,27 @@ def _tags(summary_threshold: float, row_candidate: str, leader: str | None, runn
 def render_summary(summary: Summary) -> str:
     out: list[str] = []
     for e in summary.elections:
-        details = " · ".join(str(v) for v in (e.office, e.country, e.date, e.stage.replace("_", " ")) if v)
+        details = " · ".join(
+            str(v) for v in (e.office, e.country, e.date, e.stage.replace("_", " ")) if v
+        )
         out += [f"## {markdown_cell(e.election)}", "", markdown_cell(details), ""]
         out += ["| # | Option | Party | Votes | Share | Tags |", "|--:|---|---|--:|--:|---|"]
         leader = e.leader.candidate if e.leader else None
         runner_up = e.runner_up.candidate if e.runner_up else None
         for r in e.results:
-            tags = _tags(e.threshold, r.candidate, leader, runner_up, e.tied_for_first, r.below_threshold, r.kind)
-            out.append(f"| {r.rank} | {markdown_cell(r.candidate)} | {markdown_cell(r.party or '')} | "
-                       f"{fmt.votes(r.votes)} | {fmt.pct(r.share)} | {tags} |")
+            tags = _tags(
+                e.threshold,
+                r.candidate,
+                leader,
+                runner_up,
+                e.tied_for_first,
+                r.below_threshold,
+                r.kind,
+            )
+            out.append(
+                f"| {r.rank} | {markdown_cell(r.candidate)} | {markdown_cell(r.party or '')} | "
+                f"{fmt.votes(r.votes)} | {fmt.pct(r.share)} | {tags} |"
+            )
         out += ["", "**Findings**", ""]
         out += [f"- {markdown_cell(note)}" for note in e.notes]
         out.append("")
@@ -48,7 +67,10 @@ def render_validation(report: ValidationReport) -> str:
         out += [f"## {markdown_cell(f.file)}: {'valid' if f.valid else 'invalid'}", ""]
         if f.problems:
             out += ["| Line | Column | Severity | Code | Message |", "|--:|---|---|---|---|"]
-            out += [f"| {p.line or ''} | {markdown_cell(p.column or '')} | {p.severity} | {p.code} | "
-                    f"{markdown_cell(p.message)} |" for p in f.problems]
+            out += [
+                f"| {p.line or ''} | {markdown_cell(p.column or '')} | {p.severity} | {p.code} | "
+                f"{markdown_cell(p.message)} |"
+                for p in f.problems
+            ]
             out.append("")
     return "\n".join(out)

@@ -47,9 +47,13 @@ def _title(summary: ElectionSummary) -> Text:
     title = text(summary.election, "bold")
     details = [
         visible(str(v))
-        for v in (summary.office, summary.country, summary.date,
-                  f"round {summary.round}" if summary.round else None,
-                  summary.stage.replace("_", " "))
+        for v in (
+            summary.office,
+            summary.country,
+            summary.date,
+            f"round {summary.round}" if summary.round else None,
+            summary.stage.replace("_", " "),
+        )
         if v
     ]
     if details:

@@ -1,0 +1,61 @@
+"""Shared test helpers: run the CLI in-process with its own stdin, stdout and stderr."""
+
+from __future__ import annotations
+
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from pollcli.cli import run
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+@dataclass
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def invoke(*args: str, stdin: bytes = b"", env: dict[str, str] | None = None) -> Result:
+    """Run `pollcli ARGS` through the real error boundary, capturing its streams."""
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = (sys.stdin, sys.stdout, sys.stderr)
+    fake_in = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
+    fake_out = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+    fake_err = io.TextIOWrapper(err, encoding="utf-8", write_through=True)
+    sys.stdin, sys.stdout, sys.stderr = fake_in, fake_out, fake_err
+    with pytest.MonkeyPatch.context() as patch:
+        for key, value in (env or {}).items():
+            patch.setenv(key, value)
+        try:
+            code = run(list(args))
+        finally:
+            fake_out.flush()
+            fake_err.flush()
+            sys.stdin, sys.stdout, sys.stderr = streams
+    result = Result(code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8"))
+    for fake in (fake_in, fake_out, fake_err):
+        fake.detach()
+    return result
+
+
+def write(tmp_path: Path, text: str, name: str = "results.csv", encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.fixture
+def kz2022() -> Path:
+    return DATA / "kz_2022.csv"
+
+
+@pytest.fixture
+def kz2019() -> Path:
+    return DATA / "kz_2019.csv"
