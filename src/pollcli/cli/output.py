@@ -40,7 +40,7 @@ def stdout_console(no_color: bool = False) -> Console:
         highlight=False,
         emoji=False,
         markup=False,
-        width=None if sys.stdout.isatty() else FILE_WIDTH,
+        width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else FILE_WIDTH,
         soft_wrap=False,
     )
 

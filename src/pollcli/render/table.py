@@ -14,7 +14,7 @@ from pollcli.models import ElectionSummary, ResultRow, Summary, ValidationReport
 from pollcli.render import format as fmt
 from pollcli.render.safe import visible
 
-BAR_WIDTH = 20
+BAR_WIDTH = 16
 # Below these console widths the bar, then the party column, give way to names and figures.
 WIDTH_FOR_BAR = 96
 WIDTH_FOR_PARTY = 72
@@ -64,16 +64,30 @@ def _title(summary: ElectionSummary) -> Text:
 def results_table(summary: ElectionSummary, width: int) -> Table:
     show_bar = width >= WIDTH_FOR_BAR
     show_party = width >= WIDTH_FOR_PARTY
-    table = Table(title=_title(summary), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    table = Table(
+        title=_title(summary),
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    longest_name = max((len(visible(r.candidate)) for r in summary.results), default=6)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Option", overflow="fold", ratio=3)
+    table.add_column(
+        "Option",
+        overflow="fold",
+        min_width=min(longest_name, 24 if width >= WIDTH_FOR_PARTY else 12),
+    )
     if show_party:
-        table.add_column("Party", overflow="fold", ratio=3, style="dim")
+        table.add_column("Party", overflow="fold", style="dim", max_width=32)
     table.add_column("Votes", justify="right", no_wrap=True)
     table.add_column("Share", justify="right", no_wrap=True)
     if show_bar:
-        table.add_column("", no_wrap=True, width=BAR_WIDTH + 1)
-    table.add_column("Tags", overflow="fold", ratio=2)
+        table.add_column("", no_wrap=True, width=BAR_WIDTH)
+    longest_tag = max(
+        (len(t) for row in summary.results for t, _ in _tags(row, summary)), default=4
+    )
+    table.add_column("Tags", no_wrap=True, min_width=longest_tag)
     for row in summary.results:
         tags = _tags(row, summary)
         leader = bool(tags and tags[0][0] == "LEADER")
