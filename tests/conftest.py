@@ -59,3 +59,28 @@ def kz2022() -> Path:
 @pytest.fixture
 def kz2019() -> Path:
     return DATA / "kz_2019.csv"
+
+
+@pytest.fixture
+def load_text(tmp_path: Path):
+    """Load CSV text through the real loader: `load_text("candidate,votes\\nA,1\\n")`."""
+    from pollcli import load
+
+    counter = iter(range(1_000_000))
+
+    def _load(text: str, **options):
+        return load(write(tmp_path, text, f"case{next(counter)}.csv"), **options)
+
+    return _load
+
+
+@pytest.fixture
+def summarize_text(load_text):
+    from pollcli import summarize
+
+    def _summarize(text: str, threshold: float = 3.0, majority: float = 50.0, **options):
+        return summarize(
+            load_text(text, **options), threshold=threshold, majority=majority
+        ).elections[0]
+
+    return _summarize

@@ -15,13 +15,13 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "load", "summarize", "validate"]
 
 if TYPE_CHECKING:
-    from pollcli.load import load, validate
+    from pollcli.loader import load, validate
     from pollcli.summary import summarize
 
 # Imported on first use so that `pollcli --help` does not pay for pydantic and the loaders.
 _LAZY = {
-    "load": "pollcli.load",
-    "validate": "pollcli.load",
+    "load": "pollcli.loader",
+    "validate": "pollcli.loader",
     "summarize": "pollcli.summary",
 }
 

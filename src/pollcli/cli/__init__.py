@@ -106,7 +106,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         ctx = getattr(error, "ctx", None)
         if ctx is not None:
             hint = f"; see '{ctx.command_path} --help'"
-        sys.stderr.write(f"pollcli: error: {visible(error.format_message())}{hint}\n")
+        message = error.format_message()
+        if message:  # a bare `pollcli` has printed its help already
+            sys.stderr.write(f"pollcli: error: {visible(message)}{hint}\n")
         return error.exit_code
     except (Abort, KeyboardInterrupt):
         sys.stderr.write("pollcli: interrupted\n")

@@ -66,7 +66,7 @@ def summary(
     term_limit: opt.TermLimitOpt = None,
 ) -> None:
     """Who leads and by how much, majority or runoff, who is below the threshold, turnout and term."""
-    from pollcli.load import load
+    from pollcli.loader import load
     from pollcli.summary import summarize
 
     check_output_path(output, files)

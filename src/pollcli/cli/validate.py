@@ -26,7 +26,7 @@ def validate(
     decimal: opt.DecimalOpt = None,
 ) -> int:
     """List every problem in each file, not just the first. Errors exit 1; warnings alone exit 0."""
-    from pollcli.load import validate as run_validation
+    from pollcli.loader import validate as run_validation
     from pollcli.render import csv, json, markdown, table
 
     check_output_path(output, files)

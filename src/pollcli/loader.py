@@ -149,7 +149,9 @@ class _FileLoader:
     def run(self) -> list[Election]:
         if not self._map_header():
             return []
-        if not self.table.records:
+        if not self.table.records and not any(
+            p.code == "malformed-csv" for p in self.table.problems
+        ):
             self.table.problem(
                 "no-rows",
                 self.table.header_line,
