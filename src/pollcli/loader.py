@@ -221,8 +221,7 @@ class _FileLoader:
             self.problem(
                 "unknown-column",
                 line,
-                f"column(s) {', '.join(map(repr, ignored))} are not used by pollcli and are "
-                "ignored",
+                f"column(s) {', '.join(map(repr, ignored))} are not used by pollcli and are ignored",
                 severity="warning",
             )
         present = set(self.columns.values())
@@ -393,7 +392,11 @@ class _FileLoader:
             facts=facts, source_file=self.table.name, options=options, regions=regions, notes=notes
         )
         self._check_shares(election, min(r.line for r in records))
-        election.warnings.extend(p.render() for p in self.table.problems if p.severity == "warning")
+        for problem in self.table.problems:
+            if problem.code == "unknown-column":  # expected in wide exports: a note, not a warning
+                election.notes.append(f"Ignored {problem.message.split(' are not used')[0]}.")
+            elif problem.severity == "warning":
+                election.warnings.append(problem.render())
         return election
 
     def _error_count(self) -> int:
@@ -627,6 +630,16 @@ class _FileLoader:
                     line,
                     f"shares of election {facts.election!r} add up to {total:.2f} %, not 100 "
                     f"(rounding explains up to {slack:.2f}); check for a missing option",
+                    severity="warning",
+                )
+        counted = [o.votes for o in election.options]
+        if facts.total_votes is not None and None not in counted:
+            if sum(v or 0 for v in counted) != facts.total_votes:
+                self.problem(
+                    "total-mismatch",
+                    line,
+                    f"the options' votes add up to {sum(v or 0 for v in counted):,} but totalvotes "
+                    f"says {facts.total_votes:,}; check for a missing or extra row",
                     severity="warning",
                 )
         if not any(o.share is not None and o.votes is not None for o in election.options):

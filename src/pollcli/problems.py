@@ -28,6 +28,7 @@ CODES: dict[str, str] = {
     "share-out-of-range": "a share outside 0–100",
     "shares-sum": "shares that do not add up to 100",
     "share-mismatch": "a published share disagrees with the votes",
+    "total-mismatch": "the options' votes do not add up to the published total (MEDSL totalvotes)",
     "duplicate-option": "the same option twice in one election (and region)",
     "inconsistent-metadata": "an election fact with different values within one election",
     "invalid-metadata": "an election fact that is not of its type",

@@ -97,14 +97,17 @@ def check_encoding(encoding: str) -> str:
         ) from None
 
 
-def _guess_encoding(data: bytes) -> str:
+def _guess_encoding(data: bytes) -> tuple[str, str]:
+    """A likely encoding and why, from the bytes that are not ASCII. A suggestion, never applied."""
     if data.count(b"\x00") > len(data) // 4:
-        return "utf-16 (many NUL bytes)"
-    high = bytes(b for b in data if b >= 0x80)
-    cyrillic_cp1251 = sum(1 for b in high if b >= 0xC0 or b in (0xA8, 0xB8, 0xB2, 0xB3, 0xAA, 0xBA))
-    if high and cyrillic_cp1251 / len(high) > 0.8:
-        return "cp1251 (Cyrillic)"
-    return "cp1252 or latin-1 (Western European)"
+        return "utf-16", "many NUL bytes, as in UTF-16 without a byte-order mark"
+    # Cyrillic words in cp1251 are runs of high bytes; Western accents sit alone between ASCII letters.
+    runs = re.findall(rb"[\x80-\xff]+", data)
+    high = sum(len(r) for r in runs)
+    in_long_runs = sum(len(r) for r in runs if len(r) >= 3)
+    if high and in_long_runs / high > 0.5:
+        return "cp1251", "Cyrillic text from Windows"
+    return "cp1252", "Western European text from Windows; latin-1 is similar"
 
 
 def decode(data: bytes, table: RawTable, encoding: str | None) -> str | None:
@@ -122,12 +125,13 @@ def decode(data: bytes, table: RawTable, encoding: str | None) -> str | None:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        bad = data[exc.start : min(exc.end, exc.start + 4)]
+        bad = data[exc.start : exc.start + 4]
+        name, why = _guess_encoding(data)
         table.problem(
             "encoding-error",
             line,
-            f"bytes {bad.hex(' ')} do not decode as {encoding.removesuffix('-sig')}; "
-            f"the file looks like {_guess_encoding(data)}: pass --encoding with that name",
+            f"bytes {bad.hex(' ')} do not decode as {encoding.removesuffix('-sig')}; the file looks "
+            f"like {name} ({why}): pass --encoding {name}",
         )
         return None
 

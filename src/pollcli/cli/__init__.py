@@ -75,7 +75,9 @@ def _report_data_error(error: DataError) -> None:
     errors = error.problems
     for problem in errors[:MAX_ERRORS_SHOWN]:
         sys.stderr.write(f"pollcli: error: {visible(problem.render())}\n")
-    files = sorted({p.file for p in errors})
+    from pollcli.source import STDIN_NAME
+
+    files = sorted({"-" if p.file == STDIN_NAME else p.file for p in errors})
     more = len(errors) - MAX_ERRORS_SHOWN
     lead = f"… and {more} more error(s); " if more > 0 else ""
     sys.stderr.write(
