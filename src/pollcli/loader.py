@@ -633,15 +633,15 @@ class _FileLoader:
                     severity="warning",
                 )
         counted = [o.votes for o in election.options]
-        if facts.total_votes is not None and None not in counted:
-            if sum(v or 0 for v in counted) != facts.total_votes:
-                self.problem(
-                    "total-mismatch",
-                    line,
-                    f"the options' votes add up to {sum(v or 0 for v in counted):,} but totalvotes "
-                    f"says {facts.total_votes:,}; check for a missing or extra row",
-                    severity="warning",
-                )
+        summed_votes = sum(v or 0 for v in counted)
+        if facts.total_votes is not None and None not in counted and summed_votes != facts.total_votes:
+            self.problem(
+                "total-mismatch",
+                line,
+                f"the options' votes add up to {summed_votes:,} but totalvotes says "
+                f"{facts.total_votes:,}; check for a missing or extra row",
+                severity="warning",
+            )
         if not any(o.share is not None and o.votes is not None for o in election.options):
             return
         base_total = checks.base_votes(election.options, facts.share_base, facts.ballots_cast)
