@@ -333,7 +333,9 @@ class _FileLoader:
                 if column == "votes":
                     values["votes"] = parse_votes(raw, decimal, decimal_given=decimal_given)
                 elif column == "share":
-                    values["share"], values["share_decimals"] = parse_share(raw, decimal)
+                    values["share"], values["share_decimals"] = parse_share(
+                        raw, decimal, decimal_given=decimal_given
+                    )
                 elif column == "kind":
                     kind = normalize_header(raw)
                     if kind not in KINDS:
@@ -634,7 +636,11 @@ class _FileLoader:
                 )
         counted = [o.votes for o in election.options]
         summed_votes = sum(v or 0 for v in counted)
-        if facts.total_votes is not None and None not in counted and summed_votes != facts.total_votes:
+        if (
+            facts.total_votes is not None
+            and None not in counted
+            and summed_votes != facts.total_votes
+        ):
             self.problem(
                 "total-mismatch",
                 line,

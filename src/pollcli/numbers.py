@@ -92,7 +92,7 @@ def share_decimal_mark(text: str) -> str | None:
     return None
 
 
-def parse_share(text: str, decimal: str) -> tuple[float, int]:
+def parse_share(text: str, decimal: str, *, decimal_given: bool = False) -> tuple[float, int]:
     """A share in percent as published, and the number of decimals it was printed with."""
     raw = _compact(text)
     if raw.endswith("%"):
@@ -102,7 +102,7 @@ def parse_share(text: str, decimal: str) -> tuple[float, int]:
         raw = raw.replace(thousands, "")
         raw = raw.replace(",", ".")
     elif "," in raw:
-        if decimal != "," and raw.count(",") == 1 and _SHARE_COMMA_RE.match(raw):
+        if decimal_given and decimal != "," and raw.count(",") == 1 and _SHARE_COMMA_RE.match(raw):
             raise NumberError(
                 "ambiguous-number",
                 f"share {text.strip()!r} uses a decimal comma but --decimal . was given; "

@@ -97,10 +97,13 @@ def check_encoding(encoding: str) -> str:
         ) from None
 
 
-def _guess_encoding(data: bytes) -> tuple[str, str]:
+def _guess_encoding(data: bytes) -> tuple[str | None, str]:
     """A likely encoding and why, from the bytes that are not ASCII. A suggestion, never applied."""
-    if data.count(b"\x00") > len(data) // 4:
+    nuls = data.count(b"\x00")
+    if nuls > len(data) // 4:
         return "utf-16", "many NUL bytes, as in UTF-16 without a byte-order mark"
+    if nuls:
+        return None, "it holds NUL bytes, so it is probably not a CSV text file"
     # Cyrillic words in cp1251 are runs of high bytes; Western accents sit alone between ASCII letters.
     runs = re.findall(rb"[\x80-\xff]+", data)
     high = sum(len(r) for r in runs)
@@ -130,8 +133,8 @@ def decode(data: bytes, table: RawTable, encoding: str | None) -> str | None:
         table.problem(
             "encoding-error",
             line,
-            f"bytes {bad.hex(' ')} do not decode as {encoding.removesuffix('-sig')}; the file looks "
-            f"like {name} ({why}): pass --encoding {name}",
+            f"bytes {bad.hex(' ')} do not decode as {encoding.removesuffix('-sig')}; "
+            + (f"the file looks like {name} ({why}): pass --encoding {name}" if name else why),
         )
         return None
 

@@ -1,0 +1,112 @@
+"""The hostile corpus: every file ends in one clear error naming the file and line, never a traceback."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import invoke
+
+HOSTILE = Path(__file__).parent / "hostile"
+
+# file → (problem code, line or None, a fragment of the message)
+EXPECTED = {
+    "empty.csv": ("empty-file", None, "no header row"),
+    "only_comments.csv": ("empty-file", None, "no header row"),
+    "header_only.csv": ("no-rows", 1, "no data rows"),
+    "no_candidate_column.csv": ("missing-column", 1, "no candidate column"),
+    "no_votes_no_share.csv": ("missing-column", 1, "neither a votes nor a share column"),
+    "negative_votes.csv": ("negative-votes", 3, "'-3' are negative"),
+    "fractional_votes.csv": ("type-error", 3, "not a whole number"),
+    "nan_votes.csv": ("type-error", 2, "not a finite number"),
+    "inf_share.csv": ("type-error", 2, "not a finite number"),
+    "huge_votes.csv": ("votes-out-of-range", 2, "more than any electorate"),
+    "share_over_100.csv": ("share-out-of-range", 2, "0 to 100"),
+    "negative_share.csv": ("share-out-of-range", 2, "0 to 100"),
+    "shares_sum_far_over.csv": ("shares-sum", 2, "160.00 %"),
+    "blank_name.csv": ("blank-name", 3, "no name"),
+    "duplicate_option.csv": ("duplicate-option", 4, "first on line 2"),
+    "row_too_long.csv": ("extra-cell", 2, "quote names that contain the delimiter"),
+    "row_too_short.csv": ("missing-cell", 3, "2 cells but the header has 3"),
+    "unterminated_quote.csv": ("malformed-csv", 3, "unterminated or stray quote"),
+    "neither_votes_nor_share.csv": ("missing-value", 3, "neither votes nor a share"),
+    "bad_date.csv": ("invalid-metadata", 1, "ISO form"),
+    "bad_term.csv": ("invalid-metadata", 1, "not a number"),
+    "zero_term.csv": ("invalid-metadata", 1, "from 1 to 99"),
+    "inconsistent_date_column.csv": ("inconsistent-metadata", 3, "on line 2"),
+    "conflicting_front_matter.csv": ("inconsistent-metadata", 2, "given twice"),
+    "unknown_kind.csv": ("unknown-kind", 3, "not one of candidate"),
+    "bad_stage.csv": ("invalid-metadata", 1, "exit_poll"),
+    "latin1_bytes.csv": ("encoding-error", 2, "--encoding cp1252"),
+    "cp1251_bytes.csv": ("encoding-error", 2, "--encoding cp1251"),
+    "ambiguous_decimal.csv": ("ambiguous-number", 2, "--decimal ,"),
+    "mixed_decimal_marks.csv": ("ambiguous-number", 3, "decimal comma and a decimal point"),
+    "duplicate_header.csv": ("duplicate-label", 1, "both mean 'votes'"),
+    "blank_header_with_data.csv": ("blank-label", 1, "no header but holds values"),
+    "binary_garbage.csv": ("encoding-error", 2, "not a CSV text file"),
+    "cast_base_without_cast.csv": ("invalid-metadata", 1, "ballots_cast is not given"),
+    "ansi_in_name.csv": ("negative-votes", 2, "negative"),
+}
+
+
+def test_every_corpus_file_has_an_expectation():
+    assert sorted(p.name for p in HOSTILE.glob("*.csv")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_summary_refuses_with_one_clear_line(name):
+    code, line, fragment = EXPECTED[name]
+    path = HOSTILE / name
+    result = invoke("summary", str(path))
+    assert result.code == 1
+    assert result.stdout == ""
+    first = result.stderr.splitlines()[0]
+    where = f"{path}:{line}: " if line else f"{path}: "
+    assert first.startswith(f"pollcli: error: {where}"), first
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "\x1b" not in result.stderr
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_validate_reports_the_code(name):
+    code, line, _ = EXPECTED[name]
+    result = invoke("validate", str(HOSTILE / name), "--format", "json")
+    assert result.code == 1
+    report = json.loads(result.stdout)
+    problems = report["files"][0]["problems"]
+    assert report["files"][0]["valid"] is False
+    assert (code, line) in [(p["code"], p["line"]) for p in problems]
+
+
+def test_validate_lists_every_problem_at_once(tmp_path):
+    path = tmp_path / "many.csv"
+    path.write_text("candidate,votes\nA,-1\nB,x\n,3\nD,4,5\nA,2\n", encoding="utf-8")
+    result = invoke("validate", str(path), "--format", "json")
+    codes = [(p["line"], p["code"]) for p in json.loads(result.stdout)["files"][0]["problems"]]
+    assert codes == [
+        (2, "negative-votes"),
+        (3, "type-error"),
+        (4, "blank-name"),
+        (5, "extra-cell"),
+    ]
+    assert result.code == 1
+
+
+def test_summary_shows_the_first_few_and_points_to_validate(tmp_path):
+    path = tmp_path / "lots.csv"
+    path.write_text("candidate,votes\n" + "".join(f"C{i},-{i + 1}\n" for i in range(12)))
+    result = invoke("summary", str(path))
+    assert result.code == 1
+    assert result.stderr.count("pollcli: error:") == 5
+    assert f"… and 7 more error(s); run 'pollcli validate {path}'" in result.stderr
+
+
+def test_warnings_alone_exit_zero(tmp_path):
+    path = tmp_path / "warn.csv"
+    path.write_text("candidate,votes,share\nA,60,50\nB,40,50\n")
+    result = invoke("validate", str(path), "--format", "json")
+    assert result.code == 0
+    problems = json.loads(result.stdout)["files"][0]["problems"]
+    assert {p["severity"] for p in problems} == {"warning"}
+    assert {p["code"] for p in problems} == {"share-mismatch"}
