@@ -23,13 +23,22 @@ def test_one_election_typed_four_ways_gives_identical_json():
     utf8 = FORMATS / "kz2022_utf8.csv"
     variants = [
         invoke("summary", str(utf8), "--format", "json"),
-        invoke("summary", str(FORMATS / "kz2022_cp1251.csv"), "--encoding", "cp1251", "--format", "json"),
+        invoke(
+            "summary",
+            str(FORMATS / "kz2022_cp1251.csv"),
+            "--encoding",
+            "cp1251",
+            "--format",
+            "json",
+        ),
         invoke("summary", str(FORMATS / "kz2022_medsl.tsv"), "--format", "json"),
         invoke("summary", "-", "--format", "json", stdin=utf8.read_bytes()),
     ]
     first, *others = [_json_without_source(v) for v in variants]
     for other in others:
-        other["elections"][0]["notes"] = [n for n in other["elections"][0]["notes"] if "Ignored" not in n]
+        other["elections"][0]["notes"] = [
+            n for n in other["elections"][0]["notes"] if "Ignored" not in n
+        ]
         assert other == first
     election = first["elections"][0]
     assert election["leader"]["candidate"] == "Токаев Касым-Жомарт Кемелулы"
@@ -123,7 +132,10 @@ def test_utf8_bom_is_not_part_of_the_first_header(tmp_path):
 def test_delimiters_are_sniffed(load_text, delimiter):
     text = f"candidate{delimiter}party{delimiter}votes\nA{delimiter}X{delimiter}3\nB{delimiter}Y{delimiter}1\n"
     (election,) = load_text(text)
-    assert [(o.candidate, o.party, o.votes) for o in election.options] == [("A", "X", 3), ("B", "Y", 1)]
+    assert [(o.candidate, o.party, o.votes) for o in election.options] == [
+        ("A", "X", 3),
+        ("B", "Y", 1),
+    ]
 
 
 def test_explicit_delimiter_flag(tmp_path):
@@ -134,7 +146,9 @@ def test_explicit_delimiter_flag(tmp_path):
 
 
 def test_crlf_quoted_delimiters_line_breaks_and_blank_lines(tmp_path):
-    text = 'candidate,party,votes\r\n\r\n"Smith, John","Party\r\nof Two Lines",10\r\nB,,5\r\n\r\n\r\n'
+    text = (
+        'candidate,party,votes\r\n\r\n"Smith, John","Party\r\nof Two Lines",10\r\nB,,5\r\n\r\n\r\n'
+    )
     path = write(tmp_path, text)
     result = invoke("summary", str(path), "--format", "json")
     data = json.loads(result.stdout)["elections"][0]
@@ -193,7 +207,9 @@ def test_kind_column_overrides_the_name(load_text):
 
 
 def test_party_lines_are_summed_with_a_note(summarize_text):
-    s = summarize_text("candidate,party,votes\nAndrew Cuomo,Democratic,100\nAndrew Cuomo,Working Families,20\nB,Republican,90\n")
+    s = summarize_text(
+        "candidate,party,votes\nAndrew Cuomo,Democratic,100\nAndrew Cuomo,Working Families,20\nB,Republican,90\n"
+    )
     assert s.leader.candidate == "Andrew Cuomo" and s.leader.votes == 120
     assert s.leader.party == "Democratic / Working Families"
     assert any("2 party lines" in n for n in s.notes)
@@ -216,7 +232,11 @@ def test_election_facts_as_columns_and_several_elections(load_text):
         "2022,2022-11-20,110,70,A,60\n2022,2022-11-20,110,70,B,10\n"
     )
     first, second = load_text(text)
-    assert (first.facts.election, first.facts.registered, first.facts.ballots_cast) == ("2019", 100, 80)
+    assert (first.facts.election, first.facts.registered, first.facts.ballots_cast) == (
+        "2019",
+        100,
+        80,
+    )
     assert (second.facts.election, str(second.facts.date)) == ("2022", "2022-11-20")
 
 
@@ -229,4 +249,7 @@ def test_cli_flags_override_file_facts(tmp_path, kz2022):
 def test_several_files(kz2019, kz2022):
     result = invoke("summary", str(kz2019), str(kz2022), "--format", "json")
     labels = [e["election"] for e in json.loads(result.stdout)["elections"]]
-    assert labels == ["Kazakhstan presidential election 2019", "Kazakhstan presidential election 2022"]
+    assert labels == [
+        "Kazakhstan presidential election 2019",
+        "Kazakhstan presidential election 2022",
+    ]

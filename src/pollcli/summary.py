@@ -394,6 +394,13 @@ def _check_notes(election: Election) -> list[str]:
             base_name = "valid votes" if facts.share_base == "valid" else "ballots cast"
             notes.append(f"Shares are computed from the votes, of {count(base_total)} {base_name}.")
     valid = checks.valid_votes(election.options)
+    if valid is not None and facts.ballots_cast is not None and facts.invalid is not None:
+        spoilt = facts.invalid + (facts.blank or 0)
+        verdict = "equal" if valid + spoilt == facts.ballots_cast else "do NOT equal"
+        notes.append(
+            f"Check: valid votes ({count(valid)}) plus invalid{' and blank' if facts.blank else ''} "
+            f"ballots ({count(spoilt)}) {verdict} ballots cast ({count(facts.ballots_cast)})."
+        )
     listed_not_valid = any(o.kind in NOT_VALID_KINDS for o in election.options)
     if (
         valid is not None

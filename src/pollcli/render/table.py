@@ -80,7 +80,9 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
     )
     if show_party:
         table.add_column("Party", overflow="fold", style="dim", max_width=32)
-    table.add_column("Votes", justify="right", no_wrap=True)
+    show_votes = any(r.votes is not None for r in summary.results)  # exit polls have shares only
+    if show_votes:
+        table.add_column("Votes", justify="right", no_wrap=True)
     table.add_column("Share", justify="right", no_wrap=True)
     if show_bar:
         table.add_column("", no_wrap=True, width=BAR_WIDTH)
@@ -95,7 +97,9 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
         cells: list[RenderableType] = [str(row.rank), text(row.candidate, name_style)]
         if show_party:
             cells.append(text(row.party))
-        cells += [fmt.votes(row.votes), fmt.pct(row.share)]
+        if show_votes:
+            cells.append(fmt.votes(row.votes))
+        cells.append(fmt.pct(row.share))
         if show_bar:
             bar_style = "green" if leader else KIND_STYLES.get(row.kind, "blue")
             cells.append(Text(fmt.bar(row.share, BAR_WIDTH), style=bar_style))

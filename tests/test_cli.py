@@ -1,0 +1,150 @@
+"""The command line: exit codes, streams, and JSON that equals the library's own result."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import invoke, write
+from pollcli import __version__, load, summarize, validate
+
+
+def test_json_equals_the_library_result(kz2022):
+    result = invoke("summary", str(kz2022), "--format", "json")
+    assert result.code == 0
+    assert json.loads(result.stdout) == summarize(load(str(kz2022))).model_dump(mode="json")
+
+
+def test_options_reach_the_library(kz2022):
+    result = invoke(
+        "summary", str(kz2022), "--format", "json", "--threshold", "2.5", "--majority", "90"
+    )
+    expected = summarize(load(str(kz2022)), threshold=2.5, majority=90)
+    assert json.loads(result.stdout) == expected.model_dump(mode="json")
+    election = expected.elections[0]
+    assert election.below_threshold == ["Nurlan Auesbayev", "Saltanat Tursynbekova"]
+    assert election.majority.runoff == ["Kassym-Jomart Tokayev", "Zhiguli Dairabayev"]
+
+
+def test_validate_json_equals_the_library_result(kz2022):
+    result = invoke("validate", str(kz2022), "--format", "json")
+    assert result.code == 0
+    assert json.loads(result.stdout) == validate(str(kz2022)).model_dump(mode="json")
+
+
+def test_json_is_pure_on_stdout_and_warnings_go_to_stderr(tmp_path):
+    path = write(tmp_path, "candidate,votes,share\nA,60,50\nB,40,50\n")
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0
+    json.loads(result.stdout)
+    assert "pollcli: warning:" in result.stderr
+    assert invoke("summary", str(path), "--format", "json", "--quiet").stderr == ""
+
+
+def test_table_output_has_the_story(kz2022):
+    result = invoke("summary", str(kz2022), env={"COLUMNS": "120"})
+    assert result.code == 0
+    for text in (
+        "LEADER",
+        "RUNNER-UP",
+        "AGAINST ALL",
+        "BELOW 3%",
+        "81.31 %",
+        "6,456,392",
+        "69.44 %",
+        "2029",
+    ):
+        assert text in result.stdout
+    assert "\x1b[" not in result.stdout  # not a terminal: no colour codes
+
+
+def test_csv_and_markdown_formats(kz2022):
+    csv_out = invoke("summary", str(kz2022), "--format", "csv").stdout.splitlines()
+    assert csv_out[0].startswith("election,date,stage,rank,candidate")
+    assert len(csv_out) == 8
+    assert ",Kassym-Jomart Tokayev," in csv_out[1] and csv_out[1].endswith(",True,False")
+    markdown = invoke("summary", str(kz2022), "--format", "markdown").stdout
+    assert "| 1 | Kassym-Jomart Tokayev |" in markdown and "LEADER" in markdown
+
+
+def test_output_file(tmp_path, kz2022):
+    target = tmp_path / "out.json"
+    result = invoke("summary", str(kz2022), "--format", "json", "--output", str(target))
+    assert result.code == 0 and result.stdout == ""
+    assert json.loads(target.read_text())["elections"][0]["leader"]["share"] == 81.31
+
+
+def test_output_never_overwrites_an_input(tmp_path):
+    path = write(tmp_path, "candidate,votes\nA,1\n")
+    before = path.read_bytes()
+    result = invoke("summary", str(path), "--output", str(path))
+    assert result.code == 2 and "never overwrites" in result.stderr
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("summary", "does-not-exist.csv"),
+        ("summary", "--no-such-option", "x.csv"),
+        ("summary",),
+        ("summary", "x.csv", "--format", "yaml"),
+        ("summary", "x.csv", "--threshold", "150"),
+        ("summary", "x.csv", "--encoding", "klingon"),
+        ("frobnicate",),
+    ],
+)
+def test_usage_errors_exit_2(args, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.csv").write_text("candidate,votes\nA,1\n")
+    result = invoke(*args)
+    assert result.code == 2
+    assert result.stderr.startswith("pollcli: error:")
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_message():
+    result = invoke("summary", "nowhere.csv")
+    assert result.stderr == "pollcli: error: nowhere.csv: no such file; check the path\n"
+
+
+def test_version_and_help():
+    assert invoke("--version").stdout == f"pollcli {__version__}\n"
+    for command in ("summary", "validate"):
+        result = invoke(command, "--help", env={"COLUMNS": "120"})
+        assert result.code == 0
+        assert "Example" in result.stdout and f"pollcli {command}" in result.stdout
+
+
+def test_internal_errors_are_not_tracebacks(monkeypatch, kz2022):
+    import pollcli.summary
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pollcli.summary, "summarize", explode)
+    result = invoke("summary", str(kz2022))
+    assert result.code == 70
+    assert "internal error" in result.stderr and "Traceback" not in result.stderr
+    with pytest.raises(RuntimeError, match="boom"):  # --debug lets the traceback through
+        invoke("--debug", "summary", str(kz2022))
+
+
+def test_python_dash_m_entry_point(kz2022):
+    completed = subprocess.run(
+        [sys.executable, "-m", "pollcli", "summary", str(kz2022), "--format", "json"],
+        capture_output=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout)["elections"][0]["turnout"]["ballots_cast"] == 8300046
+
+
+def test_output_is_deterministic(kz2022, kz2019):
+    runs = {
+        invoke("summary", str(kz2019), str(kz2022), "--format", fmt).stdout for fmt in ("json",) * 3
+    }
+    assert len(runs) == 1

@@ -1,0 +1,52 @@
+"""The JSON envelope is a contract with users' scripts: its keys are pinned to shared/SPEC.md."""
+
+import json
+
+from conftest import invoke
+
+SUMMARY_ELECTION_KEYS = {
+    "election", "date", "country", "office", "round", "stage", "source_file", "threshold", "results",
+    "leader", "runner_up", "tied_for_first", "margin", "majority", "below_threshold", "turnout",
+    "effective_number", "term", "notes", "warnings",
+}  # fmt: skip
+RESULT_KEYS = {"rank", "candidate", "party", "kind", "votes", "share", "below_threshold"}
+STANDING_KEYS = {"candidate", "party", "votes", "share"}
+
+
+def test_summary_keys(kz2022):
+    data = json.loads(invoke("summary", str(kz2022), "--format", "json").stdout)
+    assert set(data) == {"schema_version", "command", "elections"}
+    assert (data["schema_version"], data["command"]) == (1, "summary")
+    election = data["elections"][0]
+    assert set(election) == SUMMARY_ELECTION_KEYS
+    assert all(set(row) == RESULT_KEYS for row in election["results"])
+    assert set(election["leader"]) == STANDING_KEYS
+    assert set(election["runner_up"]) == STANDING_KEYS
+    assert set(election["margin"]) == {"pp", "votes"}
+    assert set(election["majority"]) == {"threshold", "reached", "runoff"}
+    assert set(election["turnout"]) == {"registered", "ballots_cast", "pct"}
+    assert set(election["term"]) == {"years", "previous_years", "limit", "next_election_due"}
+
+
+def test_summary_full_precision_and_iso_dates(kz2022):
+    election = json.loads(invoke("summary", str(kz2022), "--format", "json").stdout)["elections"][0]
+    assert election["turnout"]["pct"] == 8300046 / 11953465 * 100
+    assert election["date"] == "2022-11-20"
+
+
+def test_no_nan_or_infinity_ever(tmp_path):
+    path = tmp_path / "zero.csv"
+    path.write_text("candidate,votes\nA,0\nB,0\n")
+    text = invoke("summary", str(path), "--format", "json").stdout
+    assert "NaN" not in text and "Infinity" not in text
+    json.loads(text)
+
+
+def test_validate_keys(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("candidate,votes\nA,-1\n")
+    data = json.loads(invoke("validate", str(path), "--format", "json").stdout)
+    assert set(data) == {"schema_version", "command", "files"}
+    assert (data["schema_version"], data["command"]) == (1, "validate")
+    assert set(data["files"][0]) == {"file", "valid", "problems"}
+    assert set(data["files"][0]["problems"][0]) == {"code", "severity", "line", "column", "message"}

@@ -1,0 +1,73 @@
+"""Names are text: markup and control characters cannot act; CSV cells cannot run as formulas."""
+
+import json
+
+import pytest
+
+from conftest import invoke, write
+from pollcli.render.safe import spreadsheet_cell, visible
+
+NASTY = "[bold red]Boss[/] \x1b[2J\x1b]8;;http://x\x07link\u202eevil"
+
+
+@pytest.fixture
+def nasty_file(tmp_path):
+    return write(
+        tmp_path, f'candidate,party,votes\n"{NASTY}","=HYPERLINK(""http://x"")",10\nB,+1 party,5\n'
+    )
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_no_control_character_reaches_the_terminal(nasty_file, fmt):
+    out = invoke("summary", str(nasty_file), "--format", fmt, env={"COLUMNS": "200"}).stdout
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "\\x1b" in out
+
+
+def test_rich_markup_is_printed_literally(nasty_file):
+    out = invoke("summary", str(nasty_file), env={"COLUMNS": "200"}).stdout
+    assert "[bold red]Boss[/]" in out
+
+
+def test_json_keeps_the_name_but_escapes_controls(nasty_file):
+    text = invoke("summary", str(nasty_file), "--format", "json").stdout
+    assert "\x1b" not in text and "\u202e" not in text
+    assert json.loads(text)["elections"][0]["leader"]["candidate"] == NASTY
+
+
+def test_csv_guards_formulas(nasty_file):
+    out = invoke("summary", str(nasty_file), "--format", "csv").stdout
+    assert "'=HYPERLINK" in out and "'+1 party" in out
+
+
+@pytest.mark.parametrize(
+    ("cell", "guarded"),
+    [
+        ("=1+1", "'=1+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("-cmd", "'-cmd"),
+        ("-5", "-5"),
+        ("+3.5", "+3.5"),
+        ("Bob", "Bob"),
+    ],
+)
+def test_spreadsheet_cell(cell, guarded):
+    assert spreadsheet_cell(cell) == guarded
+
+
+def test_visible_escapes_c0_c1_and_bidi():
+    assert visible("a\x1bb\x9bc\u202ed\te") == "a\\x1bb\\x9bc\\u202ed\\x09e"
+
+
+def test_error_messages_escape_controls(tmp_path):
+    path = write(tmp_path, "candidate,votes\nA,\x1b[31m5\n")
+    result = invoke("summary", str(path))
+    assert result.code == 1 and "\x1b" not in result.stderr and "\\x1b" in result.stderr
+
+
+def test_inputs_are_never_written(tmp_path, kz2022):
+    before = kz2022.read_bytes()
+    for fmt in ("table", "json", "csv", "markdown"):
+        invoke("summary", str(kz2022), "--format", fmt)
+    invoke("validate", str(kz2022))
+    assert kz2022.read_bytes() == before
