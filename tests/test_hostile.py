@@ -55,7 +55,7 @@ def test_every_corpus_file_has_an_expectation():
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_summary_refuses_with_one_clear_line(name):
-    code, line, fragment = EXPECTED[name]
+    _code, line, fragment = EXPECTED[name]
     path = HOSTILE / name
     result = invoke("summary", str(path))
     assert result.code == 1
