@@ -61,8 +61,11 @@ def _standing(item: _Ranked) -> Standing:
 
 
 def _describe(item: _Ranked) -> str:
-    party = f" ({item.option.party})" if item.option.party else ""
-    return f"{item.option.candidate}{party}"
+    party = item.option.party
+    if not party:
+        return item.option.candidate
+    # "Tokayev (People's Coalition (non-party))" nests brackets; commas read better then.
+    return f"{item.option.candidate}, {party}," if "(" in party else f"{item.option.candidate} ({party})"
 
 
 def _figures(item: _Ranked) -> str:
