@@ -65,7 +65,11 @@ def _describe(item: _Ranked) -> str:
     if not party:
         return item.option.candidate
     # "Tokayev (People's Coalition (non-party))" nests brackets; commas read better then.
-    return f"{item.option.candidate}, {party}," if "(" in party else f"{item.option.candidate} ({party})"
+    return (
+        f"{item.option.candidate}, {party},"
+        if "(" in party
+        else f"{item.option.candidate} ({party})"
+    )
 
 
 def _figures(item: _Ranked) -> str:
