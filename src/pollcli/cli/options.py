@@ -24,7 +24,7 @@ class Format(StrEnum):
 Files = Annotated[
     list[str],
     typer.Argument(
-        help="Results CSV file(s); '-' reads standard input.", show_default=False, metavar="FILE..."
+        help="Results CSV file(s); '-' reads standard input.", show_default=False, metavar="FILE"
     ),
 ]
 FormatOpt = Annotated[
@@ -59,8 +59,8 @@ EncodingOpt = Annotated[
         "--encoding",
         "-e",
         metavar="NAME",
-        help="Text encoding, e.g. cp1251 or latin-1 "
-        "[default: UTF-8, with or without BOM; UTF-16 with BOM].",
+        help="Text encoding, e.g. cp1251 or latin-1. "
+        "Default: UTF-8 with or without BOM, or UTF-16 with BOM.",
         rich_help_panel=READING,
     ),
 ]
@@ -70,7 +70,7 @@ DelimiterOpt = Annotated[
         "--delimiter",
         "-d",
         metavar="CHAR",
-        help="Cell delimiter: ',', ';', '|', or 'tab' [default: sniffed].",
+        help="Cell delimiter: ',', ';', '|', or 'tab'. Default: sniffed.",
         rich_help_panel=READING,
     ),
 ]
@@ -79,27 +79,31 @@ DecimalOpt = Annotated[
     typer.Option(
         "--decimal",
         metavar="MARK",
-        help="Decimal mark, ',' or '.' [default: detected from the "
-        "shares; '.' when they do not tell].",
+        help="Decimal mark, ',' or '.'. Default: detected from the "
+        "shares; '.' when they do not tell.",
         rich_help_panel=READING,
     ),
 ]
 
 ElectionOpt = Annotated[
-    str | None, typer.Option("--election", help="Election label.", rich_help_panel=FACTS)
+    str | None,
+    typer.Option("--election", metavar="TEXT", help="Election label.", rich_help_panel=FACTS),
 ]
 DateOpt = Annotated[
     str | None,
     typer.Option("--date", metavar="YYYY-MM-DD", help="Date of the vote.", rich_help_panel=FACTS),
 ]
 CountryOpt = Annotated[
-    str | None, typer.Option("--country", help="Country, e.g. KZ.", rich_help_panel=FACTS)
+    str | None,
+    typer.Option("--country", metavar="TEXT", help="Country, e.g. KZ.", rich_help_panel=FACTS),
 ]
 OfficeOpt = Annotated[
-    str | None, typer.Option("--office", help="Office, e.g. President.", rich_help_panel=FACTS)
+    str | None,
+    typer.Option("--office", metavar="TEXT", help="Office, e.g. President.", rich_help_panel=FACTS),
 ]
 RoundOpt = Annotated[
-    int | None, typer.Option("--round", min=1, help="Round number.", rich_help_panel=FACTS)
+    int | None,
+    typer.Option("--round", metavar="N", min=1, help="Round number.", rich_help_panel=FACTS),
 ]
 StageOpt = Annotated[
     str | None,
@@ -111,20 +115,28 @@ StageOpt = Annotated[
     ),
 ]
 SourceOpt = Annotated[
-    str | None, typer.Option("--source", help="Where the figures come from.", rich_help_panel=FACTS)
+    str | None,
+    typer.Option(
+        "--source", metavar="TEXT", help="Where the figures come from.", rich_help_panel=FACTS
+    ),
 ]
 RegisteredOpt = Annotated[
     int | None,
-    typer.Option("--registered", min=0, help="Registered voters.", rich_help_panel=FACTS),
+    typer.Option(
+        "--registered", metavar="N", min=0, help="Registered voters.", rich_help_panel=FACTS
+    ),
 ]
 CastOpt = Annotated[
-    int | None, typer.Option("--ballots-cast", min=0, help="Ballots cast.", rich_help_panel=FACTS)
+    int | None,
+    typer.Option("--ballots-cast", metavar="N", min=0, help="Ballots cast.", rich_help_panel=FACTS),
 ]
 InvalidOpt = Annotated[
-    int | None, typer.Option("--invalid", min=0, help="Invalid ballots.", rich_help_panel=FACTS)
+    int | None,
+    typer.Option("--invalid", metavar="N", min=0, help="Invalid ballots.", rich_help_panel=FACTS),
 ]
 BlankOpt = Annotated[
-    int | None, typer.Option("--blank", min=0, help="Blank ballots.", rich_help_panel=FACTS)
+    int | None,
+    typer.Option("--blank", metavar="N", min=0, help="Blank ballots.", rich_help_panel=FACTS),
 ]
 ShareBaseOpt = Annotated[
     str | None,
@@ -139,6 +151,7 @@ TermYearsOpt = Annotated[
     int | None,
     typer.Option(
         "--term-years",
+        metavar="N",
         min=1,
         max=99,
         help="Term of office won in this election, in years.",
@@ -149,6 +162,7 @@ PreviousTermOpt = Annotated[
     int | None,
     typer.Option(
         "--previous-term-years",
+        metavar="N",
         min=1,
         max=99,
         help="Term length before this election.",
