@@ -173,6 +173,10 @@ def test_line_numbers_count_front_matter_and_multiline_cells(tmp_path):
         ("Candidate,CandidateVotes", "votes"),
         ("candidate, vote_count ", "votes"),
         ("CANDIDATE,count", "votes"),
+        ("Candidat,Voix", "votes"),
+        ("Кандидат,Голоса", "votes"),
+        ("Candidate,% exprimés", "share"),
+        ("Candidate,Votes %", "share"),
     ],
 )
 def test_header_aliases(load_text, header, column):

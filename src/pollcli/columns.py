@@ -11,11 +11,62 @@ KINDS: Final[tuple[str, ...]] = ("candidate", "against_all", "blank", "invalid",
 # Options that are not part of the valid-vote base.
 NOT_VALID_KINDS: Final[frozenset[str]] = frozenset({"blank", "invalid"})
 
+# English names from the contract and MEDSL, and the words commissions print in a few other languages.
 ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
-    "candidate": ("candidate", "name", "option", "candidate_name"),
-    "votes": ("votes", "candidatevotes", "vote_count", "count", "vote", "votes_count"),
-    "share": ("share", "percent", "pct", "share_pct", "vote_share", "percentage", "vote_pct"),
-    "party": ("party", "party_detailed", "party_name", "nominator", "affiliation"),
+    "candidate": (
+        "candidate",
+        "name",
+        "option",
+        "candidate_name",
+        "candidat",
+        "candidato",
+        "kandidat",
+        "кандидат",
+        "кандидаты",
+        "кандидат_ф_и_о",
+    ),
+    "votes": (
+        "votes",
+        "candidatevotes",
+        "vote_count",
+        "count",
+        "vote",
+        "votes_count",
+        "voix",
+        "votos",
+        "stimmen",
+        "голоса",
+        "голосов",
+        "число_голосов",
+        "дауыс",
+    ),
+    "share": (
+        "share",
+        "percent",
+        "pct",
+        "share_pct",
+        "vote_share",
+        "percentage",
+        "vote_pct",
+        "pourcentage",
+        "porcentaje",
+        "prozent",
+        "процент",
+        "процентов",
+        "доля",
+    ),
+    "party": (
+        "party",
+        "party_detailed",
+        "party_name",
+        "nominator",
+        "affiliation",
+        "parti",
+        "partido",
+        "partei",
+        "партия",
+        "выдвинут",
+    ),
     "kind": ("kind",),
     "region": ("region", "precinct", "district", "county"),
 }
@@ -67,7 +118,11 @@ HEADER_LOOKUP: Final[dict[str, str]] = _build_lookup()
 
 
 def canonical_column(header: str) -> str | None:
-    return HEADER_LOOKUP.get(normalize_header(header))
+    key = normalize_header(header)
+    if key in HEADER_LOOKUP:
+        return HEADER_LOOKUP[key]
+    # "%", "% exprimés", "Votes %": a percent sign names a share column in any language.
+    return "share" if "%" in key else None
 
 
 def _name_key(name: str) -> str:
