@@ -146,7 +146,16 @@ def summarize_election(
     runoff = _runoff(leader, runner_up, tied, reached)
     notes.extend(
         _leader_notes(
-            leader, runner_up, tied, candidates, margin, reached, runoff, majority, by_votes
+            leader,
+            runner_up,
+            tied,
+            candidates,
+            margin,
+            reached,
+            runoff,
+            majority,
+            by_votes,
+            official=facts.stage == "official",
         )
     )
     notes.extend(_non_candidate_notes(ranked, leader, runner_up, by_votes, facts.ballots_cast))
@@ -251,6 +260,8 @@ def _leader_notes(
     runoff: list[str] | None,
     majority: float,
     by_votes: bool,
+    *,
+    official: bool,
 ) -> list[str]:
     notes = []
     if not candidates:
@@ -284,7 +295,7 @@ def _leader_notes(
     if reached:
         notes.append(
             f"Majority: yes — {leader.option.candidate if leader else ''} has more than "
-            f"{majority:g} % and wins outright."
+            f"{majority:g} % and {'wins' if official else 'would win'} outright."
         )
     elif runoff:
         notes.append(
