@@ -257,3 +257,10 @@ def test_several_files(kz2019, kz2022):
         "Kazakhstan presidential election 2019",
         "Kazakhstan presidential election 2022",
     ]
+
+
+def test_utf8_read_as_latin1_warns(tmp_path):
+    path = write(tmp_path, "candidate,votes\nТокаев,3\nB,1\n")
+    result = invoke("summary", str(path), "--encoding", "latin-1", "--format", "json")
+    assert result.code == 0
+    assert "valid UTF-8 but was read as latin-1" in result.stderr

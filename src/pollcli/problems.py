@@ -11,6 +11,7 @@ Severity = Literal["error", "warning"]
 # Stable codes: scripts match on them, so a code is never renamed, only added.
 CODES: dict[str, str] = {
     "encoding-error": "bytes that do not decode in the chosen encoding",
+    "encoding-mismatch": "a UTF-8 file read with a one-byte --encoding (names would be garbled)",
     "empty-file": "the file has no header and no rows",
     "no-rows": "a header but no data rows",
     "malformed-csv": "the CSV cannot be split into cells (e.g. an unterminated quote)",

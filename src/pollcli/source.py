@@ -125,7 +125,7 @@ def decode(data: bytes, table: RawTable, encoding: str | None) -> str | None:
     elif codecs.lookup(encoding).name == "utf-8":
         encoding = "utf-8-sig"  # a BOM is never part of the first header
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         bad = data[exc.start : exc.start + 4]
@@ -137,6 +137,20 @@ def decode(data: bytes, table: RawTable, encoding: str | None) -> str | None:
             + (f"the file looks like {name} ({why}): pass --encoding {name}" if name else why),
         )
         return None
+    if not codecs.lookup(encoding).name.startswith("utf") and not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:  # valid UTF-8 read as a one-byte encoding turns "Токаев" into "Ð¢Ð¾ÐºÐ°ÐµÐ²"
+            table.problem(
+                "encoding-mismatch",
+                None,
+                f"the file is valid UTF-8 but was read as {encoding}, which garbles non-ASCII names; "
+                "drop --encoding unless you are sure",
+                severity="warning",
+            )
+    return text
 
 
 def _looks_like_header(text: str) -> bool:
