@@ -313,7 +313,7 @@ class _Matcher:
             for earlier in reversed(list(self.rows[row].units.values())):
                 theirs, their_alias = names.resolve(earlier.name, self.aliases)
                 if theirs == own:
-                    method = "alias" if own_alias or their_alias else "normalised"
+                    method: MatchMethod = "alias" if own_alias or their_alias else "normalised"
                     self._record(unit, row, earlier.name, 100.0, method)
                     self._add(row, position, unit)
                     return True
