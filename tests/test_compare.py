@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA
-from pollcli.compare import compare
+from pollcli.comparison import compare
 from pollcli.election import Election, Facts, Option
 from pollcli.errors import UsageError
 
@@ -210,3 +210,10 @@ def test_by_party_sums_candidates_of_one_party():
     assert row(result, "BLUE").names == ["Blue", "BLUE"]
     assert row(result, "Red").changes == [pytest.approx(-10.0)]
     assert result.volatility == [pytest.approx(10.0)]
+
+
+def test_package_exports_the_function_even_after_the_module_is_imported():
+    import pollcli.comparison
+    from pollcli import compare as exported
+
+    assert exported is pollcli.comparison.compare

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import DATA, invoke, write
 from pollcli.cli.output import render_to_text
-from pollcli.compare import compare
+from pollcli.comparison import compare
 from pollcli.render.compare_table import render_comparison
 
 try:  # the loader module is `pollcli.loader` on main and `pollcli.load` on older branches

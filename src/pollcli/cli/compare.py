@@ -85,7 +85,7 @@ def compare(
     exit polls against the official count and ranked by mean absolute error.
     """
     from pollcli import names
-    from pollcli.compare import compare as run_compare
+    from pollcli.comparison import compare as run_compare
 
     check_output_path(output, [*files, *([aliases] if aliases else [])])
     pairs = [names.parse_alias(text) for text in alias or []]
