@@ -537,9 +537,11 @@ def _pair_notes(
             )
             notes.append(f"{led_b.candidate} led in both {first} and {then}{change}.")
         elif led_a is not None and led_b is not None:
+            was, now = summaries[a].leader, summaries[b].leader
             notes.append(
-                f"The lead changed hands: {led_a.candidate} led in {first} "
-                f"({_pct(led_a.shares[a])}); {led_b.candidate} leads in {then} ({_pct(led_b.shares[b])})."
+                f"The lead changed hands: {was.candidate if was else led_a.candidate} led in {first} "
+                f"({_pct(led_a.shares[a])}); {now.candidate if now else led_b.candidate} leads in "
+                f"{then} ({_pct(led_b.shares[b])})."
             )
         else:
             notes += [
