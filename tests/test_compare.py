@@ -98,6 +98,7 @@ def test_comparing_an_election_with_itself_shows_no_change(names):
     same_day = compare([a, a])  # one election twice: no change is claimed at all
     assert all(r.changes == [None] for r in same_day.rows)
     assert same_day.volatility == [None]
+    assert any("both the official count of one election" in n for n in same_day.notes)
 
 
 def test_one_spelling_per_election_matched_with_its_score():
@@ -196,6 +197,8 @@ def test_a_poll_that_misses_the_leader_and_an_option():
 def test_polls_without_their_count_are_compared_but_not_scored():
     result = compare(load(POLLS[:2]))
     assert result.poll_accuracy is None
+    assert result.volatility == [None]
+    assert sum("accuracy is not measured" in note for note in result.notes) == 2
 
 
 def test_by_party_sums_candidates_of_one_party():

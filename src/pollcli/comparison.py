@@ -107,7 +107,22 @@ def compare(
     notes += _pair_notes(facts, summaries, leaders, rows, same, volatility, labels)
     notes += matched.notes
     notes += _poll_notes(polls)
-    if any(same):
+    notes += [
+        f"“{f.election}” ({STAGE_NAMES[f.stage]}) has no official count of its election among the "
+        "inputs, so its accuracy is not measured."
+        for f in facts
+        if f.stage != "official"
+        and not any(g.stage == "official" and _same_election(g, f) for g in facts)
+    ]
+    both_official = [facts[p].stage == facts[p + 1].stage == "official" for p in range(len(same))]
+    for p, same_election in enumerate(same):
+        if same_election and both_official[p]:
+            notes.append(
+                f"“{facts[p].election}” and “{facts[p + 1].election}” are both the official count of "
+                "one election (same date, country, office and round; the same file twice?): no change "
+                "is computed between them."
+            )
+    if any(s and not o for s, o in zip(same, both_official, strict=True)):
         notes.append(
             "Between two stages of one election (a poll and the count), changes and volatility are "
             "left empty: that difference is the poll's error, shown under poll accuracy."
