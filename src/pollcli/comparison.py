@@ -210,28 +210,23 @@ def _units(summary: ElectionSummary, by: By) -> list[_Unit]:
     if by == "candidate":
         return options
     parties: dict[str, list[_Unit]] = {}
-    units: list[_Unit] = []
+    order: list[_Unit | str] = []
     for option in options:
-        party_key = names.key(option.party) if option.party else ""
-        if option.kind != "candidate" or not party_key:
-            units.append(option)
+        party_key = names.key(option.party) if option.kind == "candidate" and option.party else ""
+        if not party_key:  # a non-candidate option, or a candidate without a party, stays alone
+            order.append(option)
             continue
         if party_key not in parties:
             parties[party_key] = []
-            units.append(option)  # placeholder, replaced below once the party's options are in
+            order.append(party_key)
         parties[party_key].append(option)
-    merged: list[_Unit] = []
-    for unit in units:
-        party_key = names.key(unit.party) if unit.party and unit.kind == "candidate" else ""
-        if party_key in parties:
-            members = parties[party_key]
-            shares = [m.share for m in members if m.share is not None]
-            merged.append(
-                _Unit(unit.party or "", unit.party, "candidate", sum(shares) if shares else None)
-            )
-        else:
-            merged.append(unit)
-    return merged
+    return [item if isinstance(item, _Unit) else _party(parties[item]) for item in order]
+
+
+def _party(members: list[_Unit]) -> _Unit:
+    shares = [m.share for m in members if m.share is not None]
+    party = members[0].party or ""
+    return _Unit(party, party, "candidate", sum(shares) if shares else None)
 
 
 @dataclass
