@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "load", "summarize", "validate"]
+__all__ = ["__version__", "compare", "load", "summarize", "validate"]
 
 if TYPE_CHECKING:
+    from pollcli.comparison import compare
     from pollcli.loader import load, validate
     from pollcli.summary import summarize
 
@@ -23,6 +24,7 @@ _LAZY = {
     "load": "pollcli.loader",
     "validate": "pollcli.loader",
     "summarize": "pollcli.summary",
+    "compare": "pollcli.comparison",
 }
 
 

@@ -1,0 +1,141 @@
+"""`pollcli compare`: elections side by side, names matched across spellings, exit polls against the count."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from pollcli.cli import options as opt
+from pollcli.cli.output import check_output_path, render_to_text, stdout_console, warn, write_text
+from pollcli.errors import UsageError
+
+if TYPE_CHECKING:
+    from pollcli.election import Election
+    from pollcli.names import Alias
+
+EXAMPLE = """Examples:
+
+  pollcli compare data/kz_2019.csv data/kz_2022.csv
+
+  pollcli compare data/kz_2022_exit_poll_*.csv data/kz_2022.csv
+
+  pollcli compare old.csv new.csv --alias "Kassym-Zhomart Tokaev=Kassym-Jomart Tokayev" --no-fuzzy
+
+  pollcli compare data/kz_2019.csv data/kz_2022.csv --by party --format json | jq '.volatility'
+"""
+
+MATCHING = "Matching names"
+
+
+class By(StrEnum):
+    candidate = "candidate"
+    party = "party"
+
+
+def compare(
+    files: opt.Files,
+    by: Annotated[
+        By,
+        typer.Option("--by", help="One row per candidate, or per party.", case_sensitive=False),
+    ] = By.candidate,
+    alias: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--alias",
+            "-a",
+            metavar="OLD=NEW",
+            help="Treat the name OLD as NEW (repeatable).",
+            rich_help_panel=MATCHING,
+        ),
+    ] = None,
+    aliases: Annotated[
+        str | None,
+        typer.Option(
+            "--aliases",
+            metavar="FILE",
+            help="A file of OLD=NEW lines ('#' starts a comment).",
+            rich_help_panel=MATCHING,
+        ),
+    ] = None,
+    no_fuzzy: Annotated[
+        bool,
+        typer.Option(
+            "--no-fuzzy",
+            help="Match names only when equal after normalising case, accents, script, "
+            "punctuation and word order (and aliases).",
+            rich_help_panel=MATCHING,
+        ),
+    ] = False,
+    fmt: opt.FormatOpt = opt.Format.table,
+    output: opt.OutputOpt = None,
+    quiet: opt.QuietOpt = False,
+    no_color: opt.NoColorOpt = False,
+    encoding: opt.EncodingOpt = None,
+    delimiter: opt.DelimiterOpt = None,
+    decimal: opt.DecimalOpt = None,
+) -> None:
+    """Elections side by side: shares and changes, leader, turnout, term, volatility; polls vs the count.
+
+    Names are matched across spellings (case, accents, Cyrillic/Latin, punctuation, word order, then
+    similarity of at least 88 out of 100); every match that is not letter-for-letter is listed with its score.
+    Inputs that are one election at different stages (same date, country, office and round) are read as
+    exit polls against the official count and ranked by mean absolute error.
+    """
+    from pollcli import names
+    from pollcli.comparison import compare as run_compare
+
+    check_output_path(output, [*files, *([aliases] if aliases else [])])
+    pairs = [names.parse_alias(text) for text in alias or []]
+    if aliases:
+        pairs = _read_aliases(aliases) + pairs
+    elections = _load(
+        files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal
+    )
+    result = run_compare(elections, by=by.value, aliases=pairs, fuzzy=not no_fuzzy)
+    warn(result.warnings, quiet)
+    emit_comparison(result, fmt, output, no_color)
+
+
+def _load(
+    files: list[str], *, encoding: str | None, delimiter: str | None, decimal: str | None
+) -> list[Election]:
+    from pollcli.loader import load
+
+    return load(files, encoding=encoding, delimiter=delimiter, decimal=decimal)
+
+
+def _read_aliases(path: str) -> list[Alias]:
+    from pollcli import names
+
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UsageError(f"--aliases {path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"--aliases {path}: cannot read it as UTF-8 text ({exc})") from None
+    return names.parse_alias_lines(text.splitlines(), path)
+
+
+def emit_comparison(result: object, fmt: opt.Format, output: str | None, no_color: bool) -> None:
+    from pollcli.compare_models import Comparison
+    from pollcli.render import compare_csv, compare_markdown, compare_table, json
+
+    assert isinstance(result, Comparison)
+    if fmt is opt.Format.json:
+        write_text(json.render(result), output)
+    elif fmt is opt.Format.csv:
+        write_text(compare_csv.render_comparison(result), output)
+    elif fmt is opt.Format.markdown:
+        write_text(compare_markdown.render_comparison(result), output)
+    elif output not in (None, "-"):
+        write_text(render_to_text(compare_table.render_comparison(result, 100), 100), output)
+    else:
+        console = stdout_console(no_color)
+        console.print(compare_table.render_comparison(result, console.width))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("compare", epilog=EXAMPLE)(compare)

@@ -1,0 +1,184 @@
+"""One person's name across spellings: normalisation first, then a word-by-word fuzzy score.
+
+The rules, which docs/compare.md repeats for users:
+
+1. **Normalised key.** NFKC, then transliteration to ASCII with `anyascii` (Cyrillic, Kazakh letters,
+   accents: "Токаев" → "tokaev", "Äbden" → "abden"), casefold; punctuation and hyphens become spaces, and the
+   words are sorted. Two names with the same key are the same name (score 100): "Tokayev Kassym-Jomart",
+   "KASSYM-JOMART TOKAYEV" and "Kassym Jomart Tokayev" all match "Kassym-Jomart Tokayev".
+2. **Fuzzy score** (0–100), for names whose keys differ. The words of the two names are aligned one to one,
+   best pairs first, whatever their order. A pair of words scores rapidfuzz's `fuzz.ratio`, computed both on
+   the words and on their *folded* forms, where common romanisation alternatives coincide (zh/j, kh/h, q/k,
+   y/i, doubled letters: "Zhomart"/"Jomart", "Qajyken"/"Kazhyken"), keeping the higher. An initial ("J.")
+   scores 90 against a word that starts with its letter. The name's score is the mean over the words of the
+   shorter name, minus 4 points for each extra word of the longer one (a patronymic such as "Kemeluly", a
+   middle name or initial).
+3. **Vetoes**, which give 0 whatever the mean: a word of the shorter name whose best partner scores below
+   80 — so a shared surname is never enough ("David Smith" is not "John Smith"); a one-word name against a
+   longer one ("Smith" is nobody in particular); a shorter name made only of initials.
+4. **Cutoff.** A fuzzy match needs a score of at least 88 (`CUTOFF`), or 83 when both options name the same
+   party (`PARTY_BONUS` = 5: party agreement is counted in, a party change never counts against).
+5. **One to one.** Within an election, each option joins at most one row and each row takes at most one
+   option, best scores first. When a name scores within 3 points (`AMBIGUITY_MARGIN`) of two partners, it is
+   left unmatched and reported, rather than guessed.
+
+Explicit aliases (`OLD=NEW`) are applied before all of this: an option named OLD is treated as NEW.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from pollcli.errors import UsageError
+
+CUTOFF: Final[float] = 88.0
+PARTY_BONUS: Final[float] = 5.0
+WORD_FLOOR: Final[float] = 80.0
+INITIAL_SCORE: Final[float] = 90.0
+EXTRA_WORD_PENALTY: Final[float] = 4.0
+AMBIGUITY_MARGIN: Final[float] = 3.0
+PARTY_AGREEMENT: Final[float] = 90.0
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+# Romanisations of Kazakh and Russian names differ in these spellings; folding makes them coincide.
+_FOLDS: Final[tuple[tuple[str, str], ...]] = (
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("q", "k"),
+    ("y", "i"),
+)
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def words(name: str) -> list[str]:
+    """The name's words in order: transliterated to ASCII, casefolded, punctuation and hyphens dropped."""
+    from anyascii import anyascii
+
+    text: str = anyascii(unicodedata.normalize("NFKC", name)).casefold()
+    return [w for w in _NON_WORD.split(text) if w]
+
+
+def key(name: str) -> str:
+    """Equal for spellings that differ only in case, accents, script, punctuation or word order."""
+    return " ".join(sorted(words(name)))
+
+
+def fold(word: str) -> str:
+    for spelling, folded in _FOLDS:
+        word = word.replace(spelling, folded)
+    return _DOUBLED.sub(r"\1", word)
+
+
+def word_score(a: str, b: str) -> float:
+    """How alike two words are, 0–100; an initial against a word with its first letter scores 90."""
+    from rapidfuzz import fuzz
+
+    if a == b:
+        return 100.0
+    if len(a) == 1 or len(b) == 1:
+        return INITIAL_SCORE if a[0] == b[0] else 0.0
+    return float(max(fuzz.ratio(a, b), fuzz.ratio(fold(a), fold(b))))
+
+
+def name_score(a: str, b: str) -> float:
+    """How likely two names denote one person, 0–100 (100: same normalised key). See the module rules."""
+    first, second = words(a), words(b)
+    if not first or not second:
+        return 0.0
+    if sorted(first) == sorted(second):
+        return 100.0
+    short, long = (first, second) if len(first) <= len(second) else (second, first)
+    if len(short) == 1 and len(long) > 1:
+        return 0.0
+    if all(len(w) == 1 for w in short):
+        return 0.0
+    pairs = sorted(
+        ((word_score(s, w), i, j) for i, s in enumerate(short) for j, w in enumerate(long)),
+        key=lambda p: (-p[0], p[1], p[2]),
+    )
+    used_short: set[int] = set()
+    used_long: set[int] = set()
+    total = 0.0
+    for score, i, j in pairs:
+        if i in used_short or j in used_long:
+            continue
+        if score < WORD_FLOOR:
+            return 0.0
+        used_short.add(i)
+        used_long.add(j)
+        total += score
+    return max(0.0, total / len(short) - EXTRA_WORD_PENALTY * (len(long) - len(short)))
+
+
+def parties_agree(a: str | None, b: str | None) -> bool:
+    """Both options name a party, and it is the same party in any spelling."""
+    from rapidfuzz import fuzz
+
+    if not a or not b:
+        return False
+    first, second = key(a), key(b)
+    return bool(first) and (first == second or fuzz.ratio(first, second) >= PARTY_AGREEMENT)
+
+
+def required_score(party_agreement: bool) -> float:
+    return CUTOFF - PARTY_BONUS if party_agreement else CUTOFF
+
+
+@dataclass(frozen=True)
+class Alias:
+    """`OLD=NEW`: an option spelt OLD is the option spelt NEW."""
+
+    old: str
+    new: str
+
+
+def parse_alias(text: str) -> Alias:
+    old, sep, new = text.partition("=")
+    old, new = old.strip(), new.strip()
+    if not sep or not old or not new:
+        raise UsageError(
+            f"alias {text!r} is not of the form OLD=NEW, e.g. --alias 'Kassym-Zhomart Tokaev=Kassym-Jomart Tokayev'"
+        )
+    if not words(old) or not words(new):
+        raise UsageError(f"alias {text!r}: a name needs at least one letter or digit")
+    return Alias(old, new)
+
+
+def parse_alias_lines(lines: Iterable[str], source: str) -> list[Alias]:
+    """An aliases file: one `OLD=NEW` per line; blank lines and lines starting with `#` are skipped."""
+    aliases = []
+    for number, line in enumerate(lines, start=1):
+        text = line.strip().lstrip("\ufeff").strip()
+        if not text or text.startswith("#"):
+            continue
+        try:
+            aliases.append(parse_alias(text))
+        except UsageError as exc:
+            raise UsageError(f"{source}:{number}: {exc}") from None
+    return aliases
+
+
+def alias_map(aliases: Iterable[Alias]) -> dict[str, str]:
+    """Normalised key of OLD → NEW; an OLD given twice with different NEWs is a usage error."""
+    mapping: dict[str, str] = {}
+    for alias in aliases:
+        old = key(alias.old)
+        if old in mapping and key(mapping[old]) != key(alias.new):
+            raise UsageError(
+                f"alias {alias.old!r} is given twice, as {mapping[old]!r} and {alias.new!r}; keep one"
+            )
+        mapping[old] = alias.new
+    return mapping
+
+
+def resolve(name: str, aliases: Mapping[str, str]) -> tuple[str, bool]:
+    """The key a name is matched by, and whether an alias supplied it."""
+    own = key(name)
+    if own in aliases:
+        return key(aliases[own]), True
+    return own, False

@@ -1,0 +1,92 @@
+"""A Comparison → GitHub-flavoured Markdown: the same tables as the terminal, findings as a list."""
+
+from __future__ import annotations
+
+from pollcli.compare_models import Comparison
+from pollcli.render import format as fmt
+from pollcli.render.compare_table import METHODS
+from pollcli.render.safe import markdown_cell
+
+
+def _change(value: float | None, before: float | None, after: float | None) -> str:
+    if value is None:
+        if before is None and after is not None:
+            return "new"
+        return "gone" if before is not None and after is None else ""
+    shown = fmt.points(value)
+    if shown in ("+0.00", "-0.00"):
+        return "= 0.00"
+    return f"▲ {shown}" if value > 0 else f"▼ {shown.replace('-', '−')}"
+
+
+def _called(value: bool | None) -> str:
+    return "n/a" if value is None else "yes" if value else "**no**"
+
+
+def render_comparison(comparison: Comparison) -> str:
+    out = ["## Elections compared", ""]
+    out += ["| | Election | Date | Stage | Leader | Turnout | Eff. N | Term |"]
+    out += ["|--:|---|---|---|---|--:|--:|--:|"]
+    for number, e in enumerate(comparison.elections, start=1):
+        out.append(
+            f"| [{number}] | {markdown_cell(e.election)} | {e.date or '—'} | "
+            f"{e.stage.replace('_', ' ')} | {markdown_cell(e.leader or 'tie')} | "
+            f"{fmt.pct(e.turnout_pct)} | {fmt.number(e.effective_number)} | "
+            f"{f'{e.term_years} y' if e.term_years else '—'} |"
+        )
+    pairs = [p for p, v in enumerate(comparison.volatility) if v is not None]
+    header = ["Party" if comparison.by == "party" else "Candidate / option", "Party"]
+    align = ["---", "---"]
+    for index in range(len(comparison.elections)):
+        header.append(f"[{index + 1}]")
+        align.append("--:")
+        if index in pairs:
+            header.append(f"Δ {index + 1}→{index + 2}")
+            align.append("--:")
+    out += ["", "## Share of the vote, and change in points", ""]
+    out += ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
+    for row in comparison.rows:
+        cells = [markdown_cell(row.candidate), markdown_cell(row.party or "")]
+        for index, share in enumerate(row.shares):
+            cells.append(fmt.pct(share))
+            if index in pairs:
+                cells.append(_change(row.changes[index], share, row.shares[index + 1]))
+        out.append("| " + " | ".join(cells) + " |")
+    if pairs:
+        cells = ["*Pedersen volatility*", ""]
+        for index in range(len(comparison.elections)):
+            cells.append("")
+            if index in pairs:
+                cells.append(fmt.number(comparison.volatility[index]))
+        out.append("| " + " | ".join(cells) + " |")
+    if comparison.matches:
+        out += ["", "## Names matched across spellings", ""]
+        out += ["| Name | Matched to | Score | How |", "|---|---|--:|---|"]
+        out += [
+            f"| {markdown_cell(m.name)} | {markdown_cell(m.matched_to)} | "
+            f"{fmt.number(m.score, 1)} | {METHODS[m.method]} |"
+            for m in comparison.matches
+        ]
+    if comparison.unmatched:
+        listed = ", ".join(markdown_cell(n) for n in comparison.unmatched)
+        out += ["", f"**In one election only:** {listed}"]
+    if comparison.poll_accuracy:
+        out += ["", "## Polls against the official count", ""]
+        out += ["Error = poll − official, in points; ranked by mean absolute error (MAE).", ""]
+        out += ["| # | Poll | Official count | MAE | Largest miss | Leader | Runner-up |"]
+        out += ["|--:|---|---|--:|---|---|---|"]
+        for p in comparison.poll_accuracy:
+            miss = (
+                f"{markdown_cell(p.largest_miss.candidate)} {fmt.points(p.largest_miss.error)}"
+                if p.largest_miss
+                else ""
+            )
+            out.append(
+                f"| {p.rank} | {markdown_cell(p.election)} | {markdown_cell(p.official)} | "
+                f"{fmt.number(p.mean_abs_error)} | {miss} | {_called(p.called_leader)} | "
+                f"{_called(p.called_runner_up)} |"
+            )
+    out += ["", "**Findings**", ""]
+    out += [f"- {markdown_cell(note)}" for note in comparison.notes]
+    out.append("")
+    return "\n".join(out)

@@ -1,0 +1,202 @@
+"""`pollcli compare` through the real CLI: exit codes, JSON equal to the library's result, contract, golden."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, invoke, write
+from pollcli.cli.output import render_to_text
+from pollcli.comparison import compare
+from pollcli.loader import load
+from pollcli.render.compare_table import render_comparison
+
+KZ = [str(DATA / "kz_2019.csv"), str(DATA / "kz_2022.csv")]
+POLLS = [str(p) for p in sorted(DATA.glob("kz_2022_exit_poll_*.csv"))]
+GOLDEN = Path(__file__).parent / "golden" / "compare_kz.txt"
+
+
+def json_of(*args: str) -> dict:
+    result = invoke("compare", *args, "--format", "json")
+    assert result.code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_json_equals_the_library_result():
+    assert json_of(*KZ) == compare(load(KZ)).model_dump(mode="json")
+    assert json_of(*POLLS, KZ[1]) == compare(load([*POLLS, KZ[1]])).model_dump(mode="json")
+
+
+def test_json_contract_keys_match_the_spec():
+    data = json_of(*POLLS, *KZ)
+    assert list(data) == [
+        "schema_version",
+        "command",
+        "elections",
+        "rows",
+        "matches",
+        "unmatched",
+        "volatility",
+        "poll_accuracy",
+    ]
+    assert (data["schema_version"], data["command"]) == (1, "compare")
+    assert set(data["elections"][0]) == {
+        "election",
+        "date",
+        "stage",
+        "leader",
+        "turnout_pct",
+        "term_years",
+        "effective_number",
+    }
+    assert set(data["rows"][0]) == {"candidate", "party", "names", "shares", "changes"}
+    assert all(len(r["shares"]) == 5 and len(r["changes"]) == 4 for r in data["rows"])
+    assert len(data["volatility"]) == 4
+    assert set(data["poll_accuracy"][0]) == {
+        "rank",
+        "election",
+        "stage",
+        "official",
+        "mean_abs_error",
+        "largest_miss",
+        "leader",
+        "runner_up",
+        "called_leader",
+        "called_runner_up",
+        "errors",
+        "missing",
+    }
+    assert set(data["poll_accuracy"][0]["errors"][0]) == {"candidate", "poll", "official", "error"}
+
+
+def test_matches_json_shape(tmp_path):
+    variant = (DATA / "kz_2022.csv").read_text(encoding="utf-8")
+    variant = variant.replace("Kassym-Jomart Tokayev,", "Kassym-Zhomart Tokaev,")
+    path = write(tmp_path, variant, "kz_2022_variant.csv")
+    data = json_of(KZ[0], str(path))
+    (match,) = data["matches"]
+    assert set(match) == {"name", "matched_to", "score"}
+    assert match["name"] == "Kassym-Zhomart Tokaev"
+    tokayev = data["rows"][0]
+    assert tokayev["names"] == ["Kassym-Jomart Tokayev", "Kassym-Zhomart Tokaev"]
+    assert tokayev["shares"] == [70.96, 81.31]
+    table = invoke("compare", KZ[0], str(path))
+    assert "Kassym-Zhomart Tokaev" in table.stdout and "97.4" in table.stdout
+    no_fuzzy = json_of(KZ[0], str(path), "--no-fuzzy")
+    assert no_fuzzy["matches"] == [] and "Kassym-Zhomart Tokaev" in no_fuzzy["unmatched"]
+    aliased = json_of(
+        KZ[0], str(path), "--no-fuzzy", "--alias", "Kassym-Zhomart Tokaev=Kassym-Jomart Tokayev"
+    )
+    assert aliased["matches"] == [
+        {"name": "Kassym-Zhomart Tokaev", "matched_to": "Kassym-Jomart Tokayev", "score": 100.0}
+    ]
+    alias_file = write(
+        tmp_path, "# wire spellings\nKassym-Zhomart Tokaev=Kassym-Jomart Tokayev\n", "a.txt"
+    )
+    assert json_of(KZ[0], str(path), "--no-fuzzy", "--aliases", str(alias_file)) == aliased
+
+
+def test_done_when_2019_vs_2022_table():
+    result = invoke("compare", *KZ)
+    assert result.code == 0, result.stderr
+    out = result.stdout
+    for expected in (
+        "70.96 %",
+        "▲ +10.35",
+        "81.31 %",
+        "lengthened from 5 to 7 years",
+        "77.54 % in 2019 → 69.44 % in 2022",
+        "Pedersen volatility",
+        "29.04",
+        "gone",
+        "In 2019 but not in 2022: Amirzhan Kosanov",
+    ):
+        assert expected in out, expected
+    assert "\x1b[" not in out  # not a terminal: no colour codes
+
+
+def test_done_when_exit_polls_ranked():
+    table = invoke("compare", *POLLS, KZ[1])
+    assert table.code == 0, table.stderr
+    assert table.stdout.count("✓ yes") == 6  # leader and runner-up, three polls
+    result = invoke("compare", *POLLS, KZ[1], "--format", "markdown")  # findings unwrapped
+    out = result.stdout
+    assert "ranked by mean absolute error" in out
+    assert out.count("called the leader (Kassym-Jomart Tokayev)") == 3
+    first = out.index("1. “Exit poll 2022 (Open Society")
+    assert (
+        first
+        < out.index("2. “Exit poll 2022 (Institute of Complex")
+        < out.index("3. “Exit poll 2022 (Amanat")
+    )
+
+
+def test_golden_table_at_width_100():
+    text = render_to_text(render_comparison(compare(load(KZ)), 100), 100)
+    if os.environ.get("POLLCLI_UPDATE_GOLDEN"):
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+def test_every_format_and_output_file(tmp_path, fmt):
+    target = tmp_path / f"out.{fmt}"
+    result = invoke("compare", *KZ, "--format", fmt, "--output", str(target))
+    assert result.code == 0, result.stderr
+    assert result.stdout == ""
+    assert "Kassym-Jomart Tokayev" in target.read_text(encoding="utf-8")
+
+
+def test_csv_is_long_form():
+    result = invoke("compare", *KZ, "--format", "csv")
+    lines = result.stdout.splitlines()
+    assert (
+        lines[0] == "candidate,party,kind,election,date,stage,share,change_pp,poll_error_pp,names"
+    )
+    assert len(lines) == 1 + 13 * 2
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        ((KZ[0],), 2, "at least two elections"),
+        ((*KZ, "--alias", "no-equals"), 2, "OLD=NEW"),
+        ((*KZ, "--aliases", "/nonexistent/aliases.txt"), 2, "no such file"),
+        ((*KZ, "--by", "region"), 2, ""),
+        ((KZ[0], "/nonexistent.csv"), 2, ""),
+    ],
+)
+def test_usage_errors_exit_2(args, code, message):
+    result = invoke("compare", *args)
+    assert result.code == code
+    assert "Traceback" not in result.stderr
+    assert message in result.stderr
+
+
+def test_bad_data_exits_1(tmp_path):
+    bad = write(tmp_path, "candidate,votes\nA,-5\n")
+    result = invoke("compare", KZ[0], str(bad))
+    assert result.code == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_names_are_shown_literally(tmp_path):
+    hostile = write(
+        tmp_path,
+        '# date: 2024-01-01\ncandidate,share\n[bold red]Mallory[/],60\n=HYPERLINK("x"),40\n',
+        "hostile.csv",
+    )
+    table = invoke("compare", KZ[1], str(hostile))
+    assert table.code == 0, table.stderr
+    assert "[bold red]Mallory[/]" in table.stdout
+    csv_out = invoke("compare", KZ[1], str(hostile), "--format", "csv").stdout
+    assert "'=HYPERLINK" in csv_out
+
+
+def test_help_has_examples():
+    result = invoke("compare", "--help")
+    assert result.code == 0
+    assert "pollcli compare data/kz_2019.csv data/kz_2022.csv" in result.stdout
