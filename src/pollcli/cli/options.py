@@ -78,7 +78,7 @@ EncodingOpt = Annotated[
         "-e",
         metavar="NAME",
         help="Text encoding, e.g. cp1251 or latin-1 "
-        "[default: UTF-8, with or without BOM; UTF-16 with BOM].",
+        "\\[default: UTF-8, with or without BOM; UTF-16 with BOM].",
         rich_help_panel=READING,
     ),
 ]
@@ -88,7 +88,7 @@ DelimiterOpt = Annotated[
         "--delimiter",
         "-d",
         metavar="CHAR",
-        help="Cell delimiter: ',', ';', '|', or 'tab' [default: sniffed].",
+        help="Cell delimiter: ',', ';', '|', or 'tab' \\[default: sniffed].",
         rich_help_panel=READING,
     ),
 ]
@@ -97,7 +97,7 @@ DecimalOpt = Annotated[
     typer.Option(
         "--decimal",
         metavar="MARK",
-        help="Decimal mark, ',' or '.' [default: detected from the "
+        help="Decimal mark, ',' or '.' \\[default: detected from the "
         "shares; '.' when they do not tell].",
         rich_help_panel=READING,
     ),
