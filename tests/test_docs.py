@@ -106,3 +106,25 @@ def test_python_recipes_run(number, monkeypatch):
     pytest.importorskip("pandas")
     monkeypatch.chdir(ROOT)
     exec(compile(fenced("recipes.md", "python")[number], f"recipes.md#{number}", "exec"), {})
+
+
+@pytest.mark.parametrize("number", range(len(fenced("recipes.md", "sh"))))
+def test_shell_recipes_run(number):
+    """The shell recipes run as written, with this interpreter's pollcli first on PATH."""
+    import os
+    import shutil
+
+    if shutil.which("jq") is None or shutil.which("bash") is None:
+        pytest.skip("needs bash and jq")
+    script = fenced("recipes.md", "sh")[number]
+    bin_dir = os.path.dirname(sys.executable)
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", script],
+        cwd=ROOT,
+        env={**os.environ, "PATH": bin_dir + os.pathsep + os.environ["PATH"]},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, f"recipe {number + 1}:\n{script}\n{result.stderr}"
+    assert result.stdout.strip(), f"recipe {number + 1} printed nothing:\n{script}"
