@@ -76,7 +76,7 @@ def command_names() -> list[str]:
     group = typer.main.get_command(app)
     context = group.make_context("pollcli", ["--help"], resilient_parsing=True)
     names: list[str] = group.list_commands(context)  # type: ignore[attr-defined]
-    return [name for name in names if not group.get_command(context, name).hidden]  # type: ignore[attr-defined,union-attr]
+    return [name for name in names if not group.get_command(context, name).hidden]  # type: ignore[attr-defined]
 
 
 def render() -> str:

@@ -53,10 +53,13 @@ def test_bash_completes_commands_and_options():
     assert names.split() == ["summary"]
 
 
-def test_completion_is_offered_in_help():
-    result = invoke("--help")
-    assert "--install-completion" in result.stdout
-    assert "--show-completion" in result.stdout
+def test_completion_options_exist():
+    import typer
+
+    from pollcli.cli import app
+
+    options = {opt for param in typer.main.get_command(app).params for opt in param.opts}
+    assert {"--install-completion", "--show-completion"} <= options
 
 
 @pytest.mark.parametrize("command", ["summary", "validate"])
@@ -110,7 +113,9 @@ def test_no_color_environment(command, value, kz2022):
     assert ANSI not in result.stdout + result.stderr
 
 
-def test_plain_text_when_not_a_terminal(kz2022):
+def test_plain_text_when_not_a_terminal(kz2022, monkeypatch):
+    for variable in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
+        monkeypatch.delenv(variable, raising=False)
     result = invoke("summary", str(kz2022))
     assert ANSI not in result.stdout
 
