@@ -1,6 +1,6 @@
 """Tables rendered at a fixed width must match their expected files byte for byte.
 
-After an intended change of the table, regenerate with: POLLCLI_REGENERATE_GOLDEN=1 pytest tests/test_golden.py
+After an intended change of the table, regenerate with: POLLCLI_UPDATE_GOLDEN=1 pytest tests/test_golden.py
 """
 
 import os
@@ -30,6 +30,6 @@ def test_summary_table(name, files, width, monkeypatch):
     summary = summarize(load([f"data/{f}" for f in files]))
     text = render_to_text(render_summary(summary, width), width)
     path = GOLDEN / name
-    if os.environ.get("POLLCLI_REGENERATE_GOLDEN"):
+    if os.environ.get("POLLCLI_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")

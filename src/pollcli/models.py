@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
 from pollcli.problems import Problem
+
+if TYPE_CHECKING:
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
 SCHEMA_VERSION: Literal[1] = 1
 
@@ -54,6 +57,8 @@ class Term(BaseModel):
 
 
 class ElectionSummary(BaseModel):
+    """One election's ranked results and findings."""
+
     election: str
     date: dt.date | None
     country: str | None
@@ -77,22 +82,41 @@ class ElectionSummary(BaseModel):
 
 
 class Summary(BaseModel):
+    """What `pollcli summary --format json` prints: one entry per election, in input order."""
+
     schema_version: Literal[1] = SCHEMA_VERSION
     command: Literal["summary"] = "summary"
     elections: list[ElectionSummary]
 
+    def to_dataframe(self) -> pd.DataFrame:
+        """One row per option per election (needs pandas): election facts, rank, votes, share, flags."""
+        from pollcli.frames import summary_frame
+
+        return summary_frame(self)
+
 
 class FileReport(BaseModel):
+    """The problems found in one file; `valid` is false when any of them is an error."""
+
     file: str
     valid: bool
     problems: list[Problem]
 
 
 class ValidationReport(BaseModel):
+    """What `pollcli validate --format json` prints: every problem in each file."""
+
     schema_version: Literal[1] = SCHEMA_VERSION
     command: Literal["validate"] = "validate"
     files: list[FileReport]
 
     @property
     def valid(self) -> bool:
+        """True when no file has an error (warnings allowed)."""
         return all(f.valid for f in self.files)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """One row per problem (needs pandas): file, code, severity, line, column, message."""
+        from pollcli.frames import validation_frame
+
+        return validation_frame(self)

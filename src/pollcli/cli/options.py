@@ -53,6 +53,24 @@ NoColorOpt = Annotated[
         "--no-color", help="No colour in tables (also: NO_COLOR=1).", rich_help_panel=OUTPUT
     ),
 ]
+SvgOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--svg",
+        metavar="FILE",
+        help="Also save the table and findings as an SVG picture, 100 columns wide.",
+        rich_help_panel=OUTPUT,
+    ),
+]
+HtmlOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--html",
+        metavar="FILE",
+        help="Also save the table and findings as a standalone HTML page, 100 columns wide.",
+        rich_help_panel=OUTPUT,
+    ),
+]
 EncodingOpt = Annotated[
     str | None,
     typer.Option(

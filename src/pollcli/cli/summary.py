@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 import typer
 
 from pollcli.cli import options as opt
 from pollcli.cli.output import check_output_path, render_to_text, stdout_console, warn, write_text
+from pollcli.cli.pictures import check_picture_paths, save_pictures
 
 EXAMPLE = """Examples:
 
@@ -16,6 +18,8 @@ EXAMPLE = """Examples:
   pollcli summary data/kz_2022.csv --format json | jq '.elections[0].leader'
 
   pollcli summary results.csv --encoding cp1251 --threshold 5 --term-years 7
+
+  pollcli summary data/kz_2022.csv --svg kz_2022.svg --html kz_2022.html
 """
 
 
@@ -44,6 +48,8 @@ def summary(
     ] = 50.0,
     fmt: opt.FormatOpt = opt.Format.table,
     output: opt.OutputOpt = None,
+    svg: opt.SvgOpt = None,
+    html: opt.HtmlOpt = None,
     quiet: opt.QuietOpt = False,
     no_color: opt.NoColorOpt = False,
     encoding: opt.EncodingOpt = None,
@@ -67,9 +73,12 @@ def summary(
 ) -> None:
     """Who leads and by how much, majority or runoff, who is below the threshold, turnout and term."""
     from pollcli.loader import load
+    from pollcli.render import table
+    from pollcli.render.safe import visible
     from pollcli.summary import summarize
 
     check_output_path(output, files)
+    check_picture_paths(files, output, svg, html)
     facts = opt.fact_overrides(
         election=election,
         date=date,
@@ -97,6 +106,8 @@ def summary(
     result = summarize(elections, threshold=threshold, majority=majority)
     warn([w for e in result.elections for w in e.warnings], quiet)
     emit_summary(result, fmt, output, no_color)
+    title = " · ".join(visible(e.election) for e in result.elections) or "pollcli summary"
+    save_pictures(partial(table.render_summary, result), title, svg, html)
 
 
 def emit_summary(result: object, fmt: opt.Format, output: str | None, no_color: bool) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import typer
 
 from pollcli.cli import options as opt
 from pollcli.cli.output import check_output_path, render_to_text, stdout_console, write_text
+from pollcli.cli.pictures import check_picture_paths, save_pictures
 from pollcli.errors import ExitCode
 
 EXAMPLE = """Examples:
@@ -20,6 +23,8 @@ def validate(
     files: opt.Files,
     fmt: opt.FormatOpt = opt.Format.table,
     output: opt.OutputOpt = None,
+    svg: opt.SvgOpt = None,
+    html: opt.HtmlOpt = None,
     no_color: opt.NoColorOpt = False,
     encoding: opt.EncodingOpt = None,
     delimiter: opt.DelimiterOpt = None,
@@ -30,6 +35,7 @@ def validate(
     from pollcli.render import csv, json, markdown, table
 
     check_output_path(output, files)
+    check_picture_paths(files, output, svg, html)
     report = run_validation(
         files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal
     )
@@ -44,6 +50,7 @@ def validate(
     else:
         console = stdout_console(no_color)
         console.print(table.render_validation(report, console.width))
+    save_pictures(partial(table.render_validation, report), "pollcli validate", svg, html)
     return ExitCode.OK if report.valid else ExitCode.DATA_ERROR
 
 

@@ -1,0 +1,113 @@
+"""The library as notebooks and scripts use it: typed, documented, convertible to DataFrames."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import pollcli
+from conftest import DATA, ROOT, invoke
+
+
+def test_public_names_are_the_functions():
+    """No module shares a public function's name, so `from pollcli import load` is the function."""
+    from pollcli import compare, load, summarize, validate
+
+    for function in (compare, load, summarize, validate):
+        assert callable(function)
+        assert function.__doc__
+    assert pollcli.load is load
+    assert set(pollcli.__all__) >= {"compare", "load", "summarize", "validate"}
+
+
+def test_public_names_survive_the_cli_importing_their_modules():
+    code = (
+        "import pollcli.loader, pollcli.summary, pollcli.comparison, pollcli.cli\n"
+        "from pollcli import compare, load, summarize, validate\n"
+        "assert callable(load) and callable(validate) and callable(compare), load\n"
+        "print(len(summarize(load('data/kz_2022.csv')).elections))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1"
+
+
+def test_package_is_marked_typed():
+    assert (ROOT / "src" / "pollcli" / "py.typed").is_file()
+
+
+def test_help_does_not_import_pandas():
+    code = (
+        "import sys, io, contextlib\n"
+        "from pollcli.cli import run\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    for args in (['--help'], ['summary', '--help'], ['schema', '--help']):\n"
+        "        run(args)\n"
+        "print(sorted(m for m in ('pandas', 'pyarrow', 'numpy') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_library_summary_equals_cli_json(kz2022):
+    from pollcli import load, summarize
+
+    result = invoke("summary", str(kz2022), "--format", "json")
+    assert json.loads(result.stdout) == summarize(load(kz2022)).model_dump(mode="json")
+
+
+def test_summary_to_dataframe():
+    pd = pytest.importorskip("pandas")
+    from pollcli import load, summarize
+
+    summary = summarize(load([DATA / "kz_2019.csv", DATA / "kz_2022.csv"]))
+    frame = summary.to_dataframe()
+    assert len(frame) == sum(len(e.results) for e in summary.elections)
+    assert list(frame.columns[:3]) == ["election", "date", "country"]
+    kz2022 = frame[frame["date"] == pd.Timestamp("2022-11-20")]
+    leader = kz2022[kz2022["leader"]]
+    assert leader["candidate"].tolist() == ["Kassym-Jomart Tokayev"]
+    assert leader["votes"].tolist() == [6456392]
+    assert kz2022["share"].sum() == pytest.approx(100, abs=0.02)
+    assert kz2022.loc[kz2022["kind"] == "against_all", "share"].tolist() == [5.80]
+    assert kz2022["below_threshold"].sum() == 4
+    assert str(frame["votes"].dtype) == "Int64"
+
+
+def test_summary_to_dataframe_keeps_missing_votes_missing(tmp_path):
+    pytest.importorskip("pandas")
+    from pollcli import load, summarize
+
+    path = tmp_path / "shares.csv"
+    path.write_text("candidate,share\nA,60\nB,40\n", encoding="utf-8")
+    frame = summarize(load(path)).to_dataframe()
+    assert frame["votes"].isna().all()
+    assert frame["share"].tolist() == [60.0, 40.0]
+
+
+def test_empty_summary_to_dataframe_has_the_columns():
+    pytest.importorskip("pandas")
+    from pollcli.frames import SUMMARY_COLUMNS
+    from pollcli.models import Summary
+
+    frame = Summary(elections=[]).to_dataframe()
+    assert frame.empty
+    assert tuple(frame.columns) == SUMMARY_COLUMNS
+
+
+def test_validation_report_to_dataframe(tmp_path):
+    pytest.importorskip("pandas")
+    from pollcli import validate
+
+    path = tmp_path / "bad.csv"
+    path.write_text("candidate,votes\nA,-1\nB,5\n", encoding="utf-8")
+    frame = validate([path, DATA / "kz_2022.csv"]).to_dataframe()
+    assert frame["code"].tolist() == ["negative-votes"]
+    assert frame["line"].tolist() == [2]
+    assert frame["file"].tolist() == [str(path)]

@@ -1,0 +1,110 @@
+"""`pollcli schema`: generated from the models, and every JSON output validates against it."""
+
+import json
+
+import jsonschema
+import pytest
+
+from conftest import DATA, invoke, write
+from pollcli import schema as registry
+
+# Representative runs of each command with a JSON output; a new command adds its runs here.
+RUNS = {
+    "summary": [
+        ["summary", str(DATA / "kz_2022.csv")],
+        ["summary", str(DATA / "kz_2019.csv"), str(DATA / "kz_2022.csv")],
+        *[["summary", str(path)] for path in sorted(DATA.glob("kz_2022_exit_poll_*.csv"))],
+    ],
+    "compare": [
+        ["compare", str(DATA / "kz_2019.csv"), str(DATA / "kz_2022.csv")],
+        ["compare", *map(str, sorted(DATA.glob("kz_2022*.csv")))],
+    ],
+    "validate": [
+        ["validate", *map(str, sorted(DATA.glob("*.csv")))],
+    ],
+}
+
+
+def schema_of(name: str) -> dict:
+    result = invoke("schema", name)
+    assert result.code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_known_names_include_summary_and_validate():
+    assert {"summary", "validate"} <= set(registry.names())
+    assert set(registry.names()) <= set(RUNS)
+
+
+@pytest.mark.parametrize("name", registry.names())
+def test_schema_is_a_valid_draft_2020_12_schema(name):
+    document = schema_of(name)
+    assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(document)
+
+
+@pytest.mark.parametrize("name", registry.names())
+def test_schema_is_generated_from_the_model(name):
+    model = registry.model(name)
+    generated = schema_of(name)
+    assert generated["title"] == model.__name__
+    printed = {name for name, field in model.model_fields.items() if not field.exclude}
+    assert set(generated["properties"]) == printed
+    assert generated["properties"]["command"]["const"] == name
+
+
+@pytest.mark.parametrize(
+    ("name", "args"), [(name, args) for name in registry.names() for args in RUNS[name]]
+)
+def test_every_json_output_validates(name, args):
+    result = invoke(*args, "--format", "json")
+    assert result.code in (0, 1), result.stderr
+    jsonschema.validate(json.loads(result.stdout), schema_of(name))
+
+
+def test_summary_of_the_reference_file_validates(kz2022):
+    """The issue's acceptance check: `pollcli schema summary` validates `pollcli summary kz_2022.csv`."""
+    result = invoke("summary", str(kz2022), "--format", "json")
+    jsonschema.validate(json.loads(result.stdout), schema_of("summary"))
+
+
+def test_every_printed_key_is_required():
+    """Outputs always carry every key, so a consumer may rely on each one being present."""
+    document = schema_of("summary")
+    election = document["$defs"]["ElectionSummary"]
+    assert set(election["required"]) == set(election["properties"])
+    assert document["required"] == ["schema_version", "command", "elections"]
+
+
+def test_schema_rejects_output_with_a_key_missing(kz2022):
+    data = json.loads(invoke("summary", str(kz2022), "--format", "json").stdout)
+    del data["elections"][0]["leader"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema_of("summary"))
+
+
+def test_invalid_file_report_validates(tmp_path):
+    path = write(tmp_path, "candidate,votes\nA,-5\nA,3\n,7\n")
+    result = invoke("validate", str(path), "--format", "json")
+    assert result.code == 1
+    data = json.loads(result.stdout)
+    assert data["files"][0]["problems"]
+    jsonschema.validate(data, schema_of("validate"))
+
+
+def test_unknown_name_is_a_usage_error():
+    result = invoke("schema", "nonsense")
+    assert result.code == 2
+    assert "no schema named 'nonsense'; choose one of summary" in result.stderr
+
+
+def test_schema_output_file(tmp_path):
+    target = tmp_path / "summary.schema.json"
+    result = invoke("schema", "summary", "--output", str(target))
+    assert result.code == 0
+    assert result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8")) == schema_of("summary")
+
+
+def test_schema_output_is_deterministic():
+    assert invoke("schema", "summary").stdout == invoke("schema", "summary").stdout
