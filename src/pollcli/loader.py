@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +37,15 @@ from pollcli.errors import DataError, UsageError
 from pollcli.models import FileReport, ValidationReport
 from pollcli.numbers import NumberError, parse_share, parse_votes, share_decimal_mark
 from pollcli.problems import Problem, Severity
-from pollcli.source import RawTable, check_encoding, decode, display_name, read_bytes, split
+from pollcli.source import (
+    DELIMITERS,
+    RawTable,
+    check_encoding,
+    decode,
+    display_name,
+    read_bytes,
+    split,
+)
 
 Source = str | Path
 ROW_COLUMNS = ("candidate", "votes", "share", "party", "kind", "region")
@@ -101,17 +110,18 @@ def validate(
 
 
 def _as_list(sources: Source | Sequence[Source]) -> list[Source]:
-    if isinstance(sources, str | Path):
-        return [sources]
-    return list(sources)
+    listed = [sources] if isinstance(sources, str | Path) else list(sources)
+    if sum(1 for s in listed if str(s) == "-") > 1:
+        raise UsageError("'-' (standard input) can be read only once; give it one time")
+    return listed
 
 
 def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], list[Problem]]:
     """The elections in one file and every problem found in it (errors first)."""
     if options.encoding:
         check_encoding(options.encoding)
-    if options.delimiter is not None and len(options.delimiter) != 1:
-        raise UsageError(f"--delimiter must be one character, not {options.delimiter!r}")
+    if options.delimiter is not None and options.delimiter not in DELIMITERS:
+        raise UsageError(f"--delimiter {options.delimiter!r} is not one of ',' ';' '|' or 'tab'")
     if options.decimal not in (None, ",", "."):
         raise UsageError(f"--decimal must be ',' or '.', not {options.decimal!r}")
     name = display_name(source)
@@ -144,7 +154,7 @@ class _FileLoader:
         self.table = table
         self.options = options
         self.columns: dict[int, str] = {}
-        self.notes: list[str] = []
+        self.file_level_problems = 0
 
     def run(self) -> list[Election]:
         if not self._map_header():
@@ -160,6 +170,7 @@ class _FileLoader:
             return []
         front = self._front_matter()
         decimal, decimal_given = self._decimal_mark()
+        self.decimal = (decimal, decimal_given)
         parsed = [
             p
             for p in (
@@ -168,6 +179,7 @@ class _FileLoader:
             )
             if p is not None
         ]
+        self.file_level_problems = len(self.table.problems)
         by_election: dict[str, list[_Parsed]] = {}
         for record in parsed:
             by_election.setdefault(record.election, []).append(record)
@@ -380,7 +392,8 @@ class _FileLoader:
         facts = self._facts(label, records, front, regional)
         if facts is None:
             return None
-        notes = list(self.notes)
+        first_problem = len(self.table.problems)
+        notes: list[str] = []
         self._fractions(records, notes)
         rows = self._rows(facts.election, records)
         if self._error_count() > errors_before:
@@ -394,7 +407,10 @@ class _FileLoader:
             facts=facts, source_file=self.table.name, options=options, regions=regions, notes=notes
         )
         self._check_shares(election, min(r.line for r in records))
-        for problem in self.table.problems:
+        # Problems of the file as a whole, and those found while building this election — never
+        # another election's.
+        own = self.table.problems[: self.file_level_problems] + self.table.problems[first_problem:]
+        for problem in own:
             if problem.code == "unknown-column":  # expected in wide exports: a note, not a warning
                 election.notes.append(f"Ignored {problem.message.split(' are not used')[0]}.")
             elif problem.severity == "warning":
@@ -429,17 +445,18 @@ class _FileLoader:
                         column=self._header_of(key),
                     )
                     ok = False
+        self.fact_lines = {key: line for key, (_, line) in raw.items()}
         values: dict[str, Any] = {"election": label or self._default_label(front)}
         for key, (value, line) in raw.items():
             try:
-                values[key] = parse_fact(key, value)
+                values[key] = parse_fact(key, value, *self.decimal)
             except ValueError as exc:
                 self.problem("invalid-metadata", line, str(exc), column=self._header_of(key))
                 ok = False
         self.region_facts: dict[str, dict[str, int]] = {}
         for (key, scope), (value, line) in per_region.items():
             try:
-                self.region_facts.setdefault(scope, {})[key] = parse_fact(key, value)
+                self.region_facts.setdefault(scope, {})[key] = parse_fact(key, value, *self.decimal)
             except ValueError as exc:
                 self.problem("invalid-metadata", line, str(exc), column=self._header_of(key))
                 ok = False
@@ -613,12 +630,16 @@ class _FileLoader:
 
     def _check_shares(self, election: Election, line: int) -> None:
         facts = election.facts
-        summed = checks.published_share_sum(election.options, facts.share_base)
+        self._check_mixed_figures(election)
+        self._check_counts(election)
+        # Shares published on the other base than declared are one problem, not two: sum them on
+        # the base they fit, and say which base that is below.
+        fit = checks.inferred_base(election.options, facts.ballots_cast)
+        base = fit or facts.share_base
+        summed = checks.published_share_sum(election.options, base)
         if summed is not None:
             total, slack = summed
-            complete = all(
-                o.share is not None for o in election.options if checks.in_base(o, facts.share_base)
-            )
+            complete = all(o.share is not None for o in election.options if checks.in_base(o, base))
             if total > 101:
                 self.problem(
                     "shares-sum",
@@ -650,27 +671,56 @@ class _FileLoader:
             )
         if not any(o.share is not None and o.votes is not None for o in election.options):
             return
-        base_total = checks.base_votes(election.options, facts.share_base, facts.ballots_cast)
-        wrong = checks.mismatches(election.options, facts.share_base, base_total)
-        if not wrong:
-            return
-        actual = checks.inferred_base(election.options, facts.ballots_cast)
-        if actual is not None and actual != facts.share_base:
+        if fit is not None and fit != facts.share_base:
             self.problem(
                 "share-mismatch",
                 line,
-                f"published shares fit the {actual} base, not {facts.share_base}; "
-                f"add '# share_base: {actual}' to the front matter",
+                f"published shares fit the {fit} base, not {facts.share_base}; "
+                f"add '# share_base: {fit}' to the front matter",
                 severity="warning",
             )
             return
-        for option, computed in wrong:
+        base_total = checks.base_votes(election.options, facts.share_base, facts.ballots_cast)
+        for option, computed in checks.mismatches(election.options, facts.share_base, base_total):
             self.problem(
                 "share-mismatch",
                 option.line,
                 f"published share {option.share:g} % of {option.candidate!r} differs from its "
                 f"votes, which give {computed:.3f} % of {facts.share_base} votes; check both cells",
                 column=self._header_of("share"),
+                severity="warning",
+            )
+
+    def _check_mixed_figures(self, election: Election) -> None:
+        """Votes on some rows and only shares on others cannot be ranked against each other."""
+        only_votes = [o for o in election.options if o.share is None and o.votes is not None]
+        only_share = [o for o in election.options if o.votes is None and o.share is not None]
+        if only_votes and only_share:
+            self.problem(
+                "missing-value",
+                max(only_votes[0].line, only_share[0].line),
+                f"{only_votes[0].candidate!r} has only votes and {only_share[0].candidate!r} only a "
+                "share, so they cannot be compared; give every option votes, or every option a share",
+            )
+
+    def _check_counts(self, election: Election) -> None:
+        facts = election.facts
+        line = self.fact_lines.get("ballots_cast")
+        if facts.registered and facts.ballots_cast and facts.ballots_cast > facts.registered:
+            self.problem(
+                "inconsistent-metadata",
+                line,
+                f"ballots_cast {facts.ballots_cast:,} exceed registered {facts.registered:,}; "
+                "check both figures",
+                severity="warning",
+            )
+        valid = checks.valid_votes(election.options)
+        if valid is not None and facts.ballots_cast is not None and valid > facts.ballots_cast:
+            self.problem(
+                "inconsistent-metadata",
+                line,
+                f"the options' valid votes ({valid:,}) exceed ballots_cast ({facts.ballots_cast:,}); "
+                "check ballots_cast and the vote counts",
                 severity="warning",
             )
 
@@ -706,30 +756,31 @@ def name_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
-def parse_fact(key: str, value: str) -> Any:
+def parse_fact(key: str, value: str, decimal: str = ".", decimal_given: bool = False) -> Any:
     """A front-matter or column value as the fact's type; ValueError with a hint otherwise."""
     text = value.strip()
     if key in (*INT_FACTS, "total_votes"):
         try:
-            return parse_votes(text, ".", decimal_given=False)
+            return parse_votes(text, decimal, decimal_given=decimal_given, what=key)
         except NumberError as exc:
-            raise ValueError(f"{key}: {exc}") from None
+            raise ValueError(str(exc)) from None
     if key in ("term_years", "previous_term_years", "round"):
+        example = "1 or 2" if key == "round" else "whole years, such as 7"
         try:
             number = float(text.replace(",", "."))
         except ValueError:
-            raise ValueError(
-                f"{key} {text!r} is not a number; give whole years such as 7"
-            ) from None
+            raise ValueError(f"{key} {text!r} is not a number; give {example}") from None
         if not number.is_integer() or not 1 <= number <= 99:
-            raise ValueError(f"{key} {text!r} must be a whole number from 1 to 99")
+            raise ValueError(f"{key} {text!r} must be a whole number from 1 to 99; give {example}")
         return int(number)
     if key == "date":
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(f"date {text!r} is not in ISO form; write YYYY-MM-DD, e.g. 2022-11-20")
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
             raise ValueError(
-                f"date {text!r} is not a date in ISO form (YYYY-MM-DD, e.g. 2022-11-20)"
+                f"date {text!r} is not a real calendar date; check day and month"
             ) from None
     if key == "stage":
         stage = normalize_header(text)

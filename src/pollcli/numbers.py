@@ -34,26 +34,26 @@ def _compact(text: str) -> str:
     return _SPACE_RE.sub("", text.strip())
 
 
-def parse_votes(text: str, decimal: str, *, decimal_given: bool) -> int:
+def parse_votes(text: str, decimal: str, *, decimal_given: bool, what: str = "votes") -> int:
     """A non-negative vote count. `decimal` is the file's decimal mark; `decimal_given` says the user set it."""
     raw = _compact(text)
     if _INT_RE.match(raw):
         value = int(raw)
     else:
-        value = _grouped_or_float(raw, text, decimal, decimal_given=decimal_given)
+        value = _grouped_or_float(raw, text, decimal, decimal_given=decimal_given, what=what)
     if value < 0:
         raise NumberError(
-            "negative-votes", f"votes {text.strip()!r} are negative; a count is 0 or more"
+            "negative-votes", f"{what} {text.strip()!r}: a count cannot be negative; fix the cell"
         )
     if value > MAX_VOTES:
         raise NumberError(
             "votes-out-of-range",
-            f"votes {text.strip()!r} exceed {MAX_VOTES:,}, more than any electorate; check the cell",
+            f"{what} {text.strip()!r}: more than {MAX_VOTES:,}, larger than any electorate; fix the cell",
         )
     return value
 
 
-def _grouped_or_float(raw: str, text: str, decimal: str, *, decimal_given: bool) -> int:
+def _grouped_or_float(raw: str, text: str, decimal: str, *, decimal_given: bool, what: str) -> int:
     for sep, pattern in _GROUPED.items():
         if not pattern.match(raw):
             continue
@@ -63,12 +63,14 @@ def _grouped_or_float(raw: str, text: str, decimal: str, *, decimal_given: bool)
             other = "," if sep == "." else "."
             raise NumberError(
                 "ambiguous-number",
-                f"votes {text.strip()!r} read as {raw.replace(sep, '')} or as {raw.replace(sep, '.')}; "
+                f"{what} {text.strip()!r} reads as {raw.replace(sep, '')} or as {raw.replace(sep, '.')}; "
                 f"pass --decimal {other} if '{sep}' separates thousands",
             )
-    number = _to_float(raw.replace(decimal, ".") if decimal == "," else raw, text, "votes")
+    number = _to_float(raw.replace(decimal, ".") if decimal == "," else raw, text, what)
     if not number.is_integer():
-        raise NumberError("type-error", f"votes {text.strip()!r} are not a whole number")
+        raise NumberError(
+            "type-error", f"{what} {text.strip()!r}: not a whole number; a count has no fraction"
+        )
     return int(number)
 
 
@@ -76,9 +78,13 @@ def _to_float(raw: str, text: str, what: str) -> float:
     try:
         number = float(raw)
     except ValueError:
-        raise NumberError("type-error", f"{what} {text.strip()!r} is not a number") from None
+        raise NumberError(
+            "type-error", f"{what} {text.strip()!r}: not a number; write digits only, like 12345"
+        ) from None
     if not math.isfinite(number) or raw.strip().lstrip("+-").lower() in {"nan", "inf", "infinity"}:
-        raise NumberError("type-error", f"{what} {text.strip()!r} is not a finite number")
+        raise NumberError(
+            "type-error", f"{what} {text.strip()!r}: not a finite number; give a real figure"
+        )
     return number
 
 

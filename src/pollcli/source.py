@@ -100,7 +100,7 @@ def check_encoding(encoding: str) -> str:
 def _guess_encoding(data: bytes) -> tuple[str | None, str]:
     """A likely encoding and why, from the bytes that are not ASCII. A suggestion, never applied."""
     nuls = data.count(b"\x00")
-    if nuls > len(data) // 4:
+    if nuls > len(data) // 4 and nuls * 3 < len(data) * 2:
         return "utf-16", "many NUL bytes, as in UTF-16 without a byte-order mark"
     if nuls:
         return None, "it holds NUL bytes, so it is probably not a CSV text file"
@@ -135,6 +135,16 @@ def decode(data: bytes, table: RawTable, encoding: str | None) -> str | None:
             line,
             f"bytes {bad.hex(' ')} do not decode as {encoding.removesuffix('-sig')}; "
             + (f"the file looks like {name} ({why}): pass --encoding {name}" if name else why),
+        )
+        return None
+    if "\x00" in text:
+        # NUL is valid UTF-8 but never part of a results table: UTF-16 without a BOM, or not text.
+        name, why = _guess_encoding(data)
+        table.problem(
+            "encoding-error",
+            text[: text.index("\x00")].count("\n") + 1,
+            "the file holds NUL bytes; "
+            + (f"it looks like {name} ({why}): pass --encoding {name}" if name else why),
         )
         return None
     if not codecs.lookup(encoding).name.startswith("utf") and not data.isascii():

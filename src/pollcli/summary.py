@@ -99,9 +99,15 @@ def _shares(election: Election) -> dict[int, float | None]:
 def _rank(election: Election) -> list[_Ranked]:
     shares = _shares(election)
 
-    def key(index: int) -> tuple[float, float]:
-        share, votes = shares[index], election.options[index].votes
-        return (-(share if share is not None else -1.0), -(votes if votes is not None else -1))
+    def key(index: int) -> tuple[bool, float, float]:
+        option = election.options[index]
+        share, votes = shares[index], option.votes
+        # Blank and invalid ballots are not choices between options: they come last.
+        return (
+            option.kind in NOT_VALID_KINDS,
+            -(share if share is not None else -1.0),
+            -(votes if votes is not None else -1),
+        )
 
     order = sorted(range(len(election.options)), key=lambda i: (key(i), i))
     ranked: list[_Ranked] = []
@@ -335,7 +341,7 @@ def _non_candidate_notes(
             sentence += (
                 f" — ahead of the runner-up, {runner_up.option.candidate} "
                 f"({pct(runner_up.share) if runner_up.share is not None else 'n/a'}), "
-                "and so of every rival of the leader"
+                "and so ahead of every candidate but the leader"
             )
         notes.append(sentence + ".")
     return notes
@@ -350,11 +356,6 @@ def _turnout(election: Election, notes: list[str], warnings: list[str]) -> Turno
             f"Turnout: {pct(turnout_pct)} ({count(cast or 0)} ballots cast of "
             f"{count(registered or 0)} registered voters)."
         )
-        if turnout_pct > 100:
-            warnings.append(
-                f"{election.source_file}: ballots cast exceed registered voters; "
-                "check registered and ballots_cast"
-            )
     elif facts.stage == "official":
         missing = [
             k.replace("_", " ") for k in ("registered", "ballots_cast") if getattr(facts, k) is None
@@ -399,36 +400,48 @@ def _term(election: Election, notes: list[str]) -> Term:
 def _check_notes(election: Election) -> list[str]:
     facts = election.facts
     notes = []
-    summed = checks.published_share_sum(election.options, facts.share_base)
+    fit = checks.inferred_base(election.options, facts.ballots_cast)
+    summed = checks.published_share_sum(election.options, fit or facts.share_base)
     if summed is not None:
-        fit = checks.inferred_base(election.options, facts.ballots_cast)
         sentence = f"Check: published shares add up to {summed[0]:.2f} %"
         if fit is not None:
-            sentence += f" and agree with the votes on the base of {'valid votes' if fit == 'valid' else 'ballots cast'}"
+            base_name = "valid votes" if fit == "valid" else "ballots cast"
+            sentence += f" and agree with the votes on the base of {base_name}"
         notes.append(sentence + ".")
     elif any(o.votes is not None for o in election.options):
         base_total = checks.base_votes(election.options, facts.share_base, facts.ballots_cast)
         if base_total:
             base_name = "valid votes" if facts.share_base == "valid" else "ballots cast"
             notes.append(f"Shares are computed from the votes, of {count(base_total)} {base_name}.")
-    valid = checks.valid_votes(election.options)
-    if valid is not None and facts.ballots_cast is not None and facts.invalid is not None:
-        spoilt = facts.invalid + (facts.blank or 0)
-        verdict = "equal" if valid + spoilt == facts.ballots_cast else "do NOT equal"
-        notes.append(
-            f"Check: valid votes ({count(valid)}) plus invalid{' and blank' if facts.blank else ''} "
-            f"ballots ({count(spoilt)}) {verdict} ballots cast ({count(facts.ballots_cast)})."
-        )
-    listed_not_valid = any(o.kind in NOT_VALID_KINDS for o in election.options)
-    if (
-        valid is not None
-        and facts.ballots_cast is not None
-        and not listed_not_valid
-        and facts.invalid is None
-    ):
-        rest = facts.ballots_cast - valid
-        if rest >= 0:
-            notes.append(
-                f"Ballots cast minus valid votes: {count(rest)} (invalid or blank ballots, derived)."
-            )
+    notes.extend(_ballot_notes(election))
     return notes
+
+
+def _ballot_notes(election: Election) -> list[str]:
+    """Do valid votes and spoilt ballots (as facts or as listed rows) add up to ballots cast?"""
+    facts = election.facts
+    valid = checks.valid_votes(election.options)
+    if valid is None or facts.ballots_cast is None:
+        return []
+    listed = [o.votes for o in election.options if o.kind in NOT_VALID_KINDS]
+    if None in listed:
+        return []
+    if listed:
+        spoilt: int | None = sum(v or 0 for v in listed)
+        what = "blank and invalid ballots listed"
+    elif facts.invalid is not None:
+        spoilt = facts.invalid + (facts.blank or 0)
+        what = "invalid and blank ballots" if facts.blank else "invalid ballots"
+    else:
+        rest = facts.ballots_cast - valid
+        if rest < 0:
+            return []
+        return [
+            f"Ballots cast minus valid votes: {count(rest)} (invalid or blank ballots, derived)."
+        ]
+    assert spoilt is not None
+    verdict = "equal" if valid + spoilt == facts.ballots_cast else "do NOT equal"
+    return [
+        f"Check: valid votes ({count(valid)}) plus {what} ({count(spoilt)}) {verdict} "
+        f"ballots cast ({count(facts.ballots_cast)})."
+    ]

@@ -17,13 +17,21 @@ from pollcli.render.safe import visible
 FILE_WIDTH = 100
 
 
+def _same_file(source: Path, target: Path) -> bool:
+    """Also true through symbolic and hard links, which a path comparison misses."""
+    try:
+        return source.resolve() == target or os.path.samefile(source, target)
+    except OSError:  # the target does not exist yet, or the source is unreadable
+        return False
+
+
 def check_output_path(output: str | None, inputs: Sequence[str]) -> None:
     """Refuse to write over an input file: pollcli never modifies its inputs."""
     if output is None or output == "-":
         return
     target = Path(output).resolve()
     for source in inputs:
-        if source != "-" and Path(source).resolve() == target:
+        if source != "-" and _same_file(Path(source), target):
             raise UsageError(
                 f"--output {output} is an input file; pollcli never overwrites its inputs"
             )

@@ -12,14 +12,20 @@ from pollcli.render.safe import spreadsheet_cell
 Cell = str | int | float | bool | None
 
 
+def _cell(value: Cell) -> str | int | float:
+    if value is None:
+        return ""
+    if isinstance(value, bool):  # as in the JSON, not Python's True/False
+        return "true" if value else "false"
+    return spreadsheet_cell(value) if isinstance(value, str) else value
+
+
 def _write(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(
-            ["" if v is None else spreadsheet_cell(v) if isinstance(v, str) else v for v in row]
-        )
+        writer.writerow([_cell(v) for v in row])
     return buffer.getvalue()
 
 

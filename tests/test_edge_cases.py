@@ -1,0 +1,99 @@
+"""Cases a first reviewer found: each once produced a wrong figure, a lost warning or lost data."""
+
+import json
+import os
+
+from conftest import invoke, write
+
+
+def test_output_refuses_a_hard_link_to_an_input(tmp_path):
+    source = write(tmp_path, "candidate,votes\nA,1\nB,2\n")
+    link = tmp_path / "link.csv"
+    os.link(source, link)
+    result = invoke("summary", str(source), "--output", str(link))
+    assert result.code == 2 and "never overwrites" in result.stderr
+    assert source.read_text() == "candidate,votes\nA,1\nB,2\n"
+
+
+def test_warnings_stay_with_their_election(tmp_path):
+    path = write(
+        tmp_path, "election,candidate,votes,share\nE1,A,10,60\nE1,B,5,40\nE2,A,10,50\nE2,B,10,50\n"
+    )
+    elections = json.loads(invoke("summary", str(path), "--format", "json").stdout)["elections"]
+    assert len(elections[0]["warnings"]) == 2
+    assert elections[1]["warnings"] == []
+
+
+def test_shares_of_ballots_cast_draw_one_hint_not_a_sum_warning(summarize_text):
+    text = "# ballots_cast: 1000\ncandidate,votes,share\nA,600,60.0\nB,300,30.0\nInvalid,100,10.0\n"
+    s = summarize_text(text)
+    assert len(s.warnings) == 1 and "fit the cast base" in s.warnings[0]
+    assert any("add up to 100.00 %" in n and "ballots cast" in n for n in s.notes)
+
+
+def test_front_matter_numbers_follow_the_decimal_mark(tmp_path):
+    path = write(
+        tmp_path,
+        "# registered: 1.953.465\n# ballots_cast: 953.465\ncandidate;votes;share\nA;600;60,0\nB;400;40,0\n",
+    )
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    assert json.loads(result.stdout)["elections"][0]["turnout"]["ballots_cast"] == 953465
+
+
+def test_unknown_delimiter_is_a_usage_error(tmp_path):
+    path = write(tmp_path, "candidate,votes\nA,1\n")
+    result = invoke("summary", str(path), "--delimiter", "x")
+    assert result.code == 2 and "--delimiter" in result.stderr
+
+
+def test_utf16_without_bom_and_nul_bytes_are_encoding_errors(tmp_path):
+    utf16 = tmp_path / "u16.csv"
+    utf16.write_bytes("candidate,votes\nA,10\nB,5\n".encode("utf-16-le"))
+    result = invoke("summary", str(utf16))
+    assert result.code == 1 and "--encoding utf-16" in result.stderr
+    nul = tmp_path / "nul.csv"
+    nul.write_bytes(b"candidate,votes\nA\x00,10\nB,5\n")
+    result = invoke("summary", str(nul))
+    assert result.code == 1 and f"{nul}:2:" in result.stderr and "NUL" in result.stderr
+
+
+def test_votes_on_some_rows_and_shares_on_others_is_refused(tmp_path):
+    path = write(tmp_path, "candidate,votes,share\nA,10,\nB,,40\n")
+    result = invoke("summary", str(path))
+    assert result.code == 1 and "cannot be compared" in result.stderr
+
+
+def test_stdin_only_once(tmp_path):
+    assert invoke("summary", "-", "-", stdin=b"candidate,votes\nA,1\n").code == 2
+
+
+def test_others_are_not_candidates(summarize_text):
+    s = summarize_text("candidate,votes\nA,50\nB,30\nOthers,40\n")
+    assert s.runner_up.candidate == "B"
+    assert [r.kind for r in s.results if r.candidate == "Others"] == ["other"]
+
+
+def test_invalid_rows_rank_last_and_are_checked_against_ballots_cast(summarize_text):
+    s = summarize_text(
+        "# ballots_cast: 1000\n# share_base: cast\ncandidate,votes\nA,500\nInvalid,300\nB,200\n"
+    )
+    assert [r.candidate for r in s.results] == ["A", "B", "Invalid"]
+    assert any("listed (300) equal ballots cast (1,000)" in n for n in s.notes)
+
+
+def test_ballots_cast_above_registered_is_a_validation_warning(tmp_path):
+    path = write(tmp_path, "# registered: 100\n# ballots_cast: 150\ncandidate,votes\nA,100\nB,50\n")
+    problems = json.loads(invoke("validate", str(path), "--format", "json").stdout)["files"][0][
+        "problems"
+    ]
+    assert [(p["code"], p["line"], p["severity"]) for p in problems] == [
+        ("inconsistent-metadata", 2, "warning")
+    ]
+
+
+def test_impossible_dates_and_rounds_say_what_to_do(tmp_path):
+    bad_day = write(tmp_path, "# date: 2020-02-30\ncandidate,votes\nA,1\n", "d.csv")
+    assert "not a real calendar date" in invoke("summary", str(bad_day)).stderr
+    bad_round = write(tmp_path, "# round: first\ncandidate,votes\nA,1\n", "r.csv")
+    assert "give 1 or 2" in invoke("summary", str(bad_round)).stderr
