@@ -103,3 +103,16 @@ def test_alias_file_error_names_the_line():
 def test_conflicting_aliases_are_a_usage_error():
     with pytest.raises(UsageError, match="twice"):
         names.alias_map([names.Alias("A B", "C D"), names.Alias("b a", "E F")])
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sergei Ivanov", "Sergei Ivanova"),
+        ("Alexander Lukashenko", "Alexandra Lukashenko"),
+        ("Daniya Yespayeva", "Daniya Yespayev"),
+        ("Pyotr Zhelezny", "Pyotr Zheleznaya"),
+    ],
+)
+def test_masculine_and_feminine_forms_are_different_people(a, b):
+    assert names.name_score(a, b) == 0.0

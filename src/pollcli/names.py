@@ -15,7 +15,9 @@ The rules, which docs/compare.md repeats for users:
    middle name or initial).
 3. **Vetoes**, which give 0 whatever the mean: a word of the shorter name whose best partner scores below
    80 — so a shared surname is never enough ("David Smith" is not "John Smith"); a one-word name against a
-   longer one ("Smith" is nobody in particular); a shorter name made only of initials.
+   longer one ("Smith" is nobody in particular); a shorter name made only of initials; and two words that
+   differ only by a masculine and a feminine ending ("Ivanov"/"Ivanova", "Alexander"/"Alexandra",
+   "Kosanuly"/"Kosankyzy"): in Slavic and Kazakh names that is another person, not another spelling.
 4. **Cutoff.** A fuzzy match needs a score of at least 88 (`CUTOFF`), or 83 when both options name the same
    party (`PARTY_BONUS` = 5: party agreement is counted in, a party change never counts against).
 5. **One to one.** Within an election, each option joins at most one row and each row takes at most one
@@ -53,6 +55,22 @@ _FOLDS: Final[tuple[tuple[str, str], ...]] = (
     ("y", "i"),
 )
 _DOUBLED = re.compile(r"(.)\1+")
+# Masculine and feminine endings of one stem: Ivanov/Ivanova, Alexander/Alexandra, -sky/-skaya, -uly/-kyzy.
+_GENDERED_ENDINGS: Final[tuple[tuple[str, str], ...]] = (
+    ("", "a"),
+    ("er", "ra"),
+    ("sky", "skaya"),
+    ("skiy", "skaya"),
+    ("ski", "ska"),
+    ("iy", "aya"),
+    ("yi", "aya"),
+    ("y", "aya"),
+    ("oy", "aya"),
+    ("ovich", "ovna"),
+    ("evich", "evna"),
+    ("uly", "kyzy"),
+    ("ulu", "kyzy"),
+)
 
 
 def words(name: str) -> list[str]:
@@ -85,6 +103,20 @@ def word_score(a: str, b: str) -> float:
     return float(max(fuzz.ratio(a, b), fuzz.ratio(fold(a), fold(b))))
 
 
+def gendered_pair(a: str, b: str) -> bool:
+    """The two words are one stem with a masculine and a feminine ending."""
+    for masculine, feminine in _GENDERED_ENDINGS:
+        for he, she in ((a, b), (b, a)):
+            if (
+                he.endswith(masculine)
+                and she.endswith(feminine)
+                and len(he) > len(masculine) + 2
+                and he[: len(he) - len(masculine)] == she[: len(she) - len(feminine)]
+            ):
+                return True
+    return False
+
+
 def name_score(a: str, b: str) -> float:
     """How likely two names denote one person, 0–100 (100: same normalised key). See the module rules."""
     first, second = words(a), words(b)
@@ -107,7 +139,7 @@ def name_score(a: str, b: str) -> float:
     for score, i, j in pairs:
         if i in used_short or j in used_long:
             continue
-        if score < WORD_FLOOR:
+        if score < WORD_FLOOR or gendered_pair(short[i], long[j]):
             return 0.0
         used_short.add(i)
         used_long.add(j)
