@@ -264,3 +264,9 @@ def test_utf8_read_as_latin1_warns(tmp_path):
     result = invoke("summary", str(path), "--encoding", "latin-1", "--format", "json")
     assert result.code == 0
     assert "valid UTF-8 but was read as latin-1" in result.stderr
+
+
+def test_party_list_results_without_a_candidate_column(summarize_text):
+    s = summarize_text("Party,Votes\nRed List,500\nBlue List,300\nGreen List,200\n", threshold=5)
+    assert s.leader.candidate == "Red List" and s.leader.party is None
+    assert any("options are parties" in n for n in s.notes)

@@ -155,6 +155,7 @@ class _FileLoader:
         self.options = options
         self.columns: dict[int, str] = {}
         self.file_level_problems = 0
+        self.file_notes: list[str] = []
 
     def run(self) -> list[Election]:
         if not self._map_header():
@@ -237,6 +238,13 @@ class _FileLoader:
                 severity="warning",
             )
         present = set(self.columns.values())
+        if "candidate" not in present and "party" in present:
+            # A party-list result: the parties are the options on the ballot.
+            self.columns = {i: "candidate" if c == "party" else c for i, c in self.columns.items()}
+            present = set(self.columns.values())
+            self.file_notes.append(
+                "The options are parties: with no candidate column, the party column names them."
+            )
         ok = True
         if "candidate" not in present:
             self.problem(
@@ -393,7 +401,7 @@ class _FileLoader:
         if facts is None:
             return None
         first_problem = len(self.table.problems)
-        notes: list[str] = []
+        notes: list[str] = list(self.file_notes)
         self._fractions(records, notes)
         rows = self._rows(facts.election, records)
         if self._error_count() > errors_before:

@@ -102,6 +102,14 @@ class FileReport(BaseModel):
     valid: bool
     problems: list[Problem]
 
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
 
 class ValidationReport(BaseModel):
     """What `pollcli validate --format json` prints: every problem in each file."""

@@ -58,7 +58,7 @@ SvgOpt = Annotated[
     typer.Option(
         "--svg",
         metavar="FILE",
-        help="Also save the table and findings as an SVG picture, 100 columns wide.",
+        help="Also save the table (and findings) as an SVG picture, 100 columns wide.",
         rich_help_panel=OUTPUT,
     ),
 ]
@@ -67,7 +67,7 @@ HtmlOpt = Annotated[
     typer.Option(
         "--html",
         metavar="FILE",
-        help="Also save the table and findings as a standalone HTML page, 100 columns wide.",
+        help="Also save the table (and findings) as a standalone HTML page, 100 columns wide.",
         rich_help_panel=OUTPUT,
     ),
 ]

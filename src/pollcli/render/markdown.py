@@ -35,7 +35,15 @@ def render_summary(summary: Summary) -> str:
     out: list[str] = []
     for e in summary.elections:
         details = " · ".join(
-            str(v) for v in (e.office, e.country, e.date, e.stage.replace("_", " ")) if v
+            str(v)
+            for v in (
+                e.office,
+                e.country,
+                e.date,
+                f"round {e.round}" if e.round else None,
+                e.stage.replace("_", " "),
+            )
+            if v
         )
         out += [f"## {markdown_cell(e.election)}", "", markdown_cell(details), ""]
         out += ["| # | Option | Party | Votes | Share | Tags |", "|--:|---|---|--:|--:|---|"]

@@ -133,18 +133,25 @@ def render_summary(summary: Summary, width: int) -> RenderableType:
     return Group(*parts)
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def render_validation(report: ValidationReport, width: int) -> RenderableType:
     parts: list[RenderableType] = []
     for file in report.files:
-        errors = sum(1 for p in file.problems if p.severity == "error")
-        warnings = len(file.problems) - errors
         verdict = Text(visible(file.file), style="bold")
         verdict.append(": ")
         if file.valid:
             verdict.append("valid", style="green")
         else:
             verdict.append("invalid", style="bold red")
-        verdict.append(f" — {errors} error(s), {warnings} warning(s)")
+        if file.problems:
+            verdict.append(
+                f" — {_plural(file.errors, 'error')}, {_plural(file.warnings, 'warning')}"
+            )
+        else:
+            verdict.append(" — no problems found")
         parts.append(verdict)
         if not file.problems:
             continue
