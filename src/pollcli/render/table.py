@@ -15,9 +15,8 @@ from pollcli.render import format as fmt
 from pollcli.render.safe import visible
 
 BAR_WIDTH = 16
-# Below these console widths the bar, then the party column, give way to names and figures.
-WIDTH_FOR_BAR = 96
-WIDTH_FOR_PARTY = 72
+NAME_MIN_WIDTH = 20
+PARTY_MIN_WIDTH = 16
 
 KIND_TAGS = {"against_all": "AGAINST ALL", "blank": "BLANK", "invalid": "INVALID", "other": "OTHER"}
 KIND_STYLES = {"against_all": "magenta", "blank": "dim", "invalid": "dim", "other": "cyan"}
@@ -62,8 +61,17 @@ def _title(summary: ElectionSummary) -> Text:
 
 
 def results_table(summary: ElectionSummary, width: int) -> Table:
-    show_bar = width >= WIDTH_FOR_BAR
-    show_party = width >= WIDTH_FOR_PARTY
+    longest_name = max((len(visible(r.candidate)) for r in summary.results), default=6)
+    longest_tag = max(
+        (len(t) for row in summary.results for t, _ in _tags(row, summary)), default=4
+    )
+    name_width = min(longest_name, NAME_MIN_WIDTH)
+    # Names, figures and tags come first; the party column, then the bar, only where they fit.
+    essentials = 3 + name_width + 11 + 9 + longest_tag + 2 * 4
+    show_party = width >= essentials + PARTY_MIN_WIDTH + 2
+    show_bar = show_party and width >= essentials + PARTY_MIN_WIDTH + 2 + BAR_WIDTH + 2
+    if not show_party:
+        name_width = min(longest_name, 12)
     table = Table(
         title=_title(summary),
         box=box.SIMPLE_HEAD,
@@ -71,12 +79,11 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
         pad_edge=False,
         collapse_padding=True,
     )
-    longest_name = max((len(visible(r.candidate)) for r in summary.results), default=6)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column(
         "Option",
         overflow="fold",
-        min_width=min(longest_name, 24 if width >= WIDTH_FOR_PARTY else 12),
+        min_width=name_width,
     )
     if show_party:
         table.add_column("Party", overflow="fold", style="dim", max_width=32)
@@ -86,9 +93,6 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
     table.add_column("Share", justify="right", no_wrap=True)
     if show_bar:
         table.add_column("", no_wrap=True, width=BAR_WIDTH)
-    longest_tag = max(
-        (len(t) for row in summary.results for t, _ in _tags(row, summary)), default=4
-    )
     table.add_column("Tags", no_wrap=True, min_width=longest_tag)
     for row in summary.results:
         tags = _tags(row, summary)
