@@ -56,10 +56,10 @@ def elections_table(comparison: Comparison) -> Table:
         pad_edge=False,
     )
     table.add_column("", justify="right", no_wrap=True)
-    table.add_column("Election", overflow="fold", ratio=4)
+    table.add_column("Election", overflow="fold", ratio=4, min_width=14)
     table.add_column("Date", no_wrap=True)
     table.add_column("Stage", no_wrap=True)
-    table.add_column("Leader", overflow="fold", ratio=3)
+    table.add_column("Leader", overflow="fold", ratio=3, min_width=10)
     table.add_column("Turnout", justify="right", no_wrap=True)
     table.add_column("Eff. N", justify="right", no_wrap=True)
     table.add_column("Term", justify="right", no_wrap=True)
@@ -83,7 +83,7 @@ def _shown_pairs(comparison: Comparison) -> list[int]:
 
 
 def shares_table(comparison: Comparison, width: int) -> Table:
-    show_party = width >= WIDTH_FOR_PARTY or len(comparison.elections) <= 2
+    show_party = width >= WIDTH_FOR_PARTY or (len(comparison.elections) <= 2 and width >= 90)
     pairs = set(_shown_pairs(comparison))
     label = "Party" if comparison.by == "party" else "Candidate / option"
     table = Table(
@@ -92,7 +92,7 @@ def shares_table(comparison: Comparison, width: int) -> Table:
         title_justify="left",
         pad_edge=False,
     )
-    table.add_column(label, overflow="fold", ratio=3)
+    table.add_column(label, overflow="fold", ratio=3, min_width=min(16, width // 4))
     if show_party and comparison.by == "candidate":
         table.add_column("Party", overflow="fold", ratio=3, style="dim")
     for index in range(len(comparison.elections)):
