@@ -37,9 +37,10 @@ from pollcli.models import FileReport, ValidationReport
 from pollcli.numbers import NumberError, parse_share, parse_votes, share_decimal_mark
 from pollcli.problems import Problem, Severity
 from pollcli.source import RawTable, check_encoding, decode, display_name, read_bytes, split
+from pollcli.stream import wants_stream
 
 Source = str | Path
-ROW_COLUMNS = ("candidate", "votes", "share", "party", "kind", "region")
+ROW_COLUMNS = ("candidate", "votes", "share", "party", "kind", "region", "unit")
 FACT_COLUMNS = (*ELECTION_FACTS, "total_votes")
 
 
@@ -114,6 +115,12 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
         raise UsageError(f"--delimiter must be one character, not {options.delimiter!r}")
     if options.decimal not in (None, ",", "."):
         raise UsageError(f"--decimal must be ',' or '.', not {options.decimal!r}")
+    if wants_stream(source):
+        from pollcli.stream import load_file_streaming
+
+        streamed = load_file_streaming(source, options)
+        if streamed is not None:
+            return streamed
     name = display_name(source)
     stem = "stdin" if name.startswith("<") else Path(name).stem
     table = RawTable(name=name, stem=stem)
@@ -204,6 +211,16 @@ class _FileLoader:
             if canonical is None:
                 ignored.append(raw)
                 continue
+            if canonical == "region" and "region" in seen and "unit" not in seen:
+                # region,precinct: the precinct is a unit within the region, summed into it;
+                # the column named `region` is the region whichever comes first.
+                if normalize_header(raw) == "region":
+                    self.columns = {
+                        i: "unit" if c == "region" else c for i, c in self.columns.items()
+                    }
+                    seen["unit"] = seen.pop("region")
+                else:
+                    canonical = "unit"
             if canonical in seen:
                 self.problem(
                     "duplicate-label",
@@ -529,9 +546,9 @@ class _FileLoader:
     def _merge_duplicates(
         self, rows: list[Row], election: str, region: str, notes: list[str]
     ) -> list[Option] | None:
-        groups: dict[str, list[Row]] = {}
+        groups: dict[tuple[str, str], list[Row]] = {}
         for row in rows:
-            groups.setdefault(name_key(row.candidate), []).append(row)
+            groups.setdefault((name_key(row.candidate), row.unit or ""), []).append(row)
         options = []
         ok = True
         for group in groups.values():
@@ -556,6 +573,8 @@ class _FileLoader:
                     f"({', '.join(p or '' for p in parties)}); their votes are added up."
                 )
             options.append(_merge_rows(group))
+        if ok and any(row.unit for row in rows):
+            return self._sum_regions([Region(name=region, options=options)])
         return options if ok else None
 
     def _sum_regions(self, regions: list[Region]) -> list[Option] | None:
