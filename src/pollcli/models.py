@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 from pollcli.problems import Problem
 
@@ -53,6 +53,27 @@ class Term(BaseModel):
     next_election_due: int | None
 
 
+class RegionShare(BaseModel):
+    candidate: str
+    party: str | None
+    kind: Literal["candidate", "against_all", "blank", "invalid", "other"]
+    votes: int | None
+    share: float | None = Field(description="percent of the region's base")
+
+
+class RegionSummary(BaseModel):
+    """One region's figures under `summary --by region`, computed like the national ones."""
+
+    region: str
+    leader: Standing | None = Field(description="null when candidates tie for first")
+    runner_up: Standing | None
+    tied_for_first: list[str]
+    margin: Margin | None
+    majority_reached: bool
+    results: list[RegionShare] = Field(description="share descending, as the national results")
+    turnout: Turnout
+
+
 class ElectionSummary(BaseModel):
     election: str
     date: dt.date | None
@@ -74,6 +95,17 @@ class ElectionSummary(BaseModel):
     term: Term
     notes: list[str]
     warnings: list[str]
+    regions: list[RegionSummary] | None = Field(
+        default=None,
+        description="only with --by region; the key is absent otherwise, as SPEC's schema pins it",
+    )
+
+    @model_serializer(mode="wrap")
+    def _drop_absent_regions(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if self.regions is None:
+            data.pop("regions", None)
+        return data
 
 
 class Summary(BaseModel):

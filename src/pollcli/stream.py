@@ -121,7 +121,7 @@ def load_file_streaming(
     if table.problems or not table.header:
         return None
     data_start = _offset_after_line(head, table.header_line)
-    if data_start is None or b'"' in head[: data_start]:
+    if data_start is None or b'"' in head[:data_start]:
         return None
     from pollcli.load import _FileLoader
 
@@ -357,7 +357,9 @@ class _BlockReader:
                 )
             self.stopped = True  # the exact path reads nothing past undecodable bytes either
             return 0
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.table.delimiter, strict=True)
+        reader = csv.reader(
+            io.StringIO(text, newline=""), delimiter=self.table.delimiter, strict=True
+        )
         consumed = 0
         try:
             for cells in reader:
@@ -432,7 +434,9 @@ def _elections(loader: _FileLoader, sums: dict[Key, _Sum], has_unit: bool) -> li
         records.append(_Parsed(item.line, item.parsed.election, values, dict(item.parsed.facts)))
         for line in item.duplicates:
             records.append(
-                _Parsed(line, item.parsed.election, dict(item.parsed.values), dict(item.parsed.facts))
+                _Parsed(
+                    line, item.parsed.election, dict(item.parsed.values), dict(item.parsed.facts)
+                )
             )
     records.sort(key=lambda r: r.line)
     if not records:
