@@ -27,7 +27,7 @@ CANDIDATES: tuple[tuple[str, str], ...] = (
     ("Marat Zhumabek", "National Social Democratic Party"),
     ("Against all", ""),
 )
-# No name holds a comma or quote, so no cell needs quoting. Rows are written in slices of this many precincts so memory stays small for any size.
+# Rows are written in slices of this many precincts so memory stays small for any size.
 PRECINCTS_PER_SLICE = 200_000
 SUFFIXES = {"k": 1_000, "m": 1_000_000}
 
@@ -56,6 +56,7 @@ def write(rows: int, path: Path, seed: int = 2022) -> int:
     parties = pa.array([p for _, p in CANDIDATES])
     region_names = pa.array([f"Region {r + 1:02d}" for r in range(REGIONS)])
     path.parent.mkdir(parents=True, exist_ok=True)
+    # No name holds a comma or a quote, so no cell needs quoting.
     write_options = pacsv.WriteOptions(include_header=False, quoting_style="none")
     with path.open("wb") as out:
         out.write(b"region,precinct,candidate,party,votes\n")
