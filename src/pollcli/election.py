@@ -27,6 +27,8 @@ class Row(BaseModel):
     share: Percent | None = None
     share_decimals: int | None = None
     region: str | None = None
+    # A finer unit within the region (a precinct beside a region column): rows are unique per unit.
+    unit: str | None = None
 
 
 class Facts(BaseModel):

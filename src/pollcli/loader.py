@@ -46,9 +46,10 @@ from pollcli.source import (
     read_bytes,
     split,
 )
+from pollcli.stream import wants_stream
 
 Source = str | Path
-ROW_COLUMNS = ("candidate", "votes", "share", "party", "kind", "region")
+ROW_COLUMNS = ("candidate", "votes", "share", "party", "kind", "region", "unit")
 FACT_COLUMNS = (*ELECTION_FACTS, "total_votes")
 
 
@@ -124,6 +125,12 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
         raise UsageError(f"--delimiter {options.delimiter!r} is not one of ',' ';' '|' or 'tab'")
     if options.decimal not in (None, ",", "."):
         raise UsageError(f"--decimal must be ',' or '.', not {options.decimal!r}")
+    if wants_stream(source):
+        from pollcli.stream import load_file_streaming
+
+        streamed = load_file_streaming(source, options)
+        if streamed is not None:
+            return streamed
     name = display_name(source)
     stem = "stdin" if name.startswith("<") else Path(name).stem
     table = RawTable(name=name, stem=stem)
@@ -155,6 +162,7 @@ class _FileLoader:
         self.options = options
         self.columns: dict[int, str] = {}
         self.file_level_problems = 0
+        self.decimal: tuple[str, bool] = (".", False)  # set by _decimal_mark
         self.file_notes: list[str] = []
 
     def run(self) -> list[Election]:
@@ -171,7 +179,6 @@ class _FileLoader:
             return []
         front = self._front_matter()
         decimal, decimal_given = self._decimal_mark()
-        self.decimal = (decimal, decimal_given)
         parsed = [
             p
             for p in (
@@ -219,6 +226,16 @@ class _FileLoader:
             if canonical is None:
                 ignored.append(raw)
                 continue
+            if canonical == "region" and "region" in seen and "unit" not in seen:
+                # region,precinct: the precinct is a unit within the region, summed into it;
+                # the column named `region` is the region whichever comes first.
+                if normalize_header(raw) == "region":
+                    self.columns = {
+                        i: "unit" if c == "region" else c for i, c in self.columns.items()
+                    }
+                    seen["unit"] = seen.pop("region")
+                else:
+                    canonical = "unit"
             if canonical in seen:
                 self.problem(
                     "duplicate-label",
@@ -295,6 +312,10 @@ class _FileLoader:
         return front
 
     def _decimal_mark(self) -> tuple[str, bool]:
+        self.decimal = self._detect_decimal_mark()
+        return self.decimal
+
+    def _detect_decimal_mark(self) -> tuple[str, bool]:
         if self.options.decimal:
             return self.options.decimal, True
         share_index = next((i for i, c in self.columns.items() if c == "share"), None)
@@ -561,9 +582,9 @@ class _FileLoader:
     def _merge_duplicates(
         self, rows: list[Row], election: str, region: str, notes: list[str]
     ) -> list[Option] | None:
-        groups: dict[str, list[Row]] = {}
+        groups: dict[tuple[str, str], list[Row]] = {}
         for row in rows:
-            groups.setdefault(name_key(row.candidate), []).append(row)
+            groups.setdefault((name_key(row.candidate), row.unit or ""), []).append(row)
         options = []
         ok = True
         for group in groups.values():
@@ -588,6 +609,8 @@ class _FileLoader:
                     f"({', '.join(p or '' for p in parties)}); their votes are added up."
                 )
             options.append(_merge_rows(group))
+        if ok and any(row.unit for row in rows):
+            return self._sum_regions([Region(name=region, options=options)])
         return options if ok else None
 
     def _sum_regions(self, regions: list[Region]) -> list[Option] | None:

@@ -56,6 +56,27 @@ class Term(BaseModel):
     next_election_due: int | None
 
 
+class RegionShare(BaseModel):
+    candidate: str
+    party: str | None
+    kind: Literal["candidate", "against_all", "blank", "invalid", "other"]
+    votes: int | None
+    share: float | None = Field(description="percent of the region's base")
+
+
+class RegionSummary(BaseModel):
+    """One region's figures under `summary --by region`, computed like the national ones."""
+
+    region: str
+    leader: Standing | None = Field(description="null when candidates tie for first")
+    runner_up: Standing | None
+    tied_for_first: list[str]
+    margin: Margin | None
+    majority_reached: bool
+    results: list[RegionShare] = Field(description="share descending, as the national results")
+    turnout: Turnout
+
+
 class ElectionSummary(BaseModel):
     """One election's ranked results and findings."""
 
@@ -79,6 +100,11 @@ class ElectionSummary(BaseModel):
     term: Term
     notes: list[str]
     warnings: list[str]
+    regions: list[RegionSummary] | None = Field(
+        default=None,
+        exclude_if=lambda regions: regions is None,
+        description="only with --by region; the key is absent otherwise, as SPEC's schema pins it",
+    )
 
 
 class Summary(BaseModel):

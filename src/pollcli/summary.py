@@ -32,12 +32,26 @@ def summarize(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     majority: float = DEFAULT_MAJORITY,
+    by_region: bool = False,
 ) -> Summary:
-    """Summarise each election: ranked results and findings, as the `summary` command shows them."""
+    """Summarise each election: ranked results and findings, as the `summary` command shows them.
+
+    With `by_region`, each election also gets `regions`: every region's leader, margin, shares and
+    turnout (an empty list, and a warning, when the file has no region column).
+    """
     items = [elections] if isinstance(elections, Election) else list(elections)
-    return Summary(
-        elections=[summarize_election(e, threshold=threshold, majority=majority) for e in items]
-    )
+    summaries = [summarize_election(e, threshold=threshold, majority=majority) for e in items]
+    if by_region:
+        from pollcli.regions import summarize_regions
+
+        for election, summary in zip(items, summaries, strict=True):
+            summary.regions = summarize_regions(election, threshold=threshold, majority=majority)
+            if not election.regions:
+                summary.warnings.append(
+                    f"{election.source_file}: --by region needs a region column "
+                    "(region, precinct, district or county); none was found"
+                )
+    return Summary(elections=summaries)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ import typer
 from pollcli.cli import options as opt
 from pollcli.cli.output import check_output_path, render_to_text, stdout_console, warn, write_text
 from pollcli.cli.pictures import check_picture_paths, save_pictures
+from pollcli.cli.progress import progress_on_terminal
+from pollcli.errors import UsageError
 
 EXAMPLE = """Examples:
 
@@ -20,6 +22,7 @@ EXAMPLE = """Examples:
   pollcli summary results.csv --encoding cp1251 --threshold 5 --term-years 7
 
   pollcli summary data/kz_2022.csv --svg kz_2022.svg --html kz_2022.html
+  pollcli summary precincts.csv --by region
 """
 
 
@@ -46,6 +49,14 @@ def summary(
             help="A leader above this share wins outright; otherwise a runoff is named.",
         ),
     ] = 50.0,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            metavar="region",
+            help="Add a table per region: leader, margin, shares and turnout.",
+        ),
+    ] = None,
     fmt: opt.FormatOpt = opt.Format.table,
     output: opt.OutputOpt = None,
     svg: opt.SvgOpt = None,
@@ -79,6 +90,8 @@ def summary(
 
     check_output_path(output, files)
     check_picture_paths(files, output, svg, html)
+    if by is not None and by.strip().lower() != "region":
+        raise UsageError(f"--by {by!r} is not supported; use --by region")
     facts = opt.fact_overrides(
         election=election,
         date=date,
@@ -96,14 +109,15 @@ def summary(
         previous_term_years=previous_term_years,
         term_limit=term_limit,
     )
-    elections = load(
-        files,
-        encoding=encoding,
-        delimiter=opt.delimiter_char(delimiter),
-        decimal=decimal,
-        facts=facts,
-    )
-    result = summarize(elections, threshold=threshold, majority=majority)
+    with progress_on_terminal():
+        elections = load(
+            files,
+            encoding=encoding,
+            delimiter=opt.delimiter_char(delimiter),
+            decimal=decimal,
+            facts=facts,
+        )
+    result = summarize(elections, threshold=threshold, majority=majority, by_region=by is not None)
     warn([w for e in result.elections for w in e.warnings], quiet)
     emit_summary(result, fmt, output, no_color)
     title = " · ".join(visible(e.election) for e in result.elections) or "pollcli summary"

@@ -63,6 +63,27 @@ def render_summary(summary: Summary) -> str:
                 f"| {r.rank} | {markdown_cell(r.candidate)} | {markdown_cell(r.party or '')} | "
                 f"{fmt.votes(r.votes)} | {fmt.pct(r.share)} | {tags} |"
             )
+        if e.regions:
+            out += ["", "**By region**", ""]
+            out += [
+                "| Region | Leader | Share | Runner-up | Share | Margin | Turnout |",
+                "|---|---|--:|---|--:|--:|--:|",
+            ]
+            for region in e.regions:
+                first = (
+                    region.leader.candidate
+                    if region.leader
+                    else "tie: " + ", ".join(region.tied_for_first)
+                )
+                second = region.runner_up
+                out.append(
+                    f"| {markdown_cell(region.region)} | {markdown_cell(first)} | "
+                    f"{fmt.pct(region.leader.share if region.leader else None)} | "
+                    f"{markdown_cell(second.candidate if second else '')} | "
+                    f"{fmt.pct(second.share if second else None)} | "
+                    f"{fmt.points(region.margin.pp if region.margin else None)} | "
+                    f"{fmt.pct(region.turnout.pct)} |"
+                )
         out += ["", "**Findings**", ""]
         out += [f"- {markdown_cell(note)}" for note in e.notes]
         out.append("")

@@ -117,6 +117,51 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
     return table
 
 
+# Below this width the runner-up column gives way to the leader's figures.
+WIDTH_FOR_RUNNER_UP = 90
+
+
+def regions_table(summary: ElectionSummary, width: int) -> Table:
+    """One row per region: its leader and share, the runner-up, the margin and the turnout."""
+    show_runner_up = width >= WIDTH_FOR_RUNNER_UP
+    show_turnout = any(r.turnout.pct is not None for r in summary.regions or [])
+    table = Table(
+        title=Text("By region", style="bold"),
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        pad_edge=False,
+    )
+    table.add_column("Region", overflow="fold", ratio=2)
+    table.add_column("Leader", overflow="fold", ratio=3)
+    table.add_column("Share", justify="right", no_wrap=True)
+    if show_runner_up:
+        table.add_column("Runner-up", overflow="fold", ratio=3)
+        table.add_column("Share", justify="right", no_wrap=True)
+    table.add_column("Margin", justify="right", no_wrap=True)
+    if show_turnout:
+        table.add_column("Turnout", justify="right", no_wrap=True)
+    for region in summary.regions or []:
+        if region.leader is not None:
+            leader = text(region.leader.candidate, "bold")
+            leader_share = fmt.pct(region.leader.share)
+        else:
+            leader = text("tie: " + ", ".join(region.tied_for_first), "bold yellow")
+            leader_share = "—"
+        cells: list[RenderableType] = [text(region.region), leader, leader_share]
+        if show_runner_up:
+            runner_up = region.runner_up
+            cells += [
+                text(runner_up.candidate if runner_up else None),
+                fmt.pct(runner_up.share if runner_up else None),
+            ]
+        margin = region.margin.pp if region.margin is not None else None
+        cells.append(fmt.points(margin))
+        if show_turnout:
+            cells.append(fmt.pct(region.turnout.pct))
+        table.add_row(*cells)
+    return table
+
+
 def findings_panel(lines: Iterable[str], title: str = "Findings") -> Panel:
     body = Text()
     for index, line in enumerate(lines):
@@ -133,6 +178,8 @@ def render_summary(summary: Summary, width: int) -> RenderableType:
         if index:
             parts.append(Text(""))
         parts.append(results_table(election, width))
+        if election.regions:
+            parts.append(regions_table(election, width))
         parts.append(findings_panel(election.notes))
     return Group(*parts)
 

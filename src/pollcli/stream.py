@@ -1,0 +1,459 @@
+"""Big regional files (precinct returns with millions of rows) aggregated as a stream, in bounded memory.
+
+The exact path (`load.load_file`) holds every row as a Python object: about 30 µs and 2–3 KB per row, fine
+for a national table, hopeless for ten million precinct rows. This path reads the file in blocks of
+`BLOCK_BYTES` cut at a newline, parses each block with pyarrow's multithreaded CSV reader (only the
+columns pollcli uses), sums votes per (election, region, option, party, kind, facts) and keeps only those
+sums, so memory depends on the number of regions and options, never on the number of rows.
+
+One validation contract for both paths: a block is trusted to the fast parser only when nothing in it
+could be a problem (every vote a plain non-negative integer below the cap, every row as wide as the
+header, no blank lines, no lone carriage returns, every key cell decodable and accepted by the exact
+cell parser). Any doubt and the block is re-read with the exact parser (`_FileLoader._parse`), which
+records the same problems with the same physical line numbers. The sums then go through the exact
+loader's election pipeline (facts, regions, duplicates, totals) as one record per key, so both paths
+build the same `Election` objects.
+
+Known difference, for memory's sake: with a unit column beside the region (`region,precinct,…`), the
+same option listed twice in one precinct is summed here but reported as `duplicate-option` by the exact
+path; finding it needs memory that grows with the file. `pollcli validate` reads such files exactly
+when asked to with POLLCLI_ENGINE=exact.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextvars
+import csv
+import io
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from pollcli.numbers import MAX_VOTES
+from pollcli.source import RawTable, decode, display_name, split
+
+if TYPE_CHECKING:
+    from pollcli.election import Election
+    from pollcli.loader import ReadOptions, _FileLoader, _Parsed
+    from pollcli.problems import Problem
+
+# Below this size the exact path is faster: importing pyarrow costs about 0.2 s, which the exact
+# parser spends on some 6,000 rows (about 250 KB); above it the exact path also needs 2–3 KB of memory
+# per row. Measured on 2 cores, see README "Performance".
+STREAM_THRESHOLD_BYTES: Final[int] = 1 << 20
+# 16 MiB blocks: large enough for pyarrow to split across both cores, small enough to keep the peak flat.
+BLOCK_BYTES: Final[int] = 16 << 20
+# Blocks are split again into chunks that pyarrow parses in parallel.
+PARSE_CHUNK_BYTES: Final[int] = 2 << 20
+HEAD_BYTES: Final[int] = 1 << 20
+ENGINE_ENV: Final[str] = "POLLCLI_ENGINE"
+ENGINES: Final[tuple[str, ...]] = ("auto", "exact", "stream")
+
+ProgressHook = Callable[[str, int, int], None]
+# Set by the command line (a Rich bar on a terminal); the library itself never prints.
+progress_hook: contextvars.ContextVar[ProgressHook | None] = contextvars.ContextVar(
+    "progress_hook", default=None
+)
+
+
+def engine() -> str:
+    """The path forced by POLLCLI_ENGINE (exact, stream), or auto: chosen by file size."""
+    value = os.environ.get(ENGINE_ENV, "auto").strip().lower() or "auto"
+    return value if value in ENGINES else "auto"
+
+
+def wants_stream(source: str | Path) -> bool:
+    """Whether to try the streaming path: a real file above the threshold, unless forced."""
+    chosen = engine()
+    if chosen == "exact" or str(source) == "-":
+        return False
+    if chosen == "stream":
+        return True
+    try:
+        return Path(source).stat().st_size >= STREAM_THRESHOLD_BYTES
+    except OSError:
+        return False  # the exact path reports a missing file
+
+
+@dataclass
+class _Sum:
+    line: int
+    votes: int
+    parsed: _Parsed
+    duplicates: list[int] = field(default_factory=list)
+
+
+Key = tuple[Any, ...]
+
+
+def load_file_streaming(
+    source: str | Path, options: ReadOptions
+) -> tuple[list[Election], list[Problem]] | None:
+    """The elections in one file and its problems, as `load.load_file`; None when the file is not
+    one this path reads (no region column, a share column, UTF-16, an odd first megabyte), in which
+    case the caller reads it exactly."""
+    path = Path(source)
+    name = display_name(source)
+    table = RawTable(name=name, stem=path.stem)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return None
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    if options.encoding and codecs.lookup(options.encoding).name.startswith(("utf-16", "utf-32")):
+        return None
+    if len(head) < size:
+        head = head[: head.rfind(b"\n") + 1]
+    if head.count(b"\r") != head.count(b"\r\n"):
+        return None
+    text = decode(head, table, options.encoding)
+    if text is None:
+        return [], list(table.problems)
+    split(text, table, options.delimiter)
+    if table.problems or not table.header:
+        return None
+    data_start = _offset_after_line(head, table.header_line)
+    if data_start is None or b'"' in head[:data_start]:
+        return None
+    from pollcli.loader import _FileLoader
+
+    loader = _FileLoader(table, options)
+    if not loader._map_header():
+        return [], _sorted(table.problems)
+    present = set(loader.columns.values())
+    if "region" not in present or "share" in present:
+        return None
+    reader = _BlockReader(loader, path, encoding=options.encoding)
+    sums = reader.run(data_start, table.header_line + 1, size)
+    return _elections(loader, sums, "unit" in present), _sorted(table.problems)
+
+
+def _offset_after_line(data: bytes, line: int) -> int | None:
+    position = -1
+    for _ in range(line):
+        position = data.find(b"\n", position + 1)
+        if position < 0:
+            return None
+    return position + 1
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.severity != "error", p.line or 0, p.column or ""))
+
+
+@dataclass(frozen=True)
+class _BlockSums:
+    """One block summed by pyarrow: per key, the key cells (bytes), total votes, first row, rows."""
+
+    rows: int
+    keys: list[list[bytes]]
+    totals: list[int]
+    firsts: list[int]
+    counts: list[int]
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What a worker needs to sum a block: the CSV dialect and which columns to read."""
+
+    width: int
+    delimiter: str
+    encoding: str
+    key_indexes: tuple[int, ...]
+    votes_index: int
+
+    def summarize(self, data: bytes, cut: int) -> _BlockSums | None:
+        """Sum `data[:cut]` with pyarrow on this thread; None when the block needs the exact parser.
+
+        Runs on worker threads: pyarrow releases the GIL while it parses and groups, so two blocks
+        are summed at once on two cores, each single-threaded (less overhead than splitting one block).
+        """
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pacompute
+        import pyarrow.csv as pacsv
+
+        block = memoryview(data)[:cut]
+        # Without quotes or carriage returns every row is one line (checked by counting otherwise).
+        # A blank line is a row of one cell, which pyarrow refuses since the header is wider.
+        plain = b'"' not in data and b"\r" not in data
+        names = [f"c{i}" for i in range(self.width)]
+        key_names = [f"c{i}" for i in self.key_indexes]
+        votes_name = f"c{self.votes_index}"
+        try:
+            parsed = pacsv.read_csv(
+                pa.py_buffer(block),
+                read_options=pacsv.ReadOptions(column_names=names, use_threads=False),
+                parse_options=pacsv.ParseOptions(
+                    delimiter=self.delimiter, newlines_in_values=False, ignore_empty_lines=False
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    include_columns=[*key_names, votes_name],
+                    column_types={votes_name: pa.int64(), **{k: pa.binary() for k in key_names}},
+                    strings_can_be_null=False,
+                    quoted_strings_can_be_null=False,
+                    null_values=[],
+                ),
+            )
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            return None
+        if not plain and parsed.num_rows != data.count(b"\n", 0, cut):
+            return None  # a quoted newline or a lone carriage return: rows are not lines
+        if not data.isascii():
+            try:
+                codecs.decode(block, self.encoding)
+            except UnicodeDecodeError:
+                return None
+        votes = parsed.column(votes_name)
+        if votes.null_count:
+            return None
+        bounds = pacompute.min_max(votes).as_py()
+        if bounds["min"] is not None and (bounds["min"] < 0 or bounds["max"] > MAX_VOTES):
+            return None
+        # From a buffer: `pa.array(ndarray)` would import pandas (0.2 s) to rule out a DataFrame.
+        positions = pa.py_buffer(np.arange(parsed.num_rows, dtype=np.int64))
+        rows = parsed.append_column(
+            "row", pa.Array.from_buffers(pa.int64(), parsed.num_rows, [None, positions])
+        )
+        groups = _group(rows, key_names, votes_name)
+        return _BlockSums(
+            rows=parsed.num_rows,
+            keys=[groups.column(k).to_pylist() for k in key_names],
+            totals=groups.column("total").to_pylist(),
+            firsts=groups.column("first").to_pylist(),
+            counts=groups.column("count").to_pylist(),
+        )
+
+
+def _group(rows: Any, keys: list[str], votes: str) -> Any:
+    """Votes summed per key, with each key's first row and number of rows, on this thread.
+
+    The same plan as `Table.group_by`, built from `pyarrow._acero` because the public
+    `pyarrow.acero` imports pyarrow.dataset and with it pandas: 0.2 s of start-up for nothing.
+    """
+    try:
+        from pyarrow._acero import AggregateNodeOptions, Declaration, TableSourceNodeOptions
+    except ImportError:  # pragma: no cover - a pyarrow that moved its internals
+        grouped = rows.group_by(keys, use_threads=False).aggregate(
+            [(votes, "sum"), ("row", "min"), (votes, "count")]
+        )
+        return grouped.rename_columns(
+            {f"{votes}_sum": "total", "row_min": "first", f"{votes}_count": "count"}
+        )
+    aggregates = [
+        (votes, "hash_sum", None, "total"),
+        ("row", "hash_min", None, "first"),
+        (votes, "hash_count", None, "count"),
+    ]
+    plan = Declaration.from_sequence(
+        [
+            Declaration("table_source", TableSourceNodeOptions(rows)),
+            Declaration("aggregate", AggregateNodeOptions(aggregates, keys=keys)),
+        ]
+    )
+    return plan.to_table(use_threads=False)
+
+
+class _BlockReader:
+    """Reads the data rows block by block and keeps one running sum per key."""
+
+    def __init__(self, loader: _FileLoader, path: Path, encoding: str | None) -> None:
+        self.loader = loader
+        self.table = loader.table
+        self.path = path
+        self.encoding = encoding or "utf-8"
+        self.width = len(self.table.header)
+        self.decimal, self.decimal_given = loader._decimal_mark()
+        self.has_unit = "unit" in loader.columns.values()
+        votes_index = next(i for i, c in loader.columns.items() if c == "votes")
+        self.layout = _Layout(
+            width=self.width,
+            delimiter=self.table.delimiter,
+            encoding=self.encoding,
+            # Units are summed away, so they are neither read nor grouped on.
+            key_indexes=tuple(
+                sorted(i for i, c in loader.columns.items() if c not in ("votes", "unit"))
+            ),
+            votes_index=votes_index,
+        )
+        self.sums: dict[Key, _Sum] = {}
+        self.stopped = False
+
+    def run(self, start: int, first_line: int, size: int) -> dict[Key, _Sum]:
+        hook = progress_hook.get()
+        line = first_line
+        done = start
+        workers = max(1, min(2, os.cpu_count() or 1))
+        in_flight: deque[tuple[bytes, int, Future[_BlockSums | None]]] = deque()
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            blocks = _blocks(self.path, start)
+            while True:
+                # One block more than workers is queued, so a core never waits for the merge.
+                while len(in_flight) <= workers:
+                    item = next(blocks, None)
+                    if item is None:
+                        break
+                    data, cut = item
+                    in_flight.append((data, cut, pool.submit(self.layout.summarize, data, cut)))
+                if not in_flight:
+                    break
+                data, cut, future = in_flight.popleft()
+                summed = future.result()
+                lines = self._merge(summed, line) if summed is not None else None
+                if lines is None:
+                    lines = self._exact(data[:cut], line)
+                line += lines
+                done += cut
+                if hook is not None:
+                    hook(self.table.name, min(done, size), size)
+                if self.stopped:
+                    for _, _, pending in in_flight:
+                        pending.cancel()
+                    break
+        return self.sums
+
+    def _merge(self, summed: _BlockSums, line: int) -> int | None:
+        """Add a block's sums, its key cells checked by the exact cell parser; None (and nothing
+        kept) when the block needs the exact parser after all."""
+        pending: list[tuple[_Parsed, int, int]] = []
+        mark = len(self.table.problems)
+        votes_index = self.layout.votes_index
+        for index, first in enumerate(summed.firsts):
+            if summed.counts[index] > 1 and not self.has_unit:
+                return None  # a duplicate: the exact parser names every line
+            cells = [""] * self.width
+            try:
+                for position, column in enumerate(self.layout.key_indexes):
+                    cells[column] = summed.keys[position][index].decode(self.encoding)
+            except UnicodeDecodeError:
+                return None
+            cells[votes_index] = "0"
+            record = self.loader._parse(line + first, cells, self.decimal, self.decimal_given)
+            if record is None or len(self.table.problems) > mark:
+                del self.table.problems[mark:]
+                return None
+            pending.append((record, line + first, summed.totals[index]))
+        for record, first_line, total in pending:
+            self._add(record, first_line, total)
+        return summed.rows
+
+    def _exact(self, block: bytes, line: int) -> int:
+        """The exact path's cell parser on one block: same problems, same line numbers. Returns the
+        block's number of lines."""
+        scratch = RawTable(name=self.table.name, stem=self.table.stem)
+        text = decode(block, scratch, self.encoding)
+        if text is None:
+            for problem in scratch.problems:
+                self.table.problems.append(
+                    problem.model_copy(update={"line": (problem.line or 1) + line - 1})
+                )
+            self.stopped = True  # the exact path reads nothing past undecodable bytes either
+            return 0
+        reader = csv.reader(
+            io.StringIO(text, newline=""), delimiter=self.table.delimiter, strict=True
+        )
+        consumed = 0
+        try:
+            for cells in reader:
+                start = line + consumed
+                consumed = reader.line_num
+                if not cells or all(not c.strip() for c in cells):
+                    continue
+                record = self.loader._parse(start, cells, self.decimal, self.decimal_given)
+                if record is not None:
+                    self._add(record, start, record.values.get("votes", 0))
+        except csv.Error as exc:
+            self.table.problem(
+                "malformed-csv",
+                line + consumed,
+                f"the CSV cannot be split into cells here ({exc}); "
+                "look for an unterminated or stray quote character",
+            )
+            self.stopped = True
+        return block.count(b"\n")
+
+    def _add(self, record: _Parsed, line: int, votes: int) -> None:
+        values = record.values
+        key = (
+            record.election,
+            values.get("region"),
+            values["candidate"],
+            values.get("party"),
+            values["kind"],
+            tuple(sorted(record.facts.items())),
+        )
+        seen = self.sums.get(key)
+        if seen is None:
+            self.sums[key] = _Sum(line, votes, record)
+        else:
+            seen.votes += votes
+            if not self.has_unit:
+                seen.duplicates.append(line)
+
+
+def _blocks(path: Path, start: int) -> Iterator[tuple[bytes, int]]:
+    """Blocks of whole lines from byte `start`: (data, cut) where `data[:cut]` is the block; the
+    partial line after `cut` is read again with the next block rather than copied."""
+    with path.open("rb") as handle:
+        descriptor = handle.fileno()
+        while True:
+            data = os.pread(descriptor, BLOCK_BYTES, start)
+            if not data:
+                return
+            cut = data.rfind(b"\n") + 1
+            if len(data) < BLOCK_BYTES:
+                cut = len(data)  # the last block, with or without a final newline
+            else:
+                while cut == 0:  # a line longer than a block: read on to its end
+                    more = os.pread(descriptor, BLOCK_BYTES, start + len(data))
+                    data += more
+                    cut = data.rfind(b"\n") + 1 if more else len(data)
+            start += cut
+            yield data, cut
+
+
+def _elections(loader: _FileLoader, sums: dict[Key, _Sum], has_unit: bool) -> list[Election]:
+    """Each sum as one record through the exact loader's election pipeline."""
+    from pollcli.loader import _Parsed
+
+    table = loader.table
+    records: list[_Parsed] = []
+    for item in sorted(sums.values(), key=lambda s: s.line):
+        values = {**item.parsed.values, "votes": item.votes}
+        if has_unit:
+            # Distinct units: each sum is summed into its region, never taken for a duplicate.
+            values["unit"] = f"#{item.line}"
+        records.append(_Parsed(item.line, item.parsed.election, values, dict(item.parsed.facts)))
+        for line in item.duplicates:
+            records.append(
+                _Parsed(
+                    line, item.parsed.election, dict(item.parsed.values), dict(item.parsed.facts)
+                )
+            )
+    records.sort(key=lambda r: r.line)
+    if not records:
+        if not any(p.severity == "error" for p in table.problems):
+            table.problem(
+                "no-rows",
+                table.header_line,
+                "the header has no data rows under it; add one row per ballot option",
+            )
+        return []
+    front = loader._front_matter()
+    loader.file_level_problems = len(table.problems)
+    by_election: dict[str, list[_Parsed]] = {}
+    for record in records:
+        by_election.setdefault(record.election, []).append(record)
+    return [
+        election
+        for label, group in by_election.items()
+        if (election := loader._election(label, group, front)) is not None
+    ]

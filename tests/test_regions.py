@@ -1,0 +1,87 @@
+"""`summary --by region`: per-region figures computed in the library, shown only when asked for."""
+
+import json
+
+from conftest import invoke, write
+from pollcli.cli.output import render_to_text
+from pollcli.loader import load
+from pollcli.render.table import render_summary
+from pollcli.summary import summarize
+
+REGIONAL = """# election: Test 2024
+region,candidate,party,votes,registered,ballots_cast
+North,Ana,Blue,600,1500,1000
+North,Ben,Red,300,1500,1000
+North,Against all,,100,1500,1000
+South,Ana,Blue,200,1000,800
+South,Ben,Red,500,1000,800
+South,Against all,,100,1000,800
+"""
+
+
+def test_regions_sum_to_national_and_each_has_its_leader(tmp_path):
+    summary = summarize(load(write(tmp_path, REGIONAL)), by_region=True)
+    election = summary.elections[0]
+    assert [(r.candidate, r.votes) for r in election.results] == [
+        ("Ana", 800),
+        ("Ben", 800),
+        ("Against all", 200),
+    ]
+    north, south = election.regions or []
+    assert north.region == "North" and north.leader and north.leader.candidate == "Ana"
+    assert north.margin and north.margin.pp == 30.0 and north.margin.votes == 300
+    assert south.leader and south.leader.candidate == "Ben"
+    assert south.turnout.pct == 80.0
+    assert north.turnout.registered == 1500
+    assert abs(sum(r.share or 0 for r in south.results) - 100) < 1e-9
+    assert election.turnout.registered == 2500 and election.turnout.ballots_cast == 1800
+
+
+def test_regions_key_only_with_by_region(tmp_path):
+    path = write(tmp_path, REGIONAL)
+    plain = json.loads(invoke("summary", str(path), "--format", "json").stdout)
+    assert "regions" not in plain["elections"][0]
+    result = invoke("summary", str(path), "--format", "json", "--by", "region")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    expected = summarize(load(path), by_region=True).model_dump(mode="json")
+    assert data == expected
+    assert [r["region"] for r in data["elections"][0]["regions"]] == ["North", "South"]
+
+
+def test_tie_in_a_region_names_no_leader(tmp_path):
+    path = write(tmp_path, "region,candidate,votes\nEast,Ana,10\nEast,Ben,10\nWest,Ana,5\n")
+    east = (summarize(load(path), by_region=True).elections[0].regions or [])[0]
+    assert east.leader is None and east.tied_for_first == ["Ana", "Ben"]
+
+
+def test_by_region_without_region_column_warns(kz2022):
+    result = invoke("summary", str(kz2022), "--format", "json", "--by", "region")
+    assert result.code == 0
+    assert json.loads(result.stdout)["elections"][0]["regions"] == []
+    assert "needs a region column" in result.stderr
+
+
+def test_by_other_is_a_usage_error(kz2022):
+    assert invoke("summary", str(kz2022), "--by", "party").code == 2
+
+
+def test_region_with_precinct_column_sums_precincts(tmp_path):
+    text = "region,precinct,candidate,votes\nN,P1,Ana,3\nN,P1,Ben,1\nN,P2,Ana,2\nS,P3,Ben,4\n"
+    election = load(write(tmp_path, text))[0]
+    assert [(o.candidate, o.votes) for o in election.options] == [("Ana", 5), ("Ben", 5)]
+    assert [r.name for r in election.regions] == ["N", "S"]
+
+
+def test_regions_table_at_narrow_and_wide_widths(tmp_path):
+    summary = summarize(load(write(tmp_path, REGIONAL)), by_region=True)
+    wide = render_to_text(render_summary(summary, 100), 100)
+    narrow = render_to_text(render_summary(summary, 60), 60)
+    assert "By region" in wide and "Runner-up " in wide and "80.00 %" in wide
+    assert "By region" in narrow and "Runner-up " not in narrow and "80.00 %" in narrow
+    assert all(len(line) <= 60 for line in narrow.splitlines())
+
+
+def test_markdown_shows_regions(tmp_path):
+    result = invoke("summary", str(write(tmp_path, REGIONAL)), "--by", "region", "-f", "markdown")
+    assert "**By region**" in result.stdout and "| North | Ana |" in result.stdout

@@ -1,0 +1,36 @@
+"""Start-up stays light: --help and --version load neither pandas nor pyarrow, nor do small files."""
+
+import subprocess
+import sys
+
+from conftest import DATA
+
+HEAVY = ("pandas", "pyarrow", "numpy")
+
+
+def _loaded_after(code: str) -> set[str]:
+    script = f"import sys\n{code}\nprint(' '.join(sorted(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    return set(out.split())
+
+
+def _run_cli(*args: str) -> str:
+    return (
+        "from pollcli.cli import run\n"
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    run({list(args)!r})"
+    )
+
+
+def test_help_and_version_import_no_heavy_modules():
+    for args in (["--help"], ["--version"], ["summary", "--help"]):
+        loaded = _loaded_after(_run_cli(*args))
+        assert not [m for m in HEAVY if m in loaded], args
+
+
+def test_small_file_summary_imports_no_heavy_modules():
+    loaded = _loaded_after(_run_cli("summary", str(DATA / "kz_2022.csv"), "--format", "json"))
+    assert not [m for m in HEAVY if m in loaded]

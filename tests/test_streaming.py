@@ -1,0 +1,156 @@
+"""The streaming path and the exact path give the same elections, summaries and problems.
+
+POLLCLI_ENGINE forces a path, so small files in tmp_path exercise the streaming path; `BLOCK_BYTES` is
+shrunk so that files span many blocks and problems fall in blocks after the first.
+"""
+
+import json
+
+import pytest
+
+from conftest import invoke, write
+from pollcli import stream
+from pollcli.loader import ReadOptions, load_file
+from pollcli.summary import summarize
+
+
+@pytest.fixture(autouse=True)
+def small_blocks(monkeypatch):
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 256)
+
+
+def precincts(rows: int = 400, extra: str = "") -> str:
+    names = [("Ana", "Blue"), ("Ben", "Red"), ("Cy", ""), ("Against all", "")]
+    lines = ["# election: Synthetic", "# date: 2024-05-01", "region,precinct,candidate,party,votes"]
+    for i in range(rows):
+        name, party = names[i % len(names)]
+        lines.append(f"R{(i // 40) % 5},P{i // 4},{name},{party},{(i * 37) % 101}")
+    return "\n".join(lines) + "\n" + extra
+
+
+def both(monkeypatch, path, **options):
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(stream.ENGINE_ENV, engine)
+        results[engine] = load_file(path, ReadOptions(**options))
+    assert stream.load_file_streaming(path, ReadOptions(**options)) == results["stream"]
+    return results["exact"], results["stream"]
+
+
+def dump(loaded):
+    elections, problems = loaded
+    return [e.model_dump() for e in elections], [p.model_dump() for p in problems]
+
+
+CLEAN = {
+    "precincts": precincts(),
+    "crlf": precincts().replace("\n", "\r\n"),
+    "bom_semicolon": "\ufeff" + precincts().replace(",", ";"),
+    "regional_facts": "region,candidate,votes,registered,ballots_cast\n"
+    + "".join(
+        f"R{r},{c},{10 * r + i},{500 + r},{300 + r}\n"
+        for r in range(9)
+        for i, c in enumerate("ABC")
+    ),
+    "quoted_and_blank_lines": 'region,candidate,votes\n"North, upper","Ana ""A""",5\n\nNorth,Ben,7\n',
+    "thousands": 'region,candidate,votes\nN,Ana,1 234\nN,Ben,"2,345"\nS,Ana,3\n',
+    "elections": "election,region,candidate,votes\nE1,N,Ana,1\nE1,N,Ben,2\nE2,N,Ana,3\nE2,S,Ana,4\n",
+    "cyrillic": "регион,candidate,votes\n".replace("регион", "region")
+    + "Север,Против всех,5\nСевер,Иванов,7\nЮг,Иванов,1\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLEAN))
+def test_same_elections_on_clean_files(tmp_path, monkeypatch, name):
+    path = write(tmp_path, CLEAN[name])
+    exact, streamed = both(monkeypatch, path)
+    assert not [p for p in exact[1] if p.severity == "error"]
+    assert dump(exact) == dump(streamed)
+
+
+def test_same_summaries_through_the_cli(tmp_path):
+    path = write(tmp_path, precincts(2000))
+    outputs = []
+    for engine in ("exact", "stream"):
+        result = invoke(
+            "summary",
+            str(path),
+            "--format",
+            "json",
+            "--by",
+            "region",
+            env={stream.ENGINE_ENV: engine},
+        )
+        assert result.code == 0, result.stderr
+        outputs.append(json.loads(result.stdout))
+    assert outputs[0] == outputs[1]
+    assert outputs[0] == summarize(load_file(path, ReadOptions())[0], by_region=True).model_dump(
+        mode="json"
+    )
+
+
+DEFECTS = {
+    "negative-votes": ("R1,P9,Ana,Blue,-5\n", "negative-votes"),
+    "non-integer": ("R1,P9,Ana,Blue,12.5\n", "type-error"),
+    "not-a-number": ("R1,P9,Ana,Blue,lots\n", "type-error"),
+    "missing-cell": ("R1,P9,Ana,Blue\n", "missing-cell"),
+    "extra-cell": ("R1,P9,Ana,Blue,5,6\n", "extra-cell"),
+    "blank-name": ("R1,P9,,Blue,5\n", "blank-name"),
+    "missing-votes": ("R1,P9,Ana,Blue,\n", "missing-value"),
+    "too-many": ("R1,P9,Ana,Blue,99999999999\n", "votes-out-of-range"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEFECTS))
+def test_same_problems_on_defects(tmp_path, monkeypatch, name):
+    extra, code = DEFECTS[name]
+    path = write(tmp_path, precincts(extra=extra))
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    errors = [p for p in streamed[1] if p.severity == "error"]
+    assert [p.code for p in errors] == [code]
+    assert errors[0].line == 404  # 3 header lines, 400 rows, then the bad one
+
+
+def test_duplicate_option_without_unit_column(tmp_path, monkeypatch):
+    text = "region,candidate,votes\n" + "".join(f"R{i},Ana,{i}\nR{i},Ben,1\n" for i in range(50))
+    path = write(tmp_path, text + "R7,Ana,3\n")
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    assert [p.code for p in streamed[1]] == ["duplicate-option"]
+
+
+def test_encoding_error_line(tmp_path, monkeypatch):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(precincts().encode() + b"R1,P9,An\xff,Blue,5\n")
+    exact, streamed = both(monkeypatch, path)
+    assert [(p.code, p.line) for p in streamed[1]] == [(p.code, p.line) for p in exact[1]]
+    assert streamed[1][0].line == 404
+
+
+def test_files_the_stream_does_not_read_fall_back(tmp_path, monkeypatch):
+    monkeypatch.setenv(stream.ENGINE_ENV, "stream")
+    national = write(tmp_path, "candidate,votes,share\nAna,5,50\nBen,5,50\n")
+    assert stream.load_file_streaming(national, ReadOptions()) is None
+    assert load_file(national, ReadOptions())[0][0].options[0].votes == 5
+
+
+def test_size_threshold_chooses_the_path(tmp_path, monkeypatch):
+    monkeypatch.delenv(stream.ENGINE_ENV, raising=False)
+    small = write(tmp_path, precincts(10))
+    assert not stream.wants_stream(small)
+    monkeypatch.setattr(stream, "STREAM_THRESHOLD_BYTES", 10)
+    assert stream.wants_stream(small)
+    assert not stream.wants_stream("-")
+
+
+def test_progress_hook_reports_bytes(tmp_path, monkeypatch):
+    monkeypatch.setenv(stream.ENGINE_ENV, "stream")
+    path = write(tmp_path, precincts())
+    seen = []
+    token = stream.progress_hook.set(lambda name, done, total: seen.append((done, total)))
+    try:
+        load_file(path, ReadOptions())
+    finally:
+        stream.progress_hook.reset(token)
+    assert len(seen) > 3 and seen[-1][0] == seen[-1][1] == path.stat().st_size
