@@ -154,3 +154,24 @@ def test_progress_hook_reports_bytes(tmp_path, monkeypatch):
     finally:
         stream.progress_hook.reset(token)
     assert len(seen) > 3 and seen[-1][0] == seen[-1][1] == path.stat().st_size
+
+
+def test_big_standard_input_is_streamed_not_held(monkeypatch, tmp_path):
+    text = precincts(rows=2000)
+    path = write(tmp_path, text)
+    monkeypatch.setattr(stream, "STREAM_THRESHOLD_BYTES", 1024)
+    calls = []
+    real = stream.load_file_streaming
+
+    def spy(source, options, name=None):
+        calls.append(name)
+        return real(source, options, name=name)
+
+    monkeypatch.setattr(stream, "load_file_streaming", spy)
+    from_stdin = json.loads(invoke("summary", "-", "--format", "json", stdin=text.encode()).stdout)
+    from_file = json.loads(invoke("summary", str(path), "--format", "json").stdout)
+    assert calls[0] == "<stdin>"
+    assert from_stdin["elections"][0]["source_file"] == "<stdin>"
+    for data in (from_stdin, from_file):
+        data["elections"][0].pop("source_file")
+    assert from_stdin == from_file

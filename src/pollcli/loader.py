@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
+import shutil
+import sys
+import tempfile
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -125,7 +129,12 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
         raise UsageError(f"--delimiter {options.delimiter!r} is not one of ',' ';' '|' or 'tab'")
     if options.decimal not in (None, ",", "."):
         raise UsageError(f"--decimal must be ',' or '.', not {options.decimal!r}")
-    if wants_stream(source):
+    data: bytes | None = None
+    if str(source) == "-":
+        data, streamed = _read_stdin(options)
+        if streamed is not None:
+            return streamed
+    elif wants_stream(source):
         from pollcli.stream import load_file_streaming
 
         streamed = load_file_streaming(source, options)
@@ -134,7 +143,7 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
     name = display_name(source)
     stem = "stdin" if name.startswith("<") else Path(name).stem
     table = RawTable(name=name, stem=stem)
-    text = decode(read_bytes(source), table, options.encoding)
+    text = decode(read_bytes(source) if data is None else data, table, options.encoding)
     if text is not None:
         split(text, table, options.delimiter)
     elections = _FileLoader(table, options).run() if text is not None and table.header else []
@@ -142,6 +151,27 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
         table.problems, key=lambda p: (p.severity != "error", p.line or 0, p.column or "")
     )
     return elections, problems
+
+
+def _read_stdin(
+    options: ReadOptions,
+) -> tuple[bytes, tuple[list[Election], list[Problem]] | None]:
+    """Standard input: kept in memory when small; a big one is spooled to a temporary file and
+    streamed like a big file, so piping a precinct file costs no more memory than naming it."""
+    from pollcli.stream import STREAM_THRESHOLD_BYTES, engine, load_file_streaming
+
+    stdin = sys.stdin.buffer
+    head = stdin.read(STREAM_THRESHOLD_BYTES)
+    if len(head) < STREAM_THRESHOLD_BYTES or engine() == "exact":
+        return head + stdin.read(), None
+    with tempfile.NamedTemporaryFile(prefix="pollcli-stdin-", suffix=".csv", delete=False) as spool:
+        spool.write(head)
+        shutil.copyfileobj(stdin, spool, 1 << 20)
+    try:
+        streamed = load_file_streaming(spool.name, options, name=display_name("-"))
+        return (b"", streamed) if streamed is not None else (Path(spool.name).read_bytes(), None)
+    finally:
+        os.unlink(spool.name)
 
 
 @dataclass

@@ -92,14 +92,14 @@ Key = tuple[Any, ...]
 
 
 def load_file_streaming(
-    source: str | Path, options: ReadOptions
+    source: str | Path, options: ReadOptions, name: str | None = None
 ) -> tuple[list[Election], list[Problem]] | None:
     """The elections in one file and its problems, as `load.load_file`; None when the file is not
     one this path reads (no region column, a share column, UTF-16, an odd first megabyte), in which
     case the caller reads it exactly."""
     path = Path(source)
-    name = display_name(source)
-    table = RawTable(name=name, stem=path.stem)
+    name = name or display_name(source)
+    table = RawTable(name=name, stem="stdin" if name.startswith("<") else path.stem)
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
