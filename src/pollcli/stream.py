@@ -29,7 +29,6 @@ import io
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -38,6 +37,8 @@ from pollcli.numbers import MAX_VOTES
 from pollcli.source import RawTable, decode, display_name, split
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from pollcli.election import Election
     from pollcli.loader import ReadOptions, _FileLoader, _Parsed
     from pollcli.problems import Problem
@@ -293,6 +294,8 @@ class _BlockReader:
         done = start
         workers = max(1, min(2, os.cpu_count() or 1))
         in_flight: deque[tuple[bytes, int, Future[_BlockSums | None]]] = deque()
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=workers) as pool:
             blocks = _blocks(self.path, start)
             while True:

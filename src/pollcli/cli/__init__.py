@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import traceback
 from collections.abc import Sequence
 from typing import Annotated
 
@@ -95,12 +94,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         return int(result) if isinstance(result, int) else ExitCode.OK
     except DataError as error:
         if debug:
-            traceback.print_exc()
+            __import__("traceback").print_exc()
         _report_data_error(error)
         return error.exit_code
     except PollcliError as error:
         if debug:
-            traceback.print_exc()
+            __import__("traceback").print_exc()
         sys.stderr.write(f"pollcli: error: {visible(str(error))}\n")
         return error.exit_code
     except ClickException as error:
