@@ -200,3 +200,13 @@ def test_help_has_examples():
     result = invoke("compare", "--help")
     assert result.code == 0
     assert "pollcli compare data/kz_2019.csv data/kz_2022.csv" in result.stdout
+
+
+def test_compare_pictures(tmp_path):
+    svg, html = tmp_path / "c.svg", tmp_path / "c.html"
+    result = invoke("compare", *KZ, "--svg", str(svg), "--html", str(html), "--format", "json")
+    assert result.code == 0, result.stderr
+    assert svg.read_text(encoding="utf-8").startswith("<svg") and "Pedersen" in html.read_text(
+        encoding="utf-8"
+    )
+    assert invoke("compare", *KZ, "--svg", KZ[0]).code == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,7 +11,9 @@ import typer
 
 from pollcli.cli import options as opt
 from pollcli.cli.output import check_output_path, render_to_text, stdout_console, warn, write_text
+from pollcli.cli.pictures import check_picture_paths, save_pictures
 from pollcli.errors import UsageError
+from pollcli.render.safe import visible
 
 if TYPE_CHECKING:
     from pollcli.election import Election
@@ -71,6 +74,8 @@ def compare(
     ] = False,
     fmt: opt.FormatOpt = opt.Format.table,
     output: opt.OutputOpt = None,
+    svg: opt.SvgOpt = None,
+    html: opt.HtmlOpt = None,
     quiet: opt.QuietOpt = False,
     no_color: opt.NoColorOpt = False,
     encoding: opt.EncodingOpt = None,
@@ -87,7 +92,9 @@ def compare(
     from pollcli import names
     from pollcli.comparison import compare as run_compare
 
-    check_output_path(output, [*files, *([aliases] if aliases else [])])
+    inputs = [*files, *([aliases] if aliases else [])]
+    check_output_path(output, inputs)
+    check_picture_paths(inputs, output, svg, html)
     pairs = [names.parse_alias(text) for text in alias or []]
     if aliases:
         pairs = _read_aliases(aliases) + pairs
@@ -97,6 +104,11 @@ def compare(
     result = run_compare(elections, by=by.value, aliases=pairs, fuzzy=not no_fuzzy)
     warn(result.warnings, quiet)
     emit_comparison(result, fmt, output, no_color)
+    if svg or html:
+        from pollcli.render import compare_table
+
+        title = " → ".join(visible(e.election) for e in result.elections)
+        save_pictures(partial(compare_table.render_comparison, result), title, svg, html)
 
 
 def _load(
