@@ -130,4 +130,5 @@ def test_unwritable_picture_is_a_usage_error(tmp_path, kz2022):
     result = invoke("summary", str(kz2022), "--svg", str(tmp_path / "missing" / "x.svg"))
     assert result.code == 2
     assert "--svg" in result.stderr
-    assert "cannot write" in result.stderr
+    assert "does not exist" in result.stderr
+    assert result.stdout == ""  # refused before any output, as docs/shell.md says

@@ -85,3 +85,26 @@ def test_regions_table_at_narrow_and_wide_widths(tmp_path):
 def test_markdown_shows_regions(tmp_path):
     result = invoke("summary", str(write(tmp_path, REGIONAL)), "--by", "region", "-f", "markdown")
     assert "**By region**" in result.stdout and "| North | Ana |" in result.stdout
+
+
+def test_precinct_counts_are_summed_into_their_region(tmp_path):
+    from conftest import invoke, write
+
+    path = write(
+        tmp_path,
+        "region,precinct,candidate,votes,registered,ballots_cast\n"
+        "North,P1,Alice,60,200,110\nNorth,P1,Bob,40,200,110\n"
+        "North,P2,Alice,30,100,80\nNorth,P2,Bob,50,100,80\n"
+        "South,P3,Alice,10,50,40\nSouth,P3,Bob,20,50,40\n",
+    )
+    data = json.loads(invoke("summary", str(path), "--by", "region", "--format", "json").stdout)
+    election = data["elections"][0]
+    assert election["turnout"]["registered"] == 350 and election["turnout"]["ballots_cast"] == 230
+    north = next(r for r in election["regions"] if r["region"] == "North")
+    assert (north["turnout"]["registered"], north["turnout"]["ballots_cast"]) == (300, 190)
+    bad = write(
+        tmp_path,
+        "region,precinct,candidate,votes,registered\nN,P1,A,6,200\nN,P1,B,4,201\n",
+        "b.csv",
+    )
+    assert "precinct 'P1' of region 'N' has one registered" in invoke("summary", str(bad)).stderr

@@ -35,7 +35,7 @@ from pollcli.compare_models import (
 )
 from pollcli.election import Election, Facts
 from pollcli.errors import UsageError
-from pollcli.models import ElectionSummary
+from pollcli.models import ElectionSummary, ResultRow
 from pollcli.summary import summarize_election
 
 By = Literal["candidate", "party"]
@@ -92,7 +92,9 @@ def compare(
     volatility = [
         None
         if same[p]
-        else sum(abs((row.shares[p + 1] or 0.0) - (row.shares[p] or 0.0)) for row in rows) / 2
+        else round(
+            sum(abs((row.shares[p + 1] or 0.0) - (row.shares[p] or 0.0)) for row in rows) / 2, 10
+        )
         for p in range(len(same))
     ]
     leaders = _Standings(summaries, people, people_rows)
@@ -148,7 +150,8 @@ def compare(
         poll_accuracy=polls or None,
         by=by,
         notes=notes,
-        warnings=[w for s in summaries for w in s.warnings],
+        warnings=[w for s in summaries for w in s.warnings]
+        + _unused_aliases(alias_keys, [e for s in summaries for e in s.results]),
     )
 
 
@@ -399,7 +402,11 @@ def _row(row: _Row, facts: list[Facts], same: list[bool]) -> CompareRow:
     changes: list[float | None] = []
     for p, same_election in enumerate(same):
         before, after = shares[p], shares[p + 1]
-        changes.append(None if same_election or before is None or after is None else after - before)
+        changes.append(
+            None
+            if same_election or before is None or after is None
+            else _points_diff(after, before)
+        )
     return CompareRow(
         candidate=reference.name,
         party=reference.party,
@@ -471,7 +478,7 @@ def _poll_accuracy(
                 candidate=row.candidate,
                 poll=row.shares[position],
                 official=row.shares[official],
-                error=row.shares[position] - row.shares[official]  # type: ignore[operator]
+                error=_points_diff(row.shares[position], row.shares[official])  # type: ignore[arg-type]
                 if row.shares[position] is not None and row.shares[official] is not None
                 else None,
             )
@@ -651,3 +658,20 @@ def _poll_sentence(poll: PollAccuracy) -> str:
     if poll.missing:
         sentence += f"; not in both: {', '.join(poll.missing)}"
     return sentence + "."
+
+
+def _points_diff(after: float, before: float) -> float:
+    """A difference of two shares without float noise: 81.31 − 70.96 is 10.35, not 10.350000000000009."""
+    return round(after - before, 10)
+
+
+def _unused_aliases(alias_keys: Mapping[str, str], results: Sequence[ResultRow]) -> list[str]:
+    """An alias whose OLD name is in no input is most likely a typo: say so rather than ignore it."""
+    present = {names.key(r.candidate) for r in results} | {
+        names.key(r.party) for r in results if r.party
+    }
+    return [
+        f"--alias: no option is named like {old!r} (given for {new!r}); check its spelling"
+        for old, new in alias_keys.items()
+        if old not in present
+    ]

@@ -483,24 +483,33 @@ class _FileLoader:
         self, label: str, records: list[_Parsed], front: dict[str, tuple[str, int]], regional: bool
     ) -> Facts | None:
         raw: dict[str, tuple[str, int]] = {k: v for k, v in front.items() if k != "election"}
-        per_region: dict[tuple[str, str], tuple[str, int]] = {}
+        # Regional counts may differ between regions, and between the precincts (units) of a region,
+        # whose figures are summed into it; within one precinct they must agree.
+        per_unit: dict[tuple[str, str, str], tuple[str, int]] = {}
         ok = True
         for record in records:
             for key, value in record.facts.items():
-                scope = (
+                region = (
                     record.values.get("region", "") if regional and key in REGIONAL_FACTS else ""
                 )
-                if scope:
-                    seen = per_region.setdefault((key, scope), (value, record.line))
+                unit = record.values.get("unit", "") if region else ""
+                if region:
+                    seen = per_unit.setdefault((key, region, unit), (value, record.line))
                 else:
                     seen = raw.setdefault(key, (value, record.line))
                 if seen[0] != value:
-                    where = f" in region {scope!r}" if scope else ""
+                    where = (
+                        f"precinct {unit!r} of region {region!r}"
+                        if unit
+                        else f"region {region!r}"
+                        if region
+                        else f"election {label or self._default_label(front)!r}"
+                    )
                     self.problem(
                         "inconsistent-metadata",
                         record.line,
-                        f"{key} is {value!r} here but {seen[0]!r} on line {seen[1]}{where}; "
-                        f"one election ({label or self._default_label(front)!r}) has one {key}",
+                        f"{key} is {value!r} here but {seen[0]!r} on line {seen[1]}; "
+                        f"{where} has one {key}: make them agree",
                         column=self._header_of(key),
                     )
                     ok = False
@@ -513,12 +522,15 @@ class _FileLoader:
                 self.problem("invalid-metadata", line, str(exc), column=self._header_of(key))
                 ok = False
         self.region_facts: dict[str, dict[str, int]] = {}
-        for (key, scope), (value, line) in per_region.items():
+        for (key, region, _unit), (value, line) in per_unit.items():
             try:
-                self.region_facts.setdefault(scope, {})[key] = parse_fact(key, value, *self.decimal)
+                number = parse_fact(key, value, *self.decimal)
             except ValueError as exc:
                 self.problem("invalid-metadata", line, str(exc), column=self._header_of(key))
                 ok = False
+                continue
+            facts_of_region = self.region_facts.setdefault(region, {})
+            facts_of_region[key] = facts_of_region.get(key, 0) + number
         values.update({k: v for k, v in self.options.facts.items() if v is not None})
         if not ok:
             return None
@@ -766,6 +778,15 @@ class _FileLoader:
 
     def _check_counts(self, election: Election) -> None:
         facts = election.facts
+        counted = [o.votes for o in election.options if o.votes is not None]
+        if counted and len(counted) == len(election.options) and not any(counted):
+            self.problem(
+                "missing-value",
+                min(o.line for o in election.options),
+                f"every option of election {facts.election!r} has 0 votes, so nothing can be "
+                "compared; check that the count has been entered",
+                severity="warning",
+            )
         line = self.fact_lines.get("ballots_cast")
         if facts.registered and facts.ballots_cast and facts.ballots_cast > facts.registered:
             self.problem(

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from pollcli.columns import REGIONAL_FACTS
 from pollcli.numbers import MAX_VOTES
 from pollcli.source import RawTable, decode, display_name, split
 
@@ -131,6 +132,10 @@ def load_file_streaming(
         return [], _sorted(table.problems)
     present = set(loader.columns.values())
     if "region" not in present or "share" in present:
+        return None
+    if "unit" in present and present & REGIONAL_FACTS:
+        # Per-precinct registered voters are summed once per precinct, which needs every precinct
+        # remembered: the exact path does that (its memory grows with the file).
         return None
     reader = _BlockReader(loader, path, encoding=options.encoding)
     sums = reader.run(data_start, table.header_line + 1, size)

@@ -107,7 +107,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         ctx = getattr(error, "ctx", None)
         if ctx is not None:
             hint = f"; see '{ctx.command_path} --help'"
-        message = error.format_message()
+        message = error.format_message().rstrip(".")
         if message:  # a bare `pollcli` has printed its help already
             sys.stderr.write(f"pollcli: error: {visible(message)}{hint}\n")
         return error.exit_code

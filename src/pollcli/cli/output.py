@@ -37,6 +37,8 @@ def check_output_path(output: str | None, inputs: Sequence[str]) -> None:
             )
     if target.is_dir():
         raise UsageError(f"--output {output} is a directory; give a file name")
+    if not target.parent.is_dir():
+        raise UsageError(f"--output {output}: the directory {target.parent} does not exist")
 
 
 def stdout_console(no_color: bool = False) -> Console:
