@@ -19,6 +19,11 @@ def _change(value: float | None, before: float | None, after: float | None) -> s
     return f"▲ {shown}" if value > 0 else f"▼ {shown.replace('-', '−')}"
 
 
+def _signed(value: float | None) -> str:
+    """Points with a true minus sign, as the table shows them."""
+    return "—" if value is None else fmt.points(value).replace("-", "−")
+
+
 def _called(value: bool | None) -> str:
     return "n/a" if value is None else "yes" if value else "**no**"
 
@@ -77,7 +82,7 @@ def render_comparison(comparison: Comparison) -> str:
         out += ["|--:|---|---|--:|---|---|---|"]
         for p in comparison.poll_accuracy:
             miss = (
-                f"{markdown_cell(p.largest_miss.candidate)} {fmt.points(p.largest_miss.error)}"
+                f"{markdown_cell(p.largest_miss.candidate)} {_signed(p.largest_miss.error)}"
                 if p.largest_miss
                 else ""
             )
@@ -85,6 +90,20 @@ def render_comparison(comparison: Comparison) -> str:
                 f"| {p.rank} | {markdown_cell(p.election)} | {markdown_cell(p.official)} | "
                 f"{fmt.number(p.mean_abs_error)} | {miss} | {_called(p.called_leader)} | "
                 f"{_called(p.called_runner_up)} |"
+            )
+    for official in dict.fromkeys(p.official for p in comparison.poll_accuracy or []):
+        polls = [p for p in comparison.poll_accuracy or [] if p.official == official]
+        out += ["", "## Error per option (poll − official, points), polls by rank", ""]
+        out.append("| Option | Official | " + " | ".join(f"#{p.rank}" for p in polls) + " |")
+        out.append("|---|--:|" + "--:|" * len(polls))
+        by_poll = [{e.candidate: e for e in p.errors} for p in polls]
+        for option in dict.fromkeys(e.candidate for p in polls for e in p.errors):
+            official_share = next(f[option].official for f in by_poll if option in f)
+            errors = [_signed(f[option].error) if option in f else "—" for f in by_poll]
+            out.append(
+                f"| {markdown_cell(option)} | {fmt.pct(official_share)} | "
+                + " | ".join(errors)
+                + " |"
             )
     out += ["", "**Findings**", ""]
     out += [f"- {markdown_cell(note)}" for note in comparison.notes]
