@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pollcli.cli import options as opt
-from pollcli.cli.output import check_output_path, render_to_text, stdout_console, warn, write_text
+from pollcli.cli.output import check_output_path, emit, warn
 from pollcli.cli.pictures import check_picture_paths, save_pictures
 from pollcli.errors import UsageError
 from pollcli.render.safe import visible
@@ -103,7 +103,7 @@ def compare(
     )
     result = run_compare(elections, by=by.value, aliases=pairs, fuzzy=not no_fuzzy)
     warn(result.warnings, quiet)
-    emit_comparison(result, fmt, output, no_color)
+    emit(result, "compare", fmt.value, output, no_color)
     if svg or html:
         from pollcli.render import compare_table
 
@@ -129,24 +129,6 @@ def _read_aliases(path: str) -> list[Alias]:
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"--aliases {path}: cannot read it as UTF-8 text ({exc})") from None
     return names.parse_alias_lines(text.splitlines(), path)
-
-
-def emit_comparison(result: object, fmt: opt.Format, output: str | None, no_color: bool) -> None:
-    from pollcli.compare_models import Comparison
-    from pollcli.render import compare_csv, compare_markdown, compare_table, json
-
-    assert isinstance(result, Comparison)
-    if fmt is opt.Format.json:
-        write_text(json.render(result), output)
-    elif fmt is opt.Format.csv:
-        write_text(compare_csv.render_comparison(result), output)
-    elif fmt is opt.Format.markdown:
-        write_text(compare_markdown.render_comparison(result), output)
-    elif output not in (None, "-"):
-        write_text(render_to_text(compare_table.render_comparison(result, 100), 100), output)
-    else:
-        console = stdout_console(no_color)
-        console.print(compare_table.render_comparison(result, console.width))
 
 
 def register(app: typer.Typer) -> None:

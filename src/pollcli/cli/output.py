@@ -5,10 +5,14 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, RenderableType
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 from pollcli.errors import UsageError
 from pollcli.render.safe import visible
@@ -89,3 +93,48 @@ def warn(messages: Sequence[str], quiet: bool) -> None:
         return
     for message in dict.fromkeys(messages):  # once each, in order
         sys.stderr.write(f"pollcli: warning: {visible(message)}\n")
+
+
+# Which renderer makes each command's text, by format; imported on use, so JSON never loads Rich tables.
+_RENDERERS: dict[str, dict[str, str]] = {
+    "summary": {
+        "csv": "pollcli.render.csv:render_summary",
+        "markdown": "pollcli.render.markdown:render_summary",
+        "table": "pollcli.render.table:render_summary",
+    },
+    "compare": {
+        "csv": "pollcli.render.compare_csv:render_comparison",
+        "markdown": "pollcli.render.compare_markdown:render_comparison",
+        "table": "pollcli.render.compare_table:render_comparison",
+    },
+    "validate": {
+        "csv": "pollcli.render.csv:render_validation",
+        "markdown": "pollcli.render.markdown:render_validation",
+        "table": "pollcli.render.table:render_validation",
+    },
+}
+
+
+def _renderer(command: str, fmt: str) -> Callable[..., Any]:
+    import importlib
+
+    module, name = _RENDERERS[command][fmt].split(":")
+    found: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    return found
+
+
+def emit(result: BaseModel, command: str, fmt: str, output: str | None, no_color: bool) -> None:
+    """Write a command's result in the asked format to stdout or --output: the one place that does."""
+    if fmt == "json":
+        from pollcli.render import json
+
+        write_text(json.render(result), output)
+    elif fmt in ("csv", "markdown"):
+        write_text(_renderer(command, fmt)(result), output)
+    elif output not in (None, "-"):
+        write_text(
+            render_to_text(_renderer(command, "table")(result, FILE_WIDTH), FILE_WIDTH), output
+        )
+    else:
+        console = stdout_console(no_color)
+        console.print(_renderer(command, "table")(result, console.width))

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pollcli.cli import options as opt
-from pollcli.cli.output import check_output_path, render_to_text, stdout_console, warn, write_text
+from pollcli.cli.output import check_output_path, emit, warn
 from pollcli.cli.pictures import check_picture_paths, save_pictures
 from pollcli.cli.progress import progress_on_terminal
 from pollcli.errors import UsageError
 
 if TYPE_CHECKING:
-    from pollcli.models import Summary
+    pass
 
 EXAMPLE = """Examples:
 
@@ -121,36 +121,12 @@ def summary(
         )
     result = summarize(elections, threshold=threshold, majority=majority, by_region=by is not None)
     warn([w for e in result.elections for w in e.warnings], quiet)
-    emit_summary(result, fmt, output, no_color)
+    emit(result, "summary", fmt.value, output, no_color)
     if svg or html:
         from pollcli.render import table
 
         title = " · ".join(visible(e.election) for e in result.elections) or "pollcli summary"
         save_pictures(partial(table.render_summary, result), title, svg, html)
-
-
-def emit_summary(result: Summary, fmt: opt.Format, output: str | None, no_color: bool) -> None:
-    """Write the summary in the asked format; only that format's renderer is imported."""
-    if fmt is opt.Format.json:
-        from pollcli.render import json
-
-        write_text(json.render(result), output)
-    elif fmt is opt.Format.csv:
-        from pollcli.render import csv
-
-        write_text(csv.render_summary(result), output)
-    elif fmt is opt.Format.markdown:
-        from pollcli.render import markdown
-
-        write_text(markdown.render_summary(result), output)
-    else:
-        from pollcli.render import table
-
-        if output not in (None, "-"):
-            write_text(render_to_text(table.render_summary(result, 100), 100), output)
-        else:
-            console = stdout_console(no_color)
-            console.print(table.render_summary(result, console.width))
 
 
 def register(app: typer.Typer) -> None:

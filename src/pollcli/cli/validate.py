@@ -7,7 +7,7 @@ from functools import partial
 import typer
 
 from pollcli.cli import options as opt
-from pollcli.cli.output import check_output_path, render_to_text, stdout_console, write_text
+from pollcli.cli.output import check_output_path, emit
 from pollcli.cli.pictures import check_picture_paths, save_pictures
 from pollcli.errors import ExitCode
 
@@ -32,25 +32,17 @@ def validate(
 ) -> int:
     """List every problem in each file, not just the first. Errors exit 1; warnings alone exit 0."""
     from pollcli.loader import validate as run_validation
-    from pollcli.render import csv, json, markdown, table
 
     check_output_path(output, files)
     check_picture_paths(files, output, svg, html)
     report = run_validation(
         files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal
     )
-    if fmt is opt.Format.json:
-        write_text(json.render(report), output)
-    elif fmt is opt.Format.csv:
-        write_text(csv.render_validation(report), output)
-    elif fmt is opt.Format.markdown:
-        write_text(markdown.render_validation(report), output)
-    elif output not in (None, "-"):
-        write_text(render_to_text(table.render_validation(report, 100), 100), output)
-    else:
-        console = stdout_console(no_color)
-        console.print(table.render_validation(report, console.width))
-    save_pictures(partial(table.render_validation, report), "pollcli validate", svg, html)
+    emit(report, "validate", fmt.value, output, no_color)
+    if svg or html:
+        from pollcli.render import table
+
+        save_pictures(partial(table.render_validation, report), "pollcli validate", svg, html)
     return ExitCode.OK if report.valid else ExitCode.DATA_ERROR
 
 
