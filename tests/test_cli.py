@@ -62,7 +62,9 @@ def test_table_output_has_the_story(kz2022):
 
 def test_csv_and_markdown_formats(kz2022):
     csv_out = invoke("summary", str(kz2022), "--format", "csv").stdout.splitlines()
-    assert csv_out[0].startswith("election,date,stage,rank,candidate")
+    assert csv_out[0].startswith(
+        "election,date,country,office,round,stage,source_file,rank,candidate"
+    )
     assert len(csv_out) == 8
     assert ",Kassym-Jomart Tokayev," in csv_out[1] and csv_out[1].endswith(",true,false")
     markdown = invoke("summary", str(kz2022), "--format", "markdown").stdout

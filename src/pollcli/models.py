@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -13,6 +13,27 @@ if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
 SCHEMA_VERSION: Literal[1] = 1
+
+# The flat, one-record-per-option view of a summary (CSV output, DataFrames), in column order.
+SUMMARY_COLUMNS = (
+    "election",
+    "date",
+    "country",
+    "office",
+    "round",
+    "stage",
+    "source_file",
+    "rank",
+    "candidate",
+    "party",
+    "kind",
+    "votes",
+    "share",
+    "below_threshold",
+    "leader",
+    "runner_up",
+)
+VALIDATION_COLUMNS = ("file", "code", "severity", "line", "column", "message")
 
 
 class ResultRow(BaseModel):
@@ -114,6 +135,35 @@ class Summary(BaseModel):
     command: Literal["summary"] = "summary"
     elections: list[ElectionSummary]
 
+    def flat_rows(self) -> list[dict[str, Any]]:
+        """One flat record per option per election (elections, then rank): CSV and DataFrame rows."""
+        rows = []
+        for election in self.elections:
+            leader = election.leader.candidate if election.leader else None
+            runner_up = election.runner_up.candidate if election.runner_up else None
+            for result in election.results:
+                rows.append(
+                    {
+                        "election": election.election,
+                        "date": election.date,
+                        "country": election.country,
+                        "office": election.office,
+                        "round": election.round,
+                        "stage": election.stage,
+                        "source_file": election.source_file,
+                        "rank": result.rank,
+                        "candidate": result.candidate,
+                        "party": result.party,
+                        "kind": result.kind,
+                        "votes": result.votes,
+                        "share": result.share,
+                        "below_threshold": result.below_threshold,
+                        "leader": result.candidate == leader,
+                        "runner_up": result.candidate == runner_up,
+                    }
+                )
+        return rows
+
     def to_dataframe(self) -> pd.DataFrame:
         """One row per option per election (needs pandas): election facts, rank, votes, share, flags."""
         from pollcli.frames import summary_frame
@@ -148,6 +198,21 @@ class ValidationReport(BaseModel):
     def valid(self) -> bool:
         """True when no file has an error (warnings allowed)."""
         return all(f.valid for f in self.files)
+
+    def flat_rows(self) -> list[dict[str, Any]]:
+        """One flat record per problem, with the file it was found in."""
+        return [
+            {
+                "file": file.file,
+                "code": problem.code,
+                "severity": problem.severity,
+                "line": problem.line,
+                "column": problem.column,
+                "message": problem.message,
+            }
+            for file in self.files
+            for problem in file.problems
+        ]
 
     def to_dataframe(self) -> pd.DataFrame:
         """One row per problem (needs pandas): file, code, severity, line, column, message."""

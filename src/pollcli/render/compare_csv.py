@@ -6,7 +6,7 @@ Long form because the number of elections varies; a spreadsheet pivots it back i
 from __future__ import annotations
 
 from pollcli.compare_models import Comparison
-from pollcli.render.csv import Cell, _write
+from pollcli.render.csv import Cell, write_rows
 
 HEADER = (
     "candidate",
@@ -48,4 +48,4 @@ def render_comparison(comparison: Comparison) -> str:
                     " | ".join(row.names),
                 )
             )
-    return _write(HEADER, rows)
+    return write_rows(HEADER, rows)
