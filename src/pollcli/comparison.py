@@ -101,11 +101,13 @@ def compare(
     polls = _poll_accuracy(facts, leaders, rows)
 
     notes: list[str] = []
-    notes += [
-        f"“{f.election}” has no date; it is placed after the dated elections."
-        for f in facts
-        if f.date is None
-    ]
+    undated = [f for f in facts if f.date is None]
+    if undated and len(undated) == len(facts):
+        notes.append("No election has a date: they are compared in the order given.")
+    else:
+        notes += [
+            f"“{f.election}” has no date; it is placed after the dated elections." for f in undated
+        ]
     notes += _pair_notes(facts, summaries, leaders, rows, same, volatility, labels)
     notes += matched.notes
     notes += _poll_notes(polls)
@@ -125,9 +127,14 @@ def compare(
                 "is computed between them."
             )
     if any(s and not o for s, o in zip(same, both_official, strict=True)):
+        where = (
+            "that difference is the poll's error, shown under poll accuracy"
+            if polls
+            else "with no official count among the inputs, no poll's error can be measured"
+        )
         notes.append(
             "Between two stages of one election (a poll and the count), changes and volatility are "
-            "left empty: that difference is the poll's error, shown under poll accuracy."
+            f"left empty: {where}."
         )
 
     return Comparison(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -12,9 +12,6 @@ from pollcli.cli.output import check_output_path, emit, warn
 from pollcli.cli.pictures import check_picture_paths, save_pictures
 from pollcli.cli.progress import progress_on_terminal
 from pollcli.errors import UsageError
-
-if TYPE_CHECKING:
-    pass
 
 EXAMPLE = """Examples:
 
@@ -25,6 +22,7 @@ EXAMPLE = """Examples:
   pollcli summary results.csv --encoding cp1251 --threshold 5 --term-years 7
 
   pollcli summary data/kz_2022.csv --svg kz_2022.svg --html kz_2022.html
+
   pollcli summary precincts.csv --by region
 """
 
