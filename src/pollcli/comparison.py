@@ -158,6 +158,11 @@ def compare(
         by=by,
         notes=notes,
         warnings=[w for s in summaries for w in s.warnings]
+        + (
+            ["--by party: no option has a party in these files, so rows are the options' own names"]
+            if by == "party" and not any(r.party for s in summaries for r in s.results)
+            else []
+        )
         + _unused_aliases(alias_keys, [e for s in summaries for e in s.results]),
     )
 
