@@ -16,7 +16,7 @@ import shutil
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,7 +53,6 @@ from pollcli.source import (
 from pollcli.stream import wants_stream
 
 Source = str | Path
-ROW_COLUMNS = ("candidate", "votes", "share", "party", "kind", "region", "unit")
 FACT_COLUMNS = (*ELECTION_FACTS, "total_votes")
 
 
@@ -875,8 +874,3 @@ def parse_fact(key: str, value: str, decimal: str = ".", decimal_given: bool = F
             raise ValueError(f"share_base {text!r} is not one of {', '.join(SHARE_BASES)}")
         return base
     return text
-
-
-def iter_problems(reports: Iterable[FileReport]) -> Iterable[Problem]:
-    for report in reports:
-        yield from report.problems

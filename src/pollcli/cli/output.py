@@ -59,10 +59,6 @@ def stdout_console(no_color: bool = False) -> Console:
     )
 
 
-def stderr_console() -> Console:
-    return Console(file=sys.stderr, highlight=False, emoji=False, markup=False, soft_wrap=True)
-
-
 def render_to_text(renderable: RenderableType, width: int) -> str:
     buffer = io.StringIO()
     Console(
