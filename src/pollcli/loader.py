@@ -40,7 +40,7 @@ from pollcli.election import Election, Facts, Option, Region, Row
 from pollcli.errors import DataError, UsageError
 from pollcli.models import FileReport, ValidationReport
 from pollcli.numbers import NumberError, parse_share, parse_votes, share_decimal_mark
-from pollcli.problems import Problem, Severity
+from pollcli.problems import Problem, Severity, sort_problems
 from pollcli.source import (
     DELIMITERS,
     RawTable,
@@ -146,10 +146,7 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
     if text is not None:
         split(text, table, options.delimiter)
     elections = _FileLoader(table, options).run() if text is not None and table.header else []
-    problems = sorted(
-        table.problems, key=lambda p: (p.severity != "error", p.line or 0, p.column or "")
-    )
-    return elections, problems
+    return elections, sort_problems(table.problems)
 
 
 def _read_stdin(
@@ -197,33 +194,28 @@ class _FileLoader:
     def run(self) -> list[Election]:
         if not self._map_header():
             return []
-        if not self.table.records and not any(
-            p.code == "malformed-csv" for p in self.table.problems
-        ):
-            self.table.problem(
+        self._decimal_mark()
+        parsed = [self._parse(line, cells) for line, cells in self.table.records]
+        return self.elections([p for p in parsed if p is not None])
+
+    def elections(self, records: list[_Parsed]) -> list[Election]:
+        """Parsed records (from either path) grouped into elections, each built and checked."""
+        if not records and not self._error_count():
+            self.problem(
                 "no-rows",
                 self.table.header_line,
                 "the header has no data rows under it; add one row per ballot option",
             )
             return []
         front = self._front_matter()
-        decimal, decimal_given = self._decimal_mark()
-        parsed = [
-            p
-            for p in (
-                self._parse(line, cells, decimal, decimal_given)
-                for line, cells in self.table.records
-            )
-            if p is not None
-        ]
         self.file_level_problems = len(self.table.problems)
         by_election: dict[str, list[_Parsed]] = {}
-        for record in parsed:
+        for record in records:
             by_election.setdefault(record.election, []).append(record)
         return [
             election
-            for label, records in by_election.items()
-            if (election := self._election(label, records, front)) is not None
+            for label, group in by_election.items()
+            if (election := self._election(label, group, front)) is not None
         ]
 
     def problem(
@@ -340,9 +332,9 @@ class _FileLoader:
             front[fact] = (item.value, item.line)
         return front
 
-    def _decimal_mark(self) -> tuple[str, bool]:
+    def _decimal_mark(self) -> None:
+        """Set `self.decimal`: the file's decimal mark, and whether the user gave it."""
         self.decimal = self._detect_decimal_mark()
-        return self.decimal
 
     def _detect_decimal_mark(self) -> tuple[str, bool]:
         if self.options.decimal:
@@ -367,9 +359,8 @@ class _FileLoader:
             )
         return (",", False) if "," in first and len(first) == 1 else (".", False)
 
-    def _parse(
-        self, line: int, cells: list[str], decimal: str, decimal_given: bool
-    ) -> _Parsed | None:
+    def _parse(self, line: int, cells: list[str]) -> _Parsed | None:
+        decimal, decimal_given = self.decimal
         width = len(self.table.header)
         if len(cells) > width and any(c.strip() for c in cells[width:]):
             self.problem(

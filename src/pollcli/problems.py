@@ -39,6 +39,11 @@ CODES: dict[str, str] = {
 }
 
 
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Errors first, then by line and column: the order every report lists problems in."""
+    return sorted(problems, key=lambda p: (p.severity != "error", p.line or 0, p.column or ""))
+
+
 class Problem(BaseModel):
     """One finding of validation. `line` is the 1-based physical line a text editor shows."""
 

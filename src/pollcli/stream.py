@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from pollcli.columns import REGIONAL_FACTS
 from pollcli.numbers import MAX_VOTES
+from pollcli.problems import sort_problems
 from pollcli.source import RawTable, decode, display_name, split
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ def load_file_streaming(
 
     loader = _FileLoader(table, options)
     if not loader._map_header():
-        return [], _sorted(table.problems)
+        return [], sort_problems(table.problems)
     present = set(loader.columns.values())
     if "region" not in present or "share" in present:
         return None
@@ -139,7 +140,7 @@ def load_file_streaming(
         return None
     reader = _BlockReader(loader, path, encoding=options.encoding)
     sums = reader.run(data_start, table.header_line + 1, size)
-    return _elections(loader, sums, "unit" in present), _sorted(table.problems)
+    return _elections(loader, sums, "unit" in present), sort_problems(table.problems)
 
 
 def _offset_after_line(data: bytes, line: int) -> int | None:
@@ -149,10 +150,6 @@ def _offset_after_line(data: bytes, line: int) -> int | None:
         if position < 0:
             return None
     return position + 1
-
-
-def _sorted(problems: list[Problem]) -> list[Problem]:
-    return sorted(problems, key=lambda p: (p.severity != "error", p.line or 0, p.column or ""))
 
 
 @dataclass(frozen=True)
@@ -277,7 +274,7 @@ class _BlockReader:
         self.path = path
         self.encoding = encoding or "utf-8"
         self.width = len(self.table.header)
-        self.decimal, self.decimal_given = loader._decimal_mark()
+        loader._decimal_mark()
         self.has_unit = "unit" in loader.columns.values()
         votes_index = next(i for i, c in loader.columns.items() if c == "votes")
         self.layout = _Layout(
@@ -344,7 +341,7 @@ class _BlockReader:
             except UnicodeDecodeError:
                 return None
             cells[votes_index] = "0"
-            record = self.loader._parse(line + first, cells, self.decimal, self.decimal_given)
+            record = self.loader._parse(line + first, cells)
             if record is None or len(self.table.problems) > mark:
                 del self.table.problems[mark:]
                 return None
@@ -375,7 +372,7 @@ class _BlockReader:
                 consumed = reader.line_num
                 if not cells or all(not c.strip() for c in cells):
                     continue
-                record = self.loader._parse(start, cells, self.decimal, self.decimal_given)
+                record = self.loader._parse(start, cells)
                 if record is not None:
                     self._add(record, start, record.values.get("votes", 0))
         except csv.Error as exc:
@@ -432,7 +429,6 @@ def _elections(loader: _FileLoader, sums: dict[Key, _Sum], has_unit: bool) -> li
     """Each sum as one record through the exact loader's election pipeline."""
     from pollcli.loader import _Parsed
 
-    table = loader.table
     records: list[_Parsed] = []
     for item in sorted(sums.values(), key=lambda s: s.line):
         values = {**item.parsed.values, "votes": item.votes}
@@ -447,21 +443,4 @@ def _elections(loader: _FileLoader, sums: dict[Key, _Sum], has_unit: bool) -> li
                 )
             )
     records.sort(key=lambda r: r.line)
-    if not records:
-        if not any(p.severity == "error" for p in table.problems):
-            table.problem(
-                "no-rows",
-                table.header_line,
-                "the header has no data rows under it; add one row per ballot option",
-            )
-        return []
-    front = loader._front_matter()
-    loader.file_level_problems = len(table.problems)
-    by_election: dict[str, list[_Parsed]] = {}
-    for record in records:
-        by_election.setdefault(record.election, []).append(record)
-    return [
-        election
-        for label, group in by_election.items()
-        if (election := loader._election(label, group, front)) is not None
-    ]
+    return loader.elections(records)
