@@ -269,6 +269,8 @@ class _FileLoader:
             seen[canonical] = raw
             self.columns[index] = canonical
         if ignored:
+            # Expected in wide exports: a note on each election, and a warning in `validate`.
+            self.file_notes.append(f"Ignored column(s): {', '.join(map(repr, ignored))}.")
             self.problem(
                 "unknown-column",
                 line,
@@ -437,11 +439,11 @@ class _FileLoader:
         self, label: str, records: list[_Parsed], front: dict[str, tuple[str, int]]
     ) -> Election | None:
         errors_before = self._error_count()
+        first_problem = len(self.table.problems)
         regional = any(r.values.get("region") for r in records)
         facts = self._facts(label, records, front, regional)
         if facts is None:
             return None
-        first_problem = len(self.table.problems)
         notes: list[str] = list(self.file_notes)
         self._fractions(records, notes)
         rows = self._rows(facts.election, records)
@@ -459,11 +461,9 @@ class _FileLoader:
         # Problems of the file as a whole, and those found while building this election — never
         # another election's.
         own = self.table.problems[: self.file_level_problems] + self.table.problems[first_problem:]
-        for problem in own:
-            if problem.code == "unknown-column":  # expected in wide exports: a note, not a warning
-                election.notes.append(f"Ignored {problem.message.split(' are not used')[0]}.")
-            elif problem.severity == "warning":
-                election.warnings.append(problem.render())
+        election.warnings.extend(
+            p.render() for p in own if p.severity == "warning" and p.code != "unknown-column"
+        )
         return election
 
     def _error_count(self) -> int:
