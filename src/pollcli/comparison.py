@@ -36,7 +36,7 @@ from pollcli.compare_models import (
 from pollcli.election import Election, Facts
 from pollcli.errors import UsageError
 from pollcli.models import ElectionSummary, ResultRow
-from pollcli.summary import summarize_election
+from pollcli.summary import pct, summarize_election
 
 By = Literal["candidate", "party"]
 
@@ -529,16 +529,12 @@ def _poll_accuracy(
     return ranked
 
 
-def _pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.2f} %"
-
-
 def _points(value: float) -> str:
     return f"{value:+.2f} points".replace("-", "−")
 
 
 def _listing(rows: list[CompareRow], position: int) -> str:
-    return ", ".join(f"{row.candidate} ({_pct(row.shares[position])})" for row in rows)
+    return ", ".join(f"{row.candidate} ({pct(row.shares[position])})" for row in rows)
 
 
 def _pair_notes(
@@ -560,7 +556,7 @@ def _pair_notes(
         if led_a is not None and led_b is not None and led_a is led_b:
             before, after = led_a.shares[a], led_a.shares[b]
             change = (
-                f": {_pct(before)} → {_pct(after)} ({_points(after - before)})"
+                f": {pct(before)} → {pct(after)} ({_points(after - before)})"
                 if before is not None and after is not None
                 else ""
             )
@@ -569,8 +565,8 @@ def _pair_notes(
             was, now = summaries[a].leader, summaries[b].leader
             notes.append(
                 f"The lead changed hands: {was.candidate if was else led_a.candidate} led in {first} "
-                f"({_pct(led_a.shares[a])}); {now.candidate if now else led_b.candidate} leads in "
-                f"{then} ({_pct(led_b.shares[b])})."
+                f"({pct(led_a.shares[a])}); {now.candidate if now else led_b.candidate} leads in "
+                f"{then} ({pct(led_b.shares[b])})."
             )
         else:
             notes += [
@@ -592,12 +588,12 @@ def _pair_notes(
         if new_people:
             notes.append(f"New in {then}: {_listing(new_people, b)}.")
         notes += [
-            f"“{r.candidate}” was an option in {first} ({_pct(r.shares[a])}) but not in {then}."
+            f"“{r.candidate}” was an option in {first} ({pct(r.shares[a])}) but not in {then}."
             for r in gone
             if r.kind != "candidate"
         ]
         notes += [
-            f"“{r.candidate}” is new on the ballot in {then}: {_pct(r.shares[b])}."
+            f"“{r.candidate}” is new on the ballot in {then}: {pct(r.shares[b])}."
             for r in new
             if r.kind != "candidate"
         ]
@@ -605,7 +601,7 @@ def _pair_notes(
         turnout_a, turnout_b = summaries[a].turnout.pct, summaries[b].turnout.pct
         if turnout_a is not None and turnout_b is not None:
             notes.append(
-                f"Turnout: {_pct(turnout_a)} in {first} → {_pct(turnout_b)} in {then} "
+                f"Turnout: {pct(turnout_a)} in {first} → {pct(turnout_b)} in {then} "
                 f"({_points(turnout_b - turnout_a)})."
             )
         elif turnout_a is not None or turnout_b is not None:

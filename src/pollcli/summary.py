@@ -61,8 +61,9 @@ class _Ranked:
     rank: int
 
 
-def pct(value: float) -> str:
-    return f"{value:.2f} %"
+def pct(value: float | None) -> str:
+    """A share as the findings print it (comparison's notes too): 81.31 %, or n/a."""
+    return "n/a" if value is None else f"{value:.2f} %"
 
 
 def count(value: int) -> str:
@@ -184,8 +185,7 @@ def summarize_election(
     below_names = [r.option.candidate for r in sorted(below, key=lambda r: r.rank)]
     if below:
         listed = ", ".join(
-            f"{r.option.candidate} ({pct(r.share or 0)})"
-            for r in sorted(below, key=lambda r: r.rank)
+            f"{r.option.candidate} ({pct(r.share)})" for r in sorted(below, key=lambda r: r.rank)
         )
         notes.append(f"Below the {threshold:g} % threshold: {listed}.")
     elif candidates:
@@ -287,9 +287,7 @@ def _leader_notes(
     if not candidates:
         return ["No candidate is on the ballot list; only non-candidate options were given."]
     if len(tied) > 1:
-        measure = (
-            f"{count(tied[0].option.votes or 0)} votes" if by_votes else pct(tied[0].share or 0)
-        )
+        measure = f"{count(tied[0].option.votes or 0)} votes" if by_votes else pct(tied[0].share)
         notes.append(
             f"Tie for first: {', '.join(_describe(r) for r in tied)} each have {measure}; "
             "no leader is named."
@@ -354,7 +352,7 @@ def _non_candidate_notes(
         elif runner_up is not None and strength > _strength(runner_up, by_votes):
             sentence += (
                 f" — ahead of the runner-up, {runner_up.option.candidate} "
-                f"({pct(runner_up.share) if runner_up.share is not None else 'n/a'}), "
+                f"({pct(runner_up.share)}), "
                 "and so ahead of every candidate but the leader"
             )
         notes.append(sentence + ".")
