@@ -270,3 +270,11 @@ def test_party_list_results_without_a_candidate_column(summarize_text):
     s = summarize_text("Party,Votes\nRed List,500\nBlue List,300\nGreen List,200\n", threshold=5)
     assert s.leader.candidate == "Red List" and s.leader.party is None
     assert any("options are parties" in n for n in s.notes)
+
+
+def test_party_lines_in_a_regional_file_are_noted_once(summarize_text):
+    s = summarize_text(
+        "region,candidate,party,votes\nN,Cuomo,Dem,10\nN,Cuomo,WFP,2\nS,Cuomo,Dem,5\nS,Cuomo,WFP,1\nN,B,Rep,8\nS,B,Rep,8\n"
+    )
+    assert s.leader.votes == 18 and s.leader.party == "Dem / WFP"  # each party once
+    assert sum("2 party lines" in n for n in s.notes) == 1

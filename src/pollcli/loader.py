@@ -635,11 +635,13 @@ class _FileLoader:
                     )
                 ok = False
                 continue
-            if len(group) > 1 and not region:
-                notes.append(
+            if len(group) > 1:
+                note = (
                     f"{first.candidate} ran on {len(group)} party lines "
                     f"({', '.join(p or '' for p in parties)}); their votes are added up."
                 )
+                if note not in notes:  # once, though the lines repeat in every region
+                    notes.append(note)
             options.append(_merge_rows(group))
         if ok and any(row.unit for row in rows):
             return self._sum_regions([Region(name=region, options=options)])
@@ -662,12 +664,8 @@ class _FileLoader:
                 if key in totals:
                     total = totals[key]
                     total.votes = (total.votes or 0) + option.votes
-                    if (
-                        option.party
-                        and total.party
-                        and option.party not in total.party.split(" / ")
-                    ):
-                        total.party = f"{total.party} / {option.party}"
+                    parties = (total.party or "").split(" / ") + (option.party or "").split(" / ")
+                    total.party = " / ".join(dict.fromkeys(p for p in parties if p)) or None
                 else:
                     totals[key] = option.model_copy(update={"share": None, "share_decimals": None})
         return list(totals.values())
@@ -798,26 +796,15 @@ class _FileLoader:
 
 
 def _merge_rows(group: list[Row]) -> Option:
+    """One option from its rows: a single row as it is, or a candidate's party lines added up."""
     first = group[0]
-    if len(group) == 1:
-        return Option(
-            candidate=first.candidate,
-            party=first.party,
-            kind=first.kind,
-            votes=first.votes,
-            share=first.share,
-            share_decimals=first.share_decimals,
-            line=first.line,
-        )
-    votes = None if any(r.votes is None for r in group) else sum(r.votes or 0 for r in group)
-    shares = None if any(r.share is None for r in group) else sum(r.share or 0 for r in group)
     decimals = [r.share_decimals for r in group if r.share_decimals is not None]
     return Option(
         candidate=first.candidate,
-        party=" / ".join(r.party or "" for r in group),
+        party=" / ".join(r.party for r in group if r.party) or None,
         kind=first.kind,
-        votes=votes,
-        share=shares,
+        votes=None if any(r.votes is None for r in group) else sum(r.votes or 0 for r in group),
+        share=None if any(r.share is None for r in group) else sum(r.share or 0 for r in group),
         share_decimals=min(decimals) if decimals else None,
         line=first.line,
     )
