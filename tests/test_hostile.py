@@ -110,3 +110,12 @@ def test_warnings_alone_exit_zero(tmp_path):
     problems = json.loads(result.stdout)["files"][0]["problems"]
     assert {p["severity"] for p in problems} == {"warning"}
     assert {p["code"] for p in problems} == {"share-mismatch"}
+
+
+def test_a_misspelt_header_is_named(tmp_path):
+    path = tmp_path / "typo.csv"
+    path.write_text("Canidate,Vots\nA,10\nB,5\n", encoding="utf-8")
+    result = invoke("summary", str(path))
+    assert result.code == 1
+    assert "is 'Canidate' meant to be 'candidate'? rename it" in result.stderr
+    assert "is 'Vots' meant to be 'votes'? rename it" in result.stderr

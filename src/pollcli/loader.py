@@ -30,6 +30,7 @@ from pollcli.columns import (
     INT_FACTS,
     KINDS,
     REGIONAL_FACTS,
+    ROW_ALIASES,
     SHARE_BASES,
     STAGES,
     canonical_column,
@@ -291,7 +292,7 @@ class _FileLoader:
                 "missing-column",
                 line,
                 "no candidate column (also accepted: name, option, candidate_name); "
-                "check the header row and the delimiter",
+                + _misspelt(ignored, "candidate", "check the header row and the delimiter"),
                 column="candidate",
             )
             ok = False
@@ -299,8 +300,8 @@ class _FileLoader:
             self.problem(
                 "missing-column",
                 line,
-                "neither a votes nor a share column; add one (aliases: candidatevotes, "
-                "vote_count, count / percent, pct, vote_share)",
+                "neither a votes nor a share column (aliases: candidatevotes, vote_count, count / "
+                "percent, pct, vote_share); " + _misspelt(ignored, ("votes", "share"), "add one"),
                 column="votes",
             )
             ok = False
@@ -793,6 +794,17 @@ class _FileLoader:
                 "check ballots_cast and the vote counts",
                 severity="warning",
             )
+
+
+def _misspelt(headers: list[str], wanted: str | tuple[str, ...], otherwise: str) -> str:
+    """'did you mean …' for an unrecognised header close to a name of a missing column."""
+    columns = wanted if isinstance(wanted, tuple) else (wanted,)
+    names = {alias: column for column in columns for alias in ROW_ALIASES[column]}
+    for header in headers:
+        close = difflib.get_close_matches(normalize_header(header), list(names), n=1, cutoff=0.75)
+        if close:
+            return f"is {header!r} meant to be {names[close[0]]!r}? rename it"
+    return otherwise
 
 
 def _merge_rows(group: list[Row]) -> Option:
