@@ -55,15 +55,9 @@ def _root(
 
 
 def _register() -> None:
-    from pollcli.cli import summary, validate
+    from pollcli.cli import compare, schema, summary, validate
 
-    summary.register(app)
-    validate.register(app)
-    for name in ("compare", "schema"):
-        try:
-            module = __import__(f"pollcli.cli.{name}", fromlist=["register"])
-        except ModuleNotFoundError:
-            continue
+    for module in (summary, compare, validate, schema):
         module.register(app)
 
 
