@@ -1,14 +1,12 @@
 """JSON Schemas of pollcli's JSON outputs, generated from the Pydantic models that produce them.
 
 The schemas are never written by hand: each one is the `model_json_schema` of the model the command
-prints, so a field added to a model shows up in its schema by construction. A command whose model is not
-importable (e.g. `compare` on a branch without `pollcli.compare_models`) is simply left out.
+prints, so a field added to a model shows up in its schema by construction.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from typing import TYPE_CHECKING, Any, Final
 
 from pollcli.errors import UsageError
@@ -32,18 +30,8 @@ class UnknownSchemaError(UsageError):
 
 
 def names() -> list[str]:
-    """Commands whose JSON output has a schema, in a stable order.
-
-    Cheap enough for `--help`: the model modules are located, not imported.
-    """
-    return [name for name, (module, _) in MODELS.items() if _module_exists(module)]
-
-
-def _module_exists(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ImportError:  # pragma: no cover - a parent package that fails to import
-        return False
+    """Commands whose JSON output has a schema, in a stable order (no model is imported)."""
+    return list(MODELS)
 
 
 def model(name: str) -> type[BaseModel]:
@@ -51,13 +39,7 @@ def model(name: str) -> type[BaseModel]:
     if name not in MODELS:
         raise UnknownSchemaError(f"no schema named {name!r}; choose one of {', '.join(names())}")
     module_name, class_name = MODELS[name]
-    try:
-        found: type[BaseModel] = getattr(importlib.import_module(module_name), class_name)
-    except (ImportError, AttributeError):
-        raise UnknownSchemaError(
-            f"the {name!r} schema is not available in this build of pollcli; "
-            f"choose one of {', '.join(n for n in names() if n != name)}"
-        ) from None
+    found: type[BaseModel] = getattr(importlib.import_module(module_name), class_name)
     return found
 
 
