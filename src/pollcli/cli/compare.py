@@ -16,7 +16,6 @@ from pollcli.errors import UsageError
 from pollcli.render.safe import visible
 
 if TYPE_CHECKING:
-    from pollcli.election import Election
     from pollcli.names import Alias
 
 EXAMPLE = """Examples:
@@ -91,6 +90,7 @@ def compare(
     """
     from pollcli import names
     from pollcli.comparison import compare as run_compare
+    from pollcli.loader import load
 
     inputs = [*files, *([aliases] if aliases else [])]
     check_output_path(output, inputs)
@@ -98,7 +98,7 @@ def compare(
     pairs = [names.parse_alias(text) for text in alias or []]
     if aliases:
         pairs = _read_aliases(aliases) + pairs
-    elections = _load(
+    elections = load(
         files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal
     )
     result = run_compare(elections, by=by.value, aliases=pairs, fuzzy=not no_fuzzy)
@@ -109,14 +109,6 @@ def compare(
 
         title = " → ".join(visible(e.election) for e in result.elections)
         save_pictures(partial(compare_table.render_comparison, result), title, svg, html)
-
-
-def _load(
-    files: list[str], *, encoding: str | None, delimiter: str | None, decimal: str | None
-) -> list[Election]:
-    from pollcli.loader import load
-
-    return load(files, encoding=encoding, delimiter=delimiter, decimal=decimal)
 
 
 def _read_aliases(path: str) -> list[Alias]:
