@@ -24,7 +24,7 @@ class Format(StrEnum):
 Files = Annotated[
     list[str],
     typer.Argument(
-        help="Results CSV file(s); '-' reads standard input.", show_default=False, metavar="FILE"
+        help="Results CSV file(s); '-' reads standard input.", show_default=False, metavar="FILE..."
     ),
 ]
 FormatOpt = Annotated[
