@@ -44,7 +44,7 @@ def test_regions_key_only_with_by_region(tmp_path):
     result = invoke("summary", str(path), "--format", "json", "--by", "region")
     assert result.code == 0, result.stderr
     data = json.loads(result.stdout)
-    expected = summarize(load(path), by_region=True).model_dump(mode="json")
+    expected = summarize(load(path), by_region=True).to_dict()
     assert data == expected
     assert [r["region"] for r in data["elections"][0]["regions"]] == ["North", "South"]
 

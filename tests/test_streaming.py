@@ -5,6 +5,7 @@ shrunk so that files span many blocks and problems fall in blocks after the firs
 """
 
 import json
+from dataclasses import asdict
 
 import pytest
 
@@ -39,7 +40,7 @@ def both(monkeypatch, path, **options):
 
 def dump(loaded):
     elections, problems = loaded
-    return [e.model_dump() for e in elections], [p.model_dump() for p in problems]
+    return [asdict(e) for e in elections], [asdict(p) for p in problems]
 
 
 CLEAN = {
@@ -84,9 +85,7 @@ def test_same_summaries_through_the_cli(tmp_path):
         assert result.code == 0, result.stderr
         outputs.append(json.loads(result.stdout))
     assert outputs[0] == outputs[1]
-    assert outputs[0] == summarize(load_file(path, ReadOptions())[0], by_region=True).model_dump(
-        mode="json"
-    )
+    assert outputs[0] == summarize(load_file(path, ReadOptions())[0], by_region=True).to_dict()
 
 
 DEFECTS = {

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from pollcli.loader import load, validate
     from pollcli.summary import summarize
 
-# Imported on first use so that `pollcli --help` does not pay for pydantic and the loaders.
+# Imported on first use so that `pollcli --help` does not pay for the loaders.
 _LAZY = {
     "load": "pollcli.loader",
     "validate": "pollcli.loader",

@@ -17,6 +17,7 @@ figures (shares, leader, turnout, effective number) come from `summary.summarize
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -525,7 +526,7 @@ def _poll_accuracy(
     ranked: list[PollAccuracy] = []
     for index, item in enumerate(found):
         tied = index > 0 and found[index - 1].mean_abs_error == item.mean_abs_error
-        ranked.append(item.model_copy(update={"rank": ranked[-1].rank if tied else index + 1}))
+        ranked.append(dataclasses.replace(item, rank=ranked[-1].rank if tied else index + 1))
     return ranked
 
 

@@ -1,60 +1,59 @@
-"""What a loaded election is: its facts and its ballot options, validated, summed across regions."""
+"""What a loaded election is: its facts and its ballot options, summed across regions.
+
+Plain dataclasses (see `pollcli.document` for why not Pydantic models); the loader checks every value
+before it builds one, so an instance is always valid.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import dataclass, field
+from typing import Literal
 
 from pollcli.columns import Kind
 
-Count = Annotated[int, Field(ge=0, le=10_000_000_000)]
-Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 
-
-class Row(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Row:
     """One validated input row: an option's result in one election (and region)."""
-
-    model_config = ConfigDict(frozen=True)
 
     line: int
     election: str
-    candidate: Annotated[str, Field(min_length=1)]
+    candidate: str
     party: str | None = None
     kind: Kind = "candidate"
-    votes: Count | None = None
-    share: Percent | None = None
+    votes: int | None = None
+    share: float | None = None
     share_decimals: int | None = None
     region: str | None = None
     # A finer unit within the region (a precinct beside a region column): rows are unique per unit.
     unit: str | None = None
 
 
-class Facts(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Facts:
     """Election-level facts from front matter, constant columns or CLI flags."""
-
-    model_config = ConfigDict(frozen=True)
 
     election: str
     date: dt.date | None = None
     country: str | None = None
     office: str | None = None
-    round: Annotated[int, Field(ge=1, le=99)] | None = None
+    round: int | None = None
     stage: Literal["official", "preliminary", "exit_poll"] = "official"
     source: str | None = None
-    registered: Count | None = None
-    ballots_cast: Count | None = None
-    invalid: Count | None = None
-    blank: Count | None = None
-    total_votes: Count | None = None
+    registered: int | None = None
+    ballots_cast: int | None = None
+    invalid: int | None = None
+    blank: int | None = None
+    total_votes: int | None = None
     share_base: Literal["valid", "cast"] = "valid"
-    term_years: Annotated[int, Field(ge=1, le=99)] | None = None
-    previous_term_years: Annotated[int, Field(ge=1, le=99)] | None = None
+    term_years: int | None = None
+    previous_term_years: int | None = None
     term_limit: str | None = None
 
 
-class Option(BaseModel):
+@dataclass(kw_only=True)
+class Option:
     """A ballot option's national result: votes summed across regions, the published share."""
 
     candidate: str
@@ -66,19 +65,21 @@ class Option(BaseModel):
     line: int
 
 
-class Region(BaseModel):
+@dataclass(kw_only=True)
+class Region:
     name: str
     options: list[Option]
     registered: int | None = None
     ballots_cast: int | None = None
 
 
-class Election(BaseModel):
+@dataclass(kw_only=True)
+class Election:
     """One election as loaded: facts, options in input order, optional regions, and what loading noticed."""
 
     facts: Facts
     source_file: str
     options: list[Option]
-    regions: list[Region] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

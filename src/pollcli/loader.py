@@ -2,12 +2,13 @@
 
 `load` returns elections or raises `DataError`; `validate` returns a report of every problem. Both run the
 same pipeline: split the file (`source`), map the header to the column contract (`columns`), parse each
-cell (`numbers`), validate each row with Pydantic (`election.Row`), then group rows into elections, resolve
+cell (`numbers`), check each row's and each election's values, then group rows into elections, resolve
 election facts and sum options across regions.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import os
@@ -20,8 +21,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from pydantic import ValidationError
 
 from pollcli import checks
 from pollcli.columns import (
@@ -40,7 +39,13 @@ from pollcli.columns import (
 from pollcli.election import Election, Facts, Option, Region, Row
 from pollcli.errors import DataError, UsageError
 from pollcli.models import FileReport, ValidationReport
-from pollcli.numbers import NumberError, parse_share, parse_votes, share_decimal_mark
+from pollcli.numbers import (
+    MAX_VOTES,
+    NumberError,
+    parse_share,
+    parse_votes,
+    share_decimal_mark,
+)
 from pollcli.problems import Problem, Severity, sort_problems
 from pollcli.source import (
     DELIMITERS,
@@ -55,6 +60,8 @@ from pollcli.stream import wants_stream
 
 Source = str | Path
 FACT_COLUMNS = (*ELECTION_FACTS, "total_votes")
+FACT_FIELDS = frozenset(f.name for f in dataclasses.fields(Facts))
+ROW_FIELDS = frozenset(f.name for f in dataclasses.fields(Row)) - {"line", "election"}
 
 
 @dataclass(frozen=True)
@@ -525,18 +532,21 @@ class _FileLoader:
         values.update({k: v for k, v in self.options.facts.items() if v is not None})
         if not ok:
             return None
-        try:
-            facts = Facts.model_validate(values)
-        except ValidationError as exc:
-            for error in exc.errors():
-                key = str(error["loc"][0]) if error["loc"] else "?"
+        # Facts from the file went through parse_fact; those from flags or the Python API are
+        # checked here, the same way.
+        for key, value in values.items():
+            wanted = _fact_expectation(key, value)
+            if wanted is not None:
                 self.problem(
                     "invalid-metadata",
                     raw[key][1] if key in raw else None,
-                    f"{key} {values.get(key)!r}: {error['msg'].lower()}",
+                    f"{key} {value!r}: must be {wanted}",
                     column=self._header_of(key),
                 )
+                ok = False
+        if not ok:
             return None
+        facts = Facts(**{k: v for k, v in values.items() if k in FACT_FIELDS})
         if facts.share_base == "cast" and facts.ballots_cast is None and not regional:
             self.problem(
                 "invalid-metadata",
@@ -565,26 +575,26 @@ class _FileLoader:
     def _rows(self, election: str, records: list[_Parsed]) -> list[Row]:
         rows = []
         for record in records:
-            try:
-                rows.append(
-                    Row.model_validate({**record.values, "line": record.line, "election": election})
+            values = record.values
+            share, votes = values.get("share"), values.get("votes")
+            if share is not None and not 0 <= share <= 100:
+                self.problem(
+                    "share-out-of-range",
+                    record.line,
+                    f"share {share!r}: a share is a percent, from 0 to 100; fix the cell",
+                    column=self._header_of("share"),
                 )
-            except ValidationError as exc:
-                for error in exc.errors():
-                    field_name = str(error["loc"][0]) if error["loc"] else "?"
-                    value = record.values.get(field_name)
-                    code = {"share": "share-out-of-range", "votes": "votes-out-of-range"}.get(
-                        field_name, "type-error"
-                    )
-                    if field_name == "votes" and isinstance(value, int) and value < 0:
-                        code = "negative-votes"
-                    hint = " (shares are percent, 0 to 100)" if field_name == "share" else ""
-                    self.problem(
-                        code,
-                        record.line,
-                        f"{field_name} {value!r}: {error['msg'].lower()}{hint}",
-                        column=self._header_of(field_name),
-                    )
+            elif votes is not None and votes > MAX_VOTES:
+                # One row of the exact path never is (parse_votes); a streamed sum may be.
+                self.problem(
+                    "votes-out-of-range",
+                    record.line,
+                    f"votes {votes:,}: more than {MAX_VOTES:,}, larger than any electorate",
+                    column=self._header_of("votes"),
+                )
+            else:
+                fields = {k: v for k, v in values.items() if k in ROW_FIELDS}
+                rows.append(Row(**fields, line=record.line, election=election))
         return rows
 
     def _combine(
@@ -668,11 +678,11 @@ class _FileLoader:
                     parties = (total.party or "").split(" / ") + (option.party or "").split(" / ")
                     total.party = " / ".join(dict.fromkeys(p for p in parties if p)) or None
                 else:
-                    totals[key] = option.model_copy(update={"share": None, "share_decimals": None})
+                    totals[key] = dataclasses.replace(option, share=None, share_decimals=None)
         return list(totals.values())
 
     def _regional_totals(self, facts: Facts, regions: list[Region], notes: list[str]) -> Facts:
-        update: dict[str, int] = {}
+        update: dict[str, Any] = {}
         for key in ("registered", "ballots_cast"):
             if getattr(facts, key) is not None:
                 continue
@@ -688,7 +698,7 @@ class _FileLoader:
             values = [self.region_facts.get(r.name, {}).get(key) for r in regions]
             if getattr(facts, key) is None and values and all(v is not None for v in values):
                 update[key] = sum(v for v in values if v is not None)
-        return facts.model_copy(update=update) if update else facts
+        return dataclasses.replace(facts, **update) if update else facts
 
     def _check_shares(self, election: Election, line: int) -> None:
         facts = election.facts
@@ -820,6 +830,27 @@ def _merge_rows(group: list[Row]) -> Option:
         share_decimals=min(decimals) if decimals else None,
         line=first.line,
     )
+
+
+def _fact_expectation(key: str, value: Any) -> str | None:
+    """What a fact's value must be, when it is not; None when it is fine."""
+    if value is None or (key == "election" and isinstance(value, str)):
+        return None
+    if key in (*INT_FACTS, "total_votes"):
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        return (
+            None if whole and 0 <= value <= MAX_VOTES else f"a whole number from 0 to {MAX_VOTES:,}"
+        )
+    if key in ("round", "term_years", "previous_term_years"):
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        return None if whole and 1 <= value <= 99 else "a whole number from 1 to 99"
+    if key == "date":
+        return None if isinstance(value, dt.date) else "a date, YYYY-MM-DD"
+    if key == "stage":
+        return None if value in STAGES else f"one of {', '.join(STAGES)}"
+    if key == "share_base":
+        return None if value in SHARE_BASES else f"one of {', '.join(SHARE_BASES)}"
+    return None if isinstance(value, str) else "text"
 
 
 def name_key(name: str) -> str:

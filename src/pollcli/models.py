@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, Field
-
+from pollcli.document import Document, described
 from pollcli.problems import Problem
 
 if TYPE_CHECKING:
@@ -36,69 +36,84 @@ SUMMARY_COLUMNS = (
 VALIDATION_COLUMNS = ("file", "code", "severity", "line", "column", "message")
 
 
-class ResultRow(BaseModel):
-    rank: int = Field(description="1 = highest share; equal shares and votes share a rank")
+@dataclass(kw_only=True)
+class ResultRow:
+    rank: int = field(metadata=described("1 = highest share; equal shares and votes share a rank"))
     candidate: str
     party: str | None
     kind: Literal["candidate", "against_all", "blank", "invalid", "other"]
     votes: int | None
-    share: float | None = Field(description="percent of the base; the published figure where given")
-    below_threshold: bool = Field(description="a candidate strictly below the threshold")
+    share: float | None = field(
+        metadata=described("percent of the base; the published figure where given")
+    )
+    below_threshold: bool = field(metadata=described("a candidate strictly below the threshold"))
 
 
-class Standing(BaseModel):
+@dataclass(kw_only=True)
+class Standing:
     candidate: str
     party: str | None
     votes: int | None
     share: float | None
 
 
-class Margin(BaseModel):
-    pp: float | None = Field(description="leader minus runner-up, percentage points")
+@dataclass(kw_only=True)
+class Margin:
+    pp: float | None = field(metadata=described("leader minus runner-up, percentage points"))
     votes: int | None
 
 
-class Majority(BaseModel):
+@dataclass(kw_only=True)
+class Majority:
     threshold: float
     reached: bool
-    runoff: list[str] | None = Field(description="the two candidates who would meet in a runoff")
+    runoff: list[str] | None = field(
+        metadata=described("the two candidates who would meet in a runoff")
+    )
 
 
-class Turnout(BaseModel):
+@dataclass(kw_only=True)
+class Turnout:
     registered: int | None
     ballots_cast: int | None
     pct: float | None
 
 
-class Term(BaseModel):
+@dataclass(kw_only=True)
+class Term:
     years: int | None
     previous_years: int | None
     limit: str | None
     next_election_due: int | None
 
 
-class RegionShare(BaseModel):
+@dataclass(kw_only=True)
+class RegionShare:
     candidate: str
     party: str | None
     kind: Literal["candidate", "against_all", "blank", "invalid", "other"]
     votes: int | None
-    share: float | None = Field(description="percent of the region's base")
+    share: float | None = field(metadata=described("percent of the region's base"))
 
 
-class RegionSummary(BaseModel):
+@dataclass(kw_only=True)
+class RegionSummary:
     """One region's figures under `summary --by region`, computed like the national ones."""
 
     region: str
-    leader: Standing | None = Field(description="null when candidates tie for first")
+    leader: Standing | None = field(metadata=described("null when candidates tie for first"))
     runner_up: Standing | None
     tied_for_first: list[str]
     margin: Margin | None
     majority_reached: bool
-    results: list[RegionShare] = Field(description="share descending, as the national results")
+    results: list[RegionShare] = field(
+        metadata=described("share descending, as the national results")
+    )
     turnout: Turnout
 
 
-class ElectionSummary(BaseModel):
+@dataclass(kw_only=True)
+class ElectionSummary:
     """One election's ranked results and findings."""
 
     election: str
@@ -110,7 +125,7 @@ class ElectionSummary(BaseModel):
     source_file: str
     threshold: float
     results: list[ResultRow]
-    leader: Standing | None = Field(description="null when candidates tie for first")
+    leader: Standing | None = field(metadata=described("null when candidates tie for first"))
     runner_up: Standing | None
     tied_for_first: list[str]
     margin: Margin | None
@@ -121,14 +136,19 @@ class ElectionSummary(BaseModel):
     term: Term
     notes: list[str]
     warnings: list[str]
-    regions: list[RegionSummary] | None = Field(
+    regions: list[RegionSummary] | None = field(
         default=None,
-        exclude_if=lambda regions: regions is None,
-        description="only with --by region; the key is absent otherwise, as SPEC's schema pins it",
+        metadata={
+            "exclude_if": lambda regions: regions is None,
+            **described(
+                "only with --by region; the key is absent otherwise, as SPEC's schema pins it"
+            ),
+        },
     )
 
 
-class Summary(BaseModel):
+@dataclass(kw_only=True)
+class Summary(Document):
     """What `pollcli summary --format json` prints: one entry per election, in input order."""
 
     schema_version: Literal[1] = SCHEMA_VERSION
@@ -171,7 +191,8 @@ class Summary(BaseModel):
         return summary_frame(self)
 
 
-class FileReport(BaseModel):
+@dataclass(kw_only=True)
+class FileReport:
     """The problems found in one file; `valid` is false when any of them is an error."""
 
     file: str
@@ -187,7 +208,8 @@ class FileReport(BaseModel):
         return len(self.problems) - self.errors
 
 
-class ValidationReport(BaseModel):
+@dataclass(kw_only=True)
+class ValidationReport(Document):
     """What `pollcli validate --format json` prints: every problem in each file."""
 
     schema_version: Literal[1] = SCHEMA_VERSION

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pollcli.document import NOT_IN_JSON
 
 Severity = Literal["error", "warning"]
 
@@ -44,14 +45,13 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.severity != "error", p.line or 0, p.column or ""))
 
 
-class Problem(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Problem:
     """One finding of validation. `line` is the 1-based physical line a text editor shows."""
-
-    model_config = ConfigDict(frozen=True)
 
     code: str
     severity: Severity
-    file: str = Field(exclude=True)  # the FileReport names the file once
+    file: str = field(metadata=NOT_IN_JSON)  # the FileReport names the file once
     line: int | None
     column: str | None
     message: str

@@ -7,6 +7,8 @@ the national summary would say of the same figures.
 
 from __future__ import annotations
 
+import dataclasses
+
 from pollcli.election import Election, Region
 from pollcli.models import RegionShare, RegionSummary
 
@@ -47,16 +49,15 @@ def summarize_regions(
 
 def _regional_election(election: Election, region: Region) -> Election:
     # National invalid/blank counts and published national shares say nothing about one region.
-    facts = election.facts.model_copy(
-        update={
-            "registered": region.registered,
-            "ballots_cast": region.ballots_cast,
-            "invalid": None,
-            "blank": None,
-            "total_votes": None,
-            "source": None,
-            "term_years": None,
-            "term_limit": None,
-        }
+    facts = dataclasses.replace(
+        election.facts,
+        registered=region.registered,
+        ballots_cast=region.ballots_cast,
+        invalid=None,
+        blank=None,
+        total_votes=None,
+        source=None,
+        term_years=None,
+        term_limit=None,
     )
     return Election(facts=facts, source_file=election.source_file, options=region.options)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import codecs
 import contextvars
 import csv
+import dataclasses
 import io
 import os
 from collections import deque
@@ -358,7 +359,7 @@ class _BlockReader:
         if text is None:
             for problem in scratch.problems:
                 self.table.problems.append(
-                    problem.model_copy(update={"line": (problem.line or 1) + line - 1})
+                    dataclasses.replace(problem, line=(problem.line or 1) + line - 1)
                 )
             self.stopped = True  # the exact path reads nothing past undecodable bytes either
             return 0

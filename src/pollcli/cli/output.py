@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console, RenderableType
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
+    from pollcli.document import Document
 
 from pollcli.errors import UsageError
 from pollcli.render.safe import visible
@@ -119,7 +119,7 @@ def _renderer(command: str, fmt: str) -> Callable[..., Any]:
     return found
 
 
-def emit(result: BaseModel, command: str, fmt: str, output: str | None, no_color: bool) -> None:
+def emit(result: Document, command: str, fmt: str, output: str | None, no_color: bool) -> None:
     """Write a command's result in the asked format to stdout or --output: the one place that does."""
     if fmt == "json":
         from pollcli.render import json
