@@ -9,9 +9,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, RenderableType
-
 if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
     from pollcli.document import Document
 
 from pollcli.errors import UsageError
@@ -45,7 +45,12 @@ def check_output_path(output: str | None, inputs: Sequence[str]) -> None:
         raise UsageError(f"--output {output}: the directory {target.parent} does not exist")
 
 
+# Rich is imported where a table is drawn: JSON, CSV and Markdown never pay for it.
+
+
 def stdout_console(no_color: bool = False) -> Console:
+    from rich.console import Console
+
     plain = no_color or "NO_COLOR" in os.environ
     return Console(
         file=sys.stdout,
@@ -60,6 +65,8 @@ def stdout_console(no_color: bool = False) -> Console:
 
 
 def render_to_text(renderable: RenderableType, width: int) -> str:
+    from rich.console import Console
+
     buffer = io.StringIO()
     Console(
         file=buffer,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-
-from rich.console import RenderableType
+from typing import TYPE_CHECKING
 
 from pollcli.cli.output import check_output_path
 from pollcli.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 def check_picture_paths(
