@@ -111,3 +111,41 @@ def test_validation_report_to_dataframe(tmp_path):
     assert frame["code"].tolist() == ["negative-votes"]
     assert frame["line"].tolist() == [2]
     assert frame["file"].tolist() == [str(path)]
+
+
+@pytest.mark.parametrize(
+    ("facts", "expected"),
+    [
+        ({"round": 0}, "round 0: must be a whole number from 1 to 99"),
+        ({"term_years": 7.5}, "term_years 7.5: must be a whole number from 1 to 99"),
+        ({"registered": -1}, "registered -1: must be a whole number from 0 to 10,000,000,000"),
+        ({"registered": True}, "registered True: must be a whole number"),
+        ({"date": "2022-11-20"}, "date '2022-11-20': must be a date, YYYY-MM-DD"),
+        ({"stage": "final"}, "stage 'final': must be one of official, preliminary, exit_poll"),
+        ({"country": 7}, "country 7: must be text"),
+    ],
+)
+def test_facts_given_from_python_are_checked_like_the_file_s(facts, expected):
+    """The CLI's flags arrive typed and bounded; the Python API's facts are checked by the loader."""
+    from pollcli import load
+    from pollcli.errors import DataError
+
+    with pytest.raises(DataError) as caught:
+        load(DATA / "kz_2022.csv", facts=facts)
+    assert [p.code for p in caught.value.problems] == ["invalid-metadata"]
+    assert expected in caught.value.problems[0].message
+
+
+def test_facts_given_from_python_are_used():
+    import datetime as dt
+
+    from pollcli import load
+
+    (election,) = load(
+        DATA / "kz_2022.csv", facts={"round": 2, "date": dt.date(2022, 11, 21), "registered": 1}
+    )
+    assert (election.facts.round, election.facts.date, election.facts.registered) == (
+        2,
+        dt.date(2022, 11, 21),
+        1,
+    )

@@ -174,3 +174,15 @@ def test_big_standard_input_is_streamed_not_held(monkeypatch, tmp_path):
     for data in (from_stdin, from_file):
         data["elections"][0].pop("source_file")
     assert from_stdin == from_file
+
+
+def test_precinct_sums_beyond_the_cell_cap_agree(tmp_path, monkeypatch):
+    """Each cell is bounded; a region's sum of precincts may exceed one cell's cap on both paths."""
+    lines = ["region,precinct,candidate,votes"]
+    lines += [f"R1,P{i},Ana,9000000000" for i in range(3)] + ["R1,P0,Ben,5"]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    (election,), problems = exact
+    assert problems == []
+    assert election.options[0].votes == 27_000_000_000

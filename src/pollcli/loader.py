@@ -576,21 +576,15 @@ class _FileLoader:
         rows = []
         for record in records:
             values = record.values
-            share, votes = values.get("share"), values.get("votes")
+            # Vote counts were bounded cell by cell (parse_votes here, the block's bounds when
+            # streamed); sums of precincts are not, on either path.
+            share = values.get("share")
             if share is not None and not 0 <= share <= 100:
                 self.problem(
                     "share-out-of-range",
                     record.line,
                     f"share {share!r}: a share is a percent, from 0 to 100; fix the cell",
                     column=self._header_of("share"),
-                )
-            elif votes is not None and votes > MAX_VOTES:
-                # One row of the exact path never is (parse_votes); a streamed sum may be.
-                self.problem(
-                    "votes-out-of-range",
-                    record.line,
-                    f"votes {votes:,}: more than {MAX_VOTES:,}, larger than any electorate",
-                    column=self._header_of("votes"),
                 )
             else:
                 fields = {k: v for k, v in values.items() if k in ROW_FIELDS}
