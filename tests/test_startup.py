@@ -34,3 +34,11 @@ def test_help_and_version_import_no_heavy_modules():
 def test_small_file_summary_imports_no_heavy_modules():
     loaded = _loaded_after(_run_cli("summary", str(DATA / "kz_2022.csv"), "--format", "json"))
     assert not [m for m in HEAVY if m in loaded]
+
+
+def test_json_summary_of_a_small_file_builds_no_pydantic_model_and_no_rich_console():
+    """The start-up budget (README "Performance") holds only while the everyday run skips these:
+    the first Pydantic model of a process, or Rich's console, costs a large part of it."""
+    loaded = _loaded_after(_run_cli("summary", str(DATA / "kz_2022.csv"), "--format", "json"))
+    assert "pydantic" not in loaded
+    assert "rich.console" not in loaded
