@@ -108,3 +108,31 @@ def test_precinct_counts_are_summed_into_their_region(tmp_path):
         "b.csv",
     )
     assert "precinct 'P1' of region 'N' has one registered" in invoke("summary", str(bad)).stderr
+
+
+def test_runner_up_shown_whenever_the_table_fits_unfolded(tmp_path):
+    """The runner-up column goes only when the table would not fit; the REGIONAL table needs 68."""
+    summary = summarize(load(write(tmp_path, REGIONAL)), by_region=True)
+    fits = render_to_text(render_summary(summary, 68), 68)
+    too_narrow = render_to_text(render_summary(summary, 67), 67)
+    assert "Runner-up " in fits and "Runner-up " not in too_narrow
+    assert all(len(line) <= 67 for line in too_narrow.splitlines())
+
+
+def test_findings_count_the_regions_each_candidate_leads(tmp_path):
+    summary = summarize(load(write(tmp_path, REGIONAL)), by_region=True)
+    assert "By region: Ana leads in 1 of 2 regions; Ben in 1." in summary.elections[0].notes
+    assert not any(
+        "By region" in n for n in summarize(load(write(tmp_path, REGIONAL))).elections[0].notes
+    )
+
+
+def test_a_tied_region_shows_the_tied_share_and_is_counted(tmp_path):
+    path = write(tmp_path, "region,candidate,votes\nEast,Ana,10\nEast,Ben,10\nWest,Ana,5\n")
+    summary = summarize(load(path), by_region=True)
+    assert "By region: Ana leads in 1 of 2 regions; candidates tie for first in 1." in (
+        summary.elections[0].notes
+    )
+    table = render_to_text(render_summary(summary, 100), 100)
+    east = next(line for line in table.splitlines() if line.startswith(" East"))
+    assert east.split()[1:5] == ["tie:", "Ana,", "Ben", "50.00"]

@@ -8,6 +8,7 @@ the national summary would say of the same figures.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 from pollcli.election import Election, Region
 from pollcli.models import RegionShare, RegionSummary
@@ -61,3 +62,23 @@ def _regional_election(election: Election, region: Region) -> Election:
         term_limit=None,
     )
     return Election(facts=facts, source_file=election.source_file, options=region.options)
+
+
+def regions_led(regions: list[RegionSummary]) -> str | None:
+    """The findings' sentence on regions: who leads in how many, most first; None without regions."""
+    if not regions:
+        return None
+    led = Counter(r.leader.candidate for r in regions if r.leader is not None)
+    ties = sum(1 for r in regions if r.leader is None and r.tied_for_first)
+    total = len(regions)
+    parts = [
+        f"{name} leads in {count} of {total} {'region' if total == 1 else 'regions'}"
+        if index == 0
+        else f"{name} in {count}"
+        for index, (name, count) in enumerate(led.most_common())
+    ]
+    if ties:
+        parts.append(f"candidates tie for first in {ties}")
+    if not parts:
+        return None
+    return "By region: " + "; ".join(parts) + "."

@@ -42,10 +42,13 @@ def summarize(
     items = [elections] if isinstance(elections, Election) else list(elections)
     summaries = [summarize_election(e, threshold=threshold, majority=majority) for e in items]
     if by_region:
-        from pollcli.regions import summarize_regions
+        from pollcli.regions import regions_led, summarize_regions
 
         for election, summary in zip(items, summaries, strict=True):
             summary.regions = summarize_regions(election, threshold=threshold, majority=majority)
+            sentence = regions_led(summary.regions)
+            if sentence is not None:
+                summary.notes.append(sentence)
             if not election.regions:
                 summary.warnings.append(
                     f"{election.source_file}: --by region needs a region column "

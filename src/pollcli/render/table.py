@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pollcli.models import ElectionSummary, ResultRow, Summary, ValidationReport
+from pollcli.models import ElectionSummary, RegionSummary, ResultRow, Summary, ValidationReport
 from pollcli.render import format as fmt
 from pollcli.render.safe import visible
 
@@ -117,48 +118,71 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
     return table
 
 
-# Below this width the runner-up column gives way to the leader's figures.
+# From this width the runner-up is shown even if its names must fold; below it, only when the whole
+# table fits unfolded (otherwise the runner-up column gives way to the leader's figures).
 WIDTH_FOR_RUNNER_UP = 90
+
+
+def _leader_label(region: RegionSummary) -> str:
+    return region.leader.candidate if region.leader else "tie: " + ", ".join(region.tied_for_first)
+
+
+def _leader_share(region: RegionSummary) -> float | None:
+    if region.leader is not None:
+        return region.leader.share
+    # Candidates tied for first have the same share.
+    return next((r.share for r in region.results if r.candidate in region.tied_for_first), None)
+
+
+def _regions_columns(
+    regions: list[RegionSummary], runner_up: bool, turnout: bool
+) -> list[tuple[str, list[str]]]:
+    """Each column's header and cells, as text."""
+    columns = [
+        ("Region", [r.region for r in regions]),
+        ("Leader", [_leader_label(r) for r in regions]),
+        ("Share", [fmt.pct(_leader_share(r)) for r in regions]),
+    ]
+    if runner_up:
+        columns += [
+            ("Runner-up", [r.runner_up.candidate if r.runner_up else "" for r in regions]),
+            ("Share", [fmt.pct(r.runner_up.share if r.runner_up else None) for r in regions]),
+        ]
+    columns.append(("Margin", [fmt.points(r.margin.pp if r.margin else None) for r in regions]))
+    if turnout:
+        columns.append(("Turnout", [fmt.pct(r.turnout.pct) for r in regions]))
+    return columns
+
+
+def _natural_width(columns: list[tuple[str, list[str]]]) -> int:
+    """The table's width with no cell folded: the widest cell of each column, one space at each
+    edge, and three between columns (padding, rule, padding)."""
+    widest = [max(cell_len(c) for c in [header, *cells]) for header, cells in columns]
+    return sum(widest) + 2 + 3 * (len(widest) - 1)
 
 
 def regions_table(summary: ElectionSummary, width: int) -> Table:
     """One row per region: its leader and share, the runner-up, the margin and the turnout."""
-    show_runner_up = width >= WIDTH_FOR_RUNNER_UP
-    show_turnout = any(r.turnout.pct is not None for r in summary.regions or [])
+    regions = summary.regions or []
+    show_turnout = any(r.turnout.pct is not None for r in regions)
+    columns = _regions_columns(regions, runner_up=True, turnout=show_turnout)
+    if width < WIDTH_FOR_RUNNER_UP and _natural_width(columns) > width:
+        columns = _regions_columns(regions, runner_up=False, turnout=show_turnout)
     table = Table(
         title=Text("By region", style="bold"),
         box=box.SIMPLE_HEAD,
         title_justify="left",
         pad_edge=False,
     )
-    table.add_column("Region", overflow="fold", ratio=2)
-    table.add_column("Leader", overflow="fold", ratio=3)
-    table.add_column("Share", justify="right", no_wrap=True)
-    if show_runner_up:
-        table.add_column("Runner-up", overflow="fold", ratio=3)
-        table.add_column("Share", justify="right", no_wrap=True)
-    table.add_column("Margin", justify="right", no_wrap=True)
-    if show_turnout:
-        table.add_column("Turnout", justify="right", no_wrap=True)
-    for region in summary.regions or []:
-        if region.leader is not None:
-            leader = text(region.leader.candidate, "bold")
-            leader_share = fmt.pct(region.leader.share)
+    for header, _ in columns:
+        if header in ("Region", "Leader", "Runner-up"):
+            table.add_column(header, overflow="fold", ratio=2 if header == "Region" else 3)
         else:
-            leader = text("tie: " + ", ".join(region.tied_for_first), "bold yellow")
-            leader_share = "—"
-        cells: list[RenderableType] = [text(region.region), leader, leader_share]
-        if show_runner_up:
-            runner_up = region.runner_up
-            cells += [
-                text(runner_up.candidate if runner_up else None),
-                fmt.pct(runner_up.share if runner_up else None),
-            ]
-        margin = region.margin.pp if region.margin is not None else None
-        cells.append(fmt.points(margin))
-        if show_turnout:
-            cells.append(fmt.pct(region.turnout.pct))
-        table.add_row(*cells)
+            table.add_column(header, justify="right", no_wrap=True)
+    for index, region in enumerate(regions):
+        row = [text(cells[index]) for _, cells in columns]
+        row[1].stylize("bold" if region.leader else "bold yellow")
+        table.add_row(*row)
     return table
 
 
