@@ -92,6 +92,25 @@ def test_ballots_cast_above_registered_is_a_validation_warning(tmp_path):
     ]
 
 
+def test_ballots_that_do_not_add_up_are_a_validation_warning_as_in_the_findings(tmp_path):
+    """The summary's "do NOT equal" finding and validate agree: 2,955 + 45 is not 3,100."""
+    text = "# ballots_cast: 3100\n# invalid: 45\nparty,votes\nGreen,1955\nRed,1000\n"
+    path = write(tmp_path, text)
+    problems = json.loads(invoke("validate", str(path), "--format", "json").stdout)["files"][0][
+        "problems"
+    ]
+    assert [(p["code"], p["line"], p["severity"]) for p in problems] == [
+        ("inconsistent-metadata", 1, "warning")
+    ]
+    assert (
+        "plus invalid ballots (45) make 3,000, not ballots_cast (3,100)" in problems[0]["message"]
+    )
+    summary = invoke("summary", str(path))
+    assert "do NOT equal" in summary.stdout and "make 3,000" in summary.stderr
+    fine = write(tmp_path, text.replace("3100", "3000"), "fine.csv")
+    assert "no problems found" in invoke("validate", str(fine)).stdout
+
+
 def test_impossible_dates_and_rounds_say_what_to_do(tmp_path):
     bad_day = write(tmp_path, "# date: 2020-02-30\ncandidate,votes\nA,1\n", "d.csv")
     assert "not a real calendar date" in invoke("summary", str(bad_day)).stderr

@@ -32,6 +32,21 @@ def valid_votes(options: Sequence[Option]) -> int | None:
     return total
 
 
+def spoilt_ballots(
+    options: Sequence[Option], invalid: int | None, blank: int | None
+) -> tuple[int, str] | None:
+    """Ballots that are not valid votes, and what they are called: the blank and invalid options
+    listed as rows, else the invalid (and blank) facts; None when neither is known."""
+    listed = [o.votes for o in options if o.kind in NOT_VALID_KINDS]
+    if None in listed:
+        return None
+    if listed:
+        return sum(v or 0 for v in listed), "blank and invalid ballots listed"
+    if invalid is not None:
+        return invalid + (blank or 0), "invalid and blank ballots" if blank else "invalid ballots"
+    return None
+
+
 def base_votes(options: Sequence[Option], base: Base, ballots_cast: int | None) -> int | None:
     return valid_votes(options) if base == "valid" else ballots_cast
 

@@ -790,12 +790,25 @@ class _FileLoader:
                 severity="warning",
             )
         valid = checks.valid_votes(election.options)
-        if valid is not None and facts.ballots_cast is not None and valid > facts.ballots_cast:
+        if valid is None or facts.ballots_cast is None:
+            return
+        spoilt = checks.spoilt_ballots(election.options, facts.invalid, facts.blank)
+        if valid > facts.ballots_cast:
             self.problem(
                 "inconsistent-metadata",
                 line,
                 f"the options' valid votes ({valid:,}) exceed ballots_cast ({facts.ballots_cast:,}); "
                 "check ballots_cast and the vote counts",
+                severity="warning",
+            )
+        elif spoilt is not None and valid + spoilt[0] != facts.ballots_cast:
+            # The summary's findings say the same ("do NOT equal"); validate must not stay silent.
+            self.problem(
+                "inconsistent-metadata",
+                line,
+                f"valid votes ({valid:,}) plus {spoilt[1]} ({spoilt[0]:,}) make "
+                f"{valid + spoilt[0]:,}, not ballots_cast ({facts.ballots_cast:,}); "
+                "check the three figures",
                 severity="warning",
             )
 

@@ -438,23 +438,17 @@ def _ballot_notes(election: Election) -> list[str]:
     valid = checks.valid_votes(election.options)
     if valid is None or facts.ballots_cast is None:
         return []
-    listed = [o.votes for o in election.options if o.kind in NOT_VALID_KINDS]
-    if None in listed:
+    if any(o.kind in NOT_VALID_KINDS and o.votes is None for o in election.options):
         return []
-    if listed:
-        spoilt: int | None = sum(v or 0 for v in listed)
-        what = "blank and invalid ballots listed"
-    elif facts.invalid is not None:
-        spoilt = facts.invalid + (facts.blank or 0)
-        what = "invalid and blank ballots" if facts.blank else "invalid ballots"
-    else:
+    found = checks.spoilt_ballots(election.options, facts.invalid, facts.blank)
+    if found is None:
         rest = facts.ballots_cast - valid
         if rest < 0:
             return []
         return [
             f"Ballots cast minus valid votes: {count(rest)} (invalid or blank ballots, derived)."
         ]
-    assert spoilt is not None
+    spoilt, what = found
     verdict = "equal" if valid + spoilt == facts.ballots_cast else "do NOT equal"
     return [
         f"Check: valid votes ({count(valid)}) plus {what} ({count(spoilt)}) {verdict} "
