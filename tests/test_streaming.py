@@ -186,3 +186,43 @@ def test_precinct_sums_beyond_the_cell_cap_agree(tmp_path, monkeypatch):
     (election,), problems = exact
     assert problems == []
     assert election.options[0].votes == 27_000_000_000
+
+
+def test_a_value_under_a_blank_header_anywhere_is_reported_on_both_paths(tmp_path, monkeypatch):
+    """A trailing delimiter's empty column is fine; a value in it, however far down, is the
+    exact path's blank-label error on the streaming path too."""
+    monkeypatch.setattr(stream, "SPLIT_CHARS", 200)
+    lines = [line if line.startswith("#") else line + "," for line in precincts().splitlines()]
+    clean = "\n".join(lines) + "\n"
+    path = write(tmp_path, clean)
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed) and not exact[1]
+    lines[300] += "stray"
+    bad = write(tmp_path, "\n".join(lines) + "\n", "bad.csv")
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(stream.ENGINE_ENV, engine)
+        results[engine] = dump(load_file(bad, ReadOptions()))
+    assert results["exact"] == results["stream"]
+    assert [p["code"] for p in results["exact"][1]] == ["blank-label"]
+    assert stream.load_file_streaming(bad, ReadOptions()) is None  # read on, then handed over
+
+
+def test_the_delimiter_is_told_from_rows_not_the_header_alone(tmp_path, monkeypatch):
+    """A header that ends the top of the file is split with enough rows after it to sniff."""
+    header = "region;precinct;candidate;votes;note, a, b, c, d\n"
+    monkeypatch.setattr(stream, "SPLIT_CHARS", len(header) + 1)
+    rows = "".join(f"R{i % 3};P{i // 2};{'Ana' if i % 2 else 'Ben'};{i};x\n" for i in range(120))
+    path = write(tmp_path, header + rows)
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    assert [o.candidate for o in exact[0][0].options] == ["Ben", "Ana"]
+
+
+def test_long_front_matter_still_streams(tmp_path, monkeypatch):
+    monkeypatch.setattr(stream, "SPLIT_CHARS", 100)
+    front = "".join(f"# source: note {i}\n" for i in range(20))
+    path = write(tmp_path, front + precincts().split("\n", 2)[2])
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    assert stream.load_file_streaming(path, ReadOptions()) is not None

@@ -20,7 +20,7 @@ from pollcli.problems import Problem, Severity
 
 DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
 _FRONT_MATTER_RE: Final[re.Pattern[str]] = re.compile(r"^#\s*([A-Za-z_][\w ]*?)\s*:\s*(.*?)\s*$")
-_SNIFF_ROWS: Final[int] = 50
+SNIFF_ROWS: Final[int] = 50
 STDIN_NAME: Final[str] = "<stdin>"
 
 
@@ -214,7 +214,7 @@ def split(text: str, table: RawTable, delimiter: str | None) -> None:
     table.header_line = line_number
     if delimiter is None:
         sample = io.StringIO(rest, newline="")
-        head = [sample.readline() for _ in range(_SNIFF_ROWS)]
+        head = [sample.readline() for _ in range(SNIFF_ROWS)]
         delimiter = sniff_delimiter([h for h in head if h])
     table.delimiter = delimiter
     reader = csv.reader(io.StringIO(rest, newline=""), delimiter=delimiter, strict=True)

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Final
 from pollcli.columns import REGIONAL_FACTS
 from pollcli.numbers import MAX_VOTES
 from pollcli.problems import sort_problems
-from pollcli.source import RawTable, decode, display_name, split
+from pollcli.source import SNIFF_ROWS, RawTable, decode, display_name, split
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -123,9 +123,18 @@ def load_file_streaming(
     if text is None:
         return [], list(table.problems)
     # Only the top is split here (front matter, header, delimiter): splitting the whole first
-    # megabyte in Python cost 50 ms; its rows are read again block by block anyway.
+    # megabyte in Python cost 50 ms, and its rows are read again block by block anyway. The whole
+    # head after all when the top holds no header (long front matter) or too few rows after it
+    # to tell the delimiter.
     top = text[: text.rfind("\n", 0, SPLIT_CHARS) + 1] or text
+    mark = len(table.problems)
     split(top, table, options.delimiter)
+    if len(top) < len(text) and (not table.header or len(table.records) < SNIFF_ROWS):
+        del table.problems[mark:]
+        table.front_matter.clear()
+        table.records.clear()
+        table.header = []
+        split(text, table, options.delimiter)
     if table.problems or not table.header:
         return None
     data_start = _offset_after_line(head, table.header_line)
@@ -144,8 +153,15 @@ def load_file_streaming(
         # remembered: the exact path does that (its memory grows with the file).
         return None
     reader = _BlockReader(loader, path, encoding=options.encoding)
-    sums = reader.run(data_start, table.header_line + 1, size)
+    try:
+        sums = reader.run(data_start, table.header_line + 1, size)
+    except _ExactAfterAll:
+        return None
     return _elections(loader, sums, "unit" in present), sort_problems(table.problems)
+
+
+class _ExactAfterAll(Exception):
+    """Raised mid-file when the file turns out to need the exact path as a whole."""
 
 
 def _offset_after_line(data: bytes, line: int) -> int | None:
@@ -289,14 +305,19 @@ class _BlockReader:
         self.width = len(self.table.header)
         loader._decimal_mark()
         self.has_unit = "unit" in loader.columns.values()
+        self.blank_indexes = [i for i, label in enumerate(self.table.header) if not label]
         votes_index = next(i for i, c in loader.columns.items() if c == "votes")
         self.layout = _Layout(
             width=self.width,
             delimiter=self.table.delimiter,
             encoding=self.encoding,
-            # Units are summed away, so they are neither read nor grouped on.
+            # Units are summed away, so they are neither read nor grouped on. Columns without a
+            # header are grouped on (they are empty, so they add no groups) to catch a value in one.
             key_indexes=tuple(
-                sorted(i for i, c in loader.columns.items() if c not in ("votes", "unit"))
+                sorted(
+                    [i for i, c in loader.columns.items() if c not in ("votes", "unit")]
+                    + self.blank_indexes
+                )
             ),
             votes_index=votes_index,
         )
@@ -353,6 +374,10 @@ class _BlockReader:
                     cells[column] = summed.keys[position][index].decode(self.encoding)
             except UnicodeDecodeError:
                 return None
+            if any(cells[i].strip() for i in self.blank_indexes):
+                # A value under a blank header is an error of the header, which the exact path
+                # reports for the file as a whole (blank-label) from all of its rows.
+                raise _ExactAfterAll
             cells[votes_index] = "0"
             record = self.loader._parse(line + first, cells)
             if record is None or len(self.table.problems) > mark:
