@@ -1,5 +1,6 @@
 """The library as notebooks and scripts use it: typed, documented, convertible to DataFrames."""
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -117,16 +118,19 @@ def test_validation_report_to_dataframe(tmp_path):
     ("facts", "expected"),
     [
         ({"round": 0}, "round 0: must be a whole number from 1 to 99"),
+        ({"round": "first"}, "round 'first' is not a number; give 1 or 2"),
         ({"term_years": 7.5}, "term_years 7.5: must be a whole number from 1 to 99"),
         ({"registered": -1}, "registered -1: must be a whole number from 0 to 10,000,000,000"),
         ({"registered": True}, "registered True: must be a whole number"),
-        ({"date": "2022-11-20"}, "date '2022-11-20': must be a date, YYYY-MM-DD"),
-        ({"stage": "final"}, "stage 'final': must be one of official, preliminary, exit_poll"),
+        ({"date": "20.11.2022"}, "date '20.11.2022' is not in ISO form"),
+        ({"date": dt.datetime(2022, 11, 20, 15, 30)}, "must be a date, YYYY-MM-DD"),
+        ({"stage": "final"}, "stage 'final' is not one of official, preliminary, exit_poll"),
         ({"country": 7}, "country 7: must be text"),
     ],
 )
 def test_facts_given_from_python_are_checked_like_the_file_s(facts, expected):
-    """The CLI's flags arrive typed and bounded; the Python API's facts are checked by the loader."""
+    """The CLI's flags arrive typed and bounded; the Python API's facts are read as the file's
+    would be (text parsed, whole floats as integers) and checked by the same bounds."""
     from pollcli import load
     from pollcli.errors import DataError
 
@@ -136,16 +140,31 @@ def test_facts_given_from_python_are_checked_like_the_file_s(facts, expected):
     assert expected in caught.value.problems[0].message
 
 
-def test_facts_given_from_python_are_used():
-    import datetime as dt
-
+def test_facts_given_from_python_are_used_as_the_file_s_would_be():
     from pollcli import load
 
-    (election,) = load(
-        DATA / "kz_2022.csv", facts={"round": 2, "date": dt.date(2022, 11, 21), "registered": 1}
-    )
-    assert (election.facts.round, election.facts.date, election.facts.registered) == (
+    given = {"round": "2", "date": "2022-11-21", "registered": 1000.0, "term_years": 7}
+    (election,) = load(DATA / "kz_2022.csv", facts=given)
+    facts = election.facts
+    assert (facts.round, facts.date, facts.registered, facts.term_years) == (
         2,
         dt.date(2022, 11, 21),
-        1,
+        1000,
+        7,
     )
+    assert type(facts.registered) is int
+
+
+def test_an_unknown_fact_from_python_is_a_usage_error():
+    from pollcli import load
+    from pollcli.errors import UsageError
+
+    with pytest.raises(UsageError, match=r"unknown election fact.*'registred'"):
+        load(DATA / "kz_2022.csv", facts={"registred": 100})
+
+
+def test_an_integer_threshold_is_a_float_in_the_result():
+    from pollcli import load, summarize
+
+    election = summarize(load(DATA / "kz_2022.csv"), threshold=5, majority=50).elections[0]
+    assert json.dumps([election.threshold, election.majority.threshold]) == "[5.0, 50.0]"

@@ -116,3 +116,12 @@ def test_impossible_dates_and_rounds_say_what_to_do(tmp_path):
     assert "not a real calendar date" in invoke("summary", str(bad_day)).stderr
     bad_round = write(tmp_path, "# round: first\ncandidate,votes\nA,1\n", "r.csv")
     assert "give 1 or 2" in invoke("summary", str(bad_round)).stderr
+
+
+def test_a_vanishing_share_gives_no_infinite_effective_number(tmp_path):
+    """3e-160 squared is denormal: 1/x overflows; JSON prints null, never Infinity or a crash."""
+    result = invoke(
+        "summary", str(write(tmp_path, "candidate,share\nAna,3e-160\nBen,0\n")), "-f", "json"
+    )
+    assert result.code == 0, result.stderr
+    assert json.loads(result.stdout)["elections"][0]["effective_number"] is None

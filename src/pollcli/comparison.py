@@ -1,6 +1,6 @@
 """Several elections → a `Comparison`: shares side by side, names matched, volatility, exit-poll accuracy.
 
-Pure: takes loaded `Election`s and returns a model; nothing here reads files or prints. Each election's own
+Pure: takes loaded `Election`s and returns a `Comparison`; nothing here reads files or prints. Each election's own
 figures (shares, leader, turnout, effective number) come from `summary.summarize_election`, so `compare` and
 `summary` cannot disagree. The decisions below are repeated for users in docs/compare.md.
 

@@ -14,11 +14,13 @@ equals `to_data`'s. Field metadata uses Pydantic's names, so both read it alike:
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import fields, is_dataclass
+from types import MappingProxyType
 from typing import Any, Final
 
 # Field metadata for a field that feeds the renderers and is never printed as JSON.
-NOT_IN_JSON: Final[dict[str, Any]] = {"exclude": True}
+NOT_IN_JSON: Final = MappingProxyType({"exclude": True})
 
 
 def described(text: str) -> dict[str, Any]:
@@ -45,6 +47,8 @@ def to_data(value: Any) -> Any:
         return {key: to_data(item) for key, item in value.items()}
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON has no NaN or infinity; docs/json.md promises null
     return value
 
 

@@ -1,7 +1,7 @@
 """What a loaded election is: its facts and its ballot options, summed across regions.
 
-Plain dataclasses (see `pollcli.document` for why not Pydantic models); the loader checks every value
-before it builds one, so an instance is always valid.
+Plain dataclasses (see `pollcli.document` for why not Pydantic models): they check nothing themselves.
+The loader checks every value, from the file or given from Python, before it builds one.
 """
 
 from __future__ import annotations

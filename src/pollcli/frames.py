@@ -1,4 +1,4 @@
-"""Result models → pandas DataFrames, for notebooks. pandas is imported here only, when asked for."""
+"""Results → pandas DataFrames, for notebooks. pandas is imported here only, when asked for."""
 
 from __future__ import annotations
 

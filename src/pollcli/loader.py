@@ -60,6 +60,9 @@ from pollcli.stream import wants_stream
 
 Source = str | Path
 FACT_COLUMNS = (*ELECTION_FACTS, "total_votes")
+COUNT_FACTS = (*INT_FACTS, "total_votes")
+# Facts in whole numbers from 1 to 99.
+YEAR_FACTS = ("round", "term_years", "previous_term_years")
 FACT_FIELDS = frozenset(f.name for f in dataclasses.fields(Facts))
 ROW_FIELDS = frozenset(f.name for f in dataclasses.fields(Row)) - {"line", "election"}
 
@@ -136,6 +139,12 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
         raise UsageError(f"--delimiter {options.delimiter!r} is not one of ',' ';' '|' or 'tab'")
     if options.decimal not in (None, ",", "."):
         raise UsageError(f"--decimal must be ',' or '.', not {options.decimal!r}")
+    unknown = sorted(set(options.facts) - FACT_FIELDS)
+    if unknown:
+        raise UsageError(
+            f"unknown election fact(s) {', '.join(map(repr, unknown))}; "
+            f"the facts are {', '.join(sorted(FACT_FIELDS))}"
+        )
     data: bytes | None = None
     if str(source) == "-":
         data, streamed = _read_stdin(options)
@@ -180,7 +189,7 @@ def _read_stdin(
 
 @dataclass
 class _Parsed:
-    """A record after cell parsing, before Pydantic validation."""
+    """A record after cell parsing, before the row and fact checks."""
 
     line: int
     election: str
@@ -529,11 +538,18 @@ class _FileLoader:
                 continue
             facts_of_region = self.region_facts.setdefault(region, {})
             facts_of_region[key] = facts_of_region.get(key, 0) + number
-        values.update({k: v for k, v in self.options.facts.items() if v is not None})
+        for key, value in self.options.facts.items():
+            if value is None:
+                continue
+            try:
+                values[key] = _given_fact(key, value, *self.decimal)
+            except ValueError as exc:
+                self.problem("invalid-metadata", None, str(exc))
+                ok = False
         if not ok:
             return None
-        # Facts from the file went through parse_fact; those from flags or the Python API are
-        # checked here, the same way.
+        # Facts from the file went through parse_fact; those given from the Python API (the
+        # flags arrive typed and bounded) are checked here, by the same bounds.
         for key, value in values.items():
             wanted = _fact_expectation(key, value)
             if wanted is not None:
@@ -839,20 +855,28 @@ def _merge_rows(group: list[Row]) -> Option:
     )
 
 
+def _given_fact(key: str, value: Any, decimal: str, decimal_given: bool) -> Any:
+    """A fact given from Python as the fact's type: text read as the file's would be, a whole
+    float as an integer; anything else as it is, for `_fact_expectation` to judge."""
+    if isinstance(value, str):
+        return parse_fact(key, value, decimal, decimal_given)
+    if isinstance(value, float) and value.is_integer() and key in (*COUNT_FACTS, *YEAR_FACTS):
+        return int(value)
+    return value
+
+
 def _fact_expectation(key: str, value: Any) -> str | None:
     """What a fact's value must be, when it is not; None when it is fine."""
-    if value is None or (key == "election" and isinstance(value, str)):
-        return None
-    if key in (*INT_FACTS, "total_votes"):
-        whole = isinstance(value, int) and not isinstance(value, bool)
-        return (
-            None if whole and 0 <= value <= MAX_VOTES else f"a whole number from 0 to {MAX_VOTES:,}"
-        )
-    if key in ("round", "term_years", "previous_term_years"):
-        whole = isinstance(value, int) and not isinstance(value, bool)
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    if key in COUNT_FACTS:
+        fine = whole and 0 <= value <= MAX_VOTES
+        return None if fine else f"a whole number from 0 to {MAX_VOTES:,}"
+    if key in YEAR_FACTS:
         return None if whole and 1 <= value <= 99 else "a whole number from 1 to 99"
     if key == "date":
-        return None if isinstance(value, dt.date) else "a date, YYYY-MM-DD"
+        # A datetime is a date too, but one with a time of day is not an election's date.
+        fine = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+        return None if fine else "a date, YYYY-MM-DD"
     if key == "stage":
         return None if value in STAGES else f"one of {', '.join(STAGES)}"
     if key == "share_base":
@@ -868,12 +892,12 @@ def name_key(name: str) -> str:
 def parse_fact(key: str, value: str, decimal: str = ".", decimal_given: bool = False) -> Any:
     """A front-matter or column value as the fact's type; ValueError with a hint otherwise."""
     text = value.strip()
-    if key in (*INT_FACTS, "total_votes"):
+    if key in COUNT_FACTS:
         try:
             return parse_votes(text, decimal, decimal_given=decimal_given, what=key)
         except NumberError as exc:
             raise ValueError(str(exc)) from None
-    if key in ("term_years", "previous_term_years", "round"):
+    if key in YEAR_FACTS:
         example = "1 or 2" if key == "round" else "whole years, such as 7"
         try:
             number = float(text.replace(",", "."))

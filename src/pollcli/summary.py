@@ -1,11 +1,12 @@
 """Loaded elections → the figures of an election night: leader, margin, majority, thresholds, turnout, term.
 
-Pure functions: `summarize` takes `Election`s and returns a `Summary` model; nothing here reads files or
+Pure functions: `summarize` takes `Election`s and returns a `Summary`; nothing here reads files or
 prints. The sentences in `notes` are the findings panel and the JSON's notes alike.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -144,6 +145,8 @@ def _strength(item: _Ranked, by_votes: bool) -> float:
 def summarize_election(
     election: Election, *, threshold: float = DEFAULT_THRESHOLD, majority: float = DEFAULT_MAJORITY
 ) -> ElectionSummary:
+    # Python callers may pass 5 for 5.0; the JSON prints the figure as a float either way.
+    threshold, majority = float(threshold), float(majority)
     facts = election.facts
     ranked = _rank(election)
     candidates = [r for r in ranked if r.option.kind == "candidate"]
@@ -386,7 +389,9 @@ def _effective_number(ranked: list[_Ranked]) -> float | None:
         if r.option.kind not in NOT_VALID_KINDS and r.share is not None
     ]
     squares = sum(p * p for p in fractions)
-    return 1 / squares if squares > 0 else None
+    # A share so small that its square is denormal would give an infinite number.
+    effective = 1 / squares if squares > 0 else math.inf
+    return effective if math.isfinite(effective) else None
 
 
 def _term(election: Election, notes: list[str]) -> Term:

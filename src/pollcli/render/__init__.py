@@ -1,1 +1,1 @@
-"""Renderers: result models → text. They format; they never compute figures."""
+"""Renderers: results → text. They format; they never compute figures."""

@@ -1,4 +1,4 @@
-"""Result models → CSV text: one row per option (or problem), cells guarded against formula injection."""
+"""Results → CSV text: one row per option (or problem), cells guarded against formula injection."""
 
 from __future__ import annotations
 

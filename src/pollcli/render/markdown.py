@@ -1,4 +1,4 @@
-"""Result models → GitHub-flavoured Markdown: a table per election and its findings as a list."""
+"""Results → GitHub-flavoured Markdown: a table per election and its findings as a list."""
 
 from __future__ import annotations
 
