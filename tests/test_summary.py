@@ -155,3 +155,11 @@ def test_multiple_elections_in_one_file(load_text):
     text = "election,date,candidate,votes\nR1,2024-01-01,A,40\nR1,2024-01-01,B,60\nR2,2024-02-01,A,70\nR2,2024-02-01,B,30\n"
     s = summarize(load_text(text))
     assert [(e.election, e.leader.candidate) for e in s.elections] == [("R1", "B"), ("R2", "A")]
+
+
+def test_one_vote_is_singular_in_the_findings(tmp_path):
+    from conftest import invoke, write
+
+    out = invoke("summary", str(write(tmp_path, "candidate,votes\nA,1\nB,0\n"))).stdout
+    assert "(1 vote)" in out and "margin 100.00 points and 1 vote." in out
+    assert "of 1 valid vote." in out and "(0 votes)" in out

@@ -393,7 +393,8 @@ class _FileLoader:
             self.problem(
                 "missing-cell",
                 line,
-                f"{len(cells)} cells but the header has {width}; add the missing cells "
+                f"{len(cells)} {'cell' if len(cells) == 1 else 'cells'} but the header has "
+                f"{width}; add the missing cells "
                 "(they may be empty)",
             )
             return None

@@ -74,11 +74,14 @@ _GENDERED_ENDINGS: Final[tuple[tuple[str, str], ...]] = (
 
 
 def words(name: str) -> list[str]:
-    """The name's words in order: transliterated to ASCII, casefolded, punctuation and hyphens dropped."""
+    """The name's words in order: transliterated to ASCII, casefolded, apostrophes dropped, other
+    punctuation and hyphens splitting words."""
     from anyascii import anyascii
 
     text: str = anyascii(unicodedata.normalize("NFKC", name)).casefold()
-    return [w for w in _NON_WORD.split(text) if w]
+    # An apostrophe is part of its word ("People's" is "peoples", "Tok'aev" is "tokaev"), where
+    # other punctuation separates words.
+    return [w for w in _NON_WORD.split(text.replace("'", "")) if w]
 
 
 def key(name: str) -> str:

@@ -74,6 +74,11 @@ def count(value: int) -> str:
     return f"{value:,}"
 
 
+def counted(value: int, noun: str) -> str:
+    """'1 vote', '2,000 votes'."""
+    return f"{value:,} {noun}" if value == 1 else f"{value:,} {noun}s"
+
+
 def _standing(item: _Ranked) -> Standing:
     o = item.option
     return Standing(candidate=o.candidate, party=o.party, votes=o.votes, share=item.share)
@@ -96,7 +101,7 @@ def _figures(item: _Ranked) -> str:
     if item.share is not None:
         parts.append(pct(item.share))
     if item.option.votes is not None:
-        parts.append(f"{count(item.option.votes)} votes")
+        parts.append(counted(item.option.votes, "vote"))
     return parts[0] + (f" ({parts[1]})" if len(parts) > 1 else "") if parts else "no figures"
 
 
@@ -293,7 +298,7 @@ def _leader_notes(
     if not candidates:
         return ["No candidate is on the ballot list; only non-candidate options were given."]
     if len(tied) > 1:
-        measure = f"{count(tied[0].option.votes or 0)} votes" if by_votes else pct(tied[0].share)
+        measure = counted(tied[0].option.votes or 0, "vote") if by_votes else pct(tied[0].share)
         notes.append(
             f"Tie for first: {', '.join(_describe(r) for r in tied)} each have {measure}; "
             "no leader is named."
@@ -305,7 +310,7 @@ def _leader_notes(
             if margin.pp is not None:
                 gap.append(f"{margin.pp:.2f} points")
             if margin.votes is not None:
-                gap.append(f"{count(margin.votes)} votes")
+                gap.append(counted(margin.votes, "vote"))
             notes.append(
                 f"Runner-up: {_describe(runner_up)} with {_figures(runner_up)}; "
                 f"margin {' and '.join(gap) or 'unknown'}."
@@ -347,7 +352,7 @@ def _non_candidate_notes(
         if option.kind in NOT_VALID_KINDS:
             if option.votes is not None and ballots_cast:
                 notes.append(
-                    f"{label}: {count(option.votes)} ballots, "
+                    f"{label}: {counted(option.votes, 'ballot')}, "
                     f"{pct(option.votes / ballots_cast * 100)} of ballots cast (not in the share base)."
                 )
             continue
@@ -431,8 +436,9 @@ def _check_notes(election: Election) -> list[str]:
     elif any(o.votes is not None for o in election.options):
         base_total = checks.base_votes(election.options, facts.share_base, facts.ballots_cast)
         if base_total:
-            base_name = "valid votes" if facts.share_base == "valid" else "ballots cast"
-            notes.append(f"Shares are computed from the votes, of {count(base_total)} {base_name}.")
+            noun = "valid vote" if facts.share_base == "valid" else "ballot"
+            counted_base = counted(base_total, noun) + ("" if noun == "valid vote" else " cast")
+            notes.append(f"Shares are computed from the votes, of {counted_base}.")
     notes.extend(_ballot_notes(election))
     return notes
 
