@@ -134,6 +134,23 @@ def test_done_when_exit_polls_ranked():
     )
 
 
+def test_polls_keep_their_election_number_in_every_table():
+    """[n] names an election in the shares table; the poll tables use the same [n], not a rank."""
+    text = render_to_text(render_comparison(compare(load([*POLLS, KZ[1]])), 140), 140)
+    numbers = {
+        line.split("]")[1].strip()[:30]: line.split()[0]
+        for line in text.splitlines()
+        if line.startswith(" [")
+    }
+    osiirs = numbers["Exit poll 2022 (Open Society I"]
+    assert f"1   {osiirs} Exit poll 2022 (Open Society" in text
+    errors_header = next(line for line in text.splitlines() if line.lstrip().startswith("Option"))
+    assert errors_header.split()[2] == osiirs  # the most accurate poll's column comes first
+    # No change column between a poll and its count, so the title promises none.
+    assert "Share of the vote" in [line.strip() for line in text.splitlines()]
+    assert "change in points" in render_to_text(render_comparison(compare(load(KZ)), 140), 140)
+
+
 def test_golden_table_at_width_100():
     text = render_to_text(render_comparison(compare(load(KZ)), 100), 100)
     if os.environ.get("POLLCLI_UPDATE_GOLDEN"):

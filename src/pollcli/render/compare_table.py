@@ -86,8 +86,9 @@ def shares_table(comparison: Comparison, width: int) -> Table:
     show_party = width >= WIDTH_FOR_PARTY or (len(comparison.elections) <= 2 and width >= 90)
     pairs = set(_shown_pairs(comparison))
     label = "Party" if comparison.by == "party" else "Candidate / option"
+    title = "Share of the vote, and change in points" if pairs else "Share of the vote"
     table = Table(
-        title=Text("Share of the vote, and change in points", style="bold"),
+        title=Text(title, style="bold"),
         box=box.SIMPLE_HEAD,
         title_justify="left",
         pad_edge=False,
@@ -160,7 +161,13 @@ def _called(value: bool | None) -> Text:
     return Text("✓ yes", style="green") if value else Text("✗ no", style="red")
 
 
-def accuracy_table(polls: list[PollAccuracy]) -> Table:
+def _number(comparison: Comparison, election: str) -> str:
+    """An election's column number in the elections and shares tables, as "[2]"."""
+    labels = [e.election for e in comparison.elections]
+    return f"[{labels.index(election) + 1}]" if election in labels else "[?]"
+
+
+def accuracy_table(comparison: Comparison, polls: list[PollAccuracy]) -> Table:
     table = Table(
         title=Text(f"Polls against the official count: {polls[0].official}", style="bold"),
         caption="error = poll − official, in points; ranked by mean absolute error",
@@ -181,9 +188,11 @@ def accuracy_table(polls: list[PollAccuracy]) -> Table:
             miss = text(poll.largest_miss.candidate)
             miss.append(" ")
             miss.append_text(error_text(poll.largest_miss.error))
+        name = text(f"{_number(comparison, poll.election)} ")
+        name.append_text(text(poll.election))
         table.add_row(
             str(poll.rank),
-            text(poll.election),
+            name,
             fmt.number(poll.mean_abs_error),
             miss,
             _called(poll.called_leader),
@@ -192,7 +201,7 @@ def accuracy_table(polls: list[PollAccuracy]) -> Table:
     return table
 
 
-def errors_table(polls: list[PollAccuracy]) -> Table:
+def errors_table(comparison: Comparison, polls: list[PollAccuracy]) -> Table:
     table = Table(
         title=Text("Error per option (poll − official, points), polls by rank", style="bold"),
         box=box.SIMPLE_HEAD,
@@ -202,7 +211,7 @@ def errors_table(polls: list[PollAccuracy]) -> Table:
     table.add_column("Option", overflow="fold", ratio=3)
     table.add_column("Official", justify="right", no_wrap=True)
     for poll in polls:
-        table.add_column(f"#{poll.rank}", justify="right", no_wrap=True)
+        table.add_column(_number(comparison, poll.election), justify="right", no_wrap=True)
     by_poll = [{e.candidate: e for e in poll.errors} for poll in polls]
     options = dict.fromkeys(e.candidate for poll in polls for e in poll.errors)
     for option in options:
@@ -223,6 +232,6 @@ def render_comparison(comparison: Comparison, width: int) -> RenderableType:
         parts += [line, Text("")]
     for official in dict.fromkeys(p.official for p in comparison.poll_accuracy or []):
         polls = [p for p in comparison.poll_accuracy or [] if p.official == official]
-        parts += [accuracy_table(polls), errors_table(polls)]
+        parts += [accuracy_table(comparison, polls), errors_table(comparison, polls)]
     parts.append(findings_panel(comparison.notes))
     return Group(*parts)
