@@ -24,9 +24,9 @@ EXAMPLE = """Examples:
 
   pollcli compare data/kz_2022_exit_poll_*.csv data/kz_2022.csv
 
-  pollcli compare old.csv new.csv --alias "Kassym-Zhomart Tokaev=Kassym-Jomart Tokayev" --no-fuzzy
+  pollcli compare old.csv new.csv -a "Tokaev=Kassym-Jomart Tokayev" --no-fuzzy
 
-  pollcli compare data/kz_2019.csv data/kz_2022.csv --by party --format json | jq '.volatility'
+  pollcli compare old.csv new.csv --by party -f json | jq .volatility
 """
 
 MATCHING = "Matching names"
@@ -83,10 +83,9 @@ def compare(
 ) -> None:
     """Elections side by side: shares and changes, leader, turnout, term, volatility; polls vs the count.
 
-    Names are matched across spellings (case, accents, Cyrillic/Latin, punctuation, word order, then
-    similarity of at least 88 out of 100); every match that is not letter-for-letter is listed with its score.
-    Inputs that are one election at different stages (same date, country, office and round) are read as
-    exit polls against the official count and ranked by mean absolute error.
+    Names are matched across spellings (case, accents, Cyrillic/Latin, punctuation, word order, then similarity of at least 88 out of 100); every match that is not letter-for-letter is listed with its score.
+
+    Inputs that are one election at different stages (same date, country, office and round) are read as exit polls against the official count and ranked by mean absolute error.
     """
     from pollcli import names
     from pollcli.comparison import compare as run_compare
