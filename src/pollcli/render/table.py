@@ -87,7 +87,10 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
         min_width=name_width,
     )
     if show_party:
-        table.add_column("Party", overflow="fold", style="dim", max_width=32)
+        # 32 at least; on a wide terminal, whatever the other columns leave.
+        room = width - essentials - 2 - (BAR_WIDTH + 2 if show_bar else 0)
+        room -= max(0, longest_name - name_width)
+        table.add_column("Party", overflow="fold", style="dim", max_width=max(32, room))
     show_votes = any(r.votes is not None for r in summary.results)  # exit polls have shares only
     if show_votes:
         table.add_column("Votes", justify="right", no_wrap=True)
