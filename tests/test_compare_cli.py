@@ -227,3 +227,14 @@ def test_compare_pictures(tmp_path):
         encoding="utf-8"
     )
     assert invoke("compare", *KZ, "--svg", KZ[0]).code == 2
+
+
+def test_polls_with_one_label_keep_their_own_numbers():
+    """Two polls may carry the same label (here the same file twice): [2] and [3], not [2] twice."""
+    amanat = str(DATA / "kz_2022_exit_poll_amanat.csv")
+    comparison = compare(load([amanat, amanat, KZ[1]]))
+    assert sorted(p.position for p in comparison.poll_accuracy or []) == [1, 2]
+    text = render_to_text(render_comparison(comparison, 140), 140)
+    assert "[2] Exit poll 2022 (Amanat" in text and "[3] Exit poll 2022 (Amanat" in text
+    markdown = invoke("compare", amanat, amanat, KZ[1], "-f", "markdown").stdout
+    assert "| Option | Official | [2] | [3] |" in markdown

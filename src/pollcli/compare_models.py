@@ -91,6 +91,9 @@ class PollAccuracy:
         metadata=described("one per option in the poll or the count, in row order")
     )
     missing: list[str] = field(metadata=described("options in only one of the poll and the count"))
+    # Where the poll and its count stand in `Comparison.elections` (labels may repeat).
+    position: int = field(metadata=NOT_IN_JSON)
+    official_position: int = field(metadata=NOT_IN_JSON)
 
 
 @dataclass(kw_only=True)

@@ -520,6 +520,8 @@ def _poll_accuracy(
                 called_runner_up=None if count_second is None else poll_second is count_second,
                 errors=errors,
                 missing=[e.candidate for e in errors if e.error is None],
+                position=position,
+                official_position=official,
             )
         )
     found.sort(key=lambda a: (a.mean_abs_error is None, a.mean_abs_error or 0.0))

@@ -48,7 +48,8 @@ def render_comparison(comparison: Comparison) -> str:
         if index in pairs:
             header.append(f"Δ {index + 1}→{index + 2}")
             align.append("--:")
-    out += ["", "## Share of the vote, and change in points", ""]
+    title = "Share of the vote, and change in points" if pairs else "Share of the vote"
+    out += ["", f"## {title}", ""]
     out += ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
     for row in comparison.rows:
         cells = [markdown_cell(row.candidate), markdown_cell(row.party or "")]
@@ -87,14 +88,17 @@ def render_comparison(comparison: Comparison) -> str:
                 else ""
             )
             out.append(
-                f"| {p.rank} | {markdown_cell(p.election)} | {markdown_cell(p.official)} | "
+                f"| {p.rank} | [{p.position + 1}] {markdown_cell(p.election)} | "
+                f"{markdown_cell(p.official)} | "
                 f"{fmt.number(p.mean_abs_error)} | {miss} | {_called(p.called_leader)} | "
                 f"{_called(p.called_runner_up)} |"
             )
-    for official in dict.fromkeys(p.official for p in comparison.poll_accuracy or []):
-        polls = [p for p in comparison.poll_accuracy or [] if p.official == official]
+    for official in dict.fromkeys(p.official_position for p in comparison.poll_accuracy or []):
+        polls = [p for p in comparison.poll_accuracy or [] if p.official_position == official]
         out += ["", "## Error per option (poll − official, points), polls by rank", ""]
-        out.append("| Option | Official | " + " | ".join(f"#{p.rank}" for p in polls) + " |")
+        out.append(
+            "| Option | Official | " + " | ".join(f"[{p.position + 1}]" for p in polls) + " |"
+        )
         out.append("|---|--:|" + "--:|" * len(polls))
         by_poll = [{e.candidate: e for e in p.errors} for p in polls]
         for option in dict.fromkeys(e.candidate for p in polls for e in p.errors):

@@ -161,13 +161,7 @@ def _called(value: bool | None) -> Text:
     return Text("✓ yes", style="green") if value else Text("✗ no", style="red")
 
 
-def _number(comparison: Comparison, election: str) -> str:
-    """An election's column number in the elections and shares tables, as "[2]"."""
-    labels = [e.election for e in comparison.elections]
-    return f"[{labels.index(election) + 1}]" if election in labels else "[?]"
-
-
-def accuracy_table(comparison: Comparison, polls: list[PollAccuracy]) -> Table:
+def accuracy_table(polls: list[PollAccuracy]) -> Table:
     table = Table(
         title=Text(f"Polls against the official count: {polls[0].official}", style="bold"),
         caption="error = poll − official, in points; ranked by mean absolute error",
@@ -188,7 +182,7 @@ def accuracy_table(comparison: Comparison, polls: list[PollAccuracy]) -> Table:
             miss = text(poll.largest_miss.candidate)
             miss.append(" ")
             miss.append_text(error_text(poll.largest_miss.error))
-        name = text(f"{_number(comparison, poll.election)} ")
+        name = text(f"[{poll.position + 1}] ")
         name.append_text(text(poll.election))
         table.add_row(
             str(poll.rank),
@@ -201,7 +195,7 @@ def accuracy_table(comparison: Comparison, polls: list[PollAccuracy]) -> Table:
     return table
 
 
-def errors_table(comparison: Comparison, polls: list[PollAccuracy]) -> Table:
+def errors_table(polls: list[PollAccuracy]) -> Table:
     table = Table(
         title=Text("Error per option (poll − official, points), polls by rank", style="bold"),
         box=box.SIMPLE_HEAD,
@@ -211,7 +205,8 @@ def errors_table(comparison: Comparison, polls: list[PollAccuracy]) -> Table:
     table.add_column("Option", overflow="fold", ratio=3)
     table.add_column("Official", justify="right", no_wrap=True)
     for poll in polls:
-        table.add_column(_number(comparison, poll.election), justify="right", no_wrap=True)
+        # The poll's number in the elections and shares tables, not its rank.
+        table.add_column(f"[{poll.position + 1}]", justify="right", no_wrap=True)
     by_poll = [{e.candidate: e for e in poll.errors} for poll in polls]
     options = dict.fromkeys(e.candidate for poll in polls for e in poll.errors)
     for option in options:
@@ -230,8 +225,8 @@ def render_comparison(comparison: Comparison, width: int) -> RenderableType:
         line = Text("In one election only: ", style="bold")
         line.append(", ".join(text(name).plain for name in comparison.unmatched))
         parts += [line, Text("")]
-    for official in dict.fromkeys(p.official for p in comparison.poll_accuracy or []):
-        polls = [p for p in comparison.poll_accuracy or [] if p.official == official]
-        parts += [accuracy_table(comparison, polls), errors_table(comparison, polls)]
+    for official in dict.fromkeys(p.official_position for p in comparison.poll_accuracy or []):
+        polls = [p for p in comparison.poll_accuracy or [] if p.official_position == official]
+        parts += [accuracy_table(polls), errors_table(polls)]
     parts.append(findings_panel(comparison.notes))
     return Group(*parts)
