@@ -125,3 +125,12 @@ def test_a_vanishing_share_gives_no_infinite_effective_number(tmp_path):
     )
     assert result.code == 0, result.stderr
     assert json.loads(result.stdout)["elections"][0]["effective_number"] is None
+
+
+def test_listed_blank_rows_and_an_invalid_fact_add_up_together(tmp_path):
+    """Blank ballots as a row, invalid ones as a fact: both count against ballots_cast."""
+    text = "# ballots_cast: 1100\n# invalid: 50\ncandidate,votes\nAna,600\nBen,400\nBlank,50\n"
+    path = write(tmp_path, text)
+    assert "no problems found" in invoke("validate", str(path)).stdout
+    out = invoke("summary", str(path), "-f", "markdown").stdout  # findings unwrapped
+    assert "plus blank ballots listed and invalid ballots (100) equal ballots cast" in out

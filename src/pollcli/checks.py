@@ -36,15 +36,24 @@ def spoilt_ballots(
     options: Sequence[Option], invalid: int | None, blank: int | None
 ) -> tuple[int, str] | None:
     """Ballots that are not valid votes, and what they are called: the blank and invalid options
-    listed as rows, else the invalid (and blank) facts; None when neither is known."""
-    listed = [o.votes for o in options if o.kind in NOT_VALID_KINDS]
-    if None in listed:
+    listed as rows, with the invalid and blank facts for a kind not listed; None when none is known."""
+    if any(o.kind in NOT_VALID_KINDS and o.votes is None for o in options):
         return None
+    listed = {kind: 0 for o in options if (kind := o.kind) in NOT_VALID_KINDS}
+    for option in options:
+        if option.kind in listed:
+            listed[option.kind] += option.votes or 0
+    given = {
+        kind: n
+        for kind, n in (("invalid", invalid), ("blank", blank))
+        if kind not in listed and n is not None
+    }
+    if not listed and not given:
+        return None
+    names = [f"{' and '.join(kinds)} ballots" for kinds in (listed, given) if kinds]
     if listed:
-        return sum(v or 0 for v in listed), "blank and invalid ballots listed"
-    if invalid is not None:
-        return invalid + (blank or 0), "invalid and blank ballots" if blank else "invalid ballots"
-    return None
+        names[0] += " listed"
+    return sum(listed.values()) + sum(given.values()), " and ".join(names)
 
 
 def base_votes(options: Sequence[Option], base: Base, ballots_cast: int | None) -> int | None:

@@ -80,8 +80,9 @@ def words(name: str) -> list[str]:
 
     text: str = anyascii(unicodedata.normalize("NFKC", name)).casefold()
     # An apostrophe is part of its word ("People's" is "peoples", "Tok'aev" is "tokaev"), where
-    # other punctuation separates words.
-    return [w for w in _NON_WORD.split(text.replace("'", "")) if w]
+    # other punctuation separates words. anyascii writes the Uzbek and Arabic-transcription marks
+    # ʻ and ʿ as a backtick, which is one too.
+    return [w for w in _NON_WORD.split(text.replace("'", "").replace("`", "")) if w]
 
 
 def key(name: str) -> str:
