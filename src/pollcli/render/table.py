@@ -127,7 +127,9 @@ WIDTH_FOR_RUNNER_UP = 90
 
 
 def _leader_label(region: RegionSummary) -> str:
-    return region.leader.candidate if region.leader else "tie: " + ", ".join(region.tied_for_first)
+    if region.leader is not None:
+        return region.leader.candidate
+    return "tie: " + ", ".join(region.tied_for_first) if region.tied_for_first else "—"
 
 
 def _leader_share(region: RegionSummary) -> float | None:
@@ -160,7 +162,7 @@ def _regions_columns(
 def _natural_width(columns: list[tuple[str, list[str]]]) -> int:
     """The table's width with no cell folded: the widest cell of each column, one space at each
     edge, and three between columns (padding, rule, padding)."""
-    widest = [max(cell_len(c) for c in [header, *cells]) for header, cells in columns]
+    widest = [max(cell_len(visible(c)) for c in [header, *cells]) for header, cells in columns]
     return sum(widest) + 2 + 3 * (len(widest) - 1)
 
 
