@@ -168,3 +168,35 @@ def test_an_integer_threshold_is_a_float_in_the_result():
 
     election = summarize(load(DATA / "kz_2022.csv"), threshold=5, majority=50).elections[0]
     assert json.dumps([election.threshold, election.majority.threshold]) == "[5.0, 50.0]"
+
+
+def test_facts_from_numpy_pandas_and_decimal_are_taken():
+    """`df["x"].sum()` is a numpy integer and a date column holds Timestamps: both are facts."""
+    import decimal
+
+    import numpy as np
+    import pandas as pd
+
+    from pollcli import load
+
+    given = {
+        "ballots_cast": np.int64(8300046),
+        "registered": decimal.Decimal("11953465"),
+        "round": np.float64(1.0),
+        "date": pd.Timestamp("2022-11-20"),
+    }
+    (election,) = load(DATA / "kz_2022.csv", facts=given)
+    facts = election.facts
+    assert (facts.ballots_cast, facts.registered, facts.round) == (8300046, 11953465, 1)
+    assert {type(facts.ballots_cast), type(facts.registered), type(facts.round)} == {int}
+    assert facts.date == dt.date(2022, 11, 20) and type(facts.date) is dt.date
+
+
+@pytest.mark.parametrize("bad", [-1, 101, float("nan"), float("inf"), True, "five", None])
+def test_a_threshold_from_python_is_bounded_like_the_flag(bad):
+    from pollcli import load, summarize
+    from pollcli.errors import UsageError
+
+    elections = load(DATA / "kz_2022.csv")
+    with pytest.raises(UsageError, match="threshold must be a number from 0 to 100"):
+        summarize(elections, threshold=bad)

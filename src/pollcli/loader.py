@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import decimal as decimal_module
 import difflib
+import numbers
 import os
 import re
 import shutil
@@ -857,12 +859,20 @@ def _merge_rows(group: list[Row]) -> Option:
 
 
 def _given_fact(key: str, value: Any, decimal: str, decimal_given: bool) -> Any:
-    """A fact given from Python as the fact's type: text read as the file's would be, a whole
-    float as an integer; anything else as it is, for `_fact_expectation` to judge."""
+    """A fact given from Python as the fact's type: text read as the file's would be, any whole
+    number (numpy's and Decimal's too) as an int, a datetime at midnight (a pandas Timestamp) as
+    its date; anything else as it is, for `_fact_expectation` to judge."""
     if isinstance(value, str):
         return parse_fact(key, value, decimal, decimal_given)
-    if isinstance(value, float) and value.is_integer() and key in (*COUNT_FACTS, *YEAR_FACTS):
-        return int(value)
+    if key in (*COUNT_FACTS, *YEAR_FACTS) and not isinstance(value, bool):
+        if isinstance(value, numbers.Integral):
+            return int(value)
+        if isinstance(value, numbers.Real | decimal_module.Decimal):
+            number = float(value)
+            if number.is_integer():
+                return int(number)
+    if key == "date" and isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date()
     return value
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pollcli import checks
 from pollcli.columns import NOT_VALID_KINDS
 from pollcli.election import Election, Option
+from pollcli.errors import UsageError
 from pollcli.models import (
     ElectionSummary,
     Majority,
@@ -68,6 +69,17 @@ class _Ranked:
 def pct(value: float | None) -> str:
     """A share as the findings print it (comparison's notes too): 81.31 %, or n/a."""
     return "n/a" if value is None else f"{value:.2f} %"
+
+
+def _percent(name: str, value: float) -> float:
+    """A threshold from Python as the CLI's flags have it: a float from 0 to 100 (5 prints as 5.0)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if isinstance(value, bool) or not 0 <= number <= 100:
+        raise UsageError(f"{name} must be a number from 0 to 100, not {value!r}")
+    return number
 
 
 def count(value: int) -> str:
@@ -150,8 +162,7 @@ def _strength(item: _Ranked, by_votes: bool) -> float:
 def summarize_election(
     election: Election, *, threshold: float = DEFAULT_THRESHOLD, majority: float = DEFAULT_MAJORITY
 ) -> ElectionSummary:
-    # Python callers may pass 5 for 5.0; the JSON prints the figure as a float either way.
-    threshold, majority = float(threshold), float(majority)
+    threshold, majority = _percent("threshold", threshold), _percent("majority", majority)
     facts = election.facts
     ranked = _rank(election)
     candidates = [r for r in ranked if r.option.kind == "candidate"]
@@ -376,8 +387,8 @@ def _turnout(election: Election, notes: list[str], warnings: list[str]) -> Turno
     turnout_pct = cast / registered * 100 if registered and cast is not None else None
     if turnout_pct is not None:
         notes.append(
-            f"Turnout: {pct(turnout_pct)} ({count(cast or 0)} ballots cast of "
-            f"{count(registered or 0)} registered voters)."
+            f"Turnout: {pct(turnout_pct)} ({counted(cast or 0, 'ballot')} cast of "
+            f"{counted(registered or 0, 'registered voter')})."
         )
     elif facts.stage == "official":
         missing = [
