@@ -238,3 +238,11 @@ def test_polls_with_one_label_keep_their_own_numbers():
     assert "[2] Exit poll 2022 (Amanat" in text and "[3] Exit poll 2022 (Amanat" in text
     markdown = invoke("compare", amanat, amanat, KZ[1], "-f", "markdown").stdout
     assert "| Option | Official | [2] | [3] |" in markdown
+
+
+def test_elections_of_different_countries_draw_a_warning(tmp_path):
+    other = write(tmp_path, "# country: UZ\n# date: 2021-10-24\ncandidate,votes\nA,100\nB,20\n")
+    result = invoke("compare", str(other), KZ[1])
+    assert result.code == 0
+    assert "are for different countries (UZ and KZ)" in result.stderr
+    assert "different" not in invoke("compare", *KZ).stderr

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -164,8 +165,24 @@ def compare(
             if by == "party" and not any(r.party for s in summaries for r in s.results)
             else []
         )
-        + _unused_aliases(alias_keys, [e for s in summaries for e in s.results]),
+        + _unused_aliases(alias_keys, [e for s in summaries for e in s.results])
+        + _unlike_pairs(facts),
     )
+
+
+def _unlike_pairs(facts: list[Facts]) -> list[str]:
+    """Consecutive elections whose country or office are both known and differ: their changes and
+    volatility compare unlike things, most likely files given by mistake."""
+    found = []
+    for a, b in itertools.pairwise(facts):
+        for what, plural in (("country", "countries"), ("office", "offices")):
+            x, y = getattr(a, what), getattr(b, what)
+            if x is not None and y is not None and _fold(x) != _fold(y):
+                found.append(
+                    f"“{a.election}” and “{b.election}” are for different {plural} ({x} and {y}): "
+                    "their changes and volatility compare unlike elections"
+                )
+    return found
 
 
 def _fold(value: object) -> object:
