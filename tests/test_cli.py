@@ -50,7 +50,7 @@ def test_table_output_has_the_story(kz2022):
         "LEADER",
         "RUNNER-UP",
         "AGAINST ALL",
-        "BELOW 3%",
+        "BELOW 3 %",
         "81.31 %",
         "6,456,392",
         "69.44 %",

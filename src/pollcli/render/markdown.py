@@ -25,7 +25,7 @@ def _tags(
     if row_candidate == runner_up:
         tags.append("RUNNER-UP")
     if below:
-        tags.append(f"BELOW {summary_threshold:g}%")
+        tags.append(f"BELOW {summary_threshold:g} %")
     if kind in KIND_TAGS:
         tags.append(KIND_TAGS[kind])
     return " ".join(tags)

@@ -37,7 +37,7 @@ def _tags(row: ResultRow, summary: ElectionSummary) -> list[tuple[str, str]]:
     if summary.runner_up is not None and row.candidate == summary.runner_up.candidate:
         tags.append(("RUNNER-UP", "cyan"))
     if row.below_threshold:
-        tags.append((f"BELOW {summary.threshold:g}%", "yellow"))
+        tags.append((f"BELOW {summary.threshold:g} %", "yellow"))
     if row.kind in KIND_TAGS:
         tags.append((KIND_TAGS[row.kind], KIND_STYLES[row.kind]))
     return tags
