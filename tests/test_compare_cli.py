@@ -246,3 +246,14 @@ def test_elections_of_different_countries_draw_a_warning(tmp_path):
     assert result.code == 0
     assert "are for different countries (UZ and KZ)" in result.stderr
     assert "different" not in invoke("compare", *KZ).stderr
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 118, 119, 140, 200])
+def test_no_figure_is_cut_off_at_any_width(width):
+    """Narrow terminals split the elections table rather than lose its right-hand columns."""
+    text = render_to_text(render_comparison(compare(load(KZ)), width), width)
+    assert all(len(line) <= width for line in text.splitlines())
+    for figure in ("77.54 %", "69.44 %", "1.87", "5 y", "7 y", "29.04"):
+        assert figure in text, (width, figure)
+    one_table = "Stage, turnout" not in text
+    assert one_table == (width >= 119)

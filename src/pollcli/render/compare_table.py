@@ -8,12 +8,14 @@ which keeps long election labels out of the column headers.
 from __future__ import annotations
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from pollcli.compare_models import CompareRow, Comparison, PollAccuracy
 from pollcli.render import format as fmt
+from pollcli.render.safe import visible
 from pollcli.render.table import KIND_STYLES, findings_panel, text
 
 WIDTH_FOR_PARTY = 110
@@ -48,33 +50,63 @@ def error_text(value: float | None) -> Text:
     return Text(shown, style="yellow" if abs(value) >= 1 else "")
 
 
-def elections_table(comparison: Comparison) -> Table:
-    table = Table(
-        title=Text("Elections compared", style="bold"),
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        pad_edge=False,
-    )
-    table.add_column("", justify="right", no_wrap=True)
-    table.add_column("Election", overflow="fold", ratio=4, min_width=14)
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Stage", no_wrap=True)
-    table.add_column("Leader", overflow="fold", ratio=3, min_width=10)
-    table.add_column("Turnout", justify="right", no_wrap=True)
-    table.add_column("Eff. N", justify="right", no_wrap=True)
-    table.add_column("Term", justify="right", no_wrap=True)
+def elections_tables(comparison: Comparison, width: int) -> list[Table]:
+    """The elections compared: one table where it fits unfolded, else names and figures apart
+    (Rich would otherwise fold the names mid-word, or cut the figures off the edge)."""
+    one = _elections_width(comparison) <= width
+    names = _plain_table("Elections compared")
+    names.add_column("", justify="right", no_wrap=True)
+    names.add_column("Election", overflow="fold", ratio=4, min_width=14)
+    names.add_column("Date", no_wrap=True)
+    figures = names if one else _plain_table("Stage, turnout, effective number and term")
+    if not one:
+        figures.add_column("", justify="right", no_wrap=True)
+    figures.add_column("Stage", no_wrap=True)
+    names.add_column("Leader", overflow="fold", ratio=3, min_width=10)
+    figures.add_column("Turnout", justify="right", no_wrap=True)
+    figures.add_column("Eff. N", justify="right", no_wrap=True)
+    figures.add_column("Term", justify="right", no_wrap=True)
     for number, e in enumerate(comparison.elections, start=1):
-        table.add_row(
+        name_cells: list[RenderableType] = [
             f"[{number}]",
             text(e.election, "bold"),
             e.date.isoformat() if e.date else "—",
+        ]
+        leader = text(e.leader) if e.leader else Text("tie", style="yellow")
+        figure_cells: list[RenderableType] = [
             e.stage.replace("_", " "),
-            text(e.leader) if e.leader else Text("tie", style="yellow"),
             fmt.pct(e.turnout_pct),
             fmt.number(e.effective_number),
             f"{e.term_years} y" if e.term_years else "—",
-        )
-    return table
+        ]
+        if one:
+            names.add_row(*name_cells, figure_cells[0], leader, *figure_cells[1:])
+        else:
+            names.add_row(*name_cells, leader)
+            figures.add_row(f"[{number}]", *figure_cells)
+    return [names] if one else [names, figures]
+
+
+def _elections_width(comparison: Comparison) -> int:
+    """The one-table layout's width with nothing folded: widest cells, edges and separators."""
+    elections = comparison.elections
+    columns = {
+        "Election": [e.election for e in elections],
+        "Leader": [e.leader or "tie" for e in elections],
+        "Stage": [e.stage.replace("_", " ") for e in elections],
+    }
+    widest = [
+        max([len(header), *(cell_len(visible(cell)) for cell in cells)])
+        for header, cells in columns.items()
+    ]
+    fixed = len(f"[{len(elections)}]") + 10 + 7 + 6 + 4  # number, date, turnout, Eff. N, term
+    return sum(widest) + fixed + 2 + 3 * 7
+
+
+def _plain_table(title: str) -> Table:
+    return Table(
+        title=Text(title, style="bold"), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False
+    )
 
 
 def _shown_pairs(comparison: Comparison) -> list[int]:
@@ -218,7 +250,10 @@ def errors_table(polls: list[PollAccuracy]) -> Table:
 
 
 def render_comparison(comparison: Comparison, width: int) -> RenderableType:
-    parts: list[RenderableType] = [elections_table(comparison), shares_table(comparison, width)]
+    parts: list[RenderableType] = [
+        *elections_tables(comparison, width),
+        shares_table(comparison, width),
+    ]
     if comparison.matches:
         parts.append(matches_table(comparison))
     if comparison.unmatched:
