@@ -193,7 +193,13 @@ def _called(value: bool | None) -> Text:
     return Text("✓ yes", style="green") if value else Text("✗ no", style="red")
 
 
-def accuracy_table(polls: list[PollAccuracy]) -> Table:
+# Below this width the called-leader and called-runner-up columns give way to the names; the
+# findings say the same in words.
+WIDTH_FOR_CALLED = 80
+
+
+def accuracy_table(polls: list[PollAccuracy], width: int) -> Table:
+    called = width >= WIDTH_FOR_CALLED
     table = Table(
         title=Text(f"Polls against the official count: {polls[0].official}", style="bold"),
         caption="error = poll − official, in points; ranked by mean absolute error",
@@ -206,8 +212,9 @@ def accuracy_table(polls: list[PollAccuracy]) -> Table:
     table.add_column("Poll", overflow="fold", ratio=4)
     table.add_column("MAE", justify="right", no_wrap=True)
     table.add_column("Largest miss", overflow="fold", ratio=3)
-    table.add_column("Leader", no_wrap=True)
-    table.add_column("Runner-up", no_wrap=True)
+    if called:
+        table.add_column("Leader", no_wrap=True)
+        table.add_column("Runner-up", no_wrap=True)
     for poll in polls:
         miss = Text()
         if poll.largest_miss is not None:
@@ -216,14 +223,10 @@ def accuracy_table(polls: list[PollAccuracy]) -> Table:
             miss.append_text(error_text(poll.largest_miss.error))
         name = text(f"[{poll.position + 1}] ")
         name.append_text(text(poll.election))
-        table.add_row(
-            str(poll.rank),
-            name,
-            fmt.number(poll.mean_abs_error),
-            miss,
-            _called(poll.called_leader),
-            _called(poll.called_runner_up),
-        )
+        cells: list[RenderableType] = [str(poll.rank), name, fmt.number(poll.mean_abs_error), miss]
+        if called:
+            cells += [_called(poll.called_leader), _called(poll.called_runner_up)]
+        table.add_row(*cells)
     return table
 
 
@@ -262,6 +265,6 @@ def render_comparison(comparison: Comparison, width: int) -> RenderableType:
         parts += [line, Text("")]
     for official in dict.fromkeys(p.official_position for p in comparison.poll_accuracy or []):
         polls = [p for p in comparison.poll_accuracy or [] if p.official_position == official]
-        parts += [accuracy_table(polls), errors_table(polls)]
+        parts += [accuracy_table(polls, width), errors_table(polls)]
     parts.append(findings_panel(comparison.notes))
     return Group(*parts)
