@@ -43,6 +43,25 @@ def dump(loaded):
     return [asdict(e) for e in elections], [asdict(p) for p in problems]
 
 
+# Registered voters and ballots cast per precinct, repeated on each option's row of the precinct.
+PRECINCT_FACTS = "region,precinct,candidate,votes,registered,ballots_cast\n" + "".join(
+    f"R{p % 3},P{p},{c},{(7 * p + 3 * i) % 50},{500 + p % 4},{300 + p % 4}\n"
+    for p in range(60)
+    for i, c in enumerate("ABC")
+)
+
+
+def _with_cell(row: str, index: int, value: str) -> str:
+    """PRECINCT_FACTS with one cell changed in the row of precinct and option `row` ("P7,C")."""
+    lines = PRECINCT_FACTS.splitlines()
+    for number, line in enumerate(lines):
+        cells = line.split(",")
+        if ",".join(cells[1:3]) == row:
+            cells[index] = value
+            lines[number] = ",".join(cells)
+    return "\n".join(lines) + "\n"
+
+
 CLEAN = {
     "precincts": precincts(),
     "crlf": precincts().replace("\n", "\r\n"),
@@ -53,6 +72,18 @@ CLEAN = {
         for r in range(9)
         for i, c in enumerate("ABC")
     ),
+    "precinct_facts": PRECINCT_FACTS,
+    "precinct_facts_shuffled": "\n".join(
+        [
+            PRECINCT_FACTS.splitlines()[0],
+            *sorted(PRECINCT_FACTS.splitlines()[1:], key=lambda line: line[::-1]),
+        ]
+    )
+    + "\n",
+    "precinct_facts_elections": "election,"
+    + PRECINCT_FACTS.replace("\nR", "\nE1,R").replace("\nE1,R2", "\nE2,R2"),
+    "precinct_facts_spaced": PRECINCT_FACTS.replace(",500", ", 500 ").replace(",300", ",300 "),
+    "precinct_facts_some_blank": PRECINCT_FACTS.replace(",501,301\n", ",,\n"),
     "quoted_and_blank_lines": 'region,candidate,votes\n"North, upper","Ana ""A""",5\n\nNorth,Ben,7\n',
     "thousands": 'region,candidate,votes\nN,Ana,1 234\nN,Ben,"2,345"\nS,Ana,3\n',
     "elections": "election,region,candidate,votes\nE1,N,Ana,1\nE1,N,Ben,2\nE2,N,Ana,3\nE2,S,Ana,4\n",
@@ -226,3 +257,34 @@ def test_long_front_matter_still_streams(tmp_path, monkeypatch):
     exact, streamed = both(monkeypatch, path)
     assert dump(exact) == dump(streamed)
     assert stream.load_file_streaming(path, ReadOptions()) is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "code"),
+    [
+        ("two values in one precinct", _with_cell("P7,C", 4, "999"), "inconsistent-metadata"),
+        ("not a count", _with_cell("P9,A", 4, "many"), "invalid-metadata"),
+        ("no region named", _with_cell("P11,B", 0, ""), None),
+    ],
+)
+def test_precinct_fact_errors_are_the_exact_path_s(tmp_path, monkeypatch, name, text, code):
+    """A precinct fact the exact path objects to hands the file over to it: same problems."""
+    path = write(tmp_path, text)
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(stream.ENGINE_ENV, engine)
+        results[engine] = dump(load_file(path, ReadOptions()))
+    assert results["exact"] == results["stream"]
+    assert code is None or code in [p["code"] for p in results["exact"][1]], name
+
+
+def test_precinct_facts_are_streamed_and_summed_once_per_precinct(tmp_path, monkeypatch):
+    path = write(tmp_path, PRECINCT_FACTS)
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    (election,), _ = streamed
+    # 60 precincts: registered 500 + p % 4 each, counted once however many options they list.
+    assert election.facts.registered == sum(500 + p % 4 for p in range(60))
+    assert [r.registered for r in election.regions] == [
+        sum(500 + p % 4 for p in range(60) if p % 3 == r) for r in range(3)
+    ]

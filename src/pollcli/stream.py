@@ -148,16 +148,13 @@ def load_file_streaming(
     present = set(loader.columns.values())
     if "region" not in present or "share" in present:
         return None
-    if "unit" in present and present & REGIONAL_FACTS:
-        # Per-precinct registered voters are summed once per precinct, which needs every precinct
-        # remembered: the exact path does that (its memory grows with the file).
-        return None
     reader = _BlockReader(loader, path, encoding=options.encoding)
     try:
         sums = reader.run(data_start, table.header_line + 1, size)
+        elections = _elections(loader, sums, "unit" in present, reader.unit_facts)
     except _ExactAfterAll:
         return None
-    return _elections(loader, sums, "unit" in present), sort_problems(table.problems)
+    return elections, sort_problems(table.problems)
 
 
 class _ExactAfterAll(Exception):
@@ -182,6 +179,16 @@ class _BlockSums:
     totals: list[int]
     firsts: list[int]
     counts: list[int]
+    # Per fact column read per precinct: its distinct (precinct cells..., value) and first rows.
+    unit_facts: list[_UnitFacts] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _UnitFacts:
+    column: int
+    precincts: list[list[bytes]]
+    values: list[bytes]
+    firsts: list[int]
 
 
 @dataclass(frozen=True)
@@ -193,6 +200,10 @@ class _Layout:
     encoding: str
     key_indexes: tuple[int, ...]
     votes_index: int
+    # With per-precinct facts: the cells that name a precinct (election, region, unit) and the
+    # fact columns, grouped apart from the votes.
+    precinct_indexes: tuple[int, ...] = ()
+    unit_fact_indexes: tuple[int, ...] = ()
 
     def summarize(self, data: bytes, cut: int) -> _BlockSums | None:
         """Sum `data[:cut]` with pyarrow on this thread; None when the block needs the exact parser.
@@ -211,6 +222,9 @@ class _Layout:
         names = [f"c{i}" for i in range(self.width)]
         key_names = [f"c{i}" for i in self.key_indexes]
         votes_name = f"c{self.votes_index}"
+        precinct_names = [f"c{i}" for i in self.precinct_indexes]
+        fact_names = [f"c{i}" for i in self.unit_fact_indexes]
+        binary = dict.fromkeys([*key_names, *precinct_names, *fact_names])
         try:
             parsed = pacsv.read_csv(
                 pa.py_buffer(block),
@@ -219,8 +233,8 @@ class _Layout:
                     delimiter=self.delimiter, newlines_in_values=False, ignore_empty_lines=False
                 ),
                 convert_options=pacsv.ConvertOptions(
-                    include_columns=[*key_names, votes_name],
-                    column_types={votes_name: pa.int64(), **{k: pa.binary() for k in key_names}},
+                    include_columns=[*binary, votes_name],
+                    column_types={votes_name: pa.int64(), **{k: pa.binary() for k in binary}},
                     strings_can_be_null=False,
                     quoted_strings_can_be_null=False,
                     null_values=[],
@@ -242,23 +256,44 @@ class _Layout:
         rows = parsed.append_column(
             "row", pa.Array.from_buffers(pa.int64(), parsed.num_rows, [None, positions])
         )
-        groups = _group(rows, key_names, votes_name)
+        groups = _group(rows, key_names, _vote_aggregates(votes_name))
         # Bounds per group rather than `pyarrow.compute.min_max`: that module costs 35 ms to import.
         low, high = groups.column("low").to_pylist(), groups.column("high").to_pylist()
         if low and (min(low) < 0 or max(high) > MAX_VOTES):
             return None
+        unit_facts = []
+        for index, name in zip(self.unit_fact_indexes, fact_names, strict=True):
+            facts = _group(rows, [*precinct_names, name], [("row", "hash_min", "first")])
+            unit_facts.append(
+                _UnitFacts(
+                    column=index,
+                    precincts=[facts.column(k).to_pylist() for k in precinct_names],
+                    values=facts.column(name).to_pylist(),
+                    firsts=facts.column("first").to_pylist(),
+                )
+            )
         return _BlockSums(
             rows=parsed.num_rows,
             keys=[groups.column(k).to_pylist() for k in key_names],
             totals=groups.column("total").to_pylist(),
             firsts=groups.column("first").to_pylist(),
             counts=groups.column("count").to_pylist(),
+            unit_facts=unit_facts,
         )
 
 
-def _group(rows: Any, keys: list[str], votes: str) -> Any:
-    """Votes summed per key, with each key's first row, number of rows and lowest and highest
-    count, on this thread.
+def _vote_aggregates(votes: str) -> list[tuple[str, str, str]]:
+    return [
+        (votes, "hash_sum", "total"),
+        ("row", "hash_min", "first"),
+        (votes, "hash_count", "count"),
+        (votes, "hash_min", "low"),
+        (votes, "hash_max", "high"),
+    ]
+
+
+def _group(rows: Any, keys: list[str], aggregates: list[tuple[str, str, str]]) -> Any:
+    """`aggregates` (column, hash function, output name) per distinct `keys`, on this thread.
 
     The same plan as `Table.group_by`, built from `pyarrow._acero` because the public
     `pyarrow.acero` imports pyarrow.dataset and with it pandas: 0.2 s of start-up for nothing.
@@ -267,28 +302,24 @@ def _group(rows: Any, keys: list[str], votes: str) -> Any:
         from pyarrow._acero import AggregateNodeOptions, Declaration, TableSourceNodeOptions
     except ImportError:  # pragma: no cover - a pyarrow that moved its internals
         grouped = rows.group_by(keys, use_threads=False).aggregate(
-            [(votes, "sum"), ("row", "min"), (votes, "count"), (votes, "min"), (votes, "max")]
+            [(column, function.removeprefix("hash_")) for column, function, _ in aggregates]
         )
         return grouped.rename_columns(
             {
-                f"{votes}_sum": "total",
-                "row_min": "first",
-                f"{votes}_count": "count",
-                f"{votes}_min": "low",
-                f"{votes}_max": "high",
+                f"{column}_{function.removeprefix('hash_')}": name
+                for column, function, name in aggregates
             }
         )
-    aggregates = [
-        (votes, "hash_sum", None, "total"),
-        ("row", "hash_min", None, "first"),
-        (votes, "hash_count", None, "count"),
-        (votes, "hash_min", None, "low"),
-        (votes, "hash_max", None, "high"),
-    ]
     plan = Declaration.from_sequence(
         [
             Declaration("table_source", TableSourceNodeOptions(rows)),
-            Declaration("aggregate", AggregateNodeOptions(aggregates, keys=keys)),
+            Declaration(
+                "aggregate",
+                AggregateNodeOptions(
+                    [(column, function, None, name) for column, function, name in aggregates],
+                    keys=keys,
+                ),
+            ),
         ]
     )
     return plan.to_table(use_threads=False)
@@ -304,9 +335,17 @@ class _BlockReader:
         self.encoding = encoding or "utf-8"
         self.width = len(self.table.header)
         loader._decimal_mark()
-        self.has_unit = "unit" in loader.columns.values()
+        columns = loader.columns
+        self.has_unit = "unit" in columns.values()
         self.blank_indexes = [i for i, label in enumerate(self.table.header) if not label]
-        votes_index = next(i for i, c in loader.columns.items() if c == "votes")
+        votes_index = next(i for i, c in columns.items() if c == "votes")
+        # Registered voters and ballots cast per precinct are summed into the region once per
+        # precinct, so they are kept per precinct (about 250 bytes each), apart from the votes.
+        self.unit_fact_columns = (
+            {i: c for i, c in columns.items() if c in REGIONAL_FACTS} if self.has_unit else {}
+        )
+        by_name = {c: i for i, c in columns.items()}
+        self.precinct_columns = [c for c in ("election", "region", "unit") if c in by_name]
         self.layout = _Layout(
             width=self.width,
             delimiter=self.table.delimiter,
@@ -315,13 +354,24 @@ class _BlockReader:
             # header are grouped on (they are empty, so they add no groups) to catch a value in one.
             key_indexes=tuple(
                 sorted(
-                    [i for i, c in loader.columns.items() if c not in ("votes", "unit")]
+                    [
+                        i
+                        for i, c in columns.items()
+                        if c not in ("votes", "unit") and i not in self.unit_fact_columns
+                    ]
                     + self.blank_indexes
                 )
             ),
             votes_index=votes_index,
+            precinct_indexes=tuple(by_name[c] for c in self.precinct_columns)
+            if self.unit_fact_columns
+            else (),
+            unit_fact_indexes=tuple(self.unit_fact_columns),
         )
         self.sums: dict[Key, _Sum] = {}
+        # (fact, election, region, unit) → (value, first line), as the exact path's `_facts` has it.
+        self.unit_facts: dict[tuple[str, str, str, str], tuple[str, int]] = {}
+        self._names: dict[str, str] = {}  # one str object per repeated election or region name
         self.stopped = False
 
     def run(self, start: int, first_line: int, size: int) -> dict[Key, _Sum]:
@@ -384,9 +434,63 @@ class _BlockReader:
                 del self.table.problems[mark:]
                 return None
             pending.append((record, line + first, summed.totals[index]))
+        facts = self._decoded_unit_facts(summed, line)
+        if facts is None:
+            return None
         for record, first_line, total in pending:
             self._add(record, first_line, total)
+        for key, precinct, value, first_line in facts:
+            self._unit_fact(key, *precinct, value, first_line)
         return summed.rows
+
+    def _decoded_unit_facts(
+        self, summed: _BlockSums, line: int
+    ) -> list[tuple[str, tuple[str, str, str], str, int]] | None:
+        """The block's precinct facts as the exact parser reads them (decoded, stripped, blank
+        left out); None when a cell does not decode."""
+        found = []
+        default_election = self.loader.options.facts.get("election") or ""
+        for group in summed.unit_facts:
+            key = self.unit_fact_columns[group.column]
+            for index, raw in enumerate(group.values):
+                try:
+                    value = raw.decode(self.encoding).strip()
+                    cells = dict(
+                        zip(
+                            self.precinct_columns,
+                            (
+                                column[index].decode(self.encoding).strip()
+                                for column in group.precincts
+                            ),
+                            strict=True,
+                        )
+                    )
+                except UnicodeDecodeError:
+                    return None
+                if not value:
+                    continue
+                precinct = (
+                    cells.get("election") or default_election,
+                    cells.get("region", ""),
+                    cells.get("unit", ""),
+                )
+                found.append((key, precinct, value, line + group.firsts[index]))
+        return found
+
+    def _unit_fact(
+        self, key: str, election: str, region: str, unit: str, value: str, line: int
+    ) -> None:
+        """Keep one precinct's fact; a precinct that the exact path would read otherwise (no region
+        or unit named) or that gives two values (an error it reports row by row) hands the file
+        over to it."""
+        if not region or not unit:
+            raise _ExactAfterAll
+        names = self._names
+        election = names.setdefault(election, election)
+        region = names.setdefault(region, region)
+        seen = self.unit_facts.setdefault((key, election, region, unit), (value, line))
+        if seen[0] != value:
+            raise _ExactAfterAll
 
     def _exact(self, block: bytes, line: int) -> int:
         """The exact path's cell parser on one block: same problems, same line numbers. Returns the
@@ -412,6 +516,11 @@ class _BlockReader:
                     continue
                 record = self.loader._parse(start, cells)
                 if record is not None:
+                    for key in [k for k in record.facts if k in self.unit_fact_columns.values()]:
+                        value = record.facts.pop(key)
+                        region = record.values.get("region", "")
+                        unit = record.values.get("unit", "")
+                        self._unit_fact(key, record.election, region, unit, value, start)
                     self._add(record, start, record.values.get("votes", 0))
         except csv.Error as exc:
             self.table.problem(
@@ -463,8 +572,14 @@ def _blocks(path: Path, start: int) -> Iterator[tuple[bytes, int]]:
             yield data, cut
 
 
-def _elections(loader: _FileLoader, sums: dict[Key, _Sum], has_unit: bool) -> list[Election]:
-    """Each sum as one record through the exact loader's election pipeline."""
+def _elections(
+    loader: _FileLoader,
+    sums: dict[Key, _Sum],
+    has_unit: bool,
+    unit_facts: dict[tuple[str, str, str, str], tuple[str, int]],
+) -> list[Election]:
+    """Each sum as one record through the exact loader's election pipeline; the precincts' facts,
+    summed per region, ride on the region's first record (the pipeline sums them per unit)."""
     from pollcli.loader import _Parsed
 
     records: list[_Parsed] = []
@@ -481,4 +596,33 @@ def _elections(loader: _FileLoader, sums: dict[Key, _Sum], has_unit: bool) -> li
                 )
             )
     records.sort(key=lambda r: r.line)
+    if unit_facts:
+        totals = _region_totals(loader, unit_facts)
+        for record in records:
+            region_totals = totals.pop((record.election, record.values.get("region", "")), None)
+            if region_totals:
+                record.facts.update({key: str(total) for key, total in region_totals.items()})
+        if totals:  # facts of a region that has no vote row: the exact path says what is wrong
+            raise _ExactAfterAll
     return loader.elections(records)
+
+
+def _region_totals(
+    loader: _FileLoader, unit_facts: dict[tuple[str, str, str, str], tuple[str, int]]
+) -> dict[tuple[str, str], dict[str, int]]:
+    """Each region's facts summed over its precincts; a value that is not a count hands the file
+    to the exact path, which names its line."""
+    from pollcli.loader import parse_fact
+
+    parsed: dict[tuple[str, str], int] = {}
+    totals: dict[tuple[str, str], dict[str, int]] = {}
+    for (key, election, region, _unit), (value, _line) in unit_facts.items():
+        number = parsed.get((key, value))
+        if number is None:
+            try:
+                number = parsed[key, value] = parse_fact(key, value, *loader.decimal)
+            except ValueError:
+                raise _ExactAfterAll from None
+        region_totals = totals.setdefault((election, region), {})
+        region_totals[key] = region_totals.get(key, 0) + number
+    return totals
