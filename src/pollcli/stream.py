@@ -151,7 +151,8 @@ def load_file_streaming(
     reader = _BlockReader(loader, path, encoding=options.encoding)
     try:
         sums = reader.run(data_start, table.header_line + 1, size)
-        elections = _elections(loader, sums, "unit" in present, reader.unit_facts)
+        totals = _region_totals(loader, reader.unit_fact_keys, reader.unit_facts)
+        elections = _elections(loader, sums, "unit" in present, totals)
     except _ExactAfterAll:
         return None
     return elections, sort_problems(table.problems)
@@ -179,16 +180,8 @@ class _BlockSums:
     totals: list[int]
     firsts: list[int]
     counts: list[int]
-    # Per fact column read per precinct: its distinct (precinct cells..., value) and first rows.
-    unit_facts: list[_UnitFacts] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class _UnitFacts:
-    column: int
-    precincts: list[list[bytes]]
-    values: list[bytes]
-    firsts: list[int]
+    # With per-precinct facts: the block's distinct (precinct cells..., fact cells...), by column.
+    unit_facts: list[list[bytes]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -262,16 +255,9 @@ class _Layout:
         if low and (min(low) < 0 or max(high) > MAX_VOTES):
             return None
         unit_facts = []
-        for index, name in zip(self.unit_fact_indexes, fact_names, strict=True):
-            facts = _group(rows, [*precinct_names, name], [("row", "hash_min", "first")])
-            unit_facts.append(
-                _UnitFacts(
-                    column=index,
-                    precincts=[facts.column(k).to_pylist() for k in precinct_names],
-                    values=facts.column(name).to_pylist(),
-                    firsts=facts.column("first").to_pylist(),
-                )
-            )
+        if fact_names:
+            combos = _group(rows, [*precinct_names, *fact_names], [("row", "hash_min", "first")])
+            unit_facts = [combos.column(k).to_pylist() for k in [*precinct_names, *fact_names]]
         return _BlockSums(
             rows=parsed.num_rows,
             keys=[groups.column(k).to_pylist() for k in key_names],
@@ -370,8 +356,11 @@ class _BlockReader:
         )
         self.sums: dict[Key, _Sum] = {}
         # (fact, election, region, unit) → (value, first line), as the exact path's `_facts` has it.
-        self.unit_facts: dict[tuple[str, str, str, str], tuple[str, int]] = {}
-        self._names: dict[str, str] = {}  # one str object per repeated election or region name
+        self.unit_fact_keys = list(self.unit_fact_columns.values())
+        # (election, region, unit) → each fact's value (None where its cells are blank), as the
+        # exact path's `_facts` has them.
+        self.unit_facts: dict[tuple[str, str, str], tuple[str | None, ...]] = {}
+        self._names: dict[str, str] = {}  # one str object per repeated name or value
         self.stopped = False
 
     def run(self, start: int, first_line: int, size: int) -> dict[Key, _Sum]:
@@ -434,63 +423,59 @@ class _BlockReader:
                 del self.table.problems[mark:]
                 return None
             pending.append((record, line + first, summed.totals[index]))
-        facts = self._decoded_unit_facts(summed, line)
+        facts = self._decoded_unit_facts(summed)
         if facts is None:
             return None
         for record, first_line, total in pending:
             self._add(record, first_line, total)
-        for key, precinct, value, first_line in facts:
-            self._unit_fact(key, *precinct, value, first_line)
+        for precinct, values in facts:
+            self._unit_fact(precinct, values)
         return summed.rows
 
     def _decoded_unit_facts(
-        self, summed: _BlockSums, line: int
-    ) -> list[tuple[str, tuple[str, str, str], str, int]] | None:
-        """The block's precinct facts as the exact parser reads them (decoded, stripped, blank
-        left out); None when a cell does not decode."""
-        found = []
+        self, summed: _BlockSums
+    ) -> list[tuple[tuple[str, str, str], tuple[str | None, ...]]] | None:
+        """The block's precinct facts as the exact parser reads them (decoded, stripped, a blank
+        cell left out); None when a cell does not decode."""
+        if not summed.unit_facts:
+            return []
+        try:
+            columns = [[raw.decode(self.encoding).strip() for raw in c] for c in summed.unit_facts]
+        except UnicodeDecodeError:
+            return None
+        width = len(self.precinct_columns)
         default_election = self.loader.options.facts.get("election") or ""
-        for group in summed.unit_facts:
-            key = self.unit_fact_columns[group.column]
-            for index, raw in enumerate(group.values):
-                try:
-                    value = raw.decode(self.encoding).strip()
-                    cells = dict(
-                        zip(
-                            self.precinct_columns,
-                            (
-                                column[index].decode(self.encoding).strip()
-                                for column in group.precincts
-                            ),
-                            strict=True,
-                        )
-                    )
-                except UnicodeDecodeError:
-                    return None
-                if not value:
-                    continue
-                precinct = (
-                    cells.get("election") or default_election,
-                    cells.get("region", ""),
-                    cells.get("unit", ""),
-                )
-                found.append((key, precinct, value, line + group.firsts[index]))
+        found = []
+        for cells in zip(*columns, strict=True):
+            named = dict(zip(self.precinct_columns, cells[:width], strict=True))
+            precinct = (
+                named.get("election") or default_election,
+                named.get("region", ""),
+                named.get("unit", ""),
+            )
+            found.append((precinct, tuple(v or None for v in cells[width:])))
         return found
 
-    def _unit_fact(
-        self, key: str, election: str, region: str, unit: str, value: str, line: int
-    ) -> None:
-        """Keep one precinct's fact; a precinct that the exact path would read otherwise (no region
-        or unit named) or that gives two values (an error it reports row by row) hands the file
-        over to it."""
+    def _unit_fact(self, precinct: tuple[str, str, str], values: tuple[str | None, ...]) -> None:
+        """Keep one precinct's facts. A precinct the exact path would read otherwise (no region or
+        unit named) or with two values of one fact (an error it reports row by row) hands the
+        file over to it."""
+        election, region, unit = precinct
         if not region or not unit:
             raise _ExactAfterAll
         names = self._names
-        election = names.setdefault(election, election)
-        region = names.setdefault(region, region)
-        seen = self.unit_facts.setdefault((key, election, region, unit), (value, line))
-        if seen[0] != value:
-            raise _ExactAfterAll
+        key = (names.setdefault(election, election), names.setdefault(region, region), unit)
+        values = tuple(None if v is None else names.setdefault(v, v) for v in values)
+        seen = self.unit_facts.get(key)
+        if seen is None:
+            self.unit_facts[key] = values
+            return
+        merged = []
+        for old, new in zip(seen, values, strict=True):
+            if old is not None and new is not None and old != new:
+                raise _ExactAfterAll
+            merged.append(old if new is None else new)
+        self.unit_facts[key] = tuple(merged)
 
     def _exact(self, block: bytes, line: int) -> int:
         """The exact path's cell parser on one block: same problems, same line numbers. Returns the
@@ -516,11 +501,15 @@ class _BlockReader:
                     continue
                 record = self.loader._parse(start, cells)
                 if record is not None:
-                    for key in [k for k in record.facts if k in self.unit_fact_columns.values()]:
-                        value = record.facts.pop(key)
-                        region = record.values.get("region", "")
-                        unit = record.values.get("unit", "")
-                        self._unit_fact(key, record.election, region, unit, value, start)
+                    if self.unit_fact_keys:
+                        values = tuple(record.facts.pop(k, None) for k in self.unit_fact_keys)
+                        if any(v is not None for v in values):
+                            precinct = (
+                                record.election,
+                                record.values.get("region", ""),
+                                record.values.get("unit", ""),
+                            )
+                            self._unit_fact(precinct, values)
                     self._add(record, start, record.values.get("votes", 0))
         except csv.Error as exc:
             self.table.problem(
@@ -576,7 +565,7 @@ def _elections(
     loader: _FileLoader,
     sums: dict[Key, _Sum],
     has_unit: bool,
-    unit_facts: dict[tuple[str, str, str, str], tuple[str, int]],
+    region_facts: dict[tuple[str, str], dict[str, int]],
 ) -> list[Election]:
     """Each sum as one record through the exact loader's election pipeline; the precincts' facts,
     summed per region, ride on the region's first record (the pipeline sums them per unit)."""
@@ -596,8 +585,8 @@ def _elections(
                 )
             )
     records.sort(key=lambda r: r.line)
-    if unit_facts:
-        totals = _region_totals(loader, unit_facts)
+    if region_facts:
+        totals = dict(region_facts)
         for record in records:
             region_totals = totals.pop((record.election, record.values.get("region", "")), None)
             if region_totals:
@@ -608,21 +597,26 @@ def _elections(
 
 
 def _region_totals(
-    loader: _FileLoader, unit_facts: dict[tuple[str, str, str, str], tuple[str, int]]
+    loader: _FileLoader,
+    keys: list[str],
+    unit_facts: dict[tuple[str, str, str], tuple[str | None, ...]],
 ) -> dict[tuple[str, str], dict[str, int]]:
-    """Each region's facts summed over its precincts; a value that is not a count hands the file
-    to the exact path, which names its line."""
+    """Each (election, region)'s facts summed over its precincts; a value that is not a count hands
+    the file to the exact path, which names its line."""
     from pollcli.loader import parse_fact
 
     parsed: dict[tuple[str, str], int] = {}
     totals: dict[tuple[str, str], dict[str, int]] = {}
-    for (key, election, region, _unit), (value, _line) in unit_facts.items():
-        number = parsed.get((key, value))
-        if number is None:
-            try:
-                number = parsed[key, value] = parse_fact(key, value, *loader.decimal)
-            except ValueError:
-                raise _ExactAfterAll from None
+    for (election, region, _unit), values in unit_facts.items():
         region_totals = totals.setdefault((election, region), {})
-        region_totals[key] = region_totals.get(key, 0) + number
-    return totals
+        for key, value in zip(keys, values, strict=True):
+            if value is None:
+                continue
+            number = parsed.get((key, value))
+            if number is None:
+                try:
+                    number = parsed[key, value] = parse_fact(key, value, *loader.decimal)
+                except ValueError:
+                    raise _ExactAfterAll from None
+            region_totals[key] = region_totals.get(key, 0) + number
+    return {where: facts for where, facts in totals.items() if facts}
