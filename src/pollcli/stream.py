@@ -14,6 +14,12 @@ records the same problems with the same physical line numbers. The sums then go 
 loader's election pipeline (facts, regions, duplicates, totals) as one record per key, so both paths
 build the same `Election` objects.
 
+Per-precinct facts (`registered`, `ballots_cast`… beside a unit column) are grouped apart from the
+votes and kept once per precinct, the one thing here whose memory grows with the file (with the number
+of precincts, not of rows); they are summed into their region when the file is read. Whatever the exact
+path would object to in them (two values in one precinct, a value that is not a count, a precinct with
+no region named) hands the whole file over to it (`_ExactAfterAll`).
+
 Known difference, for memory's sake: with a unit column beside the region (`region,precinct,…`), the
 same option listed twice in one precinct is summed here but reported as `duplicate-option` by the exact
 path; finding it needs memory that grows with the file. `pollcli validate` reads such files exactly
