@@ -8,15 +8,13 @@ which keeps long election labels out of the column headers.
 from __future__ import annotations
 
 from rich import box
-from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from pollcli.compare_models import CompareRow, Comparison, PollAccuracy
 from pollcli.render import format as fmt
-from pollcli.render.safe import visible
-from pollcli.render.table import KIND_STYLES, findings_panel, text
+from pollcli.render.table import KIND_STYLES, findings_panel, natural_width, text
 
 WIDTH_FOR_PARTY = 110
 METHODS = {
@@ -50,57 +48,57 @@ def error_text(value: float | None) -> Text:
     return Text(shown, style="yellow" if abs(value) >= 1 else "")
 
 
+# The elections table's columns; the names table keeps the first ones and the leader when the
+# figures must go to a table of their own.
+_NAME_COLUMNS = ("", "Election", "Date", "Leader")
+_FOLDING = {"Election": (4, 14), "Leader": (3, 10)}  # the columns that may fold: ratio, min width
+
+
 def elections_tables(comparison: Comparison, width: int) -> list[Table]:
     """The elections compared: one table where it fits unfolded, else names and figures apart
     (Rich would otherwise fold the names mid-word, or cut the figures off the edge)."""
-    one = _elections_width(comparison) <= width
-    names = _plain_table("Elections compared")
-    names.add_column("", justify="right", no_wrap=True)
-    names.add_column("Election", overflow="fold", ratio=4, min_width=14)
-    names.add_column("Date", no_wrap=True)
-    figures = names if one else _plain_table("Stage, turnout, effective number and term")
-    if not one:
-        figures.add_column("", justify="right", no_wrap=True)
-    figures.add_column("Stage", no_wrap=True)
-    names.add_column("Leader", overflow="fold", ratio=3, min_width=10)
-    figures.add_column("Turnout", justify="right", no_wrap=True)
-    figures.add_column("Eff. N", justify="right", no_wrap=True)
-    figures.add_column("Term", justify="right", no_wrap=True)
-    for number, e in enumerate(comparison.elections, start=1):
-        name_cells: list[RenderableType] = [
-            f"[{number}]",
-            text(e.election, "bold"),
-            e.date.isoformat() if e.date else "—",
-        ]
-        leader = text(e.leader) if e.leader else Text("tie", style="yellow")
-        figure_cells: list[RenderableType] = [
-            e.stage.replace("_", " "),
-            fmt.pct(e.turnout_pct),
-            fmt.number(e.effective_number),
-            f"{e.term_years} y" if e.term_years else "—",
-        ]
-        if one:
-            names.add_row(*name_cells, figure_cells[0], leader, *figure_cells[1:])
-        else:
-            names.add_row(*name_cells, leader)
-            figures.add_row(f"[{number}]", *figure_cells)
-    return [names] if one else [names, figures]
-
-
-def _elections_width(comparison: Comparison) -> int:
-    """The one-table layout's width with nothing folded: widest cells, edges and separators."""
     elections = comparison.elections
-    columns = {
-        "Election": [e.election for e in elections],
-        "Leader": [e.leader or "tie" for e in elections],
-        "Stage": [e.stage.replace("_", " ") for e in elections],
-    }
-    widest = [
-        max([len(header), *(cell_len(visible(cell)) for cell in cells)])
-        for header, cells in columns.items()
+    columns = [
+        ("", [f"[{n}]" for n in range(1, len(elections) + 1)]),
+        ("Election", [e.election for e in elections]),
+        ("Date", [e.date.isoformat() if e.date else "—" for e in elections]),
+        ("Stage", [e.stage.replace("_", " ") for e in elections]),
+        ("Leader", [e.leader or "tie" for e in elections]),
+        ("Turnout", [fmt.pct(e.turnout_pct) for e in elections]),
+        ("Eff. N", [fmt.number(e.effective_number) for e in elections]),
+        ("Term", [f"{e.term_years} y" if e.term_years else "—" for e in elections]),
     ]
-    fixed = len(f"[{len(elections)}]") + 10 + 7 + 6 + 4  # number, date, turnout, Eff. N, term
-    return sum(widest) + fixed + 2 + 3 * 7
+    if natural_width(columns) <= width:
+        return [_elections_table("Elections compared", columns, comparison)]
+    names = [c for c in columns if c[0] in _NAME_COLUMNS]
+    figures = [columns[0], *(c for c in columns if c[0] not in _NAME_COLUMNS)]
+    return [
+        _elections_table("Elections compared", names, comparison),
+        _elections_table("Stage, turnout, effective number and term", figures, comparison),
+    ]
+
+
+def _elections_table(
+    title: str, columns: list[tuple[str, list[str]]], comparison: Comparison
+) -> Table:
+    table = _plain_table(title)
+    for header, _ in columns:
+        if header in _FOLDING:
+            ratio, least = _FOLDING[header]
+            table.add_column(header, overflow="fold", ratio=ratio, min_width=least)
+        elif header in ("", "Turnout", "Eff. N", "Term"):
+            table.add_column(header, justify="right", no_wrap=True)
+        else:
+            table.add_column(header, no_wrap=True)
+    for index, election in enumerate(comparison.elections):
+        row = [text(cells[index]) for _, cells in columns]
+        for header, cell in zip((h for h, _ in columns), row, strict=True):
+            if header == "Election":
+                cell.stylize("bold")
+            elif header == "Leader" and election.leader is None:
+                cell.stylize("yellow")
+        table.add_row(*row)
+    return table
 
 
 def _plain_table(title: str) -> Table:

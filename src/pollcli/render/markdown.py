@@ -4,86 +4,30 @@ from __future__ import annotations
 
 from pollcli.models import Summary, ValidationReport
 from pollcli.render import format as fmt
+from pollcli.render import labels
 from pollcli.render.safe import markdown_cell
-from pollcli.render.table import KIND_TAGS
-
-
-def _tags(
-    summary_threshold: float,
-    row_candidate: str,
-    leader: str | None,
-    runner_up: str | None,
-    tied: list[str],
-    below: bool,
-    kind: str,
-) -> str:
-    tags = []
-    if row_candidate == leader:
-        tags.append("LEADER")
-    if row_candidate in tied:
-        tags.append("TIED FIRST")
-    if row_candidate == runner_up:
-        tags.append("RUNNER-UP")
-    if below:
-        tags.append(f"BELOW {summary_threshold:g} %")
-    if kind in KIND_TAGS:
-        tags.append(KIND_TAGS[kind])
-    return " ".join(tags)
 
 
 def render_summary(summary: Summary) -> str:
     out: list[str] = []
     for e in summary.elections:
-        details = " · ".join(
-            str(v)
-            for v in (
-                e.office,
-                e.country,
-                e.date,
-                f"round {e.round}" if e.round else None,
-                e.stage.replace("_", " "),
-            )
-            if v
-        )
+        details = " · ".join(labels.election_details(e))
         out += [f"## {markdown_cell(e.election)}", "", markdown_cell(details), ""]
         out += ["| # | Option | Party | Votes | Share | Tags |", "|--:|---|---|--:|--:|---|"]
-        leader = e.leader.candidate if e.leader else None
-        runner_up = e.runner_up.candidate if e.runner_up else None
         for r in e.results:
-            tags = _tags(
-                e.threshold,
-                r.candidate,
-                leader,
-                runner_up,
-                e.tied_for_first,
-                r.below_threshold,
-                r.kind,
-            )
+            tags = " ".join(tag for tag, _ in labels.result_tags(r, e))
             out.append(
                 f"| {r.rank} | {markdown_cell(r.candidate)} | {markdown_cell(r.party or '')} | "
                 f"{fmt.votes(r.votes)} | {fmt.pct(r.share)} | {tags} |"
             )
         if e.regions:
             out += ["", "**By region**", ""]
-            out += [
-                "| Region | Leader | Share | Runner-up | Share | Margin | Turnout |",
-                "|---|---|--:|---|--:|--:|--:|",
-            ]
-            for region in e.regions:
-                first = (
-                    region.leader.candidate
-                    if region.leader
-                    else "tie: " + ", ".join(region.tied_for_first)
-                )
-                second = region.runner_up
-                out.append(
-                    f"| {markdown_cell(region.region)} | {markdown_cell(first)} | "
-                    f"{fmt.pct(region.leader.share if region.leader else None)} | "
-                    f"{markdown_cell(second.candidate if second else '')} | "
-                    f"{fmt.pct(second.share if second else None)} | "
-                    f"{fmt.points(region.margin.pp if region.margin else None)} | "
-                    f"{fmt.pct(region.turnout.pct)} |"
-                )
+            columns = labels.region_columns(e.regions, runner_up=True, turnout=True)
+            names = ("Region", "Leader", "Runner-up")
+            out.append("| " + " | ".join(header for header, _ in columns) + " |")
+            out.append("|" + "|".join("---" if h in names else "--:" for h, _ in columns) + "|")
+            for cells in zip(*(cells for _, cells in columns), strict=True):
+                out.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
         out += ["", "**Findings**", ""]
         out += [f"- {markdown_cell(note)}" for note in e.notes]
         out.append("")

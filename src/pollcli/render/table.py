@@ -11,16 +11,18 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pollcli.models import ElectionSummary, RegionSummary, ResultRow, Summary, ValidationReport
+from pollcli.models import ElectionSummary, Summary, ValidationReport
 from pollcli.render import format as fmt
+from pollcli.render import labels
 from pollcli.render.safe import visible
 
 BAR_WIDTH = 16
 NAME_MIN_WIDTH = 20
 PARTY_MIN_WIDTH = 16
 
-KIND_TAGS = {"against_all": "AGAINST ALL", "blank": "BLANK", "invalid": "INVALID", "other": "OTHER"}
 KIND_STYLES = {"against_all": "magenta", "blank": "dim", "invalid": "dim", "other": "cyan"}
+# How each tag role of `labels.result_tags` is coloured.
+TAG_STYLES = {"leader": "bold green", "tied": "bold yellow", "runner_up": "cyan", "below": "yellow"}
 
 
 def text(value: str | None, style: str = "") -> Text:
@@ -28,34 +30,9 @@ def text(value: str | None, style: str = "") -> Text:
     return Text(visible(value or ""), style=style)
 
 
-def _tags(row: ResultRow, summary: ElectionSummary) -> list[tuple[str, str]]:
-    tags = []
-    if summary.leader is not None and row.candidate == summary.leader.candidate:
-        tags.append(("LEADER", "bold green"))
-    if row.candidate in summary.tied_for_first:
-        tags.append(("TIED FIRST", "bold yellow"))
-    if summary.runner_up is not None and row.candidate == summary.runner_up.candidate:
-        tags.append(("RUNNER-UP", "cyan"))
-    if row.below_threshold:
-        tags.append((f"BELOW {summary.threshold:g} %", "yellow"))
-    if row.kind in KIND_TAGS:
-        tags.append((KIND_TAGS[row.kind], KIND_STYLES[row.kind]))
-    return tags
-
-
 def _title(summary: ElectionSummary) -> Text:
     title = text(summary.election, "bold")
-    details = [
-        visible(str(v))
-        for v in (
-            summary.office,
-            summary.country,
-            summary.date,
-            f"round {summary.round}" if summary.round else None,
-            summary.stage.replace("_", " "),
-        )
-        if v
-    ]
+    details = [visible(d) for d in labels.election_details(summary)]
     if details:
         title.append("\n" + " · ".join(details), style="dim")
     return title
@@ -64,7 +41,7 @@ def _title(summary: ElectionSummary) -> Text:
 def results_table(summary: ElectionSummary, width: int) -> Table:
     longest_name = max((len(visible(r.candidate)) for r in summary.results), default=6)
     longest_tag = max(
-        (len(t) for row in summary.results for t, _ in _tags(row, summary)), default=4
+        (len(t) for row in summary.results for t, _ in labels.result_tags(row, summary)), default=4
     )
     name_width = min(longest_name, NAME_MIN_WIDTH)
     # Names, figures and tags come first; the party column, then the bar, only where they fit.
@@ -99,8 +76,8 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
         table.add_column("", no_wrap=True, width=BAR_WIDTH)
     table.add_column("Tags", no_wrap=True, min_width=longest_tag)
     for row in summary.results:
-        tags = _tags(row, summary)
-        leader = bool(tags and tags[0][0] == "LEADER")
+        tags = labels.result_tags(row, summary)
+        leader = bool(tags and tags[0][1] == "leader")
         name_style = "bold" if leader else KIND_STYLES.get(row.kind, "")
         cells: list[RenderableType] = [str(row.rank), text(row.candidate, name_style)]
         if show_party:
@@ -112,10 +89,10 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
             bar_style = "green" if leader else KIND_STYLES.get(row.kind, "blue")
             cells.append(Text(fmt.bar(row.share, BAR_WIDTH), style=bar_style))
         tag_text = Text()
-        for index, (label, style) in enumerate(tags):
+        for index, (label, role) in enumerate(tags):
             if index:
                 tag_text.append(" ")
-            tag_text.append(label, style=style)
+            tag_text.append(label, style=TAG_STYLES.get(role) or KIND_STYLES.get(role, ""))
         cells.append(tag_text)
         table.add_row(*cells)
     return table
@@ -126,40 +103,7 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
 WIDTH_FOR_RUNNER_UP = 90
 
 
-def _leader_label(region: RegionSummary) -> str:
-    if region.leader is not None:
-        return region.leader.candidate
-    return "tie: " + ", ".join(region.tied_for_first) if region.tied_for_first else "—"
-
-
-def _leader_share(region: RegionSummary) -> float | None:
-    if region.leader is not None:
-        return region.leader.share
-    # Candidates tied for first have the same share.
-    return next((r.share for r in region.results if r.candidate in region.tied_for_first), None)
-
-
-def _regions_columns(
-    regions: list[RegionSummary], runner_up: bool, turnout: bool
-) -> list[tuple[str, list[str]]]:
-    """Each column's header and cells, as text."""
-    columns = [
-        ("Region", [r.region for r in regions]),
-        ("Leader", [_leader_label(r) for r in regions]),
-        ("Share", [fmt.pct(_leader_share(r)) for r in regions]),
-    ]
-    if runner_up:
-        columns += [
-            ("Runner-up", [r.runner_up.candidate if r.runner_up else "" for r in regions]),
-            ("Share", [fmt.pct(r.runner_up.share if r.runner_up else None) for r in regions]),
-        ]
-    columns.append(("Margin", [fmt.points(r.margin.pp if r.margin else None) for r in regions]))
-    if turnout:
-        columns.append(("Turnout", [fmt.pct(r.turnout.pct) for r in regions]))
-    return columns
-
-
-def _natural_width(columns: list[tuple[str, list[str]]]) -> int:
+def natural_width(columns: list[tuple[str, list[str]]]) -> int:
     """The table's width with no cell folded: the widest cell of each column, one space at each
     edge, and three between columns (padding, rule, padding)."""
     widest = [max(cell_len(visible(c)) for c in [header, *cells]) for header, cells in columns]
@@ -170,9 +114,9 @@ def regions_table(summary: ElectionSummary, width: int) -> Table:
     """One row per region: its leader and share, the runner-up, the margin and the turnout."""
     regions = summary.regions or []
     show_turnout = any(r.turnout.pct is not None for r in regions)
-    columns = _regions_columns(regions, runner_up=True, turnout=show_turnout)
-    if width < WIDTH_FOR_RUNNER_UP and _natural_width(columns) > width:
-        columns = _regions_columns(regions, runner_up=False, turnout=show_turnout)
+    columns = labels.region_columns(regions, runner_up=True, turnout=show_turnout)
+    if width < WIDTH_FOR_RUNNER_UP and natural_width(columns) > width:
+        columns = labels.region_columns(regions, runner_up=False, turnout=show_turnout)
     table = Table(
         title=Text("By region", style="bold"),
         box=box.SIMPLE_HEAD,
