@@ -12,6 +12,7 @@ import typer
 from pollcli.cli import options as opt
 from pollcli.cli.output import check_output_path, emit, warn
 from pollcli.cli.pictures import check_picture_paths, save_pictures
+from pollcli.cli.progress import progress_on_terminal
 from pollcli.errors import UsageError
 from pollcli.render.safe import visible
 
@@ -97,9 +98,10 @@ def compare(
     pairs = [names.parse_alias(text) for text in alias or []]
     if aliases:
         pairs = _read_aliases(aliases) + pairs
-    elections = load(
-        files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal
-    )
+    with progress_on_terminal():
+        elections = load(
+            files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal
+        )
     result = run_compare(elections, by=by.value, aliases=pairs, fuzzy=not no_fuzzy)
     warn(result.warnings, quiet)
     emit(result, "compare", fmt.value, output, no_color)

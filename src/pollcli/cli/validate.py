@@ -9,6 +9,7 @@ import typer
 from pollcli.cli import options as opt
 from pollcli.cli.output import check_output_path, emit
 from pollcli.cli.pictures import check_picture_paths, save_pictures
+from pollcli.cli.progress import progress_on_terminal
 from pollcli.errors import ExitCode
 
 EXAMPLE = """Examples:
@@ -35,9 +36,10 @@ def validate(
 
     check_output_path(output, files)
     check_picture_paths(files, output, svg, html)
-    report = run_validation(
-        files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal
-    )
+    with progress_on_terminal():
+        report = run_validation(
+            files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal
+        )
     emit(report, "validate", fmt.value, output, no_color)
     if svg or html:
         from pollcli.render import table
