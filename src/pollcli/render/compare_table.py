@@ -117,12 +117,7 @@ def shares_table(comparison: Comparison, width: int) -> Table:
     pairs = set(_shown_pairs(comparison))
     label = "Party" if comparison.by == "party" else "Candidate / option"
     title = "Share of the vote, and change in points" if pairs else "Share of the vote"
-    table = Table(
-        title=Text(title, style="bold"),
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        pad_edge=False,
-    )
+    table = _plain_table(title)
     table.add_column(label, overflow="fold", ratio=3, min_width=min(16, width // 4))
     if show_party and comparison.by == "candidate":
         table.add_column("Party", overflow="fold", ratio=3, style="dim")
@@ -165,12 +160,7 @@ def _cells(
 
 
 def matches_table(comparison: Comparison) -> Table:
-    table = Table(
-        title=Text("Names matched across spellings (check them)", style="bold"),
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        pad_edge=False,
-    )
+    table = _plain_table("Names matched across spellings (check them)")
     table.add_column("Name", overflow="fold", ratio=3)
     table.add_column("Matched to", overflow="fold", ratio=3)
     table.add_column("Score", justify="right", no_wrap=True)
@@ -229,12 +219,7 @@ def accuracy_table(polls: list[PollAccuracy], width: int) -> Table:
 
 
 def errors_table(polls: list[PollAccuracy]) -> Table:
-    table = Table(
-        title=Text("Error per option (poll − official, points), polls by rank", style="bold"),
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        pad_edge=False,
-    )
+    table = _plain_table("Error per option (poll − official, points), polls by rank")
     table.add_column("Option", overflow="fold", ratio=3)
     table.add_column("Official", justify="right", no_wrap=True)
     for poll in polls:
