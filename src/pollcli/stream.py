@@ -262,7 +262,7 @@ class _Layout:
             return None
         unit_facts = []
         if fact_names:
-            combos = _group(rows, [*precinct_names, *fact_names], [("row", "hash_min", "first")])
+            combos = _group(rows, [*precinct_names, *fact_names], [])  # distinct combinations
             unit_facts = [combos.column(k).to_pylist() for k in [*precinct_names, *fact_names]]
         return _BlockSums(
             rows=parsed.num_rows,
@@ -332,7 +332,7 @@ class _BlockReader:
         self.blank_indexes = [i for i, label in enumerate(self.table.header) if not label]
         votes_index = next(i for i, c in columns.items() if c == "votes")
         # Registered voters and ballots cast per precinct are summed into the region once per
-        # precinct, so they are kept per precinct (about 250 bytes each), apart from the votes.
+        # precinct, so they are kept per precinct (about 280 bytes each), apart from the votes.
         self.unit_fact_columns = (
             {i: c for i, c in columns.items() if c in REGIONAL_FACTS} if self.has_unit else {}
         )
@@ -361,7 +361,6 @@ class _BlockReader:
             unit_fact_indexes=tuple(self.unit_fact_columns),
         )
         self.sums: dict[Key, _Sum] = {}
-        # (fact, election, region, unit) → (value, first line), as the exact path's `_facts` has it.
         self.unit_fact_keys = list(self.unit_fact_columns.values())
         # (election, region, unit) → each fact's value (None where its cells are blank), as the
         # exact path's `_facts` has them.
