@@ -66,7 +66,6 @@ COUNT_FACTS = (*INT_FACTS, "total_votes")
 # Facts in whole numbers from 1 to 99.
 YEAR_FACTS = ("round", "term_years", "previous_term_years")
 FACT_FIELDS = frozenset(f.name for f in dataclasses.fields(Facts))
-ROW_FIELDS = frozenset(f.name for f in dataclasses.fields(Row)) - {"line", "election"}
 
 
 @dataclass(frozen=True)
@@ -565,7 +564,7 @@ class _FileLoader:
                 ok = False
         if not ok:
             return None
-        facts = Facts(**{k: v for k, v in values.items() if k in FACT_FIELDS})
+        facts = Facts(**values)
         if facts.share_base == "cast" and facts.ballots_cast is None and not regional:
             self.problem(
                 "invalid-metadata",
@@ -606,8 +605,7 @@ class _FileLoader:
                     column=self._header_of("share"),
                 )
             else:
-                fields = {k: v for k, v in values.items() if k in ROW_FIELDS}
-                rows.append(Row(**fields, line=record.line, election=election))
+                rows.append(Row(**values, line=record.line, election=election))
         return rows
 
     def _combine(
