@@ -184,6 +184,13 @@ def test_header_aliases(load_text, header, column):
     assert getattr(election.options[0], column) == 60
 
 
+@pytest.mark.parametrize("header", ["Регион", "область", "облыс", "Région", "Wahlkreis"])
+def test_region_words_in_other_languages(load_text, header):
+    (election,) = load_text(f"{header};Кандидат;Голоса\nСевер;Иванов;3\nЮг;Иванов;4\n")
+    assert [r.name for r in election.regions] == ["Север", "Юг"]
+    assert election.options[0].votes == 7
+
+
 @pytest.mark.parametrize(
     ("name", "kind"),
     [

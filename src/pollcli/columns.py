@@ -68,7 +68,25 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "выдвинут",
     ),
     "kind": ("kind",),
-    "region": ("region", "precinct", "district", "county"),
+    "region": (
+        "region",
+        "precinct",
+        "district",
+        "county",
+        "région",
+        "circonscription",
+        "región",
+        "provincia",
+        "wahlkreis",
+        "bezirk",
+        "регион",
+        "область",
+        "округ",
+        "район",
+        "участок",
+        "облыс",
+        "өңір",
+    ),
 }
 
 INT_FACTS: Final[tuple[str, ...]] = ("registered", "ballots_cast", "invalid", "blank")
