@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import decimal as decimal_module
 import difflib
 import numbers
 import os
@@ -865,10 +864,12 @@ def _given_fact(key: str, value: Any, decimal: str, decimal_given: bool) -> Any:
     if key in (*COUNT_FACTS, *YEAR_FACTS) and not isinstance(value, bool):
         if isinstance(value, numbers.Integral):
             return int(value)
-        if isinstance(value, numbers.Real | decimal_module.Decimal):
+        try:  # floats, numpy's, Decimal; not a complex or a non-number
             number = float(value)
-            if number.is_integer():
-                return int(number)
+        except (TypeError, ValueError):
+            return value
+        if number.is_integer():
+            return int(number)
     if key == "date" and isinstance(value, dt.datetime) and value.time() == dt.time(0):
         return value.date()
     return value
