@@ -43,7 +43,7 @@ def test_summary_pictures_match_golden_files(tmp_path, kz2022):
 
 def test_validate_pictures_match_golden_files(tmp_path):
     svg = tmp_path / "validate.svg"
-    data = b"candidate,votes,share,colour\nA,10,60,red\nB,7,140,\nA,-1,,\n"
+    data = b"candidate,votes,share,comment\nA,10,60,red\nB,7,140,\nA,-1,,\n"
     result = invoke("validate", "-", "--svg", str(svg), "--format", "json", stdin=data)
     assert result.code == 1
     check_golden(svg.read_text(encoding="utf-8"), "validate.svg")

@@ -227,8 +227,8 @@ def test_party_lines_are_summed_with_a_note(summarize_text):
 
 
 def test_unknown_columns_are_noted_not_lost_silently(summarize_text):
-    s = summarize_text("candidate,votes,colour\nA,3,red\nB,1,blue\n")
-    assert any("'colour'" in n for n in s.notes)
+    s = summarize_text("candidate,votes,comment\nA,3,red\nB,1,blue\n")
+    assert any("'comment'" in n for n in s.notes)
 
 
 def test_misspelt_front_matter_key_warns(summarize_text):

@@ -163,3 +163,58 @@ def test_one_vote_is_singular_in_the_findings(tmp_path):
     out = invoke("summary", str(write(tmp_path, "candidate,votes\nA,1\nB,0\n"))).stdout
     assert "(1 vote)" in out and "margin 100.00 points and 1 vote." in out
     assert "of 1 valid vote." in out and "(0 votes)" in out
+
+
+def test_seat_facts_are_read_and_typed(load_text):
+    election = load_text(
+        "# system: list\n# seats: 69\n# method: Hare-Niemeyer\n# list_threshold: 5 %\n"
+        "# threshold_base: valid\nparty,votes\nA,60\nB,40\n"
+    )[0]
+    facts = election.facts
+    assert (facts.system, facts.seats, facts.method) == ("list", 69, "hare")
+    assert (facts.list_threshold, facts.threshold_base) == (5.0, "valid")
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("# system: ranked", "system 'ranked' is not one of"),
+        ("# seats: 0", "from 1 to"),
+        ("# method: borda", "method 'borda' is not one of"),
+        ("# list_threshold: 120", "from 0 to 100"),
+    ],
+)
+def test_bad_seat_facts_are_invalid_metadata(load_text, line, words):
+    from pollcli.errors import DataError
+
+    with pytest.raises(DataError) as caught:
+        load_text(f"{line}\ncandidate,votes\nA,60\nB,40\n")
+    assert caught.value.problems[0].code == "invalid-metadata"
+    assert words in caught.value.problems[0].message
+
+
+def test_method_spellings():
+    from pollcli.columns import method_name
+
+    assert method_name("D'Hondt") == "dhondt"
+    assert method_name("Sainte-Laguë") == "sainte-lague"
+    assert method_name("modified_sainte_lague") == "modified-sainte-lague"
+    assert method_name("borda") is None
+
+
+def test_plurality_names_no_runoff(summarize_text):
+    s = summarize_text("# system: plurality\ncandidate,votes\nA,40\nB,35\nC,25\n")
+    assert s.majority.runoff is None and not s.majority.reached
+    assert "First past the post: A wins the seat with a plurality" in " ".join(s.notes)
+    assert "runoff" not in " ".join(s.notes)
+
+
+def test_list_vote_names_no_runoff(summarize_text):
+    s = summarize_text("# system: list\nparty,votes\nA,40\nB,35\nC,25\n")
+    assert s.majority.runoff is None
+    assert "runoff would be" not in " ".join(s.notes)
+
+
+def test_colour_column_reaches_the_results(summarize_text):
+    s = summarize_text("party,votes,colour\nA,40,#ff0000\nB,35,\n")
+    assert [r.colour for r in s.results] == ["#ff0000", None]

@@ -68,6 +68,8 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "выдвинут",
     ),
     "kind": ("kind",),
+    # A party's colour for charts (`#1f77b4`); carried through to the results, never computed with.
+    "colour": ("colour", "color", "party_colour", "party_color"),
     "region": (
         "region",
         "precinct",
@@ -103,6 +105,11 @@ ELECTION_FACTS: Final[tuple[str, ...]] = (
     "term_years",
     "previous_term_years",
     "term_limit",
+    "system",
+    "seats",
+    "method",
+    "list_threshold",
+    "threshold_base",
 )
 FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     **{fact: (fact,) for fact in ELECTION_FACTS},
@@ -115,6 +122,24 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
 # they may differ between regions and are summed for the national figure.
 REGIONAL_FACTS: Final[frozenset[str]] = frozenset({*INT_FACTS, "total_votes"})
 STAGES: Final[tuple[str, ...]] = ("official", "preliminary", "exit_poll")
+# Electoral systems: two-round majority (a runoff when no one passes --majority), first past the post
+# (the leader wins the seat), party lists (seats by a method). A single race defaults to majority.
+System = Literal["majority", "plurality", "list"]
+SYSTEMS: Final[tuple[str, ...]] = ("majority", "plurality", "list")
+# Seat-allocation methods for party lists: largest remainder (hare, droop) and divisors.
+Method = Literal["hare", "droop", "dhondt", "sainte-lague", "modified-sainte-lague", "imperiali"]
+METHODS: Final[tuple[str, ...]] = (
+    "hare",
+    "droop",
+    "dhondt",
+    "sainte-lague",
+    "modified-sainte-lague",
+    "imperiali",
+)
+# What the legal list threshold is a percentage of: valid votes (all valid options, "Against all"
+# included), the parties' votes only, or ballots cast.
+ThresholdBase = Literal["valid", "parties", "cast"]
+THRESHOLD_BASES: Final[tuple[str, ...]] = ("valid", "parties", "cast")
 SHARE_BASES: Final[tuple[str, ...]] = ("valid", "cast")
 
 
@@ -227,3 +252,21 @@ def kind_from_name(name: str) -> Kind:
     """The kind an option's name implies when no `kind` column says otherwise."""
     kind = _KIND_BY_NAME.get(_name_key(name), "candidate")
     return kind  # type: ignore[return-value]
+
+
+_METHOD_ALIASES: Final[dict[str, str]] = {
+    "hare_niemeyer": "hare",
+    "hamilton": "hare",
+    "jefferson": "dhondt",
+    "webster": "sainte-lague",
+    "hagenbach_bischoff": "droop",
+}
+
+
+def method_name(text: str) -> str | None:
+    """A seat-allocation method as written (`D'Hondt`, `Sainte-Laguë`, `sainte_lague`) → its name
+    in METHODS, or None when it is none of them."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    key = normalize_header(plain.replace("'", "").replace("’", ""))
+    key = _METHOD_ALIASES.get(key, key).replace("_", "-")
+    return key if key in METHODS else None

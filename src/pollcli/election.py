@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pollcli.columns import Kind
+from pollcli.columns import Kind, Method, System, ThresholdBase
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -26,6 +26,7 @@ class Row:
     share: float | None = None
     share_decimals: int | None = None
     region: str | None = None
+    colour: str | None = None
     # A finer unit within the region (a precinct beside a region column): rows are unique per unit.
     unit: str | None = None
 
@@ -50,6 +51,12 @@ class Facts:
     term_years: int | None = None
     previous_term_years: int | None = None
     term_limit: str | None = None
+    # None: the default of the file's shape (a single race is a two-round majority vote).
+    system: System | None = None
+    seats: int | None = None
+    method: Method | None = None
+    list_threshold: float | None = None
+    threshold_base: ThresholdBase | None = None
 
 
 @dataclass(kw_only=True)
@@ -62,6 +69,7 @@ class Option:
     votes: int | None = None
     share: float | None = None
     share_decimals: int | None = None
+    colour: str | None = None
     line: int
 
 

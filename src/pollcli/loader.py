@@ -29,12 +29,16 @@ from pollcli.columns import (
     FACT_ALIASES,
     INT_FACTS,
     KINDS,
+    METHODS,
     REGIONAL_FACTS,
     ROW_ALIASES,
     SHARE_BASES,
     STAGES,
+    SYSTEMS,
+    THRESHOLD_BASES,
     canonical_column,
     kind_from_name,
+    method_name,
     normalize_header,
 )
 from pollcli.election import Election, Facts, Option, Region, Row
@@ -65,6 +69,13 @@ COUNT_FACTS = (*INT_FACTS, "total_votes")
 # Facts in whole numbers from 1 to 99.
 YEAR_FACTS = ("round", "term_years", "previous_term_years")
 FACT_FIELDS = frozenset(f.name for f in dataclasses.fields(Facts))
+# Facts whose value is one word of a fixed list (`method` is read by `method_name`, more leniently).
+CHOICE_FACTS: dict[str, tuple[str, ...]] = {
+    "system": SYSTEMS,
+    "threshold_base": THRESHOLD_BASES,
+    "method": METHODS,
+}
+MAX_SEATS = 100_000
 
 
 @dataclass(frozen=True)
@@ -851,6 +862,7 @@ def _merge_rows(group: list[Row]) -> Option:
         votes=None if any(r.votes is None for r in group) else sum(r.votes or 0 for r in group),
         share=None if any(r.share is None for r in group) else sum(r.share or 0 for r in group),
         share_decimals=min(decimals) if decimals else None,
+        colour=next((r.colour for r in group if r.colour), None),
         line=first.line,
     )
 
@@ -861,7 +873,7 @@ def _given_fact(key: str, value: Any, decimal: str, decimal_given: bool) -> Any:
     its date; anything else as it is, for `_fact_expectation` to judge."""
     if isinstance(value, str):
         return parse_fact(key, value, decimal, decimal_given)
-    if key in (*COUNT_FACTS, *YEAR_FACTS) and not isinstance(value, bool):
+    if key in (*COUNT_FACTS, *YEAR_FACTS, "seats") and not isinstance(value, bool):
         if isinstance(value, numbers.Integral):
             return int(value)
         try:  # floats, numpy's, Decimal; not a complex or a non-number
@@ -891,6 +903,16 @@ def _fact_expectation(key: str, value: Any) -> str | None:
         return None if value in STAGES else f"one of {', '.join(STAGES)}"
     if key == "share_base":
         return None if value in SHARE_BASES else f"one of {', '.join(SHARE_BASES)}"
+    if key in CHOICE_FACTS:
+        choices = CHOICE_FACTS[key]
+        return None if value in choices else f"one of {', '.join(choices)}"
+    if key == "seats":
+        return (
+            None if whole and 1 <= value <= MAX_SEATS else f"a whole number from 1 to {MAX_SEATS:,}"
+        )
+    if key == "list_threshold":
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        return None if number and 0 <= value <= 100 else "a percentage from 0 to 100"
     return None if isinstance(value, str) else "text"
 
 
@@ -935,4 +957,32 @@ def parse_fact(key: str, value: str, decimal: str = ".", decimal_given: bool = F
         if base not in SHARE_BASES:
             raise ValueError(f"share_base {text!r} is not one of {', '.join(SHARE_BASES)}")
         return base
+    if key == "method":
+        method = method_name(text)
+        if method is None:
+            raise ValueError(f"method {text!r} is not one of {', '.join(METHODS)}")
+        return method
+    if key in CHOICE_FACTS:
+        choice = normalize_header(text)
+        if choice not in CHOICE_FACTS[key]:
+            raise ValueError(f"{key} {text!r} is not one of {', '.join(CHOICE_FACTS[key])}")
+        return choice
+    if key == "seats":
+        try:
+            seats = parse_votes(text, decimal, decimal_given=decimal_given, what=key)
+        except NumberError as exc:
+            raise ValueError(str(exc)) from None
+        if not 1 <= seats <= MAX_SEATS:
+            raise ValueError(f"seats {text!r} must be a whole number from 1 to {MAX_SEATS:,}")
+        return seats
+    if key == "list_threshold":
+        try:
+            percent, _ = parse_share(text, decimal, decimal_given=decimal_given)
+        except NumberError:
+            raise ValueError(
+                f"list_threshold {text!r} is not a number; give a percentage such as 5"
+            ) from None
+        if not 0 <= percent <= 100:
+            raise ValueError(f"list_threshold {text!r} must be a percentage from 0 to 100")
+        return percent
     return text

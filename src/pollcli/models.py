@@ -47,6 +47,13 @@ class ResultRow:
         metadata=described("percent of the base; the published figure where given")
     )
     below_threshold: bool = field(metadata=described("a candidate strictly below the threshold"))
+    colour: str | None = field(
+        default=None,
+        metadata={
+            "exclude_if": lambda colour: colour is None,
+            **described("the option's colour for charts, from a colour column; absent otherwise"),
+        },
+    )
 
 
 @dataclass(kw_only=True)

@@ -185,8 +185,10 @@ def summarize_election(
             }[facts.stage]
         )
     margin = _margin(leader, runner_up, tied)
+    system = facts.system or "majority"
     reached = leader is not None and leader.share is not None and leader.share > majority
-    runoff = _runoff(leader, runner_up, tied, reached)
+    # Only a two-round system has a runoff: first past the post elects the leader, lists get seats.
+    runoff = _runoff(leader, runner_up, tied, reached) if system == "majority" else None
     notes.extend(
         _leader_notes(
             leader,
@@ -199,6 +201,7 @@ def summarize_election(
             majority,
             by_votes,
             official=facts.stage == "official",
+            system=system,
         )
     )
     notes.extend(_non_candidate_notes(ranked, leader, runner_up, by_votes, facts.ballots_cast))
@@ -243,6 +246,7 @@ def summarize_election(
                 below_threshold=r.option.kind == "candidate"
                 and r.share is not None
                 and r.share < threshold,
+                colour=r.option.colour,
             )
             for r in ranked
         ],
@@ -304,6 +308,7 @@ def _leader_notes(
     by_votes: bool,
     *,
     official: bool,
+    system: str = "majority",
 ) -> list[str]:
     notes = []
     if not candidates:
@@ -332,7 +337,22 @@ def _leader_notes(
                 notes.append(
                     f"{runner_up.option.candidate} and {third.option.candidate} tie for second place."
                 )
-    if reached:
+    if system == "plurality":
+        if leader is not None:
+            how = (
+                f"with a majority (more than {majority:g} %)"
+                if reached
+                else f"with a plurality (no one has more than {majority:g} %)"
+            )
+            verb = "wins" if official else "would win"
+            notes.append(f"First past the post: {leader.option.candidate} {verb} the seat {how}.")
+        else:
+            notes.append("First past the post: the tie for first leaves the seat undecided.")
+    elif system == "list":
+        notes.append(
+            "Party-list vote: seats go to the lists by the allocation method, not by a runoff."
+        )
+    elif reached:
         notes.append(
             f"Majority: yes — {leader.option.candidate if leader else ''} has more than "
             f"{majority:g} % and {'wins' if official else 'would win'} outright."
