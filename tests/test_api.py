@@ -24,7 +24,7 @@ def test_public_names_are_the_functions():
 
 def test_public_names_survive_the_cli_importing_their_modules():
     code = (
-        "import pollcli.loader, pollcli.summary, pollcli.comparison, pollcli.cli\n"
+        "import pollcli.read, pollcli.summary, pollcli.comparison, pollcli.cli\n"
         "from pollcli import compare, load, summarize, validate\n"
         "assert callable(load) and callable(validate) and callable(compare), load\n"
         "print(len(summarize(load('data/kz_2022.csv')).elections))\n"

@@ -12,7 +12,7 @@ from conftest import DATA
 from pollcli.comparison import compare
 from pollcli.election import Election, Facts, Option
 from pollcli.errors import UsageError
-from pollcli.loader import load
+from pollcli.read import load
 
 KZ = [DATA / "kz_2019.csv", DATA / "kz_2022.csv"]
 POLLS = sorted(DATA.glob("kz_2022_exit_poll_*.csv"))

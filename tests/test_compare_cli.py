@@ -11,7 +11,7 @@ import pytest
 from conftest import DATA, invoke, write
 from pollcli.cli.output import render_to_text
 from pollcli.comparison import compare
-from pollcli.loader import load
+from pollcli.read import load
 from pollcli.render.compare_table import render_comparison
 
 KZ = [str(DATA / "kz_2019.csv"), str(DATA / "kz_2022.csv")]

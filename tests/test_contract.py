@@ -7,7 +7,7 @@ from conftest import invoke
 SUMMARY_ELECTION_KEYS = {
     "election", "date", "country", "office", "round", "stage", "source_file", "threshold", "results",
     "leader", "runner_up", "tied_for_first", "margin", "majority", "below_threshold", "turnout",
-    "effective_number", "term", "notes", "warnings",
+    "effective_number", "term", "notes", "warnings", "warning_codes",
 }  # fmt: skip
 RESULT_KEYS = {"rank", "candidate", "party", "kind", "votes", "share", "below_threshold"}
 STANDING_KEYS = {"candidate", "party", "votes", "share"}

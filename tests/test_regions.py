@@ -4,7 +4,7 @@ import json
 
 from conftest import invoke, write
 from pollcli.cli.output import render_to_text
-from pollcli.loader import load
+from pollcli.read import load
 from pollcli.render.table import render_summary
 from pollcli.summary import summarize
 

@@ -10,9 +10,12 @@ from dataclasses import asdict
 import pytest
 
 from conftest import invoke, write
-from pollcli import stream
-from pollcli.loader import ReadOptions, load_file
+from pollcli.read import ReadOptions, engines, load_file, stream
 from pollcli.summary import summarize
+
+
+def read_stream(path, options):
+    return stream.read_stream(path, str(path), options)
 
 
 @pytest.fixture(autouse=True)
@@ -32,9 +35,9 @@ def precincts(rows: int = 400, extra: str = "") -> str:
 def both(monkeypatch, path, **options):
     results = {}
     for engine in ("exact", "stream"):
-        monkeypatch.setenv(stream.ENGINE_ENV, engine)
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
         results[engine] = load_file(path, ReadOptions(**options))
-    assert stream.load_file_streaming(path, ReadOptions(**options)) == results["stream"]
+    assert read_stream(path, ReadOptions(**options)) == results["stream"]
     return results["exact"], results["stream"]
 
 
@@ -87,6 +90,10 @@ CLEAN = {
     "quoted_and_blank_lines": 'region,candidate,votes\n"North, upper","Ana ""A""",5\n\nNorth,Ben,7\n',
     "thousands": 'region,candidate,votes\nN,Ana,1 234\nN,Ben,"2,345"\nS,Ana,3\n',
     "elections": "election,region,candidate,votes\nE1,N,Ana,1\nE1,N,Ben,2\nE2,N,Ana,3\nE2,S,Ana,4\n",
+    "national_with_shares": "# ballots_cast: 40\ncandidate,votes,share\n"
+    + "".join(f"C{i},{i},{i / 4.5:.2f}\n" for i in range(1, 9)),
+    "several_elections_with_facts": "election,date,candidate,votes,share\n"
+    + "".join(f"E{e},2024-0{e}-01,C{i},{i},{i / 0.15:.2f}\n" for e in range(1, 4) for i in range(1, 6)),
     "cyrillic": "регион,candidate,votes\n".replace("регион", "region")
     + "Север,Против всех,5\nСевер,Иванов,7\nЮг,Иванов,1\n",
 }
@@ -100,6 +107,24 @@ def test_same_elections_on_clean_files(tmp_path, monkeypatch, name):
     assert dump(exact) == dump(streamed)
 
 
+@pytest.mark.parametrize(
+    ("encoding", "given"),
+    [("utf-16", None), ("utf-16-le", "utf-16-le"), ("cp1251", "cp1251"), ("shift_jis", "shift_jis")],
+)
+def test_files_in_other_encodings_stream_alike(tmp_path, monkeypatch, encoding, given):
+    """Blocks are turned into UTF-8 before pyarrow parses them, so UTF-16 streams too and a
+    multibyte character whose trail byte equals the delimiter never splits a cell."""
+    names = {"cp1251": "Иванов", "shift_jis": "表示", "utf-16": "Иванов", "utf-16-le": "Ёж"}
+    text = precincts().replace("Ana", names[encoding])
+    if encoding == "shift_jis":
+        text = text.replace(",", "|")  # 表 is 0x95 0x7c in Shift JIS: 0x7c is '|'
+    path = write(tmp_path, text, encoding=encoding)
+    exact, streamed = both(monkeypatch, path, encoding=given)
+    assert not exact[1]
+    assert dump(exact) == dump(streamed)
+    assert names[encoding] in [o.candidate for o in streamed[0][0].options]
+
+
 def test_same_summaries_through_the_cli(tmp_path):
     path = write(tmp_path, precincts(2000))
     outputs = []
@@ -111,7 +136,7 @@ def test_same_summaries_through_the_cli(tmp_path):
             "json",
             "--by",
             "region",
-            env={stream.ENGINE_ENV: engine},
+            env={engines.ENGINE_ENV: engine},
         )
         assert result.code == 0, result.stderr
         outputs.append(json.loads(result.stdout))
@@ -159,45 +184,45 @@ def test_encoding_error_line(tmp_path, monkeypatch):
 
 
 def test_files_the_stream_does_not_read_fall_back(tmp_path, monkeypatch):
-    monkeypatch.setenv(stream.ENGINE_ENV, "stream")
-    national = write(tmp_path, "candidate,votes,share\nAna,5,50\nBen,5,50\n")
-    assert stream.load_file_streaming(national, ReadOptions()) is None
-    assert load_file(national, ReadOptions())[0][0].options[0].votes == 5
+    monkeypatch.setenv(engines.ENGINE_ENV, "stream")
+    shares_only = write(tmp_path, "candidate,share\nAna,50\nBen,50\n")
+    assert read_stream(shares_only, ReadOptions()) is None
+    assert load_file(shares_only, ReadOptions())[0][0].options[0].share == 50
 
 
 def test_size_threshold_chooses_the_path(tmp_path, monkeypatch):
-    monkeypatch.delenv(stream.ENGINE_ENV, raising=False)
+    monkeypatch.delenv(engines.ENGINE_ENV, raising=False)
     small = write(tmp_path, precincts(10))
-    assert not stream.wants_stream(small)
-    monkeypatch.setattr(stream, "STREAM_THRESHOLD_BYTES", 10)
-    assert stream.wants_stream(small)
-    assert not stream.wants_stream("-")
+    assert not engines.wants_stream(small)
+    monkeypatch.setattr(engines, "STREAM_THRESHOLD_BYTES", 10)
+    assert engines.wants_stream(small)
+    assert not engines.wants_stream("-")
 
 
 def test_progress_hook_reports_bytes(tmp_path, monkeypatch):
-    monkeypatch.setenv(stream.ENGINE_ENV, "stream")
+    monkeypatch.setenv(engines.ENGINE_ENV, "stream")
     path = write(tmp_path, precincts())
     seen = []
-    token = stream.progress_hook.set(lambda name, done, total: seen.append((done, total)))
+    token = engines.progress_hook.set(lambda name, done, total: seen.append((done, total)))
     try:
         load_file(path, ReadOptions())
     finally:
-        stream.progress_hook.reset(token)
+        engines.progress_hook.reset(token)
     assert len(seen) > 3 and seen[-1][0] == seen[-1][1] == path.stat().st_size
 
 
 def test_big_standard_input_is_streamed_not_held(monkeypatch, tmp_path):
     text = precincts(rows=2000)
     path = write(tmp_path, text)
-    monkeypatch.setattr(stream, "STREAM_THRESHOLD_BYTES", 1024)
+    monkeypatch.setattr(engines, "STREAM_THRESHOLD_BYTES", 1024)
     calls = []
-    real = stream.load_file_streaming
+    real = stream.read_stream
 
-    def spy(source, options, name=None):
+    def spy(source, name, options):
         calls.append(name)
-        return real(source, options, name=name)
+        return real(source, name, options)
 
-    monkeypatch.setattr(stream, "load_file_streaming", spy)
+    monkeypatch.setattr(stream, "read_stream", spy)
     from_stdin = json.loads(invoke("summary", "-", "--format", "json", stdin=text.encode()).stdout)
     from_file = json.loads(invoke("summary", str(path), "--format", "json").stdout)
     assert calls[0] == "<stdin>"
@@ -232,11 +257,11 @@ def test_a_value_under_a_blank_header_anywhere_is_reported_on_both_paths(tmp_pat
     bad = write(tmp_path, "\n".join(lines) + "\n", "bad.csv")
     results = {}
     for engine in ("exact", "stream"):
-        monkeypatch.setenv(stream.ENGINE_ENV, engine)
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
         results[engine] = dump(load_file(bad, ReadOptions()))
     assert results["exact"] == results["stream"]
     assert [p["code"] for p in results["exact"][1]] == ["blank-label"]
-    assert stream.load_file_streaming(bad, ReadOptions()) is None  # read on, then handed over
+    assert read_stream(bad, ReadOptions()) is None  # read on, then handed over
 
 
 def test_the_delimiter_is_told_from_rows_not_the_header_alone(tmp_path, monkeypatch):
@@ -256,7 +281,7 @@ def test_long_front_matter_still_streams(tmp_path, monkeypatch):
     path = write(tmp_path, front + precincts().split("\n", 2)[2])
     exact, streamed = both(monkeypatch, path)
     assert dump(exact) == dump(streamed)
-    assert stream.load_file_streaming(path, ReadOptions()) is not None
+    assert read_stream(path, ReadOptions()) is not None
 
 
 @pytest.mark.parametrize(
@@ -272,7 +297,7 @@ def test_precinct_fact_errors_are_the_exact_path_s(tmp_path, monkeypatch, name, 
     path = write(tmp_path, text)
     results = {}
     for engine in ("exact", "stream"):
-        monkeypatch.setenv(stream.ENGINE_ENV, engine)
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
         results[engine] = dump(load_file(path, ReadOptions()))
     assert results["exact"] == results["stream"]
     assert code is None or code in [p["code"] for p in results["exact"][1]], name

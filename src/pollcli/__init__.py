@@ -16,13 +16,13 @@ __all__ = ["__version__", "compare", "load", "summarize", "validate"]
 
 if TYPE_CHECKING:
     from pollcli.comparison import compare
-    from pollcli.loader import load, validate
+    from pollcli.read import load, validate
     from pollcli.summary import summarize
 
 # Imported on first use so that `pollcli --help` does not pay for the loaders.
 _LAZY = {
-    "load": "pollcli.loader",
-    "validate": "pollcli.loader",
+    "load": "pollcli.read",
+    "validate": "pollcli.read",
     "summarize": "pollcli.summary",
     "compare": "pollcli.comparison",
 }

@@ -118,6 +118,8 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     # MIT Election Data + Science Lab exports: all votes cast in the race for the office.
     "total_votes": ("totalvotes", "total_votes"),
 }
+# Columns whose cells are election facts rather than an option's figures.
+FACT_COLUMNS: Final[tuple[str, ...]] = (*ELECTION_FACTS, "total_votes")
 # Facts that describe a region rather than the election when a region column is present:
 # they may differ between regions and are summed for the national figure.
 REGIONAL_FACTS: Final[frozenset[str]] = frozenset({*INT_FACTS, "total_votes"})

@@ -1,10 +1,8 @@
-"""Result dataclasses → JSON-ready data, as Pydantic would serialise them, without importing Pydantic.
+"""What every printed result shares: field metadata for its JSON, and Pydantic's serialisation of it.
 
-pollcli's results are standard-library dataclasses, not Pydantic models, for start-up's sake: the first
-Pydantic model of a process costs more (about 70–100 ms) than the whole of an everyday `pollcli summary`
-may (README "Performance"). Pydantic still reads these same classes wherever it pays for itself: it
-generates the JSON Schemas (`pollcli.schema`), and the tests check that its serialisation of every result
-equals `to_data`'s. Field metadata uses Pydantic's names, so both read it alike:
+pollcli's results are standard-library dataclasses (cheap to build, no validation needed: the analysis
+made them); Pydantic serialises them to JSON data and generates their JSON Schemas (`pollcli.schema`)
+from the same classes. Field metadata uses Pydantic's names:
 
 - `{"description": ...}` documents a field in the schema;
 - `{"exclude": True}` marks a field the renderers use but JSON never prints;
@@ -13,11 +11,13 @@ equals `to_data`'s. Field metadata uses Pydantic's names, so both read it alike:
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-from dataclasses import fields, is_dataclass
+import json
+from functools import cache
 from types import MappingProxyType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 # Field metadata for a field that feeds the renderers and is never printed as JSON.
 NOT_IN_JSON: Final = MappingProxyType({"exclude": True})
@@ -28,28 +28,31 @@ def described(text: str) -> dict[str, Any]:
     return {"description": text}
 
 
+@cache
+def adapter(kind: type) -> TypeAdapter[Any]:
+    """Pydantic's adapter for a result class, built once per process."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(kind)
+
+
 def to_data(value: Any) -> Any:
-    """`value` as JSON-ready data: dataclasses become dicts in field order, dates ISO strings."""
-    if is_dataclass(value) and not isinstance(value, type):
-        data = {}
-        for item in fields(value):
-            if item.metadata.get("exclude"):
-                continue
-            field_value = getattr(value, item.name)
-            exclude_if = item.metadata.get("exclude_if")
-            if exclude_if is not None and exclude_if(field_value):
-                continue
-            data[item.name] = to_data(field_value)
-        return data
-    if isinstance(value, list | tuple):
-        return [to_data(item) for item in value]
-    if isinstance(value, dict):
-        return {key: to_data(item) for key, item in value.items()}
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None  # JSON has no NaN or infinity; docs/json.md promises null
-    return value
+    """A result as JSON-ready data, as Pydantic serialises it: dicts in field order, ISO dates, and
+    null for NaN or infinity (JSON has neither; docs/json.md promises null)."""
+    return adapter(type(value)).dump_python(value, mode="json")
+
+
+# C1 controls, DEL and bidirectional overrides pass through `ensure_ascii=False`; escape them too.
+_ESCAPES: Final = {
+    code: f"\\u{code:04x}"
+    for code in (*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+
+
+def json_text(data: Any) -> str:
+    """JSON text as pollcli prints it: two-space indents, UTF-8, no NaN, unsafe characters escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    return text.translate(_ESCAPES) + "\n"
 
 
 class Document:
@@ -62,6 +65,4 @@ class Document:
 
     def to_json(self) -> str:
         """The exact text `--format json` prints."""
-        from pollcli.render.json import render
-
-        return render(self)
+        return json_text(self.to_dict())

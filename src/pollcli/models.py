@@ -142,7 +142,15 @@ class ElectionSummary:
     effective_number: float | None
     term: Term
     notes: list[str]
-    warnings: list[str]
+    warnings: list[str] = field(
+        metadata=described("each warning as printed on stderr: FILE:LINE: what, and what to do")
+    )
+    warning_codes: list[str] = field(
+        metadata=described(
+            "the stable problem code of each warning, in the order of `warnings` "
+            "(docs/csv-format.md lists the codes)"
+        )
+    )
     regions: list[RegionSummary] | None = field(
         default=None,
         metadata={

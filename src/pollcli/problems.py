@@ -1,42 +1,80 @@
-"""A problem found in an input file: where it is, a stable code, and what to do about it."""
+"""A problem found in an input file: where it is, a stable code, and what to do about it.
+
+Problems stay structured (code, severity, line, column) from the stage that finds them until a renderer
+writes them: `validate` lists them, `summary` prints warnings and puts their codes in its JSON.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
 from pollcli.document import NOT_IN_JSON
 
 Severity = Literal["error", "warning"]
 
-# Stable codes: scripts match on them, so a code is never renamed, only added.
-CODES: dict[str, str] = {
-    "encoding-error": "bytes that do not decode in the chosen encoding",
-    "encoding-mismatch": "a UTF-8 file read with a one-byte --encoding (names would be garbled)",
-    "empty-file": "the file has no header and no rows",
-    "no-rows": "a header but no data rows",
-    "malformed-csv": "the CSV cannot be split into cells (e.g. an unterminated quote)",
-    "missing-column": "a required column is absent",
-    "blank-label": "a header cell is empty",
-    "duplicate-label": "two header cells name the same column",
-    "extra-cell": "a row has more cells than the header",
-    "missing-cell": "a row has fewer cells than the header",
-    "blank-name": "an option has no name",
-    "missing-value": "a row has neither votes nor share",
-    "type-error": "a cell is not of the column's type",
-    "ambiguous-number": "a number reads two ways; --decimal decides",
-    "negative-votes": "a vote count below zero",
-    "votes-out-of-range": "a vote count too large to be real",
-    "share-out-of-range": "a share outside 0–100",
-    "shares-sum": "shares that do not add up to 100",
-    "share-mismatch": "a published share disagrees with the votes",
-    "total-mismatch": "the options' votes do not add up to the published total (MEDSL totalvotes)",
-    "duplicate-option": "the same option twice in one election (and region)",
-    "inconsistent-metadata": "an election fact with different values within one election",
-    "invalid-metadata": "an election fact that is not of its type",
-    "unknown-kind": "a kind that is not candidate, against_all, blank, invalid or other",
-    "unknown-column": "a column pollcli does not use",
-    "unknown-key": "a front-matter key that looks like a misspelt election fact",
+
+class Code(StrEnum):
+    """Stable problem codes: scripts match on them, so a code is never renamed, only added."""
+
+    ENCODING_ERROR = "encoding-error"
+    ENCODING_MISMATCH = "encoding-mismatch"
+    EMPTY_FILE = "empty-file"
+    NO_ROWS = "no-rows"
+    MALFORMED_CSV = "malformed-csv"
+    MISSING_COLUMN = "missing-column"
+    BLANK_LABEL = "blank-label"
+    DUPLICATE_LABEL = "duplicate-label"
+    EXTRA_CELL = "extra-cell"
+    MISSING_CELL = "missing-cell"
+    BLANK_NAME = "blank-name"
+    MISSING_VALUE = "missing-value"
+    TYPE_ERROR = "type-error"
+    AMBIGUOUS_NUMBER = "ambiguous-number"
+    NEGATIVE_VOTES = "negative-votes"
+    VOTES_OUT_OF_RANGE = "votes-out-of-range"
+    SHARE_OUT_OF_RANGE = "share-out-of-range"
+    SHARES_SUM = "shares-sum"
+    SHARE_MISMATCH = "share-mismatch"
+    TOTAL_MISMATCH = "total-mismatch"
+    DUPLICATE_OPTION = "duplicate-option"
+    INCONSISTENT_METADATA = "inconsistent-metadata"
+    INVALID_METADATA = "invalid-metadata"
+    UNKNOWN_KIND = "unknown-kind"
+    UNKNOWN_COLUMN = "unknown-column"
+    UNKNOWN_KEY = "unknown-key"
+    NO_REGION_COLUMN = "no-region-column"
+
+
+CODES: dict[Code, str] = {
+    Code.ENCODING_ERROR: "bytes that do not decode in the chosen encoding",
+    Code.ENCODING_MISMATCH: "a UTF-8 file read with a one-byte --encoding (names would be garbled)",
+    Code.EMPTY_FILE: "the file has no header and no rows",
+    Code.NO_ROWS: "a header but no data rows",
+    Code.MALFORMED_CSV: "the CSV cannot be split into cells (e.g. an unterminated quote)",
+    Code.MISSING_COLUMN: "a required column is absent",
+    Code.BLANK_LABEL: "a header cell is empty",
+    Code.DUPLICATE_LABEL: "two header cells name the same column",
+    Code.EXTRA_CELL: "a row has more cells than the header",
+    Code.MISSING_CELL: "a row has fewer cells than the header",
+    Code.BLANK_NAME: "an option has no name",
+    Code.MISSING_VALUE: "a row has neither votes nor share",
+    Code.TYPE_ERROR: "a cell is not of the column's type",
+    Code.AMBIGUOUS_NUMBER: "a number reads two ways; --decimal decides",
+    Code.NEGATIVE_VOTES: "a vote count below zero",
+    Code.VOTES_OUT_OF_RANGE: "a vote count too large to be real",
+    Code.SHARE_OUT_OF_RANGE: "a share outside 0–100",
+    Code.SHARES_SUM: "shares that do not add up to 100",
+    Code.SHARE_MISMATCH: "a published share disagrees with the votes",
+    Code.TOTAL_MISMATCH: "the options' votes do not add up to the published total (MEDSL totalvotes)",
+    Code.DUPLICATE_OPTION: "the same option twice in one election (and region)",
+    Code.INCONSISTENT_METADATA: "an election fact with different values within one election",
+    Code.INVALID_METADATA: "an election fact that is not of its type",
+    Code.UNKNOWN_KIND: "a kind that is not candidate, against_all, blank, invalid or other",
+    Code.UNKNOWN_COLUMN: "a column pollcli does not use",
+    Code.UNKNOWN_KEY: "a front-matter key that looks like a misspelt election fact",
+    Code.NO_REGION_COLUMN: "--by region on a file without a region column",
 }
 
 
@@ -49,7 +87,7 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
 class Problem:
     """One finding of validation. `line` is the 1-based physical line a text editor shows."""
 
-    code: str
+    code: Code
     severity: Severity
     file: str = field(metadata=NOT_IN_JSON)  # the FileReport names the file once
     line: int | None
@@ -59,3 +97,33 @@ class Problem:
     def render(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         return f"{where}: {self.message}"
+
+
+@dataclass
+class Found:
+    """The problems of one file as the stages find them: each stage adds, none removes."""
+
+    file: str
+    items: list[Problem] = field(default_factory=list)
+
+    def add(
+        self,
+        code: Code,
+        line: int | None,
+        message: str,
+        *,
+        column: str | None = None,
+        severity: Severity = "error",
+    ) -> None:
+        self.items.append(
+            Problem(
+                code=code, severity=severity, file=self.file, line=line, column=column, message=message
+            )
+        )
+
+    def warn(self, code: Code, line: int | None, message: str, *, column: str | None = None) -> None:
+        self.add(code, line, message, column=column, severity="warning")
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.items if p.severity == "error")

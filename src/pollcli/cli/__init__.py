@@ -68,7 +68,7 @@ def _report_data_error(error: DataError) -> None:
     errors = error.problems
     for problem in errors[:MAX_ERRORS_SHOWN]:
         sys.stderr.write(f"pollcli: error: {visible(problem.render())}\n")
-    from pollcli.source import STDIN_NAME
+    from pollcli.read.inputs import STDIN_NAME
 
     files = sorted({"-" if p.file == STDIN_NAME else p.file for p in errors})
     more = len(errors) - MAX_ERRORS_SHOWN

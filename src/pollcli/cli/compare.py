@@ -90,7 +90,7 @@ def compare(
     """
     from pollcli import names
     from pollcli.comparison import compare as run_compare
-    from pollcli.loader import load
+    from pollcli.read import load
 
     inputs = [*files, *([aliases] if aliases else [])]
     check_output_path(output, inputs)

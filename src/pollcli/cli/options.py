@@ -208,7 +208,7 @@ def delimiter_char(value: str | None) -> str | None:
 
 def fact_overrides(**flags: Any) -> dict[str, Any]:
     """Election-fact flags, typed like the file's facts; a bad value is a usage error."""
-    from pollcli.loader import parse_fact
+    from pollcli.contract import parse_fact
 
     facts: dict[str, Any] = {}
     for key, value in flags.items():

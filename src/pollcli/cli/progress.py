@@ -18,7 +18,7 @@ def progress_on_terminal() -> Iterator[None]:
     if not sys.stderr.isatty():
         yield
         return
-    from pollcli.stream import progress_hook
+    from pollcli.read.engines import progress_hook
 
     started = time.monotonic()
     bar: dict[str, Any] = {}

@@ -84,7 +84,7 @@ def summary(
     term_limit: opt.TermLimitOpt = None,
 ) -> None:
     """Who leads and by how much, majority or runoff, who is below the threshold, turnout and term."""
-    from pollcli.loader import load
+    from pollcli.read import load
     from pollcli.render.safe import visible
     from pollcli.summary import summarize
 

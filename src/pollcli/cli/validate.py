@@ -32,7 +32,7 @@ def validate(
     decimal: opt.DecimalOpt = None,
 ) -> int:
     """List every problem in each file, not just the first. Errors exit 1; warnings alone exit 0."""
-    from pollcli.loader import validate as run_validation
+    from pollcli.read import validate as run_validation
 
     check_output_path(output, files)
     check_picture_paths(files, output, svg, html)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pollcli.compare_models import Comparison
-from pollcli.render import format as fmt
+from pollcli import formats as fmt
 from pollcli.render.compare_table import METHODS
 from pollcli.render.safe import markdown_cell
 

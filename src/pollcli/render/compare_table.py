@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pollcli.compare_models import CompareRow, Comparison, PollAccuracy
-from pollcli.render import format as fmt
+from pollcli import formats as fmt
 from pollcli.render.table import KIND_STYLES, findings_panel, natural_width, text
 
 WIDTH_FOR_PARTY = 110

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from pollcli.document import to_data
-from pollcli.render.safe import json_text
+from pollcli.document import Document
 
 
-def render(result: Any) -> str:
-    """The JSON document of a result dataclass (see `pollcli.document`), as `--format json` prints it."""
-    data = to_data(result)
-    return json_text(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
+def render(result: Document) -> str:
+    """The JSON document of a result, as `--format json` prints it."""
+    return result.to_json()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 from pollcli.models import ElectionSummary, RegionSummary, ResultRow
-from pollcli.render import format as fmt
+from pollcli import formats as fmt
 
 KIND_TAGS: Final[dict[str, str]] = {
     "against_all": "AGAINST ALL",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pollcli.models import Summary, ValidationReport
-from pollcli.render import format as fmt
+from pollcli import formats as fmt
 from pollcli.render import labels
 from pollcli.render.safe import markdown_cell
 

@@ -32,10 +32,3 @@ def spreadsheet_cell(text: str) -> str:
 def markdown_cell(text: str) -> str:
     text = visible(text).replace("\\", "\\\\").replace("|", "\\|")
     return text.replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*").replace("_", "\\_")
-
-
-def json_text(text: str) -> str:
-    """JSON already escapes C0 controls; C1 and DEL pass through `ensure_ascii=False`, so escape them too."""
-    return re.sub(
-        "[\x7f-\x9f\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group()):04x}", text
-    )

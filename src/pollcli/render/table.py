@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pollcli.models import ElectionSummary, Summary, ValidationReport
-from pollcli.render import format as fmt
+from pollcli import formats as fmt
 from pollcli.render import labels
 from pollcli.render.safe import visible
 
@@ -23,6 +23,15 @@ PARTY_MIN_WIDTH = 16
 KIND_STYLES = {"against_all": "magenta", "blank": "dim", "invalid": "dim", "other": "cyan"}
 # How each tag role of `labels.result_tags` is coloured.
 TAG_STYLES = {"leader": "bold green", "tied": "bold yellow", "runner_up": "cyan", "below": "yellow"}
+
+
+def bar(share: float | None, width: int) -> str:
+    """A share of 100 % as a bar of `width` cells, in eighths of a cell."""
+    if share is None or width <= 0:
+        return ""
+    eighths = round(max(0.0, min(share, 100.0)) / 100 * width * 8)
+    full, part = divmod(eighths, 8)
+    return "█" * full + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[part]
 
 
 def text(value: str | None, style: str = "") -> Text:
@@ -87,7 +96,7 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
         cells.append(fmt.pct(row.share))
         if show_bar:
             bar_style = "green" if leader else KIND_STYLES.get(row.kind, "blue")
-            cells.append(Text(fmt.bar(row.share, BAR_WIDTH), style=bar_style))
+            cells.append(Text(bar(row.share, BAR_WIDTH), style=bar_style))
         tag_text = Text()
         for index, (label, role) in enumerate(tags):
             if index:

@@ -1,14 +1,37 @@
-"""Arithmetic checks shared by validation and the summary: do published shares add up and match the votes?"""
+"""The arithmetic checks of an election, computed once: do published shares add up and match the votes,
+on which base, and do valid votes and spoilt ballots make the ballots cast?
+
+`audit` returns the figures; `pollcli validate` turns them into problems (`read.checks`) and `summary`
+into sentences (`findings`), so the two can never disagree.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from dataclasses import dataclass
+from typing import Literal, Protocol
 
 from pollcli.columns import NOT_VALID_KINDS
-from pollcli.election import Option
+from pollcli.contract import Facts
 
 Base = Literal["valid", "cast"]
+
+
+class Option(Protocol):
+    """What the checks read of an option (`election.Option`)."""
+
+    @property
+    def candidate(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def votes(self) -> int | None: ...
+    @property
+    def share(self) -> float | None: ...
+    @property
+    def share_decimals(self) -> int | None: ...
+    @property
+    def line(self) -> int: ...
 
 
 def in_base(option: Option, base: Base) -> bool:
@@ -96,3 +119,53 @@ def inferred_base(options: Sequence[Option], ballots_cast: int | None) -> Base |
         if total and not mismatches(options, base, total)  # type: ignore[arg-type]
     ]
     return fits[0] if len(fits) == 1 else None  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class ShareSum:
+    """Published shares summed over a base's options, with the rounding slack they may carry."""
+
+    base: Base
+    total: float
+    slack: float
+    complete: bool  # every option of the base has a published share
+
+
+@dataclass(frozen=True)
+class Audit:
+    """What the checks found in one election's figures."""
+
+    fit: Base | None  # the base the published shares fit, when the figures tell it
+    share_sum: ShareSum | None  # over the base they fit, else the declared one
+    votes: int | None  # every option's votes added up, when every option has votes
+    valid: int | None  # valid votes, when every valid option has votes
+    spoilt: tuple[int, str] | None  # invalid and blank ballots known, and what they are
+    base_total: int | None  # the declared base's votes (valid votes, or ballots cast)
+    # Options whose published share differs from their votes on the declared base, with the share
+    # the votes give; empty when the shares fit the other base.
+    mismatches: list[tuple[Option, float]]
+
+
+def audit(options: Sequence[Option], facts: Facts) -> Audit:
+    """The checks of one election's options against its facts."""
+    fit = inferred_base(options, facts.ballots_cast)
+    base = fit or facts.share_base
+    summed = published_share_sum(options, base)
+    share_sum = None
+    if summed is not None:
+        complete = all(o.share is not None for o in options if in_base(o, base))
+        share_sum = ShareSum(base, summed[0], summed[1], complete)
+    counted = [o.votes for o in options]
+    base_total = base_votes(options, facts.share_base, facts.ballots_cast)
+    shares_and_votes = any(o.share is not None and o.votes is not None for o in options)
+    return Audit(
+        fit=fit,
+        share_sum=share_sum,
+        votes=None if None in counted else sum(v or 0 for v in counted),
+        valid=valid_votes(options),
+        spoilt=spoilt_ballots(options, facts.invalid, facts.blank),
+        base_total=base_total,
+        mismatches=mismatches(options, facts.share_base, base_total)
+        if shares_and_votes and (fit is None or fit == facts.share_base)
+        else [],
+    )

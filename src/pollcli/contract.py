@@ -1,0 +1,361 @@
+"""The input contract, validated by Pydantic: one row's cells (`Row`) and one election's facts (`Facts`).
+
+A cell arrives as text from a file (numbers as election commissions print them, see `pollcli.numbers`)
+or, for facts, as a typed value from a flag or the Python API; the validators below read both. Every
+refusal is a `PydanticCustomError` whose type is a pollcli problem code, so `problems_from` turns
+Pydantic's errors into problems with code, line and column in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import numbers
+import re
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any, Final, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from pollcli.columns import (
+    KINDS,
+    METHODS,
+    SHARE_BASES,
+    STAGES,
+    SYSTEMS,
+    THRESHOLD_BASES,
+    Kind,
+    Method,
+    System,
+    ThresholdBase,
+    kind_from_name,
+    method_name,
+    normalize_header,
+)
+from pollcli.numbers import MAX_VOTES, NumberError, parse_share, parse_votes
+from pollcli.problems import Code, Found
+
+MAX_SEATS: Final[int] = 100_000
+# Facts that count people or ballots, and facts in whole numbers from 1 to 99.
+COUNT_FACTS: Final[tuple[str, ...]] = ("registered", "ballots_cast", "invalid", "blank", "total_votes")
+YEAR_FACTS: Final[tuple[str, ...]] = ("round", "term_years", "previous_term_years")
+# Facts whose value is one word of a fixed list.
+CHOICES: Final[dict[str, tuple[str, ...]]] = {
+    "stage": STAGES,
+    "share_base": SHARE_BASES,
+    "system": SYSTEMS,
+    "threshold_base": THRESHOLD_BASES,
+    "method": METHODS,
+}
+
+
+def _decimal(info: ValidationInfo) -> tuple[str, bool]:
+    """The file's decimal mark and whether the user gave it (`--decimal`), from the validation context."""
+    context = info.context or {}
+    return context.get("decimal", "."), context.get("decimal_given", False)
+
+
+def _refuse(code: Code, message: str) -> PydanticCustomError:
+    return PydanticCustomError(str(code), message)
+
+
+def cells_context(decimal: str, decimal_given: bool) -> dict[str, Any]:
+    """The validation context of a file's cells: its decimal mark, and whether the user gave it."""
+    return {"decimal": decimal, "decimal_given": decimal_given}
+
+
+# --- one row's cells -------------------------------------------------------------------------------
+
+
+def _votes_cell(value: Any, info: ValidationInfo) -> Any:
+    if not isinstance(value, str):
+        return value
+    decimal, given = _decimal(info)
+    try:
+        return parse_votes(value, decimal, decimal_given=given)
+    except NumberError as exc:
+        raise _refuse(Code(exc.code), str(exc)) from None
+
+
+def _share_cell(value: Any, info: ValidationInfo) -> Any:
+    if not isinstance(value, str):
+        return value
+    decimal, given = _decimal(info)
+    try:
+        return parse_share(value, decimal, decimal_given=given)[0]
+    except NumberError as exc:
+        raise _refuse(Code(exc.code), str(exc)) from None
+
+
+def _kind_cell(value: Any) -> Any:
+    if isinstance(value, str):
+        kind = normalize_header(value)
+        if kind not in KINDS:
+            raise _refuse(Code.UNKNOWN_KIND, f"kind {value!r} is not one of {', '.join(KINDS)}")
+        return kind
+    return value
+
+
+def _name_cell(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        raise _refuse(Code.BLANK_NAME, "the option has no name; fill in the candidate cell")
+    return value
+
+
+class Row(BaseModel):
+    """One row's validated cells: an option's result in one election (and region, and unit).
+
+    Validated from the non-blank cells of one CSV row (canonical column → stripped text) with the
+    file's decimal mark in the context (`cells_context`); `share` text becomes the percentage and
+    `share_decimals` the decimals it was printed with, which set the rounding slack of the checks.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    candidate: Annotated[str, BeforeValidator(_name_cell)]
+    party: str | None = None
+    kind: Annotated[Kind, BeforeValidator(_kind_cell)] = "candidate"
+    votes: Annotated[int, BeforeValidator(_votes_cell)] | None = None
+    share: Annotated[float, BeforeValidator(_share_cell)] | None = None
+    share_decimals: int | None = None
+    region: str | None = None
+    # A finer unit within the region (a precinct beside a region column): rows are unique per unit.
+    unit: str | None = None
+    colour: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _implied(cls, data: Any, info: ValidationInfo) -> Any:
+        """What the cells imply: the decimals a share was printed with, and a missing `kind` from
+        the name ("Against all" is against_all)."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        share = data.get("share")
+        if isinstance(share, str) and "share_decimals" not in data:
+            decimal, given = _decimal(info)
+            try:
+                data["share_decimals"] = parse_share(share, decimal, decimal_given=given)[1]
+            except NumberError:
+                pass  # the share's own validator says what is wrong with it
+        if "kind" not in data and isinstance(data.get("candidate"), str):
+            data["kind"] = kind_from_name(data["candidate"])
+        return data
+
+
+# --- an election's facts -----------------------------------------------------------------------------
+
+
+def parse_fact(key: str, value: str, decimal: str = ".", decimal_given: bool = False) -> Any:
+    """A front-matter or column value as the fact's type; ValueError with a hint otherwise."""
+    text = value.strip()
+    if key in COUNT_FACTS:
+        try:
+            return parse_votes(text, decimal, decimal_given=decimal_given, what=key)
+        except NumberError as exc:
+            raise ValueError(str(exc)) from None
+    if key in YEAR_FACTS:
+        example = "1 or 2" if key == "round" else "whole years, such as 7"
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            raise ValueError(f"{key} {text!r} is not a number; give {example}") from None
+        if not number.is_integer() or not 1 <= number <= 99:
+            raise ValueError(f"{key} {text!r} must be a whole number from 1 to 99; give {example}")
+        return int(number)
+    if key == "date":
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(f"date {text!r} is not in ISO form; write YYYY-MM-DD, e.g. 2022-11-20")
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(
+                f"date {text!r} is not a real calendar date; check day and month"
+            ) from None
+    if key == "method":
+        method = method_name(text)
+        if method is None:
+            raise ValueError(f"method {text!r} is not one of {', '.join(METHODS)}")
+        return method
+    if key in CHOICES:
+        choice = normalize_header(text)
+        if choice not in CHOICES[key]:
+            raise ValueError(f"{key} {text!r} is not one of {', '.join(CHOICES[key])}")
+        return choice
+    if key == "seats":
+        try:
+            seats = parse_votes(text, decimal, decimal_given=decimal_given, what=key)
+        except NumberError as exc:
+            raise ValueError(str(exc)) from None
+        if not 1 <= seats <= MAX_SEATS:
+            raise ValueError(f"seats {text!r} must be a whole number from 1 to {MAX_SEATS:,}")
+        return seats
+    if key == "list_threshold":
+        try:
+            percent, _ = parse_share(text, decimal, decimal_given=decimal_given)
+        except NumberError:
+            raise ValueError(
+                f"list_threshold {text!r} is not a number; give a percentage such as 5"
+            ) from None
+        if not 0 <= percent <= 100:
+            raise ValueError(f"list_threshold {text!r} must be a percentage from 0 to 100")
+        return percent
+    return text
+
+
+def _as_given(key: str, value: Any) -> Any:
+    """A fact given from Python as the fact's type: any whole number (numpy's and Decimal's too) as
+    an int, a datetime at midnight (a pandas Timestamp) as its date; anything else as it is."""
+    if key in (*COUNT_FACTS, *YEAR_FACTS, "seats") and not isinstance(value, bool):
+        if isinstance(value, numbers.Integral):
+            return int(value)
+        try:  # floats, numpy's, Decimal; not a complex or a non-number
+            number = float(value)
+        except (TypeError, ValueError):
+            return value
+        if number.is_integer():
+            return int(number)
+    if key == "date" and isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date()
+    return value
+
+
+def _expectation(key: str, value: Any) -> str | None:
+    """What a typed fact's value must be, when it is not; None when it is fine."""
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    if key in COUNT_FACTS:
+        return None if whole and 0 <= value <= MAX_VOTES else f"a whole number from 0 to {MAX_VOTES:,}"
+    if key in YEAR_FACTS:
+        return None if whole and 1 <= value <= 99 else "a whole number from 1 to 99"
+    if key == "seats":
+        fine = whole and 1 <= value <= MAX_SEATS
+        return None if fine else f"a whole number from 1 to {MAX_SEATS:,}"
+    if key == "list_threshold":
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        return None if number and 0 <= value <= 100 else "a percentage from 0 to 100"
+    if key == "date":
+        # A datetime is a date too, but one with a time of day is not an election's date.
+        fine = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+        return None if fine else "a date, YYYY-MM-DD"
+    if key in CHOICES:
+        return None if value in CHOICES[key] else f"one of {', '.join(CHOICES[key])}"
+    return None if isinstance(value, str) else "text"
+
+
+def _fact(key: str) -> Callable[[Any, ValidationInfo], Any]:
+    """The validator of fact `key`: text is read as the file's front matter would be, a typed value
+    (a flag, the Python API) is checked against the fact's bounds."""
+
+    def validate(value: Any, info: ValidationInfo) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            try:
+                return parse_fact(key, value, *_decimal(info))
+            except ValueError as exc:
+                raise _refuse(Code.INVALID_METADATA, str(exc)) from None
+        value = _as_given(key, value)
+        wanted = _expectation(key, value)
+        if wanted is not None:
+            raise _refuse(Code.INVALID_METADATA, f"{key} {value!r}: must be {wanted}")
+        return value
+
+    return validate
+
+
+def _read_fact(cls: type, value: Any, info: ValidationInfo) -> Any:
+    """A fact's value: text is read as the file's front matter would be; a typed value (a flag, the
+    Python API) is checked against the fact's bounds."""
+    key = info.field_name or ""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return parse_fact(key, value, *_decimal(info))
+        except ValueError as exc:
+            raise _refuse(Code.INVALID_METADATA, str(exc)) from None
+    value = _as_given(key, value)
+    wanted = _expectation(key, value)
+    if wanted is not None:
+        raise _refuse(Code.INVALID_METADATA, f"{key} {value!r}: must be {wanted}")
+    return value
+
+
+class Facts(BaseModel):
+    """Election-level facts from front matter, constant columns, CLI flags or the Python API."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    election: str
+    date: dt.date | None = None
+    country: str | None = None
+    office: str | None = None
+    round: int | None = None
+    stage: Literal["official", "preliminary", "exit_poll"] = "official"
+    source: str | None = None
+    registered: int | None = None
+    ballots_cast: int | None = None
+    invalid: int | None = None
+    blank: int | None = None
+    total_votes: int | None = None
+    share_base: Literal["valid", "cast"] = "valid"
+    term_years: int | None = None
+    previous_term_years: int | None = None
+    term_limit: str | None = None
+    # None: the default of the file's shape (a single race is a two-round majority vote).
+    system: System | None = None
+    seats: int | None = None
+    method: Method | None = None
+    list_threshold: float | None = None
+    threshold_base: ThresholdBase | None = None
+
+    _read = field_validator("*", mode="before")(_read_fact)
+
+
+class Counts(BaseModel):
+    """The facts a region or a precinct may give for itself; summed into its region."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    registered: int | None = None
+    ballots_cast: int | None = None
+    invalid: int | None = None
+    blank: int | None = None
+    total_votes: int | None = None
+
+    _read = field_validator("*", mode="before")(_read_fact)
+
+
+FACT_NAMES: Final[frozenset[str]] = frozenset(Facts.model_fields)
+
+
+def problems_from(
+    error: ValidationError,
+    found: Found,
+    line: Callable[[str], int | None],
+    column: Callable[[str], str | None],
+) -> None:
+    """Pydantic's errors as pollcli problems: the error type is the code (Pydantic's own types are
+    mapped), the field names the line and the column through the callbacks."""
+    for item in error.errors(include_url=False):
+        field = str(item["loc"][0]) if item["loc"] else ""
+        kind = item["type"]
+        code = Code(kind) if kind in _CODES else _PYDANTIC_CODES.get(kind)
+        message = item["msg"] if code is not None else f"{field}: {item['msg']}"
+        found.add(code or Code.TYPE_ERROR, line(field), message, column=column(field))
+
+
+_CODES: Final[frozenset[str]] = frozenset(Code)
+# Pydantic's own error types, where a value got past pollcli's validators (the Python API).
+_PYDANTIC_CODES: Final[dict[str, Code]] = {
+    "missing": Code.MISSING_VALUE,
+    "extra_forbidden": Code.INVALID_METADATA,
+}

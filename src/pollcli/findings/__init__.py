@@ -1,0 +1,1 @@
+"""Sentences from results: the findings of `summary` and `compare`, prose apart from the arithmetic."""

@@ -1,0 +1,232 @@
+"""The findings of one election in words: the sentences of the summary's panel and of its JSON `notes`.
+
+Prose only: every figure comes from the `tally.Tally` (and the election's audit) it is given; numbers
+are written by `pollcli.formats`.
+"""
+
+from __future__ import annotations
+
+from pollcli.columns import NOT_VALID_KINDS
+from pollcli.formats import counted
+from pollcli.formats import pct as _pct
+from pollcli.tally import Ranked, Tally
+
+STAGE_NOTES = {
+    "exit_poll": "Exit poll: shares of respondents, not a count of votes.",
+    "preliminary": "Preliminary results: the count may still change.",
+}
+
+
+def pct(value: float | None) -> str:
+    """A share as the findings write it: 81.31 %, or n/a."""
+    return _pct(value, missing="n/a")
+
+
+def notes(tally: Tally) -> list[str]:
+    """Every sentence of an election's findings, in the order the panel shows them."""
+    election = tally.election
+    facts = election.facts
+    sentences = []
+    if facts.stage in STAGE_NOTES:
+        sentences.append(STAGE_NOTES[facts.stage])
+    sentences += _leader(tally, official=facts.stage == "official")
+    sentences += _non_candidates(tally)
+    if tally.below:
+        listed = ", ".join(f"{r.option.candidate} ({pct(r.share)})" for r in tally.below)
+        sentences.append(f"Below the {tally.threshold:g} % threshold: {listed}.")
+    elif tally.candidates:
+        sentences.append(f"No candidate is below the {tally.threshold:g} % threshold.")
+    sentences += _turnout(tally)
+    if tally.effective_number is not None:
+        sentences.append(
+            f"Effective number of candidates (Laakso–Taagepera): {tally.effective_number:.2f}."
+        )
+    sentences += _term(tally)
+    sentences += _checks(tally)
+    sentences += election.notes
+    if facts.source:
+        sentences.append(f"Source: {facts.source}")
+    return sentences
+
+
+def describe(item: Ranked) -> str:
+    """'Name (Party)', or 'Name, Party (x),' where the party's own brackets would nest."""
+    party = item.option.party
+    if not party:
+        return item.option.candidate
+    return (
+        f"{item.option.candidate}, {party},"
+        if "(" in party
+        else f"{item.option.candidate} ({party})"
+    )
+
+
+def figures(item: Ranked) -> str:
+    """'81.31 % (6,456,392 votes)', as much of it as is known."""
+    parts = []
+    if item.share is not None:
+        parts.append(pct(item.share))
+    if item.option.votes is not None:
+        parts.append(counted(item.option.votes, "vote"))
+    return parts[0] + (f" ({parts[1]})" if len(parts) > 1 else "") if parts else "no figures"
+
+
+def _leader(tally: Tally, *, official: bool) -> list[str]:
+    sentences = []
+    if not tally.candidates:
+        return ["No candidate is on the ballot list; only non-candidate options were given."]
+    leader, runner_up, margin = tally.leader, tally.runner_up, tally.margin
+    if tally.tied:
+        first = tally.tied[0]
+        measure = counted(first.option.votes or 0, "vote") if tally.by_votes else pct(first.share)
+        sentences.append(
+            f"Tie for first: {', '.join(describe(r) for r in tally.tied)} each have {measure}; "
+            "no leader is named."
+        )
+    elif leader is not None:
+        sentences.append(f"{describe(leader)} leads with {figures(leader)}.")
+        if runner_up is not None and margin is not None:
+            gap = []
+            if margin.pp is not None:
+                gap.append(f"{margin.pp:.2f} points")
+            if margin.votes is not None:
+                gap.append(counted(margin.votes, "vote"))
+            sentences.append(
+                f"Runner-up: {describe(runner_up)} with {figures(runner_up)}; "
+                f"margin {' and '.join(gap) or 'unknown'}."
+            )
+        if len(tally.candidates) > 2 and runner_up is not None:
+            third = tally.candidates[2]
+            if tally.strength(third) == tally.strength(runner_up):
+                sentences.append(
+                    f"{runner_up.option.candidate} and {third.option.candidate} tie for second place."
+                )
+    sentences.append(_majority(tally, official=official))
+    return sentences
+
+
+def _majority(tally: Tally, *, official: bool) -> str:
+    majority, leader, runoff = tally.majority, tally.leader, tally.runoff
+    verb = "wins" if official else "would win"
+    if tally.system == "plurality":
+        if leader is None:
+            return "First past the post: the tie for first leaves the seat undecided."
+        how = (
+            f"with a majority (more than {majority:g} %)"
+            if tally.reached
+            else f"with a plurality (no one has more than {majority:g} %)"
+        )
+        return f"First past the post: {leader.option.candidate} {verb} the seat {how}."
+    if tally.system == "list":
+        return "Party-list vote: seats go to the lists by the allocation method, not by a runoff."
+    if tally.reached:
+        return (
+            f"Majority: yes — {leader.option.candidate if leader else ''} has more than "
+            f"{majority:g} % and {verb} outright."
+        )
+    if runoff:
+        return (
+            f"Majority: no — nobody has more than {majority:g} %; a runoff would be between "
+            f"{runoff[0]} and {runoff[1]}."
+        )
+    return f"Majority: no — nobody has more than {majority:g} %."
+
+
+def _non_candidates(tally: Tally) -> list[str]:
+    sentences = []
+    ballots_cast = tally.election.facts.ballots_cast
+    leader, runner_up = tally.leader, tally.runner_up
+    for item in tally.ranked:
+        option = item.option
+        if option.kind == "candidate":
+            continue
+        label = f"“{option.candidate}”"
+        if option.kind in NOT_VALID_KINDS:
+            if option.votes is not None and ballots_cast:
+                sentences.append(
+                    f"{label}: {counted(option.votes, 'ballot')}, "
+                    f"{pct(option.votes / ballots_cast * 100)} of ballots cast (not in the share base)."
+                )
+            continue
+        sentence = (
+            f"{label} took {figures(item)}, ranking {item.rank} of {len(tally.ranked)} options"
+        )
+        strength = tally.strength(item)
+        if leader is not None and strength > tally.strength(leader):
+            sentence += f" — more than the leader, {leader.option.candidate}"
+        elif runner_up is not None and strength > tally.strength(runner_up):
+            sentence += (
+                f" — ahead of the runner-up, {runner_up.option.candidate} "
+                f"({pct(runner_up.share)}), "
+                "and so ahead of every candidate but the leader"
+            )
+        sentences.append(sentence + ".")
+    return sentences
+
+
+def _turnout(tally: Tally) -> list[str]:
+    turnout, facts = tally.turnout, tally.election.facts
+    if turnout.pct is not None:
+        return [
+            f"Turnout: {pct(turnout.pct)} ({counted(turnout.ballots_cast or 0, 'ballot')} cast of "
+            f"{counted(turnout.registered or 0, 'registered voter')})."
+        ]
+    if facts.stage == "official":
+        missing = [
+            k.replace("_", " ") for k in ("registered", "ballots_cast") if getattr(facts, k) is None
+        ]
+        return [f"Turnout: not computed ({' and '.join(missing)} not given)."]
+    return []
+
+
+def _term(tally: Tally) -> list[str]:
+    term = tally.term
+    if term.years:
+        sentence = f"Term of office: {term.years} years"
+        if term.previous_years and term.previous_years != term.years:
+            change = "lengthened" if term.years > term.previous_years else "shortened"
+            sentence += f" ({change} from {term.previous_years})"
+        if term.limit:
+            sentence += f"; {term.limit}"
+        due = term.next_election_due
+        return [sentence + (f"; next regular election due in {due}." if due else ".")]
+    if term.limit:
+        return [f"Term limit: {term.limit}."]
+    return []
+
+
+def _checks(tally: Tally) -> list[str]:
+    """What the audit found: do the published shares add up and fit the votes, and do valid votes
+    and spoilt ballots make the ballots cast."""
+    election = tally.election
+    facts, audit = election.facts, election.audit
+    sentences = []
+    if audit.share_sum is not None:
+        sentence = f"Check: published shares add up to {audit.share_sum.total:.2f} %"
+        if audit.fit is not None:
+            base_name = "valid votes" if audit.fit == "valid" else "ballots cast"
+            sentence += f" and agree with the votes on the base of {base_name}"
+        sentences.append(sentence + ".")
+    elif any(o.votes is not None for o in election.options) and audit.base_total:
+        noun = "valid vote" if facts.share_base == "valid" else "ballot"
+        counted_base = counted(audit.base_total, noun) + ("" if noun == "valid vote" else " cast")
+        sentences.append(f"Shares are computed from the votes, of {counted_base}.")
+    valid, ballots_cast = audit.valid, facts.ballots_cast
+    if valid is None or ballots_cast is None:
+        return sentences
+    if any(o.kind in NOT_VALID_KINDS and o.votes is None for o in election.options):
+        return sentences
+    if audit.spoilt is None:
+        rest = ballots_cast - valid
+        if rest >= 0:
+            sentences.append(
+                f"Ballots cast minus valid votes: {rest:,} (invalid or blank ballots, derived)."
+            )
+        return sentences
+    spoilt, what = audit.spoilt
+    verdict = "equal" if valid + spoilt == ballots_cast else "do NOT equal"
+    sentences.append(
+        f"Check: valid votes ({valid:,}) plus {what} ({spoilt:,}) {verdict} "
+        f"ballots cast ({ballots_cast:,})."
+    )
+    return sentences

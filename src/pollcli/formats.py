@@ -1,0 +1,29 @@
+"""How figures are written in text — tables, findings and messages alike: the one place where rounding
+happens. `None` is written as `missing` ("—" in tables; findings say "n/a")."""
+
+from __future__ import annotations
+
+
+def pct(value: float | None, digits: int = 2, missing: str = "—") -> str:
+    """81.31 %"""
+    return missing if value is None else f"{value:.{digits}f} %"
+
+
+def points(value: float | None, missing: str = "—") -> str:
+    """+10.35 (a change or an error, in percentage points)"""
+    return missing if value is None else f"{value:+.2f}"
+
+
+def votes(value: int | None, missing: str = "—") -> str:
+    """6,456,392"""
+    return missing if value is None else f"{value:,}"
+
+
+def number(value: float | None, digits: int = 2, missing: str = "—") -> str:
+    """1.50"""
+    return missing if value is None else f"{value:.{digits}f}"
+
+
+def counted(value: int, noun: str) -> str:
+    """'1 vote', '2,000 votes'."""
+    return f"{value:,} {noun}" if value == 1 else f"{value:,} {noun}s"

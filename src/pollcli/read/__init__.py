@@ -1,0 +1,124 @@
+"""Results files → validated elections, or every problem found with its file, line and column.
+
+`load` returns elections or raises `DataError`; `validate` returns a report of every problem. Both read
+each file through one pipeline of stages, one module each:
+
+    decode (bytes → text) · dialect (front matter, header, delimiter, records) · header (column map)
+    · records (cells → `contract.Row`) · facts (→ `contract.Facts`) · assemble (→ `Election`) · checks
+
+composed by two engines: `exact` (every row in Python, for small files) and `stream` (blocks summed
+with pyarrow, for big ones; whatever it cannot trust it hands to the exact stages, block by block).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from pollcli.election import Election
+from pollcli.errors import DataError, UsageError
+from pollcli.models import FileReport, ValidationReport
+from pollcli.problems import Problem
+from pollcli.read import engines
+from pollcli.read.exact import read_exact
+from pollcli.read.inputs import Source, display_name, read_bytes
+from pollcli.read.options import ReadOptions
+
+__all__ = ["ReadOptions", "load", "load_file", "validate"]
+
+
+def load(
+    sources: Source | Sequence[Source],
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    decimal: str | None = None,
+    facts: Mapping[str, Any] | None = None,
+) -> list[Election]:
+    """Load one or more results CSVs (`-` is standard input) into elections, in file order.
+
+    Raises `DataError` carrying every error found (warnings become each election's `warnings`), and
+    `UsageError` for a missing file or an impossible option.
+    """
+    options = ReadOptions(encoding, delimiter, decimal, facts or {})
+    elections: list[Election] = []
+    for source in _as_list(sources):
+        loaded, problems = load_file(source, options)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise DataError(errors)
+        elections.extend(loaded)
+    return elections
+
+
+def validate(
+    sources: Source | Sequence[Source],
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    decimal: str | None = None,
+    facts: Mapping[str, Any] | None = None,
+) -> ValidationReport:
+    """Every problem in each file, not just the first; never raises for bad data."""
+    options = ReadOptions(encoding, delimiter, decimal, facts or {})
+    files = []
+    for source in _as_list(sources):
+        _, problems = load_file(source, options)
+        files.append(
+            FileReport(
+                file=display_name(source),
+                valid=not any(p.severity == "error" for p in problems),
+                problems=problems,
+            )
+        )
+    return ValidationReport(files=files)
+
+
+def _as_list(sources: Source | Sequence[Source]) -> list[Source]:
+    listed = [sources] if isinstance(sources, str | Path) else list(sources)
+    if sum(1 for s in listed if str(s) == "-") > 1:
+        raise UsageError("'-' (standard input) can be read only once; give it one time")
+    return listed
+
+
+def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], list[Problem]]:
+    """The elections in one file and every problem found in it (errors first), by the engine its
+    size calls for (or POLLCLI_ENGINE)."""
+    options.check()
+    name = display_name(source)
+    if str(source) == "-":
+        return _read_stdin(options)
+    if engines.wants_stream(source):
+        from pollcli.read.stream import read_stream
+
+        streamed = read_stream(Path(source), name, options)
+        if streamed is not None:
+            return streamed
+    return read_exact(read_bytes(source), name, options)
+
+
+def _read_stdin(options: ReadOptions) -> tuple[list[Election], list[Problem]]:
+    """Standard input: kept in memory when small; a big one is spooled to a temporary file and
+    streamed like a big file, so piping a precinct file costs no more memory than naming it."""
+    name = display_name("-")
+    stdin = sys.stdin.buffer
+    head = stdin.read(engines.STREAM_THRESHOLD_BYTES)
+    if len(head) < engines.STREAM_THRESHOLD_BYTES or engines.engine() == "exact":
+        return read_exact(head + stdin.read(), name, options)
+    with tempfile.NamedTemporaryFile(prefix="pollcli-stdin-", suffix=".csv", delete=False) as spool:
+        spool.write(head)
+        shutil.copyfileobj(stdin, spool, 1 << 20)
+    try:
+        from pollcli.read.stream import read_stream
+
+        streamed = read_stream(Path(spool.name), name, options)
+        if streamed is not None:
+            return streamed
+        return read_exact(Path(spool.name).read_bytes(), name, options)
+    finally:
+        os.unlink(spool.name)

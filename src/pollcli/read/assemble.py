@@ -1,0 +1,272 @@
+"""Records → elections: grouped by election, facts read, options merged and summed across regions.
+
+Both engines end here: the exact engine with one record per row, the streaming engine with rows of the
+same cells already summed. An option listed twice in one election (and region, and unit) is an error
+unless its party lines tell the rows apart (fusion voting: summed, with a note); a precinct's rows are
+summed into its region, the regions into the election.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from dataclasses import dataclass
+
+from pollcli.election import Election, Facts, Option, Region
+from pollcli.problems import Code, Found
+from pollcli.read.checks import check_election
+from pollcli.read.facts import FactSources, UnitFacts, election_facts, region_counts
+from pollcli.read.records import Record
+
+
+def option_key(name: str) -> str:
+    """Two spellings of one option within a file: same letters, any case or spacing."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+@dataclass
+class Assembly:
+    """One file's records on their way to elections: what every election of the file shares."""
+
+    source_file: str
+    sources: FactSources
+    found: Found
+    unit_facts: UnitFacts
+    file_level: int = 0  # problems before the first election's belong to the file as a whole
+
+    def elections(self, records: list[Record], header_line: int) -> list[Election]:
+        """Records grouped into elections (in order of first appearance), each built and checked."""
+        if not records and not self.found.errors:
+            self.found.add(
+                Code.NO_ROWS,
+                header_line,
+                "the header has no data rows under it; add one row per ballot option",
+            )
+            return []
+        self.file_level = len(self.found.items)
+        by_election: dict[str, list[Record]] = {}
+        for record in records:
+            by_election.setdefault(record.election, []).append(record)
+        return [
+            election
+            for label, group in by_election.items()
+            if (election := self._election(label, group)) is not None
+        ]
+
+    def _election(self, label: str, records: list[Record]) -> Election | None:
+        found = self.found
+        errors_before = found.errors
+        first_problem = len(found.items)
+        regional = any(r.row.region for r in records)
+        facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)
+        counts = region_counts(label, self.unit_facts, self.sources, found)
+        if facts is None or counts is None:
+            return None
+        notes = list(self.sources.columns.notes)
+        records = _fractions(records, notes)
+        records = self._in_range(records)
+        if found.errors > errors_before:
+            return None
+        options, regions = self._combine(records, facts.election, regional, counts, notes)
+        if options is None or found.errors > errors_before:
+            return None
+        if regional:
+            facts = _regional_totals(facts, regions, counts, notes)
+        election = Election(
+            facts=facts, source_file=self.source_file, options=options, regions=regions, notes=notes
+        )
+        given = self.sources.front.get("ballots_cast")
+        # Where ballots_cast was given, for problems about it: per-region figures have no one line.
+        fact_line = (
+            given[1]
+            if given
+            else None
+            if regional
+            else next((r.line for r in records if "ballots_cast" in r.facts), None)
+        )
+        check_election(election, min(r.line for r in records), fact_line, self.sources.columns, found)
+        # Problems of the file as a whole, and those found while building this election — never
+        # another election's.
+        own = found.items[: self.file_level] + found.items[first_problem:]
+        election.warnings.extend(
+            p for p in own if p.severity == "warning" and p.code != Code.UNKNOWN_COLUMN
+        )
+        return election
+
+    def _in_range(self, records: list[Record]) -> list[Record]:
+        kept = []
+        for record in records:
+            share = record.row.share
+            if share is not None and not 0 <= share <= 100:
+                self.found.add(
+                    Code.SHARE_OUT_OF_RANGE,
+                    record.line,
+                    f"share {share!r}: a share is a percent, from 0 to 100; fix the cell",
+                    column=self.sources.columns.header_of("share"),
+                )
+            else:
+                kept.append(record)
+        return kept
+
+    def _combine(
+        self,
+        records: list[Record],
+        election: str,
+        regional: bool,
+        counts: dict[str, dict[str, int]],
+        notes: list[str],
+    ) -> tuple[list[Option] | None, list[Region]]:
+        if not regional:
+            return self._merge(records, election, "", notes), []
+        by_region: dict[str, list[Record]] = {}
+        for record in records:
+            by_region.setdefault(record.row.region or "", []).append(record)
+        regions = []
+        for name, group in by_region.items():
+            options = self._merge(group, election, name, notes)
+            if options is None:
+                return None, []
+            extra = counts.get(name, {})
+            regions.append(
+                Region(
+                    name=name or "(no region)",
+                    options=options,
+                    registered=extra.get("registered"),
+                    ballots_cast=extra.get("ballots_cast"),
+                )
+            )
+        return self._sum_regions(regions), regions
+
+    def _merge(
+        self, records: list[Record], election: str, region: str, notes: list[str]
+    ) -> list[Option] | None:
+        """One option per name (within each unit): a candidate's party lines added up, with a note;
+        the same option twice without a distinguishing party is a `duplicate-option` error."""
+        groups: dict[tuple[str, str], list[Record]] = {}
+        for record in records:
+            groups.setdefault((option_key(record.row.candidate), record.row.unit or ""), []).append(
+                record
+            )
+        options = []
+        ok = True
+        for group in groups.values():
+            first = group[0]
+            parties = [r.row.party for r in group for _ in range(1 + len(r.repeats))]
+            if len(parties) > 1 and (None in parties or len(set(parties)) < len(parties)):
+                where = f" in region {region!r}" if region else ""
+                repeated = sorted(
+                    [(r.line, r.row.candidate) for r in group[1:]]
+                    + [(line, r.row.candidate) for r in group for line in r.repeats]
+                )
+                for line, name in repeated:
+                    self.found.add(
+                        Code.DUPLICATE_OPTION,
+                        line,
+                        f"{name!r} is listed again (first on line {first.line}) in "
+                        f"election {election!r}{where}; remove one, or give each row its party "
+                        "if the candidate ran on several party lines",
+                        column=self.sources.columns.header_of("candidate"),
+                    )
+                ok = False
+                continue
+            if len(group) > 1:
+                note = (
+                    f"{first.row.candidate} ran on {len(group)} party lines "
+                    f"({', '.join(p or '' for p in parties)}); their votes are added up."
+                )
+                if note not in notes:  # once, though the lines repeat in every region
+                    notes.append(note)
+            options.append(_merge_records(group))
+        if not ok:
+            return None
+        if any(r.row.unit for r in records):
+            return self._sum_regions([Region(name=region, options=options)])
+        return options
+
+    def _sum_regions(self, regions: list[Region]) -> list[Option] | None:
+        totals: dict[str, Option] = {}
+        for region in regions:
+            for option in region.options:
+                if option.votes is None:
+                    self.found.add(
+                        Code.MISSING_VALUE,
+                        option.line,
+                        f"{option.candidate!r} has a share but no votes; regional rows need "
+                        "votes to be added up across regions",
+                        column=self.sources.columns.header_of("votes"),
+                    )
+                    return None
+                key = option_key(option.candidate)
+                if key in totals:
+                    total = totals[key]
+                    total.votes = (total.votes or 0) + option.votes
+                    parties = (total.party or "").split(" / ") + (option.party or "").split(" / ")
+                    total.party = " / ".join(dict.fromkeys(p for p in parties if p)) or None
+                else:
+                    totals[key] = dataclasses.replace(option, share=None, share_decimals=None)
+        return list(totals.values())
+
+
+def _fractions(records: list[Record], notes: list[str]) -> list[Record]:
+    """Shares given as fractions of 1 (they add up to about 1) are read as percentages."""
+    shares = [r.row.share for r in records if r.row.share is not None]
+    if len(shares) < 2 or max(shares) > 1.0 or not 0.98 <= sum(shares) <= 1.02:
+        return records
+    notes.append(
+        "Shares were given as fractions of 1 (they add up to about 1); they are read as percentages."
+    )
+    return [
+        dataclasses.replace(
+            r,
+            row=r.row.model_copy(
+                update={
+                    "share": r.row.share * 100,
+                    "share_decimals": max(0, (r.row.share_decimals or 0) - 2),
+                }
+            ),
+        )
+        if r.row.share is not None
+        else r
+        for r in records
+    ]
+
+
+def _merge_records(group: list[Record]) -> Option:
+    """One option from its records: a single one as it is, or a candidate's party lines added up."""
+    first = group[0]
+    decimals = [r.row.share_decimals for r in group if r.row.share_decimals is not None]
+    return Option(
+        candidate=first.row.candidate,
+        party=" / ".join(r.row.party for r in group if r.row.party) or None,
+        kind=first.row.kind,
+        votes=None if any(r.votes is None for r in group) else sum(r.votes or 0 for r in group),
+        share=None
+        if any(r.row.share is None for r in group)
+        else sum(r.row.share or 0 for r in group),
+        share_decimals=min(decimals) if decimals else None,
+        colour=next((r.row.colour for r in group if r.row.colour), None),
+        line=first.line,
+    )
+
+
+def _regional_totals(
+    facts: Facts, regions: list[Region], counts: dict[str, dict[str, int]], notes: list[str]
+) -> Facts:
+    """The election's counts from its regions', where the file gives them only per region."""
+    update: dict[str, int] = {}
+    for key in ("registered", "ballots_cast"):
+        if getattr(facts, key) is not None:
+            continue
+        given = [getattr(r, key) for r in regions if getattr(r, key) is not None]
+        if len(given) == len(regions):
+            update[key] = sum(given)
+        elif given:
+            notes.append(
+                f"{key.replace('_', ' ')} is given for {len(given)} of {len(regions)} "
+                "regions only, so the national figure is not computed."
+            )
+    for key in ("invalid", "blank", "total_votes"):
+        values = [counts.get(r.name, {}).get(key) for r in regions]
+        if getattr(facts, key) is None and values and all(v is not None for v in values):
+            update[key] = sum(v for v in values if v is not None)
+    return facts.model_copy(update=update) if update else facts

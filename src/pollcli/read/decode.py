@@ -1,0 +1,117 @@
+"""Bytes → text: byte-order marks, the encoding, and a clear problem (never mojibake) when bytes do not
+decode. The streaming engine uses `Transcoder` to turn blocks of any encoding into UTF-8 bytes, so its
+CSV parser only ever sees UTF-8 and a multibyte character can never be split at a delimiter."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from pollcli.errors import UsageError
+from pollcli.problems import Code, Found
+
+UTF16_BOMS: Final[tuple[bytes, ...]] = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def check_encoding(encoding: str) -> str:
+    """The codec's canonical name; a usage error for an unknown name."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise UsageError(
+            f"unknown encoding {encoding!r}; try utf-8, cp1251, cp1252, latin-1 or utf-16"
+        ) from None
+
+
+def guess_encoding(data: bytes) -> tuple[str | None, str]:
+    """A likely encoding and why, from the bytes that are not ASCII. A suggestion, never applied."""
+    nuls = data.count(b"\x00")
+    if nuls > len(data) // 4 and nuls * 3 < len(data) * 2:
+        return "utf-16", "many NUL bytes, as in UTF-16 without a byte-order mark"
+    if nuls:
+        return None, "it holds NUL bytes, so it is probably not a CSV text file"
+    # Cyrillic words in cp1251 are runs of high bytes; Western accents sit alone between ASCII letters.
+    runs = re.findall(rb"[\x80-\xff]+", data)
+    high = sum(len(r) for r in runs)
+    in_long_runs = sum(len(r) for r in runs if len(r) >= 3)
+    if high and in_long_runs / high > 0.5:
+        return "cp1251", "Cyrillic text from Windows"
+    return "cp1252", "Western European text from Windows; latin-1 is similar"
+
+
+def codec_for(data: bytes, encoding: str | None) -> str:
+    """The codec that reads `data` (its first bytes are enough): the given one, or UTF-8/UTF-16 by
+    byte-order mark. A BOM is never part of the first header."""
+    if encoding is None:
+        if data.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        if data.startswith(UTF16_BOMS):
+            return "utf-16"
+        return "utf-8"
+    return "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+
+
+def decode(data: bytes, found: Found, encoding: str | None) -> str | None:
+    """Text of the file, or None after recording an `encoding-error`. Never mojibake."""
+    codec = codec_for(data, encoding)
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        bad = data[exc.start : exc.start + 4]
+        name, why = guess_encoding(data)
+        found.add(
+            Code.ENCODING_ERROR,
+            line,
+            f"bytes {bad.hex(' ')} do not decode as {codec.removesuffix('-sig')}; "
+            + (f"the file looks like {name} ({why}): pass --encoding {name}" if name else why),
+        )
+        return None
+    if "\x00" in text:
+        # NUL is valid UTF-8 but never part of a results table: UTF-16 without a BOM, or not text.
+        name, why = guess_encoding(data)
+        found.add(
+            Code.ENCODING_ERROR,
+            text[: text.index("\x00")].count("\n") + 1,
+            "the file holds NUL bytes; "
+            + (f"it looks like {name} ({why}): pass --encoding {name}" if name else why),
+        )
+        return None
+    if not codecs.lookup(codec).name.startswith("utf") and not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:  # valid UTF-8 read as a one-byte encoding turns "Токаев" into "Ð¢Ð¾ÐºÐ°ÐµÐ²"
+            found.warn(
+                Code.ENCODING_MISMATCH,
+                None,
+                f"the file is valid UTF-8 but was read as {codec}, which garbles non-ASCII names; "
+                "drop --encoding unless you are sure",
+            )
+    return text
+
+
+@dataclass
+class Transcoder:
+    """Blocks of a file in `codec` → the same text as UTF-8 bytes, for a parser that reads UTF-8 only.
+
+    Incremental, so a character split between two blocks is decoded whole; `None` from `feed` means
+    the block does not decode (the caller hands the block to the exact parser, which names the line).
+    """
+
+    codec: str
+
+    def __post_init__(self) -> None:
+        self.passthrough = codecs.lookup(self.codec).name == "utf-8"
+        self._decoder = codecs.getincrementaldecoder(self.codec)()
+
+    def feed(self, block: bytes, final: bool = False) -> bytes | None:
+        if self.passthrough:
+            return block
+        try:
+            return self._decoder.decode(block, final).encode("utf-8")
+        except UnicodeDecodeError:
+            return None

@@ -1,0 +1,135 @@
+"""Text → front matter, header and records, each record with its physical line number.
+
+Everything here is about the file as a text file: `# key: value` lines before the header, the delimiter
+(sniffed), quoting, and line numbers as a text editor shows them (a line ends at LF, CRLF or a lone CR).
+What the cells mean is the business of the stages after this one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from pollcli.problems import Code, Found
+
+DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
+_FRONT_MATTER_RE: Final[re.Pattern[str]] = re.compile(r"^#\s*([A-Za-z_][\w ]*?)\s*:\s*(.*?)\s*$")
+SNIFF_ROWS: Final[int] = 50
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    line: int
+    key: str
+    value: str
+
+
+@dataclass
+class RawTable:
+    """A file split into cells: its name (as messages show it), front matter, header and records."""
+
+    name: str
+    stem: str
+    delimiter: str = ","
+    front_matter: list[FrontMatter] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    header_line: int = 0
+    records: list[tuple[int, list[str]]] = field(default_factory=list)
+
+
+def looks_like_header(text: str) -> bool:
+    """`#,Candidate,Votes` is a header whose first column is called '#', not a comment."""
+    return len(text) > 1 and text[1] in DELIMITERS
+
+
+def sniff_delimiter(lines: list[str]) -> str:
+    best, best_score = ",", (-1.0, 0)
+    for delimiter in DELIMITERS:
+        try:
+            rows = [r for r in csv.reader(lines, delimiter=delimiter) if r]
+        except csv.Error:
+            continue
+        if not rows or len(rows[0]) < 2:
+            continue
+        width = len(rows[0])
+        consistent = sum(1 for r in rows if len(r) == width) / len(rows)
+        score = (consistent, width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def split_top(text: str, table: RawTable, found: Found, delimiter: str | None) -> str | None:
+    """Front matter, the header line's number and the delimiter; the text from the header on, or None
+    (with an `empty-file` problem) when there is no header."""
+    buffer = io.StringIO(text, newline="")
+    line_number = 0
+    header_text: str | None = None
+    for physical in iter(buffer.readline, ""):
+        line_number += 1
+        stripped = physical.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("#") and not looks_like_header(stripped):
+            match = _FRONT_MATTER_RE.match(stripped)
+            if match:
+                table.front_matter.append(FrontMatter(line_number, match[1].strip(), match[2]))
+            continue
+        header_text = physical
+        break
+    if header_text is None:
+        found.add(
+            Code.EMPTY_FILE,
+            None,
+            "the file has no header row and no data; "
+            "a results CSV starts with a header such as candidate,votes",
+        )
+        return None
+    rest = header_text + buffer.read()
+    table.header_line = line_number
+    if delimiter is None:
+        sample = io.StringIO(rest, newline="")
+        head = [sample.readline() for _ in range(SNIFF_ROWS)]
+        delimiter = sniff_delimiter([h for h in head if h])
+    table.delimiter = delimiter
+    return rest
+
+
+def split(text: str, table: RawTable, found: Found, delimiter: str | None) -> None:
+    """Fill `table` with front matter, header and records; record problems instead of raising."""
+    rest = split_top(text, table, found, delimiter)
+    if rest is None:
+        return
+    records = read_records(rest, table.header_line, table.delimiter, found, header=True)
+    if records:
+        table.header = [c.strip() for c in records[0][1]]
+        table.records = records[1:]
+
+
+def read_records(
+    text: str, first_line: int, delimiter: str, found: Found, *, header: bool = False
+) -> list[tuple[int, list[str]]]:
+    """Each non-blank CSV record of `text` with the physical line it starts on (`text` starts on line
+    `first_line`), the first one kept even if blank when it is the `header`; a `malformed-csv` problem
+    where the CSV cannot be split, and nothing after it."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records = []
+    consumed = 0
+    try:
+        for cells in reader:
+            start = first_line + consumed
+            consumed = reader.line_num
+            if (not cells or all(not c.strip() for c in cells)) and not (header and not records):
+                continue
+            records.append((start, cells))
+    except csv.Error as exc:
+        found.add(
+            Code.MALFORMED_CSV,
+            first_line + consumed,
+            f"the CSV cannot be split into cells here ({exc}); "
+            "look for an unterminated or stray quote character",
+        )
+    return records

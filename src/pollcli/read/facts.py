@@ -1,0 +1,181 @@
+"""Election facts from their three sources — front matter, constant columns, flags — into `Facts`.
+
+Flags win over the file; front matter and columns must agree. With a region column, the counts
+(`registered`, `ballots_cast`, …) may differ from region to region and from precinct to precinct of a
+region: they are read per unit here and summed into their region, each unit giving one value.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from pollcli.columns import FACT_ALIASES, REGIONAL_FACTS, normalize_header
+from pollcli.contract import Counts, Facts, cells_context, problems_from
+from pollcli.problems import Code, Found
+from pollcli.read.dialect import FrontMatter
+from pollcli.read.header import ColumnMap
+from pollcli.read.records import Record
+
+# Where a text value was read: (value, line).
+Given = tuple[str, int]
+# A unit of an election: (election, region, unit); the unit is "" for a region's own facts.
+UnitKey = tuple[str, str, str]
+
+
+def front_matter(items: Iterable[FrontMatter], found: Found) -> dict[str, Given]:
+    """The facts of the front matter by name; a key that looks misspelt is a warning."""
+    known = {alias: fact for fact, aliases in FACT_ALIASES.items() for alias in aliases}
+    front: dict[str, Given] = {}
+    for item in items:
+        key = normalize_header(item.key)
+        fact = known.get(key)
+        if fact is None:
+            close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.8)
+            if close:
+                found.warn(
+                    Code.UNKNOWN_KEY,
+                    item.line,
+                    f"front-matter key {item.key!r} is not an election fact and is "
+                    f"ignored; did you mean {close[0]!r}?",
+                )
+            continue
+        if fact in front and front[fact][0] != item.value:
+            found.add(
+                Code.INCONSISTENT_METADATA,
+                item.line,
+                f"{fact} is given twice in the front matter ({front[fact][0]!r} on line "
+                f"{front[fact][1]}, {item.value!r} here); keep one",
+            )
+            continue
+        front[fact] = (item.value, item.line)
+    return front
+
+
+@dataclass
+class UnitFacts:
+    """Counts given per region or per precinct, as text with the line they were first read on."""
+
+    values: dict[UnitKey, dict[str, Given]] = field(default_factory=dict)
+    # Elections with a unit that gave two values of one fact: their facts cannot be read.
+    conflicting: set[str] = field(default_factory=set)
+
+    def add(self, unit: UnitKey, key: str, value: str, line: int, found: Found, column: str | None) -> bool:
+        """Keep one unit's value of a fact; a second, different value is an error (False)."""
+        seen = self.values.setdefault(unit, {}).setdefault(key, (value, line))
+        if seen[0] == value:
+            return True
+        election, region, name = unit
+        self.conflicting.add(election)
+        where = f"precinct {name!r} of region {region!r}" if name else f"region {region!r}"
+        found.add(
+            Code.INCONSISTENT_METADATA,
+            line,
+            f"{key} is {value!r} here but {seen[0]!r} on line {seen[1]}; "
+            f"{where} has one {key}: make them agree",
+            column=column,
+        )
+        return False
+
+
+@dataclass(frozen=True)
+class FactSources:
+    """What the facts stage reads for one file: its front matter, flags, columns and decimal mark."""
+
+    front: dict[str, Given]
+    overrides: Mapping[str, Any]
+    columns: ColumnMap
+    decimal: str
+    decimal_given: bool
+    default_label: str
+
+
+def election_facts(
+    label: str,
+    records: list[Record],
+    regional: bool,
+    sources: FactSources,
+    unit_facts: UnitFacts,
+    found: Found,
+) -> Facts | None:
+    """The facts of one election, or None after recording why they cannot be read.
+
+    The per-unit counts of a regional file go into `unit_facts` (for `region_counts`); the other fact
+    cells must be constant within the election."""
+    raw: dict[str, Given] = {k: v for k, v in sources.front.items() if k != "election"}
+    ok = True
+    for record in records:
+        for key, value in record.facts.items():
+            region = (record.row.region or "") if regional and key in REGIONAL_FACTS else ""
+            if region:
+                unit = (record.election, region, record.row.unit or "")
+                unit_facts.add(unit, key, value, record.line, found, sources.columns.header_of(key))
+                continue
+            seen = raw.setdefault(key, (value, record.line))
+            if seen[0] != value:
+                found.add(
+                    Code.INCONSISTENT_METADATA,
+                    record.line,
+                    f"{key} is {value!r} here but {seen[0]!r} on line {seen[1]}; "
+                    f"election {label or sources.default_label!r} has one {key}: make them agree",
+                    column=sources.columns.header_of(key),
+                )
+                ok = False
+    values: dict[str, Any] = {key: value for key, (value, _) in raw.items()}
+    values["election"] = label or sources.default_label
+    given = {k: v for k, v in sources.overrides.items() if v is not None}
+    values.update(given)
+
+    def line_of(key: str) -> int | None:
+        return None if key in given or key not in raw else raw[key][1]
+
+    def column_of(key: str) -> str | None:
+        return None if key in given else sources.columns.header_of(key)
+
+    ok &= label not in unit_facts.conflicting
+    try:
+        facts = Facts.model_validate(
+            values, context=cells_context(sources.decimal, sources.decimal_given)
+        )
+    except ValidationError as error:
+        problems_from(error, found, line_of, column_of)
+        return None
+    if not ok:
+        return None
+    if facts.share_base == "cast" and facts.ballots_cast is None and not regional:
+        found.add(
+            Code.INVALID_METADATA,
+            line_of("share_base"),
+            "share_base is 'cast' but ballots_cast is not given; add it or use share_base: valid",
+        )
+        return None
+    return facts
+
+
+def region_counts(
+    election: str, unit_facts: UnitFacts, sources: FactSources, found: Found
+) -> dict[str, dict[str, int]] | None:
+    """Each region's counts in one election, summed over its units; None after recording a value
+    that is not a count."""
+    totals: dict[str, dict[str, int]] = {}
+    ok = True
+    for (label, region, _unit), given in unit_facts.values.items():
+        if label != election:
+            continue
+        try:
+            counts = Counts.model_validate(
+                {key: value for key, (value, _) in given.items()},
+                context=cells_context(sources.decimal, sources.decimal_given),
+            )
+        except ValidationError as error:
+            problems_from(error, found, lambda key: given[key][1], sources.columns.header_of)
+            ok = False
+            continue
+        region_totals = totals.setdefault(region, {})
+        for key, number in counts.model_dump(exclude_none=True).items():
+            region_totals[key] = region_totals.get(key, 0) + number
+    return totals if ok else None

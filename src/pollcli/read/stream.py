@@ -1,0 +1,568 @@
+"""The streaming engine: big files (precinct returns with millions of rows) summed block by block.
+
+The exact engine holds every row as Python objects: fine for a national table, hopeless for ten million
+precinct rows. This engine reads the file in blocks cut at a line end, turns each into UTF-8 (any
+encoding, so the CSV parser never splits a multibyte character at a delimiter), parses two blocks at
+once with pyarrow's CSV reader (only the columns pollcli uses), sums votes per key — election, region,
+option, party, kind and fact cells — and keeps only the sums, so memory follows the number of keys,
+not of rows.
+
+One contract for both engines: a block is trusted to pyarrow only when nothing in it could be a problem
+(every vote a plain integer within bounds, every row as wide as the header, no blank lines, rows equal
+to lines). Each distinct key's cells are validated once by the same stage as the exact engine's
+(`records.CellReader`, the Pydantic row contract). Any doubt and the block is read by the exact stages
+instead, which record the same problems at the same physical lines. The records then go through the same
+assembly (`assemble.Assembly`) as the exact engine's.
+
+Per-precinct counts (`registered`, `ballots_cast`… beside a unit column) are kept once per precinct,
+the one thing here whose memory grows with the number of precincts. Known difference, for memory's sake:
+with a unit column, the same option listed twice in one precinct is summed here but reported as
+`duplicate-option` by the exact engine (POLLCLI_ENGINE=exact finds it).
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import os
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from pollcli.columns import REGIONAL_FACTS
+from pollcli.contract import Row
+from pollcli.numbers import MAX_VOTES
+from pollcli.problems import Code, Found, sort_problems
+from pollcli.read.assemble import Assembly
+from pollcli.read.decode import Transcoder, codec_for, decode
+from pollcli.read.dialect import SNIFF_ROWS, RawTable, read_records, split_top
+from pollcli.read.engines import progress_hook
+from pollcli.read.facts import FactSources, UnitFacts, front_matter
+from pollcli.read.header import map_header
+from pollcli.read.inputs import stem
+from pollcli.read.options import ReadOptions
+from pollcli.read.records import CellReader, Record, decimal_mark
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from pollcli.election import Election
+    from pollcli.problems import Problem
+
+# 16 MiB blocks: large enough for pyarrow to be quick, small enough to keep the peak flat.
+BLOCK_BYTES: Final[int] = 16 << 20
+HEAD_BYTES: Final[int] = 1 << 20
+SPLIT_CHARS: Final[int] = 64 << 10
+
+
+class _ExactAfterAll(Exception):
+    """Raised mid-file when the file turns out to need the exact engine as a whole."""
+
+
+def read_stream(
+    path: Path, name: str, options: ReadOptions
+) -> tuple[list[Election], list[Problem]] | None:
+    """The elections in one file and its problems, as `exact.read_exact` gives them; None when the
+    file is not one this engine reads (no votes column, an odd head), for the exact engine to read."""
+    found = Found(name)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            raw_head = handle.read(HEAD_BYTES)
+    except OSError:
+        return None
+    transcoder = Transcoder(codec_for(raw_head, options.encoding))
+    head = transcoder.feed(raw_head, final=len(raw_head) >= size)
+    if head is None:
+        return None  # undecodable bytes in a transcoded file: the exact engine names the line
+    if head.count(b"\r") != head.count(b"\r\n"):
+        return None  # lone carriage returns end lines: the exact engine counts them
+    cut = head.rfind(b"\n") + 1 if len(raw_head) < size else len(head)
+    text = decode(head[:cut], found, options.encoding if transcoder.passthrough else "utf-8")
+    if text is None:
+        return [], sort_problems(found.items)
+    table = RawTable(name=name, stem=stem(name))
+    records_in_head = _top(text, table, found, options.delimiter)
+    if records_in_head is None or found.items:
+        return None
+    data_start = _offset_after_line(head, table.header_line)
+    if data_start is None or b'"' in head[:data_start]:
+        return None
+    mapped = map_header(
+        table.header,
+        table.header_line,
+        found,
+        lambda i: any(i < len(c) and c[i].strip() for _, c in records_in_head),
+    )
+    if mapped is None:
+        return [], sort_problems(found.items)
+    if mapped.index("votes") is None:
+        return None
+    decimal, decimal_given = decimal_mark(mapped, records_in_head, options.decimal, found)
+    reader = CellReader(
+        mapped, decimal, decimal_given, options.facts.get("election") or "", found
+    )
+    summer = _Summer(reader, table.delimiter)
+    try:
+        blocks = _Blocks(path, transcoder, head[data_start:], len(raw_head), size)
+        summer.run(blocks, table.header_line + 1, name, size)
+    except _ExactAfterAll:
+        return None
+    if summer.undecodable:
+        return None
+    front = front_matter(table.front_matter, found)
+    sources = FactSources(
+        front=front,
+        overrides=options.facts,
+        columns=mapped,
+        decimal=decimal,
+        decimal_given=decimal_given,
+        default_label=front["election"][0] if "election" in front else table.stem,
+    )
+    assembly = Assembly(name, sources, found, summer.unit_facts)
+    elections = assembly.elections(summer.records(), table.header_line)
+    return elections, sort_problems(found.items)
+
+
+def _top(
+    text: str, table: RawTable, found: Found, delimiter: str | None
+) -> list[tuple[int, list[str]]] | None:
+    """Front matter, header and delimiter into `table`, and the head's data records (to tell a blank
+    header's column and the decimal mark); None when the head holds no header or cannot be split.
+    Only the top is split when it holds the header and enough rows to sniff the delimiter:
+    splitting a whole megabyte in Python costs 50 ms."""
+    top = text[: text.rfind("\n", 0, SPLIT_CHARS) + 1] or text
+    for part in (top, text) if len(top) < len(text) else (text,):
+        scratch = Found(found.file)
+        table.front_matter.clear()
+        rest = split_top(part, table, scratch, delimiter)
+        if rest is None:
+            continue
+        records = read_records(rest, table.header_line, table.delimiter, scratch, header=True)
+        if records and (len(records) > SNIFF_ROWS or part is text):
+            found.items.extend(scratch.items)
+            table.header = [c.strip() for c in records[0][1]]
+            return records[1:]
+    return None
+
+
+def _offset_after_line(data: bytes, line: int) -> int | None:
+    position = -1
+    for _ in range(line):
+        position = data.find(b"\n", position + 1)
+        if position < 0:
+            return None
+    return position + 1
+
+
+class _Blocks:
+    """The data as UTF-8 blocks of whole lines, from the file's bytes in any encoding."""
+
+    def __init__(
+        self, path: Path, transcoder: Transcoder, first: bytes, offset: int, size: int
+    ) -> None:
+        self.path = path
+        self.transcoder = transcoder
+        self.carry = first
+        self.offset = offset
+        self.size = size
+        self.undecodable = False
+
+    def __iter__(self) -> Iterator[tuple[bytes, int]]:
+        """(block, bytes of the file behind it): blocks of about BLOCK_BYTES, each ending at a line
+        end (the last one may not); a line longer than a block is read on to its end."""
+        buffer = self.carry
+        produced = len(buffer)  # UTF-8 bytes made so far, and how many were yielded
+        consumed = 0
+        with self.path.open("rb") as handle:
+            handle.seek(self.offset)
+            final = self.offset >= self.size
+            while True:
+                while len(buffer) >= BLOCK_BYTES or (final and buffer):
+                    cut = buffer.rfind(b"\n", 0, BLOCK_BYTES) + 1 or buffer.find(b"\n") + 1
+                    if cut == 0 and not final:
+                        break  # a line longer than a block: read on to its end
+                    block, buffer = (buffer[:cut], buffer[cut:]) if cut else (buffer, b"")
+                    consumed += len(block)
+                    done = self.size if final and not buffer else self.offset * consumed // produced
+                    yield block, done
+                if final:
+                    return
+                chunk = handle.read(BLOCK_BYTES)
+                self.offset += len(chunk)
+                final = not chunk or self.offset >= self.size
+                data = self.transcoder.feed(chunk, final=final)
+                if data is None:
+                    self.undecodable = True
+                    return
+                buffer += data
+                produced += len(data)
+
+
+@dataclass(frozen=True)
+class _BlockSums:
+    """One block summed by pyarrow: per key, the key cells (bytes), total votes, first row, rows."""
+
+    rows: int
+    keys: list[list[bytes]]
+    totals: list[int]
+    firsts: list[int]
+    counts: list[int]
+    # With per-precinct facts: the block's distinct (precinct cells..., fact cells...) and the first
+    # row of each, by column.
+    unit_facts: list[list[bytes]] = field(default_factory=list)
+    unit_firsts: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What a worker needs to sum a block: the CSV dialect and which columns to read."""
+
+    width: int
+    delimiter: str
+    key_indexes: tuple[int, ...]
+    votes_index: int
+    # With per-precinct facts: the cells that name a precinct (election, region, unit) and the
+    # fact columns, grouped apart from the votes.
+    precinct_indexes: tuple[int, ...] = ()
+    unit_fact_indexes: tuple[int, ...] = ()
+
+    def summarize(self, data: bytes) -> _BlockSums | None:
+        """Sum a UTF-8 block with pyarrow on this thread; None when it needs the exact stages.
+
+        Runs on worker threads: pyarrow releases the GIL while it parses and groups, so two blocks
+        are summed at once on two cores, each single-threaded (less overhead than splitting one).
+        """
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+
+        # Without quotes or carriage returns every row is one line (checked by counting otherwise).
+        # A blank line is a row of one cell, which pyarrow refuses since the header is wider.
+        plain = b'"' not in data and b"\r" not in data
+        names = [f"c{i}" for i in range(self.width)]
+        key_names = [f"c{i}" for i in self.key_indexes]
+        votes_name = f"c{self.votes_index}"
+        precinct_names = [f"c{i}" for i in self.precinct_indexes]
+        fact_names = [f"c{i}" for i in self.unit_fact_indexes]
+        binary = dict.fromkeys([*key_names, *precinct_names, *fact_names])
+        try:
+            parsed = pacsv.read_csv(
+                pa.py_buffer(data),
+                read_options=pacsv.ReadOptions(column_names=names, use_threads=False),
+                parse_options=pacsv.ParseOptions(
+                    delimiter=self.delimiter, newlines_in_values=False, ignore_empty_lines=False
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    include_columns=[*binary, votes_name],
+                    column_types={votes_name: pa.int64(), **{k: pa.binary() for k in binary}},
+                    strings_can_be_null=False,
+                    quoted_strings_can_be_null=False,
+                    null_values=[],
+                ),
+            )
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            return None
+        if not plain and parsed.num_rows != data.count(b"\n") + (not data.endswith(b"\n")):
+            return None  # a quoted newline or a lone carriage return: rows are not lines
+        if not data.isascii():
+            try:
+                codecs.decode(data, "utf-8")
+            except UnicodeDecodeError:
+                return None
+        if parsed.column(votes_name).null_count:
+            return None
+        # From a buffer: `pa.array(ndarray)` would import pandas (0.2 s) to rule out a DataFrame.
+        positions = pa.py_buffer(np.arange(parsed.num_rows, dtype=np.int64))
+        rows = parsed.append_column(
+            "row", pa.Array.from_buffers(pa.int64(), parsed.num_rows, [None, positions])
+        )
+        groups = _group(rows, key_names, _vote_aggregates(votes_name))
+        # Bounds per group rather than `pyarrow.compute.min_max`: that module costs 35 ms to import.
+        low, high = groups.column("low").to_pylist(), groups.column("high").to_pylist()
+        if low and (min(low) < 0 or max(high) > MAX_VOTES):
+            return None
+        unit_facts: list[list[bytes]] = []
+        unit_firsts: list[int] = []
+        if fact_names:
+            combos = _group(rows, [*precinct_names, *fact_names], [("row", "hash_min", "first")])
+            unit_facts = [combos.column(k).to_pylist() for k in [*precinct_names, *fact_names]]
+            unit_firsts = combos.column("first").to_pylist()
+        return _BlockSums(
+            rows=parsed.num_rows,
+            keys=[groups.column(k).to_pylist() for k in key_names],
+            totals=groups.column("total").to_pylist(),
+            firsts=groups.column("first").to_pylist(),
+            counts=groups.column("count").to_pylist(),
+            unit_facts=unit_facts,
+            unit_firsts=unit_firsts,
+        )
+
+
+def _vote_aggregates(votes: str) -> list[tuple[str, str, str]]:
+    return [
+        (votes, "hash_sum", "total"),
+        ("row", "hash_min", "first"),
+        (votes, "hash_count", "count"),
+        (votes, "hash_min", "low"),
+        (votes, "hash_max", "high"),
+    ]
+
+
+def _group(rows: Any, keys: list[str], aggregates: list[tuple[str, str, str]]) -> Any:
+    """`aggregates` (column, hash function, output name) per distinct `keys`, on this thread.
+
+    The same plan as `Table.group_by`, built from `pyarrow._acero` because the public
+    `pyarrow.acero` imports pyarrow.dataset and with it pandas: 0.2 s of start-up for nothing.
+    """
+    try:
+        from pyarrow._acero import AggregateNodeOptions, Declaration, TableSourceNodeOptions
+    except ImportError:  # pragma: no cover - a pyarrow that moved its internals
+        grouped = rows.group_by(keys, use_threads=False).aggregate(
+            [(column, function.removeprefix("hash_")) for column, function, _ in aggregates]
+        )
+        return grouped.rename_columns(
+            {
+                f"{column}_{function.removeprefix('hash_')}": name
+                for column, function, name in aggregates
+            }
+        )
+    plan = Declaration.from_sequence(
+        [
+            Declaration("table_source", TableSourceNodeOptions(rows)),
+            Declaration(
+                "aggregate",
+                AggregateNodeOptions(
+                    [(column, function, None, name) for column, function, name in aggregates],
+                    keys=keys,
+                ),
+            ),
+        ]
+    )
+    return plan.to_table(use_threads=False)
+
+
+# What rows sum under: (election, cells without votes and unit, fact cells).
+_Identity = tuple[str, Row, tuple[tuple[str, str], ...]]
+
+
+def _identity(election: str, row: Row, facts: dict[str, str]) -> _Identity:
+    plain = row.model_copy(update={"votes": None, "unit": None})
+    return election, plain, tuple(sorted(facts.items()))
+
+
+class _Summer:
+    """Sums the data rows block by block into one record per key."""
+
+    def __init__(self, reader: CellReader, delimiter: str) -> None:
+        self.reader = reader
+        self.found = reader.found
+        self.delimiter = delimiter
+        columns = reader.columns
+        self.width = len(columns.header)
+        self.has_unit = "unit" in columns.present
+        self.blank_indexes = columns.blank
+        by_name = {c: i for i, c in columns.columns.items()}
+        # Registered voters and ballots cast per precinct are summed into the region once per
+        # precinct, so they are kept per precinct, apart from the votes.
+        self.unit_fact_columns = (
+            {i: c for i, c in columns.columns.items() if c in REGIONAL_FACTS}
+            if self.has_unit
+            else {}
+        )
+        self.precinct_columns = [c for c in ("election", "region", "unit") if c in by_name]
+        self.layout = _Layout(
+            width=self.width,
+            delimiter=delimiter,
+            # Units are summed away, so they are neither read nor grouped on. Columns without a
+            # header are grouped on (they are empty, so they add no groups) to catch a value in one.
+            key_indexes=tuple(
+                sorted(
+                    [
+                        i
+                        for i, c in columns.columns.items()
+                        if c not in ("votes", "unit") and i not in self.unit_fact_columns
+                    ]
+                    + self.blank_indexes
+                )
+            ),
+            votes_index=by_name["votes"],
+            precinct_indexes=tuple(by_name[c] for c in self.precinct_columns)
+            if self.unit_fact_columns
+            else (),
+            unit_fact_indexes=tuple(self.unit_fact_columns),
+        )
+        # One record per identity: the election, the validated cells (without votes and unit) and
+        # the fact cells. Rows that validate alike sum alike, however their cells were written.
+        self.sums: dict[_Identity, Record] = {}
+        # Each distinct key's cells (as bytes) validated once: their identity, or None when a row
+        # with them has a problem (its block is then read by the exact stages, which name the lines).
+        self.validated: dict[tuple[bytes, ...], _Identity | None] = {}
+        self.unit_facts = UnitFacts()
+        self.undecodable = False
+        self.stopped = False
+
+    def run(self, blocks: _Blocks, first_line: int, name: str, size: int) -> None:
+        hook = progress_hook.get()
+        line = first_line
+        workers = max(1, min(2, os.cpu_count() or 1))
+        in_flight: deque[tuple[bytes, Future[_BlockSums | None]]] = deque()
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            source = iter(blocks)
+            read = 0
+            while True:
+                # One block more than workers is queued, so a core never waits for the merge.
+                while len(in_flight) <= workers:
+                    item = next(source, None)
+                    if item is None:
+                        break
+                    data, read = item
+                    in_flight.append((data, pool.submit(self.layout.summarize, data)))
+                if not in_flight:
+                    break
+                data, future = in_flight.popleft()
+                summed = future.result()
+                lines = self._merge(summed, line) if summed is not None else None
+                if lines is None:
+                    lines = self._exact(data, line)
+                line += lines
+                if hook is not None:
+                    hook(name, min(read, size), size)
+                if self.stopped:
+                    for _, pending in in_flight:
+                        pending.cancel()
+                    break
+        self.undecodable = blocks.undecodable
+
+    def records(self) -> list[Record]:
+        return sorted(self.sums.values(), key=lambda r: r.line)
+
+    def _validated(self, cells: list[str], line: int) -> _Identity | None:
+        """A key's cells through the row contract; None (nothing recorded) when they have a problem."""
+        values, facts = self.reader.split(cells)
+        if "candidate" not in values:
+            values["candidate"] = ""
+        mark = len(self.found.items)
+        row = self.reader.row(line, values)
+        if row is None:
+            del self.found.items[mark:]
+            return None
+        election = facts.pop("election", None) or self.reader.default_election
+        return _identity(election, row, facts)
+
+    def _merge(self, summed: _BlockSums, line: int) -> int | None:
+        """Add a block's sums, each key's cells validated once; None (and nothing kept) when the
+        block needs the exact stages after all."""
+        pending: list[tuple[_Identity, int, int]] = []
+        key_indexes = self.layout.key_indexes
+        for index, first in enumerate(summed.firsts):
+            if summed.counts[index] > 1 and not self.has_unit:
+                return None  # a repeated row: the exact stages name every line
+            key = tuple(column[index] for column in summed.keys)
+            if key not in self.validated:
+                cells = [""] * self.width
+                try:
+                    for position, column in enumerate(key_indexes):
+                        cells[column] = key[position].decode("utf-8")
+                except UnicodeDecodeError:
+                    return None
+                if any(cells[i].strip() for i in self.blank_indexes):
+                    # A value under a blank header is an error of the header, which the exact
+                    # engine reports for the file as a whole (blank-label) from all of its rows.
+                    raise _ExactAfterAll
+                self.validated[key] = self._validated(cells, line + first)
+            identity = self.validated[key]
+            if identity is None:
+                return None
+            pending.append((identity, line + first, summed.totals[index]))
+        facts = self._unit_facts(summed, line)
+        if facts is None:
+            return None
+        for identity, first_line, total in pending:
+            self._add(identity, first_line, total)
+        for unit, values, first_line in facts:
+            for column, value in values.items():
+                self.unit_facts.add(unit, column, value, first_line, self.found, None)
+        return summed.rows
+
+    def _unit_facts(
+        self, summed: _BlockSums, line: int
+    ) -> list[tuple[tuple[str, str, str], dict[str, str], int]] | None:
+        """The block's precinct facts as the exact stages read them (decoded, stripped, a blank cell
+        left out); None when a cell does not decode or disagrees with what is known of its precinct
+        (the exact stages then name every row that disagrees)."""
+        if not summed.unit_facts:
+            return []
+        try:
+            columns = [[raw.decode("utf-8").strip() for raw in c] for c in summed.unit_facts]
+        except UnicodeDecodeError:
+            return None
+        width = len(self.precinct_columns)
+        keys = list(self.unit_fact_columns.values())
+        found: list[tuple[tuple[str, str, str], dict[str, str], int]] = []
+        seen: dict[tuple[str, str, str], dict[str, str]] = {}
+        for position, cells in enumerate(zip(*columns, strict=True)):
+            named = dict(zip(self.precinct_columns, cells[:width], strict=True))
+            unit = (
+                named.get("election") or self.reader.default_election,
+                named.get("region", ""),
+                named.get("unit", ""),
+            )
+            if not unit[1] or not unit[2]:
+                raise _ExactAfterAll  # a precinct with no region or no name: the exact stages
+            values = {k: v for k, v in zip(keys, cells[width:], strict=True) if v}
+            known = {
+                **{k: v for k, (v, _) in self.unit_facts.values.get(unit, {}).items()},
+                **seen.get(unit, {}),
+            }
+            if any(known.get(k, v) != v for k, v in values.items()):
+                return None
+            seen.setdefault(unit, {}).update(values)
+            found.append((unit, values, line + summed.unit_firsts[position]))
+        found.sort(key=lambda item: item[2])
+        return found
+
+    def _exact(self, block: bytes, line: int) -> int:
+        """The exact stages on one block: same problems, same line numbers. Returns the block's
+        number of lines."""
+        scratch = Found(self.found.file)
+        text = decode(block, scratch, "utf-8")
+        if text is None:
+            for problem in scratch.items:
+                self.found.items.append(
+                    dataclasses.replace(problem, line=(problem.line or 1) + line - 1)
+                )
+            self.stopped = True  # the exact engine reads nothing past undecodable bytes either
+            return 0
+        mark = len(self.found.items)
+        for start, cells in read_records(text, line, self.delimiter, self.found):
+            record = self.reader.read(start, cells, self.delimiter)
+            if record is None:
+                continue
+            for key in [k for k in record.facts if k in self.unit_fact_columns.values()]:
+                value = record.facts.pop(key)
+                unit = (record.election, record.row.region or "", record.row.unit or "")
+                if not unit[1] or not unit[2]:
+                    raise _ExactAfterAll
+                self.unit_facts.add(
+                    unit, key, value, start, self.found, self.reader.columns.header_of(key)
+                )
+            self._add(_identity(record.election, record.row, record.facts), start, record.votes or 0)
+        if any(p.code == Code.MALFORMED_CSV for p in self.found.items[mark:]):
+            self.stopped = True
+        # Lines as the exact engine counts them: a lone carriage return ends one too.
+        return block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
+
+    def _add(self, identity: _Identity, line: int, votes: int) -> None:
+        record = self.sums.get(identity)
+        if record is None:
+            election, row, facts = identity
+            self.sums[identity] = Record(line, election, row, votes, dict(facts))
+            return
+        record.votes = (record.votes or 0) + votes
+        if not self.has_unit:
+            record.repeats.append(line)

@@ -1,0 +1,215 @@
+"""One election's figures: ranks and shares, leader and runner-up, margin, majority or runoff, who is
+below the threshold, turnout, the effective number and the term. Arithmetic only — the sentences that
+tell these figures are `findings.summary`'s, the result models `summary`'s.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from pollcli import audit
+from pollcli.columns import NOT_VALID_KINDS, System
+from pollcli.election import Election, Option
+from pollcli.errors import UsageError
+from pollcli.models import Margin, Standing, Term, Turnout
+
+DEFAULT_THRESHOLD = 3.0
+DEFAULT_MAJORITY = 50.0
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """An option with its share (published, or computed on the base) and its competition rank."""
+
+    option: Option
+    share: float | None
+    rank: int
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Everything an election's summary states, as figures."""
+
+    election: Election
+    threshold: float
+    majority: float
+    system: System
+    ranked: list[Ranked]  # every option, in rank order
+    candidates: list[Ranked]  # candidates only, strongest first
+    by_votes: bool  # votes decide the order (every candidate has them), not rounded shares
+    tied: list[Ranked]  # the candidates tied for first, when more than one
+    leader: Ranked | None
+    runner_up: Ranked | None
+    margin: Margin | None
+    reached: bool  # the leader has more than `majority`
+    runoff: list[str] | None  # the pair a two-round system would send to a runoff
+    below: list[Ranked]  # candidates strictly below the threshold, in rank order
+    turnout: Turnout
+    effective_number: float | None
+    term: Term
+
+    def strength(self, item: Ranked) -> float:
+        return strength(item, self.by_votes)
+
+
+def percent(name: str, value: float) -> float:
+    """A threshold from Python as the CLI's flags have it: a float from 0 to 100 (5 prints as 5.0)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if isinstance(value, bool) or not 0 <= number <= 100:
+        raise UsageError(f"{name} must be a number from 0 to 100, not {value!r}")
+    return number
+
+
+def strength(item: Ranked, by_votes: bool) -> float:
+    value = item.option.votes if by_votes else item.share
+    return float(value) if value is not None else -1.0
+
+
+def shares(election: Election) -> list[float | None]:
+    """Each option's share: the published figure, else votes / base × 100."""
+    facts = election.facts
+    base_total = election.audit.base_total
+    return [
+        option.share
+        if option.share is not None
+        else option.votes / base_total * 100
+        if option.votes is not None and base_total and audit.in_base(option, facts.share_base)
+        else None
+        for option in election.options
+    ]
+
+
+def rank(election: Election) -> list[Ranked]:
+    """Options in rank order, with competition ranks over (share, votes): equal options share a
+    rank (1, 1, 3); blank and invalid ballots are not choices between options, so they come last."""
+    figures = shares(election)
+
+    def key(index: int) -> tuple[bool, float, float]:
+        option = election.options[index]
+        share, votes = figures[index], option.votes
+        return (
+            option.kind in NOT_VALID_KINDS,
+            -(share if share is not None else -1.0),
+            -(votes if votes is not None else -1),
+        )
+
+    order = sorted(range(len(election.options)), key=lambda i: (key(i), i))
+    ranked: list[Ranked] = []
+    for position, index in enumerate(order):
+        tied_with_previous = position > 0 and key(order[position - 1]) == key(index)
+        place = ranked[-1].rank if tied_with_previous else position + 1
+        ranked.append(Ranked(election.options[index], figures[index], place))
+    return ranked
+
+
+def tally(
+    election: Election, *, threshold: float = DEFAULT_THRESHOLD, majority: float = DEFAULT_MAJORITY
+) -> Tally:
+    threshold, majority = percent("threshold", threshold), percent("majority", majority)
+    facts = election.facts
+    ranked = rank(election)
+    candidates = [r for r in ranked if r.option.kind == "candidate"]
+    # Votes decide who leads when every candidate has them; rounded published shares could tie falsely.
+    by_votes = bool(candidates) and all(r.option.votes is not None for r in candidates)
+    candidates.sort(key=lambda r: -strength(r, by_votes))
+    top = strength(candidates[0], by_votes) if candidates else None
+    tied = [r for r in candidates if strength(r, by_votes) == top] if candidates else []
+    leader = tied[0] if len(tied) == 1 else None
+    runner_up = candidates[1] if leader is not None and len(candidates) > 1 else None
+    system: System = facts.system or "majority"
+    reached = leader is not None and leader.share is not None and leader.share > majority
+    # Only a two-round system has a runoff: first past the post elects the leader, lists get seats.
+    runoff = _runoff(leader, runner_up, tied, reached) if system == "majority" else None
+    below = sorted(
+        (r for r in candidates if r.share is not None and r.share < threshold), key=lambda r: r.rank
+    )
+    return Tally(
+        election=election,
+        threshold=threshold,
+        majority=majority,
+        system=system,
+        ranked=ranked,
+        candidates=candidates,
+        by_votes=by_votes,
+        tied=tied if len(tied) > 1 else [],
+        leader=leader,
+        runner_up=runner_up,
+        margin=_margin(leader, runner_up, tied),
+        reached=reached,
+        runoff=runoff,
+        below=below,
+        turnout=_turnout(election),
+        effective_number=_effective_number(ranked),
+        term=_term(election),
+    )
+
+
+def _margin(leader: Ranked | None, runner_up: Ranked | None, tied: list[Ranked]) -> Margin | None:
+    if len(tied) > 1:
+        first, second = tied[0], tied[1]
+    elif leader is not None and runner_up is not None:
+        first, second = leader, runner_up
+    else:
+        return None
+    pp = (
+        first.share - second.share if first.share is not None and second.share is not None else None
+    )
+    votes = (
+        first.option.votes - second.option.votes
+        if first.option.votes is not None and second.option.votes is not None
+        else None
+    )
+    return Margin(pp=pp, votes=votes)
+
+
+def _runoff(
+    leader: Ranked | None, runner_up: Ranked | None, tied: list[Ranked], reached: bool
+) -> list[str] | None:
+    if reached:
+        return None
+    if len(tied) == 2:
+        return [tied[0].option.candidate, tied[1].option.candidate]
+    if leader is not None and runner_up is not None:
+        return [leader.option.candidate, runner_up.option.candidate]
+    return None
+
+
+def _turnout(election: Election) -> Turnout:
+    facts = election.facts
+    registered, cast = facts.registered, facts.ballots_cast
+    turnout_pct = cast / registered * 100 if registered and cast is not None else None
+    return Turnout(registered=registered, ballots_cast=cast, pct=turnout_pct)
+
+
+def _effective_number(ranked: list[Ranked]) -> float | None:
+    """Laakso–Taagepera: 1 / Σ p² over valid options, p as fractions."""
+    fractions = [
+        r.share / 100 for r in ranked if r.option.kind not in NOT_VALID_KINDS and r.share is not None
+    ]
+    squares = sum(p * p for p in fractions)
+    # A share so small that its square is denormal would give an infinite number.
+    effective = 1 / squares if squares > 0 else math.inf
+    return effective if math.isfinite(effective) else None
+
+
+def _term(election: Election) -> Term:
+    facts = election.facts
+    due = facts.date.year + facts.term_years if facts.date and facts.term_years else None
+    return Term(
+        years=facts.term_years,
+        previous_years=facts.previous_term_years,
+        limit=facts.term_limit,
+        next_election_due=due,
+    )
+
+
+def standing(item: Ranked | None) -> Standing | None:
+    """A ranked option as the results name it (leader, runner-up)."""
+    if item is None:
+        return None
+    o = item.option
+    return Standing(candidate=o.candidate, party=o.party, votes=o.votes, share=item.share)
