@@ -93,7 +93,9 @@ CLEAN = {
     "national_with_shares": "# ballots_cast: 40\ncandidate,votes,share\n"
     + "".join(f"C{i},{i},{i / 4.5:.2f}\n" for i in range(1, 9)),
     "several_elections_with_facts": "election,date,candidate,votes,share\n"
-    + "".join(f"E{e},2024-0{e}-01,C{i},{i},{i / 0.15:.2f}\n" for e in range(1, 4) for i in range(1, 6)),
+    + "".join(
+        f"E{e},2024-0{e}-01,C{i},{i},{i / 0.15:.2f}\n" for e in range(1, 4) for i in range(1, 6)
+    ),
     "cyrillic": "регион,candidate,votes\n".replace("регион", "region")
     + "Север,Против всех,5\nСевер,Иванов,7\nЮг,Иванов,1\n",
 }
@@ -109,7 +111,12 @@ def test_same_elections_on_clean_files(tmp_path, monkeypatch, name):
 
 @pytest.mark.parametrize(
     ("encoding", "given"),
-    [("utf-16", None), ("utf-16-le", "utf-16-le"), ("cp1251", "cp1251"), ("shift_jis", "shift_jis")],
+    [
+        ("utf-16", None),
+        ("utf-16-le", "utf-16-le"),
+        ("cp1251", "cp1251"),
+        ("shift_jis", "shift_jis"),
+    ],
 )
 def test_files_in_other_encodings_stream_alike(tmp_path, monkeypatch, encoding, given):
     """Blocks are turned into UTF-8 before pyarrow parses them, so UTF-16 streams too and a

@@ -37,8 +37,8 @@ from pollcli.compare_models import (
 )
 from pollcli.election import Election, Facts
 from pollcli.errors import UsageError
-from pollcli.models import ElectionSummary, ResultRow
 from pollcli.findings.summary import pct
+from pollcli.models import ElectionSummary, ResultRow
 from pollcli.summary import summarize_election
 
 By = Literal["candidate", "party"]

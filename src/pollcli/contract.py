@@ -8,10 +8,11 @@ Pydantic's errors into problems with code, line and column in one place.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import numbers
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
@@ -45,7 +46,13 @@ from pollcli.problems import Code, Found
 
 MAX_SEATS: Final[int] = 100_000
 # Facts that count people or ballots, and facts in whole numbers from 1 to 99.
-COUNT_FACTS: Final[tuple[str, ...]] = ("registered", "ballots_cast", "invalid", "blank", "total_votes")
+COUNT_FACTS: Final[tuple[str, ...]] = (
+    "registered",
+    "ballots_cast",
+    "invalid",
+    "blank",
+    "total_votes",
+)
 YEAR_FACTS: Final[tuple[str, ...]] = ("round", "term_years", "previous_term_years")
 # Facts whose value is one word of a fixed list.
 CHOICES: Final[dict[str, tuple[str, ...]]] = {
@@ -142,10 +149,9 @@ class Row(BaseModel):
         share = data.get("share")
         if isinstance(share, str) and "share_decimals" not in data:
             decimal, given = _decimal(info)
-            try:
+            # The share's own validator says what is wrong with it when it cannot be read.
+            with contextlib.suppress(NumberError):
                 data["share_decimals"] = parse_share(share, decimal, decimal_given=given)[1]
-            except NumberError:
-                pass  # the share's own validator says what is wrong with it
         if "kind" not in data and isinstance(data.get("candidate"), str):
             data["kind"] = kind_from_name(data["candidate"])
         return data
@@ -232,7 +238,9 @@ def _expectation(key: str, value: Any) -> str | None:
     """What a typed fact's value must be, when it is not; None when it is fine."""
     whole = isinstance(value, int) and not isinstance(value, bool)
     if key in COUNT_FACTS:
-        return None if whole and 0 <= value <= MAX_VOTES else f"a whole number from 0 to {MAX_VOTES:,}"
+        return (
+            None if whole and 0 <= value <= MAX_VOTES else f"a whole number from 0 to {MAX_VOTES:,}"
+        )
     if key in YEAR_FACTS:
         return None if whole and 1 <= value <= 99 else "a whole number from 1 to 99"
     if key == "seats":

@@ -12,7 +12,6 @@ from the same classes. Field metadata uses Pydantic's names:
 from __future__ import annotations
 
 import json
-from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
@@ -28,12 +27,16 @@ def described(text: str) -> dict[str, Any]:
     return {"description": text}
 
 
-@cache
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
+
+
 def adapter(kind: type) -> TypeAdapter[Any]:
     """Pydantic's adapter for a result class, built once per process."""
-    from pydantic import TypeAdapter
+    if kind not in _ADAPTERS:
+        from pydantic import TypeAdapter
 
-    return TypeAdapter(kind)
+        _ADAPTERS[kind] = TypeAdapter(kind)
+    return _ADAPTERS[kind]
 
 
 def to_data(value: Any) -> Any:

@@ -117,11 +117,18 @@ class Found:
     ) -> None:
         self.items.append(
             Problem(
-                code=code, severity=severity, file=self.file, line=line, column=column, message=message
+                code=code,
+                severity=severity,
+                file=self.file,
+                line=line,
+                column=column,
+                message=message,
             )
         )
 
-    def warn(self, code: Code, line: int | None, message: str, *, column: str | None = None) -> None:
+    def warn(
+        self, code: Code, line: int | None, message: str, *, column: str | None = None
+    ) -> None:
         self.add(code, line, message, column=column, severity="warning")
 
     @property

@@ -44,7 +44,6 @@ def summarize_regions(
     return summaries
 
 
-
 def _regional_election(election: Election, region: Region) -> Election:
     # National invalid/blank counts and published national shares say nothing about one region.
     facts = election.facts.model_copy(

@@ -45,7 +45,9 @@ def summarize(
                     "county); none was found",
                 )
             )
-        summary = summarize_election(election, threshold=threshold, majority=majority, problems=problems)
+        summary = summarize_election(
+            election, threshold=threshold, majority=majority, problems=problems
+        )
         if by_region:
             from pollcli.findings.regions import regions_led
             from pollcli.regions import summarize_regions
@@ -96,7 +98,9 @@ def summarize_election(
         runner_up=standing(figures.runner_up),
         tied_for_first=[r.option.candidate for r in figures.tied],
         margin=figures.margin,
-        majority=Majority(threshold=figures.majority, reached=figures.reached, runoff=figures.runoff),
+        majority=Majority(
+            threshold=figures.majority, reached=figures.reached, runoff=figures.runoff
+        ),
         below_threshold=[r.option.candidate for r in figures.below],
         turnout=figures.turnout,
         effective_number=figures.effective_number,

@@ -188,7 +188,9 @@ def _turnout(election: Election) -> Turnout:
 def _effective_number(ranked: list[Ranked]) -> float | None:
     """Laakso–Taagepera: 1 / Σ p² over valid options, p as fractions."""
     fractions = [
-        r.share / 100 for r in ranked if r.option.kind not in NOT_VALID_KINDS and r.share is not None
+        r.share / 100
+        for r in ranked
+        if r.option.kind not in NOT_VALID_KINDS and r.share is not None
     ]
     squares = sum(p * p for p in fractions)
     # A share so small that its square is denormal would give an infinite number.

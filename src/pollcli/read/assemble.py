@@ -84,7 +84,9 @@ class Assembly:
             if regional
             else next((r.line for r in records if "ballots_cast" in r.facts), None)
         )
-        check_election(election, min(r.line for r in records), fact_line, self.sources.columns, found)
+        check_election(
+            election, min(r.line for r in records), fact_line, self.sources.columns, found
+        )
         # Problems of the file as a whole, and those found while building this election — never
         # another election's.
         own = found.items[: self.file_level] + found.items[first_problem:]

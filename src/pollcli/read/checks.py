@@ -37,7 +37,11 @@ def check_election(
                 f"shares of election {facts.election!r} add up to {summed.total:.2f} %, not 100 "
                 f"(rounding explains up to {summed.slack:.2f}); check for a missing option",
             )
-    if facts.total_votes is not None and audit.votes is not None and audit.votes != facts.total_votes:
+    if (
+        facts.total_votes is not None
+        and audit.votes is not None
+        and audit.votes != facts.total_votes
+    ):
         found.warn(
             Code.TOTAL_MISMATCH,
             line,

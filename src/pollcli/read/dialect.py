@@ -116,7 +116,7 @@ def read_records(
     `first_line`), the first one kept even if blank when it is the `header`; a `malformed-csv` problem
     where the CSV cannot be split, and nothing after it."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records = []
+    records: list[tuple[int, list[str]]] = []
     consumed = 0
     try:
         for cells in reader:

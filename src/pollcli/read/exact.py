@@ -18,7 +18,9 @@ from pollcli.read.options import ReadOptions
 from pollcli.read.records import CellReader, decimal_mark
 
 
-def read_exact(data: bytes, name: str, options: ReadOptions) -> tuple[list[Election], list[Problem]]:
+def read_exact(
+    data: bytes, name: str, options: ReadOptions
+) -> tuple[list[Election], list[Problem]]:
     """The elections in one file's bytes and every problem found in it (errors first)."""
     found = Found(name)
     table = RawTable(name=name, stem=stem(name))

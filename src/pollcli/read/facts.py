@@ -64,7 +64,9 @@ class UnitFacts:
     # Elections with a unit that gave two values of one fact: their facts cannot be read.
     conflicting: set[str] = field(default_factory=set)
 
-    def add(self, unit: UnitKey, key: str, value: str, line: int, found: Found, column: str | None) -> bool:
+    def add(
+        self, unit: UnitKey, key: str, value: str, line: int, found: Found, column: str | None
+    ) -> bool:
         """Keep one unit's value of a fact; a second, different value is an error (False)."""
         seen = self.values.setdefault(unit, {}).setdefault(key, (value, line))
         if seen[0] == value:
@@ -172,7 +174,8 @@ def region_counts(
                 context=cells_context(sources.decimal, sources.decimal_given),
             )
         except ValidationError as error:
-            problems_from(error, found, lambda key: given[key][1], sources.columns.header_of)
+            lines = {key: line for key, (_, line) in given.items()}
+            problems_from(error, found, lines.get, sources.columns.header_of)
             ok = False
             continue
         region_totals = totals.setdefault(region, {})

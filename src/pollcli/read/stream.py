@@ -101,9 +101,7 @@ def read_stream(
     if mapped.index("votes") is None:
         return None
     decimal, decimal_given = decimal_mark(mapped, records_in_head, options.decimal, found)
-    reader = CellReader(
-        mapped, decimal, decimal_given, options.facts.get("election") or "", found
-    )
+    reader = CellReader(mapped, decimal, decimal_given, options.facts.get("election") or "", found)
     summer = _Summer(reader, table.delimiter)
     try:
         blocks = _Blocks(path, transcoder, head[data_start:], len(raw_head), size)
@@ -484,9 +482,9 @@ class _Summer:
             return None
         for identity, first_line, total in pending:
             self._add(identity, first_line, total)
-        for unit, values, first_line in facts:
-            for column, value in values.items():
-                self.unit_facts.add(unit, column, value, first_line, self.found, None)
+        for unit, values, fact_line in facts:
+            for fact, text in values.items():
+                self.unit_facts.add(unit, fact, text, fact_line, self.found, None)
         return summed.rows
 
     def _unit_facts(
@@ -551,7 +549,9 @@ class _Summer:
                 self.unit_facts.add(
                     unit, key, value, start, self.found, self.reader.columns.header_of(key)
                 )
-            self._add(_identity(record.election, record.row, record.facts), start, record.votes or 0)
+            self._add(
+                _identity(record.election, record.row, record.facts), start, record.votes or 0
+            )
         if any(p.code == Code.MALFORMED_CSV for p in self.found.items[mark:]):
             self.stopped = True
         # Lines as the exact engine counts them: a lone carriage return ends one too.

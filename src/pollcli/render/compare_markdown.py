@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pollcli.compare_models import Comparison
 from pollcli import formats as fmt
+from pollcli.compare_models import Comparison
 from pollcli.render.compare_table import METHODS
 from pollcli.render.safe import markdown_cell
 

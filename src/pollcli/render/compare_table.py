@@ -12,8 +12,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from pollcli.compare_models import CompareRow, Comparison, PollAccuracy
 from pollcli import formats as fmt
+from pollcli.compare_models import CompareRow, Comparison, PollAccuracy
 from pollcli.render.table import KIND_STYLES, findings_panel, natural_width, text
 
 WIDTH_FOR_PARTY = 110

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from pollcli.models import ElectionSummary, RegionSummary, ResultRow
 from pollcli import formats as fmt
+from pollcli.models import ElectionSummary, RegionSummary, ResultRow
 
 KIND_TAGS: Final[dict[str, str]] = {
     "against_all": "AGAINST ALL",

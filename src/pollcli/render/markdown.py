@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pollcli.models import Summary, ValidationReport
 from pollcli import formats as fmt
+from pollcli.models import Summary, ValidationReport
 from pollcli.render import labels
 from pollcli.render.safe import markdown_cell
 

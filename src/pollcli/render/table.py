@@ -11,8 +11,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pollcli.models import ElectionSummary, Summary, ValidationReport
 from pollcli import formats as fmt
+from pollcli.models import ElectionSummary, Summary, ValidationReport
 from pollcli.render import labels
 from pollcli.render.safe import visible
 
