@@ -94,8 +94,7 @@ def test_summary_to_dataframe_keeps_missing_votes_missing(tmp_path):
 
 def test_empty_summary_to_dataframe_has_the_columns():
     pytest.importorskip("pandas")
-    from pollcli.frames import SUMMARY_COLUMNS
-    from pollcli.models import Summary
+    from pollcli.models import SUMMARY_COLUMNS, Summary
 
     frame = Summary(elections=[]).to_dataframe()
     assert frame.empty

@@ -17,7 +17,6 @@ figures (shares, leader, turnout, effective number) come from `summary.summarize
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -32,23 +31,17 @@ from pollcli.compare_models import (
     Comparison,
     Match,
     MatchMethod,
-    OptionError,
-    PollAccuracy,
 )
 from pollcli.election import Election, Facts
 from pollcli.errors import UsageError
-from pollcli.findings.summary import pct
+from pollcli.findings import compare as findings
 from pollcli.models import ElectionSummary, ResultRow
+from pollcli.polls import Standings, points_diff, poll_accuracy
 from pollcli.summary import summarize_election
 
 By = Literal["candidate", "party"]
 
 STAGE_ORDER = {"official": 0, "preliminary": 1, "exit_poll": 2}
-STAGE_NAMES = {
-    "official": "official count",
-    "preliminary": "preliminary count",
-    "exit_poll": "exit poll",
-}
 
 
 def compare(
@@ -100,45 +93,15 @@ def compare(
         )
         for p in range(len(same))
     ]
-    leaders = _Standings(summaries, people, people_rows)
-    polls = _poll_accuracy(facts, leaders, rows)
+    standings = Standings(summaries, people, people_rows)
+    polls = poll_accuracy(facts, standings, rows, _same_election)
 
-    notes: list[str] = []
-    undated = [f for f in facts if f.date is None]
-    if undated and len(undated) == len(facts):
-        notes.append("No election has a date: they are compared in the order given.")
-    else:
-        notes += [
-            f"“{f.election}” has no date; it is placed after the dated elections." for f in undated
-        ]
-    notes += _pair_notes(facts, summaries, leaders, rows, same, volatility, labels)
+    leaders = [standings.leader(p) for p in range(len(facts))]
+    notes = findings.order_notes(facts)
+    notes += findings.pair_notes(facts, summaries, leaders, rows, same, volatility, labels)
     notes += matched.notes
-    notes += _poll_notes(polls)
-    notes += [
-        f"“{f.election}” ({STAGE_NAMES[f.stage]}) has no official count of its election among the "
-        "inputs, so its accuracy is not measured."
-        for f in facts
-        if f.stage != "official"
-        and not any(g.stage == "official" and _same_election(g, f) for g in facts)
-    ]
-    both_official = [facts[p].stage == facts[p + 1].stage == "official" for p in range(len(same))]
-    for p, same_election in enumerate(same):
-        if same_election and both_official[p]:
-            notes.append(
-                f"“{facts[p].election}” and “{facts[p + 1].election}” are both the official count of "
-                "one election (same date, country, office and round; the same file twice?): no change "
-                "is computed between them."
-            )
-    if any(s and not o for s, o in zip(same, both_official, strict=True)):
-        where = (
-            "that difference is the poll's error, shown under poll accuracy"
-            if polls
-            else "with no official count among the inputs, no poll's error can be measured"
-        )
-        notes.append(
-            "Between two stages of one election (a poll and the count), changes and volatility are "
-            f"left empty: {where}."
-        )
+    notes += findings.poll_notes(polls)
+    notes += findings.stage_notes(facts, same, bool(polls), _same_election)
 
     return Comparison(
         elections=[
@@ -434,9 +397,7 @@ def _row(row: _Row, facts: list[Facts], same: list[bool]) -> CompareRow:
     for p, same_election in enumerate(same):
         before, after = shares[p], shares[p + 1]
         changes.append(
-            None
-            if same_election or before is None or after is None
-            else _points_diff(after, before)
+            None if same_election or before is None or after is None else points_diff(after, before)
         )
     return CompareRow(
         candidate=reference.name,
@@ -464,234 +425,6 @@ def _sort_key(facts: list[Facts]) -> Callable[[CompareRow], tuple[object, ...]]:
         return (kinds.get(row.kind, 3), shares, first)
 
     return key
-
-
-class _Standings:
-    """Who led and who came second in each election, as rows of the candidate matching."""
-
-    def __init__(
-        self, summaries: list[ElectionSummary], people: _Matched, rows: list[CompareRow]
-    ) -> None:
-        self.summaries = summaries
-        self.people = people
-        self.rows = rows
-
-    def _find(self, position: int, name: str | None) -> CompareRow | None:
-        if name is None:
-            return None
-        index = self.people.where.get((position, name))
-        return None if index is None else self.rows[index]
-
-    def leader(self, position: int) -> CompareRow | None:
-        standing = self.summaries[position].leader
-        return self._find(position, standing.candidate if standing else None)
-
-    def runner_up(self, position: int) -> CompareRow | None:
-        standing = self.summaries[position].runner_up
-        return self._find(position, standing.candidate if standing else None)
-
-
-def _poll_accuracy(
-    facts: list[Facts], standings: _Standings, rows: list[CompareRow]
-) -> list[PollAccuracy]:
-    found: list[PollAccuracy] = []
-    for position, poll in enumerate(facts):
-        if poll.stage == "official":
-            continue
-        official = next(
-            (p for p, f in enumerate(facts) if f.stage == "official" and _same_election(f, poll)),
-            None,
-        )
-        if official is None:
-            continue
-        errors = [
-            OptionError(
-                candidate=row.candidate,
-                poll=row.shares[position],
-                official=row.shares[official],
-                error=_points_diff(row.shares[position], row.shares[official])  # type: ignore[arg-type]
-                if row.shares[position] is not None and row.shares[official] is not None
-                else None,
-            )
-            for row in rows
-            if row.shares[position] is not None or row.shares[official] is not None
-        ]
-        measured = [e for e in errors if e.error is not None]
-        largest = max(measured, key=lambda e: abs(e.error or 0.0), default=None)
-        if largest is not None and measured:
-            largest = next(e for e in measured if abs(e.error or 0.0) == abs(largest.error or 0.0))
-        count_leader, count_second = standings.leader(official), standings.runner_up(official)
-        poll_leader, poll_second = standings.leader(position), standings.runner_up(position)
-        found.append(
-            PollAccuracy(
-                rank=0,
-                election=poll.election,
-                stage=poll.stage,
-                official=facts[official].election,
-                mean_abs_error=sum(abs(e.error or 0.0) for e in measured) / len(measured)
-                if measured
-                else None,
-                largest_miss=largest,
-                leader=poll_leader.candidate if poll_leader else None,
-                runner_up=poll_second.candidate if poll_second else None,
-                called_leader=None if count_leader is None else poll_leader is count_leader,
-                called_runner_up=None if count_second is None else poll_second is count_second,
-                errors=errors,
-                missing=[e.candidate for e in errors if e.error is None],
-                position=position,
-                official_position=official,
-            )
-        )
-    found.sort(key=lambda a: (a.mean_abs_error is None, a.mean_abs_error or 0.0))
-    ranked: list[PollAccuracy] = []
-    for index, item in enumerate(found):
-        tied = index > 0 and found[index - 1].mean_abs_error == item.mean_abs_error
-        ranked.append(dataclasses.replace(item, rank=ranked[-1].rank if tied else index + 1))
-    return ranked
-
-
-def _points(value: float) -> str:
-    return f"{value:+.2f} points".replace("-", "−")
-
-
-def _listing(rows: list[CompareRow], position: int) -> str:
-    return ", ".join(f"{row.candidate} ({pct(row.shares[position])})" for row in rows)
-
-
-def _pair_notes(
-    facts: list[Facts],
-    summaries: list[ElectionSummary],
-    standings: _Standings,
-    rows: list[CompareRow],
-    same: list[bool],
-    volatility: list[float | None],
-    labels: list[str],
-) -> list[str]:
-    notes: list[str] = []
-    for p, same_election in enumerate(same):
-        if same_election:
-            continue
-        a, b = p, p + 1
-        first, then = labels[a], labels[b]
-        led_a, led_b = standings.leader(a), standings.leader(b)
-        if led_a is not None and led_b is not None and led_a is led_b:
-            before, after = led_a.shares[a], led_a.shares[b]
-            change = (
-                f": {pct(before)} → {pct(after)} ({_points(after - before)})"
-                if before is not None and after is not None
-                else ""
-            )
-            notes.append(f"{led_b.candidate} led in both {first} and {then}{change}.")
-        elif led_a is not None and led_b is not None:
-            was, now = summaries[a].leader, summaries[b].leader
-            notes.append(
-                f"The lead changed hands: {was.candidate if was else led_a.candidate} led in {first} "
-                f"({pct(led_a.shares[a])}); {now.candidate if now else led_b.candidate} leads in "
-                f"{then} ({pct(led_b.shares[b])})."
-            )
-        else:
-            notes += [
-                f"No single leader in {labels[q]}." for q in (a, b) if standings.leader(q) is None
-            ]
-
-        value = volatility[p]
-        if value is not None:
-            notes.append(
-                f"Pedersen volatility from {first} to {then}: {value:.2f} points (half the sum of every "
-                "option's change in share; an option on one ballot only counts as 0 on the other)."
-            )
-        gone = [r for r in rows if r.shares[a] is not None and r.shares[b] is None]
-        new = [r for r in rows if r.shares[a] is None and r.shares[b] is not None]
-        gone_people = [r for r in gone if r.kind == "candidate"]
-        new_people = [r for r in new if r.kind == "candidate"]
-        if gone_people:
-            notes.append(f"In {first} but not in {then}: {_listing(gone_people, a)}.")
-        if new_people:
-            notes.append(f"New in {then}: {_listing(new_people, b)}.")
-        notes += [
-            f"“{r.candidate}” was an option in {first} ({pct(r.shares[a])}) but not in {then}."
-            for r in gone
-            if r.kind != "candidate"
-        ]
-        notes += [
-            f"“{r.candidate}” is new on the ballot in {then}: {pct(r.shares[b])}."
-            for r in new
-            if r.kind != "candidate"
-        ]
-
-        turnout_a, turnout_b = summaries[a].turnout.pct, summaries[b].turnout.pct
-        if turnout_a is not None and turnout_b is not None:
-            notes.append(
-                f"Turnout: {pct(turnout_a)} in {first} → {pct(turnout_b)} in {then} "
-                f"({_points(turnout_b - turnout_a)})."
-            )
-        elif turnout_a is not None or turnout_b is not None:
-            missing = first if turnout_a is None else then
-            notes.append(f"Turnout is not known for {missing}, so it is not compared.")
-        enc_a, enc_b = summaries[a].effective_number, summaries[b].effective_number
-        if enc_a is not None and enc_b is not None:
-            notes.append(
-                f"Effective number of candidates: {enc_a:.2f} in {first} → {enc_b:.2f} in {then}."
-            )
-        notes += _term_note(facts[a], facts[b], first, then)
-    return notes
-
-
-def _term_note(a: Facts, b: Facts, first: str, then: str) -> list[str]:
-    before = a.term_years if a.term_years is not None else b.previous_term_years
-    after = b.term_years
-    if before is None or after is None:
-        return []
-    if before == after:
-        return [f"Term of office unchanged at {after} years ({first} → {then})."]
-    change = "lengthened" if after > before else "shortened"
-    return [f"Term of office {change} from {before} to {after} years ({first} → {then})."]
-
-
-def _poll_notes(polls: list[PollAccuracy]) -> list[str]:
-    notes: list[str] = []
-    for official in dict.fromkeys(p.official for p in polls):
-        ranked = [p for p in polls if p.official == official]
-        kinds = {STAGE_NAMES[p.stage] for p in ranked}
-        what = kinds.pop() + "s" if len(kinds) == 1 else "polls and counts"
-        notes.append(
-            f"{len(ranked)} {what} against the official count “{official}”, ranked by mean absolute "
-            "error (poll − official, in points, over the options in both):"
-            if len(ranked) > 1
-            else f"The {what[:-1]} against the official count “{official}”:"
-        )
-        for poll in ranked:
-            notes.append(f"{poll.rank}. {_poll_sentence(poll)}")
-    return notes
-
-
-def _poll_sentence(poll: PollAccuracy) -> str:
-    parts = [f"“{poll.election}”"]
-    if poll.mean_abs_error is None:
-        parts.append("no option is in both the poll and the count")
-        return ": ".join(parts) + "."
-    detail = f"mean absolute error {poll.mean_abs_error:.2f} points"
-    if poll.largest_miss is not None and poll.largest_miss.error is not None:
-        detail += f"; largest miss {poll.largest_miss.candidate} {_points(poll.largest_miss.error)}"
-    if poll.called_leader is True:
-        call = f"called the leader ({poll.leader})"
-    elif poll.called_leader is False:
-        call = f"did not call the leader (it had {poll.leader or 'a tie'} ahead)"
-    else:
-        call = "the count has no single leader to call"
-    if poll.called_runner_up is True:
-        call += f" and the runner-up ({poll.runner_up})"
-    elif poll.called_runner_up is False:
-        call += f"; it had {poll.runner_up or 'nobody'} second, not the count's runner-up"
-    sentence = f"{parts[0]}: {detail}; {call}"
-    if poll.missing:
-        sentence += f"; not in both: {', '.join(poll.missing)}"
-    return sentence + "."
-
-
-def _points_diff(after: float, before: float) -> float:
-    """A difference of two shares without float noise: 81.31 − 70.96 is 10.35, not 10.350000000000009."""
-    return round(after - before, 10)
 
 
 def _unused_aliases(alias_keys: Mapping[str, str], results: Sequence[ResultRow]) -> list[str]:

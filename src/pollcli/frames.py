@@ -1,23 +1,23 @@
-"""Results → pandas DataFrames, for notebooks. pandas is imported here only, when asked for."""
+"""Flat result rows → pandas DataFrames, for notebooks. pandas is imported here only, when asked for.
+
+The rows and their column order come from the result (`Summary.flat_rows`, `models.SUMMARY_COLUMNS`),
+so this module knows pandas' types and nothing of pollcli's models.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from pollcli.models import SUMMARY_COLUMNS, VALIDATION_COLUMNS
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
-    from pollcli.models import Summary, ValidationReport
 
-
-def summary_frame(summary: Summary) -> pd.DataFrame:
+def summary_frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
     """One row per option per election, in the order of the summary (elections, then rank)."""
     import pandas as pd
 
-    rows = summary.flat_rows()
-    frame = pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
+    frame = pd.DataFrame(rows, columns=list(columns))
     return frame.astype(
         {
             "date": "datetime64[s]",
@@ -32,10 +32,9 @@ def summary_frame(summary: Summary) -> pd.DataFrame:
     )
 
 
-def validation_frame(report: ValidationReport) -> pd.DataFrame:
+def validation_frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
     """One row per problem, with the file it was found in."""
     import pandas as pd
 
-    rows = report.flat_rows()
-    frame = pd.DataFrame(rows, columns=list(VALIDATION_COLUMNS))
+    frame = pd.DataFrame(rows, columns=list(columns))
     return frame.astype({"line": "Int64"})

@@ -203,7 +203,7 @@ class Summary(Document):
         """One row per option per election (needs pandas): election facts, rank, votes, share, flags."""
         from pollcli.frames import summary_frame
 
-        return summary_frame(self)
+        return summary_frame(self.flat_rows(), SUMMARY_COLUMNS)
 
 
 @dataclass(kw_only=True)
@@ -255,4 +255,4 @@ class ValidationReport(Document):
         """One row per problem (needs pandas): file, code, severity, line, column, message."""
         from pollcli.frames import validation_frame
 
-        return validation_frame(self)
+        return validation_frame(self.flat_rows(), VALIDATION_COLUMNS)

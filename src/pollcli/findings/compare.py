@@ -1,0 +1,200 @@
+"""The findings of a comparison in words: what changed between elections, and how the polls did.
+
+Prose only: the figures come from the `Comparison`'s rows, summaries and poll accuracy, which
+`comparison` computes; numbers are written by `pollcli.formats` (and `findings.summary.pct`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pollcli.compare_models import CompareRow, PollAccuracy
+from pollcli.election import Facts
+from pollcli.findings.summary import pct
+from pollcli.models import ElectionSummary
+
+STAGE_NAMES = {
+    "official": "official count",
+    "preliminary": "preliminary count",
+    "exit_poll": "exit poll",
+}
+
+
+def order_notes(facts: list[Facts]) -> list[str]:
+    """How undated elections were placed."""
+    undated = [f for f in facts if f.date is None]
+    if undated and len(undated) == len(facts):
+        return ["No election has a date: they are compared in the order given."]
+    return [f"“{f.election}” has no date; it is placed after the dated elections." for f in undated]
+
+
+def stage_notes(
+    facts: list[Facts],
+    same: list[bool],
+    polls: bool,
+    same_election: Callable[[Facts, Facts], bool],
+) -> list[str]:
+    """Polls without their count, one count given twice, and why stages have no change column."""
+    notes = [
+        f"“{f.election}” ({STAGE_NAMES[f.stage]}) has no official count of its election among the "
+        "inputs, so its accuracy is not measured."
+        for f in facts
+        if f.stage != "official"
+        and not any(g.stage == "official" and same_election(g, f) for g in facts)
+    ]
+    both_official = [facts[p].stage == facts[p + 1].stage == "official" for p in range(len(same))]
+    for p, one_election in enumerate(same):
+        if one_election and both_official[p]:
+            notes.append(
+                f"“{facts[p].election}” and “{facts[p + 1].election}” are both the official count of "
+                "one election (same date, country, office and round; the same file twice?): no change "
+                "is computed between them."
+            )
+    if any(s and not o for s, o in zip(same, both_official, strict=True)):
+        where = (
+            "that difference is the poll's error, shown under poll accuracy"
+            if polls
+            else "with no official count among the inputs, no poll's error can be measured"
+        )
+        notes.append(
+            "Between two stages of one election (a poll and the count), changes and volatility are "
+            f"left empty: {where}."
+        )
+    return notes
+
+
+def points(value: float) -> str:
+    return f"{value:+.2f} points".replace("-", "−")
+
+
+def _listing(rows: list[CompareRow], position: int) -> str:
+    return ", ".join(f"{row.candidate} ({pct(row.shares[position])})" for row in rows)
+
+
+def pair_notes(
+    facts: list[Facts],
+    summaries: list[ElectionSummary],
+    leaders: list[CompareRow | None],
+    rows: list[CompareRow],
+    same: list[bool],
+    volatility: list[float | None],
+    labels: list[str],
+) -> list[str]:
+    notes: list[str] = []
+    for p, same_election in enumerate(same):
+        if same_election:
+            continue
+        a, b = p, p + 1
+        first, then = labels[a], labels[b]
+        led_a, led_b = leaders[a], leaders[b]
+        if led_a is not None and led_b is not None and led_a is led_b:
+            before, after = led_a.shares[a], led_a.shares[b]
+            change = (
+                f": {pct(before)} → {pct(after)} ({points(after - before)})"
+                if before is not None and after is not None
+                else ""
+            )
+            notes.append(f"{led_b.candidate} led in both {first} and {then}{change}.")
+        elif led_a is not None and led_b is not None:
+            was, now = summaries[a].leader, summaries[b].leader
+            notes.append(
+                f"The lead changed hands: {was.candidate if was else led_a.candidate} led in {first} "
+                f"({pct(led_a.shares[a])}); {now.candidate if now else led_b.candidate} leads in "
+                f"{then} ({pct(led_b.shares[b])})."
+            )
+        else:
+            notes += [f"No single leader in {labels[q]}." for q in (a, b) if leaders[q] is None]
+
+        value = volatility[p]
+        if value is not None:
+            notes.append(
+                f"Pedersen volatility from {first} to {then}: {value:.2f} points (half the sum of every "
+                "option's change in share; an option on one ballot only counts as 0 on the other)."
+            )
+        gone = [r for r in rows if r.shares[a] is not None and r.shares[b] is None]
+        new = [r for r in rows if r.shares[a] is None and r.shares[b] is not None]
+        gone_people = [r for r in gone if r.kind == "candidate"]
+        new_people = [r for r in new if r.kind == "candidate"]
+        if gone_people:
+            notes.append(f"In {first} but not in {then}: {_listing(gone_people, a)}.")
+        if new_people:
+            notes.append(f"New in {then}: {_listing(new_people, b)}.")
+        notes += [
+            f"“{r.candidate}” was an option in {first} ({pct(r.shares[a])}) but not in {then}."
+            for r in gone
+            if r.kind != "candidate"
+        ]
+        notes += [
+            f"“{r.candidate}” is new on the ballot in {then}: {pct(r.shares[b])}."
+            for r in new
+            if r.kind != "candidate"
+        ]
+
+        turnout_a, turnout_b = summaries[a].turnout.pct, summaries[b].turnout.pct
+        if turnout_a is not None and turnout_b is not None:
+            notes.append(
+                f"Turnout: {pct(turnout_a)} in {first} → {pct(turnout_b)} in {then} "
+                f"({points(turnout_b - turnout_a)})."
+            )
+        elif turnout_a is not None or turnout_b is not None:
+            missing = first if turnout_a is None else then
+            notes.append(f"Turnout is not known for {missing}, so it is not compared.")
+        enc_a, enc_b = summaries[a].effective_number, summaries[b].effective_number
+        if enc_a is not None and enc_b is not None:
+            notes.append(
+                f"Effective number of candidates: {enc_a:.2f} in {first} → {enc_b:.2f} in {then}."
+            )
+        notes += _term_note(facts[a], facts[b], first, then)
+    return notes
+
+
+def _term_note(a: Facts, b: Facts, first: str, then: str) -> list[str]:
+    before = a.term_years if a.term_years is not None else b.previous_term_years
+    after = b.term_years
+    if before is None or after is None:
+        return []
+    if before == after:
+        return [f"Term of office unchanged at {after} years ({first} → {then})."]
+    change = "lengthened" if after > before else "shortened"
+    return [f"Term of office {change} from {before} to {after} years ({first} → {then})."]
+
+
+def poll_notes(polls: list[PollAccuracy]) -> list[str]:
+    notes: list[str] = []
+    for official in dict.fromkeys(p.official for p in polls):
+        ranked = [p for p in polls if p.official == official]
+        kinds = {STAGE_NAMES[p.stage] for p in ranked}
+        what = kinds.pop() + "s" if len(kinds) == 1 else "polls and counts"
+        notes.append(
+            f"{len(ranked)} {what} against the official count “{official}”, ranked by mean absolute "
+            "error (poll − official, in points, over the options in both):"
+            if len(ranked) > 1
+            else f"The {what[:-1]} against the official count “{official}”:"
+        )
+        for poll in ranked:
+            notes.append(f"{poll.rank}. {_poll_sentence(poll)}")
+    return notes
+
+
+def _poll_sentence(poll: PollAccuracy) -> str:
+    parts = [f"“{poll.election}”"]
+    if poll.mean_abs_error is None:
+        parts.append("no option is in both the poll and the count")
+        return ": ".join(parts) + "."
+    detail = f"mean absolute error {poll.mean_abs_error:.2f} points"
+    if poll.largest_miss is not None and poll.largest_miss.error is not None:
+        detail += f"; largest miss {poll.largest_miss.candidate} {points(poll.largest_miss.error)}"
+    if poll.called_leader is True:
+        call = f"called the leader ({poll.leader})"
+    elif poll.called_leader is False:
+        call = f"did not call the leader (it had {poll.leader or 'a tie'} ahead)"
+    else:
+        call = "the count has no single leader to call"
+    if poll.called_runner_up is True:
+        call += f" and the runner-up ({poll.runner_up})"
+    elif poll.called_runner_up is False:
+        call += f"; it had {poll.runner_up or 'nobody'} second, not the count's runner-up"
+    sentence = f"{parts[0]}: {detail}; {call}"
+    if poll.missing:
+        sentence += f"; not in both: {', '.join(poll.missing)}"
+    return sentence + "."
