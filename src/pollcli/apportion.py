@@ -177,9 +177,10 @@ def _highest_averages(
     _, a, b = _SERIES[method]
     held = [0] * len(votes)
     # Bulk step: every quotient above a price at which at most `seats` quotients lie above it is
-    # surely among the winners, whatever the ties below. N(price) ≤ V/(b·price) + P·(1 − a/b), so
-    # this price keeps N ≤ seats; the heap then hands out the few seats left, one by one.
-    room = b * seats - len(votes) * (b - a)
+    # surely among the winners, whatever the ties below. A list has at most max(0, v/(b·price) + 1 −
+    # a/b) quotients above the price, so N(price) ≤ V/(b·price) + P·max(0, 1 − a/b), and this price
+    # keeps N ≤ seats; the heap then hands out the few seats left, one by one.
+    room = b * seats - len(votes) * max(0, b - a)
     if room > 0:
         price = Fraction(sum(votes), room)
         held = [_seats_above(v, price, method) for v in votes]
