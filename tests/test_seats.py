@@ -74,7 +74,9 @@ def test_2023_by_the_laws_method_gives_the_published_seats_and_explains_the_last
     assert "The last seat went to Amanat on a remainder of 0.6493 of a quota" in result.stdout
     assert "5,971,719 ÷ 69 = 86,546.65" in result.stdout
     for party, seats in PUBLISHED_2023.items():
-        assert any(party[:10] in line and f" {seats} " in line for line in result.stdout.splitlines())
+        assert any(
+            party[:10] in line and f" {seats} " in line for line in result.stdout.splitlines()
+        )
 
 
 def test_2021_gives_76_12_10():
@@ -233,7 +235,10 @@ def test_non_candidate_options_never_get_seats_however_many_votes():
 
 
 def test_only_one_list_over_the_threshold_is_warned_about(tmp_path):
-    path = write(tmp_path, "# system: list\n# seats: 5\n# list_threshold: 30\ncandidate,votes\nA,70\nB,20\nC,10\n")
+    path = write(
+        tmp_path,
+        "# system: list\n# seats: 5\n# list_threshold: 30\ncandidate,votes\nA,70\nB,20\nC,10\n",
+    )
     result = invoke("seats", str(path))
     assert result.code == 0
     assert "only A reached the legal threshold" in result.stderr
@@ -370,12 +375,21 @@ def test_votes_for_next_seat_holds_others_fixed_and_counts_the_threshold():
     allocation = seats_json(str(KZ2023))["elections"][0]["allocations"][0]
     respublica = next(p for p in allocation["parties"] if p["party"] == "Respublica")
     x = respublica["votes_for_next_seat"]
-    assert apportion.apportion(
-        [3431510, 693938, 547154 + x, 535139, 432920, 331058], 69, "hare", [0, 1, 5, 2, 3, 4]
-    ).seats[2] == 7
-    assert apportion.apportion(
-        [3431510, 693938, 547154 + x - 1, 535139, 432920, 331058], 69, "hare", [0, 1, 5, 2, 3, 4]
-    ).seats[2] == 6
+    assert (
+        apportion.apportion(
+            [3431510, 693938, 547154 + x, 535139, 432920, 331058], 69, "hare", [0, 1, 5, 2, 3, 4]
+        ).seats[2]
+        == 7
+    )
+    assert (
+        apportion.apportion(
+            [3431510, 693938, 547154 + x - 1, 535139, 432920, 331058],
+            69,
+            "hare",
+            [0, 1, 5, 2, 3, 4],
+        ).seats[2]
+        == 6
+    )
     baytaq = next(p for p in allocation["parties"] if p["party"] == "Baytaq Green Party")
     # Passing 5 % of valid votes alone needs (0.05·6,366,441 − 146,431) / 0.95 = 180,938 more.
     assert baytaq["votes_for_next_seat"] >= math.ceil((0.05 * 6_366_441 - 146_431) / 0.95)

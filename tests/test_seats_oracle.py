@@ -49,9 +49,7 @@ def votelib_evaluator(method: str):
 
 def votelib_seats(votes: list[int], seats: int, method: str) -> list[int] | None:
     """votelib's seats per list, or None when it leaves a tie unresolved."""
-    result = votelib_evaluator(method).evaluate(
-        {f"L{i}": v for i, v in enumerate(votes)}, seats
-    )
+    result = votelib_evaluator(method).evaluate({f"L{i}": v for i, v in enumerate(votes)}, seats)
     if any(isinstance(key, votelib_core.Tie) for key in result):
         return None
     return [result.get(f"L{i}", 0) for i in range(len(votes))]
@@ -137,6 +135,7 @@ def brute_force_votes_for_next_seat(
 ) -> int | None:
     """Add one vote at a time until votelib gives the party one more seat outright (a seat it would
     only share in a votelib Tie does not count), the threshold's base growing with the votes."""
+
     def outright(extra: int) -> int:
         bumped = list(votes)
         bumped[party] += extra

@@ -17,8 +17,8 @@ __all__ = ["__version__", "allocate", "compare", "load", "summarize", "validate"
 
 if TYPE_CHECKING:
     from pollcli.comparison import compare
-    from pollcli.seats import allocate
     from pollcli.loader import load, validate
+    from pollcli.seats import allocate
     from pollcli.summary import summarize
 
 # Imported on first use so that `pollcli --help` does not pay for the loaders.

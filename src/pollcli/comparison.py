@@ -77,6 +77,7 @@ def compare(
     )
     ordered = _order(items)
     summaries = [summarize_election(e) for e in ordered]
+    party_list = all(s.party_list for s in summaries)
     facts = [e.facts for e in ordered]
     same = [_same_election(facts[p], facts[p + 1]) for p in range(len(facts) - 1)]
     labels = _short_labels(facts)
@@ -158,11 +159,14 @@ def compare(
         volatility=volatility,
         poll_accuracy=polls or None,
         by=by,
+        party_list=party_list,
         notes=notes,
         warnings=[w for s in summaries for w in s.warnings]
         + (
             ["--by party: no option has a party in these files, so rows are the options' own names"]
-            if by == "party" and not any(r.party for s in summaries for r in s.results)
+            if by == "party"
+            and not party_list
+            and not any(r.party for s in summaries for r in s.results)
             else []
         )
         + _unused_aliases(alias_keys, [e for s in summaries for e in s.results])
@@ -245,6 +249,8 @@ def _units(summary: ElectionSummary, by: By) -> list[_Unit]:
     parties: dict[str, list[_Unit]] = {}
     order: list[_Unit | str] = []
     for option in options:
+        if summary.party_list and option.kind == "candidate" and not option.party:
+            option = dataclasses.replace(option, party=option.name)  # a list is its own party
         party_key = names.key(option.party) if option.kind == "candidate" and option.party else ""
         if not party_key:  # a non-candidate option, or a candidate without a party, stays alone
             order.append(option)
@@ -629,8 +635,11 @@ def _pair_notes(
             notes.append(f"Turnout is not known for {missing}, so it is not compared.")
         enc_a, enc_b = summaries[a].effective_number, summaries[b].effective_number
         if enc_a is not None and enc_b is not None:
+            what = (
+                "parties" if summaries[a].party_list and summaries[b].party_list else "candidates"
+            )
             notes.append(
-                f"Effective number of candidates: {enc_a:.2f} in {first} → {enc_b:.2f} in {then}."
+                f"Effective number of {what}: {enc_a:.2f} in {first} → {enc_b:.2f} in {then}."
             )
         notes += _term_note(facts[a], facts[b], first, then)
     return notes

@@ -8,12 +8,12 @@ move with the other commands' findings.
 from __future__ import annotations
 
 from pollcli.seats_models import (
-    METHOD_LABELS,
     METHOD_NAMES,
     Allocation,
     ElectionSeats,
     PartySeats,
     Threshold,
+    method_phrase,
 )
 
 SERIES_SHOWN = 4
@@ -21,9 +21,7 @@ CLOSEST_SHOWN = 3
 
 
 def _label(method: str) -> str:
-    """'the Hare quota and largest remainder', "D'Hondt": a method as a sentence names it."""
-    label = METHOD_LABELS.get(method, method)
-    return f"the {label}" if method in ("hare", "droop") else label
+    return method_phrase(method)
 
 
 def _name(method: str) -> str:
@@ -77,13 +75,13 @@ def findings(election: ElectionSeats, *, method_defaulted: bool, source: str | N
             "No method was given (method in the file, or --method), so D'Hondt, the most widely "
             "used, was applied."
         )
-    notes += _ties(election, first)
-    if election.layout != "national":
-        notes += _closest(election, first)
-    notes += _without_seat(first, election.layout)
-    notes += _indices(first)
     for other in election.allocations[1:]:
         notes.append(_method_change(first, other))
+    notes += _ties(election, first)
+    if election.layout != "national":
+        notes += _closest(election)
+    notes += _without_seat(first, election.layout)
+    notes += _indices(first)
     if source:
         notes.append(f"Source: {source}")
     return notes
@@ -242,7 +240,8 @@ def _districts(election: ElectionSeats, allocation: Allocation) -> list[str]:
         f"{_label(allocation.method)} and added up"
     )
     if races:
-        sentence += f" ({races} of them single-member races, won by the most votes)"
+        what = "a single-member race" if races == 1 else "single-member races"
+        sentence += f" ({races} of them {what}, won by the most votes)"
     threshold = election.threshold
     if threshold is not None:
         against_all = any(p.kind == "against_all" for p in allocation.parties)
@@ -315,7 +314,7 @@ def _ties(election: ElectionSeats, allocation: Allocation) -> list[str]:
     return notes
 
 
-def _closest(election: ElectionSeats, allocation: Allocation) -> list[str]:
+def _closest(election: ElectionSeats) -> list[str]:
     found: list[tuple[int, str, str]] = []
     for district in election.districts or []:
         for party in district.allocations[0].parties:
@@ -325,9 +324,11 @@ def _closest(election: ElectionSeats, allocation: Allocation) -> list[str]:
     if not found:
         return []
     shown = "; ".join(
-        f"{party} needed {votes:,} more in {district}"
+        f"{party} needed {votes:,} more vote{'' if votes == 1 else 's'} in {district}"
         for votes, party, district in found[:CLOSEST_SHOWN]
     )
+    if election.layout == "single_member":
+        return [f"The closest races: {shown}."]
     return [f"The cheapest seats to gain: {shown}."]
 
 

@@ -304,6 +304,14 @@ METHOD_NAMES: dict[str, str] = {
     "imperiali": "Imperiali",
     "single-member": "Seats",
 }
+
+
+def method_phrase(method: str) -> str:
+    """A method as a sentence names it: 'the Hare quota and largest remainder', "D'Hondt"."""
+    label = METHOD_LABELS.get(method, method)
+    return f"the {label}" if method in ("hare", "droop") else label
+
+
 # Column headers, where several methods stand side by side.
 METHOD_SHORT: dict[str, str] = {
     **METHOD_NAMES,

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pollcli import checks
-from pollcli.columns import NOT_VALID_KINDS
+from pollcli.columns import NOT_VALID_KINDS, is_party_list
 from pollcli.election import Election, Option
 from pollcli.errors import UsageError
 from pollcli.models import (
@@ -185,7 +185,8 @@ def summarize_election(
             }[facts.stage]
         )
     margin = _margin(leader, runner_up, tied)
-    system = facts.system or "majority"
+    party_list = is_party_list(facts.system, facts.seats)
+    system = "list" if party_list else facts.system or "majority"
     reached = leader is not None and leader.share is not None and leader.share > majority
     # Only a two-round system has a runoff: first past the post elects the leader, lists get seats.
     runoff = _runoff(leader, runner_up, tied, reached) if system == "majority" else None
@@ -202,9 +203,14 @@ def summarize_election(
             by_votes,
             official=facts.stage == "official",
             system=system,
+            list_note=_list_note(election),
         )
     )
     notes.extend(_non_candidate_notes(ranked, leader, runner_up, by_votes, facts.ballots_cast))
+    if party_list:  # lists, not candidates, in the sentences above
+        notes = [
+            n.replace("every candidate but the leader", "every list but the leader") for n in notes
+        ]
 
     below = [r for r in candidates if r.share is not None and r.share < threshold]
     below_names = [r.option.candidate for r in sorted(below, key=lambda r: r.rank)]
@@ -214,12 +220,18 @@ def summarize_election(
         )
         notes.append(f"Below the {threshold:g} % threshold: {listed}.")
     elif candidates:
-        notes.append(f"No candidate is below the {threshold:g} % threshold.")
+        notes.append(
+            f"No {'list' if party_list else 'candidate'} is below the {threshold:g} % threshold."
+        )
 
     turnout = _turnout(election, notes, warnings)
     effective = _effective_number(ranked)
     if effective is not None:
-        notes.append(f"Effective number of candidates (Laakso–Taagepera): {effective:.2f}.")
+        what = "candidates"
+        if party_list:  # the figure is over all valid options, as for candidates
+            against = any(r.option.kind == "against_all" for r in ranked)
+            what = "parties" + (", “Against all” counted as one" if against else "")
+        notes.append(f"Effective number of {what} (Laakso–Taagepera): {effective:.2f}.")
     term = _term(election, notes)
     notes.extend(_check_notes(election))
     notes.extend(election.notes)
@@ -261,6 +273,27 @@ def summarize_election(
         term=term,
         notes=notes,
         warnings=warnings,
+        party_list=party_list,
+    )
+
+
+def _list_note(election: Election) -> str:
+    """What a party-list vote is decided by: the seats, the method and the legal threshold."""
+    from pollcli.seats_models import method_phrase
+
+    facts = election.facts
+    how = []
+    if facts.method is not None:
+        how.append(f"by {method_phrase(facts.method)}")
+    if facts.list_threshold:
+        base = {"valid": "valid votes", "parties": "party votes", "cast": "ballots cast"}[
+            facts.threshold_base or "valid"
+        ]
+        how.append(f"among lists with at least {facts.list_threshold:g} % of {base}")
+    seats = f"{facts.seats:,} seats" if facts.seats else "seats"
+    return (
+        f"Party-list vote: {seats} go to the lists{' ' + ' '.join(how) if how else ''}, not to a "
+        "runoff; pollcli seats allocates them."
     )
 
 
@@ -309,6 +342,7 @@ def _leader_notes(
     *,
     official: bool,
     system: str = "majority",
+    list_note: str = "",
 ) -> list[str]:
     notes = []
     if not candidates:
@@ -349,9 +383,7 @@ def _leader_notes(
         else:
             notes.append("First past the post: the tie for first leaves the seat undecided.")
     elif system == "list":
-        notes.append(
-            "Party-list vote: seats go to the lists by the allocation method, not by a runoff."
-        )
+        notes.append(list_note)
     elif reached:
         notes.append(
             f"Majority: yes — {leader.option.candidate if leader else ''} has more than "
