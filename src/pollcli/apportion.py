@@ -17,7 +17,6 @@ Definitions (docs/seats.md repeats them for users):
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -33,20 +32,26 @@ DIVISOR_METHODS: Final[tuple[str, ...]] = (
     "imperiali",
 )
 
-# Each divisor series as D(0) and then a + b·k for k ≥ 1 (the divisor of a list's (k+1)-th seat):
-# (first, a, b). D(0) lies between a and a + b, which the bulk step below relies on.
-_SERIES: Final[dict[str, tuple[Fraction, int, int]]] = {
-    "dhondt": (Fraction(1), 1, 1),
-    "sainte-lague": (Fraction(1), 1, 2),
-    "modified-sainte-lague": (Fraction(7, 5), 1, 2),
-    "imperiali": (Fraction(2), 2, 1),
+# Each divisor series in whole numbers, D(k) = (first if k == 0 else a + b·k) / scale, the divisor
+# of a list's (k+1)-th seat: quotients then compare by cross-multiplying integers, which is exact and
+# much faster than fractions. D(0) lies between a and a + b (over the scale), which the bulk step
+# below relies on.
+_SERIES: Final[dict[str, tuple[int, int, int, int]]] = {
+    "dhondt": (1, 1, 1, 1),  # 1, 2, 3, …
+    "sainte-lague": (1, 1, 2, 1),  # 1, 3, 5, …
+    "modified-sainte-lague": (7, 5, 10, 5),  # 1.4, 3, 5, …
+    "imperiali": (2, 2, 1, 1),  # 2, 3, 4, …
 }
+
+
+def _scaled(method: str, k: int) -> int:
+    first, a, b, _ = _SERIES[method]
+    return first if k == 0 else a + b * k
 
 
 def divisor(method: str, k: int) -> Fraction:
     """The divisor of a list's (k+1)-th seat under a divisor method (k = seats it holds already)."""
-    first, a, b = _SERIES[method]
-    return first if k == 0 else Fraction(a + b * k)
+    return Fraction(_scaled(method, k), _SERIES[method][3])
 
 
 def quota(method: str, votes: int, seats: int) -> Fraction:
@@ -80,14 +85,39 @@ class Apportionment:
     seats: tuple[int, ...]
     quota: Fraction | None = None
     whole_quotas: tuple[int, ...] | None = None
-    remainders: tuple[Fraction, ...] | None = None
-    last_quotients: tuple[Fraction | None, ...] | None = None
-    quotients: tuple[Fraction, ...] | None = None
+    remainder_numerators: tuple[int, ...] | None = None
+    votes: tuple[int, ...] = ()
     last: int | None = None
     last_value: Fraction | None = None
     next: int | None = None
     next_value: Fraction | None = None
     tie: Tie | None = None
+
+    @property
+    def remainders(self) -> tuple[Fraction, ...] | None:
+        """Largest remainder: each list's votes / quota minus its whole quotas, in [0, 1)."""
+        if self.remainder_numerators is None or self.quota is None:
+            return None
+        return tuple(Fraction(r, self.quota.numerator) for r in self.remainder_numerators)
+
+    @property
+    def quotients(self) -> tuple[Fraction, ...] | None:
+        """Divisor methods: each list's votes over the divisor of its next seat."""
+        if self.method not in DIVISOR_METHODS:
+            return None
+        return tuple(
+            Fraction(v) / divisor(self.method, n) for v, n in zip(self.votes, self.seats, strict=True)
+        )
+
+    @property
+    def last_quotients(self) -> tuple[Fraction | None, ...] | None:
+        """Divisor methods: the quotient that won each list its last seat (None: no seat)."""
+        if self.method not in DIVISOR_METHODS:
+            return None
+        return tuple(
+            Fraction(v) / divisor(self.method, n - 1) if n else None
+            for v, n in zip(self.votes, self.seats, strict=True)
+        )
 
 
 def apportion(
@@ -119,31 +149,31 @@ def _largest_remainder(
     votes: Sequence[int], seats: int, method: str, priority: list[int]
 ) -> Apportionment:
     q = quota(method, sum(votes), seats)
-    whole = [v * q.denominator // q.numerator for v in votes]
-    remainders = [Fraction(v) / q - w for v, w in zip(votes, whole, strict=True)]
+    # In whole numbers, for speed (the search for votes needed runs this often): votes / quota is
+    # v·d/n, and its remainder is (v·d mod n) / n, so remainders compare as their numerators.
+    n, d = q.numerator, q.denominator
+    whole = [v * d // n for v in votes]
+    numerators = [v * d - w * n for v, w in zip(votes, whole, strict=True)]
     left = seats - sum(whole)
     # Hare and Droop never give more whole quotas than seats; with Droop and fewer votes than
     # seats², more seats can be left than there are lists: the remainder order is then repeated.
     rounds, left_over = divmod(left, len(votes))
-    ranked = sorted(range(len(votes)), key=lambda i: (-remainders[i], priority[i]))
+    ranked = sorted(range(len(votes)), key=lambda i: (-numerators[i], priority[i]))
     result = [w + rounds for w in whole]
     for i in ranked[:left_over]:
         result[i] += 1
-    last = last_value = nxt = next_value = None
-    tie = None
+    last = nxt = None
     if left_over:
         last = ranked[left_over - 1]
-        last_value = remainders[last]
     elif rounds:
         last = ranked[-1]
-        last_value = remainders[last]
     if left_over < len(ranked):
         nxt = ranked[left_over]
-        next_value = remainders[nxt]
-    if left_over and next_value is not None and last_value == next_value:
-        contenders = tuple(i for i in ranked if remainders[i] == last_value)
+    tie = None
+    if left_over and nxt is not None and last is not None and numerators[last] == numerators[nxt]:
+        contenders = tuple(i for i in ranked if numerators[i] == numerators[last])
         tie = Tie(
-            value=last_value,
+            value=Fraction(numerators[last], n),
             contenders=contenders,
             winners=tuple(i for i in contenders if ranked.index(i) < left_over),
         )
@@ -152,65 +182,78 @@ def _largest_remainder(
         seats=tuple(result),
         quota=q,
         whole_quotas=tuple(whole),
-        remainders=tuple(remainders),
+        remainder_numerators=tuple(numerators),
         last=last,
-        last_value=last_value,
+        last_value=None if last is None else Fraction(numerators[last], n),
         next=nxt,
-        next_value=next_value,
+        next_value=None if nxt is None else Fraction(numerators[nxt], n),
         tie=tie,
     )
 
 
-def _seats_above(v: int, price: Fraction, method: str) -> int:
-    """How many of a list's quotients v/D(k) are strictly above `price`."""
-    first, a, b = _SERIES[method]
-    reach = Fraction(v) / price  # quotients above the price have D(k) < reach
-    if reach <= first:
+def _seats_above(v: int, room: int, total: int, method: str) -> int:
+    """How many of a list's quotients v/D(k) lie strictly above the price total/room."""
+    first, a, b, scale = _SERIES[method]
+    # v / (D_k / scale) > total / room  ⇔  D_k · total < v · room · scale
+    reach = v * room * scale
+    if first * total >= reach:
         return 0
-    span = (reach - a) / b
-    return -(-span.numerator // span.denominator)  # ⌈span⌉: k = 0 … ⌈span⌉ − 1
+    span, over = divmod(reach - a * total, b * total)  # k = 0 … ⌈span⌉ − 1
+    return span + (over > 0)
 
 
 def _highest_averages(
     votes: Sequence[int], seats: int, method: str, priority: list[int]
 ) -> Apportionment:
-    _, a, b = _SERIES[method]
-    held = [0] * len(votes)
+    _, a, b, scale = _SERIES[method]
+    count = len(votes)
+    held = [0] * count
     # Bulk step: every quotient above a price at which at most `seats` quotients lie above it is
-    # surely among the winners, whatever the ties below. A list has at most max(0, v/(b·price) + 1 −
-    # a/b) quotients above the price, so N(price) ≤ V/(b·price) + P·max(0, 1 − a/b), and this price
-    # keeps N ≤ seats; the heap then hands out the few seats left, one by one.
-    room = b * seats - len(votes) * max(0, b - a)
+    # surely among the winners, whatever the ties below. With divisors (a + b·k)/scale, a list has
+    # at most max(0, v·scale/(b·price) + 1 − a/b) quotients above the price, so N(price) ≤
+    # V·scale/(b·price) + P·max(0, 1 − a/b), and price = V·scale/room keeps N ≤ seats; the few
+    # seats left then go one by one to the highest next quotient.
+    room = b * seats - count * max(0, b - a)
     if room > 0:
-        price = Fraction(sum(votes), room)
-        held = [_seats_above(v, price, method) for v in votes]
-    heap = [(-Fraction(v) / divisor(method, held[i]), priority[i], i) for i, v in enumerate(votes)]
-    heapq.heapify(heap)
+        total = sum(votes) * scale
+        held = [_seats_above(v, room, total, method) for v in votes]
+    nexts = [_scaled(method, n) for n in held]
+
+    def beats(i: int, j: int) -> bool:  # list i's next quotient outranks list j's
+        left, right = votes[i] * nexts[j], votes[j] * nexts[i]
+        return left > right or (left == right and priority[i] < priority[j])
+
     for _ in range(seats - sum(held)):
-        _, rank, i = heapq.heappop(heap)
-        held[i] += 1
-        heapq.heappush(heap, (-Fraction(votes[i]) / divisor(method, held[i]), rank, i))
-    last_quotients = tuple(
-        Fraction(v) / divisor(method, n - 1) if n else None
-        for v, n in zip(votes, held, strict=True)
-    )
-    quotients = tuple(Fraction(v) / divisor(method, n) for v, n in zip(votes, held, strict=True))
-    winners = [i for i, q in enumerate(last_quotients) if q is not None]
+        best = 0
+        for i in range(1, count):
+            if beats(i, best):
+                best = i
+        held[best] += 1
+        nexts[best] = _scaled(method, held[best])
+    lasts = [_scaled(method, n - 1) if n else 0 for n in held]
+    winners = [i for i in range(count) if held[i]]
     # The last seat: the lowest winning quotient; among equal ones, the list the priority puts last.
-    last = max(winners, key=lambda i: (-(last_quotients[i] or 0), priority[i]))
-    nxt = min(range(len(votes)), key=lambda i: (-quotients[i], priority[i]))
-    last_value, next_value = last_quotients[last], quotients[nxt]
+    last = winners[0]
+    for i in winners[1:]:
+        left, right = votes[i] * lasts[last], votes[last] * lasts[i]
+        if left < right or (left == right and priority[i] > priority[last]):
+            last = i
+    nxt = 0
+    for i in range(1, count):
+        if beats(i, nxt):
+            nxt = i
+    last_value = Fraction(votes[last] * scale, lasts[last])
+    next_value = Fraction(votes[nxt] * scale, nexts[nxt])
     tie = None
-    if last_value == next_value:
-        at_winners = [i for i in winners if last_quotients[i] == last_value]
-        at_losers = [i for i, q in enumerate(quotients) if q == last_value]
+    if votes[last] * nexts[nxt] == votes[nxt] * lasts[last]:
+        at_winners = [i for i in winners if votes[i] * lasts[last] == votes[last] * lasts[i]]
+        at_losers = [i for i in range(count) if votes[i] * lasts[last] == votes[last] * nexts[i]]
         contenders = tuple(sorted(at_winners + at_losers, key=lambda i: priority[i]))
         tie = Tie(value=last_value, contenders=contenders, winners=tuple(sorted(at_winners)))
     return Apportionment(
         method=method,
         seats=tuple(held),
-        last_quotients=last_quotients,
-        quotients=quotients,
+        votes=tuple(votes),
         last=last,
         last_value=last_value,
         next=nxt,

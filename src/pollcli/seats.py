@@ -356,8 +356,10 @@ def _run(
     if contest.single_member:
         return _race(contest, votes, priority)
     base = _base_votes(contest, gate, extra) if gate else None
+    # v / base ≥ pct / 100, in whole numbers: v · 100 · den ≥ num · base.
+    scale, bar = (100 * gate.pct.denominator, gate.pct.numerator * (base or 0)) if gate else (0, 0)
     qualified = [
-        kind == "candidate" and (gate is None or v * 100 >= gate.pct * (base or 0))
+        kind == "candidate" and v * scale >= bar
         for v, kind in zip(votes, contest.kinds, strict=True)
     ]
     index = [i for i, ok in enumerate(qualified) if ok and votes[i] > 0]
