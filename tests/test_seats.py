@@ -577,3 +577,27 @@ def test_python_api_and_dataframe():
     frame = report.to_dataframe()
     assert len(frame) == 16
     assert frame.loc[(frame.method == "dhondt") & (frame.party == "Amanat"), "seats"].item() == 41
+
+
+def test_docs_seats_sample_is_current_output(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    page = (ROOT / "docs" / "seats.md").read_text(encoding="utf-8")
+    start = page.index("```text\n", page.index("## The example")) + len("```text\n")
+    sample = page[start : page.index("```", start)].rstrip("\n")
+    output = invoke("seats", "data/kz_2023_mazhilis.csv", env={"COLUMNS": "100"}).stdout
+    actual = "\n".join(line.rstrip() for line in output.rstrip().splitlines())
+    assert sample == actual, (
+        "docs/seats.md sample is stale: paste `COLUMNS=100 pollcli seats data/kz_2023_mazhilis.csv`"
+    )
+
+
+def test_readme_seats_sample_is_current_output(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("$ pollcli seats data/kz_2023_mazhilis.csv --method hare,dhondt\n")
+    sample = readme[start : readme.index("…", start)].splitlines()[1:]
+    output = invoke(
+        "seats", "data/kz_2023_mazhilis.csv", "--method", "hare,dhondt", env={"COLUMNS": "100"}
+    ).stdout
+    actual = [line.rstrip() for line in output.splitlines()]
+    assert sample == actual[: len(sample)]

@@ -106,7 +106,8 @@ class Apportionment:
         if self.method not in DIVISOR_METHODS:
             return None
         return tuple(
-            Fraction(v) / divisor(self.method, n) for v, n in zip(self.votes, self.seats, strict=True)
+            Fraction(v) / divisor(self.method, n)
+            for v, n in zip(self.votes, self.seats, strict=True)
         )
 
     @property
