@@ -601,3 +601,41 @@ def test_readme_seats_sample_is_current_output(monkeypatch):
     ).stdout
     actual = [line.rstrip() for line in output.splitlines()]
     assert sample == actual[: len(sample)]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tests" / "hostile").glob("*.csv")), ids=str)
+def test_seats_never_crashes_on_the_hostile_corpus(path):
+    result = invoke("seats", str(path), "--seats", "10")
+    assert result.code in (0, 1, 2), result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    votes=st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=10),
+    kinds=st.lists(st.sampled_from(["candidate", "candidate", "against_all", "other"]), min_size=10),
+    seats=st.integers(min_value=1, max_value=400),
+    pct=st.sampled_from([None, 0.0, 0.5, 3.0, 5.0, 50.0, 100.0]),
+    base=st.sampled_from(["valid", "parties"]),
+    method=st.sampled_from(("hare", "droop", *apportion.DIVISOR_METHODS)),
+    tie=st.sampled_from(["earlier", "lot"]),
+)
+def test_any_vote_vector_gives_whole_seats_or_none(votes, kinds, seats, pct, base, method, tie):
+    options = [
+        Option(candidate=f"O{i}", kind=kinds[i], votes=v, line=i + 2) for i, v in enumerate(votes)
+    ]
+    facts = Facts(
+        election="e",
+        system="list",
+        seats=seats,
+        method=method,
+        list_threshold=pct,
+        threshold_base=base,
+    )
+    report = allocate(Election(facts=facts, source_file="x.csv", options=options), tie=tie)
+    allocation = report.elections[0].allocations[0]
+    awarded = [p.seats for p in allocation.parties]
+    assert sum(awarded) in (0, seats)
+    assert all(p.seats == 0 for p in allocation.parties if p.kind != "candidate")
+    assert all(p.seats == 0 or p.qualified for p in allocation.parties)
+    assert json.loads(report.to_json())["command"] == "seats"
