@@ -42,6 +42,11 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def _count(n: int, noun: str) -> str:
+    """'1 seat', '69 seats'."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
 def _signed(n: int) -> str:
     return f"+{n}" if n > 0 else f"−{-n}"
 
@@ -114,14 +119,14 @@ def _national(election: ElectionSeats, allocation: Allocation) -> list[str]:
     threshold = election.threshold
     if threshold is not None and threshold.votes is not None and threshold.base_votes is not None:
         notes.append(
-            f"{election.seats} seats by {label}, shared among the {len(qualified)} of "
+            f"{_count(election.seats, 'seat')} by {label}, shared among the {len(qualified)} of "
             f"{len(lists)} lists at or above the legal threshold of {threshold.pct:g} % of "
             f"{_base_words(threshold, against_all)}: {threshold.votes:,} of "
             f"{threshold.base_votes:,} votes."
         )
     else:
         notes.append(
-            f"{election.seats} seats by {label}; no legal threshold was given (list_threshold in "
+            f"{_count(election.seats, 'seat')} by {label}; no legal threshold was given (list_threshold in "
             "the file, or --list-threshold), so every list takes part."
         )
     notes += _how(allocation, election.seats)
@@ -236,7 +241,7 @@ def _districts(election: ElectionSeats, allocation: Allocation) -> list[str]:
         1 for d in districts if d.allocations and d.allocations[0].method == "single-member"
     )
     sentence = (
-        f"{election.seats} seats in {len(districts)} districts, allocated in each by "
+        f"{_count(election.seats, 'seat')} in {len(districts)} districts, allocated in each by "
         f"{_label(allocation.method)} and added up"
     )
     if races:
@@ -256,7 +261,8 @@ def _districts(election: ElectionSeats, allocation: Allocation) -> list[str]:
 
 def _races(election: ElectionSeats, allocation: Allocation) -> list[str]:
     notes = [
-        f"{len(election.districts or [])} single-member races, each won by the candidate with the "
+        f"{_count(len(election.districts or []), 'single-member race')}, "
+        f"{'won' if len(election.districts or []) == 1 else 'each won'} by the candidate with the "
         "most votes; seats are counted per party (a candidate without a party counts alone)."
     ]
     if allocation.undecided:
@@ -275,7 +281,7 @@ def _majority(allocation: Allocation, seats: int) -> list[str]:
     top = lists[0]
     if top.seats >= needed:
         return [
-            f"{top.party} has a majority: {top.seats} of {seats} seats ({needed} needed), on "
+            f"{top.party} has a majority: {top.seats} of {_count(seats, 'seat')} ({needed} needed), on "
             f"{_pct(top.share)} of the votes."
         ]
     leaders = ", ".join(f"{p.party} {p.seats}" for p in lists[:3] if p.seats)
@@ -284,11 +290,12 @@ def _majority(allocation: Allocation, seats: int) -> list[str]:
 
 def _ties(election: ElectionSeats, allocation: Allocation) -> list[str]:
     lot = election.tie_rule == "lot"
+    who = "candidate" if election.layout == "single_member" else "list"
     if not allocation.ties:
         rule = (
             f"a lot drawn with seed {election.seed}, --tie lot"
             if lot
-            else "the list earlier in the file wins, --tie earlier"
+            else f"the {who} earlier in the file wins, --tie earlier"
         )
         return [f"No tie decided a seat (tie rule: {rule})."]
     how = (

@@ -131,7 +131,7 @@ def seats_details(election: ElectionSeats) -> list[str]:
 
 def seats_rule(election: ElectionSeats) -> str:
     """'69 seats · threshold 5 % of valid votes · Hare quota and largest remainder'."""
-    parts = [f"{election.seats:,} seats"]
+    parts = [f"{election.seats:,} seat{'' if election.seats == 1 else 's'}"]
     if election.layout == "districts":
         parts.append(f"{len(election.districts or [])} districts")
     threshold = election.threshold
