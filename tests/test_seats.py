@@ -613,7 +613,9 @@ def test_seats_never_crashes_on_the_hostile_corpus(path):
 @settings(max_examples=200, deadline=None)
 @given(
     votes=st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=10),
-    kinds=st.lists(st.sampled_from(["candidate", "candidate", "against_all", "other"]), min_size=10),
+    kinds=st.lists(
+        st.sampled_from(["candidate", "candidate", "against_all", "other"]), min_size=10
+    ),
     seats=st.integers(min_value=1, max_value=400),
     pct=st.sampled_from([None, 0.0, 0.5, 3.0, 5.0, 50.0, 100.0]),
     base=st.sampled_from(["valid", "parties"]),

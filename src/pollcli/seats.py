@@ -46,6 +46,7 @@ from pollcli.seats_models import (
     Allocation,
     DistrictSeats,
     ElectionSeats,
+    Layout,
     PartySeats,
     SeatPick,
     SeatsReport,
@@ -647,23 +648,85 @@ def _parliament(group: list[Election], options: _Options) -> ElectionSeats:
     source = first.source_file
     methods, defaulted = _methods(first, options)
     gate = _gate(first, options)
-    contests: list[_Contest] = []
+    layout, contests = _contests(group, options)
+    _check_cast_base(contests, gate, source)
     warnings = [w for e in group for w in e.warnings]
-    notes: list[str] = []
-    layout: str
+    if layout == "single_member":
+        if options.methods is not None:
+            warnings.append(
+                "--method does not apply to single-member races: each is won by the most votes"
+            )
+        methods = [SINGLE_MEMBER]
+
+    per_contest: list[list[Allocation]] = []
+    for contest in contests:
+        row = [_allocation(contest, method, gate, options)[0] for method in methods]
+        _changes(row)
+        per_contest.append(row)
+    districts = None
+    threshold = _threshold(contests[0], gate)
+    if layout == "national":
+        allocations = per_contest[0]
+    else:
+        allocations = [
+            _summed([row[k] for row in per_contest], method) for k, method in enumerate(methods)
+        ]
+        _changes(allocations)
+        districts = [
+            DistrictSeats(
+                district=contest.name,
+                seats=contest.seats,
+                threshold=None if contest.single_member else _threshold(contest, gate),
+                allocations=row,
+            )
+            for contest, row in zip(contests, per_contest, strict=True)
+        ]
+        # Each district has its own base: the summed view keeps only the rule.
+        threshold = (
+            Threshold(pct=gate.pct_float, base=gate.base, base_votes=None, votes=None)  # type: ignore[arg-type]
+            if gate is not None and layout == "districts"
+            else None
+        )
+    seats = ElectionSeats(
+        election=facts.election if len(group) == 1 else _file_label(source),
+        date=facts.date,
+        country=facts.country,
+        office=facts.office,
+        stage=facts.stage,
+        source_file=source,
+        layout=layout,
+        seats=sum(c.seats for c in contests),
+        methods=methods,
+        threshold=threshold,
+        tie_rule=options.tie,
+        seed=options.seed,
+        allocations=allocations,
+        districts=districts,
+        notes=[],
+        warnings=warnings,
+    )
+    seats.notes.extend(findings(seats, method_defaulted=defaulted, source=facts.source))
+    seats.warnings.extend(warnings_of(seats))
+    return seats
+
+
+def _contests(group: list[Election], options: _Options) -> tuple[Layout, list[_Contest]]:
+    """What seats are allocated in: the districts (or races) of a file, the regions named by a seats
+    file, or the one election."""
+    first = group[0]
+    facts = first.facts
+    source = first.source_file
     if len(group) > 1:
         if options.seats is not None:
             raise UsageError(
                 f"--seats sets one election's seats, but {source} holds {len(group)} districts "
                 "(races): give each its seats in a 'seats' column or with --seats-file"
             )
-        layout = "districts"
-        for election in group:
-            contests.append(_district_contest(election, options, source))
-        if all(c.single_member for c in contests):
-            layout = "single_member"
-    elif options.district_seats is not None and first.regions:
-        layout = "districts"
+        contests = [_district_contest(election, options, source) for election in group]
+        layout: Layout = "single_member" if all(c.single_member for c in contests) else "districts"
+        return layout, contests
+    if options.district_seats is not None and first.regions:
+        contests = []
         for region in first.regions:
             count = options.district(region.name)
             if count is None:
@@ -683,96 +746,37 @@ def _parliament(group: list[Election], options: _Options) -> ElectionSeats:
                     source=source,
                 )
             )
-    else:
-        single = _is_single_race(first, options)
-        count = options.seats if options.seats is not None else facts.seats
-        if count is None and not single:
-            raise UsageError(
-                f"{source}: how many seats? Give --seats N, or '# seats: N' in the front matter "
-                "(a file of single-member races needs one election per race)"
-            )
-        layout = "single_member" if single else "national"
-        contests.append(
-            _contest(
-                "",
-                first.options,
-                count or 1,
-                single_member=single,
-                majority=facts.system == "majority" and (facts.round or 1) == 1,
-                ballots_cast=facts.ballots_cast,
-                options_=options,
-                source=source,
-            )
+        return "districts", contests
+    single = _is_single_race(first, options)
+    count = options.seats if options.seats is not None else facts.seats
+    if count is None and not single:
+        raise UsageError(
+            f"{source}: how many seats? Give --seats N, or '# seats: N' in the front matter "
+            "(a file of single-member races needs one election per race)"
         )
-    if gate is not None and gate.base == "cast":
-        lacking = [
-            c.name or source for c in contests if not c.single_member and c.ballots_cast is None
-        ]
-        if lacking:
-            raise UsageError(
-                f"threshold base 'cast' needs ballots cast, which {source} does not give"
-                + (f" for {', '.join(lacking[:3])}" if lacking != [source] else "")
-                + "; add ballots_cast, or use --threshold-base valid"
-            )
-    if layout == "single_member" and options.methods is not None:
-        warnings.append(
-            "--method does not apply to single-member races: each is won by the most votes"
-        )
-    list_methods = [SINGLE_MEMBER] if layout == "single_member" else methods
+    contest = _contest(
+        facts.election if single else "",
+        first.options,
+        count or 1,
+        single_member=single,
+        majority=facts.system == "majority" and (facts.round or 1) == 1,
+        ballots_cast=facts.ballots_cast,
+        options_=options,
+        source=source,
+    )
+    return ("single_member" if single else "national"), [contest]
 
-    per_contest: list[list[Allocation]] = []
-    for contest in contests:
-        allocations = [_allocation(contest, m, gate, options)[0] for m in list_methods]
-        _changes(allocations)
-        per_contest.append(allocations)
-    if layout == "national":
-        allocations = per_contest[0]
-        districts = None
-    else:
-        allocations = [
-            _summed([row[k] for row in per_contest], contests, list_methods[k])
-            for k in range(len(list_methods))
-        ]
-        _changes(allocations)
-        districts = [
-            DistrictSeats(
-                district=contest.name,
-                seats=contest.seats,
-                threshold=None if contest.single_member else _threshold(contest, gate),
-                allocations=row,
-            )
-            for contest, row in zip(contests, per_contest, strict=True)
-        ]
-    total_seats = sum(c.seats for c in contests)
-    threshold = (
-        _threshold(contests[0], gate)
-        if layout == "national"
-        else Threshold(pct=gate.pct_float, base=gate.base, base_votes=None, votes=None)  # type: ignore[arg-type]
-        if gate is not None and layout == "districts"
-        else None
-    )
-    label = facts.election if len(group) == 1 else _file_label(source)
-    seats = ElectionSeats(
-        election=label,
-        date=facts.date,
-        country=facts.country,
-        office=facts.office,
-        stage=facts.stage,
-        source_file=source,
-        layout=layout,  # type: ignore[arg-type]
-        seats=total_seats,
-        methods=list_methods,
-        threshold=threshold,
-        tie_rule=options.tie,
-        seed=options.seed,
-        allocations=allocations,
-        districts=districts,
-        notes=notes,
-        warnings=warnings,
-    )
-    seats.notes.extend(findings(seats, method_defaulted=defaulted, source=facts.source))
-    seats.warnings.extend(warnings_of(seats))
-    return seats
+
+def _check_cast_base(contests: list[_Contest], gate: _Gate | None, source: str) -> None:
+    if gate is None or gate.base != "cast":
+        return
+    lacking = [c.name or source for c in contests if not c.single_member and c.ballots_cast is None]
+    if lacking:
+        raise UsageError(
+            f"threshold base 'cast' needs ballots cast, which {source} does not give"
+            + (f" for {', '.join(lacking[:3])}" if lacking != [source] else "")
+            + "; add ballots_cast, or use --threshold-base valid"
+        )
 
 
 def _file_label(source: str) -> str:
@@ -823,7 +827,7 @@ def _changes(allocations: list[Allocation]) -> None:
             party.seats_change = party.seats - first.get(party.party, 0)
 
 
-def _summed(allocations: list[Allocation], contests: list[_Contest], method: str) -> Allocation:
+def _summed(allocations: list[Allocation], method: str) -> Allocation:
     """Districts' allocations by one method, added up per party."""
     order: dict[str, PartySeats] = {}
     qualified: dict[str, bool] = {}
