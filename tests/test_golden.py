@@ -33,3 +33,27 @@ def test_summary_table(name, files, width, monkeypatch):
     if os.environ.get("POLLCLI_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "files", "methods", "width"),
+    [
+        ("seats_kz_2023_w60.txt", ["data/kz_2023_mazhilis.csv"], None, 60),
+        ("seats_kz_2023_w80.txt", ["data/kz_2023_mazhilis.csv"], None, 80),
+        ("seats_kz_2023_w120.txt", ["data/kz_2023_mazhilis.csv"], None, 120),
+        ("seats_kz_2023_methods_w80.txt", ["data/kz_2023_mazhilis.csv"], "hare,dhondt", 80),
+        ("seats_districts_w100.txt", ["tests/seats/districts.csv"], None, 100),
+        ("seats_races_w100.txt", ["tests/seats/races.csv"], None, 100),
+    ],
+)
+def test_seats_table(name, files, methods, width, monkeypatch):
+    from pollcli import allocate
+    from pollcli.render.seats_table import render_seats
+
+    monkeypatch.chdir(DATA.parent)
+    report = allocate(load(files), methods=methods)
+    text = render_to_text(render_seats(report, width), width)
+    path = GOLDEN / name
+    if os.environ.get("POLLCLI_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")

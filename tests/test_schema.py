@@ -7,9 +7,11 @@ import warnings
 import jsonschema
 import pytest
 
-from conftest import DATA, invoke, write
+from conftest import DATA, ROOT, invoke, write
 from pollcli import schema as registry
 from pollcli import summarize
+
+SEATS = ROOT / "tests" / "seats"
 
 # Representative runs of each command with a JSON output; a new command adds its runs here.
 RUNS = {
@@ -24,6 +26,13 @@ RUNS = {
     ],
     "validate": [
         ["validate", *map(str, sorted(DATA.glob("*.csv")))],
+    ],
+    "seats": [
+        ["seats", str(DATA / "kz_2023_mazhilis.csv")],
+        ["seats", str(DATA / "kz_2023_mazhilis.csv"), "--method=hare,dhondt,imperiali"],
+        ["seats", str(DATA / "kz_2021_mazhilis.csv"), str(DATA / "kz_2023_mazhilis.csv")],
+        ["seats", str(SEATS / "districts.csv")],
+        ["seats", str(SEATS / "races.csv")],
     ],
 }
 
@@ -76,13 +85,15 @@ def test_json_output_is_what_pydantic_makes_of_the_result(name, args):
     field was (Pydantic prints 5.0) would differ, and a value of a wrong type warns."""
     from pydantic import TypeAdapter
 
-    from pollcli import compare, load, validate
+    from pollcli import allocate, compare, load, validate
 
     files = [a for a in args[1:] if not a.startswith("-")]
+    methods = next((a.split("=", 1)[1] for a in args if a.startswith("--method=")), None)
     result = {
         "summary": lambda: summarize(load(files), threshold=5, majority=50),
         "compare": lambda: compare(load(files)),
         "validate": lambda: validate(files),
+        "seats": lambda: allocate(load(files), methods=methods),
     }[name]()
     with warnings.catch_warnings():
         warnings.simplefilter("error")

@@ -48,9 +48,13 @@ def test_bash_completes_commands_and_options():
     )
     assert options.split() == ["--threshold"]
     names = completion(
-        _POLLCLI_COMPLETE="complete_bash", COMP_WORDS="pollcli schema s", COMP_CWORD="2"
+        _POLLCLI_COMPLETE="complete_bash", COMP_WORDS="pollcli schema su", COMP_CWORD="2"
     )
     assert names.split() == ["summary"]
+    names = completion(
+        _POLLCLI_COMPLETE="complete_bash", COMP_WORDS="pollcli schema s", COMP_CWORD="2"
+    )
+    assert sorted(names.split()) == ["seats", "summary"]
 
 
 def test_completion_options_exist():

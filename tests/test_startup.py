@@ -26,7 +26,7 @@ def _run_cli(*args: str) -> str:
 
 
 def test_help_and_version_import_no_heavy_modules():
-    for args in (["--help"], ["--version"], ["summary", "--help"]):
+    for args in (["--help"], ["--version"], ["summary", "--help"], ["seats", "--help"]):
         loaded = _loaded_after(_run_cli(*args))
         assert not [m for m in HEAVY if m in loaded], args
 
@@ -47,3 +47,11 @@ def test_json_summary_of_a_small_file_imports_no_rich_console():
 def test_help_imports_no_pydantic():
     loaded = _loaded_after(_run_cli("--help"))
     assert "pydantic" not in loaded
+
+
+def test_seats_of_a_small_file_imports_no_heavy_modules():
+    loaded = _loaded_after(
+        _run_cli("seats", str(DATA / "kz_2023_mazhilis.csv"), "--format", "json")
+    )
+    assert not [m for m in HEAVY if m in loaded]
+    assert "rich.console" not in loaded

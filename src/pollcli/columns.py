@@ -142,6 +142,14 @@ METHODS: Final[tuple[str, ...]] = (
 # included), the parties' votes only, or ballots cast.
 ThresholdBase = Literal["valid", "parties", "cast"]
 THRESHOLD_BASES: Final[tuple[str, ...]] = ("valid", "parties", "cast")
+
+
+def is_party_list(system: str | None, seats: int | None) -> bool:
+    """A vote for party lists: `system: list`, or seats to fill (more than one) with no system said.
+    Its options are lists, and findings say "party" and "list" rather than "candidate"."""
+    return system == "list" or (system is None and seats is not None and seats > 1)
+
+
 SHARE_BASES: Final[tuple[str, ...]] = ("valid", "cast")
 
 

@@ -119,5 +119,7 @@ class Comparison(Document):
         )
     )
     by: Literal["candidate", "party"] = field(default="candidate", metadata=NOT_IN_JSON)
+    # Every election a party-list vote: the options are lists, and the words say so.
+    party_list: bool = field(default=False, metadata=NOT_IN_JSON)
     notes: list[str] = field(default_factory=list, metadata=NOT_IN_JSON)
     warnings: list[str] = field(default_factory=list, metadata=NOT_IN_JSON)

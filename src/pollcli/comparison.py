@@ -17,6 +17,7 @@ figures (shares, leader, turnout, effective number) come from `summary.summarize
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -71,6 +72,7 @@ def compare(
     )
     ordered = _order(items)
     summaries = [summarize_election(e) for e in ordered]
+    party_list = all(s.party_list for s in summaries)
     facts = [e.facts for e in ordered]
     same = [_same_election(facts[p], facts[p + 1]) for p in range(len(facts) - 1)]
     labels = _short_labels(facts)
@@ -122,11 +124,14 @@ def compare(
         volatility=volatility,
         poll_accuracy=polls or None,
         by=by,
+        party_list=party_list,
         notes=notes,
         warnings=[w for s in summaries for w in s.warnings]
         + (
             ["--by party: no option has a party in these files, so rows are the options' own names"]
-            if by == "party" and not any(r.party for s in summaries for r in s.results)
+            if by == "party"
+            and not party_list
+            and not any(r.party for s in summaries for r in s.results)
             else []
         )
         + _unused_aliases(alias_keys, [e for s in summaries for e in s.results])
@@ -209,6 +214,8 @@ def _units(summary: ElectionSummary, by: By) -> list[_Unit]:
     parties: dict[str, list[_Unit]] = {}
     order: list[_Unit | str] = []
     for option in options:
+        if summary.party_list and option.kind == "candidate" and not option.party:
+            option = dataclasses.replace(option, party=option.name)  # a list is its own party
         party_key = names.key(option.party) if option.kind == "candidate" and option.party else ""
         if not party_key:  # a non-candidate option, or a candidate without a party, stays alone
             order.append(option)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from pollcli.document import Document, described
+from pollcli.document import NOT_IN_JSON, Document, described
 from pollcli.problems import Problem
 
 if TYPE_CHECKING:
@@ -160,6 +160,8 @@ class ElectionSummary:
             ),
         },
     )
+    # A party-list vote (system: list, or a seats fact): renderers say "list" for "option".
+    party_list: bool = field(default=False, metadata=NOT_IN_JSON)
 
 
 @dataclass(kw_only=True)

@@ -24,6 +24,7 @@ MODELS: Final[dict[str, tuple[str, str]]] = {
     "summary": ("pollcli.models", "Summary"),
     "compare": ("pollcli.compare_models", "Comparison"),
     "validate": ("pollcli.models", "ValidationReport"),
+    "seats": ("pollcli.seats_models", "SeatsReport"),
 }
 
 

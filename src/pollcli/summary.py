@@ -108,4 +108,5 @@ def summarize_election(
         notes=findings.notes(figures),
         warnings=[p.render() for p in warnings],
         warning_codes=[str(p.code) for p in warnings],
+        party_list=figures.party_list,
     )

@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 
 from pollcli import audit
-from pollcli.columns import NOT_VALID_KINDS, System
+from pollcli.columns import NOT_VALID_KINDS, System, is_party_list
 from pollcli.election import Election, Option
 from pollcli.errors import UsageError
 from pollcli.models import Margin, Standing, Term, Turnout
@@ -35,6 +35,7 @@ class Tally:
     threshold: float
     majority: float
     system: System
+    party_list: bool  # the options are party lists (system: list, or seats to fill)
     ranked: list[Ranked]  # every option, in rank order
     candidates: list[Ranked]  # candidates only, strongest first
     by_votes: bool  # votes decide the order (every candidate has them), not rounded shares
@@ -120,7 +121,8 @@ def tally(
     tied = [r for r in candidates if strength(r, by_votes) == top] if candidates else []
     leader = tied[0] if len(tied) == 1 else None
     runner_up = candidates[1] if leader is not None and len(candidates) > 1 else None
-    system: System = facts.system or "majority"
+    party_list = is_party_list(facts.system, facts.seats)
+    system: System = "list" if party_list else facts.system or "majority"
     reached = leader is not None and leader.share is not None and leader.share > majority
     # Only a two-round system has a runoff: first past the post elects the leader, lists get seats.
     runoff = _runoff(leader, runner_up, tied, reached) if system == "majority" else None
@@ -132,6 +134,7 @@ def tally(
         threshold=threshold,
         majority=majority,
         system=system,
+        party_list=party_list,
         ranked=ranked,
         candidates=candidates,
         by_votes=by_votes,

@@ -55,9 +55,9 @@ def _root(
 
 
 def _register() -> None:
-    from pollcli.cli import compare, schema, summary, validate
+    from pollcli.cli import compare, schema, seats, summary, validate
 
-    for module in (summary, compare, validate, schema):
+    for module in (summary, compare, seats, validate, schema):
         module.register(app)
 
 

@@ -110,6 +110,11 @@ _RENDERERS: dict[str, dict[str, str]] = {
         "markdown": "pollcli.render.compare_markdown:render_comparison",
         "table": "pollcli.render.compare_table:render_comparison",
     },
+    "seats": {
+        "csv": "pollcli.render.seats_csv:render_seats",
+        "markdown": "pollcli.render.seats_markdown:render_seats",
+        "table": "pollcli.render.seats_table:render_seats",
+    },
     "validate": {
         "csv": "pollcli.render.csv:render_validation",
         "markdown": "pollcli.render.markdown:render_validation",

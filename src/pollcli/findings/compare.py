@@ -141,8 +141,11 @@ def pair_notes(
             notes.append(f"Turnout is not known for {missing}, so it is not compared.")
         enc_a, enc_b = summaries[a].effective_number, summaries[b].effective_number
         if enc_a is not None and enc_b is not None:
+            what = (
+                "parties" if summaries[a].party_list and summaries[b].party_list else "candidates"
+            )
             notes.append(
-                f"Effective number of candidates: {enc_a:.2f} in {first} → {enc_b:.2f} in {then}."
+                f"Effective number of {what}: {enc_a:.2f} in {first} → {enc_b:.2f} in {then}."
             )
         notes += _term_note(facts[a], facts[b], first, then)
     return notes

@@ -31,15 +31,25 @@ def notes(tally: Tally) -> list[str]:
         sentences.append(STAGE_NOTES[facts.stage])
     sentences += _leader(tally, official=facts.stage == "official")
     sentences += _non_candidates(tally)
+    if tally.party_list:  # lists, not candidates, in the sentences above
+        sentences = [
+            s.replace("every candidate but the leader", "every list but the leader")
+            for s in sentences
+        ]
     if tally.below:
         listed = ", ".join(f"{r.option.candidate} ({pct(r.share)})" for r in tally.below)
         sentences.append(f"Below the {tally.threshold:g} % threshold: {listed}.")
     elif tally.candidates:
-        sentences.append(f"No candidate is below the {tally.threshold:g} % threshold.")
+        what = "list" if tally.party_list else "candidate"
+        sentences.append(f"No {what} is below the {tally.threshold:g} % threshold.")
     sentences += _turnout(tally)
     if tally.effective_number is not None:
+        what = "candidates"
+        if tally.party_list:  # the figure is over all valid options, as for candidates
+            against = any(r.option.kind == "against_all" for r in tally.ranked)
+            what = "parties" + (", “Against all” counted as one" if against else "")
         sentences.append(
-            f"Effective number of candidates (Laakso–Taagepera): {tally.effective_number:.2f}."
+            f"Effective number of {what} (Laakso–Taagepera): {tally.effective_number:.2f}."
         )
     sentences += _term(tally)
     sentences += _checks(tally)
@@ -118,7 +128,7 @@ def _majority(tally: Tally, *, official: bool) -> str:
         )
         return f"First past the post: {leader.option.candidate} {verb} the seat {how}."
     if tally.system == "list":
-        return "Party-list vote: seats go to the lists by the allocation method, not by a runoff."
+        return _list_note(tally)
     if tally.reached:
         return (
             f"Majority: yes — {leader.option.candidate if leader else ''} has more than "
@@ -130,6 +140,26 @@ def _majority(tally: Tally, *, official: bool) -> str:
             f"{runoff[0]} and {runoff[1]}."
         )
     return f"Majority: no — nobody has more than {majority:g} %."
+
+
+def _list_note(tally: Tally) -> str:
+    """What a party-list vote is decided by: the seats, the method and the legal threshold."""
+    from pollcli.seats_models import method_phrase
+
+    facts = tally.election.facts
+    how = []
+    if facts.method is not None:
+        how.append(f"by {method_phrase(facts.method)}")
+    if facts.list_threshold:
+        base = {"valid": "valid votes", "parties": "party votes", "cast": "ballots cast"}[
+            facts.threshold_base or "valid"
+        ]
+        how.append(f"among lists with at least {facts.list_threshold:g} % of {base}")
+    seats = f"{facts.seats:,} seats" if facts.seats else "seats"
+    return (
+        f"Party-list vote: {seats} go to the lists{' ' + ' '.join(how) if how else ''}, not to a "
+        "runoff; pollcli seats allocates them."
+    )
 
 
 def _non_candidates(tally: Tally) -> list[str]:

@@ -40,7 +40,8 @@ def render_comparison(comparison: Comparison) -> str:
             f"{f'{e.term_years} y' if e.term_years else '—'} |"
         )
     pairs = [p for p, v in enumerate(comparison.volatility) if v is not None]
-    header = ["Party" if comparison.by == "party" else "Candidate / option", "Party"]
+    label = "Party list / option" if comparison.party_list else "Candidate / option"
+    header = ["Party" if comparison.by == "party" else label, "Party"]
     align = ["---", "---"]
     for index in range(len(comparison.elections)):
         header.append(f"[{index + 1}]")

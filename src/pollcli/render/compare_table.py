@@ -115,7 +115,13 @@ def _shown_pairs(comparison: Comparison) -> list[int]:
 def shares_table(comparison: Comparison, width: int) -> Table:
     show_party = width >= WIDTH_FOR_PARTY or (len(comparison.elections) <= 2 and width >= 90)
     pairs = set(_shown_pairs(comparison))
-    label = "Party" if comparison.by == "party" else "Candidate / option"
+    label = (
+        "Party"
+        if comparison.by == "party"
+        else "Party list / option"
+        if comparison.party_list
+        else "Candidate / option"
+    )
     title = "Share of the vote, and change in points" if pairs else "Share of the vote"
     table = _plain_table(title)
     table.add_column(label, overflow="fold", ratio=3, min_width=min(16, width // 4))

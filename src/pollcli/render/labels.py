@@ -10,6 +10,14 @@ from typing import Final
 
 from pollcli import formats as fmt
 from pollcli.models import ElectionSummary, RegionSummary, ResultRow
+from pollcli.seats_models import (
+    METHOD_LABELS,
+    Allocation,
+    DistrictSeats,
+    ElectionSeats,
+    PartySeats,
+    Threshold,
+)
 
 KIND_TAGS: Final[dict[str, str]] = {
     "against_all": "AGAINST ALL",
@@ -82,3 +90,82 @@ def region_columns(
     if turnout:
         columns.append(("Turnout", [fmt.pct(r.turnout.pct) for r in regions]))
     return columns
+
+
+THRESHOLD_BASE_WORDS: Final[dict[str, str]] = {
+    "valid": "valid votes",
+    "parties": "party votes",
+    "cast": "ballots cast",
+}
+
+
+def seat_tags(party: PartySeats, allocation: Allocation, threshold: Threshold | None) -> list[str]:
+    """A seats row's tags: the last seat and who was next for it, ties, below the threshold, kind."""
+    tags = []
+    if allocation.last_seat is not None and allocation.last_seat.party == party.party:
+        tags.append("LAST SEAT")
+    if allocation.next_in_line is not None and allocation.next_in_line.party == party.party:
+        tags.append("NEXT IN LINE")
+    if any(party.party in tie.contenders for tie in allocation.ties):
+        tags.append("TIE")
+    if party.kind == "candidate" and not party.qualified and threshold is not None:
+        tags.append(f"BELOW {threshold.pct:g} %")
+    if party.kind in KIND_TAGS:
+        tags.append(KIND_TAGS[party.kind])
+    return tags
+
+
+def seats_details(election: ElectionSeats) -> list[str]:
+    """Office, country, date and stage, those that are known."""
+    return [
+        str(v)
+        for v in (
+            election.office,
+            election.country,
+            election.date,
+            election.stage.replace("_", " "),
+        )
+        if v
+    ]
+
+
+def seats_rule(election: ElectionSeats) -> str:
+    """'69 seats · threshold 5 % of valid votes · Hare quota and largest remainder'."""
+    parts = [f"{election.seats:,} seat{'' if election.seats == 1 else 's'}"]
+    if election.layout == "districts":
+        parts.append(f"{len(election.districts or [])} districts")
+    threshold = election.threshold
+    if threshold is not None:
+        each = " in each district" if election.layout == "districts" else ""
+        parts.append(
+            f"threshold {threshold.pct:g} % of {THRESHOLD_BASE_WORDS[threshold.base]}{each}"
+        )
+    elif election.layout != "single_member":
+        parts.append("no threshold")
+    if election.layout == "single_member":
+        parts.append("single-member races")
+    else:
+        parts.append(" / ".join(METHOD_LABELS.get(m, m) for m in election.methods))
+    return " · ".join(parts)
+
+
+def seat_cell(party: PartySeats, first: bool) -> str:
+    """Seats, and for a method after the first the change from it: '41 +1'."""
+    if party.kind != "candidate":
+        return "—"
+    if first or not party.seats_change:
+        return str(party.seats)
+    change = party.seats_change
+    return f"{party.seats} {'+' if change > 0 else '−'}{abs(change)}"
+
+
+def district_winners(district: DistrictSeats) -> str:
+    """'PP 3 · PSOE 2 · Vox 1': who won the district's seats, by the first method."""
+    if not district.allocations:
+        return ""
+    won = [p for p in district.allocations[0].parties if p.seats]
+    if not won:
+        return "no seat awarded" + (" (runoff)" if district.allocations[0].undecided else "")
+    if district.seats == 1 and len(won) == 1:
+        return won[0].party
+    return " · ".join(f"{p.party} {p.seats}" for p in won)

@@ -13,7 +13,8 @@ def render_summary(summary: Summary) -> str:
     for e in summary.elections:
         details = " · ".join(labels.election_details(e))
         out += [f"## {markdown_cell(e.election)}", "", markdown_cell(details), ""]
-        out += ["| # | Option | Party | Votes | Share | Tags |", "|--:|---|---|--:|--:|---|"]
+        option = "List" if e.party_list else "Option"
+        out += [f"| # | {option} | Party | Votes | Share | Tags |", "|--:|---|---|--:|--:|---|"]
         for r in e.results:
             tags = " ".join(tag for tag, _ in labels.result_tags(r, e))
             out.append(

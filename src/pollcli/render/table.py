@@ -55,9 +55,11 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
     name_width = min(longest_name, NAME_MIN_WIDTH)
     # Names, figures and tags come first; the party column, then the bar, only where they fit.
     essentials = 3 + name_width + 11 + 9 + longest_tag + 2 * 4
-    show_party = width >= essentials + PARTY_MIN_WIDTH + 2
-    show_bar = show_party and width >= essentials + PARTY_MIN_WIDTH + 2 + BAR_WIDTH + 2
-    if not show_party:
+    # A file with no party column (party lists name the party as the option) shows none.
+    party_room = PARTY_MIN_WIDTH + 2 if any(r.party for r in summary.results) else 0
+    show_party = party_room > 0 and width >= essentials + party_room
+    show_bar = (show_party or not party_room) and width >= essentials + party_room + BAR_WIDTH + 2
+    if party_room and not show_party:
         name_width = min(longest_name, 12)
     table = Table(
         title=_title(summary),
@@ -68,7 +70,7 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
     )
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column(
-        "Option",
+        "List" if summary.party_list else "Option",
         overflow="fold",
         min_width=name_width,
     )

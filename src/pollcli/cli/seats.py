@@ -1,0 +1,174 @@
+"""`pollcli seats`: party-list seats from votes, with the legal threshold, per district or race."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pollcli.cli import options as opt
+from pollcli.cli.output import check_output_path, emit, warn
+from pollcli.cli.progress import progress_on_terminal
+from pollcli.errors import UsageError
+
+EXAMPLE = """Examples:
+
+  pollcli seats data/kz_2023_mazhilis.csv
+
+  pollcli seats data/kz_2023_mazhilis.csv --method hare,dhondt
+
+  pollcli seats results.csv --seats 120 --method sainte-lague --list-threshold 5
+
+  pollcli seats provinces.csv --seats-file seats.csv --format json | jq '.elections[0].allocations[0].parties'
+"""
+
+ALLOCATION = "Allocation (overrides the file)"
+
+
+class TieRule(StrEnum):
+    earlier = "earlier"
+    lot = "lot"
+
+
+def seats(
+    files: opt.Files,
+    seats_: Annotated[
+        int | None,
+        typer.Option(
+            "--seats",
+            "-n",
+            metavar="N",
+            min=1,
+            help="Seats to fill (one election's total; districts take theirs from a seats column "
+            "or --seats-file).",
+            rich_help_panel=ALLOCATION,
+        ),
+    ] = None,
+    method: Annotated[
+        str | None,
+        typer.Option(
+            "--method",
+            "-m",
+            metavar="M[,M…]",
+            help="hare, droop, dhondt, sainte-lague, modified-sainte-lague or imperiali; several, "
+            "comma-separated, are shown side by side, the first compared with. Default: the "
+            "file's method, else dhondt.",
+            rich_help_panel=ALLOCATION,
+        ),
+    ] = None,
+    list_threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--list-threshold",
+            metavar="PCT",
+            min=0,
+            max=100,
+            help="Legal threshold: lists below this percent of the base get no seats.",
+            rich_help_panel=ALLOCATION,
+        ),
+    ] = None,
+    threshold_base: Annotated[
+        str | None,
+        typer.Option(
+            "--threshold-base",
+            metavar="BASE",
+            help="What the threshold is a percent of: valid (all valid votes, 'Against all' in; "
+            "default), parties (the lists' votes) or cast (ballots cast).",
+            rich_help_panel=ALLOCATION,
+        ),
+    ] = None,
+    seats_file: Annotated[
+        str | None,
+        typer.Option(
+            "--seats-file",
+            metavar="FILE",
+            help="A CSV of 'district,seats': allocate per district (an election per district, or "
+            "the file's regions) and add up.",
+            rich_help_panel=ALLOCATION,
+        ),
+    ] = None,
+    tie: Annotated[
+        TieRule,
+        typer.Option(
+            "--tie",
+            help="Who wins a tie for a seat: the list earlier in the file, or a lot drawn with "
+            "--seed. Ties are always reported.",
+            case_sensitive=False,
+            rich_help_panel=ALLOCATION,
+        ),
+    ] = TieRule.earlier,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            "--seed",
+            metavar="N",
+            min=0,
+            help="Seed of the lot for --tie lot (default 0): the same seed draws the same lot.",
+            rich_help_panel=ALLOCATION,
+        ),
+    ] = None,
+    fmt: opt.FormatOpt = opt.Format.table,
+    output: opt.OutputOpt = None,
+    quiet: opt.QuietOpt = False,
+    no_color: opt.NoColorOpt = False,
+    encoding: opt.EncodingOpt = None,
+    delimiter: opt.DelimiterOpt = None,
+    decimal: opt.DecimalOpt = None,
+) -> None:
+    """Seats from votes: each list's seats by a method, with the legal threshold, the quota or
+    divisors, the last seat and who was next, votes that elected no one, and disproportionality.
+
+    A file of several elections (an 'election' column) is read as the districts of one parliament:
+    seats are allocated in each and added up; a district of one seat, or with none given, is a
+    single-member race won by the most votes.
+    """
+    from pollcli.read import load
+    from pollcli.seats import allocate, parse_district_seats
+
+    inputs = [*files, *([seats_file] if seats_file else [])]
+    check_output_path(output, inputs)
+    district_seats = None
+    if seats_file:
+        district_seats = parse_district_seats(_read_lines(seats_file), seats_file)
+    base = None
+    if threshold_base is not None:
+        from pollcli.columns import THRESHOLD_BASES, normalize_header
+
+        base = normalize_header(threshold_base)
+        if base not in THRESHOLD_BASES:
+            raise UsageError(
+                f"--threshold-base {threshold_base!r} is not one of {', '.join(THRESHOLD_BASES)}"
+            )
+    if seed is not None and tie is not TieRule.lot:
+        raise UsageError("--seed draws a lot: use it with --tie lot")
+    with progress_on_terminal():
+        elections = load(
+            files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal
+        )
+    result = allocate(
+        elections,
+        seats=seats_,
+        methods=method,
+        list_threshold=list_threshold,
+        threshold_base=base,
+        tie=tie.value,
+        seed=seed,
+        district_seats=district_seats,
+    )
+    warn([w for e in result.elections for w in e.warnings], quiet)
+    emit(result, "seats", fmt.value, output, no_color)
+
+
+def _read_lines(path: str) -> list[str]:
+    try:
+        return Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        raise UsageError(f"--seats-file {path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"--seats-file {path}: cannot read it as UTF-8 text ({exc})") from None
+
+
+def register(app: typer.Typer) -> None:
+    app.command("seats", epilog=EXAMPLE)(seats)

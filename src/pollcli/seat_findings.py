@@ -1,0 +1,390 @@
+"""Sentences about seats: how they were shared, the last seat, ties, wasted votes, indices.
+
+Prose only, from the computed `ElectionSeats` (pollcli.seats makes the figures); the findings panel
+and the JSON's `notes` are these sentences. Kept apart from the arithmetic so that the wording can
+move with the other commands' findings.
+"""
+
+from __future__ import annotations
+
+from pollcli.seats_models import (
+    METHOD_NAMES,
+    Allocation,
+    ElectionSeats,
+    PartySeats,
+    Threshold,
+    method_phrase,
+)
+
+SERIES_SHOWN = 4
+CLOSEST_SHOWN = 3
+
+
+def _label(method: str) -> str:
+    return method_phrase(method)
+
+
+def _name(method: str) -> str:
+    return METHOD_NAMES.get(method, method)
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f} %"
+
+
+def _number(value: float) -> str:
+    """1.4 as 1.4, 3.0 as 3: divisors as people write them."""
+    return f"{value:g}"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 seat', '69 seats'."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def _signed(n: int) -> str:
+    return f"+{n}" if n > 0 else f"−{-n}"
+
+
+def _base_words(threshold: Threshold, against_all: bool) -> str:
+    if threshold.base == "parties":
+        return "the parties' votes (“Against all” left out)"
+    if threshold.base == "cast":
+        return "ballots cast"
+    return "valid votes (“Against all” included)" if against_all else "valid votes"
+
+
+def _lists(allocation: Allocation) -> list[PartySeats]:
+    return [p for p in allocation.parties if p.kind == "candidate"]
+
+
+def findings(election: ElectionSeats, *, method_defaulted: bool, source: str | None) -> list[str]:
+    """The findings of one parliament, first method in detail, the others by what they change."""
+    if not election.allocations:
+        return []
+    first = election.allocations[0]
+    notes = _majority(first, election.seats)
+    if election.layout == "national":
+        notes += _national(election, first)
+    elif election.layout == "districts":
+        notes += _districts(election, first)
+    else:
+        notes += _races(election, first)
+    if method_defaulted and election.layout != "single_member":
+        notes.append(
+            "No method was given (method in the file, or --method), so D'Hondt, the most widely "
+            "used, was applied."
+        )
+    for other in election.allocations[1:]:
+        notes.append(_method_change(first, other))
+    notes += _ties(election, first)
+    if election.layout != "national":
+        notes += _closest(election)
+    notes += _without_seat(first, election.layout)
+    notes += _indices(first)
+    if source:
+        notes.append(f"Source: {source}")
+    return notes
+
+
+def warnings_of(election: ElectionSeats) -> list[str]:
+    """Allocations that could not fill their seats, or rest on one list only."""
+    warnings = []
+    for allocation in election.allocations[:1]:
+        qualified = [p for p in _lists(allocation) if p.qualified and p.votes > 0]
+        if election.layout == "national" and not qualified:
+            warnings.append(
+                f"{election.election}: no list reached the legal threshold; no seat was allocated"
+            )
+        elif election.layout == "national" and len(qualified) == 1 and election.threshold:
+            warnings.append(
+                f"{election.election}: only {qualified[0].party} reached the legal threshold and "
+                "takes every seat; some laws (Kazakhstan's, for one) then admit the runner-up too "
+                "— pollcli does not apply such rules"
+            )
+    return warnings
+
+
+def _national(election: ElectionSeats, allocation: Allocation) -> list[str]:
+    notes = []
+    lists = _lists(allocation)
+    qualified = [p for p in lists if p.qualified]
+    label = _label(allocation.method)
+    against_all = any(p.kind == "against_all" for p in allocation.parties)
+    threshold = election.threshold
+    if threshold is not None and threshold.votes is not None and threshold.base_votes is not None:
+        notes.append(
+            f"{_count(election.seats, 'seat')} by {label}, shared among the {len(qualified)} of "
+            f"{len(lists)} lists at or above the legal threshold of {threshold.pct:g} % of "
+            f"{_base_words(threshold, against_all)}: {threshold.votes:,} of "
+            f"{threshold.base_votes:,} votes."
+        )
+    else:
+        notes.append(
+            f"{_count(election.seats, 'seat')} by {label}; no legal threshold was given (list_threshold in "
+            "the file, or --list-threshold), so every list takes part."
+        )
+    notes += _how(allocation, election.seats)
+    notes += _last_seat(allocation, election.seats)
+    needed = [
+        f"{p.party} {p.votes_for_next_seat:,}"
+        + (" (passing the threshold included)" if not p.qualified else "")
+        for p in lists
+        if p.votes_for_next_seat is not None
+    ]
+    if needed:
+        notes.append(
+            "More votes each list needed for one more seat, every other list's unchanged: "
+            + "; ".join(needed)
+            + "."
+        )
+    return notes
+
+
+def _how(allocation: Allocation, seats: int) -> list[str]:
+    """The quota and the remainders, or the divisor series."""
+    if allocation.quota is not None and allocation.allocated_votes is not None:
+        quota = allocation.quota
+        if allocation.method == "droop":
+            formula = f"⌊{allocation.allocated_votes:,} ÷ {seats + 1}⌋ + 1 = {quota:,.0f}"
+        else:
+            formula = f"{allocation.allocated_votes:,} ÷ {seats} = {quota:,.2f}"
+        by_remainder = [p for p in allocation.parties if p.remainder_seat]
+        whole = allocation.seats - len(by_remainder)
+        sentence = (
+            f"Quota: the qualifying lists' votes over the seats, {formula} votes a seat. Whole "
+            f"quotas filled {whole} seats"
+        )
+        if by_remainder:
+            ranked = sorted(by_remainder, key=lambda p: -_remainder(p))
+            sentence += (
+                f"; the {len(by_remainder)} left went to the largest remainders, in quotas: "
+                + ", ".join(f"{p.party} {_remainder(p):.4f}" for p in ranked)
+            )
+        return [sentence + "."]
+    if allocation.divisors:
+        series = ", ".join(_number(d) for d in allocation.divisors[:SERIES_SHOWN])
+        return [
+            f"Divisors: each list's votes are divided by {series}, …; the {seats} highest "
+            "quotients win the seats."
+        ]
+    return []
+
+
+def _remainder(party: PartySeats) -> float:
+    quotas = party.quotas or 0.0
+    return quotas - int(quotas)
+
+
+def _last_seat(allocation: Allocation, seats: int) -> list[str]:
+    last, nxt = allocation.last_seat, allocation.next_in_line
+    by_name = {p.party: p for p in allocation.parties}
+    if allocation.quota is not None:
+        if last is None:
+            opening = "Whole quotas filled every seat; none was decided by a remainder"
+        else:
+            opening = (
+                f"The last seat went to {last.party} on a remainder of {last.value:.4f} of a quota"
+            )
+        if nxt is None:
+            return [opening + "."]
+        return [
+            opening
+            + f"; next in line was {nxt.party} ({nxt.value:.4f})"
+            + (
+                f", which needed {nxt.votes_short:,} more votes to take it"
+                if nxt.votes_short
+                else ""
+            )
+            + "."
+        ]
+    if last is None or allocation.divisors is None:
+        return []
+
+    def quotient(party: PartySeats, value: float, held: int) -> str:
+        divisor = (
+            allocation.divisors[held]
+            if allocation.divisors and held < len(allocation.divisors)
+            else None
+        )
+        shown = f"{value:,.2f}"
+        if divisor is None:
+            return shown
+        return f"{shown} ({party.votes:,} ÷ {_number(divisor)})"
+
+    winner = by_name[last.party]
+    sentence = (
+        f"The last seat, the {_ordinal(seats)}, went to {last.party} with a quotient of "
+        f"{quotient(winner, last.value, winner.seats - 1)}"
+    )
+    if nxt is not None and nxt.party in by_name:
+        runner = by_name[nxt.party]
+        sentence += (
+            f"; next in line was {nxt.party} with {quotient(runner, nxt.value, runner.seats)}"
+            + (
+                f", which needed {nxt.votes_short:,} more votes to take it"
+                if nxt.votes_short
+                else ""
+            )
+        )
+    return [sentence + "."]
+
+
+def _districts(election: ElectionSeats, allocation: Allocation) -> list[str]:
+    districts = election.districts or []
+    races = sum(
+        1 for d in districts if d.allocations and d.allocations[0].method == "single-member"
+    )
+    sentence = (
+        f"{_count(election.seats, 'seat')} in {len(districts)} districts, allocated in each by "
+        f"{_label(allocation.method)} and added up"
+    )
+    if races:
+        what = "a single-member race" if races == 1 else "single-member races"
+        sentence += f" ({races} of them {what}, won by the most votes)"
+    threshold = election.threshold
+    if threshold is not None:
+        against_all = any(p.kind == "against_all" for p in allocation.parties)
+        sentence += (
+            f"; a list needs {threshold.pct:g} % of {_base_words(threshold, against_all)} in a "
+            "district to take part there"
+        )
+    else:
+        sentence += "; no legal threshold was given"
+    return [sentence + "."]
+
+
+def _races(election: ElectionSeats, allocation: Allocation) -> list[str]:
+    notes = [
+        f"{_count(len(election.districts or []), 'single-member race')}, "
+        f"{'won' if len(election.districts or []) == 1 else 'each won'} by the candidate with the "
+        "most votes; seats are counted per party (a candidate without a party counts alone)."
+    ]
+    if allocation.undecided:
+        notes.append(
+            f"{allocation.undecided} of them had no candidate above half of the valid votes "
+            "(system: majority) and are left to a runoff: no seat is counted for them."
+        )
+    return notes
+
+
+def _majority(allocation: Allocation, seats: int) -> list[str]:
+    lists = sorted(_lists(allocation), key=lambda p: -p.seats)
+    if not lists or allocation.seats == 0:
+        return []
+    needed = seats // 2 + 1
+    top = lists[0]
+    if top.seats >= needed:
+        return [
+            f"{top.party} has a majority: {top.seats} of {_count(seats, 'seat')} ({needed} needed), on "
+            f"{_pct(top.share)} of the votes."
+        ]
+    leaders = ", ".join(f"{p.party} {p.seats}" for p in lists[:3] if p.seats)
+    return [f"No party has a majority of the {seats} seats ({needed} needed): {leaders}."]
+
+
+def _ties(election: ElectionSeats, allocation: Allocation) -> list[str]:
+    lot = election.tie_rule == "lot"
+    who = "candidate" if election.layout == "single_member" else "list"
+    if not allocation.ties:
+        rule = (
+            f"a lot drawn with seed {election.seed}, --tie lot"
+            if lot
+            else f"the {who} earlier in the file wins, --tie earlier"
+        )
+        return [f"No tie decided a seat (tie rule: {rule})."]
+    how = (
+        f"by lot (--tie lot, seed {election.seed})"
+        if lot
+        else "as earlier in the file (--tie earlier)"
+    )
+    notes = []
+    for tie in allocation.ties:
+        where = f" in {tie.district}" if tie.district else ""
+        if tie.method == "single-member":
+            what = f"{tie.value:,.0f} votes each"
+        elif election.allocations[0].quota is not None:
+            what = f"equal remainders of {tie.value:.4f} of a quota"
+        else:
+            what = f"equal quotients of {tie.value:,.2f}"
+        seats = "a seat" if tie.seats == 1 else f"{tie.seats} seats"
+        won = ", ".join(tie.winners) or "nobody"
+        notes.append(
+            f"Tie{where}: {', '.join(tie.contenders)} had {what} for {seats}; {won} took "
+            f"{'it' if tie.seats == 1 else 'them'} {how}."
+        )
+    return notes
+
+
+def _closest(election: ElectionSeats) -> list[str]:
+    found: list[tuple[int, str, str]] = []
+    for district in election.districts or []:
+        for party in district.allocations[0].parties:
+            if party.votes_for_next_seat is not None:
+                found.append((party.votes_for_next_seat, party.party, district.district))
+    found.sort()
+    if not found:
+        return []
+    shown = "; ".join(
+        f"{party} needed {votes:,} more vote{'' if votes == 1 else 's'} in {district}"
+        for votes, party, district in found[:CLOSEST_SHOWN]
+    )
+    if election.layout == "single_member":
+        return [f"The closest races: {shown}."]
+    return [f"The cheapest seats to gain: {shown}."]
+
+
+def _without_seat(allocation: Allocation, layout: str) -> list[str]:
+    if not allocation.votes_without_seat:
+        return ["Every vote went to a list that won a seat."]
+    if layout != "national":
+        return [
+            f"{allocation.votes_without_seat:,} votes ({_pct(allocation.votes_without_seat_pct)} "
+            "of valid votes) elected no one in their district."
+        ]
+    parts = []
+    for party in allocation.parties:
+        if party.seats or not party.votes:
+            continue
+        if party.kind != "candidate":
+            why = "not a list"
+        elif not party.qualified:
+            why = "below the threshold"
+        else:
+            why = "too few votes for a seat"
+        parts.append(f"{party.party} {party.votes:,} ({why})")
+    return [
+        f"{allocation.votes_without_seat:,} votes ({_pct(allocation.votes_without_seat_pct)} of "
+        f"valid votes) elected no one: {'; '.join(parts)}."
+    ]
+
+
+def _indices(allocation: Allocation) -> list[str]:
+    notes = []
+    by_votes, by_seats = allocation.effective_parties_votes, allocation.effective_parties_seats
+    if by_votes is not None and by_seats is not None:
+        notes.append(
+            f"Effective number of parties: {by_votes:.2f} by votes, {by_seats:.2f} by seats."
+        )
+    if allocation.gallagher is not None and allocation.loosemore_hanby is not None:
+        notes.append(
+            f"Disproportionality: Gallagher {allocation.gallagher:.2f}, Loosemore–Hanby "
+            f"{allocation.loosemore_hanby:.2f} (points of the vote; 0 is exactly proportional)."
+        )
+    return notes
+
+
+def _method_change(first: Allocation, other: Allocation) -> str:
+    changed = [p for p in other.parties if p.seats_change]
+    tail = ""
+    if other.gallagher is not None and first.gallagher is not None:
+        tail = f"; Gallagher {other.gallagher:.2f} against {first.gallagher:.2f}"
+    if not changed:
+        return f"{_name(other.method)}: the same seats as {_name(first.method)}{tail}."
+    listed = ", ".join(f"{p.party} {p.seats} ({_signed(p.seats_change or 0)})" for p in changed)
+    return f"{_name(other.method)} instead of {_name(first.method)}: {listed}{tail}."

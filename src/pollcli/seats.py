@@ -1,0 +1,908 @@
+"""Loaded elections → seats: party lists with a legal threshold, per district, or races won.
+
+Pure: `allocate` takes `Election`s and returns a `SeatsReport`; nothing here reads files or prints. The
+arithmetic of each method is `pollcli.apportion`'s. This module decides who takes part (the legal
+threshold; options that are not party lists never get seats), groups districts, finds what each party
+needed for one more seat, and computes the indices. The sentences come from `pollcli.seat_findings`.
+
+Decisions, repeated for users in docs/seats.md:
+
+- **One parliament per file.** A file with one election is one allocation. The elections of one file
+  (told apart by an `election` column today, by race keys later) are the districts of one parliament
+  when they share date and stage; seats are allocated in each and summed per party. A district with
+  one seat, or with no seats given, is a single-member race won by the most votes (`system: majority`:
+  only with more than half of the valid votes; otherwise it is left to a runoff).
+- **One election with regions** and `district_seats` (`--seats-file`) is allocated per region.
+- **The threshold gate**: a list qualifies when its votes are at or above `list_threshold` percent of
+  the base: `valid` (every valid option, "Against all" included), `parties` (the options that are not
+  "Against all"), or `cast` (ballots cast). Only qualifying party lists share the seats, on their own
+  votes: the Hare quota is the qualifying lists' votes over the seats (Kazakhstan's law, and what
+  reproduces its published seats). "Against all", "Others" and blank or invalid ballots never get seats.
+- **Ties** (equal remainders or quotients for fewer seats than contenders; equal votes for first in a
+  race) go to the list earlier in the file (`earlier`) or to a seeded lot (`lot`), and are always
+  reported.
+- **Votes for one more seat**: the fewest more votes that win a list one more seat outright (it loses
+  every tie), every other option's votes unchanged; the threshold's base grows with them (ballots cast
+  too, for the `cast` base), and the whole allocation is run again, so a quota that moves, a threshold
+  to pass and lists that fall under it are all counted.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import cast
+
+from pollcli import apportion
+from pollcli.columns import NOT_VALID_KINDS, THRESHOLD_BASES, Kind, method_name, normalize_header
+from pollcli.election import Election, Option
+from pollcli.errors import DataError, UsageError
+from pollcli.problems import Code, Problem
+from pollcli.seat_findings import findings, warnings_of
+from pollcli.seats_models import (
+    Allocation,
+    DistrictSeats,
+    ElectionSeats,
+    Layout,
+    PartySeats,
+    SeatPick,
+    SeatsReport,
+    Threshold,
+    Tie,
+    TieRule,
+)
+
+DEFAULT_METHOD = "dhondt"
+SINGLE_MEMBER = "single-member"
+TIE_RULES: tuple[str, ...] = ("earlier", "lot")
+
+
+def allocate(
+    elections: Election | Sequence[Election],
+    *,
+    seats: int | None = None,
+    methods: str | Sequence[str] | None = None,
+    list_threshold: float | None = None,
+    threshold_base: str | None = None,
+    tie: str = "earlier",
+    seed: int | None = None,
+    district_seats: Mapping[str, int] | None = None,
+) -> SeatsReport:
+    """Seats for each parliament among `elections`, as `pollcli seats` shows them.
+
+    Arguments override the elections' facts: `seats` (one election's total), `methods` (a name or
+    several, comma-separated or a list: hare, droop, dhondt, sainte-lague, modified-sainte-lague,
+    imperiali), `list_threshold` (percent) and `threshold_base` (valid, parties, cast).
+    `district_seats` maps district (or region) names to their seats. `tie` is "earlier" or "lot"
+    (with `seed`, 0 by default).
+    """
+    items = [elections] if isinstance(elections, Election) else list(elections)
+    options = _Options.checked(
+        seats, methods, list_threshold, threshold_base, tie, seed, district_seats
+    )
+    report = SeatsReport(elections=[_parliament(group, options) for group in _group(items)])
+    options.check_districts_used(report)
+    return report
+
+
+@dataclass
+class _Options:
+    seats: int | None
+    methods: list[str] | None
+    list_threshold: float | None
+    threshold_base: str | None
+    tie: TieRule
+    seed: int | None
+    district_seats: dict[str, tuple[str, int]] | None  # key → (name as written, seats)
+    used: set[str] = field(default_factory=set)
+
+    @classmethod
+    def checked(
+        cls,
+        seats: int | None,
+        methods: str | Sequence[str] | None,
+        list_threshold: float | None,
+        threshold_base: str | None,
+        tie: str,
+        seed: int | None,
+        district_seats: Mapping[str, int] | None,
+    ) -> _Options:
+        if seats is not None and (
+            isinstance(seats, bool) or not isinstance(seats, int) or seats < 1
+        ):
+            raise UsageError(f"seats must be a whole number of at least 1, not {seats!r}")
+        if list_threshold is not None:
+            number = list_threshold if isinstance(list_threshold, int | float) else math.nan
+            if isinstance(list_threshold, bool) or not 0 <= number <= 100:
+                raise UsageError(
+                    f"list threshold must be a percentage from 0 to 100, not {list_threshold!r}"
+                )
+        if threshold_base is not None and threshold_base not in THRESHOLD_BASES:
+            raise UsageError(
+                f"threshold base {threshold_base!r} is not one of {', '.join(THRESHOLD_BASES)}"
+            )
+        if tie not in TIE_RULES:
+            raise UsageError(f"tie rule {tie!r} is not one of {', '.join(TIE_RULES)}")
+        if seed is not None and tie != "lot":
+            raise UsageError("a seed is for the lot: use it with --tie lot")
+        mapping = None
+        if district_seats is not None:
+            mapping = {}
+            for name, count in district_seats.items():
+                if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+                    raise UsageError(f"district {name!r}: seats must be at least 1, not {count!r}")
+                mapping[_key(name)] = (name, count)
+        return cls(
+            seats=seats,
+            methods=parse_methods(methods) if methods is not None else None,
+            list_threshold=float(list_threshold) if list_threshold is not None else None,
+            threshold_base=threshold_base,
+            tie=cast(TieRule, tie),
+            seed=(seed or 0) if tie == "lot" else None,
+            district_seats=mapping,
+        )
+
+    def district(self, name: str) -> int | None:
+        if self.district_seats is None:
+            return None
+        found = self.district_seats.get(_key(name))
+        if found is None:
+            return None
+        self.used.add(_key(name))
+        return found[1]
+
+    def check_districts_used(self, report: SeatsReport) -> None:
+        if self.district_seats is None:
+            return
+        unused = [name for key, (name, _) in self.district_seats.items() if key not in self.used]
+        if unused and report.elections:
+            shown = ", ".join(repr(n) for n in unused[:5]) + (" …" if len(unused) > 5 else "")
+            report.elections[0].warnings.append(
+                f"--seats-file: no district in the inputs is named {shown}; check the spelling"
+            )
+
+
+def parse_methods(text: str | Sequence[str]) -> list[str]:
+    """`"hare,dhondt"` or `["Hare", "D'Hondt"]` → method names; a usage error names a bad one."""
+    parts = text.split(",") if isinstance(text, str) else [p for t in text for p in t.split(",")]
+    found: list[str] = []
+    for part in parts:
+        if not part.strip():
+            continue
+        method = method_name(part)
+        if method is None:
+            raise UsageError(
+                f"method {part.strip()!r} is not one of {', '.join(apportion.LARGEST_REMAINDER + apportion.DIVISOR_METHODS)}"
+            )
+        if method not in found:
+            found.append(method)
+    if not found:
+        raise UsageError("no method given; name one, e.g. --method dhondt")
+    return found
+
+
+def parse_district_seats(lines: Iterable[str], source: str) -> dict[str, int]:
+    """A seats file (`district,seats` with a header; `#` lines are comments) → district → seats."""
+    import csv
+
+    rows = [
+        (number, row)
+        for number, row in enumerate(csv.reader(lines), start=1)
+        if row and any(c.strip() for c in row) and not row[0].lstrip().startswith("#")
+    ]
+    if not rows:
+        raise UsageError(f"{source}: no districts; write a header 'district,seats' and a row each")
+    header = [normalize_header(c) for c in rows[0][1]]
+    seat_columns = [
+        i for i, h in enumerate(header) if h in ("seats", "magnitude", "district_seats")
+    ]
+    if len(header) < 2 or not seat_columns:
+        raise UsageError(
+            f"{source}:{rows[0][0]}: the header needs a name column and a 'seats' column"
+        )
+    seats_at = seat_columns[0]
+    name_at = next(i for i in range(len(header)) if i != seats_at)
+    found: dict[str, int] = {}
+    for number, row in rows[1:]:
+        if len(row) <= max(seats_at, name_at):
+            raise UsageError(f"{source}:{number}: expected a name and a number of seats")
+        name, count = row[name_at].strip(), row[seats_at].strip()
+        if not count.isdigit() or int(count) < 1:
+            raise UsageError(
+                f"{source}:{number}: seats {count!r} is not a whole number of at least 1"
+            )
+        if not name:
+            raise UsageError(f"{source}:{number}: a district has no name")
+        if _key(name) in {_key(n) for n in found}:
+            raise UsageError(f"{source}:{number}: district {name!r} is listed twice")
+        found[name] = int(count)
+    return found
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _group(items: list[Election]) -> list[list[Election]]:
+    """One group per parliament: a file's elections together when they share date and stage."""
+    by_file: dict[str, list[Election]] = {}
+    for election in items:
+        by_file.setdefault(election.source_file, []).append(election)
+    groups: list[list[Election]] = []
+    for members in by_file.values():
+        dates = {e.facts.date for e in members if e.facts.date is not None}
+        stages = {e.facts.stage for e in members}
+        if len(members) > 1 and (len(dates) > 1 or len(stages) > 1):
+            groups.extend([e] for e in members)
+        else:
+            groups.append(members)
+    return groups
+
+
+# --- contests: the units seats are allocated in ---------------------------------------------------
+
+
+@dataclass
+class _Contest:
+    """A district (or the whole country, or a race): its valid options and seats."""
+
+    name: str
+    names: list[str]
+    kinds: list[Kind]
+    votes: list[int]
+    colours: list[str | None]
+    seats: int
+    single_member: bool
+    majority: bool  # a race under system: majority goes to a runoff without a majority
+    ballots_cast: int | None
+    priority: list[int]
+
+
+def _contest(
+    name: str,
+    options: list[Option],
+    seats: int,
+    *,
+    single_member: bool,
+    majority: bool,
+    ballots_cast: int | None,
+    options_: _Options,
+    source: str,
+) -> _Contest:
+    valid = [o for o in options if o.kind not in NOT_VALID_KINDS]
+    missing = [o for o in valid if o.votes is None]
+    if missing:
+        raise DataError(
+            [
+                Problem(
+                    code=Code.MISSING_VALUE,
+                    severity="error",
+                    file=source,
+                    line=o.line,
+                    column="votes",
+                    message=f"{o.candidate!r} has no vote count; seats are allocated from votes, "
+                    "so every option needs them",
+                )
+                for o in missing
+            ]
+        )
+    names = [
+        (o.party or o.candidate) if single_member and o.kind == "candidate" else o.candidate
+        for o in valid
+    ]
+    priority = list(range(len(valid)))
+    if options_.tie == "lot":
+        order = list(range(len(valid)))
+        random.Random(options_.seed).shuffle(order)
+        for rank, index in enumerate(order):
+            priority[index] = rank
+    return _Contest(
+        name=name,
+        names=names,
+        kinds=[o.kind for o in valid],
+        votes=[o.votes or 0 for o in valid],
+        colours=[o.colour for o in valid],
+        seats=seats,
+        single_member=single_member,
+        majority=majority,
+        ballots_cast=ballots_cast,
+        priority=priority,
+    )
+
+
+@dataclass(frozen=True)
+class _Gate:
+    pct: Fraction
+    pct_float: float
+    base: str
+
+
+@dataclass
+class _Outcome:
+    """One contest's allocation by one method, before it becomes an `Allocation`."""
+
+    seats: list[int]
+    qualified: list[bool]
+    result: apportion.Apportionment | None
+    index: list[int]  # position in the contest of each apportioned list
+    base_votes: int | None
+    winner: int | None = None  # a single-member race's winner
+    tied: list[int] = field(default_factory=list)  # a race's candidates tied for first
+    undecided: bool = False
+
+
+def _base_votes(contest: _Contest, gate: _Gate, extra: int) -> int:
+    if gate.base == "cast":
+        return (contest.ballots_cast or 0) + extra
+    if gate.base == "parties":
+        kept = (v for v, k in zip(contest.votes, contest.kinds, strict=True) if k != "against_all")
+        return sum(kept) + extra
+    return sum(contest.votes) + extra
+
+
+def _run(
+    contest: _Contest,
+    method: str,
+    gate: _Gate | None,
+    votes: list[int] | None = None,
+    priority: list[int] | None = None,
+) -> _Outcome:
+    """The allocation of one contest, with `votes` in place of the contest's (for what-ifs)."""
+    votes = contest.votes if votes is None else votes
+    priority = contest.priority if priority is None else priority
+    extra = sum(votes) - sum(contest.votes)
+    if contest.single_member:
+        return _race(contest, votes, priority)
+    base = _base_votes(contest, gate, extra) if gate else None
+    # v / base ≥ pct / 100, in whole numbers: v · 100 · den ≥ num · base.
+    scale, bar = (100 * gate.pct.denominator, gate.pct.numerator * (base or 0)) if gate else (0, 0)
+    qualified = [
+        kind == "candidate" and v * scale >= bar
+        for v, kind in zip(votes, contest.kinds, strict=True)
+    ]
+    index = [i for i, ok in enumerate(qualified) if ok and votes[i] > 0]
+    seats = [0] * len(votes)
+    if not index:
+        return _Outcome(seats, qualified, None, index, base)
+    result = apportion.apportion(
+        [votes[i] for i in index], contest.seats, method, [priority[i] for i in index]
+    )
+    for position, i in enumerate(index):
+        seats[i] = result.seats[position]
+    return _Outcome(seats, qualified, result, index, base)
+
+
+def _race(contest: _Contest, votes: list[int], priority: list[int]) -> _Outcome:
+    candidates = [i for i, k in enumerate(contest.kinds) if k == "candidate"]
+    seats = [0] * len(votes)
+    qualified = [k == "candidate" for k in contest.kinds]
+    if not candidates:
+        return _Outcome(seats, qualified, None, [], None, undecided=True)
+    top = max(votes[i] for i in candidates)
+    tied = [i for i in candidates if votes[i] == top]
+    winner = min(tied, key=lambda i: priority[i])
+    if contest.majority and top * 2 <= sum(votes):
+        return _Outcome(seats, qualified, None, [], None, tied=tied, undecided=True)
+    seats[winner] = 1
+    return _Outcome(seats, qualified, None, [], None, winner=winner, tied=tied)
+
+
+def _votes_for_next_seat(
+    contest: _Contest, method: str, gate: _Gate | None, outcome: _Outcome, i: int
+) -> int | None:
+    """The fewest more votes that win option i one more seat outright (see the module docstring)."""
+    if contest.kinds[i] != "candidate":
+        return None
+    held = outcome.seats[i]
+    if held >= contest.seats:
+        return None
+    last = dict(enumerate(contest.priority))
+    last[i] = len(contest.votes)  # it loses every tie
+    priority = [last[j] for j in range(len(contest.votes))]
+
+    def wins(extra: int) -> bool:
+        votes = list(contest.votes)
+        votes[i] += extra
+        return _run(contest, method, gate, votes, priority).seats[i] > held
+
+    return apportion.fewest(wins, _guess(contest, method, gate, outcome, i))
+
+
+def _guess(contest: _Contest, method: str, gate: _Gate | None, outcome: _Outcome, i: int) -> int:
+    """Where the search for `_votes_for_next_seat` starts: exact in the usual case."""
+    v = contest.votes[i]
+    if contest.single_member:
+        others = [
+            contest.votes[j] for j, k in enumerate(contest.kinds) if k == "candidate" and j != i
+        ]
+        return max(1, max(others, default=0) - v + 1)
+    guess = 1
+    if gate is not None and not outcome.qualified[i] and gate.pct < 100:
+        base = _base_votes(contest, gate, 0)
+        needed = (gate.pct * base - 100 * v) / (100 - gate.pct)
+        guess = max(guess, math.ceil(needed))
+    result = outcome.result
+    if result is None or i not in outcome.index:
+        return guess
+    position = outcome.index.index(i)
+    if result.quota is not None:
+        return max(guess, math.ceil((outcome.seats[i] + 1) * result.quota - v))
+    rivals = [
+        q for p, q in enumerate(result.last_quotients or ()) if p != position and q is not None
+    ]
+    if not rivals:
+        return guess
+    target = min(rivals) * apportion.divisor(method, outcome.seats[i])
+    return max(guess, math.floor(target) + 1 - v)
+
+
+# --- from outcomes to results ------------------------------------------------------------------------
+
+
+def _threshold(contest: _Contest, gate: _Gate | None) -> Threshold | None:
+    if gate is None:
+        return None
+    base = _base_votes(contest, gate, 0)
+    return Threshold(
+        pct=gate.pct_float,
+        base=gate.base,  # type: ignore[arg-type]
+        base_votes=base,
+        votes=math.ceil(gate.pct * base / 100),
+    )
+
+
+def _shares(votes: Sequence[int]) -> list[float | None]:
+    total = sum(votes)
+    return [v / total * 100 if total else None for v in votes]
+
+
+def _indices(
+    kinds: Sequence[str], votes: Sequence[int], seats: Sequence[int]
+) -> tuple[float | None, float | None, float | None, float | None]:
+    """Effective number of parties by votes and by seats; Gallagher and Loosemore–Hanby."""
+    party_votes = [v for v, k in zip(votes, kinds, strict=True) if k != "against_all"]
+    total_party = sum(party_votes)
+    by_votes = (
+        apportion.effective_number([Fraction(v, total_party) for v in party_votes])
+        if total_party
+        else None
+    )
+    awarded = sum(seats)
+    by_seats = (
+        apportion.effective_number([Fraction(s, awarded) for s in seats]) if awarded else None
+    )
+    if not awarded or not sum(votes):
+        return by_votes, by_seats, None, None
+    vote_pct = [float(Fraction(v * 100, sum(votes))) for v in votes]
+    seat_pct = [float(Fraction(s * 100, awarded)) for s in seats]
+    return (
+        by_votes,
+        by_seats,
+        apportion.gallagher(vote_pct, seat_pct),
+        apportion.loosemore_hanby(vote_pct, seat_pct),
+    )
+
+
+def _sorted_positions(kinds: Sequence[str], votes: Sequence[int]) -> list[int]:
+    """Party lists by votes (then file order), then the options that are not lists."""
+    return sorted(range(len(votes)), key=lambda i: (kinds[i] != "candidate", -votes[i], i))
+
+
+def _allocation(
+    contest: _Contest, method: str, gate: _Gate | None, rule: _Options
+) -> tuple[Allocation, _Outcome]:
+    outcome = _run(contest, method, gate)
+    result = outcome.result
+    shares = _shares(contest.votes)
+    awarded = sum(outcome.seats)
+    by_votes, by_seats, gallagher, lh = _indices(contest.kinds, contest.votes, outcome.seats)
+    position = {i: p for p, i in enumerate(outcome.index)}
+    parties = []
+    for i in _sorted_positions(contest.kinds, contest.votes):
+        p = position.get(i)
+        seat_share = outcome.seats[i] / awarded * 100 if awarded else None
+        share = shares[i]
+        quotas = remainder_seat = next_quotient = None
+        if result is not None and p is not None:
+            if result.quota is not None and result.whole_quotas is not None:
+                quotas = float(Fraction(contest.votes[i]) / result.quota)
+                remainder_seat = outcome.seats[i] > result.whole_quotas[p]
+            if result.quotients is not None:
+                next_quotient = float(result.quotients[p])
+        parties.append(
+            PartySeats(
+                party=contest.names[i],
+                kind=contest.kinds[i],
+                votes=contest.votes[i],
+                share=share,
+                qualified=outcome.qualified[i],
+                seats=outcome.seats[i],
+                seat_share=seat_share,
+                difference=seat_share - share
+                if seat_share is not None and share is not None
+                else None,
+                quotas=quotas,
+                remainder_seat=bool(remainder_seat),
+                next_quotient=next_quotient,
+                votes_for_next_seat=_votes_for_next_seat(contest, method, gate, outcome, i),
+                seats_change=None,
+                colour=contest.colours[i],
+            )
+        )
+    without = sum(v for v, s in zip(contest.votes, outcome.seats, strict=True) if s == 0)
+    total = sum(contest.votes)
+    allocation = Allocation(
+        method=SINGLE_MEMBER if contest.single_member else method,
+        seats=awarded,
+        valid_votes=total,
+        allocated_votes=sum(contest.votes[i] for i in outcome.index) if result else None,
+        quota=float(result.quota) if result is not None and result.quota is not None else None,
+        divisors=_divisors(method, outcome) if result is not None else None,
+        parties=parties,
+        last_seat=None,
+        next_in_line=None,
+        ties=[],
+        votes_without_seat=without,
+        votes_without_seat_pct=without / total * 100 if total else None,
+        effective_parties_votes=by_votes,
+        effective_parties_seats=by_seats,
+        gallagher=gallagher,
+        loosemore_hanby=lh,
+        undecided=1 if outcome.undecided else 0,
+    )
+    _decisive(allocation, contest, outcome, rule, parties)
+    return allocation, outcome
+
+
+def _divisors(method: str, outcome: _Outcome) -> list[float] | None:
+    if method not in apportion.DIVISOR_METHODS:
+        return None
+    most = max(outcome.seats, default=0)
+    return [float(apportion.divisor(method, k)) for k in range(most + 1)]
+
+
+def _decisive(
+    allocation: Allocation,
+    contest: _Contest,
+    outcome: _Outcome,
+    rule: _Options,
+    parties: list[PartySeats],
+) -> None:
+    """The last seat, who was next in line, and the ties the rule settled."""
+    by_name = {p.party: p for p in parties}
+    district = None if contest.name == "" else contest.name
+    if contest.single_member:
+        if len(outcome.tied) > 1:
+            allocation.ties.append(
+                Tie(
+                    district=district,
+                    method=SINGLE_MEMBER,
+                    value=float(contest.votes[outcome.tied[0]]),
+                    contenders=[contest.names[i] for i in outcome.tied],
+                    winners=[] if outcome.winner is None else [contest.names[outcome.winner]],
+                    seats=1,
+                    rule=rule.tie,
+                    seed=rule.seed,
+                )
+            )
+        return
+    result = outcome.result
+    if result is None:
+        return
+    name = [contest.names[i] for i in outcome.index]
+    if result.last is not None and result.last_value is not None:
+        allocation.last_seat = SeatPick(
+            party=name[result.last],
+            value=float(result.last_value),
+            seat_number=contest.seats,
+        )
+    if result.next is not None and result.next_value is not None:
+        nxt = name[result.next]
+        allocation.next_in_line = SeatPick(
+            party=nxt,
+            value=float(result.next_value),
+            votes_short=by_name[nxt].votes_for_next_seat if nxt in by_name else None,
+        )
+    if result.tie is not None:
+        allocation.ties.append(
+            Tie(
+                district=district,
+                method=result.method,
+                value=float(result.tie.value),
+                contenders=[name[i] for i in result.tie.contenders],
+                winners=[name[i] for i in result.tie.winners],
+                seats=len(result.tie.winners),
+                rule=rule.tie,
+                seed=rule.seed,
+            )
+        )
+
+
+# --- parliaments ----------------------------------------------------------------------------------
+
+
+def _gate(election: Election, options: _Options) -> _Gate | None:
+    facts = election.facts
+    pct = options.list_threshold if options.list_threshold is not None else facts.list_threshold
+    base = options.threshold_base or facts.threshold_base or "valid"
+    if pct is None or pct == 0:
+        return None
+    return _Gate(pct=Fraction(repr(float(pct))), pct_float=float(pct), base=base)
+
+
+def _methods(election: Election, options: _Options) -> tuple[list[str], bool]:
+    """The methods asked for, and whether the default was taken for want of any."""
+    if options.methods is not None:
+        return options.methods, False
+    if election.facts.method is not None:
+        return [election.facts.method], False
+    return [DEFAULT_METHOD], True
+
+
+def _parliament(group: list[Election], options: _Options) -> ElectionSeats:
+    first = group[0]
+    facts = first.facts
+    source = first.source_file
+    methods, defaulted = _methods(first, options)
+    gate = _gate(first, options)
+    layout, contests = _contests(group, options)
+    _check_cast_base(contests, gate, source)
+    warnings = [w.render() for e in group for w in e.warnings]
+    if layout == "single_member":
+        if options.methods is not None:
+            warnings.append(
+                "--method does not apply to single-member races: each is won by the most votes"
+            )
+        methods = [SINGLE_MEMBER]
+
+    per_contest: list[list[Allocation]] = []
+    for contest in contests:
+        row = [_allocation(contest, method, gate, options)[0] for method in methods]
+        _changes(row)
+        per_contest.append(row)
+    districts = None
+    threshold = _threshold(contests[0], gate)
+    if layout == "national":
+        allocations = per_contest[0]
+    else:
+        allocations = [
+            _summed([row[k] for row in per_contest], method) for k, method in enumerate(methods)
+        ]
+        _changes(allocations)
+        districts = [
+            DistrictSeats(
+                district=contest.name,
+                seats=contest.seats,
+                threshold=None if contest.single_member else _threshold(contest, gate),
+                allocations=row,
+            )
+            for contest, row in zip(contests, per_contest, strict=True)
+        ]
+        # Each district has its own base: the summed view keeps only the rule.
+        threshold = (
+            Threshold(pct=gate.pct_float, base=gate.base, base_votes=None, votes=None)  # type: ignore[arg-type]
+            if gate is not None and layout == "districts"
+            else None
+        )
+    seats = ElectionSeats(
+        election=facts.election if len(group) == 1 else _file_label(source),
+        date=facts.date,
+        country=facts.country,
+        office=facts.office,
+        stage=facts.stage,
+        source_file=source,
+        layout=layout,
+        seats=sum(c.seats for c in contests),
+        methods=methods,
+        threshold=threshold,
+        tie_rule=options.tie,
+        seed=options.seed,
+        allocations=allocations,
+        districts=districts,
+        notes=[],
+        warnings=warnings,
+    )
+    seats.notes.extend(findings(seats, method_defaulted=defaulted, source=facts.source))
+    seats.warnings.extend(warnings_of(seats))
+    return seats
+
+
+def _contests(group: list[Election], options: _Options) -> tuple[Layout, list[_Contest]]:
+    """What seats are allocated in: the districts (or races) of a file, the regions named by a seats
+    file, or the one election."""
+    first = group[0]
+    facts = first.facts
+    source = first.source_file
+    if len(group) > 1:
+        if options.seats is not None:
+            raise UsageError(
+                f"--seats sets one election's seats, but {source} holds {len(group)} districts "
+                "(races): give each its seats in a 'seats' column or with --seats-file"
+            )
+        contests = [_district_contest(election, options, source) for election in group]
+        layout: Layout = "single_member" if all(c.single_member for c in contests) else "districts"
+        return layout, contests
+    if options.district_seats is not None and first.regions:
+        contests = []
+        for region in first.regions:
+            count = options.district(region.name)
+            if count is None:
+                raise UsageError(
+                    f"--seats-file gives no seats for region {region.name!r} of {source}; "
+                    "add a row for it"
+                )
+            contests.append(
+                _contest(
+                    region.name,
+                    region.options,
+                    count,
+                    single_member=count == 1,
+                    majority=False,
+                    ballots_cast=region.ballots_cast,
+                    options_=options,
+                    source=source,
+                )
+            )
+        return "districts", contests
+    single = _is_single_race(first, options)
+    count = options.seats if options.seats is not None else facts.seats
+    if count is None and not single:
+        raise UsageError(
+            f"{source}: how many seats? Give --seats N, or '# seats: N' in the front matter "
+            "(a file of single-member races needs one election per race)"
+        )
+    contest = _contest(
+        facts.election if single else "",
+        first.options,
+        count or 1,
+        single_member=single,
+        majority=facts.system == "majority" and (facts.round or 1) == 1,
+        ballots_cast=facts.ballots_cast,
+        options_=options,
+        source=source,
+    )
+    return ("single_member" if single else "national"), [contest]
+
+
+def _check_cast_base(contests: list[_Contest], gate: _Gate | None, source: str) -> None:
+    if gate is None or gate.base != "cast":
+        return
+    lacking = [c.name or source for c in contests if not c.single_member and c.ballots_cast is None]
+    if lacking:
+        raise UsageError(
+            f"threshold base 'cast' needs ballots cast, which {source} does not give"
+            + (f" for {', '.join(lacking[:3])}" if lacking != [source] else "")
+            + "; add ballots_cast, or use --threshold-base valid"
+        )
+
+
+def _file_label(source: str) -> str:
+    from pathlib import PurePath
+
+    return PurePath(source).stem if source not in ("-", "<stdin>") else source
+
+
+def _is_single_race(election: Election, options: _Options) -> bool:
+    facts = election.facts
+    if options.seats is not None:
+        return options.seats == 1 and facts.system != "list"
+    if facts.seats is not None:
+        return facts.seats == 1 and facts.system != "list"
+    return facts.system in ("plurality", "majority")
+
+
+def _district_contest(election: Election, options: _Options, source: str) -> _Contest:
+    facts = election.facts
+    count = options.district(facts.election)
+    if count is None:
+        count = facts.seats
+    if count is None and facts.system == "list":
+        raise UsageError(
+            f"{source}: district {facts.election!r} has no seats; give them in a 'seats' column "
+            "or with --seats-file"
+        )
+    single = count is None or count == 1
+    return _contest(
+        facts.election,
+        election.options,
+        count or 1,
+        single_member=single,
+        majority=facts.system == "majority" and (facts.round or 1) == 1,
+        ballots_cast=facts.ballots_cast,
+        options_=options,
+        source=source,
+    )
+
+
+def _changes(allocations: list[Allocation]) -> None:
+    """Each method's seats against the first method's, party by party."""
+    if len(allocations) < 2:
+        return
+    first = {p.party: p.seats for p in allocations[0].parties}
+    for allocation in allocations[1:]:
+        for party in allocation.parties:
+            party.seats_change = party.seats - first.get(party.party, 0)
+
+
+def _summed(allocations: list[Allocation], method: str) -> Allocation:
+    """Districts' allocations by one method, added up per party."""
+    order: dict[str, PartySeats] = {}
+    qualified: dict[str, bool] = {}
+    cheapest: dict[str, int | None] = {}
+    for allocation in allocations:
+        for p in allocation.parties:
+            key = f"{p.kind}\x00{_key(p.party)}"
+            if key not in order:
+                order[key] = PartySeats(
+                    party=p.party,
+                    kind=p.kind,
+                    votes=0,
+                    share=None,
+                    qualified=False,
+                    seats=0,
+                    seat_share=None,
+                    difference=None,
+                    quotas=None,
+                    remainder_seat=False,
+                    next_quotient=None,
+                    votes_for_next_seat=None,
+                    seats_change=None,
+                    colour=p.colour,
+                )
+                cheapest[key] = None
+            summed = order[key]
+            summed.votes += p.votes
+            summed.seats += p.seats
+            summed.remainder_seat = summed.remainder_seat or p.remainder_seat
+            summed.colour = summed.colour or p.colour
+            qualified[key] = qualified.get(key, False) or p.qualified
+            if p.votes_for_next_seat is not None:
+                known = cheapest[key]
+                cheapest[key] = (
+                    p.votes_for_next_seat if known is None else min(known, p.votes_for_next_seat)
+                )
+    keys = list(order)
+    votes = [order[k].votes for k in keys]
+    seats = [order[k].seats for k in keys]
+    kinds = [order[k].kind for k in keys]
+    shares = _shares(votes)
+    awarded = sum(seats)
+    by_votes, by_seats, gallagher, lh = _indices(kinds, votes, seats)
+    parties = []
+    for i in _sorted_positions(kinds, votes):
+        party = order[keys[i]]
+        party.share = shares[i]
+        party.qualified = qualified[keys[i]]
+        party.seat_share = party.seats / awarded * 100 if awarded else None
+        party.difference = (
+            party.seat_share - party.share
+            if party.seat_share is not None and party.share is not None
+            else None
+        )
+        party.votes_for_next_seat = cheapest[keys[i]]
+        parties.append(party)
+    without = sum(a.votes_without_seat for a in allocations)
+    total = sum(votes)
+    allocated = [a.allocated_votes for a in allocations if a.allocated_votes is not None]
+    return Allocation(
+        method=method,
+        seats=awarded,
+        valid_votes=total,
+        allocated_votes=sum(allocated) if allocated else None,
+        quota=None,
+        divisors=None,
+        parties=parties,
+        last_seat=None,
+        next_in_line=None,
+        ties=[t for a in allocations for t in a.ties],
+        votes_without_seat=without,
+        votes_without_seat_pct=without / total * 100 if total else None,
+        effective_parties_votes=by_votes,
+        effective_parties_seats=by_seats,
+        gallagher=gallagher,
+        loosemore_hanby=lh,
+        undecided=sum(a.undecided for a in allocations),
+    )
