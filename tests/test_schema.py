@@ -146,7 +146,3 @@ def test_schema_output_file(tmp_path):
     assert result.code == 0
     assert result.stdout == ""
     assert json.loads(target.read_text(encoding="utf-8")) == schema_of("summary")
-
-
-def test_schema_output_is_deterministic():
-    assert invoke("schema", "summary").stdout == invoke("schema", "summary").stdout

@@ -6,16 +6,23 @@ and for whatever the streaming engine hands over; it imports neither pandas nor 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Final
+
 from pollcli.election import Election
 from pollcli.problems import Found, Problem, sort_problems
 from pollcli.read.assemble import Assembly
 from pollcli.read.decode import decode
 from pollcli.read.dialect import RawTable, split
+from pollcli.read.engines import progress_hook
 from pollcli.read.facts import FactSources, UnitFacts, front_matter
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.options import ReadOptions
 from pollcli.read.records import CellReader, decimal_mark
+
+# How often the progress bar hears of the rows read.
+PROGRESS_ROWS: Final[int] = 10_000
 
 
 def read_exact(
@@ -38,11 +45,14 @@ def read_exact(
         return [], sort_problems(found.items)
     decimal, decimal_given = decimal_mark(columns, table.records, options.decimal, found)
     reader = CellReader(columns, decimal, decimal_given, options.facts.get("election") or "", found)
-    records = [
-        record
-        for line, cells in table.records
-        if (record := reader.read(line, cells, table.delimiter)) is not None
-    ]
+    records = []
+    report = _progress(name, len(data), len(table.records))
+    for index, (line, cells) in enumerate(table.records):
+        record = reader.read(line, cells, table.delimiter)
+        if record is not None:
+            records.append(record)
+        if index % PROGRESS_ROWS == 0:
+            report(index)
     front = front_matter(table.front_matter, found)
     sources = FactSources(
         front=front,
@@ -54,4 +64,16 @@ def read_exact(
     )
     assembly = Assembly(name, sources, found, UnitFacts())
     elections = assembly.elections(records, table.header_line)
+    report(len(table.records))
     return elections, sort_problems(found.items)
+
+
+def _progress(name: str, size: int, rows: int) -> Callable[[int], None]:
+    """Report rows read as a share of the file's bytes to the progress hook, if one is set."""
+    hook = progress_hook.get()
+
+    def report(done: int) -> None:
+        if hook is not None:
+            hook(name, size * done // max(rows, 1), size)
+
+    return report

@@ -23,8 +23,9 @@ HEADER = (
 
 
 def render_comparison(comparison: Comparison) -> str:
+    # By the poll's position among the elections: two polls may share a label.
     errors = {
-        (poll.election, error.candidate): error.error
+        (poll.position, error.candidate): error.error
         for poll in comparison.poll_accuracy or []
         for error in poll.errors
     }
@@ -33,7 +34,7 @@ def render_comparison(comparison: Comparison) -> str:
         for index, election in enumerate(comparison.elections):
             share = row.shares[index]
             change = row.changes[index - 1] if index > 0 else None
-            error = errors.get((election.election, row.candidate))
+            error = errors.get((index, row.candidate))
             rows.append(
                 (
                     row.candidate,

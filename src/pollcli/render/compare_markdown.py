@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pollcli import formats as fmt
 from pollcli.compare_models import Comparison
-from pollcli.render.compare_table import METHODS
+from pollcli.render.labels import MATCH_METHODS
 from pollcli.render.safe import markdown_cell
 
 
@@ -41,8 +41,10 @@ def render_comparison(comparison: Comparison) -> str:
         )
     pairs = [p for p, v in enumerate(comparison.volatility) if v is not None]
     label = "Party list / option" if comparison.party_list else "Candidate / option"
-    header = ["Party" if comparison.by == "party" else label, "Party"]
-    align = ["---", "---"]
+    # With --by party the rows are parties: no second column to name them.
+    by_party = comparison.by == "party"
+    header = ["Party"] if by_party else [label, "Party"]
+    align = ["---"] * len(header)
     for index in range(len(comparison.elections)):
         header.append(f"[{index + 1}]")
         align.append("--:")
@@ -53,14 +55,16 @@ def render_comparison(comparison: Comparison) -> str:
     out += ["", f"## {title}", ""]
     out += ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
     for row in comparison.rows:
-        cells = [markdown_cell(row.candidate), markdown_cell(row.party or "")]
+        cells = [markdown_cell(row.candidate)]
+        if not by_party:
+            cells.append(markdown_cell(row.party or ""))
         for index, share in enumerate(row.shares):
             cells.append(fmt.pct(share))
             if index in pairs:
                 cells.append(_change(row.changes[index], share, row.shares[index + 1]))
         out.append("| " + " | ".join(cells) + " |")
     if pairs:
-        cells = ["*Pedersen volatility*", ""]
+        cells = ["*Pedersen volatility*"] + ([] if by_party else [""])
         for index in range(len(comparison.elections)):
             cells.append("")
             if index in pairs:
@@ -71,7 +75,7 @@ def render_comparison(comparison: Comparison) -> str:
         out += ["| Name | Matched to | Score | How |", "|---|---|--:|---|"]
         out += [
             f"| {markdown_cell(m.name)} | {markdown_cell(m.matched_to)} | "
-            f"{fmt.number(m.score, 1)} | {METHODS[m.method]} |"
+            f"{fmt.number(m.score, 1)} | {MATCH_METHODS[m.method]} |"
             for m in comparison.matches
         ]
     if comparison.unmatched:

@@ -14,15 +14,10 @@ from rich.text import Text
 
 from pollcli import formats as fmt
 from pollcli.compare_models import CompareRow, Comparison, PollAccuracy
+from pollcli.render import labels
 from pollcli.render.table import KIND_STYLES, findings_panel, natural_width, text
 
 WIDTH_FOR_PARTY = 110
-METHODS = {
-    "normalised": "same after normalising",
-    "fuzzy": "similar",
-    "alias": "alias",
-    "kind": "same kind",
-}
 
 
 def change_text(value: float | None, before: float | None, after: float | None) -> Text:
@@ -176,7 +171,10 @@ def matches_table(comparison: Comparison) -> Table:
             text(match.name),
             text(match.matched_to),
             fmt.number(match.score, 1),
-            Text(METHODS[match.method], style="yellow" if match.method == "fuzzy" else "dim"),
+            Text(
+                labels.MATCH_METHODS[match.method],
+                style="yellow" if match.method == "fuzzy" else "dim",
+            ),
         )
     return table
 

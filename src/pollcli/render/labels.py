@@ -19,6 +19,13 @@ from pollcli.seats_models import (
     Threshold,
 )
 
+# How a name was matched across elections (compare), in words.
+MATCH_METHODS: Final[dict[str, str]] = {
+    "normalised": "same after normalising",
+    "fuzzy": "similar",
+    "alias": "alias",
+    "kind": "same kind",
+}
 KIND_TAGS: Final[dict[str, str]] = {
     "against_all": "AGAINST ALL",
     "blank": "BLANK",
