@@ -320,3 +320,22 @@ def test_precinct_facts_are_streamed_and_summed_once_per_precinct(tmp_path, monk
     assert [r.registered for r in election.regions] == [
         sum(500 + p % 4 for p in range(60) if p % 3 == r) for r in range(3)
     ]
+
+
+def test_unit_shares_are_left_unused_on_both_engines(tmp_path, monkeypatch):
+    """A share per precinct is not a key to sum on: summing it would make each precinct's row of an
+    option a separate option (a false duplicate). Both engines leave the column, with a note."""
+    lines = ["region,precinct,candidate,votes,share"]
+    for p in range(60):
+        a, b = 10 + p % 7, 5 + p % 3
+        lines += [f"R{p % 3},P{p},Ana,{a},{100 * a / (a + b):.2f}", f"R{p % 3},P{p},Ben,{b},x"]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    (election,), problems = streamed
+    assert problems == []
+    assert [o.votes for o in election.options] == [
+        sum(10 + p % 7 for p in range(60)),
+        sum(5 + p % 3 for p in range(60)),
+    ]
+    assert any("'share' column is left unused" in note for note in election.notes)

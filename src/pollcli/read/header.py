@@ -102,6 +102,16 @@ def map_header(
         notes.append(
             "The options are parties: with no candidate column, the party column names them."
         )
+    if {"unit", "share", "votes"} <= present:
+        # A precinct's share says nothing the votes do not, and checking it would need every
+        # precinct's rows at hand: both engines leave it, and say so.
+        share = next(i for i, c in columns.items() if c == "share")
+        del columns[share]
+        notes.append(
+            f"The {header[share]!r} column is left unused: beside a unit column "
+            f"({header[next(i for i, c in columns.items() if c == 'unit')]!r}), shares are "
+            "computed from the votes of each region and of the election."
+        )
     ok = True
     if "candidate" not in present:
         found.add(

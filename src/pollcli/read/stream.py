@@ -154,24 +154,52 @@ def _offset_after_line(data: bytes, line: int) -> int | None:
 
 
 class _Blocks:
-    """The data as UTF-8 blocks of whole lines, from the file's bytes in any encoding."""
+    """The data as UTF-8 blocks of about BLOCK_BYTES, each ending at a line end (the last one may
+    not); a line longer than a block is read on to its end.
+
+    A UTF-8 file is read in place (`os.pread` at the next block's start, no copy of the rest); a file
+    in any other encoding is transcoded as it is read, the part after the last line end carried
+    over to the next block.
+    """
 
     def __init__(
         self, path: Path, transcoder: Transcoder, first: bytes, offset: int, size: int
     ) -> None:
         self.path = path
         self.transcoder = transcoder
-        self.carry = first
-        self.offset = offset
+        self.first = first  # the head after the header line, already transcoded
+        self.offset = offset  # where the file's bytes after the head start
         self.size = size
         self.undecodable = False
 
     def __iter__(self) -> Iterator[tuple[bytes, int]]:
-        """(block, bytes of the file behind it): blocks of about BLOCK_BYTES, each ending at a line
-        end (the last one may not); a line longer than a block is read on to its end."""
-        buffer = self.carry
-        produced = len(buffer)  # UTF-8 bytes made so far, and how many were yielded
-        consumed = 0
+        """(block, bytes of the file behind it)."""
+        if self.transcoder.passthrough:
+            yield from self._in_place(self.offset - len(self.first))
+        else:
+            yield from self._transcoded()
+
+    def _in_place(self, start: int) -> Iterator[tuple[bytes, int]]:
+        with self.path.open("rb") as handle:
+            descriptor = handle.fileno()
+            while True:
+                data = os.pread(descriptor, BLOCK_BYTES, start)
+                if not data:
+                    return
+                cut = data.rfind(b"\n") + 1
+                if len(data) < BLOCK_BYTES:
+                    cut = len(data)  # the last block, with or without a final newline
+                else:
+                    while cut == 0:  # a line longer than a block: read on to its end
+                        more = os.pread(descriptor, BLOCK_BYTES, start + len(data))
+                        data += more
+                        cut = data.rfind(b"\n") + 1 if more else len(data)
+                start += cut
+                yield data[:cut], start
+
+    def _transcoded(self) -> Iterator[tuple[bytes, int]]:
+        buffer = self.first
+        produced, consumed = len(buffer), 0
         with self.path.open("rb") as handle:
             handle.seek(self.offset)
             final = self.offset >= self.size
