@@ -49,6 +49,7 @@ def summarize(
         for election, summary in zip(items, summaries, strict=True):
             summary.regions = summarize_regions(election, threshold=threshold, majority=majority)
             sentence = regions_led(summary.regions)
+            summary.regions_led = sentence
             if sentence is not None:
                 summary.notes.append(sentence)
             if not election.regions:
@@ -274,6 +275,8 @@ def summarize_election(
         notes=notes,
         warnings=warnings,
         party_list=party_list,
+        source=facts.source,
+        system=system,
     )
 
 
