@@ -6,8 +6,8 @@ Where a colour comes from, first found first:
    (`pollcli.names.key`: case, accents, script, punctuation and word order do not matter);
 2. the results file's `colour` column, for that option's party (or the option, when it has no party);
 3. the default palette, in the order parties first appear: Okabe and Ito's colour-blind-safe colours
-   (black left out: it reads as text), then Paul Tol's muted scheme; past sixteen parties colours repeat,
-   and the labels alone tell those parties apart.
+   (black left out: it reads as text; yellow kept for last, as it is faint on white), then Paul Tol's
+   muted scheme; past sixteen parties colours repeat, and the labels alone tell those parties apart.
 
 Non-candidate options ("Against all", blank, invalid, other) are grey unless FILE names them: they are
 not parties. No matplotlib here; the file is read before any data is loaded, so its mistakes are found
@@ -44,7 +44,7 @@ TOL_MUTED: Final[tuple[str, ...]] = (
     "#cc6677",
     "#88ccee",
 )
-PALETTE: Final[tuple[str, ...]] = OKABE_ITO + TOL_MUTED
+PALETTE: Final[tuple[str, ...]] = OKABE_ITO[:6] + TOL_MUTED + OKABE_ITO[6:]
 # Options that are not a party's: set apart, not coloured like one.
 NON_CANDIDATE_GREY: Final[str] = "#8c8c8c"
 # Series that are not parties (the polls of a poll-error chart): Tol's bright scheme, told apart from

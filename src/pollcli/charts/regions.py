@@ -126,7 +126,9 @@ def _cell(
         colour = colours.of(region.leader.candidate, region.leader.party)
     else:
         colour = NON_CANDIDATE_GREY
-    ax.add_patch(Rectangle((0, 0), 100, 0.16, facecolor="#f2f2f2", edgecolor="none"))
+    ax.add_patch(
+        Rectangle((0, 0), 100, 0.16, facecolor="#f2f2f2", edgecolor="none", gid=f"track-{index}")
+    )
     if share is not None:
         ax.add_patch(
             Rectangle(

@@ -10,7 +10,8 @@ too): nothing here computes one.
 - **Votes and seats**: per party, its share of the vote (light bar) above its share of the seats
   (solid bar), so over- and under-representation shows as a difference in length.
 
-SVG ids: `seat-P-K` (the K-th seat of the P-th party), `votes-P`, `seats-P`, `majority-line`.
+SVG ids: `party-seats-P` (the P-th party's dots, one `<use>` each), `votes-P`, `seats-P`,
+`majority-line`.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from pollcli.charts.style import (
 from pollcli.render import format as fmt
 
 INNER: Final[float] = 0.38  # inner radius of the hemicycle, the outer being 1
+MAX_DOT: Final[float] = 0.1  # a handful of seats are dots, not discs
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -89,7 +91,7 @@ def hemicycle_layout(total: int) -> list[tuple[float, float, float]]:
         counts[i] += 1
     spacing = math.pi * length / total
     gap = (1 - INNER) / (rings - 1) if rings > 1 else (1 - INNER)
-    dot = 0.42 * min(spacing, gap)
+    dot = min(0.42 * min(spacing, gap), MAX_DOT)
     seats: list[tuple[float, float, float]] = []
     angles: list[tuple[float, float, int]] = []
     for ring, (radius, count) in enumerate(zip(radii, counts, strict=True)):
@@ -130,9 +132,13 @@ def hemicycle_panel(
     majority needs (when given, a line marks it)."""
     palette = colours or Colours()
     seated = [r for r in rows if r.seats > 0]
+    positions = hemicycle_layout(sum(r.seats for r in seated))
+    reach = 1 + max((r for _, _, r in positions), default=0.0) + 0.02
+    top_label = reach + 0.02
+    x_limits, y_limits = (-reach, reach), (-(reach - 1), top_label + 0.09)
     plot_width = width - 2 * MARGIN
     arc_width = min(plot_width, 5.2)
-    arc_height = arc_width / 2 * 1.16
+    arc_height = arc_width * (y_limits[1] - y_limits[0]) / (x_limits[1] - x_limits[0])
     legend = [r for r in rows if r.kind == "candidate"]
     columns = 2
     legend_rows = math.ceil(len(legend) / columns)
@@ -145,20 +151,27 @@ def hemicycle_panel(
         used = heading(frame, title, subtitle)
         top = MARGIN + used + 0.2
         ax = frame.axes(MARGIN + (plot_width - arc_width) / 2, top, arc_width, arc_height)
-        ax.set_xlim(-1.04, 1.04)
-        ax.set_ylim(-0.08, 1.16)
+        ax.set_xlim(*x_limits)
+        ax.set_ylim(*y_limits)
         ax.set_aspect("equal", adjustable="box", anchor="C")
         ax.axis("off")
-        positions = hemicycle_layout(sum(r.seats for r in seated))
+        # A dot's radius in points, from the data units of this equal-aspect arc: one marker shape
+        # for every seat keeps the file small (a <use> per seat).
+        points_per_unit = arc_width * 72 / (x_limits[1] - x_limits[0])
         place = 0
         for p, row in enumerate(seated):
-            colour = _colour(row, palette)
-            for k in range(row.seats):
-                x, y, radius = positions[place]
-                place += 1
-                ax.add_patch(
-                    Circle((x, y), radius, facecolor=colour, edgecolor="none", gid=f"seat-{p}-{k}")
-                )
+            mine = positions[place : place + row.seats]
+            place += row.seats
+            ax.plot(
+                [x for x, _, _ in mine],
+                [y for _, y, _ in mine],
+                linestyle="none",
+                marker="o",
+                markersize=2 * mine[0][2] * points_per_unit,
+                markerfacecolor=_colour(row, palette),
+                markeredgewidth=0,
+                gid=f"party-seats-{p}",
+            )
         if total is not None:
             ax.text(
                 0, 0.05, f"{total:,}", ha="center", va="baseline", fontsize=22, fontweight="bold"
@@ -167,7 +180,7 @@ def hemicycle_panel(
         if majority is not None:
             ax.plot(
                 [0, 0],
-                [INNER * 0.55 + 0.14, 1.03],
+                [INNER * 0.55 + 0.14, top_label - 0.02],
                 color=INK,
                 linewidth=0.9,
                 linestyle=(0, (3, 2)),
@@ -176,7 +189,7 @@ def hemicycle_panel(
             )
             ax.text(
                 0,
-                1.08,
+                top_label,
                 f"majority: {majority:,} seats",
                 ha="center",
                 va="baseline",

@@ -36,7 +36,8 @@ FONT: Final[str] = "DejaVu Sans"
 INK: Final[str] = "#1a1a1a"
 MUTED: Final[str] = "#5c5c5c"
 RULE: Final[str] = "#d9d9d9"
-WIDTH: Final[float] = 7.2  # inches: 518 pt, about 690 CSS pixels
+# Inches: 461 pt, about 615 CSS pixels, an article column; on a narrower screen the SVG shrinks to fit.
+WIDTH: Final[float] = 6.4
 MARGIN: Final[float] = 0.3
 PNG_DPI: Final[int] = 200
 
@@ -191,13 +192,15 @@ def heading(
     """Title (wrapped, bold) and a grey subtitle from the top-left; returns the inches they take."""
     usable = frame.width - 2 * MARGIN
     y = top
-    for line in wrap(shown(title), usable, TITLE_SIZE, bold=True):
-        frame.text(MARGIN, y, line, fontsize=TITLE_SIZE, fontweight="bold", gid=gid)
+    for number, line in enumerate(wrap(shown(title), usable, TITLE_SIZE, bold=True)):
+        frame.text(MARGIN, y, line, fontsize=TITLE_SIZE, fontweight="bold", gid=f"{gid}-{number}")
         y += line_height(TITLE_SIZE)
     if subtitle:
         y += 0.03
-        for line in wrap(shown(subtitle), usable, SUBTITLE_SIZE):
-            frame.text(MARGIN, y, line, fontsize=SUBTITLE_SIZE, color=MUTED, gid="subtitle")
+        for number, line in enumerate(wrap(shown(subtitle), usable, SUBTITLE_SIZE)):
+            frame.text(
+                MARGIN, y, line, fontsize=SUBTITLE_SIZE, color=MUTED, gid=f"subtitle-{number}"
+            )
             y += line_height(SUBTITLE_SIZE)
     return y - top
 
@@ -209,8 +212,8 @@ def footnote_lines(texts: Sequence[str], width: float) -> list[str]:
 
 def footnote(frame: Frame, lines: Sequence[str], top: float) -> None:
     y = top
-    for line in lines:
-        frame.text(MARGIN, y, line, fontsize=NOTE_SIZE, color=MUTED, gid="footnote")
+    for number, line in enumerate(lines):
+        frame.text(MARGIN, y, line, fontsize=NOTE_SIZE, color=MUTED, gid=f"footnote-{number}")
         y += line_height(NOTE_SIZE)
 
 
@@ -225,12 +228,21 @@ class Panel:
 
 
 def compose(panels: Sequence[Panel], width: float = WIDTH) -> Figure:
-    """One figure of the panels stacked top to bottom, each at its own height."""
+    """One figure of the panels stacked top to bottom, each at its own height.
+
+    The ids charts give their elements (`bar-0`, `threshold-line`) get the panel's number in front
+    (`c1-bar-0`, `c2-bar-0`), so that ids stay unique in a file of several charts.
+    """
     total = sum(p.height for p in panels)
     figure = Figure(figsize=(width, total))
     top = 0.0
-    for panel in panels:
+    for number, panel in enumerate(panels, start=1):
+        before = {id(a) for a in figure.findobj()}
         panel.draw(Frame(figure, top, width, panel.height))
+        for artist in figure.findobj():
+            gid = artist.get_gid()
+            if id(artist) not in before and gid:
+                artist.set_gid(f"c{number}-{gid}")
         top += panel.height
     return figure
 

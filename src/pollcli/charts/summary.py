@@ -49,6 +49,7 @@ ROW: Final[float] = NAME_LINE + BAR + GAP
 LINE_LABELS: Final[float] = 0.3  # room above the rows for the threshold and majority labels
 AXIS: Final[float] = 0.3
 NOT_IN_BASE: Final[str] = "not in the share base"
+_MASK: Final[dict[str, object]] = {"facecolor": "white", "edgecolor": "none", "pad": 1.0}
 
 
 def share_limit(election: ElectionSummary) -> float:
@@ -170,6 +171,9 @@ def _name(
         color=MUTED if grey else INK,
         style="italic" if grey else "normal",
         gid=f"label-{index}",
+        # Names sit over the threshold and majority lines, which pass behind them, not through.
+        bbox=_MASK,
+        zorder=5,
     )
     if row.party:
         used = text_width(name, LABEL_SIZE, bold=leader) + 0.08
@@ -183,6 +187,8 @@ def _name(
                 fontsize=SMALL_SIZE,
                 color=MUTED,
                 gid=f"party-{index}",
+                bbox=_MASK,
+                zorder=5,
             )
 
 
@@ -202,7 +208,7 @@ def _value(
     tags = [
         text for text, role in result_tags(row, election) if role in ("runner_up", "tied", "below")
     ]
-    detail = "  ".join(t for t in (votes, " · ".join(tags)) if t)
+    detail = " · ".join(t for t in (votes, *tags) if t)
     needed = text_width(share, LABEL_SIZE, bold=True) + 0.08 + text_width(detail, SMALL_SIZE)
     end = row.share / per_inch  # inches from the axis start
     centre = bar_top + BAR / 2
