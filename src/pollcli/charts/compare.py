@@ -45,7 +45,7 @@ from pollcli.charts.style import (
 from pollcli.compare_models import CompareRow, Comparison, PollAccuracy
 from pollcli.render import format as fmt
 
-NAME_LINE: Final[float] = 0.2
+NAME_LINE: Final[float] = 0.24
 TRACK: Final[float] = 0.22
 GAP: Final[float] = 0.12
 ROW: Final[float] = NAME_LINE + TRACK + GAP

@@ -372,27 +372,25 @@ def _label_point(
     half_height: float,
     placed: list[tuple[float, float, float, float]],
 ) -> tuple[float, float]:
-    """Where a label goes: the point of a grid over the largest polygon that is inside it (out of its
-    holes, such as an enclave city), whose label box covers no label already placed, and is farthest
-    from the polygon's edges; the farthest point alone when every box would cover another."""
+    """Where a label goes: a point of a grid over the largest polygon, inside it and out of its holes
+    (an enclave city), farthest from its edges, preferring points whose label box lies within the
+    polygon and covers no label already placed, then points whose box covers none."""
     polygon = max(polygons, key=lambda p: abs(_area(p[0])))
     xs = [x for x, _ in polygon[0]]
     ys = [y for _, y in polygon[0]]
-    free: tuple[float, tuple[float, float]] | None = None
-    any_point: tuple[float, tuple[float, float]] | None = None
+
+    def within(point: tuple[float, float]) -> bool:
+        return _inside(point, polygon[0]) and not any(_inside(point, h) for h in polygon[1:])
+
+    best: dict[int, tuple[float, tuple[float, float]]] = {}
     steps = 24
     for i in range(1, steps):
         for j in range(1, steps):
-            point = (
-                min(xs) + (max(xs) - min(xs)) * i / steps,
-                min(ys) + (max(ys) - min(ys)) * j / steps,
-            )
-            if not _inside(point, polygon[0]) or any(_inside(point, h) for h in polygon[1:]):
+            x = min(xs) + (max(xs) - min(xs)) * i / steps
+            y = min(ys) + (max(ys) - min(ys)) * j / steps
+            if not within((x, y)):
                 continue
-            distance = min(_edge_distance(point, ring) for ring in polygon)
-            if any_point is None or distance > any_point[0]:
-                any_point = (distance, point)
-            x, y = point
+            distance = min(_edge_distance((x, y), ring) for ring in polygon)
             clear = all(
                 x + half_width < x0
                 or x - half_width > x1
@@ -400,10 +398,20 @@ def _label_point(
                 or y - half_height > y1
                 for x0, y0, x1, y1 in placed
             )
-            if clear and (free is None or distance > free[0]):
-                free = (distance, point)
-    chosen = free or any_point
-    return chosen[1] if chosen is not None else polygon[0][0]
+            corners = (
+                (x - half_width, y - half_height),
+                (x + half_width, y - half_height),
+                (x - half_width, y + half_height),
+                (x + half_width, y + half_height),
+            )
+            # 0: the box fits inside and is clear; 1: clear; 2: anywhere inside.
+            level = 0 if clear and all(within(c) for c in corners) else 1 if clear else 2
+            if level not in best or distance > best[level][0]:
+                best[level] = (distance, (x, y))
+    for level in (0, 1, 2):
+        if level in best:
+            return best[level][1]
+    return polygon[0][0]
 
 
 def _inside(point: tuple[float, float], ring: list[tuple[float, float]]) -> bool:

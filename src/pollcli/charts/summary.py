@@ -23,6 +23,7 @@ from pollcli.charts.style import (
     LABEL_SIZE,
     MARGIN,
     MUTED,
+    NOTE_SIZE,
     SMALL_SIZE,
     WIDTH,
     Frame,
@@ -42,14 +43,14 @@ from pollcli.models import ElectionSummary, ResultRow
 from pollcli.render import format as fmt
 from pollcli.render.labels import election_details, result_tags
 
-NAME_LINE: Final[float] = 0.2  # inches for the name above a bar
+NAME_LINE: Final[float] = 0.25  # inches for the name above a bar
 BAR: Final[float] = 0.24
 GAP: Final[float] = 0.16
 ROW: Final[float] = NAME_LINE + BAR + GAP
 LINE_LABELS: Final[float] = 0.3  # room above the rows for the threshold and majority labels
 AXIS: Final[float] = 0.3
 NOT_IN_BASE: Final[str] = "not in the share base"
-_MASK: Final[dict[str, object]] = {"facecolor": "white", "edgecolor": "none", "pad": 1.0}
+_MASK: Final[dict[str, object]] = {"facecolor": "white", "edgecolor": "none", "pad": 0.6}
 
 
 def share_limit(election: ElectionSummary) -> float:
@@ -75,7 +76,7 @@ def summary_panel(election: ElectionSummary, colours: Colours, width: float = WI
     rows = len(election.results)
     height = (
         MARGIN + head + 0.2 + LINE_LABELS + rows * ROW + AXIS + 0.15
-        + len(foot) * line_height(8.0) + MARGIN
+        + len(foot) * line_height(NOTE_SIZE) + MARGIN
     )  # fmt: skip
 
     def draw(frame: Frame) -> None:
@@ -163,7 +164,7 @@ def _name(
     name = fit(shown(row.candidate), plot_width * 0.7, LABEL_SIZE, bold=leader)
     ax.text(
         0,
-        y + NAME_LINE - 0.04,
+        y + NAME_LINE - 0.065,
         name,
         va="baseline",
         fontsize=LABEL_SIZE,
@@ -181,7 +182,7 @@ def _name(
         if room > 0.5:
             ax.text(
                 used * per_inch,
-                y + NAME_LINE - 0.04,
+                y + NAME_LINE - 0.065,
                 fit(shown(row.party), room, SMALL_SIZE),
                 va="baseline",
                 fontsize=SMALL_SIZE,
@@ -215,6 +216,9 @@ def _value(
     inside = end + 0.08 + needed > plot_width
     if inside:
         ink = text_colour(colour)
+        if needed + 0.16 > end:  # the bar is too short for both inside: the share alone
+            detail = ""
+            needed = text_width(share, LABEL_SIZE, bold=True)
         x = max(end - 0.08, needed + 0.08)
         ax.text(
             x * per_inch,
@@ -250,8 +254,9 @@ def _value(
         fontsize=LABEL_SIZE,
         fontweight="bold",
         color=INK,
-        zorder=4,
+        zorder=5,
         gid=f"value-{index}",
+        bbox=_MASK,
     )
     if detail:
         ax.text(
@@ -261,8 +266,9 @@ def _value(
             va="center",
             fontsize=SMALL_SIZE,
             color=MUTED,
-            zorder=4,
+            zorder=5,
             gid=f"detail-{index}",
+            bbox=_MASK,
         )
 
 
