@@ -404,11 +404,12 @@ def test_exit_poll_errors_against_the_count(tmp_path, kz2022):
                 scale = scale or bar.width / abs(error)
                 assert bar.width / abs(error) == pytest.approx(scale, rel=1e-3)
     texts = svg.texts()
+    legend = " ".join(texts)  # legend lines wrap
+    places = [legend.index(f"{rank}. Exit poll") for rank in range(1, len(ranked) + 1)]
+    assert places == sorted(places)
     for rank, poll in enumerate(ranked, start=1):
-        assert any(
-            t.startswith(f"{rank}. ") and t.endswith(f"mean abs. error {mae[poll]:.2f}")
-            for t in texts
-        )
+        found = legend.index(f"mean abs. error {mae[poll]:.2f}")
+        assert places[rank - 1] < found < (places[rank] if rank < len(ranked) else len(legend))
     assert "+4.21" in texts and "−2.40" in texts
 
 
