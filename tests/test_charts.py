@@ -762,3 +762,25 @@ def test_charts_import_no_analysis():
                 assert node.module not in analysis, f"{module.name} imports {node.module}"
             if isinstance(node, ast.Import):
                 assert not {a.name for a in node.names} & analysis, module.name
+
+
+# --- docs -------------------------------------------------------------------------------------
+
+
+def python_examples() -> list[str]:
+    import re
+
+    text = (ROOT / "docs" / "charts.md").read_text(encoding="utf-8")
+    return re.findall(r"```python\n(.*?)```", text, flags=re.S)
+
+
+@pytest.mark.parametrize("number", range(len(python_examples())))
+def test_python_examples_in_docs_run(number, tmp_path, monkeypatch):
+    """docs/charts.md's Python runs as written, on the repository's files, writing in a scratch dir."""
+    for name in ("data", "docs"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    (tmp_path / "colours.txt").write_text("Kassym-Jomart Tokayev=#123456\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(python_examples()[number], f"charts.md#{number}", "exec"), {})
+    made = [p for p in tmp_path.iterdir() if p.suffix in (".svg", ".png", ".pdf")]
+    assert made, "the example drew nothing"
