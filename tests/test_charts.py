@@ -784,3 +784,29 @@ def test_python_examples_in_docs_run(number, tmp_path, monkeypatch):
     exec(compile(python_examples()[number], f"charts.md#{number}", "exec"), {})
     made = [p for p in tmp_path.iterdir() if p.suffix in (".svg", ".png", ".pdf")]
     assert made, "the example drew nothing"
+
+
+def test_dumbbell_writes_the_latest_share_beside_its_own_marker(tmp_path):
+    files = [
+        write(tmp_path, "# date: 2015-01-01\ncandidate,votes\nA,50\nB,30\nC,20\n", "y1.csv"),
+        write(tmp_path, "# date: 2019-01-01\ncandidate,votes\nA,40\nB,45\nC,15\n", "y2.csv"),
+        write(tmp_path, "# date: 2023-01-01\ncandidate,votes\nA,35\nB,65\n", "y3.csv"),
+    ]
+    svg = chart(tmp_path, "compare", *map(str, files))
+    labels = by_label(svg, "label-")
+
+    def x_of(element_id: str) -> float:
+        text = next(svg.groups[element_id].iter("{http://www.w3.org/2000/svg}text"))
+        return float(text.get("x", "nan"))
+
+    a, b, c = labels["A"], labels["B"], labels["C"]
+    # A fell to its lowest share last: the bold 35.00 % sits left of the 2023 marker.
+    assert svg.text_of(f"c1-value-{a}") == "35.00 %"
+    assert x_of(f"c1-value-{a}") < point(svg, f"c1-dot-{a}-2")[0]
+    assert svg.text_of(f"c1-change-{a}") == "−5.00"  # 35 − 40, the change from 2019
+    assert svg.text_of(f"c1-earlier-{a}") == "50.00 %"
+    # B rose: its latest share sits right of the 2023 marker.
+    assert svg.text_of(f"c1-value-{b}") == "65.00 %"
+    assert x_of(f"c1-value-{b}") > point(svg, f"c1-dot-{b}-2")[0]
+    # C is not on the last ballot.
+    assert svg.text_of(f"c1-change-{c}") == "until 2019"

@@ -237,69 +237,77 @@ def _dumbbell_labels(
     plot_width: float,
     index: int,
 ) -> None:
-    """The latest share (and its change, or 'new'/'only in …') right of the rightmost marker; the
-    earliest share left of the leftmost one when they differ."""
+    """The latest share in bold beside its marker, with its change (or "new", or "until 2019"), on
+    the outer side of the row's markers; the share at the other end in grey on its outer side."""
     if not present:
         return
     _, latest_p, latest = present[-1]
-    by_x = sorted(present, key=lambda item: item[2])
-    right_end = by_x[-1][2] / per_inch + 0.1
+    low = min(present, key=lambda item: item[2])
+    high = max(present, key=lambda item: item[2])
     words = []
     if latest_p == positions[-1]:
-        words.append(fmt.pct(latest))
         change = row.changes[latest_p - 1] if latest_p > 0 else None
         earlier = present[-2][1] if len(present) > 1 else None
         if change is not None and earlier == latest_p - 1:
             words.append(f"{change:+.2f}".replace("-", "−"))
         elif len(present) == 1 and len(positions) > 1:
             words.append("new")
+    elif len(present) == 1:
+        words.append(f"only in {_label(result, latest_p)}")
     else:
-        words.append(fmt.pct(latest))
-        words.append(
-            f"only to {_label(result, latest_p)}"
-            if len(present) > 1
-            else f"only in {_label(result, latest_p)}"
-        )
-    text = words[0]
-    rest = "  ".join(words[1:])
-    room = plot_width - right_end
-    ax.text(
-        right_end * per_inch,
-        centre,
-        text,
-        va="center",
-        fontsize=SMALL_SIZE,
-        fontweight="bold",
-        color=INK,
-        gid=f"value-{index}",
-        clip_on=False,
-    )
-    if rest and room > text_width(text, SMALL_SIZE, bold=True) + 0.1:
+        words.append(f"until {_label(result, latest_p)}")
+    bold = fmt.pct(latest)
+    rest = "  ".join(words)
+    needed = text_width(bold, SMALL_SIZE, bold=True) + 0.08 + text_width(rest, SMALL_SIZE)
+    # The latest share goes left of its marker when that marker is the leftmost and there is room.
+    left = len(present) > 1 and latest == low[2] != high[2] and latest / per_inch - 0.1 > needed
+    if left:
+        anchor, other, direction = latest / per_inch - 0.1, high, -1
+    else:
+        anchor, other, direction = high[2] / per_inch + 0.1, low, 1
+        if latest != high[2] and high[2] != low[2]:  # the latest is not the rightmost marker
+            shown_high = fmt.pct(high[2])
+            ax.text(
+                anchor * per_inch, centre, shown_high, va="center", fontsize=SMALL_SIZE,
+                color=MUTED, gid=f"other-{index}",
+            )  # fmt: skip
+            anchor += text_width(shown_high, SMALL_SIZE) + 0.1
+            other = low
+    pieces = [(bold, INK, "bold", f"value-{index}"), (rest, MUTED, "normal", f"change-{index}")]
+    if direction < 0:
+        pieces.reverse()
+    x = anchor
+    for text, colour, weight, gid in pieces:
+        if not text:
+            continue
         ax.text(
-            (right_end + text_width(text, SMALL_SIZE, bold=True) + 0.08) * per_inch,
+            x * per_inch,
             centre,
-            rest,
+            text,
+            ha="left" if direction > 0 else "right",
             va="center",
             fontsize=SMALL_SIZE,
-            color=MUTED,
-            gid=f"change-{index}",
+            fontweight=weight,
+            color=colour,
+            gid=gid,
             clip_on=False,
         )
-    if len(present) > 1:
-        first_share = by_x[0][2]
-        label = fmt.pct(by_x[0][2])
-        left = first_share / per_inch - 0.1
-        if left > text_width(label, SMALL_SIZE) and by_x[0][1] != by_x[-1][1]:
+        x += direction * (text_width(text, SMALL_SIZE, bold=weight == "bold") + 0.08)
+    if other[2] == latest or len(present) == 1 or (other is high and not left):
+        return
+    label = fmt.pct(other[2])
+    if direction > 0:  # the other end is the leftmost marker: its share left of it, if it fits
+        room = other[2] / per_inch - 0.1
+        if room > text_width(label, SMALL_SIZE):
             ax.text(
-                left * per_inch,
-                centre,
-                label,
-                ha="right",
-                va="center",
-                fontsize=SMALL_SIZE,
-                color=MUTED,
-                gid=f"earlier-{index}",
-            )
+                room * per_inch, centre, label, ha="right", va="center", fontsize=SMALL_SIZE,
+                color=MUTED, gid=f"earlier-{index}",
+            )  # fmt: skip
+    else:
+        ax.text(
+            (other[2] / per_inch + 0.1) * per_inch, centre, label, va="center",
+            fontsize=SMALL_SIZE, color=MUTED, gid=f"earlier-{index}", clip_on=False,
+        )  # fmt: skip
 
 
 def poll_error_panel(result: Comparison, polls: list[PollAccuracy], width: float = WIDTH) -> Panel:

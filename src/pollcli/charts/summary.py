@@ -131,6 +131,8 @@ def _draw_rows(
                 color=MUTED,
                 style="italic",
                 gid=f"value-{index}",
+                bbox=_MASK,
+                zorder=5,
             )
             continue
         colour = colours.of(row.candidate, row.party, row.kind)
