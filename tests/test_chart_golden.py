@@ -32,6 +32,7 @@ CLI_CHARTS = {
         "data/kz_2022.csv",
     ],
     "regions": ["summary", f"{EXAMPLES}/examplestan_regions.csv", "--by", "region"],
+    "seats": ["seats", "data/kz_2023_mazhilis.csv"],
     "map": [
         "summary",
         f"{EXAMPLES}/examplestan_regions.csv",

@@ -810,3 +810,67 @@ def test_dumbbell_writes_the_latest_share_beside_its_own_marker(tmp_path):
     assert x_of(f"c1-value-{b}") > point(svg, f"c1-dot-{b}-2")[0]
     # C is not on the last ballot.
     assert svg.text_of(f"c1-change-{c}") == "until 2019"
+
+
+# --- seats --chart -----------------------------------------------------------------------------
+
+MAZHILIS = DATA / "kz_2023_mazhilis.csv"
+# The published list seats of 2023 (CEC, 27 Mar 2023; the issue's "done when"), and D'Hondt's.
+PUBLISHED = {
+    "Amanat": 40,
+    "Auyl": 8,
+    "Respublica": 6,
+    "Ak Zhol": 6,
+    "People's Party": 5,
+    "Social Democratic": 4,
+}
+DHONDT = {
+    "Amanat": 41,
+    "Auyl": 8,
+    "Respublica": 6,
+    "Ak Zhol": 6,
+    "People's Party": 5,
+    "Social Democratic": 3,
+}
+
+
+def legend_seats(svg: Chart, panel: str) -> dict[str, int]:
+    """Dots drawn per party, keyed by the party's legend name (matched by a word of it)."""
+    names = {int(i.rsplit("-", 1)[1]): svg.text_of(i) for i in svg.ids(f"{panel}-legend-")}
+    dots = {int(i.rsplit("-", 1)[1]): svg.count(i, "use") for i in svg.ids(f"{panel}-party-seats-")}
+    found = {}
+    for short in PUBLISHED:
+        index = next(i for i, name in names.items() if short in name)
+        found[short] = dots.get(index, 0)
+    return found
+
+
+def test_seats_chart_of_the_mazhilis(tmp_path):
+    svg = chart(tmp_path, "seats", str(MAZHILIS))
+    assert legend_seats(svg, "c1") == PUBLISHED
+    assert sum(PUBLISHED.values()) == 69
+    assert "majority: 35 seats" in svg.texts() and "69" in svg.texts()
+    # Votes against seats: the 5 % legal threshold where 5 % of the vote is on the bars' scale.
+    shares = {row["candidate"]: float(row["share"]) for row in rows_of(MAZHILIS)}
+    labels = by_label(svg, "label-", "c2")
+    amanat = labels["Amanat"]
+    per_point = svg.box(f"c2-votes-{amanat}").width / shares["Amanat"]
+    zero = svg.box(f"c2-votes-{amanat}").left
+    line = svg.box("c2-threshold-line")
+    assert line.left == pytest.approx(zero + 5 * per_point, abs=0.01)
+    assert "5 % threshold (of valid votes)" in svg.texts()
+    below = [p for p, share in shares.items() if share < 5]
+    for party in below:
+        assert svg.box(f"c2-votes-{labels[party]}").right < line.left
+
+
+def test_seats_chart_draws_each_method_asked(tmp_path):
+    colours = write(tmp_path, "Amanat=#123456\n", "colours.txt")
+    svg = chart(
+        tmp_path, "seats", str(MAZHILIS), "--method", "hare,dhondt", "--colours", str(colours)
+    )
+    assert legend_seats(svg, "c1") == PUBLISHED
+    assert legend_seats(svg, "c2") == DHONDT
+    assert svg.fill("c1-party-seats-0") == svg.fill("c2-party-seats-0") == "#123456"
+    assert svg.ids("c3-votes-")  # votes against seats of the first method
+    assert not svg.ids("c4-votes-")

@@ -5,6 +5,7 @@
 
     draw_summary(summarize(load("data/kz_2022.csv")), "kz.svg")
     draw_comparison(compare(load(["data/kz_2019.csv", "data/kz_2022.csv"])), "slope.svg")
+    draw_seats(allocate(load("data/kz_2023_mazhilis.csv")), "mazhilis.svg")
 
 Each function returns the warnings met on the way (a colour that is not one, a glyph DejaVu Sans lacks),
 for the caller to show. The format is the file's suffix. Several charts (elections, or a regional chart
@@ -14,12 +15,17 @@ after the national one) are stacked top to bottom in one file, in input order.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from pollcli.charts.colours import Colours
 from pollcli.charts.files import chart_format
 from pollcli.compare_models import Comparison
 from pollcli.geo import RegionMap
 from pollcli.models import Summary
+from pollcli.seats_models import Allocation, ElectionSeats, SeatsReport
+
+if TYPE_CHECKING:
+    from pollcli.charts.seats import SeatRow
 
 
 def summary_colours(summary: Summary, given: Mapping[str, str] | None = None) -> Colours:
@@ -69,3 +75,95 @@ def draw_comparison(
     palette.learn((r.candidate, r.party, r.kind, r.colour) for r in comparison.rows)
     panels = comparison_panels(comparison, palette)
     return [*palette.warnings, *save(panels, path, fmt)]
+
+
+def draw_seats(
+    report: SeatsReport, path: str, *, colours: Mapping[str, str] | None = None
+) -> list[str]:
+    """Per parliament: a hemicycle for each method asked (the first one compared with, first), then
+    the votes against the seats of the first method. With districts, the seats added up."""
+    from pollcli.charts.seats import hemicycle_panel, votes_seats_panel
+    from pollcli.charts.style import Panel, save
+
+    fmt = chart_format(path)
+    palette = Colours(colours)
+    palette.learn(
+        (p.party, None, p.kind, p.colour)
+        for e in report.elections
+        for a in e.allocations[:1]
+        for p in a.parties
+    )
+    panels: list[Panel] = []
+    for election in report.elections:
+        for number, allocation in enumerate(election.allocations):
+            rows = seat_rows(allocation)
+            notes = [f"Source: {election.source}"] if election.source else []
+            notes.append(f"File: {election.source_file}")
+            panels.append(
+                hemicycle_panel(
+                    rows,
+                    title=election.election,
+                    subtitle=_seats_subtitle(election, allocation),
+                    total=allocation.seats,
+                    majority=allocation.majority if allocation.seats > 1 else None,
+                    colours=palette,
+                    notes=notes,
+                )
+            )
+            if number == 0:
+                first_rows, first = rows, allocation
+        threshold = election.threshold if first.method != "single-member" else None
+        panels.append(
+            votes_seats_panel(
+                first_rows,
+                title=election.election,
+                subtitle="Share of the vote and of the seats · " + _seats_subtitle(election, first),
+                colours=palette,
+                threshold=threshold.pct if threshold is not None else None,
+                threshold_label=(
+                    f"{threshold.pct:g} % threshold ({_BASES[threshold.base]})"
+                    if threshold is not None
+                    else None
+                ),
+            )
+        )
+    return [*palette.warnings, *save(panels, path, fmt)]
+
+
+# The base the legal threshold is a percentage of, as the threshold's label says it.
+_BASES = {"valid": "of valid votes", "parties": "of the lists' votes", "cast": "of ballots cast"}
+
+
+def seat_rows(allocation: Allocation) -> list[SeatRow]:
+    """An allocation's parties as the parliament charts take them, in its order."""
+    from pollcli.charts.seats import SeatRow
+
+    return [
+        SeatRow(
+            party=p.party,
+            seats=p.seats,
+            vote_share=p.share,
+            seat_share=p.seat_share,
+            colour=p.colour,
+            kind=p.kind,
+        )
+        for p in allocation.parties
+    ]
+
+
+def _seats_subtitle(election: ElectionSeats, allocation: Allocation) -> str:
+    from pollcli.seats_models import method_phrase
+
+    parts = [f"{allocation.seats:,} seats"]
+    if allocation.method == "single-member":
+        parts.append("won in single-member races")
+    else:
+        phrase = method_phrase(allocation.method)
+        parts.append(phrase[0].upper() + phrase[1:])
+    if election.threshold is not None and allocation.method != "single-member":
+        parts.append(f"{election.threshold.pct:g} % threshold")
+    if election.layout == "districts":
+        parts.append("districts added up")
+    if election.date is not None:
+        parts.append(str(election.date))
+    return " · ".join(parts)

@@ -23,7 +23,7 @@ from typing import Final
 
 from matplotlib.patches import Circle, Rectangle
 
-from pollcli.charts.colours import NON_CANDIDATE_GREY, Colours
+from pollcli.charts.colours import Colours
 from pollcli.charts.style import (
     INK,
     LABEL_SIZE,
@@ -47,6 +47,7 @@ from pollcli.charts.style import (
 )
 from pollcli.render import format as fmt
 
+_MASK: Final[dict[str, object]] = {"facecolor": "white", "edgecolor": "none", "pad": 0.6}
 INNER: Final[float] = 0.38  # inner radius of the hemicycle, the outer being 1
 MAX_DOT: Final[float] = 0.1  # a handful of seats are dots, not discs
 
@@ -112,9 +113,14 @@ def _radii(rings: int) -> list[float]:
 
 
 def _colour(row: SeatRow, colours: Colours) -> str:
-    if row.colour:
-        return row.colour
-    return colours.of(row.party, None, row.kind) if row.kind == "candidate" else NON_CANDIDATE_GREY
+    return colours.of(row.party, None, row.kind)
+
+
+def _palette(rows: Sequence[SeatRow], colours: Colours | None) -> Colours:
+    """The run's colours, told each row's own colour (after --colours, before the palette)."""
+    palette = colours or Colours()
+    palette.learn((r.party, None, r.kind, r.colour) for r in rows)
+    return palette
 
 
 def hemicycle_panel(
@@ -130,7 +136,7 @@ def hemicycle_panel(
 ) -> Panel:
     """The parliament arc: `total` seats (when given, the centre says so), `majority` the seats a
     majority needs (when given, a line marks it)."""
-    palette = colours or Colours()
+    palette = _palette(rows, colours)
     seated = [r for r in rows if r.seats > 0]
     positions = hemicycle_layout(sum(r.seats for r in seated))
     reach = 1 + max((r for _, _, r in positions), default=0.0) + 0.02
@@ -140,7 +146,8 @@ def hemicycle_panel(
     arc_width = min(plot_width, 5.2)
     arc_height = arc_width * (y_limits[1] - y_limits[0]) / (x_limits[1] - x_limits[0])
     legend = [r for r in rows if r.kind == "candidate"]
-    columns = 2
+    longest = max((text_width(shown(r.party), LABEL_SIZE) for r in legend), default=0.0)
+    columns = 2 if longest <= plot_width / 2 - 0.9 else 1  # whole names before two columns
     legend_rows = math.ceil(len(legend) / columns)
     foot = footnote_lines([*notes, "One dot per seat. Chart: pollcli"], width)
     head = heading_height(title, subtitle, width)
@@ -244,24 +251,28 @@ def votes_seats_panel(
     subtitle: str | None = None,
     colours: Colours | None = None,
     notes: Sequence[str] = (),
+    threshold: float | None = None,
+    threshold_label: str | None = None,
     width: float = WIDTH,
 ) -> Panel:
-    """Share of the vote (light) over share of the seats (solid), per party, on one 0–100 axis."""
-    palette = colours or Colours()
+    """Share of the vote (light) over share of the seats (solid), per party, on one 0–100 axis;
+    the legal `threshold` (percent, when given) as a dashed line labelled `threshold_label`."""
+    palette = _palette(rows, colours)
     row_height = VS_NAME + 2 * VS_BAR + 0.03 + VS_GAP
     foot = footnote_lines(
         [*notes, "Light bar: share of the vote; solid bar: share of the seats. Chart: pollcli"],
         width,
     )
     head = heading_height(title, subtitle, width)
-    height = MARGIN + head + 0.2 + len(rows) * row_height + 0.3
+    above = 0.25 if threshold is not None else 0.0  # room for the threshold's label
+    height = MARGIN + head + 0.2 + above + len(rows) * row_height + 0.3
     height += 0.1 + len(foot) * line_height(NOTE_SIZE) + MARGIN
     shares = [v for r in rows for v in (r.vote_share, r.seat_share) if v is not None]
     limit = min(100.0, max(10.0, (int(max(shares, default=0.0) * 1.25) // 10 + 1) * 10.0))
 
     def draw(frame: Frame) -> None:
         used = heading(frame, title, subtitle)
-        top = MARGIN + used + 0.2
+        top = MARGIN + used + 0.2 + above
         plot_width = width - 2 * MARGIN
         ax = frame.axes(MARGIN, top, plot_width, len(rows) * row_height)
         ax.set_xlim(0, limit)
@@ -269,6 +280,27 @@ def votes_seats_panel(
         hide_frame(ax)
         percent_ticks(ax, limit)
         per_inch = limit / plot_width
+        if threshold is not None:
+            ax.plot(
+                [threshold, threshold],
+                [-0.06, len(rows) * row_height],
+                color=INK,
+                linewidth=1.0,
+                linestyle=(0, (4, 3)),
+                zorder=3,
+                clip_on=False,
+                gid="threshold-line",
+            )
+            ax.text(
+                threshold,
+                -0.1,
+                threshold_label or f"{threshold:g} % threshold",
+                va="baseline",
+                fontsize=SMALL_SIZE,
+                color=INK,
+                clip_on=False,
+                gid="threshold-line-label",
+            )
         for index, row in enumerate(rows):
             y = index * row_height
             colour = _colour(row, palette)
@@ -282,6 +314,8 @@ def votes_seats_panel(
                 color=MUTED if grey else INK,
                 style="italic" if grey else "normal",
                 gid=f"label-{index}",
+                bbox=_MASK,
+                zorder=5,
             )
             for offset, share, alpha, what, gid in (
                 (0.0, row.vote_share, 0.4, "of the vote", f"votes-{index}"),
@@ -322,6 +356,8 @@ def votes_seats_panel(
                     fontsize=NOTE_SIZE,
                     color=INK if what == "of the seats" else MUTED,
                     fontweight="bold" if what == "of the seats" else "normal",
+                    bbox=_MASK,
+                    zorder=5,
                 )
         footnote(frame, foot, top + len(rows) * row_height + 0.4)
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from pollcli.compare_models import Comparison
     from pollcli.geo import Feature
     from pollcli.models import Summary
+    from pollcli.seats_models import SeatsReport
 
 
 @dataclass
@@ -91,3 +92,9 @@ def draw_comparison_chart(request: ChartRequest, result: Comparison, quiet: bool
     from pollcli.charts.draw import draw_comparison
 
     warn(draw_comparison(result, request.path, colours=request.colours), quiet)
+
+
+def draw_seats_chart(request: ChartRequest, result: SeatsReport, quiet: bool) -> None:
+    from pollcli.charts.draw import draw_seats
+
+    warn(draw_seats(result, request.path, colours=request.colours), quiet)
