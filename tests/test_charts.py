@@ -874,3 +874,24 @@ def test_seats_chart_draws_each_method_asked(tmp_path):
     assert svg.fill("c1-party-seats-0") == svg.fill("c2-party-seats-0") == "#123456"
     assert svg.ids("c3-votes-")  # votes against seats of the first method
     assert not svg.ids("c4-votes-")
+
+
+def test_polls_of_two_elections_get_a_chart_each(tmp_path):
+    def election(name: str, date: str, stage: str, a: int, b: int) -> str:
+        text = (
+            f"# election: {name}\n# date: {date}\n# stage: {stage}\ncandidate,share\nA,{a}\nB,{b}\n"
+        )
+        return str(write(tmp_path, text, f"{name}.csv"))
+
+    files = [
+        election("Count 2019", "2019-01-01", "official", 60, 40),
+        election("Poll 2019", "2019-01-01", "exit_poll", 55, 45),
+        election("Poll 2023", "2023-01-01", "exit_poll", 48, 52),
+        election("Count 2023", "2023-01-01", "official", 50, 50),
+    ]
+    svg = chart(tmp_path, "compare", *files)
+    assert {i.split("-")[-1] for i in svg.ids("c1-dot-")} == {"0", "2"}  # the two counts
+    assert "c2-zero-line" in svg.groups and "c3-zero-line" in svg.groups
+    assert len(svg.ids("c2-error-")) == len(svg.ids("c3-error-")) == 2
+    subtitles = [svg.text_of("c2-subtitle-0"), svg.text_of("c3-subtitle-0")]
+    assert subtitles[0].startswith("Count 2019") and subtitles[1].startswith("Count 2023")

@@ -63,8 +63,11 @@ def comparison_panels(result: Comparison, colours: Colours, width: float = WIDTH
     positions = dumbbell_positions(result)
     if len(positions) >= 2:
         panels.append(dumbbell_panel(result, positions, colours, width))
-    if result.poll_accuracy:
-        panels.append(poll_error_panel(result, result.poll_accuracy, width))
+    # One poll-error chart per official count, its polls in their ranking.
+    counts = dict.fromkeys(p.official_position for p in result.poll_accuracy or [])
+    for count in counts:
+        polls = [p for p in result.poll_accuracy or [] if p.official_position == count]
+        panels.append(poll_error_panel(result, polls, width))
     return panels
 
 
