@@ -63,8 +63,8 @@ def comparison_panels(result: Comparison, colours: Colours, width: float = WIDTH
     positions = dumbbell_positions(result)
     if len(positions) >= 2:
         panels.append(dumbbell_panel(result, positions, colours, width))
-    # One poll-error chart per official count, its polls in their ranking.
-    counts = dict.fromkeys(p.official_position for p in result.poll_accuracy or [])
+    # One poll-error chart per official count, in date order, its polls in their ranking.
+    counts = sorted({p.official_position for p in result.poll_accuracy or []})
     for count in counts:
         polls = [p for p in result.poll_accuracy or [] if p.official_position == count]
         panels.append(poll_error_panel(result, polls, width))
