@@ -1,11 +1,12 @@
-"""Start-up stays light: --help and --version load neither pandas nor pyarrow, nor do small files."""
+"""Start-up stays light: --help and --version load neither pandas, pyarrow nor matplotlib, nor do small
+files; matplotlib is loaded only when a chart is drawn."""
 
 import subprocess
 import sys
 
 from conftest import DATA
 
-HEAVY = ("pandas", "pyarrow", "numpy")
+HEAVY = ("pandas", "pyarrow", "numpy", "matplotlib")
 
 
 def _loaded_after(code: str) -> set[str]:
@@ -26,7 +27,13 @@ def _run_cli(*args: str) -> str:
 
 
 def test_help_and_version_import_no_heavy_modules():
-    for args in (["--help"], ["--version"], ["summary", "--help"], ["seats", "--help"]):
+    for args in (
+        ["--help"],
+        ["--version"],
+        ["summary", "--help"],
+        ["compare", "--help"],
+        ["seats", "--help"],
+    ):
         loaded = _loaded_after(_run_cli(*args))
         assert not [m for m in HEAVY if m in loaded], args
 
@@ -55,3 +62,14 @@ def test_seats_of_a_small_file_imports_no_heavy_modules():
     )
     assert not [m for m in HEAVY if m in loaded]
     assert "rich.console" not in loaded
+
+
+def test_matplotlib_is_loaded_only_to_draw_a_chart(tmp_path):
+    plain = _loaded_after(_run_cli("summary", str(DATA / "kz_2022.csv"), "--format", "json"))
+    chart = str(tmp_path / "kz.svg")
+    charted = _loaded_after(
+        _run_cli("summary", str(DATA / "kz_2022.csv"), "--format", "json", "--chart", chart)
+    )
+    assert "matplotlib" not in plain
+    assert "matplotlib" in charted
+    assert (tmp_path / "kz.svg").exists()

@@ -31,6 +31,8 @@ class ComparedElection:
     effective_number: float | None = field(
         metadata=described("Laakso–Taagepera, over valid options")
     )
+    # How notes and charts name the election in short: its year, unless another input shares it.
+    label: str = field(default="", metadata=NOT_IN_JSON)
 
 
 @dataclass(kw_only=True)
@@ -53,6 +55,8 @@ class CompareRow:
         )
     )
     kind: Kind = field(default="candidate", metadata=NOT_IN_JSON)
+    # The option's colour for charts, from a colour column of the files (the latest given).
+    colour: str | None = field(default=None, metadata=NOT_IN_JSON)
 
 
 @dataclass(kw_only=True)

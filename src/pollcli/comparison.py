@@ -115,8 +115,9 @@ def compare(
                 turnout_pct=s.turnout.pct,
                 term_years=f.term_years,
                 effective_number=s.effective_number,
+                label=label,
             )
-            for f, s in zip(facts, summaries, strict=True)
+            for f, s, label in zip(facts, summaries, labels, strict=True)
         ],
         rows=rows,
         matches=matched.matches,
@@ -201,11 +202,12 @@ class _Unit:
     party: str | None
     kind: Kind
     share: float | None
+    colour: str | None = None
 
 
 def _units(summary: ElectionSummary, by: By) -> list[_Unit]:
     options = [
-        _Unit(r.candidate, r.party, r.kind, r.share)
+        _Unit(r.candidate, r.party, r.kind, r.share, r.colour)
         for r in summary.results
         if r.kind not in NOT_VALID_KINDS
     ]
@@ -230,7 +232,8 @@ def _units(summary: ElectionSummary, by: By) -> list[_Unit]:
 def _party(members: list[_Unit]) -> _Unit:
     shares = [m.share for m in members if m.share is not None]
     party = members[0].party or ""
-    return _Unit(party, party, "candidate", sum(shares) if shares else None)
+    colour = next((m.colour for m in members if m.colour), None)
+    return _Unit(party, party, "candidate", sum(shares) if shares else None, colour)
 
 
 @dataclass
@@ -413,6 +416,9 @@ def _row(row: _Row, facts: list[Facts], same: list[bool]) -> CompareRow:
         shares=shares,
         changes=changes,
         kind=reference.kind,
+        colour=next(
+            (u.colour for u in (reference, *reversed(row.units.values())) if u.colour), None
+        ),
     )
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from pollcli.columns import System
 from pollcli.document import NOT_IN_JSON, Document, described
 from pollcli.problems import Problem
 
@@ -162,6 +163,12 @@ class ElectionSummary:
     )
     # A party-list vote (system: list, or a seats fact): renderers say "list" for "option".
     party_list: bool = field(default=False, metadata=NOT_IN_JSON)
+    # For charts (never in JSON, whose keys SPEC pins): where the figures come from, and whether the
+    # electoral system has a majority to reach (a two-round vote) or not (plurality, party lists).
+    source: str | None = field(default=None, metadata=NOT_IN_JSON)
+    system: System = field(default="majority", metadata=NOT_IN_JSON)
+    # The findings' sentence on who leads in how many regions (also in notes), with --by region.
+    regions_led: str | None = field(default=None, metadata=NOT_IN_JSON)
 
 
 @dataclass(kw_only=True)

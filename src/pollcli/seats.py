@@ -704,6 +704,7 @@ def _parliament(group: list[Election], options: _Options) -> ElectionSeats:
         districts=districts,
         notes=[],
         warnings=warnings,
+        source=facts.source,
     )
     seats.notes.extend(findings(seats, method_defaulted=defaulted, source=facts.source))
     seats.warnings.extend(warnings_of(seats))

@@ -2,7 +2,7 @@
 
 Everything a renderer or a chart needs is here (party, votes, share, seats, colour, how each seat was
 decided); renderers only lay it out. Fields marked `NOT_IN_JSON` feed the renderers and are never
-printed as JSON (none yet). docs/json.md describes the JSON for users.
+printed as JSON (the source, for charts). docs/json.md describes the JSON for users.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from pollcli.columns import Kind, ThresholdBase
-from pollcli.document import Document, described
+from pollcli.document import NOT_IN_JSON, Document, described
 from pollcli.models import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -202,6 +202,11 @@ class Allocation:
         metadata=described("single-member races left to a runoff (system: majority, no majority)"),
     )
 
+    @property
+    def majority(self) -> int:
+        """Seats a majority of these seats needs: more than half (charts mark it)."""
+        return self.seats // 2 + 1
+
 
 @dataclass(kw_only=True)
 class DistrictSeats:
@@ -240,6 +245,8 @@ class ElectionSeats:
     )
     notes: list[str]
     warnings: list[str]
+    # Where the figures come from (the source fact; also the notes' last sentence), for charts.
+    source: str | None = field(default=None, metadata=NOT_IN_JSON)
 
 
 @dataclass(kw_only=True)

@@ -54,6 +54,7 @@ def summarize(
 
             summary.regions = summarize_regions(election, threshold=threshold, majority=majority)
             sentence = regions_led(summary.regions)
+            summary.regions_led = sentence
             if sentence is not None:
                 summary.notes.append(sentence)
         summaries.append(summary)
@@ -109,4 +110,6 @@ def summarize_election(
         warnings=[p.render() for p in warnings],
         warning_codes=[str(p.code) for p in warnings],
         party_list=figures.party_list,
+        source=facts.source,
+        system=figures.system,
     )

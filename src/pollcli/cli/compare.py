@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pollcli.cli import options as opt
+from pollcli.cli.charts import chart_request, draw_comparison_chart
 from pollcli.cli.output import check_output_path, emit, warn
 from pollcli.cli.pictures import check_picture_paths, save_pictures
 from pollcli.cli.progress import progress_on_terminal
@@ -28,6 +29,8 @@ EXAMPLE = """Examples:
   pollcli compare old.csv new.csv -a "Tokaev=Kassym-Jomart Tokayev" --no-fuzzy
 
   pollcli compare old.csv new.csv --by party -f json | jq .volatility
+
+  pollcli compare data/kz_2022_exit_poll_*.csv data/kz_2022.csv --chart polls.svg
 """
 
 MATCHING = "Matching names"
@@ -76,6 +79,8 @@ def compare(
     output: opt.OutputOpt = None,
     svg: opt.SvgOpt = None,
     html: opt.HtmlOpt = None,
+    chart: opt.ChartOpt = None,
+    colours: opt.ColoursOpt = None,
     quiet: opt.QuietOpt = False,
     no_color: opt.NoColorOpt = False,
     encoding: opt.EncodingOpt = None,
@@ -92,9 +97,10 @@ def compare(
     from pollcli.comparison import compare as run_compare
     from pollcli.read import load
 
-    inputs = [*files, *([aliases] if aliases else [])]
+    inputs = [*files, *([aliases] if aliases else []), *([colours] if colours else [])]
     check_output_path(output, inputs)
-    check_picture_paths(inputs, output, svg, html)
+    check_picture_paths(inputs, output, svg, html, chart)
+    request = chart_request(chart, colours)
     pairs = [names.parse_alias(text) for text in alias or []]
     if aliases:
         pairs = _read_aliases(aliases) + pairs
@@ -110,6 +116,8 @@ def compare(
 
         title = " → ".join(visible(e.election) for e in result.elections)
         save_pictures(partial(compare_table.render_comparison, result), title, svg, html)
+    if request is not None:
+        draw_comparison_chart(request, result, quiet)
 
 
 def _read_aliases(path: str) -> list[Alias]:

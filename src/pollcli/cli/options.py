@@ -71,6 +71,27 @@ HtmlOpt = Annotated[
         rich_help_panel=OUTPUT,
     ),
 ]
+ChartOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--chart",
+        metavar="FILE",
+        help="Also draw a chart: .svg, .png or .pdf, told by the suffix. Several elections are "
+        "stacked in one file. See docs/charts.md.",
+        rich_help_panel=OUTPUT,
+    ),
+]
+ColoursOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--colours",
+        "--colors",
+        metavar="FILE",
+        help="Colours for --chart: NAME=#rrggbb lines, NAME a party or an option. "
+        "Default: a colour column, else a colour-blind-safe palette.",
+        rich_help_panel=OUTPUT,
+    ),
+]
 EncodingOpt = Annotated[
     str | None,
     typer.Option(

@@ -1,4 +1,4 @@
-"""`--svg` and `--html`: save what the table renderer draws as a picture file."""
+"""`--svg` and `--html`: save what the table renderer draws as a picture file; where `--chart` may go."""
 
 from __future__ import annotations
 
@@ -14,10 +14,19 @@ if TYPE_CHECKING:
 
 
 def check_picture_paths(
-    inputs: Sequence[str], output: str | None, svg: str | None, html: str | None
+    inputs: Sequence[str],
+    output: str | None,
+    svg: str | None,
+    html: str | None,
+    chart: str | None = None,
 ) -> None:
-    """Before any work: pictures never overwrite an input, nor the data output or each other."""
-    targets = {"--output": output, "--svg": svg, "--html": html}
+    """Before any work: pictures never overwrite an input, nor the data output or each other; a
+    chart's file name says which format it wants."""
+    if chart is not None:
+        from pollcli.charts.files import chart_format
+
+        chart_format(chart)
+    targets = {"--output": output, "--svg": svg, "--html": html, "--chart": chart}
     seen: dict[Path, str] = {}
     for flag, target in targets.items():
         if target is None or (flag == "--output" and target == "-"):

@@ -9,7 +9,9 @@ from typing import Annotated
 import typer
 
 from pollcli.cli import options as opt
+from pollcli.cli.charts import chart_request, draw_seats_chart
 from pollcli.cli.output import check_output_path, emit, warn
+from pollcli.cli.pictures import check_picture_paths
 from pollcli.cli.progress import progress_on_terminal
 from pollcli.errors import UsageError
 
@@ -22,6 +24,8 @@ EXAMPLE = """Examples:
   pollcli seats results.csv --seats 120 --method sainte-lague --list-threshold 5
 
   pollcli seats provinces.csv --seats-file seats.csv --format json | jq '.elections[0].allocations[0].parties'
+
+  pollcli seats data/kz_2023_mazhilis.csv --chart mazhilis.svg
 """
 
 ALLOCATION = "Allocation (overrides the file)"
@@ -111,6 +115,8 @@ def seats(
     ] = None,
     fmt: opt.FormatOpt = opt.Format.table,
     output: opt.OutputOpt = None,
+    chart: opt.ChartOpt = None,
+    colours: opt.ColoursOpt = None,
     quiet: opt.QuietOpt = False,
     no_color: opt.NoColorOpt = False,
     encoding: opt.EncodingOpt = None,
@@ -127,8 +133,10 @@ def seats(
     from pollcli.read import load
     from pollcli.seats import allocate, parse_district_seats
 
-    inputs = [*files, *([seats_file] if seats_file else [])]
+    inputs = [*files, *(f for f in (seats_file, colours) if f is not None)]
     check_output_path(output, inputs)
+    check_picture_paths(inputs, output, None, None, chart)
+    request = chart_request(chart, colours)
     district_seats = None
     if seats_file:
         district_seats = parse_district_seats(_read_lines(seats_file), seats_file)
@@ -159,6 +167,8 @@ def seats(
     )
     warn([w for e in result.elections for w in e.warnings], quiet)
     emit(result, "seats", fmt.value, output, no_color)
+    if request is not None:
+        draw_seats_chart(request, result, quiet)
 
 
 def _read_lines(path: str) -> list[str]:

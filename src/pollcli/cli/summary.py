@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from pollcli.cli import options as opt
+from pollcli.cli.charts import chart_request, draw_summary_chart
 from pollcli.cli.output import check_output_path, emit, warn
 from pollcli.cli.pictures import check_picture_paths, save_pictures
 from pollcli.cli.progress import progress_on_terminal
@@ -24,6 +25,10 @@ EXAMPLE = """Examples:
   pollcli summary data/kz_2022.csv --svg kz_2022.svg --html kz_2022.html
 
   pollcli summary precincts.csv --by region
+
+  pollcli summary data/kz_2022.csv --chart kz_2022.svg
+
+  pollcli summary regions.csv --by region --chart map.svg --geojson regions.geojson
 """
 
 
@@ -62,6 +67,27 @@ def summary(
     output: opt.OutputOpt = None,
     svg: opt.SvgOpt = None,
     html: opt.HtmlOpt = None,
+    chart: opt.ChartOpt = None,
+    colours: opt.ColoursOpt = None,
+    geojson: Annotated[
+        str | None,
+        typer.Option(
+            "--geojson",
+            metavar="FILE",
+            help="With --by region and --chart: draw a map of who leads each region, regions "
+            "matched to the GeoJSON's features by name.",
+            rich_help_panel=opt.OUTPUT,
+        ),
+    ] = None,
+    geojson_name: Annotated[
+        str | None,
+        typer.Option(
+            "--geojson-name",
+            metavar="PROPERTY",
+            help="The feature property holding region names. Default: the one matching most regions.",
+            rich_help_panel=opt.OUTPUT,
+        ),
+    ] = None,
     quiet: opt.QuietOpt = False,
     no_color: opt.NoColorOpt = False,
     encoding: opt.EncodingOpt = None,
@@ -88,10 +114,14 @@ def summary(
     from pollcli.render.safe import visible
     from pollcli.summary import summarize
 
-    check_output_path(output, files)
-    check_picture_paths(files, output, svg, html)
+    inputs = [*files, *(f for f in (colours, geojson) if f is not None)]
+    check_output_path(output, inputs)
+    check_picture_paths(inputs, output, svg, html, chart)
     if by is not None and by.strip().lower() != "region":
         raise UsageError(f"--by {by!r} is not supported; use --by region")
+    request = chart_request(
+        chart, colours, geojson=geojson, geojson_name=geojson_name, by_region=by is not None
+    )
     facts = opt.fact_overrides(
         election=election,
         date=date,
@@ -125,6 +155,8 @@ def summary(
 
         title = " · ".join(visible(e.election) for e in result.elections) or "pollcli summary"
         save_pictures(partial(table.render_summary, result), title, svg, html)
+    if request is not None:
+        draw_summary_chart(request, result, quiet)
 
 
 def register(app: typer.Typer) -> None:
