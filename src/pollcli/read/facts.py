@@ -8,7 +8,7 @@ region: they are read per unit here and summed into their region, each unit givi
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -158,6 +158,11 @@ def election_facts(
     return facts
 
 
+def _at(line: int) -> Callable[[str], int | None]:
+    """Every field's problem on one line."""
+    return lambda _: line
+
+
 def region_counts(
     election: str, unit_facts: UnitFacts, sources: FactSources, found: Found
 ) -> dict[str, dict[str, int]] | None:
@@ -165,20 +170,24 @@ def region_counts(
     that is not a count."""
     totals: dict[str, dict[str, int]] = {}
     ok = True
+    # Precincts repeat the same figures: each distinct text is validated once.
+    read: dict[tuple[str, str], int | ValidationError] = {}
+    context = cells_context(sources.decimal, sources.decimal_given)
     for (label, region, _unit), given in unit_facts.values.items():
         if label != election:
             continue
-        try:
-            counts = Counts.model_validate(
-                {key: value for key, (value, _) in given.items()},
-                context=cells_context(sources.decimal, sources.decimal_given),
-            )
-        except ValidationError as error:
-            lines = {key: line for key, (_, line) in given.items()}
-            problems_from(error, found, lines.get, sources.columns.header_of)
-            ok = False
-            continue
         region_totals = totals.setdefault(region, {})
-        for key, number in counts.model_dump(exclude_none=True).items():
+        for key, (value, line) in given.items():
+            number = read.get((key, value))
+            if number is None:
+                try:
+                    counted = Counts.model_validate({key: value}, context=context)
+                    number = read[key, value] = getattr(counted, key)
+                except ValidationError as error:
+                    number = read[key, value] = error
+            if isinstance(number, ValidationError):
+                problems_from(number, found, _at(line), sources.columns.header_of)
+                ok = False
+                continue
             region_totals[key] = region_totals.get(key, 0) + number
     return totals if ok else None

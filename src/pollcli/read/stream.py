@@ -366,8 +366,9 @@ class _Summer:
         for identity, first_line, total in pending:
             self._add(identity, first_line, total)
         for unit, values, fact_line in facts:
+            known = self.unit_facts.values.setdefault(unit, {})
             for fact, text in values.items():
-                self.unit_facts.add(unit, fact, text, fact_line, self.found, None)
+                known.setdefault(fact, (text, fact_line))  # agreement was checked above
         return summed.rows
 
     def _unit_facts(
@@ -386,23 +387,31 @@ class _Summer:
         keys = list(self.unit_fact_columns.values())
         found: list[tuple[tuple[str, str, str], dict[str, str], int]] = []
         seen: dict[tuple[str, str, str], dict[str, str]] = {}
+        known = self.unit_facts.values
+        election_at = (
+            self.precinct_columns.index("election") if "election" in self.precinct_columns else None
+        )
+        region_at = self.precinct_columns.index("region")
+        unit_at = self.precinct_columns.index("unit")
+        default = self.reader.default_election
         for position, cells in enumerate(zip(*columns, strict=True)):
-            named = dict(zip(self.precinct_columns, cells[:width], strict=True))
             unit = (
-                named.get("election") or self.reader.default_election,
-                named.get("region", ""),
-                named.get("unit", ""),
+                (cells[election_at] if election_at is not None else "") or default,
+                cells[region_at],
+                cells[unit_at],
             )
             if not unit[1] or not unit[2]:
                 raise _ExactAfterAll  # a precinct with no region or no name: the exact stages
             values = {k: v for k, v in zip(keys, cells[width:], strict=True) if v}
-            known = {
-                **{k: v for k, (v, _) in self.unit_facts.values.get(unit, {}).items()},
-                **seen.get(unit, {}),
-            }
-            if any(known.get(k, v) != v for k, v in values.items()):
-                return None
-            seen.setdefault(unit, {}).update(values)
+            before = known.get(unit)
+            block = seen.get(unit)
+            for k, v in values.items():
+                if (before and before.get(k, (v,))[0] != v) or (block and block.get(k, v) != v):
+                    return None
+            if block is None:
+                seen[unit] = dict(values)
+            else:
+                block.update(values)
             found.append((unit, values, line + summed.unit_firsts[position]))
         found.sort(key=lambda item: item[2])
         return found
