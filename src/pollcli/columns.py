@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Final, Literal
 
 Kind = Literal["candidate", "against_all", "blank", "invalid", "other"]
@@ -258,8 +259,10 @@ _KIND_BY_NAME: Final[dict[str, str]] = {
 }
 
 
+@lru_cache(maxsize=1 << 14)
 def kind_from_name(name: str) -> Kind:
-    """The kind an option's name implies when no `kind` column says otherwise."""
+    """The kind an option's name implies when no `kind` column says otherwise (cached: a name
+    repeats on every precinct's row)."""
     kind = _KIND_BY_NAME.get(_name_key(name), "candidate")
     return kind  # type: ignore[return-value]
 

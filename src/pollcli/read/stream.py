@@ -230,8 +230,9 @@ _Identity = tuple[str, Row, tuple[tuple[str, str], ...]]
 
 
 def _identity(election: str, row: Row, facts: dict[str, str]) -> _Identity:
-    plain = row.model_copy(update={"votes": None, "unit": None})
-    return election, plain, tuple(sorted(facts.items()))
+    if row.votes is not None or row.unit is not None:
+        row = row.model_copy(update={"votes": None, "unit": None})
+    return election, row, tuple(sorted(facts.items()))
 
 
 class _Summer:
