@@ -89,6 +89,8 @@ class Limits:
 
 
 UNWATCHED = Limits(rss=None, seconds=None)
+# What an arm gets unless it says otherwise; --rss-limit and --timeout change it.
+DEFAULT_LIMITS = Limits()
 
 
 @dataclass
@@ -283,7 +285,7 @@ class Arm:
     label: str
     args: list[str]
     env: dict[str, str] = field(default_factory=dict)
-    limits: Limits = field(default_factory=Limits)
+    limits: Limits | None = None  # DEFAULT_LIMITS
     feed: tuple[str, Path | None] | None = None
     python: bool = False  # args are a Python command line, not pollcli's
     keep_stdout: bool = False
@@ -294,20 +296,22 @@ class Arm:
         command = [PYTHON, *self.args] if self.python else [*POLLCLI, *self.args]
         spool = SCRATCH / f"spool-{os.getpid()}" if self.feed else None
         env = child_env(self.env, spool)
-        outcome = self._run_fed(command, env, spool)
+        outcome = self._run_fed(command, env, spool, self.limits or DEFAULT_LIMITS)
         self.outcomes.append(outcome)
         if self.checked is None and outcome.stdout is not None:
             self.checked = read_output(outcome.stdout)
         return outcome
 
-    def _run_fed(self, command: list[str], env: dict[str, str], spool: Path | None) -> Outcome:
+    def _run_fed(
+        self, command: list[str], env: dict[str, str], spool: Path | None, limits: Limits
+    ) -> Outcome:
         if self.feed is None:
-            return run_child(command, env=env, limits=self.limits, keep_stdout=self.keep_stdout)
+            return run_child(command, env=env, limits=limits, keep_stdout=self.keep_stdout)
         kind, path = self.feed
         if kind == "file" and path is not None:
             with path.open("rb") as handle:
                 return run_child(
-                    command, env=env, stdin=handle, limits=self.limits, spool=spool,
+                    command, env=env, stdin=handle, limits=limits, spool=spool,
                     keep_stdout=self.keep_stdout,
                 )  # fmt: skip
         source = ["yes"] if kind == "yes" else ["cat", str(path)]
@@ -319,11 +323,11 @@ class Arm:
                 # As bash's <(cat file): the file argument is a pipe, /dev/fd/N.
                 command = [arg.replace("{fifo}", f"/dev/fd/{descriptor}") for arg in command]
                 return run_child(
-                    command, env=env, pass_fds=(descriptor,), limits=self.limits, spool=spool,
+                    command, env=env, pass_fds=(descriptor,), limits=limits, spool=spool,
                     keep_stdout=self.keep_stdout,
                 )  # fmt: skip
             return run_child(
-                command, env=env, stdin=feeder.stdout, limits=self.limits, spool=spool,
+                command, env=env, stdin=feeder.stdout, limits=limits, spool=spool,
                 keep_stdout=self.keep_stdout,
             )  # fmt: skip
         finally:
@@ -988,6 +992,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         case_parser.add_argument("--scale", type=float, default=1.0, help="size factor, e.g. 0.01")
         case_parser.add_argument("--only", help="comma-separated case names")
+        case_parser.add_argument(
+            "--timeout", type=float, default=300.0, help="kill a run after this many seconds"
+        )
+        case_parser.add_argument(
+            "--rss-limit", type=float, default=4096.0, help="kill a run above this many MiB"
+        )
     for name in ("startup", "big", *helps):
         sub.choices[name].add_argument(
             "--json", action="store_true", help="end with one JSON line of every figure"
@@ -1004,6 +1014,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.benchmark == "generate":
         generate_all(args.which, args.scale)
         return 0
+    global DEFAULT_LIMITS
+    if hasattr(args, "timeout"):
+        DEFAULT_LIMITS = Limits(rss=args.rss_limit, seconds=args.timeout)
     compile_pollcli()
     only = set(args.only.split(",")) if getattr(args, "only", None) else None
     if args.benchmark == "big":
