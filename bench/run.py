@@ -647,6 +647,9 @@ def _check_line(arms: list[Arm], same_votes: bool) -> str:
             )
     elif summary:
         parts.append(f"summary output: {summary}")
+    elif arms[0].outcomes and arms[0].outcomes[-1].out_bytes:
+        size = arms[0].outcomes[-1].out_bytes / MIB
+        parts.append(f"summary output {size:,.0f} MiB (too big to read back)")
     if validate:
         parts.append(
             f"validate: {validate.get('errors')} errors, {validate.get('warnings')} warnings "
