@@ -1,22 +1,42 @@
-"""Write a deterministic synthetic precinct-level results file for the benchmarks.
+"""Deterministic synthetic results files for the benchmarks, one generator per shape.
 
-Columns `region,precinct,candidate,party,votes`: 20 regions, 7 options per precinct (six candidates and
-"Against all"), votes drawn from a seeded generator whose weights differ by region, so that regions have
-different leaders and margins. Equal arguments give byte-equal files.
+The original shape, `plain`: columns `region,precinct,candidate,party,votes`, 20 regions, 7 options per
+precinct (six candidates and "Against all"), votes drawn from a seeded generator whose weights differ by
+region, so that regions have different leaders and margins. The other shapes are the files that take a
+slow path or cost memory (README "Performance", issues 10, 12 and 13): most of them hold the very rows of
+`plain` with one thing changed, so `plain` of the same size is their reference.
+
+Equal arguments give byte-equal files. Rows are produced and written in slices, so memory stays small
+for any size. Every name is invented: the Kazakh-sounding names of `plain` (kept for the published
+figures), made-up Cyrillic ones (Вымыслова, "Fictionova"), and syllable names such as "Ada Barcorfel".
 
     python bench/generate.py 10M bench/out/precincts_10M.csv
+    python bench/generate.py --shape share 1M bench/out/share_1M.csv
+    python bench/generate.py --list
+
+`bench/run.py` calls `ensure(shape, size)`, which writes `bench/out/SHAPE_SIZE_sSEED.csv` once and
+reuses it while its sidecar `.meta` file (shape, size, seed, version, bytes) still matches.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
+import json
 import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+OUT = Path(__file__).resolve().parent / "out"
+SEED = 2022
 REGIONS = 20
 CANDIDATES: tuple[tuple[str, str], ...] = (
     ("Aigerim Nurlanova", "Amanat"),
@@ -27,70 +47,644 @@ CANDIDATES: tuple[tuple[str, str], ...] = (
     ("Marat Zhumabek", "National Social Democratic Party"),
     ("Against all", ""),
 )
+# Each option's national weight; regions swing it (region_weights).
+BASE_WEIGHTS: tuple[float, ...] = (4.0, 1.2, 1.1, 0.9, 0.8, 0.6, 0.7)
+# The same seven options, in made-up Russian (encodable in cp1251).
+CYRILLIC: tuple[tuple[str, str], ...] = (
+    ("Анна Вымыслова", "Партия Примера"),
+    ("Борис Условный", "Союз Образцов"),
+    ("Вера Макетова", "Движение Черновик"),
+    ("Глеб Образцов", "Партия Пробы"),
+    ("Дина Тестова", "Народный Эскиз"),
+    ("Егор Примеров", "Лига Набросков"),
+    ("Против всех", ""),
+)
+# Ten options for the wide layout (one column each) and its long twin.
+WIDE_WEIGHTS: tuple[float, ...] = (3.0, 2.5, 1.5, 1.2, 1.0, 0.8, 0.6, 0.5, 0.4, 0.3)
 # Rows are written in slices of this many precincts so memory stays small for any size.
 PRECINCTS_PER_SLICE = 200_000
-SUFFIXES = {"k": 1_000, "m": 1_000_000}
+SUFFIXES = {"k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+
+# Invented names: a given name and a surname of three syllables; NAME_POOL distinct ones.
+FIRST_NAMES = (
+    "Ada", "Bram", "Cleo", "Dov", "Esme", "Fen", "Greta", "Hal", "Ilse", "Joss", "Kit", "Lior",
+    "Mira", "Nils", "Oona", "Pim", "Quin", "Rhea", "Sol", "Tove", "Uma", "Vik", "Wren", "Yara", "Zeb",
+)  # fmt: skip
+SYLLABLES = (
+    "bar", "cor", "dan", "fel", "gor", "hav", "jin", "kel", "lom", "mir",
+    "nov", "pel", "quar", "ros", "sel", "tav", "ul", "ven", "wix", "zor",
+)  # fmt: skip
+NAME_POOL = len(FIRST_NAMES) * len(SYLLABLES) ** 3  # 200,000
+# Coprime with NAME_POOL: k * NAME_STRIDE walks the pool without repeating.
+NAME_STRIDE = 7919
+PARTIES = (
+    "Harbor Party", "Meadow Party", "Lantern Party", "Compass Party", "Orchard League",
+    "Tidewater Union", "Granite Alliance", "Sparrow Movement", "Beacon Front", "Willow Bloc",
+    "Kestrel Party", "Juniper Union",
+)  # fmt: skip
 
 
-def parse_rows(text: str) -> int:
+def parse_size(text: str) -> int:
+    """`1M` → 1,000,000; `27k` → 27,000; `200M` (bytes for the byte-sized shapes)."""
     suffix = text[-1].lower()
     if suffix in SUFFIXES:
         return int(float(text[:-1]) * SUFFIXES[suffix])
     return int(text)
 
 
-def region_weights(rng: np.random.Generator) -> np.ndarray:
+parse_rows = parse_size  # the name the first version of this script had
+
+
+def size_label(size: int) -> str:
+    """The inverse of parse_size where exact: 1,000,000 → `1M`, 27,000 → `27k`, 542 → `542`."""
+    for suffix, factor in (("G", 10**9), ("M", 10**6), ("k", 10**3)):
+        if size >= factor and size % factor == 0:
+            return f"{size // factor}{suffix}"
+    return str(size)
+
+
+def surname(index: int) -> str:
+    digits = []
+    for _ in range(3):
+        index, digit = divmod(index, len(SYLLABLES))
+        digits.append(SYLLABLES[digit])
+    return "".join(digits).capitalize()
+
+
+def fictional_name(index: int) -> str:
+    """One of NAME_POOL distinct invented names; neighbouring indexes differ in the given name."""
+    index %= NAME_POOL
+    first, rest = index % len(FIRST_NAMES), index // len(FIRST_NAMES)
+    return f"{FIRST_NAMES[first]} {surname(rest)}"
+
+
+def region_weights(rng: np.random.Generator, base: tuple[float, ...] = BASE_WEIGHTS) -> np.ndarray:
     """Each region's preference for each option: the same national order, regional swings."""
-    base = np.array([4.0, 1.2, 1.1, 0.9, 0.8, 0.6, 0.7])
-    swing = rng.uniform(0.4, 1.8, size=(REGIONS, len(CANDIDATES)))
-    return base * swing
+    swing = rng.uniform(0.4, 1.8, size=(REGIONS, len(base)))
+    return np.array(base) * swing
 
 
-def write(rows: int, path: Path, seed: int = 2022) -> int:
-    """Write about `rows` rows (whole precincts) and return the number written."""
+@dataclass(frozen=True)
+class Slice:
+    """Consecutive precincts: their numbers, region indexes and votes (precinct × option)."""
+
+    ids: np.ndarray
+    region: np.ndarray
+    votes: np.ndarray
+
+
+def precinct_slices(
+    precincts: int, seed: int, base: tuple[float, ...] = BASE_WEIGHTS
+) -> Iterator[Slice]:
+    """The precincts of `plain` (with `base` of seven options) or of another option set, slice by
+    slice; the random draws are the same whoever writes them, so derived shapes share the votes."""
     rng = np.random.default_rng(seed)
-    weights = region_weights(rng)
-    options = len(CANDIDATES)
-    precincts = max(1, rows // options)
+    weights = region_weights(rng, base)
+    options = len(base)
+    for start in range(0, precincts, PRECINCTS_PER_SLICE):
+        count = min(PRECINCTS_PER_SLICE, precincts - start)
+        ids = np.arange(start, start + count)
+        # Precincts are grouped by region, as commissions publish them.
+        region = (ids * REGIONS) // precincts
+        size = rng.integers(200, 3000, size=count)
+        share = weights[region] * rng.uniform(0.7, 1.3, size=(count, options))
+        share /= share.sum(axis=1, keepdims=True)
+        votes = np.floor(share * size[:, None]).astype(np.int64)
+        yield Slice(ids, region, votes)
+
+
+# The Python writers format this many precincts at a time, so their text stays small too.
+PRECINCTS_PER_CHUNK = 10_000
+
+
+def precinct_chunks(
+    precincts: int, seed: int, base: tuple[float, ...] = BASE_WEIGHTS
+) -> Iterator[Slice]:
+    """`precinct_slices` cut into pieces of PRECINCTS_PER_CHUNK (the draws stay per slice)."""
+    for piece in precinct_slices(precincts, seed, base):
+        for start in range(0, len(piece.ids), PRECINCTS_PER_CHUNK):
+            cut = slice(start, start + PRECINCTS_PER_CHUNK)
+            yield Slice(piece.ids[cut], piece.region[cut], piece.votes[cut])
+
+
+def _plain_bytes(piece: Slice, names: pa.Array, parties: pa.Array) -> bytes:
+    """The rows of `plain` for one slice, as pyarrow writes them (no name needs quoting)."""
+    options = len(names)
+    region_names = pa.array([f"Region {r + 1:02d}" for r in range(REGIONS)])
+    option_index = np.tile(np.arange(options), len(piece.ids))
+    precinct = pa.array(np.repeat(piece.ids, options)).cast(pa.string())
+    table = pa.table(
+        {
+            "region": region_names.take(pa.array(np.repeat(piece.region, options))),
+            "precinct": pc.binary_join_element_wise("P", precinct, ""),
+            "candidate": names.take(pa.array(option_index)),
+            "party": parties.take(pa.array(option_index)),
+            "votes": pa.array(piece.votes.reshape(-1)),
+        }
+    )
+    buffer = io.BytesIO()
+    options_ = pacsv.WriteOptions(include_header=False, quoting_style="none")
+    pacsv.write_csv(table, buffer, options_)
+    return buffer.getvalue()
+
+
+def _precincts(rows: int, options: int = len(CANDIDATES)) -> int:
+    return max(1, rows // options)
+
+
+def write(rows: int, path: Path, seed: int = SEED) -> int:
+    """`plain`: about `rows` rows (whole precincts); returns the number written."""
     names = pa.array([c for c, _ in CANDIDATES])
     parties = pa.array([p for _, p in CANDIDATES])
-    region_names = pa.array([f"Region {r + 1:02d}" for r in range(REGIONS)])
+    precincts = _precincts(rows)
     path.parent.mkdir(parents=True, exist_ok=True)
-    # No name holds a comma or a quote, so no cell needs quoting.
-    write_options = pacsv.WriteOptions(include_header=False, quoting_style="none")
     with path.open("wb") as out:
         out.write(b"region,precinct,candidate,party,votes\n")
-        for start in range(0, precincts, PRECINCTS_PER_SLICE):
-            count = min(PRECINCTS_PER_SLICE, precincts - start)
-            ids = np.arange(start, start + count)
-            # Precincts are grouped by region, as commissions publish them.
-            region = (ids * REGIONS) // precincts
-            size = rng.integers(200, 3000, size=count)
-            share = weights[region] * rng.uniform(0.7, 1.3, size=(count, options))
-            share /= share.sum(axis=1, keepdims=True)
-            votes = np.floor(share * size[:, None]).astype(np.int64)
-            option_index = np.tile(np.arange(options), count)
-            precinct = pa.array(np.repeat(ids, options)).cast(pa.string())
-            table = pa.table(
-                {
-                    "region": region_names.take(pa.array(np.repeat(region, options))),
-                    "precinct": pa.compute.binary_join_element_wise("P", precinct, ""),
-                    "candidate": names.take(pa.array(option_index)),
-                    "party": parties.take(pa.array(option_index)),
-                    "votes": pa.array(votes.reshape(-1)),
-                }
-            )
-            pacsv.write_csv(table, out, write_options)
-    return precincts * options
+        for piece in precinct_chunks(precincts, seed):
+            out.write(_plain_bytes(piece, names, parties))
+    return precincts * len(CANDIDATES)
+
+
+def _text(path: Path, encoding: str = "utf-8") -> TextIO:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path.open("w", encoding=encoding, newline="")
+
+
+def _region_name(region: int) -> str:
+    return f"Region {region + 1:02d}"
+
+
+def _hundredths(votes: np.ndarray) -> np.ndarray:
+    """Each option's share of its precinct in hundredths of a percent, rounded half up."""
+    total = np.maximum(votes.sum(axis=1, keepdims=True), 1)
+    return (votes * 20_000 + total) // (2 * total)
+
+
+def write_share(rows: int, path: Path, seed: int = SEED) -> int:
+    """(a) `plain` plus a `share` column: each option's percent of its precinct, two decimals."""
+    written = 0
+    with _text(path) as out:
+        out.write("region,precinct,candidate,party,votes,share\n")
+        for piece in precinct_chunks(_precincts(rows), seed):
+            lines = []
+            shares = _hundredths(piece.votes).tolist()
+            for p, r, votes, share in zip(
+                piece.ids.tolist(), piece.region.tolist(), piece.votes.tolist(), shares, strict=True
+            ):
+                region = _region_name(r)
+                for (name, party), v, s in zip(CANDIDATES, votes, share, strict=True):
+                    lines.append(f"{region},P{p},{name},{party},{v},{s // 100}.{s % 100:02d}\n")
+            out.write("".join(lines))
+            written += len(lines)
+    return written
+
+
+def write_utf16(rows: int, path: Path, seed: int = SEED) -> int:
+    """(b) the bytes of `plain`, as UTF-16 (little-endian) with a byte-order mark."""
+    names = pa.array([c for c, _ in CANDIDATES])
+    parties = pa.array([p for _, p in CANDIDATES])
+    precincts = _precincts(rows)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as out:
+        out.write(codecs.BOM_UTF16_LE)
+        out.write("region,precinct,candidate,party,votes\n".encode("utf-16-le"))
+        for piece in precinct_chunks(precincts, seed):
+            out.write(_plain_bytes(piece, names, parties).decode().encode("utf-16-le"))
+    return precincts * len(CANDIDATES)
+
+
+def write_facts(rows: int, path: Path, seed: int = SEED) -> int:
+    """(c) `plain` plus election facts on every row: `registered` and `ballots_cast` per precinct
+    (so they vary within and across regions) and a constant `date`."""
+    extra = np.random.default_rng([seed, 3])  # apart from the votes' generator: same votes
+    written = 0
+    with _text(path) as out:
+        out.write("region,precinct,candidate,party,votes,registered,ballots_cast,date\n")
+        for piece in precinct_chunks(_precincts(rows), seed):
+            count = len(piece.ids)
+            cast = piece.votes.sum(axis=1) + extra.integers(0, 25, size=count)
+            registered = (cast * extra.uniform(1.15, 2.2, size=count)).astype(np.int64)
+            lines = []
+            for p, r, votes, b, g in zip(
+                piece.ids.tolist(),
+                piece.region.tolist(),
+                piece.votes.tolist(),
+                cast.tolist(),
+                registered.tolist(),
+                strict=True,
+            ):
+                region = _region_name(r)
+                for (name, party), v in zip(CANDIDATES, votes, strict=True):
+                    lines.append(f"{region},P{p},{name},{party},{v},{g},{b},2022-11-20\n")
+            out.write("".join(lines))
+            written += len(lines)
+    return written
+
+
+ELECTION_OPTIONS = 100
+
+
+def write_elections(rows: int, path: Path, seed: int = SEED) -> int:
+    """(d) many elections and no region column: `election,candidate,party,votes`, 100 candidates
+    in each of rows/100 elections (like every municipal council of a country in one file)."""
+    rng = np.random.default_rng([seed, 4])
+    elections = max(1, rows // ELECTION_OPTIONS)
+    step = np.arange(ELECTION_OPTIONS) * NAME_STRIDE
+    written = 0
+    with _text(path) as out:
+        out.write("election,candidate,party,votes\n")
+        for start in range(0, elections, 2_000):
+            count = min(2_000, elections - start)
+            first = rng.integers(0, NAME_POOL, size=count)
+            party = rng.integers(0, len(PARTIES), size=(count, ELECTION_OPTIONS))
+            size = rng.integers(2_000, 40_000, size=count)
+            weight = rng.gamma(0.8, size=(count, ELECTION_OPTIONS))
+            votes = np.floor(weight / weight.sum(axis=1, keepdims=True) * size[:, None])
+            lines = []
+            for e, f, parties, counts in zip(
+                range(start, start + count),
+                first.tolist(),
+                party.tolist(),
+                votes.astype(np.int64).tolist(),
+                strict=True,
+            ):
+                label = f"Example Municipality {e + 1:05d}"
+                for k, pi, v in zip((f + step).tolist(), parties, counts, strict=True):
+                    lines.append(f"{label},{fictional_name(k)},{PARTIES[pi]},{v}\n")
+            out.write("".join(lines))
+            written += len(lines)
+    return written
+
+
+def write_cyrillic(rows: int, path: Path, seed: int = SEED) -> int:
+    """(e) the votes of `plain` as a Russian commission would publish them: cp1251, semicolons,
+    Cyrillic headers and names, and a share column with a decimal comma."""
+    written = 0
+    with _text(path, "cp1251") as out:
+        out.write("Регион;Участок;Кандидат;Партия;Голоса;Доля\n")
+        for piece in precinct_chunks(_precincts(rows), seed):
+            lines = []
+            shares = _hundredths(piece.votes).tolist()
+            for p, r, votes, share in zip(
+                piece.ids.tolist(), piece.region.tolist(), piece.votes.tolist(), shares, strict=True
+            ):
+                region = f"Вымышленная область {r + 1:02d}"
+                for (name, party), v, s in zip(CYRILLIC, votes, share, strict=True):
+                    lines.append(f"{region};УИК {p};{name};{party};{v};{s // 100},{s % 100:02d}\n")
+            out.write("".join(lines))
+            written += len(lines)
+    return written
+
+
+WIDE_NAMES = tuple(fictional_name(k * NAME_STRIDE) for k in range(len(WIDE_WEIGHTS)))
+
+
+def write_wide(rows: int, path: Path, seed: int = SEED) -> int:
+    """(f) one row per precinct and one column per candidate (10): `region,precinct,NAME…`; `rows`
+    counts the file's rows, each holding ten figures. Only a generator until the layout is read."""
+    written = 0
+    with _text(path) as out:
+        out.write(",".join(("region", "precinct", *WIDE_NAMES)) + "\n")
+        for piece in precinct_chunks(max(1, rows), seed, WIDE_WEIGHTS):
+            lines = [
+                f"{_region_name(r)},P{p},{','.join(map(str, votes))}\n"
+                for p, r, votes in zip(
+                    piece.ids.tolist(), piece.region.tolist(), piece.votes.tolist(), strict=True
+                )
+            ]
+            out.write("".join(lines))
+            written += len(lines)
+    return written
+
+
+def write_long10(rows: int, path: Path, seed: int = SEED) -> int:
+    """The long twin of `wide`: its figures as `region,precinct,candidate,votes` (rows = its rows × 10)."""
+    written = 0
+    with _text(path) as out:
+        out.write("region,precinct,candidate,votes\n")
+        for piece in precinct_chunks(_precincts(rows, len(WIDE_WEIGHTS)), seed, WIDE_WEIGHTS):
+            lines = []
+            for p, r, votes in zip(
+                piece.ids.tolist(), piece.region.tolist(), piece.votes.tolist(), strict=True
+            ):
+                region = _region_name(r)
+                for name, v in zip(WIDE_NAMES, votes, strict=True):
+                    lines.append(f"{region},P{p},{name},{v}\n")
+            out.write("".join(lines))
+            written += len(lines)
+    return written
+
+
+def _without_region(precincts: int, path: Path, seed: int, unit: str) -> int:
+    """The rows of `plain` for `precincts` precincts without the region column, the precinct
+    column headed `unit`: every precinct becomes a region of its own."""
+    written = 0
+    with _text(path) as out:
+        out.write(f"{unit},candidate,party,votes\n")
+        for piece in precinct_chunks(precincts, seed):
+            lines = []
+            for p, votes in zip(piece.ids.tolist(), piece.votes.tolist(), strict=True):
+                for (name, party), v in zip(CANDIDATES, votes, strict=True):
+                    lines.append(f"P{p},{name},{party},{v}\n")
+            out.write("".join(lines))
+            written += len(lines)
+    return written
+
+
+def write_units_precinct(precincts: int, path: Path, seed: int = SEED) -> int:
+    """(h, issue 13 item 16) `precinct,candidate,party,votes`: `precincts` precincts, the precinct
+    the only unit column. The same rows as `plain` of precincts × 7 rows, without its region column."""
+    return _without_region(precincts, path, seed, "precinct")
+
+
+def write_units_region(regions: int, path: Path, seed: int = SEED) -> int:
+    """(h, issue 13 item 16) `region,candidate,party,votes` with `regions` regions, for `--by region`;
+    the rows of `plain` of regions × 7 rows, each precinct named as a region."""
+    return _without_region(regions, path, seed, "region")
+
+
+def write_distinct_options(rows: int, path: Path, seed: int = SEED) -> int:
+    """(h, issue 13 item 18) `plain` with every row's candidate a name of its own (`Candidate
+    0000001`…): as many options as rows."""
+    written = 0
+    with _text(path) as out:
+        out.write("region,precinct,candidate,party,votes\n")
+        for piece in precinct_chunks(_precincts(rows), seed):
+            lines = []
+            for p, r, votes in zip(
+                piece.ids.tolist(), piece.region.tolist(), piece.votes.tolist(), strict=True
+            ):
+                region = _region_name(r)
+                for k, ((_, party), v) in enumerate(zip(CANDIDATES, votes, strict=True)):
+                    lines.append(f"{region},P{p},Candidate {p * 7 + k + 1:07d},{party},{v}\n")
+            out.write("".join(lines))
+            written += len(lines)
+    return written
+
+
+def write_long_line(size: int, path: Path, seed: int = SEED) -> int:
+    """(h, issue 13 item 18) a file of about `size` bytes, nearly all of it one line: a header,
+    three rows, one row whose candidate cell is `size` letters long, three rows. Returns rows."""
+    rng = np.random.default_rng([seed, 5])
+    votes = rng.integers(100, 1000, size=7).tolist()
+    rows = [f"Region 01,P0,{n},{p},{v}\n" for (n, p), v in zip(CANDIDATES, votes, strict=True)]
+    head, tail = rows[:3], rows[4:]
+    fixed = "region,precinct,candidate,party,votes\n" + "".join(head) + "".join(tail)
+    prefix, suffix = "Region 01,P0,", f",{CANDIDATES[3][1]},{votes[3]}\n"
+    letters = max(1, size - len(fixed) - len(prefix) - len(suffix))
+    with _text(path) as out:
+        out.write("region,precinct,candidate,party,votes\n" + "".join(head) + prefix)
+        chunk = "A" * (1 << 20)
+        for start in range(0, letters, len(chunk)):
+            out.write(chunk[: letters - start])
+        out.write(suffix + "".join(tail))
+    return len(head) + 1 + len(tail)
+
+
+def write_front_spaces(size: int, path: Path, seed: int = SEED) -> int:
+    """(h, issue 13 item 15) a national table behind a front-matter comment line holding `size`
+    spaces between two words (`# note    …    end`); size 1 is its ordinary twin. Returns rows."""
+    rng = np.random.default_rng([seed, 6])
+    votes = rng.integers(50_000, 5_000_000, size=len(CANDIDATES)).tolist()
+    with _text(path) as out:
+        out.write(f"# note{' ' * max(1, size)}end\n# election: Example national election\n")
+        out.write("candidate,party,votes\n")
+        out.writelines(f"{n},{p},{v}\n" for (n, p), v in zip(CANDIDATES, votes, strict=True))
+    return len(CANDIDATES)
+
+
+def _names_file(names: int, path: Path, seed: int, which: int) -> int:
+    pool = np.random.default_rng([seed, 7]).permutation(NAME_POOL)[:names]
+    rng = np.random.default_rng([seed, 7, which])
+    order = rng.permutation(names) if which else np.arange(names)
+    votes = rng.integers(10, 100_000, size=names).tolist()
+    label, date = (("A", "2019-06-09"), ("B", "2022-11-20"))[which]
+    with _text(path) as out:
+        out.write(f"# election: Example election {label}\n# date: {date}\ncandidate,votes\n")
+        out.writelines(
+            f"{fictional_name(int(pool[i]))},{v}\n" for i, v in zip(order, votes, strict=True)
+        )
+    return names
+
+
+def write_names_a(names: int, path: Path, seed: int = SEED) -> int:
+    """(h, issue 13 item 17) `candidate,votes`: `names` distinct invented names, election A."""
+    return _names_file(names, path, seed, 0)
+
+
+def write_names_b(names: int, path: Path, seed: int = SEED) -> int:
+    """The names of `names_a` exactly, in another order and with other votes: election B."""
+    return _names_file(names, path, seed, 1)
+
+
+# Offices of a state's general election (Georgia 2024-like, 293 races): name, districts, and the
+# range of candidates per race (None: a Yes/No question). Names of offices, not of people.
+STATE_OFFICES: tuple[tuple[str, int, tuple[int, int] | None], ...] = (
+    ("President", 1, (3, 5)),
+    ("Public Service Commission", 1, (2, 2)),
+    ("Constitutional Amendment 1", 1, None),
+    ("Constitutional Amendment 2", 1, None),
+    ("Statewide Referendum A", 1, None),
+    ("U.S. House", 14, (1, 3)),
+    ("State Senate", 56, (1, 3)),
+    ("State House", 180, (1, 3)),
+    ("District Attorney", 38, (1, 2)),
+)
+COUNTIES = 159
+
+
+@dataclass(frozen=True)
+class _Race:
+    office: str
+    district: str
+    candidates: tuple[str, ...]
+    parties: tuple[str, ...]
+    weights: np.ndarray
+
+
+def _state_races(rng: np.random.Generator) -> list[list[_Race]]:
+    """Per office, its races: candidates, parties and statewide preference."""
+    offices = []
+    next_name = int(rng.integers(0, NAME_POOL))
+    for office, districts, span in STATE_OFFICES:
+        races = []
+        for d in range(districts):
+            if span is None:
+                names, parties = ("Yes", "No"), ("", "")
+            else:
+                count = int(rng.integers(span[0], span[1] + 1))
+                names = tuple(fictional_name(next_name + k * NAME_STRIDE) for k in range(count))
+                next_name += 1
+                order = rng.permutation(len(PARTIES))[:count]
+                parties = tuple(PARTIES[i] for i in order)
+                if count > 3:
+                    parties = (*parties[:3], *("Independent",) * (count - 3))
+            district = "" if districts == 1 else str(d + 1)
+            weights = rng.dirichlet(np.full(len(names), 3.0))
+            races.append(_Race(office, district, names, parties, weights))
+        offices.append(races)
+    return offices
+
+
+def write_races(rows: int, path: Path, seed: int = SEED) -> int:
+    """(g) an OpenElections precinct file, `county,precinct,office,district,party,candidate,votes`:
+    293 races (statewide, U.S. House, State Senate, State House, District Attorney) over 159
+    counties; every precinct votes in one race of each office. `rows` sets the number of precincts
+    (27k rows: Georgia 2024-like; millions: a big many-race file)."""
+    rng = np.random.default_rng([seed, 8])
+    offices = _state_races(rng)
+    per_precinct = sum(np.mean([len(r.candidates) for r in races]) for races in offices)
+    widest = max(len(races) for races in offices)
+    precincts = max(widest, round(rows / per_precinct))
+    counties = [
+        f"{surname(int(i))} County" for i in rng.permutation(len(SYLLABLES) ** 3)[:COUNTIES]
+    ]
+    written = 0
+    with _text(path) as out:
+        out.write("county,precinct,office,district,party,candidate,votes\n")
+        for start in range(0, precincts, 5_000):
+            ids = np.arange(start, min(precincts, start + 5_000))
+            county = (ids * COUNTIES) // precincts
+            first_of_county = -((-county * precincts) // COUNTIES)  # ceil: the county's first id
+            size = rng.integers(150, 2_500, size=len(ids))
+            columns = []
+            for races in offices:
+                race = (ids * len(races)) // precincts
+                widest_race = max(len(r.candidates) for r in races)
+                weights = np.zeros((len(races), widest_race))
+                for i, r in enumerate(races):
+                    weights[i, : len(r.candidates)] = r.weights
+                share = weights[race] * rng.uniform(0.6, 1.4, size=(len(ids), widest_race))
+                share /= share.sum(axis=1, keepdims=True)
+                turnout = size * rng.uniform(0.82, 1.0, size=len(ids))
+                votes = np.floor(share * turnout[:, None]).astype(np.int64)
+                columns.append((races, race.tolist(), votes.tolist()))
+            lines = []
+            for row, (p, c) in enumerate(zip(ids.tolist(), county.tolist(), strict=True)):
+                place = f"{counties[c]},Precinct {p - int(first_of_county[row]) + 1:03d}"
+                for races, race, votes in columns:
+                    r = races[race[row]]
+                    for name, party, v in zip(r.candidates, r.parties, votes[row], strict=False):
+                        lines.append(f"{place},{r.office},{r.district},{party},{name},{v}\n")
+            out.write("".join(lines))
+            written += len(lines)
+    return written
+
+
+def write_constituencies(races: int, path: Path, seed: int = SEED) -> int:
+    """(g) India-like: `state,constituency,candidate,party,votes`, `races` single-member
+    constituencies in 36 states, 4 to 30 candidates each (independents among them) and a NOTA row."""
+    rng = np.random.default_rng([seed, 9])
+    states = [f"{surname(int(i))} State" for i in rng.permutation(len(SYLLABLES) ** 3)[:36]]
+    written = 0
+    with _text(path) as out:
+        out.write("state,constituency,candidate,party,votes\n")
+        next_name = int(rng.integers(0, NAME_POOL))
+        lines = []
+        for r in range(races):
+            state = states[(r * len(states)) // races]
+            seat = f"{surname((r * 7919 + 13) % len(SYLLABLES) ** 3)} ({r + 1})"
+            count = int(rng.integers(4, 31))
+            share = np.sort(rng.dirichlet(np.full(count, 0.35)))[::-1]
+            cast = int(rng.integers(700_000, 2_000_000))
+            votes = np.floor(share * cast).astype(np.int64).tolist()
+            order = rng.permutation(len(PARTIES))
+            for k, v in enumerate(votes):
+                party = PARTIES[order[k]] if k < 4 else "Independent"
+                name = fictional_name(next_name + k * NAME_STRIDE)
+                lines.append(f"{state},{seat},{name},{party},{v}\n")
+            next_name += 1
+            lines.append(f"{state},{seat},NOTA,,{int(cast * rng.uniform(0.003, 0.02))}\n")
+        out.write("".join(lines))
+        written = len(lines)
+    return written
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A generator: `write(size, path, seed)` returns the rows written; `unit` says what size counts."""
+
+    write: Callable[[int, Path, int], int]
+    unit: str
+    # Bump when a generator's output changes, so cached files are written again.
+    version: int = 1
+
+    @property
+    def help(self) -> str:
+        return (self.write.__doc__ or "").split("\n\n")[0].replace("\n    ", " ")
+
+
+SHAPES: dict[str, Shape] = {
+    "plain": Shape(write, "rows"),
+    "share": Shape(write_share, "rows"),
+    "utf16": Shape(write_utf16, "rows"),
+    "facts": Shape(write_facts, "rows"),
+    "elections": Shape(write_elections, "rows"),
+    "cyrillic": Shape(write_cyrillic, "rows"),
+    "wide": Shape(write_wide, "rows (10 candidates each)"),
+    "long10": Shape(write_long10, "rows"),
+    "units_precinct": Shape(write_units_precinct, "precincts"),
+    "units_region": Shape(write_units_region, "regions"),
+    "distinct_options": Shape(write_distinct_options, "rows"),
+    "long_line": Shape(write_long_line, "bytes"),
+    "front_spaces": Shape(write_front_spaces, "spaces"),
+    "names_a": Shape(write_names_a, "names"),
+    "names_b": Shape(write_names_b, "names"),
+    "races": Shape(write_races, "rows"),
+    "constituencies": Shape(write_constituencies, "races"),
+}
+
+
+def ensure(shape: str, size: int, seed: int = SEED, out: Path = OUT) -> Path:
+    """The file of `shape` at `size`, written unless a matching one is already there."""
+    generator = SHAPES[shape]
+    path = out / f"{shape}_{size_label(size)}_s{seed}.csv"
+    meta_path = path.with_name(path.name + ".meta")
+    wanted = {"shape": shape, "size": size, "seed": seed, "version": generator.version}
+    if path.exists() and meta_path.exists():
+        try:
+            meta = json.loads(meta_path.read_text())
+        except ValueError:
+            meta = {}
+        if {k: meta.get(k) for k in wanted} == wanted and meta.get("bytes") == path.stat().st_size:
+            return path
+    partial = path.with_name(path.name + ".partial")
+    rows = generator.write(size, partial, seed)
+    partial.replace(path)
+    meta_path.write_text(json.dumps({**wanted, "rows": rows, "bytes": path.stat().st_size}))
+    sys.stderr.write(
+        f"generated {path.name}: {rows:,} rows, {path.stat().st_size / 2**20:.0f} MiB\n"
+    )
+    return path
+
+
+def rows_of(path: Path) -> int | None:
+    """The rows `ensure` recorded for a generated file."""
+    try:
+        return int(json.loads(path.with_name(path.name + ".meta").read_text())["rows"])
+    except (OSError, ValueError, KeyError):
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("rows", type=parse_rows, help="number of rows, e.g. 1M, 10M, 30M")
-    parser.add_argument("path", type=Path, help="where to write the CSV")
-    parser.add_argument("--seed", type=int, default=2022)
+    parser = argparse.ArgumentParser(
+        description=(__doc__ or "").splitlines()[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="shapes:\n" + "\n".join(f"  {n:17} {s.help}" for n, s in SHAPES.items()),
+    )
+    parser.add_argument("size", type=parse_size, nargs="?", help="e.g. 1M, 27k, 200M")
+    parser.add_argument("path", type=Path, nargs="?", help="where to write the CSV")
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="plain")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--list", action="store_true", help="list the shapes and exit")
     args = parser.parse_args(argv)
-    written = write(args.rows, args.path, args.seed)
+    if args.list:
+        for name, shape in SHAPES.items():
+            sys.stdout.write(f"{name:17} size in {shape.unit}: {shape.help}\n")
+        return 0
+    if args.size is None or args.path is None:
+        parser.error("give a size and a path (or --list)")
+    written = SHAPES[args.shape].write(args.size, args.path, args.seed)
     size = args.path.stat().st_size
     sys.stdout.write(f"{args.path}: {written:,} rows, {size / 2**20:.0f} MiB\n")
     return 0
