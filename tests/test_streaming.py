@@ -339,3 +339,31 @@ def test_unit_shares_are_left_unused_on_both_engines(tmp_path, monkeypatch):
         sum(5 + p % 3 for p in range(60)),
     ]
     assert any("'share' column is left unused" in note for note in election.notes)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ['R1,P9,"5"00000\n', 'R1,P9,"C0"x,5\n', 'R1,P9,"C0" ,5\n', "R1,P9," + "N" * 140_000 + ",5\n"],
+    ids=["digits after a quote", "letters after a quote", "space after a quote", "140k name"],
+)
+def test_one_verdict_on_quoting_and_long_cells(tmp_path, monkeypatch, bad):
+    """pyarrow is lenient where the exact reader is strict: the block goes to the exact stages."""
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 1 << 20)
+    monkeypatch.setattr(stream, "SPLIT_CHARS", 1500)  # the bad row is in a block, not the top
+    head = "region,precinct,candidate,votes\n" + "".join(
+        f"R{i % 3},P{i},C{i % 4},{i}\n" for i in range(200)
+    )
+    path = write(tmp_path, head + bad + "R1,P8,C1,3\n")
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    assert [p.code for p in exact[1] if p.severity == "error"] == ["malformed-csv"]
+    assert exact[1][0].line == 202
+
+
+def test_lone_carriage_returns_count_as_lines_on_both_engines(tmp_path, monkeypatch):
+    monkeypatch.setattr(stream, "HEAD_BYTES", 500)  # the lone CR is in a block, not the head
+    text = precincts() + "R1,P9,Ana,Blue,5\rR1,P9,Ben,Red,-1\n"
+    path = write(tmp_path, text)
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    assert [(p.code, p.line) for p in exact[1]] == [("negative-votes", 405)]

@@ -8,10 +8,16 @@ could be a problem — the engine then reads the block with the exact stages, wh
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from pollcli.numbers import MAX_VOTES
+
+# The CSV module's default field limit: a line at least this long may hold a cell the exact stages
+# refuse, so its block is read by them.
+MAX_CELL_CHARS: Final[int] = csv.field_size_limit()
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,18 @@ class Layout:
     # fact columns, grouped apart from the votes.
     precinct_indexes: tuple[int, ...] = ()
     unit_fact_indexes: tuple[int, ...] = ()
+
+    def _quoting_is_strict(self, text: str) -> bool:
+        """pyarrow reads `"5"00000` as 500000 and `"C0"x` as C0x; the exact stages' CSV reader calls
+        both malformed. A block with quotes is trusted only when that reader agrees with it."""
+        try:
+            for _ in csv.reader(
+                io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True
+            ):
+                pass
+        except csv.Error:
+            return False
+        return True
 
     def summarize(self, data: bytes) -> BlockSums | None:
         """Sum a UTF-8 block with pyarrow on this thread; None when it needs the exact stages.
@@ -80,11 +98,16 @@ class Layout:
             return None
         if not plain and parsed.num_rows != data.count(b"\n") + (not data.endswith(b"\n")):
             return None  # a quoted newline or a lone carriage return: rows are not lines
+        text = None
         if not data.isascii():
             try:
-                codecs.decode(data, "utf-8")
+                text = codecs.decode(data, "utf-8")
             except UnicodeDecodeError:
                 return None
+        if b'"' in data and not self._quoting_is_strict(text or data.decode("ascii")):
+            return None
+        if _longest_line(data, np) > MAX_CELL_CHARS:
+            return None  # a cell may be over the CSV module's limit: the exact stages say so
         if parsed.column(votes_name).null_count:
             return None
         # From a buffer: `pa.array(ndarray)` would import pandas (0.2 s) to rule out a DataFrame.
@@ -112,6 +135,14 @@ class Layout:
             unit_facts=unit_facts,
             unit_firsts=unit_firsts,
         )
+
+
+def _longest_line(data: bytes, np: Any) -> int:
+    """The length in bytes of the block's longest line (numpy: no Python object per line)."""
+    ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
+    if not ends.size:
+        return len(data)
+    return int(max(np.diff(ends, prepend=-1).max(), len(data) - 1 - ends[-1]))
 
 
 def _vote_aggregates(votes: str) -> list[tuple[str, str, str]]:
