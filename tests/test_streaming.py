@@ -96,6 +96,7 @@ CLEAN = {
     + "".join(
         f"E{e},2024-0{e}-01,C{i},{i},{i / 0.15:.2f}\n" for e in range(1, 4) for i in range(1, 6)
     ),
+    "invisible": precincts().replace("Ben,", "B\u200ben,"),
     "cyrillic": "регион,candidate,votes\n".replace("регион", "region")
     + "Север,Против всех,5\nСевер,Иванов,7\nЮг,Иванов,1\n",
 }

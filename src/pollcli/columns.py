@@ -154,6 +154,17 @@ def is_party_list(system: str | None, seats: int | None) -> bool:
 SHARE_BASES: Final[tuple[str, ...]] = ("valid", "cast")
 
 
+# Characters that print as nothing: removed from every cell (a zero-width space, a word joiner, a
+# byte-order mark, a soft hyphen), and the joiners that shape some scripts, ignored only when two
+# names are compared. Without this, "Bob" and "Bob" + U+200B would be two options.
+INVISIBLE: Final[dict[int, None]] = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+JOINERS: Final[dict[int, None]] = {**INVISIBLE, **dict.fromkeys(map(ord, "\u200c\u200d"))}
+INVISIBLE_NOTE: Final[str] = (
+    "Invisible characters (zero-width spaces, word joiners, byte-order marks or soft hyphens) were "
+    "removed from names: names that differed only by them are one name."
+)
+
+
 def normalize_header(name: str) -> str:
     """`' Vote Share '` → `vote_share`; `CandidateVotes` → `candidatevotes`."""
     text = unicodedata.normalize("NFKC", name).strip().strip("\ufeff").strip().lower()

@@ -27,6 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from pollcli.columns import (
+    JOINERS,
     KINDS,
     METHODS,
     SHARE_BASES,
@@ -112,7 +113,7 @@ def _kind_cell(value: Any) -> Any:
 
 
 def _name_cell(value: Any) -> Any:
-    if isinstance(value, str) and not value.strip():
+    if isinstance(value, str) and not value.translate(JOINERS).strip():
         raise _refuse(Code.BLANK_NAME, "the option has no name; fill in the candidate cell")
     return value
 

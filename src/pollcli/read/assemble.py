@@ -12,6 +12,7 @@ import dataclasses
 import unicodedata
 from dataclasses import dataclass
 
+from pollcli.columns import JOINERS
 from pollcli.election import Election, Facts, Option, Region
 from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
@@ -21,7 +22,7 @@ from pollcli.read.records import Record
 
 def option_key(name: str) -> str:
     """Two spellings of one option within a file: same letters, any case or spacing."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    return " ".join(unicodedata.normalize("NFKC", name.translate(JOINERS)).casefold().split())
 
 
 @dataclass
@@ -59,10 +60,10 @@ class Assembly:
         first_problem = len(found.items)
         regional = any(r.row.region for r in records)
         facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)
-        counts = region_counts(label, self.unit_facts, self.sources, found)
+        notes = list(self.sources.columns.notes)
+        counts = region_counts(label, self.unit_facts, self.sources, found, notes)
         if facts is None or counts is None:
             return None
-        notes = list(self.sources.columns.notes)
         records = _fractions(records, notes)
         records = self._in_range(records)
         if found.errors > errors_before:
@@ -72,6 +73,16 @@ class Assembly:
             return None
         if regional:
             facts = _regional_totals(facts, regions, counts, notes)
+            if facts.share_base == "cast" and facts.ballots_cast is None:
+                # As for a file without regions: shares of nothing known are no shares at all.
+                given = self.sources.front.get("share_base")
+                found.add(
+                    Code.INVALID_METADATA,
+                    given[1] if given else None,
+                    "share_base is 'cast' but ballots_cast is not given for every region; add "
+                    "it, or use share_base: valid",
+                )
+                return None
         election = Election(
             facts=facts, source_file=self.source_file, options=options, regions=regions, notes=notes
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
+from pollcli.columns import INVISIBLE_NOTE
 from pollcli.election import Election
 from pollcli.problems import Found, Problem, sort_problems
 from pollcli.read.assemble import Assembly
@@ -53,6 +54,8 @@ def read_exact(
             records.append(record)
         if index % PROGRESS_ROWS == 0:
             report(index)
+    if reader.invisible:
+        columns.notes.append(INVISIBLE_NOTE)
     front = front_matter(table.front_matter, found)
     sources = FactSources(
         front=front,

@@ -110,7 +110,16 @@ def election_facts(
     cells must be constant within the election."""
     raw: dict[str, Given] = {k: v for k, v in sources.front.items() if k != "election"}
     ok = True
+    # Every unit of a region is known, so that a count given for some of them only is not taken
+    # for the region's.
+    counted = regional and bool(sources.columns.present & REGIONAL_FACTS)
+    # (The streaming engine sums units away before this stage and knows its units itself.)
+    has_units = "unit" in sources.columns.present
     for record in records:
+        if counted and record.row.region and (record.row.unit or not has_units):
+            unit_facts.values.setdefault(
+                (record.election, record.row.region, record.row.unit or ""), {}
+            )
         for key, value in record.facts.items():
             region = (record.row.region or "") if regional and key in REGIONAL_FACTS else ""
             if region:
@@ -164,11 +173,14 @@ def _at(line: int) -> Callable[[str], int | None]:
 
 
 def region_counts(
-    election: str, unit_facts: UnitFacts, sources: FactSources, found: Found
+    election: str, unit_facts: UnitFacts, sources: FactSources, found: Found, notes: list[str]
 ) -> dict[str, dict[str, int]] | None:
     """Each region's counts in one election, summed over its units; None after recording a value
-    that is not a count."""
+    that is not a count. A count that some units of a region give and others do not is unknown
+    for the region (a note says so): a part is not the whole."""
     totals: dict[str, dict[str, int]] = {}
+    units: dict[str, int] = {}
+    giving: dict[tuple[str, str], int] = {}
     ok = True
     # Precincts repeat the same figures: each distinct text is validated once.
     read: dict[tuple[str, str], int | ValidationError] = {}
@@ -177,7 +189,9 @@ def region_counts(
         if label != election:
             continue
         region_totals = totals.setdefault(region, {})
+        units[region] = units.get(region, 0) + 1
         for key, (value, line) in given.items():
+            giving[region, key] = giving.get((region, key), 0) + 1
             number = read.get((key, value))
             if number is None:
                 try:
@@ -190,4 +204,11 @@ def region_counts(
                 ok = False
                 continue
             region_totals[key] = region_totals.get(key, 0) + number
+    for (region, key), count in giving.items():
+        if count < units[region]:
+            del totals[region][key]
+            notes.append(
+                f"{key} is given for {count} of {units[region]} precincts of region {region!r} "
+                "only, so the region's figure is not computed."
+            )
     return totals if ok else None

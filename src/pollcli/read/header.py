@@ -68,7 +68,8 @@ def map_header(
         if canonical is None:
             ignored.append(raw)
             continue
-        if canonical == "region" and "region" in seen and "unit" not in seen:
+        twice = normalize_header(raw) in {normalize_header(h) for h in seen.values()}
+        if canonical == "region" and "region" in seen and "unit" not in seen and not twice:
             # region,precinct: the precinct is a unit within the region, summed into it; the
             # column named `region` is the region whichever comes first.
             if normalize_header(raw) == "region":

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from pollcli.columns import FACT_COLUMNS
+from pollcli.columns import FACT_COLUMNS, INVISIBLE
 from pollcli.contract import Row, cells_context, problems_from
 from pollcli.numbers import share_decimal_mark
 from pollcli.problems import Code, Found
@@ -32,7 +32,7 @@ class Record:
     repeats: list[int] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass
 class CellReader:
     """Reads one data row's cells into a `Record` by the column map, recording problems."""
 
@@ -41,6 +41,7 @@ class CellReader:
     decimal_given: bool
     default_election: str
     found: Found
+    invisible: bool = False  # some cell held invisible characters, now removed
 
     def width_ok(self, line: int, cells: list[str], delimiter: str) -> bool:
         width = len(self.columns.header)
@@ -68,6 +69,10 @@ class CellReader:
         facts: dict[str, str] = {}
         for index, column in self.columns.columns.items():
             raw = cells[index].strip()
+            if raw and not raw.isascii():
+                cleaned = raw.translate(INVISIBLE).strip()
+                self.invisible = self.invisible or cleaned != raw
+                raw = cleaned
             if raw:
                 (facts if column in FACT_COLUMNS else values)[column] = raw
         return values, facts

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from pollcli.columns import REGIONAL_FACTS
+from pollcli.columns import INVISIBLE_NOTE, REGIONAL_FACTS
 from pollcli.contract import Row
 from pollcli.problems import Code, Found, sort_problems
 from pollcli.read.assemble import Assembly
@@ -108,6 +108,8 @@ def read_stream(
         return None
     if summer.undecodable:
         return None
+    if reader.invisible:
+        mapped.notes.append(INVISIBLE_NOTE)
     front = front_matter(table.front_matter, found)
     sources = FactSources(
         front=front,
@@ -434,6 +436,10 @@ class _Summer:
             record = self.reader.read(start, cells, self.delimiter)
             if record is None:
                 continue
+            if self.unit_fact_columns and record.row.region and record.row.unit:
+                self.unit_facts.values.setdefault(
+                    (record.election, record.row.region, record.row.unit), {}
+                )
             for key in [k for k in record.facts if k in self.unit_fact_columns.values()]:
                 value = record.facts.pop(key)
                 unit = (record.election, record.row.region or "", record.row.unit or "")
