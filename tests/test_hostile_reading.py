@@ -57,3 +57,69 @@ def test_a_name_of_invisible_characters_only_is_blank(tmp_path):
     path = write(tmp_path, "candidate,votes\n\u200b\u2060,5\nAna,2\n")
     problems = validate(path).files[0].problems
     assert [p.code for p in problems] == ["blank-name"]
+
+
+def _run(*args, stdin=None, timeout=60):
+    import resource
+    import subprocess
+    import sys
+
+    def limit():  # a runaway read fails the test instead of the machine
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    return subprocess.run(
+        [sys.executable, "-m", "pollcli", *args],
+        stdin=stdin,
+        capture_output=True,
+        timeout=timeout,
+        preexec_fn=limit,
+        check=False,
+    )
+
+
+def test_dev_zero_is_refused_after_a_megabyte():
+    done = _run("summary", "/dev/zero", "-f", "json", timeout=20)
+    assert done.returncode == 1, done.stderr
+    assert b"no line ends in the first 1,024 KiB" in done.stderr
+
+
+def test_yes_on_standard_input_is_refused_before_it_is_spooled():
+    import subprocess
+
+    yes = subprocess.Popen(["yes"], stdout=subprocess.PIPE)
+    try:
+        done = _run("summary", "-", stdin=yes.stdout, timeout=20)
+    finally:
+        yes.kill()
+        yes.wait()
+    assert done.returncode == 1
+    assert b"no candidate column" in done.stderr
+
+
+def test_a_fifo_is_streamed_like_standard_input(tmp_path, monkeypatch):
+    """`pollcli summary <(zcat big.csv)`: a FIFO has no size, and used to be read in memory by the
+    exact engine; now it is spooled and streamed."""
+    import os
+    import threading
+
+    from pollcli.read import engines, load_file, stream
+    from pollcli.read.options import ReadOptions
+
+    rows = "".join(f"R{i % 5},P{i // 4},C{i % 4},{i % 97}\n" for i in range(4000))
+    data = ("region,precinct,candidate,votes\n" + rows).encode()
+    monkeypatch.setattr(engines, "STREAM_THRESHOLD_BYTES", 4096)
+    calls = []
+    real = stream.read_stream
+    monkeypatch.setattr(stream, "read_stream", lambda *a: calls.append(a[1]) or real(*a))
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes(data))
+    writer.start()
+    elections, problems = load_file(fifo, ReadOptions())
+    writer.join()
+    plain = write(tmp_path, data.decode(), "plain.csv")
+    assert calls == [str(fifo)]
+    assert problems == []
+    assert [o.votes for o in elections[0].options] == [
+        o.votes for o in load_file(plain, ReadOptions())[0][0].options
+    ]

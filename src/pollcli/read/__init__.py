@@ -18,7 +18,7 @@ import sys
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pollcli.election import Election
 from pollcli.errors import DataError, UsageError
@@ -26,7 +26,14 @@ from pollcli.models import FileReport, ValidationReport
 from pollcli.problems import Problem
 from pollcli.read import engines
 from pollcli.read.exact import read_exact
-from pollcli.read.inputs import Source, display_name, read_bytes
+from pollcli.read.inputs import (
+    Source,
+    display_name,
+    is_regular,
+    open_binary,
+    probe,
+    read_bytes,
+)
 from pollcli.read.options import ReadOptions
 
 __all__ = ["ReadOptions", "load", "load_file", "validate"]
@@ -92,27 +99,38 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
     options.check()
     name = display_name(source)
     if str(source) == "-":
-        return _read_stdin(options)
+        return _read_unsized(sys.stdin.buffer, name, options)
+    path = Path(source)
+    if not is_regular(path):
+        # A FIFO (`<(zcat big.csv)`) or a device has no size to choose an engine by: read like
+        # standard input. A missing file or a directory is reported by `read_bytes`.
+        with open_binary(path) as handle:
+            return _read_unsized(handle, name, options)
     if engines.wants_stream(source):
         from pollcli.read.stream import read_stream
 
-        streamed = read_stream(Path(source), name, options)
+        streamed = read_stream(path, name, options)
         if streamed is not None:
             return streamed
     return read_exact(read_bytes(source), name, options)
 
 
-def _read_stdin(options: ReadOptions) -> tuple[list[Election], list[Problem]]:
-    """Standard input: kept in memory when small; a big one is spooled to a temporary file and
-    streamed like a big file, so piping a precinct file costs no more memory than naming it."""
-    name = display_name("-")
-    stdin = sys.stdin.buffer
-    head = stdin.read(engines.STREAM_THRESHOLD_BYTES)
+def _read_unsized(
+    stream: BinaryIO, name: str, options: ReadOptions
+) -> tuple[list[Election], list[Problem]]:
+    """A stream of unknown size (standard input, a FIFO): kept in memory when small; a big one is
+    first looked at (a header pollcli reads, text, lines), then spooled to a temporary file and
+    streamed like a big file, so piping a precinct file costs no more memory than naming it, and
+    `/dev/zero` or `yes` are refused after one megabyte rather than read on for ever."""
+    head = stream.read(engines.STREAM_THRESHOLD_BYTES)
     if len(head) < engines.STREAM_THRESHOLD_BYTES or engines.engine() == "exact":
-        return read_exact(head + stdin.read(), name, options)
+        return read_exact(head + stream.read(), name, options)
+    refused = probe(head, name, options)
+    if refused:
+        return [], refused
     with tempfile.NamedTemporaryFile(prefix="pollcli-stdin-", suffix=".csv", delete=False) as spool:
         spool.write(head)
-        shutil.copyfileobj(stdin, spool, 1 << 20)
+        shutil.copyfileobj(stream, spool, 1 << 20)
     try:
         from pollcli.read.stream import read_stream
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import stat
 import sys
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, BinaryIO, Final
 
 from pollcli.errors import UsageError
+from pollcli.problems import Code, Found, Problem
+from pollcli.read.decode import decode
+
+if TYPE_CHECKING:
+    from pollcli.read.options import ReadOptions
 
 STDIN_NAME: Final[str] = "<stdin>"
 Source = str | Path
@@ -19,6 +27,55 @@ def display_name(source: Source) -> str:
 def stem(name: str) -> str:
     """The default election label of a file: its name without folder and extension."""
     return "stdin" if name.startswith("<") else Path(name).stem
+
+
+def is_regular(path: Path) -> bool:
+    """A regular file (or a link to one); False for a FIFO, a device, or a path that is not there
+    (which `read_bytes` reports)."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True
+
+
+def open_binary(path: Path) -> BinaryIO:
+    """A FIFO or a device opened for reading; a usage error when it cannot be."""
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise UsageError(
+            f"{path}: cannot be read ({exc.strerror or exc}); check the path"
+        ) from None
+
+
+def probe(head: bytes, name: str, options: ReadOptions) -> list[Problem]:
+    """Why the first megabyte of a stream shows it is no results table (no line end, bytes that are
+    not text, no header pollcli reads), before the rest of it is read; [] when it may be one."""
+    from pollcli.read.dialect import RawTable, split_top
+    from pollcli.read.header import map_header
+
+    found = Found(name)
+    if b"\n" not in head and b"\r" not in head:
+        found.add(
+            Code.MALFORMED_CSV,
+            1,
+            f"no line ends in the first {len(head) // 1024:,} KiB: a results table has a header "
+            "line and a line per option; is this a text file?",
+        )
+        return found.items
+    cut = max(head.rfind(b"\n"), head.rfind(b"\r")) + 1
+    text = decode(head[:cut], found, options.encoding)
+    if text is None:
+        return found.items
+    table = RawTable(name=name, stem=stem(name))
+    rest = split_top(text, table, found, options.delimiter)
+    if rest is None:
+        return found.items
+    first = io.StringIO(rest, newline="").readline()
+    cells = next(csv.reader([first], delimiter=table.delimiter), [])
+    if map_header([c.strip() for c in cells], table.header_line, found, lambda _: False) is None:
+        return [p for p in found.items if p.severity == "error"]
+    return []
 
 
 def read_bytes(source: Source) -> bytes:
