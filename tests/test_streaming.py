@@ -368,3 +368,35 @@ def test_lone_carriage_returns_count_as_lines_on_both_engines(tmp_path, monkeypa
     exact, streamed = both(monkeypatch, path)
     assert dump(exact) == dump(streamed)
     assert [(p.code, p.line) for p in exact[1]] == [("negative-votes", 405)]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    ["R0,P9,Ana,Blue,3\n", "R0,P9,ana,Blue,3\n", "R0,P9,Ana,,3\n", "R0,P9,Cy,,4\n"],
+    ids=["same row", "other case", "no party beside a party", "no party twice"],
+)
+def test_an_option_repeated_in_one_precinct_is_found_on_both_engines(tmp_path, monkeypatch, extra):
+    """Summing a doubled precinct silently was the streaming engine's known difference."""
+    path = write(tmp_path, precincts(extra=extra))
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        results[engine] = dump(load_file(path, ReadOptions()))
+    assert results["exact"] == results["stream"]
+    assert "duplicate-option" in [p["code"] for p in results["stream"][1]]
+
+
+def test_fusion_lines_in_one_precinct_are_not_repeats(tmp_path, monkeypatch):
+    """One candidate on two party lines in every precinct is added up, on both engines."""
+    lines = ["region,precinct,candidate,party,votes"]
+    for p in range(100):
+        lines += [
+            f"R{p % 3},P{p},Ana,Blue,{p}",
+            f"R{p % 3},P{p},Ana,Green,1",
+            f"R{p % 3},P{p},Ben,Red,7",
+        ]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    assert not exact[1]
+    assert [o.votes for o in streamed[0][0].options] == [sum(range(100)) + 100, 700]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from pollcli.numbers import MAX_VOTES
+from pollcli.read.repeats import column_hashes
 
 # The CSV module's default field limit: a line at least this long may hold a cell the exact stages
 # refuse, so its block is read by them.
@@ -33,6 +34,11 @@ class BlockSums:
     # row of each, by column.
     unit_facts: list[list[bytes]] = field(default_factory=list)
     unit_firsts: list[int] = field(default_factory=list)
+    # With a unit column: per row, its unit's hash and its name and party as dictionary indices
+    # with the dictionaries (`repeats.Repeats.add_block`).
+    units: Any = None
+    names: tuple[Any, list[bytes]] | None = None
+    parties: tuple[Any, list[bytes]] | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,11 @@ class Layout:
     # fact columns, grouped apart from the votes.
     precinct_indexes: tuple[int, ...] = ()
     unit_fact_indexes: tuple[int, ...] = ()
+    # With a unit column: the cells that identify a unit (election, region, unit), and the name and
+    # party columns, for finding an option repeated within a unit.
+    unit_indexes: tuple[int, ...] = ()
+    name_index: int | None = None
+    party_index: int | None = None
 
     def _quoting_is_strict(self, text: str) -> bool:
         """pyarrow reads `"5"00000` as 500000 and `"C0"x` as C0x; the exact stages' CSV reader calls
@@ -59,6 +70,19 @@ class Layout:
         except csv.Error:
             return False
         return True
+
+    def _identities(self, parsed: Any, np: Any) -> tuple[Any, Any, Any]:
+        """Each row's unit hash, and its name and party as (indices, dictionary)."""
+        import pyarrow.compute as pc
+
+        def encoded(index: int) -> tuple[Any, list[bytes]]:
+            column = pc.dictionary_encode(parsed.column(f"c{index}")).combine_chunks()
+            return column.indices.to_numpy(), column.dictionary.to_pylist()
+
+        units = column_hashes(np, [encoded(i) for i in self.unit_indexes])
+        names = encoded(self.name_index) if self.name_index is not None else None
+        parties = encoded(self.party_index) if self.party_index is not None else None
+        return units, names, parties
 
     def summarize(self, data: bytes) -> BlockSums | None:
         """Sum a UTF-8 block with pyarrow on this thread; None when it needs the exact stages.
@@ -78,7 +102,8 @@ class Layout:
         votes_name = f"c{self.votes_index}"
         precinct_names = [f"c{i}" for i in self.precinct_indexes]
         fact_names = [f"c{i}" for i in self.unit_fact_indexes]
-        binary = dict.fromkeys([*key_names, *precinct_names, *fact_names])
+        unit_names = [f"c{i}" for i in self.unit_indexes]
+        binary = dict.fromkeys([*key_names, *precinct_names, *fact_names, *unit_names])
         try:
             parsed = pacsv.read_csv(
                 pa.py_buffer(data),
@@ -126,7 +151,13 @@ class Layout:
             combos = _group(rows, [*precinct_names, *fact_names], [("row", "hash_min", "first")])
             unit_facts = [combos.column(k).to_pylist() for k in [*precinct_names, *fact_names]]
             unit_firsts = combos.column("first").to_pylist()
+        units = names = parties = None
+        if unit_names:
+            units, names, parties = self._identities(parsed, np)
         return BlockSums(
+            units=units,
+            names=names,
+            parties=parties,
             rows=parsed.num_rows,
             keys=[groups.column(k).to_pylist() for k in key_names],
             totals=groups.column("total").to_pylist(),

@@ -42,6 +42,7 @@ from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.options import ReadOptions
 from pollcli.read.records import CellReader, Record, decimal_mark
+from pollcli.read.repeats import Repeats
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -108,6 +109,10 @@ def read_stream(
         return None
     if summer.undecodable:
         return None
+    import numpy as np
+
+    if summer.repeats.found(np):
+        return None  # an option twice in one precinct: the exact engine names every line
     if reader.invisible:
         mapped.notes.append(INVISIBLE_NOTE)
     front = front_matter(table.front_matter, found)
@@ -277,7 +282,13 @@ class _Summer:
             if self.unit_fact_columns
             else (),
             unit_fact_indexes=tuple(self.unit_fact_columns),
+            unit_indexes=tuple(by_name[c] for c in ("election", "region", "unit") if c in by_name)
+            if self.has_unit
+            else (),
+            name_index=by_name["candidate"] if self.has_unit else None,
+            party_index=by_name.get("party") if self.has_unit else None,
         )
+        self.repeats = Repeats()
         # One record per identity: the election, the validated cells (without votes and unit) and
         # the fact cells. Rows that validate alike sum alike, however their cells were written.
         self.sums: dict[_Identity, Record] = {}
@@ -368,6 +379,10 @@ class _Summer:
             return None
         for identity, first_line, total in pending:
             self._add(identity, first_line, total)
+        if summed.units is not None and summed.names is not None:
+            import numpy as np
+
+            self.repeats.add_block(np, summed.units, summed.names, summed.parties)
         for unit, values, fact_line in facts:
             known = self.unit_facts.values.setdefault(unit, {})
             for fact, text in values.items():
@@ -436,6 +451,11 @@ class _Summer:
             record = self.reader.read(start, cells, self.delimiter)
             if record is None:
                 continue
+            if self.layout.unit_indexes:
+                import numpy as np
+
+                unit = [cells[i].encode("utf-8") for i in self.layout.unit_indexes]
+                self.repeats.add_row(np, unit, record.row.candidate, record.row.party)
             if self.unit_fact_columns and record.row.region and record.row.unit:
                 self.unit_facts.values.setdefault(
                     (record.election, record.row.region, record.row.unit), {}
