@@ -151,13 +151,15 @@ class Layout:
             combos = _group(rows, [*precinct_names, *fact_names], [("row", "hash_min", "first")])
             unit_facts = [combos.column(k).to_pylist() for k in [*precinct_names, *fact_names]]
             unit_firsts = combos.column("first").to_pylist()
-        units = names = parties = None
+        units: Any = None
+        identities: tuple[Any, Any] = (None, None)
         if unit_names:
-            units, names, parties = self._identities(parsed, np)
+            units, *pair = self._identities(parsed, np)
+            identities = (pair[0], pair[1])
         return BlockSums(
             units=units,
-            names=names,
-            parties=parties,
+            names=identities[0],
+            parties=identities[1],
             rows=parsed.num_rows,
             keys=[groups.column(k).to_pylist() for k in key_names],
             totals=groups.column("total").to_pylist(),

@@ -454,8 +454,12 @@ class _Summer:
             if self.layout.unit_indexes:
                 import numpy as np
 
-                unit = [cells[i].encode("utf-8") for i in self.layout.unit_indexes]
-                self.repeats.add_row(np, unit, record.row.candidate, record.row.party)
+                self.repeats.add_row(
+                    np,
+                    [cells[i].encode("utf-8") for i in self.layout.unit_indexes],
+                    record.row.candidate,
+                    record.row.party,
+                )
             if self.unit_fact_columns and record.row.region and record.row.unit:
                 self.unit_facts.values.setdefault(
                     (record.election, record.row.region, record.row.unit), {}
