@@ -29,6 +29,25 @@ def _same_file(source: Path, target: Path) -> bool:
         return False
 
 
+def _stdin_identity() -> tuple[int, int] | None:
+    """(device, inode) of what standard input reads, when it is a file descriptor at all."""
+    try:
+        status = os.fstat(sys.stdin.fileno())
+    except (AttributeError, ValueError, OSError):  # closed, or replaced by an in-memory stream
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _reads_from_stdin(target: Path) -> bool:
+    """`pollcli summary - -o v.csv < v.csv`: the shell opened v.csv, so no path names it here."""
+    identity = _stdin_identity()
+    try:
+        status = target.stat()
+    except OSError:  # the target does not exist yet
+        return False
+    return identity == (status.st_dev, status.st_ino)
+
+
 def check_output_path(output: str | None, inputs: Sequence[str]) -> None:
     """Refuse to write over an input file: pollcli never modifies its inputs."""
     if output is None or output == "-":
@@ -39,6 +58,11 @@ def check_output_path(output: str | None, inputs: Sequence[str]) -> None:
             raise UsageError(
                 f"--output {output} is an input file; pollcli never overwrites its inputs"
             )
+    if "-" in inputs and _reads_from_stdin(target):
+        raise UsageError(
+            f"--output {output} is the file standard input reads from; "
+            "pollcli never overwrites its inputs"
+        )
     if target.is_dir():
         raise UsageError(f"--output {output} is a directory; give a file name")
     if not target.parent.is_dir():

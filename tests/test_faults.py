@@ -1,0 +1,63 @@
+"""Faults from the world around pollcli, in a real process: where standard input comes from, closed
+and broken streams, signals, full disks, file names that are not text. Each case runs `python -m
+pollcli` in a subprocess, because file descriptors, signals and the bytes of argv are what matter."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from conftest import write
+
+SMALL = "candidate,votes\nA,10\nB,5\n"
+
+
+def pollcli(*args: str | bytes, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+    """`pollcli ARGS` in a fresh interpreter; output as bytes, since their encoding is under test."""
+    env = {**os.environ, **kwargs.pop("env", {})}
+    kwargs.setdefault("capture_output", True)
+    return subprocess.run(
+        [sys.executable, "-m", "pollcli", *args], env=env, timeout=120, check=False, **kwargs
+    )
+
+
+# Item 1: what standard input is redirected from is an input too.
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        ["summary", "-f", "json", "-o"],
+        ["summary", "--svg"],
+        ["summary", "--html"],
+        ["validate", "-f", "csv", "-o"],
+    ],
+)
+def test_output_refuses_the_file_standard_input_reads(tmp_path, flags):
+    path = write(tmp_path, SMALL, "v.csv")
+    before = path.read_bytes()
+    link = tmp_path / "hard-link.csv"
+    os.link(path, link)
+    for target in (path, link):
+        with path.open("rb") as stdin:
+            result = pollcli(flags[0], "-", *flags[1:], str(target), stdin=stdin)
+        assert result.returncode == 2, result.stderr
+        assert (
+            b"is the file standard input reads from; pollcli never overwrites its inputs"
+            in result.stderr
+        )
+        assert path.read_bytes() == before
+
+
+def test_output_beside_a_redirected_standard_input_is_fine(tmp_path):
+    path = write(tmp_path, SMALL, "v.csv")
+    with path.open("rb") as stdin:
+        result = pollcli(
+            "summary", "-", "-f", "json", "-o", str(tmp_path / "out.json"), stdin=stdin
+        )
+    assert result.returncode == 0, result.stderr
+    assert b'"source_file": "<stdin>"' in (tmp_path / "out.json").read_bytes()
