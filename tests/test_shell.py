@@ -171,3 +171,17 @@ def test_output_writes_the_same_as_stdout(tmp_path, kz2022):
 def test_output_dash_is_standard_output(kz2022):
     result = invoke("summary", str(kz2022), "--format", "json", "--output", "-")
     assert json.loads(result.stdout)["command"] == "summary"
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "7"])
+@pytest.mark.parametrize("command", ["summary", "compare", "validate"])
+def test_a_tiny_terminal_width_gets_a_sane_minimum(command, columns, kz2019, kz2022):
+    """COLUMNS=0 printed nothing at all with exit 0, and COLUMNS=1 one character per column."""
+    files = [str(kz2019), str(kz2022)] if command == "compare" else [str(kz2022)]
+    for env in ({"COLUMNS": columns}, {"COLUMNS": columns, **TERMINAL}):
+        result = invoke(command, *files, "--no-color", env=env)
+        assert result.code == 0, result.stderr
+        lines = result.stdout.splitlines()
+        assert max(len(line) for line in lines) == 40, (env, lines[:5])  # the minimum width
+        # Whole words, not a letter per line: the names and the verdict can be read.
+        assert "Tokayev" in result.stdout or "valid" in result.stdout

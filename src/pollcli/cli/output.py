@@ -19,6 +19,9 @@ from pollcli.render.safe import visible
 
 # Tables written to a file or a pipe have no terminal to measure.
 FILE_WIDTH = 100
+# COLUMNS=0, COLUMNS=1 or a terminal that reports no size: narrower than this, Rich draws nothing
+# or a letter per line; a table this wide folds names but can be read.
+MIN_WIDTH = 40
 
 
 def _same_file(source: Path, target: Path) -> bool:
@@ -76,7 +79,7 @@ def stdout_console(no_color: bool = False) -> Console:
     from rich.console import Console
 
     plain = no_color or "NO_COLOR" in os.environ
-    return Console(
+    console = Console(
         file=sys.stdout,
         no_color=plain,
         color_system=None if plain else "auto",
@@ -86,6 +89,9 @@ def stdout_console(no_color: bool = False) -> Console:
         width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else FILE_WIDTH,
         soft_wrap=False,
     )
+    if console.width < MIN_WIDTH:
+        console.width = MIN_WIDTH
+    return console
 
 
 def render_to_text(renderable: RenderableType, width: int) -> str:
