@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import write
+from conftest import DATA, write
 
 SMALL = "candidate,votes\nA,10\nB,5\n"
 
@@ -61,3 +61,55 @@ def test_output_beside_a_redirected_standard_input_is_fine(tmp_path):
         )
     assert result.returncode == 0, result.stderr
     assert b'"source_file": "<stdin>"' in (tmp_path / "out.json").read_bytes()
+
+
+# Item 7: an output file is replaced whole or not at all.
+
+
+def _file_size_limit(limit: int):
+    """Writes past `limit` bytes fail with EFBIG, as on a full disk (Python ignores SIGXFSZ)."""
+    import resource
+
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        ["-f", "json", "-o"],
+        ["-f", "csv", "-o"],
+        ["-o"],  # the table, 100 columns wide
+        ["-f", "json", "--svg"],
+        ["-f", "json", "--html"],
+    ],
+)
+def test_a_failed_write_leaves_the_old_file_intact(tmp_path, flags):
+    target = tmp_path / "out.txt"
+    target.write_bytes(b"the previous run's output\n")
+    result = pollcli(
+        "summary",
+        str(DATA / "kz_2022.csv"),
+        *flags,
+        str(target),
+        preexec_fn=_file_size_limit(512),
+    )
+    assert result.returncode == 2, result.stderr
+    assert b"cannot write (File too large)" in result.stderr
+    assert b"Traceback" not in result.stderr
+    assert target.read_bytes() == b"the previous run's output\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]  # no temporary file left
+
+
+def test_a_failed_write_of_a_new_file_leaves_nothing(tmp_path):
+    result = pollcli(
+        "summary",
+        str(DATA / "kz_2022.csv"),
+        "--svg",
+        str(tmp_path / "kz.svg"),
+        preexec_fn=_file_size_limit(512),
+    )
+    assert result.returncode == 2
+    assert list(tmp_path.iterdir()) == []

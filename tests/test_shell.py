@@ -185,3 +185,23 @@ def test_a_tiny_terminal_width_gets_a_sane_minimum(command, columns, kz2019, kz2
         assert max(len(line) for line in lines) == 40, (env, lines[:5])  # the minimum width
         # Whole words, not a letter per line: the names and the verdict can be read.
         assert "Tokayev" in result.stdout or "valid" in result.stdout
+
+
+def test_output_replaces_a_file_keeping_its_permissions_and_links(tmp_path, kz2022):
+    target = write(tmp_path, "old\n", "kz.json")
+    target.chmod(0o640)
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    for name in (target, link):
+        result = invoke("summary", str(kz2022), "-f", "json", "-o", str(name))
+        assert result.code == 0, result.stderr
+        assert json.loads(target.read_text(encoding="utf-8"))["command"] == "summary"
+        assert target.stat().st_mode & 0o777 == 0o640
+    assert link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kz.json", "link.json"]
+
+
+def test_output_to_a_device_writes_through_it(kz2022):
+    for flag in ("-o", "--svg", "--html"):
+        result = invoke("summary", str(kz2022), "-f", "json", flag, os.devnull)
+        assert result.code == 0, result.stderr
