@@ -46,6 +46,13 @@ EXPECTED = {
     "binary_garbage.csv": ("encoding-error", 2, "not a CSV text file"),
     "cast_base_without_cast.csv": ("invalid-metadata", 1, "ballots_cast is not given"),
     "ansi_in_name.csv": ("negative-votes", 2, "negative"),
+    # Issue 13 item 8: past Python's int-string limit (4,300 digits), in a cell and in front matter.
+    "huge_digits.csv": ("votes-out-of-range", 2, "larger than any electorate"),
+    "huge_digits_front_matter.csv": ("invalid-metadata", 1, "larger than any electorate"),
+    # Item 24: what int() and float() accept but a results table does not.
+    "arabic_indic_digits.csv": ("type-error", 2, "write the digits 0-9"),
+    "underscore_count.csv": ("type-error", 3, "underscore is not a thousands separator"),
+    "fraction_rounded_by_float.csv": ("type-error", 2, "not a whole number"),
 }
 
 

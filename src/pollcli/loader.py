@@ -567,7 +567,7 @@ class _FileLoader:
             if wanted is not None:
                 self.problem(
                     "invalid-metadata",
-                    raw[key][1] if key in raw else None,
+                    raw[key][1] if key in raw and key not in self.options.facts else None,
                     f"{key} {value!r}: must be {wanted}",
                     column=self._header_of(key),
                 )
