@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -113,3 +114,56 @@ def test_a_failed_write_of_a_new_file_leaves_nothing(tmp_path):
     )
     assert result.returncode == 2
     assert list(tmp_path.iterdir()) == []
+
+
+# Item 10: bytes that are not UTF-8 in argv (file names, --election) never reach the output raw.
+
+ENVIRONMENTS = [
+    {},  # C.UTF-8 here: Python writes such bytes back out raw (surrogateescape)
+    {"PYTHONIOENCODING": "utf-8:strict"},  # as under en_US.UTF-8: it refuses them
+]
+
+
+@pytest.mark.parametrize("env", ENVIRONMENTS)
+@pytest.mark.parametrize("fmt", ["json", "table", "csv", "markdown"])
+def test_undecodable_bytes_in_argv_are_escaped_in_the_output(tmp_path, fmt, env):
+    name = os.fsencode(tmp_path) + b"/bad\xff.csv"
+    Path(os.fsdecode(name)).write_bytes((DATA / "kz_2022.csv").read_bytes())
+    result = pollcli(b"summary", name, b"--election", b"E\xff", b"-f", fmt.encode(), env=env)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode("utf-8")  # strict: raises on any byte that is not UTF-8
+    # The byte is shown as the text \xff; JSON and Markdown escape that backslash in turn.
+    assert ("E\\\\xff" if fmt in ("json", "markdown") else "E\\xff") in text
+    if fmt == "json":
+        election = __import__("json").loads(text)["elections"][0]
+        assert election["election"] == "E\\xff"
+        assert election["source_file"].endswith("/bad\\xff.csv")
+
+
+@pytest.mark.parametrize("env", ENVIRONMENTS)
+def test_undecodable_output_file_names_are_written(tmp_path, env):
+    names = {
+        flag: os.fsencode(tmp_path) + b"/out\xff" + flag.encode()
+        for flag in ("-o", "--svg", "--html")
+    }
+    result = pollcli(
+        b"summary",
+        os.fsencode(DATA / "kz_2022.csv"),
+        b"--election",
+        b"E\xff",
+        b"-f",
+        b"json",
+        *[part for flag, name in names.items() for part in (flag.encode(), name)],
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    for flag, name in names.items():
+        text = Path(os.fsdecode(name)).read_bytes().decode("utf-8")
+        assert ("E\\\\xff" if flag == "-o" else "E\\xff") in text
+
+
+@pytest.mark.parametrize("env", ENVIRONMENTS)
+def test_an_undecodable_missing_file_name_is_a_clean_usage_error(env):
+    result = pollcli(b"summary", b"missing\xff.csv", env=env)
+    assert result.returncode == 2
+    assert result.stderr == b"pollcli: error: missing\\xff.csv: no such file; check the path\n"

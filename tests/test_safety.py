@@ -71,3 +71,11 @@ def test_inputs_are_never_written(tmp_path, kz2022):
         invoke("summary", str(kz2022), "--format", fmt)
     invoke("validate", str(kz2022))
     assert kz2022.read_bytes() == before
+
+
+def test_a_file_name_with_controls_is_escaped_in_the_hint_to_validate(tmp_path):
+    path = write(tmp_path, "candidate,votes\nA,-1\n", name="\x1b[31mred.csv")
+    result = invoke("summary", str(path))
+    assert result.code == 1
+    assert "\x1b" not in result.stderr
+    assert "run 'pollcli validate " in result.stderr and "\\x1b[31mred.csv" in result.stderr

@@ -70,7 +70,7 @@ def _report_data_error(error: DataError) -> None:
         sys.stderr.write(f"pollcli: error: {visible(problem.render())}\n")
     from pollcli.source import STDIN_NAME
 
-    files = sorted({"-" if p.file == STDIN_NAME else p.file for p in errors})
+    files = sorted({"-" if p.file == STDIN_NAME else visible(p.file) for p in errors})
     more = len(errors) - MAX_ERRORS_SHOWN
     lead = f"… and {more} more error(s); " if more > 0 else ""
     sys.stderr.write(
