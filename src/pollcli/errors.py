@@ -16,6 +16,8 @@ class ExitCode(IntEnum):
     # Not in the contract's list on purpose: a bug in pollcli is neither bad data nor bad usage,
     # and the fuzz tests must be able to tell it apart.
     INTERNAL_ERROR = 70
+    # 128 + SIGINT, as a shell reports a process that Ctrl-C ended.
+    INTERRUPTED = 130
 
 
 class PollcliError(Exception):

@@ -12,11 +12,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import numbers
-import os
 import re
-import shutil
-import sys
-import tempfile
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -182,20 +178,16 @@ def _read_stdin(
 ) -> tuple[bytes, tuple[list[Election], list[Problem]] | None]:
     """Standard input: kept in memory when small; a big one is spooled to a temporary file and
     streamed like a big file, so piping a precinct file costs no more memory than naming it."""
+    from pollcli import spool
     from pollcli.stream import STREAM_THRESHOLD_BYTES, engine, load_file_streaming
 
-    stdin = sys.stdin.buffer
-    head = stdin.read(STREAM_THRESHOLD_BYTES)
+    stdin = spool.standard_input()
+    head = spool.read(stdin, STREAM_THRESHOLD_BYTES)
     if len(head) < STREAM_THRESHOLD_BYTES or engine() == "exact":
-        return head + stdin.read(), None
-    with tempfile.NamedTemporaryFile(prefix="pollcli-stdin-", suffix=".csv", delete=False) as spool:
-        spool.write(head)
-        shutil.copyfileobj(stdin, spool, 1 << 20)
-    try:
-        streamed = load_file_streaming(spool.name, options, name=display_name("-"))
-        return (b"", streamed) if streamed is not None else (Path(spool.name).read_bytes(), None)
-    finally:
-        os.unlink(spool.name)
+        return head + spool.read(stdin), None
+    with spool.spooled(head, stdin) as path:
+        streamed = load_file_streaming(path, options, name=display_name("-"))
+        return (b"", streamed) if streamed is not None else (path.read_bytes(), None)
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import stat
@@ -80,8 +81,14 @@ def check_output_path(output: str | None, inputs: Sequence[str]) -> None:
 def stdout_console(no_color: bool = False) -> Console:
     from rich.console import Console
 
+    class StdoutConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit 1 here; the CLI's error boundary decides what a closed pipe means.
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
     plain = no_color or "NO_COLOR" in os.environ
-    console = Console(
+    console = StdoutConsole(
         file=sys.stdout,
         no_color=plain,
         color_system=None if plain else "auto",
