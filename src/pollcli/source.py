@@ -19,7 +19,7 @@ from pollcli.errors import UsageError
 from pollcli.problems import Problem, Severity
 
 DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
-_FRONT_MATTER_RE: Final[re.Pattern[str]] = re.compile(r"^#\s*([A-Za-z_][\w ]*?)\s*:\s*(.*?)\s*$")
+_FRONT_MATTER_KEY_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z_][\w ]*")
 SNIFF_ROWS: Final[int] = 50
 STDIN_NAME: Final[str] = "<stdin>"
 
@@ -171,6 +171,17 @@ def decode(data: bytes, table: RawTable, encoding: str | None) -> str | None:
     return text
 
 
+def _front_matter(stripped: str) -> tuple[str, str] | None:
+    """`# key: value` as (key, value), or None for another comment. Split at the first colon
+    rather than by one regular expression with lazy repetitions around optional spaces, which
+    backtracked in time quadratic in a long run of spaces (160 KB took a minute)."""
+    key, colon, value = stripped[1:].partition(":")
+    key = key.strip()
+    if not colon or not _FRONT_MATTER_KEY_RE.fullmatch(key):
+        return None
+    return key, value.strip()
+
+
 def _looks_like_header(text: str) -> bool:
     """`#,Candidate,Votes` is a header whose first column is called '#', not a comment."""
     return len(text) > 1 and text[1] in DELIMITERS
@@ -204,9 +215,9 @@ def split(text: str, table: RawTable, delimiter: str | None) -> None:
         if not stripped:
             continue
         if stripped.startswith("#") and not _looks_like_header(stripped):
-            match = _FRONT_MATTER_RE.match(stripped)
-            if match:
-                table.front_matter.append(FrontMatter(line_number, match[1].strip(), match[2]))
+            pair = _front_matter(stripped)
+            if pair:
+                table.front_matter.append(FrontMatter(line_number, *pair))
             continue
         header_text = physical
         break
