@@ -37,9 +37,32 @@ def spreadsheet_cell(text: str) -> str:
     return text
 
 
+# Backslash first, so that the escapes added after it stay escapes. `[ ] ( ) !` would make a name a
+# link or an image (`![x](http://evil/pixel.png)` loads a tracking pixel); backtick and `~` would
+# make code or strikethrough of it.
+_MARKDOWN_ESCAPES: Final[tuple[tuple[str, str], ...]] = (
+    ("\\", "\\\\"),
+    ("|", "\\|"),
+    ("<", "&lt;"),
+    (">", "&gt;"),
+    ("*", "\\*"),
+    ("_", "\\_"),
+    ("[", "\\["),
+    ("]", "\\]"),
+    ("(", "\\("),
+    (")", "\\)"),
+    ("!", "\\!"),
+    ("`", "\\`"),
+    ("~", "\\~"),
+)
+
+
 def markdown_cell(text: str) -> str:
-    text = visible(text).replace("\\", "\\\\").replace("|", "\\|")
-    return text.replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*").replace("_", "\\_")
+    """Text that GitHub-flavoured Markdown shows as written: no markup, link, image or HTML."""
+    text = visible(text)
+    for char, escaped in _MARKDOWN_ESCAPES:
+        text = text.replace(char, escaped)
+    return text
 
 
 def json_text(text: str) -> str:
