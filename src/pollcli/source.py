@@ -253,6 +253,31 @@ def split(text: str, table: RawTable, delimiter: str | None) -> None:
         table.problem(
             "malformed-csv",
             offset + consumed + 1,
-            f"the CSV cannot be split into cells here ({exc}); "
-            "look for an unterminated or stray quote character",
+            malformed_message(exc, rest, consumed + 1, delimiter),
         )
+
+
+def malformed_message(exc: csv.Error, text: str, line: int, delimiter: str) -> str:
+    """What a `malformed-csv` problem says; `line` is the record's first line within `text`. A
+    cell past the csv module's field limit is named with its length, not as a quoting problem
+    (unless it is one: a quote that never closes)."""
+    if "field larger than field limit" not in str(exc):
+        return (
+            f"the CSV cannot be split into cells here ({exc}); "
+            "look for an unterminated or stray quote character"
+        )
+    limit = csv.field_size_limit()
+    lines = io.StringIO(text, newline="")
+    for _ in range(line - 1):
+        lines.readline()
+    record = lines.readline().rstrip("\r\n")
+    if '"' in record:
+        return (
+            f"a quoted cell runs on for more than {limit:,} characters from here; look for an "
+            "unterminated quote"
+        )
+    longest = max(len(cell) for cell in record.split(delimiter))
+    return (
+        f"a cell of {longest:,} characters, longer than the {limit:,} the CSV reader accepts; "
+        "a results table has no such cell: check that the file is the table you meant"
+    )

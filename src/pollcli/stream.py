@@ -43,7 +43,14 @@ from typing import TYPE_CHECKING, Any, Final
 from pollcli.columns import REGIONAL_FACTS
 from pollcli.numbers import MAX_VOTES
 from pollcli.problems import sort_problems
-from pollcli.source import SNIFF_ROWS, RawTable, decode, display_name, split
+from pollcli.source import (
+    SNIFF_ROWS,
+    RawTable,
+    decode,
+    display_name,
+    malformed_message,
+    split,
+)
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -520,8 +527,7 @@ class _BlockReader:
             self.table.problem(
                 "malformed-csv",
                 line + consumed,
-                f"the CSV cannot be split into cells here ({exc}); "
-                "look for an unterminated or stray quote character",
+                malformed_message(exc, text, consumed + 1, self.table.delimiter),
             )
             self.stopped = True
         return block.count(b"\n")
