@@ -32,6 +32,11 @@ class UsageError(PollcliError):
     exit_code = ExitCode.USAGE_ERROR
 
 
+class InputError(UsageError):
+    """An input cannot be opened or read at all (a missing file, a directory, a closed standard
+    input): a usage error that `validate` reports after the files it could read."""
+
+
 class DataError(PollcliError):
     """The input cannot be analysed; carries every problem found, errors first."""
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from pollcli.errors import UsageError
+from pollcli.errors import InputError, UsageError
 from pollcli.problems import Problem, Severity
 
 DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
@@ -77,13 +77,13 @@ def read_bytes(source: str | Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such file; check the path") from None
+        raise InputError(f"{path}: no such file; check the path") from None
     except IsADirectoryError:
-        raise UsageError(f"{path}: is a directory, not a CSV file") from None
+        raise InputError(f"{path}: is a directory, not a CSV file") from None
     except PermissionError:
-        raise UsageError(f"{path}: permission denied; check the file's permissions") from None
+        raise InputError(f"{path}: permission denied; check the file's permissions") from None
     except OSError as exc:
-        raise UsageError(
+        raise InputError(
             f"{path}: cannot be read ({exc.strerror or exc}); check the path"
         ) from None
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from types import FrameType
 from typing import BinaryIO, Final
 
-from pollcli.errors import UsageError
+from pollcli.errors import InputError, UsageError
 
 CHUNK_BYTES: Final[int] = 1 << 20
 # Signals whose default action would end the process and leave the spool behind.
@@ -41,7 +41,7 @@ def standard_input() -> BinaryIO:
     """The bytes of standard input; a usage error when there is nothing to read from."""
     stream = sys.stdin
     if stream is None or stream.closed:  # `pollcli summary - <&-`: Python sets sys.stdin to None
-        raise UsageError(
+        raise InputError(
             "standard input is closed; pipe the file in (… | pollcli summary -) "
             "or name it instead of '-'"
         )
@@ -55,7 +55,7 @@ def read(stream: BinaryIO, size: int = -1) -> bytes:
     try:
         return stream.read(size)
     except OSError as exc:
-        raise UsageError(f"standard input cannot be read ({exc.strerror or exc})") from None
+        raise InputError(f"standard input cannot be read ({exc.strerror or exc})") from None
 
 
 class _Signalled(BaseException):
