@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import io
 import os
-import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -127,51 +125,16 @@ def write_text(text: str, output: str | None) -> None:
     write_file(output, text, "--output")
 
 
-def write_file(target: str, text: str, flag: str) -> None:
-    """Write `text` to the file `target` whole or not at all: into a temporary file beside it, then
-    renamed over it, so a full disk or a crash leaves the previous file as it was."""
-    data = text.encode("utf-8")
-    # Through a symbolic link the link stays and the file it names is replaced.
-    path = Path(os.path.realpath(target))
-    mode: int | None = None
+def write_file(target: str, data: str | bytes, flag: str) -> None:
+    """Write `data` (text as UTF-8) to the file `target` whole or not at all (`pollcli.atomic`)."""
+    from pollcli import atomic
+
+    there = atomic.existed(target)
     try:
-        with contextlib.suppress(FileNotFoundError):
-            mode = path.stat().st_mode
-        if mode is not None and not stat.S_ISREG(mode):
-            # /dev/null, a named pipe, /dev/stdout: nothing to replace, so write through it.
-            with path.open("wb") as handle:
-                handle.write(data)
-            return
-        _replace(path, data, mode)
+        atomic.write_bytes(target, data.encode("utf-8") if isinstance(data, str) else data)
     except OSError as exc:
-        kept = "the file is left as it was" if mode is not None else "nothing was written"
+        kept = "the file is left as it was" if there else "nothing was written"
         raise UsageError(f"{flag} {target}: cannot write ({exc.strerror or exc}); {kept}") from None
-
-
-def _replace(path: Path, data: bytes, mode: int | None) -> None:
-    import secrets
-
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        # 0o666 less the umask, as for any new file; a replaced file keeps its own permissions.
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except PermissionError:
-        if mode is None:
-            raise
-        # A writable file in a directory we may not add to: in place, as the only way left.
-        path.write_bytes(data)
-        return
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            if mode is not None:
-                os.fchmod(handle.fileno(), stat.S_IMODE(mode))
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def warn(messages: Sequence[str], quiet: bool) -> None:
