@@ -174,3 +174,29 @@ def test_output_is_deterministic_across_processes(args):
         assert completed.returncode in (0, 1), completed.stderr
         outputs.add(completed.stdout + completed.stderr)
     assert len(outputs) == 1
+
+
+def test_validate_reports_every_readable_file_then_exits_2_for_a_missing_one(tmp_path, kz2022):
+    """Issue 13 item 25: a missing file among several no longer hides the others' reports."""
+    bad = write(tmp_path, "candidate,votes\nA,-1\nB,2\n", "bad.csv")
+    missing = tmp_path / "missing.csv"
+    result = invoke("validate", str(kz2022), str(missing), str(bad), "--format", "json")
+    assert result.code == 2
+    files = json.loads(result.stdout)["files"]
+    assert [(f["file"], f["valid"]) for f in files] == [(str(kz2022), True), (str(bad), False)]
+    assert result.stderr == f"pollcli: error: {missing}: no such file; check the path\n"
+    table = invoke("validate", str(kz2022), str(missing))
+    assert table.code == 2
+    assert str(kz2022) in table.stdout and "valid" in table.stdout
+
+
+def test_validate_still_reads_standard_input_only_once(kz2022):
+    result = invoke("validate", "-", "-", stdin=kz2022.read_bytes())
+    assert result.code == 2
+    assert "can be read only once" in result.stderr
+
+
+def test_validate_of_only_missing_files_prints_no_report(tmp_path):
+    result = invoke("validate", str(tmp_path / "a.csv"), str(tmp_path / "b.csv"), "-f", "json")
+    assert (result.code, result.stdout) == (2, "")
+    assert result.stderr.count("no such file") == 2

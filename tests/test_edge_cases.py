@@ -3,6 +3,10 @@
 import json
 import os
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from conftest import invoke, write
 
 
@@ -134,4 +138,49 @@ def test_listed_blank_rows_and_an_invalid_fact_add_up_together(tmp_path):
     report = json.loads(invoke("validate", str(path), "-f", "json").stdout)
     assert report["files"][0]["problems"] == []
     out = invoke("summary", str(path), "-f", "markdown").stdout  # findings unwrapped
-    assert "plus blank ballots listed and invalid ballots (100) equal ballots cast" in out
+    # Markdown escapes parentheses (a name must never become a link).
+    assert "plus blank ballots listed and invalid ballots \\(100\\) equal ballots cast" in out
+
+
+# Issue 13 item 15: a long line costs time in proportion to its length, never to its square.
+LONG = 200_000
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "#a" + " " * LONG + "b",  # the key's lazy repetition met the spaces before ':'
+        "# key: b" + " " * LONG + "c",  # the value's lazy repetition met the trailing spaces
+        "#" + "\t " * (LONG // 2) + "x: y",
+        "# registered" + " " * LONG + ": 5",
+    ],
+)
+def test_a_long_front_matter_line_is_read_in_linear_time(tmp_path, line):
+    import time
+
+    path = write(tmp_path, f"{line}\ncandidate,votes\nA,10\nB,5\n")
+    started = time.perf_counter()
+    result = invoke("validate", str(path), "--format", "json")
+    elapsed = time.perf_counter() - started
+    assert result.code in (0, 1), result.stderr
+    assert elapsed < 2.0, f"{elapsed:.1f} s for a {len(line):,}-character line"
+
+
+@given(st.text(alphabet=" \t\u00a0#:ab_1é", max_size=30))
+def test_front_matter_reads_as_the_old_regular_expression_did(text):
+    """Oracle: the former expression, on lines short enough for its backtracking."""
+    import re
+
+    from pollcli.problems import Found
+    from pollcli.read.dialect import RawTable, split
+
+    old = re.compile(r"^#\s*([A-Za-z_][\w ]*?)\s*:\s*(.*?)\s*$")
+    line = "#" + text
+    table = RawTable(name="x", stem="x")
+    split(line + "\ncandidate,votes\nA,1\n", table, Found("x"), None)
+    stripped = line.strip()
+    match = old.match(stripped)
+    expected = [(match[1].strip(), match[2])] if match else []
+    if stripped.startswith("#") and len(stripped) > 1 and stripped[1] in ",;\t|":
+        return  # a header whose first column is '#', not a comment
+    assert [(f.key, f.value) for f in table.front_matter] == expected

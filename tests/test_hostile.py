@@ -46,6 +46,13 @@ EXPECTED = {
     "binary_garbage.csv": ("encoding-error", 2, "not a CSV text file"),
     "cast_base_without_cast.csv": ("invalid-metadata", 1, "ballots_cast is not given"),
     "ansi_in_name.csv": ("negative-votes", 2, "negative"),
+    # Issue 13 item 8: past Python's int-string limit (4,300 digits), in a cell and in front matter.
+    "huge_digits.csv": ("votes-out-of-range", 2, "larger than any electorate"),
+    "huge_digits_front_matter.csv": ("invalid-metadata", 1, "larger than any electorate"),
+    # Item 24: what int() and float() accept but a results table does not.
+    "arabic_indic_digits.csv": ("type-error", 2, "write the digits 0-9"),
+    "underscore_count.csv": ("type-error", 3, "underscore is not a thousands separator"),
+    "fraction_rounded_by_float.csv": ("type-error", 2, "not a whole number"),
 }
 
 
@@ -119,3 +126,33 @@ def test_a_misspelt_header_is_named(tmp_path):
     assert result.code == 1
     assert "is 'Canidate' meant to be 'candidate'? rename it" in result.stderr
     assert "is 'Vots' meant to be 'votes'? rename it" in result.stderr
+
+
+# Issue 13 item 21: a cell past the CSV reader's limit (131,072 characters) says so, and how long.
+LIMIT_MESSAGE = "a cell of 140,000 characters, longer than the 131,072 the CSV reader accepts"
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_cell_over_the_field_limit_says_how_long(tmp_path, engine):
+    # Streamed, the block goes back to the exact parser for its negative count.
+    rows = "".join(f"R,C{i},1\n" for i in range(150_000)) if engine == "stream" else ""
+    text = "region,candidate,votes\n" + rows + "R,A,-1\nR," + "B" * 140_000 + ",5\n"
+    target = tmp_path / "long_cell.csv"
+    target.write_text(text, encoding="utf-8")
+    line = text.count("\n")  # the long cell's line is the last one
+    result = invoke("validate", str(target), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    problems = json.loads(result.stdout)["files"][0]["problems"]
+    malformed = [p for p in problems if p["code"] == "malformed-csv"]
+    assert [(p["line"], p["message"].split(";")[0]) for p in malformed] == [(line, LIMIT_MESSAGE)]
+    assert "quote" not in malformed[0]["message"]
+
+
+def test_an_unterminated_quote_that_runs_past_the_limit_says_so(tmp_path):
+    target = tmp_path / "runaway.csv"
+    target.write_text('candidate,votes\nA,1\n"B,2\n' + "C,3\n" * 40_000, encoding="utf-8")
+    result = invoke("summary", str(target))
+    assert result.code == 1
+    assert result.stderr.startswith(
+        f"pollcli: error: {target}:3: a quoted cell runs on for more than 131,072 characters "
+        "from here; look for an unterminated quote"
+    )

@@ -285,3 +285,23 @@ def test_party_lines_in_a_regional_file_are_noted_once(summarize_text):
     )
     assert s.leader.votes == 18 and s.leader.party == "Dem / WFP"  # each party once
     assert sum("2 party lines" in n for n in s.notes) == 1
+
+
+@pytest.mark.parametrize(
+    "codec", ["rot13", "base64", "hex", "zlib", "bz2", "uu_codec", "quopri", "undefined"]
+)
+@pytest.mark.parametrize("command", ["summary", "validate"])
+def test_a_codec_that_is_not_a_text_encoding_is_a_usage_error(command, codec, kz2022):
+    """Python's codecs also hold bytes-to-bytes and text-to-text transforms; none reads a CSV."""
+    result = invoke(command, str(kz2022), "--encoding", codec)
+    assert result.code == 2, result.stderr
+    assert result.stderr.startswith(f"pollcli: error: --encoding {codec!r} is not a text encoding")
+    assert "try utf-8, cp1251" in result.stderr
+
+
+def test_a_codec_that_is_not_a_text_encoding_on_standard_input_and_big_files(tmp_path, kz2022):
+    result = invoke("summary", "-", "--encoding", "rot13", stdin=kz2022.read_bytes())
+    assert result.code == 2, result.stderr
+    big = write(tmp_path, "region,candidate,votes\n" + "r,A,1\n" * 200_000)
+    result = invoke("summary", str(big), "--encoding", "hex")
+    assert result.code == 2, result.stderr

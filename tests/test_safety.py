@@ -71,3 +71,44 @@ def test_inputs_are_never_written(tmp_path, kz2022):
         invoke("summary", str(kz2022), "--format", fmt)
     invoke("validate", str(kz2022))
     assert kz2022.read_bytes() == before
+
+
+def test_a_file_name_with_controls_is_escaped_in_the_hint_to_validate(tmp_path):
+    path = write(tmp_path, "candidate,votes\nA,-1\n", name="\x1b[31mred.csv")
+    result = invoke("summary", str(path))
+    assert result.code == 1
+    assert "\x1b" not in result.stderr
+    assert "run 'pollcli validate " in result.stderr and "\\x1b[31mred.csv" in result.stderr
+
+
+# Issue 13 item 19: a name cannot become a link or an image in Markdown.
+PIXEL = "![x](http://evil/pixel.png)"
+LINK = "[click](http://evil/)"
+AUTOLINK = "<http://evil/>"
+
+
+def _rendered(markdown: str) -> str:
+    """Oracle: markdown-it (a CommonMark parser, installed with Rich) with GFM tables."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").render(markdown)
+
+
+@pytest.mark.parametrize("command", ["summary", "compare", "validate"])
+def test_markdown_names_never_become_links_or_images(tmp_path, command):
+    rows = f'"{PIXEL}","{LINK}",10\n"{AUTOLINK}",B,5\n'
+    if command == "validate":  # an error whose message quotes the name
+        rows += f'"{PIXEL}","{LINK}",1\n'
+    path = write(tmp_path, "candidate,party,votes\n" + rows)
+    files = [str(path), str(path)] if command == "compare" else [str(path)]
+    result = invoke(command, *files, "--format", "markdown")
+    html = _rendered(result.stdout)
+    assert "<img" not in html and "<a " not in html, html
+    assert PIXEL in html  # shown as text, as written
+    assert command == "validate" or (LINK in html and "&lt;http://evil/&gt;" in html)
+
+
+def test_the_oracle_does_see_an_image_and_a_link():
+    """The control: unescaped, these names are an image and a link."""
+    html = _rendered(f"| a |\n|---|\n| {PIXEL} {LINK} |\n")
+    assert "<img" in html and "<a " in html

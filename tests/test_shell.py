@@ -171,3 +171,41 @@ def test_output_writes_the_same_as_stdout(tmp_path, kz2022):
 def test_output_dash_is_standard_output(kz2022):
     result = invoke("summary", str(kz2022), "--format", "json", "--output", "-")
     assert json.loads(result.stdout)["command"] == "summary"
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "7"])
+@pytest.mark.parametrize("command", ["summary", "compare", "validate", "seats"])
+def test_a_tiny_terminal_width_gets_a_sane_minimum(command, columns, kz2019, kz2022):
+    """COLUMNS=0 printed nothing at all with exit 0, and COLUMNS=1 one character per column."""
+    args = {
+        "compare": [str(kz2019), str(kz2022)],
+        "seats": [str(kz2019.parent / "kz_2021_mazhilis.csv"), "--seats", "98"],
+    }.get(command, [str(kz2022)])
+    for env in ({"COLUMNS": columns}, {"COLUMNS": columns, **TERMINAL}):
+        result = invoke(command, *args, "--no-color", env=env)
+        assert result.code == 0, result.stderr
+        lines = result.stdout.splitlines()
+        # The minimum width, 40 (a line may wrap earlier, before a long file name).
+        assert 20 < max(len(line) for line in lines) <= 40, (env, lines[:5])
+        # Whole words, not a letter per line: the names and the verdict can be read.
+        assert any(word in result.stdout for word in ("Tokayev", "valid", "Nur Otan"))
+
+
+def test_output_replaces_a_file_keeping_its_permissions_and_links(tmp_path, kz2022):
+    target = write(tmp_path, "old\n", "kz.json")
+    target.chmod(0o640)
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    for name in (target, link):
+        result = invoke("summary", str(kz2022), "-f", "json", "-o", str(name))
+        assert result.code == 0, result.stderr
+        assert json.loads(target.read_text(encoding="utf-8"))["command"] == "summary"
+        assert target.stat().st_mode & 0o777 == 0o640
+    assert link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kz.json", "link.json"]
+
+
+def test_output_to_a_device_writes_through_it(kz2022):
+    for flag in ("-o", "--svg", "--html"):
+        result = invoke("summary", str(kz2022), "-f", "json", flag, os.devnull)
+        assert result.code == 0, result.stderr

@@ -264,7 +264,12 @@ class _Candidate:
 
 
 class _Matcher:
-    """Build rows election by election: exact and aliased keys first, then fuzzy, one to one."""
+    """Build rows election by election: exact and aliased keys first, then fuzzy, one to one.
+
+    Indexed, so that matching n names costs about n, not n²: rows by (group, normalised key) for
+    exact and aliased matches, and for fuzzy matching only the pairs `names.fuzzy_candidates`
+    proves may score above 0 — the others score 0 and could never be matched.
+    """
 
     def __init__(
         self,
@@ -281,6 +286,10 @@ class _Matcher:
         self.matches: list[Match] = []
         self.notes: list[str] = []
         self.where: dict[tuple[int, str], int] = {}
+        # (group, key) → row → the name and alias flag of the row's latest unit with that key.
+        self.by_key: dict[tuple[str, str], dict[int, tuple[str, bool]]] = {}
+        self.by_group: dict[str, list[int]] = {}
+        self.resolved: dict[str, tuple[str, bool]] = {}
 
     def run(self) -> _Matched:
         for position, units in enumerate(self.units):
@@ -298,16 +307,22 @@ class _Matcher:
     def _group(unit: _Unit) -> str:
         return "candidate" if unit.kind == "candidate" else unit.kind
 
+    def _resolve(self, name: str) -> tuple[str, bool]:
+        if name not in self.resolved:
+            self.resolved[name] = names.resolve(name, self.aliases)
+        return self.resolved[name]
+
     def _add(self, row: int, position: int, unit: _Unit, new: bool = False) -> None:
         if new:
             self.rows.append(_Row(self._group(unit)))
+            self.by_group.setdefault(self._group(unit), []).append(row)
         self.rows[row].units[position] = unit
         self.where[(position, unit.name)] = row
+        own, alias = self._resolve(unit.name)
+        self.by_key.setdefault((self.rows[row].group, own), {})[row] = (unit.name, alias)
 
     def _open_rows(self, position: int, group: str) -> list[int]:
-        return [
-            i for i, row in enumerate(self.rows) if row.group == group and position not in row.units
-        ]
+        return [row for row in self.by_group.get(group, []) if position not in self.rows[row].units]
 
     def _record(self, unit: _Unit, row: int, to: str, score: float, method: MatchMethod) -> None:
         if unit.name in self.rows[row].spellings():
@@ -316,60 +331,77 @@ class _Matcher:
 
     def _match_by_key(self, position: int, unit: _Unit) -> bool:
         group = self._group(unit)
-        open_rows = self._open_rows(position, group)
         if group not in ("candidate", "other"):
             # "Against all", "Против всех" and "NOTA" are one option whatever the spelling.
+            open_rows = self._open_rows(position, group)
             if not open_rows:
                 return False
             row = open_rows[0]
             self._record(unit, row, self.rows[row].spellings()[-1], 100.0, "kind")
             self._add(row, position, unit)
             return True
-        own, own_alias = names.resolve(unit.name, self.aliases)
-        for row in open_rows:
-            for earlier in reversed(list(self.rows[row].units.values())):
-                theirs, their_alias = names.resolve(earlier.name, self.aliases)
-                if theirs == own:
-                    method: MatchMethod = "alias" if own_alias or their_alias else "normalised"
-                    self._record(unit, row, earlier.name, 100.0, method)
-                    self._add(row, position, unit)
-                    return True
+        own, own_alias = self._resolve(unit.name)
+        # The first open row holding this key, matched to its latest spelling of it.
+        for row, (earlier, their_alias) in sorted(self.by_key.get((group, own), {}).items()):
+            if position in self.rows[row].units:
+                continue
+            method: MatchMethod = "alias" if own_alias or their_alias else "normalised"
+            self._record(unit, row, earlier, 100.0, method)
+            self._add(row, position, unit)
+            return True
         return False
 
     def _match_fuzzy(self, position: int, pending: list[int]) -> list[int]:
         units = self.units[position]
+        open_rows = self._open_rows(position, "candidate")
+        seekers = [index for index in pending if units[index].kind == "candidate"]
+        earlier = [(row, unit) for row in open_rows for unit in self.rows[row].units.values()]
+        rows_to_try: dict[int, set[int]] = {}
+        for i, j in names.fuzzy_candidates(
+            [units[index].name for index in seekers], [unit.name for _, unit in earlier]
+        ):
+            rows_to_try.setdefault(seekers[i], set()).add(earlier[j][0])
         found: list[_Candidate] = []
-        for index in pending:
+        for index in seekers:
             unit = units[index]
-            if unit.kind != "candidate":
-                continue
-            for row in self._open_rows(position, "candidate"):
+            for row in sorted(rows_to_try.get(index, ())):
                 best: tuple[float, str] | None = None
                 agree = False
-                for earlier in self.rows[row].units.values():
-                    score = names.name_score(unit.name, earlier.name)
+                for their in self.rows[row].units.values():
+                    score = names.name_score(unit.name, their.name)
                     if best is None or score > best[0]:
-                        best = (score, earlier.name)
-                    agree = agree or names.parties_agree(unit.party, earlier.party)
+                        best = (score, their.name)
+                    agree = agree or names.parties_agree(unit.party, their.party)
                 if best is None or best[0] < names.required_score(agree):
                     continue
                 bonus = names.PARTY_BONUS if agree else 0.0
                 found.append(_Candidate(best[0] + bonus, best[0], index, row, best[1]))
         found.sort(key=lambda c: (-c.effective, c.unit, c.row))
+        return self._assign(position, found, pending)
 
+    def _assign(self, position: int, found: list[_Candidate], pending: list[int]) -> list[int]:
+        """Best scores first, one to one; a name within AMBIGUITY_MARGIN of two partners is left
+        unmatched and reported."""
+        units = self.units[position]
+        by_unit: dict[int, list[int]] = {}
+        by_row: dict[int, list[int]] = {}
+        for order, candidate in enumerate(found):
+            by_unit.setdefault(candidate.unit, []).append(order)
+            by_row.setdefault(candidate.row, []).append(order)
         done_units: set[int] = set()
         done_rows: set[int] = set()
         assigned: set[int] = set()
-        for candidate in found:
+        for order, candidate in enumerate(found):
             if candidate.unit in done_units or candidate.row in done_rows:
                 continue
             rivals = [
                 c
-                for c in found
-                if c is not candidate
-                and c.unit not in done_units
+                for c in (
+                    found[o]
+                    for o in sorted({*by_unit[candidate.unit], *by_row[candidate.row]} - {order})
+                )
+                if c.unit not in done_units
                 and c.row not in done_rows
-                and (c.unit == candidate.unit or c.row == candidate.row)
                 and c.effective >= candidate.effective - names.AMBIGUITY_MARGIN
             ]
             if rivals:

@@ -45,17 +45,12 @@ def to_data(value: Any) -> Any:
     return adapter(type(value)).dump_python(value, mode="json")
 
 
-# C1 controls, DEL and bidirectional overrides pass through `ensure_ascii=False`; escape them too.
-_ESCAPES: Final = {
-    code: f"\\u{code:04x}"
-    for code in (*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
-}
-
-
 def json_text(data: Any) -> str:
-    """JSON text as pollcli prints it: two-space indents, UTF-8, no NaN, unsafe characters escaped."""
-    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
-    return text.translate(_ESCAPES) + "\n"
+    """JSON text as pollcli prints it: two-space indents, UTF-8, no NaN, unsafe characters escaped
+    (`render.safe.json_text`)."""
+    from pollcli.render.safe import json_text as escaped
+
+    return escaped(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
 
 
 class Document:

@@ -16,6 +16,8 @@ class ExitCode(IntEnum):
     # Not in the contract's list on purpose: a bug in pollcli is neither bad data nor bad usage,
     # and the fuzz tests must be able to tell it apart.
     INTERNAL_ERROR = 70
+    # 128 + SIGINT, as a shell reports a process that Ctrl-C ended.
+    INTERRUPTED = 130
 
 
 class PollcliError(Exception):
@@ -28,6 +30,11 @@ class UsageError(PollcliError):
     """The command line asks for something impossible (a missing file, a bad flag value)."""
 
     exit_code = ExitCode.USAGE_ERROR
+
+
+class InputError(UsageError):
+    """An input cannot be opened or read at all (a missing file, a directory, a closed standard
+    input): a usage error that `validate` reports after the files it could read."""
 
 
 class DataError(PollcliError):

@@ -29,9 +29,10 @@ Explicit aliases (`OLD=NEW`) are applied before all of this: an option named OLD
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -76,13 +77,19 @@ _GENDERED_ENDINGS: Final[tuple[tuple[str, str], ...]] = (
 def words(name: str) -> list[str]:
     """The name's words in order: transliterated to ASCII, casefolded, apostrophes dropped, other
     punctuation and hyphens splitting words."""
+    return list(_words(name))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _words(name: str) -> tuple[str, ...]:
+    # Cached: a comparison of many names scores each against several others.
     from anyascii import anyascii
 
     text: str = anyascii(unicodedata.normalize("NFKC", name)).casefold()
     # An apostrophe is part of its word ("People's" is "peoples", "Tok'aev" is "tokaev"), where
     # other punctuation separates words. anyascii writes the Uzbek and Arabic-transcription marks
     # ʻ and ʿ as a backtick, which is one too.
-    return [w for w in _NON_WORD.split(text.replace("'", "").replace("`", "")) if w]
+    return tuple(w for w in _NON_WORD.split(text.replace("'", "").replace("`", "")) if w)
 
 
 def key(name: str) -> str:
@@ -149,6 +156,126 @@ def name_score(a: str, b: str) -> float:
         used_long.add(j)
         total += score
     return max(0.0, total / len(short) - EXTRA_WORD_PENALTY * (len(long) - len(short)))
+
+
+def fuzzy_candidates(left: Sequence[str], right: Sequence[str]) -> set[tuple[int, int]]:
+    """The pairs (i, j) for which `name_score(left[i], right[j])` may be above 0: every other pair
+    scores 0, so a matcher scores only these. Far fewer than all pairs, found without scoring them.
+
+    Why no pair is missed: a score above 0 needs every word of the shorter name (the left one when
+    both have as many words) to have a partner in the other name scoring at least `WORD_FLOOR` (rule
+    3). So the shorter name's rarest word has such a partner. Word pairs of at least `WORD_FLOOR`
+    are found by rapidfuzz's `cdist` with that cutoff, on the words and on their folded forms (the
+    two spellings `word_score` tries), and an initial pairs with every word of its letter.
+    """
+    left_words = [_words(name) for name in left]
+    right_words = [_words(name) for name in right]
+    left_with = _postings(left_words)
+    right_with = _postings(right_words)
+    similar = _similar_words(sorted(left_with), sorted(right_with))
+    similar_to: dict[str, set[str]] = {}
+    for word, partners in similar.items():
+        for partner in partners:
+            similar_to.setdefault(partner, set()).add(word)
+    # How many names a word's partners appear in: the rarest word narrows the search most.
+    left_cost = {w: sum(len(right_with[p]) for p in similar.get(w, ())) for w in left_with}
+    right_cost = {w: sum(len(left_with[p]) for p in similar_to.get(w, ())) for w in right_with}
+    left_sets = [frozenset(own) for own in left_words]
+    right_sets = [frozenset(own) for own in right_words]
+    pairs: set[tuple[int, int]] = set()
+    for i, own in enumerate(left_words):  # left no longer than right: all its words have partners
+        if not own:
+            continue
+        rarest = min(own, key=lambda w: (left_cost[w], w))
+        for j in {j for partner in similar.get(rarest, ()) for j in right_with[partner]}:
+            if len(right_words[j]) >= len(own) and all(
+                not similar.get(w, _NONE).isdisjoint(right_sets[j]) for w in left_sets[i]
+            ):
+                pairs.add((i, j))
+    for j, own in enumerate(right_words):  # right shorter than left: all its words have partners
+        if not own:
+            continue
+        rarest = min(own, key=lambda w: (right_cost[w], w))
+        for i in {i for partner in similar_to.get(rarest, ()) for i in left_with[partner]}:
+            if len(left_words[i]) > len(own) and all(
+                not similar_to.get(w, _NONE).isdisjoint(left_sets[i]) for w in right_sets[j]
+            ):
+                pairs.add((i, j))
+    return pairs
+
+
+_NONE: Final[frozenset[str]] = frozenset()
+
+
+def _postings(names: list[tuple[str, ...]]) -> dict[str, list[int]]:
+    """Word → the indexes of the names that have it."""
+    found: dict[str, list[int]] = {}
+    for index, own in enumerate(names):
+        for word in dict.fromkeys(own):
+            found.setdefault(word, []).append(index)
+    return found
+
+
+# Rows of left words compared at once: the score matrix of one chunk stays near 16 MB.
+_CHUNK_CELLS: Final[int] = 16 << 20
+
+
+def _similar_words(left: list[str], right: list[str]) -> dict[str, set[str]]:
+    """Each left word → the right words it may score at least `WORD_FLOOR` with (`word_score`)."""
+    found: dict[str, set[str]] = {}
+    by_letter: dict[str, list[str]] = {}
+    for word in right:
+        by_letter.setdefault(word[0], []).append(word)
+    for word in left:  # an initial scores INITIAL_SCORE with any word of its letter
+        if len(word) == 1:
+            found.setdefault(word, set()).update(by_letter.get(word, ()))
+    left_by_letter: dict[str, list[str]] = {}
+    for word in left:
+        left_by_letter.setdefault(word[0], []).append(word)
+    for word in right:
+        if len(word) == 1:
+            for partner in left_by_letter.get(word, ()):
+                found.setdefault(partner, set()).add(word)
+    long_left = [w for w in left if len(w) > 1]
+    long_right = [w for w in right if len(w) > 1]
+    for form in (None, fold):
+        _pairs_at_least(long_left, long_right, form, found)
+    return found
+
+
+def _pairs_at_least(
+    left: list[str], right: list[str], form: Callable[[str], str] | None, found: dict[str, set[str]]
+) -> None:
+    """Add to `found` the pairs whose `fuzz.ratio` (of their `form`) may reach `WORD_FLOOR`."""
+    if not left or not right:
+        return
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    def grouped(words: list[str]) -> dict[str, list[str]]:
+        forms: dict[str, list[str]] = {}
+        for word in words:
+            forms.setdefault(form(word) if form else word, []).append(word)
+        return forms
+
+    left_forms, right_forms = grouped(left), grouped(right)
+    queries, choices = list(left_forms), list(right_forms)
+    step = max(1, _CHUNK_CELLS // len(choices))
+    for start in range(0, len(queries), step):
+        # A point below the floor, so that no rounding of the score can drop a pair.
+        scores = process.cdist(
+            queries[start : start + step],
+            choices,
+            scorer=fuzz.ratio,
+            score_cutoff=WORD_FLOOR - 1,
+            dtype=np.uint8,
+            workers=-1,
+        )
+        rows, columns = np.nonzero(scores)
+        for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+            partners = right_forms[choices[column]]
+            for word in left_forms[queries[start + row]]:
+                found.setdefault(word, set()).update(partners)
 
 
 def parties_agree(a: str | None, b: str | None) -> bool:

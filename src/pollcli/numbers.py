@@ -3,6 +3,13 @@
 `6,456,392`, `6 456 392` (space, no-break or narrow no-break space), `6'456'392`, `6.456.392` with a decimal
 comma, `3.00E+03` in vote counts; `81,31`, `81.31 %` and fractions in shares. A number that reads two ways is
 an error asking for `--decimal`, never a guess.
+
+Digits are the ASCII digits 0-9 only. Python's `int()` and `float()` also read the digits of other
+scripts (`١٢٣`, `１２３`, `१२३`) and underscores (`1_000`); a results table that has them was
+garbled or typed by hand, so they are refused with the reason rather than read silently. A count is
+read exactly, never through a float: `0.99999999999999999999` is not a whole number (a float rounds it
+to 1), and a count of thousands of digits is out of range without ever reaching `int()`, whose limit of
+4,300 digits would raise an error of Python's own.
 """
 
 from __future__ import annotations
@@ -14,12 +21,20 @@ from typing import Final
 # Far above any electorate on Earth: a count past this is a typo or an attack, not a result.
 MAX_VOTES: Final[int] = 10_000_000_000
 
+# Digits of MAX_VOTES: a count with more significant digits than this is out of range unread.
+_MAX_DIGITS: Final[int] = len(str(MAX_VOTES))
 _SPACES: Final[str] = " \u00a0\u202f\u2009\u2007'’"
 _SPACE_RE: Final[re.Pattern[str]] = re.compile(f"[{_SPACES}]")
-_GROUPED = {sep: re.compile(rf"^\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+$") for sep in ",."}
-_INT_RE: Final[re.Pattern[str]] = re.compile(r"^[+-]?\d+$")
-_SHARE_COMMA_RE: Final[re.Pattern[str]] = re.compile(r"^[+-]?\d*,\d+$")
-_SHARE_DOT_RE: Final[re.Pattern[str]] = re.compile(r"^[+-]?\d*\.\d+$")
+# re.ASCII everywhere: without it `\d` matches the digits of every script.
+_GROUPED = {sep: re.compile(rf"^\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+$", re.ASCII) for sep in ",."}
+_INT_RE: Final[re.Pattern[str]] = re.compile(r"^[+-]?\d+$", re.ASCII)
+_DECIMAL_RE: Final[re.Pattern[str]] = re.compile(
+    r"([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?", re.ASCII
+)
+_SHARE_COMMA_RE: Final[re.Pattern[str]] = re.compile(r"^[+-]?\d*,\d+$", re.ASCII)
+_SHARE_DOT_RE: Final[re.Pattern[str]] = re.compile(r"^[+-]?\d*\.\d+$", re.ASCII)
+# Longer cells are quoted in messages by their two ends and their length.
+_SHOWN_CHARS: Final[int] = 40
 
 
 class NumberError(ValueError):
@@ -34,56 +49,106 @@ def _compact(text: str) -> str:
     return _SPACE_RE.sub("", text.strip())
 
 
+def shown(text: str) -> str:
+    """A cell quoted for a message: whole when short, else its two ends and its length."""
+    text = text.strip()
+    if len(text) <= _SHOWN_CHARS:
+        return repr(text)
+    return f"{text[:20]!r}…{text[-8:]!r} ({len(text):,} characters)"
+
+
 def parse_votes(text: str, decimal: str, *, decimal_given: bool, what: str = "votes") -> int:
     """A non-negative vote count. `decimal` is the file's decimal mark; `decimal_given` says the user set it."""
     raw = _compact(text)
     if _INT_RE.match(raw):
-        value = int(raw)
+        value = _whole(raw)
     else:
-        value = _grouped_or_float(raw, text, decimal, decimal_given=decimal_given, what=what)
+        value = _grouped_or_exact(raw, text, decimal, decimal_given=decimal_given, what=what)
     if value < 0:
         raise NumberError(
-            "negative-votes", f"{what} {text.strip()!r}: a count cannot be negative; fix the cell"
+            "negative-votes", f"{what} {shown(text)}: a count cannot be negative; fix the cell"
         )
     if value > MAX_VOTES:
         raise NumberError(
             "votes-out-of-range",
-            f"{what} {text.strip()!r}: more than {MAX_VOTES:,}, larger than any electorate; fix the cell",
+            f"{what} {shown(text)}: more than {MAX_VOTES:,}, larger than any electorate; fix the cell",
         )
     return value
 
 
-def _grouped_or_float(raw: str, text: str, decimal: str, *, decimal_given: bool, what: str) -> int:
+def _whole(digits: str, sign: str = "") -> int:
+    """`int()` of ASCII digits, or MAX_VOTES + 1 (with the sign) when there are too many of them to
+    be a count, before `int()` could refuse a string of more than 4,300 digits."""
+    if digits[:1] in ("+", "-"):
+        sign, digits = digits[0], digits[1:]
+    significant = digits.lstrip("0")
+    value = MAX_VOTES + 1 if len(significant) > _MAX_DIGITS else int(significant or "0")
+    return -value if sign == "-" else value
+
+
+def _grouped_or_exact(raw: str, text: str, decimal: str, *, decimal_given: bool, what: str) -> int:
     for sep, pattern in _GROUPED.items():
         if not pattern.match(raw):
             continue
         if sep != decimal or raw.count(sep) > 1:
-            return int(raw.replace(sep, ""))
+            return _whole(raw.replace(sep, ""))
         if not decimal_given:
             other = "," if sep == "." else "."
             raise NumberError(
                 "ambiguous-number",
-                f"{what} {text.strip()!r} reads as {raw.replace(sep, '')} or as {raw.replace(sep, '.')}; "
+                f"{what} {shown(text)} reads as {raw.replace(sep, '')} or as {raw.replace(sep, '.')}; "
                 f"pass --decimal {other} if '{sep}' separates thousands",
             )
-    number = _to_float(raw.replace(decimal, ".") if decimal == "," else raw, text, what)
-    if not number.is_integer():
+    return _exact_whole(raw.replace(decimal, ".") if decimal == "," else raw, text, what)
+
+
+def _exact_whole(raw: str, text: str, what: str) -> int:
+    """A count in decimal or scientific notation (`3.00E+03`), read digit by digit: whole only when
+    every digit after the point is 0, however many there are."""
+    match = _DECIMAL_RE.fullmatch(raw)
+    if match is None or not (match[2] or match[3]):
+        _to_float(raw, text, what)  # raises, saying why it is not a number
+        raise NumberError("type-error", f"{what} {shown(text)}: not a number")
+    sign, integer, fraction, exponent = match[1], match[2], match[3] or "", match[4] or "0"
+    digits = (integer + fraction).lstrip("0")
+    if not digits:
+        return 0
+    # Where the point falls among `digits` once the exponent has moved it.
+    shift = len(integer) - (len(integer + fraction) - len(digits))
+    if len(exponent.lstrip("+-").lstrip("0")) > 6:  # 1e-1000000 or 1e1000000: no count either way
+        point = -1 if exponent.startswith("-") else len(digits) + _MAX_DIGITS + 1
+    else:
+        point = shift + int(exponent)
+    if point < len(digits) and digits[max(point, 0) :].strip("0"):
         raise NumberError(
-            "type-error", f"{what} {text.strip()!r}: not a whole number; a count has no fraction"
+            "type-error", f"{what} {shown(text)}: not a whole number; a count has no fraction"
         )
-    return int(number)
+    if point > _MAX_DIGITS:
+        return -(MAX_VOTES + 1) if sign == "-" else MAX_VOTES + 1
+    return _whole(digits[:point] + "0" * (point - len(digits)), sign)
 
 
 def _to_float(raw: str, text: str, what: str) -> float:
+    if not raw.isascii() and any(c.isdigit() for c in raw):
+        raise NumberError(
+            "type-error",
+            f"{what} {shown(text)}: digits of another script; write the digits 0-9, like 12345",
+        )
+    if "_" in raw:
+        raise NumberError(
+            "type-error",
+            f"{what} {shown(text)}: an underscore is not a thousands separator here; "
+            "write 1000 or 1,000",
+        )
     try:
         number = float(raw)
     except ValueError:
         raise NumberError(
-            "type-error", f"{what} {text.strip()!r}: not a number; write digits only, like 12345"
+            "type-error", f"{what} {shown(text)}: not a number; write digits only, like 12345"
         ) from None
     if not math.isfinite(number) or raw.strip().lstrip("+-").lower() in {"nan", "inf", "infinity"}:
         raise NumberError(
-            "type-error", f"{what} {text.strip()!r}: not a finite number; give a real figure"
+            "type-error", f"{what} {shown(text)}: not a finite number; give a real figure"
         )
     return number
 

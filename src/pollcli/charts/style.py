@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
 
 import matplotlib
@@ -289,10 +288,14 @@ def save(panels: Sequence[Panel], path: str, fmt: ChartFormat) -> list[str]:
                 else "those characters show as boxes"
             )
         )
+    from pollcli import atomic
+
+    there = atomic.existed(path)
     try:
-        Path(path).write_bytes(data)
+        atomic.write_bytes(path, data)  # whole or not at all: a full disk keeps the old chart
     except OSError as exc:
-        raise UsageError(f"--chart {path}: cannot write ({exc.strerror or exc})") from None
+        kept = "the file is left as it was" if there else "nothing was written"
+        raise UsageError(f"--chart {path}: cannot write ({exc.strerror or exc}); {kept}") from None
     return found
 
 

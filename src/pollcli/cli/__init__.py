@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import sys
-from collections.abc import Sequence
-from typing import Annotated
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any
 
 import typer
 from typer import Abort
@@ -70,7 +72,7 @@ def _report_data_error(error: DataError) -> None:
         sys.stderr.write(f"pollcli: error: {visible(problem.render())}\n")
     from pollcli.read.inputs import STDIN_NAME
 
-    files = sorted({"-" if p.file == STDIN_NAME else p.file for p in errors})
+    files = sorted({"-" if p.file == STDIN_NAME else visible(p.file) for p in errors})
     more = len(errors) - MAX_ERRORS_SHOWN
     lead = f"… and {more} more error(s); " if more > 0 else ""
     sys.stderr.write(
@@ -78,13 +80,56 @@ def _report_data_error(error: DataError) -> None:
     )
 
 
+class _Interrupted(Exception):
+    """Ctrl-C inside a command. Typer turns KeyboardInterrupt into a silent exit 130."""
+
+
+class _OutputClosed(Exception):
+    """The reader of standard output went away (`| head -1`). Typer would exit 1 for it."""
+
+
+def _guarded(callback: Callable[..., Any]) -> Callable[..., Any]:
+    """The command's callback, with the two exceptions Typer swallows renamed so that they reach
+    `run`, the one place that decides what the user sees."""
+
+    @functools.wraps(callback)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except KeyboardInterrupt:
+            raise _Interrupted from None
+        except BrokenPipeError:
+            raise _OutputClosed from None
+
+    return guarded
+
+
+def _command() -> Any:
+    command = typer.main.get_command(app)
+    for subcommand in getattr(command, "commands", {}).values():
+        if subcommand.callback is not None:
+            subcommand.callback = _guarded(subcommand.callback)
+    return command
+
+
+def _discard_stdout() -> None:
+    """After a broken pipe, what is still buffered goes nowhere, instead of failing again at exit
+    with "Exception ignored … BrokenPipeError" (the recipe of Python's `signal` documentation)."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):  # an in-memory stdout (tests)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, descriptor)
+    os.close(devnull)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code: the single error boundary."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     try:
-        command = typer.main.get_command(app)
-        result = command.main(args=args, prog_name="pollcli", standalone_mode=False)
+        result = _command().main(args=args, prog_name="pollcli", standalone_mode=False)
         return int(result) if isinstance(result, int) else ExitCode.OK
     except DataError as error:
         if debug:
@@ -105,10 +150,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         if message:  # a bare `pollcli` has printed its help already
             sys.stderr.write(f"pollcli: error: {visible(message)}{hint}\n")
         return error.exit_code
-    except (Abort, KeyboardInterrupt):
+    except (Abort, KeyboardInterrupt, _Interrupted):
         sys.stderr.write("pollcli: interrupted\n")
-        return 130
-    except BrokenPipeError:
+        return ExitCode.INTERRUPTED
+    except (BrokenPipeError, _OutputClosed):
+        # The reader has all it wanted (`| head -1`): nothing went wrong, so exit 0, silently.
+        _discard_stdout()
         return ExitCode.OK
     except Exception as error:
         if debug:

@@ -160,22 +160,20 @@ SourceOpt = Annotated[
     ),
 ]
 RegisteredOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--registered", metavar="N", min=0, help="Registered voters.", rich_help_panel=FACTS
-    ),
+    str | None,
+    typer.Option("--registered", metavar="N", help="Registered voters.", rich_help_panel=FACTS),
 ]
 CastOpt = Annotated[
-    int | None,
-    typer.Option("--ballots-cast", metavar="N", min=0, help="Ballots cast.", rich_help_panel=FACTS),
+    str | None,
+    typer.Option("--ballots-cast", metavar="N", help="Ballots cast.", rich_help_panel=FACTS),
 ]
 InvalidOpt = Annotated[
-    int | None,
-    typer.Option("--invalid", metavar="N", min=0, help="Invalid ballots.", rich_help_panel=FACTS),
+    str | None,
+    typer.Option("--invalid", metavar="N", help="Invalid ballots.", rich_help_panel=FACTS),
 ]
 BlankOpt = Annotated[
-    int | None,
-    typer.Option("--blank", metavar="N", min=0, help="Blank ballots.", rich_help_panel=FACTS),
+    str | None,
+    typer.Option("--blank", metavar="N", help="Blank ballots.", rich_help_panel=FACTS),
 ]
 ShareBaseOpt = Annotated[
     str | None,
@@ -228,7 +226,9 @@ def delimiter_char(value: str | None) -> str | None:
 
 
 def fact_overrides(**flags: Any) -> dict[str, Any]:
-    """Election-fact flags, typed like the file's facts; a bad value is a usage error."""
+    """Election-fact flags, typed and bounded like the file's facts; a bad value is a usage error
+    naming the flag. Counts arrive as text and are read like a cell (`6,456,392`), so that a count
+    of thousands of digits gets pollcli's message, not Click's or Python's."""
     from pollcli.contract import parse_fact
 
     facts: dict[str, Any] = {}
@@ -236,7 +236,9 @@ def fact_overrides(**flags: Any) -> dict[str, Any]:
         if value is None:
             continue
         try:
-            facts[key] = parse_fact(key, str(value)) if isinstance(value, str) else value
+            facts[key] = parse_fact(key, str(value))
         except ValueError as exc:
-            raise UsageError(f"--{key.replace('_', '-')}: {exc}") from None
+            # The reader's advice is for a cell; the flag's name says where to fix it.
+            message = str(exc).removesuffix("; fix the cell")
+            raise UsageError(f"--{key.replace('_', '-')}: {message}") from None
     return facts

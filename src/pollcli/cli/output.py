@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import sys
@@ -19,6 +20,9 @@ from pollcli.render.safe import visible
 
 # Tables written to a file or a pipe have no terminal to measure.
 FILE_WIDTH = 100
+# COLUMNS=0, COLUMNS=1 or a terminal that reports no size: narrower than this, Rich draws nothing
+# or a letter per line; a table this wide folds names but can be read.
+MIN_WIDTH = 40
 
 
 def _same_file(source: Path, target: Path) -> bool:
@@ -27,6 +31,25 @@ def _same_file(source: Path, target: Path) -> bool:
         return source.resolve() == target or os.path.samefile(source, target)
     except OSError:  # the target does not exist yet, or the source is unreadable
         return False
+
+
+def _stdin_identity() -> tuple[int, int] | None:
+    """(device, inode) of what standard input reads, when it is a file descriptor at all."""
+    try:
+        status = os.fstat(sys.stdin.fileno())
+    except (AttributeError, ValueError, OSError):  # closed, or replaced by an in-memory stream
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _reads_from_stdin(target: Path) -> bool:
+    """`pollcli summary - -o v.csv < v.csv`: the shell opened v.csv, so no path names it here."""
+    identity = _stdin_identity()
+    try:
+        status = target.stat()
+    except OSError:  # the target does not exist yet
+        return False
+    return identity == (status.st_dev, status.st_ino)
 
 
 def check_output_path(output: str | None, inputs: Sequence[str]) -> None:
@@ -39,6 +62,11 @@ def check_output_path(output: str | None, inputs: Sequence[str]) -> None:
             raise UsageError(
                 f"--output {output} is an input file; pollcli never overwrites its inputs"
             )
+    if "-" in inputs and _reads_from_stdin(target):
+        raise UsageError(
+            f"--output {output} is the file standard input reads from; "
+            "pollcli never overwrites its inputs"
+        )
     if target.is_dir():
         raise UsageError(f"--output {output} is a directory; give a file name")
     if not target.parent.is_dir():
@@ -51,8 +79,14 @@ def check_output_path(output: str | None, inputs: Sequence[str]) -> None:
 def stdout_console(no_color: bool = False) -> Console:
     from rich.console import Console
 
+    class StdoutConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit 1 here; the CLI's error boundary decides what a closed pipe means.
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
     plain = no_color or "NO_COLOR" in os.environ
-    return Console(
+    console = StdoutConsole(
         file=sys.stdout,
         no_color=plain,
         color_system=None if plain else "auto",
@@ -62,6 +96,9 @@ def stdout_console(no_color: bool = False) -> Console:
         width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else FILE_WIDTH,
         soft_wrap=False,
     )
+    if console.width < MIN_WIDTH:
+        console.width = MIN_WIDTH
+    return console
 
 
 def render_to_text(renderable: RenderableType, width: int) -> str:
@@ -85,10 +122,19 @@ def write_text(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    write_file(output, text, "--output")
+
+
+def write_file(target: str, data: str | bytes, flag: str) -> None:
+    """Write `data` (text as UTF-8) to the file `target` whole or not at all (`pollcli.atomic`)."""
+    from pollcli import atomic
+
+    there = atomic.existed(target)
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        atomic.write_bytes(target, data.encode("utf-8") if isinstance(data, str) else data)
     except OSError as exc:
-        raise UsageError(f"--output {output}: cannot write ({exc.strerror or exc})") from None
+        kept = "the file is left as it was" if there else "nothing was written"
+        raise UsageError(f"{flag} {target}: cannot write ({exc.strerror or exc}); {kept}") from None
 
 
 def warn(messages: Sequence[str], quiet: bool) -> None:

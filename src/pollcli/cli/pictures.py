@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pollcli.cli.output import check_output_path
+from pollcli.cli.output import check_output_path, write_file
 from pollcli.errors import UsageError
 
 if TYPE_CHECKING:
@@ -62,8 +62,4 @@ def save_pictures(
     for flag, target, make in (("--svg", svg, export.to_svg), ("--html", html, export.to_html)):
         if target is None:
             continue
-        text = make(renderable, title=title)
-        try:
-            Path(target).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"{flag} {target}: cannot write ({exc.strerror or exc})") from None
+        write_file(target, make(renderable, title=title), flag)

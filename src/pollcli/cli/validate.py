@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from functools import partial
 
 import typer
@@ -10,7 +11,7 @@ from pollcli.cli import options as opt
 from pollcli.cli.output import check_output_path, emit
 from pollcli.cli.pictures import check_picture_paths, save_pictures
 from pollcli.cli.progress import progress_on_terminal
-from pollcli.errors import ExitCode
+from pollcli.errors import ExitCode, InputError, UsageError
 
 EXAMPLE = """Examples:
 
@@ -32,19 +33,39 @@ def validate(
     decimal: opt.DecimalOpt = None,
 ) -> int:
     """List every problem in each file, not just the first. Errors exit 1; warnings alone exit 0."""
+    from pollcli.models import FileReport, ValidationReport
     from pollcli.read import validate as run_validation
+    from pollcli.render.safe import visible
 
     check_output_path(output, files)
     check_picture_paths(files, output, svg, html)
+    if files.count("-") > 1:
+        raise UsageError("'-' (standard input) can be read only once; give it one time")
+    # File by file, so that one that cannot be read is reported after the others, not instead.
+    reports: list[FileReport] = []
+    unreadable: list[str] = []
     with progress_on_terminal():
-        report = run_validation(
-            files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal
-        )
-    emit(report, "validate", fmt.value, output, no_color)
-    if svg or html:
-        from pollcli.render import table
+        for file in files:
+            try:
+                reports += run_validation(
+                    file,
+                    encoding=encoding,
+                    delimiter=opt.delimiter_char(delimiter),
+                    decimal=decimal,
+                ).files
+            except InputError as exc:
+                unreadable.append(str(exc))
+    report = ValidationReport(files=reports)
+    if reports or not unreadable:  # no empty report when not one file could be read
+        emit(report, "validate", fmt.value, output, no_color)
+        if svg or html:
+            from pollcli.render import table
 
-        save_pictures(partial(table.render_validation, report), "pollcli validate", svg, html)
+            save_pictures(partial(table.render_validation, report), "pollcli validate", svg, html)
+    for message in unreadable:
+        sys.stderr.write(f"pollcli: error: {visible(message)}\n")
+    if unreadable:
+        return ExitCode.USAGE_ERROR
     return ExitCode.OK if report.valid else ExitCode.DATA_ERROR
 
 

@@ -12,14 +12,11 @@ with pyarrow, for big ones; whatever it cannot trust it hands to the exact stage
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from pollcli import spool
 from pollcli.election import Election
 from pollcli.errors import DataError, UsageError
 from pollcli.models import FileReport, ValidationReport
@@ -99,7 +96,7 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
     options.check()
     name = display_name(source)
     if str(source) == "-":
-        return _read_unsized(sys.stdin.buffer, name, options)
+        return _read_unsized(spool.standard_input(), name, options)
     path = Path(source)
     if not is_regular(path):
         # A FIFO (`<(zcat big.csv)`) or a device has no size to choose an engine by: read like
@@ -122,21 +119,16 @@ def _read_unsized(
     first looked at (a header pollcli reads, text, lines), then spooled to a temporary file and
     streamed like a big file, so piping a precinct file costs no more memory than naming it, and
     `/dev/zero` or `yes` are refused after one megabyte rather than read on for ever."""
-    head = stream.read(engines.STREAM_THRESHOLD_BYTES)
+    head = spool.read(stream, engines.STREAM_THRESHOLD_BYTES)
     if len(head) < engines.STREAM_THRESHOLD_BYTES or engines.engine() == "exact":
-        return read_exact(head + stream.read(), name, options)
+        return read_exact(head + spool.read(stream), name, options)
     refused = probe(head, name, options)
     if refused:
         return [], refused
-    with tempfile.NamedTemporaryFile(prefix="pollcli-stdin-", suffix=".csv", delete=False) as spool:
-        spool.write(head)
-        shutil.copyfileobj(stream, spool, 1 << 20)
-    try:
+    with spool.spooled(head, stream) as path:
         from pollcli.read.stream import read_stream
 
-        streamed = read_stream(Path(spool.name), name, options)
+        streamed = read_stream(path, name, options)
         if streamed is not None:
             return streamed
-        return read_exact(Path(spool.name).read_bytes(), name, options)
-    finally:
-        os.unlink(spool.name)
+        return read_exact(path.read_bytes(), name, options)

@@ -18,11 +18,19 @@ UTF16_BOMS: Final[tuple[bytes, ...]] = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE
 def check_encoding(encoding: str) -> str:
     """The codec's canonical name; a usage error for an unknown name."""
     try:
-        return codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except LookupError:
         raise UsageError(
             f"unknown encoding {encoding!r}; try utf-8, cp1251, cp1252, latin-1 or utf-16"
         ) from None
+    # Python's codecs also hold transforms (rot13, base64, zlib…) and 'undefined', which decodes
+    # nothing; `bytes.decode` refuses the first and the second raises on any byte.
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        raise UsageError(
+            f"--encoding {encoding!r} is not a text encoding; "
+            "try utf-8, cp1251, cp1252, latin-1 or utf-16"
+        )
+    return info.name
 
 
 def guess_encoding(data: bytes) -> tuple[str | None, str]:

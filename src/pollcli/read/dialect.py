@@ -16,7 +16,7 @@ from typing import Final
 from pollcli.problems import Code, Found
 
 DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
-_FRONT_MATTER_RE: Final[re.Pattern[str]] = re.compile(r"^#\s*([A-Za-z_][\w ]*?)\s*:\s*(.*?)\s*$")
+_FRONT_MATTER_KEY_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z_][\w ]*")
 SNIFF_ROWS: Final[int] = 50
 
 
@@ -38,6 +38,17 @@ class RawTable:
     header: list[str] = field(default_factory=list)
     header_line: int = 0
     records: list[tuple[int, list[str]]] = field(default_factory=list)
+
+
+def front_matter_item(stripped: str) -> tuple[str, str] | None:
+    """`# key: value` as (key, value), or None for another comment. Split at the first colon
+    rather than by one regular expression with lazy repetitions around optional spaces, which
+    backtracked in time quadratic in a long run of spaces (160 KB took a minute)."""
+    key, colon, value = stripped[1:].partition(":")
+    key = key.strip()
+    if not colon or not _FRONT_MATTER_KEY_RE.fullmatch(key):
+        return None
+    return key, value.strip()
 
 
 def looks_like_header(text: str) -> bool:
@@ -74,9 +85,9 @@ def split_top(text: str, table: RawTable, found: Found, delimiter: str | None) -
         if not stripped:
             continue
         if stripped.startswith("#") and not looks_like_header(stripped):
-            match = _FRONT_MATTER_RE.match(stripped)
-            if match:
-                table.front_matter.append(FrontMatter(line_number, match[1].strip(), match[2]))
+            pair = front_matter_item(stripped)
+            if pair:
+                table.front_matter.append(FrontMatter(line_number, *pair))
             continue
         header_text = physical
         break
@@ -129,7 +140,32 @@ def read_records(
         found.add(
             Code.MALFORMED_CSV,
             first_line + consumed,
-            f"the CSV cannot be split into cells here ({exc}); "
-            "look for an unterminated or stray quote character",
+            malformed_message(exc, text, consumed + 1, delimiter),
         )
     return records
+
+
+def malformed_message(exc: csv.Error, text: str, line: int, delimiter: str) -> str:
+    """What a `malformed-csv` problem says; `line` is the record's first line within `text`. A
+    cell past the csv module's field limit is named with its length, not as a quoting problem
+    (unless it is one: a quote that never closes)."""
+    if "field larger than field limit" not in str(exc):
+        return (
+            f"the CSV cannot be split into cells here ({exc}); "
+            "look for an unterminated or stray quote character"
+        )
+    limit = csv.field_size_limit()
+    lines = io.StringIO(text, newline="")
+    for _ in range(line - 1):
+        lines.readline()
+    record = lines.readline().rstrip("\r\n")
+    if '"' in record:
+        return (
+            f"a quoted cell runs on for more than {limit:,} characters from here; look for an "
+            "unterminated quote"
+        )
+    longest = max(len(cell) for cell in record.split(delimiter))
+    return (
+        f"a cell of {longest:,} characters, longer than the {limit:,} the CSV reader accepts; "
+        "a results table has no such cell: check that the file is the table you meant"
+    )

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Final
 
-from pollcli.errors import UsageError
+from pollcli.errors import InputError, UsageError
 from pollcli.problems import Code, Found, Problem
 from pollcli.read.decode import decode
 
@@ -86,12 +86,12 @@ def read_bytes(source: Source) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such file; check the path") from None
+        raise InputError(f"{path}: no such file; check the path") from None
     except IsADirectoryError:
-        raise UsageError(f"{path}: is a directory, not a CSV file") from None
+        raise InputError(f"{path}: is a directory, not a CSV file") from None
     except PermissionError:
-        raise UsageError(f"{path}: permission denied; check the file's permissions") from None
+        raise InputError(f"{path}: permission denied; check the file's permissions") from None
     except OSError as exc:
-        raise UsageError(
+        raise InputError(
             f"{path}: cannot be read ({exc.strerror or exc}); check the path"
         ) from None

@@ -5,14 +5,22 @@ from __future__ import annotations
 import re
 from typing import Final
 
-# C0 and C1 control characters, DEL, and the bidirectional overrides that can disguise text.
-_CONTROL_RE: Final[re.Pattern[str]] = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 control characters, DEL, the bidirectional overrides that can disguise text, and lone
+# surrogates: Python decodes bytes that are not UTF-8 in a file name or an argument as U+DC80–U+DCFF
+# (surrogateescape), which no UTF-8 output can hold.
+_CONTROL_RE: Final[re.Pattern[str]] = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_JSON_UNSAFE_RE: Final[re.Pattern[str]] = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE_RE: Final[re.Pattern[str]] = re.compile("[\ud800-\udfff]")
 _FORMULA_START: Final[tuple[str, ...]] = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER_RE: Final[re.Pattern[str]] = re.compile(r"^[+-]?\d[\d,. ]*%?$")
 
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # the byte Python could not decode, shown as that byte
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
@@ -29,6 +37,37 @@ def spreadsheet_cell(text: str) -> str:
     return text
 
 
+# Backslash first, so that the escapes added after it stay escapes. `[ ] ( ) !` would make a name a
+# link or an image (`![x](http://evil/pixel.png)` loads a tracking pixel); backtick and `~` would
+# make code or strikethrough of it.
+_MARKDOWN_ESCAPES: Final[tuple[tuple[str, str], ...]] = (
+    ("\\", "\\\\"),
+    ("|", "\\|"),
+    ("<", "&lt;"),
+    (">", "&gt;"),
+    ("*", "\\*"),
+    ("_", "\\_"),
+    ("[", "\\["),
+    ("]", "\\]"),
+    ("(", "\\("),
+    (")", "\\)"),
+    ("!", "\\!"),
+    ("`", "\\`"),
+    ("~", "\\~"),
+)
+
+
 def markdown_cell(text: str) -> str:
-    text = visible(text).replace("\\", "\\\\").replace("|", "\\|")
-    return text.replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*").replace("_", "\\_")
+    """Text that GitHub-flavoured Markdown shows as written: no markup, link, image or HTML."""
+    text = visible(text)
+    for char, escaped in _MARKDOWN_ESCAPES:
+        text = text.replace(char, escaped)
+    return text
+
+
+def json_text(text: str) -> str:
+    """JSON already escapes C0 controls; C1 and DEL pass through `ensure_ascii=False`, so escape them
+    too. A lone surrogate (an undecodable byte of a file name) becomes the text `\\xff`, as `visible`
+    shows it: a JSON escape `\\udcff` would be valid JSON that strict parsers refuse."""
+    text = _JSON_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _SURROGATE_RE.sub(lambda m: "\\" + _escape(m), text)
