@@ -7,6 +7,7 @@ dependency); only imports under `if TYPE_CHECKING:` are left out, since they nev
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "src"
@@ -134,3 +135,15 @@ def test_no_module_is_over_500_lines():
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > 500
     }
     assert long == {}
+
+
+def test_the_readme_diagram_names_every_stage_of_the_reading_pipeline():
+    readme = (ROOT.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Development", 1)[1].split("\n## ", 1)[0]
+    diagram = section.split("```text", 1)[1].split("```", 1)[0]
+    stages = {p.stem for p in (PACKAGE / "read").glob("*.py") if p.stem != "__init__"}
+    named = set(re.findall(r"\bread/(\w+)", diagram))
+    # engines and options are named in the paragraph under the diagram
+    assert stages - named - {"engines", "options"} == set()
+    assert named - stages == set()
+    assert "read/engines.py" in section and "read/options.py" in section
