@@ -332,7 +332,8 @@ class Facts(BaseModel):
 class Counts(BaseModel):
     """The facts a region or a precinct may give for itself; summed into its region."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Built on first use: a national table never needs it, and start-up is counted in milliseconds.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     registered: int | None = None
     ballots_cast: int | None = None

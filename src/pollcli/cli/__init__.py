@@ -22,16 +22,23 @@ except ImportError:  # pragma: no cover
 
 MAX_ERRORS_SHOWN = 5
 
-app = typer.Typer(
-    name="pollcli",
-    help="Election results from a CSV: who leads and by how much, majority or runoff, thresholds, "
-    "turnout, term of office; compare elections and exit polls.",
-    epilog="Example: pollcli summary data/kz_2022.csv",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+COMMANDS = ("summary", "compare", "seats", "validate", "schema")
+
+
+def _typer() -> typer.Typer:
+    return typer.Typer(
+        name="pollcli",
+        help="Election results from a CSV: who leads and by how much, majority or runoff, "
+        "thresholds, turnout, term of office; compare elections and exit polls.",
+        epilog="Example: pollcli summary data/kz_2022.csv",
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+
+_app: typer.Typer | None = None
 
 
 def _version(value: bool) -> None:
@@ -40,7 +47,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -56,14 +62,40 @@ def _root(
     term of office; compare elections and exit polls."""
 
 
-def _register() -> None:
-    from pollcli.cli import compare, schema, seats, summary, validate
+def _register(target: typer.Typer, names: Sequence[str] = COMMANDS) -> None:
+    import importlib
 
-    for module in (summary, compare, seats, validate, schema):
-        module.register(app)
+    for name in names:
+        importlib.import_module(f"pollcli.cli.{name}").register(target)
 
 
-_register()
+def full_app() -> typer.Typer:
+    """The app with every command, built on first use (help, completion, the docs)."""
+    global _app
+    if _app is None:
+        _app = _typer()
+        _app.callback()(_root)
+        _register(_app)
+    return _app
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # `from pollcli.cli import app`, as before; built when asked for
+        return full_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _app_for(args: Sequence[str]) -> typer.Typer:
+    """The app with only the command being run: Typer reads the signature of every command it
+    registers, on every run (about 8 ms for all five), and one is enough to run one. Help, shell
+    completion and anything unknown get the whole app."""
+    name = next((a for a in args if not a.startswith("-")), None)
+    if name not in COMMANDS or "_POLLCLI_COMPLETE" in os.environ:
+        return full_app()
+    single = _typer()
+    single.callback()(_root)
+    _register(single, [name])
+    return single
 
 
 def _report_data_error(error: DataError) -> None:
@@ -104,8 +136,8 @@ def _guarded(callback: Callable[..., Any]) -> Callable[..., Any]:
     return guarded
 
 
-def _command() -> Any:
-    command = typer.main.get_command(app)
+def _command(args: Sequence[str]) -> Any:
+    command = typer.main.get_command(_app_for(args))
     for subcommand in getattr(command, "commands", {}).values():
         if subcommand.callback is not None:
             subcommand.callback = _guarded(subcommand.callback)
@@ -129,7 +161,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     try:
-        result = _command().main(args=args, prog_name="pollcli", standalone_mode=False)
+        result = _command(args).main(args=args, prog_name="pollcli", standalone_mode=False)
         return int(result) if isinstance(result, int) else ExitCode.OK
     except DataError as error:
         if debug:

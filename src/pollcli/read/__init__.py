@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from pollcli import spool
 from pollcli.election import Election
 from pollcli.errors import DataError, UsageError
 from pollcli.models import FileReport, ValidationReport
@@ -96,6 +95,8 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
     options.check()
     name = display_name(source)
     if str(source) == "-":
+        from pollcli import spool
+
         return _read_unsized(spool.standard_input(), name, options)
     path = Path(source)
     if not is_regular(path):
@@ -119,6 +120,8 @@ def _read_unsized(
     first looked at (a header pollcli reads, text, lines), then spooled to a temporary file and
     streamed like a big file, so piping a precinct file costs no more memory than naming it, and
     `/dev/zero` or `yes` are refused after one megabyte rather than read on for ever."""
+    from pollcli import spool  # imported here: its `secrets` costs start-up the everyday run saves
+
     head = spool.read(stream, engines.STREAM_THRESHOLD_BYTES)
     if len(head) < engines.STREAM_THRESHOLD_BYTES or engines.engine() == "exact":
         return read_exact(head + spool.read(stream), name, options)
