@@ -3,7 +3,8 @@
 Pure: `allocate` takes `Election`s and returns a `SeatsReport`; nothing here reads files or prints. The
 arithmetic of each method is `pollcli.apportion`'s. This module decides who takes part (the legal
 threshold; options that are not party lists never get seats), groups districts, finds what each party
-needed for one more seat, and computes the indices. The sentences come from `pollcli.seat_findings`.
+needed for one more seat, and computes the indices. The sentences come from
+`pollcli.findings.seats`.
 
 Decisions, repeated for users in docs/seats.md:
 
@@ -40,8 +41,8 @@ from pollcli import apportion
 from pollcli.columns import NOT_VALID_KINDS, THRESHOLD_BASES, Kind, method_name, normalize_header
 from pollcli.election import Election, Option
 from pollcli.errors import DataError, UsageError
+from pollcli.findings.seats import findings, warnings_of
 from pollcli.problems import Code, Problem
-from pollcli.seat_findings import findings, warnings_of
 from pollcli.seats_models import (
     Allocation,
     DistrictSeats,

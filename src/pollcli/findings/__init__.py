@@ -1,1 +1,2 @@
-"""Sentences from results: the findings of `summary` and `compare`, prose apart from the arithmetic."""
+"""Sentences from results: the findings of `summary`, `compare` and `seats`, prose apart from
+the arithmetic."""

@@ -1,8 +1,9 @@
-"""Sentences about seats: how they were shared, the last seat, ties, wasted votes, indices.
+"""The findings of a seat allocation in words: how seats were shared, the last seat, ties, votes
+that elected no one, indices.
 
-Prose only, from the computed `ElectionSeats` (pollcli.seats makes the figures); the findings panel
-and the JSON's `notes` are these sentences. Kept apart from the arithmetic so that the wording can
-move with the other commands' findings.
+Prose only, from the computed `ElectionSeats` (`pollcli.seats` makes the figures); the findings panel
+and the JSON's `notes` are these sentences. Kept apart from the arithmetic, beside the summary's and
+the comparison's findings, so that the wording of all three moves together.
 """
 
 from __future__ import annotations
