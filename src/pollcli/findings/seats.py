@@ -8,6 +8,8 @@ the comparison's findings, so that the wording of all three moves together.
 
 from __future__ import annotations
 
+from pollcli.findings.summary import pct
+from pollcli.formats import counted
 from pollcli.seats_models import (
     METHOD_NAMES,
     Allocation,
@@ -29,10 +31,6 @@ def _name(method: str) -> str:
     return METHOD_NAMES.get(method, method)
 
 
-def _pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.2f} %"
-
-
 def _number(value: float) -> str:
     """1.4 as 1.4, 3.0 as 3: divisors as people write them."""
     return f"{value:g}"
@@ -41,11 +39,6 @@ def _number(value: float) -> str:
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
-
-
-def _count(n: int, noun: str) -> str:
-    """'1 seat', '69 seats'."""
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def _signed(n: int) -> str:
@@ -120,14 +113,14 @@ def _national(election: ElectionSeats, allocation: Allocation) -> list[str]:
     threshold = election.threshold
     if threshold is not None and threshold.votes is not None and threshold.base_votes is not None:
         notes.append(
-            f"{_count(election.seats, 'seat')} by {label}, shared among the {len(qualified)} of "
+            f"{counted(election.seats, 'seat')} by {label}, shared among the {len(qualified)} of "
             f"{len(lists)} lists at or above the legal threshold of {threshold.pct:g} % of "
             f"{_base_words(threshold, against_all)}: {threshold.votes:,} of "
             f"{threshold.base_votes:,} votes."
         )
     else:
         notes.append(
-            f"{_count(election.seats, 'seat')} by {label}; no legal threshold was given (list_threshold in "
+            f"{counted(election.seats, 'seat')} by {label}; no legal threshold was given (list_threshold in "
             "the file, or --list-threshold), so every list takes part."
         )
     notes += _how(allocation, election.seats)
@@ -242,7 +235,7 @@ def _districts(election: ElectionSeats, allocation: Allocation) -> list[str]:
         1 for d in districts if d.allocations and d.allocations[0].method == "single-member"
     )
     sentence = (
-        f"{_count(election.seats, 'seat')} in {len(districts)} districts, allocated in each by "
+        f"{counted(election.seats, 'seat')} in {len(districts)} districts, allocated in each by "
         f"{_label(allocation.method)} and added up"
     )
     if races:
@@ -262,7 +255,7 @@ def _districts(election: ElectionSeats, allocation: Allocation) -> list[str]:
 
 def _races(election: ElectionSeats, allocation: Allocation) -> list[str]:
     notes = [
-        f"{_count(len(election.districts or []), 'single-member race')}, "
+        f"{counted(len(election.districts or []), 'single-member race')}, "
         f"{'won' if len(election.districts or []) == 1 else 'each won'} by the candidate with the "
         "most votes; seats are counted per party (a candidate without a party counts alone)."
     ]
@@ -282,8 +275,8 @@ def _majority(allocation: Allocation, seats: int) -> list[str]:
     top = lists[0]
     if top.seats >= needed:
         return [
-            f"{top.party} has a majority: {top.seats} of {_count(seats, 'seat')} ({needed} needed), on "
-            f"{_pct(top.share)} of the votes."
+            f"{top.party} has a majority: {top.seats} of {counted(seats, 'seat')} ({needed} needed), on "
+            f"{pct(top.share)} of the votes."
         ]
     leaders = ", ".join(f"{p.party} {p.seats}" for p in lists[:3] if p.seats)
     return [f"No party has a majority of the {seats} seats ({needed} needed): {leaders}."]
@@ -345,7 +338,7 @@ def _without_seat(allocation: Allocation, layout: str) -> list[str]:
         return ["Every vote went to a list that won a seat."]
     if layout != "national":
         return [
-            f"{allocation.votes_without_seat:,} votes ({_pct(allocation.votes_without_seat_pct)} "
+            f"{allocation.votes_without_seat:,} votes ({pct(allocation.votes_without_seat_pct)} "
             "of valid votes) elected no one in their district."
         ]
     parts = []
@@ -360,7 +353,7 @@ def _without_seat(allocation: Allocation, layout: str) -> list[str]:
             why = "too few votes for a seat"
         parts.append(f"{party.party} {party.votes:,} ({why})")
     return [
-        f"{allocation.votes_without_seat:,} votes ({_pct(allocation.votes_without_seat_pct)} of "
+        f"{allocation.votes_without_seat:,} votes ({pct(allocation.votes_without_seat_pct)} of "
         f"valid votes) elected no one: {'; '.join(parts)}."
     ]
 
