@@ -32,17 +32,24 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import cast
 
 from pollcli import apportion
-from pollcli.columns import NOT_VALID_KINDS, THRESHOLD_BASES, Kind, method_name, normalize_header
+from pollcli.columns import NOT_VALID_KINDS, Kind
 from pollcli.election import Election, Option
 from pollcli.errors import DataError, UsageError
 from pollcli.findings.seats import findings, warnings_of
 from pollcli.problems import Code, Problem
+from pollcli.seats.options import (
+    DEFAULT_METHOD,
+    TIE_RULES,
+    SeatOptions,
+    district_key,
+    parse_district_seats,
+    parse_methods,
+)
 from pollcli.seats_models import (
     Allocation,
     DistrictSeats,
@@ -53,12 +60,18 @@ from pollcli.seats_models import (
     SeatsReport,
     Threshold,
     Tie,
-    TieRule,
 )
 
-DEFAULT_METHOD = "dhondt"
+__all__ = [
+    "DEFAULT_METHOD",
+    "SINGLE_MEMBER",
+    "TIE_RULES",
+    "allocate",
+    "parse_district_seats",
+    "parse_methods",
+]
+
 SINGLE_MEMBER = "single-member"
-TIE_RULES: tuple[str, ...] = ("earlier", "lot")
 
 
 def allocate(
@@ -81,150 +94,12 @@ def allocate(
     (with `seed`, 0 by default).
     """
     items = [elections] if isinstance(elections, Election) else list(elections)
-    options = _Options.checked(
+    options = SeatOptions.checked(
         seats, methods, list_threshold, threshold_base, tie, seed, district_seats
     )
     report = SeatsReport(elections=[_parliament(group, options) for group in _group(items)])
     options.check_districts_used(report)
     return report
-
-
-@dataclass
-class _Options:
-    seats: int | None
-    methods: list[str] | None
-    list_threshold: float | None
-    threshold_base: str | None
-    tie: TieRule
-    seed: int | None
-    district_seats: dict[str, tuple[str, int]] | None  # key → (name as written, seats)
-    used: set[str] = field(default_factory=set)
-
-    @classmethod
-    def checked(
-        cls,
-        seats: int | None,
-        methods: str | Sequence[str] | None,
-        list_threshold: float | None,
-        threshold_base: str | None,
-        tie: str,
-        seed: int | None,
-        district_seats: Mapping[str, int] | None,
-    ) -> _Options:
-        if seats is not None and (
-            isinstance(seats, bool) or not isinstance(seats, int) or seats < 1
-        ):
-            raise UsageError(f"seats must be a whole number of at least 1, not {seats!r}")
-        if list_threshold is not None:
-            number = list_threshold if isinstance(list_threshold, int | float) else math.nan
-            if isinstance(list_threshold, bool) or not 0 <= number <= 100:
-                raise UsageError(
-                    f"list threshold must be a percentage from 0 to 100, not {list_threshold!r}"
-                )
-        if threshold_base is not None and threshold_base not in THRESHOLD_BASES:
-            raise UsageError(
-                f"threshold base {threshold_base!r} is not one of {', '.join(THRESHOLD_BASES)}"
-            )
-        if tie not in TIE_RULES:
-            raise UsageError(f"tie rule {tie!r} is not one of {', '.join(TIE_RULES)}")
-        if seed is not None and tie != "lot":
-            raise UsageError("a seed is for the lot: use it with --tie lot")
-        mapping = None
-        if district_seats is not None:
-            mapping = {}
-            for name, count in district_seats.items():
-                if isinstance(count, bool) or not isinstance(count, int) or count < 1:
-                    raise UsageError(f"district {name!r}: seats must be at least 1, not {count!r}")
-                mapping[_key(name)] = (name, count)
-        return cls(
-            seats=seats,
-            methods=parse_methods(methods) if methods is not None else None,
-            list_threshold=float(list_threshold) if list_threshold is not None else None,
-            threshold_base=threshold_base,
-            tie=cast(TieRule, tie),
-            seed=(seed or 0) if tie == "lot" else None,
-            district_seats=mapping,
-        )
-
-    def district(self, name: str) -> int | None:
-        if self.district_seats is None:
-            return None
-        found = self.district_seats.get(_key(name))
-        if found is None:
-            return None
-        self.used.add(_key(name))
-        return found[1]
-
-    def check_districts_used(self, report: SeatsReport) -> None:
-        if self.district_seats is None:
-            return
-        unused = [name for key, (name, _) in self.district_seats.items() if key not in self.used]
-        if unused and report.elections:
-            shown = ", ".join(repr(n) for n in unused[:5]) + (" …" if len(unused) > 5 else "")
-            report.elections[0].warnings.append(
-                f"--seats-file: no district in the inputs is named {shown}; check the spelling"
-            )
-
-
-def parse_methods(text: str | Sequence[str]) -> list[str]:
-    """`"hare,dhondt"` or `["Hare", "D'Hondt"]` → method names; a usage error names a bad one."""
-    parts = text.split(",") if isinstance(text, str) else [p for t in text for p in t.split(",")]
-    found: list[str] = []
-    for part in parts:
-        if not part.strip():
-            continue
-        method = method_name(part)
-        if method is None:
-            raise UsageError(
-                f"method {part.strip()!r} is not one of {', '.join(apportion.LARGEST_REMAINDER + apportion.DIVISOR_METHODS)}"
-            )
-        if method not in found:
-            found.append(method)
-    if not found:
-        raise UsageError("no method given; name one, e.g. --method dhondt")
-    return found
-
-
-def parse_district_seats(lines: Iterable[str], source: str) -> dict[str, int]:
-    """A seats file (`district,seats` with a header; `#` lines are comments) → district → seats."""
-    import csv
-
-    rows = [
-        (number, row)
-        for number, row in enumerate(csv.reader(lines), start=1)
-        if row and any(c.strip() for c in row) and not row[0].lstrip().startswith("#")
-    ]
-    if not rows:
-        raise UsageError(f"{source}: no districts; write a header 'district,seats' and a row each")
-    header = [normalize_header(c) for c in rows[0][1]]
-    seat_columns = [
-        i for i, h in enumerate(header) if h in ("seats", "magnitude", "district_seats")
-    ]
-    if len(header) < 2 or not seat_columns:
-        raise UsageError(
-            f"{source}:{rows[0][0]}: the header needs a name column and a 'seats' column"
-        )
-    seats_at = seat_columns[0]
-    name_at = next(i for i in range(len(header)) if i != seats_at)
-    found: dict[str, int] = {}
-    for number, row in rows[1:]:
-        if len(row) <= max(seats_at, name_at):
-            raise UsageError(f"{source}:{number}: expected a name and a number of seats")
-        name, count = row[name_at].strip(), row[seats_at].strip()
-        if not count.isdigit() or int(count) < 1:
-            raise UsageError(
-                f"{source}:{number}: seats {count!r} is not a whole number of at least 1"
-            )
-        if not name:
-            raise UsageError(f"{source}:{number}: a district has no name")
-        if _key(name) in {_key(n) for n in found}:
-            raise UsageError(f"{source}:{number}: district {name!r} is listed twice")
-        found[name] = int(count)
-    return found
-
-
-def _key(name: str) -> str:
-    return " ".join(name.casefold().split())
 
 
 def _group(items: list[Election]) -> list[list[Election]]:
@@ -270,7 +145,7 @@ def _contest(
     single_member: bool,
     majority: bool,
     ballots_cast: int | None,
-    options_: _Options,
+    options_: SeatOptions,
     source: str,
 ) -> _Contest:
     valid = [o for o in options if o.kind not in NOT_VALID_KINDS]
@@ -493,7 +368,7 @@ def _sorted_positions(kinds: Sequence[str], votes: Sequence[int]) -> list[int]:
 
 
 def _allocation(
-    contest: _Contest, method: str, gate: _Gate | None, rule: _Options
+    contest: _Contest, method: str, gate: _Gate | None, rule: SeatOptions
 ) -> tuple[Allocation, _Outcome]:
     outcome = _run(contest, method, gate)
     result = outcome.result
@@ -569,7 +444,7 @@ def _decisive(
     allocation: Allocation,
     contest: _Contest,
     outcome: _Outcome,
-    rule: _Options,
+    rule: SeatOptions,
     parties: list[PartySeats],
 ) -> None:
     """The last seat, who was next in line, and the ties the rule settled."""
@@ -625,7 +500,7 @@ def _decisive(
 # --- parliaments ----------------------------------------------------------------------------------
 
 
-def _gate(election: Election, options: _Options) -> _Gate | None:
+def _gate(election: Election, options: SeatOptions) -> _Gate | None:
     facts = election.facts
     pct = options.list_threshold if options.list_threshold is not None else facts.list_threshold
     base = options.threshold_base or facts.threshold_base or "valid"
@@ -634,7 +509,7 @@ def _gate(election: Election, options: _Options) -> _Gate | None:
     return _Gate(pct=Fraction(repr(float(pct))), pct_float=float(pct), base=base)
 
 
-def _methods(election: Election, options: _Options) -> tuple[list[str], bool]:
+def _methods(election: Election, options: SeatOptions) -> tuple[list[str], bool]:
     """The methods asked for, and whether the default was taken for want of any."""
     if options.methods is not None:
         return options.methods, False
@@ -643,7 +518,7 @@ def _methods(election: Election, options: _Options) -> tuple[list[str], bool]:
     return [DEFAULT_METHOD], True
 
 
-def _parliament(group: list[Election], options: _Options) -> ElectionSeats:
+def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
     first = group[0]
     facts = first.facts
     source = first.source_file
@@ -712,7 +587,7 @@ def _parliament(group: list[Election], options: _Options) -> ElectionSeats:
     return seats
 
 
-def _contests(group: list[Election], options: _Options) -> tuple[Layout, list[_Contest]]:
+def _contests(group: list[Election], options: SeatOptions) -> tuple[Layout, list[_Contest]]:
     """What seats are allocated in: the districts (or races) of a file, the regions named by a seats
     file, or the one election."""
     first = group[0]
@@ -787,7 +662,7 @@ def _file_label(source: str) -> str:
     return PurePath(source).stem if source not in ("-", "<stdin>") else source
 
 
-def _is_single_race(election: Election, options: _Options) -> bool:
+def _is_single_race(election: Election, options: SeatOptions) -> bool:
     facts = election.facts
     if options.seats is not None:
         return options.seats == 1 and facts.system != "list"
@@ -796,7 +671,7 @@ def _is_single_race(election: Election, options: _Options) -> bool:
     return facts.system in ("plurality", "majority")
 
 
-def _district_contest(election: Election, options: _Options, source: str) -> _Contest:
+def _district_contest(election: Election, options: SeatOptions, source: str) -> _Contest:
     facts = election.facts
     count = options.district(facts.election)
     if count is None:
@@ -836,7 +711,7 @@ def _summed(allocations: list[Allocation], method: str) -> Allocation:
     cheapest: dict[str, int | None] = {}
     for allocation in allocations:
         for p in allocation.parties:
-            key = f"{p.kind}\x00{_key(p.party)}"
+            key = f"{p.kind}\x00{district_key(p.party)}"
             if key not in order:
                 order[key] = PartySeats(
                     party=p.party,
