@@ -31,17 +31,24 @@ Decisions, repeated for users in docs/seats.md:
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 from pollcli import apportion
-from pollcli.columns import NOT_VALID_KINDS, Kind
-from pollcli.election import Election, Option
-from pollcli.errors import DataError, UsageError
+from pollcli.election import Election
 from pollcli.findings.seats import findings, warnings_of
-from pollcli.problems import Code, Problem
+from pollcli.seats.contests import (
+    SINGLE_MEMBER,
+    Contest,
+    Gate,
+    base_votes,
+    check_cast_base,
+    contests_of,
+    gate_of,
+    parliaments,
+    threshold_of,
+)
 from pollcli.seats.options import (
     DEFAULT_METHOD,
     TIE_RULES,
@@ -54,7 +61,6 @@ from pollcli.seats_models import (
     Allocation,
     DistrictSeats,
     ElectionSeats,
-    Layout,
     PartySeats,
     SeatPick,
     SeatsReport,
@@ -70,8 +76,6 @@ __all__ = [
     "parse_district_seats",
     "parse_methods",
 ]
-
-SINGLE_MEMBER = "single-member"
 
 
 def allocate(
@@ -97,107 +101,16 @@ def allocate(
     options = SeatOptions.checked(
         seats, methods, list_threshold, threshold_base, tie, seed, district_seats
     )
-    report = SeatsReport(elections=[_parliament(group, options) for group in _group(items)])
+    report = SeatsReport(elections=[_parliament(group, options) for group in parliaments(items)])
     options.check_districts_used(report)
     return report
-
-
-def _group(items: list[Election]) -> list[list[Election]]:
-    """One group per parliament: a file's elections together when they share date and stage."""
-    by_file: dict[str, list[Election]] = {}
-    for election in items:
-        by_file.setdefault(election.source_file, []).append(election)
-    groups: list[list[Election]] = []
-    for members in by_file.values():
-        dates = {e.facts.date for e in members if e.facts.date is not None}
-        stages = {e.facts.stage for e in members}
-        if len(members) > 1 and (len(dates) > 1 or len(stages) > 1):
-            groups.extend([e] for e in members)
-        else:
-            groups.append(members)
-    return groups
 
 
 # --- contests: the units seats are allocated in ---------------------------------------------------
 
 
 @dataclass
-class _Contest:
-    """A district (or the whole country, or a race): its valid options and seats."""
-
-    name: str
-    names: list[str]
-    kinds: list[Kind]
-    votes: list[int]
-    colours: list[str | None]
-    seats: int
-    single_member: bool
-    majority: bool  # a race under system: majority goes to a runoff without a majority
-    ballots_cast: int | None
-    priority: list[int]
-
-
-def _contest(
-    name: str,
-    options: list[Option],
-    seats: int,
-    *,
-    single_member: bool,
-    majority: bool,
-    ballots_cast: int | None,
-    options_: SeatOptions,
-    source: str,
-) -> _Contest:
-    valid = [o for o in options if o.kind not in NOT_VALID_KINDS]
-    missing = [o for o in valid if o.votes is None]
-    if missing:
-        raise DataError(
-            [
-                Problem(
-                    code=Code.MISSING_VALUE,
-                    severity="error",
-                    file=source,
-                    line=o.line,
-                    column="votes",
-                    message=f"{o.candidate!r} has no vote count; seats are allocated from votes, "
-                    "so every option needs them",
-                )
-                for o in missing
-            ]
-        )
-    names = [
-        (o.party or o.candidate) if single_member and o.kind == "candidate" else o.candidate
-        for o in valid
-    ]
-    priority = list(range(len(valid)))
-    if options_.tie == "lot":
-        order = list(range(len(valid)))
-        random.Random(options_.seed).shuffle(order)
-        for rank, index in enumerate(order):
-            priority[index] = rank
-    return _Contest(
-        name=name,
-        names=names,
-        kinds=[o.kind for o in valid],
-        votes=[o.votes or 0 for o in valid],
-        colours=[o.colour for o in valid],
-        seats=seats,
-        single_member=single_member,
-        majority=majority,
-        ballots_cast=ballots_cast,
-        priority=priority,
-    )
-
-
-@dataclass(frozen=True)
-class _Gate:
-    pct: Fraction
-    pct_float: float
-    base: str
-
-
-@dataclass
-class _Outcome:
+class Outcome:
     """One contest's allocation by one method, before it becomes an `Allocation`."""
 
     seats: list[int]
@@ -210,29 +123,20 @@ class _Outcome:
     undecided: bool = False
 
 
-def _base_votes(contest: _Contest, gate: _Gate, extra: int) -> int:
-    if gate.base == "cast":
-        return (contest.ballots_cast or 0) + extra
-    if gate.base == "parties":
-        kept = (v for v, k in zip(contest.votes, contest.kinds, strict=True) if k != "against_all")
-        return sum(kept) + extra
-    return sum(contest.votes) + extra
-
-
-def _run(
-    contest: _Contest,
+def outcome_of(
+    contest: Contest,
     method: str,
-    gate: _Gate | None,
+    gate: Gate | None,
     votes: list[int] | None = None,
     priority: list[int] | None = None,
-) -> _Outcome:
+) -> Outcome:
     """The allocation of one contest, with `votes` in place of the contest's (for what-ifs)."""
     votes = contest.votes if votes is None else votes
     priority = contest.priority if priority is None else priority
     extra = sum(votes) - sum(contest.votes)
     if contest.single_member:
         return _race(contest, votes, priority)
-    base = _base_votes(contest, gate, extra) if gate else None
+    base = base_votes(contest, gate, extra) if gate else None
     # v / base ≥ pct / 100, in whole numbers: v · 100 · den ≥ num · base.
     scale, bar = (100 * gate.pct.denominator, gate.pct.numerator * (base or 0)) if gate else (0, 0)
     qualified = [
@@ -242,32 +146,32 @@ def _run(
     index = [i for i, ok in enumerate(qualified) if ok and votes[i] > 0]
     seats = [0] * len(votes)
     if not index:
-        return _Outcome(seats, qualified, None, index, base)
+        return Outcome(seats, qualified, None, index, base)
     result = apportion.apportion(
         [votes[i] for i in index], contest.seats, method, [priority[i] for i in index]
     )
     for position, i in enumerate(index):
         seats[i] = result.seats[position]
-    return _Outcome(seats, qualified, result, index, base)
+    return Outcome(seats, qualified, result, index, base)
 
 
-def _race(contest: _Contest, votes: list[int], priority: list[int]) -> _Outcome:
+def _race(contest: Contest, votes: list[int], priority: list[int]) -> Outcome:
     candidates = [i for i, k in enumerate(contest.kinds) if k == "candidate"]
     seats = [0] * len(votes)
     qualified = [k == "candidate" for k in contest.kinds]
     if not candidates:
-        return _Outcome(seats, qualified, None, [], None, undecided=True)
+        return Outcome(seats, qualified, None, [], None, undecided=True)
     top = max(votes[i] for i in candidates)
     tied = [i for i in candidates if votes[i] == top]
     winner = min(tied, key=lambda i: priority[i])
     if contest.majority and top * 2 <= sum(votes):
-        return _Outcome(seats, qualified, None, [], None, tied=tied, undecided=True)
+        return Outcome(seats, qualified, None, [], None, tied=tied, undecided=True)
     seats[winner] = 1
-    return _Outcome(seats, qualified, None, [], None, winner=winner, tied=tied)
+    return Outcome(seats, qualified, None, [], None, winner=winner, tied=tied)
 
 
-def _votes_for_next_seat(
-    contest: _Contest, method: str, gate: _Gate | None, outcome: _Outcome, i: int
+def votes_for_next_seat(
+    contest: Contest, method: str, gate: Gate | None, outcome: Outcome, i: int
 ) -> int | None:
     """The fewest more votes that win option i one more seat outright (see the module docstring)."""
     if contest.kinds[i] != "candidate":
@@ -282,13 +186,13 @@ def _votes_for_next_seat(
     def wins(extra: int) -> bool:
         votes = list(contest.votes)
         votes[i] += extra
-        return _run(contest, method, gate, votes, priority).seats[i] > held
+        return outcome_of(contest, method, gate, votes, priority).seats[i] > held
 
     return apportion.fewest(wins, _guess(contest, method, gate, outcome, i))
 
 
-def _guess(contest: _Contest, method: str, gate: _Gate | None, outcome: _Outcome, i: int) -> int:
-    """Where the search for `_votes_for_next_seat` starts: exact in the usual case."""
+def _guess(contest: Contest, method: str, gate: Gate | None, outcome: Outcome, i: int) -> int:
+    """Where the search for `votes_for_next_seat` starts: exact in the usual case."""
     v = contest.votes[i]
     if contest.single_member:
         others = [
@@ -297,7 +201,7 @@ def _guess(contest: _Contest, method: str, gate: _Gate | None, outcome: _Outcome
         return max(1, max(others, default=0) - v + 1)
     guess = 1
     if gate is not None and not outcome.qualified[i] and gate.pct < 100:
-        base = _base_votes(contest, gate, 0)
+        base = base_votes(contest, gate, 0)
         needed = (gate.pct * base - 100 * v) / (100 - gate.pct)
         guess = max(guess, math.ceil(needed))
     result = outcome.result
@@ -316,18 +220,6 @@ def _guess(contest: _Contest, method: str, gate: _Gate | None, outcome: _Outcome
 
 
 # --- from outcomes to results ------------------------------------------------------------------------
-
-
-def _threshold(contest: _Contest, gate: _Gate | None) -> Threshold | None:
-    if gate is None:
-        return None
-    base = _base_votes(contest, gate, 0)
-    return Threshold(
-        pct=gate.pct_float,
-        base=gate.base,  # type: ignore[arg-type]
-        base_votes=base,
-        votes=math.ceil(gate.pct * base / 100),
-    )
 
 
 def _shares(votes: Sequence[int]) -> list[float | None]:
@@ -367,10 +259,10 @@ def _sorted_positions(kinds: Sequence[str], votes: Sequence[int]) -> list[int]:
     return sorted(range(len(votes)), key=lambda i: (kinds[i] != "candidate", -votes[i], i))
 
 
-def _allocation(
-    contest: _Contest, method: str, gate: _Gate | None, rule: SeatOptions
-) -> tuple[Allocation, _Outcome]:
-    outcome = _run(contest, method, gate)
+def allocation_of(
+    contest: Contest, method: str, gate: Gate | None, rule: SeatOptions
+) -> tuple[Allocation, Outcome]:
+    outcome = outcome_of(contest, method, gate)
     result = outcome.result
     shares = _shares(contest.votes)
     awarded = sum(outcome.seats)
@@ -403,7 +295,7 @@ def _allocation(
                 quotas=quotas,
                 remainder_seat=bool(remainder_seat),
                 next_quotient=next_quotient,
-                votes_for_next_seat=_votes_for_next_seat(contest, method, gate, outcome, i),
+                votes_for_next_seat=votes_for_next_seat(contest, method, gate, outcome, i),
                 seats_change=None,
                 colour=contest.colours[i],
             )
@@ -433,7 +325,7 @@ def _allocation(
     return allocation, outcome
 
 
-def _divisors(method: str, outcome: _Outcome) -> list[float] | None:
+def _divisors(method: str, outcome: Outcome) -> list[float] | None:
     if method not in apportion.DIVISOR_METHODS:
         return None
     most = max(outcome.seats, default=0)
@@ -442,8 +334,8 @@ def _divisors(method: str, outcome: _Outcome) -> list[float] | None:
 
 def _decisive(
     allocation: Allocation,
-    contest: _Contest,
-    outcome: _Outcome,
+    contest: Contest,
+    outcome: Outcome,
     rule: SeatOptions,
     parties: list[PartySeats],
 ) -> None:
@@ -500,15 +392,6 @@ def _decisive(
 # --- parliaments ----------------------------------------------------------------------------------
 
 
-def _gate(election: Election, options: SeatOptions) -> _Gate | None:
-    facts = election.facts
-    pct = options.list_threshold if options.list_threshold is not None else facts.list_threshold
-    base = options.threshold_base or facts.threshold_base or "valid"
-    if pct is None or pct == 0:
-        return None
-    return _Gate(pct=Fraction(repr(float(pct))), pct_float=float(pct), base=base)
-
-
 def _methods(election: Election, options: SeatOptions) -> tuple[list[str], bool]:
     """The methods asked for, and whether the default was taken for want of any."""
     if options.methods is not None:
@@ -523,9 +406,9 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
     facts = first.facts
     source = first.source_file
     methods, defaulted = _methods(first, options)
-    gate = _gate(first, options)
-    layout, contests = _contests(group, options)
-    _check_cast_base(contests, gate, source)
+    gate = gate_of(first, options)
+    layout, contests = contests_of(group, options)
+    check_cast_base(contests, gate, source)
     warnings = [w.render() for e in group for w in e.warnings]
     if layout == "single_member":
         if options.methods is not None:
@@ -536,23 +419,24 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
 
     per_contest: list[list[Allocation]] = []
     for contest in contests:
-        row = [_allocation(contest, method, gate, options)[0] for method in methods]
+        row = [allocation_of(contest, method, gate, options)[0] for method in methods]
         _changes(row)
         per_contest.append(row)
     districts = None
-    threshold = _threshold(contests[0], gate)
+    threshold = threshold_of(contests[0], gate)
     if layout == "national":
         allocations = per_contest[0]
     else:
         allocations = [
-            _summed([row[k] for row in per_contest], method) for k, method in enumerate(methods)
+            sum_districts([row[k] for row in per_contest], method)
+            for k, method in enumerate(methods)
         ]
         _changes(allocations)
         districts = [
             DistrictSeats(
                 district=contest.name,
                 seats=contest.seats,
-                threshold=None if contest.single_member else _threshold(contest, gate),
+                threshold=None if contest.single_member else threshold_of(contest, gate),
                 allocations=row,
             )
             for contest, row in zip(contests, per_contest, strict=True)
@@ -587,111 +471,10 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
     return seats
 
 
-def _contests(group: list[Election], options: SeatOptions) -> tuple[Layout, list[_Contest]]:
-    """What seats are allocated in: the districts (or races) of a file, the regions named by a seats
-    file, or the one election."""
-    first = group[0]
-    facts = first.facts
-    source = first.source_file
-    if len(group) > 1:
-        if options.seats is not None:
-            raise UsageError(
-                f"--seats sets one election's seats, but {source} holds {len(group)} districts "
-                "(races): give each its seats in a 'seats' column or with --seats-file"
-            )
-        contests = [_district_contest(election, options, source) for election in group]
-        layout: Layout = "single_member" if all(c.single_member for c in contests) else "districts"
-        return layout, contests
-    if options.district_seats is not None and first.regions:
-        contests = []
-        for region in first.regions:
-            count = options.district(region.name)
-            if count is None:
-                raise UsageError(
-                    f"--seats-file gives no seats for region {region.name!r} of {source}; "
-                    "add a row for it"
-                )
-            contests.append(
-                _contest(
-                    region.name,
-                    region.options,
-                    count,
-                    single_member=count == 1,
-                    majority=False,
-                    ballots_cast=region.ballots_cast,
-                    options_=options,
-                    source=source,
-                )
-            )
-        return "districts", contests
-    single = _is_single_race(first, options)
-    count = options.seats if options.seats is not None else facts.seats
-    if count is None and not single:
-        raise UsageError(
-            f"{source}: how many seats? Give --seats N, or '# seats: N' in the front matter "
-            "(a file of single-member races needs one election per race)"
-        )
-    contest = _contest(
-        facts.election if single else "",
-        first.options,
-        count or 1,
-        single_member=single,
-        majority=facts.system == "majority" and (facts.round or 1) == 1,
-        ballots_cast=facts.ballots_cast,
-        options_=options,
-        source=source,
-    )
-    return ("single_member" if single else "national"), [contest]
-
-
-def _check_cast_base(contests: list[_Contest], gate: _Gate | None, source: str) -> None:
-    if gate is None or gate.base != "cast":
-        return
-    lacking = [c.name or source for c in contests if not c.single_member and c.ballots_cast is None]
-    if lacking:
-        raise UsageError(
-            f"threshold base 'cast' needs ballots cast, which {source} does not give"
-            + (f" for {', '.join(lacking[:3])}" if lacking != [source] else "")
-            + "; add ballots_cast, or use --threshold-base valid"
-        )
-
-
 def _file_label(source: str) -> str:
     from pathlib import PurePath
 
     return PurePath(source).stem if source not in ("-", "<stdin>") else source
-
-
-def _is_single_race(election: Election, options: SeatOptions) -> bool:
-    facts = election.facts
-    if options.seats is not None:
-        return options.seats == 1 and facts.system != "list"
-    if facts.seats is not None:
-        return facts.seats == 1 and facts.system != "list"
-    return facts.system in ("plurality", "majority")
-
-
-def _district_contest(election: Election, options: SeatOptions, source: str) -> _Contest:
-    facts = election.facts
-    count = options.district(facts.election)
-    if count is None:
-        count = facts.seats
-    if count is None and facts.system == "list":
-        raise UsageError(
-            f"{source}: district {facts.election!r} has no seats; give them in a 'seats' column "
-            "or with --seats-file"
-        )
-    single = count is None or count == 1
-    return _contest(
-        facts.election,
-        election.options,
-        count or 1,
-        single_member=single,
-        majority=facts.system == "majority" and (facts.round or 1) == 1,
-        ballots_cast=facts.ballots_cast,
-        options_=options,
-        source=source,
-    )
 
 
 def _changes(allocations: list[Allocation]) -> None:
@@ -704,7 +487,7 @@ def _changes(allocations: list[Allocation]) -> None:
             party.seats_change = party.seats - first.get(party.party, 0)
 
 
-def _summed(allocations: list[Allocation], method: str) -> Allocation:
+def sum_districts(allocations: list[Allocation], method: str) -> Allocation:
     """Districts' allocations by one method, added up per party."""
     order: dict[str, PartySeats] = {}
     qualified: dict[str, bool] = {}

@@ -1,0 +1,256 @@
+"""What seats are allocated in, and who may take part: parliaments, their contests, the threshold.
+
+A parliament is a file's elections (or one election); its contests are the units seats are allocated
+in: the whole country, the districts of a file (an election each), the regions a seats file names,
+or single-member races. A `Contest` holds only what the arithmetic needs (valid options, votes, seats,
+the tie priority), so that `outcome` can run one many times over. The legal threshold (`Gate`) is
+decided here too, once per parliament: the caller's, else the file's, on its base.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from fractions import Fraction
+
+from pollcli.columns import NOT_VALID_KINDS, Kind
+from pollcli.election import Election, Option
+from pollcli.errors import DataError, UsageError
+from pollcli.problems import Code, Problem
+from pollcli.seats.options import SeatOptions
+from pollcli.seats_models import Layout, Threshold
+
+# The method of single-member races: the most votes wins the seat.
+SINGLE_MEMBER = "single-member"
+
+
+def parliaments(items: list[Election]) -> list[list[Election]]:
+    """One group per parliament: a file's elections together when they share date and stage."""
+    by_file: dict[str, list[Election]] = {}
+    for election in items:
+        by_file.setdefault(election.source_file, []).append(election)
+    groups: list[list[Election]] = []
+    for members in by_file.values():
+        dates = {e.facts.date for e in members if e.facts.date is not None}
+        stages = {e.facts.stage for e in members}
+        if len(members) > 1 and (len(dates) > 1 or len(stages) > 1):
+            groups.extend([e] for e in members)
+        else:
+            groups.append(members)
+    return groups
+
+
+@dataclass
+class Contest:
+    """A district (or the whole country, or a race): its valid options and seats."""
+
+    name: str
+    names: list[str]
+    kinds: list[Kind]
+    votes: list[int]
+    colours: list[str | None]
+    seats: int
+    single_member: bool
+    majority: bool  # a race under system: majority goes to a runoff without a majority
+    ballots_cast: int | None
+    priority: list[int]
+
+
+def _contest(
+    name: str,
+    options: list[Option],
+    seats: int,
+    *,
+    single_member: bool,
+    majority: bool,
+    ballots_cast: int | None,
+    options_: SeatOptions,
+    source: str,
+) -> Contest:
+    valid = [o for o in options if o.kind not in NOT_VALID_KINDS]
+    missing = [o for o in valid if o.votes is None]
+    if missing:
+        raise DataError(
+            [
+                Problem(
+                    code=Code.MISSING_VALUE,
+                    severity="error",
+                    file=source,
+                    line=o.line,
+                    column="votes",
+                    message=f"{o.candidate!r} has no vote count; seats are allocated from votes, "
+                    "so every option needs them",
+                )
+                for o in missing
+            ]
+        )
+    names = [
+        (o.party or o.candidate) if single_member and o.kind == "candidate" else o.candidate
+        for o in valid
+    ]
+    priority = list(range(len(valid)))
+    if options_.tie == "lot":
+        order = list(range(len(valid)))
+        random.Random(options_.seed).shuffle(order)
+        for rank, index in enumerate(order):
+            priority[index] = rank
+    return Contest(
+        name=name,
+        names=names,
+        kinds=[o.kind for o in valid],
+        votes=[o.votes or 0 for o in valid],
+        colours=[o.colour for o in valid],
+        seats=seats,
+        single_member=single_member,
+        majority=majority,
+        ballots_cast=ballots_cast,
+        priority=priority,
+    )
+
+
+def contests_of(group: list[Election], options: SeatOptions) -> tuple[Layout, list[Contest]]:
+    """What seats are allocated in: the districts (or races) of a file, the regions named by a seats
+    file, or the one election."""
+    first = group[0]
+    facts = first.facts
+    source = first.source_file
+    if len(group) > 1:
+        if options.seats is not None:
+            raise UsageError(
+                f"--seats sets one election's seats, but {source} holds {len(group)} districts "
+                "(races): give each its seats in a 'seats' column or with --seats-file"
+            )
+        contests = [_district_contest(election, options, source) for election in group]
+        layout: Layout = "single_member" if all(c.single_member for c in contests) else "districts"
+        return layout, contests
+    if options.district_seats is not None and first.regions:
+        contests = []
+        for region in first.regions:
+            count = options.district(region.name)
+            if count is None:
+                raise UsageError(
+                    f"--seats-file gives no seats for region {region.name!r} of {source}; "
+                    "add a row for it"
+                )
+            contests.append(
+                _contest(
+                    region.name,
+                    region.options,
+                    count,
+                    single_member=count == 1,
+                    majority=False,
+                    ballots_cast=region.ballots_cast,
+                    options_=options,
+                    source=source,
+                )
+            )
+        return "districts", contests
+    single = _is_single_race(first, options)
+    count = options.seats if options.seats is not None else facts.seats
+    if count is None and not single:
+        raise UsageError(
+            f"{source}: how many seats? Give --seats N, or '# seats: N' in the front matter "
+            "(a file of single-member races needs one election per race)"
+        )
+    contest = _contest(
+        facts.election if single else "",
+        first.options,
+        count or 1,
+        single_member=single,
+        majority=facts.system == "majority" and (facts.round or 1) == 1,
+        ballots_cast=facts.ballots_cast,
+        options_=options,
+        source=source,
+    )
+    return ("single_member" if single else "national"), [contest]
+
+
+def _district_contest(election: Election, options: SeatOptions, source: str) -> Contest:
+    facts = election.facts
+    count = options.district(facts.election)
+    if count is None:
+        count = facts.seats
+    if count is None and facts.system == "list":
+        raise UsageError(
+            f"{source}: district {facts.election!r} has no seats; give them in a 'seats' column "
+            "or with --seats-file"
+        )
+    single = count is None or count == 1
+    return _contest(
+        facts.election,
+        election.options,
+        count or 1,
+        single_member=single,
+        majority=facts.system == "majority" and (facts.round or 1) == 1,
+        ballots_cast=facts.ballots_cast,
+        options_=options,
+        source=source,
+    )
+
+
+def _is_single_race(election: Election, options: SeatOptions) -> bool:
+    facts = election.facts
+    if options.seats is not None:
+        return options.seats == 1 and facts.system != "list"
+    if facts.seats is not None:
+        return facts.seats == 1 and facts.system != "list"
+    return facts.system in ("plurality", "majority")
+
+
+# --- the legal threshold ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Gate:
+    """The legal threshold: `pct` percent of the `base` (exact, and as given for the output)."""
+
+    pct: Fraction
+    pct_float: float
+    base: str
+
+
+def gate_of(election: Election, options: SeatOptions) -> Gate | None:
+    """The threshold the caller gave, else the election's; none for none or 0 %."""
+    facts = election.facts
+    pct = options.list_threshold if options.list_threshold is not None else facts.list_threshold
+    base = options.threshold_base or facts.threshold_base or "valid"
+    if pct is None or pct == 0:
+        return None
+    return Gate(pct=Fraction(repr(float(pct))), pct_float=float(pct), base=base)
+
+
+def base_votes(contest: Contest, gate: Gate, extra: int) -> int:
+    """What the threshold is a percent of, with `extra` votes more (a what-if grows it too)."""
+    if gate.base == "cast":
+        return (contest.ballots_cast or 0) + extra
+    if gate.base == "parties":
+        kept = (v for v, k in zip(contest.votes, contest.kinds, strict=True) if k != "against_all")
+        return sum(kept) + extra
+    return sum(contest.votes) + extra
+
+
+def threshold_of(contest: Contest, gate: Gate | None) -> Threshold | None:
+    """The threshold as the output shows it: its base in votes, and the votes that reach it."""
+    if gate is None:
+        return None
+    base = base_votes(contest, gate, 0)
+    return Threshold(
+        pct=gate.pct_float,
+        base=gate.base,  # type: ignore[arg-type]
+        base_votes=base,
+        votes=math.ceil(gate.pct * base / 100),
+    )
+
+
+def check_cast_base(contests: list[Contest], gate: Gate | None, source: str) -> None:
+    """A threshold of ballots cast needs them in every list contest: a usage error says where."""
+    if gate is None or gate.base != "cast":
+        return
+    lacking = [c.name or source for c in contests if not c.single_member and c.ballots_cast is None]
+    if lacking:
+        raise UsageError(
+            f"threshold base 'cast' needs ballots cast, which {source} does not give"
+            + (f" for {', '.join(lacking[:3])}" if lacking != [source] else "")
+            + "; add ballots_cast, or use --threshold-base valid"
+        )
