@@ -5,11 +5,10 @@ exactly 5 %), hands the qualifying lists to `pollcli.apportion`, or finds a sing
 winner. The result is an `Outcome` in the contest's own positions; `allocation` turns it into what
 users read.
 
-**Votes for one more seat**: the fewest more votes that win a list one more seat outright (it loses
-every tie), every other option's votes unchanged; the threshold's base grows with them (ballots cast
-too, for the `cast` base), and the whole allocation is run again, so a quota that moves, a threshold
-to pass and lists that fall under it are all counted. `apportion.fewest` searches from a guess that
-is exact in the usual case, so a few runs suffice.
+**Votes for one more seat** (the rule is among `pollcli.seats`'s decisions) are found by running
+the contest's allocation again with more votes, which is what counts a quota that moves, a threshold
+to pass and lists that fall under it; `apportion.fewest` searches from `_guess`, which is exact in
+the usual case, so two runs settle it.
 """
 
 from __future__ import annotations
@@ -86,7 +85,7 @@ def _race(contest: Contest, votes: list[int], priority: list[int]) -> Outcome:
 def votes_for_next_seat(
     contest: Contest, method: str, gate: Gate | None, outcome: Outcome, i: int
 ) -> int | None:
-    """The fewest more votes that win option i one more seat outright (see the module docstring)."""
+    """The fewest more votes that win option i one more seat outright, others' unchanged."""
     if contest.kinds[i] != "candidate":
         return None
     held = outcome.seats[i]
