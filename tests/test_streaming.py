@@ -400,3 +400,31 @@ def test_fusion_lines_in_one_precinct_are_not_repeats(tmp_path, monkeypatch):
     assert dump(exact) == dump(streamed)
     assert not exact[1]
     assert [o.votes for o in streamed[0][0].options] == [sum(range(100)) + 100, 700]
+
+
+def test_a_line_of_megabytes_is_refused_without_reading_it_whole(tmp_path, monkeypatch):
+    """A 200 MB line took gigabytes before its cell was refused; reading now stops at the limit."""
+    monkeypatch.setattr(stream, "MAX_LINE_BYTES", 4096)
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 1024)
+    path = write(tmp_path, precincts() + "R0,P1,Ana," + "x" * 100_000 + ",3\nR0,P2,Ben,Red,1\n")
+    monkeypatch.setenv(engines.ENGINE_ENV, "stream")
+    _, problems = load_file(path, ReadOptions())
+    assert [(p.code, p.line) for p in problems] == [("malformed-csv", 404)]
+    assert "more than 4 KiB without a line end" in problems[0].message
+
+
+def test_an_election_of_more_options_than_any_ballot_is_refused_early(tmp_path, monkeypatch):
+    """A million distinct names took minutes and gigabytes; both engines refuse at the same line."""
+    from pollcli.read import assemble
+
+    monkeypatch.setattr(assemble, "MAX_OPTIONS", 50)
+    monkeypatch.setattr(stream, "MAX_OPTIONS", 50)
+    rows = "".join(f"R{i % 3},N{i},{i}\n" for i in range(2000))
+    path = write(tmp_path, "region,candidate,votes\n" + rows)
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        results[engine] = load_file(path, ReadOptions())
+    for elections, problems in results.values():
+        assert elections == []
+        assert [(p.code, p.line) for p in problems] == [("too-many-options", 52)]

@@ -45,6 +45,7 @@ class Code(StrEnum):
     UNKNOWN_COLUMN = "unknown-column"
     UNKNOWN_KEY = "unknown-key"
     NO_REGION_COLUMN = "no-region-column"
+    TOO_MANY_OPTIONS = "too-many-options"
 
 
 CODES: dict[Code, str] = {
@@ -75,6 +76,7 @@ CODES: dict[Code, str] = {
     Code.UNKNOWN_COLUMN: "a column pollcli does not use",
     Code.UNKNOWN_KEY: "a front-matter key that looks like a misspelt election fact",
     Code.NO_REGION_COLUMN: "--by region on a file without a region column",
+    Code.TOO_MANY_OPTIONS: "an election with more options than any ballot has (10,000)",
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from dataclasses import dataclass
+from typing import Final
 
 from pollcli.columns import JOINERS
 from pollcli.election import Election, Facts, Option, Region
@@ -18,6 +19,9 @@ from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
 from pollcli.read.facts import FactSources, UnitFacts, election_facts, region_counts
 from pollcli.read.records import Record
+
+# No ballot has more options; the streaming engine stops reading past it.
+MAX_OPTIONS: Final[int] = 10_000
 
 
 def option_key(name: str) -> str:
@@ -58,6 +62,8 @@ class Assembly:
         found = self.found
         errors_before = found.errors
         first_problem = len(found.items)
+        if self._too_many_options(label, records):
+            return None
         regional = any(r.row.region for r in records)
         facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)
         notes = list(self.sources.columns.notes)
@@ -105,6 +111,24 @@ class Assembly:
             p for p in own if p.severity == "warning" and p.code != Code.UNKNOWN_COLUMN
         )
         return election
+
+    def _too_many_options(self, label: str, records: list[Record]) -> bool:
+        """More options than any ballot has: a wrong candidate column (a vote count read as names)
+        or races that were not split. Refused rather than summarised (a million options took
+        minutes and gigabytes)."""
+        seen: set[str] = set()
+        for record in sorted(records, key=lambda r: r.line):
+            seen.add(option_key(record.row.candidate))
+            if len(seen) > MAX_OPTIONS:
+                self.found.add(
+                    Code.TOO_MANY_OPTIONS,
+                    record.line,
+                    f"election {label or self.sources.default_label!r} has more than "
+                    f"{MAX_OPTIONS:,} options, more than any ballot: check that the candidate "
+                    "column names the options, or split a file of many races (--race-by)",
+                )
+                return True
+        return False
 
     def _in_range(self, records: list[Record]) -> list[Record]:
         kept = []

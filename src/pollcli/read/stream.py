@@ -25,14 +25,14 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import INVISIBLE_NOTE, REGIONAL_FACTS
 from pollcli.contract import Row
 from pollcli.problems import Code, Found, sort_problems
-from pollcli.read.assemble import Assembly
+from pollcli.read.assemble import MAX_OPTIONS, Assembly, option_key
 from pollcli.read.blocks import BlockSums, Layout
 from pollcli.read.decode import Transcoder, codec_for, decode
 from pollcli.read.dialect import SNIFF_ROWS, RawTable, read_records, split_top
@@ -53,6 +53,9 @@ if TYPE_CHECKING:
 # 16 MiB blocks: large enough for pyarrow to be quick, small enough to keep the peak flat.
 BLOCK_BYTES: Final[int] = 16 << 20
 HEAD_BYTES: Final[int] = 1 << 20
+# A line longer than this is no row of a results table: reading stops there (a 200 MB line used to
+# take gigabytes before its cell was refused).
+MAX_LINE_BYTES: Final[int] = 8 << 20
 SPLIT_CHARS: Final[int] = 64 << 10
 
 
@@ -151,6 +154,11 @@ def _top(
     return None
 
 
+def _size(count: int) -> str:
+    """8 MiB, 4 KiB."""
+    return f"{count / 2**20:g} MiB" if count >= 2**20 else f"{count / 2**10:g} KiB"
+
+
 def _offset_after_line(data: bytes, line: int) -> int | None:
     position = -1
     for _ in range(line):
@@ -178,6 +186,7 @@ class _Blocks:
         self.offset = offset  # where the file's bytes after the head start
         self.size = size
         self.undecodable = False
+        self.too_long = False  # stopped at a line longer than MAX_LINE_BYTES
 
     def __iter__(self) -> Iterator[tuple[bytes, int]]:
         """(block, bytes of the file behind it)."""
@@ -198,6 +207,9 @@ class _Blocks:
                     cut = len(data)  # the last block, with or without a final newline
                 else:
                     while cut == 0:  # a line longer than a block: read on to its end
+                        if len(data) > MAX_LINE_BYTES:
+                            self.too_long = True
+                            return
                         more = os.pread(descriptor, BLOCK_BYTES, start + len(data))
                         data += more
                         cut = data.rfind(b"\n") + 1 if more else len(data)
@@ -214,6 +226,9 @@ class _Blocks:
                 while len(buffer) >= BLOCK_BYTES or (final and buffer):
                     cut = buffer.rfind(b"\n", 0, BLOCK_BYTES) + 1 or buffer.find(b"\n") + 1
                     if cut == 0 and not final:
+                        if len(buffer) > MAX_LINE_BYTES:
+                            self.too_long = True
+                            return
                         break  # a line longer than a block: read on to its end
                     block, buffer = (buffer[:cut], buffer[cut:]) if cut else (buffer, b"")
                     consumed += len(block)
@@ -296,6 +311,10 @@ class _Summer:
         # with them has a problem (its block is then read by the exact stages, which name the lines).
         self.validated: dict[tuple[bytes, ...], _Identity | None] = {}
         self.unit_facts = UnitFacts()
+        self.names: dict[str, set[str]] = {}  # each election's options, to stop at MAX_OPTIONS
+        self.raw_names: dict[bytes, str] = {}  # a candidate cell as written → its option key
+        self.candidate_index = by_name["candidate"]
+        self.election_index = by_name.get("election")
         self.undecodable = False
         self.stopped = False
 
@@ -332,6 +351,13 @@ class _Summer:
                         pending.cancel()
                     break
         self.undecodable = blocks.undecodable
+        if blocks.too_long and not self.stopped:
+            self.found.add(
+                Code.MALFORMED_CSV,
+                line,
+                f"this line runs on for more than {_size(MAX_LINE_BYTES)} without a line end; "
+                "a results table has a line per option: check that the file is the table you meant",
+            )
 
     def records(self) -> list[Record]:
         return sorted(self.sums.values(), key=lambda r: r.line)
@@ -354,7 +380,8 @@ class _Summer:
         block needs the exact stages after all."""
         pending: list[tuple[_Identity, int, int]] = []
         key_indexes = self.layout.key_indexes
-        for index, first in enumerate(summed.firsts):
+        for index in self._in_order(summed):
+            first = summed.firsts[index]
             if summed.counts[index] > 1 and not self.has_unit:
                 return None  # a repeated row: the exact stages name every line
             key = tuple(column[index] for column in summed.keys)
@@ -388,6 +415,43 @@ class _Summer:
             for fact, text in values.items():
                 known.setdefault(fact, (text, fact_line))  # agreement was checked above
         return summed.rows
+
+    def _in_order(self, summed: BlockSums) -> Iterable[int]:
+        """The block's groups to add: all of them, unless they take an election past MAX_OPTIONS;
+        then those up to the first option past it in line order, and reading stops (the assembly
+        refuses the election at that line, as the exact engine does)."""
+        names = summed.keys[self.layout.key_indexes.index(self.candidate_index)]
+        labels = (
+            [
+                self._label(raw)
+                for raw in summed.keys[self.layout.key_indexes.index(self.election_index)]
+            ]
+            if self.election_index is not None
+            else [self.reader.default_election] * len(names)
+        )
+        keys = [self._option_key(raw) for raw in names]
+        seen = {label: set(self.names.get(label, ())) for label in set(labels)}
+        for label, key in zip(labels, keys, strict=True):
+            seen[label].add(key)
+        if all(len(known) <= MAX_OPTIONS for known in seen.values()):
+            return range(len(names))
+        self.stopped = True
+        order = sorted(range(len(names)), key=summed.firsts.__getitem__)
+        seen = {label: set(self.names.get(label, ())) for label in set(labels)}
+        for position, index in enumerate(order):
+            seen[labels[index]].add(keys[index])
+            if len(seen[labels[index]]) > MAX_OPTIONS:
+                return order[: position + 1]
+        return order
+
+    def _label(self, raw: bytes) -> str:
+        return raw.decode("utf-8", "replace").strip() or self.reader.default_election
+
+    def _option_key(self, raw: bytes) -> str:
+        key = self.raw_names.get(raw)
+        if key is None:
+            key = self.raw_names[raw] = option_key(raw.decode("utf-8", "replace"))
+        return key
 
     def _unit_facts(
         self, summed: BlockSums, line: int
@@ -485,6 +549,10 @@ class _Summer:
         if record is None:
             election, row, facts = identity
             self.sums[identity] = Record(line, election, row, votes, dict(facts))
+            names = self.names.setdefault(election, set())
+            names.add(option_key(row.candidate))
+            if len(names) > MAX_OPTIONS:
+                self.stopped = True  # the assembly says which line; nothing past it is needed
             return
         record.votes = (record.votes or 0) + votes
         if not self.has_unit:
