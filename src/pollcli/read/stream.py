@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -34,6 +34,7 @@ from pollcli.contract import Row
 from pollcli.problems import Code, Found, sort_problems
 from pollcli.read.assemble import MAX_OPTIONS, Assembly, option_key
 from pollcli.read.blocks import BlockSums, Layout
+from pollcli.read.chunks import Blocks
 from pollcli.read.decode import Transcoder, codec_for, decode
 from pollcli.read.dialect import SNIFF_ROWS, RawTable, read_records, split_top
 from pollcli.read.engines import progress_hook
@@ -106,7 +107,15 @@ def read_stream(
     reader = CellReader(mapped, decimal, decimal_given, options.facts.get("election") or "", found)
     summer = _Summer(reader, table.delimiter)
     try:
-        blocks = _Blocks(path, transcoder, head[data_start:], len(raw_head), size)
+        blocks = Blocks(
+            path,
+            transcoder,
+            head[data_start:],
+            len(raw_head),
+            size,
+            block_bytes=BLOCK_BYTES,
+            max_line=MAX_LINE_BYTES,
+        )
         summer.run(blocks, table.header_line + 1, name, size)
     except _ExactAfterAll:
         return None
@@ -166,85 +175,6 @@ def _offset_after_line(data: bytes, line: int) -> int | None:
         if position < 0:
             return None
     return position + 1
-
-
-class _Blocks:
-    """The data as UTF-8 blocks of about BLOCK_BYTES, each ending at a line end (the last one may
-    not); a line longer than a block is read on to its end.
-
-    A UTF-8 file is read in place (`os.pread` at the next block's start, no copy of the rest); a file
-    in any other encoding is transcoded as it is read, the part after the last line end carried
-    over to the next block.
-    """
-
-    def __init__(
-        self, path: Path, transcoder: Transcoder, first: bytes, offset: int, size: int
-    ) -> None:
-        self.path = path
-        self.transcoder = transcoder
-        self.first = first  # the head after the header line, already transcoded
-        self.offset = offset  # where the file's bytes after the head start
-        self.size = size
-        self.undecodable = False
-        self.too_long = False  # stopped at a line longer than MAX_LINE_BYTES
-
-    def __iter__(self) -> Iterator[tuple[bytes, int]]:
-        """(block, bytes of the file behind it)."""
-        if self.transcoder.passthrough:
-            yield from self._in_place(self.offset - len(self.first))
-        else:
-            yield from self._transcoded()
-
-    def _in_place(self, start: int) -> Iterator[tuple[bytes, int]]:
-        with self.path.open("rb") as handle:
-            descriptor = handle.fileno()
-            while True:
-                data = os.pread(descriptor, BLOCK_BYTES, start)
-                if not data:
-                    return
-                cut = data.rfind(b"\n") + 1
-                if len(data) < BLOCK_BYTES:
-                    cut = len(data)  # the last block, with or without a final newline
-                else:
-                    while cut == 0:  # a line longer than a block: read on to its end
-                        if len(data) > MAX_LINE_BYTES:
-                            self.too_long = True
-                            return
-                        more = os.pread(descriptor, BLOCK_BYTES, start + len(data))
-                        data += more
-                        cut = data.rfind(b"\n") + 1 if more else len(data)
-                start += cut
-                yield data[:cut], start
-
-    def _transcoded(self) -> Iterator[tuple[bytes, int]]:
-        buffer = self.first
-        produced, consumed = len(buffer), 0
-        with self.path.open("rb") as handle:
-            handle.seek(self.offset)
-            final = self.offset >= self.size
-            while True:
-                while len(buffer) >= BLOCK_BYTES or (final and buffer):
-                    cut = buffer.rfind(b"\n", 0, BLOCK_BYTES) + 1 or buffer.find(b"\n") + 1
-                    if cut == 0 and not final:
-                        if len(buffer) > MAX_LINE_BYTES:
-                            self.too_long = True
-                            return
-                        break  # a line longer than a block: read on to its end
-                    block, buffer = (buffer[:cut], buffer[cut:]) if cut else (buffer, b"")
-                    consumed += len(block)
-                    done = self.size if final and not buffer else self.offset * consumed // produced
-                    yield block, done
-                if final:
-                    return
-                chunk = handle.read(BLOCK_BYTES)
-                self.offset += len(chunk)
-                final = not chunk or self.offset >= self.size
-                data = self.transcoder.feed(chunk, final=final)
-                if data is None:
-                    self.undecodable = True
-                    return
-                buffer += data
-                produced += len(data)
 
 
 # What rows sum under: (election, cells without votes and unit, fact cells).
@@ -318,7 +248,7 @@ class _Summer:
         self.undecodable = False
         self.stopped = False
 
-    def run(self, blocks: _Blocks, first_line: int, name: str, size: int) -> None:
+    def run(self, blocks: Blocks, first_line: int, name: str, size: int) -> None:
         hook = progress_hook.get()
         line = first_line
         workers = max(1, min(2, os.cpu_count() or 1))

@@ -1,0 +1,104 @@
+"""The data of a big file as UTF-8 blocks of whole lines, for the streaming engine.
+
+A UTF-8 file is read in place (`os.pread` at the next block's start, no copy of the rest); a file in
+any other encoding is transcoded as it is read (`decode.Transcoder`), the part after the last line
+end carried over to the next block. A line longer than `max_line` stops the reading: no row of a
+results table is that long, and holding it would cost its size several times over.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from pollcli.read.decode import Transcoder
+
+
+class Blocks:
+    """The data as UTF-8 blocks of about `block_bytes`, each ending at a line end (the last one may
+    not); a line longer than a block is read on to its end.
+
+    A UTF-8 file is read in place (`os.pread` at the next block's start, no copy of the rest); a file
+    in any other encoding is transcoded as it is read, the part after the last line end carried
+    over to the next block.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        transcoder: Transcoder,
+        first: bytes,
+        offset: int,
+        size: int,
+        *,
+        block_bytes: int,
+        max_line: int,
+    ) -> None:
+        self.block_bytes = block_bytes
+        self.max_line = max_line
+        self.path = path
+        self.transcoder = transcoder
+        self.first = first  # the head after the header line, already transcoded
+        self.offset = offset  # where the file's bytes after the head start
+        self.size = size
+        self.undecodable = False
+        self.too_long = False  # stopped at a line longer than `max_line`
+
+    def __iter__(self) -> Iterator[tuple[bytes, int]]:
+        """(block, bytes of the file behind it)."""
+        if self.transcoder.passthrough:
+            yield from self._in_place(self.offset - len(self.first))
+        else:
+            yield from self._transcoded()
+
+    def _in_place(self, start: int) -> Iterator[tuple[bytes, int]]:
+        with self.path.open("rb") as handle:
+            descriptor = handle.fileno()
+            while True:
+                data = os.pread(descriptor, self.block_bytes, start)
+                if not data:
+                    return
+                cut = data.rfind(b"\n") + 1
+                if len(data) < self.block_bytes:
+                    cut = len(data)  # the last block, with or without a final newline
+                else:
+                    while cut == 0:  # a line longer than a block: read on to its end
+                        if len(data) > self.max_line:
+                            self.too_long = True
+                            return
+                        more = os.pread(descriptor, self.block_bytes, start + len(data))
+                        data += more
+                        cut = data.rfind(b"\n") + 1 if more else len(data)
+                start += cut
+                yield data[:cut], start
+
+    def _transcoded(self) -> Iterator[tuple[bytes, int]]:
+        buffer = self.first
+        produced, consumed = len(buffer), 0
+        with self.path.open("rb") as handle:
+            handle.seek(self.offset)
+            final = self.offset >= self.size
+            while True:
+                while len(buffer) >= self.block_bytes or (final and buffer):
+                    cut = buffer.rfind(b"\n", 0, self.block_bytes) + 1 or buffer.find(b"\n") + 1
+                    if cut == 0 and not final:
+                        if len(buffer) > self.max_line:
+                            self.too_long = True
+                            return
+                        break  # a line longer than a block: read on to its end
+                    block, buffer = (buffer[:cut], buffer[cut:]) if cut else (buffer, b"")
+                    consumed += len(block)
+                    done = self.size if final and not buffer else self.offset * consumed // produced
+                    yield block, done
+                if final:
+                    return
+                chunk = handle.read(self.block_bytes)
+                self.offset += len(chunk)
+                final = not chunk or self.offset >= self.size
+                data = self.transcoder.feed(chunk, final=final)
+                if data is None:
+                    self.undecodable = True
+                    return
+                buffer += data
+                produced += len(data)
