@@ -259,27 +259,6 @@ def _expectation(key: str, value: Any) -> str | None:
     return None if isinstance(value, str) else "text"
 
 
-def _fact(key: str) -> Callable[[Any, ValidationInfo], Any]:
-    """The validator of fact `key`: text is read as the file's front matter would be, a typed value
-    (a flag, the Python API) is checked against the fact's bounds."""
-
-    def validate(value: Any, info: ValidationInfo) -> Any:
-        if value is None:
-            return None
-        if isinstance(value, str):
-            try:
-                return parse_fact(key, value, *_decimal(info))
-            except ValueError as exc:
-                raise _refuse(Code.INVALID_METADATA, str(exc)) from None
-        value = _as_given(key, value)
-        wanted = _expectation(key, value)
-        if wanted is not None:
-            raise _refuse(Code.INVALID_METADATA, f"{key} {value!r}: must be {wanted}")
-        return value
-
-    return validate
-
-
 def _read_fact(cls: type, value: Any, info: ValidationInfo) -> Any:
     """A fact's value: text is read as the file's front matter would be; a typed value (a flag, the
     Python API) is checked against the fact's bounds."""

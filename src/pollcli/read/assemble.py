@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
-from pollcli.columns import JOINERS
+from pollcli.columns import INVISIBLE_NOTE, JOINERS
 from pollcli.election import Election, Facts, Option, Region
 from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
-from pollcli.read.facts import FactSources, UnitFacts, election_facts, region_counts
-from pollcli.read.records import Record
+from pollcli.read.dialect import RawTable
+from pollcli.read.facts import FactSources, UnitFacts, election_facts, front_matter, region_counts
+from pollcli.read.records import CellReader, Record
 
 # No ballot has more options; the streaming engine stops reading past it.
 MAX_OPTIONS: Final[int] = 10_000
@@ -242,6 +244,30 @@ class Assembly:
                 else:
                     totals[key] = dataclasses.replace(option, share=None, share_decimals=None)
         return list(totals.values())
+
+
+def assemble(
+    table: RawTable,
+    reader: CellReader,
+    records: list[Record],
+    overrides: Mapping[str, Any],
+    found: Found,
+    unit_facts: UnitFacts,
+) -> list[Election]:
+    """A file's records → its elections: what both engines do once their rows are read."""
+    columns = reader.columns
+    if reader.invisible:
+        columns.notes.append(INVISIBLE_NOTE)
+    front = front_matter(table.front_matter, found)
+    sources = FactSources(
+        front=front,
+        overrides=overrides,
+        columns=columns,
+        decimal=reader.decimal,
+        decimal_given=reader.decimal_given,
+        default_label=front["election"][0] if "election" in front else table.stem,
+    )
+    return Assembly(table.name, sources, found, unit_facts).elections(records, table.header_line)
 
 
 def _fractions(records: list[Record], notes: list[str]) -> list[Record]:

@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
-from pollcli.columns import INVISIBLE_NOTE
 from pollcli.election import Election
 from pollcli.problems import Found, Problem, sort_problems
-from pollcli.read.assemble import Assembly
+from pollcli.read.assemble import assemble
 from pollcli.read.decode import decode
 from pollcli.read.dialect import RawTable, split
 from pollcli.read.engines import progress_hook
-from pollcli.read.facts import FactSources, UnitFacts, front_matter
+from pollcli.read.facts import UnitFacts
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.options import ReadOptions
@@ -54,19 +53,7 @@ def read_exact(
             records.append(record)
         if index % PROGRESS_ROWS == 0:
             report(index)
-    if reader.invisible:
-        columns.notes.append(INVISIBLE_NOTE)
-    front = front_matter(table.front_matter, found)
-    sources = FactSources(
-        front=front,
-        overrides=options.facts,
-        columns=columns,
-        decimal=decimal,
-        decimal_given=decimal_given,
-        default_label=front["election"][0] if "election" in front else table.stem,
-    )
-    assembly = Assembly(name, sources, found, UnitFacts())
-    elections = assembly.elections(records, table.header_line)
+    elections = assemble(table, reader, records, options.facts, found, UnitFacts())
     report(len(table.records))
     return elections, sort_problems(found.items)
 

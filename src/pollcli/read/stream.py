@@ -29,16 +29,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from pollcli.columns import INVISIBLE_NOTE, REGIONAL_FACTS
+from pollcli.columns import REGIONAL_FACTS
 from pollcli.contract import Row
 from pollcli.problems import Code, Found, sort_problems
-from pollcli.read.assemble import MAX_OPTIONS, Assembly, option_key
+from pollcli.read.assemble import MAX_OPTIONS, assemble, option_key
 from pollcli.read.blocks import BlockSums, Layout
 from pollcli.read.chunks import Blocks
 from pollcli.read.decode import Transcoder, codec_for, decode
 from pollcli.read.dialect import SNIFF_ROWS, RawTable, read_records, split_top
 from pollcli.read.engines import progress_hook
-from pollcli.read.facts import FactSources, UnitFacts, front_matter
+from pollcli.read.facts import UnitFacts
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.options import ReadOptions
@@ -125,19 +125,7 @@ def read_stream(
 
     if summer.repeats.found(np):
         return None  # an option twice in one precinct: the exact engine names every line
-    if reader.invisible:
-        mapped.notes.append(INVISIBLE_NOTE)
-    front = front_matter(table.front_matter, found)
-    sources = FactSources(
-        front=front,
-        overrides=options.facts,
-        columns=mapped,
-        decimal=decimal,
-        decimal_given=decimal_given,
-        default_label=front["election"][0] if "election" in front else table.stem,
-    )
-    assembly = Assembly(name, sources, found, summer.unit_facts)
-    elections = assembly.elections(summer.records(), table.header_line)
+    elections = assemble(table, reader, summer.records(), options.facts, found, summer.unit_facts)
     return elections, sort_problems(found.items)
 
 
