@@ -104,6 +104,8 @@ def _share_cell(value: Any, info: ValidationInfo) -> Any:
 
 
 def _kind_cell(value: Any) -> Any:
+    if value in KINDS:  # as written, or implied by the name
+        return value
     if isinstance(value, str):
         kind = normalize_header(value)
         if kind not in KINDS:
@@ -113,7 +115,9 @@ def _kind_cell(value: Any) -> Any:
 
 
 def _name_cell(value: Any) -> Any:
-    if isinstance(value, str) and not value.translate(JOINERS).strip():
+    if isinstance(value, str) and not (
+        value.strip() if value.isascii() else value.translate(JOINERS).strip()
+    ):
         raise _refuse(Code.BLANK_NAME, "the option has no name; fill in the candidate cell")
     return value
 

@@ -161,7 +161,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     try:
-        result = _command(args).main(args=args, prog_name="pollcli", standalone_mode=False)
+        from pollcli.read.engines import paused_gc
+
+        # A run is short and makes many acyclic objects: the collector only slows it down.
+        with paused_gc():
+            result = _command(args).main(args=args, prog_name="pollcli", standalone_mode=False)
         return int(result) if isinstance(result, int) else ExitCode.OK
     except DataError as error:
         if debug:

@@ -93,6 +93,11 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
     """The elections in one file and every problem found in it (errors first), by the engine its
     size calls for (or POLLCLI_ENGINE)."""
     options.check()
+    with engines.paused_gc():
+        return _load_file(source, options)
+
+
+def _load_file(source: Source, options: ReadOptions) -> tuple[list[Election], list[Problem]]:
     name = display_name(source)
     if str(source) == "-":
         from pollcli import spool

@@ -12,6 +12,7 @@ import dataclasses
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Final
 
 from pollcli.columns import INVISIBLE_NOTE, JOINERS
@@ -26,8 +27,12 @@ from pollcli.read.records import CellReader, Record
 MAX_OPTIONS: Final[int] = 10_000
 
 
+@lru_cache(maxsize=1 << 16)
 def option_key(name: str) -> str:
-    """Two spellings of one option within a file: same letters, any case or spacing."""
+    """Two spellings of one option within a file: same letters, any case or spacing (cached: a
+    name repeats on every precinct's row)."""
+    if name.isascii():
+        return " ".join(name.casefold().split())
     return " ".join(unicodedata.normalize("NFKC", name.translate(JOINERS)).casefold().split())
 
 
