@@ -161,7 +161,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     try:
-        from pollcli.read.engines import paused_gc
+        from pollcli.collector import paused_gc
 
         # A run is short and makes many acyclic objects: the collector only slows it down.
         with paused_gc():

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from pollcli.collector import paused_gc
 from pollcli.election import Election
 from pollcli.errors import DataError, UsageError
 from pollcli.models import FileReport, ValidationReport
@@ -93,7 +94,7 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
     """The elections in one file and every problem found in it (errors first), by the engine its
     size calls for (or POLLCLI_ENGINE)."""
     options.check()
-    with engines.paused_gc():
+    with paused_gc():
         return _load_file(source, options)
 
 

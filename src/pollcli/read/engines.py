@@ -6,10 +6,8 @@ POLLCLI_ENGINE=exact|stream forces one (the tests run both on the same files to 
 from __future__ import annotations
 
 import contextvars
-import gc
 import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
@@ -24,20 +22,6 @@ ProgressHook = Callable[[str, int, int], None]
 progress_hook: contextvars.ContextVar[ProgressHook | None] = contextvars.ContextVar(
     "progress_hook", default=None
 )
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused while a file is read: reading makes hundreds of thousands
-    of objects, none of them in a cycle, and each collection walks them all again (a third of the
-    exact engine's time on 100k rows). Restored as it was afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def engine() -> str:
