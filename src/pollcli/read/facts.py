@@ -8,7 +8,7 @@ region: they are read per unit here and summed into their region, each unit givi
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,20 +56,60 @@ def front_matter(items: Iterable[FrontMatter], found: Found) -> dict[str, Given]
     return front
 
 
+# The counts a unit may give, in the order `UnitFacts` keeps them.
+UNIT_FACTS: tuple[str, ...] = tuple(sorted(REGIONAL_FACTS))
+_SLOT: dict[str, int] = {key: 2 * index for index, key in enumerate(UNIT_FACTS)}
+
+
 @dataclass
 class UnitFacts:
-    """Counts given per region or per precinct, as text with the line they were first read on."""
+    """Counts given per region or per precinct, as text with the line they were first read on.
 
-    values: dict[UnitKey, dict[str, Given]] = field(default_factory=dict)
+    Kept compactly (a precinct file has one entry per precinct): per unit a list of (value, line)
+    slots in the order of `UNIT_FACTS`, None where not given, the texts shared between units.
+    """
+
+    units: dict[UnitKey, list[str | int | None]] = field(default_factory=dict)
     # Elections with a unit that gave two values of one fact: their facts cannot be read.
     conflicting: set[str] = field(default_factory=set)
+    _strings: dict[str, str] = field(default_factory=dict)
+
+    def register(self, unit: UnitKey) -> list[str | int | None]:
+        """The unit's slots, a new unit known to exist even if it gives no count."""
+        slots = self.units.get(unit)
+        if slots is None:
+            strings = self._strings
+            unit = (
+                strings.setdefault(unit[0], unit[0]),
+                strings.setdefault(unit[1], unit[1]),
+                unit[2],
+            )
+            slots = self.units[unit] = [None] * (2 * len(UNIT_FACTS))
+        return slots
+
+    def value(self, unit: UnitKey, key: str) -> str | None:
+        slots = self.units.get(unit)
+        return None if slots is None else slots[_SLOT[key]]  # type: ignore[return-value]
+
+    def keep(self, unit: UnitKey, key: str, value: str, line: int) -> None:
+        """The unit's value of a fact, unless it has one already (agreement checked elsewhere)."""
+        slots = self.register(unit)
+        slot = _SLOT[key]
+        if slots[slot] is None:
+            slots[slot] = self._strings.setdefault(value, value)
+            slots[slot + 1] = line
 
     def add(
         self, unit: UnitKey, key: str, value: str, line: int, found: Found, column: str | None
     ) -> bool:
         """Keep one unit's value of a fact; a second, different value is an error (False)."""
-        seen = self.values.setdefault(unit, {}).setdefault(key, (value, line))
-        if seen[0] == value:
+        slots = self.register(unit)
+        slot = _SLOT[key]
+        if slots[slot] is None:
+            slots[slot] = self._strings.setdefault(value, value)
+            slots[slot + 1] = line
+            return True
+        if slots[slot] == value:
             return True
         election, region, name = unit
         self.conflicting.add(election)
@@ -77,11 +117,24 @@ class UnitFacts:
         found.add(
             Code.INCONSISTENT_METADATA,
             line,
-            f"{key} is {value!r} here but {seen[0]!r} on line {seen[1]}; "
+            f"{key} is {value!r} here but {slots[slot]!r} on line {slots[slot + 1]}; "
             f"{where} has one {key}: make them agree",
             column=column,
         )
         return False
+
+    def given(self, election: str) -> Iterator[tuple[str, dict[str, Given]]]:
+        """Each unit of an election as (region, {fact: (value, line)}), the facts it gives."""
+        for (label, region, _unit), slots in self.units.items():
+            if label == election:
+                yield (
+                    region,
+                    {
+                        key: (slots[2 * i], slots[2 * i + 1])  # type: ignore[misc]
+                        for i, key in enumerate(UNIT_FACTS)
+                        if slots[2 * i] is not None
+                    },
+                )
 
 
 @dataclass(frozen=True)
@@ -117,9 +170,7 @@ def election_facts(
     has_units = "unit" in sources.columns.present
     for record in records:
         if counted and record.row.region and (record.row.unit or not has_units):
-            unit_facts.values.setdefault(
-                (record.election, record.row.region, record.row.unit or ""), {}
-            )
+            unit_facts.register((record.election, record.row.region, record.row.unit or ""))
         for key, value in record.facts.items():
             region = (record.row.region or "") if regional and key in REGIONAL_FACTS else ""
             if region:
@@ -185,9 +236,7 @@ def region_counts(
     # Precincts repeat the same figures: each distinct text is validated once.
     read: dict[tuple[str, str], int | ValidationError] = {}
     context = cells_context(sources.decimal, sources.decimal_given)
-    for (label, region, _unit), given in unit_facts.values.items():
-        if label != election:
-            continue
+    for region, given in unit_facts.given(election):
         region_totals = totals.setdefault(region, {})
         units[region] = units.get(region, 0) + 1
         for key, (value, line) in given.items():

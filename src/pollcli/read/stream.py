@@ -329,9 +329,9 @@ class _Summer:
 
             self.repeats.add_block(np, summed.units, summed.names, summed.parties)
         for unit, values, fact_line in facts:
-            known = self.unit_facts.values.setdefault(unit, {})
+            self.unit_facts.register(unit)
             for fact, text in values.items():
-                known.setdefault(fact, (text, fact_line))  # agreement was checked above
+                self.unit_facts.keep(unit, fact, text, fact_line)  # agreement was checked above
         return summed.rows
 
     def _in_order(self, summed: BlockSums) -> Iterable[int]:
@@ -387,7 +387,7 @@ class _Summer:
         keys = list(self.unit_fact_columns.values())
         found: list[tuple[tuple[str, str, str], dict[str, str], int]] = []
         seen: dict[tuple[str, str, str], dict[str, str]] = {}
-        known = self.unit_facts.values
+        known = self.unit_facts
         election_at = (
             self.precinct_columns.index("election") if "election" in self.precinct_columns else None
         )
@@ -403,10 +403,10 @@ class _Summer:
             if not unit[1] or not unit[2]:
                 raise _ExactAfterAll  # a precinct with no region or no name: the exact stages
             values = {k: v for k, v in zip(keys, cells[width:], strict=True) if v}
-            before = known.get(unit)
             block = seen.get(unit)
             for k, v in values.items():
-                if (before and before.get(k, (v,))[0] != v) or (block and block.get(k, v) != v):
+                before = known.value(unit, k)
+                if (before is not None and before != v) or (block and block.get(k, v) != v):
                     return None
             if block is None:
                 seen[unit] = dict(values)
@@ -443,9 +443,7 @@ class _Summer:
                     record.row.party,
                 )
             if self.unit_fact_columns and record.row.region and record.row.unit:
-                self.unit_facts.values.setdefault(
-                    (record.election, record.row.region, record.row.unit), {}
-                )
+                self.unit_facts.register((record.election, record.row.region, record.row.unit))
             for key in [k for k in record.facts if k in self.unit_fact_columns.values()]:
                 value = record.facts.pop(key)
                 unit = (record.election, record.row.region or "", record.row.unit or "")
