@@ -6,7 +6,7 @@ import sys
 
 from conftest import DATA
 
-HEAVY = ("pandas", "pyarrow", "numpy", "matplotlib")
+HEAVY = ("pandas", "pyarrow", "numpy", "matplotlib", "charset_normalizer", "python_calamine")
 
 
 def _loaded_after(code: str) -> set[str]:

@@ -5,7 +5,6 @@ CSV parser only ever sees UTF-8 and a multibyte character can never be split at 
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -34,19 +33,11 @@ def check_encoding(encoding: str) -> str:
 
 
 def guess_encoding(data: bytes) -> tuple[str | None, str]:
-    """A likely encoding and why, from the bytes that are not ASCII. A suggestion, never applied."""
+    """For bytes with NULs: UTF-16 without a byte-order mark, or not text at all."""
     nuls = data.count(b"\x00")
     if nuls > len(data) // 4 and nuls * 3 < len(data) * 2:
         return "utf-16", "many NUL bytes, as in UTF-16 without a byte-order mark"
-    if nuls:
-        return None, "it holds NUL bytes, so it is probably not a CSV text file"
-    # Cyrillic words in cp1251 are runs of high bytes; Western accents sit alone between ASCII letters.
-    runs = re.findall(rb"[\x80-\xff]+", data)
-    high = sum(len(r) for r in runs)
-    in_long_runs = sum(len(r) for r in runs if len(r) >= 3)
-    if high and in_long_runs / high > 0.5:
-        return "cp1251", "Cyrillic text from Windows"
-    return "cp1252", "Western European text from Windows; latin-1 is similar"
+    return None, "it holds NUL bytes, so it is probably not a CSV text file"
 
 
 def codec_for(data: bytes, encoding: str | None) -> str:
@@ -62,21 +53,28 @@ def codec_for(data: bytes, encoding: str | None) -> str:
 
 
 def decode(data: bytes, found: Found, encoding: str | None) -> str | None:
-    """Text of the file, or None after recording an `encoding-error`. Never mojibake."""
+    """Text of the file, or None after recording an `encoding-error`. Never mojibake, and never a
+    guess applied: bytes that do not decode are named with the encodings they may be in
+    (`read.detect`, charset-normalizer), or, in a UTF-8 file with a few stray bytes, every line that
+    holds them is an error and the rest of the file is still read (U+FFFD in their place) so that
+    its other problems are found too."""
     codec = codec_for(data, encoding)
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        bad = data[exc.start : exc.start + 4]
-        name, why = guess_encoding(data)
-        found.add(
-            Code.ENCODING_ERROR,
-            line,
-            f"bytes {bad.hex(' ')} do not decode as {codec.removesuffix('-sig')}; "
-            + (f"the file looks like {name} ({why}): pass --encoding {name}" if name else why),
-        )
-        return None
+        if b"\x00" in data:
+            name, why = guess_encoding(data)
+            found.add(
+                Code.ENCODING_ERROR,
+                data[: exc.start].count(b"\n") + 1,
+                f"bytes {data[exc.start : exc.start + 4].hex(' ')} do not decode as "
+                f"{codec.removesuffix('-sig')}; "
+                + (f"the file looks like {name} ({why}): pass --encoding {name}" if name else why),
+            )
+            return None
+        from pollcli.read.detect import undecodable  # charset-normalizer: only on this path
+
+        return undecodable(data, codec, found)
     if "\x00" in text:
         # NUL is valid UTF-8 but never part of a results table: UTF-16 without a BOM, or not text.
         name, why = guess_encoding(data)
@@ -88,17 +86,9 @@ def decode(data: bytes, found: Found, encoding: str | None) -> str | None:
         )
         return None
     if not codecs.lookup(codec).name.startswith("utf") and not data.isascii():
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        else:  # valid UTF-8 read as a one-byte encoding turns "Токаев" into "Ð¢Ð¾ÐºÐ°ÐµÐ²"
-            found.warn(
-                Code.ENCODING_MISMATCH,
-                None,
-                f"the file is valid UTF-8 but was read as {codec}, which garbles non-ASCII names; "
-                "drop --encoding unless you are sure",
-            )
+        from pollcli.read.detect import utf8_misread
+
+        utf8_misread(data, codec, found)
     return text
 
 

@@ -421,6 +421,8 @@ class _Summer:
         number of lines."""
         scratch = Found(self.found.file)
         text = decode(block, scratch, "utf-8")
+        if text is not None and scratch.items:
+            raise _ExactAfterAll  # stray bytes: the exact engine lists every line that has them
         if text is None:
             for problem in scratch.items:
                 self.found.items.append(

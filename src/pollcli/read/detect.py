@@ -1,0 +1,344 @@
+"""Which encoding are bytes that do not decode in? Imported only when they do not (charset-normalizer
+is not loaded on the everyday path).
+
+Two cases look alike and must not be confused:
+
+- a file in a one-byte encoding (cp1252 "Sinn F\\xe9in", cp1251 Cyrillic): charset-normalizer names
+  the candidates, each is checked for reading as words (letters of one script, no lower-to-upper
+  flips inside a word, printable), and the likely ones are named with their confidence — applied
+  only when the user passes `--encoding`;
+- a UTF-8 (or plain ASCII) file with a few stray bytes (a scraped name, a bad copy-paste): reading it
+  as cp1251 would turn every `’` into `вЂ™`, so no encoding is suggested; every line that holds
+  them is an error of its own, and the rest of the file is still read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Final
+
+from pollcli.problems import Code, Found
+
+# Encodings results files are written in, most common first: the order candidates are named in when
+# charset-normalizer finds several equally good.
+COMMON: Final[tuple[str, ...]] = (
+    "cp1252",
+    "cp1251",
+    "cp1250",
+    "latin_1",
+    "iso8859_15",
+    "koi8_r",
+    "koi8_u",
+    "cp866",
+    "iso8859_2",
+    "iso8859_5",
+    "cp1253",
+    "cp1254",
+    "cp1257",
+    "cp1255",
+    "cp1256",
+    "cp850",
+    "cp437",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "euc_jp",
+    "euc_kr",
+    "mac_roman",
+    "mac_cyrillic",
+)
+# The lines of a file that hold non-ASCII bytes are what charset-normalizer looks at: a few
+# accented names in a file of ASCII otherwise drown in a sample of the whole file.
+SAMPLE_BYTES: Final[int] = 64 << 10
+# Lines listed one by one; past this a file is not "UTF-8 with a few stray bytes" any more.
+LISTED_LINES: Final[int] = 1000
+# Non-ASCII characters that are not letters but read as text (typography, currency, degrees).
+_TEXT_SIGNS: Final[frozenset[str]] = frozenset("\u00a0’‘‚“”„«»‹›–—…•·°±×÷§©®™€£¥¢¿¡´¨¹²³½¼¾º ª№")
+_STRAY: Final[re.Pattern[str]] = re.compile("[\udc80-\udcff]+")
+_VALID_HIGH: Final[re.Pattern[str]] = re.compile("[^\x00-\x7f\udc80-\udcff]")
+_BREAK: Final[re.Pattern[str]] = re.compile("\r\n|\n|\r")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An encoding that reads the bytes as words, with charset-normalizer's confidence."""
+
+    name: str
+    confidence: float  # 0–1: one minus charset-normalizer's "chaos" (mess) ratio
+    language: str | None
+    preview: str  # the first undecodable spot as this encoding reads it
+
+    def describe(self) -> str:
+        language = f", {self.language}" if self.language and self.language != "Unknown" else ""
+        return f"{self.name} ({self.confidence * 100:.0f} % confidence{language})"
+
+
+def display_name(codec: str) -> str:
+    """`latin_1` → `latin-1`, `cp1252` → `cp1252`: the name to pass to --encoding."""
+    name = codecs.lookup(codec).name
+    return "latin-1" if name == "iso8859-1" else name
+
+
+def undecodable(data: bytes, codec: str, found: Found) -> str | None:
+    """Problems for bytes that do not decode in `codec`; the text with U+FFFD in place of stray bytes
+    (the rest of the file is read), or None when the file is in another encoding."""
+    shown = display_name(codec.removesuffix("-sig"))
+    utf8 = codecs.lookup(codec).name == "utf-8"
+    view = data.decode("utf-8", "surrogateescape")
+    stray = list(_STRAY.finditer(view))
+    lines = _Lines(view)
+    # Non-ASCII characters that read as UTF-8 on the lines without stray bytes (two stray bytes
+    # may happen to form a UTF-8 character: they do not count).
+    bad_lines = {lines.number(m.start()) for m in stray}
+    valid_high = sum(
+        1 for m in _VALID_HIGH.finditer(view) if lines.number(m.start()) not in bad_lines
+    )
+    if not utf8:
+        _wrong_given(data, shown, stray, valid_high, lines, found)
+        return None
+    if valid_high >= max(3, len(stray)):
+        # Real UTF-8 around the bad bytes: any one-byte encoding would garble the rest.
+        _list_stray(
+            stray,
+            lines,
+            view,
+            found,
+            f"stray bytes in a file that is otherwise UTF-8 ({valid_high:,} non-ASCII "
+            "characters read fine), so no other encoding would read it better; retype the "
+            "text around them",
+        )
+        return data.decode(codec, "replace")
+    candidates = candidates_for(data, lines, stray)
+    if not candidates:
+        _list_stray(
+            stray,
+            lines,
+            view,
+            found,
+            "bytes that are text neither in UTF-8 nor in any common encoding (charset-normalizer "
+            "finds none that reads them as words): stray bytes; retype or delete them, or pass "
+            "--encoding latin-1 to read them as they are",
+        )
+        return data.decode(codec, "replace")
+    first = stray[0]
+    best = candidates[0]
+    others = "; other candidates: " + ", ".join(c.describe() for c in candidates[1:3])
+    found.add(
+        Code.ENCODING_ERROR,
+        lines.number(first.start()),
+        f"bytes {_hex(first.group())} do not decode as {shown}; the file looks like "
+        f"{best.describe()}, where this line reads {best.preview!r}"
+        + (others if len(candidates) > 1 else "")
+        + f": pass --encoding {best.name}",
+    )
+    return None
+
+
+def candidates_for(data: bytes, lines: _Lines, stray: list[re.Match[str]]) -> list[Candidate]:
+    """The encodings charset-normalizer finds for the lines with non-ASCII bytes, those that read
+    them as words, most likely first."""
+    from charset_normalizer import from_bytes
+
+    sample_lines = []
+    size = 0
+    for number in dict.fromkeys(lines.number(m.start()) for m in stray):
+        raw = lines.raw(number)
+        sample_lines.append(raw)
+        size += len(raw) + 1
+        if size > SAMPLE_BYTES:
+            break
+    sample = b"\n".join(sample_lines)
+    first = sample_lines[0]
+    found: dict[str, Candidate] = {}
+    for match in from_bytes(sample, cp_isolation=list(COMMON)):
+        for codec in match.could_be_from_charset or [match.encoding]:
+            if codec not in COMMON or codec in found:
+                continue
+            try:
+                text = sample.decode(codec)
+            except (UnicodeDecodeError, LookupError):
+                continue
+            if reads_as_words(text) < 0.95:
+                continue
+            found[codec] = Candidate(
+                name=display_name(codec),
+                confidence=max(0.0, 1.0 - match.chaos),
+                language=match.language,
+                preview=_preview(first, codec),
+            )
+    best = max((c.confidence for c in found.values()), default=0.0)
+    # The most common encoding among those about as good as the best: charset-normalizer's ranks
+    # on a few lines are noisy (mac_cyrillic before cp1251, big5 beside it).
+    return sorted(found.values(), key=lambda c: (c.confidence < best - 0.1, _rank(c.name)))
+
+
+def _rank(name: str) -> int:
+    keys = [display_name(c) for c in COMMON]
+    return keys.index(name) if name in keys else len(keys)
+
+
+def reads_as_words(text: str) -> float:
+    """The part of the non-ASCII characters of `text` that read as words: printable, and either a
+    letter in a word of one script with no lower-to-upper flip inside it, or a typographic sign.
+    Mojibake fails: `Ã©`, `ÃèÉ`, a Cyrillic letter glued to Latin ones, a control character."""
+    total = good = 0
+    for index, char in enumerate(text):
+        if char.isascii():
+            continue
+        total += 1
+        if not char.isprintable() and char != "\u00a0":
+            continue
+        if char.isalpha():
+            good += _word_ok(text, index)
+        elif char in _TEXT_SIGNS:
+            good += 1
+    return good / total if total else 1.0
+
+
+def _word_ok(text: str, index: int) -> bool:
+    start = index
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    end = index
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    word = text[start:end]
+    scripts = {_script(c) for c in word}
+    if len(scripts) > 1:
+        return False
+    return not any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+
+
+def _script(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else "?"
+
+
+def utf8_misread(data: bytes, codec: str, found: Found) -> None:
+    """A warning when a file that is UTF-8 (maybe with a few stray bytes) was read with a one-byte
+    --encoding, which garbles every non-ASCII name ("People’s" → "People‰ЫЄs")."""
+    view = data.decode("utf-8", "surrogateescape")
+    valid = _VALID_HIGH.search(view)
+    if valid is None:
+        return
+    strays = len(_STRAY.findall(view))
+    if strays * 10 > len(_VALID_HIGH.findall(view)):
+        return  # not mostly UTF-8: the one-byte encoding may well be right
+    start = valid.start()
+    while start > 0 and not view[start - 1].isspace() and valid.start() - start < 12:
+        start -= 1
+    word = view[start : valid.end() + 8].split(",")[0].split()[0]
+    garbled = word.encode("utf-8", "surrogateescape").decode(codec, "replace")
+    apart = f" apart from {strays} stray byte sequence(s)" if strays else ""
+    found.warn(
+        Code.ENCODING_MISMATCH,
+        None,
+        f"the file is valid UTF-8{apart} but was read as {display_name(codec)}, which garbles "
+        f"non-ASCII names ({word!r} reads as {garbled!r}); drop --encoding unless you are sure",
+    )
+
+
+def _wrong_given(
+    data: bytes,
+    shown: str,
+    stray: list[re.Match[str]],
+    valid_high: int,
+    lines: _Lines,
+    found: Found,
+) -> None:
+    """An --encoding that does not read the file: the error says what might."""
+    try:
+        data.decode(shown)
+    except UnicodeDecodeError as exc:
+        position = exc.start
+        bad = data[exc.start : exc.start + 4]
+    else:  # pragma: no cover - undecodable() is only called after a failure
+        return
+    line = data[:position].count(b"\n") + data[:position].count(b"\r")
+    line -= data[:position].count(b"\r\n")
+    advice: str
+    if not stray:
+        advice = "the file is UTF-8: drop --encoding"
+    elif valid_high >= max(3, len(stray)):
+        advice = (
+            "the file is UTF-8 with stray bytes: drop --encoding, and pollcli names the lines "
+            "that hold them"
+        )
+    else:
+        candidates = candidates_for(data, lines, stray)
+        advice = (
+            "it may be " + ", ".join(c.describe() for c in candidates[:3]) + ": pass --encoding "
+            f"{candidates[0].name}"
+            if candidates
+            else "no common encoding reads it as words; drop --encoding to see the lines"
+        )
+    found.add(
+        Code.ENCODING_ERROR,
+        line + 1,
+        f"bytes {bad.hex(' ')} do not decode as {shown}; {advice}",
+    )
+
+
+def _list_stray(
+    stray: list[re.Match[str]], lines: _Lines, view: str, found: Found, why: str
+) -> None:
+    """One error per line holding stray bytes (up to LISTED_LINES), each showing the line."""
+    by_line: dict[int, re.Match[str]] = {}
+    for match in stray:
+        by_line.setdefault(lines.number(match.start()), match)
+    listed = list(by_line.items())
+    for number, match in listed[:LISTED_LINES]:
+        found.add(
+            Code.ENCODING_ERROR,
+            number,
+            f"bytes {_hex(match.group())} do not decode as UTF-8 ({_context(view, match)}): {why}",
+        )
+    if len(listed) > LISTED_LINES:
+        found.add(
+            Code.ENCODING_ERROR,
+            listed[LISTED_LINES][0],
+            f"… and {len(listed) - LISTED_LINES:,} more lines with bytes that do not decode as "
+            "UTF-8; is the file in one encoding?",
+        )
+
+
+def _hex(stray: str) -> str:
+    return stray[:4].encode("utf-8", "surrogateescape").hex(" ")
+
+
+def _context(view: str, match: re.Match[str]) -> str:
+    """The bytes in their line, as Python escapes them: `EMORY \\x90_\\xc7\\x8a…`."""
+    start = max(0, match.start() - 20)
+    start = max(
+        view.rfind("\n", 0, match.start()) + 1, view.rfind("\r", 0, match.start()) + 1, start
+    )
+    text = view[start : match.end() + 12].splitlines()[0] if view[start:] else ""
+    shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "'" + ("…" if start else "") + shown + "…'"
+
+
+def _preview(line: bytes, codec: str) -> str:
+    text = line.decode(codec, "replace")
+    index = next((i for i, c in enumerate(text) if not c.isascii()), 0)
+    return text[max(0, index - 15) : index + 15].strip()
+
+
+class _Lines:
+    """Physical line numbers of positions in a text (LF, CRLF or a lone CR ends a line)."""
+
+    def __init__(self, view: str) -> None:
+        self.view = view
+        self.ends = [m.end() for m in _BREAK.finditer(view)]
+
+    def number(self, position: int) -> int:
+        return bisect.bisect_right(self.ends, position) + 1
+
+    def raw(self, number: int) -> bytes:
+        start = self.ends[number - 2] if number > 1 else 0
+        end = self.ends[number - 1] if number - 1 < len(self.ends) else len(self.view)
+        return self.view[start:end].rstrip("\r\n").encode("utf-8", "surrogateescape")
