@@ -179,3 +179,67 @@ def test_an_out_of_range_fact_from_python_is_not_blamed_on_the_files_line(tmp_pa
     assert "registered 1000000000000: must be a whole number from 0 to 10,000,000,000" in (
         problem.message
     )
+
+
+# Issue 11 item 7: vote counts as exports write them.
+
+
+@given(
+    st.integers(min_value=0, max_value=MAX_VOTES),
+    st.decimals(min_value=Decimal("-0.000001"), max_value=Decimal("0.000001"), places=16),
+)
+def test_a_vote_cell_within_a_millionth_of_a_whole_number_reads_as_it(whole, offset):
+    text = format(Decimal(whole) + offset, "f")
+    near: list[str] = []
+    if whole + offset < 0:
+        return
+    assert parse_votes(text, ".", decimal_given=False, near_whole=near) == whole
+    assert near == ([] if offset == 0 else [text])
+
+
+@given(
+    st.integers(min_value=0, max_value=10**9),
+    st.decimals(min_value=Decimal("0.0000011"), max_value=Decimal("0.9999989"), places=10),
+)
+def test_a_vote_cell_further_from_a_whole_number_is_refused(whole, fraction):
+    text = format(Decimal(whole) + fraction, "f")
+    with pytest.raises(NumberError, match="not a whole number"):
+        parse_votes(text, ".", decimal_given=False, near_whole=[])
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal", "expected"),
+    [
+        ("727712.9999999997", ".", 727713),
+        ("727712.9999999997", ".", 727713),
+        ("4.0000000000000001e5", ".", 400000),
+        ("0.99999999999999999999", ".", 1),
+        ("-0.0000001", ".", 0),
+    ],
+)
+def test_near_whole_counts_as_exports_write_them(text, decimal, expected):
+    near: list[str] = []
+    assert parse_votes(text, decimal, decimal_given=True, near_whole=near) == expected
+    assert near == [text]
+
+
+def test_near_whole_is_never_a_negative_count_nor_out_of_range():
+    with pytest.raises(NumberError, match="cannot be negative"):
+        parse_votes("-0.9999999999", ".", decimal_given=False, near_whole=[])
+    with pytest.raises(NumberError, match="larger than any electorate"):
+        parse_votes("10000000000.9999999999", ".", decimal_given=False, near_whole=[])
+
+
+def test_near_whole_vote_cells_are_read_with_a_note_in_both_engines(tmp_path, monkeypatch):
+    path = write(tmp_path, "candidate,votes\nA,727712.9999999997\nB,12.0000000001\nC,5\n")
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    election = __import__("json").loads(result.stdout)["elections"][0]
+    assert [r["votes"] for r in election["results"]] == [727713, 12, 5]
+    assert (
+        "2 vote counts within 1e-6 of a whole number (such as '727712.9999999997' on line 2, as "
+        "spreadsheets and pandas write sums) were read as whole numbers." in election["notes"]
+    )
+    # A front-matter count is still read strictly: a count of people is not a sum of floats.
+    strict = write(tmp_path, "# registered: 100.0000001\ncandidate,votes\nA,1\n", "s.csv")
+    assert invoke("summary", str(strict)).code == 1

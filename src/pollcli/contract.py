@@ -75,9 +75,15 @@ def _refuse(code: Code, message: str) -> PydanticCustomError:
     return PydanticCustomError(str(code), message)
 
 
-def cells_context(decimal: str, decimal_given: bool) -> dict[str, Any]:
-    """The validation context of a file's cells: its decimal mark, and whether the user gave it."""
-    return {"decimal": decimal, "decimal_given": decimal_given}
+def cells_context(
+    decimal: str, decimal_given: bool, near_whole: list[str] | None = None
+) -> dict[str, Any]:
+    """The validation context of a file's cells: its decimal mark, whether the user gave it, and
+    (for rows) a list that collects vote cells read as whole numbers from within 1e-6 of one."""
+    context: dict[str, Any] = {"decimal": decimal, "decimal_given": decimal_given}
+    if near_whole is not None:
+        context["near_whole"] = near_whole
+    return context
 
 
 # --- one row's cells -------------------------------------------------------------------------------
@@ -88,7 +94,9 @@ def _votes_cell(value: Any, info: ValidationInfo) -> Any:
         return value
     decimal, given = _decimal(info)
     try:
-        return parse_votes(value, decimal, decimal_given=given)
+        # Counts within 1e-6 of a whole number are read as whole; the reader notes them.
+        near = (info.context or {}).get("near_whole")
+        return parse_votes(value, decimal, decimal_given=given, near_whole=near)
     except NumberError as exc:
         raise _refuse(Code(exc.code), str(exc)) from None
 

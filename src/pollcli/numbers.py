@@ -7,19 +7,27 @@ an error asking for `--decimal`, never a guess.
 Digits are the ASCII digits 0-9 only. Python's `int()` and `float()` also read the digits of other
 scripts (`١٢٣`, `１２３`, `१२३`) and underscores (`1_000`); a results table that has them was
 garbled or typed by hand, so they are refused with the reason rather than read silently. A count is
-read exactly, never through a float: `0.99999999999999999999` is not a whole number (a float rounds it
-to 1), and a count of thousands of digits is out of range without ever reaching `int()`, whose limit of
-4,300 digits would raise an error of Python's own.
+read exactly, never through a float: `0.99999999999999999999` is not a whole number by itself (a
+float rounds it to 1), and a count of thousands of digits is out of range without ever reaching
+`int()`, whose limit of 4,300 digits would raise an error of Python's own. A row's vote cell may be
+within 1e-6 of a whole number (`727712.9999999997`, float arithmetic in a spreadsheet or a pandas
+export): it is read as that number, exactly (Decimal), and the reader notes it (`near_whole`).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal, InvalidOperation, localcontext
 from typing import Final
 
 # Far above any electorate on Earth: a count past this is a typo or an attack, not a result.
 MAX_VOTES: Final[int] = 10_000_000_000
+
+# How far from a whole number a vote count may be and still be read as one (with a note): float
+# arithmetic in spreadsheets and pandas leaves sums like 727712.9999999997.
+NEAR_WHOLE: Final[Decimal] = Decimal("1e-6")
+_NEAR_WHOLE_CHARS: Final[int] = 64
 
 # Digits of MAX_VOTES: a count with more significant digits than this is out of range unread.
 _MAX_DIGITS: Final[int] = len(str(MAX_VOTES))
@@ -57,13 +65,31 @@ def shown(text: str) -> str:
     return f"{text[:20]!r}…{text[-8:]!r} ({len(text):,} characters)"
 
 
-def parse_votes(text: str, decimal: str, *, decimal_given: bool, what: str = "votes") -> int:
-    """A non-negative vote count. `decimal` is the file's decimal mark; `decimal_given` says the user set it."""
+def parse_votes(
+    text: str,
+    decimal: str,
+    *,
+    decimal_given: bool,
+    what: str = "votes",
+    near_whole: list[str] | None = None,
+) -> int:
+    """A non-negative vote count. `decimal` is the file's decimal mark; `decimal_given` says the user set it.
+
+    With a `near_whole` list, a number within NEAR_WHOLE of a whole one (`727712.9999999997`, as
+    spreadsheets and pandas write sums of floats) is read as that whole number and its text is
+    appended to the list, for a note; without it such a number is not a count."""
     raw = _compact(text)
     if _INT_RE.match(raw):
         value = _whole(raw)
     else:
-        value = _grouped_or_exact(raw, text, decimal, decimal_given=decimal_given, what=what)
+        try:
+            value = _grouped_or_exact(raw, text, decimal, decimal_given=decimal_given, what=what)
+        except NumberError as exc:
+            nearest = _nearest_whole(raw, decimal) if near_whole is not None else None
+            if nearest is None or exc.code != "type-error":
+                raise
+            near_whole.append(text.strip())
+            value = nearest
     if value < 0:
         raise NumberError(
             "negative-votes", f"{what} {shown(text)}: a count cannot be negative; fix the cell"
@@ -74,6 +100,24 @@ def parse_votes(text: str, decimal: str, *, decimal_given: bool, what: str = "vo
             f"{what} {shown(text)}: more than {MAX_VOTES:,}, larger than any electorate; fix the cell",
         )
     return value
+
+
+def _nearest_whole(raw: str, decimal: str) -> int | None:
+    """The whole number within NEAR_WHOLE of `raw` (a plain or scientific decimal), or None. Read
+    with Decimal, never a float, and only for numbers of a sane length."""
+    plain = raw.replace(",", ".") if decimal == "," else raw
+    if len(plain) > _NEAR_WHOLE_CHARS or not _DECIMAL_RE.fullmatch(plain):
+        return None
+    with localcontext() as context:
+        context.prec = 2 * _NEAR_WHOLE_CHARS
+        try:
+            number = Decimal(plain)
+        except InvalidOperation:
+            return None
+        if not number.is_finite() or abs(number) > MAX_VOTES + 1:
+            return None
+        whole = number.to_integral_value()
+        return int(whole) if abs(number - whole) <= NEAR_WHOLE else None
 
 
 def _whole(digits: str, sign: str = "") -> int:

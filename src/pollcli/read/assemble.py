@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
 
-from pollcli.columns import INVISIBLE_NOTE, JOINERS
+from pollcli.columns import JOINERS
 from pollcli.election import Election, Facts, Option, Region
 from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
@@ -75,17 +75,17 @@ class Assembly:
         facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)
         notes = list(self.sources.columns.notes)
         counts = region_counts(label, self.unit_facts, self.sources, found, notes)
-        if facts is None or counts is None:
-            return None
+        # Every check runs whatever the others found (issue 11 item 8): an election with errors
+        # is built, checked and only then left out.
+        if facts is None:
+            facts = Facts(election=label or self.sources.default_label)
         records = _fractions(records, notes)
-        records = self._in_range(records)
-        if found.errors > errors_before:
-            return None
-        options, regions = self._combine(records, facts.election, regional, counts, notes)
-        if options is None or found.errors > errors_before:
+        self._in_range(records)
+        options, regions = self._combine(records, facts.election, regional, counts or {}, notes)
+        if options is None:
             return None
         if regional:
-            facts = _regional_totals(facts, regions, counts, notes)
+            facts = _regional_totals(facts, regions, counts or {}, notes)
             if facts.share_base == "cast" and facts.ballots_cast is None:
                 # As for a file without regions: shares of nothing known are no shares at all.
                 given = self.sources.front.get("share_base")
@@ -95,7 +95,7 @@ class Assembly:
                     "share_base is 'cast' but ballots_cast is not given for every region; add "
                     "it, or use share_base: valid",
                 )
-                return None
+                facts = facts.model_copy(update={"share_base": "valid"})
         election = Election(
             facts=facts, source_file=self.source_file, options=options, regions=regions, notes=notes
         )
@@ -111,6 +111,10 @@ class Assembly:
         check_election(
             election, min(r.line for r in records), fact_line, self.sources.columns, found
         )
+        # (A precinct's two values of one fact may have been found before this election was
+        # assembled, by the streaming engine.)
+        if found.errors > errors_before or label in self.unit_facts.conflicting:
+            return None
         # Problems of the file as a whole, and those found while building this election — never
         # another election's.
         own = found.items[: self.file_level] + found.items[first_problem:]
@@ -137,8 +141,8 @@ class Assembly:
                 return True
         return False
 
-    def _in_range(self, records: list[Record]) -> list[Record]:
-        kept = []
+    def _in_range(self, records: list[Record]) -> None:
+        """Shares outside 0–100 are errors; the rows stay, so that the sum is checked too."""
         for record in records:
             share = record.row.share
             if share is not None and not 0 <= share <= 100:
@@ -148,9 +152,6 @@ class Assembly:
                     f"share {share!r}: a share is a percent, from 0 to 100; fix the cell",
                     column=self.sources.columns.header_of("share"),
                 )
-            else:
-                kept.append(record)
-        return kept
 
     def _combine(
         self,
@@ -261,8 +262,7 @@ def assemble(
 ) -> list[Election]:
     """A file's records → its elections: what both engines do once their rows are read."""
     columns = reader.columns
-    if reader.invisible:
-        columns.notes.append(INVISIBLE_NOTE)
+    columns.notes.extend(reader.notes())
     front = front_matter(table.front_matter, found)
     sources = FactSources(
         front=front,

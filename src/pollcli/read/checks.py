@@ -3,7 +3,11 @@ figures that cannot be compared (votes on some options, only shares on others)."
 
 from __future__ import annotations
 
-from pollcli.election import Election
+from collections.abc import Sequence
+
+from pollcli.audit import Audit
+from pollcli.audit import audit as audit_of
+from pollcli.election import Election, Facts, Option
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 
@@ -17,26 +21,7 @@ def check_election(
     _check_mixed_figures(election, found)
     _check_counts(election, fact_line, found)
     audit = election.audit
-    summed = audit.share_sum
-    if summed is not None:
-        if summed.total > 101:
-            found.add(
-                Code.SHARES_SUM,
-                line,
-                f"shares of election {facts.election!r} add up to {summed.total:.2f} %, far more "
-                "than 100; check for a double-counted row or shares of different bases",
-            )
-        elif (
-            summed.complete
-            and abs(summed.total - 100) > max(summed.slack, 0.01)
-            and facts.stage != "exit_poll"
-        ):
-            found.warn(
-                Code.SHARES_SUM,
-                line,
-                f"shares of election {facts.election!r} add up to {summed.total:.2f} %, not 100 "
-                f"(rounding explains up to {summed.slack:.2f}); check for a missing option",
-            )
+    _check_share_sum(facts, audit, line, found, "")
     if (
         facts.total_votes is not None
         and audit.votes is not None
@@ -48,13 +33,69 @@ def check_election(
             f"the options' votes add up to {audit.votes:,} but totalvotes says "
             f"{facts.total_votes:,}; check for a missing or extra row",
         )
-    if not any(o.share is not None and o.votes is not None for o in election.options):
+    _check_share_fit(election.options, facts, audit, line, columns, found, "")
+    for region in election.regions:
+        # A published share per region is checked against the region's votes like a national
+        # share against the nation's (issue 11 item 7).
+        if not any(o.share is not None for o in region.options):
+            continue
+        region_facts = facts.model_copy(
+            update={
+                "registered": region.registered,
+                "ballots_cast": region.ballots_cast,
+                "invalid": None,
+                "blank": None,
+                "total_votes": None,
+            }
+        )
+        region_audit = audit_of(region.options, region_facts)
+        first = min(o.line for o in region.options)
+        where = f" in region {region.name!r}"
+        _check_share_sum(region_facts, region_audit, first, found, where)
+        _check_share_fit(region.options, region_facts, region_audit, first, columns, found, where)
+
+
+def _check_share_sum(facts: Facts, audit: Audit, line: int, found: Found, where: str) -> None:
+    """Published shares against 100, in an election or one of its regions (`where` says which)."""
+    summed = audit.share_sum
+    if summed is not None:
+        if summed.total > 101:
+            found.add(
+                Code.SHARES_SUM,
+                line,
+                f"shares of election {facts.election!r}{where} add up to {summed.total:.2f} %, "
+                "far more than 100; check for a double-counted row or shares of different bases",
+            )
+        elif (
+            summed.complete
+            and abs(summed.total - 100) > max(summed.slack, 0.01)
+            and facts.stage != "exit_poll"
+        ):
+            found.warn(
+                Code.SHARES_SUM,
+                line,
+                f"shares of election {facts.election!r}{where} add up to {summed.total:.2f} %, "
+                f"not 100 (rounding explains up to {summed.slack:.2f}); check for a missing option",
+            )
+
+
+def _check_share_fit(
+    options: Sequence[Option],
+    facts: Facts,
+    audit: Audit,
+    line: int,
+    columns: ColumnMap,
+    found: Found,
+    where: str,
+) -> None:
+    """Published shares against the votes, in an election or one of its regions."""
+    if not any(o.share is not None and o.votes is not None for o in options):
         return
     if audit.fit is not None and audit.fit != facts.share_base:
         found.warn(
             Code.SHARE_MISMATCH,
             line,
-            f"published shares fit the {audit.fit} base, not {facts.share_base}; "
+            f"published shares{where} fit the {audit.fit} base, not {facts.share_base}; "
             f"add '# share_base: {audit.fit}' to the front matter",
         )
         return
@@ -62,7 +103,7 @@ def check_election(
         found.warn(
             Code.SHARE_MISMATCH,
             option.line,
-            f"published share {option.share:g} % of {option.candidate!r} differs from its "
+            f"published share {option.share:g} % of {option.candidate!r}{where} differs from its "
             f"votes, which give {computed:.3f} % of {facts.share_base} votes; check both cells",
             column=columns.header_of("share"),
         )

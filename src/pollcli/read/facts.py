@@ -157,7 +157,8 @@ def election_facts(
     unit_facts: UnitFacts,
     found: Found,
 ) -> Facts | None:
-    """The facts of one election, or None after recording why they cannot be read.
+    """The facts of one election. After recording why some cannot be read, the facts that can (for
+    the election's other checks; the caller leaves an election with errors out), or None.
 
     The per-unit counts of a regional file go into `unit_facts` (for `region_counts`); the other fact
     cells must be constant within the election."""
@@ -205,9 +206,18 @@ def election_facts(
         )
     except ValidationError as error:
         problems_from(error, found, line_of, column_of)
-        return None
+        # The facts that are fine, so that the election's other checks still run (validate lists
+        # every problem at once: a bad date must not hide a share of 150).
+        failed = {str(item["loc"][0]) for item in error.errors() if item["loc"]}
+        try:
+            return Facts.model_validate(
+                {k: v for k, v in values.items() if k not in failed},
+                context=cells_context(sources.decimal, sources.decimal_given),
+            )
+        except ValidationError:
+            return None
     if not ok:
-        return None
+        return facts  # the errors are recorded; the election is checked, then left out
     if facts.share_base == "cast" and facts.ballots_cast is None and not regional:
         found.add(
             Code.INVALID_METADATA,

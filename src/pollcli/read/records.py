@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from pollcli.columns import FACT_COLUMNS, INVISIBLE
+from pollcli.columns import FACT_COLUMNS, INVISIBLE, INVISIBLE_NOTE
 from pollcli.contract import Row, cells_context, problems_from
 from pollcli.numbers import share_decimal_mark
 from pollcli.problems import Code, Found
@@ -42,6 +42,9 @@ class CellReader:
     default_election: str
     found: Found
     invisible: bool = False  # some cell held invisible characters, now removed
+    # Vote cells read as whole numbers from within 1e-6 of one: how many, and the first (line, text).
+    near_whole: int = 0
+    first_near_whole: tuple[int, str] | None = None
 
     def width_ok(self, line: int, cells: list[str], delimiter: str) -> bool:
         width = len(self.columns.header)
@@ -79,13 +82,36 @@ class CellReader:
 
     def row(self, line: int, values: dict[str, str]) -> Row | None:
         """The validated cells, or None after recording every problem of the row."""
+        near: list[str] = []
         try:
-            return Row.model_validate(
-                values, context=cells_context(self.decimal, self.decimal_given)
+            row = Row.model_validate(
+                values, context=cells_context(self.decimal, self.decimal_given, near)
             )
         except ValidationError as error:
             problems_from(error, self.found, lambda _: line, self.columns.header_of)
             return None
+        if near:
+            self.near_whole += 1
+            self.first_near_whole = self.first_near_whole or (line, near[0])
+        return row
+
+    def notes(self) -> list[str]:
+        """What reading the cells changed, for every election of the file."""
+        notes = [INVISIBLE_NOTE] if self.invisible else []
+        if self.first_near_whole is not None:
+            line, text = self.first_near_whole
+            count = f"{self.near_whole:,} vote counts" if self.near_whole > 1 else "A vote count"
+            notes.append(
+                f"{count} within 1e-6 of a whole number (such as {text!r} on line {line}, as "
+                "spreadsheets and pandas write sums) "
+                + ("were" if self.near_whole > 1 else "was")
+                + (
+                    " read as whole numbers."
+                    if self.near_whole > 1
+                    else " read as the whole number."
+                )
+            )
+        return notes
 
     def read(self, line: int, cells: list[str], delimiter: str) -> Record | None:
         if not self.width_ok(line, cells, delimiter):
