@@ -85,8 +85,10 @@ def parse_votes(
         try:
             value = _grouped_or_exact(raw, text, decimal, decimal_given=decimal_given, what=what)
         except NumberError as exc:
-            nearest = _nearest_whole(raw, decimal) if near_whole is not None else None
-            if nearest is None or exc.code != "type-error":
+            if near_whole is None or exc.code != "type-error":
+                raise
+            nearest = _nearest_whole(raw, decimal)
+            if nearest is None:
                 raise
             near_whole.append(text.strip())
             value = nearest
