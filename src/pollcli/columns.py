@@ -1,30 +1,42 @@
-"""The column contract: canonical names, their aliases, option kinds and election facts."""
+"""The column contract: canonical names, their aliases (header words in the languages results are
+published in), geography levels, and election facts. Option kinds are in `pollcli.kinds`."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from typing import Final, Literal
 
-Kind = Literal["candidate", "against_all", "blank", "invalid", "other"]
-KINDS: Final[tuple[str, ...]] = ("candidate", "against_all", "blank", "invalid", "other")
-# Options that are not part of the valid-vote base.
-NOT_VALID_KINDS: Final[frozenset[str]] = frozenset({"blank", "invalid"})
+from pollcli.kinds import KINDS, NOT_VALID_KINDS, Kind, fact_from_name, kind_from_name
+
+# The option kinds and the words of option names live in `pollcli.kinds`; re-exported here, where
+# the rest of the column contract is.
+__all__ = ["KINDS", "NOT_VALID_KINDS", "Kind", "fact_from_name", "kind_from_name"]
 
 # English names from the contract and MEDSL, and the words commissions print in a few other languages.
+# A header matches when it is one of these words (case, spaces, dots, dashes and slashes aside), or
+# when one half of a bilingual header is (`Candidate/Candidat`, `Votes Obtained/Votes obtenus`), or
+# with a name's prefix or suffix around the word (`county_name`, `Libellé du département`).
 ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "candidate": (
         "candidate",
         "name",
         "option",
         "candidate_name",
+        "candidatename",
+        "candidate_full_name",
+        "ballot_name",
+        "choice",
         "candidat",
+        "candidats",
+        "nom_du_candidat",
         "candidato",
         "kandidat",
+        "bewerber",
         "кандидат",
         "кандидаты",
         "кандидат_ф_и_о",
+        "kandydat",
     ),
     "votes": (
         "votes",
@@ -33,13 +45,21 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "count",
         "vote",
         "votes_count",
+        "votes_obtained",
+        "votes_obtenus",
+        "votes_received",
+        "vote_total",
+        "number_of_votes",
         "voix",
         "votos",
         "stimmen",
+        "anzahl",
         "голоса",
         "голосов",
         "число_голосов",
         "дауыс",
+        "głosy",
+        "liczba_głosów",
     ),
     "share": (
         "share",
@@ -49,9 +69,19 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "vote_share",
         "percentage",
         "vote_pct",
+        "percent_votes",
+        "pct_votes",
+        "votes_pct",
+        "vote_percent",
+        "percent_of_votes",
+        "percentage_of_votes",
+        "percentage_of_votes_obtained",
+        "pourcentage_des_votes_obtenus",
         "pourcentage",
         "porcentaje",
         "prozent",
+        "anteil",
+        "stimmenanteil",
         "процент",
         "процентов",
         "доля",
@@ -60,36 +90,131 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "party",
         "party_detailed",
         "party_name",
+        "party_affiliation",
+        "political_party",
+        "ballot_party",
+        "description_on_ballot_paper",
         "nominator",
         "affiliation",
         "parti",
+        "parti_politique",
+        "appartenance_politique",
         "partido",
         "partei",
+        "parteikuerzel",
+        "parteikürzel",
+        "parteiname",
+        "partij",
         "партия",
         "выдвинут",
+        "partia",
+        "komitet",
     ),
     "kind": ("kind",),
     # A party's colour for charts (`#1f77b4`); carried through to the results, never computed with.
     "colour": ("colour", "color", "party_colour", "party_color"),
-    "region": (
+    # A candidate's name in two columns, joined given name first ("Stephen Kinnock", "Emmanuel
+    # MACRON"); one of them alone is the candidate column.
+    "given_name": (
+        "first_name",
+        "firstname",
+        "forename",
+        "forenames",
+        "given_name",
+        "givenname",
+        "prénom",
+        "prenom",
+        "vorname",
+        "imię",
+        "imie",
+        "имя",
+    ),
+    "family_name": (
+        "last_name",
+        "lastname",
+        "surname",
+        "family_name",
+        "familyname",
+        "nom",
+        "nachname",
+        "nazwisko",
+        "фамилия",
+    ),
+    # The name of a row whose candidate cell is blank (FiveThirtyEight: Write-in, Blank, Other).
+    "alt_name": ("alt_result_text",),
+}
+
+# Geography, coarsest first. With one such column it is the region; with several, the finest is the
+# unit (rows are unique per unit and summed into the region), the next coarser one the region, and
+# any coarser still (a state beside county and precinct) is left unused with a note. A column named
+# `region` is the region whatever else there is. `district` is often a race (U.S. House district 1)
+# rather than a place: beside another column of its level it gives way, with a note.
+GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
+    (
+        "state",
+        "state_name",
+        "province",
+        "land",
+        "bundesland",
+        "województwo",
+        "wojewodztwo",
+        "voivodeship",
+    ),
+    (
         "region",
-        "precinct",
-        "district",
         "county",
+        "parish",
+        "district",
+        "département",
+        "departement",
+        "department",
         "région",
-        "circonscription",
         "región",
         "provincia",
         "wahlkreis",
+        "kreis",
+        "landkreis",
         "bezirk",
+        "circonscription",
+        "constituency",
+        "powiat",
+        "tik",
+        "тик",
         "регион",
         "область",
         "округ",
         "район",
-        "участок",
         "облыс",
         "өңір",
     ),
+    (
+        "precinct",
+        "ward",
+        "town",
+        "township",
+        "city",
+        "village",
+        "borough",
+        "municipality",
+        "municipio",
+        "commune",
+        "gemeinde",
+        "gmina",
+        "stimmbezirk",
+        "wahlbezirk",
+        "polling_station",
+        "polling_place",
+        "polling_district",
+        "uik",
+        "уик",
+        "участок",
+        "избирательный_участок",
+    ),
+)
+# Geography words that give way to another of their level.
+YIELDING_PLACES: Final[frozenset[str]] = frozenset({"district"})
+_LEVEL: Final[dict[str, int]] = {
+    word: level for level, words in enumerate(GEOGRAPHY) for word in words
 }
 
 INT_FACTS: Final[tuple[str, ...]] = ("registered", "ballots_cast", "invalid", "blank")
@@ -172,7 +297,7 @@ def normalize_header(name: str) -> str:
 
 
 def _build_lookup() -> dict[str, str]:
-    lookup: dict[str, str] = {}
+    lookup: dict[str, str] = {word: "region" for word in _LEVEL}
     for canonical, aliases in (*ROW_ALIASES.items(), *FACT_ALIASES.items()):
         for alias in aliases:
             lookup[alias] = canonical
@@ -180,102 +305,64 @@ def _build_lookup() -> dict[str, str]:
 
 
 HEADER_LOOKUP: Final[dict[str, str]] = _build_lookup()
+# Words around a column's word that do not change what it is: `county_name`, `Nom de
+# circonscription`, `Libellé du département`, `name of district`.
+_AFFIXES: Final[re.Pattern[str]] = re.compile(
+    r"^(?:(?:libell[ée]|nom|name)_(?:de_la|de_l|du|de|des|of)_|name_of_)|_(?:name|nom|names)$"
+)
+# `% Voix/Ins`, `% Blancs/Vot`: a percentage of the registered voters or of the ballots cast, a
+# protocol figure (France's ministry files), not the option's share of the valid vote (`/Exp`).
+_OTHER_BASES: Final[frozenset[str]] = frozenset({"ins", "inscrits", "vot", "votants"})
 
 
 def canonical_column(header: str) -> str | None:
+    """The canonical column a header names, or None."""
     key = normalize_header(header)
+    found = _word(key)
+    if found is not None:
+        return found
+    if "%" in key:
+        # "%", "% exprimés", "Votes %", "% Voix/Exp": a percent sign names a share column in any
+        # language, unless it is of another base.
+        base = normalize_header(header.rsplit("/", 1)[1]) if "/" in header else ""
+        return None if base in _OTHER_BASES else "share"
+    if "/" in header:
+        # A bilingual header, `Candidate/Candidat`: either half.
+        for half in header.split("/"):
+            found = _word(normalize_header(half))
+            if found is not None:
+                return found
+    return None
+
+
+def _word(key: str) -> str | None:
     if key in HEADER_LOOKUP:
         return HEADER_LOOKUP[key]
-    # "%", "% exprimés", "Votes %": a percent sign names a share column in any language.
-    return "share" if "%" in key else None
+    bare = _AFFIXES.sub("", key)
+    return HEADER_LOOKUP.get(bare) if bare != key else None
 
 
-def _name_key(name: str) -> str:
-    text = unicodedata.normalize("NFKC", name).casefold()
-    text = re.sub(r"[«»\"'“”„()\[\].,!:;_\-–—]+", " ", text)
-    return " ".join(text.split())
+def place_level(header: str) -> int:
+    """How fine a geography column is: 0 (state, province), 1 (region, county), 2 (precinct, ward,
+    municipality); a column named only `region`-like counts as 1."""
+    key = normalize_header(header)
+    for candidate in (
+        key,
+        _AFFIXES.sub("", key),
+        *(normalize_header(h) for h in header.split("/")),
+    ):
+        if candidate in _LEVEL:
+            return _LEVEL[candidate]
+        bare = _AFFIXES.sub("", candidate)
+        if bare in _LEVEL:
+            return _LEVEL[bare]
+    return 1
 
 
-_KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
-    "against_all": (
-        "against all",
-        "against all candidates",
-        "vote against all",
-        "none of the above",
-        "none of these candidates",
-        "nota",
-        "против всех",
-        "против всех кандидатов",
-        "барлығына қарсы",
-        "барлық кандидаттарға қарсы",
-        "проти всіх",
-        "супраць усіх",
-    ),
-    "other": (
-        "other",
-        "others",
-        "other candidates",
-        "all others",
-        "write-in",
-        "write-ins",
-        "write ins",
-        "scattering",
-        "sonstige",
-        "andere",
-        "autres",
-        "divers",
-        "otros",
-        "прочие",
-        "другие",
-    ),
-    "blank": (
-        "blank",
-        "blanks",
-        "blank ballots",
-        "blank votes",
-        "blank vote",
-        "votos en blanco",
-        "en blanco",
-        "blancs",
-        "bulletins blancs",
-        "votes blancs",
-        "under votes",
-        "undervotes",
-    ),
-    "invalid": (
-        "invalid",
-        "invalid ballots",
-        "invalid votes",
-        "spoiled",
-        "spoilt",
-        "spoiled ballots",
-        "spoilt ballots",
-        "rejected",
-        "rejected ballots",
-        "void",
-        "null",
-        "nuls",
-        "bulletins nuls",
-        "votos nulos",
-        "over votes",
-        "overvotes",
-        "недействительные",
-        "недействительные бюллетени",
-        "недійсні",
-        "жарамсыз",
-    ),
-}
-_KIND_BY_NAME: Final[dict[str, str]] = {
-    _name_key(name): kind for kind, names in _KIND_NAMES.items() for name in names
-}
-
-
-@lru_cache(maxsize=1 << 14)
-def kind_from_name(name: str) -> Kind:
-    """The kind an option's name implies when no `kind` column says otherwise (cached: a name
-    repeats on every precinct's row)."""
-    kind = _KIND_BY_NAME.get(_name_key(name), "candidate")
-    return kind  # type: ignore[return-value]
+def place_word(header: str) -> str:
+    """The geography word a header is (`County Name` → `county`), for the yielding rule."""
+    key = normalize_header(header)
+    return _AFFIXES.sub("", key)
 
 
 _METHOD_ALIASES: Final[dict[str, str]] = {

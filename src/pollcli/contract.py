@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import numbers
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
@@ -38,10 +38,10 @@ from pollcli.columns import (
     Method,
     System,
     ThresholdBase,
-    kind_from_name,
     method_name,
     normalize_header,
 )
+from pollcli.kinds import ROW_FACTS, fact_from_name, kind_from_name, name_key
 from pollcli.numbers import MAX_VOTES, NumberError, parse_share, parse_votes
 from pollcli.problems import Code, Found
 
@@ -76,13 +76,19 @@ def _refuse(code: Code, message: str) -> PydanticCustomError:
 
 
 def cells_context(
-    decimal: str, decimal_given: bool, near_whole: list[str] | None = None
+    decimal: str,
+    decimal_given: bool,
+    near_whole: list[str] | None = None,
+    kinds: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The validation context of a file's cells: its decimal mark, whether the user gave it, and
-    (for rows) a list that collects vote cells read as whole numbers from within 1e-6 of one."""
+    for rows a list that collects vote cells read as whole numbers from within 1e-6 of one, and the
+    `--kind` overrides (by `kinds.name_key`)."""
     context: dict[str, Any] = {"decimal": decimal, "decimal_given": decimal_given}
     if near_whole is not None:
         context["near_whole"] = near_whole
+    if kinds:
+        context["kinds"] = kinds
     return context
 
 
@@ -150,12 +156,19 @@ class Row(BaseModel):
     # A finer unit within the region (a precinct beside a region column): rows are unique per unit.
     unit: str | None = None
     colour: str | None = None
+    # A row that is no option but a count of its unit ("Registered Voters", "Ballots Cast"): the
+    # fact its votes give (`kinds.ROW_FACTS`), from the name or `--kind NAME=FACT`.
+    fact: str | None = None
+    # Such a row named in a race column (an office "Ballots Cast" with no candidate): a count of
+    # its unit for every race of the file.
+    all_races: bool = False
 
     @model_validator(mode="before")
     @classmethod
     def _implied(cls, data: Any, info: ValidationInfo) -> Any:
-        """What the cells imply: the decimals a share was printed with, and a missing `kind` from
-        the name ("Against all" is against_all)."""
+        """What the cells imply: the decimals a share was printed with, and a missing `kind` (or
+        the fact a row gives instead) from the name ("Against all" is against_all, "Ballots Cast"
+        a count), `--kind NAME=KIND` winning over both the name and a kind cell."""
         if not isinstance(data, dict):
             return data
         data = dict(data)
@@ -165,8 +178,18 @@ class Row(BaseModel):
             # The share's own validator says what is wrong with it when it cannot be read.
             with contextlib.suppress(NumberError):
                 data["share_decimals"] = parse_share(share, decimal, decimal_given=given)[1]
-        if "kind" not in data and isinstance(data.get("candidate"), str):
-            data["kind"] = kind_from_name(data["candidate"])
+        name = data.get("candidate")
+        if not isinstance(name, str):
+            return data
+        override = ((info.context or {}).get("kinds") or {}).get(name_key(name))
+        if override in ROW_FACTS:
+            data["fact"] = override
+        elif override is not None:
+            data["kind"] = override
+        elif "kind" not in data:
+            data["kind"] = kind_from_name(name)
+            if "fact" not in data and data["kind"] == "candidate":
+                data["fact"] = fact_from_name(name)
         return data
 
 

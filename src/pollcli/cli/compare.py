@@ -86,6 +86,9 @@ def compare(
     encoding: opt.EncodingOpt = None,
     delimiter: opt.DelimiterOpt = None,
     decimal: opt.DecimalOpt = None,
+    kind: opt.KindOpt = None,
+    ignore_column: opt.IgnoreColumnOpt = None,
+    sheet: opt.SheetOpt = None,
 ) -> None:
     """Elections side by side: shares and changes, leader, turnout, term, volatility; polls vs the count.
 
@@ -106,7 +109,11 @@ def compare(
         pairs = _read_aliases(aliases) + pairs
     with progress_on_terminal():
         elections = load(
-            files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal
+            files,
+            encoding=encoding,
+            delimiter=opt.delimiter_char(delimiter),
+            decimal=decimal,
+            **opt.reading(kind, ignore_column, sheet),
         )
     result = run_compare(elections, by=by.value, aliases=pairs, fuzzy=not no_fuzzy)
     warn(result.warnings, quiet)

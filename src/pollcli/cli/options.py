@@ -123,6 +123,36 @@ DecimalOpt = Annotated[
         rich_help_panel=READING,
     ),
 ]
+KindOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        metavar="NAME=KIND",
+        help="What the option NAME is: candidate, against_all, blank, invalid, other; or "
+        "registered, ballots_cast, total_votes for a row that counts its unit. Wins over the "
+        "name's word (Write-ins, Undervotes…) and a kind column. Repeatable.",
+        rich_help_panel=READING,
+    ),
+]
+IgnoreColumnOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore-column",
+        metavar="COL",
+        help="Leave the column COL unused (a header that looks like one pollcli reads but is "
+        "not). Repeatable.",
+        rich_help_panel=READING,
+    ),
+]
+SheetOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        metavar="NAME",
+        help="The sheet of an Excel or OpenDocument workbook to read. Default: the first.",
+        rich_help_panel=READING,
+    ),
+]
 
 ElectionOpt = Annotated[
     str | None,
@@ -242,3 +272,15 @@ def fact_overrides(**flags: Any) -> dict[str, Any]:
             message = str(exc).removesuffix("; fix the cell")
             raise UsageError(f"--{key.replace('_', '-')}: {message}") from None
     return facts
+
+
+def reading(kind: list[str] | None, ignore_column: list[str] | None, sheet: str | None) -> Any:
+    """The keyword arguments of `load` and `validate` for --kind, --ignore-column and --sheet."""
+    kinds: dict[str, str] = {}
+    for text in kind or []:
+        name, equals, value = text.rpartition("=")
+        if not equals or not name.strip():
+            raise UsageError(f"--kind {text!r}: write NAME=KIND, e.g. --kind 'Write-ins=other'")
+        kinds[name.strip()] = value.strip().lower().replace("-", "_")
+    columns = [c.strip() for text in ignore_column or [] for c in text.split(",") if c.strip()]
+    return {"kinds": kinds, "ignore_columns": columns, "sheet": sheet}

@@ -122,6 +122,9 @@ def seats(
     encoding: opt.EncodingOpt = None,
     delimiter: opt.DelimiterOpt = None,
     decimal: opt.DecimalOpt = None,
+    kind: opt.KindOpt = None,
+    ignore_column: opt.IgnoreColumnOpt = None,
+    sheet: opt.SheetOpt = None,
 ) -> None:
     """Seats from votes: each list's seats by a method, with the legal threshold, the quota or
     divisors, the last seat and who was next, votes that elected no one, and disproportionality.
@@ -153,7 +156,11 @@ def seats(
         raise UsageError("--seed draws a lot: use it with --tie lot")
     with progress_on_terminal():
         elections = load(
-            files, encoding=encoding, delimiter=opt.delimiter_char(delimiter), decimal=decimal
+            files,
+            encoding=encoding,
+            delimiter=opt.delimiter_char(delimiter),
+            decimal=decimal,
+            **opt.reading(kind, ignore_column, sheet),
         )
     result = allocate(
         elections,

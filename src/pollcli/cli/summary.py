@@ -93,6 +93,9 @@ def summary(
     encoding: opt.EncodingOpt = None,
     delimiter: opt.DelimiterOpt = None,
     decimal: opt.DecimalOpt = None,
+    kind: opt.KindOpt = None,
+    ignore_column: opt.IgnoreColumnOpt = None,
+    sheet: opt.SheetOpt = None,
     election: opt.ElectionOpt = None,
     date: opt.DateOpt = None,
     country: opt.CountryOpt = None,
@@ -145,6 +148,7 @@ def summary(
             encoding=encoding,
             delimiter=opt.delimiter_char(delimiter),
             decimal=decimal,
+            **opt.reading(kind, ignore_column, sheet),
             facts=facts,
         )
     result = summarize(elections, threshold=threshold, majority=majority, by_region=by is not None)

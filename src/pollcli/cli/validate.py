@@ -31,6 +31,9 @@ def validate(
     encoding: opt.EncodingOpt = None,
     delimiter: opt.DelimiterOpt = None,
     decimal: opt.DecimalOpt = None,
+    kind: opt.KindOpt = None,
+    ignore_column: opt.IgnoreColumnOpt = None,
+    sheet: opt.SheetOpt = None,
 ) -> int:
     """List every problem in each file, not just the first. Errors exit 1; warnings alone exit 0."""
     from pollcli.models import FileReport, ValidationReport
@@ -52,6 +55,7 @@ def validate(
                     encoding=encoding,
                     delimiter=opt.delimiter_char(delimiter),
                     decimal=decimal,
+                    **opt.reading(kind, ignore_column, sheet),
                 ).files
             except InputError as exc:
                 unreadable.append(str(exc))

@@ -43,13 +43,19 @@ def load(
     delimiter: str | None = None,
     decimal: str | None = None,
     facts: Mapping[str, Any] | None = None,
+    kinds: Mapping[str, str] | None = None,
+    ignore_columns: Sequence[str] = (),
+    sheet: str | None = None,
 ) -> list[Election]:
-    """Load one or more results CSVs (`-` is standard input) into elections, in file order.
+    """Load one or more results files (CSV, Excel, OpenDocument or Parquet; `-` is standard input)
+    into elections, in file order.
 
     Raises `DataError` carrying every error found (warnings become each election's `warnings`), and
     `UsageError` for a missing file or an impossible option.
     """
-    options = ReadOptions(encoding, delimiter, decimal, facts or {})
+    options = ReadOptions(
+        encoding, delimiter, decimal, facts or {}, kinds or {}, tuple(ignore_columns), sheet
+    )
     elections: list[Election] = []
     for source in _as_list(sources):
         loaded, problems = load_file(source, options)
@@ -67,9 +73,14 @@ def validate(
     delimiter: str | None = None,
     decimal: str | None = None,
     facts: Mapping[str, Any] | None = None,
+    kinds: Mapping[str, str] | None = None,
+    ignore_columns: Sequence[str] = (),
+    sheet: str | None = None,
 ) -> ValidationReport:
     """Every problem in each file, not just the first; never raises for bad data."""
-    options = ReadOptions(encoding, delimiter, decimal, facts or {})
+    options = ReadOptions(
+        encoding, delimiter, decimal, facts or {}, kinds or {}, tuple(ignore_columns), sheet
+    )
     files = []
     for source in _as_list(sources):
         _, problems = load_file(source, options)

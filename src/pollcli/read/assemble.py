@@ -21,7 +21,13 @@ from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import FactSources, UnitFacts, election_facts, front_matter, region_counts
-from pollcli.read.records import CellReader, Record
+from pollcli.read.records import (
+    CellReader,
+    Record,
+    one_place,
+    set_aside_unfit_facts,
+    with_row_facts,
+)
 
 # No ballot has more options; the streaming engine stops reading past it.
 MAX_OPTIONS: Final[int] = 10_000
@@ -55,10 +61,25 @@ class Assembly:
                 "the header has no data rows under it; add one row per ballot option",
             )
             return []
+        set_aside_unfit_facts(records, self.sources.columns)
+        records, every_race = with_row_facts(records)
         self.file_level = len(self.found.items)
         by_election: dict[str, list[Record]] = {}
         for record in records:
             by_election.setdefault(record.election, []).append(record)
+        if every_race:
+            # A count of a unit for every race ("Ballots Cast" as an office): each race that has
+            # the unit gets it, so that a race's turnout is over its own units.
+            by_place: dict[tuple[str | None, str | None], list[Record]] = {}
+            for record in every_race:
+                by_place.setdefault((record.row.region, record.row.unit), []).append(record)
+            for label, group in by_election.items():
+                places = {(r.row.region, r.row.unit) for r in group}
+                group.extend(
+                    dataclasses.replace(r, election=label)
+                    for place in places
+                    for r in by_place.get(place, [])
+                )
         return [
             election
             for label, group in by_election.items()
@@ -71,10 +92,15 @@ class Assembly:
         first_problem = len(found.items)
         if self._too_many_options(label, records):
             return None
+        notes = list(self.sources.columns.notes)
+        records = one_place(records, self.sources.columns, notes)
         regional = any(r.row.region for r in records)
         facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)
-        notes = list(self.sources.columns.notes)
         counts = region_counts(label, self.unit_facts, self.sources, found, notes)
+        # Rows that gave a count of their unit are no options.
+        records = [r for r in records if r.row.fact is None or r.votes is None]
+        if not records:
+            return None
         # Every check runs whatever the others found (issue 11 item 8): an election with errors
         # is built, checked and only then left out.
         if facts is None:

@@ -40,11 +40,13 @@ def read_exact(
     def holds_values(index: int) -> bool:
         return any(index < len(c) and c[index].strip() for _, c in table.records)
 
-    columns = map_header(table.header, table.header_line, found, holds_values)
+    columns = map_header(
+        table.header, table.header_line, found, holds_values, options.ignore_columns
+    )
     if columns is None:
         return [], sort_problems(found.items)
     decimal, decimal_given = decimal_mark(columns, table.records, options.decimal, found)
-    reader = CellReader(columns, decimal, decimal_given, options.facts.get("election") or "", found)
+    reader = CellReader.of(columns, decimal, decimal_given, options, found)
     records = []
     report = _progress(name, len(data), len(table.records))
     for index, (line, cells) in enumerate(table.records):

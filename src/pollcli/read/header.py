@@ -1,18 +1,32 @@
 """The header row → the column contract: which column is the candidate, the votes, the region…
 
-Headers are matched by their words (`pollcli.columns`), case and spacing aside. Columns pollcli does not
-use are named in a note, never dropped silently; a missing required column is a problem with a
-suggestion when a header looks like a misspelling of it.
+Headers are matched by their words (`pollcli.columns`: aliases in the languages results are published
+in, either half of a bilingual header, `county_name`-like affixes), case and spacing aside. Columns
+pollcli does not use are named in a note, never dropped silently; a missing required column is a
+problem with a suggestion when a header is a near-certain misspelling of it.
+
+Geography columns are ranked (`columns.GEOGRAPHY`): the finest is the unit, the next coarser the
+region. Two columns that mean the same thing are an error, unless one of them is empty in every row
+(FiveThirtyEight's empty `party` beside `ballot_party`): the empty one is left unused, with a note.
 """
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
-from pollcli.columns import ROW_ALIASES, canonical_column, normalize_header
+from pollcli.columns import (
+    ROW_ALIASES,
+    YIELDING_PLACES,
+    canonical_column,
+    normalize_header,
+    place_level,
+    place_word,
+)
 from pollcli.problems import Code, Found
+
+# Columns whose cells make the candidate's name (`CellReader.split` joins them).
+NAME_PARTS: tuple[str, ...] = ("given_name", "family_name", "alt_name")
 
 
 @dataclass(frozen=True)
@@ -30,6 +44,8 @@ class ColumnMap:
     def header_of(self, column: str) -> str | None:
         """The header cell as written for a canonical column (for a problem's `column`)."""
         index = self.index(column)
+        if index is None and column == "candidate":
+            index = next((i for i, c in self.columns.items() if c in NAME_PARTS), None)
         return None if index is None else self.header[index]
 
     @property
@@ -41,19 +57,121 @@ class ColumnMap:
         """Indexes of columns with no header (their cells must be empty)."""
         return [i for i, label in enumerate(self.header) if not label]
 
+    def unuse(self, column: str, note: str) -> None:
+        """Leave a column unused from now on, saying why (a fact column that holds no such fact)."""
+        for index in [i for i, c in self.columns.items() if c == column]:
+            del self.columns[index]
+        self.notes.append(note)
+
+
+@dataclass
+class _Mapping:
+    """The header being mapped: canonical → indexes (in header order), and what was set aside."""
+
+    header: list[str]
+    line: int
+    found: Found
+    holds_values: Callable[[int], bool]
+    by_column: dict[str, list[int]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def named(self, index: int) -> str:
+        return repr(self.header[index])
+
+    def keep_one(self, column: str) -> int | None:
+        """The one column meaning `column`: the first, or the only one holding values; the others
+        are a `duplicate-label` error (or left unused when they are empty)."""
+        indexes = self.by_column.get(column, [])
+        if len(indexes) <= 1:
+            return indexes[0] if indexes else None
+        filled = [i for i in indexes if self.holds_values(i)]
+        if len(filled) == 1:
+            empty = [self.named(i) for i in indexes if i != filled[0]]
+            self.notes.append(
+                f"{', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty in every row and "
+                f"left unused: {self.named(filled[0])} is the {column} column."
+            )
+            self.by_column[column] = filled
+            return filled[0]
+        for index in indexes[1:]:
+            self.found.add(
+                Code.DUPLICATE_LABEL,
+                self.line,
+                f"columns {self.header[indexes[0]]!r} and {self.header[index]!r} both mean "
+                f"{column!r}; keep one of them",
+                column=self.header[index],
+            )
+        self.by_column[column] = indexes[:1]
+        return indexes[0]
+
+    def places(self) -> tuple[int | None, int | None]:
+        """The region and unit columns among the geography ones (see the module's docstring)."""
+        indexes = self.by_column.pop("region", [])
+        if not indexes:
+            return None, None
+        words = {i: normalize_header(self.header[i]) for i in indexes}
+        named = [i for i in indexes if words[i] == "region"]
+        if len(named) > 1 or (len(indexes) > 1 and len(set(words.values())) == 1 and not named):
+            # The same word twice: one column named twice, whatever its level.
+            self.by_column["region"] = indexes
+            return self.keep_one("region"), None
+        levels = {i: place_level(self.header[i]) for i in indexes}
+        region: int | None
+        unit: int | None
+        if named:
+            region = named[0]
+            others = [i for i in indexes if i != region]
+            unit = max(others, key=lambda i: (levels[i], -i)) if others else None
+        else:
+            region, unit = self._ranked(indexes, levels)
+        unused = [i for i in indexes if i not in (region, unit)]
+        if unused and region is not None:
+            within = f" and {self.named(unit)} the unit within it" if unit is not None else ""
+            self.notes.append(
+                f"{', '.join(map(self.named, unused))} left unused: {self.named(region)} is the "
+                f"region{within}."
+            )
+        return region, unit
+
+    def _ranked(self, indexes: list[int], levels: dict[int, int]) -> tuple[int | None, int | None]:
+        # A yielding word (`district`) gives way to another column of its level.
+        kept = [
+            i
+            for i in indexes
+            if place_word(self.header[i]) not in YIELDING_PLACES
+            or not any(levels[j] == levels[i] and j != i for j in indexes)
+        ]
+        by_level: dict[int, list[int]] = {}
+        for index in kept:
+            by_level.setdefault(levels[index], []).append(index)
+        for level, same in by_level.items():
+            if len(same) > 1:
+                self.by_column["region"] = same
+                first = self.keep_one("region")
+                by_level[level] = [same[0] if first is None else first]
+        ranked = sorted(by_level)
+        if len(ranked) == 1:
+            return by_level[ranked[0]][0], None
+        return by_level[ranked[-2]][0], by_level[ranked[-1]][0]
+
 
 def map_header(
-    header: list[str], line: int, found: Found, holds_values: Callable[[int], bool]
+    header: list[str],
+    line: int,
+    found: Found,
+    holds_values: Callable[[int], bool],
+    ignore: Collection[str] = (),
 ) -> ColumnMap | None:
     """The column map of a header row, or None (with problems) when required columns are missing.
 
     `holds_values(index)` tells whether any row has a value in a column: an empty column under an empty
-    header (a trailing delimiter) loses nothing, a filled one is a `blank-label` error.
+    header (a trailing delimiter) loses nothing, a filled one is a `blank-label` error. `ignore` names
+    columns to leave unused (`--ignore-column`).
     """
-    columns: dict[int, str] = {}
-    notes: list[str] = []
-    seen: dict[str, str] = {}
-    ignored = []
+    mapping = _Mapping(header, line, found, holds_values)
+    ignored: list[str] = []
+    told: list[str] = []
+    set_aside = {normalize_header(name) for name in ignore}
     for index, raw in enumerate(header):
         if not raw:
             if holds_values(index):
@@ -64,29 +182,25 @@ def map_header(
                     "(candidate, votes, share, party, kind, region…) or delete it",
                 )
             continue
+        if normalize_header(raw) in set_aside:
+            told.append(raw)
+            continue
         canonical = canonical_column(raw)
         if canonical is None:
             ignored.append(raw)
             continue
-        twice = normalize_header(raw) in {normalize_header(h) for h in seen.values()}
-        if canonical == "region" and "region" in seen and "unit" not in seen and not twice:
-            # region,precinct: the precinct is a unit within the region, summed into it; the
-            # column named `region` is the region whichever comes first.
-            if normalize_header(raw) == "region":
-                columns = {i: "unit" if c == "region" else c for i, c in columns.items()}
-                seen["unit"] = seen.pop("region")
-            else:
-                canonical = "unit"
-        if canonical in seen:
-            found.add(
-                Code.DUPLICATE_LABEL,
-                line,
-                f"columns {seen[canonical]!r} and {raw!r} both mean {canonical!r}; keep one of them",
-                column=raw,
-            )
-            continue
-        seen[canonical] = raw
-        columns[index] = canonical
+        mapping.by_column.setdefault(canonical, []).append(index)
+    region, unit = mapping.places()
+    columns = {i: "region" for i in (region,) if i is not None}
+    columns.update({i: "unit" for i in (unit,) if i is not None})
+    for canonical in list(mapping.by_column):
+        kept = mapping.keep_one(canonical)
+        if kept is not None:
+            columns[kept] = canonical
+    columns = dict(sorted(columns.items()))
+    notes = mapping.notes
+    if told:
+        notes.append(f"Column(s) {', '.join(map(repr, told))} left unused (--ignore-column).")
     if ignored:
         # Expected in wide exports: a note on each election, and a warning in `validate`.
         notes.append(f"Ignored column(s): {', '.join(map(repr, ignored))}.")
@@ -95,7 +209,15 @@ def map_header(
             line,
             f"column(s) {', '.join(map(repr, ignored))} are not used by pollcli and are ignored",
         )
+    columns = _names(header, columns, notes)
     present = set(columns.values())
+    if "votes" not in present and "total_votes" in present:
+        # With no other votes column, a total per row is each option's votes (Georgia's and
+        # India's `total_votes`: the sum of the vote modes), not the race's.
+        total = next(i for i, c in columns.items() if c == "total_votes")
+        columns[total] = "votes"
+        present = set(columns.values())
+        notes.append(f"The {header[total]!r} column holds each option's votes.")
     if "candidate" not in present and "party" in present:
         # A party-list result: the parties are the options on the ballot.
         columns = {i: "candidate" if c == "party" else c for i, c in columns.items()}
@@ -114,7 +236,7 @@ def map_header(
             "computed from the votes of each region and of the election."
         )
     ok = True
-    if "candidate" not in present:
+    if "candidate" not in present and not present & {"given_name", "family_name"}:
         found.add(
             Code.MISSING_COLUMN,
             line,
@@ -135,11 +257,62 @@ def map_header(
     return ColumnMap(header=header, line=line, columns=columns, notes=notes) if ok else None
 
 
+def _names(header: list[str], columns: dict[int, str], notes: list[str]) -> dict[int, str]:
+    """A name in two columns (`Forename`, `Surname`; `Nom`, `Prénom`) is joined, given name first;
+    one of them alone is the candidate column; beside a candidate column they are unused."""
+    parts = {c: i for i, c in columns.items() if c in ("given_name", "family_name")}
+    present = set(columns.values())
+    if "candidate" in present and parts:
+        notes.append(
+            f"{', '.join(repr(header[i]) for i in parts.values())} left unused: "
+            f"{header[next(i for i, c in columns.items() if c == 'candidate')]!r} names the "
+            "candidates."
+        )
+        return {i: c for i, c in columns.items() if c not in parts}
+    if len(parts) == 1:
+        return {i: "candidate" if c in parts else c for i, c in columns.items()}
+    if len(parts) == 2:
+        notes.append(
+            f"Candidates' names are joined from {header[parts['given_name']]!r} and "
+            f"{header[parts['family_name']]!r}, given name first."
+        )
+    if "alt_name" in present and "candidate" not in present and not parts:
+        return {i: "candidate" if c == "alt_name" else c for i, c in columns.items()}
+    return columns
+
+
 def misspelt(headers: list[str], wanted: tuple[str, ...], otherwise: str) -> str:
-    """'is … meant to be …' for an unrecognised header close to a name of a missing column."""
+    """'is … meant to be …' for an unrecognised header that is a near-certain misspelling of a name
+    of a missing column: one edit away (two for long words), both at least four letters long, and
+    the header not a word of its own (`PC` is Plaid Cymru, not `pct`)."""
     names = {alias: column for column in wanted for alias in ROW_ALIASES[column]}
     for header in headers:
-        close = difflib.get_close_matches(normalize_header(header), list(names), n=1, cutoff=0.75)
-        if close:
-            return f"is {header!r} meant to be {names[close[0]]!r}? rename it"
+        key = normalize_header(header)
+        if len(key) < 4:
+            continue
+        for alias, column in names.items():
+            if len(alias) < 4:
+                continue
+            allowed = 1 if min(len(key), len(alias)) < 8 else 2
+            if _edits(key, alias, allowed) <= allowed:
+                return f"is {header!r} meant to be {column!r}? rename it"
     return otherwise
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Damerau–Levenshtein distance of two short words (limit + 1 once it exceeds `limit`)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]

@@ -73,7 +73,11 @@ def probe(head: bytes, name: str, options: ReadOptions) -> list[Problem]:
         return found.items
     first = io.StringIO(rest, newline="").readline()
     cells = next(csv.reader([first], delimiter=table.delimiter), [])
-    if map_header([c.strip() for c in cells], table.header_line, found, lambda _: False) is None:
+    header = [c.strip() for c in cells]
+    if (
+        map_header(header, table.header_line, found, lambda _: False, options.ignore_columns)
+        is None
+    ):
         return [p for p in found.items if p.severity == "error"]
     return []
 

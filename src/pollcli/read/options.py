@@ -8,6 +8,7 @@ from typing import Any
 
 from pollcli.contract import FACT_NAMES
 from pollcli.errors import UsageError
+from pollcli.kinds import KINDS, ROW_FACTS, name_key
 from pollcli.read.decode import check_encoding
 from pollcli.read.dialect import DELIMITERS
 
@@ -20,6 +21,16 @@ class ReadOptions:
     delimiter: str | None = None
     decimal: str | None = None
     facts: Mapping[str, Any] = field(default_factory=dict)
+    # `--kind NAME=KIND`: an option's kind (or the unit's count a row gives) by its name.
+    kinds: Mapping[str, str] = field(default_factory=dict)
+    # `--ignore-column COL`: columns to leave unused.
+    ignore_columns: tuple[str, ...] = ()
+    # `--sheet NAME`: the sheet of a workbook to read (default: the first).
+    sheet: str | None = None
+
+    def kind_keys(self) -> dict[str, str]:
+        """The `--kind` overrides by the key names are matched with (`kinds.name_key`)."""
+        return {name_key(name): kind for name, kind in self.kinds.items()}
 
     def check(self) -> None:
         """A usage error for an impossible option (an unknown encoding, delimiter or fact)."""
@@ -29,6 +40,14 @@ class ReadOptions:
             raise UsageError(f"--delimiter {self.delimiter!r} is not one of ',' ';' '|' or 'tab'")
         if self.decimal not in (None, ",", "."):
             raise UsageError(f"--decimal must be ',' or '.', not {self.decimal!r}")
+        for name, kind in self.kinds.items():
+            if kind not in (*KINDS, *ROW_FACTS):
+                raise UsageError(
+                    f"--kind {name}={kind}: {kind!r} is not a kind; give one of "
+                    f"{', '.join((*KINDS, *ROW_FACTS))}"
+                )
+            if not name_key(name):
+                raise UsageError(f"--kind {name}={kind}: give the option's name before '='")
         unknown = sorted(set(self.facts) - FACT_NAMES)
         if unknown:
             raise UsageError(

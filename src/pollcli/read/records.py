@@ -7,15 +7,20 @@ lines of rows that repeat a key), with the fact cells still as text for the fact
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Final
 
 from pydantic import ValidationError
 
-from pollcli.columns import FACT_COLUMNS, INVISIBLE, INVISIBLE_NOTE
+from pollcli.columns import FACT_COLUMNS, INVISIBLE, INVISIBLE_NOTE, STAGES, normalize_header
 from pollcli.contract import Row, cells_context, problems_from
+from pollcli.kinds import ROW_FACTS, fact_from_name, name_key
 from pollcli.numbers import share_decimal_mark
 from pollcli.problems import Code, Found
-from pollcli.read.header import ColumnMap
+from pollcli.read.header import NAME_PARTS, ColumnMap
+from pollcli.read.options import ReadOptions
 
 
 @dataclass
@@ -41,10 +46,20 @@ class CellReader:
     decimal_given: bool
     default_election: str
     found: Found
+    # `--kind NAME=KIND` (or =FACT), by `kinds.name_key` of the name.
+    kinds: Mapping[str, str] = field(default_factory=dict)
     invisible: bool = False  # some cell held invisible characters, now removed
     # Vote cells read as whole numbers from within 1e-6 of one: how many, and the first (line, text).
     near_whole: int = 0
     first_near_whole: tuple[int, str] | None = None
+
+    @classmethod
+    def of(
+        cls, columns: ColumnMap, decimal: str, given: bool, options: ReadOptions, found: Found
+    ) -> CellReader:
+        """The reader of a file's rows under the reading options (default election, --kind)."""
+        election = options.facts.get("election") or ""
+        return cls(columns, decimal, given, election, found, kinds=options.kind_keys())
 
     def width_ok(self, line: int, cells: list[str], delimiter: str) -> bool:
         width = len(self.columns.header)
@@ -78,14 +93,35 @@ class CellReader:
                 raw = cleaned
             if raw:
                 (facts if column in FACT_COLUMNS else values)[column] = raw
+        if "candidate" not in values:
+            # A name in two columns, given name first; a blank candidate cell named elsewhere.
+            name = " ".join(values.pop(p) for p in ("given_name", "family_name") if p in values)
+            alternative = values.pop("alt_name", "")
+            if name or alternative:
+                values["candidate"] = name or alternative
+            else:
+                self._fact_in_a_race_column(values, facts)
+        for part in NAME_PARTS:
+            values.pop(part, None)
         return values, facts
+
+    def _fact_in_a_race_column(self, values: dict[str, str], facts: dict[str, str]) -> None:
+        """No candidate, and a race cell that names a count ("Ballots Cast", "Registered Voters" as
+        an office, as in OpenElections' Kentucky files): the row is that count, for every race of
+        its unit."""
+        for key, text in facts.items():
+            override = self.kinds.get(name_key(text))
+            if override in ROW_FACTS or (override is None and fact_from_name(text)):
+                values["candidate"] = facts.pop(key)
+                values["all_races"] = "true"
+                return
 
     def row(self, line: int, values: dict[str, str]) -> Row | None:
         """The validated cells, or None after recording every problem of the row."""
         near: list[str] = []
         try:
             row = Row.model_validate(
-                values, context=cells_context(self.decimal, self.decimal_given, near)
+                values, context=cells_context(self.decimal, self.decimal_given, near, self.kinds)
             )
         except ValidationError as error:
             problems_from(error, self.found, lambda _: line, self.columns.header_of)
@@ -161,3 +197,87 @@ def decimal_mark(
             column=columns.header[share_index],
         )
     return (",", False) if "," in first and len(first) == 1 else (".", False)
+
+
+def one_place(records: list[Record], columns: ColumnMap, notes: list[str]) -> list[Record]:
+    """An election's records read as a whole when its place column (other than one named
+    `region`) holds one value and there is no unit column: MEDSL's `state` in a file of one state is
+    a fact about the file, not a breakdown into one region."""
+    header = columns.header_of("region")
+    if header is None or "unit" in columns.present or normalize_header(header) == "region":
+        return records
+    places = {r.row.region for r in records}
+    if len(places) != 1 or None in places:
+        return records
+    note = (
+        f"The {header!r} column is {places.pop()!r} in every row: the election is read as a whole."
+    )
+    if note not in notes:
+        notes.append(note)
+    return [dataclasses.replace(r, row=r.row.model_copy(update={"region": None})) for r in records]
+
+
+# Free-text facts of an election: a column of them that differs within an election is something else
+# (FiveThirtyEight's `source`, a URL per row).
+_ONE_PER_ELECTION: Final[tuple[str, ...]] = ("source", "term_limit")
+
+
+def unfit_facts(records: list[Record], columns: ColumnMap) -> dict[str, str]:
+    """Fact columns whose cells cannot be that fact, each with the note that says why: a `stage` of
+    general/primary/runoff (a race's stage, not the count's), a `source` that differs from row to
+    row, a `total_votes` that differs from option to option within a race (each option's total,
+    not the race's). Such a column is left unused, never a wall of "make them agree" errors."""
+    seen: dict[str, dict[tuple[str, ...], set[str]]] = {}
+    for record in records:
+        for key, value in record.facts.items():
+            group: tuple[str, ...] = (record.election,)
+            if key == "total_votes":
+                group = (record.election, record.row.region or "", record.row.unit or "")
+            seen.setdefault(key, {}).setdefault(group, set()).add(value)
+    unfit: dict[str, str] = {}
+    stages = {value for values in seen.get("stage", {}).values() for value in values}
+    if stages and not any(normalize_header(v) in STAGES for v in stages):
+        shown = ", ".join(repr(v) for v in sorted(stages)[:3])
+        unfit["stage"] = (
+            f"The {columns.header_of('stage')!r} column is left unused: its values ({shown}"
+            f"{'…' if len(stages) > 3 else ''}) are not stages of the count ("
+            f"{', '.join(STAGES)})."
+        )
+    for key in _ONE_PER_ELECTION:
+        if any(len(values) > 1 for values in seen.get(key, {}).values()):
+            unfit[key] = (
+                f"The {columns.header_of(key)!r} column is left unused: it differs from row to "
+                f"row within an election, so it is not the election's {key}."
+            )
+    totals = [values for values in seen.get("total_votes", {}).values()]
+    varying = sum(1 for values in totals if len(values) > 1)
+    if totals and varying * 2 > len(totals):
+        unfit["total_votes"] = (
+            f"The {columns.header_of('total_votes')!r} column is left unused: it differs from "
+            "option to option within a race, so it is each option's total, not the race's."
+        )
+    return unfit
+
+
+def set_aside_unfit_facts(records: list[Record], columns: ColumnMap) -> None:
+    """Leave the `unfit_facts` columns unused, with their notes."""
+    unfit = unfit_facts(records, columns)
+    for key, note in unfit.items():
+        columns.unuse(key, note)
+        for record in records:
+            record.facts.pop(key, None)
+
+
+def with_row_facts(records: list[Record]) -> tuple[list[Record], list[Record]]:
+    """Rows that are counts of their unit ("Registered Voters", "Ballots Cast", "Total Votes") as
+    fact records: (the records of their own race, those for every race of their unit)."""
+    own: list[Record] = []
+    every: list[Record] = []
+    for record in records:
+        fact = record.row.fact
+        if fact is None or record.votes is None:
+            own.append(record)
+            continue
+        counted = dataclasses.replace(record, facts={**record.facts, fact: str(record.votes)})
+        (every if record.row.all_races else own).append(counted)
+    return own, every

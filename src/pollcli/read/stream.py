@@ -42,7 +42,7 @@ from pollcli.read.facts import UnitFacts
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.options import ReadOptions
-from pollcli.read.records import CellReader, Record, decimal_mark
+from pollcli.read.records import CellReader, Record, decimal_mark, unfit_facts
 from pollcli.read.repeats import Repeats
 
 if TYPE_CHECKING:
@@ -98,13 +98,15 @@ def read_stream(
         table.header_line,
         found,
         lambda i: any(i < len(c) and c[i].strip() for _, c in records_in_head),
+        options.ignore_columns,
     )
     if mapped is None:
         return [], sort_problems(found.items)
-    if mapped.index("votes") is None:
+    if mapped.index("votes") is None or {"total_votes", "unit"} <= mapped.present:
+        # (A total per row beside precincts is told race total or option total by the exact engine.)
         return None
     decimal, decimal_given = decimal_mark(mapped, records_in_head, options.decimal, found)
-    reader = CellReader(mapped, decimal, decimal_given, options.facts.get("election") or "", found)
+    reader = CellReader.of(mapped, decimal, decimal_given, options, found)
     summer = _Summer(reader, table.delimiter)
     try:
         blocks = Blocks(
@@ -125,7 +127,12 @@ def read_stream(
 
     if summer.repeats.found(np):
         return None  # an option twice in one precinct: the exact engine names every line
-    elections = assemble(table, reader, summer.records(), options.facts, found, summer.unit_facts)
+    records = summer.records()
+    if unfit_facts(records, mapped) or any(r.row.all_races for r in records):
+        # A fact column to leave unused (rows were summed apart by its cells), or counts of a
+        # precinct for every race (summed here across precincts): the exact engine's.
+        return None
+    elections = assemble(table, reader, records, options.facts, found, summer.unit_facts)
     return elections, sort_problems(found.items)
 
 

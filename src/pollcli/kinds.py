@@ -1,0 +1,195 @@
+"""What an option's name says it is: a candidate, a non-candidate option, or a count that is no option.
+
+Results files list more than candidates in the candidate column. The words below are matched on the
+whole name (case, accents of punctuation and spacing aside: "UNDER VOTES", "Under-votes"), never on a
+part of it (`JAMES P MCGOVERN` holds "OVER", `Alice Blank` is a candidate). `--kind NAME=KIND`
+overrides them for one file, and a `kind` column for one row.
+
+| kind | counts in the valid vote | gets a share | can lead | words |
+|---|---|---|---|---|
+| `against_all` | yes | yes | no | Against all, None of the above, NOTA, None of these candidates, Против всех |
+| `other` | yes | yes | no | Other(s), All others, Write-in(s), Scatter(ing), Sonstige, Autres, Прочие |
+| `blank` | no | no | no | Blank(s), Blank ballots, Under votes, Undervotes, Leer, Blancs, En blanco |
+| `invalid` | no | no | no | Invalid, Spoiled, Rejected, Void, Null, Over votes, Overvotes, Ungültige, Nuls, Недействительные |
+
+Write-ins and scattering are `other`: they are votes cast for someone (a person not on the ballot), so
+they count in the valid vote as certified results count them (South Carolina 2020's valid vote includes
+its write-ins), but a write-in total is no candidate and never leads. Undervotes (no choice made in a
+race) are blank ballots of that race; overvotes (too many choices) are invalid ones.
+
+Some rows are no option at all but a count of the unit they are in (OpenElections lists them as
+candidates of every precinct): their figure becomes that unit's fact.
+
+| fact | words |
+|---|---|
+| `registered` | Registered Voters, Registered, Total Registered, Voters on the list, Electorate |
+| `ballots_cast` | Ballots Cast, Total Ballots Cast, Total Ballots, Times Counted, Ballots |
+| `total_votes` | Total Votes, Total Votes Cast, Total Valid Votes (checked against the options' sum) |
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Final, Literal
+
+Kind = Literal["candidate", "against_all", "blank", "invalid", "other"]
+KINDS: Final[tuple[str, ...]] = ("candidate", "against_all", "blank", "invalid", "other")
+# Options that are not part of the valid-vote base.
+NOT_VALID_KINDS: Final[frozenset[str]] = frozenset({"blank", "invalid"})
+# Counts a row may give instead of an option's votes (`--kind NAME=FACT` names them too).
+ROW_FACTS: Final[tuple[str, ...]] = ("registered", "ballots_cast", "total_votes")
+
+
+def name_key(name: str) -> str:
+    """A name as the word tables match it: case, quotes, brackets, dashes and spacing aside."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = re.sub(r"[«»\"'“”„()\[\].,!:;_\-–—/]+", " ", text)
+    return " ".join(text.split())
+
+
+_KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
+    "against_all": (
+        "against all",
+        "against all candidates",
+        "vote against all",
+        "none of the above",
+        "none of these candidates",
+        "nota",
+        "против всех",
+        "против всех кандидатов",
+        "барлығына қарсы",
+        "барлық кандидаттарға қарсы",
+        "проти всіх",
+        "супраць усіх",
+    ),
+    "other": (
+        "other",
+        "others",
+        "other candidates",
+        "all others",
+        "all other candidates",
+        "write-in",
+        "write-ins",
+        "write ins",
+        "write in",
+        "writein",
+        "writeins",
+        "write-in votes",
+        "write-in totals",
+        "total write-in",
+        "total write-ins",
+        "uncommitted write-in",
+        "scatter",
+        "scattered",
+        "scattering",
+        "scatterings",
+        "sonstige",
+        "andere",
+        "autres",
+        "divers",
+        "otros",
+        "прочие",
+        "другие",
+    ),
+    "blank": (
+        "blank",
+        "blanks",
+        "blank ballots",
+        "blank votes",
+        "blank vote",
+        # Massachusetts' returns in MEDSL: mostly blank ballots of the race.
+        "blank vote/scattering",
+        "votos en blanco",
+        "en blanco",
+        "blancs",
+        "bulletins blancs",
+        "votes blancs",
+        "leer",
+        "leere stimmzettel",
+        "under votes",
+        "undervotes",
+        "undervote",
+        "under vote",
+        "пустые",
+    ),
+    "invalid": (
+        "invalid",
+        "invalid ballots",
+        "invalid votes",
+        "spoiled",
+        "spoilt",
+        "spoiled ballots",
+        "spoilt ballots",
+        "rejected",
+        "rejected ballots",
+        "void",
+        "void votes",
+        "void ballots",
+        "null",
+        "nuls",
+        "bulletins nuls",
+        "votos nulos",
+        "over votes",
+        "overvotes",
+        "overvote",
+        "over vote",
+        "ungültig",
+        "ungültige",
+        "ungültige stimmen",
+        "ungültige stimmzettel",
+        "ungueltige",
+        "nieważne",
+        "głosy nieważne",
+        "недействительные",
+        "недействительные бюллетени",
+        "недійсні",
+        "жарамсыз",
+    ),
+}
+_FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
+    "registered": (
+        "registered voters",
+        "registered",
+        "total registered",
+        "total registered voters",
+        "voters on the list",
+        "electorate",
+    ),
+    "ballots_cast": (
+        "ballots cast",
+        "total ballots cast",
+        "total ballots",
+        "ballots",
+        "times counted",
+        "ballots cast total",
+    ),
+    "total_votes": ("total votes", "total votes cast", "total valid votes"),
+}
+_KIND_BY_NAME: Final[dict[str, str]] = {
+    name_key(name): kind for kind, names in _KIND_NAMES.items() for name in names
+}
+_FACT_BY_NAME: Final[dict[str, str]] = {
+    name_key(name): fact for fact, names in _FACT_NAMES.items() for name in names
+}
+
+
+@lru_cache(maxsize=1 << 14)
+def kind_from_name(name: str) -> Kind:
+    """The kind an option's name implies when no `kind` column says otherwise (cached: a name
+    repeats on every precinct's row)."""
+    kind = _KIND_BY_NAME.get(name_key(name), "candidate")
+    return kind  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=1 << 14)
+def fact_from_name(name: str) -> str | None:
+    """The unit's count a row named like "Registered Voters" or "Ballots Cast" gives, or None for
+    an option."""
+    return _FACT_BY_NAME.get(name_key(name))
+
+
+def kind_words() -> dict[str, tuple[str, ...]]:
+    """The tables above, for the documentation and its test."""
+    return {**_KIND_NAMES, **_FACT_NAMES}
