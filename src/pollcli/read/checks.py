@@ -22,15 +22,22 @@ def check_election(
     _check_counts(election, fact_line, found)
     audit = election.audit
     _check_share_sum(facts, audit, line, found, "")
+    # A race's total is all its options (MEDSL's totalvotes counts blank and void rows) or its
+    # valid votes (OpenElections' "Total Votes Cast" rows leave out over- and undervotes).
     if (
         facts.total_votes is not None
         and audit.votes is not None
-        and audit.votes != facts.total_votes
+        and facts.total_votes not in (audit.votes, audit.valid)
     ):
+        valid = (
+            f" ({audit.valid:,} without blank and invalid ones)"
+            if audit.valid is not None and audit.valid != audit.votes
+            else ""
+        )
         found.warn(
             Code.TOTAL_MISMATCH,
             line,
-            f"the options' votes add up to {audit.votes:,} but totalvotes says "
+            f"the options' votes add up to {audit.votes:,}{valid} but the total given says "
             f"{facts.total_votes:,}; check for a missing or extra row",
         )
     _check_share_fit(election.options, facts, audit, line, columns, found, "")

@@ -1,0 +1,194 @@
+"""Issue 11 item 4: rows that are no candidates — undervotes, overvotes, blank, void, scatter,
+write-ins, Ungültige get non-candidate kinds that never lead; "Registered Voters", "Ballots Cast" and
+"Total Votes" rows are counts of their unit, not options; `--kind NAME=KIND` overrides."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, invoke, write
+from pollcli.kinds import fact_from_name, kind_from_name, kind_words
+
+
+def summary(tmp_path, text, *args):
+    result = invoke("summary", str(write(tmp_path, text)), "--format", "json", *args)
+    assert result.code == 0, result.stderr
+    return json.loads(result.stdout)["elections"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Under Votes", "blank"),
+        ("UNDERVOTES", "blank"),
+        ("Undervote", "blank"),
+        ("Over Votes", "invalid"),
+        ("OVERVOTES", "invalid"),
+        ("Blank", "blank"),
+        ("BLANK", "blank"),
+        ("Void", "invalid"),
+        ("VOID", "invalid"),
+        ("Ungültige", "invalid"),
+        ("Ungültige Stimmen", "invalid"),
+        ("Write-ins", "other"),
+        ("Write-In", "other"),
+        ("WRITEIN", "other"),
+        ("Scatter", "other"),
+        ("SCATTERING", "other"),
+        ("None of these candidates", "against_all"),
+        ("BLANK VOTE/SCATTERING", "blank"),
+        # Substring traps: a name that holds a word is not that word.
+        ("JAMES P MCGOVERN", "candidate"),
+        ("Alice Blank", "candidate"),
+        ("Blankenship", "candidate"),
+        ("Tom Overvold", "candidate"),
+    ],
+)
+def test_kinds_by_name(name, kind):
+    assert kind_from_name(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "fact"),
+    [
+        ("Registered Voters", "registered"),
+        ("Ballots Cast", "ballots_cast"),
+        ("BALLOTS CAST", "ballots_cast"),
+        ("Total Votes", "total_votes"),
+        ("Total Votes Cast", "total_votes"),
+        ("Totally Votes McGee", None),
+    ],
+)
+def test_counts_by_name(name, fact):
+    assert fact_from_name(name) == fact
+
+
+def test_non_candidate_rows_never_lead_and_blank_ones_take_no_share(tmp_path):
+    # Write-ins outpoll everyone; under- and overvotes are outside the valid vote.
+    text = (
+        "candidate,votes\nAna,300\nBen,200\nWrite-ins,900\nUnder Votes,50\nOver Votes,7\n"
+        "Scattering,100\n"
+    )
+    [election] = summary(tmp_path, text)
+    assert election["leader"]["candidate"] == "Ana"
+    assert election["runner_up"]["candidate"] == "Ben"
+    by_name = {r["candidate"]: r for r in election["results"]}
+    # Hand-checked: the valid vote is 300 + 200 + 900 + 100 = 1,500.
+    assert by_name["Ana"]["share"] == pytest.approx(20.0)
+    assert by_name["Write-ins"]["share"] == pytest.approx(60.0)
+    assert by_name["Under Votes"]["share"] is None and by_name["Under Votes"]["kind"] == "blank"
+    assert by_name["Over Votes"]["share"] is None and by_name["Over Votes"]["kind"] == "invalid"
+
+
+def test_kind_flag_overrides_the_word_table(tmp_path):
+    text = "candidate,votes\nAna,300\nWrite-ins,900\n"
+    [election] = summary(tmp_path, text, "--kind", "write-ins=candidate")
+    assert election["leader"]["candidate"] == "Write-ins"
+    [election] = summary(tmp_path, "candidate,votes\nAna,300\nSpoilt,9\n", "--kind", "Ana=other")
+    assert {r["candidate"]: r["kind"] for r in election["results"]} == {
+        "Ana": "other",
+        "Spoilt": "invalid",
+    }
+
+
+@pytest.mark.parametrize(
+    ("flag", "message"),
+    [("Ana=winner", "'winner' is not a kind"), ("Ana", "write NAME=KIND"), ("=other", "NAME=KIND")],
+)
+def test_a_bad_kind_flag_is_a_usage_error(tmp_path, flag, message):
+    result = invoke("summary", str(write(tmp_path, "candidate,votes\nAna,1\n")), "--kind", flag)
+    assert result.code == 2 and message in result.stderr
+
+
+def test_count_rows_of_each_precinct_are_facts_not_candidates(tmp_path):
+    # OpenElections: "Registered Voters" and "Ballots Cast" as candidates of every precinct.
+    text = (
+        "county,precinct,candidate,votes\n"
+        "Adair,P1,Ana,30\nAdair,P1,Ben,20\nAdair,P1,Registered Voters,100\nAdair,P1,Ballots Cast,55\n"
+        "Adair,P2,Ana,10\nAdair,P2,Ben,25\nAdair,P2,Registered Voters,80\nAdair,P2,Ballots Cast,40\n"
+        "Boyd,P3,Ana,5\nBoyd,P3,Ben,5\nBoyd,P3,Registered Voters,20\nBoyd,P3,Ballots Cast,12\n"
+    )
+    [election] = summary(tmp_path, text, "--by", "region")
+    assert [r["candidate"] for r in election["results"]] == ["Ben", "Ana"]
+    # Hand-checked: registered 100 + 80 + 20, ballots cast 55 + 40 + 12.
+    assert election["turnout"] == {"registered": 200, "ballots_cast": 107, "pct": 53.5}
+    adair = next(r for r in election["regions"] if r["region"] == "Adair")
+    assert adair["turnout"]["ballots_cast"] == 95
+
+
+def test_count_rows_named_as_an_office_are_counts_for_every_race(tmp_path):
+    # OpenElections Kentucky: `Ballots Cast` and `Registered Voters` are offices, candidate blank.
+    text = (
+        "county,precinct,office,candidate,votes\n"
+        "Adair,P1,Ballots Cast,,55\nAdair,P1,Registered Voters,,100\n"
+        "Adair,P2,Ballots Cast,,40\nAdair,P2,Registered Voters,,80\n"
+        "Adair,P1,U.S. House,Ana,30\nAdair,P1,U.S. House,Ben,20\n"
+        "Adair,P2,U.S. House,Ana,10\nAdair,P2,U.S. House,Ben,25\n"
+    )
+    [election] = summary(tmp_path, text)
+    assert election["office"] == "U.S. House"
+    assert election["turnout"] == {
+        "registered": 180,
+        "ballots_cast": 95,
+        "pct": pytest.approx(95 / 1.8),
+    }
+    assert {r["candidate"] for r in election["results"]} == {"Ana", "Ben"}
+
+
+def test_total_votes_rows_are_checked_against_the_valid_votes(tmp_path):
+    # OpenElections Fayette: "Total Votes Cast" is the race's valid vote, over/undervotes apart.
+    text = (
+        "precinct,candidate,votes\n"
+        "P1,Ana,30\nP1,Ben,14\nP1,Total Votes Cast,44\nP1,Under Votes,1\nP1,Over Votes,0\n"
+        "P2,Ana,3\nP2,Ben,4\nP2,Total Votes Cast,7\nP2,Under Votes,2\nP2,Over Votes,1\n"
+    )
+    result = invoke("validate", str(write(tmp_path, text)), "--format", "json")
+    assert json.loads(result.stdout)["files"][0]["problems"] == []
+    wrong = text.replace("P2,Total Votes Cast,7", "P2,Total Votes Cast,9")
+    result = invoke("validate", str(write(tmp_path, wrong)), "--format", "json")
+    [problem] = json.loads(result.stdout)["files"][0]["problems"]
+    assert problem["code"] == "total-mismatch"
+    assert (
+        "add up to 55 (51 without blank and invalid ones) but the total given says 53"
+        in (problem["message"])
+    )
+
+
+def test_kind_flag_names_a_count_row(tmp_path):
+    text = "candidate,votes\nAna,30\nBen,20\nVoters on the roll,100\n"
+    [election] = summary(tmp_path, text, "--kind", "Voters on the roll=registered")
+    assert election["turnout"]["registered"] == 100
+    assert len(election["results"]) == 2
+
+
+def test_both_engines_read_count_rows_alike(tmp_path, monkeypatch):
+    from pollcli.read import ReadOptions, engines, load_file, stream
+
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 256)
+    rows = []
+    for p in range(40):
+        rows += [f"C{p % 3},P{p},Ana,{p}", f"C{p % 3},P{p},Ben,{2 * p}"]
+        rows += [f"C{p % 3},P{p},Registered Voters,{100 + p}", f"C{p % 3},P{p},Under Votes,1"]
+    path = write(tmp_path, "county,precinct,candidate,votes\n" + "\n".join(rows) + "\n")
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        results[engine] = load_file(path, ReadOptions())
+    assert results["exact"] == results["stream"]
+    [election] = results["exact"][0]
+    assert election.facts.registered == sum(100 + p for p in range(40))
+
+
+def test_every_word_is_documented():
+    docs = (ROOT / "docs" / "csv-format.md").read_text(encoding="utf-8").casefold()
+    table = docs.split("## non-candidate rows", 1)[1].split("\n## ", 1)[0]
+    for words in kind_words().values():
+        for word in words:
+            assert re.sub(r"\s+", " ", word.casefold()) in table, word
+
+
+def test_the_kinds_module_documents_its_decisions():
+    source = Path(__import__("pollcli.kinds").kinds.__file__).read_text(encoding="utf-8")
+    assert "Write-ins and scattering are `other`" in source
