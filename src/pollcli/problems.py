@@ -95,9 +95,11 @@ class Problem:
     line: int | None
     column: str | None
     message: str
+    # In a spreadsheet, the cell (`B7`) that messages name instead of the line: `file.xlsx[Sheet1]:B7`.
+    cell: str | None = field(default=None, metadata=NOT_IN_JSON)
 
     def render(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        where = self.file if self.line is None else f"{self.file}:{self.cell or self.line}"
         return f"{where}: {self.message}"
 
 
@@ -107,6 +109,9 @@ class Found:
 
     file: str
     items: list[Problem] = field(default_factory=list)
+    # A spreadsheet's column letters by header cell (`votes` → `C`), so that a problem of a cell is
+    # located as `B7`.
+    letters: dict[str, str] = field(default_factory=dict)
 
     def add(
         self,
@@ -125,6 +130,9 @@ class Found:
                 line=line,
                 column=column,
                 message=message,
+                cell=f"{self.letters[column]}{line}"
+                if line is not None and column in self.letters
+                else None,
             )
         )
 

@@ -32,6 +32,7 @@ from pollcli.read.inputs import (
     read_bytes,
 )
 from pollcli.read.options import ReadOptions
+from pollcli.read.tabular import tabular_kind
 
 __all__ = ["ReadOptions", "load", "load_file", "validate"]
 
@@ -121,13 +122,22 @@ def _load_file(source: Source, options: ReadOptions) -> tuple[list[Election], li
         # standard input. A missing file or a directory is reported by `read_bytes`.
         with open_binary(path) as handle:
             return _read_unsized(handle, name, options)
-    if engines.wants_stream(source):
+    if engines.wants_stream(source) and not _tabular(path):
         from pollcli.read.stream import read_stream
 
         streamed = read_stream(path, name, options)
         if streamed is not None:
             return streamed
     return read_exact(read_bytes(source), name, options)
+
+
+def _tabular(path: Path) -> bool:
+    """A workbook or Parquet file (read whole, never streamed), told by its first bytes."""
+    try:
+        with path.open("rb") as handle:
+            return tabular_kind(handle.read(8)) is not None
+    except OSError:
+        return False  # the exact engine reports what is wrong with the path
 
 
 def _read_unsized(
@@ -140,7 +150,8 @@ def _read_unsized(
     from pollcli import spool  # imported here: its `secrets` costs start-up the everyday run saves
 
     head = spool.read(stream, engines.STREAM_THRESHOLD_BYTES)
-    if len(head) < engines.STREAM_THRESHOLD_BYTES or engines.engine() == "exact":
+    small = len(head) < engines.STREAM_THRESHOLD_BYTES
+    if small or engines.engine() == "exact" or tabular_kind(head[:8]):
         return read_exact(head + spool.read(stream), name, options)
     refused = probe(head, name, options)
     if refused:

@@ -285,8 +285,10 @@ def assemble(
     overrides: Mapping[str, Any],
     found: Found,
     unit_facts: UnitFacts,
+    source_file: str | None = None,
 ) -> list[Election]:
-    """A file's records → its elections: what both engines do once their rows are read."""
+    """A file's records → its elections: what both engines do once their rows are read.
+    `source_file` is the file the elections name when messages name more (a sheet of it)."""
     columns = reader.columns
     columns.notes.extend(reader.notes())
     front = front_matter(table.front_matter, found)
@@ -298,7 +300,8 @@ def assemble(
         decimal_given=reader.decimal_given,
         default_label=front["election"][0] if "election" in front else table.stem,
     )
-    return Assembly(table.name, sources, found, unit_facts).elections(records, table.header_line)
+    assembly = Assembly(source_file or table.name, sources, found, unit_facts)
+    return assembly.elections(records, table.header_line)
 
 
 def _fractions(records: list[Record], notes: list[str]) -> list[Record]:

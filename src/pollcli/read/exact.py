@@ -20,6 +20,7 @@ from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.options import ReadOptions
 from pollcli.read.records import CellReader, decimal_mark
+from pollcli.read.tabular import tabular_kind
 
 # How often the progress bar hears of the rows read.
 PROGRESS_ROWS: Final[int] = 10_000
@@ -28,12 +29,33 @@ PROGRESS_ROWS: Final[int] = 10_000
 def read_exact(
     data: bytes, name: str, options: ReadOptions
 ) -> tuple[list[Election], list[Problem]]:
-    """The elections in one file's bytes and every problem found in it (errors first)."""
+    """The elections in one file's bytes and every problem found in it (errors first): a text
+    table, or a workbook or Parquet file told by its first bytes (`read.tabular`)."""
+    kind = tabular_kind(data[:8])
+    if kind is not None:
+        from pollcli.read.tabular import read_tabular
+
+        sheet, found, notes = read_tabular(data, kind, name, options)
+        return read_table(sheet, found, options, len(data), name, notes)
     found = Found(name)
     table = RawTable(name=name, stem=stem(name))
     text = decode(data, found, options.encoding)
     if text is not None:
         split(text, table, found, options.delimiter)
+    return read_table(table, found, options, len(data), name)
+
+
+def read_table(
+    table: RawTable,
+    found: Found,
+    options: ReadOptions,
+    size: int,
+    source_file: str,
+    notes: list[str] | None = None,
+) -> tuple[list[Election], list[Problem]]:
+    """The elections of a file split into cells (a text file's, a sheet's), by the stages after
+    the dialect: header, records, facts, assembly and checks."""
+    name = table.name
     if not table.header:
         return [], sort_problems(found.items)
 
@@ -48,14 +70,17 @@ def read_exact(
     decimal, decimal_given = decimal_mark(columns, table.records, options.decimal, found)
     reader = CellReader.of(columns, decimal, decimal_given, options, found)
     records = []
-    report = _progress(name, len(data), len(table.records))
+    report = _progress(name, size, len(table.records))
     for index, (line, cells) in enumerate(table.records):
         record = reader.read(line, cells, table.delimiter)
         if record is not None:
             records.append(record)
         if index % PROGRESS_ROWS == 0:
             report(index)
-    elections = assemble(table, reader, records, options.facts, found, UnitFacts())
+    columns.notes.extend(notes or [])
+    elections = assemble(
+        table, reader, records, options.facts, found, UnitFacts(), source_file=source_file
+    )
     report(len(table.records))
     return elections, sort_problems(found.items)
 

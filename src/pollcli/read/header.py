@@ -109,7 +109,7 @@ class _Mapping:
         indexes = self.by_column.pop("region", [])
         if not indexes:
             return None, None
-        words = {i: normalize_header(self.header[i]) for i in indexes}
+        words = {i: place_word(self.header[i]) for i in indexes}
         named = [i for i in indexes if words[i] == "region"]
         if len(named) > 1 or (len(indexes) > 1 and len(set(words.values())) == 1 and not named):
             # The same word twice: one column named twice, whatever its level.
@@ -145,10 +145,15 @@ class _Mapping:
         for index in kept:
             by_level.setdefault(levels[index], []).append(index)
         for level, same in by_level.items():
-            if len(same) > 1:
+            words = [place_word(self.header[i]) for i in same]
+            if len(set(words)) < len(words):
+                # One place named twice (`county`, `County`): which one is meant?
                 self.by_column["region"] = same
                 first = self.keep_one("region")
                 by_level[level] = [same[0] if first is None else first]
+            # Places of one level under different words (`constituency_name`, `county_name`):
+            # the first is used, the others are left unused with the note below.
+            by_level[level] = by_level[level][:1]
         ranked = sorted(by_level)
         if len(ranked) == 1:
             return by_level[ranked[0]][0], None
