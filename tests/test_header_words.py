@@ -261,3 +261,12 @@ def test_vaterstetten_headers_map():
     result = invoke("validate", str(path), "--format", "json")
     problems = json.loads(result.stdout)["files"][0]["problems"]
     assert not [p for p in problems if p["code"] in ("missing-column", "unknown-column")]
+
+
+def test_every_place_word_is_documented():
+    from pollcli.columns import GEOGRAPHY
+
+    docs = (ROOT / "docs" / "csv-format.md").read_text(encoding="utf-8").casefold()
+    for words in GEOGRAPHY:
+        for word in words:
+            assert word in docs or word.replace("_", " ") in docs, word

@@ -46,6 +46,7 @@ class Code(StrEnum):
     UNKNOWN_KEY = "unknown-key"
     NO_REGION_COLUMN = "no-region-column"
     TOO_MANY_OPTIONS = "too-many-options"
+    NOT_A_TABLE = "not-a-table"
 
 
 CODES: dict[Code, str] = {
@@ -68,7 +69,7 @@ CODES: dict[Code, str] = {
     Code.SHARE_OUT_OF_RANGE: "a share outside 0–100",
     Code.SHARES_SUM: "shares that do not add up to 100",
     Code.SHARE_MISMATCH: "a published share disagrees with the votes",
-    Code.TOTAL_MISMATCH: "the options' votes do not add up to the published total (MEDSL totalvotes)",
+    Code.TOTAL_MISMATCH: "the options' votes do not add up to the published total (totalvotes, Total Votes rows)",
     Code.DUPLICATE_OPTION: "the same option twice in one election (and region)",
     Code.INCONSISTENT_METADATA: "an election fact with different values within one election",
     Code.INVALID_METADATA: "an election fact that is not of its type",
@@ -77,6 +78,7 @@ CODES: dict[Code, str] = {
     Code.UNKNOWN_KEY: "a front-matter key that looks like a misspelt election fact",
     Code.NO_REGION_COLUMN: "--by region on a file without a region column",
     Code.TOO_MANY_OPTIONS: "an election with more options than any ballot has (10,000)",
+    Code.NOT_A_TABLE: "a file that looks like a workbook, Parquet or ZIP but cannot be read as a table",
 }
 
 

@@ -63,7 +63,7 @@ def read_tabular(
     workbook = _workbook_kind(data) if kind == "zip" else "xls"
     if workbook is None:
         found = Found(name)
-        found.add(Code.MALFORMED_CSV, None, _not_a_workbook(data))
+        found.add(Code.NOT_A_TABLE, None, _not_a_workbook(data))
         return RawTable(name=name, stem=_stem(name)), found, []
     return _sheet(data, name, options)
 
@@ -114,7 +114,7 @@ def _sheet(data: bytes, name: str, options: ReadOptions) -> tuple[RawTable, Foun
     except Exception as exc:  # calamine's errors are of its own types; any means "cannot open"
         found = Found(name)
         found.add(
-            Code.MALFORMED_CSV,
+            Code.NOT_A_TABLE,
             None,
             f"the file looks like a workbook but cannot be opened ({_short(exc)}); is it "
             "complete, or protected by a password?",
@@ -192,7 +192,7 @@ def _parquet(data: bytes, table: RawTable, found: Found) -> None:
         parquet = pq.read_table(pa.BufferReader(data))
     except (pa.ArrowException, OSError) as exc:
         found.add(
-            Code.MALFORMED_CSV,
+            Code.NOT_A_TABLE,
             None,
             f"the file starts like Parquet but cannot be read ({_short(exc)}); is it complete?",
         )
