@@ -88,11 +88,17 @@ def test_place_levels(header, level):
         ("county,precinct,candidate,votes", "county", "precinct", None),
         ("precinct,county,candidate,votes", "county", "precinct", None),
         # OpenElections: district is a race (U.S. House 1), not a place between county and precinct.
-        ("county,precinct,office,district,candidate,votes", "county", "precinct", "district"),
+        ("county,precinct,office,district,candidate,votes", "county", "precinct", None),
+        (
+            "constituency_name,county_name,region_name,candidate,votes",
+            "region_name",
+            "county_name",
+            None,
+        ),
         ("state,county_name,precinct,candidate,votes", "county_name", "precinct", "state"),
         ("Gmina,Powiat,Województwo,candidate,votes", "Powiat", "Gmina", "Województwo"),
         ("region,tik,uik,candidate,votes", "region", "uik", "tik"),
-        ("region,district,candidate,votes", "region", "district", None),
+        ("region,county,candidate,votes", "region", "county", None),
         ("Stimmbezirk,candidate,votes", "Stimmbezirk", None, None),
     ],
 )
@@ -252,6 +258,9 @@ def test_canada_2011_headers_map():
     assert named["Candidate/Candidat"] == "candidate"
     assert named["Votes Obtained/Votes obtenus"] == "votes"
     assert named["Province"] == "region"
+    # A share beside a unit is computed from the votes instead (and said so).
+    assert any("'Percentage of Votes Obtained' column is left unused" in n for n in columns.notes)
+    # The ridings are races (issue 12's race keys); until those are read, a unit of the province.
     assert named["Electoral District Name/Nom de circonscription"] == "unit"
 
 

@@ -148,7 +148,9 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
 # unit (rows are unique per unit and summed into the region), the next coarser one the region, and
 # any coarser still (a state beside county and precinct) is left unused with a note. A column named
 # `region` is the region whatever else there is. `district` is often a race (U.S. House district 1)
-# rather than a place: beside another column of its level it gives way, with a note.
+# rather than a place: beside another column of its level it gives way, with a note. (District,
+# circonscription and Wahlkreis are race keys once issue 12's races are read: a sole one of them is
+# a region here, as before.)
 GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
     (
         "state",
@@ -176,7 +178,6 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
         "landkreis",
         "bezirk",
         "circonscription",
-        "constituency",
         "powiat",
         "tik",
         "тик",
