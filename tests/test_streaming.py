@@ -97,6 +97,18 @@ CLEAN = {
         f"E{e},2024-0{e}-01,C{i},{i},{i / 0.15:.2f}\n" for e in range(1, 4) for i in range(1, 6)
     ),
     "invisible": precincts().replace("Ben,", "B\u200ben,"),
+    # Rows of one option that differ from precinct to precinct are still one option.
+    "case_across_precincts": precincts()
+    .replace("P3,Ana,", "P3,ANA,")
+    .replace("P7,Ben,", "P7,ben ,"),
+    "blank_party_in_one_precinct": precincts().replace("P5,Ana,Blue,", "P5,Ana,,"),
+    "parties_across_precincts": precincts().replace("P2,Ana,Blue,", "P2,Ana,Red,"),
+    "kind_and_colour_across_precincts": "region,precinct,candidate,kind,colour,votes\n"
+    + "".join(
+        f"R{p % 2},P{p},Ana,,{'#ff0000' if p == 3 else ''},{p}\nR{p % 2},P{p},Nobody,"
+        f"{'other' if p == 4 else ''},,1\n"
+        for p in range(40)
+    ),
     "cyrillic": "регион,candidate,votes\n".replace("регион", "region")
     + "Север,Против всех,5\nСевер,Иванов,7\nЮг,Иванов,1\n",
 }

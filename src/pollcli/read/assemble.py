@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Final
 
@@ -51,6 +51,9 @@ class Assembly:
     found: Found
     unit_facts: UnitFacts
     file_level: int = 0  # problems before the first election's belong to the file as a whole
+    # Options (by `option_key`) on several party lines within a unit, with those parties: found by
+    # the streaming engine (read/repeats), which sums units before this stage.
+    fused: dict[str, list[str]] = field(default_factory=dict)
 
     def elections(self, records: list[Record], header_line: int) -> list[Election]:
         """Records grouped into elections (in order of first appearance), each built and checked."""
@@ -211,48 +214,61 @@ class Assembly:
     def _merge(
         self, records: list[Record], election: str, region: str, notes: list[str]
     ) -> list[Option] | None:
-        """One option per name (within each unit): a candidate's party lines added up, with a note;
-        the same option twice without a distinguishing party is a `duplicate-option` error."""
-        groups: dict[tuple[str, str], list[Record]] = {}
+        """One option per name in a region (or the election): rows of different units added up;
+        within one unit, a candidate's party lines added up with a note, and the same option twice
+        without a distinguishing party a `duplicate-option` error."""
+        groups: dict[str, list[Record]] = {}
         for record in records:
-            groups.setdefault((option_key(record.row.candidate), record.row.unit or ""), []).append(
-                record
-            )
+            groups.setdefault(option_key(record.row.candidate), []).append(record)
         options = []
         ok = True
-        for group in groups.values():
-            first = group[0]
-            parties = [r.row.party for r in group for _ in range(1 + len(r.repeats))]
-            if len(parties) > 1 and (None in parties or len(set(parties)) < len(parties)):
-                where = f" in region {region!r}" if region else ""
-                repeated = sorted(
-                    [(r.line, r.row.candidate) for r in group[1:]]
-                    + [(line, r.row.candidate) for r in group for line in r.repeats]
-                )
-                for line, name in repeated:
-                    self.found.add(
-                        Code.DUPLICATE_OPTION,
-                        line,
-                        f"{name!r} is listed again (first on line {first.line}) in "
-                        f"election {election!r}{where}; remove one, or give each row its party "
-                        "if the candidate ran on several party lines",
-                        column=self.sources.columns.header_of("candidate"),
-                    )
-                ok = False
-                continue
-            if len(group) > 1:
+        for key, group in groups.items():
+            by_unit: dict[str, list[Record]] = {}
+            for record in group:
+                if not record.summed:  # the streaming engine checked its units itself
+                    by_unit.setdefault(record.row.unit or "", []).append(record)
+            for rows in by_unit.values():
+                ok = self._one_per_unit(rows, election, region, notes) and ok
+            if key in self.fused:
                 note = (
-                    f"{first.row.candidate} ran on {len(group)} party lines "
-                    f"({', '.join(p or '' for p in parties)}); their votes are added up."
+                    f"{group[0].row.candidate} ran on {len(self.fused[key])} party lines "
+                    f"({', '.join(self.fused[key])}); their votes are added up."
                 )
-                if note not in notes:  # once, though the lines repeat in every region
+                if note not in notes:
                     notes.append(note)
             options.append(_merge_records(group))
-        if not ok:
-            return None
-        if any(r.row.unit for r in records):
-            return self._sum_regions([Region(name=region, options=options)])
-        return options
+        return options if ok else None
+
+    def _one_per_unit(
+        self, rows: list[Record], election: str, region: str, notes: list[str]
+    ) -> bool:
+        """An option's rows within one unit: party lines (noted), or repeats (errors)."""
+        first = rows[0]
+        parties = [r.row.party for r in rows for _ in range(1 + len(r.same_cell_lines))]
+        if len(parties) > 1 and (None in parties or len(set(parties)) < len(parties)):
+            where = f" in region {region!r}" if region else ""
+            repeated = sorted(
+                [(r.line, r.row.candidate) for r in rows[1:]]
+                + [(line, r.row.candidate) for r in rows for line in r.same_cell_lines]
+            )
+            for line, name in repeated:
+                self.found.add(
+                    Code.DUPLICATE_OPTION,
+                    line,
+                    f"{name!r} is listed again (first on line {first.line}) in "
+                    f"election {election!r}{where}; remove one, or give each row its party "
+                    "if the candidate ran on several party lines",
+                    column=self.sources.columns.header_of("candidate"),
+                )
+            return False
+        if len(rows) > 1:
+            note = (
+                f"{first.row.candidate} ran on {len(rows)} party lines "
+                f"({', '.join(p or '' for p in parties)}); their votes are added up."
+            )
+            if note not in notes:  # once, though the lines repeat in every unit
+                notes.append(note)
+        return True
 
     def _sum_regions(self, regions: list[Region]) -> list[Option] | None:
         totals: dict[str, Option] = {}
@@ -286,6 +302,7 @@ def assemble(
     found: Found,
     unit_facts: UnitFacts,
     source_file: str | None = None,
+    fused: dict[str, list[str]] | None = None,
 ) -> list[Election]:
     """A file's records → its elections: what both engines do once their rows are read.
     `source_file` is the file the elections name when messages name more (a sheet of it)."""
@@ -300,7 +317,7 @@ def assemble(
         decimal_given=reader.decimal_given,
         default_label=front["election"][0] if "election" in front else table.stem,
     )
-    assembly = Assembly(source_file or table.name, sources, found, unit_facts)
+    assembly = Assembly(source_file or table.name, sources, found, unit_facts, fused=fused or {})
     return assembly.elections(records, table.header_line)
 
 
@@ -329,12 +346,14 @@ def _fractions(records: list[Record], notes: list[str]) -> list[Record]:
 
 
 def _merge_records(group: list[Record]) -> Option:
-    """One option from its records: a single one as it is, or a candidate's party lines added up."""
+    """One option from its records (an option's rows in one region, in any unit): the first row's
+    name and kind, every party once in the order they first appear, the votes added up."""
+    group = sorted(group, key=lambda r: r.line)
     first = group[0]
     decimals = [r.row.share_decimals for r in group if r.row.share_decimals is not None]
     return Option(
         candidate=first.row.candidate,
-        party=" / ".join(r.row.party for r in group if r.row.party) or None,
+        party=" / ".join(dict.fromkeys(r.row.party for r in group if r.row.party)) or None,
         kind=first.row.kind,
         votes=None if any(r.votes is None for r in group) else sum(r.votes or 0 for r in group),
         share=None

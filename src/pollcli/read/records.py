@@ -32,9 +32,12 @@ class Record:
     row: Row
     votes: int | None
     facts: dict[str, str]
-    # Lines of further rows with the same cells, summed into this record: repeats unless a unit
-    # column tells them apart.
-    repeats: list[int] = field(default_factory=list)
+    # Lines of further rows with the same cells, summed into this record (a file without units:
+    # each of them is a repeated row).
+    same_cell_lines: list[int] = field(default_factory=list)
+    # Rows of several units (precincts) summed by the streaming engine; read/repeats checked that
+    # no unit repeats an option, so the assembly does not look for repeats among these.
+    summed: bool = False
 
 
 @dataclass

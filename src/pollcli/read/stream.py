@@ -125,14 +125,17 @@ def read_stream(
         return None
     import numpy as np
 
-    if summer.repeats.found(np):
+    repeated, fused = summer.repeats.check(np)
+    if repeated:
         return None  # an option twice in one precinct: the exact engine names every line
     records = summer.records()
     if unfit_facts(records, mapped) or any(r.row.all_races for r in records):
         # A fact column to leave unused (rows were summed apart by its cells), or counts of a
         # precinct for every race (summed here across precincts): the exact engine's.
         return None
-    elections = assemble(table, reader, records, options.facts, found, summer.unit_facts)
+    elections = assemble(
+        table, reader, records, options.facts, found, summer.unit_facts, fused=fused
+    )
     return elections, sort_problems(found.items)
 
 
@@ -473,12 +476,15 @@ class _Summer:
         record = self.sums.get(identity)
         if record is None:
             election, row, facts = identity
-            self.sums[identity] = Record(line, election, row, votes, dict(facts))
+            self.sums[identity] = Record(
+                line, election, row, votes, dict(facts), summed=self.has_unit
+            )
             names = self.names.setdefault(election, set())
             names.add(option_key(row.candidate))
             if len(names) > MAX_OPTIONS:
                 self.stopped = True  # the assembly says which line; nothing past it is needed
             return
         record.votes = (record.votes or 0) + votes
+        record.line = min(record.line, line)
         if not self.has_unit:
-            record.repeats.append(line)
+            record.same_cell_lines.append(line)
