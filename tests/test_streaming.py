@@ -440,3 +440,26 @@ def test_an_election_of_more_options_than_any_ballot_is_refused_early(tmp_path, 
     for elections, problems in results.values():
         assert elections == []
         assert [(p.code, p.line) for p in problems] == [("too-many-options", 52)]
+
+
+@pytest.mark.parametrize("unit", ["R0, P9", "R0,P9 ", "R0,P9\u00a0", "R0,P\u200b9", " R0,P9"])
+def test_a_repeat_in_a_precinct_written_another_way_is_still_a_repeat(tmp_path, monkeypatch, unit):
+    """The streaming engine compared precinct cells as written and added such a row in silently."""
+    path = write(tmp_path, precincts(extra=f"{unit},Ana,Blue,3\n"))
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        results[engine] = dump(load_file(path, ReadOptions()))
+    assert results["exact"] == results["stream"]
+    assert "duplicate-option" in [p["code"] for p in results["stream"][1]]
+
+
+def test_a_precinct_written_with_an_invisible_character_counts_once(tmp_path, monkeypatch):
+    """Its registered voters were counted twice on the streaming engine, with no note."""
+    text = PRECINCT_FACTS.replace("R1,P7,B,", "R1,P\u200b7,B,")
+    path = write(tmp_path, text)
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    (election,), _ = streamed
+    assert election.facts.registered == sum(500 + p % 4 for p in range(60))
+    assert any(note.startswith("Invisible characters") for note in election.notes)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from pollcli.numbers import MAX_VOTES
-from pollcli.read.repeats import column_hashes
+from pollcli.read.repeats import cleaned_any, column_hashes
 
 # The CSV module's default field limit: a line at least this long may hold a cell the exact stages
 # refuse, so its block is read by them.
@@ -37,6 +37,7 @@ class BlockSums:
     # With a unit column: per row, its unit's hash and its name and party as dictionary indices
     # with the dictionaries (`repeats.Repeats.add_block`).
     units: Any = None
+    cleaned: bool = False  # an invisible character was cleaned from a unit's cells
     names: tuple[Any, list[bytes]] | None = None
     parties: tuple[Any, list[bytes]] | None = None
 
@@ -79,10 +80,11 @@ class Layout:
             column = pc.dictionary_encode(parsed.column(f"c{index}")).combine_chunks()
             return column.indices.to_numpy(), column.dictionary.to_pylist()
 
-        units = column_hashes(np, [encoded(i) for i in self.unit_indexes])
+        columns = [encoded(i) for i in self.unit_indexes]
+        units = column_hashes(np, columns)
         names = encoded(self.name_index) if self.name_index is not None else None
         parties = encoded(self.party_index) if self.party_index is not None else None
-        return units, names, parties
+        return (units, cleaned_any(columns)), names, parties
 
     def summarize(self, data: bytes) -> BlockSums | None:
         """Sum a UTF-8 block with pyarrow on this thread; None when it needs the exact stages.
@@ -152,12 +154,14 @@ class Layout:
             unit_facts = [combos.column(k).to_pylist() for k in [*precinct_names, *fact_names]]
             unit_firsts = combos.column("first").to_pylist()
         units: Any = None
+        cleaned = False
         identities: tuple[Any, Any] = (None, None)
         if unit_names:
-            units, *pair = self._identities(parsed, np)
+            (units, cleaned), *pair = self._identities(parsed, np)
             identities = (pair[0], pair[1])
         return BlockSums(
             units=units,
+            cleaned=cleaned,
             names=identities[0],
             parties=identities[1],
             rows=parsed.num_rows,

@@ -40,6 +40,13 @@ class Record:
     summed: bool = False
 
 
+def clean_cell(text: str) -> str:
+    """A cell as every stage compares it: stripped, and without the characters that print as
+    nothing (`columns.INVISIBLE`). The one place cells are cleaned, for both engines."""
+    text = text.strip()
+    return text if text.isascii() else text.translate(INVISIBLE).strip()
+
+
 @dataclass
 class CellReader:
     """Reads one data row's cells into a `Record` by the column map, recording problems."""
@@ -89,11 +96,9 @@ class CellReader:
         values: dict[str, str] = {}
         facts: dict[str, str] = {}
         for index, column in self.columns.columns.items():
-            raw = cells[index].strip()
-            if raw and not raw.isascii():
-                cleaned = raw.translate(INVISIBLE).strip()
-                self.invisible = self.invisible or cleaned != raw
-                raw = cleaned
+            raw = clean_cell(cells[index])
+            if not self.invisible and not cells[index].isascii():
+                self.invisible = raw != cells[index].strip()
             if raw:
                 (facts if column in FACT_COLUMNS else values)[column] = raw
         if "candidate" not in values:

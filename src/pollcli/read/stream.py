@@ -42,7 +42,7 @@ from pollcli.read.facts import UnitFacts
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.options import ReadOptions
-from pollcli.read.records import CellReader, Record, decimal_mark, unfit_facts
+from pollcli.read.records import CellReader, Record, clean_cell, decimal_mark, unfit_facts
 from pollcli.read.repeats import Repeats
 
 if TYPE_CHECKING:
@@ -338,6 +338,7 @@ class _Summer:
             import numpy as np
 
             self.repeats.add_block(np, summed.units, summed.names, summed.parties)
+            self.reader.invisible = self.reader.invisible or summed.cleaned
         for unit, values, fact_line in facts:
             self.unit_facts.register(unit)
             for fact, text in values.items():
@@ -390,9 +391,15 @@ class _Summer:
         if not summed.unit_facts:
             return []
         try:
-            columns = [[raw.decode("utf-8").strip() for raw in c] for c in summed.unit_facts]
+            texts = [[raw.decode("utf-8") for raw in c] for c in summed.unit_facts]
         except UnicodeDecodeError:
             return None
+        columns = [[clean_cell(text) for text in column] for column in texts]
+        self.reader.invisible = self.reader.invisible or any(
+            not text.isascii() and cell != text.strip()
+            for column, raw in zip(columns, texts, strict=True)
+            for cell, text in zip(column, raw, strict=True)
+        )
         width = len(self.precinct_columns)
         keys = list(self.unit_fact_columns.values())
         found: list[tuple[tuple[str, str, str], dict[str, str], int]] = []
@@ -450,7 +457,7 @@ class _Summer:
 
                 self.repeats.add_row(
                     np,
-                    [cells[i].encode("utf-8") for i in self.layout.unit_indexes],
+                    [cells[i] for i in self.layout.unit_indexes],
                     record.row.candidate,
                     record.row.party,
                 )
