@@ -463,3 +463,60 @@ def test_a_precinct_written_with_an_invisible_character_counts_once(tmp_path, mo
     (election,), _ = streamed
     assert election.facts.registered == sum(500 + p % 4 for p in range(60))
     assert any(note.startswith("Invisible characters") for note in election.notes)
+
+
+def test_a_nul_byte_after_the_head_is_refused_on_both_engines(tmp_path, monkeypatch):
+    monkeypatch.setattr(stream, "HEAD_BYTES", 500)
+    path = write(tmp_path, precincts(extra="R0,P9,Ze\x00d,Blue,3\n"))
+    exact, streamed = both(monkeypatch, path)
+    assert [(p.code, p.line) for p in exact[1]] == [("encoding-error", 404)]
+    assert dump(exact) == dump(streamed)
+
+
+def test_utf8_read_with_a_one_byte_encoding_warns_on_both_engines(tmp_path, monkeypatch):
+    path = write(tmp_path, precincts().replace("Ana", "Вера"))
+    exact, streamed = both(monkeypatch, path, encoding="cp1251")
+    assert [p.code for p in exact[1]] == ["encoding-mismatch"]
+    assert dump(exact) == dump(streamed)
+
+
+def test_shares_that_show_a_decimal_comma_only_after_the_head(tmp_path, monkeypatch):
+    """The head decides '.', shares further down show ','; the exact engine decides on every share
+    (both marks: ambiguous-number), and so must the file's result be whatever its size."""
+    monkeypatch.setattr(stream, "SPLIT_CHARS", 1500)
+    monkeypatch.setattr(stream, "HEAD_BYTES", 1600)
+    lines = ["region;candidate;votes;share"]
+    for r in range(120):
+        for i in range(3):
+            share = f"{(i + 1) / 0.06:.1f}"
+            lines.append(f"R{r};C{i};{i + 1};{share.replace('.', ',') if r > 60 else share}")
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        results[engine] = dump(load_file(path, ReadOptions()))
+    assert results["exact"] == results["stream"]
+    assert "ambiguous-number" in [p["code"] for p in results["exact"][1]]
+
+
+def test_too_many_options_in_two_elections_gives_no_partial_election(tmp_path, monkeypatch):
+    from pollcli.read import assemble
+
+    monkeypatch.setattr(assemble, "MAX_OPTIONS", 5)
+    monkeypatch.setattr(stream, "MAX_OPTIONS", 5)
+    rows = "".join(f"E{e},N{i},{i}\n" for i in range(40) for e in (1, 2))
+    path = write(tmp_path, "election,candidate,votes\n" + rows)
+    monkeypatch.setenv(engines.ENGINE_ENV, "stream")
+    elections, problems = load_file(path, ReadOptions())
+    assert elections == []
+    assert "too-many-options" in [p.code for p in problems]
+
+
+def test_a_quoted_header_streams(tmp_path, monkeypatch):
+    """R's write.csv and pandas' QUOTE_ALL quote the header; that sent the whole file to the exact
+    engine (ten times the time and memory on a big file)."""
+    header, rest = precincts().split("region,precinct,candidate,party,votes\n")
+    text = header + '"region","precinct","candidate","party","votes"\n' + rest
+    path = write(tmp_path, text)
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)

@@ -115,6 +115,14 @@ class Found:
     # located as `B7`.
     letters: dict[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self._errors = sum(1 for p in self.items if p.severity == "error")
+
+    def extend(self, problems: list[Problem]) -> None:
+        """Problems found elsewhere (a scratch list, a block read apart) join this file's."""
+        self.items.extend(problems)
+        self._errors += sum(1 for p in problems if p.severity == "error")
+
     def add(
         self,
         code: Code,
@@ -137,6 +145,7 @@ class Found:
                 else None,
             )
         )
+        self._errors += severity == "error"
 
     def warn(
         self, code: Code, line: int | None, message: str, *, column: str | None = None
@@ -145,4 +154,5 @@ class Found:
 
     @property
     def errors(self) -> int:
-        return sum(1 for p in self.items if p.severity == "error")
+        """How many errors so far (counted as they are added: asked once per election)."""
+        return self._errors

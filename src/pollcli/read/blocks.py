@@ -131,6 +131,8 @@ class Layout:
                 text = codecs.decode(data, "utf-8")
             except UnicodeDecodeError:
                 return None
+        if b"\x00" in data:
+            return None  # a NUL byte: the exact stages report it, as for the whole file
         if b'"' in data and not self._quoting_is_strict(text or data.decode("ascii")):
             return None
         if _longest_line(data, np) > MAX_CELL_CHARS:

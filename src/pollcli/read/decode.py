@@ -52,6 +52,11 @@ def codec_for(data: bytes, encoding: str | None) -> str:
     return "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
 
 
+def codec_is_unicode(codec: str) -> bool:
+    """UTF-8, -16 or -32: a codec no valid UTF-8 file is misread by."""
+    return codecs.lookup(codec).name.startswith("utf")
+
+
 def decode(data: bytes, found: Found, encoding: str | None) -> str | None:
     """Text of the file, or None after recording an `encoding-error`. Never mojibake, and never a
     guess applied: bytes that do not decode are named with the encodings they may be in
@@ -85,7 +90,7 @@ def decode(data: bytes, found: Found, encoding: str | None) -> str | None:
             + (f"it looks like {name} ({why}): pass --encoding {name}" if name else why),
         )
         return None
-    if not codecs.lookup(codec).name.startswith("utf") and not data.isascii():
+    if not codec_is_unicode(codec) and not data.isascii():
         from pollcli.read.detect import utf8_misread
 
         utf8_misread(data, codec, found)
@@ -105,10 +110,15 @@ class Transcoder:
     def __post_init__(self) -> None:
         self.passthrough = codecs.lookup(self.codec).name == "utf-8"
         self._decoder = codecs.getincrementaldecoder(self.codec)()
+        # The first bytes that are not ASCII, whole lines of them: is it UTF-8 read with a one-byte
+        # --encoding? (`detect.utf8_misread` says so, as the exact engine does for the whole file.)
+        self.sample = b""
 
     def feed(self, block: bytes, final: bool = False) -> bytes | None:
         if self.passthrough:
             return block
+        if not self.sample and not block.isascii():
+            self.sample = block[: block.rfind(b"\n") + 1] or block
         try:
             return self._decoder.decode(block, final).encode("utf-8")
         except UnicodeDecodeError:

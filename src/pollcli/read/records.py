@@ -124,15 +124,16 @@ class CellReader:
                 values["all_races"] = "true"
                 return
 
-    def row(self, line: int, values: dict[str, str]) -> Row | None:
-        """The validated cells, or None after recording every problem of the row."""
+    def row(self, line: int, values: dict[str, str], found: Found | None = None) -> Row | None:
+        """The validated cells, or None after recording every problem of the row (in `found`, the
+        file's problems by default)."""
         near: list[str] = []
         try:
             row = Row.model_validate(
                 values, context=cells_context(self.decimal, self.decimal_given, near, self.kinds)
             )
         except ValidationError as error:
-            problems_from(error, self.found, lambda _: line, self.columns.header_of)
+            problems_from(error, found or self.found, lambda _: line, self.columns.header_of)
             return None
         if near:
             self.near_whole += 1

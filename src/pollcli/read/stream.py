@@ -31,11 +31,12 @@ from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import REGIONAL_FACTS
 from pollcli.contract import Row
+from pollcli.numbers import share_decimal_mark
 from pollcli.problems import Code, Found, sort_problems
 from pollcli.read.assemble import MAX_OPTIONS, assemble, option_key
 from pollcli.read.blocks import BlockSums, Layout
 from pollcli.read.chunks import Blocks
-from pollcli.read.decode import Transcoder, codec_for, decode
+from pollcli.read.decode import Transcoder, codec_for, codec_is_unicode, decode
 from pollcli.read.dialect import SNIFF_ROWS, RawTable, read_records, split_top
 from pollcli.read.engines import progress_hook
 from pollcli.read.facts import UnitFacts
@@ -88,11 +89,11 @@ def read_stream(
         return [], sort_problems(found.items)
     table = RawTable(name=name, stem=stem(name))
     records_in_head = _top(text, table, found, options.delimiter)
-    if records_in_head is None or found.items:
+    if records_in_head is None or found.errors:
         return None
     data_start = _offset_after_line(head, table.header_line)
-    if data_start is None or b'"' in head[:data_start]:
-        return None
+    if data_start is None or any("\n" in c or "\r" in c for c in table.header):
+        return None  # a header cell that holds a line end: the data does not start a line later
     mapped = map_header(
         table.header,
         table.header_line,
@@ -125,6 +126,14 @@ def read_stream(
         return None
     import numpy as np
 
+    if not transcoder.passthrough and transcoder.sample and not codec_is_unicode(transcoder.codec):
+        from pollcli.read.detect import utf8_misread
+
+        utf8_misread(transcoder.sample, transcoder.codec, found)
+    if summer.decimal_changes():
+        return None  # both marks, or a comma only after the head: the exact engine decides
+    if summer.decimal_changes():
+        return None  # both marks, or a comma only after the head: the exact engine decides
     repeated, fused = summer.repeats.check(np)
     if repeated:
         return None  # an option twice in one precinct: the exact engine names every line
@@ -136,6 +145,8 @@ def read_stream(
     elections = assemble(
         table, reader, records, options.facts, found, summer.unit_facts, fused=fused
     )
+    if summer.limited:
+        elections = []
     return elections, sort_problems(found.items)
 
 
@@ -155,7 +166,7 @@ def _top(
             continue
         records = read_records(rest, table.header_line, table.delimiter, scratch, header=True)
         if records and (len(records) > SNIFF_ROWS or part is text):
-            found.items.extend(scratch.items)
+            found.extend(scratch.items)
             table.header = [c.strip() for c in records[0][1]]
             return records[1:]
     return None
@@ -239,8 +250,13 @@ class _Summer:
         # with them has a problem (its block is then read by the exact stages, which name the lines).
         self.validated: dict[tuple[bytes, ...], _Identity | None] = {}
         self.unit_facts = UnitFacts()
+        self.share_index = columns.index("share")
+        self.marks: dict[str, int] = {}
         self.names: dict[str, set[str]] = {}  # each election's options, to stop at MAX_OPTIONS
-        self.raw_names: dict[bytes, str] = {}  # a candidate cell as written → its option key
+        self.raw_names: dict[bytes, str] = {}
+        # Reading stopped early (an election of more options than any ballot, bytes that are no
+        # text): no election is given from a file read in part.
+        self.limited = False  # a candidate cell as written → its option key
         self.candidate_index = by_name["candidate"]
         self.election_index = by_name.get("election")
         self.undecodable = False
@@ -290,15 +306,29 @@ class _Summer:
     def records(self) -> list[Record]:
         return sorted(self.sums.values(), key=lambda r: r.line)
 
+    def _mark(self, cells: list[str], line: int) -> None:
+        """The decimal marks the shares show, each with its first line: the head decided the mark,
+        and a file whose later shares would decide otherwise is the exact engine's to read."""
+        if self.share_index is not None and self.share_index < len(cells):
+            mark = share_decimal_mark(cells[self.share_index])
+            if mark is not None:
+                self.marks[mark] = min(line, self.marks.get(mark, line))
+
+    def decimal_changes(self) -> bool:
+        """Whether the shares of the whole file call for another decimal mark than the head's."""
+        if self.reader.decimal_given:
+            return False
+        whole = "," if set(self.marks) == {","} else "."
+        return len(self.marks) > 1 or whole != self.reader.decimal
+
     def _validated(self, cells: list[str], line: int) -> _Identity | None:
         """A key's cells through the row contract; None (nothing recorded) when they have a problem."""
+        self._mark(cells, line)
         values, facts = self.reader.split(cells)
         if "candidate" not in values:
             values["candidate"] = ""
-        mark = len(self.found.items)
-        row = self.reader.row(line, values)
+        row = self.reader.row(line, values, Found(self.found.file))
         if row is None:
-            del self.found.items[mark:]
             return None
         election = facts.pop("election", None) or self.reader.default_election
         return _identity(election, row, facts)
@@ -364,7 +394,7 @@ class _Summer:
             seen[label].add(key)
         if all(len(known) <= MAX_OPTIONS for known in seen.values()):
             return range(len(names))
-        self.stopped = True
+        self.stopped = self.limited = True
         order = sorted(range(len(names)), key=summed.firsts.__getitem__)
         seen = {label: set(self.names.get(label, ())) for label in set(labels)}
         for position, index in enumerate(order):
@@ -441,14 +471,15 @@ class _Summer:
         if text is not None and scratch.items:
             raise _ExactAfterAll  # stray bytes: the exact engine lists every line that has them
         if text is None:
-            for problem in scratch.items:
-                self.found.items.append(
-                    dataclasses.replace(problem, line=(problem.line or 1) + line - 1)
-                )
-            self.stopped = True  # the exact engine reads nothing past undecodable bytes either
+            self.found.extend(
+                [dataclasses.replace(p, line=(p.line or 1) + line - 1) for p in scratch.items]
+            )
+            # The exact engine reads nothing past undecodable bytes either, and gives no election.
+            self.stopped = self.limited = True
             return 0
         mark = len(self.found.items)
         for start, cells in read_records(text, line, self.delimiter, self.found):
+            self._mark(cells, start)
             record = self.reader.read(start, cells, self.delimiter)
             if record is None:
                 continue
