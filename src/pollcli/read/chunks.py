@@ -102,3 +102,17 @@ class Blocks:
                     return
                 buffer += data
                 produced += len(data)
+
+
+def size_text(count: int) -> str:
+    """8 MiB, 4 KiB."""
+    return f"{count / 2**20:g} MiB" if count >= 2**20 else f"{count / 2**10:g} KiB"
+
+
+def offset_after_line(data: bytes, line: int) -> int | None:
+    position = -1
+    for _ in range(line):
+        position = data.find(b"\n", position + 1)
+        if position < 0:
+            return None
+    return position + 1

@@ -35,9 +35,9 @@ from pollcli.numbers import share_decimal_mark
 from pollcli.problems import Code, Found, sort_problems
 from pollcli.read.assemble import MAX_OPTIONS, assemble, option_key
 from pollcli.read.blocks import BlockSums, Layout
-from pollcli.read.chunks import Blocks
+from pollcli.read.chunks import Blocks, offset_after_line, size_text
 from pollcli.read.decode import Transcoder, codec_for, codec_is_unicode, decode
-from pollcli.read.dialect import SNIFF_ROWS, RawTable, read_records, split_top
+from pollcli.read.dialect import RawTable, read_records, top_records
 from pollcli.read.engines import progress_hook
 from pollcli.read.facts import UnitFacts
 from pollcli.read.header import map_header
@@ -88,10 +88,10 @@ def read_stream(
     if text is None:
         return [], sort_problems(found.items)
     table = RawTable(name=name, stem=stem(name))
-    records_in_head = _top(text, table, found, options.delimiter)
+    records_in_head = top_records(text, table, found, options.delimiter, SPLIT_CHARS)
     if records_in_head is None or found.errors:
         return None
-    data_start = _offset_after_line(head, table.header_line)
+    data_start = offset_after_line(head, table.header_line)
     if data_start is None or any("\n" in c or "\r" in c for c in table.header):
         return None  # a header cell that holds a line end: the data does not start a line later
     mapped = map_header(
@@ -148,42 +148,6 @@ def read_stream(
     if summer.limited:
         elections = []
     return elections, sort_problems(found.items)
-
-
-def _top(
-    text: str, table: RawTable, found: Found, delimiter: str | None
-) -> list[tuple[int, list[str]]] | None:
-    """Front matter, header and delimiter into `table`, and the head's data records (to tell a blank
-    header's column and the decimal mark); None when the head holds no header or cannot be split.
-    Only the top is split when it holds the header and enough rows to sniff the delimiter:
-    splitting a whole megabyte in Python costs 50 ms."""
-    top = text[: text.rfind("\n", 0, SPLIT_CHARS) + 1] or text
-    for part in (top, text) if len(top) < len(text) else (text,):
-        scratch = Found(found.file)
-        table.front_matter.clear()
-        rest = split_top(part, table, scratch, delimiter)
-        if rest is None:
-            continue
-        records = read_records(rest, table.header_line, table.delimiter, scratch, header=True)
-        if records and (len(records) > SNIFF_ROWS or part is text):
-            found.extend(scratch.items)
-            table.header = [c.strip() for c in records[0][1]]
-            return records[1:]
-    return None
-
-
-def _size(count: int) -> str:
-    """8 MiB, 4 KiB."""
-    return f"{count / 2**20:g} MiB" if count >= 2**20 else f"{count / 2**10:g} KiB"
-
-
-def _offset_after_line(data: bytes, line: int) -> int | None:
-    position = -1
-    for _ in range(line):
-        position = data.find(b"\n", position + 1)
-        if position < 0:
-            return None
-    return position + 1
 
 
 # What rows sum under: (election, cells without votes and unit, fact cells).
@@ -299,7 +263,7 @@ class _Summer:
             self.found.add(
                 Code.MALFORMED_CSV,
                 line,
-                f"this line runs on for more than {_size(MAX_LINE_BYTES)} without a line end; "
+                f"this line runs on for more than {size_text(MAX_LINE_BYTES)} without a line end; "
                 "a results table has a line per option: check that the file is the table you meant",
             )
 
