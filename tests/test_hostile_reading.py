@@ -123,3 +123,25 @@ def test_a_fifo_is_streamed_like_standard_input(tmp_path, monkeypatch):
     assert [o.votes for o in elections[0].options] == [
         o.votes for o in load_file(plain, ReadOptions())[0][0].options
     ]
+
+
+def test_an_election_figure_the_regions_do_not_add_up_to_is_a_warning(tmp_path):
+    """It won silently: a turnout over 9,999 registered when the regions gave 4,536."""
+    text = (
+        "# registered: 9999\nregion,candidate,votes,registered\n"
+        "N,Ana,50,2000\nN,Ben,40,2000\nS,Ana,30,2536\nS,Ben,40,2536\n"
+    )
+    summary = summarize(load(write(tmp_path, text))).elections[0]
+    assert summary.turnout.registered == 9999
+    assert summary.warning_codes == ["inconsistent-metadata"]
+    assert "registered is 9,999 for the election but its regions' add up to 4,536" in (
+        summary.warnings[0]
+    )
+
+
+def test_invalid_ballots_given_for_some_regions_only_are_noted(tmp_path):
+    text = "region,candidate,votes,invalid\nN,Ana,50,3\nN,Ben,40,3\nS,Ana,30,\nS,Ben,40,\n"
+    summary = summarize(load(write(tmp_path, text))).elections[0]
+    assert "invalid is given for 1 of 2 regions only, so the national figure is not computed." in (
+        summary.notes
+    )

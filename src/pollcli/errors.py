@@ -13,8 +13,8 @@ class ExitCode(IntEnum):
     OK = 0
     DATA_ERROR = 1
     USAGE_ERROR = 2
-    # Not in the contract's list on purpose: a bug in pollcli is neither bad data nor bad usage,
-    # and the fuzz tests must be able to tell it apart.
+    # A bug in pollcli is neither bad data nor bad usage: SPEC gives it its own code, so that users
+    # (and the fuzz tests) can tell it apart.
     INTERNAL_ERROR = 70
     # 128 + SIGINT, as a shell reports a process that Ctrl-C ended.
     INTERRUPTED = 130

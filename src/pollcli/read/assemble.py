@@ -20,7 +20,13 @@ from pollcli.election import Election, Facts, Option, Region
 from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
 from pollcli.read.dialect import RawTable
-from pollcli.read.facts import FactSources, UnitFacts, election_facts, front_matter, region_counts
+from pollcli.read.facts import (
+    FactSources,
+    UnitFacts,
+    election_facts,
+    front_matter,
+    region_counts,
+)
 from pollcli.read.records import (
     CellReader,
     Record,
@@ -114,7 +120,7 @@ class Assembly:
         if options is None:
             return None
         if regional:
-            facts = _regional_totals(facts, regions, counts or {}, notes)
+            facts = self._regional_totals(facts, regions, counts or {}, notes)
             if facts.share_base == "cast" and facts.ballots_cast is None:
                 # As for a file without regions: shares of nothing known are no shares at all.
                 given = self.sources.front.get("share_base")
@@ -169,6 +175,42 @@ class Assembly:
                 )
                 return True
         return False
+
+    def _regional_totals(
+        self,
+        facts: Facts,
+        regions: list[Region],
+        counts: dict[str, dict[str, int]],
+        notes: list[str],
+    ) -> Facts:
+        """The election's counts from its regions', where the file gives them only per region; a
+        count given for some regions only is not computed (a note says so), and one given for the
+        election that the regions' do not add up to is a warning naming both figures."""
+        update: dict[str, int] = {}
+        for key in ("registered", "ballots_cast", "invalid", "blank", "total_votes"):
+            if key in ("registered", "ballots_cast"):
+                values = [getattr(r, key) for r in regions]
+            else:
+                values = [counts.get(r.name, {}).get(key) for r in regions]
+            given = [v for v in values if v is not None]
+            known = getattr(facts, key)
+            if known is not None:
+                if given and len(given) == len(regions) and sum(given) != known:
+                    where = self.sources.front.get(key)
+                    self.found.warn(
+                        Code.INCONSISTENT_METADATA,
+                        where[1] if where else None,
+                        f"{key} is {known:,} for the election but its regions' add up to "
+                        f"{sum(given):,}; the election's figure is used: check both",
+                    )
+            elif given and len(given) == len(regions):
+                update[key] = sum(given)
+            elif given:
+                notes.append(
+                    f"{key.replace('_', ' ')} is given for {len(given)} of {len(regions)} "
+                    "regions only, so the national figure is not computed."
+                )
+        return facts.model_copy(update=update) if update else facts
 
     def _in_range(self, records: list[Record]) -> None:
         """Shares outside 0–100 are errors; the rows stay, so that the sum is checked too."""
@@ -363,26 +405,3 @@ def _merge_records(group: list[Record]) -> Option:
         colour=next((r.row.colour for r in group if r.row.colour), None),
         line=first.line,
     )
-
-
-def _regional_totals(
-    facts: Facts, regions: list[Region], counts: dict[str, dict[str, int]], notes: list[str]
-) -> Facts:
-    """The election's counts from its regions', where the file gives them only per region."""
-    update: dict[str, int] = {}
-    for key in ("registered", "ballots_cast"):
-        if getattr(facts, key) is not None:
-            continue
-        given = [getattr(r, key) for r in regions if getattr(r, key) is not None]
-        if len(given) == len(regions):
-            update[key] = sum(given)
-        elif given:
-            notes.append(
-                f"{key.replace('_', ' ')} is given for {len(given)} of {len(regions)} "
-                "regions only, so the national figure is not computed."
-            )
-    for key in ("invalid", "blank", "total_votes"):
-        values = [counts.get(r.name, {}).get(key) for r in regions]
-        if getattr(facts, key) is None and values and all(v is not None for v in values):
-            update[key] = sum(v for v in values if v is not None)
-    return facts.model_copy(update=update) if update else facts

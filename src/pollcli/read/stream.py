@@ -14,10 +14,11 @@ to lines). Each distinct key's cells are validated once by the same stage as the
 instead, which record the same problems at the same physical lines. The records then go through the same
 assembly (`assemble.Assembly`) as the exact engine's.
 
-Per-precinct counts (`registered`, `ballots_cast`… beside a unit column) are kept once per precinct,
-the one thing here whose memory grows with the number of precincts. Known difference, for memory's sake:
-with a unit column, the same option listed twice in one precinct is summed here but reported as
-`duplicate-option` by the exact engine (POLLCLI_ENGINE=exact finds it).
+Per-precinct counts (`registered`, `ballots_cast`… beside a unit column) are kept once per precinct
+(`facts.UnitFacts`), and each row leaves 16 bytes in `repeats.Repeats`, which finds an option listed
+twice in one precinct: memory grows with the number of precincts and by those bytes a row. Whatever
+this engine cannot read as the exact engine would (a repeated option in a precinct, a decimal mark the
+head did not show, bytes that are not text…) hands the file, or the block, to the exact stages.
 """
 
 from __future__ import annotations
