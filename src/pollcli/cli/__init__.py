@@ -107,8 +107,10 @@ def _report_data_error(error: DataError) -> None:
     files = sorted({"-" if p.file == STDIN_NAME else visible(p.file) for p in errors})
     more = len(errors) - MAX_ERRORS_SHOWN
     lead = f"… and {more} more error(s); " if more > 0 else ""
+    # Standard input is read once: the same input must be given again.
+    how = "with the same standard input " if "-" in files else ""
     sys.stderr.write(
-        f"pollcli: {lead}run 'pollcli validate {' '.join(files)}' to list every problem\n"
+        f"pollcli: {lead}run 'pollcli validate {' '.join(files)}' {how}to list every problem\n"
     )
 
 

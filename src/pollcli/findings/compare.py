@@ -12,6 +12,7 @@ from pollcli.compare_models import CompareRow, PollAccuracy
 from pollcli.election import Facts
 from pollcli.findings.summary import pct
 from pollcli.models import ElectionSummary
+from pollcli.polls import points_diff
 
 STAGE_NAMES = {
     "official": "official count",
@@ -88,10 +89,10 @@ def pair_notes(
         first, then = labels[a], labels[b]
         led_a, led_b = leaders[a], leaders[b]
         if led_a is not None and led_b is not None and led_a is led_b:
-            before, after = led_a.shares[a], led_a.shares[b]
+            before, after, moved = led_a.shares[a], led_a.shares[b], led_a.changes[p]
             change = (
-                f": {pct(before)} → {pct(after)} ({points(after - before)})"
-                if before is not None and after is not None
+                f": {pct(before)} → {pct(after)} ({points(moved)})"
+                if before is not None and after is not None and moved is not None
                 else ""
             )
             notes.append(f"{led_b.candidate} led in both {first} and {then}{change}.")
@@ -134,7 +135,7 @@ def pair_notes(
         if turnout_a is not None and turnout_b is not None:
             notes.append(
                 f"Turnout: {pct(turnout_a)} in {first} → {pct(turnout_b)} in {then} "
-                f"({points(turnout_b - turnout_a)})."
+                f"({points(points_diff(turnout_b, turnout_a))})."
             )
         elif turnout_a is not None or turnout_b is not None:
             missing = first if turnout_a is None else then
