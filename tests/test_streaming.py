@@ -520,3 +520,16 @@ def test_a_quoted_header_streams(tmp_path, monkeypatch):
     path = write(tmp_path, text)
     exact, streamed = both(monkeypatch, path)
     assert dump(exact) == dump(streamed)
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n"])
+def test_lone_carriage_return_files_stream(tmp_path, monkeypatch, ending):
+    """Old Mac exports end every line with CR (Georgia's 2016 file): they went to the exact engine
+    whatever their size; now each CR is a line end on the streaming engine too."""
+    text = precincts(extra="R0,P9,Ana,Blue,-1\n").replace("\n", "\r")
+    if ending == "\r\n":  # mixed: most lines CRLF, a few lone CR
+        text = text.replace("\r", "\r\n", 300)
+    path = write(tmp_path, text)
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    assert [(p.code, p.line) for p in exact[1]] == [("negative-votes", 404)]

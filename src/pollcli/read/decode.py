@@ -5,6 +5,7 @@ CSV parser only ever sees UTF-8 and a multibyte character can never be split at 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -12,6 +13,7 @@ from pollcli.errors import UsageError
 from pollcli.problems import Code, Found
 
 UTF16_BOMS: Final[tuple[bytes, ...]] = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_LONE_CR: Final[re.Pattern[str]] = re.compile("\r(?!\n)")
 
 
 def check_encoding(encoding: str) -> str:
@@ -106,10 +108,14 @@ class Transcoder:
     """
 
     codec: str
+    # Lone carriage returns end lines (an old Mac export): each becomes a line feed, so a parser that
+    # splits lines at LF counts them as the exact engine does.
+    lone_cr: bool = False
 
     def __post_init__(self) -> None:
-        self.passthrough = codecs.lookup(self.codec).name == "utf-8"
+        self.passthrough = codecs.lookup(self.codec).name == "utf-8" and not self.lone_cr
         self._decoder = codecs.getincrementaldecoder(self.codec)()
+        self._held = ""
         # The first bytes that are not ASCII, whole lines of them: is it UTF-8 read with a one-byte
         # --encoding? (`detect.utf8_misread` says so, as the exact engine does for the whole file.)
         self.sample = b""
@@ -120,6 +126,12 @@ class Transcoder:
         if not self.sample and not block.isascii():
             self.sample = block[: block.rfind(b"\n") + 1] or block
         try:
-            return self._decoder.decode(block, final).encode("utf-8")
+            text = self._decoder.decode(block, final)
         except UnicodeDecodeError:
             return None
+        if self.lone_cr:
+            text, self._held = self._held + text, ""
+            if text.endswith("\r") and not final:
+                text, self._held = text[:-1], "\r"  # a CRLF may be split between two blocks
+            text = _LONE_CR.sub("\n", text)
+        return text.encode("utf-8")

@@ -83,7 +83,11 @@ def read_stream(
     if head is None:
         return None  # undecodable bytes in a transcoded file: the exact engine names the line
     if head.count(b"\r") != head.count(b"\r\n"):
-        return None  # lone carriage returns end lines: the exact engine counts them
+        # Lone carriage returns end lines: read again, each turned into a line feed.
+        transcoder = Transcoder(transcoder.codec, lone_cr=True)
+        head = transcoder.feed(raw_head, final=len(raw_head) >= size)
+        if head is None:
+            return None
     cut = head.rfind(b"\n") + 1 if len(raw_head) < size else len(head)
     text = decode(head[:cut], found, options.encoding if transcoder.passthrough else "utf-8")
     if text is None:
