@@ -134,8 +134,9 @@ def test_an_election_figure_the_regions_do_not_add_up_to_is_a_warning(tmp_path):
     summary = summarize(load(write(tmp_path, text))).elections[0]
     assert summary.turnout.registered == 9999
     assert summary.warning_codes == ["inconsistent-metadata"]
-    assert "registered is 9,999 for the election but its regions' add up to 4,536" in (
-        summary.warnings[0]
+    assert (
+        "registered is 9,999 for the election but its regions' add up to 4,536"
+        in (summary.warnings[0])
     )
 
 
