@@ -149,8 +149,8 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
 # any coarser still (a state beside county and precinct) is left unused with a note. A column named
 # `region` is the region whatever else there is. `district` is often a race (U.S. House district 1)
 # rather than a place: beside another column of its level it gives way, with a note. (District,
-# circonscription and Wahlkreis are race keys once issue 12's races are read: a sole one of them is
-# a region here, as before.)
+# circonscription and Wahlkreis name races — RACE_ALIASES — unless their candidates stand in every
+# one of them, `read.geography`; their level here ranks them when `--race-by` makes them places.)
 GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
     (
         "state",
@@ -240,13 +240,76 @@ ELECTION_FACTS: Final[tuple[str, ...]] = (
 )
 FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     **{fact: (fact,) for fact in ELECTION_FACTS},
+    "office": ("office", "office_name"),
     "registered": ("registered", "registered_voters", "electorate"),
     "ballots_cast": ("ballots_cast", "ballots", "cast", "turnout_votes"),
     # MIT Election Data + Science Lab exports: all votes cast in the race for the office.
     "total_votes": ("totalvotes", "total_votes"),
 }
-# Columns whose cells are election facts rather than an option's figures.
-FACT_COLUMNS: Final[tuple[str, ...]] = (*ELECTION_FACTS, "total_votes")
+# Columns whose cells name the race a row belongs to (issue 12, docs/csv-format.md "Files with many
+# races"): each is mapped to `race:<role>`, and every distinct combination of their values is one
+# race. `office`, `stage` and `election` are facts that name races too (`pollcli.read.racekeys`).
+RACE_PREFIX: Final[str] = "race:"
+RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
+    "year": ("year", "cycle", "election_year"),
+    "district": (
+        "district",
+        "dist",
+        "district_number",
+        "congressional_district",
+        "legislative_district",
+        "cd",
+    ),
+    "constituency": (
+        "constituency",
+        "constituency_name",
+        "riding",
+        "riding_name",
+        "electoral_district",
+        "electoral_district_name",
+        "nom_de_circonscription",
+        "circonscription",
+        "wahlkreis",
+        "wahlkreisname",
+        "pc_name",
+    ),
+    # Codes that identify a race on their own; a race is named by the other key columns.
+    "race_id": (
+        "race_id",
+        "contest_id",
+        "pano",
+        "constituency_id",
+        "constituency_code",
+        "ons_id",
+        "electoral_district_number",
+        "numéro_de_circonscription",
+        "wahlkreisnummer",
+        "wkr_nr",
+        "pc_no",
+        "seat_id",
+    ),
+    "race": ("race", "contest", "race_name", "contest_name"),
+    "seat": ("seat", "office_seat_name", "seat_name"),
+    "stage": ("race_stage",),
+    "runoff": ("runoff", "is_runoff"),
+    "special": ("special", "is_special"),
+    "rcv_round": ("ranked_choice_round", "rcv_round"),
+}
+# Columns of a long vote-mode layout (`mode`: election day, absentee, TOTAL…) and of candidate ids.
+ROLE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
+    "mode": ("mode", "vote_mode", "voting_method", "vote_type", "votetype"),
+    "candidate_id": ("candidate_id", "cand_id", "candidateid"),
+}
+# Columns whose cells are election facts rather than an option's figures (race keys, modes and
+# candidate ids are read with them, and set apart by `pollcli.read.racekeys` and `.modes`).
+FACT_COLUMNS: Final[tuple[str, ...]] = (*ELECTION_FACTS, "total_votes", *ROLE_ALIASES)
+# A column named only by `--where COL=VALUE`: read to select rows, used for nothing else.
+WHERE_PREFIX: Final[str] = "where:"
+
+
+def is_fact_cell(column: str) -> bool:
+    """Whether a canonical column's cells go with the facts (text) rather than the option's cells."""
+    return column in FACT_COLUMNS or column.startswith((RACE_PREFIX, WHERE_PREFIX))
 # Facts that describe a region rather than the election when a region column is present:
 # they may differ between regions and are summed for the national figure.
 REGIONAL_FACTS: Final[frozenset[str]] = frozenset({*INT_FACTS, "total_votes"})
@@ -299,9 +362,12 @@ def normalize_header(name: str) -> str:
 
 def _build_lookup() -> dict[str, str]:
     lookup: dict[str, str] = {word: "region" for word in _LEVEL}
-    for canonical, aliases in (*ROW_ALIASES.items(), *FACT_ALIASES.items()):
+    for canonical, aliases in (*ROW_ALIASES.items(), *FACT_ALIASES.items(), *ROLE_ALIASES.items()):
         for alias in aliases:
             lookup[alias] = canonical
+    for role, aliases in RACE_ALIASES.items():
+        for alias in aliases:
+            lookup[alias] = RACE_PREFIX + role
     return lookup
 
 

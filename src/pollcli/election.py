@@ -12,9 +12,10 @@ from functools import cached_property
 from pollcli.audit import Audit, audit
 from pollcli.columns import Kind
 from pollcli.contract import Facts, Row
+from pollcli.models import RaceSplit, RefusedRace
 from pollcli.problems import Problem
 
-__all__ = ["Election", "Facts", "Option", "Region", "Row"]
+__all__ = ["Election", "Elections", "Facts", "Option", "Race", "Region", "Row"]
 
 
 @dataclass(kw_only=True)
@@ -40,6 +41,19 @@ class Region:
 
 
 @dataclass(kw_only=True)
+class Race:
+    """What makes an election one race of a file of many: its name, the file's own values that pick
+    it (header as written → value) and how the file was split."""
+
+    name: str
+    keys: dict[str, str]
+    split: RaceSplit
+    # Split by race keys other than `election` (offices, districts, constituencies): first past the
+    # post unless the file or a flag says otherwise.
+    constituency: bool = True
+
+
+@dataclass(kw_only=True)
 class Election:
     """One election as loaded: facts, options in input order, optional regions, and what loading
     noticed (notes for the findings, warnings as problems)."""
@@ -50,8 +64,27 @@ class Election:
     regions: list[Region] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    # Set when the election is one race of a file of many races.
+    race: Race | None = None
 
     @cached_property
     def audit(self) -> Audit:
         """The arithmetic checks of the options against the facts, computed once."""
         return audit(self.options, self.facts)
+
+
+class Elections(list[Election]):
+    """What `load` returns: the elections (races) read, in file order — a list — with the races of
+    files of many races that were left out for their errors (`refused`) and how each such file was
+    split (`splits`)."""
+
+    def __init__(
+        self,
+        elections: list[Election] | None = None,
+        *,
+        refused: list[RefusedRace] | None = None,
+        splits: list[RaceSplit] | None = None,
+    ) -> None:
+        super().__init__(elections or [])
+        self.refused: list[RefusedRace] = refused or []
+        self.splits: list[RaceSplit] = splits or []

@@ -121,6 +121,30 @@ class RegionSummary:
 
 
 @dataclass(kw_only=True)
+class RaceSplit:
+    """How one file of many races was split into races (JSON `races`, one entry per such file)."""
+
+    file: str
+    keys: list[str] = field(
+        metadata=described("the columns that tell the races apart, as the header writes them")
+    )
+    races: int = field(metadata=described("races in the file"))
+    selected: int = field(metadata=described("races kept by --race and --where (all by default)"))
+    summarised: int
+    refused: int = field(metadata=described("races left out for their errors"))
+    note: str = field(metadata=described("the same, in words, as the findings say it"))
+
+
+@dataclass(kw_only=True)
+class RefusedRace:
+    """A race of a file of many races left out for its errors; the other races are summarised."""
+
+    race: str
+    file: str
+    problems: list[Problem]
+
+
+@dataclass(kw_only=True)
 class ElectionSummary:
     """One election's ranked results and findings."""
 

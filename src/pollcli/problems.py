@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
-from pollcli.document import NOT_IN_JSON
+from pollcli.document import NOT_IN_JSON, described
 
 Severity = Literal["error", "warning"]
 
@@ -47,6 +47,9 @@ class Code(StrEnum):
     NO_REGION_COLUMN = "no-region-column"
     TOO_MANY_OPTIONS = "too-many-options"
     NOT_A_TABLE = "not-a-table"
+    MODE_MISMATCH = "mode-mismatch"
+    RACE_SPLIT = "race-split"
+    NAME_VARIANT = "name-variant"
 
 
 CODES: dict[Code, str] = {
@@ -79,6 +82,11 @@ CODES: dict[Code, str] = {
     Code.NO_REGION_COLUMN: "--by region on a file without a region column",
     Code.TOO_MANY_OPTIONS: "an election with more options than any ballot has (10,000)",
     Code.NOT_A_TABLE: "a file that looks like a workbook, Parquet or ZIP but cannot be read as a table",
+    Code.MODE_MISMATCH: "vote-mode parts (election day, absentee…) that do not add up to their total",
+    Code.RACE_SPLIT: "a race that may be several: several candidates of one party in it (party "
+    "primaries, or a seat for several members); --race-by says how to split",
+    Code.NAME_VARIANT: "one candidate of a race seemingly spelt two ways in different regions "
+    "(kept apart; --alias merges them)",
 }
 
 
@@ -99,6 +107,14 @@ class Problem:
     message: str
     # In a spreadsheet, the cell (`B7`) that messages name instead of the line: `file.xlsx[Sheet1]:B7`.
     cell: str | None = field(default=None, metadata=NOT_IN_JSON)
+    # In a file of many races, the race the problem belongs to (None: the file as a whole).
+    race: str | None = field(
+        default=None,
+        metadata={
+            "exclude_if": lambda race: race is None,
+            **described("in a file of many races, the race it belongs to; absent otherwise"),
+        },
+    )
 
     def render(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.cell or self.line}"

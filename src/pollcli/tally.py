@@ -107,6 +107,12 @@ def rank(election: Election) -> list[Ranked]:
     return ranked
 
 
+def default_system(election: Election) -> System:
+    """The system of an election that does not say: first past the post for a race of a file split
+    into races by office, district or constituency; a two-round majority vote otherwise."""
+    return "plurality" if election.race is not None and election.race.constituency else "majority"
+
+
 def tally(
     election: Election, *, threshold: float = DEFAULT_THRESHOLD, majority: float = DEFAULT_MAJORITY
 ) -> Tally:
@@ -122,7 +128,7 @@ def tally(
     leader = tied[0] if len(tied) == 1 else None
     runner_up = candidates[1] if leader is not None and len(candidates) > 1 else None
     party_list = is_party_list(facts.system, facts.seats)
-    system: System = "list" if party_list else facts.system or "majority"
+    system: System = "list" if party_list else facts.system or default_system(election)
     reached = leader is not None and leader.share is not None and leader.share > majority
     # Only a two-round system has a runoff: first past the post elects the leader, lists get seats.
     runoff = _runoff(leader, runner_up, tied, reached) if system == "majority" else None

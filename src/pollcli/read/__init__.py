@@ -3,8 +3,13 @@
 `load` returns elections or raises `DataError`; `validate` returns a report of every problem. Both read
 each file through one pipeline of stages, one module each:
 
-    decode (bytes → text) · dialect (front matter, header, delimiter, records) · header (column map)
-    · records (cells → `contract.Row`) · facts (→ `contract.Facts`) · assemble (→ `Election`) · checks
+    decode (bytes → text) · dialect (front matter, header, delimiter, records) · roles and header
+    (column map) · records (cells → `contract.Row`) · races (race keys, selection, vote modes) ·
+    facts (→ `contract.Facts`) · assemble (→ `Election`) · checks
+
+In a file of many races, a race with errors is refused and the others are read: `load` returns them
+(`Elections.refused` lists the refused races with their problems) and raises only when the file as a
+whole cannot be read, or no race can.
 
 composed by two engines: `exact` (every row in Python, for small files) and `stream` (blocks summed
 with pyarrow, for big ones; whatever it cannot trust it hands to the exact stages, block by block).
@@ -17,9 +22,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from pollcli.collector import paused_gc
-from pollcli.election import Election
+from pollcli.election import Election, Elections
 from pollcli.errors import DataError, UsageError
-from pollcli.models import FileReport, ValidationReport
+from pollcli.models import FileReport, RefusedRace, ValidationReport
 from pollcli.problems import Problem
 from pollcli.read import engines
 from pollcli.read.exact import read_exact
@@ -34,7 +39,10 @@ from pollcli.read.inputs import (
 from pollcli.read.options import ReadOptions
 from pollcli.read.tabular import tabular_kind
 
-__all__ = ["ReadOptions", "load", "load_file", "validate"]
+__all__ = ["Elections", "ReadOptions", "load", "load_file", "validate"]
+
+# Where pairs may be given as a mapping or as a sequence of (key, value).
+Pairs = Mapping[str, str] | Sequence[tuple[str, str]]
 
 
 def load(
@@ -47,24 +55,91 @@ def load(
     kinds: Mapping[str, str] | None = None,
     ignore_columns: Sequence[str] = (),
     sheet: str | None = None,
-) -> list[Election]:
+    race_by: Sequence[str] | None = None,
+    race: Sequence[str] = (),
+    where: Pairs = (),
+    votes: str | None = None,
+    aliases: Pairs = (),
+) -> Elections:
     """Load one or more results files (CSV, Excel, OpenDocument or Parquet; `-` is standard input)
     into elections, in file order.
 
-    Raises `DataError` carrying every error found (warnings become each election's `warnings`), and
-    `UsageError` for a missing file or an impossible option.
+    A file of many races (offices, districts, constituencies, primaries) gives one election per race;
+    `race_by` names the columns that tell races apart (by default: the header's words), `race` keeps
+    the races whose name contains one of the texts, `where` the rows whose column holds the value.
+    `votes` names the one column to read votes from, `aliases` (OLD → NEW) rename options.
+
+    Raises `DataError` carrying every error found (warnings become each election's `warnings`) — but
+    in a file of many races, a race with errors is left out (listed with its problems in the
+    result's `refused`) and the others are returned; `DataError` then only when the file as a whole
+    cannot be read, or none of its races. `UsageError` for a missing file or an impossible option.
     """
-    options = ReadOptions(
-        encoding, delimiter, decimal, facts or {}, kinds or {}, tuple(ignore_columns), sheet
-    )
-    elections: list[Election] = []
+    options = _options(
+        encoding, delimiter, decimal, facts, kinds, ignore_columns, sheet,
+        race_by, race, where, votes, aliases,
+    )  # fmt: skip
+    elections = Elections()
     for source in _as_list(sources):
         loaded, problems = load_file(source, options)
         errors = [p for p in problems if p.severity == "error"]
-        if errors:
+        whole = [p for p in errors if p.race is None]
+        if whole or (errors and not loaded):
             raise DataError(errors)
         elections.extend(loaded)
+        elections.refused += refused_races(errors)
+        for split in {id(e.race.split): e.race.split for e in loaded if e.race}.values():
+            elections.splits.append(split)
     return elections
+
+
+def refused_races(problems: Sequence[Problem]) -> list[RefusedRace]:
+    """The races of files of many races that have errors, each with its problems (errors first),
+    in the order of their first problem's line."""
+    by_race: dict[tuple[str, str], list[Problem]] = {}
+    for problem in problems:
+        if problem.race is not None:
+            by_race.setdefault((problem.file, problem.race), []).append(problem)
+    return [
+        RefusedRace(race=race, file=file, problems=found)
+        for (file, race), found in by_race.items()
+        if any(p.severity == "error" for p in found)
+    ]
+
+
+def _options(
+    encoding: str | None,
+    delimiter: str | None,
+    decimal: str | None,
+    facts: Mapping[str, Any] | None,
+    kinds: Mapping[str, str] | None,
+    ignore_columns: Sequence[str],
+    sheet: str | None,
+    race_by: Sequence[str] | None,
+    race: Sequence[str],
+    where: Pairs,
+    votes: str | None,
+    aliases: Pairs,
+) -> ReadOptions:
+    if isinstance(race, str):
+        race = [race]
+    if isinstance(race_by, str):
+        race_by = race_by.split(",")
+    pairs = list(where.items()) if isinstance(where, Mapping) else list(where)
+    renames = list(aliases.items()) if isinstance(aliases, Mapping) else list(aliases)
+    return ReadOptions(
+        encoding,
+        delimiter,
+        decimal,
+        facts or {},
+        kinds or {},
+        tuple(ignore_columns),
+        sheet,
+        race_by=None if race_by is None else tuple(c.strip() for c in race_by),
+        races=tuple(race),
+        where=tuple((str(c), str(v)) for c, v in pairs),
+        votes=votes,
+        aliases=tuple((str(o), str(n)) for o, n in renames),
+    )
 
 
 def validate(
@@ -77,19 +152,27 @@ def validate(
     kinds: Mapping[str, str] | None = None,
     ignore_columns: Sequence[str] = (),
     sheet: str | None = None,
+    race_by: Sequence[str] | None = None,
+    race: Sequence[str] = (),
+    where: Pairs = (),
+    votes: str | None = None,
 ) -> ValidationReport:
-    """Every problem in each file, not just the first; never raises for bad data."""
-    options = ReadOptions(
-        encoding, delimiter, decimal, facts or {}, kinds or {}, tuple(ignore_columns), sheet
-    )
+    """Every problem in each file, not just the first; never raises for bad data. In a file of many
+    races each problem names its race (`Problem.race`)."""
+    options = _options(
+        encoding, delimiter, decimal, facts, kinds, ignore_columns, sheet,
+        race_by, race, where, votes, (),
+    )  # fmt: skip
     files = []
     for source in _as_list(sources):
-        _, problems = load_file(source, options)
+        loaded, problems = load_file(source, options)
+        split = next((e.race.split for e in loaded if e.race is not None), None)
         files.append(
             FileReport(
                 file=display_name(source),
                 valid=not any(p.severity == "error" for p in problems),
                 problems=problems,
+                races=split,
             )
         )
     return ValidationReport(files=files)

@@ -60,6 +60,9 @@ class Assembly:
     # Options (by `option_key`) on several party lines within a unit, with those parties: found by
     # the streaming engine (read/repeats), which sums units before this stage.
     fused: dict[str, list[str]] = field(default_factory=dict)
+    # Where each election's problems are in `found.items` (start, end), by label: a file of many
+    # races refuses a race with its own problems and summarises the others (`read.races`).
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def elections(self, records: list[Record], header_line: int) -> list[Election]:
         """Records grouped into elections (in order of first appearance), each built and checked."""
@@ -89,11 +92,14 @@ class Assembly:
                     for place in places
                     for r in by_place.get(place, [])
                 )
-        return [
-            election
-            for label, group in by_election.items()
-            if (election := self._election(label, group)) is not None
-        ]
+        elections = []
+        for label, group in by_election.items():
+            start = len(self.found.items)
+            election = self._election(label, group)
+            self.spans[label] = (start, len(self.found.items))
+            if election is not None:
+                elections.append(election)
+        return elections
 
     def _election(self, label: str, records: list[Record]) -> Election | None:
         found = self.found
@@ -348,6 +354,21 @@ def assemble(
 ) -> list[Election]:
     """A file's records → its elections: what both engines do once their rows are read.
     `source_file` is the file the elections name when messages name more (a sheet of it)."""
+    assembly = assembly_for(table, reader, overrides, found, unit_facts, source_file, fused)
+    return assembly.elections(records, table.header_line)
+
+
+def assembly_for(
+    table: RawTable,
+    reader: CellReader,
+    overrides: Mapping[str, Any],
+    found: Found,
+    unit_facts: UnitFacts,
+    source_file: str | None = None,
+    fused: dict[str, list[str]] | None = None,
+) -> Assembly:
+    """The assembly of a file's records: its front matter, fact sources and problems (the races
+    stage, `read.races`, hands it the races' records)."""
     columns = reader.columns
     columns.notes.extend(reader.notes())
     front = front_matter(table.front_matter, found)
@@ -359,8 +380,7 @@ def assemble(
         decimal_given=reader.decimal_given,
         default_label=front["election"][0] if "election" in front else table.stem,
     )
-    assembly = Assembly(source_file or table.name, sources, found, unit_facts, fused=fused or {})
-    return assembly.elections(records, table.header_line)
+    return Assembly(source_file or table.name, sources, found, unit_facts, fused=fused or {})
 
 
 def _fractions(records: list[Record], notes: list[str]) -> list[Record]:

@@ -11,7 +11,7 @@ from typing import Final
 
 from pollcli.election import Election
 from pollcli.problems import Found, Problem, sort_problems
-from pollcli.read.assemble import assemble
+from pollcli.read.assemble import assembly_for
 from pollcli.read.decode import decode
 from pollcli.read.dialect import RawTable, split
 from pollcli.read.engines import progress_hook
@@ -19,7 +19,9 @@ from pollcli.read.facts import UnitFacts
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.options import ReadOptions
+from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader, decimal_mark
+from pollcli.read.roles import column_roles
 from pollcli.read.tabular import tabular_kind
 
 # How often the progress bar hears of the rows read.
@@ -62,8 +64,9 @@ def read_table(
     def holds_values(index: int) -> bool:
         return any(index < len(c) and c[index].strip() for _, c in table.records)
 
+    roles = column_roles(table.header, options)
     columns = map_header(
-        table.header, table.header_line, found, holds_values, options.ignore_columns
+        table.header, table.header_line, found, holds_values, options.ignore_columns, roles
     )
     if columns is None:
         return [], sort_problems(found.items)
@@ -78,9 +81,8 @@ def read_table(
         if index % PROGRESS_ROWS == 0:
             report(index)
     columns.notes.extend(notes or [])
-    elections = assemble(
-        table, reader, records, options.facts, found, UnitFacts(), source_file=source_file
-    )
+    assembly = assembly_for(table, reader, options.facts, found, UnitFacts(), source_file)
+    elections = assemble_races(assembly, records, table.header_line, reader, options)
     report(len(table.records))
     return elections, sort_problems(found.items)
 

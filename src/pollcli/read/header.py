@@ -12,7 +12,7 @@ region. Two columns that mean the same thing are an error, unless one of them is
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 from pollcli.columns import (
@@ -37,6 +37,9 @@ class ColumnMap:
     line: int
     columns: dict[int, str]
     notes: list[str] = field(default_factory=list)
+    # Vote-mode columns (`election_day_votes`, `absentee`…): summed into the votes when there is no
+    # votes column, checked against it otherwise (`records.CellReader`).
+    vote_parts: tuple[int, ...] = ()
 
     def index(self, column: str) -> int | None:
         return next((i for i, c in self.columns.items() if c == column), None)
@@ -160,19 +163,28 @@ class _Mapping:
         return by_level[ranked[-2]][0], by_level[ranked[-1]][0]
 
 
+# The role `roles` gives a vote-mode column (`pollcli.read.roles`).
+VOTE_PART = "vote_part"
+
+
 def map_header(
     header: list[str],
     line: int,
     found: Found,
     holds_values: Callable[[int], bool],
     ignore: Collection[str] = (),
+    roles: Mapping[int, str | None] | None = None,
 ) -> ColumnMap | None:
     """The column map of a header row, or None (with problems) when required columns are missing.
 
     `holds_values(index)` tells whether any row has a value in a column: an empty column under an empty
     header (a trailing delimiter) loses nothing, a filled one is a `blank-label` error. `ignore` names
-    columns to leave unused (`--ignore-column`).
+    columns to leave unused (`--ignore-column`). `roles` settles columns the header's words alone do
+    not (race keys, vote modes, `--votes`: `read.roles`); a role of None leaves the column unused,
+    without a warning (it was named on purpose).
     """
+    roles = roles or {}
+    parts: list[int] = []
     mapping = _Mapping(header, line, found, holds_values)
     ignored: list[str] = []
     told: list[str] = []
@@ -190,7 +202,15 @@ def map_header(
         if normalize_header(raw) in set_aside:
             told.append(raw)
             continue
-        canonical = canonical_column(raw)
+        if index in roles:
+            canonical = roles[index]
+            if canonical is None:
+                continue
+            if canonical == VOTE_PART:
+                parts.append(index)
+                continue
+        else:
+            canonical = canonical_column(raw)
         if canonical is None:
             ignored.append(raw)
             continue
@@ -250,7 +270,7 @@ def map_header(
             column="candidate",
         )
         ok = False
-    if "votes" not in present and "share" not in present:
+    if "votes" not in present and "share" not in present and not parts:
         found.add(
             Code.MISSING_COLUMN,
             line,
@@ -259,7 +279,11 @@ def map_header(
             column="votes",
         )
         ok = False
-    return ColumnMap(header=header, line=line, columns=columns, notes=notes) if ok else None
+    if not ok:
+        return None
+    return ColumnMap(
+        header=header, line=line, columns=columns, notes=notes, vote_parts=tuple(parts)
+    )
 
 
 def _names(header: list[str], columns: dict[int, str], notes: list[str]) -> dict[int, str]:

@@ -27,6 +27,15 @@ class ReadOptions:
     ignore_columns: tuple[str, ...] = ()
     # `--sheet NAME`: the sheet of a workbook to read (default: the first).
     sheet: str | None = None
+    # Files of many races (docs/csv-format.md "Files with many races"): the columns that tell races
+    # apart (None: by the header's words), races kept by name, rows kept by a column's value.
+    race_by: tuple[str, ...] | None = None
+    races: tuple[str, ...] = ()
+    where: tuple[tuple[str, str], ...] = ()
+    # The one column to read votes from, where several vote-mode columns are given.
+    votes: str | None = None
+    # OLD=NEW: an option named OLD is read as NEW (one candidate spelt two ways).
+    aliases: tuple[tuple[str, str], ...] = ()
 
     def kind_keys(self) -> dict[str, str]:
         """The `--kind` overrides by the key names are matched with (`kinds.name_key`)."""
@@ -48,6 +57,13 @@ class ReadOptions:
                 )
             if not name_key(name):
                 raise UsageError(f"--kind {name}={kind}: give the option's name before '='")
+        for column, value in self.where:
+            if not column.strip() or not value.strip():
+                raise UsageError(
+                    f"--where {column}={value}: give a column and a value, e.g. --where office=Governor"
+                )
+        if self.race_by is not None and not [c for c in self.race_by if c.strip()]:
+            raise UsageError("--race-by needs at least one column, e.g. --race-by office,district")
         unknown = sorted(set(self.facts) - FACT_NAMES)
         if unknown:
             raise UsageError(

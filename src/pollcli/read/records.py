@@ -14,10 +14,10 @@ from typing import Final
 
 from pydantic import ValidationError
 
-from pollcli.columns import FACT_COLUMNS, INVISIBLE, INVISIBLE_NOTE, STAGES, normalize_header
+from pollcli.columns import INVISIBLE, INVISIBLE_NOTE, STAGES, is_fact_cell, normalize_header
 from pollcli.contract import Row, cells_context, problems_from
 from pollcli.kinds import ROW_FACTS, fact_from_name, name_key
-from pollcli.numbers import share_decimal_mark
+from pollcli.numbers import NumberError, parse_votes, share_decimal_mark
 from pollcli.problems import Code, Found
 from pollcli.read.header import NAME_PARTS, ColumnMap
 from pollcli.read.options import ReadOptions
@@ -62,6 +62,10 @@ class CellReader:
     # Vote cells read as whole numbers from within 1e-6 of one: how many, and the first (line, text).
     near_whole: int = 0
     first_near_whole: tuple[int, str] | None = None
+    # Rows refused with a problem, by line: their cells, for the race stage to tell whose they are.
+    rejected: dict[int, list[str]] = field(default_factory=dict)
+    # Lines where a votes column and its vote-mode columns disagree (the votes are used).
+    part_mismatches: list[int] = field(default_factory=list)
 
     @classmethod
     def of(
@@ -100,7 +104,7 @@ class CellReader:
             if not self.invisible and not cells[index].isascii():
                 self.invisible = raw != cells[index].strip()
             if raw:
-                (facts if column in FACT_COLUMNS else values)[column] = raw
+                (facts if is_fact_cell(column) else values)[column] = raw
         if "candidate" not in values:
             # A name in two columns, given name first; a blank candidate cell named elsewhere.
             name = " ".join(values.pop(p) for p in ("given_name", "family_name") if p in values)
@@ -158,15 +162,53 @@ class CellReader:
             )
         return notes
 
+    def parts(self, line: int, cells: list[str]) -> int | bool | None:
+        """The sum of the row's vote-mode cells (a blank one is 0); None when all are blank; False
+        after recording a cell that is not a count."""
+        total: int | None = None
+        for index in self.columns.vote_parts:
+            text = cells[index].strip()
+            if not text:
+                continue
+            try:
+                total = (total or 0) + parse_votes(
+                    text, self.decimal, decimal_given=self.decimal_given
+                )
+            except NumberError as exc:
+                self.found.add(Code(exc.code), line, str(exc), column=self.columns.header[index])
+                return False
+        return total
+
     def read(self, line: int, cells: list[str], delimiter: str) -> Record | None:
+        record = self._read(line, cells, delimiter)
+        if record is None:
+            self.rejected[line] = cells
+        return record
+
+    def _read(self, line: int, cells: list[str], delimiter: str) -> Record | None:
         if not self.width_ok(line, cells, delimiter):
             return None
         values, facts = self.split(cells)
         if "candidate" not in values:
             values["candidate"] = ""  # the contract names it blank
+        parts: int | bool | None = None
+        if self.columns.vote_parts:
+            parts = self.parts(line, cells)
+            if parts is False:
+                return None
+            if "votes" not in self.columns.present and parts is not None:
+                values["votes"] = str(parts)
         row = self.row(line, values)
         if row is None:
             return None
+        if (
+            parts is not None
+            and "votes" in self.columns.present
+            and row.votes is not None
+            and all(cells[i].strip() for i in self.columns.vote_parts)
+            and parts != row.votes
+        ):
+            self.part_mismatches.append(line)
         if row.votes is None and row.share is None:
             self.found.add(
                 Code.MISSING_VALUE,

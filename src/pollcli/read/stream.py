@@ -34,7 +34,7 @@ from pollcli.columns import REGIONAL_FACTS
 from pollcli.contract import Row
 from pollcli.numbers import share_decimal_mark
 from pollcli.problems import Code, Found, sort_problems
-from pollcli.read.assemble import MAX_OPTIONS, assemble, option_key
+from pollcli.read.assemble import MAX_OPTIONS, assembly_for, option_key
 from pollcli.read.blocks import BlockSums, Layout
 from pollcli.read.chunks import Blocks, offset_after_line, size_text
 from pollcli.read.decode import Transcoder, codec_for, codec_is_unicode, decode
@@ -44,8 +44,10 @@ from pollcli.read.facts import UnitFacts
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.options import ReadOptions
+from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader, Record, clean_cell, decimal_mark, unfit_facts
 from pollcli.read.repeats import Repeats
+from pollcli.read.roles import column_roles, race_keyed, unit_identity
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -105,12 +107,17 @@ def read_stream(
         found,
         lambda i: any(i < len(c) and c[i].strip() for _, c in records_in_head),
         options.ignore_columns,
+        column_roles(table.header, options),
     )
     if mapped is None:
         return [], sort_problems(found.items)
     if mapped.index("votes") is None or {"total_votes", "unit"} <= mapped.present:
         # (A total per row beside precincts is told race total or option total by the exact engine.)
         return None
+    if mapped.vote_parts:
+        return None
+    if race_keyed(mapped) and "unit" in mapped.present and mapped.present & REGIONAL_FACTS:
+        return None  # precinct counts belong to each race of the precinct: the exact engine
     decimal, decimal_given = decimal_mark(mapped, records_in_head, options.decimal, found)
     reader = CellReader.of(mapped, decimal, decimal_given, options, found)
     summer = _Summer(reader, table.delimiter)
@@ -147,9 +154,8 @@ def read_stream(
         # A fact column to leave unused (rows were summed apart by its cells), or counts of a
         # precinct for every race (summed here across precincts): the exact engine's.
         return None
-    elections = assemble(
-        table, reader, records, options.facts, found, summer.unit_facts, fused=fused
-    )
+    assembly = assembly_for(table, reader, options.facts, found, summer.unit_facts, fused=fused)
+    elections = assemble_races(assembly, records, table.header_line, reader, options)
     if summer.limited:
         elections = []
     return elections, sort_problems(found.items)
@@ -205,9 +211,7 @@ class _Summer:
             if self.unit_fact_columns
             else (),
             unit_fact_indexes=tuple(self.unit_fact_columns),
-            unit_indexes=tuple(by_name[c] for c in ("election", "region", "unit") if c in by_name)
-            if self.has_unit
-            else (),
+            unit_indexes=unit_identity(columns) if self.has_unit else (),
             name_index=by_name["candidate"] if self.has_unit else None,
             party_index=by_name.get("party") if self.has_unit else None,
         )

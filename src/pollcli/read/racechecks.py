@@ -1,0 +1,150 @@
+"""Checks of a file of races that no single row shows: vote-mode columns against the votes, one
+candidate spelt two ways across a race's regions, races that look like several.
+
+- **Vote-mode columns.** Summed into the votes (a note names them), or checked against a votes
+  column: rows where they disagree are counted in one `mode-mismatch` warning; the votes are used.
+- **Spellings.** Within one race, two options that never appear in the same region and whose names
+  match as `compare` matches names (`pollcli.names`: "BIDEN/HARRIS" and "Biden and Harris",
+  "James R Comer" and "James R. Comer") are one candidate spelt two ways, most likely: a
+  `name-variant` warning names both and the `--alias` that merges them. Nothing is merged unasked.
+- **Races that may be several.** A race where one party has several candidates beside another
+  party's is either a seat for several members or party primaries read as one race: a `race-split`
+  warning says so and how to split them (`--race-by …,party`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Final
+
+from pollcli.election import Election, Option
+from pollcli.problems import Code, Found, Problem
+from pollcli.read.assemble import option_key
+from pollcli.read.records import CellReader
+
+# Parties under which several candidates of one race are usual (not a party's list).
+NO_PARTY: Final[frozenset[str]] = frozenset(
+    {"", "independent", "ind", "i", "npa", "np", "nonpartisan", "non partisan", "none", "oth",
+     "other", "write in", "write-in", "wri", "w/i", "unaffiliated", "una", "no party"}
+)  # fmt: skip
+
+
+def _listed(names: Sequence[str]) -> str:
+    quoted = [repr(n) for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def vote_parts(reader: CellReader, found: Found) -> None:
+    """The note on vote-mode columns, and a warning where they disagree with the votes column."""
+    columns = reader.columns
+    if not columns.vote_parts:
+        return
+    parts = [columns.header[i] for i in columns.vote_parts]
+    votes = columns.header_of("votes")
+    if votes is None:
+        columns.notes.append(f"Votes are the sum of {_listed(parts)} (there is no votes column).")
+        return
+    columns.notes.append(
+        f"The {votes!r} column is the votes; the vote-mode columns {_listed(parts)} are checked "
+        "against it where they are all filled in."
+    )
+    if reader.part_mismatches:
+        lines = sorted(reader.part_mismatches)
+        found.warn(
+            Code.MODE_MISMATCH,
+            lines[0],
+            f"in {len(lines):,} row(s) the vote-mode columns {_listed(parts)} do not add up to "
+            f"{votes!r} (first here); {votes!r} is used — check those rows, or read one column "
+            "with --votes COL",
+        )
+
+
+def check(elections: list[Election], problems: list[Problem], many: bool) -> None:
+    """Spellings within each race, and (in a file of many races) races that may be several."""
+    for election in elections:
+        for warning in _spellings(election):
+            tagged = replace(warning, race=election.facts.election) if many else warning
+            problems.append(tagged)
+            election.warnings.append(tagged)
+    if many:
+        _several(elections, problems)
+
+
+def _spellings(election: Election) -> list[Problem]:
+    if len(election.regions) < 2:
+        return []
+    where: dict[str, set[str]] = {}
+    for region in election.regions:
+        for option in region.options:
+            if option.kind == "candidate":
+                where.setdefault(option_key(option.candidate), set()).add(region.name)
+    options = [o for o in election.options if o.kind == "candidate"]
+    pairs = [
+        (a, b)
+        for i, a in enumerate(options)
+        for b in options[i + 1 :]
+        if not where.get(option_key(a.candidate), set()) & where.get(option_key(b.candidate), set())
+    ]
+    if not pairs:
+        return []
+    from pollcli.names import CUTOFF, key, name_score
+
+    warnings = []
+    for a, b in pairs:
+        if key(a.candidate) != key(b.candidate) and name_score(a.candidate, b.candidate) < CUTOFF:
+            continue
+        first, second = sorted((a, b), key=lambda o: -(o.votes or 0))
+        warnings.append(
+            Problem(
+                code=Code.NAME_VARIANT,
+                severity="warning",
+                file=election.source_file,
+                line=second.line,
+                column=None,
+                message=f"{second.candidate!r} and {first.candidate!r} of "
+                f"{election.facts.election!r} never appear in the same region: one candidate "
+                f"spelt two ways? They are kept apart; --alias '{second.candidate}="
+                f"{first.candidate}' merges them",
+            )
+        )
+    return warnings
+
+
+def _several(elections: list[Election], problems: list[Problem]) -> None:
+    suspects = []
+    for election in elections:
+        parties: dict[str, int] = {}
+        for option in election.options:
+            if option.kind == "candidate":
+                party = option_key(option.party or "")
+                parties[party] = parties.get(party, 0) + 1
+        crowded = [p for p, n in parties.items() if n > 1 and p not in NO_PARTY]
+        if crowded and len([p for p in parties if p not in NO_PARTY]) > 1:
+            suspects.append(election)
+    if not suspects:
+        return
+    first = suspects[0]
+    example = _crowding(first.options)
+    warning = Problem(
+        code=Code.RACE_SPLIT,
+        severity="warning",
+        file=first.source_file,
+        line=None,
+        column=None,
+        message=f"{len(suspects):,} race(s) have several candidates of one party (e.g. "
+        f"{first.facts.election!r}: {example}): seats for several members, or party primaries "
+        "read as one race? Each race's leader is named as its winner; to split party primaries, "
+        "add the party column to the race keys (--race-by office,district,party)",
+    )
+    problems.append(warning)
+    for election in suspects:
+        election.warnings.append(warning)
+
+
+def _crowding(options: list[Option]) -> str:
+    counts: dict[str, int] = {}
+    for option in options:
+        if option.kind == "candidate" and option.party:
+            counts[option.party] = counts.get(option.party, 0) + 1
+    return ", ".join(f"{n} {p}" for p, n in sorted(counts.items(), key=lambda i: -i[1]) if n > 1)

@@ -1,0 +1,215 @@
+"""Race keys → races: which race each row belongs to, and the race's name.
+
+The rule (README "Files with many races", docs/csv-format.md): every distinct combination of the race
+key columns is one race. The key columns are `election`, `office`, the `race:*` columns of
+`pollcli.columns.RACE_ALIASES` (year, district, constituency, seat, race, race id, special, runoff,
+ranked-choice round), a `stage` column whose values are not pollcli's stages (MEDSL's gen/pri,
+FiveThirtyEight's general/runoff), the state beside districts (`read.roles`), and the party of a
+party primary. Values are compared as `option_key` compares names, district numbers without their
+leading zeros ("05" is district 5), and yes/no columns (special, runoff) as yes or no.
+
+A race is named from the key columns whose values vary in the file, in a fixed order ("U.S. House · 5",
+"President · Democratic primary"), and from its office: another column with one value throughout
+names nothing. The state and a
+race id name a race only where the other parts would give two races one name. Where a race id column
+is given (`race_id`, `PANo`, "Electoral District Number"), it alone tells races apart and the other
+key columns only name them (a constituency spelt two ways under one code is one race).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Final
+
+from pollcli.columns import RACE_PREFIX, STAGES, normalize_header
+from pollcli.read.assemble import option_key
+from pollcli.read.header import ColumnMap
+from pollcli.read.records import Record
+
+# The order of a race name's parts; a --race-by column of another name comes after them.
+ORDER: Final[tuple[str, ...]] = (
+    "election",
+    "year",
+    "state",
+    "office",
+    "seat",
+    "district",
+    "constituency",
+    "race",
+    "race_id",
+    "stage",
+    "runoff",
+    "special",
+    "rcv_round",
+    "party",
+)
+# Shown in a name only where the other parts would give two races one name.
+QUALIFIERS: Final[tuple[str, ...]] = ("state", "race_id")
+_TRUE: Final[frozenset[str]] = frozenset({"true", "t", "yes", "y", "1", "special", "runoff", "x"})
+# How MEDSL and FiveThirtyEight write the stage of a race, in words.
+STAGE_WORDS: Final[dict[str, str]] = {
+    "gen": "general",
+    "general": "general",
+    "g": "general",
+    "pri": "primary",
+    "pre": "primary",
+    "primary": "primary",
+    "p": "primary",
+    "runoff": "runoff",
+    "run_off": "runoff",
+    "ro": "runoff",
+}
+# "Democratic primary", as US parties are written in results files.
+PARTY_ADJECTIVES: Final[dict[str, str]] = {
+    "d": "Democratic",
+    "dem": "Democratic",
+    "democrat": "Democratic",
+    "democratic": "Democratic",
+    "r": "Republican",
+    "rep": "Republican",
+    "republican": "Republican",
+    "gop": "Republican",
+    "lib": "Libertarian",
+    "libertarian": "Libertarian",
+    "grn": "Green",
+    "green": "Green",
+}
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class KeyColumn:
+    """One race key: its role (year, office, district… or a --race-by column's name), its header
+    as written, its index, and the canonical column it is read from."""
+
+    role: str
+    header: str
+    index: int
+    canonical: str
+
+
+def key_columns(columns: ColumnMap, party_key: bool) -> list[KeyColumn]:
+    """The race keys of a file: every race column, `election` and `office`, a `stage` column
+    (its cells that are not pollcli stages), and the party when it is a key."""
+    keys = []
+    for index, canonical in sorted(columns.columns.items()):
+        if canonical.startswith(RACE_PREFIX):
+            role = canonical.removeprefix(RACE_PREFIX)
+        elif canonical in ("election", "office", "stage") or (canonical == "party" and party_key):
+            role = canonical
+        else:
+            continue
+        keys.append(KeyColumn(role, columns.header[index], index, canonical))
+    return keys
+
+
+def is_pollcli_stage(value: str) -> bool:
+    return normalize_header(value) in STAGES
+
+
+def normal(role: str, value: str) -> str:
+    """A key value as races are told apart: case, spacing and a number's leading zeros aside;
+    yes/no columns as yes or no; the stage in words."""
+    text = option_key(value)
+    if role in ("special", "runoff"):
+        return "yes" if text in _TRUE else ""
+    if role == "stage":
+        return STAGE_WORDS.get(normalize_header(text), text)
+    if text.isdigit():
+        return str(int(text))
+    return text
+
+
+def shown(role: str, value: str) -> str:
+    """A key value as a race's name writes it ("" for nothing)."""
+    text = " ".join(value.split())
+    if not text:
+        return ""
+    if role in ("special", "runoff"):
+        return role if normal(role, text) else ""
+    if role == "stage":
+        return normal(role, text).replace("_", " ")
+    if role == "rcv_round":
+        return f"round {text}"
+    if role == "party":
+        return f"{PARTY_ADJECTIVES.get(option_key(text), text)} primary"
+    if role == "race_id":
+        return f"#{text}"
+    if text.isdigit():
+        return str(int(text))
+    return text
+
+
+@dataclass
+class Race:
+    """One race of a file as its rows are read: the values of its keys as first written."""
+
+    identity: tuple[str, ...]
+    values: dict[str, str]
+    name: str = ""
+
+
+@dataclass
+class RaceBook:
+    """The races of one file, by identity, in order of first appearance; names them at the end."""
+
+    keys: list[KeyColumn]
+    races: dict[tuple[str, ...], Race] = field(default_factory=dict)
+
+    @property
+    def by_id(self) -> bool:
+        """A race id column tells races apart on its own; the other keys only name them."""
+        return any(k.role == "race_id" for k in self.keys)
+
+    def identity(self, values: dict[str, str]) -> tuple[str, ...]:
+        roles = [k.role for k in self.keys]
+        if self.by_id:
+            roles = [r for r in roles if r in ("election", "race_id", "rcv_round", "party")]
+        return tuple(normal(role, values.get(role, "")) for role in roles)
+
+    def add(self, values: dict[str, str]) -> Race:
+        identity = self.identity(values)
+        race = self.races.get(identity)
+        if race is None:
+            race = self.races[identity] = Race(identity, values)
+        return race
+
+    def name(self, default: Callable[[Race], str]) -> list[str]:
+        """Name every race; returns the roles that tell them apart (for the split note). A file of
+        one race keeps `default`'s name for it (the election column, front matter or file name)."""
+        races = list(self.races.values())
+        if len(races) == 1:
+            races[0].name = default(races[0])
+            return []
+        roles = _ordered({k.role for k in self.keys})
+        varying = [
+            r for r in roles if len({normal(r, race.values.get(r, "")) for race in races}) > 1
+        ]
+        # The office always names a race ("U.S. House · 5", not "5"); other keys where they vary.
+        always = [r for r in ("office",) if r in roles and r not in varying]
+        shown_roles = _ordered({*always, *(r for r in varying if r not in QUALIFIERS)})
+        for qualifier in (None, *QUALIFIERS):
+            if qualifier is not None and qualifier in varying:
+                shown_roles = _ordered({*shown_roles, qualifier})
+            names = [_name(race, shown_roles) for race in races]
+            if len(set(names)) == len(names):
+                break
+        seen: dict[str, int] = {}
+        for race, name in zip(races, names, strict=True):
+            seen[name] = seen.get(name, 0) + 1
+            race.name = name if seen[name] == 1 else f"{name} ({seen[name]})"
+        if self.by_id:
+            return ["race_id", *(r for r in varying if r in ("election", "rcv_round", "party"))]
+        return varying
+
+
+def _ordered(roles: Iterable[str]) -> list[str]:
+    known = [r for r in ORDER if r in roles]
+    return known + sorted(set(roles) - set(ORDER))
+
+
+def _name(race: Race, roles: list[str]) -> str:
+    parts = [shown(role, race.values.get(role, "")) for role in roles]
+    return " · ".join(p for p in parts if p) or "(unnamed race)"

@@ -1,0 +1,397 @@
+"""Files of many races: records → races, each assembled into an election; a race with errors is
+refused and the others are kept.
+
+Both engines end here (`assemble`), with the records of one file. In order:
+
+1. vote-mode columns are noted (summed, or checked against the votes: `records.CellReader`);
+   `--alias` renames options; a party written inside the candidate cell is read out of it
+   (`read.ballot`);
+2. every record is given its race from the race keys (`read.racekeys`), and so is every row refused
+   with a problem, so that the problem is the race's;
+3. `--race` and `--where` keep some races (and rows); `--election` on more than one race is a usage
+   error (it would give them all one label);
+4. a `mode` column is made one count (`read.modes`); candidates of one name with different
+   candidate ids are told apart;
+5. the races are assembled into elections (`read.assemble`), each problem tagged with its race; a race
+   with an error is left out, the others are checked (`read.racechecks`) and told how the file was
+   split.
+
+A file of one race goes through unchanged: its label, its problems and its output are those of a
+file without race keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from pollcli.columns import WHERE_PREFIX, normalize_header
+from pollcli.election import Election, Race
+from pollcli.errors import UsageError
+from pollcli.models import RaceSplit
+from pollcli.problems import Problem
+from pollcli.read import ballot, modes, racechecks
+from pollcli.read.assemble import Assembly, option_key
+from pollcli.read.header import ColumnMap
+from pollcli.read.options import ReadOptions
+from pollcli.read.racekeys import (
+    KeyColumn,
+    RaceBook,
+    is_pollcli_stage,
+    key_columns,
+    normal,
+)
+from pollcli.read.racekeys import Race as Entry
+from pollcli.read.records import CellReader, Record
+from pollcli.read.roles import find_column
+
+# Words of a file name that say it holds party primaries (OpenElections: 20200609__ga__primary…).
+PRIMARY_WORDS = frozenset({"primary", "primaries", "pri"})
+
+
+@dataclass
+class _Where:
+    """`--where COL=VALUE` conditions, by column index: a row is kept when each column holds one
+    of its values."""
+
+    wanted: dict[int, set[str]] = field(default_factory=dict)
+    canonical: dict[int, str] = field(default_factory=dict)
+
+    def keeps(self, value_of: dict[int, str]) -> bool:
+        return all(_same(value_of.get(i, ""), values) for i, values in self.wanted.items())
+
+
+def _same(value: str, wanted: set[str]) -> bool:
+    key = option_key(value)
+    return key in wanted or (key.isdigit() and str(int(key)) in wanted)
+
+
+def assemble(
+    assembly: Assembly,
+    records: list[Record],
+    header_line: int,
+    reader: CellReader,
+    options: ReadOptions,
+) -> list[Election]:
+    """The elections of one file's records: one per race (see the module's docstring)."""
+    columns = reader.columns
+    found = assembly.found
+    racechecks.vote_parts(reader, found)
+    if options.aliases:
+        records = _aliased(records, options.aliases)
+    records = ballot.parties_from_names(records, columns)
+    party_key = _party_is_key(columns, options, assembly.source_file)
+    keys = key_columns(columns, party_key)
+    if options.race_by is None:
+        keys = _sub_units(records, keys, columns)
+    where = _where(columns, options)
+    has_mode = "mode" in columns.present
+    has_ids = "candidate_id" in columns.present
+    if not keys and not where.wanted and not options.races and not has_mode and not has_ids:
+        return assembly.elections(records, header_line)
+    book = RaceBook(keys)
+    races: list[Entry] = []
+    kept: list[Record] = []
+    for record in records:
+        value_of = _record_values(record, keys, where)
+        if not where.keeps(value_of):
+            continue
+        races.append(book.add({k.role: value_of.get(k.index, "") for k in keys}))
+        kept.append(record)
+    records = kept
+    width = len(columns.header)
+    refused_rows: dict[int, Entry | None] = {}
+    for line, cells in reader.rejected.items():
+        value_of = {i: cells[i].strip() for i in range(min(len(cells), width))}
+        if "election" in (k.role for k in keys):
+            index = next(k.index for k in keys if k.role == "election")
+            value_of[index] = value_of.get(index, "") or reader.default_election
+        values = {k.role: value_of.get(k.index, "") for k in keys}
+        if not where.keeps(value_of):
+            refused_rows[line] = None  # not selected: its problems go with it
+        elif len(cells) == width or book.identity(values) in book.races:
+            refused_rows[line] = book.add(values)
+    split_roles = book.name(lambda race: race.values.get("election", ""))
+    chosen = _chosen(book, options)
+    many = len(book.races) > 1
+    if options.facts.get("election") and len(chosen) > 1:
+        raise UsageError(
+            f"--election sets one election's label, but {assembly.source_file} holds "
+            f"{len(chosen)} races ({_examples(chosen)}); keep one with --race TEXT (or --where "
+            "COL=VALUE), or leave the label to the file"
+        )
+    _tag_rows(found.items, refused_rows, chosen, many)
+    bad = {id(race) for race in refused_rows.values() if race is not None and id(race) in chosen}
+    selected = [(r, race) for r, race in zip(records, races, strict=True) if id(race) in chosen]
+    records = [r for r, _ in selected]
+    if many:
+        for record, race in selected:
+            record.election = race.name
+    if has_ids:
+        records = _namesakes(records)
+    records, mode_warnings = modes.collapse(records, assembly.source_file, columns.notes)
+    elections = assembly.elections(records, header_line)
+    if many:
+        _tag_spans(found.items, assembly.spans)
+    names = {chosen[i].name for i in bad}
+    elections = [e for e in elections if e.facts.election not in names or not many]
+    _add_race_warnings(elections, mode_warnings, found.items, many)
+    racechecks.check(elections, found.items, many)
+    if many:
+        refused = len(chosen) - len(elections)
+        split = RaceSplit(
+            file=assembly.source_file,
+            keys=_split_headers(keys, split_roles, book.by_id),
+            races=len(book.races),
+            selected=len(chosen),
+            summarised=len(elections),
+            refused=refused,
+            note="",
+        )
+        split.note = _note(split, options)
+        by_name = {race.name: race for race in chosen.values()}
+        for election in elections:
+            entry = by_name.get(election.facts.election)
+            race_keys = {k.header: entry.values.get(k.role, "") for k in keys} if entry else {}
+            constituency = any(r != "election" for r in split_roles)
+            election.race = Race(
+                name=election.facts.election, keys=race_keys, split=split, constituency=constituency
+            )
+            election.notes.insert(0, split.note)
+    return elections
+
+
+def _sub_units(records: list[Record], keys: list[KeyColumn], columns: ColumnMap) -> list[KeyColumn]:
+    """The race keys without the district or constituency columns that are geography: in a group
+    of rows alike in the other keys, when most candidates stand in more than half of its districts
+    (one race reported by district), the district is the region (or the unit, or nothing when
+    both are given) of that group's race."""
+    kept = []
+    for key in keys:
+        if key.role not in ("district", "constituency"):
+            kept.append(key)
+            continue
+        others = [k for k in keys if k is not key]
+        groups: dict[tuple[str, ...], dict[str, set[str]]] = {}
+        values: dict[tuple[str, ...], set[str]] = {}
+        for record in records:
+            if record.row.kind != "candidate":
+                continue
+            group = tuple(_raw(record, k) for k in others)
+            value = normal(key.role, record.facts.get(key.canonical, ""))
+            values.setdefault(group, set()).add(value)
+            groups.setdefault(group, {}).setdefault(option_key(record.row.candidate), set()).add(
+                value
+            )
+        geography = set()
+        for group, names in groups.items():
+            count = len(values[group])
+            pairs = sum(len(v) for v in names.values())
+            widespread = sum(len(v) for v in names.values() if 2 * len(v) > count)
+            if count > 1 and 2 * widespread >= pairs:
+                geography.add(group)
+        if not geography:
+            kept.append(key)
+            continue
+        target = next((c for c in ("region", "unit") if c not in columns.present), None)
+        for index, record in enumerate(records):
+            value = record.facts.pop(key.canonical, "")
+            if tuple(_raw(record, k) for k in others) in geography:
+                if target is not None and value:
+                    row = record.row.model_copy(update={target: value})
+                    records[index] = replace(record, row=row)
+            else:
+                record.facts[key.canonical] = value
+        if len(geography) == len(groups):
+            columns.notes.append(
+                f"The {key.header!r} column is read as geography ({target or 'summed'}): every "
+                f"{key.header!r} has the same candidates; --race-by {key.header!r} makes each a race."
+            )
+        else:
+            columns.notes.append(
+                f"The {key.header!r} column is read as geography ({target or 'summed'}) in the "
+                f"races whose candidates stand in each {key.header!r}, and as a race key in the others."
+            )
+            kept.append(key)
+    return kept
+
+
+def _raw(record: Record, key: KeyColumn) -> str:
+    """A record's value of a race key, compared as races compare it (before it is set apart)."""
+    if key.role == "election":
+        value = record.election
+    elif key.role == "party":
+        value = record.row.party or ""
+    else:
+        value = record.facts.get(key.canonical, "")
+        if key.role == "stage" and is_pollcli_stage(value):
+            value = ""
+    return normal(key.role, value)
+
+
+def _party_is_key(columns: ColumnMap, options: ReadOptions, source_file: str) -> bool:
+    """The party tells races apart: in a file of party primaries (its name says so), or when
+    --race-by names the party column."""
+    if "party" not in columns.present:
+        return False
+    if options.race_by is not None:
+        index = columns.index("party")
+        return index is not None and any(
+            normalize_header(name) == normalize_header(columns.header[index])
+            for name in options.race_by
+        )
+    words = set(normalize_header(source_file.rsplit("/", 1)[-1]).replace(".", "_").split("_"))
+    return bool(words & PRIMARY_WORDS)
+
+
+def _where(columns: ColumnMap, options: ReadOptions) -> _Where:
+    where = _Where()
+    for column, value in options.where:
+        index = find_column(columns.header, column, "--where")
+        where.wanted.setdefault(index, set()).add(option_key(value))
+        if value.strip().isdigit():
+            where.wanted[index].add(str(int(value.strip())))
+        where.canonical[index] = columns.columns.get(index, "")
+    return where
+
+
+def _record_values(record: Record, keys: list[KeyColumn], where: _Where) -> dict[int, str]:
+    """The record's race-key and --where cells by column index, taken out of its facts (except
+    `office`, which is also a fact, and a `stage` that is pollcli's)."""
+    value_of: dict[int, str] = {}
+    facts = record.facts
+    for key in keys:
+        if key.role == "election":
+            value_of[key.index] = record.election
+        elif key.role == "party":
+            value_of[key.index] = record.row.party or ""
+        elif key.role == "office":
+            value_of[key.index] = facts.get("office", "")
+        elif key.role == "stage":
+            stage = facts.get("stage", "")
+            if stage and not is_pollcli_stage(stage):
+                value_of[key.index] = facts.pop("stage")
+        else:
+            value_of[key.index] = facts.pop(key.canonical, "")
+    for index, canonical in where.canonical.items():
+        if index in value_of:
+            continue
+        if canonical.startswith(WHERE_PREFIX):
+            value_of[index] = facts.pop(canonical, "")
+        elif canonical in ("region", "unit", "party", "candidate", "kind"):
+            value_of[index] = str(getattr(record.row, canonical) or "")
+        else:
+            value_of[index] = facts.get(canonical, "")
+    return value_of
+
+
+def _chosen(book: RaceBook, options: ReadOptions) -> dict[int, Entry]:
+    """The races kept by --race (all without it), by id."""
+    races = list(book.races.values())
+    if options.races:
+        wanted = [t.casefold().strip() for t in options.races]
+        kept = [r for r in races if any(t in r.name.casefold() for t in wanted)]
+        if not kept:
+            raise UsageError(
+                f"--race {', '.join(map(repr, options.races))} matches none of the "
+                f"{len(races)} races ({_examples({id(r): r for r in races})}); a race is kept "
+                "when its name contains the text, in any case"
+            )
+        races = kept
+    if not races and options.where:
+        raise UsageError("--where keeps no row of the file; check the column and the value")
+    return {id(r): r for r in races}
+
+
+def _examples(races: dict[int, Entry]) -> str:
+    names = [repr(r.name) for r in races.values()]
+    return ", ".join(names[:5]) + (f", … ({len(names) - 5} more)" if len(names) > 5 else "")
+
+
+def _tag_rows(
+    problems: list[Problem], rows: dict[int, Entry | None], chosen: dict[int, Entry], many: bool
+) -> None:
+    """Each problem of a refused row goes with its race: tagged with it (in a file of many races),
+    or dropped with a race that was not selected."""
+    if not rows:
+        return
+    kept = []
+    for problem in problems:
+        if problem.line is not None and problem.line in rows:
+            race = rows[problem.line]
+            if race is None or id(race) not in chosen:
+                continue
+            if many:
+                problem = replace(problem, race=race.name)
+        kept.append(problem)
+    problems[:] = kept
+
+
+def _tag_spans(problems: list[Problem], spans: dict[str, tuple[int, int]]) -> None:
+    for label, (start, end) in spans.items():
+        for index in range(start, end):
+            problems[index] = replace(problems[index], race=label)
+
+
+def _add_race_warnings(
+    elections: list[Election], warnings: dict[str, Problem], problems: list[Problem], many: bool
+) -> None:
+    """Warnings of one race each (by label), added where the assembly would have put them."""
+    by_name = {e.facts.election: e for e in elections}
+    for label, warning in warnings.items():
+        tagged = replace(warning, race=label) if many else warning
+        problems.append(tagged)
+        if label in by_name:
+            by_name[label].warnings.append(tagged)
+
+
+def _aliased(records: list[Record], aliases: tuple[tuple[str, str], ...]) -> list[Record]:
+    """`--alias OLD=NEW`: an option named OLD is read as NEW (names compared by `names.key`)."""
+    from pollcli.names import Alias, alias_map, key
+
+    mapping = alias_map(Alias(old, new) for old, new in aliases)
+    renamed = []
+    for record in records:
+        new = mapping.get(key(record.row.candidate))
+        if new is not None:
+            record = replace(record, row=record.row.model_copy(update={"candidate": new}))
+        renamed.append(record)
+    return renamed
+
+
+def _namesakes(records: list[Record]) -> list[Record]:
+    """Candidates of one race with the same name and different candidate ids are two candidates:
+    each is named with its id. The id is used for nothing else."""
+    ids: dict[tuple[str, str], set[str]] = {}
+    for record in records:
+        ident = record.facts.get("candidate_id", "")
+        ids.setdefault((record.election, option_key(record.row.candidate)), set()).add(ident)
+    out = []
+    for record in records:
+        ident = record.facts.pop("candidate_id", "")
+        if len(ids[record.election, option_key(record.row.candidate)]) > 1 and ident:
+            name = f"{record.row.candidate} (id {ident})"
+            record = replace(record, row=record.row.model_copy(update={"candidate": name}))
+        out.append(record)
+    return out
+
+
+def _split_headers(keys: list[KeyColumn], roles: list[str], by_id: bool) -> list[str]:
+    headers = []
+    for role in roles:
+        headers += [k.header for k in keys if k.role == role]
+    return headers
+
+
+def _note(split: RaceSplit, options: ReadOptions) -> str:
+    keys = [repr(k) for k in split.keys]
+    by = keys[0] if len(keys) == 1 else ", ".join(keys[:-1]) + " and " + keys[-1]
+    note = f"Split into {split.races:,} races by {by}" if keys else f"{split.races:,} races"
+    if split.selected < split.races:
+        how = " and ".join(
+            flag for flag, given in (("--race", options.races), ("--where", options.where)) if given
+        )
+        note += f"; {split.selected:,} kept by {how}"
+    note += f"; {split.summarised:,} summarised"
+    if split.refused:
+        note += f", {split.refused:,} refused for their errors"
+    return note + "."

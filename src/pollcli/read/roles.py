@@ -1,0 +1,191 @@
+"""Column roles the header's words alone do not settle: vote-mode columns, the state of a file of
+districts, and the columns the user names (`--race-by`, `--where`, `--votes`).
+
+`header.map_header` maps each header cell by its words (`pollcli.columns`); this stage decides first
+what it must not guess:
+
+- **Vote-mode columns.** `election_day_votes`, `advanced_votes`, `absentee_by_mail_votes`,
+  `provisional_votes`, `absentee`, `early_voting`, `eslate`… are parts of one count: summed into the
+  votes when there is no votes column, checked against it when there is (`records.CellReader`).
+  `--votes COL` reads one column instead and leaves the others unused.
+- **The state of a file of districts.** District 1 of Alabama is not district 1 of Alaska: beside a
+  district, constituency, seat or race column, a `state` (or province) column is part of the race.
+  Without one, it is left to the header's words (geography).
+- **`--race-by COL,…`** sets the race keys: each named column is one, the key columns it leaves out
+  are not used (a district or constituency column becomes the region when there is none).
+- **`--where COL=VALUE`** keeps the rows whose column holds the value; a column pollcli does not
+  otherwise use is read for that only.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from pollcli.columns import RACE_PREFIX, WHERE_PREFIX, canonical_column, normalize_header
+from pollcli.errors import UsageError
+from pollcli.read.header import VOTE_PART, ColumnMap
+from pollcli.read.options import ReadOptions
+
+# Ways of voting, as vote-mode columns name them (US counties, OpenElections, India's EVM/postal).
+MODE_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "election_day",
+        "absentee",
+        "absentee_mail",
+        "absentee_by_mail",
+        "absentee_eslate",
+        "absentee_escan",
+        "in_person_absentee",
+        "early",
+        "early_voting",
+        "early_vote",
+        "one_stop",
+        "advance",
+        "advanced",
+        "advance_voting",
+        "provisional",
+        "failsafe",
+        "failsafe_provisional",
+        "mail",
+        "mail_in",
+        "by_mail",
+        "vote_by_mail",
+        "in_person",
+        "eslate",
+        "escan",
+        "postal",
+        "evm",
+    }
+)
+_VOTES_WORD = re.compile(r"^(?:(.+)_votes?|votes?_(.+))$")
+# A state (or province) column: part of the race beside districts, geography otherwise.
+STATE_WORDS: Final[tuple[str, ...]] = (
+    "state",
+    "state_name",
+    "province",
+    "land",
+    "bundesland",
+    "state_abbrev",
+    "state_po",
+)
+# Race roles that make a state column part of the race (districts are numbered within a state).
+_NUMBERED_WITHIN: Final[frozenset[str]] = frozenset(
+    f"{RACE_PREFIX}{role}" for role in ("district", "constituency", "seat", "race", "race_id")
+)
+# Race keys that fall back to geography when --race-by leaves them out.
+_GEOGRAPHY_ROLES: Final[frozenset[str]] = frozenset(
+    {f"{RACE_PREFIX}district", f"{RACE_PREFIX}constituency"}
+)
+
+
+def is_vote_part(header: str) -> bool:
+    """`election_day_votes`, `advanced_votes`, `absentee`, `early_voting1`: a part of the votes."""
+    key = re.sub(r"\d+$", "", normalize_header(header)).strip("_")
+    if key in MODE_WORDS:
+        return True
+    match = _VOTES_WORD.match(key)
+    return bool(match) and (match.group(1) or match.group(2) or "") in MODE_WORDS | {
+        "advanced",
+        "election_night",
+    }
+
+
+def find_column(header: list[str], name: str, flag: str) -> int:
+    """The index of a column named as written (case and spacing aside); a usage error otherwise."""
+    wanted = normalize_header(name)
+    for index, cell in enumerate(header):
+        if normalize_header(cell) == wanted:
+            return index
+    shown = ", ".join(repr(h) for h in header if h)
+    raise UsageError(f"{flag} {name!r}: the file has no such column; its columns are {shown}")
+
+
+def column_roles(header: list[str], options: ReadOptions) -> dict[int, str | None]:
+    """The role of each column whose role is not its header's words' (see the module's docstring):
+    a canonical column name, `header.VOTE_PART`, or None for a column left unused on purpose."""
+    words = {index: canonical_column(cell) for index, cell in enumerate(header) if cell}
+    roles: dict[int, str | None] = {}
+    parts = [i for i, cell in enumerate(header) if cell and words[i] is None and is_vote_part(cell)]
+    if options.votes is not None:
+        chosen = find_column(header, options.votes, "--votes")
+        for index in [*parts, *(i for i, c in words.items() if c == "votes")]:
+            roles[index] = None
+        roles[chosen] = "votes"
+    else:
+        for index in parts:
+            roles[index] = VOTE_PART
+    if options.race_by is not None:
+        _race_by(header, words, options.race_by, roles)
+    elif _NUMBERED_WITHIN & set(words.values()):
+        state = next(
+            (
+                i
+                for word in STATE_WORDS
+                for i, cell in enumerate(header)
+                if normalize_header(cell) == word
+            ),
+            None,
+        )
+        if state is not None:
+            roles[state] = f"{RACE_PREFIX}state"
+    for column, _ in options.where:
+        index = find_column(header, column, "--where")
+        current = roles[index] if index in roles else words.get(index)
+        if current is None or current == VOTE_PART:
+            roles[index] = WHERE_PREFIX + normalize_header(header[index])
+    return roles
+
+
+def _race_by(
+    header: list[str],
+    words: dict[int, str | None],
+    race_by: tuple[str, ...],
+    roles: dict[int, str | None],
+) -> None:
+    """`--race-by`: the named columns are the race keys, the other key columns are not."""
+    named = {find_column(header, name, "--race-by") for name in race_by if name.strip()}
+    for index in named:
+        word = words.get(index)
+        if word in ("candidate", "votes", "share"):
+            raise UsageError(
+                f"--race-by {header[index]!r}: the {word} column cannot tell races apart; "
+                "name the columns that do (office, district…)"
+            )
+        if word in ("party", "election", "office", "stage") or (word or "").startswith(RACE_PREFIX):
+            roles[index] = word
+        else:
+            roles[index] = RACE_PREFIX + normalize_header(header[index])
+    region_taken = "region" in words.values() and not any(words.get(i) == "region" for i in named)
+    for index, word in words.items():
+        if index in named or word is None:
+            continue
+        if word in ("office", "stage") or word.startswith(RACE_PREFIX):
+            if word in _GEOGRAPHY_ROLES and not region_taken:
+                roles[index] = "region"
+                region_taken = True
+            else:
+                roles[index] = None
+
+
+# Columns that tell rows apart beside the region and unit: a race's keys, a vote mode, an id.
+_RACE_CELLS: Final[tuple[str, ...]] = ("office", "stage", "mode", "candidate_id")
+
+
+def race_keyed(columns: ColumnMap) -> bool:
+    """Whether rows of one precinct may belong to different races (or modes)."""
+    return any(
+        c.startswith((RACE_PREFIX, WHERE_PREFIX)) or c in _RACE_CELLS
+        for c in columns.columns.values()
+    )
+
+
+def unit_identity(columns: ColumnMap) -> tuple[int, ...]:
+    """The columns that identify where an option's row is — election, race keys, mode, region and
+    unit: two rows of one option with all of them equal repeat each other."""
+    return tuple(
+        i
+        for i, c in sorted(columns.columns.items())
+        if c in ("election", *_RACE_CELLS, "region", "unit")
+        or c.startswith((RACE_PREFIX, WHERE_PREFIX))
+    )
