@@ -51,6 +51,8 @@ class Race:
     # Split by race keys other than `election` (offices, districts, constituencies): first past the
     # post unless the file or a flag says otherwise.
     constituency: bool = True
+    # Split by constituency or district only: the races are seats, and the tally counts seats won.
+    seats: bool = False
 
 
 @dataclass(kw_only=True)

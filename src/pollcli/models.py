@@ -35,6 +35,23 @@ SUMMARY_COLUMNS = (
     "runner_up",
 )
 VALIDATION_COLUMNS = ("file", "code", "severity", "line", "column", "message")
+# The flat view of an overview (CSV output of more than a few races): one record per race.
+OVERVIEW_COLUMNS = (
+    "race",
+    "source_file",
+    "leader",
+    "leader_party",
+    "leader_votes",
+    "leader_share",
+    "margin_pp",
+    "margin_votes",
+    "runner_up",
+    "runner_up_party",
+    "runner_up_share",
+    "turnout_pct",
+    "won",
+    "tags",
+)
 
 
 @dataclass(kw_only=True)
@@ -176,6 +193,16 @@ class ElectionSummary:
             "(docs/csv-format.md lists the codes)"
         )
     )
+    race_keys: dict[str, str] | None = field(
+        default=None,
+        metadata={
+            "exclude_if": lambda keys: keys is None,
+            **described(
+                "in a file of many races, the file's own values that pick this race (header as "
+                "written → value); absent otherwise"
+            ),
+        },
+    )
     regions: list[RegionSummary] | None = field(
         default=None,
         metadata={
@@ -195,6 +222,95 @@ class ElectionSummary:
     regions_led: str | None = field(default=None, metadata=NOT_IN_JSON)
 
 
+RaceTag = Literal["close", "tie", "no_majority", "unopposed"]
+
+
+@dataclass(kw_only=True)
+class RaceLine:
+    """One race in a line of the overview: who leads, by how much, and what to look at."""
+
+    race: str
+    source_file: str
+    leader: Standing | None = field(metadata=described("null when candidates tie for first"))
+    runner_up: Standing | None
+    tied_for_first: list[str]
+    margin: Margin | None
+    turnout_pct: float | None
+    won: bool = field(
+        metadata=described(
+            "the leader takes the seat: first past the post, or a majority where the system needs "
+            "one (false for a tie, a runoff to come, or a party-list vote)"
+        )
+    )
+    tags: list[RaceTag] = field(
+        metadata=described(
+            "close: margin under 1 point or 0.5 % of the votes; tie: a tie for first; "
+            "no_majority: no one has the majority a two-round system needs; unopposed: one candidate"
+        )
+    )
+
+
+@dataclass(kw_only=True)
+class Overview:
+    """Every race of the summary in one line each, in the order asked (`sort`)."""
+
+    sort: Literal["file", "margin"] = field(
+        metadata=described("file: as the races come; margin: the closest first")
+    )
+    races: list[RaceLine]
+    notes: list[str] = field(
+        metadata=described("how the files were split, races refused, the closest races, in words")
+    )
+
+    def flat_rows(self) -> list[dict[str, Any]]:
+        """One flat record per race (OVERVIEW_COLUMNS): CSV rows."""
+        rows = []
+        for line in self.races:
+            leader, runner_up, margin = line.leader, line.runner_up, line.margin
+            rows.append(
+                {
+                    "race": line.race,
+                    "source_file": line.source_file,
+                    "leader": leader.candidate if leader else "; ".join(line.tied_for_first),
+                    "leader_party": leader.party if leader else None,
+                    "leader_votes": leader.votes if leader else None,
+                    "leader_share": leader.share if leader else None,
+                    "margin_pp": margin.pp if margin else None,
+                    "margin_votes": margin.votes if margin else None,
+                    "runner_up": runner_up.candidate if runner_up else None,
+                    "runner_up_party": runner_up.party if runner_up else None,
+                    "runner_up_share": runner_up.share if runner_up else None,
+                    "turnout_pct": line.turnout_pct,
+                    "won": line.won,
+                    "tags": " ".join(line.tags),
+                }
+            )
+        return rows
+
+
+@dataclass(kw_only=True)
+class PartyWins:
+    party: str | None = field(metadata=described("the winners' party; null for no party given"))
+    won: int
+
+
+@dataclass(kw_only=True)
+class RaceTally:
+    """Races won per party (for a file of constituencies: the seats won)."""
+
+    unit: Literal["seats", "races"] = field(
+        metadata=described("seats for a file of constituencies, races for one of offices")
+    )
+    races: int = field(metadata=described("races summarised"))
+    won: int = field(metadata=described("races with a winner"))
+    undecided: int = field(metadata=described("ties, runoffs to come, party-list votes"))
+    parties: list[PartyWins] = field(metadata=described("most races won first"))
+
+
+def _absent(value: object) -> bool:
+    return value is None
+
+
 @dataclass(kw_only=True)
 class Summary(Document):
     """What `pollcli summary --format json` prints: one entry per election, in input order."""
@@ -202,6 +318,39 @@ class Summary(Document):
     schema_version: Literal[1] = SCHEMA_VERSION
     command: Literal["summary"] = "summary"
     elections: list[ElectionSummary]
+    overview: Overview | None = field(
+        default=None,
+        metadata={
+            "exclude_if": _absent,
+            **described("only when a file held several races: each race in one line"),
+        },
+    )
+    tally: RaceTally | None = field(
+        default=None,
+        metadata={
+            "exclude_if": _absent,
+            **described("only when a file held several races: races (seats) won per party"),
+        },
+    )
+    splits: list[RaceSplit] | None = field(
+        default=None,
+        metadata={
+            "exclude_if": _absent,
+            **described("only when a file held several races: how each such file was split"),
+        },
+    )
+    refused: list[RefusedRace] | None = field(
+        default=None,
+        metadata={
+            "exclude_if": _absent,
+            **described(
+                "only when a file held several races: the races left out for their errors, each "
+                "with its problems (the exit status is then 1)"
+            ),
+        },
+    )
+    # The table shows the overview (more than a few races and no --detail), not each race.
+    show_overview: bool = field(default=False, metadata=NOT_IN_JSON)
 
     def flat_rows(self) -> list[dict[str, Any]]:
         """One flat record per option per election (elections, then rank): CSV and DataFrame rows."""

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from pollcli.election import Election
 from pollcli.findings import summary as findings
-from pollcli.models import ElectionSummary, Majority, ResultRow, Summary
+from pollcli.models import ElectionSummary, Majority, RefusedRace, ResultRow, Summary
 from pollcli.problems import Code, Problem
 from pollcli.tally import DEFAULT_MAJORITY, DEFAULT_THRESHOLD, standing, tally
 
@@ -23,11 +23,18 @@ def summarize(
     threshold: float = DEFAULT_THRESHOLD,
     majority: float = DEFAULT_MAJORITY,
     by_region: bool = False,
+    detail: bool = False,
+    sort: str = "file",
 ) -> Summary:
     """Summarise each election: ranked results and findings, as the `summary` command shows them.
 
     With `by_region`, each election also gets `regions`: every region's leader, margin, shares and
     turnout (an empty list, and a warning, when the file has no region column).
+
+    When a file held several races (`load`'s `Elections`), the summary also has an `overview` (each
+    race in one line, `sort`: file order or the closest first), a `tally` of races (seats) won per
+    party, how each file was `splits` and the races `refused`. The table shows the overview instead
+    of every race when there are more than `overview.OVERVIEW_FROM` of them, unless `detail`.
     """
     items = [elections] if isinstance(elections, Election) else list(elections)
     summaries = []
@@ -57,8 +64,35 @@ def summarize(
             summary.regions_led = sentence
             if sentence is not None:
                 summary.notes.append(sentence)
+        if election.race is not None:
+            summary.race_keys = election.race.keys
         summaries.append(summary)
-    return Summary(elections=summaries)
+    result = Summary(elections=summaries)
+    refused = list(getattr(elections, "refused", []))
+    if refused or any(e.race is not None for e in items):
+        _add_overview(result, items, refused, detail=detail, sort=sort)
+    return result
+
+
+def _add_overview(
+    result: Summary, items: list[Election], refused: list[RefusedRace], *, detail: bool, sort: str
+) -> None:
+    from pollcli.findings.overview import tally_sentence
+    from pollcli.overview import OVERVIEW_FROM, overview, race_tally
+
+    splits = list({id(e.race.split): e.race.split for e in items if e.race is not None}.values())
+    result.overview = overview(
+        result.elections,
+        sort=sort,  # type: ignore[arg-type]  # checked by `overview`
+        splits=splits,
+        refused=refused,
+    )
+    seats = bool(items) and all(e.race is not None and e.race.seats for e in items)
+    result.tally = race_tally(result.overview.races, seats=seats)
+    result.overview.notes.append(tally_sentence(result.tally))
+    result.splits = splits
+    result.refused = refused
+    result.show_overview = not detail and len(result.elections) > OVERVIEW_FROM
 
 
 def summarize_election(

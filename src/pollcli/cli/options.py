@@ -10,6 +10,7 @@ import typer
 from pollcli.errors import UsageError
 
 READING = "Reading the file"
+RACES = "Files of many races"
 FACTS = "Election facts (override the file)"
 OUTPUT = "Output"
 
@@ -156,7 +157,62 @@ SheetOpt = Annotated[
 
 ElectionOpt = Annotated[
     str | None,
-    typer.Option("--election", metavar="TEXT", help="Election label.", rich_help_panel=FACTS),
+    typer.Option(
+        "--election",
+        metavar="TEXT",
+        help="Election label (of a file of one race; --race picks one of many).",
+        rich_help_panel=FACTS,
+    ),
+]
+RaceByOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--race-by",
+        metavar="COL,...",
+        help="The columns that tell races apart, as the header names them. Default: election, "
+        "office, district, constituency, race, seat, stage, special… and the party in a file of "
+        "primaries (see README 'Files with many races').",
+        rich_help_panel=RACES,
+    ),
+]
+RaceOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--race",
+        metavar="TEXT",
+        help="Keep the races whose name contains TEXT, in any case (repeatable).",
+        rich_help_panel=RACES,
+    ),
+]
+WhereOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--where",
+        metavar="COL=VALUE",
+        help="Keep the rows whose column COL holds VALUE, in any case (repeatable).",
+        rich_help_panel=RACES,
+    ),
+]
+VotesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--votes",
+        metavar="COL",
+        help="Read the votes from this column only. Default: the votes column, else the sum of "
+        "the vote-mode columns (election_day_votes, absentee…).",
+        rich_help_panel=READING,
+    ),
+]
+SystemOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--system",
+        metavar="SYSTEM",
+        help="majority (two rounds: a runoff without a majority), plurality (first past the "
+        "post) or list. Default: plurality for a file split into races by office, district or "
+        "constituency; majority otherwise.",
+        rich_help_panel=FACTS,
+    ),
 ]
 DateOpt = Annotated[
     str | None,
@@ -242,6 +298,26 @@ TermLimitOpt = Annotated[
         "--term-limit", help="Term limit, e.g. 'single non-renewable term'.", rich_help_panel=FACTS
     ),
 ]
+
+
+def race_options(
+    race_by: str | None, race: list[str] | None, where: list[str] | None, votes: str | None
+) -> dict[str, Any]:
+    """The race-reading flags as `pollcli.read.load`'s keyword arguments; a malformed --where is a
+    usage error."""
+    pairs = []
+    for text in where or []:
+        column, sep, value = text.partition("=")
+        if not sep or not column.strip() or not value.strip():
+            raise UsageError(f"--where {text!r}: write COL=VALUE, e.g. --where office=Governor")
+        pairs.append((column.strip(), value.strip()))
+    return {
+        "race_by": None if race_by is None else [c for c in race_by.split(",") if c.strip()],
+        "race": list(race or []),
+        "where": pairs,
+        "votes": votes,
+    }
+
 
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 

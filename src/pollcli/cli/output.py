@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from pollcli.document import Document
+    from pollcli.models import RefusedRace
 
 from pollcli.errors import UsageError
 from pollcli.render.safe import visible
@@ -137,6 +138,26 @@ def write_file(target: str, data: str | bytes, flag: str) -> None:
         raise UsageError(f"{flag} {target}: cannot write ({exc.strerror or exc}); {kept}") from None
 
 
+def report_refused(refused: Sequence[RefusedRace], shown: int = 5) -> bool:
+    """Print the errors of races refused in files of many races (the first `shown` of them) and
+    how to see them all; True when there were any (the command then exits 1)."""
+    if not refused:
+        return False
+    errors = [(race, p) for race in refused for p in race.problems if p.severity == "error"]
+    for race, problem in errors[:shown]:
+        sys.stderr.write(
+            f"pollcli: error: race {visible(race.race)!r} refused: {visible(problem.render())}\n"
+        )
+    files = " ".join(dict.fromkeys(visible(r.file) for r in refused))
+    more = f"… and {len(errors) - shown} more error(s); " if len(errors) > shown else ""
+    count = f"{len(refused)} race{'' if len(refused) == 1 else 's'}"
+    sys.stderr.write(
+        f"pollcli: {more}{count} refused for their errors, the others summarised; "
+        f"run 'pollcli validate {files}' to list every problem\n"
+    )
+    return True
+
+
 def warn(messages: Sequence[str], quiet: bool) -> None:
     if quiet:
         return
@@ -149,7 +170,7 @@ _RENDERERS: dict[str, dict[str, str]] = {
     "summary": {
         "csv": "pollcli.render.csv:render_summary",
         "markdown": "pollcli.render.markdown:render_summary",
-        "table": "pollcli.render.table:render_summary",
+        "table": "pollcli.render.overview_table:render_summary",
     },
     "compare": {
         "csv": "pollcli.render.compare_csv:render_comparison",

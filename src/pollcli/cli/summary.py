@@ -9,7 +9,7 @@ import typer
 
 from pollcli.cli import options as opt
 from pollcli.cli.charts import chart_request, draw_summary_chart
-from pollcli.cli.output import check_output_path, emit, warn
+from pollcli.cli.output import check_output_path, emit, report_refused, warn
 from pollcli.cli.pictures import check_picture_paths, save_pictures
 from pollcli.cli.progress import progress_on_terminal
 from pollcli.errors import UsageError
@@ -29,6 +29,10 @@ EXAMPLE = """Examples:
   pollcli summary data/kz_2022.csv --chart kz_2022.svg
 
   pollcli summary regions.csv --by region --chart map.svg --geojson regions.geojson
+
+  pollcli summary 20241105__ga__general__precinct.csv --sort margin
+
+  pollcli summary results.csv --race "U.S. House" --detail
 """
 
 
@@ -61,6 +65,35 @@ def summary(
             "--by",
             metavar="region",
             help="Add a table per region: leader, margin, shares and turnout.",
+        ),
+    ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail",
+            help="With more than 3 races: each race's table and findings, not one line per race.",
+            rich_help_panel=opt.RACES,
+        ),
+    ] = False,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            metavar="ORDER",
+            help="Order of the races: file (as they come) or margin (the closest first).",
+            rich_help_panel=opt.RACES,
+        ),
+    ] = "file",
+    race_by: opt.RaceByOpt = None,
+    race: opt.RaceOpt = None,
+    where: opt.WhereOpt = None,
+    alias: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--alias",
+            metavar="OLD=NEW",
+            help="Read the option named OLD as NEW: one candidate spelt two ways (repeatable).",
+            rich_help_panel=opt.READING,
         ),
     ] = None,
     fmt: opt.FormatOpt = opt.Format.table,
@@ -96,6 +129,7 @@ def summary(
     kind: opt.KindOpt = None,
     ignore_column: opt.IgnoreColumnOpt = None,
     sheet: opt.SheetOpt = None,
+    votes: opt.VotesOpt = None,
     election: opt.ElectionOpt = None,
     date: opt.DateOpt = None,
     country: opt.CountryOpt = None,
@@ -111,8 +145,11 @@ def summary(
     term_years: opt.TermYearsOpt = None,
     previous_term_years: opt.PreviousTermOpt = None,
     term_limit: opt.TermLimitOpt = None,
-) -> None:
-    """Who leads and by how much, majority or runoff, who is below the threshold, turnout and term."""
+    system: opt.SystemOpt = None,
+) -> int:
+    """Who leads and by how much, majority or runoff, who is below the threshold, turnout and term.
+    A file of many races gives one line per race and the races won per party."""
+    from pollcli.names import parse_alias
     from pollcli.read import load
     from pollcli.render.safe import visible
     from pollcli.summary import summarize
@@ -141,7 +178,11 @@ def summary(
         term_years=term_years,
         previous_term_years=previous_term_years,
         term_limit=term_limit,
+        system=system,
     )
+    if sort not in ("file", "margin"):
+        raise UsageError(f"--sort {sort!r}: choose file or margin")
+    renames = [parse_alias(text) for text in alias or []]
     with progress_on_terminal():
         elections = load(
             files,
@@ -150,17 +191,27 @@ def summary(
             decimal=decimal,
             **opt.reading(kind, ignore_column, sheet),
             facts=facts,
+            aliases=[(a.old, a.new) for a in renames],
+            **opt.race_options(race_by, race, where, votes),
         )
-    result = summarize(elections, threshold=threshold, majority=majority, by_region=by is not None)
+    result = summarize(
+        elections,
+        threshold=threshold,
+        majority=majority,
+        by_region=by is not None,
+        detail=detail,
+        sort=sort,
+    )
     warn([w for e in result.elections for w in e.warnings], quiet)
     emit(result, "summary", fmt.value, output, no_color)
     if svg or html:
-        from pollcli.render import table
+        from pollcli.render import overview_table
 
         title = " · ".join(visible(e.election) for e in result.elections) or "pollcli summary"
-        save_pictures(partial(table.render_summary, result), title, svg, html)
+        save_pictures(partial(overview_table.render_summary, result), title, svg, html)
     if request is not None:
         draw_summary_chart(request, result, quiet)
+    return 1 if report_refused(elections.refused) else 0
 
 
 def register(app: typer.Typer) -> None:

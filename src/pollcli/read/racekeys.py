@@ -26,7 +26,6 @@ from typing import Final
 from pollcli.columns import RACE_PREFIX, STAGES, normalize_header
 from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
-from pollcli.read.records import Record
 
 # The order of a race name's parts; a --race-by column of another name comes after them.
 ORDER: Final[tuple[str, ...]] = (

@@ -44,6 +44,8 @@ from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import CellReader, Record
 from pollcli.read.roles import find_column
 
+# Races told apart only by these are seats: the tally counts seats won.
+SEAT_ROLES = frozenset({"constituency", "district", "race_id", "state"})
 # Words of a file name that say it holds party primaries (OpenElections: 20200609__ga__primary…).
 PRIMARY_WORDS = frozenset({"primary", "primaries", "pri"})
 
@@ -152,9 +154,12 @@ def assemble(
         for election in elections:
             entry = by_name.get(election.facts.election)
             race_keys = {k.header: entry.values.get(k.role, "") for k in keys} if entry else {}
-            constituency = any(r != "election" for r in split_roles)
             election.race = Race(
-                name=election.facts.election, keys=race_keys, split=split, constituency=constituency
+                name=election.facts.election,
+                keys=race_keys,
+                split=split,
+                constituency=any(r != "election" for r in split_roles),
+                seats=bool(split_roles) and set(split_roles) - {"election"} <= SEAT_ROLES,
             )
             election.notes.insert(0, split.note)
     return elections

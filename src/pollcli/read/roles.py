@@ -85,10 +85,7 @@ def is_vote_part(header: str) -> bool:
     if key in MODE_WORDS:
         return True
     match = _VOTES_WORD.match(key)
-    return bool(match) and (match.group(1) or match.group(2) or "") in MODE_WORDS | {
-        "advanced",
-        "election_night",
-    }
+    return match is not None and (match.group(1) or match.group(2) or "") in MODE_WORDS
 
 
 def find_column(header: list[str], name: str, flag: str) -> int:

@@ -8,7 +8,13 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from pollcli.models import SUMMARY_COLUMNS, VALIDATION_COLUMNS, Summary, ValidationReport
+from pollcli.models import (
+    OVERVIEW_COLUMNS,
+    SUMMARY_COLUMNS,
+    VALIDATION_COLUMNS,
+    Summary,
+    ValidationReport,
+)
 from pollcli.render.safe import spreadsheet_cell
 
 
@@ -42,6 +48,10 @@ def _write(records: Sequence[dict[str, Any]], header: Sequence[str]) -> str:
 
 
 def render_summary(summary: Summary) -> str:
+    """One row per option per election; for more than a few races (the overview, unless --detail),
+    one row per race."""
+    if summary.show_overview and summary.overview is not None:
+        return _write(summary.overview.flat_rows(), OVERVIEW_COLUMNS)
     return _write(summary.flat_rows(), SUMMARY_COLUMNS)
 
 

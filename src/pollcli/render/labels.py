@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 from pollcli import formats as fmt
-from pollcli.models import ElectionSummary, RegionSummary, ResultRow
+from pollcli.models import ElectionSummary, Overview, RaceLine, RaceTally, RegionSummary, ResultRow
 from pollcli.seats_models import (
     METHOD_LABELS,
     Allocation,
@@ -49,6 +49,55 @@ def result_tags(row: ResultRow, summary: ElectionSummary) -> list[tuple[str, str
     if row.kind in KIND_TAGS:
         tags.append((KIND_TAGS[row.kind], row.kind))
     return tags
+
+
+RACE_TAGS: Final[dict[str, str]] = {
+    "close": "CLOSE",
+    "tie": "TIE",
+    "no_majority": "NO MAJORITY",
+    "unopposed": "UNOPPOSED",
+}
+
+
+def race_leader(line: RaceLine) -> str:
+    if line.leader is not None:
+        return line.leader.candidate
+    return "tie: " + ", ".join(line.tied_for_first) if line.tied_for_first else "—"
+
+
+def race_share(line: RaceLine) -> str:
+    return fmt.pct(line.leader.share if line.leader is not None else None)
+
+
+def overview_columns(overview: Overview, *, turnout: bool) -> list[tuple[str, list[str]]]:
+    """The overview table's columns as (header, cells), in text: one row per race."""
+    races = overview.races
+    columns = [
+        ("Race", [r.race for r in races]),
+        ("Leader", [race_leader(r) for r in races]),
+        ("Party", [(r.leader.party or "") if r.leader else "" for r in races]),
+        ("Share", [race_share(r) for r in races]),
+        ("Margin", [fmt.number(r.margin.pp if r.margin else None) for r in races]),
+        ("Votes", [fmt.votes(r.margin.votes if r.margin else None) for r in races]),
+        ("Runner-up", [r.runner_up.candidate if r.runner_up else "" for r in races]),
+    ]
+    if turnout:
+        columns.append(("Turnout", [fmt.pct(r.turnout_pct) for r in races]))
+    columns.append(("Tags", [" ".join(RACE_TAGS[t] for t in r.tags) for r in races]))
+    return columns
+
+
+def tally_rows(tally: RaceTally) -> list[tuple[str, str]]:
+    """(party, races won) per party, and the undecided races last."""
+    rows = [(p.party or "(no party)", f"{p.won:,}") for p in tally.parties]
+    if tally.undecided:
+        rows.append(("undecided", f"{tally.undecided:,}"))
+    return rows
+
+
+def tally_title(tally: RaceTally) -> str:
+    what = "Seats" if tally.unit == "seats" else "Races"
+    return f"{what} won by party ({tally.won:,} of {tally.races:,} decided)"
 
 
 def election_details(summary: ElectionSummary) -> list[str]:

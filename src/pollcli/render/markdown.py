@@ -8,7 +8,34 @@ from pollcli.render import labels
 from pollcli.render.safe import markdown_cell
 
 
+def render_overview(summary: Summary) -> list[str]:
+    """The overview's table (when it replaces the races'), the races won per party and the notes."""
+    overview, tally = summary.overview, summary.tally
+    if overview is None or tally is None:
+        return []
+    out: list[str] = []
+    if summary.show_overview:
+        columns = labels.overview_columns(
+            overview, turnout=any(r.turnout_pct is not None for r in overview.races)
+        )
+        names = ("Race", "Leader", "Party", "Runner-up", "Tags")
+        out += ["## Races", ""]
+        out.append("| " + " | ".join(header for header, _ in columns) + " |")
+        out.append("|" + "|".join("---" if h in names else "--:" for h, _ in columns) + "|")
+        for cells in zip(*(cells for _, cells in columns), strict=True):
+            out.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
+        out.append("")
+    out += [f"**{markdown_cell(labels.tally_title(tally))}**", "", "| Party | Won |", "|---|--:|"]
+    out += [f"| {markdown_cell(party)} | {won} |" for party, won in labels.tally_rows(tally)]
+    out += ["", "**Overview**", ""]
+    out += [f"- {markdown_cell(note)}" for note in overview.notes]
+    out.append("")
+    return out
+
+
 def render_summary(summary: Summary) -> str:
+    if summary.show_overview:
+        return "\n".join(render_overview(summary))
     out: list[str] = []
     for e in summary.elections:
         details = " · ".join(labels.election_details(e))
@@ -32,7 +59,7 @@ def render_summary(summary: Summary) -> str:
         out += ["", "**Findings**", ""]
         out += [f"- {markdown_cell(note)}" for note in e.notes]
         out.append("")
-    return "\n".join(out)
+    return "\n".join(out + render_overview(summary))
 
 
 def render_validation(report: ValidationReport) -> str:

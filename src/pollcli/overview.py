@@ -1,0 +1,123 @@
+"""Files of many races → the overview of an election night: each race in one line, and the races
+(or seats) won per party.
+
+Pure arithmetic over the races' summaries (`summary.summarize_election`): no race's table is built
+here, so 500 races cost little more than their summaries. The sentences are `findings.overview`'s.
+
+- A race is **won** when its leader takes the seat: first past the post, or with the majority a
+  two-round system needs; a tie for first, a runoff to come and a party-list vote are undecided.
+- **Tags**: `close` — a margin under 1 point or under 0.5 % of the race's votes; `tie` — a tie for
+  first; `no_majority` — a two-round race where no one has the majority; `unopposed` — one candidate.
+- The **tally** counts the races won per party (a candidate on several party lines counts for the
+  first one listed); for a file of constituencies these are the seats won.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Final, Literal
+
+from pollcli.columns import NOT_VALID_KINDS
+from pollcli.models import (
+    ElectionSummary,
+    Overview,
+    PartyWins,
+    RaceLine,
+    RaceSplit,
+    RaceTag,
+    RaceTally,
+    RefusedRace,
+)
+
+# With more races than this, the table shows the overview rather than each race (unless --detail).
+OVERVIEW_FROM: Final[int] = 3
+CLOSE_POINTS: Final[float] = 1.0
+CLOSE_SHARE_OF_VOTES: Final[float] = 0.5
+SORTS: Final[tuple[str, ...]] = ("file", "margin")
+Sort = Literal["file", "margin"]
+
+
+def race_line(summary: ElectionSummary) -> RaceLine:
+    """One race's line: its leader, runner-up, margin, turnout, whether it is won, and its tags."""
+    candidates = [r for r in summary.results if r.kind == "candidate"]
+    reached = summary.majority.reached
+    won = summary.leader is not None and (
+        summary.system == "plurality" or (summary.system == "majority" and reached)
+    )
+    tags: list[RaceTag] = []
+    margin = summary.margin
+    valid = sum(r.votes or 0 for r in summary.results if r.kind not in NOT_VALID_KINDS)
+    if margin is not None and (
+        (margin.pp is not None and margin.pp < CLOSE_POINTS)
+        or (
+            margin.votes is not None and valid and margin.votes < valid * CLOSE_SHARE_OF_VOTES / 100
+        )
+    ):
+        tags.append("close")
+    if summary.tied_for_first:
+        tags.append("tie")
+    if summary.system == "majority" and candidates and not reached:
+        tags.append("no_majority")
+    if len(candidates) == 1:
+        tags.append("unopposed")
+    return RaceLine(
+        race=summary.election,
+        source_file=summary.source_file,
+        leader=summary.leader,
+        runner_up=summary.runner_up,
+        tied_for_first=summary.tied_for_first,
+        margin=margin,
+        turnout_pct=summary.turnout.pct,
+        won=won,
+        tags=tags,
+    )
+
+
+def closeness(line: RaceLine) -> float:
+    """How close a race is, for `--sort margin`: the margin in points (a tie is 0); a race with no
+    runner-up last."""
+    if line.tied_for_first:
+        return 0.0
+    if line.margin is None or line.margin.pp is None:
+        return math.inf
+    return line.margin.pp
+
+
+def overview(
+    summaries: Sequence[ElectionSummary],
+    *,
+    sort: Sort = "file",
+    splits: Sequence[RaceSplit] = (),
+    refused: Sequence[RefusedRace] = (),
+) -> Overview:
+    """Every race in one line, in file order or the closest first; with the notes that say how the
+    files were split and which races were refused."""
+    from pollcli.findings.overview import overview_notes
+
+    if sort not in SORTS:
+        from pollcli.errors import UsageError
+
+        raise UsageError(f"--sort {sort!r}: choose {' or '.join(SORTS)}")
+    lines = [race_line(s) for s in summaries]
+    if sort == "margin":
+        lines.sort(key=closeness)  # stable: races equally close stay in file order
+    return Overview(sort=sort, races=lines, notes=overview_notes(lines, splits, refused))
+
+
+def race_tally(lines: Sequence[RaceLine], *, seats: bool) -> RaceTally:
+    """Races won per party, most first (then by name); unwon races counted apart."""
+    counts: dict[str | None, int] = {}
+    for line in lines:
+        if line.won and line.leader is not None:
+            party = (line.leader.party or "").split(" / ")[0].strip() or None
+            counts[party] = counts.get(party, 0) + 1
+    parties = sorted(counts.items(), key=lambda item: (-item[1], item[0] is None, item[0] or ""))
+    won = sum(counts.values())
+    return RaceTally(
+        unit="seats" if seats else "races",
+        races=len(lines),
+        won=won,
+        undecided=len(lines) - won,
+        parties=[PartyWins(party=party, won=count) for party, count in parties],
+    )
