@@ -395,10 +395,25 @@ class FileReport:
     file: str
     valid: bool
     problems: list[Problem]
+    races: RaceSplit | None = field(
+        default=None,
+        metadata={
+            "exclude_if": _absent,
+            **described("a file of many races: how it was split; each problem names its race"),
+        },
+    )
 
     @property
     def errors(self) -> int:
         return sum(1 for p in self.problems if p.severity == "error")
+
+    def by_race(self) -> list[tuple[str | None, list[Problem]]]:
+        """The problems grouped by race: the file's own first (None), then each race's in the
+        order of its first problem; each group errors first, as the problems are."""
+        groups: dict[str | None, list[Problem]] = {None: []}
+        for problem in self.problems:
+            groups.setdefault(problem.race, []).append(problem)
+        return [(race, found) for race, found in groups.items() if found]
 
     @property
     def warnings(self) -> int:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Final
 
 from pollcli.columns import RACE_PREFIX, STAGES, normalize_header
@@ -108,6 +109,7 @@ def is_pollcli_stage(value: str) -> bool:
     return normalize_header(value) in STAGES
 
 
+@lru_cache(maxsize=1 << 16)
 def normal(role: str, value: str) -> str:
     """A key value as races are told apart: case, spacing and a number's leading zeros aside;
     yes/no columns as yes or no; the stage in words."""

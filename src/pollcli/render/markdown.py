@@ -66,12 +66,17 @@ def render_validation(report: ValidationReport) -> str:
     out: list[str] = []
     for f in report.files:
         out += [f"## {markdown_cell(f.file)}: {'valid' if f.valid else 'invalid'}", ""]
-        if f.problems:
+        if f.races is not None:
+            out += [markdown_cell(f.races.note), ""]
+        groups = f.by_race() if f.races is not None else [(None, f.problems)]
+        for race, problems in groups:
+            if f.races is not None:
+                out += [f"### {markdown_cell(race or 'The file as a whole')}", ""]
             out += ["| Line | Column | Severity | Code | Message |", "|--:|---|---|---|---|"]
             out += [
                 f"| {p.line or ''} | {markdown_cell(p.column or '')} | {p.severity} | {p.code} | "
                 f"{markdown_cell(p.message)} |"
-                for p in f.problems
+                for p in problems
             ]
             out.append("")
     return "\n".join(out)

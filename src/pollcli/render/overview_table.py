@@ -4,20 +4,26 @@ overview's notes. Laid out only: the rows, tags and tally are `pollcli.overview`
 
 from __future__ import annotations
 
+import textwrap
+
 from rich import box
 from rich.cells import cell_len
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from pollcli.models import Summary
 from pollcli.render import labels, table
+from pollcli.render.safe import visible
 from pollcli.render.table import findings_panel, text
 
 TAG_STYLES = {"CLOSE": "bold yellow", "TIE": "bold yellow", "NO MAJORITY": "magenta"}
 NAME_COLUMNS = ("Race", "Leader", "Party", "Runner-up")
 # Below these widths a name column folds only when the terminal is too narrow for the table.
-NAME_WIDTHS = {"Race": 22, "Leader": 16, "Party": 5, "Runner-up": 12}
+NAME_WIDTHS = {"Race": 20, "Leader": 16, "Party": 10, "Runner-up": 12}
 # Narrower than this, the runner-up gives way (as in the regions table).
 WIDTH_FOR_RUNNER_UP = 96
 
@@ -41,47 +47,107 @@ def name_widths(columns: list[tuple[str, list[str]]], width: int) -> dict[str, i
     return {h: w + extra[h] * spare // total for h, w in wanted.items()}
 
 
-def overview_table(summary: Summary, width: int) -> Table:
+class Lines:
+    """Lines already laid out, each a list of (text, style) pieces, written to the console as
+    they are: no measuring, no wrapping (Rich's `Table` and `Text` cost a fifth of a second for
+    500 races)."""
+
+    def __init__(self) -> None:
+        self.lines: list[list[tuple[str, str]]] = []
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        styles: dict[str, Style] = {}
+        newline = Segment.line()
+        for pieces in self.lines:
+            for piece, style in pieces:
+                if style and style not in styles:
+                    styles[style] = Style.parse(style)
+                yield Segment(piece, styles[style] if style else None)
+            yield newline
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((sum(cell_len(p) for p, _ in line) for line in self.lines), default=0)
+        return Measurement(widest, widest)
+
+
+def overview_table(summary: Summary, width: int) -> Lines:
     """One row per race: race, leader and party, share, margin (points, votes), runner-up, turnout
-    where known, tags."""
+    where known, tags; in the look of the other tables."""
     overview = summary.overview
     assert overview is not None
     turnout = any(r.turnout_pct is not None for r in overview.races)
-    columns = labels.overview_columns(overview, turnout=turnout)
+    columns = [
+        (h, [visible(c) for c in cells])
+        for h, cells in labels.overview_columns(overview, turnout=turnout)
+    ]
     if width < WIDTH_FOR_RUNNER_UP:
         columns = [c for c in columns if c[0] != "Runner-up"]
-    title = "Races" + (", the closest first" if overview.sort == "margin" else "")
-    races = Table(
-        title=Text(title, style="bold"),
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        pad_edge=False,
-        collapse_padding=True,
-    )
     widths = name_widths(columns, width)
-    for header, _ in columns:
-        if header in NAME_COLUMNS:
-            races.add_column(
-                header,
-                overflow="fold",
-                width=widths[header],
-                style="dim" if header == "Party" else "",
-            )
-        else:
-            races.add_column(header, justify="right" if header != "Tags" else "left", no_wrap=True)
-    tag_index = len(columns) - 1
+    sizes = [widths.get(h) or max(cell_len(c) for c in [h, *cells]) for h, cells in columns]
+    out = Lines()
+    out.lines.append(
+        [("Races" + (", the closest first" if overview.sort == "margin" else ""), "bold")]
+    )
+    out.lines.append([])
+    _line(out, [[h] for h, _ in columns], columns, sizes, header=True)
+    out.lines.append([(" " + "─" * (sum(sizes) + 2 * (len(sizes) - 1)), "")])
     for values in zip(*(c for _, c in columns), strict=True):
-        row: list[RenderableType] = []
-        for position, cell in enumerate(values):
-            if position == tag_index:
-                tags = Text()
-                for number, tag in enumerate(cell.split(" ") if cell else []):
-                    tags.append((" " if number else "") + tag, style=TAG_STYLES.get(tag, "cyan"))
-                row.append(tags)
-            else:
-                row.append(text(cell, "bold" if position == 1 else ""))
-        races.add_row(*row)
-    return races
+        folded = [
+            _fold(cell, size) if header in NAME_COLUMNS else [cell]
+            for (header, _), cell, size in zip(columns, values, sizes, strict=True)
+        ]
+        _line(out, folded, columns, sizes)
+    return out
+
+
+def _fold(cell: str, width: int) -> list[str]:
+    """A name in lines of `width` cells at most, broken between words where it can be."""
+    if cell_len(cell) <= width:
+        return [cell]
+    return textwrap.wrap(cell, width, break_on_hyphens=False) or [""]
+
+
+def _line(
+    out: Lines,
+    cells: list[list[str]],
+    columns: list[tuple[str, list[str]]],
+    sizes: list[int],
+    *,
+    header: bool = False,
+) -> None:
+    """One row (as many lines as its most folded cell), columns two spaces apart."""
+    for number in range(max(len(c) for c in cells)):
+        pieces: list[tuple[str, str]] = [(" ", "")]
+        for position, ((name, _), lines, size) in enumerate(
+            zip(columns, cells, sizes, strict=True)
+        ):
+            cell = lines[number] if number < len(lines) else ""
+            pad = " " * max(0, size - cell_len(cell))
+            right = name not in NAME_COLUMNS and name != "Tags"
+            if position:
+                pieces.append(("  ", ""))
+            if right:
+                pieces.append((pad, ""))
+            pieces.append((cell, "bold" if header else _style(name, cell)))
+            if not right and position < len(columns) - 1:
+                pieces.append((pad, ""))
+        merged: list[tuple[str, str]] = []
+        for piece, style in pieces:  # fewer segments: Rich writes each one apart
+            if merged and merged[-1][1] == style:
+                merged[-1] = (merged[-1][0] + piece, style)
+            elif piece:
+                merged.append((piece, style))
+        out.lines.append(merged)
+
+
+def _style(column: str, cell: str) -> str:
+    if column == "Leader":
+        return "bold"
+    if column == "Party":
+        return "dim"
+    if column == "Tags":
+        return TAG_STYLES.get(cell.split(" ")[0], "cyan") if cell else ""
+    return ""
 
 
 def tally_table(summary: Summary) -> Table:

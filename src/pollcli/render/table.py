@@ -13,6 +13,7 @@ from rich.text import Text
 
 from pollcli import formats as fmt
 from pollcli.models import ElectionSummary, Summary, ValidationReport
+from pollcli.problems import Problem
 from pollcli.render import labels
 from pollcli.render.safe import visible
 
@@ -188,22 +189,39 @@ def render_validation(report: ValidationReport, width: int) -> RenderableType:
         else:
             verdict.append(" — no problems found")
         parts.append(verdict)
+        if file.races is not None:
+            parts.append(Text(visible(file.races.note), style="dim"))
         if not file.problems:
             continue
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-        table.add_column("Line", justify="right", no_wrap=True)
-        table.add_column("Column", overflow="fold")
-        table.add_column("Severity", no_wrap=True)
-        table.add_column("Code", no_wrap=True)
-        table.add_column("Message", overflow="fold", ratio=1)
-        for problem in file.problems:
-            style = "red" if problem.severity == "error" else "yellow"
-            table.add_row(
-                "" if problem.line is None else str(problem.line),
-                text(problem.column),
-                Text(problem.severity, style=style),
-                problem.code,
-                text(problem.message),
-            )
-        parts.append(table)
+        groups = file.by_race() if file.races is not None else [(None, file.problems)]
+        for race, problems in groups:
+            if file.races is not None:
+                errors = sum(1 for p in problems if p.severity == "error")
+                heading = Text(f"race {visible(race)!r}" if race else "the file as a whole")
+                heading.stylize("bold")
+                heading.append(
+                    f" — {_plural(errors, 'error')}, {_plural(len(problems) - errors, 'warning')}"
+                    + (" (refused)" if race and errors else "")
+                )
+                parts.append(heading)
+            parts.append(_problems_table(problems))
     return Group(*parts)
+
+
+def _problems_table(problems: list[Problem]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("Line", justify="right", no_wrap=True)
+    table.add_column("Column", overflow="fold")
+    table.add_column("Severity", no_wrap=True)
+    table.add_column("Code", no_wrap=True)
+    table.add_column("Message", overflow="fold", ratio=1)
+    for problem in problems:
+        style = "red" if problem.severity == "error" else "yellow"
+        table.add_row(
+            "" if problem.line is None else str(problem.line),
+            text(problem.column),
+            Text(problem.severity, style=style),
+            problem.code,
+            text(problem.message),
+        )
+    return table
