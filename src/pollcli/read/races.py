@@ -149,7 +149,7 @@ def assemble(
             refused=refused,
             note="",
         )
-        split.note = _note(split, options)
+        split.note = _note(split, options, primaries=party_key and options.race_by is None)
         by_name = {race.name: race for race in chosen.values()}
         for election in elections:
             entry = by_name.get(election.facts.election)
@@ -387,10 +387,12 @@ def _split_headers(keys: list[KeyColumn], roles: list[str], by_id: bool) -> list
     return headers
 
 
-def _note(split: RaceSplit, options: ReadOptions) -> str:
+def _note(split: RaceSplit, options: ReadOptions, *, primaries: bool) -> str:
     keys = [repr(k) for k in split.keys]
     by = keys[0] if len(keys) == 1 else ", ".join(keys[:-1]) + " and " + keys[-1]
     note = f"Split into {split.races:,} races by {by}" if keys else f"{split.races:,} races"
+    if primaries:
+        note += " (party primaries: the file's name says so)"
     if split.selected < split.races:
         how = " and ".join(
             flag for flag, given in (("--race", options.races), ("--where", options.where)) if given
