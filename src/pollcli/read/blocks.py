@@ -49,7 +49,7 @@ class Layout:
     width: int
     delimiter: str
     key_indexes: tuple[int, ...]
-    votes_index: int
+    votes_index: int  # -1: no votes column, the vote-mode columns are summed
     # With per-precinct facts: the cells that name a precinct (election, region, unit) and the
     # fact columns, grouped apart from the votes.
     precinct_indexes: tuple[int, ...] = ()
@@ -59,6 +59,8 @@ class Layout:
     unit_indexes: tuple[int, ...] = ()
     name_index: int | None = None
     party_index: int | None = None
+    # Vote-mode columns: summed into the votes, or checked against them (`records.CellReader`).
+    part_indexes: tuple[int, ...] = ()
 
     def _quoting_is_strict(self, text: str) -> bool:
         """pyarrow reads `"5"00000` as 500000 and `"C0"x` as C0x; the exact stages' CSV reader calls
@@ -90,6 +92,30 @@ class Layout:
         parties = encoded(self.party_index) if self.party_index is not None else None
         return (units, cleaned_any(columns)), names, parties
 
+    def _with_parts(
+        self, parsed: Any, votes_name: str, part_names: list[str], np: Any, pa: Any
+    ) -> Any:
+        """The block with its vote-mode columns summed into `votes` (no votes column), or as it
+        is when they agree with the votes column; None when a part is out of bounds or they
+        disagree (the exact stages report it)."""
+
+        def values(name: str) -> Any:
+            array = parsed.column(name).combine_chunks()  # int64, no nulls (checked)
+            return np.frombuffer(
+                array.buffers()[1], dtype=np.int64, count=len(array), offset=array.offset * 8
+            )
+
+        parts = [values(name) for name in part_names]
+        if any(p.size and (p.min() < 0 or p.max() > MAX_VOTES) for p in parts):
+            return None
+        total = np.sum(parts, axis=0, dtype=np.int64) if parts[0].size else parts[0]
+        if self.votes_index >= 0:
+            return parsed if np.array_equal(values(votes_name), total) else None
+        summed = pa.Array.from_buffers(
+            pa.int64(), parsed.num_rows, [None, pa.py_buffer(np.ascontiguousarray(total))]
+        )
+        return parsed.append_column(votes_name, summed)
+
     def summarize(self, data: bytes) -> BlockSums | None:
         """Sum a UTF-8 block with pyarrow on this thread; None when it needs the exact stages.
 
@@ -105,7 +131,9 @@ class Layout:
         plain = b'"' not in data and b"\r" not in data
         names = [f"c{i}" for i in range(self.width)]
         key_names = [f"c{i}" for i in self.key_indexes]
-        votes_name = f"c{self.votes_index}"
+        votes_name = f"c{self.votes_index}" if self.votes_index >= 0 else "votes"
+        part_names = [f"c{i}" for i in self.part_indexes]
+        counts = [*([votes_name] if self.votes_index >= 0 else []), *part_names]
         precinct_names = [f"c{i}" for i in self.precinct_indexes]
         fact_names = [f"c{i}" for i in self.unit_fact_indexes]
         unit_names = [f"c{i}" for i in self.unit_indexes]
@@ -118,8 +146,11 @@ class Layout:
                     delimiter=self.delimiter, newlines_in_values=False, ignore_empty_lines=False
                 ),
                 convert_options=pacsv.ConvertOptions(
-                    include_columns=[*binary, votes_name],
-                    column_types={votes_name: pa.int64(), **{k: pa.binary() for k in binary}},
+                    include_columns=[*binary, *counts],
+                    column_types={
+                        **dict.fromkeys(counts, pa.int64()),
+                        **{k: pa.binary() for k in binary},
+                    },
                     strings_can_be_null=False,
                     quoted_strings_can_be_null=False,
                     null_values=[],
@@ -141,8 +172,12 @@ class Layout:
             return None
         if _longest_line(data, np) > MAX_CELL_CHARS:
             return None  # a cell may be over the CSV module's limit: the exact stages say so
-        if parsed.column(votes_name).null_count:
+        if any(parsed.column(name).null_count for name in counts):
             return None
+        if part_names:
+            parsed = self._with_parts(parsed, votes_name, part_names, np, pa)
+            if parsed is None:
+                return None
         # From a buffer: `pa.array(ndarray)` would import pandas (0.2 s) to rule out a DataFrame.
         positions = pa.py_buffer(np.arange(parsed.num_rows, dtype=np.int64))
         rows = parsed.append_column(

@@ -183,12 +183,14 @@ def _sub_units(records: list[Record], keys: list[KeyColumn], columns: ColumnMap)
                 continue
             group = tuple(_raw(record, k) for k in others)
             value = normal(key.role, record.facts.get(key.canonical, ""))
+            if not value:
+                continue  # a blank district is no district: its rows are a race of their own
             values.setdefault(group, set()).add(value)
             groups.setdefault(group, {}).setdefault(option_key(record.row.candidate), set()).add(
                 value
             )
         geography = set()
-        for group, names in groups.items():
+        for group, names in groups.items():  # groups with two districts at least
             count = len(values[group])
             pairs = sum(len(v) for v in names.values())
             widespread = sum(len(v) for v in names.values() if 2 * len(v) > count)
@@ -198,15 +200,16 @@ def _sub_units(records: list[Record], keys: list[KeyColumn], columns: ColumnMap)
             kept.append(key)
             continue
         target = next((c for c in ("region", "unit") if c not in columns.present), None)
+        everywhere = len(geography) == len(groups)
         for index, record in enumerate(records):
             value = record.facts.pop(key.canonical, "")
-            if tuple(_raw(record, k) for k in others) in geography:
-                if target is not None and value:
+            if value and tuple(_raw(record, k) for k in others) in geography:
+                if target is not None:
                     row = record.row.model_copy(update={target: value})
                     records[index] = replace(record, row=row)
-            else:
+            elif not everywhere:
                 record.facts[key.canonical] = value
-        if len(geography) == len(groups):
+        if everywhere:
             columns.notes.append(
                 f"The {key.header!r} column is read as geography ({target or 'summed'}): every "
                 f"{key.header!r} has the same candidates; --race-by {key.header!r} makes each a race."

@@ -111,10 +111,10 @@ def read_stream(
     )
     if mapped is None:
         return [], sort_problems(found.items)
-    if mapped.index("votes") is None or {"total_votes", "unit"} <= mapped.present:
-        # (A total per row beside precincts is told race total or option total by the exact engine.)
+    if mapped.index("votes") is None and not mapped.vote_parts:
         return None
-    if mapped.vote_parts:
+    if {"total_votes", "unit"} <= mapped.present:
+        # (A total per row beside precincts is told race total or option total by the exact engine.)
         return None
     if race_keyed(mapped) and "unit" in mapped.present and mapped.present & REGIONAL_FACTS:
         return None  # precinct counts belong to each race of the precinct: the exact engine
@@ -206,7 +206,8 @@ class _Summer:
                     + self.blank_indexes
                 )
             ),
-            votes_index=by_name["votes"],
+            votes_index=by_name.get("votes", -1),
+            part_indexes=columns.vote_parts,
             precinct_indexes=tuple(by_name[c] for c in self.precinct_columns)
             if self.unit_fact_columns
             else (),
