@@ -24,8 +24,9 @@ TAG_STYLES = {"CLOSE": "bold yellow", "TIE": "bold yellow", "NO MAJORITY": "mage
 NAME_COLUMNS = ("Race", "Leader", "Party", "Runner-up")
 # Below these widths a name column folds only when the terminal is too narrow for the table.
 NAME_WIDTHS = {"Race": 20, "Leader": 16, "Party": 10, "Runner-up": 12}
-# Narrower than this, the runner-up gives way (as in the regions table).
+# Narrower than this, the runner-up gives way (as in the regions table), then the margin in votes.
 WIDTH_FOR_RUNNER_UP = 96
+WIDTH_FOR_VOTES = 72
 
 
 def name_widths(columns: list[tuple[str, list[str]]], width: int) -> dict[str, int]:
@@ -82,6 +83,8 @@ def overview_table(summary: Summary, width: int) -> Lines:
     ]
     if width < WIDTH_FOR_RUNNER_UP:
         columns = [c for c in columns if c[0] != "Runner-up"]
+    if width < WIDTH_FOR_VOTES:
+        columns = [c for c in columns if c[0] != "Votes"]
     widths = name_widths(columns, width)
     sizes = [widths.get(h) or max(cell_len(c) for c in [h, *cells]) for h, cells in columns]
     out = Lines()
@@ -97,6 +100,7 @@ def overview_table(summary: Summary, width: int) -> Lines:
             for (header, _), cell, size in zip(columns, values, sizes, strict=True)
         ]
         _line(out, folded, columns, sizes)
+    out.lines.append([])
     return out
 
 

@@ -1,0 +1,202 @@
+"""The overview of a file of many races: one line per race, tags, sorting, the races (seats) won per
+party, the default system, and the table, Markdown, CSV and JSON that show it. Winners and margins
+are checked against a plain computation from the file (csv module), not pollcli's own figures."""
+
+import csv
+import json
+import os
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import invoke, write
+from pollcli import load, summarize
+from pollcli.cli.output import render_to_text
+from pollcli.overview import race_line
+from pollcli.render.overview_table import render_summary
+from pollcli.schema import json_schema
+
+RACES = Path(__file__).parent / "races"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def winners(name: str, race: str, party: str = "party") -> dict[str, tuple[str, str, int]]:
+    """Per race: (winner, party, margin in votes) by the most votes, from the csv module."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    parties = {}
+    with (RACES / name).open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            votes[row[race]][row["candidate"]] += int(row["votes"])
+            parties[row["candidate"]] = row[party]
+    result = {}
+    for key, counts in votes.items():
+        (first, a), *rest = counts.most_common()
+        result[key] = (first, parties[first], a - (rest[0][1] if rest else 0))
+    return result
+
+
+def json_of(*args: str) -> dict:
+    result = invoke("summary", *args, "--format", "json")
+    assert result.code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_seats_won_per_party_in_a_file_of_constituencies():
+    data = json_of(str(RACES / "constituencies.csv"))
+    expected = winners("constituencies.csv", "constituency")
+    lines = {line["race"]: line for line in data["overview"]["races"]}
+    for race, (name, party, margin) in expected.items():
+        assert lines[race]["leader"]["candidate"] == name
+        assert lines[race]["leader"]["party"] == (party or None)
+        assert (
+            lines[race]["margin"] is None
+            if margin == lines[race]["leader"]["votes"]
+            else (lines[race]["margin"]["votes"] == margin)
+        )
+    won = Counter(party for _, party, _ in expected.values())
+    assert data["tally"] == {
+        "unit": "seats",
+        "races": 5,
+        "won": 5,
+        "undecided": 0,
+        "parties": [
+            {"party": p, "won": n} for p, n in sorted(won.items(), key=lambda i: (-i[1], i[0]))
+        ],
+    }
+    assert "Seats won: Blue 2 of 5, Red 2, Green 1." in data["overview"]["notes"]
+
+
+def test_tags_close_unopposed_tie_and_no_majority(tmp_path):
+    text = (
+        "constituency,candidate,party,votes\n"
+        "A,X,Red,1000\nA,Y,Blue,995\n"  # 0.25 points: close
+        "B,X2,Red,100\nB,Y2,Blue,100\n"  # tie
+        "C,Z,Red,50\n"  # unopposed
+        "D,P,Red,40\nD,Q,Blue,35\nD,R,Green,25\n"  # no one above 50 %
+    )
+    path = write(tmp_path, text)
+    plurality = {line.race: line.tags for line in summarize(load(path)).overview.races}
+    assert plurality == {"A": ["close"], "B": ["close", "tie"], "C": ["unopposed"], "D": []}
+    majority = summarize(load(path, facts={"system": "majority"})).overview
+    assert {line.race: line.tags for line in majority.races}["D"] == ["no_majority"]
+    # A: 1,000 of 1,995 votes is 50.13 %, a majority; B is tied; D needs a runoff.
+    assert {line.race: line.won for line in majority.races} == {
+        "A": True,
+        "B": False,
+        "C": True,
+        "D": False,
+    }
+
+
+def test_close_means_under_one_point_or_half_a_percent_of_the_votes(tmp_path):
+    # 2,000 of 1,000,000 votes is 0.2 % of the votes but 0.2 points: close either way; 1.5
+    # points is not close.
+    path = write(
+        tmp_path,
+        "constituency,candidate,votes\nA,X,501000\nA,Y,499000\nB,X2,50750\nB,Y2,49250\n",
+    )
+    tags = {line.race: line.tags for line in summarize(load(path)).overview.races}
+    assert tags == {"A": ["close"], "B": []}
+
+
+def test_sort_margin_lists_the_closest_first():
+    data = json_of(str(RACES / "openelections_general.csv"), "--sort", "margin")
+    margins = [
+        line["margin"]["pp"] if line["margin"] else float("inf")
+        for line in data["overview"]["races"]
+    ]
+    assert margins == sorted(margins)
+    assert data["overview"]["sort"] == "margin"
+    assert invoke("summary", str(RACES / "constituencies.csv"), "--sort", "size").code == 2
+
+
+def test_races_are_first_past_the_post_unless_told(tmp_path):
+    data = json_of(str(RACES / "constituencies.csv"), "--race", "dunsfold")
+    (election,) = data["elections"]
+    assert any(
+        n.startswith("First past the post: Sal Tate wins the seat") for n in election["notes"]
+    )
+    assert election["majority"]["runoff"] is None
+    told = json_of(str(RACES / "constituencies.csv"), "--race", "dunsfold", "--system", "majority")
+    assert told["elections"][0]["majority"]["runoff"] == ["Sal Tate", "Rey Stone"]
+    # A single national race keeps the two-round default.
+    kz = json_of("data/kz_2022.csv")
+    assert "overview" not in kz and kz["elections"][0]["majority"]["runoff"] is None
+
+
+def test_the_table_shows_the_overview_of_more_than_three_races_and_detail_on_asking():
+    path = str(RACES / "openelections_general.csv")
+    table = invoke("summary", path).stdout
+    assert "Races\n" in table and "Races won by party (5 of 5 decided)" in table
+    assert "Findings" not in table and "LEADER" not in table
+    detail = invoke("summary", path, "--detail").stdout
+    assert detail.count("Findings") == 5 and "Races won by party" in detail
+    few = invoke("summary", str(RACES / "ga_modes_runoff.csv")).stdout
+    assert few.count("Findings") == 2 and "Races won by party" in few
+
+
+def test_markdown_and_csv_of_the_overview():
+    path = str(RACES / "constituencies.csv")
+    markdown = invoke("summary", path, "--format", "markdown").stdout
+    assert "| Race | Leader | Party | Share | Margin | Votes | Runner-up | Tags |" in markdown
+    assert "| Ashford | Ada Birch | Red | 46.72 % | 0.11 | 50 | Cole Dane | CLOSE |" in markdown
+    assert "**Seats won by party \\(5 of 5 decided\\)**" in markdown
+    rows = list(csv.DictReader(invoke("summary", path, "--format", "csv").stdout.splitlines()))
+    assert [r["race"] for r in rows] == ["Ashford", "Bramley", "Crowhurst", "Dunsfold", "Elstead"]
+    assert rows[0]["margin_votes"] == "50" and rows[4]["tags"] == "unopposed"
+    detail = list(
+        csv.DictReader(invoke("summary", path, "--format", "csv", "--detail").stdout.splitlines())
+    )
+    assert len(detail) == 12 and detail[0]["election"] == "Ashford"
+
+
+def test_race_output_validates_against_the_schema():
+    data = json_of(str(RACES / "openelections_general.csv"))
+    jsonschema.validate(data, json_schema("summary"))
+    assert set(data) == {
+        "schema_version",
+        "command",
+        "elections",
+        "overview",
+        "tally",
+        "splits",
+        "refused",
+    }
+    assert set(data["overview"]) == {"sort", "races", "notes"}
+    assert set(data["overview"]["races"][0]) == {
+        "race",
+        "source_file",
+        "leader",
+        "runner_up",
+        "tied_for_first",
+        "margin",
+        "turnout_pct",
+        "won",
+        "tags",
+    }
+    assert set(data["tally"]) == {"unit", "races", "won", "undecided", "parties"}
+
+
+def test_a_race_line_is_built_from_the_race_summary_alone():
+    summary = summarize(load(RACES / "constituencies.csv"))
+    line = race_line(summary.elections[0])
+    assert line.leader == summary.elections[0].leader and line.won
+
+
+@pytest.mark.parametrize(
+    ("name", "file", "args", "width"),
+    [
+        ("summary_races_w100.txt", "openelections_general.csv", {}, 100),
+        ("summary_races_margin_w60.txt", "constituencies.csv", {"sort": "margin"}, 60),
+    ],
+)
+def test_overview_golden(name, file, args, width, monkeypatch):
+    monkeypatch.chdir(RACES.parent.parent)
+    summary = summarize(load(f"tests/races/{file}"), **args)
+    text = render_to_text(render_summary(summary, width), width)
+    path = GOLDEN / name
+    if os.environ.get("POLLCLI_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
