@@ -4,7 +4,7 @@ figures of its SOURCES.md, with at most a flag that the error message names."""
 import csv
 import io
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -117,7 +117,7 @@ def test_canada_2011_ridings_with_the_encoding_the_error_names():
     "in until the total rows of issue 11 are set apart; remove this mark then",
 )
 def test_new_hampshire_2020_race_by_race():
-    code, data, _ = summary(str(real("us_nh_2020_general_precinct.csv")))
+    _, data, _ = summary(str(real("us_nh_2020_general_precinct.csv")))
     got = votes_of(data)
     expected = {
         "President": {"Joe Biden": 424_615, "Donald Trump": 370_718},
