@@ -95,7 +95,10 @@ def test_the_split_is_stated_in_the_notes_and_in_json():
 
 
 def test_a_file_of_one_race_reads_as_before(tmp_path):
-    path = write(tmp_path, "county,office,district,candidate,votes\nA,Mayor,,X,3\nB,Mayor,,Y,2\n")
+    path = write(
+        tmp_path,
+        "county,office,district,candidate,votes\nA,Mayor,,X,3\nA,Mayor,,Y,2\nB,Mayor,,X,4\n",
+    )
     data = summary_json(str(path))
     assert [e["election"] for e in data["elections"]] == [path.stem]
     assert set(data) == {"schema_version", "command", "elections"}
@@ -163,6 +166,21 @@ def test_race_by_names_the_keys(tmp_path):
     assert result.code == 2 and "--race-by 'nope': the file has no such column" in result.stderr
     primaries = load(RACES / "openelections_general.csv", race_by=["office", "district", "party"])
     assert "State Senate · 2 · Republican primary" in [e.facts.election for e in primaries]
+
+
+def test_a_county_names_races_where_each_candidate_stands_in_one_county_only(tmp_path):
+    text = (
+        "county,office,candidate,votes\n"
+        "Kent,Sheriff,A,10\nKent,Sheriff,B,8\nSussex,Sheriff,C,5\nSussex,Sheriff,E,9\n"
+        "Kent,Governor,G,20\nSussex,Governor,G,15\nKent,Governor,H,12\nSussex,Governor,H,30\n"
+    )
+    elections = load(write(tmp_path, text))
+    assert by_race(elections) == {
+        "Sheriff · Kent": {"A": 10, "B": 8},
+        "Sheriff · Sussex": {"C": 5, "E": 9},
+        "Governor": {"G": 35, "H": 42},
+    }
+    assert elections[2].race.keys == {"office": "Governor", "county": ""}
 
 
 def test_a_district_with_the_same_candidates_everywhere_is_geography(tmp_path):

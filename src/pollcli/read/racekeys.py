@@ -37,6 +37,7 @@ ORDER: Final[tuple[str, ...]] = (
     "seat",
     "district",
     "constituency",
+    "county",
     "race",
     "race_id",
     "stage",

@@ -22,9 +22,10 @@ file without race keys.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from pollcli.columns import WHERE_PREFIX, normalize_header
+from pollcli.columns import RACE_PREFIX, WHERE_PREFIX, normalize_header
 from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
@@ -83,8 +84,10 @@ def assemble(
     records = ballot.parties_from_names(records, columns)
     party_key = _party_is_key(columns, options, assembly.source_file)
     keys = key_columns(columns, party_key)
+    local: set[tuple[str, ...]] = set()
     if options.race_by is None:
         keys = _sub_units(records, keys, columns)
+        keys, local = _local_races(records, keys, columns)
     where = _where(columns, options)
     has_mode = "mode" in columns.present
     has_ids = "candidate_id" in columns.present
@@ -108,6 +111,8 @@ def assemble(
             index = next(k.index for k in keys if k.role == "election")
             value_of[index] = value_of.get(index, "") or reader.default_election
         values = {k.role: value_of.get(k.index, "") for k in keys}
+        if local and tuple(normal(k.role, values[k.role]) for k in keys[:-1]) not in local:
+            values["county"] = ""  # a region that names no race of its group
         if not where.keeps(value_of):
             refused_rows[line] = None  # not selected: its problems go with it
         elif len(cells) == width or book.identity(values) in book.races:
@@ -221,6 +226,43 @@ def _sub_units(records: list[Record], keys: list[KeyColumn], columns: ColumnMap)
             )
             kept.append(key)
     return kept
+
+
+def _local_races(
+    records: list[Record], keys: list[KeyColumn], columns: ColumnMap
+) -> tuple[list[KeyColumn], set[tuple[str, ...]]]:
+    """The race keys, with the region (county) among them where it names races: in a group of
+    rows alike in the other keys whose candidates each stand in one region only, two regions at
+    least with two candidates or more (a sheriff per county), each region is a race. Returns the
+    keys and those groups."""
+    index = columns.index("region")
+    if index is None:
+        return keys, set()
+    names: dict[tuple[str, ...], dict[str, set[str]]] = {}
+    for record in records:
+        if record.row.kind == "candidate" and record.row.region:
+            group = tuple(_raw(record, k) for k in keys)
+            names.setdefault(group, {}).setdefault(option_key(record.row.candidate), set()).add(
+                option_key(record.row.region)
+            )
+    local = set()
+    for group, places in names.items():
+        if any(len(p) > 1 for p in places.values()):
+            continue
+        standing = Counter(next(iter(p)) for p in places.values())
+        if sum(1 for n in standing.values() if n > 1) > 1:  # two contested regions at least
+            local.add(group)
+    if not local:
+        return keys, set()
+    for record in records:
+        if record.row.region and tuple(_raw(record, k) for k in keys) in local:
+            record.facts[f"{RACE_PREFIX}county"] = record.row.region
+    header = columns.header[index]
+    columns.notes.append(
+        f"The {header!r} column names races where an office's candidates each stand in one "
+        f"{header!r} only ({len(local):,} office(s), such as a sheriff per county)."
+    )
+    return [*keys, KeyColumn("county", header, index, f"{RACE_PREFIX}county")], local
 
 
 def _raw(record: Record, key: KeyColumn) -> str:
@@ -396,6 +438,8 @@ def _note(split: RaceSplit, options: ReadOptions, *, primaries: bool) -> str:
     note = f"Split into {split.races:,} races by {by}" if keys else f"{split.races:,} races"
     if primaries:
         note += " (party primaries: the file's name says so)"
+    if options.where:
+        note += " (rows kept by --where)"
     if split.selected < split.races:
         how = " and ".join(
             flag for flag, given in (("--race", options.races), ("--where", options.where)) if given
