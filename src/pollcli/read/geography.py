@@ -1,0 +1,133 @@
+"""Race keys and geography: a district that is only where votes were counted, a county that names
+races.
+
+- A **district or constituency** column is a race key, unless it is geography: in a group of rows
+  alike in the other keys, when most candidates stand in more than half of its districts (one race
+  reported by district), the district is the region of that race (or its unit, or nothing when
+  both are given). A blank district is no district.
+- A **county** (the region column) is geography, unless it names races: in a group of rows alike
+  in the other keys whose candidates each stand in one county only, two counties at least with
+  two candidates or more (a sheriff per county), each county is a race.
+
+`--race-by` settles both (`read.roles`); both engines' records give the same answer, since only
+which candidates appear where is counted, never how many rows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from pollcli.columns import RACE_PREFIX
+from pollcli.read.assemble import option_key
+from pollcli.read.header import ColumnMap
+from pollcli.read.racekeys import KeyColumn, is_pollcli_stage, normal
+from pollcli.read.records import Record
+
+
+def sub_units(records: list[Record], keys: list[KeyColumn], columns: ColumnMap) -> list[KeyColumn]:
+    """The race keys without the district or constituency columns that are geography: in a group
+    of rows alike in the other keys, when most candidates stand in more than half of its districts
+    (one race reported by district), the district is the region (or the unit, or nothing when
+    both are given) of that group's race."""
+    kept = []
+    for key in keys:
+        if key.role not in ("district", "constituency"):
+            kept.append(key)
+            continue
+        others = [k for k in keys if k is not key]
+        groups: dict[tuple[str, ...], dict[str, set[str]]] = {}
+        values: dict[tuple[str, ...], set[str]] = {}
+        for record in records:
+            if record.row.kind != "candidate":
+                continue
+            group = tuple(raw(record, k) for k in others)
+            value = normal(key.role, record.facts.get(key.canonical, ""))
+            if not value:
+                continue  # a blank district is no district: its rows are a race of their own
+            values.setdefault(group, set()).add(value)
+            groups.setdefault(group, {}).setdefault(option_key(record.row.candidate), set()).add(
+                value
+            )
+        geography = set()
+        for group, names in groups.items():  # groups with two districts at least
+            count = len(values[group])
+            pairs = sum(len(v) for v in names.values())
+            widespread = sum(len(v) for v in names.values() if 2 * len(v) > count)
+            if count > 1 and 2 * widespread >= pairs:
+                geography.add(group)
+        if not geography:
+            kept.append(key)
+            continue
+        target = next((c for c in ("region", "unit") if c not in columns.present), None)
+        everywhere = len(geography) == len(groups)
+        for index, record in enumerate(records):
+            value = record.facts.pop(key.canonical, "")
+            if value and tuple(raw(record, k) for k in others) in geography:
+                if target is not None:
+                    row = record.row.model_copy(update={target: value})
+                    records[index] = replace(record, row=row)
+            elif not everywhere:
+                record.facts[key.canonical] = value
+        if everywhere:
+            columns.notes.append(
+                f"The {key.header!r} column is read as geography ({target or 'summed'}): every "
+                f"{key.header!r} has the same candidates; --race-by {key.header!r} makes each a race."
+            )
+        else:
+            columns.notes.append(
+                f"The {key.header!r} column is read as geography ({target or 'summed'}) in the "
+                f"races whose candidates stand in each {key.header!r}, and as a race key in the others."
+            )
+            kept.append(key)
+    return kept
+
+
+def local_races(
+    records: list[Record], keys: list[KeyColumn], columns: ColumnMap
+) -> tuple[list[KeyColumn], set[tuple[str, ...]]]:
+    """The race keys, with the region (county) among them where it names races: in a group of
+    rows alike in the other keys whose candidates each stand in one region only, two regions at
+    least with two candidates or more (a sheriff per county), each region is a race. Returns the
+    keys and those groups."""
+    index = columns.index("region")
+    if index is None:
+        return keys, set()
+    names: dict[tuple[str, ...], dict[str, set[str]]] = {}
+    for record in records:
+        if record.row.kind == "candidate" and record.row.region:
+            group = tuple(raw(record, k) for k in keys)
+            names.setdefault(group, {}).setdefault(option_key(record.row.candidate), set()).add(
+                option_key(record.row.region)
+            )
+    local = set()
+    for group, places in names.items():
+        if any(len(p) > 1 for p in places.values()):
+            continue
+        standing = Counter(next(iter(p)) for p in places.values())
+        if sum(1 for n in standing.values() if n > 1) > 1:  # two contested regions at least
+            local.add(group)
+    if not local:
+        return keys, set()
+    for record in records:
+        if record.row.region and tuple(raw(record, k) for k in keys) in local:
+            record.facts[f"{RACE_PREFIX}county"] = record.row.region
+    header = columns.header[index]
+    columns.notes.append(
+        f"The {header!r} column names races where an office's candidates each stand in one "
+        f"{header!r} only ({len(local):,} office(s), such as a sheriff per county)."
+    )
+    return [*keys, KeyColumn("county", header, index, f"{RACE_PREFIX}county")], local
+
+
+def raw(record: Record, key: KeyColumn) -> str:
+    """A record's value of a race key, compared as races compare it (before it is set apart)."""
+    if key.role == "election":
+        value = record.election
+    elif key.role == "party":
+        value = record.row.party or ""
+    else:
+        value = record.facts.get(key.canonical, "")
+        if key.role == "stage" and is_pollcli_stage(value):
+            value = ""
+    return normal(key.role, value)
