@@ -33,6 +33,8 @@ CLI_CHARTS = {
     ],
     "regions": ["summary", f"{EXAMPLES}/examplestan_regions.csv", "--by", "region"],
     "seats": ["seats", "data/kz_2023_mazhilis.csv"],
+    # A file of many races: the seats won per party and the closest races (issue 12).
+    "races": ["summary", "tests/races/constituencies.csv"],
     "map": [
         "summary",
         f"{EXAMPLES}/examplestan_regions.csv",

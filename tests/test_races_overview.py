@@ -164,7 +164,7 @@ def test_race_output_validates_against_the_schema():
         "splits",
         "refused",
     }
-    assert set(data["overview"]) == {"sort", "races", "notes"}
+    assert set(data["overview"]) == {"sort", "races", "closest", "notes"}
     assert set(data["overview"]["races"][0]) == {
         "race",
         "source_file",
@@ -200,3 +200,39 @@ def test_overview_golden(name, file, args, width, monkeypatch):
     if os.environ.get("POLLCLI_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
+
+
+def test_the_chart_of_many_races_draws_seats_won_and_the_closest_races(tmp_path):
+    from chart_svg import Chart
+
+    out = tmp_path / "races.svg"
+    result = invoke("summary", str(RACES / "constituencies.csv"), "--chart", str(out), "-q")
+    assert result.code == 0, result.stderr
+    svg = Chart(out)
+    expected = winners("constituencies.csv", "constituency")
+    won = Counter(party for _, party, _ in expected.values())
+    order = sorted(won.items(), key=lambda item: (-item[1], item[0]))
+    labels = [svg.text_of(f"c1-party-label-{i}") for i in range(len(order))]
+    assert labels == [party for party, _ in order]
+    widths = [svg.box(f"c1-party-bar-{i}").width for i in range(len(order))]
+    for (_, count), width in zip(order, widths, strict=True):
+        assert width / widths[0] == pytest.approx(count / order[0][1], rel=1e-3)
+    assert svg.text_of("c1-party-value-0") == f"{order[0][1]} of 5"
+    # The closest races, closest first, each bar its margin in points on one scale.
+    totals: Counter = Counter()
+    with (RACES / "constituencies.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            totals[row["constituency"]] += int(row["votes"])
+    margins = {
+        race: margin / totals[race] * 100
+        for race, (_, _, margin) in expected.items()
+        if race != "Elstead"  # unopposed: no margin
+    }
+    closest = sorted(margins, key=margins.get)
+    shown = [svg.text_of(f"c2-close-label-{i}").split(":")[0] for i in range(len(closest))]
+    assert shown == closest
+    bars = [svg.box(f"c2-close-bar-{i}").width for i in range(len(closest))]
+    for race, width in zip(closest, bars, strict=True):
+        assert width / bars[-1] == pytest.approx(margins[race] / margins[closest[-1]], rel=1e-3)
+    # More than a few races: no chart of each race.
+    assert not svg.ids("c3-")

@@ -258,6 +258,9 @@ class Overview:
         metadata=described("file: as the races come; margin: the closest first")
     )
     races: list[RaceLine]
+    closest: list[str] = field(
+        metadata=described("the closest races (at most ten, a tie first), by name, closest first")
+    )
     notes: list[str] = field(
         metadata=described("how the files were split, races refused, the closest races, in words")
     )

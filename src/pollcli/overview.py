@@ -35,6 +35,8 @@ OVERVIEW_FROM: Final[int] = 3
 CLOSE_POINTS: Final[float] = 1.0
 CLOSE_SHARE_OF_VOTES: Final[float] = 0.5
 SORTS: Final[tuple[str, ...]] = ("file", "margin")
+# How many of the closest races the overview names (and `--chart` draws).
+CLOSEST: Final[int] = 10
 Sort = Literal["file", "margin"]
 
 
@@ -100,9 +102,13 @@ def overview(
 
         raise UsageError(f"--sort {sort!r}: choose {' or '.join(SORTS)}")
     lines = [race_line(s) for s in summaries]
+    ordered = sorted(lines, key=closeness)  # stable: races equally close stay in file order
     if sort == "margin":
-        lines.sort(key=closeness)  # stable: races equally close stay in file order
-    return Overview(sort=sort, races=lines, notes=overview_notes(lines, splits, refused))
+        lines = ordered
+    closest = [line.race for line in ordered if closeness(line) != math.inf][:CLOSEST]
+    return Overview(
+        sort=sort, races=lines, closest=closest, notes=overview_notes(lines, splits, refused)
+    )
 
 
 def race_tally(lines: Sequence[RaceLine], *, seats: bool) -> RaceTally:

@@ -45,7 +45,9 @@ def draw_summary(
     maps: Sequence[RegionMap | None] | None = None,
 ) -> list[str]:
     """Each election's bars; with regions, then its small multiples, or its map where `maps` (one
-    per election, in order) has one. `colours`: normalised name → #rrggbb (`colours.read_colours`)."""
+    per election, in order) has one. `colours`: normalised name → #rrggbb (`colours.read_colours`).
+    A file of many races is drawn as the races won per party and the closest races (and, with
+    --detail or a few races, each race's bars after them)."""
     from pollcli.charts.regions import map_panel, small_multiples_panel
     from pollcli.charts.style import Panel, save
     from pollcli.charts.summary import summary_panel
@@ -53,6 +55,12 @@ def draw_summary(
     fmt = chart_format(path)
     palette = summary_colours(summary, colours)
     panels: list[Panel] = []
+    if summary.overview is not None and summary.tally is not None:
+        from pollcli.charts.races import races_panels
+
+        panels += races_panels(summary, palette)
+        if summary.show_overview:  # more than a few races: not a chart of each
+            return [*palette.warnings, *save(panels, path, fmt)]
     for index, election in enumerate(summary.elections):
         panels.append(summary_panel(election, palette))
         region_map = maps[index] if maps is not None and index < len(maps) else None

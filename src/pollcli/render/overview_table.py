@@ -23,7 +23,7 @@ from pollcli.render.table import findings_panel, text
 TAG_STYLES = {"CLOSE": "bold yellow", "TIE": "bold yellow", "NO MAJORITY": "magenta"}
 NAME_COLUMNS = ("Race", "Leader", "Party", "Runner-up")
 # Below these widths a name column folds only when the terminal is too narrow for the table.
-NAME_WIDTHS = {"Race": 20, "Leader": 16, "Party": 10, "Runner-up": 12}
+NAME_WIDTHS = {"Race": 20, "Leader": 16, "Party": 12, "Runner-up": 11}
 # Narrower than this, the runner-up gives way (as in the regions table), then the margin in votes.
 WIDTH_FOR_RUNNER_UP = 96
 WIDTH_FOR_VOTES = 72
