@@ -127,3 +127,19 @@ def test_each_race_sums_its_own_rows(tmp_path_factory, rows):
             assert list(got.values()) == [dict(only)]
         else:
             assert got == {k: dict(v) for k, v in expected.items()}
+
+
+def test_options_are_counted_race_by_race_against_the_ballot_limit(monkeypatch, tmp_path):
+    """More names in the file than any ballot has, but few in each race: every race is read."""
+    from pollcli.read import assemble
+
+    monkeypatch.setattr(assemble, "MAX_OPTIONS", 50)
+    monkeypatch.setattr(stream, "MAX_OPTIONS", 50)
+    lines = ["county,precinct,office,district,candidate,votes"]
+    for district in range(40):
+        for precinct in range(2):
+            lines += [f"C,P{precinct},House,{district},N{district}-{c},{c + 1}" for c in range(4)]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    exact, streamed, direct = both(monkeypatch, path)
+    assert exact == streamed and direct is not None
+    assert len(exact[0]) == 40 and not exact[1]

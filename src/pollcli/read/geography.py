@@ -5,9 +5,10 @@ races.
   alike in the other keys, when most candidates stand in more than half of its districts (one race
   reported by district), the district is the region of that race (or its unit, or nothing when
   both are given). A blank district is no district.
-- A **county** (the region column) is geography, unless it names races: in a group of rows alike
-  in the other keys whose candidates each stand in one county only, two counties at least with
-  two candidates or more (a sheriff per county), each county is a race.
+- A **county** (the region column) is geography, unless it names races: in a file with race keys
+  (an office column…), in a group of rows alike in the other keys whose candidates each stand in
+  one county only, two counties at least with two candidates or more (a sheriff per county), each
+  county is a race.
 
 `--race-by` settles both (`read.roles`); both engines' records give the same answer, since only
 which candidates appear where is counted, never how many rows.
@@ -91,7 +92,7 @@ def local_races(
     least with two candidates or more (a sheriff per county), each region is a race. Returns the
     keys and those groups."""
     index = columns.index("region")
-    if index is None:
+    if index is None or not keys:  # a file of one race: its regions are where it was counted
         return keys, set()
     names: dict[tuple[str, ...], dict[str, set[str]]] = {}
     for record in records:

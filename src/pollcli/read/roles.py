@@ -169,6 +169,16 @@ def _race_by(
 _RACE_CELLS: Final[tuple[str, ...]] = ("office", "stage", "mode", "candidate_id")
 
 
+def race_cells(columns: ColumnMap) -> set[str]:
+    """The columns besides `election` whose cells may tell races apart (race keys, office, stage,
+    --where columns): an election's options are counted race by race."""
+    return {
+        c
+        for c in columns.columns.values()
+        if c.startswith((RACE_PREFIX, WHERE_PREFIX)) or c in ("office", "stage")
+    }
+
+
 def race_keyed(columns: ColumnMap) -> bool:
     """Whether rows of one precinct may belong to different races (or modes)."""
     return any(

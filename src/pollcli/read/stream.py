@@ -47,7 +47,7 @@ from pollcli.read.options import ReadOptions
 from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader, Record, clean_cell, decimal_mark, unfit_facts
 from pollcli.read.repeats import Repeats
-from pollcli.read.roles import column_roles, race_keyed, unit_identity
+from pollcli.read.roles import column_roles, race_cells, race_keyed, unit_identity
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -226,11 +226,15 @@ class _Summer:
         self.unit_facts = UnitFacts()
         self.share_index = columns.index("share")
         self.marks: dict[str, int] = {}
-        self.names: dict[str, set[str]] = {}  # each election's options, to stop at MAX_OPTIONS
-        self.raw_names: dict[bytes, str] = {}
+        # Each election's (race's) options, to stop at MAX_OPTIONS; a race is told by its key cells.
+        self.names: dict[tuple[str, ...], set[str]] = {}
+        self.race_columns = [
+            (i, c) for i, c in sorted(columns.columns.items()) if c in race_cells(columns)
+        ]
+        self.raw_names: dict[bytes, str] = {}  # a candidate cell as written → its option key
         # Reading stopped early (an election of more options than any ballot, bytes that are no
         # text): no election is given from a file read in part.
-        self.limited = False  # a candidate cell as written → its option key
+        self.limited = False
         self.candidate_index = by_name["candidate"]
         self.election_index = by_name.get("election")
         self.undecodable = False
@@ -354,7 +358,7 @@ class _Summer:
         then those up to the first option past it in line order, and reading stops (the assembly
         refuses the election at that line, as the exact engine does)."""
         names = summed.keys[self.layout.key_indexes.index(self.candidate_index)]
-        labels = (
+        elections = (
             [
                 self._label(raw)
                 for raw in summed.keys[self.layout.key_indexes.index(self.election_index)]
@@ -362,6 +366,11 @@ class _Summer:
             if self.election_index is not None
             else [self.reader.default_election] * len(names)
         )
+        cells = [summed.keys[self.layout.key_indexes.index(i)] for i, _ in self.race_columns]
+        labels = [
+            (election, *(column[n].decode("utf-8", "replace").strip() for column in cells))
+            for n, election in enumerate(elections)
+        ]
         keys = [self._option_key(raw) for raw in names]
         seen = {label: set(self.names.get(label, ())) for label in set(labels)}
         for label, key in zip(labels, keys, strict=True):
@@ -491,7 +500,9 @@ class _Summer:
             self.sums[identity] = Record(
                 line, election, row, votes, dict(facts), summed=self.has_unit
             )
-            names = self.names.setdefault(election, set())
+            cells = dict(facts)
+            label = (election, *(cells.get(c, "") for _, c in self.race_columns))
+            names = self.names.setdefault(label, set())
             names.add(option_key(row.candidate))
             if len(names) > MAX_OPTIONS:
                 self.stopped = True  # the assembly says which line; nothing past it is needed
