@@ -413,3 +413,15 @@ def test_summaries_of_races_carry_the_overview():
     summary = summarize(load(RACES / "constituencies.csv"))
     assert summary.overview is not None and summary.tally is not None
     assert summary.show_overview
+
+
+def test_parties_as_options_by_constituency_are_races_unless_a_list_vote(tmp_path):
+    """UK-like: a party column and no candidates, by constituency: each constituency is a seat won
+    by a party (first past the post); the same file of a party-list vote is one race."""
+    text = "constituency,party,votes\nA,Red,10\nA,Blue,8\nB,Red,5\nB,Blue,9\nC,Red,7\nC,Blue,6\n"
+    path = write(tmp_path, text)
+    data = json.loads(invoke("summary", str(path), "--format", "json").stdout)
+    assert [e["election"] for e in data["elections"]] == ["A", "B", "C"]
+    assert data["tally"]["parties"] == [{"party": "Red", "won": 2}, {"party": "Blue", "won": 1}]
+    (one,) = load(path, facts={"system": "list"})
+    assert {o.candidate: o.votes for o in one.options} == {"Red": 22, "Blue": 23}

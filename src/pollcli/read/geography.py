@@ -4,7 +4,8 @@ races.
 - A **district or constituency** column is a race key, unless it is geography: in a group of rows
   alike in the other keys, when most candidates stand in more than half of its districts (one race
   reported by district), the district is the region of that race (or its unit, or nothing when
-  both are given). A blank district is no district.
+  both are given). A blank district is no district. Where the options are parties (no candidate
+  column), each constituency is a race, unless the vote is for party lists (system list).
 - A **county** (the region column) is geography, unless it names races: in a file with race keys
   (an office column…), in a group of rows alike in the other keys whose candidates each stand in
   one county only, two counties at least with two candidates or more (a sheriff per county), each
@@ -19,18 +20,30 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from pollcli.columns import RACE_PREFIX
+from pollcli.columns import RACE_PREFIX, canonical_column
 from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.racekeys import KeyColumn, is_pollcli_stage, normal
 from pollcli.read.records import Record
 
 
-def sub_units(records: list[Record], keys: list[KeyColumn], columns: ColumnMap) -> list[KeyColumn]:
+def parties_are_options(columns: ColumnMap) -> bool:
+    """No candidate column: the party column names the options (`header.map_header`)."""
+    index = columns.index("candidate")
+    return index is not None and canonical_column(columns.header[index]) == "party"
+
+
+def sub_units(
+    records: list[Record], keys: list[KeyColumn], columns: ColumnMap, *, list_vote: bool
+) -> list[KeyColumn]:
     """The race keys without the district or constituency columns that are geography: in a group
     of rows alike in the other keys, when most candidates stand in more than half of its districts
     (one race reported by district), the district is the region (or the unit, or nothing when
-    both are given) of that group's race."""
+    both are given) of that group's race. Where the options are parties, the same parties stand
+    everywhere either way: each constituency is a race (first past the post, seats won per
+    party) unless the vote is one for party lists (`list_vote`: system list, or seats)."""
+    if parties_are_options(columns) and not list_vote:
+        return keys
     kept = []
     for key in keys:
         if key.role not in ("district", "constituency"):

@@ -85,7 +85,8 @@ def assemble(
     keys = key_columns(columns, party_key)
     local: set[tuple[str, ...]] = set()
     if options.race_by is None:
-        keys = geography.sub_units(records, keys, columns)
+        list_vote = _list_vote(assembly, options)
+        keys = geography.sub_units(records, keys, columns, list_vote=list_vote)
         keys, local = geography.local_races(records, keys, columns)
     where = _where(columns, options)
     has_mode = "mode" in columns.present
@@ -134,6 +135,11 @@ def assemble(
             record.election = race.name
     if has_ids:
         records = _namesakes(records)
+    if many and geography.parties_are_options(columns):
+        # Each race's options are parties: the winner's party is the option itself.
+        records = [
+            replace(r, row=r.row.model_copy(update={"party": r.row.candidate})) for r in records
+        ]
     records, mode_warnings = modes.collapse(records, assembly.source_file, columns.notes)
     elections = assembly.elections(records, header_line)
     if many:
@@ -167,6 +173,13 @@ def assemble(
             )
             election.notes.insert(0, split.note)
     return elections
+
+
+def _list_vote(assembly: Assembly, options: ReadOptions) -> bool:
+    """A vote for party lists, as the flags or the front matter say (system list, or seats)."""
+    given = {k: v for k, (v, _) in assembly.sources.front.items()} | dict(options.facts)
+    system = str(given.get("system") or "").strip().lower()
+    return system == "list" or (not system and bool(given.get("seats")))
 
 
 def _party_is_key(columns: ColumnMap, options: ReadOptions, source_file: str) -> bool:
