@@ -236,3 +236,16 @@ def test_the_chart_of_many_races_draws_seats_won_and_the_closest_races(tmp_path)
         assert width / bars[-1] == pytest.approx(margins[race] / margins[closest[-1]], rel=1e-3)
     # More than a few races: no chart of each race.
     assert not svg.ids("c3-")
+
+
+def test_readme_sample_of_many_races_is_current_output(monkeypatch):
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```text\n", readme.index("## Files with many races")) + len("```text\n")
+    sample = readme[start : readme.index("…", start)].splitlines()
+    args = sample[0].removeprefix("$ pollcli ").split()
+    output = invoke(*args, env={"COLUMNS": "100"}).stdout
+    actual = [line.rstrip() for line in output.splitlines()]
+    assert sample[1:] == actual[: len(sample) - 1]

@@ -11,7 +11,7 @@ import typer
 
 from pollcli.cli import options as opt
 from pollcli.cli.charts import chart_request, draw_comparison_chart
-from pollcli.cli.output import check_output_path, emit, warn
+from pollcli.cli.output import check_output_path, emit, report_refused, warn
 from pollcli.cli.pictures import check_picture_paths, save_pictures
 from pollcli.cli.progress import progress_on_terminal
 from pollcli.errors import UsageError
@@ -89,7 +89,7 @@ def compare(
     kind: opt.KindOpt = None,
     ignore_column: opt.IgnoreColumnOpt = None,
     sheet: opt.SheetOpt = None,
-) -> None:
+) -> int:
     """Elections side by side: shares and changes, leader, turnout, term, volatility; polls vs the count.
 
     Names are matched across spellings (case, accents, Cyrillic/Latin, punctuation, word order, then similarity of at least 88 out of 100); every match that is not letter-for-letter is listed with its score.
@@ -125,6 +125,7 @@ def compare(
         save_pictures(partial(compare_table.render_comparison, result), title, svg, html)
     if request is not None:
         draw_comparison_chart(request, result, quiet)
+    return 1 if report_refused(elections.refused) else 0
 
 
 def _read_aliases(path: str) -> list[Alias]:

@@ -10,7 +10,7 @@ import typer
 
 from pollcli.cli import options as opt
 from pollcli.cli.charts import chart_request, draw_seats_chart
-from pollcli.cli.output import check_output_path, emit, warn
+from pollcli.cli.output import check_output_path, emit, report_refused, warn
 from pollcli.cli.pictures import check_picture_paths
 from pollcli.cli.progress import progress_on_terminal
 from pollcli.errors import UsageError
@@ -125,7 +125,11 @@ def seats(
     kind: opt.KindOpt = None,
     ignore_column: opt.IgnoreColumnOpt = None,
     sheet: opt.SheetOpt = None,
-) -> None:
+    votes: opt.VotesOpt = None,
+    race_by: opt.RaceByOpt = None,
+    race: opt.RaceOpt = None,
+    where: opt.WhereOpt = None,
+) -> int:
     """Seats from votes: each list's seats by a method, with the legal threshold, the quota or
     divisors, the last seat and who was next, votes that elected no one, and disproportionality.
 
@@ -161,6 +165,7 @@ def seats(
             delimiter=opt.delimiter_char(delimiter),
             decimal=decimal,
             **opt.reading(kind, ignore_column, sheet),
+            **opt.race_options(race_by, race, where, votes),
         )
     result = allocate(
         elections,
@@ -176,6 +181,7 @@ def seats(
     emit(result, "seats", fmt.value, output, no_color)
     if request is not None:
         draw_seats_chart(request, result, quiet)
+    return 1 if report_refused(elections.refused) else 0
 
 
 def _read_lines(path: str) -> list[str]:

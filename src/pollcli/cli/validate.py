@@ -34,6 +34,10 @@ def validate(
     kind: opt.KindOpt = None,
     ignore_column: opt.IgnoreColumnOpt = None,
     sheet: opt.SheetOpt = None,
+    votes: opt.VotesOpt = None,
+    race_by: opt.RaceByOpt = None,
+    race: opt.RaceOpt = None,
+    where: opt.WhereOpt = None,
 ) -> int:
     """List every problem in each file, not just the first. Errors exit 1; warnings alone exit 0."""
     from pollcli.models import FileReport, ValidationReport
@@ -56,6 +60,7 @@ def validate(
                     delimiter=opt.delimiter_char(delimiter),
                     decimal=decimal,
                     **opt.reading(kind, ignore_column, sheet),
+                    **opt.race_options(race_by, race, where, votes),
                 ).files
             except InputError as exc:
                 unreadable.append(str(exc))
