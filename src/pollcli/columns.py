@@ -307,6 +307,7 @@ FACT_COLUMNS: Final[tuple[str, ...]] = (*ELECTION_FACTS, "total_votes", *ROLE_AL
 WHERE_PREFIX: Final[str] = "where:"
 
 
+@lru_cache(maxsize=256)
 def is_fact_cell(column: str) -> bool:
     """Whether a canonical column's cells go with the facts (text) rather than the option's cells."""
     return column in FACT_COLUMNS or column.startswith((RACE_PREFIX, WHERE_PREFIX))

@@ -168,6 +168,8 @@ class Assembly:
         """More options than any ballot has: a wrong candidate column (a vote count read as names)
         or races that were not split. Refused rather than summarised (a million options took
         minutes and gigabytes)."""
+        if len(records) <= MAX_OPTIONS:
+            return False  # fewer rows than the limit: fewer options too
         seen: set[str] = set()
         for record in sorted(records, key=lambda r: r.line):
             seen.add(option_key(record.row.candidate))

@@ -29,7 +29,6 @@ from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
 from pollcli.problems import Problem
-from pollcli.read import ballot, geography, modes, racechecks
 from pollcli.read.assemble import Assembly, option_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
@@ -77,14 +76,24 @@ def assemble(
     """The elections of one file's records: one per race (see the module's docstring)."""
     columns = reader.columns
     found = assembly.found
-    racechecks.vote_parts(reader, found)
+    if columns.vote_parts:
+        from pollcli.read import racechecks
+
+        racechecks.vote_parts(reader, found)
     if options.aliases:
         records = _aliased(records, options.aliases)
-    records = ballot.parties_from_names(records, columns)
+    if "party" not in columns.present:
+        from pollcli.read import ballot
+
+        records = ballot.parties_from_names(records, columns)
     party_key = _party_is_key(columns, options, assembly.source_file)
     keys = key_columns(columns, party_key)
     local: set[tuple[str, ...]] = set()
-    if options.race_by is None:
+    if keys and options.race_by is None:
+        # Imported here, with the other stages of files of races: a file of one race (the
+        # everyday national table) never needs them.
+        from pollcli.read import geography
+
         list_vote = _list_vote(assembly, options)
         keys = geography.sub_units(records, keys, columns, list_vote=list_vote)
         keys, local = geography.local_races(records, keys, columns)
@@ -93,6 +102,8 @@ def assemble(
     has_ids = "candidate_id" in columns.present
     if not keys and not where.wanted and not options.races and not has_mode and not has_ids:
         return assembly.elections(records, header_line)
+    from pollcli.read import geography, modes, racechecks
+
     book = RaceBook(keys)
     races: list[Entry] = []
     kept: list[Record] = []
