@@ -8,8 +8,8 @@ races.
   column), each constituency is a race, unless the vote is for party lists (system list).
 - A **county** (the region column) is geography, unless it names races: in a file with race keys
   (an office column…), in a group of rows alike in the other keys whose candidates each stand in
-  one county only, two counties at least with two candidates or more (a sheriff per county), each
-  county is a race.
+  one county only, in two counties at least, one of them with two candidates or more (a sheriff per
+  county), each county is a race.
 
 `--race-by` settles both (`read.roles`); both engines' records give the same answer, since only
 which candidates appear where is counted, never how many rows.
@@ -101,9 +101,9 @@ def local_races(
     records: list[Record], keys: list[KeyColumn], columns: ColumnMap
 ) -> tuple[list[KeyColumn], set[tuple[str, ...]]]:
     """The race keys, with the region (county) among them where it names races: in a group of
-    rows alike in the other keys whose candidates each stand in one region only, two regions at
-    least with two candidates or more (a sheriff per county), each region is a race. Returns the
-    keys and those groups."""
+    rows alike in the other keys whose candidates each stand in one region only, in two regions at
+    least, one of them with two candidates or more (a sheriff per county), each region is a race.
+    Returns the keys and those groups."""
     index = columns.index("region")
     if index is None or not keys:  # a file of one race: its regions are where it was counted
         return keys, set()
@@ -119,7 +119,7 @@ def local_races(
         if any(len(p) > 1 for p in places.values()):
             continue
         standing = Counter(next(iter(p)) for p in places.values())
-        if sum(1 for n in standing.values() if n > 1) > 1:  # two contested regions at least
+        if len(standing) > 1 and max(standing.values()) > 1:  # one contested region at least
             local.add(group)
     if not local:
         return keys, set()
