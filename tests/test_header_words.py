@@ -55,7 +55,7 @@ def summary(tmp_path, text, *args, name="results.csv"):
         ("county_name", "region"),
         ("Libellé du département", "region"),
         ("Code du département", None),
-        ("Electoral District Name/Nom de circonscription", "region"),
+        ("Electoral District Name/Nom de circonscription", "race:constituency"),
         ("Gemeinde", "region"),
         ("Stimmbezirk", "region"),
         ("Wahlbezirk", "region"),
@@ -208,7 +208,8 @@ def test_a_stage_column_of_general_and_primary_is_no_wall_of_errors(tmp_path):
     assert result.code == 0
     [election] = summary(tmp_path, text)
     notes = " ".join(election["notes"])
-    assert "'stage' column is left unused: its values ('general') are not stages" in notes
+    # The stage of a race (issue 12's race keys), not of the count: the count stays official.
+    assert election["stage"] == "official"
     assert "'source' column is left unused: it differs from row to row" in notes
 
 
@@ -258,10 +259,9 @@ def test_canada_2011_headers_map():
     assert named["Candidate/Candidat"] == "candidate"
     assert named["Votes Obtained/Votes obtenus"] == "votes"
     assert named["Province"] == "region"
-    # A share beside a unit is computed from the votes instead (and said so).
-    assert any("'Percentage of Votes Obtained' column is left unused" in n for n in columns.notes)
-    # The ridings are races (issue 12's race keys); until those are read, a unit of the province.
-    assert named["Electoral District Name/Nom de circonscription"] == "unit"
+    # The ridings are races (issue 12's race keys; `read.roles` makes the province part of them).
+    assert named["Electoral District Name/Nom de circonscription"] == "race:constituency"
+    assert named["Percentage of Votes Obtained"] == "share"
 
 
 @pytest.mark.skipif(REALWORLD is None, reason="shared/realworld is not beside the repository")

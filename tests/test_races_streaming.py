@@ -103,6 +103,17 @@ def test_each_race_sums_its_own_rows(tmp_path_factory, rows):
         seen.add(key)
         unique.append((office, district, name, votes, county))
         expected[office, key[1]][name] += votes
+    # As counties publish them: every candidate of a race on a row in each county of the race (0
+    # votes where none), or a county whose candidates stand nowhere else would name races.
+    counties: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for office, district, _, _, county in unique:
+        counties[office, str(int(district)) if district else ""].add(county)
+    for office, district, name, _, county in list(unique):
+        race = (office, str(int(district)) if district else "")
+        for other in sorted(counties[race] - {county}):
+            if (*race, name, other) not in seen:
+                seen.add((*race, name, other))
+                unique.append((office, district, name, 0, other))
     text = "county,office,district,candidate,votes\n" + "".join(
         f"{c},{o},{d},{n},{v}\n" for o, d, n, v, c in unique
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Final, Literal
 
 from pollcli.kinds import KINDS, NOT_VALID_KINDS, Kind, fact_from_name, kind_from_name
@@ -311,6 +312,8 @@ WHERE_PREFIX: Final[str] = "where:"
 def is_fact_cell(column: str) -> bool:
     """Whether a canonical column's cells go with the facts (text) rather than the option's cells."""
     return column in FACT_COLUMNS or column.startswith((RACE_PREFIX, WHERE_PREFIX))
+
+
 # Facts that describe a region rather than the election when a region column is present:
 # they may differ between regions and are summed for the national figure.
 REGIONAL_FACTS: Final[frozenset[str]] = frozenset({*INT_FACTS, "total_votes"})

@@ -9,7 +9,10 @@ import contextvars
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from pollcli.read.header import ColumnMap
 
 # Below this size the exact engine is faster: importing pyarrow costs about 0.2 s, which the exact
 # engine spends on some 6,000 rows (about 250 KB). Measured on 2 cores, see README "Performance".
@@ -41,3 +44,18 @@ def wants_stream(source: str | Path) -> bool:
         return Path(source).stat().st_size >= STREAM_THRESHOLD_BYTES
     except OSError:
         return False  # the exact engine reports a missing file
+
+
+def streamable(columns: ColumnMap) -> bool:
+    """Whether the streaming engine can read a file of these columns: it sums a votes column (or
+    vote-mode columns); a total per row beside precincts (race total or option total?) and
+    precinct counts in a file of races (each race's own) are the exact engine's."""
+    from pollcli.columns import REGIONAL_FACTS
+    from pollcli.read.roles import race_keyed
+
+    present = columns.present
+    if columns.index("votes") is None and not columns.vote_parts:
+        return False
+    if {"total_votes", "unit"} <= present:
+        return False
+    return not (race_keyed(columns) and "unit" in present and present & REGIONAL_FACTS)

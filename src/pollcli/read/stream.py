@@ -39,7 +39,7 @@ from pollcli.read.blocks import BlockSums, Layout
 from pollcli.read.chunks import Blocks, offset_after_line, size_text
 from pollcli.read.decode import Transcoder, codec_for, codec_is_unicode, decode
 from pollcli.read.dialect import RawTable, read_records, top_records
-from pollcli.read.engines import progress_hook
+from pollcli.read.engines import progress_hook, streamable
 from pollcli.read.facts import UnitFacts
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
@@ -47,7 +47,7 @@ from pollcli.read.options import ReadOptions
 from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader, Record, clean_cell, decimal_mark, unfit_facts
 from pollcli.read.repeats import Repeats
-from pollcli.read.roles import column_roles, race_cells, race_keyed, unit_identity
+from pollcli.read.roles import column_roles, race_cells, unit_identity
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -111,13 +111,8 @@ def read_stream(
     )
     if mapped is None:
         return [], sort_problems(found.items)
-    if mapped.index("votes") is None and not mapped.vote_parts:
+    if not streamable(mapped):
         return None
-    if {"total_votes", "unit"} <= mapped.present:
-        # (A total per row beside precincts is told race total or option total by the exact engine.)
-        return None
-    if race_keyed(mapped) and "unit" in mapped.present and mapped.present & REGIONAL_FACTS:
-        return None  # precinct counts belong to each race of the precinct: the exact engine
     decimal, decimal_given = decimal_mark(mapped, records_in_head, options.decimal, found)
     reader = CellReader.of(mapped, decimal, decimal_given, options, found)
     summer = _Summer(reader, table.delimiter)
