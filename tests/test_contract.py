@@ -50,3 +50,31 @@ def test_validate_keys(tmp_path):
     assert (data["schema_version"], data["command"]) == (1, "validate")
     assert set(data["files"][0]) == {"file", "valid", "problems"}
     assert set(data["files"][0]["problems"][0]) == {"code", "severity", "line", "column", "message"}
+
+
+RACES_KEYS = {"overview", "tally", "splits", "refused"}
+
+
+def test_summary_keys_of_a_file_of_many_races():
+    """Additive keys (issue 12): only for a file of several races, each always there then."""
+    from conftest import ROOT
+
+    path = ROOT / "tests" / "races" / "openelections_general.csv"
+    data = json.loads(invoke("summary", str(path), "--format", "json").stdout)
+    assert set(data) == {"schema_version", "command", "elections", *RACES_KEYS}
+    assert all(set(e) == SUMMARY_ELECTION_KEYS | {"race_keys"} for e in data["elections"])
+    assert set(data["overview"]) == {"sort", "races", "closest", "notes"}
+    assert set(data["tally"]) == {"unit", "races", "won", "undecided", "parties"}
+    assert set(data["splits"][0]) == {
+        "file", "keys", "races", "selected", "summarised", "refused", "note",
+    }  # fmt: skip
+    assert data["refused"] == []
+
+
+def test_validate_problems_name_their_race_only_in_a_file_of_many_races(tmp_path):
+    path = tmp_path / "races.csv"
+    path.write_text("office,candidate,votes\nA,X,1\nA,Y,x\nB,Z,3\n")
+    data = json.loads(invoke("validate", str(path), "--format", "json").stdout)
+    (problem,) = data["files"][0]["problems"]
+    assert set(problem) == {"code", "severity", "line", "column", "message", "race"}
+    assert set(data["files"][0]) == {"file", "valid", "problems", "races"}
