@@ -169,14 +169,23 @@ def _race_by(
 _RACE_CELLS: Final[tuple[str, ...]] = ("office", "stage", "mode", "candidate_id")
 
 
-def race_cells(columns: ColumnMap) -> set[str]:
+def race_cells(columns: ColumnMap) -> list[tuple[int, str]]:
     """The columns besides `election` whose cells may tell races apart (race keys, office, stage,
-    --where columns): an election's options are counted race by race."""
-    return {
-        c
-        for c in columns.columns.values()
+    --where columns), as (index, canonical): an election's options are counted race by race."""
+    return [
+        (i, c)
+        for i, c in sorted(columns.columns.items())
         if c.startswith((RACE_PREFIX, WHERE_PREFIX)) or c in ("office", "stage")
-    }
+    ]
+
+
+def race_labels(elections: list[str], cells: list[list[bytes]]) -> list[tuple[str, ...]]:
+    """Each row's race as the streaming engine counts options by: its election and the cells of
+    `race_cells` (as written, stripped)."""
+    return [
+        (election, *(column[n].decode("utf-8", "replace").strip() for column in cells))
+        for n, election in enumerate(elections)
+    ]
 
 
 def race_keyed(columns: ColumnMap) -> bool:

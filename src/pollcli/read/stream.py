@@ -47,7 +47,7 @@ from pollcli.read.options import ReadOptions
 from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader, Record, clean_cell, decimal_mark, unfit_facts
 from pollcli.read.repeats import Repeats
-from pollcli.read.roles import column_roles, race_cells, unit_identity
+from pollcli.read.roles import column_roles, race_cells, race_labels, unit_identity
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -223,9 +223,7 @@ class _Summer:
         self.marks: dict[str, int] = {}
         # Each election's (race's) options, to stop at MAX_OPTIONS; a race is told by its key cells.
         self.names: dict[tuple[str, ...], set[str]] = {}
-        self.race_columns = [
-            (i, c) for i, c in sorted(columns.columns.items()) if c in race_cells(columns)
-        ]
+        self.race_columns = race_cells(columns)
         self.raw_names: dict[bytes, str] = {}  # a candidate cell as written → its option key
         # Reading stopped early (an election of more options than any ballot, bytes that are no
         # text): no election is given from a file read in part.
@@ -362,10 +360,7 @@ class _Summer:
             else [self.reader.default_election] * len(names)
         )
         cells = [summed.keys[self.layout.key_indexes.index(i)] for i, _ in self.race_columns]
-        labels = [
-            (election, *(column[n].decode("utf-8", "replace").strip() for column in cells))
-            for n, election in enumerate(elections)
-        ]
+        labels = race_labels(elections, cells)
         keys = [self._option_key(raw) for raw in names]
         seen = {label: set(self.names.get(label, ())) for label in set(labels)}
         for label, key in zip(labels, keys, strict=True):
@@ -495,8 +490,7 @@ class _Summer:
             self.sums[identity] = Record(
                 line, election, row, votes, dict(facts), summed=self.has_unit
             )
-            cells = dict(facts)
-            label = (election, *(cells.get(c, "") for _, c in self.race_columns))
+            label = (election, *(dict(facts).get(c, "") for _, c in self.race_columns))
             names = self.names.setdefault(label, set())
             names.add(option_key(row.candidate))
             if len(names) > MAX_OPTIONS:
