@@ -8,7 +8,7 @@ region: they are read per unit here and summed into their region, each unit givi
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +59,10 @@ def front_matter(items: Iterable[FrontMatter], found: Found) -> dict[str, Given]
 # The counts a unit may give, in the order `UnitFacts` keeps them.
 UNIT_FACTS: tuple[str, ...] = tuple(sorted(REGIONAL_FACTS))
 _SLOT: dict[str, int] = {key: 2 * index for index, key in enumerate(UNIT_FACTS)}
+
+
+class NoPrecinct(Exception):
+    """A precinct row that names no region or no precinct: the exact engine reads such a file."""
 
 
 @dataclass
@@ -122,6 +126,46 @@ class UnitFacts:
             column=column,
         )
         return False
+
+    def agreeing(
+        self,
+        columns: list[list[str]],
+        lines: list[int],
+        precinct_columns: Sequence[str],
+        keys: Sequence[str],
+        default_election: str,
+    ) -> list[tuple[UnitKey, dict[str, str], int]] | None:
+        """A block of the streaming engine's precinct facts (the cells that name a precinct, then
+        the facts, by column; the first line of each combination), as (unit, facts, line) in line
+        order; None when one disagrees with what is known of its precinct (the exact stages then
+        name every row that disagrees). `NoPrecinct` for a row that names no precinct."""
+        width = len(precinct_columns)
+        found: list[tuple[UnitKey, dict[str, str], int]] = []
+        seen: dict[UnitKey, dict[str, str]] = {}
+        election_at = precinct_columns.index("election") if "election" in precinct_columns else None
+        region_at = precinct_columns.index("region")
+        unit_at = precinct_columns.index("unit")
+        for position, cells in enumerate(zip(*columns, strict=True)):
+            unit = (
+                (cells[election_at] if election_at is not None else "") or default_election,
+                cells[region_at],
+                cells[unit_at],
+            )
+            if not unit[1] or not unit[2]:
+                raise NoPrecinct
+            values = {k: v for k, v in zip(keys, cells[width:], strict=True) if v}
+            block = seen.get(unit)
+            for k, v in values.items():
+                before = self.value(unit, k)
+                if (before is not None and before != v) or (block and block.get(k, v) != v):
+                    return None
+            if block is None:
+                seen[unit] = dict(values)
+            else:
+                block.update(values)
+            found.append((unit, values, lines[position]))
+        found.sort(key=lambda item: item[2])
+        return found
 
     def given(self, election: str) -> Iterator[tuple[str, dict[str, Given]]]:
         """Each unit of an election as (region, {fact: (value, line)}), the facts it gives."""

@@ -40,7 +40,7 @@ from pollcli.read.chunks import Blocks, offset_after_line, size_text
 from pollcli.read.decode import Transcoder, codec_for, codec_is_unicode, decode
 from pollcli.read.dialect import RawTable, read_records, top_records
 from pollcli.read.engines import progress_hook, streamable
-from pollcli.read.facts import UnitFacts
+from pollcli.read.facts import NoPrecinct, UnitFacts
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.options import ReadOptions
@@ -403,38 +403,16 @@ class _Summer:
             for column, raw in zip(columns, texts, strict=True)
             for cell, text in zip(column, raw, strict=True)
         )
-        width = len(self.precinct_columns)
-        keys = list(self.unit_fact_columns.values())
-        found: list[tuple[tuple[str, str, str], dict[str, str], int]] = []
-        seen: dict[tuple[str, str, str], dict[str, str]] = {}
-        known = self.unit_facts
-        election_at = (
-            self.precinct_columns.index("election") if "election" in self.precinct_columns else None
-        )
-        region_at = self.precinct_columns.index("region")
-        unit_at = self.precinct_columns.index("unit")
-        default = self.reader.default_election
-        for position, cells in enumerate(zip(*columns, strict=True)):
-            unit = (
-                (cells[election_at] if election_at is not None else "") or default,
-                cells[region_at],
-                cells[unit_at],
+        try:
+            return self.unit_facts.agreeing(
+                columns,
+                [line + first for first in summed.unit_firsts],
+                self.precinct_columns,
+                list(self.unit_fact_columns.values()),
+                self.reader.default_election,
             )
-            if not unit[1] or not unit[2]:
-                raise _ExactAfterAll  # a precinct with no region or no name: the exact stages
-            values = {k: v for k, v in zip(keys, cells[width:], strict=True) if v}
-            block = seen.get(unit)
-            for k, v in values.items():
-                before = known.value(unit, k)
-                if (before is not None and before != v) or (block and block.get(k, v) != v):
-                    return None
-            if block is None:
-                seen[unit] = dict(values)
-            else:
-                block.update(values)
-            found.append((unit, values, line + summed.unit_firsts[position]))
-        found.sort(key=lambda item: item[2])
-        return found
+        except NoPrecinct:
+            raise _ExactAfterAll from None  # a precinct with no region or no name
 
     def _exact(self, block: bytes, line: int) -> int:
         """The exact stages on one block: same problems, same line numbers. Returns the block's
