@@ -50,6 +50,7 @@ class Code(StrEnum):
     MODE_MISMATCH = "mode-mismatch"
     RACE_SPLIT = "race-split"
     NAME_VARIANT = "name-variant"
+    TOTAL_ROW = "total-row"
 
 
 CODES: dict[Code, str] = {
@@ -73,6 +74,8 @@ CODES: dict[Code, str] = {
     Code.SHARES_SUM: "shares that do not add up to 100",
     Code.SHARE_MISMATCH: "a published share disagrees with the votes",
     Code.TOTAL_MISMATCH: "the options' votes do not add up to the published total (totalvotes, Total Votes rows)",
+    Code.TOTAL_MISMATCH: "the options' votes do not add up to the published total (MEDSL totalvotes), "
+    "or a total row differs from the sum of its parts",
     Code.DUPLICATE_OPTION: "the same option twice in one election (and region)",
     Code.INCONSISTENT_METADATA: "an election fact with different values within one election",
     Code.INVALID_METADATA: "an election fact that is not of its type",
@@ -87,6 +90,8 @@ CODES: dict[Code, str] = {
     "primaries, or a seat for several members); --race-by says how to split",
     Code.NAME_VARIANT: "one candidate of a race seemingly spelt two ways in different regions "
     "(kept apart; --alias merges them)",
+    Code.TOTAL_ROW: "a total or subtotal row (Total, Gesamt, Итого, a blank or county-named unit…), "
+    "set aside and checked against its parts",
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Final
@@ -63,6 +63,9 @@ class Assembly:
     # Where each election's problems are in `found.items` (start, end), by label: a file of many
     # races refuses a race with its own problems and summarises the others (`read.races`).
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # One election's records without its total rows (`totals.set_aside`, given by the engine):
+    # taken out before its facts are read, so that neither votes nor counts are added twice.
+    totals: Callable[[str, list[Record]], list[Record]] | None = None
 
     def elections(self, records: list[Record], header_line: int) -> list[Election]:
         """Records grouped into elections (in order of first appearance), each built and checked."""
@@ -108,6 +111,8 @@ class Assembly:
         if self._too_many_options(label, records):
             return None
         notes = list(self.sources.columns.notes)
+        if self.totals is not None:
+            records = self.totals(label or self.sources.default_label, records)
         records = one_place(records, self.sources.columns, notes)
         regional = any(r.row.region for r in records)
         facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)

@@ -40,6 +40,8 @@ class BlockSums:
     cleaned: bool = False  # an invisible character was cleaned from a unit's cells
     names: tuple[Any, list[bytes]] | None = None
     parties: tuple[Any, list[bytes]] | None = None
+    # With a unit column: the block's distinct unit cells, for total rows among the units.
+    unit_names: list[bytes] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,9 @@ class Layout:
             return False
         return True
 
-    def _identities(self, parsed: Any, np: Any) -> tuple[Any, Any, Any]:
-        """Each row's unit hash, and its name and party as (indices, dictionary)."""
+    def _identities(self, parsed: Any, np: Any) -> tuple[tuple[Any, bool], Any, Any, list[bytes]]:
+        """Each row's unit hash, its name and party as (indices, dictionary), and the distinct
+        unit cells."""
         import pyarrow.compute as pc
 
         def encoded(index: int) -> tuple[Any, list[bytes]]:
@@ -90,7 +93,7 @@ class Layout:
         units = column_hashes(np, columns)
         names = encoded(self.name_index) if self.name_index is not None else None
         parties = encoded(self.party_index) if self.party_index is not None else None
-        return (units, cleaned_any(columns)), names, parties
+        return (units, cleaned_any(columns)), names, parties, columns[-1][1]
 
     def _with_parts(
         self, parsed: Any, votes_name: str, part_names: list[str], np: Any, pa: Any
@@ -197,10 +200,12 @@ class Layout:
         units: Any = None
         cleaned = False
         identities: tuple[Any, Any] = (None, None)
+        distinct_units: list[bytes] = []
         if unit_names:
-            (units, cleaned), *pair = self._identities(parsed, np)
-            identities = (pair[0], pair[1])
+            (units, cleaned), names_of, parties_of, distinct_units = self._identities(parsed, np)
+            identities = (names_of, parties_of)
         return BlockSums(
+            unit_names=distinct_units,
             units=units,
             cleaned=cleaned,
             names=identities[0],

@@ -1,0 +1,191 @@
+"""Which cells name a total: total words in the languages pollcli reads, and units named like their
+region — for the totals stage (`totals`), the wide layout (`wide_rows`) and the streaming engine,
+which hands a file whose units may be totals to the exact one (`suspect_block`).
+
+Cells are compared as `name_key` gives them (case, punctuation and spacing aside), and a total word
+must be the whole cell: `Магнитогорск` contains "итог" and is a town.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from pollcli.read.blocks import BlockSums
+    from pollcli.read.records import Record
+
+# Whole cells that name a total, in the languages pollcli reads (casefolded, punctuation as spaces).
+TOTAL_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        # English
+        "total",
+        "totals",
+        "grand total",
+        "grand totals",
+        "total votes",
+        "total vote",
+        "votes total",
+        "total votes cast",
+        "subtotal",
+        "subtotals",
+        "sub total",
+        "sub totals",
+        "overall total",
+        "sum",
+        # German
+        "gesamt",
+        "insgesamt",
+        "summe",
+        "gesamtsumme",
+        "gesamtergebnis",
+        "zusammen",
+        # French, Spanish, Portuguese, Italian, Dutch, Nordic, Czech, Turkish
+        "total général",
+        "total general",
+        "totaux",
+        "totales",
+        "total geral",
+        "totale",
+        "totale generale",
+        "suma",
+        "totaal",
+        "totalt",
+        "i alt",
+        "summa",
+        "celkem",
+        "toplam",
+        # Russian, Ukrainian, Belarusian, Kazakh, Polish
+        "итого",
+        "итог",
+        "всего",
+        "общий итог",
+        "сумма",
+        "всього",
+        "усього",
+        "разом",
+        "підсумок",
+        "усяго",
+        "разам",
+        "барлығы",
+        "жиыны",
+        "қорытынды",
+        "razem",
+        "ogółem",
+    }
+)
+# A place (unit or region) named as a total: `Fulton County Total`, `Totals for Mason`, `Итого по району`.
+# Not for options: `Write-in Totals` is an option.
+_PLACE_TOTAL: Final[re.Pattern[str]] = re.compile(
+    r"(?:.+ )?(?:sub ?)?totals?|(?:sub ?)?totals? (?:for|of|in) .+|(?:итого|всего) (?:по|в) .+"
+    r"|(?:summe|insgesamt|gesamt) .+"
+)
+# What may follow a region's name in the name of its total row: `HILLSBOROUGH NH`, `Belknap County`.
+_REGION_SUFFIX: Final[re.Pattern[str]] = re.compile(
+    r"[a-z]{2}|county|co|parish|borough|total|totals|county totals?|kreis|landkreis|область|район"
+)
+
+
+_PUNCTUATION: Final[re.Pattern[str]] = re.compile(r"[^\w\s]+|_")
+
+
+def name_key(text: str) -> str:
+    """A cell as total words are compared: case, accents' composition, punctuation and spacing aside."""
+    if text.isascii() and text.replace(" ", "").isalnum():
+        return " ".join(text.lower().split())  # most names of precincts: no work to do
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    return " ".join(_PUNCTUATION.sub(" ", folded).split())
+
+
+# Every total word and pattern holds one of these: a cell without any is no total (checked first,
+# as a precinct file has a million names and few totals).
+_STEMS: Final[re.Pattern[str]] = re.compile(
+    r"tot|sum|gesamt|zusammen|итог|всег|сумм|всьог|усьог|разом|підсум|усяг|разам|барл|жиын"
+    r"|қорыт|razem|ogół|celk|topl|i alt"
+)  # searched in casefolded text: much faster than IGNORECASE over a whole column
+
+
+@lru_cache(maxsize=1 << 14)
+def is_total_name(text: str, *, place: bool = False) -> bool:
+    """Whether a cell names a total: a total word as the whole cell, or for a place (a unit or a
+    region) also a total pattern such as `Fulton County Total`."""
+    if _STEMS.search(text.casefold()) is None:
+        return False
+    key = name_key(text)
+    if key in TOTAL_WORDS:
+        return True
+    return place and bool(key) and _PLACE_TOTAL.fullmatch(key) is not None
+
+
+def may_hold_total(cells: Iterable[str]) -> bool:
+    """Whether any of these cells may name a total (all of them are looked at in one search)."""
+    return _STEMS.search("\n".join(cells).casefold()) is not None
+
+
+def named_like(unit: str, region: str) -> bool:
+    """Whether a unit is named like its region: `BELKNAP` in Belknap, `HILLSBOROUGH NH` in
+    Hillsborough, `COOS NH'` in Coos."""
+    return name_key(region) in region_names(unit)
+
+
+@lru_cache(maxsize=1 << 14)
+def region_names(unit: str) -> frozenset[str]:
+    """The names (as `name_key` gives them) of the regions a unit is named like: `HILLSBOROUGH NH`
+    → {hillsborough nh, hillsborough}."""
+    words = name_key(unit).split()
+    names = {" ".join(words)} if words else set()
+    if len(words) < 2:
+        return frozenset(names)
+    for cut in (1, 2):
+        if len(words) > cut and _REGION_SUFFIX.fullmatch(" ".join(words[-cut:])):
+            names.add(" ".join(words[:-cut]))
+    return frozenset(names)
+
+
+def suspect_unit(unit: str, regions: frozenset[str]) -> bool:
+    """Whether a unit cell may make its row a total (blank, a total word, named like one of
+    `regions`, given as `name_key`s): the streaming engine then hands the file to the exact one."""
+    if not unit.strip() or is_total_name(unit, place=True):
+        return True
+    # A unit named like a region starts with the region's first word (checked cheaply first).
+    first = unit.split(None, 1)[0].casefold()
+    if not any(region.startswith(first[:3]) for region in regions):
+        return False
+    return bool(region_names(unit) & regions)
+
+
+def region_position(key_indexes: tuple[int, ...], region: int | None) -> int | None:
+    """Where the region cell is among a block's key cells (the streaming engine's), to tell a
+    unit named like its region."""
+    return key_indexes.index(region) if region in key_indexes else None
+
+
+def suspect_record(record: Record) -> bool:
+    """`suspect_unit` for one record's unit in its region."""
+    return suspect_unit(record.row.unit or "", frozenset({name_key(record.row.region or "")}))
+
+
+def suspect_block(summed: BlockSums, region_key: int | None) -> bool:
+    """Whether a block's distinct unit cells hold one that may make its rows a total (see
+    `suspect_unit`; a cell that does not decode is suspect too: the exact stages name it). A block
+    has tens of thousands of units: each test runs over all of them at once before any one by one."""
+    if not summed.unit_names:
+        return False
+    try:
+        units = [cell.decode("utf-8") for cell in summed.unit_names]
+        cells = set(summed.keys[region_key]) if region_key is not None else set()
+        regions = frozenset(name_key(cell.decode("utf-8")) for cell in cells)
+    except UnicodeDecodeError:
+        return True
+    if any(not unit.strip() for unit in units):
+        return True
+    if may_hold_total(units) and any(is_total_name(unit, place=True) for unit in units):
+        return True
+    starts = {region[:3] for region in regions if region}
+    return any(
+        unit.lstrip()[:3].casefold() in starts and bool(region_names(unit) & regions)
+        for unit in units
+    )
