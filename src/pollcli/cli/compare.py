@@ -89,6 +89,9 @@ def compare(
     kind: opt.KindOpt = None,
     ignore_column: opt.IgnoreColumnOpt = None,
     sheet: opt.SheetOpt = None,
+    header_line: opt.HeaderLineOpt = None,
+    wide: opt.WideOpt = False,
+    id_columns: opt.IdColumnsOpt = None,
 ) -> int:
     """Elections side by side: shares and changes, leader, turnout, term, volatility; polls vs the count.
 
@@ -114,6 +117,9 @@ def compare(
             delimiter=opt.delimiter_char(delimiter),
             decimal=decimal,
             **opt.reading(kind, ignore_column, sheet),
+            header_line=header_line,
+            wide=wide,
+            id_columns=id_columns,
         )
     result = run_compare(elections, by=by.value, aliases=pairs, fuzzy=not no_fuzzy)
     warn(result.warnings, quiet)

@@ -154,6 +154,35 @@ SheetOpt = Annotated[
         rich_help_panel=READING,
     ),
 ]
+HeaderLineOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--header-line",
+        metavar="N[-M]",
+        help="The header's line, counted from 1 as an editor shows it; N-M for a header over "
+        "lines N to M. Default: found below any title lines.",
+        rich_help_panel=READING,
+    ),
+]
+WideOpt = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        help="Read a wide table: one column per candidate or party (after protocol columns such "
+        "as registered or invalid). Default: detected.",
+        rich_help_panel=READING,
+    ),
+]
+IdColumnsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--id-columns",
+        metavar="COL,…",
+        help="In a wide table, the columns that name a row (region, precinct, codes); the others "
+        "are options or protocol lines. Implies --wide.",
+        rich_help_panel=READING,
+    ),
+]
 
 ElectionOpt = Annotated[
     str | None,

@@ -129,6 +129,9 @@ def seats(
     race_by: opt.RaceByOpt = None,
     race: opt.RaceOpt = None,
     where: opt.WhereOpt = None,
+    header_line: opt.HeaderLineOpt = None,
+    wide: opt.WideOpt = False,
+    id_columns: opt.IdColumnsOpt = None,
 ) -> int:
     """Seats from votes: each list's seats by a method, with the legal threshold, the quota or
     divisors, the last seat and who was next, votes that elected no one, and disproportionality.
@@ -166,6 +169,9 @@ def seats(
             decimal=decimal,
             **opt.reading(kind, ignore_column, sheet),
             **opt.race_options(race_by, race, where, votes),
+            header_line=header_line,
+            wide=wide,
+            id_columns=id_columns,
         )
     result = allocate(
         elections,

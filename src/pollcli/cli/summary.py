@@ -130,6 +130,9 @@ def summary(
     ignore_column: opt.IgnoreColumnOpt = None,
     sheet: opt.SheetOpt = None,
     votes: opt.VotesOpt = None,
+    header_line: opt.HeaderLineOpt = None,
+    wide: opt.WideOpt = False,
+    id_columns: opt.IdColumnsOpt = None,
     election: opt.ElectionOpt = None,
     date: opt.DateOpt = None,
     country: opt.CountryOpt = None,
@@ -193,6 +196,9 @@ def summary(
             facts=facts,
             aliases=[(a.old, a.new) for a in renames],
             **opt.race_options(race_by, race, where, votes),
+            header_line=header_line,
+            wide=wide,
+            id_columns=id_columns,
         )
     result = summarize(
         elections,

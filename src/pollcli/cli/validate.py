@@ -38,6 +38,9 @@ def validate(
     race_by: opt.RaceByOpt = None,
     race: opt.RaceOpt = None,
     where: opt.WhereOpt = None,
+    header_line: opt.HeaderLineOpt = None,
+    wide: opt.WideOpt = False,
+    id_columns: opt.IdColumnsOpt = None,
 ) -> int:
     """List every problem in each file, not just the first. Errors exit 1; warnings alone exit 0."""
     from pollcli.models import FileReport, ValidationReport
@@ -61,6 +64,9 @@ def validate(
                     decimal=decimal,
                     **opt.reading(kind, ignore_column, sheet),
                     **opt.race_options(race_by, race, where, votes),
+                    header_line=header_line,
+                    wide=wide,
+                    id_columns=id_columns,
                 ).files
             except InputError as exc:
                 unreadable.append(str(exc))

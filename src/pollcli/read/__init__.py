@@ -36,7 +36,7 @@ from pollcli.read.inputs import (
     probe,
     read_bytes,
 )
-from pollcli.read.options import ReadOptions
+from pollcli.read.options import ReadOptions, header_lines, id_columns
 from pollcli.read.tabular import tabular_kind
 
 __all__ = ["Elections", "ReadOptions", "load", "load_file", "validate"]
@@ -60,6 +60,9 @@ def load(
     where: Pairs = (),
     votes: str | None = None,
     aliases: Pairs = (),
+    header_line: int | str | Sequence[int] | None = None,
+    wide: bool = False,
+    id_columns: str | Sequence[str] | None = None,
 ) -> Elections:
     """Load one or more results files (CSV, Excel, OpenDocument or Parquet; `-` is standard input)
     into elections, in file order.
@@ -68,6 +71,8 @@ def load(
     `race_by` names the columns that tell races apart (by default: the header's words), `race` keeps
     the races whose name contains one of the texts, `where` the rows whose column holds the value.
     `votes` names the one column to read votes from, `aliases` (OLD → NEW) rename options.
+    `header_line` says where the header is (6, or "6-8" for a header over three rows); `wide` reads
+    a table with one column per option, `id_columns` names the columns that name its rows.
 
     Raises `DataError` carrying every error found (warnings become each election's `warnings`) — but
     in a file of many races, a race with errors is left out (listed with its problems in the
@@ -76,7 +81,7 @@ def load(
     """
     options = _options(
         encoding, delimiter, decimal, facts, kinds, ignore_columns, sheet,
-        race_by, race, where, votes, aliases,
+        race_by, race, where, votes, aliases, header_line, wide, id_columns,
     )  # fmt: skip
     elections = Elections()
     for source in _as_list(sources):
@@ -119,6 +124,9 @@ def _options(
     where: Pairs,
     votes: str | None,
     aliases: Pairs,
+    header_line: int | str | Sequence[int] | None = None,
+    wide: bool = False,
+    columns: str | Sequence[str] | None = None,
 ) -> ReadOptions:
     if isinstance(race, str):
         race = [race]
@@ -126,6 +134,7 @@ def _options(
         race_by = race_by.split(",")
     pairs = list(where.items()) if isinstance(where, Mapping) else list(where)
     renames = list(aliases.items()) if isinstance(aliases, Mapping) else list(aliases)
+    ids = id_columns(columns)
     return ReadOptions(
         encoding,
         delimiter,
@@ -139,6 +148,9 @@ def _options(
         where=tuple((str(c), str(v)) for c, v in pairs),
         votes=votes,
         aliases=tuple((str(o), str(n)) for o, n in renames),
+        header_line=header_lines(header_line),
+        wide=wide or bool(ids),
+        id_columns=ids,
     )
 
 
@@ -156,12 +168,15 @@ def validate(
     race: Sequence[str] = (),
     where: Pairs = (),
     votes: str | None = None,
+    header_line: int | str | Sequence[int] | None = None,
+    wide: bool = False,
+    id_columns: str | Sequence[str] | None = None,
 ) -> ValidationReport:
     """Every problem in each file, not just the first; never raises for bad data. In a file of many
     races each problem names its race (`Problem.race`)."""
     options = _options(
         encoding, delimiter, decimal, facts, kinds, ignore_columns, sheet,
-        race_by, race, where, votes, (),
+        race_by, race, where, votes, (), header_line, wide, id_columns,
     )  # fmt: skip
     files = []
     for source in _as_list(sources):

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from pollcli.problems import Code, Found
+from pollcli.read import preamble
 
 DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
+DELIMITERS_TEXT: Final[str] = ",;\t| "
 _FRONT_MATTER_KEY_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z_][\w ]*")
 SNIFF_ROWS: Final[int] = 50
 
@@ -38,6 +40,11 @@ class RawTable:
     header: list[str] = field(default_factory=list)
     header_line: int = 0
     records: list[tuple[int, list[str]]] = field(default_factory=list)
+    # A header over several rows (`preamble`): how many, and each column's labels, top to bottom.
+    header_rows: int = 1
+    levels: list[tuple[str, ...]] = field(default_factory=list)
+    # What finding the header noticed (title lines skipped, rows joined), for each election's notes.
+    notes: list[str] = field(default_factory=list)
 
 
 def front_matter_item(stripped: str) -> tuple[str, str] | None:
@@ -73,12 +80,22 @@ def sniff_delimiter(lines: list[str]) -> str:
     return best
 
 
-def split_top(text: str, table: RawTable, found: Found, delimiter: str | None) -> str | None:
+def split_top(
+    text: str,
+    table: RawTable,
+    found: Found,
+    delimiter: str | None,
+    header_lines: tuple[int, int | None] | None = None,
+) -> str | None:
     """Front matter, the header line's number and the delimiter; the text from the header on, or None
-    (with an `empty-file` problem) when there is no header."""
+    (with an `empty-file` problem) when there is no header. The header is the first line that is not
+    front matter, or the line `preamble.locate` finds below title lines, or `header_lines` (first
+    and last line, the last None for "as many as `preamble` finds") as `--header-line` gives them."""
     buffer = io.StringIO(text, newline="")
     line_number = 0
     header_text: str | None = None
+    wanted = header_lines[0] if header_lines else 0
+    skipped: list[tuple[int, str]] = []
     for physical in iter(buffer.readline, ""):
         line_number += 1
         stripped = physical.strip()
@@ -89,6 +106,9 @@ def split_top(text: str, table: RawTable, found: Found, delimiter: str | None) -
             if pair:
                 table.front_matter.append(FrontMatter(line_number, *pair))
             continue
+        if line_number < wanted:
+            skipped.append((line_number, stripped))
+            continue
         header_text = physical
         break
     if header_text is None:
@@ -96,28 +116,84 @@ def split_top(text: str, table: RawTable, found: Found, delimiter: str | None) -
             Code.EMPTY_FILE,
             None,
             "the file has no header row and no data; "
-            "a results CSV starts with a header such as candidate,votes",
+            "a results CSV starts with a header such as candidate,votes"
+            if not wanted
+            else f"the file has no line {wanted} to be the header (--header-line {wanted})",
         )
         return None
     rest = header_text + buffer.read()
     table.header_line = line_number
+    head = io.StringIO(rest, newline="")
+    lines = [head.readline() for _ in range(preamble.HEAD_LINES)]
+    lines = [line for line in lines if line]
+    if header_lines is None:
+        span = preamble.locate(lines, [delimiter] if delimiter else DELIMITERS)
+        if span is not None:
+            skipped += [(line_number + i, lines[i].strip()) for i in range(span.skipped)]
+            skipped = [(n, t) for n, t in skipped if t]
+            rest = "".join(lines[span.skipped :]) + head.read()
+            lines = lines[span.skipped :]
+            table.header_line += span.skipped
+            table.header_rows = span.rows
+            delimiter = span.delimiter
     if delimiter is None:
-        sample = io.StringIO(rest, newline="")
-        head = [sample.readline() for _ in range(SNIFF_ROWS)]
-        delimiter = sniff_delimiter([h for h in head if h])
+        delimiter = sniff_delimiter(lines[:SNIFF_ROWS])
     table.delimiter = delimiter
+    if header_lines is not None:
+        last = header_lines[1]
+        table.header_rows = (
+            last - table.header_line + 1
+            if last is not None
+            else preamble.header_rows([preamble.cells(line, delimiter) for line in lines])
+        )
+    if skipped:
+        first, *_ = skipped
+        table.notes.append(
+            f"{len(skipped)} line(s) above the header (line {table.header_line}) were skipped: "
+            f"{first[1].rstrip(DELIMITERS_TEXT)[:60]!r}{' …' if len(skipped) > 1 else ''}."
+        )
     return rest
 
 
-def split(text: str, table: RawTable, found: Found, delimiter: str | None) -> None:
+def split(
+    text: str,
+    table: RawTable,
+    found: Found,
+    delimiter: str | None,
+    header_lines: tuple[int, int | None] | None = None,
+) -> None:
     """Fill `table` with front matter, header and records; record problems instead of raising."""
-    rest = split_top(text, table, found, delimiter)
+    rest = split_top(text, table, found, delimiter, header_lines)
     if rest is None:
         return
     records = read_records(rest, table.header_line, table.delimiter, found, header=True)
-    if records:
+    if not records:
+        return
+    rows = table.header_rows
+    if rows > 1:
+        table.header, table.levels = preamble.combine([cells for _, cells in records[:rows]])
+        table.notes.append(
+            f"The header spans lines {table.header_line}–{records[rows - 1][0]}; its rows are "
+            f"read as one: {', '.join(map(repr, _examples(table.header)))} …"
+        )
+    else:
         table.header = [c.strip() for c in records[0][1]]
-        table.records = records[1:]
+    table.records = records[rows:]
+
+
+def _examples(header: list[str]) -> list[str]:
+    """A few labels of a header over several rows, those joined from most rows first."""
+    return sorted(header, key=lambda h: -h.count(" / "))[:2]
+
+
+def offset_after_line(data: bytes, line: int) -> int | None:
+    """Where the text after physical line `line` starts in `data` (None: no such line)."""
+    position = -1
+    for _ in range(line):
+        position = data.find(b"\n", position + 1)
+        if position < 0:
+            return None
+    return position + 1
 
 
 def read_records(
@@ -133,7 +209,7 @@ def read_records(
         for cells in reader:
             start = first_line + consumed
             consumed = reader.line_num
-            if (not cells or all(not c.strip() for c in cells)) and not (header and not records):
+            if not "".join(cells).strip() and not (header and not records):
                 continue
             records.append((start, cells))
     except csv.Error as exc:

@@ -174,6 +174,7 @@ def map_header(
     holds_values: Callable[[int], bool],
     ignore: Collection[str] = (),
     roles: Mapping[int, str | None] | None = None,
+    hint: Callable[[], str | None] | None = None,
 ) -> ColumnMap | None:
     """The column map of a header row, or None (with problems) when required columns are missing.
 
@@ -181,7 +182,8 @@ def map_header(
     header (a trailing delimiter) loses nothing, a filled one is a `blank-label` error. `ignore` names
     columns to leave unused (`--ignore-column`). `roles` settles columns the header's words alone do
     not (race keys, vote modes, `--votes`: `read.roles`); a role of None leaves the column unused,
-    without a warning (it was named on purpose).
+    without a warning (it was named on purpose); `hint()` says where the
+    header seems to be instead (`preamble.hint`), for the missing-column errors.
     """
     roles = roles or {}
     parts: list[int] = []
@@ -261,12 +263,15 @@ def map_header(
             "computed from the votes of each region and of the election."
         )
     ok = True
-    if "candidate" not in present and not present & {"given_name", "family_name"}:
+    named = "candidate" in present or bool(present & {"given_name", "family_name"})
+    missing = not named or not (present & {"votes", "share"} or parts)
+    where = hint() if hint is not None and missing else None
+    if not named:
         found.add(
             Code.MISSING_COLUMN,
             line,
             "no candidate column (also accepted: name, option, candidate_name); "
-            + misspelt(ignored, ("candidate",), "check the header row and the delimiter"),
+            + misspelt(ignored, ("candidate",), where or "check the header row and the delimiter"),
             column="candidate",
         )
         ok = False
@@ -275,7 +280,8 @@ def map_header(
             Code.MISSING_COLUMN,
             line,
             "neither a votes nor a share column (aliases: candidatevotes, vote_count, count / "
-            "percent, pct, vote_share); " + misspelt(ignored, ("votes", "share"), "add one"),
+            "percent, pct, vote_share); "
+            + misspelt(ignored, ("votes", "share"), where or "add one"),
             column="votes",
         )
         ok = False

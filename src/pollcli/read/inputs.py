@@ -14,6 +14,7 @@ from pollcli.problems import Code, Found, Problem
 from pollcli.read.decode import decode
 
 if TYPE_CHECKING:
+    from pollcli.read.dialect import RawTable
     from pollcli.read.options import ReadOptions
 
 STDIN_NAME: Final[str] = "<stdin>"
@@ -68,9 +69,11 @@ def probe(head: bytes, name: str, options: ReadOptions) -> list[Problem]:
     if text is None:
         return found.items
     table = RawTable(name=name, stem=stem(name))
-    rest = split_top(text, table, found, options.delimiter)
+    rest = split_top(text, table, found, options.delimiter, options.header_line)
     if rest is None:
         return found.items
+    if options.wide or table.header_rows > 1:
+        return []  # a layout the exact engine reads (a wide table, a header over several rows)
     first = io.StringIO(rest, newline="").readline()
     cells = next(csv.reader([first], delimiter=table.delimiter), [])
     header = [c.strip() for c in cells]
@@ -78,8 +81,21 @@ def probe(head: bytes, name: str, options: ReadOptions) -> list[Problem]:
         map_header(header, table.header_line, found, lambda _: False, options.ignore_columns)
         is None
     ):
-        return [p for p in found.items if p.severity == "error"]
+        wide = _wide(rest, table, options)
+        return [] if wide else [p for p in found.items if p.severity == "error"]
     return []
+
+
+def _wide(rest: str, table: RawTable, options: ReadOptions) -> bool:
+    """Whether the head of a stream is a wide table (`layout.detect`): read, not refused."""
+    from pollcli.read.dialect import read_records
+    from pollcli.read.layout import detect
+
+    records = read_records(rest, table.header_line, table.delimiter, Found(table.name), header=True)
+    if not records:
+        return False
+    table.header = [c.strip() for c in records[0][1]]
+    return detect(table, options, records[1:]) is not None
 
 
 def read_bytes(source: Source) -> bytes:

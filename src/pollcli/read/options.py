@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +37,13 @@ class ReadOptions:
     votes: str | None = None
     # OLD=NEW: an option named OLD is read as NEW (one candidate spelt two ways).
     aliases: tuple[tuple[str, str], ...] = ()
+    # Where the header is (`--header-line N` or `N-M`): its first line, and its last (None: as many
+    # rows as `preamble` finds).
+    header_line: tuple[int, int | None] | None = None
+    # A wide table (one column per option) whatever the header says (`--wide`), and the columns
+    # that name a row rather than an option (`--id-columns`; implies --wide).
+    wide: bool = False
+    id_columns: tuple[str, ...] = ()
 
     def kind_keys(self) -> dict[str, str]:
         """The `--kind` overrides by the key names are matched with (`kinds.name_key`)."""
@@ -70,3 +78,46 @@ class ReadOptions:
                 f"unknown election fact(s) {', '.join(map(repr, unknown))}; "
                 f"the facts are {', '.join(sorted(FACT_NAMES))}"
             )
+
+
+def header_lines(value: int | str | Sequence[int] | None) -> tuple[int, int | None] | None:
+    """`--header-line` as given (6, "6", "6-8", (6, 8)) → (first, last or None); a usage error
+    for anything else."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise UsageError(f"--header-line {value!r}: give a line number")
+    if isinstance(value, int):
+        first, last = value, None
+    elif isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d+)\s*(?:[-–:]\s*(\d+)\s*)?", value)
+        if match is None:
+            raise UsageError(
+                f"--header-line {value!r}: give the header's line number, such as 6, or its "
+                "first and last lines, such as 6-8"
+            )
+        first, last = int(match[1]), int(match[2]) if match[2] else None
+    else:
+        pair = list(value)
+        if len(pair) != 2 or not all(isinstance(n, int) for n in pair):
+            raise UsageError(f"--header-line {value!r}: give a line number or two")
+        first, last = pair[0], pair[1]
+    if first < 1 or (last is not None and not first <= last <= first + 9):
+        raise UsageError(
+            f"--header-line {value!r}: lines count from 1, and a header spans at most 10 lines "
+            "(N-M with M at least N)"
+        )
+    return first, last
+
+
+def id_columns(value: str | Sequence[str] | None) -> tuple[str, ...]:
+    """`--id-columns` as given ("Nr,Gebiet" or a list) → the column names, stripped."""
+    if value is None:
+        return ()
+    names = value.split(",") if isinstance(value, str) else list(value)
+    cleaned = tuple(n.strip() for n in names if n.strip())
+    if not cleaned:
+        raise UsageError(
+            "--id-columns: name at least one column, e.g. --id-columns region,precinct"
+        )
+    return cleaned

@@ -1,0 +1,184 @@
+"""Where the header is: title lines above it, and a header over several rows.
+
+Election commissions put a copyright line, a licence, a title or a date above the table, and the
+Bundeswahlleiterin's `kerg.csv` has five such lines and then a header over three rows (party;
+Erststimmen or Zweitstimmen; Vorläufig or Vorperiode), each label written once over the columns it
+spans. This stage finds the header among the first lines of the text: the first line as wide as most
+lines below it and worded like a header (not numbers), below lines that are not (a line with one
+cell, or far fewer than the table's). Rows under it that are worded like a header too and leave the
+first cell empty continue it. `--header-line N` (or `N-M` for a header over rows N to M) says where it
+is when this cannot tell; the error of a header pollcli cannot read names the line where one seems
+to start (`hint`).
+
+`#` front matter is read before all this, as it always was; a file whose first line is its header is
+read exactly as before (`locate` returns None).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from pollcli.columns import canonical_column
+
+# How many lines from the top are looked at for the header.
+HEAD_LINES: Final[int] = 64
+# How many rows under a header that cannot be read are searched for one (fewer than the streaming
+# engine's head holds, so that both engines give the same hint).
+HINT_ROWS: Final[int] = 48
+# At most this many rows make one header.
+MAX_HEADER_ROWS: Final[int] = 4
+_NUMBER: Final[re.Pattern[str]] = re.compile(r"[-+(]?\d[\d\s.,'\u00a0\u202f]*%?\)?")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where the header is in the lines looked at: after `skipped` lines, over `rows` rows."""
+
+    skipped: int
+    rows: int
+    delimiter: str
+
+
+def cells(line: str, delimiter: str) -> list[str]:
+    """One physical line's cells (a title line is never quoted over several lines)."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return [line]
+
+
+def _filled(row: Sequence[str]) -> list[str]:
+    return [c.strip() for c in row if c.strip()]
+
+
+def is_number(cell: str) -> bool:
+    return _NUMBER.fullmatch(cell.strip()) is not None
+
+
+def _worded(row: Sequence[str]) -> bool:
+    """A row worded like a header: two named cells at least, and fewer numbers than words."""
+    filled = _filled(row)
+    numbers = sum(1 for c in filled if is_number(c))
+    return len(filled) >= 2 and numbers * 2 < len(filled)
+
+
+def _continues(row: Sequence[str]) -> bool:
+    """A header row under the first: the first cell empty (the columns that name a row have no
+    sub-label), some labels, and no figure."""
+    filled = _filled(row)
+    return bool(row) and not row[0].strip() and bool(filled) and not any(map(is_number, filled))
+
+
+def _has_gaps(row: Sequence[str]) -> bool:
+    """Labels written once over several columns leave empty cells between them."""
+    seen = False
+    gap = False
+    for cell in row:
+        if cell.strip():
+            if gap:
+                return True
+            seen = True
+        elif seen:
+            gap = True
+    return False
+
+
+def header_rows(rows: Sequence[Sequence[str]], width: int | None = None) -> int:
+    """How many of `rows` (the first being a header row) make the header."""
+    if not rows or not _has_gaps(rows[0]):
+        return 1
+    width = width or len(rows[0])
+    count = 1
+    while count < min(len(rows), MAX_HEADER_ROWS):
+        row = rows[count]
+        if len(row) != width or not _continues(row):
+            break
+        count += 1
+    return count
+
+
+def _above(row: Sequence[str], width: int) -> bool:
+    """A line above the header: one cell filled (a title, even padded to the table's width by a
+    spreadsheet), or a few, fewer than half the table's."""
+    filled = len(_filled(row))
+    return filled <= 1 or (len(row) < width and filled <= width // 2)
+
+
+def locate(lines: Sequence[str], delimiters: Sequence[str]) -> Span | None:
+    """Where the header is among the first lines of a table (the first is the first line that is no
+    front matter), or None when the first line is the header, alone, as in a plain results CSV."""
+    best: tuple[tuple[int, int], Span] | None = None
+    for delimiter in delimiters:
+        rows = [cells(line, delimiter) for line in lines if line.strip()]
+        blank_before = _blank_positions(lines)
+        widths = Counter(len(r) for r in rows if len(r) >= 2)
+        if not widths:
+            continue
+        width, count = max(widths.items(), key=lambda item: (item[1], item[0]))
+        first = next((i for i, r in enumerate(rows) if len(r) == width and _worded(r)), None)
+        if first is None or count < 2:
+            continue
+        if not all(_above(r, width) for r in rows[:first]):
+            continue
+        span = Span(blank_before[first] + first, header_rows(rows[first:], width), delimiter)
+        score = (count, width)
+        if best is None or score > best[0]:
+            best = (score, span)
+    if best is None or (best[1].skipped == 0 and best[1].rows == 1):
+        return None
+    return best[1]
+
+
+def _blank_positions(lines: Sequence[str]) -> list[int]:
+    """For each non-blank line, how many blank lines come before it (to count physical lines)."""
+    blanks = 0
+    out = []
+    for line in lines:
+        if line.strip():
+            out.append(blanks)
+        else:
+            blanks += 1
+    return out
+
+
+def combine(rows: Sequence[Sequence[str]]) -> tuple[list[str], list[tuple[str, ...]]]:
+    """A header over several rows as one: each label carried over the empty cells to its right
+    that have a label below them (within the label above it), the levels joined by ' / '; and
+    each column's levels."""
+    width = max(len(r) for r in rows)
+    grid = [[(r[i].strip() if i < len(r) else "") for i in range(width)] for r in rows]
+    filled = [row[:] for row in grid]
+    for level in range(len(grid)):
+        for column in range(1, width):
+            below = any(grid[lower][column] for lower in range(level + 1, len(grid)))
+            same_parent = level == 0 or all(
+                filled[upper][column] == filled[upper][column - 1] for upper in range(level)
+            )
+            if not filled[level][column] and below and same_parent:
+                filled[level][column] = filled[level][column - 1]
+    levels = [tuple(filled[level][c] for level in range(len(grid))) for c in range(width)]
+    return [" / ".join(part for part in column if part) for column in levels], levels
+
+
+def hint(rows: Sequence[tuple[int, Sequence[str]]]) -> str | None:
+    """Where a header seems to start, for the error of a header pollcli cannot read: the first row
+    below the header (rows are (line, cells), the header first) worded like a header, with a cell
+    pollcli reads as a column (`columns.canonical_column`); or that the header line is figures, not
+    a header."""
+    for line, row in rows[1 : HINT_ROWS + 1]:
+        if _worded(row) and any(canonical_column(c) for c in row if c.strip()):
+            return f"the header seems to start on line {line}: pass --header-line {line}" + (
+                " (or N-M for a header over several rows)" if _has_gaps(row) else ""
+            )
+    first = _filled(rows[0][1]) if rows else []
+    if first and sum(map(is_number, first)) * 2 >= len(first):
+        return (
+            f"line {rows[0][0]} holds figures, not a header: add a header line such as "
+            "candidate,votes"
+        )
+    return None

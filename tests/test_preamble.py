@@ -1,0 +1,127 @@
+"""Where the header is: title lines above it, a header over several rows, and `--header-line`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import invoke, write
+from pollcli.errors import UsageError
+from pollcli.read import ReadOptions, engines, load_file, stream
+from pollcli.read.options import header_lines
+from pollcli.read.preamble import combine, locate
+
+PLAIN = "candidate,votes\nAnn,10\nBob,5\n"
+
+
+def votes_of(elections, index=0):
+    return {o.candidate: o.votes for o in elections[index].options}
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Election results 2024\nProvisional\n\n",  # title lines, a blank line
+        "Election results 2024,\nDate: 2024-05-01,\n",  # padded to the table's width
+        "# election: E\nResults of the count\n",  # front matter, then a title
+    ],
+)
+def test_title_lines_above_the_header_are_skipped_with_a_note(tmp_path, top):
+    path = write(tmp_path, top + PLAIN)
+    elections, problems = load_file(path, ReadOptions())
+    assert problems == [] and votes_of(elections) == {"Ann": 10, "Bob": 5}
+    header_line = (top + PLAIN).splitlines().index("candidate,votes") + 1
+    assert any(
+        f"above the header (line {header_line}) were skipped" in n for n in elections[0].notes
+    )
+
+
+def test_front_matter_stays_front_matter(tmp_path):
+    path = write(tmp_path, "# election: Test\n# date: 2024-05-01\n" + PLAIN)
+    elections, problems = load_file(path, ReadOptions())
+    assert problems == [] and elections[0].facts.election == "Test"
+    assert not any("skipped" in n for n in elections[0].notes)
+
+
+def test_a_plain_file_is_read_as_before():
+    assert locate(PLAIN.splitlines(keepends=True), [","]) is None
+
+
+def test_a_header_over_three_rows_is_combined():
+    rows = [
+        ["Nr", "Gebiet", "Wahlberechtigte", "", "", "", "Partei A", "", "", ""],
+        ["", "", "Erststimmen", "", "Zweitstimmen", "", "Erststimmen", "", "Zweitstimmen", ""],
+        ["", "", *["Vorläufig", "Vorperiode"] * 4],
+    ]
+    header, levels = combine(rows)
+    assert header[:3] == ["Nr", "Gebiet", "Wahlberechtigte / Erststimmen / Vorläufig"]
+    assert header[5] == "Wahlberechtigte / Zweitstimmen / Vorperiode"
+    assert header[9] == "Partei A / Zweitstimmen / Vorperiode"
+    assert levels[0] == ("Nr", "", "")
+
+
+def test_the_kerg_layout_header_is_found(tmp_path):
+    from pathlib import Path
+
+    path = Path(__file__).parent / "layouts" / "kerg_like.csv"
+    elections, _ = load_file(path, ReadOptions())
+    assert len(elections) == 4
+    notes = elections[0].notes
+    assert any("5 line(s) above the header (line 6)" in n for n in notes)
+    assert any("The header spans lines 6–8" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(6, (6, None)), ("6", (6, None)), ("6-8", (6, 8)), (" 6 – 8 ", (6, 8)), ((6, 8), (6, 8))],
+)
+def test_header_line_values(value, expected):
+    assert header_lines(value) == expected
+
+
+@pytest.mark.parametrize("value", ["x", "0", "8-6", "1-20", True, (1, 2, 3)])
+def test_impossible_header_lines_are_usage_errors(value):
+    with pytest.raises(UsageError, match="--header-line"):
+        header_lines(value)
+
+
+def test_header_line_says_where_the_header_is(tmp_path):
+    # A title of two cells looks like a header of two columns: --header-line decides.
+    path = write(tmp_path, "Results,2024\n" + PLAIN)
+    _, problems = load_file(path, ReadOptions())
+    assert "the header seems to start on line 2: pass --header-line 2" in problems[0].message
+    elections, problems = load_file(path, ReadOptions(header_line=(2, None)))
+    assert problems == [] and votes_of(elections) == {"Ann": 10, "Bob": 5}
+
+
+def test_header_line_beyond_the_file(tmp_path):
+    _, problems = load_file(write(tmp_path, PLAIN), ReadOptions(header_line=(9, None)))
+    assert [p.code for p in problems] == ["empty-file"]
+    assert "no line 9" in problems[0].message
+
+
+def test_a_file_without_a_header_is_told_so(tmp_path):
+    _, problems = load_file(write(tmp_path, "Ann,10\nBob,5\n"), ReadOptions())
+    assert "line 1 holds figures, not a header" in problems[0].message
+
+
+def test_both_engines_find_the_header_below_title_lines(tmp_path, monkeypatch):
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 128)
+    rows = "".join(f"R{i % 7},P{i},{name},{i % 13}\n" for i in range(200) for name in ("A", "B"))
+    path = write(tmp_path, "Results by precinct\n\n" + "region,precinct,candidate,votes\n" + rows)
+    results = []
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        results.append(load_file(path, ReadOptions()))
+    assert results[0] == results[1]
+    assert stream.read_stream(path, "f", ReadOptions()) is not None  # read by the stream engine
+
+
+def test_cli_header_line(tmp_path):
+    path = write(tmp_path, "Results,2024\n" + PLAIN)
+    result = invoke("summary", str(path), "--header-line", "2", "--format", "json")
+    assert result.code == 0, result.stderr
+    assert json.loads(result.stdout)["elections"][0]["leader"]["candidate"] == "Ann"
+    result = invoke("validate", str(path), "--header-line", "two")
+    assert result.code == 2 and "--header-line 'two'" in result.stderr
