@@ -149,3 +149,12 @@ def test_every_region_is_accounted_for_in_the_findings(tmp_path):
     table = render_to_text(render_summary(summary, 100), 100)
     west = next(line for line in table.splitlines() if line.startswith(" W "))
     assert west.split()[:2] == ["W", "—"]
+
+
+def test_a_precinct_count_that_is_no_count_beside_a_missing_one_is_an_error_not_a_crash(tmp_path):
+    # One precinct gives no `registered`, the other one that is no count: an error at its line.
+    path = write(tmp_path, "region,precinct,candidate,votes,registered\nR,P0,A,1,\nR,P1,A,2,x\n")
+    result = invoke("validate", str(path), "--format", "json")
+    assert result.code == 1, result.stderr
+    (problem,) = json.loads(result.stdout)["files"][0]["problems"]
+    assert (problem["line"], problem["column"]) == (3, "registered")

@@ -377,6 +377,7 @@ def assembly_for(
     """The assembly of a file's records: its front matter, fact sources and problems (the races
     stage, `read.races`, hands it the races' records)."""
     columns = reader.columns
+    columns.notes[:0] = [n for n in table.notes if n not in columns.notes]  # title lines skipped…
     columns.notes.extend(reader.notes())
     front = front_matter(table.front_matter, found)
     sources = FactSources(

@@ -186,16 +186,6 @@ def _examples(header: list[str]) -> list[str]:
     return sorted(header, key=lambda h: -h.count(" / "))[:2]
 
 
-def offset_after_line(data: bytes, line: int) -> int | None:
-    """Where the text after physical line `line` starts in `data` (None: no such line)."""
-    position = -1
-    for _ in range(line):
-        position = data.find(b"\n", position + 1)
-        if position < 0:
-            return None
-    return position + 1
-
-
 def read_records(
     text: str, first_line: int, delimiter: str, found: Found, *, header: bool = False
 ) -> list[tuple[int, list[str]]]:

@@ -11,6 +11,7 @@ from typing import Final
 
 from pollcli.election import Election
 from pollcli.problems import Found, Problem, sort_problems
+from pollcli.read import layout, preamble
 from pollcli.read.assemble import assembly_for
 from pollcli.read.decode import decode
 from pollcli.read.dialect import RawTable, split
@@ -20,9 +21,10 @@ from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.options import ReadOptions
 from pollcli.read.races import assemble as assemble_races
-from pollcli.read.records import CellReader, decimal_mark
+from pollcli.read.records import CellReader, Record, decimal_mark
 from pollcli.read.roles import column_roles
 from pollcli.read.tabular import tabular_kind
+from pollcli.read.totals import Marked, stage
 
 # How often the progress bar hears of the rows read.
 PROGRESS_ROWS: Final[int] = 10_000
@@ -43,7 +45,7 @@ def read_exact(
     table = RawTable(name=name, stem=stem(name))
     text = decode(data, found, options.encoding)
     if text is not None:
-        split(text, table, found, options.delimiter)
+        split(text, table, found, options.delimiter, options.header_line)
     return read_table(table, found, options, len(data), name)
 
 
@@ -56,7 +58,8 @@ def read_table(
     notes: list[str] | None = None,
 ) -> tuple[list[Election], list[Problem]]:
     """The elections of a file split into cells (a text file's, a sheet's), by the stages after
-    the dialect: header, records, facts, assembly and checks."""
+    the dialect: layout (a wide table reshaped), header, records, facts, totals, assembly and
+    checks."""
     name = table.name
     if not table.header:
         return [], sort_problems(found.items)
@@ -64,15 +67,34 @@ def read_table(
     def holds_values(index: int) -> bool:
         return any(index < len(c) and c[index].strip() for _, c in table.records)
 
-    roles = column_roles(table.header, options)
-    columns = map_header(
-        table.header, table.header_line, found, holds_values, options.ignore_columns, roles
-    )
-    if columns is None:
-        return [], sort_problems(found.items)
+    plan = layout.detect(table, options)
+    marked: dict[int, Marked] = {}
+    summed: list[Record] | None = None
+    unit_facts = UnitFacts()
+    if plan is not None:
+        from pollcli.read.wide_rows import reshape
+
+        reshaped = reshape(table, plan, options, found)
+        table, columns, marked = reshaped.table, reshaped.columns, reshaped.marked
+        summed, unit_facts = reshaped.records, reshaped.unit_facts or unit_facts
+    else:
+        rows = [(table.header_line, table.header), *table.records[: preamble.HEAD_LINES]]
+        roles = column_roles(table.header, options)
+        mapped = map_header(
+            table.header,
+            table.header_line,
+            found,
+            holds_values,
+            options.ignore_columns,
+            roles,
+            lambda: layout.header_hint(table, rows, options),
+        )
+        if mapped is None:
+            return [], sort_problems(found.items)
+        columns = mapped
     decimal, decimal_given = decimal_mark(columns, table.records, options.decimal, found)
     reader = CellReader.of(columns, decimal, decimal_given, options, found)
-    records = []
+    records = summed or []
     report = _progress(name, size, len(table.records))
     for index, (line, cells) in enumerate(table.records):
         record = reader.read(line, cells, table.delimiter)
@@ -81,7 +103,8 @@ def read_table(
         if index % PROGRESS_ROWS == 0:
             report(index)
     columns.notes.extend(notes or [])
-    assembly = assembly_for(table, reader, options.facts, found, UnitFacts(), source_file)
+    assembly = assembly_for(table, reader, options.facts, found, unit_facts, source_file)
+    assembly.totals = stage(columns, found, marked)
     elections = assemble_races(assembly, records, table.header_line, reader, options)
     report(len(table.records))
     return elections, sort_problems(found.items)

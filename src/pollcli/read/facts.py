@@ -309,7 +309,7 @@ def region_counts(
             region_totals[key] = region_totals.get(key, 0) + number
     for (region, key), count in giving.items():
         if count < units[region]:
-            del totals[region][key]
+            totals[region].pop(key, None)  # (not there when a unit's value was no count)
             notes.append(
                 f"{key} is given for {count} of {units[region]} precincts of region {region!r} "
                 "only, so the region's figure is not computed."

@@ -34,6 +34,7 @@ from pollcli.columns import REGIONAL_FACTS
 from pollcli.contract import Row
 from pollcli.numbers import share_decimal_mark
 from pollcli.problems import Code, Found, sort_problems
+from pollcli.read import layout, total_words, totals
 from pollcli.read.assemble import MAX_OPTIONS, assembly_for, option_key
 from pollcli.read.blocks import BlockSums, Layout
 from pollcli.read.chunks import Blocks, offset_after_line, size_text
@@ -96,7 +97,7 @@ def read_stream(
         return [], sort_problems(found.items)
     table = RawTable(name=name, stem=stem(name))
     records_in_head = top_records(text, table, found, options.delimiter, SPLIT_CHARS)
-    if records_in_head is None or found.errors:
+    if found.errors or not layout.streams(records_in_head, table, options):
         return None
     data_start = offset_after_line(head, table.header_line)
     if data_start is None or any("\n" in c or "\r" in c for c in table.header):
@@ -108,6 +109,7 @@ def read_stream(
         lambda i: any(i < len(c) and c[i].strip() for _, c in records_in_head),
         options.ignore_columns,
         column_roles(table.header, options),
+        layout.hint_for(table, records_in_head, options),
     )
     if mapped is None:
         return [], sort_problems(found.items)
@@ -127,7 +129,7 @@ def read_stream(
             max_line=MAX_LINE_BYTES,
         )
         summer.run(blocks, table.header_line + 1, name, size)
-    except _ExactAfterAll:
+    except (_ExactAfterAll, total_words.HandOver):
         return None
     if summer.undecodable:
         return None
@@ -139,8 +141,6 @@ def read_stream(
         utf8_misread(transcoder.sample, transcoder.codec, found)
     if summer.decimal_changes():
         return None  # both marks, or a comma only after the head: the exact engine decides
-    if summer.decimal_changes():
-        return None  # both marks, or a comma only after the head: the exact engine decides
     repeated, fused = summer.repeats.check(np)
     if repeated:
         return None  # an option twice in one precinct: the exact engine names every line
@@ -150,6 +150,7 @@ def read_stream(
         # precinct for every race (summed here across precincts): the exact engine's.
         return None
     assembly = assembly_for(table, reader, options.facts, found, summer.unit_facts, fused=fused)
+    assembly.totals = totals.stage(mapped, found)
     elections = assemble_races(assembly, records, table.header_line, reader, options)
     if summer.limited:
         elections = []
@@ -330,6 +331,7 @@ class _Summer:
             if identity is None:
                 return None
             pending.append((identity, line + first, summed.totals[index]))
+        total_words.check_block(summed, self.layout, self.reader.columns)
         facts = self._unit_facts(summed, line)
         if facts is None:
             return None
@@ -434,6 +436,7 @@ class _Summer:
             record = self.reader.read(start, cells, self.delimiter)
             if record is None:
                 continue
+            total_words.check_record(record, self.has_unit)
             if self.layout.unit_indexes:
                 import numpy as np
 

@@ -14,8 +14,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
+from pollcli.kinds import fact_from_name
+
 if TYPE_CHECKING:
-    from pollcli.read.blocks import BlockSums
+    from pollcli.read.blocks import BlockSums, Layout
+    from pollcli.read.header import ColumnMap
     from pollcli.read.records import Record
 
 # Whole cells that name a total, in the languages pollcli reads (casefolded, punctuation as spaces).
@@ -157,12 +160,6 @@ def suspect_unit(unit: str, regions: frozenset[str]) -> bool:
     return bool(region_names(unit) & regions)
 
 
-def region_position(key_indexes: tuple[int, ...], region: int | None) -> int | None:
-    """Where the region cell is among a block's key cells (the streaming engine's), to tell a
-    unit named like its region."""
-    return key_indexes.index(region) if region in key_indexes else None
-
-
 def suspect_record(record: Record) -> bool:
     """`suspect_unit` for one record's unit in its region."""
     return suspect_unit(record.row.unit or "", frozenset({name_key(record.row.region or "")}))
@@ -189,3 +186,51 @@ def suspect_block(summed: BlockSums, region_key: int | None) -> bool:
         unit.lstrip()[:3].casefold() in starts and bool(region_names(unit) & regions)
         for unit in units
     )
+
+
+class HandOver(Exception):
+    """A file of precincts holds a row that may be a total: the streaming engine, which sums the
+    precincts of a region, hands it to the exact engine, which keeps them apart and names every
+    line of a total (`totals.set_aside`)."""
+
+
+def check_block(summed: BlockSums, layout: Layout, columns: ColumnMap) -> None:
+    """Raise HandOver when a block of a file with precincts holds a cell that may make rows a
+    total: a precinct (blank, a total word, named like its region), or a region or an option that
+    is a total word (summed across precincts, their lines would not be those the exact engine
+    names)."""
+    if not summed.unit_names:
+        return
+    at = {
+        c: layout.key_indexes.index(i)
+        for i, c in columns.columns.items()
+        if i in layout.key_indexes
+    }
+    if suspect_block(summed, at.get("region")):
+        raise HandOver
+    try:
+        regions = (
+            [c.decode("utf-8") for c in set(summed.keys[at["region"]])] if "region" in at else []
+        )
+        names = (
+            [c.decode("utf-8") for c in set(summed.keys[at["candidate"]])]
+            if "candidate" in at
+            else []
+        )
+    except UnicodeDecodeError:
+        raise HandOver from None
+    if may_hold_total(regions) and any(is_total_name(r, place=True) for r in regions):
+        raise HandOver
+    if may_hold_total(names) and any(is_total_name(n) and not fact_from_name(n) for n in names):
+        raise HandOver
+
+
+def check_record(record: Record, has_unit: bool) -> None:
+    """`check_block` for one record read by the exact stages in the streaming engine."""
+    row = record.row
+    if has_unit and (
+        suspect_record(record)
+        or is_total_name(row.region or "", place=True)
+        or (row.fact is None and is_total_name(row.candidate))
+    ):
+        raise HandOver

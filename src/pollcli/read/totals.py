@@ -58,7 +58,7 @@ class _Total:
 
     @property
     def lines(self) -> list[int]:
-        return sorted({line for r in self.records for line in (r.line, *r.repeats)})
+        return sorted({line for r in self.records for line in (r.line, *r.same_cell_lines)})
 
 
 @dataclass
@@ -132,14 +132,6 @@ def stage(
 ) -> Callable[[str, list[Record]], list[Record]]:
     """`set_aside` for the assembly stage of one file (`Assembly.totals`)."""
     return partial(set_aside, columns=columns, found=found, marked=marked)
-
-
-def any_totals(records: list[Record], columns: ColumnMap) -> bool:
-    """Whether any election of these records holds a total row (nothing is recorded)."""
-    by_election: dict[str, list[Record]] = {}
-    for record in records:
-        by_election.setdefault(record.election, []).append(record)
-    return any(_find(group, columns, {}) for group in by_election.values())
 
 
 def _kept(records: list[Record], classes: dict[tuple[str, ...], _Class]) -> list[Record]:

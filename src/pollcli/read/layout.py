@@ -1,0 +1,348 @@
+"""Wide tables → the long form: one column per option, or candidate blocks repeated along the row.
+
+Commissions publish protocols one row per polling station or region: columns that name the row
+(region, precinct, codes), then a column per protocol line (voters on the list, ballots issued,
+invalid…), then one per candidate or party. France's ministry repeats a block of columns per candidate
+(`Sexe, Nom, Prénom, Voix, % Voix/Ins, % Voix/Exp`), often naming only the first block in the header.
+This stage finds such a table (`detect`: no candidate column, and numeric columns under names; or
+blocks; or `--wide`, `--id-columns`) and reshapes it with pandas (`melt`) into the long form the other
+stages read: one row per option per row of the table, with the row's physical line, its names, and
+its protocol lines as fact cells (`protocol`), each option's cells validated where they are, with the
+column that holds them. A header over several rows (`preamble`) gives each option a variant per lower
+label (Erststimmen · Vorläufig): each variant is an election.
+
+Rows that are totals — a total word in a naming cell, no name at all, or rows other rows belong to
+(`gehört zu`) — are marked for the totals stage (`totals.Marked`), which sets them aside and checks
+them. pandas is imported only here, and only for a wide table.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final, TypeGuard
+
+from pollcli.columns import ROW_ALIASES, canonical_column, normalize_header
+from pollcli.read import preamble, protocol
+from pollcli.read.dialect import RawTable
+from pollcli.read.preamble import is_number
+
+if TYPE_CHECKING:
+    from pollcli.read.options import ReadOptions
+
+# Rows looked at to tell numeric columns (the reshaping reads them all).
+SAMPLE_ROWS: Final[int] = 500
+# A column of counts: more of its filled cells are whole numbers than not (a cell that is no count
+# is then a problem at its line and column, not a reason to read the table otherwise).
+NUMERIC_SHARE: Final[float] = 0.5
+# At most this many unknown columns between two protocol lines are protocol lines too.
+PROTOCOL_GAP: Final[int] = 3
+# Words of a name split over columns, given name first when joined (`Emmanuel MACRON`).
+GIVEN_NAMES: Final[frozenset[str]] = frozenset(
+    {"prénom", "prenom", "prénoms", "first name", "firstname", "forename", "given name",
+     "vorname", "имя", "imię", "imie", "nombre", "mp firstname", "first"}
+)  # fmt: skip
+SURNAMES: Final[frozenset[str]] = frozenset(
+    {"nom", "surname", "last name", "lastname", "family name", "nachname", "фамилия", "nazwisko",
+     "apellido", "apellidos", "mp surname", "last"}
+)  # fmt: skip
+# A list's label in a block of a list vote (France's European elections).
+LIST_LABELS: Final[frozenset[str]] = frozenset(
+    {"libellé abrégé liste", "libelle abrege liste", "libellé liste", "libelle liste", "liste",
+     "list", "list name", "nom liste", "nom de la liste", "lista"}
+)  # fmt: skip
+PARTY_LABELS: Final[frozenset[str]] = frozenset(
+    {*ROW_ALIASES["party"], "nuance", "code nuance", "nuance liste", "partia", "партия"}
+)
+
+
+def _key(label: str) -> str:
+    return protocol.key(label)
+
+
+@dataclass(frozen=True)
+class Blocks:
+    """Candidate blocks along the row: where they start, their width, and what each offset holds."""
+
+    start: int
+    size: int
+    names: tuple[int, ...]  # offsets of the name's parts, in the order they are joined
+    votes: int
+    party: int | None
+    labels: tuple[str, ...]  # the first block's labels
+
+
+@dataclass
+class Plan:
+    """How a wide table is read: which columns name the row, hold facts, or are options."""
+
+    ids: list[int]
+    facts: dict[tuple[str, str], list[int]]  # (fact, variant) → its column (or its parts)
+    options: list[int] = field(default_factory=list)  # one option per column
+    blocks: Blocks | None = None
+    ignored: list[int] = field(default_factory=list)  # protocol lines with no fact, shares…
+    notes: list[str] = field(default_factory=list)
+
+
+def level0(table: RawTable, index: int) -> str:
+    if table.levels and index < len(table.levels):
+        return table.levels[index][0]
+    return table.header[index] if index < len(table.header) else ""
+
+
+def variant(table: RawTable, index: int) -> str:
+    """The lower labels of a column of a header over several rows (Zweitstimmen · Vorläufig)."""
+    if not table.levels or index >= len(table.levels):
+        return ""
+    return " · ".join(part for part in table.levels[index][1:] if part)
+
+
+def _numeric(values: Sequence[str]) -> bool:
+    filled = [v for v in values if v.strip()]
+    if not filled:
+        return False
+    whole = sum(1 for v in filled if is_number(v) and "%" not in v)
+    return whole > NUMERIC_SHARE * len(filled)
+
+
+def column(records: Sequence[tuple[int, list[str]]], index: int) -> list[str]:
+    return [cells[index] if index < len(cells) else "" for _, cells in records]
+
+
+def detect(
+    table: RawTable, options: ReadOptions, records: Sequence[tuple[int, list[str]]] | None = None
+) -> Plan | None:
+    """How to read `table` as a wide table, or None when it is a long one (or not a table of
+    options at all: its errors are then the header stage's)."""
+    if not table.header:
+        return None
+    sample = list((records if records is not None else table.records)[:SAMPLE_ROWS])
+    if not sample:
+        return None  # no rows: nothing tells the layout (the header stage says what is missing)
+    blocks = _blocks(table, sample)
+    mapped = {canonical_column(h) for h in table.header if h}
+    if blocks is None and not options.wide and mapped & {"candidate", "party"}:
+        return None
+    if any(is_number(h) for h in table.header if h.strip()) and not options.wide:
+        return None  # a header of figures: a file without a header (the header stage says so)
+    plan = _plan(table, sample, options, blocks)
+    if plan is None:
+        return None
+    enough = blocks is not None or len(plan.options) >= 2 or options.wide
+    return plan if enough else None
+
+
+def _plan(
+    table: RawTable,
+    sample: list[tuple[int, list[str]]],
+    options: ReadOptions,
+    blocks: Blocks | None,
+) -> Plan | None:
+    header = table.header
+    end = blocks.start if blocks is not None else len(header)
+    given = {normalize_header(c) for c in options.id_columns}
+    lines = {i: protocol.line(level0(table, i)) for i in range(end)}
+    is_share = {i: "%" in header[i] or canonical_column(header[i]) == "share" for i in range(end)}
+    numeric = {i: _numeric(column(sample, i)) for i in range(end)}
+    for i in range(end):
+        if not any(v.strip() for v in column(sample, i)):
+            # No figure in the first rows (a party that stood only further down): all rows tell.
+            numeric[i] = _numeric(column(table.records, i))
+    protocol_at = [i for i in range(end) if lines[i] is not None and not given & {_norm(table, i)}]
+    first_protocol = protocol_at[0] if protocol_at else None
+    # The protocol's lines are together: a column between two of them is one too (ballots the
+    # commission received, in words pollcli does not know), but not one far after them.
+    last_protocol = -1
+    for i in protocol_at:
+        if last_protocol < 0 or i - last_protocol <= PROTOCOL_GAP:
+            last_protocol = i
+    ids: list[int] = []
+    plan = Plan(ids=ids, facts={}, blocks=blocks)
+    for i in range(end):
+        label = header[i]
+        if not label.strip() and not any(column(sample, i)):
+            continue  # an empty column under an empty header: a trailing delimiter
+        if given:
+            named = _norm(table, i) in given
+        elif first_protocol is not None:
+            named = i < first_protocol
+        else:
+            words = not numeric[i] and any(v.strip() for v in column(sample, i))
+            named = not plan.options and (
+                words
+                or protocol.names_a_row(label)
+                or canonical_column(label) in ("region", "election", "office", "date")
+            )
+        if named:
+            ids.append(i)
+        elif (line := _fact_line(lines[i], label, plan)) is not None and not is_share[i]:
+            fact, part = line
+            columns = plan.facts.setdefault((fact, variant(table, i)), [])
+            if part or not columns:
+                columns.append(i)
+            else:
+                plan.ignored.append(i)  # the same fact twice: the first one is read
+        elif i <= last_protocol or is_share[i] or lines[i] is not None:
+            plan.ignored.append(i)
+        elif (
+            blocks is None
+            and label.strip()
+            and canonical_column(label) not in ("kind", "colour")
+            and (numeric[i] or not any(v.strip() for v in column(table.records, i)))
+        ):
+            plan.options.append(i)  # (one that no row has figures for is an option too)
+        else:
+            plan.ignored.append(i)
+    missing = given - {_norm(table, i) for i in ids}
+    if missing:
+        from pollcli.errors import UsageError
+
+        raise UsageError(
+            f"--id-columns: no column {', '.join(sorted(map(repr, missing)))} in the header "
+            f"(line {table.header_line}); the columns are {', '.join(map(repr, header[:12]))}…"
+        )
+    return plan
+
+
+def _fact_line(line: tuple[str, int] | None, label: str, plan: Plan) -> tuple[str, int] | None:
+    """The fact a column holds: its protocol line's, or all options' votes for a `Votes` column
+    before the options (the UK's flat files); None for no fact."""
+    if line is None and not plan.options and canonical_column(label) == "votes":
+        return ("total_votes", 0)
+    return None if line is None or line == ("", 0) else line
+
+
+def _norm(table: RawTable, index: int) -> str:
+    return normalize_header(table.header[index])
+
+
+def _blocks(table: RawTable, sample: list[tuple[int, list[str]]]) -> Blocks | None:
+    """Candidate blocks along the row: the header names the first block and leaves the rest empty
+    (France's ministry files), or repeats the first block's labels."""
+    header = table.header
+    if not sample:
+        return None
+    width = Counter(len(cells) for _, cells in sample).most_common(1)[0][0]
+    named = len(header)
+    while named and not header[named - 1].strip():
+        named -= 1
+    trailing = width > named and any(any(c.strip() for c in cells[named:]) for _, cells in sample)
+    for start in range(1, named):
+        size = named - start if trailing else 0
+        if not trailing:
+            size = _period(header, start)
+            if not size:
+                continue
+        if (width - start) % size or (width - start) // size < 2:
+            continue
+        labels = tuple(header[start : start + size])
+        if any(protocol.line(label) is not None for label in labels):
+            continue  # a protocol line (Inscrits, Exprimés) is before the blocks, not in them
+        roles = _block_roles(labels)
+        if roles is None:
+            continue
+        names, votes, party = roles
+        if not all(
+            _numeric(column(sample, start + k * size + votes))
+            for k in range((width - start) // size)
+        ):
+            continue
+        return Blocks(start, size, names, votes, party, labels)
+    return None
+
+
+def _period(header: list[str], start: int) -> int:
+    """The width of a block whose labels repeat from `start` to the end of the header (`Nom, Voix,
+    Nom, Voix` or `Voix.1`), or 0."""
+    plain = [normalize_header(h).rstrip("0123456789").rstrip("._ ") for h in header[start:]]
+    for size in range(2, len(plain) // 2 + 1):
+        if len(plain) % size == 0 and all(plain[i] == plain[i % size] for i in range(len(plain))):
+            return size
+    return 0
+
+
+def _block_roles(labels: tuple[str, ...]) -> tuple[tuple[int, ...], int, int | None] | None:
+    """A block's name parts (in the order they are joined), its votes and its party, by label; None
+    when the block has no one votes column or no name."""
+    keys = [_key(label) for label in labels]
+    votes = [i for i, label in enumerate(labels) if canonical_column(label) == "votes"]
+    if len(votes) != 1:
+        return None
+    candidate = [i for i, label in enumerate(labels) if canonical_column(label) == "candidate"]
+    lists = [i for i, k in enumerate(keys) if k in LIST_LABELS]
+    given = [i for i, k in enumerate(keys) if k in GIVEN_NAMES]
+    surname = [i for i, k in enumerate(keys) if k in SURNAMES]
+    party = next((i for i, k in enumerate(keys) if k in PARTY_LABELS), None)
+    names = tuple(candidate[:1] or lists[:1] or (given[:1] + surname[:1]))
+    if not names:
+        return None
+    return names, votes[0], party
+
+
+def describe(table: RawTable, plan: Plan) -> str:
+    """The note that says how a wide table was read."""
+    header = table.header
+    if plan.blocks is not None:
+        b = plan.blocks
+        shape = (
+            f"a block of {b.size} columns per option from column {b.start + 1} "
+            f"({', '.join(map(repr, b.labels))}), names from "
+            f"{' + '.join(repr(b.labels[i]) for i in b.names)}"
+        )
+    else:
+        names = list(dict.fromkeys(level0(table, i) for i in plan.options))
+        more = "…" if len(names) > 4 else ""
+        shape = f"one column per option ({len(names)}: {', '.join(map(repr, names[:4]))}{more})"
+    first: dict[str, list[int]] = {}
+    for (fact, _), columns in plan.facts.items():
+        first.setdefault(fact, columns)
+    facts = "; ".join(
+        f"{fact} from " + " + ".join(repr(level0(table, i)) for i in columns)
+        for fact, columns in first.items()
+    )
+    parts = [f"A wide table: {shape}, reshaped to one row per option"]
+    if plan.ids:
+        parts.append(f"rows named by {', '.join(repr(header[i]) for i in plan.ids)}")
+    if facts:
+        parts.append(f"protocol lines read as facts: {facts}")
+    ignored = [repr(level0(table, i)) for i in dict.fromkeys(plan.ignored)]
+    if ignored:
+        more = f" and {len(ignored) - 6} more" if len(ignored) > 6 else ""
+        parts.append(f"not used: {', '.join(dict.fromkeys(ignored[:6]))}{more}")
+    return "; ".join(parts) + "."
+
+
+def header_hint(
+    table: RawTable, rows: Sequence[tuple[int, Sequence[str]]], options: ReadOptions
+) -> str | None:
+    """What to do about a header pollcli cannot read: where a header seems to start
+    (`preamble.hint`), or, for columns of counts under names, how to read it as a wide table."""
+    where = preamble.hint(rows)
+    if where is not None or options.wide:
+        return where
+    plan = _plan(table, [(line, list(cells)) for line, cells in rows[1:SAMPLE_ROWS]], options, None)
+    if plan is not None and plan.options:
+        return (
+            f"if each option has a column of its own ({table.header[plan.options[0]]!r}…), pass "
+            "--wide, and --id-columns COL,… to name the columns that name the rows"
+        )
+    return None
+
+
+def streams(
+    records: list[tuple[int, list[str]]] | None, table: RawTable, options: ReadOptions
+) -> TypeGuard[list[tuple[int, list[str]]]]:
+    """Whether the streaming engine may read a table whose head it split: not one it has no head
+    of, a header or layout the user names (`--header-line`, `--wide`), a header over several rows,
+    nor a wide table (the exact engine reshapes it)."""
+    if records is None or options.header_line or options.wide or table.header_rows > 1:
+        return False
+    return detect(table, options, records) is None
+
+
+def hint_for(
+    table: RawTable, records: Sequence[tuple[int, list[str]]], options: ReadOptions
+) -> Callable[[], str | None]:
+    """`header_hint` for the header stage of the streaming engine (its head's records)."""
+    return lambda: header_hint(table, [(table.header_line, table.header), *records], options)

@@ -1,0 +1,153 @@
+"""The words of wide tables: protocol lines as election facts, and columns that name a row.
+
+An election commission's protocol has a line per count — voters on the list, ballots issued, found in
+the boxes, invalid, valid — and then one per candidate; published as a table, each line is a column
+(`Число избирателей, включенных в список избирателей`, `Inscrits`, `Wahlberechtigte`, `Liczba wyborców
+uprawnionych do głosowania`). Here each such header is read as the election fact it holds
+(`registered`, `ballots_cast`, `invalid`, `blank`, or `total_votes` for the valid votes, which the
+options' votes are checked against), as a protocol line that holds no fact (ballots received by the
+commission: ignored, with a note), or as no protocol line at all. A fact may be the sum of two lines
+(ballots cast in a Russian protocol: those in the portable boxes and those in the stationary ones).
+
+Headers are compared as `key` gives them: case, punctuation and spacing aside, `ё` as `е`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Final
+
+# Each fact's protocol lines, as regular expressions over `key` (matched in full).
+FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
+    "registered": (
+        r"число избирателей( участников референдума)?( включенных| внесенных)?( в спис(ок|ки)"
+        r"( избирателей)?)?( на момент окончания голосования)?",
+        r"число участников референдума( включенных в спис(ок|ки))?.*",
+        r"кількість виборців( внесених до списку)?.*",
+        r"тізімге енгізілген сайлаушылар саны|сайлаушылар саны",
+        r"liczba (wyborców|osób) uprawnionych( do głosowania)?",
+        r"uprawnieni|(électeurs )?inscrits|nombre d inscrits",
+        r"wahlberechtigte( insgesamt)?|stimmberechtigte",
+        r"registered( voters)?|electorate|eligible voters|voters on the list|total registered",
+        r"electores( inscritos)?|inscritos|censo( electoral)?|elettori|iscritti",
+    ),
+    "ballots_cast": (
+        r"число избирателей принявших участие в голосовании|явка",
+        r"liczba kart wyjętych z urny|votants|nombre de votants",
+        r"wählende|wähler( innen)?|wähler innen|abgegebene stimmen",
+        r"ballots cast|total ballots cast|votes cast|ballots|turnout votes",
+        r"votantes|votanti",
+    ),
+    "invalid": (
+        r"число недействительных (избирательных )?бюллетеней|недействительные( бюллетени)?",
+        r"кількість недійсних (виборчих )?бюлетенів",
+        r"нулевые|жарамсыз (бюллетеньдер )?саны",
+        r"nuls|bulletins nuls|votes nuls",
+        r"ungültige( stimmen)?|ungültig",
+        r"invalid( votes| ballots)?|rejected( ballots)?|spoilt( ballots)?|spoiled( ballots)?",
+        r"votos nulos|nulos|schede nulle|nulle",
+    ),
+    "blank": (
+        r"blancs|bulletins blancs|votes blancs|votos en blanco|en blanco|schede bianche",
+        r"blank( votes| ballots)?",
+    ),
+    "total_votes": (
+        r"число действительных (избирательных )?бюллетеней|действительные( бюллетени)?",
+        r"кількість дійсних (виборчих )?бюлетенів",
+        r"liczba głosów ważnych( oddanych łącznie na wszystkich kandydatów)?",
+        r"exprimés|suffrages exprimés|votes exprimés",
+        r"gültige( stimmen)?|gültig",
+        r"valid( votes)?|valid votes|total valid votes|votes|total votes",
+        r"votos válidos|votos validos|voti validi",
+    ),
+}
+# Facts that are the sum of two lines: each part's expression (a table with one of them alone is
+# read with it alone, and a note says so).
+PART_LINES: Final[dict[str, tuple[str, ...]]] = {
+    "ballots_cast": (
+        r"число (избирательных )?бюллетеней в переносных ящиках для голосования",
+        r"число (избирательных )?бюллетеней в стационарных ящиках для голосования",
+    ),
+    "invalid": (r"liczba kart nieważnych", r"liczba głosów nieważnych"),
+}
+# A protocol line that holds no fact pollcli uses: a count of something else (ballots received,
+# cancelled, lost; commissions; envelopes), a derived figure (abstentions, majority, turnout).
+OTHER_LINES: Final[tuple[str, ...]] = (
+    r"(число|количество|кол во|кількість|liczba|w tym|nombre|anzahl|number of|count of) .*",
+    r".* саны",
+    r"komisja otrzymała .*|nie wykorzystano .*",
+    r"abstentions?|majority|margin|turnout|participation|wahlbeteiligung|явка %?",
+    r".*winner|rank|position",
+)
+# Columns that name a row, by their header: codes, numbers, parents, years.
+ID_WORDS: Final[str] = (
+    r"(.* )?(code|codes|kod|код|id|nr|n°|№|number|numer|номер|teryt|ref|reference|pano|ons id)"
+    r"( .*)?|.*_id|year|election year|jahr|année|rok|год"
+)
+# A column naming a row's parent: the rows other rows belong to are their totals.
+PARENT_WORDS: Final[str] = (
+    r"gehört zu|parent|parent id|belongs to|part of|übergeordnet|входит в|należy do|appartient à"
+)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    facts: dict[str, re.Pattern[str]]
+    parts: dict[str, tuple[re.Pattern[str], ...]]
+    other: re.Pattern[str]
+    ids: re.Pattern[str]
+    parent: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    """The expressions, compiled on first use: the everyday long table never needs them (and
+    compiling them costs milliseconds of start-up)."""
+    return _Patterns(
+        facts={f: re.compile("|".join(f"(?:{p})" for p in ps)) for f, ps in FACT_LINES.items()},
+        parts={f: tuple(re.compile(p) for p in ps) for f, ps in PART_LINES.items()},
+        other=re.compile("|".join(f"(?:{p})" for p in OTHER_LINES)),
+        ids=re.compile(ID_WORDS),
+        parent=re.compile(PARENT_WORDS),
+    )
+
+
+def key(header: str) -> str:
+    """A header as protocol words are compared: `Число избирателей, включенных в список…` →
+    `число избирателей включенных в список…`; `% Voix/Exp` → `voix exp`."""
+    text = unicodedata.normalize("NFKC", header).casefold().replace("ё", "е")
+    return " ".join(re.sub(r"[^\w\s°№]+|_", " ", text).split())
+
+
+@lru_cache(maxsize=4096)
+def line(header: str) -> tuple[str, int] | None:
+    """What a protocol line holds: (fact, part) — part 0 for a whole fact, 1 or 2 for a part of
+    one (`PART_LINES`) — or ("", 0) for a protocol line with no fact; None when the header is no
+    protocol line."""
+    text = key(header)
+    if not text:
+        return None
+    patterns = _patterns()
+    for fact, parts in patterns.parts.items():
+        for number, pattern in enumerate(parts, start=1):
+            if pattern.fullmatch(text):
+                return fact, number
+    for fact, pattern in patterns.facts.items():
+        if pattern.fullmatch(text):
+            return fact, 0
+    if patterns.other.fullmatch(text):
+        return "", 0
+    return None
+
+
+def names_a_row(header: str) -> bool:
+    """A column that names or numbers a row rather than counting votes: a code, a number, a year."""
+    return _patterns().ids.fullmatch(key(header)) is not None
+
+
+def names_a_parent(header: str) -> bool:
+    """A column naming the row a row belongs to (`gehört zu`)."""
+    return _patterns().parent.fullmatch(key(header)) is not None

@@ -1,0 +1,440 @@
+"""A wide table's rows → the long table the other stages read (the plan is `layout.detect`'s).
+
+Each row of the table becomes one row per option: the row's naming cells, its region and unit (a
+naming column, or the naming cells joined when no one column tells the rows apart), its election (a
+variant of a header over several rows), the option's name and votes, and the row's protocol lines as
+fact cells. The options' cells are melted with pandas, checked where they are (a count that is no
+count is a problem at its line, in its own column), and a row's blank cell is an option not on its
+ballot. Rows that are totals are marked for the totals stage: a total word in a naming cell, a row
+named by nothing, and the rows other rows belong to (`gehört zu`), each with the lines of its parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+from pollcli.columns import FACT_COLUMNS, canonical_column, place_level, place_word
+from pollcli.numbers import NumberError, parse_votes
+from pollcli.problems import Code, Found
+from pollcli.read import protocol
+from pollcli.read.dialect import RawTable
+from pollcli.read.facts import UnitFacts
+from pollcli.read.header import ColumnMap
+from pollcli.read.layout import Plan, describe, level0, variant
+from pollcli.read.records import Record
+from pollcli.read.totals import Marked
+from pollcli.read.wide_sums import sum_if_same
+from pollcli.read.wide_totals import marked_totals
+
+if TYPE_CHECKING:
+    from pollcli.read.options import ReadOptions
+
+Row = tuple[int, list[str]]
+# Naming cells joined into one name when no single column tells the rows apart.
+JOIN: Final[str] = " · "
+# Tables of at least this many rows are summed per region where that gives the same answer
+# (`wide_sums`); the tests set it past their tables to read them a record per option too.
+SUMMED_FROM_ROWS = 0
+
+
+@dataclass
+class Reshaped:
+    """A wide table read as a long one: the long table, its column map, and its total rows."""
+
+    table: RawTable
+    columns: ColumnMap
+    marked: dict[int, Marked]
+    # A big table summed per region (`wide_sums`): its records and its rows' counts, the long
+    # table then empty.
+    records: list[Record] | None = None
+    unit_facts: UnitFacts | None = None
+
+
+def reshape(
+    table: RawTable, plan: Plan, options: ReadOptions, found: Found, *, fast: bool = True
+) -> Reshaped:
+    """The long form of a wide table: one row per option per row; or, where it gives the same
+    answer (`fast`, see `wide_sums`), the options summed per region."""
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+
+    if plan.blocks is None and not plan.options:
+        found.add(
+            Code.MISSING_COLUMN,
+            table.header_line,
+            "read as a wide table (--wide), but no column holds an option's counts; name the "
+            "columns that name the rows with --id-columns COL,…, or leave --wide out",
+            column="votes",
+        )
+    rows = _rows(table, plan, found)
+    region, unit, place_note = _places(table, plan, rows)
+    marked = marked_totals(table, plan, rows)
+    frame = _melt(pd, table, plan, rows, options, found)
+    base = _base_label(table, options)
+    variants = sorted({v for v in (variant(table, i) for i in range(len(table.header))) if v})
+    election_ids = [i for i in plan.ids if canonical_column(table.header[i]) == "election"]
+    fact_ids = [
+        i
+        for i in plan.ids
+        if canonical_column(table.header[i]) in FACT_COLUMNS
+        and canonical_column(table.header[i]) != "election"
+    ]
+    facts = sorted({fact for fact, _ in plan.facts})
+    header = [table.header[i] for i in plan.ids]
+    columns: dict[int, str] = {
+        position: canonical_column(table.header[i]) or ""
+        for position, i in enumerate(plan.ids)
+        if i in fact_ids
+    }
+    extra = ["region", "unit", "election", "candidate", "party", "votes", *facts]
+    names = {
+        "region": region.name if region else "region",
+        "unit": unit.name if unit else "unit",
+        "election": "election",
+        "candidate": "candidate",
+        "party": "party",
+        "votes": "votes",
+        **{fact: _fact_header(table, plan, fact) for fact in facts},
+    }
+    for offset, name in enumerate(extra):
+        if (name == "region" and region is None) or (name == "unit" and unit is None):
+            continue
+        if name == "election" and not (variants or election_ids):
+            continue
+        if name == "party" and (plan.blocks is None or plan.blocks.party is None):
+            continue
+        columns[len(plan.ids) + offset] = name
+    header += [names[name] for name in extra]
+    by_line = dict(rows)
+    known: dict[tuple[int, str], list[str]] = {}
+
+    def facts_of(line: int, own: str) -> list[str]:
+        if (line, own) not in known:
+            known[line, own] = [
+                _fact_value(table, plan, fact, own, by_line[line], line, found) for fact in facts
+            ]
+        return known[line, own]
+
+    notes = [*table.notes, describe(table, plan)]
+    if place_note:
+        notes.append(place_note)
+    lines_with_figures = set(frame["line"].tolist())
+    empty = sorted({line for line, _ in rows} - lines_with_figures)
+    if empty:
+        notes.append(
+            f"{len(empty)} row(s) have no figures for any option and are left out "
+            f"(line{'s' if len(empty) > 1 else ''} {', '.join(map(str, empty[:8]))}"
+            f"{' …' if len(empty) > 8 else ''})."
+        )
+    column_map = ColumnMap(header=header, line=table.header_line, columns=columns, notes=notes)
+    big = len(rows) >= SUMMED_FROM_ROWS
+    if fast and big and not election_ids and not fact_ids and region is not None and not marked:
+        sums = sum_if_same(
+            frame,
+            region_of=[region.of(cells, line) for line, cells in rows],
+            unit_of=[unit.of(cells, line) for line, cells in rows] if unit else None,
+            lines=[line for line, _ in rows],
+            variant_of={
+                c: variant(table, c) if plan.blocks is None else "" for c in set(frame["column"])
+            },
+            base=base if variants else "",
+            facts_of=facts_of if facts else None,
+            facts=facts,
+            party=plan.blocks is not None and plan.blocks.party is not None,
+            names_of={i: level0(table, i) for i in plan.options} if plan.blocks is None else None,
+            options=options,
+        )
+        if sums is not None:
+            records, unit_facts = sums
+            empty_table = RawTable(
+                name=table.name,
+                stem=table.stem,
+                delimiter=table.delimiter,
+                front_matter=table.front_matter,
+                header=header,
+                header_line=table.header_line,
+            )
+            return Reshaped(empty_table, column_map, marked, records, unit_facts)
+    long: list[Row] = []
+    for line, position, candidate, party, votes in zip(
+        frame["line"].tolist(),
+        frame["column"].tolist(),
+        frame["candidate"].tolist(),
+        frame["party"].tolist(),
+        frame["votes"].tolist(),
+        strict=True,
+    ):
+        cells = by_line[line]
+        own = variant(table, position) if plan.blocks is None else ""
+        named = [cells[election_ids[0]].strip()] if election_ids else [base] if variants else []
+        label = " · ".join(p for p in (*named, own) if p)
+        long.append(
+            (
+                line,
+                [
+                    *(cells[i] for i in plan.ids),
+                    region.of(cells, line) if region else "",
+                    unit.of(cells, line) if unit else "",
+                    label,
+                    candidate,
+                    party,
+                    votes,
+                    *facts_of(line, own),
+                ],
+            )
+        )
+    reshaped = RawTable(
+        name=table.name,
+        stem=table.stem,
+        delimiter=table.delimiter,
+        front_matter=table.front_matter,
+        header=header,
+        header_line=table.header_line,
+        records=long,
+    )
+    return Reshaped(reshaped, column_map, marked)
+
+
+def _base_label(table: RawTable, options: ReadOptions) -> str:
+    given = options.facts.get("election")
+    if given:
+        return str(given)
+    for item in table.front_matter:
+        if item.key.strip().lower() == "election":
+            return item.value
+    return table.stem
+
+
+def _rows(table: RawTable, plan: Plan, found: Found) -> list[Row]:
+    """The rows as wide as the header (a block table's may be ragged: padded), others reported as
+    the long stages report them."""
+    width = len(table.header)
+    if plan.blocks is None and all(len(cells) == width for _, cells in table.records):
+        return table.records
+    rows: list[Row] = []
+    for line, cells in table.records:
+        if plan.blocks is not None:
+            need = plan.blocks.start + plan.blocks.size
+            rows.append((line, cells + [""] * (need - len(cells)) if len(cells) < need else cells))
+            continue
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            found.add(
+                Code.EXTRA_CELL,
+                line,
+                f"{len(cells)} cells but the header has {width}; quote names that contain "
+                f"the delimiter {table.delimiter!r} or remove the extra cells",
+            )
+        elif len(cells) < width:
+            found.add(
+                Code.MISSING_CELL,
+                line,
+                f"{len(cells)} {'cell' if len(cells) == 1 else 'cells'} but the header has "
+                f"{width}; add the missing cells (they may be empty)",
+            )
+        else:
+            rows.append((line, cells))
+    return rows
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a long row's region (or unit) comes from: one naming column, or several joined."""
+
+    name: str
+    indexes: tuple[int, ...]
+
+    def of(self, cells: list[str], line: int) -> str:
+        if len(self.indexes) == 1:
+            return cells[self.indexes[0]].strip()
+        if not self.indexes:
+            return f"line {line}"
+        return JOIN.join(p for p in (cells[i].strip() for i in self.indexes) if p)
+
+
+def _places(
+    table: RawTable, plan: Plan, rows: list[Row]
+) -> tuple[_Place | None, _Place | None, str]:
+    """The region and unit of the rows: the naming columns the header words call region (a second
+    one is the unit), else the naming column that tells the rows apart (words before codes), else
+    all of them joined. A note says which when it is not a region column."""
+    header = table.header
+    naming = [i for i in plan.ids if not protocol.names_a_parent(header[i])]
+    regions = [i for i in naming if canonical_column(header[i]) == "region"]
+    if len(rows) <= 1 and not naming:
+        return None, None, ""
+    if not naming:
+        return _Place("row", ()), None, "Each row is named by its line: no column names the rows."
+    if regions:
+        # As the header stage ranks places: a `region` column, else the level above the finest.
+        levels = {i: place_level(header[i]) for i in regions}
+        named = [i for i in regions if place_word(header[i]) == "region"]
+        ranked = sorted(set(levels.values()))
+        level = ranked[-2] if len(ranked) > 1 else ranked[0]
+        chosen = named[0] if named else min(i for i in regions if levels[i] == level)
+        region = _Place(header[chosen], (chosen,))
+        if _distinct(rows, (chosen,)):
+            return region, None, ""
+        rest = [i for i in naming if i != chosen]
+        rest.sort(key=lambda i: -levels.get(i, -1))  # the finest place first
+        within = _telling(rows, header, rest, within=chosen) or tuple(rest)
+        if not within:
+            return region, _Place("row", ()), ""
+        return region, _Place(JOIN.join(header[i] for i in within), within), ""
+    telling = _telling(rows, header, naming) or tuple(naming)
+    name = JOIN.join(header[i] for i in telling)
+    return (
+        _Place(name, telling),
+        None,
+        f"The rows are the regions, named by {name!r}.",
+    )
+
+
+def _distinct(rows: list[Row], indexes: Sequence[int], within: int | None = None) -> bool:
+    seen = set()
+    for _, cells in rows:
+        key = tuple(
+            cells[i].strip() for i in ((within,) if within is not None else ()) + tuple(indexes)
+        )
+        if key in seen or not any(key):
+            return False
+        seen.add(key)
+    return True
+
+
+def _telling(
+    rows: list[Row], header: list[str], indexes: list[int], within: int | None = None
+) -> tuple[int, ...]:
+    """The naming column that tells the rows apart (within the `within` column's groups), words
+    before codes; () when none does alone."""
+
+    def wordy(i: int) -> float:
+        cells = [c[i] for _, c in rows[:200] if c[i].strip()]
+        return sum(1 for c in cells if any(ch.isalpha() for ch in c)) / max(len(cells), 1)
+
+    # Names before codes: `constituency_name` rather than `ons_id` (whose codes have letters too).
+    for index in sorted(indexes, key=lambda i: (protocol.names_a_row(header[i]), -wordy(i))):
+        if _distinct(rows, (index,), within):
+            return (index,)
+    return ()
+
+
+def _melt(
+    pd: Any, table: RawTable, plan: Plan, rows: list[Row], options: ReadOptions, found: Found
+) -> Any:
+    """A frame of (row, line, column, candidate, party, votes) per option of each row, in file order,
+    `row` the row's place in `rows`, votes checked (digits): the option columns melted (their
+    cells taken row by row, with numpy, as pandas' melt would, sorted), or the blocks stacked."""
+    import numpy as np
+
+    names = ["row", "line", "column", "candidate", "party", "votes"]
+    if not rows:
+        texts = ("candidate", "party", "votes")
+        return pd.DataFrame(
+            {name: pd.Series([], dtype=object if name in texts else "int64") for name in names}
+        )
+    lines = np.fromiter((line for line, _ in rows), dtype=np.int64, count=len(rows))
+    if plan.blocks is None:
+        # Rows may have empty cells past the header: the shortest is as wide as the header.
+        by_column = list(zip(*(cells for _, cells in rows), strict=False))
+        width = len(plan.options)
+        cells = np.array([by_column[i] for i in plan.options], dtype=object).T.ravel()
+        position = np.repeat(np.arange(len(rows)), width)
+        column = np.tile(np.array(plan.options, dtype=np.int64), len(rows))
+        label = np.array([level0(table, i) for i in plan.options], dtype=object)
+        long = pd.DataFrame(
+            {
+                "row": position,
+                "line": lines[position],
+                "column": column,
+                "candidate": pd.Series(np.tile(label, len(rows)), dtype=object),
+                "party": "",
+                "votes": pd.Series(cells, dtype=object),
+            }
+        )
+    else:
+        b = plan.blocks
+        width = max(len(c) for _, c in rows)
+        pieces = []
+        for k in range((width - b.start) // b.size):
+            at = b.start + k * b.size
+
+            def cell(offset: int, at: int = at) -> list[str]:
+                return [c[at + offset] if at + offset < len(c) else "" for _, c in rows]
+
+            name = [
+                " ".join(" ".join(p).split()) for p in zip(*(cell(n) for n in b.names), strict=True)
+            ]
+            pieces.append(
+                pd.DataFrame(
+                    {
+                        "row": np.arange(len(rows)),
+                        "line": lines,
+                        "column": at + b.votes,
+                        "candidate": pd.Series(name, dtype=object),
+                        "party": pd.Series(
+                            cell(b.party) if b.party is not None else [""] * len(rows), dtype=object
+                        ),
+                        "votes": pd.Series(cell(b.votes), dtype=object),
+                    }
+                )
+            )
+        long = pd.concat(pieces, ignore_index=True).sort_values(["line", "column"], kind="stable")
+        named = long["candidate"].map(str.strip) != ""
+        long = long[named | (long["votes"].map(str.strip) != "")].reset_index(drop=True)
+    votes = long["votes"].to_numpy(dtype=object)
+    lengths = np.fromiter(map(len, votes), dtype=np.int64, count=len(votes))
+    joined = "".join(votes)
+    if joined.isdigit() and joined.isascii() and 0 < lengths.min() <= lengths.max() < 16:
+        return long  # every cell plain digits, as in nearly every file: nothing to check one by one
+    plain = np.fromiter(
+        (v.isdigit() and v.isascii() and len(v) < 16 for v in votes), dtype=bool, count=len(votes)
+    )
+    odd = long[~plain]
+    long.loc[~plain, "votes"] = _votes(odd, table, options, found)
+    return long[long["votes"] != ""].reset_index(drop=True)
+
+
+def _votes(odd: Any, table: RawTable, options: ReadOptions, found: Found) -> list[str]:
+    """Counts written otherwise than as plain digits, read as a long table's votes cell is (`1 234`,
+    `6,456,392`); a problem where one is no count, in the option's own column ('' then)."""
+    out = []
+    decimal = options.decimal or "."
+    for line, column, value in zip(odd["line"], odd["column"], odd["votes"], strict=True):
+        if not value.strip():
+            out.append("")  # an option not on this row's ballot
+            continue
+        try:
+            out.append(str(parse_votes(value, decimal, decimal_given=options.decimal is not None)))
+        except NumberError as exc:
+            found.add(Code(exc.code), line, str(exc), column=table.header[column] or None)
+            out.append("")
+    return out
+
+
+def _fact_header(table: RawTable, plan: Plan, fact: str) -> str:
+    columns = next(c for (f, _), c in plan.facts.items() if f == fact)
+    return " + ".join(level0(table, i) for i in columns)
+
+
+def _fact_value(
+    table: RawTable, plan: Plan, fact: str, own: str, cells: list[str], line: int, found: Found
+) -> str:
+    """A row's protocol line for a fact (of the option's variant, else of none), the parts of a fact
+    added up."""
+    columns = plan.facts.get((fact, own)) or plan.facts.get((fact, ""))
+    if not columns:
+        return ""
+    if len(columns) == 1:
+        return cells[columns[0]]
+    total = 0
+    for index in columns:
+        text = cells[index].strip()
+        if not text:
+            return ""
+        try:
+            total += parse_votes(text, ".", decimal_given=False)
+        except NumberError as exc:
+            found.add(Code(exc.code), line, str(exc), column=table.header[index] or None)
+            return ""
+    return str(total)

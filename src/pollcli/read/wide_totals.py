@@ -1,0 +1,98 @@
+"""A wide table's total rows, marked for the totals stage with the lines of the rows they total.
+
+A row is a total when a naming cell is a total word (`Итого`, `Total`: of the rows that share the
+naming cells left of it), when no naming cell names it (of all the others: the UK's flat file ends
+with a row of national figures), or when other rows name it as theirs in a parent column
+(`gehört zu`: a Land of its Wahlkreise, the Bundesgebiet of its Länder — each of the rows below it
+that are no totals themselves).
+"""
+
+from __future__ import annotations
+
+from pollcli.read import protocol
+from pollcli.read.dialect import RawTable
+from pollcli.read.layout import Plan
+from pollcli.read.total_words import is_total_name, may_hold_total
+from pollcli.read.totals import Marked
+
+Row = tuple[int, list[str]]
+
+
+def marked_totals(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Marked]:
+    """The rows that are totals, each with the lines of the rows it totals."""
+    header = table.header
+    naming = [i for i in plan.ids if not protocol.names_a_parent(header[i])]
+    marked: dict[int, Marked] = {}
+    parents = [i for i in plan.ids if protocol.names_a_parent(header[i])]
+    if parents and naming:
+        marked.update(_parent_totals(header, rows, parents[0], naming))
+    if not naming:
+        return marked
+    named = [(line, cells) for line, cells in rows if "".join(cells[i] for i in naming).strip()]
+    cells_of = {cells[i] for _, cells in rows for i in naming}
+    if len(named) == len(rows) and not may_hold_total(cells_of):
+        return _without_totals(marked)  # no row without a name, no name with a total's word
+    for line, cells in rows:
+        if line in marked:
+            continue
+        words = [k for k, i in enumerate(naming) if is_total_name(cells[i], place=True)]
+        if words:
+            left = naming[: words[0]]
+            parts = frozenset(
+                other
+                for other, them in rows
+                if other != line and all(them[i].strip() == cells[i].strip() for i in left)
+            )
+            what = f"rows named {cells[naming[words[0]]].strip()!r} in column {header[naming[words[0]]]!r} are totals"
+            marked[line] = Marked(what, parts)
+        elif named and not any(cells[i].strip() for i in naming):
+            names = ", ".join(repr(header[i]) for i in naming)
+            marked[line] = Marked(
+                f"rows named in none of {names} are totals of the others",
+                frozenset(other for other, _ in named),
+            )
+    return _without_totals(marked)
+
+
+def _without_totals(marked: dict[int, Marked]) -> dict[int, Marked]:
+    """Each total's parts without the other totals (a Land's row is no part of the Bund's)."""
+    totals = set(marked)
+    return {
+        line: Marked(m.reason, frozenset(p for p in m.parts if p not in totals))
+        for line, m in marked.items()
+    }
+
+
+def _parent_totals(
+    header: list[str], rows: list[Row], parent: int, naming: list[int]
+) -> dict[int, Marked]:
+    """Rows that other rows name in the parent column (`gehört zu`), by the naming column those
+    names are in (`Nr`): totals of the rows below them that are no totals themselves."""
+    pointed = {cells[parent].strip() for _, cells in rows if cells[parent].strip()}
+    if not pointed:
+        return {}
+    own = max(naming, key=lambda i: sum(1 for _, c in rows if c[i].strip() in pointed))
+    by_id = {cells[own].strip(): line for line, cells in rows}
+    if not pointed & set(by_id):
+        return {}
+    children: dict[str, list[int]] = {}
+    for line, cells in rows:
+        children.setdefault(cells[parent].strip(), []).append(line)
+    ids = {line: cells[own].strip() for line, cells in rows}
+    totals = {line for line, ident in ids.items() if ident in pointed}
+
+    def leaves(ident: str) -> set[int]:
+        found: set[int] = set()
+        for child in children.get(ident, []):
+            if child in totals:
+                if ids[child] != ident:
+                    found |= leaves(ids[child])
+            else:
+                found.add(child)
+        return found
+
+    what = (
+        f"rows that other rows belong to (column {header[parent]!r}, by {header[own]!r}) are "
+        "totals of them"
+    )
+    return {line: Marked(what, frozenset(leaves(ids[line]))) for line in totals}
