@@ -205,6 +205,29 @@ def write(rows: int, path: Path, seed: int = SEED) -> int:
     return precincts * len(CANDIDATES)
 
 
+def write_totals(rows: int, path: Path, seed: int = SEED) -> int:
+    """(g) the rows of `plain`, then each region's total per option on a row with a blank precinct
+    (Georgia's county rows), which must be set aside, not added: the same figures as `plain`."""
+    names = pa.array([c for c, _ in CANDIDATES])
+    parties = pa.array([p for _, p in CANDIDATES])
+    precincts = _precincts(rows)
+    sums = np.zeros((REGIONS, len(CANDIDATES)), dtype=np.int64)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as out:
+        out.write(b"region,precinct,candidate,party,votes\n")
+        for piece in precinct_chunks(precincts, seed):
+            out.write(_plain_bytes(piece, names, parties))
+            np.add.at(sums, piece.region, piece.votes)
+        lines = [
+            f"{_region_name(r)},,{name},{party},{sums[r, k]}\n"
+            for r in range(REGIONS)
+            for k, (name, party) in enumerate(CANDIDATES)
+            if sums[r].any()
+        ]
+        out.write("".join(lines).encode())
+    return precincts * len(CANDIDATES) + len(lines)
+
+
 def _text(path: Path, encoding: str = "utf-8") -> TextIO:
     path.parent.mkdir(parents=True, exist_ok=True)
     return path.open("w", encoding=encoding, newline="")
@@ -623,6 +646,7 @@ SHAPES: dict[str, Shape] = {
     "cyrillic": Shape(write_cyrillic, "rows"),
     "wide": Shape(write_wide, "rows (10 candidates each)"),
     "long10": Shape(write_long10, "rows"),
+    "totals": Shape(write_totals, "rows (and a total row per region and option)"),
     "units_precinct": Shape(write_units_precinct, "precincts"),
     "units_region": Shape(write_units_region, "regions"),
     "distinct_options": Shape(write_distinct_options, "rows"),

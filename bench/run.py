@@ -573,6 +573,12 @@ CLIFF_CASES = (
         size=100_000,
         reference=("long10", 1_000_000),
     ),
+    CliffCase(
+        "totals",
+        "(g) the plain rows and a county row per region and option with a blank precinct "
+        "(a total, set aside: the exact engine reads the file)",
+        "totals",
+    ),
 )
 
 
