@@ -125,16 +125,17 @@ Kanawha,SANDERS,25
 Wood,SANDERS,15
 """
 
-# A `Total Votes` line per precinct among the candidates (over/under votes excluded from it).
+# A `Total` line per precinct among the candidates (over/under votes excluded from it). (`Total
+# Votes` and `Ballots Cast` lines are counts of their precinct, facts: tests/test_kinds.py.)
 TOTAL_OPTION = """precinct,candidate,votes
 P1,Ann,10
 P1,Bob,5
 P1,Under Votes,2
-P1,Total Votes,15
+P1,Total,15
 P2,Ann,4
 P2,Bob,6
 P2,Under Votes,1
-P2,Total Votes,10
+P2,Итого,10
 """
 
 CASES = {
@@ -184,7 +185,7 @@ def test_a_total_that_differs_from_its_parts_is_reported_with_both_sums(tmp_path
 
 
 def test_a_total_option_checked_against_the_valid_options(tmp_path):
-    text = TOTAL_OPTION.replace("P2,Total Votes,10", "P2,Total Votes,12")
+    text = TOTAL_OPTION.replace("P2,Итого,10", "P2,Итого,12")
     _, problems = load_file(write(tmp_path, text), ReadOptions())
     (mismatch,) = [p for p in problems if p.code == "total-mismatch"]
     assert (

@@ -182,7 +182,8 @@ def _find(
                 total = by_line[record.line] = _Total(f"on line {record.line}", [])
                 add(("marked", marked[record.line].reason), marked[record.line].reason, None, total)
             total.records.append(record)
-        elif is_total_name(record.row.candidate):
+        elif record.row.fact is None and is_total_name(record.row.candidate):
+            # (A `Total Votes` row that counts its unit is a fact of it: `records.with_row_facts`.)
             add(
                 ("option", name_key(record.row.candidate)),
                 f"{record.row.candidate!r} lines are totals of the other options of their "
