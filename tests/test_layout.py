@@ -410,3 +410,12 @@ def test_wide_on_a_table_without_option_columns_says_so(tmp_path):
     _, problems = load_file(path, ReadOptions(wide=True))
     assert [(p.code, p.line) for p in problems] == [("missing-column", 1)]
     assert "no column holds an option's counts" in problems[0].message
+
+
+def test_a_naming_column_called_like_a_fact_is_a_fact_only_when_constant(tmp_path):
+    # The House of Commons Library's `country_name`: England, Scotland, Wales… row by row.
+    text = "constituency,country_name,Ann,Bob\nA,Wales,1,2\nB,Scotland,3,4\n"
+    elections, problems = load_file(write(tmp_path, text), ReadOptions())
+    assert problems == [] and elections[0].facts.country is None
+    elections, _ = load_file(write(tmp_path, text.replace("Scotland", "Wales")), ReadOptions())
+    assert elections[0].facts.country == "Wales"

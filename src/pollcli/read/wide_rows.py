@@ -74,11 +74,14 @@ def reshape(
     base = _base_label(table, options)
     variants = sorted({v for v in (variant(table, i) for i in range(len(table.header))) if v})
     election_ids = [i for i in plan.ids if canonical_column(table.header[i]) == "election"]
+    # A naming column called like a fact (`country_name`, `office`) is that fact when it holds one
+    # value; one that varies from row to row names the rows (the UK's England, Scotland, Wales).
     fact_ids = [
         i
         for i in plan.ids
         if canonical_column(table.header[i]) in FACT_COLUMNS
         and canonical_column(table.header[i]) != "election"
+        and len({cells[i].strip() for _, cells in rows}) <= 1
     ]
     facts = sorted({fact for fact, _ in plan.facts})
     header = [table.header[i] for i in plan.ids]
