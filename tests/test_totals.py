@@ -138,12 +138,21 @@ P2,Under Votes,1
 P2,Итого,10
 """
 
+# Totals beside precincts whose lines the streaming engine (which sums precincts) would not name.
+REGION_TOTAL_WITH_UNITS = "county,precinct,candidate,votes\nX,P1,A,10\nX,P2,A,20\nTotal,All,A,30\n"
+OPTION_TOTAL_WITH_UNITS = (
+    "county,precinct,candidate,votes\n"
+    "X,P1,A,10\nX,P1,B,5\nX,P1,Total,15\nX,P2,A,1\nX,P2,B,2\nX,P2,Total,3\n"
+)
+
 CASES = {
     "gesamt": (GESAMT, {"CSU": 300, "Grüne": 130}),
     "blank_precinct": (BLANK_PRECINCT, {"PARK CANNON": 50, "RALPH LONG III": 21}),
     "named_like_county": (NAMED_LIKE_COUNTY, {"Biden": 114, "Trump": 57}),
     "blank_county": (BLANK_COUNTY, {"BIDEN": 300, "SANDERS": 40}),
     "total_option": (TOTAL_OPTION, {"Ann": 14, "Bob": 11, "Under Votes": 3}),
+    "region_total_with_units": (REGION_TOTAL_WITH_UNITS, {"A": 30}),
+    "option_total_with_units": (OPTION_TOTAL_WITH_UNITS, {"A": 11, "B": 7}),
 }
 
 
@@ -269,6 +278,8 @@ def test_the_streaming_engine_hands_units_that_may_be_totals_to_the_exact_one(tm
     assert stream.read_stream(write(tmp_path, NAMED_LIKE_COUNTY), "f", options) is None
     path = write(tmp_path, _many(BLANK_PRECINCT, 3).replace("\n", "\r\n"), "crlf.csv")
     assert stream.read_stream(path, "f", options) is None
+    for name, text in (("r.csv", REGION_TOTAL_WITH_UNITS), ("o.csv", OPTION_TOTAL_WITH_UNITS)):
+        assert stream.read_stream(write(tmp_path, text, name), "f", options) is None
     # Without a unit column the records are rows: the streaming engine sets them aside itself.
     streamed = stream.read_stream(write(tmp_path, BLANK_COUNTY, "wv.csv"), "f", options)
     assert streamed is not None and votes_of(streamed[0]) == {"BIDEN": 300, "SANDERS": 40}
