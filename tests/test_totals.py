@@ -145,6 +145,13 @@ OPTION_TOTAL_WITH_UNITS = (
     "X,P1,A,10\nX,P1,B,5\nX,P1,Total,15\nX,P2,A,1\nX,P2,B,2\nX,P2,Total,3\n"
 )
 
+# New Hampshire's statewide row: a county of its own whose only precinct is named as a total.
+STATE_TOTALS_ROW = (
+    "county,precinct,candidate,votes\n"
+    "Belknap,Alton,A,10\nBelknap,Alton,B,4\nCarroll,Bartlett,A,5\nCarroll,Bartlett,B,6\n"
+    "NEW HAMPSHIRE,NEW HAMPSHIRE TOTALS,A,15\nNEW HAMPSHIRE,NEW HAMPSHIRE TOTALS,B,10\n"
+)
+
 CASES = {
     "gesamt": (GESAMT, {"CSU": 300, "Grüne": 130}),
     "blank_precinct": (BLANK_PRECINCT, {"PARK CANNON": 50, "RALPH LONG III": 21}),
@@ -153,6 +160,7 @@ CASES = {
     "total_option": (TOTAL_OPTION, {"Ann": 14, "Bob": 11, "Under Votes": 3}),
     "region_total_with_units": (REGION_TOTAL_WITH_UNITS, {"A": 30}),
     "option_total_with_units": (OPTION_TOTAL_WITH_UNITS, {"A": 11, "B": 7}),
+    "state_totals_row": (STATE_TOTALS_ROW, {"A": 15, "B": 10}),
 }
 
 

@@ -33,6 +33,9 @@ from pollcli.read.total_words import is_total_name, name_key, named_like
 
 # A total row named like its region holds about the sum of the other units: at least this part of it.
 LIKE_REGION_SHARE: Final[float] = 0.5
+# A row alone in its region named as a total is the other regions' total when within this part of
+# their sum.
+ABOUT_SUM: Final[float] = 0.05
 # How many lines, and options, a message names before "and N more".
 SHOWN_LINES: Final[int] = 12
 SHOWN_OPTIONS: Final[int] = 3
@@ -201,11 +204,26 @@ def _find(
             places.setdefault(_place(record), []).append(record)
     named_units = {region for region, unit in places if unit}
     named_regions = any(region for region, _ in places)
+    units_of: dict[str, int] = {}
+    for region, _unit in places:
+        units_of[region] = units_of.get(region, 0) + 1
     like: list[tuple[str, str]] = []
     for (region, unit), group in places.items():
         if region and is_total_name(region, place=True):
             what = f"{region!r} in column {region_word} is a total of the other regions"
             add(("region", name_key(region)), what, region_column, _Total(repr(region), group))
+        elif (
+            unit
+            and is_total_name(unit, place=True)
+            and units_of[region] == 1
+            and _about_sum(
+                group, [r for (reg, _), rs in places.items() if reg != region for r in rs]
+            )
+        ):
+            # Alone in its region and holding the others' sum (`NEW HAMPSHIRE TOTALS` of `NEW
+            # HAMPSHIRE`): the state's total. (A county given only as `TOTALS` is its figure.)
+            what = f"{unit!r} in column {unit_word} is a total of the other regions"
+            add(("region", name_key(unit)), what, unit_column, _Total(repr(unit), group))
         elif unit and is_total_name(unit, place=True):
             what = f"{unit!r} in column {unit_word} is a total of its region"
             name = f"{unit!r} of {region!r}" if region else repr(unit)
@@ -268,6 +286,15 @@ def _holds_sum(group: list[Record], others: list[Record]) -> bool:
     if mine == {k: theirs.get(k, 0) for k in mine} and set(theirs) <= set(mine):
         return True
     return sum(mine.values()) >= LIKE_REGION_SHARE * sum(theirs.values()) > 0
+
+
+def _about_sum(group: list[Record], others: list[Record]) -> bool:
+    """Whether a row alone in its region holds the other regions' sum, to within ABOUT_SUM of it
+    (a state's total that differs by a few write-ins is still no county)."""
+    mine, theirs = _by_option(group), _by_option(others)
+    if mine is None or theirs is None or not theirs:
+        return False
+    return abs(sum(mine.values()) - sum(theirs.values())) <= ABOUT_SUM * sum(theirs.values())
 
 
 def _by_option(records: Iterable[Record]) -> dict[str, int] | None:
