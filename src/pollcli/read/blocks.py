@@ -59,6 +59,9 @@ class Layout:
     # With a unit column: the cells that identify a unit (election, region, unit), and the name and
     # party columns, for finding an option repeated within a unit.
     unit_indexes: tuple[int, ...] = ()
+    # The precinct column itself among them, whose distinct cells are looked at for totals: not the
+    # last of them, which in `county,precinct,office,district` is the district.
+    unit_index: int | None = None
     name_index: int | None = None
     party_index: int | None = None
     # Vote-mode columns: summed into the votes, or checked against them (`records.CellReader`).
@@ -78,7 +81,7 @@ class Layout:
 
     def _identities(self, parsed: Any, np: Any) -> tuple[tuple[Any, bool], Any, Any, list[bytes]]:
         """Each row's unit hash, its name and party as (indices, dictionary), and the distinct
-        unit cells."""
+        cells of the unit (precinct) column."""
         import pyarrow.compute as pc
 
         def encoded(index: int) -> tuple[Any, list[bytes]]:
@@ -93,7 +96,8 @@ class Layout:
         units = column_hashes(np, columns)
         names = encoded(self.name_index) if self.name_index is not None else None
         parties = encoded(self.party_index) if self.party_index is not None else None
-        return (units, cleaned_any(columns)), names, parties, columns[-1][1]
+        units_at = self.unit_indexes.index(self.unit_index) if self.unit_index is not None else -1
+        return (units, cleaned_any(columns)), names, parties, columns[units_at][1]
 
     def _with_parts(
         self, parsed: Any, votes_name: str, part_names: list[str], np: Any, pa: Any

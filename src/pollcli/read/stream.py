@@ -209,6 +209,7 @@ class _Summer:
             else (),
             unit_fact_indexes=tuple(self.unit_fact_columns),
             unit_indexes=unit_identity(columns) if self.has_unit else (),
+            unit_index=by_name.get("unit") if self.has_unit else None,
             name_index=by_name["candidate"] if self.has_unit else None,
             party_index=by_name.get("party") if self.has_unit else None,
         )
