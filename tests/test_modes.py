@@ -176,11 +176,10 @@ def test_mismatches_in_several_counties_are_one_warning_naming_them(monkeypatch,
     (warning,) = mode_warnings(exact[1])
     # The race's label as assembled (a file of one race: its name), never `race ''`.
     assert warning.message.startswith("race 'medsl_mismatch': ")
-    assert "in 2 regions" in warning.message
-    # By hand: Alder's Birch 3 + 1 + 14 + 9 = 27 against 4 + 20; Cedar's Dane 10 + 14 + 21 + 19 = 64
-    # against 23 + 40.
-    assert "'ALDER' (modes 27, TOTAL rows 24)" in warning.message
-    assert "'CEDAR' (modes 64, TOTAL rows 63)" in warning.message
+    assert "in 2 precincts of 2 regions" in warning.message
+    # By hand: Alder's AL-1 Birch 14 + 9 against 20; Cedar's CE-0 Dane 10 + 14 against 23.
+    assert "'ALDER' (1 precinct: modes 23, TOTAL rows 20)" in warning.message
+    assert "'CEDAR' (1 precinct: modes 24, TOTAL rows 23)" in warning.message
     assert _mismatched_regions(path) == {"US HOUSE": {"ALDER", "CEDAR"}}
     assert "BROOK" not in warning.message
     # Its line: the first row of the first group that disagrees (AL-1, Birch).
@@ -200,7 +199,8 @@ def test_the_mismatch_of_a_race_of_many_names_it(monkeypatch, tmp_path):
     (warning,) = mode_warnings(exact[1])
     assert warning.race == "US HOUSE · 2"
     assert warning.message.startswith(
-        "race 'US HOUSE · 2': the votes by mode in 'OAK' add up to 60 but the TOTAL rows say 65"
+        "race 'US HOUSE · 2': the votes by mode of 1 precinct in 'OAK' add up to 60 but the TOTAL "
+        "rows say 65"
     )
 
 
@@ -260,8 +260,8 @@ def medsl_files(draw) -> list[tuple[str, ...]]:
 
 
 def _mismatched_regions(path: Path) -> dict[str, set[str]]:
-    """Per office, the counties where the precincts that have both TOTAL rows and modes disagree
-    with them for some candidate (pandas)."""
+    """Per office, the counties with a precinct whose modes do not add up to its TOTAL row for
+    some candidate (pandas)."""
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     frame["votes"] = frame["votes"].astype(int)
     frame["total"] = frame["votes"].where(frame["mode"] == "TOTAL", 0)
@@ -271,9 +271,8 @@ def _mismatched_regions(path: Path) -> dict[str, set[str]]:
     place = frame.groupby(["office", "county_name", "precinct", "candidate"])[
         ["total", "parts", "n_total", "n_parts"]
     ].sum()
-    both_kinds = place[(place["n_total"] > 0) & (place["n_parts"] > 0)].reset_index()
-    by_region = both_kinds.groupby(["office", "county_name", "candidate"])[["total", "parts"]].sum()
-    bad = by_region[by_region["total"] != by_region["parts"]].reset_index()
+    both_kinds = place[(place["n_total"] > 0) & (place["n_parts"] > 0)]
+    bad = both_kinds[both_kinds["total"] != both_kinds["parts"]].reset_index()
     out: dict[str, set[str]] = {}
     for office, county in zip(bad["office"], bad["county_name"], strict=True):
         out.setdefault(office, set()).add(county)

@@ -346,8 +346,8 @@ def test_modes_that_do_not_add_up_to_their_total_are_a_warning(tmp_path):
     elections = load(write(tmp_path, text))
     (warning,) = [w for e in elections for w in e.warnings if w.code == "mode-mismatch"]
     assert warning.race == "US HOUSE · 0"
-    # The modes are checked per region: the county (`county_name`), the precinct its unit.
-    assert "in 'ALDER' add up to 109 but the TOTAL rows say 105" in warning.message
+    # The modes are checked per precinct (01-02: 30 + 9 against 35), named by its county.
+    assert "of 1 precinct in 'ALDER' add up to 39 but the TOTAL rows say 35" in warning.message
     assert by_race(elections)["US HOUSE · 0"]["ADA BIRCH"] == 105
 
 

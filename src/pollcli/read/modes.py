@@ -1,16 +1,22 @@
 """Votes by mode: a long `mode` column (election day, absentee, early… and TOTAL) made one count.
 
-MEDSL's precinct files give one row per precinct, candidate and way of voting. Within a race, when
-there are TOTAL rows they are the count, and the other modes are checked against them, region by
-region (a mismatch is a `mode-mismatch` warning: the TOTAL rows are used); without TOTAL rows the
-modes are added up. Both engines end here with the same records: the exact engine's one per row, the
-streaming engine's summed over the precincts of a region, so the check is made per region in both.
+MEDSL's precinct files give one row per precinct, candidate and way of voting, and some counties
+publish TOTAL rows while others give only the modes. So the count is settled per precinct (its region
+when there is no unit column) and option: its TOTAL row when it has one, else its modes added up.
+Where a precinct has both, its modes are checked against its TOTAL row; those that do not add up are
+one `mode-mismatch` warning per race, naming the regions where they are (the TOTAL rows are used).
+A race whose precincts differ (TOTAL rows in some, modes added up in others) says so in a note.
+
+The exact engine gives this stage one record per row. The streaming engine sums a region's precincts
+before it, which settles the same count only when the file does not mix TOTAL rows with other modes
+(`by_precinct`): a file that does is read by the exact engine.
 (Vote-mode *columns* — `election_day_votes`, `absentee`… — are read by `records.CellReader`.)
 """
 
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass, field
 from typing import Final
 
 from pollcli.columns import normalize_header
@@ -22,6 +28,8 @@ from pollcli.read.records import Record
 TOTAL_MODES: Final[frozenset[str]] = frozenset(
     {"total", "totals", "total_votes", "all", "all_modes", "combined"}
 )
+# Regions named in one warning; the others are counted.
+SHOWN_REGIONS: Final[int] = 5
 
 _Key = tuple[str, str, str, str, str, str, tuple[tuple[str, str], ...]]
 
@@ -30,53 +38,86 @@ def is_total(mode: str) -> bool:
     return normalize_header(mode) in TOTAL_MODES
 
 
-def collapse(
-    records: list[Record], file: str, notes: list[str]
-) -> tuple[list[Record], dict[str, Problem]]:
-    """One record per option (and region, and unit) from its records by mode; the warnings of
-    modes that do not add up to their TOTAL rows, one per race (by its label)."""
+@dataclass
+class Mismatch:
+    """A region's precincts whose modes do not add up to their TOTAL rows, summed."""
+
+    total: int = 0  # their TOTAL rows
+    parts: int = 0  # their other modes
+    line: int = 0  # the first row of the first of them
+    units: set[str] = field(default_factory=set)
+
+
+@dataclass
+class RaceModes:
+    """How one race's mode column was made one count."""
+
+    with_total: bool = False  # some precinct of the race has TOTAL rows
+    # Precincts (region, unit) with an option whose modes were added up for want of a TOTAL row.
+    added_in: set[tuple[str, str]] = field(default_factory=set)
+    added: set[str] = field(default_factory=set)  # the modes added up
+    checked: set[str] = field(default_factory=set)  # the modes checked against TOTAL rows
+    mismatches: dict[str, Mismatch] = field(default_factory=dict)  # by region
+
+
+def by_precinct(records: list[Record]) -> bool:
+    """Whether records summed over precincts (the streaming engine's) mix TOTAL rows with other
+    modes: then the count depends on which precincts have TOTAL rows, which the sums no longer
+    tell, and the file is the exact engine's."""
+    modes = {r.facts["mode"] for r in records if r.summed and "mode" in r.facts}
+    totals = {m for m in modes if is_total(m)}
+    return bool(totals) and modes != totals
+
+
+def collapse(records: list[Record], notes: list[str]) -> tuple[list[Record], dict[str, RaceModes]]:
+    """One record per option (and region, and unit) from its records by mode, and what was done in
+    each race (by its records' label): see `report`. Adds the file's notes."""
     if not any("mode" in r.facts for r in records):
         return records, {}
-    with_total = {r.election for r in records if is_total(r.facts.get("mode", ""))}
+    races: dict[str, RaceModes] = {}
+    for record in records:
+        race = races.setdefault(record.election, RaceModes())
+        race.with_total = race.with_total or is_total(record.facts.get("mode", ""))
     groups: dict[_Key, list[tuple[str, Record]]] = {}
     for record in records:
         mode = record.facts.pop("mode", "")
         groups.setdefault(_key(record), []).append((mode, record))
     kept: list[Record] = []
-    # Per race, region and option: [votes of TOTAL rows, votes of the other modes, first line,
-    # rows of other modes].
-    sums: dict[tuple[str, str, str, str], list[int]] = {}
-    modes: dict[str, set[str]] = {}
     for group in groups.values():
         if len({normalize_header(m) for m, _ in group}) < len(group):
             kept.extend(r for _, r in group)  # a mode twice: the assembly names the repeated rows
             continue
         first = group[0][1]
-        election = first.election
+        race = races[first.election]
         totals = [r for m, r in group if is_total(m)]
         parts = [r for m, r in group if not is_total(m)]
-        modes.setdefault(election, set()).update(m for m, _ in group if m and not is_total(m))
-        chosen = totals if election in with_total else parts
-        if election in with_total:
-            key = (
-                election,
-                first.row.region or "",
-                option_key(first.row.candidate),
-                first.row.party or "",
-            )
-            check = sums.setdefault(key, [0, 0, first.line, 0])
-            check[0] += sum(r.votes or 0 for r in totals)
-            check[1] += sum(r.votes or 0 for r in parts)
-            check[3] += len(parts)
-        if not chosen:
-            continue
+        part_modes = {m for m, _ in group if m and not is_total(m)}
+        if totals and parts:
+            race.checked |= part_modes
+            total = sum(r.votes or 0 for r in totals)
+            added = sum(r.votes or 0 for r in parts)
+            if total != added:
+                line = min(r.line for _, r in group)
+                region = first.row.region or ""
+                mismatch = race.mismatches.setdefault(region, Mismatch(line=line))
+                mismatch.total += total
+                mismatch.parts += added
+                mismatch.line = min(mismatch.line, line)
+                if first.row.unit:
+                    mismatch.units.add(first.row.unit)
+        elif parts:
+            race.added |= part_modes
+            if race.with_total:
+                race.added_in.add((first.row.region or "", first.row.unit or ""))
+        chosen = totals or parts
         if len(chosen) == 1:
             kept.append(chosen[0])
             continue
         votes = None if any(r.votes is None for r in chosen) else sum(r.votes or 0 for r in chosen)
         kept.append(dataclasses.replace(chosen[0], line=min(r.line for r in chosen), votes=votes))
     kept.sort(key=lambda r: r.line)
-    return kept, _notes_and_warnings(sums, modes, with_total, file, notes)
+    _file_notes(races, notes)
+    return kept, races
 
 
 def _key(record: Record) -> _Key:
@@ -92,37 +133,74 @@ def _key(record: Record) -> _Key:
     )
 
 
-def _notes_and_warnings(
-    sums: dict[tuple[str, str, str, str], list[int]],
-    modes: dict[str, set[str]],
-    with_total: set[str],
-    file: str,
-    notes: list[str],
-) -> dict[str, Problem]:
-    summed = sorted({m for e, ms in modes.items() if e not in with_total for m in ms})
-    checked = sorted({m for e, ms in modes.items() if e in with_total for m in ms})
+def _file_notes(races: dict[str, RaceModes], notes: list[str]) -> None:
+    summed = sorted({m for r in races.values() if not r.with_total for m in r.added})
+    checked = sorted({m for r in races.values() for m in r.checked})
     if summed:
         notes.append(
             f"Votes by mode ({', '.join(summed)}) are added up: the mode column has no TOTAL rows "
             "for these races."
         )
-    if with_total:
+    if any(r.with_total for r in races.values()):
         also = (
             f"; the other modes ({', '.join(checked)}) are checked against them" if checked else ""
         )
         notes.append(f"Votes are the mode column's TOTAL rows{also}.")
-    warnings: dict[str, Problem] = {}
-    for (election, region, _, _), (total, parts, line, counted) in sums.items():
-        if not counted or total == parts or election in warnings:
-            continue
-        where = f" in {region!r}" if region else ""
-        warnings[election] = Problem(
-            code=Code.MODE_MISMATCH,
-            severity="warning",
-            file=file,
-            line=line,
-            column=None,
-            message=f"race {election!r}: the votes by mode{where} add up to {parts:,} but the TOTAL "
-            f"rows say {total:,}; the TOTAL rows are used — check the file",
+
+
+def report(race: RaceModes, label: str, file: str) -> tuple[str | None, Problem | None]:
+    """One race's note (when some of its precincts add their modes up for want of a TOTAL row
+    while others have one) and its warning (when modes do not add up to their TOTAL rows), the race
+    named by its label as assembled."""
+    note = None
+    if race.with_total and race.added_in:
+        count = len(race.added_in)
+        if any(unit for _, unit in race.added_in):
+            where = f"in {count:,} precinct{'s' * (count > 1)}"
+        elif any(region for region, _ in race.added_in):
+            where = f"in {count:,} region{'s' * (count > 1)}"
+        else:
+            where = "for the options"
+        note = (
+            f"The votes by mode ({', '.join(sorted(race.added))}) are added up {where} without a "
+            "TOTAL row; elsewhere the TOTAL rows are used."
         )
-    return warnings
+    regions = race.mismatches
+    if not regions:
+        return note, None
+    if len(regions) == 1:
+        ((region, mismatch),) = regions.items()
+        where = f" in {region!r}" if region else ""
+        told = (
+            f"the votes by mode{_of(mismatch.units)}{where} add up to {mismatch.parts:,} but the "
+            f"TOTAL rows say {mismatch.total:,}"
+        )
+    else:
+        named = [
+            f"{region!r} ({_precincts(m.units)}modes {m.parts:,}, TOTAL rows {m.total:,})"
+            for region, m in sorted(regions.items())
+        ]
+        more = len(named) - SHOWN_REGIONS
+        listed = ", ".join(named[:SHOWN_REGIONS]) + (f", and {more:,} more" if more > 0 else "")
+        units = sum(len(m.units) for m in regions.values())
+        of = f"{units:,} precincts of " if units else ""
+        told = f"the votes by mode do not add up to the TOTAL rows in {of}{len(regions):,} regions: {listed}"
+    warning = Problem(
+        code=Code.MODE_MISMATCH,
+        severity="warning",
+        file=file,
+        line=min(m.line for m in regions.values()),
+        column=None,
+        message=f"race {label!r}: {told}; the TOTAL rows are used — check the file",
+    )
+    return note, warning
+
+
+def _of(units: set[str]) -> str:
+    count = len(units)
+    return f" of {count:,} precinct{'s' * (count > 1)}" if count else ""
+
+
+def _precincts(units: set[str]) -> str:
+    count = len(units)
+    return f"{count:,} precinct{'s' * (count > 1)}: " if count else ""

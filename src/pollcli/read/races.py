@@ -23,6 +23,7 @@ file without race keys.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from pollcli.columns import WHERE_PREFIX, normalize_header
 from pollcli.election import Election, Race
@@ -42,6 +43,9 @@ from pollcli.read.racekeys import (
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import CellReader, Record
 from pollcli.read.roles import find_column
+
+if TYPE_CHECKING:
+    from pollcli.read.modes import RaceModes
 
 # Races told apart only by these are seats: the tally counts seats won.
 SEAT_ROLES = frozenset({"constituency", "district", "race_id", "state"})
@@ -151,13 +155,13 @@ def assemble(
         records = [
             replace(r, row=r.row.model_copy(update={"party": r.row.candidate})) for r in records
         ]
-    records, mode_warnings = modes.collapse(records, assembly.source_file, columns.notes)
+    records, by_mode = modes.collapse(records, columns.notes)
     elections = assembly.elections(records, header_line)
     if many:
         _tag_spans(found.items, assembly.spans)
     names = {chosen[i].name for i in bad}
     elections = [e for e in elections if e.facts.election not in names or not many]
-    _add_race_warnings(elections, mode_warnings, found.items, many)
+    _add_mode_reports(elections, by_mode, found.items, many, assembly)
     racechecks.check(elections, found.items, many)
     if many:
         refused = len(chosen) - len(elections)
@@ -297,16 +301,33 @@ def _tag_spans(problems: list[Problem], spans: dict[str, tuple[int, int]]) -> No
             problems[index] = replace(problems[index], race=label)
 
 
-def _add_race_warnings(
-    elections: list[Election], warnings: dict[str, Problem], problems: list[Problem], many: bool
+def _add_mode_reports(
+    elections: list[Election],
+    by_mode: dict[str, RaceModes],
+    problems: list[Problem],
+    many: bool,
+    assembly: Assembly,
 ) -> None:
-    """Warnings of one race each (by label), added where the assembly would have put them."""
+    """Each race's note and warning of its mode column (`modes.report`), added where the assembly
+    would have put them. The race is named as assembled: in a file of one race its records carry
+    no label, the election's is the file's."""
+    from pollcli.read import modes
+
     by_name = {e.facts.election: e for e in elections}
-    for label, warning in warnings.items():
-        tagged = replace(warning, race=label) if many else warning
-        problems.append(tagged)
-        if label in by_name:
-            by_name[label].warnings.append(tagged)
+    for key, race in by_mode.items():
+        if many:
+            election = by_name.get(key)
+        else:
+            election = elections[0] if len(elections) == 1 else None
+        label = election.facts.election if election else key or assembly.sources.default_label
+        note, warning = modes.report(race, label, assembly.source_file)
+        if note is not None and election is not None:
+            election.notes.append(note)
+        if warning is not None:
+            tagged = replace(warning, race=label) if many else warning
+            problems.append(tagged)
+            if election is not None:
+                election.warnings.append(tagged)
 
 
 def _aliased(records: list[Record], aliases: tuple[tuple[str, str], ...]) -> list[Record]:

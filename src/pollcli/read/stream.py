@@ -149,6 +149,11 @@ def read_stream(
         # A fact column to leave unused (rows were summed apart by its cells), or counts of a
         # precinct for every race (summed here across precincts): the exact engine's.
         return None
+    if "mode" in mapped.present:
+        from pollcli.read import modes
+
+        if modes.by_precinct(records):
+            return None  # TOTAL rows beside other modes: settled precinct by precinct
     assembly = assembly_for(table, reader, options.facts, found, summer.unit_facts, fused=fused)
     assembly.totals = totals.stage(mapped, found)
     elections = assemble_races(assembly, records, table.header_line, reader, options)
