@@ -223,6 +223,27 @@ def test_the_streaming_engine_streams_modes_that_need_no_precinct(monkeypatch, t
         assert figures(exact[0]) == {name[:-4]: oracle(path)[("US HOUSE", "001")]}
 
 
+def test_a_mode_spelt_two_ways_across_precincts_reads_alike(monkeypatch, tmp_path):
+    """Precinct P2 writes its modes in another case: one mode to the exact engine, precinct by
+    precinct; the streaming engine's county sums would hold it twice, so it hands the file over."""
+    text = "precinct,office,mode,votes,county_name,candidate\n" + "".join(
+        f"{p},GOV,{mode},{votes},A,{name}\n"
+        for p, name, mode, votes in [
+            ("P1", "X", "IN-PERSON", 10),
+            ("P1", "X", "ABSENTEE", 5),
+            ("P2", "X", "In-Person", 7),
+            ("P2", "X", "Absentee", 1),
+            ("P1", "Y", "IN-PERSON", 3),
+            ("P1", "Y", "ABSENTEE", 2),
+            ("P2", "Y", "In-Person", 4),
+            ("P2", "Y", "Absentee", 6),
+        ]
+    )
+    exact, streamed, _ = both(monkeypatch, write(tmp_path, text, "spelt.csv"))
+    assert dump(exact) == dump(streamed)
+    assert figures(exact[0]) == {"spelt": {"X": 10 + 5 + 7 + 1, "Y": 3 + 2 + 4 + 6}}
+
+
 def test_summary_json_of_the_partial_file(tmp_path):
     path = write(tmp_path, medsl(PARTIAL), "medsl_partial.csv")
     result = invoke("summary", str(path), "--race", "house", "--format", "json")

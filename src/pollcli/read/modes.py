@@ -9,7 +9,7 @@ A race whose precincts differ (TOTAL rows in some, modes added up in others) say
 
 The exact engine gives this stage one record per row. The streaming engine sums a region's precincts
 before it, which settles the same count only when the file does not mix TOTAL rows with other modes
-(`by_precinct`): a file that does is read by the exact engine.
+(nor spell one mode two ways): a file that does is read by the exact engine (`by_precinct`).
 (Vote-mode *columns* — `election_day_votes`, `absentee`… — are read by `records.CellReader`.)
 """
 
@@ -61,12 +61,15 @@ class RaceModes:
 
 
 def by_precinct(records: list[Record]) -> bool:
-    """Whether records summed over precincts (the streaming engine's) mix TOTAL rows with other
-    modes: then the count depends on which precincts have TOTAL rows, which the sums no longer
-    tell, and the file is the exact engine's."""
+    """Whether records summed over precincts (the streaming engine's) need their precincts: when
+    they mix TOTAL rows with other modes, the count depends on which precincts have TOTAL rows,
+    which the sums no longer tell; when one mode is spelt two ways, a region's sums hold it twice
+    though no precinct does. Such a file is the exact engine's."""
     modes = {r.facts["mode"] for r in records if r.summed and "mode" in r.facts}
     totals = {m for m in modes if is_total(m)}
-    return bool(totals) and modes != totals
+    return (
+        bool(totals) and modes != totals or len({normalize_header(m) for m in modes}) < len(modes)
+    )
 
 
 def collapse(records: list[Record], notes: list[str]) -> tuple[list[Record], dict[str, RaceModes]]:
