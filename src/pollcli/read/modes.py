@@ -21,7 +21,6 @@ from typing import Final
 
 from pollcli.columns import normalize_header
 from pollcli.problems import Code, Problem
-from pollcli.read.assemble import option_key
 from pollcli.read.records import Record
 
 # How a mode column names the count of all modes.
@@ -67,9 +66,8 @@ def by_precinct(records: list[Record]) -> bool:
     though no precinct does. Such a file is the exact engine's."""
     modes = {r.facts["mode"] for r in records if r.summed and "mode" in r.facts}
     totals = {m for m in modes if is_total(m)}
-    return (
-        bool(totals) and modes != totals or len({normalize_header(m) for m in modes}) < len(modes)
-    )
+    mixed = bool(totals) and modes != totals
+    return mixed or len({normalize_header(m) for m in modes}) < len(modes)
 
 
 def collapse(records: list[Record], notes: list[str]) -> tuple[list[Record], dict[str, RaceModes]]:

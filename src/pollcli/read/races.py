@@ -314,11 +314,9 @@ def _add_mode_reports(
     from pollcli.read import modes
 
     by_name = {e.facts.election: e for e in elections}
+    alone = elections[0] if len(elections) == 1 else None
     for key, race in by_mode.items():
-        if many:
-            election = by_name.get(key)
-        else:
-            election = elections[0] if len(elections) == 1 else None
+        election = by_name.get(key) if many else alone
         label = election.facts.election if election else key or assembly.sources.default_label
         note, warning = modes.report(race, label, assembly.source_file)
         if note is not None and election is not None:
