@@ -149,7 +149,7 @@ def counties(spec: dict[str, tuple[bool, int]], stage: bool = True) -> str:
 
 
 def test_a_county_of_modes_beside_counties_of_totals_keeps_its_votes(monkeypatch, tmp_path):
-    """MEDSL as published: Alder and Cedar give TOTAL rows, Brook (twice their precincts) only modes."""
+    """MEDSL as published: Alder and Cedar give TOTAL rows, Brook (more precincts) only modes."""
     text = counties({"ALDER": (True, 4), "BROOK": (False, 8), "CEDAR": (True, 3)})
     path = write(tmp_path, text, "medsl_counties.csv")
     exact, streamed, _ = both(monkeypatch, path)

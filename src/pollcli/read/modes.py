@@ -1,8 +1,9 @@
 """Votes by mode: a long `mode` column (election day, absentee, early… and TOTAL) made one count.
 
 MEDSL's precinct files give one row per precinct, candidate and way of voting, and some counties
-publish TOTAL rows while others give only the modes. So the count is settled per precinct (its region
-when there is no unit column) and option: its TOTAL row when it has one, else its modes added up.
+publish TOTAL rows while others give only the modes. So the count is settled per precinct (its
+region when there is no unit column) and option: its TOTAL row when it has one, else its modes added
+up.
 Where a precinct has both, its modes are checked against its TOTAL row; those that do not add up are
 one `mode-mismatch` warning per race, naming the regions where they are (the TOTAL rows are used).
 A race whose precincts differ (TOTAL rows in some, modes added up in others) says so in a note.
@@ -185,7 +186,10 @@ def report(race: RaceModes, label: str, file: str) -> tuple[str | None, Problem 
         listed = ", ".join(named[:SHOWN_REGIONS]) + (f", and {more:,} more" if more > 0 else "")
         units = sum(len(m.units) for m in regions.values())
         of = f"{units:,} precincts of " if units else ""
-        told = f"the votes by mode do not add up to the TOTAL rows in {of}{len(regions):,} regions: {listed}"
+        told = (
+            f"the votes by mode do not add up to the TOTAL rows in {of}{len(regions):,} regions: "
+            f"{listed}"
+        )
     warning = Problem(
         code=Code.MODE_MISMATCH,
         severity="warning",
