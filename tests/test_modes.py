@@ -223,6 +223,27 @@ def test_the_streaming_engine_streams_modes_that_need_no_precinct(monkeypatch, t
         assert figures(exact[0]) == {name[:-4]: oracle(path)[("US HOUSE", "001")]}
 
 
+def test_without_precincts_each_county_counts_its_total_or_its_modes(monkeypatch, tmp_path):
+    """A county-level file (no precinct column): the county is where the count is settled."""
+    text = (
+        "county_name,office,candidate,mode,votes\n"
+        "ALDER,GOV,X,TOTAL,50\nALDER,GOV,X,ABSENTEE,20\nALDER,GOV,X,IN-PERSON,30\n"
+        "ALDER,GOV,Y,TOTAL,40\nALDER,GOV,Y,ABSENTEE,15\nALDER,GOV,Y,IN-PERSON,20\n"
+        "BROOK,GOV,X,ABSENTEE,4\nBROOK,GOV,X,IN-PERSON,6\n"
+        "BROOK,GOV,Y,ABSENTEE,9\nBROOK,GOV,Y,IN-PERSON,11\n"
+    )
+    path = write(tmp_path, text, "counties.csv")
+    exact, streamed, _ = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    # By hand: X 50 + (4 + 6), Y 40 + (9 + 11).
+    assert figures(exact[0]) == {"counties": {"X": 60, "Y": 60}}
+    (election,) = exact[0]
+    assert any("are added up in 1 region without a TOTAL row" in n for n in election.notes)
+    (warning,) = mode_warnings(exact[1])
+    assert warning.line == 5
+    assert "the votes by mode in 'ALDER' add up to 35 but the TOTAL rows say 40" in warning.message
+
+
 def test_a_mode_spelt_two_ways_across_precincts_reads_alike(monkeypatch, tmp_path):
     """Precinct P2 writes its modes in another case: one mode to the exact engine, precinct by
     precinct; the streaming engine's county sums would hold it twice, so it hands the file over."""
