@@ -278,6 +278,9 @@ class Assembly:
         options = []
         ok = True
         for key, group in groups.items():
+            if len(group) == 1 and not group[0].same_cell_lines and key not in self.fused:
+                options.append(_merge_records(group))  # one row: nothing to add up or check
+                continue
             by_unit: dict[str, list[Record]] = {}
             for record in group:
                 if not record.summed:  # the streaming engine checked its units itself
@@ -418,6 +421,19 @@ def _fractions(records: list[Record], notes: list[str]) -> list[Record]:
 def _merge_records(group: list[Record]) -> Option:
     """One option from its records (an option's rows in one region, in any unit): the first row's
     name and kind, every party once in the order they first appear, the votes added up."""
+    if len(group) == 1:
+        (first,) = group
+        row = first.row
+        return Option(
+            candidate=row.candidate,
+            party=row.party or None,
+            kind=row.kind,
+            votes=first.votes,
+            share=row.share,
+            share_decimals=row.share_decimals,
+            colour=row.colour or None,
+            line=first.line,
+        )
     group = sorted(group, key=lambda r: r.line)
     first = group[0]
     decimals = [r.row.share_decimals for r in group if r.row.share_decimals is not None]

@@ -225,6 +225,8 @@ class _Summer:
         # Each distinct key's cells (as bytes) validated once: their identity, or None when a row
         # with them has a problem (its block is then read by the exact stages, which name the lines).
         self.validated: dict[tuple[bytes, ...], _Identity | None] = {}
+        self.region_index = columns.index("region")
+        self.without_region: dict[tuple[str, ...], _Identity | None] = {}
         self.unit_facts = UnitFacts()
         self.share_index = columns.index("share")
         self.marks: dict[str, int] = {}
@@ -300,8 +302,30 @@ class _Summer:
         return len(self.marks) > 1 or whole != self.reader.decimal
 
     def _validated(self, cells: list[str], line: int) -> _Identity | None:
-        """A key's cells through the row contract; None (nothing recorded) when they have a problem."""
+        """A key's cells through the row contract; None (nothing recorded) when they have a problem.
+
+        A file of many regions repeats each option's cells in every region: they are validated once,
+        without the region, and each region's key is that row with its region (a plain text, which
+        the contract takes as it is)."""
         self._mark(cells, line)
+        at = self.region_index
+        if at is None:
+            return self._validated_cells(cells, line)
+        region = clean_cell(cells[at])
+        if not self.reader.invisible and not cells[at].isascii():
+            self.reader.invisible = region != cells[at].strip()
+        key = (*cells[:at], *cells[at + 1 :])
+        if key not in self.without_region:
+            self.without_region[key] = self._validated_cells(
+                [*cells[:at], "", *cells[at + 1 :]], line
+            )
+        identity = self.without_region[key]
+        if identity is None or not region:
+            return identity
+        election, row, facts = identity
+        return election, row.model_copy(update={"region": region}), facts
+
+    def _validated_cells(self, cells: list[str], line: int) -> _Identity | None:
         values, facts = self.reader.split(cells)
         if "candidate" not in values:
             values["candidate"] = ""
