@@ -145,6 +145,7 @@ def read_stream(
     if repeated:
         return None  # an option twice in one precinct: the exact engine names every line
     records = summer.records()
+    summer.release()
     if unfit_facts(records, mapped) or any(r.row.all_races for r in records):
         # A fact column to leave unused (rows were summed apart by its cells), or counts of a
         # precinct for every race (summed here across precincts): the exact engine's.
@@ -285,6 +286,14 @@ class _Summer:
 
     def records(self) -> list[Record]:
         return sorted(self.sums.values(), key=lambda r: r.line)
+
+    def release(self) -> None:
+        """Drop what only the summing needed (a key per region and option in a file of many
+        regions), before the records are assembled into elections."""
+        self.sums.clear()
+        self.validated.clear()
+        self.without_region.clear()
+        self.raw_names.clear()
 
     def _mark(self, cells: list[str], line: int) -> None:
         """The decimal marks the shares show, each with its first line: the head decided the mark,
