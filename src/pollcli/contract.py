@@ -181,7 +181,8 @@ class Row(BaseModel):
         name = data.get("candidate")
         if not isinstance(name, str):
             return data
-        override = ((info.context or {}).get("kinds") or {}).get(name_key(name))
+        kinds = (info.context or {}).get("kinds")
+        override = kinds.get(name_key(name)) if kinds else None
         if override in ROW_FACTS:
             data["fact"] = override
         elif override is not None:

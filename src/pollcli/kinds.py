@@ -42,6 +42,7 @@ NOT_VALID_KINDS: Final[frozenset[str]] = frozenset({"blank", "invalid"})
 ROW_FACTS: Final[tuple[str, ...]] = ("registered", "ballots_cast", "total_votes")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A name as the word tables match it: case, quotes, brackets, dashes and spacing aside."""
     text = unicodedata.normalize("NFKC", name).casefold()

@@ -226,8 +226,8 @@ class _Summer:
         # Each distinct key's cells (as bytes) validated once: their identity, or None when a row
         # with them has a problem (its block is then read by the exact stages, which name the lines).
         self.validated: dict[tuple[bytes, ...], _Identity | None] = {}
-        self.region_index = columns.index("region")
-        self.without_region: dict[tuple[str, ...], _Identity | None] = {}
+        # Each option's cells (without the region) validated once: the row, or None after a problem.
+        self.options: dict[tuple[tuple[str, str], ...], Row | None] = {}
         self.unit_facts = UnitFacts()
         self.share_index = columns.index("share")
         self.marks: dict[str, int] = {}
@@ -292,7 +292,7 @@ class _Summer:
         regions), before the records are assembled into elections."""
         self.sums.clear()
         self.validated.clear()
-        self.without_region.clear()
+        self.options.clear()
         self.raw_names.clear()
 
     def _mark(self, cells: list[str], line: int) -> None:
@@ -313,36 +313,25 @@ class _Summer:
     def _validated(self, cells: list[str], line: int) -> _Identity | None:
         """A key's cells through the row contract; None (nothing recorded) when they have a problem.
 
-        A file of many regions repeats each option's cells in every region: they are validated once,
-        without the region, and each region's key is that row with its region (a plain text, which
-        the contract takes as it is)."""
+        Files of many regions or many races repeat each option's cells in every region and race:
+        the option's cells are validated once, and each key is that row with its region (a plain
+        text, which the contract takes as it is) and its fact and race cells (read later)."""
         self._mark(cells, line)
-        at = self.region_index
-        if at is None:
-            return self._validated_cells(cells, line)
-        region = clean_cell(cells[at])
-        if not self.reader.invisible and not cells[at].isascii():
-            self.reader.invisible = region != cells[at].strip()
-        key = (*cells[:at], *cells[at + 1 :])
-        if key not in self.without_region:
-            self.without_region[key] = self._validated_cells(
-                [*cells[:at], "", *cells[at + 1 :]], line
-            )
-        identity = self.without_region[key]
-        if identity is None or not region:
-            return identity
-        election, row, facts = identity
-        return election, row.model_copy(update={"region": region}), facts
-
-    def _validated_cells(self, cells: list[str], line: int) -> _Identity | None:
         values, facts = self.reader.split(cells)
         if "candidate" not in values:
             values["candidate"] = ""
-        row = self.reader.row(line, values, Found(self.found.file))
+        region = values.pop("region", None)
+        option = tuple(values.items())
+        if option not in self.options:
+            row = self.reader.row(line, values, Found(self.found.file))
+            self.options[option] = None if row is None else _identity("", row, {})[1]
+        row = self.options[option]
         if row is None:
             return None
+        if region is not None:
+            row = row.model_copy(update={"region": region})
         election = facts.pop("election", None) or self.reader.default_election
-        return _identity(election, row, facts)
+        return election, row, tuple(sorted(facts.items()))
 
     def _merge(self, summed: BlockSums, line: int) -> int | None:
         """Add a block's sums, each key's cells validated once; None (and nothing kept) when the
