@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import write
-from pollcli.read import ReadOptions, engines, load_file, stream
+from pollcli.read import ReadOptions, engines, limits, load_file, stream
 
 RACES = Path(__file__).parent / "races"
 
@@ -145,7 +145,7 @@ def test_options_are_counted_race_by_race_against_the_ballot_limit(monkeypatch, 
     from pollcli.read import assemble
 
     monkeypatch.setattr(assemble, "MAX_OPTIONS", 50)
-    monkeypatch.setattr(stream, "MAX_OPTIONS", 50)
+    monkeypatch.setattr(limits, "MAX_OPTIONS", 50)
     lines = ["county,precinct,office,district,candidate,votes"]
     for district in range(40):
         for precinct in range(2):

@@ -10,7 +10,7 @@ from dataclasses import asdict
 import pytest
 
 from conftest import invoke, write
-from pollcli.read import ReadOptions, engines, load_file, stream
+from pollcli.read import ReadOptions, engines, limits, load_file, stream
 from pollcli.summary import summarize
 
 
@@ -430,7 +430,7 @@ def test_an_election_of_more_options_than_any_ballot_is_refused_early(tmp_path, 
     from pollcli.read import assemble
 
     monkeypatch.setattr(assemble, "MAX_OPTIONS", 50)
-    monkeypatch.setattr(stream, "MAX_OPTIONS", 50)
+    monkeypatch.setattr(limits, "MAX_OPTIONS", 50)
     rows = "".join(f"R{i % 3},N{i},{i}\n" for i in range(2000))
     path = write(tmp_path, "region,candidate,votes\n" + rows)
     results = {}
@@ -503,7 +503,7 @@ def test_too_many_options_in_two_elections_gives_no_partial_election(tmp_path, m
     from pollcli.read import assemble
 
     monkeypatch.setattr(assemble, "MAX_OPTIONS", 5)
-    monkeypatch.setattr(stream, "MAX_OPTIONS", 5)
+    monkeypatch.setattr(limits, "MAX_OPTIONS", 5)
     rows = "".join(f"E{e},N{i},{i}\n" for i in range(40) for e in (1, 2))
     path = write(tmp_path, "election,candidate,votes\n" + rows)
     monkeypatch.setenv(engines.ENGINE_ENV, "stream")

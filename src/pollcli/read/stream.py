@@ -26,7 +26,6 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections import deque
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -35,7 +34,7 @@ from pollcli.contract import Row
 from pollcli.numbers import share_decimal_mark
 from pollcli.problems import Code, Found, sort_problems
 from pollcli.read import layout, total_words, totals
-from pollcli.read.assemble import MAX_OPTIONS, assembly_for, option_key
+from pollcli.read.assemble import assembly_for
 from pollcli.read.blocks import BlockSums, Layout
 from pollcli.read.chunks import Blocks, offset_after_line, size_text
 from pollcli.read.decode import Transcoder, codec_for, codec_is_unicode, decode
@@ -44,11 +43,12 @@ from pollcli.read.engines import progress_hook, streamable
 from pollcli.read.facts import NoPrecinct, UnitFacts
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
+from pollcli.read.limits import OptionCount
 from pollcli.read.options import ReadOptions
 from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader, Record, clean_cell, decimal_mark, unfit_facts
 from pollcli.read.repeats import Repeats
-from pollcli.read.roles import column_roles, race_cells, race_labels, unit_identity
+from pollcli.read.roles import column_roles, unit_identity
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -231,15 +231,11 @@ class _Summer:
         self.unit_facts = UnitFacts()
         self.share_index = columns.index("share")
         self.marks: dict[str, int] = {}
-        # Each election's (race's) options, to stop at MAX_OPTIONS; a race is told by its key cells.
-        self.names: dict[tuple[str, ...], set[str]] = {}
-        self.race_columns = race_cells(columns)
-        self.raw_names: dict[bytes, str] = {}  # a candidate cell as written → its option key
+        # Each election's (race's) options, to stop at MAX_OPTIONS.
+        self.options_met = OptionCount(columns, self.layout.key_indexes, reader.default_election)
         # Reading stopped early (an election of more options than any ballot, bytes that are no
         # text): no election is given from a file read in part.
         self.limited = False
-        self.candidate_index = by_name["candidate"]
-        self.election_index = by_name.get("election")
         self.undecodable = False
         self.stopped = False
 
@@ -293,7 +289,7 @@ class _Summer:
         self.sums.clear()
         self.validated.clear()
         self.options.clear()
-        self.raw_names.clear()
+        self.options_met.release()
 
     def _mark(self, cells: list[str], line: int) -> None:
         """The decimal marks the shares show, each with its first line: the head decided the mark,
@@ -338,7 +334,10 @@ class _Summer:
         block needs the exact stages after all."""
         pending: list[tuple[_Identity, int, int]] = []
         key_indexes = self.layout.key_indexes
-        for index in self._in_order(summed):
+        groups, over = self.options_met.in_order(summed)
+        if over:
+            self.stopped = self.limited = True
+        for index in groups:
             first = summed.firsts[index]
             if summed.counts[index] > 1 and not self.has_unit:
                 return None  # a repeated row: the exact stages name every line
@@ -375,45 +374,6 @@ class _Summer:
             for fact, text in values.items():
                 self.unit_facts.keep(unit, fact, text, fact_line)  # agreement was checked above
         return summed.rows
-
-    def _in_order(self, summed: BlockSums) -> Iterable[int]:
-        """The block's groups to add: all of them, unless they take an election past MAX_OPTIONS;
-        then those up to the first option past it in line order, and reading stops (the assembly
-        refuses the election at that line, as the exact engine does)."""
-        names = summed.keys[self.layout.key_indexes.index(self.candidate_index)]
-        elections = (
-            [
-                self._label(raw)
-                for raw in summed.keys[self.layout.key_indexes.index(self.election_index)]
-            ]
-            if self.election_index is not None
-            else [self.reader.default_election] * len(names)
-        )
-        cells = [summed.keys[self.layout.key_indexes.index(i)] for i, _ in self.race_columns]
-        labels = race_labels(elections, cells)
-        keys = [self._option_key(raw) for raw in names]
-        seen = {label: set(self.names.get(label, ())) for label in set(labels)}
-        for label, key in zip(labels, keys, strict=True):
-            seen[label].add(key)
-        if all(len(known) <= MAX_OPTIONS for known in seen.values()):
-            return range(len(names))
-        self.stopped = self.limited = True
-        order = sorted(range(len(names)), key=summed.firsts.__getitem__)
-        seen = {label: set(self.names.get(label, ())) for label in set(labels)}
-        for position, index in enumerate(order):
-            seen[labels[index]].add(keys[index])
-            if len(seen[labels[index]]) > MAX_OPTIONS:
-                return order[: position + 1]
-        return order
-
-    def _label(self, raw: bytes) -> str:
-        return raw.decode("utf-8", "replace").strip() or self.reader.default_election
-
-    def _option_key(self, raw: bytes) -> str:
-        key = self.raw_names.get(raw)
-        if key is None:
-            key = self.raw_names[raw] = option_key(raw.decode("utf-8", "replace"))
-        return key
 
     def _unit_facts(
         self, summed: BlockSums, line: int
@@ -499,10 +459,7 @@ class _Summer:
             self.sums[identity] = Record(
                 line, election, row, votes, dict(facts), summed=self.has_unit
             )
-            label = (election, *(dict(facts).get(c, "") for _, c in self.race_columns))
-            names = self.names.setdefault(label, set())
-            names.add(option_key(row.candidate))
-            if len(names) > MAX_OPTIONS:
+            if self.options_met.add(election, dict(facts), row.candidate):
                 self.stopped = True  # the assembly says which line; nothing past it is needed
             return
         record.votes = (record.votes or 0) + votes

@@ -1,0 +1,82 @@
+"""The streaming engine's bound on options: an election (a race) of more than `MAX_OPTIONS` options
+is no ballot, and reading stops at the first option past it.
+
+Options are counted race by race as the exact engine's assembly counts them (`assemble.option_key`),
+a race told by its election and race cells (`roles.race_cells`), so that the assembly refuses the
+election at the same line (`too-many-options`) whichever engine read the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from pollcli.read.assemble import MAX_OPTIONS, option_key
+from pollcli.read.roles import race_cells, race_labels
+
+if TYPE_CHECKING:
+    from pollcli.read.blocks import BlockSums
+    from pollcli.read.header import ColumnMap
+
+
+class OptionCount:
+    """The options met so far in each race, to stop at MAX_OPTIONS."""
+
+    def __init__(self, columns: ColumnMap, key_indexes: Sequence[int], default_election: str):
+        self.names: dict[tuple[str, ...], set[str]] = {}
+        self.race_columns = race_cells(columns)
+        self.raw_names: dict[bytes, str] = {}  # a candidate cell as written → its option key
+        self.key_indexes = list(key_indexes)
+        self.candidate_index = columns.index("candidate")
+        self.election_index = columns.index("election")
+        self.default_election = default_election
+
+    def in_order(self, summed: BlockSums) -> tuple[Iterable[int], bool]:
+        """The block's groups to add, and whether the file goes past the bound: all of them when
+        it does not; else those up to the first option past it in line order."""
+        names = summed.keys[self.key_indexes.index(self._index(self.candidate_index))]
+        elections = (
+            [
+                raw.decode("utf-8", "replace").strip() or self.default_election
+                for raw in summed.keys[self.key_indexes.index(self.election_index)]
+            ]
+            if self.election_index is not None
+            else [self.default_election] * len(names)
+        )
+        cells = [summed.keys[self.key_indexes.index(i)] for i, _ in self.race_columns]
+        labels = race_labels(elections, cells)
+        keys = [self._option_key(raw) for raw in names]
+        seen = {label: set(self.names.get(label, ())) for label in set(labels)}
+        for label, key in zip(labels, keys, strict=True):
+            seen[label].add(key)
+        if all(len(known) <= MAX_OPTIONS for known in seen.values()):
+            return range(len(names)), False
+        order = sorted(range(len(names)), key=summed.firsts.__getitem__)
+        seen = {label: set(self.names.get(label, ())) for label in set(labels)}
+        for position, index in enumerate(order):
+            seen[labels[index]].add(keys[index])
+            if len(seen[labels[index]]) > MAX_OPTIONS:
+                return order[: position + 1], True
+        return order, True
+
+    def add(self, election: str, facts: dict[str, str], candidate: str) -> bool:
+        """Count a new record's option in its race; whether the race is now past the bound."""
+        label = (election, *(facts.get(c, "") for _, c in self.race_columns))
+        names = self.names.setdefault(label, set())
+        names.add(option_key(candidate))
+        return len(names) > MAX_OPTIONS
+
+    def release(self) -> None:
+        self.raw_names.clear()
+
+    @staticmethod
+    def _index(index: int | None) -> int:
+        if index is None:
+            raise ValueError("a file without a candidate column is not streamed")
+        return index
+
+    def _option_key(self, raw: bytes) -> str:
+        key = self.raw_names.get(raw)
+        if key is None:
+            key = self.raw_names[raw] = option_key(raw.decode("utf-8", "replace"))
+        return key
