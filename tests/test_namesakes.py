@@ -1,0 +1,388 @@
+"""Issue 12 item 7: two candidates of one race with the same name and different parties are two
+candidates; one candidate's party lines are added up only when asked (`--fusion`) or when the file
+says so (a `fusion_ticket` column, as MEDSL writes it, or one candidate id on every line).
+
+Figures are checked against pandas, grouping by (name, party), or against hand-checked tables;
+both engines must agree on every file (the streaming engine with tiny blocks).
+"""
+
+import io
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import invoke, write
+from pollcli.read import ReadOptions, engines, load_file, stream
+
+pd = pytest.importorskip("pandas")
+
+# The review's probe (S3): "John Smith" DEM and "John Smith" REP were summed to 370 and led.
+NAMESAKES = (
+    "county,precinct,office,party,candidate,votes\n"
+    "Alder,P1,County Commission,DEM,John Smith,100\n"
+    "Alder,P1,County Commission,REP,John Smith,120\n"
+    "Alder,P1,County Commission,IND,Ada Birch,150\n"
+    "Alder,P2,County Commission,DEM,John Smith,80\n"
+    "Alder,P2,County Commission,REP,John Smith,70\n"
+    "Alder,P2,County Commission,IND,Ada Birch,100\n"
+    "Alder,P1,Sheriff,DEM,Cole Dane,10\n"
+    "Alder,P1,Sheriff,REP,Eve Falk,12\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def small_blocks(monkeypatch):
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 256)
+
+
+def both(monkeypatch, path: Path, **options):
+    """Each engine's elections and problems; they must be the same."""
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        results[engine] = load_file(path, ReadOptions(**options))
+    dumped = {
+        engine: ([asdict(e) for e in els], [asdict(p) for p in probs])
+        for engine, (els, probs) in results.items()
+    }
+    assert dumped["exact"] == dumped["stream"]
+    return results["exact"]
+
+
+def table(elections) -> dict[str, dict[tuple[str, str | None], int | None]]:
+    """Each race's options as {(name, party): votes}."""
+    return {
+        e.facts.election: {(o.candidate, o.party): o.votes for o in e.options} for e in elections
+    }
+
+
+def pandas_sums(text: str, race: str = "office", party: str = "party", votes: str = "votes"):
+    """Votes per race per (name, party), by pandas: the oracle."""
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    frame[votes] = frame[votes].astype(int)
+    sums = frame.groupby([race, "candidate", party], sort=False)[votes].sum()
+    out: dict[str, dict[tuple[str, str], int]] = {}
+    for (office, name, line), total in sums.items():
+        out.setdefault(office, {})[name, line] = int(total)
+    return out
+
+
+def codes(problems) -> list[str]:
+    return [p.code for p in problems]
+
+
+# --- the default: (name, party) ---------------------------------------------------------------
+
+
+def test_namesakes_of_two_parties_are_two_candidates_and_the_right_one_wins(tmp_path, monkeypatch):
+    path = write(tmp_path, NAMESAKES)
+    elections, problems = both(monkeypatch, path)
+    expected = pandas_sums(NAMESAKES)["County Commission"]
+    assert expected == {
+        ("John Smith", "DEM"): 180,
+        ("John Smith", "REP"): 190,
+        ("Ada Birch", "IND"): 250,
+    }
+    commission = table(elections)["County Commission"]
+    # Each namesake is listed with its party, in its name too: every name stays one option.
+    assert commission == {
+        ("John Smith (DEM)", "DEM"): 180,
+        ("John Smith (REP)", "REP"): 190,
+        ("Ada Birch", "IND"): 250,
+    }
+    assert codes(problems) == ["shared-name"]
+    warning = problems[0]
+    assert warning.severity == "warning" and warning.race == "County Commission"
+    assert warning.line == 3  # the first row of the second party
+    for text in ("'John Smith'", "DEM (180 votes)", "REP (190 votes)", "--fusion", "fusion"):
+        assert text in warning.message
+    assert not any("party lines" in n for n in elections[0].notes)
+
+
+def test_the_summary_names_the_right_winner_and_each_namesake_once(tmp_path):
+    path = write(tmp_path, NAMESAKES)
+    result = invoke("summary", str(path), "--race", "Commission", "--format", "json")
+    assert result.code == 0, result.stderr
+    (race,) = json.loads(result.stdout)["elections"]
+    ranked = [(r["candidate"], r["party"], r["votes"]) for r in race["results"]]
+    assert ranked == [
+        ("Ada Birch", "IND", 250),
+        ("John Smith (REP)", "REP", 190),
+        ("John Smith (DEM)", "DEM", 180),
+    ]
+    assert race["leader"]["candidate"] == "Ada Birch"
+    assert "shared-name" in result.stderr
+    text = invoke("summary", str(path), "--race", "Commission").stdout
+    assert "Runner-up: John Smith (REP) with" in text
+    assert "(REP) (REP)" not in text and "(REP)," not in text
+
+
+def test_fusion_adds_a_candidates_party_lines_up_as_before(tmp_path, monkeypatch):
+    path = write(tmp_path, NAMESAKES)
+    elections, problems = both(monkeypatch, path, fusion=True)
+    assert table(elections)["County Commission"] == {
+        ("John Smith", "DEM / REP"): 370,
+        ("Ada Birch", "IND"): 250,
+    }
+    assert problems == []
+    assert "John Smith ran on 2 party lines (DEM, REP); their votes are added up." in (
+        elections[0].notes
+    )
+    assert not any("party lines" in n for n in elections[1].notes)
+
+
+@pytest.mark.parametrize("command", ["summary", "compare", "validate", "seats"])
+def test_every_reading_command_takes_fusion(tmp_path, command):
+    path = write(
+        tmp_path, "candidate,party,votes\nJohn Smith,DEM,180\nJohn Smith,REP,190\nAda,IND,250\n"
+    )
+    extra = ["--seats", "3"] if command == "seats" else []
+    result = invoke(command, str(path), *([str(path)] if command == "compare" else []), *extra,
+                    "--fusion", "--format", "json")  # fmt: skip
+    assert result.code == 0, result.stderr
+    assert "shared-name" not in result.stdout + result.stderr
+    without = invoke(command, str(path), *([str(path)] if command == "compare" else []), *extra,
+                     "--format", "json")  # fmt: skip
+    assert "shared-name" in without.stdout + without.stderr
+
+
+def test_the_same_name_and_party_twice_in_one_precinct_is_still_a_duplicate(tmp_path, monkeypatch):
+    text = NAMESAKES + "Alder,P2,County Commission,DEM,John Smith,5\n"
+    path = write(tmp_path, text)
+    _, problems = both(monkeypatch, path)
+    errors = [(p.code, p.line) for p in problems if p.severity == "error"]
+    assert errors == [("duplicate-option", 10)]
+    assert "remove one" in problems[0].message
+
+
+def test_a_blank_party_beside_one_party_is_the_same_candidate(tmp_path, monkeypatch):
+    """Kentucky's 2018 file gives some counties' rows no party: one candidate, as before."""
+    text = (
+        "county,precinct,office,party,candidate,votes\n"
+        "A,1,House,REP,Scott Lewis,10\nA,1,House,DEM,Ann Ray,7\n"
+        "B,1,House,,Scott Lewis,4\nB,1,House,,Ann Ray,9\n"
+    )
+    elections, problems = both(monkeypatch, write(tmp_path, text))
+    assert table(elections)["results"] == {("Scott Lewis", "REP"): 14, ("Ann Ray", "DEM"): 16}
+    assert problems == []
+
+
+def test_options_that_are_not_candidates_are_not_split_by_party(tmp_path, monkeypatch):
+    """New Hampshire's file writes the town in the party cell of its Scatter rows."""
+    text = (
+        "county,precinct,office,party,candidate,votes\n"
+        "C,Acworth,House,Acworth,scatter,1\nC,Acworth,House,DEM,Ann Ray,7\n"
+        "C,Albany,House,Albany,scatter,2\nC,Albany,House,DEM,Ann Ray,5\n"
+    )
+    elections, problems = both(monkeypatch, write(tmp_path, text))
+    assert {o.candidate: o.votes for o in elections[0].options} == {"Ann Ray": 12, "scatter": 3}
+    assert "shared-name" not in codes(problems)
+
+
+def test_namesakes_in_every_region_and_by_region(tmp_path, monkeypatch):
+    text = (
+        "region,precinct,candidate,party,votes\n"
+        "N,1,John Smith,DEM,30\nN,1,John Smith,REP,20\nN,1,Ada Birch,IND,40\n"
+        "N,2,John Smith,DEM,5\nN,2,John Smith,REP,25\nN,2,Ada Birch,IND,1\n"
+        "S,3,John Smith,DEM,60\nS,3,John Smith,REP,10\nS,3,Ada Birch,IND,50\n"
+    )
+    path = write(tmp_path, text)
+    (election,), problems = both(monkeypatch, path)
+    frame = pd.read_csv(io.StringIO(text))
+    by_region = frame.groupby(["region", "candidate", "party"])["votes"].sum().to_dict()
+    for region in election.regions:
+        got = {(o.candidate.split(" (")[0], o.party): o.votes for o in region.options}
+        want = {(c, p): int(v) for (r, c, p), v in by_region.items() if r == region.name}
+        assert got == want
+    assert codes(problems) == ["shared-name"]
+    result = invoke("summary", str(path), "--by", "region", "--format", "json")
+    assert result.code == 0, result.stderr
+    regions = json.loads(result.stdout)["elections"][0]["regions"]
+    leaders = {r["region"]: r["leader"]["candidate"] for r in regions}
+    assert leaders == {"N": "John Smith (REP)", "S": "John Smith (DEM)"}  # 45 v 41 v 35; 60 v 50
+
+
+def test_namesakes_never_in_one_region_are_kept_apart_with_a_hint(tmp_path, monkeypatch):
+    """A party written two ways by two counties looks like namesakes: kept apart (nothing is merged
+    unasked), and the warning says they never meet; --fusion adds them up."""
+    text = (
+        "county,candidate,party,votes\n"
+        "A,Ann Ray,DEM,70\nA,Bo Tate,REP,60\nB,Ann Ray,Democratic,20\nB,Bo Tate,REP,50\n"
+    )
+    path = write(tmp_path, text)
+    (election,), problems = both(monkeypatch, path)
+    assert {o.candidate: o.votes for o in election.options} == {
+        "Ann Ray (DEM)": 70,
+        "Ann Ray (Democratic)": 20,
+        "Bo Tate": 110,
+    }
+    assert codes(problems) == ["shared-name"]  # and no name-variant: they are not spellings
+    assert "never appear in the same region" in problems[0].message
+    (fused,), _ = both(monkeypatch, path, fusion=True)
+    assert {o.candidate: o.votes for o in fused.options} == {"Ann Ray": 90, "Bo Tate": 110}
+
+
+def test_a_candidate_in_two_parties_and_none_keeps_the_blank_rows_apart(tmp_path, monkeypatch):
+    text = "candidate,party,votes\nJohn Smith,DEM,5\nJohn Smith,REP,6\nJohn Smith,,2\nAda,X,9\n"
+    (election,), problems = both(monkeypatch, write(tmp_path, text))
+    assert {(o.candidate, o.party): o.votes for o in election.options} == {
+        ("John Smith (DEM)", "DEM"): 5,
+        ("John Smith (REP)", "REP"): 6,
+        ("John Smith (no party)", None): 2,
+        ("Ada", "X"): 9,
+    }
+    assert codes(problems) == ["shared-name"]
+
+
+# --- what the file says: fusion_ticket, candidate ids ---------------------------------------------
+
+MEDSL = (
+    "year,state,office,district,stage,special,candidate,party,writein,mode,candidatevotes,"
+    "totalvotes,fusion_ticket\n"
+    # NY-8: one candidate on two lines; MEDSL marks only the minor line TRUE in some years.
+    "2024,NEW YORK,US HOUSE,008,GEN,FALSE,JOHN J. DELANEY,REPUBLICAN,FALSE,TOTAL,100,230,FALSE\n"
+    "2024,NEW YORK,US HOUSE,008,GEN,FALSE,JOHN J. DELANEY,CONSERVATIVE,FALSE,TOTAL,20,230,TRUE\n"
+    "2024,NEW YORK,US HOUSE,008,GEN,FALSE,ANN LEE,DEMOCRAT,FALSE,TOTAL,110,230,FALSE\n"
+    # NY-9: two men of one name.
+    "2024,NEW YORK,US HOUSE,009,GEN,FALSE,JOHN SMITH,DEMOCRAT,FALSE,TOTAL,50,180,FALSE\n"
+    "2024,NEW YORK,US HOUSE,009,GEN,FALSE,JOHN SMITH,REPUBLICAN,FALSE,TOTAL,60,180,FALSE\n"
+    "2024,NEW YORK,US HOUSE,009,GEN,FALSE,ADA BIRCH,WORKING FAMILIES,FALSE,TOTAL,70,180,FALSE\n"
+    # NY-10: both lines marked, as in MEDSL's 1976–2022 file.
+    "2024,NEW YORK,US HOUSE,010,GEN,FALSE,EVE FALK,DEMOCRAT,FALSE,TOTAL,300,600,TRUE\n"
+    "2024,NEW YORK,US HOUSE,010,GEN,FALSE,EVE FALK,WORKING FAMILIES,FALSE,TOTAL,40,600,TRUE\n"
+    "2024,NEW YORK,US HOUSE,010,GEN,FALSE,GUS HALE,REPUBLICAN,FALSE,TOTAL,260,600,FALSE\n"
+)
+
+
+def test_a_fusion_ticket_column_adds_up_the_lines_it_marks(tmp_path, monkeypatch):
+    elections, problems = both(monkeypatch, write(tmp_path, MEDSL))
+    got = {e.facts.election: {o.candidate: o.votes for o in e.options} for e in elections}
+    # Hand-checked: 100 + 20; 50 and 60 apart; 300 + 40. Each race's votes add up to totalvotes.
+    assert got == {
+        "US HOUSE · 8": {"JOHN J. DELANEY": 120, "ANN LEE": 110},
+        "US HOUSE · 9": {
+            "JOHN SMITH (DEMOCRAT)": 50,
+            "JOHN SMITH (REPUBLICAN)": 60,
+            "ADA BIRCH": 70,
+        },
+        "US HOUSE · 10": {"EVE FALK": 340, "GUS HALE": 260},
+    }
+    assert [(p.code, p.race) for p in problems] == [("shared-name", "US HOUSE · 9")]
+    notes = {e.facts.election: e.notes for e in elections}
+    assert any("JOHN J. DELANEY ran on 2 party lines" in n for n in notes["US HOUSE · 8"])
+    # The column is used, not reported as unknown, and is no election fact.
+    assert not any("fusion_ticket" in n for e in elections for n in e.notes)
+
+
+def test_one_candidate_id_on_several_party_lines_is_one_candidate(tmp_path, monkeypatch):
+    """FiveThirtyEight gives each of Gillibrand's lines her one candidate_id."""
+    text = (
+        "race_id,candidate_id,candidate_name,ballot_party,votes\n"
+        "115,11202,Kirsten E. Gillibrand,DEM,3755489\n"
+        "115,11202,Kirsten E. Gillibrand,WFP,160128\n"
+        "115,11203,Chele Farley,REP,1730439\n"
+        "115,11203,Chele Farley,CRV,246171\n"
+        "116,20,Ann Lee,DEM,5\n116,21,Ann Lee,REP,7\n"
+    )
+    elections, problems = both(monkeypatch, write(tmp_path, text))
+    got = [{o.candidate: o.votes for o in e.options} for e in elections]
+    assert got == [
+        {"Kirsten E. Gillibrand": 3755489 + 160128, "Chele Farley": 1730439 + 246171},
+        {"Ann Lee (id 20)": 5, "Ann Lee (id 21)": 7},
+    ]
+    assert "shared-name" not in codes(problems)
+
+
+# --- downstream: nothing keyed by name merges the namesakes -------------------------------------
+
+
+def test_compare_keeps_the_namesakes_apart(tmp_path):
+    first = write(
+        tmp_path,
+        "candidate,party,votes\nJohn Smith,DEM,180\nJohn Smith,REP,190\nAda Birch,IND,250\n",
+        "a.csv",
+    )
+    second = write(tmp_path, "candidate,party,votes\nJohn Smith,DEM,300\nJohn Smith,REP,100\nAda Birch,IND,100\n", "b.csv")  # fmt: skip
+    result = invoke("compare", str(first), str(second), "--format", "json")
+    assert result.code == 0, result.stderr
+    rows = {r["candidate"]: r["shares"] for r in json.loads(result.stdout)["rows"]}
+    assert set(rows) == {"John Smith (DEM)", "John Smith (REP)", "Ada Birch"}
+    # pandas: each share of its election's votes.
+    for name, a, b in (
+        ("John Smith (DEM)", 180, 300),
+        ("John Smith (REP)", 190, 100),
+    ):
+        assert rows[name] == pytest.approx([a / 620 * 100, b / 500 * 100])
+
+
+def test_charts_and_seats_name_each_namesake(tmp_path):
+    pytest.importorskip("matplotlib")
+    path = write(
+        tmp_path,
+        "candidate,party,votes\nJohn Smith,DEM,180\nJohn Smith,REP,190\nAda Birch,IND,250\n",
+    )
+    chart = tmp_path / "chart.svg"
+    result = invoke("summary", str(path), "--chart", str(chart))
+    assert result.code == 0, result.stderr
+    svg = chart.read_text(encoding="utf-8")
+    assert "John Smith (DEM)" in svg and "John Smith (REP)" in svg
+    seats = invoke("seats", str(path), "--seats", "3", "--format", "json")
+    assert seats.code == 0, seats.stderr
+    lists = json.loads(seats.stdout)["elections"][0]["allocations"][0]["parties"]
+    assert {p["party"]: p["seats"] for p in lists} == {
+        "Ada Birch": 1,  # D'Hondt by hand: 250, 190, 180, 125 → Ada, Smith (REP), Smith (DEM)
+        "John Smith (REP)": 1,
+        "John Smith (DEM)": 1,
+    }
+
+
+# --- a property: any precinct file, both engines, pandas' (name, party) sums ----------------------
+
+NAMES = ("Ann Ray", "ann ray", "Bo Tate", "Cy Moss")
+PARTIES = ("DEM", "REP", "WFP")
+
+
+@st.composite
+def precinct_files(draw):
+    rows = {}
+    for _ in range(draw(st.integers(1, 40))):
+        unit = draw(st.integers(0, 6))
+        name = draw(st.sampled_from(NAMES))
+        party = draw(st.sampled_from(PARTIES))
+        # One row per (precinct, name as compared, party): a repeat would be duplicate-option.
+        rows.setdefault((unit, name.casefold(), party), (name, draw(st.integers(0, 500))))
+    lines = ["county,precinct,candidate,party,votes"]
+    for (unit, _, party), (name, votes) in rows.items():
+        lines.append(f"C{unit % 2},P{unit},{name},{party},{votes}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=precinct_files(), fusion=st.booleans())
+def test_votes_are_pandas_sums_by_name_and_party_on_both_engines(
+    tmp_path, monkeypatch, text, fusion
+):
+    path = write(tmp_path, text)
+    (election,), _ = both(monkeypatch, path, fusion=fusion)
+    frame = pd.read_csv(io.StringIO(text), dtype={"votes": int})
+    frame["name"] = frame["candidate"].str.casefold()
+    parties = frame.groupby("name")["party"].nunique()
+    got = {}
+    for option in election.options:
+        name = option.candidate.casefold()
+        if not fusion and parties[name.split(" (")[0]] > 1:
+            name, party = name.split(" (")[0], option.party
+            got[name, party] = option.votes
+        else:
+            got[name, None] = option.votes
+    want = {}
+    for (name, party), votes in frame.groupby(["name", "party"])["votes"].sum().items():
+        key = (name, party) if not fusion and parties[name] > 1 else (name, None)
+        want[key] = want.get(key, 0) + int(votes)
+    assert got == want
