@@ -296,13 +296,20 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "special": ("special", "is_special"),
     "rcv_round": ("ranked_choice_round", "rcv_round"),
 }
-# Columns of a long vote-mode layout (`mode`: election day, absentee, TOTAL…) and of candidate ids.
+# Columns of a long vote-mode layout (`mode`: election day, absentee, TOTAL…), of candidate ids and of
+# fusion tickets.
 ROLE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "mode": ("mode", "vote_mode", "voting_method", "vote_type", "votetype"),
     "candidate_id": ("candidate_id", "cand_id", "candidateid"),
+    # MEDSL: TRUE on a candidate's rows when they ran on several party lines (fusion voting).
+    "fusion_ticket": ("fusion_ticket",),
 }
-# Columns whose cells are election facts rather than an option's figures (race keys, modes and
-# candidate ids are read with them, and set apart by `pollcli.read.racekeys` and `.modes`).
+# A yes in a TRUE/FALSE column (MEDSL's `special` and `fusion_ticket`, FiveThirtyEight's `special`),
+# as `read.assemble.option_key` writes the cell.
+YES_WORDS: Final[frozenset[str]] = frozenset({"true", "t", "yes", "y", "1", "x"})
+# Columns whose cells are election facts rather than an option's figures (race keys, modes, candidate
+# ids and fusion tickets are read with them, and set apart by `pollcli.read.racekeys`, `.modes`,
+# `.races` and `.assemble`).
 FACT_COLUMNS: Final[tuple[str, ...]] = (*ELECTION_FACTS, "total_votes", *ROLE_ALIASES)
 # A column named only by `--where COL=VALUE`: read to select rows, used for nothing else.
 WHERE_PREFIX: Final[str] = "where:"

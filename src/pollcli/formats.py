@@ -27,3 +27,11 @@ def number(value: float | None, digits: int = 2, missing: str = "—") -> str:
 def counted(value: int, noun: str) -> str:
     """'1 vote', '2,000 votes'."""
     return f"{value:,} {noun}" if value == 1 else f"{value:,} {noun}s"
+
+
+def with_party(name: str, party: str | None) -> str:
+    """'Name (Party)'; the name alone when it has no party, or ends with it already (candidates of
+    one name are named with their party: 'John Smith (DEM)')."""
+    if not party or name.endswith(f"({party})"):
+        return name
+    return f"{name} ({party})"

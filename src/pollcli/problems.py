@@ -51,6 +51,7 @@ class Code(StrEnum):
     RACE_SPLIT = "race-split"
     NAME_VARIANT = "name-variant"
     TOTAL_ROW = "total-row"
+    SHARED_NAME = "shared-name"
 
 
 CODES: dict[Code, str] = {
@@ -92,6 +93,8 @@ CODES: dict[Code, str] = {
     "(kept apart; --alias merges them)",
     Code.TOTAL_ROW: "a total or subtotal row (Total, Gesamt, Итого, a blank or county-named unit…), "
     "set aside and checked against its parts",
+    Code.SHARED_NAME: "candidates of one race with one name and different parties, listed apart "
+    "with their parties (--fusion adds up one candidate's party lines)",
 }
 
 

@@ -331,7 +331,7 @@ def _legend_entries(
     for row in election.results:
         standing = leaders.get(row.candidate)
         if standing is not None:
-            label = row.candidate + (f" ({row.party})" if row.party else "") + " leads"
+            label = fmt.with_party(row.candidate, row.party) + " leads"
             entries.append((label, colours.of(row.candidate, row.party), None))
     if any(
         regions[n].leader is None and regions[n].tied_for_first

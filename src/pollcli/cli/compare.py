@@ -92,6 +92,7 @@ def compare(
     header_line: opt.HeaderLineOpt = None,
     wide: opt.WideOpt = False,
     id_columns: opt.IdColumnsOpt = None,
+    fusion: opt.FusionOpt = False,
 ) -> int:
     """Elections side by side: shares and changes, leader, turnout, term, volatility; polls vs the count.
 
@@ -120,6 +121,7 @@ def compare(
             header_line=header_line,
             wide=wide,
             id_columns=id_columns,
+            fusion=fusion,
         )
     result = run_compare(elections, by=by.value, aliases=pairs, fuzzy=not no_fuzzy)
     warn(result.warnings, quiet)

@@ -183,6 +183,17 @@ IdColumnsOpt = Annotated[
         rich_help_panel=READING,
     ),
 ]
+FusionOpt = Annotated[
+    bool,
+    typer.Option(
+        "--fusion",
+        help="Add up the rows of one race with one candidate name and different parties: one "
+        "candidate on several party lines (fusion voting, as in New York). Default: two "
+        "candidates of one name, each with its party, and a warning; a fusion_ticket column "
+        "(MEDSL) or one candidate_id on the lines adds them up without the flag.",
+        rich_help_panel=READING,
+    ),
+]
 
 ElectionOpt = Annotated[
     str | None,

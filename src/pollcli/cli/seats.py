@@ -132,6 +132,7 @@ def seats(
     header_line: opt.HeaderLineOpt = None,
     wide: opt.WideOpt = False,
     id_columns: opt.IdColumnsOpt = None,
+    fusion: opt.FusionOpt = False,
 ) -> int:
     """Seats from votes: each list's seats by a method, with the legal threshold, the quota or
     divisors, the last seat and who was next, votes that elected no one, and disproportionality.
@@ -172,6 +173,7 @@ def seats(
             header_line=header_line,
             wide=wide,
             id_columns=id_columns,
+            fusion=fusion,
         )
     result = allocate(
         elections,

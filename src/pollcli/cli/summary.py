@@ -133,6 +133,7 @@ def summary(
     header_line: opt.HeaderLineOpt = None,
     wide: opt.WideOpt = False,
     id_columns: opt.IdColumnsOpt = None,
+    fusion: opt.FusionOpt = False,
     election: opt.ElectionOpt = None,
     date: opt.DateOpt = None,
     country: opt.CountryOpt = None,
@@ -199,6 +200,7 @@ def summary(
             header_line=header_line,
             wide=wide,
             id_columns=id_columns,
+            fusion=fusion,
         )
     result = summarize(
         elections,

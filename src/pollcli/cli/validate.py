@@ -41,6 +41,7 @@ def validate(
     header_line: opt.HeaderLineOpt = None,
     wide: opt.WideOpt = False,
     id_columns: opt.IdColumnsOpt = None,
+    fusion: opt.FusionOpt = False,
 ) -> int:
     """List every problem in each file, not just the first. Errors exit 1; warnings alone exit 0."""
     from pollcli.models import FileReport, ValidationReport
@@ -67,6 +68,7 @@ def validate(
                     header_line=header_line,
                     wide=wide,
                     id_columns=id_columns,
+                    fusion=fusion,
                 ).files
             except InputError as exc:
                 unreadable.append(str(exc))

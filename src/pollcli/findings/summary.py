@@ -7,7 +7,7 @@ are written by `pollcli.formats`.
 from __future__ import annotations
 
 from pollcli.columns import NOT_VALID_KINDS
-from pollcli.formats import counted
+from pollcli.formats import counted, with_party
 from pollcli.formats import pct as _pct
 from pollcli.tally import Ranked, Tally
 
@@ -61,14 +61,10 @@ def notes(tally: Tally) -> list[str]:
 
 def describe(item: Ranked) -> str:
     """'Name (Party)', or 'Name, Party (x),' where the party's own brackets would nest."""
-    party = item.option.party
-    if not party:
-        return item.option.candidate
-    return (
-        f"{item.option.candidate}, {party},"
-        if "(" in party
-        else f"{item.option.candidate} ({party})"
-    )
+    name, party = item.option.candidate, item.option.party
+    if party and "(" in party and not name.endswith(f"({party})"):
+        return f"{name}, {party},"
+    return with_party(name, party)
 
 
 def figures(item: Ranked) -> str:

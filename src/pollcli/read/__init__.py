@@ -63,6 +63,7 @@ def load(
     header_line: int | str | Sequence[int] | None = None,
     wide: bool = False,
     id_columns: str | Sequence[str] | None = None,
+    fusion: bool = False,
 ) -> Elections:
     """Load one or more results files (CSV, Excel, OpenDocument or Parquet; `-` is standard input)
     into elections, in file order.
@@ -73,6 +74,8 @@ def load(
     `votes` names the one column to read votes from, `aliases` (OLD → NEW) rename options.
     `header_line` says where the header is (6, or "6-8" for a header over three rows); `wide` reads
     a table with one column per option, `id_columns` names the columns that name its rows.
+    `fusion` adds up the rows of one race with one candidate name and different parties (one
+    candidate on several party lines); by default they are two candidates of one name.
 
     Raises `DataError` carrying every error found (warnings become each election's `warnings`) — but
     in a file of many races, a race with errors is left out (listed with its problems in the
@@ -81,7 +84,7 @@ def load(
     """
     options = _options(
         encoding, delimiter, decimal, facts, kinds, ignore_columns, sheet,
-        race_by, race, where, votes, aliases, header_line, wide, id_columns,
+        race_by, race, where, votes, aliases, header_line, wide, id_columns, fusion,
     )  # fmt: skip
     elections = Elections()
     for source in _as_list(sources):
@@ -127,6 +130,7 @@ def _options(
     header_line: int | str | Sequence[int] | None = None,
     wide: bool = False,
     columns: str | Sequence[str] | None = None,
+    fusion: bool = False,
 ) -> ReadOptions:
     if isinstance(race, str):
         race = [race]
@@ -151,6 +155,7 @@ def _options(
         header_line=header_lines(header_line),
         wide=wide or bool(ids),
         id_columns=ids,
+        fusion=fusion,
     )
 
 
@@ -171,12 +176,13 @@ def validate(
     header_line: int | str | Sequence[int] | None = None,
     wide: bool = False,
     id_columns: str | Sequence[str] | None = None,
+    fusion: bool = False,
 ) -> ValidationReport:
     """Every problem in each file, not just the first; never raises for bad data. In a file of many
     races each problem names its race (`Problem.race`)."""
     options = _options(
         encoding, delimiter, decimal, facts, kinds, ignore_columns, sheet,
-        race_by, race, where, votes, (), header_line, wide, id_columns,
+        race_by, race, where, votes, (), header_line, wide, id_columns, fusion,
     )  # fmt: skip
     files = []
     for source in _as_list(sources):

@@ -1,9 +1,12 @@
 """Records → elections: grouped by election, facts read, options merged and summed across regions.
 
 Both engines end here: the exact engine with one record per row, the streaming engine with rows of the
-same cells already summed. An option listed twice in one election (and region, and unit) is an error
-unless its party lines tell the rows apart (fusion voting: summed, with a note); a precinct's rows are
-summed into its region, the regions into the election.
+same cells already summed. An option is its name and, for a candidate, its party: one name under
+several parties in one election is two candidates of one name (each named with its party, with a
+`shared-name` warning), unless they are one candidate's party lines (fusion voting: `--fusion`, a
+`fusion_ticket` cell, one candidate id), which are summed with a note. An option listed twice in one
+election (and region, and unit) is an error; a precinct's rows are summed into its region, the regions
+into the election.
 """
 
 from __future__ import annotations
@@ -57,15 +60,15 @@ class Assembly:
     found: Found
     unit_facts: UnitFacts
     file_level: int = 0  # problems before the first election's belong to the file as a whole
-    # Options (by `option_key`) on several party lines within a unit, with those parties: found by
-    # the streaming engine (read/repeats), which sums units before this stage.
-    fused: dict[str, list[str]] = field(default_factory=dict)
     # Where each election's problems are in `found.items` (start, end), by label: a file of many
     # races refuses a race with its own problems and summarises the others (`read.races`).
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     # One election's records without its total rows (`totals.set_aside`, given by the engine):
     # taken out before its facts are read, so that neither votes nor counts are added twice.
     totals: Callable[[str, list[Record]], list[Record]] | None = None
+    # One election's records with a candidate name under several parties told apart or added up
+    # (`partylines.party_lines`, given by the race stage), with its notes.
+    party_lines: Callable[[str, list[Record], list[str]], list[Record]] | None = None
 
     def elections(self, records: list[Record], header_line: int) -> list[Election]:
         """Records grouped into elections (in order of first appearance), each built and checked."""
@@ -125,6 +128,8 @@ class Assembly:
         # is built, checked and only then left out.
         if facts is None:
             facts = Facts(election=label or self.sources.default_label)
+        if self.party_lines is not None:
+            records = self.party_lines(facts.election, records, notes)
         records = _fractions(records, notes)
         self._in_range(records)
         options, regions = self._combine(records, facts.election, regional, counts or {}, notes)
@@ -270,15 +275,15 @@ class Assembly:
         self, records: list[Record], election: str, region: str, notes: list[str]
     ) -> list[Option] | None:
         """One option per name in a region (or the election): rows of different units added up;
-        within one unit, a candidate's party lines added up with a note, and the same option twice
+        within one unit, a candidate's party lines (`read.partylines`) too, and the same option twice
         without a distinguishing party a `duplicate-option` error."""
         groups: dict[str, list[Record]] = {}
         for record in records:
             groups.setdefault(option_key(record.row.candidate), []).append(record)
         options = []
         ok = True
-        for key, group in groups.items():
-            if len(group) == 1 and not group[0].same_cell_lines and key not in self.fused:
+        for group in groups.values():
+            if len(group) == 1 and not group[0].same_cell_lines:
                 options.append(_merge_records(group))  # one row: nothing to add up or check
                 continue
             by_unit: dict[str, list[Record]] = {}
@@ -286,23 +291,18 @@ class Assembly:
                 if not record.summed:  # the streaming engine checked its units itself
                     by_unit.setdefault(record.row.unit or "", []).append(record)
             for rows in by_unit.values():
-                ok = self._one_per_unit(rows, election, region, notes) and ok
-            if key in self.fused:
-                note = (
-                    f"{group[0].row.candidate} ran on {len(self.fused[key])} party lines "
-                    f"({', '.join(self.fused[key])}); their votes are added up."
-                )
-                if note not in notes:
-                    notes.append(note)
+                ok = self._one_per_unit(rows, election, region) and ok
             options.append(_merge_records(group))
         return options if ok else None
 
-    def _one_per_unit(
-        self, rows: list[Record], election: str, region: str, notes: list[str]
-    ) -> bool:
-        """An option's rows within one unit: party lines (noted), or repeats (errors)."""
+    def _one_per_unit(self, rows: list[Record], election: str, region: str) -> bool:
+        """An option's rows within one unit: party lines, or repeats (errors)."""
         first = rows[0]
-        parties = [r.row.party for r in rows for _ in range(1 + len(r.same_cell_lines))]
+        parties = [
+            option_key(r.row.party) if r.row.party else None
+            for r in rows
+            for _ in range(1 + len(r.same_cell_lines))
+        ]
         if len(parties) > 1 and (None in parties or len(set(parties)) < len(parties)):
             where = f" in region {region!r}" if region else ""
             repeated = sorted(
@@ -319,13 +319,6 @@ class Assembly:
                     column=self.sources.columns.header_of("candidate"),
                 )
             return False
-        if len(rows) > 1:
-            note = (
-                f"{first.row.candidate} ran on {len(rows)} party lines "
-                f"({', '.join(p or '' for p in parties)}); their votes are added up."
-            )
-            if note not in notes:  # once, though the lines repeat in every unit
-                notes.append(note)
         return True
 
     def _sum_regions(self, regions: list[Region]) -> list[Option] | None:
@@ -360,11 +353,10 @@ def assemble(
     found: Found,
     unit_facts: UnitFacts,
     source_file: str | None = None,
-    fused: dict[str, list[str]] | None = None,
 ) -> list[Election]:
     """A file's records → its elections: what both engines do once their rows are read.
     `source_file` is the file the elections name when messages name more (a sheet of it)."""
-    assembly = assembly_for(table, reader, overrides, found, unit_facts, source_file, fused)
+    assembly = assembly_for(table, reader, overrides, found, unit_facts, source_file)
     return assembly.elections(records, table.header_line)
 
 
@@ -375,7 +367,6 @@ def assembly_for(
     found: Found,
     unit_facts: UnitFacts,
     source_file: str | None = None,
-    fused: dict[str, list[str]] | None = None,
 ) -> Assembly:
     """The assembly of a file's records: its front matter, fact sources and problems (the races
     stage, `read.races`, hands it the races' records)."""
@@ -391,7 +382,7 @@ def assembly_for(
         decimal_given=reader.decimal_given,
         default_label=front["election"][0] if "election" in front else table.stem,
     )
-    return Assembly(source_file or table.name, sources, found, unit_facts, fused=fused or {})
+    return Assembly(source_file or table.name, sources, found, unit_facts)
 
 
 def _fractions(records: list[Record], notes: list[str]) -> list[Record]:

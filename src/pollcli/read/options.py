@@ -44,6 +44,9 @@ class ReadOptions:
     # that name a row rather than an option (`--id-columns`; implies --wide).
     wide: bool = False
     id_columns: tuple[str, ...] = ()
+    # `--fusion`: rows of one race with one candidate name and different parties are one
+    # candidate's party lines (fusion voting), added up; by default they are two candidates.
+    fusion: bool = False
 
     def kind_keys(self) -> dict[str, str]:
         """The `--kind` overrides by the key names are matched with (`kinds.name_key`)."""

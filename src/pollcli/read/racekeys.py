@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
-from pollcli.columns import RACE_PREFIX, STAGES, normalize_header
+from pollcli.columns import RACE_PREFIX, STAGES, YES_WORDS, normalize_header
 from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
 
@@ -48,7 +48,7 @@ ORDER: Final[tuple[str, ...]] = (
 )
 # Shown in a name only where the other parts would give two races one name.
 QUALIFIERS: Final[tuple[str, ...]] = ("state", "race_id")
-_TRUE: Final[frozenset[str]] = frozenset({"true", "t", "yes", "y", "1", "special", "runoff", "x"})
+_TRUE: Final[frozenset[str]] = YES_WORDS | {"special", "runoff"}
 # How MEDSL and FiveThirtyEight write the stage of a race, in words.
 STAGE_WORDS: Final[dict[str, str]] = {
     "gen": "general",

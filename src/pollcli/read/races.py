@@ -5,13 +5,14 @@ Both engines end here (`assemble`), with the records of one file. In order:
 
 1. vote-mode columns are noted (summed, or checked against the votes: `records.CellReader`);
    `--alias` renames options; a party written inside the candidate cell is read out of it
-   (`read.ballot`);
+   (`read.ballot`); a candidate name under several parties is told apart or added up in each race
+   (`read.partylines`, handed to the assembly);
 2. every record is given its race from the race keys (`read.racekeys`), and so is every row refused
    with a problem, so that the problem is the race's;
 3. `--race` and `--where` keep some races (and rows); `--election` on more than one race is a usage
    error (it would give them all one label);
 4. a `mode` column is made one count (`read.modes`); candidates of one name with different
-   candidate ids are told apart;
+   candidate ids are told apart, and one id on several party lines is one candidate's;
 5. the races are assembled into elections (`read.assemble`), each problem tagged with its race; a race
    with an error is left out, the others are checked (`read.racechecks`) and told how the file was
    split.
@@ -30,6 +31,7 @@ from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
 from pollcli.problems import Problem
+from pollcli.read import partylines
 from pollcli.read.assemble import Assembly, option_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
@@ -80,6 +82,9 @@ def assemble(
     """The elections of one file's records: one per race (see the module's docstring)."""
     columns = reader.columns
     found = assembly.found
+    if "fusion_ticket" in columns.present:
+        partylines.fusion_tickets(records)
+    assembly.party_lines = partylines.stage(options.fusion, found, columns.header_of("party"))
     if columns.vote_parts:
         from pollcli.read import racechecks
 
@@ -344,7 +349,9 @@ def _aliased(records: list[Record], aliases: tuple[tuple[str, str], ...]) -> lis
 
 def _namesakes(records: list[Record]) -> list[Record]:
     """Candidates of one race with the same name and different candidate ids are two candidates:
-    each is named with its id. The id is used for nothing else."""
+    each is named with its id. One id on rows of several parties is one candidate on several party
+    lines (FiveThirtyEight gives each of a fusion candidate's lines her id): the assembly adds them
+    up. The id is used for nothing else."""
     ids: dict[tuple[str, str], set[str]] = {}
     for record in records:
         ident = record.facts.get("candidate_id", "")
@@ -352,9 +359,11 @@ def _namesakes(records: list[Record]) -> list[Record]:
     out = []
     for record in records:
         ident = record.facts.pop("candidate_id", "")
-        if len(ids[record.election, option_key(record.row.candidate)]) > 1 and ident:
+        if ident and len(ids[record.election, option_key(record.row.candidate)]) > 1:
             name = f"{record.row.candidate} (id {ident})"
             record = replace(record, row=record.row.model_copy(update={"candidate": name}))
+        elif ident:
+            record = replace(record, fusion=True)
         out.append(record)
     return out
 

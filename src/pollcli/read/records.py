@@ -38,6 +38,9 @@ class Record:
     # Rows of several units (precincts) summed by the streaming engine; read/repeats checked that
     # no unit repeats an option, so the assembly does not look for repeats among these.
     summed: bool = False
+    # The file says the row is one of its candidate's several party lines (a `fusion_ticket` cell,
+    # or a candidate id that the candidate's other lines share): the assembly adds the lines up.
+    fusion: bool = False
 
 
 def clean_cell(text: str) -> str:

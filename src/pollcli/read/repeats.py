@@ -1,13 +1,12 @@
 """An option listed twice in one precinct of a big file, found without keeping the rows.
 
 The streaming engine sums a precinct's rows into its region, so a repeated row (the same option twice
-in one unit: an export that doubled a precinct) would be summed silently. Each row leaves 16 bytes
+in one unit: an export that doubled a precinct) would be summed silently. Each row leaves 12 bytes
 here instead: a 64-bit hash of its unit (election, region and unit cells, cleaned as the exact
-engine cleans them) and of its option's name (as the exact engine compares names), the name's number
-and its party's. At the end, rows with equal
-hashes are a repeat unless their parties tell them apart (fusion voting: one candidate on several
-party lines, which the exact engine adds up with a note); a repeat hands the file to the exact
-engine, which names every line. Two different units whose hashes collide would at worst send the
+engine cleans them) and of its option's name (as the exact engine compares names), and its party's
+number. At the end, rows with equal hashes are a repeat unless their parties tell them apart (two
+candidates of one name, or one candidate's party lines: the assembly tells which, for both
+engines); a repeat hands the file to the exact engine, which names every line. Two different units whose hashes collide would at worst send the
 file to the exact engine too, never merge anything.
 """
 
@@ -63,7 +62,6 @@ class Repeats:
     def __init__(self) -> None:
         self._codes: list[Any] = []
         self._parties: list[Any] = []
-        self._name_numbers: list[Any] = []
         self._names: dict[str, int] = {}
         self._party_ids: dict[str | None, int] = {None: 0}
 
@@ -71,8 +69,9 @@ class Repeats:
         return self._names.setdefault(option_key(name.strip()), len(self._names) + 1)
 
     def _party_id(self, party: str | None) -> int:
-        party = (party or "").strip() or None
-        return self._party_ids.setdefault(party, len(self._party_ids))
+        # Parties compared as the assembly compares them: "DEM" twice is a repeat, "dem" too.
+        key = option_key(party) if party else None
+        return self._party_ids.setdefault(key or None, len(self._party_ids))
 
     def add_block(
         self,
@@ -87,7 +86,6 @@ class Repeats:
             (self._name_id(v.decode("utf-8")) for v in values), dtype=np.uint64, count=len(values)
         )
         self._codes.append(units + ids[indices] * np.uint64(_MIX))
-        self._name_numbers.append(ids[indices].astype(np.uint32))
         if parties is None:
             self._parties.append(np.zeros(len(indices), dtype=np.uint32))
         else:
@@ -104,47 +102,26 @@ class Repeats:
         number = self._name_id(name)
         code = (unit_hash(unit) + number * _MIX) & _MASK
         self._codes.append(np.array([code], dtype=np.uint64))
-        self._name_numbers.append(np.array([number], dtype=np.uint32))
         self._parties.append(np.array([self._party_id(party)], dtype=np.uint32))
 
-    def check(self, np: Any) -> tuple[bool, dict[str, list[str]]]:
-        """Whether some unit lists an option twice with no party line to tell the rows apart, and
-        the options (by name key) on several party lines within a unit, with those parties."""
+    def check(self, np: Any) -> bool:
+        """Whether some unit lists an option twice with no party to tell the rows apart."""
         if not self._codes:
-            return False, {}
+            return False
         codes = np.concatenate(self._codes)
         ordered = np.sort(codes)
         twice = ordered[1:][ordered[1:] == ordered[:-1]]
         if not twice.size:
-            return False, {}  # the usual case, settled by one sort
+            return False  # the usual case, settled by one sort
         # Only the rows whose unit and name come back are looked at with their parties.
         rows = np.isin(codes, twice)
         codes, parties = codes[rows], np.concatenate(self._parties)[rows]
-        names = np.concatenate(self._name_numbers)[rows]
         order = np.lexsort((parties, codes))
-        codes, parties, names = codes[order], parties[order], names[order]
+        codes, parties = codes[order], parties[order]
         same = codes[1:] == codes[:-1]
         # Rows of one unit and name: a repeat when a party repeats or one of them has none.
-        repeated = bool(
+        return bool(
             ((parties[1:] == parties[:-1]) & same).any()
             or ((parties == 0)[1:] & same).any()
             or ((parties == 0)[:-1] & same).any()
         )
-        return repeated, self._fused(names, codes, parties, same)
-
-    def _fused(self, rows: Any, codes: Any, parties: Any, same: Any) -> dict[str, list[str]]:
-        """The names whose rows in one unit have several parties, with those parties in the order
-        they were first met (`codes` is sorted, so a unit's rows are side by side)."""
-        keys = {number: key for key, number in self._names.items()}
-        by_number = {number: party for party, number in self._party_ids.items()}
-        names = rows
-        fused: dict[str, set[int]] = {}
-        start = 0
-        for end in [*(i + 1 for i in range(len(same)) if not same[i]), len(codes)]:
-            if end - start > 1 and len(set(parties[start:end].tolist())) > 1:
-                key = keys[int(names[start])]
-                fused.setdefault(key, set()).update(parties[start:end].tolist())
-            start = end
-        return {
-            key: [by_number[p] or "" for p in sorted(numbers)] for key, numbers in fused.items()
-        }

@@ -15,7 +15,7 @@ instead, which record the same problems at the same physical lines. The records 
 assembly (`assemble.Assembly`) as the exact engine's.
 
 Per-precinct counts (`registered`, `ballots_cast`… beside a unit column) are kept once per precinct
-(`facts.UnitFacts`), and each row leaves 16 bytes in `repeats.Repeats`, which finds an option listed
+(`facts.UnitFacts`), and each row leaves 12 bytes in `repeats.Repeats`, which finds an option listed
 twice in one precinct: memory grows with the number of precincts and by those bytes a row. Whatever
 this engine cannot read as the exact engine would (a repeated option in a precinct, a decimal mark the
 head did not show, bytes that are not text…) hands the file, or the block, to the exact stages.
@@ -141,8 +141,7 @@ def read_stream(
         utf8_misread(transcoder.sample, transcoder.codec, found)
     if summer.decimal_changes():
         return None  # both marks, or a comma only after the head: the exact engine decides
-    repeated, fused = summer.repeats.check(np)
-    if repeated:
+    if summer.repeats.check(np):
         return None  # an option twice in one precinct: the exact engine names every line
     records = summer.records()
     summer.release()
@@ -155,7 +154,7 @@ def read_stream(
 
         if modes.by_precinct(records):
             return None  # TOTAL rows beside other modes: settled precinct by precinct
-    assembly = assembly_for(table, reader, options.facts, found, summer.unit_facts, fused=fused)
+    assembly = assembly_for(table, reader, options.facts, found, summer.unit_facts)
     assembly.totals = totals.stage(mapped, found)
     elections = assemble_races(assembly, records, table.header_line, reader, options)
     if summer.limited:
