@@ -219,13 +219,30 @@ def test_kind_column_overrides_the_name(load_text):
     assert [o.kind for o in election.options] == ["candidate", "candidate"]
 
 
-def test_party_lines_are_summed_with_a_note(summarize_text):
-    s = summarize_text(
-        "candidate,party,votes\nAndrew Cuomo,Democratic,100\nAndrew Cuomo,Working Families,20\nB,Republican,90\n"
-    )
+CUOMO = (
+    "candidate,party,votes\nAndrew Cuomo,Democratic,100\nAndrew Cuomo,Working Families,20\n"
+    "B,Republican,90\n"
+)
+
+
+def test_party_lines_are_summed_with_a_note_under_fusion(summarize_text):
+    s = summarize_text(CUOMO, fusion=True)
     assert s.leader.candidate == "Andrew Cuomo" and s.leader.votes == 120
     assert s.leader.party == "Democratic / Working Families"
     assert any("2 party lines" in n for n in s.notes)
+    assert not s.warnings
+
+
+def test_party_lines_are_two_candidates_of_one_name_by_default(summarize_text):
+    s = summarize_text(CUOMO)
+    assert [(r.candidate, r.votes) for r in s.results] == [
+        ("Andrew Cuomo (Democratic)", 100),
+        ("B", 90),
+        ("Andrew Cuomo (Working Families)", 20),
+    ]
+    assert not any("party lines (" in n for n in s.notes)
+    (warning,) = s.warnings
+    assert "--fusion adds their votes up" in warning
 
 
 def test_unknown_columns_are_noted_not_lost_silently(summarize_text):
@@ -283,7 +300,8 @@ def test_party_list_results_without_a_candidate_column(summarize_text):
 
 def test_party_lines_in_a_regional_file_are_noted_once(summarize_text):
     s = summarize_text(
-        "region,candidate,party,votes\nN,Cuomo,Dem,10\nN,Cuomo,WFP,2\nS,Cuomo,Dem,5\nS,Cuomo,WFP,1\nN,B,Rep,8\nS,B,Rep,8\n"
+        "region,candidate,party,votes\nN,Cuomo,Dem,10\nN,Cuomo,WFP,2\nS,Cuomo,Dem,5\nS,Cuomo,WFP,1\nN,B,Rep,8\nS,B,Rep,8\n",
+        fusion=True,
     )
     assert s.leader.votes == 18 and s.leader.party == "Dem / WFP"  # each party once
     assert sum("2 party lines" in n for n in s.notes) == 1

@@ -398,8 +398,10 @@ def test_an_option_repeated_in_one_precinct_is_found_on_both_engines(tmp_path, m
     assert "duplicate-option" in [p["code"] for p in results["stream"][1]]
 
 
-def test_fusion_lines_in_one_precinct_are_not_repeats(tmp_path, monkeypatch):
-    """One candidate on two party lines in every precinct is added up, on both engines."""
+@pytest.mark.parametrize("fusion", [False, True])
+def test_one_name_on_two_party_lines_in_every_precinct_is_no_repeat(tmp_path, monkeypatch, fusion):
+    """Two candidates of one name by default, one candidate's party lines added up with --fusion:
+    on both engines, and the streaming engine reads the file itself."""
     lines = ["region,precinct,candidate,party,votes"]
     for p in range(100):
         lines += [
@@ -408,10 +410,16 @@ def test_fusion_lines_in_one_precinct_are_not_repeats(tmp_path, monkeypatch):
             f"R{p % 3},P{p},Ben,Red,7",
         ]
     path = write(tmp_path, "\n".join(lines) + "\n")
-    exact, streamed = both(monkeypatch, path)
+    exact, streamed = both(monkeypatch, path, fusion=fusion)
     assert dump(exact) == dump(streamed)
-    assert not exact[1]
-    assert [o.votes for o in streamed[0][0].options] == [sum(range(100)) + 100, 700]
+    assert read_stream(path, ReadOptions(fusion=fusion)) is not None
+    options = {o.candidate: o.votes for o in streamed[0][0].options}
+    if fusion:
+        assert not exact[1]
+        assert options == {"Ana": sum(range(100)) + 100, "Ben": 700}
+    else:
+        assert [p.code for p in exact[1]] == ["shared-name"]
+        assert options == {"Ana (Blue)": sum(range(100)), "Ana (Green)": 100, "Ben": 700}
 
 
 def test_a_line_of_megabytes_is_refused_without_reading_it_whole(tmp_path, monkeypatch):
