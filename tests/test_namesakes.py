@@ -125,14 +125,16 @@ def test_the_summary_names_the_right_winner_and_each_namesake_once(tmp_path):
 def test_fusion_adds_a_candidates_party_lines_up_as_before(tmp_path, monkeypatch):
     path = write(tmp_path, NAMESAKES)
     elections, problems = both(monkeypatch, path, fusion=True)
+    # Credited to REP, the line with most votes (pandas_sums: REP 190, DEM 180), never "DEM / REP".
     assert table(elections)["County Commission"] == {
-        ("John Smith", "DEM / REP"): 370,
+        ("John Smith", "REP"): 370,
         ("Ada Birch", "IND"): 250,
     }
     assert problems == []
-    assert "John Smith ran on 2 party lines (DEM, REP); their votes are added up." in (
-        elections[0].notes
-    )
+    assert (
+        "John Smith ran on 2 party lines (REP 190, DEM 180); their votes are added up and "
+        "credited to REP, the line with most votes."
+    ) in elections[0].notes
     assert not any("party lines" in n for n in elections[1].notes)
 
 
@@ -290,14 +292,123 @@ def test_one_candidate_id_on_several_party_lines_is_one_candidate(tmp_path, monk
         "115,11203,Chele Farley,REP,1730439\n"
         "115,11203,Chele Farley,CRV,246171\n"
         "116,20,Ann Lee,DEM,5\n116,21,Ann Lee,REP,7\n"
+        # Namesakes by id, one of them on two lines: still one candidate of that id.
+        "117,30,Bo Tate,DEM,5\n117,30,Bo Tate,WFP,2\n117,31,Bo Tate,REP,6\n"
     )
     elections, problems = both(monkeypatch, write(tmp_path, text))
-    got = [{o.candidate: o.votes for o in e.options} for e in elections]
+    got = [{(o.candidate, o.party): o.votes for o in e.options} for e in elections]
     assert got == [
-        {"Kirsten E. Gillibrand": 3755489 + 160128, "Chele Farley": 1730439 + 246171},
-        {"Ann Lee (id 20)": 5, "Ann Lee (id 21)": 7},
+        {
+            ("Kirsten E. Gillibrand", "DEM"): 3755489 + 160128,
+            ("Chele Farley", "REP"): 1730439 + 246171,
+        },
+        {("Ann Lee (id 20)", "DEM"): 5, ("Ann Lee (id 21)", "REP"): 7},
+        {("Bo Tate (id 30)", "DEM"): 7, ("Bo Tate (id 31)", "REP"): 6},
     ]
     assert "shared-name" not in codes(problems)
+
+
+# --- tallies by party: a fused candidate counts for their main line (trial A1) -----------------
+
+# MEDSL lists a fused candidate's lines in any order, the minor line often first (1976: Jack Kemp
+# CONSERVATIVE, then REPUBLICAN); the "races won" tally credited the first, `seats` the joined "A / B".
+FUSED_RACES = (
+    "year,state,office,district,stage,special,candidate,party,writein,mode,candidatevotes,"
+    "totalvotes,fusion_ticket\n"
+    "1976,NEW YORK,US HOUSE,038,GEN,FALSE,JOHN KEMPER,CONSERVATIVE,FALSE,TOTAL,1400,21200,TRUE\n"
+    "1976,NEW YORK,US HOUSE,038,GEN,FALSE,JOHN KEMPER,REPUBLICAN,FALSE,TOTAL,15100,21200,TRUE\n"
+    "1976,NEW YORK,US HOUSE,038,GEN,FALSE,PETE GRAY,DEMOCRAT,FALSE,TOTAL,4700,21200,FALSE\n"
+    "1976,NEW YORK,US HOUSE,016,GEN,FALSE,LEO ZEFF,CONSERVATIVE,FALSE,TOTAL,900,12000,TRUE\n"
+    "1976,NEW YORK,US HOUSE,016,GEN,FALSE,LEO ZEFF,DEMOCRAT,FALSE,TOTAL,7000,12000,TRUE\n"
+    "1976,NEW YORK,US HOUSE,016,GEN,FALSE,ANN LEE,REPUBLICAN,FALSE,TOTAL,4100,12000,FALSE\n"
+    "1976,NEW YORK,US HOUSE,003,GEN,FALSE,RAY DELL,LIBERAL,FALSE,TOTAL,800,9000,TRUE\n"
+    "1976,NEW YORK,US HOUSE,003,GEN,FALSE,RAY DELL,DEMOCRAT,FALSE,TOTAL,3000,9000,TRUE\n"
+    "1976,NEW YORK,US HOUSE,003,GEN,FALSE,RAY DELL,REPUBLICAN,FALSE,TOTAL,600,9000,TRUE\n"
+    "1976,NEW YORK,US HOUSE,003,GEN,FALSE,SUE HART,CONSERVATIVE,FALSE,TOTAL,700,9000,TRUE\n"
+    "1976,NEW YORK,US HOUSE,003,GEN,FALSE,SUE HART,REPUBLICAN,FALSE,TOTAL,3900,9000,TRUE\n"
+    "1976,OHIO,US HOUSE,001,GEN,FALSE,BO TATE,DEMOCRAT,FALSE,TOTAL,500,1200,FALSE\n"
+    "1976,OHIO,US HOUSE,001,GEN,FALSE,CY MOSS,REPUBLICAN,FALSE,TOTAL,700,1200,FALSE\n"
+)
+
+
+def credited_by_pandas(text: str, race: str, party: str, votes: str, name: str = "candidate"):
+    """Each candidate's total and main line (most votes; of equal lines the first listed), each
+    race's winner, the races won per party and the votes per party: the oracle for A1."""
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False).reset_index()
+    frame[votes] = frame[votes].astype(int)
+    lines = frame.groupby([race, name, party], sort=False).agg(
+        votes=(votes, "sum"), first=("index", "min")
+    )
+    lines = lines.reset_index().sort_values(["votes", "first"], ascending=[False, True])
+    main = lines.groupby([race, name], sort=False)[party].first()
+    totals = lines.groupby([race, name], sort=False)["votes"].sum()
+    won: dict[str, int] = {}
+    for _race, group in totals.groupby(level=0):
+        winner = group.idxmax()
+        won[main[winner]] = won.get(main[winner], 0) + 1
+    by_party: dict[str, int] = {}
+    for key, total in totals.items():
+        by_party[main[key]] = by_party.get(main[key], 0) + int(total)
+    return main.to_dict(), won, by_party
+
+
+def test_a_fused_candidate_counts_for_the_line_with_most_votes(tmp_path, monkeypatch):
+    path = write(tmp_path, FUSED_RACES)
+    main, won, by_party = credited_by_pandas(FUSED_RACES, "district", "party", "candidatevotes")
+    # Hand-checked: Kemper REPUBLICAN 15,100 > 1,400; Zeff DEMOCRAT 7,000 > 900; Dell DEMOCRAT 3,000
+    # of his three lines (4,400 in all), beaten by Hart, REPUBLICAN 3,900 (4,600).
+    assert won == {"REPUBLICAN": 3, "DEMOCRAT": 1}
+    elections, _ = both(monkeypatch, path)
+    for election in elections:
+        district = election.race.keys["district"] if election.race else ""
+        for option in election.options:
+            assert option.party == main[district, option.candidate]
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    tally = {p["party"]: p["won"] for p in json.loads(result.stdout)["tally"]["parties"]}
+    assert tally == won
+    text = invoke("summary", str(path)).stdout
+    assert "CONSERVATIVE" not in text.split("Seats won")[-1]
+    seats = invoke("seats", str(path), "--format", "json")
+    assert seats.code == 0, seats.stderr
+    (allocation,) = json.loads(seats.stdout)["elections"][0]["allocations"]
+    parties = {p["party"]: (p["seats"], p["votes"]) for p in allocation["parties"]}
+    # No "A / B" party: each candidate's votes, all lines, go to their main line, as do seats.
+    assert parties == {p: (won.get(p, 0), votes) for p, votes in by_party.items()}
+    assert not any(" / " in p for p in parties)
+
+
+def test_a_fused_candidate_listed_minor_line_first_by_candidate_id(tmp_path, monkeypatch):
+    """FiveThirtyEight lists Schumer's WFP line before his DEM line (one candidate_id): the race
+    counted for WFP. Figures invented; the order is the file's."""
+    text = (
+        "race_id,state_abbrev,office_name,cycle,stage,candidate_id,candidate_name,ballot_party,votes\n"
+        "1,NY,U.S. Senate,2022,general,7,Chuck Shoemaker,WFP,300\n"
+        "1,NY,U.S. Senate,2022,general,8,Joe Pine,CON,290\n"
+        "1,NY,U.S. Senate,2022,general,7,Chuck Shoemaker,DEM,3000\n"
+        "1,NY,U.S. Senate,2022,general,8,Joe Pine,REP,2200\n"
+        "2,CT,U.S. Senate,2022,general,9,Dick Bloom,WFP,50\n"
+        "2,CT,U.S. Senate,2022,general,9,Dick Bloom,DEM,700\n"
+        "2,CT,U.S. Senate,2022,general,10,Lee Levy,REP,600\n"
+    )
+    path = write(tmp_path, text)
+    _, won, _ = credited_by_pandas(text, "race_id", "ballot_party", "votes", "candidate_name")
+    assert won == {"DEM": 2}
+    elections, problems = both(monkeypatch, path)
+    assert [{(o.candidate, o.party): o.votes for o in e.options} for e in elections] == [
+        {("Chuck Shoemaker", "DEM"): 3300, ("Joe Pine", "REP"): 2490},
+        {("Dick Bloom", "DEM"): 750, ("Lee Levy", "REP"): 600},
+    ]
+    assert "shared-name" not in codes(problems)
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    tally = {p["party"]: p["won"] for p in json.loads(result.stdout)["tally"]["parties"]}
+    assert tally == won
+    notes = json.loads(result.stdout)["elections"][0]["notes"]
+    assert (
+        "Chuck Shoemaker ran on 2 party lines (DEM 3,000, WFP 300); their votes are added up "
+        "and credited to DEM, the line with most votes."
+    ) in notes
 
 
 # --- downstream: nothing keyed by name merges the namesakes -------------------------------------
@@ -389,3 +500,11 @@ def test_votes_are_pandas_sums_by_name_and_party_on_both_engines(
         key = (name, party) if not fusion and parties[name] > 1 else (name, None)
         want[key] = want.get(key, 0) + int(votes)
     assert got == want
+    if fusion:
+        # Each candidate is credited with one party: the line with most votes, of equal lines the
+        # first in the file (pandas: sums by line, ordered by votes then by first row).
+        lines = frame.reset_index().groupby(["name", "party"], sort=False)
+        by_line = lines.agg(votes=("votes", "sum"), first=("index", "min")).reset_index()
+        main = by_line.sort_values(["votes", "first"], ascending=[False, True]).groupby("name")
+        credited = main["party"].first().to_dict()
+        assert {o.candidate.casefold(): o.party for o in election.options} == credited

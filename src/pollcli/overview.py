@@ -8,8 +8,8 @@ here, so 500 races cost little more than their summaries. The sentences are `fin
   two-round system needs; a tie for first, a runoff to come and a party-list vote are undecided.
 - **Tags**: `close` — a margin under 1 point or under 0.5 % of the race's votes; `tie` — a tie for
   first; `no_majority` — a two-round race where no one has the majority; `unopposed` — one candidate.
-- The **tally** counts the races won per party (a candidate on several party lines counts for the
-  first one listed); for a file of constituencies these are the seats won.
+- The **tally** counts the races won per party (a candidate on several party lines counts for
+  their main line, the one with most votes); for a file of constituencies these are the seats won.
 """
 
 from __future__ import annotations
@@ -116,7 +116,9 @@ def race_tally(lines: Sequence[RaceLine], *, seats: bool) -> RaceTally:
     counts: dict[str | None, int] = {}
     for line in lines:
         if line.won and line.leader is not None:
-            party = (line.leader.party or "").split(" / ")[0].strip() or None
+            # A candidate on several party lines has their main line as party (`read.partylines`):
+            # the party as read, never split, so that a party named "A / B" stays one.
+            party = line.leader.party or None
             counts[party] = counts.get(party, 0) + 1
     parties = sorted(counts.items(), key=lambda item: (-item[1], item[0] is None, item[0] or ""))
     won = sum(counts.values())

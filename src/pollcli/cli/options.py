@@ -190,7 +190,8 @@ FusionOpt = Annotated[
         help="Add up the rows of one race with one candidate name and different parties: one "
         "candidate on several party lines (fusion voting, as in New York). Default: two "
         "candidates of one name, each with its party, and a warning; a fusion_ticket column "
-        "(MEDSL) or one candidate_id on the lines adds them up without the flag.",
+        "(MEDSL) or one candidate_id on the lines adds them up without the flag. A candidate "
+        "whose lines are added up counts for the line with most votes.",
         rich_help_panel=READING,
     ),
 ]

@@ -411,13 +411,14 @@ def _fractions(records: list[Record], notes: list[str]) -> list[Record]:
 
 def _merge_records(group: list[Record]) -> Option:
     """One option from its records (an option's rows in one region, in any unit): the first row's
-    name and kind, every party once in the order they first appear, the votes added up."""
+    name and kind, the party a fused candidate is credited with (else every party once, in the
+    order they first appear), the votes added up."""
     if len(group) == 1:
         (first,) = group
         row = first.row
         return Option(
             candidate=row.candidate,
-            party=row.party or None,
+            party=first.credit or row.party or None,  # a fused candidate's one line in a region
             kind=row.kind,
             votes=first.votes,
             share=row.share,
@@ -428,9 +429,12 @@ def _merge_records(group: list[Record]) -> Option:
     group = sorted(group, key=lambda r: r.line)
     first = group[0]
     decimals = [r.row.share_decimals for r in group if r.row.share_decimals is not None]
+    credit = next((r.credit for r in group if r.credit), None)
     return Option(
         candidate=first.row.candidate,
-        party=" / ".join(dict.fromkeys(r.row.party for r in group if r.row.party)) or None,
+        party=credit
+        or " / ".join(dict.fromkeys(r.row.party for r in group if r.row.party))
+        or None,
         kind=first.row.kind,
         votes=None if any(r.votes is None for r in group) else sum(r.votes or 0 for r in group),
         share=None

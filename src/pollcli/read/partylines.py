@@ -65,35 +65,61 @@ def party_lines(
         if record.row.kind == "candidate":
             groups.setdefault(option_key(record.row.candidate), []).append(record)
     renamed: dict[int, str] = {}
+    credited: dict[int, str] = {}  # a fused candidate's rows: the party they are credited with
     for group in groups.values():
+        group.sort(key=lambda r: r.line)  # both engines: parties in the order the file lists them
         parties: dict[str, str] = {}  # by `option_key`: the first spelling
         for record in group:
             if record.row.party:
                 parties.setdefault(option_key(record.row.party), record.row.party)
         if len(parties) < 2:
             continue
-        group.sort(key=lambda r: r.line)
         name = group[0].row.candidate
         if fusion or any(r.fusion for r in group):
+            main, lines = _main_line(group, parties)
             note = (
-                f"{name} ran on {len(parties)} party lines ({', '.join(parties.values())}); "
-                "their votes are added up."
+                f"{name} ran on {len(parties)} party lines ({lines}); their votes are added up "
+                f"and credited to {main}, the line with most votes."
             )
             if note not in notes:
                 notes.append(note)
+            for record in group:
+                credited[id(record)] = main
             continue
         shown = {id(r): parties[option_key(r.row.party)] if r.row.party else "" for r in group}
         found.warn(Code.SHARED_NAME, *_shared_name(label, name, group, shown), column=column)
         for record in group:
             renamed[id(record)] = f"{record.row.candidate} ({shown[id(record)] or 'no party'})"
-    if not renamed:
+    if not renamed and not credited:
         return records
     return [
         dataclasses.replace(r, row=r.row.model_copy(update={"candidate": renamed[id(r)]}))
         if id(r) in renamed
+        else dataclasses.replace(r, credit=credited[id(r)])
+        if id(r) in credited
         else r
         for r in records
     ]
+
+
+def _main_line(group: list[Record], parties: dict[str, str]) -> tuple[str, str]:
+    """A fused candidate's main party line (most votes in the election; of equal lines, the first
+    listed) and the lines with their votes, most first, for the note. The main line is the party a
+    tally by party credits them with: a candidate is counted for one party, never for "A / B", and
+    not for the minor line a file happens to list first (MEDSL's Jack Kemp: Conservative, then
+    Republican)."""
+    votes: dict[str, float] = dict.fromkeys(parties, 0.0)
+    for record in group:
+        if record.row.party:
+            key = option_key(record.row.party)
+            figure = record.votes if record.votes is not None else record.row.share
+            votes[key] += figure or 0
+    order = sorted(votes, key=lambda key: -votes[key])  # stable: equal lines stay in file order
+    counts = all(r.votes is not None for r in group)
+    lines = ", ".join(
+        f"{parties[key]} {votes[key]:,.0f}" if counts else parties[key] for key in order
+    )
+    return parties[order[0]], lines
 
 
 def _shared_name(

@@ -350,8 +350,8 @@ def _aliased(records: list[Record], aliases: tuple[tuple[str, str], ...]) -> lis
 def _namesakes(records: list[Record]) -> list[Record]:
     """Candidates of one race with the same name and different candidate ids are two candidates:
     each is named with its id. One id on rows of several parties is one candidate on several party
-    lines (FiveThirtyEight gives each of a fusion candidate's lines her id): the assembly adds them
-    up. The id is used for nothing else."""
+    lines (FiveThirtyEight gives each of a fusion candidate's lines her id), whether or not a
+    namesake stands too: the assembly adds them up. The id is used for nothing else."""
     ids: dict[tuple[str, str], set[str]] = {}
     for record in records:
         ident = record.facts.get("candidate_id", "")
@@ -361,7 +361,9 @@ def _namesakes(records: list[Record]) -> list[Record]:
         ident = record.facts.pop("candidate_id", "")
         if ident and len(ids[record.election, option_key(record.row.candidate)]) > 1:
             name = f"{record.row.candidate} (id {ident})"
-            record = replace(record, row=record.row.model_copy(update={"candidate": name}))
+            record = replace(
+                record, row=record.row.model_copy(update={"candidate": name}), fusion=True
+            )
         elif ident:
             record = replace(record, fusion=True)
         out.append(record)

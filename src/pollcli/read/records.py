@@ -41,6 +41,9 @@ class Record:
     # The file says the row is one of its candidate's several party lines (a `fusion_ticket` cell,
     # or a candidate id that the candidate's other lines share): the assembly adds the lines up.
     fusion: bool = False
+    # The party such a candidate is credited with: their main line, the one with most votes in the
+    # election (`read.partylines`), so that no tally by party counts a minor line or a "A / B".
+    credit: str | None = None
 
 
 def clean_cell(text: str) -> str:
