@@ -378,6 +378,30 @@ def test_a_fused_candidate_counts_for_the_line_with_most_votes(tmp_path, monkeyp
     assert not any(" / " in p for p in parties)
 
 
+def test_a_region_with_only_a_minor_line_credits_the_main_line(tmp_path, monkeypatch):
+    """Every region names the candidate's main line, also where only a minor line was counted
+    (one row: no adding up), so that a map or `--by region` colours them by one party."""
+    text = (
+        "region,precinct,candidate,party,votes\n"
+        "N,1,Cuomo,WFP,2\nN,1,Cuomo,Dem,10\nN,1,Bo,Rep,8\n"
+        "S,2,Cuomo,WFP,3\nS,2,Bo,Rep,1\n"
+    )
+    (election,), problems = both(monkeypatch, write(tmp_path, text), fusion=True)
+    # Dem 10 > WFP 5 (hand-checked): Dem everywhere, though S only has the WFP line.
+    assert [(o.candidate, o.party, o.votes) for o in election.options] == [
+        ("Cuomo", "Dem", 15),
+        ("Bo", "Rep", 9),
+    ]
+    regions = {
+        r.name: {(o.candidate, o.party): o.votes for o in r.options} for r in election.regions
+    }
+    assert regions == {
+        "N": {("Cuomo", "Dem"): 12, ("Bo", "Rep"): 8},
+        "S": {("Cuomo", "Dem"): 3, ("Bo", "Rep"): 1},
+    }
+    assert problems == []
+
+
 def test_a_fused_candidate_listed_minor_line_first_by_candidate_id(tmp_path, monkeypatch):
     """FiveThirtyEight lists Schumer's WFP line before his DEM line (one candidate_id): the race
     counted for WFP. Figures invented; the order is the file's."""
