@@ -100,6 +100,11 @@ def test_namesakes_of_two_parties_are_two_candidates_and_the_right_one_wins(tmp_
     assert warning.line == 3  # the first row of the second party
     for text in ("'John Smith'", "DEM (180 votes)", "REP (190 votes)", "--fusion", "fusion"):
         assert text in warning.message
+    # Added up (180 + 190 = 370 > 250) the name would lead: the warning says so.
+    assert warning.message.endswith(
+        "added up, 'John Smith' would lead the race with 370 votes, where 'Ada Birch' leads as "
+        "listed (250 votes)"
+    )
     assert not any("party lines" in n for n in elections[0].notes)
 
 
@@ -160,6 +165,41 @@ def test_the_same_name_and_party_twice_in_one_precinct_is_still_a_duplicate(tmp_
     errors = [(p.code, p.line) for p in problems if p.severity == "error"]
     assert errors == [("duplicate-option", 10)]
     assert "remove one" in problems[0].message
+
+
+def test_the_warning_says_when_adding_up_would_change_the_leader_and_only_then(
+    tmp_path, monkeypatch
+):
+    """MEDSL's Senate file has no fusion_ticket column: New York 1980 lists D'Amato's three lines
+    apart, and his Republican line alone trails Holtzman (figures invented, the shape is the
+    file's). The warning says that adding up changes the leader; where it does not, it is silent."""
+    text = (
+        "year,state,office,candidate,party_detailed,candidatevotes\n"
+        "1980,NEW YORK,US SENATE,AL DAMATO,REPUBLICAN,2272\n"
+        "1980,NEW YORK,US SENATE,AL DAMATO,RIGHT TO LIFE,152\n"
+        "1980,NEW YORK,US SENATE,AL DAMATO,CONSERVATIVE,275\n"
+        "1980,NEW YORK,US SENATE,LIZ HOLTZ,DEMOCRAT,2618\n"
+        "1980,NEW YORK,US SENATE,JAY JAVITZ,LIBERAL,664\n"
+        "1982,NEW YORK,US SENATE,DAN MOYNI,DEMOCRAT,3089\n"
+        "1982,NEW YORK,US SENATE,DAN MOYNI,LIBERAL,142\n"
+        "1982,NEW YORK,US SENATE,FLO SULL,REPUBLICAN,1415\n"
+    )
+    elections, problems = both(monkeypatch, write(tmp_path, text))
+    leaders = {e.facts.election: max(e.options, key=lambda o: o.votes).candidate for e in elections}
+    assert leaders == {"1980 · US SENATE": "LIZ HOLTZ", "1982 · US SENATE": "DAN MOYNI (DEMOCRAT)"}
+    messages = {p.race: p.message for p in problems if p.code == "shared-name"}
+    # 2,272 + 152 + 275 = 2,699 > 2,618 (hand-checked).
+    assert messages["1980 · US SENATE"].endswith(
+        "added up, 'AL DAMATO' would lead the race with 2,699 votes, where 'LIZ HOLTZ' leads as "
+        "listed (2,618 votes)"
+    )
+    assert "would lead" not in messages["1982 · US SENATE"]  # his Democratic line leads anyway
+    (fused, _), _ = both(monkeypatch, write(tmp_path, text), fusion=True)
+    assert {(o.candidate, o.party): o.votes for o in fused.options} == {
+        ("AL DAMATO", "REPUBLICAN"): 2699,
+        ("LIZ HOLTZ", "DEMOCRAT"): 2618,
+        ("JAY JAVITZ", "LIBERAL"): 664,
+    }
 
 
 def test_a_blank_party_beside_one_party_is_the_same_candidate(tmp_path, monkeypatch):

@@ -24,7 +24,7 @@ import dataclasses
 from collections.abc import Callable
 from functools import partial
 
-from pollcli.columns import YES_WORDS
+from pollcli.columns import NOT_VALID_KINDS, YES_WORDS
 from pollcli.formats import counted
 from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key
@@ -66,6 +66,7 @@ def party_lines(
             groups.setdefault(option_key(record.row.candidate), []).append(record)
     renamed: dict[int, str] = {}
     credited: dict[int, str] = {}  # a fused candidate's rows: the party they are credited with
+    warnings: list[tuple[list[Record], int, str]] = []  # shared-name: said once all are renamed
     for group in groups.values():
         group.sort(key=lambda r: r.line)  # both engines: parties in the order the file lists them
         parties: dict[str, str] = {}  # by `option_key`: the first spelling
@@ -87,9 +88,12 @@ def party_lines(
                 credited[id(record)] = main
             continue
         shown = {id(r): parties[option_key(r.row.party)] if r.row.party else "" for r in group}
-        found.warn(Code.SHARED_NAME, *_shared_name(label, name, group, shown), column=column)
+        warnings.append((group, *_shared_name(label, name, group, shown)))
         for record in group:
             renamed[id(record)] = f"{record.row.candidate} ({shown[id(record)] or 'no party'})"
+    for group, line, message in warnings:
+        message += _would_lead(group, records, renamed)
+        found.warn(Code.SHARED_NAME, line, message, column=column)
     if not renamed and not credited:
         return records
     return [
@@ -160,6 +164,37 @@ def _shared_name(
             "--fusion adds their votes up"
         )
     return sorted(first.values())[1], message
+
+
+def _would_lead(group: list[Record], records: list[Record], renamed: dict[int, str]) -> str:
+    """Where adding every name's lines up (`--fusion`) would make this name lead the race, which
+    one of its lines does not as listed, the warning says so: a file without a `fusion_ticket`
+    column (MEDSL's Senate file) lists a fused winner's lines apart, and his main line alone may
+    trail (D'Amato, New York 1980 and 1992)."""
+    if any(r.votes is None for r in records):
+        return ""
+    listed: dict[str, int] = {}
+    fused: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    for record in records:
+        if record.row.kind in NOT_VALID_KINDS:
+            continue
+        name = renamed.get(id(record), record.row.candidate)
+        listed[option_key(name)] = listed.get(option_key(name), 0) + (record.votes or 0)
+        shown.setdefault(option_key(name), name)
+        key = option_key(record.row.candidate)
+        fused[key] = fused.get(key, 0) + (record.votes or 0)
+    mine = option_key(group[0].row.candidate)
+    leader = max(listed, key=lambda key: listed[key])  # of equal ones, the first
+    if max(fused, key=lambda key: fused[key]) != mine or leader in {
+        option_key(renamed[id(r)]) for r in group if id(r) in renamed
+    }:
+        return ""
+    return (
+        f"; added up, {group[0].row.candidate!r} would lead the race with "
+        f"{counted(fused[mine], 'vote')}, where {shown[leader]!r} leads as listed "
+        f"({counted(listed[leader], 'vote')})"
+    )
 
 
 def _and(items: list[str]) -> str:
