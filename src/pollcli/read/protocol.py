@@ -82,10 +82,16 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     r"abstentions?|majority|margin|turnout|participation|wahlbeteiligung|явка %?",
     r".*winner|rank|position",
 )
-# Columns that name a row, by their header: codes, numbers, parents, years.
+# Columns that name a row, by their header: codes, numbers, parents, years. Official place codes by
+# name: the US Census's FIPS and GEOID, Germany's AGS (Amtlicher Gemeindeschlüssel, Kennziffer),
+# Austria's GKZ, France's INSEE, the UK's ONS and GSS codes, Poland's TERYT. A compound (`stcofips`,
+# `Gemeindekennziffer`, `Wahlkreisnummer`) is matched by its end, never `id` (David, Sigrid); `ons`
+# only alone (Dutch parties: `Ons Dorp`).
 ID_WORDS: Final[str] = (
-    r"(.* )?(code|codes|kod|код|id|nr|n°|№|number|numer|номер|teryt|ref|reference|pano|ons id)"
-    r"( .*)?|.*_id|year|election year|jahr|année|rok|год"
+    r"(.* )?(code|codes|código|codigo|codice|kod|код|id|ids|identifier|identifiant|nr|n°|№"
+    r"|number|numer|номер|teryt|ref|reference|pano|geoid\d*|\w*fips\w*"
+    r"|\w*(kennziffer|schlüssel|schlüsselnummer|nummer))( .*)?"
+    r"|(ags|gkz|insee|gss)( .*)?|ons|year|election year|jahr|année|rok|год"
 )
 # A column naming a row's parent: the rows other rows belong to are their totals.
 PARENT_WORDS: Final[str] = (
