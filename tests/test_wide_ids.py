@@ -44,7 +44,9 @@ def pandas_sums(path: Path, sep: str, names: str, skip: tuple[str, ...]) -> dict
     frame = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False)
     kept = frame[~frame[names].isin(["Total", "Insgesamt"])]
     return {
-        column: int(kept[column].astype(int).sum()) for column in frame.columns if column not in skip
+        column: int(kept[column].astype(int).sum())
+        for column in frame.columns
+        if column not in skip
     }
 
 
@@ -95,7 +97,8 @@ def test_a_fips_column_names_the_rows_with_the_county(tmp_path, monkeypatch, tot
     assert "not used" not in note(elections, "A wide table")
     assert not [p for p in problems if p.code == "total-mismatch" and p.line != 5]
     if total_row:
-        assert [p.line for p in problems if p.code == "total-row" and "'county'" in p.message] == [5]
+        by_name = [p.line for p in problems if p.code == "total-row" and "'county'" in p.message]
+        assert by_name == [5]
 
 
 def test_the_fips_file_on_the_command_line(tmp_path):
@@ -251,8 +254,9 @@ def summary_of(path: Path, engine: str) -> tuple[dict, list]:
     result = invoke("summary", str(path), "--format", "json", env={engines.ENGINE_ENV: engine})
     assert result.code == 0, result.stderr
     (election,) = json.loads(result.stdout)["elections"]
-    # The notes say how the table was read (its naming columns): the rest is the summary.
-    summary = {k: v for k, v in election.items() if k not in ("notes", "source_file")}
+    # The notes and warnings name the naming columns; the rest is the summary (with the warnings'
+    # codes, and their lines below).
+    summary = {k: v for k, v in election.items() if k not in ("notes", "warnings")}
     warnings = [
         int(m.group(1)) for m in re.finditer(r"^pollcli: warning: .*?:(\d+): ", result.stderr, re.M)
     ]
@@ -272,11 +276,45 @@ def test_a_code_in_front_of_a_wide_table_leaves_its_summary_unchanged(tmp_path, 
         for code, row in zip(idents, rows, strict=True)
     ]
     with_code = "\n".join(",".join(r) for r in [[ident, *header], *coded]) + "\n"
-    (tmp_path / "a").mkdir(exist_ok=True)
-    (tmp_path / "b").mkdir(exist_ok=True)
     for engine in ENGINES:
-        before = summary_of(write(tmp_path / "a", plain), engine)
-        after = summary_of(write(tmp_path / "b", with_code), engine)
+        before = summary_of(write(tmp_path, plain), engine)  # one path: the warnings name it
+        after = summary_of(write(tmp_path, with_code), engine)
         assert after[0] == before[0]
         # Warnings by their line (the unit names in them may be the code's).
         assert after[1] == before[1]
+
+
+# --- total rows beside codes and blank names ------------------------------------------------------
+
+
+def test_a_total_row_with_a_code_of_its_own_is_a_total(tmp_path, monkeypatch):
+    # The state's own FIPS code on its total row: the code groups no rows.
+    text = "fips,county,Ann,Bob\n33001,A,10,5\n33003,B,20,5\n33000,Total,30,10\n"
+    elections, problems = load_both(write(tmp_path, text), monkeypatch)
+    assert votes_of(elections) == {"Ann": 30, "Bob": 10}
+    assert [(p.code, p.line) for p in problems] == [("total-row", 4)]
+
+
+def test_a_total_row_with_a_blank_region_totals_them_all(tmp_path, monkeypatch):
+    # On main: its parts were the rows of region "" (none), so it was counted, silently.
+    text = "region,precinct,Ann,Bob\nNorth,P1,10,5\nNorth,P2,20,5\nSouth,P3,1,1\n,Total,31,11\n"
+    elections, problems = load_both(write(tmp_path, text), monkeypatch)
+    assert votes_of(elections) == {"Ann": 31, "Bob": 11}
+    assert [(p.code, p.line) for p in problems] == [("total-row", 5)]
+
+
+def test_a_region_given_only_as_its_total_stays_its_figure(tmp_path, monkeypatch):
+    # Each county once, one of them only as TOTALS: a name tells the rows apart, and still groups.
+    text = "county,precinct,Ann,Bob\nCoos,P1,10,5\nGrafton,TOTALS,7,3\nBelknap,P2,1,1\n"
+    elections, problems = load_both(write(tmp_path, text), monkeypatch)
+    assert votes_of(elections) == {"Ann": 18, "Bob": 9}
+    assert problems == []
+
+
+@pytest.mark.parametrize("header", ["constituency", "district", "precinct", "seat"])
+def test_a_place_numbered_alone_names_the_rows(tmp_path, monkeypatch, header):
+    # No column of words: the header says the numbers are places, not a candidate's votes.
+    path = write(tmp_path, f"{header},Con,Lab\n1,10,5\n2,20,5\n")
+    elections, problems = load_both(path, monkeypatch)
+    assert problems == [] and len(elections) == 1
+    assert votes_of(elections) == {"Con": 30, "Lab": 10}

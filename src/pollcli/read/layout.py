@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, TypeGuard
 
-from pollcli.columns import ROW_ALIASES, canonical_column, normalize_header
+from pollcli.columns import RACE_PREFIX, ROW_ALIASES, canonical_column, normalize_header
 from pollcli.read import preamble, protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.preamble import is_number
@@ -106,6 +106,30 @@ def _numeric(values: Sequence[str]) -> bool:
     return whole > NUMERIC_SHARE * len(filled)
 
 
+def _names_by_header(label: str) -> bool:
+    """A column that names the rows whatever it holds: a code, a year, a place, a race's key (a
+    district's number is no candidate)."""
+    role = canonical_column(label) or ""
+    return (
+        protocol.names_a_row(label)
+        or role in ("region", "election", "office", "date", "round")
+        or role.startswith(RACE_PREFIX)
+    )
+
+
+def _words(values: Sequence[str]) -> bool:
+    """A column of names: most filled cells are no numbers and hold a letter (a column of dashes
+    for a candidate who did not stand is no name)."""
+    filled = [v for v in values if v.strip()]
+    named = sum(1 for v in filled if not is_number(v) and any(ch.isalpha() for ch in v))
+    return named > NUMERIC_SHARE * len(filled)
+
+
+def _filled(records: Sequence[tuple[int, list[str]]], index: int) -> bool:
+    """Whether any row has a cell in the column (the first one found ends the search)."""
+    return any(index < len(cells) and cells[index].strip() for _, cells in records)
+
+
 def column(records: Sequence[tuple[int, list[str]]], index: int) -> list[str]:
     return [cells[index] if index < len(cells) else "" for _, cells in records]
 
@@ -149,7 +173,20 @@ def _plan(
         if not any(v.strip() for v in column(sample, i)):
             # No figure in the first rows (a party that stood only further down): all rows tell.
             numeric[i] = _numeric(column(table.records, i))
+    counts = [
+        bool(header[i].strip())
+        and lines[i] is None
+        and not is_share[i]
+        and canonical_column(header[i]) not in ("kind", "colour")
+        and not _names_by_header(header[i])
+        and (numeric[i] or not _filled(table.records, i))
+        for i in range(end)
+    ]
     protocol_at = [i for i in range(end) if lines[i] is not None and not given & {_norm(table, i)}]
+    if protocol_at and blocks is None and not any(counts[protocol_at[0] :]):
+        # Lines after the options (a `majority`, the `winner`, the valid votes): they end no
+        # naming columns, and the options before them are no protocol lines.
+        protocol_at = []
     first_protocol = protocol_at[0] if protocol_at else None
     # The protocol's lines are together: a column between two of them is one too (ballots the
     # commission received, in words pollcli does not know), but not one far after them.
@@ -157,6 +194,17 @@ def _plan(
     for i in protocol_at:
         if last_protocol < 0 or i - last_protocol <= PROTOCOL_GAP:
             last_protocol = i
+    # Without protocol lines, the naming columns run to the last column of words that options
+    # follow: a column of numbers left of a name is a code (`fips,county`, `AGS;Gemeinde`), not a
+    # candidate; one right of the last name is an option.
+    last_name = max(
+        (
+            i
+            for i in range(end)
+            if _words(column(sample, i)) and (blocks is not None or any(counts[i + 1 :]))
+        ),
+        default=-1,
+    )
     ids: list[int] = []
     plan = Plan(ids=ids, facts={}, blocks=blocks)
     for i in range(end):
@@ -169,11 +217,7 @@ def _plan(
             named = i < first_protocol
         else:
             words = not numeric[i] and any(v.strip() for v in column(sample, i))
-            named = not plan.options and (
-                words
-                or protocol.names_a_row(label)
-                or canonical_column(label) in ("region", "election", "office", "date")
-            )
+            named = i <= last_name or (not plan.options and (words or _names_by_header(label)))
         if named:
             ids.append(i)
         elif (line := _fact_line(lines[i], label, plan)) is not None and not is_share[i]:
@@ -183,13 +227,15 @@ def _plan(
                 columns.append(i)
             else:
                 plan.ignored.append(i)  # the same fact twice: the first one is read
-        elif i <= last_protocol or is_share[i] or lines[i] is not None:
+        elif (first_protocol is not None and first_protocol <= i <= last_protocol) or (
+            is_share[i] or lines[i] is not None
+        ):
             plan.ignored.append(i)
         elif (
             blocks is None
             and label.strip()
             and canonical_column(label) not in ("kind", "colour")
-            and (numeric[i] or not any(v.strip() for v in column(table.records, i)))
+            and (numeric[i] or not _filled(table.records, i))
         ):
             plan.options.append(i)  # (one that no row has figures for is an option too)
         else:

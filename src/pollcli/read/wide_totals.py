@@ -1,10 +1,10 @@
 """A wide table's total rows, marked for the totals stage with the lines of the rows they total.
 
 A row is a total when a naming cell is a total word (`Итого`, `Total`: of the rows that share the
-naming cells left of it), when no naming cell names it (of all the others: the UK's flat file ends
-with a row of national figures), or when other rows name it as theirs in a parent column
-(`gehört zu`: a Land of its Wahlkreise, the Bundesgebiet of its Länder — each of the rows below it
-that are no totals themselves).
+naming cells left of it, where a blank cell or a row's own code groups nothing), when no naming cell
+names it (of all the others: the UK's flat file ends with a row of national figures), or when other
+rows name it as theirs in a parent column (`gehört zu`: a Land of its Wahlkreise, the Bundesgebiet
+of its Länder — each of the rows below it that are no totals themselves).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from pollcli.read import protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan
+from pollcli.read.preamble import is_number
 from pollcli.read.total_words import is_total_name, may_hold_total
 from pollcli.read.totals import Marked
 
@@ -32,12 +33,17 @@ def marked_totals(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Mar
     cells_of = {cells[i] for _, cells in rows for i in naming}
     if len(named) == len(rows) and not may_hold_total(cells_of):
         return _without_totals(marked)  # no row without a name, no name with a total's word
+    # A code that tells every row apart (a row's own: fips, AGS) groups no rows. A name may: a
+    # county given only as `TOTALS` is a total of nothing, and stays its figure.
+    own_codes = {i for i in naming if _own_code(header[i], rows, i)}
     for line, cells in rows:
         if line in marked:
             continue
         words = [k for k, i in enumerate(naming) if is_total_name(cells[i], place=True)]
         if words:
-            left = naming[: words[0]]
+            # Of the rows named alike left of its total word; a blank cell there names no group
+            # (`,Total` under regions: the total of them all).
+            left = [i for i in naming[: words[0]] if cells[i].strip() and i not in own_codes]
             parts = frozenset(
                 other
                 for other, them in rows
@@ -52,6 +58,13 @@ def marked_totals(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Mar
                 frozenset(other for other, _ in named),
             )
     return _without_totals(marked)
+
+
+def _own_code(label: str, rows: list[Row], index: int) -> bool:
+    """Whether a naming column is a code (by its header, or numbers) with no two rows alike."""
+    cells = [c[index].strip() for _, c in rows if c[index].strip()]
+    code = protocol.names_a_row(label) or sum(map(is_number, cells)) * 2 > len(cells)
+    return code and len(set(cells)) == len(cells)
 
 
 def _without_totals(marked: dict[int, Marked]) -> dict[int, Marked]:
