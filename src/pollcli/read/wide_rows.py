@@ -267,7 +267,16 @@ def _places(
     if len(rows) <= 1 and not naming:
         return None, None, ""
     if not naming:
-        return _Place("row", ()), None, "Each row is named by its line: no column names the rows."
+        hint = ""
+        if plan.options:
+            # A code under a header pollcli does not know reads as a candidate's votes.
+            first = header[plan.options[0]]
+            hint = f" (if {first!r} does, pass --id-columns {first!r})"
+        return (
+            _Place("row", ()),
+            None,
+            f"Each row is named by its line: no column names the rows{hint}.",
+        )
     if regions:
         # As the header stage ranks places: a `region` column, else the level above the finest.
         levels = {i: place_level(header[i]) for i in regions}
