@@ -166,6 +166,24 @@ def test_a_text_column_after_the_options_is_not_used(tmp_path, monkeypatch):
     assert "rows named by 'fips', 'county'" in note(elections, "A wide table")
 
 
+def test_a_remark_after_two_options_names_no_row(tmp_path, monkeypatch):
+    # Two columns of numbers after the name are candidates, not codes: the column of words after
+    # them is a remark, and the options before it stay options (the sums are written by hand).
+    text = "precinct,Smith,Jones,comments,Total\nP1,10,7,recount,17\nP2,5,1,,6\nP3,3,3,late,6\n"
+    elections, problems = load_both(write(tmp_path, text), monkeypatch)
+    assert votes_of(elections) == {"Smith": 18, "Jones": 11}
+    assert [r.name for r in elections[0].regions] == ["P1", "P2", "P3"]
+    assert "rows named by 'precinct'; not used: 'comments'" in note(elections, "A wide table")
+    assert [p.code for p in problems] == ["total-row"]  # the Total column, equal to its parts
+
+
+def test_a_number_between_two_names_is_a_code(tmp_path, monkeypatch):
+    path = write(tmp_path, "state,seq,county,Ann,Bob\nNH,1,A,10,5\nNH,2,B,20,5\n")
+    elections, problems = load_both(path, monkeypatch)
+    assert problems == [] and votes_of(elections) == {"Ann": 30, "Bob": 10}
+    assert "rows named by 'state', 'seq', 'county'" in note(elections, "A wide table")
+
+
 @pytest.mark.parametrize("last", ["majority", "winner", "turnout"])
 def test_a_protocol_line_after_the_options_does_not_name_the_rows(tmp_path, monkeypatch, last):
     # The House of Commons Library's files end rows with the winner's majority.

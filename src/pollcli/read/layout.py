@@ -38,6 +38,9 @@ SAMPLE_ROWS: Final[int] = 500
 NUMERIC_SHARE: Final[float] = 0.5
 # At most this many unknown columns between two protocol lines are protocol lines too.
 PROTOCOL_GAP: Final[int] = 3
+# At most this many columns of numbers under headers pollcli does not know stand before a name and
+# are codes (`fips,county`); more are candidates' votes, and a column of words after them a remark.
+CODES_BEFORE_NAME: Final[int] = 1
 # Words of a name split over columns, given name first when joined (`Emmanuel MACRON`).
 GIVEN_NAMES: Final[frozenset[str]] = frozenset(
     {"prénom", "prenom", "prénoms", "first name", "firstname", "forename", "given name",
@@ -130,6 +133,25 @@ def _filled(records: Sequence[tuple[int, list[str]]], index: int) -> bool:
     return any(index < len(cells) and cells[index].strip() for _, cells in records)
 
 
+def _last_name(
+    sample: Sequence[tuple[int, list[str]]], counts: Sequence[bool], blocks: bool, end: int
+) -> int:
+    """The last naming column of a table without protocol lines: the last column of words that
+    options follow, with at most one column of numbers before it. A number left of a name is a
+    code (`fips,county`, `AGS;Gemeinde`, `state,fips,county`), not a candidate; one right of the
+    last name is an option. Two or more are options already: a column of words after them is a
+    remark (`precinct,Smith,Jones,comments,Total`), and names no row."""
+    last, gap = -1, 0
+    for i in range(end):
+        if counts[i]:
+            gap += 1
+        elif _words(column(sample, i)) and (blocks or any(counts[i + 1 :])):
+            if gap > CODES_BEFORE_NAME:
+                break
+            last, gap = i, 0
+    return last
+
+
 def column(records: Sequence[tuple[int, list[str]]], index: int) -> list[str]:
     return [cells[index] if index < len(cells) else "" for _, cells in records]
 
@@ -194,17 +216,7 @@ def _plan(
     for i in protocol_at:
         if last_protocol < 0 or i - last_protocol <= PROTOCOL_GAP:
             last_protocol = i
-    # Without protocol lines, the naming columns run to the last column of words that options
-    # follow: a column of numbers left of a name is a code (`fips,county`, `AGS;Gemeinde`), not a
-    # candidate; one right of the last name is an option.
-    last_name = max(
-        (
-            i
-            for i in range(end)
-            if _words(column(sample, i)) and (blocks is not None or any(counts[i + 1 :]))
-        ),
-        default=-1,
-    )
+    last_name = _last_name(sample, counts, blocks is not None, end)
     ids: list[int] = []
     plan = Plan(ids=ids, facts={}, blocks=blocks)
     for i in range(end):
