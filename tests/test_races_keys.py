@@ -1,0 +1,336 @@
+"""Race keys that the words of a header do not settle (issue 12, items 1, 2 and 7; review M4, M5, S4):
+the party of a party primary (told by the row's stage, the file's name only as a fallback), a
+district whose options are Yes/No (each ballot measure its own race), and `--race` given a race's
+whole name. Figures come from pandas group-bys by the intended race keys; names from hand-checked
+tables. Both engines read every file alike."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+from dataclasses import asdict
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import invoke, write
+from pollcli import load
+from pollcli.read import ReadOptions, engines, load_file, stream
+
+RACES = Path(__file__).parent / "races"
+MEDSL = RACES / "medsl_house_stages.csv"
+MEASURES = RACES / "openelections_measures.csv"
+
+
+def by_race(elections) -> dict[str, dict[str, int]]:
+    return {e.facts.election: {o.candidate: o.votes for o in e.options} for e in elections}
+
+
+def sums(frame: pd.DataFrame, keys: list[str], votes: str = "votes", candidate: str = "candidate"):
+    """Votes per candidate per race, the race given by the key columns (pandas group-by)."""
+    grouped = frame.groupby([*keys, candidate], sort=False, dropna=False)[votes].sum()
+    out: dict[tuple, dict[str, int]] = {}
+    for index, value in grouped.items():
+        *key, name = index
+        out.setdefault(tuple(key), {})[name] = int(value)
+    return out
+
+
+def both(monkeypatch, path: Path, **options):
+    """The file read by each engine (blocks shrunk so it spans many), and `read_stream`'s answer."""
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 256)
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        elections, problems = load_file(path, ReadOptions(**options))
+        results[engine] = ([asdict(e) for e in elections], [asdict(p) for p in problems])
+    direct = stream.read_stream(path, str(path), ReadOptions(**options))
+    return results["exact"], results["stream"], direct
+
+
+# --- M4: the party of a party primary -------------------------------------------------------------
+
+# MEDSL's stage column (GEN/PRI) and runoff column; hand-checked names of the intended races.
+MEDSL_NAMES = {
+    (1, "PRI", False, "DEMOCRAT"): "US HOUSE · 1 · Democratic primary",
+    (1, "PRI", False, "REPUBLICAN"): "US HOUSE · 1 · Republican primary",
+    (2, "PRI", False, "REPUBLICAN"): "US HOUSE · 2 · Republican primary",
+    (2, "PRI", True, "REPUBLICAN"): "US HOUSE · 2 · Republican primary · runoff",
+    (1, "GEN", False, ""): "US HOUSE · 1 · general",
+    (2, "GEN", False, ""): "US HOUSE · 2 · general",
+    (3, "GEN", False, ""): "US HOUSE · 3 · general",
+    (3, "GEN", True, ""): "US HOUSE · 3 · general · runoff",
+}
+
+
+def medsl_expected(path: Path = MEDSL) -> dict[str, dict[str, int]]:
+    frame = pd.read_csv(path, dtype={"district": str})
+    frame["district"] = frame["district"].astype(int)
+    # The party tells races apart in primaries only: a general race is every party's.
+    frame["primary_party"] = frame["party_detailed"].where(frame["stage"] == "PRI", "")
+    got = sums(frame, ["district", "stage", "runoff", "primary_party"], "candidatevotes")
+    return {MEDSL_NAMES[key]: value for key, value in got.items()}
+
+
+def test_medsl_primaries_are_told_apart_by_party_and_general_races_are_not():
+    elections = load(MEDSL)
+    expected = medsl_expected()
+    assert by_race(elections) == expected
+    assert len(expected) == 8
+    # totalvotes agrees with each race's candidates: nothing merged, nothing split.
+    codes = {w.code for e in elections for w in e.warnings}
+    assert "total-mismatch" not in codes and "race-split" not in codes
+    general = next(e for e in elections if e.facts.election == "US HOUSE · 1 · general")
+    assert general.race is not None and general.race.keys["party_detailed"] == ""
+    primary = next(e for e in elections if e.facts.election == "US HOUSE · 1 · Democratic primary")
+    assert primary.race is not None and primary.race.keys["party_detailed"] == "DEMOCRAT"
+    note = general.notes[0]
+    assert note.startswith("Split into 8 races by 'district', 'stage', 'runoff' and")
+    assert "the party in primaries only" in note
+
+
+def test_a_file_name_that_says_primary_does_not_split_the_general_races(tmp_path):
+    renamed = write(tmp_path, MEDSL.read_text(encoding="utf-8"), "2020_gg_primary_house.csv")
+    elections = load(renamed)
+    assert by_race(elections) == medsl_expected()
+    assert not [e for e in elections if len(e.options) == 1]
+
+
+def test_the_file_name_decides_only_for_rows_whose_stage_is_not_stated(tmp_path):
+    text = (
+        "county,office,stage,party,candidate,votes\n"
+        "A,Mayor,,DEM,Ann,10\nA,Mayor,,DEM,Bo,7\nA,Mayor,,REP,Cy,9\nA,Mayor,,REP,Di,3\n"
+        "A,Governor,general,DEM,Ed,20\nA,Governor,general,REP,Flo,25\n"
+        "A,Judge,runoff,DEM,Gil,5\nA,Judge,runoff,REP,Hal,6\n"
+    )
+    frame = pd.read_csv(io.StringIO(text), keep_default_na=False)
+    frame["primary_party"] = frame["party"].where(frame["stage"] == "", "")
+    expected = sums(frame, ["office", "primary_party"])
+    names = {
+        ("Mayor", "DEM"): "Mayor · Democratic primary",
+        ("Mayor", "REP"): "Mayor · Republican primary",
+        ("Governor", ""): "Governor · general",
+        ("Judge", ""): "Judge · runoff",
+    }
+    named = write(tmp_path, text, "20240312__aa__primary.csv")
+    assert by_race(load(named)) == {names[k]: v for k, v in expected.items()}
+    # Without the word the unstated rows are one race (with the race-split warning).
+    plain = by_race(load(write(tmp_path, text, "results.csv")))
+    assert plain["Mayor"] == {"Ann": 10, "Bo": 7, "Cy": 9, "Di": 3}
+
+
+def test_a_jungle_primary_is_no_party_primary(tmp_path):
+    text = (
+        "office,stage,party,candidate,votes\n"
+        "Senate,jungle primary,DEM,Eve,30\nSenate,jungle primary,REP,Gus,25\n"
+        "Senate,jungle primary,REP,Ivy,45\nSenate,general,DEM,Eve,52\nSenate,general,REP,Ivy,48\n"
+    )
+    assert by_race(load(write(tmp_path, text, "la_primary_2020.csv"))) == {
+        "Senate · jungle primary": {"Eve": 30, "Gus": 25, "Ivy": 45},
+        "Senate · general": {"Eve": 52, "Ivy": 48},
+    }
+
+
+def test_race_by_party_still_keys_every_row():
+    elections = load(MEDSL, race_by=["office", "district", "stage", "runoff", "party_detailed"])
+    names = [e.facts.election for e in elections]
+    assert "US HOUSE · 1 · general · Libertarian primary" in names
+
+
+def test_both_engines_split_primaries_alike(monkeypatch, tmp_path):
+    exact, streamed, _ = both(monkeypatch, MEDSL)
+    assert exact == streamed and len(exact[0]) == 8
+    renamed = write(tmp_path, MEDSL.read_text(encoding="utf-8"), "gg_primary_2020.csv")
+    exact, streamed, _ = both(monkeypatch, renamed)
+    assert exact == streamed and len(exact[0]) == 8
+
+
+def openelections_primaries(candidates: int) -> str:
+    """OpenElections' layout with no stage column: a Democratic and a Republican primary for one
+    office, `candidates` each, over 20 precincts."""
+    lines = ["county,precinct,office,district,party,candidate,votes"]
+    for precinct in range(20):
+        for party in ("DEM", "REP"):
+            for c in range(candidates):
+                lines.append(f"C{precinct % 3},P{precinct},President,,{party},{party} {c},{c + 1}")
+    return "\n".join(lines) + "\n"
+
+
+def test_the_streaming_engine_counts_a_primarys_options_party_by_party(monkeypatch, tmp_path):
+    """Each primary holds fewer options than the ballot limit, both together more: both engines
+    read both primaries (the streaming engine counted them as one race and gave up)."""
+    from pollcli.read import assemble
+
+    monkeypatch.setattr(assemble, "MAX_OPTIONS", 6)
+    monkeypatch.setattr(stream, "MAX_OPTIONS", 6)
+    path = write(tmp_path, openelections_primaries(5), "20200609__aa__primary.csv")
+    exact, streamed, direct = both(monkeypatch, path)
+    assert exact == streamed and direct is not None
+    assert [e["facts"]["election"] for e in exact[0]] == [
+        "President · Democratic primary",
+        "President · Republican primary",
+    ]
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["1", "02", "3"]),
+            st.sampled_from(["GEN", "PRI", "gen", "Primary", "runoff"]),
+            st.sampled_from(["DEMOCRAT", "REPUBLICAN", "GREEN"]),
+            st.sampled_from(["A", "B", "C"]),
+            st.integers(0, 500),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    st.booleans(),
+)
+def test_each_primary_and_general_race_sums_its_own_rows(tmp_path_factory, rows, named_primary):
+    """Whatever the mix of stages and parties, and whatever the file's name, votes per race are
+    the rows' sum, the party a key exactly where the stage is a primary."""
+    seen = set()
+    lines = ["state,office,district,stage,candidate,party_detailed,candidatevotes"]
+    kept = []
+    for district, stage, party, first, votes in rows:
+        name = f"{first}{party[0]}{int(district)}"
+        key = (int(district), stage.lower()[:3], party if stage.lower()[:3] == "pri" else "", name)
+        if key in seen:  # one row per option of a race: a repeat is another test's subject
+            continue
+        seen.add(key)
+        kept.append((*key, votes))
+        lines.append(f"AA,US HOUSE,{district},{stage},{name},{party},{votes}")
+    frame = pd.DataFrame(kept, columns=["district", "stage", "party", "candidate", "votes"])
+    expected = sums(frame, ["district", "stage", "party"])
+    file = "aa_primary.csv" if named_primary else "aa_house.csv"
+    path = write(tmp_path_factory.mktemp("stages"), "\n".join(lines) + "\n", file)
+    for engine in ("exact", "stream"):
+        os.environ[engines.ENGINE_ENV] = engine
+        try:
+            elections, problems = load_file(path, ReadOptions())
+        finally:
+            del os.environ[engines.ENGINE_ENV]
+        assert not [p for p in problems if p.severity == "error"]
+        got = {}
+        for election in elections:
+            keys = election.race.keys if election.race else {}
+            if not keys:  # a file of one race
+                (only,) = expected
+                keys = {"district": str(only[0]), "stage": only[1], "party_detailed": only[2]}
+            stage = keys["stage"].lower()[:3]
+            party = keys.get("party_detailed", "")
+            got[int(keys["district"]), stage, party] = {
+                o.candidate: o.votes for o in election.options
+            }
+        assert got == expected
+
+
+# --- M5: Yes/No are no evidence that a district is geography --------------------------------------
+
+MEASURE_NAMES = {
+    ("Governor", ""): "Governor",
+    ("School Bond", "4"): "School Bond · 4",
+    ("Library Levy", "4"): "Library Levy · 4",
+    ("School Bond", "7"): "School Bond · 7",
+    ("Library Levy", "7"): "Library Levy · 7",
+}
+
+
+def test_ballot_measures_in_different_districts_are_different_races():
+    frame = pd.read_csv(MEASURES, dtype=str, keep_default_na=False)
+    frame["votes"] = frame["votes"].astype(int)
+    measures = frame[frame["office"] != "County Commission"]
+    expected = {MEASURE_NAMES[k]: v for k, v in sums(measures, ["office", "district"]).items()}
+    # The commission's two candidates stand in both its districts: one race reported by district.
+    commission = frame[frame["office"] == "County Commission"]
+    expected["County Commission"] = sums(commission, ["office"])[("County Commission",)]
+    got = by_race(load(MEASURES))
+    assert got == expected
+    assert got["School Bond · 4"] == {"Yes": 105, "No": 140}  # it fails where it was voted on
+    assert list(got) == [*MEASURE_NAMES.values(), "County Commission"]
+
+
+@pytest.mark.parametrize(
+    ("yes", "no"),
+    [
+        ("For", "Against"),
+        ("Oui", "Non"),
+        ("Ja", "Nein"),
+        ("За", "Против"),
+        ("Approve", "Reject"),
+        ("Bonds Yes", "Bonds No"),
+        ("YES", "NO"),
+    ],
+)
+def test_answers_in_any_language_are_no_evidence_of_geography(tmp_path, yes, no):
+    text = (
+        "county,office,district,candidate,votes\n"
+        f"A,Measure,1,{yes},10\nA,Measure,1,{no},30\nB,Measure,2,{yes},50\nB,Measure,2,{no},5\n"
+        "A,Mayor,,X,3\nB,Mayor,,Y,4\n"
+    )
+    assert by_race(load(write(tmp_path, text))) == {
+        "Measure · 1": {no: 30, yes: 10},
+        "Measure · 2": {yes: 50, no: 5},
+        "Mayor": {"Y": 4, "X": 3},
+    }
+
+
+def test_one_measure_reported_by_district_alone_is_still_one_race(tmp_path):
+    """A referendum by district with no other race key: the district is where it was counted."""
+    text = "district,candidate,votes\nNorth,Yes,5\nNorth,No,3\nSouth,Yes,1\nSouth,No,4\n"
+    (election,) = load(write(tmp_path, text))
+    assert {o.candidate: o.votes for o in election.options} == {"Yes": 6, "No": 7}
+    assert [r.name for r in election.regions] == ["North", "South"]
+
+
+def test_both_engines_read_measures_alike(monkeypatch):
+    exact, streamed, _ = both(monkeypatch, MEASURES)
+    assert exact == streamed and len(exact[0]) == 6
+
+
+# --- S4: --race given a race's whole name ---------------------------------------------------------
+
+
+def districts(tmp_path: Path) -> Path:
+    lines = ["county,precinct,office,district,party,candidate,votes", "A,P1,Governor,,DEM,Gov A,9"]
+    lines.append("A,P1,Governor,,REP,Gov B,8")
+    for d in range(1, 13):
+        lines += [f"A,P1,U.S. House,{d},DEM,D{d},{d}", f"A,P1,U.S. House,{d},REP,R{d},{d + 1}"]
+    return write(tmp_path, "\n".join(lines) + "\n", "house.csv")
+
+
+def races_of(*args: str) -> list[str]:
+    result = invoke("summary", *args, "--format", "json")
+    assert result.code == 0, result.stderr
+    return [e["election"] for e in json.loads(result.stdout)["elections"]]
+
+
+def test_race_given_a_whole_name_keeps_that_race_only(tmp_path):
+    path = str(districts(tmp_path))
+    assert races_of(path, "--race", "U.S. House · 1") == ["U.S. House · 1"]
+    assert races_of(path, "--race", "u.s.  HOUSE ·1 ") == ["U.S. House · 1"]
+    # Part of a name: every race whose name holds it.
+    assert races_of(path, "--race", "House · 1") == [
+        "U.S. House · 1",
+        "U.S. House · 10",
+        "U.S. House · 11",
+        "U.S. House · 12",
+    ]
+    # Each --race on its own: a whole name for one, part of a name for the other.
+    assert races_of(path, "--race", "U.S. House · 2", "--race", "gov") == [
+        "Governor",
+        "U.S. House · 2",
+    ]
+
+
+def test_race_help_says_a_whole_name_keeps_one_race():
+    result = invoke("summary", "--help")
+    assert "whole name" in re.sub(r"[│\s]+", " ", result.stdout)
