@@ -120,7 +120,7 @@ def test_medsl_state_stage_special_and_party_lines():
         "ALPHA · US HOUSE · 1 · general": {"ADA BIRCH": 5000, "COLE DANE": 4100},
         "ALPHA · US HOUSE · 2 · general": {"EVE FALK": 3000, "GUS HALE": 5000},
         "BETA · US HOUSE · 1 · general": {"IVY JONES": 7000, "KIT LOWE": 5000},
-        "BETA · US HOUSE · 1 · primary · special": {"MO NASH": 900, "OLA PARK": 600},
+        "BETA · US HOUSE · 1 · Republican primary · special": {"MO NASH": 900, "OLA PARK": 600},
     }
     # totalvotes agrees with the candidates of each race: no total-mismatch warning.
     assert not [w for e in elections for w in e.warnings if w.code == "total-mismatch"]

@@ -137,9 +137,16 @@ def test_a_jungle_primary_is_no_party_primary(tmp_path):
 
 
 def test_race_by_party_still_keys_every_row():
+    """`--race-by …,party` splits every race by party; a general race's part is no "primary"."""
     elections = load(MEDSL, race_by=["office", "district", "stage", "runoff", "party_detailed"])
     names = [e.facts.election for e in elections]
-    assert "US HOUSE · 1 · general · Libertarian primary" in names
+    assert names[:3] == [
+        "US HOUSE · 1 · Democratic primary",
+        "US HOUSE · 1 · Republican primary",
+        "US HOUSE · 2 · Republican primary",
+    ]
+    assert "US HOUSE · 1 · general · Libertarian" in names
+    assert len(names) == 14
 
 
 def test_both_engines_split_primaries_alike(monkeypatch, tmp_path):
@@ -153,25 +160,25 @@ def test_both_engines_split_primaries_alike(monkeypatch, tmp_path):
 def openelections_primaries(candidates: int) -> str:
     """OpenElections' layout with no stage column: a Democratic and a Republican primary for one
     office, `candidates` each, over 20 precincts."""
-    lines = ["county,precinct,office,district,party,candidate,votes"]
+    lines = ["county,precinct,office,party,candidate,votes"]
     for precinct in range(20):
         for party in ("DEM", "REP"):
             for c in range(candidates):
-                lines.append(f"C{precinct % 3},P{precinct},President,,{party},{party} {c},{c + 1}")
+                lines.append(f"C{precinct % 3},P{precinct},President,{party},{party} {c},{c + 1}")
     return "\n".join(lines) + "\n"
 
 
 def test_the_streaming_engine_counts_a_primarys_options_party_by_party(monkeypatch, tmp_path):
     """Each primary holds fewer options than the ballot limit, both together more: both engines
     read both primaries (the streaming engine counted them as one race and gave up)."""
-    from pollcli.read import assemble
+    from pollcli.read import assemble, limits
 
     monkeypatch.setattr(assemble, "MAX_OPTIONS", 6)
-    monkeypatch.setattr(stream, "MAX_OPTIONS", 6)
+    monkeypatch.setattr(limits, "MAX_OPTIONS", 6)
     path = write(tmp_path, openelections_primaries(5), "20200609__aa__primary.csv")
     exact, streamed, direct = both(monkeypatch, path)
     assert exact == streamed and direct is not None
-    assert [e["facts"]["election"] for e in exact[0]] == [
+    assert [e["facts"].election for e in exact[0]] == [
         "President · Democratic primary",
         "President · Republican primary",
     ]

@@ -140,6 +140,8 @@ def raw(record: Record, key: KeyColumn) -> str:
         value = record.election
     elif key.role == "party":
         value = record.row.party or ""
+        if key.rule is not None:  # the party of a primary's rows only
+            value = key.rule.value(value, record.facts.get("stage", ""))
     else:
         value = record.facts.get(key.canonical, "")
         if key.role == "stage" and is_pollcli_stage(value):

@@ -2,7 +2,8 @@
 is no ballot, and reading stops at the first option past it.
 
 Options are counted race by race as the exact engine's assembly counts them (`assemble.option_key`),
-a race told by its election and race cells (`roles.race_cells`), so that the assembly refuses the
+a race told by its election and race cells (`roles.race_cells`) and, in a file of party primaries,
+the party as the row's race key (`racekeys.PartyRule`), so that the assembly refuses the
 election at the same line (`too-many-options`) whichever engine read the file.
 """
 
@@ -17,12 +18,19 @@ from pollcli.read.roles import race_cells, race_labels
 if TYPE_CHECKING:
     from pollcli.read.blocks import BlockSums
     from pollcli.read.header import ColumnMap
+    from pollcli.read.racekeys import PartyRule
 
 
 class OptionCount:
     """The options met so far in each race, to stop at MAX_OPTIONS."""
 
-    def __init__(self, columns: ColumnMap, key_indexes: Sequence[int], default_election: str):
+    def __init__(
+        self,
+        columns: ColumnMap,
+        key_indexes: Sequence[int],
+        default_election: str,
+        party: PartyRule | None = None,
+    ):
         self.names: dict[tuple[str, ...], set[str]] = {}
         self.race_columns = race_cells(columns)
         self.raw_names: dict[bytes, str] = {}  # a candidate cell as written → its option key
@@ -30,6 +38,10 @@ class OptionCount:
         self.candidate_index = columns.index("candidate")
         self.election_index = columns.index("election")
         self.default_election = default_election
+        # In a file of party primaries, each primary's options are counted apart (as its race).
+        self.party_index = columns.index("party") if party is not None else None
+        self.party = party if self.party_index is not None else None
+        self.stage_index = columns.index("stage")
 
     def in_order(self, summed: BlockSums) -> tuple[Iterable[int], bool]:
         """The block's groups to add, and whether the file goes past the bound: all of them when
@@ -44,7 +56,7 @@ class OptionCount:
             else [self.default_election] * len(names)
         )
         cells = [summed.keys[self.key_indexes.index(i)] for i, _ in self.race_columns]
-        labels = race_labels(elections, cells)
+        labels = race_labels(elections, cells, self._parties(summed))
         keys = [self._option_key(raw) for raw in names]
         seen = {label: set(self.names.get(label, ())) for label in set(labels)}
         for label, key in zip(labels, keys, strict=True):
@@ -59,12 +71,35 @@ class OptionCount:
                 return order[: position + 1], True
         return order, True
 
-    def add(self, election: str, facts: dict[str, str], candidate: str) -> bool:
+    def add(
+        self, election: str, facts: dict[str, str], candidate: str, party: str | None = None
+    ) -> bool:
         """Count a new record's option in its race; whether the race is now past the bound."""
         label = (election, *(facts.get(c, "") for _, c in self.race_columns))
+        if self.party is not None:
+            label = (*label, self._party_key(party or "", facts.get("stage", "")))
         names = self.names.setdefault(label, set())
         names.add(option_key(candidate))
         return len(names) > MAX_OPTIONS
+
+    def _parties(self, summed: BlockSums) -> list[str] | None:
+        """Each group's party as its race key (`racekeys.PartyRule`), or None in a file where
+        the party is none."""
+        if self.party is None or self.party_index is None:
+            return None
+        parties = summed.keys[self.key_indexes.index(self.party_index)]
+        stages = (
+            summed.keys[self.key_indexes.index(self.stage_index)]
+            if self.stage_index is not None
+            else [b""] * len(parties)
+        )
+        return [
+            self._party_key(party.decode("utf-8", "replace"), stage.decode("utf-8", "replace"))
+            for party, stage in zip(parties, stages, strict=True)
+        ]
+
+    def _party_key(self, party: str, stage: str) -> str:
+        return option_key(self.party.value(party.strip(), stage.strip())) if self.party else ""
 
     def release(self) -> None:
         self.raw_names.clear()

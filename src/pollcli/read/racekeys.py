@@ -5,11 +5,12 @@ key columns is one race. The key columns are `election`, `office`, the `race:*` 
 `pollcli.columns.RACE_ALIASES` (year, district, constituency, seat, race, race id, special, runoff,
 ranked-choice round), a `stage` column whose values are not pollcli's stages (MEDSL's gen/pri,
 FiveThirtyEight's general/runoff), the state beside districts (`read.roles`), and the party of a
-party primary. Values are compared as `option_key` compares names, district numbers without their
+party primary (`PartyRule`: on the rows whose stage says primary, a general race being every
+party's; the file's name decides only for rows of no stated stage). Values are compared as `option_key` compares names, district numbers without their
 leading zeros ("05" is district 5), and yes/no columns (special, runoff) as yes or no.
 
 A race is named from the key columns whose values vary in the file, in a fixed order ("U.S. House · 5",
-"President · Democratic primary"), and from its office: another column with one value throughout
+"President · Democratic primary", the party's primary in the stage's place), and from its office: another column with one value throughout
 names nothing. The state and a
 race id name a race only where the other parts would give two races one name. Where a race id column
 is given (`race_id`, `PANo`, "Electoral District Number"), it alone tells races apart and the other
@@ -27,6 +28,7 @@ from typing import Final
 from pollcli.columns import RACE_PREFIX, STAGES, YES_WORDS, normalize_header
 from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
+from pollcli.read.options import ReadOptions
 
 # The order of a race name's parts; a --race-by column of another name comes after them.
 ORDER: Final[tuple[str, ...]] = (
@@ -77,33 +79,88 @@ PARTY_ADJECTIVES: Final[dict[str, str]] = {
     "grn": "Green",
     "green": "Green",
 }
+# Words of a file's name that say it holds party primaries (OpenElections: 20200609__ga__primary…):
+# heeded only for rows whose stage the file does not state.
+PRIMARY_WORDS: Final[frozenset[str]] = frozenset({"primary", "primaries", "pri"})
 _DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class PartyRule:
+    """When a row's party is one of its race keys: on every row (`--race-by` names the party
+    column), or on the rows of a party primary — those whose stage says primary, and those of no
+    stated stage when the file's name says primary (`unstated`). Elsewhere the key is blank: a
+    general race, a runoff, a jungle primary is every party's."""
+
+    every_row: bool = False
+    unstated: bool = False
+
+    def value(self, party: str, stage: str) -> str:
+        """The party as the race key of a row of this stage (as written): the party or ""."""
+        if self.every_row or not party:
+            return party
+        said = "" if is_pollcli_stage(stage) else normal("stage", stage)
+        return party if said == "primary" or (not said and self.unstated) else ""
+
+
+def party_rule(columns: ColumnMap, options: ReadOptions, source_file: str) -> PartyRule | None:
+    """When the party tells races apart (see `PartyRule`); None when it never does: no party
+    column, or `--race-by` leaves it out, or neither a stage column nor the file's name speaks of
+    primaries."""
+    index = columns.index("party")
+    if index is None:
+        return None
+    if options.race_by is not None:
+        header = normalize_header(columns.header[index])
+        named = any(normalize_header(name) == header for name in options.race_by)
+        return PartyRule(every_row=True) if named else None
+    words = set(normalize_header(source_file.rsplit("/", 1)[-1]).replace(".", "_").split("_"))
+    by_name = bool(words & PRIMARY_WORDS)
+    if by_name or "stage" in columns.present:
+        return PartyRule(unstated=by_name)
+    return None
 
 
 @dataclass(frozen=True)
 class KeyColumn:
     """One race key: its role (year, office, district… or a --race-by column's name), its header
-    as written, its index, and the canonical column it is read from."""
+    as written, its index, the canonical column it is read from, and for the party when it is a
+    key (`PartyRule`)."""
 
     role: str
     header: str
     index: int
     canonical: str
+    rule: PartyRule | None = None
 
 
-def key_columns(columns: ColumnMap, party_key: bool) -> list[KeyColumn]:
+def key_columns(columns: ColumnMap, party: PartyRule | None) -> list[KeyColumn]:
     """The race keys of a file: every race column, `election` and `office`, a `stage` column
-    (its cells that are not pollcli stages), and the party when it is a key."""
+    (its cells that are not pollcli stages), and the party when it may be a key (`party`)."""
     keys = []
     for index, canonical in sorted(columns.columns.items()):
+        rule = None
         if canonical.startswith(RACE_PREFIX):
             role = canonical.removeprefix(RACE_PREFIX)
-        elif canonical in ("election", "office", "stage") or (canonical == "party" and party_key):
+        elif canonical in ("election", "office", "stage"):
             role = canonical
+        elif canonical == "party" and party is not None:
+            role, rule = canonical, party
         else:
             continue
-        keys.append(KeyColumn(role, columns.header[index], index, canonical))
+        keys.append(KeyColumn(role, columns.header[index], index, canonical, rule))
     return keys
+
+
+def party_key(keys: list[KeyColumn], values: dict[str, str]) -> dict[str, str]:
+    """A row's key values (by role) with its party as the race key: blank where the party is no
+    key of the row's race (`PartyRule`)."""
+    key = next((k for k in keys if k.rule is not None), None)
+    if key is None or key.rule is None:
+        return values
+    party = values.get("party", "")
+    keyed = key.rule.value(party, values.get("stage", ""))
+    return values if keyed == party else {**values, "party": keyed}
 
 
 def is_pollcli_stage(value: str) -> bool:
@@ -136,7 +193,7 @@ def shown(role: str, value: str) -> str:
     if role == "rcv_round":
         return f"round {text}"
     if role == "party":
-        return f"{PARTY_ADJECTIVES.get(option_key(text), text)} primary"
+        return PARTY_ADJECTIVES.get(option_key(text), text)
     if role == "race_id":
         return f"#{text}"
     if text.isdigit():
@@ -166,12 +223,14 @@ class RaceBook:
         return any(k.role == "race_id" for k in self.keys)
 
     def identity(self, values: dict[str, str]) -> tuple[str, ...]:
+        values = party_key(self.keys, values)
         roles = [k.role for k in self.keys]
         if self.by_id:
             roles = [r for r in roles if r in ("election", "race_id", "rcv_round", "party")]
         return tuple(normal(role, values.get(role, "")) for role in roles)
 
     def add(self, values: dict[str, str]) -> Race:
+        values = party_key(self.keys, values)
         identity = self.identity(values)
         race = self.races.get(identity)
         if race is None:
@@ -213,5 +272,22 @@ def _ordered(roles: Iterable[str]) -> list[str]:
 
 
 def _name(race: Race, roles: list[str]) -> str:
-    parts = [shown(role, race.values.get(role, "")) for role in roles]
+    """The race's name from the shown roles' values. The party of a primary is named as its
+    primary ("Democratic primary"), in the place of the stage when the stage is shown; a party
+    that splits races of another stated stage (`--race-by`) is named as itself."""
+    values = race.values
+    stage = values.get("stage", "")
+    said = "" if is_pollcli_stage(stage) else normal("stage", stage)
+    party = shown("party", values.get("party", "")) if "party" in roles else ""
+    if party and said in ("", "primary"):
+        party += " primary"
+    in_stage = bool(party) and said == "primary" and "stage" in roles
+    parts = []
+    for role in roles:
+        if role == "party":
+            parts.append("" if in_stage else party)
+        elif role == "stage" and in_stage:
+            parts.append(party)
+        else:
+            parts.append(shown(role, values.get(role, "")))
     return " · ".join(p for p in parts if p) or "(unnamed race)"

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from pollcli.columns import WHERE_PREFIX, normalize_header
+from pollcli.columns import WHERE_PREFIX
 from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
@@ -37,10 +37,12 @@ from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import (
     KeyColumn,
+    PartyRule,
     RaceBook,
     is_pollcli_stage,
     key_columns,
     normal,
+    party_rule,
 )
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import CellReader, Record
@@ -51,8 +53,6 @@ if TYPE_CHECKING:
 
 # Races told apart only by these are seats: the tally counts seats won.
 SEAT_ROLES = frozenset({"constituency", "district", "race_id", "state"})
-# Words of a file name that say it holds party primaries (OpenElections: 20200609__ga__primary…).
-PRIMARY_WORDS = frozenset({"primary", "primaries", "pri"})
 
 
 @dataclass
@@ -95,8 +95,8 @@ def assemble(
         from pollcli.read import ballot
 
         records = ballot.parties_from_names(records, columns)
-    party_key = _party_is_key(columns, options, assembly.source_file)
-    keys = key_columns(columns, party_key)
+    party = _used(party_rule(columns, options, assembly.source_file), records)
+    keys = key_columns(columns, party)
     local: set[tuple[str, ...]] = set()
     if keys and options.race_by is None:
         # Imported here, with the other stages of files of races: a file of one race (the
@@ -179,7 +179,7 @@ def assemble(
             refused=refused,
             note="",
         )
-        split.note = _note(split, options, primaries=party_key and options.race_by is None)
+        split.note = _note(split, options, party if "party" in split_roles else None, keys)
         by_name = {race.name: race for race in chosen.values()}
         for election in elections:
             entry = by_name.get(election.facts.election)
@@ -202,19 +202,15 @@ def _list_vote(assembly: Assembly, options: ReadOptions) -> bool:
     return system == "list" or (not system and bool(given.get("seats")))
 
 
-def _party_is_key(columns: ColumnMap, options: ReadOptions, source_file: str) -> bool:
-    """The party tells races apart: in a file of party primaries (its name says so), or when
-    --race-by names the party column."""
-    if "party" not in columns.present:
-        return False
-    if options.race_by is not None:
-        index = columns.index("party")
-        return index is not None and any(
-            normalize_header(name) == normalize_header(columns.header[index])
-            for name in options.race_by
-        )
-    words = set(normalize_header(source_file.rsplit("/", 1)[-1]).replace(".", "_").split("_"))
-    return bool(words & PRIMARY_WORDS)
+def _used(rule: PartyRule | None, records: list[Record]) -> PartyRule | None:
+    """The party rule, or None when it makes the party a key of no row (a file of general
+    races with a stage column): the party is then no key at all, and no race lists it."""
+    if rule is None or rule.every_row:
+        return rule
+    for record in records:
+        if rule.value(record.row.party or "", record.facts.get("stage", "")):
+            return rule
+    return None
 
 
 def _where(columns: ColumnMap, options: ReadOptions) -> _Where:
@@ -377,12 +373,18 @@ def _split_headers(keys: list[KeyColumn], roles: list[str], by_id: bool) -> list
     return headers
 
 
-def _note(split: RaceSplit, options: ReadOptions, *, primaries: bool) -> str:
-    keys = [repr(k) for k in split.keys]
-    by = keys[0] if len(keys) == 1 else ", ".join(keys[:-1]) + " and " + keys[-1]
-    note = f"Split into {split.races:,} races by {by}" if keys else f"{split.races:,} races"
-    if primaries:
-        note += " (party primaries: the file's name says so)"
+def _note(
+    split: RaceSplit, options: ReadOptions, party: PartyRule | None, keys: list[KeyColumn]
+) -> str:
+    """The split note; `party` is the rule of a party that tells some races apart."""
+    headers = [repr(k) for k in split.keys]
+    by = headers[0] if len(headers) == 1 else ", ".join(headers[:-1]) + " and " + headers[-1]
+    note = f"Split into {split.races:,} races by {by}" if headers else f"{split.races:,} races"
+    if party is not None and not party.every_row:
+        if any(k.role == "stage" for k in keys):
+            note += " (the party in primaries only)"
+        else:
+            note += " (party primaries: the file's name says so)"
     if options.where:
         note += " (rows kept by --where)"
     if split.selected < split.races:

@@ -179,13 +179,19 @@ def race_cells(columns: ColumnMap) -> list[tuple[int, str]]:
     ]
 
 
-def race_labels(elections: list[str], cells: list[list[bytes]]) -> list[tuple[str, ...]]:
-    """Each row's race as the streaming engine counts options by: its election and the cells of
-    `race_cells` (as written, stripped)."""
-    return [
+def race_labels(
+    elections: list[str], cells: list[list[bytes]], parties: list[str] | None = None
+) -> list[tuple[str, ...]]:
+    """Each row's race as the streaming engine counts options by: its election, the cells of
+    `race_cells` (as written, stripped) and, in a file of party primaries, the party as the race
+    key of the row (`parties`, blank where it is none: `racekeys.PartyRule`)."""
+    labels = [
         (election, *(column[n].decode("utf-8", "replace").strip() for column in cells))
         for n, election in enumerate(elections)
     ]
+    if parties is None:
+        return labels
+    return [(*label, party) for label, party in zip(labels, parties, strict=True)]
 
 
 def race_keyed(columns: ColumnMap) -> bool:

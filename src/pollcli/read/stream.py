@@ -45,6 +45,7 @@ from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.limits import OptionCount
 from pollcli.read.options import ReadOptions
+from pollcli.read.racekeys import PartyRule, party_rule
 from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader, Record, clean_cell, decimal_mark, unfit_facts
 from pollcli.read.repeats import Repeats
@@ -117,7 +118,7 @@ def read_stream(
         return None
     decimal, decimal_given = decimal_mark(mapped, records_in_head, options.decimal, found)
     reader = CellReader.of(mapped, decimal, decimal_given, options, found)
-    summer = _Summer(reader, table.delimiter)
+    summer = _Summer(reader, table.delimiter, party_rule(mapped, options, name))
     try:
         blocks = Blocks(
             path,
@@ -175,7 +176,7 @@ def _identity(election: str, row: Row, facts: dict[str, str]) -> _Identity:
 class _Summer:
     """Sums the data rows block by block into one record per key."""
 
-    def __init__(self, reader: CellReader, delimiter: str) -> None:
+    def __init__(self, reader: CellReader, delimiter: str, party: PartyRule | None) -> None:
         self.reader = reader
         self.found = reader.found
         self.delimiter = delimiter
@@ -230,8 +231,10 @@ class _Summer:
         self.unit_facts = UnitFacts()
         self.share_index = columns.index("share")
         self.marks: dict[str, int] = {}
-        # Each election's (race's) options, to stop at MAX_OPTIONS.
-        self.options_met = OptionCount(columns, self.layout.key_indexes, reader.default_election)
+        # Each election's (race's) options, to stop at MAX_OPTIONS; each primary's apart.
+        self.options_met = OptionCount(
+            columns, self.layout.key_indexes, reader.default_election, party
+        )
         # Reading stopped early (an election of more options than any ballot, bytes that are no
         # text): no election is given from a file read in part.
         self.limited = False
@@ -458,7 +461,7 @@ class _Summer:
             self.sums[identity] = Record(
                 line, election, row, votes, dict(facts), summed=self.has_unit
             )
-            if self.options_met.add(election, dict(facts), row.candidate):
+            if self.options_met.add(election, dict(facts), row.candidate, row.party):
                 self.stopped = True  # the assembly says which line; nothing past it is needed
             return
         record.votes = (record.votes or 0) + votes
