@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from pollcli.read.assemble import MAX_OPTIONS, option_key
-from pollcli.read.roles import race_cells, race_labels
+from pollcli.read.roles import PartyCells, race_cells, race_labels
 
 if TYPE_CHECKING:
     from pollcli.read.blocks import BlockSums
@@ -77,29 +77,19 @@ class OptionCount:
         """Count a new record's option in its race; whether the race is now past the bound."""
         label = (election, *(facts.get(c, "") for _, c in self.race_columns))
         if self.party is not None:
-            label = (*label, self._party_key(party or "", facts.get("stage", "")))
+            label = (*label, self.party.label(party or "", facts.get("stage", "")))
         names = self.names.setdefault(label, set())
         names.add(option_key(candidate))
         return len(names) > MAX_OPTIONS
 
-    def _parties(self, summed: BlockSums) -> list[str] | None:
-        """Each group's party as its race key (`racekeys.PartyRule`), or None in a file where
-        the party is none."""
+    def _parties(self, summed: BlockSums) -> PartyCells | None:
+        """The party rule and each group's party and stage cells (`roles.race_labels`), or None
+        in a file where the party is no race key."""
         if self.party is None or self.party_index is None:
             return None
-        parties = summed.keys[self.key_indexes.index(self.party_index)]
-        stages = (
-            summed.keys[self.key_indexes.index(self.stage_index)]
-            if self.stage_index is not None
-            else [b""] * len(parties)
-        )
-        return [
-            self._party_key(party.decode("utf-8", "replace"), stage.decode("utf-8", "replace"))
-            for party, stage in zip(parties, stages, strict=True)
-        ]
-
-    def _party_key(self, party: str, stage: str) -> str:
-        return option_key(self.party.value(party.strip(), stage.strip())) if self.party else ""
+        at = self.key_indexes.index
+        stages = None if self.stage_index is None else summed.keys[at(self.stage_index)]
+        return self.party, summed.keys[at(self.party_index)], stages
 
     def release(self) -> None:
         self.raw_names.clear()

@@ -102,6 +102,11 @@ class PartyRule:
         said = "" if is_pollcli_stage(stage) else normal("stage", stage)
         return party if said == "primary" or (not said and self.unstated) else ""
 
+    def label(self, party: str, stage: str) -> str:
+        """The party key as the streaming engine counts a race's options by (`roles.race_labels`):
+        cells as written or as read give one label."""
+        return option_key(self.value(party.strip(), stage.strip()))
+
 
 def party_rule(columns: ColumnMap, options: ReadOptions, source_file: str) -> PartyRule | None:
     """When the party tells races apart (see `PartyRule`); None when it never does: no party

@@ -20,12 +20,18 @@ what it must not guess:
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import RACE_PREFIX, WHERE_PREFIX, canonical_column, normalize_header
 from pollcli.errors import UsageError
 from pollcli.read.header import VOTE_PART, ColumnMap
 from pollcli.read.options import ReadOptions
+
+if TYPE_CHECKING:
+    from pollcli.read.racekeys import PartyRule
+
+# A file of party primaries' party cells for `race_labels`: the rule, the party and stage cells.
+PartyCells = tuple["PartyRule", list[bytes], list[bytes] | None]
 
 # Ways of voting, as vote-mode columns name them (US counties, OpenElections, India's EVM/postal).
 MODE_WORDS: Final[frozenset[str]] = frozenset(
@@ -180,18 +186,22 @@ def race_cells(columns: ColumnMap) -> list[tuple[int, str]]:
 
 
 def race_labels(
-    elections: list[str], cells: list[list[bytes]], parties: list[str] | None = None
+    elections: list[str], cells: list[list[bytes]], party: PartyCells | None = None
 ) -> list[tuple[str, ...]]:
     """Each row's race as the streaming engine counts options by: its election, the cells of
     `race_cells` (as written, stripped) and, in a file of party primaries, the party as the race
-    key of the row (`parties`, blank where it is none: `racekeys.PartyRule`)."""
+    key of the row (`party`: the rule, the party cells and the stage cells, if any)."""
     labels = [
         (election, *(column[n].decode("utf-8", "replace").strip() for column in cells))
         for n, election in enumerate(elections)
     ]
-    if parties is None:
+    if party is None:
         return labels
-    return [(*label, party) for label, party in zip(labels, parties, strict=True)]
+    rule, parties, stages = party
+    return [
+        (*label, rule.label(p.decode("utf-8", "replace"), s.decode("utf-8", "replace")))
+        for label, p, s in zip(labels, parties, stages or [b""] * len(labels), strict=True)
+    ]
 
 
 def race_keyed(columns: ColumnMap) -> bool:
