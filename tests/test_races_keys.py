@@ -160,11 +160,11 @@ def test_both_engines_split_primaries_alike(monkeypatch, tmp_path):
 def openelections_primaries(candidates: int) -> str:
     """OpenElections' layout with no stage column: a Democratic and a Republican primary for one
     office, `candidates` each, over 20 precincts."""
-    lines = ["county,precinct,office,party,candidate,votes"]
+    lines = ["county,precinct,office,district,party,candidate,votes"]
     for precinct in range(20):
         for party in ("DEM", "REP"):
             for c in range(candidates):
-                lines.append(f"C{precinct % 3},P{precinct},President,{party},{party} {c},{c + 1}")
+                lines.append(f"C{precinct % 3},P{precinct},President,,{party},{party} {c},{c + 1}")
     return "\n".join(lines) + "\n"
 
 
