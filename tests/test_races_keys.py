@@ -18,8 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import invoke, write
+from conftest import ROOT, invoke, write
 from pollcli import load
+from pollcli.kinds import ANSWER_WORDS
 from pollcli.read import ReadOptions, engines, load_file, stream
 
 RACES = Path(__file__).parent / "races"
@@ -296,6 +297,13 @@ def test_one_measure_reported_by_district_alone_is_still_one_race(tmp_path):
     (election,) = load(write(tmp_path, text))
     assert {o.candidate: o.votes for o in election.options} == {"Yes": 6, "No": 7}
     assert [r.name for r in election.regions] == ["North", "South"]
+
+
+def test_every_answer_word_is_documented():
+    docs = (ROOT / "docs" / "csv-format.md").read_text(encoding="utf-8").casefold()
+    section = docs.split("**geography or race?**", 1)[1].split("`--race-by col", 1)[0]
+    for word in ANSWER_WORDS:
+        assert re.search(rf"[\s,:]{re.escape(word)}[,.]", section), word
 
 
 def test_both_engines_read_measures_alike(monkeypatch):

@@ -17,6 +17,11 @@ they count in the valid vote as certified results count them (South Carolina 202
 its write-ins), but a write-in total is no candidate and never leads. Undervotes (no choice made in a
 race) are blank ballots of that race; overvotes (too many choices) are invalid ones.
 
+The answers of a ballot measure (Yes/No, For/Against, Oui/Non, Ja/Nein, За/Против, Approve/Reject,
+Bonds Yes/No…) are options of kind `candidate` like any other; `is_answer` names them for the one
+rule that must tell them apart: they stand in every measure, so that they stand in every district
+says nothing of whether the district is one race's geography (`read.geography`).
+
 Some rows are no option at all but a count of the unit they are in (OpenElections lists them as
 candidates of every precinct): their figure becomes that unit's fact.
 
@@ -168,6 +173,41 @@ _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "total_votes": ("total votes", "total votes cast", "total valid votes"),
 }
+# The answers of a ballot measure, in the languages of the files pollcli reads.
+ANSWER_WORDS: Final[tuple[str, ...]] = (
+    "yes",
+    "no",
+    "for",
+    "against",
+    "approve",
+    "reject",
+    "bonds yes",
+    "bonds no",
+    "bond yes",
+    "bond no",
+    "levy yes",
+    "levy no",
+    "tax yes",
+    "tax no",
+    "oui",
+    "non",
+    "ja",
+    "nein",
+    "sí",
+    "si",
+    "sim",
+    "não",
+    "tak",
+    "nie",
+    "за",
+    "против",
+    "да",
+    "нет",
+    "так",
+    "ні",
+    "иә",
+    "жоқ",
+)
 _KIND_BY_NAME: Final[dict[str, str]] = {
     name_key(name): kind for kind, names in _KIND_NAMES.items() for name in names
 }
@@ -189,6 +229,16 @@ def fact_from_name(name: str) -> str | None:
     """The unit's count a row named like "Registered Voters" or "Ballots Cast" gives, or None for
     an option."""
     return _FACT_BY_NAME.get(name_key(name))
+
+
+_ANSWER_KEYS: Final[frozenset[str]] = frozenset(name_key(name) for name in ANSWER_WORDS)
+
+
+@lru_cache(maxsize=1 << 14)
+def is_answer(name: str) -> bool:
+    """Whether an option is an answer of a ballot measure (Yes, No, For, Against…), the whole name
+    matched as the tables above match it."""
+    return name_key(name) in _ANSWER_KEYS
 
 
 def kind_words() -> dict[str, tuple[str, ...]]:

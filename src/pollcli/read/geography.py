@@ -4,7 +4,10 @@ races.
 - A **district or constituency** column is a race key, unless it is geography: in a group of rows
   alike in the other keys, when most candidates stand in more than half of its districts (one race
   reported by district), the district is the region of that race (or its unit, or nothing when
-  both are given). A blank district is no district. Where the options are parties (no candidate
+  both are given). A blank district is no district. The answers of a ballot measure (Yes/No,
+  For/Against: `kinds.is_answer`) stand in every measure, so they are no evidence: a group of
+  answers only keeps the district as a race key (a bond in each school district), unless the
+  district is the file's only race key (one referendum reported by district). Where the options are parties (no candidate
   column), each constituency is a race, unless the vote is for party lists (system list).
 - A **county** (the region column) is geography, unless it names races: in a file with race keys
   (an office column…), in a group of rows alike in the other keys whose candidates each stand in
@@ -21,6 +24,7 @@ from collections import Counter
 from dataclasses import replace
 
 from pollcli.columns import RACE_PREFIX, canonical_column
+from pollcli.kinds import is_answer
 from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.racekeys import KeyColumn, is_pollcli_stage, normal
@@ -39,7 +43,8 @@ def sub_units(
     """The race keys without the district or constituency columns that are geography: in a group
     of rows alike in the other keys, when most candidates stand in more than half of its districts
     (one race reported by district), the district is the region (or the unit, or nothing when
-    both are given) of that group's race. Where the options are parties, the same parties stand
+    both are given) of that group's race. Answers (Yes/No…) are left out of the evidence unless
+    the district is the only key. Where the options are parties, the same parties stand
     everywhere either way: each constituency is a race (first past the post, seats won per
     party) unless the vote is one for party lists (`list_vote`: system list, or seats)."""
     if parties_are_options(columns) and not list_vote:
@@ -60,6 +65,8 @@ def sub_units(
             if not value:
                 continue  # a blank district is no district: its rows are a race of their own
             values.setdefault(group, set()).add(value)
+            if others and is_answer(record.row.candidate):
+                continue  # Yes and No stand in every measure: no sign of one race
             groups.setdefault(group, {}).setdefault(option_key(record.row.candidate), set()).add(
                 value
             )
@@ -74,7 +81,7 @@ def sub_units(
             kept.append(key)
             continue
         target = next((c for c in ("region", "unit") if c not in columns.present), None)
-        everywhere = len(geography) == len(groups)
+        everywhere = len(geography) == len(values)
         for index, record in enumerate(records):
             value = record.facts.pop(key.canonical, "")
             if value and tuple(raw(record, k) for k in others) in geography:
