@@ -211,7 +211,7 @@ RaceByOpt = Annotated[
         "--race-by",
         metavar="COL,...",
         help="The columns that tell races apart, as the header names them. Default: election, "
-        "office, district, constituency, race, seat, stage, special… and the party in a file of "
+        "office, district, constituency, race, seat, stage, special… and the party in party "
         "primaries (see README 'Files with many races').",
         rich_help_panel=RACES,
     ),
@@ -221,7 +221,8 @@ RaceOpt = Annotated[
     typer.Option(
         "--race",
         metavar="TEXT",
-        help="Keep the races whose name contains TEXT, in any case (repeatable).",
+        help="Keep the races whose name contains TEXT, in any case (repeatable); a race's whole "
+        "name keeps that race only ('U.S. House · 1' keeps district 1, not 10–19).",
         rich_help_panel=RACES,
     ),
 ]

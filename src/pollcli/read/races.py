@@ -258,8 +258,10 @@ def _chosen(book: RaceBook, options: ReadOptions) -> dict[int, Entry]:
     """The races kept by --race (all without it), by id."""
     races = list(book.races.values())
     if options.races:
-        wanted = [t.casefold().strip() for t in options.races]
-        kept = [r for r in races if any(t in r.name.casefold() for t in wanted)]
+        kept_ids: set[int] = set()
+        for text in options.races:
+            kept_ids |= {id(r) for r in _matching(races, text)}
+        kept = [r for r in races if id(r) in kept_ids]
         if not kept:
             raise UsageError(
                 f"--race {', '.join(map(repr, options.races))} matches none of the "
@@ -270,6 +272,17 @@ def _chosen(book: RaceBook, options: ReadOptions) -> dict[int, Entry]:
     if not races and options.where:
         raise UsageError("--where keeps no row of the file; check the column and the value")
     return {id(r): r for r in races}
+
+
+def _matching(races: list[Entry], text: str) -> list[Entry]:
+    """The races one --race TEXT keeps: the race whose whole name it is (case and spacing aside:
+    "U.S. House · 1" is not "U.S. House · 10"), else every race whose name contains it."""
+    whole = "".join(text.split()).casefold()
+    exact = [r for r in races if "".join(r.name.split()).casefold() == whole]
+    if exact:
+        return exact
+    part = text.strip().casefold()
+    return [r for r in races if part in r.name.casefold()]
 
 
 def _examples(races: dict[int, Entry]) -> str:
