@@ -1,20 +1,21 @@
 """Race keys → races: which race each row belongs to, and the race's name.
 
-The rule (README "Files with many races", docs/csv-format.md): every distinct combination of the race
-key columns is one race. The key columns are `election`, `office`, the `race:*` columns of
+The rule (README "Files with many races", docs/csv-format.md): every distinct combination of the
+race key columns is one race. The key columns are `election`, `office`, the `race:*` columns of
 `pollcli.columns.RACE_ALIASES` (year, district, constituency, seat, race, race id, special, runoff,
 ranked-choice round), a `stage` column whose values are not pollcli's stages (MEDSL's gen/pri,
 FiveThirtyEight's general/runoff), the state beside districts (`read.roles`), and the party of a
 party primary (`PartyRule`: on the rows whose stage says primary, a general race being every
-party's; the file's name decides only for rows of no stated stage). Values are compared as `option_key` compares names, district numbers without their
-leading zeros ("05" is district 5), and yes/no columns (special, runoff) as yes or no.
+party's; the file's name decides only for rows of no stated stage). Values are compared as
+`option_key` compares names, district numbers without their leading zeros ("05" is district 5),
+and yes/no columns (special, runoff) as yes or no.
 
-A race is named from the key columns whose values vary in the file, in a fixed order ("U.S. House · 5",
-"President · Democratic primary", the party's primary in the stage's place), and from its office: another column with one value throughout
-names nothing. The state and a
-race id name a race only where the other parts would give two races one name. Where a race id column
-is given (`race_id`, `PANo`, "Electoral District Number"), it alone tells races apart and the other
-key columns only name them (a constituency spelt two ways under one code is one race).
+A race is named from the key columns whose values vary in the file, in a fixed order ("U.S. House ·
+5", "President · Democratic primary", a primary's party in the place of the stage), and from its
+office: another column with one value throughout names nothing. The state and a race id name a
+race only where the other parts would give two races one name. Where a race id column is given
+(`race_id`, `PANo`, "Electoral District Number"), it alone tells races apart and the other key
+columns only name them (a constituency spelt two ways under one code is one race).
 """
 
 from __future__ import annotations
