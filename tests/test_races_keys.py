@@ -137,6 +137,46 @@ def test_a_jungle_primary_is_no_party_primary(tmp_path):
     }
 
 
+def test_a_primary_of_every_party_with_one_total_is_one_race(tmp_path):
+    """MEDSL writes open special elections (Texas 1996) as `PRI`: every party on one ballot, one
+    `totalvotes` for all. That is one race; party primaries each have their own total."""
+    header = "year,state,office,district,stage,special,candidate,party_detailed,writein,"
+    text = (
+        header
+        + "candidatevotes,totalvotes\n"
+        + "".join(
+            f"1996,DELTA,US HOUSE,{d},{stage},{special},{c},{p},{w},{v},{t}\n"
+            for d, stage, special, c, p, w, v, t in [
+                (4, "PRI", "TRUE", "AL AMES", "LIBERTARIAN", "FALSE", 500, 20600),
+                (4, "PRI", "TRUE", "BO BAKER", "DEMOCRAT", "FALSE", 9000, 20600),
+                (4, "PRI", "TRUE", "CY COLE", "REPUBLICAN", "FALSE", 11000, 20600),
+                (4, "PRI", "TRUE", "WRITEIN", "", "TRUE", 100, 20600),
+                (5, "PRI", "FALSE", "DI DOYLE", "DEMOCRAT", "FALSE", 3000, 5000),
+                (5, "PRI", "FALSE", "ED EGAN", "DEMOCRAT", "FALSE", 2000, 5000),
+                (5, "PRI", "FALSE", "FLO FINN", "REPUBLICAN", "FALSE", 4000, 4000),
+                (5, "GEN", "FALSE", "DI DOYLE", "DEMOCRAT", "FALSE", 30000, 70000),
+                (5, "GEN", "FALSE", "FLO FINN", "REPUBLICAN", "FALSE", 40000, 70000),
+            ]
+        )
+    )
+    path = write(tmp_path, text, "medsl_house_1996.csv")
+    frame = pd.read_csv(path, keep_default_na=False)
+    # The intended keys: the party in district 5's primaries (two totals), in none of district 4's.
+    frame["key_party"] = frame["party_detailed"].where(
+        (frame["stage"] == "PRI") & (frame["district"] == 5), ""
+    )
+    names = {
+        (4, "PRI", True, ""): "US HOUSE · 4 · primary · special",
+        (5, "PRI", False, "DEMOCRAT"): "US HOUSE · 5 · Democratic primary",
+        (5, "PRI", False, "REPUBLICAN"): "US HOUSE · 5 · Republican primary",
+        (5, "GEN", False, ""): "US HOUSE · 5 · general",
+    }
+    expected = sums(frame, ["district", "stage", "special", "key_party"], "candidatevotes")
+    elections = load(path)
+    assert by_race(elections) == {names[k]: v for k, v in expected.items()}
+    assert not [w for e in elections for w in e.warnings if w.code == "total-mismatch"]
+
+
 def test_race_by_party_still_keys_every_row():
     """`--race-by …,party` splits every race by party; a general race's part is no "primary"."""
     elections = load(MEDSL, race_by=["office", "district", "stage", "runoff", "party_detailed"])

@@ -158,17 +158,6 @@ def key_columns(columns: ColumnMap, party: PartyRule | None) -> list[KeyColumn]:
     return keys
 
 
-def party_key(keys: list[KeyColumn], values: dict[str, str]) -> dict[str, str]:
-    """A row's key values (by role) with its party as the race key: blank where the party is no
-    key of the row's race (`PartyRule`)."""
-    key = next((k for k in keys if k.rule is not None), None)
-    if key is None or key.rule is None:
-        return values
-    party = values.get("party", "")
-    keyed = key.rule.value(party, values.get("stage", ""))
-    return values if keyed == party else {**values, "party": keyed}
-
-
 def is_pollcli_stage(value: str) -> bool:
     return normalize_header(value) in STAGES
 
@@ -222,6 +211,8 @@ class RaceBook:
 
     keys: list[KeyColumn]
     races: dict[tuple[str, ...], Race] = field(default_factory=dict)
+    # Primaries of every party on one ballot (`open_primaries`), by identity without the party.
+    open: set[tuple[str, ...]] = field(default_factory=set)
 
     @property
     def by_id(self) -> bool:
@@ -229,19 +220,54 @@ class RaceBook:
         return any(k.role == "race_id" for k in self.keys)
 
     def identity(self, values: dict[str, str]) -> tuple[str, ...]:
-        values = party_key(self.keys, values)
+        values = self.keyed(values)
         roles = [k.role for k in self.keys]
         if self.by_id:
             roles = [r for r in roles if r in ("election", "race_id", "rcv_round", "party")]
         return tuple(normal(role, values.get(role, "")) for role in roles)
 
     def add(self, values: dict[str, str]) -> Race:
-        values = party_key(self.keys, values)
+        values = self.keyed(values)
         identity = self.identity(values)
         race = self.races.get(identity)
         if race is None:
             race = self.races[identity] = Race(identity, values)
         return race
+
+    def keyed(self, values: dict[str, str]) -> dict[str, str]:
+        """A row's key values (by role) with its party as its race's key (`PartyRule`): blank
+        where the party tells no races apart, and in an open primary."""
+        rule = next((k.rule for k in self.keys if k.rule is not None), None)
+        party = values.get("party", "")
+        if rule is None or not party:
+            return values
+        keyed = rule.value(party, values.get("stage", ""))
+        if keyed and self.open and self._group(values) in self.open:
+            keyed = ""
+        return values if keyed == party else {**values, "party": keyed}
+
+    def open_primaries(self, rows: Iterable[tuple[dict[str, str], str]]) -> None:
+        """Find the primaries of every party on one ballot among the rows (key values by role,
+        and the total votes cell): rows alike in every key but the party, of two parties or
+        more, whose total votes hold one figure. A party's primary has its own total; one total
+        for all is one race of all parties (MEDSL writes Texas's open special elections of 1996
+        as `PRI`). Their party is then no key."""
+        rule = next((k.rule for k in self.keys if k.rule is not None), None)
+        if rule is None or rule.every_row:
+            return
+        parties: dict[tuple[str, ...], set[str]] = {}
+        totals: dict[tuple[str, ...], set[str]] = {}
+        for values, total in rows:
+            party = rule.value(values.get("party", ""), values.get("stage", ""))
+            if party:
+                group = self._group(values)
+                parties.setdefault(group, set()).add(normal("party", party))
+                if total.strip():
+                    totals.setdefault(group, set()).add(total.strip())
+        self.open = {g for g, p in parties.items() if len(p) > 1 and len(totals.get(g, ())) == 1}
+
+    def _group(self, values: dict[str, str]) -> tuple[str, ...]:
+        return tuple(normal(k.role, values.get(k.role, "")) for k in self.keys if k.rule is None)
 
     def name(self, default: Callable[[Race], str]) -> list[str]:
         """Name every race; returns the roles that tell them apart (for the split note). A file of

@@ -95,7 +95,7 @@ def assemble(
         from pollcli.read import ballot
 
         records = ballot.parties_from_names(records, columns)
-    party = _used(party_rule(columns, options, assembly.source_file), records)
+    party = party_rule(columns, options, assembly.source_file)
     keys = key_columns(columns, party)
     local: set[tuple[str, ...]] = set()
     if keys and options.race_by is None:
@@ -114,15 +114,14 @@ def assemble(
     from pollcli.read import geography, modes, racechecks
 
     book = RaceBook(keys)
-    races: list[Entry] = []
-    kept: list[Record] = []
+    keyed: list[tuple[Record, dict[str, str]]] = []
     for record in records:
         value_of = _record_values(record, keys, where)
-        if not where.keeps(value_of):
-            continue
-        races.append(book.add({k.role: value_of.get(k.index, "") for k in keys}))
-        kept.append(record)
-    records = kept
+        if where.keeps(value_of):
+            keyed.append((record, {k.role: value_of.get(k.index, "") for k in keys}))
+    book.open_primaries((values, r.facts.get("total_votes", "")) for r, values in keyed)
+    races = [book.add(values) for _, values in keyed]
+    records = [record for record, _ in keyed]
     width = len(columns.header)
     refused_rows: dict[int, Entry | None] = {}
     for line, cells in reader.rejected.items():
@@ -181,9 +180,14 @@ def assemble(
         )
         split.note = _note(split, options, party if "party" in split_roles else None, keys)
         by_name = {race.name: race for race in chosen.values()}
+        # The party is a key of the file's races only where it is one of some race.
+        with_party = any(race.values.get("party") for race in book.races.values())
+        shown_keys = [k for k in keys if k.rule is None or with_party]
         for election in elections:
             entry = by_name.get(election.facts.election)
-            race_keys = {k.header: entry.values.get(k.role, "") for k in keys} if entry else {}
+            race_keys = (
+                {k.header: entry.values.get(k.role, "") for k in shown_keys} if entry else {}
+            )
             election.race = Race(
                 name=election.facts.election,
                 keys=race_keys,
@@ -200,17 +204,6 @@ def _list_vote(assembly: Assembly, options: ReadOptions) -> bool:
     given = {k: v for k, (v, _) in assembly.sources.front.items()} | dict(options.facts)
     system = str(given.get("system") or "").strip().lower()
     return system == "list" or (not system and bool(given.get("seats")))
-
-
-def _used(rule: PartyRule | None, records: list[Record]) -> PartyRule | None:
-    """The party rule, or None when it makes the party a key of no row (a file of general
-    races with a stage column): the party is then no key at all, and no race lists it."""
-    if rule is None or rule.every_row:
-        return rule
-    for record in records:
-        if rule.value(record.row.party or "", record.facts.get("stage", "")):
-            return rule
-    return None
 
 
 def _where(columns: ColumnMap, options: ReadOptions) -> _Where:
