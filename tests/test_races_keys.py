@@ -137,28 +137,29 @@ def test_a_jungle_primary_is_no_party_primary(tmp_path):
     }
 
 
-def test_a_primary_of_every_party_with_one_total_is_one_race(tmp_path):
+@pytest.mark.parametrize("write_in_first", [False, True])
+def test_a_primary_of_every_party_with_one_total_is_one_race(tmp_path, write_in_first):
     """MEDSL writes open special elections (Texas 1996) as `PRI`: every party on one ballot, one
     `totalvotes` for all. That is one race; party primaries each have their own total."""
-    header = "year,state,office,district,stage,special,candidate,party_detailed,writein,"
-    text = (
-        header
-        + "candidatevotes,totalvotes\n"
-        + "".join(
-            f"1996,DELTA,US HOUSE,{d},{stage},{special},{c},{p},{w},{v},{t}\n"
-            for d, stage, special, c, p, w, v, t in [
-                (4, "PRI", "TRUE", "AL AMES", "LIBERTARIAN", "FALSE", 500, 20600),
-                (4, "PRI", "TRUE", "BO BAKER", "DEMOCRAT", "FALSE", 9000, 20600),
-                (4, "PRI", "TRUE", "CY COLE", "REPUBLICAN", "FALSE", 11000, 20600),
-                (4, "PRI", "TRUE", "WRITEIN", "", "TRUE", 100, 20600),
-                (5, "PRI", "FALSE", "DI DOYLE", "DEMOCRAT", "FALSE", 3000, 5000),
-                (5, "PRI", "FALSE", "ED EGAN", "DEMOCRAT", "FALSE", 2000, 5000),
-                (5, "PRI", "FALSE", "FLO FINN", "REPUBLICAN", "FALSE", 4000, 4000),
-                (5, "GEN", "FALSE", "DI DOYLE", "DEMOCRAT", "FALSE", 30000, 70000),
-                (5, "GEN", "FALSE", "FLO FINN", "REPUBLICAN", "FALSE", 40000, 70000),
-            ]
-        )
-    )
+    open_rows = [
+        (4, "PRI", "TRUE", "AL AMES", "LIBERTARIAN", "FALSE", 500, 20600),
+        (4, "PRI", "TRUE", "BO BAKER", "DEMOCRAT", "FALSE", 9000, 20600),
+        (4, "PRI", "TRUE", "CY COLE", "REPUBLICAN", "FALSE", 11000, 20600),
+        (4, "PRI", "TRUE", "WRITEIN", "", "TRUE", 100, 20600),
+    ]
+    if write_in_first:
+        open_rows.reverse()
+    rows = [
+        *open_rows,
+        (5, "PRI", "FALSE", "DI DOYLE", "DEMOCRAT", "FALSE", 3000, 5000),
+        (5, "PRI", "FALSE", "ED EGAN", "DEMOCRAT", "FALSE", 2000, 5000),
+        (5, "PRI", "FALSE", "FLO FINN", "REPUBLICAN", "FALSE", 4000, 4000),
+        (5, "GEN", "FALSE", "DI DOYLE", "DEMOCRAT", "FALSE", 30000, 70000),
+        (5, "GEN", "FALSE", "FLO FINN", "REPUBLICAN", "FALSE", 40000, 70000),
+    ]
+    text = "year,state,office,district,stage,special,candidate,party_detailed,writein,"
+    text += "candidatevotes,totalvotes\n"
+    text += "".join("1996,DELTA,US HOUSE," + ",".join(map(str, row)) + "\n" for row in rows)
     path = write(tmp_path, text, "medsl_house_1996.csv")
     frame = pd.read_csv(path, keep_default_na=False)
     # The intended keys: the party in district 5's primaries (two totals), in none of district 4's.
@@ -174,7 +175,9 @@ def test_a_primary_of_every_party_with_one_total_is_one_race(tmp_path):
     expected = sums(frame, ["district", "stage", "special", "key_party"], "candidatevotes")
     elections = load(path)
     assert by_race(elections) == {names[k]: v for k, v in expected.items()}
+    assert [e.facts.election for e in elections] == list(names.values())
     assert not [w for e in elections for w in e.warnings if w.code == "total-mismatch"]
+    assert elections[0].race is not None and elections[0].race.keys["party_detailed"] == ""
 
 
 def test_race_by_party_still_keys_every_row():

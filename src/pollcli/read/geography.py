@@ -7,8 +7,9 @@ races.
   both are given). A blank district is no district. The answers of a ballot measure (Yes/No,
   For/Against: `kinds.is_answer`) stand in every measure, so they are no evidence: a group of
   answers only keeps the district as a race key (a bond in each school district), unless the
-  district is the file's only race key (one referendum reported by district). Where the options are parties (no candidate
-  column), each constituency is a race, unless the vote is for party lists (system list).
+  district is the file's only race key (one referendum reported by district). Where the options
+  are parties (no candidate column), each constituency is a race, unless the vote is for party
+  lists (system list).
 - A **county** (the region column) is geography, unless it names races: in a file with race keys
   (an office column…), in a group of rows alike in the other keys whose candidates each stand in
   one county only, in two counties at least, one of them with two candidates or more (a sheriff per
@@ -148,6 +149,8 @@ def raw(record: Record, key: KeyColumn) -> str:
     elif key.role == "party":
         value = record.row.party or ""
         if key.rule is not None:  # the party of a primary's rows only
+            # (A primary of every party, `RaceBook.open_primaries`, is found on the races: here
+            # its parties group apart, which only asks more of a district or county test.)
             value = key.rule.value(value, record.facts.get("stage", ""))
     else:
         value = record.facts.get(key.canonical, "")

@@ -211,8 +211,12 @@ class RaceBook:
 
     keys: list[KeyColumn]
     races: dict[tuple[str, ...], Race] = field(default_factory=dict)
-    # Primaries of every party on one ballot (`open_primaries`), by identity without the party.
+    # Primaries of every party on one ballot (`open_primaries`), by their identity as one race.
     open: set[tuple[str, ...]] = field(default_factory=set)
+    rule: PartyRule | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rule = next((k.rule for k in self.keys if k.rule is not None), None)
 
     @property
     def by_id(self) -> bool:
@@ -220,7 +224,9 @@ class RaceBook:
         return any(k.role == "race_id" for k in self.keys)
 
     def identity(self, values: dict[str, str]) -> tuple[str, ...]:
-        values = self.keyed(values)
+        return self._identity(self.keyed(values))
+
+    def _identity(self, values: dict[str, str]) -> tuple[str, ...]:
         roles = [k.role for k in self.keys]
         if self.by_id:
             roles = [r for r in roles if r in ("election", "race_id", "rcv_round", "party")]
@@ -228,7 +234,7 @@ class RaceBook:
 
     def add(self, values: dict[str, str]) -> Race:
         values = self.keyed(values)
-        identity = self.identity(values)
+        identity = self._identity(values)
         race = self.races.get(identity)
         if race is None:
             race = self.races[identity] = Race(identity, values)
@@ -236,38 +242,44 @@ class RaceBook:
 
     def keyed(self, values: dict[str, str]) -> dict[str, str]:
         """A row's key values (by role) with its party as its race's key (`PartyRule`): blank
-        where the party tells no races apart, and in an open primary."""
-        rule = next((k.rule for k in self.keys if k.rule is not None), None)
+        where the party tells no races apart, and in a primary of every party."""
         party = values.get("party", "")
-        if rule is None or not party:
+        if self.rule is None or not party:
             return values
-        keyed = rule.value(party, values.get("stage", ""))
-        if keyed and self.open and self._group(values) in self.open:
+        keyed = self.rule.value(party, values.get("stage", ""))
+        if keyed and self.open and self._identity({**values, "party": ""}) in self.open:
             keyed = ""
         return values if keyed == party else {**values, "party": keyed}
 
-    def open_primaries(self, rows: Iterable[tuple[dict[str, str], str]]) -> None:
-        """Find the primaries of every party on one ballot among the rows (key values by role,
-        and the total votes cell): rows alike in every key but the party, of two parties or
-        more, whose total votes hold one figure. A party's primary has its own total; one total
-        for all is one race of all parties (MEDSL writes Texas's open special elections of 1996
-        as `PRI`). Their party is then no key."""
-        rule = next((k.rule for k in self.keys if k.rule is not None), None)
-        if rule is None or rule.every_row:
-            return
-        parties: dict[tuple[str, ...], set[str]] = {}
-        totals: dict[tuple[str, ...], set[str]] = {}
-        for values, total in rows:
-            party = rule.value(values.get("party", ""), values.get("stage", ""))
-            if party:
-                group = self._group(values)
-                parties.setdefault(group, set()).add(normal("party", party))
-                if total.strip():
-                    totals.setdefault(group, set()).add(total.strip())
-        self.open = {g for g, p in parties.items() if len(p) > 1 and len(totals.get(g, ())) == 1}
-
-    def _group(self, values: dict[str, str]) -> tuple[str, ...]:
-        return tuple(normal(k.role, values.get(k.role, "")) for k in self.keys if k.rule is None)
+    def open_primaries(self, totals: dict[tuple[str, ...], set[str]]) -> dict[int, Race]:
+        """Merge the primaries of every party on one ballot: the races alike in every key but the
+        party, of two parties or more, whose total votes cells (`totals`, by race identity) hold
+        one figure. A party's primary has its own total; one total for all is one race of all
+        parties (MEDSL writes Texas's open special elections of 1996 as `PRI`). Returns the race
+        each race merged away went into, by id."""
+        if self.rule is None or self.rule.every_row or not totals:
+            return {}
+        groups: dict[tuple[str, ...], list[Race]] = {}
+        for race in self.races.values():
+            groups.setdefault(self._identity({**race.values, "party": ""}), []).append(race)
+        for group, members in groups.items():
+            primaries = [r.identity for r in members if r.values.get("party")]
+            figures = set().union(*(totals.get(identity, set()) for identity in primaries))
+            if len(primaries) > 1 and len(figures) == 1:
+                self.open.add(group)
+        merged: dict[int, Race] = {}
+        races: dict[tuple[str, ...], Race] = {}
+        for identity, race in self.races.items():
+            group = self._identity({**race.values, "party": ""})
+            if group not in self.open:
+                races[identity] = race
+                continue
+            if group not in races:
+                races[group] = Race(group, {**race.values, "party": ""})
+            if races[group] is not race:
+                merged[id(race)] = races[group]
+        self.races = races
+        return merged
 
     def name(self, default: Callable[[Race], str]) -> list[str]:
         """Name every race; returns the roles that tell them apart (for the split note). A file of

@@ -114,14 +114,24 @@ def assemble(
     from pollcli.read import geography, modes, racechecks
 
     book = RaceBook(keys)
-    keyed: list[tuple[Record, dict[str, str]]] = []
+    races: list[Entry] = []
+    kept: list[Record] = []
+    # Each primary's total votes cells, to tell a primary of every party (`open_primaries`).
+    totals: dict[tuple[str, ...], set[str]] = {}
+    track = party is not None and not party.every_row and "total_votes" in columns.present
     for record in records:
         value_of = _record_values(record, keys, where)
-        if where.keeps(value_of):
-            keyed.append((record, {k.role: value_of.get(k.index, "") for k in keys}))
-    book.open_primaries((values, r.facts.get("total_votes", "")) for r, values in keyed)
-    races = [book.add(values) for _, values in keyed]
-    records = [record for record, _ in keyed]
+        if not where.keeps(value_of):
+            continue
+        race = book.add({k.role: value_of.get(k.index, "") for k in keys})
+        if track and race.values.get("party"):
+            totals.setdefault(race.identity, set()).add(record.facts.get("total_votes", "").strip())
+        races.append(race)
+        kept.append(record)
+    records = kept
+    merged = book.open_primaries({i: t - {""} for i, t in totals.items()})
+    if merged:
+        races = [merged.get(id(race), race) for race in races]
     width = len(columns.header)
     refused_rows: dict[int, Entry | None] = {}
     for line, cells in reader.rejected.items():
@@ -130,6 +140,8 @@ def assemble(
             index = next(k.index for k in keys if k.role == "election")
             value_of[index] = value_of.get(index, "") or reader.default_election
         values = {k.role: value_of.get(k.index, "") for k in keys}
+        if party is not None and "party" in values:  # as `geography.raw` groups rows
+            values["party"] = party.value(values["party"], values.get("stage", ""))
         if local and tuple(normal(k.role, values[k.role]) for k in keys[:-1]) not in local:
             values["county"] = ""  # a region that names no race of its group
         if not where.keeps(value_of):

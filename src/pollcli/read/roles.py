@@ -190,7 +190,9 @@ def race_labels(
 ) -> list[tuple[str, ...]]:
     """Each row's race as the streaming engine counts options by: its election, the cells of
     `race_cells` (as written, stripped) and, in a file of party primaries, the party as the race
-    key of the row (`party`: the rule, the party cells and the stage cells, if any)."""
+    key of the row (`party`: the rule, the party cells and the stage cells, if any). A primary of
+    every party (`racekeys.RaceBook.open_primaries`, known once every row is read) is counted
+    party by party here, never past its race's options; the assembly counts it as one race."""
     labels = [
         (election, *(column[n].decode("utf-8", "replace").strip() for column in cells))
         for n, election in enumerate(elections)
