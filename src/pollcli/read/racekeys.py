@@ -6,7 +6,8 @@ race key columns is one race. The key columns are `election`, `office`, the `rac
 ranked-choice round), a `stage` column whose values are not pollcli's stages (MEDSL's gen/pri,
 FiveThirtyEight's general/runoff), the state beside districts (`read.roles`), and the party of a
 party primary (`PartyRule`: on the rows whose stage says primary, a general race being every
-party's; the file's name decides only for rows of no stated stage). Values are compared as
+party's; the file's name decides only for rows of no stated stage; parties that share one total
+votes figure are one primary of every party, `RaceBook.open_primaries`). Values are compared as
 `option_key` compares names, district numbers without their leading zeros ("05" is district 5),
 and yes/no columns (special, runoff) as yes or no.
 
