@@ -26,6 +26,14 @@ from pollcli.read import ReadOptions, engines, load_file, stream
 RACES = Path(__file__).parent / "races"
 MEDSL = RACES / "medsl_house_stages.csv"
 MEASURES = RACES / "openelections_measures.csv"
+REALWORLD = next(
+    (
+        p
+        for p in (ROOT.parent / "shared" / "realworld", Path("/work/shared/realworld"))
+        if p.is_dir()
+    ),
+    None,
+)
 
 
 def by_race(elections) -> dict[str, dict[str, int]]:
@@ -226,6 +234,57 @@ def test_the_streaming_engine_counts_a_primarys_options_party_by_party(monkeypat
         "President · Democratic primary",
         "President · Republican primary",
     ]
+
+
+def test_primaries_in_a_file_whose_name_does_not_say_so_draw_a_warning(monkeypatch, tmp_path):
+    """Trial A2: with no stage column and no 'primary' in the file's name, the primaries read as
+    one race, but never silently: the race-split warning names the party and the way to split;
+    --race-by …,party gives each primary its own rows' sums (pandas group-by by party)."""
+    text = openelections_primaries(3)
+    path = write(tmp_path, text, "aa_june2020.csv")
+    exact, streamed, _ = both(monkeypatch, path)
+    assert exact == streamed and len(exact[0]) == 1
+    (warning,) = [p for p in exact[1] if p["code"] == "race-split"]
+    assert "3 DEM" in warning["message"] and "--race-by office,district,party" in warning["message"]
+    result = invoke("summary", str(path))
+    assert result.code == 0 and "several candidates of one party" in result.stderr
+    split = by_race(load(path, race_by=["office", "district", "party"]))
+    expected = sums(pd.read_csv(io.StringIO(text)), ["party"])
+    assert split == {
+        "President · Democratic primary": expected[("DEM",)],
+        "President · Republican primary": expected[("REP",)],
+    }
+    named = load(write(tmp_path, text, "aa_primary_june2020.csv"))
+    assert by_race(named) == split and not [w for e in named for w in e.warnings]
+
+
+def test_one_race_of_one_candidate_per_party_draws_no_race_split_warning(tmp_path):
+    text = "county,office,party,candidate,votes\nA,Governor,DEM,X,5\nB,Governor,REP,Y,4\n"
+    (election,) = load(write(tmp_path, text))
+    assert not [w for w in election.warnings if w.code == "race-split"]
+
+
+@pytest.mark.skipif(REALWORLD is None, reason="shared/realworld is not beside the repository")
+def test_georgias_primaries_renamed_draw_a_warning_and_split_as_told(tmp_path):
+    """Georgia's presidential primaries under a name without 'primary' (trial A2): exit 0 but a
+    warning on stderr; --race-by splits them into SOURCES.md's figures."""
+    assert REALWORLD is not None
+    path = tmp_path / "ga_president_june2020.csv"
+    path.symlink_to(REALWORLD / "us_ga_2020_06_09_primary_president_precinct.csv")
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0
+    assert "several candidates of one party" in result.stderr and "12 Democrat" in result.stderr
+    result = invoke("summary", str(path), "--race-by", "office,district,party", "--format", "json")
+    races = {e["election"]: e for e in json.loads(result.stdout)["elections"]}
+    democratic = {
+        r["candidate"]: r["votes"] for r in races["President · Democratic primary"]["results"]
+    }
+    republican = {
+        r["candidate"]: r["votes"] for r in races["President · Republican primary"]["results"]
+    }
+    assert democratic["Joseph R. Biden"] == 922_065 and democratic["Bernie Sanders"] == 101_633
+    assert sum(democratic.values()) == 1_086_564
+    assert republican == {"Donald J. Trump": 947_341}
 
 
 @settings(

@@ -60,14 +60,16 @@ def vote_parts(reader: CellReader, found: Found) -> None:
         )
 
 
-def check(elections: list[Election], problems: list[Problem], many: bool) -> None:
-    """Spellings within each race, and (in a file of many races) races that may be several."""
+def check(elections: list[Election], problems: list[Problem], many: bool, keyed: bool) -> None:
+    """Spellings within each race, and races that may be several: in a file of many races, or of
+    one race told by its key columns (`keyed`: a file of party primaries whose name does not say
+    primary reads as one race, and the warning is all that says so)."""
     for election in elections:
         for warning in _spellings(election):
             tagged = replace(warning, race=election.facts.election) if many else warning
             problems.append(tagged)
             election.warnings.append(tagged)
-    if many:
+    if many or keyed:
         _several(elections, problems)
 
 
@@ -135,7 +137,8 @@ def _several(elections: list[Election], problems: list[Problem]) -> None:
         message=f"{len(suspects):,} race(s) have several candidates of one party (e.g. "
         f"{first.facts.election!r}: {example}): seats for several members, or party primaries "
         "read as one race? Each race's leader is named as its winner; to split party primaries, "
-        "add the party column to the race keys (--race-by office,district,party)",
+        "add the party column to the race keys (--race-by office,district,party; a file whose "
+        "name says 'primary' is split so)",
     )
     problems.append(warning)
     for election in suspects:

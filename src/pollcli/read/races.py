@@ -178,7 +178,7 @@ def assemble(
     names = {chosen[i].name for i in bad}
     elections = [e for e in elections if e.facts.election not in names or not many]
     _add_mode_reports(elections, by_mode, found.items, many, assembly)
-    racechecks.check(elections, found.items, many)
+    racechecks.check(elections, found.items, many, keyed=bool(keys))
     if many:
         refused = len(chosen) - len(elections)
         split = RaceSplit(
