@@ -104,7 +104,7 @@ def read_table(
             report(index)
     columns.notes.extend(notes or [])
     assembly = assembly_for(table, reader, options.facts, found, unit_facts, source_file)
-    assembly.totals = stage(columns, found, marked)
+    assembly.totals = stage(columns, found, marked, frozenset(options.kind_keys()))
     elections = assemble_races(assembly, records, table.header_line, reader, options)
     report(len(table.records))
     return elections, sort_problems(found.items)

@@ -156,7 +156,7 @@ def read_stream(
         if modes.by_precinct(records):
             return None  # TOTAL rows beside other modes: settled precinct by precinct
     assembly = assembly_for(table, reader, options.facts, found, summer.unit_facts)
-    assembly.totals = totals.stage(mapped, found)
+    assembly.totals = totals.stage(mapped, found, given=frozenset(options.kind_keys()))
     elections = assemble_races(assembly, records, table.header_line, reader, options)
     if summer.limited:
         elections = []

@@ -6,36 +6,45 @@ they double every figure, silently. This stage runs on one election's records, b
 read, in both engines:
 
 - an option whose name is a total word (`Total`, `Итого`, `Gesamt`…, the whole cell: `Магнитогорск`
-  contains "итог" and is a town) is the total of the other options of its unit;
-- a unit (precinct) that is a total word or pattern (`Fulton County Total`), that is blank beside named
-  units of its region, or that is named like its region and holds about the sum of the others
-  (`BELKNAP`, `COOS NH'`; the town of Grafton in Grafton County holds far less and stays a unit);
-- a region that is a total word, or blank (with no unit) beside named regions;
+  contains "итог" and is a town) is the total of the other options of its unit, unless `--kind`
+  names it;
+- a unit (precinct) that is a total word or pattern (`Fulton County Total`);
+- a region that is a total word;
 - rows the layout stage marked (a wide table's row with no name, or the parent of other rows).
 
+Other rows are totals by their place only when their figures say so, as they may as well be votes of
+their own (countywide absentee rows with a blank precinct; the town of Grafton in Grafton County):
+
+- a unit that is blank beside named units of its region, when it holds about the sum of the others
+  (`total_places.ABOUT_SUM`);
+- a unit named like its region (`BELKNAP`, `COOS NH'`), when it holds exactly the sum of the others
+  for each option it lists (a town named like its county is no total, whatever it holds);
+- a region that is blank (with no unit) beside named regions, or a unit named as a total alone in its
+  region (`NEW HAMPSHIRE TOTALS`), when it holds about the sum of the other regions.
+
 Each class of total is one `total-row` warning per election naming its lines; a total that differs from
-the sum of its parts is a `total-mismatch` warning with both sums. The parts are what is counted.
+the sum of its parts is a `total-mismatch` warning with both sums. The parts are what is counted. Blank
+units and regions that are no totals, and units named like their region that nearly are, are counted
+with a `total-row` warning that says what to do if they are totals after all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import shlex
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Final
 
 from pollcli.columns import NOT_VALID_KINDS
+from pollcli.kinds import name_key as kind_key
 from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
+from pollcli.read.total_places import Maybe, by_option, judge, listings, place
 from pollcli.read.total_words import is_total_name, name_key, named_like
 
-# A total row named like its region holds about the sum of the other units: at least this part of it.
-LIKE_REGION_SHARE: Final[float] = 0.5
-# A row alone in its region named as a total is the other regions' total when within this part of
-# their sum.
-ABOUT_SUM: Final[float] = 0.05
 # How many lines, and options, a message names before "and N more".
 SHOWN_LINES: Final[int] = 12
 SHOWN_OPTIONS: Final[int] = 3
@@ -58,6 +67,11 @@ class _Total:
     parts: list[Record] = field(default_factory=list)
     # The total is one figure for all the other options of its unit (a `Total Votes` line).
     of_options: bool = False
+    # The total is checked on the options it lists only: it holds exactly their sums (New
+    # Hampshire's `COOS NH` row of the one candidate its `TOTALS` rows leave out).
+    own_options: bool = False
+    # What to do if the total is no total after all, said with a mismatch.
+    hint: str = ""
 
     @property
     def lines(self) -> list[int]:
@@ -73,21 +87,20 @@ class _Class:
     totals: list[_Total] = field(default_factory=list)
 
 
-def _place(record: Record) -> tuple[str, str]:
-    return record.row.region or "", record.row.unit or ""
-
-
 def set_aside(
     label: str,
     records: list[Record],
     columns: ColumnMap,
     found: Found,
     marked: Mapping[int, Marked] | None = None,
+    given: frozenset[str] = frozenset(),
 ) -> list[Record]:
     """One election's records without its total rows; a `total-row` warning per class of totals,
-    and a `total-mismatch` warning per total that differs from the sum of its parts."""
+    and a `total-mismatch` warning per total that differs from the sum of its parts. `given`: the
+    option names `--kind` gives a kind (as `kinds.name_key` gives them), never totals."""
     marked = marked or {}
-    classes = _find(records, columns, marked)
+    classes, counted = _find(records, columns, marked, given)
+    _warn_counted(label, counted, columns, found)
     if not classes:
         return records
     kept = _kept(records, classes)
@@ -124,17 +137,20 @@ def set_aside(
                 Code.TOTAL_MISMATCH,
                 total.lines[0],
                 f"the total {total.name} ({_lines(total.lines)}) differs from the sum of its "
-                f"parts: {_mismatch(total)}; the parts are counted: check the file",
+                f"parts: {_mismatch(total)}; the parts are counted: check the file{total.hint}",
                 column=cls.column,
             )
     return kept
 
 
 def stage(
-    columns: ColumnMap, found: Found, marked: Mapping[int, Marked] | None = None
+    columns: ColumnMap,
+    found: Found,
+    marked: Mapping[int, Marked] | None = None,
+    given: frozenset[str] = frozenset(),
 ) -> Callable[[str, list[Record]], list[Record]]:
     """`set_aside` for the assembly stage of one file (`Assembly.totals`)."""
-    return partial(set_aside, columns=columns, found=found, marked=marked)
+    return partial(set_aside, columns=columns, found=found, marked=marked, given=given)
 
 
 def _kept(records: list[Record], classes: dict[tuple[str, ...], _Class]) -> list[Record]:
@@ -161,9 +177,13 @@ def _lines(lines: list[int]) -> str:
 
 
 def _find(
-    records: list[Record], columns: ColumnMap, marked: Mapping[int, Marked]
-) -> dict[tuple[str, ...], _Class]:
-    """The election's totals, by class; nothing (quickly) when no record could be one."""
+    records: list[Record],
+    columns: ColumnMap,
+    marked: Mapping[int, Marked],
+    given: frozenset[str],
+) -> tuple[dict[tuple[str, ...], _Class], list[Maybe]]:
+    """The election's totals, by class, and the rows that may be totals by their place but are
+    counted (blank ones, and units named like their region that nearly hold its total)."""
     classes: dict[tuple[str, ...], _Class] = {}
     unit_column = columns.header_of("unit")
     region_column = columns.header_of("region")
@@ -177,7 +197,7 @@ def _find(
     # Marked rows and total options: one total per row.
     by_line: dict[int, _Total] = {}
     for record in records:
-        region, unit = _place(record)
+        region, unit = place(record)
         where = f" of {unit!r}" if unit else f" of {region!r}" if region else ""
         if record.line in marked:
             total = by_line.get(record.line)
@@ -185,126 +205,142 @@ def _find(
                 total = by_line[record.line] = _Total(f"on line {record.line}", [])
                 add(("marked", marked[record.line].reason), marked[record.line].reason, None, total)
             total.records.append(record)
-        elif record.row.fact is None and is_total_name(record.row.candidate):
+        elif (
+            record.row.fact is None
+            and is_total_name(record.row.candidate)
+            and kind_key(record.row.candidate) not in given
+        ):
             # (A `Total Votes` row that counts its unit is a fact of it: `records.with_row_facts`.)
+            name = record.row.candidate
+            hint = f", or if {name!r} is a candidate, say so: --kind {shlex.quote(name + '=candidate')}"
             add(
-                ("option", name_key(record.row.candidate)),
-                f"{record.row.candidate!r} lines are totals of the other options of their "
+                ("option", name_key(name)),
+                f"{name!r} lines are totals of the other options of their "
                 f"{'unit' if where else 'table'}",
                 columns.header_of("candidate"),
-                _Total(f"{record.row.candidate!r}{where}", [record], of_options=True),
+                _Total(f"{name!r}{where}", [record], of_options=True, hint=hint),
             )
         else:
             continue
         definite.add(id(record))
-    # Units and regions that are totals: one total per place.
+    # Units and regions that are totals by their names: one total per place. The rows that may be
+    # totals by their place are judged by their figures (`_judge`).
     places: dict[tuple[str, str], list[Record]] = {}
     for record in records:
         if id(record) not in definite:
-            places.setdefault(_place(record), []).append(record)
+            places.setdefault(place(record), []).append(record)
     named_units = {region for region, unit in places if unit}
     named_regions = any(region for region, _ in places)
     units_of: dict[str, int] = {}
     for region, _unit in places:
         units_of[region] = units_of.get(region, 0) + 1
-    like: list[tuple[str, str]] = []
+    maybes: list[Maybe] = []
     for (region, unit), group in places.items():
         if region and is_total_name(region, place=True):
             what = f"{region!r} in column {region_word} is a total of the other regions"
             add(("region", name_key(region)), what, region_column, _Total(repr(region), group))
-        elif (
-            unit
-            and is_total_name(unit, place=True)
-            and units_of[region] == 1
-            and _about_sum(
-                group, [r for (reg, _), rs in places.items() if reg != region for r in rs]
-            )
-        ):
-            # Alone in its region and holding the others' sum (`NEW HAMPSHIRE TOTALS` of `NEW
-            # HAMPSHIRE`): the state's total. (A county given only as `TOTALS` is its figure.)
-            what = f"{unit!r} in column {unit_word} is a total of the other regions"
-            add(("region", name_key(unit)), what, unit_column, _Total(repr(unit), group))
+        elif unit and is_total_name(unit, place=True) and units_of[region] == 1:
+            # `NEW HAMPSHIRE TOTALS` of `NEW HAMPSHIRE`: the state's total if it holds the other
+            # regions' sum; a county given only as `TOTALS` is its figure.
+            maybes.append(Maybe("alone", region, unit, group))
         elif unit and is_total_name(unit, place=True):
             what = f"{unit!r} in column {unit_word} is a total of its region"
             name = f"{unit!r} of {region!r}" if region else repr(unit)
             add(("unit", name_key(unit)), what, unit_column, _Total(name, group))
         elif not unit and region in named_units:
-            what = f"rows with a blank {unit_word} beside named ones are totals of their region"
-            add(("unit", ""), what, unit_column, _Total(f"the blank of {region!r}", group))
+            maybes += [Maybe("blank", region, "", listing) for listing in listings(group)]
         elif not region and not unit and named_regions:
-            what = f"rows with a blank {region_word} beside named ones are totals of the regions"
-            add(("region", ""), what, region_column, _Total("the blank region", group))
+            maybes.append(Maybe("blank region", "", "", group))
         elif unit and region and named_like(unit, region):
-            like.append((region, unit))
-            continue
+            # The county's own row and a town of the same name (Grafton in Grafton County) share
+            # a place: each listing of the options is judged apart.
+            maybes += [Maybe("like", region, unit, listing) for listing in listings(group)]
         else:
             continue
         definite.update(id(r) for r in group)
-    for region, unit in like:
-        # The county's own row and a town of the same name (Grafton in Grafton County) share a
-        # place: each listing of the options is judged apart.
-        for group in _listings(places[region, unit]):
-            mine = {id(r) for r in group}
-            others = [
-                r
-                for (reg, _), rs in places.items()
-                if reg == region
-                for r in rs
-                if id(r) not in definite and id(r) not in mine
-            ]
-            if others and _holds_sum(group, others):
-                what = (
-                    f"{unit!r} in column {unit_word} is named like its region {region!r} and "
-                    "holds its total"
-                )
-                add(("like", name_key(unit)), what, unit_column, _Total(repr(unit), group))
-                definite.update(mine)
-    return classes
+    if not maybes:
+        return classes, []
+    totals = judge(records, definite, maybes)
+    for maybe in totals:
+        unit, region = maybe.unit, maybe.region
+        # A total that holds exactly the sums of the options it lists is checked on those (New
+        # Hampshire's `COOS NH` row of one candidate, the county's `TOTALS` rows have the others).
+        exact = maybe.agreement == "exact"
+        if maybe.kind == "blank":
+            what = f"rows with a blank {unit_word} beside named ones are totals of their region"
+            hint = f"; if they are votes of their own (absentee…), give their {unit_word} a name"
+            total = _Total(f"the blank of {region!r}", maybe.records, own_options=exact, hint=hint)
+            add(("unit", ""), what, unit_column, total)
+        elif maybe.kind == "like":
+            what = (
+                f"{unit!r} in column {unit_word} is named like its region {region!r} and holds "
+                "its total"
+            )
+            add(("like", name_key(unit)), what, unit_column, _Total(repr(unit), maybe.records,
+                own_options=exact))  # fmt: skip
+        elif maybe.kind == "alone":
+            what = f"{unit!r} in column {unit_word} is a total of the other regions"
+            add(("region", name_key(unit)), what, unit_column, _Total(repr(unit), maybe.records))
+        else:
+            what = f"rows with a blank {region_word} beside named ones are totals of the regions"
+            hint = f"; if they are votes of their own (abroad…), give their {region_word} a name"
+            total = _Total("the blank region", maybe.records, hint=hint)
+            add(("region", ""), what, region_column, total)
+    # Counted, with a warning: blank rows, and a unit named like its region that nearly holds its
+    # total while no other row of the region does (beside the county's own row, it is its town).
+    settled = {m.region for m in totals if not m.wide}
+    counted = [
+        m
+        for m in maybes
+        if m not in totals
+        and (
+            m.kind in ("blank", "blank region")
+            or (m.kind == "like" and m.agreement and m.region not in settled)
+        )
+    ]
+    return classes, counted
 
 
-def _listings(group: list[Record]) -> list[list[Record]]:
-    """A place's records split where an option comes again: its first listing, its second…"""
-    listings: list[list[Record]] = []
-    seen: dict[str, int] = {}
-    for record in group:
-        key = option_key(record.row.candidate)
-        index = seen.get(key, 0)
-        seen[key] = index + 1
-        if index == len(listings):
-            listings.append([])
-        listings[index].append(record)
-    return listings
-
-
-def _holds_sum(group: list[Record], others: list[Record]) -> bool:
-    """Whether a unit named like its region is its total: its votes are the others' sum, or at
-    least LIKE_REGION_SHARE of it (a total that disagrees with its parts is still no precinct)."""
-    mine = _by_option(group)
-    theirs = _by_option(others)
-    if mine is None or theirs is None:
-        return False
-    if mine == {k: theirs.get(k, 0) for k in mine} and set(theirs) <= set(mine):
-        return True
-    return sum(mine.values()) >= LIKE_REGION_SHARE * sum(theirs.values()) > 0
-
-
-def _about_sum(group: list[Record], others: list[Record]) -> bool:
-    """Whether a row alone in its region holds the other regions' sum, to within ABOUT_SUM of it
-    (a state's total that differs by a few write-ins is still no county)."""
-    mine, theirs = _by_option(group), _by_option(others)
-    if mine is None or theirs is None or not theirs:
-        return False
-    return abs(sum(mine.values()) - sum(theirs.values())) <= ABOUT_SUM * sum(theirs.values())
-
-
-def _by_option(records: Iterable[Record]) -> dict[str, int] | None:
-    sums: dict[str, int] = {}
-    for record in records:
-        if record.votes is None:
-            return None
-        key = option_key(record.row.candidate)
-        sums[key] = sums.get(key, 0) + record.votes
-    return sums
+def _warn_counted(label: str, counted: list[Maybe], columns: ColumnMap, found: Found) -> None:
+    """A `total-row` warning per kind of rows that may be totals by their place but are counted:
+    what they hold against what they would total, and what to do if they are totals."""
+    unit_column = columns.header_of("unit") or "unit"
+    region_column = columns.header_of("region") or "region"
+    for kind in ("blank", "blank region", "like"):
+        these = [m for m in counted if m.kind == kind]
+        if not these:
+            continue
+        lines = sorted(
+            {line for m in these for r in m.records for line in (r.line, *r.same_cell_lines)}
+        )
+        rows = f"{_rows(len(lines))} ({_lines(lines)})"
+        said = "; ".join(
+            f"{m.region!r}: {m.votes:,} votes, its other units {m.theirs:,}"
+            for m in these[:SHOWN_OPTIONS]
+        )
+        if kind == "blank":
+            message = (
+                f"rows with a blank {unit_column!r} beside named ones do not hold their "
+                f"region's total (election {label!r}): {rows} counted as a unit of their own, "
+                f"'(blank {unit_column})' ({said}); if they are a total, name their "
+                f"{unit_column!r} TOTALS"
+            )
+        elif kind == "blank region":
+            message = (
+                f"rows with a blank {region_column!r} beside named ones do not hold the other "
+                f"regions' total (election {label!r}): {rows} counted as a region of their own, "
+                f"'(blank {region_column})' ({these[0].votes:,} votes, the other regions "
+                f"{these[0].theirs:,}); if they are a total, name their {region_column!r} TOTALS"
+            )
+        else:
+            message = (
+                f"{these[0].unit!r} in column {unit_column!r} is named like its region "
+                f"{these[0].region!r} and holds nearly, not exactly, its total (election "
+                f"{label!r}): {rows} counted as a unit ({said}); if it is the total, name its "
+                f"{unit_column!r} TOTALS, as its votes are counted twice now"
+            )
+        found.warn(Code.TOTAL_ROW, lines[0], message, column=columns.header_of(
+            "region" if kind == "blank region" else "unit"))  # fmt: skip
 
 
 def _attach_parts(
@@ -314,12 +350,12 @@ def _attach_parts(
     by_unit: dict[tuple[str, str], list[Record]] = {}
     by_region: dict[str, list[Record]] = {}
     for record in kept:
-        by_unit.setdefault(_place(record), []).append(record)
+        by_unit.setdefault(place(record), []).append(record)
         by_region.setdefault(record.row.region or "", []).append(record)
     for (level, *_), cls in classes.items():
         for total in cls.totals:
             first = total.records[0]
-            region, unit = _place(first)
+            region, unit = place(first)
             if level == "marked":
                 parts = marked[first.line].parts
                 total.parts = [r for r in kept if r.line in parts]
@@ -343,23 +379,32 @@ def _mismatch(total: _Total) -> str | None:
         if figure in (sum(v or 0 for v in every), valid):
             return None
         return f"{figure:,} in the total row, {sum(v or 0 for v in every):,} in its unit's options"
-    mine = _by_option(total.records)
-    theirs = _by_option(total.parts)
+    mine = by_option(total.records)
+    theirs = by_option(total.parts)
     if mine is None or theirs is None:
         return None
     # A total row's own `Total` column totals its options; its parts' were set aside as such.
     mine = {k: v for k, v in mine.items() if k in theirs or not is_total_name(k)}
     names = {option_key(r.row.candidate): r.row.candidate for r in (*total.parts, *total.records)}
-    differ = [
-        (key, mine.get(key), theirs.get(key, 0))
-        for key in dict.fromkeys([*mine, *theirs])
-        if mine.get(key, 0) != theirs.get(key, 0)
-    ]
-    if not differ:
+    # A total option on a total row (a wide table's `Total` column on its `Total` row): its parts
+    # are totals of their own class, so it is checked against the other options of its row.
+    inner = {key for key in mine if key not in theirs and is_total_name(names[key])}
+    said: list[str] = []
+    for key in dict.fromkeys([*mine, *theirs]):
+        own, parts = mine.get(key), theirs.get(key, 0)
+        if key in inner:
+            rows = [r for r in total.records if option_key(r.row.candidate) not in inner]
+            other = sum(r.votes or 0 for r in rows)
+            valid = sum(r.votes or 0 for r in rows if r.row.kind not in NOT_VALID_KINDS)
+            if own not in (other, valid):
+                said.append(
+                    f"{names[key]} (a total of the row's other options) {own:,} in the total "
+                    f"row, {other:,} in its other options"
+                )
+        elif (own or 0) != parts and (own is not None or not total.own_options):
+            shown = "—" if own is None else f"{own:,}"
+            said.append(f"{names[key]} {shown} in the total row, {parts:,} in the parts")
+    if not said:
         return None
-    said = [
-        f"{names[key]} {'—' if own is None else f'{own:,}'} in the total row, {parts:,} in the parts"
-        for key, own, parts in differ[:SHOWN_OPTIONS]
-    ]
-    more = len(differ) - SHOWN_OPTIONS
-    return "; ".join(said) + (f"; and {more} more option(s)" if more > 0 else "")
+    more = len(said) - SHOWN_OPTIONS
+    return "; ".join(said[:SHOWN_OPTIONS]) + (f"; and {more} more option(s)" if more > 0 else "")

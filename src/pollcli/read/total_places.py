@@ -1,0 +1,175 @@
+"""Rows that may be totals by their place, told by their figures, for the totals stage (`totals`).
+
+A blank precinct beside named ones may be its county's total (Georgia) or the county's absentee votes;
+a precinct named like its county may be the county's total (`BELKNAP`, `COOS NH'`) or its seat (the
+town of Grafton in Grafton County); a blank county beside named ones may be the state's total (West
+Virginia) or its votes from abroad. Such rows are a total only when they hold the sum of what they
+would total: about it (`ABOUT_SUM`), or exactly for a unit named like its region, as a county seat may
+hold about half of its county. The rows of one region are judged together (`judge`): a county's row
+beside a town of its name is its total only with the town among its parts, and a county's two total
+rows (New Hampshire's summary and its row among its towns) only without each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Final, Literal
+
+from pollcli.read.assemble import option_key
+from pollcli.read.records import Record
+
+# Rows that may be a total by their place (a blank unit or region, a total alone in its region) are
+# one when they hold about the sum of what they would total: option by option, their figures differ
+# from it by at most this part of its votes in all. (A unit named like its region must hold it
+# exactly: a county seat may well hold about half of its county.)
+ABOUT_SUM: Final[float] = 0.05
+# Rows that may be totals in one region are judged together, every set of them, up to this many;
+# beyond, each is judged with the others set aside.
+JOINT: Final[int] = 6
+
+Agreement = Literal["exact", "close"]
+
+
+@dataclass(eq=False)
+class Maybe:
+    """Rows that may be a total by their place, told by their figures: a blank unit ("blank"), a
+    unit named like its region ("like"), a blank region ("blank region"), a unit named as a total
+    alone in its region ("alone"; the last two would total the other regions)."""
+
+    kind: Literal["blank", "like", "blank region", "alone"]
+    region: str
+    unit: str
+    records: list[Record]
+    # How they agree with what they would total, and its votes, once judged.
+    agreement: Agreement | None = None
+    theirs: int = 0
+
+    def __post_init__(self) -> None:
+        self.sums = by_option(self.records)
+
+    @property
+    def wide(self) -> bool:
+        """Whether the rows would total the other regions (not the units of their own)."""
+        return self.kind in ("blank region", "alone")
+
+    @property
+    def votes(self) -> int:
+        return sum((self.sums or {}).values())
+
+
+def place(record: Record) -> tuple[str, str]:
+    """A record's region and unit, blank when not given."""
+    return record.row.region or "", record.row.unit or ""
+
+
+def judge(records: list[Record], definite: set[int], maybes: list[Maybe]) -> list[Maybe]:
+    """The rows among `maybes` that are totals: first those of the units of each region, then
+    those that would total the other regions, with the units found to be no totals counted among
+    their regions."""
+    taken = definite | {id(r) for m in maybes for r in m.records}
+    plain: dict[str, list[Record]] = {}
+    for record in records:
+        if id(record) not in taken:
+            plain.setdefault(place(record)[0], []).append(record)
+    local: dict[str, list[Maybe]] = {}
+    for maybe in maybes:
+        if not maybe.wide:
+            local.setdefault(maybe.region, []).append(maybe)
+    totals: list[Maybe] = []
+    for region, group in local.items():
+        found = _settle(group, {region: by_option(plain.get(region, []))})
+        totals += found
+        units = plain.setdefault(region, [])
+        units += [r for m in group if m not in found for r in m.records]
+    wide = [m for m in maybes if m.wide]
+    if wide:
+        totals += _settle(wide, {region: by_option(rs) for region, rs in plain.items()})
+    return totals
+
+
+def _settle(maybes: list[Maybe], plain: Mapping[str, dict[str, int] | None]) -> list[Maybe]:
+    """Which of `maybes` are totals: the most of them of which each holds the sum of the units it
+    would total, the others counted among those units (exact agreements first among as many).
+    Judged together, as a county's row beside a town of its name is a total only with the town
+    among its units, and a county's two total rows (a summary and its row among its towns) only
+    without each other. `plain`: the sums of the other units, by region; None where a row has no
+    votes: a blank unit or region is then a total, as it cannot be told."""
+    if any(m.sums is None for m in maybes) or any(s is None for s in plain.values()):
+        return [m for m in maybes if m.kind in ("blank", "blank region")]
+
+    def units(i: int, totals: tuple[int, ...]) -> dict[str, int]:
+        me = maybes[i]
+        sums: dict[str, int] = {}
+        # The units of its region, or the other regions, without the rows taken for totals.
+        buckets = [s for region, s in plain.items() if (region == me.region) != me.wide]
+        buckets += [
+            m.sums
+            for j, m in enumerate(maybes)
+            if j != i and j not in totals and (m.region == me.region) != me.wide
+        ]
+        for bucket in buckets:
+            for key, votes in (bucket or {}).items():
+                sums[key] = sums.get(key, 0) + votes
+        return sums
+
+    def level(i: int, totals: tuple[int, ...]) -> Agreement | None:
+        theirs = units(i, totals)
+        got = agreement(maybes[i].sums, theirs) if theirs else None
+        return got if got == "exact" or maybes[i].kind != "like" else None
+
+    count = len(maybes)
+    chosen: tuple[int, ...] = ()
+    if count > JOINT:
+        everyone = tuple(range(count))
+        chosen = tuple(i for i in everyone if level(i, everyone))
+    else:
+        for size in range(count, 0, -1):
+            fits = [t for t in combinations(range(count), size) if all(level(i, t) for i in t)]
+            if fits:
+                chosen = max(fits, key=lambda t: sum(level(i, t) == "exact" for i in t))
+                break
+    for i, maybe in enumerate(maybes):
+        theirs = units(i, chosen)
+        maybe.agreement = agreement(maybe.sums, theirs) if theirs else None
+        maybe.theirs = sum(theirs.values())
+    return [maybes[i] for i in chosen]
+
+
+def listings(group: list[Record]) -> list[list[Record]]:
+    """A place's records split where an option comes again: its first listing, its second…"""
+    out: list[list[Record]] = []
+    seen: dict[str, int] = {}
+    for record in group:
+        key = option_key(record.row.candidate)
+        index = seen.get(key, 0)
+        seen[key] = index + 1
+        if index == len(out):
+            out.append([])
+        out[index].append(record)
+    return out
+
+
+def agreement(mine: dict[str, int] | None, theirs: dict[str, int]) -> Agreement | None:
+    """How rows that may be a total agree with what they would total: "exact" when each option
+    they list holds its sum there (they may list only some options: a total split over two rows),
+    "close" when, option by option, they differ from it by at most ABOUT_SUM of its votes in all
+    (a state's total that differs by a few write-ins is still no county); None otherwise."""
+    if mine is None:
+        return None
+    if all(votes == theirs.get(key, 0) for key, votes in mine.items()):
+        return "exact"
+    off = sum(abs(mine.get(key, 0) - theirs.get(key, 0)) for key in {*mine, *theirs})
+    return "close" if off <= ABOUT_SUM * sum(theirs.values()) else None
+
+
+def by_option(records: Iterable[Record]) -> dict[str, int] | None:
+    """The records' votes summed by option (`assemble.option_key`); None when one has no votes."""
+    sums: dict[str, int] = {}
+    for record in records:
+        if record.votes is None:
+            return None
+        key = option_key(record.row.candidate)
+        sums[key] = sums.get(key, 0) + record.votes
+    return sums
