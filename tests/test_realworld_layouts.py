@@ -150,6 +150,13 @@ def test_new_hampshire_senate_equals_its_own_statewide_row(tmp_path):
     assert votes["Jeanne Shaheen"] == statewide["Jeanne Shaheen"] == 450_778
     assert votes["Corky Messner"] == statewide["Corky Messner"] == 326_229
     assert not any(p.severity == "error" for p in problems)
+    # Every option, the third candidate too: Coos's total is split over two names (`TOTALS` for
+    # the first two candidates, `COOS NH` for Justin O'Donnell), beside its summary row `Coos`.
+    assert votes == statewide and votes["Justin O'Donnell"] == 18_421
+    (mismatch,) = [p for p in problems if p.code == "total-mismatch"]
+    assert "'TOTALS' of 'Coos'" in mismatch.message and "O'Donnell — in the total row, 362" in (
+        mismatch.message
+    )
 
 
 def test_new_hampshire_president_equals_its_county_rows(tmp_path):
