@@ -224,7 +224,7 @@ def _find(
             continue
         definite.add(id(record))
     # Units and regions that are totals by their names: one total per place. The rows that may be
-    # totals by their place are judged by their figures (`_judge`).
+    # totals by their place are judged by their figures (`total_places.judge`).
     places: dict[tuple[str, str], list[Record]] = {}
     for record in records:
         if id(record) not in definite:
@@ -276,8 +276,8 @@ def _find(
                 f"{unit!r} in column {unit_word} is named like its region {region!r} and holds "
                 "its total"
             )
-            add(("like", name_key(unit)), what, unit_column, _Total(repr(unit), maybe.records,
-                own_options=exact))  # fmt: skip
+            total = _Total(repr(unit), maybe.records, own_options=exact)
+            add(("like", name_key(unit)), what, unit_column, total)
         elif maybe.kind == "alone":
             what = f"{unit!r} in column {unit_word} is a total of the other regions"
             add(("region", name_key(unit)), what, unit_column, _Total(repr(unit), maybe.records))
@@ -317,7 +317,7 @@ def _warn_counted(label: str, counted: list[Maybe], columns: ColumnMap, found: F
         said = "; ".join(
             f"{m.region!r}: {m.votes:,} votes, its other units {m.theirs:,}"
             for m in these[:SHOWN_OPTIONS]
-        )
+        ) + (f"; and {len(these) - SHOWN_OPTIONS} more" if len(these) > SHOWN_OPTIONS else "")
         if kind == "blank":
             message = (
                 f"rows with a blank {unit_column!r} beside named ones do not hold their "
@@ -333,14 +333,20 @@ def _warn_counted(label: str, counted: list[Maybe], columns: ColumnMap, found: F
                 f"{these[0].theirs:,}); if they are a total, name their {region_column!r} TOTALS"
             )
         else:
-            message = (
+            which = (
                 f"{these[0].unit!r} in column {unit_column!r} is named like its region "
-                f"{these[0].region!r} and holds nearly, not exactly, its total (election "
-                f"{label!r}): {rows} counted as a unit ({said}); if it is the total, name its "
-                f"{unit_column!r} TOTALS, as its votes are counted twice now"
+                f"{these[0].region!r} and holds nearly, not exactly, its total"
+                if len(these) == 1
+                else f"units in column {unit_column!r} named like their region hold nearly, not "
+                "exactly, its total"
             )
-        found.warn(Code.TOTAL_ROW, lines[0], message, column=columns.header_of(
-            "region" if kind == "blank region" else "unit"))  # fmt: skip
+            message = (
+                f"{which} (election {label!r}): {rows} counted "
+                f"as a unit ({said}); if it is the total, name its {unit_column!r} TOTALS, as "
+                "its votes are counted twice now"
+            )
+        column = columns.header_of("region" if kind == "blank region" else "unit")
+        found.warn(Code.TOTAL_ROW, lines[0], message, column=column)
 
 
 def _attach_parts(
