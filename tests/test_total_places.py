@@ -306,3 +306,13 @@ def test_summary_counts_the_mail_ballots(tmp_path):
     got = Counter({r["candidate"]: r["votes"] for r in election["results"]})
     assert got == Counter(MAIL_BALLOTS_VOTES)
     assert "'(blank precinct)'" in result.stderr
+
+
+def test_many_rows_named_like_their_county_are_judged_each_alone(tmp_path):
+    # Twenty listings of the county's row (every set of them would be a million to try): each
+    # holds the sum of the towns (12 + 30), so each is a total.
+    text = "county,town,candidate,votes\nOak,Ash,Ivy Lane,12\nOak,Elm,Ivy Lane,30\n"
+    text += "Oak,OAK CO,Ivy Lane,42\n" * 20
+    elections, problems = load_file(write(tmp_path, text), ReadOptions())
+    assert votes_of(elections) == {"Ivy Lane": 42}
+    assert [p.code for p in problems] == ["total-row"]
