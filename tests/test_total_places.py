@@ -72,6 +72,32 @@ def test_blank_precinct_rows_named_totals_are_set_aside(tmp_path):
     assert [p.code for p in problems] == ["total-row", "total-mismatch"]
 
 
+def test_blank_precinct_mail_ballots_beside_the_county_total_are_counted(tmp_path, monkeypatch):
+    # Oak's blank rows listed twice: its mail ballots (75, 20), then its total with them
+    # (410 + 190 + 75 = 675, 260 + 240 + 20 = 520). The total is set aside, the ballots counted.
+    text = MAIL_BALLOTS.replace(
+        "Oak,,Max Ortiz,20\n", "Oak,,Max Ortiz,20\nOak,,Ivy Lane,675\nOak,,Max Ortiz,520\n"
+    )
+    elections, problems = both(monkeypatch, write(tmp_path, text))
+    assert votes_of(elections) == MAIL_BALLOTS_VOTES
+    counted, aside = warnings(problems)
+    assert "lines 6–7" in counted.message and "counted as a unit of their own" in counted.message
+    assert "lines 8–9" in aside.message and "set aside" in aside.message
+    assert "total-mismatch" not in {p.code for p in problems}
+
+
+def test_blank_precinct_rows_listed_twice_and_no_total_ask_for_names(tmp_path):
+    # Mail ballots (75, 20) and provisional ballots (4, 6), both with a blank precinct: no total,
+    # one unit listing each candidate twice. Refused, and the error says how to tell them apart.
+    text = MAIL_BALLOTS.replace(
+        "Oak,,Max Ortiz,20\n", "Oak,,Max Ortiz,20\nOak,,Ivy Lane,4\nOak,,Max Ortiz,6\n"
+    )
+    result = invoke("summary", str(write(tmp_path, text)))
+    assert result.code == 1
+    assert "'Ivy Lane' is listed again (first on line 6)" in result.stderr
+    assert "give these rows a 'precinct' (MAIL, PROVISIONAL…; TOTALS for a total)" in result.stderr
+
+
 # Georgia's county rows, one of them a few write-ins off its precincts: Elm's blank rows hold 500
 # and 301 (+4 write-ins) against 500 and 300 (+3) in its precincts: within 5 %, its total.
 NEARLY = """county,precinct,candidate,votes

@@ -92,7 +92,8 @@ CODES: dict[Code, str] = {
     Code.NAME_VARIANT: "one candidate of a race seemingly spelt two ways in different regions "
     "(kept apart; --alias merges them)",
     Code.TOTAL_ROW: "a total or subtotal row (Total, Gesamt, Итого, a blank or county-named unit…), "
-    "set aside and checked against its parts; or a blank unit that is no total, counted",
+    "set aside and checked against its parts; or a blank or county-named unit that is no total, "
+    "counted",
     Code.SHARED_NAME: "candidates of one race with one name and different parties, listed apart "
     "with their parties (--fusion adds up one candidate's party lines)",
 }

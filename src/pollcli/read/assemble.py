@@ -309,13 +309,21 @@ class Assembly:
                 [(r.line, r.row.candidate) for r in rows[1:]]
                 + [(line, r.row.candidate) for r in rows for line in r.same_cell_lines]
             )
+            unit_column = self.sources.columns.header_of("unit")
+            # Rows with a blank precinct that are no total (`read.totals`) are counted as one
+            # unit: listed twice there (mail and provisional ballots…), they want names.
+            blank = (
+                f", or give these rows a {unit_column!r} (MAIL, PROVISIONAL…; TOTALS for a total)"
+                if unit_column and not first.row.unit
+                else ""
+            )
             for line, name in repeated:
                 self.found.add(
                     Code.DUPLICATE_OPTION,
                     line,
                     f"{name!r} is listed again (first on line {first.line}) in "
                     f"election {election!r}{where}; remove one, or give each row its party "
-                    "if the candidate ran on several party lines",
+                    f"if the candidate ran on several party lines{blank}",
                     column=self.sources.columns.header_of("candidate"),
                 )
             return False

@@ -342,8 +342,8 @@ def _warn_counted(label: str, counted: list[Maybe], columns: ColumnMap, found: F
             )
             message = (
                 f"{which} (election {label!r}): {rows} counted "
-                f"as a unit ({said}); if it is the total, name its {unit_column!r} TOTALS, as "
-                "its votes are counted twice now"
+                f"as a unit ({said}); if it is the total, its votes are counted twice now: name "
+                f"its {unit_column!r} TOTALS"
             )
         column = columns.header_of("region" if kind == "blank region" else "unit")
         found.warn(Code.TOTAL_ROW, lines[0], message, column=column)
