@@ -99,24 +99,51 @@ def _settle(maybes: list[Maybe], plain: Mapping[str, dict[str, int] | None]) -> 
     if any(m.sums is None for m in maybes) or any(s is None for s in plain.values()):
         return [m for m in maybes if m.kind in ("blank", "blank region")]
 
-    def units(i: int, totals: tuple[int, ...]) -> dict[str, int]:
+    # What each row would total, without the rows taken for totals: the units of its region, or
+    # the other regions. Summed once per set of totals and taken apart per row (a file of
+    # thousands of counties given only as `TOTALS` is thousands of rows here).
+    whole: dict[str, int] = {}
+    for sums in plain.values():
+        _add(whole, sums or {})
+    filled = sum(1 for sums in plain.values() if sums)
+    free: dict[tuple[int, ...], tuple[dict[str, dict[str, int]], dict[str, int], int]] = {}
+
+    def units(i: int, totals: tuple[int, ...]) -> tuple[dict[str, int], bool]:
+        """The sums of what row `i` would total, and whether there is any of it."""
+        if totals not in free:
+            taken = set(totals)
+            by_region: dict[str, dict[str, int]] = {}
+            rows: dict[str, int] = {}
+            for j, m in enumerate(maybes):
+                if j not in taken:
+                    _add(by_region.setdefault(m.region, {}), m.sums or {})
+                    rows[m.region] = rows.get(m.region, 0) + 1
+            free[totals] = by_region, rows, len(maybes) - len(taken)
+        by_region, rows, left = free[totals]
         me = maybes[i]
+        own = plain.get(me.region) or {}
+        mine = by_region.get(me.region, {})
         sums: dict[str, int] = {}
-        # The units of its region, or the other regions, without the rows taken for totals.
-        buckets = [s for region, s in plain.items() if (region == me.region) != me.wide]
-        buckets += [
-            m.sums
-            for j, m in enumerate(maybes)
-            if j != i and j not in totals and (m.region == me.region) != me.wide
-        ]
-        for bucket in buckets:
-            for key, votes in (bucket or {}).items():
-                sums[key] = sums.get(key, 0) + votes
-        return sums
+        if me.wide:
+            # Every other region: all of them but its own (where it stands itself, if not taken).
+            _add(sums, whole)
+            _add(sums, own, -1)
+            for region, bucket in by_region.items():
+                if region != me.region:
+                    _add(sums, bucket)
+            anything = filled - bool(own) + left - rows.get(me.region, 0) > 0
+        else:
+            _add(sums, own)
+            _add(sums, mine)
+            alone = i not in totals
+            if alone:
+                _add(sums, me.sums or {}, -1)
+            anything = bool(own) or rows.get(me.region, 0) - alone > 0
+        return sums, anything
 
     def level(i: int, totals: tuple[int, ...]) -> Agreement | None:
-        theirs = units(i, totals)
-        got = agreement(maybes[i].sums, theirs) if theirs else None
+        theirs, anything = units(i, totals)
+        got = agreement(maybes[i].sums, theirs) if anything else None
         return got if got == "exact" or maybes[i].kind != "like" else None
 
     count = len(maybes)
@@ -131,10 +158,15 @@ def _settle(maybes: list[Maybe], plain: Mapping[str, dict[str, int] | None]) -> 
                 chosen = max(fits, key=lambda t: sum(level(i, t) == "exact" for i in t))
                 break
     for i, maybe in enumerate(maybes):
-        theirs = units(i, chosen)
-        maybe.agreement = agreement(maybe.sums, theirs) if theirs else None
+        theirs, anything = units(i, chosen)
+        maybe.agreement = agreement(maybe.sums, theirs) if anything else None
         maybe.theirs = sum(theirs.values())
     return [maybes[i] for i in chosen]
+
+
+def _add(into: dict[str, int], sums: Mapping[str, int], sign: int = 1) -> None:
+    for key, votes in sums.items():
+        into[key] = into.get(key, 0) + sign * votes
 
 
 def listings(group: list[Record]) -> list[list[Record]]:
