@@ -389,8 +389,6 @@ def _mismatch(total: _Total) -> str | None:
     theirs = by_option(total.parts)
     if mine is None or theirs is None:
         return None
-    # A total row's own `Total` column totals its options; its parts' were set aside as such.
-    mine = {k: v for k, v in mine.items() if k in theirs or not is_total_name(k)}
     names = {option_key(r.row.candidate): r.row.candidate for r in (*total.parts, *total.records)}
     # A total option on a total row (a wide table's `Total` column on its `Total` row): its parts
     # are totals of their own class, so it is checked against the other options of its row.
