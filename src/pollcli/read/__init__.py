@@ -255,11 +255,15 @@ def _read_unsized(
 
     head = spool.read(stream, engines.STREAM_THRESHOLD_BYTES)
     small = len(head) < engines.STREAM_THRESHOLD_BYTES
-    if small or engines.engine() == "exact" or tabular_kind(head[:8]):
+    chosen = engines.engine()
+    # As a file of the same bytes: the exact engine below the threshold, unless the streaming
+    # one is forced (POLLCLI_ENGINE=stream), which then reads standard input too.
+    if chosen == "exact" or tabular_kind(head[:8]) or (small and chosen != "stream"):
         return read_exact(head + spool.read(stream), name, options)
-    refused = probe(head, name, options)
-    if refused:
-        return [], refused
+    if not small:
+        refused = probe(head, name, options)
+        if refused:
+            return [], refused
     with spool.spooled(head, stream) as path:
         from pollcli.read.stream import read_stream
 
