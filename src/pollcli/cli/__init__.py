@@ -99,9 +99,15 @@ def _app_for(args: Sequence[str]) -> typer.Typer:
 
 
 def _report_data_error(error: DataError) -> None:
-    errors = error.problems
-    for problem in errors[:MAX_ERRORS_SHOWN]:
+    # The errors of a file as a whole (encoding, header, CSV that cannot be split) stop it: they
+    # come first, however many errors its races have, and it is said what they mean.
+    errors = sorted(error.problems, key=lambda p: p.race is not None)
+    whole = sum(1 for p in errors if p.race is None)
+    shown = errors[:MAX_ERRORS_SHOWN]
+    for index, problem in enumerate(shown):
         sys.stderr.write(f"pollcli: error: {visible(problem.render())}\n")
+        if whole < len(errors) and index + 1 == min(whole, len(shown)):
+            sys.stderr.write(f"pollcli: {_stopped(problem.file, whole, whole < len(shown))}\n")
     from pollcli.read.inputs import STDIN_NAME
 
     files = sorted({"-" if p.file == STDIN_NAME else visible(p.file) for p in errors})
@@ -111,6 +117,18 @@ def _report_data_error(error: DataError) -> None:
     how = "with the same standard input " if "-" in files else ""
     sys.stderr.write(
         f"pollcli: {lead}run 'pollcli validate {' '.join(files)}' {how}to list every problem\n"
+    )
+
+
+def _stopped(file: str, whole: int, races_below: bool) -> str:
+    """What errors of the file as a whole mean in a file of races: none of its races is given."""
+    which = (
+        "the error above concerns" if whole == 1 else f"its {whole:,} errors of this kind concern"
+    )
+    below = "; the errors below are its races' own" if races_below else ""
+    return (
+        f"nothing summarised from {visible(file)}: {which} the file as a whole, and none of its "
+        f"races is summarised until that is fixed{below}"
     )
 
 

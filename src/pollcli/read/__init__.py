@@ -92,7 +92,8 @@ def load(
         errors = [p for p in problems if p.severity == "error"]
         whole = [p for p in errors if p.race is None]
         if whole or (errors and not loaded):
-            raise DataError(errors)
+            # The file's own errors first: they stop it, whatever its races' errors say.
+            raise DataError(whole + [p for p in errors if p.race is not None])
         elections.extend(loaded)
         elections.refused += refused_races(errors)
         for split in {id(e.race.split): e.race.split for e in loaded if e.race}.values():

@@ -30,7 +30,7 @@ from pollcli.columns import WHERE_PREFIX
 from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
-from pollcli.problems import Problem
+from pollcli.problems import Code, Problem
 from pollcli.read import partylines
 from pollcli.read.assemble import Assembly, option_key
 from pollcli.read.header import ColumnMap
@@ -119,21 +119,32 @@ def assemble(
     # Each primary's total votes cells, to tell a primary of every party (`open_primaries`).
     totals: dict[tuple[str, ...], set[str]] = {}
     track = party is not None and not party.every_row and "total_votes" in columns.present
+    # Rows read with stray bytes in place (U+FFFD): each is refused with its race, whose
+    # `encoding-error` it is, or dropped with a row --where leaves out; not the whole file's.
+    garbled = _garbled_lines(found.items)
+    refused_rows: dict[int, Entry | None] = {}
     for record in records:
         value_of = _record_values(record, keys, where)
         if not where.keeps(value_of):
+            if record.line in garbled:
+                refused_rows[record.line] = None
             continue
         race = book.add({k.role: value_of.get(k.index, "") for k in keys})
         if track and race.values.get("party"):
             totals.setdefault(race.identity, set()).add(record.facts.get("total_votes", "").strip())
         races.append(race)
         kept.append(record)
+        if record.line in garbled:
+            refused_rows[record.line] = races[-1]
     records = kept
     merged = book.open_primaries({i: t - {""} for i, t in totals.items()})
     if merged:
         races = [merged.get(id(race), race) for race in races]
+        refused_rows = {
+            line: None if race is None else merged.get(id(race), race)
+            for line, race in refused_rows.items()
+        }
     width = len(columns.header)
-    refused_rows: dict[int, Entry | None] = {}
     for line, cells in reader.rejected.items():
         value_of = {i: cells[i].strip() for i in range(min(len(cells), width))}
         if "election" in (k.role for k in keys):
@@ -293,6 +304,17 @@ def _matching(races: list[Entry], text: str) -> list[Entry]:
 def _examples(races: dict[int, Entry]) -> str:
     names = [repr(r.name) for r in races.values()]
     return ", ".join(names[:5]) + (f", … ({len(names) - 5} more)" if len(names) > 5 else "")
+
+
+def _garbled_lines(problems: list[Problem]) -> set[int]:
+    """The lines whose stray bytes were read as U+FFFD (`decode`), with an `encoding-error` each.
+    A record over several lines is matched by its first line only: stray bytes further down it
+    stay an error of the whole file."""
+    return {
+        p.line
+        for p in problems
+        if p.code == Code.ENCODING_ERROR and p.severity == "error" and p.line is not None
+    }
 
 
 def _tag_rows(
