@@ -8,6 +8,8 @@ here, so 500 races cost little more than their summaries. The sentences are `fin
   two-round system needs; a tie for first, a runoff to come and a party-list vote are undecided.
 - **Tags**: `close` — a margin under 1 point or under 0.5 % of the race's votes; `tie` — a tie for
   first; `no_majority` — a two-round race where no one has the majority; `unopposed` — one candidate.
+- A race where options counted together ("other", write-ins) have more votes than the leader is
+  not won: its winner may be among them (the Speaker's seat, in a table of party columns).
 - The **tally** counts the races won per party (a candidate on several party lines counts for
   their main line, the one with most votes); for a file of constituencies these are the seats won.
 """
@@ -44,8 +46,11 @@ def race_line(summary: ElectionSummary) -> RaceLine:
     """One race's line: its leader, runner-up, margin, turnout, whether it is won, and its tags."""
     candidates = [r for r in summary.results if r.kind == "candidate"]
     reached = summary.majority.reached
-    won = summary.leader is not None and (
-        summary.system == "plurality" or (summary.system == "majority" and reached)
+    others_ahead = _others_ahead(summary)
+    won = (
+        summary.leader is not None
+        and (summary.system == "plurality" or (summary.system == "majority" and reached))
+        and not others_ahead
     )
     tags: list[RaceTag] = []
     margin = summary.margin
@@ -61,7 +66,7 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         tags.append("tie")
     if summary.system == "majority" and candidates and not reached:
         tags.append("no_majority")
-    if len(candidates) == 1:
+    if len(candidates) == 1 and not others_ahead:
         tags.append("unopposed")
     return RaceLine(
         race=summary.election,
@@ -73,6 +78,24 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         turnout_pct=summary.turnout.pct,
         won=won,
         tags=tags,
+    )
+
+
+def _others_ahead(summary: ElectionSummary) -> bool:
+    """Whether options counted together ("other", write-ins) have more than the leader: the
+    seat's winner may be among them, so the race is not counted as won."""
+    leader = summary.leader
+    if leader is None:
+        return False
+    by_votes = leader.votes is not None
+
+    def figure(votes: int | None, share: float | None) -> float | None:
+        return votes if by_votes else share
+
+    mine = figure(leader.votes, leader.share)
+    return mine is not None and any(
+        r.kind == "other" and (theirs := figure(r.votes, r.share)) is not None and theirs > mine
+        for r in summary.results
     )
 
 

@@ -117,6 +117,22 @@ def _majority(tally: Tally, *, official: bool) -> str:
     if tally.system == "plurality":
         if leader is None:
             return "First past the post: the tie for first leaves the seat undecided."
+        ahead = next(
+            (
+                r
+                for r in tally.ranked
+                if r.option.kind == "other" and tally.strength(r) > tally.strength(leader)
+            ),
+            None,
+        )
+        if ahead is not None:
+            # "Other" counts several options together (other candidates, write-ins): the seat's
+            # winner may be among them (the Speaker's seat in a table of party columns).
+            return (
+                f"First past the post: the seat is undecided here: “{ahead.option.candidate}”, "
+                f"options counted together, has more votes than the leader, "
+                f"{leader.option.candidate}, and the winner may be among them."
+            )
         how = (
             f"with a majority (more than {majority:g} %)"
             if tally.reached

@@ -256,9 +256,12 @@ def _plan(
     if missing:
         from pollcli.errors import UsageError
 
+        # As --race-by and --where say it (`roles.find_column`): every column, to pick from.
+        absent = ", ".join(repr(c) for c in options.id_columns if normalize_header(c) in missing)
+        shown = ", ".join(repr(h) for h in header if h.strip())
         raise UsageError(
-            f"--id-columns: no column {', '.join(sorted(map(repr, missing)))} in the header "
-            f"(line {table.header_line}); the columns are {', '.join(map(repr, header[:12]))}…"
+            f"--id-columns {absent}: the file has no such column (header on line "
+            f"{table.header_line}); its columns are {shown}"
         )
     return plan
 

@@ -278,6 +278,13 @@ def _chosen(book: RaceBook, options: ReadOptions) -> dict[int, Entry]:
         for text in options.races:
             kept_ids |= {id(r) for r in _matching(races, text)}
         kept = [r for r in races if id(r) in kept_ids]
+        if not kept and len(races) == 1:
+            named = f" ({races[0].name!r})" if races[0].name else ""
+            raise UsageError(
+                f"--race {', '.join(map(repr, options.races))} matches nothing: the file is one "
+                f"race{named}; to split it into races, name the column that tells them apart "
+                "with --race-by COL"
+            )
         if not kept:
             raise UsageError(
                 f"--race {', '.join(map(repr, options.races))} matches none of the "

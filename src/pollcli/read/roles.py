@@ -171,6 +171,36 @@ def _race_by(
                 roles[index] = None
 
 
+def wide_roles(header: list[str], ids: list[int], options: ReadOptions) -> dict[int, str]:
+    """`--race-by` and `--where` on a wide table (one column per option): the roles of the columns
+    that name its rows, by index. A race-by column makes each of its values a race (the UK's
+    `constituency_name`: a race per constituency); a --where column is read to keep rows. A column
+    the file lacks is a usage error, as in a long file, and so is one that holds figures (an
+    option's votes, a protocol line): it names no row."""
+    roles: dict[int, str] = {}
+
+    def naming(name: str, flag: str) -> int:
+        index = find_column(header, name, flag)
+        if index not in ids:
+            named = ", ".join(repr(header[i]) for i in ids) or "none"
+            raise UsageError(
+                f"{flag} {header[index]!r}: in this table of one column per option, that column "
+                f"holds figures, not the rows' names; name a column that names the rows ({named})"
+            )
+        return index
+
+    for name in options.race_by or ():
+        if name.strip():
+            index = naming(name, "--race-by")
+            word = canonical_column(header[index]) or ""
+            keeps = word in ("election", "office") or word.startswith(RACE_PREFIX)
+            roles[index] = word if keeps else RACE_PREFIX + normalize_header(header[index])
+    for column, _ in options.where:
+        index = naming(column, "--where")
+        roles.setdefault(index, WHERE_PREFIX + normalize_header(header[index]))
+    return roles
+
+
 # Columns that tell rows apart beside the region and unit: a race's keys, a vote mode, an id.
 _RACE_CELLS: Final[tuple[str, ...]] = ("office", "stage", "mode", "candidate_id")
 

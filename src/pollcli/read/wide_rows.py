@@ -7,6 +7,11 @@ fact cells. The options' cells are melted with pandas, checked where they are (a
 count is a problem at its line, in its own column), and a row's blank cell is an option not on its
 ballot. Rows that are totals are marked for the totals stage: a total word in a naming cell, a row
 named by nothing, and the rows other rows belong to (`gehört zu`), each with the lines of its parts.
+
+`--race-by` and `--where` name naming columns (`roles.wide_roles`): a race per value (the UK's
+`constituency_name`), or rows kept. Split into races, a table of one column per party holds parties
+(a 0 is a party that did not stand there) and its total rows that would be races of their own are
+left out.
 """
 
 from __future__ import annotations
@@ -15,7 +20,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-from pollcli.columns import FACT_COLUMNS, canonical_column, place_level, place_word
+from pollcli.columns import (
+    FACT_COLUMNS,
+    RACE_PREFIX,
+    WHERE_PREFIX,
+    canonical_column,
+    place_level,
+    place_word,
+)
 from pollcli.numbers import NumberError, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read import protocol
@@ -24,9 +36,10 @@ from pollcli.read.facts import UnitFacts
 from pollcli.read.header import ColumnMap
 from pollcli.read.layout import Plan, describe, level0, variant
 from pollcli.read.records import Record
+from pollcli.read.roles import wide_roles
 from pollcli.read.totals import Marked
 from pollcli.read.wide_sums import sum_if_same
-from pollcli.read.wide_totals import marked_totals
+from pollcli.read.wide_totals import marked_totals, totals_alone
 
 if TYPE_CHECKING:
     from pollcli.read.options import ReadOptions
@@ -70,7 +83,22 @@ def reshape(
     rows = _rows(table, plan, found)
     region, unit, place_note = _places(table, plan, rows)
     marked = marked_totals(table, plan, rows)
+    # --race-by and --where name columns that name the rows: race keys, or read to keep rows.
+    keyed = wide_roles(table.header, plan.ids, options)
+    split = [i for i, role in keyed.items() if _race_role(role)]
+    parties = bool(split) and plan.blocks is None
+    alone = totals_alone(rows, marked, split)
+    if alone:
+        rows = [row for row in rows if row[0] not in alone]
+        marked = {line: m for line, m in marked.items() if line not in alone}
     frame = _melt(pd, table, plan, rows, options, found)
+    not_standing = 0
+    if parties:
+        # A table of one column per party writes 0 where a party did not stand: in a race of
+        # its own, such a cell is no option on the ballot (as a blank one is), not a runner-up.
+        zero = frame["votes"].str.fullmatch(r"0+")
+        not_standing = int(zero.sum())
+        frame = frame[~zero].reset_index(drop=True)
     base = _base_label(table, options)
     variants = sorted({v for v in (variant(table, i) for i in range(len(table.header))) if v})
     election_ids = [i for i in plan.ids if canonical_column(table.header[i]) == "election"]
@@ -90,12 +118,18 @@ def reshape(
         for position, i in enumerate(plan.ids)
         if i in fact_ids
     }
+    for position, i in enumerate(plan.ids):
+        # A fact column (one `office` in every row) stays the fact: --where reads it as it is.
+        if i in keyed and not (i in fact_ids and keyed[i].startswith(WHERE_PREFIX)):
+            columns[position] = keyed[i]
     extra = ["region", "unit", "election", "candidate", "party", "votes", *facts]
     names = {
         "region": region.name if region else "region",
         "unit": unit.name if unit else "unit",
         "election": "election",
-        "candidate": "candidate",
+        # Split into races (--race-by), a table of one column per option holds the same options
+        # in every race: parties (the UK's con, lab…), whose wins are counted as seats.
+        "candidate": "party" if parties else "candidate",
         "party": "party",
         "votes": "votes",
         **{fact: _fact_header(table, plan, fact) for fact in facts},
@@ -122,6 +156,17 @@ def reshape(
     notes = [*table.notes, describe(table, plan)]
     if place_note:
         notes.append(place_note)
+    if alone:
+        shown = ", ".join(repr(name) for name in list(alone.values())[:3])
+        notes.append(
+            f"{len(alone):,} total row(s) ({shown}{' …' if len(alone) > 3 else ''}) are left "
+            "out: split into races, each would be a race of its own, not a total of its parts."
+        )
+    if not_standing:
+        notes.append(
+            f"Split into races, the option columns are parties: {not_standing:,} cell(s) of 0, "
+            "parties that did not stand in a row's race, are left out of it."
+        )
     lines_with_figures = set(frame["line"].tolist())
     empty = sorted({line for line, _ in rows} - lines_with_figures)
     if empty:
@@ -132,7 +177,7 @@ def reshape(
         )
     column_map = ColumnMap(header=header, line=table.header_line, columns=columns, notes=notes)
     big = len(rows) >= SUMMED_FROM_ROWS
-    if fast and big and not election_ids and not fact_ids and region is not None and not marked:
+    if fast and big and not (election_ids or fact_ids or keyed or marked) and region is not None:
         sums = sum_if_same(
             frame,
             region_of=[region.of(cells, line) for line, cells in rows],
@@ -197,6 +242,10 @@ def reshape(
         records=long,
     )
     return Reshaped(reshaped, column_map, marked)
+
+
+def _race_role(role: str) -> bool:
+    return role.startswith(RACE_PREFIX) or role in ("election", "office")
 
 
 def _base_label(table: RawTable, options: ReadOptions) -> str:

@@ -5,6 +5,9 @@ naming cells left of it, where a blank cell or a row's own code groups nothing),
 names it (of all the others: the UK's flat file ends with a row of national figures), or when other
 rows name it as theirs in a parent column (`gehört zu`: a Land of its Wahlkreise, the Bundesgebiet
 of its Länder — each of the rows below it that are no totals themselves).
+
+Split into races by `--race-by`, a total row whose race cells are none of its parts' (the Land's
+name is no Wahlkreis's) would be a race of its own: `totals_alone` names them, to leave out.
 """
 
 from __future__ import annotations
@@ -65,6 +68,25 @@ def _own_code(label: str, rows: list[Row], index: int) -> bool:
     cells = [c[index].strip() for _, c in rows if c[index].strip()]
     code = protocol.names_a_row(label) or sum(map(is_number, cells)) * 2 > len(cells)
     return code and len(set(cells)) == len(cells)
+
+
+def totals_alone(rows: list[Row], marked: dict[int, Marked], split: list[int]) -> dict[int, str]:
+    """The total rows that --race-by would make races of their own (a Land's row beside its
+    Wahlkreise, split by `Gebiet`): their race-key cells are none of their parts'. By line, with
+    the name they would have had."""
+    if not split or not marked:
+        return {}
+    by_line = dict(rows)
+
+    def key(line: int) -> tuple[str, ...]:
+        return tuple(by_line[line][i].strip() for i in split)
+
+    return {
+        line: " · ".join(p for p in key(line) if p) or f"line {line:,}"
+        for line, total in marked.items()
+        if line in by_line
+        and key(line) not in {key(part) for part in total.parts if part in by_line}
+    }
 
 
 def _without_totals(marked: dict[int, Marked]) -> dict[int, Marked]:
