@@ -114,7 +114,7 @@ def assemble(
     from pollcli.read import geography, modes, racechecks
 
     book = RaceBook(keys)
-    races: list[Entry] = []
+    races: list[Entry | None] = []
     kept: list[Record] = []
     # Each primary's total votes cells, to tell a primary of every party (`open_primaries`).
     totals: dict[tuple[str, ...], set[str]] = {}
@@ -129,10 +129,17 @@ def assemble(
             if record.line in garbled:
                 refused_rows[record.line] = None
             continue
-        race = book.add({k.role: value_of.get(k.index, "") for k in keys})
-        if track and race.values.get("party"):
-            totals.setdefault(race.identity, set()).add(record.facts.get("total_votes", "").strip())
-        races.append(race)
+        if record.row.all_races and record.line not in garbled:
+            # A count of its unit for every race ("Ballots Cast" as an office, KY): no race of
+            # its own, and kept whatever races --race keeps (their turnout is over it).
+            races.append(None)
+        else:
+            entry = book.add({k.role: value_of.get(k.index, "") for k in keys})
+            if track and entry.values.get("party"):
+                totals.setdefault(entry.identity, set()).add(
+                    record.facts.get("total_votes", "").strip()
+                )
+            races.append(entry)
         kept.append(record)
         if record.line in garbled:
             refused_rows[record.line] = races[-1]
@@ -170,11 +177,16 @@ def assemble(
         )
     _tag_rows(found.items, refused_rows, chosen, many)
     bad = {id(race) for race in refused_rows.values() if race is not None and id(race) in chosen}
-    selected = [(r, race) for r, race in zip(records, races, strict=True) if id(race) in chosen]
+    selected = [
+        (r, race)
+        for r, race in zip(records, races, strict=True)
+        if race is None or id(race) in chosen
+    ]
     records = [r for r, _ in selected]
     if many:
         for record, race in selected:
-            record.election = race.name
+            if race is not None:
+                record.election = race.name
     if has_ids:
         records = _namesakes(records)
     if many and geography.parties_are_options(columns):
@@ -191,7 +203,10 @@ def assemble(
     _add_mode_reports(elections, by_mode, found.items, many, assembly)
     racechecks.check(elections, found.items, many, keyed=bool(keys))
     if many:
-        refused = len(chosen) - len(elections)
+        # The races refused are those listed with their errors (`read.refused_races`); a race
+        # with neither an error nor an option to count (rows of facts only) is neither.
+        failed = {p.race for p in found.items if p.severity == "error" and p.race is not None}
+        refused = len({race.name for race in chosen.values()} & failed)
         split = RaceSplit(
             file=assembly.source_file,
             keys=_split_headers(keys, split_roles, book.by_id),
@@ -442,4 +457,7 @@ def _note(
     note += f"; {split.summarised:,} summarised"
     if split.refused:
         note += f", {split.refused:,} refused for their errors"
+    empty = split.selected - split.summarised - split.refused
+    if empty > 0:
+        note += f", {empty:,} with no option to count"
     return note + "."
