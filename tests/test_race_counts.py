@@ -130,3 +130,17 @@ def test_summarised_and_refused_races_add_up_to_the_races_of_the_file(tmp_path, 
     assert split["races"] == len(races)
     assert split["refused"] == len(data["refused"]) == len(bad)
     assert split["summarised"] == len(data["elections"]) == len(races) - len(bad)
+
+
+def test_a_race_of_counts_only_is_neither_summarised_nor_refused(tmp_path):
+    # "Turnout" holds a `Total Votes` row and no option: it was counted as a refused race.
+    text = (
+        "precinct,office,candidate,votes\n"
+        "P1,Mayor,Ana,5\nP1,Mayor,Ben,3\nP1,Sheriff,Cy,4\nP1,Sheriff,Di,2\n"
+        "P1,Turnout,Total Votes,14\n"
+    )
+    code, data = summary(write(tmp_path, text))
+    assert code == 0 and data["refused"] == []
+    [split] = data["splits"]
+    assert (split["races"], split["summarised"], split["refused"]) == (3, 2, 0)
+    assert split["note"].endswith("2 summarised, 1 with no option to count.")
