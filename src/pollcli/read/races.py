@@ -222,9 +222,9 @@ def assemble(
         with_party = any(race.values.get("party") for race in book.races.values())
         shown_keys = [k for k in keys if k.rule is None or with_party]
         for election in elections:
-            entry = by_name.get(election.facts.election)
+            found_race = by_name.get(election.facts.election)
             race_keys = (
-                {k.header: entry.values.get(k.role, "") for k in shown_keys} if entry else {}
+                {k.header: found_race.values.get(k.role, "") for k in shown_keys} if found_race else {}
             )
             election.race = Race(
                 name=election.facts.election,
