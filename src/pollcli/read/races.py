@@ -224,7 +224,9 @@ def assemble(
         for election in elections:
             found_race = by_name.get(election.facts.election)
             race_keys = (
-                {k.header: found_race.values.get(k.role, "") for k in shown_keys} if found_race else {}
+                {k.header: found_race.values.get(k.role, "") for k in shown_keys}
+                if found_race
+                else {}
             )
             election.race = Race(
                 name=election.facts.election,
