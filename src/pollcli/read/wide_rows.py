@@ -249,8 +249,7 @@ def _race_role(role: str) -> bool:
 
 
 def _base_label(table: RawTable, options: ReadOptions) -> str:
-    given = options.facts.get("election")
-    if given:
+    if given := options.facts.get("election"):
         return str(given)
     for item in table.front_matter:
         if item.key.strip().lower() == "election":
