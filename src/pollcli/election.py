@@ -12,7 +12,7 @@ from functools import cached_property
 from pollcli.audit import Audit, audit
 from pollcli.columns import Kind
 from pollcli.contract import Facts, Row
-from pollcli.models import RaceSplit, RefusedRace
+from pollcli.models import Partial, RaceSplit, RefusedRace
 from pollcli.problems import Problem
 
 __all__ = ["Election", "Elections", "Facts", "Option", "Race", "Region", "Row"]
@@ -53,6 +53,9 @@ class Race:
     constituency: bool = True
     # Split by constituency or district only: the races are seats, and the tally counts seats won.
     seats: bool = False
+    # A primary (a stage `primary`, the party of a party primary, or a name that says so): its
+    # leader wins a nomination, not a seat.
+    primary: bool = False
 
 
 @dataclass(kw_only=True)
@@ -68,6 +71,12 @@ class Election:
     warnings: list[Problem] = field(default_factory=list)
     # Set when the election is one race of a file of many races.
     race: Race | None = None
+    # Set when --where kept some of the race's rows and left out others: its figures are those
+    # rows', not the race's result.
+    partial: Partial | None = None
+    # No candidate column: the options are parties (`read.header`), so a majority rule's runoff
+    # between two of them is no reading to offer.
+    parties_as_options: bool = False
 
     @cached_property
     def audit(self) -> Audit:

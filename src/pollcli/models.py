@@ -138,6 +138,19 @@ class RegionSummary:
 
 
 @dataclass(kw_only=True)
+class Partial:
+    """Part of a race: `--where` kept some of its rows and left the others out."""
+
+    filter: str = field(
+        metadata=described(
+            "the --where conditions that left out some of the race's rows, in words "
+            "('county = Cherokee')"
+        )
+    )
+    columns: list[str] = field(metadata=described("their columns, as the header writes them"))
+
+
+@dataclass(kw_only=True)
 class RaceSplit:
     """How one file of many races was split into races (JSON `races`, one entry per such file)."""
 
@@ -203,6 +216,16 @@ class ElectionSummary:
             ),
         },
     )
+    partial: Partial | None = field(
+        default=None,
+        metadata={
+            "exclude_if": lambda partial: partial is None,
+            **described(
+                "only when --where kept some of this race's rows and left out others: the "
+                "figures are those rows', not the race's result, and no winner is named"
+            ),
+        },
+    )
     regions: list[RegionSummary] | None = field(
         default=None,
         metadata={
@@ -218,6 +241,10 @@ class ElectionSummary:
     # electoral system has a majority to reach (a two-round vote) or not (plurality, party lists).
     source: str | None = field(default=None, metadata=NOT_IN_JSON)
     system: System = field(default="majority", metadata=NOT_IN_JSON)
+    # Whether the system was given (a flag or a `system` fact) or assumed (`tally.default_system`),
+    # and whether the race is a primary (its leader wins a nomination): for the overview's tally.
+    system_given: bool = field(default=False, metadata=NOT_IN_JSON)
+    primary: bool = field(default=False, metadata=NOT_IN_JSON)
     # The findings' sentence on who leads in how many regions (also in notes), with --by region.
     regions_led: str | None = field(default=None, metadata=NOT_IN_JSON)
 
@@ -238,8 +265,9 @@ class RaceLine:
     turnout_pct: float | None
     won: bool = field(
         metadata=described(
-            "the leader takes the seat: first past the post, or a majority where the system needs "
-            "one (false for a tie, a runoff to come, or a party-list vote)"
+            "the leader takes the seat (for a primary, the nomination): first past the post, or a "
+            "majority where the system needs one (false for a tie, a runoff to come, a party-list "
+            "vote, or part of a race kept by --where)"
         )
     )
     tags: list[RaceTag] = field(
@@ -247,6 +275,36 @@ class RaceLine:
             "close: margin under 1 point or 0.5 % of the votes; tie: a tie for first; "
             "no_majority: no one has the majority a two-round system needs; unopposed: one candidate"
         )
+    )
+    partial: Partial | None = field(
+        default=None,
+        metadata={
+            "exclude_if": lambda partial: partial is None,
+            **described(
+                "only when --where kept part of the race's rows: which conditions left the others "
+                "out (the race is then not won: its result needs all its rows)"
+            ),
+        },
+    )
+    primary: bool = field(
+        default=False,
+        metadata={
+            "exclude_if": lambda primary: not primary,
+            **described(
+                "only for a primary (true): its leader wins a nomination, not a seat, and the "
+                "tally leaves it out"
+            ),
+        },
+    )
+    assumed_plurality: bool = field(
+        default=False,
+        metadata={
+            "exclude_if": lambda assumed: not assumed,
+            **described(
+                "only when true: won with no majority under first past the post, which pollcli "
+                "assumed (no --system or system fact); a majority rule would need a runoff"
+            ),
+        },
     )
 
 
@@ -304,10 +362,33 @@ class RaceTally:
     unit: Literal["seats", "races"] = field(
         metadata=described("seats for a file of constituencies, races for one of offices")
     )
-    races: int = field(metadata=described("races summarised"))
+    races: int = field(metadata=described("races summarised, primaries aside"))
     won: int = field(metadata=described("races with a winner"))
-    undecided: int = field(metadata=described("ties, runoffs to come, party-list votes"))
+    undecided: int = field(
+        metadata=described(
+            "ties, runoffs to come, party-list votes, and races kept in part by --where (partial)"
+        )
+    )
     parties: list[PartyWins] = field(metadata=described("most races won first"))
+    partial: int = field(
+        default=0,
+        metadata=described(
+            "of the undecided, the races --where kept only some rows of: no winner is named"
+        ),
+    )
+    primaries: int = field(
+        default=0,
+        metadata=described(
+            "primaries left out of the tally: a primary wins a nomination, not a seat"
+        ),
+    )
+    assumed_plurality: int = field(
+        default=0,
+        metadata=described(
+            "of the races won, those won with no majority under first past the post, which "
+            "pollcli assumed (no --system or system fact): a majority rule would need a runoff"
+        ),
+    )
 
 
 def _absent(value: object) -> bool:

@@ -5,13 +5,16 @@ Pure arithmetic over the races' summaries (`summary.summarize_election`): no rac
 here, so 500 races cost little more than their summaries. The sentences are `findings.overview`'s.
 
 - A race is **won** when its leader takes the seat: first past the post, or with the majority a
-  two-round system needs; a tie for first, a runoff to come and a party-list vote are undecided.
+  two-round system needs; a tie for first, a runoff to come, a party-list vote and part of a race
+  (`--where` left some of its rows out) are undecided. A race won with no majority under first
+  past the post that nobody stated (the default for a split file) is counted, and said to be.
 - **Tags**: `close` — a margin under 1 point or under 0.5 % of the race's votes; `tie` — a tie for
   first; `no_majority` — a two-round race where no one has the majority; `unopposed` — one candidate.
 - A race where options counted together ("other", write-ins) have more votes than the leader is
   not won: its winner may be among them (the Speaker's seat, in a table of party columns).
 - The **tally** counts the races won per party (a candidate on several party lines counts for
   their main line, the one with most votes); for a file of constituencies these are the seats won.
+  Primaries are left out of it: their leaders win nominations, not seats.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ def race_line(summary: ElectionSummary) -> RaceLine:
     others_ahead = _others_ahead(summary)
     won = (
         summary.leader is not None
+        and summary.partial is None
         and (summary.system == "plurality" or (summary.system == "majority" and reached))
         and not others_ahead
     )
@@ -78,6 +82,12 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         turnout_pct=summary.turnout.pct,
         won=won,
         tags=tags,
+        partial=summary.partial,
+        primary=summary.primary,
+        assumed_plurality=won
+        and summary.system == "plurality"
+        and not summary.system_given
+        and not reached,
     )
 
 
@@ -135,9 +145,11 @@ def overview(
 
 
 def race_tally(lines: Sequence[RaceLine], *, seats: bool) -> RaceTally:
-    """Races won per party, most first (then by name); unwon races counted apart."""
+    """Races won per party, most first (then by name); unwon races counted apart, primaries left
+    out (a primary wins a nomination, not a seat)."""
+    counted = [line for line in lines if not line.primary]
     counts: dict[str | None, int] = {}
-    for line in lines:
+    for line in counted:
         if line.won and line.leader is not None:
             # A candidate on several party lines has their main line as party (`read.partylines`):
             # the party as read, never split, so that a party named "A / B" stays one.
@@ -147,8 +159,11 @@ def race_tally(lines: Sequence[RaceLine], *, seats: bool) -> RaceTally:
     won = sum(counts.values())
     return RaceTally(
         unit="seats" if seats else "races",
-        races=len(lines),
+        races=len(counted),
         won=won,
-        undecided=len(lines) - won,
+        undecided=len(counted) - won,
         parties=[PartyWins(party=party, won=count) for party, count in parties],
+        partial=sum(1 for line in counted if line.partial is not None),
+        primaries=len(lines) - len(counted),
+        assumed_plurality=sum(1 for line in counted if line.assumed_plurality),
     )

@@ -143,7 +143,10 @@ def summarize_election(
         notes=findings.notes(figures),
         warnings=[p.render() for p in warnings],
         warning_codes=[str(p.code) for p in warnings],
+        partial=figures.partial,
         party_list=figures.party_list,
         source=facts.source,
         system=figures.system,
+        system_given=figures.system_given,
+        primary=figures.primary,
     )

@@ -12,7 +12,7 @@ from pollcli import audit
 from pollcli.columns import NOT_VALID_KINDS, System, is_party_list
 from pollcli.election import Election, Option
 from pollcli.errors import UsageError
-from pollcli.models import Margin, Standing, Term, Turnout
+from pollcli.models import Margin, Partial, Standing, Term, Turnout
 
 DEFAULT_THRESHOLD = 3.0
 DEFAULT_MAJORITY = 50.0
@@ -35,7 +35,11 @@ class Tally:
     threshold: float
     majority: float
     system: System
+    system_given: bool  # by a flag or a fact (system, seats); else assumed (`default_system`)
     party_list: bool  # the options are party lists (system: list, or seats to fill)
+    parties_as_options: bool  # no candidate column: the options are parties
+    primary: bool  # a primary: its leader wins a nomination, not a seat
+    partial: Partial | None  # --where kept part of the race's rows: no winner is named
     ranked: list[Ranked]  # every option, in rank order
     candidates: list[Ranked]  # candidates only, strongest first
     by_votes: bool  # votes decide the order (every candidate has them), not rounded shares
@@ -140,7 +144,11 @@ def tally(
         threshold=threshold,
         majority=majority,
         system=system,
+        system_given=facts.system is not None or party_list,
         party_list=party_list,
+        parties_as_options=election.parties_as_options,
+        primary=election.race is not None and election.race.primary,
+        partial=election.partial,
         ranked=ranked,
         candidates=candidates,
         by_votes=by_votes,

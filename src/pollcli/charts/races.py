@@ -3,7 +3,8 @@
 Two panels, every figure from the `Summary`'s overview and tally:
 
 - **Won per party**: a bar per party, in the tally's order, as long as the races it won on one scale,
-  labelled "365 of 650"; races without a winner (ties, runoffs to come) in grey at the end.
+  labelled "365 of 650"; races without a winner (ties, runoffs to come) and primaries (left out
+  of the count) in grey at the end.
 - **The closest races**: the overview's closest races, closest first, a bar per race as long as
   its margin in points (on one scale), in the colour of the leader's party, labelled with the leader
   over the runner-up and the margin in points and votes.
@@ -137,9 +138,19 @@ def tally_panel(summary: Summary, colours: Colours, width: float = WIDTH) -> Pan
     if tally.undecided:
         rows.append(
             (
-                "undecided (tie, runoff, party lists)",
+                "undecided (tie, runoff, party lists"
+                + (", part of a race)" if tally.partial else ")"),
                 f"{tally.undecided:,}",
                 float(tally.undecided),
+                NON_CANDIDATE_GREY,
+            )
+        )
+    if tally.primaries:
+        rows.append(
+            (
+                "primaries (a nomination, not a seat: not counted)",
+                f"{tally.primaries:,}",
+                float(tally.primaries),
                 NON_CANDIDATE_GREY,
             )
         )

@@ -41,7 +41,7 @@ from pollcli.charts.style import (
     text_width,
 )
 from pollcli.models import ElectionSummary, ResultRow
-from pollcli.render.labels import election_details, result_tags
+from pollcli.render.labels import election_details, election_title, result_tags
 
 NAME_LINE: Final[float] = 0.25  # inches for the name above a bar
 BAR: Final[float] = 0.24
@@ -71,7 +71,8 @@ def summary_panel(election: ElectionSummary, colours: Colours, width: float = WI
     """The bar chart of one election, as a panel of a figure."""
     subtitle = " · ".join(election_details(election)) or None
     notes = _footnotes(election)
-    head = heading_height(election.election, subtitle, width)
+    title = election_title(election)
+    head = heading_height(title, subtitle, width)
     foot = footnote_lines(notes, width)
     rows = len(election.results)
     height = (
@@ -80,7 +81,7 @@ def summary_panel(election: ElectionSummary, colours: Colours, width: float = WI
     )  # fmt: skip
 
     def draw(frame: Frame) -> None:
-        used = heading(frame, election.election, subtitle)
+        used = heading(frame, title, subtitle)
         top = MARGIN + used + 0.2
         plot_top = top + LINE_LABELS
         _draw_rows(frame, election, colours, plot_top, width)
@@ -89,7 +90,7 @@ def summary_panel(election: ElectionSummary, colours: Colours, width: float = WI
     return Panel(
         height=height,
         draw=draw,
-        title=election.election,
+        title=title,
         description=" ".join(election.notes),
     )
 

@@ -29,6 +29,15 @@ def overview_notes(
             f"{counted(len(refused), 'race')} refused for their errors and left out: "
             f"{_names([r.race for r in refused])} (pollcli validate lists every problem)."
         )
+    partial = [line for line in lines if line.partial is not None]
+    if partial:
+        filters = " / ".join(dict.fromkeys(line.partial.filter for line in partial if line.partial))
+        whose = "the race's result" if len(partial) == 1 else "the races' results"
+        notes.append(
+            f"--where keeps only part of {counted(len(partial), 'race')} "
+            f"({_names([line.race for line in partial])}): the rows with {filters}. Their figures "
+            f"are those rows', not {whose}, and no winner is named."
+        )
     close = sorted(
         (line for line in lines if "close" in line.tags or "tie" in line.tags),
         key=lambda line: line.margin.pp if line.margin and line.margin.pp is not None else 0.0,
@@ -62,14 +71,49 @@ def _gap(line: RaceLine) -> str:
     return ", ".join(parts) or "margin unknown"
 
 
+def primaries(count: int) -> str:
+    return f"{count:,} primar{'y' if count == 1 else 'ies'}"
+
+
 def tally_sentence(tally: RaceTally) -> str:
-    """'Seats won: Conservative 365 of 650, Labour 202, …; 3 undecided.'"""
+    """'Seats won: Conservative 365 of 650, Labour 202, …; 3 undecided.', and what the count
+    leaves out (primaries) or could not call (part of a race; a plurality under an assumed rule)."""
     unit = "Seats" if tally.unit == "seats" else "Races"
+    left_out = (
+        f"{primaries(tally.primaries)} left out (a primary wins a nomination, not a seat)"
+        if tally.primaries
+        else ""
+    )
+    if not tally.races:
+        if not tally.primaries:
+            return f"{unit} won: no race was summarised."
+        return (
+            f"{primaries(tally.primaries)}: a primary wins a nomination, not a seat, so none is "
+            "counted as won by a party."
+        )
     if not tally.parties:
-        return f"{unit} won: none of the {tally.races:,} is decided."
-    parts = [
-        f"{p.party or 'no party'} {p.won:,}" + (f" of {tally.races:,}" if index == 0 else "")
-        for index, p in enumerate(tally.parties)
-    ]
-    undecided = f"; {tally.undecided:,} undecided" if tally.undecided else ""
-    return f"{unit} won: {', '.join(parts)}{undecided}."
+        sentence = f"{unit} won: none of the {tally.races:,} is decided"
+    else:
+        parts = [
+            f"{p.party or 'no party'} {p.won:,}" + (f" of {tally.races:,}" if index == 0 else "")
+            for index, p in enumerate(tally.parties)
+        ]
+        undecided = f"; {tally.undecided:,} undecided" if tally.undecided else ""
+        sentence = f"{unit} won: {', '.join(parts)}{undecided}"
+    if tally.partial:
+        sentence += (
+            f" ({tally.partial:,} counted only in part by --where, so no winner is named)"
+            if tally.parties
+            else f" ({tally.partial:,} counted only in part by --where)"
+        )
+    if left_out:
+        sentence += f"; {left_out}"
+    sentence += "."
+    if tally.assumed_plurality:
+        them = "it" if tally.assumed_plurality == 1 else "them"
+        sentence += (
+            f" {tally.assumed_plurality:,} of the wins are pluralities (no majority) under first "
+            "past the post, which pollcli assumed: a majority system would send "
+            f"{them} to a runoff (--system majority)."
+        )
+    return sentence

@@ -112,11 +112,14 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
 
 
 def _majority(tally: Tally, *, official: bool) -> str:
+    if tally.partial is not None:
+        return _partial(tally)
     majority, leader, runoff = tally.majority, tally.leader, tally.runoff
     verb = "wins" if official else "would win"
+    prize = "the primary" if tally.primary else "the seat"
     if tally.system == "plurality":
         if leader is None:
-            return "First past the post: the tie for first leaves the seat undecided."
+            return f"First past the post: the tie for first leaves {prize} undecided."
         ahead = next(
             (
                 r
@@ -133,14 +136,18 @@ def _majority(tally: Tally, *, official: bool) -> str:
                 f"options counted together, has more votes than the leader, "
                 f"{leader.option.candidate}, and the winner may be among them."
             )
+        if not tally.reached and not tally.system_given:
+            return _assumed_plurality(tally, prize)
         how = (
             f"with a majority (more than {majority:g} %)"
             if tally.reached
             else f"with a plurality (no one has more than {majority:g} %)"
         )
-        return f"First past the post: {leader.option.candidate} {verb} the seat {how}."
+        return f"First past the post: {leader.option.candidate} {verb} {prize} {how}."
     if tally.system == "list":
         return _list_note(tally)
+    if tally.parties_as_options and not tally.system_given:
+        return _parties_as_options(tally)
     if tally.reached:
         return (
             f"Majority: yes — {leader.option.candidate if leader else ''} has more than "
@@ -152,6 +159,56 @@ def _majority(tally: Tally, *, official: bool) -> str:
             f"{runoff[0]} and {runoff[1]}."
         )
     return f"Majority: no — nobody has more than {majority:g} %."
+
+
+def _partial(tally: Tally) -> str:
+    """Part of a race (`--where` kept some of its rows): who leads in them, and no winner."""
+    assert tally.partial is not None
+    scope = f"Part of the race only (the rows with {tally.partial.filter}, kept by --where)"
+    outcome = (
+        "seats are allocated from the whole vote, not from part of it"
+        if tally.system == "list"
+        else "no winner is named from part of a race"
+    )
+    leader = tally.leader
+    if leader is None:
+        return f"{scope}: no one leads alone in these rows; {outcome}."
+    how = (
+        f"with more than {tally.majority:g} %"
+        if tally.reached
+        else f"with a plurality (no one has more than {tally.majority:g} %)"
+    )
+    return f"{scope}: {leader.option.candidate} leads in these rows {how}; {outcome}."
+
+
+def _assumed_plurality(tally: Tally, prize: str) -> str:
+    """First past the post that nobody stated (a race of a split file) and no majority: the leader
+    leads; which rule decides is the reader's to say."""
+    leader, runner_up = tally.leader, tally.runner_up
+    assert leader is not None
+    name = leader.option.candidate
+    pair = f" between {name} and {runner_up.option.candidate}" if runner_up is not None else ""
+    elects = "nominates" if prize == "the primary" else "elects"
+    return (
+        f"{name} leads with a plurality (no one has more than {tally.majority:g} %). No system is "
+        f"given: first past the post, assumed here, {elects} the leader; a majority system would "
+        f"need a runoff{pair} (--system majority)."
+    )
+
+
+def _parties_as_options(tally: Tally) -> str:
+    """The options are parties and no system is given: a runoff between parties is no reading to
+    offer; a party-list vote is `--system list`."""
+    leader = tally.leader
+    first = (
+        f"{leader.option.candidate} has more than {tally.majority:g} %"
+        if tally.reached and leader is not None
+        else f"No party has more than {tally.majority:g} %"
+    )
+    return (
+        f"{first}. The options are parties: a party-list vote is read with --system list "
+        "(pollcli seats allocates its seats)."
+    )
 
 
 def _list_note(tally: Tally) -> str:

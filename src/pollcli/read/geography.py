@@ -24,18 +24,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from pollcli.columns import RACE_PREFIX, canonical_column
+from pollcli.columns import RACE_PREFIX
 from pollcli.kinds import is_answer
 from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.racekeys import KeyColumn, is_pollcli_stage, normal
 from pollcli.read.records import Record
-
-
-def parties_are_options(columns: ColumnMap) -> bool:
-    """No candidate column: the party column names the options (`header.map_header`)."""
-    index = columns.index("candidate")
-    return index is not None and canonical_column(columns.header[index]) == "party"
 
 
 def sub_units(
@@ -48,7 +42,7 @@ def sub_units(
     the district is the only key. Where the options are parties, the same parties stand
     everywhere either way: each constituency is a race (first past the post, seats won per
     party) unless the vote is one for party lists (`list_vote`: system list, or seats)."""
-    if parties_are_options(columns) and not list_vote:
+    if columns.parties_are_options and not list_vote:
         return keys
     kept = []
     for key in keys:

@@ -56,6 +56,12 @@ class ColumnMap:
         return set(self.columns.values())
 
     @property
+    def parties_are_options(self) -> bool:
+        """No candidate column: the party column names the options (`map_header`)."""
+        index = self.index("candidate")
+        return index is not None and canonical_column(self.header[index]) == "party"
+
+    @property
     def blank(self) -> list[int]:
         """Indexes of columns with no header (their cells must be empty)."""
         return [i for i, label in enumerate(self.header) if not label]

@@ -23,13 +23,14 @@ file without race keys.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from pollcli.columns import WHERE_PREFIX
 from pollcli.election import Election, Race
 from pollcli.errors import UsageError
-from pollcli.models import RaceSplit
+from pollcli.models import Partial, RaceSplit
 from pollcli.problems import Code, Problem
 from pollcli.read import partylines
 from pollcli.read.assemble import Assembly, option_key
@@ -53,6 +54,8 @@ if TYPE_CHECKING:
 
 # Races told apart only by these are seats: the tally counts seats won.
 SEAT_ROLES = frozenset({"constituency", "district", "race_id", "state"})
+# A stage or a race's name that says it is a primary ("Republican primary", "jungle primary").
+PRIMARY_NAME = re.compile(r"\bprimary\b", re.IGNORECASE)
 
 
 @dataclass
@@ -62,9 +65,24 @@ class _Where:
 
     wanted: dict[int, set[str]] = field(default_factory=dict)
     canonical: dict[int, str] = field(default_factory=dict)
+    # The values as given and the header as written, by column index: how a filter is named.
+    given: dict[int, list[str]] = field(default_factory=dict)
+    headers: dict[int, str] = field(default_factory=dict)
 
     def keeps(self, value_of: dict[int, str]) -> bool:
         return all(_same(value_of.get(i, ""), values) for i, values in self.wanted.items())
+
+    def failing(self, value_of: dict[int, str]) -> set[int]:
+        """The columns whose condition a row fails."""
+        return {i for i, values in self.wanted.items() if not _same(value_of.get(i, ""), values)}
+
+    def partial(self, columns: set[int]) -> Partial:
+        """The conditions on `columns` in words: 'county = Cherokee or Fulton, precinct = 1'."""
+        shown = sorted(columns)
+        return Partial(
+            filter=", ".join(f"{self.headers[i]} = {' or '.join(self.given[i])}" for i in shown),
+            columns=[self.headers[i] for i in shown],
+        )
 
 
 def _same(value: str, wanted: set[str]) -> bool:
@@ -110,7 +128,7 @@ def assemble(
     has_mode = "mode" in columns.present
     has_ids = "candidate_id" in columns.present
     if not keys and not where.wanted and not options.races and not has_mode and not has_ids:
-        return assembly.elections(records, header_line)
+        return _options_named(assembly.elections(records, header_line), columns)
     from pollcli.read import geography, modes, racechecks
 
     book = RaceBook(keys)
@@ -123,18 +141,24 @@ def assemble(
     # `encoding-error` it is, or dropped with a row --where leaves out; not the whole file's.
     garbled = _garbled_lines(found.items)
     refused_rows: dict[int, Entry | None] = {}
+    # Races that --where left rows out of (by identity), and the columns whose conditions did:
+    # such a race is counted in part only, and says so.
+    cut: dict[tuple[str, ...], set[int]] = {}
+    left_out: list[tuple[dict[str, str], set[int]]] = []  # named once primaries are merged
     for record in records:
         value_of = _record_values(record, keys, where)
+        values = {k.role: value_of.get(k.index, "") for k in keys}
         if not where.keeps(value_of):
             if record.line in garbled:
                 refused_rows[record.line] = None
+            left_out.append((values, where.failing(value_of)))
             continue
         if record.row.all_races and record.line not in garbled:
             # A count of its unit for every race ("Ballots Cast" as an office, KY): no race of
             # its own, and kept whatever races --race keeps (their turnout is over it).
             races.append(None)
         else:
-            entry = book.add({k.role: value_of.get(k.index, "") for k in keys})
+            entry = book.add(values)
             if track and entry.values.get("party"):
                 totals.setdefault(entry.identity, set()).add(
                     record.facts.get("total_votes", "").strip()
@@ -151,6 +175,8 @@ def assemble(
             line: None if race is None else merged.get(id(race), race)
             for line, race in refused_rows.items()
         }
+    for values, failing in left_out:
+        cut.setdefault(book.identity(values), set()).update(failing)
     width = len(columns.header)
     for line, cells in reader.rejected.items():
         value_of = {i: cells[i].strip() for i in range(min(len(cells), width))}
@@ -164,6 +190,7 @@ def assemble(
             values["county"] = ""  # a region that names no race of its group
         if not where.keeps(value_of):
             refused_rows[line] = None  # not selected: its problems go with it
+            cut.setdefault(book.identity(values), set()).update(where.failing(value_of))
         elif len(cells) == width or book.identity(values) in book.races:
             refused_rows[line] = book.add(values)
     split_roles = book.name(lambda race: race.values.get("election", ""))
@@ -189,7 +216,7 @@ def assemble(
                 record.election = race.name
     if has_ids:
         records = _namesakes(records)
-    if many and geography.parties_are_options(columns):
+    if many and columns.parties_are_options:
         # Each race's options are parties: the winner's party is the option itself.
         records = [
             replace(r, row=r.row.model_copy(update={"party": r.row.candidate})) for r in records
@@ -202,6 +229,11 @@ def assemble(
     elections = [e for e in elections if e.facts.election not in names or not many]
     _add_mode_reports(elections, by_mode, found.items, many, assembly)
     racechecks.check(elections, found.items, many, keyed=bool(keys))
+    if not many and len(chosen) == 1:
+        (only,) = chosen.values()
+        if only.identity in cut:
+            for election in elections:
+                election.partial = where.partial(cut[only.identity])
     if many:
         # The races refused are those listed with their errors (`read.refused_races`); a race
         # with neither an error nor an option to count (rows of facts only) is neither.
@@ -234,9 +266,32 @@ def assemble(
                 split=split,
                 constituency=any(r != "election" for r in split_roles),
                 seats=bool(split_roles) and set(split_roles) - {"election"} <= SEAT_ROLES,
+                primary=entry is not None and _is_primary(entry, party),
             )
+            if entry is not None and entry.identity in cut:
+                election.partial = where.partial(cut[entry.identity])
             election.notes.insert(0, split.note)
+    return _options_named(elections, columns)
+
+
+def _options_named(elections: list[Election], columns: ColumnMap) -> list[Election]:
+    """The elections, told whether their options are parties (no candidate column)."""
+    for election in elections:
+        election.parties_as_options = columns.parties_are_options
     return elections
+
+
+def _is_primary(race: Entry, party: PartyRule | None) -> bool:
+    """A primary: the stage says so (MEDSL's `pri`, `primary`, a "jungle primary"), the party is
+    its key as a party primary's (`PartyRule`; not a --race-by party, which may split a general
+    election), or the race's name says so."""
+    stage = normal("stage", race.values.get("stage", ""))
+    party_primary = party is not None and not party.every_row
+    return bool(
+        PRIMARY_NAME.search(stage)
+        or (party_primary and race.values.get("party", "").strip())
+        or PRIMARY_NAME.search(race.name)
+    )
 
 
 def _list_vote(assembly: Assembly, options: ReadOptions) -> bool:
@@ -250,6 +305,9 @@ def _where(columns: ColumnMap, options: ReadOptions) -> _Where:
     where = _Where()
     for column, value in options.where:
         index = find_column(columns.header, column, "--where")
+        if value.strip() not in where.given.setdefault(index, []):
+            where.given[index].append(value.strip())
+        where.headers[index] = columns.header[index]
         where.wanted.setdefault(index, set()).add(option_key(value))
         if value.strip().isdigit():
             where.wanted[index].add(str(int(value.strip())))

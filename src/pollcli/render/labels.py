@@ -59,6 +59,11 @@ RACE_TAGS: Final[dict[str, str]] = {
 }
 
 
+# The overview's margin columns: the leader's lead over the runner-up, in points and in votes.
+LEAD_POINTS: Final[str] = "Lead (pts)"
+LEAD_VOTES: Final[str] = "Lead (votes)"
+
+
 def race_leader(line: RaceLine) -> str:
     if line.leader is not None:
         return line.leader.candidate
@@ -77,27 +82,51 @@ def overview_columns(overview: Overview, *, turnout: bool) -> list[tuple[str, li
         ("Leader", [race_leader(r) for r in races]),
         ("Party", [(r.leader.party or "") if r.leader else "" for r in races]),
         ("Share", [race_share(r) for r in races]),
-        ("Margin", [fmt.number(r.margin.pp if r.margin else None) for r in races]),
-        ("Votes", [fmt.votes(r.margin.votes if r.margin else None) for r in races]),
+        # The lead over the runner-up, not the leader's own votes (CSV: margin_pp, margin_votes).
+        (LEAD_POINTS, [fmt.number(r.margin.pp if r.margin else None) for r in races]),
+        (LEAD_VOTES, [fmt.votes(r.margin.votes if r.margin else None) for r in races]),
         ("Runner-up", [r.runner_up.candidate if r.runner_up else "" for r in races]),
     ]
     if turnout:
         columns.append(("Turnout", [fmt.pct(r.turnout_pct) for r in races]))
-    columns.append(("Tags", [" ".join(RACE_TAGS[t] for t in r.tags) for r in races]))
+    columns.append(("Tags", [race_tags(r) for r in races]))
     return columns
 
 
+def race_tags(line: RaceLine) -> str:
+    """The race's tags in words, and PARTIAL when --where kept part of its rows, PRIMARY for a
+    primary whose name does not say so."""
+    tags = [RACE_TAGS[t] for t in line.tags]
+    if line.partial is not None:
+        tags.append("PARTIAL")
+    if line.primary and "primary" not in line.race.casefold():
+        tags.append("PRIMARY")
+    return " ".join(tags)
+
+
 def tally_rows(tally: RaceTally) -> list[tuple[str, str]]:
-    """(party, races won) per party, and the undecided races last."""
+    """(party, races won) per party, the undecided races, and those kept in part last."""
     rows = [(p.party or "(no party)", f"{p.won:,}") for p in tally.parties]
-    if tally.undecided:
-        rows.append(("undecided", f"{tally.undecided:,}"))
+    if tally.undecided - tally.partial:
+        rows.append(("undecided", f"{tally.undecided - tally.partial:,}"))
+    if tally.partial:
+        rows.append(("partial (--where)", f"{tally.partial:,}"))
     return rows
 
 
 def tally_title(tally: RaceTally) -> str:
     what = "Seats" if tally.unit == "seats" else "Races"
+    if not tally.races and tally.primaries:
+        return f"{what} won by party: none counted (primaries only)"
     return f"{what} won by party ({tally.won:,} of {tally.races:,} decided)"
+
+
+def election_title(summary: ElectionSummary) -> str:
+    """The election's name, and the --where filter when only part of the race is counted:
+    'U.S. Senate (Special) — county = Cherokee only'."""
+    if summary.partial is None:
+        return summary.election
+    return f"{summary.election} — {summary.partial.filter} only"
 
 
 def election_details(summary: ElectionSummary) -> list[str]:

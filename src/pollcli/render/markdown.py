@@ -25,9 +25,16 @@ def render_overview(summary: Summary) -> list[str]:
         for cells in zip(*(cells for _, cells in columns), strict=True):
             out.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
         out.append("")
-    out += [f"**{markdown_cell(labels.tally_title(tally))}**", "", "| Party | Won |", "|---|--:|"]
-    out += [f"| {markdown_cell(party)} | {won} |" for party, won in labels.tally_rows(tally)]
-    out += ["", "**Overview**", ""]
+    if tally.races:  # a file of primaries alone has no races won by party: the notes say why
+        out += [
+            f"**{markdown_cell(labels.tally_title(tally))}**",
+            "",
+            "| Party | Won |",
+            "|---|--:|",
+        ]
+        out += [f"| {markdown_cell(party)} | {won} |" for party, won in labels.tally_rows(tally)]
+        out.append("")
+    out += ["**Overview**", ""]
     out += [f"- {markdown_cell(note)}" for note in overview.notes]
     out.append("")
     return out
@@ -39,7 +46,7 @@ def render_summary(summary: Summary) -> str:
     out: list[str] = []
     for e in summary.elections:
         details = " · ".join(labels.election_details(e))
-        out += [f"## {markdown_cell(e.election)}", "", markdown_cell(details), ""]
+        out += [f"## {markdown_cell(labels.election_title(e))}", "", markdown_cell(details), ""]
         option = "List" if e.party_list else "Option"
         out += [f"| # | {option} | Party | Votes | Share | Tags |", "|--:|---|---|--:|--:|---|"]
         for r in e.results:

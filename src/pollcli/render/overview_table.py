@@ -20,7 +20,12 @@ from pollcli.render import labels, table
 from pollcli.render.safe import visible
 from pollcli.render.table import findings_panel, text
 
-TAG_STYLES = {"CLOSE": "bold yellow", "TIE": "bold yellow", "NO MAJORITY": "magenta"}
+TAG_STYLES = {
+    "CLOSE": "bold yellow",
+    "TIE": "bold yellow",
+    "NO MAJORITY": "magenta",
+    "PARTIAL": "bold yellow",
+}
 NAME_COLUMNS = ("Race", "Leader", "Party", "Runner-up")
 # Below these widths a name column folds only when the terminal is too narrow for the table.
 NAME_WIDTHS = {"Race": 20, "Leader": 16, "Party": 12, "Runner-up": 11}
@@ -29,10 +34,19 @@ WIDTH_FOR_RUNNER_UP = 96
 WIDTH_FOR_VOTES = 72
 
 
+def header_lines(header: str) -> list[str]:
+    """A header as the table writes it: a figure's unit under its name ("Lead" over "(votes)"), so
+    that the figures' columns stay as narrow as their figures."""
+    if header in NAME_COLUMNS or " (" not in header:
+        return [header]
+    name, unit = header.split(" (", 1)
+    return [name, f"({unit}"]
+
+
 def name_widths(columns: list[tuple[str, list[str]]], width: int) -> dict[str, int]:
     """The widths of the name columns: the figures and tags keep theirs, the names share what is
     left in proportion to their longest cell (never below a few letters, never above it)."""
-    natural = {h: max(cell_len(c) for c in [h, *cells]) for h, cells in columns}
+    natural = {h: max(cell_len(c) for c in [*header_lines(h), *cells]) for h, cells in columns}
     # Two spaces between columns, one at each edge.
     fixed = sum(w for h, w in natural.items() if h not in NAME_COLUMNS) + 2 * len(columns)
     names = {h: w for h, w in natural.items() if h in NAME_COLUMNS}
@@ -84,15 +98,18 @@ def overview_table(summary: Summary, width: int) -> Lines:
     if width < WIDTH_FOR_RUNNER_UP:
         columns = [c for c in columns if c[0] != "Runner-up"]
     if width < WIDTH_FOR_VOTES:
-        columns = [c for c in columns if c[0] != "Votes"]
+        columns = [c for c in columns if c[0] != labels.LEAD_VOTES]
     widths = name_widths(columns, width)
-    sizes = [widths.get(h) or max(cell_len(c) for c in [h, *cells]) for h, cells in columns]
+    sizes = [
+        widths.get(h) or max(cell_len(c) for c in [*header_lines(h), *cells])
+        for h, cells in columns
+    ]
     out = Lines()
     out.lines.append(
         [("Races" + (", the closest first" if overview.sort == "margin" else ""), "bold")]
     )
     out.lines.append([])
-    _line(out, [[h] for h, _ in columns], columns, sizes, header=True)
+    _line(out, [header_lines(h) for h, _ in columns], columns, sizes, header=True)
     out.lines.append([(" " + "─" * (sum(sizes) + 2 * (len(sizes) - 1)), "")])
     for values in zip(*(c for _, c in columns), strict=True):
         folded = [
@@ -178,10 +195,9 @@ def render_summary(summary: Summary, width: int) -> RenderableType:
     tally and the overview's notes."""
     if summary.overview is None or summary.tally is None:
         return table.render_summary(summary, width)
-    closing: list[RenderableType] = [
-        tally_table(summary),
-        findings_panel(summary.overview.notes, title="Overview"),
-    ]
+    # A file of primaries alone has no races won by party to show: the notes say why.
+    closing: list[RenderableType] = [tally_table(summary)] if summary.tally.races else []
+    closing.append(findings_panel(summary.overview.notes, title="Overview"))
     if summary.show_overview:
         return Group(overview_table(summary, width), *closing)
     return Group(table.render_summary(summary, width), Text(""), *closing)

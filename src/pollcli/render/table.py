@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import Final
 
 from rich import box
-from rich.cells import cell_len
-from rich.console import Group, RenderableType
+from rich.cells import cell_len, chop_cells
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -41,7 +44,7 @@ def text(value: str | None, style: str = "") -> Text:
 
 
 def _title(summary: ElectionSummary) -> Text:
-    title = text(summary.election, "bold")
+    title = text(labels.election_title(summary), "bold")
     details = [visible(d) for d in labels.election_details(summary)]
     if details:
         title.append("\n" + " · ".join(details), style="dim")
@@ -147,14 +150,77 @@ def regions_table(summary: ElectionSummary, width: int) -> Table:
     return table
 
 
+NO_BREAK: Final[str] = "\u00a0"
+# A number and its unit stay on one line: "50 %", "1.25 points", "3 pp".
+_UNIT_SPACE: Final = re.compile(r"(?<=\d) (?=%|pp\b|points?\b)")
+# A word as Rich wraps one (leading spaces, the word, trailing spaces), except that a no-break
+# space belongs to its word: Rich's own pattern (`\s`) breaks a line at it.
+_WORD: Final = re.compile(r"[^\S\u00a0]*(?:\S|\u00a0)+[^\S\u00a0]*")
+
+
+def keep_together(sentence: str) -> str:
+    """The sentence with a no-break space between each number and its unit (%, pp, points)."""
+    return _UNIT_SPACE.sub(NO_BREAK, sentence)
+
+
+def breaks(line: str, width: int) -> list[int]:
+    """Where a line of text breaks at `width` cells, as Rich breaks it (a word too long for any
+    line is folded), except never at a no-break space."""
+    found: list[int] = []
+    column = 0
+    for match in _WORD.finditer(line):
+        start, word = match.start(), match.group()
+        length = cell_len(word.rstrip(" \t"))
+        if width - column >= length:
+            column += cell_len(word)
+        elif length > width:
+            pieces = chop_cells(word, width)
+            for number, piece in enumerate(pieces):
+                if start:
+                    found.append(start)
+                if number == len(pieces) - 1:
+                    column = cell_len(piece)
+                else:
+                    start += len(piece)
+        elif column and start:
+            found.append(start)
+            column = cell_len(word)
+    return found
+
+
+class Prose:
+    """Text wrapped to the width at hand as Rich wraps it, except at a no-break space, which is then
+    printed as a plain one: "more than 50 %" never ends a line with "50"."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        for line in self.text.split("\n", allow_blank=True):
+            for part in line.divide(breaks(line.plain, width)):
+                part.rstrip_end(width)
+                part.truncate(width, overflow="fold")
+                yield Text(
+                    part.plain.replace(NO_BREAK, " "),
+                    style=part.style,
+                    spans=part.spans,
+                    no_wrap=True,
+                    overflow="fold",
+                )
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+
 def findings_panel(lines: Iterable[str], title: str = "Findings") -> Panel:
     body = Text()
     for index, line in enumerate(lines):
         if index:
             body.append("\n")
         body.append("• ")
-        body.append(visible(line))
-    return Panel(body, title=title, title_align="left", box=box.ROUNDED, expand=False)
+        body.append(keep_together(visible(line)))
+    return Panel(Prose(body), title=title, title_align="left", box=box.ROUNDED, expand=False)
 
 
 def render_summary(summary: Summary, width: int) -> RenderableType:
