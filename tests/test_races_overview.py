@@ -22,6 +22,15 @@ RACES = Path(__file__).parent / "races"
 GOLDEN = Path(__file__).parent / "golden"
 
 
+def race_votes(name: str, race: str) -> dict[str, Counter]:
+    """Per race, the votes of each candidate, from the csv module."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    with (RACES / name).open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            votes[row[race]][row["candidate"]] += int(row["votes"])
+    return votes
+
+
 def winners(name: str, race: str, party: str = "party") -> dict[str, tuple[str, str, int]]:
     """Per race: (winner, party, margin in votes) by the most votes, from the csv module."""
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -56,6 +65,12 @@ def test_seats_won_per_party_in_a_file_of_constituencies():
             else (lines[race]["margin"]["votes"] == margin)
         )
     won = Counter(party for _, party, _ in expected.values())
+    # Won with no majority (at most half the votes) under the first past the post pollcli assumed.
+    pluralities = sum(
+        1 for c in race_votes("constituencies.csv", "constituency").values()
+        if 2 * max(c.values()) <= sum(c.values())
+    )  # fmt: skip
+    assert pluralities == 2  # Ashford 46.72 %, Dunsfold 35.80 %
     assert data["tally"] == {
         "unit": "seats",
         "races": 5,
@@ -64,8 +79,14 @@ def test_seats_won_per_party_in_a_file_of_constituencies():
         "parties": [
             {"party": p, "won": n} for p, n in sorted(won.items(), key=lambda i: (-i[1], i[0]))
         ],
+        "partial": 0,
+        "primaries": 0,
+        "assumed_plurality": pluralities,
     }
-    assert "Seats won: Blue 2 of 5, Red 2, Green 1." in data["overview"]["notes"]
+    assert any(
+        n.startswith("Seats won: Blue 2 of 5, Red 2, Green 1. 2 wins are pluralities")
+        for n in data["overview"]["notes"]
+    )
 
 
 def test_tags_close_unopposed_tie_and_no_majority(tmp_path):
@@ -115,10 +136,19 @@ def test_sort_margin_lists_the_closest_first():
 def test_races_are_first_past_the_post_unless_told(tmp_path):
     data = json_of(str(RACES / "constituencies.csv"), "--race", "dunsfold")
     (election,) = data["elections"]
+    # Sal Tate has 35.80 %: under a system pollcli assumed, a plurality leads, it does not win.
     assert any(
-        n.startswith("First past the post: Sal Tate wins the seat") for n in election["notes"]
+        n.startswith("Sal Tate leads with a plurality") and "No system is given" in n
+        for n in election["notes"]
     )
     assert election["majority"]["runoff"] is None
+    given = json_of(
+        str(RACES / "constituencies.csv"), "--race", "dunsfold", "--system", "plurality"
+    )
+    assert any(
+        n.startswith("First past the post: Sal Tate wins the seat")
+        for n in given["elections"][0]["notes"]
+    )
     told = json_of(str(RACES / "constituencies.csv"), "--race", "dunsfold", "--system", "majority")
     assert told["elections"][0]["majority"]["runoff"] == ["Sal Tate", "Rey Stone"]
     # A single national race keeps the two-round default.
@@ -140,7 +170,10 @@ def test_the_table_shows_the_overview_of_more_than_three_races_and_detail_on_ask
 def test_markdown_and_csv_of_the_overview():
     path = str(RACES / "constituencies.csv")
     markdown = invoke("summary", path, "--format", "markdown").stdout
-    assert "| Race | Leader | Party | Share | Margin | Votes | Runner-up | Tags |" in markdown
+    assert (
+        "| Race | Leader | Party | Share | Lead (pts) | Lead (votes) | Runner-up | Tags |"
+        in markdown
+    )
     assert "| Ashford | Ada Birch | Red | 46.72 % | 0.11 | 50 | Cole Dane | CLOSE |" in markdown
     assert "**Seats won by party \\(5 of 5 decided\\)**" in markdown
     rows = list(csv.DictReader(invoke("summary", path, "--format", "csv").stdout.splitlines()))
@@ -176,7 +209,16 @@ def test_race_output_validates_against_the_schema():
         "won",
         "tags",
     }
-    assert set(data["tally"]) == {"unit", "races", "won", "undecided", "parties"}
+    assert set(data["tally"]) == {
+        "unit",
+        "races",
+        "won",
+        "undecided",
+        "parties",
+        "partial",
+        "primaries",
+        "assumed_plurality",
+    }
 
 
 def test_a_race_line_is_built_from_the_race_summary_alone():

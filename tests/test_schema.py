@@ -111,11 +111,13 @@ def test_summary_of_the_reference_file_validates(kz2022):
 
 
 def test_every_printed_key_is_required():
-    """Outputs always carry every key (but `regions`, printed only with --by region, and the keys
-    of a file of many races, printed only for one)."""
+    """Outputs always carry every key (but `regions`, printed only with --by region, `partial`,
+    only for a race --where kept in part, and the keys of a file of many races, printed only for
+    one)."""
     document = schema_of("summary")
     election = document["$defs"]["ElectionSummary"]
-    assert set(election["required"]) == set(election["properties"]) - {"regions", "race_keys"}
+    optional = {"regions", "race_keys", "partial"}
+    assert set(election["required"]) == set(election["properties"]) - optional
     assert document["required"] == ["schema_version", "command", "elections"]
     assert set(document["properties"]) - set(document["required"]) == {
         "overview",
@@ -123,6 +125,26 @@ def test_every_printed_key_is_required():
         "splits",
         "refused",
     }
+
+
+def test_the_optional_keys_of_many_races_validate():
+    """`partial`, `primary` and `assumed_plurality` appear only where they apply: outputs that
+    carry them still validate (schema_version 1: new keys only, none renamed or removed)."""
+    races = ROOT / "tests" / "races"
+    runs = [
+        [str(races / "openelections_general.csv"), "--where", "county=Alder"],
+        [str(races / "medsl_house.csv")],
+        [str(races / "constituencies.csv")],
+    ]
+    seen: set[str] = set()
+    for args in runs:
+        result = invoke("summary", *args, "--format", "json")
+        assert result.code == 0, result.stderr
+        data = json.loads(result.stdout)
+        jsonschema.validate(data, schema_of("summary"))
+        seen |= {key for e in data["elections"] for key in e if key == "partial"}
+        seen |= {key for line in data["overview"]["races"] for key in line}
+    assert {"partial", "primary", "assumed_plurality"} <= seen
 
 
 def test_schema_rejects_output_with_a_key_missing(kz2022):

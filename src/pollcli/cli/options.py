@@ -231,7 +231,9 @@ WhereOpt = Annotated[
     typer.Option(
         "--where",
         metavar="COL=VALUE",
-        help="Keep the rows whose column COL holds VALUE, in any case (repeatable).",
+        help="Keep the rows whose column COL holds VALUE, in any case (repeatable). On a place "
+        "(county=Cherokee) it keeps part of a race: the figures are those rows', not the race's "
+        "result.",
         rich_help_panel=RACES,
     ),
 ]
@@ -252,7 +254,8 @@ SystemOpt = Annotated[
         metavar="SYSTEM",
         help="majority (two rounds: a runoff without a majority), plurality (first past the "
         "post) or list. Default: plurality for a file split into races by office, district or "
-        "constituency; majority otherwise.",
+        "constituency (so assumed, a leader with no majority leads, and the runoff a majority "
+        "system would need is named); majority otherwise.",
         rich_help_panel=FACTS,
     ),
 ]

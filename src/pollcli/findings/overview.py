@@ -110,10 +110,11 @@ def tally_sentence(tally: RaceTally) -> str:
         sentence += f"; {left_out}"
     sentence += "."
     if tally.assumed_plurality:
-        them = "it" if tally.assumed_plurality == 1 else "them"
+        count = tally.assumed_plurality
+        wins = "1 win is a plurality" if count == 1 else f"{count:,} wins are pluralities"
+        races = "that race" if count == 1 else "those races"
         sentence += (
-            f" {tally.assumed_plurality:,} of the wins are pluralities (no majority) under first "
-            "past the post, which pollcli assumed: a majority system would send "
-            f"{them} to a runoff (--system majority)."
+            f" {wins} (no majority) under first past the post, which pollcli assumed: a majority "
+            f"system would send {races} to a runoff (--system majority)."
         )
     return sentence
