@@ -64,7 +64,15 @@ def test_summary_keys_of_a_file_of_many_races():
     assert set(data) == {"schema_version", "command", "elections", *RACES_KEYS}
     assert all(set(e) == SUMMARY_ELECTION_KEYS | {"race_keys"} for e in data["elections"])
     assert set(data["overview"]) == {"sort", "races", "closest", "notes"}
-    assert set(data["tally"]) == {"unit", "races", "won", "undecided", "parties"}
+    # partial, primaries, assumed_plurality: added within schema_version 1 (counts, always there).
+    assert set(data["tally"]) == {
+        "unit",
+        "races",
+        "won",
+        "undecided",
+        "parties",
+        *("partial", "primaries", "assumed_plurality"),
+    }
     assert set(data["splits"][0]) == {
         "file", "keys", "races", "selected", "summarised", "refused", "note",
     }  # fmt: skip

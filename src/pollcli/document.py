@@ -6,12 +6,14 @@ from the same classes. Field metadata uses Pydantic's names:
 
 - `{"description": ...}` documents a field in the schema;
 - `{"exclude": True}` marks a field the renderers use but JSON never prints;
-- `{"exclude_if": predicate}` leaves a key out when the predicate holds for its value.
+- `{"exclude_if": predicate}` leaves a key out when the predicate holds for its value
+  (`optional`: a key printed only where it applies).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
@@ -25,6 +27,21 @@ NOT_IN_JSON: Final = MappingProxyType({"exclude": True})
 def described(text: str) -> dict[str, Any]:
     """Field metadata that documents the field in the JSON Schema."""
     return {"description": text}
+
+
+def _none(value: object) -> bool:
+    return value is None
+
+
+def _false(value: object) -> bool:
+    return not value
+
+
+def optional(text: str, *, flag: bool = False) -> dict[str, Any]:
+    """Field metadata for a key printed only where it applies, documented in the JSON Schema:
+    left out where the value is None, or (`flag`, a boolean) where it is false."""
+    absent: Callable[[Any], bool] = _false if flag else _none
+    return {"exclude_if": absent, **described(text)}
 
 
 _ADAPTERS: dict[type, TypeAdapter[Any]] = {}

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from pollcli.columns import System
-from pollcli.document import NOT_IN_JSON, Document, described
+from pollcli.document import NOT_IN_JSON, Document, described, optional
 from pollcli.problems import Problem
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
 SCHEMA_VERSION: Literal[1] = 1
+
 
 # The flat, one-record-per-option view of a summary (CSV output, DataFrames), in column order.
 SUMMARY_COLUMNS = (
@@ -67,10 +68,7 @@ class ResultRow:
     below_threshold: bool = field(metadata=described("a candidate strictly below the threshold"))
     colour: str | None = field(
         default=None,
-        metadata={
-            "exclude_if": lambda colour: colour is None,
-            **described("the option's colour for charts, from a colour column; absent otherwise"),
-        },
+        metadata=optional("the option's colour for charts, from a colour column; absent otherwise"),
     )
 
 
@@ -208,32 +206,23 @@ class ElectionSummary:
     )
     race_keys: dict[str, str] | None = field(
         default=None,
-        metadata={
-            "exclude_if": lambda keys: keys is None,
-            **described(
-                "in a file of many races, the file's own values that pick this race (header as "
-                "written → value); absent otherwise"
-            ),
-        },
+        metadata=optional(
+            "in a file of many races, the file's own values that pick this race (header as "
+            "written → value); absent otherwise"
+        ),
     )
     partial: Partial | None = field(
         default=None,
-        metadata={
-            "exclude_if": lambda partial: partial is None,
-            **described(
-                "only when --where kept some of this race's rows and left out others: the "
-                "figures are those rows', not the race's result, and no winner is named"
-            ),
-        },
+        metadata=optional(
+            "only when --where kept some of this race's rows and left out others: the "
+            "figures are those rows', not the race's result, and no winner is named"
+        ),
     )
     regions: list[RegionSummary] | None = field(
         default=None,
-        metadata={
-            "exclude_if": lambda regions: regions is None,
-            **described(
-                "only with --by region; the key is absent otherwise, as SPEC's schema pins it"
-            ),
-        },
+        metadata=optional(
+            "only with --by region; the key is absent otherwise, as SPEC's schema pins it"
+        ),
     )
     # A party-list vote (system: list, or a seats fact): renderers say "list" for "option".
     party_list: bool = field(default=False, metadata=NOT_IN_JSON)
@@ -278,33 +267,25 @@ class RaceLine:
     )
     partial: Partial | None = field(
         default=None,
-        metadata={
-            "exclude_if": lambda partial: partial is None,
-            **described(
-                "only when --where kept part of the race's rows: which conditions left the others "
-                "out (the race is then not won: its result needs all its rows)"
-            ),
-        },
+        metadata=optional(
+            "only when --where kept part of the race's rows: which conditions left the others "
+            "out (the race is then not won: its result needs all its rows)"
+        ),
     )
     primary: bool = field(
         default=False,
-        metadata={
-            "exclude_if": lambda primary: not primary,
-            **described(
-                "only for a primary (true): its leader wins a nomination, not a seat, and the "
-                "tally leaves it out"
-            ),
-        },
+        metadata=optional(
+            "only for a primary (true): it wins a nomination, not a seat; not in the tally",
+            flag=True,
+        ),
     )
     assumed_plurality: bool = field(
         default=False,
-        metadata={
-            "exclude_if": lambda assumed: not assumed,
-            **described(
-                "only when true: won with no majority under first past the post, which pollcli "
-                "assumed (no --system or system fact); a majority rule would need a runoff"
-            ),
-        },
+        metadata=optional(
+            "only when true: won with no majority under first past the post, which pollcli "
+            "assumed (no --system or system fact); a majority rule would need a runoff",
+            flag=True,
+        ),
     )
 
 
@@ -371,16 +352,10 @@ class RaceTally:
     )
     parties: list[PartyWins] = field(metadata=described("most races won first"))
     partial: int = field(
-        default=0,
-        metadata=described(
-            "of the undecided, the races --where kept only some rows of: no winner is named"
-        ),
+        default=0, metadata=described("of the undecided, races --where kept only some rows of")
     )
     primaries: int = field(
-        default=0,
-        metadata=described(
-            "primaries left out of the tally: a primary wins a nomination, not a seat"
-        ),
+        default=0, metadata=described("primaries left out: they win nominations, not seats")
     )
     assumed_plurality: int = field(
         default=0,
@@ -389,10 +364,6 @@ class RaceTally:
             "pollcli assumed (no --system or system fact): a majority rule would need a runoff"
         ),
     )
-
-
-def _absent(value: object) -> bool:
-    return value is None
 
 
 @dataclass(kw_only=True)
@@ -404,34 +375,22 @@ class Summary(Document):
     elections: list[ElectionSummary]
     overview: Overview | None = field(
         default=None,
-        metadata={
-            "exclude_if": _absent,
-            **described("only when a file held several races: each race in one line"),
-        },
+        metadata=optional("only when a file held several races: each race in one line"),
     )
     tally: RaceTally | None = field(
         default=None,
-        metadata={
-            "exclude_if": _absent,
-            **described("only when a file held several races: races (seats) won per party"),
-        },
+        metadata=optional("only when a file held several races: races (seats) won per party"),
     )
     splits: list[RaceSplit] | None = field(
         default=None,
-        metadata={
-            "exclude_if": _absent,
-            **described("only when a file held several races: how each such file was split"),
-        },
+        metadata=optional("only when a file held several races: how each such file was split"),
     )
     refused: list[RefusedRace] | None = field(
         default=None,
-        metadata={
-            "exclude_if": _absent,
-            **described(
-                "only when a file held several races: the races left out for their errors, each "
-                "with its problems (the exit status is then 1)"
-            ),
-        },
+        metadata=optional(
+            "only when a file held several races: the races left out for their errors, each "
+            "with its problems (the exit status is then 1)"
+        ),
     )
     # The table shows the overview (more than a few races and no --detail), not each race.
     show_overview: bool = field(default=False, metadata=NOT_IN_JSON)
@@ -481,10 +440,7 @@ class FileReport:
     problems: list[Problem]
     races: RaceSplit | None = field(
         default=None,
-        metadata={
-            "exclude_if": _absent,
-            **described("a file of many races: how it was split; each problem names its race"),
-        },
+        metadata=optional("a file of many races: how it was split; each problem names its race"),
     )
 
     @property
