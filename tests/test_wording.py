@@ -351,3 +351,22 @@ def test_prose_keeps_no_break_spaces_and_folds_long_words():
         assert lines("aaaa more than 50\u00a0% of it", width) == ["aaaa more than", "50 % of it"]
     assert lines("aaaa more than 50\u00a0% of it", 19) == ["aaaa more than 50 %", "of it"]
     assert lines("abcdefghij k", 6) == ["abcdef", "ghij k"]  # a word longer than a line folds
+
+
+def test_where_on_a_place_in_a_primary_of_every_party(tmp_path):
+    # MEDSL's open special elections (one totalvotes for every party: one race, `open_primaries`)
+    # are merged after the rows are read: a county --where leaves out is still part of that race.
+    rows = []
+    for county, factor in (("ALPHA", 1), ("BETA", 2)):
+        for name, party, votes in (("AL AMES", "LIB", 500), ("BO BAKER", "DEM", 9000)):
+            rows.append(f"1996,{county},US HOUSE,4,PRI,TRUE,{name},{party},{votes * factor},28500")
+        rows.append(f"1996,{county},US HOUSE,5,GEN,FALSE,DI DOYLE,DEM,{300 * factor},900")
+    header = "year,county,office,district,stage,special,candidate,party_detailed,candidatevotes,"
+    path = write(tmp_path, header + "totalvotes\n" + "\n".join(rows) + "\n", "medsl_1996.csv")
+    frame = pd.read_csv(path)
+    expected = partial_races(frame, ["district"], frame["county"] == "ALPHA")
+    assert expected == {(4,), (5,)}
+    data = data_of(str(path), "--where", "county=alpha")
+    assert len(data["elections"]) == 2  # the open primary is one race, not one per party
+    assert all(e["partial"]["filter"] == "county = alpha" for e in data["elections"])
+    assert data["tally"]["partial"] == 1 and data["tally"]["primaries"] == 1
