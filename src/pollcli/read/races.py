@@ -24,13 +24,13 @@ file without race keys.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pollcli.columns import WHERE_PREFIX
 from pollcli.election import Election, Race
 from pollcli.errors import UsageError
-from pollcli.models import Partial, RaceSplit
+from pollcli.models import RaceSplit
 from pollcli.problems import Code, Problem
 from pollcli.read import partylines
 from pollcli.read.assemble import Assembly, option_key
@@ -47,7 +47,7 @@ from pollcli.read.racekeys import (
 )
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import CellReader, Record
-from pollcli.read.roles import find_column
+from pollcli.read.selection import Where, examples, selected_races, where_of
 
 if TYPE_CHECKING:
     from pollcli.read.modes import RaceModes
@@ -56,38 +56,6 @@ if TYPE_CHECKING:
 SEAT_ROLES = frozenset({"constituency", "district", "race_id", "state"})
 # A stage or a race's name that says it is a primary ("Republican primary", "jungle primary").
 PRIMARY_NAME = re.compile(r"\bprimary\b", re.IGNORECASE)
-
-
-@dataclass
-class _Where:
-    """`--where COL=VALUE` conditions, by column index: a row is kept when each column holds one
-    of its values."""
-
-    wanted: dict[int, set[str]] = field(default_factory=dict)
-    canonical: dict[int, str] = field(default_factory=dict)
-    # The values as given and the header as written, by column index: how a filter is named.
-    given: dict[int, list[str]] = field(default_factory=dict)
-    headers: dict[int, str] = field(default_factory=dict)
-
-    def keeps(self, value_of: dict[int, str]) -> bool:
-        return all(_same(value_of.get(i, ""), values) for i, values in self.wanted.items())
-
-    def failing(self, value_of: dict[int, str]) -> set[int]:
-        """The columns whose condition a row fails."""
-        return {i for i, values in self.wanted.items() if not _same(value_of.get(i, ""), values)}
-
-    def partial(self, columns: set[int]) -> Partial:
-        """The conditions on `columns` in words: 'county = Cherokee or Fulton, precinct = 1'."""
-        shown = sorted(columns)
-        return Partial(
-            filter=", ".join(f"{self.headers[i]} = {' or '.join(self.given[i])}" for i in shown),
-            columns=[self.headers[i] for i in shown],
-        )
-
-
-def _same(value: str, wanted: set[str]) -> bool:
-    key = option_key(value)
-    return key in wanted or (key.isdigit() and str(int(key)) in wanted)
 
 
 def assemble(
@@ -124,7 +92,7 @@ def assemble(
         list_vote = _list_vote(assembly, options)
         keys = geography.sub_units(records, keys, columns, list_vote=list_vote)
         keys, local = geography.local_races(records, keys, columns)
-    where = _where(columns, options)
+    where = where_of(columns, options)
     has_mode = "mode" in columns.present
     has_ids = "candidate_id" in columns.present
     if not keys and not where.wanted and not options.races and not has_mode and not has_ids:
@@ -194,12 +162,12 @@ def assemble(
         elif len(cells) == width or book.identity(values) in book.races:
             refused_rows[line] = book.add(values)
     split_roles = book.name(lambda race: race.values.get("election", ""))
-    chosen = _chosen(book, options)
+    chosen = selected_races(book, options)
     many = len(book.races) > 1
     if options.facts.get("election") and len(chosen) > 1:
         raise UsageError(
             f"--election sets one election's label, but {assembly.source_file} holds "
-            f"{len(chosen)} races ({_examples(chosen)}); keep one with --race TEXT (or --where "
+            f"{len(chosen)} races ({examples(chosen)}); keep one with --race TEXT (or --where "
             "COL=VALUE), or leave the label to the file"
         )
     _tag_rows(found.items, refused_rows, chosen, many)
@@ -266,10 +234,10 @@ def assemble(
                 split=split,
                 constituency=any(r != "election" for r in split_roles),
                 seats=bool(split_roles) and set(split_roles) - {"election"} <= SEAT_ROLES,
-                primary=entry is not None and _is_primary(entry, party),
+                primary=found_race is not None and _is_primary(found_race, party),
             )
-            if entry is not None and entry.identity in cut:
-                election.partial = where.partial(cut[entry.identity])
+            if found_race is not None and found_race.identity in cut:
+                election.partial = where.partial(cut[found_race.identity])
             election.notes.insert(0, split.note)
     return _options_named(elections, columns)
 
@@ -301,21 +269,7 @@ def _list_vote(assembly: Assembly, options: ReadOptions) -> bool:
     return system == "list" or (not system and bool(given.get("seats")))
 
 
-def _where(columns: ColumnMap, options: ReadOptions) -> _Where:
-    where = _Where()
-    for column, value in options.where:
-        index = find_column(columns.header, column, "--where")
-        if value.strip() not in where.given.setdefault(index, []):
-            where.given[index].append(value.strip())
-        where.headers[index] = columns.header[index]
-        where.wanted.setdefault(index, set()).add(option_key(value))
-        if value.strip().isdigit():
-            where.wanted[index].add(str(int(value.strip())))
-        where.canonical[index] = columns.columns.get(index, "")
-    return where
-
-
-def _record_values(record: Record, keys: list[KeyColumn], where: _Where) -> dict[int, str]:
+def _record_values(record: Record, keys: list[KeyColumn], where: Where) -> dict[int, str]:
     """The record's race-key and --where cells by column index, taken out of its facts (except
     `office`, which is also a fact, and a `stage` that is pollcli's)."""
     value_of: dict[int, str] = {}
@@ -343,49 +297,6 @@ def _record_values(record: Record, keys: list[KeyColumn], where: _Where) -> dict
         else:
             value_of[index] = facts.get(canonical, "")
     return value_of
-
-
-def _chosen(book: RaceBook, options: ReadOptions) -> dict[int, Entry]:
-    """The races kept by --race (all without it), by id."""
-    races = list(book.races.values())
-    if options.races:
-        kept_ids: set[int] = set()
-        for text in options.races:
-            kept_ids |= {id(r) for r in _matching(races, text)}
-        kept = [r for r in races if id(r) in kept_ids]
-        if not kept and len(races) == 1:
-            named = f" ({races[0].name!r})" if races[0].name else ""
-            raise UsageError(
-                f"--race {', '.join(map(repr, options.races))} matches nothing: the file is one "
-                f"race{named}; to split it into races, name the column that tells them apart "
-                "with --race-by COL"
-            )
-        if not kept:
-            raise UsageError(
-                f"--race {', '.join(map(repr, options.races))} matches none of the "
-                f"{len(races)} races ({_examples({id(r): r for r in races})}); a race is kept "
-                "when its name contains the text, in any case"
-            )
-        races = kept
-    if not races and options.where:
-        raise UsageError("--where keeps no row of the file; check the column and the value")
-    return {id(r): r for r in races}
-
-
-def _matching(races: list[Entry], text: str) -> list[Entry]:
-    """The races one --race TEXT keeps: the race whose whole name it is (case and spacing aside:
-    "U.S. House · 1" is not "U.S. House · 10"), else every race whose name contains it."""
-    whole = "".join(text.split()).casefold()
-    exact = [r for r in races if "".join(r.name.split()).casefold() == whole]
-    if exact:
-        return exact
-    part = text.strip().casefold()
-    return [r for r in races if part in r.name.casefold()]
-
-
-def _examples(races: dict[int, Entry]) -> str:
-    names = [repr(r.name) for r in races.values()]
-    return ", ".join(names[:5]) + (f", … ({len(names) - 5} more)" if len(names) > 5 else "")
 
 
 def _garbled_lines(problems: list[Problem]) -> set[int]:

@@ -1,0 +1,108 @@
+"""`--race TEXT` and `--where COL=VALUE`: which races of a file, and which rows, are kept.
+
+A race is kept by `--race` when the text is its whole name (case and spacing aside), else when its
+name contains the text; a row by `--where` when each named column holds one of the values given
+for it (compared as option names are, `07` as `7`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pollcli.errors import UsageError
+from pollcli.models import Partial
+from pollcli.read.assemble import option_key
+from pollcli.read.header import ColumnMap
+from pollcli.read.options import ReadOptions
+from pollcli.read.racekeys import Race as Entry
+from pollcli.read.racekeys import RaceBook
+from pollcli.read.roles import find_column
+
+
+@dataclass
+class Where:
+    """`--where COL=VALUE` conditions, by column index: a row is kept when each column holds one
+    of its values."""
+
+    wanted: dict[int, set[str]] = field(default_factory=dict)
+    canonical: dict[int, str] = field(default_factory=dict)
+    # The values as given and the header as written, by column index: how a filter is named.
+    given: dict[int, list[str]] = field(default_factory=dict)
+    headers: dict[int, str] = field(default_factory=dict)
+
+    def keeps(self, value_of: dict[int, str]) -> bool:
+        return all(_same(value_of.get(i, ""), values) for i, values in self.wanted.items())
+
+    def failing(self, value_of: dict[int, str]) -> set[int]:
+        """The columns whose condition a row fails."""
+        return {i for i, values in self.wanted.items() if not _same(value_of.get(i, ""), values)}
+
+    def partial(self, columns: set[int]) -> Partial:
+        """The conditions on `columns` in words: 'county = Cherokee or Fulton, precinct = 1'."""
+        shown = sorted(columns)
+        return Partial(
+            filter=", ".join(f"{self.headers[i]} = {' or '.join(self.given[i])}" for i in shown),
+            columns=[self.headers[i] for i in shown],
+        )
+
+
+def _same(value: str, wanted: set[str]) -> bool:
+    key = option_key(value)
+    return key in wanted or (key.isdigit() and str(int(key)) in wanted)
+
+
+def where_of(columns: ColumnMap, options: ReadOptions) -> Where:
+    where = Where()
+    for column, value in options.where:
+        index = find_column(columns.header, column, "--where")
+        if value.strip() not in where.given.setdefault(index, []):
+            where.given[index].append(value.strip())
+        where.headers[index] = columns.header[index]
+        where.wanted.setdefault(index, set()).add(option_key(value))
+        if value.strip().isdigit():
+            where.wanted[index].add(str(int(value.strip())))
+        where.canonical[index] = columns.columns.get(index, "")
+    return where
+
+
+def selected_races(book: RaceBook, options: ReadOptions) -> dict[int, Entry]:
+    """The races kept by --race (all without it), by id."""
+    races = list(book.races.values())
+    if options.races:
+        kept_ids: set[int] = set()
+        for text in options.races:
+            kept_ids |= {id(r) for r in _matching(races, text)}
+        kept = [r for r in races if id(r) in kept_ids]
+        if not kept and len(races) == 1:
+            named = f" ({races[0].name!r})" if races[0].name else ""
+            raise UsageError(
+                f"--race {', '.join(map(repr, options.races))} matches nothing: the file is one "
+                f"race{named}; to split it into races, name the column that tells them apart "
+                "with --race-by COL"
+            )
+        if not kept:
+            raise UsageError(
+                f"--race {', '.join(map(repr, options.races))} matches none of the "
+                f"{len(races)} races ({examples({id(r): r for r in races})}); a race is kept "
+                "when its name contains the text, in any case"
+            )
+        races = kept
+    if not races and options.where:
+        raise UsageError("--where keeps no row of the file; check the column and the value")
+    return {id(r): r for r in races}
+
+
+def _matching(races: list[Entry], text: str) -> list[Entry]:
+    """The races one --race TEXT keeps: the race whose whole name it is (case and spacing aside:
+    "U.S. House · 1" is not "U.S. House · 10"), else every race whose name contains it."""
+    whole = "".join(text.split()).casefold()
+    exact = [r for r in races if "".join(r.name.split()).casefold() == whole]
+    if exact:
+        return exact
+    part = text.strip().casefold()
+    return [r for r in races if part in r.name.casefold()]
+
+
+def examples(races: dict[int, Entry]) -> str:
+    names = [repr(r.name) for r in races.values()]
+    return ", ".join(names[:5]) + (f", … ({len(names) - 5} more)" if len(names) > 5 else "")
