@@ -157,6 +157,8 @@ class Found:
         column: str | None = None,
         severity: Severity = "error",
     ) -> None:
+        # Line 0 is where the header of a file that has none would be (`--columns`): no line.
+        line = line or None
         self.items.append(
             Problem(
                 code=code,

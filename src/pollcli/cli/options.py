@@ -164,6 +164,18 @@ HeaderLineOpt = Annotated[
         rich_help_panel=READING,
     ),
 ]
+ColumnsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--columns",
+        metavar="NAME,…",
+        help="The names of the columns of a file with no header, in order, read as a header "
+        "line would be (e.g. --columns region,candidate,party,votes; a name pollcli does not "
+        "know, such as x, leaves its column unused); the file's first line is data. Not with "
+        "--header-line.",
+        rich_help_panel=READING,
+    ),
+]
 WideOpt = Annotated[
     bool,
     typer.Option(

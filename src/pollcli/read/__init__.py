@@ -36,7 +36,7 @@ from pollcli.read.inputs import (
     probe,
     read_bytes,
 )
-from pollcli.read.options import ReadOptions, header_lines, id_columns
+from pollcli.read.options import ReadOptions, column_names, header_lines, id_columns
 from pollcli.read.tabular import tabular_kind
 
 __all__ = ["Elections", "ReadOptions", "load", "load_file", "validate"]
@@ -64,6 +64,7 @@ def load(
     wide: bool = False,
     id_columns: str | Sequence[str] | None = None,
     fusion: bool = False,
+    columns: str | Sequence[str] | None = None,
 ) -> Elections:
     """Load one or more results files (CSV, Excel, OpenDocument or Parquet; `-` is standard input)
     into elections, in file order.
@@ -76,6 +77,7 @@ def load(
     a table with one column per option, `id_columns` names the columns that name its rows.
     `fusion` adds up the rows of one race with one candidate name and different parties (one
     candidate on several party lines); by default they are two candidates of one name.
+    `columns` names the columns of a file with no header, in order (its first line is data).
 
     Raises `DataError` carrying every error found (warnings become each election's `warnings`) — but
     in a file of many races, a race with errors is left out (listed with its problems in the
@@ -84,7 +86,7 @@ def load(
     """
     options = _options(
         encoding, delimiter, decimal, facts, kinds, ignore_columns, sheet,
-        race_by, race, where, votes, aliases, header_line, wide, id_columns, fusion,
+        race_by, race, where, votes, aliases, header_line, wide, id_columns, fusion, columns,
     )  # fmt: skip
     elections = Elections()
     for source in _as_list(sources):
@@ -132,6 +134,7 @@ def _options(
     wide: bool = False,
     columns: str | Sequence[str] | None = None,
     fusion: bool = False,
+    names: str | Sequence[str] | None = None,
 ) -> ReadOptions:
     if isinstance(race, str):
         race = [race]
@@ -157,6 +160,7 @@ def _options(
         wide=wide or bool(ids),
         id_columns=ids,
         fusion=fusion,
+        columns=column_names(names),
     )
 
 
@@ -178,12 +182,13 @@ def validate(
     wide: bool = False,
     id_columns: str | Sequence[str] | None = None,
     fusion: bool = False,
+    columns: str | Sequence[str] | None = None,
 ) -> ValidationReport:
     """Every problem in each file, not just the first; never raises for bad data. In a file of many
     races each problem names its race (`Problem.race`)."""
     options = _options(
         encoding, delimiter, decimal, facts, kinds, ignore_columns, sheet,
-        race_by, race, where, votes, (), header_line, wide, id_columns, fusion,
+        race_by, race, where, votes, (), header_line, wide, id_columns, fusion, columns,
     )  # fmt: skip
     files = []
     for source in _as_list(sources):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -86,11 +87,16 @@ def split_top(
     found: Found,
     delimiter: str | None,
     header_lines: tuple[int, int | None] | None = None,
+    names: tuple[str, ...] = (),
 ) -> str | None:
     """Front matter, the header line's number and the delimiter; the text from the header on, or None
     (with an `empty-file` problem) when there is no header. The header is the first line that is not
     front matter, or the line `preamble.locate` finds below title lines, or `header_lines` (first
-    and last line, the last None for "as many as `preamble` finds") as `--header-line` gives them."""
+    and last line, the last None for "as many as `preamble` finds") as `--header-line` gives them.
+
+    A file with no header has its columns' `names` given (`--columns`): they are the header, the
+    first line that is not front matter is the first row of data, and `header_line` the line above
+    it (0 on the first line), where a header would be; the text returned starts at that row."""
     buffer = io.StringIO(text, newline="")
     line_number = 0
     header_text: str | None = None
@@ -106,7 +112,7 @@ def split_top(
             if pair:
                 table.front_matter.append(FrontMatter(line_number, *pair))
             continue
-        if line_number < wanted:
+        if line_number < wanted and not names:
             skipped.append((line_number, stripped))
             continue
         header_text = physical
@@ -126,6 +132,12 @@ def split_top(
     head = io.StringIO(rest, newline="")
     lines = [head.readline() for _ in range(preamble.HEAD_LINES)]
     lines = [line for line in lines if line]
+    if names:
+        # No header in the file: no title lines to look for above it either.
+        table.header_line = line_number - 1
+        table.header = list(names)
+        table.delimiter = delimiter or sniff_delimiter(lines[:SNIFF_ROWS])
+        return rest
     if header_lines is None:
         span = preamble.locate(lines, [delimiter] if delimiter else DELIMITERS)
         if span is not None:
@@ -161,10 +173,16 @@ def split(
     found: Found,
     delimiter: str | None,
     header_lines: tuple[int, int | None] | None = None,
+    names: tuple[str, ...] = (),
 ) -> None:
-    """Fill `table` with front matter, header and records; record problems instead of raising."""
-    rest = split_top(text, table, found, delimiter, header_lines)
+    """Fill `table` with front matter, header and records; record problems instead of raising.
+    `names` are the columns of a file with no header (`split_top`)."""
+    rest = split_top(text, table, found, delimiter, header_lines, names)
     if rest is None:
+        return
+    if names:
+        table.records = read_records(rest, table.header_line + 1, table.delimiter, found)
+        check_names(table, found)
         return
     records = read_records(rest, table.header_line, table.delimiter, found, header=True)
     if not records:
@@ -179,6 +197,32 @@ def split(
     else:
         table.header = [c.strip() for c in records[0][1]]
     table.records = records[rows:]
+
+
+def check_names(
+    table: RawTable, found: Found, records: Sequence[tuple[int, list[str]]] | None = None
+) -> None:
+    """The columns `--columns` names (`table.header`) against the first row of data (of `records`,
+    else the table's): a problem naming the flag, and no header (nothing read), when they differ
+    in number, rather than an error on every row."""
+    first = next(iter(records if records is not None else table.records), None)
+    if first is None:
+        return
+    line, cells = first
+    filled = len(cells)
+    while filled and not cells[filled - 1].strip():
+        filled -= 1
+    named = len(table.header)
+    if filled <= named <= len(cells):
+        return
+    found.add(
+        Code.EXTRA_CELL if named < filled else Code.MISSING_CELL,
+        line,
+        f"--columns names {named} column(s) but this first row of data has {len(cells)} "
+        f"cells; name every column in order (a name pollcli does not know, such as x, leaves "
+        "its column unused)",
+    )
+    table.header = []
 
 
 def _examples(header: list[str]) -> list[str]:
@@ -238,7 +282,12 @@ def malformed_message(exc: csv.Error, text: str, line: int, delimiter: str) -> s
 
 
 def top_records(
-    text: str, table: RawTable, found: Found, delimiter: str | None, split_chars: int
+    text: str,
+    table: RawTable,
+    found: Found,
+    delimiter: str | None,
+    split_chars: int,
+    names: tuple[str, ...] = (),
 ) -> list[tuple[int, list[str]]] | None:
     """Front matter, header and delimiter into `table`, and the head's data records (to tell a blank
     header's column and the decimal mark); None when the head holds no header or cannot be split.
@@ -248,12 +297,16 @@ def top_records(
     for part in (top, text) if len(top) < len(text) else (text,):
         scratch = Found(found.file)
         table.front_matter.clear()
-        rest = split_top(part, table, scratch, delimiter)
+        rest = split_top(part, table, scratch, delimiter, names=names)
         if rest is None:
             continue
-        records = read_records(rest, table.header_line, table.delimiter, scratch, header=True)
+        first = table.header_line + 1 if names else table.header_line
+        records = read_records(rest, first, table.delimiter, scratch, header=not names)
         if records and (len(records) > SNIFF_ROWS or part is text):
             found.extend(scratch.items)
+            if names:
+                check_names(table, found, records)
+                return records
             table.header = [c.strip() for c in records[0][1]]
             return records[1:]
     return None

@@ -45,7 +45,7 @@ def read_exact(
     table = RawTable(name=name, stem=stem(name))
     text = decode(data, found, options.encoding)
     if text is not None:
-        split(text, table, found, options.delimiter, options.header_line)
+        split(text, table, found, options.delimiter, options.header_line, options.columns)
     return read_table(table, found, options, len(data), name)
 
 

@@ -56,7 +56,7 @@ def probe(head: bytes, name: str, options: ReadOptions) -> list[Problem]:
     `--votes`, `--race-by`, `--where`; the hint of `layout.header_hint`), so a stream is refused
     only where the same bytes named as a file would be, and with the same problems."""
     from pollcli.read import layout
-    from pollcli.read.dialect import RawTable, read_records, split_top
+    from pollcli.read.dialect import RawTable, check_names, read_records, split_top
     from pollcli.read.header import map_header
     from pollcli.read.roles import column_roles
 
@@ -74,18 +74,25 @@ def probe(head: bytes, name: str, options: ReadOptions) -> list[Problem]:
     if text is None:
         return found.items
     table = RawTable(name=name, stem=stem(name))
-    rest = split_top(text, table, found, options.delimiter, options.header_line)
+    names = options.columns
+    rest = split_top(text, table, found, options.delimiter, options.header_line, names)
     if rest is None:
         return found.items
     if options.wide or table.header_rows > 1:
         return []  # a layout the exact engine reads (a wide table, a header over several rows)
     # The top of the head is enough to sample (splitting a whole megabyte costs 50 ms).
     top = rest[: rest.rfind("\n", 0, PROBE_CHARS) + 1] or rest
-    records = read_records(top, table.header_line, table.delimiter, Found(name), header=True)
+    first = table.header_line + 1 if names else table.header_line
+    records = read_records(top, first, table.delimiter, Found(name), header=not names)
     if not records:
         return []
-    table.header = [c.strip() for c in records[0][1]]
-    data = records[1:]
+    if names:
+        check_names(table, found, records)
+        if not table.header:
+            return found.items
+    else:
+        table.header = [c.strip() for c in records[0][1]]
+    data = records if names else records[1:]
     if layout.detect(table, options, data) is not None:
         return []  # a wide table: reshaped, not refused
     mapped = map_header(

@@ -40,6 +40,9 @@ class ReadOptions:
     # Where the header is (`--header-line N` or `N-M`): its first line, and its last (None: as many
     # rows as `preamble` finds).
     header_line: tuple[int, int | None] | None = None
+    # `--columns`: the names of the columns of a file with no header, in order; its first line
+    # is data.
+    columns: tuple[str, ...] = ()
     # A wide table (one column per option) whatever the header says (`--wide`), and the columns
     # that name a row rather than an option (`--id-columns`; implies --wide).
     wide: bool = False
@@ -73,6 +76,11 @@ class ReadOptions:
                 raise UsageError(
                     f"--where {column}={value}: give a column and a value, e.g. --where office=Governor"
                 )
+        if self.columns and self.header_line is not None:
+            raise UsageError(
+                "--columns names the columns of a file with no header, and --header-line says "
+                "where a file's header is: give one of them"
+            )
         if self.race_by is not None and not [c for c in self.race_by if c.strip()]:
             raise UsageError("--race-by needs at least one column, e.g. --race-by office,district")
         unknown = sorted(set(self.facts) - FACT_NAMES)
@@ -122,5 +130,27 @@ def id_columns(value: str | Sequence[str] | None) -> tuple[str, ...]:
     if not cleaned:
         raise UsageError(
             "--id-columns: name at least one column, e.g. --id-columns region,precinct"
+        )
+    return cleaned
+
+
+def column_names(value: str | Sequence[str] | None) -> tuple[str, ...]:
+    """`--columns` as given ("candidate,party,votes" or a list) → the names, stripped, in order;
+    a usage error for an empty or repeated name."""
+    if value is None:
+        return ()
+    names = value.split(",") if isinstance(value, str) else list(value)
+    cleaned = tuple(n.strip() for n in names)
+    if not all(cleaned):
+        raise UsageError(
+            f"--columns {','.join(cleaned)!r}: name every column of the file in order, e.g. "
+            "--columns candidate,party,votes (a name pollcli does not know, such as x, leaves "
+            "its column unused)"
+        )
+    repeated = sorted({n for n in cleaned if n and cleaned.count(n) > 1})
+    if repeated:
+        raise UsageError(
+            f"--columns: {', '.join(map(repr, repeated))} is named twice; give each column "
+            "its own name"
         )
     return cleaned

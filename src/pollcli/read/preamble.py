@@ -67,6 +67,21 @@ def _worded(row: Sequence[str]) -> bool:
     return len(filled) >= 2 and numbers * 2 < len(filled)
 
 
+def _like_data(rows: Sequence[tuple[int, Sequence[str]]]) -> bool:
+    """A first row shaped like the rows below it (`R1,P4,Ann,Blue,120`): no cell pollcli reads as
+    a column, and a figure in a column whose cells below are figures too; a header names its
+    columns of figures with words (a wide table's year columns sit beside a `region`)."""
+    header = rows[0][1]
+    if any(canonical_column(c) for c in header if c.strip()):
+        return False
+    below = [cells for _, cells in rows[1 : HINT_ROWS + 1]]
+    for index, cell in enumerate(header):
+        column = [r[index] for r in below if index < len(r) and r[index].strip()]
+        if is_number(cell) and column and all(map(is_number, column)):
+            return True
+    return False
+
+
 def _continues(row: Sequence[str]) -> bool:
     """A header row under the first: the first cell empty (the columns that name a row have no
     sub-label), some labels, and no figure."""
@@ -176,9 +191,10 @@ def hint(rows: Sequence[tuple[int, Sequence[str]]]) -> str | None:
                 " (or N-M for a header over several rows)" if _has_gaps(row) else ""
             )
     first = _filled(rows[0][1]) if rows else []
-    if first and sum(map(is_number, first)) * 2 >= len(first):
+    if first and (sum(map(is_number, first)) * 2 >= len(first) or _like_data(rows)):
         return (
-            f"line {rows[0][0]} holds figures, not a header: add a header line such as "
-            "candidate,votes"
+            f"line {rows[0][0]} holds figures, not a header: name its {len(rows[0][1])} columns "
+            "in order with --columns (e.g. --columns x,region,candidate,party,votes; a name "
+            "pollcli does not know, such as x, leaves its column unused), or add a header line"
         )
     return None

@@ -97,7 +97,9 @@ def read_stream(
     if text is None:
         return [], sort_problems(found.items)
     table = RawTable(name=name, stem=stem(name))
-    records_in_head = top_records(text, table, found, options.delimiter, SPLIT_CHARS)
+    records_in_head = top_records(
+        text, table, found, options.delimiter, SPLIT_CHARS, options.columns
+    )
     if found.errors or not layout.streams(records_in_head, table, options):
         return None
     data_start = offset_after_line(head, table.header_line)

@@ -56,6 +56,11 @@ def read_tabular(
     """The table of a workbook's sheet or a Parquet file, the problem list its messages go to
     (named `file.xlsx[Sheet1]` for a sheet, with the sheet's column letters), and notes."""
     if kind == "parquet":
+        if options.columns:
+            raise UsageError(
+                f"{name}: --columns names the columns of a file with no header; a Parquet file "
+                "names its own columns (--ignore-column, --votes and --race-by take those names)"
+            )
         found = Found(name)
         table = RawTable(name=name, stem=_stem(name))
         _parquet(data, table, found)
@@ -132,7 +137,7 @@ def _sheet(data: bytes, name: str, options: ReadOptions) -> tuple[RawTable, Foun
     found = Found(f"{name}[{sheet}]")
     table = RawTable(name=found.file, stem=_stem(name))
     rows = [[cell_text(v) for v in row] for row in frame.itertuples(index=False, name=None)]
-    _rows_to_table(rows, table, found)
+    _rows_to_table(rows, table, found, options.columns)
     notes = []
     if len(sheets) > 1 and options.sheet is None:
         notes.append(
@@ -142,8 +147,11 @@ def _sheet(data: bytes, name: str, options: ReadOptions) -> tuple[RawTable, Foun
     return table, found, notes
 
 
-def _rows_to_table(rows: list[list[str]], table: RawTable, found: Found) -> None:
-    """Front matter, header and records of a sheet's rows (row 1 is line 1)."""
+def _rows_to_table(
+    rows: list[list[str]], table: RawTable, found: Found, names: tuple[str, ...] = ()
+) -> None:
+    """Front matter, header and records of a sheet's rows (row 1 is line 1); `names` are the
+    columns of a sheet with no header (`--columns`), whose first row is data."""
     position = 0
     while position < len(rows):
         row = rows[position]
@@ -167,8 +175,10 @@ def _rows_to_table(rows: list[list[str]], table: RawTable, found: Found) -> None
             "such as candidate,votes",
         )
         return
+    if names:
+        position -= 1  # the row above the first row of data, where a header would be
     table.header_line = position + 1
-    table.header = [c.strip() for c in rows[position]]
+    table.header = list(names) or [c.strip() for c in rows[position]]
     found.letters.update({label: column_letter(i) for i, label in enumerate(table.header) if label})
     table.records = [
         (number + 1, row)
