@@ -164,6 +164,28 @@ HeaderLineOpt = Annotated[
         rich_help_panel=READING,
     ),
 ]
+RegionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        metavar="COL",
+        help="The column of the area each row counts (county, district…), whatever its header's "
+        "words say; a column meaning the same (its number beside its name) is left unused. "
+        "Default: told by the header.",
+        rich_help_panel=READING,
+    ),
+]
+UnitOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--unit",
+        metavar="COL",
+        help="The column of the precinct or polling station each row counts, whatever its "
+        "header's words say (division_alias, UIK…): rows of one option in different units are "
+        "added up. Default: told by the header.",
+        rich_help_panel=READING,
+    ),
+]
 ColumnsOpt = Annotated[
     str | None,
     typer.Option(

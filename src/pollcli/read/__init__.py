@@ -65,6 +65,8 @@ def load(
     id_columns: str | Sequence[str] | None = None,
     fusion: bool = False,
     columns: str | Sequence[str] | None = None,
+    region: str | None = None,
+    unit: str | None = None,
 ) -> Elections:
     """Load one or more results files (CSV, Excel, OpenDocument or Parquet; `-` is standard input)
     into elections, in file order.
@@ -78,6 +80,8 @@ def load(
     `fusion` adds up the rows of one race with one candidate name and different parties (one
     candidate on several party lines); by default they are two candidates of one name.
     `columns` names the columns of a file with no header, in order (its first line is data).
+    `region` and `unit` name the columns of the area and of the precinct or polling station a row
+    counts, where the header's words do not tell them.
 
     Raises `DataError` carrying every error found (warnings become each election's `warnings`) — but
     in a file of many races, a race with errors is left out (listed with its problems in the
@@ -87,6 +91,7 @@ def load(
     options = _options(
         encoding, delimiter, decimal, facts, kinds, ignore_columns, sheet,
         race_by, race, where, votes, aliases, header_line, wide, id_columns, fusion, columns,
+        region, unit,
     )  # fmt: skip
     elections = Elections()
     for source in _as_list(sources):
@@ -135,6 +140,8 @@ def _options(
     columns: str | Sequence[str] | None = None,
     fusion: bool = False,
     names: str | Sequence[str] | None = None,
+    region: str | None = None,
+    unit: str | None = None,
 ) -> ReadOptions:
     if isinstance(race, str):
         race = [race]
@@ -161,6 +168,8 @@ def _options(
         id_columns=ids,
         fusion=fusion,
         columns=column_names(names),
+        region=region,
+        unit=unit,
     )
 
 
@@ -183,12 +192,15 @@ def validate(
     id_columns: str | Sequence[str] | None = None,
     fusion: bool = False,
     columns: str | Sequence[str] | None = None,
+    region: str | None = None,
+    unit: str | None = None,
 ) -> ValidationReport:
     """Every problem in each file, not just the first; never raises for bad data. In a file of many
     races each problem names its race (`Problem.race`)."""
     options = _options(
         encoding, delimiter, decimal, facts, kinds, ignore_columns, sheet,
         race_by, race, where, votes, (), header_line, wide, id_columns, fusion, columns,
+        region, unit,
     )  # fmt: skip
     files = []
     for source in _as_list(sources):

@@ -317,6 +317,12 @@ class Assembly:
                 if unit_column and not first.row.unit
                 else ""
             )
+            if unit_column is None:
+                # Rows of precincts under a header pollcli does not read as one (`division_alias`).
+                blank = (
+                    ", or, if each row counts a precinct or polling station, name its column "
+                    "with --unit COL"
+                )
             for line, name in repeated:
                 self.found.add(
                     Code.DUPLICATE_OPTION,

@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 from pollcli.columns import (
+    RACE_PREFIX,
     ROW_ALIASES,
     YIELDING_PLACES,
     canonical_column,
@@ -73,6 +74,33 @@ class ColumnMap:
         self.notes.append(note)
 
 
+def _named_places(
+    mapping: _Mapping, named: dict[str, int], region: int | None, unit: int | None
+) -> tuple[int | None, int | None]:
+    """The region and unit with `--region` / `--unit` (`named`) over those the geography words
+    gave: a named one wins; a column the words gave is kept where the flags leave its place
+    open (the finer one as the unit under a named region, the coarser as the region over a named
+    unit), and left unused, with a note, where not."""
+    given = [i for i in (region, unit) if i is not None]
+    chosen_region = named.get(NAMED_REGION, region)
+    chosen_unit = named.get(NAMED_UNIT)
+    if chosen_unit is None and NAMED_REGION in named:
+        chosen_unit = given[-1] if given else None
+    kept = {chosen_region, chosen_unit}
+    unused = [mapping.named(i) for i in given if i not in kept]
+    if unused:
+        mapping.notes.append(
+            f"{', '.join(unused)} left unused: "
+            + " and ".join(
+                f"{mapping.named(i)} is the {place}"
+                for place, i in (("region", chosen_region), ("unit", chosen_unit))
+                if i is not None
+            )
+            + " (--region, --unit)."
+        )
+    return chosen_region, chosen_unit
+
+
 @dataclass
 class _Mapping:
     """The header being mapped: canonical → indexes (in header order), and what was set aside."""
@@ -103,11 +131,18 @@ class _Mapping:
             self.by_column[column] = filled
             return filled[0]
         for index in indexes[1:]:
+            # A district or constituency twice may be the area each row counts, not a race.
+            place = (
+                f", or, if they name the area each row counts rather than races, --region "
+                f"{self.header[index]} (and --unit COL for the precinct or polling station)"
+                if column.startswith(RACE_PREFIX)
+                else ""
+            )
             self.found.add(
                 Code.DUPLICATE_LABEL,
                 self.line,
                 f"columns {self.header[indexes[0]]!r} and {self.header[index]!r} both mean "
-                f"{column!r}; keep one of them",
+                f"{column!r}; keep one of them (--ignore-column {self.header[indexes[0]]}){place}",
                 column=self.header[index],
             )
         self.by_column[column] = indexes[:1]
@@ -171,6 +206,12 @@ class _Mapping:
 
 # The role `roles` gives a vote-mode column (`pollcli.read.roles`).
 VOTE_PART = "vote_part"
+# The roles of the columns `--region` and `--unit` name: whatever the geography words say.
+NAMED_REGION = "named_region"
+NAMED_UNIT = "named_unit"
+# A column that means what a column --region or --unit names means (`district_number` beside a
+# named `district_name`): left unused, with a note.
+SAME_PLACE = "same_place"
 
 
 def map_header(
@@ -192,6 +233,8 @@ def map_header(
     header seems to be instead (`preamble.hint`), for the missing-column errors.
     """
     roles = roles or {}
+    named_places: dict[str, int] = {}
+    told_place: list[str] = []
     parts: list[int] = []
     mapping = _Mapping(header, line, found, holds_values)
     ignored: list[str] = []
@@ -217,6 +260,12 @@ def map_header(
             if canonical == VOTE_PART:
                 parts.append(index)
                 continue
+            if canonical in (NAMED_REGION, NAMED_UNIT):
+                named_places[canonical] = index
+                continue
+            if canonical == SAME_PLACE:
+                told_place.append(raw)
+                continue
         else:
             canonical = canonical_column(raw)
         if canonical is None:
@@ -224,6 +273,8 @@ def map_header(
             continue
         mapping.by_column.setdefault(canonical, []).append(index)
     region, unit = mapping.places()
+    if named_places:
+        region, unit = _named_places(mapping, named_places, region, unit)
     columns = {i: "region" for i in (region,) if i is not None}
     columns.update({i: "unit" for i in (unit,) if i is not None})
     for canonical in list(mapping.by_column):
@@ -234,6 +285,11 @@ def map_header(
     notes = mapping.notes
     if told:
         notes.append(f"Column(s) {', '.join(map(repr, told))} left unused (--ignore-column).")
+    if told_place:
+        notes.append(
+            f"{', '.join(map(repr, told_place))} left unused: the column named by --region or "
+            "--unit means the same."
+        )
     if ignored:
         # Expected in wide exports: a note on each election, and a warning in `validate`.
         notes.append(f"Ignored column(s): {', '.join(map(repr, ignored))}.")

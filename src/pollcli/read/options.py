@@ -47,6 +47,10 @@ class ReadOptions:
     # that name a row rather than an option (`--id-columns`; implies --wide).
     wide: bool = False
     id_columns: tuple[str, ...] = ()
+    # `--region COL` / `--unit COL`: the column of the area a row's votes are counted in, and of
+    # the precinct or polling station within it, where the header's words do not tell them.
+    region: str | None = None
+    unit: str | None = None
     # `--fusion`: rows of one race with one candidate name and different parties are one
     # candidate's party lines (fusion voting), added up; by default they are two candidates.
     fusion: bool = False
@@ -80,6 +84,14 @@ class ReadOptions:
             raise UsageError(
                 "--columns names the columns of a file with no header, and --header-line says "
                 "where a file's header is: give one of them"
+            )
+        for flag, place in (("--region", self.region), ("--unit", self.unit)):
+            if place is not None and not place.strip():
+                raise UsageError(f"{flag} needs a column, e.g. {flag} precinct")
+        if self.region and self.unit and self.region.strip() == self.unit.strip():
+            raise UsageError(
+                f"--region and --unit name one column ({self.region!r}): the unit is the "
+                "precinct or polling station within the region"
             )
         if self.race_by is not None and not [c for c in self.race_by if c.strip()]:
             raise UsageError("--race-by needs at least one column, e.g. --race-by office,district")

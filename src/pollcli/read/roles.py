@@ -15,6 +15,9 @@ what it must not guess:
   are not used (a district or constituency column becomes the region when there is none).
 - **`--where COL=VALUE`** keeps the rows whose column holds the value; a column pollcli does not
   otherwise use is read for that only.
+- **`--region COL` / `--unit COL`** name the area and the precinct or polling station a row
+  counts, whatever the columns' words say (`header.map_header` puts them over the places its words
+  give); a column whose words mean the same as a named one's is left unused.
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import RACE_PREFIX, WHERE_PREFIX, canonical_column, normalize_header
+from pollcli.contract import FACT_NAMES
 from pollcli.errors import UsageError
-from pollcli.read.header import VOTE_PART, ColumnMap
+from pollcli.read.header import NAMED_REGION, NAMED_UNIT, SAME_PLACE, VOTE_PART, ColumnMap
 from pollcli.read.options import ReadOptions
 
 if TYPE_CHECKING:
@@ -132,12 +136,49 @@ def column_roles(header: list[str], options: ReadOptions) -> dict[int, str | Non
         )
         if state is not None:
             roles[state] = f"{RACE_PREFIX}state"
+    _named_places(header, words, options, roles)
     for column, _ in options.where:
         index = find_column(header, column, "--where")
         current = roles[index] if index in roles else words.get(index)
         if current is None or current == VOTE_PART:
             roles[index] = WHERE_PREFIX + normalize_header(header[index])
     return roles
+
+
+def _named_places(
+    header: list[str],
+    words: dict[int, str | None],
+    options: ReadOptions,
+    roles: dict[int, str | None],
+) -> None:
+    """`--region COL` and `--unit COL`: the named columns are the region and the unit, whatever
+    their words say (`division_alias`, or a `district` that is an area, not a race); a column
+    whose words mean the same as a named one's (`district_number` beside `district_name`) says
+    the same thing again and is left unused."""
+    for flag, name, role in (
+        ("--region", options.region, NAMED_REGION),
+        ("--unit", options.unit, NAMED_UNIT),
+    ):
+        if name is None:
+            continue
+        index = find_column(header, name, flag)
+        word = words.get(index)
+        if word in ("candidate", "party", "votes", "share") or word in FACT_NAMES:
+            raise UsageError(
+                f"{flag} {header[index]!r}: that is the {word} column; name the column of the "
+                f"{'area' if role == NAMED_REGION else 'precinct or polling station'} each row "
+                "counts"
+            )
+        if options.race_by is not None and (roles.get(index) or "").startswith(RACE_PREFIX):
+            raise UsageError(
+                f"{flag} {header[index]!r}: --race-by names it too; a column tells races apart "
+                "or places within a race, not both"
+            )
+        roles[index] = role
+        if word is not None and word != "region":
+            for other, same in words.items():
+                if same == word and other != index and other not in roles:
+                    roles[other] = SAME_PLACE
 
 
 def _race_by(
@@ -178,6 +219,15 @@ def wide_roles(header: list[str], ids: list[int], options: ReadOptions) -> dict[
     the file lacks is a usage error, as in a long file, and so is one that holds figures (an
     option's votes, a protocol line): it names no row."""
     roles: dict[int, str] = {}
+    for flag, name in (("--region", options.region), ("--unit", options.unit)):
+        if name is not None:
+            # Not ignored without a word: the wide reshaping tells places by their words.
+            raise UsageError(
+                f"{flag} {name!r}: this is a table of one column per option, whose region and "
+                "unit are told among the columns that name its rows by their words; name those "
+                "columns with --id-columns COL,… (--region and --unit are for a table of one row "
+                "per option)"
+            )
 
     def naming(name: str, flag: str) -> int:
         index = find_column(header, name, flag)
