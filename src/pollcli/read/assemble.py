@@ -317,8 +317,9 @@ class Assembly:
                 if unit_column and not first.row.unit
                 else ""
             )
-            if unit_column is None:
-                # Rows of precincts under a header pollcli does not read as one (`division_alias`).
+            if unit_column is None and len(rows) > 2:
+                # Rows of precincts under a header pollcli does not read as one (`division_alias`):
+                # an option three times in one place (namesakes come in twos).
                 blank = (
                     ", or, if each row counts a precinct or polling station, name its column "
                     "with --unit COL"

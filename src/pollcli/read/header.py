@@ -307,8 +307,9 @@ def map_header(
         columns[total] = "votes"
         present = set(columns.values())
         notes.append(f"The {header[total]!r} column holds each option's votes.")
-    if "candidate" not in present and "party" in present:
-        # A party-list result: the parties are the options on the ballot.
+    if "candidate" not in present and "party" in present and not present & set(NAME_PARTS):
+        # A party-list result: the parties are the options on the ballot. A name in two columns
+        # (`Forename`, `Surname`: `_names`) is the candidate's, and the party stays the party.
         columns = {i: "candidate" if c == "party" else c for i, c in columns.items()}
         present = set(columns.values())
         notes.append(
