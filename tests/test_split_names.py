@@ -76,6 +76,44 @@ def test_uk_2015_candidates_and_their_races():
             assert sum(o.votes or 0 for o in election.options) == entry["votes"]
         checked += 1
     assert checked == 12
-    named = {r.race for r in elections.refused}
-    assert "Sheffield Hallam" not in named and "Uxbridge & South Ruislip" not in named
+    # Nothing refused: not the seats of two independents, nor the last row (the file's total).
+    assert elections.refused == []
     assert len(by_race) == 650
+    assert sum(o.votes or 0 for e in elections for o in e.options) == 30697845
+
+
+def seats_file(total: str) -> str:
+    rows = [
+        f"Seat {s},Cand {s}{c},P{c},{(s * 31 + ord(c)) % 500 + 1}" for s in range(40) for c in "AB"
+    ]
+    return "constituency,candidate,party,votes\n" + "\n".join(rows) + f"\n,,,{total}\n"
+
+
+def _sum_of(text: str) -> int:
+    """The votes of the file's seat rows, by hand (the last cell of each named row)."""
+    return sum(int(line.rsplit(",", 1)[1]) for line in text.splitlines()[1:] if line[:1] != ",")
+
+
+@pytest.mark.parametrize("off", [0, 7])
+def test_a_last_row_of_no_race_and_no_name_is_the_files_total(tmp_path, monkeypatch, off):
+    parts = _sum_of(seats_file("0"))
+    path = write(tmp_path, seats_file(str(parts + off)))
+    line = len(path.read_text().splitlines())
+    loaded = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        loaded[engine] = load_file(path, ReadOptions())
+    assert loaded["exact"] == loaded["stream"]
+    elections, problems = loaded["exact"]
+    assert [p for p in problems if p.severity == "error"] == []
+    assert len(elections) == 40
+    assert sum(o.votes or 0 for e in elections for o in e.options) == parts
+    codes = {(p.code, p.line) for p in problems}
+    assert ("total-row", line) in codes
+    assert (("total-mismatch", line) in codes) == bool(off)
+
+
+def test_a_row_of_no_race_and_no_name_far_from_the_sum_is_still_refused(tmp_path):
+    path = write(tmp_path, seats_file("12"))
+    _, problems = load_file(path, ReadOptions())
+    assert [p.code for p in problems if p.severity == "error"] == ["blank-name"]

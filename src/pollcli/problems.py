@@ -179,6 +179,13 @@ class Found:
     ) -> None:
         self.add(code, line, message, column=column, severity="warning")
 
+    def withdraw(self, lines: set[int]) -> None:
+        """The errors found on `lines` are no errors after all (a row read later as the file's
+        total: `total_places.file_total`): dropped."""
+        kept = [p for p in self.items if not (p.severity == "error" and p.line in lines)]
+        self._errors -= len(self.items) - len(kept)
+        self.items[:] = kept
+
     @property
     def errors(self) -> int:
         """How many errors so far (counted as they are added: asked once per election)."""

@@ -31,7 +31,7 @@ from pollcli.columns import WHERE_PREFIX
 from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
-from pollcli.problems import Code, Problem
+from pollcli.problems import Code, Found, Problem
 from pollcli.read import partylines
 from pollcli.read.assemble import Assembly, option_key
 from pollcli.read.header import ColumnMap
@@ -146,7 +146,10 @@ def assemble(
     for values, failing in left_out:
         cut.setdefault(book.identity(values), set()).update(failing)
     width = len(columns.header)
+    total = _file_total(reader, keys, records, found) if keys and reader.rejected else set()
     for line, cells in reader.rejected.items():
+        if line in total:
+            continue
         value_of = {i: cells[i].strip() for i in range(min(len(cells), width))}
         if "election" in (k.role for k in keys):
             index = next(k.index for k in keys if k.role == "election")
@@ -297,6 +300,15 @@ def _record_values(record: Record, keys: list[KeyColumn], where: Where) -> dict[
         else:
             value_of[index] = facts.get(canonical, "")
     return value_of
+
+
+def _file_total(
+    reader: CellReader, keys: list[KeyColumn], records: list[Record], found: Found
+) -> set[int]:
+    """The line of a row that is the file's total (`total_places.file_total`), if one is."""
+    from pollcli.read.total_places import file_total
+
+    return file_total(reader.rejected, [k.index for k in keys], reader.columns, records, found)
 
 
 def _garbled_lines(problems: list[Problem]) -> set[int]:

@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Final, Literal
 
+from pollcli.numbers import parse_votes
+from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key
+from pollcli.read.header import NAME_PARTS, ColumnMap
 from pollcli.read.records import Record
 
 # Rows that may be a total by their place (a blank unit or region, a total alone in its region) are
@@ -205,3 +208,56 @@ def by_option(records: Iterable[Record]) -> dict[str, int] | None:
         key = option_key(record.row.candidate)
         sums[key] = sums.get(key, 0) + record.votes
     return sums
+
+
+def file_total(
+    rejected: Mapping[int, list[str]],
+    keys: Iterable[int],
+    columns: ColumnMap,
+    records: list[Record],
+    found: Found,
+) -> set[int]:
+    """The line of a file of races' last word: one row with no race (every race key blank) and no
+    name, whose votes are those of every race (the Electoral Commission's `,,,,,30697845,`). Read,
+    it is an option with no name in a race with no name, refused; it is the file's total: set
+    aside with a `total-row` warning (and a `total-mismatch` one when it is only about the sum),
+    its errors withdrawn. A row that holds neither is left to be refused."""
+    votes_at = columns.index("votes")
+    names = [i for i, c in columns.columns.items() if c in ("candidate", *NAME_PARTS)]
+    keys = list(keys)
+    if votes_at is None or not keys or not records:
+        return set()
+    lone = [
+        (line, cells)
+        for line, cells in rejected.items()
+        if all(i >= len(cells) or not cells[i].strip() for i in (*keys, *names))
+    ]
+    if len(lone) != 1 or len(lone[0][1]) <= votes_at:
+        return set()
+    line, cells = lone[0]
+    try:
+        theirs = parse_votes(cells[votes_at], ".", decimal_given=False)
+    except ValueError:
+        return set()
+    parts = sum(r.votes or 0 for r in records)
+    if not parts or abs(theirs - parts) > ABOUT_SUM * parts:
+        return set()
+    column = columns.header[votes_at]
+    found.withdraw({line})
+    found.warn(
+        Code.TOTAL_ROW,
+        line,
+        f"a row with no race and no name holding {theirs:,} votes, "
+        + ("the sum of every race's" if theirs == parts else f"about the races' {parts:,}")
+        + ": the file's total, set aside, not added to its parts",
+        column=column,
+    )
+    if theirs != parts:
+        found.warn(
+            Code.TOTAL_MISMATCH,
+            line,
+            f"the file's total ({theirs:,} votes) differs from the sum of its races ({parts:,}, "
+            f"by {theirs - parts:+,}); the races are counted: check the file",
+            column=column,
+        )
+    return {line}
