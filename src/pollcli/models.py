@@ -196,7 +196,10 @@ class ElectionSummary:
     term: Term
     notes: list[str]
     warnings: list[str] = field(
-        metadata=described("each warning as printed on stderr: FILE:LINE: what, and what to do")
+        metadata=described(
+            "each warning: FILE:LINE: what, and what to do (stderr counts total rows equal to "
+            "their parts in one line per file)"
+        )
     )
     warning_codes: list[str] = field(
         metadata=described(
@@ -236,6 +239,8 @@ class ElectionSummary:
     primary: bool = field(default=False, metadata=NOT_IN_JSON)
     # The findings' sentence on who leads in how many regions (also in notes), with --by region.
     regions_led: str | None = field(default=None, metadata=NOT_IN_JSON)
+    # The warnings as found, for stderr's digest of them (`findings.warnings.digest`).
+    problems: list[Problem] = field(default_factory=list, metadata=NOT_IN_JSON)
 
 
 RaceTag = Literal["close", "tie", "no_majority", "unopposed"]

@@ -124,6 +124,10 @@ class Problem:
             **described("in a file of many races, the race it belongs to; absent otherwise"),
         },
     )
+    # A notice that needs no action: the rows a `total-row` warning set aside when every total equals
+    # the sum of its parts (0: any other problem). Stderr counts such rows in one line per file
+    # (`findings.warnings.digest`); validate and JSON list each of them.
+    routine: int = field(default=0, metadata=NOT_IN_JSON)
 
     def render(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.cell or self.line}"
@@ -156,6 +160,7 @@ class Found:
         *,
         column: str | None = None,
         severity: Severity = "error",
+        routine: int = 0,
     ) -> None:
         # Line 0 is where the header of a file that has none would be (`--columns`): no line.
         line = line or None
@@ -170,14 +175,21 @@ class Found:
                 cell=f"{self.letters[column]}{line}"
                 if line is not None and column in self.letters
                 else None,
+                routine=routine,
             )
         )
         self._errors += severity == "error"
 
     def warn(
-        self, code: Code, line: int | None, message: str, *, column: str | None = None
+        self,
+        code: Code,
+        line: int | None,
+        message: str,
+        *,
+        column: str | None = None,
+        routine: int = 0,
     ) -> None:
-        self.add(code, line, message, column=column, severity="warning")
+        self.add(code, line, message, column=column, severity="warning", routine=routine)
 
     def withdraw(self, lines: set[int]) -> None:
         """The errors found on `lines` are no errors after all (a row read later as the file's

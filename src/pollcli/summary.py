@@ -143,6 +143,7 @@ def summarize_election(
         notes=findings.notes(figures),
         warnings=[p.render() for p in warnings],
         warning_codes=[str(p.code) for p in warnings],
+        problems=list(warnings),
         partial=figures.partial,
         party_list=figures.party_list,
         source=facts.source,

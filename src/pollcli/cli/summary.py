@@ -156,6 +156,7 @@ def summary(
 ) -> int:
     """Who leads and by how much, majority or runoff, who is below the threshold, turnout and term.
     A file of many races gives one line per race and the races won per party."""
+    from pollcli.findings.warnings import digest
     from pollcli.names import parse_alias
     from pollcli.read import load
     from pollcli.render.safe import visible
@@ -216,7 +217,7 @@ def summary(
         detail=detail,
         sort=sort,
     )
-    warn([w for e in result.elections for w in e.warnings], quiet)
+    warn(digest(e.problems for e in result.elections), quiet)
     emit(result, "summary", fmt.value, output, no_color)
     if svg or html:
         from pollcli.render import overview_table

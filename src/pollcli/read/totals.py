@@ -121,9 +121,9 @@ def set_aside(
             "they equal the sum of their parts"
             if not mismatched
             else f"{len(mismatched)} of them differ{'s' if len(mismatched) == 1 else ''} from the "
-            "sum of their parts (see below)"
+            "sum of their parts (the total-mismatch warning says how)"
             if len(cls.totals) > 1
-            else "it differs from the sum of its parts (see below)"
+            else "it differs from the sum of its parts (the total-mismatch warning says how)"
         )
         found.warn(
             Code.TOTAL_ROW,
@@ -131,6 +131,7 @@ def set_aside(
             f"{cls.what} (election {label!r}): {_rows(len(lines))} ({_lines(lines)}) set aside, "
             f"not added to their parts; {agree}",
             column=cls.column,
+            routine=0 if mismatched else len(lines),
         )
         for total in mismatched:
             found.warn(
@@ -269,7 +270,12 @@ def _find(
         if maybe.kind == "blank":
             what = f"rows with a blank {unit_word} beside named ones are totals of their region"
             hint = f"; if they are votes of their own (absentee…), give their {unit_word} a name"
-            total = _Total(f"the blank of {region!r}", maybe.records, own_options=exact, hint=hint)
+            total = _Total(
+                f"in the blank {unit_word} of {region!r}",
+                maybe.records,
+                own_options=exact,
+                hint=hint,
+            )
             add(("unit", ""), what, unit_column, total)
         elif maybe.kind == "like":
             what = (
@@ -284,7 +290,7 @@ def _find(
         else:
             what = f"rows with a blank {region_word} beside named ones are totals of the regions"
             hint = f"; if they are votes of their own (abroad…), give their {region_word} a name"
-            total = _Total("the blank region", maybe.records, hint=hint)
+            total = _Total(f"in the blank {region_word}", maybe.records, hint=hint)
             add(("region", ""), what, region_column, total)
     # Counted, with a warning: blank rows, and a unit named like its region that nearly holds its
     # total while no other row of the region does (beside the county's own row, it is its town).

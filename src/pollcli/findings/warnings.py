@@ -1,0 +1,49 @@
+"""Which warnings stderr prints, and in which order, so that the one that needs action is seen.
+
+A county file of 200 primaries has a total row in nearly every race: a warning each, all saying the
+total was set aside and equals its parts, buried the one total that did not (New Hampshire's). Stderr
+therefore counts such routine notices in one line per file, and prints first the warnings that say
+a figure disagrees with another. Nothing is lost: `validate` and the JSON `warnings` list each one.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+from pollcli.problems import Code, Problem
+
+# Warnings that say two figures of the file disagree: the file needs checking, so they come first.
+DISAGREE: Final[frozenset[Code]] = frozenset(
+    {Code.TOTAL_MISMATCH, Code.MODE_MISMATCH, Code.SHARE_MISMATCH, Code.SHARES_SUM}
+)
+
+
+def digest(elections: Iterable[Sequence[Problem]]) -> list[str]:
+    """The warnings of some elections (each one's problems) as stderr prints them, rendered
+    without the `pollcli: warning:` prefix: those in `DISAGREE` first, then the others in the order
+    found, then one line per file for its routine notices (`Problem.routine`) when it has several."""
+    found: list[tuple[int, Problem]] = [
+        (index, p) for index, problems in enumerate(elections) for p in problems
+    ]
+    routine: dict[str, list[tuple[int, Problem]]] = {}
+    for index, problem in found:
+        if problem.routine:
+            routine.setdefault(problem.file, []).append((index, problem))
+    grouped = {id(p) for notices in routine.values() if len(notices) > 1 for _, p in notices}
+    kept = [p for _, p in found if id(p) not in grouped]
+    ordered = [p for p in kept if p.code in DISAGREE] + [p for p in kept if p.code not in DISAGREE]
+    lines = [p.render() for p in ordered]
+    lines += [_counted(file, notices) for file, notices in routine.items() if len(notices) > 1]
+    return lines
+
+
+def _counted(file: str, notices: Sequence[tuple[int, Problem]]) -> str:
+    rows = sum(p.routine for _, p in notices)
+    races = len({index for index, _ in notices})
+    where = f" in {races:,} races" if races > 1 else ""
+    return (
+        f"{file}: {rows:,} total rows{where} set aside, not added to their parts: every total "
+        f"equals the sum of its parts; run 'pollcli validate {shlex.quote(file)}' to list them"
+    )
