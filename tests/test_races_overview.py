@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import invoke, write
+from conftest import ROOT, invoke, write
 from pollcli import load, summarize
 from pollcli.cli.output import render_to_text
 from pollcli.overview import race_line
@@ -176,13 +176,60 @@ def test_markdown_and_csv_of_the_overview():
     )
     assert "| Ashford | Ada Birch | Red | 46.72 % | 0.11 | 50 | Cole Dane | CLOSE |" in markdown
     assert "**Seats won by party \\(5 of 5 decided\\)**" in markdown
-    rows = list(csv.DictReader(invoke("summary", path, "--format", "csv").stdout.splitlines()))
+    overview = invoke("summary", path, "--format", "csv", "--overview").stdout
+    rows = list(csv.DictReader(overview.splitlines()))
     assert [r["race"] for r in rows] == ["Ashford", "Bramley", "Crowhurst", "Dunsfold", "Elstead"]
     assert rows[0]["margin_votes"] == "50" and rows[4]["tags"] == "unopposed"
-    detail = list(
-        csv.DictReader(invoke("summary", path, "--format", "csv", "--detail").stdout.splitlines())
+    # Without --overview, CSV is one row per option of each race (the file's 12 rows), as with
+    # --detail: its shape does not depend on how many races there are.
+    for extra in ([], ["--detail"]):
+        text = invoke("summary", path, "--format", "csv", *extra).stdout
+        detail = list(csv.DictReader(text.splitlines()))
+        assert len(detail) == 12 and detail[0]["election"] == "Ashford"
+        assert (detail[0]["candidate"], detail[0]["votes"]) == ("Ada Birch", "21000")
+
+
+def races_file(tmp_path, races: int):
+    rows = ["constituency,candidate,party,votes"]
+    for i in range(races):
+        rows += [f"Seat {i},Ann {i},Red,{100 + i}", f"Seat {i},Bob {i},Blue,{50 + i}"]
+    return write(tmp_path, "\n".join(rows) + "\n", f"races{races}.csv")
+
+
+@pytest.mark.parametrize("flag", [[], ["--overview"]])
+def test_csv_keeps_its_columns_when_a_fourth_race_appears(tmp_path, flag):
+    """Before: three races gave a row per option, four a row per race (trial C10)."""
+    three, four = (
+        list(csv.reader(invoke("summary", str(races_file(tmp_path, n)), "--format", "csv", *flag)
+                        .stdout.splitlines()))
+        for n in (3, 4)
+    )  # fmt: skip
+    assert three[0] == four[0]
+    per_race = bool(flag)
+    assert len(three) - 1 == (3 if per_race else 6) and len(four) - 1 == (4 if per_race else 8)
+    header = four[0]
+    if per_race:
+        assert [dict(zip(header, r, strict=True))["leader"] for r in four[1:]] == [
+            f"Ann {i}" for i in range(4)
+        ]
+    else:
+        assert [dict(zip(header, r, strict=True))["votes"] for r in four[1:3]] == ["100", "50"]
+
+
+def test_overview_of_one_election_read_whole_and_its_usage_error():
+    path = str(ROOT / "data" / "kz_2022.csv")
+    rows = list(
+        csv.DictReader(invoke("summary", path, "--format", "csv", "--overview").stdout.splitlines())
     )
-    assert len(detail) == 12 and detail[0]["election"] == "Ashford"
+    # The CEC's figures (SPEC): Tokayev 6,456,392 votes, 81.31 %; Dairabayev 3.42 %.
+    assert len(rows) == 1
+    assert (rows[0]["leader"], rows[0]["leader_votes"], rows[0]["runner_up_share"]) == (
+        "Kassym-Jomart Tokayev",
+        "6456392",
+        "3.42",
+    )
+    result = invoke("summary", path, "--overview", "--detail")
+    assert result.code == 2 and "--detail and --overview" in result.stderr
 
 
 def test_race_output_validates_against_the_schema():

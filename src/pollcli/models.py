@@ -36,7 +36,7 @@ SUMMARY_COLUMNS = (
     "runner_up",
 )
 VALIDATION_COLUMNS = ("file", "code", "severity", "line", "column", "message")
-# The flat view of an overview (CSV output of more than a few races): one record per race.
+# The flat view of an overview (CSV output with --overview): one record per race.
 OVERVIEW_COLUMNS = (
     "race",
     "source_file",
@@ -197,8 +197,7 @@ class ElectionSummary:
     notes: list[str]
     warnings: list[str] = field(
         metadata=described(
-            "each warning: FILE:LINE: what, and what to do (stderr counts total rows equal to "
-            "their parts in one line per file)"
+            "each warning: FILE:LINE: what, and what to do (stderr counts routine ones per file)"
         )
     )
     warning_codes: list[str] = field(
@@ -239,8 +238,7 @@ class ElectionSummary:
     primary: bool = field(default=False, metadata=NOT_IN_JSON)
     # The findings' sentence on who leads in how many regions (also in notes), with --by region.
     regions_led: str | None = field(default=None, metadata=NOT_IN_JSON)
-    # The warnings as found, for stderr's digest of them (`findings.warnings.digest`).
-    problems: list[Problem] = field(default_factory=list, metadata=NOT_IN_JSON)
+    problems: list[Problem] = field(default_factory=list, metadata=NOT_IN_JSON)  # stderr's digest
 
 
 RaceTag = Literal["close", "tie", "no_majority", "unopposed"]
@@ -380,15 +378,15 @@ class Summary(Document):
     elections: list[ElectionSummary]
     overview: Overview | None = field(
         default=None,
-        metadata=optional("only when a file held several races: each race in one line"),
+        metadata=optional("only for a file of several races, or --overview: each race in one line"),
     )
     tally: RaceTally | None = field(
         default=None,
-        metadata=optional("only when a file held several races: races (seats) won per party"),
+        metadata=optional("only for a file of several races, or --overview: races won per party"),
     )
     splits: list[RaceSplit] | None = field(
         default=None,
-        metadata=optional("only when a file held several races: how each such file was split"),
+        metadata=optional("only for a file of several races, or --overview: how files were split"),
     )
     refused: list[RefusedRace] | None = field(
         default=None,
@@ -397,8 +395,10 @@ class Summary(Document):
             "with its problems (the exit status is then 1)"
         ),
     )
-    # The table shows the overview (more than a few races and no --detail), not each race.
+    # The table shows the overview (more than a few races and no --detail, or --overview), not each
+    # race; `one_line_per_race` (--overview): CSV too, with the overview's columns.
     show_overview: bool = field(default=False, metadata=NOT_IN_JSON)
+    one_line_per_race: bool = field(default=False, metadata=NOT_IN_JSON)
 
     def flat_rows(self) -> list[dict[str, Any]]:
         """One flat record per option per election (elections, then rank): CSV and DataFrame rows."""

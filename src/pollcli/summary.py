@@ -25,6 +25,7 @@ def summarize(
     by_region: bool = False,
     detail: bool = False,
     sort: str = "file",
+    one_line_per_race: bool = False,
 ) -> Summary:
     """Summarise each election: ranked results and findings, as the `summary` command shows them.
 
@@ -35,6 +36,8 @@ def summarize(
     race in one line, `sort`: file order or the closest first), a `tally` of races (seats) won per
     party, how each file was `splits` and the races `refused`. The table shows the overview instead
     of every race when there are more than `overview.OVERVIEW_FROM` of them, unless `detail`.
+    `one_line_per_race` (--overview) gives the overview however few the races, also of elections
+    read whole, and CSV output a line per race.
     """
     items = [elections] if isinstance(elections, Election) else list(elections)
     summaries = []
@@ -69,8 +72,10 @@ def summarize(
         summaries.append(summary)
     result = Summary(elections=summaries)
     refused = list(getattr(elections, "refused", []))
-    if refused or any(e.race is not None for e in items):
+    if one_line_per_race or refused or any(e.race is not None for e in items):
         _add_overview(result, items, refused, detail=detail, sort=sort)
+        result.one_line_per_race = one_line_per_race
+        result.show_overview |= one_line_per_race
     return result
 
 

@@ -75,6 +75,15 @@ def summary(
             rich_help_panel=opt.RACES,
         ),
     ] = False,
+    one_line_per_race: Annotated[
+        bool,
+        typer.Option(
+            "--overview",
+            help="One line per race however few the races, in CSV too (its columns: race, "
+            "leader, margin…). CSV is otherwise one row per option of each race.",
+            rich_help_panel=opt.RACES,
+        ),
+    ] = False,
     sort: Annotated[
         str,
         typer.Option(
@@ -188,6 +197,8 @@ def summary(
         term_limit=term_limit,
         system=system,
     )
+    if detail and one_line_per_race:
+        raise UsageError("--detail and --overview ask for opposite things; choose one")
     if sort not in ("file", "margin"):
         raise UsageError(f"--sort {sort!r}: choose file or margin")
     renames = [parse_alias(text) for text in alias or []]
@@ -216,6 +227,7 @@ def summary(
         by_region=by is not None,
         detail=detail,
         sort=sort,
+        one_line_per_race=one_line_per_race,
     )
     warn(digest(e.problems for e in result.elections), quiet)
     emit(result, "summary", fmt.value, output, no_color)

@@ -48,9 +48,9 @@ def _write(records: Sequence[dict[str, Any]], header: Sequence[str]) -> str:
 
 
 def render_summary(summary: Summary) -> str:
-    """One row per option per election; for more than a few races (the overview, unless --detail),
-    one row per race."""
-    if summary.show_overview and summary.overview is not None:
+    """One row per option per election (race), however many races: a script reading it does not
+    break when a fourth race appears; with --overview, one row per race (OVERVIEW_COLUMNS)."""
+    if summary.one_line_per_race and summary.overview is not None:
         return _write(summary.overview.flat_rows(), OVERVIEW_COLUMNS)
     return _write(summary.flat_rows(), SUMMARY_COLUMNS)
 
