@@ -241,7 +241,7 @@ class ElectionSummary:
     problems: list[Problem] = field(default_factory=list, metadata=NOT_IN_JSON)  # stderr's digest
 
 
-RaceTag = Literal["close", "tie", "no_majority", "unopposed"]
+RaceTag = Literal["close", "tie", "no_majority", "unopposed", "spelling"]
 
 
 @dataclass(kw_only=True)
@@ -264,8 +264,8 @@ class RaceLine:
     )
     tags: list[RaceTag] = field(
         metadata=described(
-            "close: margin under 1 point or 0.5 % of the votes; tie: a tie for first; "
-            "no_majority: no one has the majority a two-round system needs; unopposed: one candidate"
+            "close: margin under 1 point or 0.5 % of the votes; tie: a tie for first; no_majority: "
+            "no two-round majority; unopposed: one candidate; spelling: see the name-variant warning"
         )
     )
     partial: Partial | None = field(

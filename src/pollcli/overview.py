@@ -34,6 +34,7 @@ from pollcli.models import (
     RaceTally,
     RefusedRace,
 )
+from pollcli.problems import Code
 
 # With more races than this, the table shows the overview rather than each race (unless --detail).
 OVERVIEW_FROM: Final[int] = 3
@@ -72,6 +73,10 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         tags.append("no_majority")
     if len(candidates) == 1 and not others_ahead:
         tags.append("unopposed")
+    # One candidate seemingly spelt two ways splits their votes: the leader's share, and maybe who
+    # leads, are wrong until --alias merges them, which only a warning on stderr said.
+    if any(p.code == Code.NAME_VARIANT for p in summary.problems):
+        tags.append("spelling")
     return RaceLine(
         race=summary.election,
         source_file=summary.source_file,

@@ -50,6 +50,13 @@ def overview_notes(
     unopposed = [line.race for line in lines if "unopposed" in line.tags]
     if unopposed:
         notes.append(f"Unopposed: {counted(len(unopposed), 'race')} ({_names(unopposed)}).")
+    spelt = [line.race for line in lines if "spelling" in line.tags]
+    if spelt:
+        notes.append(
+            f"SPELLING? in {counted(len(spelt), 'race')} ({_names(spelt)}): a candidate seems "
+            "spelt two ways, so their votes are split and the shares may be wrong; the warnings "
+            "give the --alias that merges them."
+        )
     runoffs = [line.race for line in lines if "no_majority" in line.tags]
     if runoffs:
         notes.append(

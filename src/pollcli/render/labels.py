@@ -56,6 +56,7 @@ RACE_TAGS: Final[dict[str, str]] = {
     "tie": "TIE",
     "no_majority": "NO MAJORITY",
     "unopposed": "UNOPPOSED",
+    "spelling": "SPELLING?",
 }
 
 
