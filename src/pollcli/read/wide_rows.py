@@ -171,8 +171,8 @@ def reshape(
     empty = sorted({line for line, _ in rows} - lines_with_figures)
     if empty:
         notes.append(
-            f"{len(empty)} row(s) have no figures for any option and are left out "
-            f"(line{'s' if len(empty) > 1 else ''} {', '.join(map(str, empty[:8]))}"
+            f"{len(empty):,} row(s) have no figures for any option and are left out "
+            f"(line{'s' if len(empty) > 1 else ''} {', '.join(f'{n:,}' for n in empty[:8])}"
             f"{' …' if len(empty) > 8 else ''})."
         )
     column_map = ColumnMap(header=header, line=table.header_line, columns=columns, notes=notes)
