@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import invoke, write
+from conftest import ROOT, invoke, write
 
 
 def test_line_numbers_of_empty_wide_rows_have_thousands_separators(tmp_path):
@@ -14,3 +14,15 @@ def test_line_numbers_of_empty_wide_rows_have_thousands_separators(tmp_path):
     data = json.loads(invoke("summary", str(path), "--format", "json").stdout)
     notes = data["elections"][0]["notes"]
     assert "1 row(s) have no figures for any option and are left out (line 1,202)." in notes
+
+
+def test_markdown_leaves_parentheses_as_written():
+    from markdown_it import MarkdownIt
+
+    out = invoke("summary", str(ROOT / "data" / "kz_2022.csv"), "--format", "markdown").stdout
+    assert "People's Coalition (non-party)" in out
+    assert "\\(" not in out
+    # Oracle: a CommonMark parser shows the party as written, with no link.
+    html = MarkdownIt("commonmark").enable("table").render(out)
+    assert "People's Coalition (non-party)" in html.replace("&#x27;", "'")
+    assert "<a " not in html

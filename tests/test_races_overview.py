@@ -175,7 +175,7 @@ def test_markdown_and_csv_of_the_overview():
         in markdown
     )
     assert "| Ashford | Ada Birch | Red | 46.72 % | 0.11 | 50 | Cole Dane | CLOSE |" in markdown
-    assert "**Seats won by party \\(5 of 5 decided\\)**" in markdown
+    assert "**Seats won by party (5 of 5 decided)**" in markdown
     overview = invoke("summary", path, "--format", "csv", "--overview").stdout
     rows = list(csv.DictReader(overview.splitlines()))
     assert [r["race"] for r in rows] == ["Ashford", "Bramley", "Crowhurst", "Dunsfold", "Elstead"]

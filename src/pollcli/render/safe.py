@@ -37,9 +37,10 @@ def spreadsheet_cell(text: str) -> str:
     return text
 
 
-# Backslash first, so that the escapes added after it stay escapes. `[ ] ( ) !` would make a name a
+# Backslash first, so that the escapes added after it stay escapes. `[ ] !` would make a name a
 # link or an image (`![x](http://evil/pixel.png)` loads a tracking pixel); backtick and `~` would
-# make code or strikethrough of it.
+# make code or strikethrough of it. Parentheses are left as written: no link forms without its
+# brackets, and many CMSs show `\(non-party\)` literally.
 _MARKDOWN_ESCAPES: Final[tuple[tuple[str, str], ...]] = (
     ("\\", "\\\\"),
     ("|", "\\|"),
@@ -49,8 +50,6 @@ _MARKDOWN_ESCAPES: Final[tuple[tuple[str, str], ...]] = (
     ("_", "\\_"),
     ("[", "\\["),
     ("]", "\\]"),
-    ("(", "\\("),
-    (")", "\\)"),
     ("!", "\\!"),
     ("`", "\\`"),
     ("~", "\\~"),
