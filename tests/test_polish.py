@@ -26,3 +26,22 @@ def test_markdown_leaves_parentheses_as_written():
     html = MarkdownIt("commonmark").enable("table").render(out)
     assert "People's Coalition (non-party)" in html.replace("&#x27;", "'")
     assert "<a " not in html
+
+
+def test_the_list_of_commands_has_no_hard_line_breaks():
+    # Before: "the quota or" ended a line of `pollcli --help`, "divisors, …" began the next.
+    from pollcli.cli import full_app
+
+    helps = {c.name: c.short_help for c in full_app().registered_commands}
+    assert set(helps) == {"summary", "compare", "seats", "validate", "schema"}
+    assert all(h and "\n" not in h for h in helps.values())
+    assert "the quota or divisors, the last seat" in (helps["seats"] or "")
+
+
+def test_examples_fit_a_100_column_terminal():
+    # A command cut across two lines cannot be copied (the seats example's jq filter was).
+    result = invoke("seats", "--help", env={"COLUMNS": "100"})
+    examples = result.stdout.split("Examples:")[1]
+    assert "pollcli seats regions.csv --seats-file seats.csv --format json | jq " in examples
+    for line in examples.strip().splitlines():
+        assert line.strip().startswith("pollcli"), line

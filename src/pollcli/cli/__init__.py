@@ -64,9 +64,16 @@ def _root(
 
 def _register(target: typer.Typer, names: Sequence[str] = COMMANDS) -> None:
     import importlib
+    import inspect
 
     for name in names:
         importlib.import_module(f"pollcli.cli.{name}").register(target)
+    # The list of commands in `pollcli --help` would keep the docstring's line breaks ("the quota
+    # or" on a line of its own): give it the first paragraph as one line, for Rich to wrap.
+    for command in target.registered_commands:
+        if command.short_help is None and command.callback is not None:
+            first = inspect.cleandoc(command.callback.__doc__ or "").split("\n\n")[0]
+            command.short_help = " ".join(first.split())
 
 
 def full_app() -> typer.Typer:

@@ -23,7 +23,7 @@ EXAMPLE = """Examples:
 
   pollcli seats results.csv --seats 120 --method sainte-lague --list-threshold 5
 
-  pollcli seats provinces.csv --seats-file seats.csv --format json | jq '.elections[0].allocations[0].parties'
+  pollcli seats regions.csv --seats-file seats.csv --format json | jq '.elections[0].allocations'
 
   pollcli seats data/kz_2023_mazhilis.csv --chart mazhilis.svg
 """
