@@ -235,6 +235,7 @@ ELECTION_FACTS: Final[tuple[str, ...]] = (
     "term_limit",
     "system",
     "seats",
+    "vote_for",
     "method",
     "list_threshold",
     "threshold_base",
@@ -244,6 +245,15 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "office": ("office", "office_name"),
     "registered": ("registered", "registered_voters", "electorate"),
     "ballots_cast": ("ballots_cast", "ballots", "cast", "turnout_votes"),
+    # How many members a race elects, the top N by votes ("Vote for 4"); MEDSL's `magnitude`.
+    "vote_for": (
+        "vote_for",
+        "votefor",
+        "number_elected",
+        "num_elected",
+        "number_to_elect",
+        "magnitude",
+    ),
     # MIT Election Data + Science Lab exports: all votes cast in the race for the office.
     "total_votes": ("totalvotes", "total_votes"),
 }

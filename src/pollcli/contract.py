@@ -233,13 +233,13 @@ def parse_fact(key: str, value: str, decimal: str = ".", decimal_given: bool = F
         if choice not in CHOICES[key]:
             raise ValueError(f"{key} {text!r} is not one of {', '.join(CHOICES[key])}")
         return choice
-    if key == "seats":
+    if key in ("seats", "vote_for"):
         try:
             seats = parse_votes(text, decimal, decimal_given=decimal_given, what=key)
         except NumberError as exc:
             raise ValueError(str(exc)) from None
         if not 1 <= seats <= MAX_SEATS:
-            raise ValueError(f"seats {text!r} must be a whole number from 1 to {MAX_SEATS:,}")
+            raise ValueError(f"{key} {text!r} must be a whole number from 1 to {MAX_SEATS:,}")
         return seats
     if key == "list_threshold":
         try:
@@ -257,7 +257,7 @@ def parse_fact(key: str, value: str, decimal: str = ".", decimal_given: bool = F
 def _as_given(key: str, value: Any) -> Any:
     """A fact given from Python as the fact's type: any whole number (numpy's and Decimal's too) as
     an int, a datetime at midnight (a pandas Timestamp) as its date; anything else as it is."""
-    if key in (*COUNT_FACTS, *YEAR_FACTS, "seats") and not isinstance(value, bool):
+    if key in (*COUNT_FACTS, *YEAR_FACTS, "seats", "vote_for") and not isinstance(value, bool):
         if isinstance(value, numbers.Integral):
             return int(value)
         try:  # floats, numpy's, Decimal; not a complex or a non-number
@@ -280,7 +280,7 @@ def _expectation(key: str, value: Any) -> str | None:
         )
     if key in YEAR_FACTS:
         return None if whole and 1 <= value <= 99 else "a whole number from 1 to 99"
-    if key == "seats":
+    if key in ("seats", "vote_for"):
         fine = whole and 1 <= value <= MAX_SEATS
         return None if fine else f"a whole number from 1 to {MAX_SEATS:,}"
     if key == "list_threshold":
@@ -337,6 +337,8 @@ class Facts(BaseModel):
     # None: the default of the file's shape (a single race is a two-round majority vote).
     system: System | None = None
     seats: int | None = None
+    # Members a race elects by plurality, the top N (a `vote_for` or `magnitude` column).
+    vote_for: int | None = None
     method: Method | None = None
     list_threshold: float | None = None
     threshold_base: ThresholdBase | None = None

@@ -77,6 +77,24 @@ class Election:
     # No candidate column: the options are parties (`read.header`), so a majority rule's runoff
     # between two of them is no reading to offer.
     parties_as_options: bool = False
+    # The members the race elects as its district's name states them, "BE 02 (4)"; and, when
+    # nothing states how many, the parties with several candidates ("4 REP, 4 DEM"), which suggest
+    # more than one (`read.racechecks`).
+    named_seats: int | None = None
+    crowded: str | None = None
+
+    @property
+    def seats(self) -> int | None:
+        """How many members the race elects, the top N by votes: a `vote_for` fact (a column such
+        as MEDSL's `magnitude`, front matter, --vote-for), the seats of a race said to be
+        `plurality`, or the number its district's name states; else 1, or None (unknown) where
+        several candidates of one party suggest more than one."""
+        facts = self.facts
+        plurality_seats = facts.seats if facts.system == "plurality" else None
+        stated = facts.vote_for or plurality_seats or self.named_seats
+        if stated:
+            return stated
+        return None if self.crowded else 1
 
     @cached_property
     def audit(self) -> Audit:

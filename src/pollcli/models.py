@@ -8,7 +8,26 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pollcli.columns import System
 from pollcli.document import NOT_IN_JSON, Document, described, optional
+from pollcli.overview_models import (
+    ELECTED,
+    SEATS,
+    Margin,
+    Overview,
+    Partial,
+    PartyWins,
+    RaceLine,
+    RaceTag,
+    RaceTally,
+    Standing,
+)
 from pollcli.problems import Problem
+
+# The overview's models, and the leaf types they share with the summary, live in
+# `pollcli.overview_models`; they are imported from here as ever.
+__all__ = [
+    "ElectionSummary", "Margin", "Overview", "Partial", "PartyWins", "RaceLine", "RaceTag",
+    "RaceTally", "Standing", "Summary",
+]  # fmt: skip
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
@@ -73,20 +92,6 @@ class ResultRow:
 
 
 @dataclass(kw_only=True)
-class Standing:
-    candidate: str
-    party: str | None
-    votes: int | None
-    share: float | None
-
-
-@dataclass(kw_only=True)
-class Margin:
-    pp: float | None = field(metadata=described("leader minus runner-up, percentage points"))
-    votes: int | None
-
-
-@dataclass(kw_only=True)
 class Majority:
     threshold: float
     reached: bool
@@ -133,19 +138,6 @@ class RegionSummary:
         metadata=described("share descending, as the national results")
     )
     turnout: Turnout
-
-
-@dataclass(kw_only=True)
-class Partial:
-    """Part of a race: `--where` kept some of its rows and left the others out."""
-
-    filter: str = field(
-        metadata=described(
-            "the --where conditions that left out some of the race's rows, in words "
-            "('county = Cherokee')"
-        )
-    )
-    columns: list[str] = field(metadata=described("their columns, as the header writes them"))
 
 
 @dataclass(kw_only=True)
@@ -226,6 +218,8 @@ class ElectionSummary:
             "only with --by region; the key is absent otherwise, as SPEC's schema pins it"
         ),
     )
+    seats: int | None = field(default=1, metadata=SEATS)
+    elected: list[str] | None = field(default=None, metadata=ELECTED)
     # A party-list vote (system: list, or a seats fact): renderers say "list" for "option".
     party_list: bool = field(default=False, metadata=NOT_IN_JSON)
     # For charts (never in JSON, whose keys SPEC pins): where the figures come from, and whether the
@@ -239,134 +233,6 @@ class ElectionSummary:
     # The findings' sentence on who leads in how many regions (also in notes), with --by region.
     regions_led: str | None = field(default=None, metadata=NOT_IN_JSON)
     problems: list[Problem] = field(default_factory=list, metadata=NOT_IN_JSON)  # stderr's digest
-
-
-RaceTag = Literal["close", "tie", "no_majority", "unopposed", "spelling"]
-
-
-@dataclass(kw_only=True)
-class RaceLine:
-    """One race in a line of the overview: who leads, by how much, and what to look at."""
-
-    race: str
-    source_file: str
-    leader: Standing | None = field(metadata=described("null when candidates tie for first"))
-    runner_up: Standing | None
-    tied_for_first: list[str]
-    margin: Margin | None
-    turnout_pct: float | None
-    won: bool = field(
-        metadata=described(
-            "the leader takes the seat (for a primary, the nomination): first past the post, or a "
-            "majority where the system needs one (false for a tie, a runoff to come, a party-list "
-            "vote, or part of a race kept by --where)"
-        )
-    )
-    tags: list[RaceTag] = field(
-        metadata=described(
-            "close: margin under 1 point or 0.5 % of the votes; tie: a tie for first; no_majority: "
-            "no two-round majority; unopposed: one candidate; spelling: see the name-variant warning"
-        )
-    )
-    partial: Partial | None = field(
-        default=None,
-        metadata=optional(
-            "only when --where kept part of the race's rows: which conditions left the others "
-            "out (the race is then not won: its result needs all its rows)"
-        ),
-    )
-    primary: bool = field(
-        default=False,
-        metadata=optional(
-            "only for a primary (true): it wins a nomination, not a seat; not in the tally",
-            flag=True,
-        ),
-    )
-    assumed_plurality: bool = field(
-        default=False,
-        metadata=optional(
-            "only when true: won with no majority under first past the post, which pollcli "
-            "assumed (no --system or system fact); a majority rule would need a runoff",
-            flag=True,
-        ),
-    )
-
-
-@dataclass(kw_only=True)
-class Overview:
-    """Every race of the summary in one line each, in the order asked (`sort`)."""
-
-    sort: Literal["file", "margin"] = field(
-        metadata=described("file: as the races come; margin: the closest first")
-    )
-    races: list[RaceLine]
-    closest: list[str] = field(
-        metadata=described("the closest races (at most ten, a tie first), by name, closest first")
-    )
-    notes: list[str] = field(
-        metadata=described("how the files were split, races refused, the closest races, in words")
-    )
-
-    def flat_rows(self) -> list[dict[str, Any]]:
-        """One flat record per race (OVERVIEW_COLUMNS): CSV rows."""
-        rows = []
-        for line in self.races:
-            leader, runner_up, margin = line.leader, line.runner_up, line.margin
-            rows.append(
-                {
-                    "race": line.race,
-                    "source_file": line.source_file,
-                    "leader": leader.candidate if leader else "; ".join(line.tied_for_first),
-                    "leader_party": leader.party if leader else None,
-                    "leader_votes": leader.votes if leader else None,
-                    "leader_share": leader.share if leader else None,
-                    "margin_pp": margin.pp if margin else None,
-                    "margin_votes": margin.votes if margin else None,
-                    "runner_up": runner_up.candidate if runner_up else None,
-                    "runner_up_party": runner_up.party if runner_up else None,
-                    "runner_up_share": runner_up.share if runner_up else None,
-                    "turnout_pct": line.turnout_pct,
-                    "won": line.won,
-                    "tags": " ".join(line.tags),
-                }
-            )
-        return rows
-
-
-@dataclass(kw_only=True)
-class PartyWins:
-    party: str | None = field(metadata=described("the winners' party; null for no party given"))
-    won: int
-
-
-@dataclass(kw_only=True)
-class RaceTally:
-    """Races won per party (for a file of constituencies: the seats won)."""
-
-    unit: Literal["seats", "races"] = field(
-        metadata=described("seats for a file of constituencies, races for one of offices")
-    )
-    races: int = field(metadata=described("races summarised, primaries aside"))
-    won: int = field(metadata=described("races with a winner"))
-    undecided: int = field(
-        metadata=described(
-            "ties, runoffs to come, party-list votes, and races kept in part by --where (partial)"
-        )
-    )
-    parties: list[PartyWins] = field(metadata=described("most races won first"))
-    partial: int = field(
-        default=0, metadata=described("of the undecided, races --where kept only some rows of")
-    )
-    primaries: int = field(
-        default=0, metadata=described("primaries left out: they win nominations, not seats")
-    )
-    assumed_plurality: int = field(
-        default=0,
-        metadata=described(
-            "of the races won, those won with no majority under first past the post, which "
-            "pollcli assumed (no --system or system fact): a majority rule would need a runoff"
-        ),
-    )
 
 
 @dataclass(kw_only=True)

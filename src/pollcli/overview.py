@@ -33,6 +33,7 @@ from pollcli.models import (
     RaceTag,
     RaceTally,
     RefusedRace,
+    Standing,
 )
 from pollcli.problems import Code
 
@@ -57,6 +58,13 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         and (summary.system == "plurality" or (summary.system == "majority" and reached))
         and not others_ahead
     )
+    runner_up = summary.runner_up
+    if summary.seats != 1:
+        # Several seats: won when the number is known and no tie leaves the last seat open; the
+        # runner-up of the line is the first not elected, whom the margin is measured against.
+        elected = summary.elected or []
+        won = won and summary.seats is not None and len(elected) == summary.seats
+        runner_up = _first_out(summary, len(elected))
     tags: list[RaceTag] = []
     margin = summary.margin
     valid = sum(r.votes or 0 for r in summary.results if r.kind not in NOT_VALID_KINDS)
@@ -69,9 +77,9 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         tags.append("close")
     if summary.tied_for_first:
         tags.append("tie")
-    if summary.system == "majority" and candidates and not reached:
+    if summary.system == "majority" and candidates and not reached and summary.seats == 1:
         tags.append("no_majority")
-    if len(candidates) == 1 and not others_ahead:
+    if len(candidates) <= (summary.seats or 1) and candidates and not others_ahead:
         tags.append("unopposed")
     # One candidate seemingly spelt two ways splits their votes: the leader's share, and maybe who
     # leads, are wrong until --alias merges them, which only a warning on stderr said.
@@ -81,7 +89,7 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         race=summary.election,
         source_file=summary.source_file,
         leader=summary.leader,
-        runner_up=summary.runner_up,
+        runner_up=runner_up,
         tied_for_first=summary.tied_for_first,
         margin=margin,
         turnout_pct=summary.turnout.pct,
@@ -90,10 +98,30 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         partial=summary.partial,
         primary=summary.primary,
         assumed_plurality=won
+        and summary.seats == 1
         and summary.system == "plurality"
         and not summary.system_given
         and not reached,
+        seats=summary.seats,
+        elected=summary.elected,
+        elected_parties=_parties(summary),
     )
+
+
+def _parties(summary: ElectionSummary) -> list[str | None]:
+    """The parties of the members elected, in their order."""
+    names = set(summary.elected or [])
+    rows = [r for r in summary.results if r.kind == "candidate" and r.candidate in names]
+    return [r.party for r in rows[: len(names)]]
+
+
+def _first_out(summary: ElectionSummary, elected: int) -> Standing | None:
+    """The strongest candidate not elected in a race of several seats."""
+    candidates = [r for r in summary.results if r.kind == "candidate"]
+    if summary.seats is None or elected >= len(candidates):
+        return None
+    row = candidates[elected]
+    return Standing(candidate=row.candidate, party=row.party, votes=row.votes, share=row.share)
 
 
 def _others_ahead(summary: ElectionSummary) -> bool:
@@ -154,21 +182,25 @@ def race_tally(lines: Sequence[RaceLine], *, seats: bool) -> RaceTally:
     out (a primary wins a nomination, not a seat)."""
     counted = [line for line in lines if not line.primary]
     counts: dict[str | None, int] = {}
+    several = any(line.seats != 1 for line in counted)
     for line in counted:
         if line.won and line.leader is not None:
             # A candidate on several party lines has their main line as party (`read.partylines`):
-            # the party as read, never split, so that a party named "A / B" stays one.
-            party = line.leader.party or None
-            counts[party] = counts.get(party, 0) + 1
+            # the party as read, never split, so that a party named "A / B" stays one. In a race
+            # of several seats, each member elected counts (their party as the results give it).
+            for party in line.elected_parties if line.elected else [line.leader.party]:
+                counts[party or None] = counts.get(party or None, 0) + 1
     parties = sorted(counts.items(), key=lambda item: (-item[1], item[0] is None, item[0] or ""))
-    won = sum(counts.values())
+    won = sum(1 for line in counted if line.won)
     return RaceTally(
-        unit="seats" if seats else "races",
+        unit="seats" if seats or several else "races",
         races=len(counted),
-        won=won,
+        won=sum(counts.values()) if several else won,
         undecided=len(counted) - won,
         parties=[PartyWins(party=party, won=count) for party, count in parties],
         partial=sum(1 for line in counted if line.partial is not None),
         primaries=len(lines) - len(counted),
         assumed_plurality=sum(1 for line in counted if line.assumed_plurality),
+        seats=sum(line.seats or 0 for line in counted) if several else None,
+        seats_unknown=sum(1 for line in counted if line.seats is None),
     )

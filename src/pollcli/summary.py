@@ -155,4 +155,6 @@ def summarize_election(
         system=figures.system,
         system_given=figures.system_given,
         primary=figures.primary,
+        seats=figures.seats,
+        elected=None if figures.elected is None else [r.option.candidate for r in figures.elected],
     )

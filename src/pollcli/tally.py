@@ -53,6 +53,12 @@ class Tally:
     turnout: Turnout
     effective_number: float | None
     term: Term
+    # Members the race elects (1; N for a race of several seats; None when unknown: several
+    # candidates of one party and nothing says how many), and for N > 1 the top N elected (fewer
+    # when candidates tie for the last seat: `seat_tie`).
+    seats: int | None = 1
+    elected: list[Ranked] | None = None
+    seat_tie: list[Ranked] | None = None
 
     def strength(self, item: Ranked) -> float:
         return strength(item, self.by_votes)
@@ -133,9 +139,21 @@ def tally(
     runner_up = candidates[1] if leader is not None and len(candidates) > 1 else None
     party_list = is_party_list(facts.system, facts.seats)
     system: System = "list" if party_list else facts.system or default_system(election)
+    seats = 1 if party_list else election.seats
     reached = leader is not None and leader.share is not None and leader.share > majority
     # Only a two-round system has a runoff: first past the post elects the leader, lists get seats.
     runoff = _runoff(leader, runner_up, tied, reached) if system == "majority" else None
+    margin = _margin(leader, runner_up, tied)
+    elected = seat_tie = None
+    if seats != 1:
+        # Several seats: the top N are elected, whatever the majority; the margin is the last
+        # elected's over the first not elected (none is measured when N is unknown).
+        system, runoff, tied = "plurality", None, [candidates[0]] if candidates else []
+        leader = candidates[0] if candidates else None
+        runner_up = candidates[1] if len(candidates) > 1 else None
+        margin = None
+        if seats is not None:
+            elected, seat_tie, margin = _elected(candidates, seats, by_votes)
     below = sorted(
         (r for r in candidates if r.share is not None and r.share < threshold), key=lambda r: r.rank
     )
@@ -155,14 +173,33 @@ def tally(
         tied=tied if len(tied) > 1 else [],
         leader=leader,
         runner_up=runner_up,
-        margin=_margin(leader, runner_up, tied),
+        margin=margin,
         reached=reached,
         runoff=runoff,
         below=below,
         turnout=_turnout(election),
         effective_number=_effective_number(ranked),
         term=_term(election),
+        seats=seats,
+        elected=elected,
+        seat_tie=seat_tie,
     )
+
+
+def _elected(
+    candidates: list[Ranked], seats: int, by_votes: bool
+) -> tuple[list[Ranked], list[Ranked] | None, Margin | None]:
+    """The top `seats` candidates (strongest first), those tied for the last seat when a tie leaves
+    it undecided, and the margin of the last elected over the first not elected."""
+    if len(candidates) <= seats:
+        return candidates, None, None
+    last, first_out = candidates[seats - 1], candidates[seats]
+    line = strength(last, by_votes)
+    if line == strength(first_out, by_votes):
+        tie = [r for r in candidates if strength(r, by_votes) == line]
+        ahead = [r for r in candidates if strength(r, by_votes) > line]
+        return ahead, tie, _margin(last, first_out, [])
+    return candidates[:seats], None, _margin(last, first_out, [])
 
 
 def _margin(leader: Ranked | None, runner_up: Ranked | None, tied: list[Ranked]) -> Margin | None:

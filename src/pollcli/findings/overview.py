@@ -98,20 +98,29 @@ def tally_sentence(tally: RaceTally) -> str:
             f"{primaries(tally.primaries)}: a primary wins a nomination, not a seat, so none is "
             "counted as won by a party."
         )
+    # A race of several seats counts each seat; races of an unknown number count none.
+    total = tally.seats if tally.seats is not None else tally.races
     if not tally.parties:
         sentence = f"{unit} won: none of the {tally.races:,} is decided"
     else:
         parts = [
-            f"{p.party or 'no party'} {p.won:,}" + (f" of {tally.races:,}" if index == 0 else "")
+            f"{p.party or 'no party'} {p.won:,}" + (f" of {total:,}" if index == 0 else "")
             for index, p in enumerate(tally.parties)
         ]
         undecided = f"; {tally.undecided:,} undecided" if tally.undecided else ""
+        if tally.seats is not None and tally.undecided:
+            undecided += " race" if tally.undecided == 1 else " races"
         sentence = f"{unit} won: {', '.join(parts)}{undecided}"
     if tally.partial:
         sentence += (
             f" ({tally.partial:,} counted only in part by --where, so no winner is named)"
             if tally.parties
             else f" ({tally.partial:,} counted only in part by --where)"
+        )
+    if tally.seats_unknown:
+        sentence += (
+            f" ({tally.seats_unknown:,} of an unknown number of seats: several candidates of one "
+            "party, and nothing says how many are elected)"
         )
     if left_out:
         sentence += f"; {left_out}"

@@ -81,6 +81,8 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
     sentences = []
     if not tally.candidates:
         return ["No candidate is on the ballot list; only non-candidate options were given."]
+    if tally.seats != 1 and tally.partial is None:
+        return _several_seats(tally)
     leader, runner_up, margin = tally.leader, tally.runner_up, tally.margin
     if tally.tied:
         first = tally.tied[0]
@@ -109,6 +111,52 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
                 )
     sentences.append(_majority(tally, official=official))
     return sentences
+
+
+def _gap(tally: Tally) -> str:
+    margin, gap = tally.margin, []
+    if margin is not None and margin.pp is not None:
+        gap.append(f"{margin.pp:.2f} points")
+    if margin is not None and margin.votes is not None:
+        gap.append(counted(margin.votes, "vote"))
+    return " and ".join(gap) or "unknown"
+
+
+def _several_seats(tally: Tally) -> list[str]:
+    """A race for several seats: the top N are elected, and the last seat's margin is over the
+    first not elected; no majority, runoff or single winner. N unknown: no winner is named."""
+    leader = tally.leader
+    assert leader is not None
+    if tally.seats is None:
+        crowded = tally.election.crowded or "several"
+        return [
+            f"{describe(leader)} leads with {figures(leader)}.",
+            f"Several candidates of one party ({crowded}) and no number of seats given: a race "
+            "for several seats, most likely (or party primaries read as one race). No winner is "
+            "named and no margin measured; give the number of seats in a vote_for column, as "
+            "'(N)' at the end of the district's name, or with --vote-for N.",
+        ]
+    elected, seats = tally.elected or [], tally.seats
+    verb = "Elects" if tally.election.facts.stage == "official" else "Would elect"
+    names = ", ".join(describe(r) for r in elected)
+    if tally.seat_tie:
+        tied = ", ".join(describe(r) for r in tally.seat_tie)
+        open_seats = seats - len(elected)
+        sentences = [f"{verb} {seats}" + (f": {names}." if elected else ".")]
+        sentences.append(
+            f"Tie for the last {counted(open_seats, 'seat')}: {tied} each have "
+            f"{figures(tally.seat_tie[0])}; {'it is' if open_seats == 1 else 'they are'} "
+            "undecided."
+        )
+        return sentences
+    if len(elected) <= seats and len(tally.candidates) <= seats:
+        return [f"{verb} {seats}: {names} — no more candidates than seats."]
+    last, first_out = elected[-1], tally.candidates[seats]
+    return [
+        f"{verb} {seats} (the top {seats} by votes): {names}.",
+        f"Last seat: {describe(last)} with {figures(last)}; first not elected: "
+        f"{describe(first_out)} with {figures(first_out)}; margin {_gap(tally)}.",
+    ]
 
 
 def _majority(tally: Tally, *, official: bool) -> str:

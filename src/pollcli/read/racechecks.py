@@ -7,15 +7,21 @@ candidate spelt two ways across a race's regions, races that look like several.
   match as `compare` matches names (`pollcli.names`: "BIDEN/HARRIS" and "Biden and Harris",
   "James R Comer" and "James R. Comer") are one candidate spelt two ways, most likely: a
   `name-variant` warning names both and the `--alias` that merges them. Nothing is merged unasked.
+- **Seats.** A race's district (or race, seat, constituency) whose name ends in "(N)", as New
+  Hampshire writes its House districts ("BE 02 (4)", "CH 16 (2)F"), elects N members.
 - **Races that may be several.** A race where one party has several candidates beside another
-  party's is either a seat for several members or party primaries read as one race: a `race-split`
-  warning says so and how to split them (`--race-by …,party`).
+  party's, and that does not say how many members it elects, is either a race for several seats
+  or party primaries read as one race: it is marked (`Election.crowded`: no winner is named, no
+  margin measured) and a `race-split` warning says how to give the number of seats (and, unless
+  the file says it is a general election, how to split primaries: `--race-by …,party`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from pathlib import PurePath
 from typing import Final
 
 from pollcli.election import Election, Option
@@ -28,6 +34,11 @@ NO_PARTY: Final[frozenset[str]] = frozenset(
     {"", "independent", "ind", "i", "npa", "np", "nonpartisan", "non partisan", "none", "oth",
      "other", "write in", "write-in", "wri", "w/i", "unaffiliated", "una", "no party"}
 )  # fmt: skip
+# The race keys whose value may end in the number of members elected, "(4)" (New Hampshire's
+# "BE 02 (4)", its floterial "CH 16 (2)F"); not a name pollcli made, whose "(2)" tells namesakes apart.
+SEAT_NAMING_ROLES: Final[tuple[str, ...]] = ("district", "constituency", "race", "seat")
+SEATS_IN_NAME: Final[re.Pattern[str]] = re.compile(r"\(\s*(\d{1,3})\s*\)\s*[A-Za-z]{0,2}\s*$")
+GENERAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])gen(?:eral)?(?![a-z])")
 
 
 def _listed(names: Sequence[str]) -> str:
@@ -60,11 +71,29 @@ def vote_parts(reader: CellReader, found: Found) -> None:
         )
 
 
-def check(elections: list[Election], problems: list[Problem], many: bool, keyed: bool) -> None:
-    """Spellings within each race, and races that may be several: in a file of many races, or of
-    one race told by its key columns (`keyed`: a file of party primaries whose name does not say
-    primary reads as one race, and the warning is all that says so)."""
+def seats_named(values: Mapping[str, str]) -> int | None:
+    """The members a race elects as its key values state them: "BE 02 (4)" → 4; else None."""
+    for role in SEAT_NAMING_ROLES:
+        found = SEATS_IN_NAME.search(values.get(role, ""))
+        if found and int(found.group(1)) >= 1:
+            return int(found.group(1))
+    return None
+
+
+def check(
+    elections: list[Election],
+    problems: list[Problem],
+    many: bool,
+    keyed: bool,
+    values: Mapping[str, Mapping[str, str]] | None = None,
+) -> None:
+    """Spellings within each race, the seats its name states (`values`: each race's key values by
+    its name), and races that may be several: in a file of many races, or of one race told by its
+    key columns (`keyed`: a file of party primaries whose name does not say primary reads as one
+    race, and the warning is all that says so)."""
     for election in elections:
+        if values and election.facts.election in values:
+            election.named_seats = seats_named(values[election.facts.election])
         for warning in _spellings(election):
             tagged = replace(warning, race=election.facts.election) if many else warning
             problems.append(tagged)
@@ -116,6 +145,8 @@ def _spellings(election: Election) -> list[Problem]:
 def _several(elections: list[Election], problems: list[Problem]) -> None:
     suspects = []
     for election in elections:
+        if election.seats != 1 or (election.race is not None and election.race.primary):
+            continue  # stated (several per party is then expected), or a primary
         parties: dict[str, int] = {}
         for option in election.options:
             if option.kind == "candidate":
@@ -126,8 +157,16 @@ def _several(elections: list[Election], problems: list[Problem]) -> None:
             suspects.append(election)
     if not suspects:
         return
+    for election in suspects:
+        election.crowded = _crowding(election.options)
     first = suspects[0]
-    example = _crowding(first.options)
+    general = all(_general(e) for e in suspects)
+    primaries = (
+        ""
+        if general
+        else "; if they are party primaries read as one race, add the party column to the race "
+        "keys (--race-by office,district,party; a file whose name says 'primary' is split so)"
+    )
     warning = Problem(
         code=Code.RACE_SPLIT,
         severity="warning",
@@ -135,10 +174,11 @@ def _several(elections: list[Election], problems: list[Problem]) -> None:
         line=None,
         column=None,
         message=f"{len(suspects):,} race(s) have several candidates of one party (e.g. "
-        f"{first.facts.election!r}: {example}): seats for several members, or party primaries "
-        "read as one race? Each race's leader is named as its winner; to split party primaries, "
-        "add the party column to the race keys (--race-by office,district,party; a file whose "
-        "name says 'primary' is split so)",
+        f"{first.facts.election!r}: {first.crowded}) and do not say how many members they "
+        "elect, so no winner is named and no margin measured in them. A race for several seats "
+        "is one race of N seats: give N in a vote_for (or magnitude, number_elected) column, as "
+        "'(N)' at the end of the district's name ('BE 02 (4)'), or with --vote-for N and "
+        f"--race {_race_text(first)!r}" + primaries,
     )
     problems.append(warning)
     for election in suspects:
@@ -151,3 +191,14 @@ def _crowding(options: list[Option]) -> str:
         if option.kind == "candidate" and option.party:
             counts[option.party] = counts.get(option.party, 0) + 1
     return ", ".join(f"{n} {p}" for p, n in sorted(counts.items(), key=lambda i: -i[1]) if n > 1)
+
+
+def _general(election: Election) -> bool:
+    """Whether the race says it is of a general election: its stage, or the file's name."""
+    words = [v.casefold() for v in (election.race.keys.values() if election.race else ())]
+    name = PurePath(election.source_file).name.casefold()
+    return any(w in ("gen", "general") for w in words) or bool(GENERAL.search(name))
+
+
+def _race_text(election: Election) -> str:
+    return election.race.name if election.race is not None else election.facts.election

@@ -199,7 +199,6 @@ def assemble(
     names = {chosen[i].name for i in bad}
     elections = [e for e in elections if e.facts.election not in names or not many]
     _add_mode_reports(elections, by_mode, found.items, many, assembly)
-    racechecks.check(elections, found.items, many, keyed=bool(keys))
     if not many and len(chosen) == 1:
         (only,) = chosen.values()
         if only.identity in cut:
@@ -242,6 +241,11 @@ def assemble(
             if found_race is not None and found_race.identity in cut:
                 election.partial = where.partial(cut[found_race.identity])
             election.notes.insert(0, split.note)
+    # After the races are named and told apart: whether a race is a primary decides the checks.
+    race_values = {race.name: race.values for race in chosen.values()} if many else {}
+    if not many and len(chosen) == 1:
+        race_values = {e.facts.election: next(iter(chosen.values())).values for e in elections}
+    racechecks.check(elections, found.items, many, keyed=bool(keys), values=race_values)
     return _options_named(elections, columns)
 
 

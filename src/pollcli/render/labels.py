@@ -38,11 +38,20 @@ def result_tags(row: ResultRow, summary: ElectionSummary) -> list[tuple[str, str
     """The row's tags as (text, role); the role is "leader", "tied", "runner_up", "below" or the
     option's kind, for a renderer to style."""
     tags = []
-    if summary.leader is not None and row.candidate == summary.leader.candidate:
+    if summary.seats != 1:  # several seats: who is elected, not who leads whom
+        if row.kind == "candidate" and row.candidate in (summary.elected or []):
+            tags.append(("ELECTED", "leader"))
+        if summary.elected is None and summary.leader and row.candidate == summary.leader.candidate:
+            tags.append(("LEADER", "leader"))
+    elif summary.leader is not None and row.candidate == summary.leader.candidate:
         tags.append(("LEADER", "leader"))
     if row.candidate in summary.tied_for_first:
         tags.append(("TIED FIRST", "tied"))
-    if summary.runner_up is not None and row.candidate == summary.runner_up.candidate:
+    if (
+        summary.seats == 1
+        and summary.runner_up is not None
+        and row.candidate == summary.runner_up.candidate
+    ):
         tags.append(("RUNNER-UP", "runner_up"))
     if row.below_threshold:
         tags.append((f"BELOW {summary.threshold:g} %", "below"))
@@ -98,6 +107,8 @@ def race_tags(line: RaceLine) -> str:
     """The race's tags in words, and PARTIAL when --where kept part of its rows, PRIMARY for a
     primary whose name does not say so."""
     tags = [RACE_TAGS[t] for t in line.tags]
+    if line.seats != 1:
+        tags.append(f"{line.seats} SEATS" if line.seats else "SEATS?")
     if line.partial is not None:
         tags.append("PARTIAL")
     if line.primary and "primary" not in line.race.casefold():
@@ -119,6 +130,8 @@ def tally_title(tally: RaceTally) -> str:
     what = "Seats" if tally.unit == "seats" else "Races"
     if not tally.races and tally.primaries:
         return f"{what} won by party: none counted (primaries only)"
+    if tally.seats is not None:
+        return f"{what} won by party ({tally.won:,} of {tally.seats:,} decided)"
     return f"{what} won by party ({tally.won:,} of {tally.races:,} decided)"
 
 
