@@ -194,9 +194,10 @@ class RaceTally:
     )
     seats_unknown: int = field(
         default=0,
-        metadata=described(
-            "of the undecided, races whose number of seats is not known (several candidates of "
-            "one party, and nothing says how many are elected)"
+        metadata=optional(
+            "only when some: of the undecided, races whose number of seats is not known (two "
+            "parties run several candidates each, and nothing says how many are elected)",
+            flag=True,
         ),
     )
     assumed_plurality: int = field(

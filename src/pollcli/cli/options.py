@@ -293,6 +293,17 @@ SystemOpt = Annotated[
         rich_help_panel=FACTS,
     ),
 ]
+VoteForOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--vote-for",
+        metavar="N",
+        help="Members the race elects: the top N by votes win (a race of several seats). "
+        "Default: a vote_for, magnitude or number_elected column, or '(N)' at the end of the "
+        "district's name ('BE 02 (4)'); else 1. With several races, pick one with --race.",
+        rich_help_panel=FACTS,
+    ),
+]
 DateOpt = Annotated[
     str | None,
     typer.Option("--date", metavar="YYYY-MM-DD", help="Date of the vote.", rich_help_panel=FACTS),

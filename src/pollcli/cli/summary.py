@@ -162,6 +162,7 @@ def summary(
     previous_term_years: opt.PreviousTermOpt = None,
     term_limit: opt.TermLimitOpt = None,
     system: opt.SystemOpt = None,
+    vote_for: opt.VoteForOpt = None,
 ) -> int:
     """Who leads and by how much, majority or runoff, who is below the threshold, turnout and term.
     A file of many races gives one line per race and the races won per party."""
@@ -196,6 +197,7 @@ def summary(
         previous_term_years=previous_term_years,
         term_limit=term_limit,
         system=system,
+        vote_for=vote_for,
     )
     if detail and one_line_per_race:
         raise UsageError("--detail and --overview ask for opposite things; choose one")

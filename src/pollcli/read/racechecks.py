@@ -11,8 +11,10 @@ candidate spelt two ways across a race's regions, races that look like several.
   Hampshire writes its House districts ("BE 02 (4)", "CH 16 (2)F"), elects N members.
 - **Races that may be several.** A race where one party has several candidates beside another
   party's, and that does not say how many members it elects, is either a race for several seats
-  or party primaries read as one race: it is marked (`Election.crowded`: no winner is named, no
-  margin measured) and a `race-split` warning says how to give the number of seats (and, unless
+  or party primaries (or an all-party primary) read as one race: a `race-split` warning says so.
+  Where two parties or more run as many candidates each ("4 REP, 4 DEM": slates), several seats
+  are most likely: the race is marked (`Election.crowded`: no winner is named, no margin
+  measured). The warning says how to give the number of seats (and, unless
   the file says it is a general election, how to split primaries: `--race-by …,party`).
 """
 
@@ -158,8 +160,17 @@ def _several(elections: list[Election], problems: list[Problem]) -> None:
     if not suspects:
         return
     for election in suspects:
-        election.crowded = _crowding(election.options)
-    first = suspects[0]
+        if _slates(election.options):
+            election.crowded = _crowding(election.options)
+    first = next((e for e in suspects if e.crowded), suspects[0])
+    example = first.crowded or _crowding(first.options)
+    uncalled = sum(1 for e in suspects if e.crowded)
+    called = (
+        f"; in {uncalled:,} of them two parties run as many candidates each (N seats, most likely), "
+        "so no winner is named and no margin measured"
+        if uncalled
+        else ""
+    )
     general = all(_general(e) for e in suspects)
     primaries = (
         ""
@@ -174,15 +185,26 @@ def _several(elections: list[Election], problems: list[Problem]) -> None:
         line=None,
         column=None,
         message=f"{len(suspects):,} race(s) have several candidates of one party (e.g. "
-        f"{first.facts.election!r}: {first.crowded}) and do not say how many members they "
-        "elect, so no winner is named and no margin measured in them. A race for several seats "
-        "is one race of N seats: give N in a vote_for (or magnitude, number_elected) column, as "
+        f"{first.facts.election!r}: {example}) and do not say how many members they elect"
+        f"{called}. A race for several seats is one race of N seats: give N in a vote_for (or magnitude, number_elected) column, as "
         "'(N)' at the end of the district's name ('BE 02 (4)'), or with --vote-for N and "
         f"--race {_race_text(first)!r}" + primaries,
     )
     problems.append(warning)
     for election in suspects:
         election.warnings.append(warning)
+
+
+def _slates(options: list[Option]) -> bool:
+    """Whether two parties or more run the most candidates of any party, more than one each
+    ("4 REP, 4 DEM"): party slates for several seats, as an all-party primary seldom has them."""
+    counts: dict[str, int] = {}
+    for option in options:
+        party = option_key(option.party or "")
+        if option.kind == "candidate" and party not in NO_PARTY:
+            counts[party] = counts.get(party, 0) + 1
+    most = max(counts.values(), default=0)
+    return most > 1 and sum(1 for n in counts.values() if n == most) > 1
 
 
 def _crowding(options: list[Option]) -> str:
