@@ -1,0 +1,172 @@
+"""Races of several seats (trial A5): the number from a vote_for/magnitude column, from "(N)" at the
+end of a district's name (New Hampshire), or --vote-for; the top N elected, the margin of the last
+elected over the first not elected, seats counted in the tally. Oracles: pandas group-bys and
+nlargest over the same rows. Both engines read every file alike."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT, invoke, write
+from test_races_keys import both
+
+REALWORLD = next(
+    (
+        p
+        for p in (ROOT.parent / "shared" / "realworld", Path("/work/shared/realworld"))
+        if p.is_dir()
+    ),
+    None,
+)
+
+# New Hampshire's layout: the seats in the district's name; one district of 2, one of 1, and one
+# whose name does not say, with two parties' slates of 2.
+NH = (
+    "county,precinct,office,district,party,candidate,votes\n"
+    "Belknap,Alton,State House,BE 02 (2),REP,Ann,500\nBelknap,Gilford,State House,BE 02 (2),REP,Ann,400\n"
+    "Belknap,Alton,State House,BE 02 (2),REP,Bob,450\nBelknap,Gilford,State House,BE 02 (2),REP,Bob,380\n"
+    "Belknap,Alton,State House,BE 02 (2),DEM,Cat,470\nBelknap,Gilford,State House,BE 02 (2),DEM,Cat,350\n"
+    "Belknap,Alton,State House,BE 02 (2),DEM,Dan,300\nBelknap,Gilford,State House,BE 02 (2),DEM,Dan,200\n"
+    "Belknap,Alton,State House,BE 03 (1)F,REP,Eve,700\nBelknap,Alton,State House,BE 03 (1)F,DEM,Fay,710\n"
+    "Belknap,Alton,State House,RK05,REP,Gus,90\nBelknap,Alton,State House,RK05,REP,Hal,88\n"
+    "Belknap,Alton,State House,RK05,DEM,Ida,89\nBelknap,Alton,State House,RK05,DEM,Jo,40\n"
+)
+
+
+def oracle(frame: pd.DataFrame, seats: dict[str, int]) -> dict[str, tuple[list[str], int]]:
+    """Per race: the top N by summed votes (pandas nlargest) and the Nth minus the (N+1)th."""
+    out = {}
+    for race, group in frame.groupby("race"):
+        totals = group.groupby("candidate")["votes"].sum().sort_values(ascending=False)
+        if race not in seats:
+            continue
+        n = seats[race]
+        out[race] = (list(totals.index[:n]), int(totals.iloc[n - 1] - totals.iloc[n]))
+    return out
+
+
+def test_new_hampshire_districts_elect_the_seats_their_names_state(monkeypatch, tmp_path):
+    path = write(tmp_path, NH, "20201103__nh__general__precinct.csv")
+    exact, streamed, _ = both(monkeypatch, path)
+    assert exact == streamed
+    seats = {e["facts"].election: e["named_seats"] for e in exact[0]}
+    assert seats == {
+        "State House · BE 02 (2)": 2,
+        "State House · BE 03 (1)F": 1,
+        "State House · RK05": None,
+    }
+    frame = pd.read_csv(io.StringIO(NH))
+    frame["race"] = "State House · " + frame["district"]
+    expected = oracle(frame, {"State House · BE 02 (2)": 2, "State House · BE 03 (1)F": 1})
+    data = json.loads(invoke("summary", str(path), "-f", "json", "--detail").stdout)
+    races = {e["election"]: e for e in data["elections"]}
+    two = races["State House · BE 02 (2)"]
+    assert two["seats"] == 2 and two["elected"] == expected["State House · BE 02 (2)"][0]
+    assert two["margin"]["votes"] == expected["State House · BE 02 (2)"][1]  # Bob 830 − Cat 820
+    assert "First past the post" not in " ".join(two["notes"])
+    assert "runoff" not in " ".join(two["notes"])
+    assert "Elects 2 (the top 2 by votes): Ann (REP), Bob (REP)." in two["notes"]
+    one = races["State House · BE 03 (1)F"]
+    assert "seats" not in one and "elected" not in one and one["leader"]["candidate"] == "Fay"
+    # RK05: two slates of two, and nothing says how many seats: no winner, no margin, not close.
+    unknown = races["State House · RK05"]
+    assert unknown["seats"] is None and unknown["margin"] is None
+    lines = {line["race"]: line for line in data["overview"]["races"]}
+    assert not lines["State House · RK05"]["won"] and lines["State House · RK05"]["tags"] == []
+    assert (
+        lines["State House · BE 02 (2)"]["won"]
+        and "close" in lines["State House · BE 02 (2)"]["tags"]
+    )
+    # Seats won per party: REP 2 (Ann, Bob) + DEM 1 (Fay), of 3 known seats.
+    assert data["tally"]["unit"] == "seats"
+    assert data["tally"]["parties"] == [{"party": "REP", "won": 2}, {"party": "DEM", "won": 1}]
+    assert (data["tally"]["seats"], data["tally"]["seats_unknown"]) == (3, 1)
+    assert data["overview"]["closest"][0] == "State House · BE 02 (2)"
+
+
+def test_the_warning_of_a_general_says_one_race_of_n_seats_not_party_primaries(tmp_path):
+    path = write(tmp_path, NH, "20201103__nh__general__precinct.csv")
+    result = invoke("summary", str(path))
+    assert result.code == 0
+    assert "one race of N seats" in result.stderr and "--vote-for N" in result.stderr
+    assert "--race-by" not in result.stderr  # a general election is no set of primaries
+    plain = invoke("summary", str(write(tmp_path, NH, "results.csv")))
+    assert "--race-by office,district,party" in plain.stderr  # the name does not say general
+    told = json.loads(
+        invoke("summary", str(path), "--race", "RK05", "--vote-for", "2", "-f", "json").stdout
+    )
+    (race,) = told["elections"]
+    assert race["seats"] == 2 and race["elected"] == ["Gus", "Ida"]
+    assert race["margin"]["votes"] == 89 - 88
+
+
+# MEDSL's layout: `magnitude` (and vote-mode rows to sum). Hawaii's at-large trustees elect 3.
+MEDSL = (
+    "precinct,office,district,party_simplified,candidate,mode,votes,stage,magnitude\n"
+    + "".join(
+        f"{p},AT-LARGE TRUSTEE,,,{c},{m},{v},GEN,3\n"
+        for p in ("01-01", "01-02")
+        for m in ("MAIL IN", "ELECTION DAY")
+        for c, v in (("KEONI", 40), ("BRICK", 42), ("JOHN", 38), ("LEI", 37), ("CHAD", 20))
+    )
+    + "01-01,GOVERNOR,,DEMOCRAT,JOSH,MAIL IN,100,GEN,1\n01-01,GOVERNOR,,REPUBLICAN,DUKE,MAIL IN,60,GEN,1\n"
+)
+
+
+def test_medsl_magnitude_is_the_number_of_seats(monkeypatch, tmp_path):
+    path = write(tmp_path, MEDSL, "hi_2022_general.csv")
+    exact, streamed, _ = both(monkeypatch, path)
+    assert exact == streamed
+    assert {e["facts"].election: e["facts"].vote_for for e in exact[0]} == {
+        "AT-LARGE TRUSTEE": 3,
+        "GOVERNOR": 1,
+    }
+    frame = pd.read_csv(io.StringIO(MEDSL))
+    frame["race"] = frame["office"]
+    expected = oracle(frame, {"AT-LARGE TRUSTEE": 3, "GOVERNOR": 1})
+    data = json.loads(invoke("summary", str(path), "-f", "json", "--detail").stdout)
+    races = {e["election"]: e for e in data["elections"]}
+    trustees = races["AT-LARGE TRUSTEE"]
+    assert trustees["elected"] == expected["AT-LARGE TRUSTEE"][0]
+    assert trustees["margin"]["votes"] == expected["AT-LARGE TRUSTEE"][1]
+    assert data["tally"]["seats"] == 4 and data["tally"]["won"] == 4
+
+
+def test_a_tie_for_the_last_seat_elects_those_above_it(tmp_path):
+    text = "district,party,candidate,votes\nD (2),A,X,10\nD (2),B,Y,8\nD (2),A,Z,8\nE,A,Q,1\n"
+    data = json.loads(invoke("summary", str(write(tmp_path, text)), "-f", "json").stdout)
+    race = next(e for e in data["elections"] if e["election"].startswith("D"))
+    assert race["elected"] == ["X"] and race["margin"]["votes"] == 0
+    assert any("Tie for the last 1 seat" in n for n in race["notes"])
+    line = next(r for r in data["overview"]["races"] if r["race"].startswith("D"))
+    assert not line["won"]
+
+
+@pytest.mark.skipif(REALWORLD is None, reason="shared/realworld is not beside the repository")
+def test_real_new_hampshire_house(tmp_path):
+    """Each State House district whose name states its seats elects that many (pandas: the "(N)"
+    of every district name); the overview's closest race is no gap between two members elected."""
+    path = REALWORLD / "us_nh_2020_general_precinct.csv"
+    frame = pd.read_csv(path, dtype=str)
+    named = {
+        f"{o} · {d}": int(m.group(1))
+        for o, d in frame[["office", "district"]].dropna().drop_duplicates().itertuples(index=False)
+        if (m := re.search(r"\((\d+)\)[A-Za-z]{0,2}$", d))
+    }
+    data = json.loads(invoke("summary", str(path), "-f", "json", "-q").stdout)
+    races = {e["election"]: e for e in data["elections"]}
+    checked = [r for r in named if r in races]
+    assert len(checked) > 50
+    for race in checked:
+        assert races[race].get("seats", 1) == named[race], race
+    be02 = races["State House · BE 02 (4)"]
+    assert be02["elected"] == ["Glen Aldrich", "Harry Bean", "Norman Silber", "Jonathan Mackie"]
+    assert be02["margin"]["votes"] == 8756 - 7912  # Mackie − Taylor, as the table above shows
+    assert "State House · RK05" not in data["overview"]["closest"]
+    assert data["tally"]["seats"] >= sum(named[r] for r in checked if races[r].get("elected"))
