@@ -195,8 +195,8 @@ class RaceTally:
     seats_unknown: int = field(
         default=0,
         metadata=optional(
-            "only when some: of the undecided, races whose number of seats is not known (two "
-            "parties run several candidates each, and nothing says how many are elected)",
+            "only when some: of the undecided, races whose number of seats is not known (a party "
+            "has several candidates, and nothing says how many are elected)",
             flag=True,
         ),
     )

@@ -119,8 +119,8 @@ def tally_sentence(tally: RaceTally) -> str:
         )
     if tally.seats_unknown:
         sentence += (
-            f" ({tally.seats_unknown:,} of an unknown number of seats: several candidates of one "
-            "party, and nothing says how many are elected)"
+            f" ({tally.seats_unknown:,} of an unknown number of seats: a party has several "
+            "candidates in each, and nothing says how many are elected)"
         )
     if left_out:
         sentence += f"; {left_out}"

@@ -11,11 +11,11 @@ candidate spelt two ways across a race's regions, races that look like several.
   Hampshire writes its House districts ("BE 02 (4)", "CH 16 (2)F"), elects N members.
 - **Races that may be several.** A race where one party has several candidates beside another
   party's, and that does not say how many members it elects, is either a race for several seats
-  or party primaries (or an all-party primary) read as one race: a `race-split` warning says so.
-  Where two parties or more run as many candidates each ("4 REP, 4 DEM": slates), several seats
-  are most likely: the race is marked (`Election.crowded`: no winner is named, no margin
-  measured). The warning says how to give the number of seats (and, unless
-  the file says it is a general election, how to split primaries: `--race-by …,party`).
+  or party primaries (or an all-party vote) read as one race: a `race-split` warning says so, and
+  how to give the number of seats (and, unless the file says it is a general election, how to
+  split primaries: `--race-by …,party`). But for a special election (one vacancy, often filled by
+  an all-party vote), the race is marked (`Election.crowded`): no winner is named and no margin
+  measured, for naming one where several are elected would be worse than naming none.
 """
 
 from __future__ import annotations
@@ -160,17 +160,16 @@ def _several(elections: list[Election], problems: list[Problem]) -> None:
     if not suspects:
         return
     for election in suspects:
-        if _slates(election.options):
+        if not _special(election):
             election.crowded = _crowding(election.options)
     first = next((e for e in suspects if e.crowded), suspects[0])
-    example = first.crowded or _crowding(first.options)
-    uncalled = sum(1 for e in suspects if e.crowded)
-    called = (
-        f"; in {uncalled:,} of them two parties run as many candidates each (N seats, most likely), "
-        "so no winner is named and no margin measured"
-        if uncalled
-        else ""
-    )
+    specials = sum(1 for e in suspects if not e.crowded)
+    if specials == len(suspects):
+        called = f"; {'its' if specials == 1 else 'each'} leader is named, as of a special election"
+    else:
+        called = ": no winner is named and no margin measured in them" + (
+            f" (but in {specials:,} special election(s), whose leader is named)" if specials else ""
+        )
     general = all(_general(e) for e in suspects)
     primaries = (
         ""
@@ -185,26 +184,21 @@ def _several(elections: list[Election], problems: list[Problem]) -> None:
         line=None,
         column=None,
         message=f"{len(suspects):,} race(s) have several candidates of one party (e.g. "
-        f"{first.facts.election!r}: {example}) and do not say how many members they elect"
-        f"{called}. A race for several seats is one race of N seats: give N in a vote_for (or magnitude, number_elected) column, as "
-        "'(N)' at the end of the district's name ('BE 02 (4)'), or with --vote-for N and "
-        f"--race {_race_text(first)!r}" + primaries,
+        f"{first.facts.election!r}: {_crowding(first.options)}) and do not say how many members "
+        f"they elect{called}. A race for several seats is one race of N seats: give N in a "
+        "vote_for (or magnitude, number_elected) column, as '(N)' at the end of the district's "
+        f"name ('BE 02 (4)'), or with --vote-for N and --race {_race_text(first)!r} "
+        "(--vote-for 1: one seat)" + primaries,
     )
     problems.append(warning)
     for election in suspects:
         election.warnings.append(warning)
 
 
-def _slates(options: list[Option]) -> bool:
-    """Whether two parties or more run the most candidates of any party, more than one each
-    ("4 REP, 4 DEM"): party slates for several seats, as an all-party primary seldom has them."""
-    counts: dict[str, int] = {}
-    for option in options:
-        party = option_key(option.party or "")
-        if option.kind == "candidate" and party not in NO_PARTY:
-            counts[party] = counts.get(party, 0) + 1
-    most = max(counts.values(), default=0)
-    return most > 1 and sum(1 for n in counts.values() if n == most) > 1
+def _special(election: Election) -> bool:
+    """A special election (its name says so, as a `special` key names it): it fills one vacancy,
+    often in an all-party vote where a party has several candidates (Georgia's 2020 Senate)."""
+    return "special" in election.facts.election.casefold()
 
 
 def _crowding(options: list[Option]) -> str:

@@ -242,10 +242,12 @@ def assemble(
                 election.partial = where.partial(cut[found_race.identity])
             election.notes.insert(0, split.note)
     # After the races are named and told apart: whether a race is a primary decides the checks.
-    race_values = {race.name: race.values for race in chosen.values()} if many else {}
-    if not many and len(chosen) == 1:
-        race_values = {e.facts.election: next(iter(chosen.values())).values for e in elections}
-    racechecks.check(elections, found.items, many, keyed=bool(keys), values=race_values)
+    named: dict[str, dict[str, str]] = {}
+    if many:
+        named = {race.name: race.values for race in chosen.values()}
+    elif len(chosen) == 1:
+        named = {e.facts.election: next(iter(chosen.values())).values for e in elections}
+    racechecks.check(elections, found.items, many, keyed=bool(keys), values=named)
     return _options_named(elections, columns)
 
 
