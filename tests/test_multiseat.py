@@ -170,3 +170,16 @@ def test_real_new_hampshire_house(tmp_path):
     assert be02["margin"]["votes"] == 8756 - 7912  # Mackie − Taylor, as the table above shows
     assert "State House · RK05" not in data["overview"]["closest"]
     assert data["tally"]["seats"] >= sum(named[r] for r in checked if races[r].get("elected"))
+
+
+def test_the_table_says_elected_and_counts_seats(tmp_path):
+    path = write(tmp_path, NH, "20201103__nh__general__precinct.csv")
+    detail = invoke("summary", str(path), "--detail", "--race", "BE 02").stdout
+    assert detail.count("ELECTED") == 2 and "RUNNER-UP" not in detail and "LEADER" not in detail
+    assert "Seats won by party (2 of 2 decided)" in detail
+    more = write(tmp_path, NH + "Coos,Berlin,Sheriff,,REP,Kay,5\n", "20201103__nh__general.csv")
+    lines = invoke("summary", str(more), "--sort", "margin", "--no-color").stdout
+    assert "2 SEATS" in lines and "SEATS?" in lines
+    assert "Seats won: REP 3 of 4, DEM 1; 1 undecided race (1 of an unknown number" in " ".join(
+        lines.split()
+    )

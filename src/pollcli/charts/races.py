@@ -126,10 +126,12 @@ def _bars_panel(
 def tally_panel(summary: Summary, colours: Colours, width: float = WIDTH) -> Panel:
     tally = summary.tally
     assert tally is not None
+    # Seats of races of several seats are counted each; undecided races stay races.
+    total = tally.seats if tally.seats is not None else tally.races
     rows = [
         (
             p.party or "no party",
-            f"{p.won:,} of {tally.races:,}",
+            f"{p.won:,} of {total:,}",
             float(p.won),
             colours.of(p.party or "", p.party),
         )
@@ -138,8 +140,10 @@ def tally_panel(summary: Summary, colours: Colours, width: float = WIDTH) -> Pan
     if tally.undecided:
         rows.append(
             (
-                "undecided (tie, runoff, party lists"
-                + (", part of a race)" if tally.partial else ")"),
+                ("undecided races" if tally.seats is not None else "undecided")
+                + " (tie, runoff, party lists"
+                + (", part of a race" if tally.partial else "")
+                + (", seats unknown)" if tally.seats_unknown else ")"),
                 f"{tally.undecided:,}",
                 float(tally.undecided),
                 NON_CANDIDATE_GREY,
@@ -166,6 +170,8 @@ def closest_panel(summary: Summary, colours: Colours, width: float = WIDTH) -> P
     lines = {line.race: line for line in overview.races}
     rows = [_close_row(lines[name], colours) for name in overview.closest if name in lines]
     subtitle = "margin in points between the leader and the runner-up"
+    if any(lines[name].elected for name in overview.closest if name in lines):
+        subtitle += " (for several seats: the last elected and the first not elected)"
     return _bars_panel("The closest races", subtitle, rows, "close", [], width)
 
 
@@ -176,10 +182,14 @@ def _close_row(line: RaceLine, colours: Colours) -> tuple[str, str, float, str]:
     if line.tied_for_first:
         label = f"{line.race}: tie, {race_leader(line).removeprefix('tie: ')}"
     else:
-        label = f"{line.race}: {race_leader(line)} over {runner_up}"
+        # Several seats: the margin is the last elected's over the first not elected.
+        first = line.elected[-1] if line.elected else race_leader(line)
+        label = f"{line.race}: {first} over {runner_up}"
     value = "tie" if line.tied_for_first else f"{points:.2f} pts"
     if margin is not None and margin.votes is not None and not line.tied_for_first:
         value += f" · {fmt.votes(margin.votes)} votes"
     party = line.leader.party if line.leader else None
+    if line.elected and line.elected_parties:
+        party = line.elected_parties[-1]
     colour = colours.of(party or "", party) if line.leader else NON_CANDIDATE_GREY
     return label, value, points, colour
