@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, invoke, write
 from test_races_keys import both
@@ -183,3 +185,28 @@ def test_the_table_says_elected_and_counts_seats(tmp_path):
     assert "Seats won: REP 3 of 4, DEM 1; 1 undecided race (1 of an unknown number" in " ".join(
         lines.split()
     )
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    votes=st.lists(st.integers(0, 50), min_size=2, max_size=7, unique=True),
+    seats=st.integers(1, 6),
+)
+def test_the_top_n_are_elected_and_the_margin_is_the_last_seats(tmp_path, votes, seats):
+    """Any votes (distinct) and any N: the members elected are the N most voted (a sort of the
+    cells), and the margin is the Nth's votes minus the (N+1)th's, when there is one."""
+    from pollcli import load, summarize
+
+    rows = "".join(f"R{i},{'AB'[i % 2]},{v}\n" for i, v in enumerate(votes))
+    path = write(tmp_path, "candidate,party,votes\n" + rows, "hyp.csv")
+    (race,) = summarize(load(path, facts={"vote_for": seats})).elections
+    ranked = sorted(range(len(votes)), key=lambda i: -votes[i])
+    top = [f"R{i}" for i in ranked[:seats]]
+    if seats == 1:
+        assert race.elected is None and race.leader and race.leader.candidate == top[0]
+        return
+    assert race.seats == seats and race.elected == top
+    gap = votes[ranked[seats - 1]] - votes[ranked[seats]] if seats < len(votes) else None
+    assert (race.margin.votes if race.margin else None) == gap
