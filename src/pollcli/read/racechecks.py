@@ -11,7 +11,8 @@ candidate spelt two ways across a race's regions, races that look like several.
   Hampshire writes its House districts ("BE 02 (4)", "CH 16 (2)F"), elects N members.
 - **Races that may be several.** A race where one party has several candidates beside another
   party's, and that does not say how many members it elects, is either a race for several seats
-  or party primaries (or an all-party vote) read as one race: a `race-split` warning says so, and
+  or party primaries (or an all-party vote) read as one race (a second spelling of one candidate,
+  `name-variant`, is no second candidate): a `race-split` warning says so, and
   how to give the number of seats (and, unless the file says it is a general election, how to
   split primaries: `--race-by …,party`). But for a special election (one vacancy, often filled by
   an all-party vote), the race is marked (`Election.crowded`): no winner is named and no margin
@@ -93,18 +94,22 @@ def check(
     its name), and races that may be several: in a file of many races, or of one race told by its
     key columns (`keyed`: a file of party primaries whose name does not say primary reads as one
     race, and the warning is all that says so)."""
+    # Per race, the options that look like another's second spelling: no second candidate.
+    variants: dict[int, set[str]] = {}
     for election in elections:
         if values and election.facts.election in values:
             election.named_seats = seats_named(values[election.facts.election])
-        for warning in _spellings(election):
+        for warning, spelt in _spellings(election):
+            variants.setdefault(id(election), set()).add(spelt)
             tagged = replace(warning, race=election.facts.election) if many else warning
             problems.append(tagged)
             election.warnings.append(tagged)
     if many or keyed:
-        _several(elections, problems)
+        _several(elections, problems, variants)
 
 
-def _spellings(election: Election) -> list[Problem]:
+def _spellings(election: Election) -> list[tuple[Problem, str]]:
+    """`name-variant` warnings, each with the option key of the spelling with fewer votes."""
     if len(election.regions) < 2:
         return []
     where: dict[str, set[str]] = {}
@@ -129,29 +134,36 @@ def _spellings(election: Election) -> list[Problem]:
             continue
         first, second = sorted((a, b), key=lambda o: -(o.votes or 0))
         warnings.append(
-            Problem(
-                code=Code.NAME_VARIANT,
-                severity="warning",
-                file=election.source_file,
-                line=second.line,
-                column=None,
-                message=f"{second.candidate!r} and {first.candidate!r} of "
-                f"{election.facts.election!r} never appear in the same region: one candidate "
-                f"spelt two ways? They are kept apart; --alias '{second.candidate}="
-                f"{first.candidate}' merges them",
+            (
+                Problem(
+                    code=Code.NAME_VARIANT,
+                    severity="warning",
+                    file=election.source_file,
+                    line=second.line,
+                    column=None,
+                    message=f"{second.candidate!r} and {first.candidate!r} of "
+                    f"{election.facts.election!r} never appear in the same region: one candidate "
+                    f"spelt two ways? They are kept apart; --alias '{second.candidate}="
+                    f"{first.candidate}' merges them",
+                ),
+                option_key(second.candidate),
             )
         )
     return warnings
 
 
-def _several(elections: list[Election], problems: list[Problem]) -> None:
+def _several(
+    elections: list[Election], problems: list[Problem], variants: dict[int, set[str]]
+) -> None:
     suspects = []
     for election in elections:
         if election.seats != 1 or (election.race is not None and election.race.primary):
             continue  # stated (several per party is then expected), or a primary
         parties: dict[str, int] = {}
+        spelt = variants.get(id(election), set())
         for option in election.options:
-            if option.kind == "candidate":
+            # One candidate spelt two ways (`name-variant`) is no second candidate of the party.
+            if option.kind == "candidate" and option_key(option.candidate) not in spelt:
                 party = option_key(option.party or "")
                 parties[party] = parties.get(party, 0) + 1
         crowded = [p for p, n in parties.items() if n > 1 and p not in NO_PARTY]
