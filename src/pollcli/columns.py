@@ -304,7 +304,19 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "stage": ("race_stage",),
     "runoff": ("runoff", "is_runoff"),
     "special": ("special", "is_special"),
-    "rcv_round": ("ranked_choice_round", "rcv_round"),
+    # The round of a ranked-choice count (`read.rounds`: a race's rounds are one race); a bare
+    # `round` is the fact of a two-round vote, whose rounds are separate elections.
+    "rcv_round": (
+        "ranked_choice_round",
+        "ranked_choice_voting_round",
+        "rcv_round",
+        "rcv_round_number",
+        "rcv_tabulation_round",
+        "tabulation_round",
+        "round_of_tabulation",
+        "irv_round",
+        "instant_runoff_round",
+    ),
 }
 # Columns of a long vote-mode layout (`mode`: election day, absentee, TOTAL…), of candidate ids and of
 # fusion tickets.

@@ -164,6 +164,15 @@ def assemble(
             cut.setdefault(book.identity(values), set()).update(where.failing(value_of))
         elif len(cells) == width or book.identity(values) in book.races:
             refused_rows[line] = book.add(values)
+    rounds_notes: dict[int, str] = {}
+    if any(k.role == "rcv_round" for k in keys):
+        from pollcli.read import rounds
+
+        header = next(k.header for k in keys if k.role == "rcv_round")
+        counted = rounds.final_rounds(
+            book, records, races, refused_rows, cut, header, figures=not has_mode
+        )
+        records, races, rounds_notes = counted.records, counted.races, counted.notes
     split_roles = book.name(lambda race: race.values.get("election", ""))
     chosen = selected_races(book, options)
     many = len(book.races) > 1
@@ -201,6 +210,9 @@ def assemble(
     _add_mode_reports(elections, by_mode, found.items, many, assembly)
     if not many and len(chosen) == 1:
         (only,) = chosen.values()
+        if id(only) in rounds_notes:
+            for election in elections:
+                election.notes.insert(0, rounds_notes[id(only)])
         if only.identity in cut:
             for election in elections:
                 election.partial = where.partial(cut[only.identity])
@@ -241,6 +253,8 @@ def assemble(
             if found_race is not None and found_race.identity in cut:
                 election.partial = where.partial(cut[found_race.identity])
             election.notes.insert(0, split.note)
+            if found_race is not None and id(found_race) in rounds_notes:
+                election.notes.insert(1, rounds_notes[id(found_race)])
     # After the races are named and told apart: whether a race is a primary decides the checks.
     named: dict[str, dict[str, str]] = {}
     if many:
