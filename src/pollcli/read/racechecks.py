@@ -17,6 +17,9 @@ candidate spelt two ways across a race's regions, races that look like several.
   split primaries: `--race-by …,party`). But for a special election (one vacancy, often filled by
   an all-party vote), the race is marked (`Election.crowded`): no winner is named and no margin
   measured, for naming one where several are elected would be worse than naming none.
+  A race whose candidates fall into groups that each poll the same total in every region is
+  several contests of one ballot read as one (`read.contests`: West Virginia's Supreme Court
+  divisions under one office): a `race-split` warning names the groups.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from typing import Final
 from pollcli.election import Election, Option
 from pollcli.problems import Code, Found, Problem
 from pollcli.read.assemble import option_key
+from pollcli.read.contests import MIN_REGIONS
 from pollcli.read.records import CellReader
 
 # Parties under which several candidates of one race are usual (not a party's list).
@@ -106,6 +110,43 @@ def check(
             election.warnings.append(tagged)
     if many or keyed:
         _several(elections, problems, variants)
+    for election in elections:
+        merged = _contests(election)
+        if merged is not None:
+            tagged = replace(merged, race=election.facts.election) if many else merged
+            problems.append(tagged)
+            election.warnings.append(tagged)
+
+
+def _contests(election: Election) -> Problem | None:
+    """A race whose candidates fall into groups that each poll the same total in every region:
+    several contests on one ballot read as one race (`read.contests`)."""
+    if len(election.regions) < MIN_REGIONS:
+        return None  # the usual national table: nothing to look at, nothing imported
+    from pollcli.read.contests import contests
+
+    found = contests(election)
+    if found is None:
+        return None
+    candidates = sum(len(g) for g in found.groups)
+    listed = " / ".join(_names(group) for group in found.groups)
+    return Problem(
+        code=Code.RACE_SPLIT,
+        severity="warning",
+        file=election.source_file,
+        line=None,
+        column=None,
+        message=f"{election.facts.election!r} looks like {len(found.groups)} contests read as "
+        f"one race: its {candidates} candidates fall into {len(found.groups)} groups whose votes "
+        f"add up to the same number in each of its {found.regions:,} regions (within "
+        f"{found.gap * 100:.1f} % on average), as separate contests on one ballot do — "
+        f"{listed}. Its leader is named as the winner of one race; the file does not tell the "
+        "contests apart: give their rows a district or seat column to split them",
+    )
+
+
+def _names(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _spellings(election: Election) -> list[tuple[Problem, str]]:
