@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, write
-from pollcli.read import load
+from pollcli.read import engines, load
 from pollcli.read.contests import contests, partition
 
 REAL = [
@@ -98,7 +98,9 @@ def test_a_race_whose_candidates_poll_alike_everywhere_is_not_flagged(tmp_path):
     assert flagged(elections) == {}
 
 
-def test_west_virginias_supreme_court_divisions_are_flagged_and_nothing_else():
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_west_virginias_supreme_court_divisions_are_flagged_and_nothing_else(monkeypatch, engine):
+    monkeypatch.setenv(engines.ENGINE_ENV, engine)
     elections = load(real("us_wv_2020_06_09_primary_county.csv"))
     got = flagged(elections)
     assert list(got) == ["NON"]

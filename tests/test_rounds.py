@@ -92,6 +92,12 @@ def test_other_names_of_the_round_column(tmp_path, header):
     assert note.endswith("round 1: A 40 (40.00 %), B 35 (35.00 %), C 25 (25.00 %).")
 
 
+def test_race_by_the_round_column_keeps_the_rounds_apart():
+    elections = load(RACES / "rcv_rounds.csv", race_by=["race_id", "ranked_choice_round"])
+    assert len(elections) == 6  # race 911 in three rounds, and the other three races
+    assert not [n for e in elections for n in e.notes if n.startswith("Ranked-choice")]
+
+
 def test_a_file_of_one_race_in_rounds_is_that_race(tmp_path):
     path = write(
         tmp_path,
@@ -120,7 +126,8 @@ def test_the_rounds_of_a_two_round_vote_are_not_merged(tmp_path):
     )
     with pytest.raises(DataError) as caught:
         load(path)
-    assert any(p.code == "inconsistent-metadata" for p in caught.value.problems)
+    (problem,) = [p for p in caught.value.problems if p.code == "inconsistent-metadata"]
+    assert "--where round=N" in problem.message and "rcv_round" in problem.message
 
 
 def test_alaska_2022_is_one_race_in_the_fivethirtyeight_file():

@@ -25,6 +25,11 @@ from pollcli.read.records import Record
 Given = tuple[str, int]
 # A unit of an election: (election, region, unit); the unit is "" for a region's own facts.
 UnitKey = tuple[str, str, str]
+# Two rounds in one election's `round` column: what they may be, and the way out of each.
+_ROUNDS = (
+    ", or keep one with --where {header}=N (the rounds of a two-round vote are two elections; "
+    "the rounds of a ranked-choice count are read as one race from a column named rcv_round)"
+)
 
 
 def front_matter(items: Iterable[FrontMatter], found: Found) -> dict[str, Given]:
@@ -228,7 +233,12 @@ def election_facts(
                     Code.INCONSISTENT_METADATA,
                     record.line,
                     f"{key} is {value!r} here but {seen[0]!r} on line {seen[1]}; "
-                    f"election {label or sources.default_label!r} has one {key}: make them agree",
+                    f"election {label or sources.default_label!r} has one {key}: make them agree"
+                    + (
+                        _ROUNDS.format(header=sources.columns.header_of(key))
+                        if key == "round"
+                        else ""
+                    ),
                     column=sources.columns.header_of(key),
                 )
                 ok = False

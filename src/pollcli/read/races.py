@@ -165,7 +165,8 @@ def assemble(
         elif len(cells) == width or book.identity(values) in book.races:
             refused_rows[line] = book.add(values)
     rounds_notes: dict[int, str] = {}
-    if any(k.role == "rcv_round" for k in keys):
+    if options.race_by is None and any(k.role == "rcv_round" for k in keys):
+        # --race-by that names the round column keeps the rounds apart, as asked.
         from pollcli.read import rounds
 
         header = next(k.header for k in keys if k.role == "rcv_round")
