@@ -227,11 +227,16 @@ class RaceBook:
     def identity(self, values: dict[str, str]) -> tuple[str, ...]:
         return self._identity(self.keyed(values))
 
-    def _identity(self, values: dict[str, str]) -> tuple[str, ...]:
+    @property
+    def identity_roles(self) -> list[str]:
+        """The roles whose values make a race's identity, in its order."""
         roles = [k.role for k in self.keys]
         if self.by_id:
             roles = [r for r in roles if r in ("election", "race_id", "rcv_round", "party")]
-        return tuple(normal(role, values.get(role, "")) for role in roles)
+        return roles
+
+    def _identity(self, values: dict[str, str]) -> tuple[str, ...]:
+        return tuple(normal(role, values.get(role, "")) for role in self.identity_roles)
 
     def add(self, values: dict[str, str]) -> Race:
         values = self.keyed(values)

@@ -91,7 +91,7 @@ def final_rounds(
         if refused is not None and id(refused) in into:
             refused_rows[line] = into[id(refused)]
     for identity in list(cut):
-        values = dict(zip(_roles(book), identity, strict=False))
+        values = dict(zip(book.identity_roles, identity, strict=True))
         group = _group(book, values) if ROLE in values else identity
         if group != identity and group in rebuilt:
             cut.setdefault(group, set()).update(cut.pop(identity))
@@ -101,14 +101,6 @@ def final_rounds(
         if len(rounds) > 1:
             notes[id(race)] = _note(header, rounds, earlier.get(id(race), {}), figures)
     return Counted(kept_records, kept_races, notes)
-
-
-def _roles(book: RaceBook) -> list[str]:
-    """The roles of a race's identity, in order (as `RaceBook` builds it)."""
-    roles = [k.role for k in book.keys]
-    if book.by_id:
-        roles = [r for r in roles if r in ("election", "race_id", "rcv_round", "party")]
-    return roles
 
 
 def _group(book: RaceBook, values: dict[str, str]) -> tuple[str, ...]:
