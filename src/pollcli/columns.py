@@ -325,6 +325,8 @@ ROLE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "candidate_id": ("candidate_id", "cand_id", "candidateid"),
     # MEDSL: TRUE on a candidate's rows when they ran on several party lines (fusion voting).
     "fusion_ticket": ("fusion_ticket",),
+    # MEDSL: TRUE on write-in rows; one with a blank (or `NA`) name is an unnamed write-in.
+    "write_in": ("writein", "write_in", "is_writein"),
 }
 # A yes in a TRUE/FALSE column (MEDSL's `special` and `fusion_ticket`, FiveThirtyEight's `special`),
 # as `read.assemble.option_key` writes the cell.

@@ -96,6 +96,7 @@ def compare(
     wide: opt.WideOpt = False,
     id_columns: opt.IdColumnsOpt = None,
     fusion: opt.FusionOpt = False,
+    blank_votes: opt.BlankVotesOpt = None,
 ) -> int:
     """Elections side by side: shares and changes, leader, turnout, term, volatility; polls vs the count.
 
@@ -128,6 +129,7 @@ def compare(
             wide=wide,
             id_columns=id_columns,
             fusion=fusion,
+            blank_votes=blank_votes,
         )
     result = run_compare(elections, by=by.value, aliases=pairs, fuzzy=not no_fuzzy)
     warn(result.warnings, quiet)

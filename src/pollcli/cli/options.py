@@ -230,6 +230,17 @@ FusionOpt = Annotated[
     ),
 ]
 
+BlankVotesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--blank-votes",
+        metavar="zero|error",
+        help="What a named row's blank vote cell (or a lone dash, -) is: zero counts it as 0 "
+        "votes and lists those rows in a warning; error (the default) refuses its race.",
+        rich_help_panel=READING,
+    ),
+]
+
 ElectionOpt = Annotated[
     str | None,
     typer.Option(

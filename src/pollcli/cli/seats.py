@@ -136,6 +136,7 @@ def seats(
     wide: opt.WideOpt = False,
     id_columns: opt.IdColumnsOpt = None,
     fusion: opt.FusionOpt = False,
+    blank_votes: opt.BlankVotesOpt = None,
 ) -> int:
     """Seats from votes: each list's seats by a method, with the legal threshold, the quota or
     divisors, the last seat and who was next, votes that elected no one, and disproportionality.
@@ -180,6 +181,7 @@ def seats(
             wide=wide,
             id_columns=id_columns,
             fusion=fusion,
+            blank_votes=blank_votes,
         )
     result = allocate(
         elections,

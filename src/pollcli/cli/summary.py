@@ -146,6 +146,7 @@ def summary(
     wide: opt.WideOpt = False,
     id_columns: opt.IdColumnsOpt = None,
     fusion: opt.FusionOpt = False,
+    blank_votes: opt.BlankVotesOpt = None,
     election: opt.ElectionOpt = None,
     date: opt.DateOpt = None,
     country: opt.CountryOpt = None,
@@ -221,6 +222,7 @@ def summary(
             wide=wide,
             id_columns=id_columns,
             fusion=fusion,
+            blank_votes=blank_votes,
         )
     result = summarize(
         elections,

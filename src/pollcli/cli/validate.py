@@ -45,6 +45,7 @@ def validate(
     wide: opt.WideOpt = False,
     id_columns: opt.IdColumnsOpt = None,
     fusion: opt.FusionOpt = False,
+    blank_votes: opt.BlankVotesOpt = None,
 ) -> int:
     """List every problem in each file, not just the first. Errors exit 1; warnings alone exit 0."""
     from pollcli.models import FileReport, ValidationReport
@@ -75,6 +76,7 @@ def validate(
                     wide=wide,
                     id_columns=id_columns,
                     fusion=fusion,
+                    blank_votes=blank_votes,
                 ).files
             except InputError as exc:
                 unreadable.append(str(exc))

@@ -36,7 +36,13 @@ from pollcli.read.inputs import (
     probe,
     read_bytes,
 )
-from pollcli.read.options import ReadOptions, column_names, header_lines, id_columns
+from pollcli.read.options import (
+    ReadOptions,
+    blank_votes_choice,
+    column_names,
+    header_lines,
+    id_columns,
+)
 from pollcli.read.tabular import tabular_kind
 
 __all__ = ["Elections", "ReadOptions", "load", "load_file", "validate"]
@@ -67,6 +73,7 @@ def load(
     columns: str | Sequence[str] | None = None,
     region: str | None = None,
     unit: str | None = None,
+    blank_votes: str | None = None,
 ) -> Elections:
     """Load one or more results files (CSV, Excel, OpenDocument or Parquet; `-` is standard input)
     into elections, in file order.
@@ -82,6 +89,8 @@ def load(
     `columns` names the columns of a file with no header, in order (its first line is data).
     `region` and `unit` name the columns of the area and of the precinct or polling station a row
     counts, where the header's words do not tell them.
+    `blank_votes="zero"` counts a named row's blank vote cell as 0 (listed in a warning); by
+    default it is an error.
 
     Raises `DataError` carrying every error found (warnings become each election's `warnings`) — but
     in a file of many races, a race with errors is left out (listed with its problems in the
@@ -92,6 +101,7 @@ def load(
         encoding, delimiter, decimal, facts, kinds, ignore_columns, sheet,
         race_by, race, where, votes, aliases, header_line, wide, id_columns, fusion, columns,
         region, unit,
+        blank_votes,
     )  # fmt: skip
     elections = Elections()
     for source in _as_list(sources):
@@ -142,6 +152,7 @@ def _options(
     names: str | Sequence[str] | None = None,
     region: str | None = None,
     unit: str | None = None,
+    blank_votes: str | None = None,
 ) -> ReadOptions:
     if isinstance(race, str):
         race = [race]
@@ -170,6 +181,7 @@ def _options(
         columns=column_names(names),
         region=region,
         unit=unit,
+        blank_votes_zero=blank_votes_choice(blank_votes),
     )
 
 
@@ -194,6 +206,7 @@ def validate(
     columns: str | Sequence[str] | None = None,
     region: str | None = None,
     unit: str | None = None,
+    blank_votes: str | None = None,
 ) -> ValidationReport:
     """Every problem in each file, not just the first; never raises for bad data. In a file of many
     races each problem names its race (`Problem.race`)."""
@@ -201,6 +214,7 @@ def validate(
         encoding, delimiter, decimal, facts, kinds, ignore_columns, sheet,
         race_by, race, where, votes, (), header_line, wide, id_columns, fusion, columns,
         region, unit,
+        blank_votes,
     )  # fmt: skip
     files = []
     for source in _as_list(sources):

@@ -291,50 +291,92 @@ class Assembly:
                 if not record.summed:  # the streaming engine checked its units itself
                     by_unit.setdefault(record.row.unit or "", []).append(record)
             for rows in by_unit.values():
-                ok = self._one_per_unit(rows, election, region) and ok
+                ok = self._one_per_unit(rows, election, region, notes) and ok
             options.append(_merge_records(group))
         return options if ok else None
 
-    def _one_per_unit(self, rows: list[Record], election: str, region: str) -> bool:
-        """An option's rows within one unit: party lines, or repeats (errors)."""
+    def _one_per_unit(
+        self, rows: list[Record], election: str, region: str, notes: list[str]
+    ) -> bool:
+        """An option's rows within one unit: party lines, write-ins added up, or repeats (errors)."""
         first = rows[0]
         parties = [
             option_key(r.row.party) if r.row.party else None
             for r in rows
             for _ in range(1 + len(r.same_cell_lines))
         ]
-        if len(parties) > 1 and (None in parties or len(set(parties)) < len(parties)):
-            where = f" in region {region!r}" if region else ""
-            repeated = sorted(
-                [(r.line, r.row.candidate) for r in rows[1:]]
-                + [(line, r.row.candidate) for r in rows for line in r.same_cell_lines]
+        if len(parties) < 2 or (None not in parties and len(set(parties)) == len(parties)):
+            return True
+        where = f" in region {region!r}" if region else ""
+        lines = sorted(
+            [r.line for r in rows[1:]] + [line for r in rows for line in r.same_cell_lines]
+        )
+        if all(r.row.kind == "other" for r in rows):
+            # Several unnamed write-ins of one unit (MEDSL's `WRITEIN`, R's `NA`): votes for
+            # people off the ballot, counted in the valid vote and never leading, so adding them
+            # up changes no one's result.
+            notes.append(
+                f"{first.row.candidate!r} is listed {len(lines) + 1} times in election "
+                f"{election!r}{where} (lines {first.line}, "
+                f"{', '.join(map(str, lines))}): an 'other' option (write-ins, scattering), "
+                "added up."
             )
-            unit_column = self.sources.columns.header_of("unit")
-            # Rows with a blank precinct that are no total (`read.totals`) are counted as one
-            # unit: listed twice there (mail and provisional ballots…), they want names.
+            return True
+        for line in lines:
+            self.found.add(
+                Code.DUPLICATE_OPTION,
+                line,
+                self._repeat_advice(first, line, rows, election, where),
+                column=self.sources.columns.header_of("candidate"),
+            )
+        return False
+
+    def _repeat_advice(
+        self, first: Record, line: int, rows: list[Record], election: str, where: str
+    ) -> str:
+        """What to do about an option listed again: advice that fits what the rows show."""
+        name = first.row.candidate
+        again = next((r for r in rows if r.line == line), first)
+        # (Figures only for a precinct's rows: without units the streaming engine sums rows of
+        # the same cells, which the assembly then sees as one, and both engines must agree.)
+        unit_column = self.sources.columns.header_of("unit")
+        differ = again is not first and first.votes != again.votes and bool(first.row.unit)
+        figures = (
+            f" with different figures ({first.votes} on line {first.line}, {again.votes} here)"
+        )
+        figures = figures if differ else ""
+        said = f"{name!r} is listed again in election {election!r}{where}" + (
+            figures or f" (first on line {first.line})"
+        )
+        if first.row.unit and unit_column:
+            # A precinct named twice (KY 2018: Boyd's A122): two precincts of one name, or a
+            # corrected row beside the old one, never one candidate's party lines.
+            return f"{said}: {unit_column} {first.row.unit!r} appears twice" + (
+                "; if these are two precincts of one name, give them apart names in the "
+                f"{unit_column!r} column; if one row corrects the other, remove the old one"
+                if figures
+                else "; remove the repeated row"
+            )
+        # Rows with a blank precinct that are no total (`read.totals`) are counted as one
+        # unit: listed twice there (mail and provisional ballots…), they want names.
+        blank = (
+            f"; or give these rows a {unit_column!r} (MAIL, PROVISIONAL…; TOTALS for a total)"
+            if unit_column
+            else ""
+        )
+        if unit_column is None and len(rows) > 2:
+            # Rows of precincts under a header pollcli does not read as one (`division_alias`):
+            # an option three times in one place (namesakes come in twos).
             blank = (
-                f", or give these rows a {unit_column!r} (MAIL, PROVISIONAL…; TOTALS for a total)"
-                if unit_column and not first.row.unit
-                else ""
+                "; or, if each row counts a precinct or polling station, name its column "
+                "with --unit COL"
             )
-            if unit_column is None and len(rows) > 2:
-                # Rows of precincts under a header pollcli does not read as one (`division_alias`):
-                # an option three times in one place (namesakes come in twos).
-                blank = (
-                    ", or, if each row counts a precinct or polling station, name its column "
-                    "with --unit COL"
-                )
-            for line, name in repeated:
-                self.found.add(
-                    Code.DUPLICATE_OPTION,
-                    line,
-                    f"{name!r} is listed again (first on line {first.line}) in "
-                    f"election {election!r}{where}; remove one, or give each row its party "
-                    f"if the candidate ran on several party lines{blank}",
-                    column=self.sources.columns.header_of("candidate"),
-                )
-            return False
-        return True
+        return (
+            f"{said}; remove one if it is repeated; if these are two candidates of one name "
+            "(namesakes), add a 'candidate_id' column (a number per candidate, such as the "
+            "ballot's serial number) to tell them apart; if one candidate ran on several party "
+            f"lines, give each row its party{blank}"
+        )
 
     def _sum_regions(self, regions: list[Region]) -> list[Option] | None:
         totals: dict[str, Option] = {}
@@ -388,6 +430,7 @@ def assembly_for(
     columns = reader.columns
     columns.notes[:0] = [n for n in table.notes if n not in columns.notes]  # title lines skipped…
     columns.notes.extend(reader.notes())
+    reader.warn_blank_votes()
     front = front_matter(table.front_matter, found)
     sources = FactSources(
         front=front,

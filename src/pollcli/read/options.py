@@ -54,6 +54,9 @@ class ReadOptions:
     # `--fusion`: rows of one race with one candidate name and different parties are one
     # candidate's party lines (fusion voting), added up; by default they are two candidates.
     fusion: bool = False
+    # `--blank-votes zero`: a row with a name and a blank vote cell (no share either) counts 0
+    # votes, listed in a warning; by default such a row is an error that names the flag.
+    blank_votes_zero: bool = False
 
     def kind_keys(self) -> dict[str, str]:
         """The `--kind` overrides by the key names are matched with (`kinds.name_key`)."""
@@ -166,3 +169,21 @@ def column_names(value: str | Sequence[str] | None) -> tuple[str, ...]:
             "its own name"
         )
     return cleaned
+
+
+# `--blank-votes`: what a named row's blank vote cell is.
+BLANK_VOTES: tuple[str, ...] = ("error", "zero")
+
+
+def blank_votes_choice(value: str | None) -> bool:
+    """`--blank-votes` as given → whether blank vote cells count 0; a usage error for a value
+    other than `zero` or `error`."""
+    if value is None:
+        return False
+    chosen = value.strip().lower()
+    if chosen not in BLANK_VOTES:
+        raise UsageError(
+            f"--blank-votes {value!r}: give zero (a blank vote cell counts 0, listed in a "
+            "warning) or error (the default)"
+        )
+    return chosen == "zero"

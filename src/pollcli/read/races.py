@@ -46,7 +46,7 @@ from pollcli.read.racekeys import (
     party_rule,
 )
 from pollcli.read.racekeys import Race as Entry
-from pollcli.read.records import CellReader, Record
+from pollcli.read.records import CellReader, Record, unnamed_write_ins
 from pollcli.read.selection import Where, examples, selected_races, where_of
 
 if TYPE_CHECKING:
@@ -70,6 +70,8 @@ def assemble(
     found = assembly.found
     if "fusion_ticket" in columns.present:
         partylines.fusion_tickets(records)
+    if "write_in" in columns.present:
+        unnamed_write_ins(records)
     assembly.party_lines = partylines.stage(options.fusion, found, columns.header_of("party"))
     if columns.vote_parts:
         from pollcli.read import racechecks

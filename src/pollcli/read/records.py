@@ -14,7 +14,14 @@ from typing import Final
 
 from pydantic import ValidationError
 
-from pollcli.columns import INVISIBLE, INVISIBLE_NOTE, STAGES, is_fact_cell, normalize_header
+from pollcli.columns import (
+    INVISIBLE,
+    INVISIBLE_NOTE,
+    STAGES,
+    YES_WORDS,
+    is_fact_cell,
+    normalize_header,
+)
 from pollcli.contract import Row, cells_context, problems_from
 from pollcli.kinds import ROW_FACTS, fact_from_name, name_key
 from pollcli.numbers import NumberError, parse_votes, share_decimal_mark
@@ -53,6 +60,33 @@ def clean_cell(text: str) -> str:
     return text if text.isascii() else text.translate(INVISIBLE).strip()
 
 
+# A lone dash in a vote or share cell is no figure: read as a blank cell (India's ECI writes `-` for
+# no postal votes). A blank vote-mode part beside others counts 0 as ever; a blank votes cell is an
+# error unless `--blank-votes zero` — so a dash is never silently a number.
+DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—", "‒", "−"})
+_FIGURES: Final[frozenset[str]] = frozenset({"votes", "share"})
+# The name given to a write-in row the file leaves unnamed (MEDSL: `writein` TRUE and a blank or
+# R's `NA` candidate cell): a write-in total, kind `other` (`kinds`), never a candidate.
+UNNAMED_WRITE_IN: Final[str] = "Write-in"
+_NO_NAMES: Final[frozenset[str]] = frozenset({"", "na", "n/a"})
+
+
+def is_write_in(facts: Mapping[str, str]) -> bool:
+    """Whether the row's write-in cell (MEDSL's `writein`) says yes."""
+    return facts.get("write_in", "").strip().lower() in YES_WORDS
+
+
+def unnamed_write_ins(records: list[Record]) -> None:
+    """The write-in cells taken out of the facts (they are no election fact); a write-in row named
+    `NA` (R's missing value, as MEDSL exports a write-in without a name) is an unnamed write-in."""
+    for record in records:
+        if is_write_in(record.facts) and record.row.candidate.strip().lower() in _NO_NAMES:
+            record.row = record.row.model_copy(
+                update={"candidate": UNNAMED_WRITE_IN, "kind": "other", "fact": None}
+            )
+        record.facts.pop("write_in", None)
+
+
 @dataclass
 class CellReader:
     """Reads one data row's cells into a `Record` by the column map, recording problems."""
@@ -72,6 +106,11 @@ class CellReader:
     rejected: dict[int, list[str]] = field(default_factory=dict)
     # Lines where a votes column and its vote-mode columns disagree (the votes are used).
     part_mismatches: list[int] = field(default_factory=list)
+    # `--blank-votes zero`, and the rows it read as 0: (line, name).
+    blank_zero: bool = False
+    blank_lines: list[tuple[int, str]] = field(default_factory=list)
+    # Lines that repeat their name in the votes cell: headings within the data, skipped.
+    headings: list[tuple[int, list[str]]] = field(default_factory=list)
 
     @classmethod
     def of(
@@ -79,7 +118,15 @@ class CellReader:
     ) -> CellReader:
         """The reader of a file's rows under the reading options (default election, --kind)."""
         election = options.facts.get("election") or ""
-        return cls(columns, decimal, given, election, found, kinds=options.kind_keys())
+        return cls(
+            columns,
+            decimal,
+            given,
+            election,
+            found,
+            kinds=options.kind_keys(),
+            blank_zero=options.blank_votes_zero,
+        )
 
     def width_ok(self, line: int, cells: list[str], delimiter: str) -> bool:
         width = len(self.columns.header)
@@ -109,8 +156,10 @@ class CellReader:
             raw = clean_cell(cells[index])
             if not self.invisible and not cells[index].isascii():
                 self.invisible = raw != cells[index].strip()
-            if raw:
+            if raw and not (column in _FIGURES and raw in DASHES):
                 (facts if is_fact_cell(column) else values)[column] = raw
+        if "candidate" not in values and is_write_in(facts):
+            values["candidate"] = UNNAMED_WRITE_IN
         if "candidate" not in values:
             # A name in two columns, given name first; a blank candidate cell named elsewhere.
             name = " ".join(values.pop(p) for p in ("given_name", "family_name") if p in values)
@@ -153,6 +202,14 @@ class CellReader:
     def notes(self) -> list[str]:
         """What reading the cells changed, for every election of the file."""
         notes = [INVISIBLE_NOTE] if self.invisible else []
+        for line, cells in self.headings[:3]:
+            shown = ",".join(c.strip() for c in cells)
+            notes.append(
+                f"Line {line} ({shown!r}) holds its candidate's name in the votes column: a "
+                "heading within the data, skipped."
+            )
+        if len(self.headings) > 3:
+            notes.append(f"{len(self.headings) - 3:,} more such heading lines were skipped.")
         if self.first_near_whole is not None:
             line, text = self.first_near_whole
             count = f"{self.near_whole:,} vote counts" if self.near_whole > 1 else "A vote count"
@@ -168,13 +225,29 @@ class CellReader:
             )
         return notes
 
+    def warn_blank_votes(self) -> None:
+        """One warning for the file's blank vote cells read as 0 (`--blank-votes zero`): how many,
+        and their lines and names."""
+        if not self.blank_lines:
+            return
+        count = len(self.blank_lines)
+        shown = ", ".join(f"line {line} ({name!r})" for line, name in self.blank_lines[:10])
+        more = f" and {count - 10:,} more" if count > 10 else ""
+        self.found.warn(
+            Code.MISSING_VALUE,
+            self.blank_lines[0][0],
+            f"{count:,} blank vote {'cell' if count == 1 else 'cells'} counted as 0 votes "
+            f"(--blank-votes zero): {shown}{more}",
+            column=self.columns.header_of("votes"),
+        )
+
     def parts(self, line: int, cells: list[str]) -> int | bool | None:
         """The sum of the row's vote-mode cells (a blank one is 0); None when all are blank; False
         after recording a cell that is not a count."""
         total: int | None = None
         for index in self.columns.vote_parts:
             text = cells[index].strip()
-            if not text:
+            if not text or text in DASHES:
                 continue
             try:
                 total = (total or 0) + parse_votes(
@@ -185,7 +258,22 @@ class CellReader:
                 return False
         return total
 
+    def heading(self, line: int, cells: list[str]) -> bool:
+        """A line whose votes cell holds its candidate's name, and no digit: a heading within the
+        data (NH 2020: `,Summary By Counties,Governor,,REP,Chris Sununu,Chris Sununu` heads the
+        county totals), no result. Skipped with a note rather than refusing its race."""
+        votes, name = self.columns.index("votes"), self.columns.index("candidate")
+        if votes is None or name is None or max(votes, name) >= len(cells):
+            return False
+        text = clean_cell(cells[votes])
+        if not text or any(c.isdigit() for c in text) or clean_cell(cells[name]) != text:
+            return False
+        self.headings.append((line, cells))
+        return True
+
     def read(self, line: int, cells: list[str], delimiter: str) -> Record | None:
+        if self.heading(line, cells):
+            return None
         record = self._read(line, cells, delimiter)
         if record is None:
             self.rejected[line] = cells
@@ -216,12 +304,16 @@ class CellReader:
         ):
             self.part_mismatches.append(line)
         if row.votes is None and row.share is None:
-            self.found.add(
-                Code.MISSING_VALUE,
-                line,
-                f"{row.candidate!r} has neither votes nor a share; fill in one of them",
-            )
-            return None
+            if not self.blank_zero:
+                self.found.add(
+                    Code.MISSING_VALUE,
+                    line,
+                    f"{row.candidate!r} has neither votes nor a share; fill in one of them, or "
+                    "pass --blank-votes zero to count a blank vote cell as 0 votes",
+                )
+                return None
+            row = row.model_copy(update={"votes": 0})
+            self.blank_lines.append((line, row.candidate))
         election = facts.pop("election", None) or self.default_election
         return Record(line, election, row, row.votes, facts)
 

@@ -1,0 +1,236 @@
+"""Trial B2 and B3: a blank vote cell, a dash, an unnamed write-in, a heading line and an option
+listed twice no longer leave a user stuck. `--blank-votes zero` counts a blank vote cell as 0 (listed
+in a warning), a lone dash is a blank cell, a write-in row (`writein` TRUE) with a blank or `NA` name
+is an unnamed write-in, write-ins of one unit are added up, and a repeat's advice fits the rows.
+
+Figures are checked against pandas (blank and dash read as 0 by pandas itself) or the file's own
+total rows; both engines must agree on every file (the streaming engine with tiny blocks).
+"""
+
+import io
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from conftest import invoke, write
+from pollcli.read import ReadOptions, engines, load_file, stream
+
+pd = pytest.importorskip("pandas")
+
+ROOT = Path(__file__).resolve().parents[1]
+PLACES = [ROOT.parent / "shared" / "realworld", Path("/work/shared/realworld")]
+EXTRA = [ROOT.parent / "extra-realworld", Path("/work/extra-realworld")]
+
+BLANK = (
+    "county,precinct,office,candidate,votes\n"
+    "Alder,P1,Governor,Ann Lee,100\n"
+    "Alder,P1,Governor,Bo Cho,80\n"
+    "Alder,P1,Governor,scatter,\n"
+    "Alder,P2,Governor,Ann Lee,50\n"
+    "Alder,P2,Governor,Bo Cho,70\n"
+    "Alder,P2,Governor,scatter,3\n"
+    "Alder,P1,Sheriff,Cy Dee,10\n"
+    "Alder,P1,Sheriff,Di Eve,12\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def small_blocks(monkeypatch):
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 256)
+
+
+def both(monkeypatch, path: Path, **options):
+    """Each engine's elections and problems; they must be the same."""
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        results[engine] = load_file(path, ReadOptions(**options))
+    dumped = {
+        engine: ([asdict(e) for e in els], [asdict(p) for p in probs])
+        for engine, (els, probs) in results.items()
+    }
+    assert dumped["exact"] == dumped["stream"]
+    return results["exact"]
+
+
+def votes(election) -> dict[str, int | None]:
+    return {o.candidate: o.votes for o in election.options}
+
+
+def oracle(text: str, race: str) -> dict[str, int]:
+    """pandas' sums by candidate, a blank or a dash read as 0."""
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    frame = frame[frame.office == race]
+    figures = pd.to_numeric(frame.votes.replace({"": "0", "-": "0"}))
+    return {k: int(v) for k, v in figures.groupby(frame.candidate).sum().items()}
+
+
+def test_a_blank_vote_cell_refuses_its_race_and_names_the_flag(tmp_path, monkeypatch):
+    elections, problems = both(monkeypatch, write(tmp_path, BLANK))
+    assert [e.facts.election for e in elections] == ["Sheriff"]
+    (error,) = [p for p in problems if p.severity == "error"]
+    assert (error.code, error.line, error.race) == ("missing-value", 4, "Governor")
+    assert "--blank-votes zero" in error.message
+
+
+def test_blank_votes_zero_counts_0_and_lists_the_cells(tmp_path, monkeypatch):
+    path = write(tmp_path, BLANK)
+    elections, problems = both(monkeypatch, path, blank_votes_zero=True)
+    governor = next(e for e in elections if e.facts.election == "Governor")
+    assert votes(governor) == oracle(BLANK, "Governor")  # scatter 3: the blank counted 0
+    (warning,) = [p for p in governor.warnings if p.code == "missing-value"]
+    assert warning.line == 4
+    assert "1 blank vote cell counted as 0" in warning.message and "line 4 ('scatter')" in (
+        warning.message
+    )
+    assert not [p for p in problems if p.severity == "error"]
+
+
+DASHES = (
+    "state,constituency,candidate,party,evm_votes,postal_votes,votes\n"
+    "A,North,Ann Lee,P,500,-,500\n"
+    "A,North,Bo Cho,Q,400,12,412\n"
+    "A,South,Cy Dee,P,-,-,-\n"
+)
+
+
+def test_a_dash_is_a_blank_cell(tmp_path, monkeypatch):
+    path = write(tmp_path, DASHES)
+    elections, problems = both(monkeypatch, path)
+    assert [votes(e) for e in elections] == [{"Ann Lee": 500, "Bo Cho": 412}]
+    # A dash for no postal votes beside an EVM count is 0, as a blank part is; no figure at all
+    # is a blank votes cell: an error naming the flag, never a silent 0.
+    (error,) = [p for p in problems if p.severity == "error"]
+    assert error.line == 4 and "--blank-votes zero" in error.message
+    elections, _ = both(monkeypatch, path, blank_votes_zero=True)
+    assert [votes(e) for e in elections] == [{"Ann Lee": 500, "Bo Cho": 412}, {"Cy Dee": 0}]
+
+
+WRITE_INS = (
+    "year,state,office,candidate,writein,candidatevotes\n"
+    "2020,AL,US SENATE,TOMMY TUBERVILLE,FALSE,1000\n"
+    "2020,AL,US SENATE,DOUG JONES,FALSE,900\n"
+    "2020,AL,US SENATE,,TRUE,39\n"
+    "2020,AL,US SENATE,NA,TRUE,5\n"
+    "2020,AL,US SENATE,LISA MURK,TRUE,7\n"
+    "2020,ME,US SENATE,SUSAN COLLINS,FALSE,800\n"
+    "2020,ME,US SENATE,,FALSE,2\n"
+)
+
+
+def test_an_unnamed_write_in_is_other(tmp_path, monkeypatch):
+    elections, problems = both(monkeypatch, write(tmp_path, WRITE_INS))
+    (alabama,) = [e for e in elections if "AL" in e.facts.election]
+    # The blank and `NA` write-ins of one race are one 'other' option, added up with a note; a
+    # named write-in stays a candidate.
+    assert {(o.candidate, o.kind, o.votes) for o in alabama.options} == {
+        ("TOMMY TUBERVILLE", "candidate", 1000),
+        ("DOUG JONES", "candidate", 900),
+        ("Write-in", "other", 39 + 5),
+        ("LISA MURK", "candidate", 7),
+    }
+    assert any("'Write-in' is listed 2 times" in n and "added up" in n for n in alabama.notes)
+    # Without the file saying write-in, a blank name is still an error.
+    (error,) = [p for p in problems if p.severity == "error"]
+    assert (error.code, error.line) == ("blank-name", 8)
+
+
+REPEATS = (
+    "county,precinct,office,candidate,party,votes\n"
+    "Boyd,A122,U.S. House,Thomas Massie,REP,4\n"
+    "Boyd,A122,U.S. House,Seth Hall,DEM,5\n"
+    "Boyd,A122,U.S. House,Thomas Massie,REP,4\n"
+    "Harlan,Shields,U.S. House,Kenneth Stepp,REP,38\n"
+    "Harlan,Shields,U.S. House,Kenneth Stepp,REP,39\n"
+    "Harlan,Shields,U.S. House,WRITEIN,,1\n"
+    "Harlan,Shields,U.S. House,WRITEIN,,2\n"
+)
+
+
+def test_a_precinct_twice_is_said_so(tmp_path, monkeypatch):
+    _, problems = both(monkeypatch, write(tmp_path, REPEATS))
+    messages = {p.line: p.message for p in problems if p.code == "duplicate-option"}
+    assert sorted(messages) == [4, 6]  # the write-ins of one precinct are added up
+    assert "precinct 'A122' appears twice; remove the repeated row" in messages[4]
+    assert "with different figures (38 on line 5, 39 here)" in messages[6]
+    assert "give them apart names in the 'precinct' column" in messages[6]
+    assert "party lines" not in messages[4] + messages[6]
+
+
+def test_namesakes_are_told_the_candidate_id_column(tmp_path, monkeypatch):
+    text = "constituency,candidate,party,votes\nC,S KUMAR,IND,527\nC,S KUMAR,IND,501\nC,A B,X,9\n"
+    _, problems = both(monkeypatch, write(tmp_path, text))
+    (error,) = [p for p in problems if p.code == "duplicate-option"]
+    assert "'candidate_id' column" in error.message
+    fixed = text.replace("constituency,", "constituency,candidate_id,").replace("C,", "C,{},")
+    fixed = "\n".join(line.format(i) for i, line in enumerate(fixed.splitlines()))  # ids 1, 2, 3
+    elections, problems = both(monkeypatch, write(tmp_path, fixed + "\n", "id.csv"))
+    assert not [p for p in problems if p.severity == "error"]
+    assert sorted(o.votes for o in elections[0].options) == [9, 501, 527]
+
+
+def test_a_heading_line_is_skipped_with_a_note(tmp_path, monkeypatch):
+    text = (
+        "county,precinct,office,party,candidate,votes\n"
+        ",Summary By Counties,Governor,REP,Ann Lee,Ann Lee\n"
+        "Alder,P1,Governor,REP,Ann Lee,10\n"
+        "Alder,P1,Governor,DEM,Bo Cho,7\n"
+    )
+    (election,), problems = both(monkeypatch, write(tmp_path, text))
+    assert votes(election) == {"Ann Lee": 10, "Bo Cho": 7}
+    assert any("Line 2" in n and "heading within the data" in n for n in election.notes)
+    assert not [p for p in problems if p.severity == "error"]
+
+
+def test_cli_names_the_flag_and_takes_it(tmp_path):
+    path = str(write(tmp_path, BLANK))
+    refused = invoke("summary", path)
+    assert refused.code == 1 and "--blank-votes zero" in refused.stderr
+    taken = invoke("summary", path, "--blank-votes", "zero")
+    assert taken.code == 0 and "counted as 0 votes (--blank-votes zero)" in taken.stderr
+    wrong = invoke("summary", path, "--blank-votes", "one")
+    assert wrong.code == 2 and "--blank-votes 'one'" in wrong.stderr
+
+
+def _real(places: list[Path], name: str) -> Path:
+    path = next((p / name for p in places if (p / name).exists()), None)
+    if path is None:
+        pytest.skip(f"{name} not present")
+    return path
+
+
+def test_nh_house_2_matches_the_files_total_rows():
+    path = _real(PLACES, "us_nh_2020_general_precinct.csv")
+    elections, problems = load_file(path, ReadOptions(races=("U.S. House",), blank_votes_zero=True))
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    totals = frame[(frame.precinct == "NEW HAMPSHIRE TOTALS") & (frame.district == "2")]
+    expected = {r.candidate: int(r.votes) for r in totals.itertuples() if r.party != "WRI"}
+    house = next(e for e in elections if e.facts.election == "U.S. House · 2")
+    got = votes(house)
+    for name, figure in expected.items():
+        assert got[name.replace("Andrew Olding", "Andrew Olding l")] == figure or name not in got
+    assert got["Ann McLane Kuster"] == expected["Ann McLane Kuster"] == 208_289
+    assert not [p for p in problems if p.severity == "error"]
+
+
+def test_india_seats_with_a_header(tmp_path):
+    source = _real(EXTRA, "in_ls2024_results_no_header.csv")
+    header = "row,pc_code,state,constituency,candidate_id,candidate,party,evm_votes,postal_votes,votes,share\n"
+    path = tmp_path / "in.csv"
+    path.write_bytes(header.encode() + source.read_bytes())
+    elections, problems = load_file(path, ReadOptions(blank_votes_zero=True))
+    assert not [p for p in problems if p.severity == "error"]
+    frame = pd.read_csv(source, header=None, dtype=str, keep_default_na=False)
+    total = pd.to_numeric(frame[9].replace("-", "0"))
+    winners = frame.assign(t=total).query("`5` != 'NOTA'").sort_values("t")
+    seats = winners.groupby(1).tail(1)[6].value_counts()
+    won: dict[str, int] = {}
+    for election in elections:
+        leader = max(
+            (o for o in election.options if o.kind == "candidate"), key=lambda o: o.votes or 0
+        )
+        won[leader.party or ""] = won.get(leader.party or "", 0) + 1
+    assert len(elections) == 543
+    assert won["Bharatiya Janata Party"] == seats["Bharatiya Janata Party"] == 240
+    assert won["Dravida Munnetra Kazhagam"] == seats["Dravida Munnetra Kazhagam"] == 22
