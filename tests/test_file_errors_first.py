@@ -3,9 +3,9 @@ an error of that row's race, not of the file (trial B7: MEDSL's Senate file gave
 five errors shown hid the one that stopped it).
 
 The files are MEDSL's layout (`year,state,office,district,stage,special,candidate,party_detailed,
-writein,mode,candidatevotes,totalvotes`), written here: several write-ins all named `NA` in one race
-are a `duplicate-option` (more such races than errors are shown), a name with a stray byte in a
-later race.
+writein,mode,candidatevotes,totalvotes`), written here: a candidate listed twice with one party in
+one race is a `duplicate-option` (more such races than errors are shown; write-ins all named `NA`
+were, until they were added up as one unnamed write-in), a name with a stray byte in a later race.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def _row(year: int, state: str, name: str, party: str, votes: int, total: int) -
 
 
 def senate(stray: bytes | None = None, tail: str = "") -> bytes:
-    """Races 1976 (every state, clean), 1986 (every state, two write-ins named NA: refused), 2006
+    """Races 1976 (every state, clean), 1986 (every state, a candidate listed twice: refused), 2006
     (every state, clean, but `stray` inside the Democrat's name in GEORGIA), then `tail`."""
     lines = [HEADER]
     for year in (1976, 1986, 2006):
@@ -44,7 +44,7 @@ def senate(stray: bytes | None = None, tail: str = "") -> bytes:
             options = [("ANN REP", "REPUBLICAN", 1000 + 37 * s + year % 7)]
             options.append(("BOB DEM", "DEMOCRAT", 900 + 53 * s + year % 11))
             if year == 1986:
-                options += [("NA", "NA", 5 + s), ("NA", "NA", 7 + s)]
+                options += [("CAL IND", "INDEPENDENT", 5 + s), ("CAL IND", "INDEPENDENT", 7 + s)]
             total = sum(v for _, _, v in options)
             lines += [_row(year, state, n, p, v, total) for n, p, v in options]
     data = ("\n".join(lines) + "\n" + tail).encode()

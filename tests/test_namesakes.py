@@ -164,7 +164,8 @@ def test_the_same_name_and_party_twice_in_one_precinct_is_still_a_duplicate(tmp_
     _, problems = both(monkeypatch, path)
     errors = [(p.code, p.line) for p in problems if p.severity == "error"]
     assert errors == [("duplicate-option", 10)]
-    assert "remove one" in problems[0].message
+    # One precinct listing one candidate twice: never party lines (trial B3).
+    assert "precinct 'P2' appears twice" in problems[0].message
 
 
 def test_the_warning_says_when_adding_up_would_change_the_leader_and_only_then(

@@ -340,13 +340,15 @@ class Assembly:
         # (Figures only for a precinct's rows: without units the streaming engine sums rows of
         # the same cells, which the assembly then sees as one, and both engines must agree.)
         unit_column = self.sources.columns.header_of("unit")
-        differ = again is not first and first.votes != again.votes and bool(first.row.unit)
-        figures = (
-            f" with different figures ({first.votes} on line {first.line}, {again.votes} here)"
-        )
-        figures = figures if differ else ""
-        said = f"{name!r} is listed again in election {election!r}{where}" + (
-            figures or f" (first on line {first.line})"
+        figures = ""
+        if again is not first and first.votes != again.votes and first.row.unit:
+            figures = (
+                f" with different figures ({first.votes} on line {first.line}, {again.votes} here)"
+            )
+        said = (
+            f"{name!r} is listed again in election {election!r}{where}{figures}"
+            if figures
+            else f"{name!r} is listed again (first on line {first.line}) in election {election!r}{where}"
         )
         if first.row.unit and unit_column:
             # A precinct named twice (KY 2018: Boyd's A122): two precincts of one name, or a
