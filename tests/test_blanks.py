@@ -12,6 +12,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import invoke, write
 from pollcli.read import ReadOptions, engines, load_file, stream
@@ -234,3 +236,56 @@ def test_india_seats_with_a_header(tmp_path):
     assert len(elections) == 543
     assert won["Bharatiya Janata Party"] == seats["Bharatiya Janata Party"] == 240
     assert won["Dravida Munnetra Kazhagam"] == seats["Dravida Munnetra Kazhagam"] == 22
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["P1", "P2", "P3"]),
+            st.sampled_from(["Ann Lee", "Bo Cho", "Write-ins"]),
+            st.one_of(st.none(), st.just("-"), st.integers(0, 999)),
+        ),
+        min_size=1,
+        max_size=12,
+        unique_by=lambda row: (row[0], row[1]),
+    )
+)
+def test_blank_votes_zero_is_pandas_with_blanks_as_0(tmp_path_factory, monkeypatch, rows):
+    text = "county,precinct,office,candidate,votes\n" + "".join(
+        f"Alder,{p},Mayor,{name},{'' if v is None else v}\n" for p, name, v in rows
+    )
+    path = write(tmp_path_factory.mktemp("h"), text)
+    elections, problems = both(monkeypatch, path, blank_votes_zero=True)
+    assert not [p for p in problems if p.severity == "error"]
+    assert votes(elections[0]) == oracle(text, "Mayor")
+    blanks = sum(1 for _, _, v in rows if v is None or v == "-")
+    said = [p for p in elections[0].warnings if "(--blank-votes zero)" in p.message]
+    assert len(said) == (1 if blanks else 0)
+    if blanks:
+        assert f"{blanks} blank vote cell" in said[0].message
+
+
+def test_medsl_senate_unnamed_write_ins_are_other():
+    path = _real(EXTRA, "us_medsl_1976_2022_senate.csv")
+    elections, problems = load_file(path, ReadOptions(encoding="latin-1"))
+    frame = pd.read_csv(path, encoding="latin-1", dtype=str, keep_default_na=False)
+    unnamed = frame[(frame.writein == "TRUE") & frame.candidate.isin(["", "NA"])]
+    by_race = unnamed.assign(v=pd.to_numeric(unnamed.candidatevotes))
+    expected = by_race.groupby(["year", "state", "special", "stage"]).v.sum()
+    read = {
+        e.facts.election: o.votes
+        for e in elections
+        for o in e.options
+        if o.candidate == "Write-in" and o.kind == "other"
+    }
+    assert (
+        read["2020 · ALABAMA · US SENATE · general"] == expected["2020", "ALABAMA", "FALSE", "gen"]
+    )
+    assert read["2020 · ALABAMA · US SENATE · general"] == 3891
+    # No option named NA is left, and no race is refused for an unnamed write-in.
+    assert not [o for e in elections for o in e.options if o.candidate == "NA"]
+    refused = {p.race for p in problems if p.severity == "error"}
+    assert len(refused) <= 2, refused
