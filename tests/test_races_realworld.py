@@ -118,8 +118,9 @@ def test_new_hampshire_2020_race_by_race():
     the Senate and House 1 races equal the parts pollcli sums (and the certified results).
     SOURCES.md's 424,615 / 370,718 count Coos's total row ("COOS NH'") and drop the real towns named
     like their county (Grafton, Hillsborough, Strafford); its figures for these races do not hold.
-    Governor and House 2 are refused for the file's own defects (a name in a vote cell on line
-    3422, blank vote cells), with their lines."""
+    Governor and House 2 are refused for blank vote cells, with their lines and the flag that reads
+    them as 0 (trial B2); line 3422 (`,Summary By Counties,Governor,,REP,Chris Sununu,Chris
+    Sununu`) is a heading, skipped with a note."""
     _, data, _ = summary(str(real("us_nh_2020_general_precinct.csv")))
     got = votes_of(data)
     expected = {
@@ -131,8 +132,28 @@ def test_new_hampshire_2020_race_by_race():
         for name, votes in figures.items():
             assert got[race][name] == votes
     refused = {race["race"]: race["problems"] for race in data["refused"]}
-    assert 3422 in [p["line"] for p in refused["Governor"]]
-    assert 3408 in [p["line"] for p in refused["U.S. House · 2"]]
+    assert [p["line"] for p in refused["Governor"]] == [4695]
+    assert [p["line"] for p in refused["U.S. House · 2"]] == [3408]
+    assert all("--blank-votes zero" in p["message"] for p in refused["Governor"])
+
+
+def test_new_hampshire_2020_with_blank_votes_zero():
+    """With the flag, House 2 is read and its parts equal the file's own 'NEW HAMPSHIRE TOTALS'
+    rows (Kuster 208,289, Negron 168,886). The Governor is read too; its Merrimack county total is
+    listed twice among the precincts (`Merrimack` and a misspelt `MARRIMACK NH`), so the parts
+    exceed the file's state total row, and a warning says so with both figures."""
+    code, data, stderr = summary(
+        str(real("us_nh_2020_general_precinct.csv")), "--blank-votes", "zero"
+    )
+    got = votes_of(data)
+    assert got["U.S. House · 2"]["Ann McLane Kuster"] == 208_289
+    assert got["U.S. House · 2"]["Steven Negron"] == 168_886
+    assert "5 blank vote cells counted as 0 votes (--blank-votes zero)" in stderr
+    assert "Chris Sununu 516,669 in the total row" in stderr
+    assert "heading within the data" in " ".join(
+        n for e in data["elections"] if e["election"] == "Governor" for n in e["notes"]
+    )
+    assert {"Governor", "U.S. House · 2"}.isdisjoint(r["race"] for r in data["refused"])
 
 
 def test_new_hampshire_2020_is_split_race_by_race():
