@@ -145,6 +145,7 @@ def test_new_hampshire_2020_with_blank_votes_zero():
     code, data, stderr = summary(
         str(real("us_nh_2020_general_precinct.csv")), "--blank-votes", "zero"
     )
+    assert code == (1 if data["refused"] else 0)
     got = votes_of(data)
     assert got["U.S. House · 2"]["Ann McLane Kuster"] == 208_289
     assert got["U.S. House · 2"]["Steven Negron"] == 168_886
