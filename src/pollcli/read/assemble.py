@@ -34,6 +34,7 @@ from pollcli.read.records import (
     CellReader,
     Record,
     one_place,
+    repeat_advice,
     set_aside_unfit_facts,
     with_row_facts,
 )
@@ -326,59 +327,10 @@ class Assembly:
             self.found.add(
                 Code.DUPLICATE_OPTION,
                 line,
-                self._repeat_advice(first, line, rows, election, where),
+                repeat_advice(rows, line, election, where, self.sources.columns.header_of("unit")),
                 column=self.sources.columns.header_of("candidate"),
             )
         return False
-
-    def _repeat_advice(
-        self, first: Record, line: int, rows: list[Record], election: str, where: str
-    ) -> str:
-        """What to do about an option listed again: advice that fits what the rows show."""
-        name = first.row.candidate
-        again = next((r for r in rows if r.line == line), first)
-        # (Figures only for a precinct's rows: without units the streaming engine sums rows of
-        # the same cells, which the assembly then sees as one, and both engines must agree.)
-        unit_column = self.sources.columns.header_of("unit")
-        figures = ""
-        if again is not first and first.votes != again.votes and first.row.unit:
-            figures = (
-                f" with different figures ({first.votes} on line {first.line}, {again.votes} here)"
-            )
-        said = (
-            f"{name!r} is listed again in election {election!r}{where}{figures}"
-            if figures
-            else f"{name!r} is listed again (first on line {first.line}) in election {election!r}{where}"
-        )
-        if first.row.unit and unit_column:
-            # A precinct named twice (KY 2018: Boyd's A122): two precincts of one name, or a
-            # corrected row beside the old one, never one candidate's party lines.
-            return f"{said}: {unit_column} {first.row.unit!r} appears twice" + (
-                "; if these are two precincts of one name, give them apart names in the "
-                f"{unit_column!r} column; if one row corrects the other, remove the old one"
-                if figures
-                else "; remove the repeated row"
-            )
-        # Rows with a blank precinct that are no total (`read.totals`) are counted as one
-        # unit: listed twice there (mail and provisional ballots…), they want names.
-        blank = (
-            f"; or give these rows a {unit_column!r} (MAIL, PROVISIONAL…; TOTALS for a total)"
-            if unit_column
-            else ""
-        )
-        if unit_column is None and len(rows) > 2:
-            # Rows of precincts under a header pollcli does not read as one (`division_alias`):
-            # an option three times in one place (namesakes come in twos).
-            blank = (
-                "; or, if each row counts a precinct or polling station, name its column "
-                "with --unit COL"
-            )
-        return (
-            f"{said}; remove one if it is repeated; if these are two candidates of one name "
-            "(namesakes), add a 'candidate_id' column (a number per candidate, such as the "
-            "ballot's serial number) to tell them apart; if one candidate ran on several party "
-            f"lines, give each row its party{blank}"
-        )
 
     def _sum_regions(self, regions: list[Region]) -> list[Option] | None:
         totals: dict[str, Option] = {}
