@@ -164,7 +164,7 @@ def test_namesakes_are_told_the_candidate_id_column(tmp_path, monkeypatch):
     text = "constituency,candidate,party,votes\nC,S KUMAR,IND,527\nC,S KUMAR,IND,501\nC,A B,X,9\n"
     _, problems = both(monkeypatch, write(tmp_path, text))
     (error,) = [p for p in problems if p.code == "duplicate-option"]
-    assert "'candidate_id' column" in error.message
+    assert "a column named 'candidate_id'" in error.message
     fixed = text.replace("constituency,", "constituency,candidate_id,").replace("C,", "C,{},")
     fixed = "\n".join(line.format(i) for i, line in enumerate(fixed.splitlines()))  # ids 1, 2, 3
     elections, problems = both(monkeypatch, write(tmp_path, fixed + "\n", "id.csv"))

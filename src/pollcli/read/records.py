@@ -474,7 +474,7 @@ def repeat_advice(
         blank = "; or, if each row counts a precinct or polling station, name its column with --unit COL"
     return (
         f"{said}; remove one if it is repeated; if these are two candidates of one name "
-        "(namesakes), add a 'candidate_id' column (a number per candidate, such as the ballot's "
-        "serial number) to tell them apart; if one candidate ran on several party lines, give "
-        f"each row its party{blank}"
+        "(namesakes), a column named 'candidate_id' (a number per candidate, such as the "
+        "ballot's serial number; in the header, or in --columns) tells them apart; if one "
+        f"candidate ran on several party lines, give each row its party{blank}"
     )
