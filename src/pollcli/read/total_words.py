@@ -165,23 +165,64 @@ def suspect_record(record: Record) -> bool:
     return suspect_unit(record.row.unit or "", frozenset({name_key(record.row.region or "")}))
 
 
-def suspect_block(summed: BlockSums, region_key: int | None) -> bool:
+def suspect_block(summed: BlockSums, region_cells: set[bytes]) -> bool:
     """Whether a block's distinct unit cells hold one that may make its rows a total (see
     `suspect_unit`; a cell that does not decode is suspect too: the exact stages name it). A block
-    has tens of thousands of units: each test runs over all of them at once before any one by one."""
+    has tens of thousands of units: in the usual block of ASCII names, each test is a search of the
+    names joined by line ends, and only the names it finds are looked at one by one."""
     if not summed.unit_names:
         return False
     try:
-        units = [cell.decode("utf-8") for cell in summed.unit_names]
-        cells = set(summed.keys[region_key]) if region_key is not None else set()
-        regions = frozenset(name_key(cell.decode("utf-8")) for cell in cells)
+        joined = b"\n".join(summed.unit_names).decode("utf-8")
+        regions = frozenset(name_key(cell.decode("utf-8")) for cell in region_cells)
     except UnicodeDecodeError:
         return True
+    starts = {region[:3] for region in regions if region}
+    one_per_line = joined.count("\n") == len(summed.unit_names) - 1
+    if not (joined.isascii() and one_per_line and len(starts) <= _MANY_STARTS):
+        return _suspect_units(
+            joined.split("\n")
+            if one_per_line
+            else [cell.decode("utf-8") for cell in summed.unit_names],
+            regions,
+            starts,
+        )
+    if "\n\n" in f"\n{joined}\n" or _BLANK_LINE.search(joined):
+        return True
+    folded = joined.lower()  # ASCII: as casefold
+    for match in _STEMS.finditer(folded):
+        if is_total_name(_line_at(joined, match.start()), place=True):
+            return True
+    if not starts:
+        return False
+    alike = re.compile(
+        r"^[ \t\r\x0b\x0c\x1c-\x1f]*(?:" + "|".join(map(re.escape, sorted(starts))) + ")",
+        re.MULTILINE,
+    )
+    return _suspect_units(
+        [_line_at(joined, m.start()) for m in alike.finditer(folded)], regions, starts
+    )
+
+
+# An ASCII unit cell of spaces only (which str.strip() leaves empty), as a line of the joined
+# cells: an empty one is a blank line, looked for first.
+_BLANK_LINE: Final[re.Pattern[str]] = re.compile(r"(?:\A|\n)[ \t\r\x0b\x0c\x1c-\x1f]+(?:\n|\Z)")
+# Beyond this many regions' first letters, the units are looked at one by one.
+_MANY_STARTS: Final[int] = 200
+
+
+def _line_at(text: str, index: int) -> str:
+    """The line of `text` that holds `index`."""
+    end = text.find("\n", index)
+    return text[text.rfind("\n", 0, index) + 1 : None if end < 0 else end]
+
+
+def _suspect_units(units: list[str], regions: frozenset[str], starts: set[str]) -> bool:
+    """`suspect_block`'s tests, unit by unit."""
     if any(not unit.strip() for unit in units):
         return True
     if may_hold_total(units) and any(is_total_name(unit, place=True) for unit in units):
         return True
-    starts = {region[:3] for region in regions if region}
     return any(
         unit.lstrip()[:3].casefold() in starts and bool(region_names(unit) & regions)
         for unit in units
@@ -206,12 +247,11 @@ def check_block(summed: BlockSums, layout: Layout, columns: ColumnMap) -> None:
         for i, c in columns.columns.items()
         if i in layout.key_indexes
     }
-    if suspect_block(summed, at.get("region")):
+    region_cells = set(summed.keys[at["region"]]) if "region" in at else set()
+    if suspect_block(summed, region_cells):
         raise HandOver
     try:
-        regions = (
-            [c.decode("utf-8") for c in set(summed.keys[at["region"]])] if "region" in at else []
-        )
+        regions = [c.decode("utf-8") for c in region_cells]
         names = (
             [c.decode("utf-8") for c in set(summed.keys[at["candidate"]])]
             if "candidate" in at
