@@ -108,12 +108,13 @@ class Repeats:
         """Whether some unit lists an option twice with no party to tell the rows apart."""
         if not self._codes:
             return False
-        codes = np.concatenate(self._codes)
-        ordered = np.sort(codes)
+        ordered = np.concatenate(self._codes)
+        ordered.sort()  # in place: the rows' order is only needed again in the rare case below
         twice = ordered[1:][ordered[1:] == ordered[:-1]]
         if not twice.size:
             return False  # the usual case, settled by one sort
         # Only the rows whose unit and name come back are looked at with their parties.
+        codes = np.concatenate(self._codes)
         rows = np.isin(codes, twice)
         codes, parties = codes[rows], np.concatenate(self._parties)[rows]
         order = np.lexsort((parties, codes))
