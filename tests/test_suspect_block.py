@@ -9,11 +9,12 @@ from hypothesis import strategies as st
 from pollcli.read.blocks import BlockSums
 from pollcli.read.total_words import name_key, suspect_block, suspect_unit
 
-REGIONS = ["Hillsborough", "Coos", "Region 01", "Ab", "Grafton County"]
+REGIONS = ["Hillsborough", "Coos", "Region 01", "Ab", "Grafton County", "Merrimack"]
 UNITS = [
     "P0", "P12", "Ward 3", "Nashua Ward 1", "Concord", "Coos NH'", "HILLSBOROUGH NH", "Hillsborough",
     "Grafton", "TOTALS", "Total", "Fulton County Total", "Summit", "Totten", "", " ", "\t", "  P7 ",
     "a\nb", "Ab", "abc", "Région 01", "Итого", "Магнитогорск", "COOS", "reg 1", "Region 01", "Ab 2",
+    "MARRIMACK NH", "Merrimac", "Concord NH", "Hillsboro NH", "Merrimack County",
 ]  # fmt: skip
 
 

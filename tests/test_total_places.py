@@ -360,3 +360,39 @@ def test_thousands_of_counties_given_only_as_totals_are_counted_quickly(tmp_path
     # 400 whole cycles of 0..4 (10 each).
     assert votes_of(elections) == {"Ivy Lane": 285 * 21 + 10, "Max Ortiz": 400 * 10}
     assert problems == []
+
+
+# New Hampshire's Governor race of 2020 gives Merrimack County's total twice among its towns: as
+# `Merrimack` and misspelt as `MARRIMACK NH` (each 56,266 for Sununu, the towns' sum). Here: Elm's
+# total as `Elmwood` and as `ELMWOOT NH`, one letter off, each the sum of Ashby and Cole.
+MISSPELT_TOTAL = """county,precinct,candidate,votes
+Elmwood,Ashby,Ivy Lane,40
+Elmwood,Ashby,Max Ortiz,30
+Elmwood,Cole,Ivy Lane,15
+Elmwood,Cole,Max Ortiz,10
+Elmwood,Elmwood,Ivy Lane,55
+Elmwood,Elmwood,Max Ortiz,40
+Elmwood,ELMWOOT NH,Ivy Lane,55
+Elmwood,ELMWOOT NH,Max Ortiz,40
+Pine,Hill,Ivy Lane,33
+Pine,Hill,Max Ortiz,44
+"""
+
+
+def test_a_county_total_misspelt_by_one_letter_with_its_suffix_is_set_aside(tmp_path, monkeypatch):
+    elections, problems = both(monkeypatch, write(tmp_path, MISSPELT_TOTAL))
+    # The towns: Ivy Lane 40 + 15 + 33 = 88, Max Ortiz 30 + 10 + 44 = 84 (was 198 and 164: the
+    # misspelt row counted as a town, and `Elmwood` then no longer its county's sum).
+    assert votes_of(elections) == {"Ivy Lane": 88, "Max Ortiz": 84}
+    aside = {line for p in warnings(problems) for line in _lines_of(p.message)}
+    assert aside == {6, 7, 8, 9}
+
+
+def test_a_town_one_letter_off_its_county_without_a_suffix_is_a_town(tmp_path, monkeypatch):
+    # `Elmwoot` (no suffix) holds the towns' sum by chance: a town, as no total is so named.
+    text = MISSPELT_TOTAL.replace("ELMWOOT NH", "Elmwoot").replace(
+        "Elmwood,Elmwood,", "Elmwood,Dale,"
+    )
+    elections, _ = both(monkeypatch, write(tmp_path, text))
+    # Every row counted: Ivy Lane 40 + 15 + 55 + 55 + 33, Max Ortiz 30 + 10 + 40 + 40 + 44.
+    assert votes_of(elections) == {"Ivy Lane": 198, "Max Ortiz": 164}

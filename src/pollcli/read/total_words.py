@@ -130,8 +130,41 @@ def may_hold_total(cells: Iterable[str]) -> bool:
 
 def named_like(unit: str, region: str) -> bool:
     """Whether a unit is named like its region: `BELKNAP` in Belknap, `HILLSBOROUGH NH` in
-    Hillsborough, `COOS NH'` in Coos."""
-    return name_key(region) in region_names(unit)
+    Hillsborough, `COOS NH'` in Coos, and with a region's suffix also one letter off, as
+    publishers misspell it (`MARRIMACK NH` in Merrimack: New Hampshire's Governor race of 2020)."""
+    key = name_key(region)
+    return key in region_names(unit) or any(_one_off(stem, key) for stem in _stems(unit))
+
+
+# A cell that ends in what may follow a region's name (`… NH`, `… County`), casefolded: only such
+# units are looked at for a misspelt region's name.
+_SUFFIXED: Final[re.Pattern[str]] = re.compile(
+    r"\w\W+(?:[a-z]{2}|county|co|parish|borough|total|totals|county totals?|kreis|landkreis"
+    r"|область|район)\W*$",
+    re.MULTILINE,
+)
+# A region's name this long or longer may be misspelt by one letter in its total row's name.
+_MISSPELT_FROM: Final[int] = 6
+
+
+def _stems(unit: str) -> frozenset[str]:
+    """The names a unit gives with a region's suffix cut (`MARRIMACK NH` → {marrimack})."""
+    if not _SUFFIXED.search(unit.casefold()):
+        return frozenset()
+    return region_names(unit) - {name_key(unit)}
+
+
+def _one_off(a: str, b: str) -> bool:
+    """Whether two names of `_MISSPELT_FROM` letters or more differ by one letter: one replaced,
+    added or left out."""
+    if min(len(a), len(b)) < _MISSPELT_FROM or abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    pairs = enumerate(zip(short, long[: len(short)], strict=True))
+    at = next((i for i, (x, y) in pairs if x != y), len(short))
+    return short[at:] == long[at + 1 :]
 
 
 @lru_cache(maxsize=1 << 14)
@@ -152,6 +185,8 @@ def suspect_unit(unit: str, regions: frozenset[str]) -> bool:
     """Whether a unit cell may make its row a total (blank, a total word, named like one of
     `regions`, given as `name_key`s): the streaming engine then hands the file to the exact one."""
     if not unit.strip() or is_total_name(unit, place=True):
+        return True
+    if any(_one_off(stem, region) for stem in _stems(unit) for region in regions):
         return True
     # A unit named like a region starts with the region's first word (checked cheaply first).
     first = unit.split(None, 1)[0].casefold()
@@ -185,7 +220,6 @@ def suspect_block(summed: BlockSums, region_cells: set[bytes]) -> bool:
             if one_per_line
             else [cell.decode("utf-8") for cell in summed.unit_names],
             regions,
-            starts,
         )
     if "\n\n" in f"\n{joined}\n" or _BLANK_LINE.search(joined):
         return True
@@ -193,15 +227,15 @@ def suspect_block(summed: BlockSums, region_cells: set[bytes]) -> bool:
     for match in _STEMS.finditer(folded):
         if is_total_name(_line_at(joined, match.start()), place=True):
             return True
-    if not starts:
-        return False
-    alike = re.compile(
-        r"^[ \t\r\x0b\x0c\x1c-\x1f]*(?:" + "|".join(map(re.escape, sorted(starts))) + ")",
-        re.MULTILINE,
-    )
-    return _suspect_units(
-        [_line_at(joined, m.start()) for m in alike.finditer(folded)], regions, starts
-    )
+    # Only units with a region's suffix, or that start as a region does, are looked at one by one.
+    found = [m.start() for m in _SUFFIXED.finditer(folded)]
+    if starts:
+        alike = re.compile(
+            r"^[ \t\r\x0b\x0c\x1c-\x1f]*(?:" + "|".join(map(re.escape, sorted(starts))) + ")",
+            re.MULTILINE,
+        )
+        found += [m.start() for m in alike.finditer(folded)]
+    return _suspect_units([_line_at(joined, at) for at in found], regions)
 
 
 # An ASCII unit cell of spaces only (which str.strip() leaves empty), as a line of the joined
@@ -217,16 +251,13 @@ def _line_at(text: str, index: int) -> str:
     return text[text.rfind("\n", 0, index) + 1 : None if end < 0 else end]
 
 
-def _suspect_units(units: list[str], regions: frozenset[str], starts: set[str]) -> bool:
+def _suspect_units(units: list[str], regions: frozenset[str]) -> bool:
     """`suspect_block`'s tests, unit by unit."""
     if any(not unit.strip() for unit in units):
         return True
     if may_hold_total(units) and any(is_total_name(unit, place=True) for unit in units):
         return True
-    return any(
-        unit.lstrip()[:3].casefold() in starts and bool(region_names(unit) & regions)
-        for unit in units
-    )
+    return any(suspect_unit(unit, regions) for unit in units)
 
 
 class HandOver(Exception):
