@@ -210,3 +210,48 @@ def test_the_top_n_are_elected_and_the_margin_is_the_last_seats(tmp_path, votes,
     assert race.seats == seats and race.elected == top
     gap = votes[ranked[seats - 1]] - votes[ranked[seats]] if seats < len(votes) else None
     assert (race.margin.votes if race.margin else None) == gap
+
+
+# Arizona's 8th district of 2022: Lesko and two Democratic write-ins with a handful of votes each;
+# a district where one party's second candidate trails far behind but the leader has no majority;
+# and one whose two Republicans share the votes with a Democrat (a slate, or a top-two race).
+WRITE_INS = (
+    "state,office,district,party,candidate,votes\n"
+    "AZ,US HOUSE,8,REPUBLICAN,DEBBIE LESKO,96500\n"
+    "AZ,US HOUSE,8,DEMOCRAT,JEVIN HODGE,180\nAZ,US HOUSE,8,DEMOCRAT,GARY SWING,90\n"
+    "AZ,US HOUSE,9,REPUBLICAN,PAUL GOSAR,480\nAZ,US HOUSE,9,DEMOCRAT,ANN LEE,470\n"
+    "AZ,US HOUSE,9,DEMOCRAT,BO RAY,50\n"
+    "AZ,US HOUSE,10,REPUBLICAN,CY MOE,400\nAZ,US HOUSE,10,REPUBLICAN,DI NOE,350\n"
+    "AZ,US HOUSE,10,DEMOCRAT,ED POE,250\n"
+)
+
+
+def test_write_ins_and_token_candidates_are_no_sign_of_several_seats(tmp_path):
+    path = write(tmp_path, WRITE_INS, "2022_general.csv")
+    data = json.loads(invoke("summary", str(path), "-f", "json").stdout)
+    lines = {line["race"]: line for line in data["overview"]["races"]}
+    frame = pd.read_csv(io.StringIO(WRITE_INS))
+    # By hand, per district: the even share's half is the floor a second candidate must reach.
+    # 8: 96,770 votes, floor 96,770 / 6 ≈ 16,128: Hodge 180 and Swing 90 are below it; Lesko leads.
+    # 9: 1,000 votes, floor 1,000 / 6 ≈ 167: Ray's 50 is below it; Gosar leads with 48 %.
+    # 10: 1,000 votes, floor 167: Moe 400 and Noe 350 both reach it, no majority: not called.
+    leaders = frame.loc[frame.groupby("district")["votes"].idxmax(), ["district", "candidate"]]
+    expected = dict(zip(leaders["district"].astype(str), leaders["candidate"], strict=True))
+    assert (
+        lines["US HOUSE · 8"]["won"]
+        and lines["US HOUSE · 8"]["leader"]["candidate"] == expected["8"]
+    )
+    assert (
+        lines["US HOUSE · 9"]["won"]
+        and lines["US HOUSE · 9"]["leader"]["candidate"] == expected["9"]
+    )
+    assert not lines["US HOUSE · 10"]["won"]
+    # A leader with a majority is elected however many seats: Moe with 400 + 210 of 1,210.
+    majority = WRITE_INS.replace("CY MOE,400", "CY MOE,610")
+    data = json.loads(
+        invoke("summary", str(write(tmp_path, majority, "m.csv")), "-f", "json").stdout
+    )
+    lines = {line["race"]: line for line in data["overview"]["races"]}
+    assert (
+        lines["US HOUSE · 10"]["won"] and lines["US HOUSE · 10"]["leader"]["candidate"] == "CY MOE"
+    )

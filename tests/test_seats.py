@@ -492,6 +492,17 @@ def test_majority_races_without_a_majority_are_left_to_a_runoff(tmp_path):
     assert {p["party"]: p["seats"] for p in allocation["parties"]}["Red"] == 1
 
 
+def test_a_race_where_others_lead_every_candidate_gives_no_seat(tmp_path):
+    # Brook's write-ins (kind other, counted together) 3,500 beat Eve Evans's 3,300: the winner may
+    # be among them (the Speaker's seat in a table of party columns), so no party gets Brook.
+    text = (SEATS / "races.csv").read_text(encoding="utf-8") + "Brook,Write-ins,,3500\n"
+    allocation = seats_json(str(write(tmp_path, text)))["elections"][0]["allocations"][0]
+    assert allocation["undecided"] == 1
+    # By hand: Avon Red, Cliff Red (tie, earlier), Dell Red, Esk Oli Owen; Brook none.
+    assert {p["party"]: p["seats"] for p in allocation["parties"]}["Blue"] == 0
+    assert {p["party"]: p["seats"] for p in allocation["parties"]}["Red"] == 3
+
+
 def test_seats_flag_with_districts_is_a_usage_error():
     result = invoke("seats", str(SEATS / "districts.csv"), "--seats", "9")
     assert result.code == 2 and "--seats-file" in result.stderr

@@ -261,8 +261,10 @@ def _races(election: ElectionSeats, allocation: Allocation) -> list[str]:
     ]
     if allocation.undecided:
         notes.append(
-            f"{allocation.undecided} of them had no candidate above half of the valid votes "
-            "(system: majority) and are left to a runoff: no seat is counted for them."
+            f"{allocation.undecided} of them name no winner here, and no seat is counted for "
+            "them: no candidate above half of the valid votes (system: majority: a runoff to come), "
+            "or options counted together ('other', write-ins) ahead of every candidate (the "
+            "winner may be among them, as the Speaker in a table of party columns)."
         )
     return notes
 

@@ -9,8 +9,9 @@ candidate spelt two ways across a race's regions, races that look like several.
   `name-variant` warning names both and the `--alias` that merges them. Nothing is merged unasked.
 - **Seats.** A race's district (or race, seat, constituency) whose name ends in "(N)", as New
   Hampshire writes its House districts ("BE 02 (4)", "CH 16 (2)F"), elects N members.
-- **Races that may be several.** A race where one party has several candidates beside another
-  party's, and that does not say how many members it elects, is either a race for several seats
+- **Races that may be several.** A race where one party has several candidates (each with at least
+  half an even share of the votes) beside another party's, no candidate has a majority, and that
+  does not say how many members it elects, is either a race for several seats
   or party primaries (or an all-party vote) read as one race (a second spelling of one candidate,
   `name-variant`, is no second candidate): a `race-split` warning says so, and
   how to give the number of seats (and, unless the file says it is a general election, how to
@@ -200,15 +201,26 @@ def _several(
     for election in elections:
         if election.seats != 1 or (election.race is not None and election.race.primary):
             continue  # stated (several per party is then expected), or a primary
-        parties: dict[str, int] = {}
         spelt = variants.get(id(election), set())
-        for option in election.options:
-            # One candidate spelt two ways (`name-variant`) is no second candidate of the party.
-            if option.kind == "candidate" and option_key(option.candidate) not in spelt:
-                party = option_key(option.party or "")
-                parties[party] = parties.get(party, 0) + 1
+        # One candidate spelt two ways (`name-variant`) is no second candidate of the party.
+        candidates = [
+            o
+            for o in election.options
+            if o.kind == "candidate" and option_key(o.candidate) not in spelt
+        ]
+        # A candidate of less than half an even share of the votes (a write-in, a token
+        # candidacy: Arizona's 8th district of 2022, Lesko and two Democratic write-ins) is no
+        # sign of a second seat; the candidates of a race of several seats share its votes.
+        total = sum(o.votes or 0 for o in candidates)
+        floor = total / (2 * len(candidates) or 1)
+        parties: dict[str, int] = {}
+        for option in candidates:
+            party = option_key(option.party or "")
+            parties[party] = parties.get(party, 0) + ((option.votes or 0) >= floor)
         crowded = [p for p, n in parties.items() if n > 1 and p not in NO_PARTY]
-        if crowded and len([p for p in parties if p not in NO_PARTY]) > 1:
+        # A leader with more than half of the votes is elected however many seats there are.
+        elected = any(2 * (o.votes or 0) > total for o in candidates)
+        if crowded and len([p for p in parties if p not in NO_PARTY]) > 1 and not elected:
             suspects.append(election)
     if not suspects:
         return

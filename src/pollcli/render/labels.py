@@ -131,7 +131,12 @@ def tally_title(tally: RaceTally) -> str:
     if not tally.races and tally.primaries:
         return f"{what} won by party: none counted (primaries only)"
     if tally.seats is not None:
-        return f"{what} won by party ({tally.won:,} of {tally.seats:,} decided)"
+        unknown = (
+            f"; {tally.seats_unknown:,} race(s) of an unknown number of seats"
+            if tally.seats_unknown
+            else ""
+        )
+        return f"{what} won by party ({tally.won:,} of {tally.seats:,} decided{unknown})"
     return f"{what} won by party ({tally.won:,} of {tally.races:,} decided)"
 
 

@@ -76,6 +76,10 @@ def _race(contest: Contest, votes: list[int], priority: list[int]) -> Outcome:
     top = max(votes[i] for i in candidates)
     tied = [i for i in candidates if votes[i] == top]
     winner = min(tied, key=lambda i: priority[i])
+    # Options counted together ("other", write-ins) ahead of every candidate: the winner may be
+    # among them (the Speaker's seat in a table of party columns), as `summary` says.
+    if any(k == "other" and votes[i] > top for i, k in enumerate(contest.kinds)):
+        return Outcome(seats, qualified, None, [], None, undecided=True)
     if contest.majority and top * 2 <= sum(votes):
         return Outcome(seats, qualified, None, [], None, tied=tied, undecided=True)
     seats[winner] = 1
