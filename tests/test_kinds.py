@@ -192,3 +192,12 @@ def test_every_word_is_documented():
 def test_the_kinds_module_documents_its_decisions():
     source = Path(__import__("pollcli.kinds").kinds.__file__).read_text(encoding="utf-8")
     assert "Write-ins and scattering are `other`" in source
+
+
+def test_no_candidate_filed_is_no_unopposed_winner(tmp_path):
+    # West Virginia's placeholder where no one stood in a party's primary: 0 votes, no candidate.
+    text = "county,office,candidate,votes\nMcDowell,State Senate 6,NO CANDIDATE FILED,0\n"
+    data = json.loads(invoke("summary", str(write(tmp_path, text)), "-f", "json").stdout)
+    (election,) = data["elections"]
+    assert election["leader"] is None
+    assert [r["kind"] for r in election["results"]] == ["other"]

@@ -338,3 +338,29 @@ def test_readme_sample_of_many_races_is_current_output(monkeypatch):
     output = invoke(*args, env={"COLUMNS": "100"}).stdout
     actual = [line.rstrip() for line in output.splitlines()]
     assert sample[1:] == actual[: len(sample) - 1]
+
+
+# Two offices and two ballot measures (a bond voted in two districts): the measures' answers win
+# no seat, so the tally counts the two offices only.
+MEASURES = """office,district,party,candidate,votes
+Mayor,,DEM,Ann Lee,600
+Mayor,,REP,Bob Ray,400
+Council,1,DEM,Cy Moe,300
+Council,1,REP,Di Noe,350
+Bond,1,,YES,700
+Bond,1,,NO,300
+Bond,2,,Yes,200
+Bond,2,,No,450
+"""
+
+
+def test_ballot_measures_are_left_out_of_the_tally(tmp_path):
+    data = json.loads(invoke("summary", str(write(tmp_path, MEASURES)), "-f", "json").stdout)
+    lines = {line["race"]: line for line in data["overview"]["races"]}
+    assert {race for race, line in lines.items() if line.get("measure")} == {"Bond · 1", "Bond · 2"}
+    # By hand: Mayor to DEM (Ann Lee 600), Council 1 to REP (Di Noe 350); the bonds not counted.
+    tally = data["tally"]
+    assert (tally["races"], tally["measures"]) == (2, 2)
+    assert {p["party"]: p["won"] for p in tally["parties"]} == {"DEM": 1, "REP": 1}
+    assert "2 ballot measures left out" in " ".join(data["overview"]["notes"])
+    jsonschema.validate(data, json_schema("summary"))

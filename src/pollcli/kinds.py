@@ -87,6 +87,9 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "total write-in",
         "total write-ins",
         "uncommitted write-in",
+        # West Virginia's placeholder where no one stood: never a winner.
+        "no candidate filed",
+        "no candidate",
         "scatter",
         "scattered",
         "scattering",

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import Final, Literal
 
 from pollcli.columns import NOT_VALID_KINDS
+from pollcli.kinds import is_answer
 from pollcli.models import (
     ElectionSummary,
     Overview,
@@ -97,6 +98,7 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         tags=tags,
         partial=summary.partial,
         primary=summary.primary,
+        measure=bool(candidates) and all(is_answer(r.candidate) for r in candidates),
         assumed_plurality=won
         and summary.seats == 1
         and summary.system == "plurality"
@@ -178,9 +180,9 @@ def overview(
 
 
 def race_tally(lines: Sequence[RaceLine], *, seats: bool) -> RaceTally:
-    """Races won per party, most first (then by name); unwon races counted apart, primaries left
-    out (a primary wins a nomination, not a seat)."""
-    counted = [line for line in lines if not line.primary]
+    """Races won per party, most first (then by name); unwon races counted apart, primaries and
+    ballot measures left out (a primary wins a nomination, a measure's answer no seat)."""
+    counted = [line for line in lines if not line.primary and not line.measure]
     counts: dict[str | None, int] = {}
     several = any(line.seats != 1 for line in counted)
     for line in counted:
@@ -199,7 +201,8 @@ def race_tally(lines: Sequence[RaceLine], *, seats: bool) -> RaceTally:
         undecided=len(counted) - won,
         parties=[PartyWins(party=party, won=count) for party, count in parties],
         partial=sum(1 for line in counted if line.partial is not None),
-        primaries=len(lines) - len(counted),
+        primaries=sum(1 for line in lines if line.primary),
+        measures=sum(1 for line in lines if line.measure and not line.primary) or None,
         assumed_plurality=sum(1 for line in counted if line.assumed_plurality),
         seats=sum(line.seats or 0 for line in counted) if several else None,
         seats_unknown=sum(1 for line in counted if line.seats is None),

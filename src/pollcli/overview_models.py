@@ -103,6 +103,14 @@ class RaceLine:
             flag=True,
         ),
     )
+    measure: bool = field(
+        default=False,
+        metadata=optional(
+            "only for a ballot measure (true): its options are answers (Yes, No…); not in the "
+            "tally",
+            flag=True,
+        ),
+    )
     assumed_plurality: bool = field(
         default=False,
         metadata=optional(
@@ -184,6 +192,10 @@ class RaceTally:
     )
     primaries: int = field(
         default=0, metadata=described("primaries left out: they win nominations, not seats")
+    )
+    measures: int | None = field(
+        default=None,
+        metadata=optional("only when some: ballot measures left out (their answers win no seat)"),
     )
     seats: int | None = field(
         default=None,

@@ -124,6 +124,10 @@ def tally_sentence(tally: RaceTally) -> str:
         )
     if left_out:
         sentence += f"; {left_out}"
+    if tally.measures:
+        sentence += (
+            f"; {counted(tally.measures, 'ballot measure')} left out (an answer wins no seat)"
+        )
     sentence += "."
     if tally.assumed_plurality:
         count = tally.assumed_plurality

@@ -191,7 +191,7 @@ def _last_seat(allocation: Allocation, seats: int) -> list[str]:
             opening
             + f"; next in line was {nxt.party} ({nxt.value:.4f})"
             + (
-                f", which needed {nxt.votes_short:,} more votes to take it"
+                f", which needed {nxt.votes_short:,} more vote{'' if nxt.votes_short == 1 else 's'} to take it"
                 if nxt.votes_short
                 else ""
             )
@@ -221,7 +221,7 @@ def _last_seat(allocation: Allocation, seats: int) -> list[str]:
         sentence += (
             f"; next in line was {nxt.party} with {quotient(runner, nxt.value, runner.seats)}"
             + (
-                f", which needed {nxt.votes_short:,} more votes to take it"
+                f", which needed {nxt.votes_short:,} more vote{'' if nxt.votes_short == 1 else 's'} to take it"
                 if nxt.votes_short
                 else ""
             )
