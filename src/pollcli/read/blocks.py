@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from pollcli.numbers import MAX_VOTES
-from pollcli.read.repeats import cleaned_any, codes, column_hashes
+from pollcli.read.repeats import cleaned_any, column_hashes
 
 # The CSV module's default field limit: a line at least this long may hold a cell the exact stages
 # refuse, so its block is read by them.
@@ -34,11 +34,12 @@ class BlockSums:
     # row of each, by column.
     unit_facts: list[list[bytes]] = field(default_factory=list)
     unit_firsts: list[int] = field(default_factory=list)
-    # With a unit column and a name column: the rows' codes of unit and name, sorted, and their
-    # parties' numbers (`repeats.codes`, for `repeats.Repeats.add_block`).
-    codes: Any = None
-    code_parties: Any = None
+    # With a unit column: per row, its unit's hash and its name and party as dictionary indices
+    # with the dictionaries (`repeats.Repeats.add_block`).
+    units: Any = None
     cleaned: bool = False  # an invisible character was cleaned from a unit's cells
+    names: tuple[Any, list[bytes]] | None = None
+    parties: tuple[Any, list[bytes]] | None = None
     # With a unit column: the block's distinct unit cells, for total rows among the units.
     unit_names: list[bytes] = field(default_factory=list)
 
@@ -78,10 +79,9 @@ class Layout:
             return False
         return True
 
-    def _identities(self, parsed: Any, np: Any) -> tuple[tuple[Any, Any], bool, list[bytes]]:
-        """The rows' codes and party numbers (`repeats.codes`; none without a name column),
-        whether cleaning changed a unit's cell, and the distinct cells of the unit (precinct)
-        column."""
+    def _identities(self, parsed: Any, np: Any) -> tuple[tuple[Any, bool], Any, Any, list[bytes]]:
+        """Each row's unit hash, its name and party as (indices, dictionary), and the distinct
+        cells of the unit (precinct) column."""
         import pyarrow.compute as pc
 
         def encoded(index: int) -> tuple[Any, list[bytes]]:
@@ -93,12 +93,11 @@ class Layout:
             return codes, column.dictionary.to_pylist()
 
         columns = [encoded(i) for i in self.unit_indexes]
-        coded: tuple[Any, Any] = (None, None)
-        if self.name_index is not None:
-            parties = encoded(self.party_index) if self.party_index is not None else None
-            coded = codes(np, column_hashes(np, columns), encoded(self.name_index), parties)
+        units = column_hashes(np, columns)
+        names = encoded(self.name_index) if self.name_index is not None else None
+        parties = encoded(self.party_index) if self.party_index is not None else None
         units_at = self.unit_indexes.index(self.unit_index) if self.unit_index is not None else -1
-        return coded, cleaned_any(columns), columns[units_at][1]
+        return (units, cleaned_any(columns)), names, parties, columns[units_at][1]
 
     def _with_parts(
         self, parsed: Any, votes_name: str, part_names: list[str], np: Any, pa: Any
@@ -202,16 +201,19 @@ class Layout:
             combos = _group(rows, [*precinct_names, *fact_names], [("row", "hash_min", "first")])
             unit_facts = [combos.column(k).to_pylist() for k in [*precinct_names, *fact_names]]
             unit_firsts = combos.column("first").to_pylist()
-        coded: tuple[Any, Any] = (None, None)
+        units: Any = None
         cleaned = False
+        identities: tuple[Any, Any] = (None, None)
         distinct_units: list[bytes] = []
         if unit_names:
-            coded, cleaned, distinct_units = self._identities(parsed, np)
+            (units, cleaned), names_of, parties_of, distinct_units = self._identities(parsed, np)
+            identities = (names_of, parties_of)
         return BlockSums(
             unit_names=distinct_units,
-            codes=coded[0],
-            code_parties=coded[1],
+            units=units,
             cleaned=cleaned,
+            names=identities[0],
+            parties=identities[1],
             rows=parsed.num_rows,
             keys=[groups.column(k).to_pylist() for k in key_names],
             totals=groups.column("total").to_pylist(),

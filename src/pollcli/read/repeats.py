@@ -2,15 +2,12 @@
 
 The streaming engine sums a precinct's rows into its region, so a repeated row (the same option twice
 in one unit: an export that doubled a precinct) would be summed silently. Each row leaves 12 bytes
-here instead: a 64-bit code of its unit (election, region and unit cells, cleaned as the exact
-engine cleans them) and of its option's name (as the exact engine compares names), and a 32-bit
-number of its party. A block's codes are made and sorted by the worker that parses it (`codes`:
-numpy sorts without the GIL, beside the other blocks), so that the end (`Repeats.check`) only merges
-the blocks' sorted runs. Rows with equal codes are a repeat unless their parties tell them apart (two
+here instead: a 64-bit hash of its unit (election, region and unit cells, cleaned as the exact
+engine cleans them) and of its option's name (as the exact engine compares names), and its party's
+number. At the end, rows with equal hashes are a repeat unless their parties tell them apart (two
 candidates of one name, or one candidate's party lines: the assembly tells which, for both
-engines); a repeat hands the file to the exact engine, which names every line. Codes that collide
-(two units, names or parties alike by chance) would at worst send the file to the exact engine too,
-never merge anything.
+engines); a repeat hands the file to the exact engine, which names every line. Two different units whose hashes collide would at worst send the
+file to the exact engine too, never merge anything.
 """
 
 from __future__ import annotations
@@ -59,68 +56,60 @@ def column_hashes(np: Any, columns: Sequence[tuple[Any, list[bytes]]]) -> Any:
     return value
 
 
-def name_code(name: str) -> int:
-    """A name's number in the codes, as the assembly compares names."""
-    return hash(option_key(name.strip())) & _MASK
-
-
-def party_code(party: str | None) -> int:
-    """A party's number: 0 for none; parties compared as the assembly compares them ("DEM" twice
-    is a repeat, "dem" too)."""
-    key = option_key(party) if party else ""
-    return (hash(key) & 0xFFFFFFFF) | 1 if key else 0
-
-
-def codes(
-    np: Any,
-    units: Any,
-    names: tuple[Any, list[bytes]],
-    parties: tuple[Any, list[bytes]] | None,
-) -> tuple[Any, Any]:
-    """A block's rows as codes (unit and name) and party numbers, in the order of the codes."""
-    indices, values = names
-    numbers = np.fromiter(
-        (name_code(v.decode("utf-8")) for v in values), dtype=np.uint64, count=len(values)
-    )
-    made = units + numbers[indices] * np.uint64(_MIX)
-    if parties is None:
-        party = np.zeros(len(indices), dtype=np.uint32)
-    else:
-        indices, values = parties
-        ids = np.fromiter(
-            (party_code(v.decode("utf-8")) for v in values), dtype=np.uint32, count=len(values)
-        )
-        party = ids[indices]
-    order = np.argsort(made, kind="stable")
-    return made[order], party[order]
-
-
 class Repeats:
     """The rows of a file, by unit and option, to find an option repeated within a unit."""
 
     def __init__(self) -> None:
         self._codes: list[Any] = []
         self._parties: list[Any] = []
+        self._names: dict[str, int] = {}
+        self._party_ids: dict[str | None, int] = {None: 0}
 
-    def add_block(self, block_codes: Any, parties: Any) -> None:
-        """A block's rows as `codes` made them (sorted by code)."""
-        self._codes.append(block_codes)
-        self._parties.append(parties)
+    def _name_id(self, name: str) -> int:
+        return self._names.setdefault(option_key(name.strip()), len(self._names) + 1)
+
+    def _party_id(self, party: str | None) -> int:
+        # Parties compared as the assembly compares them: "DEM" twice is a repeat, "dem" too.
+        key = option_key(party) if party else None
+        return self._party_ids.setdefault(key or None, len(self._party_ids))
+
+    def add_block(
+        self,
+        np: Any,
+        units: Any,
+        names: tuple[Any, list[bytes]],
+        parties: tuple[Any, list[bytes]] | None,
+    ) -> None:
+        """A block's rows: each row's unit hash, and its name and party as dictionary indices."""
+        indices, values = names
+        ids = np.fromiter(
+            (self._name_id(v.decode("utf-8")) for v in values), dtype=np.uint64, count=len(values)
+        )
+        self._codes.append(units + ids[indices] * np.uint64(_MIX))
+        if parties is None:
+            self._parties.append(np.zeros(len(indices), dtype=np.uint32))
+        else:
+            indices, values = parties
+            ids = np.fromiter(
+                (self._party_id(v.decode("utf-8")) for v in values),
+                dtype=np.uint32,
+                count=len(values),
+            )
+            self._parties.append(ids[indices])
 
     def add_row(self, np: Any, unit: Sequence[str], name: str, party: str | None) -> None:
         """One row read by the exact stages (a block pyarrow could not be trusted with)."""
-        code = (unit_hash(unit) + name_code(name) * _MIX) & _MASK
+        number = self._name_id(name)
+        code = (unit_hash(unit) + number * _MIX) & _MASK
         self._codes.append(np.array([code], dtype=np.uint64))
-        self._parties.append(np.array([party_code(party)], dtype=np.uint32))
+        self._parties.append(np.array([self._party_id(party)], dtype=np.uint32))
 
     def check(self, np: Any) -> bool:
         """Whether some unit lists an option twice with no party to tell the rows apart."""
         if not self._codes:
             return False
         ordered = np.concatenate(self._codes)
-        # In place, and a merge of the blocks' sorted runs (timsort); the order of `self._codes`,
-        # that of `self._parties`, is needed again in the rare case below.
-        ordered.sort(kind="stable")
+        ordered.sort()  # in place: the rows' order is only needed again in the rare case below
         twice = ordered[1:][ordered[1:] == ordered[:-1]]
         if not twice.size:
             return False  # the usual case, settled by one sort

@@ -368,8 +368,10 @@ class _Summer:
             return None
         for identity, first_line, total in pending:
             self._add(identity, first_line, total)
-        if summed.codes is not None:
-            self.repeats.add_block(summed.codes, summed.code_parties)
+        if summed.units is not None and summed.names is not None:
+            import numpy as np
+
+            self.repeats.add_block(np, summed.units, summed.names, summed.parties)
             self.reader.invisible = self.reader.invisible or summed.cleaned
         for unit, values, fact_line in facts:
             self.unit_facts.register(unit)
