@@ -39,6 +39,9 @@ def summary(tmp_path, text, *args):
         ("SCATTERING", "other"),
         ("None of these candidates", "against_all"),
         ("BLANK VOTE/SCATTERING", "blank"),
+        ("EXHAUSTED BALLOT", "blank"),
+        ("NO CANDIDATE FILED", "other"),
+        ("Exhausted Smith", "candidate"),
         # Substring traps: a name that holds a word is not that word.
         ("JAMES P MCGOVERN", "candidate"),
         ("Alice Blank", "candidate"),

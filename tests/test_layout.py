@@ -421,3 +421,10 @@ def test_a_naming_column_called_like_a_fact_is_a_fact_only_when_constant(tmp_pat
     assert problems == [] and elections[0].facts.country is None
     elections, _ = load_file(write(tmp_path, text.replace("Scotland", "Wales")), ReadOptions())
     assert elections[0].facts.country == "Wales"
+
+
+def test_a_bad_count_in_a_ragged_wide_row_is_an_error_not_a_crash(tmp_path):
+    # Found by Hypothesis: a row longer than the header, with a cell that is no count past its end.
+    text = "region,region,Voix,region,Nom\n0,0,0,0,0,0,0,0,0\n0,0,0,0,0,0,-1\n"
+    result = invoke("summary", str(write(tmp_path, text)))
+    assert result.code == 1 and "a count cannot be negative" in result.stderr

@@ -652,3 +652,13 @@ def test_any_vote_vector_gives_whole_seats_or_none(votes, kinds, seats, pct, bas
     assert all(p.seats == 0 for p in allocation.parties if p.kind != "candidate")
     assert all(p.seats == 0 or p.qualified for p in allocation.parties)
     assert json.loads(report.to_json())["command"] == "seats"
+
+
+def test_summary_tells_the_display_threshold_from_the_legal_one():
+    # The 2023 Mazhilis file's legal threshold is 5 %; summary's display threshold stays 3 %.
+    result = invoke("summary", str(DATA / "kz_2023_mazhilis.csv"), "--format", "json")
+    data = json.loads(result.stdout)
+    notes = " ".join(data["elections"][0]["notes"])
+    assert "Below the 3 % threshold (--threshold; the legal threshold for seats is 5 %)" in notes
+    same = invoke("summary", str(DATA / "kz_2023_mazhilis.csv"), "-t", "5", "--format", "json")
+    assert "legal threshold" not in " ".join(json.loads(same.stdout)["elections"][0]["notes"])

@@ -117,6 +117,10 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "votes blancs",
         "leer",
         "leere stimmzettel",
+        # A ranked-choice count's ballots with no choice left (MEDSL's Alaska 2022): in no share.
+        "exhausted ballot",
+        "exhausted ballots",
+        "exhausted",
         "under votes",
         "undervotes",
         "undervote",

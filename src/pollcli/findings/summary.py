@@ -36,12 +36,19 @@ def notes(tally: Tally) -> list[str]:
             s.replace("every candidate but the leader", "every list but the leader")
             for s in sentences
         ]
+    # The display threshold beside a different legal one (which gates seats): say which is which.
+    legal = facts.list_threshold
+    which = (
+        f" (--threshold; the legal threshold for seats is {legal:g} %)"
+        if legal is not None and legal != tally.threshold
+        else ""
+    )
     if tally.below:
         listed = ", ".join(f"{r.option.candidate} ({pct(r.share)})" for r in tally.below)
-        sentences.append(f"Below the {tally.threshold:g} % threshold: {listed}.")
+        sentences.append(f"Below the {tally.threshold:g} % threshold{which}: {listed}.")
     elif tally.candidates:
         what = "list" if tally.party_list else "candidate"
-        sentences.append(f"No {what} is below the {tally.threshold:g} % threshold.")
+        sentences.append(f"No {what} is below the {tally.threshold:g} % threshold{which}.")
     sentences += _turnout(tally)
     if tally.effective_number is not None:
         what = "candidates"

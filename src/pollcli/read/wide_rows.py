@@ -456,8 +456,7 @@ def _melt(
 
 
 def _votes(odd: Any, table: RawTable, options: ReadOptions, found: Found) -> list[str]:
-    """Counts written otherwise than as plain digits, read as a long table's votes cell is (`1 234`,
-    `6,456,392`); a problem where one is no count, in the option's own column ('' then)."""
+    """Counts not in plain digits (`1 234`, `6,456,392`) read as votes cells; '' where no count."""
     out = []
     decimal = options.decimal or "."
     for line, column, value in zip(odd["line"], odd["column"], odd["votes"], strict=True):
@@ -467,7 +466,8 @@ def _votes(odd: Any, table: RawTable, options: ReadOptions, found: Found) -> lis
         try:
             out.append(str(parse_votes(value, decimal, decimal_given=options.decimal is not None)))
         except NumberError as exc:
-            found.add(Code(exc.code), line, str(exc), column=table.header[column] or None)
+            named = table.header[column] if column < len(table.header) else ""  # ragged row
+            found.add(Code(exc.code), line, str(exc), column=named or None)
             out.append("")
     return out
 
