@@ -235,3 +235,18 @@ def test_where_on_a_fact_column_keeps_the_fact(tmp_path):
     assert {r["candidate"]: r["votes"] for r in election["results"]} == {"con": 7, "lab": 10}
     result = invoke("summary", str(path), "--where", "office=house")
     assert result.code == 2 and "--where keeps no row" in result.stderr
+
+
+def test_a_table_of_constituencies_read_as_one_race_says_how_to_split_it(tmp_path):
+    text = "constituency_name,con,lab,ld\nAldridge,300,200,50\nBury North,210,220,40\n"
+    notes = json.loads(invoke("summary", str(write(tmp_path, text)), "-f", "json").stdout)
+    hint = "add --race-by constituency_name"
+    assert any(hint in n for n in notes["elections"][0]["notes"])
+    split = invoke(
+        "summary", str(write(tmp_path, text)), "--race-by", "constituency_name", "-f", "json"
+    )
+    assert not any(hint in n for e in json.loads(split.stdout)["elections"] for n in e["notes"])
+    # Rows named by a place (a region), not a race: nothing to split.
+    places = text.replace("constituency_name", "region")
+    notes = json.loads(invoke("summary", str(write(tmp_path, places)), "-f", "json").stdout)
+    assert not any("--race-by" in n for n in notes["elections"][0]["notes"])

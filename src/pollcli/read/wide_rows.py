@@ -34,7 +34,7 @@ from pollcli.read import protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import UnitFacts
 from pollcli.read.header import ColumnMap
-from pollcli.read.layout import Plan, describe, level0, variant
+from pollcli.read.layout import Plan, describe, level0, race_hint, variant
 from pollcli.read.records import Record
 from pollcli.read.roles import wide_roles
 from pollcli.read.totals import Marked
@@ -153,7 +153,7 @@ def reshape(
             ]
         return known[line, own]
 
-    notes = [*table.notes, describe(table, plan)]
+    notes = [*table.notes, describe(table, plan), *([] if split else race_hint(table, plan, rows))]
     if place_note:
         notes.append(place_note)
     if alone:
