@@ -257,3 +257,26 @@ def test_no_figure_is_cut_off_at_any_width(width):
         assert figure in text, (width, figure)
     one_table = "Stage, turnout" not in text
     assert one_table == (width >= 119)
+
+
+def test_compare_keeps_one_race_of_files_of_many_races(tmp_path):
+    # Two files of three races each; --race keeps the Senate race of each (trial C11).
+    rows = "office,candidate,party,votes\n"
+    first = write(
+        tmp_path,
+        "# date: 2020-11-03\n" + rows + "Senate,Ann,DEM,600\nSenate,Bob,REP,400\n"
+        "House,Cy,DEM,10\nHouse,Di,REP,20\nMayor,Ed,,5\nMayor,Flo,,7\n",
+        "2020.csv",
+    )
+    second = write(
+        tmp_path,
+        "# date: 2022-11-08\n" + rows + "Senate,Ann,DEM,450\nSenate,Bob,REP,550\n"
+        "House,Cy,DEM,30\nHouse,Di,REP,20\nMayor,Ed,,9\nMayor,Flo,,3\n",
+        "2022.csv",
+    )
+    result = invoke("compare", str(first), str(second), "--race", "Senate", "-f", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [e["election"] for e in data["elections"]] == ["Senate", "Senate"]
+    # By hand: Ann 60 % → 45 %, Bob 40 % → 55 %: volatility (15 + 15) / 2 = 15 points.
+    assert data["volatility"] == [15.0]
