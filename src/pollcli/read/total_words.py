@@ -156,15 +156,12 @@ def _stems(unit: str) -> frozenset[str]:
 
 def _one_off(a: str, b: str) -> bool:
     """Whether two names of `_MISSPELT_FROM` letters or more differ by one letter: one replaced,
-    added or left out."""
-    if min(len(a), len(b)) < _MISSPELT_FROM or abs(len(a) - len(b)) > 1 or a == b:
+    added or left out (rapidfuzz's edit distance, imported only for a unit with a region's suffix)."""
+    if min(len(a), len(b)) < _MISSPELT_FROM:
         return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = sorted((a, b), key=len)
-    pairs = enumerate(zip(short, long[: len(short)], strict=True))
-    at = next((i for i, (x, y) in pairs if x != y), len(short))
-    return short[at:] == long[at + 1 :]
+    from rapidfuzz.distance import Levenshtein
+
+    return bool(Levenshtein.distance(a, b) == 1)
 
 
 @lru_cache(maxsize=1 << 14)
