@@ -84,3 +84,22 @@ def summarize_text(load_text):
         ).elections[0]
 
     return _summarize
+
+
+def engines_agree(monkeypatch: pytest.MonkeyPatch, path: Path, **options: object) -> tuple:
+    """The file read by each engine (POLLCLI_ENGINE=exact, then stream): their elections and
+    problems must be the same; the exact engine's are returned."""
+    from dataclasses import asdict
+
+    from pollcli.read import ReadOptions, engines, load_file
+
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        results[engine] = load_file(path, ReadOptions(**options))  # type: ignore[arg-type]
+    dumped = {
+        engine: ([asdict(e) for e in els], [asdict(p) for p in probs])
+        for engine, (els, probs) in results.items()
+    }
+    assert dumped["exact"] == dumped["stream"]
+    return results["exact"]

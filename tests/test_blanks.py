@@ -8,15 +8,14 @@ total rows; both engines must agree on every file (the streaming engine with tin
 """
 
 import io
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import invoke, write
-from pollcli.read import ReadOptions, engines, load_file, stream
+from conftest import engines_agree, invoke, write
+from pollcli.read import ReadOptions, load_file, stream
 
 pd = pytest.importorskip("pandas")
 
@@ -42,18 +41,7 @@ def small_blocks(monkeypatch):
     monkeypatch.setattr(stream, "BLOCK_BYTES", 256)
 
 
-def both(monkeypatch, path: Path, **options):
-    """Each engine's elections and problems; they must be the same."""
-    results = {}
-    for engine in ("exact", "stream"):
-        monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = load_file(path, ReadOptions(**options))
-    dumped = {
-        engine: ([asdict(e) for e in els], [asdict(p) for p in probs])
-        for engine, (els, probs) in results.items()
-    }
-    assert dumped["exact"] == dumped["stream"]
-    return results["exact"]
+both = engines_agree
 
 
 def votes(election) -> dict[str, int | None]:

@@ -8,15 +8,13 @@ both engines must agree on every file (the streaming engine with tiny blocks).
 
 import io
 import json
-from dataclasses import asdict
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import invoke, write
-from pollcli.read import ReadOptions, engines, load_file, stream
+from conftest import engines_agree, invoke, write
+from pollcli.read import stream
 
 pd = pytest.importorskip("pandas")
 
@@ -39,18 +37,7 @@ def small_blocks(monkeypatch):
     monkeypatch.setattr(stream, "BLOCK_BYTES", 256)
 
 
-def both(monkeypatch, path: Path, **options):
-    """Each engine's elections and problems; they must be the same."""
-    results = {}
-    for engine in ("exact", "stream"):
-        monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = load_file(path, ReadOptions(**options))
-    dumped = {
-        engine: ([asdict(e) for e in els], [asdict(p) for p in probs])
-        for engine, (els, probs) in results.items()
-    }
-    assert dumped["exact"] == dumped["stream"]
-    return results["exact"]
+both = engines_agree
 
 
 def table(elections) -> dict[str, dict[tuple[str, str | None], int | None]]:
