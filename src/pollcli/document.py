@@ -12,7 +12,6 @@ from the same classes. Field metadata uses Pydantic's names:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
@@ -65,9 +64,10 @@ def to_data(value: Any) -> Any:
 def json_text(data: Any) -> str:
     """JSON text as pollcli prints it: two-space indents, UTF-8, no NaN, unsafe characters escaped
     (`render.safe.json_text`)."""
+    from pollcli.indented import dumps
     from pollcli.render.safe import json_text as escaped
 
-    return escaped(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
+    return escaped(dumps(data)) + "\n"
 
 
 class Document:
