@@ -82,6 +82,9 @@ class Election:
     # more than one (`read.racechecks`).
     named_seats: int | None = None
     crowded: str | None = None
+    # Nothing states how many members the race elects, no candidate has a majority, and other
+    # districts of its office state that they elect several: one of them, named ("BE 02 (4)").
+    office_seats: str | None = None
 
     @property
     def seats(self) -> int | None:
@@ -94,7 +97,7 @@ class Election:
         stated = facts.vote_for or plurality_seats or self.named_seats
         if stated:
             return stated
-        return None if self.crowded else 1
+        return None if self.crowded or self.office_seats else 1
 
     @cached_property
     def audit(self) -> Audit:

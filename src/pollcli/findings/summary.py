@@ -134,6 +134,15 @@ def _several_seats(tally: Tally) -> list[str]:
     first not elected; no majority, runoff or single winner. N unknown: no winner is named."""
     leader = tally.leader
     assert leader is not None
+    if tally.seats is None and tally.election.office_seats:
+        return [
+            f"{describe(leader)} leads with {figures(leader)}.",
+            "No candidate has a majority, the race does not say how many members it elects, and "
+            f"other districts of its office elect several ({tally.election.office_seats}): a race "
+            "for several seats, most likely. No winner is named and no margin measured; give the "
+            "number of seats in a vote_for column, as '(N)' at the end of the district's name, or "
+            "with --vote-for N.",
+        ]
     if tally.seats is None:
         crowded = tally.election.crowded or "several"
         return [

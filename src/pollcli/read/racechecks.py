@@ -21,6 +21,12 @@ candidate spelt two ways across a race's regions, races that look like several.
   A race whose candidates fall into groups that each poll the same total in every region is
   several contests of one ballot read as one (`read.contests`: West Virginia's Supreme Court
   divisions under one office): a `race-split` warning names the groups.
+- **Districts of a many-member office that say nothing.** Where some districts of an office state
+  that they elect several members ("BE 02 (4)"), a district of the same office that states no
+  number, has three candidates or more (each with at least half an even share) and none with a
+  majority is a race for several seats, most likely, whatever the parties (New Hampshire's
+  Nashua wards have no party column): it is marked (`Election.office_seats`), no winner is named,
+  and one `race-split` warning says how to give the number.
 """
 
 from __future__ import annotations
@@ -111,6 +117,8 @@ def check(
             election.warnings.append(tagged)
     if many or keyed:
         _several(elections, problems, variants)
+    if values:
+        _office_seats(elections, problems, values, variants)
     for election in elections:
         merged = _contests(election)
         if merged is not None:
@@ -254,6 +262,63 @@ def _several(
         "vote_for (or magnitude, number_elected) column, as '(N)' at the end of the district's "
         f"name ('BE 02 (4)'), or with --vote-for N and --race {_race_text(first)!r} "
         "(--vote-for 1: one seat)" + primaries,
+    )
+    problems.append(warning)
+    for election in suspects:
+        election.warnings.append(warning)
+
+
+def _office_seats(
+    elections: list[Election],
+    problems: list[Problem],
+    values: Mapping[str, Mapping[str, str]],
+    variants: dict[int, set[str]],
+) -> None:
+    """Races that state no number of seats, of an office other districts of which state several
+    (`values`: the key values of every race of the file, those --race left out too)."""
+
+    def office(keys: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted((r, v) for r, v in keys.items() if r not in SEAT_NAMING_ROLES))
+
+    several: dict[tuple[tuple[str, str], ...], str] = {}
+    for name, keys in values.items():
+        if (seats_named(keys) or 0) > 1:
+            several.setdefault(office(keys), name)
+    suspects = []
+    for election in elections:
+        own = values.get(election.facts.election)
+        example = several.get(office(own)) if own is not None else None
+        if example is None or election.seats != 1 or election.named_seats is not None:
+            continue  # stated, or already unknown (several candidates of one party)
+        if election.facts.vote_for or (election.race is not None and election.race.primary):
+            continue
+        spelt = variants.get(id(election), set())
+        votes = [
+            o.votes or 0
+            for o in election.options
+            if o.kind == "candidate" and option_key(o.candidate) not in spelt
+        ]
+        total = sum(votes)
+        floor = total / (2 * len(votes) or 1)
+        contenders = sum(1 for v in votes if v >= floor)
+        if contenders >= 3 and not any(2 * v > total for v in votes):
+            election.office_seats = repr(example)
+            suspects.append(election)
+    if not suspects:
+        return
+    first = suspects[0]
+    warning = Problem(
+        code=Code.RACE_SPLIT,
+        severity="warning",
+        file=first.source_file,
+        line=None,
+        column=None,
+        message=f"{len(suspects):,} race(s) (e.g. {_race_text(first)!r}) do not say how many "
+        "members they elect, have no candidate with a majority, and are of an office other "
+        f"districts of which elect several ({first.office_seats}): no winner is named and no "
+        "margin measured in them. Give the number of seats in a vote_for (or magnitude, "
+        "number_elected) column, as '(N)' at the end of the district's name, or with --vote-for "
+        f"N and --race {_race_text(first)!r} (--vote-for 1: one seat)",
     )
     problems.append(warning)
     for election in suspects:

@@ -261,7 +261,8 @@ def assemble(
     # After the races are named and told apart: whether a race is a primary decides the checks.
     named: dict[str, dict[str, str]] = {}
     if many:
-        named = {race.name: race.values for race in chosen.values()}
+        # Every race's, those --race leaves out too: a district's neighbours tell its office.
+        named = {race.name: race.values for race in book.races.values()}
     elif len(chosen) == 1:
         named = {e.facts.election: next(iter(chosen.values())).values for e in elections}
     racechecks.check(elections, found.items, many, keyed=bool(keys), values=named)
