@@ -279,13 +279,16 @@ def test_both_engines_give_the_same_answer(tmp_path, monkeypatch, case):
     assert results["exact"] == results["stream"]
 
 
-def test_the_streaming_engine_hands_units_that_may_be_totals_to_the_exact_one(tmp_path):
+def test_the_streaming_engine_keeps_units_that_may_be_totals_apart(tmp_path):
     from pollcli.read import stream
 
     options = ReadOptions()
-    assert stream.read_stream(write(tmp_path, NAMED_LIKE_COUNTY), "f", options) is None
+    # Units that may be totals are kept apart for the totals stage (tests/test_totals_streaming.py).
+    streamed = stream.read_stream(write(tmp_path, NAMED_LIKE_COUNTY), "f", options)
+    assert streamed is not None and votes_of(streamed[0]) == {"Biden": 114, "Trump": 57}
     path = write(tmp_path, _many(BLANK_PRECINCT, 3).replace("\n", "\r\n"), "crlf.csv")
-    assert stream.read_stream(path, "f", options) is None
+    assert stream.read_stream(path, "f", options) is not None
+    # A region or an option named as a total is summed across precincts: the exact engine's.
     for name, text in (("r.csv", REGION_TOTAL_WITH_UNITS), ("o.csv", OPTION_TOTAL_WITH_UNITS)):
         assert stream.read_stream(write(tmp_path, text, name), "f", options) is None
     # Without a unit column the records are rows: the streaming engine sets them aside itself.

@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from pollcli.numbers import MAX_VOTES
 from pollcli.read.repeats import cleaned_any, column_hashes
+from pollcli.read.total_words import suspect_cells
 
 # The CSV module's default field limit: a line at least this long may hold a cell the exact stages
 # refuse, so its block is read by them.
@@ -42,6 +43,9 @@ class BlockSums:
     parties: tuple[Any, list[bytes]] | None = None
     # With a unit column: the block's distinct unit cells, for total rows among the units.
     unit_names: list[bytes] = field(default_factory=list)
+    # Per key, when some unit of the block may make its rows a total (`total_words.suspect_cells`):
+    # that unit's cell, its rows kept apart from the sums of the other units (None for those).
+    held: list[bytes | None] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ class Layout:
     # The precinct column itself among them, whose distinct cells are looked at for totals: not the
     # last of them, which in `county,precinct,office,district` is the district.
     unit_index: int | None = None
+    # The region column, whose cells a unit may be named like (a total row of its county).
+    region_index: int | None = None
     name_index: int | None = None
     party_index: int | None = None
     # Vote-mode columns: summed into the votes, or checked against them (`records.CellReader`).
@@ -79,9 +85,11 @@ class Layout:
             return False
         return True
 
-    def _identities(self, parsed: Any, np: Any) -> tuple[tuple[Any, bool], Any, Any, list[bytes]]:
-        """Each row's unit hash, its name and party as (indices, dictionary), and the distinct
-        cells of the unit (precinct) column."""
+    def _identities(
+        self, parsed: Any, np: Any
+    ) -> tuple[tuple[Any, bool], Any, Any, tuple[Any, list[bytes]]]:
+        """Each row's unit hash, its name and party as (indices, dictionary), and the unit
+        (precinct) column as (indices, its distinct cells)."""
         import pyarrow.compute as pc
 
         def encoded(index: int) -> tuple[Any, list[bytes]]:
@@ -97,7 +105,7 @@ class Layout:
         names = encoded(self.name_index) if self.name_index is not None else None
         parties = encoded(self.party_index) if self.party_index is not None else None
         units_at = self.unit_indexes.index(self.unit_index) if self.unit_index is not None else -1
-        return (units, cleaned_any(columns)), names, parties, columns[units_at][1]
+        return (units, cleaned_any(columns)), names, parties, columns[units_at]
 
     def _with_parts(
         self, parsed: Any, votes_name: str, part_names: list[str], np: Any, pa: Any
@@ -205,10 +213,23 @@ class Layout:
         cleaned = False
         identities: tuple[Any, Any] = (None, None)
         distinct_units: list[bytes] = []
+        held: list[bytes | None] = []
         if unit_names:
-            (units, cleaned), names_of, parties_of, distinct_units = self._identities(parsed, np)
+            (units, cleaned), names_of, parties_of, unit_column = self._identities(parsed, np)
             identities = (names_of, parties_of)
+            codes, distinct_units = unit_column
+            regions = (
+                groups.column(f"c{self.region_index}").to_pylist()
+                if self.region_index in self.key_indexes
+                else []
+            )
+            suspects = suspect_cells(distinct_units, set(regions))
+            if suspects is None:
+                return None
+            if suspects:
+                groups, held = _held(rows, key_names, votes_name, (codes, distinct_units), suspects)
         return BlockSums(
+            held=held,
             unit_names=distinct_units,
             units=units,
             cleaned=cleaned,
@@ -222,6 +243,29 @@ class Layout:
             unit_facts=unit_facts,
             unit_firsts=unit_firsts,
         )
+
+
+def _held(
+    rows: Any,
+    key_names: list[str],
+    votes_name: str,
+    unit_column: tuple[Any, list[bytes]],
+    suspects: frozenset[bytes],
+) -> tuple[Any, list[bytes | None]]:
+    """The block grouped again with the rows of units that may be totals apart, each such unit
+    its own key (as the exact engine keeps every row), and per group the unit it keeps apart
+    (None: the other units, summed)."""
+    import numpy as np
+    import pyarrow as pa
+
+    codes, cells = unit_column
+    wanted = np.fromiter((i for i, cell in enumerate(cells) if cell in suspects), dtype=np.int32)
+    held = np.where(np.isin(codes, wanted), codes, np.int32(-1)).astype(np.int32)
+    column = pa.Array.from_buffers(pa.int32(), len(held), [None, pa.py_buffer(held)])
+    groups = _group(
+        rows.append_column("held", column), [*key_names, "held"], _vote_aggregates(votes_name)
+    )
+    return groups, [None if i < 0 else cells[i] for i in groups.column("held").to_pylist()]
 
 
 def _longest_line(data: bytes, np: Any) -> int:

@@ -165,14 +165,16 @@ def read_stream(
     return elections, sort_problems(found.items)
 
 
-# What rows sum under: (election, cells without votes and unit, fact cells).
-_Identity = tuple[str, Row, tuple[tuple[str, str], ...]]
+# What rows sum under: (election, cells without votes and unit, fact cells, whether the row is kept
+# apart with its unit: a unit that may be a total, `total_words.suspect_cells`).
+_Identity = tuple[str, Row, tuple[tuple[str, str], ...], bool]
 
 
-def _identity(election: str, row: Row, facts: dict[str, str]) -> _Identity:
-    if row.votes is not None or row.unit is not None:
-        row = row.model_copy(update={"votes": None, "unit": None})
-    return election, row, tuple(sorted(facts.items()))
+def _identity(election: str, row: Row, facts: dict[str, str], apart: bool = False) -> _Identity:
+    """What a row sums under: its unit summed away, or kept (`apart`) for the totals stage."""
+    if row.votes is not None or (row.unit is not None and not apart):
+        row = row.model_copy(update={"votes": None} if apart else {"votes": None, "unit": None})
+    return election, row, tuple(sorted(facts.items())), apart
 
 
 class _Summer:
@@ -218,6 +220,7 @@ class _Summer:
             unit_fact_indexes=tuple(self.unit_fact_columns),
             unit_indexes=unit_identity(columns) if self.has_unit else (),
             unit_index=by_name.get("unit") if self.has_unit else None,
+            region_index=by_name.get("region") if self.has_unit else None,
             name_index=by_name["candidate"] if self.has_unit else None,
             party_index=by_name.get("party") if self.has_unit else None,
         )
@@ -242,6 +245,9 @@ class _Summer:
         self.limited = False
         self.undecodable = False
         self.stopped = False
+        # Rows of units that may be totals are kept apart for the totals stage, except beside
+        # per-precinct counts or vote modes, whose sums the engine keeps by precinct itself.
+        self.keeps_apart = not self.unit_fact_columns and "mode" not in columns.present
 
     def run(self, blocks: Blocks, first_line: int, name: str, size: int) -> None:
         hook = progress_hook.get()
@@ -310,12 +316,13 @@ class _Summer:
         whole = "," if set(self.marks) == {","} else "."
         return len(self.marks) > 1 or whole != self.reader.decimal
 
-    def _validated(self, cells: list[str], line: int) -> _Identity | None:
+    def _validated(self, cells: list[str], line: int, unit: str | None = None) -> _Identity | None:
         """A key's cells through the row contract; None (nothing recorded) when they have a problem.
 
         Files of many regions or many races repeat each option's cells in every region and race:
         the option's cells are validated once, and each key is that row with its region (a plain
-        text, which the contract takes as it is) and its fact and race cells (read later)."""
+        text, which the contract takes as it is), its unit when the key keeps one apart, and its
+        fact and race cells (read later)."""
         self._mark(cells, line)
         values, facts = self.reader.split(cells)
         if "candidate" not in values:
@@ -330,8 +337,10 @@ class _Summer:
             return None
         if region is not None:
             row = row.model_copy(update={"region": region})
+        if unit is not None:
+            row = row.model_copy(update={"unit": clean_cell(unit) or None})
         election = facts.pop("election", None) or self.reader.default_election
-        return election, row, tuple(sorted(facts.items()))
+        return election, row, tuple(sorted(facts.items())), unit is not None
 
     def _merge(self, summed: BlockSums, line: int) -> int | None:
         """Add a block's sums, each key's cells validated once; None (and nothing kept) when the
@@ -346,18 +355,22 @@ class _Summer:
             if summed.counts[index] > 1 and not self.has_unit:
                 return None  # a repeated row: the exact stages name every line
             key = tuple(column[index] for column in summed.keys)
+            held = summed.held[index] if summed.held else None
+            if held is not None:
+                key += (held,)  # a unit that may be a total: its rows kept apart
             if key not in self.validated:
                 cells = [""] * self.width
                 try:
                     for position, column in enumerate(key_indexes):
                         cells[column] = key[position].decode("utf-8")
+                    apart = None if held is None else held.decode("utf-8")
                 except UnicodeDecodeError:
                     return None
                 if any(cells[i].strip() for i in self.blank_indexes):
                     # A value under a blank header is an error of the header, which the exact
                     # engine reports for the file as a whole (blank-label) from all of its rows.
                     raise _ExactAfterAll
-                self.validated[key] = self._validated(cells, line + first)
+                self.validated[key] = self._validated(cells, line + first, apart)
             identity = self.validated[key]
             if identity is None:
                 return None
@@ -429,6 +442,7 @@ class _Summer:
             if record is None:
                 continue
             total_words.check_record(record, self.has_unit)
+            apart = self.has_unit and total_words.suspect_record(record)
             if self.layout.unit_indexes:
                 import numpy as np
 
@@ -449,7 +463,9 @@ class _Summer:
                     unit, key, value, start, self.found, self.reader.columns.header_of(key)
                 )
             self._add(
-                _identity(record.election, record.row, record.facts), start, record.votes or 0
+                _identity(record.election, record.row, record.facts, apart),
+                start,
+                record.votes or 0,
             )
         if any(p.code == Code.MALFORMED_CSV for p in self.found.items[mark:]):
             self.stopped = True
@@ -459,9 +475,13 @@ class _Summer:
     def _add(self, identity: _Identity, line: int, votes: int) -> None:
         record = self.sums.get(identity)
         if record is None:
-            election, row, facts = identity
+            election, row, facts, apart = identity
+            if apart and not self.keeps_apart:
+                raise _ExactAfterAll
+            # A row kept apart is one row of its unit, as the exact engine's (`read/repeats`
+            # finds a unit that lists an option twice): not summed across units.
             self.sums[identity] = Record(
-                line, election, row, votes, dict(facts), summed=self.has_unit
+                line, election, row, votes, dict(facts), summed=self.has_unit and not apart
             )
             if self.options_met.add(election, dict(facts), row.candidate, row.party):
                 self.stopped = True  # the assembly says which line; nothing past it is needed

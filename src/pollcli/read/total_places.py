@@ -62,9 +62,15 @@ class Maybe:
         return sum((self.sums or {}).values())
 
 
+# The unit of a record that sums named units of its region (the streaming engine's, `Record.summed`):
+# a place of its own, never blank, never a total's name nor named like a region. The engine keeps
+# every row whose unit may be a total apart, so these hold no total.
+SUMMED_UNITS: Final[str] = "\x00"
+
+
 def place(record: Record) -> tuple[str, str]:
     """A record's region and unit, blank when not given."""
-    return record.row.region or "", record.row.unit or ""
+    return record.row.region or "", record.row.unit or (SUMMED_UNITS if record.summed else "")
 
 
 def judge(records: list[Record], definite: set[int], maybes: list[Maybe]) -> list[Maybe]:

@@ -1,6 +1,7 @@
 """Which cells name a total: total words in the languages pollcli reads, and units named like their
 region — for the totals stage (`totals`), the wide layout (`wide_rows`) and the streaming engine,
-which hands a file whose units may be totals to the exact one (`suspect_block`).
+which keeps the rows of units that may be totals apart from its sums (`suspect_cells`), for the
+totals stage to judge them as it judges the exact engine's rows.
 
 Cells are compared as `name_key` gives them (case, punctuation and spacing aside), and a total word
 must be the whole cell: `Магнитогорск` contains "итог" and is a town.
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
+from pollcli.columns import INVISIBLE
 from pollcli.kinds import fact_from_name
 
 if TYPE_CHECKING:
@@ -180,7 +182,7 @@ def region_names(unit: str) -> frozenset[str]:
 
 def suspect_unit(unit: str, regions: frozenset[str]) -> bool:
     """Whether a unit cell may make its row a total (blank, a total word, named like one of
-    `regions`, given as `name_key`s): the streaming engine then hands the file to the exact one."""
+    `regions`, given as `name_key`s): the streaming engine then keeps its rows apart."""
     if not unit.strip() or is_total_name(unit, place=True):
         return True
     if any(_one_off(stem, region) for stem in _stems(unit) for region in regions):
@@ -199,45 +201,46 @@ def suspect_record(record: Record) -> bool:
 
 def suspect_block(summed: BlockSums, region_cells: set[bytes]) -> bool:
     """Whether a block's distinct unit cells hold one that may make its rows a total (see
-    `suspect_unit`; a cell that does not decode is suspect too: the exact stages name it). A block
-    has tens of thousands of units: in the usual block of ASCII names, each test is a search of the
-    names joined by line ends, and only the names it finds are looked at one by one."""
-    if not summed.unit_names:
-        return False
+    `suspect_unit`; a cell that does not decode is suspect too: the exact stages name it)."""
+    cells = suspect_cells(summed.unit_names, region_cells)
+    return cells is None or bool(cells)
+
+
+def suspect_cells(units: list[bytes], region_cells: Iterable[bytes]) -> frozenset[bytes] | None:
+    """The distinct unit cells of a block that may make their rows a total (`suspect_unit` in any
+    of the block's regions), which the streaming engine keeps apart for the totals stage; None when
+    a cell does not decode. A block has tens of thousands of units: in the usual block of ASCII
+    names, each test is a search of the names joined by line ends, and only the names it finds
+    are looked at one by one."""
+    if not units:
+        return frozenset()
     try:
-        joined = b"\n".join(summed.unit_names).decode("utf-8")
+        joined = b"\n".join(units).decode("utf-8")
         regions = frozenset(name_key(cell.decode("utf-8")) for cell in region_cells)
     except UnicodeDecodeError:
-        return True
+        return None
     starts = {region[:3] for region in regions if region}
-    one_per_line = joined.count("\n") == len(summed.unit_names) - 1
+    one_per_line = joined.count("\n") == len(units) - 1
     if not (joined.isascii() and one_per_line and len(starts) <= _MANY_STARTS):
-        return _suspect_units(
-            joined.split("\n")
-            if one_per_line
-            else [cell.decode("utf-8") for cell in summed.unit_names],
-            regions,
-        )
-    if "\n\n" in f"\n{joined}\n" or _BLANK_LINE.search(joined):
-        return True
+        texts = joined.split("\n") if one_per_line else [cell.decode("utf-8") for cell in units]
+        return _suspects(texts, regions)
     folded = joined.lower()  # ASCII: as casefold
-    for match in _STEMS.finditer(folded):
-        if is_total_name(_line_at(joined, match.start()), place=True):
-            return True
+    found = [m.start() for m in _BLANK_LINE.finditer(joined)]
+    found += [m.start() for m in _STEMS.finditer(folded)]
     # Only units with a region's suffix, or that start as a region does, are looked at one by one.
-    found = [m.start() for m in _SUFFIXED.finditer(folded)]
+    found += [m.start() for m in _SUFFIXED.finditer(folded)]
     if starts:
         alike = re.compile(
             r"^[ \t\r\x0b\x0c\x1c-\x1f]*(?:" + "|".join(map(re.escape, sorted(starts))) + ")",
             re.MULTILINE,
         )
         found += [m.start() for m in alike.finditer(folded)]
-    return _suspect_units([_line_at(joined, at) for at in found], regions)
+    return _suspects(list({_line_at(joined, at) for at in found}), regions)
 
 
-# An ASCII unit cell of spaces only (which str.strip() leaves empty), as a line of the joined
-# cells: an empty one is a blank line, looked for first.
-_BLANK_LINE: Final[re.Pattern[str]] = re.compile(r"(?:\A|\n)[ \t\r\x0b\x0c\x1c-\x1f]+(?:\n|\Z)")
+# An ASCII unit cell that is empty or of spaces only (which str.strip() leaves empty), as a line
+# of the joined cells.
+_BLANK_LINE: Final[re.Pattern[str]] = re.compile(r"^[ \t\r\x0b\x0c\x1c-\x1f]*$", re.MULTILINE)
 # Beyond this many regions' first letters, the units are looked at one by one.
 _MANY_STARTS: Final[int] = 200
 
@@ -248,26 +251,26 @@ def _line_at(text: str, index: int) -> str:
     return text[text.rfind("\n", 0, index) + 1 : None if end < 0 else end]
 
 
-def _suspect_units(units: list[str], regions: frozenset[str]) -> bool:
-    """`suspect_block`'s tests, unit by unit."""
-    if any(not unit.strip() for unit in units):
-        return True
-    if may_hold_total(units) and any(is_total_name(unit, place=True) for unit in units):
-        return True
-    return any(suspect_unit(unit, regions) for unit in units)
+def _suspects(units: list[str], regions: frozenset[str]) -> frozenset[bytes]:
+    """`suspect_cells`'s tests, unit by unit, on each cell as the exact stages read it (without
+    the characters that print as nothing: a cell of them alone is blank there)."""
+    return frozenset(
+        unit.encode("utf-8")
+        for unit in units
+        if suspect_unit(unit if unit.isascii() else unit.translate(INVISIBLE), regions)
+    )
 
 
 class HandOver(Exception):
-    """A file of precincts holds a row that may be a total: the streaming engine, which sums the
-    precincts of a region, hands it to the exact engine, which keeps them apart and names every
-    line of a total (`totals.set_aside`)."""
+    """A file of precincts holds a row that may be a total which the streaming engine cannot keep
+    apart (a region or an option named as a total, summed across precincts): it hands the file to
+    the exact engine, which names every line of a total (`totals.set_aside`)."""
 
 
 def check_block(summed: BlockSums, layout: Layout, columns: ColumnMap) -> None:
-    """Raise HandOver when a block of a file with precincts holds a cell that may make rows a
-    total: a precinct (blank, a total word, named like its region), or a region or an option that
-    is a total word (summed across precincts, their lines would not be those the exact engine
-    names)."""
+    """Raise HandOver when a block of a file with precincts holds a region or an option that is a
+    total word (summed across precincts, their lines would not be those the exact engine names).
+    Precincts that may be totals are kept apart by the block itself (`BlockSums.held`)."""
     if not summed.unit_names:
         return
     at = {
@@ -275,11 +278,10 @@ def check_block(summed: BlockSums, layout: Layout, columns: ColumnMap) -> None:
         for i, c in columns.columns.items()
         if i in layout.key_indexes
     }
-    region_cells = set(summed.keys[at["region"]]) if "region" in at else set()
-    if suspect_block(summed, region_cells):
-        raise HandOver
     try:
-        regions = [c.decode("utf-8") for c in region_cells]
+        regions = (
+            [c.decode("utf-8") for c in set(summed.keys[at["region"]])] if "region" in at else []
+        )
         names = (
             [c.decode("utf-8") for c in set(summed.keys[at["candidate"]])]
             if "candidate" in at
@@ -297,8 +299,7 @@ def check_record(record: Record, has_unit: bool) -> None:
     """`check_block` for one record read by the exact stages in the streaming engine."""
     row = record.row
     if has_unit and (
-        suspect_record(record)
-        or is_total_name(row.region or "", place=True)
+        is_total_name(row.region or "", place=True)
         or (row.fact is None and is_total_name(row.candidate))
     ):
         raise HandOver
