@@ -1,5 +1,6 @@
 """The streaming engine's look for units that may be totals, over a whole block of unit names at
-once (`total_words.suspect_block`), against the same test made unit by unit (`suspect_unit`)."""
+once (`total_words.suspect_block`, and `suspect_cells`: which of them, kept apart), against the same
+test made unit by unit (`suspect_unit`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pollcli.read.blocks import BlockSums
-from pollcli.read.total_words import name_key, suspect_block, suspect_unit
+from pollcli.read.total_words import name_key, suspect_block, suspect_cells, suspect_unit
 
 REGIONS = ["Hillsborough", "Coos", "Region 01", "Ab", "Grafton County", "Merrimack"]
 UNITS = [
@@ -50,3 +51,23 @@ def test_the_usual_block_of_ascii_precincts_is_not_suspect():
     assert suspect_block(block([*units, "  "], ["Region 01"]), {b"Region 01"})
     assert suspect_block(block([*units, "REGION 01 TOTAL"], ["Region 01"]), {b"Region 01"})
     assert suspect_block(block([*units, "Region 01"], ["Region 01"]), {b"Region 01"})
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(UNITS), min_size=1, max_size=12, unique=True),
+    st.lists(st.sampled_from(REGIONS), max_size=3, unique=True),
+)
+def test_the_cells_kept_apart_are_exactly_the_suspect_units(units, regions):
+    keys = frozenset(name_key(r) for r in regions)
+    expected = {u.encode() for u in units if suspect_unit(u, keys)}
+    assert suspect_cells([u.encode() for u in units], {r.encode() for r in regions}) == expected
+
+
+def test_a_block_of_precincts_keeps_only_its_totals_apart():
+    units = [f"P{i}" for i in range(5000)] + ["Concord Ward 5", "", " ", "REGION 01 TOTAL"]
+    cells = suspect_cells([u.encode() for u in [*units, "Region 01 NH"]], [b"Region 01"])
+    assert cells == {b"", b" ", b"REGION 01 TOTAL", b"Region 01 NH"}
+    assert suspect_cells([b"P1", b"\xff"], [b"Region 01"]) is None
+    # A cell of characters that print as nothing is blank, as the exact stages read it.
+    assert suspect_cells(["\u200b".encode(), b"P1"], [b"Region 01"]) == {"\u200b".encode()}

@@ -241,3 +241,11 @@ def test_county_rows_anywhere_agree_on_both_engines(
         # total, counted as a precinct of its own (a blank one with a warning; one named like its
         # county is a town).
         assert _votes(elections) == _oracle(parts + totals)
+
+
+def test_a_precinct_cell_of_an_invisible_character_is_blank_on_both_engines(tmp_path, monkeypatch):
+    parts = _precincts(9)
+    path = write(tmp_path, _csv(parts + _county_totals(parts, unit="\u200b")))
+    elections, problems = _streamed_alike(path, monkeypatch)
+    assert _votes(elections) == _oracle(parts)
+    assert [p.code for p in problems] == ["total-row"]

@@ -87,9 +87,9 @@ class Layout:
 
     def _identities(
         self, parsed: Any, np: Any
-    ) -> tuple[tuple[Any, bool], Any, Any, tuple[Any, list[bytes]]]:
-        """Each row's unit hash, its name and party as (indices, dictionary), and the unit
-        (precinct) column as (indices, its distinct cells)."""
+    ) -> tuple[tuple[Any, bool], Any, Any, tuple[Any, list[bytes]], list[bytes]]:
+        """Each row's unit hash, its name and party as (indices, dictionary), the unit (precinct)
+        column as (indices, its distinct cells), and the distinct cells of the region column."""
         import pyarrow.compute as pc
 
         def encoded(index: int) -> tuple[Any, list[bytes]]:
@@ -105,7 +105,12 @@ class Layout:
         names = encoded(self.name_index) if self.name_index is not None else None
         parties = encoded(self.party_index) if self.party_index is not None else None
         units_at = self.unit_indexes.index(self.unit_index) if self.unit_index is not None else -1
-        return (units, cleaned_any(columns)), names, parties, columns[units_at]
+        regions = (
+            columns[self.unit_indexes.index(self.region_index)][1]
+            if self.region_index in self.unit_indexes
+            else []
+        )
+        return (units, cleaned_any(columns)), names, parties, columns[units_at], regions
 
     def _with_parts(
         self, parsed: Any, votes_name: str, part_names: list[str], np: Any, pa: Any
@@ -198,7 +203,25 @@ class Layout:
         rows = parsed.append_column(
             "row", pa.Array.from_buffers(pa.int64(), parsed.num_rows, [None, positions])
         )
-        groups = _group(rows, key_names, _vote_aggregates(votes_name))
+        units: Any = None
+        cleaned = False
+        identities: tuple[Any, Any] = (None, None)
+        distinct_units: list[bytes] = []
+        groups: Any = None
+        held: list[bytes | None] = []
+        if unit_names:
+            (units, cleaned), names_of, parties_of, unit_column, regions = self._identities(
+                parsed, np
+            )
+            identities = (names_of, parties_of)
+            distinct_units = unit_column[1]
+            suspects = suspect_cells(distinct_units, regions)
+            if suspects is None:
+                return None
+            if suspects:
+                groups, held = _held(rows, key_names, votes_name, unit_column, suspects)
+        if groups is None:
+            groups = _group(rows, key_names, _vote_aggregates(votes_name))
         # Bounds per group rather than `pyarrow.compute.min_max`: that module costs 35 ms to import.
         low, high = groups.column("low").to_pylist(), groups.column("high").to_pylist()
         if low and (min(low) < 0 or max(high) > MAX_VOTES):
@@ -209,25 +232,6 @@ class Layout:
             combos = _group(rows, [*precinct_names, *fact_names], [("row", "hash_min", "first")])
             unit_facts = [combos.column(k).to_pylist() for k in [*precinct_names, *fact_names]]
             unit_firsts = combos.column("first").to_pylist()
-        units: Any = None
-        cleaned = False
-        identities: tuple[Any, Any] = (None, None)
-        distinct_units: list[bytes] = []
-        held: list[bytes | None] = []
-        if unit_names:
-            (units, cleaned), names_of, parties_of, unit_column = self._identities(parsed, np)
-            identities = (names_of, parties_of)
-            codes, distinct_units = unit_column
-            regions = (
-                groups.column(f"c{self.region_index}").to_pylist()
-                if self.region_index in self.key_indexes
-                else []
-            )
-            suspects = suspect_cells(distinct_units, set(regions))
-            if suspects is None:
-                return None
-            if suspects:
-                groups, held = _held(rows, key_names, votes_name, (codes, distinct_units), suspects)
         return BlockSums(
             held=held,
             unit_names=distinct_units,
@@ -252,20 +256,29 @@ def _held(
     unit_column: tuple[Any, list[bytes]],
     suspects: frozenset[bytes],
 ) -> tuple[Any, list[bytes | None]]:
-    """The block grouped again with the rows of units that may be totals apart, each such unit
-    its own key (as the exact engine keeps every row), and per group the unit it keeps apart
-    (None: the other units, summed)."""
+    """The block grouped with the rows of units that may be totals apart, each such unit its own
+    key (as the exact engine keeps every row), and per group the unit it keeps apart (None: the
+    other units, summed). The few such rows are grouped on their own, the others as ever."""
     import numpy as np
     import pyarrow as pa
 
     codes, cells = unit_column
     wanted = np.fromiter((i for i, cell in enumerate(cells) if cell in suspects), dtype=np.int32)
-    held = np.where(np.isin(codes, wanted), codes, np.int32(-1)).astype(np.int32)
-    column = pa.Array.from_buffers(pa.int32(), len(held), [None, pa.py_buffer(held)])
-    groups = _group(
-        rows.append_column("held", column), [*key_names, "held"], _vote_aggregates(votes_name)
+    apart = np.isin(codes, wanted)
+
+    def mask(values: Any) -> Any:
+        bits = np.packbits(values, bitorder="little")
+        return pa.Array.from_buffers(pa.bool_(), len(values), [None, pa.py_buffer(bits)])
+
+    kept = np.ascontiguousarray(codes[apart], dtype=np.int32)
+    column = pa.Array.from_buffers(pa.int32(), len(kept), [None, pa.py_buffer(kept)])
+    aggregates = _vote_aggregates(votes_name)
+    alone = _group(
+        rows.filter(mask(apart)).append_column("held", column), [*key_names, "held"], aggregates
     )
-    return groups, [None if i < 0 else cells[i] for i in groups.column("held").to_pylist()]
+    others = _group(rows.filter(mask(~apart)), key_names, aggregates)
+    held = [None] * others.num_rows + [cells[i] for i in alone.column("held").to_pylist()]
+    return pa.concat_tables([others, alone.drop_columns(["held"])]), held
 
 
 def _longest_line(data: bytes, np: Any) -> int:
