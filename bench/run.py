@@ -576,7 +576,7 @@ CLIFF_CASES = (
     CliffCase(
         "totals",
         "(g) the plain rows and a county row per region and option with a blank precinct "
-        "(a total, set aside: the exact engine reads the file)",
+        "(a total, kept apart by the streaming engine and set aside)",
         "totals",
     ),
 )

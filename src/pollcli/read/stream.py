@@ -19,6 +19,12 @@ Per-precinct counts (`registered`, `ballots_cast`… beside a unit column) are k
 twice in one precinct: memory grows with the number of precincts and by those bytes a row. Whatever
 this engine cannot read as the exact engine would (a repeated option in a precinct, a decimal mark the
 head did not show, bytes that are not text…) hands the file, or the block, to the exact stages.
+
+Rows whose precinct may make them a total (blank, `TOTALS`, named like a county:
+`total_words.suspect_cells`) are not summed into their region: each is a key of its own with its
+precinct and line, a record as the exact engine's, for the totals stage to judge after the file is
+summed (`totals.set_aside`; the other precincts' sums are a unit of their own there,
+`total_places.SUMMED_UNITS`).
 """
 
 from __future__ import annotations
