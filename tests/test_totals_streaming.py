@@ -249,3 +249,26 @@ def test_a_precinct_cell_of_an_invisible_character_is_blank_on_both_engines(tmp_
     elections, problems = _streamed_alike(path, monkeypatch)
     assert _votes(elections) == _oracle(parts)
     assert [p.code for p in problems] == ["total-row"]
+
+
+@pytest.mark.parametrize("block_bytes", [128, 1 << 20])
+def test_county_rows_in_a_block_read_by_the_exact_stages(tmp_path, monkeypatch, block_bytes):
+    # A vote cell with a thousands separator sends its block to the exact stages (pyarrow would not
+    # read it as a number), county rows and all: they are kept apart there too.
+    parts = _precincts(12)
+    parts[-1] = (*parts[-1][:3], 1234)
+    totals = _county_totals(parts)
+    rows = [*parts[:-1], (*parts[-1][:3], '"1,234"'), *totals]
+    path = write(tmp_path, _csv(rows))
+    read_exactly = []
+    records = stream.read_records  # the exact stages' reader of a block's rows
+
+    def spy(text, line, *args):
+        read_exactly.append(line)
+        return records(text, line, *args)
+
+    monkeypatch.setattr(stream, "read_records", spy)
+    elections, problems = _streamed_alike(path, monkeypatch, block_bytes)
+    assert read_exactly
+    assert _votes(elections) == _oracle(parts)
+    assert "total-row" in [p.code for p in problems]
