@@ -34,6 +34,9 @@ class OptionCount:
         self.names: dict[tuple[str, ...], set[str]] = {}
         self.race_columns = race_cells(columns)
         self.raw_names: dict[bytes, str] = {}  # a candidate cell as written → its option key
+        # A validated name → its option key: `option_key`'s cache is smaller than the names of a
+        # file of many races, so it would compute each key anew.
+        self.name_keys: dict[str, str] = {}
         self.key_indexes = list(key_indexes)
         self.candidate_index = columns.index("candidate")
         self.election_index = columns.index("election")
@@ -79,7 +82,10 @@ class OptionCount:
         if self.party is not None:
             label = (*label, self.party.label(party or "", facts.get("stage", "")))
         names = self.names.setdefault(label, set())
-        names.add(option_key(candidate))
+        key = self.name_keys.get(candidate)
+        if key is None:
+            key = self.name_keys[candidate] = option_key(candidate)
+        names.add(key)
         return len(names) > MAX_OPTIONS
 
     def _parties(self, summed: BlockSums) -> PartyCells | None:
@@ -93,6 +99,7 @@ class OptionCount:
 
     def release(self) -> None:
         self.raw_names.clear()
+        self.name_keys.clear()
 
     @staticmethod
     def _index(index: int | None) -> int:

@@ -70,6 +70,12 @@ HEAD_BYTES: Final[int] = 1 << 20
 # take gigabytes before its cell was refused).
 MAX_LINE_BYTES: Final[int] = 8 << 20
 SPLIT_CHARS: Final[int] = 64 << 10
+# Validated option cells kept for the keys to come: a precinct file names its few options again in
+# every block; a file of a million names would keep a row per name for nothing.
+OPTIONS_KEPT: Final[int] = 1 << 16
+# Likewise the keys (election, region, option… as bytes) validated: a precinct file's keys come
+# back in every block, those of a file of 10,000 races of their own candidates never.
+KEYS_KEPT: Final[int] = 1 << 17
 
 
 class _ExactAfterAll(Exception):
@@ -336,6 +342,8 @@ class _Summer:
         region = values.pop("region", None)
         option = tuple(values.items())
         if option not in self.options:
+            if len(self.options) >= OPTIONS_KEPT:
+                self.options.clear()  # a file of ever new options: each is validated once anyway
             row = self.reader.row(line, values, Found(self.found.file))
             self.options[option] = None if row is None else _identity("", row, {})[1]
         row = self.options[option]
@@ -356,15 +364,18 @@ class _Summer:
         groups, over = self.options_met.in_order(summed)
         if over:
             self.stopped = self.limited = True
+        keys = list(zip(*summed.keys, strict=True))
         for index in groups:
             first = summed.firsts[index]
             if summed.counts[index] > 1 and not self.has_unit:
                 return None  # a repeated row: the exact stages name every line
-            key = tuple(column[index] for column in summed.keys)
+            key = keys[index]
             held = summed.held[index] if summed.held else None
             if held is not None:
                 key += (held,)  # a unit that may be a total: its rows kept apart
             if key not in self.validated:
+                if len(self.validated) >= KEYS_KEPT:
+                    self.validated.clear()  # a file of ever new keys: each is validated once
                 cells = [""] * self.width
                 try:
                     for position, column in enumerate(key_indexes):
@@ -486,10 +497,11 @@ class _Summer:
                 raise _ExactAfterAll
             # A row kept apart is one row of its unit, as the exact engine's (`read/repeats`
             # finds a unit that lists an option twice): not summed across units.
-            self.sums[identity] = Record(
+            record = Record(
                 line, election, row, votes, dict(facts), summed=self.has_unit and not apart
             )
-            if self.options_met.add(election, dict(facts), row.candidate, row.party):
+            self.sums[identity] = record
+            if self.options_met.add(election, record.facts, row.candidate, row.party):
                 self.stopped = True  # the assembly says which line; nothing past it is needed
             return
         record.votes = (record.votes or 0) + votes

@@ -1,0 +1,78 @@
+"""The streaming engine keeps a bounded number of validated keys and options (`stream.KEYS_KEPT`,
+`stream.OPTIONS_KEPT`): a file of ever new keys (10,000 races of their own candidates) would otherwise
+hold a cache entry per key that is never looked up again. Forgetting them must change nothing: the
+bounds are made tiny here, the blocks small, and both engines must agree, with figures summed by the
+test itself from the rows it wrote."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import engines_agree
+from pollcli.read import ReadOptions, stream
+
+
+@pytest.fixture
+def forgetful(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 512)
+    monkeypatch.setattr(stream, "KEYS_KEPT", 3)
+    monkeypatch.setattr(stream, "OPTIONS_KEPT", 2)
+
+
+def _write(path: Path, header: str, rows: list[tuple[str, ...]]) -> Path:
+    path.write_text(header + "\n" + "".join(",".join(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _streams(path: Path) -> bool:
+    return stream.read_stream(path, path.name, ReadOptions()) is not None
+
+
+def test_a_file_of_many_races_of_their_own_candidates(tmp_path, monkeypatch, forgetful):
+    rows = [
+        (f"Town {e}", f"Name{e}x{c}", f"Party {c % 3}", str((e * 31 + c * 7) % 500))
+        for e in range(40)
+        for c in range(6)
+    ]
+    path = _write(tmp_path / "towns.csv", "election,candidate,party,votes", rows)
+    assert _streams(path)
+    elections, problems = engines_agree(monkeypatch, path)
+    expected = Counter({(e, name): int(v) for e, name, _, v in rows})
+    got = Counter({(el.facts.election, o.candidate): o.votes for el in elections for o in el.options})
+    assert got == expected
+    assert not [p for p in problems if p.severity == "error"]
+
+
+def test_a_precinct_file_whose_options_come_back_in_every_block(tmp_path, monkeypatch, forgetful):
+    names = ("Ann Alder", "Bob Birch", "Cy Cole")
+    rows = [
+        (f"R{p % 7}", f"P{p}", name, str((p * 13 + i * 5) % 90))
+        for p in range(120)
+        for i, name in enumerate(names)
+    ]
+    path = _write(tmp_path / "precincts.csv", "region,precinct,candidate,votes", rows)
+    assert _streams(path)
+    elections, _ = engines_agree(monkeypatch, path)
+    (election,) = elections
+    totals: Counter[str] = Counter()
+    by_region: Counter[tuple[str, str]] = Counter()
+    for region, _, name, votes in rows:
+        totals[name] += int(votes)
+        by_region[region, name] += int(votes)
+    assert {o.candidate: o.votes for o in election.options} == dict(totals)
+    assert {
+        (r.name, o.candidate): o.votes for r in election.regions for o in r.options
+    } == dict(by_region)
+
+
+def test_a_bad_name_after_the_keys_were_forgotten_is_found_by_both(
+    tmp_path, monkeypatch, forgetful
+):
+    rows = [(f"Town {e}", f"Name{e}x{c}", "1") for e in range(30) for c in range(4)]
+    rows[100] = (rows[100][0], " ", "1")  # a blank name, in a late block
+    path = _write(tmp_path / "blank.csv", "election,candidate,votes", rows)
+    _, problems = engines_agree(monkeypatch, path)
+    assert [(p.code, p.line) for p in problems if p.severity == "error"] == [("blank-name", 102)]
