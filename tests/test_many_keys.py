@@ -41,7 +41,9 @@ def test_a_file_of_many_races_of_their_own_candidates(tmp_path, monkeypatch, for
     assert _streams(path)
     elections, problems = engines_agree(monkeypatch, path)
     expected = Counter({(e, name): int(v) for e, name, _, v in rows})
-    got = Counter({(el.facts.election, o.candidate): o.votes for el in elections for o in el.options})
+    got = Counter(
+        {(el.facts.election, o.candidate): o.votes for el in elections for o in el.options}
+    )
     assert got == expected
     assert not [p for p in problems if p.severity == "error"]
 
@@ -63,9 +65,9 @@ def test_a_precinct_file_whose_options_come_back_in_every_block(tmp_path, monkey
         totals[name] += int(votes)
         by_region[region, name] += int(votes)
     assert {o.candidate: o.votes for o in election.options} == dict(totals)
-    assert {
-        (r.name, o.candidate): o.votes for r in election.regions for o in r.options
-    } == dict(by_region)
+    assert {(r.name, o.candidate): o.votes for r in election.regions for o in r.options} == dict(
+        by_region
+    )
 
 
 def test_a_bad_name_after_the_keys_were_forgotten_is_found_by_both(
