@@ -1,5 +1,6 @@
-"""The streaming engine's bound on options: an election (a race) of more than `MAX_OPTIONS` options
-is no ballot, and reading stops at the first option past it.
+"""The streaming engine's bounds: on options — an election (a race) of more than `MAX_OPTIONS`
+options is no ballot, and reading stops at the first option past it — and on what it keeps of the
+keys it has validated (`Kept`).
 
 Options are counted race by race as the exact engine's assembly counts them (`assemble.option_key`),
 a race told by its election and race cells (`roles.race_cells`) and, in a file of party primaries,
@@ -10,7 +11,7 @@ election at the same line (`too-many-options`) whichever engine read the file.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from pollcli.read.assemble import MAX_OPTIONS, option_key
 from pollcli.read.roles import PartyCells, race_cells, race_labels
@@ -19,6 +20,30 @@ if TYPE_CHECKING:
     from pollcli.read.blocks import BlockSums
     from pollcli.read.header import ColumnMap
     from pollcli.read.racekeys import PartyRule
+
+# Validated option cells kept for the keys to come: a precinct file names its few options again in
+# every block; a file of a million names would keep a row per name for nothing.
+OPTIONS_KEPT: Final[int] = 1 << 16
+# Likewise the keys (election, region, option… as bytes) validated: a precinct file's keys come
+# back in every block, those of a file of 10,000 races of their own candidates never.
+KEYS_KEPT: Final[int] = 1 << 17
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Kept(dict[K, V]):
+    """What was worked out once for a key (its cells validated), emptied when it holds `most`: a
+    key met again is worked out again, to the same result."""
+
+    def __init__(self, most: int) -> None:
+        super().__init__()
+        self.most = most
+
+    def __setitem__(self, key: K, value: V) -> None:
+        if len(self) >= self.most:
+            self.clear()
+        super().__setitem__(key, value)
 
 
 class OptionCount:

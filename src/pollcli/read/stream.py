@@ -49,7 +49,7 @@ from pollcli.read.engines import progress_hook, streamable
 from pollcli.read.facts import NoPrecinct, UnitFacts
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
-from pollcli.read.limits import OptionCount
+from pollcli.read.limits import KEYS_KEPT, OPTIONS_KEPT, Kept, OptionCount
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import PartyRule, party_rule
 from pollcli.read.races import assemble as assemble_races
@@ -70,12 +70,6 @@ HEAD_BYTES: Final[int] = 1 << 20
 # take gigabytes before its cell was refused).
 MAX_LINE_BYTES: Final[int] = 8 << 20
 SPLIT_CHARS: Final[int] = 64 << 10
-# Validated option cells kept for the keys to come: a precinct file names its few options again in
-# every block; a file of a million names would keep a row per name for nothing.
-OPTIONS_KEPT: Final[int] = 1 << 16
-# Likewise the keys (election, region, option… as bytes) validated: a precinct file's keys come
-# back in every block, those of a file of 10,000 races of their own candidates never.
-KEYS_KEPT: Final[int] = 1 << 17
 
 
 class _ExactAfterAll(Exception):
@@ -242,9 +236,9 @@ class _Summer:
         self.sums: dict[_Identity, Record] = {}
         # Each distinct key's cells (as bytes) validated once: their identity, or None when a row
         # with them has a problem (its block is then read by the exact stages, which name the lines).
-        self.validated: dict[tuple[bytes, ...], _Identity | None] = {}
+        self.validated: Kept[tuple[bytes, ...], _Identity | None] = Kept(KEYS_KEPT)
         # Each option's cells (without the region) validated once: the row, or None after a problem.
-        self.options: dict[tuple[tuple[str, str], ...], Row | None] = {}
+        self.options: Kept[tuple[tuple[str, str], ...], Row | None] = Kept(OPTIONS_KEPT)
         self.unit_facts = UnitFacts()
         self.share_index = columns.index("share")
         self.marks: dict[str, int] = {}
@@ -342,8 +336,6 @@ class _Summer:
         region = values.pop("region", None)
         option = tuple(values.items())
         if option not in self.options:
-            if len(self.options) >= OPTIONS_KEPT:
-                self.options.clear()  # a file of ever new options: each is validated once anyway
             row = self.reader.row(line, values, Found(self.found.file))
             self.options[option] = None if row is None else _identity("", row, {})[1]
         row = self.options[option]
@@ -374,8 +366,6 @@ class _Summer:
             if held is not None:
                 key += (held,)  # a unit that may be a total: its rows kept apart
             if key not in self.validated:
-                if len(self.validated) >= KEYS_KEPT:
-                    self.validated.clear()  # a file of ever new keys: each is validated once
                 cells = [""] * self.width
                 try:
                     for position, column in enumerate(key_indexes):
