@@ -251,6 +251,20 @@ def test_a_precinct_cell_of_an_invisible_character_is_blank_on_both_engines(tmp_
     assert [p.code for p in problems] == ["total-row"]
 
 
+@pytest.mark.parametrize("hidden", ["\u00ad", "\u200b", "\ufeff"])
+def test_a_county_name_with_an_invisible_character_still_names_its_total(
+    tmp_path, monkeypatch, hidden
+):
+    """Review finding: a soft hyphen in "Al­der" hid the `ALDER` total row from the streaming
+    engine, which added it to its parts (doubled votes); the exact stages read the name without it."""
+    parts = _precincts(11, counties=(f"Al{hidden}der", "Birch"))
+    totals = [(c, c.replace(hidden, "").upper(), n, v) for c, _, n, v in _county_totals(parts)]
+    path = write(tmp_path, _csv(parts + totals))
+    elections, problems = _streamed_alike(path, monkeypatch)
+    assert _votes(elections) == _oracle(parts)
+    assert "total-row" in [p.code for p in problems]
+
+
 @pytest.mark.parametrize("block_bytes", [128, 1 << 20])
 def test_county_rows_in_a_block_read_by_the_exact_stages(tmp_path, monkeypatch, block_bytes):
     # A vote cell with a thousands separator sends its block to the exact stages (pyarrow would not

@@ -216,7 +216,10 @@ def suspect_cells(units: list[bytes], region_cells: Iterable[bytes]) -> frozense
         return frozenset()
     try:
         joined = b"\n".join(units).decode("utf-8")
-        regions = frozenset(name_key(cell.decode("utf-8")) for cell in region_cells)
+        # As the exact stages read a region: without the characters that print as nothing.
+        regions = frozenset(
+            name_key(cell.decode("utf-8").translate(INVISIBLE)) for cell in region_cells
+        )
     except UnicodeDecodeError:
         return None
     starts = {region[:3] for region in regions if region}
@@ -280,7 +283,9 @@ def check_block(summed: BlockSums, layout: Layout, columns: ColumnMap) -> None:
     }
     try:
         regions = (
-            [c.decode("utf-8") for c in set(summed.keys[at["region"]])] if "region" in at else []
+            [c.decode("utf-8").translate(INVISIBLE) for c in set(summed.keys[at["region"]])]
+            if "region" in at
+            else []
         )
         names = (
             [c.decode("utf-8") for c in set(summed.keys[at["candidate"]])]
