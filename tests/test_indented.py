@@ -125,3 +125,8 @@ def test_a_text_full_of_dashes_is_still_searched_to_its_end(count: int) -> None:
     for tail in ("\u202e", "\x85", "\udcff", "ok"):
         text = "\u2013" * count + tail
         assert safe.json_text(text) == _escaped_plainly(text)
+
+
+def test_a_key_that_is_not_a_string_is_refused_by_the_second_writer() -> None:
+    with pytest.raises(TypeError):
+        indented.indented_text({1: {"a": [1e-05]}})

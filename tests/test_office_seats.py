@@ -94,3 +94,30 @@ def test_new_hampshire_nashua_wards_are_no_closest_races():
     for ward in ("State House · HD34", "State House · HD35"):
         assert by_name[ward]["seats"] is None and by_name[ward]["margin"] is None
     assert not {"State House · HD34", "State House · HD35"} & set(data["overview"]["closest"])
+
+
+def test_races_told_by_a_contest_column_alone_share_no_office(tmp_path):
+    """Review finding: with only a `contest` column every race had the same (empty) office, and a
+    three-way Mayor race lost its winner to the council's "(3)"."""
+    path = write(
+        tmp_path,
+        "contest,candidate,votes\n"
+        "Mayor,Ann Alder,4000\nMayor,Bob Birch,3500\nMayor,Cy Cedar,2500\n"
+        "City Council At Large (3),Dee Dale,5000\nCity Council At Large (3),Eve Elm,4800\n"
+        "City Council At Large (3),Fay Fir,4700\nCity Council At Large (3),Gil Gum,3000\n",
+    )
+    found = races(path)
+    assert "seats" not in found["Mayor"] and found["Mayor"]["margin"]["votes"] == 500
+    assert found["City Council At Large (3)"]["seats"] == 3
+
+
+def test_contenders_of_different_parties_are_a_sign_of_one_seat(tmp_path):
+    rows = ROWS + (
+        "Hillsborough,Ward 7,State House,HD38,REP,Jo Jay,3100\n"
+        "Hillsborough,Ward 7,State House,HD38,DEM,Kim Kay,2900\n"
+        "Hillsborough,Ward 7,State House,HD38,LIB,Lu Lee,2500\n"
+    )
+    found = races(write(tmp_path, rows))
+    assert "seats" not in found["State House · HD38"]
+    assert found["State House · HD38"]["margin"]["votes"] == 200
+    assert found["State House · HD35"]["seats"] is None

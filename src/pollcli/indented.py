@@ -84,6 +84,8 @@ class _Writer:
             key_text = self.encoder(0).encode
             opening = "{\n"
             for key, item in value.items():
+                if not isinstance(key, str):  # Pydantic's `mode="json"` data has none
+                    raise TypeError(f"keys must be strings, not {type(key).__name__}")
                 parts.extend((opening, inner, key_text(key), ": "))
                 self.write(item, depth + 1)
                 opening = ",\n"

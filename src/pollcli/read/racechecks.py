@@ -21,12 +21,14 @@ candidate spelt two ways across a race's regions, races that look like several.
   A race whose candidates fall into groups that each poll the same total in every region is
   several contests of one ballot read as one (`read.contests`: West Virginia's Supreme Court
   divisions under one office): a `race-split` warning names the groups.
-- **Districts of a many-member office that say nothing.** Where some districts of an office state
-  that they elect several members ("BE 02 (4)"), a district of the same office that states no
-  number, has three candidates or more (each with at least half an even share) and none with a
-  majority is a race for several seats, most likely, whatever the parties (New Hampshire's
-  Nashua wards have no party column): it is marked (`Election.office_seats`), no winner is named,
-  and one `race-split` warning says how to give the number.
+- **Districts of a many-member office that say nothing.** Where some districts of an office (a
+  race key beside the district's, such as `office`) state that they elect several members ("BE 02
+  (4)"), a district of the same office that states no number, has three candidates or more (each
+  with at least half an even share), not one of each of several parties (blank or independent:
+  New Hampshire's Nashua wards; or running mates, two DEM) and none with a majority is a race
+  for several seats, most likely: it is marked
+  (`Election.office_seats`), no winner is named, and one `race-split` warning says how to give
+  the number.
 """
 
 from __future__ import annotations
@@ -282,7 +284,8 @@ def _office_seats(
 
     several: dict[tuple[tuple[str, str], ...], str] = {}
     for name, keys in values.items():
-        if (seats_named(keys) or 0) > 1:
+        # A race told by its district alone (a `contest` column) has no office to share.
+        if (seats_named(keys) or 0) > 1 and office(keys):
             several.setdefault(office(keys), name)
     suspects = []
     for election in elections:
@@ -293,15 +296,21 @@ def _office_seats(
         if election.facts.vote_for or (election.race is not None and election.race.primary):
             continue
         spelt = variants.get(id(election), set())
-        votes = [
-            o.votes or 0
+        candidates = [
+            o
             for o in election.options
             if o.kind == "candidate" and option_key(o.candidate) not in spelt
         ]
-        total = sum(votes)
-        floor = total / (2 * len(votes) or 1)
-        contenders = sum(1 for v in votes if v >= floor)
-        if contenders >= 3 and not any(2 * v > total for v in votes):
+        total = sum(o.votes or 0 for o in candidates)
+        floor = total / (2 * len(candidates) or 1)
+        contenders = [o for o in candidates if (o.votes or 0) >= floor]
+        # One contender of each of several parties (one REP, one DEM, one LIB) is a sign of one
+        # seat; a party's running mates (two DEM), or parties that say nothing (blank,
+        # independent), are none.
+        parties = [p for o in contenders if (p := option_key(o.party or "")) not in NO_PARTY]
+        one_each = len(parties) >= 2 and len(set(parties)) == len(parties)
+        elected = any(2 * (o.votes or 0) > total for o in candidates)
+        if len(contenders) >= 3 and not one_each and not elected:
             election.office_seats = repr(example)
             suspects.append(election)
     if not suspects:
