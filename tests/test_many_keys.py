@@ -1,7 +1,7 @@
 """The streaming engine keeps a bounded number of validated keys and options (`limits.KEYS_KEPT`,
 `limits.OPTIONS_KEPT`, read in `stream`'s namespace where it builds its lookups): a file of ever
-new keys (10,000 races of their own candidates) would otherwise hold a cache entry per key that is never looked up again. Forgetting them must change nothing: the
-bounds are made tiny here, the blocks small, and both engines must agree, with figures summed by the
+new keys (10,000 races of their own candidates) would otherwise hold a cache entry per key that is
+never looked up again. Forgetting them must change nothing: the bounds are made tiny here, the blocks small, and both engines must agree, with figures summed by the
 test itself from the rows it wrote."""
 
 from __future__ import annotations
