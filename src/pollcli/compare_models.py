@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pollcli.columns import Kind
-from pollcli.document import NOT_IN_JSON, Document, described
+from pollcli.document import NOT_IN_JSON, Document, described, empty_list
 from pollcli.models import SCHEMA_VERSION
 
 Stage = Literal["official", "preliminary", "exit_poll"]
@@ -125,5 +125,5 @@ class Comparison(Document):
     by: Literal["candidate", "party"] = field(default="candidate", metadata=NOT_IN_JSON)
     # Every election a party-list vote: the options are lists, and the words say so.
     party_list: bool = field(default=False, metadata=NOT_IN_JSON)
-    notes: list[str] = field(default_factory=list, metadata=NOT_IN_JSON)
-    warnings: list[str] = field(default_factory=list, metadata=NOT_IN_JSON)
+    notes: list[str] = field(default_factory=empty_list, metadata=NOT_IN_JSON)
+    warnings: list[str] = field(default_factory=empty_list, metadata=NOT_IN_JSON)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from pollcli.columns import System
-from pollcli.document import NOT_IN_JSON, Document, described, optional
+from pollcli.document import NOT_IN_JSON, Document, described, empty_list, optional
 from pollcli.overview_models import (
     ELECTED,
     SEATS,
@@ -232,7 +232,7 @@ class ElectionSummary:
     primary: bool = field(default=False, metadata=NOT_IN_JSON)
     # The findings' sentence on who leads in how many regions (also in notes), with --by region.
     regions_led: str | None = field(default=None, metadata=NOT_IN_JSON)
-    problems: list[Problem] = field(default_factory=list, metadata=NOT_IN_JSON)  # stderr's digest
+    problems: list[Problem] = field(default_factory=empty_list, metadata=NOT_IN_JSON)  # stderr's digest
 
 
 @dataclass(kw_only=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pollcli.document import NOT_IN_JSON, described, optional
+from pollcli.document import NOT_IN_JSON, described, empty_list, optional
 
 
 def _single(value: object) -> bool:
@@ -122,7 +122,7 @@ class RaceLine:
     seats: int | None = field(default=1, metadata=SEATS)
     elected: list[str] | None = field(default=None, metadata=ELECTED)
     # The parties of those elected, in their order: for the tally (JSON has them in `elections`).
-    elected_parties: list[str | None] = field(default_factory=list, metadata=NOT_IN_JSON)
+    elected_parties: list[str | None] = field(default_factory=empty_list, metadata=NOT_IN_JSON)
 
 
 @dataclass(kw_only=True)

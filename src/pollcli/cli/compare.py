@@ -1,6 +1,7 @@
 """`pollcli compare`: elections side by side, names matched across spellings, exit polls against the count."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the command's signature on every run, and
+# annotations kept as text would be compiled again each time (milliseconds of start-up).
 
 from enum import StrEnum
 from functools import partial
@@ -149,7 +150,7 @@ def compare(
     return 1 if report_refused(elections.refused) else 0
 
 
-def _read_aliases(path: str) -> list[Alias]:
+def _read_aliases(path: str) -> list["Alias"]:
     from pollcli import names
 
     try:

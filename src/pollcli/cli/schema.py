@@ -1,6 +1,7 @@
 """`pollcli schema NAME`: the JSON Schema of a command's JSON output, generated from its model."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the command's signature on every run, and
+# annotations kept as text would be compiled again each time (milliseconds of start-up).
 
 from typing import Annotated
 

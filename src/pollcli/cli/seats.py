@@ -1,6 +1,7 @@
 """`pollcli seats`: party-list seats from votes, with the legal threshold, per district or race."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the command's signature on every run, and
+# annotations kept as text would be compiled again each time (milliseconds of start-up).
 
 from enum import StrEnum
 from pathlib import Path

@@ -1,6 +1,7 @@
 """`pollcli summary`: one election's story, as a table and findings, JSON, CSV or Markdown."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the command's signature on every run, and
+# annotations kept as text would be compiled again each time (milliseconds of start-up).
 
 from functools import partial
 from typing import Annotated
