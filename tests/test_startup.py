@@ -43,6 +43,75 @@ def test_small_file_summary_imports_no_heavy_modules():
     assert not [m for m in HEAVY if m in loaded]
 
 
+# What the everyday `summary FILE --format json` of a small file never needs: the streaming engine, the
+# stages of wide tables, workbooks and files of many races, the overview, seats, compare, charts, the
+# spool of standard input, the name matcher (only for --alias) and the libraries behind them. Each
+# costs start-up (README "Performance"); one imported at the top of a module on the path again would
+# be caught here.
+NOT_ON_THE_EVERYDAY_PATH = (
+    *HEAVY,
+    "rapidfuzz",
+    "anyascii",
+    "rich",
+    "pollcli.read.stream",
+    "pollcli.read.blocks",
+    "pollcli.read.repeats",
+    "pollcli.read.chunks",
+    "pollcli.read.wide_rows",
+    "pollcli.read.wide_sums",
+    "pollcli.read.wide_totals",
+    "pollcli.read.contests",
+    "pollcli.read.rounds",
+    "pollcli.read.geography",
+    "pollcli.read.modes",
+    "pollcli.read.racechecks",
+    "pollcli.read.ballot",
+    "pollcli.read.detect",
+    "pollcli.spool",
+    "pollcli.names",
+    "pollcli.overview",
+    "pollcli.findings.overview",
+    "pollcli.seats",
+    "pollcli.seats_models",
+    "pollcli.comparison",
+    "pollcli.compare_models",
+    "pollcli.regions",
+    "pollcli.geo",
+    "pollcli.charts",
+    "pollcli.frames",
+    "pollcli.schema",
+)
+
+
+def test_the_everyday_json_run_imports_only_what_it_needs():
+    loaded = _loaded_after(_run_cli("summary", str(DATA / "kz_2022.csv"), "--format", "json"))
+    assert "pollcli.read.exact" in loaded  # the run did read the file
+    assert not [m for m in NOT_ON_THE_EVERYDAY_PATH if m in loaded]
+
+
+def test_the_everyday_json_run_builds_no_serialiser_of_sections_it_lacks():
+    """The JSON of one election is serialised by Pydantic section by section (`Document.to_dict`):
+    no serialiser is built for the overview, tally, splits or refused races a summary may hold."""
+    script = (
+        "import pydantic\n"
+        "built = []\n"
+        "build = pydantic.TypeAdapter.__init__\n"
+        "def recorded(self, kind, *args, **kwargs):\n"
+        "    built.append(str(kind))\n"
+        "    build(self, kind, *args, **kwargs)\n"
+        "pydantic.TypeAdapter.__init__ = recorded\n"
+        f"{_run_cli('summary', str(DATA / 'kz_2022.csv'), '--format', 'json')}\n"
+        "print(' '.join(built))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    built = out.strip().splitlines()[-1]
+    assert "ElectionSummary" in built
+    lacking = ("Overview", "RaceTally", "RaceSplit", "RefusedRace", "models.Summary")
+    assert not [name for name in lacking if name in built], built
+
+
 def test_json_summary_of_a_small_file_imports_no_rich_console():
     """The start-up budget (README "Performance") holds only while the everyday JSON run skips
     Rich's console, which costs a large part of it. Pydantic validates the input, so it is loaded."""

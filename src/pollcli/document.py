@@ -12,7 +12,9 @@ from the same classes. Field metadata uses Pydantic's names:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+import typing
+from collections.abc import Callable, Iterator
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
@@ -53,8 +55,8 @@ def empty_list() -> list[Any]:
 _ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
 
-def adapter(kind: type) -> TypeAdapter[Any]:
-    """Pydantic's adapter for a result class, built once per process."""
+def adapter(kind: Any) -> TypeAdapter[Any]:
+    """Pydantic's adapter for a result class (or a field's type), built once per process."""
     if kind not in _ADAPTERS:
         from pydantic import TypeAdapter
 
@@ -66,6 +68,28 @@ def to_data(value: Any) -> Any:
     """A result as JSON-ready data, as Pydantic serialises it: dicts in field order, ISO dates, and
     null for NaN or infinity (JSON has neither; docs/json.md promises null)."""
     return adapter(type(value)).dump_python(value, mode="json")
+
+
+def printed_fields(value: Any) -> Iterator[tuple[str, Any]]:
+    """A result's fields as its JSON holds them, in order: without those marked `exclude`, and
+    those marked `exclude_if` whose predicate holds for their value (as Pydantic leaves them out)."""
+    for item in dataclasses.fields(value):
+        field_value = getattr(value, item.name)
+        if item.metadata.get("exclude"):
+            continue
+        absent = item.metadata.get("exclude_if")
+        if absent is not None and absent(field_value):
+            continue
+        yield item.name, field_value
+
+
+_FIELD_TYPES: dict[type, dict[str, Any]] = {}
+
+
+def _field_types(kind: type) -> dict[str, Any]:
+    if kind not in _FIELD_TYPES:
+        _FIELD_TYPES[kind] = typing.get_type_hints(kind)
+    return _FIELD_TYPES[kind]
 
 
 def json_text(data: Any) -> str:
@@ -81,9 +105,18 @@ class Document:
     """A command's printed result (summary, compare, validate): the same document as its JSON output."""
 
     def to_dict(self) -> dict[str, Any]:
-        """The document `--format json` prints, as Python data."""
-        data: dict[str, Any] = to_data(self)
-        return data
+        """The document `--format json` prints, as Python data: `to_data(self)`, key for key.
+
+        Pydantic's serialiser of the whole class would be built for every section the document can
+        hold (a file of races' overview, tally, splits and refused races), though most documents
+        hold few of them, and its building is the costliest step of the everyday JSON run. Each
+        section present is serialised by the adapter of its own type instead, so a summary of one
+        election builds the serialiser of its elections only."""
+        types = _field_types(type(self))
+        return {
+            name: adapter(types[name]).dump_python(value, mode="json")
+            for name, value in printed_fields(self)
+        }
 
     def to_json(self) -> str:
         """The exact text `--format json` prints."""

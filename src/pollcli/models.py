@@ -232,7 +232,8 @@ class ElectionSummary:
     primary: bool = field(default=False, metadata=NOT_IN_JSON)
     # The findings' sentence on who leads in how many regions (also in notes), with --by region.
     regions_led: str | None = field(default=None, metadata=NOT_IN_JSON)
-    problems: list[Problem] = field(default_factory=empty_list, metadata=NOT_IN_JSON)  # stderr's digest
+    # stderr's digest
+    problems: list[Problem] = field(default_factory=empty_list, metadata=NOT_IN_JSON)
 
 
 @dataclass(kw_only=True)

@@ -169,7 +169,6 @@ def summary(
     """Who leads and by how much, majority or runoff, who is below the threshold, turnout and term.
     A file of many races gives one line per race and the races won per party."""
     from pollcli.findings.warnings import digest
-    from pollcli.names import parse_alias
     from pollcli.read import load
     from pollcli.render.safe import visible
     from pollcli.summary import summarize
@@ -205,7 +204,11 @@ def summary(
         raise UsageError("--detail and --overview ask for opposite things; choose one")
     if sort not in ("file", "margin"):
         raise UsageError(f"--sort {sort!r}: choose file or margin")
-    renames = [parse_alias(text) for text in alias or []]
+    aliases: list[tuple[str, str]] = []
+    if alias:  # the name matcher's module (its patterns, unicodedata) only for --alias
+        from pollcli.names import parse_alias
+
+        aliases = [(a.old, a.new) for a in map(parse_alias, alias)]
     with progress_on_terminal():
         elections = load(
             files,
@@ -214,7 +217,7 @@ def summary(
             decimal=decimal,
             **opt.reading(kind, ignore_column, sheet),
             facts=facts,
-            aliases=[(a.old, a.new) for a in renames],
+            aliases=aliases,
             **opt.race_options(race_by, race, where, votes),
             header_line=header_line,
             columns=columns,

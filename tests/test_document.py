@@ -1,0 +1,58 @@
+"""A document's JSON data, serialised section by section (`Document.to_dict`), is key for key and
+in the same order what Pydantic's serialiser of the whole class gives (`document.to_data`), for
+documents of every shape: one election, regions, races with their overview, tally and splits,
+refused races, a comparison, seats and a validation report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import DATA, ROOT, write
+from pollcli import allocate, compare, load, summarize, validate
+from pollcli.document import Document, to_data
+
+RACES = sorted((ROOT / "tests" / "races").glob("*.csv"))
+
+
+def _documents(tmp_path: Path) -> list[Document]:
+    documents: list[Document] = [summarize(load(path)) for path in sorted(DATA.glob("*.csv"))]
+    for path in RACES:
+        documents.append(summarize(load(path)))
+        documents.append(summarize(load(path), by_region=True, one_line_per_race=True))
+    mixed = write(
+        tmp_path,
+        "office,candidate,votes\nMayor,Ann,10\nMayor,Bob,5\nCouncil,Cy,x\nCouncil,Di,3\n",
+    )
+    documents.append(summarize(load(mixed)))
+    documents.append(compare(load([DATA / "kz_2019.csv", DATA / "kz_2022.csv"])))
+    documents.append(allocate(load(DATA / "kz_2023_mazhilis.csv")))
+    documents.append(validate([mixed, DATA / "kz_2022.csv"]))
+    return documents
+
+
+def test_to_dict_is_pydantics_serialisation_of_the_whole_document(tmp_path):
+    documents = _documents(tmp_path)
+    for document in documents:
+        whole = to_data(document)
+        # The text, not only the data: the keys' order is what the JSON prints.
+        assert json.dumps(document.to_dict()) == json.dumps(whole), type(document).__name__
+
+
+def test_the_documents_compared_hold_every_optional_section(tmp_path):
+    """So that the comparison above covers each section serialised apart."""
+    data = [d.to_dict() for d in _documents(tmp_path)]
+    summaries = [d for d in data if d.get("command") == "summary"]
+    for key in ("overview", "tally", "splits", "refused"):
+        assert any(key in d for d in summaries), key
+    assert any("regions" in e for d in summaries for e in d["elections"])
+    assert {d.get("command") for d in data} >= {"summary", "compare", "seats", "validate"}
+
+
+def test_excluded_fields_and_absent_sections_are_left_out():
+    """`problems` feeds stderr's digest and is never printed (NOT_IN_JSON); a file of one race has
+    no overview."""
+    summary = summarize(load(DATA / "kz_2022.csv"))
+    assert summary.elections[0].problems is not None
+    assert "problems" not in summary.to_dict()["elections"][0]
+    assert "overview" not in summary.to_dict()
