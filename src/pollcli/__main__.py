@@ -1,3 +1,19 @@
-from pollcli.cli import main
+"""`pollcli` and `python -m pollcli`: the command line, with the cyclic garbage collector paused from
+the first import on."""
 
-main()
+import gc
+
+
+def main() -> None:
+    # A run is one short process that makes many objects and few cycles, from its first import
+    # (Typer, Pydantic) to its output: the collector's passes only slow it down, as while a file is
+    # read (`collector.paused_gc`). Paused here, before pollcli.cli imports Typer, not in the
+    # library, whose callers keep their collector.
+    gc.disable()
+    from pollcli.cli import main as run_command_line  # imported with the collector paused
+
+    run_command_line()
+
+
+if __name__ == "__main__":
+    main()

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
-# C0 and C1 control characters, DEL, the bidirectional overrides that can disguise text, and lone
-# surrogates: Python decodes bytes that are not UTF-8 in a file name or an argument as U+DC80–U+DCFF
-# (surrogateescape), which no UTF-8 output can hold.
-_CONTROL_RE: Final[re.Pattern[str]] = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+
+@functools.cache
+def _control() -> re.Pattern[str]:
+    """C0 and C1 control characters, DEL, the bidirectional overrides that can disguise text, and
+    lone surrogates: Python decodes bytes that are not UTF-8 in a file name or an argument as
+    U+DC80–U+DCFF (surrogateescape), which no UTF-8 output can hold. Compiled on first use: its
+    ranges cost most of this module's import, and a JSON run that shows nothing never needs it."""
+    return re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
 _JSON_UNSAFE_RE: Final[re.Pattern[str]] = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE_RE: Final[re.Pattern[str]] = re.compile("[\ud800-\udfff]")
 # The characters of both patterns above, as their UTF-8 bytes (a surrogate as `surrogatepass`
@@ -33,7 +38,7 @@ def _escape(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """Control characters shown as escapes (`\\x1b`), so an ANSI sequence in a name cannot act."""
-    return _CONTROL_RE.sub(_escape, text)
+    return _control().sub(_escape, text)
 
 
 def spreadsheet_cell(text: str) -> str:
