@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 # Each fact's protocol lines, as regular expressions over `key` (matched in full).
 FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
@@ -99,8 +98,8 @@ PARENT_WORDS: Final[str] = (
 )
 
 
-@dataclass(frozen=True)
-class _Patterns:
+# A named tuple, not a frozen dataclass: defined on every run, and some ten times cheaper to define.
+class _Patterns(NamedTuple):
     facts: dict[str, re.Pattern[str]]
     parts: dict[str, tuple[re.Pattern[str], ...]]
     other: re.Pattern[str]
