@@ -1,6 +1,7 @@
 """The command line: parse arguments, call the library, render, exit. The only place that exits."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads `_root`'s signature on every run, and
+# annotations kept as text would be compiled again each time (as in the command modules).
 
 import functools
 import os
