@@ -2,6 +2,7 @@
 the first import on."""
 
 import gc
+import sys
 
 
 def main() -> None:
@@ -10,9 +11,13 @@ def main() -> None:
     # read (`collector.paused_gc`). Paused here, before pollcli.cli imports Typer, not in the
     # library, whose callers keep their collector.
     gc.disable()
-    from pollcli.cli import main as run_command_line  # imported with the collector paused
+    from pollcli.cli import run  # imported with the collector paused
 
-    run_command_line()
+    code = run()
+    # Python walks every object once more as it exits, looking for cycles to free; what the run
+    # made is freed with the process anyway. Frozen objects are left out of that walk.
+    gc.freeze()
+    sys.exit(code)
 
 
 if __name__ == "__main__":
