@@ -1,18 +1,21 @@
-"""`pollcli` and `python -m pollcli`: the command line, with the cyclic garbage collector paused from
-the first import on."""
+"""`pollcli` and `python -m pollcli`: the command line, with the cyclic garbage collector paused while
+it imports, and what the imports made left out of its passes."""
 
 import gc
 import sys
 
 
 def main() -> None:
-    # A run is one short process that makes many objects and few cycles, from its first import
-    # (Typer, Pydantic) to its output: the collector's passes only slow it down, as while a file is
-    # read (`collector.paused_gc`). Paused here, before pollcli.cli imports Typer, not in the
-    # library, whose callers keep their collector.
+    # Importing (Typer, Rich, Pydantic) makes many objects and no garbage: the collector's passes
+    # over them only slow start-up. Paused while importing, then the imported objects are frozen
+    # (left out of every later pass) and the collector runs as usual for the command itself
+    # (paused again while a file is read, `collector.paused_gc`). Done here, before pollcli.cli
+    # imports Typer, not in the library, whose callers keep their collector.
     gc.disable()
     from pollcli.cli import run  # imported with the collector paused
 
+    gc.freeze()
+    gc.enable()
     code = run()
     # Python walks every object once more as it exits, looking for cycles to free; what the run
     # made is freed with the process anyway. Frozen objects are left out of that walk.
