@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from pollcli.numbers import MAX_VOTES
-from pollcli.read.repeats import cleaned_any, column_hashes
+from pollcli.read.repeats import BlockUnits, of_block
 from pollcli.read.total_words import suspect_cells
 
 # The CSV module's default field limit: a line at least this long may hold a cell the exact stages
@@ -35,12 +35,9 @@ class BlockSums:
     # row of each, by column.
     unit_facts: list[list[bytes]] = field(default_factory=list)
     unit_firsts: list[int] = field(default_factory=list)
-    # With a unit column: per row, its unit's hash and its name and party as dictionary indices
-    # with the dictionaries (`repeats.Repeats.add_block`).
-    units: Any = None
+    # With a unit column: the block's units and the options each lists (`repeats.of_block`).
+    units: BlockUnits | None = None
     cleaned: bool = False  # an invisible character was cleaned from a unit's cells
-    names: tuple[Any, list[bytes]] | None = None
-    parties: tuple[Any, list[bytes]] | None = None
     # With a unit column: the block's distinct unit cells, for total rows among the units.
     unit_names: list[bytes] = field(default_factory=list)
     # Per key, when some unit of the block may make its rows a total (`total_words.suspect_cells`):
@@ -85,32 +82,42 @@ class Layout:
             return False
         return True
 
-    def _identities(
-        self, parsed: Any, np: Any
-    ) -> tuple[tuple[Any, bool], Any, Any, tuple[Any, list[bytes]], list[bytes]]:
-        """Each row's unit hash, its name and party as (indices, dictionary), the unit (precinct)
-        column as (indices, its distinct cells), and the distinct cells of the region column."""
+    def _units(
+        self, parsed: Any, np: Any, pa: Any
+    ) -> tuple[BlockUnits, list[bytes], list[bytes], bool]:
+        """The block's units and their lists (`repeats.of_block`), the distinct cells of the unit
+        (precinct) column and of the region column, and whether cleaning changed a unit's cell."""
         import pyarrow.compute as pc
 
-        def encoded(index: int) -> tuple[Any, list[bytes]]:
-            column = pc.dictionary_encode(parsed.column(f"c{index}")).combine_chunks()
-            indices = column.indices  # int32, no nulls; `to_numpy` would import pandas (0.15 s)
-            codes = np.frombuffer(
-                indices.buffers()[1], dtype=np.int32, count=len(indices), offset=indices.offset * 4
-            )
-            return codes, column.dictionary.to_pylist()
-
-        columns = [encoded(i) for i in self.unit_indexes]
-        units = column_hashes(np, columns)
-        names = encoded(self.name_index) if self.name_index is not None else None
-        parties = encoded(self.party_index) if self.party_index is not None else None
-        units_at = self.unit_indexes.index(self.unit_index) if self.unit_index is not None else -1
+        assert self.name_index is not None  # a unit column comes with a name column
+        units, distinct, cleaned = of_block(
+            np,
+            pa,
+            pc,
+            [parsed.column(f"c{i}") for i in self.unit_indexes],
+            parsed.column(f"c{self.name_index}"),
+            parsed.column(f"c{self.party_index}") if self.party_index is not None else None,
+        )
+        at = self.unit_indexes.index(self.unit_index) if self.unit_index is not None else -1
         regions = (
-            columns[self.unit_indexes.index(self.region_index)][1]
+            distinct[self.unit_indexes.index(self.region_index)]
             if self.region_index in self.unit_indexes
             else []
         )
-        return (units, cleaned_any(columns)), names, parties, columns[units_at], regions
+        return units, distinct[at], regions, cleaned
+
+    def _unit_column(self, parsed: Any, np: Any) -> tuple[Any, list[bytes]]:
+        """The unit (precinct) column as each row's index into its distinct cells, and those
+        cells: for the rare block whose units may be totals (`_held`)."""
+        import pyarrow.compute as pc
+
+        index = self.unit_index if self.unit_index is not None else self.unit_indexes[-1]
+        column = pc.dictionary_encode(parsed.column(f"c{index}")).combine_chunks()
+        indices = column.indices  # int32, no nulls; `to_numpy` would import pandas (0.15 s)
+        codes = np.frombuffer(
+            indices.buffers()[1], dtype=np.int32, count=len(indices), offset=indices.offset * 4
+        )
+        return codes, column.dictionary.to_pylist()
 
     def _with_parts(
         self, parsed: Any, votes_name: str, part_names: list[str], np: Any, pa: Any
@@ -203,22 +210,18 @@ class Layout:
         rows = parsed.append_column(
             "row", pa.Array.from_buffers(pa.int64(), parsed.num_rows, [None, positions])
         )
-        units: Any = None
+        units: BlockUnits | None = None
         cleaned = False
-        identities: tuple[Any, Any] = (None, None)
         distinct_units: list[bytes] = []
         groups: Any = None
         held: list[bytes | None] = []
         if unit_names:
-            (units, cleaned), names_of, parties_of, unit_column, regions = self._identities(
-                parsed, np
-            )
-            identities = (names_of, parties_of)
-            distinct_units = unit_column[1]
+            units, distinct_units, regions, cleaned = self._units(parsed, np, pa)
             suspects = suspect_cells(distinct_units, regions)
             if suspects is None:
                 return None
             if suspects:
+                unit_column = self._unit_column(parsed, np)
                 groups, held = _held(rows, key_names, votes_name, unit_column, suspects)
         if groups is None:
             groups = _group(rows, key_names, _vote_aggregates(votes_name))
@@ -237,8 +240,6 @@ class Layout:
             unit_names=distinct_units,
             units=units,
             cleaned=cleaned,
-            names=identities[0],
-            parties=identities[1],
             rows=parsed.num_rows,
             keys=[groups.column(k).to_pylist() for k in key_names],
             totals=groups.column("total").to_pylist(),

@@ -1,34 +1,66 @@
 """An option listed twice in one precinct of a big file, found without keeping the rows.
 
 The streaming engine sums a precinct's rows into its region, so a repeated row (the same option twice
-in one unit: an export that doubled a precinct) would be summed silently. Each row leaves 12 bytes
-here instead: a 64-bit hash of its unit (election, region and unit cells, cleaned as the exact
-engine cleans them) and of its option's name (as the exact engine compares names), and its party's
-number. At the end, rows with equal hashes are a repeat unless their parties tell them apart (two
-candidates of one name, or one candidate's party lines: the assembly tells which, for both
-engines); a repeat hands the file to the exact engine, which names every line. Two different units whose hashes collide would at worst send the
-file to the exact engine too, never merge anything.
+in one unit: an export that doubled a precinct) would be summed silently. The worker that parses a
+block (`of_block`) gives each of its units a 64-bit hash (election, race, region and unit cells,
+cleaned as the exact engine cleans them) and each row its option's name (as the exact engine compares
+names) and party as numbers. The rows of a unit, in their order, are its *list*; the units of a
+precinct file list one race's options alike, so a block keeps each distinct list once, and per unit
+only its hash and the number of its list: memory follows the precincts, not the rows (12 bytes a
+unit). A list that holds a name twice with no party to tell the rows apart (two candidates of one
+name, or one candidate's party lines: the assembly tells which, for both engines) is a repeat within
+the block; a unit found in two blocks (a precinct cut by a block's end, or spread through an unsorted
+file) has its lists looked at together at the end (`Repeats.check`). A repeat hands the file to the
+exact engine, which names every line.
+
+Lists are told apart by a hash of their rows, then compared row by row, so a collision never hides a
+repeat; units, names or parties whose hashes collide would at worst send the file to the exact engine
+too, never merge anything.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from pollcli.read.assemble import option_key
 from pollcli.read.records import clean_cell
 
-# Mixing constant (the golden ratio in 64 bits): a name's number spread over the hash.
+# Mixing constant (the golden ratio in 64 bits): a number spread over the hash.
 _MIX: Final[int] = 0x9E3779B97F4A7C15
 _MASK: Final[int] = (1 << 64) - 1
+# Spreads a row's place in its unit over a list's hash (tests set it to 0: every list then hashes
+# alike, and only the comparison row by row tells them apart).
+LIST_MIX: int = _MIX
+# The bytes str.strip() takes from an ASCII cell (`clean_cell` does no more to one).
+_SPACES: Final[bytes] = bytes([9, 10, 11, 12, 13, 28, 29, 30, 31, 32])
+
+
+def cell_hash(cell: str) -> int:
+    """One cell's hash, cleaned: that of its UTF-8 bytes (so that a worker hashes a clean ASCII
+    cell from its bytes as they are)."""
+    return hash(clean_cell(cell).encode("utf-8")) & _MASK
 
 
 def unit_hash(cells: Sequence[str]) -> int:
-    """One unit's hash from its identifying cells as written, as `column_hashes` combines them."""
+    """One unit's hash from its identifying cells as written, as `of_block` combines them."""
     value = 0
     for cell in cells:
-        value = (value * _MIX + hash(clean_cell(cell))) & _MASK
+        value = (value * _MIX + cell_hash(cell)) & _MASK
     return value
+
+
+def name_code(name: str) -> int:
+    """A name's number, as the assembly compares names."""
+    return hash(option_key(name.strip())) & _MASK
+
+
+def party_code(party: str | None) -> int:
+    """A party's number: 0 for none; parties compared as the assembly compares them ("DEM" twice
+    is a repeat, "dem" too)."""
+    key = option_key(party) if party else ""
+    return (hash(key) & 0xFFFFFFFF) | 1 if key else 0
 
 
 def cleaned_any(columns: Sequence[tuple[Any, list[bytes]]]) -> bool:
@@ -41,88 +73,271 @@ def cleaned_any(columns: Sequence[tuple[Any, list[bytes]]]) -> bool:
     )
 
 
-def column_hashes(np: Any, columns: Sequence[tuple[Any, list[bytes]]]) -> Any:
-    """Per row, the hash of its unit: each column given as (indices into its dictionary, the
-    dictionary's values as bytes), cleaned and combined as `unit_hash` does (numpy, wrapping in
-    64 bits)."""
-    value = None
-    for indices, dictionary in columns:
-        hashes = np.fromiter(
-            (hash(clean_cell(cell.decode("utf-8", "replace"))) & _MASK for cell in dictionary),
-            dtype=np.uint64,
-            count=len(dictionary),
-        )[indices]
-        value = hashes if value is None else value * np.uint64(_MIX) + hashes
-    return value
+@dataclass(frozen=True)
+class BlockUnits:
+    """A block's units: their hashes (sorted), each one's list, and the distinct lists (names and
+    parties, list after list, `starts` where each begins)."""
+
+    hashes: Any  # uint64 per unit
+    lists: Any  # per unit, its list's number (the smallest unsigned type that holds them)
+    starts: Any  # int64 per list, and the end
+    names: Any  # uint64 per row of the lists
+    parties: Any  # uint32 per row of the lists
+    repeat: bool  # a list holds a repeat
 
 
+def conflict(np: Any, keys: Any, names: Any, parties: Any) -> bool:
+    """Whether two rows of one key (a unit or a list) have one name and no party to tell them
+    apart: the same party twice, or a row without one."""
+    if keys.size < 2:
+        return False
+    order = np.lexsort((parties, names, keys))
+    keys, names, parties = keys[order], names[order], parties[order]
+    same = (keys[1:] == keys[:-1]) & (names[1:] == names[:-1])
+    # Sorted by party within a name, a row without one (0) comes first, beside any other.
+    return bool((same & ((parties[1:] == parties[:-1]) | (parties[:-1] == 0))).any())
+
+
+def _numbers(np: Any, array: Any) -> Any:
+    """A dictionary-encoded column's indices as numpy int32 (`to_numpy` would import pandas)."""
+    indices = array.indices
+    return np.frombuffer(
+        indices.buffers()[1], dtype=np.int32, count=len(indices), offset=indices.offset * 4
+    )
+
+
+def _cell_hashes(np: Any, dictionary: Any, values: list[bytes]) -> tuple[Any, list[bytes]]:
+    """`cell_hash` of each distinct cell, and the cells beyond ASCII: a clean ASCII cell (most of
+    them) is hashed from its bytes as they are, the others one by one."""
+    count = len(values)
+    hashes = np.fromiter(map(hash, values), dtype=np.int64, count=count).view(np.uint64)
+    buffers = dictionary.buffers()
+    offsets = np.frombuffer(
+        buffers[1], dtype=np.int32, count=count + 1, offset=dictionary.offset * 4
+    )
+    data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] else np.zeros(0, np.uint8)
+    if data.size and data.max() >= 128:
+        high = np.concatenate(([0], np.cumsum(data >= 128)))
+        wide = high[offsets[1:]] != high[offsets[:-1]]
+    else:
+        wide = np.zeros(count, dtype=bool)
+    spaces = np.zeros(256, dtype=bool)
+    spaces[list(_SPACES)] = True
+    ends = np.flatnonzero(offsets[1:] > offsets[:-1])
+    odd = wide.copy()
+    odd[ends] |= spaces[data[offsets[:-1][ends]]] | spaces[data[offsets[1:][ends] - 1]]
+    for at in np.flatnonzero(odd).tolist():
+        hashes[at] = cell_hash(values[at].decode("utf-8", "replace"))
+    return hashes, [values[at] for at in np.flatnonzero(wide).tolist()]
+
+
+def _encoded(pc: Any, np: Any, column: Any) -> tuple[Any, Any, list[bytes]]:
+    encoded = pc.dictionary_encode(column).combine_chunks()
+    return _numbers(np, encoded), encoded.dictionary, encoded.dictionary.to_pylist()
+
+
+def _runs(np: Any, pc: Any, columns: Sequence[Any], rows: int) -> Any:
+    """Where each run of rows of one unit starts (rows of a unit usually follow each other)."""
+    change = np.zeros(rows, dtype=bool)
+    change[:1] = True
+    for column in columns if rows > 1 else ():
+        differ = pc.not_equal(column.slice(1), column.slice(0, rows - 1)).combine_chunks()
+        bits = np.unpackbits(np.frombuffer(differ.buffers()[1], dtype=np.uint8), bitorder="little")
+        change[1:] |= bits[differ.offset : differ.offset + rows - 1].astype(bool)
+    return np.flatnonzero(change)
+
+
+def of_block(
+    np: Any,
+    pa: Any,
+    pc: Any,
+    units: Sequence[Any],
+    names: Any,
+    parties: Any | None,
+) -> tuple[BlockUnits, list[list[bytes]], bool]:
+    """A block's units (`BlockUnits`), from its unit columns and its name and party columns
+    (pyarrow binary); also the distinct cells of each unit column, and whether cleaning changed a
+    unit's cell. Runs on the worker thread that parsed the block."""
+    rows = len(names)
+    if not rows:
+        none = np.zeros(0, dtype=np.uint64)
+        empty = BlockUnits(none, none.astype(np.uint8), np.zeros(1, np.int64), none, none, False)
+        return empty, [[] for _ in units], False
+    runs = _runs(np, pc, units, rows)
+    firsts = pa.Array.from_buffers(pa.int64(), runs.size, [None, pa.py_buffer(runs)])
+    value = np.zeros(runs.size, dtype=np.uint64)  # each run's unit hash
+    columns = []
+    wide: list[bytes] = []
+    for column in units:
+        indices, dictionary, values = _encoded(pc, np, column.take(firsts))
+        columns.append((indices, values))
+        hashes, beyond = _cell_hashes(np, dictionary, values)
+        wide += beyond
+        value = value * np.uint64(_MIX) + hashes[indices]
+    cleaned = cleaned_any([(None, wide)])
+    distinct = [values for _, values in columns]
+    lengths = np.diff(np.append(runs, rows))
+    order = np.argsort(value)
+    ordered = value[order]
+    if (ordered[1:] != ordered[:-1]).all():  # each unit one run: its rows are in place
+        found = _periodic(np, pc, runs, lengths, names, parties)
+        if found is None:
+            name_of, party_of = _name_and_party(np, pc, names, parties)
+            found = _lists(np, lengths, name_of, party_of)
+        lists, table = found
+        return BlockUnits(ordered, lists[order], *table), distinct, cleaned
+    # A unit in several runs: its rows brought together.
+    hashes, inverse = np.unique(value, return_inverse=True)
+    unit_of_row = np.repeat(inverse, lengths)
+    in_units = np.argsort(unit_of_row, kind="stable")
+    name_of, party_of = _name_and_party(np, pc, names, parties)
+    lengths = np.bincount(unit_of_row, minlength=hashes.size)
+    lists, table = _lists(np, lengths, name_of[in_units], party_of[in_units])
+    return BlockUnits(hashes, lists, *table), distinct, cleaned
+
+
+# What a block's lists come to: per unit its list, and the lists (starts, names, parties, repeat).
+_Lists = tuple[Any, tuple[Any, Any, Any, bool]]
+
+
+def _table(np: Any, sizes: Any, names: Any, parties: Any) -> tuple[Any, Any, Any, bool]:
+    """Lists (their sizes, and their rows one list after another) as `BlockUnits` keeps them."""
+    keys = np.repeat(np.arange(sizes.size), sizes)
+    starts = np.concatenate(([0], np.cumsum(sizes)))
+    return starts, names, parties, conflict(np, keys, names, parties)
+
+
+def _periodic(
+    np: Any, pc: Any, runs: Any, lengths: Any, names: Any, parties: Any | None
+) -> _Lists | None:
+    """The usual block of a precinct file: every unit but the first and the last (which the
+    block's ends may cut) lists the same cells in the same order, found by comparing each row
+    with the row a unit earlier. Three lists then (first, any other, last); None otherwise."""
+    count = runs.size
+    if count < 3 or not (lengths[1:-1] == lengths[1]).all():
+        return None
+    size, begin, end = int(lengths[1]), int(runs[1]), int(runs[-1])
+    span = end - begin - size
+    for column in (names,) if parties is None else (names, parties):
+        if (
+            span
+            and not pc.all(
+                pc.equal(column.slice(begin + size, span), column.slice(begin, span))
+            ).as_py()
+        ):
+            return None
+    parts = [(0, begin), (begin, size), (end, int(lengths[-1]))]
+    name_list = [
+        name_code(v.decode("utf-8", "replace"))
+        for a, n in parts
+        for v in names.slice(a, n).to_pylist()
+    ]
+    party_list = (
+        [0] * len(name_list)
+        if parties is None
+        else [
+            party_code(v.decode("utf-8", "replace"))
+            for a, n in parts
+            for v in parties.slice(a, n).to_pylist()
+        ]
+    )
+    lists = np.ones(count, dtype=np.uint8)
+    lists[0], lists[-1] = 0, 2
+    sizes = np.array([n for _, n in parts], dtype=np.int64)
+    return lists, _table(
+        np, sizes, np.array(name_list, dtype=np.uint64), np.array(party_list, dtype=np.uint32)
+    )
+
+
+def _name_and_party(np: Any, pc: Any, names: Any, parties: Any | None) -> tuple[Any, Any]:
+    """Each row's name and party numbers (`name_code`, `party_code`)."""
+    indices, _, values = _encoded(pc, np, names)
+    codes = np.fromiter(
+        (name_code(v.decode("utf-8", "replace")) for v in values),
+        dtype=np.uint64,
+        count=len(values),
+    )
+    name_of = codes[indices]
+    if parties is None:
+        return name_of, np.zeros(len(name_of), dtype=np.uint32)
+    indices, _, values = _encoded(pc, np, parties)
+    numbers = np.fromiter(
+        (party_code(v.decode("utf-8", "replace")) for v in values),
+        dtype=np.uint32,
+        count=len(values),
+    )
+    return name_of, numbers[indices]
+
+
+def _lists(np: Any, lengths: Any, names: Any, parties: Any) -> _Lists:
+    """Units (their rows one unit after another, `lengths` each) to their distinct lists: units
+    whose rows hash alike share one list once they are found alike row by row."""
+    count = lengths.size
+    offsets = np.cumsum(lengths) - lengths
+    within = np.arange(names.size) - np.repeat(offsets, lengths)  # a row's place in its unit
+    unit_of_row = np.repeat(np.arange(count), lengths)
+    powers = np.cumprod(np.full(int(lengths.max()), LIST_MIX, dtype=np.uint64), dtype=np.uint64)
+    pair = names + parties.astype(np.uint64) * np.uint64(_MIX)
+    sums = np.add.reduceat(pair * powers[within], offsets)
+    signature = sums + lengths.astype(np.uint64) * np.uint64(LIST_MIX >> 1)
+    _, first, group = np.unique(signature, return_index=True, return_inverse=True)
+    model = first[group]  # per unit, the first unit that hashes alike
+    # Alike row by row (same length, same name and party at each place), or a list of its own.
+    alike = lengths == lengths[model]
+    source = np.where(
+        alike[unit_of_row], offsets[model][unit_of_row] + within, np.arange(names.size)
+    )
+    differs = (names != names[source]) | (parties != parties[source])
+    alike[unit_of_row[differs]] = False
+    model = np.where(alike, model, np.arange(count))
+    models = np.unique(model)
+    sizes = lengths[models]
+    starts = np.cumsum(sizes) - sizes
+    taken = np.repeat(offsets[models] - starts, sizes) + np.arange(int(sizes.sum()))
+    lists = np.searchsorted(models, model).astype(np.min_scalar_type(models.size))
+    return lists, _table(np, sizes, names[taken], parties[taken])
+
+
+@dataclass
 class Repeats:
-    """The rows of a file, by unit and option, to find an option repeated within a unit."""
+    """The units of a file and their lists, to find an option repeated within a unit."""
 
-    def __init__(self) -> None:
-        self._codes: list[Any] = []
-        self._parties: list[Any] = []
-        self._names: dict[str, int] = {}
-        self._party_ids: dict[str | None, int] = {None: 0}
+    blocks: list[BlockUnits] = field(default_factory=list)
+    # Rows read by the exact stages (a block pyarrow could not be trusted with): unit, name, party.
+    rows: list[tuple[int, int, int]] = field(default_factory=list)
+    repeat: bool = False
 
-    def _name_id(self, name: str) -> int:
-        return self._names.setdefault(option_key(name.strip()), len(self._names) + 1)
+    def add_block(self, units: BlockUnits) -> None:
+        """A block's units as `of_block` gave them."""
+        self.repeat = self.repeat or units.repeat
+        self.blocks.append(units)
 
-    def _party_id(self, party: str | None) -> int:
-        # Parties compared as the assembly compares them: "DEM" twice is a repeat, "dem" too.
-        key = option_key(party) if party else None
-        return self._party_ids.setdefault(key or None, len(self._party_ids))
-
-    def add_block(
-        self,
-        np: Any,
-        units: Any,
-        names: tuple[Any, list[bytes]],
-        parties: tuple[Any, list[bytes]] | None,
-    ) -> None:
-        """A block's rows: each row's unit hash, and its name and party as dictionary indices."""
-        indices, values = names
-        ids = np.fromiter(
-            (self._name_id(v.decode("utf-8")) for v in values), dtype=np.uint64, count=len(values)
-        )
-        self._codes.append(units + ids[indices] * np.uint64(_MIX))
-        if parties is None:
-            self._parties.append(np.zeros(len(indices), dtype=np.uint32))
-        else:
-            indices, values = parties
-            ids = np.fromiter(
-                (self._party_id(v.decode("utf-8")) for v in values),
-                dtype=np.uint32,
-                count=len(values),
-            )
-            self._parties.append(ids[indices])
-
-    def add_row(self, np: Any, unit: Sequence[str], name: str, party: str | None) -> None:
-        """One row read by the exact stages (a block pyarrow could not be trusted with)."""
-        number = self._name_id(name)
-        code = (unit_hash(unit) + number * _MIX) & _MASK
-        self._codes.append(np.array([code], dtype=np.uint64))
-        self._parties.append(np.array([self._party_id(party)], dtype=np.uint32))
+    def add_row(self, unit: Sequence[str], name: str, party: str | None) -> None:
+        """One row read by the exact stages."""
+        self.rows.append((unit_hash(unit), name_code(name), party_code(party)))
 
     def check(self, np: Any) -> bool:
         """Whether some unit lists an option twice with no party to tell the rows apart."""
-        if not self._codes:
-            return False
-        ordered = np.concatenate(self._codes)
-        ordered.sort()  # in place: the rows' order is only needed again in the rare case below
-        twice = ordered[1:][ordered[1:] == ordered[:-1]]
+        if self.repeat:
+            return True
+        rows = np.array(self.rows, dtype=np.uint64).reshape(-1, 3)
+        everywhere = np.concatenate([b.hashes for b in self.blocks] + [rows[:, 0]])
+        everywhere.sort(kind="stable")  # the blocks' sorted runs merged
+        twice = np.unique(everywhere[1:][everywhere[1:] == everywhere[:-1]])
         if not twice.size:
-            return False  # the usual case, settled by one sort
-        # Only the rows whose unit and name come back are looked at with their parties.
-        codes = np.concatenate(self._codes)
-        rows = np.isin(codes, twice)
-        codes, parties = codes[rows], np.concatenate(self._parties)[rows]
-        order = np.lexsort((parties, codes))
-        codes, parties = codes[order], parties[order]
-        same = codes[1:] == codes[:-1]
-        # Rows of one unit and name: a repeat when a party repeats or one of them has none.
-        return bool(
-            ((parties[1:] == parties[:-1]) & same).any()
-            or ((parties == 0)[1:] & same).any()
-            or ((parties == 0)[:-1] & same).any()
-        )
+            return False  # no unit in two blocks: the blocks' own lists said it all
+        # Only units found more than once are looked at, with all their lists' rows together.
+        units, names, parties = [rows[:, 0]], [rows[:, 1]], [rows[:, 2].astype(np.uint32)]
+        for block in self.blocks:
+            found = np.isin(block.hashes, twice, assume_unique=True)
+            if not found.any():
+                continue
+            lists = block.lists[found].astype(np.int64)
+            sizes = block.starts[lists + 1] - block.starts[lists]
+            taken = np.repeat(block.starts[lists] - np.cumsum(sizes) + sizes, sizes) + np.arange(
+                sizes.sum()
+            )
+            units.append(np.repeat(block.hashes[found], sizes))
+            names.append(block.names[taken])
+            parties.append(block.parties[taken])
+        return conflict(np, np.concatenate(units), np.concatenate(names), np.concatenate(parties))

@@ -15,10 +15,11 @@ instead, which record the same problems at the same physical lines. The records 
 assembly (`assemble.Assembly`) as the exact engine's.
 
 Per-precinct counts (`registered`, `ballots_cast`… beside a unit column) are kept once per precinct
-(`facts.UnitFacts`), and each row leaves 12 bytes in `repeats.Repeats`, which finds an option listed
-twice in one precinct: memory grows with the number of precincts and by those bytes a row. Whatever
-this engine cannot read as the exact engine would (a repeated option in a precinct, a decimal mark the
-head did not show, bytes that are not text…) hands the file, or the block, to the exact stages.
+(`facts.UnitFacts`), and each precinct leaves 9–12 bytes in `repeats.Repeats` (and each distinct list
+of options a precinct gives, once a block), which finds an option listed twice in one precinct:
+memory grows with the number of precincts. Whatever this engine cannot read as the exact engine
+would (a repeated option in a precinct, a decimal mark the head did not show, bytes that are not
+text…) hands the file, or the block, to the exact stages.
 
 Rows whose precinct may make them a total (blank, `TOTALS`, named like a county:
 `total_words.suspect_cells`) are not summed into their region: each is a key of its own with its
@@ -388,10 +389,8 @@ class _Summer:
             return None
         for identity, first_line, total in pending:
             self._add(identity, first_line, total)
-        if summed.units is not None and summed.names is not None:
-            import numpy as np
-
-            self.repeats.add_block(np, summed.units, summed.names, summed.parties)
+        if summed.units is not None:
+            self.repeats.add_block(summed.units)
             self.reader.invisible = self.reader.invisible or summed.cleaned
         for unit, values, fact_line in facts:
             self.unit_facts.register(unit)
@@ -451,10 +450,7 @@ class _Summer:
             total_words.check_record(record, self.has_unit)
             apart = self.has_unit and total_words.suspect_record(record)
             if self.layout.unit_indexes:
-                import numpy as np
-
                 self.repeats.add_row(
-                    np,
                     [cells[i] for i in self.layout.unit_indexes],
                     record.row.candidate,
                     record.row.party,
