@@ -324,10 +324,14 @@ class Repeats:
         everywhere = np.concatenate([b.hashes for b in self.blocks] + [rows[:, 0]])
         everywhere.sort(kind="stable")  # the blocks' sorted runs merged
         twice = np.unique(everywhere[1:][everywhere[1:] == everywhere[:-1]])
+        del everywhere
         if not twice.size:
             return False  # no unit in two blocks: the blocks' own lists said it all
-        # Only units found more than once are looked at, with all their lists' rows together.
-        units, names, parties = [rows[:, 0]], [rows[:, 1]], [rows[:, 2].astype(np.uint32)]
+        # Only units found more than once are looked at, with all their lists' rows together: each
+        # row as one code of unit and name (a file ordered by candidate has every precinct in
+        # several blocks, so these are then all its rows: one sort of 8 bytes a row, as ever).
+        codes = [rows[:, 0] + rows[:, 1] * np.uint64(_MIX)]
+        parties = [rows[:, 2].astype(np.uint32)]
         for block in self.blocks:
             found = np.isin(block.hashes, twice, assume_unique=True)
             if not found.any():
@@ -337,7 +341,17 @@ class Repeats:
             taken = np.repeat(block.starts[lists] - np.cumsum(sizes) + sizes, sizes) + np.arange(
                 sizes.sum()
             )
-            units.append(np.repeat(block.hashes[found], sizes))
-            names.append(block.names[taken])
+            codes.append(
+                np.repeat(block.hashes[found], sizes) + block.names[taken] * np.uint64(_MIX)
+            )
             parties.append(block.parties[taken])
-        return conflict(np, np.concatenate(units), np.concatenate(names), np.concatenate(parties))
+        code = np.concatenate(codes)
+        del codes
+        ordered = np.sort(code)
+        again = ordered[1:][ordered[1:] == ordered[:-1]]
+        del ordered
+        if not again.size:
+            return False  # no unit lists a name twice
+        chosen = np.isin(code, again)
+        chosen_codes = code[chosen]
+        return conflict(np, chosen_codes, chosen_codes, np.concatenate(parties)[chosen])
