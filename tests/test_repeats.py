@@ -124,7 +124,7 @@ def files(draw: st.DrawFn) -> tuple[list[Row], bool]:
     return rows, with_party
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     files(),
     st.lists(st.integers(0, 60), max_size=6),
