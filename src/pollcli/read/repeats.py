@@ -6,7 +6,7 @@ block (`of_block`) gives each of its units a 64-bit hash (election, race, region
 cleaned as the exact engine cleans them) and each row its option's name (as the exact engine compares
 names) and party as numbers. The rows of a unit, in their order, are its *list*; the units of a
 precinct file list one race's options alike, so a block keeps each distinct list once, and per unit
-only its hash and the number of its list: memory follows the precincts, not the rows (12 bytes a
+only its hash and the number of its list: memory follows the precincts, not the rows (9–12 bytes a
 unit). A list that holds a name twice with no party to tell the rows apart (two candidates of one
 name, or one candidate's party lines: the assembly tells which, for both engines) is a repeat within
 the block; a unit found in two blocks (a precinct cut by a block's end, or spread through an unsorted
