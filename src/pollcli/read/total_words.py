@@ -140,9 +140,17 @@ def named_like(unit: str, region: str) -> bool:
 
 # A cell that ends in what may follow a region's name (`… NH`, `… County`), casefolded: only such
 # units are looked at for a misspelt region's name.
+_SUFFIX_WORDS: Final[tuple[str, ...]] = (
+    "county", "co", "parish", "borough", "total", "totals", "county total", "county totals",
+    "kreis", "landkreis", "область", "район",
+)  # fmt: skip
 _SUFFIXED: Final[re.Pattern[str]] = re.compile(
-    r"\w\W+(?:[a-z]{2}|county|co|parish|borough|total|totals|county totals?|kreis|landkreis"
-    r"|область|район)\W*$",
+    r"\w\W+(?:[a-z]{2}|" + "|".join(map(re.escape, _SUFFIX_WORDS)) + r")\W*$", re.MULTILINE
+)
+# The same search over the text written backwards, whose line ends are line starts: the pattern
+# fails at once where no line starts, some three times quicker over a block's names joined.
+_SUFFIXED_BACKWARDS: Final[re.Pattern[str]] = re.compile(
+    r"^\W*(?:[a-z]{2}|" + "|".join(re.escape(w[::-1]) for w in _SUFFIX_WORDS) + r")\W+\w",
     re.MULTILINE,
 )
 # A region's name this long or longer may be misspelt by one letter in its total row's name.
@@ -199,13 +207,6 @@ def suspect_record(record: Record) -> bool:
     return suspect_unit(record.row.unit or "", frozenset({name_key(record.row.region or "")}))
 
 
-def suspect_block(summed: BlockSums, region_cells: set[bytes]) -> bool:
-    """Whether a block's distinct unit cells hold one that may make its rows a total (see
-    `suspect_unit`; a cell that does not decode is suspect too: the exact stages name it)."""
-    cells = suspect_cells(summed.unit_names, region_cells)
-    return cells is None or bool(cells)
-
-
 def suspect_cells(units: list[bytes], region_cells: Iterable[bytes]) -> frozenset[bytes] | None:
     """The distinct unit cells of a block that may make their rows a total (`suspect_unit` in any
     of the block's regions), which the streaming engine keeps apart for the totals stage; None when
@@ -231,7 +232,8 @@ def suspect_cells(units: list[bytes], region_cells: Iterable[bytes]) -> frozense
     found = [m.start() for m in _BLANK_LINE.finditer(joined)]
     found += [m.start() for m in _STEMS.finditer(folded)]
     # Only units with a region's suffix, or that start as a region does, are looked at one by one.
-    found += [m.start() for m in _SUFFIXED.finditer(folded)]
+    last = len(folded) - 1
+    found += [last - m.start() for m in _SUFFIXED_BACKWARDS.finditer(folded[::-1])]
     if starts:
         alike = re.compile(
             r"^[ \t\r\x0b\x0c\x1c-\x1f]*(?:" + "|".join(map(re.escape, sorted(starts))) + ")",
