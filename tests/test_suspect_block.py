@@ -52,3 +52,9 @@ def test_a_block_of_precincts_keeps_only_its_totals_apart():
     assert suspect_cells([b"P1", b"\xff"], [b"Region 01"]) is None
     # A cell of characters that print as nothing is blank, as the exact stages read it.
     assert suspect_cells(["\u200b".encode(), b"P1"], [b"Region 01"]) == {"\u200b".encode()}
+
+
+def test_a_suffix_search_does_not_run_from_one_name_into_the_next():
+    """Hypothesis found it: written backwards, "co" then "MARRIMACK NH" read as one match across
+    the line end, which hid the misspelt county total after it."""
+    assert suspect_cells([b"MARRIMACK NH", b"co"], [b"Merrimack"]) == {b"MARRIMACK NH"}

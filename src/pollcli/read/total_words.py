@@ -147,10 +147,11 @@ _SUFFIX_WORDS: Final[tuple[str, ...]] = (
 _SUFFIXED: Final[re.Pattern[str]] = re.compile(
     r"\w\W+(?:[a-z]{2}|" + "|".join(map(re.escape, _SUFFIX_WORDS)) + r")\W*$", re.MULTILINE
 )
-# The same search over the text written backwards, whose line ends are line starts: the pattern
-# fails at once where no line starts, some three times quicker over a block's names joined.
+# The same search over a block's names joined by line ends and written backwards, whose line ends
+# are then line starts: the pattern fails at once where no line starts, some three times quicker.
+# No match crosses a line end (`[^\w\n]`), as none crosses a name's end.
 _SUFFIXED_BACKWARDS: Final[re.Pattern[str]] = re.compile(
-    r"^\W*(?:[a-z]{2}|" + "|".join(re.escape(w[::-1]) for w in _SUFFIX_WORDS) + r")\W+\w",
+    r"^[^\w\n]*(?:[a-z]{2}|" + "|".join(re.escape(w[::-1]) for w in _SUFFIX_WORDS) + r")[^\w\n]+\w",
     re.MULTILINE,
 )
 # A region's name this long or longer may be misspelt by one letter in its total row's name.
