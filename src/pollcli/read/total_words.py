@@ -178,7 +178,7 @@ def _one_off(a: str, b: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def region_names(unit: str) -> frozenset[str]:
     """The names (as `name_key` gives them) of the regions a unit is named like: `HILLSBOROUGH NH`
-    → {hillsborough nh, hillsborough}."""
+    → {hillsborough nh, hillsborough}; `BELKNAP 01` → {belknap 01, belknap}."""
     words = name_key(unit).split()
     names = {" ".join(words)} if words else set()
     if len(words) < 2:
@@ -186,6 +186,11 @@ def region_names(unit: str) -> frozenset[str]:
     for cut in (1, 2):
         if len(words) > cut and _REGION_SUFFIX.fullmatch(" ".join(words[-cut:])):
             names.add(" ".join(words[:-cut]))
+    if words[-1].isdigit():
+        # A district's total within its county, named by the county and the district's number
+        # (New Hampshire's `BELKNAP 01` beside the towns of House district BE 01): judged by its
+        # figures as the county's own row is.
+        names.add(" ".join(words[:-1]))
     return frozenset(names)
 
 
