@@ -90,8 +90,9 @@ def test_namesakes_of_two_parties_are_two_candidates_and_the_right_one_wins(tmp_
     # Added up (180 + 190 = 370 > 250) the name would lead: the warning says so.
     assert warning.message.endswith(
         "added up, 'John Smith' would lead the race with 370 votes, where 'Ada Birch' leads as "
-        "listed (250 votes)"
+        "listed (250 votes): no winner is named unless --fusion says they are one candidate's lines"
     )
+    assert elections[0].fused_lead == "John Smith"
     assert not any("party lines" in n for n in elections[0].notes)
 
 
@@ -179,7 +180,7 @@ def test_the_warning_says_when_adding_up_would_change_the_leader_and_only_then(
     # 2,272 + 152 + 275 = 2,699 > 2,618 (hand-checked).
     assert messages["1980 · US SENATE"].endswith(
         "added up, 'AL DAMATO' would lead the race with 2,699 votes, where 'LIZ HOLTZ' leads as "
-        "listed (2,618 votes)"
+        "listed (2,618 votes): no winner is named unless --fusion says they are one candidate's lines"
     )
     assert "would lead" not in messages["1982 · US SENATE"]  # his Democratic line leads anyway
     (fused, _), _ = both(monkeypatch, write(tmp_path, text), fusion=True)
@@ -560,3 +561,50 @@ def test_votes_are_pandas_sums_by_name_and_party_on_both_engines(
         main = by_line.sort_values(["votes", "first"], ascending=[False, True]).groupby("name")
         credited = main["party"].first().to_dict()
         assert {o.candidate.casefold(): o.party for o in election.options} == credited
+
+
+NEW_YORK_1980 = (
+    "year,state,office,candidate,party_detailed,candidatevotes\n"
+    "1980,NEW YORK,US SENATE,AL DAMATO,REPUBLICAN,2272\n"
+    "1980,NEW YORK,US SENATE,AL DAMATO,CONSERVATIVE,427\n"
+    "1980,NEW YORK,US SENATE,LIZ HOLTZ,DEMOCRAT,2618\n"
+    "1982,NEW YORK,US SENATE,DAN MOYNI,DEMOCRAT,3089\n"
+    "1982,NEW YORK,US SENATE,FLO SULL,REPUBLICAN,1415\n"
+)
+
+
+def test_no_winner_is_named_where_adding_the_lines_up_would_change_who_leads(tmp_path):
+    """Trial 3: MEDSL's Senate file named Holtzman (1980) and Abrams (1992) winners of New York
+    races D'Amato won on three lines (2,272 + 427 = 2,699 > 2,618, hand-checked)."""
+    path = write(tmp_path, NEW_YORK_1980)
+    result = invoke("summary", str(path), "-f", "json", "--overview")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    races = {e["election"]: e for e in data["elections"]}
+    assert races["1980 · US SENATE"]["fused_lead"] == "AL DAMATO"
+    assert "fused_lead" not in races["1982 · US SENATE"]
+    won = {r["race"]: r["won"] for r in data["overview"]["races"]}
+    assert won == {"1980 · US SENATE": False, "1982 · US SENATE": True}
+    assert data["tally"]["parties"] == [{"party": "DEMOCRAT", "won": 1}]
+    text = " ".join(invoke("summary", str(path), "--race", "1980").stdout.replace("│", " ").split())
+    assert "No winner is named; --fusion adds the lines up" in text
+    # With --fusion the lines are one candidate's, who wins.
+    fused = json.loads(invoke("summary", str(path), "-f", "json", "--overview", "--fusion").stdout)
+    assert {r["race"]: r["leader"]["candidate"] for r in fused["overview"]["races"]} == {
+        "1980 · US SENATE": "AL DAMATO",
+        "1982 · US SENATE": "DAN MOYNI",
+    }
+    assert all(r["won"] for r in fused["overview"]["races"])
+
+
+def test_seats_gives_no_seat_where_the_lines_would_change_who_leads(tmp_path):
+    path = write(tmp_path, NEW_YORK_1980)
+    (election,) = json.loads(invoke("seats", str(path), "-f", "json").stdout)["elections"]
+    (allocation,) = election["allocations"]
+    # 1982 to DEMOCRAT; 1980 undecided: neither Holtzman's DEMOCRAT nor D'Amato's REPUBLICAN.
+    assert {p["party"]: p["seats"] for p in allocation["parties"]} == {
+        "DEMOCRAT": 1,
+        "REPUBLICAN": 0,
+        "CONSERVATIVE": 0,
+    }
+    assert allocation["seats"] == 1 and allocation["undecided"] == 1

@@ -212,6 +212,14 @@ class ElectionSummary:
             "figures are those rows', not the race's result, and no winner is named"
         ),
     )
+    fused_lead: str | None = field(
+        default=None,
+        metadata=optional(
+            "only when a name listed under several parties would lead the race were its lines "
+            "added up (--fusion), where another option leads as listed: that name; no winner is "
+            "named"
+        ),
+    )
     regions: list[RegionSummary] | None = field(
         default=None,
         metadata=optional(

@@ -150,6 +150,7 @@ def summarize_election(
         warning_codes=[str(p.code) for p in warnings],
         problems=list(warnings),
         partial=figures.partial,
+        fused_lead=figures.election.fused_lead,
         party_list=figures.party_list,
         source=facts.source,
         system=figures.system,

@@ -263,8 +263,9 @@ def _races(election: ElectionSeats, allocation: Allocation) -> list[str]:
         notes.append(
             f"{allocation.undecided} of them name no winner here, and no seat is counted for "
             "them: no candidate above half of the valid votes (system: majority: a runoff to come), "
-            "or options counted together ('other', write-ins) ahead of every candidate (the "
-            "winner may be among them, as the Speaker in a table of party columns)."
+            "options counted together ('other', write-ins) ahead of every candidate (the "
+            "winner may be among them, as the Speaker in a table of party columns), or a name "
+            "listed under several parties that would lead with its lines added up (--fusion)."
         )
     return notes
 

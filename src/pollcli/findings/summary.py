@@ -178,6 +178,14 @@ def _several_seats(tally: Tally) -> list[str]:
 def _majority(tally: Tally, *, official: bool) -> str:
     if tally.partial is not None:
         return _partial(tally)
+    if tally.election.fused_lead is not None and tally.leader is not None:
+        name = tally.election.fused_lead
+        return (
+            f"{tally.leader.option.candidate} leads as listed, but {name} is listed under several "
+            f"parties and, their lines added up, would lead: one candidate's fusion lines or "
+            "namesakes, the file does not say. No winner is named; --fusion adds the lines up "
+            "where they are one candidate's."
+        )
     majority, leader, runoff = tally.majority, tally.leader, tally.runoff
     verb = "wins" if official else "would win"
     prize = "the primary" if tally.primary else "the seat"

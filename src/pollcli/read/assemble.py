@@ -69,7 +69,9 @@ class Assembly:
     totals: Callable[[str, list[Record]], list[Record]] | None = None
     # One election's records with a candidate name under several parties told apart or added up
     # (`partylines.party_lines`, given by the race stage), with its notes.
-    party_lines: Callable[[str, list[Record], list[str]], list[Record]] | None = None
+    party_lines: (
+        Callable[[str, list[Record], list[str]], tuple[list[Record], str | None]] | None
+    ) = None
 
     def elections(self, records: list[Record], header_line: int) -> list[Election]:
         """Records grouped into elections (in order of first appearance), each built and checked."""
@@ -129,8 +131,9 @@ class Assembly:
         # is built, checked and only then left out.
         if facts is None:
             facts = Facts(election=label or self.sources.default_label)
+        fused_lead = None
         if self.party_lines is not None:
-            records = self.party_lines(facts.election, records, notes)
+            records, fused_lead = self.party_lines(facts.election, records, notes)
         records = _fractions(records, notes)
         self._in_range(records)
         options, regions = self._combine(records, facts.election, regional, counts or {}, notes)
@@ -149,7 +152,12 @@ class Assembly:
                 )
                 facts = facts.model_copy(update={"share_base": "valid"})
         election = Election(
-            facts=facts, source_file=self.source_file, options=options, regions=regions, notes=notes
+            facts=facts,
+            source_file=self.source_file,
+            options=options,
+            regions=regions,
+            notes=notes,
+            fused_lead=fused_lead,
         )
         given = self.sources.front.get("ballots_cast")
         # Where ballots_cast was given, for problems about it: per-region figures have no one line.

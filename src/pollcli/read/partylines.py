@@ -42,7 +42,7 @@ def fusion_tickets(records: list[Record]) -> None:
 
 def stage(
     fusion: bool, found: Found, column: str | None
-) -> Callable[[str, list[Record], list[str]], list[Record]]:
+) -> Callable[[str, list[Record], list[str]], tuple[list[Record], str | None]]:
     """`party_lines` for the assembly stage of one file (`Assembly.party_lines`): `fusion` is
     `--fusion`, `column` the party column's header (which the warnings name)."""
     return partial(party_lines, fusion=fusion, found=found, column=column)
@@ -56,10 +56,11 @@ def party_lines(
     fusion: bool,
     found: Found,
     column: str | None,
-) -> list[Record]:
+) -> tuple[list[Record], str | None]:
     """One election's records, each candidate name under several parties either one candidate's
     party lines (left for the assembly to add up, noted once) or candidates of one name (renamed
-    with their party, and a `shared-name` warning)."""
+    with their party, and a `shared-name` warning); and the name that would lead the race were
+    its lines added up, where it does not as listed (no winner is named then)."""
     groups: dict[str, list[Record]] = {}
     for record in records:
         if record.row.kind == "candidate":
@@ -91,11 +92,14 @@ def party_lines(
         warnings.append((group, *_shared_name(label, name, group, shown)))
         for record in group:
             renamed[id(record)] = f"{record.row.candidate} ({shown[id(record)] or 'no party'})"
+    lead: str | None = None
     for group, line, message in warnings:
-        message += _would_lead(group, records, renamed)
-        found.warn(Code.SHARED_NAME, line, message, column=column)
+        would = _would_lead(group, records, renamed)
+        if would:
+            lead = group[0].row.candidate
+        found.warn(Code.SHARED_NAME, line, message + would, column=column)
     if not renamed and not credited:
-        return records
+        return records, lead
     return [
         dataclasses.replace(r, row=r.row.model_copy(update={"candidate": renamed[id(r)]}))
         if id(r) in renamed
@@ -103,7 +107,7 @@ def party_lines(
         if id(r) in credited
         else r
         for r in records
-    ]
+    ], lead
 
 
 def _main_line(group: list[Record], parties: dict[str, str]) -> tuple[str, str]:
@@ -193,7 +197,8 @@ def _would_lead(group: list[Record], records: list[Record], renamed: dict[int, s
     return (
         f"; added up, {group[0].row.candidate!r} would lead the race with "
         f"{counted(fused[mine], 'vote')}, where {shown[leader]!r} leads as listed "
-        f"({counted(listed[leader], 'vote')})"
+        f"({counted(listed[leader], 'vote')}): no winner is named unless --fusion says they are "
+        "one candidate's lines"
     )
 
 

@@ -55,6 +55,9 @@ class Contest:
     majority: bool  # a race under system: majority goes to a runoff without a majority
     ballots_cast: int | None
     priority: list[int]
+    # A name under several parties would lead were its lines added up (`Election.fused_lead`):
+    # the race gives no seat, as `summary` names no winner.
+    unsure: bool = False
 
 
 def _contest(
@@ -177,7 +180,7 @@ def _district_contest(election: Election, options: SeatOptions, source: str) -> 
             "or with --seats-file"
         )
     single = count is None or count == 1
-    return _contest(
+    contest = _contest(
         facts.election,
         election.options,
         count or 1,
@@ -187,6 +190,8 @@ def _district_contest(election: Election, options: SeatOptions, source: str) -> 
         options_=options,
         source=source,
     )
+    contest.unsure = single and election.fused_lead is not None
+    return contest
 
 
 def _is_single_race(election: Election, options: SeatOptions) -> bool:

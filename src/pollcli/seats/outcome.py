@@ -71,7 +71,7 @@ def _race(contest: Contest, votes: list[int], priority: list[int]) -> Outcome:
     candidates = [i for i, k in enumerate(contest.kinds) if k == "candidate"]
     seats = [0] * len(votes)
     qualified = [k == "candidate" for k in contest.kinds]
-    if not candidates:
+    if not candidates or contest.unsure:
         return Outcome(seats, qualified, None, [], None, undecided=True)
     top = max(votes[i] for i in candidates)
     tied = [i for i in candidates if votes[i] == top]
