@@ -425,3 +425,13 @@ def test_parties_as_options_by_constituency_are_races_unless_a_list_vote(tmp_pat
     assert data["tally"]["parties"] == [{"party": "Red", "won": 2}, {"party": "Blue", "won": 1}]
     (one,) = load(path, facts={"system": "list"})
     assert {o.candidate: o.votes for o in one.options} == {"Red": 22, "Blue": 23}
+
+
+def test_a_flag_naming_a_column_a_file_lacks_says_which_file(tmp_path):
+    """Trial 3: `compare A B --where cycle=2020` said "the file has no such column" of two files."""
+    first = write(tmp_path, "cycle,candidate,votes\n2020,Ann,5\n2020,Bob,3\n", "a.csv")
+    second = write(tmp_path, "candidate,votes\nAnn,4\nBob,6\n", "b.csv")
+    result = invoke("compare", str(first), str(second), "--where", "cycle=2020")
+    assert result.code == 2
+    assert f"{second}: --where 'cycle': the file has no such column" in result.stderr
+    assert str(first) not in result.stderr

@@ -32,6 +32,11 @@ class UsageError(PollcliError):
     exit_code = ExitCode.USAGE_ERROR
 
 
+class NoSuchColumn(UsageError):
+    """A flag names a column the file does not have: the reader adds which file (`compare` and
+    `validate` read several)."""
+
+
 class InputError(UsageError):
     """An input cannot be opened or read at all (a missing file, a directory, a closed standard
     input): a usage error that `validate` reports after the files it could read."""

@@ -23,7 +23,7 @@ from typing import Any, BinaryIO
 
 from pollcli.collector import paused_gc
 from pollcli.election import Election, Elections
-from pollcli.errors import DataError, UsageError
+from pollcli.errors import DataError, NoSuchColumn, UsageError
 from pollcli.models import FileReport, RefusedRace, ValidationReport
 from pollcli.problems import Problem
 from pollcli.read import engines
@@ -243,7 +243,10 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
     size calls for (or POLLCLI_ENGINE)."""
     options.check()
     with paused_gc():
-        return _load_file(source, options)
+        try:
+            return _load_file(source, options)
+        except NoSuchColumn as exc:
+            raise UsageError(f"{display_name(source)}: {exc}") from None
 
 
 def _load_file(source: Source, options: ReadOptions) -> tuple[list[Election], list[Problem]]:

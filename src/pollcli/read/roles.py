@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import RACE_PREFIX, WHERE_PREFIX, canonical_column, normalize_header
 from pollcli.contract import FACT_NAMES
-from pollcli.errors import UsageError
+from pollcli.errors import NoSuchColumn, UsageError
 from pollcli.read.header import NAMED_REGION, NAMED_UNIT, SAME_PLACE, VOTE_PART, ColumnMap
 from pollcli.read.options import ReadOptions
 
@@ -105,7 +105,7 @@ def find_column(header: list[str], name: str, flag: str) -> int:
         if normalize_header(cell) == wanted:
             return index
     shown = ", ".join(repr(h) for h in header if h)
-    raise UsageError(f"{flag} {name!r}: the file has no such column; its columns are {shown}")
+    raise NoSuchColumn(f"{flag} {name!r}: the file has no such column; its columns are {shown}")
 
 
 def column_roles(header: list[str], options: ReadOptions) -> dict[int, str | None]:
