@@ -124,3 +124,12 @@ def test_an_unknown_votes_column_on_big_standard_input_is_the_files_usage_error(
     # The same error, each naming what it read.
     assert from_stdin.stderr.startswith("pollcli: error: <stdin>: --votes 'early'")
     assert from_stdin.stderr.replace("<stdin>", str(path)) == from_file.stderr
+
+
+def test_the_validate_hint_for_standard_input_can_be_run():
+    """Trial 3: "run 'pollcli validate <stdin>'" names no file a shell can open."""
+    rows = b"office,candidate,votes\nGov,Ann,5\nGov,Bob,4\nMayor,Bob,x\nMayor,Cy,3\n"
+    result = invoke("summary", "-", stdin=rows)
+    assert result.code == 1
+    assert "run 'pollcli validate -' with the same standard input" in result.stderr
+    assert "validate <stdin>" not in result.stderr

@@ -148,12 +148,16 @@ def report_refused(refused: Sequence[RefusedRace], shown: int = 5) -> bool:
         sys.stderr.write(
             f"pollcli: error: race {visible(race.race)!r} refused: {visible(problem.render())}\n"
         )
-    files = " ".join(dict.fromkeys(visible(r.file) for r in refused))
+    from pollcli.read.inputs import STDIN_NAME
+
+    names = dict.fromkeys("-" if r.file == STDIN_NAME else visible(r.file) for r in refused)
+    # Standard input is read once: the same input must be given again.
+    how = "with the same standard input " if "-" in names else ""
     more = f"… and {len(errors) - shown} more error(s); " if len(errors) > shown else ""
     count = f"{len(refused)} race{'' if len(refused) == 1 else 's'}"
     sys.stderr.write(
         f"pollcli: {more}{count} refused for their errors, the others summarised; "
-        f"run 'pollcli validate {files}' to list every problem\n"
+        f"run 'pollcli validate {' '.join(names)}' {how}to list every problem\n"
     )
     return True
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from pollcli.problems import Code, Problem
+from pollcli.read.inputs import STDIN_NAME
 
 # Warnings that say two figures of the file disagree: the file needs checking, so they come first.
 DISAGREE: Final[frozenset[Code]] = frozenset(
@@ -43,7 +44,13 @@ def _counted(file: str, notices: Sequence[tuple[int, Problem]]) -> str:
     rows = sum(p.routine for _, p in notices)
     races = len({index for index, _ in notices})
     where = f" in {races:,} races" if races > 1 else ""
+    # Standard input is read once: `-`, given the same input again.
+    run = (
+        "run 'pollcli validate -' with the same standard input"
+        if file == STDIN_NAME
+        else f"run 'pollcli validate {shlex.quote(file)}'"
+    )
     return (
         f"{file}: {rows:,} total rows{where} set aside, not added to their parts: every total "
-        f"equals the sum of its parts; run 'pollcli validate {shlex.quote(file)}' to list them"
+        f"equals the sum of its parts; {run} to list them"
     )
