@@ -85,6 +85,9 @@ class Election:
     # A name listed under several parties that would lead the race were its lines added up (one
     # candidate's fusion lines?), where another leads as listed: no winner is named (`partylines`).
     fused_lead: str | None = None
+    # Why no winner is named, where the race cannot be told apart from others (`racechecks`: rows
+    # with a blank district beside districts of the same office).
+    no_winner: str | None = None
     # Nothing states how many members the race elects, no candidate has a majority, and other
     # districts of its office state that they elect several: one of them, named ("BE 02 (4)").
     office_seats: str | None = None

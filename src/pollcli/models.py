@@ -230,6 +230,8 @@ class ElectionSummary:
     elected: list[str] | None = field(default=None, metadata=ELECTED)
     # A party-list vote (system: list, or a seats fact): renderers say "list" for "option".
     party_list: bool = field(default=False, metadata=NOT_IN_JSON)
+    # Why no winner is named (`Election.no_winner`): the overview counts the race as not won.
+    no_winner: str | None = field(default=None, metadata=NOT_IN_JSON)
     # For charts (never in JSON, whose keys SPEC pins): where the figures come from, and whether the
     # electoral system has a majority to reach (a two-round vote) or not (plurality, party lists).
     source: str | None = field(default=None, metadata=NOT_IN_JSON)

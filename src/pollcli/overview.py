@@ -57,6 +57,7 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         summary.leader is not None
         and summary.partial is None
         and summary.fused_lead is None
+        and summary.no_winner is None
         and (summary.system == "plurality" or (summary.system == "majority" and reached))
         and not others_ahead
     )

@@ -151,6 +151,7 @@ def summarize_election(
         problems=list(warnings),
         partial=figures.partial,
         fused_lead=figures.election.fused_lead,
+        no_winner=figures.election.no_winner,
         party_list=figures.party_list,
         source=facts.source,
         system=figures.system,

@@ -178,6 +178,8 @@ def _several_seats(tally: Tally) -> list[str]:
 def _majority(tally: Tally, *, official: bool) -> str:
     if tally.partial is not None:
         return _partial(tally)
+    if tally.election.no_winner is not None and tally.leader is not None:
+        return tally.election.no_winner
     if tally.election.fused_lead is not None and tally.leader is not None:
         name = tally.election.fused_lead
         return (

@@ -102,6 +102,7 @@ def check(
     many: bool,
     keyed: bool,
     values: Mapping[str, Mapping[str, str]] | None = None,
+    standing: Mapping[str, set[str]] | None = None,
 ) -> None:
     """Spellings within each race, the seats its name states (`values`: each race's key values by
     its name), and races that may be several: in a file of many races, or of one race told by its
@@ -121,6 +122,7 @@ def check(
         _several(elections, problems, variants)
     if values:
         _office_seats(elections, problems, values, variants)
+        _blank_districts(elections, problems, values, standing or {})
     for election in elections:
         merged = _contests(election)
         if merged is not None:
@@ -278,10 +280,7 @@ def _office_seats(
 ) -> None:
     """Races that state no number of seats, of an office other districts of which state several
     (`values`: the key values of every race of the file, those --race left out too)."""
-
-    def office(keys: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
-        return tuple(sorted((r, v) for r, v in keys.items() if r not in SEAT_NAMING_ROLES))
-
+    office = _office
     several: dict[tuple[tuple[str, str], ...], str] = {}
     for name, keys in values.items():
         # A race told by its district alone (a `contest` column) has no office to share.
@@ -328,6 +327,64 @@ def _office_seats(
         "margin measured in them. Give the number of seats in a vote_for (or magnitude, "
         "number_elected) column, as '(N)' at the end of the district's name, or with --vote-for "
         f"N and --race {_race_text(first)!r} (--vote-for 1: one seat)",
+    )
+    problems.append(warning)
+    for election in suspects:
+        election.warnings.append(warning)
+
+
+def _office(keys: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """A race's keys but its district's (or seat's…): the office its districts share."""
+    return tuple(sorted((r, v) for r, v in keys.items() if r not in SEAT_NAMING_ROLES))
+
+
+def _blank_districts(
+    elections: list[Election],
+    problems: list[Problem],
+    values: Mapping[str, Mapping[str, str]],
+    standing: Mapping[str, set[str]],
+) -> None:
+    """Races of an office whose other races name their district, that name none and whose
+    candidates all stand in one of those: their rows are that district's (Franklin County's U.S.
+    House rows in Kentucky's 2018 file, which are district 6's), not a race of their own, and no
+    winner is named in them. (An at-large seat of the office has candidates of its own.)"""
+    named: dict[tuple[tuple[str, str], ...], list[str]] = {}
+    for name, keys in values.items():
+        if any(keys.get(role) for role in SEAT_NAMING_ROLES) and _office(keys):
+            named.setdefault(_office(keys), []).append(name)
+    suspects = []
+    for election in elections:
+        own = values.get(election.facts.election)
+        if own is None or any(own.get(role) for role in SEAT_NAMING_ROLES):
+            continue
+        blank = [role for role in SEAT_NAMING_ROLES if role in own]
+        others = named.get(_office(own)) if blank else None
+        if not others:
+            continue
+        mine = standing.get(election.facts.election, set())
+        alike = [name for name in others if mine and mine <= standing.get(name, set())]
+        if not alike:
+            continue  # candidates of their own: an at-large seat of the office, a race
+        election.no_winner = (
+            f"Its rows name no {blank[0]}, while {len(others):,} other race(s) of its office do, "
+            f"and its candidates are those of {_listed(alike)}: they are that race's rows, most "
+            f"likely, not a race of their own. No winner is named; give the rows their "
+            f"{blank[0]}."
+        )
+        suspects.append(election)
+    if not suspects:
+        return
+    first = suspects[0]
+    warning = Problem(
+        code=Code.RACE_SPLIT,
+        severity="warning",
+        file=first.source_file,
+        line=None,
+        column=None,
+        message=f"{len(suspects):,} race(s) (e.g. {_race_text(first)!r}) have rows with a blank "
+        "district beside races of the same office that name theirs, and the candidates of one "
+        "of them: they are read as a race of their own, in which no winner is named; give the "
+        "rows their district",
     )
     problems.append(warning)
     for election in suspects:

@@ -186,6 +186,11 @@ def assemble(
             "COL=VALUE), or leave the label to the file"
         )
     _tag_rows(found.items, refused_rows, chosen, many)
+    # Who stands in each race, those --race leaves out or errors refuse too (`racechecks`).
+    standing: dict[str, set[str]] = {}
+    for record, race in zip(records, races, strict=True) if many else ():
+        if race is not None and record.row.kind == "candidate":
+            standing.setdefault(race.name, set()).add(option_key(record.row.candidate))
     bad = {id(race) for race in refused_rows.values() if race is not None and id(race) in chosen}
     selected = [
         (r, race)
@@ -265,7 +270,9 @@ def assemble(
         named = {race.name: race.values for race in book.races.values()}
     elif len(chosen) == 1:
         named = {e.facts.election: next(iter(chosen.values())).values for e in elections}
-    racechecks.check(elections, found.items, many, keyed=bool(keys), values=named)
+    racechecks.check(
+        elections, found.items, many, keyed=bool(keys), values=named, standing=standing
+    )
     return _options_named(elections, columns)
 
 

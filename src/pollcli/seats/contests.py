@@ -190,7 +190,7 @@ def _district_contest(election: Election, options: SeatOptions, source: str) -> 
         options_=options,
         source=source,
     )
-    contest.unsure = single and election.fused_lead is not None
+    contest.unsure = single and (election.fused_lead or election.no_winner) is not None
     return contest
 
 

@@ -1,0 +1,72 @@
+"""Rows of an office with a blank district, beside races of the office that name theirs and whose
+candidates they share, are one of those races' rows: no winner is named in the race they make
+(trial 3: Franklin County's U.S. House rows in Kentucky's 2018 file made a race "U.S. House" that
+Amy McGrath "won", a seat of district 6, which Barr won)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import engines_agree, invoke, write
+
+ROWS = """county,precinct,office,district,candidate,party,votes
+A,1,U.S. House,1,Ann,REP,5
+A,1,U.S. House,1,Bob,DEM,4
+B,1,U.S. House,,Cy,REP,3
+B,1,U.S. House,,Dee,DEM,6
+B,2,U.S. House,2,Cy,REP,30
+B,2,U.S. House,2,Dee,DEM,20
+A,1,City Council,,Gus,,7
+A,1,City Council,,Hal,,2
+A,1,City Council,3,Ivy,,5
+A,1,City Council,3,Jo,,6
+A,1,Governor,,Eve,REP,9
+A,1,Governor,,Fay,DEM,8
+"""
+
+
+def overview(path: Path, *args: str) -> dict:
+    result = invoke("summary", str(path), "-f", "json", "--overview", *args)
+    assert result.code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_blank_district_rows_of_a_districts_candidates_name_no_winner(tmp_path):
+    data = overview(write(tmp_path, ROWS))
+    won = {r["race"]: r["won"] for r in data["overview"]["races"]}
+    assert won["U.S. House"] is False
+    # The districts, an at-large council seat (candidates of its own) and a statewide office
+    # (no district anywhere) are races as before.
+    assert won["U.S. House · 1"] and won["U.S. House · 2"] and won["Governor"]
+    assert won["City Council"] and won["City Council · 3"]
+    race = next(e for e in data["elections"] if e["election"] == "U.S. House")
+    assert "race-split" in race["warning_codes"]
+    # REP: House 1, House 2, Governor; the council's no-party winners; U.S. House undecided.
+    assert data["tally"]["undecided"] == 1
+
+
+def test_the_findings_say_which_race_the_rows_belong_to(tmp_path):
+    result = invoke("summary", str(write(tmp_path, ROWS)), "--race", "U.S. House")
+    text = " ".join(result.stdout.replace("│", " ").split())
+    assert "its candidates are those of 'U.S. House · 2'" in text
+    assert "No winner is named; give the rows their district." in text
+    assert "wins the seat" not in text
+
+
+def test_both_engines_agree(monkeypatch, tmp_path):
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, ROWS))
+    assert [e.facts.election for e in elections if e.no_winner] == ["U.S. House"]
+
+
+KY = Path("/work/extra-realworld/us_ky_2018_general_precinct.csv")
+
+
+@pytest.mark.skipif(not KY.exists(), reason="the Kentucky 2018 file is not here")
+def test_kentucky_franklin_county_is_no_house_seat():
+    result = invoke("summary", str(KY), "-f", "json", "--overview")
+    data = json.loads(result.stdout)
+    won = {r["race"]: r["won"] for r in data["overview"]["races"]}
+    assert won["U.S. House"] is False
