@@ -435,3 +435,19 @@ def test_a_flag_naming_a_column_a_file_lacks_says_which_file(tmp_path):
     assert result.code == 2
     assert f"{second}: --where 'cycle': the file has no such column" in result.stderr
     assert str(first) not in result.stderr
+
+
+def test_races_of_several_years_are_said_to_be_counted_together(tmp_path):
+    """Trial 3: MEDSL's House file (24 elections) gave "DEMOCRAT 5,487 seats" and did not say
+    that the seats of every year were added up."""
+    rows = (
+        "year,state,office,district,candidate,party,candidatevotes\n"
+        "2020,OHIO,US HOUSE,1,Ann,REP,5\n2020,OHIO,US HOUSE,1,Bob,DEM,4\n"
+        "2022,OHIO,US HOUSE,1,Ann,REP,3\n2022,OHIO,US HOUSE,1,Bob,DEM,6\n"
+    )
+    result = invoke("summary", str(write(tmp_path, rows)), "-f", "json", "--overview")
+    notes = " ".join(json.loads(result.stdout)["overview"]["notes"])
+    assert "they are of 2 elections by 'year' (2020 to 2022), whose races won are counted" in notes
+    assert "--where year=2022 keeps one" in notes
+    one = invoke("summary", str(write(tmp_path, rows)), "-f", "json", "--where", "year=2022")
+    assert "elections by 'year'" not in one.stdout

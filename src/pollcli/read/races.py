@@ -50,6 +50,8 @@ from pollcli.read.records import CellReader, Record, unnamed_write_ins
 from pollcli.read.selection import Where, examples, selected_races, where_of
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from pollcli.read.modes import RaceModes
 
 # Races told apart only by these are seats: the tally counts seats won.
@@ -239,6 +241,7 @@ def assemble(
             note="",
         )
         split.note = _note(split, options, party if "party" in split_roles else None, keys)
+        split.note = split.note[:-1] + _elections_of(keys, split_roles, chosen.values()) + "."
         by_name = {race.name: race for race in chosen.values()}
         # The party is a key of the file's races only where it is one of some race.
         with_party = any(race.values.get("party") for race in book.races.values())
@@ -447,6 +450,22 @@ def _split_headers(keys: list[KeyColumn], roles: list[str], by_id: bool) -> list
     for role in roles:
         headers += [k.header for k in keys if k.role == role]
     return headers
+
+
+def _elections_of(keys: list[KeyColumn], roles: list[str], races: Iterable[Entry]) -> str:
+    """Where races of several elections (years, dates) are told apart, that every count of races
+    won adds them up: MEDSL's House file is 24 elections' races, whose seats it would sum."""
+    for key in keys:
+        if key.role not in roles or key.role not in ("year", "date", "cycle"):
+            continue
+        values = sorted({race.values.get(key.role, "") for race in races} - {""})
+        if len(values) > 1:
+            return (
+                f"; they are of {len(values)} elections by {key.header!r} ({values[0]} to "
+                f"{values[-1]}), whose races won are counted together: --where "
+                f"{key.header}={values[-1]} keeps one"
+            )
+    return ""
 
 
 def _note(
