@@ -132,3 +132,14 @@ def test_unwritable_picture_is_a_usage_error(tmp_path, kz2022):
     assert "--svg" in result.stderr
     assert "does not exist" in result.stderr
     assert result.stdout == ""  # refused before any output, as docs/shell.md says
+
+
+def test_a_picture_fetches_nothing_from_the_web(tmp_path, kz2022):
+    """Trial 3: opening the SVG fetched its font from a CDN. Only the SVG namespace (an identifier,
+    never fetched) and Rich's comment name a web address."""
+    svg = tmp_path / "t.svg"
+    assert invoke("summary", str(kz2022), "--svg", str(svg)).code == 0
+    text = svg.read_text(encoding="utf-8")
+    fetched = re.findall(r'url\("?https?:|(?:href|src)\s*=\s*"https?:', text)
+    assert fetched == []
+    assert 'src: local("FiraCode-Regular");' in text

@@ -8,6 +8,7 @@ two pictures embedded in one web page do not share styles, and one picture never
 from __future__ import annotations
 
 import io
+import re
 from typing import Final
 
 from rich.console import Console, RenderableType
@@ -15,6 +16,11 @@ from rich.terminal_theme import DEFAULT_TERMINAL_THEME, SVG_EXPORT_THEME
 
 # Wide enough for the share bars, which tables narrower than this leave out.
 EXPORT_WIDTH: Final[int] = 100
+
+# The web addresses of the font in Rich's SVG, taken out: opening the picture fetched Fira Code
+# from a CDN (a request a reader's machine makes, and nothing offline); a local Fira Code, else
+# the system's monospace font, is used, as the HTML page does.
+_FONT_URLS: Final[re.Pattern[str]] = re.compile(r',\s*url\("https?://[^"]*"\) format\("[^"]*"\)')
 
 HTML_FORMAT: Final[str] = """\
 <!DOCTYPE html>
@@ -67,7 +73,8 @@ def _record(renderable: RenderableType, width: int) -> Console:
 
 def to_svg(renderable: RenderableType, *, title: str = "pollcli", width: int = EXPORT_WIDTH) -> str:
     """An SVG picture of `renderable` in a terminal window `width` cells wide."""
-    return _record(renderable, width).export_svg(title=title, theme=SVG_EXPORT_THEME)
+    svg = _record(renderable, width).export_svg(title=title, theme=SVG_EXPORT_THEME)
+    return _FONT_URLS.sub("", svg)
 
 
 def to_html(
