@@ -231,6 +231,18 @@ def test_list_blocks_are_named_by_the_list(tmp_path):
     assert problems == [] and votes_of(elections) == {"LISTE UN": 10, "DEUX": 20}
 
 
+def test_list_blocks_are_lists_no_runoff_is_offered_between(tmp_path):
+    """Trial 3: EU 2019 said "a runoff would be between PRENEZ LE POUVOIR and RENAISSANCE"."""
+    head = "Code,Libellé,Exprimés,N°Liste,Libellé Abrégé Liste,Nom Tête de Liste,Voix"
+    text = head + ",,,\n1,Ain,60,1,UN,DOE Jane,20,2,DEUX,ROE Ann,25,3,TROIS,POE Al,15\n"
+    result = invoke("summary", str(write(tmp_path, text)))
+    found = " ".join(result.stdout.replace("│", " ").split())
+    assert "runoff" not in found
+    assert "The options are parties: a party-list vote is read with --system list" in found
+    names = write(tmp_path, "dept,Nom,Voix,Nom,Voix,Nom,Voix\nAin,A,1,B,2,C,3\n", "c.csv")
+    assert "a runoff would be between C and B" in invoke("summary", str(names)).stdout
+
+
 # --- a header over three rows, totals by parent, and variants as elections ----------------------------
 
 

@@ -74,6 +74,9 @@ class Blocks:
     votes: int
     party: int | None
     labels: tuple[str, ...]  # the first block's labels
+    # Named by a list's label (`Libellé Abrégé Liste`), not a candidate's: the options are lists,
+    # read as parties (a majority rule's runoff between two lists is no reading to offer).
+    lists: bool = False
 
 
 @dataclass
@@ -86,6 +89,11 @@ class Plan:
     blocks: Blocks | None = None
     ignored: list[int] = field(default_factory=list)  # protocol lines with no fact, shares…
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def lists(self) -> bool:
+        """Whether the options are party lists, named by a list's label in their blocks."""
+        return self.blocks is not None and self.blocks.lists
 
 
 def level0(table: RawTable, index: int) -> str:
@@ -303,13 +311,13 @@ def _blocks(table: RawTable, sample: list[tuple[int, list[str]]]) -> Blocks | No
         roles = _block_roles(labels)
         if roles is None:
             continue
-        names, votes, party = roles
+        names, votes, party, lists = roles
         if not all(
             _numeric(column(sample, start + k * size + votes))
             for k in range((width - start) // size)
         ):
             continue
-        return Blocks(start, size, names, votes, party, labels)
+        return Blocks(start, size, names, votes, party, labels, lists=lists)
     return None
 
 
@@ -323,9 +331,11 @@ def _period(header: list[str], start: int) -> int:
     return 0
 
 
-def _block_roles(labels: tuple[str, ...]) -> tuple[tuple[int, ...], int, int | None] | None:
-    """A block's name parts (in the order they are joined), its votes and its party, by label; None
-    when the block has no one votes column or no name."""
+def _block_roles(
+    labels: tuple[str, ...],
+) -> tuple[tuple[int, ...], int, int | None, bool] | None:
+    """A block's name parts (in the order they are joined), its votes, its party, and whether the
+    name is a list's, by label; None when the block has no one votes column or no name."""
     keys = [_key(label) for label in labels]
     votes = [i for i, label in enumerate(labels) if canonical_column(label) == "votes"]
     if len(votes) != 1:
@@ -338,7 +348,7 @@ def _block_roles(labels: tuple[str, ...]) -> tuple[tuple[int, ...], int, int | N
     names = tuple(candidate[:1] or lists[:1] or (given[:1] + surname[:1]))
     if not names:
         return None
-    return names, votes[0], party
+    return names, votes[0], party, not candidate and bool(lists[:1])
 
 
 def describe(table: RawTable, plan: Plan) -> str:

@@ -129,7 +129,7 @@ def reshape(
         "election": "election",
         # Split into races (--race-by), a table of one column per option holds the same options
         # in every race: parties (the UK's con, lab…), whose wins are counted as seats.
-        "candidate": "party" if parties else "candidate",
+        "candidate": "party" if parties or plan.lists else "candidate",
         "party": "party",
         "votes": "votes",
         **{fact: _fact_header(table, plan, fact) for fact in facts},
