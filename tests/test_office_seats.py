@@ -121,3 +121,12 @@ def test_contenders_of_different_parties_are_a_sign_of_one_seat(tmp_path):
     assert "seats" not in found["State House · HD38"]
     assert found["State House · HD38"]["margin"]["votes"] == 200
     assert found["State House · HD35"]["seats"] is None
+
+
+def test_the_seats_tally_counts_undecided_races_as_races(tmp_path):
+    """Trial 3: "Seats won by party" listed "undecided 75" under its Seats column: 74 races of an
+    unknown number of seats and one undecided seat, counted as races."""
+    text = invoke("summary", str(write(tmp_path, ROWS))).stdout
+    assert "Seats won by party" in text
+    row = next(line for line in text.splitlines() if "undecided" in line)
+    assert row.split() == ["undecided", "races", "1"]

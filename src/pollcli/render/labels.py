@@ -120,7 +120,9 @@ def tally_rows(tally: RaceTally) -> list[tuple[str, str]]:
     """(party, races won) per party, the undecided races, and those kept in part last."""
     rows = [(p.party or "(no party)", f"{p.won:,}") for p in tally.parties]
     if tally.undecided - tally.partial:
-        rows.append(("undecided", f"{tally.undecided - tally.partial:,}"))
+        # Counted in races, also under a column of seats (a race of unknown seats has no number).
+        label = "undecided races" if tally.unit == "seats" else "undecided"
+        rows.append((label, f"{tally.undecided - tally.partial:,}"))
     if tally.partial:
         rows.append(("partial (--where)", f"{tally.partial:,}"))
     return rows
