@@ -206,6 +206,23 @@ def _spellings(election: Election) -> list[tuple[Problem, str]]:
     return warnings
 
 
+def _field(election: Election, spelt: set[str]) -> tuple[list[Option], list[Option], bool]:
+    """A race's candidates (one spelt two ways, `name-variant`, counted once), its contenders —
+    those with at least half an even share of the votes: a write-in or a token candidacy (Arizona's
+    8th district of 2022, Lesko and two Democratic write-ins) is no sign of a second seat, as the
+    candidates of a race of several seats share its votes — and whether one has more than half of
+    them, and so is elected however many seats there are."""
+    candidates = [
+        o
+        for o in election.options
+        if o.kind == "candidate" and option_key(o.candidate) not in spelt
+    ]
+    total = sum(o.votes or 0 for o in candidates)
+    floor = total / (2 * len(candidates) or 1)
+    contenders = [o for o in candidates if (o.votes or 0) >= floor]
+    return candidates, contenders, any(2 * (o.votes or 0) > total for o in candidates)
+
+
 def _several(
     elections: list[Election], problems: list[Problem], variants: dict[int, set[str]]
 ) -> None:
@@ -213,25 +230,11 @@ def _several(
     for election in elections:
         if election.seats != 1 or (election.race is not None and election.race.primary):
             continue  # stated (several per party is then expected), or a primary
-        spelt = variants.get(id(election), set())
-        # One candidate spelt two ways (`name-variant`) is no second candidate of the party.
-        candidates = [
-            o
-            for o in election.options
-            if o.kind == "candidate" and option_key(o.candidate) not in spelt
-        ]
-        # A candidate of less than half an even share of the votes (a write-in, a token
-        # candidacy: Arizona's 8th district of 2022, Lesko and two Democratic write-ins) is no
-        # sign of a second seat; the candidates of a race of several seats share its votes.
-        total = sum(o.votes or 0 for o in candidates)
-        floor = total / (2 * len(candidates) or 1)
-        parties: dict[str, int] = {}
-        for option in candidates:
-            party = option_key(option.party or "")
-            parties[party] = parties.get(party, 0) + ((option.votes or 0) >= floor)
+        candidates, contenders, elected = _field(election, variants.get(id(election), set()))
+        parties: dict[str, int] = dict.fromkeys((option_key(o.party or "") for o in candidates), 0)
+        for option in contenders:
+            parties[option_key(option.party or "")] += 1
         crowded = [p for p, n in parties.items() if n > 1 and p not in NO_PARTY]
-        # A leader with more than half of the votes is elected however many seats there are.
-        elected = any(2 * (o.votes or 0) > total for o in candidates)
         if crowded and len([p for p in parties if p not in NO_PARTY]) > 1 and not elected:
             suspects.append(election)
     if not suspects:
@@ -280,35 +283,25 @@ def _office_seats(
 ) -> None:
     """Races that state no number of seats, of an office other districts of which state several
     (`values`: the key values of every race of the file, those --race left out too)."""
-    office = _office
     several: dict[tuple[tuple[str, str], ...], str] = {}
     for name, keys in values.items():
         # A race told by its district alone (a `contest` column) has no office to share.
-        if (seats_named(keys) or 0) > 1 and office(keys):
-            several.setdefault(office(keys), name)
+        if (seats_named(keys) or 0) > 1 and _office(keys):
+            several.setdefault(_office(keys), name)
     suspects = []
     for election in elections:
         own = values.get(election.facts.election)
-        example = several.get(office(own)) if own is not None else None
+        example = several.get(_office(own)) if own is not None else None
         if example is None or election.seats != 1 or election.named_seats is not None:
             continue  # stated, or already unknown (several candidates of one party)
         if election.facts.vote_for or (election.race is not None and election.race.primary):
             continue
-        spelt = variants.get(id(election), set())
-        candidates = [
-            o
-            for o in election.options
-            if o.kind == "candidate" and option_key(o.candidate) not in spelt
-        ]
-        total = sum(o.votes or 0 for o in candidates)
-        floor = total / (2 * len(candidates) or 1)
-        contenders = [o for o in candidates if (o.votes or 0) >= floor]
+        _, contenders, elected = _field(election, variants.get(id(election), set()))
         # One contender of each of several parties (one REP, one DEM, one LIB) is a sign of one
         # seat; a party's running mates (two DEM), or parties that say nothing (blank,
         # independent), are none.
         parties = [p for o in contenders if (p := option_key(o.party or "")) not in NO_PARTY]
         one_each = len(parties) >= 2 and len(set(parties)) == len(parties)
-        elected = any(2 * (o.votes or 0) > total for o in candidates)
         if len(contenders) >= 3 and not one_each and not elected:
             election.office_seats = repr(example)
             suspects.append(election)
