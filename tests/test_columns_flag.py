@@ -133,6 +133,17 @@ def test_impossible_names_are_usage_errors(value, wanted):
         column_names(value)
 
 
+def test_an_unknown_name_may_leave_several_columns_unused(tmp_path):
+    # The error's own advice ("a name pollcli does not know, such as x, leaves its column unused")
+    # must hold for several columns (trial 3: India's --columns x,code,…,x,candidate,… failed).
+    assert column_names("x,candidate,x,votes,x") == ("x", "candidate", "x", "votes", "x")
+    path = write(tmp_path, "1,Ann,a,10,z\n2,Bob,b,5,z\n")
+    result = invoke("summary", str(path), "-f", "json", "--columns", "x,candidate,x,votes,x")
+    assert result.code == 0, result.stderr
+    results = json.loads(result.stdout)["elections"][0]["results"]
+    assert {o["candidate"]: o["votes"] for o in results} == {"Ann": 10, "Bob": 5}
+
+
 def test_columns_and_header_line_do_not_go_together(tmp_path):
     path = write(tmp_path, headerless(9))
     result = invoke("summary", str(path), "--columns", ",".join(NAMES), "--header-line", "1")

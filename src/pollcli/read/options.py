@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pollcli.columns import canonical_column
 from pollcli.contract import FACT_NAMES
 from pollcli.errors import UsageError
 from pollcli.kinds import KINDS, ROW_FACTS, name_key
@@ -151,7 +152,8 @@ def id_columns(value: str | Sequence[str] | None) -> tuple[str, ...]:
 
 def column_names(value: str | Sequence[str] | None) -> tuple[str, ...]:
     """`--columns` as given ("candidate,party,votes" or a list) → the names, stripped, in order;
-    a usage error for an empty or repeated name."""
+    a usage error for an empty name, or a name pollcli reads repeated (a name it does not know, such
+    as x, may leave several columns unused)."""
     if value is None:
         return ()
     names = value.split(",") if isinstance(value, str) else list(value)
@@ -162,7 +164,9 @@ def column_names(value: str | Sequence[str] | None) -> tuple[str, ...]:
             "--columns candidate,party,votes (a name pollcli does not know, such as x, leaves "
             "its column unused)"
         )
-    repeated = sorted({n for n in cleaned if n and cleaned.count(n) > 1})
+    repeated = sorted(
+        {n for n in cleaned if cleaned.count(n) > 1 and canonical_column(n) is not None}
+    )
     if repeated:
         raise UsageError(
             f"--columns: {', '.join(map(repr, repeated))} is named twice; give each column "
