@@ -12,6 +12,7 @@ from pollcli.overview_models import (
     ELECTED,
     SEATS,
     Margin,
+    NoWinner,
     Overview,
     Partial,
     PartyWins,
@@ -232,6 +233,9 @@ class ElectionSummary:
     party_list: bool = field(default=False, metadata=NOT_IN_JSON)
     # Why no winner is named (`Election.no_winner`): the overview counts the race as not won.
     no_winner: str | None = field(default=None, metadata=NOT_IN_JSON)
+    # The race's verdict (`pollcli.verdict`): None when won, else why no winner is named. The
+    # overview and `seats` both read it, so that a race is won in both or in neither.
+    undecided: NoWinner | None = field(default=None, metadata=NOT_IN_JSON)
     # For charts (never in JSON, whose keys SPEC pins): where the figures come from, and whether the
     # electoral system has a majority to reach (a two-round vote) or not (plurality, party lists).
     source: str | None = field(default=None, metadata=NOT_IN_JSON)

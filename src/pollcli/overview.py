@@ -52,22 +52,14 @@ def race_line(summary: ElectionSummary) -> RaceLine:
     """One race's line: its leader, runner-up, margin, turnout, whether it is won, and its tags."""
     candidates = [r for r in summary.results if r.kind == "candidate"]
     reached = summary.majority.reached
-    others_ahead = _others_ahead(summary)
-    won = (
-        summary.leader is not None
-        and summary.partial is None
-        and summary.fused_lead is None
-        and summary.no_winner is None
-        and (summary.system == "plurality" or (summary.system == "majority" and reached))
-        and not others_ahead
-    )
+    others_ahead = summary.undecided == "others_ahead"
+    # The race's one verdict (`pollcli.verdict`), which `seats` reads too.
+    won = summary.undecided is None
     runner_up = summary.runner_up
     if summary.seats != 1:
-        # Several seats: won when the number is known and no tie leaves the last seat open; the
-        # runner-up of the line is the first not elected, whom the margin is measured against.
-        elected = summary.elected or []
-        won = won and summary.seats is not None and len(elected) == summary.seats
-        runner_up = _first_out(summary, len(elected))
+        # Several seats: the runner-up of the line is the first not elected, whom the margin is
+        # measured against.
+        runner_up = _first_out(summary, len(summary.elected or []))
     tags: list[RaceTag] = []
     margin = summary.margin
     valid = sum(r.votes or 0 for r in summary.results if r.kind not in NOT_VALID_KINDS)
@@ -126,24 +118,6 @@ def _first_out(summary: ElectionSummary, elected: int) -> Standing | None:
         return None
     row = candidates[elected]
     return Standing(candidate=row.candidate, party=row.party, votes=row.votes, share=row.share)
-
-
-def _others_ahead(summary: ElectionSummary) -> bool:
-    """Whether options counted together ("other", write-ins) have more than the leader: the
-    seat's winner may be among them, so the race is not counted as won."""
-    leader = summary.leader
-    if leader is None:
-        return False
-    by_votes = leader.votes is not None
-
-    def figure(votes: int | None, share: float | None) -> float | None:
-        return votes if by_votes else share
-
-    mine = figure(leader.votes, leader.share)
-    return mine is not None and any(
-        r.kind == "other" and (theirs := figure(r.votes, r.share)) is not None and theirs > mine
-        for r in summary.results
-    )
 
 
 def closeness(line: RaceLine) -> float:

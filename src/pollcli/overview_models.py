@@ -4,9 +4,26 @@ party. Part of `summary`'s JSON (`pollcli.models.Summary`), apart to keep each m
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pollcli.document import NOT_IN_JSON, described, empty_list, optional
+
+# Why a race names no winner (`pollcli.verdict`, which describes each): one code per reason, the
+# same in `summary`'s overview and in `seats` (its JSON's `no_winner`).
+NoWinner = Literal[
+    "partial",
+    "no_winner",
+    "fused_lead",
+    "list",
+    "seats_unknown",
+    "no_candidates",
+    "tie",
+    "seat_tie",
+    "short",
+    "others_ahead",
+    "runoff",
+]
+NO_WINNER_REASONS: Final[tuple[str, ...]] = NoWinner.__args__  # type: ignore[attr-defined]
 
 
 def _single(value: object) -> bool:

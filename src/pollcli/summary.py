@@ -13,6 +13,7 @@ from pollcli.findings import summary as findings
 from pollcli.models import ElectionSummary, Majority, RefusedRace, ResultRow, Summary
 from pollcli.problems import Code, Problem
 from pollcli.tally import DEFAULT_MAJORITY, DEFAULT_THRESHOLD, standing, tally
+from pollcli.verdict import verdict
 
 __all__ = ["DEFAULT_MAJORITY", "DEFAULT_THRESHOLD", "summarize", "summarize_election"]
 
@@ -152,6 +153,7 @@ def summarize_election(
         partial=figures.partial,
         fused_lead=figures.election.fused_lead,
         no_winner=figures.election.no_winner,
+        undecided=verdict(figures).why,
         party_list=figures.party_list,
         source=facts.source,
         system=figures.system,

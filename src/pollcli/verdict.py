@@ -1,0 +1,102 @@
+"""Who a race elects: one verdict per race, read by every command that counts races or seats won.
+
+`summary`'s overview (each race won or not, races won per party) and `seats` (seats won in a file of
+races) both take a race's winners — or why it names none — from `verdict`, so that a seat `seats`
+counts is always a race `summary` calls won. Before, `seats` found its own winner by votes and gave
+Alaska's 2022 seat (two Republicans, no number of seats stated: no winner named in `summary`) to the
+plurality leader.
+
+A race names no winner (`overview_models.NoWinner`, a stable code, also in `seats`' JSON) when:
+
+- `partial`: `--where` kept some of its rows and left out others;
+- `no_winner`: it cannot be told apart from other races (`read.racechecks`: a blank district
+  beside districts of the same office);
+- `fused_lead`: a name on several party lines would lead with its lines added up (`read.partylines`);
+- `list`: it is a party-list vote (seats by a method, not races won);
+- `seats_unknown`: several candidates of one party and nothing says how many members it elects;
+- `no_candidates`: no candidate to elect;
+- `tie`: a tie for first (or for the last of several seats: `seat_tie`);
+- `short`: fewer candidates than seats;
+- `others_ahead`: options counted together ("other", write-ins) have more votes than the leader;
+- `runoff`: a two-round system and no one above the majority.
+
+Arithmetic only, over `tally.Tally`; the sentences are the findings'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Final
+
+from pollcli.overview_models import NoWinner
+from pollcli.tally import Ranked, Tally
+
+# The reasons a rule for ties settles (`seats --tie`): the candidates tied are known, and votes
+# alone decide everything else.
+TIES: Final[frozenset[str]] = frozenset({"tie", "seat_tie"})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A race's verdict: the members elected (strongest first), or why none is named."""
+
+    elected: list[Ranked]
+    why: NoWinner | None = None
+    # For `tie` and `seat_tie`: the candidates tied for the first (last) seats; `elected` then
+    # holds those ahead of them (none for `tie`), elected whatever the tie.
+    tied: list[Ranked] = field(default_factory=list)
+
+    @property
+    def won(self) -> bool:
+        return self.why is None
+
+
+def verdict(t: Tally) -> Verdict:
+    """The race's verdict, as `summary` states it (its findings say the same in words)."""
+    election = t.election
+    why: NoWinner | None = None
+    if t.partial is not None:
+        why = "partial"
+    elif election.no_winner is not None:
+        why = "no_winner"
+    elif election.fused_lead is not None:
+        why = "fused_lead"
+    elif t.system == "list":
+        why = "list"
+    elif t.seats is None:
+        why = "seats_unknown"
+    elif not t.candidates:
+        why = "no_candidates"
+    if why is not None:
+        return Verdict([], why)
+    seats = t.seats
+    assert seats is not None  # `seats_unknown` above
+    if seats != 1:
+        # Several seats: the top N, whatever the majority (`tally` counts them as plurality).
+        elected = t.elected or []
+        if t.seat_tie:
+            return Verdict(elected, "seat_tie", tied=list(t.seat_tie))
+        if len(elected) < seats:
+            return Verdict([], "short")
+        return Verdict([], "others_ahead") if _others_ahead(t, elected[0]) else Verdict(elected)
+    if t.leader is not None and _others_ahead(t, t.leader):
+        return Verdict([], "others_ahead")
+    if t.system == "majority" and not t.reached:
+        return Verdict([], "runoff", tied=list(t.tied))
+    if t.leader is None:
+        return Verdict([], "tie", tied=list(t.tied))
+    return Verdict([t.leader])
+
+
+def _others_ahead(t: Tally, leader: Ranked) -> bool:
+    """Options counted together ("other", write-ins) ahead of the leader: the seat's winner may be
+    among them (the Speaker's seat in a table of party columns), so none is named."""
+    by_votes = leader.option.votes is not None
+    mine = leader.option.votes if by_votes else leader.share
+    if mine is None:
+        return False
+    for r in t.ranked:
+        theirs = r.option.votes if by_votes else r.share
+        if r.option.kind == "other" and theirs is not None and theirs > mine:
+            return True
+    return False
