@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from pollcli.columns import Kind, ThresholdBase
-from pollcli.document import NOT_IN_JSON, Document, described
+from pollcli.document import NOT_IN_JSON, Document, described, optional
 from pollcli.models import SCHEMA_VERSION
+from pollcli.overview_models import NoWinner
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
@@ -199,7 +200,9 @@ class Allocation:
     loosemore_hanby: float | None = field(metadata=described("½ Σ |share − seat_share|, points"))
     undecided: int = field(
         default=0,
-        metadata=described("single-member races left to a runoff (system: majority, no majority)"),
+        metadata=described(
+            "races that name no winner, and count no seat (each district's no_winner says why)"
+        ),
     )
 
     @property
@@ -211,9 +214,22 @@ class Allocation:
 @dataclass(kw_only=True)
 class DistrictSeats:
     district: str
-    seats: int
+    seats: int | None = field(
+        metadata=described(
+            "seats the district (race) fills; null for a race that does not say how many "
+            "members it elects (several candidates of one party), which counts no seat"
+        )
+    )
     threshold: Threshold | None
     allocations: list[Allocation] = field(metadata=described("one per method, as asked"))
+    no_winner: NoWinner | None = field(
+        default=None,
+        metadata=optional(
+            "only for a race that names no winner, so no seat is counted: why, as `summary` "
+            "says it (runoff, seats_unknown, others_ahead, fused_lead, no_winner, partial, "
+            "short, no_candidates); a tie is settled by --tie instead"
+        ),
+    )
 
 
 @dataclass(kw_only=True)

@@ -8,6 +8,8 @@ the comparison's findings, so that the wording of all three moves together.
 
 from __future__ import annotations
 
+from typing import Final
+
 from pollcli.findings.summary import pct
 from pollcli.formats import counted
 from pollcli.seats_models import (
@@ -253,20 +255,50 @@ def _districts(election: ElectionSeats, allocation: Allocation) -> list[str]:
     return [sentence + "."]
 
 
+# Why a race names no winner (`pollcli.verdict`'s codes), as the findings say it.
+NO_WINNER_WORDS: Final[dict[str, str]] = {
+    "runoff": "no candidate above half of the valid votes (system: majority: a runoff to come)",
+    "seats_unknown": "nothing says how many members the race elects, and it looks like a race "
+    "for several (several candidates of one party, or other districts of its office electing "
+    "several): give the number in a vote_for column, or as '(N)' after the district's name",
+    "others_ahead": "options counted together ('other', write-ins) ahead of the leader (the "
+    "winner may be among them, as the Speaker in a table of party columns)",
+    "fused_lead": "a name listed under several parties would lead with its lines added up "
+    "(--fusion)",
+    "no_winner": "the race cannot be told apart from others of its office (a blank district)",
+    "partial": "--where kept only some of the race's rows",
+    "short": "fewer candidates than seats",
+    "no_candidates": "no candidate",
+    "list": "a party-list vote",
+    "tie": "a tie for first",
+    "seat_tie": "a tie for the last seat",
+}
+
+
 def _races(election: ElectionSeats, allocation: Allocation) -> list[str]:
-    notes = [
-        f"{counted(len(election.districts or []), 'single-member race')}, "
-        f"{'won' if len(election.districts or []) == 1 else 'each won'} by the candidate with the "
-        "most votes; seats are counted per party (a candidate without a party counts alone)."
-    ]
-    if allocation.undecided:
-        notes.append(
-            f"{allocation.undecided} of them name no winner here, and no seat is counted for "
-            "them: no candidate above half of the valid votes (system: majority: a runoff to come), "
-            "options counted together ('other', write-ins) ahead of every candidate (the "
-            "winner may be among them, as the Speaker in a table of party columns), or a name "
-            "listed under several parties that would lead with its lines added up (--fusion)."
+    races = election.districts or []
+    several = sum(1 for d in races if d.seats is not None and d.seats > 1)
+    open_ = [d for d in races if d.no_winner is not None]
+    if several:
+        what = f"{counted(len(races), 'race')} ({several} of them for several seats, won by the top candidates)"
+    else:
+        what = counted(len(races), "single-member race")
+    if not open_:
+        won = "won" if len(races) == 1 else "each won"
+        head = f"{what}, {won} by the candidate{'s' if several else ''} with the most votes"
+    else:
+        head = (
+            f"{what}: {len(races) - len(open_):,} won by the most votes, {len(open_):,} "
+            f"{'names' if len(open_) == 1 else 'name'} no winner and count{'s' if len(open_) == 1 else ''} no seat, as in summary"
         )
+    notes = [f"{head}; seats are counted per party (a candidate without a party counts alone)."]
+    by_why: dict[str, list[str]] = {}
+    for d in open_:
+        by_why.setdefault(str(d.no_winner), []).append(d.district)
+    for why, names in by_why.items():
+        shown = ", ".join(f"‘{name}’" for name in names[:CLOSEST_SHOWN])
+        more = f" and {len(names) - CLOSEST_SHOWN:,} more" if len(names) > CLOSEST_SHOWN else ""
+        notes.append(f"No winner in {shown}{more}: {NO_WINNER_WORDS.get(why, why)}.")
     return notes
 
 

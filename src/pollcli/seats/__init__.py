@@ -146,9 +146,10 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
         districts = [
             DistrictSeats(
                 district=contest.name,
-                seats=contest.seats,
+                seats=None if contest.seats_unknown else contest.seats,
                 threshold=None if contest.single_member else threshold_of(contest, gate),
                 allocations=row,
+                no_winner=contest.why if row[0].undecided else None,
             )
             for contest, row in zip(contests, per_contest, strict=True)
         ]

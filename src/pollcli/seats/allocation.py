@@ -61,7 +61,12 @@ def allocation_of(
                 colour=contest.colours[i],
             )
         )
-    without = sum(v for v, s in zip(contest.votes, outcome.seats, strict=True) if s == 0)
+    # A race that names no winner: its votes may have elected someone, the file does not say.
+    without = sum(
+        v
+        for v, s in zip(contest.votes, outcome.seats, strict=True)
+        if s == 0 and not outcome.undecided
+    )
     total = sum(contest.votes)
     allocation = Allocation(
         method=SINGLE_MEMBER if contest.single_member else method,
@@ -98,14 +103,15 @@ def _decisive(
     district = None if contest.name == "" else contest.name
     if contest.single_member:
         if len(outcome.tied) > 1:
+            winners = [contest.names[i] for i in outcome.tied if outcome.seats[i]]
             allocation.ties.append(
                 Tie(
                     district=district,
                     method=SINGLE_MEMBER,
                     value=float(contest.votes[outcome.tied[0]]),
                     contenders=[contest.names[i] for i in outcome.tied],
-                    winners=[] if outcome.winner is None else [contest.names[outcome.winner]],
-                    seats=1,
+                    winners=winners,
+                    seats=max(1, len(winners)),
                     rule=rule.tie,
                     seed=rule.seed,
                 )

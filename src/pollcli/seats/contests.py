@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from pollcli.columns import NOT_VALID_KINDS, Kind
 from pollcli.election import Election, Option
 from pollcli.errors import DataError, UsageError
+from pollcli.overview_models import NoWinner
 from pollcli.problems import Code, Problem
 from pollcli.seats.options import SeatOptions
 from pollcli.seats_models import Layout, Threshold
 
 # The method of single-member races: the most votes wins the seat.
 SINGLE_MEMBER = "single-member"
+# The reasons for no winner that more votes could change (a what-if recounts them).
+VOTES_DECIDE = frozenset({"tie", "seat_tie", "short", "others_ahead", "runoff"})
 
 
 def parliaments(items: list[Election]) -> list[list[Election]]:
@@ -55,9 +58,23 @@ class Contest:
     majority: bool  # a race under system: majority goes to a runoff without a majority
     ballots_cast: int | None
     priority: list[int]
-    # A name under several parties would lead were its lines added up (`Election.fused_lead`):
-    # the race gives no seat, as `summary` names no winner.
-    unsure: bool = False
+    # A race's verdict (`pollcli.verdict`, as `summary` names it): the positions elected, or why
+    # none is; for a tie, the positions tied (the tie rule picks among them) and `elected` those
+    # ahead of them. Read for the race's outcome; what-ifs with more votes recount the votes.
+    judged: bool = False
+    elected: list[int] = field(default_factory=list)
+    why: NoWinner | None = None
+    tied: list[int] = field(default_factory=list)
+
+    @property
+    def seats_unknown(self) -> bool:
+        """A race that does not say how many it elects: `seats` is 0, no seat is counted."""
+        return self.why == "seats_unknown"
+
+    @property
+    def fixed(self) -> bool:
+        """No winner whatever the votes: the race's figures or its seats are not known."""
+        return self.why is not None and self.why not in VOTES_DECIDE
 
 
 def _contest(
@@ -156,17 +173,19 @@ def contests_of(group: list[Election], options: SeatOptions) -> tuple[Layout, li
             f"{source}: how many seats? Give --seats N, or '# seats: N' in the front matter "
             "(a file of single-member races needs one election per race)"
         )
+    if single:
+        return "single_member", [_race_contest(first, options.seats, options, source)]
     contest = _contest(
-        facts.election if single else "",
+        "",
         first.options,
         count or 1,
-        single_member=single,
-        majority=facts.system == "majority" and (facts.round or 1) == 1,
+        single_member=False,
+        majority=False,
         ballots_cast=facts.ballots_cast,
         options_=options,
         source=source,
     )
-    return ("single_member" if single else "national"), [contest]
+    return "national", [contest]
 
 
 def _district_contest(election: Election, options: SeatOptions, source: str) -> Contest:
@@ -179,18 +198,57 @@ def _district_contest(election: Election, options: SeatOptions, source: str) -> 
             f"{source}: district {facts.election!r} has no seats; give them in a 'seats' column "
             "or with --seats-file"
         )
-    single = count is None or count == 1
-    contest = _contest(
+    if (count is None or count == 1) and facts.system != "list":
+        return _race_contest(election, count, options, source)
+    return _contest(
         facts.election,
         election.options,
         count or 1,
-        single_member=single,
-        majority=facts.system == "majority" and (facts.round or 1) == 1,
+        single_member=count == 1,
+        majority=False,
         ballots_cast=facts.ballots_cast,
         options_=options,
         source=source,
     )
-    contest.unsure = single and (election.fused_lead or election.no_winner) is not None
+
+
+def _race_contest(
+    election: Election, count: int | None, options: SeatOptions, source: str
+) -> Contest:
+    """A race: its seats and winners as `summary` names them (`pollcli.verdict`), with `count`,
+    when the caller gives it (--seats, --seats-file), as the members it elects.
+
+    Where the file does not state its system, a race is first past the post here (`summary`
+    assumes a two-round vote for elections told apart only by an `election` column)."""
+    from pollcli.tally import tally
+    from pollcli.verdict import verdict
+
+    facts = election.facts
+    update: dict[str, object] = {}
+    if count is not None and count != election.seats:
+        update["vote_for"] = count
+    if facts.system is None:
+        update["system"] = "plurality"
+    if update:
+        election = replace(election, facts=facts.model_copy(update=update))
+    figures = tally(election)
+    found = verdict(figures)
+    contest = _contest(
+        facts.election,
+        election.options,
+        figures.seats or 0,
+        single_member=True,
+        majority=figures.system == "majority",
+        ballots_cast=facts.ballots_cast,
+        options_=options,
+        source=source,
+    )
+    valid = [o for o in election.options if o.kind not in NOT_VALID_KINDS]
+    position = {id(o): i for i, o in enumerate(valid)}
+    contest.judged = True
+    contest.elected = [position[id(r.option)] for r in found.elected]
+    contest.why = found.why
+    contest.tied = [position[id(r.option)] for r in found.tied]
     return contest
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from pollcli import apportion
 from pollcli.seats.contests import Contest, Gate, base_votes
+from pollcli.verdict import TIES
 
 
 @dataclass
@@ -42,6 +43,8 @@ def outcome_of(
     priority: list[int] | None = None,
 ) -> Outcome:
     """The allocation of one contest, with `votes` in place of the contest's (for what-ifs)."""
+    if contest.single_member and contest.judged and votes is None:
+        return _judged(contest)
     votes = contest.votes if votes is None else votes
     priority = contest.priority if priority is None else priority
     extra = sum(votes) - sum(contest.votes)
@@ -66,24 +69,45 @@ def outcome_of(
     return Outcome(seats, qualified, result, index, base)
 
 
+def _judged(contest: Contest) -> Outcome:
+    """A race as `summary` names it (`Contest.elected`, from `pollcli.verdict`); a tie for first
+    (or for the last seats) is settled by the tie rule, and reported."""
+    seats = [0] * len(contest.votes)
+    qualified = [k == "candidate" for k in contest.kinds]
+    elected = list(contest.elected)
+    if contest.why in TIES:
+        order = sorted(contest.tied, key=lambda i: contest.priority[i])
+        elected += order[: contest.seats - len(elected)]
+    elif contest.why is not None:
+        return Outcome(seats, qualified, None, [], None, tied=contest.tied, undecided=True)
+    for i in elected:
+        seats[i] = 1
+    winner = elected[0] if len(elected) == 1 else None
+    tied = contest.tied if contest.why in TIES else []
+    return Outcome(seats, qualified, None, [], None, winner=winner, tied=tied)
+
+
 def _race(contest: Contest, votes: list[int], priority: list[int]) -> Outcome:
-    """A single-member race: the most votes wins (with a majority, under `system: majority`)."""
+    """A race recounted with other votes (a what-if): the most votes win its seats (one, under
+    `system: majority`, only with more than half), as `pollcli.verdict` decides; no winner
+    whatever the votes where the race's figures or seats are not known (`Contest.fixed`)."""
     candidates = [i for i, k in enumerate(contest.kinds) if k == "candidate"]
     seats = [0] * len(votes)
     qualified = [k == "candidate" for k in contest.kinds]
-    if not candidates or contest.unsure:
+    if not candidates or contest.fixed or len(candidates) < contest.seats:
         return Outcome(seats, qualified, None, [], None, undecided=True)
-    top = max(votes[i] for i in candidates)
-    tied = [i for i in candidates if votes[i] == top]
-    winner = min(tied, key=lambda i: priority[i])
-    # Options counted together ("other", write-ins) ahead of every candidate: the winner may be
+    ranked = sorted(candidates, key=lambda i: (-votes[i], priority[i]))
+    elected = ranked[: contest.seats]
+    top = votes[ranked[0]]
+    # Options counted together ("other", write-ins) ahead of the leader: the winner may be
     # among them (the Speaker's seat in a table of party columns), as `summary` says.
     if any(k == "other" and votes[i] > top for i, k in enumerate(contest.kinds)):
         return Outcome(seats, qualified, None, [], None, undecided=True)
-    if contest.majority and top * 2 <= sum(votes):
-        return Outcome(seats, qualified, None, [], None, tied=tied, undecided=True)
-    seats[winner] = 1
-    return Outcome(seats, qualified, None, [], None, winner=winner, tied=tied)
+    if contest.majority and contest.seats == 1 and top * 2 <= sum(votes):
+        return Outcome(seats, qualified, None, [], None, undecided=True)
+    for i in elected:
+        seats[i] = 1
+    return Outcome(seats, qualified, None, [], None, winner=elected[0])
 
 
 def votes_for_next_seat(
@@ -93,7 +117,8 @@ def votes_for_next_seat(
     if contest.kinds[i] != "candidate":
         return None
     held = outcome.seats[i]
-    if held >= contest.seats:
+    # A race's candidate holds one seat at most.
+    if held >= (1 if contest.single_member else contest.seats):
         return None
     last = dict(enumerate(contest.priority))
     last[i] = len(contest.votes)  # it loses every tie
