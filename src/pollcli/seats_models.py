@@ -216,8 +216,9 @@ class DistrictSeats:
     district: str
     seats: int | None = field(
         metadata=described(
-            "seats the district (race) fills; null for a race that does not say how many "
-            "members it elects (several candidates of one party), which counts no seat"
+            "seats the district (race) fills; null when not known (a race that does not say "
+            "how many members it elects, or rows that cannot be told apart from another "
+            "race's): no seat is counted for it"
         )
     )
     threshold: Threshold | None

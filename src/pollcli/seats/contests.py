@@ -68,8 +68,9 @@ class Contest:
 
     @property
     def seats_unknown(self) -> bool:
-        """A race that does not say how many it elects: `seats` is 0, no seat is counted."""
-        return self.why == "seats_unknown"
+        """A race that does not say how many it elects, or rows that cannot be told apart from
+        another race's (`Election.no_winner`): `seats` is 0, no seat is counted."""
+        return self.why in ("seats_unknown", "no_winner")
 
     @property
     def fixed(self) -> bool:
@@ -236,7 +237,7 @@ def _race_contest(
     contest = _contest(
         facts.election,
         election.options,
-        figures.seats or 0,
+        0 if found.why in ("seats_unknown", "no_winner") else figures.seats or 0,
         single_member=True,
         majority=figures.system == "majority",
         ballots_cast=facts.ballots_cast,

@@ -1,0 +1,205 @@
+"""One verdict per race, whatever the command (trial 4): `seats` counts a race's seat only where
+`summary` names its winner, both reading `pollcli.verdict`. Before, `seats` found its own winner by
+votes: MEDSL's House 2022 gave Alaska's seat (two Republicans, no number of seats stated, "no winner
+is named" in `summary`) to the plurality leader, and a race of two seats elected one.
+
+Oracles: hand-counted tables below, and `summary`'s tally for the invariant that both commands agree.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import pollcli
+from conftest import invoke, write
+
+# MEDSL's layout (us_medsl_1976_2022_house.csv), figures of 2022: Alaska lists two Republicans and
+# states no number of seats; Vermont and Delaware are single-member races won outright.
+MEDSL = """year,state,office,district,stage,special,candidate,party,writein,candidatevotes,totalvotes
+2022,ALASKA,US HOUSE,000,GEN,FALSE,SARAH PALIN,REPUBLICAN,FALSE,67866,263610
+2022,ALASKA,US HOUSE,000,GEN,FALSE,NICK BEGICH,REPUBLICAN,FALSE,61513,263610
+2022,ALASKA,US HOUSE,000,GEN,FALSE,MARY SATTLER PELTOLA,DEMOCRAT,FALSE,128553,263610
+2022,ALASKA,US HOUSE,000,GEN,FALSE,CHRIS BYE,LIBERTARIAN,FALSE,4570,263610
+2022,ALASKA,US HOUSE,000,GEN,FALSE,WRITEIN,,TRUE,1108,263610
+2022,VERMONT,US HOUSE,000,GEN,FALSE,BECCA BALINT,DEMOCRAT,FALSE,176494,253000
+2022,VERMONT,US HOUSE,000,GEN,FALSE,LIAM MADDEN,REPUBLICAN,FALSE,76506,253000
+2022,DELAWARE,US HOUSE,000,GEN,FALSE,LISA BLUNT ROCHESTER,DEMOCRAT,FALSE,178416,321627
+2022,DELAWARE,US HOUSE,000,GEN,FALSE,LEE MURPHY,REPUBLICAN,FALSE,138201,321627
+2022,DELAWARE,US HOUSE,000,GEN,FALSE,CODY MCNULTY,LIBERTARIAN,FALSE,5010,321627
+"""
+
+# New Hampshire's layout: "BE 02 (2)" elects two; HD35 states nothing and its office has
+# districts of several seats (no winner); GR04 is one seat.
+NH = """county,precinct,office,district,party,candidate,votes
+Belknap,Alton,State House,BE 02 (2),REP,Ann Arbor,500
+Belknap,Alton,State House,BE 02 (2),REP,Ben Bay,450
+Belknap,Alton,State House,BE 02 (2),DEM,Cal Cove,300
+Belknap,Alton,State House,BE 02 (2),DEM,Dee Dale,200
+Hillsborough,Ward 8,State House,HD35,,Laura Telerski,2901
+Hillsborough,Ward 8,State House,HD35,,Latha Mangipudi,2899
+Hillsborough,Ward 8,State House,HD35,,Skip Cleaver,2672
+Hillsborough,Ward 8,State House,HD35,,Peter Sylvia,2048
+Grafton,Bath,State House,GR04,DEM,Eve Elm,900
+Grafton,Bath,State House,GR04,REP,Fay Fir,600
+"""
+
+
+def seats_json(path: Path, *args: str) -> dict:
+    result = invoke("seats", str(path), "-f", "json", *args)
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    return election
+
+
+def won(election: dict) -> dict[str, int]:
+    parties = election["allocations"][0]["parties"]
+    return {p["party"]: p["seats"] for p in parties if p["seats"]}
+
+
+def summary_tally(path: Path, *args: str) -> dict:
+    result = invoke("summary", str(path), "-f", "json", *args)
+    assert result.code == 0, result.stderr
+    return json.loads(result.stdout)["tally"]
+
+
+def test_a_race_summary_names_no_winner_in_gives_no_seat(tmp_path):
+    path = write(tmp_path, MEDSL)
+    election = seats_json(path)
+    # Hand count: Vermont and Delaware are Democratic; Alaska names no winner (before: D 3).
+    assert won(election) == {"DEMOCRAT": 2}
+    by_race = {d["district"]: d for d in election["districts"]}
+    alaska = by_race["ALASKA · US HOUSE"]
+    assert alaska["seats"] is None and alaska["no_winner"] == "seats_unknown"
+    assert "no_winner" not in by_race["VERMONT · US HOUSE"]
+    assert election["seats"] == 2 and election["allocations"][0]["undecided"] == 1
+    # The same verdict as summary's tally.
+    tally = summary_tally(path)
+    assert {p["party"]: p["won"] for p in tally["parties"]} == won(election)
+    assert tally["undecided"] == 1
+
+
+def test_the_findings_do_not_claim_every_race_was_won(tmp_path):
+    result = invoke("seats", str(write(tmp_path, MEDSL)))
+    assert result.code == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert "each won by" not in text
+    assert "3 single-member races: 2 won by the most votes, 1 names no winner" in text
+    assert "No winner in ‘ALASKA · US HOUSE’: nothing says how many members" in text
+    # Alaska's votes may have elected someone: only Vermont's and Delaware's losers' count.
+    assert f"{76506 + 138201 + 5010:,} votes" in text
+
+
+def test_a_race_of_several_seats_elects_its_top_candidates(tmp_path):
+    path = write(tmp_path, NH)
+    election = seats_json(path)
+    # Hand count: BE 02 (2) elects Arbor and Bay (REP 2), GR04 Elm (DEM 1); HD35 names no winner.
+    assert won(election) == {"REP": 2, "DEM": 1}
+    by_race = {d["district"]: d for d in election["districts"]}
+    assert by_race["State House · BE 02 (2)"]["seats"] == 2
+    assert by_race["State House · HD35"]["no_winner"] == "seats_unknown"
+    assert election["seats"] == 3
+    # Cal Cove (300) and Dee Dale (200) need 151 and 251 more to pass Ben Bay (450), the last
+    # elected; the elected need none.
+    needed = sorted(
+        (p["party"], p["votes"], p["votes_for_next_seat"])
+        for p in by_race["State House · BE 02 (2)"]["allocations"][0]["parties"]
+    )
+    assert needed == [("DEM", 200, 251), ("DEM", 300, 151), ("REP", 450, None), ("REP", 500, None)]
+    tally = summary_tally(path)
+    assert {p["party"]: p["won"] for p in tally["parties"]} == won(election)
+
+
+def test_vote_for_given_to_seats_file_settles_the_race(tmp_path):
+    seats_file = tmp_path / "seats.csv"
+    seats_file.write_text("district,seats\nALASKA · US HOUSE,1\n", encoding="utf-8")
+    election = seats_json(write(tmp_path, MEDSL), "--seats-file", str(seats_file))
+    # Told it elects one, Alaska's plurality leader (Peltola, DEMOCRAT) takes it.
+    assert won(election) == {"DEMOCRAT": 3}
+
+
+def test_rows_of_a_blank_district_make_no_seat(tmp_path):
+    rows = """county,precinct,office,district,candidate,party,votes
+A,1,U.S. House,1,Ann,REP,5
+A,1,U.S. House,1,Bob,DEM,4
+B,1,U.S. House,,Cy,REP,3
+B,1,U.S. House,,Dee,DEM,6
+B,2,U.S. House,2,Cy,REP,30
+B,2,U.S. House,2,Dee,DEM,20
+"""
+    election = seats_json(write(tmp_path, rows))
+    # Two districts, two seats (both Republican); the blank-district rows are no third seat.
+    assert won(election) == {"REP": 2}
+    assert election["seats"] == 2
+    phantom = {d["district"]: d for d in election["districts"]}["U.S. House"]
+    assert phantom["seats"] is None and phantom["no_winner"] == "no_winner"
+
+
+def test_part_of_a_race_kept_by_where_gives_no_seat(tmp_path):
+    rows = """county,office,district,candidate,party,votes
+A,House,1,Ann,REP,50
+A,House,1,Bob,DEM,40
+B,House,1,Ann,REP,10
+B,House,1,Bob,DEM,30
+A,House,2,Cy,REP,20
+A,House,2,Dee,DEM,25
+"""
+    path = write(tmp_path, rows)
+    # County A alone has Ann ahead in district 1; the race (60 to 70) is Bob's: no seat either way.
+    election = seats_json(path, "--where", "county=A")
+    assert won(election) == {"DEM": 1}
+    assert {d["district"]: d.get("no_winner") for d in election["districts"]} == {
+        "House · 1": "partial",
+        "House · 2": None,
+    }
+    assert won(seats_json(path)) == {"DEM": 2}
+
+
+# Races of two to four candidates from three parties (a party may field two), votes small enough
+# for ties, an "Others" line now and then: every verdict, drawn.
+PARTIES = ("RED", "BLUE", "GREEN")
+
+
+@st.composite
+def race_files(draw: st.DrawFn) -> str:
+    lines = ["state,district,candidate,party,votes"]
+    for race in range(draw(st.integers(2, 5))):
+        count = draw(st.integers(1, 4))
+        for k in range(count):
+            party = draw(st.sampled_from(PARTIES))
+            lines.append(f"S,{race + 1},C{race}{k},{party},{draw(st.integers(0, 30))}")
+        if draw(st.booleans()):
+            lines.append(f"S,{race + 1},Others,,{draw(st.integers(0, 60))}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=race_files())
+def test_seats_and_summary_give_every_race_one_verdict(tmp_path, text):
+    path = tmp_path / "races.csv"
+    path.write_text(text, encoding="utf-8")
+    elections = pollcli.load(path)
+    summary = pollcli.summarize(elections)
+    assert summary.tally is not None and summary.overview is not None
+    report = pollcli.allocate(elections)
+    (election,) = report.elections
+    districts = {d.district: d for d in election.districts or []}
+    for line in summary.overview.races:
+        district = districts[line.race]
+        awarded = sum(p.seats for p in district.allocations[0].parties)
+        ties = [t for t in district.allocations[0].ties if t.winners]
+        if line.won:
+            assert awarded == (line.seats or 1) and district.no_winner is None
+        elif ties:
+            # A tie for first: summary names no winner; seats settles it by --tie, and says so.
+            assert line.tied_for_first and awarded == 1
+        else:
+            assert awarded == 0 and district.no_winner is not None
+    if not any(d.allocations[0].ties for d in districts.values()):
+        counted = {p.party: p.won for p in summary.tally.parties}
+        assert {p.party: p.seats for p in election.allocations[0].parties if p.seats} == counted
