@@ -11,11 +11,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pollcli
-from conftest import invoke, write
+from conftest import ROOT, invoke, write
+
+REALWORLD = [
+    base / "ca_2011_federal_table12_ridings.csv"
+    for base in (ROOT.parent / "shared" / "realworld", Path("/work/shared/realworld"))
+]
 
 # MEDSL's layout (us_medsl_1976_2022_house.csv), figures of 2022: Alaska lists two Republicans and
 # states no number of seats; Vermont and Delaware are single-member races won outright.
@@ -203,3 +209,61 @@ def test_seats_and_summary_give_every_race_one_verdict(tmp_path, text):
     if not any(d.allocations[0].ties for d in districts.values()):
         counted = {p.party: p.won for p in summary.tally.parties}
         assert {p.party: p.seats for p in election.allocations[0].parties if p.seats} == counted
+
+
+# Canada 2011's layout (ca_2011_federal_table12_ridings.csv): shares published to one decimal.
+# Etobicoke Centre's two leaders both show 41.2 %, 26 votes apart; Avalon's are 1,259 apart.
+ROUNDED = """district,candidate,party,votes,share
+Etobicoke Centre,Ted Opitz,Conservative,21644,41.2
+Etobicoke Centre,Borys Wrzesnewskyj,Liberal,21618,41.2
+Etobicoke Centre,Ana Maria Rivero,NDP,7735,14.7
+Etobicoke Centre,Katarina Zoricic,Green,1377,2.6
+Etobicoke Centre,Sarah Thompson,Marxist-Leninist,149,.3
+Avalon,Scott Andrews,Liberal,16008,44
+Avalon,Fabian Manning,Conservative,14749,40.5
+Avalon,Matthew Martin Fuchs,NDP,5157,14.2
+Avalon,Randy Wayne Dawe,Independent,276,.8
+Avalon,Matt Crowder,Green,218,.6
+"""
+
+
+def test_a_margin_in_points_agrees_with_its_votes(tmp_path):
+    result = invoke("summary", str(write(tmp_path, ROUNDED)), "-f", "json")
+    assert result.code == 0, result.stderr
+    races = {e["election"]: e for e in json.loads(result.stdout)["elections"]}
+    # Hand-checked: 26 of the riding's 52,523 valid votes; 1,259 of Avalon's 36,408.
+    etobicoke = races["Etobicoke Centre"]["margin"]
+    assert etobicoke["votes"] == 26
+    assert etobicoke["pp"] == pytest.approx(26 / 52523 * 100)  # 0.0495…, not 41.2 − 41.2
+    avalon = races["Avalon"]["margin"]
+    assert avalon["pp"] == pytest.approx(1259 / 36408 * 100)  # 3.458…, published 44 − 40.5
+    # The shares stay as published.
+    assert races["Etobicoke Centre"]["leader"]["share"] == 41.2
+    table = invoke("summary", str(write(tmp_path, ROUNDED)), "--overview")
+    text = " ".join(table.stdout.split())
+    assert "0.00 points" not in text and "0.05 points, 26 votes" in text
+
+
+def test_the_points_stay_the_published_shares_without_votes(tmp_path):
+    rows = "candidate,share\nAnn,41.2\nBob,41.2\nCy,17.6\n"
+    result = invoke("summary", str(write(tmp_path, rows)), "-f", "json")
+    (election,) = json.loads(result.stdout)["elections"]
+    assert election["tied_for_first"] == ["Ann", "Bob"] and election["margin"]["pp"] == 0
+
+
+def test_canada_2011_etobicoke_centre_margin(tmp_path):
+    path = next((p for p in REALWORLD if p.is_file()), None)
+    if path is None:
+        pytest.skip("real-world files not present")
+    result = invoke("summary", str(path), "--encoding", "cp1252", "-f", "json")
+    assert result.code == 0, result.stderr
+    races = {e["election"]: e for e in json.loads(result.stdout)["elections"]}
+    race = next(e for name, e in races.items() if name.startswith("Etobicoke Centre"))
+    # Oracle: the riding's votes summed by pandas (Elections Canada's Table 12).
+    import pandas as pd
+
+    frame = pd.read_csv(path, encoding="cp1252")
+    riding = frame[frame.iloc[:, 1].str.startswith("Etobicoke Centre")]
+    votes = riding.iloc[:, 6].astype(int).sort_values(ascending=False).tolist()
+    assert race["margin"]["votes"] == votes[0] - votes[1] == 26
+    assert race["margin"]["pp"] == pytest.approx(26 / sum(votes) * 100)

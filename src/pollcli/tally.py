@@ -143,7 +143,8 @@ def tally(
     reached = leader is not None and leader.share is not None and leader.share > majority
     # Only a two-round system has a runoff: first past the post elects the leader, lists get seats.
     runoff = _runoff(leader, runner_up, tied, reached) if system == "majority" else None
-    margin = _margin(leader, runner_up, tied)
+    base = margin_base(election)
+    margin = _margin(leader, runner_up, tied, base)
     elected = seat_tie = None
     if seats != 1:
         # Several seats: the top N are elected, whatever the majority; the margin is the last
@@ -153,7 +154,7 @@ def tally(
         runner_up = candidates[1] if len(candidates) > 1 else None
         margin = None
         if seats is not None:
-            elected, seat_tie, margin = _elected(candidates, seats, by_votes)
+            elected, seat_tie, margin = _elected(candidates, seats, by_votes, base)
     below = sorted(
         (r for r in candidates if r.share is not None and r.share < threshold), key=lambda r: r.rank
     )
@@ -187,7 +188,7 @@ def tally(
 
 
 def _elected(
-    candidates: list[Ranked], seats: int, by_votes: bool
+    candidates: list[Ranked], seats: int, by_votes: bool, base: int | None
 ) -> tuple[list[Ranked], list[Ranked] | None, Margin | None]:
     """The top `seats` candidates (strongest first), those tied for the last seat when a tie leaves
     it undecided, and the margin of the last elected over the first not elected."""
@@ -198,11 +199,30 @@ def _elected(
     if line == strength(first_out, by_votes):
         tie = [r for r in candidates if strength(r, by_votes) == line]
         ahead = [r for r in candidates if strength(r, by_votes) > line]
-        return ahead, tie, _margin(last, first_out, [])
-    return candidates[:seats], None, _margin(last, first_out, [])
+        return ahead, tie, _margin(last, first_out, [], base)
+    return candidates[:seats], None, _margin(last, first_out, [], base)
 
 
-def _margin(leader: Ranked | None, runner_up: Ranked | None, tied: list[Ranked]) -> Margin | None:
+def margin_base(election: Election) -> int | None:
+    """The votes a margin in points is a share of, where published shares are rounded: the base
+    the shares fit (valid votes or ballots cast), else the declared one; None when the shares fit
+    neither (the votes cannot say what the points are of)."""
+    found = election.audit
+    if found.mismatches:
+        return None
+    base = found.fit or election.facts.share_base
+    total = audit.base_votes(election.options, base, election.facts.ballots_cast)
+    return total or None
+
+
+def _margin(
+    leader: Ranked | None, runner_up: Ranked | None, tied: list[Ranked], base: int | None
+) -> Margin | None:
+    """Leader minus runner-up, in points and votes. The points come from the votes (over `base`)
+    where either share is published and both have votes: published shares are rounded (Canada's
+    2011 ridings to one decimal: 41.2 and 41.2 for a 26-vote margin), so their difference could
+    say 0.0 points beside a non-zero margin in votes. Otherwise (computed shares, or no votes) the
+    shares' difference."""
     if len(tied) > 1:
         first, second = tied[0], tied[1]
     elif leader is not None and runner_up is not None:
@@ -217,6 +237,9 @@ def _margin(leader: Ranked | None, runner_up: Ranked | None, tied: list[Ranked])
         if first.option.votes is not None and second.option.votes is not None
         else None
     )
+    published = first.option.share is not None or second.option.share is not None
+    if votes is not None and base and published:
+        pp = votes / base * 100
     return Margin(pp=pp, votes=votes)
 
 
