@@ -267,3 +267,62 @@ def test_canada_2011_etobicoke_centre_margin(tmp_path):
     votes = riding.iloc[:, 6].astype(int).sort_values(ascending=False).tolist()
     assert race["margin"]["votes"] == votes[0] - votes[1] == 26
     assert race["margin"]["pp"] == pytest.approx(26 / sum(votes) * 100)
+
+
+# MEDSL's layout, House 2018 in Georgia: district 6's write-in row carries another `totalvotes`
+# (317,032 beside 317,014); districts 5 and 7 carry one each.
+TOTALS = """year,state,office,district,stage,special,candidate,party,writein,candidatevotes,totalvotes
+2018,GEORGIA,US HOUSE,005,GEN,FALSE,JOHN LEWIS,DEMOCRAT,FALSE,275406,275406
+2018,GEORGIA,US HOUSE,006,GEN,FALSE,KAREN HANDEL,REPUBLICAN,FALSE,156875,317014
+2018,GEORGIA,US HOUSE,006,GEN,FALSE,LUCY MCBATH,DEMOCRAT,FALSE,160139,317014
+2018,GEORGIA,US HOUSE,006,GEN,FALSE,WRITEIN,,TRUE,18,317032
+2018,GEORGIA,US HOUSE,007,GEN,FALSE,ROB WOODALL,REPUBLICAN,FALSE,140430,280441
+2018,GEORGIA,US HOUSE,007,GEN,FALSE,CAROLYN BOURDEAUX,DEMOCRAT,FALSE,140011,280441
+"""
+
+
+def test_a_race_gets_one_verdict_on_a_total_column_whatever_race_is_asked_for(tmp_path):
+    path = write(tmp_path, TOTALS)
+    whole = invoke("summary", str(path), "-f", "json")
+    assert whole.code == 1
+    assert "'US HOUSE · 6' has one total_votes" in whole.stderr
+    assert "--ignore-column totalvotes" in whole.stderr
+    kept = {e["election"] for e in json.loads(whole.stdout)["elections"]}
+    assert kept == {"US HOUSE · 5", "US HOUSE · 7"}
+    # Asked for alone, district 6 is refused as in the whole file (before: summarised, the
+    # column left unused because, read alone, it looked like each option's total).
+    alone = invoke("summary", str(path), "--race", "US HOUSE · 6", "-f", "json")
+    assert alone.code == 1 and "--ignore-column totalvotes" in alone.stderr
+    # The advice works: McBath 160,139 to Handel 156,875 (hand-checked: 3,264 votes).
+    ignored = invoke(
+        "summary",
+        str(path),
+        "--race",
+        "US HOUSE · 6",
+        "--ignore-column",
+        "totalvotes",
+        "-f",
+        "json",
+    )
+    assert ignored.code == 0, ignored.stderr
+    (race,) = json.loads(ignored.stdout)["elections"]
+    assert race["leader"]["candidate"] == "LUCY MCBATH" and race["margin"]["votes"] == 3264
+
+
+def test_a_per_option_total_column_is_unused_whatever_race_is_asked_for(tmp_path):
+    # Every option's own total in most races: the column is left unused in the whole file, and
+    # in district 7 asked for alone, where it is constant and could pass for the race's total.
+    rows = """district,candidate,party,votes,totalvotes
+1,Ann,REP,50,60
+1,Bob,DEM,40,45
+2,Cy,REP,30,31
+2,Dee,DEM,20,25
+3,Eve,REP,70,90
+3,Fay,DEM,60,90
+"""
+    path = write(tmp_path, rows)
+    for args in ((), ("--race", "3")):
+        result = invoke("summary", str(path), "-f", "json", *args)
+        assert result.code == 0, result.stderr
+        race = {e["election"]: e for e in json.loads(result.stdout)["elections"]}["3"]
+        assert any("'totalvotes' column is left unused" in n for n in race["notes"]), race["notes"]

@@ -73,6 +73,10 @@ class Assembly:
         Callable[[str, list[Record], list[str]], tuple[list[Record], str | None]] | None
     ) = None
 
+    # Set when the race stage has decided which fact columns to leave unused, over every race
+    # --where keeps (`read.races`), so that --race does not change what a column means.
+    facts_decided: bool = False
+
     def elections(self, records: list[Record], header_line: int) -> list[Election]:
         """Records grouped into elections (in order of first appearance), each built and checked."""
         if not records and not self.found.errors:
@@ -82,7 +86,8 @@ class Assembly:
                 "the header has no data rows under it; add one row per ballot option",
             )
             return []
-        set_aside_unfit_facts(records, self.sources.columns)
+        if not self.facts_decided:
+            set_aside_unfit_facts(records, self.sources.columns)
         records, every_race = with_row_facts(records)
         self.file_level = len(self.found.items)
         by_election: dict[str, list[Record]] = {}

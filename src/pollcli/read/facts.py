@@ -31,6 +31,13 @@ _ROUNDS = (
     "the rounds of a ranked-choice count are read as one race from a column named rcv_round)"
 )
 
+# A total column that differs within some races only (MEDSL's House 2018, Georgia: the write-in
+# row's `totalvotes` is another figure): the race's total, or each option's, the user can tell.
+_TOTALS = (
+    ", or leave the column unused with --ignore-column {header} where it is not the race's "
+    "total (each option's, or another count)"
+)
+
 
 def front_matter(items: Iterable[FrontMatter], found: Found) -> dict[str, Given]:
     """The facts of the front matter by name; a key that looks misspelt is a warning."""
@@ -237,6 +244,8 @@ def election_facts(
                     + (
                         _ROUNDS.format(header=sources.columns.header_of(key))
                         if key == "round"
+                        else _TOTALS.format(header=sources.columns.header_of(key))
+                        if key == "total_votes"
                         else ""
                     ),
                     column=sources.columns.header_of(key),

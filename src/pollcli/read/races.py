@@ -46,7 +46,7 @@ from pollcli.read.racekeys import (
     party_rule,
 )
 from pollcli.read.racekeys import Race as Entry
-from pollcli.read.records import CellReader, Record, unnamed_write_ins
+from pollcli.read.records import CellReader, Record, set_aside_unfit_facts, unnamed_write_ins
 from pollcli.read.selection import Where, examples, selected_races, where_of
 
 if TYPE_CHECKING:
@@ -179,6 +179,12 @@ def assemble(
         )
         records, races, rounds_notes = counted.records, counted.races, counted.notes
     split_roles = book.name(lambda race: race.values.get("election", ""))
+    # What a fact column means (a `totalvotes` that is each option's, not the race's) is decided
+    # over every race --where keeps, before --race picks some: a race gets one verdict, whichever
+    # races are asked for (MEDSL's House 2018, Georgia 6: refused in the state, summarised alone).
+    name_of = {id(r): race.name for r, race in zip(records, races, strict=True) if race is not None}
+    set_aside_unfit_facts(records, columns, label=lambda r: name_of.get(id(r), r.election))
+    assembly.facts_decided = True
     chosen = selected_races(book, options)
     many = len(book.races) > 1
     if options.facts.get("election") and len(chosen) > 1:

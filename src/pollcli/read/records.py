@@ -8,7 +8,7 @@ lines of rows that repeat a key), with the fact cells still as text for the fact
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -371,17 +371,21 @@ def one_place(records: list[Record], columns: ColumnMap, notes: list[str]) -> li
 _ONE_PER_ELECTION: Final[tuple[str, ...]] = ("source", "term_limit")
 
 
-def unfit_facts(records: list[Record], columns: ColumnMap) -> dict[str, str]:
+def unfit_facts(
+    records: list[Record], columns: ColumnMap, label: Callable[[Record], str] | None = None
+) -> dict[str, str]:
     """Fact columns whose cells cannot be that fact, each with the note that says why: a `stage` of
     general/primary/runoff (a race's stage, not the count's), a `source` that differs from row to
     row, a `total_votes` that differs from option to option within a race (each option's total,
-    not the race's). Such a column is left unused, never a wall of "make them agree" errors."""
+    not the race's). Such a column is left unused, never a wall of "make them agree" errors.
+    `label` names each record's race where its `election` does not yet (`read.races`)."""
     seen: dict[str, dict[tuple[str, ...], set[str]]] = {}
     for record in records:
+        election = record.election if label is None else label(record)
         for key, value in record.facts.items():
-            group: tuple[str, ...] = (record.election,)
+            group: tuple[str, ...] = (election,)
             if key == "total_votes":
-                group = (record.election, record.row.region or "", record.row.unit or "")
+                group = (election, record.row.region or "", record.row.unit or "")
             seen.setdefault(key, {}).setdefault(group, set()).add(value)
     unfit: dict[str, str] = {}
     stages = {value for values in seen.get("stage", {}).values() for value in values}
@@ -408,9 +412,11 @@ def unfit_facts(records: list[Record], columns: ColumnMap) -> dict[str, str]:
     return unfit
 
 
-def set_aside_unfit_facts(records: list[Record], columns: ColumnMap) -> None:
+def set_aside_unfit_facts(
+    records: list[Record], columns: ColumnMap, label: Callable[[Record], str] | None = None
+) -> None:
     """Leave the `unfit_facts` columns unused, with their notes."""
-    unfit = unfit_facts(records, columns)
+    unfit = unfit_facts(records, columns, label)
     for key, note in unfit.items():
         columns.unuse(key, note)
         for record in records:
