@@ -326,3 +326,23 @@ def test_a_per_option_total_column_is_unused_whatever_race_is_asked_for(tmp_path
         assert result.code == 0, result.stderr
         race = {e["election"]: e for e in json.loads(result.stdout)["elections"]}["3"]
         assert any("'totalvotes' column is left unused" in n for n in race["notes"]), race["notes"]
+
+
+def test_both_engines_give_the_same_verdicts(tmp_path):
+    for text, args in (
+        (TOTALS, ("--race", "US HOUSE · 6")),
+        (TOTALS, ()),
+        (MEDSL, ()),
+        (ROUNDED, ()),
+    ):
+        path = write(tmp_path, text)
+        for command in ("summary", "seats"):
+            found = {
+                engine: invoke(
+                    command, str(path), "-f", "json", *args, env={"POLLCLI_ENGINE": engine}
+                )
+                for engine in ("exact", "stream")
+            }
+            assert found["exact"].code == found["stream"].code
+            assert found["exact"].stdout == found["stream"].stdout
+            assert found["exact"].stderr == found["stream"].stderr
