@@ -15,6 +15,7 @@ from pollcli.formats import counted
 from pollcli.seats_models import (
     METHOD_NAMES,
     Allocation,
+    DistrictSeats,
     ElectionSeats,
     PartySeats,
     Threshold,
@@ -252,7 +253,7 @@ def _districts(election: ElectionSeats, allocation: Allocation) -> list[str]:
         )
     else:
         sentence += "; no legal threshold was given"
-    return [sentence + "."]
+    return [sentence + ".", *_no_winner([d for d in districts if d.no_winner is not None])]
 
 
 # Why a race names no winner (`pollcli.verdict`'s codes), as the findings say it.
@@ -279,21 +280,28 @@ def _races(election: ElectionSeats, allocation: Allocation) -> list[str]:
     races = election.districts or []
     several = sum(1 for d in races if d.seats is not None and d.seats > 1)
     open_ = [d for d in races if d.no_winner is not None]
+    what = counted(len(races), "single-member race")
     if several:
         what = f"{counted(len(races), 'race')} ({several} of them for several seats, won by the top candidates)"
-    else:
-        what = counted(len(races), "single-member race")
     if not open_:
         won = "won" if len(races) == 1 else "each won"
         head = f"{what}, {won} by the candidate{'s' if several else ''} with the most votes"
     else:
+        one = len(open_) == 1
         head = (
             f"{what}: {len(races) - len(open_):,} won by the most votes, {len(open_):,} "
-            f"{'names' if len(open_) == 1 else 'name'} no winner and count{'s' if len(open_) == 1 else ''} no seat, as in summary"
+            f"{'names' if one else 'name'} no winner and count{'s' if one else ''} no seat, "
+            "as in summary"
         )
     notes = [f"{head}; seats are counted per party (a candidate without a party counts alone)."]
+    return notes + _no_winner(open_)
+
+
+def _no_winner(districts: list[DistrictSeats]) -> list[str]:
+    """'No winner in ‘ALASKA · US HOUSE · 0’: …', one sentence per reason."""
+    notes = []
     by_why: dict[str, list[str]] = {}
-    for d in open_:
+    for d in districts:
         by_why.setdefault(str(d.no_winner), []).append(d.district)
     for why, names in by_why.items():
         shown = ", ".join(f"‘{name}’" for name in names[:CLOSEST_SHOWN])

@@ -265,13 +265,22 @@ def seat_cell(party: PartySeats, first: bool) -> str:
     return f"{party.seats} {'+' if change > 0 else '−'}{abs(change)}"
 
 
+def district_seats(district: DistrictSeats) -> str:
+    """The district's seats, '?' where a race does not say how many it elects."""
+    return "?" if district.seats is None else str(district.seats)
+
+
 def district_winners(district: DistrictSeats) -> str:
     """'PP 3 · PSOE 2 · Vox 1': who won the district's seats, by the first method."""
     if not district.allocations:
         return ""
     won = [p for p in district.allocations[0].parties if p.seats]
     if not won:
-        return "no seat awarded" + (" (runoff)" if district.allocations[0].undecided else "")
+        if not district.allocations[0].undecided:
+            return "no seat awarded"
+        return "no seat awarded" + (
+            " (runoff)" if district.no_winner == "runoff" else " (no winner named)"
+        )
     if district.seats == 1 and len(won) == 1:
         return won[0].party
     return " · ".join(f"{p.party} {p.seats}" for p in won)

@@ -54,7 +54,7 @@ def render_seats(report: SeatsReport) -> str:
             out += ["", "**By district**", "", "| District | Seats | Won |", "|---|--:|---|"]
             for district in e.districts or []:
                 out.append(
-                    f"| {markdown_cell(district.district)} | {district.seats} | "
+                    f"| {markdown_cell(district.district)} | {labels.district_seats(district)} | "
                     f"{markdown_cell(labels.district_winners(district))} |"
                 )
         out += ["", "**Findings**", ""]

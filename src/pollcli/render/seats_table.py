@@ -221,7 +221,7 @@ def districts_table(election: ElectionSeats) -> Table:
     for district in election.districts or []:
         table.add_row(
             text(district.district),
-            str(district.seats),
+            labels.district_seats(district),
             Text(visible(labels.district_winners(district))),
         )
     return table
