@@ -346,3 +346,23 @@ def test_both_engines_give_the_same_verdicts(tmp_path):
             assert found["exact"].code == found["stream"].code
             assert found["exact"].stdout == found["stream"].stdout
             assert found["exact"].stderr == found["stream"].stderr
+
+
+def test_a_district_race_with_no_winner_beside_list_districts(tmp_path):
+    rows = """district,seats,candidate,party,votes
+North,3,Red list,Red,500
+North,3,Blue list,Blue,300
+South,,Ann,Red,200
+South,,Bob,Red,150
+South,,Cy,Blue,250
+"""
+    path = write(tmp_path, rows)
+    election = seats_json(path)
+    # Hand count: North by D'Hondt 500, 300, 250 → Red 2, Blue 1; South (two Reds, no seats
+    # given) names no winner, as summary says.
+    assert won(election) == {"Red list": 2, "Blue list": 1}
+    south = {d["district"]: d for d in election["districts"]}["South"]
+    assert south["seats"] is None and south["no_winner"] == "seats_unknown"
+    result = invoke("seats", str(path), "-f", "markdown")
+    assert "| South | ? | no seat awarded (no winner named) |" in result.stdout
+    assert "No winner in ‘South’" in " ".join(result.stdout.split())
