@@ -366,3 +366,28 @@ South,,Cy,Blue,250
     result = invoke("seats", str(path), "-f", "markdown")
     assert "| South | ? | no seat awarded (no winner named) |" in result.stdout
     assert "No winner in ‘South’" in " ".join(result.stdout.split())
+
+
+def test_primaries_and_measures_win_no_seat(tmp_path):
+    rows = """state,office,district,stage,candidate,party,votes
+S,HOUSE,1,GEN,Ann,REP,60
+S,HOUSE,1,GEN,Bob,DEM,40
+S,HOUSE,2,GEN,Cy,REP,30
+S,HOUSE,2,GEN,Dee,DEM,45
+S,HOUSE,1,PRI,Ann,REP,20
+S,HOUSE,1,PRI,Eve,REP,10
+S,QUESTION 1,,GEN,Yes,,70
+S,QUESTION 1,,GEN,No,,30
+"""
+    path = write(tmp_path, rows)
+    election = seats_json(path)
+    # Hand count: the general election's two seats; the primary and the measure elect no one.
+    assert won(election) == {"REP": 1, "DEM": 1}
+    assert election["seats"] == 2
+    assert any("1 primary (their leaders win nominations)" in n for n in election["notes"])
+    assert any("1 ballot measure" in n for n in election["notes"])
+    tally = summary_tally(path)
+    assert {p["party"]: p["won"] for p in tally["parties"]} == won(election)
+    primaries = rows.splitlines(True)[0] + "S,HOUSE,1,PRI,Ann,REP,20\nS,HOUSE,2,PRI,Cy,REP,9\n"
+    result = invoke("seats", str(write(tmp_path, primaries, "pri.csv")))
+    assert result.code == 2 and "every race is a primary" in result.stderr

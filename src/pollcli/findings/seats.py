@@ -297,6 +297,17 @@ def _races(election: ElectionSeats, allocation: Allocation) -> list[str]:
     return notes + _no_winner(open_)
 
 
+def left_out_note(primaries: int, measures: int) -> str:
+    """'Left out, as in summary's tally of races won: 12 primaries (…).'"""
+    parts = []
+    if primaries:
+        noun = "primary" if primaries == 1 else "primaries"
+        parts.append(f"{primaries:,} {noun} (their leaders win nominations)")
+    if measures:
+        parts.append(f"{counted(measures, 'ballot measure')} (their answers win no seat)")
+    return f"Left out, as in summary's tally of races won: {' and '.join(parts)}."
+
+
 def _no_winner(districts: list[DistrictSeats]) -> list[str]:
     """'No winner in ‘ALASKA · US HOUSE · 0’: …', one sentence per reason."""
     notes = []

@@ -39,7 +39,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from pollcli.election import Election
-from pollcli.findings.seats import findings, warnings_of
+from pollcli.errors import UsageError
+from pollcli.findings.seats import findings, left_out_note, warnings_of
+from pollcli.kinds import is_answer
 from pollcli.seats.allocation import allocation_of, sum_districts
 from pollcli.seats.contests import (
     SINGLE_MEMBER,
@@ -97,9 +99,32 @@ def allocate(
     options = SeatOptions.checked(
         seats, methods, list_threshold, threshold_base, tie, seed, district_seats
     )
-    report = SeatsReport(elections=[_parliament(group, options) for group in parliaments(items)])
+    # Primaries and ballot measures win nominations and answers, not seats: left out, as the
+    # races won of `summary`'s tally leave them out.
+    seated = [e for e in items if not _no_seat(e)]
+    if items and not seated:
+        raise UsageError(
+            "every race is a primary or a ballot measure: their leaders win nominations and "
+            "answers, not seats; `pollcli summary` names them"
+        )
+    report = SeatsReport(elections=[_parliament(group, options) for group in parliaments(seated)])
+    left_out = [e for e in items if _no_seat(e)]
+    for election in report.elections:
+        mine = [e for e in left_out if e.source_file == election.source_file]
+        primaries = sum(1 for e in mine if e.race is not None and e.race.primary)
+        if mine:
+            election.notes.append(left_out_note(primaries, len(mine) - primaries))
     options.check_districts_used(report)
     return report
+
+
+def _no_seat(election: Election) -> bool:
+    """A primary (its leader wins a nomination) or a ballot measure (every option an answer)."""
+    if election.race is None:
+        return False
+    candidates = [o for o in election.options if o.kind == "candidate"]
+    measure = bool(candidates) and all(is_answer(o.candidate) for o in candidates)
+    return election.race.primary or measure
 
 
 def _methods(election: Election, options: SeatOptions) -> tuple[list[str], bool]:
