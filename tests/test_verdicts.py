@@ -391,3 +391,22 @@ S,QUESTION 1,,GEN,No,,30
     primaries = rows.splitlines(True)[0] + "S,HOUSE,1,PRI,Ann,REP,20\nS,HOUSE,2,PRI,Cy,REP,9\n"
     result = invoke("seats", str(write(tmp_path, primaries, "pri.csv")))
     assert result.code == 2 and "every race is a primary" in result.stderr
+
+
+def test_a_tie_for_the_last_of_two_seats_is_settled_by_the_tie_rule(tmp_path):
+    rows = """office,district,candidate,party,votes
+Council,A (2),Ann,REP,50
+Council,A (2),Bob,DEM,40
+Council,A (2),Cy,GRN,40
+Council,B,Dee,DEM,10
+Council,B,Eve,REP,30
+"""
+    path = write(tmp_path, rows)
+    # summary names no second member (Bob and Cy tie); seats gives it by --tie, and says so.
+    tally = summary_tally(path)
+    assert tally["undecided"] == 1
+    election = seats_json(path)
+    assert won(election) == {"REP": 2, "DEM": 1}  # Ann, Eve; Bob is earlier than Cy
+    (tie,) = election["allocations"][0]["ties"]
+    assert tie["contenders"] == ["DEM", "GRN"] and tie["winners"] == ["DEM"]
+    assert won(seats_json(path, "--tie", "lot", "--seed", "1"))["REP"] == 2
