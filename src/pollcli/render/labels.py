@@ -250,6 +250,10 @@ def seats_rule(election: ElectionSeats) -> str:
         parts.append("no threshold")
     if election.layout == "single_member":
         parts.append("single-member races")
+        undecided = election.allocations[0].undecided if election.allocations else 0
+        if undecided:
+            # The seats are those of the races won: the others are counted apart, as in summary.
+            parts.append(f"{undecided:,} race{'' if undecided == 1 else 's'} with no winner named")
     else:
         parts.append(" / ".join(METHOD_LABELS.get(m, m) for m in election.methods))
     return " · ".join(parts)
