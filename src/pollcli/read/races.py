@@ -179,9 +179,8 @@ def assemble(
         )
         records, races, rounds_notes = counted.records, counted.races, counted.notes
     split_roles = book.name(lambda race: race.values.get("election", ""))
-    # What a fact column means (a `totalvotes` that is each option's, not the race's) is decided
-    # over every race --where keeps, before --race picks some: a race gets one verdict, whichever
-    # races are asked for (MEDSL's House 2018, Georgia 6: refused in the state, summarised alone).
+    # What a fact column means (`totalvotes`: the race's or each option's?) is decided over every
+    # race --where keeps, before --race picks some: one race, one verdict (MEDSL House 2018, GA 6).
     name_of = {id(r): race.name for r, race in zip(records, races, strict=True) if race is not None}
     set_aside_unfit_facts(records, columns, label=lambda r: name_of.get(id(r), r.election))
     assembly.facts_decided = True
