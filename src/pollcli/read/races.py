@@ -179,10 +179,9 @@ def assemble(
         )
         records, races, rounds_notes = counted.records, counted.races, counted.notes
     split_roles = book.name(lambda race: race.values.get("election", ""))
-    # What a fact column means (`totalvotes`: the race's or each option's?) is decided over every
-    # race --where keeps, before --race picks some: one race, one verdict (MEDSL House 2018, GA 6).
-    name_of = {id(r): race.name for r, race in zip(records, races, strict=True) if race is not None}
-    set_aside_unfit_facts(records, columns, label=lambda r: name_of.get(id(r), r.election))
+    # A column's meaning (totalvotes) is decided over the races --where keeps, not --race's few.
+    name_of = {id(r): e.name for r, e in zip(records, races, strict=True) if e is not None}
+    set_aside_unfit_facts(records, columns, lambda r: name_of.get(id(r), r.election))
     assembly.facts_decided = True
     chosen = selected_races(book, options)
     many = len(book.races) > 1
