@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pollcli import names
+from pollcli import names, race_identity
 from pollcli.columns import NOT_VALID_KINDS, Kind
 from pollcli.compare_models import (
     ComparedElection,
@@ -65,6 +65,9 @@ def compare(
         )
     if by not in ("candidate", "party"):
         raise UsageError(f"--by must be 'candidate' or 'party', not {by!r}")
+    several = race_identity.several_races(items)
+    if several:
+        raise UsageError(several)
     alias_keys = (
         {names.key(old): new for old, new in aliases.items()}
         if isinstance(aliases, Mapping)
@@ -136,7 +139,8 @@ def compare(
             else []
         )
         + _unused_aliases(alias_keys, [e for s in summaries for e in s.results])
-        + _unlike_pairs(facts),
+        + _unlike_pairs(facts)
+        + _unlike_races(ordered),
     )
 
 
@@ -153,6 +157,20 @@ def _unlike_pairs(facts: list[Facts]) -> list[str]:
                     "their changes and volatility compare unlike elections"
                 )
     return found
+
+
+def _unlike_races(ordered: list[Election]) -> list[str]:
+    """Consecutive races of two files whose race keys differ: the user picked each file's race,
+    but nothing says they are one race (`race_identity`)."""
+    found = []
+    for a, b in itertools.pairwise(ordered):
+        differ = race_identity.unlike_races(a, b) if a.source_file != b.source_file else []
+        if differ:
+            found.append(
+                f"“{a.facts.election}” and “{b.facts.election}” look like different races "
+                f"({', '.join(differ)}): their changes and volatility compare unlike races"
+            )
+    return list(dict.fromkeys(found))
 
 
 def _fold(value: object) -> object:

@@ -264,6 +264,7 @@ def assemble(
                 constituency=any(r != "election" for r in split_roles),
                 seats=bool(split_roles) and set(split_roles) - {"election"} <= SEAT_ROLES,
                 primary=found_race is not None and _is_primary(found_race, party),
+                roles=dict(found_race.values) if found_race is not None else {},
             )
             if found_race is not None and found_race.identity in cut:
                 election.partial = where.partial(cut[found_race.identity])

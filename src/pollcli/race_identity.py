@@ -1,0 +1,163 @@
+"""Which elections are one race: what `compare` needs before it puts elections side by side.
+
+`compare` compares one race across elections (years, rounds, stages, sources). A file of many races
+gives one election per race (`read.races`); two of them are one race's elections only when their race
+keys say so. The rule, repeated for users in docs/compare.md:
+
+- A race's identity is the values of its race keys (`Race.roles`) less those that name an election
+  rather than a race: `election`, the year, the race id (FiveThirtyEight gives each contest of each
+  cycle its own), the ranked-choice round, and a stage that is a general election or a runoff (two
+  rounds of one race). A primary's stage, the party of a party primary, `special`, the office, seat,
+  district, constituency, state and county stay: each names another race.
+- Within a file, elections of equal identity are one race's elections; elections of unequal identity
+  are different races. Where two elections of one identity are also of one election (the same
+  election, year and stage), the identity misses what tells them apart: the race id is part of that
+  file's identity, or failing that the election's name.
+- A file gives one race when all its elections are of one identity (a file that is one race, with no
+  race keys, always does). `compare` refuses files that give several races (`several_races`): it
+  cannot tell which race of one file is which of another without guessing.
+- Files that give one race each are the user's choice and are compared, but where a key both races
+  have differs ("Class II" and "Class III", special or not, two districts), `unlike_races` says so.
+
+Values are compared as the reader compares them (`racekeys.normal`), with punctuation and spacing
+folded ("U.S. Senate" = "US SENATE"), since two publishers seldom write an office alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from pollcli.election import Election
+from pollcli.read.racekeys import PRIMARY_WORDS, normal
+
+# Keys that name an election, not a race.
+ELECTION_ROLES: Final[frozenset[str]] = frozenset({"election", "year", "rcv_round", "stage"})
+# Yes/no keys: blank means no, so a blank and a yes differ.
+YES_NO_ROLES: Final[frozenset[str]] = frozenset({"special", "runoff"})
+_PUNCTUATION = re.compile(r"[\W_]+")
+# How many races of a file an error lists before it counts the rest.
+SHOWN: Final[int] = 5
+
+Identity = tuple[tuple[str, str], ...]
+
+
+def fold(role: str, value: str) -> str:
+    """A key's value as races are compared across files: as the reader compares it, then without
+    punctuation or spaces."""
+    return _PUNCTUATION.sub("", normal(role, value))
+
+
+def _stage(value: str) -> str:
+    """A primary is a race of its own; a general election and its runoff are two rounds of one."""
+    words = set(_PUNCTUATION.sub(" ", normal("stage", value)).split())
+    return "primary" if words & PRIMARY_WORDS else ""
+
+
+def identity(election: Election, with_id: bool = False) -> Identity | None:
+    """The race's identity (see the module's docstring); None for an election that is not one race
+    of a file of many, which is whatever race its file is."""
+    if election.race is None:
+        return None
+    parts = []
+    for role, value in sorted(election.race.roles.items()):
+        if role == "stage":
+            parts.append((role, _stage(value)))
+        elif role == "race_id" and not with_id:
+            continue
+        elif role not in ELECTION_ROLES:
+            parts.append((role, fold(role, value)))
+    return tuple(parts)
+
+
+def _occasion(election: Election) -> tuple[str, ...]:
+    """What names the election of a race: its label's parts other than the race's own."""
+    roles = election.race.roles if election.race is not None else {}
+    return tuple(normal(role, roles.get(role, "")) for role in sorted(ELECTION_ROLES))
+
+
+@dataclass
+class FileRaces:
+    """The elections one file gives, grouped into races (by identity, in order of first election)."""
+
+    file: str
+    races: list[list[Election]]
+
+
+def by_file(elections: Sequence[Election]) -> list[FileRaces]:
+    """Each file's elections (in order of first appearance) grouped into races."""
+    files: dict[str, list[Election]] = {}
+    for election in elections:
+        files.setdefault(election.source_file, []).append(election)
+    return [FileRaces(file, _grouped(items)) for file, items in files.items()]
+
+
+def _grouped(items: list[Election]) -> list[list[Election]]:
+    """One file's elections by race. Two elections of one identity and one occasion that the file
+    names apart are two races the identity misses: told apart by the race id, else by name."""
+    for level in range(3):
+        keys = [_keyed(e, level) for e in items]
+        named: dict[tuple[Identity | None, tuple[str, ...]], str] = {}
+        clash = False
+        for e, key in zip(items, keys, strict=True):
+            clash = clash or named.setdefault((key, _occasion(e)), e.facts.election) != (
+                e.facts.election
+            )
+        if not clash:
+            break
+    races: dict[Identity | None, list[Election]] = {}
+    for e, key in zip(items, keys, strict=True):
+        races.setdefault(key, []).append(e)
+    return list(races.values())
+
+
+def _keyed(election: Election, level: int) -> Identity | None:
+    key = identity(election, with_id=level > 0)
+    if key is None or level < 2:
+        return key
+    return (*key, ("name", election.facts.election))
+
+
+def several_races(elections: Sequence[Election]) -> str | None:
+    """Why these elections cannot be compared as one race: the races each file gives, when a file
+    gives more than one; None when every file gives one race."""
+    files = by_file(elections)
+    if all(len(f.races) <= 1 for f in files):
+        return None
+    listed = "; ".join(f"{f.file} gives {_races(f.races)}" for f in files)
+    return (
+        f"compare compares one race across elections, but {listed}. It cannot tell which race of "
+        "one file is which of another; keep one race of each file: --race TEXT keeps the races "
+        "named like TEXT in every file, --race-of FILE=TEXT in one file (FILE as given, its name "
+        "or its number: --race-of 2=TEXT), and --where COL=VALUE the rows with that value"
+    )
+
+
+def _races(races: list[list[Election]]) -> str:
+    def named(race: list[Election]) -> str:
+        first = repr(race[0].facts.election)
+        more = len(race) - 1
+        return first + (f" (and {more} more of its elections)" if more else "")
+
+    shown = ", ".join(named(race) for race in races[:SHOWN])
+    rest = f", … ({len(races) - SHOWN} more)" if len(races) > SHOWN else ""
+    return f"{len(races)} race{'s' if len(races) != 1 else ''}: {shown}{rest}"
+
+
+def unlike_races(a: Election, b: Election) -> list[str]:
+    """The keys both races have whose values differ ("seat 'Class II' and 'Class III'"), when each
+    is a race of a file of many; [] when nothing says they are different races."""
+    if a.race is None or b.race is None:
+        return []
+    found = []
+    for role in sorted(a.race.roles.keys() & b.race.roles.keys()):
+        if role in ELECTION_ROLES or role == "race_id":
+            continue
+        x, y = a.race.roles[role], b.race.roles[role]
+        if role not in YES_NO_ROLES and not (x.strip() and y.strip()):
+            continue  # a key left blank says nothing of the race
+        if fold(role, x) != fold(role, y):
+            found.append(f"{role} {x.strip() or '(blank)'!r} and {y.strip() or '(blank)'!r}")
+    return found
