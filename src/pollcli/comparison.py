@@ -140,7 +140,13 @@ def compare(
         )
         + _unused_aliases(alias_keys, [e for s in summaries for e in s.results])
         + _unlike_pairs(facts)
-        + _unlike_races(ordered),
+        + race_identity.unlike_pairs(
+            ordered,
+            [
+                any(r.kind == "candidate" and None not in r.shares[p : p + 2] for r in rows)
+                for p in range(len(same))
+            ],
+        ),
     )
 
 
@@ -157,20 +163,6 @@ def _unlike_pairs(facts: list[Facts]) -> list[str]:
                     "their changes and volatility compare unlike elections"
                 )
     return found
-
-
-def _unlike_races(ordered: list[Election]) -> list[str]:
-    """Consecutive races of two files whose race keys differ: the user picked each file's race,
-    but nothing says they are one race (`race_identity`)."""
-    found = []
-    for a, b in itertools.pairwise(ordered):
-        differ = race_identity.unlike_races(a, b) if a.source_file != b.source_file else []
-        if differ:
-            found.append(
-                f"“{a.facts.election}” and “{b.facts.election}” look like different races "
-                f"({', '.join(differ)}): their changes and volatility compare unlike races"
-            )
-    return list(dict.fromkeys(found))
 
 
 def _fold(value: object) -> object:

@@ -37,6 +37,10 @@ class NoSuchColumn(UsageError):
     `validate` read several)."""
 
 
+class NoSuchRace(UsageError):
+    """`--race` keeps no race of a file: the reader adds which file, as for `NoSuchColumn`."""
+
+
 class InputError(UsageError):
     """An input cannot be opened or read at all (a missing file, a directory, a closed standard
     input): a usage error that `validate` reports after the files it could read."""

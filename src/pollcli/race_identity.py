@@ -25,6 +25,7 @@ folded ("U.S. Senate" = "US SENATE"), since two publishers seldom write an offic
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -161,3 +162,23 @@ def unlike_races(a: Election, b: Election) -> list[str]:
         if fold(role, x) != fold(role, y):
             found.append(f"{role} {x.strip() or '(blank)'!r} and {y.strip() or '(blank)'!r}")
     return found
+
+
+def unlike_pairs(ordered: Sequence[Election], in_common: Sequence[bool]) -> list[str]:
+    """Warnings for consecutive races of two files that nothing says are one race: the user picked
+    each file's race, but a race key differs (`unlike_races`; the office is said by `compare`'s
+    own warning), or, where `in_common[p]` is False, elections p and p + 1 share no candidate."""
+    found = []
+    for p, (a, b) in enumerate(itertools.pairwise(ordered)):
+        if a.source_file == b.source_file or (a.race is None and b.race is None):
+            continue
+        differ = [d for d in unlike_races(a, b) if not d.startswith("office ")]
+        if not differ and not in_common[p]:
+            differ = ["no candidate in common"]
+        if differ:
+            found.append(
+                f"“{a.facts.election}” and “{b.facts.election}” may be different races "
+                f"({', '.join(differ)}): their changes and volatility would compare unlike "
+                "races; pick each file's race with --race-of FILE=TEXT"
+            )
+    return list(dict.fromkeys(found))

@@ -93,6 +93,17 @@ def compare(
     votes: opt.VotesOpt = None,
     race_by: opt.RaceByOpt = None,
     race: opt.RaceOpt = None,
+    race_of: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--race-of",
+            metavar="FILE=TEXT",
+            help="In FILE only, keep the races named like TEXT, in place of --race (repeatable). "
+            "FILE as given, its file name, or its number (--race-of 2='Class II'). compare "
+            "compares one race: each file must give one.",
+            rich_help_panel=opt.RACES,
+        ),
+    ] = None,
     where: opt.WhereOpt = None,
     header_line: opt.HeaderLineOpt = None,
     columns: opt.ColumnsOpt = None,
@@ -136,6 +147,7 @@ def compare(
             id_columns=id_columns,
             fusion=fusion,
             blank_votes=blank_votes,
+            race_of=races_of(files, race_of or []),
         )
     result = run_compare(elections, by=by.value, aliases=pairs, fuzzy=not no_fuzzy)
     warn(result.warnings, quiet)
@@ -148,6 +160,37 @@ def compare(
     if request is not None:
         draw_comparison_chart(request, result, quiet)
     return 1 if report_refused(elections.refused) else 0
+
+
+def races_of(files: list[str], given: list[str]) -> dict[int, list[str]]:
+    """--race-of FILE=TEXT as `load`'s `race_of`: the races to keep, by the file's position. FILE is
+    a file as given, its file name when no other file has it, or its number from 1; the first `=`
+    after which the text before names a file ends FILE (a path may hold an `=`)."""
+    picked: dict[int, list[str]] = {}
+    for text in given:
+        for at in (i for i, c in enumerate(text) if c == "="):
+            position = _file_position(files, text[:at].strip())
+            if position is not None and text[at + 1 :].strip():
+                picked.setdefault(position, []).append(text[at + 1 :].strip())
+                break
+        else:
+            numbered = ", ".join(f"{n} {visible(f)}" for n, f in enumerate(files, 1))
+            raise UsageError(
+                f"--race-of {visible(text)!r}: write FILE=TEXT, FILE being one of the files "
+                f"given, its file name or its number ({numbered}), e.g. --race-of 2='U.S. Senate'"
+            )
+    return picked
+
+
+def _file_position(files: list[str], name: str) -> int | None:
+    if name in files:
+        return files.index(name)
+    named = [i for i, f in enumerate(files) if Path(f).name == name]
+    if len(named) == 1:
+        return named[0]
+    if name.isdigit() and 1 <= int(name) <= len(files):
+        return int(name) - 1
+    return None
 
 
 def _read_aliases(path: str) -> list["Alias"]:

@@ -17,13 +17,14 @@ with pyarrow, for big ones; whatever it cannot trust it hands to the exact stage
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from pollcli.collector import paused_gc
 from pollcli.election import Election, Elections
-from pollcli.errors import DataError, NoSuchColumn, UsageError
+from pollcli.errors import DataError, NoSuchColumn, NoSuchRace, UsageError
 from pollcli.models import FileReport, RefusedRace, ValidationReport
 from pollcli.problems import Problem
 from pollcli.read import engines
@@ -74,6 +75,7 @@ def load(
     region: str | None = None,
     unit: str | None = None,
     blank_votes: str | None = None,
+    race_of: Mapping[int, Sequence[str]] | None = None,
 ) -> Elections:
     """Load one or more results files (CSV, Excel, OpenDocument or Parquet; `-` is standard input)
     into elections, in file order.
@@ -90,7 +92,8 @@ def load(
     `region` and `unit` name the columns of the area and of the precinct or polling station a row
     counts, where the header's words do not tell them.
     `blank_votes="zero"` counts a named row's blank vote cell as 0 (listed in a warning); by
-    default it is an error.
+    default it is an error. `race_of` gives, by the position of a file in `sources` (from 0), the
+    races to keep of that file in place of `race` (`compare --race-of`).
 
     Raises `DataError` carrying every error found (warnings become each election's `warnings`) — but
     in a file of many races, a race with errors is left out (listed with its problems in the
@@ -104,8 +107,13 @@ def load(
         blank_votes,
     )  # fmt: skip
     elections = Elections()
-    for source in _as_list(sources):
-        loaded, problems = load_file(source, options)
+    for position, source in enumerate(_as_list(sources)):
+        chosen = (race_of or {}).get(position)
+        if chosen is not None:
+            picked = (chosen,) if isinstance(chosen, str) else tuple(chosen)
+            loaded, problems = load_file(source, dataclasses.replace(options, races=picked))
+        else:
+            loaded, problems = load_file(source, options)
         errors = [p for p in problems if p.severity == "error"]
         whole = [p for p in errors if p.race is None]
         if whole or (errors and not loaded):
@@ -245,7 +253,7 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
     with paused_gc():
         try:
             return _load_file(source, options)
-        except NoSuchColumn as exc:
+        except (NoSuchColumn, NoSuchRace) as exc:
             raise UsageError(f"{display_name(source)}: {exc}") from None
 
 

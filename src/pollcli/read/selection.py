@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pollcli.errors import UsageError
+from pollcli.errors import NoSuchRace, UsageError
 from pollcli.models import Partial
 from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
@@ -75,13 +75,13 @@ def selected_races(book: RaceBook, options: ReadOptions) -> dict[int, Entry]:
         kept = [r for r in races if id(r) in kept_ids]
         if not kept and len(races) == 1:
             named = f" ({races[0].name!r})" if races[0].name else ""
-            raise UsageError(
+            raise NoSuchRace(
                 f"--race {', '.join(map(repr, options.races))} matches nothing: the file is one "
                 f"race{named}; to split it into races, name the column that tells them apart "
                 "with --race-by COL"
             )
         if not kept:
-            raise UsageError(
+            raise NoSuchRace(
                 f"--race {', '.join(map(repr, options.races))} matches none of the "
                 f"{len(races)} races ({examples({id(r): r for r in races})}); a race is kept "
                 "when its name contains the text, in any case"
