@@ -24,9 +24,19 @@ def display_name(source: Source) -> str:
     return STDIN_NAME if str(source) == "-" else str(source)
 
 
+# Where a shell's process substitution, `<(zcat 2020.csv.gz)`, puts its pipe.
+PIPE_FOLDERS: Final[tuple[str, ...]] = ("/dev/fd/", "/proc/self/fd/")
+
+
 def stem(name: str) -> str:
-    """The default election label of a file: its name without folder and extension."""
-    return "stdin" if name.startswith("<") else Path(name).stem
+    """The default election label of a file: its name without folder and extension; standard
+    input is "stdin", and a pipe of process substitution is named by its path ("/dev/fd/63"), not
+    by a bare number that reads like a figure."""
+    if name.startswith("<"):
+        return "stdin"
+    if name.startswith(PIPE_FOLDERS) and Path(name).name.isdigit():
+        return name
+    return Path(name).stem
 
 
 def is_regular(path: Path) -> bool:
