@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, invoke, write
+from conftest import DATA, ROOT, invoke, write
 from pollcli import race_identity
 from pollcli.comparison import compare
 from pollcli.errors import DataError, UsageError
@@ -292,3 +292,36 @@ def test_compare_through_pipes_names_the_elections_by_their_paths():
             os.close(fd)
     assert result.code == 0, result.stderr
     assert [e["election"] for e in json.loads(result.stdout)["elections"]] == [p for _, p in paths]
+
+
+# --- the trial's own Georgia file, by both engines ----------------------------------------------
+
+REAL = next(
+    (
+        p / "us_ga_2021_01_05_runoff_precinct.csv"
+        for p in (ROOT.parent / "shared" / "realworld", Path("/work/shared/realworld"))
+        if (p / "us_ga_2021_01_05_runoff_precinct.csv").is_file()
+    ),
+    None,
+)
+
+
+@pytest.mark.skipif(REAL is None, reason="shared/realworld is not here")
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_the_trial_s_georgia_file_is_refused_then_paired(tmp_path, engine):
+    f38 = str(write(tmp_path, F38, "538_ga.csv"))
+    env = {"POLLCLI_ENGINE": engine}
+    refused = invoke("compare", str(REAL), f38, "--race", "U.S. Senate", env=env)
+    assert refused.code == 2 and "gives 2 races" in refused.stderr
+    result = invoke(
+        "compare", str(REAL), f38, "--race", "U.S. Senate", "--race-of", f"2={CLASS_II}",
+        "-f", "json", env=env,
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    # pandas: the four vote-mode columns added up over the precincts of the regular Senate runoff.
+    frame = pd.read_csv(REAL)
+    senate = frame[frame["office"] == "U.S. Senate"]
+    modes = ["election_day_votes", "advanced_votes", "absentee_by_mail_votes", "provisional_votes"]
+    votes = senate.assign(v=senate[modes].sum(axis=1)).groupby("candidate")["v"].sum()
+    shares = {r["candidate"]: r["shares"][0] for r in json.loads(result.stdout)["rows"]}
+    assert shares == {name: pytest.approx(v / votes.sum() * 100) for name, v in votes.items()}
