@@ -32,6 +32,8 @@ EXAMPLE = """Examples:
   pollcli compare old.csv new.csv --by party -f json | jq .volatility
 
   pollcli compare data/kz_2022_exit_poll_*.csv data/kz_2022.csv --chart polls.svg
+
+  pollcli compare ga_runoff.csv 538.csv --race "U.S. Senate" --race-of 2="U.S. Senate · Class II"
 """
 
 MATCHING = "Matching names"
