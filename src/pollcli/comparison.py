@@ -11,6 +11,8 @@ figures (shares, leader, turnout, effective number) come from `summary.summarize
 - Between two stages of one election, `changes` and `volatility` are null: that difference is a poll's error,
   reported in `poll_accuracy`. Polls (and preliminary counts) are measured against the first official count
   of their election.
+- One race: elections of files of many races are compared only where each file gives one race
+  (`race_identity`); a file that gives several is refused, never chained as one race's elections.
 - Blank and invalid ballots are not options: they are left out of rows and volatility. Non-candidate options
   ("Against all") have rows of their own, after the candidates, and match each other by kind.
 """
@@ -55,7 +57,8 @@ def compare(
     """Compare two or more elections (or one election's exit polls with its count), as `compare` shows them.
 
     `aliases` are `names.Alias` pairs or a mapping of OLD → NEW spelling; `fuzzy=False` matches names only
-    when they are equal after normalisation (or aliased).
+    when they are equal after normalisation (or aliased). Raises `UsageError` for fewer than two
+    elections, and where a file gives several races (`race_identity.several_races`).
     """
     items = list(elections)
     if len(items) < 2:
