@@ -89,8 +89,7 @@ def assemble(
     keys = key_columns(columns, party)
     local: set[tuple[str, ...]] = set()
     if keys and options.race_by is None:
-        # Imported here, with the other stages of files of races: a file of one race (the
-        # everyday national table) never needs them.
+        # Imported here: a file of one race (the everyday national table) never needs it.
         from pollcli.read import geography
 
         list_vote = _list_vote(assembly, options)
