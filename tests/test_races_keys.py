@@ -448,6 +448,32 @@ def test_race_given_a_whole_name_keeps_that_race_only(tmp_path):
     ]
 
 
+def test_race_given_whole_parts_of_names_keeps_those_races_only(tmp_path):
+    # "Class II" is not part of "Class III", nor "U.S. House · 1" of "… · U.S. House · 10"
+    # (trial 3: --race-of 2="Class II" kept both Senate races of the 538 file).
+    rows = "state,office,district,candidate,votes\n"
+    for state in ("Ohio", "Utah"):
+        for district in ("1", "10", "Class II", "Class III"):
+            for name, votes in (("Ann", 10), ("Bob", 5)):
+                rows += f"{state},U.S. House,{district},{name} {state} {district},{votes}\n"
+    path = str(write(tmp_path, rows))
+    assert races_of(path, "--race", "class ii") == [
+        "Ohio · U.S. House · Class II",
+        "Utah · U.S. House · Class II",
+    ]
+    assert races_of(path, "--race", "U.S. House · 1") == [
+        "Ohio · U.S. House · 1",
+        "Utah · U.S. House · 1",
+    ]
+    # No race has the text as whole parts: every race whose name holds it, as before.
+    assert races_of(path, "--race", "Class I") == [
+        "Ohio · U.S. House · Class II",
+        "Ohio · U.S. House · Class III",
+        "Utah · U.S. House · Class II",
+        "Utah · U.S. House · Class III",
+    ]
+
+
 def test_race_help_says_a_whole_name_keeps_one_race():
     result = invoke("summary", "--help")
     assert "whole name" in re.sub(r"[│\s]+", " ", result.stdout)

@@ -267,7 +267,8 @@ RaceOpt = Annotated[
         "--race",
         metavar="TEXT",
         help="Keep the races whose name contains TEXT, in any case (repeatable); a race's whole "
-        "name keeps that race only ('U.S. House · 1' keeps district 1, not 10–19).",
+        "name, or whole parts of names between '·', keeps those races only ('U.S. House · 1' "
+        "keeps district 1, not 10–19; 'Class II' not 'Class III').",
         rich_help_panel=RACES,
     ),
 ]
