@@ -167,7 +167,9 @@ def reshape(
             f"Split into races, the option columns are parties: {not_standing:,} cell(s) of 0, "
             "parties that did not stand in a row's race, are left out of it."
         )
-    lines_with_figures = set(frame["line"].tolist())
+    # The distinct lines, not a Python int per melted cell: a tenth of those would outlive the
+    # list, scattered over the heap, and keep all of it.
+    lines_with_figures = set(frame["line"].unique().tolist())
     empty = sorted({line for line, _ in rows} - lines_with_figures)
     if empty:
         notes.append(

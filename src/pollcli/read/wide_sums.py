@@ -70,15 +70,22 @@ def sum_if_same(
         maybe = may_hold_total(units) or any(not u.strip() for u in units)
         if any(suspect_unit(u, keys[r]) for r, u in places if maybe or _starts_alike(u, r)):
             return None  # a unit that may be a total: the totals stage judges it, row by row
-    if not all(clean(name) for name in set(frame["candidate"].tolist())):
+    # The option names: a column's own (`names_of`, those of the columns with figures), else the
+    # blocks' cells (hashed, a table of the frame's length: only where they vary by row).
+    names = (
+        [names_of[c] for c in _present(frame["column"].to_numpy())]
+        if names_of is not None
+        else frame["candidate"].unique().tolist()
+    )
+    if not all(clean(name) for name in names):
         return None
     election_of = {c: " · ".join(p for p in (base, v) if p) for c, v in variant_of.items()}
-    frame = frame.assign(election=frame["column"].map(election_of))
     if names_of is not None:  # a column per option: a name given to two columns of one election
         named = [(names_of[c].strip(), election_of[c]) for c in variant_of]
         twice = len(set(named)) < len(named)
     else:  # blocks: a name in two blocks of one row
-        twice = bool(frame.duplicated(["row", "candidate", "election"]).any())
+        elections = frame.assign(election=frame["column"].map(election_of))
+        twice = bool(elections.duplicated(["row", "candidate", "election"]).any())
     if twice:
         return None  # an option twice in a row: as a place named twice
 
@@ -93,6 +100,8 @@ def sum_if_same(
         lines=lines,
         facts_of=given if facts_of else None,
         variant_of=variant_of,
+        election_of=election_of,
+        names_of=names_of,
         default_election=str(options.facts.get("election") or ""),
         decimal=options.decimal or ".",
     )
@@ -106,68 +115,108 @@ def summed(
     lines: Sequence[int],
     facts_of: Callable[[int, str], dict[str, str]] | None,
     variant_of: Mapping[int, str],
+    election_of: Mapping[int, str],
+    names_of: Mapping[int, str] | None,
     default_election: str,
     decimal: str,
 ) -> tuple[list[Record], UnitFacts] | None:
     """One record per election, region and option, and the counts of each row as a unit; None
     when a name is one the row contract refuses (the records per option then name its lines).
 
-    `frame` holds the melted options (row, line, column, candidate, votes as digits, election) in
-    file order; `facts_of(line, variant)` gives a row's protocol lines (None: there are none)."""
+    `frame` holds the melted options (row, line, column, candidate, votes as digits) in file order;
+    `election_of` is each option column's election, `names_of` its option when the column names it
+    (None: the frame's `candidate` does), `facts_of(line, variant)` a row's protocol lines (None:
+    there are none).
+
+    Grouped with numpy on one integer code per (election, region, option) rather than with a
+    pandas `groupby` over the frame: a million melted cells would cost a copy of the frame and
+    group indexes several times its size, the largest part of a wide table's peak memory."""
     import numpy as np
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
-    region_code, regions = pd.factorize(pd.Series(region_of, dtype=object))
-    frame = frame.assign(
-        region=region_code[frame["row"].to_numpy()],
-        name=pd.factorize(frame["candidate"])[0],
-        votes=frame["votes"].astype(np.int64),
-        vote=pd.factorize(frame["election"])[0],
+    region_code, region_names = pd.factorize(pd.Series(region_of, dtype=object))
+    regions = region_names.tolist()
+    row = frame["row"].to_numpy()
+    column = frame["column"].to_numpy()
+    # Per option column (a handful, their codes looked up by column number), not per cell: hashing
+    # a million cells would build a table of that size.
+    present = _present(column)
+    lookup = np.zeros(int(present[-1]) + 1 if len(present) else 1, dtype=np.int64)
+    lookup[present] = np.arange(len(present))
+    vote_of_column, election_names = pd.factorize(
+        pd.Series([election_of[int(c)] for c in present], dtype=object)
     )
-    groups = (
-        frame.groupby(["vote", "region", "name"], sort=False)
-        .agg(
-            line=("line", "min"),
-            column=("column", "first"),
-            votes=("votes", "sum"),
-            election=("election", "first"),
-            candidate=("candidate", "first"),
+    elections = election_names.tolist()
+    if names_of is not None:
+        # Within an election each column names its own option (`sum_if_same`): a cell's group is
+        # its region and column.
+        name_of_column, option_names = pd.factorize(
+            pd.Series([names_of[int(c)] for c in present], dtype=object)
         )
-        .reset_index()
-        .sort_values(["line", "column"], kind="stable")
-    )
+        key = region_code[row].astype(np.int64)
+        key *= len(present)
+        key += lookup[column]
+    else:
+        name, option_names = pd.factorize(frame["candidate"])
+        key = vote_of_column[lookup[column]].astype(np.int64)
+        key *= len(regions)
+        key += region_code[row]
+        key *= max(len(option_names), 1)
+        key += name
+    names = option_names.tolist()
+    _, first, group = np.unique(key, return_index=True, return_inverse=True)
+    del key
+    total = np.zeros(len(first), dtype=np.int64)
+    np.add.at(total, group, frame["votes"].to_numpy().astype(np.int64))
+    low = np.full(len(first), np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(low, group, frame["line"].to_numpy())
+    del group
+    # Each group's election, region and option, from its first cell.
+    at_column = lookup[column[first]]
+    group_vote = vote_of_column[at_column].tolist()
+    group_region = region_code[row[first]].tolist()
+    group_name = (name_of_column[at_column] if names_of is not None else name[first]).tolist()
+    # As the records per option are read: by each group's first line, then its first option
+    # column, groups that tie in the order they first appear.
+    order = np.lexsort((first, column[first], low)).tolist()
+    first_lines, totals = low.tolist(), total.tolist()
     context = cells_context(decimal, False)
     rows: dict[tuple[int, str], Row] = {}
     records = []
-    for election, region, candidate, line, votes in zip(
-        groups["election"].tolist(),
-        groups["region"].tolist(),
-        groups["candidate"].tolist(),
-        groups["line"].tolist(),
-        groups["votes"].tolist(),
-        strict=True,
-    ):
-        row = rows.get((region, candidate))
-        if row is None:
+    for at in order:
+        election = elections[group_vote[at]]
+        candidate = names[group_name[at]]
+        region = group_region[at]
+        found = rows.get((region, candidate))
+        if found is None:
             values = {"candidate": candidate.strip(), "region": regions[region]}
             try:
-                row = rows[region, candidate] = Row.model_validate(values, context=context)
+                found = rows[region, candidate] = Row.model_validate(values, context=context)
             except ValidationError:
                 return None
-        records.append(Record(int(line), election or default_election, row, int(votes), {}))
+        records.append(Record(first_lines[at], election or default_election, found, totals[at], {}))
     unit_facts = UnitFacts()
     if facts_of is not None:
-        seen = frame.drop_duplicates(["row", "election"])
-        for position, column, election in zip(
-            seen["row"].tolist(), seen["column"].tolist(), seen["election"].tolist(), strict=True
+        vote = vote_of_column[lookup[column]]
+        pairs = pd.DataFrame({"row": row, "vote": vote, "column": column})
+        seen = pairs.drop_duplicates(["row", "vote"])
+        for position, option, voted in zip(
+            seen["row"].tolist(), seen["column"].tolist(), seen["vote"].tolist(), strict=True
         ):
-            line = lines[position]
+            line_of = lines[position]
             unit = (
-                election or default_election,
+                elections[voted] or default_election,
                 region_of[position],
                 unit_of[position] if unit_of else "",
             )
             unit_facts.register(unit)
-            for key, value in facts_of(line, variant_of[column]).items():
-                unit_facts.keep(unit, key, value, line)
+            for fact, value in facts_of(line_of, variant_of[option]).items():
+                unit_facts.keep(unit, fact, value, line_of)
     return records, unit_facts
+
+
+def _present(column: Any) -> Any:
+    """The distinct option columns of the frame's `column` (small numbers), ascending."""
+    import numpy as np
+
+    return np.flatnonzero(np.bincount(column)) if len(column) else column[:0]
