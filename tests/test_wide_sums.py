@@ -91,3 +91,76 @@ def test_a_big_table_is_summed(tmp_path, monkeypatch):
         "Ann": sum(i % 7 for i in range(500)),
         "Bob": sum(i % 11 for i in range(500)),
     }
+
+
+# `summed` groups with numpy (one code per region and column, or per election, region and option for
+# blocks); the oracle is a pandas `groupby` over the same frame, as the reading once did.
+@st.composite
+def melted(draw):
+    columns = draw(st.lists(st.integers(2, 9), min_size=1, max_size=4, unique=True))
+    blocks = draw(st.booleans())
+    # A column per option names it (and one election's columns name different options); blocks
+    # hold a name per cell.
+    names = {
+        c: NAMES[i % len(NAMES)] + ("" if i < len(NAMES) else " II") for i, c in enumerate(columns)
+    }
+    variant = {c: draw(st.sampled_from(["", "", "Round 2"])) for c in columns}
+    regions = draw(
+        st.lists(st.sampled_from(["North", "South", "Ost", "Запад"]), min_size=1, max_size=8)
+    )
+    lines = sorted(
+        draw(
+            st.lists(st.integers(2, 40), min_size=len(regions), max_size=len(regions), unique=True)
+        )
+    )
+    cells = []
+    for row, line in enumerate(lines):
+        for c in draw(st.permutations(columns)) if blocks else columns:
+            if draw(st.integers(0, 4)) == 0:
+                continue  # a blank cell: no option of this row
+            name = draw(st.sampled_from(NAMES[:3])) if blocks else names[c]
+            cells.append((row, line, c, name, str(draw(st.integers(0, 10**12)))))
+    return cells, regions, lines, names if not blocks else None, variant
+
+
+@settings(max_examples=60, deadline=None)
+@given(melted())
+def test_summed_groups_as_a_pandas_groupby(data):
+    import pandas as pd
+
+    from pollcli.read.wide_sums import summed
+
+    cells, regions, lines, names_of, variant = data
+    frame = pd.DataFrame(cells, columns=["row", "line", "column", "candidate", "votes"]).astype(
+        {"candidate": object, "votes": object}
+    )
+    election_of = {c: " · ".join(p for p in ("E", v) if p) for c, v in variant.items()}
+    got = summed(
+        frame,
+        region_of=regions,
+        unit_of=None,
+        lines=lines,
+        facts_of=None,
+        variant_of=variant,
+        election_of=election_of,
+        names_of=names_of,
+        default_election="",
+        decimal=".",
+    )
+    assert got is not None
+    records, _ = got
+    oracle = (
+        frame.assign(
+            election=frame["column"].map(election_of),
+            region=frame["row"].map(dict(enumerate(regions))),
+            votes=frame["votes"].astype("int64"),
+        )
+        .groupby(["election", "region", "candidate"], sort=False)
+        .agg(line=("line", "min"), column=("column", "first"), votes=("votes", "sum"))
+        .reset_index()
+        .sort_values(["line", "column"], kind="stable")
+    )
+    want = [
+        (int(r.line), r.election, r.region, r.candidate, int(r.votes)) for r in oracle.itertuples()
+    ]
+    assert [(r.line, r.election, r.row.region, r.row.candidate, r.votes) for r in records] == want

@@ -136,8 +136,8 @@ def summed(
 
     region_code, region_names = pd.factorize(pd.Series(region_of, dtype=object))
     regions = region_names.tolist()
-    row = frame["row"].to_numpy()
-    column = frame["column"].to_numpy()
+    row = frame["row"].to_numpy(dtype=np.int64)
+    column = frame["column"].to_numpy(dtype=np.int64)
     # Per option column (a handful, their codes looked up by column number), not per cell: hashing
     # a million cells would build a table of that size.
     present = _present(column)
