@@ -167,10 +167,8 @@ def reshape(
             f"Split into races, the option columns are parties: {not_standing:,} cell(s) of 0, "
             "parties that did not stand in a row's race, are left out of it."
         )
-    # The distinct lines, not a Python int per melted cell: a tenth of those would outlive the
-    # list, scattered over the heap, and keep all of it.
-    lines_with_figures = set(frame["line"].unique().tolist())
-    empty = sorted({line for line, _ in rows} - lines_with_figures)
+    # Distinct lines, not an int per melted cell (the tenth kept in a set pinned all of the heap).
+    empty = sorted({line for line, _ in rows}.difference(frame["line"].unique().tolist()))
     if empty:
         notes.append(
             f"{len(empty):,} row(s) have no figures for any option and are left out "
