@@ -411,3 +411,47 @@ Council,B,Eve,REP,30
     (tie,) = election["allocations"][0]["ties"]
     assert tie["contenders"] == ["DEM", "GRN"] and tie["winners"] == ["DEM"]
     assert won(seats_json(path, "--tie", "lot", "--seed", "1"))["REP"] == 2
+
+
+def test_a_tie_for_first_behind_options_counted_together_gives_no_seat(tmp_path):
+    """Hand-counted: in House · 1, "Other" (50) leads Ann and Bob (30 each). The winner may be
+    among the lumped options, so no tie rule can give the seat to Ann (review of trial 4: seats
+    settled the tie and gave REP a seat the others were ahead of)."""
+    rows = """office,district,candidate,party,votes
+House,1,Ann,REP,30
+House,1,Bob,DEM,30
+House,1,Other,,50
+House,2,Cat,REP,60
+House,2,Dan,DEM,40
+"""
+    path = write(tmp_path, rows, "tie_behind_others.csv")
+    election = seats_json(path)
+    assert won(election) == {"REP": 1}
+    assert election["allocations"][0]["ties"] == []
+    assert {d["district"]: d.get("no_winner") for d in election["districts"]} == {
+        "House · 1": "others_ahead",
+        "House · 2": None,
+    }
+    tally = summary_tally(path)
+    assert tally["undecided"] == 1
+
+
+def test_a_tie_for_the_seats_behind_options_counted_together_gives_no_seat(tmp_path):
+    """Hand-counted: "A (2)" elects two; Ann, Bob and Cy tie at 20 for both seats, and "Other"
+    (50) leads them all: the members may be among the others, as in a race of one seat."""
+    rows = """office,district,candidate,party,votes
+Council,A (2),Ann,REP,20
+Council,A (2),Bob,DEM,20
+Council,A (2),Cy,GRN,20
+Council,A (2),Other,,50
+Council,B,Dee,DEM,10
+Council,B,Eve,REP,30
+"""
+    path = write(tmp_path, rows, "seat_tie_behind_others.csv")
+    election = seats_json(path)
+    assert election["allocations"][0]["ties"] == []
+    assert {d["district"]: d.get("no_winner") for d in election["districts"]} == {
+        "Council · A (2)": "others_ahead",
+        "Council · B": None,
+    }
+    assert won(election) == {"REP": 1}

@@ -75,11 +75,17 @@ def verdict(t: Tally) -> Verdict:
         # Several seats: the top N, whatever the majority (`tally` counts them as plurality).
         elected = t.elected or []
         if t.seat_tie:
+            # Options counted together ahead of the strongest candidate (elected, or tied for
+            # the seats) come first: a tie rule settles only among candidates.
+            if _others_ahead(t, (elected or t.seat_tie)[0]):
+                return Verdict([], "others_ahead")
             return Verdict(elected, "seat_tie", tied=list(t.seat_tie))
         if len(elected) < seats:
             return Verdict([], "short")
         return Verdict([], "others_ahead") if _others_ahead(t, elected[0]) else Verdict(elected)
-    if t.leader is not None and _others_ahead(t, t.leader):
+    # The leader, or the first of those tied for first (all have its votes).
+    first = t.leader if t.leader is not None else (t.tied[0] if t.tied else None)
+    if first is not None and _others_ahead(t, first):
         return Verdict([], "others_ahead")
     if t.system == "majority" and not t.reached:
         return Verdict([], "runoff", tied=list(t.tied))
