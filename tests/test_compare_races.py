@@ -179,6 +179,42 @@ def test_two_districts_over_the_years_are_two_races(tmp_path):
     )
 
 
+# MEDSL's House file says a runoff in a yes/no `runoff` column beside stage GEN (Louisiana's 5th,
+# 2002: a general, then its runoff between the top two); votes made up.
+MEDSL_RUNOFF = (
+    "year,state,office,district,stage,runoff,special,candidate,party,candidatevotes\n"
+    "2000,LOUISIANA,US HOUSE,005,GEN,FALSE,FALSE,Ann,REPUBLICAN,60\n"
+    "2000,LOUISIANA,US HOUSE,005,GEN,FALSE,FALSE,Bob,DEMOCRAT,40\n"
+    "2002,LOUISIANA,US HOUSE,005,GEN,FALSE,FALSE,Cy,REPUBLICAN,30\n"
+    "2002,LOUISIANA,US HOUSE,005,GEN,FALSE,FALSE,Di,DEMOCRAT,35\n"
+    "2002,LOUISIANA,US HOUSE,005,GEN,FALSE,FALSE,Ed,REPUBLICAN,25\n"
+    "2002,LOUISIANA,US HOUSE,005,GEN,TRUE,FALSE,Cy,REPUBLICAN,49\n"
+    "2002,LOUISIANA,US HOUSE,005,GEN,TRUE,FALSE,Di,DEMOCRAT,51\n"
+    "2004,LOUISIANA,US HOUSE,005,GEN,FALSE,FALSE,Di,REPUBLICAN,70\n"
+    "2004,LOUISIANA,US HOUSE,005,GEN,FALSE,FALSE,Fay,DEMOCRAT,30\n"
+)
+
+
+def test_a_runoff_said_by_a_yes_no_column_is_a_round_of_its_race(tmp_path):
+    """As a runoff stage is: one race (the module's rule), compared after its general; the
+    review of trial 4 found MEDSL's Louisiana 5th of 1976–2022 refused as two races."""
+    path = str(write(tmp_path, MEDSL_RUNOFF))
+    result = invoke("compare", path, "-f", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert len(data["elections"]) == 4
+    # Oracle: pandas' shares per (year, runoff), in the file's order; absent is null.
+    frame = pd.read_csv(path)
+    votes = frame.pivot_table(
+        index="candidate", columns=["year", "runoff"], values="candidatevotes", sort=False
+    )
+    shares = (votes / votes.sum() * 100).astype(object).where(votes.notna(), None)
+    assert {r["candidate"]: r["shares"] for r in data["rows"]} == {
+        name: [None if v is None else pytest.approx(v) for v in shares.loc[name]]
+        for name in shares.index
+    }
+
+
 def test_a_general_and_its_runoff_are_one_race_a_primary_another(load_text):
     general = F38.replace("runoff", "general").replace("8737", "8001").replace("7781", "8002")
     both_rounds = load_text(

@@ -7,7 +7,7 @@ keys say so. The rule, repeated for users in docs/compare.md:
 - A race's identity is the values of its race keys (`Race.roles`) less those that name an election
   rather than a race: `election`, the year, the race id (FiveThirtyEight gives each contest of each
   cycle its own), the ranked-choice round, and a stage that is a general election or a runoff (two
-  rounds of one race). A primary's stage, the party of a party primary, `special`, the office, seat,
+  rounds of one race), or a yes/no `runoff` column that says so. A primary's stage, the party of a party primary, `special`, the office, seat,
   district, constituency, state and county stay: each names another race.
 - Within a file, elections of equal identity are one race's elections; elections of unequal identity
   are different races. Where two elections of one identity are also of one election (the same
@@ -34,10 +34,13 @@ from typing import Final
 from pollcli.election import Election
 from pollcli.read.racekeys import PRIMARY_WORDS, normal
 
-# Keys that name an election, not a race.
-ELECTION_ROLES: Final[frozenset[str]] = frozenset({"election", "year", "rcv_round", "stage"})
+# Keys that name an election, not a race: a yes/no `runoff` column (MEDSL's) says what a runoff
+# stage says, the second round of one race.
+ELECTION_ROLES: Final[frozenset[str]] = frozenset(
+    {"election", "year", "rcv_round", "stage", "runoff"}
+)
 # Yes/no keys: blank means no, so a blank and a yes differ.
-YES_NO_ROLES: Final[frozenset[str]] = frozenset({"special", "runoff"})
+YES_NO_ROLES: Final[frozenset[str]] = frozenset({"special"})
 _PUNCTUATION = re.compile(r"[\W_]+")
 # How many races of a file an error lists before it counts the rest.
 SHOWN: Final[int] = 5
