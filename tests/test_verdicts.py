@@ -455,3 +455,21 @@ Council,B,Eve,REP,30
         "Council · B": None,
     }
     assert won(election) == {"REP": 1}
+
+
+def test_no_majority_is_claimed_of_a_chamber_whose_size_is_not_known(tmp_path):
+    """Hand-counted from NH: BE 02 (2) elects two REP and GR04 one DEM, the 3 seats known; HD35
+    does not say how many it elects, so 2 of 3 is no majority of the chamber (the review of trial
+    4: New Hampshire's State House read "DEM has a majority: 12 of 19 seats" with 7 races of
+    unknown size left out)."""
+    election = seats_json(write(tmp_path, NH))
+    districts = {d["district"]: d["seats"] for d in election["districts"]}
+    assert list(districts.values()).count(None) == 1 and election["seats"] == 3
+    first = " ".join(election["notes"][0].split())
+    assert "has a majority" not in first
+    # REP's votes, 500 + 450 + 600, of the 13,470 valid votes of the three races.
+    assert first == (
+        "REP holds 2 of the 3 seats known (2 would be a majority of them), on "
+        f"{1550 / 13470 * 100:.2f} % of the votes; 1 race that does not say how many members it "
+        "elects is not counted."
+    )

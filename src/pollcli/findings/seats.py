@@ -65,7 +65,8 @@ def findings(election: ElectionSeats, *, method_defaulted: bool, source: str | N
     if not election.allocations:
         return []
     first = election.allocations[0]
-    notes = _majority(first, election.seats)
+    unknown = sum(1 for d in election.districts or [] if d.seats is None)
+    notes = _majority(first, election.seats, unknown)
     if election.layout == "national":
         notes += _national(election, first)
     elif election.layout == "districts":
@@ -321,12 +322,30 @@ def _no_winner(districts: list[DistrictSeats]) -> list[str]:
     return notes
 
 
-def _majority(allocation: Allocation, seats: int) -> list[str]:
+def _majority(allocation: Allocation, seats: int, unknown: int = 0) -> list[str]:
+    """Who has a majority of the seats. Where `unknown` races do not say how many members they
+    elect, the chamber's size is not known, so no majority of it is claimed: only of the seats
+    known."""
     lists = sorted(_lists(allocation), key=lambda p: -p.seats)
     if not lists or allocation.seats == 0:
         return []
     needed = seats // 2 + 1
     top = lists[0]
+    if unknown:
+        left_out = (
+            f"{counted(unknown, 'race')} that {'does' if unknown == 1 else 'do'} not say how many "
+            f"members {'it elects is' if unknown == 1 else 'they elect are'} not counted"
+        )
+        if top.seats >= needed:
+            return [
+                f"{top.party} holds {top.seats} of the {counted(seats, 'seat')} known ({needed} "
+                f"would be a majority of them), on {pct(top.share)} of the votes; {left_out}."
+            ]
+        leaders = ", ".join(f"{p.party} {p.seats}" for p in lists[:3] if p.seats)
+        return [
+            f"No party has a majority of the {counted(seats, 'seat')} known ({needed} needed): "
+            f"{leaders}; {left_out}."
+        ]
     if top.seats >= needed:
         return [
             f"{top.party} has a majority: {top.seats} of {counted(seats, 'seat')} ({needed} needed), on "
