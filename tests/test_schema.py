@@ -176,3 +176,28 @@ def test_schema_output_file(tmp_path):
     assert result.code == 0
     assert result.stdout == ""
     assert json.loads(target.read_text(encoding="utf-8")) == schema_of("summary")
+
+
+def test_seats_of_races_that_name_no_winner_validate(tmp_path):
+    """A race of an unknown number of seats gives its district `seats: null` and `no_winner`; a
+    runoff to come gives `no_winner` with its seat known: both validate against `schema seats`."""
+    rows = (
+        "# system: majority\n"
+        "office,district,candidate,party,votes\n"
+        "House,1,Ann,A,30\nHouse,1,Ann Two,A,25\nHouse,1,Bob,B,45\n"
+        "House,2,Cat,A,45\nHouse,2,Dan,B,40\nHouse,2,Eve,C,15\n"
+        "House,3,Fay,B,70\nHouse,3,Gus,A,30\n"
+    )
+    result = invoke("seats", str(write(tmp_path, rows)), "--format", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, schema_of("seats"))
+    (election,) = data["elections"]
+    reasons = {d["district"]: (d["seats"], d.get("no_winner")) for d in election["districts"]}
+    assert reasons == {
+        "House · 1": (None, "seats_unknown"),
+        "House · 2": (1, "runoff"),
+        "House · 3": (1, None),
+    }
+    # The seats known: House · 2's and House · 3's; one of them won.
+    assert election["seats"] == 2 and election["allocations"][0]["seats"] == 1

@@ -247,7 +247,12 @@ class ElectionSeats:
             "seats won in single-member races"
         )
     )
-    seats: int = field(metadata=described("seats to fill (in all districts)"))
+    seats: int = field(
+        metadata=described(
+            "seats to fill (in all districts); of races, those whose number is known (a "
+            "district whose `seats` is null adds none)"
+        )
+    )
     methods: list[str] = field(metadata=described("as asked; the first is the one compared with"))
     threshold: Threshold | None = field(
         metadata=described("the legal threshold; null when none applies")
