@@ -473,3 +473,27 @@ def test_no_majority_is_claimed_of_a_chamber_whose_size_is_not_known(tmp_path):
         f"{1550 / 13470 * 100:.2f} % of the votes; 1 race that does not say how many members it "
         "elects is not counted."
     )
+
+
+def test_votes_of_races_that_name_no_winner_are_said_to_be_left_out(tmp_path):
+    """Hand-counted: North's lists all won seats; South (two Reds, no seats given) and West
+    ("Other" ahead) name no winner, so their 735 votes elected no one the file can say. The
+    findings read "Every vote went to a list that won a seat" (review of trial 4)."""
+    rows = """district,seats,candidate,party,votes
+North,3,Red list,Red,500
+North,3,Blue list,Blue,300
+South,,Ann,Red,200
+South,,Bob,Red,150
+South,,Cy,Blue,250
+West,,Dee,Red,40
+West,,Eve,Blue,45
+West,,Other,,50
+"""
+    election = seats_json(write(tmp_path, rows))
+    assert election["allocations"][0]["votes_without_seat"] == 0
+    text = " ".join(" ".join(election["notes"]).split())
+    assert "Every vote went to a list that won a seat" not in text
+    assert (
+        "Every vote of the districts that name their winners went to a list or candidate that "
+        "won a seat; the 735 votes of 2 races that name no winner are not counted." in text
+    )

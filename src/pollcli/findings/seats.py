@@ -83,7 +83,7 @@ def findings(election: ElectionSeats, *, method_defaulted: bool, source: str | N
     notes += _ties(election, first)
     if election.layout != "national":
         notes += _closest(election)
-    notes += _without_seat(first, election.layout)
+    notes += _without_seat(first, election)
     notes += _indices(first)
     if source:
         notes.append(f"Source: {source}")
@@ -406,13 +406,28 @@ def _closest(election: ElectionSeats) -> list[str]:
     return [f"The cheapest seats to gain: {shown}."]
 
 
-def _without_seat(allocation: Allocation, layout: str) -> list[str]:
+def _without_seat(allocation: Allocation, election: ElectionSeats) -> list[str]:
+    # The votes of races that name no winner may have elected someone: the file does not say, so
+    # they are neither among those that elected no one nor said to have elected anyone.
+    open_ = [d for d in election.districts or [] if d.no_winner is not None]
+    unsaid = ""
+    if open_:
+        votes = sum(d.allocations[0].valid_votes for d in open_ if d.allocations)
+        unsaid = (
+            f"; the {votes:,} votes of {counted(len(open_), 'race')} that name no winner are "
+            "not counted"
+        )
     if not allocation.votes_without_seat:
+        if open_:
+            return [
+                "Every vote of the districts that name their winners went to a list or "
+                f"candidate that won a seat{unsaid}."
+            ]
         return ["Every vote went to a list that won a seat."]
-    if layout != "national":
+    if election.layout != "national":
         return [
             f"{allocation.votes_without_seat:,} votes ({pct(allocation.votes_without_seat_pct)} "
-            "of valid votes) elected no one in their district."
+            f"of valid votes) elected no one in their district{unsaid}."
         ]
     parts = []
     for party in allocation.parties:
