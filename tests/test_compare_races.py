@@ -361,3 +361,30 @@ def test_the_trial_s_georgia_file_is_refused_then_paired(tmp_path, engine):
     votes = senate.assign(v=senate[modes].sum(axis=1)).groupby("candidate")["v"].sum()
     shares = {r["candidate"]: r["shares"][0] for r in json.loads(result.stdout)["rows"]}
     assert shares == {name: pytest.approx(v / votes.sum() * 100) for name, v in votes.items()}
+
+
+def test_one_race_over_the_years_is_ordered_by_year_general_before_runoff(tmp_path):
+    # FiveThirtyEight lists its newest cycle first and gives no date: compared in the order given,
+    # changes ran backwards (review: "New in 2014: Michelle Nunn", a runoff before its general).
+    text = (
+        "race_id,state,office_name,office_seat_name,cycle,stage,special,candidate_name,"
+        "ballot_party,votes\n"
+        "9,Georgia,U.S. Senate,Class II,2020,runoff,false,Jon Ossoff,DEM,510\n"
+        "9,Georgia,U.S. Senate,Class II,2020,runoff,false,David Perdue,REP,490\n"
+        "8,Georgia,U.S. Senate,Class II,2020,general,false,Jon Ossoff,DEM,470\n"
+        "8,Georgia,U.S. Senate,Class II,2020,general,false,David Perdue,REP,500\n"
+        "2,Georgia,U.S. Senate,Class II,2014,general,false,Michelle Nunn,DEM,450\n"
+        "2,Georgia,U.S. Senate,Class II,2014,general,false,David Perdue,REP,550\n"
+    )
+    path = str(write(tmp_path, text, "senate.csv"))
+    result = invoke("compare", path, "-f", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    order = [(e["election"].split(" · ")[0], e["leader"]) for e in data["elections"]]
+    assert order == [("2014", "David Perdue"), ("2020", "David Perdue"), ("2020", "Jon Ossoff")]
+    assert [e["election"].endswith("runoff") for e in data["elections"]] == [False, False, True]
+    # Perdue's shares by hand: 550/1000, 500/970, 490/1000.
+    perdue = next(r for r in data["rows"] if r["candidate"] == "David Perdue")
+    assert perdue["shares"] == pytest.approx([55.0, 500 / 970 * 100, 49.0])
+    table = invoke("compare", path, env={"COLUMNS": "200"})
+    assert "elections ordered by their year" in " ".join(table.stdout.split())

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from pollcli.columns import YES_WORDS
 from pollcli.election import Election
 from pollcli.read.racekeys import PRIMARY_WORDS, normal
 
@@ -80,6 +81,20 @@ def _occasion(election: Election) -> tuple[str, ...]:
     """What names the election of a race: its label's parts other than the race's own."""
     roles = election.race.roles if election.race is not None else {}
     return tuple(normal(role, roles.get(role, "")) for role in sorted(ELECTION_ROLES))
+
+
+def occasion(election: Election) -> tuple[int, bool] | None:
+    """When an undated election of a race was held, as far as its race keys tell: its year (a year
+    or cycle key) and whether it is a runoff (second round) of that year's race; None without a
+    year. `compare` orders undated elections by it (FiveThirtyEight lists its newest cycle first)."""
+    roles = election.race.roles if election.race is not None else {}
+    year = roles.get("year", "").strip()
+    if not (len(year) == 4 and year.isascii() and year.isdigit()):
+        return None
+    runoff = "runoff" in normal("stage", roles.get("stage", "")).split() or (
+        roles.get("runoff", "").strip().casefold() in YES_WORDS
+    )
+    return int(year), runoff
 
 
 @dataclass

@@ -21,10 +21,15 @@ STAGE_NAMES = {
 }
 
 
-def order_notes(facts: list[Facts]) -> list[str]:
-    """How undated elections were placed."""
+def order_notes(facts: list[Facts], yearly: bool) -> list[str]:
+    """How undated elections were placed (`yearly`: a file's were ordered by their years)."""
     undated = [f for f in facts if f.date is None]
     if undated and len(undated) == len(facts):
+        if yearly:
+            return [
+                "No election has a date: files are compared in the order given, and a file's "
+                "elections ordered by their year (a general election before its runoff)."
+            ]
         return ["No election has a date: they are compared in the order given."]
     return [f"“{f.election}” has no date; it is placed after the dated elections." for f in undated]
 
