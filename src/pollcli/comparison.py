@@ -105,7 +105,7 @@ def compare(
     polls = poll_accuracy(facts, standings, rows, _same_election)
 
     leaders = [standings.leader(p) for p in range(len(facts))]
-    notes = findings.order_notes(facts, yearly_files(ordered))
+    notes = findings.order_notes(facts, race_identity.yearly_files(ordered))
     notes += findings.pair_notes(facts, summaries, leaders, rows, same, volatility, labels)
     notes += matched.notes
     notes += findings.poll_notes(polls)
@@ -181,7 +181,7 @@ def _same_election(a: Facts, b: Facts) -> bool:
 
 def _order(items: list[Election]) -> list[Election]:
     if all(e.facts.date is None for e in items):
-        return [items[i] for i in sorted(range(len(items)), key=_undated_key(items))]
+        return [items[i] for i in sorted(range(len(items)), key=race_identity.undated_key(items))]
     group = [
         next(j for j in range(i + 1) if j == i or _same_election(items[j].facts, e.facts))
         for i, e in enumerate(items)
@@ -192,34 +192,6 @@ def _order(items: list[Election]) -> list[Election]:
         return (f.date is None, f.date or dt.date.min, group[i], STAGE_ORDER[f.stage], i)
 
     return [items[i] for i in sorted(range(len(items)), key=sort_key)]
-
-
-def _undated_key(items: list[Election]) -> Callable[[int], tuple[int, int, bool, int]]:
-    """Elections none of which has a date: files in the order given, and within a file whose every
-    election's race keys give its year, by year, a general before its runoff
-    (`race_identity.occasion`: FiveThirtyEight lists its newest cycle first); else as given."""
-    files = list(dict.fromkeys(e.source_file for e in items))
-    occasions = [race_identity.occasion(e) for e in items]
-    yearly = {
-        file: all(o for o, e in zip(occasions, items, strict=True) if e.source_file == file)
-        for file in files
-    }
-
-    def key(i: int) -> tuple[int, int, bool, int]:
-        file = items[i].source_file
-        when = occasions[i] if yearly[file] else None
-        return (files.index(file), when[0] if when else 0, when[1] if when else False, i)
-
-    return key
-
-
-def yearly_files(items: Sequence[Election]) -> bool:
-    """Whether some file's undated elections were ordered by year (`_undated_key`)."""
-    return all(e.facts.date is None for e in items) and any(
-        all(race_identity.occasion(e) for e in items if e.source_file == file)
-        and sum(e.source_file == file for e in items) > 1
-        for file in {e.source_file for e in items}
-    )
 
 
 def _short_labels(facts: list[Facts]) -> list[str]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -95,6 +95,34 @@ def occasion(election: Election) -> tuple[int, bool] | None:
         roles.get("runoff", "").strip().casefold() in YES_WORDS
     )
     return int(year), runoff
+
+
+def undated_key(items: list[Election]) -> Callable[[int], tuple[int, int, bool, int]]:
+    """Elections none of which has a date: files in the order given, and within a file whose every
+    election's race keys give its year, by year, a general before its runoff
+    (`occasion`: FiveThirtyEight lists its newest cycle first); else as given."""
+    files = list(dict.fromkeys(e.source_file for e in items))
+    occasions = [occasion(e) for e in items]
+    yearly = {
+        file: all(o for o, e in zip(occasions, items, strict=True) if e.source_file == file)
+        for file in files
+    }
+
+    def key(i: int) -> tuple[int, int, bool, int]:
+        file = items[i].source_file
+        when = occasions[i] if yearly[file] else None
+        return (files.index(file), when[0] if when else 0, when[1] if when else False, i)
+
+    return key
+
+
+def yearly_files(items: Sequence[Election]) -> bool:
+    """Whether some file's undated elections were ordered by year (`undated_key`)."""
+    return all(e.facts.date is None for e in items) and any(
+        all(occasion(e) for e in items if e.source_file == file)
+        and sum(e.source_file == file for e in items) > 1
+        for file in {e.source_file for e in items}
+    )
 
 
 @dataclass
