@@ -388,3 +388,13 @@ def test_one_race_over_the_years_is_ordered_by_year_general_before_runoff(tmp_pa
     assert perdue["shares"] == pytest.approx([55.0, 500 / 970 * 100, 49.0])
     table = invoke("compare", path, env={"COLUMNS": "200"})
     assert "elections ordered by their year" in " ".join(table.stdout.split())
+
+
+def test_one_file_of_several_races_is_told_how_to_keep_one(tmp_path):
+    # One file: "which race of one file is which of another" and --race-of are beside the point.
+    path = str(write(tmp_path, GA, "ga_runoff.csv"))
+    result = invoke("compare", path)
+    assert result.code == 2
+    message = " ".join(result.stderr.split())
+    assert "gives 2 races" in message and "would read as one race's changes" in message
+    assert "--race-of" not in message and "which of another" not in message

@@ -174,6 +174,13 @@ def several_races(elections: Sequence[Election]) -> str | None:
     if all(len(f.races) <= 1 for f in files):
         return None
     listed = "; ".join(f"{f.file} gives {_races(f.races)}" for f in files)
+    if len(files) == 1:
+        return (
+            f"compare compares one race across elections, but {listed}: compared in a row, they "
+            "would read as one race's changes. Keep one race (and its elections over the years): "
+            "--race TEXT keeps the races named like TEXT, --where COL=VALUE the rows with that value "
+            "(e.g. --where district=5)"
+        )
     return (
         f"compare compares one race across elections, but {listed}. It cannot tell which race of "
         "one file is which of another; keep one race of each file: --race TEXT keeps the races "
