@@ -10,7 +10,14 @@ from collections.abc import Sequence
 
 from pollcli.election import Election
 from pollcli.findings import summary as findings
-from pollcli.models import ElectionSummary, Majority, RefusedRace, ResultRow, Summary
+from pollcli.models import (
+    ElectionSummary,
+    Majority,
+    RaceLine,
+    RefusedRace,
+    ResultRow,
+    Summary,
+)
 from pollcli.problems import Code, Problem
 from pollcli.tally import DEFAULT_MAJORITY, DEFAULT_THRESHOLD, standing, tally
 from pollcli.verdict import verdict
@@ -83,7 +90,7 @@ def summarize(
 def _add_overview(
     result: Summary, items: list[Election], refused: list[RefusedRace], *, detail: bool, sort: str
 ) -> None:
-    from pollcli.findings.overview import tally_sentence
+    from pollcli.findings.overview import offices_sentence, tally_sentence
     from pollcli.overview import OVERVIEW_FROM, overview, race_tally
 
     splits = list({id(e.race.split): e.race.split for e in items if e.race is not None}.values())
@@ -96,9 +103,28 @@ def _add_overview(
     seats = bool(items) and all(e.race is not None and e.race.seats for e in items)
     result.tally = race_tally(result.overview.races, seats=seats)
     result.overview.notes.append(tally_sentence(result.tally))
+    offices = _offices(items, result.overview.races)
+    if len(offices) > 1:
+        result.overview.notes.append(offices_sentence(offices))
     result.splits = splits
     result.refused = refused
     result.show_overview = not detail and len(result.elections) > OVERVIEW_FROM
+
+
+def _offices(items: list[Election], lines: Sequence[RaceLine]) -> list[str]:
+    """The offices of the races the tally counts (primaries and measures aside), as first written,
+    one per office compared as races are (punctuation and case aside)."""
+    from pollcli.race_identity import fold
+
+    counted = {line.race for line in lines if not line.primary and not line.measure}
+    offices: dict[str, str] = {}
+    for election in items:
+        if election.race is None or election.facts.election not in counted:
+            continue
+        office = election.race.roles.get("office", "").strip()
+        if office:
+            offices.setdefault(fold("office", office), office)
+    return list(offices.values())
 
 
 def summarize_election(

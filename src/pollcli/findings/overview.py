@@ -82,6 +82,16 @@ def primaries(count: int) -> str:
     return f"{count:,} primar{'y' if count == 1 else 'ies'}"
 
 
+def offices_sentence(offices: Sequence[str]) -> str:
+    """Under a tally of races of several offices: what it adds up, and where one chamber's seats
+    are (`pollcli seats` refuses to add offices up)."""
+    shown = ", ".join(offices[:5]) + (f", … ({len(offices) - 5} more)" if len(offices) > 5 else "")
+    return (
+        f"The races won per party add up races of {len(offices)} offices ({shown}): a count of "
+        "races, not the seats of one chamber; `pollcli seats --race OFFICE` gives one office's."
+    )
+
+
 def tally_sentence(tally: RaceTally) -> str:
     """'Seats won: Conservative 365 of 650, Labour 202, …; 3 undecided.', and what the count
     leaves out (primaries) or could not call (part of a race; a plurality under an assumed rule)."""

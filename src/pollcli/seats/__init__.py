@@ -19,6 +19,9 @@ Decisions, repeated for users in docs/seats.md:
   when they share date and stage; seats are allocated in each and summed per party. A district with
   one seat, or with no seats given, is a single-member race won by the most votes (`system: majority`:
   only with more than half of the valid votes; otherwise it is left to a runoff).
+- **One office, one chamber.** Races of several offices (the `office` race key) are not one
+  parliament's districts: they are refused with the offices and how to keep one. One race of a
+  file of many, kept alone (a governor), is no chamber either: `summary` names its winner.
 - **One election with regions** and `district_seats` (`--seats-file`) is allocated per region.
 - **The threshold gate**: a list qualifies when its votes are at or above `list_threshold` percent of
   the base: `valid` (every valid option, "Against all" included), `parties` (the options that are not
@@ -46,6 +49,8 @@ from pollcli.seats.allocation import allocation_of, sum_districts
 from pollcli.seats.contests import (
     SINGLE_MEMBER,
     check_cast_base,
+    check_not_one_race,
+    check_one_office,
     contests_of,
     gate_of,
     parliaments,
@@ -107,7 +112,19 @@ def allocate(
             "every race is a primary or a ballot measure: their leaders win nominations and "
             "answers, not seats; `pollcli summary` names them"
         )
-    report = SeatsReport(elections=[_parliament(group, options) for group in parliaments(seated)])
+    # One allocation is one chamber: races of several offices, or one race alone, are refused
+    # before any seat is counted (trial 4: a governor, the U.S. House and both state chambers
+    # were added into one "parliament" of 248 seats).
+    groups = parliaments(seated)
+    for group in groups:
+        check_one_office(group, group[0].source_file)
+    by_file: dict[str, list[Election]] = {}
+    for item in seated:
+        by_file.setdefault(item.source_file, []).append(item)
+    for members in by_file.values():
+        if len(members) == 1:
+            check_not_one_race(members[0], options)
+    report = SeatsReport(elections=[_parliament(group, options) for group in groups])
     left_out = [e for e in items if _no_seat(e)]
     for election in report.elections:
         mine = [e for e in left_out if e.source_file == election.source_file]

@@ -26,6 +26,79 @@ from pollcli.seats_models import Layout, Threshold
 SINGLE_MEMBER = "single-member"
 # The reasons for no winner that more votes could change (a what-if recounts them).
 VOTES_DECIDE = frozenset({"tie", "seat_tie", "short", "others_ahead", "runoff"})
+# How many offices a refusal lists before it counts the rest.
+SHOWN = 8
+
+
+def office_of(election: Election) -> str | None:
+    """The office of a race of a file of many, as first written (its `office` race key); None
+    where the file names none."""
+    if election.race is None:
+        return None
+    value = election.race.roles.get("office", "").strip()
+    return value or None
+
+
+def check_one_office(group: list[Election], source: str) -> None:
+    """A parliament is one chamber: races of different offices (a president, a governor, the
+    U.S. House, a state house) are not seats of one body to add up, so they are refused with
+    the offices, their races and how to keep one."""
+    offices: dict[str, list[Election]] = {}
+    for election in group:
+        office = office_of(election)
+        if office is not None:
+            offices.setdefault(_fold_office(office), []).append(election)
+    if len(offices) < 2:
+        return
+    listed = [(office_of(races[0]) or "", len(races)) for races in offices.values()]
+    shown = ", ".join(
+        f"{name} ({count:,} race{'s' if count != 1 else ''})" for name, count in listed[:SHOWN]
+    )
+    if len(listed) > SHOWN:
+        shown += f", … ({len(listed) - SHOWN} more)"
+    example = max(listed, key=lambda item: item[1])[0]
+    first = next(iter(offices.values()))[0]
+    header = _office_header(first)
+    raise UsageError(
+        f"{source} holds races of {len(listed)} offices: {shown}. seats allocates one chamber's "
+        "seats and does not add different offices up (an office of one race, such as a "
+        "president or a governor, is no chamber: `pollcli summary` names its winner). Keep one "
+        f'office: --race "{example}" keeps the races named like it, --where '
+        f'"{header}={example}" the rows of that office'
+    )
+
+
+def check_not_one_race(election: Election, options: SeatOptions) -> None:
+    """One race of a file of many races (kept by --race or --where) is no parliament: its
+    winner is `summary`'s to name. A party-list district, or --seats, says otherwise."""
+    if election.race is None or options.seats is not None or election.facts.system == "list":
+        return
+    office = office_of(election)
+    name = election.facts.election
+    of = (
+        f", of the office {office}" if office and _fold_office(office) != _fold_office(name) else ""
+    )
+    raise UsageError(
+        f"{election.source_file} gives one race to allocate ({name}{of}), and one race is no "
+        "chamber: seats adds up the seats of a parliament's races, and `pollcli summary` names "
+        "this race's winner. Keep every race of one office (--race OFFICE, or --where COL=VALUE) "
+        "to see a chamber's seats"
+    )
+
+
+def _fold_office(value: str) -> str:
+    from pollcli.race_identity import fold
+
+    return fold("office", value)
+
+
+def _office_header(election: Election) -> str:
+    """The column that names the office, as the file writes it ("office" when not found)."""
+    race = election.race
+    if race is None:
+        return "office"
+    office = race.roles.get("office")
+    return next((h for h, v in race.keys.items() if v == office), "office")
 
 
 def parliaments(items: list[Election]) -> list[list[Election]]:
