@@ -222,3 +222,42 @@ def test_summary_says_its_races_won_add_up_several_offices(tmp_path):
     assert data["tally"]["races"] == 7
     one = json.loads(invoke("summary", str(path), "-f", "json", "--race", "U.S. House").stdout)
     assert "offices" not in " ".join(one["overview"]["notes"])
+
+
+def test_an_office_that_names_its_seats_is_one_office(tmp_path):
+    """Offices such as "State Representative 12th District" (no district column): one chamber,
+    its seats told apart by the number, allocated as before; --race with the shared start."""
+    text = (
+        "office,party,candidate,votes\n"
+        "State Representative 1st District,DEM,Al Alder,10\n"
+        "State Representative 1st District,REP,Bea Beech,20\n"
+        "State Representative 2nd District,DEM,Col Cherry,30\n"
+        "State Representative 2nd District,REP,Dot Date,5\n"
+        "State Representative 12th District,DEM,Eli Ebony,7\n"
+        "State Representative 12th District,REP,Fen Fig,9\n"
+        "Governor,DEM,Gil Gingko,50\n"
+        "Governor,REP,Hu Holly,40\n"
+    )
+    path = write(tmp_path, text)
+    result = invoke("seats", str(path))
+    assert result.code == 2
+    message = " ".join(result.stderr.split())
+    assert "2 offices: State Representative (3 races), Governor (1 race)" in message
+    assert '--race "State Representative"' in message and "--where" not in message
+    picked = invoke("seats", str(path), "--race", "State Representative", "-f", "json")
+    assert picked.code == 0, picked.stderr
+    (allocation,) = json.loads(picked.stdout)["elections"][0]["allocations"]
+    assert {p["party"]: p["seats"] for p in allocation["parties"]} == {"REP": 2, "DEM": 1}
+
+
+def test_a_file_of_one_governor_race_says_it_is_no_chamber(tmp_path):
+    text = (
+        "county,office,party,candidate,votes\n"
+        "North,Governor,DEM,Ann Ash,5\n"
+        "North,Governor,REP,Bo Birch,4\n"
+        "South,Governor,DEM,Ann Ash,3\n"
+        "South,Governor,REP,Bo Birch,6\n"
+    )
+    result = invoke("seats", str(write(tmp_path, text)))
+    assert result.code == 2
+    assert "is no chamber" in " ".join(result.stderr.split())

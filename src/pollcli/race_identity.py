@@ -235,3 +235,45 @@ def unlike_pairs(ordered: Sequence[Election], in_common: Sequence[bool]) -> list
                 "races; pick each file's race with --race-of FILE=TEXT"
             )
     return list(dict.fromkeys(found))
+
+
+# A number in an office's name ("State Representative 12th District"): the office names its seat,
+# and the races of one chamber differ only there.
+_SEAT_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
+
+
+@dataclass
+class Office:
+    """The races of one office: its name as written (the part its races share, where the office
+    names each seat), and its elections in file order."""
+
+    name: str
+    elections: list[Election]
+
+
+def offices(elections: Sequence[Election]) -> list[Office]:
+    """The offices of races of a file of many (their `office` race key), in order of first race:
+    compared as races are across files, and with the seat numbers an office may name aside;
+    elections with no office are left out."""
+    found: dict[str, tuple[list[str], list[Election]]] = {}
+    for election in elections:
+        value = election.race.roles.get("office", "").strip() if election.race else ""
+        if value:
+            key = _SEAT_NUMBER.sub("#", fold("office", value))
+            names, members = found.setdefault(key, ([], []))
+            names.append(value)
+            members.append(election)
+    return [Office(_shared(names), members) for names, members in found.values()]
+
+
+def _shared(names: list[str]) -> str:
+    """One office's name: as written, or the start its seats' names share ("State Representative"
+    for "State Representative 1st District" and "… 2nd District")."""
+    distinct = list(dict.fromkeys(names))
+    if len(distinct) == 1:
+        return distinct[0]
+    length = 0
+    while all(len(n) > length and n[length] == distinct[0][length] for n in distinct):
+        length += 1
+    start = distinct[0][:length].rstrip(" ,-–·#(0123456789")
+    return start if len(start) >= 3 else distinct[0]

@@ -112,19 +112,11 @@ def _add_overview(
 
 
 def _offices(items: list[Election], lines: Sequence[RaceLine]) -> list[str]:
-    """The offices of the races the tally counts (primaries and measures aside), as first written,
-    one per office compared as races are (punctuation and case aside)."""
-    from pollcli.race_identity import fold
+    """The offices of the races the tally counts (primaries and measures aside)."""
+    from pollcli.race_identity import offices
 
     counted = {line.race for line in lines if not line.primary and not line.measure}
-    offices: dict[str, str] = {}
-    for election in items:
-        if election.race is None or election.facts.election not in counted:
-            continue
-        office = election.race.roles.get("office", "").strip()
-        if office:
-            offices.setdefault(fold("office", office), office)
-    return list(offices.values())
+    return [o.name for o in offices([e for e in items if e.facts.election in counted])]
 
 
 def summarize_election(

@@ -43,28 +43,29 @@ def check_one_office(group: list[Election], source: str) -> None:
     """A parliament is one chamber: races of different offices (a president, a governor, the
     U.S. House, a state house) are not seats of one body to add up, so they are refused with
     the offices, their races and how to keep one."""
-    offices: dict[str, list[Election]] = {}
-    for election in group:
-        office = office_of(election)
-        if office is not None:
-            offices.setdefault(_fold_office(office), []).append(election)
-    if len(offices) < 2:
+    from pollcli.race_identity import offices
+
+    found = offices(group)
+    if len(found) < 2:
         return
-    listed = [(office_of(races[0]) or "", len(races)) for races in offices.values()]
+    listed = [(office.name, len(office.elections)) for office in found]
     shown = ", ".join(
         f"{name} ({count:,} race{'s' if count != 1 else ''})" for name, count in listed[:SHOWN]
     )
     if len(listed) > SHOWN:
         shown += f", … ({len(listed) - SHOWN} more)"
-    example = max(listed, key=lambda item: item[1])[0]
-    first = next(iter(offices.values()))[0]
-    header = _office_header(first)
+    largest = max(found, key=lambda office: len(office.elections))
+    written = {office_of(e) for e in largest.elections}
+    where = (
+        f', --where "{_office_header(largest.elections[0])}={largest.name}" the rows of that office'
+        if written == {largest.name}
+        else ""
+    )
     raise UsageError(
         f"{source} holds races of {len(listed)} offices: {shown}. seats allocates one chamber's "
         "seats and does not add different offices up (an office of one race, such as a "
         "president or a governor, is no chamber: `pollcli summary` names its winner). Keep one "
-        f'office: --race "{example}" keeps the races named like it, --where '
-        f'"{header}={example}" the rows of that office'
+        f'office: --race "{largest.name}" keeps the races named like it{where}'
     )
 
 
@@ -75,21 +76,13 @@ def check_not_one_race(election: Election, options: SeatOptions) -> None:
         return
     office = office_of(election)
     name = election.facts.election
-    of = (
-        f", of the office {office}" if office and _fold_office(office) != _fold_office(name) else ""
-    )
+    of = f", of the office {office}" if office and office != name else ""
     raise UsageError(
         f"{election.source_file} gives one race to allocate ({name}{of}), and one race is no "
         "chamber: seats adds up the seats of a parliament's races, and `pollcli summary` names "
         "this race's winner. Keep every race of one office (--race OFFICE, or --where COL=VALUE) "
         "to see a chamber's seats"
     )
-
-
-def _fold_office(value: str) -> str:
-    from pollcli.race_identity import fold
-
-    return fold("office", value)
 
 
 def _office_header(election: Election) -> str:
@@ -245,7 +238,8 @@ def contests_of(group: list[Election], options: SeatOptions) -> tuple[Layout, li
     if count is None and not single:
         raise UsageError(
             f"{source}: how many seats? Give --seats N, or '# seats: N' in the front matter "
-            "(a file of single-member races needs one election per race)"
+            "(a file of single-member races needs one election per race; a file of one race, "
+            "such as a governor's, is no chamber: `pollcli summary` names its winner)"
         )
     if single:
         return "single_member", [_race_contest(first, options.seats, options, source)]
