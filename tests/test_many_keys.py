@@ -1,8 +1,10 @@
-"""The streaming engine keeps a bounded number of validated keys and options (`limits.KEYS_KEPT`,
-`limits.OPTIONS_KEPT`, read in `stream`'s namespace where it builds its lookups): a file of ever
-new keys (10,000 races of their own candidates) would otherwise hold a cache entry per key that is
-never looked up again. Forgetting them must change nothing: the bounds are made tiny here, the blocks small, and both engines must agree, with figures summed by the
-test itself from the rows it wrote."""
+"""The streaming engine keeps a bounded number of validated options (`limits.OPTIONS_KEPT`, read in
+`stream`'s namespace where it builds its lookup): a file of ever new keys (10,000 races of their own
+candidates) would otherwise hold a cache entry per option that is never looked up again. Forgetting
+them must change nothing: the bound is made tiny here, the blocks small, and both engines must
+agree, with figures summed by the test itself from the rows it wrote. A key (election, option,
+region) keeps no validated row of its own (`read.keysums`): its region is placed in its option's
+row once the file is summed."""
 
 from __future__ import annotations
 
@@ -18,7 +20,6 @@ from pollcli.read import ReadOptions, stream
 @pytest.fixture
 def forgetful(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stream, "BLOCK_BYTES", 512)
-    monkeypatch.setattr(stream, "KEYS_KEPT", 3)
     monkeypatch.setattr(stream, "OPTIONS_KEPT", 2)
 
 
@@ -78,3 +79,32 @@ def test_a_bad_name_after_the_keys_were_forgotten_is_found_by_both(
     path = _write(tmp_path / "blank.csv", "election,candidate,votes", rows)
     _, problems = engines_agree(monkeypatch, path)
     assert [(p.code, p.line) for p in problems if p.severity == "error"] == [("blank-name", 102)]
+
+
+def test_a_file_of_many_regions_each_its_own_key(tmp_path, monkeypatch, forgetful):
+    # `precinct` as the only place column is the region: every precinct is a region of its own,
+    # each of its options a key. Names written two ways (case, spaces, an invisible character)
+    # are one option in every region, as in the exact engine.
+    spellings = ("Ann Alder", "ann  alder", "Ann\u200b Alder")
+    rows = [
+        (f"P{p:03d}", spellings[p % 3] if i == 0 else name, str((p * 17 + i * 3) % 70))
+        for p in range(150)
+        for i, name in enumerate(("Ann Alder", "Bob Birch", "Cy Cole"))
+    ]
+    path = _write(tmp_path / "places.csv", "precinct,candidate,votes", rows)
+    assert _streams(path)
+    elections, _ = engines_agree(monkeypatch, path)
+    (election,) = elections
+    by_region: Counter[tuple[str, str]] = Counter()
+    for region, name, votes in rows:
+        key = "ann alder" if name.replace("\u200b", "").lower().split() == ["ann", "alder"] else name
+        by_region[region, key] += int(votes)
+    got = Counter(
+        {
+            (r.name, "ann alder" if o.candidate.lower().startswith("ann") else o.candidate): o.votes
+            for r in election.regions
+            for o in r.options
+        }
+    )
+    assert got == by_region
+    assert len(election.regions) == 150

@@ -194,6 +194,22 @@ class Row(BaseModel):
         return data
 
 
+def placed(row: Row, region: str | None, unit: str | None = None) -> Row:
+    """The validated `row` in another region and unit, without validating it again: a region and a
+    unit are plain text the contract takes as it is. The streaming engine validates an option's
+    cells once and places it in each of its regions (a model copy per key cost ~5 µs, and a file of
+    200,000 precincts has 600,000 keys)."""
+    fields = row.__dict__.copy()
+    fields["region"] = region
+    fields["unit"] = unit
+    copy = Row.__new__(Row)
+    object.__setattr__(copy, "__dict__", fields)
+    object.__setattr__(copy, "__pydantic_fields_set__", row.__pydantic_fields_set__)
+    object.__setattr__(copy, "__pydantic_extra__", None)
+    object.__setattr__(copy, "__pydantic_private__", None)
+    return copy
+
+
 # --- an election's facts -----------------------------------------------------------------------------
 
 

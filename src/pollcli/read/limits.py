@@ -1,6 +1,6 @@
 """The streaming engine's bounds: on options — an election (a race) of more than `MAX_OPTIONS`
 options is no ballot, and reading stops at the first option past it — and on what it keeps of the
-keys it has validated (`Kept`).
+options it has validated (`Kept`).
 
 Options are counted race by race as the exact engine's assembly counts them (`assemble.option_key`),
 a race told by its election and race cells (`roles.race_cells`) and, in a file of party primaries,
@@ -24,9 +24,6 @@ if TYPE_CHECKING:
 # Validated option cells kept for the keys to come: a precinct file names its few options again in
 # every block; a file of a million names would keep a row per name for nothing.
 OPTIONS_KEPT: Final[int] = 1 << 16
-# Likewise the keys (election, region, option… as bytes) validated: a precinct file's keys come
-# back in every block, those of a file of 10,000 races of their own candidates never.
-KEYS_KEPT: Final[int] = 1 << 17
 
 K = TypeVar("K")
 V = TypeVar("V")

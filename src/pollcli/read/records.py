@@ -172,6 +172,14 @@ class CellReader:
             values.pop(part, None)
         return values, facts
 
+    def place(self, text: str) -> str | None:
+        """A region (or unit) cell as `split` reads it: cleaned, None when blank. The streaming
+        engine validates an option's other cells once and reads its place cell by cell."""
+        raw = clean_cell(text)
+        if not self.invisible and not text.isascii():
+            self.invisible = raw != text.strip()
+        return raw or None
+
     def _fact_in_a_race_column(self, values: dict[str, str], facts: dict[str, str]) -> None:
         """No candidate, and a race cell that names a count ("Ballots Cast", "Registered Voters" as
         an office, as in OpenElections' Kentucky files): the row is that count, for every race of

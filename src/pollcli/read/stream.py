@@ -50,7 +50,8 @@ from pollcli.read.engines import progress_hook, streamable
 from pollcli.read.facts import NoPrecinct, UnitFacts
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
-from pollcli.read.limits import KEYS_KEPT, OPTIONS_KEPT, Kept, OptionCount
+from pollcli.read.keysums import Key, KeySums
+from pollcli.read.limits import OPTIONS_KEPT, Kept, OptionCount
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import PartyRule, party_rule
 from pollcli.read.races import assemble as assemble_races
@@ -175,16 +176,11 @@ def read_stream(
     return elections, sort_problems(found.items)
 
 
-# What rows sum under: (election, cells without votes and unit, fact cells, whether the row is kept
-# apart with its unit: a unit that may be a total, `total_words.suspect_cells`).
-_Identity = tuple[str, Row, tuple[tuple[str, str], ...], bool]
-
-
-def _identity(election: str, row: Row, facts: dict[str, str], apart: bool = False) -> _Identity:
-    """What a row sums under: its unit summed away, or kept (`apart`) for the totals stage."""
-    if row.votes is not None or (row.unit is not None and not apart):
-        row = row.model_copy(update={"votes": None} if apart else {"votes": None, "unit": None})
-    return election, row, tuple(sorted(facts.items())), apart
+def _option(row: Row) -> Row:
+    """A row's option: its cells without votes, region and unit (which a key holds apart)."""
+    if row.votes is None and row.region is None and row.unit is None:
+        return row
+    return row.model_copy(update={"votes": None, "region": None, "unit": None})
 
 
 class _Summer:
@@ -235,14 +231,21 @@ class _Summer:
             party_index=by_name.get("party") if self.has_unit else None,
         )
         self.repeats = Repeats()
-        # One record per identity: the election, the validated cells (without votes and unit) and
-        # the fact cells. Rows that validate alike sum alike, however their cells were written.
-        self.sums: dict[_Identity, Record] = {}
-        # Each distinct key's cells (as bytes) validated once: their identity, or None when a row
-        # with them has a problem (its block is then read by the exact stages, which name the lines).
-        self.validated: Kept[tuple[bytes, ...], _Identity | None] = Kept(KEYS_KEPT)
-        # Each option's cells (without the region) validated once: the row, or None after a problem.
-        self.options: Kept[tuple[tuple[str, str], ...], Row | None] = Kept(OPTIONS_KEPT)
+        # Votes per key: the election, the validated cells (without votes, region and unit), the
+        # fact cells, the region (and a unit kept apart). Rows that validate alike sum alike,
+        # however their cells were written.
+        self.sums = KeySums(self.has_unit)
+        # Each option's key cells (as bytes, all but the region) validated once: their part
+        # (`KeySums.part`), or None when a row with them has a problem (its block is then read by
+        # the exact stages, which name the lines). A region is plain text, read key by key.
+        self.options: Kept[tuple[bytes, ...], int | None] = Kept(OPTIONS_KEPT)
+        region_index = by_name.get("region")
+        self.region_at = (
+            self.layout.key_indexes.index(region_index)
+            if region_index in self.layout.key_indexes
+            else None
+        )
+        self.counted: set[int] = set()  # the parts whose option `options_met` has counted
         self.unit_facts = UnitFacts()
         self.share_index = columns.index("share")
         self.marks: dict[str, int] = {}
@@ -301,14 +304,14 @@ class _Summer:
             )
 
     def records(self) -> list[Record]:
-        return sorted(self.sums.values(), key=lambda r: r.line)
+        return self.sums.records()
 
     def release(self) -> None:
         """Drop what only the summing needed (a key per region and option in a file of many
         regions), before the records are assembled into elections."""
-        self.sums.clear()
-        self.validated.clear()
+        self.sums.release()
         self.options.clear()
+        self.counted.clear()
         self.options_met.release()
 
     def _mark(self, cells: list[str], line: int) -> None:
@@ -326,72 +329,73 @@ class _Summer:
         whole = "," if set(self.marks) == {","} else "."
         return len(self.marks) > 1 or whole != self.reader.decimal
 
-    def _validated(self, cells: list[str], line: int, unit: str | None = None) -> _Identity | None:
-        """A key's cells through the row contract; None (nothing recorded) when they have a problem.
+    def _part(self, cells: list[str], line: int) -> int | None:
+        """An option's key cells (all but the region) through the row contract, once: their part
+        (`KeySums.part`); None (nothing recorded) when they have a problem.
 
         Files of many regions or many races repeat each option's cells in every region and race:
-        the option's cells are validated once, and each key is that row with its region (a plain
-        text, which the contract takes as it is), its unit when the key keeps one apart, and its
-        fact and race cells (read later)."""
+        they are validated once, and each key is that part with its region (a plain text, which
+        the contract takes as it is) and its unit when the key keeps one apart."""
         self._mark(cells, line)
         values, facts = self.reader.split(cells)
         if "candidate" not in values:
             values["candidate"] = ""
-        region = values.pop("region", None)
-        option = tuple(values.items())
-        if option not in self.options:
-            row = self.reader.row(line, values, Found(self.found.file))
-            self.options[option] = None if row is None else _identity("", row, {})[1]
-        row = self.options[option]
+        row = self.reader.row(line, values, Found(self.found.file))
         if row is None:
             return None
-        if region is not None:
-            row = row.model_copy(update={"region": region})
-        if unit is not None:
-            row = row.model_copy(update={"unit": clean_cell(unit) or None})
         election = facts.pop("election", None) or self.reader.default_election
-        return election, row, tuple(sorted(facts.items())), unit is not None
+        return self.sums.part(election, _option(row), tuple(sorted(facts.items())))
 
     def _merge(self, summed: BlockSums, line: int) -> int | None:
         """Add a block's sums, each key's cells validated once; None (and nothing kept) when the
         block needs the exact stages after all."""
-        pending: list[tuple[_Identity, int, int]] = []
+        pending: list[tuple[Key, int, int]] = []
         key_indexes = self.layout.key_indexes
         groups, over = self.options_met.in_order(summed)
         if over:
             self.stopped = self.limited = True
         keys = list(zip(*summed.keys, strict=True))
+        at = self.region_at
+        options = self.options
+        place = self.reader.place
         for index in groups:
             first = summed.firsts[index]
             if summed.counts[index] > 1 and not self.has_unit:
                 return None  # a repeated row: the exact stages name every line
             key = keys[index]
-            held = summed.held[index] if summed.held else None
-            if held is not None:
-                key += (held,)  # a unit that may be a total: its rows kept apart
-            if key not in self.validated:
+            option = key if at is None else key[:at] + key[at + 1 :]
+            part = options.get(option, -1)
+            if part == -1:
                 cells = [""] * self.width
                 try:
                     for position, column in enumerate(key_indexes):
-                        cells[column] = key[position].decode("utf-8")
-                    apart = None if held is None else held.decode("utf-8")
+                        if position != at:
+                            cells[column] = key[position].decode("utf-8")
                 except UnicodeDecodeError:
                     return None
                 if any(cells[i].strip() for i in self.blank_indexes):
                     # A value under a blank header is an error of the header, which the exact
                     # engine reports for the file as a whole (blank-label) from all of its rows.
                     raise _ExactAfterAll
-                self.validated[key] = self._validated(cells, line + first, apart)
-            identity = self.validated[key]
-            if identity is None:
+                part = options[option] = self._part(cells, line + first)
+            if part is None:
                 return None
-            pending.append((identity, line + first, summed.totals[index]))
+            held = summed.held[index] if summed.held else None
+            try:
+                region = None if at is None else place(key[at].decode("utf-8"))
+                # A unit that may be a total: its rows kept apart.
+                aside = None if held is None else clean_cell(held.decode("utf-8")) or None
+            except UnicodeDecodeError:
+                return None
+            pending.append(
+                ((part, region, aside, held is not None), line + first, summed.totals[index])
+            )
         total_words.check_block(summed, self.layout, self.reader.columns)
         facts = self._unit_facts(summed, line)
         if facts is None:
             return None
-        for identity, first_line, total in pending:
-            self._add(identity, first_line, total)
+        for sums_key, first_line, total in pending:
+            self._add(sums_key, first_line, total)
         if summed.units is not None:
             self.repeats.add_block(summed.units)
             self.reader.invisible = self.reader.invisible or summed.cleaned
@@ -468,32 +472,29 @@ class _Summer:
                 self.unit_facts.add(
                     unit, key, value, start, self.found, self.reader.columns.header_of(key)
                 )
+            row = record.row
+            part = self.sums.part(
+                record.election, _option(row), tuple(sorted(record.facts.items()))
+            )
             self._add(
-                _identity(record.election, record.row, record.facts, apart),
-                start,
-                record.votes or 0,
+                (part, row.region, row.unit if apart else None, apart), start, record.votes or 0
             )
         if any(p.code == Code.MALFORMED_CSV for p in self.found.items[mark:]):
             self.stopped = True
         # Lines as the exact engine counts them: a lone carriage return ends one too.
         return block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
 
-    def _add(self, identity: _Identity, line: int, votes: int) -> None:
-        record = self.sums.get(identity)
-        if record is None:
-            election, row, facts, apart = identity
-            if apart and not self.keeps_apart:
-                raise _ExactAfterAll
-            # A row kept apart is one row of its unit, as the exact engine's (`read/repeats`
-            # finds a unit that lists an option twice): not summed across units.
-            record = Record(
-                line, election, row, votes, dict(facts), summed=self.has_unit and not apart
-            )
-            self.sums[identity] = record
-            if self.options_met.add(election, record.facts, row.candidate, row.party):
-                self.stopped = True  # the assembly says which line; nothing past it is needed
+    def _add(self, key: Key, line: int, votes: int) -> None:
+        if not self.sums.add(key, line, votes):
             return
-        record.votes = (record.votes or 0) + votes
-        record.line = min(record.line, line)
-        if not self.has_unit:
-            record.same_cell_lines.append(line)
+        part, _, _, apart = key
+        if apart and not self.keeps_apart:
+            raise _ExactAfterAll
+        # A row kept apart is one row of its unit, as the exact engine's (`read/repeats` finds a
+        # unit that lists an option twice): not summed across units.
+        if part in self.counted:
+            return  # its option is counted in its race: a region adds no option
+        self.counted.add(part)
+        election, row, facts = self.sums.parts[part]
+        if self.options_met.add(election, dict(facts), row.candidate, row.party):
+            self.stopped = True  # the assembly says which line; nothing past it is needed

@@ -1,0 +1,87 @@
+"""The streaming engine's sums per key, kept lean until the records are built.
+
+A key is an election, an option's validated cells (`contract.Row`, without votes, region or unit),
+its fact cells, its region and, for a row kept apart as a possible total, its unit. A file of many
+regions (200,000 precincts) or many races (10,000 races of their own candidates) has hundreds of
+thousands of keys, so a key keeps no Python object of its own beyond its sums: the option's row,
+election and facts are numbered once (a "part") and each key is `(part, region, unit, apart)` →
+`[votes, first line, further lines]`. The `Record`s the assembly takes, each with its row placed in
+its region (`contract.placed`), are built once, at the end.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pollcli.contract import Row, placed
+from pollcli.read.records import Record
+
+# What rows sum under: (part number, region, unit, whether the row is kept apart with its unit).
+Key = tuple[int, str | None, str | None, bool]
+Facts = tuple[tuple[str, str], ...]
+
+
+class KeySums:
+    """Votes summed per key; the keys' options, elections and facts numbered once each."""
+
+    def __init__(self, summed_units: bool) -> None:
+        # Rows of several units summed (a file with a unit column): each record says so, and the
+        # assembly does not look for repeats among them (`Record.summed`).
+        self.summed_units = summed_units
+        self.rows: dict[
+            Row, int
+        ] = {}  # each distinct option row, numbered (rows equal, one number)
+        self.numbers: dict[tuple[str, int, Facts], int] = {}
+        self.parts: list[tuple[str, Row, Facts]] = []
+        # Per key: [votes, first line, lines of further rows of the same cells or None].
+        self.sums: dict[Key, list[Any]] = {}
+
+    def part(self, election: str, row: Row, facts: Facts) -> int:
+        """The number of an (election, option row, fact cells): rows that validate alike are one,
+        however their cells were written."""
+        number = self.rows.setdefault(row, len(self.rows))
+        key = (election, number, facts)
+        part = self.numbers.get(key)
+        if part is None:
+            part = self.numbers[key] = len(self.parts)
+            self.parts.append((election, row, facts))
+        return part
+
+    def add(self, key: Key, line: int, votes: int) -> bool:
+        """Add a row's (or a block's summed rows') votes under its key; whether the key is new."""
+        sums = self.sums.get(key)
+        if sums is None:
+            self.sums[key] = [votes, line, None]
+            return True
+        sums[0] += votes
+        sums[1] = min(sums[1], line)
+        if not self.summed_units:
+            # Without units, a key met again is a row repeated: the assembly names its lines.
+            if sums[2] is None:
+                sums[2] = [line]
+            else:
+                sums[2].append(line)
+        return False
+
+    def records(self) -> list[Record]:
+        """One record per key, in the order of their first lines; the sums are emptied."""
+        records = []
+        parts = self.parts
+        summed = self.summed_units
+        for (part, region, unit, apart), (votes, line, lines) in self.sums.items():
+            election, row, facts = parts[part]
+            if region is not None or unit is not None:
+                row = placed(row, region, unit)
+            record = Record(line, election, row, votes, dict(facts), summed=summed and not apart)
+            if lines is not None:
+                record.same_cell_lines = lines
+            records.append(record)
+        self.sums.clear()
+        records.sort(key=lambda r: r.line)
+        return records
+
+    def release(self) -> None:
+        self.sums.clear()
+        self.rows.clear()
+        self.numbers.clear()
+        self.parts.clear()
