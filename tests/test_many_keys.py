@@ -97,7 +97,9 @@ def test_a_file_of_many_regions_each_its_own_key(tmp_path, monkeypatch, forgetfu
     (election,) = elections
     by_region: Counter[tuple[str, str]] = Counter()
     for region, name, votes in rows:
-        key = "ann alder" if name.replace("\u200b", "").lower().split() == ["ann", "alder"] else name
+        key = (
+            "ann alder" if name.replace("\u200b", "").lower().split() == ["ann", "alder"] else name
+        )
         by_region[region, key] += int(votes)
     got = Counter(
         {

@@ -194,6 +194,8 @@ class Assembly:
         minutes and gigabytes)."""
         if len(records) <= MAX_OPTIONS:
             return False  # fewer rows than the limit: fewer options too
+        if len({option_key(r.row.candidate) for r in records}) <= MAX_OPTIONS:
+            return False  # many regions of a few options: no need to walk them in line order
         seen: set[str] = set()
         for record in sorted(records, key=lambda r: r.line):
             seen.add(option_key(record.row.candidate))
@@ -291,9 +293,13 @@ class Assembly:
         """One option per name in a region (or the election): rows of different units added up;
         within one unit, a candidate's party lines (`read.partylines`) too, and the same option twice
         without a distinguishing party a `duplicate-option` error."""
+        keys = [option_key(record.row.candidate) for record in records]
+        if len(set(keys)) == len(keys) and not any(r.same_cell_lines for r in records):
+            # Each option once (a precinct's rows): nothing to add up or check.
+            return [_merge_records([record]) for record in records]
         groups: dict[str, list[Record]] = {}
-        for record in records:
-            groups.setdefault(option_key(record.row.candidate), []).append(record)
+        for key, record in zip(keys, records, strict=True):
+            groups.setdefault(key, []).append(record)
         options = []
         ok = True
         for group in groups.values():
@@ -347,6 +353,8 @@ class Assembly:
 
     def _sum_regions(self, regions: list[Region]) -> list[Option] | None:
         totals: dict[str, Option] = {}
+        # An option's parties across regions, each pair of (so far, this region's) joined once.
+        joined: dict[tuple[str | None, str | None], str | None] = {}
         for region in regions:
             for option in region.options:
                 if option.votes is None:
@@ -362,8 +370,13 @@ class Assembly:
                 if key in totals:
                     total = totals[key]
                     total.votes = (total.votes or 0) + option.votes
-                    parties = (total.party or "").split(" / ") + (option.party or "").split(" / ")
-                    total.party = " / ".join(dict.fromkeys(p for p in parties if p)) or None
+                    pair = (total.party, option.party)
+                    if pair not in joined:
+                        parties = (total.party or "").split(" / ") + (option.party or "").split(
+                            " / "
+                        )
+                        joined[pair] = " / ".join(dict.fromkeys(p for p in parties if p)) or None
+                    total.party = joined[pair]
                 else:
                     totals[key] = dataclasses.replace(option, share=None, share_decimals=None)
         return list(totals.values())

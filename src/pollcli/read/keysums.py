@@ -68,7 +68,9 @@ class KeySums:
         records = []
         parts = self.parts
         summed = self.summed_units
-        for (part, region, unit, apart), (votes, line, lines) in self.sums.items():
+        sums = self.sums
+        while sums:  # each key's sums freed as its record is built: not both at the peak
+            (part, region, unit, apart), (votes, line, lines) = sums.popitem()
             election, row, facts = parts[part]
             if region is not None or unit is not None:
                 row = placed(row, region, unit)
@@ -76,7 +78,7 @@ class KeySums:
             if lines is not None:
                 record.same_cell_lines = lines
             records.append(record)
-        self.sums.clear()
+        records.reverse()  # in the order the keys were met, for a sort as stable as ever
         records.sort(key=lambda r: r.line)
         return records
 

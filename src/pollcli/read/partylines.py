@@ -69,6 +69,8 @@ def party_lines(
     credited: dict[int, str] = {}  # a fused candidate's rows: the party they are credited with
     warnings: list[tuple[list[Record], int, str]] = []  # shared-name: said once all are renamed
     for group in groups.values():
+        if len({r.row.party for r in group} - {None, ""}) < 2:
+            continue  # one party at most (every precinct's row of a candidate): nothing to do
         group.sort(key=lambda r: r.line)  # both engines: parties in the order the file lists them
         parties: dict[str, str] = {}  # by `option_key`: the first spelling
         for record in group:

@@ -30,7 +30,7 @@ from pollcli.read.header import NAME_PARTS, ColumnMap
 from pollcli.read.options import ReadOptions
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     """One row's validated cells (or several identical rows' summed), with its election and facts."""
 

@@ -195,11 +195,11 @@ def _find(
         classes.setdefault(key, _Class(what, column)).totals.append(total)
 
     definite: set[int] = set()
-    # Marked rows and total options: one total per row.
+    # Marked rows and total options: one total per row. The others by their place (below).
     by_line: dict[int, _Total] = {}
+    places: dict[tuple[str, str], list[Record]] = {}
     for record in records:
-        region, unit = place(record)
-        where = f" of {unit!r}" if unit else f" of {region!r}" if region else ""
+        at = place(record)
         if record.line in marked:
             total = by_line.get(record.line)
             if total is None:
@@ -212,6 +212,8 @@ def _find(
             and kind_key(record.row.candidate) not in given
         ):
             # (A `Total Votes` row that counts its unit is a fact of it: `records.with_row_facts`.)
+            region, unit = at
+            where = f" of {unit!r}" if unit else f" of {region!r}" if region else ""
             name = record.row.candidate
             hint = f", or if {name!r} is a candidate, say so: --kind {shlex.quote(name + '=candidate')}"
             add(
@@ -222,14 +224,11 @@ def _find(
                 _Total(f"{name!r}{where}", [record], of_options=True, hint=hint),
             )
         else:
+            places.setdefault(at, []).append(record)
             continue
         definite.add(id(record))
     # Units and regions that are totals by their names: one total per place. The rows that may be
     # totals by their place are judged by their figures (`total_places.judge`).
-    places: dict[tuple[str, str], list[Record]] = {}
-    for record in records:
-        if id(record) not in definite:
-            places.setdefault(place(record), []).append(record)
     named_units = {region for region, unit in places if unit}
     named_regions = any(region for region, _ in places)
     units_of: dict[str, int] = {}
