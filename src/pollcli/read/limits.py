@@ -55,10 +55,12 @@ class OptionCount:
     ):
         self.names: dict[tuple[str, ...], set[str]] = {}
         self.race_columns = race_cells(columns)
-        self.raw_names: dict[bytes, str] = {}  # a candidate cell as written → its option key
+        # A candidate cell as written → its option key (a few per precinct file, a million in a
+        # file of 10,000 races of their own candidates: bounded, forgotten beyond).
+        self.raw_names: Kept[bytes, str] = Kept(OPTIONS_KEPT)
         # A validated name → its option key: `option_key`'s cache is smaller than the names of a
         # file of many races, so it would compute each key anew.
-        self.name_keys: dict[str, str] = {}
+        self.name_keys: Kept[str, str] = Kept(OPTIONS_KEPT)
         self.key_indexes = list(key_indexes)
         self.candidate_index = columns.index("candidate")
         self.election_index = columns.index("election")
