@@ -19,6 +19,15 @@ from pollcli.read.records import Record
 # What rows sum under: (part number, region, unit, whether the row is kept apart with its unit).
 Key = tuple[int, str | None, str | None, bool]
 Facts = tuple[tuple[str, str], ...]
+# An option's election, validated row (without votes, region and unit) and fact cells.
+Part = tuple[str, Row, Facts]
+
+
+def option_of(row: Row) -> Row:
+    """A row's option: its cells without votes, region and unit (which a key holds apart)."""
+    if row.votes is None and row.region is None and row.unit is None:
+        return row
+    return row.model_copy(update={"votes": None, "region": None, "unit": None})
 
 
 class KeySums:
@@ -28,24 +37,25 @@ class KeySums:
         # Rows of several units summed (a file with a unit column): each record says so, and the
         # assembly does not look for repeats among them (`Record.summed`).
         self.summed_units = summed_units
-        self.rows: dict[
-            Row, int
-        ] = {}  # each distinct option row, numbered (rows equal, one number)
-        self.numbers: dict[tuple[str, int, Facts], int] = {}
-        self.parts: list[tuple[str, Row, Facts]] = []
+        # Each distinct part, numbered: rows that validate alike are one part, however their
+        # cells were written (a `Row` is hashed once per part, never per key).
+        self.numbers: dict[Part, int] = {}
+        self.parts: list[Part] = []
+        # Per part, whether its option was counted in its race (`limits.OptionCount`): 1 byte.
+        self.counted = bytearray()
         # Per key: [votes, first line, lines of further rows of the same cells or None].
         self.sums: dict[Key, list[Any]] = {}
 
     def part(self, election: str, row: Row, facts: Facts) -> int:
         """The number of an (election, option row, fact cells): rows that validate alike are one,
         however their cells were written."""
-        number = self.rows.setdefault(row, len(self.rows))
-        key = (election, number, facts)
-        part = self.numbers.get(key)
-        if part is None:
-            part = self.numbers[key] = len(self.parts)
-            self.parts.append((election, row, facts))
-        return part
+        part = (election, row, facts)
+        number = self.numbers.get(part)
+        if number is None:
+            number = self.numbers[part] = len(self.parts)
+            self.parts.append(part)
+            self.counted.append(0)
+        return number
 
     def add(self, key: Key, line: int, votes: int) -> bool:
         """Add a row's (or a block's summed rows') votes under its key; whether the key is new."""
@@ -84,6 +94,6 @@ class KeySums:
 
     def release(self) -> None:
         self.sums.clear()
-        self.rows.clear()
         self.numbers.clear()
         self.parts.clear()
+        self.counted.clear()

@@ -9,10 +9,11 @@ not of rows.
 
 One contract for both engines: a block is trusted to pyarrow only when nothing in it could be a problem
 (every vote a plain integer within bounds, every row as wide as the header, no blank lines, rows equal
-to lines). Each distinct key's cells are validated once by the same stage as the exact engine's
-(`records.CellReader`, the Pydantic row contract). Any doubt and the block is read by the exact stages
-instead, which record the same problems at the same physical lines. The records then go through the same
-assembly (`assemble.Assembly`) as the exact engine's.
+to lines). Each distinct option's cells (all but the region, a plain text) are validated once by the
+same stage as the exact engine's (`records.CellReader`, the Pydantic row contract); a key keeps no
+row of its own until the file is summed (`read.keysums`). Any doubt and the block is read by the
+exact stages instead, which record the same problems at the same physical lines. The records then go
+through the same assembly (`assemble.Assembly`) as the exact engine's.
 
 Per-precinct counts (`registered`, `ballots_cast`… beside a unit column) are kept once per precinct
 (`facts.UnitFacts`), and each precinct leaves 9–12 bytes in `repeats.Repeats` (and each distinct list
@@ -37,7 +38,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import REGIONAL_FACTS
-from pollcli.contract import Row
 from pollcli.numbers import share_decimal_mark
 from pollcli.problems import Code, Found, sort_problems
 from pollcli.read import layout, total_words, totals
@@ -50,7 +50,7 @@ from pollcli.read.engines import progress_hook, streamable
 from pollcli.read.facts import NoPrecinct, UnitFacts
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
-from pollcli.read.keysums import Key, KeySums
+from pollcli.read.keysums import Key, KeySums, option_of
 from pollcli.read.limits import OPTIONS_KEPT, Kept, OptionCount
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import PartyRule, party_rule
@@ -176,13 +176,6 @@ def read_stream(
     return elections, sort_problems(found.items)
 
 
-def _option(row: Row) -> Row:
-    """A row's option: its cells without votes, region and unit (which a key holds apart)."""
-    if row.votes is None and row.region is None and row.unit is None:
-        return row
-    return row.model_copy(update={"votes": None, "region": None, "unit": None})
-
-
 class _Summer:
     """Sums the data rows block by block into one record per key."""
 
@@ -245,7 +238,6 @@ class _Summer:
             if region_index in self.layout.key_indexes
             else None
         )
-        self.counted: set[int] = set()  # the parts whose option `options_met` has counted
         self.unit_facts = UnitFacts()
         self.share_index = columns.index("share")
         self.marks: dict[str, int] = {}
@@ -311,7 +303,6 @@ class _Summer:
         regions), before the records are assembled into elections."""
         self.sums.release()
         self.options.clear()
-        self.counted.clear()
         self.options_met.release()
 
     def _mark(self, cells: list[str], line: int) -> None:
@@ -344,13 +335,14 @@ class _Summer:
         if row is None:
             return None
         election = facts.pop("election", None) or self.reader.default_election
-        return self.sums.part(election, _option(row), tuple(sorted(facts.items())))
+        return self.sums.part(election, option_of(row), tuple(sorted(facts.items())))
 
     def _merge(self, summed: BlockSums, line: int) -> int | None:
         """Add a block's sums, each key's cells validated once; None (and nothing kept) when the
         block needs the exact stages after all."""
         pending: list[tuple[Key, int, int]] = []
         key_indexes = self.layout.key_indexes
+        self.options.bound()
         groups, over = self.options_met.in_order(summed)
         if over:
             self.stopped = self.limited = True
@@ -358,6 +350,7 @@ class _Summer:
         at = self.region_at
         options = self.options
         place = self.reader.place
+        regions: dict[bytes, str | None] = {}  # each region cell read once a block (3+ keys each)
         for index in groups:
             first = summed.firsts[index]
             if summed.counts[index] > 1 and not self.has_unit:
@@ -382,7 +375,11 @@ class _Summer:
                 return None
             held = summed.held[index] if summed.held else None
             try:
-                region = None if at is None else place(key[at].decode("utf-8"))
+                region = None
+                if at is not None:
+                    if key[at] not in regions:
+                        regions[key[at]] = place(key[at].decode("utf-8"))
+                    region = regions[key[at]]
                 # A unit that may be a total: its rows kept apart.
                 aside = None if held is None else clean_cell(held.decode("utf-8")) or None
             except UnicodeDecodeError:
@@ -474,7 +471,7 @@ class _Summer:
                 )
             row = record.row
             part = self.sums.part(
-                record.election, _option(row), tuple(sorted(record.facts.items()))
+                record.election, option_of(row), tuple(sorted(record.facts.items()))
             )
             self._add(
                 (part, row.region, row.unit if apart else None, apart), start, record.votes or 0
@@ -492,9 +489,9 @@ class _Summer:
             raise _ExactAfterAll
         # A row kept apart is one row of its unit, as the exact engine's (`read/repeats` finds a
         # unit that lists an option twice): not summed across units.
-        if part in self.counted:
+        if self.sums.counted[part]:
             return  # its option is counted in its race: a region adds no option
-        self.counted.add(part)
+        self.sums.counted[part] = 1
         election, row, facts = self.sums.parts[part]
         if self.options_met.add(election, dict(facts), row.candidate, row.party):
             self.stopped = True  # the assembly says which line; nothing past it is needed
