@@ -4,20 +4,19 @@ A key is an election, an option's validated cells (`contract.Row`, without votes
 its fact cells, its region and, for a row kept apart as a possible total, its unit. A file of many
 regions (200,000 precincts) or many races (10,000 races of their own candidates) has hundreds of
 thousands of keys, so a key keeps no Python object of its own beyond its sums: the option's row,
-election and facts are numbered once (a "part") and each key is `(part, region, unit, apart)` →
-`[votes, first line, further lines]`. The `Record`s the assembly takes, each with its row placed in
+election and facts are numbered once (a "part") and each key is the part alone, or with its region
+(and unit) → `(votes, first line)`. The `Record`s the assembly takes, each with its row placed in
 its region (`contract.placed`), are built once, at the end.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from pollcli.contract import Row, placed
 from pollcli.read.records import Record
 
-# What rows sum under: (part number, region, unit, whether the row is kept apart with its unit).
-Key = tuple[int, str | None, str | None, bool]
+# What rows sum under, as small as it can be (a million keys in a file of 10,000 races): the part
+# number alone, (part, region), or (part, region, unit, whether the row is kept apart with its unit).
+Key = int | tuple[int, str | None] | tuple[int, str | None, str | None, bool]
 Facts = tuple[tuple[str, str], ...]
 # An option's election, validated row (without votes, region and unit) and fact cells.
 Part = tuple[str, Row, Facts]
@@ -43,8 +42,9 @@ class KeySums:
         self.parts: list[Part] = []
         # Per part, whether its option was counted in its race (`limits.OptionCount`): 1 byte.
         self.counted = bytearray()
-        # Per key: [votes, first line, lines of further rows of the same cells or None].
-        self.sums: dict[Key, list[Any]] = {}
+        # Per key: (votes, first line); and the lines of further rows of the same cells.
+        self.sums: dict[Key, tuple[int, int]] = {}
+        self.repeated: dict[Key, list[int]] = {}
 
     def part(self, election: str, row: Row, facts: Facts) -> int:
         """The number of an (election, option row, fact cells): rows that validate alike are one,
@@ -57,20 +57,30 @@ class KeySums:
             self.counted.append(0)
         return number
 
-    def add(self, key: Key, line: int, votes: int) -> bool:
+    def part_of(self, record: Record) -> int:
+        """The part of a record the exact stages read (its row with its region and unit)."""
+        facts = tuple(sorted(record.facts.items()))
+        return self.part(record.election, option_of(record.row), facts)
+
+    def add(
+        self, part: int, region: str | None, unit: str | None, apart: bool, line: int, votes: int
+    ) -> bool:
         """Add a row's (or a block's summed rows') votes under its key; whether the key is new."""
+        key: Key = (
+            (part, region, unit, apart)
+            if unit is not None or apart
+            else part
+            if region is None
+            else (part, region)
+        )
         sums = self.sums.get(key)
         if sums is None:
-            self.sums[key] = [votes, line, None]
+            self.sums[key] = (votes, line)
             return True
-        sums[0] += votes
-        sums[1] = min(sums[1], line)
+        self.sums[key] = (sums[0] + votes, min(sums[1], line))
         if not self.summed_units:
             # Without units, a key met again is a row repeated: the assembly names its lines.
-            if sums[2] is None:
-                sums[2] = [line]
-            else:
-                sums[2].append(line)
+            self.repeated.setdefault(key, []).append(line)
         return False
 
     def records(self) -> list[Record]:
@@ -80,7 +90,14 @@ class KeySums:
         summed = self.summed_units
         sums = self.sums
         while sums:  # each key's sums freed as its record is built: not both at the peak
-            (part, region, unit, apart), (votes, line, lines) = sums.popitem()
+            key, (votes, line) = sums.popitem()
+            lines = self.repeated.pop(key, None)
+            if isinstance(key, int):
+                part, region, unit, apart = key, None, None, False
+            elif len(key) == 2:
+                part, region, unit, apart = *key, None, False
+            else:
+                part, region, unit, apart = key
             election, row, facts = parts[part]
             if region is not None or unit is not None:
                 row = placed(row, region, unit)
@@ -94,6 +111,7 @@ class KeySums:
 
     def release(self) -> None:
         self.sums.clear()
+        self.repeated.clear()
         self.numbers.clear()
         self.parts.clear()
         self.counted.clear()

@@ -50,7 +50,7 @@ from pollcli.read.engines import progress_hook, streamable
 from pollcli.read.facts import NoPrecinct, UnitFacts
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
-from pollcli.read.keysums import Key, KeySums, option_of
+from pollcli.read.keysums import KeySums, option_of
 from pollcli.read.limits import OPTIONS_KEPT, Kept, OptionCount
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import PartyRule, party_rule
@@ -340,7 +340,7 @@ class _Summer:
     def _merge(self, summed: BlockSums, line: int) -> int | None:
         """Add a block's sums, each key's cells validated once; None (and nothing kept) when the
         block needs the exact stages after all."""
-        pending: list[tuple[Key, int, int]] = []
+        pending: list[tuple[int, str | None, str | None, bool, int, int]] = []
         key_indexes = self.layout.key_indexes
         self.options.bound()
         groups, over = self.options_met.in_order(summed)
@@ -350,6 +350,8 @@ class _Summer:
         at = self.region_at
         options = self.options
         place = self.reader.place
+        # Each cell decoded once a block: a party or an election is one text in all its keys.
+        texts: dict[bytes, str] = {}
         regions: dict[bytes, str | None] = {}  # each region cell read once a block (3+ keys each)
         for index in groups:
             first = summed.firsts[index]
@@ -363,7 +365,10 @@ class _Summer:
                 try:
                     for position, column in enumerate(key_indexes):
                         if position != at:
-                            cells[column] = key[position].decode("utf-8")
+                            raw = key[position]
+                            if raw not in texts:
+                                texts[raw] = raw.decode("utf-8")
+                            cells[column] = texts[raw]
                 except UnicodeDecodeError:
                     return None
                 if any(cells[i].strip() for i in self.blank_indexes):
@@ -385,14 +390,14 @@ class _Summer:
             except UnicodeDecodeError:
                 return None
             pending.append(
-                ((part, region, aside, held is not None), line + first, summed.totals[index])
+                (part, region, aside, held is not None, line + first, summed.totals[index])
             )
         total_words.check_block(summed, self.layout, self.reader.columns)
         facts = self._unit_facts(summed, line)
         if facts is None:
             return None
-        for sums_key, first_line, total in pending:
-            self._add(sums_key, first_line, total)
+        for part, region, aside, apart, first_line, total in pending:
+            self._add(part, region, aside, apart, first_line, total)
         if summed.units is not None:
             self.repeats.add_block(summed.units)
             self.reader.invisible = self.reader.invisible or summed.cleaned
@@ -469,22 +474,20 @@ class _Summer:
                 self.unit_facts.add(
                     unit, key, value, start, self.found, self.reader.columns.header_of(key)
                 )
-            row = record.row
-            part = self.sums.part(
-                record.election, option_of(row), tuple(sorted(record.facts.items()))
-            )
+            row, part = record.row, self.sums.part_of(record)
             self._add(
-                (part, row.region, row.unit if apart else None, apart), start, record.votes or 0
+                part, row.region, row.unit if apart else None, apart, start, record.votes or 0
             )
         if any(p.code == Code.MALFORMED_CSV for p in self.found.items[mark:]):
             self.stopped = True
         # Lines as the exact engine counts them: a lone carriage return ends one too.
         return block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
 
-    def _add(self, key: Key, line: int, votes: int) -> None:
-        if not self.sums.add(key, line, votes):
+    def _add(
+        self, part: int, region: str | None, unit: str | None, apart: bool, line: int, votes: int
+    ) -> None:
+        if not self.sums.add(part, region, unit, apart, line, votes):
             return
-        part, _, _, apart = key
         if apart and not self.keeps_apart:
             raise _ExactAfterAll
         # A row kept apart is one row of its unit, as the exact engine's (`read/repeats` finds a
