@@ -10,6 +10,7 @@ election at the same line (`too-many-options`) whichever engine read the file.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final, TypeVar
 
@@ -86,6 +87,13 @@ class OptionCount:
         )
         cells = [summed.keys[self.key_indexes.index(i)] for i, _ in self.race_columns]
         labels = race_labels(elections, cells, self._parties(summed))
+        if all(
+            len(self.names.get(label, ())) + count <= MAX_OPTIONS
+            for label, count in Counter(labels).items()
+        ):
+            # No race can pass the bound, even were each of its groups a new option: a file of
+            # many races of their own candidates is spared an option key per group.
+            return range(len(names)), False
         keys = [self._option_key(raw) for raw in names]
         seen = {label: set(self.names.get(label, ())) for label in set(labels)}
         for label, key in zip(labels, keys, strict=True):

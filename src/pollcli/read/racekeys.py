@@ -215,9 +215,14 @@ class RaceBook:
     # Primaries of every party on one ballot (`open_primaries`), by their identity as one race.
     open: set[tuple[str, ...]] = field(default_factory=set)
     rule: PartyRule | None = field(init=False)
+    roles: list[str] = field(init=False)  # `identity_roles`, worked out once (a call per row)
 
     def __post_init__(self) -> None:
         self.rule = next((k.rule for k in self.keys if k.rule is not None), None)
+        roles = [k.role for k in self.keys]
+        if self.by_id:
+            roles = [r for r in roles if r in ("election", "race_id", "rcv_round", "party")]
+        self.roles = roles
 
     @property
     def by_id(self) -> bool:
@@ -230,13 +235,10 @@ class RaceBook:
     @property
     def identity_roles(self) -> list[str]:
         """The roles whose values make a race's identity, in its order."""
-        roles = [k.role for k in self.keys]
-        if self.by_id:
-            roles = [r for r in roles if r in ("election", "race_id", "rcv_round", "party")]
-        return roles
+        return self.roles
 
     def _identity(self, values: dict[str, str]) -> tuple[str, ...]:
-        return tuple(normal(role, values.get(role, "")) for role in self.identity_roles)
+        return tuple([normal(role, values.get(role, "")) for role in self.roles])
 
     def add(self, values: dict[str, str]) -> Race:
         values = self.keyed(values)
