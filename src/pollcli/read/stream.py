@@ -347,12 +347,10 @@ class _Summer:
         if over:
             self.stopped = self.limited = True
         keys = list(zip(*summed.keys, strict=True))
-        at = self.region_at
-        options = self.options
-        place = self.reader.place
-        # Each cell decoded once a block: a party or an election is one text in all its keys.
+        at, options, place = self.region_at, self.options, self.reader.place
+        # Each cell read once a block: a party, an election or a region is one text in its keys.
         texts: dict[bytes, str] = {}
-        regions: dict[bytes, str | None] = {}  # each region cell read once a block (3+ keys each)
+        regions: dict[bytes, str | None] = {}
         for index in groups:
             first = summed.firsts[index]
             if summed.counts[index] > 1 and not self.has_unit:
