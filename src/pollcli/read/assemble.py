@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Final
 
-from pollcli.columns import JOINERS
+from pollcli.columns import JOINERS, NOT_VALID_KINDS
 from pollcli.election import Election, Facts, Option, Region
 from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
@@ -76,6 +76,14 @@ class Assembly:
     # Set when the race stage has decided which fact columns to leave unused, over every race
     # --where keeps (`read.races`), so that --race does not change what a column means.
     facts_decided: bool = False
+    # Races whose units' counts are shared by other races of their office (a county split among
+    # districts), by label: (the units, the other races), set by the race stage over every race.
+    # Such a unit's counts are no one race's: those races get none (`elections`).
+    shared_counts: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
+    # Labels of the races given counts of their units by rows for every race, and the notes of
+    # those given none (`shared_counts`).
+    _unit_counted: set[str] = field(default_factory=set, init=False)
+    _count_notes: dict[str, str] = field(default_factory=dict, init=False)
 
     def elections(self, records: list[Record], header_line: int) -> list[Election]:
         """Records grouped into elections (in order of first appearance), each built and checked."""
@@ -101,6 +109,14 @@ class Assembly:
                 by_place.setdefault((record.row.region, record.row.unit), []).append(record)
             for label, group in by_election.items():
                 places = {(r.row.region, r.row.unit) for r in group}
+                if label in self.shared_counts:
+                    # A count of a county split among districts is no district's: the race's
+                    # turnout is over units of its own only, or not computed (PA 2020's State
+                    # House 86 was given all of Cumberland's 142,732 ballots for 6,216 votes).
+                    self._count_notes[label] = _shared_note(*self.shared_counts[label])
+                    continue
+                if any(place in by_place for place in places):
+                    self._unit_counted.add(label)
                 group.extend(
                     dataclasses.replace(r, election=label)
                     for place in places
@@ -156,6 +172,12 @@ class Assembly:
                     "it, or use share_base: valid",
                 )
                 facts = facts.model_copy(update={"share_base": "valid"})
+        if label in self._count_notes:
+            notes.append(self._count_notes[label])
+        elif label in self._unit_counted:
+            far = _far_above(facts, options)
+            if far:
+                notes.append(far)
         election = Election(
             facts=facts,
             source_file=self.source_file,
@@ -481,4 +503,44 @@ def _merge_records(group: list[Record]) -> Option:
         share_decimals=min(decimals) if decimals else None,
         colour=next((r.row.colour for r in group if r.row.colour), None),
         line=first.line,
+    )
+
+
+def _shared_note(places: list[str], others: list[str]) -> str:
+    """Why a race has no turnout: the counts of its units are those of other races of its office
+    too (a county split among districts)."""
+    where = _listed(places)
+    races = _listed(others) if others else "races --where leaves out"
+    return (
+        f"Turnout is not computed: the file's registered voters and ballots cast for {where} "
+        f"are counts of the whole {'unit' if len(places) == 1 else 'units'}, which this race "
+        f"shares with other races of its office ({races}), so they are no one race's."
+    )
+
+
+def _listed(names: list[str], most: int = 3) -> str:
+    shown = ", ".join(names[:most])
+    return shown + (f" and {len(names) - most:,} more" if len(names) > most else "")
+
+
+# Valid votes under this part of the unit's ballots cast: the unit's counts may be of more than
+# the race (a district that covers part of a county), which pollcli cannot tell; a note, no guess.
+FAR_BELOW: Final[float] = 0.5
+
+
+def _far_above(facts: Facts, options: list[Option]) -> str | None:
+    """A note where the ballots cast a race was given by its units' count rows are far above its
+    valid votes, for no reason pollcli can see."""
+    cast = facts.ballots_cast
+    votes = [o.votes for o in options if o.kind not in NOT_VALID_KINDS]
+    if cast is None or not votes or any(v is None for v in votes):
+        return None
+    valid = sum(v for v in votes if v is not None)
+    if valid >= cast * FAR_BELOW:
+        return None
+    return (
+        f"The ballots cast ({cast:,}) are those of the race's units, from rows that count them "
+        f"for every race, and are more than twice its valid votes ({valid:,}): if the race covers "
+        "only part of a unit (a district within a county), its turnout and the ballots cast minus "
+        "valid votes are not its own."
     )

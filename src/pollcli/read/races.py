@@ -24,8 +24,9 @@ file without race keys.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import WHERE_PREFIX
 from pollcli.election import Election, Race
@@ -116,6 +117,9 @@ def assemble(
     # such a race is counted in part only, and says so.
     cut: dict[tuple[str, ...], set[int]] = {}
     left_out: list[tuple[dict[str, str], set[int]]] = []  # named once primaries are merged
+    # The units of rows --where leaves out, with their race's values: a unit their race shares
+    # with a race kept is shared all the same (`_shared_counts`).
+    out_places: list[tuple[dict[str, str], Place]] = []
     for record in records:
         value_of = _record_values(record, keys, where)
         values = {k.role: value_of.get(k.index, "") for k in keys}
@@ -123,6 +127,8 @@ def assemble(
             if record.line in garbled:
                 refused_rows[record.line] = None
             left_out.append((values, where.failing(value_of)))
+            if not record.row.all_races:
+                out_places.append((values, (record.row.region, record.row.unit)))
             continue
         if record.row.all_races and record.line not in garbled:
             # A count of its unit for every race ("Ballots Cast" as an office, KY): no race of
@@ -178,6 +184,8 @@ def assemble(
         )
         records, races, rounds_notes = counted.records, counted.races, counted.notes
     split_roles = book.name(lambda race: race.values.get("election", ""))
+    if any(race is None for race in races):
+        assembly.shared_counts = _shared_counts(book, records, races, out_places)
     # A column's meaning (totalvotes) is decided over the races --where keeps, not --race's few.
     name_of = {id(r): e.name for r, e in zip(records, races, strict=True) if e is not None}
     set_aside_unfit_facts(records, columns, lambda r: name_of.get(id(r), r.election))
@@ -498,3 +506,71 @@ def _note(
     if empty > 0:
         note += f", {empty:,} with no option to count"
     return note + "."
+
+
+Place = tuple[str | None, str | None]  # a row's (region, unit)
+# Roles that tell apart races of one office over parts of the same ground: districts (and the
+# party of a party primary, whose ballots a unit's count holds with the other parties').
+_PART_ROLES: Final[frozenset[str]] = frozenset({"district", "constituency", "party", "race_id"})
+# A district written into the office ("U.S. House District 5", "State Senate, Dist. 27",
+# "5th Congressional District").
+_DISTRICT_IN_NAME: Final = re.compile(
+    r"(?:[\s,;:–-]*\b(?:district|dist\.?)\s*(?:no\.?\s*|#\s*)?[\w-]+"
+    r"|[\s,;:–-]*\b\d+(?:st|nd|rd|th)\s+(?:\w+\s+)?district)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _office(values: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """What a race is a race for, without the part of the ground it is over (its district)."""
+    office = []
+    for role, value in sorted(values.items()):
+        if role in _PART_ROLES:
+            continue
+        text = normal(role, value)
+        if role in ("office", "race"):
+            text = _DISTRICT_IN_NAME.sub("", text)
+        office.append((role, text))
+    return tuple(office)
+
+
+def _shared_counts(
+    book: RaceBook,
+    records: list[Record],
+    races: list[Entry | None],
+    out_places: list[tuple[dict[str, str], Place]],
+) -> dict[str, tuple[list[str], list[str]]]:
+    """The races whose units' counts (rows for every race: "Ballots Cast" as an office) are no
+    race's own, by name: (those units, the other races there). A unit's counts are a race's only
+    where the race covers the whole unit; where another race of the same office has rows in it (a
+    county split among districts), neither does. Over every race of the file, those --race or
+    --where leave out too, so that neither changes a race's turnout. A statewide race is the only
+    race of its office in every unit and keeps its counts."""
+    counted = {
+        (r.row.region, r.row.unit) for r, race in zip(records, races, strict=True) if race is None
+    }
+    ground: dict[tuple[tuple[tuple[str, str], ...], Place], dict[tuple[str, ...], str]] = {}
+    for record, race in zip(records, races, strict=True):
+        place = (record.row.region, record.row.unit)
+        if race is not None and place in counted:
+            ground.setdefault((_office(race.values), place), {})[race.identity] = race.name
+    for values, place in out_places:
+        if place in counted:
+            keyed = book.keyed(values)
+            found = book.races.get(book.identity(values))
+            ground.setdefault((_office(keyed), place), {}).setdefault(
+                book.identity(values), found.name if found else ""
+            )
+    shared: dict[str, tuple[list[str], list[str]]] = {}
+    for (_, place), here in ground.items():
+        if len(here) < 2:
+            continue
+        where = " / ".join(p for p in place if p) or "the file"
+        for name in here.values():
+            if not name:
+                continue
+            places, others = shared.setdefault(name, ([], []))
+            if where not in places:
+                places.append(where)
+            others.extend(o for o in here.values() if o and o != name and o not in others)
+    return shared
