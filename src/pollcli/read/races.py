@@ -211,6 +211,12 @@ def assemble(
         if race is None or id(race) in chosen
     ]
     records = [r for r, _ in selected]
+    if not many and assembly.shared_counts:
+        # One race left by --where: its rows keep the file's label, not the race's name.
+        (only,) = chosen.values() if len(chosen) == 1 else (None,)
+        shared = assembly.shared_counts.get(only.name) if only is not None else None
+        labels = {r.election for r, race in selected if race is not None}
+        assembly.shared_counts = {label: shared for label in labels} if shared else {}
     if many:
         for record, race in selected:
             if race is not None:
