@@ -172,3 +172,39 @@ def test_both_engines_agree(tmp_path, monkeypatch):
         elections, problems = load_file(path, ReadOptions())
         results.append(([asdict(e) for e in elections], [asdict(p) for p in problems]))
     assert results[0] == results[1]
+
+
+# Ohio's 2018 special: each precinct's Registered Voters and Ballots Cast are candidates of a row
+# whose office is blank. They were a race of counts of its own ("1 with no option to count") and
+# the race had no turnout.
+BLANK_OFFICE = "\n".join(
+    [
+        "county,precinct,office,district,party,candidate,votes",
+        "Alpha,A,U.S. House,7,R,Ann,101",
+        "Alpha,A,U.S. House,7,D,Bob,114",
+        "Alpha,A,,,,Registered Voters,633",
+        "Alpha,A,,,,Ballots Cast,217",
+        "Alpha,B,U.S. House,7,R,Ann,168",
+        "Alpha,B,U.S. House,7,D,Bob,90",
+        "Alpha,B,,,,Registered Voters,700",
+        "Alpha,B,,,,Ballots Cast,262",
+    ]
+)
+
+
+def test_counts_in_rows_of_no_office_are_the_race_s(tmp_path):
+    data = summary(write(tmp_path, BLANK_OFFICE + "\n"))
+    [race] = data["elections"]
+    table = pd.read_csv(io.StringIO(BLANK_OFFICE))
+    count = table[table["office"].isna()].groupby("candidate")["votes"].sum()
+    turnout = race["turnout"]
+    assert turnout["registered"] == count["Registered Voters"]
+    assert turnout["ballots_cast"] == count["Ballots Cast"]
+    assert not any("no option to count" in n for n in race["notes"])
+
+
+def test_counts_in_rows_of_no_office_shared_by_two_districts_are_neither_s(tmp_path):
+    text = BLANK_OFFICE + "\nAlpha,B,U.S. House,8,R,Cy,5\nAlpha,B,U.S. House,8,D,Di,4\n"
+    races = by_name(summary(write(tmp_path, text)))
+    assert races["U.S. House · 7"]["turnout"]["ballots_cast"] is None
+    assert races["U.S. House · 8"]["turnout"]["ballots_cast"] is None

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from pollcli.columns import (
     INVISIBLE,
     INVISIBLE_NOTE,
+    RACE_PREFIX,
     STAGES,
     YES_WORDS,
     is_fact_cell,
@@ -168,6 +169,11 @@ class CellReader:
                 values["candidate"] = name or alternative
             else:
                 self._fact_in_a_race_column(values, facts)
+        elif self._blank_race(facts) and self._counts_its_unit(values["candidate"]):
+            # A count named as the candidate with every race cell blank (OH 2018's special: its
+            # Registered Voters and Ballots Cast rows have no office): a count of its unit for
+            # every race, as an office "Ballots Cast" is, not a race of counts of its own.
+            values["all_races"] = "true"
         for part in NAME_PARTS:
             values.pop(part, None)
         return values, facts
@@ -179,6 +185,26 @@ class CellReader:
         if not self.invisible and not text.isascii():
             self.invisible = raw != text.strip()
         return raw or None
+
+    def _blank_race(self, facts: dict[str, str]) -> bool:
+        """The file has race columns (office, district…) and every one is blank in this row."""
+        races = [
+            c for c in self.columns.columns.values() if c == "office" or c.startswith(RACE_PREFIX)
+        ]
+        return bool(races) and not any(c in facts for c in races)
+
+    def _counts_its_unit(self, name: str) -> bool:
+        """The name is a count of a whole unit (registered voters, ballots cast), not a race's
+        figure such as its total votes."""
+        override = self.kinds.get(name_key(name))
+        fact = (
+            override
+            if override in ROW_FACTS
+            else fact_from_name(name)
+            if override is None
+            else None
+        )
+        return fact in ("registered", "ballots_cast")
 
     def _fact_in_a_race_column(self, values: dict[str, str], facts: dict[str, str]) -> None:
         """No candidate, and a race cell that names a count ("Ballots Cast", "Registered Voters" as
