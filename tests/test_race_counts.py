@@ -30,8 +30,10 @@ KY = "\n".join(
         "Adair,P1,U.S. House,1,Ben,REP,25",
         "Adair,P2,U.S. House,1,Ana,DEM,10",
         "Adair,P2,U.S. House,1,Ben,REP,32",
-        "Adair,P1,U.S. House,2,Cy,DEM,x7",
-        "Adair,P1,U.S. House,2,Di,REP,9",
+        # (House 2 in a precinct of its own: a precinct of two districts' rows is no district's,
+        # test_shared_unit_counts.py.)
+        "Adair,P3,U.S. House,2,Cy,DEM,x7",
+        "Adair,P3,U.S. House,2,Di,REP,9",
         "Adair,P1,State Senate,3,Ed,DEM,20",
         "Adair,P1,State Senate,3,Flo,REP,35",
     ]

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Final, Literal
 
@@ -251,3 +252,12 @@ def is_answer(name: str) -> bool:
 def kind_words() -> dict[str, tuple[str, ...]]:
     """The tables above, for the documentation and its test."""
     return {**_KIND_NAMES, **_FACT_NAMES}
+
+
+def unit_count(name: str, kinds: Mapping[str, str]) -> bool:
+    """Whether a row so named counts its whole unit (registered voters, ballots cast; `kinds`: the
+    --kind NAME=FACT overrides by `name_key`), not a race's own figure such as its total votes."""
+    override = kinds.get(name_key(name))
+    if override is not None:
+        return override in ("registered", "ballots_cast")
+    return fact_from_name(name) in ("registered", "ballots_cast")

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Final
 
-from pollcli.columns import JOINERS, NOT_VALID_KINDS
+from pollcli.columns import JOINERS
 from pollcli.election import Election, Facts, Option, Region
 from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
+from pollcli.read.countnotes import far_above, shared_note
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import (
     FactSources,
@@ -113,7 +114,7 @@ class Assembly:
                     # A count of a county split among districts is no district's: the race's
                     # turnout is over units of its own only, or not computed (PA 2020's State
                     # House 86 was given all of Cumberland's 142,732 ballots for 6,216 votes).
-                    self._count_notes[label] = _shared_note(*self.shared_counts[label])
+                    self._count_notes[label] = shared_note(*self.shared_counts[label])
                     continue
                 if any(place in by_place for place in places):
                     self._unit_counted.add(label)
@@ -175,7 +176,7 @@ class Assembly:
         if label in self._count_notes:
             notes.append(self._count_notes[label])
         elif label in self._unit_counted:
-            far = _far_above(facts, options)
+            far = far_above(facts, options)
             if far:
                 notes.append(far)
         election = Election(
@@ -503,44 +504,4 @@ def _merge_records(group: list[Record]) -> Option:
         share_decimals=min(decimals) if decimals else None,
         colour=next((r.row.colour for r in group if r.row.colour), None),
         line=first.line,
-    )
-
-
-def _shared_note(places: list[str], others: list[str]) -> str:
-    """Why a race has no turnout: the counts of its units are those of other races of its office
-    too (a county split among districts)."""
-    where = _listed(places)
-    races = _listed(others) if others else "races --where leaves out"
-    return (
-        f"Turnout is not computed: the file's registered voters and ballots cast for {where} "
-        f"are counts of the whole {'unit' if len(places) == 1 else 'units'}, which this race "
-        f"shares with other races of its office ({races}), so they are no one race's."
-    )
-
-
-def _listed(names: list[str], most: int = 3) -> str:
-    shown = ", ".join(names[:most])
-    return shown + (f" and {len(names) - most:,} more" if len(names) > most else "")
-
-
-# Valid votes under this part of the unit's ballots cast: the unit's counts may be of more than
-# the race (a district that covers part of a county), which pollcli cannot tell; a note, no guess.
-FAR_BELOW: Final[float] = 0.5
-
-
-def _far_above(facts: Facts, options: list[Option]) -> str | None:
-    """A note where the ballots cast a race was given by its units' count rows are far above its
-    valid votes, for no reason pollcli can see."""
-    cast = facts.ballots_cast
-    votes = [o.votes for o in options if o.kind not in NOT_VALID_KINDS]
-    if cast is None or not votes or any(v is None for v in votes):
-        return None
-    valid = sum(v for v in votes if v is not None)
-    if valid >= cast * FAR_BELOW:
-        return None
-    return (
-        f"The ballots cast ({cast:,}) are those of the race's units, from rows that count them "
-        f"for every race, and are more than twice its valid votes ({valid:,}): if the race covers "
-        "only part of a unit (a district within a county), its turnout and the ballots cast minus "
-        "valid votes are not its own."
     )

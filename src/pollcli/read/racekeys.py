@@ -343,3 +343,20 @@ def _name(race: Race, roles: list[str]) -> str:
         else:
             parts.append(shown(role, values.get(role, "")))
     return " · ".join(p for p in parts if p) or "(unnamed race)"
+
+
+# A stage or a race's name that says it is a primary ("Republican primary", "jungle primary").
+PRIMARY_NAME: Final = re.compile(r"\bprimary\b", re.IGNORECASE)
+
+
+def is_primary(race: Race, party: PartyRule | None) -> bool:
+    """A primary: the stage says so (MEDSL's `pri`, `primary`, a "jungle primary"), the party is
+    its key as a party primary's (`PartyRule`; not a --race-by party, which may split a general
+    election), or the race's name says so."""
+    stage = normal("stage", race.values.get("stage", ""))
+    party_primary = party is not None and not party.every_row
+    return bool(
+        PRIMARY_NAME.search(stage)
+        or (party_primary and race.values.get("party", "").strip())
+        or PRIMARY_NAME.search(race.name)
+    )

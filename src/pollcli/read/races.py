@@ -23,17 +23,15 @@ file without race keys.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from pollcli.columns import WHERE_PREFIX
 from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
 from pollcli.problems import Code, Found, Problem
-from pollcli.read import partylines
+from pollcli.read import partylines, unitcounts
 from pollcli.read.assemble import Assembly, option_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
@@ -42,6 +40,7 @@ from pollcli.read.racekeys import (
     PartyRule,
     RaceBook,
     is_pollcli_stage,
+    is_primary,
     key_columns,
     normal,
     party_rule,
@@ -49,6 +48,7 @@ from pollcli.read.racekeys import (
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import CellReader, Record, set_aside_unfit_facts, unnamed_write_ins
 from pollcli.read.selection import Where, examples, selected_races, where_of
+from pollcli.read.unitcounts import Place
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -57,8 +57,6 @@ if TYPE_CHECKING:
 
 # Races told apart only by these are seats: the tally counts seats won.
 SEAT_ROLES = frozenset({"constituency", "district", "race_id", "state"})
-# A stage or a race's name that says it is a primary ("Republican primary", "jungle primary").
-PRIMARY_NAME = re.compile(r"\bprimary\b", re.IGNORECASE)
 
 
 def assemble(
@@ -116,19 +114,14 @@ def assemble(
     # Races that --where left rows out of (by identity), and the columns whose conditions did:
     # such a race is counted in part only, and says so.
     cut: dict[tuple[str, ...], set[int]] = {}
-    left_out: list[tuple[dict[str, str], set[int]]] = []  # named once primaries are merged
-    # The units of rows --where leaves out, with their race's values: a unit their race shares
-    # with a race kept is shared all the same (`_shared_counts`).
-    out_places: list[tuple[dict[str, str], Place]] = []
+    left_out: list[tuple[dict[str, str], set[int], Place | None]] = []  # named once merged
     for record in records:
         value_of = _record_values(record, keys, where)
         values = {k.role: value_of.get(k.index, "") for k in keys}
         if not where.keeps(value_of):
             if record.line in garbled:
                 refused_rows[record.line] = None
-            left_out.append((values, where.failing(value_of)))
-            if not record.row.all_races:
-                out_places.append((values, (record.row.region, record.row.unit)))
+            left_out.append((values, where.failing(value_of), unitcounts.place(record)))
             continue
         if record.row.all_races and record.line not in garbled:
             # A count of its unit for every race ("Ballots Cast" as an office, KY): no race of
@@ -152,7 +145,7 @@ def assemble(
             line: None if race is None else merged.get(id(race), race)
             for line, race in refused_rows.items()
         }
-    for values, failing in left_out:
+    for values, failing, _ in left_out:
         cut.setdefault(book.identity(values), set()).update(failing)
     width = len(columns.header)
     total = _file_total(reader, keys, records, found) if keys and reader.rejected else set()
@@ -184,8 +177,7 @@ def assemble(
         )
         records, races, rounds_notes = counted.records, counted.races, counted.notes
     split_roles = book.name(lambda race: race.values.get("election", ""))
-    if any(race is None for race in races):
-        assembly.shared_counts = _shared_counts(book, records, races, out_places)
+    assembly.shared_counts = unitcounts.shared(book, records, races, left_out)
     # A column's meaning (totalvotes) is decided over the races --where keeps, not --race's few.
     name_of = {id(r): e.name for r, e in zip(records, races, strict=True) if e is not None}
     set_aside_unfit_facts(records, columns, lambda r: name_of.get(id(r), r.election))
@@ -211,12 +203,8 @@ def assemble(
         if race is None or id(race) in chosen
     ]
     records = [r for r, _ in selected]
-    if not many and assembly.shared_counts:
-        # One race left by --where: its rows keep the file's label, not the race's name.
-        (only,) = chosen.values() if len(chosen) == 1 else (None,)
-        shared = assembly.shared_counts.get(only.name) if only is not None else None
-        labels = {r.election for r, race in selected if race is not None}
-        assembly.shared_counts = {label: shared for label in labels} if shared else {}
+    if not many:  # one race left by --where: its rows keep the file's label, not its name
+        assembly.shared_counts = unitcounts.of_one(assembly.shared_counts, chosen, records)
     if many:
         for record, race in selected:
             if race is not None:
@@ -276,7 +264,7 @@ def assemble(
                 split=split,
                 constituency=any(r != "election" for r in split_roles),
                 seats=bool(split_roles) and set(split_roles) - {"election"} <= SEAT_ROLES,
-                primary=found_race is not None and _is_primary(found_race, party),
+                primary=found_race is not None and is_primary(found_race, party),
                 roles=dict(found_race.values) if found_race is not None else {},
             )
             if found_race is not None and found_race.identity in cut:
@@ -302,19 +290,6 @@ def _options_named(elections: list[Election], columns: ColumnMap) -> list[Electi
     for election in elections:
         election.parties_as_options = columns.parties_are_options
     return elections
-
-
-def _is_primary(race: Entry, party: PartyRule | None) -> bool:
-    """A primary: the stage says so (MEDSL's `pri`, `primary`, a "jungle primary"), the party is
-    its key as a party primary's (`PartyRule`; not a --race-by party, which may split a general
-    election), or the race's name says so."""
-    stage = normal("stage", race.values.get("stage", ""))
-    party_primary = party is not None and not party.every_row
-    return bool(
-        PRIMARY_NAME.search(stage)
-        or (party_primary and race.values.get("party", "").strip())
-        or PRIMARY_NAME.search(race.name)
-    )
 
 
 def _list_vote(assembly: Assembly, options: ReadOptions) -> bool:
@@ -512,71 +487,3 @@ def _note(
     if empty > 0:
         note += f", {empty:,} with no option to count"
     return note + "."
-
-
-Place = tuple[str | None, str | None]  # a row's (region, unit)
-# Roles that tell apart races of one office over parts of the same ground: districts (and the
-# party of a party primary, whose ballots a unit's count holds with the other parties').
-_PART_ROLES: Final[frozenset[str]] = frozenset({"district", "constituency", "party", "race_id"})
-# A district written into the office ("U.S. House District 5", "State Senate, Dist. 27",
-# "5th Congressional District").
-_DISTRICT_IN_NAME: Final = re.compile(
-    r"(?:[\s,;:–-]*\b(?:district|dist\.?)\s*(?:no\.?\s*|#\s*)?[\w-]+"
-    r"|[\s,;:–-]*\b\d+(?:st|nd|rd|th)\s+(?:\w+\s+)?district)\s*$",
-    re.IGNORECASE,
-)
-
-
-def _office(values: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
-    """What a race is a race for, without the part of the ground it is over (its district)."""
-    office = []
-    for role, value in sorted(values.items()):
-        if role in _PART_ROLES:
-            continue
-        text = normal(role, value)
-        if role in ("office", "race"):
-            text = _DISTRICT_IN_NAME.sub("", text)
-        office.append((role, text))
-    return tuple(office)
-
-
-def _shared_counts(
-    book: RaceBook,
-    records: list[Record],
-    races: list[Entry | None],
-    out_places: list[tuple[dict[str, str], Place]],
-) -> dict[str, tuple[list[str], list[str]]]:
-    """The races whose units' counts (rows for every race: "Ballots Cast" as an office) are no
-    race's own, by name: (those units, the other races there). A unit's counts are a race's only
-    where the race covers the whole unit; where another race of the same office has rows in it (a
-    county split among districts), neither does. Over every race of the file, those --race or
-    --where leave out too, so that neither changes a race's turnout. A statewide race is the only
-    race of its office in every unit and keeps its counts."""
-    counted = {
-        (r.row.region, r.row.unit) for r, race in zip(records, races, strict=True) if race is None
-    }
-    ground: dict[tuple[tuple[tuple[str, str], ...], Place], dict[tuple[str, ...], str]] = {}
-    for record, race in zip(records, races, strict=True):
-        place = (record.row.region, record.row.unit)
-        if race is not None and place in counted:
-            ground.setdefault((_office(race.values), place), {})[race.identity] = race.name
-    for values, place in out_places:
-        if place in counted:
-            keyed = book.keyed(values)
-            found = book.races.get(book.identity(values))
-            ground.setdefault((_office(keyed), place), {}).setdefault(
-                book.identity(values), found.name if found else ""
-            )
-    shared: dict[str, tuple[list[str], list[str]]] = {}
-    for (_, place), here in ground.items():
-        if len(here) < 2:
-            continue
-        where = " / ".join(p for p in place if p) or "the file"
-        for name in here.values():
-            if not name:
-                continue
-            places, others = shared.setdefault(name, ([], []))
-            if where not in places:
-                places.append(where)
-            others.extend(o for o in here.values() if o and o != name and o not in others)
-    return shared

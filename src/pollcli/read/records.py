@@ -24,7 +24,7 @@ from pollcli.columns import (
     normalize_header,
 )
 from pollcli.contract import Row, cells_context, problems_from
-from pollcli.kinds import ROW_FACTS, fact_from_name, name_key
+from pollcli.kinds import ROW_FACTS, fact_from_name, name_key, unit_count
 from pollcli.numbers import NumberError, parse_votes, share_decimal_mark
 from pollcli.problems import Code, Found
 from pollcli.read.header import NAME_PARTS, ColumnMap
@@ -86,6 +86,9 @@ def unnamed_write_ins(records: list[Record]) -> None:
                 update={"candidate": UNNAMED_WRITE_IN, "kind": "other", "fact": None}
             )
         record.facts.pop("write_in", None)
+
+
+_RACE_CELLS: Final[tuple[str, ...]] = ("office", RACE_PREFIX)  # a race's cells, by prefix
 
 
 @dataclass
@@ -169,10 +172,13 @@ class CellReader:
                 values["candidate"] = name or alternative
             else:
                 self._fact_in_a_race_column(values, facts)
-        elif self._blank_race(facts) and self._counts_its_unit(values["candidate"]):
-            # A count named as the candidate with every race cell blank (OH 2018's special: its
-            # Registered Voters and Ballots Cast rows have no office): a count of its unit for
-            # every race, as an office "Ballots Cast" is, not a race of counts of its own.
+        elif (
+            unit_count(values["candidate"], self.kinds)
+            and (races := [c for c in self.columns.columns.values() if c.startswith(_RACE_CELLS)])
+            and not any(c in facts for c in races)
+        ):
+            # A count named as the candidate, every race cell blank (OH 2018's Registered Voters
+            # of no office): a count of its unit for every race, not a race of counts of its own.
             values["all_races"] = "true"
         for part in NAME_PARTS:
             values.pop(part, None)
@@ -185,26 +191,6 @@ class CellReader:
         if not self.invisible and not text.isascii():
             self.invisible = raw != text.strip()
         return raw or None
-
-    def _blank_race(self, facts: dict[str, str]) -> bool:
-        """The file has race columns (office, district…) and every one is blank in this row."""
-        races = [
-            c for c in self.columns.columns.values() if c == "office" or c.startswith(RACE_PREFIX)
-        ]
-        return bool(races) and not any(c in facts for c in races)
-
-    def _counts_its_unit(self, name: str) -> bool:
-        """The name is a count of a whole unit (registered voters, ballots cast), not a race's
-        figure such as its total votes."""
-        override = self.kinds.get(name_key(name))
-        fact = (
-            override
-            if override in ROW_FACTS
-            else fact_from_name(name)
-            if override is None
-            else None
-        )
-        return fact in ("registered", "ballots_cast")
 
     def _fact_in_a_race_column(self, values: dict[str, str], facts: dict[str, str]) -> None:
         """No candidate, and a race cell that names a count ("Ballots Cast", "Registered Voters" as

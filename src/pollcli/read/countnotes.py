@@ -1,0 +1,50 @@
+"""Notes on the counts a race is given by rows that count their unit for every race ("Ballots Cast"
+as an office): why a race shared a unit and has no turnout, and ballots cast far above a race's valid
+votes (`read.unitcounts` decides which races share a unit; `read.assemble` adds the notes)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from pollcli.columns import NOT_VALID_KINDS
+from pollcli.election import Facts, Option
+
+
+def shared_note(places: list[str], others: list[str]) -> str:
+    """Why a race has no turnout: the counts of its units are those of other races of its office
+    too (a county split among districts)."""
+    where = _listed(places)
+    races = _listed(others) if others else "races --where leaves out"
+    return (
+        f"Turnout is not computed: the file's registered voters and ballots cast for {where} "
+        f"are counts of the whole {'unit' if len(places) == 1 else 'units'}, which this race "
+        f"shares with other races of its office ({races}), so they are no one race's."
+    )
+
+
+def _listed(names: list[str], most: int = 3) -> str:
+    shown = ", ".join(names[:most])
+    return shown + (f" and {len(names) - most:,} more" if len(names) > most else "")
+
+
+# Valid votes under this part of the unit's ballots cast: the unit's counts may be of more than
+# the race (a district that covers part of a county), which pollcli cannot tell; a note, no guess.
+FAR_BELOW: Final[float] = 0.5
+
+
+def far_above(facts: Facts, options: list[Option]) -> str | None:
+    """A note where the ballots cast a race was given by its units' count rows are far above its
+    valid votes, for no reason pollcli can see."""
+    cast = facts.ballots_cast
+    votes = [o.votes for o in options if o.kind not in NOT_VALID_KINDS]
+    if cast is None or not votes or any(v is None for v in votes):
+        return None
+    valid = sum(v for v in votes if v is not None)
+    if valid >= cast * FAR_BELOW:
+        return None
+    return (
+        f"The ballots cast ({cast:,}) are those of the race's units, from rows that count them "
+        f"for every race, and are more than twice its valid votes ({valid:,}): if the race covers "
+        "only part of a unit (a district within a county), its turnout and the ballots cast minus "
+        "valid votes are not its own."
+    )
