@@ -23,7 +23,8 @@ def shared_note(places: list[str], others: list[str]) -> str:
 
 
 def _listed(names: list[str], most: int = 3) -> str:
-    shown = ", ".join(names[:most])
+    # Quoted: a precinct's name holds commas ("Eaton / Brookfield Township, Precinct 1").
+    shown = ", ".join(f"‘{name}’" for name in names[:most])
     return shown + (f" and {len(names) - most:,} more" if len(names) > most else "")
 
 
