@@ -62,14 +62,11 @@ class Assembly:
     found: Found
     unit_facts: UnitFacts
     file_level: int = 0  # problems before the first election's belong to the file as a whole
-    # Where each election's problems are in `found.items` (start, end), by label: a file of many
-    # races refuses a race with its own problems and summarises the others (`read.races`).
+    # Where each election's problems are in `found.items` (start, end), by label (`read.races`).
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
-    # One election's records without its total rows (`totals.set_aside`, given by the engine):
-    # taken out before its facts are read, so that neither votes nor counts are added twice.
+    # One election's records without its total rows (`totals.set_aside`), before its facts are read.
     totals: Callable[[str, list[Record]], list[Record]] | None = None
-    # One election's records with a candidate name under several parties told apart or added up
-    # (`partylines.party_lines`, given by the race stage), with its notes.
+    # One election's records with a name's party lines told apart or added up (`partylines`).
     party_lines: (
         Callable[[str, list[Record], list[str]], tuple[list[Record], str | None]] | None
     ) = None
@@ -77,12 +74,10 @@ class Assembly:
     # Set when the race stage has decided which fact columns to leave unused, over every race
     # --where keeps (`read.races`), so that --race does not change what a column means.
     facts_decided: bool = False
-    # Races whose units' counts are shared by other races of their office (a county split among
-    # districts), by label: (the units, the other races), set by the race stage over every race.
-    # Such a unit's counts are no one race's: those races get none (`elections`).
+    # Races whose units' counts other races of their office share (a county split among districts),
+    # by label: (the units, the other races), set by the race stage; they get none of those counts.
     shared_counts: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
-    # Labels of the races given counts of their units by rows for every race, and the notes of
-    # those given none (`shared_counts`).
+    # Races given their units' counts by rows for every race, and the notes of those given none.
     _unit_counted: set[str] = field(default_factory=set, init=False)
     _count_notes: dict[str, str] = field(default_factory=dict, init=False)
 
@@ -111,9 +106,7 @@ class Assembly:
             for label, group in by_election.items():
                 places = {(r.row.region, r.row.unit) for r in group}
                 if label in self.shared_counts:
-                    # A count of a county split among districts is no district's: the race's
-                    # turnout is over units of its own only, or not computed (PA 2020's State
-                    # House 86 was given all of Cumberland's 142,732 ballots for 6,216 votes).
+                    # No district's (PA 2020 State House 86 had all Cumberland's 142,732 ballots).
                     self._count_notes[label] = shared_note(*self.shared_counts[label])
                     continue
                 if any(place in by_place for place in places):

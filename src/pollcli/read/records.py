@@ -40,8 +40,7 @@ class Record:
     row: Row
     votes: int | None
     facts: dict[str, str]
-    # Lines of further rows with the same cells, summed into this record (a file without units:
-    # each of them is a repeated row).
+    # Lines of further rows of the same cells summed into it (without units: each a repeated row).
     same_cell_lines: list[int] = field(default_factory=list)
     # Rows of several units (precincts) summed by the streaming engine; read/repeats checked that
     # no unit repeats an option, so the assembly does not look for repeats among these.
@@ -61,15 +60,14 @@ def clean_cell(text: str) -> str:
     return text if text.isascii() else text.translate(INVISIBLE).strip()
 
 
-# A lone dash in a vote or share cell is no figure: read as a blank cell (India's ECI writes `-` for
-# no postal votes). A blank vote-mode part beside others counts 0 as ever; a blank votes cell is an
-# error unless `--blank-votes zero` — so a dash is never silently a number.
+# A lone dash in a vote or share cell is a blank cell (India's ECI writes `-` for no postal votes): a
+# blank part beside others counts 0, a blank votes cell is an error unless `--blank-votes zero`.
 DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—", "‒", "−"})
 _FIGURES: Final[frozenset[str]] = frozenset({"votes", "share"})
-# The name given to a write-in row the file leaves unnamed (MEDSL: `writein` TRUE and a blank or
-# R's `NA` candidate cell): a write-in total, kind `other` (`kinds`), never a candidate.
+# A write-in row the file leaves unnamed (MEDSL: `writein` TRUE, a blank or `NA` candidate cell).
 UNNAMED_WRITE_IN: Final[str] = "Write-in"
 _NO_NAMES: Final[frozenset[str]] = frozenset({"", "na", "n/a"})
+_RACE_CELLS: Final[tuple[str, ...]] = ("office", RACE_PREFIX)  # a race's cells, by prefix
 
 
 def is_write_in(facts: Mapping[str, str]) -> bool:
@@ -86,9 +84,6 @@ def unnamed_write_ins(records: list[Record]) -> None:
                 update={"candidate": UNNAMED_WRITE_IN, "kind": "other", "fact": None}
             )
         record.facts.pop("write_in", None)
-
-
-_RACE_CELLS: Final[tuple[str, ...]] = ("office", RACE_PREFIX)  # a race's cells, by prefix
 
 
 @dataclass
@@ -177,8 +172,7 @@ class CellReader:
             and (races := [c for c in self.columns.columns.values() if c.startswith(_RACE_CELLS)])
             and not any(c in facts for c in races)
         ):
-            # A count named as the candidate, every race cell blank (OH 2018's Registered Voters
-            # of no office): a count of its unit for every race, not a race of counts of its own.
+            # A count as the candidate, no race cell (OH 2018): its unit's count for every race.
             values["all_races"] = "true"
         for part in NAME_PARTS:
             values.pop(part, None)
