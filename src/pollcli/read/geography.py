@@ -30,6 +30,7 @@ from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.racekeys import KeyColumn, is_pollcli_stage, normal
 from pollcli.read.records import Record
+from pollcli.read.total_words import is_total_name
 
 
 def sub_units(
@@ -53,7 +54,7 @@ def sub_units(
         groups: dict[tuple[str, ...], dict[str, set[str]]] = {}
         values: dict[tuple[str, ...], set[str]] = {}
         for record in records:
-            if record.row.kind != "candidate":
+            if record.row.kind != "candidate" or _total(record):
                 continue
             group = tuple(raw(record, k) for k in others)
             value = normal(key.role, record.facts.get(key.canonical, ""))
@@ -111,7 +112,7 @@ def local_races(
         return keys, set()
     names: dict[tuple[str, ...], dict[str, set[str]]] = {}
     for record in records:
-        if record.row.kind == "candidate" and record.row.region:
+        if record.row.kind == "candidate" and record.row.region and not _total(record):
             group = tuple(raw(record, k) for k in keys)
             names.setdefault(group, {}).setdefault(option_key(record.row.candidate), set()).add(
                 option_key(record.row.region)
@@ -134,6 +135,12 @@ def local_races(
         f"{header!r} only ({len(local):,} office(s), such as a sheriff per county)."
     )
     return [*keys, KeyColumn("county", header, index, f"{RACE_PREFIX}county")], local
+
+
+def _total(record: Record) -> bool:
+    """A `Total` row stands wherever its race was counted: no sign of one race or of many (the
+    totals stage judges it in its race)."""
+    return record.row.fact is None and is_total_name(record.row.candidate)
 
 
 def raw(record: Record, key: KeyColumn) -> str:

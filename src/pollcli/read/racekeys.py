@@ -259,6 +259,11 @@ class RaceBook:
             keyed = ""
         return values if keyed == party else {**values, "party": keyed}
 
+    def group(self, race: Race) -> tuple[str, ...]:
+        """The identity of a race with its party aside: the party primaries of one office (and
+        district…) share it."""
+        return self._identity({**race.values, "party": ""})
+
     def open_primaries(self, totals: dict[tuple[str, ...], set[str]]) -> dict[int, Race]:
         """Merge the primaries of every party on one ballot: the races alike in every key but the
         party, of two parties or more, whose total votes cells (`totals`, by race identity) hold

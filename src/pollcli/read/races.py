@@ -145,6 +145,12 @@ def assemble(
             line: None if race is None else merged.get(id(race), race)
             for line, race in refused_rows.items()
         }
+    if party is not None and not party.every_row:
+        # A party primary's `Total` row of no party goes with its primary (`primary_totals`).
+        from pollcli.read.primary_totals import to_primaries
+
+        keep = frozenset(id(race) for race in refused_rows.values() if race is not None)
+        races = to_primaries(book, records, races, frozenset(options.kind_keys()), keep)
     for values, failing, _ in left_out:
         cut.setdefault(book.identity(values), set()).update(failing)
     width = len(columns.header)

@@ -485,11 +485,13 @@ class _Summer:
         self, part: int, region: str | None, unit: str | None, apart: bool, line: int, votes: int
     ) -> None:
         if not self.sums.add(part, region, unit, apart, line, votes):
+            row = self.sums.parts[part][1]
+            if not self.has_unit and row.fact is None and total_words.is_total_name(row.candidate):
+                raise _ExactAfterAll  # two primaries' Total rows: judged row by row (primary_totals)
             return
         if apart and not self.keeps_apart:
             raise _ExactAfterAll
-        # A row kept apart is one row of its unit, as the exact engine's (`read/repeats` finds a
-        # unit that lists an option twice): not summed across units.
+        # A row kept apart is one row of its unit, as the exact engine's: not summed across units.
         if self.sums.counted[part]:
             return  # its option is counted in its race: a region adds no option
         self.sums.counted[part] = 1

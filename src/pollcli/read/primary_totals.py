@@ -1,0 +1,109 @@
+"""Total rows of a file of party primaries: each goes with the primary it totals.
+
+OpenElections' Texas primaries give each race's `Total` as a row of no party after the party's
+candidates (`U.S. Senate,,Total,,1549573`). Races there are told apart by the party too
+(`racekeys.PartyRule`), and a row of no party is every party's: left alone, the `Total` rows of an
+office made a race of their own, whose one option and leader was `Total` (and where two parties'
+`Total` rows met, a race refused for an option listed twice). The totals stage judges one race's
+rows (`totals.set_aside`), so a total must first be in the race it totals.
+
+A row of no party named as a total (`total_words.is_total_name`; not one `--kind` names) beside
+the party primaries of its office is given to one of them: the primary whose options in the same
+place (region and unit) add up to its figure; where none or several do, the primary of the nearest
+row of its office and place, the one before it first (a total follows what it totals). There the
+totals stage sets it aside, or counts its parts with a `total-mismatch` warning when it totals
+something else (both primaries together, say): never is it a race, nor an option, of its own.
+Both engines give this stage the same records.
+"""
+
+from __future__ import annotations
+
+from pollcli.kinds import name_key as kind_key
+from pollcli.read.racekeys import Race, RaceBook
+from pollcli.read.records import Record
+from pollcli.read.total_places import place
+from pollcli.read.total_words import is_total_name
+
+
+def to_primaries(
+    book: RaceBook,
+    records: list[Record],
+    races: list[Race | None],
+    given: frozenset[str],
+    keep: frozenset[int] = frozenset(),
+) -> list[Race | None]:
+    """Each record's race, with the totals of no party moved into their party's primary (see the
+    module's docstring). Races left with no row are dropped from `book` unless `keep` (the ids of
+    races some refused row belongs to) holds them."""
+    rule = book.rule
+    if rule is None or rule.every_row:
+        return races
+    primaries: dict[tuple[str, ...], list[Race]] = {}
+    for race in book.races.values():
+        if race.values.get("party"):
+            primaries.setdefault(book.group(race), []).append(race)
+    if not primaries:
+        return races
+    moving = [
+        i
+        for i, (record, race) in enumerate(zip(records, races, strict=True))
+        if race is not None
+        and not race.values.get("party")
+        and book.group(race) in primaries
+        and _is_total(record, given)
+    ]
+    if not moving:
+        return races
+    # Each primary's option rows by place (line, votes), totals aside.
+    rows: dict[tuple[int, tuple[str, str]], list[tuple[int, int | None]]] = {}
+    for record, race in zip(records, races, strict=True):
+        if race is not None and race.values.get("party") and not _is_total(record, given):
+            rows.setdefault((id(race), place(record)), []).append((record.line, record.row.votes))
+    moved = list(races)
+    left: set[int] = set()
+    for i in moving:
+        record, race = records[i], races[i]
+        assert race is not None  # (as `moving` chose)
+        where = place(record)
+        members = primaries[book.group(race)]
+        summing = [
+            m
+            for m in members
+            if record.row.votes is not None
+            and sum(v or 0 for _, v in rows.get((id(m), where), ())) == record.row.votes
+        ]
+        moved[i] = _nearest(summing or members, rows, where, record.line)
+        left.add(id(race))
+    # A race of no party that held only totals is no race.
+    still = {id(race) for race in moved if race is not None}
+    book.races = {
+        identity: race
+        for identity, race in book.races.items()
+        if id(race) not in left or id(race) in still or id(race) in keep
+    }
+    return moved
+
+
+def _is_total(record: Record, given: frozenset[str]) -> bool:
+    name = record.row.candidate
+    return record.row.fact is None and is_total_name(name) and kind_key(name) not in given
+
+
+def _nearest(
+    members: list[Race],
+    rows: dict[tuple[int, tuple[str, str]], list[tuple[int, int | None]]],
+    where: tuple[str, str],
+    line: int,
+) -> Race:
+    """The primary of the row nearest `line` in the same place, a row before it first; the first
+    primary when none has a row there."""
+
+    def distance(race: Race) -> tuple[int, int]:
+        lines = [at for at, _ in rows.get((id(race), where), ())]
+        before = [line - at for at in lines if at < line]
+        after = [at - line for at in lines if at > line]
+        if before:
+            return 0, min(before)
+        return (1, min(after)) if after else (2, 0)
+
+    return min(members, key=distance)
