@@ -196,3 +196,29 @@ def test_summary_and_seats_name_no_total_as_a_leader(tmp_path, engine):
     assert '"Total"' not in text
     seats = invoke("seats", str(path), env=env)
     assert "Total" not in seats.stdout + seats.stderr
+
+
+def test_the_sum_decides_before_the_order_and_the_streaming_engine_keeps_the_file(
+    tmp_path, monkeypatch
+):
+    # Oak's one `Total` (50) follows the REP rows but holds the DEM ones' sum (30 + 20).
+    text = """county,office,party,candidate,votes
+Oak,Governor,REP,Ann Alpha,60
+Oak,Governor,REP,Bob Beta,40
+Oak,Governor,,Total,50
+Oak,Governor,DEM,Cat Gamma,30
+Oak,Governor,DEM,Dan Delta,20
+Pine,Governor,REP,Ann Alpha,5
+Pine,Governor,DEM,Cat Gamma,7
+"""
+    path = write(tmp_path, text, "xx_primary.csv")
+    elections, problems = both(monkeypatch, path)
+    assert races_of(elections) == {
+        "Governor · Republican primary": {"Ann Alpha": 65, "Bob Beta": 40},
+        "Governor · Democratic primary": {"Cat Gamma": 37, "Dan Delta": 20},
+    }
+    assert not [p for p in problems if p.severity == "error" or p.code == "total-mismatch"]
+    (aside,) = [p for p in problems if p.code == "total-row"]
+    assert aside.line == 4 and "Democratic" in aside.message
+    # Read by the streaming engine itself, not handed to the exact one.
+    assert stream.read_stream(path, str(path), ReadOptions()) is not None

@@ -46,34 +46,34 @@ def to_primaries(
         return races
     moving = [
         i
-        for i, (record, race) in enumerate(zip(records, races, strict=True))
-        if race is not None
-        and not race.values.get("party")
-        and book.group(race) in primaries
+        for i, (record, entry) in enumerate(zip(records, races, strict=True))
+        if entry is not None
+        and not entry.values.get("party")
+        and book.group(entry) in primaries
         and _is_total(record, given)
     ]
     if not moving:
         return races
     # Each primary's option rows by place (line, votes), totals aside.
     rows: dict[tuple[int, tuple[str, str]], list[tuple[int, int | None]]] = {}
-    for record, race in zip(records, races, strict=True):
-        if race is not None and race.values.get("party") and not _is_total(record, given):
-            rows.setdefault((id(race), place(record)), []).append((record.line, record.row.votes))
+    for record, entry in zip(records, races, strict=True):
+        if entry is not None and entry.values.get("party") and not _is_total(record, given):
+            rows.setdefault((id(entry), place(record)), []).append((record.line, record.votes))
     moved = list(races)
     left: set[int] = set()
     for i in moving:
-        record, race = records[i], races[i]
-        assert race is not None  # (as `moving` chose)
-        where = place(record)
-        members = primaries[book.group(race)]
+        total, alone = records[i], races[i]
+        assert alone is not None  # (as `moving` chose)
+        where = place(total)
+        members = primaries[book.group(alone)]
         summing = [
             m
             for m in members
-            if record.row.votes is not None
-            and sum(v or 0 for _, v in rows.get((id(m), where), ())) == record.row.votes
+            if total.votes is not None
+            and sum(v or 0 for _, v in rows.get((id(m), where), ())) == total.votes
         ]
-        moved[i] = _nearest(summing or members, rows, where, record.line)
-        left.add(id(race))
+        moved[i] = _nearest(summing or members, rows, where, total.line)
+        left.add(id(alone))
     # A race of no party that held only totals is no race.
     still = {id(race) for race in moved if race is not None}
     book.races = {
