@@ -30,6 +30,10 @@ candidates of every precinct): their figure becomes that unit's fact.
 | `registered` | Registered Voters, Registered, Total Registered, Voters on the list, Electorate |
 | `ballots_cast` | Ballots Cast, Total Ballots Cast, Total Ballots, Times Counted, Ballots |
 | `total_votes` | Total Votes, Total Votes Cast, Total Valid Votes (checked against the options' sum) |
+
+Some counts of a unit are none of these and no race's figure: `Ballots Cast Blank` (OpenElections'
+Pennsylvania and Florida counties: ballots blank in every race, which each race's own blank or
+under votes already hold) given as an office. Such a row is left out, with a note (`unused_count`).
 """
 
 from __future__ import annotations
@@ -237,6 +241,17 @@ def fact_from_name(name: str) -> str | None:
     """The unit's count a row named like "Registered Voters" or "Ballots Cast" gives, or None for
     an option."""
     return _FACT_BY_NAME.get(name_key(name))
+
+
+# Counts of a unit given as an office that are no race's figure (see the docstring).
+_UNUSED_COUNTS: Final[frozenset[str]] = frozenset({"ballots cast blank"})
+
+
+@lru_cache(maxsize=1 << 10)
+def unused_count(name: str) -> bool:
+    """Whether a race cell names a count of its unit that is no race's figure ("Ballots Cast
+    Blank"): the row is left out, not read as a race."""
+    return name_key(name) in _UNUSED_COUNTS
 
 
 _ANSWER_KEYS: Final[frozenset[str]] = frozenset(name_key(name) for name in ANSWER_WORDS)

@@ -38,6 +38,7 @@ from pollcli.read.records import (
     repeat_advice,
     set_aside_unfit_facts,
     with_row_facts,
+    without_unused_counts,
 )
 
 # No ballot has more options; the streaming engine stops reading past it.
@@ -92,7 +93,7 @@ class Assembly:
             return []
         if not self.facts_decided:
             set_aside_unfit_facts(records, self.sources.columns)
-        records, every_race = with_row_facts(records)
+        records, every_race = with_row_facts(without_unused_counts(records, self.sources.columns))
         self.file_level = len(self.found.items)
         by_election: dict[str, list[Record]] = {}
         for record in records:

@@ -1,0 +1,75 @@
+"""`Ballots Cast Blank` as an office (OpenElections' Pennsylvania and Florida county files): a count
+of the county that is no race's figure. It was read as a race whose option had no name, refused,
+and the run exited 1; now it is left out with a note, and the races around it are read as before.
+
+Figures are hand sums of the CSV text; both engines read it alike."""
+
+import json
+
+import pytest
+
+from conftest import invoke, write
+from pollcli.kinds import unused_count
+from pollcli.read import ReadOptions, engines, load_file, stream
+
+COUNTIES = """county,office,district,party,candidate,votes
+Oak,Registered Voters,,,,900
+Oak,Ballots Cast,,,,500
+Oak,Ballots Cast Blank,,,,3
+Oak,President,,DEM,Ann Alpha,300
+Oak,President,,REP,Bob Beta,190
+Oak,Governor,,DEM,Cat Gamma,250
+Oak,Governor,,REP,Dan Delta,240
+Pine,Registered Voters,,,,400
+Pine,Ballots Cast,,,,200
+Pine,Ballots Cast Blank,,,,1
+Pine,President,,DEM,Ann Alpha,80
+Pine,President,,REP,Bob Beta,115
+Pine,Governor,,DEM,Cat Gamma,90
+Pine,Governor,,REP,Dan Delta,100
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "unused"),
+    [
+        ("Ballots Cast Blank", True),
+        ("BALLOTS CAST BLANK", True),
+        ("Ballots Cast", False),
+        ("Blank Ballots", False),  # an option of its race (kind blank), not a unit's count
+        ("Registered Voters", False),
+    ],
+)
+def test_which_names_are_unused_counts(name, unused):
+    assert unused_count(name) is unused
+
+
+def test_ballots_cast_blank_is_no_race_and_fails_no_run(tmp_path):
+    path = write(tmp_path, COUNTIES)
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    [split] = data["splits"]
+    assert (split["races"], split["summarised"], split["refused"]) == (2, 2, 0)
+    by_name = {e["election"]: e for e in data["elections"]}
+    assert set(by_name) == {"President", "Governor"}
+    # Hand sums: Ann 300 + 80, Bob 190 + 115; turnout over both counties, 500 + 200 of 900 + 400.
+    president = {o["candidate"]: o["votes"] for o in by_name["President"]["results"]}
+    assert president == {"Ann Alpha": 380, "Bob Beta": 305}
+    turnout = by_name["President"]["turnout"]
+    assert (turnout["ballots_cast"], turnout["registered"]) == (700, 1300)
+    notes = " ".join(data["overview"]["notes"] + by_name["President"]["notes"])
+    assert "'Ballots Cast Blank'" in notes and "left out" in notes and "4, 11" in notes
+
+
+def test_both_engines_leave_it_out_alike(tmp_path, monkeypatch):
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 128)
+    path = write(tmp_path, COUNTIES)
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        results[engine] = load_file(path, ReadOptions())
+    assert results["exact"] == results["stream"]
+    elections, problems = results["exact"]
+    assert not [p for p in problems if p.severity == "error"]
+    assert sorted(e.facts.election for e in elections) == ["Governor", "President"]
