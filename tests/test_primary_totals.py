@@ -222,3 +222,31 @@ Pine,Governor,DEM,Cat Gamma,7
     assert aside.line == 4 and "Democratic" in aside.message
     # Read by the streaming engine itself, not handed to the exact one.
     assert stream.read_stream(path, str(path), ReadOptions()) is not None
+
+
+TOP_TWO = """county,office,district,party,candidate,votes
+Oak,U.S. House,7,DEM,Ann Alpha,50
+Oak,U.S. House,7,REP,Bob Beta,30
+Oak,U.S. House,7,NPP,Cy Gamma,10
+Pine,U.S. House,7,DEM,Ann Alpha,5
+Pine,U.S. House,7,REP,Bob Beta,25
+Pine,U.S. House,7,NPP,Cy Gamma,4
+"""
+
+
+def test_the_split_note_says_how_to_read_a_top_two_primary_as_one_race(tmp_path):
+    path = write(tmp_path, TOP_TWO, "20160607__xx__primary.csv")
+    split = json.loads(invoke("summary", str(path), "-f", "json").stdout)["splits"][0]
+    assert split["races"] == 3
+    assert (
+        "a top-two primary is one race of every party: --race-by office,district" in split["note"]
+    )
+    # What it says does it: one race of all three, by a hand sum of the counties.
+    result = invoke("summary", str(path), "-f", "json", "--race-by", "office,district")
+    assert result.code == 0, result.stderr
+    [election] = json.loads(result.stdout)["elections"]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {
+        "Ann Alpha": 55,
+        "Bob Beta": 55,
+        "Cy Gamma": 14,
+    }

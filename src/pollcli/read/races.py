@@ -23,6 +23,8 @@ file without race keys.
 
 from __future__ import annotations
 
+import re
+import shlex
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -478,7 +480,10 @@ def _note(
         if any(k.role == "stage" for k in keys):
             note += " (the party in primaries only)"
         else:
-            note += " (party primaries: the file's name says so)"
+            # The name cannot tell a top-two (jungle) primary, every party's, from party primaries.
+            others = [k.header for k in keys if k.rule is None]
+            undo = f"; a top-two primary is one race of every party: --race-by {shlex.quote(','.join(others))}"
+            note += f" (party primaries: the file's name says so{undo if others else ''})"
     if options.where:
         note += " (rows kept by --where)"
     if split.selected < split.races:
