@@ -44,13 +44,16 @@ def to_primaries(
             primaries.setdefault(book.group(race), []).append(race)
     if not primaries:
         return races
+    # The races of no party beside some primary of their office, by id (each looked up once).
+    beside = {
+        id(race)
+        for race in book.races.values()
+        if not race.values.get("party") and book.group(race) in primaries
+    }
     moving = [
         i
         for i, (record, entry) in enumerate(zip(records, races, strict=True))
-        if entry is not None
-        and not entry.values.get("party")
-        and book.group(entry) in primaries
-        and _is_total(record, given)
+        if entry is not None and id(entry) in beside and _is_total(record, given)
     ]
     if not moving:
         return races
