@@ -22,7 +22,7 @@ from pollcli.columns import JOINERS
 from pollcli.election import Election, Facts, Option, Region
 from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
-from pollcli.read.countnotes import far_above, shared_note
+from pollcli.read.countnotes import far_above, shared_note, without_unused_counts
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import (
     FactSources,
@@ -38,7 +38,6 @@ from pollcli.read.records import (
     repeat_advice,
     set_aside_unfit_facts,
     with_row_facts,
-    without_unused_counts,
 )
 
 # No ballot has more options; the streaming engine stops reading past it.

@@ -8,6 +8,8 @@ from typing import Final
 
 from pollcli.columns import NOT_VALID_KINDS
 from pollcli.election import Facts, Option
+from pollcli.read.header import ColumnMap
+from pollcli.read.records import Record
 
 
 def shared_note(places: list[str], others: list[str]) -> str:
@@ -49,3 +51,20 @@ def far_above(facts: Facts, options: list[Option]) -> str | None:
         "only part of a unit (a district within a county), its turnout and the ballots cast minus "
         "valid votes are not its own."
     )
+
+
+def without_unused_counts(records: list[Record], columns: ColumnMap) -> list[Record]:
+    """The records without the rows of a count of their unit that is no race's figure
+    (`kinds.unused_count`: "Ballots Cast Blank" as an office), with a note saying which."""
+    unused = [r for r in records if r.row.all_races and r.row.fact is None]
+    if not unused:
+        return records
+    names = sorted({r.row.candidate for r in unused})
+    lines = sorted(r.line for r in unused)
+    shown = ", ".join(f"{line:,}" for line in lines[:5]) + (" …" if len(lines) > 5 else "")
+    columns.notes.append(
+        f"{len(unused):,} row(s) named {', '.join(map(repr, names))} (line(s) {shown}) count "
+        "ballots of their unit that are no race's figure (left blank in every race: each "
+        "race's own blank or under votes hold them): left out."
+    )
+    return [r for r in records if not (r.row.all_races and r.row.fact is None)]

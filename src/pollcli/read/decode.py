@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from pollcli.errors import UsageError
-from pollcli.problems import Code, Found
+from pollcli.problems import Code, Found, Problem
 
 UTF16_BOMS: Final[tuple[bytes, ...]] = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _LONE_CR: Final[re.Pattern[str]] = re.compile("\r(?!\n)")
@@ -135,3 +135,14 @@ class Transcoder:
                 text, self._held = text[:-1], "\r"  # a CRLF may be split between two blocks
             text = _LONE_CR.sub("\n", text)
         return text.encode("utf-8")
+
+
+def garbled_lines(problems: list[Problem]) -> set[int]:
+    """The lines whose stray bytes were read as U+FFFD (`decode`), with an `encoding-error` each.
+    A record over several lines is matched by its first line only: stray bytes further down it
+    stay an error of the whole file."""
+    return {
+        p.line
+        for p in problems
+        if p.code == Code.ENCODING_ERROR and p.severity == "error" and p.line is not None
+    }

@@ -18,7 +18,10 @@ Both engines give this stage the same records.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from pollcli.kinds import name_key as kind_key
+from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import Race, RaceBook
 from pollcli.read.records import Record
 from pollcli.read.total_places import place
@@ -29,15 +32,17 @@ def to_primaries(
     book: RaceBook,
     records: list[Record],
     races: list[Race | None],
-    given: frozenset[str],
-    keep: frozenset[int] = frozenset(),
+    options: ReadOptions,
+    refused: Mapping[int, Race | None],
 ) -> list[Race | None]:
     """Each record's race, with the totals of no party moved into their party's primary (see the
-    module's docstring). Races left with no row are dropped from `book` unless `keep` (the ids of
-    races some refused row belongs to) holds them."""
+    module's docstring). Races left with no row are dropped from `book`, unless a refused row's
+    (`refused`, by line) is."""
     rule = book.rule
     if rule is None or rule.every_row:
         return races
+    given = frozenset(options.kind_keys())
+    keep = {id(race) for race in refused.values() if race is not None}
     primaries: dict[tuple[str, ...], list[Race]] = {}
     for race in book.races.values():
         if race.values.get("party"):

@@ -22,6 +22,7 @@ columns only name them (a constituency spelt two ways under one code is one race
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -364,4 +365,15 @@ def is_primary(race: Race, party: PartyRule | None) -> bool:
         PRIMARY_NAME.search(stage)
         or (party_primary and race.values.get("party", "").strip())
         or PRIMARY_NAME.search(race.name)
+    )
+
+
+def top_two_hint(keys: list[KeyColumn]) -> str:
+    """How to read a file split into party primaries by its name as one race of every party per
+    office: the name cannot tell a top-two (jungle) primary from party primaries."""
+    others = [k.header for k in keys if k.rule is None]
+    if not others:
+        return ""
+    return (
+        f"; a top-two primary is one race of every party: --race-by {shlex.quote(','.join(others))}"
     )

@@ -23,8 +23,6 @@ file without race keys.
 
 from __future__ import annotations
 
-import re
-import shlex
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -32,11 +30,13 @@ from pollcli.columns import WHERE_PREFIX
 from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
-from pollcli.problems import Code, Found, Problem
+from pollcli.problems import Found, Problem
 from pollcli.read import partylines, unitcounts
 from pollcli.read.assemble import Assembly, option_key
+from pollcli.read.decode import garbled_lines
 from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
+from pollcli.read.primary_totals import to_primaries
 from pollcli.read.racekeys import (
     KeyColumn,
     PartyRule,
@@ -46,6 +46,7 @@ from pollcli.read.racekeys import (
     key_columns,
     normal,
     party_rule,
+    top_two_hint,
 )
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import CellReader, Record, set_aside_unfit_facts, unnamed_write_ins
@@ -111,7 +112,7 @@ def assemble(
     track = party is not None and not party.every_row and "total_votes" in columns.present
     # Rows read with stray bytes in place (U+FFFD): each is refused with its race, whose
     # `encoding-error` it is, or dropped with a row --where leaves out; not the whole file's.
-    garbled = _garbled_lines(found.items)
+    garbled = garbled_lines(found.items)
     refused_rows: dict[int, Entry | None] = {}
     # Races that --where left rows out of (by identity), and the columns whose conditions did:
     # such a race is counted in part only, and says so.
@@ -147,12 +148,7 @@ def assemble(
             line: None if race is None else merged.get(id(race), race)
             for line, race in refused_rows.items()
         }
-    if party is not None and not party.every_row:
-        # A party primary's `Total` row of no party goes with its primary (`primary_totals`).
-        from pollcli.read.primary_totals import to_primaries
-
-        keep = frozenset(id(race) for race in refused_rows.values() if race is not None)
-        races = to_primaries(book, records, races, frozenset(options.kind_keys()), keep)
+    races = to_primaries(book, records, races, options, refused_rows)  # `Total`s of no party
     for values, failing, _ in left_out:
         cut.setdefault(book.identity(values), set()).update(failing)
     width = len(columns.header)
@@ -346,17 +342,6 @@ def _file_total(
     return file_total(reader.rejected, [k.index for k in keys], reader.columns, records, found)
 
 
-def _garbled_lines(problems: list[Problem]) -> set[int]:
-    """The lines whose stray bytes were read as U+FFFD (`decode`), with an `encoding-error` each.
-    A record over several lines is matched by its first line only: stray bytes further down it
-    stay an error of the whole file."""
-    return {
-        p.line
-        for p in problems
-        if p.code == Code.ENCODING_ERROR and p.severity == "error" and p.line is not None
-    }
-
-
 def _tag_rows(
     problems: list[Problem], rows: dict[int, Entry | None], chosen: dict[int, Entry], many: bool
 ) -> None:
@@ -480,10 +465,8 @@ def _note(
         if any(k.role == "stage" for k in keys):
             note += " (the party in primaries only)"
         else:
-            # The name cannot tell a top-two (jungle) primary, every party's, from party primaries.
-            others = [k.header for k in keys if k.rule is None]
-            undo = f"; a top-two primary is one race of every party: --race-by {shlex.quote(','.join(others))}"
-            note += f" (party primaries: the file's name says so{undo if others else ''})"
+            note += f" (party primaries: the file's name says so{top_two_hint(keys)})"
+
     if options.where:
         note += " (rows kept by --where)"
     if split.selected < split.races:

@@ -187,14 +187,12 @@ class CellReader:
         return raw or None
 
     def _fact_in_a_race_column(self, values: dict[str, str], facts: dict[str, str]) -> None:
-        """No candidate, and a race cell that names a count ("Ballots Cast", "Registered Voters" as
-        an office, as in OpenElections' Kentucky files): the row is that count, for every race of
-        its unit."""
+        """No candidate, and a race cell that names a count ("Ballots Cast" as an office, as in
+        OpenElections' Kentucky files): the row is that count, for every race of its unit."""
         for key, text in facts.items():
             override = self.kinds.get(name_key(text))
-            if override in ROW_FACTS or (
-                override is None and (fact_from_name(text) or unused_count(text))
-            ):
+            named = override is None and (fact_from_name(text) or unused_count(text))
+            if override in ROW_FACTS or named:
                 values["candidate"] = facts.pop(key)
                 values["all_races"] = "true"
                 return
@@ -437,23 +435,6 @@ def set_aside_unfit_facts(
         columns.unuse(key, note)
         for record in records:
             record.facts.pop(key, None)
-
-
-def without_unused_counts(records: list[Record], columns: ColumnMap) -> list[Record]:
-    """The records without the rows of a count of their unit that is no race's figure
-    (`kinds.unused_count`: "Ballots Cast Blank" as an office), with a note saying which."""
-    unused = [r for r in records if r.row.all_races and r.row.fact is None]
-    if not unused:
-        return records
-    names = sorted({r.row.candidate for r in unused})
-    lines = sorted(r.line for r in unused)
-    shown = ", ".join(f"{line:,}" for line in lines[:5]) + (" …" if len(lines) > 5 else "")
-    columns.notes.append(
-        f"{len(unused):,} row(s) named {', '.join(map(repr, names))} (line(s) {shown}) count "
-        "ballots of their unit that are no race's figure (left blank in every race: each "
-        "race's own blank or under votes hold them): left out."
-    )
-    return [r for r in records if not (r.row.all_races and r.row.fact is None)]
 
 
 def with_row_facts(records: list[Record]) -> tuple[list[Record], list[Record]]:

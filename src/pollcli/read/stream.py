@@ -485,9 +485,8 @@ class _Summer:
         self, part: int, region: str | None, unit: str | None, apart: bool, line: int, votes: int
     ) -> None:
         if not self.sums.add(part, region, unit, apart, line, votes):
-            row = self.sums.parts[part][1]
-            if not self.has_unit and row.fact is None and total_words.is_total_name(row.candidate):
-                raise _ExactAfterAll  # two primaries' Total rows: judged row by row (primary_totals)
+            if not self.has_unit:
+                total_words.check_repeat(self.sums.parts[part][1])
             return
         if apart and not self.keeps_apart:
             raise _ExactAfterAll

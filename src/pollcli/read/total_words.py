@@ -19,6 +19,7 @@ from pollcli.columns import INVISIBLE
 from pollcli.kinds import fact_from_name
 
 if TYPE_CHECKING:
+    from pollcli.contract import Row
     from pollcli.read.blocks import BlockSums, Layout
     from pollcli.read.header import ColumnMap
     from pollcli.read.records import Record
@@ -315,4 +316,12 @@ def check_record(record: Record, has_unit: bool) -> None:
         is_total_name(row.region or "", place=True)
         or (row.fact is None and is_total_name(row.candidate))
     ):
+        raise HandOver
+
+
+def check_repeat(row: Row) -> None:
+    """Raise HandOver when a file without precincts repeats a total option's row (a `Total` row
+    of no party after each party primary of an office): which race each row totals is judged row
+    by row (`read/primary_totals`), as the exact engine reads them."""
+    if row.fact is None and is_total_name(row.candidate):
         raise HandOver
