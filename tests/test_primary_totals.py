@@ -250,3 +250,15 @@ def test_the_split_note_says_how_to_read_a_top_two_primary_as_one_race(tmp_path)
         "Bob Beta": 55,
         "Cy Gamma": 14,
     }
+
+
+def test_a_total_where_no_primary_of_its_office_has_a_row_is_left_as_read(tmp_path, monkeypatch):
+    # Pine's `Total` has no candidate row of its office in Pine: it totals nothing there, and is
+    # not given to a primary whose options it would join.
+    text = """county,office,party,candidate,votes
+Oak,Mayor,REP,Ann Alpha,60
+Oak,Mayor,,Total,60
+Pine,Mayor,,Total,0
+"""
+    elections, _ = both(monkeypatch, write(tmp_path, text, "city_primary.csv"))
+    assert races_of(elections)["Mayor · Republican primary"] == {"Ann Alpha": 60}

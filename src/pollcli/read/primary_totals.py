@@ -12,8 +12,8 @@ the party primaries of its office is given to one of them: the primary whose opt
 place (region and unit) add up to its figure; where none or several do, the primary of the nearest
 row of its office and place, the one before it first (a total follows what it totals). There the
 totals stage sets it aside, or counts its parts with a `total-mismatch` warning when it totals
-something else (both primaries together, say): never is it a race, nor an option, of its own.
-Both engines give this stage the same records.
+something else (both primaries together, say). Only a total of nothing (no primary of its office
+has a row in its place) is left as read. Both engines give this stage the same records.
 """
 
 from __future__ import annotations
@@ -73,7 +73,9 @@ def to_primaries(
         total, alone = records[i], races[i]
         assert alone is not None  # (as `moving` chose)
         where = place(total)
-        members = primaries[book.group(alone)]
+        members = [m for m in primaries[book.group(alone)] if (id(m), where) in rows]
+        if not members:
+            continue  # no primary of its office counted there: a total of nothing, left as read
         summing = [
             m
             for m in members
@@ -103,15 +105,11 @@ def _nearest(
     where: tuple[str, str],
     line: int,
 ) -> Race:
-    """The primary of the row nearest `line` in the same place, a row before it first; the first
-    primary when none has a row there."""
+    """The primary of the row nearest `line` in the same place, a row before it first."""
 
     def distance(race: Race) -> tuple[int, int]:
-        lines = [at for at, _ in rows.get((id(race), where), ())]
+        lines = [at for at, _ in rows[id(race), where]]
         before = [line - at for at in lines if at < line]
-        after = [at - line for at in lines if at > line]
-        if before:
-            return 0, min(before)
-        return (1, min(after)) if after else (2, 0)
+        return (0, min(before)) if before else (1, min(at - line for at in lines))
 
     return min(members, key=distance)
