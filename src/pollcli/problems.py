@@ -52,6 +52,7 @@ class Code(StrEnum):
     NAME_VARIANT = "name-variant"
     TOTAL_ROW = "total-row"
     SHARED_NAME = "shared-name"
+    REPEATED_BLOCK = "repeated-block"
 
 
 CODES: dict[Code, str] = {
@@ -97,6 +98,8 @@ CODES: dict[Code, str] = {
     "counted",
     Code.SHARED_NAME: "candidates of one race with one name and different parties, listed apart "
     "with their parties (--fusion adds up one candidate's party lines)",
+    Code.REPEATED_BLOCK: "a region's block of a race seemingly listed twice: several options "
+    "repeated under other names with the same party and votes (counted twice)",
 }
 
 

@@ -182,8 +182,18 @@ def _majority(tally: Tally, *, official: bool) -> str:
         return tally.election.no_winner
     if tally.election.fused_lead is not None and tally.leader is not None:
         name = tally.election.fused_lead
+        listed = tally.leader.option.candidate
+        if listed.startswith(f"{name} ("):
+            # One of the name's own lines leads (`partylines`: a blank party, or parties that
+            # never meet in one region): the person is sure, the figures and verdict are not.
+            return (
+                f"{listed} leads as listed, one of {name}'s lines under several parties (one "
+                "with no party, or parties that never meet in one region): one candidate's lines, "
+                "whose votes added up give other figures, or namesakes; the file does not say. No "
+                "winner is named; --fusion adds the lines up where they are one candidate's."
+            )
         return (
-            f"{tally.leader.option.candidate} leads as listed, but {name} is listed under several "
+            f"{listed} leads as listed, but {name} is listed under several "
             f"parties and, their lines added up, would lead: one candidate's fusion lines or "
             "namesakes, the file does not say. No winner is named; --fusion adds the lines up "
             "where they are one candidate's."

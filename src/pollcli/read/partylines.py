@@ -23,12 +23,20 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from pollcli.columns import NOT_VALID_KINDS, YES_WORDS
 from pollcli.formats import counted
 from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key
 from pollcli.read.records import Record
+
+# A repeated block (`repeated_blocks`) needs this many of a region's options repeated, each with at
+# least MIN_REPEATED_VOTES, and at least half of the region's options of that many votes among
+# them: in a primary of twenty candidates, two pairs of equal small counts happen by chance
+# (Georgia's 2020 Democratic primary: 22 and 30 votes in one county).
+MIN_REPEATED_OPTIONS = 2
+MIN_REPEATED_VOTES = 100
 
 
 def fusion_tickets(records: list[Record]) -> None:
@@ -61,6 +69,7 @@ def party_lines(
     party lines (left for the assembly to add up, noted once) or candidates of one name (renamed
     with their party, and a `shared-name` warning); and the name that would lead the race were
     its lines added up, where it does not as listed (no winner is named then)."""
+    repeated_blocks(label, records, found)
     groups: dict[str, list[Record]] = {}
     for record in records:
         if record.row.kind == "candidate":
@@ -77,6 +86,8 @@ def party_lines(
             if record.row.party:
                 parties.setdefault(option_key(record.row.party), record.row.party)
         if len(parties) < 2:
+            if parties:
+                _blank_beside_one(group, next(iter(parties.values())), notes)
             continue
         name = group[0].row.candidate
         if fusion or any(r.fusion for r in group):
@@ -91,12 +102,17 @@ def party_lines(
                 credited[id(record)] = main
             continue
         shown = {id(r): parties[option_key(r.row.party)] if r.row.party else "" for r in group}
-        warnings.append((group, *_shared_name(label, name, group, shown)))
+        line, message, apart = _shared_name(label, name, group, shown)
+        # Lines of which one has no party, or whose parties never meet in one region, are most
+        # likely one candidate's (a county that leaves the party blank, or writes it its own way:
+        # Michigan's 2020 file): even one of their own lines leading says nothing sure.
+        doubtful = apart or any(not r.row.party for r in group)
+        warnings.append((group, line, message, doubtful))
         for record in group:
             renamed[id(record)] = f"{record.row.candidate} ({shown[id(record)] or 'no party'})"
     lead: str | None = None
-    for group, line, message in warnings:
-        would = _would_lead(group, records, renamed)
+    for group, line, message, doubtful in warnings:
+        would = _would_lead(group, records, renamed, doubtful=doubtful)
         if would:
             lead = group[0].row.candidate
         found.warn(Code.SHARED_NAME, line, message + would, column=column)
@@ -110,6 +126,74 @@ def party_lines(
         else r
         for r in records
     ], lead
+
+
+def repeated_blocks(label: str, records: list[Record], found: Found) -> None:
+    """A `repeated-block` warning for each region of the election (or the election, without
+    regions) where several options are listed again under other names with the same party and
+    the same votes: a block of rows repeated with the names written another way (Florida's 2020
+    county file lists Suwannee twice, as "Trump / Pence" and as "Donald J Trump"), whose votes are
+    counted twice. Compared on each region's sums per name and party, which both engines hand
+    this stage alike (the streaming engine sums a region's precincts)."""
+    sums: dict[tuple[str | None, str, str], list[Any]] = {}  # votes, first line, name, party
+    for record in records:
+        if record.row.kind != "candidate" or record.votes is None:
+            continue
+        key = (
+            record.row.region,
+            option_key(record.row.candidate),
+            option_key(record.row.party or ""),
+        )
+        entry = sums.get(key)
+        if entry is None:
+            sums[key] = [record.votes, record.line, record.row.candidate, record.row.party]
+        else:
+            entry[0] += record.votes
+            entry[1] = min(entry[1], record.line)
+    buckets: dict[tuple[str | None, str, int], list[list[Any]]] = {}
+    options: dict[str | None, int] = {}  # per region: options of MIN_REPEATED_VOTES or more
+    for (region, _, party), entry in sums.items():
+        if entry[0] >= MIN_REPEATED_VOTES:
+            buckets.setdefault((region, party, entry[0]), []).append(entry)
+            options[region] = options.get(region, 0) + 1
+    pairs: dict[str | None, list[tuple[list[Any], list[Any]]]] = {}
+    for (region, _, _), entries in buckets.items():
+        if len(entries) > 1:
+            first, again = sorted(entries, key=lambda e: e[1])[:2]
+            pairs.setdefault(region, []).append((first, again))
+    for region, found_pairs in pairs.items():
+        if len(found_pairs) < MIN_REPEATED_OPTIONS or 4 * len(found_pairs) < options[region]:
+            continue  # fewer than half the region's options are in pairs (2 each)
+        found_pairs.sort(key=lambda pair: pair[1][1])
+        listed = "; ".join(
+            f"{again[2]!r} (line {again[1]}) has the votes of {first[2]!r} (line {first[1]}): "
+            f"{counted(first[0], 'vote')}" + (f", {first[3]}" if first[3] else "")
+            for first, again in found_pairs
+        )
+        where = f"{region!r} of {label!r}" if region else repr(label)
+        found.warn(
+            Code.REPEATED_BLOCK,
+            found_pairs[0][1][1],
+            f"in {where}, {len(found_pairs)} options are listed again under other names with the "
+            f"same party and votes ({listed}): the block listed twice? Both are counted, so its "
+            "votes are counted twice; remove the repeated rows",
+        )
+
+
+def _blank_beside_one(group: list[Record], party: str, notes: list[str]) -> None:
+    """A candidate's rows without a party beside rows of one party are that candidate's (a county
+    that leaves the party cell blank): counted as theirs, with a note saying so."""
+    blank = [r for r in group if not r.row.party]
+    if not blank:
+        return
+    votes = None if any(r.votes is None for r in blank) else sum(r.votes or 0 for r in blank)
+    figure = "" if votes is None else f" ({counted(votes, 'vote')})"
+    note = (
+        f"{group[0].row.candidate} has no party in {counted(len(blank), 'row')}{figure}, beside "
+        f"rows of {party}: counted as that candidate's."
+    )
+    if note not in notes:
+        notes.append(note)
 
 
 def _main_line(group: list[Record], parties: dict[str, str]) -> tuple[str, str]:
@@ -134,10 +218,10 @@ def _main_line(group: list[Record], parties: dict[str, str]) -> tuple[str, str]:
 
 def _shared_name(
     label: str, name: str, group: list[Record], shown: dict[int, str]
-) -> tuple[int, str]:
+) -> tuple[int, str, bool]:
     """The `shared-name` warning's line (the second party's first row) and message: each party
     with its votes, the names they are listed under, `--fusion`; and, where the parties never meet
-    in one region, that the party may be written two ways."""
+    in one region, that the party may be written two ways (then True)."""
     votes: dict[str, int | None] = {}
     regions: dict[str, set[str | None]] = {}
     first: dict[str, int] = {}
@@ -155,9 +239,10 @@ def _shared_name(
     )
     listed = _and([repr(f"{name} ({party or 'no party'})") for party in votes])
     sets = list(regions.values())
-    if any(r.row.region for r in group) and not any(
+    apart = any(r.row.region for r in group) and not any(
         a & b for i, a in enumerate(sets) for b in sets[i + 1 :]
-    ):
+    )
+    if apart:
         message = (
             f"{name!r} of {label!r} stands for {figures}, which never appear in the same region: "
             "one candidate whose party is written two ways? They are listed apart, as "
@@ -169,14 +254,18 @@ def _shared_name(
             f"listed as {listed}; if one candidate ran on several party lines (fusion voting), "
             "--fusion adds their votes up"
         )
-    return sorted(first.values())[1], message
+    return sorted(first.values())[1], message, apart
 
 
-def _would_lead(group: list[Record], records: list[Record], renamed: dict[int, str]) -> str:
+def _would_lead(
+    group: list[Record], records: list[Record], renamed: dict[int, str], *, doubtful: bool
+) -> str:
     """Where adding every name's lines up (`--fusion`) would make this name lead the race, which
     one of its lines does not as listed, the warning says so: a file without a `fusion_ticket`
     column (MEDSL's Senate file) lists a fused winner's lines apart, and his main line alone may
-    trail (D'Amato, New York 1980 and 1992)."""
+    trail (D'Amato, New York 1980 and 1992). Where the lines are `doubtful` (one has no party, or
+    their parties never meet in one region), one of them leading as listed is no sure winner
+    either: as one candidate they would lead with other figures, perhaps another verdict."""
     if any(r.votes is None for r in records):
         return ""
     listed: dict[str, int] = {}
@@ -192,10 +281,17 @@ def _would_lead(group: list[Record], records: list[Record], renamed: dict[int, s
         fused[key] = fused.get(key, 0) + (record.votes or 0)
     mine = option_key(group[0].row.candidate)
     leader = max(listed, key=lambda key: listed[key])  # of equal ones, the first
-    if max(fused, key=lambda key: fused[key]) != mine or leader in {
-        option_key(renamed[id(r)]) for r in group if id(r) in renamed
-    }:
+    if max(fused, key=lambda key: fused[key]) != mine:
         return ""
+    if leader in {option_key(renamed[id(r)]) for r in group if id(r) in renamed}:
+        if not doubtful or listed[leader] == fused[mine]:
+            return ""
+        return (
+            f"; {shown[leader]!r}, one of these lines, leads as listed "
+            f"({counted(listed[leader], 'vote')}), and added up they would have "
+            f"{counted(fused[mine], 'vote')}: no winner is named unless --fusion says they are "
+            "one candidate's lines"
+        )
     return (
         f"; added up, {group[0].row.candidate!r} would lead the race with "
         f"{counted(fused[mine], 'vote')}, where {shown[leader]!r} leads as listed "
