@@ -89,6 +89,9 @@ TWICE = (
 def test_a_block_listed_again_under_other_names_is_warned_of(tmp_path, monkeypatch):
     path = write(tmp_path, TWICE)
     (election,), problems = both(monkeypatch, path)
+    # Still counted as listed (which block is right, the file does not say): pandas' sums.
+    sums = pd.read_csv(io.StringIO(TWICE)).groupby("candidate")["votes"].sum().to_dict()
+    assert {o.candidate: o.votes for o in election.options} == sums
     (warning,) = [p for p in problems if p.code == "repeated-block"]
     assert warning.line == 7
     assert "'Birch'" in warning.message and "'Amy Lee' (line 7)" in warning.message
