@@ -76,7 +76,8 @@ def party_lines(
             groups.setdefault(option_key(record.row.candidate), []).append(record)
     renamed: dict[int, str] = {}
     credited: dict[int, str] = {}  # a fused candidate's rows: the party they are credited with
-    warnings: list[tuple[list[Record], int, str, bool]] = []  # shared-name: said once all are renamed
+    # shared-name: said once all are renamed (group, line, message, doubtful lines)
+    warnings: list[tuple[list[Record], int, str, bool]] = []
     for group in groups.values():
         if len({r.row.party for r in group} - {None, ""}) < 2:
             continue  # one party at most (every precinct's row of a candidate): nothing to do
