@@ -56,9 +56,10 @@ def test_a_names_blank_line_leading_as_listed_names_no_winner(tmp_path, monkeypa
 
 def test_a_blank_party_beside_one_party_is_counted_with_a_note(tmp_path, monkeypatch):
     text = (
-        "county,office,candidate,party,votes\n"
-        "North,House,Ann Ray,DEM,100\nNorth,House,Bo Tate,REP,90\n"
-        "West,House,Ann Ray,,30\nWest,House,Bo Tate,REP,50\n"
+        "county,precinct,office,candidate,party,votes\n"
+        "North,1,House,Ann Ray,DEM,100\nNorth,1,House,Bo Tate,REP,90\n"
+        "West,1,House,Ann Ray,,20\nWest,1,House,Bo Tate,REP,30\n"
+        "West,2,House,Ann Ray,,10\nWest,2,House,Bo Tate,REP,20\n"
     )
     (election,), problems = both(monkeypatch, write(tmp_path, text))
     assert {(o.candidate, o.party): o.votes for o in election.options} == {
@@ -67,7 +68,7 @@ def test_a_blank_party_beside_one_party_is_counted_with_a_note(tmp_path, monkeyp
     }
     assert problems == []
     assert (
-        "Ann Ray has no party in 1 row (30 votes), beside rows of DEM: counted as that "
+        "Ann Ray has no party in 1 region (30 votes), beside rows of DEM: counted as that "
         "candidate's." in election.notes
     )
 

@@ -183,15 +183,18 @@ def repeated_blocks(label: str, records: list[Record], found: Found) -> None:
 
 def _blank_beside_one(group: list[Record], party: str, notes: list[str]) -> None:
     """A candidate's rows without a party beside rows of one party are that candidate's (a county
-    that leaves the party cell blank): counted as theirs, with a note saying so."""
+    that leaves the party cell blank): counted as theirs, with a note saying so. The note counts
+    regions, not rows: the streaming engine hands this stage a region's precincts summed."""
     blank = [r for r in group if not r.row.party]
     if not blank:
         return
     votes = None if any(r.votes is None for r in blank) else sum(r.votes or 0 for r in blank)
     figure = "" if votes is None else f" ({counted(votes, 'vote')})"
+    regions = {r.row.region for r in blank if r.row.region}
+    where = f"in {counted(len(regions), 'region')}" if regions else "on some rows"
     note = (
-        f"{group[0].row.candidate} has no party in {counted(len(blank), 'row')}{figure}, beside "
-        f"rows of {party}: counted as that candidate's."
+        f"{group[0].row.candidate} has no party {where}{figure}, beside rows of {party}: "
+        "counted as that candidate's."
     )
     if note not in notes:
         notes.append(note)
