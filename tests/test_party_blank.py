@@ -50,6 +50,7 @@ def test_a_names_blank_line_leading_as_listed_names_no_winner(tmp_path, monkeypa
     out = json.loads(result.stdout)
     notes = " ".join(out["elections"][0]["notes"])
     assert "No winner is named" in notes and "wins" not in notes
+    assert "Ann Ray (no party) leads as listed with" in notes
     (fused,), _ = both(monkeypatch, path, fusion=True)
     assert {o.candidate: o.votes for o in fused.options} == by_name.to_dict()
 

@@ -99,7 +99,10 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
             "no leader is named."
         )
     elif leader is not None:
-        sentences.append(f"{describe(leader)} leads with {figures(leader)}.")
+        # A name's party lines that may be one candidate's (`fused_lead`): the order is only the
+        # file's listing, never a confident leader.
+        verb = "leads as listed" if tally.election.fused_lead is not None else "leads"
+        sentences.append(f"{describe(leader)} {verb} with {figures(leader)}.")
         if runner_up is not None and margin is not None:
             gap = []
             if margin.pp is not None:
