@@ -79,8 +79,9 @@ def party_lines(
     # shared-name: said once all are renamed (group, line, message, doubtful lines)
     warnings: list[tuple[list[Record], int, str, bool]] = []
     for group in groups.values():
-        if len({r.row.party for r in group} - {None, ""}) < 2:
-            continue  # one party at most (every precinct's row of a candidate): nothing to do
+        named = {r.row.party for r in group} - {None, ""}
+        if len(named) < 2 and not (named and any(not r.row.party for r in group)):
+            continue  # one party at most, never blank beside it: nothing to do
         group.sort(key=lambda r: r.line)  # both engines: parties in the order the file lists them
         parties: dict[str, str] = {}  # by `option_key`: the first spelling
         for record in group:
