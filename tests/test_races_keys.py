@@ -477,21 +477,3 @@ def test_race_given_whole_parts_of_names_keeps_those_races_only(tmp_path):
 def test_race_help_says_a_whole_name_keeps_one_race():
     result = invoke("summary", "--help")
     assert "whole name" in re.sub(r"[│\s]+", " ", result.stdout)
-
-
-def test_a_whole_name_does_not_hide_the_races_that_hold_it_as_parts(tmp_path):
-    # Review: NH's blank-district "State House" race matched --race "State House" as a whole name
-    # and hid the ~200 "State House · N" races.
-    rows = "office,district,candidate,votes\n"
-    rows += "State House,,Scatter,13\n"
-    for district in ("1", "2"):
-        rows += (
-            f"State House,{district},Ann {district},10\nState House,{district},Bob {district},5\n"
-        )
-    rows += "Governor,,Cy,9\nGovernor,,Di,8\n"
-    path = str(write(tmp_path, rows))
-    assert races_of(path, "--race", "State House") == [
-        "State House",
-        "State House · 1",
-        "State House · 2",
-    ]

@@ -1,7 +1,7 @@
 """`--race TEXT` and `--where COL=VALUE`: which races of a file, and which rows, are kept.
 
-A race is kept by `--race` when its name is the text or holds it as whole parts between "·" (case
-and spacing aside), else, when no race's does, when its name contains the text; a row by `--where` when each named column holds one of the values given
+A race is kept by `--race` when the text is its whole name (case and spacing aside), else when its
+name holds the text as whole parts between "·", else when its name contains the text; a row by `--where` when each named column holds one of the values given
 for it (compared as option names are, `07` as `7`).
 """
 
@@ -93,10 +93,14 @@ def selected_races(book: RaceBook, options: ReadOptions) -> dict[int, Entry]:
 
 
 def _matching(races: list[Entry], text: str) -> list[Entry]:
-    """The races one --race TEXT keeps: those whose name is it or holds it as whole parts between
-    "·", case and spacing aside ("U.S. House · 1" is not "U.S. House · 10"; "Class II" keeps
-    "U.S. Senate · Class II", not "… · Class III"; "State House" keeps "State House" and every
-    "State House · N"), else every race whose name contains it."""
+    """The races one --race TEXT keeps: the race whose whole name it is (case and spacing aside:
+    "U.S. House · 1" is not "U.S. House · 10"), else those whose name holds it as whole parts
+    between "·" ("Class II" keeps "U.S. Senate · Class II", not "… · Class III"), else every race
+    whose name contains it."""
+    whole = "".join(text.split()).casefold()
+    exact = [r for r in races if "".join(r.name.split()).casefold() == whole]
+    if exact:
+        return exact
     wanted = _parts(text)
     in_parts = [r for r in races if _holds(_parts(r.name), wanted)]
     if in_parts:
