@@ -257,22 +257,16 @@ def _several(
         else "; if they are party primaries read as one race, add the party column to the race "
         "keys (--race-by office,district,party; a file whose name says 'primary' is split so)"
     )
-    warning = Problem(
-        code=Code.RACE_SPLIT,
-        severity="warning",
-        file=first.source_file,
-        line=None,
-        column=None,
-        message=f"{len(suspects):,} race(s) have several candidates of one party (e.g. "
+    _warn(
+        suspects,
+        problems,
+        f"{len(suspects):,} race(s) have several candidates of one party (e.g. "
         f"{first.facts.election!r}: {_crowding(first.options)}) and do not say how many members "
         f"they elect{called}. A race for several seats is one race of N seats: give N in a "
         "vote_for (or magnitude, number_elected) column, as '(N)' at the end of the district's "
         f"name ('BE 02 (4)'), or with --vote-for N and --race {_race_text(first)!r} "
         "(--vote-for 1: one seat)" + primaries,
     )
-    problems.append(warning)
-    for election in suspects:
-        election.warnings.append(warning)
 
 
 def _office_seats(
@@ -308,18 +302,27 @@ def _office_seats(
     if not suspects:
         return
     first = suspects[0]
-    warning = Problem(
-        code=Code.RACE_SPLIT,
-        severity="warning",
-        file=first.source_file,
-        line=None,
-        column=None,
-        message=f"{len(suspects):,} race(s) (e.g. {_race_text(first)!r}) do not say how many "
+    _warn(
+        suspects,
+        problems,
+        f"{len(suspects):,} race(s) (e.g. {_race_text(first)!r}) do not say how many "
         "members they elect, have no candidate with a majority, and are of an office other "
         f"districts of which elect several ({first.office_seats}): no winner is named and no "
         "margin measured in them. Give the number of seats in a vote_for (or magnitude, "
         "number_elected) column, as '(N)' at the end of the district's name, or with --vote-for "
         f"N and --race {_race_text(first)!r} (--vote-for 1: one seat)",
+    )
+
+
+def _warn(suspects: list[Election], problems: list[Problem], message: str) -> None:
+    """One `race-split` warning for these races: listed once, and carried by each of them."""
+    warning = Problem(
+        code=Code.RACE_SPLIT,
+        severity="warning",
+        file=suspects[0].source_file,
+        line=None,
+        column=None,
+        message=message,
     )
     problems.append(warning)
     for election in suspects:
@@ -368,20 +371,14 @@ def _blank_districts(
     if not suspects:
         return
     first = suspects[0]
-    warning = Problem(
-        code=Code.RACE_SPLIT,
-        severity="warning",
-        file=first.source_file,
-        line=None,
-        column=None,
-        message=f"{len(suspects):,} race(s) (e.g. {_race_text(first)!r}) have rows with a blank "
+    _warn(
+        suspects,
+        problems,
+        f"{len(suspects):,} race(s) (e.g. {_race_text(first)!r}) have rows with a blank "
         "district beside races of the same office that name theirs, and the candidates of one "
         "of them: they are read as a race of their own, in which no winner is named; give the "
         "rows their district",
     )
-    problems.append(warning)
-    for election in suspects:
-        election.warnings.append(warning)
 
 
 def _special(election: Election) -> bool:
