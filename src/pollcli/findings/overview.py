@@ -88,7 +88,7 @@ def offices_sentence(offices: Sequence[str]) -> str:
     shown = ", ".join(offices[:5]) + (f", … ({len(offices) - 5} more)" if len(offices) > 5 else "")
     return (
         f"The races won per party add up races of {len(offices)} offices ({shown}): a count of "
-        "races, not the seats of one chamber; `pollcli seats --race OFFICE` gives one office's."
+        "races, not the seats of one chamber; 'pollcli seats --race OFFICE' gives one office's."
     )
 
 

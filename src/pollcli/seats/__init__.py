@@ -110,7 +110,7 @@ def allocate(
     if items and not seated:
         raise UsageError(
             "every race is a primary or a ballot measure: their leaders win nominations and "
-            "answers, not seats; `pollcli summary` names them"
+            "answers, not seats; 'pollcli summary' names them"
         )
     # One allocation is one chamber: races of several offices, or one race alone, are refused
     # before any seat is counted (trial 4: a governor, the U.S. House and both state chambers

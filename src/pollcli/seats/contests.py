@@ -64,7 +64,7 @@ def check_one_office(group: list[Election], source: str) -> None:
     raise UsageError(
         f"{source} holds races of {len(listed)} offices: {shown}. seats allocates one chamber's "
         "seats and does not add different offices up (an office of one race, such as a "
-        "president or a governor, is no chamber: `pollcli summary` names its winner). Keep one "
+        "president or a governor, is no chamber: 'pollcli summary' names its winner). Keep one "
         f'office: --race "{largest.name}" keeps the races named like it{where}'
     )
 
@@ -79,7 +79,7 @@ def check_not_one_race(election: Election, options: SeatOptions) -> None:
     of = f", of the office {office}" if office and office != name else ""
     raise UsageError(
         f"{election.source_file} gives one race to allocate ({name}{of}), and one race is no "
-        "chamber: seats adds up the seats of a parliament's races, and `pollcli summary` names "
+        "chamber: seats adds up the seats of a parliament's races, and 'pollcli summary' names "
         "this race's winner. Keep every race of one office (--race OFFICE, or --where COL=VALUE) "
         "to see a chamber's seats"
     )
@@ -239,7 +239,7 @@ def contests_of(group: list[Election], options: SeatOptions) -> tuple[Layout, li
         raise UsageError(
             f"{source}: how many seats? Give --seats N, or '# seats: N' in the front matter "
             "(a file of single-member races needs one election per race; a file of one race, "
-            "such as a governor's, is no chamber: `pollcli summary` names its winner)"
+            "such as a governor's, is no chamber: 'pollcli summary' names its winner)"
         )
     if single:
         return "single_member", [_race_contest(first, options.seats, options, source)]
