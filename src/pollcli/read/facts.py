@@ -8,6 +8,7 @@ region: they are read per unit here and summed into their region, each unit givi
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,27 @@ Given = tuple[str, int]
 # A unit of an election: (election, region, unit); the unit is "" for a region's own facts.
 UnitKey = tuple[str, str, str]
 # Two rounds in one election's `round` column: what they may be, and the way out of each.
+# Facts that name the race: races are told apart by them with case, spacing and a number's
+# leading zeros aside (read/racekeys.py's `normal`), so one race's rows may write them so
+# ('CORPORATION COMMISSIONER' in one county's rows, 'Corporation Commissioner' in another's: AZ
+# 2016). The first spelling names the race.
+_NAMING_FACTS = frozenset({"office", "district", "constituency"})
+
+
+def _same(key: str, a: str, b: str) -> bool:
+    """Whether two cells give one value of the fact `key`."""
+    if a == b:
+        return True
+    if key not in _NAMING_FACTS:
+        return False
+    return _naming(a) == _naming(b)
+
+
+def _naming(text: str) -> str:
+    text = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return str(int(text)) if text.isdigit() else text
+
+
 _ROUNDS = (
     ", or keep one with --where {header}=N (the rounds of a two-round vote are two elections; "
     "the rounds of a ranked-choice count are read as one race from a column named rcv_round)"
@@ -235,7 +257,7 @@ def election_facts(
                 unit_facts.add(unit, key, value, record.line, found, sources.columns.header_of(key))
                 continue
             seen = raw.setdefault(key, (value, record.line))
-            if seen[0] != value:
+            if not _same(key, seen[0], value):
                 found.add(
                     Code.INCONSISTENT_METADATA,
                     record.line,
