@@ -106,6 +106,16 @@ def compare(
             rich_help_panel=opt.RACES,
         ),
     ] = None,
+    encoding_of: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--encoding-of",
+            metavar="FILE=NAME",
+            help="FILE's text encoding, in place of --encoding (repeatable): files of two "
+            "publishers, one cp1252 and one UTF-8. FILE as given, its file name, or its number.",
+            rich_help_panel=opt.READING,
+        ),
+    ] = None,
     where: opt.WhereOpt = None,
     header_line: opt.HeaderLineOpt = None,
     columns: opt.ColumnsOpt = None,
@@ -150,6 +160,10 @@ def compare(
             fusion=fusion,
             blank_votes=blank_votes,
             race_of=races_of(files, race_of or []),
+            encoding_of={
+                position: names[-1]
+                for position, names in per_file(files, encoding_of or [], "--encoding-of").items()
+            },
         )
     result = run_compare(elections, by=by.value, aliases=pairs, fuzzy=not no_fuzzy)
     warn(result.warnings, quiet)
@@ -165,9 +179,14 @@ def compare(
 
 
 def races_of(files: list[str], given: list[str]) -> dict[int, list[str]]:
-    """--race-of FILE=TEXT as `load`'s `race_of`: the races to keep, by the file's position. FILE is
-    a file as given, its file name when no other file has it, or its number from 1; the first `=`
-    after which the text before names a file ends FILE (a path may hold an `=`)."""
+    """--race-of FILE=TEXT as `load`'s `race_of`: the races to keep, by the file's position."""
+    return per_file(files, given, "--race-of")
+
+
+def per_file(files: list[str], given: list[str], flag: str) -> dict[int, list[str]]:
+    """A per-file option's FILE=TEXT values by the file's position. FILE is a file as given, its
+    file name when no other file has it, or its number from 1; the first `=` after which the text
+    before names a file ends FILE (a path may hold an `=`)."""
     picked: dict[int, list[str]] = {}
     for text in given:
         for at in (i for i, c in enumerate(text) if c == "="):
@@ -177,9 +196,10 @@ def races_of(files: list[str], given: list[str]) -> dict[int, list[str]]:
                 break
         else:
             numbered = ", ".join(f"{n} {visible(f)}" for n, f in enumerate(files, 1))
+            example = "2='U.S. Senate'" if flag == "--race-of" else "2=cp1252"
             raise UsageError(
-                f"--race-of {visible(text)!r}: write FILE=TEXT, FILE being one of the files "
-                f"given, its file name or its number ({numbered}), e.g. --race-of 2='U.S. Senate'"
+                f"{flag} {visible(text)!r}: write FILE=TEXT, FILE being one of the files "
+                f"given, its file name or its number ({numbered}), e.g. {flag} {example}"
             )
     return picked
 

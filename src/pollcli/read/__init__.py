@@ -76,6 +76,7 @@ def load(
     unit: str | None = None,
     blank_votes: str | None = None,
     race_of: Mapping[int, Sequence[str]] | None = None,
+    encoding_of: Mapping[int, str] | None = None,
 ) -> Elections:
     """Load one or more results files (CSV, Excel, OpenDocument or Parquet; `-` is standard input)
     into elections, in file order.
@@ -93,7 +94,8 @@ def load(
     counts, where the header's words do not tell them.
     `blank_votes="zero"` counts a named row's blank vote cell as 0 (listed in a warning); by
     default it is an error. `race_of` gives, by the position of a file in `sources` (from 0), the
-    races to keep of that file in place of `race` (`compare --race-of`).
+    races to keep of that file in place of `race` (`compare --race-of`); `encoding_of`, by position
+    too, a file's encoding in place of `encoding` (`compare --encoding-of`).
 
     Raises `DataError` carrying every error found (warnings become each election's `warnings`) — but
     in a file of many races, a race with errors is left out (listed with its problems in the
@@ -109,11 +111,13 @@ def load(
     elections = Elections()
     for position, source in enumerate(_as_list(sources)):
         chosen = (race_of or {}).get(position)
+        own = options
         if chosen is not None:
             picked = (chosen,) if isinstance(chosen, str) else tuple(chosen)
-            loaded, problems = load_file(source, dataclasses.replace(options, races=picked))
-        else:
-            loaded, problems = load_file(source, options)
+            own = dataclasses.replace(own, races=picked)
+        if encoding_of and position in encoding_of:
+            own = dataclasses.replace(own, encoding=encoding_of[position])
+        loaded, problems = load_file(source, own)
         errors = [p for p in problems if p.severity == "error"]
         whole = [p for p in errors if p.race is None]
         if whole or (errors and not loaded):

@@ -239,7 +239,8 @@ def utf8_misread(data: bytes, codec: str, found: Found) -> None:
         Code.ENCODING_MISMATCH,
         None,
         f"the file is valid UTF-8{apart} but was read as {display_name(codec)}, which garbles "
-        f"non-ASCII names ({word!r} reads as {garbled!r}); drop --encoding unless you are sure",
+        f"non-ASCII names ({word!r} reads as {garbled!r}); drop --encoding unless you are sure "
+        "(compare: --encoding-of FILE=NAME gives one file its own)",
     )
 
 
