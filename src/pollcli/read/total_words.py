@@ -89,6 +89,14 @@ _PLACE_TOTAL: Final[re.Pattern[str]] = re.compile(
     r"(?:.+ )?(?:sub ?)?totals?|(?:sub ?)?totals? (?:for|of|in) .+|(?:итого|всего) (?:по|в) .+"
     r"|(?:summe|insgesamt|gesamt) .+"
 )
+# An option named as the total of some of the options beside it: `Total Write-in`, `Write-in Totals`,
+# `Write-in (total)`, `Scattering total`. What it totals is the rest of the name (`what`); whether it
+# is a subtotal is told by the figures (`read/subtotals`), as `Write-in Totals` alone is the
+# write-in count.
+_OPTION_SUBTOTAL: Final[re.Pattern[str]] = re.compile(
+    r"(?:grand |sub ?)?totals?(?: (?:of|for|in))? (?P<after>.+)|(?P<before>.+?) (?:sub ?)?totals?"
+    r"|(?:итого|всего|summe|insgesamt|gesamt) (?P<foreign>.+)"
+)
 # What may follow a region's name in the name of its total row: `HILLSBOROUGH NH`, `Belknap County`.
 _REGION_SUFFIX: Final[re.Pattern[str]] = re.compile(
     r"[a-z]{2}|county|co|parish|borough|total|totals|county totals?|kreis|landkreis|область|район"
@@ -124,6 +132,23 @@ def is_total_name(text: str, *, place: bool = False) -> bool:
     if key in TOTAL_WORDS:
         return True
     return place and bool(key) and _PLACE_TOTAL.fullmatch(key) is not None
+
+
+@lru_cache(maxsize=1 << 14)
+def subtotal_of(text: str) -> str | None:
+    """What an option's name says it is a subtotal of (`Total Write-Ins` → `write ins`), as
+    `name_key` gives it; None for a name that is no subtotal's, or that is a whole total word
+    (`Total Votes`: the total of every option of its unit, judged by `is_total_name`)."""
+    if _STEMS.search(text.casefold()) is None:
+        return None
+    key = name_key(text)
+    if key in TOTAL_WORDS:
+        return None
+    match = _OPTION_SUBTOTAL.fullmatch(key)
+    if match is None:
+        return None
+    what = match.group("after") or match.group("before") or match.group("foreign")
+    return what if what not in TOTAL_WORDS else None
 
 
 def may_hold_total(cells: Iterable[str]) -> bool:

@@ -42,6 +42,8 @@ from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
+from pollcli.read.subtotals import Subtotal
+from pollcli.read.subtotals import find as find_subtotals
 from pollcli.read.total_places import Maybe, by_option, judge, listings, place
 from pollcli.read.total_words import is_total_name, name_key, named_like
 
@@ -99,8 +101,10 @@ def set_aside(
     and a `total-mismatch` warning per total that differs from the sum of its parts. `given`: the
     option names `--kind` gives a kind (as `kinds.name_key` gives them), never totals."""
     marked = marked or {}
-    classes, counted = _find(records, columns, marked, given)
+    subtotals = find_subtotals(records, marked, given)
+    classes, counted = _find(records, columns, marked, given, subtotals)
     _warn_counted(label, counted, columns, found)
+    _warn_subtotals(label, [s for s in subtotals if s.beside], columns, found)
     if not classes:
         return records
     kept = _kept(records, classes)
@@ -114,7 +118,7 @@ def set_aside(
         return records
     kept = _kept(records, classes)
     _attach_parts(classes, kept, marked)
-    for cls in classes.values():
+    for key, cls in classes.items():
         mismatched = [t for t in cls.totals if _mismatch(t) is not None]
         lines = sorted({line for t in cls.totals for line in t.lines})
         agree = (
@@ -125,6 +129,8 @@ def set_aside(
             if len(cls.totals) > 1
             else "it differs from the sum of its parts (the total-mismatch warning says how)"
         )
+        if key[0] == "subtotal":
+            agree += f": {_adding_up(cls.totals)}"
         found.warn(
             Code.TOTAL_ROW,
             lines[0],
@@ -182,6 +188,7 @@ def _find(
     columns: ColumnMap,
     marked: Mapping[int, Marked],
     given: frozenset[str],
+    subtotals: list[Subtotal],
 ) -> tuple[dict[tuple[str, ...], _Class], list[Maybe]]:
     """The election's totals, by class, and the rows that may be totals by their place but are
     counted (blank ones, and units named like their region that nearly hold its total)."""
@@ -195,6 +202,7 @@ def _find(
         classes.setdefault(key, _Class(what, column)).totals.append(total)
 
     definite: set[int] = set()
+    adding = {id(s.record): s.parts for s in subtotals if s.parts}
     # Marked rows and total options: one total per row. The others by their place (below).
     by_line: dict[int, _Total] = {}
     places: dict[tuple[str, str], list[Record]] = {}
@@ -222,6 +230,17 @@ def _find(
                 f"{'unit' if where else 'table'}",
                 columns.header_of("candidate"),
                 _Total(f"{name!r}{where}", [record], of_options=True, hint=hint),
+            )
+        elif id(record) in adding:
+            # A subtotal of the rows beside it (`read/subtotals`): those rows are its parts.
+            region, unit = at
+            name = record.row.candidate
+            where = f" of {unit!r}" if unit else f" of {region!r}" if region else ""
+            add(
+                ("subtotal", name_key(name)),
+                f"{name!r} lines are subtotals of the rows listed beside them",
+                columns.header_of("candidate"),
+                _Total(f"{name!r}{where}", [record], adding[id(record)], of_options=True),
             )
         else:
             places.setdefault(at, []).append(record)
@@ -354,6 +373,42 @@ def _warn_counted(label: str, counted: list[Maybe], columns: ColumnMap, found: F
         found.warn(Code.TOTAL_ROW, lines[0], message, column=column)
 
 
+def _adding_up(totals: list[_Total]) -> str:
+    """What subtotals add up: `'Total write-in' of 'Berrien' (line 1233) adds up 'QW - Jerry Solis'
+    and 'Unqualified Write-Ins' (lines 1234–1235)`, the first few."""
+    said = [
+        f"{t.name} ({_lines(t.lines)}) adds up {_names(t.parts)} ({_lines([r.line for r in t.parts])})"
+        for t in totals[:SHOWN_OPTIONS]
+    ]
+    more = len(totals) - SHOWN_OPTIONS
+    return "; ".join(said) + (f"; and {more} more" if more > 0 else "")
+
+
+def _names(records: list[Record]) -> str:
+    names = [repr(r.row.candidate) for r in records]
+    if len(names) > SHOWN_OPTIONS + 1:
+        return f"{', '.join(names[:SHOWN_OPTIONS])} and {len(names) - SHOWN_OPTIONS} more"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _warn_subtotals(label: str, lone: list[Subtotal], columns: ColumnMap, found: Found) -> None:
+    """A `total-row` warning per row named as a subtotal that adds up none of the rows beside it:
+    counted, as it may be an option of its own, but it may be counted twice."""
+    for subtotal in lone:
+        record = subtotal.record
+        region, unit = place(record)
+        where = f" of {unit!r}" if unit else f" of {region!r}" if region else ""
+        found.warn(
+            Code.TOTAL_ROW,
+            record.line,
+            f"{record.row.candidate!r}{where} (election {label!r}) is named as a subtotal but its "
+            f"{record.votes:,} votes are the sum of no run of the rows beside it: counted as an "
+            "option; if it adds up rows of its unit, they are counted twice now: delete its line "
+            "(no flag leaves one row out)",
+            column=columns.header_of("candidate"),
+        )
+
+
 def _attach_parts(
     classes: dict[tuple[str, ...], _Class], kept: list[Record], marked: Mapping[int, Marked]
 ) -> None:
@@ -370,6 +425,8 @@ def _attach_parts(
             if level == "marked":
                 parts = marked[first.line].parts
                 total.parts = [r for r in kept if r.line in parts]
+            elif level == "subtotal":
+                continue  # its parts were found beside it (`read/subtotals`)
             elif level == "option":
                 total.parts = by_unit.get((region, unit), [])
             elif level in ("unit", "like"):

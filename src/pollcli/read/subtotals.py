@@ -1,0 +1,139 @@
+"""Subtotal options: a `Total Write-in` row beside the write-ins it adds up, for the totals stage.
+
+OpenElections' Michigan 2020 county file gives, in some counties, a race's write-ins twice — their
+subtotal and its parts (`Total Write-in 186` then `QW - Brian T. Carroll 11` … `Unqualified
+Write-Ins 174`) — and in others the subtotal alone (`Total Write-in 9`, the write-in count). Counted
+with its parts, a subtotal doubles them, silently (717 votes in U.S. House 6).
+
+An option whose name says it is a subtotal (`total_words.subtotal_of`: `Total Write-in`, `Write-in
+Totals`, `Scattering total`; not `--kind`'s names, nor a whole total word, the total of its unit) is
+a subtotal when its votes equal the sum of a run of the rows next to it in the file among its race's
+rows of its place (region, unit, vote mode): the rows just after it (a subtotal before its parts),
+or just before it when the run holds a row that names what the subtotal does (`… Write-Ins`), as
+the race's candidates come before a subtotal that follows its parts and one of them may hold the
+same figure by chance. A run stops at a row that is no vote for an option (a count, a blank or
+invalid vote, a row without votes) or another total; the longest run that adds up is its parts.
+
+A subtotal with rows next to it that may be its parts (any option row after it, a row naming the
+same before it) but with no run that adds up is counted, with a warning: it may be a total the
+file counts twice. One with no such rows (the subtotal alone) is an option like any other. Both
+engines give this stage the same records: the streaming engine hands a file of precincts with such
+a row to the exact engine (`total_words.check_block`), and keeps a file without precincts one
+record per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+from typing import Final
+
+from pollcli.kinds import NOT_VALID_KINDS
+from pollcli.kinds import name_key as kind_key
+from pollcli.read.records import Record
+from pollcli.read.total_places import place
+from pollcli.read.total_words import is_total_name, name_key, subtotal_of
+
+# Words a subtotal's name may hold beside what it totals, which its parts need not name
+# (`Total Write-In Votes` over `Write-in: A`).
+_FILLER: Final[frozenset[str]] = frozenset({"vote", "of", "for", "all", "the"})
+
+
+@dataclass
+class Subtotal:
+    """A row named as a subtotal, and the rows it adds up (none: it adds up no run beside it)."""
+
+    record: Record
+    parts: list[Record]
+    # Rows next to it that may be its parts (when it adds up none of them, it may be counted twice).
+    beside: bool = False
+
+
+def find(records: list[Record], skip: Container[int], given: Container[str]) -> list[Subtotal]:
+    """The rows of one election named as subtotals that add up a run beside them (with `parts`),
+    and those with rows beside them that they do not add up (`beside`, no parts). `skip`: lines
+    of rows the layout stage marked as totals; `given`: the names `--kind` gives a kind."""
+    named = [
+        r
+        for r in records
+        if r.row.fact is None
+        and r.line not in skip
+        and subtotal_of(r.row.candidate) is not None
+        and kind_key(r.row.candidate) not in given
+    ]
+    if not named:
+        return []
+    wanted = {_where(r) for r in named}
+    rows: dict[tuple[str, str, str], list[Record]] = {}
+    for record in records:
+        where = _where(record)
+        if where in wanted:
+            rows.setdefault(where, []).append(record)
+    found: list[Subtotal] = []
+    for subtotal in named:
+        listing = sorted(rows[_where(subtotal)], key=lambda r: r.line)
+        at = next(i for i, r in enumerate(listing) if r is subtotal)
+        what = _words(subtotal_of(subtotal.row.candidate) or "")
+        after = list(_run(listing[at + 1 :]))
+        before = list(_run(reversed(listing[:at])))
+        # The run of more rows naming what it totals, then the longer, then the one after it.
+        runs = [
+            (sum(_names(r, what) for r in run), len(run), side, run)
+            for side, run in enumerate(
+                (_adds_up(before, subtotal.votes), _adds_up(after, subtotal.votes))
+            )
+            if run and (side == 1 or any(_names(r, what) for r in run))
+        ]
+        if runs:
+            run = max(runs, key=lambda x: x[:3])[3]
+            found.append(Subtotal(subtotal, sorted(run, key=lambda r: r.line)))
+        elif subtotal.votes is not None and (after or (before and _names(before[0], what))):
+            found.append(Subtotal(subtotal, [], beside=True))
+    return found
+
+
+def _where(record: Record) -> tuple[str, str, str]:
+    """A row's place and vote mode: a subtotal adds up rows of its own."""
+    region, unit = place(record)
+    return region, unit, record.facts.get("mode", "")
+
+
+def _run(rows: Iterable[Record]) -> Iterable[Record]:
+    """The rows that may be parts, from the next one on, up to one that cannot be."""
+    for record in rows:
+        name = record.row.candidate
+        if (
+            record.row.fact is not None
+            or record.votes is None
+            or record.row.kind in NOT_VALID_KINDS
+            or is_total_name(name)
+            or subtotal_of(name) is not None
+        ):
+            return
+        yield record
+
+
+def _adds_up(run: list[Record], votes: int | None) -> list[Record]:
+    """The longest start of `run` whose votes add up to `votes` (empty when none does)."""
+    if votes is None:
+        return []
+    total, longest = 0, 0
+    for count, record in enumerate(run, 1):
+        total += record.votes or 0
+        if total == votes:
+            longest = count
+    return run[:longest]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A name's words as compared here: plurals folded (`write ins` → `write in`), fillers out."""
+    folded = (w.removesuffix("s") if len(w) > 2 else w for w in name_key(text).split())
+    return tuple(w for w in folded if w not in _FILLER)
+
+
+def _names(record: Record, what: tuple[str, ...]) -> bool:
+    """Whether a row's name holds `what`, word for word (`Unqualified Write-Ins` holds `write in`)."""
+    if not what:
+        return False
+    words = _words(record.row.candidate)
+    return any(words[i : i + len(what)] == what for i in range(len(words) - len(what) + 1))
