@@ -7,12 +7,17 @@ with its parts, a subtotal doubles them, silently (717 votes in U.S. House 6).
 
 An option whose name says it is a subtotal (`total_words.subtotal_of`: `Total Write-in`, `Write-in
 Totals`, `Scattering total`; not `--kind`'s names, nor a whole total word, the total of its unit) is
-a subtotal when its votes equal the sum of a run of the rows next to it in the file among its race's
-rows of its place (region, unit, vote mode): the rows just after it (a subtotal before its parts),
-or just before it when the run holds a row that names what the subtotal does (`… Write-Ins`), as
-the race's candidates come before a subtotal that follows its parts and one of them may hold the
-same figure by chance. A run stops at a row that is no vote for an option (a count, a blank or
-invalid vote, a row without votes) or another total; the longest run that adds up is its parts.
+a subtotal when its votes equal the sum of a run of the rows next to it in the file (on the next
+lines, or its own: a wide table's row) among its race's rows of its place (region, unit, vote mode).
+After it (a subtotal before its parts): all such rows up to the end of the run, or fewer of them
+when they hold a row that names what the subtotal does (`Unqualified Write-Ins`); before it (a
+subtotal after its parts) only a run holding such a row, as the race's candidates come before it
+and one of them may hold the same figure by chance. A run stops at a row that is no vote for an
+option (a count, a blank or invalid vote, a row without votes) or another total; of the runs that
+add up, the one with more rows naming what it totals is its parts, then the longer, then the one
+after it. (Rows after a subtotal that add up to it are taken for its parts whatever their names:
+a file listing a candidate after a subtotal of the same figure would have that subtotal set
+aside, named in the `total-row` warning.)
 
 A subtotal with rows next to it that may be its parts (any option row after it, a row naming the
 same before it) but with no run that adds up is counted, with a warning: it may be a total the
@@ -69,25 +74,34 @@ def find(records: list[Record], skip: Container[int], given: Container[str]) -> 
         where = _where(record)
         if where in wanted:
             rows.setdefault(where, []).append(record)
+    position: dict[int, int] = {}
+    for listing in rows.values():
+        listing.sort(key=lambda r: r.line)
+        position.update((id(r), i) for i, r in enumerate(listing))
     found: list[Subtotal] = []
     for subtotal in named:
-        listing = sorted(rows[_where(subtotal)], key=lambda r: r.line)
-        at = next(i for i, r in enumerate(listing) if r is subtotal)
+        listing, at = rows[_where(subtotal)], position[id(subtotal)]
         what = _words(subtotal_of(subtotal.row.candidate) or "")
-        after = list(_run(listing[at + 1 :]))
-        before = list(_run(reversed(listing[:at])))
-        # The run of more rows naming what it totals, then the longer, then the one after it.
+        after_all = list(_run(listing[at + 1 :]))
+        before_all = list(_run(reversed(listing[:at])))
+        after, before = _beside(subtotal, after_all), _beside(subtotal, before_all)
+        # Rows after it: all of them up to the end of its unit's options (a subtotal before its
+        # parts), or fewer that name what it totals. Rows before it: a run naming it.
         runs = [
             (sum(_names(r, what) for r in run), len(run), side, run)
-            for side, run in enumerate(
-                (_adds_up(before, subtotal.votes), _adds_up(after, subtotal.votes))
+            for side, run in (
+                (0, _adds_up(before, subtotal.votes, what, whole=False)),
+                (1, _adds_up(after, subtotal.votes, what, whole=True)),
             )
-            if run and (side == 1 or any(_names(r, what) for r in run))
+            if run
         ]
         if runs:
+            # The run of more rows naming what it totals, then the longer, then the one after it.
             run = max(runs, key=lambda x: x[:3])[3]
             found.append(Subtotal(subtotal, sorted(run, key=lambda r: r.line)))
-        elif subtotal.votes is not None and (after or (before and _names(before[0], what))):
+        elif subtotal.votes is not None and (
+            after_all or (before_all and _names(before_all[0], what))
+        ):
             found.append(Subtotal(subtotal, [], beside=True))
     return found
 
@@ -113,14 +127,31 @@ def _run(rows: Iterable[Record]) -> Iterable[Record]:
         yield record
 
 
-def _adds_up(run: list[Record], votes: int | None) -> list[Record]:
-    """The longest start of `run` whose votes add up to `votes` (empty when none does)."""
+def _beside(subtotal: Record, rows: list[Record]) -> list[Record]:
+    """The start of `rows` (its unit's rows after or before a subtotal, nearest first) that is
+    next to it in the file: on its line (a wide table's row) or the next, and so on. A listing
+    interrupted by other races' rows ends there (Grand Traverse's State House 104 gives its
+    write-ins again further down)."""
+    line = subtotal.line
+    for count, record in enumerate(rows):
+        if abs(record.line - line) > 1:
+            return rows[:count]
+        line = record.line
+    return rows
+
+
+def _adds_up(
+    run: list[Record], votes: int | None, what: tuple[str, ...], *, whole: bool
+) -> list[Record]:
+    """The longest start of `run` whose votes add up to `votes` and that holds a row naming
+    `what` (or, with `whole`, is all of `run`); empty when none does."""
     if votes is None:
         return []
-    total, longest = 0, 0
+    total, longest, named = 0, 0, False
     for count, record in enumerate(run, 1):
         total += record.votes or 0
-        if total == votes:
+        named = named or _names(record, what)
+        if total == votes and (named or (whole and count == len(run))):
             longest = count
     return run[:longest]
 

@@ -306,7 +306,8 @@ class HandOver(Exception):
 
 def check_block(summed: BlockSums, layout: Layout, columns: ColumnMap) -> None:
     """Raise HandOver when a block of a file with precincts holds a region or an option that is a
-    total word (summed across precincts, their lines would not be those the exact engine names).
+    total word, or an option named as a subtotal (summed across precincts, their lines would not
+    be those the exact engine names, nor the rows beside a subtotal those of its precinct).
     Precincts that may be totals are kept apart by the block itself (`BlockSums.held`)."""
     if not summed.unit_names:
         return
@@ -330,7 +331,7 @@ def check_block(summed: BlockSums, layout: Layout, columns: ColumnMap) -> None:
         raise HandOver from None
     if may_hold_total(regions) and any(is_total_name(r, place=True) for r in regions):
         raise HandOver
-    if may_hold_total(names) and any(is_total_name(n) and not fact_from_name(n) for n in names):
+    if may_hold_total(names) and any(_total_option(n) and not fact_from_name(n) for n in names):
         raise HandOver
 
 
@@ -339,7 +340,7 @@ def check_record(record: Record, has_unit: bool) -> None:
     row = record.row
     if has_unit and (
         is_total_name(row.region or "", place=True)
-        or (row.fact is None and is_total_name(row.candidate))
+        or (row.fact is None and _total_option(row.candidate))
     ):
         raise HandOver
 
@@ -347,6 +348,12 @@ def check_record(record: Record, has_unit: bool) -> None:
 def check_repeat(row: Row) -> None:
     """Raise HandOver when a file without precincts repeats a total option's row (a `Total` row
     of no party after each party primary of an office): which race each row totals is judged row
-    by row (`read/primary_totals`), as the exact engine reads them."""
-    if row.fact is None and is_total_name(row.candidate):
+    by row (`read/primary_totals`), as the exact engine reads them; and a subtotal's row, which
+    is judged by the rows beside it (`read/subtotals`)."""
+    if row.fact is None and _total_option(row.candidate):
         raise HandOver
+
+
+def _total_option(name: str) -> bool:
+    """Whether an option's name is a total's or a subtotal's (`Total`, `Total Write-in`)."""
+    return is_total_name(name) or subtotal_of(name) is not None
