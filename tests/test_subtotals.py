@@ -150,7 +150,7 @@ def test_subtotals_beside_their_parts_are_set_aside_and_alone_they_are_counted(
     (warning,) = counted
     assert (warning.line, warning.column, warning.severity) == (22, "candidate", "warning")
     assert "'Total Write-Ins' of 'Iron'" in warning.message and "30 votes" in warning.message
-    assert "delete its line" in warning.message
+    assert "take it out of the file" in warning.message
     assert not [p for p in problems if p.severity == "error" or p.code == "total-mismatch"]
 
 
@@ -283,3 +283,30 @@ def test_a_subtotal_is_counted_once_wherever_its_parts_are(case):
     assert race == expected
     aside = [p for p in problems if p.code == "total-row" and "set aside" in p.message]
     assert bool(aside) is not alone
+
+
+# A wide table: a row's options share its line, in the order of the columns. Oak's subtotal adds
+# up its two write-in columns (2 + 4 = 6); Pine's does not (1 + 1 = 2, not 3): counted, with a
+# warning; Elm gives its write-ins as their subtotal alone (its other cells blank).
+WIDE = """county,Ann Alpha,Bob Beta,Total Write-in,QW - Cy Gamma,Unqualified Write-Ins
+Oak,100,80,6,2,4
+Pine,50,40,3,1,1
+Elm,10,10,5,,
+"""
+WIDE_RACE = {
+    "Ann Alpha": 100 + 50 + 10,
+    "Bob Beta": 80 + 40 + 10,
+    "Total Write-in": 3 + 5,
+    "QW - Cy Gamma": 2 + 1,
+    "Unqualified Write-Ins": 4 + 1,
+}
+
+
+def test_subtotal_columns_of_a_wide_table(tmp_path, monkeypatch):
+    elections, problems = both(monkeypatch, write(tmp_path, WIDE))
+    (race,) = races_of(elections).values()
+    assert race == WIDE_RACE
+    rows = {p.line: p.message for p in problems if p.code == "total-row"}
+    assert set(rows) == {2, 3}
+    assert "set aside" in rows[2] and "'Total Write-in' of 'Oak'" in rows[2]
+    assert "set aside" not in rows[3] and "'Total Write-in' of 'Pine'" in rows[3]

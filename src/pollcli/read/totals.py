@@ -377,7 +377,7 @@ def _adding_up(totals: list[_Total]) -> str:
     """What subtotals add up: `'Total write-in' of 'Berrien' (line 1233) adds up 'QW - Jerry Solis'
     and 'Unqualified Write-Ins' (lines 1234–1235)`, the first few."""
     said = [
-        f"{t.name} ({_lines(t.lines)}) adds up {_names(t.parts)} ({_lines([r.line for r in t.parts])})"
+        f"{t.name} ({_lines(t.lines)}) adds up {_names(t.parts)} ({_lines(sorted({r.line for r in t.parts}))})"
         for t in totals[:SHOWN_OPTIONS]
     ]
     more = len(totals) - SHOWN_OPTIONS
@@ -403,8 +403,8 @@ def _warn_subtotals(label: str, lone: list[Subtotal], columns: ColumnMap, found:
             record.line,
             f"{record.row.candidate!r}{where} (election {label!r}) is named as a subtotal but its "
             f"{record.votes:,} votes are the sum of no run of the rows beside it: counted as an "
-            "option; if it adds up rows of its unit, they are counted twice now: delete its line "
-            "(no flag leaves one row out)",
+            "option; if it adds up rows of its unit, they are counted twice now: take it out of "
+            "the file (no flag leaves out one option of a unit)",
             column=columns.header_of("candidate"),
         )
 
