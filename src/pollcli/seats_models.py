@@ -79,7 +79,12 @@ class PartySeats:
         )
     )
     seats: int
-    seat_share: float | None = field(metadata=described("percent of the seats"))
+    seat_share: float | None = field(
+        metadata=described(
+            "percent of the seats to fill (the district's, or the parliament's `seats`), awarded or "
+            "not: a race that names no winner keeps its seat in the base"
+        )
+    )
     difference: float | None = field(metadata=described("seat_share − share, in points"))
     quotas: float | None = field(
         metadata=described("largest remainder: the list's votes divided by the quota; else null")

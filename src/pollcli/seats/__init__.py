@@ -181,7 +181,7 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
         allocations = per_contest[0]
     else:
         allocations = [
-            sum_districts([row[k] for row in per_contest], method)
+            sum_districts([row[k] for row in per_contest], method, sum(c.seats for c in contests))
             for k, method in enumerate(methods)
         ]
         _changes(allocations)

@@ -27,12 +27,13 @@ def allocation_of(
     result = outcome.result
     shares = _shares(contest.votes)
     awarded = sum(outcome.seats)
+    base = _seat_base(contest.seats, awarded)
     by_votes, by_seats, gallagher, lh = _indices(contest.kinds, contest.votes, outcome.seats)
     position = {i: p for p, i in enumerate(outcome.index)}
     parties = []
     for i in _sorted_positions(contest.kinds, contest.votes):
         p = position.get(i)
-        seat_share = outcome.seats[i] / awarded * 100 if awarded else None
+        seat_share = outcome.seats[i] / base * 100 if base else None
         share = shares[i]
         quotas = remainder_seat = next_quotient = None
         if result is not None and p is not None:
@@ -157,8 +158,16 @@ def _divisors(method: str, outcome: Outcome) -> list[float] | None:
     return [float(apportion.divisor(method, k)) for k in range(most + 1)]
 
 
-def sum_districts(allocations: list[Allocation], method: str) -> Allocation:
-    """Districts' allocations by one method, added up per party (a party is its kind and name)."""
+def _seat_base(seats: int, awarded: int) -> int:
+    """The base of `seat_share`: the seats to fill, as the table's header and `seats` give them,
+    awarded or not (a race left to a runoff keeps its seat in the base: trial 4 saw one seat won of
+    five printed as 100 %); the seats awarded only where none is known to fill."""
+    return seats or awarded
+
+
+def sum_districts(allocations: list[Allocation], method: str, to_fill: int) -> Allocation:
+    """Districts' allocations by one method, added up per party (a party is its kind and name);
+    `to_fill` are the districts' seats to fill, the base of each party's `seat_share`."""
     order: dict[str, PartySeats] = {}
     qualified: dict[str, bool] = {}
     cheapest: dict[str, int | None] = {}
@@ -200,13 +209,14 @@ def sum_districts(allocations: list[Allocation], method: str) -> Allocation:
     kinds = [order[k].kind for k in keys]
     shares = _shares(votes)
     awarded = sum(seats)
+    base = _seat_base(to_fill, awarded)
     by_votes, by_seats, gallagher, lh = _indices(kinds, votes, seats)
     parties = []
     for i in _sorted_positions(kinds, votes):
         party = order[keys[i]]
         party.share = shares[i]
         party.qualified = qualified[keys[i]]
-        party.seat_share = party.seats / awarded * 100 if awarded else None
+        party.seat_share = party.seats / base * 100 if base else None
         party.difference = (
             party.seat_share - party.share
             if party.seat_share is not None and party.share is not None
