@@ -49,3 +49,35 @@ def test_seat_share_of_a_district_is_of_its_seats(tmp_path):
     brook = next(d for d in election["districts"] if d["district"] == "Brook")
     assert brook["seats"] == 1
     assert {p["seat_share"] for p in brook["allocations"][0]["parties"]} == {0.0}
+
+
+# --- 2. the subtitle names the chamber's office, not its first race's ---------------------------
+
+OFFICES = (
+    "office,candidate,party,votes\n"
+    "State Representative 1st District,Ann,Red,100\n"
+    "State Representative 1st District,Bob,Blue,80\n"
+    "State Representative 2nd District,Cal,Red,70\n"
+    "State Representative 2nd District,Dee,Blue,90\n"
+    "State Representative 3rd District,Eve,Red,60\n"
+    "State Representative 3rd District,Fay,Blue,50\n"
+)
+
+
+def test_the_subtitle_names_the_office_its_races_share(tmp_path):
+    path = write(tmp_path, OFFICES)
+    election = seats_json(str(path))["elections"][0]
+    # By hand: the three races' offices share "State Representative"; none is the chamber's.
+    assert election["office"] == "State Representative"
+    table = invoke("seats", str(path)).stdout
+    assert "1st District" not in table.splitlines()[1]
+    assert table.splitlines()[1].startswith("State Representative")
+
+
+def test_the_subtitle_invents_no_office_where_the_names_share_no_start(tmp_path):
+    # One office by its seat numbers ("# District Representative"), but no common start to name.
+    text = OFFICES.replace("State Representative 1st District", "1st District Representative")
+    text = text.replace("State Representative 2nd District", "2nd District Representative")
+    text = text.replace("State Representative 3rd District", "3rd District Representative")
+    election = seats_json(str(write(tmp_path, text)))["elections"][0]
+    assert election["office"] is None

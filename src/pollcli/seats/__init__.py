@@ -48,6 +48,7 @@ from pollcli.kinds import is_answer
 from pollcli.seats.allocation import allocation_of, sum_districts
 from pollcli.seats.contests import (
     SINGLE_MEMBER,
+    chamber_office,
     check_cast_base,
     check_not_one_race,
     check_one_office,
@@ -205,7 +206,7 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
         election=facts.election if len(group) == 1 else _file_label(source),
         date=facts.date,
         country=facts.country,
-        office=facts.office,
+        office=chamber_office(group),
         stage=facts.stage,
         source_file=source,
         layout=layout,

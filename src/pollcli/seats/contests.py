@@ -39,6 +39,24 @@ def office_of(election: Election) -> str | None:
     return value or None
 
 
+def chamber_office(group: list[Election]) -> str | None:
+    """The office a parliament's races share, for its title: the one election's, the part the
+    races' offices share where each names its seat ("State Representative" of "… 1st District"
+    and "… 2nd District"), or None where no name is common to them all (trial 4: the first
+    race's office titled the whole chamber)."""
+    from pollcli.race_identity import offices
+
+    if len(group) == 1:
+        return group[0].facts.office
+    found = offices(group)
+    if len(found) == 1 and len(found[0].elections) == len(group):
+        name = found[0].name
+        written = {office_of(e) or "" for e in group}
+        return name if all(w.startswith(name) for w in written) else None
+    stated = {e.facts.office for e in group}
+    return stated.pop() if len(stated) == 1 else None
+
+
 def check_one_office(group: list[Election], source: str) -> None:
     """A parliament is one chamber: races of different offices (a president, a governor, the
     U.S. House, a state house) are not seats of one body to add up, so they are refused with
