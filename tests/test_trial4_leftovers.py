@@ -5,12 +5,24 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from conftest import ROOT, invoke, write
 
 SEATS = ROOT / "tests" / "seats"
+REALWORLD = (ROOT.parent / "shared" / "realworld", Path("/work/shared/realworld"))
+CANADA = "ca_2011_federal_table12_ridings.csv"
+
+
+def real(name: str) -> Path:
+    """A real results file read in place (never copied into the repository); skipped when absent."""
+    path = next((base / name for base in REALWORLD if (base / name).is_file()), None)
+    if path is None:
+        pytest.skip(f"{name} is not beside the repository (shared/realworld)")
+    return path
 
 
 def seats_json(*args: str) -> dict:
@@ -81,3 +93,53 @@ def test_the_subtitle_invents_no_office_where_the_names_share_no_start(tmp_path)
     text = text.replace("State Representative 3rd District", "3rd District Representative")
     election = seats_json(str(write(tmp_path, text)))["elections"][0]
     assert election["office"] is None
+
+
+# --- 3. a margin in points from the votes says so beside published shares -----------------------
+
+# Canada 2011's Avalon riding (ca_2011_federal_table12_ridings.csv), shares as published.
+AVALON = """district,candidate,party,votes,share
+Avalon,Scott Andrews,Liberal,16008,44
+Avalon,Fabian Manning,Conservative,14749,40.5
+Avalon,Matthew Martin Fuchs,NDP,5157,14.2
+Avalon,Randy Wayne Dawe,Independent,276,.8
+Avalon,Matt Crowder,Green,218,.6
+"""
+
+
+def _runner_up(notes: list[str]) -> str:
+    return next(n for n in notes if n.startswith("Runner-up"))
+
+
+def test_a_margin_from_the_votes_beside_published_shares_says_so(tmp_path):
+    result = invoke("summary", str(write(tmp_path, AVALON)), "-f", "json")
+    (election,) = json.loads(result.stdout)["elections"]
+    # By hand: 16,008 − 14,749 = 1,259 of 36,408 valid votes, 3.458 points; 44 − 40.5 = 3.5.
+    assert f"{1259 / 36408 * 100:.2f}" == "3.46"
+    note = _runner_up(election["notes"])
+    assert "with 40.50 %" in note
+    assert "margin 3.46 points (from the votes) and 1,259 votes." in note
+    assert election["margin"] == {"pp": 1259 / 36408 * 100, "votes": 1259}  # JSON unchanged
+
+
+def test_a_margin_of_computed_shares_needs_no_word(tmp_path):
+    text = "\n".join(line.rsplit(",", 1)[0] for line in AVALON.splitlines()) + "\n"
+    result = invoke("summary", str(write(tmp_path, text)), "-f", "json")
+    (election,) = json.loads(result.stdout)["elections"]
+    assert "margin 3.46 points and 1,259 votes." in _runner_up(election["notes"])
+
+
+def test_published_shares_that_give_the_same_points_need_no_word(tmp_path):
+    # 600 − 300 of 1,000 is 30.00 points, and so are the published 60.0 − 30.0.
+    text = "candidate,votes,share\nAnn,600,60.0\nBob,300,30.0\nCy,100,10.0\n"
+    result = invoke("summary", str(write(tmp_path, text)), "-f", "json")
+    (election,) = json.loads(result.stdout)["elections"]
+    assert "margin 30.00 points and 300 votes." in _runner_up(election["notes"])
+
+
+def test_canada_2011_avalon_margin_says_where_its_points_come_from():
+    path = real(CANADA)
+    result = invoke("summary", str(path), "--encoding", "cp1252", "-f", "json")
+    avalon = next(e for e in json.loads(result.stdout)["elections"] if e["election"] == "Avalon")
+    # SOURCES.md: Scott Andrews 16,008, Fabian Manning 14,749.
+    assert "margin 3.46 points (from the votes) and 1,259 votes." in _runner_up(avalon["notes"])

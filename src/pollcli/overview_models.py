@@ -47,6 +47,9 @@ class Margin:
         )
     )
     votes: int | None
+    # The points are the votes' (over the valid votes or ballots cast) beside shares as published,
+    # rounded: the findings say so, as the printed shares' difference may be another number.
+    from_votes: bool = field(default=False, metadata=NOT_IN_JSON)
 
 
 @dataclass(kw_only=True)

@@ -238,9 +238,10 @@ def _margin(
         else None
     )
     published = first.option.share is not None or second.option.share is not None
-    if votes is not None and base and published:
+    from_votes = bool(votes is not None and base and published)
+    if from_votes and votes is not None and base:
         pp = votes / base * 100
-    return Margin(pp=pp, votes=votes)
+    return Margin(pp=pp, votes=votes, from_votes=from_votes)
 
 
 def _runoff(

@@ -104,14 +104,9 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
         verb = "leads as listed" if tally.election.fused_lead is not None else "leads"
         sentences.append(f"{describe(leader)} {verb} with {figures(leader)}.")
         if runner_up is not None and margin is not None:
-            gap = []
-            if margin.pp is not None:
-                gap.append(f"{margin.pp:.2f} points")
-            if margin.votes is not None:
-                gap.append(counted(margin.votes, "vote"))
             sentences.append(
-                f"Runner-up: {describe(runner_up)} with {figures(runner_up)}; "
-                f"margin {' and '.join(gap) or 'unknown'}."
+                f"Runner-up: {describe(runner_up)} with {figures(runner_up)}; margin "
+                f"{_gap(tally, leader, runner_up)}."
             )
         if len(tally.candidates) > 2 and runner_up is not None:
             third = tally.candidates[2]
@@ -123,13 +118,30 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
     return sentences
 
 
-def _gap(tally: Tally) -> str:
+def _gap(tally: Tally, first: Ranked, second: Ranked) -> str:
+    """'3.46 points (from the votes) and 1,259 votes': the margin between the two shares printed
+    beside it, said to come from the votes where those shares are published, rounded, and a reader
+    subtracting them as printed gets another number (Canada 2011: 44.00 and 40.50 %)."""
     margin, gap = tally.margin, []
     if margin is not None and margin.pp is not None:
-        gap.append(f"{margin.pp:.2f} points")
+        points = f"{margin.pp:.2f}"
+        if margin.from_votes and points != _printed_difference(first, second):
+            points += " points (from the votes)"
+        else:
+            points += " points"
+        gap.append(points)
     if margin is not None and margin.votes is not None:
         gap.append(counted(margin.votes, "vote"))
     return " and ".join(gap) or "unknown"
+
+
+def _printed_difference(first: Ranked, second: Ranked) -> str | None:
+    """The two shares' difference as a reader gets it from the shares printed (two decimals)."""
+    from decimal import Decimal
+
+    if first.share is None or second.share is None:
+        return None
+    return f"{Decimal(f'{first.share:.2f}') - Decimal(f'{second.share:.2f}'):.2f}"
 
 
 def _several_seats(tally: Tally) -> list[str]:
@@ -174,7 +186,7 @@ def _several_seats(tally: Tally) -> list[str]:
     return [
         f"{verb} {seats} (the top {seats} by votes): {names}.",
         f"Last seat: {describe(last)} with {figures(last)}; first not elected: "
-        f"{describe(first_out)} with {figures(first_out)}; margin {_gap(tally)}.",
+        f"{describe(first_out)} with {figures(first_out)}; margin {_gap(tally, last, first_out)}.",
     ]
 
 
