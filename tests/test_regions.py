@@ -139,11 +139,12 @@ def test_a_tied_region_shows_the_tied_share_and_is_counted(tmp_path):
 
 
 def test_every_region_is_accounted_for_in_the_findings(tmp_path):
-    """A region with no candidate listed (only "Against all") is counted, and shown as —."""
+    """A region with no candidate listed (only "Against all") is counted, and shown as —; one
+    whose candidates have 0 votes each is no tie, but a region of no votes."""
     text = "region,candidate,votes\nN,Ana,0\nN,Ben,0\nS,Ana,5\nS,Ben,3\nW,Against all,5\n"
     summary = summarize(load(write(tmp_path, text)), by_region=True)
     assert (
-        "By region: Ana leads in 1 of 3 regions; candidates tie for first in 1; "
+        "By region: Ana leads in 1 of 3 regions; no votes at all in 1; "
         "no candidate is listed in 1." in summary.elections[0].notes
     )
     table = render_to_text(render_summary(summary, 100), 100)

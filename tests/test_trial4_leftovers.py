@@ -143,3 +143,111 @@ def test_canada_2011_avalon_margin_says_where_its_points_come_from():
     avalon = next(e for e in json.loads(result.stdout)["elections"] if e["election"] == "Avalon")
     # SOURCES.md: Scott Andrews 16,008, Fabian Manning 14,749.
     assert "margin 3.46 points (from the votes) and 1,259 votes." in _runner_up(avalon["notes"])
+
+
+# --- 4. a race or region with no votes at all says so once --------------------------------------
+
+# TX 2018 general county file's layout (tx_2018_gen_county.csv): a county reports an unopposed
+# race as 0 votes and 0.00 %, and a county of a district race as 0 votes beside its other county.
+NO_VOTES = """county,office,district,candidate,party,votes,pct
+CASS,Criminal,Attorney Cass County,Courtney Shelton,REP,0,0.00
+CASS,Criminal,Attorney Cass County,Total,,0,
+HARTLEY,District Judge,451st,Kirsten Cohoon,REP,0,0.00
+HARTLEY,District Judge,451st,Total,,0,
+OLDHAM,District Judge,451st,Kirsten Cohoon,REP,900,100.00
+OLDHAM,District Judge,451st,Total,,900,
+CASS,Sheriff,,Ann Archer,REP,600,60.00
+CASS,Sheriff,,Bob Baker,DEM,400,40.00
+CASS,Sheriff,,Total,,1000,
+JACKSON,Constable,,Cy Cole,REP,0,0.00
+JACKSON,Constable,,Di Dunn,DEM,0,0.00
+JACKSON,Constable,,Total,,0,
+"""
+
+
+def _engines(monkeypatch, *args: str) -> tuple[dict, str]:
+    """`pollcli ARGS --format json` through each engine (streaming in tiny blocks): both agree."""
+    from pollcli.read import stream
+
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 96)
+    out = {}
+    for engine in ("exact", "stream"):
+        result = invoke(*args, "--format", "json", env={"POLLCLI_ENGINE": engine})
+        assert result.code == 0, result.stderr
+        out[engine] = (result.stdout, result.stderr)
+    assert out["exact"] == out["stream"]
+    return json.loads(out["exact"][0]), out["exact"][1]
+
+
+def test_a_race_with_no_votes_names_no_winner_and_checks_no_share(tmp_path, monkeypatch):
+    path = write(tmp_path, NO_VOTES)
+    data, stderr = _engines(monkeypatch, "summary", str(path))
+    # Oracle: the races' votes summed by pandas, Total rows aside.
+    frame = pd.read_csv(io.StringIO(NO_VOTES))
+    frame = frame[frame["candidate"] != "Total"]
+    by_race = frame.groupby(["office", frame["district"].fillna("")])["votes"].sum()
+    assert by_race[("Criminal", "Attorney Cass County")] == 0
+    assert by_race[("Constable", "")] == 0
+    assert "add up to 0.00" not in stderr
+    races = {e["election"]: e for e in data["elections"]}
+    for name, count in (("Criminal · Attorney Cass County", "one candidate has 0"),
+                        ("Constable", "2 candidates have 0 each")):  # fmt: skip
+        race = races[name]
+        assert race["leader"] is None and race["tied_for_first"] == []
+        assert race["below_threshold"] == []
+        assert not any(r["below_threshold"] for r in race["results"])
+        assert f"No votes at all in this race (its {count})" in race["notes"][0]
+        assert not any("Check: published shares" in n for n in race["notes"])
+        assert not any("threshold" in n for n in race["notes"][1:])
+    lines = {line["race"]: line for line in data["overview"]["races"]}
+    assert not lines["Criminal · Attorney Cass County"]["won"]
+    assert lines["Sheriff"]["won"]
+
+
+def test_a_region_with_no_votes_is_said_once_not_checked(tmp_path, monkeypatch):
+    path = write(tmp_path, NO_VOTES)
+    data, stderr = _engines(monkeypatch, "summary", str(path), "--race", "District Judge")
+    (judge,) = data["elections"]
+    assert "HARTLEY" not in stderr
+    assert judge["leader"]["candidate"] == "Kirsten Cohoon" and judge["leader"]["votes"] == 900
+    said = [n for n in judge["notes"] if "HARTLEY" in n]
+    assert said == [
+        "No votes at all in 1 region ('HARTLEY'): their published shares are not checked."
+    ]
+
+
+def test_by_region_counts_a_region_of_no_votes_apart(tmp_path):
+    path = write(tmp_path, NO_VOTES)
+    result = invoke(
+        "summary", str(path), "--race", "District Judge", "--by", "region", "-f", "json"
+    )
+    (judge,) = json.loads(result.stdout)["elections"]
+    hartley = next(r for r in judge["regions"] if r["region"] == "HARTLEY")
+    assert hartley["leader"] is None and hartley["tied_for_first"] == []
+    assert (
+        "By region: Kirsten Cohoon leads in 1 of 2 regions; no votes at all in 1." in judge["notes"]
+    )
+
+
+def test_seats_counts_no_seat_for_a_race_with_no_votes(tmp_path):
+    text = (
+        "# system: plurality\n"
+        "office,district,candidate,party,votes\n"
+        "Council,A,Ann Archer,REP,600\n"
+        "Council,A,Bob Baker,DEM,400\n"
+        "Council,B,Courtney Shelton,REP,0\n"
+        "Council,C,Cy Cole,REP,0\n"
+        "Council,C,Di Dunn,DEM,0\n"
+    )
+    election = seats_json(str(write(tmp_path, text)))["elections"][0]
+    districts = {d["district"]: d for d in election["districts"]}
+    assert districts["Council · B"]["no_winner"] == "no_votes"
+    assert districts["Council · C"]["no_winner"] == "no_votes"
+    # By hand: A to REP (600 to 400); B and C elect no one. 1 of 3 seats is 33.3 %.
+    parties = {p["party"]: p for p in election["allocations"][0]["parties"]}
+    assert {name: p["seats"] for name, p in parties.items()} == {"REP": 1, "DEM": 0}
+    assert parties["REP"]["seat_share"] == pytest.approx(100 / 3)
+    assert any(
+        "No winner in ‘Council · B’, ‘Council · C’: no votes at all." in n
+        for n in election["notes"]
+    )

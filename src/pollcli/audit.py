@@ -83,6 +83,13 @@ def base_votes(options: Sequence[Option], base: Base, ballots_cast: int | None) 
     return valid_votes(options) if base == "valid" else ballots_cast
 
 
+def no_votes(options: Sequence[Option]) -> bool:
+    """Every valid option has votes and none has any: nothing was counted (a county's 0 for an
+    unopposed race), so published shares of 0 are no shares to add up or check."""
+    valid = [o for o in options if o.kind not in NOT_VALID_KINDS]
+    return bool(valid) and all(o.votes == 0 for o in valid)
+
+
 def published_share_sum(options: Sequence[Option], base: Base) -> tuple[float, float] | None:
     """Sum of published shares over the base's options and the rounding slack it may carry."""
     shares = [o for o in options if in_base(o, base) and o.share is not None]

@@ -139,6 +139,9 @@ class RegionSummary:
         metadata=described("share descending, as the national results")
     )
     turnout: Turnout
+    # Its candidates are listed with 0 votes each (OH 2020: a county of a district that reported
+    # none): no leader and no tie, and the findings count it apart.
+    no_votes: bool = field(default=False, metadata=NOT_IN_JSON)
 
 
 @dataclass(kw_only=True)

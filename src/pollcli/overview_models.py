@@ -17,6 +17,7 @@ NoWinner = Literal[
     "list",
     "seats_unknown",
     "no_candidates",
+    "no_votes",
     "tie",
     "seat_tie",
     "short",

@@ -39,6 +39,7 @@ def summarize_regions(
                     for r in figures.ranked
                 ],
                 turnout=figures.turnout,
+                no_votes=figures.no_votes,
             )
         )
     return summaries

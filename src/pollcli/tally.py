@@ -59,6 +59,9 @@ class Tally:
     seats: int | None = 1
     elected: list[Ranked] | None = None
     seat_tie: list[Ranked] | None = None
+    # Every valid option has votes and none has any (TX 2018: an unopposed race a county reports
+    # as 0): nobody leads, ties, wins or falls under the threshold, and no share is checked.
+    no_votes: bool = False
 
     def strength(self, item: Ranked) -> float:
         return strength(item, self.by_votes)
@@ -117,6 +120,11 @@ def rank(election: Election) -> list[Ranked]:
     return ranked
 
 
+def not_voted(election: Election) -> bool:
+    """Every valid option has votes, and they are all 0: a race (or a region) with no votes."""
+    return audit.no_votes(election.options)
+
+
 def default_system(election: Election) -> System:
     """The system of an election that does not say: first past the post for a race of a file split
     into races by office, district or constituency; a two-round majority vote otherwise."""
@@ -133,8 +141,11 @@ def tally(
     # Votes decide who leads when every candidate has them; rounded published shares could tie falsely.
     by_votes = bool(candidates) and all(r.option.votes is not None for r in candidates)
     candidates.sort(key=lambda r: -strength(r, by_votes))
+    no_votes = by_votes and not_voted(election)
     top = strength(candidates[0], by_votes) if candidates else None
     tied = [r for r in candidates if strength(r, by_votes) == top] if candidates else []
+    if no_votes:
+        tied = []
     leader = tied[0] if len(tied) == 1 else None
     runner_up = candidates[1] if leader is not None and len(candidates) > 1 else None
     party_list = is_party_list(facts.system, facts.seats)
@@ -155,8 +166,11 @@ def tally(
         margin = None
         if seats is not None:
             elected, seat_tie, margin = _elected(candidates, seats, by_votes, base)
+    if no_votes:
+        leader = runner_up = margin = runoff = elected = seat_tie = None
     below = sorted(
-        (r for r in candidates if r.share is not None and r.share < threshold), key=lambda r: r.rank
+        (r for r in candidates if r.share is not None and r.share < threshold and not no_votes),
+        key=lambda r: r.rank,
     )
     return Tally(
         election=election,
@@ -182,6 +196,7 @@ def tally(
         effective_number=_effective_number(ranked),
         term=_term(election),
         seats=seats,
+        no_votes=no_votes,
         elected=elected,
         seat_tie=seat_tie,
     )

@@ -15,6 +15,8 @@ A race names no winner (`overview_models.NoWinner`, a stable code, also in `seat
 - `list`: it is a party-list vote (seats by a method, not races won);
 - `seats_unknown`: several candidates of one party and nothing says how many members it elects;
 - `no_candidates`: no candidate to elect;
+- `no_votes`: every option has votes and none has any (an unopposed race a county reports as 0):
+  nothing elects anyone here;
 - `tie`: a tie for first (or for the last of several seats: `seat_tie`);
 - `short`: fewer candidates than seats;
 - `others_ahead`: options counted together ("other", write-ins) have more votes than the leader;
@@ -67,6 +69,8 @@ def verdict(t: Tally) -> Verdict:
         why = "seats_unknown"
     elif not t.candidates:
         why = "no_candidates"
+    elif t.no_votes:
+        why = "no_votes"
     if why is not None:
         return Verdict([], why)
     seats = t.seats

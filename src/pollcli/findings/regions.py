@@ -9,19 +9,23 @@ from pollcli.models import RegionSummary
 
 def regions_led(regions: list[RegionSummary]) -> str | None:
     """The findings' sentence on regions: who leads in how many (most first), where candidates tie,
-    and where no candidate is listed, so that every region is counted; None without regions."""
+    where no vote was counted and where no candidate is listed, so that every region is counted;
+    None without regions."""
     if not regions:
         return None
     total = len(regions)
     led = Counter(r.leader.candidate for r in regions if r.leader is not None)
     ties = sum(1 for r in regions if r.leader is None and r.tied_for_first)
-    without = total - led.total() - ties
+    empty = sum(1 for r in regions if r.no_votes)
+    without = total - led.total() - ties - empty
     clauses = [
         f"{name} leads in {count}" if index == 0 else f"{name} in {count}"
         for index, (name, count) in enumerate(led.most_common())
     ]
     if ties:
         clauses.append(f"candidates tie for first in {ties}")
+    if empty:
+        clauses.append(f"no votes at all in {empty}")
     if without:
         clauses.append(f"no candidate is listed in {without}")
     clauses[0] += f" of {total} {'region' if total == 1 else 'regions'}"

@@ -271,6 +271,7 @@ NO_WINNER_WORDS: Final[dict[str, str]] = {
     "partial": "--where kept only some of the race's rows",
     "short": "fewer candidates than seats",
     "no_candidates": "no candidate",
+    "no_votes": "no votes at all",
     "list": "a party-list vote",
     "tie": "a tie for first",
     "seat_tie": "a tie for the last seat",

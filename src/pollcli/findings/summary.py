@@ -46,7 +46,7 @@ def notes(tally: Tally) -> list[str]:
     if tally.below:
         listed = ", ".join(f"{r.option.candidate} ({pct(r.share)})" for r in tally.below)
         sentences.append(f"Below the {tally.threshold:g} % threshold{which}: {listed}.")
-    elif tally.candidates:
+    elif tally.candidates and not tally.no_votes:
         what = "list" if tally.party_list else "candidate"
         sentences.append(f"No {what} is below the {tally.threshold:g} % threshold{which}.")
     sentences += _turnout(tally)
@@ -88,6 +88,13 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
     sentences = []
     if not tally.candidates:
         return ["No candidate is on the ballot list; only non-candidate options were given."]
+    if tally.no_votes:
+        n = len(tally.candidates)
+        who = "its one candidate has 0" if n == 1 else f"its {n:,} candidates have 0 each"
+        return [
+            f"No votes at all in this race ({who}): no leader or winner is named, and no share "
+            "or threshold is checked."
+        ]
     if tally.seats != 1 and tally.partial is None:
         return _several_seats(tally)
     leader, runner_up, margin = tally.leader, tally.runner_up, tally.margin
@@ -399,7 +406,7 @@ def _checks(tally: Tally) -> list[str]:
     election = tally.election
     facts, audit = election.facts, election.audit
     sentences = []
-    if audit.share_sum is not None:
+    if audit.share_sum is not None and not tally.no_votes:
         sentence = f"Check: published shares add up to {audit.share_sum.total:.2f} %"
         if audit.fit is not None:
             base_name = "valid votes" if audit.fit == "valid" else "ballots cast"

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pollcli.audit import Audit
+from pollcli.audit import Audit, no_votes
 from pollcli.audit import audit as audit_of
 from pollcli.election import Election, Facts, Option
+from pollcli.formats import counted
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
+
+# How many regions of no votes a note names before it counts the rest.
+SHOWN = 5
 
 
 def check_election(
@@ -21,7 +25,8 @@ def check_election(
     _check_mixed_figures(election, found)
     _check_counts(election, fact_line, found)
     audit = election.audit
-    _check_share_sum(facts, audit, line, found, "")
+    if not no_votes(election.options):
+        _check_share_sum(facts, audit, line, found, "")
     # A race's total is all its options (MEDSL's totalvotes counts blank and void rows) or its
     # valid votes (OpenElections' "Total Votes Cast" rows leave out over- and undervotes).
     if (
@@ -41,10 +46,15 @@ def check_election(
             f"{facts.total_votes:,}; check for a missing or extra row",
         )
     _check_share_fit(election.options, facts, audit, line, columns, found, "")
+    empty = []
     for region in election.regions:
         # A published share per region is checked against the region's votes like a national
         # share against the nation's (issue 11 item 7).
         if not any(o.share is not None for o in region.options):
+            continue
+        if no_votes(region.options):
+            # Shares of 0 where no vote was counted add up to 0, not 100: said once below.
+            empty.append(region.name)
             continue
         region_facts = facts.model_copy(
             update={
@@ -60,6 +70,13 @@ def check_election(
         where = f" in region {region.name!r}"
         _check_share_sum(region_facts, region_audit, first, found, where)
         _check_share_fit(region.options, region_facts, region_audit, first, columns, found, where)
+    if empty and not no_votes(election.options):
+        shown = ", ".join(repr(name) for name in empty[:SHOWN])
+        more = f" and {len(empty) - SHOWN:,} more" if len(empty) > SHOWN else ""
+        election.notes.append(
+            f"No votes at all in {counted(len(empty), 'region')} ({shown}{more}): their "
+            "published shares are not checked."
+        )
 
 
 def _check_share_sum(facts: Facts, audit: Audit, line: int, found: Found, where: str) -> None:
