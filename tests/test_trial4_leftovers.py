@@ -251,3 +251,41 @@ def test_seats_counts_no_seat_for_a_race_with_no_votes(tmp_path):
         "No winner in ‘Council · B’, ‘Council · C’: no votes at all." in n
         for n in election["notes"]
     )
+
+
+# --- 5. a precinct primary's count rows are no race's totals ------------------------------------
+
+# MI 2018 Eaton precinct primary's layout (mi_2018_pri_eaton.csv): each candidate's precincts and
+# a `Total` precinct, then `Ballots Cast` and `Registered Voters` as offices, with their `Total`.
+# Before 159aac1 those count rows went to every race, and their Total (26,331 against the 739 of
+# its parts here) was a false total-mismatch warning in each race.
+EATON = """county,precinct,office,district,party,candidate,votes
+Eaton,"Brookfield Township, Precinct 1",State House,65,REP,Ann Alpha,46
+Eaton,"Eaton Township, Precinct 1",State House,65,REP,Ann Alpha,97
+Eaton,Total,State House,65,REP,Ann Alpha,143
+Eaton,"Brookfield Township, Precinct 1",State House,65,REP,Bob Beta,14
+Eaton,"Eaton Township, Precinct 1",State House,65,REP,Bob Beta,31
+Eaton,Total,State House,65,REP,Bob Beta,45
+Eaton,"Brookfield Township, Precinct 1",State House,65,DEM,Cy Gamma,80
+Eaton,"Eaton Township, Precinct 1",State House,65,DEM,Cy Gamma,120
+Eaton,Total,State House,65,DEM,Cy Gamma,200
+Eaton,"Brookfield Township, Precinct 1",Ballots Cast,,,,319
+Eaton,"Eaton Township, Precinct 1",Ballots Cast,,,,420
+Eaton,Total,Ballots Cast,,,,26331
+Eaton,"Brookfield Township, Precinct 1",Registered Voters,,,,1200
+Eaton,"Eaton Township, Precinct 1",Registered Voters,,,,1500
+Eaton,Total,Registered Voters,,,,80997
+"""
+
+
+def test_count_rows_of_a_precinct_primary_raise_no_total_mismatch(tmp_path, monkeypatch):
+    path = write(tmp_path, EATON, "20180807__mi__primary__eaton__precinct.csv")
+    data, stderr = _engines(monkeypatch, "summary", str(path))
+    assert "total-mismatch" not in stderr and "differs from the sum" not in stderr
+    frame = pd.read_csv(io.StringIO(EATON))
+    parts = frame[(frame["precinct"] != "Total") & frame["candidate"].notna()]
+    expected = parts.groupby("candidate")["votes"].sum().to_dict()
+    got = {r["candidate"]: r["votes"] for e in data["elections"] for r in e["results"]}
+    assert got == expected
+    codes = {c for e in data["elections"] for c in e["warning_codes"]}
+    assert "total-mismatch" not in codes
