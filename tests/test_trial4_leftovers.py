@@ -289,3 +289,56 @@ def test_count_rows_of_a_precinct_primary_raise_no_total_mismatch(tmp_path, monk
     assert got == expected
     codes = {c for e in data["elections"] for c in e["warning_codes"]}
     assert "total-mismatch" not in codes
+
+
+# --- 6. a whole name that hides the races holding it as a part says so --------------------------
+
+# NH 2020's layout (us_nh_2020_general_precinct.csv): a blank-district "State House" race of
+# scatter votes beside the office's districts.
+STATE_HOUSE = """county,precinct,office,district,party,candidate,votes
+Belknap,Alton,State House,,,scatter,13
+Belknap,Alton,State House,BE 01 (1),REP,Ann Alpha,900
+Belknap,Alton,State House,BE 01 (1),DEM,Bob Beta,700
+Belknap,Gilford,State House,BE 02 (2),REP,Cy Gamma,800
+Belknap,Gilford,State House,BE 02 (2),REP,Di Delta,750
+Belknap,Gilford,State House,BE 02 (2),DEM,Ed Eps,600
+Belknap,Gilford,State House,BE 02 (2),DEM,Flo Phi,500
+Belknap,Alton,State Senate,2,REP,Gus Chi,1600
+Belknap,Alton,State Senate,2,DEM,Hal Psi,1400
+"""
+
+
+def _races_kept(path: Path, *flags: str) -> list[str]:
+    result = invoke("summary", str(path), *flags, "-f", "json")
+    return [e["election"] for e in json.loads(result.stdout)["elections"]]
+
+
+def test_a_whole_name_match_says_which_races_it_hides_and_how_to_keep_them(tmp_path):
+    path = write(tmp_path, STATE_HOUSE)
+    frame = pd.read_csv(io.StringIO(STATE_HOUSE))
+    districts = frame.loc[frame["office"] == "State House", "district"].dropna().unique()
+    assert len(districts) == 2  # the oracle: the office's named districts
+    # The whole-name rule stands: the blank-district race alone.
+    assert _races_kept(path, "--race", "State House") == ["State House"]
+    result = invoke("summary", str(path), "--race", "State House", "-f", "json")
+    (election,) = json.loads(result.stdout)["elections"]
+    said = (
+        "--race 'State House' is the whole name of one race and keeps it alone; 2 other races "
+        "hold it in their names ('State House · BE 01 (1)', 'State House · BE 02 (2)'): --race "
+        "'State House ·' keeps those, and with --race 'State House' beside it all 3."
+    )
+    assert any(said in note for note in election["notes"])
+    # What the note says works.
+    wider = _races_kept(path, "--race", "State House ·")
+    assert sorted(wider) == sorted(f"State House · {d}" for d in districts)
+    assert len(_races_kept(path, "--race", "State House", "--race", "State House ·")) == 3
+    # seats refuses the one race, and says the same.
+    refused = invoke("seats", str(path), "--race", "State House")
+    assert refused.code == 2 and "--race 'State House ·' keeps those" in refused.stderr
+
+
+def test_no_note_where_the_whole_name_hides_nothing(tmp_path):
+    path = write(tmp_path, STATE_HOUSE)
+    result = invoke("summary", str(path), "--race", "State Senate · 2", "-f", "json")
+    (election,) = json.loads(result.stdout)["elections"]
+    assert not any("whole name" in note for note in election["notes"])

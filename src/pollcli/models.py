@@ -157,6 +157,9 @@ class RaceSplit:
     summarised: int
     refused: int = field(metadata=described("races left out for their errors"))
     note: str = field(metadata=described("the same, in words, as the findings say it"))
+    # Its last sentence where a --race TEXT was a race's whole name and left out races that hold
+    # TEXT as a part (`read.selection.whole_name_note`): a refusal of that race repeats it.
+    whole_name: str = field(default="", metadata=NOT_IN_JSON)
 
 
 @dataclass(kw_only=True)

@@ -50,7 +50,7 @@ from pollcli.read.racekeys import (
 )
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import CellReader, Record, set_aside_unfit_facts, unnamed_write_ins
-from pollcli.read.selection import Where, examples, selected_races, where_of
+from pollcli.read.selection import Where, examples, selected_races, where_of, whole_name_note
 from pollcli.read.unitcounts import Place
 
 if TYPE_CHECKING:
@@ -251,6 +251,8 @@ def assemble(
         )
         split.note = _note(split, options, party if "party" in split_roles else None, keys)
         split.note = split.note[:-1] + _elections_of(keys, split_roles, chosen.values()) + "."
+        split.whole_name = whole_name_note(list(book.races.values()), options.races)
+        split.note += f" {split.whole_name}" if split.whole_name else ""
         by_name = {race.name: race for race in chosen.values()}
         # The party is a key of the file's races only where it is one of some race.
         with_party = any(race.values.get("party") for race in book.races.values())

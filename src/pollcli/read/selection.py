@@ -92,13 +92,55 @@ def selected_races(book: RaceBook, options: ReadOptions) -> dict[int, Entry]:
     return {id(r): r for r in races}
 
 
+def whole_name_note(races: list[Entry], texts: tuple[str, ...] | list[str]) -> str:
+    """Where a --race TEXT is a race's whole name and so keeps it alone, the races that hold TEXT
+    in their names and are left out, and the --race that keeps them: NH 2020's blank-district
+    "State House" (13 scatter votes) hid its 172 "State House · N" districts. '' when none is."""
+    notes = []
+    for text in texts:
+        exact = _exact(races, text)
+        if not exact:
+            continue
+        ids = {id(r) for r in exact}
+        wanted, part = _parts(text), text.strip().casefold()
+        hidden = [
+            r
+            for r in races
+            if id(r) not in ids and (_holds(_parts(r.name), wanted) or part in r.name.casefold())
+        ]
+        if not hidden:
+            continue
+        wider = f"{text.strip()} ·"
+        keeps = {id(r) for r in _matching(races, wider)} == {id(r) for r in hidden}
+        how = (
+            f"--race {wider!r} keeps those, and with --race {text.strip()!r} beside it all "
+            f"{len(hidden) + len(exact):,}"
+            if keeps
+            else "give more of a name to keep those"
+        )
+        one = len(exact) == 1
+        notes.append(
+            f"--race {text.strip()!r} is the whole name of {'one race' if one else f'{len(exact)} races'}"
+            f" and keeps {'it' if one else 'them'} alone; {len(hidden):,} other "
+            f"race{'' if len(hidden) == 1 else 's'} hold{'s' if len(hidden) == 1 else ''} it "
+            f"in {'its name' if len(hidden) == 1 else 'their names'} "
+            f"({examples({id(r): r for r in hidden})}): {how}."
+        )
+    return " ".join(notes)
+
+
+def _exact(races: list[Entry], text: str) -> list[Entry]:
+    """The races whose whole name `text` is, case and spacing aside."""
+    whole = "".join(text.split()).casefold()
+    return [r for r in races if "".join(r.name.split()).casefold() == whole]
+
+
 def _matching(races: list[Entry], text: str) -> list[Entry]:
     """The races one --race TEXT keeps: the race whose whole name it is (case and spacing aside:
     "U.S. House · 1" is not "U.S. House · 10"), else those whose name holds it as whole parts
     between "·" ("Class II" keeps "U.S. Senate · Class II", not "… · Class III"), else every race
     whose name contains it."""
-    whole = "".join(text.split()).casefold()
-    exact = [r for r in races if "".join(r.name.split()).casefold() == whole]
+    exact = _exact(races, text)
     if exact:
         return exact
     wanted = _parts(text)

@@ -95,11 +95,12 @@ def check_not_one_race(election: Election, options: SeatOptions) -> None:
     office = office_of(election)
     name = election.facts.election
     of = f", of the office {office}" if office and office != name else ""
+    hidden = election.race.split.whole_name
     raise UsageError(
         f"{election.source_file} gives one race to allocate ({name}{of}), and one race is no "
         "chamber: seats adds up the seats of a parliament's races, and 'pollcli summary' names "
         "this race's winner. Keep every race of one office (--race OFFICE, or --where COL=VALUE) "
-        "to see a chamber's seats"
+        "to see a chamber's seats" + (f". {hidden[:-1]}" if hidden else "")
     )
 
 
