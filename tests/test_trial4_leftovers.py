@@ -199,6 +199,11 @@ def test_a_race_with_no_votes_names_no_winner_and_checks_no_share(tmp_path, monk
         assert f"No votes at all in this race (its {count})" in race["notes"][0]
         assert not any("Check: published shares" in n for n in race["notes"])
         assert not any("threshold" in n for n in race["notes"][1:])
+    # One candidate at 0 may have been elected uncounted: said, not claimed either way.
+    assert (
+        "unopposed candidate may be elected" in races["Criminal · Attorney Cass County"]["notes"][0]
+    )
+    assert "unopposed" not in races["Constable"]["notes"][0]
     lines = {line["race"]: line for line in data["overview"]["races"]}
     assert not lines["Criminal · Attorney Cass County"]["won"]
     assert lines["Sheriff"]["won"]

@@ -91,9 +91,17 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
     if tally.no_votes:
         n = len(tally.candidates)
         who = "its one candidate has 0" if n == 1 else f"its {n:,} candidates have 0 each"
+        # One candidate: unopposed, and maybe elected without a count (TX's counties list such
+        # races at 0), which the file does not say; nothing here claims either.
+        unsaid = (
+            "; an unopposed candidate may be elected with no votes counted, which the file does "
+            "not say"
+            if n == 1
+            else ""
+        )
         return [
             f"No votes at all in this race ({who}): no leader or winner is named, and no share "
-            "or threshold is checked."
+            f"or threshold is checked{unsaid}."
         ]
     if tally.seats != 1 and tally.partial is None:
         return _several_seats(tally)
