@@ -53,6 +53,7 @@ class Code(StrEnum):
     TOTAL_ROW = "total-row"
     SHARED_NAME = "shared-name"
     REPEATED_BLOCK = "repeated-block"
+    DISTRICT_REGIONS = "district-regions"
 
 
 CODES: dict[Code, str] = {
@@ -100,6 +101,8 @@ CODES: dict[Code, str] = {
     "with their parties (--fusion adds up one candidate's party lines)",
     Code.REPEATED_BLOCK: "a region's block of a race seemingly listed twice: several options "
     "repeated under other names with the same party and votes (counted twice)",
+    Code.DISTRICT_REGIONS: "a district's race whose candidates each stand in one region only, in "
+    "different regions (a row of another district?): counted as one race",
 }
 
 

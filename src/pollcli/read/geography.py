@@ -13,7 +13,9 @@ races.
 - A **county** (the region column) is geography, unless it names races: in a file with race keys
   (an office column…), in a group of rows alike in the other keys whose candidates each stand in
   one county only, in two counties at least, one of them with two candidates or more (a sheriff per
-  county), each county is a race.
+  county), each county is a race. Not where a district tells the group's race: a district's race
+  spans counties (Michigan's 2020 file lists one row of State House 101 under Isabella, the
+  others under Manistee: a misfiled row, which `read.racechecks` reports).
 
 `--race-by` settles both (`read.roles`); both engines' records give the same answer, since only
 which candidates appear where is counted, never how many rows.
@@ -117,9 +119,13 @@ def local_races(
             names.setdefault(group, {}).setdefault(option_key(record.row.candidate), set()).add(
                 option_key(record.row.region)
             )
+    # A district's race spans counties: where a district (or constituency) tells an office's
+    # races apart, its candidates standing in different counties only is a misfiled row
+    # (`racechecks` reports it), never races of their own.
+    districts = [i for i, k in enumerate(keys) if k.role in ("district", "constituency")]
     local = set()
     for group, places in names.items():
-        if any(len(p) > 1 for p in places.values()):
+        if any(len(p) > 1 for p in places.values()) or any(group[i] for i in districts):
             continue
         standing = Counter(next(iter(p)) for p in places.values())
         if len(standing) > 1 and max(standing.values()) > 1:  # one contested region at least

@@ -1,0 +1,96 @@
+"""A district race whose candidates each stand in one county only is one race, not a race per county
+(trial 4: Michigan's 2020 county file lists State House 101 in Manistee, and one row of it,
+Melissa Noelle Lambert's 720 votes, under Isabella: a misfiled row that became a race and an
+unopposed seat). The county names races (a sheriff per county) only for offices with no district;
+the stray row is reported instead. Figures invented, the layout is the file's; oracle: pandas
+group-bys by the intended race keys, and hand-counted seats."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import engines_agree, invoke, write
+from pollcli.read import stream
+
+
+@pytest.fixture(autouse=True)
+def small_blocks(monkeypatch):
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 256)
+
+
+# Each district counted in one county (as Michigan's file has most), Gil Gray's row of district 3
+# under Birch (whose rows are district 2's); sheriffs per county, with no district.
+MI = (
+    "county,office,district,candidate,party,votes\n"
+    "Alder,State House,1,Ann Ash,REP,900\n"
+    "Alder,State House,1,Ben Birch,DEM,800\n"
+    "Birch,State House,2,Cy Cole,REP,700\n"
+    "Birch,State House,2,Di Dunn,DEM,750\n"
+    "Cedar,State House,3,Eve Egan,REP,600\n"
+    "Cedar,State House,3,Flo Fox,DEM,500\n"
+    "Cedar,State House,3,Write-In,,15\n"
+    "Birch,State House,3,Gil Gray,,72\n"
+    "Alder,Sheriff,,Hal Hart,REP,1000\n"
+    "Alder,Sheriff,,Ike Ivy,DEM,650\n"
+    "Birch,Sheriff,,Jo Jay,REP,640\n"
+    "Birch,Sheriff,,Kim Key,DEM,880\n"
+)
+
+
+def intended(text: str) -> dict[str, dict[str, int]]:
+    """Votes per candidate per race: a district's race by office and district, an office with no
+    district by office and county (pandas)."""
+    frame = pd.read_csv(io.StringIO(text), dtype={"district": "string"})
+    frame["race"] = frame["office"] + " · " + frame["district"].fillna(frame["county"])
+    out: dict[str, dict[str, int]] = {}
+    for (race, name), votes in (
+        frame.groupby(["race", "candidate"], sort=False)["votes"].sum().items()
+    ):
+        out.setdefault(race, {})[name] = int(votes)
+    return out
+
+
+def test_a_district_split_by_county_is_one_race(tmp_path, monkeypatch):
+    path = write(tmp_path, MI)
+    elections, problems = engines_agree(monkeypatch, path)
+    got = {e.facts.election: {o.candidate: o.votes for o in e.options} for e in elections}
+    assert got == intended(MI)
+    assert "State House · 3" in got and not any("Birch" in r for r in got if "House" in r)
+    (warning,) = [p for p in problems if p.code == "district-regions"]
+    assert warning.line == 9 and warning.race == "State House · 3"
+    assert "'Gil Gray' (line 9, 'Birch') stands where none" in warning.message
+    assert "'Cedar'" in warning.message and "check the district column" in warning.message
+
+
+def test_no_seat_comes_from_a_county_slice_of_a_district(tmp_path):
+    result = invoke("seats", str(write(tmp_path, MI)), "--race", "State House", "-f", "json")
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    districts = {d["district"]: d for d in election["districts"]}
+    assert sorted(districts) == ["State House · 1", "State House · 2", "State House · 3"]
+    # Hand-counted: Ann Ash (REP) 900 > 800, Di Dunn (DEM) 750 > 700, Eve Egan (REP) 600 > 500.
+    won = {p["party"]: p["seats"] for p in election["allocations"][0]["parties"] if p["seats"]}
+    assert won == {"REP": 2, "DEM": 1}
+    assert "district-regions" in result.stderr or "check the district column" in result.stderr
+
+
+def test_sheriffs_per_county_are_still_races(tmp_path, monkeypatch):
+    text = "".join(line + "\n" for line in MI.splitlines() if "State House" not in line)
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, text))
+    assert {e.facts.election for e in elections} == {"Sheriff · Alder", "Sheriff · Birch"}
+    assert not [p for p in problems if p.code == "district-regions"]
+
+
+def test_a_district_over_counties_gives_no_warning(tmp_path, monkeypatch):
+    text = (
+        "county,office,district,candidate,party,votes\n"
+        "Alder,State House,1,Ann Ash,REP,900\nAlder,State House,1,Ben Birch,DEM,800\n"
+        "Birch,State House,1,Ann Ash,REP,100\nBirch,State House,1,Ben Birch,DEM,300\n"
+    )
+    (election,), problems = engines_agree(monkeypatch, write(tmp_path, text))
+    assert {o.candidate: o.votes for o in election.options} == {"Ann Ash": 1000, "Ben Birch": 1100}
+    assert not [p for p in problems if p.code == "district-regions"]
