@@ -383,6 +383,17 @@ SHARE_BASES: Final[tuple[str, ...]] = ("valid", "cast")
 # names are compared. Without this, "Bob" and "Bob" + U+200B would be two options.
 INVISIBLE: Final[dict[int, None]] = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
 JOINERS: Final[dict[int, None]] = {**INVISIBLE, **dict.fromkeys(map(ord, "\u200c\u200d"))}
+
+
+@lru_cache(maxsize=1 << 16)
+def option_key(name: str) -> str:
+    """Two spellings of one option within a file: same letters, any case or spacing (cached: a
+    name repeats on every precinct's row)."""
+    if name.isascii():
+        return " ".join(name.casefold().split())
+    return " ".join(unicodedata.normalize("NFKC", name.translate(JOINERS)).casefold().split())
+
+
 INVISIBLE_NOTE: Final[str] = (
     "Invisible characters (zero-width spaces, word joiners, byte-order marks or soft hyphens) were "
     "removed from names: names that differed only by them are one name."

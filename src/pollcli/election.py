@@ -15,7 +15,7 @@ from pollcli.contract import Facts, Row
 from pollcli.models import Partial, RaceSplit, RefusedRace
 from pollcli.problems import Problem
 
-__all__ = ["Election", "Elections", "Facts", "Option", "Race", "Region", "Row"]
+__all__ = ["Election", "Elections", "Facts", "Option", "Race", "Region", "Repeat", "Row"]
 
 
 @dataclass(kw_only=True)
@@ -61,6 +61,19 @@ class Race:
     roles: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Repeat:
+    """A region's block of a race listed twice under other names with the same parties and votes
+    (`read.partylines.repeated_blocks`): each copy's options, by the name they are counted under,
+    with their votes. Counted once, either copy may be the one to leave out (`pollcli.verdict`)."""
+
+    region: str | None
+    first: tuple[tuple[str, int], ...]  # as first listed
+    again: tuple[tuple[str, int], ...]  # listed again, further down
+    first_line: int
+    again_line: int
+
+
 @dataclass(kw_only=True)
 class Election:
     """One election as loaded: facts, options in input order, optional regions, and what loading
@@ -88,6 +101,9 @@ class Election:
     # A name listed under several parties that would lead the race were its lines added up (one
     # candidate's fusion lines?), where another leads as listed: no winner is named (`partylines`).
     fused_lead: str | None = None
+    # Regions whose block of the race is listed twice (`partylines`): where counting it once
+    # could change the verdict, no winner is named (`pollcli.verdict`).
+    repeated: list[Repeat] = field(default_factory=list)
     # Why no winner is named, where the race cannot be told apart from others (`racechecks`: rows
     # with a blank district beside districts of the same office).
     no_winner: str | None = None

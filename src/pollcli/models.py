@@ -172,6 +172,17 @@ class RefusedRace:
 
 
 @dataclass(kw_only=True)
+class RepeatedBlock:
+    """A region's block of a race listed twice under other names (`repeated-block`)."""
+
+    region: str | None = field(
+        metadata=described("the region whose block is listed twice; null in a file without regions")
+    )
+    line: int = field(metadata=described("the first line of the block listed again"))
+    repeats_line: int = field(metadata=described("the first line of the block it repeats"))
+
+
+@dataclass(kw_only=True)
 class ElectionSummary:
     """One election's ranked results and findings."""
 
@@ -224,6 +235,15 @@ class ElectionSummary:
         metadata=optional(
             "only when a name listed under several parties would lead the race were its lines "
             "added up (--fusion), where another option leads as listed: that name; no winner is "
+            "named"
+        ),
+    )
+    repeated_block: list[RepeatedBlock] | None = field(
+        default=None,
+        metadata=optional(
+            "only when a region's block of the race is listed twice under other names "
+            "(repeated-block) and, counted once rather than twice (either copy left out), the "
+            "winner, the runner-up or the majority could be another: those blocks; no winner is "
             "named"
         ),
     )

@@ -14,6 +14,7 @@ NoWinner = Literal[
     "partial",
     "no_winner",
     "fused_lead",
+    "repeated_block",
     "list",
     "seats_unknown",
     "no_candidates",

@@ -15,6 +15,7 @@ from pollcli.models import (
     Majority,
     RaceLine,
     RefusedRace,
+    RepeatedBlock,
     ResultRow,
     Summary,
 )
@@ -128,6 +129,7 @@ def summarize_election(
 ) -> ElectionSummary:
     """One election's summary; `problems` are its warnings (the election's own by default)."""
     figures = tally(election, threshold=threshold, majority=majority)
+    undecided = verdict(figures).why
     facts = election.facts
     warnings = election.warnings if problems is None else problems
     below = {id(r) for r in figures.below}
@@ -170,8 +172,14 @@ def summarize_election(
         problems=list(warnings),
         partial=figures.partial,
         fused_lead=figures.election.fused_lead,
+        repeated_block=[
+            RepeatedBlock(region=r.region, line=r.again_line, repeats_line=r.first_line)
+            for r in election.repeated
+        ]
+        if undecided == "repeated_block"
+        else None,
         no_winner=figures.election.no_winner,
-        undecided=verdict(figures).why,
+        undecided=undecided,
         party_list=figures.party_list,
         source=facts.source,
         system=figures.system,

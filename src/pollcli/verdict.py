@@ -12,6 +12,10 @@ A race names no winner (`overview_models.NoWinner`, a stable code, also in `seat
 - `no_winner`: it cannot be told apart from other races (`read.racechecks`: a blank district
   beside districts of the same office);
 - `fused_lead`: a name on several party lines would lead with its lines added up (`read.partylines`);
+- `repeated_block`: a region's block of the race is listed twice under other names
+  (`read.partylines.repeated_blocks`), and counted once — either copy left out, in each such region
+  — the verdict, the runner-up or whether the leader has a majority could be another; or that
+  cannot be told (no votes, too many such regions);
 - `list`: it is a party-list vote (seats by a method, not races won);
 - `seats_unknown`: several candidates of one party and nothing says how many members it elects;
 - `no_candidates`: no candidate to elect;
@@ -27,11 +31,13 @@ Arithmetic only, over `tally.Tally`; the sentences are the findings'.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import product
 from typing import Final
 
+from pollcli.columns import option_key
 from pollcli.overview_models import NoWinner
-from pollcli.tally import Ranked, Tally
+from pollcli.tally import Ranked, Tally, tally
 
 # The reasons a rule for ties settles (`seats --tie`): the candidates tied are known, and votes
 # alone decide everything else.
@@ -53,8 +59,76 @@ class Verdict:
         return self.why is None
 
 
+# Regions with a repeated block whose copies are tried each way (2 ** N tallies); beyond, none is
+# named. Florida's 2020 file has one.
+MAX_REPEATED_REGIONS: Final[int] = 6
+
+
 def verdict(t: Tally) -> Verdict:
     """The race's verdict, as `summary` states it (its findings say the same in words)."""
+    found = _verdict(t)
+    if t.election.repeated and found.why not in _BEFORE_REPEATS and _repeat_matters(t, found):
+        return Verdict([], "repeated_block")
+    return found
+
+
+# Reasons that stand whatever a repeated block's votes (`verdict`).
+_BEFORE_REPEATS: Final[frozenset[str]] = frozenset(
+    {"partial", "no_winner", "fused_lead", "list", "seats_unknown", "no_candidates"}
+)
+
+
+def _repeat_matters(t: Tally, found: Verdict) -> bool:
+    """Whether the verdict as listed (every repeated block counted twice) could be another with
+    each block counted once: each combination of one copy left out per region is tallied again,
+    and must give the same verdict, runner-up and majority. True where it cannot be told."""
+    election = t.election
+    if len(election.repeated) > MAX_REPEATED_REGIONS or any(
+        o.votes is None for o in election.options if o.kind == "candidate"
+    ):
+        return True
+    listed = _outcome(t, found)
+    for dropped in product((False, True), repeat=len(election.repeated)):
+        less: dict[str, int] = {}
+        for repeat, again in zip(election.repeated, dropped, strict=True):
+            for name, votes in repeat.again if again else repeat.first:
+                less[option_key(name)] = less.get(option_key(name), 0) + votes
+        options = []
+        for option in election.options:
+            cut = less.pop(option_key(option.candidate), 0)
+            if cut and option.votes is not None:
+                if option.votes < cut:
+                    return True  # not the options the block was found in: nothing sure
+                if option.votes == cut:
+                    continue  # the option stands in the left-out copy only
+                option = replace(option, votes=option.votes - cut)
+            options.append(option)
+        if less:
+            return True
+        once = tally(
+            replace(election, options=options, repeated=[]),
+            threshold=t.threshold,
+            majority=t.majority,
+        )
+        if _outcome(once, _verdict(once)) != listed:
+            return True
+    return False
+
+
+def _outcome(t: Tally, found: Verdict) -> tuple[object, ...]:
+    """What a repeated block must not change: the verdict (who is elected, or why none is, and who
+    ties), and in a race of one seat the runner-up, the runoff pair and whether the leader has a
+    majority."""
+    names = tuple(r.option.candidate for r in found.elected)
+    tied = tuple(r.option.candidate for r in found.tied)
+    if t.seats != 1:
+        return found.why, names, tied
+    second = t.runner_up.option.candidate if t.runner_up is not None else None
+    return found.why, names, tied, second, t.reached, tuple(t.runoff or ())
+
+
+def _verdict(t: Tally) -> Verdict:
+    """The verdict as listed (a repeated block counted as often as it is listed)."""
     election = t.election
     why: NoWinner | None = None
     if t.partial is not None:

@@ -268,6 +268,9 @@ NO_WINNER_WORDS: Final[dict[str, str]] = {
     "fused_lead": "a name listed under several parties would lead with its lines added up "
     "(--fusion)",
     "no_winner": "the race cannot be told apart from others of its office (a blank district)",
+    "repeated_block": "a region's block of the race is listed twice under other names "
+    "(repeated-block), and counted once it could give another result: leave one copy out of the "
+    "file",
     "partial": "--where kept only some of the race's rows",
     "short": "fewer candidates than seats",
     "no_candidates": "no candidate",

@@ -10,6 +10,7 @@ from pollcli.columns import NOT_VALID_KINDS
 from pollcli.formats import counted, with_party
 from pollcli.formats import pct as _pct
 from pollcli.tally import Ranked, Tally
+from pollcli.verdict import verdict
 
 STAGE_NOTES = {
     "exit_poll": "Exit poll: shares of respondents, not a count of votes.",
@@ -116,7 +117,8 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
     elif leader is not None:
         # A name's party lines that may be one candidate's (`fused_lead`): the order is only the
         # file's listing, never a confident leader.
-        verb = "leads as listed" if tally.election.fused_lead is not None else "leads"
+        listed = tally.election.fused_lead is not None or _repeat_withholds(tally)
+        verb = "leads as listed" if listed else "leads"
         sentences.append(f"{describe(leader)} {verb} with {figures(leader)}.")
         if runner_up is not None and margin is not None:
             sentences.append(
@@ -131,6 +133,32 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
                 )
     sentences.append(_majority(tally, official=official))
     return sentences
+
+
+def _repeat_withholds(tally: Tally) -> bool:
+    """A region's block listed twice, which counted once could change the verdict (`verdict`)."""
+    return bool(tally.election.repeated) and verdict(tally).why == "repeated_block"
+
+
+def _repeated(tally: Tally) -> str:
+    """'No winner is named: the block in 'Suwannee' from line 1632 ('Donald J Trump', …) repeats
+    that of line 62 ('Trump / Pence', …); …'."""
+    blocks = "; ".join(
+        f"the block {'in ' + repr(r.region) + ' ' if r.region else ''}from line {r.again_line} "
+        f"({_names(r.again)}) repeats that of line {r.first_line} ({_names(r.first)})"
+        for r in tally.election.repeated
+    )
+    return (
+        f"No winner is named: {blocks}, the same parties and votes under other names, so its "
+        "votes are counted twice, and counted once (either copy left out) the winner, the "
+        "runner-up or the majority could be another; leave one of the two copies out of the "
+        "file to have a winner named."
+    )
+
+
+def _names(options: tuple[tuple[str, int], ...]) -> str:
+    shown = [repr(name) for name, _ in options[:2]]
+    return ", ".join(shown) + (", …" if len(options) > 2 else "")
 
 
 def _gap(tally: Tally, first: Ranked, second: Ranked) -> str:
@@ -210,6 +238,8 @@ def _majority(tally: Tally, *, official: bool) -> str:
         return _partial(tally)
     if tally.election.no_winner is not None and tally.leader is not None:
         return tally.election.no_winner
+    if _repeat_withholds(tally):
+        return _repeated(tally)
     if tally.election.fused_lead is not None and tally.leader is not None:
         name = tally.election.fused_lead
         listed = tally.leader.option.candidate

@@ -12,25 +12,18 @@ into the election.
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Final
 
-from pollcli.columns import JOINERS
-from pollcli.election import Election, Facts, Option, Region
+# `option_key` lives with the vocabulary (the verdict compares options too); read from here.
+from pollcli.columns import option_key as option_key
+from pollcli.election import Election, Facts, Option, Region, Repeat
 from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
 from pollcli.read.countnotes import far_above, shared_note, without_unused_counts
 from pollcli.read.dialect import RawTable
-from pollcli.read.facts import (
-    FactSources,
-    UnitFacts,
-    election_facts,
-    front_matter,
-    region_counts,
-)
+from pollcli.read.facts import FactSources, UnitFacts, election_facts, front_matter, region_counts
 from pollcli.read.records import (
     CellReader,
     Record,
@@ -42,15 +35,6 @@ from pollcli.read.records import (
 
 # No ballot has more options; the streaming engine stops reading past it.
 MAX_OPTIONS: Final[int] = 10_000
-
-
-@lru_cache(maxsize=1 << 16)
-def option_key(name: str) -> str:
-    """Two spellings of one option within a file: same letters, any case or spacing (cached: a
-    name repeats on every precinct's row)."""
-    if name.isascii():
-        return " ".join(name.casefold().split())
-    return " ".join(unicodedata.normalize("NFKC", name.translate(JOINERS)).casefold().split())
 
 
 @dataclass
@@ -68,7 +52,8 @@ class Assembly:
     totals: Callable[[str, list[Record]], list[Record]] | None = None
     # One election's records with a name's party lines told apart or added up (`partylines`).
     party_lines: (
-        Callable[[str, list[Record], list[str]], tuple[list[Record], str | None]] | None
+        Callable[[str, list[Record], list[str]], tuple[list[Record], str | None, list[Repeat]]]
+        | None
     ) = None
 
     # Set when the race stage has decided which fact columns to leave unused, over every race
@@ -146,9 +131,9 @@ class Assembly:
         # is built, checked and only then left out.
         if facts is None:
             facts = Facts(election=label or self.sources.default_label)
-        fused_lead = None
+        fused_lead, repeated = None, list[Repeat]()
         if self.party_lines is not None:
-            records, fused_lead = self.party_lines(facts.election, records, notes)
+            records, fused_lead, repeated = self.party_lines(facts.election, records, notes)
         records = _fractions(records, notes)
         self._in_range(records)
         options, regions = self._combine(records, facts.election, regional, counts or {}, notes)
@@ -179,6 +164,7 @@ class Assembly:
             regions=regions,
             notes=notes,
             fused_lead=fused_lead,
+            repeated=repeated,
         )
         given = self.sources.front.get("ballots_cast")
         # Where ballots_cast was given, for problems about it: per-region figures have no one line.

@@ -26,6 +26,7 @@ from functools import partial
 from typing import Any
 
 from pollcli.columns import NOT_VALID_KINDS, YES_WORDS
+from pollcli.election import Repeat
 from pollcli.formats import counted
 from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key
@@ -50,7 +51,7 @@ def fusion_tickets(records: list[Record]) -> None:
 
 def stage(
     fusion: bool, found: Found, column: str | None
-) -> Callable[[str, list[Record], list[str]], tuple[list[Record], str | None]]:
+) -> Callable[[str, list[Record], list[str]], tuple[list[Record], str | None, list[Repeat]]]:
     """`party_lines` for the assembly stage of one file (`Assembly.party_lines`): `fusion` is
     `--fusion`, `column` the party column's header (which the warnings name)."""
     return partial(party_lines, fusion=fusion, found=found, column=column)
@@ -64,12 +65,13 @@ def party_lines(
     fusion: bool,
     found: Found,
     column: str | None,
-) -> tuple[list[Record], str | None]:
+) -> tuple[list[Record], str | None, list[Repeat]]:
     """One election's records, each candidate name under several parties either one candidate's
     party lines (left for the assembly to add up, noted once) or candidates of one name (renamed
-    with their party, and a `shared-name` warning); and the name that would lead the race were
-    its lines added up, where it does not as listed (no winner is named then)."""
-    repeated_blocks(label, records, found)
+    with their party, and a `shared-name` warning); the name that would lead the race were its
+    lines added up, where it does not as listed (no winner is named then); and the regions whose
+    block is listed twice (`repeated_blocks`), by the names their options are counted under."""
+    blocks = repeated_blocks(label, records, found)
     groups: dict[str, list[Record]] = {}
     for record in records:
         if record.row.kind == "candidate":
@@ -118,37 +120,73 @@ def party_lines(
         if would:
             lead = group[0].row.candidate
         found.warn(Code.SHARED_NAME, line, message + would, column=column)
+    repeats = _repeats(blocks, records, renamed) if blocks else []
     if not renamed and not credited:
-        return records, lead
+        return records, lead, repeats
+    return (
+        [
+            dataclasses.replace(r, row=r.row.model_copy(update={"candidate": renamed[id(r)]}))
+            if id(r) in renamed
+            else dataclasses.replace(r, credit=credited[id(r)])
+            if id(r) in credited
+            else r
+            for r in records
+        ],
+        lead,
+        repeats,
+    )
+
+
+def _repeats(
+    blocks: dict[str | None, list[tuple[list[Any], list[Any]]]],
+    records: list[Record],
+    renamed: dict[int, str],
+) -> list[Repeat]:
+    """Each repeated block (`repeated_blocks`' pairs of a region) with its options' names as the
+    election counts them (a candidate of one name under two parties is renamed with its party)."""
+    counted_as: dict[tuple[str | None, str, str], str] = {}
+    for record in records:
+        if record.row.kind == "candidate":
+            counted_as.setdefault(_sum_key(record), renamed.get(id(record), record.row.candidate))
     return [
-        dataclasses.replace(r, row=r.row.model_copy(update={"candidate": renamed[id(r)]}))
-        if id(r) in renamed
-        else dataclasses.replace(r, credit=credited[id(r)])
-        if id(r) in credited
-        else r
-        for r in records
-    ], lead
+        Repeat(
+            region=region,
+            first=tuple((counted_as[first[4]], first[0]) for first, _ in pairs),
+            again=tuple((counted_as[again[4]], again[0]) for _, again in pairs),
+            first_line=min(first[1] for first, _ in pairs),
+            again_line=min(again[1] for _, again in pairs),
+        )
+        for region, pairs in blocks.items()
+    ]
 
 
-def repeated_blocks(label: str, records: list[Record], found: Found) -> None:
+def _sum_key(record: Record) -> tuple[str | None, str, str]:
+    """What `repeated_blocks` sums a region's rows by: the name and the party."""
+    return (
+        record.row.region,
+        option_key(record.row.candidate),
+        option_key(record.row.party or ""),
+    )
+
+
+def repeated_blocks(
+    label: str, records: list[Record], found: Found
+) -> dict[str | None, list[tuple[list[Any], list[Any]]]]:
     """A `repeated-block` warning for each region of the election (or the election, without
     regions) where several options are listed again under other names with the same party and
     the same votes: a block of rows repeated with the names written another way (Florida's 2020
     county file lists Suwannee twice, as "Trump / Pence" and as "Donald J Trump"), whose votes are
     counted twice. Compared on each region's sums per name and party, which both engines hand
-    this stage alike (the streaming engine sums a region's precincts)."""
-    sums: dict[tuple[str | None, str, str], list[Any]] = {}  # votes, first line, name, party
+    this stage alike (the streaming engine sums a region's precincts). Returns each such
+    region's pairs of entries (first listed, listed again: votes, first line, name, party, key)."""
+    sums: dict[tuple[str | None, str, str], list[Any]] = {}  # votes, line, name, party, key
     for record in records:
         if record.row.kind != "candidate" or record.votes is None:
             continue
-        key = (
-            record.row.region,
-            option_key(record.row.candidate),
-            option_key(record.row.party or ""),
-        )
+        key = _sum_key(record)
         entry = sums.get(key)
         if entry is None:
-            sums[key] = [record.votes, record.line, record.row.candidate, record.row.party]
+            sums[key] = [record.votes, record.line, record.row.candidate, record.row.party, key]
         else:
             entry[0] += record.votes
             entry[1] = min(entry[1], record.line)
@@ -163,9 +201,11 @@ def repeated_blocks(label: str, records: list[Record], found: Found) -> None:
         if len(entries) > 1:
             first, again = sorted(entries, key=lambda e: e[1])[:2]
             pairs.setdefault(region, []).append((first, again))
+    blocks: dict[str | None, list[tuple[list[Any], list[Any]]]] = {}
     for region, found_pairs in pairs.items():
         if len(found_pairs) < MIN_REPEATED_OPTIONS or 4 * len(found_pairs) < options[region]:
             continue  # fewer than half the region's options are in pairs (2 each)
+        blocks[region] = found_pairs
         found_pairs.sort(key=lambda pair: pair[1][1])
         listed = "; ".join(
             f"{again[2]!r} (line {again[1]}) has the votes of {first[2]!r} (line {first[1]}): "
@@ -180,6 +220,7 @@ def repeated_blocks(label: str, records: list[Record], found: Found) -> None:
             f"same party and votes ({listed}): the block listed twice? Both are counted, so its "
             "votes are counted twice; remove the repeated rows",
         )
+    return blocks
 
 
 def _blank_beside_one(group: list[Record], party: str, notes: list[str]) -> None:
