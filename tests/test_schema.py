@@ -113,11 +113,20 @@ def test_summary_of_the_reference_file_validates(kz2022):
 def test_every_printed_key_is_required():
     """Outputs always carry every key (but `regions`, printed only with --by region, `partial`,
     only for a race --where kept in part, `fused_lead`, only where a name's party lines added up
-    would lead, `seats` and `elected`, only for a race of several seats, and the keys of a file of
+    would lead, `repeated_block`, only where a block listed twice could change the verdict, `seats`
+    and `elected`, only for a race of several seats, and the keys of a file of
     many races, printed only for one)."""
     document = schema_of("summary")
     election = document["$defs"]["ElectionSummary"]
-    optional = {"regions", "race_keys", "partial", "fused_lead", "seats", "elected"}
+    optional = {
+        "regions",
+        "race_keys",
+        "partial",
+        "fused_lead",
+        "repeated_block",
+        "seats",
+        "elected",
+    }
     assert set(election["required"]) == set(election["properties"]) - optional
     assert document["required"] == ["schema_version", "command", "elections"]
     assert set(document["properties"]) - set(document["required"]) == {

@@ -232,8 +232,8 @@ class DistrictSeats:
         default=None,
         metadata=optional(
             "only for a race that names no winner, so no seat is counted: why, as `summary` "
-            "says it (runoff, seats_unknown, others_ahead, fused_lead, no_winner, partial, "
-            "short, no_candidates); a tie is settled by --tie instead"
+            "says it (runoff, seats_unknown, others_ahead, fused_lead, repeated_block, "
+            "no_winner, partial, short, no_candidates); a tie is settled by --tie instead"
         ),
     )
 
