@@ -10,6 +10,7 @@ import io
 import json
 from itertools import product
 
+import jsonschema
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -79,7 +80,9 @@ def test_a_block_that_could_change_the_winner_names_none(tmp_path, monkeypatch):
     path = write(tmp_path, SWING)
     (election,), problems = engines_agree(monkeypatch, path)
     assert [p.code for p in problems] == ["repeated-block"]
-    out = summary_json(path, "--system", "plurality")
+    result = invoke("summary", str(path), "--format", "json", "--system", "plurality")
+    jsonschema.validate(json.loads(result.stdout), json.loads(invoke("schema", "summary").stdout))
+    (out,) = json.loads(result.stdout)["elections"]
     assert out["repeated_block"] == [{"region": "Birch", "line": 6, "repeats_line": 4}]
     assert winner(path) is None and winner(path, "majority") is None
     notes = " ".join(out["notes"])
@@ -140,6 +143,7 @@ def test_seats_counts_no_seat_for_a_block_that_could_change_it(tmp_path):
     path = write(tmp_path, HOUSE)
     result = invoke("seats", str(path), "--format", "json")
     assert result.code == 0, result.stderr
+    jsonschema.validate(json.loads(result.stdout), json.loads(invoke("schema", "seats").stdout))
     (election,) = json.loads(result.stdout)["elections"]
     why = {d["district"]: d.get("no_winner") for d in election["districts"]}
     assert why == {"State House · 1": "repeated_block", "State House · 2": None}
