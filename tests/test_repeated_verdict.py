@@ -222,3 +222,20 @@ def test_blocks_in_two_regions_are_tried_each_way(tmp_path, copies):
     )
     assert winner(write(tmp_path, text)) is None
     assert winner(write(tmp_path, kept, "once.csv")) == standings(text, left)[0][0]
+
+
+def test_more_regions_with_a_block_than_are_tried_name_no_winner(tmp_path):
+    """Seven regions with a repeated block (2 ** 7 ways of counting once, beyond the six tried):
+    no winner is named, however far ahead the leader (pandas: Ann Ash leads Ann A by 5,500 with
+    every first copy left out)."""
+    rows = ["Alder,Mayor,Ann Ash,REP,9000\n", "Alder,Mayor,Ben Birch,DEM,1000\n"]
+    for n in range(7):
+        rows += [f"R{n},Mayor,Ann Ash,REP,500\n", f"R{n},Mayor,Ben Birch,DEM,100\n"]
+        rows += [f"R{n},Mayor,Ann A,REP,500\n", f"R{n},Mayor,Ben B,DEM,100\n"]
+    text = HEADER + "".join(rows)
+    firsts = [4 + 4 * n + k for n in range(7) for k in (0, 1)]
+    order = standings(text, firsts)
+    assert outcome(order)[:3] == ("Ann Ash", "Ann A", True) and order[0][1] - order[1][1] == 5500
+    path = write(tmp_path, text)
+    assert winner(path) is None
+    assert len(summary_json(path, "--system", "plurality")["repeated_block"]) == 7

@@ -83,8 +83,9 @@ def _repeat_matters(t: Tally, found: Verdict) -> bool:
     each block counted once: each combination of one copy left out per region is tallied again,
     and must give the same verdict, runner-up and majority. True where it cannot be told."""
     election = t.election
+    # Published shares would stay as printed whatever votes are left out: only votes are tried.
     if len(election.repeated) > MAX_REPEATED_REGIONS or any(
-        o.votes is None for o in election.options if o.kind == "candidate"
+        o.share is not None or (o.votes is None and o.kind == "candidate") for o in election.options
     ):
         return True
     listed = _outcome(t, found)
