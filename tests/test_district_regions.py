@@ -94,3 +94,20 @@ def test_a_district_over_counties_gives_no_warning(tmp_path, monkeypatch):
     (election,), problems = engines_agree(monkeypatch, write(tmp_path, text))
     assert {o.candidate: o.votes for o in election.options} == {"Ann Ash": 1000, "Ben Birch": 1100}
     assert not [p for p in problems if p.code == "district-regions"]
+
+
+def test_districts_numbered_within_each_county_stay_races(tmp_path, monkeypatch):
+    """A county commission's district 1 in two counties, contested in each: two races, as before
+    (and as a sheriff's per county), not one race of four candidates."""
+    text = (
+        "county,office,district,candidate,party,votes\n"
+        "Alder,County Commission,1,Ann Ash,REP,900\nAlder,County Commission,1,Ben Birch,DEM,800\n"
+        "Birch,County Commission,1,Cy Cole,REP,700\nBirch,County Commission,1,Di Dunn,DEM,750\n"
+    )
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, text))
+    frame = pd.read_csv(io.StringIO(text))
+    by_county = frame.groupby("county", sort=False)["candidate"].apply(list).to_dict()
+    assert {e.facts.election: [o.candidate for o in e.options] for e in elections} == {
+        f"County Commission · {county}": names for county, names in by_county.items()
+    }
+    assert not [p for p in problems if p.code == "district-regions"]

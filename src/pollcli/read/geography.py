@@ -13,9 +13,11 @@ races.
 - A **county** (the region column) is geography, unless it names races: in a file with race keys
   (an office column…), in a group of rows alike in the other keys whose candidates each stand in
   one county only, in two counties at least, one of them with two candidates or more (a sheriff per
-  county), each county is a race. Not where a district tells the group's race: a district's race
-  spans counties (Michigan's 2020 file lists one row of State House 101 under Isabella, the
-  others under Manistee: a misfiled row, which `read.racechecks` reports).
+  county), each county is a race. Not where a district tells the group's race and only one county
+  has two candidates or more: a district's race spans counties, so the lone candidates elsewhere
+  are misfiled rows (Michigan's 2020 file lists one row of State House 101 under Isabella, the
+  others under Manistee), which `read.racechecks` reports. A district contested in several
+  counties may be numbered within each county (a county commission's): a race per county.
 
 `--race-by` settles both (`read.roles`); both engines' records give the same answer, since only
 which candidates appear where is counted, never how many rows.
@@ -119,17 +121,21 @@ def local_races(
             names.setdefault(group, {}).setdefault(option_key(record.row.candidate), set()).add(
                 option_key(record.row.region)
             )
-    # A district's race spans counties: where a district (or constituency) tells an office's
-    # races apart, its candidates standing in different counties only is a misfiled row
-    # (`racechecks` reports it), never races of their own.
     districts = [i for i, k in enumerate(keys) if k.role in ("district", "constituency")]
     local = set()
     for group, places in names.items():
-        if any(len(p) > 1 for p in places.values()) or any(group[i] for i in districts):
+        if any(len(p) > 1 for p in places.values()):
             continue
         standing = Counter(next(iter(p)) for p in places.values())
-        if len(standing) > 1 and max(standing.values()) > 1:  # one contested region at least
-            local.add(group)
+        if len(standing) < 2 or max(standing.values()) < 2:
+            continue  # one contested region at least
+        if any(group[i] for i in districts) and sum(n > 1 for n in standing.values()) < 2:
+            # A district's race spans counties: a district's one contested county beside lone
+            # candidates elsewhere is a race with misfiled rows (`racechecks` reports them),
+            # not races per county. (Contested in several counties, it may be districts
+            # numbered within each county, as a county commission's: a race each, as before.)
+            continue
+        local.add(group)
     if not local:
         return keys, set()
     for record in records:
