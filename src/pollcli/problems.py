@@ -54,6 +54,7 @@ class Code(StrEnum):
     SHARED_NAME = "shared-name"
     REPEATED_BLOCK = "repeated-block"
     DISTRICT_REGIONS = "district-regions"
+    TOO_MANY_REGIONS = "too-many-regions"
 
 
 CODES: dict[Code, str] = {
@@ -87,6 +88,8 @@ CODES: dict[Code, str] = {
     Code.UNKNOWN_KEY: "a front-matter key that looks like a misspelt election fact",
     Code.NO_REGION_COLUMN: "--by region on a file without a region column",
     Code.TOO_MANY_OPTIONS: "an election with more options than any ballot has (10,000)",
+    Code.TOO_MANY_REGIONS: "more than 50,000 regions: read as precincts summed into the whole, "
+    "nothing given or checked per region",
     Code.NOT_A_TABLE: "a file that looks like a workbook, Parquet or ZIP but cannot be read as a table",
     Code.MODE_MISMATCH: "vote-mode parts (election day, absentee…) that do not add up to their total",
     Code.RACE_SPLIT: "a race that may be several: several candidates of one party in it (party "

@@ -52,7 +52,7 @@ def summarize(
     summaries = []
     for election in items:
         problems = list(election.warnings)
-        if by_region and not election.regions:
+        if by_region and not election.regions and not _regions_dropped(election):
             problems.append(
                 Problem(
                     code=Code.NO_REGION_COLUMN,
@@ -86,6 +86,12 @@ def summarize(
         result.one_line_per_race = one_line_per_race
         result.show_overview |= one_line_per_race
     return result
+
+
+def _regions_dropped(election: Election) -> bool:
+    """Whether the election's regions were read as precincts (`read.manyregions`): its warning
+    says so, and what to do, in place of `no-region-column`."""
+    return any(p.code == Code.TOO_MANY_REGIONS for p in election.warnings)
 
 
 def _add_overview(

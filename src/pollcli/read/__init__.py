@@ -37,6 +37,7 @@ from pollcli.read.inputs import (
     probe,
     read_bytes,
 )
+from pollcli.read.manyregions import bounded, bounded_exact
 from pollcli.read.options import (
     ReadOptions,
     blank_votes_choice,
@@ -276,10 +277,11 @@ def _load_file(source: Source, options: ReadOptions) -> tuple[list[Election], li
     if engines.wants_stream(source) and not _tabular(path):
         from pollcli.read.stream import read_stream
 
-        streamed = read_stream(path, name, options)
+        streamed = bounded(lambda o: read_stream(path, name, o), options, name)
         if streamed is not None:
             return streamed
-    return read_exact(read_bytes(source), name, options)
+    data = read_bytes(source)
+    return bounded_exact(lambda o: read_exact(data, name, o), options, name)
 
 
 def _tabular(path: Path) -> bool:
@@ -306,7 +308,8 @@ def _read_unsized(
     # As a file of the same bytes: the exact engine below the threshold, unless the streaming
     # one is forced (POLLCLI_ENGINE=stream), which then reads standard input too.
     if chosen == "exact" or tabular_kind(head[:8]) or (small and chosen != "stream"):
-        return read_exact(head + spool.read(stream), name, options)
+        data = head + spool.read(stream)
+        return bounded_exact(lambda o: read_exact(data, name, o), options, name)
     if not small:
         refused = probe(head, name, options)
         if refused:
@@ -314,7 +317,8 @@ def _read_unsized(
     with spool.spooled(head, stream) as path:
         from pollcli.read.stream import read_stream
 
-        streamed = read_stream(path, name, options)
+        streamed = bounded(lambda o: read_stream(path, name, o), options, name)
         if streamed is not None:
             return streamed
-        return read_exact(path.read_bytes(), name, options)
+        data = path.read_bytes()
+        return bounded_exact(lambda o: read_exact(data, name, o), options, name)

@@ -19,6 +19,7 @@ from pollcli.read.engines import progress_hook
 from pollcli.read.facts import UnitFacts
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
+from pollcli.read.manyregions import check as check_regions
 from pollcli.read.options import ReadOptions
 from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader, Record, decimal_mark
@@ -102,6 +103,8 @@ def read_table(
             records.append(record)
         if index % PROGRESS_ROWS == 0:
             report(index)
+    if plan is None:
+        check_regions(records, columns)  # too many: read again by the caller (`manyregions`)
     columns.notes.extend(notes or [])
     assembly = assembly_for(table, reader, options.facts, found, unit_facts, source_file)
     assembly.totals = stage(columns, found, marked, frozenset(options.kind_keys()))

@@ -11,8 +11,14 @@ its region (`contract.placed`), are built once, at the end.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pollcli.contract import Row, placed
+from pollcli.read.manyregions import counter
 from pollcli.read.records import Record
+
+if TYPE_CHECKING:
+    from pollcli.read.header import ColumnMap
 
 # What rows sum under, as small as it can be (a million keys in a file of 10,000 races): the part
 # number alone, (part, region), or (part, region, unit, whether the row is kept apart with its unit).
@@ -32,10 +38,12 @@ def option_of(row: Row) -> Row:
 class KeySums:
     """Votes summed per key; the keys' options, elections and facts numbered once each."""
 
-    def __init__(self, summed_units: bool) -> None:
+    def __init__(self, summed_units: bool, columns: ColumnMap | None = None) -> None:
         # Rows of several units summed (a file with a unit column): each record says so, and the
         # assembly does not look for repeats among them (`Record.summed`).
         self.summed_units = summed_units
+        # The regions met, to stop past `manyregions.REGIONS_KEPT` (a key per region and option).
+        self.regions = None if columns is None else counter(columns, summed_units)
         # Each distinct part, numbered: rows that validate alike are one part, however their
         # cells were written (a `Row` is hashed once per part, never per key).
         self.numbers: dict[Part, int] = {}
@@ -75,6 +83,8 @@ class KeySums:
         )
         sums = self.sums.get(key)
         if sums is None:
+            if region is not None and self.regions is not None:
+                self.regions.add(region)
             self.sums[key] = (votes, line)
             return True
         self.sums[key] = (sums[0] + votes, min(sums[1], line))
