@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from conftest import invoke, write
-from pollcli.read import engines, keysums, manyregions
+from pollcli.read import engines, keysums, manyregions, stream
 
 CANDIDATES = [("Ann Able", "Reds"), ("Bob Baker", "Blues"), ("Cy Coe", None)]
 
@@ -55,7 +55,7 @@ def test_past_the_bound_the_places_are_summed_as_precincts(tmp_path, bound, engi
     message = election["warnings"][0]
     assert f"more than {bound:,} places in column 'precinct'" in message
     assert "--unit precinct" in message and "coarser place column" in message
-    assert f"warning: results.csv: more than {bound:,} places" in stderr
+    assert f"warning: {path}: more than {bound:,} places" in stderr
 
 
 @pytest.mark.parametrize("engine", ["exact", "stream"])
@@ -134,3 +134,37 @@ def test_the_streaming_engine_stops_keeping_regions_past_the_bound(tmp_path, mon
     election, _ = summary(path, engine="stream")
     assert built == [len(CANDIDATES)]
     assert {r["candidate"]: r["votes"] for r in election["results"]} == oracle(path)
+
+
+def test_a_block_of_too_many_regions_stops_before_its_keys_are_made(tmp_path, monkeypatch):
+    # One block of 2,000 regions past a bound of 1,000: its worker stops it before the block's
+    # keys become Python objects, so the first reading merges nothing; the second (as precincts)
+    # merges the one block.
+    monkeypatch.setattr(manyregions, "REGIONS_KEPT", 1_000)
+    path = write(tmp_path, precinct_file(2_000))
+    merged: list[int] = []
+    real = stream._Summer._merge
+
+    def merge(self, summed, line):
+        merged.append(len(summed.firsts))
+        return real(self, summed, line)
+
+    monkeypatch.setattr(stream._Summer, "_merge", merge)
+    election, _ = summary(path, engine="stream")
+    assert merged == [len(CANDIDATES)]  # the second reading's block: one key per option
+    assert election["warning_codes"] == ["too-many-regions"]
+
+
+def test_regions_are_counted_as_the_stages_read_them(monkeypatch):
+    monkeypatch.setattr(manyregions, "REGIONS_KEPT", 2)
+    count = manyregions.RegionCount("precinct", 0)
+    # " P1", "P1" and "P1" + a zero-width space are one place; a blank cell and bytes that do
+    # not decode are none (the exact stages read such a block).
+    count.look_ahead([b" P1", b"P1", "P1\u200b".encode(), b"  ", b"\xff", b"P2"])
+    assert count.looked == {"P1", "P2"}
+    with pytest.raises(manyregions.TooManyRegions):
+        count.look_ahead([b"P3"])
+    count.add("P1")
+    count.add("P2")
+    with pytest.raises(manyregions.TooManyRegions):
+        count.add("P3")

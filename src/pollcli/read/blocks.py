@@ -11,11 +11,14 @@ import codecs
 import csv
 import io
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from pollcli.numbers import MAX_VOTES
 from pollcli.read.repeats import BlockUnits, of_block
 from pollcli.read.total_words import suspect_cells
+
+if TYPE_CHECKING:
+    from pollcli.read.manyregions import RegionCount
 
 # The CSV module's default field limit: a line at least this long may hold a cell the exact stages
 # refuse, so its block is read by them.
@@ -69,6 +72,9 @@ class Layout:
     party_index: int | None = None
     # Vote-mode columns: summed into the votes, or checked against them (`records.CellReader`).
     part_indexes: tuple[int, ...] = ()
+    # Without a unit column: the regions counted so far, which a block's distinct regions are
+    # checked against before its keys are made Python objects (`manyregions`).
+    regions: RegionCount | None = None
 
     def _quoting_is_strict(self, text: str) -> bool:
         """pyarrow reads `"5"00000` as 500000 and `"C0"x` as C0x; the exact stages' CSV reader calls
@@ -210,6 +216,10 @@ class Layout:
         rows = parsed.append_column(
             "row", pa.Array.from_buffers(pa.int64(), parsed.num_rows, [None, positions])
         )
+        if self.regions is not None:
+            region = f"c{self.regions.index}"
+            distinct = _group(rows, [region], [("row", "hash_min", "first")])
+            self.regions.look_ahead(distinct.column(region).to_pylist())
         units: BlockUnits | None = None
         cleaned = False
         distinct_units: list[bytes] = []

@@ -11,6 +11,7 @@ its region (`contract.placed`), are built once, at the end.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from pollcli.contract import Row, placed
@@ -18,6 +19,7 @@ from pollcli.read.manyregions import counter
 from pollcli.read.records import Record
 
 if TYPE_CHECKING:
+    from pollcli.read.blocks import Layout
     from pollcli.read.header import ColumnMap
 
 # What rows sum under, as small as it can be (a million keys in a file of 10,000 races): the part
@@ -53,6 +55,11 @@ class KeySums:
         # Per key: (votes, first line); and the lines of further rows of the same cells.
         self.sums: dict[Key, tuple[int, int]] = {}
         self.repeated: dict[Key, list[int]] = {}
+
+    def watching(self, layout: Layout) -> Layout:
+        """The layout whose workers look at each block's regions before making its keys Python
+        objects, to stop at the bound on regions early (`manyregions.RegionCount.look_ahead`)."""
+        return layout if self.regions is None else dataclasses.replace(layout, regions=self.regions)
 
     def part(self, election: str, row: Row, facts: Facts) -> int:
         """The number of an (election, option row, fact cells): rows that validate alike are one,

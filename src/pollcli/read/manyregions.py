@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final
 
 from pollcli.problems import Code, Problem, sort_problems
+from pollcli.read.records import clean_cell
 
 if TYPE_CHECKING:
     from pollcli.election import Election
@@ -74,7 +75,10 @@ def bounded(
     try:
         return read(options)
     except TooManyRegions as raised:
-        # Not the exception itself: its traceback holds the first reading's sums.
+        # Its traceback holds the first reading (its sums, its blocks), and in a cycle (a worker's
+        # future holds the exception) that the paused collector (`collector.paused_gc`) would
+        # leave for the second reading's peak: cut here.
+        raised.__traceback__ = None
         many = TooManyRegions(raised.column)
     result = read(many.as_units(options))
     if result is None:
@@ -96,9 +100,12 @@ def bounded_exact(read: Callable[[ReadOptions], Result], options: ReadOptions, f
 class RegionCount:
     """The distinct regions met so far, to raise `TooManyRegions` past the bound."""
 
-    def __init__(self, column: str) -> None:
+    def __init__(self, column: str, index: int) -> None:
         self.column = column
+        self.index = index  # the region column's place in the header
         self.seen: set[str] = set()
+        # The regions of the blocks workers have looked at (`look_ahead`), merged or not.
+        self.looked: set[str] = set()
 
     def add(self, region: str) -> None:
         seen = self.seen
@@ -107,14 +114,32 @@ class RegionCount:
             if len(seen) > REGIONS_KEPT:
                 raise TooManyRegions(self.column)
 
+    def look_ahead(self, cells: list[bytes]) -> None:
+        """A block's distinct region cells, looked at by its worker before the block's keys are
+        made Python objects (a key per region and option): raises once the blocks looked at so
+        far, in whatever order the workers took them, hold more than the bound. They are rows of
+        the file, so the file has more, as its merge would find (`add`)."""
+        regions = set()
+        for cell in cells:
+            try:
+                region = clean_cell(cell.decode("utf-8"))
+            except UnicodeDecodeError:
+                continue  # the block is read by the exact stages, which count its regions
+            if region:
+                regions.add(region)
+        looked = self.looked
+        looked |= regions  # one step under the GIL, whichever worker comes first
+        if len(looked) > REGIONS_KEPT:
+            raise TooManyRegions(self.column)
+
 
 def counter(columns: ColumnMap, summed_units: bool) -> RegionCount | None:
     """A count of the regions of a long table read by the streaming engine, or None when it is
     not bounded (no region column, or a unit column: the region is then the coarser place)."""
-    column = columns.header_of("region")
-    if column is None or summed_units or "votes" not in columns.present:
+    column, index = columns.header_of("region"), columns.index("region")
+    if column is None or index is None or summed_units or "votes" not in columns.present:
         return None
-    return RegionCount(column)
+    return RegionCount(column, index)
 
 
 def check(records: Sequence[Record], columns: ColumnMap) -> None:

@@ -228,6 +228,7 @@ class _Summer:
         # fact cells, the region (and a unit kept apart). Rows that validate alike sum alike,
         # however their cells were written.
         self.sums = KeySums(self.has_unit, columns)
+        self.layout = self.sums.watching(self.layout)
         # Each option's key cells (as bytes, all but the region) validated once: their part
         # (`KeySums.part`), or None when a row with them has a problem (its block is then read by
         # the exact stages, which name the lines). A region is plain text, read key by key.
