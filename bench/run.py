@@ -735,8 +735,9 @@ def resource_cases(scale: float) -> list[tuple[str, Callable[[], ResourceCase]]]
         path = generate.ensure("units_precinct", units)
         return ResourceCase(
             "units_precinct",
-            f"item 16: {units:,} precincts, the precinct the only unit column; reference: the "
-            "same rows with a region column (20 regions)",
+            f"item 16: {units:,} precincts, the precinct the only unit column (past 50,000 "
+            "regions read as precincts, too-many-regions); reference: the same rows with a "
+            "region column (20 regions)",
             [Arm("pollcli", summary(path)), Arm("reference", summary(plain_of_rows(units * 7)))],
         )
 
@@ -745,8 +746,8 @@ def resource_cases(scale: float) -> list[tuple[str, Callable[[], ResourceCase]]]
         path = generate.ensure("units_region", units)
         return ResourceCase(
             "units_region",
-            f"item 16: {units:,} regions, summary --by region; reference: the same rows as "
-            "precincts of 20 regions, --by region",
+            f"item 16: {units:,} regions, summary --by region (past 50,000 none listed, "
+            "too-many-regions); reference: the same rows as precincts of 20 regions, --by region",
             [
                 Arm("pollcli", summary(path, "--by", "region")),
                 Arm("reference", summary(plain_of_rows(units * 7), "--by", "region")),

@@ -235,6 +235,8 @@ class Layout:
                 groups, held = _held(rows, key_names, votes_name, unit_column, suspects)
         if groups is None:
             groups = _group(rows, key_names, _vote_aggregates(votes_name))
+        if self.regions is not None:
+            self.regions.within()  # other workers may have looked at blocks meanwhile
         # Bounds per group rather than `pyarrow.compute.min_max`: that module costs 35 ms to import.
         low, high = groups.column("low").to_pylist(), groups.column("high").to_pylist()
         if low and (min(low) < 0 or max(high) > MAX_VOTES):

@@ -129,7 +129,11 @@ class RegionCount:
                 regions.add(region)
         looked = self.looked
         looked |= regions  # one step under the GIL, whichever worker comes first
-        if len(looked) > REGIONS_KEPT:
+        self.within()
+
+    def within(self) -> None:
+        """Raises when the blocks looked at so far hold more regions than the bound."""
+        if len(self.looked) > REGIONS_KEPT:
             raise TooManyRegions(self.column)
 
 
