@@ -10,8 +10,13 @@ costing some bytes (`read.repeats`), not kilobytes. The figures are the same; wh
 is per region (`--by region`, the checks of each region's shares, counts and turnout), and a
 warning (`too-many-regions`) says so, with what to do.
 
-Both engines count alike: the streaming one as keys are summed (`keysums.KeySums.add`), stopping
-as soon as the bound is passed; the exact one over its records, before they are assembled. Files
+Both engines count the places as the stages read them (cleaned cells): the exact one over its
+records, before they are assembled; the streaming one as keys are summed (`keysums.KeySums.add`),
+and before that in each block's worker (`RegionCount.look_ahead`), which stops the first reading
+before a block's keys become Python objects, at about the memory of an ordinary file. Which block
+the workers stop at depends on their timing, the verdict does not: every place looked at is a
+row's. (A file that stops early for an error of its own, an election of more options than any
+ballot, may or may not be found to have too many regions first: its errors are the same.) Files
 that already have a unit column (a county beside the precinct: the county is the region) and wide
 tables are not bounded here.
 """
