@@ -168,3 +168,27 @@ def test_regions_are_counted_as_the_stages_read_them(monkeypatch):
     count.add("P2")
     with pytest.raises(manyregions.TooManyRegions):
         count.add("P3")
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_standard_input_is_bounded_too(tmp_path, bound, engine):
+    # Standard input can be read once: the second reading is of the bytes kept (or spooled).
+    text = precinct_file(bound + 2)
+    result = invoke(
+        "summary", "-", "--format", "json", stdin=text.encode(), env={engines.ENGINE_ENV: engine}
+    )
+    assert result.code == 0, result.stderr
+    election = json.loads(result.stdout)["elections"][0]
+    assert election["warning_codes"] == ["too-many-regions"]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == oracle(
+        write(tmp_path, text)
+    )
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_region_column_named_by_flag_is_bounded_alike(tmp_path, bound, engine):
+    path = write(tmp_path, precinct_file(bound + 2, column="code"))
+    election, _ = summary(path, "--region", "code", engine=engine)
+    assert election["warning_codes"] == ["too-many-regions"]
+    assert "column 'code'" in election["warnings"][0]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == oracle(path)
