@@ -83,10 +83,14 @@ TOTAL_WORDS: Final[frozenset[str]] = frozenset(
         "ogółem",
     }
 )
-# A place (unit or region) named as a total: `Fulton County Total`, `Totals for Mason`, `Итого по району`.
-# Not for options: `Write-in Totals` is an option.
+# A place (unit or region) named as a total: `Fulton County Total`, `Totals for Mason`, `Итого по району`,
+# and a subtotal of some places named by them (New York's `Total NYC`, `Total Outside NYC`) — not of a
+# way of voting (`Total Absentee` may be votes of their own, given by no precinct). Not for options:
+# `Write-in Totals` is an option.
 _PLACE_TOTAL: Final[re.Pattern[str]] = re.compile(
-    r"(?:.+ )?(?:sub ?)?totals?|(?:sub ?)?totals? (?:for|of|in) .+|(?:итого|всего) (?:по|в) .+"
+    r"(?:.+ )?(?:sub ?)?totals?|(?:sub ?)?totals? (?!(?:(?:absentee|provisional|early|election day|"
+    r"e day|mail|mailed|mail in|by mail|overseas|military|uocava|federal|emergency|affidavit|in person)"
+    r"(?: .*)?$)).+|(?:итого|всего) (?:по|в) .+"
     r"|(?:summe|insgesamt|gesamt) .+"
 )
 # An option named as the total of some of the options beside it: `Total Write-in`, `Write-in Totals`,
