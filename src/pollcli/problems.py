@@ -79,7 +79,7 @@ CODES: dict[Code, str] = {
     Code.SHARE_MISMATCH: "a published share disagrees with the votes",
     Code.TOTAL_MISMATCH: "the options' votes do not add up to the published total (totalvotes, Total Votes rows)",
     Code.TOTAL_MISMATCH: "the options' votes do not add up to the published total (MEDSL totalvotes), "
-    "or a total row differs from the sum of its parts",
+    "or a total row differs from the sum of its parts (an error when subtotals seem counted among them)",
     Code.DUPLICATE_OPTION: "the same option twice in one election (and region)",
     Code.INCONSISTENT_METADATA: "an election fact with different values within one election",
     Code.INVALID_METADATA: "an election fact that is not of its type",

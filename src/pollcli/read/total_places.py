@@ -113,7 +113,7 @@ def _settle(maybes: list[Maybe], plain: Mapping[str, dict[str, int] | None]) -> 
     # thousands of counties given only as `TOTALS` is thousands of rows here).
     whole: dict[str, int] = {}
     for sums in plain.values():
-        _add(whole, sums or {})
+        add_sums(whole, sums or {})
     filled = sum(1 for sums in plain.values() if sums)
     free: dict[tuple[int, ...], tuple[dict[str, dict[str, int]], dict[str, int], int]] = {}
 
@@ -125,7 +125,7 @@ def _settle(maybes: list[Maybe], plain: Mapping[str, dict[str, int] | None]) -> 
             rows: dict[str, int] = {}
             for j, m in enumerate(maybes):
                 if j not in taken:
-                    _add(by_region.setdefault(m.region, {}), m.sums or {})
+                    add_sums(by_region.setdefault(m.region, {}), m.sums or {})
                     rows[m.region] = rows.get(m.region, 0) + 1
             free[totals] = by_region, rows, len(maybes) - len(taken)
         by_region, rows, left = free[totals]
@@ -135,18 +135,18 @@ def _settle(maybes: list[Maybe], plain: Mapping[str, dict[str, int] | None]) -> 
         sums: dict[str, int] = {}
         if me.wide:
             # Every other region: all of them but its own (where it stands itself, if not taken).
-            _add(sums, whole)
-            _add(sums, own, -1)
+            add_sums(sums, whole)
+            add_sums(sums, own, -1)
             for region, bucket in by_region.items():
                 if region != me.region:
-                    _add(sums, bucket)
+                    add_sums(sums, bucket)
             anything = filled - bool(own) + left - rows.get(me.region, 0) > 0
         else:
-            _add(sums, own)
-            _add(sums, mine)
+            add_sums(sums, own)
+            add_sums(sums, mine)
             alone = i not in totals
             if alone:
-                _add(sums, me.sums or {}, -1)
+                add_sums(sums, me.sums or {}, -1)
             anything = bool(own) or rows.get(me.region, 0) - alone > 0
         return sums, anything
 
@@ -173,7 +173,7 @@ def _settle(maybes: list[Maybe], plain: Mapping[str, dict[str, int] | None]) -> 
     return [maybes[i] for i in chosen]
 
 
-def _add(into: dict[str, int], sums: Mapping[str, int], sign: int = 1) -> None:
+def add_sums(into: dict[str, int], sums: Mapping[str, int], sign: int = 1) -> None:
     for key, votes in sums.items():
         into[key] = into.get(key, 0) + sign * votes
 

@@ -9,7 +9,7 @@ read, in both engines:
   contains "итог" and is a town) is the total of the other options of its unit, unless `--kind`
   names it;
 - a unit (precinct) that is a total word or pattern (`Fulton County Total`);
-- a region that is a total word;
+- a region that is a total word or pattern (`Statewide Total`, `Total NYC`);
 - rows the layout stage marked (a wide table's row with no name, or the parent of other rows).
 
 Other rows are totals by their place only when their figures say so, as they may as well be votes of
@@ -23,9 +23,14 @@ their own (countywide absentee rows with a blank precinct; the town of Grafton i
   region (`NEW HAMPSHIRE TOTALS`), when it holds about the sum of the other regions.
 
 Each class of total is one `total-row` warning per election naming its lines; a total that differs from
-the sum of its parts is a `total-mismatch` warning with both sums. The parts are what is counted. Blank
-units and regions that are no totals, and units named like their region that nearly are, are counted
-with a `total-row` warning that says what to do if they are totals after all.
+the sum of its parts is a `total-mismatch` warning with both sums. The parts are what is counted — but
+when they hold more than it as subtotals named as places of their own would (twice, or by what the
+largest places hold), the race is refused with a `total-mismatch` error, as counting them would
+count votes twice; a named total of places that holds part of their sum beside their whole one
+(`Total NYC` beside `Statewide Total`) is a subtotal (`total_checks`). A `Total` option of a place
+that is a total is a total both ways. Blank units and regions that are no totals, and units named
+like their region that nearly are, are counted with a `total-row` warning that says what to do if
+they are totals after all.
 """
 
 from __future__ import annotations
@@ -36,20 +41,23 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Final
 
-from pollcli.columns import NOT_VALID_KINDS
 from pollcli.kinds import name_key as kind_key
 from pollcli.problems import Code, Found
-from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.subtotals import Subtotal
 from pollcli.read.subtotals import find as find_subtotals
+from pollcli.read.total_checks import (
+    SHOWN_OPTIONS,
+    mismatch,
+    refusal,
+    subtotal_places,
+    warn_counted,
+)
+from pollcli.read.total_checks import lines_text as _lines
+from pollcli.read.total_checks import rows_text as _rows
 from pollcli.read.total_places import Maybe, by_option, judge, listings, place
 from pollcli.read.total_words import is_total_name, name_key, named_like
-
-# How many lines, and options, a message names before "and N more".
-SHOWN_LINES: Final[int] = 12
-SHOWN_OPTIONS: Final[int] = 3
 
 
 @dataclass(frozen=True)
@@ -72,8 +80,13 @@ class _Total:
     # The total is checked on the options it lists only: it holds exactly their sums (New
     # Hampshire's `COOS NH` row of the one candidate its `TOTALS` rows leave out).
     own_options: bool = False
+    # An option total of a place that is a total (`_both_ways`).
+    both: bool = False
     # What to do if the total is no total after all, said with a mismatch.
     hint: str = ""
+    # A total of some of its parts only, beside the total of them all (`Total NYC` beside
+    # `Statewide Total`), or with the others of its kind the total of them all.
+    subtotal: bool = False
 
     @property
     def lines(self) -> list[int]:
@@ -87,6 +100,8 @@ class _Class:
     what: str
     column: str | None
     totals: list[_Total] = field(default_factory=list)
+    # How to say what they are when they are subtotals (`_subtotals`).
+    sub: str = ""
 
 
 def set_aside(
@@ -103,12 +118,13 @@ def set_aside(
     marked = marked or {}
     subtotals = find_subtotals(records, marked, given)
     classes, counted = _find(records, columns, marked, given, subtotals)
-    _warn_counted(label, counted, columns, found)
+    warn_counted(label, counted, columns, found)
     _warn_subtotals(label, [s for s in subtotals if s.beside], columns, found)
     if not classes:
         return records
     kept = _kept(records, classes)
     _attach_parts(classes, kept, marked)
+    _both_ways(classes)
     # A total of nothing is no total: a county given only as `TOTALS`, a file of one region.
     for key, cls in list(classes.items()):
         cls.totals = [t for t in cls.totals if t.parts]
@@ -118,28 +134,47 @@ def set_aside(
         return records
     kept = _kept(records, classes)
     _attach_parts(classes, kept, marked)
+    _subtotals(classes)
     for key, cls in classes.items():
+        level = key[0]
         mismatched = [t for t in cls.totals if _mismatch(t) is not None]
+        doubled = {
+            id(t): refusal(
+                t.name, _lines(t.lines), t.records, t.parts, level == "region", cls.column
+            )
+            for t in mismatched
+            if level in _PLACES
+        }
         lines = sorted({line for t in cls.totals for line in t.lines})
+        sub = bool(cls.sub) and all(t.subtotal for t in cls.totals)
         agree = (
-            "they equal the sum of their parts"
+            "each holds part of their sum, with no option more: a subtotal"
+            if sub
+            else "they equal the sum of their parts"
             if not mismatched
             else f"{len(mismatched)} of them differ{'s' if len(mismatched) == 1 else ''} from the "
-            "sum of their parts (the total-mismatch warning says how)"
+            f"sum of their parts (the total-mismatch {_said(doubled)} says how)"
             if len(cls.totals) > 1
-            else "it differs from the sum of its parts (the total-mismatch warning says how)"
+            else f"it differs from the sum of its parts (the total-mismatch {_said(doubled)} says how)"
         )
         if key[0] == "subtotal":
             agree += f": {_adding_up(cls.totals)}"
         found.warn(
             Code.TOTAL_ROW,
             lines[0],
-            f"{cls.what} (election {label!r}): {_rows(len(lines))} ({_lines(lines)}) set aside, "
-            f"not added to their parts; {agree}",
+            f"{cls.sub if sub else cls.what} (election {label!r}): {_rows(len(lines))} "
+            f"({_lines(lines)}) set aside, not added to their parts; {agree}",
             column=cls.column,
-            routine=0 if mismatched else len(lines),
+            # (A subtotal is said apart: the file's line of routine totals says they equal
+            # their parts.)
+            routine=0 if mismatched or sub else len(lines),
         )
         for total in mismatched:
+            if doubled.get(id(total)):
+                found.add(
+                    Code.TOTAL_MISMATCH, total.lines[0], doubled[id(total)] or "", column=cls.column
+                )
+                continue
             found.warn(
                 Code.TOTAL_MISMATCH,
                 total.lines[0],
@@ -165,24 +200,6 @@ def _kept(records: list[Record], classes: dict[tuple[str, ...], _Class]) -> list
     return [r for r in records if id(r) not in aside]
 
 
-def _rows(count: int) -> str:
-    return f"{count} row" if count == 1 else f"{count} rows"
-
-
-def _lines(lines: list[int]) -> str:
-    """`line 4`, `lines 2–27`, `lines 2, 5, 9–12 and 40 more`."""
-    spans: list[tuple[int, int]] = []
-    for line in lines:
-        if spans and line == spans[-1][1] + 1:
-            spans[-1] = (spans[-1][0], line)
-        else:
-            spans.append((line, line))
-    shown = [f"{a:,}" if a == b else f"{a:,}–{b:,}" for a, b in spans[:SHOWN_LINES]]
-    more = len(spans) - SHOWN_LINES
-    text = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
-    return f"line {text}" if len(lines) == 1 else f"lines {text}"
-
-
 def _find(
     records: list[Record],
     columns: ColumnMap,
@@ -198,8 +215,10 @@ def _find(
     unit_word = repr(unit_column or "unit")
     region_word = repr(region_column or "region")
 
-    def add(key: tuple[str, ...], what: str, column: str | None, total: _Total) -> None:
-        classes.setdefault(key, _Class(what, column)).totals.append(total)
+    def add(
+        key: tuple[str, ...], what: str, column: str | None, total: _Total, sub: str = ""
+    ) -> None:
+        classes.setdefault(key, _Class(what, column, sub=sub)).totals.append(total)
 
     definite: set[int] = set()
     adding = {id(s.record): s.parts for s in subtotals if s.parts}
@@ -257,7 +276,9 @@ def _find(
     for (region, unit), group in places.items():
         if region and is_total_name(region, place=True):
             what = f"{region!r} in column {region_word} is a total of the other regions"
-            add(("region", name_key(region)), what, region_column, _Total(repr(region), group))
+            sub = f"{region!r} in column {region_word} is a subtotal of some of the other regions"
+            total = _Total(repr(region), group)
+            add(("region", name_key(region)), what, region_column, total, sub)
         elif unit and is_total_name(unit, place=True) and units_of[region] == 1:
             # `NEW HAMPSHIRE TOTALS` of `NEW HAMPSHIRE`: the state's total if it holds the other
             # regions' sum; a county given only as `TOTALS` is its figure.
@@ -265,7 +286,8 @@ def _find(
         elif unit and is_total_name(unit, place=True):
             what = f"{unit!r} in column {unit_word} is a total of its region"
             name = f"{unit!r} of {region!r}" if region else repr(unit)
-            add(("unit", name_key(unit)), what, unit_column, _Total(name, group))
+            sub = f"{unit!r} in column {unit_word} is a subtotal of some units of its region"
+            add(("unit", name_key(unit)), what, unit_column, _Total(name, group), sub)
         elif not unit and region in named_units:
             maybes += [Maybe("blank", region, "", listing) for listing in listings(group)]
         elif not region and not unit and named_regions:
@@ -325,54 +347,6 @@ def _find(
     return classes, counted
 
 
-def _warn_counted(label: str, counted: list[Maybe], columns: ColumnMap, found: Found) -> None:
-    """A `total-row` warning per kind of rows that may be totals by their place but are counted:
-    what they hold against what they would total, and what to do if they are totals."""
-    unit_column = columns.header_of("unit") or "unit"
-    region_column = columns.header_of("region") or "region"
-    for kind in ("blank", "blank region", "like"):
-        these = [m for m in counted if m.kind == kind]
-        if not these:
-            continue
-        lines = sorted(
-            {line for m in these for r in m.records for line in (r.line, *r.same_cell_lines)}
-        )
-        rows = f"{_rows(len(lines))} ({_lines(lines)})"
-        said = "; ".join(
-            f"{m.region!r}: {m.votes:,} votes, its other units {m.theirs:,}"
-            for m in these[:SHOWN_OPTIONS]
-        ) + (f"; and {len(these) - SHOWN_OPTIONS} more" if len(these) > SHOWN_OPTIONS else "")
-        if kind == "blank":
-            message = (
-                f"rows with a blank {unit_column!r} beside named ones do not hold their "
-                f"region's total (election {label!r}): {rows} counted as a unit of their own, "
-                f"'(blank {unit_column})' ({said}); if they are a total, name their "
-                f"{unit_column!r} TOTALS"
-            )
-        elif kind == "blank region":
-            message = (
-                f"rows with a blank {region_column!r} beside named ones do not hold the other "
-                f"regions' total (election {label!r}): {rows} counted as a region of their own, "
-                f"'(blank {region_column})' ({these[0].votes:,} votes, the other regions "
-                f"{these[0].theirs:,}); if they are a total, name their {region_column!r} TOTALS"
-            )
-        else:
-            which = (
-                f"{these[0].unit!r} in column {unit_column!r} is named like its region "
-                f"{these[0].region!r} and holds nearly, not exactly, its total"
-                if len(these) == 1
-                else f"units in column {unit_column!r} named like their region hold nearly, not "
-                "exactly, its total"
-            )
-            message = (
-                f"{which} (election {label!r}): {rows} counted "
-                f"as a unit ({said}); if it is the total, its votes are counted twice now: name "
-                f"its {unit_column!r} TOTALS"
-            )
-        column = columns.header_of("region" if kind == "blank region" else "unit")
-        found.warn(Code.TOTAL_ROW, lines[0], message, column=column)
-
-
 def _adding_up(totals: list[_Total]) -> str:
     """What subtotals add up: `'Total write-in' of 'Berrien' (line 1233) adds up 'QW - Jerry Solis'
     and 'Unqualified Write-Ins' (lines 1234–1235)`, the first few."""
@@ -418,7 +392,10 @@ def _attach_parts(
     for record in kept:
         by_unit.setdefault(place(record), []).append(record)
         by_region.setdefault(record.row.region or "", []).append(record)
-    for (level, *_), cls in classes.items():
+    # The totals of places, by place: an option total of such a place (`Total` of the county
+    # `Total`) is a total both ways, of what the place's total is a total of.
+    of_place: dict[tuple[str, str], _Total] = {}
+    for (level, *_), cls in sorted(classes.items(), key=lambda item: item[0][0] in _OF_OPTIONS):
         for total in cls.totals:
             first = total.records[0]
             region, unit = place(first)
@@ -427,50 +404,74 @@ def _attach_parts(
                 total.parts = [r for r in kept if r.line in parts]
             elif level == "subtotal":
                 continue  # its parts were found beside it (`read/subtotals`)
-            elif level == "option":
+            elif level in _OF_OPTIONS:
                 total.parts = by_unit.get((region, unit), [])
+                if not total.parts and (region, unit) in of_place:
+                    # Checked against the other options of its place, themselves checked
+                    # against the places they total.
+                    total.parts = of_place[region, unit].records
+                    total.both = True
             elif level in ("unit", "like"):
                 total.parts = by_region.get(region, [])
             else:
                 total.parts = [r for name, rs in by_region.items() if name != region for r in rs]
+            if level not in _OF_OPTIONS:
+                of_place.setdefault((region, unit), total)
+
+
+# The classes of totals of the other options of their unit (a `Total` option; `_both_ways`).
+_OF_OPTIONS: Final[tuple[str, ...]] = ("option", "both")
+
+
+def _both_ways(classes: dict[tuple[str, ...], _Class]) -> None:
+    """Option totals of places that are totals (the county `Total`'s `Total`: a state's total)
+    in a class of their own: totals both ways, of the options of their place and of the places
+    their place totals. (Counted, such a row was an option, and won its race.)"""
+    for key, cls in list(classes.items()):
+        if key[0] != "option":
+            continue
+        both = [t for t in cls.totals if t.both]
+        if not both:
+            continue
+        cls.totals = [t for t in cls.totals if not t.both]
+        if not cls.totals:
+            del classes[key]
+        places = sorted({repr(t.records[0].row.unit or t.records[0].row.region) for t in both})
+        what = (
+            f"{both[0].records[0].row.candidate!r} lines of total places ({', '.join(places[:3])}"
+            f"{', …' if len(places) > 3 else ''}) are totals both ways: of the other options of "
+            "their place, and of the places it totals"
+        )
+        classes[("both", *key[1:])] = _Class(what, cls.column, both)
+
+
+def _subtotals(classes: dict[tuple[str, ...], _Class]) -> None:
+    """Mark the subtotals among the named totals of places of one scope (`total_checks.subtotal_places`)."""
+    scopes: dict[tuple[str, str], list[_Total]] = {}
+    for (level, *_), cls in classes.items():
+        if level in _PLACES:
+            for total in cls.totals:
+                region = "" if level == "region" else total.records[0].row.region or ""
+                scopes.setdefault((level, region), []).append(total)
+    for group in scopes.values():
+        sums = [by_option(t.records) for t in group]
+        for total, sub in zip(group, subtotal_places(sums, by_option(group[0].parts)), strict=True):
+            total.subtotal = sub
+
+
+# The classes of named totals of places (not blank, nor named like their region).
+_PLACES: Final[tuple[str, ...]] = ("region", "unit")
+
+
+def _said(doubled: Mapping[int, str | None]) -> str:
+    return "error" if any(doubled.values()) else "warning"
 
 
 def _mismatch(total: _Total) -> str | None:
-    """How a total differs from the sum of its parts (both sums), or None when it does not (or
-    cannot be compared: a share without votes)."""
-    if total.of_options:
-        figure = total.records[0].votes
-        every = [r.votes for r in total.parts]
-        if figure is None or None in every:
-            return None
-        valid = sum(r.votes or 0 for r in total.parts if r.row.kind not in NOT_VALID_KINDS)
-        if figure in (sum(v or 0 for v in every), valid):
-            return None
-        return f"{figure:,} in the total row, {sum(v or 0 for v in every):,} in its unit's options"
-    mine = by_option(total.records)
-    theirs = by_option(total.parts)
-    if mine is None or theirs is None:
+    """How a total differs from the sum of its parts (`total_checks.mismatch`); None for a subtotal
+    of some of them."""
+    if total.subtotal:
         return None
-    names = {option_key(r.row.candidate): r.row.candidate for r in (*total.parts, *total.records)}
-    # A total option on a total row (a wide table's `Total` column on its `Total` row): its parts
-    # are totals of their own class, so it is checked against the other options of its row.
-    inner = {key for key in mine if key not in theirs and is_total_name(names[key])}
-    said: list[str] = []
-    for key in dict.fromkeys([*mine, *theirs]):
-        own, parts = mine.get(key), theirs.get(key, 0)
-        if key in inner:
-            rows = [r for r in total.records if option_key(r.row.candidate) not in inner]
-            other = sum(r.votes or 0 for r in rows)
-            valid = sum(r.votes or 0 for r in rows if r.row.kind not in NOT_VALID_KINDS)
-            if own not in (other, valid):
-                said.append(
-                    f"{names[key]} (a total of the row's other options) {own:,} in the total "
-                    f"row, {other:,} in its other options"
-                )
-        elif (own or 0) != parts and (own is not None or not total.own_options):
-            shown = "—" if own is None else f"{own:,}"
-            said.append(f"{names[key]} {shown} in the total row, {parts:,} in the parts")
-    if not said:
-        return None
-    more = len(said) - SHOWN_OPTIONS
-    return "; ".join(said[:SHOWN_OPTIONS]) + (f"; and {more} more option(s)" if more > 0 else "")
+    return mismatch(
+        total.records, total.parts, of_options=total.of_options, own_options=total.own_options
+    )

@@ -1,0 +1,283 @@
+"""A total against its parts, for the totals stage (`totals`): how it differs from them
+(`mismatch`), the subtotals of places beside it, and parts that hold it twice; and the warnings
+about rows that may be totals by their place but are counted (`warn_counted`).
+
+New York's county results give each race's `Statewide Total` beside `Total NYC` and `Total Outside
+NYC`, places that total some of the counties: set aside with the state's total, they are subtotals,
+not totals that differ from their parts. Subtotals named as places of their own (`NYC`, no total
+word) are counted among the parts of the state's total, which they then hold twice: no figure is
+given for such a race (`refusal`), as pollcli cannot tell which rows to count.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable, Sequence
+from itertools import combinations
+from typing import Final
+
+from pollcli.columns import NOT_VALID_KINDS
+from pollcli.problems import Code, Found
+from pollcli.read.assemble import option_key
+from pollcli.read.header import ColumnMap
+from pollcli.read.records import Record
+from pollcli.read.total_places import ABOUT_SUM, JOINT, Maybe, add_sums, agreement, by_option
+from pollcli.read.total_words import is_total_name
+
+# How many lines, and options, a message names before "and N more".
+SHOWN_LINES: Final[int] = 12
+SHOWN_OPTIONS: Final[int] = 3
+# How many of the largest places are tried as the subtotals that hold a total again, and how many
+# subtotals at most.
+TRIED: Final[int] = 2 * JOINT
+SUBTOTALS: Final[int] = 3
+
+
+def multiple(mine: dict[str, int] | None, theirs: dict[str, int] | None) -> int | None:
+    """How many times (2 or more) the parts hold a total, option by option, give or take
+    ABOUT_SUM of their votes: subtotals (a city's, the rest of the state's) counted among the
+    parts of the state's total add to it twice. None when they do not."""
+    whole = sum((mine or {}).values())
+    if mine is None or theirs is None or whole <= 0:
+        return None
+    times = round(sum(theirs.values()) / whole)
+    if times < 2:
+        return None
+    return times if agreement({k: times * v for k, v in mine.items()}, theirs) else None
+
+
+def places_holding(
+    wanted: dict[str, int], parts: list[Record], key: Callable[[Record], str], *, largest: bool
+) -> list[str] | None:
+    """The fewest places among the parts (named by `key`; at most SUBTOTALS of the TRIED largest,
+    as a subtotal holds more than any of its own places) whose sums are exactly `wanted`, option
+    by option; with `largest`, only the largest ones (the first few by votes), as a lone county
+    that a stale total leaves out would hold its difference too. None when no such places."""
+    sums = _by_place(parts, key)
+    order = sorted(sums, key=lambda name: -sum(sums[name].values()))
+    wanted = {k: v for k, v in wanted.items() if v}
+    for size in range(1, min(SUBTOTALS, len(order) - 1) + 1):
+        for chosen in [tuple(order[:size])] if largest else combinations(order[:TRIED], size):
+            held: dict[str, int] = {}
+            for name in chosen:
+                add_sums(held, sums[name])
+            if {k: v for k, v in held.items() if v} == wanted:
+                return list(chosen)
+    return None
+
+
+def _by_place(parts: list[Record], key: Callable[[Record], str]) -> dict[str, dict[str, int]]:
+    by_place: dict[str, list[Record]] = {}
+    for record in parts:
+        by_place.setdefault(key(record), []).append(record)
+    return {name: by_option(rs) or {} for name, rs in by_place.items()}
+
+
+def under(mine: dict[str, int] | None, theirs: dict[str, int] | None) -> bool:
+    """Whether a total holds less than its parts and no option more: a subtotal of some of them."""
+    if mine is None or theirs is None:
+        return False
+    return mine != theirs and all(v <= theirs.get(k, 0) for k, v in mine.items())
+
+
+def subtotal_places(
+    totals: Sequence[dict[str, int] | None], theirs: dict[str, int] | None
+) -> list[bool]:
+    """Which of the named totals of places of one scope (the other regions, or the units of one
+    region) are subtotals of their parts (`theirs`): those that hold less than them, and no
+    option more, beside a total that holds their sum (`Total NYC` beside `Statewide Total`), or
+    that hold their sum together (`Total NYC` and `Total Outside NYC`)."""
+    if len(totals) < 2 or theirs is None:
+        return [False] * len(totals)
+    whole = any(agreement(sums, theirs) for sums in totals)
+    lesser = [under(sums, theirs) for sums in totals]
+    together: dict[str, int] = {}
+    for sums, less in zip(totals, lesser, strict=True):
+        if less:
+            add_sums(together, sums or {})
+    if whole or agreement(together, theirs) == "exact":
+        return lesser
+    return [False] * len(totals)
+
+
+def refusal(
+    name: str,
+    lines: str,
+    records: list[Record],
+    parts: list[Record],
+    wide: bool,
+    column: str | None,
+) -> str | None:
+    """Why a total's race is left out when its parts hold more than it, beyond ABOUT_SUM, as
+    subtotals counted among them would: twice or more (`multiple`), or more by exactly what the
+    largest places hold (`places_holding`). What they hold, the places that probably are
+    subtotals, and what to do; None when the parts are not so (their mismatch is a warning)."""
+    mine, theirs = by_option(records), by_option(parts)
+    if mine is None or theirs is None or sum(mine.values()) <= 0:
+        return None
+    times = multiple(mine, theirs)
+    excess = {k: theirs.get(k, 0) - mine.get(k, 0) for k in {*mine, *theirs}}
+    more = sum(excess.values())
+    if times is None and (
+        min(excess.values()) < 0
+        or more <= ABOUT_SUM * sum(mine.values())
+        # A total of some options only (New Hampshire's `TOTALS` row of the scattered votes
+        # alone) says nothing of the others.
+        or any(votes and option not in mine for option, votes in theirs.items())
+    ):
+        return None
+
+    def key(record: Record) -> str:
+        return (record.row.region if wide else record.row.unit) or ""
+
+    which = places_holding(excess, parts, key, largest=times is None)
+    if which is None and times is not None:
+        which = places_holding(
+            {k: (times - 1) * v for k, v in mine.items()}, parts, key, largest=False
+        )
+    if which is None and times is None:
+        return None
+    col = column or ("region" if wide else "unit")
+    counted = "twice" if times in (None, 2) else f"{times} times"
+    said = f"the total {name} ({lines}) holds {sum(mine.values()):,} votes and its parts " + (
+        f"{times}× as many, option by option: rows are counted {counted}, "
+        if times
+        else f"{sum(theirs.values()):,}, {more:,} more: rows are counted twice, "
+    )
+    if which is None:
+        sums = _by_place(parts, key)
+        places = ", ".join(map(repr, sorted(sums, key=lambda p: -sum(sums[p].values()))[:3]))
+        return (
+            f"{said}subtotals among the places, or places listed twice (pollcli cannot tell "
+            f"which; the largest: {places}); the race is left out rather than counted {counted}: "
+            f"name subtotal places' {col!r} cells as totals ('Total …') and pollcli sets them aside"
+        )
+    places = ", ".join(map(repr, which))
+    held = (
+        f"the total {'again' if times == 2 else f'{times - 1} times'}"
+        if times
+        else "exactly the difference, option by option"
+    )
+    keep = " ".join(f"--where {shlex.quote(f'{col}={place}')}" for place in which)
+    return (
+        f"{said}probably subtotals among the places: {places} "
+        f"{'hold' if len(which) > 1 else 'holds'} {held}; the race is left out rather than "
+        f"counted {counted}. If they are subtotals, name their {col!r} cells as totals "
+        f"('Total {which[0]}') and pollcli sets them aside"
+        + (
+            f", or count the race from them alone: {keep} (and --race for this race alone)"
+            if times == 2 and excess == {k: mine.get(k, 0) for k in excess}
+            else ""
+        )
+    )
+
+
+def mismatch(
+    records: list[Record], parts: list[Record], *, of_options: bool, own_options: bool
+) -> str | None:
+    """How a total's rows differ from the sum of their parts (both sums), or None when they do
+    not (or cannot be compared: a share without votes). `of_options`: the total is one figure for
+    all the other options of its unit (a `Total Votes` line); `own_options`: it is checked on the
+    options it lists only."""
+    if of_options:
+        figure = records[0].votes
+        every = [r.votes for r in parts]
+        if figure is None or None in every:
+            return None
+        valid = sum(r.votes or 0 for r in parts if r.row.kind not in NOT_VALID_KINDS)
+        if figure in (sum(v or 0 for v in every), valid):
+            return None
+        return f"{figure:,} in the total row, {sum(v or 0 for v in every):,} in its unit's options"
+    mine = by_option(records)
+    theirs = by_option(parts)
+    if mine is None or theirs is None:
+        return None
+    names = {option_key(r.row.candidate): r.row.candidate for r in (*parts, *records)}
+    # A total option on a total row (a wide table's `Total` column on its `Total` row): its parts
+    # are totals of their own class, so it is checked against the other options of its row.
+    inner = {key for key in mine if key not in theirs and is_total_name(names[key])}
+    said: list[str] = []
+    for key in dict.fromkeys([*mine, *theirs]):
+        own, held = mine.get(key), theirs.get(key, 0)
+        if key in inner:
+            rows = [r for r in records if option_key(r.row.candidate) not in inner]
+            other = sum(r.votes or 0 for r in rows)
+            valid = sum(r.votes or 0 for r in rows if r.row.kind not in NOT_VALID_KINDS)
+            if own not in (other, valid):
+                said.append(
+                    f"{names[key]} (a total of the row's other options) {own:,} in the total "
+                    f"row, {other:,} in its other options"
+                )
+        elif (own or 0) != held and (own is not None or not own_options):
+            shown = "—" if own is None else f"{own:,}"
+            said.append(f"{names[key]} {shown} in the total row, {held:,} in the parts")
+    if not said:
+        return None
+    more = len(said) - SHOWN_OPTIONS
+    return "; ".join(said[:SHOWN_OPTIONS]) + (f"; and {more} more option(s)" if more > 0 else "")
+
+
+def rows_text(count: int) -> str:
+    return f"{count} row" if count == 1 else f"{count} rows"
+
+
+def lines_text(lines: list[int]) -> str:
+    """`line 4`, `lines 2–27`, `lines 2, 5, 9–12 and 40 more`."""
+    spans: list[tuple[int, int]] = []
+    for line in lines:
+        if spans and line == spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], line)
+        else:
+            spans.append((line, line))
+    shown = [f"{a:,}" if a == b else f"{a:,}–{b:,}" for a, b in spans[:SHOWN_LINES]]
+    more = len(spans) - SHOWN_LINES
+    text = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+    return f"line {text}" if len(lines) == 1 else f"lines {text}"
+
+
+def warn_counted(label: str, counted: list[Maybe], columns: ColumnMap, found: Found) -> None:
+    """A `total-row` warning per kind of rows that may be totals by their place but are counted:
+    what they hold against what they would total, and what to do if they are totals."""
+    unit_column = columns.header_of("unit") or "unit"
+    region_column = columns.header_of("region") or "region"
+    for kind in ("blank", "blank region", "like"):
+        these = [m for m in counted if m.kind == kind]
+        if not these:
+            continue
+        lines = sorted(
+            {line for m in these for r in m.records for line in (r.line, *r.same_cell_lines)}
+        )
+        rows = f"{rows_text(len(lines))} ({lines_text(lines)})"
+        said = "; ".join(
+            f"{m.region!r}: {m.votes:,} votes, its other units {m.theirs:,}"
+            for m in these[:SHOWN_OPTIONS]
+        ) + (f"; and {len(these) - SHOWN_OPTIONS} more" if len(these) > SHOWN_OPTIONS else "")
+        if kind == "blank":
+            message = (
+                f"rows with a blank {unit_column!r} beside named ones do not hold their "
+                f"region's total (election {label!r}): {rows} counted as a unit of their own, "
+                f"'(blank {unit_column})' ({said}); if they are a total, name their "
+                f"{unit_column!r} TOTALS"
+            )
+        elif kind == "blank region":
+            message = (
+                f"rows with a blank {region_column!r} beside named ones do not hold the other "
+                f"regions' total (election {label!r}): {rows} counted as a region of their own, "
+                f"'(blank {region_column})' ({these[0].votes:,} votes, the other regions "
+                f"{these[0].theirs:,}); if they are a total, name their {region_column!r} TOTALS"
+            )
+        else:
+            which = (
+                f"{these[0].unit!r} in column {unit_column!r} is named like its region "
+                f"{these[0].region!r} and holds nearly, not exactly, its total"
+                if len(these) == 1
+                else f"units in column {unit_column!r} named like their region hold nearly, not "
+                "exactly, its total"
+            )
+            message = (
+                f"{which} (election {label!r}): {rows} counted "
+                f"as a unit ({said}); if it is the total, its votes are counted twice now: name "
+                f"its {unit_column!r} TOTALS"
+            )
+        column = columns.header_of("region" if kind == "blank region" else "unit")
+        found.warn(Code.TOTAL_ROW, lines[0], message, column=column)
