@@ -45,6 +45,7 @@ from pollcli.problems import Code, Found, Problem
 from pollcli.read.assemble import option_key
 from pollcli.read.contests import MIN_REGIONS
 from pollcli.read.records import CellReader
+from pollcli.read.spellings import spellings
 
 # Parties under which several candidates of one race are usual (not a party's list).
 NO_PARTY: Final[frozenset[str]] = frozenset(
@@ -114,8 +115,8 @@ def check(
     for election in elections:
         if values and election.facts.election in values:
             election.named_seats = seats_named(values[election.facts.election])
-        for warning, spelt in _spellings(election):
-            variants.setdefault(id(election), set()).add(spelt)
+        for warning, spelt in spellings(election):
+            variants.setdefault(id(election), set()).update(spelt)
             tagged = replace(warning, race=election.facts.election) if many else warning
             problems.append(tagged)
             election.warnings.append(tagged)
@@ -162,50 +163,6 @@ def _contests(election: Election) -> Problem | None:
 
 def _names(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _spellings(election: Election) -> list[tuple[Problem, str]]:
-    """`name-variant` warnings, each with the option key of the spelling with fewer votes."""
-    if len(election.regions) < 2:
-        return []
-    where: dict[str, set[str]] = {}
-    for region in election.regions:
-        for option in region.options:
-            if option.kind == "candidate":
-                where.setdefault(option_key(option.candidate), set()).add(region.name)
-    options = [o for o in election.options if o.kind == "candidate"]
-    pairs = [
-        (a, b)
-        for i, a in enumerate(options)
-        for b in options[i + 1 :]
-        if not where.get(option_key(a.candidate), set()) & where.get(option_key(b.candidate), set())
-    ]
-    if not pairs:
-        return []
-    from pollcli.names import CUTOFF, key, name_score
-
-    warnings = []
-    for a, b in pairs:
-        if key(a.candidate) != key(b.candidate) and name_score(a.candidate, b.candidate) < CUTOFF:
-            continue
-        first, second = sorted((a, b), key=lambda o: -(o.votes or 0))
-        warnings.append(
-            (
-                Problem(
-                    code=Code.NAME_VARIANT,
-                    severity="warning",
-                    file=election.source_file,
-                    line=second.line,
-                    column=None,
-                    message=f"{second.candidate!r} and {first.candidate!r} of "
-                    f"{election.facts.election!r} never appear in the same region: one candidate "
-                    f"spelt two ways? They are kept apart; --alias '{second.candidate}="
-                    f"{first.candidate}' merges them",
-                ),
-                option_key(second.candidate),
-            )
-        )
-    return warnings
 
 
 def _field(election: Election, spelt: set[str]) -> tuple[list[Option], list[Option], bool]:

@@ -1,0 +1,100 @@
+"""One candidate spelt several ways across a race's regions (`name-variant`).
+
+Within one race, options that never appear in the same region and whose names match as `compare`
+matches names (`pollcli.names`: "BIDEN/HARRIS" and "Biden and Harris", "James R Comer" and "James
+R. Comer") are one candidate spelt two ways, most likely. Nothing is merged unasked: a warning names
+the spellings and the `--alias` flags that merge them into the one with the most votes.
+
+Spellings linked through a shared one make one warning when no two of them ever meet in a region:
+Arizona's 2016 file writes one ticket 'TRUMP PENCE', 'TRUMP, PENCE', 'TRUMP-PENCE' and 'TRUMP /
+PENCE' in different counties — one warning with three aliases, not six pairs (trial 5). Where two
+of a linked group do meet in a region they may be two candidates: each pair is its own warning."""
+
+from __future__ import annotations
+
+from pollcli.election import Election, Option
+from pollcli.problems import Code, Problem
+from pollcli.read.assemble import option_key
+
+
+def spellings(election: Election) -> list[tuple[Problem, set[str]]]:
+    """`name-variant` warnings, each with the option keys of the spellings with fewer votes (one
+    candidate's second spellings: no second candidate)."""
+    if len(election.regions) < 2:
+        return []
+    where: dict[str, set[str]] = {}
+    for region in election.regions:
+        for option in region.options:
+            if option.kind == "candidate":
+                where.setdefault(option_key(option.candidate), set()).add(region.name)
+    options = [o for o in election.options if o.kind == "candidate"]
+    apart = [
+        (a, b)
+        for i, a in enumerate(options)
+        for b in options[i + 1 :]
+        if not where.get(option_key(a.candidate), set()) & where.get(option_key(b.candidate), set())
+    ]
+    if not apart:
+        return []
+    from pollcli.names import CUTOFF, key, name_score
+
+    pairs = [
+        (a, b)
+        for a, b in apart
+        if key(a.candidate) == key(b.candidate) or name_score(a.candidate, b.candidate) >= CUTOFF
+    ]
+    never_met = {frozenset((id(a), id(b))) for a, b in apart}
+    return [
+        _warning(election, sorted(group, key=lambda o: -(o.votes or 0)))
+        for group in _groups(pairs, never_met)
+    ]
+
+
+def _groups(
+    pairs: list[tuple[Option, Option]], never_met: set[frozenset[int]]
+) -> list[list[Option]]:
+    """The pairs linked through a shared spelling, as groups, in the order of their first pair: a
+    group of three or more whose members never meet in a region, else its pairs one by one."""
+    parent: dict[int, int] = {}
+
+    def root(option_id: int) -> int:
+        while parent.setdefault(option_id, option_id) != option_id:
+            option_id = parent[option_id]
+        return option_id
+
+    for a, b in pairs:
+        parent[root(id(a))] = root(id(b))
+    members: dict[int, list[Option]] = {}
+    linked: dict[int, list[tuple[Option, Option]]] = {}
+    for a, b in pairs:
+        group = members.setdefault(root(id(a)), [])
+        group += [o for o in (a, b) if all(o is not m for m in group)]
+        linked.setdefault(root(id(a)), []).append((a, b))
+    groups: list[list[Option]] = []
+    for top, group in members.items():
+        whole = len(group) > 2 and all(
+            frozenset((id(x), id(y))) in never_met
+            for i, x in enumerate(group)
+            for y in group[i + 1 :]
+        )
+        groups += [group] if whole else [[a, b] for a, b in linked[top]]
+    return groups
+
+
+def _warning(election: Election, ranked: list[Option]) -> tuple[Problem, set[str]]:
+    """The warning for spellings of one candidate, most votes first: the aliases merge them into
+    that one."""
+    first, others = ranked[0], ranked[1:]
+    said = ", ".join(repr(o.candidate) for o in others) + f" and {first.candidate!r}"
+    ways = "two ways" if len(ranked) == 2 else f"{len(ranked)} ways"
+    aliases = " ".join(f"--alias '{o.candidate}={first.candidate}'" for o in others)
+    problem = Problem(
+        code=Code.NAME_VARIANT,
+        severity="warning",
+        file=election.source_file,
+        line=min(o.line for o in others),
+        column=None,
+        message=f"{said} of {election.facts.election!r} never appear in the same region: one "
+        f"candidate spelt {ways}? They are kept apart; {aliases} merges them",
+    )
+    return problem, {option_key(o.candidate) for o in others}
