@@ -110,6 +110,10 @@ class Election:
     # Nothing states how many members the race elects, no candidate has a majority, and other
     # districts of its office state that they elect several: one of them, named ("BE 02 (4)").
     office_seats: str | None = None
+    # Nothing states how many members the race elects, and many candidates share its votes nearly
+    # evenly, as in a race for several seats ("16 candidates, the leader with 9.02 %";
+    # `read.racechecks`).
+    flat: str | None = None
 
     @property
     def seats(self) -> int | None:
@@ -122,7 +126,7 @@ class Election:
         stated = facts.vote_for or plurality_seats or self.named_seats
         if stated:
             return stated
-        return None if self.crowded or self.office_seats else 1
+        return None if self.crowded or self.office_seats or self.flat else 1
 
     @cached_property
     def audit(self) -> Audit:

@@ -201,6 +201,14 @@ def _several_seats(tally: Tally) -> list[str]:
             "number of seats in a vote_for column, as '(N)' at the end of the district's name, or "
             "with --vote-for N.",
         ]
+    if tally.seats is None and tally.election.flat:
+        return [
+            f"{describe(leader)} leads with {figures(leader)}.",
+            f"Many candidates share the votes nearly evenly ({tally.election.flat}) and the race "
+            "does not say how many members it elects: a race for several seats, most likely. No "
+            "winner is named and no margin measured; give the number of seats in a vote_for "
+            "column, as '(N)' at the end of the district's name, or with --vote-for N.",
+        ]
     if tally.seats is None:
         crowded = tally.election.crowded or "several"
         return [

@@ -122,6 +122,7 @@ def check(
             election.warnings.append(tagged)
     if many or keyed:
         _several(elections, problems, variants)
+        _flat(elections, problems, variants)
     if values:
         _office_seats(elections, problems, values, variants)
         _blank_districts(elections, problems, values, standing or {})
@@ -225,6 +226,55 @@ def _several(
         "vote_for (or magnitude, number_elected) column, as '(N)' at the end of the district's "
         f"name ('BE 02 (4)'), or with --vote-for N and --race {_race_text(first)!r} "
         "(--vote-for 1: one seat)" + primaries,
+    )
+
+
+# A field this large, of votes this even, is a race for several seats in every file seen: each
+# voter's several votes spread over the candidates (San Juan County's charter review commission
+# in Washington's 2020 file: 16 candidates for several seats, the "winner" at 9.02 %, trial 5). A
+# race for one seat concentrates its votes: France's first round of 2002, 16 candidates, gave the
+# leader 19.9 %, over three times an even share.
+_FLAT_FIELD: Final = 8  # candidates at least
+_FLAT_CONTENDERS: Final = 6  # with at least half an even share
+_FLAT_LEAD: Final = 2.0  # the leader under this many even shares
+
+
+def _flat(
+    elections: list[Election], problems: list[Problem], variants: dict[int, set[str]]
+) -> None:
+    """Races that state no number of seats whose many candidates share the votes nearly evenly:
+    a race for several seats, most likely — no winner is named (`Election.flat`) and one
+    `race-split` warning says how to give the number."""
+    suspects = []
+    for election in elections:
+        if election.seats != 1 or election.named_seats is not None or election.facts.vote_for:
+            continue  # stated, or already unknown
+        if election.race is not None and election.race.primary:
+            continue
+        candidates, contenders, elected = _field(election, variants.get(id(election), set()))
+        total = sum(o.votes or 0 for o in candidates)
+        if elected or total <= 0 or len(candidates) < _FLAT_FIELD:
+            continue
+        if len(contenders) < _FLAT_CONTENDERS or any(o.votes is None for o in candidates):
+            continue
+        lead = max(o.votes or 0 for o in candidates)
+        if lead * len(candidates) < _FLAT_LEAD * total:
+            election.flat = (
+                f"{len(candidates)} candidates, the leader with {lead:,} of their {total:,} votes"
+            )
+            suspects.append(election)
+    if not suspects:
+        return
+    first = suspects[0]
+    _warn(
+        suspects,
+        problems,
+        f"{len(suspects):,} race(s) have many candidates sharing the votes nearly evenly (e.g. "
+        f"{first.facts.election!r}: {first.flat}) and do not say how "
+        "many members they elect: a race for several seats, most likely; no winner is named and "
+        "no margin measured in them. Give N in a vote_for (or magnitude, number_elected) column, "
+        f"as '(N)' at the end of the district's name, or with --vote-for N and --race "
+        f"{_race_text(first)!r} (--vote-for 1: one seat)",
     )
 
 
