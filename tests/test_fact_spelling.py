@@ -68,3 +68,23 @@ def test_any_spelling_of_one_office_reads_as_one_race(tmp_path_factory, spelling
     (election,) = json.loads(result.stdout)["elections"]
     votes = {r["candidate"]: r["votes"] for r in election["results"]}
     assert votes == {"Ann": sum(range(1, len(spellings) + 1)), "Bob": len(spellings)}
+
+
+def test_two_spellings_with_no_candidate_in_common_are_refused(tmp_path):
+    """Washington's 2020 primary: two counties' commissioner races written 'COMMISSIONER DISTRICT 2'
+    and 'Commissioner District 2', whose candidates never meet: two races the spelling alone tells
+    apart, never one race whose leader "wins" (review of this change)."""
+    text = """county,office,candidate,votes
+Skagit,Commissioner District 2,Peter Browning,5381
+Cowlitz,COMMISSIONER DISTRICT 2,Kurt A. Anagnostou,3478
+Skagit,Governor,Inslee,9000
+Cowlitz,Governor,Inslee,7000
+Skagit,Governor,Culp,4000
+Cowlitz,Governor,Culp,5000
+"""
+    result = invoke("summary", str(write(tmp_path, text)), "-f", "json")
+    assert result.code == 1
+    assert "no candidate stands under both" in result.stderr
+    assert ":3:" in result.stderr  # the second spelling's first line
+    data = json.loads(result.stdout)
+    assert [e["office"] for e in data["elections"]] == ["Governor"]

@@ -8,14 +8,13 @@ region: they are read per unit here and summed into their region, each unit givi
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
-from pollcli.columns import FACT_ALIASES, REGIONAL_FACTS, normalize_header
+from pollcli.columns import FACT_ALIASES, REGIONAL_FACTS, normalize_header, option_key
 from pollcli.contract import Counts, Facts, cells_context, problems_from
 from pollcli.problems import Code, Found
 from pollcli.read.dialect import FrontMatter
@@ -26,28 +25,22 @@ from pollcli.read.records import Record
 Given = tuple[str, int]
 # A unit of an election: (election, region, unit); the unit is "" for a region's own facts.
 UnitKey = tuple[str, str, str]
-# Two rounds in one election's `round` column: what they may be, and the way out of each.
 # Facts that name the race: races are told apart by them with case, spacing and a number's
 # leading zeros aside (read/racekeys.py's `normal`), so one race's rows may write them so
 # ('CORPORATION COMMISSIONER' in one county's rows, 'Corporation Commissioner' in another's: AZ
-# 2016). The first spelling names the race.
+# 2016). Two spellings are one value only where their rows share a candidate: Washington's 2020
+# primary writes two counties' commissioner races 'COMMISSIONER DISTRICT 2' and 'Commissioner
+# District 2', whose candidates never meet — two races, which the spelling alone tells apart.
+# The first spelling names the race.
 _NAMING_FACTS = frozenset({"office", "district", "constituency"})
 
 
-def _same(key: str, a: str, b: str) -> bool:
-    """Whether two cells give one value of the fact `key`."""
-    if a == b:
-        return True
-    if key not in _NAMING_FACTS:
-        return False
-    return _naming(a) == _naming(b)
-
-
 def _naming(text: str) -> str:
-    text = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    text = option_key(text)
     return str(int(text)) if text.isdigit() else text
 
 
+# Two rounds in one election's `round` column: what they may be, and the way out of each.
 _ROUNDS = (
     ", or keep one with --where {header}=N (the rounds of a two-round vote are two elections; "
     "the rounds of a ranked-choice count are read as one race from a column named rcv_round)"
@@ -247,6 +240,8 @@ def election_facts(
     counted = regional and bool(sources.columns.present & REGIONAL_FACTS)
     # (The streaming engine sums units away before this stage and knows its units itself.)
     has_units = "unit" in sources.columns.present
+    # A naming fact written several ways: each spelling's first line and candidates.
+    spellings: dict[str, dict[str, tuple[int, set[str]]]] = {}
     for record in records:
         if counted and record.row.region and (record.row.unit or not has_units):
             unit_facts.register((record.election, record.row.region, record.row.unit or ""))
@@ -257,7 +252,12 @@ def election_facts(
                 unit_facts.add(unit, key, value, record.line, found, sources.columns.header_of(key))
                 continue
             seen = raw.setdefault(key, (value, record.line))
-            if not _same(key, seen[0], value):
+            if seen[0] != value and key in _NAMING_FACTS and _naming(seen[0]) == _naming(value):
+                spelt = spellings.setdefault(key, {})
+                spelt.setdefault(seen[0], (seen[1], set()))
+                spelt.setdefault(value, (record.line, set()))
+                continue
+            if seen[0] != value:
                 found.add(
                     Code.INCONSISTENT_METADATA,
                     record.line,
@@ -270,6 +270,23 @@ def election_facts(
                         if key == "total_votes"
                         else ""
                     ),
+                    column=sources.columns.header_of(key),
+                )
+                ok = False
+    for key, spelt in spellings.items():
+        for record in records:
+            cell = record.facts.get(key)
+            if cell is not None and cell in spelt:
+                spelt[cell][1].add(option_key(record.row.candidate))
+        first, (_, shared) = next(iter(spelt.items()))
+        for value, (line, candidates) in list(spelt.items())[1:]:
+            if not candidates & shared:
+                found.add(
+                    Code.INCONSISTENT_METADATA,
+                    line,
+                    f"{key} is {value!r} here but {first!r} on line {spelt[first][0]}, and no "
+                    "candidate stands under both: two races written alike? Give them apart names, "
+                    f"or write one {key} the same way in every row",
                     column=sources.columns.header_of(key),
                 )
                 ok = False
