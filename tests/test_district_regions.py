@@ -111,3 +111,32 @@ def test_districts_numbered_within_each_county_stay_races(tmp_path, monkeypatch)
         f"County Commission · {county}": names for county, names in by_county.items()
     }
     assert not [p for p in problems if p.code == "district-regions"]
+
+
+# Delaware 2022 (MEDSL precinct file): county council districts numbered within each county, district
+# 4 contested in Sussex and unopposed in New Castle, a Democrat in each: two races (review of the
+# change above, which merged them and named Hudson the winner over Hollins).
+DE = (
+    "county,office,district,candidate,party,votes\n"
+    "New Castle,County Council,4,Penrose Hollins,DEM,10257\n"
+    "Sussex,County Council,4,Douglas Hudson,REP,15190\n"
+    "Sussex,County Council,4,Nathan Mitchell,DEM,8674\n"
+    "New Castle,County Council,2,Dee Durham,DEM,11912\n"
+    "New Castle,County Council,2,Jamie Collins,REP,7588\n"
+    "Sussex,Sheriff,,Ann Ash,REP,900\n"
+    "Sussex,Sheriff,,Ben Birch,DEM,800\n"
+)
+
+
+def test_a_lone_candidate_whose_party_stands_in_the_contested_county_is_another_race(
+    tmp_path, monkeypatch
+):
+    path = write(tmp_path, DE)
+    elections, problems = engines_agree(monkeypatch, path)
+    got = {e.facts.election: {o.candidate: o.votes for o in e.options} for e in elections}
+    frame = pd.read_csv(io.StringIO(DE), dtype={"district": "string"})
+    council = frame[frame["office"] == "County Council"]
+    by_county = council[council["district"] == "4"].groupby("county")["candidate"].apply(set)
+    fours = [names for race, names in got.items() if race.startswith("County Council · 4")]
+    assert sorted(map(set, fours), key=len) == sorted(by_county.tolist(), key=len)
+    assert not [p for p in problems if p.code == "district-regions"]

@@ -115,12 +115,18 @@ def local_races(
     if index is None or not keys:  # a file of one race: its regions are where it was counted
         return keys, set()
     names: dict[tuple[str, ...], dict[str, set[str]]] = {}
+    parties: dict[tuple[str, ...], dict[str, set[str]]] = {}
     for record in records:
         if record.row.kind == "candidate" and record.row.region and not _total(record):
             group = tuple(raw(record, k) for k in keys)
+            region = option_key(record.row.region)
             names.setdefault(group, {}).setdefault(option_key(record.row.candidate), set()).add(
-                option_key(record.row.region)
+                region
             )
+            if record.row.party:
+                parties.setdefault(group, {}).setdefault(region, set()).add(
+                    option_key(record.row.party)
+                )
     districts = [i for i, k in enumerate(keys) if k.role in ("district", "constituency")]
     local = set()
     for group, places in names.items():
@@ -129,11 +135,17 @@ def local_races(
         standing = Counter(next(iter(p)) for p in places.values())
         if len(standing) < 2 or max(standing.values()) < 2:
             continue  # one contested region at least
-        if any(group[i] for i in districts) and sum(n > 1 for n in standing.values()) < 2:
+        if (
+            any(group[i] for i in districts)
+            and sum(n > 1 for n in standing.values()) < 2
+            and not _party_again(parties.get(group, {}), standing)
+        ):
             # A district's race spans counties: a district's one contested county beside lone
             # candidates elsewhere is a race with misfiled rows (`racechecks` reports them),
             # not races per county. (Contested in several counties, it may be districts
-            # numbered within each county, as a county commission's: a race each, as before.)
+            # numbered within each county, as a county commission's: a race each, as before;
+            # so too where a lone candidate's party already stands in the contested county —
+            # Delaware 2022's New Castle and Sussex council districts 4, DEM in each.)
             continue
         local.add(group)
     if not local:
@@ -147,6 +159,14 @@ def local_races(
         f"{header!r} only ({len(local):,} office(s), such as a sheriff per county)."
     )
     return [*keys, KeyColumn("county", header, index, f"{RACE_PREFIX}county")], local
+
+
+def _party_again(parties: dict[str, set[str]], standing: Counter[str]) -> bool:
+    """Whether a party of the candidates outside the contested region also stands in it: a party
+    fields one candidate in a race, so such candidates stand in another region's race."""
+    contested = max(standing, key=standing.__getitem__)
+    here = parties.get(contested, set())
+    return any(parties.get(region, set()) & here for region in standing if region != contested)
 
 
 def _total(record: Record) -> bool:
