@@ -190,6 +190,29 @@ def test_a_total_that_leaves_out_a_small_place_is_a_warning_the_parts_counted(
     assert [p.code for p in problems].count("total-mismatch") == 1
 
 
+def test_a_total_that_leaves_out_the_largest_place_is_a_warning(monkeypatch, tmp_path):
+    """A stale total short of the largest county: that county holds the difference, but it is no
+    sum of other places, so no subtotal — the counties are counted with the warning (review)."""
+    text = (
+        "county,office,candidate,votes\n"
+        "Alpha,Governor,A,500\nAlpha,Governor,B,400\n"
+        "Beta,Governor,A,100\nBeta,Governor,B,120\n"
+        "Gamma,Governor,A,80\nGamma,Governor,B,60\n"
+        "Delta,Governor,A,50\nDelta,Governor,B,70\n"
+        "Statewide Total,Governor,A,230\nStatewide Total,Governor,B,250\n"
+        "Alpha,Mayor,X,5\nAlpha,Mayor,Y,3\n"
+    )
+    path = write(tmp_path, text)
+    elections, problems = engines_agree(monkeypatch, path)
+    assert not [p for p in problems if p.severity == "error"]
+    frame = pd.read_csv(io.StringIO(text))
+    counties = frame[(frame["office"] == "Governor") & (frame["county"] != "Statewide Total")]
+    (governor,) = [e for e in elections if e.facts.election == "Governor"]
+    assert {o.candidate: o.votes for o in governor.options} == (
+        counties.groupby("candidate")["votes"].sum().to_dict()
+    )
+
+
 def test_a_total_of_some_options_only_is_no_sign_of_subtotals(monkeypatch, tmp_path):
     """New Hampshire 2020 (State House RK04): a `TOTALS` row of the scattered votes alone, beside
     towns whose largest two hold every candidate's votes: no refusal, the towns counted."""

@@ -66,6 +66,25 @@ def places_holding(
     return None
 
 
+def _adds_up(chosen: list[str], sums: dict[str, dict[str, int]], options: int = 3) -> bool:
+    """Whether the chosen places' votes could be the sum of some of the other places', option by
+    option (checked for their largest few options, each on its own: a subset sum by bitset)."""
+    held: dict[str, int] = {}
+    for name in chosen:
+        add_sums(held, sums[name])
+    others = [votes for name, votes in sums.items() if name not in chosen]
+    for option in sorted(held, key=lambda k: -held[k])[:options]:
+        target = held[option]
+        reachable = 1
+        for votes in others:
+            value = votes.get(option, 0)
+            if 0 < value <= target:
+                reachable |= (reachable << value) & ((1 << (target + 1)) - 1)
+        if not (reachable >> target) & 1:
+            return False
+    return True
+
+
 def _by_place(parts: list[Record], key: Callable[[Record], str]) -> dict[str, dict[str, int]]:
     by_place: dict[str, list[Record]] = {}
     for record in parts:
@@ -131,6 +150,10 @@ def refusal(
         return (record.row.region if wide else record.row.unit) or ""
 
     which = places_holding(excess, parts, key, largest=times is None)
+    if which is not None and times is None and not _adds_up(which, _by_place(parts, key)):
+        # A largest county a stale total leaves out holds its difference too: a subtotal also
+        # holds some of the other places' sum (New York's NYC, its five boroughs; review).
+        return None
     if which is None and times is not None:
         which = places_holding(
             {k: (times - 1) * v for k, v in mine.items()}, parts, key, largest=False
