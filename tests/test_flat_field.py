@@ -77,3 +77,19 @@ def test_a_single_seat_race_that_concentrates_its_votes_is_decided(tmp_path):
     assert "nearly evenly" not in result.stderr
     won = {r["race"]: r["won"] for r in data["overview"]["races"]}
     assert won["President"] is True
+
+
+def test_the_field_limits(tmp_path):
+    """Seven even candidates, or eight with only five of half an even share: a race for one seat
+    as far as pollcli can tell (the limits are 8 candidates and 6 contenders)."""
+    seven = [100, 98, 97, 96, 95, 94, 93]
+    few = [300, 290, 280, 270, 260, 10, 9, 8]  # five contenders: 10 < half of 1427/8
+    for n, field in enumerate((seven, few)):
+        rows = (
+            "county,office,candidate,votes\n"
+            + "".join(f"X,Council,C{i},{v}\n" for i, v in enumerate(field))
+            + "X,Mayor,A,5\nX,Mayor,B,3\n"
+        )
+        result, data = _overview(write(tmp_path, rows, f"f{n}.csv"))
+        assert "nearly evenly" not in result.stderr
+        assert {r["race"]: r["won"] for r in data["overview"]["races"]}["Council"] is True

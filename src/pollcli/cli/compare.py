@@ -196,9 +196,11 @@ def per_file(files: list[str], given: list[str], flag: str) -> dict[int, list[st
                 break
         else:
             numbered = ", ".join(f"{n} {visible(f)}" for n, f in enumerate(files, 1))
-            example = "2='U.S. Senate'" if flag == "--race-of" else "2=cp1252"
+            example, form = (
+                ("2='U.S. Senate'", "TEXT") if flag == "--race-of" else ("2=cp1252", "NAME")
+            )
             raise UsageError(
-                f"{flag} {visible(text)!r}: write FILE=TEXT, FILE being one of the files "
+                f"{flag} {visible(text)!r}: write FILE={form}, FILE being one of the files "
                 f"given, its file name or its number ({numbered}), e.g. {flag} {example}"
             )
     return picked
