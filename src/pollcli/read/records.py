@@ -168,9 +168,9 @@ class CellReader:
             else:
                 self._fact_in_a_race_column(values, facts)
         elif (
-            unit_count(values["candidate"], self.kinds)
-            and (races := [c for c in self.columns.columns.values() if c.startswith(_RACE_CELLS)])
+            (races := [c for c in self.columns.columns.values() if c.startswith(_RACE_CELLS)])
             and not any(c in facts for c in races)
+            and unit_count(values["candidate"], self.kinds)
         ):
             # A count as the candidate, no race cell (OH 2018): its unit's count for every race.
             values["all_races"] = "true"
