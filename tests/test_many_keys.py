@@ -131,3 +131,40 @@ def test_a_block_read_by_the_exact_stages_sums_with_the_others(tmp_path, monkeyp
         by_region[region, name.strip()] += int(votes)
     got = {(r.name, o.candidate): o.votes for r in election.regions for o in r.options}
     assert got == dict(by_region)
+
+
+@pytest.mark.parametrize("kept", [2, 1 << 16])
+def test_a_name_in_many_races_under_other_parties(tmp_path, monkeypatch, kept):
+    # `read.optioncells` validates a name once for every race and party that lists it: the
+    # parties (one blank, one with an invisible character), the elections (one blank: the file's
+    # default) and the kind the name implies must be each key's own, as the exact engine reads
+    # every row.
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 512)
+    monkeypatch.setattr(stream, "OPTIONS_KEPT", kept)
+    parties = ("Red", "Blue", "", "Gre\u200ben", "red")
+    names = ("Against all", "Bob Birch", "Cy Cole")
+    rows = [
+        (f"Town {e}" if e else "", name, parties[(e + i) % 5], str((e * 7 + i * 3) % 40))
+        for e in range(45)
+        for i, name in enumerate(("Ann Alder" if e % 2 else "ann  alder", *names[: 2 + e % 2]))
+    ]
+    path = _write(tmp_path / "shared.csv", "election,candidate,party,votes", rows)
+    assert _streams(path)
+    elections, problems = engines_agree(monkeypatch, path)
+    expected: Counter[tuple[str, str, str]] = Counter()
+    for election, name, party, votes in rows:
+        key = " ".join(name.lower().split())
+        expected[election or "(unnamed race)", key, party.replace("\u200b", "").lower()] += int(votes)
+    got = Counter(
+        {
+            (el.facts.election, " ".join(o.candidate.lower().split()), (o.party or "").lower()): (
+                o.votes
+            )
+            for el in elections
+            for o in el.options
+        }
+    )
+    assert got == expected
+    kinds = {o.kind for el in elections for o in el.options if o.candidate == "Against all"}
+    assert kinds == {"against_all"}
+    assert not [p for p in problems if p.severity == "error"]

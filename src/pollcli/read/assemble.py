@@ -29,9 +29,9 @@ from pollcli.read.records import (
     Record,
     one_place,
     repeat_advice,
-    set_aside_unfit_facts,
     with_row_facts,
 )
+from pollcli.read.unfit import set_aside_unfit_facts
 
 # No ballot has more options; the streaming engine stops reading past it.
 MAX_OPTIONS: Final[int] = 10_000

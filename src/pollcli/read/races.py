@@ -49,8 +49,9 @@ from pollcli.read.racekeys import (
     top_two_hint,
 )
 from pollcli.read.racekeys import Race as Entry
-from pollcli.read.records import CellReader, Record, set_aside_unfit_facts, unnamed_write_ins
+from pollcli.read.records import CellReader, Record, unnamed_write_ins
 from pollcli.read.selection import Where, examples, selected_races, where_of, whole_name_note
+from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unitcounts import Place
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ lines of rows that repeat a key), with the fact cells still as text for the fact
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -18,7 +18,6 @@ from pollcli.columns import (
     INVISIBLE,
     INVISIBLE_NOTE,
     RACE_PREFIX,
-    STAGES,
     YES_WORDS,
     is_fact_cell,
     normalize_header,
@@ -110,6 +109,7 @@ class CellReader:
     blank_lines: list[tuple[int, str]] = field(default_factory=list)
     # Lines that repeat their name in the votes cell: headings within the data, skipped.
     headings: list[tuple[int, list[str]]] = field(default_factory=list)
+    _heading_cells: tuple[int | None, int | None] | None = field(default=None, repr=False)
 
     @classmethod
     def of(
@@ -276,7 +276,9 @@ class CellReader:
         """A line whose votes cell holds its candidate's name, and no digit: a heading within the
         data (NH 2020: `,Summary By Counties,Governor,,REP,Chris Sununu,Chris Sununu` heads the
         county totals), no result. Skipped with a note rather than refusing its race."""
-        votes, name = self.columns.index("votes"), self.columns.index("candidate")
+        if self._heading_cells is None:  # looked up once: the columns are read row by row
+            self._heading_cells = (self.columns.index("votes"), self.columns.index("candidate"))
+        votes, name = self._heading_cells
         if votes is None or name is None or max(votes, name) >= len(cells):
             return False
         text = clean_cell(cells[votes])
@@ -378,63 +380,6 @@ def one_place(records: list[Record], columns: ColumnMap, notes: list[str]) -> li
     if note not in notes:
         notes.append(note)
     return [dataclasses.replace(r, row=r.row.model_copy(update={"region": None})) for r in records]
-
-
-# Free-text facts of an election: a column of them that differs within an election is something else
-# (FiveThirtyEight's `source`, a URL per row).
-_ONE_PER_ELECTION: Final[tuple[str, ...]] = ("source", "term_limit")
-
-
-def unfit_facts(
-    records: list[Record], columns: ColumnMap, label: Callable[[Record], str] | None = None
-) -> dict[str, str]:
-    """Fact columns whose cells cannot be that fact, each with the note that says why: a `stage` of
-    general/primary/runoff (a race's stage, not the count's), a `source` that differs from row to
-    row, a `total_votes` that differs from option to option within a race (each option's total,
-    not the race's). Such a column is left unused, never a wall of "make them agree" errors.
-    `label` names each record's race where its `election` does not yet (`read.races`)."""
-    seen: dict[str, dict[tuple[str, ...], set[str]]] = {}
-    for record in records:
-        election = record.election if label is None else label(record)
-        for key, value in record.facts.items():
-            group: tuple[str, ...] = (election,)
-            if key == "total_votes":
-                group = (election, record.row.region or "", record.row.unit or "")
-            seen.setdefault(key, {}).setdefault(group, set()).add(value)
-    unfit: dict[str, str] = {}
-    stages = {value for values in seen.get("stage", {}).values() for value in values}
-    if stages and not any(normalize_header(v) in STAGES for v in stages):
-        shown = ", ".join(repr(v) for v in sorted(stages)[:3])
-        unfit["stage"] = (
-            f"The {columns.header_of('stage')!r} column is left unused: its values ({shown}"
-            f"{'…' if len(stages) > 3 else ''}) are not stages of the count ("
-            f"{', '.join(STAGES)})."
-        )
-    for key in _ONE_PER_ELECTION:
-        if any(len(values) > 1 for values in seen.get(key, {}).values()):
-            unfit[key] = (
-                f"The {columns.header_of(key)!r} column is left unused: it differs from row to "
-                f"row within an election, so it is not the election's {key}."
-            )
-    totals = [values for values in seen.get("total_votes", {}).values()]
-    varying = sum(1 for values in totals if len(values) > 1)
-    if totals and varying * 2 > len(totals):
-        unfit["total_votes"] = (
-            f"The {columns.header_of('total_votes')!r} column is left unused: it differs from "
-            "option to option within a race, so it is each option's total, not the race's."
-        )
-    return unfit
-
-
-def set_aside_unfit_facts(
-    records: list[Record], columns: ColumnMap, label: Callable[[Record], str] | None = None
-) -> None:
-    """Leave the `unfit_facts` columns unused, with their notes."""
-    unfit = unfit_facts(records, columns, label)
-    for key, note in unfit.items():
-        columns.unuse(key, note)
-        for record in records:
-            record.facts.pop(key, None)
 
 
 def with_row_facts(records: list[Record]) -> tuple[list[Record], list[Record]]:

@@ -1,0 +1,73 @@
+"""Fact columns whose cells cannot be that fact, left unused with a note that says why.
+
+A `stage` column of general/primary/runoff (a race's stage, not the count's), a `source` that
+differs from row to row, a `total_votes` that differs from option to option within a race (each
+option's total): such a column is left unused, never a wall of "make them agree" errors. Both
+engines decide it over the records of a file (`read.races`, `read.assemble`); the streaming engine
+hands a file with such a column to the exact engine, whose rows were not summed apart by its cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+from pollcli.columns import STAGES, normalize_header
+from pollcli.read.header import ColumnMap
+from pollcli.read.records import Record
+
+# Free-text facts of an election: a column of them that differs within an election is something else
+# (FiveThirtyEight's `source`, a URL per row).
+_ONE_PER_ELECTION: Final[tuple[str, ...]] = ("source", "term_limit")
+
+
+def unfit_facts(
+    records: list[Record], columns: ColumnMap, label: Callable[[Record], str] | None = None
+) -> dict[str, str]:
+    """Fact columns whose cells cannot be that fact, each with the note that says why: a `stage` of
+    general/primary/runoff (a race's stage, not the count's), a `source` that differs from row to
+    row, a `total_votes` that differs from option to option within a race (each option's total,
+    not the race's). Such a column is left unused, never a wall of "make them agree" errors.
+    `label` names each record's race where its `election` does not yet (`read.races`)."""
+    seen: dict[str, dict[tuple[str, ...], set[str]]] = {}
+    for record in records:
+        election = record.election if label is None else label(record)
+        for key, value in record.facts.items():
+            group: tuple[str, ...] = (election,)
+            if key == "total_votes":
+                group = (election, record.row.region or "", record.row.unit or "")
+            seen.setdefault(key, {}).setdefault(group, set()).add(value)
+    unfit: dict[str, str] = {}
+    stages = {value for values in seen.get("stage", {}).values() for value in values}
+    if stages and not any(normalize_header(v) in STAGES for v in stages):
+        shown = ", ".join(repr(v) for v in sorted(stages)[:3])
+        unfit["stage"] = (
+            f"The {columns.header_of('stage')!r} column is left unused: its values ({shown}"
+            f"{'…' if len(stages) > 3 else ''}) are not stages of the count ("
+            f"{', '.join(STAGES)})."
+        )
+    for key in _ONE_PER_ELECTION:
+        if any(len(values) > 1 for values in seen.get(key, {}).values()):
+            unfit[key] = (
+                f"The {columns.header_of(key)!r} column is left unused: it differs from row to "
+                f"row within an election, so it is not the election's {key}."
+            )
+    totals = [values for values in seen.get("total_votes", {}).values()]
+    varying = sum(1 for values in totals if len(values) > 1)
+    if totals and varying * 2 > len(totals):
+        unfit["total_votes"] = (
+            f"The {columns.header_of('total_votes')!r} column is left unused: it differs from "
+            "option to option within a race, so it is each option's total, not the race's."
+        )
+    return unfit
+
+
+def set_aside_unfit_facts(
+    records: list[Record], columns: ColumnMap, label: Callable[[Record], str] | None = None
+) -> None:
+    """Leave the `unfit_facts` columns unused, with their notes."""
+    unfit = unfit_facts(records, columns, label)
+    for key, note in unfit.items():
+        columns.unuse(key, note)
+        for record in records:
+            record.facts.pop(key, None)
