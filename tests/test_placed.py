@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pollcli.contract import Row, cells_context, placed, with_party
+from pollcli.contract import Row, cells_context, placed
 
 names = st.text(alphabet="abcdeAB é-", min_size=1, max_size=12).filter(lambda s: s.strip())
 places = st.none() | st.text(alphabet="PQ 0123é", min_size=1, max_size=8)
@@ -33,28 +33,3 @@ def test_placed_is_the_models_own_copy(name, party, share, region, unit):
     assert mine.model_dump() == theirs.model_dump()
     assert (mine.region, mine.unit) == (region, unit)
     assert row.region is None  # the option's row itself is left as it was
-
-
-@given(
-    name=names | st.sampled_from(["Against all", "Ballots Cast", "Registered Voters", "Other"]),
-    party=st.none() | st.text(alphabet="PQ -é\u200b", min_size=1, max_size=8),
-    share=st.none() | st.sampled_from(["12.5", "0", "99.99"]),
-    kinds=st.sampled_from([{}, {"against all": "candidate"}, {"other": "registered"}]),
-)
-def test_with_party_is_pydantic_validating_the_cells_with_their_party(name, party, share, kinds):
-    """`contract.with_party`: the row of an option's other cells given its party is the row
-    Pydantic validates from all the cells (the streaming engine's `read.optioncells`)."""
-    cells = {"candidate": name}
-    if share is not None:
-        cells["share"] = share
-    context = cells_context(".", False, [], kinds)
-    alone = Row.model_validate(cells, context=context)
-    mine = with_party(alone, party)
-    theirs = Row.model_validate(
-        cells if party is None else {**cells, "party": party}, context=context
-    )
-    assert mine == theirs
-    assert hash(mine) == hash(theirs)
-    assert mine.model_dump() == theirs.model_dump()
-    assert mine.model_fields_set == theirs.model_fields_set
-    assert alone.party is None  # the shape's row itself is left as it was

@@ -202,24 +202,9 @@ def placed(row: Row, region: str | None, unit: str | None = None) -> Row:
     fields = row.__dict__.copy()
     fields["region"] = region
     fields["unit"] = unit
-    return _copied(row, fields, row.__pydantic_fields_set__)
-
-
-def with_party(row: Row, party: str | None) -> Row:
-    """The validated `row` (of no party) with `party`, without validating it again: a party is plain
-    text the contract takes as it is, and nothing else of the row depends on it. The streaming
-    engine validates an option's other cells once for all the parties and races that name it."""
-    if party is None:
-        return row
-    fields = row.__dict__.copy()
-    fields["party"] = party
-    return _copied(row, fields, row.__pydantic_fields_set__ | {"party"})
-
-
-def _copied(row: Row, fields: dict[str, Any], fields_set: set[str]) -> Row:
     copy = Row.__new__(Row)
     object.__setattr__(copy, "__dict__", fields)
-    object.__setattr__(copy, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(copy, "__pydantic_fields_set__", row.__pydantic_fields_set__)
     object.__setattr__(copy, "__pydantic_extra__", None)
     object.__setattr__(copy, "__pydantic_private__", None)
     return copy

@@ -50,9 +50,8 @@ from pollcli.read.engines import progress_hook, streamable
 from pollcli.read.facts import NoPrecinct, UnitFacts
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
-from pollcli.read.keysums import KeySums
+from pollcli.read.keysums import KeySums, option_of
 from pollcli.read.limits import OPTIONS_KEPT, Kept, OptionCount
-from pollcli.read.optioncells import OptionCells
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import PartyRule, party_rule
 from pollcli.read.races import assemble as assemble_races
@@ -235,7 +234,6 @@ class _Summer:
         # (`KeySums.part`), or None when a row with them has a problem (its block is then read by
         # the exact stages, which name the lines). A region is plain text, read key by key.
         self.options: Kept[tuple[bytes, ...], int | None] = Kept(OPTIONS_KEPT)
-        self.cells = OptionCells(reader, self.sums, OPTIONS_KEPT)
         region_index = by_name.get("region")
         self.region_at = (
             self.layout.key_indexes.index(region_index)
@@ -307,7 +305,6 @@ class _Summer:
         regions), before the records are assembled into elections."""
         self.sums.release()
         self.options.clear()
-        self.cells.clear()
         self.options_met.release()
 
     def _mark(self, cells: list[str], line: int) -> None:
@@ -326,10 +323,21 @@ class _Summer:
         return len(self.marks) > 1 or whole != self.reader.decimal
 
     def _part(self, cells: list[str], line: int) -> int | None:
-        """An option's key cells (all but the region) through the row contract, once
-        (`read.optioncells`): their part (`KeySums.part`); None when they have a problem."""
+        """An option's key cells (all but the region) through the row contract, once: their part
+        (`KeySums.part`); None (nothing recorded) when they have a problem.
+
+        Files of many regions or many races repeat each option's cells in every region and race:
+        they are validated once, and each key is that part with its region (a plain text, which
+        the contract takes as it is) and its unit when the key keeps one apart."""
         self._mark(cells, line)
-        return self.cells.part(cells, line)
+        values, facts = self.reader.split(cells)
+        if "candidate" not in values:
+            values["candidate"] = ""
+        row = self.reader.row(line, values, Found(self.found.file))
+        if row is None:
+            return None
+        election = facts.pop("election", None) or self.reader.default_election
+        return self.sums.part(election, option_of(row), tuple(sorted(facts.items())))
 
     def _merge(self, summed: BlockSums, line: int) -> int | None:
         """Add a block's sums, each key's cells validated once; None (and nothing kept) when the
@@ -337,7 +345,6 @@ class _Summer:
         pending: list[tuple[int, str | None, str | None, bool, int, int]] = []
         key_indexes = self.layout.key_indexes
         self.options.bound()
-        self.cells.bound()
         groups, over = self.options_met.in_order(summed)
         if over:
             self.stopped = self.limited = True
