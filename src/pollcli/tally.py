@@ -101,20 +101,18 @@ def rank(election: Election) -> list[Ranked]:
     """Options in rank order, with competition ranks over (share, votes): equal options share a
     rank (1, 1, 3); blank and invalid ballots are not choices between options, so they come last."""
     figures = shares(election)
-
-    def key(index: int) -> tuple[bool, float, float]:
-        option = election.options[index]
-        share, votes = figures[index], option.votes
-        return (
+    keys = [
+        (
             option.kind in NOT_VALID_KINDS,
             -(share if share is not None else -1.0),
-            -(votes if votes is not None else -1),
+            -(option.votes if option.votes is not None else -1),
         )
-
-    order = sorted(range(len(election.options)), key=lambda i: (key(i), i))
+        for option, share in zip(election.options, figures, strict=True)
+    ]
+    order = sorted(range(len(election.options)), key=lambda i: (keys[i], i))
     ranked: list[Ranked] = []
     for position, index in enumerate(order):
-        tied_with_previous = position > 0 and key(order[position - 1]) == key(index)
+        tied_with_previous = position > 0 and keys[order[position - 1]] == keys[index]
         place = ranked[-1].rank if tied_with_previous else position + 1
         ranked.append(Ranked(election.options[index], figures[index], place))
     return ranked

@@ -175,7 +175,7 @@ def _field(election: Election, spelt: set[str]) -> tuple[list[Option], list[Opti
     candidates = [
         o
         for o in election.options
-        if o.kind == "candidate" and option_key(o.candidate) not in spelt
+        if o.kind == "candidate" and not (spelt and option_key(o.candidate) in spelt)
     ]
     total = sum(o.votes or 0 for o in candidates)
     floor = total / (2 * len(candidates) or 1)
