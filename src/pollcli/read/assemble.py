@@ -297,8 +297,7 @@ class Assembly:
         without a distinguishing party a `duplicate-option` error."""
         keys = [option_key(record.row.candidate) for record in records]
         if len(set(keys)) == len(keys) and not any(r.same_cell_lines for r in records):
-            # Each option once (a precinct's rows): nothing to add up or check.
-            return [_merge_records([record]) for record in records]
+            return [_merge_records([record]) for record in records]  # each once: nothing to check
         groups: dict[str, list[Record]] = {}
         for key, record in zip(keys, records, strict=True):
             groups.setdefault(key, []).append(record)
@@ -312,8 +311,9 @@ class Assembly:
             for record in group:
                 if not record.summed:  # the streaming engine checked its units itself
                     by_unit.setdefault(record.row.unit or "", []).append(record)
-            for rows in by_unit.values():
-                ok = self._one_per_unit(rows, election, region, notes) and ok
+            for rows in by_unit.values():  # (a unit's one row of the option: nothing to check)
+                if len(rows) > 1 or rows[0].same_cell_lines:
+                    ok = self._one_per_unit(rows, election, region, notes) and ok
             options.append(_merge_records(group))
         return options if ok else None
 

@@ -110,6 +110,9 @@ class CellReader:
     # Lines that repeat their name in the votes cell: headings within the data, skipped.
     headings: list[tuple[int, list[str]]] = field(default_factory=list)
     _heading_cells: tuple[int | None, int | None] | None = field(default=None, repr=False)
+    _plan: tuple[tuple[int, int], tuple[tuple[int, str, bool, bool], ...], list[str]] | None = (
+        field(default=None, repr=False)
+    )
 
     @classmethod
     def of(
@@ -151,12 +154,17 @@ class CellReader:
         """The row's non-blank cells by canonical column: (option cells, fact cells)."""
         values: dict[str, str] = {}
         facts: dict[str, str] = {}
-        for index, column in self.columns.columns.items():
-            raw = clean_cell(cells[index])
-            if not self.invisible and not cells[index].isascii():
-                self.invisible = raw != cells[index].strip()
-            if raw and not (column in _FIGURES and raw in DASHES):
-                (facts if is_fact_cell(column) else values)[column] = raw
+        plan, races = self._split_plan()
+        for index, column, fact, figure in plan:
+            text = cells[index]
+            if text.isascii():
+                raw = text.strip()  # `clean_cell` of an ASCII cell
+            else:
+                raw = clean_cell(text)
+                if not self.invisible:
+                    self.invisible = raw != text.strip()
+            if raw and not (figure and raw in DASHES):
+                (facts if fact else values)[column] = raw
         if "candidate" not in values and is_write_in(facts):
             values["candidate"] = UNNAMED_WRITE_IN
         if "candidate" not in values:
@@ -168,7 +176,7 @@ class CellReader:
             else:
                 self._fact_in_a_race_column(values, facts)
         elif (
-            (races := [c for c in self.columns.columns.values() if c.startswith(_RACE_CELLS)])
+            races
             and not any(c in facts for c in races)
             and unit_count(values["candidate"], self.kinds)
         ):
@@ -177,6 +185,17 @@ class CellReader:
         for part in NAME_PARTS:
             values.pop(part, None)
         return values, facts
+
+    def _split_plan(self) -> tuple[tuple[tuple[int, str, bool, bool], ...], list[str]]:
+        """Each column's index, name, whether it is a fact and whether a figure; and the race
+        columns: worked out once, not row by row (anew if a column is left unused since)."""
+        columns = self.columns.columns
+        known = self._plan
+        if known is None or known[0] != (id(columns), len(columns)):
+            plan = tuple((i, c, is_fact_cell(c), c in _FIGURES) for i, c in columns.items())
+            races = [c for c in columns.values() if c.startswith(_RACE_CELLS)]
+            known = self._plan = ((id(columns), len(columns)), plan, races)
+        return known[1], known[2]
 
     def place(self, text: str) -> str | None:
         """A region (or unit) cell as `split` reads it: cleaned, None when blank. The streaming
@@ -282,7 +301,10 @@ class CellReader:
         if votes is None or name is None or max(votes, name) >= len(cells):
             return False
         text = clean_cell(cells[votes])
-        if not text or any(c.isdigit() for c in text) or clean_cell(cells[name]) != text:
+        # (A count is all digits: told at once, without looking at each character.)
+        if not text or text.isdigit() or any(c.isdigit() for c in text):
+            return False
+        if clean_cell(cells[name]) != text:
             return False
         self.headings.append((line, cells))
         return True
