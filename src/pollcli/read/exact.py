@@ -47,6 +47,7 @@ def read_exact(
     text = decode(data, found, options.encoding)
     if text is not None:
         split(text, table, found, options.delimiter, options.header_line, options.columns)
+    del text  # split into cells: the file's text is not held while they are read
     return read_table(table, found, options, len(data), name)
 
 
@@ -60,7 +61,7 @@ def read_table(
 ) -> tuple[list[Election], list[Problem]]:
     """The elections of a file split into cells (a text file's, a sheet's), by the stages after
     the dialect: layout (a wide table reshaped), header, records, facts, totals, assembly and
-    checks."""
+    checks. The table's records (its cells) are emptied as they are read."""
     name = table.name
     if not table.header:
         return [], sort_problems(found.items)
@@ -96,8 +97,14 @@ def read_table(
     decimal, decimal_given = decimal_mark(columns, table.records, options.decimal, found)
     reader = CellReader.of(columns, decimal, decimal_given, options, found)
     records = summed or []
-    report = _progress(name, size, len(table.records))
-    for index, (line, cells) in enumerate(table.records):
+    count = len(table.records)
+    report = _progress(name, size, count)
+    # Each row's cells let go once read (a refused row's are the reader's), so that the records
+    # take their place in memory rather than add to them.
+    pending, table.records = table.records, []
+    pending.reverse()
+    for index in range(count):
+        line, cells = pending.pop()
         record = reader.read(line, cells, table.delimiter)
         if record is not None:
             records.append(record)
@@ -109,7 +116,7 @@ def read_table(
     assembly = assembly_for(table, reader, options.facts, found, unit_facts, source_file)
     assembly.totals = stage(columns, found, marked, frozenset(options.kind_keys()))
     elections = assemble_races(assembly, records, table.header_line, reader, options)
-    report(len(table.records))
+    report(count)
     return elections, sort_problems(found.items)
 
 
