@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, invoke, write
 from pollcli.kinds import fact_from_name, kind_from_name, kind_words
@@ -204,3 +206,41 @@ def test_no_candidate_filed_is_no_unopposed_winner(tmp_path):
     (election,) = data["elections"]
     assert election["leader"] is None
     assert [r["kind"] for r in election["results"]] == ["other"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Against all", ("against_all", None)),
+        ("«Против всех»", ("against_all", None)),
+        ("Ballots Cast", ("candidate", "ballots_cast")),
+        ("REGISTERED  VOTERS", ("candidate", "registered")),
+        ("Total Votes", ("candidate", "total_votes")),
+        ("Blank", ("blank", None)),
+        ("Invalid ballots", ("invalid", None)),
+        ("Others", ("other", None)),
+        ("Jane Doe", ("candidate", None)),
+    ],
+)
+def test_what_a_name_implies_in_one_look_up(name, expected):
+    # `kinds.implied_by_name`, which the row contract uses, against a hand-checked table and
+    # against the two look-ups it stands for.
+    from pollcli.kinds import implied_by_name
+
+    assert implied_by_name(name) == expected
+    kind = kind_from_name(name)
+    assert implied_by_name(name) == (kind, fact_from_name(name) if kind == "candidate" else None)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="abcAB «»\"'“”„()[].,!:;_-–—/\t\nÉéﬁＡ１ßİ\u00a0\u2003Ω", max_size=14))
+def test_name_key_is_the_regular_expression_it_replaced(name):
+    # `kinds.name_key` translates each stop, quote, bracket and dash to a space in one pass, and
+    # skips NFKC for ASCII: the same key as NFKC, casefold and a substitution of their runs.
+    import unicodedata
+
+    from pollcli.kinds import name_key
+
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = re.sub(r"[«»\"'“”„()\[\].,!:;_\-–—/]+", " ", text)
+    assert name_key.__wrapped__(name) == " ".join(text.split())

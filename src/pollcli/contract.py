@@ -41,7 +41,7 @@ from pollcli.columns import (
     method_name,
     normalize_header,
 )
-from pollcli.kinds import ROW_FACTS, fact_from_name, kind_from_name, name_key
+from pollcli.kinds import ROW_FACTS, implied_by_name, name_key
 from pollcli.numbers import MAX_VOTES, NumberError, parse_share, parse_votes
 from pollcli.problems import Code, Found
 
@@ -188,9 +188,10 @@ class Row(BaseModel):
         elif override is not None:
             data["kind"] = override
         elif "kind" not in data:
-            data["kind"] = kind_from_name(name)
-            if "fact" not in data and data["kind"] == "candidate":
-                data["fact"] = fact_from_name(name)
+            kind, fact = implied_by_name(name)
+            data["kind"] = kind
+            if "fact" not in data and kind == "candidate":
+                data["fact"] = fact
         return data
 
 
