@@ -72,8 +72,7 @@ if TYPE_CHECKING:
 # 490 MiB, 8 MiB ones to 330, at the same speed (a 10M-row file too, 360 → 255 MiB).
 BLOCK_BYTES: Final[int] = 8 << 20
 HEAD_BYTES: Final[int] = 1 << 20
-# A line longer than this is no row of a results table: reading stops there (a 200 MB line used to
-# take gigabytes before its cell was refused).
+# A longer line is no row of a results table: reading stops (a 200 MB line took gigabytes).
 MAX_LINE_BYTES: Final[int] = 8 << 20
 SPLIT_CHARS: Final[int] = 64 << 10
 
