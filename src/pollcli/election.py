@@ -56,6 +56,9 @@ class Race:
     # A primary (a stage `primary`, the party of a party primary, or a name that says so): its
     # leader wins a nomination, not a seat.
     primary: bool = False
+    # A top-two primary (`read.racekeys.PartyRule`): one race of every party, whose top two
+    # advance to the general election; no one wins it.
+    top_two: bool = False
     # The values of the race's keys by role ("office", "seat", "district", "year"…), as first
     # written: what tells one race from another across elections (`pollcli.race_identity`).
     roles: dict[str, str] = field(default_factory=dict)

@@ -255,6 +255,14 @@ class ElectionSummary:
     )
     seats: int | None = field(default=1, metadata=SEATS)
     elected: list[str] | None = field(default=None, metadata=ELECTED)
+    advance: list[str] | None = field(
+        default=None,
+        metadata=optional(
+            "only for a top-two primary (one race of every party, whose top two advance to the "
+            "general election; no one wins it): the candidates who advance, strongest first — "
+            "one when candidates tie for second, none when three or more tie for first"
+        ),
+    )
     # A party-list vote (system: list, or a seats fact): renderers say "list" for "option".
     party_list: bool = field(default=False, metadata=NOT_IN_JSON)
     # Why no winner is named (`Election.no_winner`): the overview counts the race as not won.

@@ -92,6 +92,7 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         tags=tags,
         partial=summary.partial,
         primary=summary.primary,
+        top_two=summary.undecided == "top_two",
         measure=bool(candidates) and all(is_answer(r.candidate) for r in candidates),
         assumed_plurality=won
         and summary.seats == 1

@@ -15,6 +15,7 @@ NoWinner = Literal[
     "no_winner",
     "fused_lead",
     "repeated_block",
+    "top_two",
     "list",
     "seats_unknown",
     "no_candidates",
@@ -122,6 +123,14 @@ class RaceLine:
         default=False,
         metadata=optional(
             "only for a primary (true): it wins a nomination, not a seat; not in the tally",
+            flag=True,
+        ),
+    )
+    top_two: bool = field(
+        default=False,
+        metadata=optional(
+            "only for a top-two primary (true): one race of every party whose top two advance to "
+            "the general election (the race's `advance`); not won, not in the tally",
             flag=True,
         ),
     )

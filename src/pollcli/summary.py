@@ -193,4 +193,5 @@ def summarize_election(
         primary=figures.primary,
         seats=figures.seats,
         elected=None if figures.elected is None else [r.option.candidate for r in figures.elected],
+        advance=None if figures.advance is None else [r.option.candidate for r in figures.advance],
     )

@@ -62,6 +62,12 @@ class Tally:
     # Every valid option has votes and none has any (TX 2018: an unopposed race a county reports
     # as 0): nobody leads, ties, wins or falls under the threshold, and no share is checked.
     no_votes: bool = False
+    # A top-two primary (`election.Race.top_two`): the candidates who advance to the general
+    # election, strongest first (one when candidates tie for second, none when three or more tie
+    # for first), and those tied for the place left undecided.
+    top_two: bool = False
+    advance: list[Ranked] | None = None
+    advance_tie: list[Ranked] | None = None
 
     def strength(self, item: Ranked) -> float:
         return strength(item, self.by_votes)
@@ -170,6 +176,8 @@ def tally(
         (r for r in candidates if r.share is not None and r.share < threshold and not no_votes),
         key=lambda r: r.rank,
     )
+    top_two = election.race is not None and election.race.top_two
+    advance, advance_tie = _advance(candidates, by_votes) if top_two else (None, None)
     return Tally(
         election=election,
         threshold=threshold,
@@ -197,7 +205,27 @@ def tally(
         no_votes=no_votes,
         elected=elected,
         seat_tie=seat_tie,
+        top_two=top_two,
+        advance=advance,
+        advance_tie=advance_tie,
     )
+
+
+def _advance(
+    candidates: list[Ranked], by_votes: bool
+) -> tuple[list[Ranked], list[Ranked] | None]:
+    """A top-two primary's two strongest candidates (`candidates` strongest first), and those
+    tied where a tie leaves a place undecided: at second (the first advances alone), or for
+    first among three or more (no one is named)."""
+    if len(candidates) <= 2:
+        return list(candidates), None
+    second = strength(candidates[1], by_votes)
+    if strength(candidates[2], by_votes) != second:
+        return candidates[:2], None
+    tied = [r for r in candidates if strength(r, by_votes) == second]
+    if strength(candidates[0], by_votes) > second:
+        return candidates[:1], tied
+    return [], tied
 
 
 def _elected(

@@ -16,6 +16,7 @@ A race names no winner (`overview_models.NoWinner`, a stable code, also in `seat
   (`read.partylines.repeated_blocks`), and counted once — either copy left out, in each such region
   — the verdict, the runner-up or whether the leader has a majority could be another; or that
   cannot be told (no votes, too many such regions);
+- `top_two`: it is a top-two primary, whose top two advance to the general election (`tally.advance`);
 - `list`: it is a party-list vote (seats by a method, not races won);
 - `seats_unknown`: several candidates of one party and nothing says how many members it elects;
 - `no_candidates`: no candidate to elect;
@@ -74,7 +75,7 @@ def verdict(t: Tally) -> Verdict:
 
 # Reasons that stand whatever a repeated block's votes (`verdict`).
 _BEFORE_REPEATS: Final[frozenset[str]] = frozenset(
-    {"partial", "no_winner", "fused_lead", "list", "seats_unknown", "no_candidates"}
+    {"partial", "no_winner", "fused_lead", "top_two", "list", "seats_unknown", "no_candidates"}
 )
 
 
@@ -138,6 +139,8 @@ def _verdict(t: Tally) -> Verdict:
         why = "no_winner"
     elif election.fused_lead is not None:
         why = "fused_lead"
+    elif t.top_two:
+        why = "top_two"
     elif t.system == "list":
         why = "list"
     elif t.seats is None:

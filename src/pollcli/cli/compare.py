@@ -125,6 +125,7 @@ def compare(
     id_columns: opt.IdColumnsOpt = None,
     fusion: opt.FusionOpt = False,
     blank_votes: opt.BlankVotesOpt = None,
+    primary: opt.PrimaryOpt = None,
 ) -> int:
     """Elections side by side: shares and changes, leader, turnout, term, volatility; polls vs the count.
 
@@ -159,6 +160,7 @@ def compare(
             id_columns=id_columns,
             fusion=fusion,
             blank_votes=blank_votes,
+            primary=primary,
             race_of=races_of(files, race_of or []),
             encoding_of={
                 position: names[-1]

@@ -240,6 +240,19 @@ BlankVotesOpt = Annotated[
         rich_help_panel=READING,
     ),
 ]
+PrimaryOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--primary",
+        metavar="party|top-two",
+        help="How a file's primaries are read: party (one primary per party and office; the "
+        "default for a file named primary) or top-two (one race of every party per office, whose "
+        "top two advance, as in Washington and California; presidential primaries and party "
+        "committees stay party primaries). Default: top-two for an OpenElections file of a "
+        "Washington primary since 2008 or a California one since 2012, party otherwise.",
+        rich_help_panel=READING,
+    ),
+]
 
 ElectionOpt = Annotated[
     str | None,

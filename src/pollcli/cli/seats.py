@@ -138,6 +138,7 @@ def seats(
     id_columns: opt.IdColumnsOpt = None,
     fusion: opt.FusionOpt = False,
     blank_votes: opt.BlankVotesOpt = None,
+    primary: opt.PrimaryOpt = None,
 ) -> int:
     """Seats from votes: each list's seats by a method, with the legal threshold, the quota or
     divisors, the last seat and who was next, votes that elected no one, and disproportionality.
@@ -183,6 +184,7 @@ def seats(
             id_columns=id_columns,
             fusion=fusion,
             blank_votes=blank_votes,
+            primary=primary,
         )
     result = allocate(
         elections,

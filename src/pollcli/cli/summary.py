@@ -148,6 +148,7 @@ def summary(
     id_columns: opt.IdColumnsOpt = None,
     fusion: opt.FusionOpt = False,
     blank_votes: opt.BlankVotesOpt = None,
+    primary: opt.PrimaryOpt = None,
     election: opt.ElectionOpt = None,
     date: opt.DateOpt = None,
     country: opt.CountryOpt = None,
@@ -227,6 +228,7 @@ def summary(
             id_columns=id_columns,
             fusion=fusion,
             blank_votes=blank_votes,
+            primary=primary,
         )
     result = summarize(
         elections,

@@ -47,6 +47,7 @@ def validate(
     id_columns: opt.IdColumnsOpt = None,
     fusion: opt.FusionOpt = False,
     blank_votes: opt.BlankVotesOpt = None,
+    primary: opt.PrimaryOpt = None,
 ) -> int:
     """List every problem in each file, not just the first. Errors exit 1; warnings alone exit 0."""
     from pollcli.models import FileReport, ValidationReport
@@ -78,6 +79,7 @@ def validate(
                     id_columns=id_columns,
                     fusion=fusion,
                     blank_votes=blank_votes,
+                    primary=primary,
                 ).files
             except InputError as exc:
                 unreadable.append(str(exc))

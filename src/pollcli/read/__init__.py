@@ -44,6 +44,7 @@ from pollcli.read.options import (
     column_names,
     header_lines,
     id_columns,
+    primary_choice,
 )
 from pollcli.read.tabular import tabular_kind
 
@@ -78,6 +79,7 @@ def load(
     blank_votes: str | None = None,
     race_of: Mapping[int, Sequence[str]] | None = None,
     encoding_of: Mapping[int, str] | None = None,
+    primary: str | None = None,
 ) -> Elections:
     """Load one or more results files (CSV, Excel, OpenDocument or Parquet; `-` is standard input)
     into elections, in file order.
@@ -94,7 +96,9 @@ def load(
     `region` and `unit` name the columns of the area and of the precinct or polling station a row
     counts, where the header's words do not tell them.
     `blank_votes="zero"` counts a named row's blank vote cell as 0 (listed in a warning); by
-    default it is an error. `race_of` gives, by the position of a file in `sources` (from 0), the
+    default it is an error. `primary` says how a file's primaries are read: `party` (one primary
+    per party) or `top-two` (one race of every party per office); by default as its name says.
+    `race_of` gives, by the position of a file in `sources` (from 0), the
     races to keep of that file in place of `race` (`compare --race-of`); `encoding_of`, by position
     too, a file's encoding in place of `encoding` (`compare --encoding-of`).
 
@@ -107,7 +111,7 @@ def load(
         encoding, delimiter, decimal, facts, kinds, ignore_columns, sheet,
         race_by, race, where, votes, aliases, header_line, wide, id_columns, fusion, columns,
         region, unit,
-        blank_votes,
+        blank_votes, primary,
     )  # fmt: skip
     elections = Elections()
     for position, source in enumerate(_as_list(sources)):
@@ -166,6 +170,7 @@ def _options(
     region: str | None = None,
     unit: str | None = None,
     blank_votes: str | None = None,
+    primary: str | None = None,
 ) -> ReadOptions:
     if isinstance(race, str):
         race = [race]
@@ -195,6 +200,7 @@ def _options(
         region=region,
         unit=unit,
         blank_votes_zero=blank_votes_choice(blank_votes),
+        primary=primary_choice(primary),
     )
 
 
@@ -220,6 +226,7 @@ def validate(
     region: str | None = None,
     unit: str | None = None,
     blank_votes: str | None = None,
+    primary: str | None = None,
 ) -> ValidationReport:
     """Every problem in each file, not just the first; never raises for bad data. In a file of many
     races each problem names its race (`Problem.race`)."""
@@ -227,7 +234,7 @@ def validate(
         encoding, delimiter, decimal, facts, kinds, ignore_columns, sheet,
         race_by, race, where, votes, (), header_line, wide, id_columns, fusion, columns,
         region, unit,
-        blank_votes,
+        blank_votes, primary,
     )  # fmt: skip
     files = []
     for source in _as_list(sources):

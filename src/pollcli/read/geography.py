@@ -184,7 +184,8 @@ def raw(record: Record, key: KeyColumn) -> str:
         if key.rule is not None:  # the party of a primary's rows only
             # (A primary of every party, `RaceBook.open_primaries`, is found on the races: here
             # its parties group apart, which only asks more of a district or county test.)
-            value = key.rule.value(value, record.facts.get("stage", ""))
+            facts = record.facts
+            value = key.rule.value(value, facts.get("stage", ""), facts.get("office", ""))
     else:
         value = record.facts.get(key.canonical, "")
         if key.role == "stage" and is_pollcli_stage(value):

@@ -70,6 +70,7 @@ class OptionCount:
         self.party_index = columns.index("party") if party is not None else None
         self.party = party if self.party_index is not None else None
         self.stage_index = columns.index("stage")
+        self.office_index = columns.index("office")
 
     def in_order(self, summed: BlockSums) -> tuple[Iterable[int], bool]:
         """The block's groups to add, and whether the file goes past the bound: all of them when
@@ -114,7 +115,8 @@ class OptionCount:
         """Count a new record's option in its race; whether the race is now past the bound."""
         label = (election, *(facts.get(c, "") for _, c in self.race_columns))
         if self.party is not None:
-            label = (*label, self.party.label(party or "", facts.get("stage", "")))
+            stage, office = facts.get("stage", ""), facts.get("office", "")
+            label = (*label, self.party.label(party or "", stage, office))
         names = self.names.setdefault(label, set())
         key = self.name_keys.get(candidate)
         if key is None:
@@ -123,13 +125,14 @@ class OptionCount:
         return len(names) > MAX_OPTIONS
 
     def _parties(self, summed: BlockSums) -> PartyCells | None:
-        """The party rule and each group's party and stage cells (`roles.race_labels`), or None
+        """The party rule and each group's party, stage and office cells (`roles.race_labels`), or None
         in a file where the party is no race key."""
         if self.party is None or self.party_index is None:
             return None
         at = self.key_indexes.index
         stages = None if self.stage_index is None else summed.keys[at(self.stage_index)]
-        return self.party, summed.keys[at(self.party_index)], stages
+        offices = None if self.office_index is None else summed.keys[at(self.office_index)]
+        return self.party, summed.keys[at(self.party_index)], stages, offices
 
     def release(self) -> None:
         self.raw_names.clear()

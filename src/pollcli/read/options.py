@@ -58,6 +58,10 @@ class ReadOptions:
     # `--blank-votes zero`: a row with a name and a blank vote cell (no share either) counts 0
     # votes, listed in a warning; by default such a row is an error that names the flag.
     blank_votes_zero: bool = False
+    # `--primary party|top-two`: the file's primaries are party primaries (one race per party) or
+    # top-two primaries (one race of every party per office); None: as its name says
+    # (`read.racekeys.party_rule`).
+    primary: str | None = None
 
     def kind_keys(self) -> dict[str, str]:
         """The `--kind` overrides by the key names are matched with (`kinds.name_key`)."""
@@ -191,3 +195,23 @@ def blank_votes_choice(value: str | None) -> bool:
             "warning) or error (the default)"
         )
     return chosen == "zero"
+
+
+# `--primary`: how a file's primaries are read (`read.racekeys.PartyRule`).
+PRIMARY_READINGS: tuple[str, ...] = ("party", "top-two")
+
+
+def primary_choice(value: str | None) -> str | None:
+    """`--primary` as given → `party` or `top-two` (None: not given); a usage error otherwise."""
+    if value is None:
+        return None
+    chosen = value.strip().lower().replace("_", "-")
+    if chosen in ("top2", "toptwo", "jungle"):
+        chosen = "top-two"
+    if chosen not in PRIMARY_READINGS:
+        raise UsageError(
+            f"--primary {value!r}: give party (one primary per party, the default for a file "
+            "named primary) or top-two (one race of every party per office, the top two "
+            "advancing: Washington, California)"
+        )
+    return chosen

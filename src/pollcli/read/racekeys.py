@@ -22,7 +22,6 @@ columns only name them (a constituency spelt two ways under one code is one race
 from __future__ import annotations
 
 import re
-import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -88,33 +87,81 @@ PRIMARY_WORDS: Final[frozenset[str]] = frozenset({"primary", "primaries", "pri"}
 _DIGITS = re.compile(r"\d+")
 
 
+# Offices that stay party primaries in a top-two primary (California's presidential primary and
+# party committees; Washington's precinct committee officers): each party elects its own.
+PARTY_OFFICES: Final = re.compile(
+    r"\bpresident(ial)?\b|\bcentral committee\b|\bprecinct committee\b|\bcommittee (wo)?m[ae]n\b"
+    r"|\bparty committee\b|\bpco\b",
+    re.IGNORECASE,
+)
+# The states whose OpenElections files named `…__primary…` hold top-two primaries, and since when
+# (Washington from 2008, California from 2012): the first year of the date in the file's name.
+TOP_TWO_STATES: Final[dict[str, int]] = {"wa": 2008, "ca": 2012}
+_OPENELECTIONS = re.compile(r"(\d{4})\d{4}__([a-z]{2})__(?:[a-z0-9_]*?__)?primary(?![a-z])")
+
+
 @dataclass(frozen=True)
 class PartyRule:
     """When a row's party is one of its race keys: on every row (`--race-by` names the party
     column), or on the rows of a party primary — those whose stage says primary, and those of no
-    stated stage when the file's name says primary (`unstated`). Elsewhere the key is blank: a
-    general race, a runoff, a jungle primary is every party's."""
+    stated stage when the file's name (or `--primary`) says primary (`unstated`). Elsewhere the key
+    is blank: a general race, a runoff, a jungle primary is every party's. In a top-two primary
+    (`top_two`: `--primary top-two`, or an OpenElections file of Washington or California) every
+    office's primary is every party's, but for the offices each party elects its own of
+    (`PARTY_OFFICES`); `detected` when the file's name said so, not a flag."""
 
     every_row: bool = False
     unstated: bool = False
+    top_two: bool = False
+    detected: bool = False
 
-    def value(self, party: str, stage: str) -> str:
-        """The party as the race key of a row of this stage (as written): the party or ""."""
+    def primary(self, stage: str) -> bool:
+        """Whether a row of this stage (as written) is of a primary."""
+        said = "" if is_pollcli_stage(stage) else normal("stage", stage)
+        return said == "primary" or (not said and self.unstated)
+
+    def value(self, party: str, stage: str, office: str | None = None) -> str:
+        """The party as the race key of a row of this stage and office (as written): the party
+        or "". With no office (the streaming engine's option count), a top-two primary's party
+        is kept: each party's options counted apart, never past its race's."""
         if self.every_row or not party:
             return party
-        said = "" if is_pollcli_stage(stage) else normal("stage", stage)
-        return party if said == "primary" or (not said and self.unstated) else ""
+        if not self.primary(stage):
+            return ""
+        if self.top_two and office is not None and not PARTY_OFFICES.search(office):
+            return ""
+        return party
 
-    def label(self, party: str, stage: str) -> str:
+    def top_two_race(self, values: dict[str, str]) -> bool:
+        """Whether a race (its key values by role) is a top-two primary: every party's."""
+        return (
+            self.top_two
+            and self.primary(values.get("stage", ""))
+            and not PARTY_OFFICES.search(values.get("office", ""))
+        )
+
+    def label(self, party: str, stage: str, office: str | None = None) -> str:
         """The party key as the streaming engine counts a race's options by (`roles.race_labels`):
         cells as written or as read give one label."""
-        return option_key(self.value(party.strip(), stage.strip()))
+        return option_key(
+            self.value(party.strip(), stage.strip(), None if office is None else office.strip())
+        )
+
+
+def top_two_by_name(source_file: str) -> bool:
+    """An OpenElections file of a top-two primary by its name: `20200804__wa__primary…` (a
+    Washington primary since 2008, a California one since 2012)."""
+    match = _OPENELECTIONS.search(source_file.rsplit("/", 1)[-1].lower())
+    if match is None:
+        return False
+    since = TOP_TWO_STATES.get(match[2])
+    return since is not None and int(match[1]) >= since
 
 
 def party_rule(columns: ColumnMap, options: ReadOptions, source_file: str) -> PartyRule | None:
     """When the party tells races apart (see `PartyRule`); None when it never does: no party
-    column, or `--race-by` leaves it out, or neither a stage column nor the file's name speaks of
-    primaries."""
+    column, or `--race-by` leaves it out, or neither a stage column, the file's name nor
+    `--primary` speaks of primaries."""
     index = columns.index("party")
     if index is None:
         return None
@@ -123,9 +170,11 @@ def party_rule(columns: ColumnMap, options: ReadOptions, source_file: str) -> Pa
         named = any(normalize_header(name) == header for name in options.race_by)
         return PartyRule(every_row=True) if named else None
     words = set(normalize_header(source_file.rsplit("/", 1)[-1]).replace(".", "_").split("_"))
-    by_name = bool(words & PRIMARY_WORDS)
+    by_name = bool(words & PRIMARY_WORDS) or options.primary is not None
+    detected = options.primary is None and top_two_by_name(source_file)
     if by_name or "stage" in columns.present:
-        return PartyRule(unstated=by_name)
+        top_two = options.primary == "top-two" or detected
+        return PartyRule(unstated=by_name, top_two=top_two, detected=detected)
     return None
 
 
@@ -255,7 +304,7 @@ class RaceBook:
         party = values.get("party", "")
         if self.rule is None or not party:
             return values
-        keyed = self.rule.value(party, values.get("stage", ""))
+        keyed = self.rule.value(party, values.get("stage", ""), values.get("office", ""))
         if keyed and self.open and self._identity({**values, "party": ""}) in self.open:
             keyed = ""
         return values if keyed == party else {**values, "party": keyed}
@@ -358,22 +407,34 @@ PRIMARY_NAME: Final = re.compile(r"\bprimary\b", re.IGNORECASE)
 def is_primary(race: Race, party: PartyRule | None) -> bool:
     """A primary: the stage says so (MEDSL's `pri`, `primary`, a "jungle primary"), the party is
     its key as a party primary's (`PartyRule`; not a --race-by party, which may split a general
-    election), or the race's name says so."""
+    election), it is a top-two primary, or the race's name says so."""
     stage = normal("stage", race.values.get("stage", ""))
     party_primary = party is not None and not party.every_row
     return bool(
         PRIMARY_NAME.search(stage)
         or (party_primary and race.values.get("party", "").strip())
+        or (party is not None and party.top_two_race(race.values))
         or PRIMARY_NAME.search(race.name)
     )
 
 
-def top_two_hint(keys: list[KeyColumn]) -> str:
-    """How to read a file split into party primaries by its name as one race of every party per
-    office: the name cannot tell a top-two (jungle) primary from party primaries."""
-    others = [k.header for k in keys if k.rule is None]
-    if not others:
+def primary_note(rule: PartyRule | None, split_by_party: bool, keys: list[KeyColumn]) -> str:
+    """The split note's words on primaries: how the party keys them, and how to read them the
+    other way (a file's name cannot tell a top-two primary from party primaries)."""
+    if rule is None or rule.every_row:
         return ""
+    if rule.top_two:
+        how = "as the file's name says" if rule.detected else "by --primary top-two"
+        other = "; --primary party reads party primaries" if rule.detected else ""
+        return (
+            f" (a top-two primary {how}: one race of every party per office, whose top two "
+            f"advance; presidential primaries and party committees stay party primaries{other})"
+        )
+    if not split_by_party:
+        return ""
+    if any(k.role == "stage" for k in keys):
+        return " (the party in primaries only)"
     return (
-        f"; a top-two primary is one race of every party: --race-by {shlex.quote(','.join(others))}"
+        " (party primaries: the file's name says so; a top-two primary, one race of every "
+        "party per office, is read with --primary top-two)"
     )

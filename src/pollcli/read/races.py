@@ -39,14 +39,13 @@ from pollcli.read.options import ReadOptions
 from pollcli.read.primary_totals import to_primaries
 from pollcli.read.racekeys import (
     KeyColumn,
-    PartyRule,
     RaceBook,
     is_pollcli_stage,
     is_primary,
     key_columns,
     normal,
     party_rule,
-    top_two_hint,
+    primary_note,
 )
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import CellReader, Record, unnamed_write_ins
@@ -250,7 +249,7 @@ def assemble(
             refused=refused,
             note="",
         )
-        split.note = _note(split, options, party if "party" in split_roles else None, keys)
+        split.note = _note(split, options, primary_note(party, "party" in split_roles, keys))
         split.note = split.note[:-1] + _elections_of(keys, split_roles, chosen.values()) + "."
         split.whole_name = whole_name_note(list(book.races.values()), options.races)
         split.note += f" {split.whole_name}" if split.whole_name else ""
@@ -272,6 +271,8 @@ def assemble(
                 constituency=any(r != "election" for r in split_roles),
                 seats=bool(split_roles) and set(split_roles) - {"election"} <= SEAT_ROLES,
                 primary=found_race is not None and is_primary(found_race, party),
+                top_two=found_race is not None and party is not None
+                and party.top_two_race(found_race.values),
                 roles=dict(found_race.values) if found_race is not None else {},
             )
             if found_race is not None and found_race.identity in cut:
@@ -457,18 +458,12 @@ def _elections_of(keys: list[KeyColumn], roles: list[str], races: Iterable[Entry
     return ""
 
 
-def _note(
-    split: RaceSplit, options: ReadOptions, party: PartyRule | None, keys: list[KeyColumn]
-) -> str:
-    """The split note; `party` is the rule of a party that tells some races apart."""
+def _note(split: RaceSplit, options: ReadOptions, primaries: str) -> str:
+    """The split note; `primaries` its words on how primaries are read (`primary_note`)."""
     headers = [repr(k) for k in split.keys]
     by = headers[0] if len(headers) == 1 else ", ".join(headers[:-1]) + " and " + headers[-1]
     note = f"Split into {split.races:,} races by {by}" if headers else f"{split.races:,} races"
-    if party is not None and not party.every_row:
-        if any(k.role == "stage" for k in keys):
-            note += " (the party in primaries only)"
-        else:
-            note += f" (party primaries: the file's name says so{top_two_hint(keys)})"
+    note += primaries
 
     if options.where:
         note += " (rows kept by --where)"

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from pollcli.read.racekeys import PartyRule
 
 # A file of party primaries' party cells for `race_labels`: the rule, the party and stage cells.
-PartyCells = tuple["PartyRule", list[bytes], list[bytes] | None]
+PartyCells = tuple["PartyRule", list[bytes], list[bytes] | None, list[bytes] | None]
 
 # Ways of voting, as vote-mode columns name them (US counties, OpenElections, India's EVM/postal).
 MODE_WORDS: Final[frozenset[str]] = frozenset(
@@ -270,7 +270,7 @@ def race_labels(
 ) -> list[tuple[str, ...]]:
     """Each row's race as the streaming engine counts options by: its election, the cells of
     `race_cells` (as written, stripped) and, in a file of party primaries, the party as the race
-    key of the row (`party`: the rule, the party cells and the stage cells, if any). A primary of
+    key of the row (`party`: the rule, the party cells, the stage and office cells, if any). A primary of
     every party (`racekeys.RaceBook.open_primaries`, known once every row is read) is counted
     party by party here, never past its race's options; the assembly counts it as one race."""
     labels = [
@@ -279,10 +279,15 @@ def race_labels(
     ]
     if party is None:
         return labels
-    rule, parties, stages = party
+    rule, parties, stages, offices = party
+    blank = [b""] * len(labels)
+
+    def text(cell: bytes) -> str:
+        return cell.decode("utf-8", "replace")
+
     return [
-        (*label, rule.label(p.decode("utf-8", "replace"), s.decode("utf-8", "replace")))
-        for label, p, s in zip(labels, parties, stages or [b""] * len(labels), strict=True)
+        (*label, rule.label(text(p), text(s), text(o)))
+        for label, p, s, o in zip(labels, parties, stages or blank, offices or blank, strict=True)
     ]
 
 

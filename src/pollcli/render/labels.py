@@ -105,13 +105,15 @@ def overview_columns(overview: Overview, *, turnout: bool) -> list[tuple[str, li
 
 def race_tags(line: RaceLine) -> str:
     """The race's tags in words, and PARTIAL when --where kept part of its rows, PRIMARY for a
-    primary whose name does not say so."""
+    primary whose name does not say so (TOP-TWO PRIMARY for a top-two primary)."""
     tags = [RACE_TAGS[t] for t in line.tags]
     if line.seats != 1:
         tags.append(f"{line.seats} SEATS" if line.seats else "SEATS?")
     if line.partial is not None:
         tags.append("PARTIAL")
-    if line.primary and "primary" not in line.race.casefold():
+    if line.top_two:
+        tags.append("TOP-TWO PRIMARY")
+    elif line.primary and "primary" not in line.race.casefold():
         tags.append("PRIMARY")
     return " ".join(tags)
 
