@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Final
 
 from pollcli.columns import RACE_PREFIX, STAGES, YES_WORDS, normalize_header
+from pollcli.kinds import is_answer
 from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
@@ -407,15 +408,22 @@ PRIMARY_NAME: Final = re.compile(r"\bprimary\b", re.IGNORECASE)
 def is_primary(race: Race, party: PartyRule | None) -> bool:
     """A primary: the stage says so (MEDSL's `pri`, `primary`, a "jungle primary"), the party is
     its key as a party primary's (`PartyRule`; not a --race-by party, which may split a general
-    election), it is a top-two primary, or the race's name says so."""
+    election), or the race's name says so. (A top-two primary is one too: `top_two`.)"""
     stage = normal("stage", race.values.get("stage", ""))
     party_primary = party is not None and not party.every_row
     return bool(
         PRIMARY_NAME.search(stage)
         or (party_primary and race.values.get("party", "").strip())
-        or (party is not None and party.top_two_race(race.values))
         or PRIMARY_NAME.search(race.name)
     )
+
+
+def top_two(race: Race, party: PartyRule | None, candidates: Iterable[str]) -> bool:
+    """A top-two primary (`PartyRule.top_two_race`) — but a ballot measure of the primary's
+    ballot (every candidate an answer: Yes, No), which is no one's primary."""
+    if party is None or not party.top_two_race(race.values):
+        return False
+    return not all(is_answer(name) for name in candidates)
 
 
 def primary_note(rule: PartyRule | None, split_by_party: bool, keys: list[KeyColumn]) -> str:

@@ -46,6 +46,7 @@ from pollcli.read.racekeys import (
     normal,
     party_rule,
     primary_note,
+    top_two,
 )
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import CellReader, Record, unnamed_write_ins
@@ -264,15 +265,16 @@ def assemble(
                 if found_race
                 else {}
             )
+            names = [o.candidate for o in election.options if o.kind == "candidate"]
+            top = found_race is not None and top_two(found_race, party, names)
             election.race = Race(
                 name=election.facts.election,
                 keys=race_keys,
                 split=split,
                 constituency=any(r != "election" for r in split_roles),
                 seats=bool(split_roles) and set(split_roles) - {"election"} <= SEAT_ROLES,
-                primary=found_race is not None and is_primary(found_race, party),
-                top_two=found_race is not None and party is not None
-                and party.top_two_race(found_race.values),
+                primary=top or (found_race is not None and is_primary(found_race, party)),
+                top_two=top,
                 roles=dict(found_race.values) if found_race is not None else {},
             )
             if found_race is not None and found_race.identity in cut:
