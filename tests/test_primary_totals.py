@@ -238,13 +238,16 @@ def test_the_split_note_says_how_to_read_a_top_two_primary_as_one_race(tmp_path)
     path = write(tmp_path, TOP_TWO, "20160607__xx__primary.csv")
     split = json.loads(invoke("summary", str(path), "-f", "json").stdout)["splits"][0]
     assert split["races"] == 3
-    assert (
-        "a top-two primary is one race of every party: --race-by office,district" in split["note"]
+    assert "a top-two primary, one race of every party per office, is read with --primary top-two" in (
+        split["note"]
     )
+    # Never the region as a race key (it split a statewide race into counties, trial 5).
+    assert "--race-by" not in split["note"]
     # What it says does it: one race of all three, by a hand sum of the counties.
-    result = invoke("summary", str(path), "-f", "json", "--race-by", "office,district")
+    result = invoke("summary", str(path), "-f", "json", "--primary", "top-two")
     assert result.code == 0, result.stderr
     [election] = json.loads(result.stdout)["elections"]
+    assert election["advance"] == ["Ann Alpha", "Bob Beta"]
     assert {r["candidate"]: r["votes"] for r in election["results"]} == {
         "Ann Alpha": 55,
         "Bob Beta": 55,

@@ -56,9 +56,6 @@ class Race:
     # A primary (a stage `primary`, the party of a party primary, or a name that says so): its
     # leader wins a nomination, not a seat.
     primary: bool = False
-    # A top-two primary (`read.racekeys.PartyRule`): one race of every party, whose top two
-    # advance to the general election; no one wins it.
-    top_two: bool = False
     # The values of the race's keys by role ("office", "seat", "district", "year"…), as first
     # written: what tells one race from another across elections (`pollcli.race_identity`).
     roles: dict[str, str] = field(default_factory=dict)
@@ -90,6 +87,9 @@ class Election:
     warnings: list[Problem] = field(default_factory=list)
     # Set when the election is one race of a file of many races.
     race: Race | None = None
+    # A top-two primary (`read.racekeys.top_two`; one race of a file, or a file of one race): one
+    # race of every party, whose top two advance to the general election; no one wins it.
+    top_two: bool = False
     # Set when --where kept some of the race's rows and left out others: its figures are those
     # rows', not the race's result.
     partial: Partial | None = None

@@ -176,7 +176,7 @@ def tally(
         (r for r in candidates if r.share is not None and r.share < threshold and not no_votes),
         key=lambda r: r.rank,
     )
-    top_two = election.race is not None and election.race.top_two
+    top_two = election.top_two
     advance, advance_tie = _advance(candidates, by_votes) if top_two else (None, None)
     return Tally(
         election=election,

@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Final
 
 from pollcli.columns import RACE_PREFIX, STAGES, YES_WORDS, normalize_header
+from pollcli.election import Option
 from pollcli.kinds import is_answer
 from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
@@ -418,12 +419,12 @@ def is_primary(race: Race, party: PartyRule | None) -> bool:
     )
 
 
-def top_two(race: Race, party: PartyRule | None, candidates: Iterable[str]) -> bool:
+def top_two(race: Race | None, party: PartyRule | None, options: Iterable[Option]) -> bool:
     """A top-two primary (`PartyRule.top_two_race`) — but a ballot measure of the primary's
     ballot (every candidate an answer: Yes, No), which is no one's primary."""
-    if party is None or not party.top_two_race(race.values):
+    if race is None or party is None or not party.top_two_race(race.values):
         return False
-    return not all(is_answer(name) for name in candidates)
+    return not all(is_answer(o.candidate) for o in options if o.kind == "candidate")
 
 
 def primary_note(rule: PartyRule | None, split_by_party: bool, keys: list[KeyColumn]) -> str:

@@ -230,6 +230,8 @@ def assemble(
     _add_mode_reports(elections, by_mode, found.items, many, assembly)
     if not many and len(chosen) == 1:
         (only,) = chosen.values()
+        for election in elections:
+            election.top_two = top_two(only, party, election.options)
         if id(only) in rounds_notes:
             for election in elections:
                 election.notes.insert(0, rounds_notes[id(only)])
@@ -265,16 +267,15 @@ def assemble(
                 if found_race
                 else {}
             )
-            names = [o.candidate for o in election.options if o.kind == "candidate"]
-            top = found_race is not None and top_two(found_race, party, names)
+            election.top_two = top_two(found_race, party, election.options)
             election.race = Race(
                 name=election.facts.election,
                 keys=race_keys,
                 split=split,
                 constituency=any(r != "election" for r in split_roles),
                 seats=bool(split_roles) and set(split_roles) - {"election"} <= SEAT_ROLES,
-                primary=top or (found_race is not None and is_primary(found_race, party)),
-                top_two=top,
+                primary=election.top_two
+                or (found_race is not None and is_primary(found_race, party)),
                 roles=dict(found_race.values) if found_race is not None else {},
             )
             if found_race is not None and found_race.identity in cut:
