@@ -238,8 +238,9 @@ def test_the_split_note_says_how_to_read_a_top_two_primary_as_one_race(tmp_path)
     path = write(tmp_path, TOP_TWO, "20160607__xx__primary.csv")
     split = json.loads(invoke("summary", str(path), "-f", "json").stdout)["splits"][0]
     assert split["races"] == 3
-    assert "a top-two primary, one race of every party per office, is read with --primary top-two" in (
-        split["note"]
+    assert (
+        "a top-two primary, one race of every party per office, is read with --primary top-two"
+        in (split["note"])
     )
     # Never the region as a race key (it split a statewide race into counties, trial 5).
     assert "--race-by" not in split["note"]

@@ -211,9 +211,7 @@ def tally(
     )
 
 
-def _advance(
-    candidates: list[Ranked], by_votes: bool
-) -> tuple[list[Ranked], list[Ranked] | None]:
+def _advance(candidates: list[Ranked], by_votes: bool) -> tuple[list[Ranked], list[Ranked] | None]:
     """A top-two primary's two strongest candidates (`candidates` strongest first), and those
     tied where a tie leaves a place undecided: at second (the first advances alone), or for
     first among three or more (no one is named)."""

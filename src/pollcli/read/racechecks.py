@@ -188,7 +188,7 @@ def _several(
 ) -> None:
     suspects = []
     for election in elections:
-        if election.seats != 1 or (election.race is not None and election.race.primary):
+        if election.seats != 1 or election.top_two or (election.race and election.race.primary):
             continue  # stated (several per party is then expected), or a primary
         candidates, contenders, elected = _field(election, variants.get(id(election), set()))
         parties: dict[str, int] = dict.fromkeys((option_key(o.party or "") for o in candidates), 0)
