@@ -296,3 +296,19 @@ def test_one_candidate_advances_alone(tmp_path):
     (election,) = document["elections"]
     assert election["advance"] == ["Ann Alpha"]
     assert any("alone advances to the general election" in n for n in election["notes"])
+
+
+def test_a_party_committee_with_its_party_in_its_name_is_a_primary(tmp_path):
+    # Washington writes a precinct committee officer's party in the office, none in its column:
+    # a party's own office, won as a primary, never a seat of "no party" in the tally.
+    text = WA + (
+        "Adams,Ritzville Precinct Committee Officer - Republican,,,Phil Peters,73\n"
+        "Adams,Ritzville Precinct Committee Officer - Republican,,,John Faure,30\n"
+    )
+    document = summary(write(tmp_path, text, WA_NAME))
+    lines = {r["race"]: r for r in document["overview"]["races"]}
+    pco = lines["Ritzville Precinct Committee Officer - Republican"]
+    assert pco["primary"] is True and "top_two" not in pco and pco["won"] is True
+    assert document["tally"]["races"] == 0 and document["tally"]["primaries"] == 6
+    (election,) = [e for e in document["elections"] if e["election"].startswith("Ritzville")]
+    assert any("Phil Peters wins the primary" in n for n in election["notes"])

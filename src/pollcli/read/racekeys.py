@@ -409,11 +409,21 @@ PRIMARY_NAME: Final = re.compile(r"\bprimary\b", re.IGNORECASE)
 def is_primary(race: Race, party: PartyRule | None) -> bool:
     """A primary: the stage says so (MEDSL's `pri`, `primary`, a "jungle primary"), the party is
     its key as a party primary's (`PartyRule`; not a --race-by party, which may split a general
-    election), or the race's name says so. (A top-two primary is one too: `top_two`.)"""
+    election), a party committee's race in a top-two primary, or the race's name says so. (A
+    top-two primary is one too: `top_two`.)"""
     stage = normal("stage", race.values.get("stage", ""))
     party_primary = party is not None and not party.every_row
+    # A party committee in a top-two primary is a party's own (Washington's precinct committee
+    # officers, the party in the office's name and none in the party column).
+    committee = (
+        party is not None
+        and party.top_two
+        and party.primary(race.values.get("stage", ""))
+        and PARTY_OFFICES.search(race.values.get("office", "")) is not None
+    )
     return bool(
         PRIMARY_NAME.search(stage)
+        or committee
         or (party_primary and race.values.get("party", "").strip())
         or PRIMARY_NAME.search(race.name)
     )
