@@ -16,7 +16,7 @@ import pytest
 
 from conftest import invoke, write
 from pollcli.read import ReadOptions, engines, load_file, stream
-from pollcli.read.racekeys import top_two_by_name
+from pollcli.read.racekeys import PARTY_OFFICES, top_two_by_name
 
 # Washington's layout (OpenElections' county file): a statewide office over two counties whose
 # parties are spelt two ways, a county office of one name in two counties, and precinct committee
@@ -312,3 +312,21 @@ def test_a_party_committee_with_its_party_in_its_name_is_a_primary(tmp_path):
     assert document["tally"]["races"] == 0 and document["tally"]["primaries"] == 6
     (election,) = [e for e in document["elections"] if e["election"].startswith("Ritzville")]
     assert any("Phil Peters wins the primary" in n for n in election["notes"])
+
+
+@pytest.mark.parametrize(
+    ("office", "own"),
+    [
+        ("President", True),
+        ("Presidential Preference", True),
+        ("County Central Committee, 15th District", True),
+        ("Precinct Committee Officer", True),
+        ("Republican Committeeman", True),
+        ("Governor", False),
+        ("U.S. Senate", False),
+        ("Presidents Day Levy", False),
+        ("County Commissioner District 1", False),
+    ],
+)
+def test_the_offices_each_party_elects_its_own_of(office, own):
+    assert (PARTY_OFFICES.search(office) is not None) is own

@@ -92,7 +92,7 @@ _DIGITS = re.compile(r"\d+")
 # Offices that stay party primaries in a top-two primary (California's presidential primary and
 # party committees; Washington's precinct committee officers): each party elects its own.
 PARTY_OFFICES: Final = re.compile(
-    r"\bpresident(ial)?\b|\bcentral committee\b|\bprecinct committee\b|\bcommittee (wo)?m[ae]n\b"
+    r"\bpresident(ial)?\b|\bcentral committee\b|\bprecinct committee\b|\bcommittee ?(wo)?m[ae]n\b"
     r"|\bparty committee\b|\bpco\b",
     re.IGNORECASE,
 )
