@@ -7,6 +7,7 @@ are written by `pollcli.formats`.
 from __future__ import annotations
 
 from pollcli.columns import NOT_VALID_KINDS
+from pollcli.findings.top_two import top_two_sentence
 from pollcli.formats import counted, with_party
 from pollcli.formats import pct as _pct
 from pollcli.tally import Ranked, Tally
@@ -267,7 +268,7 @@ def _majority(tally: Tally, *, official: bool) -> str:
             "where they are one candidate's."
         )
     if tally.top_two:
-        return _top_two(tally, official=official)
+        return top_two_sentence(tally, official=official)
     majority, leader, runoff = tally.majority, tally.leader, tally.runoff
     verb = "wins" if official else "would win"
     prize = "the primary" if tally.primary else "the seat"
@@ -313,37 +314,6 @@ def _majority(tally: Tally, *, official: bool) -> str:
             f"{runoff[0]} and {runoff[1]}."
         )
     return f"Majority: no — nobody has more than {majority:g} %."
-
-
-def _top_two(tally: Tally, *, official: bool) -> str:
-    """A top-two primary: who advances to the general election (no one wins it)."""
-    advance, tied = tally.advance or [], tally.advance_tie or []
-    where = "to the general election"
-
-    def named(item: Ranked) -> str:
-        party = item.option.party
-        return f"{item.option.candidate} ({f'{party}, ' if party else ''}{pct(item.share)})"
-
-    def listed(items: list[Ranked]) -> str:
-        names = [named(r) if r in advance else r.option.candidate for r in items]
-        return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
-
-    if not tied:
-        if len(advance) == 1:
-            verb = "advances" if official else "would advance"
-            return f"Top-two primary: {named(advance[0])} alone {verb} {where} (one candidate)."
-        verb = "advance" if official else "would advance"
-        return f"Top two {verb} {where}: {listed(advance)}."
-    if advance:
-        verb = "advances" if official else "would advance"
-        return (
-            f"Top two: {named(advance[0])} {verb} {where}; {listed(tied)} tie for second with "
-            f"{figures(tied[0])}, and who else advances is undecided."
-        )
-    return (
-        f"Top two: {listed(tied)} tie for first with {figures(tied[0])}; who advances {where} "
-        "is undecided."
-    )
 
 
 def _partial(tally: Tally) -> str:
