@@ -244,7 +244,7 @@ PrimaryOpt = Annotated[
     str | None,
     typer.Option(
         "--primary",
-        metavar="party|top-two",
+        metavar="TYPE",
         help="How a file's primaries are read: party (one primary per party and office; the "
         "default for a file named primary) or top-two (one race of every party per office, whose "
         "top two advance, as in Washington and California; presidential primaries and party "
