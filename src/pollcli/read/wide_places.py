@@ -1,0 +1,110 @@
+"""Where a wide table's rows are: the naming columns that give each long row its region and unit.
+
+The naming columns the header words call region give the region (a second one the unit); else the
+naming column that tells the rows apart (words before codes: `constituency_name` rather than
+`ons_id`); else all of them joined (`ENTIDAD · DISTRITO`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from pollcli.columns import canonical_column, place_level, place_word
+from pollcli.read import protocol
+from pollcli.read.dialect import RawTable
+from pollcli.read.layout import Plan
+
+Row = tuple[int, list[str]]
+# Naming cells joined into one name when no single column tells the rows apart.
+JOIN: Final[str] = " · "
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a long row's region (or unit) comes from: one naming column, or several joined."""
+
+    name: str
+    indexes: tuple[int, ...]
+
+    def of(self, cells: list[str], line: int) -> str:
+        if len(self.indexes) == 1:
+            return cells[self.indexes[0]].strip()
+        if not self.indexes:
+            return f"line {line}"
+        return JOIN.join(p for p in (cells[i].strip() for i in self.indexes) if p)
+
+
+def places(table: RawTable, plan: Plan, rows: list[Row]) -> tuple[Place | None, Place | None, str]:
+    """The region and unit of the rows: the naming columns the header words call region (a second
+    one is the unit), else the naming column that tells the rows apart (words before codes), else
+    all of them joined. A note says which when it is not a region column."""
+    header = table.header
+    naming = [i for i in plan.ids if not protocol.names_a_parent(header[i])]
+    regions = [i for i in naming if canonical_column(header[i]) == "region"]
+    if len(rows) <= 1 and not naming:
+        return None, None, ""
+    if not naming:
+        hint = ""
+        if plan.options:
+            # A code under a header pollcli does not know reads as a candidate's votes.
+            first = header[plan.options[0]]
+            hint = f" (if {first!r} does, pass --id-columns {first!r})"
+        return (
+            Place("row", ()),
+            None,
+            f"Each row is named by its line: no column names the rows{hint}.",
+        )
+    if regions:
+        # As the header stage ranks places: a `region` column, else the level above the finest.
+        levels = {i: place_level(header[i]) for i in regions}
+        named = [i for i in regions if place_word(header[i]) == "region"]
+        ranked = sorted(set(levels.values()))
+        level = ranked[-2] if len(ranked) > 1 else ranked[0]
+        chosen = named[0] if named else min(i for i in regions if levels[i] == level)
+        region = Place(header[chosen], (chosen,))
+        if _distinct(rows, (chosen,)):
+            return region, None, ""
+        rest = [i for i in naming if i != chosen]
+        rest.sort(key=lambda i: -levels.get(i, -1))  # the finest place first
+        within = _telling(rows, header, rest, within=chosen) or tuple(rest)
+        if not within:
+            return region, Place("row", ()), ""
+        return region, Place(JOIN.join(header[i] for i in within), within), ""
+    telling = _telling(rows, header, naming) or tuple(naming)
+    name = JOIN.join(header[i] for i in telling)
+    return (
+        Place(name, telling),
+        None,
+        f"The rows are the regions, named by {name!r}.",
+    )
+
+
+def _distinct(rows: list[Row], indexes: Sequence[int], within: int | None = None) -> bool:
+    seen = set()
+    for _, cells in rows:
+        key = tuple(
+            cells[i].strip() for i in ((within,) if within is not None else ()) + tuple(indexes)
+        )
+        if key in seen or not any(key):
+            return False
+        seen.add(key)
+    return True
+
+
+def _telling(
+    rows: list[Row], header: list[str], indexes: list[int], within: int | None = None
+) -> tuple[int, ...]:
+    """The naming column that tells the rows apart (within the `within` column's groups), words
+    before codes; () when none does alone."""
+
+    def wordy(i: int) -> float:
+        cells = [c[i] for _, c in rows[:200] if c[i].strip()]
+        return sum(1 for c in cells if any(ch.isalpha() for ch in c)) / max(len(cells), 1)
+
+    # Names before codes: `constituency_name` rather than `ons_id` (whose codes have letters too).
+    for index in sorted(indexes, key=lambda i: (protocol.names_a_row(header[i]), -wordy(i))):
+        if _distinct(rows, (index,), within):
+            return (index,)
+    return ()
