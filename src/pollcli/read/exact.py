@@ -71,6 +71,7 @@ def read_table(
 
     plan = layout.detect(table, options)
     marked: dict[int, Marked] = {}
+    total_options: frozenset[str] = frozenset()
     summed: list[Record] | None = None
     unit_facts = UnitFacts()
     if plan is not None:
@@ -79,6 +80,7 @@ def read_table(
         reshaped = reshape(table, plan, options, found)
         table, columns, marked = reshaped.table, reshaped.columns, reshaped.marked
         summed, unit_facts = reshaped.records, reshaped.unit_facts or unit_facts
+        total_options = reshaped.total_options
     else:
         rows = [(table.header_line, table.header), *table.records[: preamble.HEAD_LINES]]
         roles = column_roles(table.header, options)
@@ -114,7 +116,7 @@ def read_table(
         check_regions(records, columns)  # too many: read again by the caller (`manyregions`)
     columns.notes.extend(notes or [])
     assembly = assembly_for(table, reader, options.facts, found, unit_facts, source_file)
-    assembly.totals = stage(columns, found, marked, frozenset(options.kind_keys()))
+    assembly.totals = stage(columns, found, marked, frozenset(options.kind_keys()), total_options)
     elections = assemble_races(assembly, records, table.header_line, reader, options)
     report(count)
     return elections, sort_problems(found.items)

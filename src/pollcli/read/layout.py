@@ -231,13 +231,17 @@ def _plan(
         label = header[i]
         if not label.strip() and not any(column(sample, i)):
             continue  # an empty column under an empty header: a trailing delimiter
+        # A code or number names the row wherever it is (a district's number right of the name).
+        code = lines[i] is None and protocol.names_a_row(label)
         if given:
             named = _norm(table, i) in given
         elif first_protocol is not None:
-            named = i < first_protocol
+            named = i < first_protocol or code
         else:
             words = not numeric[i] and any(v.strip() for v in column(sample, i))
-            named = i <= last_name or (not plan.options and (words or _names_by_header(label)))
+            named = (
+                i <= last_name or code or (not plan.options and (words or _names_by_header(label)))
+            )
         if named:
             ids.append(i)
         elif (line := _fact_line(lines[i], label, plan)) is not None and not is_share[i]:

@@ -85,11 +85,15 @@ OTHER_LINES: Final[tuple[str, ...]] = (
 # name: the US Census's FIPS and GEOID, Germany's AGS (Amtlicher Gemeindeschlüssel, Kennziffer),
 # Austria's GKZ, France's INSEE, the UK's ONS and GSS codes, Poland's TERYT. A compound (`stcofips`,
 # `Gemeindekennziffer`, `Wahlkreisnummer`) is matched by its end, never `id` (David, Sigrid); `ons`
-# only alone (Dutch parties: `Ons Dorp`).
+# only alone (Dutch parties: `Ons Dorp`). Districts and sections numbered in the languages whose
+# place words are not the header stage's (Mexico's `DISTRITO`, `SECCION`, `CASILLA`; Italy's
+# `Sezione`; Brazil's `Seção`): a number there names a row, never a party.
 ID_WORDS: Final[str] = (
     r"(.* )?(code|codes|código|codigo|codice|kod|код|id|ids|identifier|identifiant|nr|n°|№"
     r"|number|numer|номер|teryt|ref|reference|pano|geoid\d*|\w*fips\w*"
-    r"|\w*(kennziffer|schlüssel|schlüsselnummer|nummer))( .*)?"
+    r"|\w*(kennziffer|schlüssel|schlüsselnummer|nummer)"
+    r"|distrito|distritos|circunscripción|circunscripcion|sección|seccion|casilla|distretto"
+    r"|circoscrizione|sezione|seção|secao)( .*)?"
     r"|(ags|gkz|insee|gss)( .*)?|ons|year|election year|jahr|année|rok|год"
 )
 # A column naming a row's parent: the rows other rows belong to are their totals.

@@ -111,13 +111,16 @@ def set_aside(
     found: Found,
     marked: Mapping[int, Marked] | None = None,
     given: frozenset[str] = frozenset(),
+    total_options: frozenset[str] = frozenset(),
 ) -> list[Record]:
     """One election's records without its total rows; a `total-row` warning per class of totals,
     and a `total-mismatch` warning per total that differs from the sum of its parts. `given`: the
-    option names `--kind` gives a kind (as `kinds.name_key` gives them), never totals."""
+    option names `--kind` gives a kind (as `kinds.name_key` gives them), never totals;
+    `total_options`: options that are totals whatever their name (a wide table's `TOTAL_BOLETAS`
+    column), as `assemble.option_key` gives them."""
     marked = marked or {}
     subtotals = find_subtotals(records, marked, given)
-    classes, counted = _find(records, columns, marked, given, subtotals)
+    classes, counted = _find(records, columns, marked, given, subtotals, total_options)
     warn_counted(label, counted, columns, found)
     _warn_subtotals(label, [s for s in subtotals if s.beside], columns, found)
     if not classes:
@@ -190,9 +193,17 @@ def stage(
     found: Found,
     marked: Mapping[int, Marked] | None = None,
     given: frozenset[str] = frozenset(),
+    total_options: frozenset[str] = frozenset(),
 ) -> Callable[[str, list[Record]], list[Record]]:
     """`set_aside` for the assembly stage of one file (`Assembly.totals`)."""
-    return partial(set_aside, columns=columns, found=found, marked=marked, given=given)
+    return partial(
+        set_aside,
+        columns=columns,
+        found=found,
+        marked=marked,
+        given=given,
+        total_options=total_options,
+    )
 
 
 def _kept(records: list[Record], classes: dict[tuple[str, ...], _Class]) -> list[Record]:
@@ -206,6 +217,7 @@ def _find(
     marked: Mapping[int, Marked],
     given: frozenset[str],
     subtotals: list[Subtotal],
+    total_options: frozenset[str] = frozenset(),
 ) -> tuple[dict[tuple[str, ...], _Class], list[Maybe]]:
     """The election's totals, by class, and the rows that may be totals by their place but are
     counted (blank ones, and units named like their region that nearly hold its total)."""
@@ -235,7 +247,10 @@ def _find(
             total.records.append(record)
         elif (
             record.row.fact is None
-            and is_total_name(record.row.candidate)
+            and (
+                is_total_name(record.row.candidate)
+                or (bool(total_options) and option_key(record.row.candidate) in total_options)
+            )
             and kind_key(record.row.candidate) not in given
         ):
             # (A `Total Votes` row that counts its unit is a fact of it: `records.with_row_facts`.)

@@ -16,7 +16,7 @@ left out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from pollcli.columns import (
@@ -27,6 +27,7 @@ from pollcli.columns import (
 )
 from pollcli.numbers import NumberError, parse_votes
 from pollcli.problems import Code, Found
+from pollcli.read.assemble import option_key
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import UnitFacts
 from pollcli.read.header import ColumnMap
@@ -34,6 +35,7 @@ from pollcli.read.layout import Plan, describe, level0, race_hint, variant
 from pollcli.read.records import Record
 from pollcli.read.roles import wide_roles
 from pollcli.read.totals import Marked
+from pollcli.read.wide_columns import repeated_rows, total_columns, totals_note
 from pollcli.read.wide_places import places
 from pollcli.read.wide_sums import sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
@@ -58,6 +60,9 @@ class Reshaped:
     # table then empty.
     records: list[Record] | None = None
     unit_facts: UnitFacts | None = None
+    # The option columns that are totals of their row's options (`wide_columns`), as
+    # `assemble.option_key` gives their names: the totals stage sets them aside.
+    total_options: frozenset[str] = frozenset()
 
 
 def reshape(
@@ -86,6 +91,12 @@ def reshape(
     if alone:
         rows = [row for row in rows if row[0] not in alone]
         marked = {line: m for line, m in marked.items() if line not in alone}
+    election_ids = [i for i in plan.ids if canonical_column(table.header[i]) == "election"]
+    if not (split or election_ids) and unit is None:
+        # Rows named alike: one error, not one per option of each (the long stages' own).
+        again = repeated_rows(table, plan, rows, region, found, frozenset(marked))
+        rows = [row for row in rows if row[0] not in again]
+    totals = total_columns(table, plan, rows, options)
     frame = _melt(pd, table, plan, rows, options, found)
     not_standing = 0
     if parties:
@@ -96,7 +107,6 @@ def reshape(
         frame = frame[~zero].reset_index(drop=True)
     base = _base_label(table, options)
     variants = sorted({v for v in (variant(table, i) for i in range(len(table.header))) if v})
-    election_ids = [i for i in plan.ids if canonical_column(table.header[i]) == "election"]
     # A naming column called like a fact (`country_name`, `office`) is that fact when it holds one
     # value; one that varies from row to row names the rows (the UK's England, Scotland, Wales).
     fact_ids = [
@@ -148,7 +158,13 @@ def reshape(
             ]
         return known[line, own]
 
-    notes = [*table.notes, describe(table, plan), *([] if split else race_hint(table, plan, rows))]
+    # The total columns are melted as options for the totals stage to set aside and check, but
+    # the note counts only the options.
+    described = replace(plan, options=[i for i in plan.options if i not in totals])
+    notes = [*table.notes, describe(table, described)]
+    if totals:
+        notes.append(totals_note(table, totals))
+    notes += [] if split else race_hint(table, plan, rows)
     if place_note:
         notes.append(place_note)
     if alone:
@@ -198,7 +214,9 @@ def reshape(
                 header=header,
                 header_line=table.header_line,
             )
-            return Reshaped(empty_table, column_map, marked, records, unit_facts)
+            return Reshaped(
+                empty_table, column_map, marked, records, unit_facts, _names(table, totals)
+            )
     long: list[Row] = []
     for line, position, candidate, party, votes in zip(
         frame["line"].tolist(),
@@ -236,7 +254,11 @@ def reshape(
         header_line=table.header_line,
         records=long,
     )
-    return Reshaped(reshaped, column_map, marked)
+    return Reshaped(reshaped, column_map, marked, total_options=_names(table, totals))
+
+
+def _names(table: RawTable, totals: dict[int, str]) -> frozenset[str]:
+    return frozenset(option_key(level0(table, i)) for i in totals)
 
 
 def _race_role(role: str) -> bool:

@@ -1,0 +1,200 @@
+"""A wide table's columns of counts that are no options: a total of each row's options, and the
+rows a naming column left out would tell apart.
+
+A commission's table often ends with the row's total (`TOTAL_BOLETAS`, `TOTAL_VOTOS`, `Votos
+totales`, `Gesamt`, `Итого`). Read as an option, it "leads" with half of all votes. A column is a
+total when its header says so (a total word as the whole header, or as its first or last words), or
+when it holds the sum of the other options of its row in every row (of its variant, in a header over
+several rows). It is set aside with a note, never an option: its cells go on to the totals stage as
+a total option of their row (`totals.set_aside`), which checks each against the other options and
+warns where it differs. A header that names a fact (`Total votes`, `Total ballots cast`, `Total
+registered`) is read as that fact by the layout stage (`protocol`), before any of this.
+
+A wide table's rows are places: when the naming columns leave two rows named alike (`ENTIDAD` with
+`AGUASCALIENTES` once per district), the options would be listed twice in one place. One error says
+so, and which column would tell the rows apart (`--id-columns ENTIDAD,DISTRITO`).
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Final
+
+from pollcli.kinds import name_key as kind_key
+from pollcli.numbers import NumberError, parse_votes
+from pollcli.problems import Code, Found
+from pollcli.read.layout import Plan, level0, variant
+from pollcli.read.total_words import is_total_name, name_key
+
+if TYPE_CHECKING:
+    from pollcli.read.dialect import RawTable
+    from pollcli.read.options import ReadOptions
+    from pollcli.read.wide_places import Place
+
+Row = tuple[int, list[str]]
+# Total words that say so as a header's first or last word (`TOTAL_BOLETAS`, `Votos totales`,
+# `Всего голосов`). Not the words that are also parties' or places' words (`Lewica Razem`, `Sumar`,
+# `Zusammen für…`): those are totals only as the whole header.
+EDGE_WORDS: Final[frozenset[str]] = frozenset(
+    {"total", "totals", "totales", "totale", "totaux", "totalt", "totaal", "gesamt", "insgesamt",
+     "gesamtsumme", "итого", "всего", "всього", "усього", "ogółem"}
+)  # fmt: skip
+# A total by its figures sums at least this many other options (a column equal to the one other
+# option is a copy, not a total).
+PARTS_AT_LEAST: Final[int] = 2
+# How many lines an error names before "and N more".
+SHOWN: Final[int] = 8
+
+
+def says_total(label: str) -> bool:
+    """Whether a header names a total: a total word as the whole header (`Total`, `Итого`), or as
+    its first or last word (`TOTAL_BOLETAS`, `Votos totales`)."""
+    if is_total_name(label):
+        return True
+    words = name_key(label).split()
+    return len(words) > 1 and (words[0] in EDGE_WORDS or words[-1] in EDGE_WORDS)
+
+
+def total_columns(
+    table: RawTable, plan: Plan, rows: Sequence[Row], options: ReadOptions
+) -> dict[int, str]:
+    """The option columns that are totals of their row's options, each with why (for the note);
+    none that `--kind` names (a party called so)."""
+    if plan.blocks is not None or len(plan.options) <= PARTS_AT_LEAST:
+        return {}
+    given = frozenset(options.kind_keys())
+    free = [i for i in plan.options if kind_key(level0(table, i)) not in given]
+    found = {i: "by its header" for i in free if says_total(level0(table, i))}
+    groups: dict[str, list[int]] = {}
+    for i in plan.options:
+        if i not in found:
+            groups.setdefault(variant(table, i), []).append(i)
+    for columns in groups.values():
+        index = _sum_column(columns, rows, options)
+        if index is not None and index in free:
+            found[index] = "it holds the sum of the other options in every row"
+    return found
+
+
+def _sum_column(columns: list[int], rows: Sequence[Row], options: ReadOptions) -> int | None:
+    """The one column that holds the sum of the others in every row (blank cells are 0), or None:
+    twice a row's total column is the sum of the whole row."""
+    if len(columns) <= PARTS_AT_LEAST or not rows:
+        return None
+    import numpy as np
+
+    figures = np.zeros((len(rows), len(columns)), dtype=np.int64)
+    decimal = options.decimal or "."
+    for r, (_, cells) in enumerate(rows):
+        for c, index in enumerate(columns):
+            text = cells[index].strip() if index < len(cells) else ""
+            if not text:
+                continue
+            if text.isdigit() and text.isascii() and len(text) < 16:
+                figures[r, c] = int(text)
+                continue
+            try:
+                figures[r, c] = parse_votes(
+                    text, decimal, decimal_given=options.decimal is not None
+                )
+            except NumberError:
+                return None  # a cell that is no count: the layout's reading reports it
+    whole = figures.sum(axis=1)
+    parts = (figures > 0).sum(axis=1)
+    # Somewhere it sums at least two options that are not 0 (else it may be a copy of one).
+    summing = [
+        c
+        for c in range(len(columns))
+        if bool((figures[:, c] * 2 == whole).all())
+        and bool(((parts - (figures[:, c] > 0)) >= PARTS_AT_LEAST).any())
+    ]
+    return columns[summing[0]] if len(summing) == 1 else None
+
+
+def totals_note(table: RawTable, totals: dict[int, str]) -> str:
+    """The note that says which columns are totals, and why."""
+    said = "; ".join(f"{level0(table, i)!r} ({why})" for i, why in totals.items())
+    many = len(totals) > 1
+    return (
+        f"Read as the total of each row's options, not as {'options' if many else 'an option'}: "
+        f"{said}; set aside and checked against the options."
+    )
+
+
+def repeated_rows(
+    table: RawTable,
+    plan: Plan,
+    rows: Sequence[Row],
+    region: Place | None,
+    found: Found,
+    skip: frozenset[int] = frozenset(),
+) -> set[int]:
+    """The lines of rows named as an earlier row is (the naming columns do not tell them apart):
+    one error naming them, and the column that would tell them apart (`--id-columns`). `skip`: the
+    lines of total rows."""
+    if region is None or not region.indexes:
+        return set()
+    by_line = dict(rows)
+
+    def filled(line: int) -> set[int]:
+        cells = by_line[line]
+        return {i for i in plan.options if i < len(cells) and cells[i].strip()}
+
+    first: dict[str, int] = {}
+    again: list[tuple[int, int]] = []
+    for line, cells in rows:
+        name = region.of(cells, line)
+        if line in skip or not name:
+            continue
+        if name not in first:
+            first[name] = line
+        elif filled(line) & filled(first[name]):
+            # (Rows of one name with no option in common are apart races of one place.)
+            again.append((line, first[name]))
+    if not again:
+        return set()
+    line, earlier = again[0]
+    named = [table.header[i] for i in plan.ids]
+    telling = _telling_column(table, plan, rows, region)
+    if telling is not None:
+        flag = "--id-columns " + shlex.quote(",".join([*named, table.header[telling]]))
+        advice = (
+            f"if {table.header[telling]!r} tells them apart (read now as an option), name the "
+            f"rows with it: {flag}"
+        )
+    else:
+        advice = (
+            "name the columns that tell them apart with --id-columns COL,…, or remove the "
+            "repeated rows"
+        )
+    lines = [at for at, _ in again]
+    shown = ", ".join(f"{n:,}" for n in lines[:SHOWN]) + (
+        f" and {len(lines) - SHOWN} more" if len(lines) > SHOWN else ""
+    )
+    found.add(
+        Code.DUPLICATE_OPTION,
+        line,
+        f"{len(lines):,} row(s) (line{'s' if len(lines) > 1 else ''} {shown}) are named as an "
+        f"earlier row is ({region.of(by_line[line], line)!r} on line {earlier:,}, named by "
+        f"{', '.join(map(repr, named))}): each row of a wide table is a place of its own, so "
+        f"their options would be counted twice there; {advice}",
+        column=named[0] if named else None,
+    )
+    return set(lines)
+
+
+def _telling_column(table: RawTable, plan: Plan, rows: Sequence[Row], region: Place) -> int | None:
+    """The first option column of whole numbers that, with the naming columns, names each row once
+    (a district's number read as a party)."""
+    for index in plan.options:
+        seen: set[tuple[str, str]] = set()
+        for line, cells in rows:
+            cell = cells[index].strip() if index < len(cells) else ""
+            key = (region.of(cells, line), cell)
+            if not cell.isdigit() or key in seen:
+                break
+            seen.add(key)
+        else:
+            return index
+    return None
