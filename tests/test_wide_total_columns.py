@@ -195,7 +195,9 @@ def test_each_variant_has_its_own_total(tmp_path, monkeypatch):
     )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     figures=st.lists(
         st.lists(st.integers(0, 10**6), min_size=3, max_size=5), min_size=2, max_size=8
@@ -220,7 +222,9 @@ def test_a_sum_column_anywhere_is_set_aside(tmp_path, monkeypatch, figures, at):
 # --- W6: a district's number right of the name ----------------------------------------------------
 
 
-@pytest.mark.parametrize("header", ["DISTRITO", "Distrito", "ID", "code", "Number", "SECCION", "Nr"])
+@pytest.mark.parametrize(
+    "header", ["DISTRITO", "Distrito", "ID", "code", "Number", "SECCION", "Nr"]
+)
 def test_a_number_right_of_the_name_under_an_id_header_names_the_row(tmp_path, monkeypatch, header):
     path = write(tmp_path, mx_text(district=header))
     elections, _ = load_both(path, monkeypatch)
