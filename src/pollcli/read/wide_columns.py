@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from pollcli.kinds import name_key as kind_key
 from pollcli.numbers import NumberError, parse_votes
@@ -43,6 +43,8 @@ EDGE_WORDS: Final[frozenset[str]] = frozenset(
 # A total by its figures sums at least this many other options (a column equal to the one other
 # option is a copy, not a total).
 PARTS_AT_LEAST: Final[int] = 2
+# Rows looked at first for a column of sums (all of them then for the one found).
+SAMPLE_ROWS: Final[int] = 500
 # How many lines an error names before "and N more".
 SHOWN: Final[int] = 8
 
@@ -78,38 +80,51 @@ def total_columns(
 
 
 def _sum_column(columns: list[int], rows: Sequence[Row], options: ReadOptions) -> int | None:
-    """The one column that holds the sum of the others in every row (blank cells are 0), or None:
-    twice a row's total column is the sum of the whole row."""
+    """The one column that holds the sum of the others in every row (blank cells are 0), or None.
+    The first rows are looked at first: in nearly every table they show there is none."""
     if len(columns) <= PARTS_AT_LEAST or not rows:
         return None
+    head = _summing(_figures(columns, rows[:SAMPLE_ROWS], options))
+    if len(head) != 1 or len(rows) <= SAMPLE_ROWS:
+        return columns[head[0]] if len(head) == 1 else None
+    summing = _summing(_figures(columns, rows, options))
+    return columns[summing[0]] if len(summing) == 1 else None
+
+
+def _figures(columns: list[int], rows: Sequence[Row], options: ReadOptions) -> Any:
+    """The columns' counts as a matrix of a row per row (blank cells 0), or None when a cell is no
+    count (the layout's reading reports it)."""
     import numpy as np
 
-    figures = np.zeros((len(rows), len(columns)), dtype=np.int64)
+    out = np.zeros((len(rows), len(columns)), dtype=np.int64)
     decimal = options.decimal or "."
-    for r, (_, cells) in enumerate(rows):
-        for c, index in enumerate(columns):
-            text = cells[index].strip() if index < len(cells) else ""
-            if not text:
-                continue
-            if text.isdigit() and text.isascii() and len(text) < 16:
-                figures[r, c] = int(text)
-                continue
+    for c, index in enumerate(columns):
+        cells = [(cells[index] if index < len(cells) else "").strip() or "0" for _, cells in rows]
+        joined = "".join(cells)
+        if joined.isdigit() and joined.isascii() and max(map(len, cells)) < 16:
+            out[:, c] = np.array(cells).astype(np.int64)  # every cell plain digits: at once
+            continue
+        for r, text in enumerate(cells):
             try:
-                figures[r, c] = parse_votes(
-                    text, decimal, decimal_given=options.decimal is not None
-                )
+                out[r, c] = parse_votes(text, decimal, decimal_given=options.decimal is not None)
             except NumberError:
-                return None  # a cell that is no count: the layout's reading reports it
+                return None
+    return out
+
+
+def _summing(figures: Any) -> list[int]:
+    """The columns of `figures` that hold the sum of the others in every row (twice such a cell is
+    its row's sum), and somewhere sum at least two options that are not 0 (else it may copy one)."""
+    if figures is None:
+        return []
     whole = figures.sum(axis=1)
-    parts = (figures > 0).sum(axis=1)
-    # Somewhere it sums at least two options that are not 0 (else it may be a copy of one).
-    summing = [
+    filled = (figures > 0).sum(axis=1)
+    return [
         c
-        for c in range(len(columns))
+        for c in range(figures.shape[1])
         if bool((figures[:, c] * 2 == whole).all())
-        and bool(((parts - (figures[:, c] > 0)) >= PARTS_AT_LEAST).any())
+        and bool(((filled - (figures[:, c] > 0)) >= PARTS_AT_LEAST).any())
     ]
-    return columns[summing[0]] if len(summing) == 1 else None
 
 
 def totals_note(table: RawTable, totals: dict[int, str]) -> str:
