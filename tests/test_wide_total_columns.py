@@ -286,3 +286,21 @@ def test_rows_of_one_name_with_no_option_in_common_are_no_repeat(tmp_path, monke
     elections, problems = load_both(path, monkeypatch)
     assert votes_of(elections) == {"Ann": 11, "Bob": 9, "Cy": 7, "Di": 6}
     assert not [p for p in problems if p.severity == "error"]
+
+
+def test_a_differing_total_is_named_on_its_own_line_among_precincts(tmp_path, monkeypatch):
+    # Precincts within counties: the table is summed per county where that gives the same answer,
+    # but a total that differs in one precinct's row is told on that row's line.
+    text = (
+        "county,precinct,Ann,Bob,Cy,Total votos\n"
+        "A,p1,10,20,30,60\n"
+        "A,p2,1,2,3,7\n"
+        "B,p1,4,5,6,15\n"
+        "B,p2,7,8,9,24\n"
+    )
+    path = write(tmp_path, text)
+    elections, problems = load_both(path, monkeypatch)
+    assert votes_of(elections) == party_sums(path, ["Ann", "Bob", "Cy"])
+    mismatch = [p for p in problems if p.code == "total-mismatch"]
+    assert [p.line for p in mismatch] == [3]
+    assert "7 in the total row, 6 in its unit's options" in mismatch[0].message

@@ -60,11 +60,13 @@ def says_total(label: str) -> bool:
 
 def total_columns(
     table: RawTable, plan: Plan, rows: Sequence[Row], options: ReadOptions
-) -> dict[int, str]:
+) -> tuple[dict[int, str], bool]:
     """The option columns that are totals of their row's options, each with why (for the note);
-    none that `--kind` names (a party called so)."""
-    if plan.blocks is not None or len(plan.options) <= PARTS_AT_LEAST:
-        return {}
+    none that `--kind` names (a party called so). And whether a total by its header differs from
+    its row's other options in some row: the rows are then read one by one (not summed per
+    region), for the totals stage to name each line where it differs."""
+    if plan.blocks is not None:
+        return {}, False
     given = frozenset(options.kind_keys())
     free = [i for i in plan.options if kind_key(level0(table, i)) not in given]
     found = {i: "by its header" for i in free if says_total(level0(table, i))}
@@ -72,11 +74,17 @@ def total_columns(
     for i in plan.options:
         if i not in found:
             groups.setdefault(variant(table, i), []).append(i)
+    differs = False
+    for i in found:
+        figures = _figures([i, *groups.get(variant(table, i), [])], rows, options)
+        differs = (
+            differs or figures is None or bool((figures[:, 0] * 2 != figures.sum(axis=1)).any())
+        )
     for columns in groups.values():
         index = _sum_column(columns, rows, options)
         if index is not None and index in free:
             found[index] = "it holds the sum of the other options in every row"
-    return found
+    return found, differs
 
 
 def _sum_column(columns: list[int], rows: Sequence[Row], options: ReadOptions) -> int | None:

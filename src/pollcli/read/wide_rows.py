@@ -96,7 +96,7 @@ def reshape(
         # Rows named alike: one error, not one per option of each (the long stages' own).
         again = repeated_rows(table, plan, rows, region, found, frozenset(marked))
         rows = [row for row in rows if row[0] not in again]
-    totals = total_columns(table, plan, rows, options)
+    totals, differs = total_columns(table, plan, rows, options)
     frame = _melt(pd, table, plan, rows, options, found)
     not_standing = 0
     if parties:
@@ -188,7 +188,9 @@ def reshape(
         )
     column_map = ColumnMap(header=header, line=table.header_line, columns=columns, notes=notes)
     big = len(rows) >= SUMMED_FROM_ROWS
-    if fast and big and not (election_ids or fact_ids or keyed or marked) and region is not None:
+    # (A total column that differs from its row somewhere: each row is checked on its line.)
+    plain = not (election_ids or fact_ids or keyed or marked or differs)
+    if fast and big and plain and region is not None:
         sums = sum_if_same(
             frame,
             region_of=[region.of(cells, line) for line, cells in rows],
