@@ -304,3 +304,41 @@ def test_a_differing_total_is_named_on_its_own_line_among_precincts(tmp_path, mo
     mismatch = [p for p in problems if p.code == "total-mismatch"]
     assert [p.line for p in mismatch] == [3]
     assert "7 in the total row, 6 in its unit's options" in mismatch[0].message
+
+
+# --- a total that holds the invalid ballots too: the ballots cast ---------------------------------
+
+INE = (
+    "ENTIDAD,DISTRITO,PAN,PRI,MORENA,NO REGISTRADOS,VOTOS NULOS,TOTAL_VOTOS,LISTA_NOMINAL\n"
+    "AGUASCALIENTES,1,100,200,300,5,20,625,1000\n"
+    "AGUASCALIENTES,2,110,210,310,6,21,657,1100\n"
+    "CAMPECHE,1,50,60,70,1,9,190,400\n"
+)
+
+
+def test_a_total_of_the_options_and_the_invalid_ballots_is_the_ballots_cast(tmp_path, monkeypatch):
+    # INE's layout: VOTOS NULOS after the options, TOTAL_VOTOS their sum with the null votes,
+    # LISTA_NOMINAL the voters on the list. The oracle by pandas: each column summed.
+    path = write(tmp_path, INE)
+    frame = pd.read_csv(path)
+    assert (frame["TOTAL_VOTOS"] == frame.iloc[:, 2:7].sum(axis=1)).all()
+    elections, problems = load_both(path, monkeypatch)
+    assert votes_of(elections) == party_sums(path, ["PAN", "PRI", "MORENA", "NO REGISTRADOS"])
+    facts = elections[0].facts
+    assert facts.ballots_cast == int(frame["TOTAL_VOTOS"].sum())
+    assert facts.registered == int(frame["LISTA_NOMINAL"].sum())
+    assert facts.invalid == int(frame["VOTOS NULOS"].sum())
+    said = note(elections, "A wide table")
+    assert "ballots_cast from 'TOTAL_VOTOS'" in said and "registered from 'LISTA_NOMINAL'" in said
+    assert not [p for p in problems if p.code == "total-mismatch"]
+
+
+def test_a_total_that_is_neither_the_options_nor_the_ballots_cast_stays_a_checked_total(
+    tmp_path, monkeypatch
+):
+    path = write(tmp_path, INE.replace(",190,400", ",191,400"))
+    elections, problems = load_both(path, monkeypatch)
+    assert votes_of(elections) == party_sums(path, ["PAN", "PRI", "MORENA", "NO REGISTRADOS"])
+    assert elections[0].facts.ballots_cast is None
+    assert "'TOTAL_VOTOS' (by its header)" in note(elections, "Read as the total")
+    assert sorted(p.line for p in problems if p.code == "total-mismatch") == [2, 3, 4]

@@ -27,6 +27,7 @@ from pollcli.columns import RACE_PREFIX, ROW_ALIASES, canonical_column, normaliz
 from pollcli.read import preamble, protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.preamble import is_number
+from pollcli.read.total_words import says_total
 
 if TYPE_CHECKING:
     from pollcli.read.options import ReadOptions
@@ -203,9 +204,12 @@ def _plan(
         if not any(v.strip() for v in column(sample, i)):
             # No figure in the first rows (a party that stood only further down): all rows tell.
             numeric[i] = _numeric(column(table.records, i))
+    # A column of each row's total (`TOTAL_VOTOS`) is no option's count: after a protocol line
+    # (`VOTOS NULOS`) it does not make the options before it naming columns.
     counts = [
         bool(header[i].strip())
         and lines[i] is None
+        and not says_total(level0(table, i))
         and not is_share[i]
         and canonical_column(header[i]) not in ("kind", "colour")
         and not _names_by_header(header[i])

@@ -32,13 +32,14 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"wahlberechtigte( insgesamt)?|stimmberechtigte",
         r"registered( voters)?|electorate|eligible voters|voters on the list|total registered",
         r"electores( inscritos)?|inscritos|censo( electoral)?|elettori|iscritti",
+        r"lista nominal( de electores)?",
     ),
     "ballots_cast": (
         r"число избирателей принявших участие в голосовании|явка",
         r"liczba kart wyjętych z urny|votants|nombre de votants",
         r"wählende|wähler( innen)?|wähler innen|abgegebene stimmen",
         r"ballots cast|total ballots cast|votes cast|ballots|turnout votes",
-        r"votantes|votanti",
+        r"votantes|votanti|votación total emitida|votacion total emitida",
     ),
     "invalid": (
         r"число недействительных (избирательных )?бюллетеней|недействительные( бюллетени)?",

@@ -155,6 +155,24 @@ def subtotal_of(text: str) -> str | None:
     return what if what not in TOTAL_WORDS else None
 
 
+# Total words that say so as a header's first or last word (`TOTAL_BOLETAS`, `Votos totales`,
+# `Всего голосов`). Not the words that are also parties' or places' words (`Lewica Razem`, `Sumar`,
+# `Zusammen für…`): those are totals only as the whole header.
+HEADER_EDGE_WORDS: Final[frozenset[str]] = frozenset(
+    {"total", "totals", "totales", "totale", "totaux", "totalt", "totaal", "gesamt", "insgesamt",
+     "gesamtsumme", "итого", "всего", "всього", "усього", "ogółem"}
+)  # fmt: skip
+
+
+def says_total(label: str) -> bool:
+    """Whether a header names a total: a total word as the whole header (`Total`, `Итого`), or as
+    its first or last word (`TOTAL_BOLETAS`, `Votos totales`)."""
+    if is_total_name(label):
+        return True
+    words = name_key(label).split()
+    return len(words) > 1 and (words[0] in HEADER_EDGE_WORDS or words[-1] in HEADER_EDGE_WORDS)
+
+
 def may_hold_total(cells: Iterable[str]) -> bool:
     """Whether any of these cells may name a total (all of them are looked at in one search)."""
     return _STEMS.search("\n".join(cells).casefold()) is not None

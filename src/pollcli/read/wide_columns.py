@@ -25,7 +25,7 @@ from pollcli.kinds import name_key as kind_key
 from pollcli.numbers import NumberError, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read.layout import Plan, level0, variant
-from pollcli.read.total_words import is_total_name, name_key
+from pollcli.read.total_words import says_total
 
 if TYPE_CHECKING:
     from pollcli.read.dialect import RawTable
@@ -33,13 +33,6 @@ if TYPE_CHECKING:
     from pollcli.read.wide_places import Place
 
 Row = tuple[int, list[str]]
-# Total words that say so as a header's first or last word (`TOTAL_BOLETAS`, `Votos totales`,
-# `Всего голосов`). Not the words that are also parties' or places' words (`Lewica Razem`, `Sumar`,
-# `Zusammen für…`): those are totals only as the whole header.
-EDGE_WORDS: Final[frozenset[str]] = frozenset(
-    {"total", "totals", "totales", "totale", "totaux", "totalt", "totaal", "gesamt", "insgesamt",
-     "gesamtsumme", "итого", "всего", "всього", "усього", "ogółem"}
-)  # fmt: skip
 # A total by its figures sums at least this many other options (a column equal to the one other
 # option is a copy, not a total).
 PARTS_AT_LEAST: Final[int] = 2
@@ -49,22 +42,17 @@ SAMPLE_ROWS: Final[int] = 500
 SHOWN: Final[int] = 8
 
 
-def says_total(label: str) -> bool:
-    """Whether a header names a total: a total word as the whole header (`Total`, `Итого`), or as
-    its first or last word (`TOTAL_BOLETAS`, `Votos totales`)."""
-    if is_total_name(label):
-        return True
-    words = name_key(label).split()
-    return len(words) > 1 and (words[0] in EDGE_WORDS or words[-1] in EDGE_WORDS)
-
-
 def total_columns(
     table: RawTable, plan: Plan, rows: Sequence[Row], options: ReadOptions
 ) -> tuple[dict[int, str], bool]:
     """The option columns that are totals of their row's options, each with why (for the note);
     none that `--kind` names (a party called so). And whether a total by its header differs from
     its row's other options in some row: the rows are then read one by one (not summed per
-    region), for the totals stage to name each line where it differs."""
+    region), for the totals stage to name each line where it differs.
+
+    A total by its header that holds the options and the invalid ballots (and blank ones) in
+    every row, not the options alone, is the ballots cast (Mexico's `TOTAL_VOTOS` beside `VOTOS
+    NULOS`): it becomes that fact of the plan, as a `ballots cast` header would."""
     if plan.blocks is not None:
         return {}, False
     given = frozenset(options.kind_keys())
@@ -75,16 +63,44 @@ def total_columns(
         if i not in found:
             groups.setdefault(variant(table, i), []).append(i)
     differs = False
-    for i in found:
-        figures = _figures([i, *groups.get(variant(table, i), [])], rows, options)
-        differs = (
-            differs or figures is None or bool((figures[:, 0] * 2 != figures.sum(axis=1)).any())
-        )
+    for i in list(found):
+        own = variant(table, i)
+        figures = _figures([i, *groups.get(own, [])], rows, options)
+        if figures is None:
+            differs = True
+        elif bool((figures[:, 0] * 2 != figures.sum(axis=1)).any()):
+            if _ballots_cast(table, plan, i, figures, rows, options):
+                del found[i]
+                plan.options.remove(i)
+                plan.facts[("ballots_cast", own)] = [i]
+            else:
+                differs = True
     for columns in groups.values():
         index = _sum_column(columns, rows, options)
         if index is not None and index in free:
             found[index] = "it holds the sum of the other options in every row"
     return found, differs
+
+
+def _ballots_cast(
+    table: RawTable, plan: Plan, index: int, figures: Any, rows: Sequence[Row], options: ReadOptions
+) -> bool:
+    """Whether the total column `index` (`figures[:, 0]`, its options after it) holds its row's
+    options and invalid (and blank) ballots in every row, where its variant has invalid ballots
+    and no ballots cast of its own."""
+    own = variant(table, index)
+    if ("ballots_cast", own) in plan.facts or ("ballots_cast", "") in plan.facts:
+        return False
+    extra = [
+        plan.facts.get((fact, own)) or plan.facts.get((fact, "")) or []
+        for fact in ("invalid", "blank")
+    ]
+    if not extra[0] or any(len(columns) > 1 for columns in extra):
+        return False  # (a fact of two lines added up: not looked at here)
+    beside = _figures([columns[0] for columns in extra if columns], rows, options)
+    if beside is None:
+        return False
+    return bool((figures[:, 0] == figures[:, 1:].sum(axis=1) + beside.sum(axis=1)).all())
 
 
 def _sum_column(columns: list[int], rows: Sequence[Row], options: ReadOptions) -> int | None:
