@@ -342,3 +342,14 @@ def test_a_total_that_is_neither_the_options_nor_the_ballots_cast_stays_a_checke
     assert elections[0].facts.ballots_cast is None
     assert "'TOTAL_VOTOS' (by its header)" in note(elections, "Read as the total")
     assert sorted(p.line for p in problems if p.code == "total-mismatch") == [2, 3, 4]
+
+
+def test_a_total_of_some_options_is_their_subtotal_not_the_rows_total(tmp_path, monkeypatch):
+    # `Total Write-ins` names what `Write-in A` and `Write-in B` name: the subtotals stage sets it
+    # aside as theirs (no total-mismatch against the whole row). The oracle by hand.
+    text = "county,Ann,Bob,Write-in A,Write-in B,Total Write-ins\nX,10,20,1,2,3\nY,5,6,0,4,4\n"
+    path = write(tmp_path, text)
+    elections, problems = load_both(path, monkeypatch)
+    assert votes_of(elections) == {"Ann": 15, "Bob": 26, "Write-in A": 1, "Write-in B": 6}
+    assert [p.code for p in problems] == ["total-row"]
+    assert "subtotals of the rows listed beside them" in problems[0].message

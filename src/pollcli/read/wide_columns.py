@@ -25,7 +25,7 @@ from pollcli.kinds import name_key as kind_key
 from pollcli.numbers import NumberError, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read.layout import Plan, level0, variant
-from pollcli.read.total_words import says_total
+from pollcli.read.total_words import name_key, says_total, subtotal_of
 
 if TYPE_CHECKING:
     from pollcli.read.dialect import RawTable
@@ -36,6 +36,8 @@ Row = tuple[int, list[str]]
 # A total by its figures sums at least this many other options (a column equal to the one other
 # option is a copy, not a total).
 PARTS_AT_LEAST: Final[int] = 2
+# Words a subtotal's name holds beside what it adds up (`Total Write-In Votes`), with an s cut.
+FILLER: Final[frozenset[str]] = frozenset({"vote", "voto", "of", "for", "all", "the"})
 # Rows looked at first for a column of sums (all of them then for the one found).
 SAMPLE_ROWS: Final[int] = 500
 # How many lines an error names before "and N more".
@@ -57,7 +59,11 @@ def total_columns(
         return {}, False
     given = frozenset(options.kind_keys())
     free = [i for i in plan.options if kind_key(level0(table, i)) not in given]
-    found = {i: "by its header" for i in free if says_total(level0(table, i))}
+    found = {
+        i: "by its header"
+        for i in free
+        if says_total(level0(table, i)) and not _subtotal(table, i, plan.options)
+    }
     groups: dict[str, list[int]] = {}
     for i in plan.options:
         if i not in found:
@@ -80,6 +86,20 @@ def total_columns(
         if index is not None and index in free:
             found[index] = "it holds the sum of the other options in every row"
     return found, differs
+
+
+def _subtotal(table: RawTable, index: int, columns: list[int]) -> bool:
+    """Whether a header that says total names what other options name (`Total Write-ins` beside
+    `Write-in A`): a subtotal of those (`read/subtotals`), not the total of its row."""
+    what = subtotal_of(level0(table, index))
+    if what is None:
+        return False
+    words = {w.rstrip("s") for w in what.split()} - FILLER
+    return any(
+        words & {w.rstrip("s") for w in name_key(level0(table, i)).split()}
+        for i in columns
+        if i != index
+    )
 
 
 def _ballots_cast(
