@@ -35,7 +35,7 @@ from pollcli.read.layout import Plan, describe, level0, race_hint, variant
 from pollcli.read.records import Record
 from pollcli.read.roles import wide_roles
 from pollcli.read.totals import Marked
-from pollcli.read.wide_columns import repeated_rows, total_columns, totals_note
+from pollcli.read.wide_columns import differs, repeated_rows, total_columns, totals_note
 from pollcli.read.wide_places import places
 from pollcli.read.wide_sums import sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
@@ -96,7 +96,7 @@ def reshape(
         # Rows named alike: one error, not one per option of each (the long stages' own).
         again = repeated_rows(table, plan, rows, region, found, frozenset(marked))
         rows = [row for row in rows if row[0] not in again]
-    totals, differs = total_columns(table, plan, rows, options)
+    totals = total_columns(table, plan, rows, options)
     frame = _melt(pd, table, plan, rows, options, found)
     not_standing = 0
     if parties:
@@ -189,7 +189,7 @@ def reshape(
     column_map = ColumnMap(header=header, line=table.header_line, columns=columns, notes=notes)
     big = len(rows) >= SUMMED_FROM_ROWS
     # (A total column that differs from its row somewhere: each row is checked on its line.)
-    plain = not (election_ids or fact_ids or keyed or marked or differs)
+    plain = not (election_ids or fact_ids or keyed or marked or differs(frame, table, totals))
     if fast and big and plain and region is not None:
         sums = sum_if_same(
             frame,
