@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Final
 
+from pollcli.columns import option_key
 from pollcli.kinds import name_key as kind_key
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
@@ -117,7 +118,7 @@ def set_aside(
     and a `total-mismatch` warning per total that differs from the sum of its parts. `given`: the
     option names `--kind` gives a kind (as `kinds.name_key` gives them), never totals;
     `total_options`: options that are totals whatever their name (a wide table's `TOTAL_BOLETAS`
-    column), as `assemble.option_key` gives them."""
+    column), as `columns.option_key` gives them."""
     marked = marked or {}
     subtotals = find_subtotals(records, marked, given)
     classes, counted = _find(records, columns, marked, given, subtotals, total_options)
