@@ -20,7 +20,9 @@ race) are blank ballots of that race; overvotes (too many choices) are invalid o
 The answers of a ballot measure (Yes/No, For/Against, Oui/Non, Ja/Nein, За/Против, Approve/Reject,
 Bonds Yes/No…) are options of kind `candidate` like any other; `is_answer` names them for the one
 rule that must tell them apart: they stand in every measure, so that they stand in every district
-says nothing of whether the district is one race's geography (`read.geography`).
+says nothing of whether the district is one race's geography (`read.geography`). Where a race
+lists both answers of a pair (`ANSWER_PAIRS`: Approved and Rejected…), both are options, though
+"Rejected" alone is rejected ballots (`read.answers`).
 
 Some rows are no option at all but a count of the unit they are in (OpenElections lists them as
 candidates of every precinct): their figure becomes that unit's fact.
@@ -39,7 +41,7 @@ under votes already hold) given as an office. Such a row is left out, with a not
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Final, Literal
 
@@ -196,6 +198,10 @@ ANSWER_WORDS: Final[tuple[str, ...]] = (
     "against",
     "approve",
     "reject",
+    "approved",
+    "rejected",
+    "adopted",
+    "accepted",
     "bonds yes",
     "bonds no",
     "bond yes",
@@ -267,6 +273,31 @@ def unused_count(name: str) -> bool:
 
 
 _ANSWER_KEYS: Final[frozenset[str]] = frozenset(name_key(name) for name in ANSWER_WORDS)
+# The two answers of one measure. Where a race lists both, each is an option, whatever the tables
+# above say of the word alone: Washington's measures are "Approved" / "Rejected", and their
+# "Rejected" is the votes against, not rejected ballots (`read.answers`).
+ANSWER_PAIRS: Final[tuple[tuple[str, str], ...]] = (
+    ("yes", "no"),
+    ("for", "against"),
+    ("approve", "reject"),
+    ("approved", "rejected"),
+    ("adopted", "rejected"),
+    ("accepted", "rejected"),
+    ("oui", "non"),
+    ("ja", "nein"),
+    ("sí", "no"),
+    ("si", "no"),
+    ("за", "против"),
+    ("да", "нет"),
+)
+
+
+def measure_answers(names: Iterable[str]) -> frozenset[str]:
+    """Of a race's option names, the keys (`name_key`) of those that are a measure's answers by
+    standing beside their pair ("Approved" and "Rejected" both listed): options, not kinds of
+    ballot."""
+    keys = {name_key(name) for name in names}
+    return frozenset(side for pair in ANSWER_PAIRS if keys.issuperset(pair) for side in pair)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -74,7 +74,10 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         tags.append("tie")
     if summary.system == "majority" and candidates and not reached and summary.seats == 1:
         tags.append("no_majority")
-    if len(candidates) <= (summary.seats or 1) and candidates and not others_ahead:
+    # Another row with votes (write-ins, against all, a misread answer of a measure) is opposition
+    # of a kind: only blank votes (no choice made in the race) leave a candidate unopposed.
+    opposed = any(r.votes for r in summary.results if r.kind not in ("candidate", "blank"))
+    if len(candidates) <= (summary.seats or 1) and candidates and not others_ahead and not opposed:
         tags.append("unopposed")
     # One candidate seemingly spelt two ways splits their votes: the leader's share, and maybe who
     # leads, are wrong until --alias merges them, which only a warning on stderr said.

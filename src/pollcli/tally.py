@@ -12,6 +12,7 @@ from pollcli import audit
 from pollcli.columns import NOT_VALID_KINDS, System, is_party_list
 from pollcli.election import Election, Option
 from pollcli.errors import UsageError
+from pollcli.kinds import is_answer
 from pollcli.models import Margin, Partial, Standing, Term, Turnout
 
 DEFAULT_THRESHOLD = 3.0
@@ -58,6 +59,8 @@ class Tally:
     # when candidates tie for the last seat: `seat_tie`).
     seats: int | None = 1
     elected: list[Ranked] | None = None
+    # A ballot measure: every candidate is an answer (Yes/No, Approved/Rejected…), which wins no seat.
+    measure: bool = False
     seat_tie: list[Ranked] | None = None
     # Every valid option has votes and none has any (TX 2018: an unopposed race a county reports
     # as 0): nobody leads, ties, wins or falls under the threshold, and no share is checked.
@@ -208,6 +211,7 @@ def tally(
         top_two=top_two,
         advance=advance,
         advance_tie=advance_tie,
+        measure=bool(candidates) and all(is_answer(r.option.candidate) for r in candidates),
     )
 
 

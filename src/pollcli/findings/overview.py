@@ -102,6 +102,12 @@ def tally_sentence(tally: RaceTally) -> str:
         else ""
     )
     if not tally.races:
+        if tally.measures and not tally.primaries:
+            # Ballot measures only: summarised, but none is a race a party can win.
+            return (
+                f"{unit} won: none; {counted(tally.measures, 'ballot measure')} left out (an "
+                "answer wins no seat)."
+            )
         if not tally.primaries:
             return f"{unit} won: no race was summarised."
         return (

@@ -270,6 +270,8 @@ def _majority(tally: Tally, *, official: bool) -> str:
     if tally.top_two:
         return top_two_sentence(tally, official=official)
     majority, leader, runoff = tally.majority, tally.leader, tally.runoff
+    if tally.measure and leader is not None and tally.seats == 1:
+        return _measure(tally)
     verb = "wins" if official else "would win"
     prize = "the primary" if tally.primary else "the seat"
     if tally.system == "plurality":
@@ -314,6 +316,22 @@ def _majority(tally: Tally, *, official: bool) -> str:
             f"{runoff[0]} and {runoff[1]}."
         )
     return f"Majority: no — nobody has more than {majority:g} %."
+
+
+def _measure(tally: Tally) -> str:
+    """A ballot measure: an answer leads and no seat is won; whether the answer carries is the
+    measure's own rule (some need more than half of the votes, or of the voters)."""
+    assert tally.leader is not None
+    name = tally.leader.option.candidate
+    how = (
+        f"{name} has more than {tally.majority:g} % of the votes"
+        if tally.reached
+        else f"{name} leads, with no more than {tally.majority:g} % of the votes"
+    )
+    return (
+        f"Ballot measure (its options are answers; no seat is won): {how}. Some measures need "
+        "more than a majority: pollcli does not know this one's rule."
+    )
 
 
 def _partial(tally: Tally) -> str:

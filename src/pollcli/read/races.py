@@ -31,7 +31,7 @@ from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
 from pollcli.problems import Found, Problem
-from pollcli.read import partylines, unitcounts
+from pollcli.read import answers, partylines, unitcounts
 from pollcli.read.assemble import Assembly, option_key
 from pollcli.read.decode import garbled_lines
 from pollcli.read.header import ColumnMap
@@ -101,7 +101,9 @@ def assemble(
     where = where_of(columns, options)
     has_mode = "mode" in columns.present
     has_ids = "candidate_id" in columns.present
+    measured = "kind" in columns.present, reader.kinds  # a race's answers are options (`answers`)
     if not keys and not where.wanted and not options.races and not has_mode and not has_ids:
+        records = answers.as_options(records, [assembly] * len(records), *measured)
         return _options_named(assembly.elections(records, header_line), columns)
     from pollcli.read import geography, modes, racechecks
 
@@ -150,6 +152,7 @@ def assemble(
             for line, race in refused_rows.items()
         }
     races = to_primaries(book, records, races, options, refused_rows)  # `Total`s of no party
+    records = answers.as_options(records, races, *measured)
     for values, failing, _ in left_out:
         cut.setdefault(book.identity(values), set()).update(failing)
     width = len(columns.header)
