@@ -8,9 +8,11 @@ overrides them for one file, and a `kind` column for one row.
 | kind | counts in the valid vote | gets a share | can lead | words |
 |---|---|---|---|---|
 | `against_all` | yes | yes | no | Against all, None of the above, NOTA, None of these candidates, Против всех |
-| `other` | yes | yes | no | Other(s), All others, Write-in(s), Scatter(ing), Sonstige, Autres, Прочие |
-| `blank` | no | no | no | Blank(s), Blank ballots, Under votes, Undervotes, Leer, Blancs, En blanco |
-| `invalid` | no | no | no | Invalid, Spoiled, Rejected, Void, Null, Over votes, Overvotes, Ungültige, Nuls, Недействительные |
+| `other` | yes | yes | no | Other(s), All others, Write-in(s), Write-in 133, Scatter(ing), Sonstige, Autres, Прочие |
+| `blank` | no | no | no | Blank(s), Blank ballots, Under votes, Times Blank Voted, Leer, Blancs, En blanco |
+| `invalid` | no | no | no | Invalid, Spoiled, Rejected, Void(s), Null(s), Over votes, Times Over Voted, Ungültige, Nuls, Недействительные |
+
+English words are listed in the singular and the plural (`Voids` as `Void`: New York's primaries).
 
 Write-ins and scattering are `other`: they are votes cast for someone (a person not on the ballot), so
 they count in the valid vote as certified results count them (South Carolina 2020's valid vote includes
@@ -115,6 +117,7 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
     "blank": (
         "blank",
         "blanks",
+        "blank ballot",
         "blank ballots",
         "blank votes",
         "blank vote",
@@ -135,22 +138,37 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "undervotes",
         "undervote",
         "under vote",
+        # Arizona's precinct counts (OpenElections 2016): blank and undervoted ballots of a race.
+        "times blank voted",
+        "times under voted",
+        "number of under votes",
+        "number of undervotes",
         "пустые",
     ),
     "invalid": (
         "invalid",
+        "invalids",
+        "invalid ballot",
         "invalid ballots",
+        "invalid vote",
         "invalid votes",
         "spoiled",
         "spoilt",
+        "spoiled ballot",
         "spoiled ballots",
+        "spoilt ballot",
         "spoilt ballots",
         "rejected",
+        "rejected ballot",
         "rejected ballots",
         "void",
+        "voids",
+        "void vote",
         "void votes",
+        "void ballot",
         "void ballots",
         "null",
+        "nulls",
         "nuls",
         "bulletins nuls",
         "votos nulos",
@@ -158,6 +176,10 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "overvotes",
         "overvote",
         "over vote",
+        # Arizona's precinct counts: ballots overvoted in a race.
+        "times over voted",
+        "number of over votes",
+        "number of overvotes",
         "ungültig",
         "ungültige",
         "ungültige stimmen",
@@ -237,11 +259,19 @@ _FACT_BY_NAME: Final[dict[str, str]] = {
 }
 
 
+# A write-in line numbered by its publisher (Arizona 2016: `WRITE-IN 133`, `Write-in 20`): the
+# votes of write-in candidates, as the bare word counts them.
+_NUMBERED_WRITE_IN: Final[re.Pattern[str]] = re.compile(r"write ?ins? \d+")
+
+
 @lru_cache(maxsize=1 << 14)
 def kind_from_name(name: str) -> Kind:
     """The kind an option's name implies when no `kind` column says otherwise (cached: a name
     repeats on every precinct's row)."""
-    kind = _KIND_BY_NAME.get(name_key(name), "candidate")
+    key = name_key(name)
+    kind = _KIND_BY_NAME.get(key)
+    if kind is None:
+        kind = "other" if _NUMBERED_WRITE_IN.fullmatch(key) else "candidate"
     return kind  # type: ignore[return-value]
 
 

@@ -36,6 +36,9 @@ TOTAL_WORDS: Final[frozenset[str]] = frozenset(
         "total vote",
         "votes total",
         "total votes cast",
+        # In one word (Arizona 2016's Yavapai County: `TotalVotes` beside its candidates).
+        "totalvotes",
+        "totalballots",
         "subtotal",
         "subtotals",
         "sub total",
