@@ -31,6 +31,7 @@ from pollcli.read.records import (
     repeat_advice,
     with_row_facts,
 )
+from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
 
 # No ballot has more options; the streaming engine stops reading past it.
@@ -64,6 +65,7 @@ class Assembly:
     shared_counts: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
     # Races given their units' counts by rows for every race, and the notes of those given none.
     _unit_counted: set[str] = field(default_factory=set, init=False)
+    _units: bool = field(default=True, init=False)  # whether the race being merged names units
     _count_notes: dict[str, str] = field(default_factory=dict, init=False)
 
     def elections(self, records: list[Record], header_line: int) -> list[Election]:
@@ -134,7 +136,7 @@ class Assembly:
         fused_lead, repeated = None, list[Repeat]()
         if self.party_lines is not None:
             records, fused_lead, repeated = self.party_lines(facts.election, records, notes)
-        records = _fractions(records, notes)
+        records = fractions(records, notes)
         self._in_range(records)
         options, regions = self._combine(records, facts.election, regional, counts or {}, notes)
         if options is None:
@@ -268,6 +270,7 @@ class Assembly:
         counts: dict[str, dict[str, int]],
         notes: list[str],
     ) -> tuple[list[Option] | None, list[Region]]:
+        self._units = any(r.row.unit for r in records)
         if not regional:
             return self._merge(records, election, "", notes), []
         by_region: dict[str, list[Record]] = {}
@@ -348,10 +351,16 @@ class Assembly:
             self.found.add(
                 Code.DUPLICATE_OPTION,
                 line,
-                repeat_advice(rows, line, election, where, self.sources.columns.header_of("unit")),
+                repeat_advice(rows, line, election, where, self._unit_column()),
                 column=self.sources.columns.header_of("candidate"),
             )
         return False
+
+    def _unit_column(self) -> str | None:
+        """The unit column for `repeat_advice`; "" where it is blank in every row of the race (the
+        Commons Library's `County name`): no precinct, whose blank cells may be mail ballots."""
+        header = self.sources.columns.header_of("unit")
+        return "" if header is not None and not self._units else header
 
     def _sum_regions(self, regions: list[Region]) -> list[Option] | None:
         totals: dict[str, Option] = {}
@@ -423,30 +432,6 @@ def assembly_for(
         default_label=front["election"][0] if "election" in front else table.stem,
     )
     return Assembly(source_file or table.name, sources, found, unit_facts)
-
-
-def _fractions(records: list[Record], notes: list[str]) -> list[Record]:
-    """Shares given as fractions of 1 (they add up to about 1) are read as percentages."""
-    shares = [r.row.share for r in records if r.row.share is not None]
-    if len(shares) < 2 or max(shares) > 1.0 or not 0.98 <= sum(shares) <= 1.02:
-        return records
-    notes.append(
-        "Shares were given as fractions of 1 (they add up to about 1); they are read as percentages."
-    )
-    return [
-        dataclasses.replace(
-            r,
-            row=r.row.model_copy(
-                update={
-                    "share": r.row.share * 100,
-                    "share_decimals": max(0, (r.row.share_decimals or 0) - 2),
-                }
-            ),
-        )
-        if r.row.share is not None
-        else r
-        for r in records
-    ]
 
 
 def _merge_records(group: list[Record]) -> Option:
