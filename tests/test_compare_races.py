@@ -398,3 +398,23 @@ def test_one_file_of_several_races_is_told_how_to_keep_one(tmp_path):
     message = " ".join(result.stderr.split())
     assert "gives 2 races" in message and "would read as one race's changes" in message
     assert "--race-of" not in message and "which of another" not in message
+
+
+def test_race_that_one_file_lacks_points_to_race_of(tmp_path):
+    """R4 (NY 2016 general beside NY 2020's presidential primary, one race): --race matching
+    nothing in one file names --race-of, with the flag that keeps the race in the other file."""
+    general = write(tmp_path, GA, "general.csv")
+    primary = write(
+        tmp_path, "party,candidate,votes\nDEM,Ann Ash,30\nDEM,Ben Birch,20\n", "pri.csv"
+    )
+    result = invoke("compare", str(general), str(primary), "--race", "Special")
+    assert result.code == 2
+    flat = " ".join(result.stderr.split())
+    assert "pri.csv: --race 'Special' matches nothing" in flat
+    assert "--race-of FILE=TEXT" in flat and "--race-of 1='Special'" in flat
+    # The advice works: the race of the first file against the whole of the second.
+    advised = invoke("compare", str(general), str(primary), "--race-of", "1=Special")
+    assert advised.code == 0, advised.stderr
+    # summary has no --race-of: its message is unchanged.
+    alone = invoke("summary", str(primary), "--race", "Special")
+    assert alone.code == 2 and "--race-of" not in alone.stderr

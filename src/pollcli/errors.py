@@ -38,7 +38,10 @@ class NoSuchColumn(UsageError):
 
 
 class NoSuchRace(UsageError):
-    """`--race` keeps no race of a file: the reader adds which file, as for `NoSuchColumn`."""
+    """`--race` keeps no race of a file: the reader adds which file, as for `NoSuchColumn`, and
+    `load` the file's position among its sources (`position`, from 0), for `compare`'s advice."""
+
+    position: int | None = None
 
 
 class InputError(UsageError):

@@ -3,6 +3,8 @@
 # No `from __future__ import annotations`: Typer reads the command's signature on every run, and
 # annotations kept as text would be compiled again each time (milliseconds of start-up).
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -15,7 +17,7 @@ from pollcli.cli.charts import chart_request, draw_comparison_chart
 from pollcli.cli.output import check_output_path, emit, report_refused, warn
 from pollcli.cli.pictures import check_picture_paths, save_pictures
 from pollcli.cli.progress import progress_on_terminal
-from pollcli.errors import UsageError
+from pollcli.errors import NoSuchRace, UsageError
 from pollcli.render.safe import visible
 
 if TYPE_CHECKING:
@@ -144,7 +146,7 @@ def compare(
     pairs = [names.parse_alias(text) for text in alias or []]
     if aliases:
         pairs = _read_aliases(aliases) + pairs
-    with progress_on_terminal():
+    with progress_on_terminal(), _race_in_each(files, race or []):
         elections = load(
             files,
             encoding=encoding,
@@ -178,6 +180,26 @@ def compare(
     if request is not None:
         draw_comparison_chart(request, result, quiet)
     return 1 if report_refused(elections.refused) else 0
+
+
+@contextmanager
+def _race_in_each(files: list[str], races: list[str]) -> Iterator[None]:
+    """--race that keeps no race of one file: compare keeps it in the others with --race-of
+    (R4: the NY 2020 primary, one race, beside the 2016 general election of many)."""
+    try:
+        yield
+    except NoSuchRace as exc:
+        if exc.position is None or len(files) < 2 or not races:
+            raise
+        others = [n for n in range(1, len(files) + 1) if n != exc.position + 1]
+        picks = " ".join(f"--race-of {n}={races[0]!r}" for n in others)
+        raise NoSuchRace(
+            f"{exc}. --race keeps races in every file; to keep them in some files only, give "
+            f"--race-of FILE=TEXT (FILE: a file as given, its name or its number) in its place: "
+            f"{picks} keeps {races[0]!r} in the other "
+            f"{'file' if len(others) == 1 else 'files'} and reads {visible(files[exc.position])} "
+            "whole"
+        ) from None
 
 
 def races_of(files: list[str], given: list[str]) -> dict[int, list[str]]:

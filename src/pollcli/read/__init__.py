@@ -122,7 +122,12 @@ def load(
             own = dataclasses.replace(own, races=picked)
         if encoding_of and position in encoding_of:
             own = dataclasses.replace(own, encoding=encoding_of[position])
-        loaded, problems = load_file(source, own)
+        try:
+            loaded, problems = load_file(source, own)
+        except NoSuchRace as exc:
+            if chosen is None:  # --race's text, not --race-of's: compare's advice names the file
+                exc.position = position
+            raise
         errors = [p for p in problems if p.severity == "error"]
         whole = [p for p in errors if p.race is None]
         if whole or (errors and not loaded):
@@ -265,7 +270,9 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
     with paused_gc():
         try:
             return _load_file(source, options)
-        except (NoSuchColumn, NoSuchRace) as exc:
+        except NoSuchRace as exc:
+            raise NoSuchRace(f"{display_name(source)}: {exc}") from None
+        except NoSuchColumn as exc:
             raise UsageError(f"{display_name(source)}: {exc}") from None
 
 
