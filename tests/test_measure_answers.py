@@ -121,3 +121,17 @@ def test_yes_no_measure_wording(tmp_path, engine):
     flat = " ".join(result.stdout.split())
     assert "Ballot measure" in flat and "No has more than 50 %" in flat
     assert "wins outright" not in flat
+
+
+def test_an_advisory_vote_is_a_measure(tmp_path):
+    """Washington's advisory votes answer "Repealed" / "Maintained": no seat won by no party."""
+    text = (
+        "county,office,candidate,votes\nAdams,State Advisory Vote 2,Repealed,4626\n"
+        "Adams,State Advisory Vote 2,Maintained,969\nAdams,Governor,Ann Ash,3000\n"
+        "Adams,Governor,Ben Birch,2000\n"
+    )
+    result = invoke("summary", str(write(tmp_path, text)), "--format", "json")
+    assert result.code == 0, result.stderr
+    lines = {line["race"]: line for line in json.loads(result.stdout)["overview"]["races"]}
+    assert lines["State Advisory Vote 2"]["measure"] is True
+    assert lines["Governor"].get("measure") in (None, False)

@@ -224,6 +224,9 @@ ANSWER_WORDS: Final[tuple[str, ...]] = (
     "rejected",
     "adopted",
     "accepted",
+    # Washington's advisory votes on a tax: the tax repealed or maintained.
+    "repealed",
+    "maintained",
     "bonds yes",
     "bonds no",
     "bond yes",
@@ -313,6 +316,7 @@ ANSWER_PAIRS: Final[tuple[tuple[str, str], ...]] = (
     ("approved", "rejected"),
     ("adopted", "rejected"),
     ("accepted", "rejected"),
+    ("repealed", "maintained"),
     ("oui", "non"),
     ("ja", "nein"),
     ("sí", "no"),
