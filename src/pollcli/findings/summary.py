@@ -271,7 +271,7 @@ def _majority(tally: Tally, *, official: bool) -> str:
         return top_two_sentence(tally, official=official)
     majority, leader, runoff = tally.majority, tally.leader, tally.runoff
     if tally.measure and leader is not None and tally.seats == 1:
-        return _measure(tally)
+        return _measure(tally, leader.option.candidate)
     verb = "wins" if official else "would win"
     prize = "the primary" if tally.primary else "the seat"
     if tally.system == "plurality":
@@ -318,11 +318,8 @@ def _majority(tally: Tally, *, official: bool) -> str:
     return f"Majority: no — nobody has more than {majority:g} %."
 
 
-def _measure(tally: Tally) -> str:
-    """A ballot measure: an answer leads and no seat is won; whether the answer carries is the
-    measure's own rule (some need more than half of the votes, or of the voters)."""
-    assert tally.leader is not None
-    name = tally.leader.option.candidate
+def _measure(tally: Tally, name: str) -> str:
+    """A ballot measure: an answer leads, no seat is won, and whether it carries is its own rule."""
     how = (
         f"{name} has more than {tally.majority:g} % of the votes"
         if tally.reached
