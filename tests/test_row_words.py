@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from conftest import engines_agree, invoke, write
-from pollcli.kinds import fact_from_name, kind_from_name
+from pollcli.kinds import fact_from_name, implied_by_name, kind_from_name
 
 # Arizona 2016's precinct file: two counties' layouts of one race (Coconino lists its counts by
 # words, Yavapai a one-word total and numbered write-ins).
@@ -63,6 +63,7 @@ ARIZONA_CANDIDATES = ("KIRKPATRICK, ANN", "MCCAIN, JOHN", "SWING, GARY")
 )
 def test_words_of_rows_that_are_no_candidate(name, kind):
     assert kind_from_name(name) == kind
+    assert implied_by_name(name) == (kind, None)  # as the row contract reads the name
 
 
 def test_one_word_totals_are_totals():

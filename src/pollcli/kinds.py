@@ -42,6 +42,7 @@ under votes already hold) given as an office. Such a row is left out, with a not
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -267,15 +268,19 @@ _FACT_BY_NAME: Final[dict[str, str]] = {
 _NUMBERED_WRITE_IN: Final[re.Pattern[str]] = re.compile(r"write ?ins? \d+")
 
 
-@lru_cache(maxsize=1 << 14)
-def kind_from_name(name: str) -> Kind:
-    """The kind an option's name implies when no `kind` column says otherwise (cached: a name
-    repeats on every precinct's row)."""
-    key = name_key(name)
+def _kind_of(key: str) -> Kind:
+    """The kind a name's key (`name_key`) implies: the tables, then a numbered write-in."""
     kind = _KIND_BY_NAME.get(key)
     if kind is None:
         kind = "other" if _NUMBERED_WRITE_IN.fullmatch(key) else "candidate"
     return kind  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=1 << 14)
+def kind_from_name(name: str) -> Kind:
+    """The kind an option's name implies when no `kind` column says otherwise (cached: a name
+    repeats on every precinct's row)."""
+    return _kind_of(name_key(name))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -290,7 +295,7 @@ def implied_by_name(name: str) -> tuple[Kind, str | None]:
     """`kind_from_name` and, for a candidate, `fact_from_name`: what the row contract reads from
     a name it has no kind for, in one look-up (a file of 200,000 names misses every cache)."""
     key = name_key(name)
-    kind: Kind = _KIND_BY_NAME.get(key, "candidate")  # type: ignore[assignment]
+    kind = _kind_of(key)
     return kind, _FACT_BY_NAME.get(key) if kind == "candidate" else None
 
 
