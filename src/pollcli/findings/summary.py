@@ -7,6 +7,7 @@ are written by `pollcli.formats`.
 from __future__ import annotations
 
 from pollcli.columns import NOT_VALID_KINDS
+from pollcli.findings.measures import measure_sentence
 from pollcli.findings.top_two import top_two_sentence
 from pollcli.formats import counted, with_party
 from pollcli.formats import pct as _pct
@@ -271,7 +272,7 @@ def _majority(tally: Tally, *, official: bool) -> str:
         return top_two_sentence(tally, official=official)
     majority, leader, runoff = tally.majority, tally.leader, tally.runoff
     if tally.measure and leader is not None and tally.seats == 1:
-        return _measure(tally, leader.option.candidate)
+        return measure_sentence(tally, leader.option.candidate)
     verb = "wins" if official else "would win"
     prize = "the primary" if tally.primary else "the seat"
     if tally.system == "plurality":
@@ -316,19 +317,6 @@ def _majority(tally: Tally, *, official: bool) -> str:
             f"{runoff[0]} and {runoff[1]}."
         )
     return f"Majority: no — nobody has more than {majority:g} %."
-
-
-def _measure(tally: Tally, name: str) -> str:
-    """A ballot measure: an answer leads, no seat is won, and whether it carries is its own rule."""
-    how = (
-        f"{name} has more than {tally.majority:g} % of the votes"
-        if tally.reached
-        else f"{name} leads, with no more than {tally.majority:g} % of the votes"
-    )
-    return (
-        f"Ballot measure (its options are answers; no seat is won): {how}. Some measures need "
-        "more than a majority: pollcli does not know this one's rule."
-    )
 
 
 def _partial(tally: Tally) -> str:
