@@ -56,6 +56,12 @@ ARIZONA_CANDIDATES = ("KIRKPATRICK, ANN", "MCCAIN, JOHN", "SWING, GARY")
         ("Rejected ballot", "invalid"),
         ("Blank ballot", "blank"),
         ("Others", "other"),
+        # A unit's total of blank or invalid votes (review: "Total Under Votes" was a candidate
+        # counted in the valid vote, and Smith's 51.72 % became 50.00 %).
+        ("Total Under Votes", "blank"),
+        ("TOTAL OVER VOTES", "invalid"),
+        ("Total Blank Votes", "blank"),
+        ("Total Smith", "candidate"),
         # Never a part of a name: a candidate with a number is a candidate.
         ("Writein Smith", "candidate"),
         ("Agent 007", "candidate"),

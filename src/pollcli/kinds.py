@@ -271,6 +271,11 @@ _NUMBERED_WRITE_IN: Final[re.Pattern[str]] = re.compile(r"write ?ins? \d+")
 def _kind_of(key: str) -> Kind:
     """The kind a name's key (`name_key`) implies: the tables, then a numbered write-in."""
     kind = _KIND_BY_NAME.get(key)
+    if kind is None and key.startswith("total "):
+        # "Total Under Votes", "Total Over Votes": a unit's count of blank or invalid votes,
+        # never a candidate counted in the valid vote (review).
+        kind = _KIND_BY_NAME.get(key[len("total ") :])
+        kind = kind if kind in ("blank", "invalid") else None
     if kind is None:
         kind = "other" if _NUMBERED_WRITE_IN.fullmatch(key) else "candidate"
     return kind  # type: ignore[return-value]
