@@ -19,6 +19,15 @@ from conftest import DATA, write
 SMALL = "candidate,votes\nA,10\nB,5\n"
 
 
+def _sigint_as_default() -> None:
+    """In a child about to run pollcli: the signals under test as a terminal gives them. A shell's
+    background job (`cmd &`, `nohup`) starts with SIGINT (or SIGHUP) ignored, which its children
+    inherit and Python then leaves so (no KeyboardInterrupt): the tests would fail there for the
+    harness's sake, not pollcli's."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def pollcli(*args: str | bytes, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
     """`pollcli ARGS` in a fresh interpreter; output as bytes, since their encoding is under test."""
     env = {**os.environ, **kwargs.pop("env", {})}
@@ -251,6 +260,7 @@ def test_a_signal_while_spooling_removes_the_spool(tmp_path, signum):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, **env},
+        preexec_fn=_sigint_as_default,
     )
     try:
         process.stdin.write(BIG)  # more than the head: the rest is being copied into the spool
@@ -285,7 +295,11 @@ def test_a_signal_while_the_spool_is_read_removes_it(tmp_path, signum):
         "main()\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], input=BIG, capture_output=True, env={**os.environ, **env}
+        [sys.executable, "-c", script],
+        input=BIG,
+        capture_output=True,
+        env={**os.environ, **env},
+        preexec_fn=_sigint_as_default,
     )
     if signum == signal.SIGINT:
         assert (result.returncode, result.stderr) == (130, b"pollcli: interrupted\n")
@@ -330,6 +344,7 @@ def test_an_interrupt_says_so_and_exits_130(tmp_path, owner, name, engine):
         capture_output=True,
         env={**os.environ, "POLLCLI_ENGINE": engine},
         timeout=60,
+        preexec_fn=_sigint_as_default,
     )
     assert (result.returncode, result.stderr) == (130, b"pollcli: interrupted\n")
     assert result.stdout == b""
