@@ -205,7 +205,9 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
     seats = ElectionSeats(
         election=facts.election if len(group) == 1 else _file_label(source),
         date=facts.date,
-        country=facts.country,
+        # The races' shared country, or none: the UK's constituencies each name theirs (Commons
+        # Library: 'Country name'), and the first one's, Wales, is no title for the chamber.
+        country=facts.country if len({e.facts.country for e in group}) == 1 else None,
         office=chamber_office(group),
         stage=facts.stage,
         source_file=source,
