@@ -272,9 +272,7 @@ def _flat(
         f"{len(suspects):,} race(s) have many candidates sharing the votes nearly evenly (e.g. "
         f"{first.facts.election!r}: {first.flat}) and do not say how "
         "many members they elect: a race for several seats, most likely; no winner is named and "
-        "no margin measured in them. Give N in a vote_for (or magnitude, number_elected) column, "
-        f"as '(N)' at the end of the district's name, or with --vote-for N and --race "
-        f"{_race_text(first)!r} (--vote-for 1: one seat)",
+        f"no margin measured in them. Give the number of seats {_seats_given(first)}",
     )
 
 
@@ -317,9 +315,16 @@ def _office_seats(
         f"{len(suspects):,} race(s) (e.g. {_race_text(first)!r}) do not say how many "
         "members they elect, have no candidate with a majority, and are of an office other "
         f"districts of which elect several ({first.office_seats}): no winner is named and no "
-        "margin measured in them. Give the number of seats in a vote_for (or magnitude, "
-        "number_elected) column, as '(N)' at the end of the district's name, or with --vote-for "
-        f"N and --race {_race_text(first)!r} (--vote-for 1: one seat)",
+        f"margin measured in them. Give the number of seats {_seats_given(first)}",
+    )
+
+
+def _seats_given(first: Election) -> str:
+    """How to give a race's number of seats, `first` the race named in the example."""
+    return (
+        "in a vote_for (or magnitude, number_elected) column, as '(N)' at the end of the "
+        f"district's name, or with --vote-for N and --race {_race_text(first)!r} (--vote-for 1: "
+        "one seat)"
     )
 
 
