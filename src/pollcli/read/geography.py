@@ -81,6 +81,8 @@ def sub_units(
             kept.append(key)
             continue
         target = next((c for c in ("region", "unit") if c not in columns.present), None)
+        if target is not None:
+            columns.moved[key.canonical] = target
         everywhere = len(geography) == len(values)
         for index, record in enumerate(records):
             value = record.facts.pop(key.canonical, "")

@@ -41,6 +41,9 @@ class ColumnMap:
     # Vote-mode columns (`election_day_votes`, `absentee`…): summed into the votes when there is no
     # votes column, checked against it otherwise (`records.CellReader`).
     vote_parts: tuple[int, ...] = ()
+    # A district column read as geography (`geography.sub_units`): its cells moved to the rows'
+    # region or unit, by the canonical name they had; --where on it reads them there.
+    moved: dict[str, str] = field(default_factory=dict)
 
     def index(self, column: str) -> int | None:
         return next((i for i, c in self.columns.items() if c == column), None)

@@ -339,7 +339,10 @@ def _record_values(record: Record, keys: list[KeyColumn], where: Where) -> dict[
         elif canonical in ("region", "unit", "party", "candidate", "kind"):
             value_of[index] = str(getattr(record.row, canonical) or "")
         else:
-            value_of[index] = facts.get(canonical, "")
+            moved = where.moved.get(index)
+            value_of[index] = facts.get(canonical, "") or (
+                str(getattr(record.row, moved) or "") if moved else ""
+            )
     return value_of
 
 

@@ -26,6 +26,8 @@ class Where:
 
     wanted: dict[int, set[str]] = field(default_factory=dict)
     canonical: dict[int, str] = field(default_factory=dict)
+    # A column read as geography: where its cells went ("region" or "unit"; `ColumnMap.moved`).
+    moved: dict[int, str] = field(default_factory=dict)
     # The values as given and the header as written, by column index: how a filter is named.
     given: dict[int, list[str]] = field(default_factory=dict)
     headers: dict[int, str] = field(default_factory=dict)
@@ -62,6 +64,7 @@ def where_of(columns: ColumnMap, options: ReadOptions) -> Where:
         if value.strip().isdigit():
             where.wanted[index].add(str(int(value.strip())))
         where.canonical[index] = columns.columns.get(index, "")
+        where.moved[index] = columns.moved.get(where.canonical[index], "")
     return where
 
 
