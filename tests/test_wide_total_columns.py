@@ -12,6 +12,7 @@ columns summed), never from pollcli's own reading.
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -183,15 +184,15 @@ def test_each_variant_has_its_own_total(tmp_path, monkeypatch):
     text = (
         "Gebiet,A,B,C,A,B,C\n"
         ",Erststimmen,Erststimmen,Erststimmen,Zweitstimmen,Zweitstimmen,Zweitstimmen\n"
-        "Nord,10,20,30,11,21,32\n"
-        "Süd,5,6,11,7,8,15\n"
+        "Nord,1000,2000,3000,1100,2100,3200\n"
+        "Süd,500,600,1100,700,800,1500\n"
     )
     path = write(tmp_path, text)
     elections, _ = load_both(path, monkeypatch, ReadOptions(header_line=(1, 2)))
     by_election = {e.facts.election: {o.candidate: o.votes for o in e.options} for e in elections}
     # The oracle by hand: C is the sum of A and B in every row of each variant.
     assert sorted(by_election.values(), key=str) == sorted(
-        [{"A": 15, "B": 26}, {"A": 18, "B": 29}], key=str
+        [{"A": 1500, "B": 2600}, {"A": 1800, "B": 2900}], key=str
     )
 
 
@@ -222,7 +223,28 @@ def test_a_sum_column_anywhere_is_set_aside(tmp_path, monkeypatch, figures, at):
         lines.append(",".join([f"R{n}", *cells[:at], str(sum(row)), *cells[at:]]))
     path = write(tmp_path, "\n".join(lines) + "\n")
     elections, _ = load_both(path, monkeypatch)
-    assert votes_of(elections) == party_sums(path, names)
+    # The oracle of chance: the sums of different rows of two options or more that are not 0.
+    different = {tuple(row) for row in figures if sum(1 for v in row if v) >= 2}
+    if math.prod(sum(row) for row in different) >= 10_000:
+        assert votes_of(elections) == party_sums(path, names)
+    else:
+        # Too few votes to tell a total from an option with half of them: an option, and a note.
+        assert votes_of(elections) == party_sums(path, [*names, "Boletas"])
+        assert "--ignore-column Boletas" in note(elections, "'Boletas' holds the sum")
+
+
+def test_a_sum_column_of_few_votes_stays_an_option(tmp_path, monkeypatch):
+    # The Hypothesis failure of CI: 'lab' has 2 of 4 votes in both rows. A party, not a total.
+    text = "seat,con,lab,ld,snp,other\nSeat 0,0,2,0,1,1\nSeat 1,0,2,0,1,1\n"
+    path = write(tmp_path, text)
+    elections, _ = load_both(path, monkeypatch)
+    assert {o: v for o, v in votes_of(elections).items() if v} == {"lab": 4, "snp": 2, "other": 2}
+    result = invoke("summary", str(path), "--format", "json", "--ignore-column", "lab")
+    assert result.code == 0, result.stderr
+    [election] = json.loads(result.stdout)["elections"]
+    shown = {r["candidate"]: r["votes"] for r in election["results"] if r["votes"]}
+    assert shown == {"snp": 2, "other": 2}
+    assert "not used: 'lab'" in " ".join(election["notes"])
 
 
 # --- W6: a district's number right of the name ----------------------------------------------------

@@ -197,6 +197,7 @@ def _plan(
     header = table.header
     end = blocks.start if blocks is not None else len(header)
     given = {normalize_header(c) for c in options.id_columns}
+    unused = {normalize_header(c) for c in options.ignore_columns}
     lines = {i: protocol.line(level0(table, i)) for i in range(end)}
     is_share = {i: "%" in header[i] or canonical_column(header[i]) == "share" for i in range(end)}
     numeric = {i: _numeric(column(sample, i)) for i in range(end)}
@@ -235,6 +236,9 @@ def _plan(
         label = header[i]
         if not label.strip() and not any(column(sample, i)):
             continue  # an empty column under an empty header: a trailing delimiter
+        if _norm(table, i) in unused:
+            plan.ignored.append(i)  # --ignore-column: no option, fact or name
+            continue
         # A code or number names the row wherever it is (a district's number right of the name).
         code = lines[i] is None and protocol.names_a_row(label)
         if given:

@@ -5,7 +5,11 @@ A commission's table often ends with the row's total (`TOTAL_BOLETAS`, `TOTAL_VO
 totales`, `Gesamt`, `Итого`). Read as an option, it "leads" with half of all votes. A column is a
 total when its header says so (a total word as the whole header, or as its first or last words), or
 when it holds the sum of the other options of its row in every row (of its variant, in a header over
-several rows). It is set aside with a note, never an option: its cells go on to the totals stage as
+several rows) and the rows show it beyond chance: an option holds half of its row's votes by chance
+about once in that many votes, so the column's cells in different rows (that sum two options or more
+that are not 0) must multiply to 10,000 or more (one row of 10,000 votes, two of 100 each…). With less
+to go on (`lab` with 2 of 4 votes in a row or two) it stays an option, with a note naming
+`--ignore-column`. It is set aside with a note, never an option: its cells go on to the totals stage as
 a total option of their row (`totals.set_aside`), which checks each against the other options and
 warns where it differs. A header that names a fact (`Total votes`, `Total ballots cast`, `Total
 registered`) is read as that fact by the layout stage (`protocol`), before any of this.
@@ -38,6 +42,9 @@ Row = tuple[int, list[str]]
 PARTS_AT_LEAST: Final[int] = 2
 # Words a subtotal's name holds beside what it adds up (`Total Write-In Votes`), with an s cut.
 FILLER: Final[frozenset[str]] = frozenset({"vote", "voto", "of", "for", "all", "the"})
+# A total by its figures only where its cells in different rows (that sum two options or more that
+# are not 0) multiply to this much: the odds against an option at half of every row's votes.
+BEYOND_CHANCE: Final[int] = 10_000
 # Rows looked at first for a column of sums (all of them then for the one found).
 SAMPLE_ROWS: Final[int] = 500
 # How many lines an error names before "and N more".
@@ -46,15 +53,16 @@ SHOWN: Final[int] = 8
 
 def total_columns(
     table: RawTable, plan: Plan, rows: Sequence[Row], options: ReadOptions
-) -> dict[int, str]:
+) -> tuple[dict[int, str], list[int]]:
     """The option columns that are totals of their row's options, each with why (for the note);
-    none that `--kind` names (a party called so).
+    none that `--kind` names (a party called so); and the columns that may be totals, read as
+    options (too few rows show them as the sum of the others).
 
     A total by its header that holds the options and the invalid ballots (and blank ones) in
     every row, not the options alone, is the ballots cast (Mexico's `TOTAL_VOTOS` beside `VOTOS
     NULOS`): it becomes that fact of the plan, as a `ballots cast` header would."""
     if plan.blocks is not None:
-        return {}
+        return {}, []
     given = frozenset(options.kind_keys())
     free = [i for i in plan.options if kind_key(level0(table, i)) not in given]
     found = {
@@ -71,11 +79,15 @@ def total_columns(
             del found[i]
             plan.options.remove(i)
             plan.facts[("ballots_cast", variant(table, i))] = [i]
+    maybe: list[int] = []
     for columns in groups.values():
-        index = _sum_column(columns, rows, options)
+        index, sure = _sum_column(columns, rows, options)
         if index is not None and index in free:
-            found[index] = "it holds the sum of the other options in every row"
-    return found
+            if sure:
+                found[index] = "it holds the sum of the other options in every row"
+            else:
+                maybe.append(index)
+    return found, maybe
 
 
 def differs(frame: Any, table: RawTable, totals: dict[int, str]) -> bool:
@@ -150,16 +162,36 @@ def _ballots_cast(
     return True
 
 
-def _sum_column(columns: list[int], rows: Sequence[Row], options: ReadOptions) -> int | None:
-    """The one column that holds the sum of the others in every row (blank cells are 0), or None.
-    The first rows are looked at first: in nearly every table they show there is none."""
+def _sum_column(
+    columns: list[int], rows: Sequence[Row], options: ReadOptions
+) -> tuple[int | None, bool]:
+    """The one column that holds the sum of the others in every row (blank cells are 0), or None;
+    and whether enough different rows show it to call it a total. The first rows are looked at
+    first: in nearly every table they show there is none."""
     if len(columns) <= PARTS_AT_LEAST or not rows:
-        return None
-    head = _summing(_figures(columns, rows[:SAMPLE_ROWS], options))
-    if len(head) != 1 or len(rows) <= SAMPLE_ROWS:
-        return columns[head[0]] if len(head) == 1 else None
-    summing = _summing(_figures(columns, rows, options))
-    return columns[summing[0]] if len(summing) == 1 else None
+        return None, False
+    figures = _figures(columns, rows[:SAMPLE_ROWS], options)
+    head = _summing(figures)
+    if len(head) == 1 and len(rows) > SAMPLE_ROWS:
+        figures = _figures(columns, rows, options)
+        head = _summing(figures)
+    if len(head) != 1:
+        return None, False
+    return columns[head[0]], _beyond_chance(figures, head[0])
+
+
+def _beyond_chance(figures: Any, column: int) -> bool:
+    """Whether `column`'s cells in different rows that sum two options or more that are not 0
+    multiply to `BEYOND_CHANCE` or more."""
+    import numpy as np
+
+    parts = (figures > 0).sum(axis=1) - (figures[:, column] > 0)
+    odds = 1
+    for row in np.unique(figures[parts >= PARTS_AT_LEAST], axis=0):
+        odds *= int(row[column])
+        if odds >= BEYOND_CHANCE:
+            return True
+    return False
 
 
 def _figures(columns: list[int], rows: Sequence[Row], options: ReadOptions) -> Any:
@@ -204,6 +236,17 @@ def _summing(figures: Any) -> list[int]:
         if bool((figures[:, c] * 2 == whole).all())
         and bool(((filled - (figures[:, c] > 0)) >= PARTS_AT_LEAST).any())
     ]
+
+
+def maybe_note(table: RawTable, maybe: list[int]) -> str:
+    """The note that says which columns hold the sum of the others in too few rows to be sure."""
+    names = [level0(table, i) for i in maybe]
+    said = ", ".join(repr(n) for n in names)
+    return (
+        f"{said} holds the sum of the other options in every row, but of too few votes to tell "
+        f"a total from an option with half of them: read as an option. If it is each row's "
+        f"total, give --ignore-column {shlex.quote(','.join(names))}."
+    )
 
 
 def totals_note(table: RawTable, totals: dict[int, str]) -> str:

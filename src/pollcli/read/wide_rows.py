@@ -35,7 +35,13 @@ from pollcli.read.layout import Plan, describe, level0, race_hint, variant
 from pollcli.read.records import Record
 from pollcli.read.roles import wide_roles
 from pollcli.read.totals import Marked
-from pollcli.read.wide_columns import differs, repeated_rows, total_columns, totals_note
+from pollcli.read.wide_columns import (
+    differs,
+    maybe_note,
+    repeated_rows,
+    total_columns,
+    totals_note,
+)
 from pollcli.read.wide_places import places
 from pollcli.read.wide_sums import sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
@@ -96,7 +102,7 @@ def reshape(
         # Rows named alike: one error, not one per option of each (the long stages' own).
         again = repeated_rows(table, plan, rows, region, found, frozenset(marked))
         rows = [row for row in rows if row[0] not in again]
-    totals = total_columns(table, plan, rows, options)
+    totals, maybe = total_columns(table, plan, rows, options)
     frame = _melt(pd, table, plan, rows, options, found)
     not_standing = 0
     if parties:
@@ -164,6 +170,8 @@ def reshape(
     notes = [*table.notes, describe(table, described)]
     if totals:
         notes.append(totals_note(table, totals))
+    if maybe:
+        notes.append(maybe_note(table, maybe))
     notes += [] if split else race_hint(table, plan, rows)
     if place_note:
         notes.append(place_note)
