@@ -364,3 +364,31 @@ def test_ballot_measures_are_left_out_of_the_tally(tmp_path):
     assert {p["party"]: p["won"] for p in tally["parties"]} == {"DEM": 1, "REP": 1}
     assert "2 ballot measures left out" in " ".join(data["overview"]["notes"])
     jsonschema.validate(data, json_schema("summary"))
+
+
+def test_a_party_spelt_in_two_cases_is_one_in_the_tally(tmp_path):
+    # "Labour", "labour" and "LABOUR " are one party, as `seats` counts them (review, stop 20).
+    text = (
+        "district,candidate,party,votes\n"
+        "D1,Ann,Labour,100\nD1,Bob,Conservative,50\n"
+        "D2,Cat,labour,80\nD2,Dan,Conservative,60\n"
+        "D3,Eve,LABOUR ,90\nD3,Fay,Conservative,70\n"
+        "D4,Gus,conservative,90\nD4,Hal,Labour,70\n"
+    )
+    path = write(tmp_path, text, "parties.csv")
+    # The oracle, by pandas: each district's winner's party, case and spaces folded.
+    import pandas as pd
+
+    frame = pd.read_csv(path)
+    won = frame.loc[frame.groupby("district")["votes"].idxmax(), "party"]
+    expected = Counter(" ".join(p.casefold().split()) for p in won)
+    result = invoke("summary", str(path), "--race-by", "district", "--format", "json")
+    assert result.code == 0, result.stderr
+    parties = json.loads(result.stdout)["tally"]["parties"]
+    assert {p["party"].casefold(): p["won"] for p in parties} == dict(expected)
+    assert [p["party"] for p in parties] == ["Labour", "Conservative"]  # as first met
+    seats = invoke("seats", str(path), "--format", "json")
+    assert seats.code == 0, seats.stderr
+    [allocation] = json.loads(seats.stdout)["elections"][0]["allocations"]
+    by_seats = {p["party"]: p["seats"] for p in allocation["parties"]}
+    assert by_seats == {p["party"]: p["won"] for p in parties}

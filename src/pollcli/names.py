@@ -92,6 +92,12 @@ def _words(name: str) -> tuple[str, ...]:
     return tuple(w for w in _NON_WORD.split(text.replace("'", "").replace("`", "")) if w)
 
 
+def plain_key(name: str) -> str:
+    """A party's or district's name as compared where names are labels, not people's: case and runs
+    of spaces do not matter ("Labour", "LABOUR ", "labour" are one party)."""
+    return " ".join(name.casefold().split())
+
+
 def key(name: str) -> str:
     """Equal for spellings that differ only in case, accents, script, punctuation or word order."""
     return " ".join(sorted(words(name)))

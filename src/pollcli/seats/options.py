@@ -16,6 +16,7 @@ from typing import cast
 from pollcli import apportion
 from pollcli.columns import THRESHOLD_BASES, method_name, normalize_header
 from pollcli.errors import UsageError
+from pollcli.names import plain_key
 from pollcli.seats_models import SeatsReport, TieRule
 
 DEFAULT_METHOD = "dhondt"
@@ -70,7 +71,7 @@ class SeatOptions:
             for name, count in district_seats.items():
                 if isinstance(count, bool) or not isinstance(count, int) or count < 1:
                     raise UsageError(f"district {name!r}: seats must be at least 1, not {count!r}")
-                mapping[district_key(name)] = (name, count)
+                mapping[plain_key(name)] = (name, count)
         return cls(
             seats=seats,
             methods=parse_methods(methods) if methods is not None else None,
@@ -85,10 +86,10 @@ class SeatOptions:
         """The seats the caller gave district (or region) `name`, noting that it was used."""
         if self.district_seats is None:
             return None
-        found = self.district_seats.get(district_key(name))
+        found = self.district_seats.get(plain_key(name))
         if found is None:
             return None
-        self.used.add(district_key(name))
+        self.used.add(plain_key(name))
         return found[1]
 
     def check_districts_used(self, report: SeatsReport) -> None:
@@ -101,11 +102,6 @@ class SeatOptions:
             report.elections[0].warnings.append(
                 f"--seats-file: no district in the inputs is named {shown}; check the spelling"
             )
-
-
-def district_key(name: str) -> str:
-    """A district's or party's name as compared: case and runs of spaces do not matter."""
-    return " ".join(name.casefold().split())
 
 
 def parse_methods(text: str | Sequence[str]) -> list[str]:
@@ -159,7 +155,7 @@ def parse_district_seats(lines: Iterable[str], source: str) -> dict[str, int]:
             )
         if not name:
             raise UsageError(f"{source}:{number}: a district has no name")
-        if district_key(name) in {district_key(n) for n in found}:
+        if plain_key(name) in {plain_key(n) for n in found}:
             raise UsageError(f"{source}:{number}: district {name!r} is listed twice")
         found[name] = int(count)
     return found
