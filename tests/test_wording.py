@@ -280,6 +280,17 @@ def test_candidates_keep_the_runoff_wording(tmp_path):
     assert "a runoff would be between A and B" in notes and "--system list" not in notes
 
 
+def test_an_assumed_two_round_system_is_said_to_be_assumed(tmp_path):
+    # A Bundestag's national table read with no system: "a runoff would be between CDU and AfD"
+    # stated as fact. The runoff is pollcli's assumption, and first past the post names A.
+    path = write(tmp_path, "candidate,party,votes\nA,X,40\nB,Y,35\nC,Z,25\n")
+    notes = " ".join(data_of(str(path))["elections"][0]["notes"])
+    assert "under a two-round system, assumed here as no system is given" in notes
+    assert "under first past the post A wins: --system plurality" in notes
+    told = " ".join(data_of(str(path), "--system", "majority")["elections"][0]["notes"])
+    assert "a runoff would be between A and B." in told and "assumed" not in told
+
+
 def test_real_vaterstetten():
     path = real("de_btw2021_vaterstetten_zweitstimmen_by_district.csv")
     notes = " ".join(data_of(str(path))["elections"][0]["notes"])

@@ -60,8 +60,8 @@ def overview_notes(
     runoffs = [line.race for line in lines if "no_majority" in line.tags]
     if runoffs:
         notes.append(
-            f"No majority in {counted(len(runoffs), 'race')} ({_names(runoffs)}): a runoff would "
-            "decide them."
+            f"No majority in {counted(len(runoffs), 'race')} ({_names(runoffs)}): under a "
+            "two-round system a runoff would decide them."
         )
     return notes
 

@@ -311,6 +311,14 @@ def _majority(tally: Tally, *, official: bool) -> str:
             f"Majority: yes — {leader.option.candidate if leader else ''} has more than "
             f"{majority:g} % and {verb} outright."
         )
+    if runoff and not tally.system_given:
+        # The two-round system is pollcli's assumption (`tally.default_system`): say so, and what
+        # first past the post would give (a Bundestag's party vote has no runoff).
+        return (
+            f"Majority: no — nobody has more than {majority:g} %; a runoff would be between "
+            f"{runoff[0]} and {runoff[1]} under a two-round system, assumed here as no system is "
+            f"given (under first past the post {runoff[0]} {verb}: --system plurality)."
+        )
     if runoff:
         return (
             f"Majority: no — nobody has more than {majority:g} %; a runoff would be between "
