@@ -46,6 +46,8 @@ class RawTable:
     levels: list[tuple[str, ...]] = field(default_factory=list)
     # What finding the header noticed (title lines skipped, rows joined), for each election's notes.
     notes: list[str] = field(default_factory=list)
+    # A row of parties under the header (`preamble.party_row`): each option column's party.
+    parties: dict[int, str] = field(default_factory=dict)
 
 
 def front_matter_item(stripped: str) -> tuple[str, str] | None:
@@ -188,6 +190,10 @@ def split(
     if not records:
         return
     rows = table.header_rows
+    if rows <= 2 and _parties_under(table, records):
+        rows = table.header_rows = 1
+        table.records = records[2:]
+        return
     if rows > 1:
         table.header, table.levels = preamble.combine([cells for _, cells in records[:rows]])
         table.notes.append(
@@ -307,6 +313,26 @@ def top_records(
             if names:
                 check_names(table, found, records)
                 return records
+            if _parties_under(table, records):
+                return records[2:]
             table.header = [c.strip() for c in records[0][1]]
             return records[1:]
     return None
+
+
+def _parties_under(table: RawTable, records: Sequence[tuple[int, list[str]]]) -> bool:
+    """Whether the row under the header (`records[0]`) names the options' parties: if so, the header
+    and the parties are `table`'s, with a note (`preamble.party_row`)."""
+    header = records[0][1]
+    parties = preamble.party_row(header, [cells for _, cells in records[1:]])
+    if not parties:
+        return False
+    table.header = [c.strip() for c in header]
+    table.header_rows = 1
+    table.parties = parties
+    shown = ", ".join(f"{table.header[i]!r} ({p})" for i, p in list(parties.items())[:3])
+    table.notes.append(
+        f"Line {records[1][0]}, under the header, names the options' parties: {shown}"
+        f"{' …' if len(parties) > 3 else ''}."
+    )
+    return True

@@ -117,6 +117,30 @@ def header_rows(rows: Sequence[Sequence[str]], width: int | None = None) -> int:
     return count
 
 
+def party_row(header: Sequence[str], rows: Sequence[Sequence[str]]) -> dict[int, str]:
+    """The options' parties, when the first of `rows` (the rows under a one-row header) names them:
+    Vermont's `,,,Democratic,Republican,Libertarian,Independent…` under the candidates' names. Its
+    first cell is empty, it holds two labels or more and no figure, not all alike (one word under
+    every column is a variant, `Erststimmen`), each under a column of its own name (a name over
+    several labels is read in variants) that pollcli does not read as a column of its own, over
+    figures in the rows below. Empty when not."""
+    if not rows or not _continues(rows[0]):
+        return {}
+    labels = {i: c.strip() for i, c in enumerate(rows[0]) if c.strip()}
+    if len(labels) < 2 or len(set(labels.values())) < 2 or len(rows[0]) > len(header):
+        return {}
+    names = [header[i].strip() for i in labels if i < len(header)]
+    if len(set(names)) < len(labels):
+        return {}  # a name over two labels (`A` under `Erststimmen` and `Zweitstimmen`): variants
+    below = rows[1 : HINT_ROWS + 1]
+    for i in labels:
+        name = header[i].strip()
+        figures = [r[i] for r in below if i < len(r) and r[i].strip()]
+        if not name or canonical_column(name) or not figures or not all(map(is_number, figures)):
+            return {}
+    return labels
+
+
 def _above(row: Sequence[str], width: int) -> bool:
     """A line above the header: one cell filled (a title, even padded to the table's width by a
     spreadsheet), or a few, fewer than half the table's."""

@@ -150,7 +150,7 @@ def reshape(
             continue
         if name == "election" and not (variants or election_ids):
             continue
-        if name == "party" and (plan.blocks is None or plan.blocks.party is None):
+        if name == "party" and not _has_parties(table, plan):
             continue
         columns[len(plan.ids) + offset] = name
     header += [names[name] for name in extra]
@@ -315,6 +315,13 @@ def _rows(table: RawTable, plan: Plan, found: Found) -> list[Row]:
     return rows
 
 
+def _has_parties(table: RawTable, plan: Plan) -> bool:
+    """Whether the options have parties: a party cell in each block, or a row of them."""
+    if plan.blocks is not None:
+        return plan.blocks.party is not None
+    return any(i in table.parties for i in plan.options)
+
+
 def _melt(
     pd: Any, table: RawTable, plan: Plan, rows: list[Row], options: ReadOptions, found: Found
 ) -> Any:
@@ -338,13 +345,15 @@ def _melt(
         position = np.repeat(np.arange(len(rows)), width)
         column = np.tile(np.array(plan.options, dtype=np.int64), len(rows))
         label = np.array([level0(table, i) for i in plan.options], dtype=object)
+        # A row of parties under the header (`dialect.RawTable.parties`) gives each column's.
+        party = np.array([table.parties.get(i, "") for i in plan.options], dtype=object)
         long = pd.DataFrame(
             {
                 "row": position,
                 "line": lines[position],
                 "column": column,
                 "candidate": pd.Series(np.tile(label, len(rows)), dtype=object),
-                "party": "",
+                "party": pd.Series(np.tile(party, len(rows)), dtype=object),
                 "votes": pd.Series(cells, dtype=object),
             }
         )
