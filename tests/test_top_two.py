@@ -330,3 +330,41 @@ def test_a_party_committee_with_its_party_in_its_name_is_a_primary(tmp_path):
 )
 def test_the_offices_each_party_elects_its_own_of(office, own):
     assert (PARTY_OFFICES.search(office) is not None) is own
+
+
+# Louisiana's November election (OpenElections `20161108__la__general__county.csv`): a jungle
+# primary for Congress, read with --primary top-two, and the general election for President.
+LA = """parish,office,district,party,candidate,votes
+Acadia,President,,REP,Donald J. Trump,21000
+Acadia,President,,DEM,Hillary Clinton,6000
+Acadia,President,,LBT,Gary Johnson,400
+Caddo,President,,REP,Donald J. Trump,50000
+Caddo,President,,DEM,Hillary Clinton,52000
+Caddo,President,,LBT,Gary Johnson,1500
+Acadia,U.S. Senate,,REP,John Kennedy,8000
+Acadia,U.S. Senate,,DEM,Foster Campbell,5000
+Acadia,U.S. Senate,,REP,Charles Boustany,9000
+Caddo,U.S. Senate,,REP,John Kennedy,20000
+Caddo,U.S. Senate,,DEM,Foster Campbell,30000
+Caddo,U.S. Senate,,REP,Charles Boustany,4000
+"""
+
+
+def test_top_two_on_a_general_file_keeps_the_presidential_race_whole(tmp_path, monkeypatch):
+    # Before: "President · Democratic primary  Hillary Clinton 100.00 % UNOPPOSED" (trial 6).
+    path = write(tmp_path, LA, "20161108__la__general__county.csv")
+    both(monkeypatch, path, ReadOptions(primary="top-two"))
+    monkeypatch.undo()
+    document = summary(path, "--primary", "top-two")
+    frame = pd.read_csv(io.StringIO(LA))
+    races = {e["election"]: e for e in document["elections"]}
+    president = next(e for name, e in races.items() if name.startswith("President"))
+    votes = frame[frame["office"] == "President"].groupby("candidate")["votes"].sum()
+    assert {r["candidate"]: r["votes"] for r in president["results"]} == votes.to_dict()
+    assert "advance" not in president
+    line = next(r for r in document["overview"]["races"] if r["race"].startswith("President"))
+    assert line["won"] and line["leader"]["candidate"] == "Donald J. Trump"
+    senate = next(e for name, e in races.items() if name.startswith("U.S. Senate"))
+    ranked = frame[frame["office"] == "U.S. Senate"].groupby("candidate")["votes"].sum()
+    assert senate["advance"] == top_two(ranked.to_dict())
+    assert len(races) == 2

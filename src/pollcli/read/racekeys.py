@@ -110,12 +110,16 @@ class PartyRule:
     is blank: a general race, a runoff, a jungle primary is every party's. In a top-two primary
     (`top_two`: `--primary top-two`, or an OpenElections file of Washington or California) every
     office's primary is every party's, but for the offices each party elects its own of
-    (`PARTY_OFFICES`); `detected` when the file's name said so, not a flag."""
+    (`PARTY_OFFICES`); `detected` when the file's name said so, not a flag. `general_offices`:
+    `--primary top-two` on a file whose name says general (Louisiana's November election, a
+    jungle primary for Congress and the general election for President): those offices' races
+    are general races, every party's, not party primaries."""
 
     every_row: bool = False
     unstated: bool = False
     top_two: bool = False
     detected: bool = False
+    general_offices: bool = False
 
     def primary(self, stage: str) -> bool:
         """Whether a row of this stage (as written) is of a primary."""
@@ -130,7 +134,8 @@ class PartyRule:
             return party
         if not self.primary(stage):
             return ""
-        if self.top_two and office is not None and not PARTY_OFFICES.search(office):
+        own = office is not None and PARTY_OFFICES.search(office) and not self.general_offices
+        if self.top_two and office is not None and not own:
             return ""
         return party
 
@@ -176,7 +181,10 @@ def party_rule(columns: ColumnMap, options: ReadOptions, source_file: str) -> Pa
     detected = options.primary is None and top_two_by_name(source_file)
     if by_name or "stage" in columns.present:
         top_two = options.primary == "top-two" or detected
-        return PartyRule(unstated=by_name, top_two=top_two, detected=detected)
+        general = top_two and "general" in words and not words & PRIMARY_WORDS
+        return PartyRule(
+            unstated=by_name, top_two=top_two, detected=detected, general_offices=general
+        )
     return None
 
 
@@ -418,6 +426,7 @@ def is_primary(race: Race, party: PartyRule | None) -> bool:
     committee = (
         party is not None
         and party.top_two
+        and not party.general_offices
         and party.primary(race.values.get("stage", ""))
         and PARTY_OFFICES.search(race.values.get("office", "")) is not None
     )
@@ -445,9 +454,15 @@ def primary_note(rule: PartyRule | None, split_by_party: bool, keys: list[KeyCol
     if rule.top_two:
         how = "as the file's name says" if rule.detected else "by --primary top-two"
         other = "; --primary party reads party primaries" if rule.detected else ""
+        offices = (
+            "the presidential race and party committees are general races, as the file's name "
+            "says general"
+            if rule.general_offices
+            else "presidential primaries and party committees stay party primaries"
+        )
         return (
             f" (a top-two primary {how}: one race of every party per office, whose top two "
-            f"advance; presidential primaries and party committees stay party primaries{other})"
+            f"advance; {offices}{other})"
         )
     if not split_by_party:
         return ""
