@@ -257,3 +257,40 @@ def test_write_ins_and_token_candidates_are_no_sign_of_several_seats(tmp_path):
     assert (
         lines["US HOUSE · 10"]["won"] and lines["US HOUSE · 10"]["leader"]["candidate"] == "CY MOE"
     )
+
+
+# New Jersey's General Assembly elects two members per district (OpenElections county file):
+# `seats` had no --vote-for, and named no winner in any district (trial 6).
+NJ = """county,office,district,party,candidate,votes
+A,General Assembly,1,DEM,Ann,500
+A,General Assembly,1,DEM,Bea,480
+A,General Assembly,1,REP,Cal,450
+A,General Assembly,1,REP,Dee,300
+B,General Assembly,2,DEM,Eve,300
+B,General Assembly,2,DEM,Fay,290
+B,General Assembly,2,REP,Gil,400
+B,General Assembly,2,REP,Hal,395
+C,General Assembly,3,REP,Ivy,700
+C,General Assembly,3,DEM,Jon,650
+C,General Assembly,3,REP,Kit,640
+C,General Assembly,3,DEM,Lou,20
+"""
+
+
+def test_seats_takes_vote_for_as_summary_does(tmp_path):
+    path = write(tmp_path, NJ, "nj.csv")
+    frame = pd.read_csv(io.StringIO(NJ))
+    # The oracle: each district's top two by votes, counted by party.
+    top = frame.sort_values("votes", ascending=False).groupby("district").head(2)
+    expected = top["party"].value_counts().to_dict()
+    result = invoke("seats", str(path), "--vote-for", "2", "--format", "json")
+    assert result.code == 0, result.stderr
+    [election] = json.loads(result.stdout)["elections"]
+    [allocation] = election["allocations"]
+    assert {p["party"]: p["seats"] for p in allocation["parties"] if p["seats"]} == expected
+    assert election["seats"] == 6
+    shown = invoke("seats", str(path), "--vote-for", "2")
+    assert "6 seats · races won by the most votes" in shown.stdout
+    tally = invoke("summary", str(path), "--vote-for", "2", "--format", "json")
+    won = {p["party"]: p["won"] for p in json.loads(tally.stdout)["tally"]["parties"]}
+    assert won == expected

@@ -325,7 +325,8 @@ VoteForOpt = Annotated[
         metavar="N",
         help="Members the race elects: the top N by votes win (a race of several seats). "
         "Default: a vote_for, magnitude or number_elected column, or '(N)' at the end of the "
-        "district's name ('BE 02 (4)'); else 1. With several races, pick one with --race.",
+        "district's name ('BE 02 (4)'); else 1. Every race read elects N: pick them with "
+        "--race.",
         rich_help_panel=FACTS,
     ),
 ]

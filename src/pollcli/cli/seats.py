@@ -139,6 +139,7 @@ def seats(
     fusion: opt.FusionOpt = False,
     blank_votes: opt.BlankVotesOpt = None,
     primary: opt.PrimaryOpt = None,
+    vote_for: opt.VoteForOpt = None,
 ) -> int:
     """Seats from votes: each list's seats by a method, with the legal threshold, the quota or
     divisors, the last seat and who was next, votes that elected no one, and disproportionality.
@@ -175,6 +176,7 @@ def seats(
             delimiter=opt.delimiter_char(delimiter),
             decimal=decimal,
             **opt.reading(kind, ignore_column, sheet),
+            facts=opt.fact_overrides(vote_for=vote_for),
             **opt.race_options(race_by, race, where, votes),
             header_line=header_line,
             columns=columns,

@@ -251,7 +251,9 @@ def seats_rule(election: ElectionSeats) -> str:
     elif election.layout != "single_member":
         parts.append("no threshold")
     if election.layout == "single_member":
-        parts.append("single-member races")
+        # Races of several seats (--vote-for 2), or of seats unknown, are no single-member races.
+        several = any(d.seats != 1 for d in election.districts or [])
+        parts.append("races won by the most votes" if several else "single-member races")
         undecided = election.allocations[0].undecided if election.allocations else 0
         if undecided:
             # The seats are those of the races won: the others are counted apart, as in summary.
