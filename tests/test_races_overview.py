@@ -392,3 +392,34 @@ def test_a_party_spelt_in_two_cases_is_one_in_the_tally(tmp_path):
     [allocation] = json.loads(seats.stdout)["elections"][0]["allocations"]
     by_seats = {p["party"]: p["seats"] for p in allocation["parties"]}
     assert by_seats == {p["party"]: p["won"] for p in parties}
+
+
+def test_a_total_row_that_differs_from_its_parts_tags_the_race(tmp_path):
+    # Mississippi 2016 (OpenElections): Total rows over the district, county rows for some of its
+    # counties only. The figures are the parts' (pandas below); the race is tagged TOTAL?.
+    text = (
+        "county,office,district,party,candidate,votes\n"
+        "Adams,U.S. House,1,REP,Kelly,100\nAdams,U.S. House,1,DEM,Owens,40\n"
+        "Alcorn,U.S. House,1,REP,Kelly,60\nAlcorn,U.S. House,1,DEM,Owens,30\n"
+        "Total,U.S. House,1,REP,Kelly,206\nTotal,U.S. House,1,DEM,Owens,84\n"
+        "Adams,U.S. House,2,DEM,Thompson,70\nAdams,U.S. House,2,REP,Bouie,20\n"
+        "Total,U.S. House,2,DEM,Thompson,70\nTotal,U.S. House,2,REP,Bouie,20\n"
+    )
+    path = write(tmp_path, text, "ms.csv")
+    import pandas as pd
+
+    frame = pd.read_csv(path)
+    parts = frame[frame["county"] != "Total"].groupby(["district", "candidate"])["votes"].sum()
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    by_race = {e["election"]: e for e in data["elections"]}
+    first = {r["candidate"]: r["votes"] for r in by_race["U.S. House · 1"]["results"]}
+    assert first == {c: int(v) for (d, c), v in parts.items() if d == 1}
+    tags = {line["race"]: line["tags"] for line in data["overview"]["races"]}
+    assert tags == {"U.S. House · 1": ["total_mismatch"], "U.S. House · 2": []}
+    assert any(
+        n.startswith("TOTAL? in 1 race (‘U.S. House · 1’)") for n in data["overview"]["notes"]
+    )
+    table = invoke("summary", str(path))
+    assert "TOTAL?" in table.stdout

@@ -93,7 +93,7 @@ def test_the_findings_do_not_claim_every_race_was_won(tmp_path):
     assert result.code == 0, result.stderr
     text = " ".join(result.stdout.split())
     assert "each won by" not in text
-    assert "2 seats · single-member races · 1 race with no winner named" in text
+    assert "2 seats · races won by the most votes · 1 race with no winner named" in text
     assert "3 single-member races: 2 won by the most votes, 1 names no winner" in text
     assert "No winner in ‘ALASKA · US HOUSE’: nothing says how many members" in text
     # Alaska's votes may have elected someone: only Vermont's and Delaware's losers' count.

@@ -84,6 +84,10 @@ def race_line(summary: ElectionSummary) -> RaceLine:
     # leads, are wrong until --alias merges them, which only a warning on stderr said.
     if any(p.code == Code.NAME_VARIANT for p in summary.problems):
         tags.append("spelling")
+    # The file's own total says otherwise (Mississippi's Total rows over 20 of its counties): the
+    # figures are the parts', which only a warning on stderr said.
+    if any(p.code == Code.TOTAL_MISMATCH for p in summary.problems):
+        tags.append("total_mismatch")
     return RaceLine(
         race=summary.election,
         source_file=summary.source_file,

@@ -83,7 +83,7 @@ ELECTED = optional(
 )
 
 
-RaceTag = Literal["close", "tie", "no_majority", "unopposed", "spelling"]
+RaceTag = Literal["close", "tie", "no_majority", "unopposed", "spelling", "total_mismatch"]
 
 
 @dataclass(kw_only=True)
@@ -109,7 +109,8 @@ class RaceLine:
             "close: margin under 1 point or 0.5 % of the votes (in a race of several seats, the "
             "last elected's over the first not elected); tie: a tie for first; "
             "no_majority: no two-round majority; unopposed: one candidate; spelling: see the "
-            "name-variant warning"
+            "name-variant warning; total_mismatch: a total the file gives (a total row, a "
+            "totalvotes column) differs from the votes counted: see the total-mismatch warning"
         )
     )
     partial: Partial | None = field(

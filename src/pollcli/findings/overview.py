@@ -57,6 +57,13 @@ def overview_notes(
             "spelt two ways, so their votes are split and the shares may be wrong; the warnings "
             "give the --alias that merges them."
         )
+    mismatched = [line.race for line in lines if "total_mismatch" in line.tags]
+    if mismatched:
+        notes.append(
+            f"TOTAL? in {counted(len(mismatched), 'race')} ({_names(mismatched)}): a total the "
+            "file gives differs from the votes counted (rows missing, or a wrong total); the "
+            "figures are the counted votes', and the total-mismatch warnings say by how much."
+        )
     runoffs = [line.race for line in lines if "no_majority" in line.tags]
     if runoffs:
         notes.append(

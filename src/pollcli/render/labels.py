@@ -66,6 +66,7 @@ RACE_TAGS: Final[dict[str, str]] = {
     "no_majority": "NO MAJORITY",
     "unopposed": "UNOPPOSED",
     "spelling": "SPELLING?",
+    "total_mismatch": "TOTAL?",
 }
 
 
