@@ -203,6 +203,7 @@ def split(
     else:
         table.header = [c.strip() for c in records[0][1]]
     table.records = records[rows:]
+    _trailing_delimiter(table, table.records)
 
 
 def check_names(
@@ -316,8 +317,25 @@ def top_records(
             if _parties_under(table, records):
                 return records[2:]
             table.header = [c.strip() for c in records[0][1]]
+            _trailing_delimiter(table, records[1:])
             return records[1:]
     return None
+
+
+def _trailing_delimiter(table: RawTable, records: Sequence[tuple[int, list[str]]]) -> None:
+    """A header line that ends with a delimiter (`…;"Razem";`) names one column more than its rows
+    hold: an empty last label over no cell in the first rows is left out, with a note, rather than
+    an error on every row ("34 cells but the header has 35")."""
+    header = table.header
+    if len(header) < 3 or header[-1] or header[-2] == "" or not records:
+        return
+    first = records[:SNIFF_ROWS]
+    if all(len(cells) == len(header) - 1 for _, cells in first):
+        header.pop()
+        table.notes.append(
+            f"The header (line {table.header_line}) ends with a delimiter that no row has: its "
+            "empty last column is left out."
+        )
 
 
 def _parties_under(table: RawTable, records: Sequence[tuple[int, list[str]]]) -> bool:
