@@ -50,27 +50,29 @@ def overview_notes(
     unopposed = [line.race for line in lines if "unopposed" in line.tags]
     if unopposed:
         notes.append(f"Unopposed: {counted(len(unopposed), 'race')} ({_names(unopposed)}).")
-    spelt = [line.race for line in lines if "spelling" in line.tags]
-    if spelt:
-        notes.append(
-            f"SPELLING? in {counted(len(spelt), 'race')} ({_names(spelt)}): a candidate seems "
-            "spelt two ways, so their votes are split and the shares may be wrong; the warnings "
-            "give the --alias that merges them."
-        )
-    mismatched = [line.race for line in lines if "total_mismatch" in line.tags]
-    if mismatched:
-        notes.append(
-            f"TOTAL? in {counted(len(mismatched), 'race')} ({_names(mismatched)}): a total the "
-            "file gives differs from the votes counted (rows missing, or a wrong total); the "
-            "figures are the counted votes', and the total-mismatch warnings say by how much."
-        )
-    runoffs = [line.race for line in lines if "no_majority" in line.tags]
-    if runoffs:
-        notes.append(
-            f"No majority in {counted(len(runoffs), 'race')} ({_names(runoffs)}): under a "
-            "two-round system a runoff would decide them."
-        )
+    # Tags that ask the reader to look again: "LABEL in N races (…): why".
+    for tag, label, why in _LOOK_AGAIN:
+        tagged = [line.race for line in lines if tag in line.tags]
+        if tagged:
+            notes.append(f"{label} {counted(len(tagged), 'race')} ({_names(tagged)}): {why}")
     return notes
+
+
+_LOOK_AGAIN: tuple[tuple[str, str, str], ...] = (
+    (
+        "spelling",
+        "SPELLING? in",
+        "a candidate seems spelt two ways, so their votes are split and the shares may be wrong; "
+        "the warnings give the --alias that merges them.",
+    ),
+    (
+        "total_mismatch",
+        "TOTAL? in",
+        "a total the file gives differs from the votes counted (rows missing, or a wrong total); "
+        "the figures are the counted votes', and the total-mismatch warnings say by how much.",
+    ),
+    ("no_majority", "No majority in", "under a two-round system a runoff would decide them."),
+)
 
 
 def _gap(line: RaceLine) -> str:
