@@ -12,6 +12,9 @@ overrides them for one file, and a `kind` column for one row.
 | `blank` | no | no | no | Blank(s), Blank ballots, Under votes, Times Blank Voted, Leer, Blancs, En blanco |
 | `invalid` | no | no | no | Invalid, Spoiled, Rejected, Void(s), Null(s), Over votes, Times Over Voted, Ungültige, Nuls, Недействительные |
 
+Footnote marks around a word are read aside (`*`, `†`, `‡`, `§`, `#`, `+`: Minnesota's
+`WRITE-IN**`), never around a person's name (`SAMUEL D. THOMPSON (w) *` stays a candidate).
+
 English words are listed in the singular and the plural (`Voids` as `Void`: New York's primaries).
 
 Write-ins and scattering are `other`: they are votes cast for someone (a person not on the ballot), so
@@ -135,6 +138,9 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "exhausted ballot",
         "exhausted ballots",
         "exhausted",
+        # Minnesota's constitutional amendments (2016): ballots that left the question blank.
+        "estimated blanks",
+        "estimated blank",
         "under votes",
         "undervotes",
         "undervote",
@@ -268,8 +274,20 @@ _FACT_BY_NAME: Final[dict[str, str]] = {
 _NUMBERED_WRITE_IN: Final[re.Pattern[str]] = re.compile(r"write ?ins? \d+")
 
 
+# Footnote marks a publisher sets around a word ("WRITE-IN**": Minnesota's county files, whose
+# note says what a write-in is): no part of it. Only the tables' words are read without them.
+_MARKS: Final[str] = "*†‡§#+^~¹²³ "
+
+
+def _unmarked(key: str) -> str:
+    """A name's key (`name_key`) without the footnote marks at its ends."""
+    return key.strip(_MARKS) if key[:1] in _MARKS or key[-1:] in _MARKS else key
+
+
 def _kind_of(key: str) -> Kind:
-    """The kind a name's key (`name_key`) implies: the tables, then a numbered write-in."""
+    """The kind a name's key (`name_key`) implies: the tables, then a numbered write-in (footnote
+    marks aside)."""
+    key = _unmarked(key)
     kind = _KIND_BY_NAME.get(key)
     if kind is None and key.startswith("total "):
         # "Total Under Votes", "Total Over Votes": a unit's count of blank or invalid votes,
@@ -292,14 +310,14 @@ def kind_from_name(name: str) -> Kind:
 def fact_from_name(name: str) -> str | None:
     """The unit's count a row named like "Registered Voters" or "Ballots Cast" gives, or None for
     an option."""
-    return _FACT_BY_NAME.get(name_key(name))
+    return _FACT_BY_NAME.get(_unmarked(name_key(name)))
 
 
 @lru_cache(maxsize=1 << 14)
 def implied_by_name(name: str) -> tuple[Kind, str | None]:
     """`kind_from_name` and, for a candidate, `fact_from_name`: what the row contract reads from
     a name it has no kind for, in one look-up (a file of 200,000 names misses every cache)."""
-    key = name_key(name)
+    key = _unmarked(name_key(name))
     kind = _kind_of(key)
     return kind, _FACT_BY_NAME.get(key) if kind == "candidate" else None
 
@@ -349,6 +367,29 @@ def is_answer(name: str) -> bool:
     """Whether an option is an answer of a ballot measure (Yes, No, For, Against…), the whole name
     matched as the tables above match it."""
     return name_key(name) in _ANSWER_KEYS
+
+
+# Word parts of a line that is no candidate, in a name no table holds ("Write-in (misc.)",
+# "Scattered write-ins", "Total write-in votes cast"): never a kind by themselves (a write-in
+# candidate may be named "Write-in: Ann Ash"), only kept out of the evidence of what a race is.
+_NO_CANDIDATE_PARTS: Final[re.Pattern[str]] = re.compile(
+    r"(?:^| )(?:write ?ins?|scatter(?:ed|ing|ings)?|(?:under|over) ?votes?|blank (?:votes?|ballots?)"
+    r"|total|totals)(?: |$)"
+)
+
+
+@lru_cache(maxsize=1 << 14)
+def looks_like_no_candidate(name: str) -> bool:
+    """Whether a line may well be no candidate: a kind other than `candidate`, a count of its unit,
+    or a name holding a write-in, scattering, under/over votes or total word (marks aside). Which
+    candidates stand where tells a race's geography (`read.geography`); such a line stands wherever
+    the race was counted, whatever its spelling, so it tells nothing."""
+    key = _unmarked(name_key(name))
+    return (
+        _kind_of(key) != "candidate"
+        or key in _FACT_BY_NAME
+        or _NO_CANDIDATE_PARTS.search(key) is not None
+    )
 
 
 def kind_words() -> dict[str, tuple[str, ...]]:

@@ -13,11 +13,16 @@ races.
 - A **county** (the region column) is geography, unless it names races: in a file with race keys
   (an office column…), in a group of rows alike in the other keys whose candidates each stand in
   one county only, in two counties at least, one of them with two candidates or more (a sheriff per
-  county), each county is a race. Not where a district tells the group's race and only one county
+  county), or in `UNOPPOSED_REGIONS` counties at least with one candidate each, each county is a
+  race. Not where a district tells the group's race and only one county
   has two candidates or more: a district's race spans counties, so the lone candidates elsewhere
   are misfiled rows (Michigan's 2020 file lists one row of State House 101 under Isabella, the
   others under Manistee), which `read.racechecks` reports. A district contested in several
   counties may be numbered within each county (a county commission's): a race per county.
+
+Lines that are no candidate (other kinds, totals, and names that only look like one, such as
+"Write-in (misc.)": `kinds.looks_like_no_candidate`) stand wherever a race was counted and are no
+evidence either way.
 
 `--race-by` settles both (`read.roles`); both engines' records give the same answer, since only
 which candidates appear where is counted, never how many rows.
@@ -29,7 +34,7 @@ from collections import Counter
 from dataclasses import replace
 
 from pollcli.columns import RACE_PREFIX
-from pollcli.kinds import is_answer
+from pollcli.kinds import is_answer, looks_like_no_candidate
 from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.racekeys import KeyColumn, is_pollcli_stage, normal
@@ -106,6 +111,13 @@ def sub_units(
     return kept
 
 
+# Regions, each with one candidate who stands nowhere else, that are races of their own where none
+# is contested (Minnesota 2018's surveyors of Le Sueur, Martin and Steele, each unopposed): one
+# race's candidates have votes wherever it was counted. Two such regions may still be one race
+# whose rows each list one candidate only (a tiny file: "A,Mayor,X" and "B,Mayor,Y").
+UNOPPOSED_REGIONS = 3
+
+
 def local_races(
     records: list[Record], keys: list[KeyColumn], columns: ColumnMap
 ) -> tuple[list[KeyColumn], set[tuple[str, ...]]]:
@@ -135,11 +147,14 @@ def local_races(
         if any(len(p) > 1 for p in places.values()):
             continue
         standing = Counter(next(iter(p)) for p in places.values())
-        if len(standing) < 2 or max(standing.values()) < 2:
-            continue  # one contested region at least
+        contested = sum(n > 1 for n in standing.values())
+        if len(standing) < (2 if contested else UNOPPOSED_REGIONS):
+            continue
+        if any(group[i] for i in districts) and not contested:
+            continue  # a district's race over counties, each candidate's rows under one
         if (
             any(group[i] for i in districts)
-            and sum(n > 1 for n in standing.values()) < 2
+            and contested < 2
             and not _party_again(parties.get(group, {}), standing)
         ):
             # A district's race spans counties: a district's one contested county beside lone
@@ -173,8 +188,12 @@ def _party_again(parties: dict[str, set[str]], standing: Counter[str]) -> bool:
 
 def _total(record: Record) -> bool:
     """A `Total` row stands wherever its race was counted: no sign of one race or of many (the
-    totals stage judges it in its race)."""
-    return record.row.fact is None and is_total_name(record.row.candidate)
+    totals stage judges it in its race). So does a line that looks like no candidate in a spelling
+    no table holds ("Write-in (misc.)", `kinds.looks_like_no_candidate`): were it read as one
+    candidate standing in every county, it would glue the counties' races into one (trial 6:
+    Minnesota's "WRITE-IN**" merged 87 counties' sheriffs)."""
+    name = record.row.candidate
+    return record.row.fact is None and (is_total_name(name) or looks_like_no_candidate(name))
 
 
 def raw(record: Record, key: KeyColumn) -> str:
