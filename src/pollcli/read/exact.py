@@ -92,6 +92,7 @@ def read_table(
             options.ignore_columns,
             roles,
             lambda: layout.header_hint(table, rows, options),
+            rows[1:],
         )
         if mapped is None:
             return [], sort_problems(found.items)

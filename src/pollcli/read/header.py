@@ -12,8 +12,11 @@ region. Two columns that mean the same thing are an error, unless one of them is
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+import re
+import shlex
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 from pollcli.columns import (
     RACE_PREFIX,
@@ -25,6 +28,7 @@ from pollcli.columns import (
     place_word,
 )
 from pollcli.problems import Code, Found
+from pollcli.read.preamble import HEAD_LINES
 
 # Columns whose cells make the candidate's name (`CellReader.split` joins them).
 NAME_PARTS: tuple[str, ...] = ("given_name", "family_name", "alt_name")
@@ -225,6 +229,7 @@ def map_header(
     ignore: Collection[str] = (),
     roles: Mapping[int, str | None] | None = None,
     hint: Callable[[], str | None] | None = None,
+    head: Sequence[tuple[int, list[str]]] = (),
 ) -> ColumnMap | None:
     """The column map of a header row, or None (with problems) when required columns are missing.
 
@@ -233,7 +238,9 @@ def map_header(
     columns to leave unused (`--ignore-column`). `roles` settles columns the header's words alone do
     not (race keys, vote modes, `--votes`: `read.roles`); a role of None leaves the column unused,
     without a warning (it was named on purpose); `hint()` says where the
-    header seems to be instead (`preamble.hint`), for the missing-column errors.
+    header seems to be instead (`preamble.hint`), for the missing-column errors. `head`: the first
+    records at hand (line, cells), of which the first `preamble.HEAD_LINES` (the same in both
+    engines) are read for `unread_modes`.
     """
     roles = roles or {}
     named_places: dict[str, int] = {}
@@ -241,6 +248,7 @@ def map_header(
     parts: list[int] = []
     mapping = _Mapping(header, line, found, holds_values)
     ignored: list[str] = []
+    ignored_at: list[int] = []
     told: list[str] = []
     set_aside = {normalize_header(name) for name in ignore}
     for index, raw in enumerate(header):
@@ -273,6 +281,7 @@ def map_header(
             canonical = canonical_column(raw)
         if canonical is None:
             ignored.append(raw)
+            ignored_at.append(index)
             continue
         mapping.by_column.setdefault(canonical, []).append(index)
     region, unit = mapping.places()
@@ -293,6 +302,10 @@ def map_header(
             f"{', '.join(map(repr, told_place))} left unused: the column named by --region or "
             "--unit means the same."
         )
+    if parts and "votes" not in mapping.by_column and "total_votes" not in mapping.by_column:
+        cells = [c for _, c in head[:HEAD_LINES]]
+        unread = unread_modes(header, line, found, ignored_at, parts, cells)
+        ignored = [raw for raw in ignored if raw not in unread]
     if ignored:
         # Expected in wide exports: a note on each election, and a warning in `validate`.
         notes.append(f"Ignored column(s): {', '.join(map(repr, ignored))}.")
@@ -356,6 +369,49 @@ def map_header(
     return ColumnMap(
         header=header, line=line, columns=columns, notes=notes, vote_parts=tuple(parts)
     )
+
+
+# Words of a column of numbers that are no votes: codes, ids, years, shares.
+_NO_VOTES_WORDS: Final[frozenset[str]] = frozenset(
+    {"id", "code", "codes", "fips", "geoid", "number", "num", "no", "nr", "key", "zip", "year"}
+    | {"seq", "order", "index", "rank", "pct", "percent", "percentage", "rate", "ratio"}
+)
+_WHOLE_NUMBER: Final[re.Pattern[str]] = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def unread_modes(
+    header: list[str],
+    line: int,
+    found: Found,
+    ignored: list[int],
+    parts: list[int],
+    head: Sequence[list[str]],
+) -> list[str]:
+    """The unused columns of whole numbers (in the head's rows) beside vote-mode columns, in a file
+    with no votes column, each an error: a way of voting no word names (`roles.is_vote_part`)
+    would be left out of the votes, and pollcli cannot tell it from a count of something else, so
+    it neither sums nor drops it unasked. A column named as a code, id or share is none."""
+    modes = ", ".join(repr(header[i]) for i in parts)
+    refused = []
+    for index in ignored:
+        raw = header[index]
+        if set(normalize_header(raw).split("_")) & _NO_VOTES_WORDS:
+            continue
+        cells = [c[index].strip() for c in head if index < len(c) and c[index].strip()]
+        if not cells or not all(_WHOLE_NUMBER.fullmatch(c) for c in cells):
+            continue
+        refused.append(raw)
+        found.add(
+            Code.UNKNOWN_COLUMN,
+            line,
+            f"column {raw!r} holds numbers beside the vote-mode columns {modes}, and there is no "
+            "votes column: if it is a way of voting too, the votes would miss it, and pollcli "
+            f"cannot tell. --ignore-column {shlex.quote(raw)} leaves it out (the votes are the "
+            "modes' sum); --votes COL reads one column alone; or name it as a way of voting "
+            "(early, election_day, absentee, mail, provisional, in_person…) to sum it in",
+            column=raw,
+        )
+    return refused
 
 
 def _names(header: list[str], columns: dict[int, str], notes: list[str]) -> dict[int, str]:

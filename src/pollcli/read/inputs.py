@@ -113,6 +113,7 @@ def probe(head: bytes, name: str, options: ReadOptions) -> list[Problem]:
         options.ignore_columns,
         column_roles(table.header, options),
         layout.hint_for(table, data, options),
+        data,
     )
     return sort_problems(found.items) if mapped is None else []
 

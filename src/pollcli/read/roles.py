@@ -23,6 +23,7 @@ what it must not guess:
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import RACE_PREFIX, WHERE_PREFIX, canonical_column, normalize_header
@@ -69,6 +70,34 @@ MODE_WORDS: Final[frozenset[str]] = frozenset(
     }
 )
 _VOTES_WORD = re.compile(r"^(?:(.+)_votes?|votes?_(.+))$")
+# A header's words that name a way of voting however they are put together (Georgia's
+# `advance_in_person`, `absentee_in_person`; Oklahoma's `elec_day_votes`), and the words around
+# them; pairs that name one only together (`in_person`, `election_day`).
+_MODE_PARTS: Final[frozenset[str]] = frozenset(
+    {
+        "advance",
+        "advanced",
+        "early",
+        "absentee",
+        "mail",
+        "mailed",
+        "provisional",
+        "failsafe",
+        "postal",
+        "evm",
+        "eslate",
+        "escan",
+        "eday",
+        "uocava",
+    }
+)
+_MODE_PAIRS: Final[frozenset[tuple[str, str]]] = frozenset(
+    {("in", "person"), ("election", "day"), ("elec", "day"), ("one", "stop")}
+)
+_MODE_FILLER: Final[frozenset[str]] = frozenset(
+    {"in", "by", "person", "election", "elec", "day", "one", "stop", "vote", "votes", "voting"}
+    | {"voted", "ballot", "ballots"}
+)
 # A state (or province) column: part of the race beside districts, geography otherwise.
 STATE_WORDS: Final[tuple[str, ...]] = (
     "state",
@@ -90,12 +119,19 @@ _GEOGRAPHY_ROLES: Final[frozenset[str]] = frozenset(
 
 
 def is_vote_part(header: str) -> bool:
-    """`election_day_votes`, `advanced_votes`, `absentee`, `early_voting1`: a part of the votes."""
+    """`election_day_votes`, `advanced_votes`, `absentee`, `early_voting1`, `advance_in_person_1`,
+    `elec_day_votes`: a part of the votes."""
     key = re.sub(r"\d+$", "", normalize_header(header)).strip("_")
     if key in MODE_WORDS:
         return True
     match = _VOTES_WORD.match(key)
-    return match is not None and (match.group(1) or match.group(2) or "") in MODE_WORDS
+    if match is not None and (match.group(1) or match.group(2) or "") in MODE_WORDS:
+        return True
+    # Word by word: every word a mode's or one around it, and a mode named.
+    words = [w for w in key.split("_") if w]
+    return all(w in _MODE_PARTS or w in _MODE_FILLER for w in words) and (
+        any(w in _MODE_PARTS for w in words) or any(p in _MODE_PAIRS for p in pairwise(words))
+    )
 
 
 def find_column(header: list[str], name: str, flag: str) -> int:

@@ -124,6 +124,7 @@ def read_stream(
         options.ignore_columns,
         column_roles(table.header, options),
         layout.hint_for(table, records_in_head, options),
+        records_in_head,
     )
     if mapped is None:
         return [], sort_problems(found.items)
@@ -300,8 +301,7 @@ class _Summer:
         return self.sums.records()
 
     def release(self) -> None:
-        """Drop what only the summing needed (a key per region and option in a file of many
-        regions), before the records are assembled into elections."""
+        """Drop what only the summing needed (a key per region and option), before assembly."""
         self.sums.release()
         self.options.clear()
         self.options_met.release()
