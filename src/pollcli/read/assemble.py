@@ -33,6 +33,7 @@ from pollcli.read.records import (
 )
 from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
+from pollcli.read.zerocopies import without_zero_copies
 
 # No ballot has more options; the streaming engine stops reading past it.
 MAX_OPTIONS: Final[int] = 10_000
@@ -122,6 +123,7 @@ class Assembly:
         if self.totals is not None:
             records = self.totals(label or self.sources.default_label, records)
         records = one_place(records, self.sources.columns, notes)
+        records = without_zero_copies(records, notes)  # before a copy's counts are read
         regional = any(r.row.region for r in records)
         facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)
         counts = region_counts(label, self.unit_facts, self.sources, found, notes)

@@ -1,0 +1,126 @@
+"""All-zero copies of a place: a precinct (or region) listed again with every figure 0, left out.
+
+Wisconsin's 2020 spring ward file lists Burnett's "Town Of Meenon Wards 1-3" three times in the
+Supreme Court race: once with its votes, twice with 0 for every candidate and a total of 0. Read
+as repeats (`duplicate-option`, and a total of 0 against 218) they refused the race, yet such a
+copy adds nothing to any figure, whichever copy is right. So a place's rows are cut into copies
+(a row starts a new copy where every copy so far lists its option), and a copy that is all zeros —
+every row 0 votes, every count cell (total votes, ballots cast…) 0 or blank, at least two rows and
+a candidate among them — is left out, with a note naming the place and the lines. Of copies that
+are all zeros, the first is kept (a precinct of no votes). A copy with any other figure is left
+as it is, and is still a repeat; so is a lone row listed again with 0 (namesakes come one row at
+a time, copies of a place whole).
+
+Both engines hand this stage a place's rows alike: the streaming engine reads a file with a
+repeated precinct through the exact stages (`read.repeats`), and its rows summed over several
+precincts (`Record.summed`) are never looked at here.
+"""
+
+from __future__ import annotations
+
+from pollcli.columns import REGIONAL_FACTS, option_key
+from pollcli.read.records import Record
+
+# Examples the note names; the others are counted.
+_NAMED = 3
+
+
+def without_zero_copies(records: list[Record], notes: list[str]) -> list[Record]:
+    """One election's records without the all-zero copies of its places, noted once."""
+    places: dict[tuple[str | None, str | None], list[Record]] = {}
+    for record in records:
+        if not record.summed:
+            places.setdefault((record.row.region, record.row.unit), []).append(record)
+    dropped: set[int] = set()
+    said: list[tuple[tuple[str | None, str | None], list[int]]] = []
+    for place, rows in places.items():
+        copies = _copies(rows)
+        if len(copies) < 2:
+            continue
+        zero = [copy for copy in copies if _all_zero(copy)]
+        if len(zero) == len(copies):
+            zero = zero[1:]  # a place of no votes: one copy of it stays
+        if zero:
+            lines = sorted(r.line for copy in zero for r in copy)
+            dropped.update(lines)
+            said.append((place, lines))
+    if not dropped:
+        return records
+    notes.append(_note(said))
+    return [r for r in records if r.summed or r.line not in dropped]
+
+
+def _copies(rows: list[Record]) -> list[list[Record]]:
+    """A place's rows cut into copies, in the file's order: each row goes to the first copy that
+    does not yet list its option (its name and party, or the count it gives)."""
+    copies: list[list[Record]] = []
+    listed: list[set[tuple[str, str]]] = []
+    for record in sorted(rows, key=lambda r: r.line):
+        key = (
+            (f"\x00{record.row.fact}", "")
+            if record.row.fact is not None
+            else (option_key(record.row.candidate), option_key(record.row.party or ""))
+        )
+        for copy, keys in zip(copies, listed, strict=True):
+            if key not in keys:
+                copy.append(record)
+                keys.add(key)
+                break
+        else:
+            copies.append([record])
+            listed.append({key})
+    return copies
+
+
+def _all_zero(copy: list[Record]) -> bool:
+    """Whether a copy is all zeros: two rows or more, a candidate among them, every vote 0 and
+    every count cell 0 or blank."""
+    return (
+        len(copy) >= 2
+        and any(r.row.kind == "candidate" and r.row.fact is None for r in copy)
+        and all(r.votes == 0 and not r.same_cell_lines for r in copy)
+        and all(
+            _zero(value) for r in copy for key, value in r.facts.items() if key in REGIONAL_FACTS
+        )
+    )
+
+
+def _zero(cell: str) -> bool:
+    text = cell.strip().replace(",", "")
+    if not text:
+        return True
+    try:
+        return float(text) == 0
+    except ValueError:
+        return False
+
+
+def _note(said: list[tuple[tuple[str | None, str | None], list[int]]]) -> str:
+    """One note for an election's places listed again with every figure 0."""
+    named = "; ".join(
+        f"{_place(region, unit)} on lines {_ranges(lines)}"
+        for (region, unit), lines in said[:_NAMED]
+    )
+    more = f"; and {len(said) - _NAMED} more" if len(said) > _NAMED else ""
+    which = "A place is" if len(said) == 1 else f"{len(said)} places are"
+    return (
+        f"{which} listed again with every figure 0 ({named}{more}): such copies add nothing, "
+        "and are left out."
+    )
+
+
+def _place(region: str | None, unit: str | None) -> str:
+    if unit:
+        return f"{unit!r} of {region!r}" if region else repr(unit)
+    return repr(region) if region else "the election's rows"
+
+
+def _ranges(lines: list[int]) -> str:
+    """Lines as ranges: 8–13, 20."""
+    spans: list[list[int]] = []
+    for line in lines:
+        if spans and line == spans[-1][1] + 1:
+            spans[-1][1] = line
+        else:
+            spans.append([line, line])
+    return ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in spans)
