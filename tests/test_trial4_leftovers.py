@@ -190,22 +190,22 @@ def test_a_race_with_no_votes_names_no_winner_and_checks_no_share(tmp_path, monk
     assert by_race[("Constable", "")] == 0
     assert "add up to 0.00" not in stderr
     races = {e["election"]: e for e in data["elections"]}
-    for name, count in (("Criminal · Attorney Cass County", "one candidate has 0"),
-                        ("Constable", "2 candidates have 0 each")):  # fmt: skip
+    for name in ("Criminal · Attorney Cass County", "Constable"):
         race = races[name]
-        assert race["leader"] is None and race["tied_for_first"] == []
         assert race["below_threshold"] == []
         assert not any(r["below_threshold"] for r in race["results"])
-        assert f"No votes at all in this race (its {count})" in race["notes"][0]
         assert not any("Check: published shares" in n for n in race["notes"])
-        assert not any("threshold" in n for n in race["notes"][1:])
-    # One candidate at 0 may have been elected uncounted: said, not claimed either way.
-    assert (
-        "unopposed candidate may be elected" in races["Criminal · Attorney Cass County"]["notes"][0]
-    )
-    assert "unopposed" not in races["Constable"]["notes"][0]
+        assert not any("threshold is checked" in n for n in race["notes"][1:])
+    constable = races["Constable"]
+    assert constable["leader"] is None and constable["tied_for_first"] == []
+    assert "No votes at all in this race (its 2 candidates have 0 each)" in constable["notes"][0]
+    # One candidate at 0 is elected unopposed, with no count (tests/test_uncounted.py).
+    attorney = races["Criminal · Attorney Cass County"]
+    assert attorney["leader"]["candidate"] == "Courtney Shelton"
+    assert attorney["notes"][0].startswith("Unopposed, no count: Courtney Shelton (REP)")
     lines = {line["race"]: line for line in data["overview"]["races"]}
-    assert not lines["Criminal · Attorney Cass County"]["won"]
+    assert lines["Criminal · Attorney Cass County"]["won"]
+    assert not lines["Constable"]["won"]
     assert lines["Sheriff"]["won"]
 
 
@@ -246,16 +246,14 @@ def test_seats_counts_no_seat_for_a_race_with_no_votes(tmp_path):
     )
     election = seats_json(str(write(tmp_path, text)))["elections"][0]
     districts = {d["district"]: d for d in election["districts"]}
-    assert districts["Council · B"]["no_winner"] == "no_votes"
+    # B's one candidate is elected unopposed, with no count (tests/test_uncounted.py).
+    assert "no_winner" not in districts["Council · B"]
     assert districts["Council · C"]["no_winner"] == "no_votes"
-    # By hand: A to REP (600 to 400); B and C elect no one. 1 of 3 seats is 33.3 %.
+    # By hand: A to REP (600 to 400), B to REP; C elects no one. 2 of 3 seats is 66.7 %.
     parties = {p["party"]: p for p in election["allocations"][0]["parties"]}
-    assert {name: p["seats"] for name, p in parties.items()} == {"REP": 1, "DEM": 0}
-    assert parties["REP"]["seat_share"] == pytest.approx(100 / 3)
-    assert any(
-        "No winner in ‘Council · B’, ‘Council · C’: no votes at all." in n
-        for n in election["notes"]
-    )
+    assert {name: p["seats"] for name, p in parties.items()} == {"REP": 2, "DEM": 0}
+    assert parties["REP"]["seat_share"] == pytest.approx(200 / 3)
+    assert any("No winner in ‘Council · C’: no votes at all." in n for n in election["notes"])
 
 
 # --- 5. a precinct primary's count rows are no race's totals ------------------------------------

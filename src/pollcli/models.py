@@ -270,6 +270,8 @@ class ElectionSummary:
     # The race's verdict (`pollcli.verdict`): None when won, else why no winner is named. The
     # overview and `seats` both read it, so that a race is won in both or in neither.
     undecided: NoWinner | None = field(default=None, metadata=NOT_IN_JSON)
+    # Won unopposed with no count (`tally.Tally.uncounted`): the overview tags it `no_count`.
+    uncounted: bool = field(default=False, metadata=NOT_IN_JSON)
     # For charts (never in JSON, whose keys SPEC pins): where the figures come from, and whether the
     # electoral system has a majority to reach (a two-round vote) or not (plurality, party lists).
     source: str | None = field(default=None, metadata=NOT_IN_JSON)

@@ -80,6 +80,8 @@ def race_line(summary: ElectionSummary) -> RaceLine:
     opposed = any(r.votes for r in summary.results if r.kind not in ("candidate", "blank"))
     if len(candidates) <= (summary.seats or 1) and candidates and not others_ahead and not opposed:
         tags.append("unopposed")
+    if summary.uncounted:
+        tags.append("no_count")
     # One candidate seemingly spelt two ways splits their votes: the leader's share, and maybe who
     # leads, are wrong until --alias merges them, which only a warning on stderr said.
     if any(p.code == Code.NAME_VARIANT for p in summary.problems):
@@ -106,7 +108,8 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         and summary.seats == 1
         and summary.system == "plurality"
         and not summary.system_given
-        and not reached,
+        and not reached
+        and not summary.uncounted,  # unopposed: elected under a majority rule too
         seats=summary.seats,
         elected=summary.elected,
         elected_parties=_parties(summary),

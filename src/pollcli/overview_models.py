@@ -83,7 +83,9 @@ ELECTED = optional(
 )
 
 
-RaceTag = Literal["close", "tie", "no_majority", "unopposed", "spelling", "total_mismatch"]
+RaceTag = Literal[
+    "close", "tie", "no_majority", "unopposed", "no_count", "spelling", "total_mismatch"
+]
 
 
 @dataclass(kw_only=True)
@@ -108,7 +110,8 @@ class RaceLine:
         metadata=described(
             "close: margin under 1 point or 0.5 % of the votes (in a race of several seats, the "
             "last elected's over the first not elected); tie: a tie for first; "
-            "no_majority: no two-round majority; unopposed: one candidate; spelling: see the "
+            "no_majority: no two-round majority; unopposed: one candidate; no_count: won "
+            "unopposed with no votes counted (every option listed with 0); spelling: see the "
             "name-variant warning; total_mismatch: a total the file gives (a total row, a "
             "totalvotes column) differs from the votes counted: see the total-mismatch warning"
         )

@@ -19,7 +19,7 @@ def summarize_regions(
     summaries = []
     for region in election.regions:
         local = _regional_election(election, region)
-        figures = tally(local, threshold=threshold, majority=majority)
+        figures = tally(local, threshold=threshold, majority=majority, region=True)
         summaries.append(
             RegionSummary(
                 region=region.name,

@@ -233,9 +233,12 @@ class DistrictSeats:
         metadata=optional(
             "only for a race that names no winner, so no seat is counted: why, as `summary` "
             "says it (runoff, seats_unknown, others_ahead, fused_lead, repeated_block, "
-            "no_winner, partial, short, no_candidates); a tie is settled by --tie instead"
+            "no_winner, partial, short, no_candidates, no_votes); a tie is settled by --tie "
+            "instead"
         ),
     )
+    # Won unopposed with no count (`tally.Tally.uncounted`), which the findings say.
+    uncounted: bool = field(default=False, metadata=NOT_IN_JSON)
 
 
 @dataclass(kw_only=True)

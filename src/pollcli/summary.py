@@ -186,6 +186,7 @@ def summarize_election(
         else None,
         no_winner=figures.election.no_winner,
         undecided=undecided,
+        uncounted=figures.uncounted,
         party_list=figures.party_list,
         source=facts.source,
         system=figures.system,

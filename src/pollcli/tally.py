@@ -65,6 +65,9 @@ class Tally:
     # Every valid option has votes and none has any (TX 2018: an unopposed race a county reports
     # as 0): nobody leads, ties, wins or falls under the threshold, and no share is checked.
     no_votes: bool = False
+    # Of such races, one of as many candidates as seats: they are elected unopposed, with no count
+    # (FL-24 2016, TX's county files): the leader (or those elected) named, no share or margin.
+    uncounted: bool = False
     # A top-two primary (`election.Race.top_two`): the candidates who advance to the general
     # election, strongest first (one when candidates tie for second, none when three or more tie
     # for first), and those tied for the place left undecided.
@@ -139,8 +142,14 @@ def default_system(election: Election) -> System:
 
 
 def tally(
-    election: Election, *, threshold: float = DEFAULT_THRESHOLD, majority: float = DEFAULT_MAJORITY
+    election: Election,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    majority: float = DEFAULT_MAJORITY,
+    region: bool = False,
 ) -> Tally:
+    """The election's figures; `region`: it is one region of a race (`regions`), which elects no
+    one, so that a lone candidate listed there with 0 votes leads nothing."""
     threshold, majority = percent("threshold", threshold), percent("majority", majority)
     facts = election.facts
     ranked = rank(election)
@@ -149,18 +158,30 @@ def tally(
     by_votes = bool(candidates) and all(r.option.votes is not None for r in candidates)
     candidates.sort(key=lambda r: -strength(r, by_votes))
     no_votes = by_votes and not_voted(election)
-    top = strength(candidates[0], by_votes) if candidates else None
-    tied = [r for r in candidates if strength(r, by_votes) == top] if candidates else []
-    if no_votes:
-        tied = []
-    leader = tied[0] if len(tied) == 1 else None
-    runner_up = candidates[1] if leader is not None and len(candidates) > 1 else None
     party_list = is_party_list(facts.system, facts.seats)
     system: System = "list" if party_list else facts.system or default_system(election)
     seats = 1 if party_list else election.seats
+    measure = bool(candidates) and all(is_answer(r.option.candidate) for r in candidates)
+    # As many candidates as seats and no vote counted (FL-24 2016: Florida prints no count for an
+    # unopposed race; Texas' county files list one at 0): elected unopposed, with no count.
+    uncounted = (
+        no_votes and not region and not party_list and not measure and seats is not None
+        and len(candidates) == seats
+    )  # fmt: skip
+    top = strength(candidates[0], by_votes) if candidates else None
+    tied = [r for r in candidates if strength(r, by_votes) == top] if candidates else []
+    if no_votes and not uncounted:
+        tied = []
+    leader = tied[0] if len(tied) == 1 else None
+    runner_up = candidates[1] if leader is not None and len(candidates) > 1 else None
     reached = leader is not None and leader.share is not None and leader.share > majority
-    # Only a two-round system has a runoff: first past the post elects the leader, lists get seats.
-    runoff = _runoff(leader, runner_up, tied, reached) if system == "majority" else None
+    # Only a two-round system has a runoff: first past the post elects the leader, lists get seats;
+    # nor does a race whose candidates were elected unopposed.
+    runoff = (
+        _runoff(leader, runner_up, tied, reached)
+        if system == "majority" and not uncounted
+        else None
+    )
     base = margin_base(election)
     margin = _margin(leader, runner_up, tied, base)
     elected = seat_tie = None
@@ -173,7 +194,7 @@ def tally(
         margin = None
         if seats is not None:
             elected, seat_tie, margin = _elected(candidates, seats, by_votes, base)
-    if no_votes:
+    if no_votes and not uncounted:
         leader = runner_up = margin = runoff = elected = seat_tie = None
     below = sorted(
         (r for r in candidates if r.share is not None and r.share < threshold and not no_votes),
@@ -206,12 +227,13 @@ def tally(
         term=_term(election),
         seats=seats,
         no_votes=no_votes,
+        uncounted=uncounted,
         elected=elected,
         seat_tie=seat_tie,
         top_two=top_two,
         advance=advance,
         advance_tie=advance_tie,
-        measure=bool(candidates) and all(is_answer(r.option.candidate) for r in candidates),
+        measure=measure,
     )
 
 

@@ -20,8 +20,10 @@ A race names no winner (`overview_models.NoWinner`, a stable code, also in `seat
 - `list`: it is a party-list vote (seats by a method, not races won);
 - `seats_unknown`: several candidates of one party and nothing says how many members it elects;
 - `no_candidates`: no candidate to elect;
-- `no_votes`: every option has votes and none has any (an unopposed race a county reports as 0):
-  nothing elects anyone here;
+- `no_votes`: every option has votes and none has any, and there are more candidates than seats:
+  nothing elects anyone here. Where there are as many candidates as seats (an unopposed race whose
+  count is not printed: FL-24 2016, TX's county files list such races at 0), they are elected,
+  unopposed with no count (`tally.Tally.uncounted`);
 - `tie`: a tie for first (or for the last of several seats: `seat_tie`);
 - `short`: fewer candidates than seats;
 - `others_ahead`: options counted together ("other", write-ins) have more votes than the leader;
@@ -147,10 +149,13 @@ def _verdict(t: Tally) -> Verdict:
         why = "seats_unknown"
     elif not t.candidates:
         why = "no_candidates"
-    elif t.no_votes:
+    elif t.no_votes and not t.uncounted:
         why = "no_votes"
     if why is not None:
         return Verdict([], why)
+    if t.uncounted:
+        # Unopposed, with no count: every candidate is elected, and no vote says more.
+        return Verdict(list(t.candidates))
     seats = t.seats
     assert seats is not None  # `seats_unknown` above
     if seats != 1:

@@ -288,13 +288,17 @@ def _races(election: ElectionSeats, allocation: Allocation) -> list[str]:
     what = counted(len(races), "single-member race")
     if several:
         what = f"{counted(len(races), 'race')} ({several} of them for several seats, won by the top candidates)"
+    uncounted = sum(1 for d in races if d.uncounted)
+    # Unopposed races whose count is not printed are won by no votes (`Tally.uncounted`).
+    unopposed = f" ({uncounted:,} unopposed, with no count)" if uncounted else ""
     if not open_:
         won = "won" if len(races) == 1 else "each won"
         head = f"{what}, {won} by the candidate{'s' if several else ''} with the most votes"
+        head += unopposed
     else:
         one = len(open_) == 1
         head = (
-            f"{what}: {len(races) - len(open_):,} won by the most votes, {len(open_):,} "
+            f"{what}: {len(races) - len(open_):,} won by the most votes{unopposed}, {len(open_):,} "
             f"{'names' if one else 'name'} no winner and count{'s' if one else ''} no seat, "
             "as in summary"
         )

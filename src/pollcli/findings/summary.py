@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pollcli.columns import NOT_VALID_KINDS
 from pollcli.findings.measures import measure_sentence
+from pollcli.findings.novotes import no_votes_sentence
 from pollcli.findings.top_two import top_two_sentence
 from pollcli.formats import counted, with_party
 from pollcli.formats import pct as _pct
@@ -91,21 +92,9 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
     sentences = []
     if not tally.candidates:
         return ["No candidate is on the ballot list; only non-candidate options were given."]
-    if tally.no_votes:
-        n = len(tally.candidates)
-        who = "its one candidate has 0" if n == 1 else f"its {n:,} candidates have 0 each"
-        # One candidate: unopposed, and maybe elected without a count (TX's counties list such
-        # races at 0), which the file does not say; nothing here claims either.
-        unsaid = (
-            "; an unopposed candidate may be elected with no votes counted, which the file does "
-            "not say"
-            if n == 1
-            else ""
-        )
-        return [
-            f"No votes at all in this race ({who}): no leader or winner is named, and no share "
-            f"or threshold is checked{unsaid}."
-        ]
+    said = no_votes_sentence(tally)
+    if said is not None:
+        return [said]
     if tally.seats != 1 and tally.partial is None:
         return _several_seats(tally)
     leader, runner_up, margin = tally.leader, tally.runner_up, tally.margin

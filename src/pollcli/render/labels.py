@@ -65,6 +65,7 @@ RACE_TAGS: Final[dict[str, str]] = {
     "tie": "TIE",
     "no_majority": "NO MAJORITY",
     "unopposed": "UNOPPOSED",
+    "no_count": "NO COUNT",
     "spelling": "SPELLING?",
     "total_mismatch": "TOTAL?",
 }

@@ -193,6 +193,7 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
                 threshold=None if contest.single_member else threshold_of(contest, gate),
                 allocations=row,
                 no_winner=contest.why if row[0].undecided else None,
+                uncounted=contest.uncounted,
             )
             for contest, row in zip(contests, per_contest, strict=True)
         ]

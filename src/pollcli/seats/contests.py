@@ -150,6 +150,7 @@ class Contest:
     elected: list[int] = field(default_factory=list)
     why: NoWinner | None = None
     tied: list[int] = field(default_factory=list)
+    uncounted: bool = False  # won unopposed with no count (`tally.Tally.uncounted`)
 
     @property
     def seats_unknown(self) -> bool:
@@ -336,6 +337,7 @@ def _race_contest(
     contest.elected = [position[id(r.option)] for r in found.elected]
     contest.why = found.why
     contest.tied = [position[id(r.option)] for r in found.tied]
+    contest.uncounted = figures.uncounted and found.why is None
     return contest
 
 
