@@ -132,12 +132,27 @@ def test_cli_summary_names_the_winner_and_the_note(tmp_path):
     assert "Daniel Kelly" in result.stdout and "every figure 0" in result.stdout
 
 
+def test_a_zero_copy_does_not_make_the_total_votes_column_unused(tmp_path, monkeypatch):
+    """Drawn by the property below (one ward, its zero copy first): the copy's total of 0 beside
+    the ward's 1 made the column look like each option's total, and it was left unused."""
+    text = HEADER + (
+        "Dane,Ward 0,Mayor,0,NP,Ann,0\nDane,Ward 0,Mayor,0,NP,Bo,0\nDane,Ward 0,Mayor,0,,Scattering,0\n"
+        "Dane,Ward 0,Mayor,1,NP,Ann,0\nDane,Ward 0,Mayor,1,NP,Bo,0\nDane,Ward 0,Mayor,1,,Scattering,1\n"
+    )
+    path = write(tmp_path, text)
+    for elections, problems in both(path, monkeypatch).values():
+        assert [p for p in problems if p.severity == "error"] == []
+        (election,) = elections
+        assert election.facts.total_votes == 1
+        assert not any("left unused" in n for n in election.notes)
+
+
 ROWS = st.lists(
     st.tuples(st.integers(0, 400), st.integers(0, 400), st.integers(0, 30)), min_size=1, max_size=6
 )
 
 
-@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(wards=ROWS, copies=st.lists(st.tuples(st.integers(0, 5), st.integers(0, 6)), max_size=4))
 def test_zero_copies_anywhere_change_no_figure(tmp_path_factory, monkeypatch, wards, copies):
     """All-zero copies of some wards, put anywhere in the file, give the figures of the file without

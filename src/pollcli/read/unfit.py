@@ -15,6 +15,7 @@ from typing import Final
 from pollcli.columns import STAGES, normalize_header
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
+from pollcli.read.zerocopies import zero_copies
 
 # Free-text facts of an election: a column of them that differs within an election is something else
 # (FiveThirtyEight's `source`, a URL per row).
@@ -54,12 +55,32 @@ def unfit_facts(
             )
     totals = [values for values in seen.get("total_votes", {}).values()]
     varying = sum(1 for values in totals if len(values) > 1)
+    if varying:
+        # A place listed again with every figure 0 gives a total of 0 beside its own: no sign of
+        # each option's total (`zerocopies`, which leaves such copies out).
+        totals = _without_zero_copies(records, label)
+        varying = sum(1 for values in totals if len(values) > 1)
     if totals and varying * 2 > len(totals):
         unfit["total_votes"] = (
             f"The {columns.header_of('total_votes')!r} column is left unused: it differs from "
             "option to option within a race, so it is each option's total, not the race's."
         )
     return unfit
+
+
+def _without_zero_copies(
+    records: list[Record], label: Callable[[Record], str] | None
+) -> list[set[str]]:
+    """The `total_votes` cells of each place, those of its all-zero copies left out."""
+    name = (lambda r: r.election) if label is None else label
+    copies = {line for _, lines in zero_copies(records, name) for line in lines}
+    seen: dict[tuple[str, str, str], set[str]] = {}
+    for record in records:
+        value = record.facts.get("total_votes")
+        if value is not None and record.line not in copies:
+            group = (name(record), record.row.region or "", record.row.unit or "")
+            seen.setdefault(group, set()).add(value)
+    return list(seen.values())
 
 
 def set_aside_unfit_facts(

@@ -18,6 +18,8 @@ precincts (`Record.summed`) are never looked at here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pollcli.columns import REGIONAL_FACTS, option_key
 from pollcli.read.records import Record
 
@@ -27,12 +29,26 @@ _NAMED = 3
 
 def without_zero_copies(records: list[Record], notes: list[str]) -> list[Record]:
     """One election's records without the all-zero copies of its places, noted once."""
-    places: dict[tuple[str | None, str | None], list[Record]] = {}
+    said = zero_copies(records, lambda r: r.election)
+    if not said:
+        return records
+    notes.append(_note([(place[1:], lines) for place, lines in said]))
+    dropped = {line for _, lines in said for line in lines}
+    return [r for r in records if r.summed or r.line not in dropped]
+
+
+def zero_copies(
+    records: list[Record], label: Callable[[Record], str]
+) -> list[tuple[tuple[str, str | None, str | None], list[int]]]:
+    """Each place (race, region, unit: `label` names a record's race) listed again with every
+    figure 0, with the lines of those copies (`unfit` leaves their totals of 0 out too)."""
+    places: dict[tuple[str, str | None, str | None], list[Record]] = {}
     for record in records:
         if not record.summed:
-            places.setdefault((record.row.region, record.row.unit), []).append(record)
-    dropped: set[int] = set()
-    said: list[tuple[tuple[str | None, str | None], list[int]]] = []
+            places.setdefault((label(record), record.row.region, record.row.unit), []).append(
+                record
+            )
+    said: list[tuple[tuple[str, str | None, str | None], list[int]]] = []
     for place, rows in places.items():
         copies = _copies(rows)
         if len(copies) < 2:
@@ -41,13 +57,8 @@ def without_zero_copies(records: list[Record], notes: list[str]) -> list[Record]
         if len(zero) == len(copies):
             zero = zero[1:]  # a place of no votes: one copy of it stays
         if zero:
-            lines = sorted(r.line for copy in zero for r in copy)
-            dropped.update(lines)
-            said.append((place, lines))
-    if not dropped:
-        return records
-    notes.append(_note(said))
-    return [r for r in records if r.summed or r.line not in dropped]
+            said.append((place, sorted(r.line for copy in zero for r in copy)))
+    return said
 
 
 def _copies(rows: list[Record]) -> list[list[Record]]:
