@@ -32,7 +32,11 @@ def test_computed_shares_sum_to_100(votes):
 def test_leader_has_the_most_votes_or_a_tie_is_reported(votes):
     result = summarize(_election(votes)).elections[0]
     top = max(votes)
-    if top == 0:  # no votes at all: nobody leads, and 0 each is no tie
+    if top == 0 and len(votes) == 1:
+        # One candidate and no vote counted: unopposed, no count, elected (FL-24 2016).
+        assert result.leader.candidate == "C0" and result.tied_for_first == []
+        assert result.runner_up is None and result.margin is None
+    elif top == 0:  # no votes at all: nobody leads, and 0 each is no tie
         assert result.leader is None and result.tied_for_first == []
     elif votes.count(top) > 1:
         assert result.leader is None and len(result.tied_for_first) == votes.count(top)
