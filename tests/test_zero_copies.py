@@ -147,6 +147,25 @@ def test_a_zero_copy_does_not_make_the_total_votes_column_unused(tmp_path, monke
         assert not any("left unused" in n for n in election.notes)
 
 
+def test_without_a_precinct_column_a_zero_copy_is_a_repeat_on_both_engines(tmp_path, monkeypatch):
+    """A county listed again with zeros in a file of no precinct column: the streaming engine sums
+    rows of the same cells before the assembly sees them, so which copy held the zeros is not
+    known there; both engines say the repeat, as before (an engine disagreement otherwise)."""
+    text = (
+        "county,office,party,candidate,votes\n"
+        "Adams,Governor,DEM,Ann,10\nAdams,Governor,REP,Bo,20\n"
+        "Baker,Governor,DEM,Ann,30\nBaker,Governor,REP,Bo,40\n"
+        "Baker,Governor,DEM,Ann,0\nBaker,Governor,REP,Bo,0\n"
+        "Cole,Governor,DEM,Ann,5\nCole,Governor,REP,Bo,6\n"
+    )
+    results = both(write(tmp_path, text), monkeypatch)
+    for elections, problems in results.values():
+        assert elections == []
+        assert [p.line for p in problems if p.code == Code.DUPLICATE_OPTION] == [6, 7]
+    exact, streamed = results["exact"], results["stream"]
+    assert [p.message for p in exact[1]] == [p.message for p in streamed[1]]
+
+
 ROWS = st.lists(
     st.tuples(st.integers(0, 400), st.integers(0, 400), st.integers(0, 30)), min_size=1, max_size=6
 )
@@ -180,3 +199,60 @@ def test_zero_copies_anywhere_change_no_figure(tmp_path_factory, monkeypatch, wa
         assert [p for p in problems if p.severity == "error"] == []
         assert votes(elections) == expected
         assert elections[0].facts.total_votes == total
+
+
+def test_an_option_three_times_in_a_county_gets_one_advice_on_both_engines(tmp_path, monkeypatch):
+    """Drawn by the property below: an option three times in one place is told to name its
+    precinct column (--unit COL) — by the exact engine only, as the streaming one hands the
+    assembly one record of the same cells (its other lines in `same_cell_lines`)."""
+    text = "county,office,total votes,party,candidate,votes\n" + "C0,Mayor,0,NP,Ann,0\n" * 3
+    results = both(write(tmp_path, text), monkeypatch)
+    for _, problems in results.values():
+        repeats = [p for p in problems if p.code == Code.DUPLICATE_OPTION]
+        assert [p.line for p in repeats] == [3, 4]
+        assert all(p.message.endswith("name its column with --unit COL") for p in repeats)
+
+
+def test_a_county_listed_again_names_each_conflicting_total_on_both_engines(tmp_path, monkeypatch):
+    """Drawn by the property below: a county listed three times, twice with totals of 0 beside its
+    1. The streaming engine sums the two identical copies into one record, and said the conflict
+    on its first line only (7 problems against the exact engine's 10)."""
+    ones = "C0,Mayor,1,NP,Ann,0\nC0,Mayor,1,NP,Bo,0\nC0,Mayor,1,,Scattering,1\n"
+    zeros = "C0,Mayor,0,NP,Ann,0\nC0,Mayor,0,NP,Bo,0\nC0,Mayor,0,,Scattering,0\n"
+    other = "C1,Mayor,0,NP,Ann,0\nC1,Mayor,0,NP,Bo,0\nC1,Mayor,0,,Scattering,0\n"
+    text = "county,office,total votes,party,candidate,votes\n" + ones + zeros + zeros + other
+    results = both(write(tmp_path, text), monkeypatch)
+    for _, problems in results.values():
+        conflicts = [p.line for p in problems if p.code == Code.INCONSISTENT_METADATA]
+        assert conflicts == [5, 6, 7, 8, 9, 10]
+    exact, streamed = results["exact"], results["stream"]
+    assert [asdict(p) for p in exact[1]] == [asdict(p) for p in streamed[1]]
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(counties=ROWS, copies=st.lists(st.tuples(st.integers(0, 5), st.integers(0, 6)), max_size=3))
+def test_zero_copies_of_a_county_read_alike_on_both_engines(
+    tmp_path_factory, monkeypatch, counties, copies
+):
+    """Without a precinct column, a county's zero copies anywhere: both engines give the same
+    elections and problems (the streaming engine sums rows of the same cells, so it cannot tell
+    which copy held the zeros: the repeat stands on both)."""
+    lines = []
+    for index, (a, b, c) in enumerate(counties):
+        for party, name, count in (("NP", "Ann", a), ("NP", "Bo", b), ("", "Scattering", c)):
+            lines.append(f"C{index},Mayor,{a + b + c},{party},{name},{count}\n")
+    for county, where in copies:
+        if county < len(counties):
+            at = min(where * 3, len(lines))
+            lines[at:at] = [
+                f"C{county},Mayor,0,{party},{name},0\n"
+                for party, name in (("NP", "Ann"), ("NP", "Bo"), ("", "Scattering"))
+            ]
+    header = "county,office,total votes,party,candidate,votes\n"
+    path = write(tmp_path_factory.mktemp("county"), header + "".join(lines))
+    results = both(path, monkeypatch)
+    exact, streamed = results["exact"], results["stream"]
+    assert [asdict(e) for e in exact[0]] == [asdict(e) for e in streamed[0]]
+    assert [(p.code, p.line, p.message) for p in exact[1]] == [
+        (p.code, p.line, p.message) for p in streamed[1]
+    ]

@@ -249,7 +249,10 @@ def election_facts(
             region = (record.row.region or "") if regional and key in REGIONAL_FACTS else ""
             if region:
                 unit = (record.election, region, record.row.unit or "")
-                unit_facts.add(unit, key, value, record.line, found, sources.columns.header_of(key))
+                # Each line of the cells, those the streaming engine summed into this record too
+                # (`same_cell_lines`): a conflict is said on each, as the exact engine says it.
+                for line in (record.line, *record.same_cell_lines):
+                    unit_facts.add(unit, key, value, line, found, sources.columns.header_of(key))
                 continue
             seen = raw.setdefault(key, (value, record.line))
             if seen[0] != value and key in _NAMING_FACTS and _naming(seen[0]) == _naming(value):

@@ -455,9 +455,10 @@ def repeat_advice(
         if unit_column
         else ""
     )
-    if unit_column is None and len(rows) > 2:
+    if unit_column is None and sum(1 + len(r.same_cell_lines) for r in rows) > 2:
         # Rows of precincts under a header pollcli does not read as one (`division_alias`): an
-        # option three times in one place (namesakes come in twos).
+        # option three times in one place (namesakes come in twos). Rows counted with those the
+        # streaming engine summed into one record (`same_cell_lines`), as the exact engine's.
         blank = "; or, if each row counts a precinct or polling station, name its column with --unit COL"
     return (
         f"{said}; remove one if it is repeated; if these are two candidates of one name "

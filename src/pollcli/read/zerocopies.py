@@ -1,4 +1,4 @@
-"""All-zero copies of a place: a precinct (or region) listed again with every figure 0, left out.
+"""All-zero copies of a precinct: a unit listed again with every figure 0, left out.
 
 Wisconsin's 2020 spring ward file lists Burnett's "Town Of Meenon Wards 1-3" three times in the
 Supreme Court race: once with its votes, twice with 0 for every candidate and a total of 0. Read
@@ -11,9 +11,12 @@ are all zeros, the first is kept (a precinct of no votes). A copy with any other
 as it is, and is still a repeat; so is a lone row listed again with 0 (namesakes come one row at
 a time, copies of a place whole).
 
-Both engines hand this stage a place's rows alike: the streaming engine reads a file with a
-repeated precinct through the exact stages (`read.repeats`), and its rows summed over several
-precincts (`Record.summed`) are never looked at here.
+Only rows of a unit (a precinct, a ward) are looked at, so that both engines hand this stage a
+place's rows alike: the streaming engine reads a file with a repeated precinct through the exact
+stages (`read.repeats`), and its rows summed over several precincts (`Record.summed`) are never
+looked at here. Without a unit column it sums rows of the same cells before the assembly sees them
+(`Record.same_cell_lines`), so which copy of a county held the zeros is not known there: such a
+county listed again stays a `duplicate-option` on both engines.
 """
 
 from __future__ import annotations
@@ -40,11 +43,11 @@ def without_zero_copies(records: list[Record], notes: list[str]) -> list[Record]
 def zero_copies(
     records: list[Record], label: Callable[[Record], str]
 ) -> list[tuple[tuple[str, str | None, str | None], list[int]]]:
-    """Each place (race, region, unit: `label` names a record's race) listed again with every
+    """Each precinct (race, region, unit: `label` names a record's race) listed again with every
     figure 0, with the lines of those copies (`unfit` leaves their totals of 0 out too)."""
     places: dict[tuple[str, str | None, str | None], list[Record]] = {}
     for record in records:
-        if not record.summed:
+        if not record.summed and record.row.unit:
             places.setdefault((label(record), record.row.region, record.row.unit), []).append(
                 record
             )
@@ -113,7 +116,7 @@ def _note(said: list[tuple[tuple[str | None, str | None], list[int]]]) -> str:
         for (region, unit), lines in said[:_NAMED]
     )
     more = f"; and {len(said) - _NAMED} more" if len(said) > _NAMED else ""
-    which = "A place is" if len(said) == 1 else f"{len(said)} places are"
+    which = "A precinct is" if len(said) == 1 else f"{len(said)} precincts are"
     return (
         f"{which} listed again with every figure 0 ({named}{more}): such copies add nothing, "
         "and are left out."
@@ -121,9 +124,7 @@ def _note(said: list[tuple[tuple[str | None, str | None], list[int]]]) -> str:
 
 
 def _place(region: str | None, unit: str | None) -> str:
-    if unit:
-        return f"{unit!r} of {region!r}" if region else repr(unit)
-    return repr(region) if region else "the election's rows"
+    return f"{unit!r} of {region!r}" if region else repr(unit)
 
 
 def _ranges(lines: list[int]) -> str:
