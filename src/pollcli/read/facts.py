@@ -261,20 +261,21 @@ def election_facts(
                 spelt.setdefault(value, (record.line, set()))
                 continue
             if seen[0] != value:
-                found.add(
-                    Code.INCONSISTENT_METADATA,
-                    record.line,
-                    f"{key} is {value!r} here but {seen[0]!r} on line {seen[1]}; "
-                    f"election {label or sources.default_label!r} has one {key}: make them agree"
-                    + (
-                        _ROUNDS.format(header=sources.columns.header_of(key))
-                        if key == "round"
-                        else _TOTALS.format(header=sources.columns.header_of(key))
-                        if key == "total_votes"
-                        else ""
-                    ),
-                    column=sources.columns.header_of(key),
-                )
+                for line in (record.line, *record.same_cell_lines):  # as for a unit's counts
+                    found.add(
+                        Code.INCONSISTENT_METADATA,
+                        line,
+                        f"{key} is {value!r} here but {seen[0]!r} on line {seen[1]}; election "
+                        f"{label or sources.default_label!r} has one {key}: make them agree"
+                        + (
+                            _ROUNDS.format(header=sources.columns.header_of(key))
+                            if key == "round"
+                            else _TOTALS.format(header=sources.columns.header_of(key))
+                            if key == "total_votes"
+                            else ""
+                        ),
+                        column=sources.columns.header_of(key),
+                    )
                 ok = False
     for key, spelt in spellings.items():
         for record in records:
