@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,20 +21,30 @@ from pollcli.read import ReadOptions, engines, load_file, stream
 COUNTIES = ["C0", "C1"]
 PRECINCTS = ["P0", "P1", ""]
 OFFICES = ["Mayor", "Clerk"]
-CANDIDATES = [("Ann", "DEM"), ("Bo", "REP"), ("Ann", ""), ("Scattering", ""), ("Total", "")]
+CANDIDATES = [
+    ("Ann", "DEM"),
+    ("Bo", "REP"),
+    ("Ann", ""),
+    ("ann ", "dem"),
+    ("Scattering", ""),
+    ("Total", ""),
+    ("Write-in", ""),
+    ("Registered Voters", ""),
+]
 
 ROW = st.tuples(
     st.sampled_from(COUNTIES),
     st.sampled_from(PRECINCTS),
     st.sampled_from(OFFICES),
     st.sampled_from(CANDIDATES),
-    st.integers(0, 40),
+    st.sampled_from(["0", "1", "7", "40", "", "-", "1,000"]),
 )
 
 
 @st.composite
 def files(draw: st.DrawFn) -> str:
     with_precinct = draw(st.booleans())
+    with_district = draw(st.booleans())
     counts = draw(st.sampled_from(["none", "total", "registered"]))
     rows = draw(st.lists(ROW, min_size=1, max_size=14))
     if draw(st.booleans()) and rows:
@@ -41,20 +52,23 @@ def files(draw: st.DrawFn) -> str:
         start = draw(st.integers(0, len(rows) - 1))
         block = rows[start : start + draw(st.integers(1, 4))]
         zero = draw(st.booleans())
-        copy = [(c, p, o, n, 0 if zero else v) for c, p, o, n, v in block]
+        copy = [(c, p, o, n, "0" if zero else v) for c, p, o, n, v in block]
         at = draw(st.integers(0, len(rows)))
         rows[at:at] = copy
     header = ["county"] + (["precinct"] if with_precinct else []) + ["office"]
+    header += ["district"] if with_district else []
     header += {"none": [], "total": ["total votes"], "registered": ["registered"]}[counts]
     header += ["party", "candidate", "votes"]
     lines = [",".join(header)]
     for county, precinct, office, (name, party), votes in rows:
         cells = [county] + ([precinct] if with_precinct else []) + [office]
+        if with_district:
+            cells.append(draw(st.sampled_from(["1", "2", ""])))
         if counts != "none":
             # The precinct's count: one per place, unless the draw says otherwise.
             figure = draw(st.sampled_from([100, 100, 100, 0, 7]))
             cells.append(str(figure))
-        cells += [party, name, str(votes)]
+        cells += [party, name, f'"{votes}"' if "," in votes else votes]
         lines.append(",".join(cells))
     return "\n".join(lines) + "\n"
 
@@ -92,3 +106,71 @@ def test_a_conflicting_count_on_rows_of_the_same_cells_is_said_on_each(tmp_path,
         lines = [p["line"] for p in problems if p["code"] == "inconsistent-metadata"]
         assert lines == [3, 4]
     assert results["exact"] == results["stream"]
+
+
+def test_a_repeat_in_a_district_read_as_geography_is_said_alike(tmp_path, monkeypatch):
+    """Drawn by the property above: a district column read as geography becomes the rows' unit,
+    and the exact engine gave a repeat's figures ("with different figures (0 on line 2, 1
+    here)") where the streaming one, which sums a region's rows of the same cells, could not."""
+    text = (
+        "county,office,district,party,candidate,votes\n"
+        "C0,Mayor,1,DEM,Ann,0\nC0,Mayor,1,DEM,Ann,1\nC0,Mayor,2,DEM,Ann,0\n"
+    )
+    results = both(write(tmp_path, text), monkeypatch)
+    for _, problems in results.values():
+        (repeat,) = [p for p in problems if p["code"] == "duplicate-option"]
+        assert repeat["line"] == 3
+        assert repeat["message"].startswith("'Ann' is listed again (first on line 2)")
+    assert results["exact"] == results["stream"]
+
+
+@pytest.mark.parametrize("counts", [("1", "1"), ("0", "1")], ids=["same", "different"])
+def test_a_count_row_repeated_in_a_place_is_read_alike(tmp_path, monkeypatch, counts):
+    """Drawn by the property above: a "Registered Voters" row listed twice in a county (no precinct
+    column). The streaming engine summed the two (registered 2; 1 with 0 and 1, no error), where
+    the exact engine reads one count per place (1; with 0 and 1, a conflict)."""
+    text = (
+        "county,office,party,candidate,votes\n"
+        "C1,Clerk,DEM,Ann,5\n"
+        f"C1,Clerk,,Registered Voters,{counts[0]}\nC1,Clerk,,Registered Voters,{counts[1]}\n"
+    )
+    results = both(write(tmp_path, text), monkeypatch)
+    assert results["exact"] == results["stream"]
+    elections, problems = results["exact"]
+    if counts[0] == counts[1]:
+        assert elections[0]["facts"].registered == 1
+    else:
+        assert [p["code"] for p in problems if p["severity"] == "error"] == [
+            "inconsistent-metadata"
+        ]
+
+
+def test_a_precinct_split_between_districts_read_as_geography_is_added_up(tmp_path, monkeypatch):
+    """Drawn by the property above: a race reported by district (its candidates in each), with a
+    precinct column beside the county. Precinct P0 in districts 1 and 2 is split between them:
+    the streaming engine added its parts (its units still told apart by the district), the
+    exact engine called P0 a repeat and refused the race. Both add them up now; by hand, Ann
+    2 + 1 = 3 and Bo 4."""
+    text = (
+        "county,precinct,office,district,party,candidate,votes\n"
+        "C0,P0,Mayor,1,DEM,Ann,2\nC0,P0,Mayor,1,REP,Bo,4\nC0,P0,Mayor,2,DEM,Ann,1\n"
+        "C0,P1,Mayor,2,REP,Bo,0\n"
+    )
+    results = both(write(tmp_path, text), monkeypatch)
+    assert results["exact"] == results["stream"]
+    elections, problems = results["exact"]
+    assert [p for p in problems if p["severity"] == "error"] == []
+    (election,) = elections
+    assert {o["candidate"]: o["votes"] for o in election["options"]} == {"Ann": 3, "Bo": 4}
+
+
+def test_a_precinct_repeated_within_one_district_is_still_a_repeat(tmp_path, monkeypatch):
+    text = (
+        "county,precinct,office,district,party,candidate,votes\n"
+        "C0,P0,Mayor,1,DEM,Ann,2\nC0,P0,Mayor,1,DEM,Ann,2\nC0,P0,Mayor,2,DEM,Ann,1\n"
+    )
+    results = both(write(tmp_path, text), monkeypatch)
+    assert results["exact"] == results["stream"]
+    elections, problems = results["exact"]
+    assert elections == []
+    assert [p["line"] for p in problems if p["code"] == "duplicate-option"] == [3]

@@ -95,6 +95,12 @@ def sub_units(
                 if target is not None:
                     row = record.row.model_copy(update={target: value})
                     records[index] = replace(record, row=row)
+                elif record.row.unit:
+                    # A precinct named in two districts is split between them: its parts are
+                    # two units, added up, as the streaming engine (whose units the district
+                    # still told apart) adds them; a repeat within one district stays one.
+                    row = record.row.model_copy(update={"unit": f"{record.row.unit} · {value}"})
+                    records[index] = replace(record, row=row)
             elif not everywhere:
                 record.facts[key.canonical] = value
         if everywhere:

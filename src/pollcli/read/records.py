@@ -427,10 +427,11 @@ def repeat_advice(
     first = rows[0]
     name = first.row.candidate
     again = next((r for r in rows if r.line == line), first)
-    # (Figures only for a precinct's rows: without units the streaming engine sums rows of the
-    # same cells, which the assembly then sees as one, and both engines must agree.)
+    # (Figures only for the precincts of a unit column: without one the streaming engine sums rows
+    # of the same cells, which the assembly then sees as one, and both engines must agree; a
+    # district read as geography gives rows a unit, but there is no unit column.)
     figures = ""
-    if again is not first and first.votes != again.votes and first.row.unit:
+    if again is not first and first.votes != again.votes and first.row.unit and unit_column:
         figures = (
             f" with different figures ({first.votes} on line {first.line}, {again.votes} here)"
         )

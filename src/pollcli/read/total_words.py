@@ -374,8 +374,10 @@ def check_repeat(row: Row) -> None:
     """Raise HandOver when a file without precincts repeats a total option's row (a `Total` row
     of no party after each party primary of an office): which race each row totals is judged row
     by row (`read/primary_totals`), as the exact engine reads them; and a subtotal's row, which
-    is judged by the rows beside it (`read/subtotals`)."""
-    if row.fact is None and _total_option(row.candidate):
+    is judged by the rows beside it (`read/subtotals`). A count row of its place ("Registered
+    Voters") repeated too: the exact engine reads one count per place, and says a conflict,
+    where summing the rows would add them up."""
+    if row.fact is not None or _total_option(row.candidate):
         raise HandOver
 
 
