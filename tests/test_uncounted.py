@@ -64,6 +64,10 @@ def test_a_lone_candidate_with_no_count_is_elected_unopposed(tmp_path, monkeypat
         for n in race["notes"]
     )
     assert not any("No votes at all" in n for n in race["notes"])
+    assert (
+        "Unopposed: 1 race (‘U.S. House · 24’); with no votes counted, elected all the same: "
+        "‘U.S. House · 24’." in data["overview"]["notes"]
+    )
 
 
 def test_a_two_round_race_of_one_candidate_with_no_count_needs_no_runoff(tmp_path, monkeypatch):

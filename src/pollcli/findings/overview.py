@@ -49,7 +49,14 @@ def overview_notes(
         notes.append(f"Close: {_names(described, quoted=False)}.")
     unopposed = [line.race for line in lines if "unopposed" in line.tags]
     if unopposed:
-        notes.append(f"Unopposed: {counted(len(unopposed), 'race')} ({_names(unopposed)}).")
+        uncounted = [line.race for line in lines if "no_count" in line.tags]
+        # Won with no vote counted (FL-24 2016): said, as the figures show 0 for the winner.
+        unsaid = (
+            f"; with no votes counted, elected all the same: {_names(uncounted)}"
+            if uncounted
+            else ""
+        )
+        notes.append(f"Unopposed: {counted(len(unopposed), 'race')} ({_names(unopposed)}){unsaid}.")
     # Tags that ask the reader to look again: "LABEL in N races (…): why".
     for tag, label, why in _LOOK_AGAIN:
         tagged = [line.race for line in lines if tag in line.tags]
