@@ -201,6 +201,22 @@ def test_zero_copies_anywhere_change_no_figure(tmp_path_factory, monkeypatch, wa
         assert elections[0].facts.total_votes == total
 
 
+def test_a_district_read_as_geography_is_no_precinct_of_zero_copies(tmp_path, monkeypatch):
+    """Drawn by tests/test_engine_parity.py: a district column read as geography gives the rows a
+    unit, but the streaming engine summed their rows of the same cells before: its repeat is said
+    on both engines, no copy left out."""
+    text = (
+        "county,office,district,party,candidate,votes\n"
+        "C0,Mayor,1,DEM,Ann,0\nC0,Mayor,1,DEM,Ann,0\nC0,Mayor,2,DEM,Ann,0\nC0,Mayor,1,REP,Bo,0\n"
+    )
+    results = both(write(tmp_path, text), monkeypatch)
+    for elections, problems in results.values():
+        assert elections == []
+        assert [p.line for p in problems if p.code == Code.DUPLICATE_OPTION] == [3]
+    exact, streamed = results["exact"], results["stream"]
+    assert [asdict(p) for p in exact[1]] == [asdict(p) for p in streamed[1]]
+
+
 def test_an_option_three_times_in_a_county_gets_one_advice_on_both_engines(tmp_path, monkeypatch):
     """Drawn by the property below: an option three times in one place is told to name its
     precinct column (--unit COL) — by the exact engine only, as the streaming one hands the

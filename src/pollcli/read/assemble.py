@@ -123,7 +123,7 @@ class Assembly:
         if self.totals is not None:
             records = self.totals(label or self.sources.default_label, records)
         records = one_place(records, self.sources.columns, notes)
-        records = without_zero_copies(records, notes)  # before a copy's counts are read
+        records = without_zero_copies(records, notes, units="unit" in self.sources.columns.present)
         regional = any(r.row.region for r in records)
         facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)
         counts = region_counts(label, self.unit_facts, self.sources, found, notes)

@@ -55,7 +55,7 @@ def unfit_facts(
             )
     totals = [values for values in seen.get("total_votes", {}).values()]
     varying = sum(1 for values in totals if len(values) > 1)
-    if varying:
+    if varying and "unit" in columns.present:
         # A place listed again with every figure 0 gives a total of 0 beside its own: no sign of
         # each option's total (`zerocopies`, which leaves such copies out).
         totals = _without_zero_copies(records, label)

@@ -30,8 +30,12 @@ from pollcli.read.records import Record
 _NAMED = 3
 
 
-def without_zero_copies(records: list[Record], notes: list[str]) -> list[Record]:
-    """One election's records without the all-zero copies of its places, noted once."""
+def without_zero_copies(records: list[Record], notes: list[str], *, units: bool) -> list[Record]:
+    """One election's records without the all-zero copies of its precincts, noted once; `units`:
+    the file has a unit column (a district read as geography gives rows a unit, but the
+    streaming engine summed their rows of the same cells: nothing is left out then)."""
+    if not units:
+        return records
     said = zero_copies(records, lambda r: r.election)
     if not said:
         return records
