@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 from pollcli.kinds import KINDS, NOT_VALID_KINDS, Kind, fact_from_name, kind_from_name
 
@@ -242,6 +242,7 @@ ELECTION_FACTS: Final[tuple[str, ...]] = (
     "method",
     "list_threshold",
     "threshold_base",
+    "threshold_scope",
 )
 FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     **{fact: (fact,) for fact in ELECTION_FACTS},
@@ -358,18 +359,15 @@ System = Literal["majority", "plurality", "list"]
 SYSTEMS: Final[tuple[str, ...]] = ("majority", "plurality", "list")
 # Seat-allocation methods for party lists: largest remainder (hare, droop) and divisors.
 Method = Literal["hare", "droop", "dhondt", "sainte-lague", "modified-sainte-lague", "imperiali"]
-METHODS: Final[tuple[str, ...]] = (
-    "hare",
-    "droop",
-    "dhondt",
-    "sainte-lague",
-    "modified-sainte-lague",
-    "imperiali",
-)
+METHODS: Final[tuple[str, ...]] = get_args(Method)
 # What the legal list threshold is a percentage of: valid votes (all valid options, "Against all"
 # included), the parties' votes only, or ballots cast.
 ThresholdBase = Literal["valid", "parties", "cast"]
 THRESHOLD_BASES: Final[tuple[str, ...]] = ("valid", "parties", "cast")
+# Where a file of districts takes the legal threshold: each district's votes (Spain's provinces), or
+# the country's, the districts summed (Poland's Sejm: 5 % nationwide).
+ThresholdScope = Literal["district", "national"]
+THRESHOLD_SCOPES: Final[tuple[str, ...]] = ("district", "national")
 
 
 def is_party_list(system: str | None, seats: int | None) -> bool:

@@ -34,10 +34,12 @@ from pollcli.columns import (
     STAGES,
     SYSTEMS,
     THRESHOLD_BASES,
+    THRESHOLD_SCOPES,
     Kind,
     Method,
     System,
     ThresholdBase,
+    ThresholdScope,
     method_name,
     normalize_header,
 )
@@ -61,6 +63,7 @@ CHOICES: Final[dict[str, tuple[str, ...]]] = {
     "share_base": SHARE_BASES,
     "system": SYSTEMS,
     "threshold_base": THRESHOLD_BASES,
+    "threshold_scope": THRESHOLD_SCOPES,
     "method": METHODS,
 }
 
@@ -359,6 +362,7 @@ class Facts(BaseModel):
     method: Method | None = None
     list_threshold: float | None = None
     threshold_base: ThresholdBase | None = None
+    threshold_scope: ThresholdScope | None = None
 
     _read = field_validator("*", mode="before")(_read_fact)
 

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from pollcli.columns import Kind, ThresholdBase
-from pollcli.document import NOT_IN_JSON, Document, described, optional
+from pollcli.columns import Kind, ThresholdBase, ThresholdScope
+from pollcli.document import NOT_IN_JSON, Document, described, empty_list, optional
 from pollcli.models import SCHEMA_VERSION
 from pollcli.overview_models import NoWinner
 
@@ -56,6 +56,21 @@ class Threshold:
     )
     votes: int | None = field(
         metadata=described("the fewest votes that reach the threshold; null as base_votes")
+    )
+    scope: ThresholdScope = field(
+        default="district",
+        metadata=described(
+            "where the share is taken: 'district' (each district's own votes, a list "
+            "qualifying district by district) or 'national' (the districts' votes summed: a list "
+            "under it takes no seat anywhere); one election without districts is 'national'"
+        ),
+    )
+    exempt: list[str] = field(
+        default_factory=empty_list,
+        metadata=described(
+            "the lists the threshold does not apply to (--threshold-exempt: a national "
+            "minority's list, as Poland's law exempts); they take part with any votes"
+        ),
     )
 
 

@@ -26,10 +26,17 @@ EXAMPLE = """Examples:
 
   pollcli seats regions.csv --seats-file seats.csv --format json | jq '.elections[0].allocations'
 
+  pollcli seats districts.csv --list-threshold 5 --threshold-scope national --threshold-exempt MN
+
   pollcli seats data/kz_2023_mazhilis.csv --chart mazhilis.svg
 """
 
 ALLOCATION = "Allocation (overrides the file)"
+
+
+class Scope(StrEnum):
+    district = "district"
+    national = "national"
 
 
 class TieRule(StrEnum):
@@ -81,6 +88,27 @@ def seats(
             metavar="BASE",
             help="What the threshold is a percent of: valid (all valid votes, 'Against all' in; "
             "default), parties (the lists' votes) or cast (ballots cast).",
+            rich_help_panel=ALLOCATION,
+        ),
+    ] = None,
+    threshold_scope: Annotated[
+        Scope | None,
+        typer.Option(
+            "--threshold-scope",
+            help="Where a file of districts takes the threshold: district (each district's "
+            "votes; default) or national (the districts' votes summed, as Poland's Sejm: a list "
+            "under it takes no seat anywhere).",
+            case_sensitive=False,
+            rich_help_panel=ALLOCATION,
+        ),
+    ] = None,
+    threshold_exempt: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--threshold-exempt",
+            metavar="NAME",
+            help="A list the threshold does not apply to (a national minority's, as Poland's "
+            "law exempts); repeat for several.",
             rich_help_panel=ALLOCATION,
         ),
     ] = None,
@@ -197,6 +225,8 @@ def seats(
         tie=tie.value,
         seed=seed,
         district_seats=district_seats,
+        threshold_scope=threshold_scope.value if threshold_scope is not None else None,
+        threshold_exempt=threshold_exempt,
     )
     warn([w for e in result.elections for w in e.warnings], quiet)
     emit(result, "seats", fmt.value, output, no_color)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from pollcli.findings.summary import pct
+from pollcli.findings.threshold_scope import exempt_words, national_words
 from pollcli.formats import counted
 from pollcli.seats_models import (
     METHOD_NAMES,
@@ -60,8 +61,15 @@ def _lists(allocation: Allocation) -> list[PartySeats]:
     return [p for p in allocation.parties if p.kind == "candidate"]
 
 
-def findings(election: ElectionSeats, *, method_defaulted: bool, source: str | None) -> list[str]:
-    """The findings of one parliament, first method in detail, the others by what they change."""
+def findings(
+    election: ElectionSeats,
+    *,
+    method_defaulted: bool,
+    source: str | None,
+    scope: str | None = None,
+) -> list[str]:
+    """The findings of one parliament, first method in detail, the others by what they change;
+    `scope`, the note of a threshold taken in each district where a national one would differ."""
     if not election.allocations:
         return []
     first = election.allocations[0]
@@ -71,6 +79,7 @@ def findings(election: ElectionSeats, *, method_defaulted: bool, source: str | N
         notes += _national(election, first)
     elif election.layout == "districts":
         notes += _districts(election, first)
+        notes += [scope] if scope else []
     else:
         notes += _races(election, first)
     if method_defaulted and election.layout != "single_member":
@@ -120,7 +129,7 @@ def _national(election: ElectionSeats, allocation: Allocation) -> list[str]:
             f"{counted(election.seats, 'seat')} by {label}, shared among the {len(qualified)} of "
             f"{len(lists)} lists at or above the legal threshold of {threshold.pct:g} % of "
             f"{_base_words(threshold, against_all)}: {threshold.votes:,} of "
-            f"{threshold.base_votes:,} votes."
+            f"{threshold.base_votes:,} votes{exempt_words(threshold.exempt)}."
         )
     else:
         notes.append(
@@ -248,10 +257,16 @@ def _districts(election: ElectionSeats, allocation: Allocation) -> list[str]:
     threshold = election.threshold
     if threshold is not None:
         against_all = any(p.kind == "against_all" for p in allocation.parties)
-        sentence += (
-            f"; a list needs {threshold.pct:g} % of {_base_words(threshold, against_all)} in a "
-            "district to take part there"
-        )
+        words = _base_words(threshold, against_all)
+        if threshold.scope == "national" and threshold.votes is not None:
+            sentence += "; " + national_words(
+                threshold.pct, words, threshold.votes, threshold.base_votes or 0
+            )
+        else:
+            sentence += (
+                f"; a list needs {threshold.pct:g} % of {words} in a district to take part there"
+            )
+        sentence += exempt_words(threshold.exempt)
     else:
         sentence += "; no legal threshold was given"
     return [sentence + ".", *_no_winner([d for d in districts if d.no_winner is not None])]

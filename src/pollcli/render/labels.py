@@ -246,9 +246,12 @@ def seats_rule(election: ElectionSeats) -> str:
         parts.append(f"{len(election.districts or [])} districts")
     threshold = election.threshold
     if threshold is not None:
-        each = " in each district" if election.layout == "districts" else ""
+        each = ""
+        if election.layout == "districts":
+            each = " nationally" if threshold.scope == "national" else " in each district"
+        exempt = f" ({', '.join(threshold.exempt)} exempt)" if threshold.exempt else ""
         parts.append(
-            f"threshold {threshold.pct:g} % of {THRESHOLD_BASE_WORDS[threshold.base]}{each}"
+            f"threshold {threshold.pct:g} % of {THRESHOLD_BASE_WORDS[threshold.base]}{each}{exempt}"
         )
     elif election.layout != "single_member":
         parts.append("no threshold")

@@ -44,16 +44,19 @@ from collections.abc import Mapping, Sequence
 from pollcli.election import Election
 from pollcli.errors import UsageError
 from pollcli.findings.seats import findings, left_out_note, warnings_of
+from pollcli.findings.threshold_scope import scope_note as threshold_scope_note
 from pollcli.kinds import is_answer
 from pollcli.seats.allocation import allocation_of, sum_districts
 from pollcli.seats.contests import (
     SINGLE_MEMBER,
     chamber_office,
     check_cast_base,
+    check_exempt,
     check_not_one_race,
     check_one_office,
     contests_of,
     gate_of,
+    nationwide,
     parliaments,
     threshold_of,
 )
@@ -64,12 +67,12 @@ from pollcli.seats.options import (
     parse_district_seats,
     parse_methods,
 )
+from pollcli.seats.scope import contrast
 from pollcli.seats_models import (
     Allocation,
     DistrictSeats,
     ElectionSeats,
     SeatsReport,
-    Threshold,
 )
 
 __all__ = [
@@ -92,6 +95,8 @@ def allocate(
     tie: str = "earlier",
     seed: int | None = None,
     district_seats: Mapping[str, int] | None = None,
+    threshold_scope: str | None = None,
+    threshold_exempt: Sequence[str] | None = None,
 ) -> SeatsReport:
     """Seats for each parliament among `elections`, as `pollcli seats` shows them.
 
@@ -99,11 +104,21 @@ def allocate(
     several, comma-separated or a list: hare, droop, dhondt, sainte-lague, modified-sainte-lague,
     imperiali), `list_threshold` (percent) and `threshold_base` (valid, parties, cast).
     `district_seats` maps district (or region) names to their seats. `tie` is "earlier" or "lot"
-    (with `seed`, 0 by default).
+    (with `seed`, 0 by default). `threshold_scope` says where a file of districts takes the
+    threshold: "district" (each district's votes; the default) or "national" (the districts'
+    votes summed); `threshold_exempt` names the lists it does not apply to.
     """
     items = [elections] if isinstance(elections, Election) else list(elections)
     options = SeatOptions.checked(
-        seats, methods, list_threshold, threshold_base, tie, seed, district_seats
+        seats,
+        methods,
+        list_threshold,
+        threshold_base,
+        tie,
+        seed,
+        district_seats,
+        threshold_scope,
+        threshold_exempt,
     )
     # Primaries and ballot measures win nominations and answers, not seats: left out, as the
     # races won of `summary`'s tally leave them out.
@@ -116,6 +131,7 @@ def allocate(
     # One allocation is one chamber: races of several offices, or one race alone, are refused
     # before any seat is counted (trial 4: a governor, the U.S. House and both state chambers
     # were added into one "parliament" of 248 seats).
+    check_exempt(seated, options)
     groups = parliaments(seated)
     for group in groups:
         check_one_office(group, group[0].source_file)
@@ -164,6 +180,18 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
     layout, contests = contests_of(group, options)
     check_cast_base(contests, gate, source)
     warnings = [w.render() for e in group for w in e.warnings]
+    if gate is None and options.threshold_exempt:
+        warnings.append("--threshold-exempt changes nothing: no legal threshold applies")
+    scope_note = None
+    if gate is not None and (gate.scope == "national" or layout == "national"):
+        # One election's threshold is the country's whatever the scope asked.
+        gate = nationwide(gate, contests)
+    elif gate is not None and layout == "districts" and not gate.scope_given:
+        found = contrast(contests, gate, methods[0])
+        if found is not None:
+            scope_note = threshold_scope_note(
+                gate.pct_float, found.shut_out, found.let_in, found.changes
+            )
     if layout == "single_member":
         if options.methods is not None:
             warnings.append(
@@ -197,12 +225,13 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
             )
             for contest, row in zip(contests, per_contest, strict=True)
         ]
-        # Each district has its own base: the summed view keeps only the rule.
-        threshold = (
-            Threshold(pct=gate.pct_float, base=gate.base, base_votes=None, votes=None)  # type: ignore[arg-type]
-            if gate is not None and layout == "districts"
-            else None
-        )
+        # Each district has its own base: the summed view keeps only the rule (a national
+        # threshold has one base, the country's).
+        threshold = None
+        if gate is not None and layout == "districts":
+            threshold = threshold_of(contests[0], gate)
+            if gate.national is None and threshold is not None:
+                threshold.base_votes = threshold.votes = None
     seats = ElectionSeats(
         election=facts.election if len(group) == 1 else _file_label(source),
         date=facts.date,
@@ -224,7 +253,9 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
         warnings=warnings,
         source=facts.source,
     )
-    seats.notes.extend(findings(seats, method_defaulted=defaulted, source=facts.source))
+    seats.notes.extend(
+        findings(seats, method_defaulted=defaulted, source=facts.source, scope=scope_note)
+    )
     seats.warnings.extend(warnings_of(seats))
     return seats
 

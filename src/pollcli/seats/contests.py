@@ -13,10 +13,12 @@ import math
 import random
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from functools import cached_property
 
 from pollcli.columns import NOT_VALID_KINDS, Kind
 from pollcli.election import Election, Option
 from pollcli.errors import DataError, UsageError
+from pollcli.names import plain_key
 from pollcli.overview_models import NoWinner
 from pollcli.problems import Code, Problem
 from pollcli.seats.options import SeatOptions
@@ -151,6 +153,11 @@ class Contest:
     why: NoWinner | None = None
     tied: list[int] = field(default_factory=list)
     uncounted: bool = False  # won unopposed with no count (`tally.Tally.uncounted`)
+
+    @cached_property
+    def keys(self) -> list[str]:
+        """Each option's name as districts' sums and exemptions match it (`plain_key`)."""
+        return [plain_key(name) for name in self.names]
 
     @property
     def seats_unknown(self) -> bool:
@@ -355,11 +362,19 @@ def _is_single_race(election: Election, options: SeatOptions) -> bool:
 
 @dataclass(frozen=True)
 class Gate:
-    """The legal threshold: `pct` percent of the `base` (exact, and as given for the output)."""
+    """The legal threshold: `pct` percent of the `base` (exact, and as given for the output), taken
+    in each district or over the country's votes (`scope`), with the lists it does not apply to
+    (`exempt`, by `plain_key`). Nationwide, `national` holds each list's votes summed over the
+    contests (by `plain_key`) and `national_base` the base summed (`nationwide` fills them)."""
 
     pct: Fraction
     pct_float: float
     base: str
+    scope: str = "district"
+    scope_given: bool = False  # by the caller or the file, not taken by default
+    exempt: dict[str, str] = field(default_factory=dict)  # key → name as the caller wrote it
+    national: dict[str, int] | None = None
+    national_base: int | None = None
 
 
 def gate_of(election: Election, options: SeatOptions) -> Gate | None:
@@ -367,9 +382,30 @@ def gate_of(election: Election, options: SeatOptions) -> Gate | None:
     facts = election.facts
     pct = options.list_threshold if options.list_threshold is not None else facts.list_threshold
     base = options.threshold_base or facts.threshold_base or "valid"
+    scope = options.threshold_scope or facts.threshold_scope
     if pct is None or pct == 0:
         return None
-    return Gate(pct=Fraction(repr(float(pct))), pct_float=float(pct), base=base)
+    return Gate(
+        pct=Fraction(repr(float(pct))),
+        pct_float=float(pct),
+        base=base,
+        scope=scope or "district",
+        scope_given=scope is not None,
+        exempt=dict(options.threshold_exempt),
+    )
+
+
+def nationwide(gate: Gate, contests: list[Contest]) -> Gate:
+    """`gate` taken over the country: each list's votes and the base, summed over the list
+    contests (a list is its name, as the districts' sums match it)."""
+    lists = [c for c in contests if not c.single_member]
+    summed: dict[str, int] = {}
+    for contest in lists:
+        for key, kind, votes in zip(contest.keys, contest.kinds, contest.votes, strict=True):
+            if kind == "candidate":
+                summed[key] = summed.get(key, 0) + votes
+    total = sum(base_votes(c, gate, 0) for c in lists)
+    return replace(gate, scope="national", national=summed, national_base=total)
 
 
 def base_votes(contest: Contest, gate: Gate, extra: int) -> int:
@@ -382,17 +418,55 @@ def base_votes(contest: Contest, gate: Gate, extra: int) -> int:
     return sum(contest.votes) + extra
 
 
+def standing(contest: Contest, gate: Gate, i: int, votes: list[int], extra: int) -> tuple[int, int]:
+    """List i's votes and the base its share is of, with `votes` in place of the contest's and
+    `extra` votes more in all: the district's own, or (nationwide) the country's, where the
+    district's extra votes count too."""
+    if gate.national is None or gate.national_base is None:
+        return votes[i], base_votes(contest, gate, extra)
+    national = gate.national.get(contest.keys[i], 0)
+    return national + votes[i] - contest.votes[i], gate.national_base + extra
+
+
+def clears(gate: Gate, votes: int, base: int) -> bool:
+    """votes / base ≥ pct / 100, in whole numbers: votes · 100 · den ≥ num · base."""
+    return votes * 100 * gate.pct.denominator >= gate.pct.numerator * base
+
+
 def threshold_of(contest: Contest, gate: Gate | None) -> Threshold | None:
     """The threshold as the output shows it: its base in votes, and the votes that reach it."""
     if gate is None:
         return None
-    base = base_votes(contest, gate, 0)
+    base = gate.national_base if gate.national_base is not None else base_votes(contest, gate, 0)
     return Threshold(
         pct=gate.pct_float,
         base=gate.base,  # type: ignore[arg-type]
         base_votes=base,
         votes=math.ceil(gate.pct * base / 100),
+        scope=gate.scope,  # type: ignore[arg-type]
+        exempt=list(gate.exempt.values()),
     )
+
+
+def check_exempt(elections: list[Election], options: SeatOptions) -> None:
+    """A list exempt from the threshold must be a list of the inputs: a misspelt name would
+    leave the threshold on it, silently."""
+    known = {
+        plain_key(o.candidate): o.candidate
+        for e in elections
+        for o in e.options
+        if o.kind == "candidate"
+    }
+    unknown = [name for key, name in options.threshold_exempt.items() if key not in known]
+    for key in options.threshold_exempt:
+        if key in known:  # as the file writes it
+            options.threshold_exempt[key] = known[key]
+    if unknown:
+        shown = ", ".join(sorted(known.values(), key=str.casefold)[:12])
+        raise UsageError(
+            f"--threshold-exempt {', '.join(repr(n) for n in unknown)}: no list of the inputs is "
+            f"named so; the lists are {shown}" + (" …" if len(known) > 12 else "")
+        )
 
 
 def check_cast_base(contests: list[Contest], gate: Gate | None, source: str) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from pollcli import apportion
-from pollcli.columns import THRESHOLD_BASES, method_name, normalize_header
+from pollcli.columns import THRESHOLD_BASES, THRESHOLD_SCOPES, method_name, normalize_header
 from pollcli.errors import UsageError
 from pollcli.names import plain_key
 from pollcli.seats_models import SeatsReport, TieRule
@@ -34,6 +34,9 @@ class SeatOptions:
     tie: TieRule
     seed: int | None
     district_seats: dict[str, tuple[str, int]] | None  # key → (name as written, seats)
+    threshold_scope: str | None = None
+    # Lists the threshold does not apply to: key → name as written.
+    threshold_exempt: dict[str, str] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
 
     @classmethod
@@ -46,6 +49,8 @@ class SeatOptions:
         tie: str,
         seed: int | None,
         district_seats: Mapping[str, int] | None,
+        threshold_scope: str | None = None,
+        threshold_exempt: Sequence[str] | None = None,
     ) -> SeatOptions:
         if seats is not None and (
             isinstance(seats, bool) or not isinstance(seats, int) or seats < 1
@@ -61,6 +66,17 @@ class SeatOptions:
             raise UsageError(
                 f"threshold base {threshold_base!r} is not one of {', '.join(THRESHOLD_BASES)}"
             )
+        if threshold_scope is not None and threshold_scope not in THRESHOLD_SCOPES:
+            raise UsageError(
+                f"threshold scope {threshold_scope!r} is not one of {', '.join(THRESHOLD_SCOPES)}"
+            )
+        exempt: dict[str, str] = {}
+        for name in (
+            [threshold_exempt] if isinstance(threshold_exempt, str) else threshold_exempt or ()
+        ):
+            if not isinstance(name, str) or not name.strip():
+                raise UsageError(f"threshold exempt: a list's name is needed, not {name!r}")
+            exempt[plain_key(name)] = name.strip()
         if tie not in TIE_RULES:
             raise UsageError(f"tie rule {tie!r} is not one of {', '.join(TIE_RULES)}")
         if seed is not None and tie != "lot":
@@ -80,6 +96,8 @@ class SeatOptions:
             tie=cast(TieRule, tie),
             seed=(seed or 0) if tie == "lot" else None,
             district_seats=mapping,
+            threshold_scope=threshold_scope,
+            threshold_exempt=exempt,
         )
 
     def district(self, name: str) -> int | None:

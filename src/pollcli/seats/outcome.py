@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass, field
 
 from pollcli import apportion
-from pollcli.seats.contests import Contest, Gate, base_votes
+from pollcli.seats.contests import Contest, Gate, clears, standing
 from pollcli.verdict import TIES
 
 
@@ -50,13 +50,13 @@ def outcome_of(
     extra = sum(votes) - sum(contest.votes)
     if contest.single_member:
         return _race(contest, votes, priority)
-    base = base_votes(contest, gate, extra) if gate else None
-    # v / base ≥ pct / 100, in whole numbers: v · 100 · den ≥ num · base.
-    scale, bar = (100 * gate.pct.denominator, gate.pct.numerator * (base or 0)) if gate else (0, 0)
-    qualified = [
-        kind == "candidate" and v * scale >= bar
-        for v, kind in zip(votes, contest.kinds, strict=True)
-    ]
+    base = None
+    qualified = [kind == "candidate" for kind in contest.kinds]
+    if gate is not None:
+        for i, key in enumerate(contest.keys):
+            if qualified[i] and key not in gate.exempt:
+                held, base = standing(contest, gate, i, votes, extra)
+                qualified[i] = clears(gate, held, base)
     index = [i for i, ok in enumerate(qualified) if ok and votes[i] > 0]
     seats = [0] * len(votes)
     if not index:
@@ -142,8 +142,8 @@ def _guess(contest: Contest, method: str, gate: Gate | None, outcome: Outcome, i
         return max(1, max(others, default=0) - v + 1)
     guess = 1
     if gate is not None and not outcome.qualified[i] and gate.pct < 100:
-        base = base_votes(contest, gate, 0)
-        needed = (gate.pct * base - 100 * v) / (100 - gate.pct)
+        held, base = standing(contest, gate, i, contest.votes, 0)
+        needed = (gate.pct * base - 100 * held) / (100 - gate.pct)
         guess = max(guess, math.ceil(needed))
     result = outcome.result
     if result is None or i not in outcome.index:
