@@ -8,7 +8,8 @@ one stage a module:
 
     options (allocate's arguments, checked) · contests (parliaments, the contests seats are
     allocated in, the threshold gate) · outcome (one contest by one method; votes for one more seat)
-    · allocation (outcomes → the `Allocation`s users read; districts summed)
+    · allocation (outcomes → the `Allocation`s users read; districts summed) · scope (what a
+    national threshold would change where the file's districts take it each on its own)
 
 composed here, parliament by parliament, by `allocate`.
 
@@ -28,6 +29,9 @@ Decisions, repeated for users in docs/seats.md:
   "Against all"), or `cast` (ballots cast). Only qualifying party lists share the seats, on their own
   votes: the Hare quota is the qualifying lists' votes over the seats (Kazakhstan's law, and what
   reproduces its published seats). "Against all", "Others" and blank or invalid ballots never get seats.
+  A file of districts takes it in each district unless told `national` (`threshold_scope`: the
+  districts' votes summed, Poland's Sejm), as the file cannot say; a note says where the other
+  reading would treat a list otherwise. Lists named exempt (a national minority's) always take part.
 - **Ties** (equal remainders or quotients for fewer seats than contenders; equal votes for first in a
   race) go to the list earlier in the file (`earlier`) or to a seeded lot (`lot`), and are always
   reported.
