@@ -44,6 +44,7 @@ Decisions, repeated for users in docs/seats.md:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from pollcli.election import Election
 from pollcli.errors import UsageError
@@ -187,8 +188,11 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
     if gate is None and options.threshold_exempt:
         warnings.append("--threshold-exempt changes nothing: no legal threshold applies")
     scope_note = None
-    if gate is not None and (gate.scope == "national" or layout == "national"):
-        # One election's threshold is the country's whatever the scope asked.
+    if gate is not None and layout == "national":
+        # One election's threshold is the country's whatever the scope asked (its own votes: two
+        # lists of one name are not added up here).
+        gate = replace(gate, scope="national")
+    elif gate is not None and gate.scope == "national" and layout == "districts":
         gate = nationwide(gate, contests)
     elif gate is not None and layout == "districts" and not gate.scope_given:
         found = contrast(contests, gate, methods[0])
