@@ -56,3 +56,26 @@ def test_excluded_fields_and_absent_sections_are_left_out():
     assert summary.elections[0].problems is not None
     assert "problems" not in summary.to_dict()["elections"][0]
     assert "overview" not in summary.to_dict()
+
+
+def test_json_written_piece_by_piece_is_the_whole_text(tmp_path):
+    """`write_json` (stdout's path: an election at a time) writes what the standard library's
+    indented JSON of the document's data is, byte for byte, and `to_json` too — for documents of
+    every shape."""
+    for document in _documents(tmp_path):
+        pieces: list[str] = []
+        document.write_json(pieces.append)
+        oracle = json.dumps(to_data(document), indent=2, ensure_ascii=False) + "\n"
+        assert "".join(pieces) == oracle == document.to_json(), type(document).__name__
+        if document.to_dict().get("elections"):
+            assert len(pieces) > 2  # written in pieces, not whole
+
+
+def test_json_of_a_document_with_unsafe_characters_is_escaped_piece_by_piece(tmp_path):
+    """A name with a C1 control escapes in each piece as in the whole text."""
+    path = write(tmp_path, "candidate,votes\nAnn\u0085Lee,10\nBob,5\n")
+    document = summarize(load(path))
+    pieces: list[str] = []
+    document.write_json(pieces.append)
+    assert "\\u0085" in "".join(pieces)
+    assert "".join(pieces) == document.to_json()

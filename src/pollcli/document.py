@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
+INDENT: Final[str] = "  "  # as `indented.INDENT`, not imported at start-up
 # Field metadata for a field that feeds the renderers and is never printed as JSON.
 NOT_IN_JSON: Final = MappingProxyType({"exclude": True})
 
@@ -121,3 +122,32 @@ class Document:
     def to_json(self) -> str:
         """The exact text `--format json` prints."""
         return json_text(self.to_dict())
+
+    def write_json(self, write: Callable[[str], object]) -> None:
+        """`to_json`'s text, written piece by piece: each item of a list section (an election of
+        a summary) serialised and written alone, so a summary of 10,000 races of 100 candidates
+        (330 MB of JSON) never holds its whole text, nor its data, at once (it held both, and
+        their copies: some 1.3 GB).
+
+        Indented JSON holds no line break within a string (JSON escapes it), so an item's own
+        indented text, each line break followed by its depth's indent, is the item as the whole
+        document's text writes it."""
+        types = _field_types(type(self))
+        opening = "{\n"
+        for name, value in printed_fields(self):
+            write(f"{opening}{INDENT}{json_text(name)[:-1]}: ")
+            opening = ",\n"
+            kind = types[name]
+            if isinstance(value, list) and value and typing.get_origin(kind) is list:
+                item_adapter = adapter(typing.get_args(kind)[0])
+                inner = "\n" + INDENT * 2
+                start = "[" + inner
+                for item in value:
+                    text = json_text(item_adapter.dump_python(item, mode="json"))[:-1]
+                    write(start + text.replace("\n", inner))
+                    start = "," + inner
+                write("\n" + INDENT + "]")
+            else:
+                text = json_text(adapter(kind).dump_python(value, mode="json"))[:-1]
+                write(text.replace("\n", "\n" + INDENT))
+        write("{}\n" if opening == "{\n" else "\n}\n")

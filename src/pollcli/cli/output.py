@@ -207,7 +207,11 @@ def emit(result: Document, command: str, fmt: str, output: str | None, no_color:
     if fmt == "json":
         from pollcli.render import json
 
-        write_text(json.render(result), output)
+        if output is None or output == "-":
+            json.write(result, sys.stdout.write)  # piece by piece: a big summary is 330 MB
+            sys.stdout.flush()
+        else:
+            write_text(json.render(result), output)
     elif fmt in ("csv", "markdown"):
         write_text(_renderer(command, fmt)(result), output)
     elif output not in (None, "-"):

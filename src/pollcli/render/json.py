@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pollcli.document import Document
 
 
 def render(result: Document) -> str:
     """The JSON document of a result, as `--format json` prints it."""
     return result.to_json()
+
+
+def write(result: Document, write: Callable[[str], object]) -> None:
+    """`render`'s text, handed to `write` piece by piece (`Document.write_json`)."""
+    result.write_json(write)
