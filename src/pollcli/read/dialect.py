@@ -187,17 +187,25 @@ def split(
         check_names(table, found)
         return
     records = read_records(rest, table.header_line, table.delimiter, found, header=True)
-    if not records:
-        return
+    if records:
+        take_header(table, records)
+
+
+def take_header(
+    table: RawTable, records: list[tuple[int, list[str]]], word: str = "line"
+) -> None:
+    """The header (over `table.header_rows` of `records`, the first being its first row, or with
+    a row of parties under it) and the records below it into `table`, with a note of what was
+    joined; `word` is what the notes call a line (a sheet's `row`)."""
     rows = table.header_rows
-    if rows <= 2 and _parties_under(table, records):
+    if rows <= 2 and _parties_under(table, records, word):
         rows = table.header_rows = 1
         table.records = records[2:]
         return
     if rows > 1:
         table.header, table.levels = preamble.combine([cells for _, cells in records[:rows]])
         table.notes.append(
-            f"The header spans lines {table.header_line}–{records[rows - 1][0]}; its rows are "
+            f"The header spans {word}s {table.header_line}–{records[rows - 1][0]}; its rows are "
             f"read as one: {', '.join(map(repr, _examples(table.header)))} …"
         )
     else:
@@ -338,7 +346,9 @@ def _trailing_delimiter(table: RawTable, records: Sequence[tuple[int, list[str]]
         )
 
 
-def _parties_under(table: RawTable, records: Sequence[tuple[int, list[str]]]) -> bool:
+def _parties_under(
+    table: RawTable, records: Sequence[tuple[int, list[str]]], word: str = "line"
+) -> bool:
     """Whether the row under the header (`records[0]`) names the options' parties: if so, the header
     and the parties are `table`'s, with a note (`preamble.party_row`)."""
     header = records[0][1]
@@ -350,7 +360,7 @@ def _parties_under(table: RawTable, records: Sequence[tuple[int, list[str]]]) ->
     table.parties = parties
     shown = ", ".join(f"{table.header[i]!r} ({p})" for i, p in list(parties.items())[:3])
     table.notes.append(
-        f"Line {records[1][0]}, under the header, names the options' parties: {shown}"
+        f"{word.capitalize()} {records[1][0]}, under the header, names the options' parties: {shown}"
         f"{' …' if len(parties) > 3 else ''}."
     )
     return True

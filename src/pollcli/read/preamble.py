@@ -155,22 +155,42 @@ def locate(lines: Sequence[str], delimiters: Sequence[str]) -> Span | None:
     for delimiter in delimiters:
         rows = [cells(line, delimiter) for line in lines if line.strip()]
         blank_before = _blank_positions(lines)
-        widths = Counter(len(r) for r in rows if len(r) >= 2)
-        if not widths:
+        found = _find(rows)
+        if found is None:
             continue
-        width, count = max(widths.items(), key=lambda item: (item[1], item[0]))
-        first = next((i for i, r in enumerate(rows) if len(r) == width and _worded(r)), None)
-        if first is None or count < 2:
-            continue
-        if not all(_above(r, width) for r in rows[:first]):
-            continue
-        span = Span(blank_before[first] + first, header_rows(rows[first:], width), delimiter)
-        score = (count, width)
+        first, count, score = found
+        span = Span(blank_before[first] + first, count, delimiter)
         if best is None or score > best[0]:
             best = (score, span)
     if best is None or (best[1].skipped == 0 and best[1].rows == 1):
         return None
     return best[1]
+
+
+def locate_rows(rows: Sequence[Sequence[str]]) -> tuple[int, int] | None:
+    """`locate` for rows already split into cells (a sheet's non-empty rows, the first being the
+    first that is no front matter): how many rows come above the header and how many it spans, or
+    None when the first row is the header, alone."""
+    found = _find(rows)
+    if found is None or (found[0] == 0 and found[1] == 1):
+        return None
+    return found[0], found[1]
+
+
+def _find(rows: Sequence[Sequence[str]]) -> tuple[int, int, tuple[int, int]] | None:
+    """The header's index among non-blank `rows`, the rows it spans, and how sure (the count and
+    width of the rows as wide as most); None when no row is worded like a header below title
+    lines."""
+    widths = Counter(len(r) for r in rows if len(r) >= 2)
+    if not widths:
+        return None
+    width, count = max(widths.items(), key=lambda item: (item[1], item[0]))
+    first = next((i for i, r in enumerate(rows) if len(r) == width and _worded(r)), None)
+    if first is None or count < 2:
+        return None
+    if not all(_above(r, width) for r in rows[:first]):
+        return None
+    return first, header_rows(rows[first:], width), (count, width)
 
 
 def _blank_positions(lines: Sequence[str]) -> list[int]:

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 from pollcli.errors import UsageError
 from pollcli.problems import Code, Found
-from pollcli.read.dialect import FrontMatter, RawTable, front_matter_item
+from pollcli.read import preamble
+from pollcli.read.dialect import FrontMatter, RawTable, front_matter_item, take_header
 
 if TYPE_CHECKING:
     from pollcli.read.options import ReadOptions
@@ -137,7 +138,7 @@ def _sheet(data: bytes, name: str, options: ReadOptions) -> tuple[RawTable, Foun
     found = Found(f"{name}[{sheet}]")
     table = RawTable(name=found.file, stem=_stem(name))
     rows = [[cell_text(v) for v in row] for row in frame.itertuples(index=False, name=None)]
-    _rows_to_table(rows, table, found, options.columns)
+    _rows_to_table(rows, table, found, options.columns, options.header_line)
     notes = []
     if len(sheets) > 1 and options.sheet is None:
         notes.append(
@@ -148,10 +149,16 @@ def _sheet(data: bytes, name: str, options: ReadOptions) -> tuple[RawTable, Foun
 
 
 def _rows_to_table(
-    rows: list[list[str]], table: RawTable, found: Found, names: tuple[str, ...] = ()
+    rows: list[list[str]],
+    table: RawTable,
+    found: Found,
+    names: tuple[str, ...] = (),
+    header_lines: tuple[int, int | None] | None = None,
 ) -> None:
     """Front matter, header and records of a sheet's rows (row 1 is line 1); `names` are the
-    columns of a sheet with no header (`--columns`), whose first row is data."""
+    columns of a sheet with no header (`--columns`), whose first row is data. The header is found
+    as a CSV's is (`preamble`): below title rows, over several rows, or where `header_lines`
+    (`--header-line`, counted in the sheet's rows) says."""
     position = 0
     while position < len(rows):
         row = rows[position]
@@ -167,24 +174,47 @@ def _rows_to_table(
         if pair:
             table.front_matter.append(FrontMatter(position + 1, *pair))
         position += 1
-    if position == len(rows):
+    wanted = header_lines[0] if header_lines else 0
+    # The sheet's non-empty rows from the first that is no front matter, numbered as it shows them.
+    filled = [(n + 1, row) for n, row in enumerate(rows[position:], start=position) if _trimmed(row)]
+    skipped = [(n, row) for n, row in filled if n < wanted]
+    filled = filled[len(skipped) :]
+    if not filled:
         found.add(
             Code.EMPTY_FILE,
             None,
-            "the sheet has no header row and no data; a results table starts with a header "
+            f"the sheet has no row {wanted} to be the header (--header-line {wanted})"
+            if wanted
+            else "the sheet has no header row and no data; a results table starts with a header "
             "such as candidate,votes",
         )
         return
     if names:
-        position -= 1  # the row above the first row of data, where a header would be
-    table.header_line = position + 1
-    table.header = list(names) or [c.strip() for c in rows[position]]
+        table.header_line = filled[0][0] - 1  # where a header would be, above the first data
+        table.header = list(names)
+        table.records = filled
+        return
+    if header_lines is None:
+        span = preamble.locate_rows([row for _, row in filled[: preamble.HEAD_LINES]])
+        if span is not None:
+            skipped, filled = filled[: span[0]], filled[span[0] :]
+            table.header_rows = span[1]
+    else:
+        last = header_lines[1]
+        table.header_rows = (
+            last - filled[0][0] + 1
+            if last is not None
+            else preamble.header_rows([row for _, row in filled[: preamble.MAX_HEADER_ROWS]])
+        )
+    table.header_line = filled[0][0]
+    if skipped:
+        title = ", ".join(c.strip() for c in skipped[0][1] if c.strip())
+        table.notes.append(
+            f"{len(skipped)} row(s) above the header (row {table.header_line}) were skipped: "
+            f"{title[:60]!r}{' …' if len(skipped) > 1 else ''}."
+        )
+    take_header(table, filled, "row")
     found.letters.update({label: column_letter(i) for i, label in enumerate(table.header) if label})
-    table.records = [
-        (number + 1, row)
-        for number, row in enumerate(rows[position + 1 :], start=position + 1)
-        if any(c.strip() for c in row)
-    ]
 
 
 def _trimmed(row: list[str]) -> list[str]:
