@@ -116,15 +116,20 @@ def _report_data_error(error: DataError) -> None:
         sys.stderr.write(f"pollcli: error: {visible(problem.render())}\n")
         if whole < len(errors) and index + 1 == min(whole, len(shown)):
             sys.stderr.write(f"pollcli: {_stopped(problem.file, whole, whole < len(shown))}\n")
-    from pollcli.read.inputs import STDIN_NAME
+    import shlex
 
-    files = sorted({"-" if p.file == STDIN_NAME else visible(p.file) for p in errors})
+    from pollcli.read.inputs import validate_args
+
+    names, sheet = validate_args(p.file for p in errors)
+    files = sorted({visible(name) for name in names})
     more = len(errors) - MAX_ERRORS_SHOWN
     lead = f"… and {more} more error(s); " if more > 0 else ""
     # Standard input is read once: the same input must be given again.
     how = "with the same standard input " if "-" in files else ""
+    flag = f" --sheet {shlex.quote(visible(sheet))}" if sheet is not None else ""
     sys.stderr.write(
-        f"pollcli: {lead}run 'pollcli validate {' '.join(files)}' {how}to list every problem\n"
+        f"pollcli: {lead}run 'pollcli validate {' '.join(files)}{flag}' {how}to list every "
+        "problem\n"
     )
 
 

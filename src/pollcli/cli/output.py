@@ -148,9 +148,14 @@ def report_refused(refused: Sequence[RefusedRace], shown: int = 5) -> bool:
         sys.stderr.write(
             f"pollcli: error: race {visible(race.race)!r} refused: {visible(problem.render())}\n"
         )
-    from pollcli.read.inputs import STDIN_NAME
+    import shlex
 
-    names = dict.fromkeys("-" if r.file == STDIN_NAME else visible(r.file) for r in refused)
+    from pollcli.read.inputs import validate_args
+
+    files, sheet = validate_args(r.file for r in refused)
+    names = [visible(name) for name in files]
+    if sheet is not None:
+        names.append(f"--sheet {shlex.quote(visible(sheet))}")
     # Standard input is read once: the same input must be given again.
     how = "with the same standard input " if "-" in names else ""
     more = f"… and {len(errors) - shown} more error(s); " if len(errors) > shown else ""

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from pollcli.problems import Code, Problem
-from pollcli.read.inputs import STDIN_NAME
+from pollcli.read.inputs import validate_args
 
 # Warnings that say two figures of the file disagree: the file needs checking, so they come first.
 DISAGREE: Final[frozenset[Code]] = frozenset(
@@ -45,10 +45,12 @@ def _counted(file: str, notices: Sequence[tuple[int, Problem]]) -> str:
     races = len({index for index, _ in notices})
     where = f" in {races:,} races" if races > 1 else ""
     # Standard input is read once: `-`, given the same input again.
+    (name,), sheet = validate_args([file])
+    flag = f" --sheet {shlex.quote(sheet)}" if sheet is not None else ""
     run = (
-        "run 'pollcli validate -' with the same standard input"
-        if file == STDIN_NAME
-        else f"run 'pollcli validate {shlex.quote(file)}'"
+        f"run 'pollcli validate -{flag}' with the same standard input"
+        if name == "-"
+        else f"run 'pollcli validate {shlex.quote(name)}{flag}'"
     )
     return (
         f"{file}: {rows:,} total rows{where} set aside, not added to their parts: every total "

@@ -191,9 +191,7 @@ def split(
         take_header(table, records)
 
 
-def take_header(
-    table: RawTable, records: list[tuple[int, list[str]]], word: str = "line"
-) -> None:
+def take_header(table: RawTable, records: list[tuple[int, list[str]]], word: str = "line") -> None:
     """The header (over `table.header_rows` of `records`, the first being its first row, or with
     a row of parties under it) and the records below it into `table`, with a note of what was
     joined; `word` is what the notes call a line (a sheet's `row`)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Final
 
@@ -22,6 +23,40 @@ Source = str | Path
 
 def display_name(source: Source) -> str:
     return STDIN_NAME if str(source) == "-" else str(source)
+
+
+def sheet_name(name: str, sheet: str) -> str:
+    """How messages name a workbook's sheet: `book.xlsx[Sheet1]`."""
+    return f"{name}[{sheet}]"
+
+
+def validate_args(files: Iterable[str]) -> tuple[list[str], str | None]:
+    """The files that problems name, as `pollcli validate` is given them again: standard input as
+    `-`, a sheet's `book.xlsx[Sheet1]` as `book.xlsx` (the name is no path); and the sheet for its
+    `--sheet` (None when no sheet was read, or several of different names: each workbook's first,
+    which validate reads again without the flag)."""
+    names: dict[str, None] = {}
+    sheets = set()
+    for file in files:
+        base, sheet = _sheet_of(file)
+        names["-" if base == STDIN_NAME else base] = None
+        if sheet is not None:
+            sheets.add(sheet)
+    return list(names), sheets.pop() if len(sheets) == 1 else None
+
+
+def _sheet_of(file: str) -> tuple[str, str | None]:
+    """`book.xlsx[Sheet1]` → (`book.xlsx`, `Sheet1`): split where what comes before is the file
+    (a sheet's name may hold brackets, and so may a file's); (file, None) for a file's own name."""
+    if not file.endswith("]") or Path(file).exists():
+        return file, None
+    start = file.find("[")
+    while start > 0:
+        base = file[:start]
+        if base == STDIN_NAME or Path(base).is_file():
+            return base, file[start + 1 : -1]
+        start = file.find("[", start + 1)
+    return file, None
 
 
 # Where a shell's process substitution, `<(zcat 2020.csv.gz)`, puts its pipe.

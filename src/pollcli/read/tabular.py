@@ -80,6 +80,12 @@ def _stem(name: str) -> str:
     return stem(name)
 
 
+def _sheet_name(name: str, sheet: str) -> str:
+    from pollcli.read import inputs
+
+    return inputs.sheet_name(name, sheet)
+
+
 def _workbook_kind(data: bytes) -> str | None:
     import zipfile
 
@@ -135,7 +141,7 @@ def _sheet(data: bytes, name: str, options: ReadOptions) -> tuple[RawTable, Foun
             f"{name}: no sheet named {sheet!r}; its sheets are {', '.join(map(repr, sheets))}"
         )
     frame = pd.read_excel(book, sheet_name=sheet, header=None, dtype=object)
-    found = Found(f"{name}[{sheet}]")
+    found = Found(_sheet_name(name, sheet))
     table = RawTable(name=found.file, stem=_stem(name))
     rows = [[cell_text(v) for v in row] for row in frame.itertuples(index=False, name=None)]
     _rows_to_table(rows, table, found, options.columns, options.header_line)
@@ -176,7 +182,9 @@ def _rows_to_table(
         position += 1
     wanted = header_lines[0] if header_lines else 0
     # The sheet's non-empty rows from the first that is no front matter, numbered as it shows them.
-    filled = [(n + 1, row) for n, row in enumerate(rows[position:], start=position) if _trimmed(row)]
+    filled = [
+        (n + 1, row) for n, row in enumerate(rows[position:], start=position) if _trimmed(row)
+    ]
     skipped = [(n, row) for n, row in filled if n < wanted]
     filled = filled[len(skipped) :]
     if not filled:
