@@ -159,8 +159,8 @@ HeaderLineOpt = Annotated[
     typer.Option(
         "--header-line",
         metavar="N[-M]",
-        help="The header's line, counted from 1 as an editor shows it; N-M for a header over "
-        "lines N to M. Default: found below any title lines.",
+        help="The header's line, counted from 1 as an editor shows it (in a workbook, the sheet's "
+        "row); N-M for a header over lines N to M. Default: found below any title lines.",
         rich_help_panel=READING,
     ),
 ]

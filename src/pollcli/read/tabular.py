@@ -9,6 +9,8 @@ Every cell becomes the text a CSV export would hold (a whole float without its `
 form, an empty cell empty), and the rows go through the very stages a CSV's rows do — header words,
 kinds, facts, checks — so that the same election as CSV, XLSX and Parquet gives the same JSON.
 Line numbers are the sheet's row numbers, and problems are located by cell: `file.xlsx[Sheet1]:B7`.
+The header is found as a CSV's is (`preamble`: title rows above it, a header over several rows), and
+`--header-line` counts the sheet's rows.
 
 Front matter: in a sheet, leading rows whose first cell starts with `#` are read as a CSV's `# key:
 value` lines (a line Excel split at its commas is joined again). A Parquet file has no rows to spare:
