@@ -164,3 +164,13 @@ def test_validate_args(tmp_path):
     assert validate_args(both) == ([str(book), str(other)], None)
     # A name with brackets whose stem is no file is a file's own name.
     assert validate_args(["nowhere/x[1]"]) == (["nowhere/x[1]"], None)
+
+
+def test_header_line_on_a_parquet_file_is_a_usage_error(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "r.parquet"
+    pq.write_table(pa.table({"candidate": ["Ann"], "votes": [3]}), path)
+    result = invoke("summary", str(path), "--header-line", "2")
+    assert result.code == 2 and "a Parquet file has no header rows" in result.stderr

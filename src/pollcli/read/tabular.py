@@ -64,6 +64,11 @@ def read_tabular(
                 f"{name}: --columns names the columns of a file with no header; a Parquet file "
                 "names its own columns (--ignore-column, --votes and --race-by take those names)"
             )
+        if options.header_line is not None:
+            raise UsageError(
+                f"{name}: --header-line says where a text file's or a sheet's header is; a "
+                "Parquet file has no header rows, its columns are named in it"
+            )
         found = Found(name)
         table = RawTable(name=name, stem=_stem(name))
         _parquet(data, table, found)
