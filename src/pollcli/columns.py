@@ -9,10 +9,21 @@ from functools import lru_cache
 from typing import Final, Literal, get_args
 
 from pollcli.kinds import KINDS, NOT_VALID_KINDS, Kind, fact_from_name, kind_from_name
+from pollcli.namekeys import INVISIBLE, JOINERS, option_key, spacing_key
 
-# The option kinds and the words of option names live in `pollcli.kinds`; re-exported here, where
-# the rest of the column contract is.
-__all__ = ["KINDS", "NOT_VALID_KINDS", "Kind", "fact_from_name", "kind_from_name"]
+# The option kinds and the words of option names live in `pollcli.kinds`, the keys names are
+# compared by in `pollcli.namekeys`; re-exported here, where the rest of the column contract is.
+__all__ = [
+    "INVISIBLE",
+    "JOINERS",
+    "KINDS",
+    "NOT_VALID_KINDS",
+    "Kind",
+    "fact_from_name",
+    "kind_from_name",
+    "option_key",
+    "spacing_key",
+]
 
 # English names from the contract and MEDSL, and the words commissions print in a few other languages.
 # A header matches when it is one of these words (case, spaces, dots, dashes and slashes aside), or
@@ -377,22 +388,6 @@ def is_party_list(system: str | None, seats: int | None) -> bool:
 
 
 SHARE_BASES: Final[tuple[str, ...]] = ("valid", "cast")
-
-
-# Characters that print as nothing: removed from every cell (a zero-width space, a word joiner, a
-# byte-order mark, a soft hyphen), and the joiners that shape some scripts, ignored only when two
-# names are compared. Without this, "Bob" and "Bob" + U+200B would be two options.
-INVISIBLE: Final[dict[int, None]] = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
-JOINERS: Final[dict[int, None]] = {**INVISIBLE, **dict.fromkeys(map(ord, "\u200c\u200d"))}
-
-
-@lru_cache(maxsize=1 << 16)
-def option_key(name: str) -> str:
-    """Two spellings of one option within a file: same letters, any case or spacing (cached: a
-    name repeats on every precinct's row)."""
-    if name.isascii():
-        return " ".join(name.casefold().split())
-    return " ".join(unicodedata.normalize("NFKC", name.translate(JOINERS)).casefold().split())
 
 
 INVISIBLE_NOTE: Final[str] = (

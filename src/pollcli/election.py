@@ -104,6 +104,10 @@ class Election:
     # A name listed under several parties that would lead the race were its lines added up (one
     # candidate's fusion lines?), where another leads as listed: no winner is named (`partylines`).
     fused_lead: str | None = None
+    # Spellings of a race's candidate that never meet in a region (`name-variant`) whose votes
+    # added up would change who is elected: why no winner is named, with the --alias that merges
+    # them (`read.spellings`).
+    spelt_lead: str | None = None
     # Regions whose block of the race is listed twice (`partylines`): where counting it once
     # could change the verdict, no winner is named (`pollcli.verdict`).
     repeated: list[Repeat] = field(default_factory=list)

@@ -14,6 +14,7 @@ NoWinner = Literal[
     "partial",
     "no_winner",
     "fused_lead",
+    "spelling",
     "repeated_block",
     "top_two",
     "list",

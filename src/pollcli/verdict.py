@@ -12,6 +12,8 @@ A race names no winner (`overview_models.NoWinner`, a stable code, also in `seat
 - `no_winner`: it cannot be told apart from other races (`read.racechecks`: a blank district
   beside districts of the same office);
 - `fused_lead`: a name on several party lines would lead with its lines added up (`read.partylines`);
+- `spelling`: spellings of one candidate, most likely (`name-variant`), would change who is elected
+  were their votes added up (`read.spellings`);
 - `repeated_block`: a region's block of the race is listed twice under other names
   (`read.partylines.repeated_blocks`), and counted once — either copy left out, in each such region
   — the verdict, the runner-up or whether the leader has a majority could be another; or that
@@ -77,7 +79,16 @@ def verdict(t: Tally) -> Verdict:
 
 # Reasons that stand whatever a repeated block's votes (`verdict`).
 _BEFORE_REPEATS: Final[frozenset[str]] = frozenset(
-    {"partial", "no_winner", "fused_lead", "top_two", "list", "seats_unknown", "no_candidates"}
+    {
+        "partial",
+        "no_winner",
+        "fused_lead",
+        "spelling",
+        "top_two",
+        "list",
+        "seats_unknown",
+        "no_candidates",
+    }
 )
 
 
@@ -141,6 +152,8 @@ def _verdict(t: Tally) -> Verdict:
         why = "no_winner"
     elif election.fused_lead is not None:
         why = "fused_lead"
+    elif election.spelt_lead is not None:
+        why = "spelling"
     elif t.top_two:
         why = "top_two"
     elif t.system == "list":

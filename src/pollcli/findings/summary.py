@@ -108,7 +108,11 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
     elif leader is not None:
         # A name's party lines that may be one candidate's (`fused_lead`): the order is only the
         # file's listing, never a confident leader.
-        listed = tally.election.fused_lead is not None or _repeat_withholds(tally)
+        listed = (
+            tally.election.fused_lead is not None
+            or tally.election.spelt_lead is not None
+            or _repeat_withholds(tally)
+        )
         verb = "leads as listed" if listed else "leads"
         sentences.append(f"{describe(leader)} {verb} with {figures(leader)}.")
         if runner_up is not None and margin is not None:
@@ -237,6 +241,8 @@ def _majority(tally: Tally, *, official: bool) -> str:
         return _partial(tally)
     if tally.election.no_winner is not None and tally.leader is not None:
         return tally.election.no_winner
+    if tally.election.spelt_lead is not None and tally.leader is not None:
+        return tally.election.spelt_lead
     if _repeat_withholds(tally):
         return _repeated(tally)
     if tally.election.fused_lead is not None and tally.leader is not None:

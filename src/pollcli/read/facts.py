@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pollcli.columns import FACT_ALIASES, REGIONAL_FACTS, normalize_header, option_key
+from pollcli.columns import FACT_ALIASES, REGIONAL_FACTS, normalize_header, option_key, spacing_key
 from pollcli.contract import Counts, Facts, cells_context, problems_from
 from pollcli.problems import Code, Found
 from pollcli.read.dialect import FrontMatter
@@ -36,7 +36,7 @@ _NAMING_FACTS = frozenset({"office", "district", "constituency"})
 
 
 def _naming(text: str) -> str:
-    text = option_key(text)
+    text = spacing_key(text)
     return str(int(text)) if text.isdigit() else text
 
 

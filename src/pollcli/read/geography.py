@@ -35,7 +35,7 @@ from dataclasses import replace
 
 from pollcli.columns import RACE_PREFIX
 from pollcli.kinds import is_answer, looks_like_no_candidate
-from pollcli.read.assemble import option_key
+from pollcli.namekeys import option_key, spacing_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.racekeys import KeyColumn, is_pollcli_stage, normal
 from pollcli.read.records import Record
@@ -139,7 +139,7 @@ def local_races(
     for record in records:
         if record.row.kind == "candidate" and record.row.region and not _total(record):
             group = tuple(raw(record, k) for k in keys)
-            region = option_key(record.row.region)
+            region = spacing_key(record.row.region)
             names.setdefault(group, {}).setdefault(option_key(record.row.candidate), set()).add(
                 region
             )

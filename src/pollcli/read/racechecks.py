@@ -47,10 +47,12 @@ from pollcli.read.contests import MIN_REGIONS
 from pollcli.read.records import CellReader
 from pollcli.read.spellings import spellings
 
-# Parties under which several candidates of one race are usual (not a party's list).
+# Parties under which several candidates of one race are usual (not a party's list), as their
+# `option_key`s.
 NO_PARTY: Final[frozenset[str]] = frozenset(
-    {"", "independent", "ind", "i", "npa", "np", "nonpartisan", "non partisan", "none", "oth",
-     "other", "write in", "write-in", "wri", "w/i", "unaffiliated", "una", "no party"}
+    option_key(p)
+    for p in ("", "independent", "ind", "i", "npa", "np", "nonpartisan", "none", "oth", "other",
+              "write in", "wri", "w/i", "unaffiliated", "una", "no party")
 )  # fmt: skip
 # The race keys whose value may end in the number of members elected, "(4)" (New Hampshire's
 # "BE 02 (4)", its floterial "CH 16 (2)F"); not a name pollcli made, whose "(2)" tells namesakes apart.
@@ -115,8 +117,9 @@ def check(
     for election in elections:
         if values and election.facts.election in values:
             election.named_seats = seats_named(values[election.facts.election])
-        for warning, spelt in spellings(election):
+        for warning, spelt, lead in spellings(election):
             variants.setdefault(id(election), set()).update(spelt)
+            election.spelt_lead = election.spelt_lead or lead
             tagged = replace(warning, race=election.facts.election) if many else warning
             problems.append(tagged)
             election.warnings.append(tagged)

@@ -8,7 +8,7 @@ FiveThirtyEight's general/runoff), the state beside districts (`read.roles`), an
 party primary (`PartyRule`: on the rows whose stage says primary, a general race being every
 party's; the file's name decides only for rows of no stated stage; parties that share one total
 votes figure are one primary of every party, `RaceBook.open_primaries`). Values are compared as
-`option_key` compares names, district numbers without their leading zeros ("05" is district 5),
+`namekeys.spacing_key` compares them, district numbers without their leading zeros ("05" is district 5),
 and yes/no columns (special, runoff) as yes or no.
 
 A race is named from the key columns whose values vary in the file, in a fixed order ("U.S. House ·
@@ -30,7 +30,7 @@ from typing import Final
 from pollcli.columns import RACE_PREFIX, STAGES, YES_WORDS, normalize_header
 from pollcli.election import Option
 from pollcli.kinds import is_answer
-from pollcli.read.assemble import option_key
+from pollcli.namekeys import spacing_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
 
@@ -150,7 +150,7 @@ class PartyRule:
     def label(self, party: str, stage: str, office: str | None = None) -> str:
         """The party key as the streaming engine counts a race's options by (`roles.race_labels`):
         cells as written or as read give one label."""
-        return option_key(
+        return spacing_key(
             self.value(party.strip(), stage.strip(), None if office is None else office.strip())
         )
 
@@ -227,7 +227,7 @@ def is_pollcli_stage(value: str) -> bool:
 def normal(role: str, value: str) -> str:
     """A key value as races are told apart: case, spacing and a number's leading zeros aside;
     yes/no columns as yes or no; the stage in words."""
-    text = option_key(value)
+    text = spacing_key(value)
     if role in ("special", "runoff"):
         return "yes" if text in _TRUE else ""
     if role == "stage":
@@ -249,7 +249,7 @@ def shown(role: str, value: str) -> str:
     if role == "rcv_round":
         return f"round {text}"
     if role == "party":
-        return PARTY_ADJECTIVES.get(option_key(text), text)
+        return PARTY_ADJECTIVES.get(spacing_key(text), text)
     if role == "race_id":
         return f"#{text}"
     if text.isdigit():

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from pollcli.errors import NoSuchRace, UsageError
 from pollcli.models import Partial
-from pollcli.read.assemble import option_key
+from pollcli.namekeys import spacing_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import Race as Entry
@@ -49,7 +49,7 @@ class Where:
 
 
 def _same(value: str, wanted: set[str]) -> bool:
-    key = option_key(value)
+    key = spacing_key(value)
     return key in wanted or (key.isdigit() and str(int(key)) in wanted)
 
 
@@ -60,7 +60,7 @@ def where_of(columns: ColumnMap, options: ReadOptions) -> Where:
         if value.strip() not in where.given.setdefault(index, []):
             where.given[index].append(value.strip())
         where.headers[index] = columns.header[index]
-        where.wanted.setdefault(index, set()).add(option_key(value))
+        where.wanted.setdefault(index, set()).add(spacing_key(value))
         if value.strip().isdigit():
             where.wanted[index].add(str(int(value.strip())))
         where.canonical[index] = columns.columns.get(index, "")

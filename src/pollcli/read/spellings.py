@@ -8,7 +8,12 @@ the spellings and the `--alias` flags that merge them into the one with the most
 Spellings linked through a shared one make one warning when no two of them ever meet in a region:
 Arizona's 2016 file writes one ticket 'TRUMP PENCE', 'TRUMP, PENCE', 'TRUMP-PENCE' and 'TRUMP /
 PENCE' in different counties — one warning with three aliases, not six pairs (trial 5). Where two
-of a linked group do meet in a region they may be two candidates: each pair is its own warning."""
+of a linked group do meet in a region they may be two candidates: each pair is its own warning.
+
+Never a confident wrong answer: where a group's votes added up would change who is elected (Georgia's
+2012 State House 144: 'MARY WHIPPLE-LUE' and 'M.A. WHIPPLE-LUE', a county each), the race names no
+winner (`Election.spelt_lead` says why and gives the aliases). Spellings that differ only in case,
+spacing or punctuation are one option before any of this (`namekeys.option_key`)."""
 
 from __future__ import annotations
 
@@ -17,9 +22,10 @@ from pollcli.problems import Code, Problem
 from pollcli.read.assemble import option_key
 
 
-def spellings(election: Election) -> list[tuple[Problem, set[str]]]:
+def spellings(election: Election) -> list[tuple[Problem, set[str], str | None]]:
     """`name-variant` warnings, each with the option keys of the spellings with fewer votes (one
-    candidate's second spellings: no second candidate)."""
+    candidate's second spellings: no second candidate), and why no winner is named where their
+    votes added up would change who is elected (else None)."""
     if len(election.regions) < 2:
         return []
     where: dict[str, set[str]] = {}
@@ -81,7 +87,7 @@ def _groups(
     return groups
 
 
-def _warning(election: Election, ranked: list[Option]) -> tuple[Problem, set[str]]:
+def _warning(election: Election, ranked: list[Option]) -> tuple[Problem, set[str], str | None]:
     """The warning for spellings of one candidate, most votes first: the aliases merge them into
     that one."""
     first, others = ranked[0], ranked[1:]
@@ -97,4 +103,41 @@ def _warning(election: Election, ranked: list[Option]) -> tuple[Problem, set[str
         message=f"{said} of {election.facts.election!r} never appear in the same region: one "
         f"candidate spelt {ways}? They are kept apart; {aliases} merges them",
     )
-    return problem, {option_key(o.candidate) for o in others}
+    return problem, {option_key(o.candidate) for o in others}, _lead(election, ranked, aliases)
+
+
+def _lead(election: Election, group: list[Option], aliases: str) -> str | None:
+    """Why no winner is named where the votes of `group` (one candidate's spellings, most likely)
+    added up would change who is elected — the top N candidates by votes, N the race's seats (1
+    when unknown: `seats_unknown` names none anyway) — a tie with the last elected included; None
+    where they would not, where a candidate has no votes to add, or where the spellings stand for
+    different parties (two candidates, more likely than one)."""
+    candidates = [o for o in election.options if o.kind == "candidate"]
+    if any(o.votes is None for o in candidates):
+        return None
+    if len({option_key(o.party) for o in group if o.party}) > 1:
+        return None
+    seats = election.seats or 1
+    ranked = sorted(candidates, key=lambda o: -(o.votes or 0))  # stable: file order for ties
+    elected = ranked[:seats]
+    inside = [o for o in group if any(o is e for e in elected)]
+    added = sum(o.votes or 0 for o in group)
+    if len(inside) == 1 or len(elected) < seats:
+        return None  # already elected (its votes only grow), or every candidate is
+    if not inside and added < (elected[-1].votes or 0):
+        return None
+    first = group[0].candidate
+    said = ", ".join(repr(o.candidate) for o in group[1:]) + f" and {first!r}"
+    if inside:
+        change = f"{len(inside)} of them are elected as listed, one candidate with their votes added up"
+    else:
+        last = elected[-1]
+        change = (
+            f"their {added:,} votes added up would {'tie' if added == last.votes else 'beat'} "
+            f"{last.candidate}'s {last.votes:,}"
+        )
+    return (
+        f"{said} never appear in the same region and may be one candidate spelt "
+        f"{len(group) if len(group) > 2 else 'two'} ways: {change}. No winner is named; "
+        f"{aliases} merges them where they are one candidate."
+    )

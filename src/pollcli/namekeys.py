@@ -1,0 +1,58 @@
+"""The keys names are compared by: an option's (`option_key`: case, spacing and punctuation
+aside) and a race key's or a region's (`spacing_key`: case and spacing aside), and the invisible
+characters removed from every cell."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import Final
+
+# Characters that print as nothing: removed from every cell (a zero-width space, a word joiner, a
+# byte-order mark, a soft hyphen), and the joiners that shape some scripts, ignored only when two
+# names are compared. Without this, "Bob" and "Bob" + U+200B would be two options.
+INVISIBLE: Final[dict[int, None]] = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+JOINERS: Final[dict[int, None]] = {**INVISIBLE, **dict.fromkeys(map(ord, "\u200c\u200d"))}
+
+
+# Marks that are no letter of a name: ASCII punctuation and the accents typed as apostrophes (`
+# and ^; "O`Brien"), read as a space by `option_key`. (+, $, <, =, >, | and ~ are kept.)
+_ASCII_MARKS: Final[dict[int, str]] = dict.fromkeys(map(ord, "!\"#%&'()*,-./:;?@[\\]^_`{}"), " ")
+
+
+def _is_mark(char: str) -> bool:
+    """Unicode punctuation (dashes, quotes, ’) and the ASCII marks of `_ASCII_MARKS`."""
+    return unicodedata.category(char)[0] == "P" or ord(char) in _ASCII_MARKS
+
+
+@lru_cache(maxsize=1 << 16)
+def option_key(name: str) -> str:
+    """Two spellings of one option within a file: same letters and digits, any case, spacing or
+    punctuation — "E. CULVER KIDD" and "E.CULVER KIDD" (Georgia's 2012 file, a county each),
+    "O'Brien" and "OBrien". Digits either side of a space or a mark stay apart ("1-2" is not
+    "12"); a name of marks alone keeps them ("-" is not "*"). Cached: a name repeats on every
+    precinct's row."""
+    if name.isascii():
+        words = name.translate(_ASCII_MARKS).casefold().split()
+        if not words:
+            return " ".join(name.split())
+    else:
+        text = unicodedata.normalize("NFKC", name.translate(JOINERS)).casefold()
+        words = "".join(" " if _is_mark(c) else c for c in text).split()
+        if not words:
+            return " ".join(text.split())
+    if len(words) == 1:
+        return words[0]
+    joined = words[0]
+    for word in words[1:]:
+        joined += " " + word if joined[-1].isdigit() and word[0].isdigit() else word
+    return joined
+
+
+@lru_cache(maxsize=1 << 16)
+def spacing_key(text: str) -> str:
+    """Two spellings of one race key, region or fact: same characters, any case or spacing. Race
+    keys keep their punctuation: they name the race ("jungle primary"), and "1-2" is no "12"."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
+    return " ".join(unicodedata.normalize("NFKC", text.translate(JOINERS)).casefold().split())
