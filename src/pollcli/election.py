@@ -121,6 +121,9 @@ class Election:
     # evenly, as in a race for several seats ("16 candidates, the leader with 9.02 %";
     # `read.racechecks`).
     flat: str | None = None
+    # Nothing states how many members the race elects, and its name says it elects delegates
+    # ("5TH REPUBLICAN DELEGATE"), several to a race: that name (`read.delegates`).
+    delegates: str | None = None
 
     @property
     def seats(self) -> int | None:
@@ -133,7 +136,7 @@ class Election:
         stated = facts.vote_for or plurality_seats or self.named_seats
         if stated:
             return stated
-        return None if self.crowded or self.office_seats or self.flat else 1
+        return None if self.crowded or self.office_seats or self.flat or self.delegates else 1
 
     @cached_property
     def audit(self) -> Audit:

@@ -276,8 +276,8 @@ def _districts(election: ElectionSeats, allocation: Allocation) -> list[str]:
 NO_WINNER_WORDS: Final[dict[str, str]] = {
     "runoff": "no candidate above half of the valid votes (system: majority: a runoff to come)",
     "seats_unknown": "nothing says how many members the race elects, and it looks like a race "
-    "for several (several candidates of one party, or other districts of its office electing "
-    "several): give the number in a vote_for column, or as '(N)' after the district's name",
+    "for several (several candidates of one party, other districts of its office electing "
+    "several, or a race of delegates): give the number in a vote_for column, or as '(N)' after the district's name",
     "others_ahead": "options counted together ('other', write-ins) ahead of the leader (the "
     "winner may be among them, as the Speaker in a table of party columns)",
     "fused_lead": "a name listed under several parties would lead with its lines added up "

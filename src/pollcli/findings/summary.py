@@ -196,6 +196,13 @@ def _several_seats(tally: Tally) -> list[str]:
             "number of seats in a vote_for column, as '(N)' at the end of the district's name, or "
             "with --vote-for N.",
         ]
+    if tally.seats is None and tally.election.delegates:
+        return [
+            f"{describe(leader)} leads with {figures(leader)}.",
+            "The race elects delegates, several to a race, and does not say how many. No winner "
+            "is named and no margin measured; give the number of seats in a vote_for column, or "
+            f"with --vote-for N and --race {tally.election.delegates!r}.",
+        ]
     if tally.seats is None and tally.election.flat:
         return [
             f"{describe(leader)} leads with {figures(leader)}.",

@@ -44,6 +44,7 @@ from pollcli.election import Election, Option
 from pollcli.problems import Code, Found, Problem
 from pollcli.read.assemble import option_key
 from pollcli.read.contests import MIN_REGIONS
+from pollcli.read.delegates import delegates
 from pollcli.read.records import CellReader
 from pollcli.read.spellings import spellings
 
@@ -123,6 +124,8 @@ def check(
             tagged = replace(warning, race=election.facts.election) if many else warning
             problems.append(tagged)
             election.warnings.append(tagged)
+    if (found := delegates(elections)) is not None:
+        problems.append(found)  # first: a race of delegates is no race of one seat to test
     if many or keyed:
         _several(elections, problems, variants)
         _flat(elections, problems, variants)
