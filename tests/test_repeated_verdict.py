@@ -221,7 +221,17 @@ def test_blocks_in_two_regions_are_tried_each_way(tmp_path, copies):
         line + "\n" for number, line in enumerate(text.splitlines(), start=1) if number not in left
     )
     assert winner(write(tmp_path, text)) is None
-    assert winner(write(tmp_path, kept, "once.csv")) == standings(text, left)[0][0]
+    once = write(tmp_path, kept, "once.csv")
+    if "Ann A," not in kept:
+        assert winner(once) == standings(text, left)[0][0]
+        return
+    # A copy under the other names is kept: 'Ann A' and 'Ann Ash' (a county each) are one
+    # candidate spelt two ways, most likely, whose votes added up would lead — no winner is named
+    # (`spelling`); merged, the winner is pandas' leader of the merged names.
+    (election,) = pollcli.load(once, facts={"system": "plurality"})
+    assert verdict(tally(election)).why == "spelling"
+    merged = kept.replace("Ann A,", "Ann Ash,").replace("Ben B,", "Ben Birch,")
+    assert winner(write(tmp_path, merged, "merged.csv")) == standings(merged, [])[0][0]
 
 
 def test_more_regions_with_a_block_than_are_tried_name_no_winner(tmp_path):

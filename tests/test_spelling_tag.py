@@ -78,7 +78,9 @@ def test_kentucky_guthrie_is_one_option():
         pytest.skip("us_ky_2018_general_precinct.csv is not beside the repository")
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     race = frame[(frame["office"] == "U.S. House") & (frame["district"] == "2")]
-    race = race[race["precinct"].str.strip() != "Grand Total"]  # a county's total rows (`total-row`)
+    race = race[
+        race["precinct"].str.strip() != "Grand Total"
+    ]  # a county's total rows (`total-row`)
     votes = pd.to_numeric(race["votes"].str.replace(",", ""), errors="coerce").fillna(0)
     guthrie = race["candidate"].str.casefold().str.replace(".", "") == "s brett guthrie"
     assert {"S. Brett GUTHRIE", "S Brett Guthrie"} <= set(race.loc[guthrie, "candidate"])

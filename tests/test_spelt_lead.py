@@ -66,7 +66,9 @@ def test_punctuation_spellings_are_one_candidate_in_summary_and_seats(tmp_path, 
     assert winners == {"145": "Independent", "144": "Democrat", "143": "Republican"}
     seats = _seats(path)
     won = {p["party"]: p["seats"] for p in seats["allocations"][0]["parties"]}
-    assert won == {p: list(winners.values()).count(p) for p in ("Democrat", "Republican", "Independent")}
+    assert won == {
+        p: list(winners.values()).count(p) for p in ("Democrat", "Republican", "Independent")
+    }
 
 
 # District 2: one Democrat spelt two ways in two counties; apart, each trails the Republican.
@@ -133,7 +135,10 @@ def test_spellings_of_two_parties_or_that_change_nothing_leave_the_winner(tmp_pa
     elections, _ = engines_agree(monkeypatch, write(tmp_path, parties, "a.csv"))
     assert all(e.spelt_lead is None for e in elections)
     data = json.loads(invoke("summary", str(tmp_path / "a.csv"), "--format", "json").stdout)
-    assert (_race(data, "2")["won"], _race(data, "2")["leader"]["candidate"]) == (True, "Hank Linder")
+    assert (_race(data, "2")["won"], _race(data, "2")["leader"]["candidate"]) == (
+        True,
+        "Hank Linder",
+    )
     assert "spelling" in _race(data, "2")["tags"]
     # The leader is one of the spellings: adding the other only widens the lead.
     ahead = SPELT.replace("Adair,2,MARY WHIPPLE-LUE,DEM,400", "Adair,2,MARY WHIPPLE-LUE,DEM,600")

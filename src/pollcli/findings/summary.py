@@ -108,11 +108,8 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
     elif leader is not None:
         # A name's party lines that may be one candidate's (`fused_lead`): the order is only the
         # file's listing, never a confident leader.
-        listed = (
-            tally.election.fused_lead is not None
-            or tally.election.spelt_lead is not None
-            or _repeat_withholds(tally)
-        )
+        e = tally.election
+        listed = e.fused_lead is not None or e.spelt_lead is not None or _repeat_withholds(tally)
         verb = "leads as listed" if listed else "leads"
         sentences.append(f"{describe(leader)} {verb} with {figures(leader)}.")
         if runner_up is not None and margin is not None:
@@ -187,38 +184,31 @@ def _several_seats(tally: Tally) -> list[str]:
     first not elected; no majority, runoff or single winner. N unknown: no winner is named."""
     leader = tally.leader
     assert leader is not None
-    if tally.seats is None and tally.election.office_seats:
-        return [
-            f"{describe(leader)} leads with {figures(leader)}.",
-            "No candidate has a majority, the race does not say how many members it elects, and "
-            f"other districts of its office elect several ({tally.election.office_seats}): a race "
-            "for several seats, most likely. No winner is named and no margin measured; give the "
-            "number of seats in a vote_for column, as '(N)' at the end of the district's name, or "
-            "with --vote-for N.",
-        ]
-    if tally.seats is None and tally.election.delegates:
-        return [
-            f"{describe(leader)} leads with {figures(leader)}.",
-            "The race elects delegates, several to a race, and does not say how many. No winner "
-            "is named and no margin measured; give the number of seats in a vote_for column, or "
-            f"with --vote-for N and --race {tally.election.delegates!r}.",
-        ]
-    if tally.seats is None and tally.election.flat:
-        return [
-            f"{describe(leader)} leads with {figures(leader)}.",
-            f"Many candidates share the votes nearly evenly ({tally.election.flat}) and the race "
-            "does not say how many members it elects: a race for several seats, most likely. No "
-            "winner is named and no margin measured; give the number of seats in a vote_for "
-            "column, as '(N)' at the end of the district's name, or with --vote-for N.",
-        ]
     if tally.seats is None:
-        crowded = tally.election.crowded or "several"
+        election = tally.election
+        if election.delegates:
+            why = "The race elects delegates, several to a race, and does not say how many."
+        elif election.office_seats:
+            why = (
+                "No candidate has a majority, the race does not say how many members it elects, "
+                f"and other districts of its office elect several ({election.office_seats}): a "
+                "race for several seats, most likely."
+            )
+        elif election.flat:
+            why = (
+                f"Many candidates share the votes nearly evenly ({election.flat}) and the race "
+                "does not say how many members it elects: a race for several seats, most likely."
+            )
+        else:
+            why = (
+                f"Several candidates of one party ({election.crowded or 'several'}) and no number "
+                "of seats given: a race for several seats, most likely (or party primaries read "
+                "as one race)."
+            )
         return [
             f"{describe(leader)} leads with {figures(leader)}.",
-            f"Several candidates of one party ({crowded}) and no number of seats given: a race "
-            "for several seats, most likely (or party primaries read as one race). No winner is "
-            "named and no margin measured; give the number of seats in a vote_for column, as "
-            "'(N)' at the end of the district's name, or with --vote-for N.",
+            f"{why} No winner is named and no margin measured; give the number of seats in a "
+            "vote_for column, as '(N)' at the end of the district's name, or with --vote-for N.",
         ]
     elected, seats = tally.elected or [], tally.seats
     verb = "Elects" if tally.election.facts.stage == "official" else "Would elect"
@@ -246,10 +236,9 @@ def _several_seats(tally: Tally) -> list[str]:
 def _majority(tally: Tally, *, official: bool) -> str:
     if tally.partial is not None:
         return _partial(tally)
-    if tally.election.no_winner is not None and tally.leader is not None:
-        return tally.election.no_winner
-    if tally.election.spelt_lead is not None and tally.leader is not None:
-        return tally.election.spelt_lead
+    said = tally.election.no_winner or tally.election.spelt_lead
+    if said is not None and tally.leader is not None:
+        return said
     if _repeat_withholds(tally):
         return _repeated(tally)
     if tally.election.fused_lead is not None and tally.leader is not None:

@@ -129,7 +129,9 @@ def _lead(election: Election, group: list[Option], aliases: str) -> str | None:
     first = group[0].candidate
     said = ", ".join(repr(o.candidate) for o in group[1:]) + f" and {first!r}"
     if inside:
-        change = f"{len(inside)} of them are elected as listed, one candidate with their votes added up"
+        change = (
+            f"{len(inside)} of them are elected as listed, one candidate with their votes added up"
+        )
     else:
         last = elected[-1]
         change = (
