@@ -153,3 +153,45 @@ def test_spellings_of_two_parties_or_that_change_nothing_leave_the_winner(tmp_pa
     elections, _ = engines_agree(monkeypatch, write(tmp_path, tie, "d.csv"))
     (two,) = [e for e in elections if e.facts.election == "2"]
     assert two.spelt_lead is not None and "would tie Hank Linder's 750" in two.spelt_lead
+
+
+def test_kentucky_races_won_by_a_name_spelt_with_and_without_dots():
+    """Kentucky's 2018 file writes 'Robert M. "Robby" Mills' and 'Robert M "Robby" Mills', 'J.
+    Dorsey Ridley' and 'J Dorsey Ridley' in different counties of State Senate 4: one candidate
+    each, and Mills wins (pandas, names without marks; he won it by about 100 votes). State
+    Representative 96: 'Kathy L. Hinkle' and 'Kathy L Hinkle', 7,136 to Jill York's 7,132."""
+    from pathlib import Path
+
+    import pytest
+
+    from conftest import ROOT
+
+    path = next(
+        (
+            base / "us_ky_2018_general_precinct.csv"
+            for base in (ROOT.parent / "extra-realworld", Path("/work/extra-realworld"))
+            if (base / "us_ky_2018_general_precinct.csv").exists()
+        ),
+        None,
+    )
+    if path is None:
+        pytest.skip("us_ky_2018_general_precinct.csv is not beside the repository")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame = frame[frame["precinct"].str.strip() != "Grand Total"]  # a county's total rows
+    frame["v"] = pd.to_numeric(frame["votes"].str.replace(",", ""), errors="coerce").fillna(0)
+    races = _overview(invoke("summary", str(path), "--format", "json").stdout)
+    for office, district, name in (
+        ("State Senate", "4", "State Senate · 4"),
+        ("State Representative", "96", "State Representative · 96"),
+    ):
+        race = frame[(frame["office"].str.strip() == office) & (frame["district"] == district)]
+        keys = race["candidate"].map(lambda s: re.sub(r"[\W_]", "", s).casefold())
+        sums = race.groupby(keys)["v"].sum().sort_values(ascending=False)
+        line = races[name]
+        assert line["won"] is True
+        assert re.sub(r"[\W_]", "", line["leader"]["candidate"]).casefold() == sums.index[0]
+        assert line["leader"]["votes"] == sums.iloc[0]
+
+
+def _overview(stdout: str) -> dict[str, dict]:
+    return {r["race"]: r for r in json.loads(stdout)["overview"]["races"]}
