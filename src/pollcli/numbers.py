@@ -209,6 +209,30 @@ def share_decimal_mark(text: str) -> str | None:
     return None
 
 
+class ShareMarks:
+    """The decimal marks a file's share cells show, each with its first line: the streaming
+    engine's head decided the mark, and a file whose later shares would decide otherwise is the
+    exact engine's to read."""
+
+    def __init__(self, index: int | None) -> None:
+        self.index = index  # the share column's place in a row, if any
+        self.marks: dict[str, int] = {}
+
+    def see(self, cells: list[str], line: int) -> None:
+        if self.index is not None and self.index < len(cells):
+            mark = share_decimal_mark(cells[self.index])
+            if mark is not None:
+                self.marks[mark] = min(line, self.marks.get(mark, line))
+
+    def differ(self, decimal: str, given: bool) -> bool:
+        """Whether the shares seen call for another decimal mark than `decimal` (the head's):
+        never when the mark was given."""
+        if given:
+            return False
+        whole = "," if set(self.marks) == {","} else "."
+        return len(self.marks) > 1 or whole != decimal
+
+
 def parse_share(text: str, decimal: str, *, decimal_given: bool = False) -> tuple[float, int]:
     """A share in percent as published, and the number of decimals it was printed with."""
     raw = _compact(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
@@ -18,7 +19,12 @@ from pollcli.read.repeats import BlockUnits, of_block
 from pollcli.read.total_words import suspect_cells
 
 if TYPE_CHECKING:
+    from pollcli.read.limits import OptionCount, Pairs
     from pollcli.read.manyregions import RegionCount
+
+# Distinct (race, name) pairs made Python objects at a time while a block is cut at the first
+# option past the bound (`OptionCount.cut`): it is met within the first 10,001 of a race.
+PAIRS_AT_A_TIME: Final[int] = 4096
 
 # The CSV module's default field limit: a line at least this long may hold a cell the exact stages
 # refuse, so its block is read by them.
@@ -46,6 +52,9 @@ class BlockSums:
     # Per key, when some unit of the block may make its rows a total (`total_words.suspect_cells`):
     # that unit's cell, its rows kept apart from the sums of the other units (None for those).
     held: list[bytes | None] = field(default_factory=list)
+    # The block was cut after the first option past the bound on options (`OptionCount.cut`): its
+    # rows are those up to it, and the merge stops among them.
+    cut: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,9 @@ class Layout:
     # Without a unit column: the regions counted so far, which a block's distinct regions are
     # checked against before its keys are made Python objects (`manyregions`).
     regions: RegionCount | None = None
+    # The options counted race by race, which a block past the bound on its own is cut at
+    # (`OptionCount.cut`) before its keys are made Python objects.
+    options: OptionCount | None = None
 
     def _quoting_is_strict(self, text: str) -> bool:
         """pyarrow reads `"5"00000` as 500000 and `"C0"x` as C0x; the exact stages' CSV reader calls
@@ -220,6 +232,11 @@ class Layout:
             region = f"c{self.regions.index}"
             distinct = _group(rows, [region], [("row", "hash_min", "first")])
             self.regions.look_ahead(distinct.column(region).to_pylist())
+        cut = self._options_cut(rows, np, pa) if self.options is not None else None
+        if cut is not None:
+            if not _votes_within(parsed.column(votes_name), np):
+                return None  # a count out of bounds past the cut: the exact stages name it
+            parsed, rows = parsed.slice(0, cut), rows.slice(0, cut)
         units: BlockUnits | None = None
         cleaned = False
         distinct_units: list[bytes] = []
@@ -259,7 +276,48 @@ class Layout:
             counts=groups.column("count").to_pylist(),
             unit_facts=unit_facts,
             unit_firsts=unit_firsts,
+            cut=cut is not None,
         )
+
+    def _options_cut(self, rows: Any, np: Any, pa: Any) -> int | None:
+        """The rows up to the first option past the bound on options in this block alone
+        (`OptionCount.cut`), or None: its distinct (race, name) pairs and each race's count are
+        grouped by pyarrow, and made Python objects only where a race may pass the bound."""
+        options = self.options
+        assert options is not None and options.candidate_index is not None
+        races = [f"c{i}" for i in options.race_indexes]
+        name = f"c{options.candidate_index}"
+        pairs = _group(rows, [*races, name], [("row", "hash_min", "first")])
+        if options.within(pairs.num_rows):
+            return None
+        if races:
+            per_race = _group(pairs, races, [(name, "hash_count", "names")])
+            counts = per_race.column("names").to_pylist()
+        else:
+            per_race, counts = pairs.slice(0, 1), [pairs.num_rows]
+
+        def race_cells(index: int) -> list[bytes]:
+            cells: list[bytes] = per_race.column(f"c{index}").to_pylist()
+            return cells
+
+        def in_order() -> Iterator[Pairs]:
+            firsts = pairs.column("first").combine_chunks()
+            order = np.argsort(
+                np.frombuffer(firsts.buffers()[1], dtype=np.int64, count=len(firsts)),
+                kind="stable",
+            )
+            for start in range(0, len(order), PAIRS_AT_A_TIME):
+                at = np.ascontiguousarray(order[start : start + PAIRS_AT_A_TIME])
+                chunk = pairs.take(
+                    pa.Array.from_buffers(pa.int64(), len(at), [None, pa.py_buffer(at)])
+                )
+                yield (
+                    _columns(chunk),
+                    chunk.column(name).to_pylist(),
+                    chunk.column("first").to_pylist(),
+                )
+
+        return options.cut(race_cells, counts, in_order())
 
 
 def _held(
@@ -292,6 +350,25 @@ def _held(
     others = _group(rows.filter(mask(~apart)), key_names, aggregates)
     held = [None] * others.num_rows + [cells[i] for i in alone.column("held").to_pylist()]
     return pa.concat_tables([others, alone.drop_columns(["held"])]), held
+
+
+def _columns(table: Any) -> Callable[[int], list[bytes]]:
+    """The cells of a column of `table` by the column's place in the header."""
+
+    def cells(index: int) -> list[bytes]:
+        column: list[bytes] = table.column(f"c{index}").to_pylist()
+        return column
+
+    return cells
+
+
+def _votes_within(votes: Any, np: Any) -> bool:
+    """Whether every count of the block is within bounds (int64, no nulls: checked)."""
+    array = votes.combine_chunks()
+    values = np.frombuffer(
+        array.buffers()[1], dtype=np.int64, count=len(array), offset=array.offset * 8
+    )
+    return not values.size or (values.min() >= 0 and values.max() <= MAX_VOTES)
 
 
 def _longest_line(data: bytes, np: Any) -> int:

@@ -10,21 +10,27 @@ election at the same line (`too-many-options`) whichever engine read the file.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Final, TypeVar
 
 from pollcli.read.assemble import MAX_OPTIONS, option_key
 from pollcli.read.roles import PartyCells, race_cells, race_labels
 
 if TYPE_CHECKING:
-    from pollcli.read.blocks import BlockSums
+    from pollcli.read.blocks import BlockSums, Layout
     from pollcli.read.header import ColumnMap
     from pollcli.read.racekeys import PartyRule
 
 # Validated option cells kept for the keys to come: a precinct file names its few options again in
 # every block; a file of a million names would keep a row per name for nothing.
 OPTIONS_KEPT: Final[int] = 1 << 16
+
+Label = tuple[str, ...]
+# A chunk of a block's distinct (race, name) pairs in line order (`OptionCount.cut`): the cells of
+# a column by its place in the header, the name cells, the first row of each pair.
+Pairs = tuple[Callable[[int], list[bytes]], list[bytes], list[int]]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -71,6 +77,22 @@ class OptionCount:
         self.party = party if self.party_index is not None else None
         self.stage_index = columns.index("stage")
         self.office_index = columns.index("office")
+        # The columns whose cells tell a row's race (`labels`), for a block's worker to group on.
+        self.race_indexes = tuple(
+            dict.fromkeys(
+                i
+                for i in (
+                    self.election_index,
+                    *(i for i, _ in self.race_columns),
+                    *(
+                        (self.party_index, self.stage_index, self.office_index)
+                        if self.party is not None
+                        else ()
+                    ),
+                )
+                if i is not None
+            )
+        )
 
     def in_order(self, summed: BlockSums) -> tuple[Iterable[int], bool]:
         """The block's groups to add, and whether the file goes past the bound: all of them when
@@ -78,36 +100,86 @@ class OptionCount:
         self.raw_names.bound()
         self.name_keys.bound()
         names = summed.keys[self.key_indexes.index(self._index(self.candidate_index))]
+        labels = self.labels(lambda i: summed.keys[self.key_indexes.index(i)], len(names))
+        # No race can pass the bound, even were each of its groups a new option: a file of many
+        # races of their own candidates is spared an option key per group.
+        suspects = self._suspects(Counter(labels).items(), self.names)
+        if not suspects:
+            return range(len(names)), False
+        # Keys only for the races that may pass, in line order, up to the first option past it.
+        order = sorted(range(len(names)), key=summed.firsts.__getitem__)
+        seen = {label: set(self.names.get(label, ())) for label in suspects}
+        for position, index in enumerate(order):
+            known = seen.get(labels[index])
+            if known is not None:
+                known.add(self._option_key(names[index]))
+                if len(known) > MAX_OPTIONS:
+                    return order[: position + 1], True
+        return range(len(names)), False
+
+    def labels(self, cells: Callable[[int], list[bytes]], count: int) -> list[tuple[str, ...]]:
+        """The race (`roles.race_labels`) of `count` rows or groups, given the cells of a column
+        (by its place in the header) among `race_indexes`."""
         elections = (
             [
                 raw.decode("utf-8", "replace").strip() or self.default_election
-                for raw in summed.keys[self.key_indexes.index(self.election_index)]
+                for raw in cells(self.election_index)
             ]
             if self.election_index is not None
-            else [self.default_election] * len(names)
+            else [self.default_election] * count
         )
-        cells = [summed.keys[self.key_indexes.index(i)] for i, _ in self.race_columns]
-        labels = race_labels(elections, cells, self._parties(summed))
-        if all(
-            len(self.names.get(label, ())) + count <= MAX_OPTIONS
-            for label, count in Counter(labels).items()
-        ):
-            # No race can pass the bound, even were each of its groups a new option: a file of
-            # many races of their own candidates is spared an option key per group.
-            return range(len(names)), False
-        keys = [self._option_key(raw) for raw in names]
-        seen = {label: set(self.names.get(label, ())) for label in set(labels)}
-        for label, key in zip(labels, keys, strict=True):
-            seen[label].add(key)
-        if all(len(known) <= MAX_OPTIONS for known in seen.values()):
-            return range(len(names)), False
-        order = sorted(range(len(names)), key=summed.firsts.__getitem__)
-        seen = {label: set(self.names.get(label, ())) for label in set(labels)}
-        for position, index in enumerate(order):
-            seen[labels[index]].add(keys[index])
-            if len(seen[labels[index]]) > MAX_OPTIONS:
-                return order[: position + 1], True
-        return order, True
+        parties: PartyCells | None = None
+        if self.party is not None and self.party_index is not None:
+            stages = None if self.stage_index is None else cells(self.stage_index)
+            offices = None if self.office_index is None else cells(self.office_index)
+            parties = self.party, cells(self.party_index), stages, offices
+        return race_labels(elections, [cells(i) for i, _ in self.race_columns], parties)
+
+    def cut(
+        self, races: Callable[[int], list[bytes]], counts: list[int], pairs: Iterable[Pairs]
+    ) -> int | None:
+        """For a block's worker, before its keys are made Python objects: the rows of the block
+        that hold the first option past the bound, or None when it holds no race past it.
+
+        `races` gives the cells of the block's distinct races (as written, by column), `counts`
+        each one's distinct names, `pairs` its distinct (race, name) cells in line order, a chunk
+        at a time: the cells by column, the names, the first row of each. The block alone is
+        counted, not what the blocks before it hold: when it is past the bound on its own, the
+        file is past it by its last row kept, so the merge, which counts the blocks before it
+        too, stops among them (`in_order`) and needs no more of the block. Raw names are the
+        quick upper bound; keys (`option_key`) are worked out for the races it leaves only, in
+        line order, up to the first option past the bound."""
+        suspects = self._suspects(zip(self.labels(races, len(counts)), counts, strict=True), {})
+        if not suspects:
+            return None
+        seen: dict[Label, set[str]] = {label: set() for label in suspects}
+        keys: dict[bytes, str] = {}
+        for cells, names, firsts in pairs:
+            labels = self.labels(cells, len(names))
+            for label, raw, first in zip(labels, names, firsts, strict=True):
+                known = seen.get(label)
+                if known is None:
+                    continue
+                key = keys.get(raw)
+                if key is None:
+                    key = keys[raw] = option_key(raw.decode("utf-8", "replace"))
+                known.add(key)
+                if len(known) > MAX_OPTIONS:
+                    return first + 1
+        return None
+
+    @staticmethod
+    def _suspects(counts: Iterable[tuple[Label, int]], known: dict[Label, set[str]]) -> set[Label]:
+        """The races that may pass the bound: those whose options known and groups (each a new
+        option at most) add up to more than it."""
+        totals: Counter[Label] = Counter()
+        for label, count in counts:
+            totals[label] += count
+        return {
+            label
+            for label, count in totals.items()
+            if len(known.get(label, ())) + count > MAX_OPTIONS
+        }
 
     def add(
         self, election: str, facts: dict[str, str], candidate: str, party: str | None = None
@@ -124,15 +196,17 @@ class OptionCount:
         names.add(key)
         return len(names) > MAX_OPTIONS
 
-    def _parties(self, summed: BlockSums) -> PartyCells | None:
-        """The party rule and each group's party, stage and office cells (`roles.race_labels`), or None
-        in a file where the party is no race key."""
-        if self.party is None or self.party_index is None:
-            return None
-        at = self.key_indexes.index
-        stages = None if self.stage_index is None else summed.keys[at(self.stage_index)]
-        offices = None if self.office_index is None else summed.keys[at(self.office_index)]
-        return self.party, summed.keys[at(self.party_index)], stages, offices
+    @staticmethod
+    def within(pairs: int) -> bool:
+        """Whether a block of so many distinct (race, name) pairs is within the bound, whatever
+        its races."""
+        return pairs <= MAX_OPTIONS
+
+    def watching(self, layout: Layout) -> Layout:
+        """The layout whose workers cut a block at the first option past the bound (`cut`)."""
+        if self.candidate_index is None:
+            return layout  # not streamed (`_index`)
+        return dataclasses.replace(layout, options=self)
 
     def release(self) -> None:
         self.raw_names.clear()

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import REGIONAL_FACTS
-from pollcli.numbers import share_decimal_mark
+from pollcli.numbers import ShareMarks
 from pollcli.problems import Code, Found, sort_problems
 from pollcli.read import layout, total_words, totals
 from pollcli.read.assemble import assembly_for
@@ -154,7 +154,7 @@ def read_stream(
         from pollcli.read.detect import utf8_misread
 
         utf8_misread(transcoder.sample, transcoder.codec, found)
-    if summer.decimal_changes():
+    if summer.marks.differ(reader.decimal, reader.decimal_given):
         return None  # both marks, or a comma only after the head: the exact engine decides
     if summer.repeats.check(np):
         return None  # an option twice in one precinct: the exact engine names every line
@@ -229,7 +229,6 @@ class _Summer:
         # fact cells, the region (and a unit kept apart). Rows that validate alike sum alike,
         # however their cells were written.
         self.sums = KeySums(self.has_unit, columns)
-        self.layout = self.sums.watching(self.layout)
         # Each option's key cells (as bytes, all but the region) validated once: their part
         # (`KeySums.part`), or None when a row with them has a problem (its block is then read by
         # the exact stages, which name the lines). A region is plain text, read key by key.
@@ -241,12 +240,12 @@ class _Summer:
             else None
         )
         self.unit_facts = UnitFacts()
-        self.share_index = columns.index("share")
-        self.marks: dict[str, int] = {}
+        self.marks = ShareMarks(columns.index("share"))
         # Each election's (race's) options, to stop at MAX_OPTIONS; each primary's apart.
         self.options_met = OptionCount(
             columns, self.layout.key_indexes, reader.default_election, party
         )
+        self.layout = self.options_met.watching(self.sums.watching(self.layout))
         # Reading stopped early (an election of more options than any ballot, bytes that are no
         # text): no election is given from a file read in part.
         self.limited = False
@@ -306,21 +305,6 @@ class _Summer:
         self.options.clear()
         self.options_met.release()
 
-    def _mark(self, cells: list[str], line: int) -> None:
-        """The decimal marks the shares show, each with its first line: the head decided the mark,
-        and a file whose later shares would decide otherwise is the exact engine's to read."""
-        if self.share_index is not None and self.share_index < len(cells):
-            mark = share_decimal_mark(cells[self.share_index])
-            if mark is not None:
-                self.marks[mark] = min(line, self.marks.get(mark, line))
-
-    def decimal_changes(self) -> bool:
-        """Whether the shares of the whole file call for another decimal mark than the head's."""
-        if self.reader.decimal_given:
-            return False
-        whole = "," if set(self.marks) == {","} else "."
-        return len(self.marks) > 1 or whole != self.reader.decimal
-
     def _part(self, cells: list[str], line: int) -> int | None:
         """An option's key cells (all but the region) through the row contract, once: their part
         (`KeySums.part`); None (nothing recorded) when they have a problem.
@@ -328,7 +312,7 @@ class _Summer:
         Files of many regions or many races repeat each option's cells in every region and race:
         they are validated once, and each key is that part with its region (a plain text, which
         the contract takes as it is) and its unit when the key keeps one apart."""
-        self._mark(cells, line)
+        self.marks.see(cells, line)
         values, facts = self.reader.split(cells)
         if "candidate" not in values:
             values["candidate"] = ""
@@ -345,8 +329,9 @@ class _Summer:
         key_indexes = self.layout.key_indexes
         self.options.bound()
         groups, over = self.options_met.in_order(summed)
-        if over:
-            self.stopped = self.limited = True
+        if summed.cut and not over:
+            return None  # never so (the block alone was past the bound): read exactly, whole
+        self.stopped = self.limited = over
         keys = list(zip(*summed.keys, strict=True))
         at, options, place = self.region_at, self.options, self.reader.place
         # Each cell read once a block: a party, an election or a region is one text in its keys.
@@ -451,7 +436,7 @@ class _Summer:
             return 0
         mark = len(self.found.items)
         for start, cells in read_records(text, line, self.delimiter, self.found):
-            self._mark(cells, start)
+            self.marks.see(cells, start)
             record = self.reader.read(start, cells, self.delimiter)
             if record is None:
                 continue
