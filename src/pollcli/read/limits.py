@@ -6,6 +6,14 @@ Options are counted race by race as the exact engine's assembly counts them (`as
 a race told by its election and race cells (`roles.race_cells`) and, in a file of party primaries,
 the party as the row's race key (`racekeys.PartyRule`), so that the assembly refuses the
 election at the same line (`too-many-options`) whichever engine read the file.
+
+Twice: a block's worker, before the block's keys become Python objects, cuts a block whose race is
+past the bound on its own at its first option past it (`OptionCount.cut`: 10,001 rows of a block
+of 170,000 names kept), and the merge, which counts the blocks before it too, stops at the first
+option past the bound in line order (`OptionCount.in_order`). Both count raw names first, a quick
+upper bound (names that differ only by case, spacing or invisible characters are one option), and
+work out option keys only for a race that may pass the bound, in line order, up to the first option
+past it: a file of a million names was refused only after 170,000 keys (1.8 s, 540 MiB).
 """
 
 from __future__ import annotations
