@@ -8,16 +8,20 @@ import unicodedata
 from functools import lru_cache
 from typing import Final, Literal, get_args
 
+from pollcli.aliases import GEOGRAPHY, ROW_ALIASES
 from pollcli.kinds import KINDS, NOT_VALID_KINDS, Kind, fact_from_name, kind_from_name
 from pollcli.namekeys import INVISIBLE, JOINERS, option_key, spacing_key
 
 # The option kinds and the words of option names live in `pollcli.kinds`, the keys names are
-# compared by in `pollcli.namekeys`; re-exported here, where the rest of the column contract is.
+# compared by in `pollcli.namekeys`, the header words of a row's columns and of places in
+# `pollcli.aliases`; re-exported here, where the rest of the column contract is.
 __all__ = [
+    "GEOGRAPHY",
     "INVISIBLE",
     "JOINERS",
     "KINDS",
     "NOT_VALID_KINDS",
+    "ROW_ALIASES",
     "Kind",
     "fact_from_name",
     "kind_from_name",
@@ -25,208 +29,6 @@ __all__ = [
     "spacing_key",
 ]
 
-# English names from the contract and MEDSL, and the words commissions print in a few other languages.
-# A header matches when it is one of these words (case, spaces, dots, dashes and slashes aside), or
-# when one half of a bilingual header is (`Candidate/Candidat`, `Votes Obtained/Votes obtenus`), or
-# with a name's prefix or suffix around the word (`county_name`, `Libellé du département`).
-ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
-    "candidate": (
-        "candidate",
-        "name",
-        "option",
-        "candidate_name",
-        "candidatename",
-        "candidate_full_name",
-        "ballot_name",
-        "choice",
-        "candidat",
-        "candidats",
-        "nom_du_candidat",
-        "candidato",
-        "kandidat",
-        "bewerber",
-        "кандидат",
-        "кандидаты",
-        "кандидат_ф_и_о",
-        "kandydat",
-    ),
-    "votes": (
-        "votes",
-        "candidatevotes",
-        "vote_count",
-        "count",
-        "vote",
-        "votes_count",
-        "votes_obtained",
-        "votes_obtenus",
-        "votes_received",
-        "vote_total",
-        "number_of_votes",
-        "voix",
-        "votos",
-        "stimmen",
-        "anzahl",
-        "голоса",
-        "голосов",
-        "число_голосов",
-        "дауыс",
-        "głosy",
-        "liczba_głosów",
-    ),
-    "share": (
-        "share",
-        "percent",
-        "pct",
-        "share_pct",
-        "vote_share",
-        "percentage",
-        "vote_pct",
-        "percent_votes",
-        "pct_votes",
-        "votes_pct",
-        "vote_percent",
-        "percent_of_votes",
-        "percentage_of_votes",
-        "percentage_of_votes_obtained",
-        "pourcentage_des_votes_obtenus",
-        "pourcentage",
-        "porcentaje",
-        "prozent",
-        "anteil",
-        "stimmenanteil",
-        "процент",
-        "процентов",
-        "доля",
-    ),
-    "party": (
-        "party",
-        "party_detailed",
-        "party_name",
-        "party_affiliation",
-        "political_party",
-        "ballot_party",
-        "description_on_ballot_paper",
-        "nominator",
-        "affiliation",
-        "parti",
-        "parti_politique",
-        "appartenance_politique",
-        "partido",
-        "partei",
-        "parteikuerzel",
-        "parteikürzel",
-        "parteiname",
-        "partij",
-        "партия",
-        "выдвинут",
-        "partia",
-        "komitet",
-    ),
-    "kind": ("kind",),
-    # A party's colour for charts (`#1f77b4`); carried through to the results, never computed with.
-    "colour": ("colour", "color", "party_colour", "party_color"),
-    # A candidate's name in two columns, joined given name first ("Stephen Kinnock", "Emmanuel
-    # MACRON"); one of them alone is the candidate column.
-    "given_name": (
-        "first_name",
-        "firstname",
-        "forename",
-        "forenames",
-        "given_name",
-        "givenname",
-        # The House of Commons Library's `Candidate first name` / `Candidate surname`.
-        *(f"candidate_{w}" for w in ("first_name", "firstname", "forename", "given_name")),
-        "prénom",
-        "prenom",
-        "vorname",
-        "imię",
-        "imie",
-        "имя",
-    ),
-    "family_name": (
-        "last_name",
-        "lastname",
-        "surname",
-        "family_name",
-        "familyname",
-        *(f"candidate_{w}" for w in ("surname", "last_name", "lastname", "family_name")),
-        "nom",
-        "nachname",
-        "nazwisko",
-        "фамилия",
-    ),
-    # The name of a row whose candidate cell is blank (FiveThirtyEight: Write-in, Blank, Other).
-    "alt_name": ("alt_result_text",),
-}
-
-# Geography, coarsest first. With one such column it is the region; with several, the finest is the
-# unit (rows are unique per unit and summed into the region), the next coarser one the region, and
-# any coarser still (a state beside county and precinct) is left unused with a note. A column named
-# `region` is the region whatever else there is. `district` is often a race (U.S. House district 1)
-# rather than a place: beside another column of its level it gives way, with a note. (District,
-# circonscription and Wahlkreis name races — RACE_ALIASES — unless their candidates stand in every
-# one of them, `read.geography`; their level here ranks them when `--race-by` makes them places.)
-GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
-    (
-        "state",
-        "state_name",
-        "province",
-        "land",
-        "bundesland",
-        "województwo",
-        "wojewodztwo",
-        "voivodeship",
-    ),
-    (
-        "region",
-        "county",
-        "parish",
-        "district",
-        "département",
-        "departement",
-        "department",
-        "région",
-        "región",
-        "provincia",
-        "wahlkreis",
-        "kreis",
-        "landkreis",
-        "bezirk",
-        "circonscription",
-        "powiat",
-        "tik",
-        "тик",
-        "регион",
-        "область",
-        "округ",
-        "район",
-        "облыс",
-        "өңір",
-    ),
-    (
-        "precinct",
-        "ward",
-        "town",
-        "township",
-        "city",
-        "village",
-        "borough",
-        "municipality",
-        "municipio",
-        "commune",
-        "gemeinde",
-        "gmina",
-        "stimmbezirk",
-        "wahlbezirk",
-        "polling_station",
-        "polling_place",
-        "polling_district",
-        "uik",
-        "уик",
-        "участок",
-        "избирательный_участок",
-    ),
-)
 # Geography words that give way to another of their level.
 YIELDING_PLACES: Final[frozenset[str]] = frozenset({"district"})
 _LEVEL: Final[dict[str, int]] = {
@@ -258,6 +60,7 @@ ELECTION_FACTS: Final[tuple[str, ...]] = (
 FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     **{fact: (fact,) for fact in ELECTION_FACTS},
     "office": ("office", "office_name"),
+    "election": ("election", "eleccion", "elección"),
     "registered": ("registered", "registered_voters", "electorate"),
     "ballots_cast": ("ballots_cast", "ballots", "cast", "turnout_votes"),
     # How many members a race elects, the top N by votes ("Vote for 4"); MEDSL's `magnitude`.

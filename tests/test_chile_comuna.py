@@ -1,0 +1,121 @@
+"""Chile's Servel comuna file (trial 6): `eleccion;comuna;…;candidatura;votos;votos_comuna;…`, one
+row per candidate per comuna, both rounds of the 2021 presidential election. Was read as a wide
+table whose options were `votos_comuna` and `votos_comuna_mayoria` ("votos_comuna leads with
+70.15 %"). The figures are checked against pandas (a groupby of the file) and hand sums."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import engines_agree, invoke
+from pollcli.columns import canonical_column, place_level
+
+HEADER = (
+    "eleccion;comuna;cut_comuna;region;cut_region;candidatura;votos;votos_comuna;"
+    "votos_comuna_mayoria;ganador_comuna"
+)
+# Two regions, three comunas (two in Valparaíso), each candidate once per comuna and round; the
+# same names repeat in every comuna, so only `comuna` as the unit keeps them apart.
+ROWS = [
+    "Primera vuelta;Aisén;11201;Aysén;11;Ana Uno;120;300;120;Ana Uno",
+    "Primera vuelta;Aisén;11201;Aysén;11;Beto Dos;100;300;120;Ana Uno",
+    "Primera vuelta;Aisén;11201;Aysén;11;Carla Tres;80;300;120;Ana Uno",
+    "Primera vuelta;Valparaíso;5101;Valparaíso;5;Ana Uno;400;1500;700;Beto Dos",
+    "Primera vuelta;Valparaíso;5101;Valparaíso;5;Beto Dos;700;1500;700;Beto Dos",
+    "Primera vuelta;Valparaíso;5101;Valparaíso;5;Carla Tres;400;1500;700;Beto Dos",
+    "Primera vuelta;Quilpué;5801;Valparaíso;5;Ana Uno;250;600;250;Ana Uno",
+    "Primera vuelta;Quilpué;5801;Valparaíso;5;Beto Dos;200;600;250;Ana Uno",
+    "Primera vuelta;Quilpué;5801;Valparaíso;5;Carla Tres;150;600;250;Ana Uno",
+    "Segunda vuelta;Aisén;11201;Aysén;11;Ana Uno;170;310;170;Ana Uno",
+    "Segunda vuelta;Aisén;11201;Aysén;11;Beto Dos;140;310;170;Ana Uno",
+    "Segunda vuelta;Valparaíso;5101;Valparaíso;5;Ana Uno;600;1520;920;Beto Dos",
+    "Segunda vuelta;Valparaíso;5101;Valparaíso;5;Beto Dos;920;1520;920;Beto Dos",
+    "Segunda vuelta;Quilpué;5801;Valparaíso;5;Ana Uno;330;610;330;Ana Uno",
+    "Segunda vuelta;Quilpué;5801;Valparaíso;5;Beto Dos;280;610;330;Ana Uno",
+]
+# Hand sums of the rows above.
+ROUND_1 = {"Ana Uno": 770, "Beto Dos": 1000, "Carla Tres": 630}
+ROUND_2 = {"Ana Uno": 1100, "Beto Dos": 1340}
+
+TRIAL = Path("/tmp/trial6/world/f/cl_pres2021_comuna.csv")
+
+
+def write(tmp_path: Path, header: str = HEADER) -> Path:
+    path = tmp_path / "cl_pres2021_comuna.csv"
+    path.write_text("\n".join([header, *ROWS]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        ("candidatura", "candidate"),
+        ("Candidatura", "candidate"),
+        ("eleccion", "election"),
+        ("Elección", "election"),
+        ("voti", "votes"),
+        ("perc", "share"),
+        ("lista", "party"),
+        ("comuna", "region"),
+        ("comune", "region"),
+    ],
+)
+def test_spanish_and_italian_words(header, column):
+    assert canonical_column(header) == column
+
+
+def test_comuna_and_comune_are_municipalities():
+    # The finest level, as `municipality` and `commune`: beside `region` the comuna is the unit.
+    assert place_level("comuna") == place_level("comune") == place_level("municipality") == 2
+
+
+def _figures(payload: dict) -> dict[str, dict[str, int]]:
+    return {
+        e["election"]: {
+            r["candidate"]: r["votes"] for r in e["results"] if r["kind"] == "candidate"
+        }
+        for e in payload["elections"]
+    }
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_each_round_is_counted_by_candidate(tmp_path, engine):
+    result = invoke(
+        "summary", str(write(tmp_path)), "-f", "json", env={"POLLCLI_ENGINE": engine}
+    )
+    assert result.code == 0, result.stderr
+    assert _figures(json.loads(result.stdout)) == {
+        "Primera vuelta": ROUND_1,
+        "Segunda vuelta": ROUND_2,
+    }
+    assert "votos_comuna" not in result.stderr
+
+
+def test_both_engines_agree(monkeypatch, tmp_path):
+    elections, problems = engines_agree(monkeypatch, write(tmp_path))
+    assert sorted(e.facts.election for e in elections) == ["Primera vuelta", "Segunda vuelta"]
+    assert not [p for p in problems if p.severity == "error"]
+
+
+@pytest.mark.skipif(not TRIAL.exists(), reason="the trial's Chile file is not here")
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_the_trial_file_matches_pandas(engine):
+    frame = pd.read_csv(TRIAL, sep=";")
+    oracle = {
+        round_: group.groupby("candidatura")["votos"].sum().to_dict()
+        for round_, group in frame.groupby("eleccion")
+    }
+    result = invoke("summary", str(TRIAL), "-f", "json", env={"POLLCLI_ENGINE": engine})
+    assert result.code == 0, result.stderr
+    payload = json.loads(result.stdout)
+    got = {
+        e["election"]: {r["candidate"]: r["votes"] for r in e["results"]}
+        for e in payload["elections"]
+    }
+    assert got == {k: {n: int(v) for n, v in d.items()} for k, d in oracle.items()}
+    leaders = {e["election"]: e["results"][0]["candidate"] for e in payload["elections"]}
+    assert leaders == {"Primera vuelta": "Jose Antonio Kast", "Segunda vuelta": "Gabriel Boric"}
