@@ -84,9 +84,7 @@ def _figures(payload: dict) -> dict[str, dict[str, int]]:
 
 @pytest.mark.parametrize("engine", ["exact", "stream"])
 def test_each_round_is_counted_by_candidate(tmp_path, engine):
-    result = invoke(
-        "summary", str(write(tmp_path)), "-f", "json", env={"POLLCLI_ENGINE": engine}
-    )
+    result = invoke("summary", str(write(tmp_path)), "-f", "json", env={"POLLCLI_ENGINE": engine})
     assert result.code == 0, result.stderr
     assert _figures(json.loads(result.stdout)) == {
         "Primera vuelta": ROUND_1,
@@ -119,3 +117,104 @@ def test_the_trial_file_matches_pandas(engine):
     assert got == {k: {n: int(v) for n, v in d.items()} for k, d in oracle.items()}
     leaders = {e["election"]: e["results"][0]["candidate"] for e in payload["elections"]}
     assert leaders == {"Primera vuelta": "Jose Antonio Kast", "Segunda vuelta": "Gabriel Boric"}
+
+
+# A candidate column under a word pollcli will never know: the table looks wide, its options the
+# columns after `votos`. Refused, never a summary of `votos_comuna` "leading".
+UNKNOWN = HEADER.replace("candidatura", "postulante")
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+@pytest.mark.parametrize("command", ["summary", "validate"])
+def test_votes_word_columns_are_no_options(tmp_path, engine, command):
+    path = write(tmp_path, UNKNOWN)
+    result = invoke(command, str(path), env={"POLLCLI_ENGINE": engine})
+    assert result.code == 1
+    assert "leads" not in result.stdout
+    text = " ".join((result.stdout + result.stderr).split())
+    for name in ("'votos_comuna'", "'votos_comuna_mayoria'", "'votos'", "'postulante'"):
+        assert name in text
+    assert "missing-column" in text or "no candidate column" in text
+    assert "'candidate'" in text and "--wide" in text
+
+
+def test_votes_word_refusal_both_engines(monkeypatch, tmp_path):
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, UNKNOWN))
+    assert elections == []
+    errors = [p for p in problems if p.severity == "error"]
+    assert [p.code for p in errors] == ["missing-column"]
+    assert errors[0].line == 1
+
+
+def test_italian_votes_word_too(tmp_path):
+    # `voti` is known now; `persona` never will be.
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "zona,persona,voti,voti_zona,voti_zona_max,vincitore\n"
+        "Nord,Ann,10,25,15,Bob\nNord,Bob,15,25,15,Bob\nSud,Ann,30,50,30,Ann\nSud,Bob,20,50,30,Ann\n",
+        encoding="utf-8",
+    )
+    result = invoke("summary", str(path))
+    assert result.code == 1 and result.stdout == ""
+    assert "'voti_zona'" in result.stderr and "'voti_zona_max'" in result.stderr
+    assert "'persona'" in result.stderr
+
+
+def test_options_named_after_a_votes_column_are_options_with_wide(tmp_path):
+    # `--wide` says the columns are options: read as such (their sums checked by hand: 22 and 29).
+    path = tmp_path / "w.csv"
+    path.write_text("district,votes,votes_smith,votes_jones\nN,21,12,9\nS,30,10,20\n")
+    refused = invoke("summary", str(path), "-f", "json")
+    assert refused.code == 1
+    result = invoke("summary", str(path), "-f", "json", "--wide", "--id-columns", "district")
+    assert result.code == 0, result.stderr
+    votes = {
+        r["candidate"]: r["votes"] for r in json.loads(result.stdout)["elections"][0]["results"]
+    }
+    assert votes == {"votes_smith": 22, "votes_jones": 29}
+
+
+def test_a_wide_table_without_a_votes_column_is_unchanged(tmp_path):
+    path = tmp_path / "w.csv"
+    path.write_text("district,votes_smith,votes_jones\nN,12,9\nS,10,20\n")
+    result = invoke("summary", str(path), "-f", "json")
+    assert result.code == 0, result.stderr
+    votes = {
+        r["candidate"]: r["votes"] for r in json.loads(result.stdout)["elections"][0]["results"]
+    }
+    assert votes == {"votes_smith": 22, "votes_jones": 29}
+
+
+# README: a race whose parts add to twice its total or more is refused (`total-mismatch` error), not
+# counted twice. A total column (`totalvotes`, a wide table's `votes` before its options) too.
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Options 60 + 40 = 100 = 2 × 50: refused.
+        ("candidate,votes,totalvotes\nA,60,50\nB,40,50\n", 1),
+        # 100 < 2 × 51: a warning, counted.
+        ("candidate,votes,totalvotes\nA,60,51\nB,40,51\n", 0),
+        # Wide: options 12 + 15 + 9 + 25 = 61 ≥ 2 × (10 + 20): refused.
+        ("district,votes,smith,jones\nN,10,12,9\nS,20,15,25\n", 1),
+        # 12 + 15 + 9 + 20 = 56 < 60: a warning, counted.
+        ("district,votes,smith,jones\nN,10,12,9\nS,20,15,20\n", 0),
+    ],
+)
+def test_parts_twice_the_total_given_are_refused(tmp_path, engine, text, code):
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    result = invoke("summary", str(path), env={"POLLCLI_ENGINE": engine})
+    assert result.code == code, result.stderr
+    assert "total-mismatch" in invoke("validate", str(path), "-f", "json").stdout
+    if code:
+        assert "times the total given" in result.stderr and result.stdout == ""
+    else:
+        assert "but the total given says" in result.stderr
+
+
+def test_parts_twice_the_total_both_engines(monkeypatch, tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("region,candidate,votes,totalvotes\nN,A,60,50\nN,B,40,50\n")
+    _, problems = engines_agree(monkeypatch, path)
+    assert [(p.code, p.severity) for p in problems] == [("total-mismatch", "error")]

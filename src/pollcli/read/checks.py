@@ -39,12 +39,26 @@ def check_election(
             if audit.valid is not None and audit.valid != audit.votes
             else ""
         )
-        found.warn(
-            Code.TOTAL_MISMATCH,
-            line,
-            f"the options' votes add up to {audit.votes:,}{valid} but the total given says "
-            f"{facts.total_votes:,}; check for a missing or extra row",
-        )
+        # Parts that hold their total twice or more are counted twice (or are no options: Chile's
+        # `votos_comuna` beside `votos`), as README promises for a place's total: refused.
+        parts = audit.votes if audit.valid is None else min(audit.votes, audit.valid)
+        if facts.total_votes > 0 and parts >= 2 * facts.total_votes:
+            found.add(
+                Code.TOTAL_MISMATCH,
+                line,
+                f"the options' votes add up to {audit.votes:,}{valid}, "
+                f"{parts / facts.total_votes:.1f} times the total given ({facts.total_votes:,}): "
+                "votes counted twice or more (a total, a subtotal or a figure that is no option "
+                "read as an option; rows listed again), not counted; check which columns hold "
+                "the options' votes (--ignore-column COL, --votes COL) and which rows repeat others",
+            )
+        else:
+            found.warn(
+                Code.TOTAL_MISMATCH,
+                line,
+                f"the options' votes add up to {audit.votes:,}{valid} but the total given says "
+                f"{facts.total_votes:,}; check for a missing or extra row",
+            )
     _check_share_fit(election.options, facts, audit, line, columns, found, "")
     empty = []
     for region in election.regions:

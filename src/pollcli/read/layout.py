@@ -57,9 +57,10 @@ LIST_LABELS: Final[frozenset[str]] = frozenset(
      "list", "list name", "nom liste", "nom de la liste", "lista"}
 )  # fmt: skip
 # (`lista`, a party column in a long table, is in a block the list's name, not its party.)
-PARTY_LABELS: Final[frozenset[str]] = frozenset(
-    {*ROW_ALIASES["party"], "nuance", "code nuance", "nuance liste", "partia", "партия"}
-) - LIST_LABELS
+PARTY_LABELS: Final[frozenset[str]] = (
+    frozenset({*ROW_ALIASES["party"], "nuance", "code nuance", "nuance liste", "partia", "партия"})
+    - LIST_LABELS
+)
 
 
 def _key(label: str) -> str:

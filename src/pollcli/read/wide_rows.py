@@ -41,6 +41,7 @@ from pollcli.read.wide_columns import (
     repeated_rows,
     total_columns,
     totals_note,
+    votes_word_options,
 )
 from pollcli.read.wide_places import places
 from pollcli.read.wide_sums import sum_if_same
@@ -86,6 +87,8 @@ def reshape(
             "columns that name the rows with --id-columns COL,…, or leave --wide out",
             column="votes",
         )
+    if votes_word_options(table, plan, options, found):
+        plan = replace(plan, options=[])  # refused: no option is read
     rows = _rows(table, plan, found)
     region, unit, place_note = places(table, plan, rows)
     marked = marked_totals(table, plan, rows)
