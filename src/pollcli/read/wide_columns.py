@@ -22,6 +22,7 @@ so, and which column would tell the rows apart (`--id-columns ENTIDAD,DISTRITO`)
 from __future__ import annotations
 
 import shlex
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
@@ -371,3 +372,83 @@ def votes_word_options(table: RawTable, plan: Plan, options: ReadOptions, found:
         column="candidate",
     )
     return True
+
+
+# A round's or an election's suffix on an option column's header (`boric_pv`, `boric_sv`; `_1t`,
+# `_2t`; `_2019`): this long at most, so that `partido_socialista` is no suffix.
+SUFFIX_AT_MOST: Final[int] = 4
+# A column that holds at least the sum of the others of its suffix in this share of the rows
+# (with votes) is named in the advice as registered voters or ballots, not an option.
+AT_LEAST_SUM: Final[float] = 0.99
+
+
+def suffixed_rounds(table: RawTable, plan: Plan, found: Found) -> bool:
+    """Whether a wide table's options are of several rounds or elections told by their headers'
+    suffixes, an error then: Chile's scraped file (`elect_pv`, `boric_pv`… round 1; `boric_sv`,
+    `kast_sv`… round 2) was one race of both rounds, `elect_pv` (the registered voters) "leading".
+    Groups of two options or more, with two stems or more in common, tell it."""
+    if plan.blocks is not None:
+        return False
+    groups: dict[str, list[int]] = {}
+    for i in plan.options:
+        stem, _, suffix = normalize_header(table.header[i]).rpartition("_")
+        if stem and 0 < len(suffix) <= SUFFIX_AT_MOST:
+            groups.setdefault(suffix, []).append(i)
+    groups = {s: cols for s, cols in groups.items() if len(cols) >= PARTS_AT_LEAST}
+    stems = Counter(
+        normalize_header(table.header[i]).rpartition("_")[0]
+        for cols in groups.values()
+        for i in cols
+    )
+    if len(groups) < 2 or sum(1 for n in stems.values() if n >= 2) < 2:
+        return False
+    header = table.header
+    shown = "; ".join(
+        f"'_{s}': "
+        + ", ".join(repr(header[i]) for i in cols[:SHOWN])
+        + ("…" if cols[SHOWN:] else "")
+        for s, cols in groups.items()
+    )
+    advice = " or ".join(
+        "--ignore-column " + ",".join(header[i] for s2, c2 in groups.items() if s2 != s for i in c2)
+        for s in groups
+    )
+    above = [header[i] for cols in groups.values() if (i := _at_least_sum(table, cols)) is not None]
+    registered = (
+        f"; {', '.join(repr(h) for h in above)} holds at least the sum of the other columns of "
+        "its suffix in nearly every row: probably registered voters or ballots cast, not an option — "
+        "leave it out too, or rename its header (`registered`, `ballots_cast`)"
+        if above
+        else ""
+    )
+    found.add(
+        Code.RACE_SPLIT,
+        table.header_line,
+        f"the option columns are of {len(groups)} rounds or elections, told by their headers' "
+        f"suffixes ({shown}), counted as one race they would be added together; read one at a "
+        f"time, leaving out the others' columns: {advice}{registered}",
+    )
+    return True
+
+
+def _at_least_sum(table: RawTable, columns: list[int]) -> int | None:
+    """The column of `columns` that holds at least the sum of the others in nearly every row with
+    votes (the registered voters of a round), if one does."""
+    counts = dict.fromkeys(columns, 0)
+    rows = 0
+    for _, cells in table.records:
+        values = [_count(cells, i) for i in columns]
+        if not any(values):
+            continue
+        rows += 1
+        whole = sum(values)
+        for i, value in zip(columns, values, strict=True):
+            if 2 * value >= whole:
+                counts[i] += 1
+    best = max(columns, key=lambda i: counts[i])
+    return best if rows and counts[best] >= AT_LEAST_SUM * rows else None
+
+
+def _count(cells: list[str], index: int) -> int:
+    text = cells[index].strip() if index < len(cells) else ""
+    return int(text) if text.isdigit() else 0

@@ -39,6 +39,7 @@ from pollcli.read.wide_columns import (
     differs,
     maybe_note,
     repeated_rows,
+    suffixed_rounds,
     total_columns,
     totals_note,
     votes_word_options,
@@ -87,7 +88,7 @@ def reshape(
             "columns that name the rows with --id-columns COL,…, or leave --wide out",
             column="votes",
         )
-    if votes_word_options(table, plan, options, found):
+    if votes_word_options(table, plan, options, found) or suffixed_rounds(table, plan, found):
         plan = replace(plan, options=[])  # refused: no option is read
     rows = _rows(table, plan, found)
     region, unit, place_note = places(table, plan, rows)
