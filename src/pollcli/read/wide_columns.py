@@ -413,11 +413,12 @@ def suffixed_rounds(table: RawTable, plan: Plan, found: Found) -> bool:
         "--ignore-column " + ",".join(header[i] for s2, c2 in groups.items() if s2 != s for i in c2)
         for s in groups
     )
-    above = [header[i] for cols in groups.values() if (i := _at_least_sum(table, cols)) is not None]
+    found_above = (_at_least_sum(table, cols) for cols in groups.values())
+    above = [header[at] for at in found_above if at is not None]
     registered = (
         f"; {', '.join(repr(h) for h in above)} holds at least the sum of the other columns of "
-        "its suffix in nearly every row: probably registered voters or ballots cast, not an option — "
-        "leave it out too, or rename its header (`registered`, `ballots_cast`)"
+        "its suffix in nearly every row: probably registered voters or ballots cast, not an "
+        "option — leave it out too, or rename its header (`registered`, `ballots_cast`)"
         if above
         else ""
     )
