@@ -423,3 +423,20 @@ def test_a_total_row_that_differs_from_its_parts_tags_the_race(tmp_path):
     )
     table = invoke("summary", str(path))
     assert "TOTAL?" in table.stdout
+
+
+def test_elections_told_apart_by_an_election_column_alone_are_races_not_seats(tmp_path):
+    # Chile 2021 (trial 6): both rounds of one presidency in one file, split by `eleccion`: the
+    # tally said "Seats won by party". Districts beside the election column are still seats.
+    rounds = (
+        "election,candidate,votes\n"
+        "Primera vuelta,Kast,1954607\nPrimera vuelta,Boric,1796851\nPrimera vuelta,Parisi,899403\n"
+        "Segunda vuelta,Boric,4596579\nSegunda vuelta,Kast,3640606\n"
+    )
+    result = invoke("summary", str(write(tmp_path, rounds, "rounds.csv")), "--format", "json")
+    assert result.code == 0, result.stderr
+    assert json.loads(result.stdout)["tally"]["unit"] == "races"
+    districts = "election,district,candidate,party,votes\nE,D1,Ann,A,10\nE,D1,Bob,B,5\nE,D2,Cy,B,9\nE,D2,Di,A,3\n"
+    result = invoke("summary", str(write(tmp_path, districts, "districts.csv")), "--format", "json")
+    assert result.code == 0, result.stderr
+    assert json.loads(result.stdout)["tally"]["unit"] == "seats"

@@ -276,7 +276,10 @@ def assemble(
                 keys=race_keys,
                 split=split,
                 constituency=any(r != "election" for r in split_roles),
-                seats=bool(split_roles) and set(split_roles) - {"election"} <= SEAT_ROLES,
+                # Seats where a district or constituency tells the races apart, not an election
+                # column alone (Chile's two rounds of one presidency are no seats).
+                seats=bool(set(split_roles) - {"election"})
+                and set(split_roles) - {"election"} <= SEAT_ROLES,
                 primary=election.top_two
                 or (found_race is not None and is_primary(found_race, party)),
                 roles=dict(found_race.values) if found_race is not None else {},
