@@ -96,17 +96,43 @@ def summarize_text(load_text):
     return _summarize
 
 
-def engines_agree(monkeypatch: pytest.MonkeyPatch, path: Path, **options: object) -> tuple:
-    """The file read by each engine (POLLCLI_ENGINE=exact, then stream): their elections and
-    problems must be the same; the exact engine's are returned."""
-    from dataclasses import asdict
+def each_engine(
+    monkeypatch: pytest.MonkeyPatch,
+    path: Path,
+    options: object = None,
+    *,
+    block_bytes: int | None = None,
+) -> dict[str, tuple]:
+    """The file read by each engine (POLLCLI_ENGINE=exact, then stream): `{engine: (elections,
+    problems)}`. `block_bytes` shrinks the streaming engine's blocks, so a small file spans
+    several and what crosses a block's edge is tested."""
+    from pollcli.read import ReadOptions, engines, load_file, stream
 
-    from pollcli.read import ReadOptions, engines, load_file
-
+    if block_bytes is not None:
+        monkeypatch.setattr(stream, "BLOCK_BYTES", block_bytes)
     results = {}
     for engine in ("exact", "stream"):
         monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = load_file(path, ReadOptions(**options))  # type: ignore[arg-type]
+        results[engine] = load_file(path, options or ReadOptions())  # type: ignore[arg-type]
+    return results
+
+
+def engines_agree(
+    monkeypatch: pytest.MonkeyPatch,
+    path: Path,
+    *,
+    read_options: object = None,
+    block_bytes: int | None = None,
+    **options: object,
+) -> tuple:
+    """The file read by each engine (`each_engine`): their elections and problems must be the
+    same; the exact engine's are returned. Options as keywords, or `read_options` whole."""
+    from dataclasses import asdict
+
+    from pollcli.read import ReadOptions
+
+    chosen = read_options or ReadOptions(**options)  # type: ignore[arg-type]
+    results = each_engine(monkeypatch, path, chosen, block_bytes=block_bytes)
     dumped = {
         engine: ([asdict(e) for e in els], [asdict(p) for p in probs])
         for engine, (els, probs) in results.items()

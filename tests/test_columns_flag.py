@@ -11,9 +11,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import ROOT, invoke, write
+from conftest import ROOT, each_engine, invoke, write
 from pollcli.errors import UsageError
-from pollcli.read import ReadOptions, engines, load, load_file, stream
+from pollcli.read import ReadOptions, engines, load, load_file
 from pollcli.read.options import column_names
 from sheets import write_xlsx
 
@@ -43,11 +43,7 @@ def oracle(path: Path) -> dict[str, int]:
 
 
 def both(monkeypatch, path: Path, options: ReadOptions):
-    monkeypatch.setattr(stream, "BLOCK_BYTES", 256)
-    results = {}
-    for engine in ("exact", "stream"):
-        monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = load_file(path, options)
+    results = each_engine(monkeypatch, path, options, block_bytes=256)
     return results["exact"], results["stream"]
 
 

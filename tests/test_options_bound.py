@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import invoke, write
+from conftest import each_engine, invoke, write
 from pollcli.read import ReadOptions, assemble, blocks, engines, limits, load_file, stream
 
 BOUND = 50
@@ -31,10 +31,7 @@ def small_bound(monkeypatch):
 
 
 def both(monkeypatch, path, **options):
-    results = {}
-    for engine in ("exact", "stream"):
-        monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = load_file(path, ReadOptions(**options))
+    results = each_engine(monkeypatch, path, ReadOptions(**options))
     return results["exact"], results["stream"]
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import ROOT, invoke, write
+from conftest import ROOT, each_engine, invoke, write
 from pollcli.errors import UsageError
-from pollcli.read import ReadOptions, engines, load, load_file, stream
+from pollcli.read import ReadOptions, load, load_file, stream
 
 EXTRA = next(
     (
@@ -39,11 +39,7 @@ def georgian(precincts: int = 120) -> str:
 
 
 def both(monkeypatch, path: Path, options: ReadOptions, block: int = 512):
-    monkeypatch.setattr(stream, "BLOCK_BYTES", block)
-    results = {}
-    for engine in ("exact", "stream"):
-        monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = load_file(path, options)
+    results = each_engine(monkeypatch, path, options, block_bytes=block)
     return results["exact"], results["stream"]
 
 

@@ -11,8 +11,8 @@ from collections import defaultdict
 
 import pytest
 
-from conftest import invoke, write
-from pollcli.read import ReadOptions, engines, load_file, stream
+from conftest import engines_agree, invoke, write
+from pollcli.read import ReadOptions, engines, stream
 
 # Two parties' primaries of one office (each closed by its own `Total`), an office of one party,
 # and a district office of both; the `Total` row has no party, as in the Texas files.
@@ -62,13 +62,7 @@ def oracle(text: str) -> dict[tuple[str, str, str], dict[str, int]]:
 
 def both(monkeypatch, path, options=None):
     """The file through each engine (the streaming one with tiny blocks); both must agree."""
-    monkeypatch.setattr(stream, "BLOCK_BYTES", 96)
-    results = {}
-    for engine in ("exact", "stream"):
-        monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = load_file(path, options or ReadOptions())
-    assert results["exact"] == results["stream"]
-    return results["exact"]
+    return engines_agree(monkeypatch, path, read_options=options, block_bytes=96)
 
 
 def races_of(elections) -> dict[str, dict[str, int]]:

@@ -20,8 +20,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import invoke, write
-from pollcli.read import ReadOptions, engines, load_file, stream
+from conftest import engines_agree, invoke, write
+from pollcli.read import ReadOptions, engines, load_file
 from pollcli.read.total_words import subtotal_of
 
 # Lines (as an editor counts them, the header is 1) in the comments.
@@ -101,15 +101,9 @@ def oracle(text: str, dropped: tuple[int, ...]) -> dict[str, dict[str, int]]:
     return races
 
 
-def both(monkeypatch, path: Path, options: ReadOptions | None = None):
+def both(monkeypatch, path, options=None):
     """The file through each engine (the streaming one with tiny blocks); both must agree."""
-    monkeypatch.setattr(stream, "BLOCK_BYTES", 96)
-    results = {}
-    for engine in ("exact", "stream"):
-        monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = load_file(path, options or ReadOptions())
-    assert results["exact"] == results["stream"]
-    return results["exact"]
+    return engines_agree(monkeypatch, path, read_options=options, block_bytes=96)
 
 
 def races_of(elections) -> dict[str, dict[str, int]]:

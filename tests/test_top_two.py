@@ -14,8 +14,8 @@ import json
 import pandas as pd
 import pytest
 
-from conftest import invoke, write
-from pollcli.read import ReadOptions, engines, load_file, stream
+from conftest import engines_agree, invoke, write
+from pollcli.read import ReadOptions, engines
 from pollcli.read.racekeys import PARTY_OFFICES, top_two_by_name
 
 # Washington's layout (OpenElections' county file): a statewide office over two counties whose
@@ -99,13 +99,7 @@ def summary(path, *flags: str, engine: str = "exact") -> dict:
 
 def both(monkeypatch, path, options=None):
     """The file through each engine (the streaming one with tiny blocks); both must agree."""
-    monkeypatch.setattr(stream, "BLOCK_BYTES", 96)
-    results = {}
-    for engine in ("exact", "stream"):
-        monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = load_file(path, options or ReadOptions())
-    assert results["exact"] == results["stream"]
-    return results["exact"]
+    return engines_agree(monkeypatch, path, read_options=options, block_bytes=96)
 
 
 def by_candidates(document: dict) -> dict[frozenset[str], dict]:

@@ -12,8 +12,8 @@ import json
 import re
 from collections import Counter
 
-from conftest import invoke, write
-from pollcli.read import ReadOptions, engines, load_file
+from conftest import engines_agree, invoke, write
+from pollcli.read import ReadOptions, load_file
 
 
 def votes_of(elections, election=0):
@@ -26,15 +26,7 @@ def warnings(problems, code="total-row"):
 
 def both(monkeypatch, path, options=None):
     """The file through each engine (the streaming one with tiny blocks); both must agree."""
-    from pollcli.read import stream
-
-    monkeypatch.setattr(stream, "BLOCK_BYTES", 96)
-    results = {}
-    for engine in ("exact", "stream"):
-        monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = load_file(path, options or ReadOptions())
-    assert results["exact"] == results["stream"]
-    return results["exact"]
+    return engines_agree(monkeypatch, path, read_options=options, block_bytes=96)
 
 
 # Countywide mail ballots on rows with a blank precinct: 75 + 20 = 95 votes, against 1,100 in the

@@ -16,9 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import invoke, write
+from conftest import each_engine, invoke, write
 from pollcli.problems import Code
-from pollcli.read import ReadOptions, engines, load_file, stream
 
 HEADER = "county,ward,office,total votes,party,candidate,votes\n"
 WARDS = (
@@ -46,12 +45,7 @@ POLK = (
 def both(path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[list, list]]:
     """Each engine's elections and problems (the streaming one in blocks of a few rows, so that a
     place's copies fall in different blocks)."""
-    monkeypatch.setattr(stream, "BLOCK_BYTES", 256)
-    results = {}
-    for engine in ("exact", "stream"):
-        monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = load_file(path, ReadOptions())
-    return results
+    return each_engine(monkeypatch, path, block_bytes=256)
 
 
 def oracle(path: Path) -> dict[str, int]:
