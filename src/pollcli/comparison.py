@@ -20,8 +20,6 @@ figures (shares, leader, turnout, effective number) come from `summary.summarize
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -35,6 +33,7 @@ from pollcli.compare_models import (
     Match,
     MatchMethod,
 )
+from pollcli.compare_order import in_order, same_election, short_labels, unlike_pairs
 from pollcli.election import Election, Facts
 from pollcli.errors import UsageError
 from pollcli.findings import compare as findings
@@ -43,8 +42,6 @@ from pollcli.polls import Standings, points_diff, poll_accuracy
 from pollcli.summary import summarize_election
 
 By = Literal["candidate", "party"]
-
-STAGE_ORDER = {"official": 0, "preliminary": 1, "exit_poll": 2}
 
 
 def compare(
@@ -76,12 +73,12 @@ def compare(
         if isinstance(aliases, Mapping)
         else names.alias_map(aliases)
     )
-    ordered = _order(items)
+    ordered = in_order(items)
     summaries = [summarize_election(e) for e in ordered]
     party_list = all(s.party_list for s in summaries)
     facts = [e.facts for e in ordered]
-    same = [_same_election(facts[p], facts[p + 1]) for p in range(len(facts) - 1)]
-    labels = _short_labels(facts)
+    same = [same_election(facts[p], facts[p + 1]) for p in range(len(facts) - 1)]
+    labels = short_labels(facts)
 
     candidate_units = [_units(s, "candidate") for s in summaries]
     people = _Matcher(candidate_units, alias_keys, fuzzy, labels).run()
@@ -102,14 +99,14 @@ def compare(
         for p in range(len(same))
     ]
     standings = Standings(summaries, people, people_rows)
-    polls = poll_accuracy(facts, standings, rows, _same_election)
+    polls = poll_accuracy(facts, standings, rows, same_election)
 
     leaders = [standings.leader(p) for p in range(len(facts))]
     notes = findings.order_notes(facts, race_identity.yearly_files(ordered))
     notes += findings.pair_notes(facts, summaries, leaders, rows, same, volatility, labels)
     notes += matched.notes
     notes += findings.poll_notes(polls)
-    notes += findings.stage_notes(facts, same, bool(polls), _same_election)
+    notes += findings.stage_notes(facts, same, bool(polls), same_election)
 
     return Comparison(
         elections=[
@@ -142,7 +139,7 @@ def compare(
             else []
         )
         + _unused_aliases(alias_keys, [e for s in summaries for e in s.results])
-        + _unlike_pairs(facts)
+        + unlike_pairs(facts)
         + race_identity.unlike_pairs(
             ordered,
             [
@@ -151,62 +148,6 @@ def compare(
             ],
         ),
     )
-
-
-def _unlike_pairs(facts: list[Facts]) -> list[str]:
-    """Consecutive elections whose country or office are both known and differ: their changes and
-    volatility compare unlike things, most likely files given by mistake."""
-    found = []
-    for a, b in itertools.pairwise(facts):
-        for what, plural in (("country", "countries"), ("office", "offices")):
-            x, y = getattr(a, what), getattr(b, what)
-            if x is not None and y is not None and _fold(x) != _fold(y):
-                found.append(
-                    f"“{a.election}” and “{b.election}” are for different {plural} ({x} and {y}): "
-                    "their changes and volatility compare unlike elections"
-                )
-    return found
-
-
-def _fold(value: object) -> object:
-    return value.strip().casefold() if isinstance(value, str) else value
-
-
-def _same_election(a: Facts, b: Facts) -> bool:
-    """One election at two stages: equal date, country, office and round (see the module docstring)."""
-    if a.date is None or a.date != b.date:
-        return False
-    return all(_fold(getattr(a, k)) == _fold(getattr(b, k)) for k in ("country", "office", "round"))
-
-
-def _order(items: list[Election]) -> list[Election]:
-    if all(e.facts.date is None for e in items):
-        return [items[i] for i in sorted(range(len(items)), key=race_identity.undated_key(items))]
-    group = [
-        next(j for j in range(i + 1) if j == i or _same_election(items[j].facts, e.facts))
-        for i, e in enumerate(items)
-    ]
-
-    def sort_key(i: int) -> tuple[bool, dt.date, int, int, int]:
-        f = items[i].facts
-        return (f.date is None, f.date or dt.date.min, group[i], STAGE_ORDER[f.stage], i)
-
-    return [items[i] for i in sorted(range(len(items)), key=sort_key)]
-
-
-def _short_labels(facts: list[Facts]) -> list[str]:
-    """The year for an official count when no other election in the comparison shares it, else the label."""
-    years: dict[int, set[int]] = {}
-    for index, f in enumerate(facts):
-        if f.date is not None:
-            first = next(j for j in range(index + 1) if j == index or _same_election(facts[j], f))
-            years.setdefault(f.date.year, set()).add(first)
-    return [
-        str(f.date.year)
-        if f.date is not None and f.stage == "official" and len(years[f.date.year]) == 1
-        else f.election
-        for f in facts
-    ]
 
 
 @dataclass(frozen=True)
@@ -451,10 +392,10 @@ def _row(row: _Row, facts: list[Facts], same: list[bool]) -> CompareRow:
     reference = row.units[(official or present)[-1]]
     shares = [row.units[p].share if p in row.units else None for p in range(len(facts))]
     changes: list[float | None] = []
-    for p, same_election in enumerate(same):
+    for p, one_election in enumerate(same):
         before, after = shares[p], shares[p + 1]
         changes.append(
-            None if same_election or before is None or after is None else points_diff(after, before)
+            None if one_election or before is None or after is None else points_diff(after, before)
         )
     return CompareRow(
         candidate=reference.name,

@@ -23,7 +23,14 @@ from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
 from pollcli.read.countnotes import far_above, shared_note, without_unused_counts
 from pollcli.read.dialect import RawTable
-from pollcli.read.facts import FactSources, UnitFacts, election_facts, front_matter, region_counts
+from pollcli.read.facts import (
+    FactSources,
+    UnitFacts,
+    date_from_name,
+    election_facts,
+    front_matter,
+    region_counts,
+)
 from pollcli.read.records import (
     CellReader,
     Record,
@@ -425,6 +432,9 @@ def assembly_for(
     columns.notes.extend(reader.notes())
     reader.warn_blank_votes()
     front = front_matter(table.front_matter, found)
+    dated = date_from_name(front, columns, overrides, table.stem)
+    if dated is not None:
+        columns.notes.append(dated)
     sources = FactSources(
         front=front,
         overrides=overrides,
