@@ -259,9 +259,13 @@ def test_primaries_in_a_file_whose_name_does_not_say_so_draw_a_warning(monkeypat
 
 
 def test_one_race_of_one_candidate_per_party_draws_no_race_split_warning(tmp_path):
-    text = "county,office,party,candidate,votes\nA,Governor,DEM,X,5\nB,Governor,REP,Y,4\n"
+    text = (
+        "county,office,party,candidate,votes\n"
+        "A,Governor,DEM,X,5\nA,Governor,REP,Y,4\nB,Governor,DEM,X,3\nB,Governor,REP,Y,6\n"
+    )
     (election,) = load(write(tmp_path, text))
     assert not [w for w in election.warnings if w.code == "race-split"]
+    # (X in A only and Y in B only may be two unopposed races: `test_lone_regions.py`.)
 
 
 @pytest.mark.skipif(REALWORLD is None, reason="shared/realworld is not beside the repository")

@@ -284,7 +284,8 @@ NO_WINNER_WORDS: Final[dict[str, str]] = {
     "(--fusion)",
     "spelling": "one candidate seemingly spelt two ways (name-variant) would change who is "
     "elected with the spellings' votes added up (summary --alias merges them where they are one)",
-    "no_winner": "the race cannot be told apart from others of its office (a blank district)",
+    "no_winner": "the race cannot be told apart from others (a blank district, or one "
+    "candidate in each of two regions)",
     "repeated_block": "a region's block of the race is listed twice under other names "
     "(repeated-block), and counted once it could give another result: leave one copy out of the "
     "file",

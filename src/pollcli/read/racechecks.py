@@ -45,6 +45,7 @@ from pollcli.problems import Code, Found, Problem
 from pollcli.read.assemble import option_key
 from pollcli.read.contests import MIN_REGIONS
 from pollcli.read.delegates import delegates
+from pollcli.read.lone_regions import lone_regions
 from pollcli.read.records import CellReader
 from pollcli.read.spellings import spellings
 
@@ -108,11 +109,13 @@ def check(
     keyed: bool,
     values: Mapping[str, Mapping[str, str]] | None = None,
     standing: Mapping[str, set[str]] | None = None,
+    chosen_keys: bool = True,
 ) -> None:
     """Spellings within each race, the seats its name states (`values`: each race's key values by
     its name), and races that may be several: in a file of many races, or of one race told by its
     key columns (`keyed`: a file of party primaries whose name does not say primary reads as one
-    race, and the warning is all that says so)."""
+    race, and the warning is all that says so). `chosen_keys`: pollcli chose the race keys (no
+    --race-by), so a race of two lone candidates in two regions may be two (`read.lone_regions`)."""
     # Per race, the options that look like another's second spelling: no second candidate.
     variants: dict[int, set[str]] = {}
     for election in elections:
@@ -133,6 +136,8 @@ def check(
         _office_seats(elections, problems, values, variants)
         _blank_districts(elections, problems, values, standing or {})
         _district_regions(elections, problems, values, many)
+        if chosen_keys:
+            lone_regions(elections, problems, values)
     for election in elections:
         merged = _contests(election)
         if merged is not None:

@@ -296,9 +296,7 @@ def assemble(
         named = {race.name: race.values for race in book.races.values()}
     elif len(chosen) == 1:
         named = {e.facts.election: next(iter(chosen.values())).values for e in elections}
-    racechecks.check(
-        elections, found.items, many, keyed=bool(keys), values=named, standing=standing
-    )
+    racechecks.check(elections, found.items, many, bool(keys), named, standing, not options.race_by)
     return _options_named(elections, columns)
 
 
