@@ -73,6 +73,10 @@ class Tally:
     # for first), and those tied for the place left undecided.
     top_two: bool = False
     advance: list[Ranked] | None = None
+    # A race of one seat whose second place is tied: those tied (the runner-up first, as listed).
+    # Under a two-round system with no majority the leader's opponent in the runoff cannot be
+    # told: `runoff` is None.
+    second_tie: list[Ranked] | None = None
     advance_tie: list[Ranked] | None = None
 
     def strength(self, item: Ranked) -> float:
@@ -196,6 +200,11 @@ def tally(
             elected, seat_tie, margin = _elected(candidates, seats, by_votes, base)
     if no_votes and not uncounted:
         leader = runner_up = margin = runoff = elected = seat_tie = None
+    second_tie = None
+    if seats == 1 and leader is not None and runner_up is not None:
+        second = [r for r in candidates if strength(r, by_votes) == strength(runner_up, by_votes)]
+        if len(second) > 1:
+            runoff, second_tie = None, second
     below = sorted(
         (r for r in candidates if r.share is not None and r.share < threshold and not no_votes),
         key=lambda r: r.rank,
@@ -234,6 +243,7 @@ def tally(
         advance=advance,
         advance_tie=advance_tie,
         measure=measure,
+        second_tie=second_tie,
     )
 
 

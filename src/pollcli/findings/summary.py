@@ -302,13 +302,22 @@ def _majority(tally: Tally, *, official: bool) -> str:
             f"Majority: yes — {leader.option.candidate if leader else ''} has more than "
             f"{majority:g} % and {verb} outright."
         )
+    if tally.second_tie and leader is not None and tally.system == "majority":
+        *first, last = [r.option.candidate for r in tally.second_tie]
+        plurality = f"{leader.option.candidate} {verb}: --system plurality"
+        return (
+            f"Majority: no — nobody has more than {majority:g} %; {', '.join(first)} and {last} "
+            f"tie for second: who would face {leader.option.candidate} in a runoff cannot be told"
+            + ("." if tally.system_given else f" (under first past the post {plurality}).")
+        )
     if runoff and not tally.system_given:
         # The two-round system is pollcli's assumption (`tally.default_system`): say so, and what
         # first past the post would give (a Bundestag's party vote has no runoff).
+        plurality = f"{runoff[0]} {verb}" if leader else "the tie for first leaves it undecided"
         return (
             f"Majority: no — nobody has more than {majority:g} %; a runoff would be between "
             f"{runoff[0]} and {runoff[1]} under a two-round system, assumed here as no system is "
-            f"given (under first past the post {runoff[0]} {verb}: --system plurality)."
+            f"given (under first past the post {plurality}: --system plurality)."
         )
     if runoff:
         return (
