@@ -91,3 +91,30 @@ def test_kentucky_guthrie_is_one_option():
     assert line["leader"]["candidate"] in {"S. Brett GUTHRIE", "S Brett Guthrie"}
     assert line["leader"]["share"] == pytest.approx(votes[guthrie].sum() / votes.sum() * 100)
     assert "spelling" not in line["tags"]
+
+
+SEATS_SPELT = """county,office,district,party,candidate,votes
+A,State House,1,DEM,Ann Lee,50
+B,State House,1,DEM,"Lee, Ann",40
+A,State House,1,REP,Bo Ray,30
+B,State House,1,REP,Bo Ray,30
+A,State House,2,DEM,Cy Dee,30
+A,State House,2,REP,Di Eve,60
+"""
+
+
+def test_seats_takes_the_alias_too(tmp_path):
+    """`seats` gives no seat for a race whose winner depends on a spelling; `--alias` (as in
+    `summary`) merges the spellings and the race's seat is counted: Ann Lee's 90 against 60."""
+    path = write(tmp_path, SEATS_SPELT)
+    before = json.loads(invoke("seats", str(path), "--format", "json").stdout)
+    after = invoke("seats", str(path), "--alias", "Lee, Ann=Ann Lee", "--format", "json")
+    assert after.code == 0, after.stderr
+    merged = json.loads(after.stdout)
+
+    def won(document: dict) -> dict[str, int]:
+        (allocation,) = document["elections"][0]["allocations"]
+        return {p["party"]: p["seats"] for p in allocation["parties"] if p["seats"]}
+
+    assert won(before) == {"REP": 1}
+    assert won(merged) == {"DEM": 1, "REP": 1}

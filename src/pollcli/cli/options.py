@@ -285,6 +285,15 @@ RaceOpt = Annotated[
         rich_help_panel=RACES,
     ),
 ]
+AliasOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--alias",
+        metavar="OLD=NEW",
+        help="Read the option named OLD as NEW: one candidate spelt two ways (repeatable).",
+        rich_help_panel=READING,
+    ),
+]
 WhereOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -433,6 +442,15 @@ def race_options(
         "where": pairs,
         "votes": votes,
     }
+
+
+def aliases(alias: list[str] | None) -> list[tuple[str, str]]:
+    """--alias OLD=NEW as (old, new) pairs; a malformed one is a usage error."""
+    if not alias:
+        return []
+    from pollcli.names import parse_alias  # its patterns and unicodedata only for --alias
+
+    return [(a.old, a.new) for a in map(parse_alias, alias)]
 
 
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}

@@ -97,15 +97,7 @@ def summary(
     race_by: opt.RaceByOpt = None,
     race: opt.RaceOpt = None,
     where: opt.WhereOpt = None,
-    alias: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--alias",
-            metavar="OLD=NEW",
-            help="Read the option named OLD as NEW: one candidate spelt two ways (repeatable).",
-            rich_help_panel=opt.READING,
-        ),
-    ] = None,
+    alias: opt.AliasOpt = None,
     fmt: opt.FormatOpt = opt.Format.table,
     output: opt.OutputOpt = None,
     svg: opt.SvgOpt = None,
@@ -205,11 +197,6 @@ def summary(
         raise UsageError("--detail and --overview ask for opposite things; choose one")
     if sort not in ("file", "margin"):
         raise UsageError(f"--sort {sort!r}: choose file or margin")
-    aliases: list[tuple[str, str]] = []
-    if alias:  # the name matcher's module (its patterns, unicodedata) only for --alias
-        from pollcli.names import parse_alias
-
-        aliases = [(a.old, a.new) for a in map(parse_alias, alias)]
     with progress_on_terminal():
         elections = load(
             files,
@@ -218,7 +205,7 @@ def summary(
             decimal=decimal,
             **opt.reading(kind, ignore_column, sheet),
             facts=facts,
-            aliases=aliases,
+            aliases=opt.aliases(alias),
             **opt.race_options(race_by, race, where, votes),
             header_line=header_line,
             columns=columns,

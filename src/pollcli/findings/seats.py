@@ -283,7 +283,7 @@ NO_WINNER_WORDS: Final[dict[str, str]] = {
     "fused_lead": "a name listed under several parties would lead with its lines added up "
     "(--fusion)",
     "spelling": "one candidate seemingly spelt two ways (name-variant) would change who is "
-    "elected with the spellings' votes added up (summary --alias merges them where they are one)",
+    "elected with the spellings' votes added up (--alias merges them where they are one)",
     "no_winner": "the race cannot be told apart from others (a blank district, or one "
     "candidate in each of two regions)",
     "repeated_block": "a region's block of the race is listed twice under other names "
