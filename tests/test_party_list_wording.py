@@ -57,3 +57,13 @@ def test_compare_with_the_renaming_alias_matches_nur_otan_and_amanat():
     assert "Amanat led in both 2021 and 2023" in text
     assert "Effective number of parties: 1.89 in 2021 → 3.07 in 2023." in text
     assert "Party list / option" in invoke("compare", str(KZ2021), str(KZ2023)).stdout
+
+
+def test_a_table_of_parties_without_a_system_speaks_of_parties(tmp_path):
+    """No candidate column, no system: the options are parties, and the threshold and effective
+    number say so ("No party is below", "Effective number of parties"), not candidates."""
+    parties = write(tmp_path, "party,votes\nAlpha,500\nBeta,300\nGamma,200\n")
+    notes = json.loads(invoke("summary", str(parties), "-f", "json").stdout)["elections"][0]["notes"]
+    assert "No party is below the 3 % threshold." in notes
+    assert "Effective number of parties (Laakso–Taagepera): 2.63." in notes  # 1 / (.25+.09+.04)
+    assert not any("candidate" in n and "threshold" in n for n in notes)

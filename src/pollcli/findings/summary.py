@@ -51,12 +51,14 @@ def notes(tally: Tally) -> list[str]:
         listed = ", ".join(f"{r.option.candidate} ({pct(r.share)})" for r in tally.below)
         sentences.append(f"Below the {tally.threshold:g} % threshold{which}: {listed}.")
     elif tally.candidates and not tally.no_votes:
-        what = "list" if tally.party_list else "candidate"
+        what = "list" if tally.party_list else "party" if tally.parties_as_options else "candidate"
         sentences.append(f"No {what} is below the {tally.threshold:g} % threshold{which}.")
     sentences += _turnout(tally)
     if tally.effective_number is not None:
         what = "candidates"
-        if tally.party_list:  # the figure is over all valid options, as for candidates
+        if (
+            tally.party_list or tally.parties_as_options
+        ):  # over all valid options, as for candidates
             against = any(r.option.kind == "against_all" for r in tally.ranked)
             what = "parties" + (", “Against all” counted as one" if against else "")
         sentences.append(
