@@ -49,3 +49,15 @@ def test_the_ascii_fast_path_agrees_with_the_unicode_path(name):
 def test_digits_either_side_of_a_mark_stay_apart(left, right, mark):
     assert option_key(f"{left}{mark}{right}") != option_key(f"{left}{right}")
     assert option_key(f"{left}{mark}{right}") == option_key(f"{left} {right}")
+
+
+def test_an_option_listed_again_in_another_spelling_is_named_as_written(tmp_path, monkeypatch):
+    """Two rows of one place whose names are one key ("A. Bell", "Abell"): the error names the
+    second as written and the spelling it was read as, not 'A. Bell' twice (both engines)."""
+    from conftest import engines_agree, write
+
+    text = "county,office,candidate,votes\nA,Mayor,A. Bell,10\nA,Mayor,Abell,20\nA,Mayor,Cy,25\n"
+    _, problems = engines_agree(monkeypatch, write(tmp_path, text))
+    (error,) = [p for p in problems if p.severity == "error"]
+    assert error.line == 3
+    assert error.message.startswith("'Abell' (read as 'A. Bell': case, spacing and punctuation")

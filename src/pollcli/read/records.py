@@ -435,10 +435,14 @@ def repeat_advice(
         figures = (
             f" with different figures ({first.votes} on line {first.line}, {again.votes} here)"
         )
+    if again.row.candidate != name:  # one option by its key: "Abell" is "A. Bell" again
+        name = f"{again.row.candidate!r} (read as {name!r}: case, spacing and punctuation aside)"
+    else:
+        name = repr(name)
     said = (
-        f"{name!r} is listed again in election {election!r}{where}{figures}"
+        f"{name} is listed again in election {election!r}{where}{figures}"
         if figures
-        else f"{name!r} is listed again (first on line {first.line}) in election {election!r}{where}"
+        else f"{name} is listed again (first on line {first.line}) in election {election!r}{where}"
     )
     if first.row.unit and unit_column:
         # A precinct named twice (KY 2018: Boyd's A122): two precincts of one name, or a corrected
