@@ -63,7 +63,9 @@ def test_a_table_of_parties_without_a_system_speaks_of_parties(tmp_path):
     """No candidate column, no system: the options are parties, and the threshold and effective
     number say so ("No party is below", "Effective number of parties"), not candidates."""
     parties = write(tmp_path, "party,votes\nAlpha,500\nBeta,300\nGamma,200\n")
-    notes = json.loads(invoke("summary", str(parties), "-f", "json").stdout)["elections"][0]["notes"]
+    notes = json.loads(invoke("summary", str(parties), "-f", "json").stdout)["elections"][0][
+        "notes"
+    ]
     assert "No party is below the 3 % threshold." in notes
     assert "Effective number of parties (Laakso–Taagepera): 2.63." in notes  # 1 / (.25+.09+.04)
     assert not any("candidate" in n and "threshold" in n for n in notes)
