@@ -211,6 +211,8 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
         "polling_station",
         "polling_place",
         "polling_district",
+        # The place a row counts, at the level a `reporting_level` column gives (WA, AR).
+        "jurisdiction",
         "uik",
         "уик",
         "участок",

@@ -59,7 +59,7 @@ ELECTION_FACTS: Final[tuple[str, ...]] = (
 )
 FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     **{fact: (fact,) for fact in ELECTION_FACTS},
-    "office": ("office", "office_name"),
+    "office": ("office", "office_name", "officename"),
     "election": ("election", "eleccion", "elección"),
     "registered": ("registered", "registered_voters", "electorate"),
     "ballots_cast": ("ballots_cast", "ballots", "cast", "turnout_votes"),
@@ -145,6 +145,9 @@ ROLE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "fusion_ticket": ("fusion_ticket",),
     # MEDSL: TRUE on write-in rows; one with a blank (or `NA`) name is an unnamed write-in.
     "write_in": ("writein", "write_in", "is_writein"),
+    # The level each row counts at (state, county, precinct…): rows of one race at several levels
+    # count its votes again, as totals of one another (`read.levels`; OpenElections' WA and AR).
+    "level": ("reporting_level", "reportinglevel", "report_level", "aggregation_level"),
 }
 # A yes in a TRUE/FALSE column (MEDSL's `special` and `fusion_ticket`, FiveThirtyEight's `special`),
 # as `read.assemble.option_key` writes the cell.

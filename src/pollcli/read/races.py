@@ -101,11 +101,12 @@ def assemble(
     where = where_of(columns, options)
     has_mode = "mode" in columns.present
     has_ids = "candidate_id" in columns.present
+    has_level = "level" in columns.present
     measured = "kind" in columns.present, reader.kinds  # a race's answers are options (`answers`)
-    if not keys and not where.wanted and not options.races and not has_mode and not has_ids:
+    if not (keys or where.wanted or options.races or has_mode or has_ids or has_level):
         records = answers.as_options(records, [assembly] * len(records), *measured)
         return _options_named(assembly.elections(records, header_line), columns)
-    from pollcli.read import geography, modes, racechecks
+    from pollcli.read import geography, levels, modes, racechecks
 
     book = RaceBook(keys)
     races: list[Entry | None] = []
@@ -154,7 +155,8 @@ def assemble(
     races = to_primaries(book, records, races, options, refused_rows)  # `Total`s of no party
     records = answers.as_options(records, races, *measured)
     for values, failing, _ in left_out:
-        cut.setdefault(book.identity(values), set()).update(failing)
+        if failing:  # (a reporting level kept by --where is a whole race: `Where.failing`)
+            cut.setdefault(book.identity(values), set()).update(failing)
     width = len(columns.header)
     total = _file_total(reader, keys, records, found) if keys and reader.rejected else set()
     for line, cells in reader.rejected.items():
@@ -171,7 +173,8 @@ def assemble(
             values["county"] = ""  # a region that names no race of its group
         if not where.keeps(value_of):
             refused_rows[line] = None  # not selected: its problems go with it
-            cut.setdefault(book.identity(values), set()).update(where.failing(value_of))
+            if failing := where.failing(value_of):
+                cut.setdefault(book.identity(values), set()).update(failing)
         elif len(cells) == width or book.identity(values) in book.races:
             refused_rows[line] = book.add(values)
     rounds_notes: dict[int, str] = {}
@@ -224,8 +227,12 @@ def assemble(
         records = [
             replace(r, row=r.row.model_copy(update={"party": r.row.candidate})) for r in records
         ]
+    records, by_level = levels.settle(
+        records, found, columns.header_of("level"), lambda r: r.election
+    )
     records, by_mode = modes.collapse(records, columns.notes)
     elections = assembly.elections(records, header_line)
+    levels.attach(by_level, elections, found, many)
     if many:
         _tag_spans(found.items, assembly.spans)
     names = {chosen[i].name for i in bad}

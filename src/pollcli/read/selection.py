@@ -36,8 +36,13 @@ class Where:
         return all(_same(value_of.get(i, ""), values) for i, values in self.wanted.items())
 
     def failing(self, value_of: dict[int, str]) -> set[int]:
-        """The columns whose condition a row fails."""
-        return {i for i, values in self.wanted.items() if not _same(value_of.get(i, ""), values)}
+        """The columns whose condition a row fails that make its race counted in part: not a
+        reporting level's, each of whose levels holds the whole race (`read.levels`)."""
+        return {
+            i
+            for i, values in self.wanted.items()
+            if not _same(value_of.get(i, ""), values) and self.canonical.get(i) != "level"
+        }
 
     def partial(self, columns: set[int]) -> Partial:
         """The conditions on `columns` in words: 'county = Cherokee or Fulton, precinct = 1'."""

@@ -164,6 +164,8 @@ def read_stream(
         # A fact column to leave unused (rows were summed apart by its cells), or counts of a
         # precinct for every race (summed here across precincts): the exact engine's.
         return None
+    if "level" in mapped.present:
+        return None  # rows at several reporting levels are settled row by row (`read.levels`)
     if "mode" in mapped.present:
         from pollcli.read import modes
 
