@@ -127,3 +127,25 @@ def test_levels_of_other_words_are_ordered_by_their_rows(tmp_path, monkeypatch, 
     elections, problems = engines_agree(monkeypatch, path)
     assert figures(elections) == {"results": {"Bob": 25, "Ann": 11}}
     assert [p for p in problems if p.code == "total-row"]
+
+
+def test_an_office_position_tells_races_apart(tmp_path, monkeypatch):
+    """Washington's measures: one `officename` (Initiative to the People), told apart by their
+    number in `officeposition` — were one race, refused for Yes listed again in each county."""
+    text = (
+        "ballotname,officename,officeposition,reporting_level,jurisdiction,votes\n"
+        "Yes,Initiative to the People,900,county,Adams,10\n"
+        "No,Initiative to the People,900,county,Adams,4\n"
+        "Yes,Initiative to the People,901,county,Adams,3\n"
+        "No,Initiative to the People,901,county,Adams,9\n"
+        "Yes,Initiative to the People,900,state,Washington,10\n"
+        "No,Initiative to the People,900,state,Washington,4\n"
+        "Yes,Initiative to the People,901,state,Washington,3\n"
+        "No,Initiative to the People,901,state,Washington,9\n"
+    ).replace("ballotname", "candidate")
+    path = write(tmp_path, text)
+    elections, problems = engines_agree(monkeypatch, path)
+    assert not [p for p in problems if p.severity == "error"], problems
+    assert sorted(figures(elections).values(), key=str) == sorted(
+        [{"Yes": 10, "No": 4}, {"Yes": 3, "No": 9}], key=str
+    )

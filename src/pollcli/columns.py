@@ -118,7 +118,8 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "seat_id",
     ),
     "race": ("race", "contest", "race_name", "contest_name"),
-    "seat": ("seat", "office_seat_name", "seat_name"),
+    # Washington's `officeposition`: a position (1, 2) of one district, a measure's number.
+    "seat": ("seat", "office_seat_name", "seat_name", "officeposition", "office_position"),
     "stage": ("race_stage",),
     "runoff": ("runoff", "is_runoff"),
     "special": ("special", "is_special"),
