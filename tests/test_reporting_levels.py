@@ -149,3 +149,25 @@ def test_an_office_position_tells_races_apart(tmp_path, monkeypatch):
     assert sorted(figures(elections).values(), key=str) == sorted(
         [{"Yes": 10, "No": 4}, {"Yes": 3, "No": 9}], key=str
     )
+
+
+def test_levels_that_cannot_be_told_apart_refuse_their_race(tmp_path, monkeypatch):
+    text = (
+        "office,candidate,reporting_level,jurisdiction,votes\n"
+        "Governor,Ann,county,A,10\n"
+        "Governor,Bob,county,A,5\n"
+        "Governor,Ann,district,A,7\n"
+        "Governor,Bob,district,A,9\n"
+        "Mayor,Cy,county,A,3\n"
+        "Mayor,Di,county,A,4\n"
+    )
+    path = write(tmp_path, text)
+    result = invoke("summary", str(path))
+    assert result.code == 1, result.stderr
+    assert "Governor" in result.stderr and "--where reporting_level=" in result.stderr
+    assert "Di" in result.stdout and "Ann" not in result.stdout
+    # The advice works: one level kept, the race whole (its winner named).
+    kept = invoke("summary", str(path), "--where", "reporting_level=county", "--race", "Governor")
+    assert kept.code == 0, kept.stderr
+    assert "Ann" in kept.stdout and "Part of the race" not in kept.stdout
+    assert "wins" in kept.stdout
