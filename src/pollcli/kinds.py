@@ -216,6 +216,8 @@ _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "ballots",
         "times counted",
         "ballots cast total",
+        # Washington's county files of 2008: `Cast` under an office `Voters` (`counts_office`).
+        "cast",
     ),
     "total_votes": ("total votes", "total votes cast", "total valid votes"),
 }
@@ -395,6 +397,27 @@ def looks_like_no_candidate(name: str) -> bool:
 def kind_words() -> dict[str, tuple[str, ...]]:
     """The tables above, for the documentation and its test."""
     return {**_KIND_NAMES, **_FACT_NAMES}
+
+
+# Offices that hold a precinct's counts, not a race (`Voters`: `Registered` and `Cast` rows).
+_COUNT_OFFICES: Final[frozenset[str]] = frozenset(
+    {
+        "voters",
+        "turnout",
+        "voter turnout",
+        "registration",
+        "registration and turnout",
+        "registered voters",
+        "ballots cast",
+        "ballots",
+    }
+)
+
+
+def counts_office(name: str) -> bool:
+    """Whether an office so named holds its unit's counts (registered voters, ballots cast)
+    rather than a race: its rows count the unit for every race."""
+    return name_key(name) in _COUNT_OFFICES
 
 
 def unit_count(name: str, kinds: Mapping[str, str]) -> bool:

@@ -23,7 +23,14 @@ from pollcli.columns import (
     normalize_header,
 )
 from pollcli.contract import Row, cells_context, problems_from
-from pollcli.kinds import ROW_FACTS, fact_from_name, name_key, unit_count, unused_count
+from pollcli.kinds import (
+    ROW_FACTS,
+    counts_office,
+    fact_from_name,
+    name_key,
+    unit_count,
+    unused_count,
+)
 from pollcli.numbers import NumberError, parse_votes, share_decimal_mark
 from pollcli.problems import Code, Found
 from pollcli.read.header import NAME_PARTS, ColumnMap
@@ -177,11 +184,14 @@ class CellReader:
                 self._fact_in_a_race_column(values, facts)
         elif (
             races
-            and not any(c in facts for c in races)
+            and all(counts_office(facts[c]) for c in races if c in facts)
             and unit_count(values["candidate"], self.kinds)
         ):
-            # A count as the candidate, no race cell (OH 2018): its unit's count for every race.
+            # A count as the candidate, no race cell (OH 2018) or an office of counts (`Voters`,
+            # WA 2008): its unit's count for every race.
             values["all_races"] = "true"
+            for column in races:
+                facts.pop(column, None)
         for part in NAME_PARTS:
             values.pop(part, None)
         return values, facts

@@ -1,0 +1,43 @@
+"""A count of each precinct given as a race of its own: office `Voters`, options `Registered` and
+`Cast` (OpenElections' Washington 2008 county files, trial 7). It was summarised as a race won by
+"Cast" with 100 % (unopposed); it is each precinct's registered voters and ballots cast, for
+every race of the precinct. Figures are hand-checked; both engines agree.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import engines_agree, write
+
+ROWS = [
+    "county,precinct,office,district,party,candidate,votes",
+    "Adams,Othello #1,Voters,,,Registered,100",
+    "Adams,Othello #2,Voters,,,Registered,50",
+    "Adams,Othello #1,Voters,,,Cast,80",
+    "Adams,Othello #2,Voters,,,Cast,40",
+    "Adams,Othello #1,President,,D,Barack Obama,30",
+    "Adams,Othello #2,President,,D,Barack Obama,20",
+    "Adams,Othello #1,President,,R,John McCain,45",
+    "Adams,Othello #2,President,,R,John McCain,18",
+    "Adams,Othello #1,Governor,,D,Christine Gregoire,35",
+    "Adams,Othello #2,Governor,,D,Christine Gregoire,19",
+    "Adams,Othello #1,Governor,,R,Dino Rossi,40",
+    "Adams,Othello #2,Governor,,R,Dino Rossi,20",
+]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r"])  # the county's file ends its lines with CR alone
+def test_a_voters_office_of_counts_is_no_race(tmp_path, monkeypatch, newline):
+    path = write(tmp_path, newline.join(ROWS) + newline)
+    elections, problems = engines_agree(monkeypatch, path)
+    assert sorted(e.facts.election for e in elections) == ["Governor", "President"]
+    assert not [p for p in problems if p.severity == "error"], problems
+    by_name = {e.facts.election: e for e in elections}
+    president = by_name["President"]
+    assert {o.candidate: o.votes for o in president.options} == {
+        "Barack Obama": 50,
+        "John McCain": 63,
+    }
+    for election in elections:
+        assert (election.facts.registered, election.facts.ballots_cast) == (150, 120)
