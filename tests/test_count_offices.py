@@ -41,3 +41,25 @@ def test_a_voters_office_of_counts_is_no_race(tmp_path, monkeypatch, newline):
     }
     for election in elections:
         assert (election.facts.registered, election.facts.ballots_cast) == (150, 120)
+
+
+def test_counts_of_some_precincts_only_give_no_turnout(tmp_path, monkeypatch):
+    """The county's count rows name their precincts otherwise than its races do (`Ritzville Ward
+    1` and `RITZ WARD #1`): the counts of the precincts that match cover part of each race, and
+    gave a turnout of 74.42 % "of the race" from them. The turnout of part of a race is none."""
+    rows = [
+        *ROWS[:5],
+        "Adams,Othello #1,President,,D,Barack Obama,30",
+        "Adams,RITZ WARD #1,President,,D,Barack Obama,20",
+        "Adams,Othello #1,President,,R,John McCain,45",
+        "Adams,RITZ WARD #1,President,,R,John McCain,18",
+    ]
+    path = write(tmp_path, "\n".join(rows) + "\n")
+    elections, _ = engines_agree(monkeypatch, path)
+    (president,) = elections
+    assert {o.candidate: o.votes for o in president.options} == {
+        "Barack Obama": 50,
+        "John McCain": 63,
+    }
+    assert (president.facts.registered, president.facts.ballots_cast) == (None, None)
+    assert any("RITZ WARD #1" in n and "Turnout is not computed" in n for n in president.notes)

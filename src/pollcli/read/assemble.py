@@ -21,7 +21,7 @@ from pollcli.columns import option_key as option_key
 from pollcli.election import Election, Facts, Option, Region, Repeat
 from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
-from pollcli.read.countnotes import far_above, shared_note, without_unused_counts
+from pollcli.read.countnotes import far_above, partial_note, shared_note, without_unused_counts
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import (
     FactSources,
@@ -103,6 +103,11 @@ class Assembly:
                 if label in self.shared_counts:
                     # No district's (PA 2020 State House 86 had all Cumberland's 142,732 ballots).
                     self._count_notes[label] = shared_note(*self.shared_counts[label])
+                    continue
+                uncounted = sorted(p[1] or p[0] or "" for p in places if p not in by_place)
+                if uncounted and len(uncounted) < len(places):
+                    # Counts of some of its units only: no turnout of the race (trial 7).
+                    self._count_notes[label] = partial_note(uncounted, len(places))
                     continue
                 if any(place in by_place for place in places):
                     self._unit_counted.add(label)

@@ -24,6 +24,17 @@ def shared_note(places: list[str], others: list[str]) -> str:
     )
 
 
+def partial_note(uncounted: list[str], places: int) -> str:
+    """Why a race has no turnout: rows that count their unit for every race count some of its
+    units only (a county's count rows that name its precincts otherwise than its races do)."""
+    return (
+        f"Turnout is not computed: the file's rows of registered voters and ballots cast count "
+        f"{places - len(uncounted):,} of the race's {places:,} places; "
+        f"{_listed(uncounted)} {'has' if len(uncounted) == 1 else 'have'} none, so they are "
+        "not the race's."
+    )
+
+
 def _listed(names: list[str], most: int = 3) -> str:
     # Quoted: a precinct's name holds commas ("Eaton / Brookfield Township, Precinct 1").
     shown = ", ".join(f"‘{name}’" for name in names[:most])
