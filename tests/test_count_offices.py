@@ -63,3 +63,23 @@ def test_counts_of_some_precincts_only_give_no_turnout(tmp_path, monkeypatch):
     }
     assert (president.facts.registered, president.facts.ballots_cast) == (None, None)
     assert any("RITZ WARD #1" in n and "Turnout is not computed" in n for n in president.notes)
+
+
+def test_count_offices_of_one_precinct_of_two_give_no_turnout(tmp_path, monkeypatch):
+    """Kentucky's layout (`Registered Voters` and `Ballots Cast` as offices) with counts for one
+    precinct of two: the turnout was 80 % "of the race", whose valid votes are 575 for 80
+    ballots cast."""
+    text = (
+        "county,precinct,office,district,party,candidate,votes\n"
+        "Adams,P1,Registered Voters,,,,100\n"
+        "Adams,P1,Ballots Cast,,,,80\n"
+        "Adams,P1,President,,D,Ann,30\n"
+        "Adams,P1,President,,R,Bob,45\n"
+        "Adams,P2,President,,D,Ann,300\n"
+        "Adams,P2,President,,R,Bob,200\n"
+    )
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, text))
+    (president,) = elections
+    assert {o.candidate: o.votes for o in president.options} == {"Ann": 330, "Bob": 245}
+    assert (president.facts.registered, president.facts.ballots_cast) == (None, None)
+    assert any("‘P2’ has none" in n for n in president.notes), president.notes
