@@ -17,6 +17,8 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "option",
         "candidate_name",
         "candidatename",
+        # Canada's federal results by candidate (`cand_id`, `cand_name`).
+        "cand_name",
         "candidate_full_name",
         "ballot_name",
         "choice",

@@ -96,6 +96,8 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "riding_name",
         "electoral_district",
         "electoral_district_name",
+        # Canada: the electoral district, `ed_id` and `ed_name`.
+        "ed_name",
         "nom_de_circonscription",
         "circonscription",
         "wahlkreis",
@@ -111,6 +113,7 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "constituency_code",
         "ons_id",
         "electoral_district_number",
+        "ed_id",
         "numéro_de_circonscription",
         "wahlkreisnummer",
         "wkr_nr",

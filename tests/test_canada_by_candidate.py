@@ -1,0 +1,39 @@
+"""Canada's federal results by candidate (cdnFedElectionData's `csv_by_cand`, trial 7): a row per
+candidate of each electoral district (`ed_id`, `ed_name`), the name in `cand_name`. The name was
+not read, so the parties were the options, each candidate one by its `cand_id`, and every riding
+one race: "Liberal (id 9654) leads with 0.50 %" of Canada's 1945 vote. Figures hand-checked."""
+
+from __future__ import annotations
+
+from conftest import engines_agree, invoke, write
+
+TEXT = """election_id,election_date,prov_code,ed_id,ed_name,cand_id,cand_name,cand_raw_party_name,party_id,party_name,party_short_name,mainstream,votes,acclaimed,place
+20,1945-06-11,AB,1,ACADIA,9378,"QUELCH, Victor",Social Credit Party of Canada,143,Social Credit Party,SoCred,t,5556,f,1
+20,1945-06-11,AB,1,ACADIA,9379,"HELMER, Lawrence Edgar",Liberal,75,Liberal,Lib,t,2035,f,2
+20,1945-06-11,AB,1,ACADIA,9380,"SUTHERLAND, John Kenneth",Co-operative Commonwealth Federation,29,Co-operative Commonwealth Federation,CCF,t,1903,f,3
+20,1945-06-11,AB,2,ATHABASKA,9383,"ROSS, Ann",Liberal,75,Liberal,Lib,t,4100,f,1
+20,1945-06-11,AB,2,ATHABASKA,9384,"DOE, Bob",Social Credit Party of Canada,143,Social Credit Party,SoCred,t,3900,f,2
+"""
+
+
+def test_each_electoral_district_is_a_race_of_named_candidates(tmp_path, monkeypatch):
+    path = write(tmp_path, TEXT)
+    elections, problems = engines_agree(monkeypatch, path)
+    assert not [p for p in problems if p.severity == "error"], problems
+    figures = {
+        e.facts.election: {o.candidate: (o.party, o.votes) for o in e.options} for e in elections
+    }
+    assert figures == {
+        "ACADIA": {
+            "QUELCH, Victor": ("Social Credit Party", 5556),
+            "HELMER, Lawrence Edgar": ("Liberal", 2035),
+            "SUTHERLAND, John Kenneth": ("Co-operative Commonwealth Federation", 1903),
+        },
+        "ATHABASKA": {"ROSS, Ann": ("Liberal", 4100), "DOE, Bob": ("Social Credit Party", 3900)},
+    }
+
+
+def test_seats_won_per_party(tmp_path):
+    result = invoke("seats", str(write(tmp_path, TEXT)), "--format", "json")
+    assert result.code == 0, result.stderr
+    assert '"Liberal"' in result.stdout and '"Social Credit Party"' in result.stdout
