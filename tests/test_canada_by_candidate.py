@@ -37,3 +37,33 @@ def test_seats_won_per_party(tmp_path):
     result = invoke("seats", str(write(tmp_path, TEXT)), "--format", "json")
     assert result.code == 0, result.stderr
     assert '"Liberal"' in result.stdout and '"Social Credit Party"' in result.stdout
+
+
+# Ridings told apart by a column pollcli does not know: read as one race, two parties with three
+# candidates each.
+UNKEYED = """circ_x,cand_name,party_name,votes
+North,Ann Able,Liberal,500
+North,Bob Baker,Conservative,400
+South,Cy Cole,Liberal,300
+South,Di Dunn,Conservative,450
+East,Ed Eng,Liberal,350
+East,Flo Fay,Conservative,320
+"""
+
+
+def test_ridings_of_an_unread_column_are_no_one_race_with_a_winner(tmp_path, monkeypatch):
+    path = write(tmp_path, UNKEYED)
+    elections, problems = engines_agree(monkeypatch, path)
+    (election,) = elections
+    assert election.crowded and election.seats is None
+    warning = [p for p in problems if p.code == "race-split"]
+    assert len(warning) == 1 and "--race-by" in warning[0].message
+    result = invoke("summary", str(path))
+    assert "wins" not in result.stdout
+    # The advice works: each riding its race, each won by its leader (hand-checked).
+    kept = invoke("summary", str(path), "--race-by", "circ_x", "--format", "json")
+    assert kept.code == 0, kept.stderr
+    import json
+
+    leaders = {e["election"]: e["leader"]["candidate"] for e in json.loads(kept.stdout)["elections"]}
+    assert leaders == {"North": "Ann Able", "South": "Di Dunn", "East": "Ed Eng"}

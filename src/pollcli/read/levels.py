@@ -20,7 +20,6 @@ A race of one level (or a column that says the same level in every row of a race
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from pollcli.columns import normalize_header, option_key
@@ -64,9 +63,8 @@ def settle(
     records: list[Record],
     found: Found,
     column: str | None,
-    race_of: Callable[[Record], str],
 ) -> tuple[list[Record], dict[str, list[Problem]]]:
-    """The records counted of each race (by `race_of`): one level of each; the others set aside.
+    """The records counted of each race (by their label): one level of each; the others set aside.
     Takes the `level` fact out of every record. The problems of each race, by its label, are
     returned for `attach` (see the module's docstring)."""
     if not any("level" in r.facts for r in records):
@@ -74,7 +72,7 @@ def settle(
     races: dict[str, dict[str, _Level]] = {}
     for record in records:
         level = record.facts.pop("level", "").strip()
-        by_level = races.setdefault(race_of(record), {})
+        by_level = races.setdefault(record.election, {})
         by_level.setdefault(normalize_header(level), _Level(level)).records.append(record)
     aside: set[int] = set()
     problems: dict[str, list[Problem]] = {}

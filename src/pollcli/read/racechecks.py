@@ -42,20 +42,15 @@ from typing import Final
 
 from pollcli.election import Election, Option
 from pollcli.problems import Code, Found, Problem
+from pollcli.read import unkeyed
 from pollcli.read.assemble import option_key
 from pollcli.read.contests import MIN_REGIONS
 from pollcli.read.delegates import delegates
 from pollcli.read.lone_regions import lone_regions
 from pollcli.read.records import CellReader
 from pollcli.read.spellings import spellings
+from pollcli.read.unkeyed import NO_PARTY
 
-# Parties under which several candidates of one race are usual (not a party's list), as their
-# `option_key`s.
-NO_PARTY: Final[frozenset[str]] = frozenset(
-    option_key(p)
-    for p in ("", "independent", "ind", "i", "npa", "np", "nonpartisan", "none", "oth", "other",
-              "write in", "wri", "w/i", "unaffiliated", "una", "no party")
-)  # fmt: skip
 # The race keys whose value may end in the number of members elected, "(4)" (New Hampshire's
 # "BE 02 (4)", its floterial "CH 16 (2)F"); not a name pollcli made, whose "(2)" tells namesakes apart.
 SEAT_NAMING_ROLES: Final[tuple[str, ...]] = ("district", "constituency", "race", "seat")
@@ -132,6 +127,8 @@ def check(
     if many or keyed:
         _several(elections, problems, variants)
         _flat(elections, problems, variants)
+    else:  # no race key read: races told apart by a column pollcli does not know, added up?
+        unkeyed.check(elections, problems)
     if values:
         _office_seats(elections, problems, values, variants)
         _blank_districts(elections, problems, values, standing or {})

@@ -31,7 +31,7 @@ from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
 from pollcli.problems import Found, Problem
-from pollcli.read import answers, partylines, unitcounts
+from pollcli.read import answers, partylines, unitcounts, unkeyed
 from pollcli.read.assemble import Assembly, option_key
 from pollcli.read.decode import garbled_lines
 from pollcli.read.header import ColumnMap
@@ -105,7 +105,9 @@ def assemble(
     measured = "kind" in columns.present, reader.kinds  # a race's answers are options (`answers`)
     if not (keys or where.wanted or options.races or has_mode or has_ids or has_level):
         records = answers.as_options(records, [assembly] * len(records), *measured)
-        return _options_named(assembly.elections(records, header_line), columns)
+        elections = assembly.elections(records, header_line)
+        unkeyed.check(elections, found.items)  # (no race key read: many added up?)
+        return _options_named(elections, columns)
     from pollcli.read import geography, levels, modes, racechecks
 
     book = RaceBook(keys)
@@ -227,9 +229,7 @@ def assemble(
         records = [
             replace(r, row=r.row.model_copy(update={"party": r.row.candidate})) for r in records
         ]
-    records, by_level = levels.settle(
-        records, found, columns.header_of("level"), lambda r: r.election
-    )
+    records, by_level = levels.settle(records, found, columns.header_of("level"))
     records, by_mode = modes.collapse(records, columns.notes)
     elections = assembly.elections(records, header_line)
     levels.attach(by_level, elections, found, many)
