@@ -65,5 +65,34 @@ def test_ridings_of_an_unread_column_are_no_one_race_with_a_winner(tmp_path, mon
     assert kept.code == 0, kept.stderr
     import json
 
-    leaders = {e["election"]: e["leader"]["candidate"] for e in json.loads(kept.stdout)["elections"]}
+    leaders = {
+        e["election"]: e["leader"]["candidate"] for e in json.loads(kept.stdout)["elections"]
+    }
     assert leaders == {"North": "Ann Able", "South": "Di Dunn", "East": "Ed Eng"}
+
+
+# New Zealand's layout (aaronrudkin/NewZealandElectionData): `Electorate` names the constituency,
+# not a count of registered voters. Each row was an error: "registered 'Arch Hull': not a number;
+# write digits only" — advice that cannot be followed.
+NZ = """"ID","Name","Party","Date","Electorate","Votes"
+1,"Parry WE","Labour","1946-11-27","Arch Hull",9558
+2,"Clark EJ","National","1946-11-27","Arch Hull",2973
+4,"Gerard RG","National","1946-11-27","Ashburton",7386
+5,"Smith AB","Labour","1946-11-27","Ashburton",5000
+"""
+
+
+def test_an_electorate_of_names_is_no_count_of_voters(tmp_path, monkeypatch):
+    path = write(tmp_path, NZ)
+    elections, problems = engines_agree(monkeypatch, path)
+    assert not [p for p in problems if p.severity == "error"], problems
+    (election,) = elections
+    assert election.facts.registered is None
+    assert any("'Electorate'" in n and "--race-by" in n for n in election.notes), election.notes
+    # The advice works: one race per electorate, hand-checked.
+    result = invoke("summary", str(path), "--race-by", "Electorate", "--format", "json")
+    assert result.code == 0, result.stderr
+    import json
+
+    leaders = {e["election"]: e["leader"]["votes"] for e in json.loads(result.stdout)["elections"]}
+    assert leaders == {"Arch Hull": 9558, "Ashburton": 7386}

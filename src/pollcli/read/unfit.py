@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
-from pollcli.columns import STAGES, normalize_header
+from pollcli.columns import INT_FACTS, STAGES, normalize_header
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.zerocopies import zero_copies
@@ -52,6 +52,17 @@ def unfit_facts(
             unfit[key] = (
                 f"The {columns.header_of(key)!r} column is left unused: it differs from row to "
                 f"row within an election, so it is not the election's {key}."
+            )
+    for key in INT_FACTS:
+        # New Zealand's `Electorate` is the constituency's name, not a count of voters.
+        cells = {v for values in seen.get(key, {}).values() for v in values}
+        words = sorted(v for v in cells if not any(c.isdigit() for c in v))
+        if words and len(words) * 2 > len(cells):
+            header = columns.header_of(key)
+            unfit[key] = (
+                f"The {header!r} column is left unused: its values ({', '.join(map(repr, words[:3]))}"
+                f"{'…' if len(words) > 3 else ''}) are no counts ({key}); if they name the races "
+                f"(a constituency), add --race-by {header}."
             )
     totals = [values for values in seen.get("total_votes", {}).values()]
     varying = sum(1 for values in totals if len(values) > 1)
