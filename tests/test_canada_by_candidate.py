@@ -79,6 +79,8 @@ NZ = """"ID","Name","Party","Date","Electorate","Votes"
 2,"Clark EJ","National","1946-11-27","Arch Hull",2973
 4,"Gerard RG","National","1946-11-27","Ashburton",7386
 5,"Smith AB","Labour","1946-11-27","Ashburton",5000
+6,"Jones CD","Labour","1946-11-27","Auckland Central",6000
+7,"Brown EF","National","1946-11-27","Auckland Central",2000
 """
 
 
@@ -95,4 +97,4 @@ def test_an_electorate_of_names_is_no_count_of_voters(tmp_path, monkeypatch):
     import json
 
     leaders = {e["election"]: e["leader"]["votes"] for e in json.loads(result.stdout)["elections"]}
-    assert leaders == {"Arch Hull": 9558, "Ashburton": 7386}
+    assert leaders == {"Arch Hull": 9558, "Ashburton": 7386, "Auckland Central": 6000}

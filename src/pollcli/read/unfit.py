@@ -20,6 +20,9 @@ from pollcli.read.zerocopies import zero_copies
 # Free-text facts of an election: a column of them that differs within an election is something else
 # (FiveThirtyEight's `source`, a URL per row).
 _ONE_PER_ELECTION: Final[tuple[str, ...]] = ("source", "term_limit")
+# Distinct cells of words, no digit in them, that make a count column one of names (an `x` or two
+# is a count mistyped: an error at its line).
+_NAMES: Final[int] = 3
 
 
 def unfit_facts(
@@ -57,7 +60,7 @@ def unfit_facts(
         # New Zealand's `Electorate` is the constituency's name, not a count of voters.
         cells = {v for values in seen.get(key, {}).values() for v in values}
         words = sorted(v for v in cells if not any(c.isdigit() for c in v))
-        if words and len(words) * 2 > len(cells):
+        if len(words) >= _NAMES and len(words) * 2 > len(cells):
             header = columns.header_of(key)
             unfit[key] = (
                 f"The {header!r} column is left unused: its values ({', '.join(map(repr, words[:3]))}"
