@@ -186,6 +186,13 @@ def _to_float(raw: str, text: str, what: str) -> float:
             f"{what} {shown(text)}: an underscore is not a thousands separator here; "
             "write 1000 or 1,000",
         )
+    if raw and set(raw) == {"*"}:
+        raise NumberError(
+            "type-error",
+            f"{what} {shown(text)}: a masked figure (publishers hide small counts so): the file "
+            "does not give it, and pollcli counts no guess; a file of larger places (county "
+            "totals) gives every figure",
+        )
     try:
         number = float(raw)
     except ValueError:
