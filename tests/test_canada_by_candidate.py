@@ -98,3 +98,15 @@ def test_an_electorate_of_names_is_no_count_of_voters(tmp_path, monkeypatch):
 
     leaders = {e["election"]: e["leader"]["votes"] for e in json.loads(result.stdout)["elections"]}
     assert leaders == {"Arch Hull": 9558, "Ashburton": 7386, "Auckland Central": 6000}
+
+
+def test_rows_of_several_dates_are_told_how_to_be_read(tmp_path):
+    """New Zealand's file holds 69 elections, told apart by `Date`: each row was an error "date is
+    '1947-05-28' here but '1946-11-27' …: make them agree", advice that does not fit."""
+    text = NZ + '8,"Parry WE","Labour","1949-11-30","Arch Hull",9000\n'
+    result = invoke("summary", str(write(tmp_path, text)))
+    assert result.code == 1
+    assert "--race-by Date" in result.stderr, result.stderr
+    kept = invoke("summary", str(write(tmp_path, text)), "--race-by", "Date,Electorate")
+    assert kept.code == 0, kept.stderr
+    assert "1949-11-30 · Arch Hull" in kept.stdout

@@ -48,6 +48,13 @@ _ROUNDS = (
     "the rounds of a ranked-choice count are read as one race from a column named rcv_round)"
 )
 
+# A date that differs within an election: rows of several elections (New Zealand's 1946–2015 file,
+# trial 7), which the date tells apart.
+_DATES = (
+    ", or, if the rows are of several elections, tell them apart with --race-by {header} (and "
+    "the column of each race: a district, constituency or office)"
+)
+
 # A total column that differs within some races only (MEDSL's House 2018, Georgia: the write-in
 # row's `totalvotes` is another figure): the race's total, or each option's, the user can tell.
 _TOTALS = (
@@ -308,6 +315,8 @@ def election_facts(
                             if key == "round"
                             else _TOTALS.format(header=sources.columns.header_of(key))
                             if key == "total_votes"
+                            else _DATES.format(header=sources.columns.header_of(key))
+                            if key == "date"
                             else ""
                         ),
                         column=sources.columns.header_of(key),
