@@ -205,6 +205,19 @@ def _several(
         crowded = [p for p, n in parties.items() if n > 1 and p not in NO_PARTY]
         if crowded and len([p for p in parties if p not in NO_PARTY]) > 1 and not elected:
             suspects.append(election)
+    # Running mates alone (two Democrats, one elected by a majority) in a district of an office
+    # whose other districts elect several: Arizona's State House (trial 7).
+    offices = {_office(e.race.roles) for e in suspects if e.race is not None and not _special(e)}
+    known = {id(e) for e in suspects}
+    for election in elections:
+        if id(election) in known or election.race is None or election.race.primary:
+            continue
+        if election.seats != 1 or election.top_two or _office(election.race.roles) not in offices:
+            continue
+        _, contenders, _ = _field(election, variants.get(id(election), set()))
+        mates = [option_key(o.party or "") for o in contenders]
+        if any(mates.count(p) > 1 for p in set(mates) - NO_PARTY):
+            suspects.append(election)
     if not suspects:
         return
     for election in suspects:
