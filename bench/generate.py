@@ -228,6 +228,148 @@ def write_totals(rows: int, path: Path, seed: int = SEED) -> int:
     return precincts * len(CANDIDATES) + len(lines)
 
 
+def write_parquet(rows: int, path: Path, seed: int = SEED) -> int:
+    """(i) the rows of `plain` as a Parquet file (string and int64 columns, a row group a slice)."""
+    import pyarrow.parquet as pq
+
+    names = pa.array([c for c, _ in CANDIDATES])
+    parties = pa.array([p for _, p in CANDIDATES])
+    region_names = pa.array([_region_name(r) for r in range(REGIONS)])
+    options = len(CANDIDATES)
+    written = 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer = None
+    for piece in precinct_slices(_precincts(rows), seed):
+        option_index = pa.array(np.tile(np.arange(options), len(piece.ids)))
+        precinct = pa.array(np.repeat(piece.ids, options)).cast(pa.string())
+        table = pa.table(
+            {
+                "region": region_names.take(pa.array(np.repeat(piece.region, options))),
+                "precinct": pc.binary_join_element_wise("P", precinct, ""),
+                "candidate": names.take(option_index),
+                "party": parties.take(option_index),
+                "votes": pa.array(piece.votes.reshape(-1)),
+            }
+        )
+        if writer is None:
+            writer = pq.ParquetWriter(path, table.schema)
+        writer.write_table(table)
+        written += table.num_rows
+    if writer is not None:
+        writer.close()
+    return written
+
+
+def _plain_lines(
+    rows: int, seed: int, header: str, line: Callable[[str, int, int, str, str, int], str]
+) -> Iterator[str]:
+    """The header, then the text of `plain`'s rows a chunk at a time, each row written by
+    `line(region, precinct, option index, name, party, votes)`."""
+    yield header
+    for piece in precinct_chunks(_precincts(rows), seed):
+        yield "".join(
+            line(_region_name(r), p, k, name, party, v)
+            for p, r, votes in zip(
+                piece.ids.tolist(), piece.region.tolist(), piece.votes.tolist(), strict=True
+            )
+            for k, ((name, party), v) in enumerate(zip(CANDIDATES, votes, strict=True))
+        )
+
+
+def _write_lines(path: Path, chunks: Iterator[str]) -> int:
+    written = -1  # the header
+    with _text(path) as out:
+        for chunk in chunks:
+            out.write(chunk)
+            written += chunk.count("\n")
+    return written
+
+
+def write_names(rows: int, path: Path, seed: int = SEED) -> int:
+    """(i) `plain` with each name in two columns, `forename,surname` ("Against all": "Against",
+    "all"), joined by pollcli: the same options and votes."""
+    header = "region,precinct,forename,surname,party,votes\n"
+
+    def line(region: str, p: int, _k: int, name: str, party: str, v: int) -> str:
+        forename, surname_ = name.split(" ", 1)
+        return f"{region},P{p},{forename},{surname_},{party},{v}\n"
+
+    return _write_lines(path, _plain_lines(rows, seed, header, line))
+
+
+def write_total_votes(rows: int, path: Path, seed: int = SEED) -> int:
+    """(i) `plain` plus a `total_votes` column: the precinct's votes on each of its rows (MEDSL's
+    `totalvotes`, per precinct)."""
+    with _text(path) as out:
+        out.write("region,precinct,candidate,party,votes,total_votes\n")
+        written = 0
+        for piece in precinct_chunks(_precincts(rows), seed):
+            lines = []
+            for p, r, votes in zip(
+                piece.ids.tolist(), piece.region.tolist(), piece.votes.tolist(), strict=True
+            ):
+                region, total = _region_name(r), sum(votes)
+                for (name, party), v in zip(CANDIDATES, votes, strict=True):
+                    lines.append(f"{region},P{p},{name},{party},{v},{total}\n")
+            out.write("".join(lines))
+            written += len(lines)
+    return written
+
+
+def write_modes(rows: int, path: Path, seed: int = SEED) -> int:
+    """(i) a `mode` column: each option's `Election Day` and `Absentee` rows and their `Total`
+    (OpenElections' vote modes), so three rows an option of a precinct of `plain`: rows/3 of its
+    rows, whose votes are the Totals."""
+    header = "region,precinct,candidate,party,mode,votes\n"
+
+    def line(region: str, p: int, k: int, name: str, party: str, v: int) -> str:
+        early = (v * (3 + (p + k) % 5)) // 10
+        place = f"{region},P{p},{name},{party}"
+        return f"{place},Election Day,{v - early}\n{place},Absentee,{early}\n{place},Total,{v}\n"
+
+    return _write_lines(path, _plain_lines(max(1, rows // 3), seed, header, line))
+
+
+def write_repeated(rows: int, path: Path, seed: int = SEED) -> int:
+    """(i) `plain` with its last row written twice: an option listed twice in one precinct, an
+    error the exact engine names with both lines."""
+    written = write(rows, path, seed)
+    with path.open("rb+") as out:
+        out.seek(max(0, path.stat().st_size - 200))
+        last = out.read().rsplit(b"\n", 2)[-2] + b"\n"
+        out.write(last)
+    return written + 1
+
+
+def write_grand_total(rows: int, path: Path, seed: int = SEED) -> int:
+    """(i) `plain` and, at its end, a grand total row per option: region `TOTAL`, precinct blank
+    (a results export's last lines); set aside, so the figures of `plain`."""
+    sums = np.zeros(len(CANDIDATES), dtype=np.int64)
+    for piece in precinct_chunks(_precincts(rows), seed):
+        sums += piece.votes.sum(axis=0)
+    written = write(rows, path, seed)
+    with path.open("a", encoding="utf-8", newline="") as out:
+        for (name, party), total in zip(CANDIDATES, sums.tolist(), strict=True):
+            out.write(f"TOTAL,,{name},{party},{total}\n")
+    return written + len(CANDIDATES)
+
+
+def write_facts_totals(rows: int, path: Path, seed: int = SEED) -> int:
+    """(i) `facts` and a county row per region and option with a blank precinct (Georgia's county
+    rows beside per-precinct registered voters): set aside, so the figures of `plain`."""
+    written = write_facts(rows, path, seed)
+    sums = np.zeros((REGIONS, len(CANDIDATES)), dtype=np.int64)
+    for piece in precinct_chunks(_precincts(rows), seed):
+        np.add.at(sums, piece.region, piece.votes)
+    with path.open("a", encoding="utf-8", newline="") as out:
+        for r in range(REGIONS):
+            for (name, party), total in zip(CANDIDATES, sums[r].tolist(), strict=True):
+                if sums[r].any():
+                    out.write(f"{_region_name(r)},,{name},{party},{total},,,2022-11-20\n")
+                    written += 1
+    return written
+
+
 def _text(path: Path, encoding: str = "utf-8") -> TextIO:
     path.parent.mkdir(parents=True, exist_ok=True)
     return path.open("w", encoding=encoding, newline="")
@@ -554,6 +696,26 @@ def write_races(rows: int, path: Path, seed: int = SEED) -> int:
     293 races (statewide, U.S. House, State Senate, State House, District Attorney) over 159
     counties; every precinct votes in one race of each office. `rows` sets the number of precincts
     (27k rows: Georgia 2024-like; millions: a big many-race file)."""
+    return _races(rows, path, seed)
+
+
+def write_race_facts(rows: int, path: Path, seed: int = SEED) -> int:
+    """(i) `races` plus a `registered_voters` column, the precinct's figure on each of its rows
+    (OpenElections' commonest precinct layout with turnout): the same rows and votes as `races`."""
+    return _races(rows, path, seed, extra="registered")
+
+
+def write_count_rows(rows: int, path: Path, seed: int = SEED) -> int:
+    """(i) `races` with each precinct's `Registered Voters` and `Ballots Cast` as rows of their own
+    (the office cell names the count, the other cells blank): OpenElections' other turnout layout.
+    The votes of `races`; two more rows a precinct."""
+    return _races(rows, path, seed, extra="rows")
+
+
+def _races(rows: int, path: Path, seed: int, extra: str = "") -> int:
+    """`races`, with `extra` counts of each precinct: a `registered_voters` column ("registered")
+    or count rows ("rows"), drawn apart from the votes (the same votes as `races`)."""
+    counts = np.random.default_rng([seed, 10])
     rng = np.random.default_rng([seed, 8])
     offices = _state_races(rng)
     per_precinct = sum(np.mean([len(r.candidates) for r in races]) for races in offices)
@@ -564,7 +726,8 @@ def write_races(rows: int, path: Path, seed: int = SEED) -> int:
     ]
     written = 0
     with _text(path) as out:
-        out.write("county,precinct,office,district,party,candidate,votes\n")
+        column = ",registered_voters" if extra == "registered" else ""
+        out.write(f"county,precinct,office,district,party,candidate,votes{column}\n")
         for start in range(0, precincts, 5_000):
             ids = np.arange(start, min(precincts, start + 5_000))
             county = (ids * COUNTIES) // precincts
@@ -582,13 +745,19 @@ def write_races(rows: int, path: Path, seed: int = SEED) -> int:
                 turnout = size * rng.uniform(0.82, 1.0, size=len(ids))
                 votes = np.floor(share * turnout[:, None]).astype(np.int64)
                 columns.append((races, race.tolist(), votes.tolist()))
+            registered = (size * counts.uniform(1.3, 2.2, size=len(ids))).astype(np.int64)
+            cast = size  # no race has more votes than its precinct's voters
             lines = []
             for row, (p, c) in enumerate(zip(ids.tolist(), county.tolist(), strict=True)):
                 place = f"{counties[c]},Precinct {p - int(first_of_county[row]) + 1:03d}"
+                tail = f",{registered[row]}\n" if extra == "registered" else "\n"
+                if extra == "rows":
+                    lines.append(f"{place},Registered Voters,,,,{registered[row]}\n")
+                    lines.append(f"{place},Ballots Cast,,,,{cast[row]}\n")
                 for races, race, votes in columns:
                     r = races[race[row]]
                     for name, party, v in zip(r.candidates, r.parties, votes[row], strict=False):
-                        lines.append(f"{place},{r.office},{r.district},{party},{name},{v}\n")
+                        lines.append(f"{place},{r.office},{r.district},{party},{name},{v}{tail}")
             out.write("".join(lines))
             written += len(lines)
     return written
@@ -631,6 +800,7 @@ class Shape:
     unit: str
     # Bump when a generator's output changes, so cached files are written again.
     version: int = 1
+    suffix: str = ".csv"
 
     @property
     def help(self) -> str:
@@ -656,13 +826,22 @@ SHAPES: dict[str, Shape] = {
     "names_b": Shape(write_names_b, "names"),
     "races": Shape(write_races, "rows"),
     "constituencies": Shape(write_constituencies, "races"),
+    "race_facts": Shape(write_race_facts, "rows"),
+    "count_rows": Shape(write_count_rows, "rows (and two count rows a precinct)"),
+    "parquet": Shape(write_parquet, "rows", suffix=".parquet"),
+    "names": Shape(write_names, "rows"),
+    "total_votes": Shape(write_total_votes, "rows"),
+    "modes": Shape(write_modes, "rows"),
+    "repeated": Shape(write_repeated, "rows (and one repeated)"),
+    "grand_total": Shape(write_grand_total, "rows (and a grand total row per option)"),
+    "facts_totals": Shape(write_facts_totals, "rows (and a total row per region and option)"),
 }
 
 
 def ensure(shape: str, size: int, seed: int = SEED, out: Path = OUT) -> Path:
     """The file of `shape` at `size`, written unless a matching one is already there."""
     generator = SHAPES[shape]
-    path = out / f"{shape}_{size_label(size)}_s{seed}.csv"
+    path = out / f"{shape}_{size_label(size)}_s{seed}{generator.suffix}"
     meta_path = path.with_name(path.name + ".meta")
     wanted = {"shape": shape, "size": size, "seed": seed, "version": generator.version}
     if path.exists() and meta_path.exists():

@@ -579,6 +579,53 @@ CLIFF_CASES = (
         "(a total, kept apart by the streaming engine and set aside)",
         "totals",
     ),
+    # (i) Shapes that the streaming engine handed to the exact one (issue 10 item 3, session 7).
+    CliffCase(
+        "races",
+        "(i) an OpenElections precinct file of 293 races (reference: the plain rows)",
+        "races",
+        same_votes=False,
+    ),
+    CliffCase(
+        "race_facts",
+        "(i) the races file plus registered_voters per precinct (reference: the races file)",
+        "race_facts",
+        reference=("races", 1_000_000),
+    ),
+    CliffCase(
+        "count_rows",
+        "(i) the races file plus Registered Voters and Ballots Cast rows per precinct "
+        "(reference: the races file)",
+        "count_rows",
+        reference=("races", 1_000_000),
+    ),
+    CliffCase("parquet", "(i) the plain rows as a Parquet file", "parquet"),
+    CliffCase("names", "(i) the plain rows with each name in forename,surname columns", "names"),
+    CliffCase(
+        "total_votes", "(i) the plain rows plus the precinct's total_votes per row", "total_votes"
+    ),
+    CliffCase(
+        "modes",
+        "(i) a mode column: Election Day, Absentee and Total rows of each option (1M rows)",
+        "modes",
+        same_votes=False,
+    ),
+    CliffCase(
+        "repeated",
+        "(i) the plain rows with the last written twice (an error: a repeated option)",
+        "repeated",
+        same_votes=False,
+    ),
+    CliffCase(
+        "grand_total",
+        "(i) the plain rows and a grand total row per option (region TOTAL, blank precinct)",
+        "grand_total",
+    ),
+    CliffCase(
+        "facts_totals",
+        "(i) the facts rows and a county row per region and option with a blank precinct",
+        "facts_totals",
+    ),
 )
 
 
