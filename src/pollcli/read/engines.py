@@ -48,17 +48,12 @@ def wants_stream(source: str | Path) -> bool:
 
 def streamable(columns: ColumnMap) -> bool:
     """Whether the streaming engine can read a file of these columns: it sums a votes column (or
-    vote-mode columns) by a candidate column; a name in two columns, a total per row beside
-    precincts (race total or option total?) and precinct counts in a file of races (each race's
-    own) are the exact engine's."""
-    from pollcli.columns import REGIONAL_FACTS
-    from pollcli.read.roles import race_keyed
-
+    vote-mode columns) by a candidate column; a name in two columns and a total per row beside
+    precincts (race total or option total?) are the exact engine's. (Precinct counts in a file of
+    races are each race's own: `read.raceunits`.)"""
     present = columns.present
     if columns.index("votes") is None and not columns.vote_parts:
         return False
     if columns.index("candidate") is None:
         return False  # a name in two columns (`Forename`, `Surname`), joined row by row
-    if {"total_votes", "unit"} <= present:
-        return False
-    return not (race_keyed(columns) and "unit" in present and present & REGIONAL_FACTS)
+    return not {"total_votes", "unit"} <= present

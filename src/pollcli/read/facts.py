@@ -146,6 +146,8 @@ class UnitFacts:
     units: dict[UnitKey, list[str | int | None]] = field(default_factory=dict)
     # Elections with a unit that gave two values of one fact: their facts cannot be read.
     conflicting: set[str] = field(default_factory=set)
+    # Each distinct (count, text) validated, for every election of the file (`region_counts`).
+    read: dict[tuple[str, str], int | ValidationError] = field(default_factory=dict)
     _strings: dict[str, str] = field(default_factory=dict)
 
     def register(self, unit: UnitKey) -> list[str | int | None]:
@@ -394,8 +396,8 @@ def region_counts(
     units: dict[str, int] = {}
     giving: dict[tuple[str, str], int] = {}
     ok = True
-    # Precincts repeat the same figures: each distinct text is validated once.
-    read: dict[tuple[str, str], int | ValidationError] = {}
+    # Precincts repeat the same figures: each distinct text is validated once (in the file).
+    read = unit_facts.read
     context = cells_context(sources.decimal, sources.decimal_given)
     for region, given in unit_facts.given(election):
         region_totals = totals.setdefault(region, {})

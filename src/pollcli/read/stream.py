@@ -40,14 +40,14 @@ from typing import TYPE_CHECKING, Final
 from pollcli.columns import REGIONAL_FACTS
 from pollcli.numbers import ShareMarks
 from pollcli.problems import Code, Found, sort_problems
-from pollcli.read import layout, total_words, totals
+from pollcli.read import layout, raceunits, total_words, totals
 from pollcli.read.assemble import assembly_for
 from pollcli.read.blocks import BlockSums, Layout
 from pollcli.read.chunks import Blocks, offset_after_line, size_text
 from pollcli.read.decode import Transcoder, codec_for, codec_is_unicode, decode
 from pollcli.read.dialect import RawTable, read_records, top_records
 from pollcli.read.engines import progress_hook, streamable
-from pollcli.read.facts import NoPrecinct, UnitFacts
+from pollcli.read.facts import NoPrecinct
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.keysums import KeySums, option_of
@@ -144,7 +144,7 @@ def read_stream(
             max_line=MAX_LINE_BYTES,
         )
         summer.run(blocks, table.header_line + 1, name, size)
-    except (_ExactAfterAll, total_words.HandOver):
+    except (_ExactAfterAll, total_words.HandOver, raceunits.HandOver):
         return None
     if summer.undecodable:
         return None
@@ -173,7 +173,11 @@ def read_stream(
             return None  # TOTAL rows beside other modes: settled precinct by precinct
     assembly = assembly_for(table, reader, options.facts, found, summer.unit_facts)
     assembly.totals = totals.stage(mapped, found, given=frozenset(options.kind_keys()))
-    elections = assemble_races(assembly, records, table.header_line, reader, options)
+    raceunits.hold(summer.unit_facts, records)  # each race's precincts, once races are named
+    try:
+        elections = assemble_races(assembly, records, table.header_line, reader, options)
+    except raceunits.HandOver:
+        return None
     if summer.limited:
         elections = []
     return elections, sort_problems(found.items)
@@ -199,6 +203,9 @@ class _Summer:
             else {}
         )
         self.precinct_columns = [c for c in ("election", "region", "unit") if c in by_name]
+        # In a file of races, a precinct's counts are each race's: its race cells too.
+        race_columns = raceunits.race_columns(columns, party) if self.unit_fact_columns else []
+        self.precinct_columns += race_columns
         self.layout = Layout(
             width=self.width,
             delimiter=delimiter,
@@ -241,7 +248,7 @@ class _Summer:
             if region_index in self.layout.key_indexes
             else None
         )
-        self.unit_facts = UnitFacts()
+        self.unit_facts = raceunits.unit_facts(race_columns, self.unit_fact_columns.values())
         self.marks = ShareMarks(columns.index("share"))
         # Each election's (race's) options, to stop at MAX_OPTIONS; each primary's apart.
         self.options_met = OptionCount(
@@ -401,16 +408,16 @@ class _Summer:
         (the exact stages then name every row that disagrees)."""
         if not summed.unit_facts:
             return []
+        cells: dict[bytes, str] = {}  # each distinct cell read once (a file of races repeats them)
         try:
-            texts = [[raw.decode("utf-8") for raw in c] for c in summed.unit_facts]
+            for raw in {raw for column in summed.unit_facts for raw in set(column)}:
+                text = raw.decode("utf-8")
+                cells[raw] = cell = clean_cell(text)
+                if not text.isascii() and cell != text.strip():
+                    self.reader.invisible = True
         except UnicodeDecodeError:
             return None
-        columns = [[clean_cell(text) for text in column] for column in texts]
-        self.reader.invisible = self.reader.invisible or any(
-            not text.isascii() and cell != text.strip()
-            for column, raw in zip(columns, texts, strict=True)
-            for cell, text in zip(column, raw, strict=True)
-        )
+        columns = [list(map(cells.__getitem__, column)) for column in summed.unit_facts]
         try:
             return self.unit_facts.agreeing(
                 columns,
@@ -450,6 +457,7 @@ class _Summer:
                     record.row.candidate,
                     record.row.party,
                 )
+            raceunits.note(self.unit_facts, record, start)
             if self.unit_fact_columns and record.row.region and record.row.unit:
                 self.unit_facts.register((record.election, record.row.region, record.row.unit))
             for key in [k for k in record.facts if k in self.unit_fact_columns.values()]:

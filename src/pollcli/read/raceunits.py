@@ -1,0 +1,205 @@
+"""Per-precinct counts in a file of races, on the streaming engine: each race gets the counts of its
+own precincts, as the exact engine gives them.
+
+An OpenElections precinct file (`county,precinct,office,district,party,candidate,votes,
+registered_voters`) repeats a precinct's registered voters on the rows of every race it votes in.
+The exact engine keeps a precinct's counts by race (`facts.election_facts`): a race's registered
+voters are the sum over the precincts that have a row of it, a district's over its own precincts.
+The streaming engine sums rows across precincts, so besides each precinct's counts (kept once a
+precinct, `facts.UnitFacts`) it keeps which races each precinct has rows of: per race cells and
+region, each precinct's first line (some 70 bytes a precinct and race). A race's name is known
+only once the race stage has named the records (`read.races`), so an election's precincts are
+worked out when the assembly asks for its counts (`RaceUnits.given`), from the records so named.
+
+What this cannot tell as the exact engine does hands the file to it (`HandOver`): a precinct whose
+counts differ between rows (the exact engine keeps each race's own, and names a conflict within
+one), a record whose race cells no precinct gave (cells the contract reads otherwise), race cells
+and a region named into two races, a record the race stage made anew.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from pollcli.problems import Found
+from pollcli.read.facts import Given, NoPrecinct, UnitFacts, UnitKey
+from pollcli.read.header import ColumnMap
+from pollcli.read.racekeys import PartyRule, key_columns
+from pollcli.read.records import Record
+from pollcli.read.roles import race_keyed
+
+# A row's election and race cells (cleaned), as its records and its precinct's counts give them.
+Signature = tuple[str, ...]
+
+
+class HandOver(Exception):
+    """The file's per-precinct counts are not the same in every race of a precinct, or its races
+    cannot be told from the records: the exact engine reads it."""
+
+
+def race_columns(columns: ColumnMap, party: PartyRule | None) -> list[str]:
+    """The race columns besides `election` (canonical names) of a file of races with precincts;
+    none for any other file."""
+    if not race_keyed(columns) or "unit" not in columns.present:
+        return []
+    return [k.canonical for k in key_columns(columns, party) if k.canonical != "election"]
+
+
+def unit_facts(race_columns: Sequence[str], keys: Iterable[str]) -> UnitFacts:
+    """Where the streaming engine keeps counts per precinct: by race in a file of races."""
+    if not race_columns:
+        return UnitFacts()
+    return RaceUnits(canonicals=tuple(race_columns), keys=tuple(keys))
+
+
+def note(unit_facts: UnitFacts, record: Record, line: int) -> None:
+    """A row the exact stages read, in a file of races with counts per precinct: `RaceUnits.note`."""
+    if isinstance(unit_facts, RaceUnits):
+        unit_facts.note(record, line)
+
+
+def hold(unit_facts: UnitFacts, records: list[Record]) -> None:
+    """The summed records before the race stage: `RaceUnits.hold`."""
+    if isinstance(unit_facts, RaceUnits):
+        unit_facts.hold(records)
+
+
+@dataclass
+class RaceUnits(UnitFacts):
+    """`UnitFacts` kept by precinct, and the races each precinct has rows of; an election's units
+    are its races' precincts, worked out from the named records (`hold`, then `given`)."""
+
+    # The race columns' canonical names (after election, region and unit among the precinct
+    # cells) and the count columns', in the order the streaming engine groups them.
+    canonicals: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()
+    # Each precinct's count cells as first met (blank ""): every row of it must give the same.
+    counts_of: dict[UnitKey, tuple[str, ...]] = field(default_factory=dict)
+    # (signature, region) → {precinct: first line of a row of that race there}.
+    pairs: dict[tuple[Signature, str], dict[UnitKey, int]] = field(default_factory=dict)
+    _held: dict[int, tuple[Signature, str]] = field(default_factory=dict)
+    _records: list[Record] = field(default_factory=list)
+    _by_label: dict[str, list[Record]] | None = None
+    _claimed: dict[tuple[Signature, str], str] = field(default_factory=dict)
+
+    def _pair(self, signature: Signature, region: str, unit: UnitKey, line: int) -> None:
+        place = self.pairs.get((signature, region))
+        if place is None:
+            place = self.pairs[signature, region] = {}
+        if place.setdefault(unit, line) > line:
+            place[unit] = line
+
+    def _same(self, unit: UnitKey, values: tuple[str, ...]) -> None:
+        known = self.counts_of.setdefault(unit, values)
+        if known != values:
+            raise HandOver
+
+    def agreeing(
+        self,
+        columns: list[list[str]],
+        lines: list[int],
+        precinct_columns: Sequence[str],
+        keys: Sequence[str],
+        default_election: str,
+    ) -> list[tuple[UnitKey, dict[str, str], int]] | None:
+        """As `UnitFacts.agreeing`, the block's (precinct, counts, line) once a precinct; the
+        precinct cells hold its race cells too, whose pairs are kept. `HandOver` where a
+        precinct's counts differ from row to row."""
+        width = len(precinct_columns)
+        at = {c: i for i, c in enumerate(precinct_columns)}
+        election_at = at.get("election")
+        region_at, unit_at = at["region"], at["unit"]
+        race_at = [at[c] for c in self.canonicals]
+        found: list[tuple[UnitKey, dict[str, str], int]] = []
+        counts_of, pairs = self.counts_of, self.pairs
+        seen: set[UnitKey] = set()
+        for cells, line in zip(zip(*columns, strict=True), lines, strict=True):
+            election = (cells[election_at] if election_at is not None else "") or default_election
+            region = cells[region_at]
+            unit = (election, region, cells[unit_at])
+            if not region or not unit[2]:
+                raise NoPrecinct
+            values = cells[width:]
+            if counts_of.setdefault(unit, values) != values:
+                raise HandOver
+            if unit not in seen:
+                seen.add(unit)
+                found.append((unit, {k: v for k, v in zip(keys, values, strict=True) if v}, line))
+            pair = ((election, *[cells[i] for i in race_at]), region)
+            place = pairs.get(pair)
+            if place is None:
+                place = pairs[pair] = {}
+            if place.setdefault(unit, line) > line:
+                place[unit] = line
+        found.sort(key=lambda item: item[2])
+        return found
+
+    def note(self, record: Record, line: int) -> None:
+        """A row the exact stages read (its count cells still in its facts): its precinct's counts
+        and race. `HandOver` for a row of no precinct, or counts unlike its precinct's others."""
+        region, name = record.row.region or "", record.row.unit or ""
+        if not region or not name:
+            raise HandOver
+        unit = (record.election, region, name)
+        self._same(unit, tuple(record.facts.get(k, "") for k in self.keys))
+        self._pair(self._signature(record), region, unit, line)
+
+    def add(
+        self, unit: UnitKey, key: str, value: str, line: int, found: Found, column: str | None
+    ) -> bool:
+        before = self.value(unit, key)
+        if before is not None and before != value:
+            raise HandOver  # (`note` has seen it first: a precinct's counts are one)
+        return super().add(unit, key, value, line, found, column)
+
+    def _signature(self, record: Record) -> Signature:
+        return (
+            record.election,
+            *(
+                (record.row.party or "") if c == "party" else record.facts.get(c, "")
+                for c in self.canonicals
+            ),
+        )
+
+    def hold(self, records: list[Record]) -> None:
+        """The records as the race stage receives them: each one's race cells, before that stage
+        takes them out of its facts and names its race."""
+        self._records = records
+        self._held = {id(r): (self._signature(r), r.row.region or "") for r in records}
+
+    def given(self, election: str) -> Iterator[tuple[str, dict[str, Given]]]:
+        """Each precinct of the races named `election` as (region, {count: (value, line)}), in the
+        order of their first rows in it, as the exact engine registers them."""
+        if self._by_label is None:
+            self._by_label = {}
+            for record in self._records:
+                self._by_label.setdefault(record.election, []).append(record)
+        records = self._by_label.get(election)
+        if not records:
+            raise HandOver  # records the race stage made anew: not those held
+        held: set[tuple[Signature, str]] = set()
+        for record in records:
+            pair = self._held.get(id(record))
+            if pair is None or record.row.all_races:
+                raise HandOver
+            held.add(pair)
+        first: dict[UnitKey, int] = {}
+        regions: set[str] = set()
+        for pair in held:
+            if self._claimed.setdefault(pair, election) != election:
+                raise HandOver  # one race's cells in one region, named into two races
+            place = self.pairs.get(pair)
+            if not place:
+                raise HandOver  # race cells that no precinct gave as the records read them
+            if pair[1] not in regions:
+                first.update(place)  # (a region's units are no other region's)
+            else:
+                for unit, line in place.items():
+                    if first.setdefault(unit, line) > line:
+                        first[unit] = line
+            regions.add(pair[1])
+        keys, counts_of = self.keys, self.counts_of
+        for unit, line in sorted(first.items(), key=lambda item: item[1]):
+            values = counts_of[unit]
+            yield unit[1], {k: (v, line) for k, v in zip(keys, values, strict=True) if v}

@@ -1,0 +1,218 @@
+"""A precinct file of many races with registered voters per precinct (OpenElections' commonest layout
+with turnout: county, precinct, office, district, party, candidate, votes, registered_voters) is read
+by the streaming engine, each race given its own precincts' counts (`read/raceunits.py`), with the
+same elections and problems as the exact engine's; whatever it cannot tell as the exact engine does
+(a precinct's counts unlike from race to race, blank on some rows) hands the file to the exact
+engine. The turnout figures are checked against pandas sums of the CSV text.
+"""
+
+import io
+import json
+from dataclasses import asdict
+
+import pandas as pd
+import pytest
+
+from conftest import invoke, write
+from pollcli.read import ReadOptions, engines, load_file, stream
+
+HEADER = "county,precinct,office,district,party,candidate,votes,registered_voters,ballots_cast"
+# (office, district, candidates); a precinct votes for President, one State House district of its
+# county (districts split counties) and, outside County 1, the county commission's district 1.
+OFFICES = {
+    "President": [("", (("DEM", "Ann"), ("REP", "Bob"), ("LIB", "Cy")))],
+    "State House": [
+        ("1", (("DEM", "Dee"), ("REP", "Eli"))),
+        ("2", (("DEM", "Fay"), ("REP", "Gus"))),
+        ("3", (("REP", "Hal"),)),
+    ],
+    "County Commission": [("1", (("DEM", "Ida"), ("REP", "Jo")))],
+}
+
+
+def precinct_file(counties: int = 3, precincts: int = 12) -> str:
+    lines = [HEADER]
+    for c in range(counties):
+        county = f"County {c}"
+        for p in range(precincts):
+            registered, cast = 400 + (37 * p + 11 * c) % 300, 300 + (13 * p + 7 * c) % 90
+            # Districts split counties: County 0's precincts are in 1 and 2, County 1's in 2 and 3.
+            house = OFFICES["State House"][(c + p % 2) % 3]
+            races = [("President", *OFFICES["President"][0]), ("State House", *house)]
+            if c != 1:
+                races.append(("County Commission", *OFFICES["County Commission"][0]))
+            for office, district, candidates in races:
+                for k, (party, name) in enumerate(candidates):
+                    votes = (7 * p + 5 * k + 3 * c) % 120
+                    lines.append(
+                        f"{county},P{p:03d},{office},{district},{party},{name},{votes},"
+                        f"{registered},{cast}"
+                    )
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(autouse=True)
+def small_blocks(monkeypatch):
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 512)
+
+
+def both(monkeypatch, path, **options):
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        results[engine] = load_file(path, ReadOptions(**options))
+    return results["exact"], results["stream"]
+
+
+def dump(loaded):
+    elections, problems = loaded
+    return [asdict(e) for e in elections], [asdict(p) for p in problems]
+
+
+def streams(path, **options) -> bool:
+    return stream.read_stream(path, str(path), ReadOptions(**options)) is not None
+
+
+def shuffled(text: str) -> str:
+    header, *rows = text.splitlines()
+    return "\n".join([header, *sorted(rows, key=lambda line: line[::-1])]) + "\n"
+
+
+def test_races_with_counts_per_precinct_stream_with_the_exact_engines_elections(
+    tmp_path, monkeypatch
+):
+    path = write(tmp_path, precinct_file())
+    exact, streamed = both(monkeypatch, path)
+    assert not [p for p in exact[1] if p.severity == "error"]
+    assert dump(exact) == dump(streamed)
+    assert streams(path)  # on main the exact engine read it: 20 s and 2 GB a million rows
+
+
+def test_each_race_counts_its_own_precincts_pandas(tmp_path, monkeypatch):
+    text = precinct_file()
+    path = write(tmp_path, text)
+    monkeypatch.setenv(engines.ENGINE_ENV, "stream")
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    got = {
+        tuple(e["race_keys"].values()): (e["turnout"]["registered"], e["turnout"]["ballots_cast"])
+        for e in json.loads(result.stdout)["elections"]
+    }
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    places = frame.drop_duplicates(["county", "precinct", "office", "district"])
+    expected = {
+        (office, district): (
+            int(group["registered_voters"].astype(int).sum()),
+            int(group["ballots_cast"].astype(int).sum()),
+        )
+        for (office, district), group in places.groupby(["office", "district"])
+    }
+    # County Commission 1 of County 0 and of County 2 is one race (its candidates stand in both).
+    assert got == expected
+    assert len(got) == 5
+    assert got[("State House", "1")] == (6474, 4092)  # County 0's even precincts, 2's odd
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "shuffled",
+        "blank_everywhere_in_a_precinct",
+        "spaced_cells",
+        "election_column",
+        "race_option",
+        "with_ballots_only",
+    ],
+)
+def test_variants_stream_alike(tmp_path, monkeypatch, variant):
+    text = precinct_file()
+    options = {}
+    if variant == "shuffled":
+        text = shuffled(text)
+    elif variant == "blank_everywhere_in_a_precinct":
+        text = _changed(text, "County 0,P002,", REGISTERED, "")
+    elif variant == "spaced_cells":
+        text = text.replace(",State House,", ", State House ,").replace("County 2,", "County 2 ,")
+    elif variant == "election_column":
+        text = "\n".join(
+            ("election," if n == 0 else "General 2024,") + line
+            for n, line in enumerate(text.splitlines())
+        )
+        text += "\n"
+    elif variant == "race_option":
+        options = {"races": ("State House",)}
+    else:
+        text = "\n".join(
+            ",".join(cells[:REGISTERED] + cells[REGISTERED + 1 :])
+            for cells in (line.split(",") for line in text.splitlines())
+        )
+        text += "\n"
+    path = write(tmp_path, text)
+    exact, streamed = both(monkeypatch, path, **options)
+    assert not [p for p in exact[1] if p.severity == "error"]
+    assert dump(exact) == dump(streamed)
+    assert streams(path, **options)
+
+
+def _changed(text: str, prefix: str, index: int, value: str) -> str:
+    """`text` with cell `index` of the rows that start with `prefix` set to `value`."""
+    lines = []
+    for line in text.splitlines():
+        if line.startswith(prefix):
+            cells = line.split(",")
+            cells[index] = value
+            line = ",".join(cells)
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+REGISTERED = HEADER.split(",").index("registered_voters")
+HAND_OVERS = {
+    # Registered voters of one precinct unlike from race to race: the exact engine keeps each
+    # race's own figure, which the precinct's sum cannot.
+    "unlike_between_races": ("County 0,P003,State House,", "1000"),
+    # Blank on one race's rows only: that race is told it lacks a precinct's count.
+    "blank_in_one_race": ("County 2,P004,President,", ""),
+    # Two values in one race of a precinct: an error the exact engine names on each line.
+    "conflict_within_a_race": ("County 1,P005,President,,LIB", "1000"),
+    # No count: an error at the line of the race's first row in the precinct.
+    "not_a_count": ("County 0,P006,", "lots"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HAND_OVERS))
+def test_what_the_streaming_engine_cannot_tell_goes_to_the_exact_one(tmp_path, monkeypatch, name):
+    prefix, new = HAND_OVERS[name]
+    text = precinct_file()
+    changed = _changed(text, prefix, REGISTERED, new)
+    assert changed != text, name
+    path = write(tmp_path, changed)
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 1 << 20)  # one block: the fast path sees it
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    # A count that is no number is the same in every race's rows: streamed, named per race.
+    assert streams(path) == (name == "not_a_count")
+
+
+def test_a_primary_of_party_races_streams_alike(tmp_path, monkeypatch):
+    """A file named as a primary: the party is a race key (each party's race, its own precincts)."""
+    text = precinct_file()
+    path = write(tmp_path, text, name="20240312__xx__primary__precinct.csv")
+    exact, streamed = both(monkeypatch, path)
+    assert len(exact[0]) > 6  # races by party
+    assert dump(exact) == dump(streamed)
+
+
+def test_validate_is_the_same_on_both_engines(tmp_path):
+    prefix, new = HAND_OVERS["not_a_count"]
+    for text in (precinct_file(), _changed(precinct_file(), prefix, REGISTERED, new)):
+        path = write(tmp_path, text)
+        outputs = []
+        for engine in ("exact", "stream"):
+            result = invoke(
+                "validate", str(path), "--format", "json", env={engines.ENGINE_ENV: engine}
+            )
+            outputs.append(json.loads(result.stdout))
+        assert outputs[0] == outputs[1]
