@@ -288,23 +288,31 @@ def _load_file(source: Source, options: ReadOptions) -> tuple[list[Election], li
         # standard input. A missing file or a directory is reported by `read_bytes`.
         with open_binary(path) as handle:
             return _read_unsized(handle, name, options)
-    if engines.wants_stream(source) and not _tabular(path):
+    kind = _tabular(path) if engines.wants_stream(source) else "small"
+    if kind is None:
         from pollcli.read.stream import read_stream
 
         streamed = bounded(lambda o: read_stream(path, name, o), options, name)
+        if streamed is not None:
+            return streamed
+    elif kind == "parquet":
+        from pollcli.read.columnar import stream_parquet
+
+        streamed = bounded(lambda o: stream_parquet(path, name, o), options, name)
         if streamed is not None:
             return streamed
     data = read_bytes(source)
     return bounded_exact(lambda o: read_exact(data, name, o), options, name)
 
 
-def _tabular(path: Path) -> bool:
-    """A workbook or Parquet file (read whole, never streamed), told by its first bytes."""
+def _tabular(path: Path) -> str | None:
+    """A workbook's kind (read whole, never streamed) or `parquet` (streamed as CSV text,
+    `read.columnar`), told by its first bytes; None for text."""
     try:
         with path.open("rb") as handle:
-            return tabular_kind(handle.read(8)) is not None
+            return tabular_kind(handle.read(8))
     except OSError:
-        return False  # the exact engine reports what is wrong with the path
+        return None  # the exact engine reports what is wrong with the path
 
 
 def _read_unsized(

@@ -38,7 +38,7 @@ OLE2: Final[bytes] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP: Final[bytes] = b"PK\x03\x04"
 PARQUET: Final[bytes] = b"PAR1"
 # What a Parquet file's metadata may give as front matter (pandas' own entry is not a fact).
-_NOT_FACTS: Final[frozenset[str]] = frozenset({"pandas", "ARROW:schema"})
+NOT_FACTS: Final[frozenset[str]] = frozenset({"pandas", "ARROW:schema"})
 
 
 def tabular_kind(head: bytes) -> str | None:
@@ -255,7 +255,7 @@ def _parquet(data: bytes, table: RawTable, found: Found) -> None:
     metadata = parquet.schema.metadata or {}
     for key, value in metadata.items():
         text = key.decode("utf-8", "replace")
-        if text not in _NOT_FACTS:
+        if text not in NOT_FACTS:
             table.front_matter.append(FrontMatter(1, text, value.decode("utf-8", "replace")))
     table.header = [str(n) for n in parquet.column_names]
     table.header_line = 1
