@@ -202,10 +202,12 @@ class _Summer:
             if self.has_unit
             else {}
         )
-        self.precinct_columns = [c for c in ("election", "region", "unit") if c in by_name]
         # In a file of races, a precinct's counts are each race's: its race cells too.
         race_columns = raceunits.race_columns(columns, party) if self.unit_fact_columns else []
-        self.precinct_columns += race_columns
+        self.precinct_columns: list[str] = [
+            *(c for c in ("election", "region", "unit") if c in by_name),
+            *race_columns,
+        ]
         self.layout = Layout(
             width=self.width,
             delimiter=delimiter,
