@@ -78,6 +78,7 @@ class Layout:
     # The region column, whose cells a unit may be named like (a total row of its county).
     region_index: int | None = None
     name_index: int | None = None
+    family_index: int | None = None  # a name in two columns: the family name, joined after it
     party_index: int | None = None
     # Vote-mode columns: summed into the votes, or checked against them (`records.CellReader`).
     part_indexes: tuple[int, ...] = ()
@@ -108,12 +109,15 @@ class Layout:
         import pyarrow.compute as pc
 
         assert self.name_index is not None  # a unit column comes with a name column
+        names = parsed.column(f"c{self.name_index}")
+        if self.family_index is not None:
+            names = pc.binary_join_element_wise(names, parsed.column(f"c{self.family_index}"), b" ")
         units, distinct, cleaned = of_block(
             np,
             pa,
             pc,
             [parsed.column(f"c{i}") for i in self.unit_indexes],
-            parsed.column(f"c{self.name_index}"),
+            names,
             parsed.column(f"c{self.party_index}") if self.party_index is not None else None,
         )
         at = self.unit_indexes.index(self.unit_index) if self.unit_index is not None else -1

@@ -48,12 +48,14 @@ def wants_stream(source: str | Path) -> bool:
 
 def streamable(columns: ColumnMap) -> bool:
     """Whether the streaming engine can read a file of these columns: it sums a votes column (or
-    vote-mode columns) by a candidate column; a name in two columns and a total per row beside
-    precincts (race total or option total?) are the exact engine's. (Precinct counts in a file of
-    races are each race's own: `read.raceunits`.)"""
+    vote-mode columns) by a candidate column (or given and family name columns, joined); a total
+    per row beside precincts (race total or option total?) is the exact engine's. (Precinct counts
+    in a file of races are each race's own: `read.raceunits`.)"""
+    from pollcli.read.roles import name_indexes
+
     present = columns.present
     if columns.index("votes") is None and not columns.vote_parts:
         return False
-    if columns.index("candidate") is None:
-        return False  # a name in two columns (`Forename`, `Surname`), joined row by row
+    if not name_indexes(columns):
+        return False  # no name column: the exact engine says so
     return not {"total_votes", "unit"} <= present

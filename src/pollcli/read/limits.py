@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Final, TypeVar
 
 from pollcli.read.assemble import MAX_OPTIONS, option_key
-from pollcli.read.roles import PartyCells, race_cells, race_labels
+from pollcli.read.roles import PartyCells, joined_names, name_indexes, race_cells, race_labels
 
 if TYPE_CHECKING:
     from pollcli.read.blocks import BlockSums, Layout
@@ -78,6 +78,7 @@ class OptionCount:
         self.name_keys: Kept[str, str] = Kept(OPTIONS_KEPT)
         self.key_indexes = list(key_indexes)
         self.candidate_index = columns.index("candidate")
+        self.name_indexes = name_indexes(columns)  # a name in two columns: joined
         self.election_index = columns.index("election")
         self.default_election = default_election
         # In a file of party primaries, each primary's options are counted apart (as its race).
@@ -107,7 +108,9 @@ class OptionCount:
         it does not; else those up to the first option past it in line order."""
         self.raw_names.bound()
         self.name_keys.bound()
-        names = summed.keys[self.key_indexes.index(self._index(self.candidate_index))]
+        names = joined_names(
+            [summed.keys[self.key_indexes.index(i)] for i in self._indexes(self.name_indexes)]
+        )
         labels = self.labels(lambda i: summed.keys[self.key_indexes.index(i)], len(names))
         # No race can pass the bound, even were each of its groups a new option: a file of many
         # races of their own candidates is spared an option key per group.
@@ -221,10 +224,10 @@ class OptionCount:
         self.name_keys.clear()
 
     @staticmethod
-    def _index(index: int | None) -> int:
-        if index is None:
+    def _indexes(indexes: tuple[int, ...]) -> tuple[int, ...]:
+        if not indexes:
             raise ValueError("a file without a candidate column is not streamed")
-        return index
+        return indexes
 
     def _option_key(self, raw: bytes) -> str:
         key = self.raw_names.get(raw)

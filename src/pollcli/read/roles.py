@@ -33,6 +33,8 @@ from pollcli.read.header import NAMED_REGION, NAMED_UNIT, SAME_PLACE, VOTE_PART,
 from pollcli.read.options import ReadOptions
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from pollcli.read.racekeys import PartyRule
 
 # A file of party primaries' party cells for `race_labels`: the rule, the party and stage cells.
@@ -333,6 +335,24 @@ def race_keyed(columns: ColumnMap) -> bool:
         c.startswith((RACE_PREFIX, WHERE_PREFIX)) or c in _RACE_CELLS
         for c in columns.columns.values()
     )
+
+
+def name_indexes(columns: ColumnMap) -> tuple[int, ...]:
+    """The column of an option's name, or its given and family name columns (a name in two
+    columns, joined by a space as `records.CellReader.split` joins them); () for neither."""
+    index = columns.index("candidate")
+    if index is not None:
+        return (index,)
+    given, family = columns.index("given_name"), columns.index("family_name")
+    return (given, family) if given is not None and family is not None else ()
+
+
+def joined_names(cells: Sequence[list[bytes]]) -> list[bytes]:
+    """Each row's (or key's) name from the cells of `name_indexes`' columns, as bytes: a name in
+    two columns joined by a space (blank parts and spacing are `option_key`'s to ignore)."""
+    if len(cells) == 1:
+        return cells[0]
+    return [b" ".join(pair) for pair in zip(*cells, strict=True)]
 
 
 def unit_identity(columns: ColumnMap) -> tuple[int, ...]:

@@ -57,7 +57,7 @@ from pollcli.read.racekeys import PartyRule, party_rule
 from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader, Record, clean_cell, decimal_mark
 from pollcli.read.repeats import Repeats
-from pollcli.read.roles import column_roles, unit_identity
+from pollcli.read.roles import column_roles, name_indexes, unit_identity
 from pollcli.read.unfit import unfit_facts
 
 if TYPE_CHECKING:
@@ -208,6 +208,7 @@ class _Summer:
             *(c for c in ("election", "region", "unit") if c in by_name),
             *race_columns,
         ]
+        names = name_indexes(columns)  # a name in two columns: given and family names
         self.layout = Layout(
             width=self.width,
             delimiter=delimiter,
@@ -232,7 +233,8 @@ class _Summer:
             unit_indexes=unit_identity(columns) if self.has_unit else (),
             unit_index=by_name.get("unit") if self.has_unit else None,
             region_index=by_name.get("region") if self.has_unit else None,
-            name_index=by_name["candidate"] if self.has_unit else None,
+            name_index=names[0] if self.has_unit else None,
+            family_index=names[1] if self.has_unit and len(names) > 1 else None,
             party_index=by_name.get("party") if self.has_unit else None,
         )
         self.repeats = Repeats()

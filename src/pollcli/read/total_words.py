@@ -347,11 +347,12 @@ def check_block(summed: BlockSums, layout: Layout, columns: ColumnMap) -> None:
             if "region" in at
             else []
         )
-        names = (
-            [c.decode("utf-8") for c in set(summed.keys[at["candidate"]])]
-            if "candidate" in at
-            else []
-        )
+        # The option's name, or a name in two columns joined (`roles.joined_names`).
+        parts = [c for c in ("candidate",) if c in at] or [
+            c for c in ("given_name", "family_name") if c in at
+        ]
+        cells = zip(*(summed.keys[at[c]] for c in parts), strict=True)
+        names = [b" ".join(name).decode("utf-8") for name in set(cells)] if parts else []
     except UnicodeDecodeError:
         raise HandOver from None
     if may_hold_total(regions) and any(is_total_name(r, place=True) for r in regions):
