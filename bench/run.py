@@ -106,6 +106,7 @@ class Outcome:
     stdout: bytes | None = None
     killed: str | None = None
     spool_left: int = 0
+    user: float = 0.0  # user CPU seconds of the child (os.wait4), its threads included
 
     def said(self) -> str:
         """What happened, in a few words: `exit 1: pollcli: error: …` or `killed at …`."""
@@ -197,7 +198,8 @@ def child_env(extra: dict[str, str] | None = None, tmpdir: Path | None = None) -
 # the memory of the process that spawned it (with vfork, its high-water mark; the `signal` maxrss taken
 # at exec), so children spawned by a harness that has imported numpy, or read a big JSON output, would
 # all show its size. This spawner has imported nothing: its children's peaks are their own. It reports
-# the child's PID (for the watchdog), then wall time, wait status and ru_maxrss (KiB) from os.wait4.
+# the child's PID (for the watchdog), then wall time, wait status, ru_maxrss (KiB) and ru_utime
+# (user CPU seconds) from os.wait4.
 SPAWNER = """
 import os, sys, time
 report = int(sys.argv[1])
@@ -208,7 +210,7 @@ pid = os.posix_spawnp(command[0], command, os.environ)
 os.write(report, b"%d\\n" % pid)
 _, status, usage = os.wait4(pid, 0)
 wall = time.perf_counter() - started
-os.write(report, ("%r %d %d\\n" % (wall, status, usage.ru_maxrss)).encode())
+os.write(report, ("%r %d %d %r\\n" % (wall, status, usage.ru_maxrss, usage.ru_utime)).encode())
 """
 
 
@@ -253,9 +255,9 @@ def run_child(
         out_bytes = out.seek(0, os.SEEK_END)
         out.seek(0)
         kept = out.read() if keep_stdout and out_bytes <= 200 * MIB else None
-    if len(last) != 3:
+    if len(last) != 4:
         raise SystemExit(f"could not run {' '.join(command)}: {lines[-1:] or spawner.returncode}")
-    wall, status, maxrss = float(last[0]), int(last[1]), int(last[2])
+    wall, status, maxrss, user = float(last[0]), int(last[1]), int(last[2]), float(last[3])
     left = 0
     if spool is not None:
         left = _tree_bytes(spool)
@@ -263,6 +265,7 @@ def run_child(
     return Outcome(
         wall=wall,
         rss=maxrss / 1024,
+        user=user,
         code=None if killed else os.waitstatus_to_exitcode(status),
         stderr=next((line for line in lines if line), "").replace(f"{OUT}{os.sep}", "bench/out/"),
         out_bytes=out_bytes,
@@ -340,6 +343,10 @@ class Arm:
         return statistics.median(o.wall for o in self.outcomes)
 
     @property
+    def user(self) -> float:
+        return statistics.median(o.user for o in self.outcomes)
+
+    @property
     def rss(self) -> float:
         return max(o.rss for o in self.outcomes)
 
@@ -361,6 +368,7 @@ class Arm:
             "median_s": round(self.wall, 4),
             "walls_s": [round(o.wall, 4) for o in self.outcomes],
             "peak_rss_mib": round(self.rss, 1),
+            "median_user_s": round(self.user, 4),
             "exit": [o.code for o in self.outcomes],
             "stderr": last.stderr,
             "killed": last.killed,
@@ -669,7 +677,9 @@ def cliff(runs: int, slow: float, scale: float, only: set[str] | None) -> list[d
                 f"  {arm_line(arm)}\n"
                 f"  {'  reference':<10} {ref.wall:7.2f} s {ref.rss:6.0f} MiB  {ref.said()}\n"
                 f"  {'  ratio':<10} {ratio(arm.wall, ref.wall):>9} {ratio(arm.rss, ref.rss):>10}"
-                f"  n={len(arm.outcomes)}  target: {verdict}"
+                f"  n={len(arm.outcomes)}  target: {verdict}\n"
+                f"  {'  user CPU':<10} {arm.user:7.2f} s against {ref.user:.2f} s"
+                f" ({ratio(arm.user, ref.user)})"
             )
             record[arm.label] = {
                 **arm.record(),
