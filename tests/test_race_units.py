@@ -216,3 +216,36 @@ def test_validate_is_the_same_on_both_engines(tmp_path):
             )
             outputs.append(json.loads(result.stdout))
         assert outputs[0] == outputs[1]
+
+
+def test_a_measure_whose_answers_are_options_reads_alike(tmp_path, monkeypatch):
+    """Approved / Rejected are made options by the race stage, which copies their records before it
+    names them: the file is the exact engine's (`RaceUnits.hold`), with the same result."""
+    extra = "".join(
+        f"County {c},P{p:03d},Referendum Measure 90,,,{answer},{10 + p + k},"
+        f"{400 + (37 * p + 11 * c) % 300},{300 + (13 * p + 7 * c) % 90}\n"
+        for c in range(3)
+        for p in range(12)
+        for k, answer in enumerate(("Approved", "Rejected"))
+    )
+    path = write(tmp_path, precinct_file() + extra)
+    exact, streamed = both(monkeypatch, path)
+    assert "Referendum Measure 90" in [e.facts.election for e in exact[0]]
+    assert dump(exact) == dump(streamed)
+    assert not streams(path)
+
+
+def test_a_district_column_read_as_geography_reads_alike(tmp_path, monkeypatch):
+    """The same candidates in every district: the district is geography, not races (the race stage
+    copies those records before naming them), with the same result on both engines."""
+    lines = [HEADER]
+    for p in range(40):
+        for k, (party, name) in enumerate((("DEM", "Ann"), ("REP", "Bob"))):
+            lines.append(
+                f"County {p % 2},P{p:03d},Governor,{1 + p % 4},{party},{name},{5 + p + k},"
+                f"{500 + p},{400 + p}"
+            )
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    exact, streamed = both(monkeypatch, path)
+    assert len(exact[0]) == 1
+    assert dump(exact) == dump(streamed)

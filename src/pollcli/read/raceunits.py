@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from pollcli.kinds import measure_answers
 from pollcli.problems import Found
 from pollcli.read.facts import Given, NoPrecinct, UnitFacts, UnitKey
 from pollcli.read.header import ColumnMap
@@ -164,9 +165,17 @@ class RaceUnits(UnitFacts):
 
     def hold(self, records: list[Record]) -> None:
         """The records as the race stage receives them: each one's race cells, before that stage
-        takes them out of its facts and names its race."""
+        takes them out of its facts and names its race. `HandOver` where the race stage would
+        make some of a race's records anew before naming them (a measure's answers read as its
+        options, `read.answers`): the others alone would not tell its precincts."""
         self._records = records
-        self._held = {id(r): (self._signature(r), r.row.region or "") for r in records}
+        pairs = [(self._signature(r), r.row.region or "") for r in records]
+        self._held = {id(r): pair for r, pair in zip(records, pairs, strict=True)}
+        names: dict[Signature, set[str]] = {}
+        for record, (signature, _) in zip(records, pairs, strict=True):
+            names.setdefault(signature, set()).add(record.row.candidate)
+        if any(measure_answers(found) for found in names.values()):
+            raise HandOver
 
     def given(self, election: str) -> Iterator[tuple[str, dict[str, Given]]]:
         """Each precinct of the races named `election` as (region, {count: (value, line)}), in the

@@ -173,8 +173,8 @@ def read_stream(
             return None  # TOTAL rows beside other modes: settled precinct by precinct
     assembly = assembly_for(table, reader, options.facts, found, summer.unit_facts)
     assembly.totals = totals.stage(mapped, found, given=frozenset(options.kind_keys()))
-    raceunits.hold(summer.unit_facts, records)  # each race's precincts, once races are named
     try:
+        raceunits.hold(summer.unit_facts, records)  # each race's precincts, once races are named
         elections = assemble_races(assembly, records, table.header_line, reader, options)
     except raceunits.HandOver:
         return None
