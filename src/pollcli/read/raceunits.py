@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from pollcli.kinds import measure_answers
+from pollcli.kinds import measure_answers, name_key
 from pollcli.problems import Found
-from pollcli.read.facts import Given, NoPrecinct, UnitFacts, UnitKey
+from pollcli.read.facts import UNIT_FACTS, Given, NoPrecinct, UnitFacts, UnitKey
 from pollcli.read.header import ColumnMap
 from pollcli.read.racekeys import PartyRule, key_columns
 from pollcli.read.records import Record
@@ -79,10 +79,17 @@ class RaceUnits(UnitFacts):
     counts_of: dict[UnitKey, tuple[str, ...]] = field(default_factory=dict)
     # (signature, region) → {precinct: first line of a row of that race there}.
     pairs: dict[tuple[Signature, str], dict[UnitKey, int]] = field(default_factory=dict)
-    _held: dict[int, tuple[Signature, str]] = field(default_factory=dict)
+    _held: dict[int, tuple[Signature, str] | None] = field(default_factory=dict)
     _records: list[Record] = field(default_factory=list)
     _by_label: dict[str, list[Record]] | None = None
     _claimed: dict[tuple[Signature, str], str] = field(default_factory=dict)
+    # Precincts registered by the facts stage (rows kept apart, `read.apartfacts`), by race.
+    _late: dict[str, list[UnitKey]] | None = None
+
+    def register(self, unit: UnitKey) -> list[str | int | None]:
+        if self._late is not None and unit not in self.units:
+            self._late.setdefault(unit[0], []).append(unit)
+        return super().register(unit)
 
     def _pair(self, signature: Signature, region: str, unit: UnitKey, line: int) -> None:
         place = self.pairs.get((signature, region))
@@ -169,13 +176,22 @@ class RaceUnits(UnitFacts):
         make some of a race's records anew before naming them (a measure's answers read as its
         options, `read.answers`): the others alone would not tell its precincts."""
         self._records = records
+        self._late = {}
         pairs = [(self._signature(r), r.row.region or "") for r in records]
-        self._held = {id(r): pair for r, pair in zip(records, pairs, strict=True)}
+        # A record of a precinct kept apart (`read.apartfacts`) brings its counts itself.
+        self._held = {
+            id(r): pair if r.summed else None for r, pair in zip(records, pairs, strict=True)
+        }
         names: dict[Signature, set[str]] = {}
         for record, (signature, _) in zip(records, pairs, strict=True):
             names.setdefault(signature, set()).add(record.row.candidate)
-        if any(measure_answers(found) for found in names.values()):
-            raise HandOver
+        answers = {signature: measure_answers(found) for signature, found in names.items()}
+        for record, (signature, _) in zip(records, pairs, strict=True):
+            if (
+                record.row.kind != "candidate"
+                and name_key(record.row.candidate) in answers[signature]
+            ):
+                raise HandOver  # made an option by the race stage, as a copy (`read.answers`)
 
     def given(self, election: str) -> Iterator[tuple[str, dict[str, Given]]]:
         """Each precinct of the races named `election` as (region, {count: (value, line)}), in the
@@ -189,10 +205,11 @@ class RaceUnits(UnitFacts):
             raise HandOver  # records the race stage made anew: not those held
         held: set[tuple[Signature, str]] = set()
         for record in records:
-            pair = self._held.get(id(record))
-            if pair is None or record.row.all_races:
+            if id(record) not in self._held or record.row.all_races:
                 raise HandOver
-            held.add(pair)
+            pair = self._held[id(record)]
+            if pair is not None:
+                held.add(pair)
         first: dict[UnitKey, int] = {}
         regions: set[str] = set()
         for pair in held:
@@ -209,6 +226,18 @@ class RaceUnits(UnitFacts):
                         first[unit] = line
             regions.add(pair[1])
         keys, counts_of = self.keys, self.counts_of
-        for unit, line in sorted(first.items(), key=lambda item: item[1]):
-            values = counts_of[unit]
-            yield unit[1], {k: (v, line) for k, v in zip(keys, values, strict=True) if v}
+        given: list[tuple[int, str, dict[str, Given]]] = [
+            (line, unit[1], {k: (v, line) for k, v in zip(keys, counts_of[unit], strict=True) if v})
+            for unit, line in first.items()
+        ]
+        for unit in (self._late or {}).get(election, ()):
+            slots = self.units[unit]
+            found: dict[str, Given] = {}
+            for i, key in enumerate(UNIT_FACTS):
+                value, at = slots[2 * i], slots[2 * i + 1]
+                if isinstance(value, str) and isinstance(at, int):
+                    found[key] = (value, at)
+            given.append((min((at for _, at in found.values()), default=1 << 62), unit[1], found))
+        given.sort(key=lambda item: item[0])
+        for _, region, counts in given:
+            yield region, counts

@@ -41,6 +41,7 @@ from pollcli.columns import REGIONAL_FACTS
 from pollcli.numbers import ShareMarks
 from pollcli.problems import Code, Found, sort_problems
 from pollcli.read import layout, raceunits, total_words, totals
+from pollcli.read.apartfacts import ApartFacts, Mixed
 from pollcli.read.assemble import assembly_for
 from pollcli.read.blocks import BlockSums, Layout
 from pollcli.read.chunks import Blocks, offset_after_line, size_text
@@ -144,7 +145,7 @@ def read_stream(
             max_line=MAX_LINE_BYTES,
         )
         summer.run(blocks, table.header_line + 1, name, size)
-    except (_ExactAfterAll, total_words.HandOver, raceunits.HandOver):
+    except (_ExactAfterAll, total_words.HandOver, raceunits.HandOver, Mixed):
         return None
     if summer.undecodable:
         return None
@@ -159,6 +160,7 @@ def read_stream(
     if summer.repeats.check(np):
         return None  # an option twice in one precinct: the exact engine names every line
     records = summer.records()
+    summer.apart.attach(records)  # the counts of precincts kept apart, with their rows
     summer.release()
     if unfit_facts(records, mapped) or any(r.row.all_races for r in records):
         # A fact column to leave unused (rows were summed apart by its cells), or counts of a
@@ -264,9 +266,10 @@ class _Summer:
         self.limited = False
         self.undecodable = False
         self.stopped = False
-        # Rows of units that may be totals are kept apart for the totals stage, except beside
-        # per-precinct counts or vote modes, whose sums the engine keeps by precinct itself.
-        self.keeps_apart = not self.unit_fact_columns and "mode" not in columns.present
+        # Rows of units that may be totals are kept apart for the totals stage (with their
+        # counts: `apartfacts`), except beside vote modes, which the engine sums by precinct.
+        self.keeps_apart = "mode" not in columns.present
+        self.apart = ApartFacts(keys=tuple(self.unit_fact_columns.values()))
 
     def run(self, blocks: Blocks, first_line: int, name: str, size: int) -> None:
         hook = progress_hook.get()
@@ -422,13 +425,18 @@ class _Summer:
         except UnicodeDecodeError:
             return None
         columns = [list(map(cells.__getitem__, column)) for column in summed.unit_facts]
+        lines = [line + first for first in summed.unit_firsts]
+        election = self.reader.default_election
+        columns, lines = self.apart.split(
+            columns, lines, summed.held, self.precinct_columns, election, self.unit_facts
+        )
         try:
             return self.unit_facts.agreeing(
                 columns,
-                [line + first for first in summed.unit_firsts],
+                lines,
                 self.precinct_columns,
-                list(self.unit_fact_columns.values()),
-                self.reader.default_election,
+                list(self.apart.keys),
+                election,
             )
         except NoPrecinct:
             raise _ExactAfterAll from None  # a precinct with no region or no name
@@ -461,17 +469,8 @@ class _Summer:
                     record.row.candidate,
                     record.row.party,
                 )
-            raceunits.note(self.unit_facts, record, start)
-            if self.unit_fact_columns and record.row.region and record.row.unit:
-                self.unit_facts.register((record.election, record.row.region, record.row.unit))
-            for key in [k for k in record.facts if k in self.unit_fact_columns.values()]:
-                value = record.facts.pop(key)
-                unit = (record.election, record.row.region or "", record.row.unit or "")
-                if not unit[1] or not unit[2]:
-                    raise _ExactAfterAll
-                self.unit_facts.add(
-                    unit, key, value, start, self.found, self.reader.columns.header_of(key)
-                )
+            if self.unit_fact_columns:  # its precinct's counts: kept, or with it when apart
+                self.apart.exact_row(record, start, apart, self.unit_facts, self.reader)
             row, part = record.row, self.sums.part_of(record)
             self._add(
                 part, row.region, row.unit if apart else None, apart, start, record.votes or 0
