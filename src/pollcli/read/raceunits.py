@@ -7,18 +7,22 @@ The exact engine keeps a precinct's counts by race (`facts.election_facts`): a r
 voters are the sum over the precincts that have a row of it, a district's over its own precincts.
 The streaming engine sums rows across precincts, so besides each precinct's counts (kept once a
 precinct, `facts.UnitFacts`) it keeps which races each precinct has rows of: per race cells and
-region, each precinct's first line (some 70 bytes a precinct and race). A race's name is known
-only once the race stage has named the records (`read.races`), so an election's precincts are
-worked out when the assembly asks for its counts (`RaceUnits.given`), from the records so named.
+region, its precincts' numbers and first lines (16 bytes a precinct and race). A race's name is
+known only once the race stage has named the records (`read.races`), so an election's precincts
+are worked out when the assembly asks for its counts (`RaceUnits.given`), from the records so
+named. Precincts kept apart as possible totals bring their counts with their rows
+(`read.apartfacts`), registered by the facts stage, and are given to their race too.
 
 What this cannot tell as the exact engine does hands the file to it (`HandOver`): a precinct whose
 counts differ between rows (the exact engine keeps each race's own, and names a conflict within
 one), a record whose race cells no precinct gave (cells the contract reads otherwise), race cells
-and a region named into two races, a record the race stage made anew.
+and a region named into two races, a record the race stage makes anew (a measure's answers), a
+count given as a row ("Registered Voters").
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -75,10 +79,14 @@ class RaceUnits(UnitFacts):
     # cells) and the count columns', in the order the streaming engine groups them.
     canonicals: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()
-    # Each precinct's count cells as first met (blank ""): every row of it must give the same.
-    counts_of: dict[UnitKey, tuple[str, ...]] = field(default_factory=dict)
-    # (signature, region) → {precinct: first line of a row of that race there}.
-    pairs: dict[tuple[Signature, str], dict[UnitKey, int]] = field(default_factory=dict)
+    # Each precinct numbered, with its count cells as first met (blank ""): every row of it
+    # must give the same.
+    ids: dict[UnitKey, int] = field(default_factory=dict)
+    precincts: list[UnitKey] = field(default_factory=list)
+    counts: list[tuple[str, ...]] = field(default_factory=list)
+    # (signature, region) → its precincts' numbers and lines, in turn: (precinct, line of a row of
+    # that race there)… — 16 bytes a pair, not a dictionary entry and an int (some 90).
+    pairs: dict[tuple[Signature, str], array[int]] = field(default_factory=dict)
     _held: dict[int, tuple[Signature, str] | None] = field(default_factory=dict)
     _records: list[Record] = field(default_factory=list)
     _by_label: dict[str, list[Record]] | None = None
@@ -91,17 +99,23 @@ class RaceUnits(UnitFacts):
             self._late.setdefault(unit[0], []).append(unit)
         return super().register(unit)
 
-    def _pair(self, signature: Signature, region: str, unit: UnitKey, line: int) -> None:
+    def _pair(self, signature: Signature, region: str, number: int, line: int) -> None:
         place = self.pairs.get((signature, region))
         if place is None:
-            place = self.pairs[signature, region] = {}
-        if place.setdefault(unit, line) > line:
-            place[unit] = line
+            place = self.pairs[signature, region] = array("q")
+        place.append(number)
+        place.append(line)
 
-    def _same(self, unit: UnitKey, values: tuple[str, ...]) -> None:
-        known = self.counts_of.setdefault(unit, values)
-        if known != values:
+    def _number(self, unit: UnitKey, values: tuple[str, ...]) -> int:
+        """The precinct's number; `HandOver` when its counts are not those it gave before."""
+        number = self.ids.get(unit)
+        if number is None:
+            number = self.ids[unit] = len(self.precincts)
+            self.precincts.append(unit)
+            self.counts.append(values)
+        elif self.counts[number] != values:
             raise HandOver
+        return number
 
     def agreeing(
         self,
@@ -120,8 +134,8 @@ class RaceUnits(UnitFacts):
         region_at, unit_at = at["region"], at["unit"]
         race_at = [at[c] for c in self.canonicals]
         found: list[tuple[UnitKey, dict[str, str], int]] = []
-        counts_of, pairs = self.counts_of, self.pairs
-        seen: set[UnitKey] = set()
+        ids, counts, pairs = self.ids, self.counts, self.pairs
+        seen: set[int] = set()
         for cells, line in zip(zip(*columns, strict=True), lines, strict=True):
             election = (cells[election_at] if election_at is not None else "") or default_election
             region = cells[region_at]
@@ -129,17 +143,18 @@ class RaceUnits(UnitFacts):
             if not region or not unit[2]:
                 raise NoPrecinct
             values = cells[width:]
-            if counts_of.setdefault(unit, values) != values:
-                raise HandOver
-            if unit not in seen:
-                seen.add(unit)
+            number = ids.get(unit)
+            if number is None or counts[number] != values:
+                number = self._number(unit, values)
+            if number not in seen:
+                seen.add(number)
                 found.append((unit, {k: v for k, v in zip(keys, values, strict=True) if v}, line))
             pair = ((election, *[cells[i] for i in race_at]), region)
             place = pairs.get(pair)
             if place is None:
-                place = pairs[pair] = {}
-            if place.setdefault(unit, line) > line:
-                place[unit] = line
+                place = pairs[pair] = array("q")
+            place.append(number)
+            place.append(line)
         found.sort(key=lambda item: item[2])
         return found
 
@@ -150,8 +165,8 @@ class RaceUnits(UnitFacts):
         if not region or not name:
             raise HandOver
         unit = (record.election, region, name)
-        self._same(unit, tuple(record.facts.get(k, "") for k in self.keys))
-        self._pair(self._signature(record), region, unit, line)
+        number = self._number(unit, tuple(record.facts.get(k, "") for k in self.keys))
+        self._pair(self._signature(record), region, number, line)
 
     def add(
         self, unit: UnitKey, key: str, value: str, line: int, found: Found, column: str | None
@@ -210,25 +225,25 @@ class RaceUnits(UnitFacts):
             pair = self._held[id(record)]
             if pair is not None:
                 held.add(pair)
-        first: dict[UnitKey, int] = {}
-        regions: set[str] = set()
+        first: dict[int, int] = {}
         for pair in held:
             if self._claimed.setdefault(pair, election) != election:
                 raise HandOver  # one race's cells in one region, named into two races
             place = self.pairs.get(pair)
             if not place:
                 raise HandOver  # race cells that no precinct gave as the records read them
-            if pair[1] not in regions:
-                first.update(place)  # (a region's units are no other region's)
-            else:
-                for unit, line in place.items():
-                    if first.setdefault(unit, line) > line:
-                        first[unit] = line
-            regions.add(pair[1])
-        keys, counts_of = self.keys, self.counts_of
+            numbers = iter(place)
+            for number, line in zip(numbers, numbers, strict=True):
+                if first.setdefault(number, line) > line:
+                    first[number] = line
+        keys, counts, precincts = self.keys, self.counts, self.precincts
         given: list[tuple[int, str, dict[str, Given]]] = [
-            (line, unit[1], {k: (v, line) for k, v in zip(keys, counts_of[unit], strict=True) if v})
-            for unit, line in first.items()
+            (
+                line,
+                precincts[number][1],
+                {k: (v, line) for k, v in zip(keys, counts[number], strict=True) if v},
+            )
+            for number, line in first.items()
         ]
         for unit in (self._late or {}).get(election, ()):
             slots = self.units[unit]
@@ -239,5 +254,5 @@ class RaceUnits(UnitFacts):
                     found[key] = (value, at)
             given.append((min((at for _, at in found.values()), default=1 << 62), unit[1], found))
         given.sort(key=lambda item: item[0])
-        for _, region, counts in given:
-            yield region, counts
+        for _, region, values in given:
+            yield region, values
