@@ -110,6 +110,7 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "выдвинут",
         "partia",
         "komitet",
+        "partynm",
     ),
     "kind": ("kind",),
     # A party's colour for charts (`#1f77b4`); carried through to the results, never computed with.
@@ -123,6 +124,8 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "forenames",
         "given_name",
         "givenname",
+        # Australia's AEC: `GivenNm`, `Surname`, `PartyNm`.
+        "givennm",
         # The House of Commons Library's `Candidate first name` / `Candidate surname`.
         *(f"candidate_{w}" for w in ("first_name", "firstname", "forename", "given_name")),
         "prénom",

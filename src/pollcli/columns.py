@@ -103,6 +103,8 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "wahlkreis",
         "wahlkreisname",
         "pc_name",
+        # Australia's AEC: the division (`DivisionID`, `DivisionNm`).
+        "divisionnm",
     ),
     # Codes that identify a race on their own; a race is named by the other key columns.
     "race_id": (
@@ -119,6 +121,7 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "wkr_nr",
         "pc_no",
         "seat_id",
+        "divisionid",
     ),
     "race": ("race", "contest", "race_name", "contest_name"),
     # Washington's `officeposition`: a position (1, 2) of one district, a measure's number.

@@ -32,6 +32,10 @@ from pollcli.read.total_words import says_total
 if TYPE_CHECKING:
     from pollcli.read.options import ReadOptions
 
+# Columns that make a table long: a row per candidate (or party), whatever its other columns.
+_LONG_COLUMNS: Final[frozenset[str | None]] = frozenset(
+    {"candidate", "party", "given_name", "family_name"}
+)
 # Rows looked at to tell numeric columns (the reshaping reads them all).
 SAMPLE_ROWS: Final[int] = 500
 # A column of counts: more of its filled cells are whole numbers than not (a cell that is no count
@@ -179,7 +183,10 @@ def detect(
         return None  # no rows: nothing tells the layout (the header stage says what is missing)
     blocks = _blocks(table, sample)
     mapped = {canonical_column(h) for h in table.header if h}
-    if blocks is None and not options.wide and mapped & {"candidate", "party"}:
+    # A candidate's name (or its parts: `Surname`, `GivenNm`) makes each row a candidate's: the
+    # numeric columns beside it are the candidate's counts by way of voting (Australia's AEC
+    # `OrdinaryVotes`, `PostalVotes`, `TotalVotes`), never options of their own.
+    if blocks is None and not options.wide and mapped & _LONG_COLUMNS:
         return None
     if any(is_number(h) for h in table.header if h.strip()) and not options.wide:
         return None  # a header of figures: a file without a header (the header stage says so)
