@@ -40,7 +40,10 @@ FIGURES = {
 
 def _figures(elections):
     return {
-        e.facts.election: {o.candidate: (o.party, o.votes) for o in e.options} for e in elections
+        e.facts.election: {
+            o.candidate: (o.party, o.votes) for o in e.options if o.kind == "candidate"
+        }
+        for e in elections
     }
 
 
@@ -74,3 +77,40 @@ def test_summary_names_the_winner_of_each_division(tmp_path):
         e["election"]: e["leader"]["candidate"] for e in json.loads(result.stdout)["elections"]
     }
     assert leaders == {"Canberra": "Ann SMITH", "Fenner": "Ed WHITE"}
+
+
+# Each division lists its informal ballots as a candidate row, `Informal` in every name column:
+# read as a candidate "Informal Informal", added to the valid vote and given a share (3.94 % of
+# Canberra's 2013 vote in `compare`).
+INFORMAL = (
+    "ACT,101,Canberra,999,Informal,Informal,999,N,N,,Informal,60,0,0,0,0,60,-0.96\n"
+    "ACT,102,Fenner,999,Informal,Informal,999,N,N,,Informal,40,0,0,0,0,40,-0.87\n"
+)
+
+
+def test_informal_ballots_are_invalid_not_a_candidate(tmp_path, monkeypatch):
+    path = write(tmp_path, TITLE + HEADER + ROWS + INFORMAL)
+    elections, problems = engines_agree(monkeypatch, path)
+    assert not [p for p in problems if p.severity == "error"], problems
+    assert _figures(elections) == FIGURES
+    invalid = {
+        e.facts.election: [o.votes for o in e.options if o.kind == "invalid"] for e in elections
+    }
+    assert invalid == {"Canberra": [60], "Fenner": [40]}
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    canberra = json.loads(result.stdout)["elections"][0]
+    # Shares of the valid vote: 500 of 950, not of 1,010 (hand-checked).
+    assert round(canberra["results"][0]["share"], 4) == round(100 * 500 / 950, 4)
+    assert canberra["leader"]["candidate"] == "Ann SMITH"
+
+
+def test_a_name_of_one_word_twice_is_read_as_the_word():
+    from pollcli.kinds import kind_from_name
+
+    assert kind_from_name("Informal Informal") == "invalid"
+    assert kind_from_name("INFORMAL") == "invalid"
+    assert kind_from_name("Blank Blank") == "blank"
+    # A person's name stays a candidate, repeated or not.
+    assert kind_from_name("Ann Ann") == "candidate"
+    assert kind_from_name("Informal Smith") == "candidate"

@@ -10,12 +10,14 @@ overrides them for one file, and a `kind` column for one row.
 | `against_all` | yes | yes | no | Against all, None of the above, NOTA, None of these candidates, Против всех |
 | `other` | yes | yes | no | Other(s), All others, Write-in(s), Write-in 133, Scatter(ing), Sonstige, Autres, Прочие |
 | `blank` | no | no | no | Blank(s), Blank ballots, Under votes, Times Blank Voted, Leer, Blancs, En blanco |
-| `invalid` | no | no | no | Invalid, Spoiled, Rejected, Void(s), Null(s), Over votes, Times Over Voted, Ungültige, Nuls, Недействительные |
+| `invalid` | no | no | no | Invalid, Spoiled, Rejected, Void(s), Null(s), Over votes, Times Over Voted, Informal, Ungültige, Nuls, Недействительные |
 
 Footnote marks around a word are read aside (`*`, `†`, `‡`, `§`, `#`, `+`: Minnesota's
 `WRITE-IN**`), never around a person's name (`SAMUEL D. THOMPSON (w) *` stays a candidate).
 
 English words are listed in the singular and the plural (`Voids` as `Void`: New York's primaries).
+A name joined from given name and surname that says one word twice is read as that word (Australia's
+AEC lists its informal ballots as `Informal` in both columns: "Informal Informal").
 
 Write-ins and scattering are `other`: they are votes cast for someone (a person not on the ballot), so
 they count in the valid vote as certified results count them (South Carolina 2020's valid vote includes
@@ -194,6 +196,12 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "ungueltige",
         "nieważne",
         "głosy nieważne",
+        # Australia's AEC: a division's informal ballots, a row `Informal` in every name column.
+        "informal",
+        "informal ballot",
+        "informal ballots",
+        "informal vote",
+        "informal votes",
         "недействительные",
         "недействительные бюллетени",
         "недійсні",
@@ -296,6 +304,12 @@ def _kind_of(key: str) -> Kind:
         # never a candidate counted in the valid vote (review).
         kind = _KIND_BY_NAME.get(key[len("total ") :])
         kind = kind if kind in ("blank", "invalid") else None
+    if kind is None:
+        # A name joined from its parts, each the same word (AEC's `Informal`, `Informal`).
+        words = key.split(" ")
+        half = len(words) // 2
+        if half and words[:half] == words[half:]:
+            kind = _KIND_BY_NAME.get(" ".join(words[:half]))
     if kind is None:
         kind = "other" if _NUMBERED_WRITE_IN.fullmatch(key) else "candidate"
     return kind  # type: ignore[return-value]
