@@ -114,3 +114,33 @@ def test_a_name_of_one_word_twice_is_read_as_the_word():
     # A person's name stays a candidate, repeated or not.
     assert kind_from_name("Ann Ann") == "candidate"
     assert kind_from_name("Informal Smith") == "candidate"
+
+
+# A party's counts by way of voting, its column `PartyName` (AEC's Senate and by-party files write
+# their headers in capitalised words run together): `PartyName` was not read as the party, so the
+# vote types were options of a wide table — "OrdinaryVotes leads with 85.71 %".
+CAMEL = """StateAb,PartyName,OrdinaryVotes,PostalVotes,TotalVotes
+ACT,Labor,100,10,110
+ACT,Liberal,80,20,100
+ACT,Greens,30,5,35
+"""
+
+
+def test_a_header_of_words_run_together_is_read_by_its_words(tmp_path, monkeypatch):
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, CAMEL))
+    assert not [p for p in problems if p.severity == "error"], problems
+    (election,) = elections
+    assert {o.party or o.candidate: o.votes for o in election.options} == {
+        "Labor": 110,
+        "Liberal": 100,
+        "Greens": 35,
+    }
+
+
+def test_words_run_together_only_where_each_is_capitalised():
+    from pollcli.columns import canonical_column
+
+    assert canonical_column("PartyName") == "party"
+    assert canonical_column("VoteShare") == "share"
+    assert canonical_column("OrdinaryVotes") is None
+    assert canonical_column("PARTYNAME") is None

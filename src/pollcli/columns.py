@@ -248,6 +248,11 @@ def canonical_column(header: str) -> str | None:
         # language, unless it is of another base.
         base = normalize_header(header.rsplit("/", 1)[1]) if "/" in header else ""
         return None if base in _OTHER_BASES else "share"
+    if _CAMEL.fullmatch(header.strip()):
+        # `PartyName`, `CandidateName` (Australia's AEC): the words a case change begins.
+        found = _word("_".join(w.lower() for w in _CAMEL_WORD.findall(header)))
+        if found is not None:
+            return found
     if "/" in header:
         # A bilingual header, `Candidate/Candidat`: either half.
         for half in header.split("/"):
@@ -255,6 +260,11 @@ def canonical_column(header: str) -> str | None:
             if found is not None:
                 return found
     return None
+
+
+# A header of capitalised words run together (`PartyName`), and each of its words.
+_CAMEL: Final[re.Pattern[str]] = re.compile(r"(?:[A-Z][a-z]+){2,}")
+_CAMEL_WORD: Final[re.Pattern[str]] = re.compile(r"[A-Z][a-z]+")
 
 
 def _word(key: str) -> str | None:
