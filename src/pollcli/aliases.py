@@ -28,6 +28,9 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "candidato",
         # Chile's Servel: `candidatura`, the candidacy.
         "candidatura",
+        # Brazil's TSE: `NM_VOTAVEL` (what can be voted for), `NM_URNA_CANDIDATO` (the ballot name).
+        "nm_votavel",
+        "nm_urna_candidato",
         "kandidat",
         "bewerber",
         "кандидат",
@@ -49,6 +52,9 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "number_of_votes",
         "voix",
         "votos",
+        # Brazil's TSE.
+        "qt_votos",
+        "qt_votos_nominais",
         "voti",
         "stimmen",
         "anzahl",
@@ -205,6 +211,7 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
         "borough",
         "municipality",
         "municipio",
+        "nm_municipio",
         "commune",
         # Chile's `comuna`, Italy's `comune`: a municipality.
         "comuna",

@@ -59,7 +59,9 @@ ELECTION_FACTS: Final[tuple[str, ...]] = (
 )
 FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     **{fact: (fact,) for fact in ELECTION_FACTS},
-    "office": ("office", "office_name", "officename"),
+    # Brazil's TSE: `DS_CARGO`, the office; `NR_TURNO`, the round.
+    "office": ("office", "office_name", "officename", "ds_cargo"),
+    "round": ("round", "nr_turno"),
     "election": ("election", "eleccion", "elección"),
     "registered": ("registered", "registered_voters", "electorate"),
     "ballots_cast": ("ballots_cast", "ballots", "cast", "turnout_votes"),

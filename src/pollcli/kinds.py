@@ -9,8 +9,8 @@ overrides them for one file, and a `kind` column for one row.
 |---|---|---|---|---|
 | `against_all` | yes | yes | no | Against all, None of the above, NOTA, None of these candidates, Против всех |
 | `other` | yes | yes | no | Other(s), All others, Write-in(s), Write-in 133, Scatter(ing), Sonstige, Autres, Прочие |
-| `blank` | no | no | no | Blank(s), Blank ballots, Under votes, Times Blank Voted, Leer, Blancs, En blanco |
-| `invalid` | no | no | no | Invalid, Spoiled, Rejected, Void(s), Null(s), Over votes, Times Over Voted, Informal, Ungültige, Nuls, Недействительные |
+| `blank` | no | no | no | Blank(s), Blank ballots, Under votes, Times Blank Voted, Leer, Blancs, En blanco, Branco |
+| `invalid` | no | no | no | Invalid, Spoiled, Rejected, Void(s), Null(s), Over votes, Times Over Voted, Informal, Ungültige, Nuls, Nulo, Недействительные |
 
 Footnote marks around a word are read aside (`*`, `†`, `‡`, `§`, `#`, `+`: Minnesota's
 `WRITE-IN**`), never around a person's name (`SAMUEL D. THOMPSON (w) *` stays a candidate).
@@ -131,6 +131,11 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "blank vote/scattering",
         "votos en blanco",
         "en blanco",
+        # Brazil's TSE: `Branco`, `VOTO BRANCO`.
+        "branco",
+        "brancos",
+        "voto branco",
+        "votos brancos",
         "blancs",
         "bulletins blancs",
         "votes blancs",
@@ -181,6 +186,10 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "nuls",
         "bulletins nuls",
         "votos nulos",
+        # Brazil's TSE: `Nulo`, `VOTO NULO`.
+        "nulo",
+        "nulos",
+        "voto nulo",
         "over votes",
         "overvotes",
         "overvote",
