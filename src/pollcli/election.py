@@ -1,7 +1,7 @@
 """What a loaded election is: its facts and its ballot options, summed across regions.
 
-`Facts` and the row contract (`Row`) are Pydantic models (`pollcli.contract`): they are what the input
-is validated against. The options, regions and elections built from them are plain dataclasses.
+`Facts` (a Pydantic model) and the row contract (`Row`, a Pydantic dataclass) are in `pollcli.contract`:
+they are what the input is validated against. The options, regions and elections built from them are plain dataclasses.
 """
 
 from __future__ import annotations

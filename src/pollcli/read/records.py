@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 from pydantic import ValidationError
 
@@ -120,6 +120,8 @@ class CellReader:
     _plan: tuple[tuple[int, int], tuple[tuple[int, str, bool, bool], ...], list[str]] | None = (
         field(default=None, repr=False)
     )
+    # The rows' validation context, made once (`contract.cells_context`).
+    _context: dict[str, Any] | None = field(default=None, repr=False)
 
     @classmethod
     def of(
@@ -229,17 +231,24 @@ class CellReader:
     def row(self, line: int, values: dict[str, str], found: Found | None = None) -> Row | None:
         """The validated cells, or None after recording every problem of the row (in `found`, the
         file's problems by default)."""
-        near: list[str] = []
-        try:
-            row = Row.model_validate(
-                values, context=cells_context(self.decimal, self.decimal_given, near, self.kinds)
+        context = self._context
+        if context is None:
+            # One context for every row: the near-whole cells it collects are emptied after each
+            # row, the cache of what each name implies (`contract.cells_context`) kept.
+            context = self._context = cells_context(
+                self.decimal, self.decimal_given, [], self.kinds, {}
             )
+        near: list[str] = context["near_whole"]
+        try:
+            row = Row.model_validate(values, context=context)
         except ValidationError as error:
+            near.clear()
             problems_from(error, found or self.found, lambda _: line, self.columns.header_of)
             return None
         if near:
             self.near_whole += 1
             self.first_near_whole = self.first_near_whole or (line, near[0])
+            near.clear()
         return row
 
     def notes(self) -> list[str]:
