@@ -1,6 +1,7 @@
 """The row contract (`contract.Row`) as the readers use it: light (slots, no field dictionary, no
 set of fields given), a plain digit cell read as `parse_votes` reads it, and a file's cache of
-what its names imply giving what `kinds.implied_by_name` gives."""
+what its names imply giving what `kinds.implied_by_name` gives; and the cells it is validated
+from, each text held once however many rows repeat it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from hypothesis import strategies as st
 from pollcli.contract import Row, cells_context
 from pollcli.kinds import implied_by_name
 from pollcli.numbers import parse_votes
+from pollcli.problems import Found
+from pollcli.read.dialect import read_records
 
 
 def test_a_row_holds_no_field_dictionary():
@@ -58,3 +61,11 @@ def test_a_copy_changes_only_what_it_is_told():
     copy = row.model_copy(update={"region": None})
     assert (copy.region, copy.candidate, copy.votes) == (None, "A", 5)
     assert row.region == "R"
+
+
+def test_a_cell_repeated_on_many_rows_is_held_once():
+    found = Found("t.csv")
+    records = read_records("Region 1,Ann,5\nRegion 1,Ann,7\n", 2, ",", found)
+    (_, first), (_, second) = records
+    assert first == ["Region 1", "Ann", "5"] and second == ["Region 1", "Ann", "7"]
+    assert first[0] is second[0] and first[1] is second[1]

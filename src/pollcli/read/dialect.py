@@ -21,6 +21,8 @@ DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
 DELIMITERS_TEXT: Final[str] = ",;\t| "
 _FRONT_MATTER_KEY_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z_][\w ]*")
 SNIFF_ROWS: Final[int] = 50
+# How many distinct cells `read_records` keeps one string of (some 30 MB at most).
+SEEN: Final[int] = 1 << 18
 
 
 @dataclass(frozen=True)
@@ -251,6 +253,7 @@ def read_records(
     where the CSV cannot be split, and nothing after it."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
+    seen: dict[str, str] = {}
     consumed = 0
     try:
         for cells in reader:
@@ -258,6 +261,9 @@ def read_records(
             consumed = reader.line_num
             if not "".join(cells).strip() and not (header and not records):
                 continue
+            if len(seen) < SEEN:
+                # One string for each name, party and place, however many rows repeat it.
+                cells = [seen.setdefault(cell, cell) for cell in cells]
             records.append((start, cells))
     except csv.Error as exc:
         found.add(
