@@ -26,6 +26,8 @@ from collections.abc import Callable
 from pollcli.columns import REGIONAL_FACTS, option_key
 from pollcli.read.records import Record
 
+# A precinct: its race (as `label` names it), region and unit.
+Place = tuple[str, str | None, str | None]
 # Examples the note names; the others are counted.
 _NAMED = 3
 
@@ -49,12 +51,21 @@ def zero_copies(
 ) -> list[tuple[tuple[str, str | None, str | None], list[int]]]:
     """Each precinct (race, region, unit: `label` names a record's race) listed again with every
     figure 0, with the lines of those copies (`unfit` leaves their totals of 0 out too)."""
-    places: dict[tuple[str, str | None, str | None], list[Record]] = {}
+    # A copy left out holds two rows of 0 votes or more: only places with two such rows are cut
+    # into copies (a file of a million rows has few, and each place's rows cost a sort).
+    zeros: dict[Place, int] = {}
+    place: Place
     for record in records:
+        if record.votes == 0 and not record.summed and record.row.unit:
+            place = (label(record), record.row.region, record.row.unit)
+            zeros[place] = zeros.get(place, 0) + 1
+    suspects = {place for place, count in zeros.items() if count >= 2}
+    places: dict[tuple[str, str | None, str | None], list[Record]] = {}
+    for record in records if suspects else ():
         if not record.summed and record.row.unit:
-            places.setdefault((label(record), record.row.region, record.row.unit), []).append(
-                record
-            )
+            place = (label(record), record.row.region, record.row.unit)
+            if place in suspects:
+                places.setdefault(place, []).append(record)
     said: list[tuple[tuple[str, str | None, str | None], list[int]]] = []
     for place, rows in places.items():
         copies = _copies(rows)
