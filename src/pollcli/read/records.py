@@ -319,6 +319,8 @@ class CellReader:
         votes, name = self._heading_cells
         if votes is None or name is None or max(votes, name) >= len(cells):
             return False
+        if cells[votes].isdigit():
+            return False  # the common cell, a count
         text = clean_cell(cells[votes])
         # (A count is all digits: told at once, without looking at each character.)
         if not text or text.isdigit() or any(c.isdigit() for c in text):
