@@ -219,8 +219,9 @@ class Row:
 
     @classmethod
     def model_validate(cls, obj: Any, *, context: dict[str, Any] | None = None) -> Row:
-        """A row validated from its cells (a mapping of column to text), as a model's."""
-        return _ROWS.validate_python(obj, context=context)
+        """A row validated from its cells (a mapping of column to text), as a model's: by the
+        adapter's validator itself (its Python wrapper cost 0.3 µs a row, a file has a million)."""
+        return _ROWS.validator.validate_python(obj, context=context)  # type: ignore[no-any-return]
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Row:
         """The row with some fields changed by a stage (a region read as a whole, a name made
