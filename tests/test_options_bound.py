@@ -161,6 +161,41 @@ def test_many_races_each_within_the_bound_are_all_read(monkeypatch, tmp_path):
         }
 
 
+def test_races_of_fewer_names_than_the_bound_work_out_no_option_key(monkeypatch, tmp_path):
+    """Many races of their own names, each of fewer names than the bound, over many blocks: the
+    raw names are the upper bound, and no name is made an option key (a file of 10,000 races of
+    100 candidates made each of its million names one). Both engines read every race alike."""
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 512)
+    lines = ["election,candidate,votes"]
+    lines += [f"E{e},Name {e}-{n},{e + n}" for e in range(40) for n in range(BOUND)]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    spy = Spy(monkeypatch)
+    monkeypatch.setenv(engines.ENGINE_ENV, "stream")
+    streamed = load_file(path, ReadOptions())
+    assert spy.keys == 0
+    assert len([b for b in spy.blocks if b is not None]) > 10
+    exact, again = both(monkeypatch, path)
+    assert dump(exact) == dump(again) == dump(streamed)
+    assert len(streamed[0]) == 40
+
+
+def test_a_race_of_more_names_than_the_bound_counts_its_options_by_key(monkeypatch, tmp_path):
+    """A race whose names pass the bound only as written two ways (Name K, name  K) across
+    blocks: counted by option key once its names pass the bound, it is read whole; one more
+    option past the bound, and it is refused at that line, on both engines."""
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 256)
+    names = [f"Name {k}" if k % 2 else f"name  {k}" for k in range(BOUND)]
+    rows = [f"{name},{k + 1}" for k, name in enumerate(names)]
+    rows += [f"{name.upper()},{k + 2}" for k, name in enumerate(names)]
+    path = write(tmp_path, "candidate,votes\n" + "\n".join(rows) + "\n")
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    assert not [p for p in streamed[1] if p.code == "too-many-options"]
+    path = write(tmp_path, "candidate,votes\n" + "\n".join([*rows, "Someone Else,1"]) + "\n")
+    exact, streamed = both(monkeypatch, path)
+    assert codes(exact) == codes(streamed) == [("too-many-options", 2 * BOUND + 2)]
+
+
 def test_a_race_past_the_bound_only_across_blocks_stops_at_the_same_line(monkeypatch, tmp_path):
     """Some 25 rows a block, each block within the bound on its own: no block is cut, the merge
     counts the blocks before it and stops at line 52 as the exact engine does."""

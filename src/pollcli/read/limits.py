@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final, TypeVar
 
 from pollcli.read.assemble import MAX_OPTIONS, option_key
@@ -68,7 +68,11 @@ class OptionCount:
         default_election: str,
         party: PartyRule | None = None,
     ):
-        self.names: dict[tuple[str, ...], set[str]] = {}
+        # Each race's options counted so far: their names as validated while a race has no more
+        # than MAX_OPTIONS of them (an upper bound on its options: no key needed), their option
+        # keys once it has more (`_keys`). A file of 10,000 races of their own candidates works
+        # out no key for its million names.
+        self.names: dict[Label, list[str] | set[str]] = {}
         self.race_columns = race_cells(columns)
         # A candidate cell as written → its option key (a few per precinct file, a million in a
         # file of 10,000 races of their own candidates: bounded, forgotten beyond).
@@ -119,7 +123,7 @@ class OptionCount:
             return range(len(names)), False
         # Keys only for the races that may pass, in line order, up to the first option past it.
         order = sorted(range(len(names)), key=summed.firsts.__getitem__)
-        seen = {label: set(self.names.get(label, ())) for label in suspects}
+        seen = {label: set(self._keys(label)) for label in suspects}
         for position, index in enumerate(order):
             known = seen.get(labels[index])
             if known is not None:
@@ -180,9 +184,11 @@ class OptionCount:
         return None
 
     @staticmethod
-    def _suspects(counts: Iterable[tuple[Label, int]], known: dict[Label, set[str]]) -> set[Label]:
-        """The races that may pass the bound: those whose options known and groups (each a new
-        option at most) add up to more than it."""
+    def _suspects(
+        counts: Iterable[tuple[Label, int]], known: Mapping[Label, Collection[str]]
+    ) -> set[Label]:
+        """The races that may pass the bound: those whose options known (or names, an upper bound
+        on them) and groups (each a new option at most) add up to more than it."""
         totals: Counter[Label] = Counter()
         for label, count in counts:
             totals[label] += count
@@ -200,12 +206,31 @@ class OptionCount:
         if self.party is not None:
             stage, office = facts.get("stage", ""), facts.get("office", "")
             label = (*label, self.party.label(party or "", stage, office))
-        names = self.names.setdefault(label, set())
+        names = self.names.get(label)
+        if names is None:
+            names = self.names[label] = []
+        if isinstance(names, list):
+            names.append(candidate)
+            if len(names) <= MAX_OPTIONS:
+                return False  # no more names than the bound: no more options either
+            return len(self._keys(label)) > MAX_OPTIONS
+        names.add(self._name_key(candidate))
+        return len(names) > MAX_OPTIONS
+
+    def _keys(self, label: Label) -> set[str]:
+        """The option keys of a race's options counted so far (kept as keys from now on)."""
+        names = self.names.get(label)
+        if names is None:
+            return set()
+        if isinstance(names, list):
+            names = self.names[label] = {self._name_key(name) for name in names}
+        return names
+
+    def _name_key(self, candidate: str) -> str:
         key = self.name_keys.get(candidate)
         if key is None:
             key = self.name_keys[candidate] = option_key(candidate)
-        names.add(key)
-        return len(names) > MAX_OPTIONS
+        return key
 
     @staticmethod
     def within(pairs: int) -> bool:
