@@ -135,3 +135,34 @@ def test_an_advisory_vote_is_a_measure(tmp_path):
     lines = {line["race"]: line for line in json.loads(result.stdout)["overview"]["races"]}
     assert lines["State Advisory Vote 2"]["measure"] is True
     assert lines["Governor"].get("measure") in (None, False)
+
+
+def test_races_of_candidates_alone_look_up_no_answers(monkeypatch, tmp_path):
+    """Only a race with a row of another kind than `candidate` can have an answer to make an
+    option: races of candidates alone look none up (a file of 10,000 races of 100 candidates
+    looked up each of its million names), and read as before; the measures beside them still
+    make their answers options."""
+    from pollcli.read import answers
+
+    looked: list[set[str]] = []
+
+    def spied(names):
+        names = set(names)
+        looked.append(names)
+        return measure_answers(names)
+
+    monkeypatch.setattr(answers, "measure_answers", spied)
+    text = "office,candidate,votes\n" + "".join(
+        f"Mayor {r},Name {r}-{n},{r + n + 1}\n" for r in range(3) for n in range(4)
+    )
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, text))
+    assert not looked and not [p for p in problems if p.severity == "error"]
+    assert [{o.candidate: o.votes for o in e.options} for e in elections] == [
+        {f"Name {r}-{n}": r + n + 1 for n in range(4)} for r in range(3)
+    ]
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, MEASURES + text.split("\n", 1)[1]))
+    assert looked and all("Rejected" in names for names in looked)
+    assert not any(name.startswith("Name ") for names in looked for name in names)
+    kinds = {(e.facts.election, o.candidate): o.kind for e in elections for o in e.options}
+    assert kinds["Referendum Measure 90", "Rejected"] == "candidate"
+    assert kinds["Mayor", "Rejected"] == "invalid"

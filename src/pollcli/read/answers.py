@@ -28,10 +28,21 @@ def as_options(
     kind, which then wins; `kinds`: the --kind overrides by `name_key`, which win too)."""
     if kind_column:
         return records
+    # Only a race with a row of another kind than `candidate` has an answer to make an option:
+    # a file of 10,000 races of candidates alone looks up none of its million names.
+    wanted = {
+        (record.election, id(race))
+        for record, race in zip(records, races, strict=True)
+        if race is not None and record.row.kind != "candidate"
+    }
+    if not wanted:
+        return records
     names: dict[tuple[str, int], set[str]] = {}
     for record, race in zip(records, races, strict=True):
         if race is not None and record.row.fact is None:
-            names.setdefault((record.election, id(race)), set()).add(record.row.candidate)
+            group = (record.election, id(race))
+            if group in wanted:
+                names.setdefault(group, set()).add(record.row.candidate)
     answers = {group: measure_answers(found) for group, found in names.items()}
     if not any(answers.values()):
         return records
