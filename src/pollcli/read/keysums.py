@@ -65,9 +65,9 @@ class KeySums:
         """The number of an (election, option row, fact cells): rows that validate alike are one,
         however their cells were written."""
         part = (election, row, facts)
-        number = self.numbers.get(part)
-        if number is None:
-            number = self.numbers[part] = len(self.parts)
+        known = len(self.parts)
+        number = self.numbers.setdefault(part, known)  # the row hashed once, not twice
+        if number == known:
             self.parts.append(part)
             self.counted.append(0)
         return number

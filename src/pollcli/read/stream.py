@@ -255,6 +255,8 @@ class _Summer:
             else None
         )
         self.unit_facts = raceunits.unit_facts(race_columns, self.unit_fact_columns.values())
+        # Problems of an option's cells, which the exact stages then name (`_part`): dropped.
+        self.scratch = Found(reader.found.file)
         self.marks = ShareMarks(columns.index("share"))
         # Each election's (race's) options, to stop at MAX_OPTIONS; each primary's apart.
         self.options_met = OptionCount(
@@ -332,8 +334,9 @@ class _Summer:
         values, facts = self.reader.split(cells)
         if "candidate" not in values:
             values["candidate"] = ""
-        row = self.reader.row(line, values, Found(self.found.file))
+        row = self.reader.row(line, values, self.scratch)
         if row is None:
+            self.scratch = Found(self.found.file)
             return None
         election = facts.pop("election", None) or self.reader.default_election
         return self.sums.part(election, option_of(row), tuple(sorted(facts.items())))
