@@ -255,8 +255,7 @@ class _Summer:
             else None
         )
         self.unit_facts = raceunits.unit_facts(race_columns, self.unit_fact_columns.values())
-        # Problems of an option's cells, which the exact stages then name (`_part`): dropped.
-        self.scratch = Found(reader.found.file)
+        self.scratch = Found(reader.found.file)  # an option's problems (`_part`): dropped
         self.marks = ShareMarks(columns.index("share"))
         # Each election's (race's) options, to stop at MAX_OPTIONS; each primary's apart.
         self.options_met = OptionCount(
