@@ -1,0 +1,119 @@
+"""A precinct file whose counts are rows (OpenElections: `county,precinct,office,district,party,
+candidate,votes` with `Adams,P1,Registered Voters,,,,1200` and `Adams,P1,Ballots Cast,,,,800`, an
+office of counts for every race of the precinct, KY/PA style; or a candidate cell "Ballots Cast"
+inside a race, that race's count, FL style) reads alike on both engines, whichever reads it: the
+edge cases the exact engine handles (counts for some precincts only, a county split among
+districts, a "Ballots Cast" office beside races that share it, count rows with a blank precinct)
+included. The turnout of the plain case is checked against pandas sums of the CSV text.
+
+The streaming engine hands such files to the exact engine today (`read.stream`: a record for every
+race); these tests pin the answers any streaming of them must give.
+"""
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import invoke, write
+from pollcli.read import engines, stream
+from test_race_units import both, dump
+
+HEADER = "county,precinct,office,district,party,candidate,votes"
+RACES = {
+    "President": ("", (("DEM", "Ann"), ("REP", "Bob"))),
+    "Governor": ("", (("DEM", "Cat"), ("REP", "Dan"), ("LIB", "Eve"))),
+}
+
+
+def counts_file(
+    counties: int = 2,
+    precincts: int = 6,
+    *,
+    skip: tuple[int, int] | None = None,
+    split: bool = False,
+    in_race: bool = False,
+    blank_precinct: bool = False,
+) -> str:
+    """Rows of counts then races, precinct by precinct; `skip` (county, precinct) has no count
+    rows; `split` adds State House races whose districts split each county (and its first precinct); `in_race` gives the
+    counts as candidate cells of each race (FL) instead of an office of counts (KY/PA)."""
+    lines = [HEADER]
+    for c in range(counties):
+        county = f"County {c}"
+        for p in range(precincts):
+            registered, cast = 500 + (41 * p + 13 * c) % 300, 250 + (17 * p + 5 * c) % 120
+            unit = f"P{p:02d}"
+            races = [(office, *RACES[office]) for office in RACES]
+            if split:
+                district = 1 + p % 2  # each district its own candidates: a race apiece
+                races.append(("State House", str(district), (("DEM", f"Fay{district}"),)))
+                if p == 0:  # a precinct split between the districts: its counts are neither's
+                    races.append(("State House", "2", (("DEM", "Fay2"),)))
+            if not in_race and (c, p) != skip:
+                lines.append(f"{county},{unit},Registered Voters,,,,{registered}")
+                lines.append(f"{county},{unit},Ballots Cast,,,,{cast}")
+            for office, district, candidates in races:
+                if in_race and (c, p) != skip:
+                    lines.append(f"{county},{unit},{office},{district},,Ballots Cast,{cast}")
+                for k, (party, name) in enumerate(candidates):
+                    votes = (7 * p + 11 * k + 3 * c) % 110
+                    lines.append(f"{county},{unit},{office},{district},{party},{name},{votes}")
+        if blank_precinct:
+            lines.append(f"{county},,Ballots Cast,,,,{40 + c}")
+            lines.append(f"{county},,President,,DEM,Ann,{9 + c}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(autouse=True)
+def small_blocks(monkeypatch):
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 512)
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        {},
+        {"skip": (1, 3)},
+        {"split": True},
+        {"in_race": True},
+        {"in_race": True, "skip": (0, 2)},
+        {"blank_precinct": True},
+        {"counties": 1, "precincts": 1},
+    ],
+    ids=["office", "partial", "split", "in_race", "in_race_partial", "blank_precinct", "one"],
+)
+def test_count_rows_read_alike_on_both_engines(tmp_path, monkeypatch, variant):
+    path = write(tmp_path, counts_file(**variant))
+    exact, streamed = both(monkeypatch, path)
+    assert exact[0], exact[1]
+    assert dump(exact) == dump(streamed)
+
+
+@pytest.mark.parametrize("command", ["summary", "validate"])
+def test_count_rows_json_is_byte_identical(tmp_path, monkeypatch, command):
+    path = write(tmp_path, counts_file(split=True, skip=(0, 4)))
+    out = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        result = invoke(command, str(path), "--format", "json")
+        out[engine] = (result.code, result.stdout)
+    assert out["exact"] == out["stream"]
+
+
+def test_each_race_is_given_its_precincts_count_rows_pandas(tmp_path, monkeypatch):
+    text = counts_file()
+    path = write(tmp_path, text)
+    monkeypatch.setenv(engines.ENGINE_ENV, "stream")
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    got = {
+        e["race_keys"]["office"]: (e["turnout"]["registered"], e["turnout"]["ballots_cast"])
+        for e in json.loads(result.stdout)["elections"]
+    }
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    sums = frame.groupby("office")["votes"].apply(lambda v: int(v.astype(int).sum()))
+    # Every precinct votes in both races, so each race's counts are the file's count rows.
+    expected = (sums["Registered Voters"], sums["Ballots Cast"])
+    assert got == {"President": expected, "Governor": expected}
