@@ -6,8 +6,9 @@ edge cases the exact engine handles (counts for some precincts only, a county sp
 districts, a "Ballots Cast" office beside races that share it, count rows with a blank precinct)
 included. The turnout of the plain case is checked against pandas sums of the CSV text.
 
-The streaming engine hands such files to the exact engine today (`read.stream`: a record for every
-race); these tests pin the answers any streaming of them must give.
+The streaming engine streams a race's own count rows (FL) and hands an office of counts to the exact
+engine today (`read.stream`: a record for every race); these tests pin the answers any streaming of
+them must give.
 """
 
 import io
@@ -18,7 +19,7 @@ import pytest
 
 from conftest import invoke, write
 from pollcli.read import engines, stream
-from test_race_units import both, dump
+from test_race_units import both, dump, streams
 
 HEADER = "county,precinct,office,district,party,candidate,votes"
 RACES = {
@@ -89,6 +90,8 @@ def test_count_rows_read_alike_on_both_engines(tmp_path, monkeypatch, variant):
     exact, streamed = both(monkeypatch, path)
     assert exact[0], exact[1]
     assert dump(exact) == dump(streamed)
+    if variant.get("in_race"):
+        assert streams(path)  # a race's own count (`Row.fact`) is summed with its rows
 
 
 @pytest.mark.parametrize("command", ["summary", "validate"])
