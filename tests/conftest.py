@@ -117,6 +117,14 @@ def each_engine(
     return results
 
 
+def dump(loaded: tuple) -> tuple[list, list]:
+    """An engine's (elections, problems) as plain dicts, to compare or to show in a failure."""
+    from dataclasses import asdict
+
+    elections, problems = loaded
+    return [asdict(e) for e in elections], [asdict(p) for p in problems]
+
+
 def engines_agree(
     monkeypatch: pytest.MonkeyPatch,
     path: Path,

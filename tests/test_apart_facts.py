@@ -4,11 +4,9 @@ the totals stage judges, so they count only where its rows are kept, as on the e
 handed to the exact engine (Georgia's precincts named like their county, New Hampshire's TOTALS).
 """
 
-from dataclasses import asdict
-
 import pytest
 
-from conftest import write
+from conftest import dump, each_engine, write
 from pollcli.read import ReadOptions, engines, load_file, stream
 
 NAMES = (("Ana", "Blue"), ("Ben", "Red"), ("Cy", ""))
@@ -57,16 +55,8 @@ def county_file(totals: str = "", named_like_county: bool = False, office: str =
 
 
 def both(monkeypatch, path, **options):
-    results = {}
-    for engine in ("exact", "stream"):
-        monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = load_file(path, ReadOptions(**options))
+    results = each_engine(monkeypatch, path, ReadOptions(**options))
     return results["exact"], results["stream"]
-
-
-def dump(loaded):
-    elections, problems = loaded
-    return [asdict(e) for e in elections], [asdict(p) for p in problems]
 
 
 def streams(path) -> bool:

@@ -11,14 +11,13 @@ only by case and spacing are one option (`option_key`), so raw names are only an
 from __future__ import annotations
 
 import tempfile
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import each_engine, invoke, write
+from conftest import dump, each_engine, invoke, write
 from pollcli.read import ReadOptions, assemble, blocks, engines, limits, load_file, stream
 
 BOUND = 50
@@ -37,11 +36,6 @@ def both(monkeypatch, path, **options):
 
 def codes(loaded):
     return [(p.code, p.line) for p in loaded[1]]
-
-
-def dump(loaded):
-    elections, problems = loaded
-    return [asdict(e) for e in elections], [asdict(p) for p in problems]
 
 
 def distinct(rows: int) -> str:

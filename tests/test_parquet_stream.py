@@ -4,13 +4,12 @@ problems at the same lines. What could read otherwise (a fractional float, a cel
 a blank row, facts in the metadata) is left to the exact engine, with the same result.
 """
 
-from dataclasses import asdict
-
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pollcli.read import ReadOptions, columnar, engines, load_file, stream
+from conftest import dump, each_engine
+from pollcli.read import ReadOptions, columnar, stream
 
 
 @pytest.fixture(autouse=True)
@@ -48,16 +47,8 @@ def write(tmp_path, columns, name="results.parquet", metadata=None, schema=None)
 
 
 def both(monkeypatch, path, **options):
-    results = {}
-    for engine in ("exact", "stream"):
-        monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = load_file(path, ReadOptions(**options))
+    results = each_engine(monkeypatch, path, ReadOptions(**options))
     return results["exact"], results["stream"]
-
-
-def dump(loaded):
-    elections, problems = loaded
-    return [asdict(e) for e in elections], [asdict(p) for p in problems]
 
 
 def streamed(path, **options) -> bool:

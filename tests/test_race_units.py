@@ -8,13 +8,12 @@ engine. The turnout figures are checked against pandas sums of the CSV text.
 
 import io
 import json
-from dataclasses import asdict
 
 import pandas as pd
 import pytest
 
-from conftest import invoke, write
-from pollcli.read import ReadOptions, engines, load_file, stream
+from conftest import dump, each_engine, invoke, write
+from pollcli.read import ReadOptions, engines, stream
 
 HEADER = "county,precinct,office,district,party,candidate,votes,registered_voters,ballots_cast"
 # (office, district, candidates); a precinct votes for President, one State House district of its
@@ -57,16 +56,8 @@ def small_blocks(monkeypatch):
 
 
 def both(monkeypatch, path, **options):
-    results = {}
-    for engine in ("exact", "stream"):
-        monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = load_file(path, ReadOptions(**options))
+    results = each_engine(monkeypatch, path, ReadOptions(**options))
     return results["exact"], results["stream"]
-
-
-def dump(loaded):
-    elections, problems = loaded
-    return [asdict(e) for e in elections], [asdict(p) for p in problems]
 
 
 def streams(path, **options) -> bool:

@@ -4,12 +4,10 @@ the repeat finder (an option listed twice in a precinct), the bound on options a
 with the exact engine's elections and problems.
 """
 
-from dataclasses import asdict
-
 import pytest
 
-from conftest import write
-from pollcli.read import ReadOptions, engines, load_file, stream
+from conftest import dump, each_engine, write
+from pollcli.read import ReadOptions, stream
 
 NAMES = [("Ana", "Lee", "Blue"), ("Ben", "Oduya", "Red"), ("Cy", "Ng", ""), ("Against", "all", "")]
 
@@ -28,16 +26,8 @@ def precincts(rows: int = 400, header: str = "region,precinct,forename,surname,p
 
 
 def both(monkeypatch, path, **options):
-    results = {}
-    for engine in ("exact", "stream"):
-        monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = load_file(path, ReadOptions(**options))
+    results = each_engine(monkeypatch, path, ReadOptions(**options))
     return results["exact"], results["stream"]
-
-
-def dump(loaded):
-    elections, problems = loaded
-    return [asdict(e) for e in elections], [asdict(p) for p in problems]
 
 
 def streams(path) -> bool:

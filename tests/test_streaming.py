@@ -5,11 +5,10 @@ shrunk so that files span many blocks and problems fall in blocks after the firs
 """
 
 import json
-from dataclasses import asdict
 
 import pytest
 
-from conftest import invoke, write
+from conftest import dump, invoke, write
 from pollcli.read import ReadOptions, engines, limits, load_file, stream
 from pollcli.summary import summarize
 
@@ -39,11 +38,6 @@ def both(monkeypatch, path, **options):
         results[engine] = load_file(path, ReadOptions(**options))
     assert read_stream(path, ReadOptions(**options)) == results["stream"]
     return results["exact"], results["stream"]
-
-
-def dump(loaded):
-    elections, problems = loaded
-    return [asdict(e) for e in elections], [asdict(p) for p in problems]
 
 
 # Registered voters and ballots cast per precinct, repeated on each option's row of the precinct.
