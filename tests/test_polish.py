@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import ROOT, invoke, write
 
 
@@ -45,3 +47,18 @@ def test_examples_fit_a_100_column_terminal():
     assert "pollcli seats regions.csv --seats-file seats.csv --format json | jq " in examples
     for line in examples.strip().splitlines():
         assert line.strip().startswith("pollcli"), line
+
+
+@pytest.mark.parametrize("command", ["summary", "compare", "seats", "validate", "schema"])
+def test_a_command_description_wraps_to_a_narrow_terminal(command):
+    # Before: at 80 columns `seats --help` broke "the districts of / one parliament:" where the
+    # docstring's source lines ended, leaving ragged short lines. Oracle: each paragraph of the
+    # description, re-joined, is textwrap's own wrap at the terminal width, line for line.
+    import textwrap
+
+    result = invoke(command, "--help", env={"COLUMNS": "80"})
+    head = result.stdout.split("╭")[0].split("Usage:")[1].splitlines()[1:]
+    paragraphs = "\n".join(line.strip() for line in head).strip().split("\n\n")
+    for paragraph in paragraphs:
+        lines = paragraph.splitlines()
+        assert lines == textwrap.wrap(" ".join(lines), 78), paragraph

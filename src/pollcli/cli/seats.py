@@ -170,12 +170,9 @@ def seats(
     primary: opt.PrimaryOpt = None,
     vote_for: opt.VoteForOpt = None,
 ) -> int:
-    """Seats from votes: each list's seats by a method, with the legal threshold, the quota or
-    divisors, the last seat and who was next, votes that elected no one, and disproportionality.
+    """Seats from votes: each list's seats by a method, with the legal threshold, the quota or divisors, the last seat and who was next, votes that elected no one, and disproportionality.
 
-    A file of several elections (an 'election' column) is read as the districts of one parliament:
-    seats are allocated in each and added up; a district of one seat, or with none given, is a
-    single-member race won by the most votes.
+    A file of several elections (an 'election' column) is read as the districts of one parliament: seats are allocated in each and added up; a district of one seat, or with none given, is a single-member race won by the most votes.
     """
     from pollcli.read import load
     from pollcli.seats import allocate, parse_district_seats
