@@ -8,15 +8,13 @@ the comparison's findings, so that the wording of all three moves together.
 
 from __future__ import annotations
 
-from typing import Final
-
+from pollcli.findings.seat_races import no_winner, races
 from pollcli.findings.summary import pct
 from pollcli.findings.threshold_scope import exempt_words, national_words
 from pollcli.formats import counted
 from pollcli.seats_models import (
     METHOD_NAMES,
     Allocation,
-    DistrictSeats,
     ElectionSeats,
     PartySeats,
     Threshold,
@@ -81,7 +79,7 @@ def findings(
         notes += _districts(election, first)
         notes += [scope] if scope else []
     else:
-        notes += _races(election, first)
+        notes += races(election, first)
     if method_defaulted and election.layout != "single_member":
         notes.append(
             "No method was given (method in the file, or --method), so D'Hondt, the most widely "
@@ -269,83 +267,7 @@ def _districts(election: ElectionSeats, allocation: Allocation) -> list[str]:
         sentence += exempt_words(threshold.exempt)
     else:
         sentence += "; no legal threshold was given"
-    return [sentence + ".", *_no_winner([d for d in districts if d.no_winner is not None])]
-
-
-# Why a race names no winner (`pollcli.verdict`'s codes), as the findings say it.
-NO_WINNER_WORDS: Final[dict[str, str]] = {
-    "runoff": "no candidate above half of the valid votes (system: majority: a runoff to come)",
-    "seats_unknown": "nothing says how many members the race elects, and it looks like a race "
-    "for several (several candidates of one party, other districts of its office electing "
-    "several, or a race of delegates): give the number in a vote_for column, or as '(N)' after the district's name",
-    "others_ahead": "options counted together ('other', write-ins) ahead of the leader (the "
-    "winner may be among them, as the Speaker in a table of party columns)",
-    "fused_lead": "a name listed under several parties would lead with its lines added up "
-    "(--fusion)",
-    "spelling": "one candidate seemingly spelt two ways (name-variant) would change who is "
-    "elected with the spellings' votes added up (--alias merges them where they are one)",
-    "no_winner": "the race cannot be told apart from others (a blank district, or one "
-    "candidate in each of two regions)",
-    "repeated_block": "a region's block of the race is listed twice under other names "
-    "(repeated-block), and counted once it could give another result: leave one copy out of the "
-    "file",
-    "partial": "--where kept only some of the race's rows",
-    "short": "fewer candidates than seats",
-    "no_candidates": "no candidate",
-    "no_votes": "no votes at all",
-    "list": "a party-list vote",
-    "tie": "a tie for first",
-    "seat_tie": "a tie for the last seat",
-}
-
-
-def _races(election: ElectionSeats, allocation: Allocation) -> list[str]:
-    races = election.districts or []
-    several = sum(1 for d in races if d.seats is not None and d.seats > 1)
-    open_ = [d for d in races if d.no_winner is not None]
-    what = counted(len(races), "single-member race")
-    if several:
-        what = f"{counted(len(races), 'race')} ({several} of them for several seats, won by the top candidates)"
-    uncounted = sum(1 for d in races if d.uncounted)
-    # Unopposed races whose count is not printed are won by no votes (`Tally.uncounted`).
-    unopposed = f" ({uncounted:,} unopposed, with no count)" if uncounted else ""
-    if not open_:
-        won = "won" if len(races) == 1 else "each won"
-        head = f"{what}, {won} by the candidate{'s' if several else ''} with the most votes"
-        head += unopposed
-    else:
-        one = len(open_) == 1
-        head = (
-            f"{what}: {len(races) - len(open_):,} won by the most votes{unopposed}, {len(open_):,} "
-            f"{'names' if one else 'name'} no winner and count{'s' if one else ''} no seat, "
-            "as in summary"
-        )
-    notes = [f"{head}; seats are counted per party (a candidate without a party counts alone)."]
-    return notes + _no_winner(open_)
-
-
-def left_out_note(primaries: int, measures: int) -> str:
-    """'Left out, as in summary's tally of races won: 12 primaries (…).'"""
-    parts = []
-    if primaries:
-        noun = "primary" if primaries == 1 else "primaries"
-        parts.append(f"{primaries:,} {noun} (their leaders win nominations)")
-    if measures:
-        parts.append(f"{counted(measures, 'ballot measure')} (their answers win no seat)")
-    return f"Left out, as in summary's tally of races won: {' and '.join(parts)}."
-
-
-def _no_winner(districts: list[DistrictSeats]) -> list[str]:
-    """'No winner in ‘ALASKA · US HOUSE · 0’: …', one sentence per reason."""
-    notes = []
-    by_why: dict[str, list[str]] = {}
-    for d in districts:
-        by_why.setdefault(str(d.no_winner), []).append(d.district)
-    for why, names in by_why.items():
-        shown = ", ".join(f"‘{name}’" for name in names[:CLOSEST_SHOWN])
-        more = f" and {len(names) - CLOSEST_SHOWN:,} more" if len(names) > CLOSEST_SHOWN else ""
-        notes.append(f"No winner in {shown}{more}: {NO_WINNER_WORDS.get(why, why)}.")
-    return notes
+    return [sentence + ".", *no_winner([d for d in districts if d.no_winner is not None])]
 
 
 def _majority(allocation: Allocation, seats: int, unknown: int = 0) -> list[str]:

@@ -48,7 +48,8 @@ from dataclasses import replace
 
 from pollcli.election import Election
 from pollcli.errors import UsageError
-from pollcli.findings.seats import findings, left_out_note, warnings_of
+from pollcli.findings.seat_races import left_out_note
+from pollcli.findings.seats import findings, warnings_of
 from pollcli.findings.threshold_scope import scope_note as threshold_scope_note
 from pollcli.kinds import is_answer
 from pollcli.seats.allocation import allocation_of, sum_districts

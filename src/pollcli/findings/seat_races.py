@@ -1,0 +1,91 @@
+"""The findings of a parliament of single-member races in words: how many were won by the most
+votes, which name no winner and why, what `seats` leaves out as `summary`'s tally does.
+
+Prose only, from the computed `ElectionSeats`; `findings.seats` puts these sentences among the
+others of a seat allocation.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from pollcli.formats import counted
+from pollcli.seats_models import Allocation, DistrictSeats, ElectionSeats
+
+SHOWN = 3
+
+
+# Why a race names no winner (`pollcli.verdict`'s codes), as the findings say it.
+NO_WINNER_WORDS: Final[dict[str, str]] = {
+    "runoff": "no candidate above half of the valid votes (system: majority: a runoff to come)",
+    "seats_unknown": "nothing says how many members the race elects, and it looks like a race "
+    "for several (several candidates of one party, other districts of its office electing "
+    "several, or a race of delegates): give the number in a vote_for column, or as '(N)' after the district's name",
+    "others_ahead": "options counted together ('other', write-ins) ahead of the leader (the "
+    "winner may be among them, as the Speaker in a table of party columns)",
+    "fused_lead": "a name listed under several parties would lead with its lines added up "
+    "(--fusion)",
+    "spelling": "one candidate seemingly spelt two ways (name-variant) would change who is "
+    "elected with the spellings' votes added up (--alias merges them where they are one)",
+    "no_winner": "the race cannot be told apart from others (a blank district, or one "
+    "candidate in each of two regions)",
+    "repeated_block": "a region's block of the race is listed twice under other names "
+    "(repeated-block), and counted once it could give another result: leave one copy out of the "
+    "file",
+    "partial": "--where kept only some of the race's rows",
+    "short": "fewer candidates than seats",
+    "no_candidates": "no candidate",
+    "no_votes": "no votes at all",
+    "list": "a party-list vote",
+    "tie": "a tie for first",
+    "seat_tie": "a tie for the last seat",
+}
+
+
+def races(election: ElectionSeats, allocation: Allocation) -> list[str]:
+    races = election.districts or []
+    several = sum(1 for d in races if d.seats is not None and d.seats > 1)
+    open_ = [d for d in races if d.no_winner is not None]
+    what = counted(len(races), "single-member race")
+    if several:
+        what = f"{counted(len(races), 'race')} ({several} of them for several seats, won by the top candidates)"
+    uncounted = sum(1 for d in races if d.uncounted)
+    # Unopposed races whose count is not printed are won by no votes (`Tally.uncounted`).
+    unopposed = f" ({uncounted:,} unopposed, with no count)" if uncounted else ""
+    if not open_:
+        won = "won" if len(races) == 1 else "each won"
+        head = f"{what}, {won} by the candidate{'s' if several else ''} with the most votes"
+        head += unopposed
+    else:
+        one = len(open_) == 1
+        head = (
+            f"{what}: {len(races) - len(open_):,} won by the most votes{unopposed}, {len(open_):,} "
+            f"{'names' if one else 'name'} no winner and count{'s' if one else ''} no seat, "
+            "as in summary"
+        )
+    notes = [f"{head}; seats are counted per party (a candidate without a party counts alone)."]
+    return notes + no_winner(open_)
+
+
+def left_out_note(primaries: int, measures: int) -> str:
+    """'Left out, as in summary's tally of races won: 12 primaries (…).'"""
+    parts = []
+    if primaries:
+        noun = "primary" if primaries == 1 else "primaries"
+        parts.append(f"{primaries:,} {noun} (their leaders win nominations)")
+    if measures:
+        parts.append(f"{counted(measures, 'ballot measure')} (their answers win no seat)")
+    return f"Left out, as in summary's tally of races won: {' and '.join(parts)}."
+
+
+def no_winner(districts: list[DistrictSeats]) -> list[str]:
+    """'No winner in ‘ALASKA · US HOUSE · 0’: …', one sentence per reason."""
+    notes = []
+    by_why: dict[str, list[str]] = {}
+    for d in districts:
+        by_why.setdefault(str(d.no_winner), []).append(d.district)
+    for why, names in by_why.items():
+        shown = ", ".join(f"‘{name}’" for name in names[:SHOWN])
+        more = f" and {len(names) - SHOWN:,} more" if len(names) > SHOWN else ""
+        notes.append(f"No winner in {shown}{more}: {NO_WINNER_WORDS.get(why, why)}.")
+    return notes
