@@ -254,6 +254,8 @@ class DistrictSeats:
     )
     # Won unopposed with no count (`tally.Tally.uncounted`), which the findings say.
     uncounted: bool = field(default=False, metadata=NOT_IN_JSON)
+    # Won by a plurality only, first past the post assumed (no system given), which the findings say.
+    assumed: bool = field(default=False, metadata=NOT_IN_JSON)
 
 
 @dataclass(kw_only=True)

@@ -44,6 +44,21 @@ class TieRule(StrEnum):
     lot = "lot"
 
 
+# summary's --system, with seats' own default: a race the file gives no system is first past the post.
+SystemOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--system",
+        metavar="SYSTEM",
+        help="How single-member races are won: plurality (first past the post: the most votes), "
+        "majority (two rounds: a race without a majority counts no seat yet) or list. Default: "
+        "the file's system column, else plurality, said in the findings where a race is won "
+        "without a majority.",
+        rich_help_panel=opt.FACTS,
+    ),
+]
+
+
 def seats(
     files: opt.Files,
     seats_: Annotated[
@@ -169,6 +184,7 @@ def seats(
     blank_votes: opt.BlankVotesOpt = None,
     primary: opt.PrimaryOpt = None,
     vote_for: opt.VoteForOpt = None,
+    system: SystemOpt = None,
 ) -> int:
     """Seats from votes: each list's seats by a method, with the legal threshold, the quota or divisors, the last seat and who was next, votes that elected no one, and disproportionality.
 
@@ -202,7 +218,7 @@ def seats(
             delimiter=opt.delimiter_char(delimiter),
             decimal=decimal,
             **opt.reading(kind, ignore_column, sheet),
-            facts=opt.fact_overrides(vote_for=vote_for),
+            facts=opt.fact_overrides(vote_for=vote_for, system=system),
             aliases=opt.aliases(alias),
             **opt.race_options(race_by, race, where, votes),
             header_line=header_line,

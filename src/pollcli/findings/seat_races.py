@@ -64,7 +64,23 @@ def races(election: ElectionSeats, allocation: Allocation) -> list[str]:
             "as in summary"
         )
     notes = [f"{head}; seats are counted per party (a candidate without a party counts alone)."]
-    return notes + no_winner(open_)
+    return notes + _assumed([d for d in races if d.assumed]) + no_winner(open_)
+
+
+def _assumed(districts: list[DistrictSeats]) -> list[str]:
+    """'2 of them (‘Div A’, ‘Div C’) won without a majority: …', where pollcli assumed the rule."""
+    if not districts:
+        return []
+    shown = ", ".join(f"‘{d.district}’" for d in districts[:SHOWN])
+    more = f" and {len(districts) - SHOWN:,} more" if len(districts) > SHOWN else ""
+    one = len(districts) == 1
+    return [
+        f"{'One' if one else f'{len(districts):,}'} of them ({shown}{more}) won without "
+        "a majority, and the file gives no system: first past the post is assumed and "
+        f"{'its leader is' if one else 'their leaders are'} counted as elected. Under a two-round "
+        "or preferential system another count may decide: --system majority counts no seat for "
+        f"{'it' if one else 'them'}."
+    ]
 
 
 def left_out_note(primaries: int, measures: int) -> str:

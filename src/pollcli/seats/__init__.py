@@ -231,6 +231,7 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
                 allocations=row,
                 no_winner=contest.why if row[0].undecided else None,
                 uncounted=contest.uncounted,
+                assumed=contest.assumed,
             )
             for contest, row in zip(contests, per_contest, strict=True)
         ]

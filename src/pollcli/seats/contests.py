@@ -153,6 +153,9 @@ class Contest:
     why: NoWinner | None = None
     tied: list[int] = field(default_factory=list)
     uncounted: bool = False  # won unopposed with no count (`tally.Tally.uncounted`)
+    # Won by a plurality only under first past the post that no one stated: `summary` names no
+    # winner there (a two-round vote assumed), and a preferential count could elect another.
+    assumed: bool = False
 
     @cached_property
     def keys(self) -> list[str]:
@@ -345,6 +348,9 @@ def _race_contest(
     contest.why = found.why
     contest.tied = [position[id(r.option)] for r in found.tied]
     contest.uncounted = figures.uncounted and found.why is None
+    contest.assumed = (
+        facts.system is None and figures.seats == 1 and bool(found.elected) and not figures.reached
+    )
     return contest
 
 
