@@ -70,3 +70,12 @@ def test_a_candidate_in_both_counties_or_a_district_is_no_such_case(tmp_path, mo
     district = SHERIFFS.replace(",Sheriff,,", ",State House,7,")
     elections, problems = engines_agree(monkeypatch, write(tmp_path, district, "b.csv"))
     assert all(e.no_winner is None for e in elections)
+
+
+def test_a_file_of_one_office_names_the_race_by_its_office(tmp_path, monkeypatch):
+    # Before: "1 race(s) (e.g. 'lone': …)", the file's name, where the header shows "Sheriff".
+    rows = "\n".join(SHERIFFS.splitlines()[:5]) + "\n"
+    _, problems = engines_agree(monkeypatch, write(tmp_path, rows, "lone.csv"))
+    (warning,) = [p for p in problems if p.code == "race-split"]
+    assert warning.message.startswith("1 race ('Sheriff': Al Smith in 'Adams' only")
+    assert "'lone'" not in warning.message and "race(s)" not in warning.message

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from pollcli.election import Election
+from pollcli.formats import counted
 from pollcli.kinds import looks_like_no_candidate
 from pollcli.namekeys import option_key
 from pollcli.problems import Code, Problem
@@ -61,6 +62,7 @@ def lone_regions(
     if not suspects:
         return
     election, alone = suspects[0]
+    single = len(suspects) == 1
     warning = Problem(
         code=Code.RACE_SPLIT,
         severity="warning",
@@ -68,13 +70,21 @@ def lone_regions(
         line=None,
         column=None,
         message=(
-            f"{len(suspects):,} race(s) (e.g. {election.facts.election!r}: {alone[0][1]} in "
-            f"{alone[0][0]!r} only, {alone[1][1]} in {alone[1][0]!r} only) have one candidate in "
-            "each of two regions: two unopposed races, or one? No winner is named in them; give "
-            "the race keys with --race-by (the region column among them for a race per region, "
-            "e.g. --race-by office,county)"
+            f"{counted(len(suspects), 'race')} ({'' if single else 'e.g. '}{_label(election)!r}: "
+            f"{alone[0][1]} in {alone[0][0]!r} only, {alone[1][1]} in {alone[1][0]!r} only) "
+            f"{'has' if single else 'have'} one candidate in each of two regions: two unopposed "
+            f"races, or one? No winner is named in {'it' if single else 'them'}; give the race keys "
+            "with --race-by (the region column among them for a race per region, e.g. --race-by "
+            "office,county)"
         ),
     )
     problems.append(warning)
     for election, _ in suspects:
         election.warnings.append(warning)
+
+
+def _label(election: Election) -> str:
+    """The race as the header names it: a file of one race is named after the file, its office
+    is the race."""
+    facts = election.facts
+    return facts.office if election.race is None and facts.office else facts.election
