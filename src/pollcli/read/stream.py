@@ -463,8 +463,8 @@ class _Summer:
             record = self.reader.read(start, cells, self.delimiter)
             if record is None:
                 continue
-            total_words.check_record(record, self.has_unit)
             apart = self.has_unit and total_words.suspect_record(record)
+            total_words.check_record(record, self.has_unit, apart)
             if self.layout.unit_indexes:
                 self.repeats.add_row(
                     [cells[i] for i in self.layout.unit_indexes],

@@ -342,11 +342,14 @@ def check_block(summed: BlockSums, layout: Layout, columns: ColumnMap) -> None:
         if i in layout.key_indexes
     }
     try:
-        regions = (
-            [c.decode("utf-8").translate(INVISIBLE) for c in set(summed.keys[at["region"]])]
-            if "region" in at
-            else []
-        )
+        # The rows kept apart (a blank precinct's: `TOTAL,,…`, a grand total) are judged one by
+        # one by the totals stage, their region too: only the regions summed are looked at here.
+        summed_regions = summed.keys[at["region"]] if "region" in at else []
+        if summed.held:
+            summed_regions = [
+                cell for cell, held in zip(summed_regions, summed.held, strict=True) if held is None
+            ]
+        regions = [c.decode("utf-8").translate(INVISIBLE) for c in set(summed_regions)]
         # The option's name, or a name in two columns joined (`roles.joined_names`).
         parts = [c for c in ("candidate",) if c in at] or [
             c for c in ("given_name", "family_name") if c in at
@@ -361,11 +364,12 @@ def check_block(summed: BlockSums, layout: Layout, columns: ColumnMap) -> None:
         raise HandOver
 
 
-def check_record(record: Record, has_unit: bool) -> None:
-    """`check_block` for one record read by the exact stages in the streaming engine."""
+def check_record(record: Record, has_unit: bool, apart: bool) -> None:
+    """`check_block` for one record read by the exact stages in the streaming engine (`apart`:
+    its precinct may make it a total, and it is kept apart with its line)."""
     row = record.row
     if has_unit and (
-        is_total_name(row.region or "", place=True)
+        (not apart and is_total_name(row.region or "", place=True))
         or (row.fact is None and _total_option(row.candidate))
     ):
         raise HandOver
