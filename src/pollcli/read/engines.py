@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from pollcli.read.header import ColumnMap
+    from pollcli.read.racekeys import PartyRule
 
 # Below this size the exact engine is faster: importing pyarrow costs about 0.2 s, which the exact
 # engine spends on some 6,000 rows (about 250 KB). Measured on 2 cores, see README "Performance".
@@ -46,16 +47,17 @@ def wants_stream(source: str | Path) -> bool:
         return False  # the exact engine reports a missing file
 
 
-def streamable(columns: ColumnMap) -> bool:
+def streamable(columns: ColumnMap, party: PartyRule | None = None) -> bool:
     """Whether the streaming engine can read a file of these columns: it sums a votes column (or
     vote-mode columns) by a candidate column (or given and family name columns, joined); a total
-    per row beside precincts (race total or option total?) is the exact engine's. (Precinct counts
-    in a file of races are each race's own: `read.raceunits`.)"""
+    per row beside precincts is read as the precinct's count while it is one (`read.unittotals`),
+    but for a party primary's. (Precinct counts in a file of races are each race's own:
+    `read.raceunits`.)"""
     from pollcli.read.roles import name_indexes
+    from pollcli.read.unittotals import streams
 
-    present = columns.present
     if columns.index("votes") is None and not columns.vote_parts:
         return False
     if not name_indexes(columns):
         return False  # no name column: the exact engine says so
-    return not {"total_votes", "unit"} <= present
+    return streams(columns, party)

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Final
 from pollcli.columns import REGIONAL_FACTS
 from pollcli.numbers import ShareMarks
 from pollcli.problems import Code, Found, sort_problems
-from pollcli.read import layout, raceunits, total_words, totals
+from pollcli.read import layout, raceunits, total_words, totals, unittotals
 from pollcli.read.apartfacts import ApartFacts, Mixed
 from pollcli.read.assemble import assembly_for
 from pollcli.read.blocks import BlockSums, Layout
@@ -129,11 +129,11 @@ def read_stream(
     )
     if mapped is None:
         return [], sort_problems(found.items)
-    if not streamable(mapped):
+    if not streamable(mapped, party := party_rule(mapped, options, name)):
         return None
     decimal, decimal_given = decimal_mark(mapped, records_in_head, options.decimal, found)
     reader = CellReader.of(mapped, decimal, decimal_given, options, found)
-    summer = _Summer(reader, table.delimiter, party_rule(mapped, options, name))
+    summer = _Summer(reader, table.delimiter, party)
     try:
         blocks = Blocks(
             path,
@@ -145,7 +145,7 @@ def read_stream(
             max_line=MAX_LINE_BYTES,
         )
         summer.run(blocks, table.header_line + 1, name, size)
-    except (_ExactAfterAll, total_words.HandOver, raceunits.HandOver, Mixed):
+    except (_ExactAfterAll, total_words.HandOver, raceunits.HandOver, Mixed, unittotals.HandOver):
         return None
     if summer.undecodable:
         return None
@@ -477,8 +477,8 @@ class _Summer:
             self._add(
                 part, row.region, row.unit if apart else None, apart, start, record.votes or 0
             )
-        if any(p.code == Code.MALFORMED_CSV for p in self.found.items[mark:]):
-            self.stopped = True
+        unittotals.check(self.found.items[mark:], self.reader.columns)  # options' totals?
+        self.stopped |= any(p.code == Code.MALFORMED_CSV for p in self.found.items[mark:])
         # Lines as the exact engine counts them: a lone carriage return ends one too.
         return block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
 
