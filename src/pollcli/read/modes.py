@@ -17,7 +17,9 @@ before it, which settles the same count only when the file does not mix TOTAL ro
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Final
 
 from pollcli.columns import normalize_header
@@ -34,8 +36,30 @@ SHOWN_REGIONS: Final[int] = 5
 _Key = tuple[str, str, str, str, str, str, tuple[tuple[str, str], ...]]
 
 
+@lru_cache(maxsize=4096)
+def _normal(mode: str) -> str:
+    """A mode as compared (a file writes a few modes on every row: each normalised once)."""
+    return normalize_header(mode)
+
+
 def is_total(mode: str) -> bool:
-    return normalize_header(mode) in TOTAL_MODES
+    return _normal(mode) in TOTAL_MODES
+
+
+def mixes(modes: Collection[str]) -> bool:
+    """Whether these modes (as written) are TOTAL beside other modes, or one mode spelt two ways."""
+    totals = {m for m in modes if is_total(m)}
+    return (bool(totals) and len(totals) < len(modes)) or len(set(map(_normal, modes))) < len(modes)
+
+
+def mixed_in_head(records: Iterable[tuple[int, list[str]]], index: int | None) -> bool:
+    """Whether the first rows of a file (its head's records, as cells), by their mode column
+    (`index`), already show the modes mixed (`mixes`): a file the streaming engine would sum
+    through, only to hand it to the exact engine at the end (`by_precinct`)."""
+    if index is None:
+        return False
+    modes = {cells[index].strip() for _, cells in records if index < len(cells)}
+    return mixes(modes - {""})
 
 
 @dataclass
@@ -65,10 +89,7 @@ def by_precinct(records: list[Record]) -> bool:
     they mix TOTAL rows with other modes, the count depends on which precincts have TOTAL rows,
     which the sums no longer tell; when one mode is spelt two ways, a region's sums hold it twice
     though no precinct does. Such a file is the exact engine's."""
-    modes = {r.facts["mode"] for r in records if r.summed and "mode" in r.facts}
-    totals = {m for m in modes if is_total(m)}
-    mixed = bool(totals) and modes != totals
-    return mixed or len({normalize_header(m) for m in modes}) < len(modes)
+    return mixes({r.facts["mode"] for r in records if r.summed and "mode" in r.facts})
 
 
 def collapse(records: list[Record], notes: list[str]) -> tuple[list[Record], dict[str, RaceModes]]:
@@ -86,7 +107,7 @@ def collapse(records: list[Record], notes: list[str]) -> tuple[list[Record], dic
         groups.setdefault(_key(record), []).append((mode, record))
     kept: list[Record] = []
     for group in groups.values():
-        if len({normalize_header(m) for m, _ in group}) < len(group):
+        if len({_normal(m) for m, _ in group}) < len(group):
             kept.extend(r for _, r in group)  # a mode twice: the assembly names the repeated rows
             continue
         first = group[0][1]

@@ -129,7 +129,7 @@ def read_stream(
     )
     if mapped is None:
         return [], sort_problems(found.items)
-    if not streamable(mapped, party := party_rule(mapped, options, name)):
+    if not streamable(mapped, party := party_rule(mapped, options, name), records_in_head):
         return None
     decimal, decimal_given = decimal_mark(mapped, records_in_head, options.decimal, found)
     reader = CellReader.of(mapped, decimal, decimal_given, options, found)
