@@ -23,8 +23,14 @@ if TYPE_CHECKING:
     from pollcli.read.header import ColumnMap
 
 # What rows sum under, as small as it can be (a million keys in a file of 10,000 races): the part
-# number alone, (part, region), or (part, region, unit, whether the row is kept apart with its unit).
-Key = int | tuple[int, str | None] | tuple[int, str | None, str | None, bool]
+# number alone, (part, region), or (part, region, unit, whether the row is kept apart with its unit)
+# and, for a row of a unit that lists an option twice, its line: a row alone (`read.repeatlines`).
+Key = (
+    int
+    | tuple[int, str | None]
+    | tuple[int, str | None, str | None, bool]
+    | tuple[int, str | None, str | None, bool, int]
+)
 Facts = tuple[tuple[str, str], ...]
 # An option's election, validated row (without votes, region and unit) and fact cells.
 Part = tuple[str, Row, Facts]
@@ -78,11 +84,21 @@ class KeySums:
         return self.part(record.election, option_of(record.row), facts)
 
     def add(
-        self, part: int, region: str | None, unit: str | None, apart: bool, line: int, votes: int
+        self,
+        part: int,
+        region: str | None,
+        unit: str | None,
+        apart: bool,
+        line: int,
+        votes: int,
+        alone: bool = False,
     ) -> bool:
-        """Add a row's (or a block's summed rows') votes under its key; whether the key is new."""
+        """Add a row's (or a block's summed rows') votes under its key; whether the key is new.
+        `alone`: the row is a key of its own, its line in it (a unit that repeats an option)."""
         key: Key = (
-            (part, region, unit, apart)
+            (part, region, unit, apart, line)
+            if alone
+            else (part, region, unit, apart)
             if unit is not None or apart
             else part
             if region is None
@@ -114,7 +130,7 @@ class KeySums:
             elif len(key) == 2:
                 part, region, unit, apart = *key, None, False
             else:
-                part, region, unit, apart = key
+                part, region, unit, apart = key[:4]
             election, row, facts = parts[part]
             if region is not None or unit is not None:
                 row = placed(row, region, unit)

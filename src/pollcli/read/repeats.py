@@ -10,8 +10,9 @@ only its hash and the number of its list: memory follows the precincts, not the 
 unit). A list that holds a name twice with no party to tell the rows apart (two candidates of one
 name, or one candidate's party lines: the assembly tells which, for both engines) is a repeat within
 the block; a unit found in two blocks (a precinct cut by a block's end, or spread through an unsorted
-file) has its lists looked at together at the end (`Repeats.check`). A repeat hands the file to the
-exact engine, which names every line.
+file) has its lists looked at together at the end (`Repeats.check`). A repeat has the file read
+again, the rows of the units that repeat one by one, for the assembly to name every line
+(`read.repeatlines`).
 
 Lists are told apart by a hash of their rows, then compared row by row, so a collision never hides a
 repeat; units, names or parties whose hashes collide would at worst send the file to the exact engine

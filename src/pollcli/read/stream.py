@@ -17,10 +17,10 @@ through the same assembly (`assemble.Assembly`) as the exact engine's.
 
 Per-precinct counts (`registered`, `ballots_cast`… beside a unit column) are kept once per precinct
 (`facts.UnitFacts`), and each precinct leaves 9–12 bytes in `repeats.Repeats` (and each distinct list
-of options a precinct gives, once a block), which finds an option listed twice in one precinct:
-memory grows with the number of precincts. Whatever this engine cannot read as the exact engine
-would (a repeated option in a precinct, a decimal mark the head did not show, bytes that are not
-text…) hands the file, or the block, to the exact stages.
+of options a precinct gives, once a block), which finds an option listed twice in one precinct (whose
+rows a second reading keeps one by one: `repeatlines`): memory grows with the number of precincts.
+Whatever this engine cannot read as the exact engine would (a decimal mark the head did not show,
+bytes that are not text…) hands the file, or the block, to the exact stages.
 
 Rows whose precinct may make them a total (blank, `TOTALS`, named like a county:
 `total_words.suspect_cells`) are not summed into their region: each is a key of its own with its
@@ -53,10 +53,12 @@ from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.keysums import KeySums, option_of
 from pollcli.read.limits import OPTIONS_KEPT, Kept, OptionCount
+from pollcli.read.modes import by_precinct
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import PartyRule, party_rule
 from pollcli.read.races import assemble as assemble_races
-from pollcli.read.records import CellReader, Record, clean_cell, decimal_mark
+from pollcli.read.records import CellReader, clean_cell, decimal_mark
+from pollcli.read.repeatlines import Again, alone_row, read_again
 from pollcli.read.repeats import Repeats
 from pollcli.read.roles import column_roles, name_indexes, unit_identity
 from pollcli.read.unfit import unfit_facts
@@ -83,7 +85,7 @@ class _ExactAfterAll(Exception):
 
 
 def read_stream(
-    path: Path, name: str, options: ReadOptions
+    path: Path, name: str, options: ReadOptions, again: Again | None = None
 ) -> tuple[list[Election], list[Problem]] | None:
     """The elections in one file and its problems, as `exact.read_exact` gives them; None when the
     file is not one this engine reads (no votes column, an odd head), for the exact engine to read."""
@@ -134,6 +136,7 @@ def read_stream(
     decimal, decimal_given = decimal_mark(mapped, records_in_head, options.decimal, found)
     reader = CellReader.of(mapped, decimal, decimal_given, options, found)
     summer = _Summer(reader, table.delimiter, party)
+    summer.again = again  # read again: the rows of units that repeat an option one by one
     try:
         blocks = Blocks(
             path,
@@ -141,13 +144,11 @@ def read_stream(
             head[data_start:],
             len(raw_head),
             size,
-            block_bytes=BLOCK_BYTES,
+            block_bytes=BLOCK_BYTES if again is None else again.block_bytes,
             max_line=MAX_LINE_BYTES,
         )
         summer.run(blocks, table.header_line + 1, name, size)
     except (_ExactAfterAll, total_words.HandOver, raceunits.HandOver, Mixed, unittotals.HandOver):
-        return None
-    if summer.undecodable:
         return None
     import numpy as np
 
@@ -155,24 +156,19 @@ def read_stream(
         from pollcli.read.detect import utf8_misread
 
         utf8_misread(transcoder.sample, transcoder.codec, found)
-    if summer.marks.differ(reader.decimal, reader.decimal_given):
-        return None  # both marks, or a comma only after the head: the exact engine decides
-    if summer.repeats.check(np):
-        return None  # an option twice in one precinct: the exact engine names every line
-    records = summer.records()
+    if summer.undecodable or summer.marks.differ(reader.decimal, reader.decimal_given):
+        return None  # bytes that are no text; both marks, or a comma only after the head
+    if again is None and summer.repeats.check(np):  # an option twice in one precinct: each line
+        return read_again(read_stream, path, name, options, summer.repeats, summer.layout, mapped)
+    records = summer.sums.records()
     summer.apart.attach(records)  # the counts of precincts kept apart, with their rows
     summer.release()
     if unfit_facts(records, mapped) or any(r.row.all_races for r in records):
         # A fact column to leave unused (rows were summed apart by its cells), or counts of a
         # precinct for every race (summed here across precincts): the exact engine's.
         return None
-    if "level" in mapped.present:
-        return None  # rows at several reporting levels are settled row by row (`read.levels`)
-    if "mode" in mapped.present:
-        from pollcli.read import modes
-
-        if modes.by_precinct(records):
-            return None  # TOTAL rows beside other modes: settled precinct by precinct
+    if "level" in mapped.present or ("mode" in mapped.present and by_precinct(records)):
+        return None  # reporting levels (`read.levels`), TOTAL rows beside modes: row by row
     assembly = assembly_for(table, reader, options.facts, found, summer.unit_facts)
     assembly.totals = totals.stage(mapped, found, given=frozenset(options.kind_keys()))
     try:
@@ -190,6 +186,7 @@ class _Summer:
 
     def __init__(self, reader: CellReader, delimiter: str, party: PartyRule | None) -> None:
         self.reader = reader
+        self.again: Again | None = None  # (`read_stream`)
         self.found = reader.found
         self.delimiter = delimiter
         columns = reader.columns
@@ -313,9 +310,6 @@ class _Summer:
                 "a results table has a line per option: check that the file is the table you meant",
             )
 
-    def records(self) -> list[Record]:
-        return self.sums.records()
-
     def release(self) -> None:
         """Drop what only the summing needed (a key per region and option), before assembly."""
         self.sums.release()
@@ -347,8 +341,8 @@ class _Summer:
         key_indexes = self.layout.key_indexes
         self.options.bound()
         groups, over = self.options_met.in_order(summed)
-        if summed.cut and not over:
-            return None  # never so (the block alone was past the bound): read exactly, whole
+        if (summed.cut and not over) or (self.again and self.again.in_block(summed.units)):
+            return None  # past the bound on its own, or a unit that repeats: read exactly, whole
         self.stopped = self.limited = over
         keys = list(zip(*summed.keys, strict=True))
         at, options, place = self.region_at, self.options, self.reader.place
@@ -473,19 +467,25 @@ class _Summer:
                 )
             if self.unit_fact_columns:  # its precinct's counts: kept, or with it when apart
                 self.apart.exact_row(record, start, apart, self.unit_facts, self.reader)
-            row, part = record.row, self.sums.part_of(record)
-            self._add(
-                part, row.region, row.unit if apart else None, apart, start, record.votes or 0
-            )
+            row, part, alone = record.row, self.sums.part_of(record), alone_row(self.again, cells)
+            unit = row.unit if apart or alone else None
+            self._add(part, row.region, unit, apart or alone, start, record.votes or 0, alone)
         unittotals.check(self.found.items[mark:], self.reader.columns)  # options' totals?
         self.stopped |= any(p.code == Code.MALFORMED_CSV for p in self.found.items[mark:])
         # Lines as the exact engine counts them: a lone carriage return ends one too.
         return block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
 
     def _add(
-        self, part: int, region: str | None, unit: str | None, apart: bool, line: int, votes: int
+        self,
+        part: int,
+        region: str | None,
+        unit: str | None,
+        apart: bool,
+        line: int,
+        votes: int,
+        alone: bool = False,
     ) -> None:
-        if not self.sums.add(part, region, unit, apart, line, votes):
+        if not self.sums.add(part, region, unit, apart, line, votes, alone):
             if not self.has_unit:
                 total_words.check_repeat(self.sums.parts[part][1])
             return
