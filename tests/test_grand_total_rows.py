@@ -8,6 +8,7 @@ engine's.
 """
 
 import io
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -111,3 +112,17 @@ def test_a_region_named_as_a_total_with_its_own_precincts_is_the_exact_engines(
     results = each_engine(monkeypatch, path)
     assert dump(results["exact"]) == dump(results["stream"])
     assert not streams(path)
+
+
+NH = Path("/work/shared/realworld/us_nh_2020_general_precinct.csv")
+
+
+@pytest.mark.skipif(not NH.exists(), reason="the real-world files are not on this machine")
+def test_new_hampshires_state_totals_stream_with_the_exact_engines_answer(monkeypatch):
+    """OpenElections' New Hampshire 2020 (some 420 races) ends its races with `TOTALS,TOTALS,…`
+    and `NEW HAMPSHIRE TOTAL,NEW HAMPSHIRE TOTAL,…` rows: a region named as a total, on rows of a
+    precinct kept apart. Handed over before; now streamed, with the exact engine's answer."""
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 64 << 10)
+    results = each_engine(monkeypatch, NH)
+    assert dump(results["exact"]) == dump(results["stream"])
+    assert streams(NH)
