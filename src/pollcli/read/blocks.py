@@ -21,6 +21,7 @@ from pollcli.read.total_words import suspect_cells
 if TYPE_CHECKING:
     from pollcli.read.limits import OptionCount, Pairs
     from pollcli.read.manyregions import RegionCount
+    from pollcli.read.modegroups import ModeGroups
 
 # Distinct (race, name) pairs made Python objects at a time while a block is cut at the first
 # option past the bound (`OptionCount.cut`): it is met within the first 10,001 of a race.
@@ -85,6 +86,8 @@ class Layout:
     # Without a unit column: the regions counted so far, which a block's distinct regions are
     # checked against before its keys are made Python objects (`manyregions`).
     regions: RegionCount | None = None
+    # A mode column of TOTAL rows beside other modes: each precinct option's modes kept per block.
+    modes: ModeGroups | None = None
     # The options counted race by race, which a block past the bound on its own is cut at
     # (`OptionCount.cut`) before its keys are made Python objects.
     options: OptionCount | None = None
@@ -269,6 +272,8 @@ class Layout:
             combos = _group(rows, [*precinct_names, *fact_names], [("row", "hash_min", "first")])
             unit_facts = [combos.column(k).to_pylist() for k in [*precinct_names, *fact_names]]
             unit_firsts = combos.column("first").to_pylist()
+        if self.modes is not None:  # last: a block refused before adds no groups
+            self.modes.of_block(rows, votes_name, np)
         return BlockSums(
             held=held,
             unit_names=distinct_units,

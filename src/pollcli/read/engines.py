@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextvars
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -47,18 +47,12 @@ def wants_stream(source: str | Path) -> bool:
         return False  # the exact engine reports a missing file
 
 
-def streamable(
-    columns: ColumnMap,
-    party: PartyRule | None = None,
-    head: Sequence[tuple[int, list[str]]] = (),
-) -> bool:
+def streamable(columns: ColumnMap, party: PartyRule | None = None) -> bool:
     """Whether the streaming engine can read a file of these columns: it sums a votes column (or
     vote-mode columns) by a candidate column (or given and family name columns, joined); a total
     per row beside precincts is read as the precinct's count while it is one (`read.unittotals`),
     but for a party primary's. (Precinct counts in a file of races are each race's own:
-    `read.raceunits`.) A mode column whose first rows (`head`) mix TOTAL rows with other modes is
-    settled precinct by precinct: the exact engine's from the start (`modes.mixed_in_head`)."""
-    from pollcli.read.modes import mixed_in_head
+    `read.raceunits`.)"""
     from pollcli.read.roles import name_indexes
     from pollcli.read.unittotals import streams
 
@@ -66,4 +60,4 @@ def streamable(
         return False
     if not name_indexes(columns):
         return False  # no name column: the exact engine says so
-    return streams(columns, party) and not mixed_in_head(head, columns.index("mode"))
+    return streams(columns, party)

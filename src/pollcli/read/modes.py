@@ -9,8 +9,9 @@ one `mode-mismatch` warning per race, naming the regions where they are (the TOT
 A race whose precincts differ (TOTAL rows in some, modes added up in others) says so in a note.
 
 The exact engine gives this stage one record per row. The streaming engine sums a region's precincts
-before it, which settles the same count only when the file does not mix TOTAL rows with other modes
-(nor spell one mode two ways): a file that does is read by the exact engine (`by_precinct`).
+before it, which settles the same count when the file does not mix TOTAL rows with other modes (nor
+spell one mode two ways), or when every precinct's option has both and they add up
+(`read.modegroups`): another file is read by the exact engine (`by_precinct`).
 (Vote-mode *columns* — `election_day_votes`, `absentee`… — are read by `records.CellReader`.)
 """
 
@@ -46,16 +47,21 @@ def is_total(mode: str) -> bool:
     return _normal(mode) in TOTAL_MODES
 
 
+def spelt_apart(modes: Collection[str]) -> bool:
+    """Whether one of these modes (as written) is spelt two ways."""
+    return len(set(map(_normal, modes))) < len(modes)
+
+
 def mixes(modes: Collection[str]) -> bool:
     """Whether these modes (as written) are TOTAL beside other modes, or one mode spelt two ways."""
     totals = {m for m in modes if is_total(m)}
-    return (bool(totals) and len(totals) < len(modes)) or len(set(map(_normal, modes))) < len(modes)
+    return (bool(totals) and len(totals) < len(modes)) or spelt_apart(modes)
 
 
 def mixed_in_head(records: Iterable[tuple[int, list[str]]], index: int | None) -> bool:
     """Whether the first rows of a file (its head's records, as cells), by their mode column
-    (`index`), already show the modes mixed (`mixes`): a file the streaming engine would sum
-    through, only to hand it to the exact engine at the end (`by_precinct`)."""
+    (`index`), already show the modes mixed (`mixes`): the streaming engine then keeps each
+    precinct's modes (`read.modegroups`), to tell whether its sums settle them alike."""
     if index is None:
         return False
     modes = {cells[index].strip() for _, cells in records if index < len(cells)}

@@ -53,7 +53,7 @@ from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.keysums import KeySums, option_of
 from pollcli.read.limits import OPTIONS_KEPT, Kept, OptionCount
-from pollcli.read.modes import by_precinct
+from pollcli.read.modegroups import unsettled, watching
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import PartyRule, party_rule
 from pollcli.read.races import assemble as assemble_races
@@ -131,12 +131,12 @@ def read_stream(
     )
     if mapped is None:
         return [], sort_problems(found.items)
-    if not streamable(mapped, party := party_rule(mapped, options, name), records_in_head):
+    if not streamable(mapped, party := party_rule(mapped, options, name)):
         return None
     decimal, decimal_given = decimal_mark(mapped, records_in_head, options.decimal, found)
     reader = CellReader.of(mapped, decimal, decimal_given, options, found)
     summer = _Summer(reader, table.delimiter, party)
-    summer.again = again  # read again: the rows of units that repeat an option one by one
+    summer.again, summer.layout = again, watching(summer.layout, mapped, records_in_head)
     try:
         blocks = Blocks(
             path,
@@ -167,7 +167,7 @@ def read_stream(
         # A fact column to leave unused (rows were summed apart by its cells), or counts of a
         # precinct for every race (summed here across precincts): the exact engine's.
         return None
-    if "level" in mapped.present or ("mode" in mapped.present and by_precinct(records)):
+    if "level" in mapped.present or unsettled(records, summer.layout, summer.repeats):
         return None  # reporting levels (`read.levels`), TOTAL rows beside modes: row by row
     assembly = assembly_for(table, reader, options.facts, found, summer.unit_facts)
     assembly.totals = totals.stage(mapped, found, given=frozenset(options.kind_keys()))
