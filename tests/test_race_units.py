@@ -240,3 +240,27 @@ def test_a_district_column_read_as_geography_reads_alike(tmp_path, monkeypatch):
     exact, streamed = both(monkeypatch, path)
     assert len(exact[0]) == 1
     assert dump(exact) == dump(streamed)
+
+
+def test_a_region_lacking_both_counts_somewhere_is_noted_in_the_exact_engines_order(
+    tmp_path, monkeypatch
+):
+    """A region where a precinct gives neither count: one note per count, in the order the exact
+    engine gives them (ballots cast, then registered), whatever the columns' order."""
+    text = (
+        f"{HEADER}\n"
+        "County 0,P0,President,,DEM,Ann,1,100,80\n"
+        "County 0,P0,President,,REP,Bob,2,100,80\n"
+        "County 1,P0,President,,DEM,Ann,3,,\n"
+        "County 1,P0,President,,REP,Bob,4,,\n"
+        "County 1,P1,President,,DEM,Ann,5,100,80\n"
+        "County 1,P1,President,,REP,Bob,6,100,80\n"
+    )
+    path = write(tmp_path, text)
+    exact, streamed = both(monkeypatch, path)
+    assert [n.split(" is given")[0] for n in exact[0][0].notes[:2]] == [
+        "ballots_cast",
+        "registered",
+    ]
+    assert dump(exact) == dump(streamed)
+    assert streams(path)

@@ -236,12 +236,14 @@ class RaceUnits(UnitFacts):
             for number, line in zip(numbers, numbers, strict=True):
                 if first.setdefault(number, line) > line:
                     first[number] = line
-        keys, counts, precincts = self.keys, self.counts, self.precincts
+        counts, precincts = self.counts, self.precincts
+        # The counts in `UNIT_FACTS` order, as `UnitFacts.given` gives them (notes follow it).
+        order = sorted(range(len(self.keys)), key=lambda i: self.keys[i])
         given: list[tuple[int, str, dict[str, Given]]] = [
             (
                 line,
                 precincts[number][1],
-                {k: (v, line) for k, v in zip(keys, counts[number], strict=True) if v},
+                {self.keys[i]: (counts[number][i], line) for i in order if counts[number][i]},
             )
             for number, line in first.items()
         ]
