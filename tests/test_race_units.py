@@ -264,3 +264,29 @@ def test_a_region_lacking_both_counts_somewhere_is_noted_in_the_exact_engines_or
     ]
     assert dump(exact) == dump(streamed)
     assert streams(path)
+
+
+def test_a_precinct_split_between_districts_read_as_geography_reads_alike(tmp_path, monkeypatch):
+    """The same candidates in every district (geography), a precinct named in two of them: its
+    parts are two units of the race on the exact engine (`geography.sub_units`), each with its
+    count, which the streaming engine's precinct (one, across districts) cannot tell: the file is
+    the exact engine's, with the same result."""
+    lines = [HEADER]
+    for p in range(12):
+        districts = (1, 2) if p == 3 else (1 + p % 3,)
+        for district in districts:
+            for k, (party, name) in enumerate((("DEM", "Ann"), ("REP", "Bob"))):
+                lines.append(
+                    f"County {p % 2},P{p:03d},Governor,{district},{party},{name},{5 + p + k},"
+                    f"{500 + p},{400 + p}"
+                )
+    text = "\n".join(lines) + "\n"
+    path = write(tmp_path, text)
+    exact, streamed = both(monkeypatch, path)
+    assert len(exact[0]) == 1
+    assert dump(exact) == dump(streamed)
+    # Each part a unit (P003 in two districts, counted in each): pandas over distinct
+    # (county, precinct, district).
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    parts = frame.drop_duplicates(["county", "precinct", "district"])
+    assert exact[0][0].facts.registered == int(parts["registered_voters"].astype(int).sum())

@@ -16,7 +16,8 @@ named. Precincts kept apart as possible totals bring their counts with their row
 What this cannot tell as the exact engine does hands the file to it (`HandOver`): a precinct whose
 counts differ between rows (the exact engine keeps each race's own, and names a conflict within
 one), a record whose race cells no precinct gave (cells the contract reads otherwise), race cells
-and a region named into two races, a record the race stage makes anew (a measure's answers), a
+and a region named into two races, a precinct under two race cells of one race (a district read
+as geography, whose parts the exact engine counts apart), a record the race stage makes anew (a measure's answers), a
 count given as a row ("Registered Voters").
 """
 
@@ -226,6 +227,7 @@ class RaceUnits(UnitFacts):
             if pair is not None:
                 held.add(pair)
         first: dict[int, int] = {}
+        owner: dict[int, tuple[Signature, str]] = {}
         for pair in held:
             if self._claimed.setdefault(pair, election) != election:
                 raise HandOver  # one race's cells in one region, named into two races
@@ -234,6 +236,10 @@ class RaceUnits(UnitFacts):
                 raise HandOver  # race cells that no precinct gave as the records read them
             numbers = iter(place)
             for number, line in zip(numbers, numbers, strict=True):
+                if owner.setdefault(number, pair) != pair:
+                    # A precinct under two race cells of one race (a district read as geography:
+                    # a unit per district on the exact engine, `geography.sub_units`).
+                    raise HandOver
                 if first.setdefault(number, line) > line:
                     first[number] = line
         counts, precincts = self.counts, self.precincts
