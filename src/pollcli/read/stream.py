@@ -69,10 +69,9 @@ if TYPE_CHECKING:
     from pollcli.election import Election
     from pollcli.problems import Problem
 
-# 8 MiB blocks: large enough for pyarrow to be quick, small enough to keep the peak flat. Up to
-# three are in flight (one more than the two workers), each parsed at several times its size, and a
-# block of cp1251 or UTF-16 text doubles in UTF-8: 16 MiB blocks took a 1M-row cp1251 file to
-# 490 MiB, 8 MiB ones to 330, at the same speed (a 10M-row file too, 360 → 255 MiB).
+# 8 MiB blocks: quick for pyarrow, a flat peak. Up to three in flight (workers + 1), each parsed at
+# several times its size; cp1251 or UTF-16 text doubles in UTF-8: 16 MiB blocks took a 1M-row cp1251
+# file to 490 MiB, 8 MiB ones to 330, at the same speed (a 10M-row file too, 360 → 255 MiB).
 BLOCK_BYTES: Final[int] = 8 << 20
 HEAD_BYTES: Final[int] = 1 << 20
 # A longer line is no row of a results table: reading stops (a 200 MB line took gigabytes).
@@ -163,9 +162,11 @@ def read_stream(
     records = summer.sums.records()
     summer.apart.attach(records)  # the counts of precincts kept apart, with their rows
     summer.release()
-    if unfit_facts(records, mapped) or any(r.row.all_races for r in records):
-        # A fact column to leave unused (rows were summed apart by its cells), or counts of a
-        # precinct for every race (summed here across precincts): the exact engine's.
+    if unfit_facts(records, mapped) or any(
+        r.row.all_races or (r.row.fact and summer.unit_fact_columns) for r in records
+    ):
+        # A fact column to leave unused (rows were summed apart by its cells), counts of a precinct
+        # for every race or beside its count columns (summed here across precincts): exact's.
         return None
     if "level" in mapped.present or unsettled(records, summer.layout, summer.repeats):
         return None  # reporting levels (`read.levels`), TOTAL rows beside modes: row by row
@@ -259,8 +260,7 @@ class _Summer:
             columns, self.layout.key_indexes, reader.default_election, party
         )
         self.layout = self.options_met.watching(self.sums.watching(self.layout))
-        # Reading stopped early (an election of more options than any ballot, bytes that are no
-        # text): no election is given from a file read in part.
+        # Reading stopped early (more options than any ballot, bytes that are no text): no election.
         self.limited = False
         self.undecodable = False
         self.stopped = False

@@ -1,0 +1,66 @@
+"""Inputs a second review of the streamed shapes (race counts per precinct, Parquet, counts beside
+total places, a name in two columns) found the engines reading apart, each pinned: the streaming
+engine gives the exact engine's elections and problems (`engines_agree`, with small blocks so that
+block boundaries fall everywhere), and the figures are checked against pandas sums of the CSV text.
+"""
+
+import io
+
+import pandas as pd
+import pytest
+
+from conftest import engines_agree, write
+
+COUNT_ROWS = {
+    # "Registered Voters" rows of each precinct beside a registered_voters column giving the same.
+    "registered_rows_agreeing": ("Registered Voters", lambda p: 100 + p, lambda p: 100 + p),
+    # Blank in the column on the count rows themselves.
+    "registered_rows_column_blank": ("Registered Voters", lambda p: 100 + p, lambda p: ""),
+    # "Ballots Cast" rows beside a registered_voters column: two counts, each from one source.
+    "ballots_cast_rows": ("Ballots Cast", lambda p: 40 + p, lambda p: 100 + p),
+}
+
+
+def _count_rows_file(name: str, office: bool) -> str:
+    label, row_count, column_count = COUNT_ROWS[name]
+    race = "office," if office else ""
+    lines = [f"county,precinct,{race}party,candidate,votes,registered_voters"]
+    for p in range(14):
+        county = f"County {p % 2}"
+        of = "Mayor," if office else ""
+        lines.append(f"{county},P{p},{of},{label},{row_count(p)},{column_count(p)}")
+        for k, (party, name_) in enumerate((("DEM", "Ann"), ("REP", "Bob"))):
+            lines.append(f"{county},P{p},{of}{party},{name_},{3 + p + k},{100 + p}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("office", [False, True], ids=["no_race", "race"])
+@pytest.mark.parametrize("name", sorted(COUNT_ROWS))
+def test_count_rows_beside_a_count_column_read_alike(tmp_path, monkeypatch, name, office):
+    """A count given both as a precinct's row ("Registered Voters", whose votes are the count) and
+    in a column: the exact engine reads both as the precinct's (one figure, or a conflict); the
+    streaming engine summed the rows into their region beside the precincts' column, which
+    counted the registered voters twice (300 for 150) or left ballots cast uncomputed."""
+    text = _count_rows_file(name, office)
+    path = write(tmp_path, text)
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=128)
+    assert not [p for p in problems if p.severity == "error"]
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    candidates = frame[~frame["candidate"].isin(["Registered Voters", "Ballots Cast"])]
+    registered = candidates.drop_duplicates(["county", "precinct"])["registered_voters"]
+    assert elections[0].facts.registered == int(registered.astype(int).sum())
+    if name == "ballots_cast_rows":
+        cast = frame[frame["candidate"] == "Ballots Cast"]["votes"].astype(int).sum()
+        assert elections[0].facts.ballots_cast == int(cast)
+
+
+def test_count_rows_unlike_a_count_column_are_the_same_errors(tmp_path, monkeypatch):
+    """A "Registered Voters" row of 120 beside a column of 100: a conflict the exact engine names
+    on its lines; the streaming engine gave a figure (their sum) without a word."""
+    text = _count_rows_file("registered_rows_agreeing", False).replace(
+        "County 0,P0,,Registered Voters,100,100", "County 0,P0,,Registered Voters,120,100"
+    )
+    path = write(tmp_path, text)
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=128)
+    assert [p.line for p in problems if p.code == "inconsistent-metadata"] == [3, 4]
+    assert elections == []
