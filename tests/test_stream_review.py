@@ -64,3 +64,22 @@ def test_count_rows_unlike_a_count_column_are_the_same_errors(tmp_path, monkeypa
     elections, problems = engines_agree(monkeypatch, path, block_bytes=128)
     assert [p.line for p in problems if p.code == "inconsistent-metadata"] == [3, 4]
     assert elections == []
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "cp1252"])
+def test_a_cell_with_a_line_end_cut_by_a_block_reads_alike(tmp_path, monkeypatch, encoding):
+    """A quoted cell holding a line end ("P\\n0"): a block cut at that line end split the cell in
+    two, each half a malformed-csv error (the election dropped, or another read in part). A block
+    ends where a line ends outside quotes, in a file read in place or transcoded (each block at least as long as a row: with 8 MiB blocks,
+    any row but one of megabytes)."""
+    lines = ["county,precinct,candidate,votes"]
+    for p in range(6):
+        precinct = f'"P\n{p}"' if p % 2 == 0 else f'"P {p}, ""north"""'
+        for k, name in enumerate(("Ann", "Björn")):
+            lines.append(f"County {p % 2},{precinct},{name},{1 + p + k}")
+    path = write(tmp_path, "\n".join(lines) + "\n", encoding=encoding)
+    for block in range(24, 120, 3):
+        given = None if encoding == "utf-8" else encoding
+        elections, problems = engines_agree(monkeypatch, path, block_bytes=block, encoding=given)
+        assert not problems
+        assert [o.votes for o in elections[0].options] == [21, 27]

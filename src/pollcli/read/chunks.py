@@ -2,7 +2,8 @@
 
 A UTF-8 file is read in place (`os.pread` at the next block's start, no copy of the rest); a file in
 any other encoding is transcoded as it is read (`decode.Transcoder`), the part after the last line
-end carried over to the next block. A line longer than `max_line` stops the reading: no row of a
+end carried over to the next block. A block ends at a line end outside quotes (`outside_quotes`): a
+quoted cell that holds a line end is not cut in two. A line longer than `max_line` stops the reading: no row of a
 results table is that long, and holding it would cost its size several times over.
 """
 
@@ -70,6 +71,7 @@ class Blocks:
                         more = os.pread(descriptor, self.block_bytes, start + len(data))
                         data += more
                         cut = data.rfind(b"\n") + 1 if more else len(data)
+                    cut = outside_quotes(data, cut)
                 start += cut
                 yield data[:cut], start
 
@@ -87,6 +89,8 @@ class Blocks:
                             self.too_long = True
                             return
                         break  # a line longer than a block: read on to its end
+                    if cut and (not final or buffer[cut:]):
+                        cut = outside_quotes(buffer, cut)
                     block, buffer = (buffer[:cut], buffer[cut:]) if cut else (buffer, b"")
                     consumed += len(block)
                     done = self.size if final and not buffer else self.offset * consumed // produced
@@ -102,6 +106,24 @@ class Blocks:
                     return
                 buffer += data
                 produced += len(data)
+
+
+def outside_quotes(data: bytes, cut: int) -> int:
+    """The last line end at or before `cut` (just after a line end) that is outside a quoted cell,
+    an even number of quotes before it (a block starts outside quotes): a cell holding a line end
+    ("P\\n0") is not cut in two, each half a malformed row. `cut` itself where there is no such
+    line end (a stray quote in a cell: the exact stages read the block as they read it)."""
+    if data.find(b'"', 0, cut) < 0:
+        return cut  # (no quote: a memchr, a tenth of counting them)
+    odd = data.count(b'"', 0, cut) % 2
+    end = cut
+    while odd:
+        before = data.rfind(b"\n", 0, end - 1)
+        if before < 0:
+            return cut
+        odd ^= data.count(b'"', before + 1, end) % 2
+        end = before + 1
+    return end
 
 
 def size_text(count: int) -> str:
