@@ -83,3 +83,13 @@ def test_a_cell_with_a_line_end_cut_by_a_block_reads_alike(tmp_path, monkeypatch
         elections, problems = engines_agree(monkeypatch, path, block_bytes=block, encoding=given)
         assert not problems
         assert [o.votes for o in elections[0].options] == [21, 27]
+
+
+def test_the_wide_table_hint_of_a_header_without_votes_is_the_same(tmp_path, monkeypatch):
+    """A header pollcli reads no votes column in, a column blank in every row: the hint names the
+    column of figures on both engines (the streaming engine's head rows are the file's rows, not
+    none, where the layout looks at the whole file: it named the blank 'Surname')."""
+    text = "DivisionNm,PollingPlace,GivenNm,Surname,PartyNm,OrdinaryVotes\nR0,P0,Ana Lee,,Blue,0\n"
+    path = write(tmp_path, text)
+    _, problems = engines_agree(monkeypatch, path)
+    assert "('OrdinaryVotes'…)" in problems[0].message

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final, TypeGuard
 
 from pollcli.columns import RACE_PREFIX, ROW_ALIASES, canonical_column, normalize_header
@@ -179,6 +179,9 @@ def detect(
     if not table.header:
         return None
     sample = list((records if records is not None else table.records)[:SAMPLE_ROWS])
+    if records is not None and not table.records:
+        # The streaming engine's head: its rows are the file's the layout looks at as a whole.
+        table = replace(table, records=list(records))
     if not sample:
         return None  # no rows: nothing tells the layout (the header stage says what is missing)
     blocks = _blocks(table, sample)
@@ -457,4 +460,6 @@ def hint_for(
     table: RawTable, records: Sequence[tuple[int, list[str]]], options: ReadOptions
 ) -> Callable[[], str | None]:
     """`header_hint` for the header stage of the streaming engine (its head's records)."""
+    if not table.records:  # (as `detect`: the head's rows are the file's)
+        table = replace(table, records=list(records))
     return lambda: header_hint(table, [(table.header_line, table.header), *records], options)
