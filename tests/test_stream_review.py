@@ -93,3 +93,27 @@ def test_the_wide_table_hint_of_a_header_without_votes_is_the_same(tmp_path, mon
     path = write(tmp_path, text)
     _, problems = engines_agree(monkeypatch, path)
     assert "('OrdinaryVotes'…)" in problems[0].message
+
+
+SUBTOTALS = {
+    # 'North' adds up P1 and P2 (a subtotal named as a precinct): the parts hold the county's
+    # TOTALS and North's votes again, exactly the largest place's: the race is refused.
+    "largest_place_again": "A,P1,Ann,10\nA,P1,Bob,5\nA,P2,Ann,20\nA,P2,Bob,10\nA,P3,Ann,7\n"
+    "A,P3,Bob,3\nA,North,Ann,30\nA,North,Bob,15\nA,TOTALS,Ann,37\nA,TOTALS,Bob,18\n",
+    # Twice the total, option by option: the message names the largest places.
+    "twice": "A,P1,Ann,10\nA,P1,Bob,5\nA,P2,Ann,20\nA,P2,Bob,10\nA,North,Ann,30\n"
+    "A,North,Bob,15\nA,TOTALS,Ann,30\nA,TOTALS,Bob,15\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SUBTOTALS))
+def test_a_subtotal_among_the_precincts_of_a_total_is_refused_alike(tmp_path, monkeypatch, name):
+    """A precinct that adds up others beside its county's TOTALS row: the exact engine refuses the
+    race, naming the place that holds the total again; the streaming engine, whose precincts are
+    summed, could name none (`the largest: ''`) or counted the race with a warning (Ann 71)."""
+    text = "county,precinct,candidate,votes\n" + SUBTOTALS[name] + "B,Q1,Ann,4\nB,Q1,Bob,6\n"
+    path = write(tmp_path, text)
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=64)
+    assert elections == []
+    (refused,) = [p for p in problems if p.severity == "error"]
+    assert "'North'" in refused.message

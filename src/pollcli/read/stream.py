@@ -175,7 +175,7 @@ def read_stream(
     try:
         raceunits.hold(summer.unit_facts, records)  # each race's precincts, once races are named
         elections = assemble_races(assembly, records, table.header_line, reader, options)
-    except raceunits.HandOver:
+    except (raceunits.HandOver, total_words.HandOver):
         return None
     if summer.limited:
         elections = []

@@ -22,7 +22,7 @@ from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.total_places import ABOUT_SUM, JOINT, Maybe, add_sums, agreement, by_option
-from pollcli.read.total_words import is_total_name
+from pollcli.read.total_words import HandOver, is_total_name
 
 # How many lines, and options, a message names before "and N more".
 SHOWN_LINES: Final[int] = 12
@@ -145,6 +145,10 @@ def refusal(
         or any(votes and option not in mine for option, votes in theirs.items())
     ):
         return None
+    if not wide and any(r.summed for r in parts):
+        # The streaming engine's precincts are summed: which of them hold the excess, the exact
+        # engine tells (a race refused, or counted with the mismatch warning, as it finds them).
+        raise HandOver
 
     def key(record: Record) -> str:
         return (record.row.region if wide else record.row.unit) or ""

@@ -325,8 +325,9 @@ def _suspects(units: list[str], regions: frozenset[str]) -> frozenset[bytes]:
 
 class HandOver(Exception):
     """A file of precincts holds a row that may be a total which the streaming engine cannot keep
-    apart (a region or an option named as a total, summed across precincts): it hands the file to
-    the exact engine, which names every line of a total (`totals.set_aside`)."""
+    apart (a region or an option named as a total, summed across precincts), or a total whose parts
+    hold more than it, whose places it summed (`total_checks.refusal`): it hands the file to the
+    exact engine, which names every line of a total (`totals.set_aside`) and its parts' places."""
 
 
 def check_block(summed: BlockSums, layout: Layout, columns: ColumnMap) -> None:
