@@ -117,3 +117,20 @@ def test_a_subtotal_among_the_precincts_of_a_total_is_refused_alike(tmp_path, mo
     assert elections == []
     (refused,) = [p for p in problems if p.severity == "error"]
     assert "'North'" in refused.message
+
+
+@pytest.mark.parametrize(
+    "header", ["region,candidate,party,votes", "region,forename,surname,party,votes"]
+)
+def test_an_option_repeated_in_another_case_is_named_alike_on_each_line(
+    tmp_path, monkeypatch, header
+):
+    """'ANA LEE' then 'Ana Lee' twice in one region: each repeat is named as written ('Ana Lee',
+    read as 'ANA LEE'); the streaming engine, which sums the two identical rows into one record,
+    named the second by the first row's spelling."""
+    rows = ["R0,ANA LEE,Blue,0", "R0,Ana Lee,Blue,0", "R0,Ana Lee,Blue,0", "R0,Ben,Red,3"]
+    if "forename" in header:
+        rows = [row.replace(" ", ",", 1) if "Ben" not in row else "R0,Ben,,Red,3" for row in rows]
+    path = write(tmp_path, "\n".join([header, *rows]) + "\n")
+    _, problems = engines_agree(monkeypatch, path)
+    assert [p.line for p in problems if "(read as 'ANA LEE'" in p.message] == [3, 4]

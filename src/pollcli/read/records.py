@@ -447,7 +447,8 @@ def repeat_advice(
     first): advice that fits what the rows show (trial B3)."""
     first = rows[0]
     name = first.row.candidate
-    again = next((r for r in rows if r.line == line), first)
+    # (A row the streaming engine summed into another of the same cells: `same_cell_lines`.)
+    again = next((r for r in rows if r.line == line or line in r.same_cell_lines), first)
     # (Figures only for the precincts of a unit column: without one the streaming engine sums rows
     # of the same cells, which the assembly then sees as one, and both engines must agree; a
     # district read as geography gives rows a unit, but there is no unit column.)
