@@ -134,3 +134,27 @@ def test_an_option_repeated_in_another_case_is_named_alike_on_each_line(
     path = write(tmp_path, "\n".join([header, *rows]) + "\n")
     _, problems = engines_agree(monkeypatch, path)
     assert [p.line for p in problems if "(read as 'ANA LEE'" in p.message] == [3, 4]
+
+
+COUNT_ROW_SPELLINGS = {
+    "case": ("Registered Voters", "REGISTERED VOTERS", ""),
+    "shorter": ("Registered Voters", "Registered", ""),
+    "party": ("Registered Voters", "Registered Voters", "Red"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COUNT_ROW_SPELLINGS))
+def test_count_rows_written_two_ways_in_one_region_read_alike(tmp_path, monkeypatch, name):
+    """A precinct's count rows written otherwise in another precinct of the region (case, a shorter
+    word, a party cell): each precinct's count on the exact engine (registered 150); the streaming
+    engine summed each writing apart into the region, two values of one count, an error."""
+    first, second, party = COUNT_ROW_SPELLINGS[name]
+    text = (
+        "region,precinct,candidate,party,votes\n"
+        f"R0,P0,{first},,100\nR0,P0,Ann,Blue,5\nR0,P0,Ben,Red,2\n"
+        f"R0,P1,{second},{party},50\nR0,P1,Ann,Blue,6\nR0,P1,Ben,Red,1\n"
+    )
+    path = write(tmp_path, text)
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=64)
+    assert not problems
+    assert elections[0].facts.registered == 150

@@ -51,7 +51,7 @@ from pollcli.read.engines import progress_hook, streamable
 from pollcli.read.facts import NoPrecinct
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
-from pollcli.read.keysums import KeySums, option_of
+from pollcli.read.keysums import KeySums, counts_apart, option_of
 from pollcli.read.limits import OPTIONS_KEPT, Kept, OptionCount
 from pollcli.read.modegroups import unsettled, watching
 from pollcli.read.options import ReadOptions
@@ -162,11 +162,9 @@ def read_stream(
     records = summer.sums.records()
     summer.apart.attach(records)  # the counts of precincts kept apart, with their rows
     summer.release()
-    if unfit_facts(records, mapped) or any(
-        r.row.all_races or (r.row.fact and summer.unit_fact_columns) for r in records
-    ):
+    if unfit_facts(records, mapped) or counts_apart(records, bool(summer.unit_fact_columns)):
         # A fact column to leave unused (rows were summed apart by its cells), counts of a precinct
-        # for every race or beside its count columns (summed here across precincts): exact's.
+        # as rows the exact engine reads by precinct (summed here across precincts): exact's.
         return None
     if "level" in mapped.present or unsettled(records, summer.layout, summer.repeats):
         return None  # reporting levels (`read.levels`), TOTAL rows beside modes: row by row
