@@ -158,3 +158,19 @@ def test_count_rows_written_two_ways_in_one_region_read_alike(tmp_path, monkeypa
     elections, problems = engines_agree(monkeypatch, path, block_bytes=64)
     assert not problems
     assert elections[0].facts.registered == 150
+
+
+def test_notes_of_counts_given_for_some_precincts_are_in_line_order(tmp_path, monkeypatch):
+    """A county-named precinct (kept apart as a possible total, then counted) that gives registered
+    voters only, before a precinct that gives ballots cast only: the two notes in the order of the
+    lines that give each count, on both engines (the streaming engine registers such a precinct
+    last, and put its count's note last)."""
+    text = (
+        "county,precinct,candidate,party,votes,registered,ballots_cast\n"
+        "Bacon,Bacon,Ana,Blue,0,999,\n"
+        "Bacon,P0,Cy,,0,,300\n"
+        "Bacon,Bacon,Cy,,1,999,\n"
+    )
+    path = write(tmp_path, text)
+    elections, _ = engines_agree(monkeypatch, path, block_bytes=64)
+    assert [n.split(" ")[0] for n in elections[0].notes[:2]] == ["registered", "ballots_cast"]

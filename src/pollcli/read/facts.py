@@ -395,6 +395,9 @@ def region_counts(
     totals: dict[str, dict[str, int]] = {}
     units: dict[str, int] = {}
     giving: dict[tuple[str, str], int] = {}
+    # Where each region's count is first given: the notes in that order, on either engine (the
+    # streaming engine registers the precincts kept apart as possible totals last).
+    first: dict[tuple[str, str], int] = {}
     ok = True
     # Precincts repeat the same figures: each distinct text is validated once (in the file).
     read = unit_facts.read
@@ -404,6 +407,7 @@ def region_counts(
         units[region] = units.get(region, 0) + 1
         for key, (value, line) in given.items():
             giving[region, key] = giving.get((region, key), 0) + 1
+            first[region, key] = min(first.get((region, key), line), line)
             number = read.get((key, value))
             if number is None:
                 try:
@@ -416,7 +420,7 @@ def region_counts(
                 ok = False
                 continue
             region_totals[key] = region_totals.get(key, 0) + number
-    for (region, key), count in giving.items():
+    for (region, key), count in sorted(giving.items(), key=lambda item: first[item[0]]):
         if count < units[region]:
             totals[region].pop(key, None)  # (not there when a unit's value was no count)
             notes.append(
