@@ -174,3 +174,17 @@ def test_notes_of_counts_given_for_some_precincts_are_in_line_order(tmp_path, mo
     path = write(tmp_path, text)
     elections, _ = engines_agree(monkeypatch, path, block_bytes=64)
     assert [n.split(" ")[0] for n in elections[0].notes[:2]] == ["registered", "ballots_cast"]
+
+
+def test_count_rows_of_no_region_beside_precincts_read_alike(tmp_path, monkeypatch):
+    """Count rows with a blank county beside precincts: the exact engine reads each as the
+    election's count, which two unlike values make an error; the streaming engine summed them
+    across precincts (registered 150) without a word."""
+    text = (
+        "county,precinct,candidate,votes\n"
+        "R1,P1,Ann,5\n,P1,Registered Voters,100\nR1,P2,Ann,6\n,P2,Registered Voters,50\n"
+    )
+    path = write(tmp_path, text)
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=64)
+    assert elections == []
+    assert [p.line for p in problems if p.code == "inconsistent-metadata"] == [5]

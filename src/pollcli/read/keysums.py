@@ -153,15 +153,18 @@ class KeySums:
 def counts_apart(records: list[Record], count_columns: bool) -> bool:
     """Whether a precinct's counts given as rows were summed here where the exact engine reads
     them by precinct: rows of a count for every race (`Row.all_races`), count rows beside count
-    columns (each precinct's figure twice), or rows of one count of a region summed under two keys
-    (written otherwise, another party cell: two values of the region's count, an error). The
-    exact engine reads such a file."""
+    columns (each precinct's figure twice), rows of one count of a region summed under two keys
+    (written otherwise, another party cell: two values of the region's count, an error), or of no
+    region (each row the election's count, which unlike rows make an error). The exact engine reads
+    such a file."""
     seen: set[tuple[object, ...]] = set()
     for record in records:
         row = record.row
         if row.all_races or (row.fact is not None and count_columns):
             return True
         if row.fact is not None and record.summed:
+            if not row.region:
+                return True  # each row the election's count on the exact engine: summed here
             key = (record.election, row.region, row.fact, tuple(sorted(record.facts.items())))
             if key in seen:
                 return True
