@@ -188,3 +188,27 @@ def test_count_rows_of_no_region_beside_precincts_read_alike(tmp_path, monkeypat
     elections, problems = engines_agree(monkeypatch, path, block_bytes=64)
     assert elections == []
     assert [p.line for p in problems if p.code == "inconsistent-metadata"] == [5]
+
+
+def test_a_repeat_written_two_ways_is_named_on_its_own_line(tmp_path, monkeypatch):
+    """'Ana Lee' twice in a region, written ' Ana , Lee ' then 'Ana,Lee' (two keys of one option,
+    met in the block in another order than their lines): the repeat is line 4, as the exact engine
+    says; the streaming engine named line 3, the first row, as its own repeat."""
+    text = "region,forename,surname,party,votes\nR0,Lee,Ana,,0\nR0, Ana , Lee ,Red,0\nR0,Ana,Lee,Red,0\n"
+    path = write(tmp_path, text)
+    _, problems = engines_agree(monkeypatch, path, block_bytes=100)
+    assert [(p.line, "first on line 3" in p.message) for p in problems] == [(4, True)]
+
+
+def test_key_sums_keep_the_first_line_and_the_repeats_after_it():
+    """Rows of one key met out of line order (5, 3, 4): the record's line is the first, its
+    repeats the others (were 3 and 4: the first line named as a repeat, line 5 never)."""
+    from pollcli.contract import Row
+    from pollcli.read.keysums import KeySums
+
+    sums = KeySums(summed_units=False)
+    part = sums.part("", Row(candidate="Ann"), ())
+    for line in (5, 3, 4):
+        sums.add(part, "R0", None, False, line, 1)
+    (record,) = sums.records()
+    assert (record.line, record.same_cell_lines, record.votes) == (3, [4, 5], 3)

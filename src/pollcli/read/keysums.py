@@ -110,10 +110,12 @@ class KeySums:
                 self.regions.add(region)
             self.sums[key] = (votes, line)
             return True
-        self.sums[key] = (sums[0] + votes, min(sums[1], line))
+        first = sums[1]
+        self.sums[key] = (sums[0] + votes, min(first, line))
         if not self.summed_units:
-            # Without units, a key met again is a row repeated: the assembly names its lines.
-            self.repeated.setdefault(key, []).append(line)
+            # Without units, a key met again is a row repeated: the assembly names its lines (the
+            # later one: keys of one option written otherwise are met out of line order).
+            self.repeated.setdefault(key, []).append(max(first, line))
         return False
 
     def records(self) -> list[Record]:
@@ -136,7 +138,7 @@ class KeySums:
                 row = placed(row, region, unit)
             record = Record(line, election, row, votes, dict(facts), summed=summed and not apart)
             if lines is not None:
-                record.same_cell_lines = lines
+                record.same_cell_lines = sorted(lines)
             records.append(record)
         records.reverse()  # in the order the keys were met, for a sort as stable as ever
         records.sort(key=lambda r: r.line)
