@@ -212,3 +212,20 @@ def test_key_sums_keep_the_first_line_and_the_repeats_after_it():
         sums.add(part, "R0", None, False, line, 1)
     (record,) = sums.records()
     assert (record.line, record.same_cell_lines, record.votes) == (3, [4, 5], 3)
+
+
+def test_a_count_row_of_a_blank_precinct_beside_precincts_count_rows_reads_alike(
+    tmp_path, monkeypatch
+):
+    """A 'Registered Voters' row with a blank precinct that is no total of its county: a unit of
+    its own on the exact engine (registered 100 + 50 + 7); the streaming engine gave its count
+    and the precincts' summed count to the county itself, two values, an error."""
+    text = (
+        "county,precinct,candidate,votes\n"
+        "R1,P1,Ann,5\nR1,P1,Registered Voters,100\nR1,P2,Ann,6\nR1,P2,Registered Voters,50\n"
+        "R1,,Registered Voters,7\n"
+    )
+    path = write(tmp_path, text)
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=64)
+    assert not [p for p in problems if p.severity == "error"]
+    assert elections[0].facts.registered == 157

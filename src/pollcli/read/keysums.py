@@ -156,19 +156,29 @@ def counts_apart(records: list[Record], count_columns: bool) -> bool:
     """Whether a precinct's counts given as rows were summed here where the exact engine reads
     them by precinct: rows of a count for every race (`Row.all_races`), count rows beside count
     columns (each precinct's figure twice), rows of one count of a region summed under two keys
-    (written otherwise, another party cell: two values of the region's count, an error), or of no
-    region (each row the election's count, which unlike rows make an error). The exact engine reads
-    such a file."""
+    (written otherwise, another party cell: two values of the region's count, an error), of no
+    region (each row the election's count, which unlike rows make an error), or of a blank precinct
+    beside summed ones. The exact engine reads such a file."""
     seen: set[tuple[object, ...]] = set()
+    # (A count row kept apart with a blank precinct, counted as a unit of its own by the exact
+    # engine, gives its count to the same region's own as the summed rows here.)
+    summed: set[tuple[object, ...]] = set()
+    blank: set[tuple[object, ...]] = set()
     for record in records:
         row = record.row
         if row.all_races or (row.fact is not None and count_columns):
             return True
-        if row.fact is not None and record.summed:
+        if row.fact is None:
+            continue
+        where = (record.election, row.region, row.fact)
+        if record.summed:
             if not row.region:
                 return True  # each row the election's count on the exact engine: summed here
-            key = (record.election, row.region, row.fact, tuple(sorted(record.facts.items())))
+            key = (*where, tuple(sorted(record.facts.items())))
             if key in seen:
                 return True
             seen.add(key)
-    return False
+            summed.add(where)
+        elif not row.unit:
+            blank.add(where)
+    return bool(summed & blank)
