@@ -157,13 +157,15 @@ def counts_apart(records: list[Record], count_columns: bool) -> bool:
     them by precinct: rows of a count for every race (`Row.all_races`), count rows beside count
     columns (each precinct's figure twice), rows of one count of a region summed under two keys
     (written otherwise, another party cell: two values of the region's count, an error), of no
-    region (each row the election's count, which unlike rows make an error), or of a blank precinct
-    beside summed ones. The exact engine reads such a file."""
+    region (each row the election's count, which unlike rows make an error), of a blank precinct
+    beside summed ones, or of two counts in one region's race. The exact engine reads such a
+    file."""
     seen: set[tuple[object, ...]] = set()
     # (A count row kept apart with a blank precinct, counted as a unit of its own by the exact
     # engine, gives its count to the same region's own as the summed rows here.)
     summed: set[tuple[object, ...]] = set()
     blank: set[tuple[object, ...]] = set()
+    kinds: dict[tuple[object, ...], set[str]] = {}
     for record in records:
         row = record.row
         if row.all_races or (row.fact is not None and count_columns):
@@ -174,11 +176,16 @@ def counts_apart(records: list[Record], count_columns: bool) -> bool:
         if record.summed:
             if not row.region:
                 return True  # each row the election's count on the exact engine: summed here
-            key = (*where, tuple(sorted(record.facts.items())))
-            if key in seen:
+            race = tuple(sorted(record.facts.items()))
+            if (*where, race) in seen:
                 return True
-            seen.add(key)
+            seen.add((*where, race))
             summed.add(where)
+            # Two counts of a region's race as rows: each precinct's on the exact engine, which
+            # says where a precinct gives one and not the other (the sums here cannot tell).
+            kinds.setdefault((record.election, row.region, race), set()).add(row.fact)
+            if len(kinds[record.election, row.region, race]) > 1:
+                return True
         elif not row.unit:
             blank.add(where)
     return bool(summed & blank)
