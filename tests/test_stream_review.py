@@ -231,14 +231,16 @@ def test_a_count_row_of_a_blank_precinct_beside_precincts_count_rows_reads_alike
     assert elections[0].facts.registered == 157
 
 
-def test_two_counts_as_rows_each_given_by_some_precincts_read_alike(tmp_path, monkeypatch):
-    """Registered Voters rows in one precinct, Ballots Cast rows in another: on the exact engine
-    each count is given for 1 of the 2 precincts (a note, no figure); the streaming engine, whose
-    count rows are summed by region, gave both figures (registered 100, ballots cast 40)."""
+@pytest.mark.parametrize("second", ["P1", ""], ids=["precinct", "blank_precinct"])
+def test_two_counts_as_rows_each_given_by_some_precincts_read_alike(tmp_path, monkeypatch, second):
+    """Registered Voters rows in one precinct, Ballots Cast rows in another (or in rows of a blank
+    precinct, no total): on the exact engine each count is given for 1 of the 2 precincts (a
+    note, no figure); the streaming engine, whose count rows are summed by region, gave both
+    figures (registered 100, ballots cast 40)."""
     text = (
         "county,precinct,candidate,party,votes\n"
         "Bacon,P0,Registered Voters,,100\nBacon,P0,Ann,DEM,3\nBacon,P0,Bob,REP,4\n"
-        "Bacon,P1,Ballots Cast,,40\nBacon,P1,Ann,DEM,5\nBacon,P1,Bob,REP,6\n"
+        f"Bacon,{second},Ballots Cast,,40\nBacon,{second},Ann,DEM,5\nBacon,{second},Bob,REP,6\n"
     )
     path = write(tmp_path, text)
     elections, _ = engines_agree(monkeypatch, path, block_bytes=48)

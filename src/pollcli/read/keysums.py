@@ -157,35 +157,27 @@ def counts_apart(records: list[Record], count_columns: bool) -> bool:
     them by precinct: rows of a count for every race (`Row.all_races`), count rows beside count
     columns (each precinct's figure twice), rows of one count of a region summed under two keys
     (written otherwise, another party cell: two values of the region's count, an error), of no
-    region (each row the election's count, which unlike rows make an error), of a blank precinct
-    beside summed ones, or of two counts in one region's race. The exact engine reads such a
-    file."""
-    seen: set[tuple[object, ...]] = set()
-    # (A count row kept apart with a blank precinct, counted as a unit of its own by the exact
-    # engine, gives its count to the same region's own as the summed rows here.)
-    summed: set[tuple[object, ...]] = set()
-    blank: set[tuple[object, ...]] = set()
-    kinds: dict[tuple[object, ...], set[str]] = {}
+    region (each row the election's count, which unlike rows make an error), or of two counts in
+    one region's race (each given by some precincts only, which the sums cannot tell), a count
+    row of a blank precinct counted among them. The exact engine reads such a file."""
+    # A region's race → the counts summed here, and those of rows kept apart with a blank
+    # precinct (a unit of its own on the exact engine, the region's own here, as the sums).
+    summed: dict[tuple[object, ...], set[str]] = {}
+    blank: dict[tuple[object, ...], set[str]] = {}
     for record in records:
         row = record.row
         if row.all_races or (row.fact is not None and count_columns):
             return True
-        if row.fact is None:
+        if row.fact is None or not (record.summed or not row.unit):
             continue
-        where = (record.election, row.region, row.fact)
-        if record.summed:
-            if not row.region:
-                return True  # each row the election's count on the exact engine: summed here
-            race = tuple(sorted(record.facts.items()))
-            if (*where, race) in seen:
-                return True
-            seen.add((*where, race))
-            summed.add(where)
-            # Two counts of a region's race as rows: each precinct's on the exact engine, which
-            # says where a precinct gives one and not the other (the sums here cannot tell).
-            kinds.setdefault((record.election, row.region, race), set()).add(row.fact)
-            if len(kinds[record.election, row.region, race]) > 1:
-                return True
-        elif not row.unit:
-            blank.add(where)
-    return bool(summed & blank)
+        race = (record.election, row.region, tuple(sorted(record.facts.items())))
+        if record.summed and not row.region:
+            return True  # each row the election's count on the exact engine: summed here
+        facts = (summed if record.summed else blank).setdefault(race, set())
+        if record.summed and row.fact in facts:
+            return True  # one count summed under two keys
+        facts.add(row.fact)
+    return any(
+        len(facts | blank.get(race, set())) > 1 or facts & blank.get(race, set())
+        for race, facts in summed.items()
+    )
