@@ -43,6 +43,11 @@ candidates of every precinct): their figure becomes that unit's fact.
 Some counts of a unit are none of these and no race's figure: `Ballots Cast Blank` (OpenElections'
 Pennsylvania and Florida counties: ballots blank in every race, which each race's own blank or
 under votes already hold) given as an office. Such a row is left out, with a note (`unused_count`).
+New York City's election-district results list, beside each contest's candidates, the ballots the
+district counted by way of voting: `Public Counter` (the scanners' count), `Manually Counted
+Emergency` (or `Emergency`), `Absentee/Military`, `Federal`, `Affidavit`, `Special Presidential`.
+They are no options, and their sum is the district's ballots, not a race's: such a row is left out,
+with a note (`ballot_count`).
 """
 
 from __future__ import annotations
@@ -349,6 +354,21 @@ def implied_by_name(name: str) -> tuple[Kind, str | None]:
 
 # Counts of a unit given as an office that are no race's figure (see the docstring).
 _UNUSED_COUNTS: Final[frozenset[str]] = frozenset({"ballots cast blank"})
+# New York City's election-district results list, beside each contest's candidates, the ballots
+# the district counted by way of voting (see the docstring): counts, no options, left out.
+_BALLOT_COUNTS: Final[frozenset[str]] = frozenset(
+    name_key(name)
+    for name in (
+        "Public Counter",
+        "Manually Counted Emergency",
+        "Emergency",
+        "Absentee/Military",
+        "Federal",
+        "Affidavit",
+        "Special Presidential",
+        "Special Federal & Special Presidential",
+    )
+)
 
 
 @lru_cache(maxsize=1 << 10)
@@ -356,6 +376,13 @@ def unused_count(name: str) -> bool:
     """Whether a race cell names a count of its unit that is no race's figure ("Ballots Cast
     Blank"): the row is left out, not read as a race."""
     return name_key(name) in _UNUSED_COUNTS
+
+
+@lru_cache(maxsize=1 << 10)
+def ballot_count(name: str) -> bool:
+    """Whether a candidate cell names ballots its unit counted by way of voting (New York City's
+    `Public Counter`, `Absentee/Military`, `Affidavit`…): no option; the row is left out."""
+    return name_key(name) in _BALLOT_COUNTS
 
 
 _ANSWER_KEYS: Final[frozenset[str]] = frozenset(name_key(name) for name in ANSWER_WORDS)

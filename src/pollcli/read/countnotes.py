@@ -8,6 +8,7 @@ from typing import Final
 
 from pollcli.columns import NOT_VALID_KINDS
 from pollcli.election import Facts, Option
+from pollcli.kinds import ballot_count
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 
@@ -70,12 +71,24 @@ def without_unused_counts(records: list[Record], columns: ColumnMap) -> list[Rec
     unused = [r for r in records if r.row.all_races and r.row.fact is None]
     if not unused:
         return records
-    names = sorted({r.row.candidate for r in unused})
-    lines = sorted(r.line for r in unused)
-    shown = ", ".join(f"{line:,}" for line in lines[:5]) + (" …" if len(lines) > 5 else "")
-    columns.notes.append(
-        f"{len(unused):,} row(s) named {', '.join(map(repr, names))} (line(s) {shown}) count "
-        "ballots of their unit that are no race's figure (left blank in every race: each "
-        "race's own blank or under votes hold them): left out."
-    )
+    by_way = [r for r in unused if ballot_count(r.row.candidate)]
+    blank = [r for r in unused if not ballot_count(r.row.candidate)]
+    if blank:
+        columns.notes.append(
+            f"{_rows_named(blank)} count ballots of their unit that are no race's figure (left "
+            "blank in every race: each race's own blank or under votes hold them): left out."
+        )
+    if by_way:
+        columns.notes.append(
+            f"{_rows_named(by_way)} count the ballots of their unit by way of voting (as New "
+            "York City lists them beside each contest's candidates), no options: left out."
+        )
     return [r for r in records if not (r.row.all_races and r.row.fact is None)]
+
+
+def _rows_named(rows: list[Record]) -> str:
+    """`3 row(s) named 'A', 'B' (line(s) 2, 5, 9)`: the first lines shown."""
+    names = sorted({r.row.candidate for r in rows})
+    lines = sorted(r.line for r in rows)
+    shown = ", ".join(f"{line:,}" for line in lines[:5]) + (" …" if len(lines) > 5 else "")
+    return f"{len(rows):,} row(s) named {', '.join(map(repr, names))} (line(s) {shown})"

@@ -25,6 +25,7 @@ from pollcli.columns import (
 from pollcli.contract import Row, cells_context, problems_from
 from pollcli.kinds import (
     ROW_FACTS,
+    ballot_count,
     counts_office,
     fact_from_name,
     name_key,
@@ -194,6 +195,10 @@ class CellReader:
             values["all_races"] = "true"
             for column in races:
                 facts.pop(column, None)
+        elif ballot_count(values["candidate"]) and name_key(values["candidate"]) not in self.kinds:
+            # Ballots counted by way of voting (NYC's `Public Counter`): a count of the unit that
+            # is no race's figure, left out (`countnotes.without_unused_counts`).
+            values["all_races"] = "true"
         for part in NAME_PARTS:
             values.pop(part, None)
         return values, facts
