@@ -388,3 +388,54 @@ def test_a_town_one_letter_off_its_county_without_a_suffix_is_a_town(tmp_path, m
     elections, _ = both(monkeypatch, write(tmp_path, text))
     # Every row counted: Ivy Lane 40 + 15 + 55 + 55 + 33, Max Ortiz 30 + 10 + 40 + 40 + 44.
     assert votes_of(elections) == {"Ivy Lane": 198, "Max Ortiz": 164}
+
+
+# Indiana's Howard County 2016 (OpenElections): the blank-precinct rows are the district's total,
+# 150 + 70 = 220 votes, exactly the named precincts' 100 + 50 + 40 + 30 = 220, but one precinct's
+# Democrat is listed under another district's candidate (Jon Dale): option by option they differ
+# by 60 of 220. Counted as a unit of its own, every vote was counted twice (Ann Brooks 300).
+RELABELLED = """county,precinct,office,district,candidate,party,votes
+Howard,P1,U.S. House,5,Ann Brooks,REP,100
+Howard,P2,U.S. House,5,Ann Brooks,REP,50
+Howard,P1,U.S. House,5,Amy Lowe,DEM,40
+Howard,P2,U.S. House,5,Jon Dale,DEM,30
+Howard,,U.S. House,5,Ann Brooks,REP,150
+Howard,,U.S. House,5,Amy Lowe,DEM,70
+"""
+
+
+def test_a_blank_precinct_of_the_same_votes_in_all_is_a_total_with_its_mismatch(
+    tmp_path, monkeypatch
+):
+    elections, problems = both(monkeypatch, write(tmp_path, RELABELLED))
+    # pandas: the named precincts' rows summed by candidate (the blank-precinct rows left out).
+    import io
+
+    import pandas as pd
+
+    frame = pd.read_csv(io.StringIO(RELABELLED), keep_default_na=False)
+    named = frame[frame["precinct"] != ""].groupby("candidate")["votes"].sum()
+    assert votes_of(elections) == {name: int(v) for name, v in named.items()}
+    assert votes_of(elections) == {"Ann Brooks": 150, "Amy Lowe": 40, "Jon Dale": 30}
+    (row,) = warnings(problems)
+    assert "lines 6–7" in row.message and "set aside" in row.message
+    (mismatch,) = warnings(problems, "total-mismatch")
+    assert "Amy Lowe 70 in the total row, 40 in the parts" in mismatch.message
+    assert "Jon Dale — in the total row, 30 in the parts" in mismatch.message
+
+
+# Absentee votes on blank-precinct rows that happen to add up to the precincts' few votes: too few
+# to tell a total by its sum alone, counted as before (8 + 2 = 10 against 5 + 5 = 10).
+FEW_ALIKE = """county,precinct,candidate,votes
+Oak,North,Ivy Lane,5
+Oak,South,Max Ortiz,5
+Oak,,Ivy Lane,8
+Oak,,Max Ortiz,2
+"""
+
+
+def test_a_blank_precinct_of_few_votes_equal_in_all_is_counted(tmp_path, monkeypatch):
+    elections, problems = both(monkeypatch, write(tmp_path, FEW_ALIKE))
+    assert votes_of(elections) == {"Ivy Lane": 13, "Max Ortiz": 7}
+    (row,) = warnings(problems)
+    assert "counted as a unit of their own" in row.message

@@ -5,7 +5,7 @@ a precinct named like its county may be the county's total (`BELKNAP`, `COOS NH'
 town of Grafton in Grafton County); a blank county beside named ones may be the state's total (West
 Virginia) or its votes from abroad. Such rows are a total only when they hold the sum of what they
 would total: about it (`ABOUT_SUM`), or exactly for a unit named like its region, as a county seat may
-hold about half of its county. The rows of one region are judged together (`judge`): a county's row
+hold about half of its county; or its very votes in all, listed otherwise (`SAME_SUM`). The rows of one region are judged together (`judge`): a county's row
 beside a town of its name is its total only with the town among its parts, and a county's two total
 rows (New Hampshire's summary and its row among its towns) only without each other.
 """
@@ -31,6 +31,12 @@ ABOUT_SUM: Final[float] = 0.05
 # Rows that may be totals in one region are judged together, every set of them, up to this many;
 # beyond, each is judged with the others set aside.
 JOINT: Final[int] = 6
+# Rows that may be a total by their place that hold exactly the votes of what they would total in
+# all, though not option by option (an option of the parts under another name in the total:
+# Indiana's Howard County 2016), are that total too, with their mismatch, once it has this many votes: fewer
+# may be equal by chance (absentee votes as many as the precincts'). Counted as a unit, every vote
+# would be counted twice.
+SAME_SUM: Final[int] = 100
 
 Agreement = Literal["exact", "close"]
 
@@ -152,7 +158,7 @@ def _settle(maybes: list[Maybe], plain: Mapping[str, dict[str, int] | None]) -> 
 
     def level(i: int, totals: tuple[int, ...]) -> Agreement | None:
         theirs, anything = units(i, totals)
-        got = agreement(maybes[i].sums, theirs) if anything else None
+        got = judged(maybes[i], theirs) if anything else None
         return got if got == "exact" or maybes[i].kind != "like" else None
 
     count = len(maybes)
@@ -168,7 +174,7 @@ def _settle(maybes: list[Maybe], plain: Mapping[str, dict[str, int] | None]) -> 
                 break
     for i, maybe in enumerate(maybes):
         theirs, anything = units(i, chosen)
-        maybe.agreement = agreement(maybe.sums, theirs) if anything else None
+        maybe.agreement = judged(maybe, theirs) if anything else None
         maybe.theirs = sum(theirs.values())
     return [maybes[i] for i in chosen]
 
@@ -203,6 +209,18 @@ def agreement(mine: dict[str, int] | None, theirs: dict[str, int]) -> Agreement 
         return "exact"
     off = sum(abs(mine.get(key, 0) - theirs.get(key, 0)) for key in {*mine, *theirs})
     return "close" if off <= ABOUT_SUM * sum(theirs.values()) else None
+
+
+def judged(maybe: Maybe, theirs: dict[str, int]) -> Agreement | None:
+    """How rows that may be a total agree with what they would total (`agreement`), and "close"
+    also when they hold exactly its votes in all, at least SAME_SUM of them, though not option by
+    option (never for a unit named like its region, which must hold its total option by option)."""
+    got = agreement(maybe.sums, theirs)
+    if got is None and maybe.kind != "like" and maybe.sums is not None:
+        whole = sum(theirs.values())
+        if whole >= SAME_SUM and sum(maybe.sums.values()) == whole:
+            return "close"
+    return got
 
 
 def by_option(records: Iterable[Record]) -> dict[str, int] | None:
