@@ -2,7 +2,8 @@
 
 The naming columns the header words call region give the region (a second one the unit); else the
 naming column that tells the rows apart (words before codes: `constituency_name` rather than
-`ons_id`); else all of them joined (`ENTIDAD · DISTRITO`).
+`ons_id`); else all of them joined (`ENTIDAD · DISTRITO`). A region column empty in every row (Georgia's
+CEC tables leave `region` blank) names nothing.
 """
 
 from __future__ import annotations
@@ -42,7 +43,13 @@ def places(table: RawTable, plan: Plan, rows: list[Row]) -> tuple[Place | None, 
     all of them joined. A note says which when it is not a region column."""
     header = table.header
     naming = [i for i in plan.ids if not protocol.names_a_parent(header[i])]
-    regions = [i for i in naming if canonical_column(header[i]) == "region"]
+    # A place column empty in every row (Georgia's CEC tables leave `region` blank) names nothing.
+    regions = [
+        i
+        for i in naming
+        if canonical_column(header[i]) == "region"
+        and any(i < len(c) and c[i].strip() for _, c in rows)
+    ]
     if len(rows) <= 1 and not naming:
         return None, None, ""
     if not naming:
