@@ -42,3 +42,33 @@ def test_both_engines_read_it_alike(tmp_path, monkeypatch):
     assert {o.candidate: o.votes for o in election.options} == oracle()
     # The protocol figures, summed over the precincts (pandas: 8 + 13 + 14 invalid ballots).
     assert election.facts.invalid == 35
+
+
+# Georgia's majoritarian tables: the same layout, each district a race of its own (`district_id`),
+# its candidates under their parties' columns; `district name` is left blank.
+MAJORITARIAN = """region,district_id,district name,precinct_id,possible voters,ballots signed for,invalid votes,valid votes,5 - United National Movement,41 - Georgian Dream
+,01,,01.01,1481,751,39,700,171,529
+,01,,01.02,1305,714,35,679,224,455
+,02,,02.01,1200,650,20,630,400,230
+,02,,02.02,1100,600,10,590,310,280
+"""
+
+
+def test_a_district_id_names_races_and_says_how_to_read_them(tmp_path):
+    path = write(tmp_path, MAJORITARIAN)
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    [election] = json.loads(result.stdout)["elections"]
+    assert "--race-by district_id" in " ".join(election["notes"])
+    result = invoke("summary", str(path), "--format", "json", "--race-by", "district_id")
+    assert result.code == 0, result.stderr
+    frame = pd.read_csv(io.StringIO(MAJORITARIAN), dtype={"district_id": str})
+    truth = {
+        district: {name: int(group[name].sum()) for name in frame.columns[-2:]}
+        for district, group in frame.groupby("district_id")
+    }
+    got = {
+        e["race_keys"]["district_id"]: {o["candidate"]: o["votes"] for o in e["results"]}
+        for e in json.loads(result.stdout)["elections"]
+    }
+    assert got == truth

@@ -87,6 +87,8 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "district",
         "dist",
         "district_number",
+        # Georgia's CEC precinct tables: `district_id` beside a blank `district name`.
+        "district_id",
         "congressional_district",
         "legislative_district",
         "cd",
