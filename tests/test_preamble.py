@@ -125,3 +125,22 @@ def test_cli_header_line(tmp_path):
     assert json.loads(result.stdout)["elections"][0]["leader"]["candidate"] == "Ann"
     result = invoke("validate", str(path), "--header-line", "two")
     assert result.code == 2 and "--header-line 'two'" in result.stderr
+
+
+# Connecticut's town files (OpenElections' 20141104__ct__general__danbury__precinct.csv): the
+# candidate column has no header and the vote columns are vote modes. A data row whose party and
+# candidate cells are both `write-in` (a word pollcli reads as a column) was taken for a header:
+# "the header seems to start on line 4: pass --header-line 4", and passing it pointed further down.
+CONNECTICUT = """county,precinct,office,district,party,,poll,abs
+Fairfield,Danbury 1-109,Governor,,REP,Thomas C. Foley,45,0
+Fairfield,Danbury 1-109,Governor,,DEM,Dannel P. Malloy,93,5
+Fairfield,Danbury 1-109,Governor,,write-in,write-in,1,0
+Fairfield,Danbury 1-109,U.S. House,5,REP,Mark Greenberg,41,0
+"""
+
+
+def test_a_data_row_of_header_words_is_no_header_hint(tmp_path):
+    _, problems = load_file(write(tmp_path, CONNECTICUT), ReadOptions())
+    messages = " ".join(p.message for p in problems)
+    assert "column 6 has no header but holds values" in messages
+    assert "--header-line" not in messages

@@ -229,7 +229,13 @@ def hint(rows: Sequence[tuple[int, Sequence[str]]]) -> str | None:
     below the header (rows are (line, cells), the header first) worded like a header, with a cell
     pollcli reads as a column (`columns.canonical_column`); or that the header line is figures, not
     a header."""
+    # Columns of figures in the first row below the header: a row with figures in each of them
+    # is a data row, however worded (Connecticut's `…,write-in,write-in,1,0`), not a header.
+    below = rows[1][1] if len(rows) > 1 else []
+    figures = [i for i, cell in enumerate(below) if is_number(cell)]
     for line, row in rows[1 : HINT_ROWS + 1]:
+        if len(figures) >= 2 and all(i < len(row) and is_number(row[i]) for i in figures):
+            continue
         if _worded(row) and any(canonical_column(c) for c in row if c.strip()):
             return f"the header seems to start on line {line}: pass --header-line {line}" + (
                 " (or N-M for a header over several rows)" if _has_gaps(row) else ""
