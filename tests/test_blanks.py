@@ -277,3 +277,32 @@ def test_medsl_senate_unnamed_write_ins_are_other():
     assert not [o for e in elections for o in e.options if o.candidate == "NA"]
     refused = {p.race for p in problems if p.severity == "error"}
     assert len(refused) <= 2, refused
+
+
+# Idaho's 2016 precinct file (OpenElections, written from R): a district's race lists every precinct
+# of a county split between districts, `NA` where the precinct votes in the other district. Read as
+# a number it was "votes 'NA': not a number; write digits only", advice no one can follow for 1,000
+# rows; `NA` is a blank cell, as a dash is: an error naming --blank-votes zero, which counts 0.
+NA_CELLS = (
+    "county,precinct,office,district,party,candidate,votes\n"
+    "ADA,1501,U.S. House,1,REP,Raul Labrador,1119\n"
+    "ADA,1502,U.S. House,1,REP,Raul Labrador,NA\n"
+    "ADA,1501,U.S. House,1,DEM,James Piotrowski,500\n"
+    "ADA,1502,U.S. House,1,DEM,James Piotrowski,NA\n"
+)
+
+
+def test_na_in_a_vote_cell_is_a_blank_cell(tmp_path, monkeypatch):
+    path = write(tmp_path, NA_CELLS)
+    _, problems = both(monkeypatch, path)
+    errors = [p for p in problems if p.severity == "error"]
+    assert [e.line for e in errors] == [3, 5]
+    assert all(
+        "--blank-votes zero" in e.message and "not a number" not in e.message for e in errors
+    )
+    elections, _ = both(monkeypatch, path, blank_votes_zero=True)
+    # pandas reads NA as missing: its sums are the oracle (skipna).
+    frame = pd.read_csv(io.StringIO(NA_CELLS))
+    assert [votes(e) for e in elections] == [
+        {k: int(v) for k, v in frame.groupby("candidate")["votes"].sum().items()}
+    ]

@@ -67,9 +67,9 @@ def clean_cell(text: str) -> str:
     return text if text.isascii() else text.translate(INVISIBLE).strip()
 
 
-# A lone dash in a vote or share cell is a blank cell (India's ECI writes `-` for no postal votes): a
-# blank part beside others counts 0, a blank votes cell is an error unless `--blank-votes zero`.
-DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—", "‒", "−"})
+# A lone dash or R's `NA` in a vote or share cell is a blank cell (India's `-`, no postal votes; Idaho
+# 2016's `NA`, another district): a blank part counts 0, a blank votes cell needs --blank-votes zero.
+DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—", "‒", "−", "NA", "N/A"})
 _FIGURES: Final[frozenset[str]] = frozenset({"votes", "share"})
 # A write-in row the file leaves unnamed (MEDSL: `writein` TRUE, a blank or `NA` candidate cell).
 UNNAMED_WRITE_IN: Final[str] = "Write-in"
