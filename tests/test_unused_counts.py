@@ -73,3 +73,37 @@ def test_both_engines_leave_it_out_alike(tmp_path, monkeypatch):
     elections, problems = results["exact"]
     assert not [p for p in problems if p.severity == "error"]
     assert sorted(e.facts.election for e in elections) == ["Governor", "President"]
+
+
+# Idaho's precinct files (OpenElections, 10 of them): an office `Election Day Registrants` with no
+# candidate, each precinct's voters registered that day. Read as a race whose option had no name, it
+# was refused ("fill in the candidate cell") and the run exited 1.
+IDAHO = """county,precinct,office,district,party,candidate,votes
+Gem,01 Central,President,,DEM,Joseph Biden,48
+Gem,01 Central,President,,REP,Donald Trump,600
+Gem,02 North,President,,DEM,Joseph Biden,46
+Gem,02 North,President,,REP,Donald Trump,500
+Gem,01 Central,Election Day Registrants,,,,110
+Gem,02 North,Election Day Registrants,,,,86
+"""
+
+
+def test_election_day_registrants_are_no_race(tmp_path, monkeypatch):
+    path = write(tmp_path, IDAHO)
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    [election] = json.loads(result.stdout)["elections"]
+    # Hand sums: Biden 48 + 46, Trump 600 + 500.
+    assert {o["candidate"]: o["votes"] for o in election["results"]} == {
+        "Donald Trump": 1100,
+        "Joseph Biden": 94,
+    }
+    notes = " ".join(election["notes"])
+    assert "'Election Day Registrants'" in notes and "registered on election day" in notes
+    assert "blank in every race" not in notes
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 96)
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        results[engine] = load_file(path, ReadOptions())
+    assert results["exact"] == results["stream"]

@@ -42,7 +42,8 @@ candidates of every precinct): their figure becomes that unit's fact.
 
 Some counts of a unit are none of these and no race's figure: `Ballots Cast Blank` (OpenElections'
 Pennsylvania and Florida counties: ballots blank in every race, which each race's own blank or
-under votes already hold) given as an office. Such a row is left out, with a note (`unused_count`).
+under votes already hold) given as an office, or `Election Day Registrants` (Idaho: the voters who
+registered that day, among the registered). Such a row is left out, with a note (`unused_count`).
 New York City's election-district results list, beside each contest's candidates, the ballots the
 district counted by way of voting: `Public Counter` (the scanners' count), `Manually Counted
 Emergency` (or `Emergency`), `Absentee/Military`, `Federal`, `Affidavit`, `Special Presidential`.
@@ -353,7 +354,11 @@ def implied_by_name(name: str) -> tuple[Kind, str | None]:
 
 
 # Counts of a unit given as an office that are no race's figure (see the docstring).
-_UNUSED_COUNTS: Final[frozenset[str]] = frozenset({"ballots cast blank"})
+# Idaho's precinct files: the voters who registered on election day, an office of their own.
+_REGISTRANT_COUNTS: Final[frozenset[str]] = frozenset(
+    {"election day registrants", "election day registrations", "same day registrants"}
+)
+_UNUSED_COUNTS: Final[frozenset[str]] = frozenset({"ballots cast blank"}) | _REGISTRANT_COUNTS
 # New York City's election-district results list, beside each contest's candidates, the ballots
 # the district counted by way of voting (see the docstring): counts, no options, left out.
 _BALLOT_COUNTS: Final[frozenset[str]] = frozenset(
@@ -376,6 +381,11 @@ def unused_count(name: str) -> bool:
     """Whether a race cell names a count of its unit that is no race's figure ("Ballots Cast
     Blank"): the row is left out, not read as a race."""
     return name_key(name) in _UNUSED_COUNTS
+
+
+def registrant_count(name: str) -> bool:
+    """Whether such a count is of the voters who registered on election day (Idaho)."""
+    return name_key(name) in _REGISTRANT_COUNTS
 
 
 @lru_cache(maxsize=1 << 10)

@@ -8,7 +8,7 @@ from typing import Final
 
 from pollcli.columns import NOT_VALID_KINDS
 from pollcli.election import Facts, Option
-from pollcli.kinds import ballot_count
+from pollcli.kinds import ballot_count, registrant_count
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 
@@ -72,7 +72,13 @@ def without_unused_counts(records: list[Record], columns: ColumnMap) -> list[Rec
     if not unused:
         return records
     by_way = [r for r in unused if ballot_count(r.row.candidate)]
-    blank = [r for r in unused if not ballot_count(r.row.candidate)]
+    registrants = [r for r in unused if registrant_count(r.row.candidate)]
+    blank = [r for r in unused if r not in by_way and r not in registrants]
+    if registrants:
+        columns.notes.append(
+            f"{_rows_named(registrants)} count the voters of their unit who registered on "
+            "election day (among its registered voters), no race's figure: left out."
+        )
     if blank:
         columns.notes.append(
             f"{_rows_named(blank)} count ballots of their unit that are no race's figure (left "
