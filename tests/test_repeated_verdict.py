@@ -249,3 +249,36 @@ def test_more_regions_with_a_block_than_are_tried_name_no_winner(tmp_path):
     path = write(tmp_path, text)
     assert winner(path) is None
     assert len(summary_json(path, "--system", "plurality")["repeated_block"]) == 7
+
+
+# Idaho's 2016 precinct file: Bonner County's block of State House 1A is listed twice, once with
+# the parties as `REP`/`DEM`, once as `R`/`D` (and a name spelt another way): the same votes.
+# Compared under one party only, the copy went unseen and every vote of Bonner counted twice.
+PARTY_SPELT = HEADER + (
+    "Bonner,State House 1A,Kate McAllister,DEM,7247\n"
+    "Bonner,State House 1A,Heather Scott,REP,10689\n"
+    "Bonner,State House 1A,Kate McAlister,D,7247\n"
+    "Bonner,State House 1A,Heather Scott,R,10689\n"
+    "Boundary,State House 1A,Kate McAlister,D,1383\n"
+    "Boundary,State House 1A,Heather Scott,R,3717\n"
+)
+
+
+def test_a_block_listed_again_under_another_spelling_of_its_parties_is_found(tmp_path, monkeypatch):
+    path = write(tmp_path, PARTY_SPELT)
+    _, problems = engines_agree(monkeypatch, path)
+    (block,) = [p for p in problems if p.code == "repeated-block"]
+    assert block.line == 4 and "'Bonner'" in block.message
+    assert "'Kate McAlister' (line 4) has the votes of 'Kate McAllister' (line 2)" in block.message
+    # The copy's figures stand as listed (pandas' sums), and the race says its block is twice.
+    (election,) = pollcli.load(path)
+    assert {o.candidate: o.votes for o in election.options} == {
+        "Heather Scott (REP)": 10689,
+        "Heather Scott (R)": 10689 + 3717,
+        "Kate McAllister": 7247,
+        "Kate McAlister": 7247 + 1383,
+    }
+    assert dict(standings(PARTY_SPELT, []))["Heather Scott"] == 10689 * 2 + 3717
+    assert summary_json(path)["repeated_block"] == [
+        {"region": "Bonner", "line": 4, "repeats_line": 2}
+    ]

@@ -30,6 +30,7 @@ from pollcli.election import Repeat
 from pollcli.formats import counted
 from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key
+from pollcli.read.racekeys import PARTY_ADJECTIVES
 from pollcli.read.records import Record
 
 # A repeated block (`repeated_blocks`) needs this many of a region's options repeated, each with at
@@ -173,8 +174,8 @@ def repeated_blocks(
     label: str, records: list[Record], found: Found
 ) -> dict[str | None, list[tuple[list[Any], list[Any]]]]:
     """A `repeated-block` warning for each region of the election (or the election, without
-    regions) where several options are listed again under other names with the same party and
-    the same votes: a block of rows repeated with the names written another way (Florida's 2020
+    regions) where several options are listed again under other names with the same party (one
+    party spelt two ways, `R` and `REP`, is one) and the same votes: a block of rows repeated with the names written another way (Florida's 2020
     county file lists Suwannee twice, as "Trump / Pence" and as "Donald J Trump"), whose votes are
     counted twice. Compared on each region's sums per name and party, which both engines hand
     this stage alike (the streaming engine sums a region's precincts). Returns each such
@@ -194,6 +195,8 @@ def repeated_blocks(
     options: dict[str | None, int] = {}  # per region: options of MIN_REPEATED_VOTES or more
     for (region, _, party), entry in sums.items():
         if entry[0] >= MIN_REPEATED_VOTES:
+            # A party spelt two ways is one (Idaho 2016 lists a county again with `R` for `REP`).
+            party = option_key(PARTY_ADJECTIVES.get(party, party))
             buckets.setdefault((region, party, entry[0]), []).append(entry)
             options[region] = options.get(region, 0) + 1
     pairs: dict[str | None, list[tuple[list[Any], list[Any]]]] = {}
