@@ -72,16 +72,20 @@ def party_lines(
     with their party, and a `shared-name` warning); the name that would lead the race were its
     lines added up, where it does not as listed (no winner is named then); and the regions whose
     block is listed twice (`repeated_blocks`), by the names their options are counted under."""
-    blocks = repeated_blocks(label, records, found)
+    # Each candidate's name key, worked out once for both steps (None: no candidate).
+    names = [option_key(r.row.candidate) if r.row.kind == "candidate" else None for r in records]
+    blocks = repeated_blocks(label, records, found, names)
     groups: dict[str, list[Record]] = {}
-    for record in records:
-        if record.row.kind == "candidate":
-            groups.setdefault(option_key(record.row.candidate), []).append(record)
+    for key, record in zip(names, records, strict=True):
+        if key is not None:
+            groups.setdefault(key, []).append(record)
     renamed: dict[int, str] = {}
     credited: dict[int, str] = {}  # a fused candidate's rows: the party they are credited with
     # shared-name: said once all are renamed (group, line, message, doubtful lines)
     warnings: list[tuple[list[Record], int, str, bool]] = []
     for group in groups.values():
+        if len(group) == 1:
+            continue  # a name listed once: one party at most
         named = {r.row.party for r in group} - {None, ""}
         if len(named) < 2 and not (named and any(not r.row.party for r in group)):
             continue  # one party at most, never blank beside it: nothing to do
@@ -171,7 +175,7 @@ def _sum_key(record: Record) -> tuple[str | None, str, str]:
 
 
 def repeated_blocks(
-    label: str, records: list[Record], found: Found
+    label: str, records: list[Record], found: Found, names: list[str | None] | None = None
 ) -> dict[str | None, list[tuple[list[Any], list[Any]]]]:
     """A `repeated-block` warning for each region of the election (or the election, without
     regions) where several options are listed again under other names with the same party (one
@@ -179,12 +183,22 @@ def repeated_blocks(
     county file lists Suwannee twice, as "Trump / Pence" and as "Donald J Trump"), whose votes are
     counted twice. Compared on each region's sums per name and party, which both engines hand
     this stage alike (the streaming engine sums a region's precincts). Returns each such
-    region's pairs of entries (first listed, listed again: votes, first line, name, party, key)."""
+    region's pairs of entries (first listed, listed again: votes, first line, name, party, key).
+    `names`: each record's `option_key` of its candidate, when known (None for no candidate)."""
     sums: dict[tuple[str | None, str, str], list[Any]] = {}  # votes, line, name, party, key
-    for record in records:
-        if record.row.kind != "candidate" or record.votes is None:
+    if names is None:
+        names = [
+            option_key(r.row.candidate) if r.row.kind == "candidate" else None for r in records
+        ]
+    parties: dict[str | None, str] = {}  # each party's key, once (a race has a few parties)
+    for name, record in zip(names, records, strict=True):
+        if name is None or record.votes is None:
             continue
-        key = _sum_key(record)
+        row = record.row
+        party = parties.get(row.party)
+        if party is None:
+            party = parties[row.party] = option_key(row.party or "")
+        key = (row.region, name, party)
         entry = sums.get(key)
         if entry is None:
             sums[key] = [record.votes, record.line, record.row.candidate, record.row.party, key]

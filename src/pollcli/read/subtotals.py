@@ -37,7 +37,7 @@ from pollcli.kinds import NOT_VALID_KINDS
 from pollcli.kinds import name_key as kind_key
 from pollcli.read.records import Record
 from pollcli.read.total_places import place
-from pollcli.read.total_words import is_total_name, name_key, subtotal_of
+from pollcli.read.total_words import is_total_name, may_hold_total, name_key, subtotal_of
 
 # Words a subtotal's name may hold beside what it totals, which its parts need not name
 # (`Total Write-In Votes` over `Write-in: A`).
@@ -58,6 +58,8 @@ def find(records: list[Record], skip: Container[int], given: Container[str]) -> 
     """The rows of one election named as subtotals that add up a run beside them (with `parts`),
     and those with rows beside them that they do not add up (`beside`, no parts). `skip`: lines
     of rows the layout stage marked as totals; `given`: the names `--kind` gives a kind."""
+    if not may_hold_total(r.row.candidate for r in records):
+        return []  # no name of a subtotal among them (one search over every name)
     named = [
         r
         for r in records

@@ -58,7 +58,7 @@ from pollcli.read.total_checks import (
 from pollcli.read.total_checks import lines_text as _lines
 from pollcli.read.total_checks import rows_text as _rows
 from pollcli.read.total_places import Maybe, by_option, judge, listings, place
-from pollcli.read.total_words import is_total_name, name_key, named_like
+from pollcli.read.total_words import is_total_name, may_hold_total, name_key, named_like
 
 
 @dataclass(frozen=True)
@@ -238,8 +238,14 @@ def _find(
     # Marked rows and total options: one total per row. The others by their place (below).
     by_line: dict[int, _Total] = {}
     places: dict[tuple[str, str], list[Record]] = {}
+    # Most races name no total among their options: one search over all their names says so.
+    named = may_hold_total(r.row.candidate for r in records)
+    plain = not (named or adding or marked or total_options)  # every row then goes by its place
     for record in records:
         at = place(record)
+        if plain:
+            places.setdefault(at, []).append(record)
+            continue
         if record.line in marked:
             total = by_line.get(record.line)
             if total is None:
@@ -249,7 +255,7 @@ def _find(
         elif (
             record.row.fact is None
             and (
-                is_total_name(record.row.candidate)
+                (named and is_total_name(record.row.candidate))
                 or (bool(total_options) and option_key(record.row.candidate) in total_options)
             )
             and kind_key(record.row.candidate) not in given
