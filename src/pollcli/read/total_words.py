@@ -176,9 +176,16 @@ def says_total(label: str) -> bool:
     return len(words) > 1 and (words[0] in HEADER_EDGE_WORDS or words[-1] in HEADER_EDGE_WORDS)
 
 
+# The stems as plain words, and those an ASCII text may hold: the many cells of `may_hold_total`
+# are searched for each word (a C search), some five times quicker than the pattern over 1.5 KB.
+_STEM_WORDS: Final[tuple[str, ...]] = tuple(_STEMS.pattern.split("|"))
+_ASCII_STEMS: Final[tuple[str, ...]] = tuple(w for w in _STEM_WORDS if w.isascii())
+
+
 def may_hold_total(cells: Iterable[str]) -> bool:
     """Whether any of these cells may name a total (all of them are looked at in one search)."""
-    return _STEMS.search("\n".join(cells).casefold()) is not None
+    text = "\n".join(cells).casefold()
+    return any(word in text for word in (_ASCII_STEMS if text.isascii() else _STEM_WORDS))
 
 
 def named_like(unit: str, region: str) -> bool:
