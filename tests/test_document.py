@@ -69,6 +69,9 @@ def test_json_written_piece_by_piece_is_the_whole_text(tmp_path):
         assert "".join(pieces) == oracle == document.to_json(), type(document).__name__
         if document.to_dict().get("elections"):
             assert len(pieces) > 2  # written in pieces, not whole
+        raw: list[bytes] = []
+        document.write_json_utf8(raw.append)  # stdout's path on a UTF-8 stream
+        assert b"".join(raw) == oracle.encode(), type(document).__name__
 
 
 def test_json_of_a_document_with_unsafe_characters_is_escaped_piece_by_piece(tmp_path):
@@ -79,3 +82,30 @@ def test_json_of_a_document_with_unsafe_characters_is_escaped_piece_by_piece(tmp
     document.write_json(pieces.append)
     assert "\\u0085" in "".join(pieces)
     assert "".join(pieces) == document.to_json()
+    raw: list[bytes] = []
+    document.write_json_utf8(raw.append)
+    assert b"".join(raw) == document.to_json().encode()
+
+
+def test_json_as_bytes_where_pydantics_text_is_not_the_standard_librarys(tmp_path):
+    """Where Pydantic writes a number apart (a share under 0.0001 %, `1e-05`) or a name reads
+    `NaN`, each piece written as bytes is still the standard library's text."""
+    path = write(tmp_path, "candidate,votes,share\nNaN,1000000,99.99999\nBob,1,0.00001\n")
+    document = summarize(load(path))
+    oracle = json.dumps(to_data(document), indent=2, ensure_ascii=False) + "\n"
+    assert "1e-05" in oracle and '"NaN"' in oracle
+    raw: list[bytes] = []
+    document.write_json_utf8(raw.append)
+    assert b"".join(raw) == oracle.encode() == document.to_json().encode()
+
+
+def test_stdout_is_written_as_bytes_only_when_it_writes_utf8_as_it_is():
+    """`output._utf8_buffer`: a UTF-8 stream's buffer; None for another encoding or no buffer."""
+    import io
+
+    from pollcli.cli.output import _utf8_buffer
+
+    utf8 = io.TextIOWrapper(io.BytesIO(), encoding="UTF8")
+    assert _utf8_buffer(utf8) is utf8.buffer
+    assert _utf8_buffer(io.TextIOWrapper(io.BytesIO(), encoding="latin-1")) is None
+    assert _utf8_buffer(io.StringIO()) is None

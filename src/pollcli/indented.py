@@ -44,9 +44,15 @@ def dumps(data: Any) -> str:
     except pydantic_core.PydanticSerializationError:
         pass  # a lone surrogate, or what JSON cannot hold: the standard library's verdict below
     else:
-        if not any(word in fast for word in _MAY_DIFFER) and not _EXPONENT.search(fast):
+        if as_written(fast):
             return fast.decode()
     return indented_text(data)
+
+
+def as_written(fast: bytes) -> bool:
+    """Whether Pydantic's indented JSON text (as UTF-8) is the standard library's too: it holds
+    none of the numbers they write apart (`_MAY_DIFFER`, an exponent)."""
+    return not any(word in fast for word in _MAY_DIFFER) and not _EXPONENT.search(fast)
 
 
 def indented_text(data: Any) -> str:

@@ -213,8 +213,15 @@ def emit(result: Document, command: str, fmt: str, output: str | None, no_color:
         from pollcli.render import json
 
         if output is None or output == "-":
-            json.write(result, sys.stdout.write)  # piece by piece: a big summary is 330 MB
-            sys.stdout.flush()
+            # Piece by piece: a big summary is 330 MB; as bytes to a UTF-8 stdout.
+            buffer = _utf8_buffer(sys.stdout)
+            if buffer is not None:
+                sys.stdout.flush()
+                json.write_utf8(result, buffer.write)
+                buffer.flush()
+            else:
+                json.write(result, sys.stdout.write)
+                sys.stdout.flush()
         else:
             write_text(json.render(result), output)
     elif fmt in ("csv", "markdown"):
@@ -226,3 +233,20 @@ def emit(result: Document, command: str, fmt: str, output: str | None, no_color:
     else:
         console = stdout_console(no_color)
         console.print(_renderer(command, "table")(result, console.width))
+
+
+def _utf8_buffer(stream: Any) -> Any:
+    """The binary buffer under a text stream that writes UTF-8 and line feeds as they are (stdout
+    on Linux and macOS), for text written as bytes; None otherwise (a Windows console, a locale
+    of another encoding, a stream of text only)."""
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None)
+    if buffer is None or not encoding or os.linesep != "\n":
+        return None
+    import codecs
+
+    try:
+        utf8 = codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return None
+    return buffer if utf8 else None

@@ -15,3 +15,8 @@ def render(result: Document) -> str:
 def write(result: Document, write: Callable[[str], object]) -> None:
     """`render`'s text, handed to `write` piece by piece (`Document.write_json`)."""
     result.write_json(write)
+
+
+def write_utf8(result: Document, write: Callable[[bytes], object]) -> None:
+    """`write`'s pieces as UTF-8 bytes (`Document.write_json_utf8`), for a UTF-8 stream."""
+    result.write_json_utf8(write)

@@ -92,7 +92,12 @@ def _may_be_unsafe(text: str) -> bool:
     not), and with one pattern search over the whole text when those are too many to look at."""
     if text.isascii():
         return "\x7f" in text
-    raw = text.encode("utf-8", "surrogatepass")
+    return utf8_may_be_unsafe(text.encode("utf-8", "surrogatepass"))
+
+
+def utf8_may_be_unsafe(raw: bytes) -> bool:
+    """`_may_be_unsafe` of a text given as its UTF-8 bytes (a surrogate as `surrogatepass` writes
+    it): what JSON written as bytes (`document.Document.write_json_utf8`) is looked at with."""
     if b"\x7f" in raw:
         return True
     looks = _LOOKS
