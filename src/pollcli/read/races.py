@@ -191,8 +191,9 @@ def assemble(
         records, races, rounds_notes = counted.records, counted.races, counted.notes
     split_roles = book.name(lambda race: race.values.get("election", ""))
     assembly.shared_counts = unitcounts.shared(book, records, races, left_out)
-    # A column's meaning (totalvotes) is decided over the races --where keeps, not --race's few.
-    name_of = {id(r): e.name for r, e in zip(records, races, strict=True) if e is not None}
+    # A column's meaning (totalvotes) is decided over the races --where keeps, not --race's few
+    # (by the facts of the records that have some: all `unfit_facts` looks at).
+    name_of = {id(r): e.name for r, e in zip(records, races, strict=True) if e and r.facts}
     set_aside_unfit_facts(records, columns, lambda r: name_of.get(id(r), r.election))
     assembly.facts_decided = True
     chosen = selected_races(book, options)
@@ -206,7 +207,8 @@ def assemble(
     _tag_rows(found.items, refused_rows, chosen, many)
     # Who stands in each race, those --race leaves out or errors refuse too (`racechecks`).
     standing: dict[str, set[str]] = {}
-    for record, race in zip(records, races, strict=True) if many else ():
+    seats = many and racechecks.names_seats(race.values for race in book.races.values())
+    for record, race in zip(records, races, strict=True) if seats else ():
         if race is not None and record.row.kind == "candidate":
             standing.setdefault(race.name, set()).add(option_key(record.row.candidate))
     bad = {id(race) for race in refused_rows.values() if race is not None and id(race) in chosen}

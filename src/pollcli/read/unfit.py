@@ -35,6 +35,8 @@ def unfit_facts(
     `label` names each record's race where its `election` does not yet (`read.races`)."""
     seen: dict[str, dict[tuple[str, ...], set[str]]] = {}
     for record in records:
+        if not record.facts:
+            continue  # (most records of a file of many races: its race cells are no facts)
         election = record.election if label is None else label(record)
         for key, value in record.facts.items():
             group: tuple[str, ...] = (election,)
