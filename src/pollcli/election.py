@@ -18,7 +18,7 @@ from pollcli.problems import Problem
 __all__ = ["Election", "Elections", "Facts", "Option", "Race", "Region", "Repeat", "Row"]
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Option:
     """A ballot option's national result: votes summed across regions, the published share."""
 

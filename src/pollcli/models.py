@@ -75,7 +75,7 @@ OVERVIEW_COLUMNS = (
 )
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class ResultRow:
     rank: int = field(metadata=described("1 = highest share; equal shares and votes share a rank"))
     candidate: str

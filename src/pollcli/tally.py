@@ -19,7 +19,7 @@ DEFAULT_THRESHOLD = 3.0
 DEFAULT_MAJORITY = 50.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ranked:
     """An option with its share (published, or computed on the base) and its competition rank."""
 

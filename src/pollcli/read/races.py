@@ -24,6 +24,7 @@ file without race keys.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from pollcli.columns import WHERE_PREFIX
@@ -212,16 +213,12 @@ def assemble(
         if race is not None and record.row.kind == "candidate":
             standing.setdefault(race.name, set()).add(option_key(record.row.candidate))
     bad = {id(race) for race in refused_rows.values() if race is not None and id(race) in chosen}
-    selected = [
-        (r, race)
-        for r, race in zip(records, races, strict=True)
-        if race is None or id(race) in chosen
-    ]
-    records = [r for r, _ in selected]
+    kept_race = [race is None or id(race) in chosen for race in races]
+    records, races = list(compress(records, kept_race)), list(compress(races, kept_race))
     if not many:  # one race left by --where: its rows keep the file's label, not its name
         assembly.shared_counts = unitcounts.of_one(assembly.shared_counts, chosen, records)
     if many:
-        for record, race in selected:
+        for record, race in zip(records, races, strict=True):
             if race is not None:
                 record.election = race.name
     if has_ids:
