@@ -120,6 +120,7 @@ class KeySums:
 
     def records(self) -> list[Record]:
         """One record per key, in the order of their first lines; the sums are emptied."""
+        self.numbers.clear()  # no part is numbered after the sums: not held beside the records
         records = []
         parts = self.parts
         summed = self.summed_units

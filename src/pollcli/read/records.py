@@ -8,7 +8,7 @@ lines of rows that repeat a key), with the fact cells still as text for the fact
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -48,7 +48,8 @@ class Record:
     votes: int | None
     facts: dict[str, str]
     # Lines of further rows of the same cells summed into it (without units: each a repeated row).
-    same_cell_lines: list[int] = field(default_factory=list)
+    # Read only, so none by default is one shared empty tuple, not a list per record (1M records).
+    same_cell_lines: Sequence[int] = ()
     # Rows of several units (precincts) summed by the streaming engine; read/repeats checked that
     # no unit repeats an option, so the assembly does not look for repeats among these.
     summed: bool = False
