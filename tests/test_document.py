@@ -109,3 +109,17 @@ def test_stdout_is_written_as_bytes_only_when_it_writes_utf8_as_it_is():
     assert _utf8_buffer(utf8) is utf8.buffer
     assert _utf8_buffer(io.TextIOWrapper(io.BytesIO(), encoding="latin-1")) is None
     assert _utf8_buffer(io.StringIO()) is None
+
+
+def test_a_nan_in_a_document_is_written_as_null_piece_by_piece(tmp_path):
+    """docs/json.md: never NaN or Infinity, null instead (the pieces are Pydantic's JSON of each
+    election, which writes them so)."""
+    path = write(tmp_path, "candidate,votes\nAnn,10\nBob,5\n")
+    document = summarize(load(path))
+    document.elections[0].effective_number = float("nan")
+    raw: list[bytes] = []
+    document.write_json_utf8(raw.append)
+    assert b'"effective_number": null' in b"".join(raw)
+    pieces: list[str] = []
+    document.write_json(pieces.append)
+    assert "".join(pieces) == b"".join(raw).decode()

@@ -164,9 +164,10 @@ class Document:
 
 def _json_utf8(kind: TypeAdapter[Any], value: Any) -> bytes:
     """`json_text` of a value's JSON data (`to_data`), without its last line break, as UTF-8:
-    Pydantic's JSON of the value itself where that is the text (`indented.as_written`) and holds
-    nothing `render.safe` escapes; otherwise the text of its data, as `json_text` writes it."""
-    from pollcli.indented import as_written
+    Pydantic's JSON of the value itself where that is the text (`indented.numbers_as_written`: it
+    writes a NaN as null, as docs/json.md promises) and holds nothing `render.safe` escapes;
+    otherwise the text of its data, as `json_text` writes it."""
+    from pollcli.indented import numbers_as_written
     from pollcli.render.safe import utf8_may_be_unsafe
 
     try:
@@ -174,6 +175,6 @@ def _json_utf8(kind: TypeAdapter[Any], value: Any) -> bytes:
     except ValueError:  # (a lone surrogate: Pydantic's serialisation error is a ValueError)
         pass
     else:
-        if as_written(fast) and not utf8_may_be_unsafe(fast):
+        if numbers_as_written(fast) and not utf8_may_be_unsafe(fast):
             return fast
     return json_text(kind.dump_python(value, mode="json"))[:-1].encode()

@@ -50,9 +50,16 @@ def dumps(data: Any) -> str:
 
 
 def as_written(fast: bytes) -> bool:
-    """Whether Pydantic's indented JSON text (as UTF-8) is the standard library's too: it holds
-    none of the numbers they write apart (`_MAY_DIFFER`, an exponent)."""
+    """Whether Pydantic's indented JSON text (as UTF-8, NaN and infinity written as constants) is
+    the standard library's too: it holds none of the numbers they write apart (`_MAY_DIFFER`, an
+    exponent)."""
     return not any(word in fast for word in _MAY_DIFFER) and not _EXPONENT.search(fast)
+
+
+def numbers_as_written(fast: bytes) -> bool:
+    """`as_written` of a text that writes NaN and infinity as null, as Pydantic's JSON of a result
+    does (docs/json.md: never NaN): only a small float or an exponent is written apart."""
+    return b"0.0000" not in fast and not _EXPONENT.search(fast)
 
 
 def indented_text(data: Any) -> str:
