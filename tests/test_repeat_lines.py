@@ -134,3 +134,17 @@ def test_only_the_repeated_precinct_is_read_row_by_row(tmp_path, monkeypatch):
     assert len(again.known) == 1
     assert again.holds(["County 1", "P101", "President", "", "DEM", "Ann Lee", "5"])
     assert not again.holds(["County 1", "P102", "President", "", "DEM", "Ann Lee", "5"])
+
+
+def test_a_repeat_among_blank_precinct_rows_gets_the_exact_engines_advice(tmp_path, monkeypatch):
+    # Found by the Parquet property (tests/test_engines_agree_property.py): the streaming engine
+    # sums a region's precinct rows into records of no unit, so the race seemed to name no
+    # precinct and the advice lost "or give these rows a 'precinct' (MAIL, PROVISIONAL…)".
+    rows = ["county,precinct,candidate,votes", "R1,P1,Ana Lee,5", "R1,P2,Ana Lee,4"]
+    rows += ["R1,P1,Ben,3", "R1,,Ana Lee,1", "R1,P2,Ben,2", "R1,,Ana Lee,1", "R1,,Ana Lee,1"]
+    path = write(tmp_path, "\n".join(rows) + "\n")
+    results = each_engine(monkeypatch, path)
+    exact, streamed = dump(results["exact"]), dump(results["stream"])
+    assert exact == streamed
+    advice = [p.message for p in results["stream"][1] if p.code == "duplicate-option"]
+    assert advice and all("or give these rows a 'precinct'" in m for m in advice)

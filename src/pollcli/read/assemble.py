@@ -284,7 +284,8 @@ class Assembly:
         counts: dict[str, dict[str, int]],
         notes: list[str],
     ) -> tuple[list[Option] | None, list[Region]]:
-        self._units = any(r.row.unit for r in records)
+        # (A record the streaming engine summed over units stands for rows that name one.)
+        self._units = any(r.row.unit or r.summed for r in records)
         if not regional:
             return self._merge(records, election, "", notes), []
         by_region: dict[str, list[Record]] = {}
