@@ -47,11 +47,11 @@ class Record:
     row: Row
     votes: int | None
     facts: dict[str, str]
-    # Lines of further rows of the same cells summed into it (without units: each a repeated row).
-    # Read only, so none by default is one shared empty tuple, not a list per record (1M records).
+    # Lines of further rows of the same cells summed into it (without units: each a repeated row);
+    # read only: by default one shared empty tuple, not a list per record (1M records).
     same_cell_lines: Sequence[int] = ()
-    # Rows of several units (precincts) summed by the streaming engine; read/repeats checked that
-    # no unit repeats an option, so the assembly does not look for repeats among these.
+    # Rows of several units (precincts) summed by the streaming engine (read/repeats checked that
+    # no unit repeats an option): the assembly looks for no repeat among them.
     summed: bool = False
     # The file says the row is one of its candidate's several party lines (a `fusion_ticket` cell,
     # or a candidate id that the candidate's other lines share): the assembly adds the lines up.
@@ -455,9 +455,8 @@ def repeat_advice(
     name = first.row.candidate
     # (A row the streaming engine summed into another of the same cells: `same_cell_lines`.)
     again = next((r for r in rows if r.line == line or line in r.same_cell_lines), first)
-    # (Figures only for the precincts of a unit column: without one the streaming engine sums rows
-    # of the same cells, which the assembly then sees as one, and both engines must agree; a
-    # district read as geography gives rows a unit, but there is no unit column.)
+    # (Figures only for a unit column's precincts: without one the streaming engine sums rows of
+    # the same cells, seen as one, and both engines must agree; geography gives no unit column.)
     figures = ""
     if again is not first and first.votes != again.votes and first.row.unit and unit_column:
         figures = (
