@@ -43,6 +43,7 @@ from pollcli.problems import Code, Found, sort_problems
 from pollcli.read import layout, raceunits, total_words, totals, unittotals
 from pollcli.read.apartfacts import ApartFacts, Mixed
 from pollcli.read.assemble import assembly_for
+from pollcli.read.blockfacts import of_block
 from pollcli.read.blocks import BlockSums, Layout
 from pollcli.read.chunks import Blocks, offset_after_line, size_text
 from pollcli.read.decode import Transcoder, codec_for, codec_is_unicode, decode
@@ -147,7 +148,14 @@ def read_stream(
             max_line=MAX_LINE_BYTES,
         )
         summer.run(blocks, table.header_line + 1, name, size)
-    except (_ExactAfterAll, total_words.HandOver, raceunits.HandOver, Mixed, unittotals.HandOver):
+    except (
+        _ExactAfterAll,
+        total_words.HandOver,
+        raceunits.HandOver,
+        Mixed,
+        unittotals.HandOver,
+        NoPrecinct,
+    ):
         return None
     import numpy as np
 
@@ -387,7 +395,9 @@ class _Summer:
                 (part, region, aside, held is not None, line + first, summed.totals[index])
             )
         total_words.check_block(summed, self.layout, self.reader.columns)
-        facts = self._unit_facts(summed, line)
+        facts = of_block(
+            summed, line, self.reader, self.apart, self.unit_facts, self.precinct_columns
+        )
         if facts is None:
             return None
         for part, region, aside, apart, first_line, total in pending:
@@ -400,40 +410,6 @@ class _Summer:
             for fact, text in values.items():
                 self.unit_facts.keep(unit, fact, text, fact_line)  # agreement was checked above
         return summed.rows
-
-    def _unit_facts(
-        self, summed: BlockSums, line: int
-    ) -> list[tuple[tuple[str, str, str], dict[str, str], int]] | None:
-        """The block's precinct facts as the exact stages read them (decoded, stripped, a blank cell
-        left out); None when a cell does not decode or disagrees with what is known of its precinct
-        (the exact stages then name every row that disagrees)."""
-        if not summed.unit_facts:
-            return []
-        cells: dict[bytes, str] = {}  # each distinct cell read once (a file of races repeats them)
-        try:
-            for raw in {raw for column in summed.unit_facts for raw in set(column)}:
-                text = raw.decode("utf-8")
-                cells[raw] = cell = clean_cell(text)
-                if not text.isascii() and cell != text.strip():
-                    self.reader.invisible = True
-        except UnicodeDecodeError:
-            return None
-        columns = [list(map(cells.__getitem__, column)) for column in summed.unit_facts]
-        lines = [line + first for first in summed.unit_firsts]
-        election = self.reader.default_election
-        columns, lines = self.apart.split(
-            columns, lines, summed.held, self.precinct_columns, election, self.unit_facts
-        )
-        try:
-            return self.unit_facts.agreeing(
-                columns,
-                lines,
-                self.precinct_columns,
-                list(self.apart.keys),
-                election,
-            )
-        except NoPrecinct:
-            raise _ExactAfterAll from None  # a precinct with no region or no name
 
     def _exact(self, block: bytes, line: int) -> int:
         """The exact stages on one block: same problems, same line numbers. Returns the block's

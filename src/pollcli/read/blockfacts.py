@@ -1,0 +1,52 @@
+"""A block's per-precinct counts on the streaming engine, read as the exact stages read them.
+
+pyarrow groups a block's (precinct cells, count cells) combinations as bytes (`blocks.BlockSums`):
+here each distinct cell is decoded and cleaned once, the precincts that may be totals are kept apart
+with their rows (`apartfacts.ApartFacts.split`), and the others checked against what is known of
+their precinct (`facts.UnitFacts.agreeing`, by race in a file of races: `raceunits.RaceUnits`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pollcli.read.records import clean_cell
+
+if TYPE_CHECKING:
+    from pollcli.read.apartfacts import ApartFacts
+    from pollcli.read.blocks import BlockSums
+    from pollcli.read.facts import UnitFacts
+    from pollcli.read.records import CellReader
+
+
+def of_block(
+    summed: BlockSums,
+    line: int,
+    reader: CellReader,
+    apart: ApartFacts,
+    unit_facts: UnitFacts,
+    precinct_columns: Sequence[str],
+) -> list[tuple[tuple[str, str, str], dict[str, str], int]] | None:
+    """The block's precinct facts as the exact stages read them (decoded, stripped, a blank cell
+    left out); None when a cell does not decode or disagrees with what is known of its precinct
+    (the exact stages then name every row that disagrees). `facts.NoPrecinct` for a precinct with
+    no region or no name (the exact engine reads such a file)."""
+    if not summed.unit_facts:
+        return []
+    cells: dict[bytes, str] = {}  # each distinct cell read once (a file of races repeats them)
+    try:
+        for raw in {raw for column in summed.unit_facts for raw in set(column)}:
+            text = raw.decode("utf-8")
+            cells[raw] = cell = clean_cell(text)
+            if not text.isascii() and cell != text.strip():
+                reader.invisible = True
+    except UnicodeDecodeError:
+        return None
+    columns = [list(map(cells.__getitem__, column)) for column in summed.unit_facts]
+    lines = [line + first for first in summed.unit_firsts]
+    election = reader.default_election
+    columns, lines = apart.split(
+        columns, lines, summed.held, precinct_columns, election, unit_facts
+    )
+    return unit_facts.agreeing(columns, lines, precinct_columns, list(apart.keys), election)
