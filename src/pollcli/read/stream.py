@@ -340,18 +340,42 @@ class _Summer:
         election = facts.pop("election", None) or self.reader.default_election
         return self.sums.part(election, option_of(row), tuple(sorted(facts.items())))
 
+    def _option(self, key: tuple[bytes, ...], line: int, texts: dict[bytes, str]) -> int | None:
+        """The part of a key's cells (all but the region), validated once (`_part`); None when
+        they have a problem or do not decode. `texts`: the block's cells decoded so far."""
+        at, options = self.region_at, self.options
+        option = key if at is None else key[:at] + key[at + 1 :]
+        part = options.get(option, -1)
+        if part != -1:
+            return part
+        cells = [""] * self.width
+        try:
+            for position, column in enumerate(self.layout.key_indexes):
+                if position != at:
+                    raw = key[position]
+                    if raw not in texts:
+                        texts[raw] = raw.decode("utf-8")
+                    cells[column] = texts[raw]
+        except UnicodeDecodeError:
+            return None
+        if any(cells[i].strip() for i in self.blank_indexes):
+            # A value under a blank header is an error of the header, which the exact engine
+            # reports for the file as a whole (blank-label) from all of its rows.
+            raise _ExactAfterAll
+        part = options[option] = self._part(cells, line)
+        return part
+
     def _merge(self, summed: BlockSums, line: int) -> int | None:
         """Add a block's sums, each key's cells validated once; None (and nothing kept) when the
         block needs the exact stages after all."""
         pending: list[tuple[int, str | None, str | None, bool, int, int]] = []
-        key_indexes = self.layout.key_indexes
         self.options.bound()
         groups, over = self.options_met.in_order(summed)
         if (summed.cut and not over) or (self.again and self.again.in_block(summed.units)):
             return None  # past the bound on its own, or a unit that repeats: read exactly, whole
         self.stopped = self.limited = over
         keys = list(zip(*summed.keys, strict=True))
-        at, options, place = self.region_at, self.options, self.reader.place
+        at, place = self.region_at, self.reader.place
         # Each cell read once a block: a party, an election or a region is one text in its keys.
         texts: dict[bytes, str] = {}
         regions: dict[bytes, str | None] = {}
@@ -360,24 +384,7 @@ class _Summer:
             if summed.counts[index] > 1 and not self.has_unit:
                 return None  # a repeated row: the exact stages name every line
             key = keys[index]
-            option = key if at is None else key[:at] + key[at + 1 :]
-            part = options.get(option, -1)
-            if part == -1:
-                cells = [""] * self.width
-                try:
-                    for position, column in enumerate(key_indexes):
-                        if position != at:
-                            raw = key[position]
-                            if raw not in texts:
-                                texts[raw] = raw.decode("utf-8")
-                            cells[column] = texts[raw]
-                except UnicodeDecodeError:
-                    return None
-                if any(cells[i].strip() for i in self.blank_indexes):
-                    # A value under a blank header is an error of the header, which the exact
-                    # engine reports for the file as a whole (blank-label) from all of its rows.
-                    raise _ExactAfterAll
-                part = options[option] = self._part(cells, line + first)
+            part = self._option(key, line + first, texts)
             if part is None:
                 return None
             held = summed.held[index] if summed.held else None
