@@ -4,6 +4,7 @@ votes (`read.unitcounts` decides which races share a unit; `read.assemble` adds 
 
 from __future__ import annotations
 
+from collections.abc import Container, Mapping
 from typing import Final
 
 from pollcli.columns import NOT_VALID_KINDS
@@ -34,6 +35,25 @@ def partial_note(uncounted: list[str], places: int) -> str:
         f"{_listed(uncounted)} {'has' if len(uncounted) == 1 else 'have'} none, so they are "
         "not the race's."
     )
+
+
+def count_note(
+    label: str,
+    places: set[tuple[str | None, str | None]],
+    counted: Container[tuple[str | None, str | None]],
+    shared: Mapping[str, tuple[list[str], list[str]]],
+) -> str | None:
+    """Why the race `label`, with rows in `places` (region, unit), is given none of the counts of
+    the units `counted` for every race: it shares them with another race of its office, or they
+    count some of its units only; None where it is given those of its units that have them."""
+    if label in shared:
+        # No district's (PA 2020 State House 86 had all Cumberland's 142,732 ballots).
+        return shared_note(*shared[label])
+    uncounted = sorted(p[1] or p[0] or "" for p in places if p not in counted)
+    if uncounted and len(uncounted) < len(places):
+        # Counts of some of its units only: no turnout of the race (trial 7).
+        return partial_note(uncounted, len(places))
+    return None
 
 
 def _listed(names: list[str], most: int = 3) -> str:

@@ -56,7 +56,7 @@ def shared(
     counted = {(r.row.region, r.row.unit) for r in records if r.row.all_races}
     if not counted:
         return {}
-    ground: dict[tuple[tuple[tuple[str, str], ...], Place], dict[tuple[str, ...], str]] = {}
+    ground: Ground = {}
     for record, race in zip(records, races, strict=True):
         place = (record.row.region, record.row.unit)
         if race is not None and place in counted:
@@ -68,6 +68,17 @@ def shared(
             ground.setdefault((office(keyed), out), {}).setdefault(
                 book.identity(values), found.name if found else ""
             )
+    return named(ground)
+
+
+# What a race is for in a unit (its office, the unit) → the races of that office there, by
+# identity: their names.
+Ground = dict[tuple[tuple[tuple[str, str], ...], Place], dict[tuple[str, ...], str]]
+
+
+def named(ground: Ground) -> dict[str, tuple[list[str], list[str]]]:
+    """`shared` from the races of each office in each unit counted for every race: those that
+    share a unit with another race of their office, by name: (those units, the other races)."""
     shared: dict[str, tuple[list[str], list[str]]] = {}
     for (_, place), here in ground.items():
         if len(here) < 2:
