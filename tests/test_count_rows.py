@@ -6,9 +6,9 @@ edge cases the exact engine handles (counts for some precincts only, a county sp
 districts, a "Ballots Cast" office beside races that share it, count rows with a blank precinct)
 included. The turnout of the plain case is checked against pandas sums of the CSV text.
 
-The streaming engine streams a race's own count rows (FL) and hands an office of counts to the exact
-engine today (`read.stream`: a record for every race); these tests pin the answers any streaming of
-them must give.
+The streaming engine streams both: a race's own count rows (FL) summed with its rows, an office of
+counts kept by precinct (`read.countrows`), each race judged and given its own precincts' counts as
+the exact engine does. A blank precinct's count rows are the exact engine's (handed over).
 """
 
 import io
@@ -90,8 +90,9 @@ def test_count_rows_read_alike_on_both_engines(tmp_path, monkeypatch, variant):
     exact, streamed = both(monkeypatch, path)
     assert exact[0], exact[1]
     assert dump(exact) == dump(streamed)
-    if variant.get("in_race"):
-        assert streams(path)  # a race's own count (`Row.fact`) is summed with its rows
+    # The streaming engine answered, not the exact one it may hand a file to (`streams`): a race's
+    # own count (`Row.fact`) summed with its rows, an office of counts kept by precinct.
+    assert streams(path) == (not variant.get("blank_precinct"))
 
 
 @pytest.mark.parametrize("command", ["summary", "validate"])
@@ -103,6 +104,7 @@ def test_count_rows_json_is_byte_identical(tmp_path, monkeypatch, command):
         result = invoke(command, str(path), "--format", "json")
         out[engine] = (result.code, result.stdout)
     assert out["exact"] == out["stream"]
+    assert streams(path)
 
 
 def test_each_race_is_given_its_precincts_count_rows_pandas(tmp_path, monkeypatch):
@@ -120,3 +122,38 @@ def test_each_race_is_given_its_precincts_count_rows_pandas(tmp_path, monkeypatc
     # Every precinct votes in both races, so each race's counts are the file's count rows.
     expected = (sums["Registered Voters"], sums["Ballots Cast"])
     assert got == {"President": expected, "Governor": expected}
+    assert streams(path)
+
+
+def test_count_rows_in_a_block_the_exact_stages_read(tmp_path, monkeypatch):
+    """A block with a bad vote cell is read by the exact stages: its count rows are kept by
+    precinct as the summed blocks' are, and the race with the error is refused on both engines."""
+    lines = counts_file(counties=2, precincts=8).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("County 1,P03,President"))
+    lines[at] = lines[at].rsplit(",", 1)[0] + ",12x"
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    exact, streamed = both(monkeypatch, path)
+    assert [p.code for p in exact[1] if p.severity == "error"]
+    assert dump(exact) == dump(streamed)
+    assert streams(path)
+
+
+@pytest.mark.parametrize(
+    "late",
+    ["after the head", "in a name column"],
+)
+def test_count_rows_the_stream_does_not_keep_hand_the_file_over(tmp_path, monkeypatch, late):
+    """Count rows first met past the head (summed with the other rows), or named in the candidate
+    column (a `Registered Voters` candidate of no race): the exact engine reads the file."""
+    text = counts_file(counties=3, precincts=10)
+    header, *rows = text.splitlines()
+    if late == "after the head":
+        monkeypatch.setattr(stream, "HEAD_BYTES", 256)
+        # County 0 has no count rows: the head (its first rows) shows none.
+        rows = [r for r in rows if not (r.startswith("County 0,") and ",,,," in r)]
+    else:
+        rows = [r.replace(",Registered Voters,,,,", ",,,,Registered Voters,") for r in rows]
+    path = write(tmp_path, "\n".join([header, *rows]) + "\n")
+    exact, streamed = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    assert not streams(path)

@@ -14,14 +14,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 # `option_key` lives with the vocabulary (the verdict compares options too); read from here.
 from pollcli.columns import option_key as option_key
 from pollcli.election import Election, Facts, Option, Region, Repeat
 from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
-from pollcli.read.countnotes import far_above, partial_note, shared_note, without_unused_counts
+from pollcli.read.countnotes import count_note, far_above, without_unused_counts
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import (
     FactSources,
@@ -41,6 +41,9 @@ from pollcli.read.records import (
 from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.zerocopies import without_zero_copies
+
+if TYPE_CHECKING:
+    from pollcli.read.countrows import CountUnits
 
 # No ballot has more options; the streaming engine stops reading past it.
 MAX_OPTIONS: Final[int] = 10_000
@@ -71,6 +74,8 @@ class Assembly:
     # Races whose units' counts other races of their office share (a county split among districts),
     # by label: (the units, the other races), set by the race stage; they get none of those counts.
     shared_counts: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
+    # The streaming engine's rows of counts for every race, kept by precinct (`read.countrows`).
+    count_rows: CountUnits | None = None
     # Races given their units' counts by rows for every race, and the notes of those given none.
     _unit_counted: set[str] = field(default_factory=set, init=False)
     _units: bool = field(default=True, init=False)  # whether the race being merged names units
@@ -100,14 +105,9 @@ class Assembly:
                 by_place.setdefault((record.row.region, record.row.unit), []).append(record)
             for label, group in by_election.items():
                 places = {(r.row.region, r.row.unit) for r in group}
-                if label in self.shared_counts:
-                    # No district's (PA 2020 State House 86 had all Cumberland's 142,732 ballots).
-                    self._count_notes[label] = shared_note(*self.shared_counts[label])
-                    continue
-                uncounted = sorted(p[1] or p[0] or "" for p in places if p not in by_place)
-                if uncounted and len(uncounted) < len(places):
-                    # Counts of some of its units only: no turnout of the race (trial 7).
-                    self._count_notes[label] = partial_note(uncounted, len(places))
+                note = count_note(label, places, by_place, self.shared_counts)
+                if note is not None:
+                    self._count_notes[label] = note
                     continue
                 if any(place in by_place for place in places):
                     self._unit_counted.add(label)
@@ -116,6 +116,10 @@ class Assembly:
                     for place in places
                     for r in by_place.get(place, [])
                 )
+        elif self.count_rows is not None:  # the streaming engine's, kept by precinct
+            notes, counted = self.count_rows.decide(by_election, self.shared_counts)
+            self._count_notes.update(notes)
+            self._unit_counted |= counted
         elections = []
         for label, group in by_election.items():
             start = len(self.found.items)

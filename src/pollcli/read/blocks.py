@@ -56,6 +56,13 @@ class BlockSums:
     # The block was cut after the first option past the bound on options (`OptionCount.cut`): its
     # rows are those up to it, and the merge stops among them.
     cut: bool = False
+    # With `Layout.count_names`: the rows of no name (counts for every race, `read.countrows`)
+    # grouped by their key cells and precinct: those cells (by column, the precinct's last), each
+    # group's votes, first row and rows.
+    count_keys: list[list[bytes]] = field(default_factory=list)
+    count_totals: list[int] = field(default_factory=list)
+    count_firsts: list[int] = field(default_factory=list)
+    count_counts: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,9 @@ class Layout:
     # The options counted race by race, which a block past the bound on its own is cut at
     # (`OptionCount.cut`) before its keys are made Python objects.
     options: OptionCount | None = None
+    # The name columns of a file whose rows of no name count their precinct for every race
+    # (`read.countrows`): such rows are grouped by precinct, apart from the others.
+    count_names: tuple[int, ...] = ()
 
     def _quoting_is_strict(self, text: str) -> bool:
         """pyarrow reads `"5"00000` as 500000 and `"C0"x` as C0x; the exact stages' CSV reader calls
@@ -250,25 +260,28 @@ class Layout:
         distinct_units: list[bytes] = []
         groups: Any = None
         held: list[bytes | None] = []
+        counted = None
+        if self.count_names:
+            rows, counted = self._count_rows(rows, key_names, votes_name)
+            if counted is not None and not _within(counted):
+                return None
         if unit_names:
             units, distinct_units, regions, cleaned = self._units(parsed, np, pa)
             suspects = suspect_cells(distinct_units, regions)
             if suspects is None:
                 return None
             if suspects:
-                unit_column = self._unit_column(parsed, np)
+                unit_column = self._unit_column(rows, np)
                 groups, held = _held(rows, key_names, votes_name, unit_column, suspects)
         if groups is None:
             groups = _group(rows, key_names, _vote_aggregates(votes_name))
         if self.regions is not None:
             self.regions.within()  # other workers may have looked at blocks meanwhile
-        # Bounds per group rather than `pyarrow.compute.min_max`: that module costs 35 ms to import.
-        low, high = groups.column("low").to_pylist(), groups.column("high").to_pylist()
-        if low and (min(low) < 0 or max(high) > MAX_VOTES):
+        if not _within(groups):
             return None
         unit_facts: list[list[bytes]] = []
         unit_firsts: list[int] = []
-        if fact_names:
+        if precinct_names:
             combos = _group(rows, [*precinct_names, *fact_names], [("row", "hash_min", "first")])
             unit_facts = [combos.column(k).to_pylist() for k in [*precinct_names, *fact_names]]
             unit_firsts = combos.column("first").to_pylist()
@@ -287,7 +300,28 @@ class Layout:
             unit_facts=unit_facts,
             unit_firsts=unit_firsts,
             cut=cut is not None,
+            **({} if counted is None else _count_groups(counted, self.count_key_names(key_names))),
         )
+
+    def count_key_names(self, key_names: list[str]) -> list[str]:
+        """The columns rows of counts for every race are grouped by: the key's and the precinct."""
+        return [*key_names, f"c{self.unit_index}"]
+
+    def _count_rows(self, rows: Any, key_names: list[str], votes_name: str) -> tuple[Any, Any]:
+        """The block's rows without those of no name (`count_names`), and those grouped by key
+        and precinct (None when there are none)."""
+        import pyarrow.compute as pc
+
+        blank = None
+        for index in self.count_names:
+            empty = pc.equal(pc.binary_length(rows.column(f"c{index}")), 0)
+            blank = empty if blank is None else pc.and_(blank, empty)
+        if blank is None or not pc.any(blank).as_py():
+            return rows, None
+        grouped = _group(
+            rows.filter(blank), self.count_key_names(key_names), _vote_aggregates(votes_name)
+        )
+        return rows.filter(pc.invert(blank)), grouped
 
     def _options_cut(self, rows: Any, np: Any, pa: Any) -> int | None:
         """The rows up to the first option past the bound on options in this block alone
@@ -366,6 +400,23 @@ def _held(
     others = _group(rows.filter(mask(~apart)), key_names, aggregates)
     held = [None] * others.num_rows + [cells[i] for i in alone.column("held").to_pylist()]
     return pa.concat_tables([others, alone.drop_columns(["held"])]), held
+
+
+def _within(groups: Any) -> bool:
+    """Whether every group's votes are within bounds (the exact stages name a count out of them).
+    Bounds per group rather than `pyarrow.compute.min_max`: that module costs 35 ms to import."""
+    low, high = groups.column("low").to_pylist(), groups.column("high").to_pylist()
+    return not low or (min(low) >= 0 and max(high) <= MAX_VOTES)
+
+
+def _count_groups(groups: Any, names: list[str]) -> dict[str, Any]:
+    """`BlockSums`' fields of the rows of counts for every race, grouped (`Layout._count_rows`)."""
+    return {
+        "count_keys": [groups.column(k).to_pylist() for k in names],
+        "count_totals": groups.column("total").to_pylist(),
+        "count_firsts": groups.column("first").to_pylist(),
+        "count_counts": groups.column("count").to_pylist(),
+    }
 
 
 def _columns(table: Any) -> Callable[[int], list[bytes]]:

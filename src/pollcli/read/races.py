@@ -191,7 +191,8 @@ def assemble(
         )
         records, races, rounds_notes = counted.records, counted.races, counted.notes
     split_roles = book.name(lambda race: race.values.get("election", ""))
-    assembly.shared_counts = unitcounts.shared(book, records, races, left_out)
+    shared = unitcounts.shared if assembly.count_rows is None else assembly.count_rows.shared
+    assembly.shared_counts = shared(book, records, races, left_out)
     # A column's meaning (totalvotes) is decided over the races --where keeps, not --race's few
     # (by the facts of the records that have some: all `unfit_facts` looks at).
     name_of = {id(r): e.name for r, e in zip(records, races, strict=True) if e and r.facts}

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Final
 from pollcli.columns import REGIONAL_FACTS
 from pollcli.numbers import ShareMarks
 from pollcli.problems import Code, Found, sort_problems
-from pollcli.read import layout, raceunits, total_words, totals, unittotals
+from pollcli.read import countrows, layout, raceunits, total_words, totals, unittotals
 from pollcli.read.apartfacts import ApartFacts, Mixed
 from pollcli.read.assemble import assembly_for
 from pollcli.read.blockfacts import of_block
@@ -135,7 +135,10 @@ def read_stream(
         return None
     decimal, decimal_given = decimal_mark(mapped, records_in_head, options.decimal, found)
     reader = CellReader.of(mapped, decimal, decimal_given, options, found)
-    summer = _Summer(reader, table.delimiter, party)
+    counts = countrows.counts_in_head(records_in_head, reader, options, party)
+    if counts is None:
+        return None  # rows of counts for every race that this engine would not read alike
+    summer = _Summer(reader, table.delimiter, party, counts)
     summer.again, summer.layout = again, watching(summer.layout, mapped, records_in_head)
     try:
         blocks = Blocks(
@@ -178,6 +181,7 @@ def read_stream(
         return None  # reporting levels (`read.levels`), TOTAL rows beside modes: row by row
     assembly = assembly_for(table, reader, options.facts, found, summer.unit_facts)
     assembly.totals = totals.stage(mapped, found, given=frozenset(options.kind_keys()))
+    assembly.count_rows = summer.counts
     try:
         raceunits.hold(summer.unit_facts, records)  # each race's precincts, once races are named
         elections = assemble_races(assembly, records, table.header_line, reader, options)
@@ -191,7 +195,9 @@ def read_stream(
 class _Summer:
     """Sums the data rows block by block into one record per key."""
 
-    def __init__(self, reader: CellReader, delimiter: str, party: PartyRule | None) -> None:
+    def __init__(
+        self, reader: CellReader, delimiter: str, party: PartyRule | None, counts: bool = False
+    ) -> None:
         self.reader = reader
         self.again: Again | None = None  # (`read_stream`)
         self.found = reader.found
@@ -209,7 +215,9 @@ class _Summer:
             else {}
         )
         # In a file of races, a precinct's counts are each race's: its race cells too.
-        race_columns = raceunits.race_columns(columns, party) if self.unit_fact_columns else []
+        # (And in a file of rows of counts for every race, each race's precincts: `countrows`.)
+        by_unit = bool(self.unit_fact_columns) or counts
+        race_columns = raceunits.race_columns(columns, party) if by_unit else []
         self.precinct_columns: list[str] = [
             *(c for c in ("election", "region", "unit") if c in by_name),
             *race_columns,
@@ -232,9 +240,7 @@ class _Summer:
             ),
             votes_index=by_name.get("votes", -1),
             part_indexes=columns.vote_parts,
-            precinct_indexes=tuple(by_name[c] for c in self.precinct_columns)
-            if self.unit_fact_columns
-            else (),
+            precinct_indexes=tuple(by_name[c] for c in self.precinct_columns) if by_unit else (),
             unit_fact_indexes=tuple(self.unit_fact_columns),
             unit_indexes=unit_identity(columns) if self.has_unit else (),
             unit_index=by_name.get("unit") if self.has_unit else None,
@@ -242,6 +248,7 @@ class _Summer:
             name_index=names[0] if self.has_unit else None,
             family_index=names[1] if self.has_unit and len(names) > 1 else None,
             party_index=by_name.get("party") if self.has_unit else None,
+            count_names=names if counts else (),
         )
         self.repeats = Repeats()
         # Votes per key: the election, the validated cells (without votes, region and unit), the
@@ -258,7 +265,11 @@ class _Summer:
             if region_index in self.layout.key_indexes
             else None
         )
-        self.unit_facts = raceunits.unit_facts(race_columns, self.unit_fact_columns.values())
+        reading, cells = (self.sums.parts, self.region_at, reader), tuple(race_columns)
+        # Rows of counts for every race, kept by precinct.
+        self.counts = countrows.CountUnits(canonicals=cells, reading=reading) if counts else None
+        facts = self.unit_fact_columns.values()
+        self.unit_facts = self.counts or raceunits.unit_facts(race_columns, facts)
         self.scratch = Found(reader.found.file)  # an option's problems (`_part`): dropped
         self.marks = ShareMarks(columns.index("share"))
         # Each election's (race's) options, to stop at MAX_OPTIONS; each primary's apart.
@@ -401,6 +412,9 @@ class _Summer:
             pending.append(
                 (part, region, aside, held is not None, line + first, summed.totals[index])
             )
+        counted = self.counts.of_block(summed, line, self._option, texts) if self.counts else []
+        if counted is None:
+            return None
         total_words.check_block(summed, self.layout, self.reader.columns)
         facts = of_block(
             summed, line, self.reader, self.apart, self.unit_facts, self.precinct_columns
@@ -409,6 +423,8 @@ class _Summer:
             return None
         for part, region, aside, apart, first_line, total in pending:
             self._add(part, region, aside, apart, first_line, total)
+        if self.counts is not None:
+            self.counts.keep_all(counted)
         if summed.units is not None:
             self.repeats.add_block(summed.units)
             self.reader.invisible = self.reader.invisible or summed.cleaned
@@ -446,7 +462,10 @@ class _Summer:
                     record.row.candidate,
                     record.row.party,
                 )
-            if self.unit_fact_columns:  # its precinct's counts: kept, or with it when apart
+            if self.counts is not None and self.counts.keep_record(record, start):
+                continue  # a count for every race of its precinct, kept by precinct
+            if self.unit_fact_columns or self.counts is not None:
+                # Its precinct's counts (or its race's precincts): kept, or with it when apart.
                 self.apart.exact_row(record, start, apart, self.unit_facts, self.reader)
             row, part, alone = record.row, self.sums.part_of(record), alone_row(self.again, cells)
             unit = row.unit if apart or alone else None
