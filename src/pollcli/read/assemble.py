@@ -105,7 +105,8 @@ class Assembly:
                 by_place.setdefault((record.row.region, record.row.unit), []).append(record)
             for label, group in by_election.items():
                 places = {(r.row.region, r.row.unit) for r in group}
-                note = count_note(label, places, by_place, self.shared_counts)
+                uncounted = [p for p in places if p not in by_place]
+                note = count_note(label, uncounted, len(places), self.shared_counts)
                 if note is not None:
                     self._count_notes[label] = note
                     continue

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 # option past the bound (`OptionCount.cut`): it is met within the first 10,001 of a race.
 PAIRS_AT_A_TIME: Final[int] = 4096
 
+# The column of a row of counts for every race's precinct (`Layout._count_column`).
+COUNT_UNIT: Final[str] = "count_unit"
+
 # The CSV module's default field limit: a line at least this long may hold a cell the exact stages
 # refuse, so its block is read by them.
 MAX_CELL_CHARS: Final[int] = csv.field_size_limit()
@@ -260,11 +263,9 @@ class Layout:
         distinct_units: list[bytes] = []
         groups: Any = None
         held: list[bytes | None] = []
-        counted = None
-        if self.count_names:
-            rows, counted = self._count_rows(rows, key_names, votes_name)
-            if counted is not None and not _within(counted):
-                return None
+        grouping = key_names
+        if self.count_names:  # a row of counts for every race: a key of its own precinct
+            rows, grouping = self._count_column(rows), [*key_names, COUNT_UNIT]
         if unit_names:
             units, distinct_units, regions, cleaned = self._units(parsed, np, pa)
             suspects = suspect_cells(distinct_units, regions)
@@ -272,13 +273,16 @@ class Layout:
                 return None
             if suspects:
                 unit_column = self._unit_column(rows, np)
-                groups, held = _held(rows, key_names, votes_name, unit_column, suspects)
+                groups, held = _held(rows, grouping, votes_name, unit_column, suspects)
         if groups is None:
-            groups = _group(rows, key_names, _vote_aggregates(votes_name))
+            groups = _group(rows, grouping, _vote_aggregates(votes_name))
         if self.regions is not None:
             self.regions.within()  # other workers may have looked at blocks meanwhile
         if not _within(groups):
             return None
+        counted = None
+        if self.count_names:
+            groups, held, counted = _counts_apart(groups, held)
         unit_facts: list[list[bytes]] = []
         unit_firsts: list[int] = []
         if precinct_names:
@@ -300,28 +304,24 @@ class Layout:
             unit_facts=unit_facts,
             unit_firsts=unit_firsts,
             cut=cut is not None,
-            **({} if counted is None else _count_groups(counted, self.count_key_names(key_names))),
+            **({} if counted is None else _count_groups(counted, [*key_names, COUNT_UNIT])),
         )
 
-    def count_key_names(self, key_names: list[str]) -> list[str]:
-        """The columns rows of counts for every race are grouped by: the key's and the precinct."""
-        return [*key_names, f"c{self.unit_index}"]
-
-    def _count_rows(self, rows: Any, key_names: list[str], votes_name: str) -> tuple[Any, Any]:
-        """The block's rows without those of no name (`count_names`), and those grouped by key
-        and precinct (None when there are none)."""
+    def _count_column(self, rows: Any) -> Any:
+        """The rows with their precinct's cell in a column of their own where they have no name
+        (`count_names`: counts for every race), blank for the others: grouped on with the keys,
+        it keeps each precinct's rows of counts apart (a column, not a copy of the block)."""
+        import pyarrow as pa
         import pyarrow.compute as pc
 
-        blank = None
+        # (No scalar: `pa.scalar` imports pandas, 0.2 s and 15 MiB.)
+        named = None
         for index in self.count_names:
-            empty = pc.equal(pc.binary_length(rows.column(f"c{index}")), 0)
-            blank = empty if blank is None else pc.and_(blank, empty)
-        if blank is None or not pc.any(blank).as_py():
-            return rows, None
-        grouped = _group(
-            rows.filter(blank), self.count_key_names(key_names), _vote_aggregates(votes_name)
-        )
-        return rows.filter(pc.invert(blank)), grouped
+            cell = pc.cast(pc.binary_length(rows.column(f"c{index}")), pa.bool_())
+            named = cell if named is None else pc.or_(named, cell)
+        blank = pc.cast(pc.invert(named), pa.int64())
+        unit = rows.column(f"c{self.unit_index}")
+        return rows.append_column(COUNT_UNIT, pc.binary_repeat(unit, blank))  # the cell, or b""
 
     def _options_cut(self, rows: Any, np: Any, pa: Any) -> int | None:
         """The rows up to the first option past the bound on options in this block alone
@@ -409,8 +409,22 @@ def _within(groups: Any) -> bool:
     return not low or (min(low) >= 0 and max(high) <= MAX_VOTES)
 
 
+def _counts_apart(groups: Any, held: list[bytes | None]) -> tuple[Any, list[bytes | None], Any]:
+    """The groups of the rows of counts for every race (a precinct in `COUNT_UNIT`) taken out of
+    the others: (the others, their units kept apart, the groups of counts or None)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    counts = pc.cast(pc.binary_length(groups.column(COUNT_UNIT)), pa.bool_())
+    if not pc.any(counts).as_py():
+        return groups, held, None
+    if held:
+        held = [h for h, count in zip(held, counts.to_pylist(), strict=True) if not count]
+    return groups.filter(pc.invert(counts)), held, groups.filter(counts)
+
+
 def _count_groups(groups: Any, names: list[str]) -> dict[str, Any]:
-    """`BlockSums`' fields of the rows of counts for every race, grouped (`Layout._count_rows`)."""
+    """`BlockSums`' fields of the rows of counts for every race, grouped (`_counts_apart`)."""
     return {
         "count_keys": [groups.column(k).to_pylist() for k in names],
         "count_totals": groups.column("total").to_pylist(),

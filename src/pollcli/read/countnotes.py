@@ -4,7 +4,7 @@ votes (`read.unitcounts` decides which races share a unit; `read.assemble` adds 
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 from pollcli.columns import NOT_VALID_KINDS
@@ -39,20 +39,21 @@ def partial_note(uncounted: list[str], places: int) -> str:
 
 def count_note(
     label: str,
-    places: set[tuple[str | None, str | None]],
-    counted: Container[tuple[str | None, str | None]],
+    uncounted: Iterable[tuple[str | None, str | None]],
+    places: int,
     shared: Mapping[str, tuple[list[str], list[str]]],
 ) -> str | None:
-    """Why the race `label`, with rows in `places` (region, unit), is given none of the counts of
-    the units `counted` for every race: it shares them with another race of its office, or they
-    count some of its units only; None where it is given those of its units that have them."""
+    """Why the race `label`, with rows in `places` units, is given none of the counts of its
+    units by rows for every race: it shares them with another race of its office, or they count
+    some of its units only (the others, (region, unit), `uncounted`); None where it is given
+    those of its units that have them."""
     if label in shared:
         # No district's (PA 2020 State House 86 had all Cumberland's 142,732 ballots).
         return shared_note(*shared[label])
-    uncounted = sorted(p[1] or p[0] or "" for p in places if p not in counted)
-    if uncounted and len(uncounted) < len(places):
+    names = sorted(p[1] or p[0] or "" for p in uncounted)
+    if names and len(names) < places:
         # Counts of some of its units only: no turnout of the race (trial 7).
-        return partial_note(uncounted, len(places))
+        return partial_note(names, places)
     return None
 
 

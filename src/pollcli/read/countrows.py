@@ -17,14 +17,15 @@ What it cannot tell as the exact engine does hands the file to it (`raceunits.Ha
 row of a blank precinct or of a precinct that may be a total, one with fact cells, a precinct's
 count given twice, --where (rows left out, whose precincts it does not keep), a record that no
 precinct's race cells gave; or counts in the head that it does not keep apart (a count named in
-the candidate column: `counts_in_head`).
+the candidate column, an election column: `counts_in_head`).
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pollcli.columns import REGIONAL_FACTS
 from pollcli.read.countnotes import count_note
@@ -69,8 +70,11 @@ def counts_in_head(
             if any(cells[i].strip() for i in names):
                 return None
             found = True
+    # (An election column: a precinct of two elections is one place to the exact engine.)
     if found and (
-        columns.present & REGIONAL_FACTS or options.where or not race_columns(columns, party)
+        columns.present & (REGIONAL_FACTS | {"election"})
+        or options.where
+        or not race_columns(columns, party)
     ):
         return None
     return found
@@ -81,11 +85,18 @@ class CountUnits(RaceUnits):
     """`RaceUnits` (each race's precincts) and the rows of counts for every race, by precinct:
     (region, precinct) → {fact: (value, line)}."""
 
-    by_place: dict[Place, dict[str, Given]] = field(default_factory=dict)
-    # The races given their precincts' counts, with their records; the race of each race cells
-    # and region.
-    counted: dict[str, list[Record]] = field(default_factory=dict)
+    # Each row of counts kept: its precinct's number (`RaceUnits.ids`), its fact (by its place
+    # in `facts`), votes and line — 32 bytes a row while the file is read.
+    rows: array[int] = field(default_factory=lambda: array("q"))
+    facts: list[str] = field(default_factory=list)
+    # The races given their precincts' counts, with the numbers of those precincts (numpy); the
+    # race of each race cells and region; each precinct's place and whether it is counted
+    # (`_index`).
+    counted: dict[str, Any] = field(default_factory=dict)
     labels: dict[tuple[Signature, str], str] = field(default_factory=dict)
+    # Once the file is read (`_index`): each precinct's place by number, whether rows count it
+    # (numpy bools) and its counts.
+    indexed: tuple[list[tuple[str, str]], Any, dict[int, dict[str, Given]]] | None = None
     # What a block's rows of counts are read with: the streaming engine's parts (`KeySums.parts`),
     # the region's place among a key's cells, the file's cell reader.
     reading: tuple[list[Part], int | None, CellReader] | None = None
@@ -98,12 +109,12 @@ class CountUnits(RaceUnits):
         differ (see the module's docstring)."""
         if not row.all_races or row.fact is None:
             return False
-        if facts or not region or not unit or votes is None:
+        if facts or not region or not unit or votes is None or self.reading is None:
             raise HandOver  # fact cells beside a count, a count of no precinct or no votes
-        given = self.by_place.setdefault((region, unit), {})
-        if row.fact in given:
-            raise HandOver  # a precinct's count twice: the exact engine names both lines
-        given[row.fact] = (str(votes), line)
+        number = self._number((self.reading[2].default_election, region, unit), ())
+        if row.fact not in self.facts:
+            self.facts.append(row.fact)
+        self.rows.extend((number, self.facts.index(row.fact), votes, line))
         return True
 
     def keep_record(self, record: Record, line: int) -> bool:
@@ -152,6 +163,54 @@ class CountUnits(RaceUnits):
         for (_, row, facts), region, unit, votes, line in found:
             self.keep_row(row, facts, region, unit, votes, line)
 
+    def _index(self) -> tuple[list[tuple[str, str]], Any, dict[int, dict[str, Given]]]:
+        """Each precinct's place (region, precinct) by its number, whether rows count it for
+        every race (a numpy array of bools) and its counts: worked out once the file is read.
+        `HandOver` for a precinct's count given twice (the exact engine names both lines)."""
+        if self.indexed is None:
+            import numpy as np
+
+            counts: dict[int, dict[str, Given]] = {}
+            rows = iter(self.rows)
+            for number, fact, votes, line in zip(rows, rows, rows, rows, strict=True):
+                given = counts.setdefault(number, {})
+                if self.facts[fact] in given:
+                    raise HandOver
+                given[self.facts[fact]] = (str(votes), line)
+            counted = np.zeros(len(self.precincts), dtype=bool)
+            counted[list(counts)] = True
+            self.indexed = ([precinct[1:] for precinct in self.precincts], counted, counts)
+        return self.indexed
+
+    def _counted(self, record: Record) -> bool:
+        """Whether rows count the place of a record kept apart (a precinct that may be a total,
+        whose rows the totals stage judges: the exact engine's file)."""
+        assert self.reading is not None
+        key = (self.reading[2].default_election, record.row.region or "", record.row.unit or "")
+        number = self.ids.get(key)
+        return number is not None and bool(self._index()[1][number])
+
+    def _numbers(self, records: list[Record]) -> Any:
+        """The numbers of the precincts the records have rows in (sorted, each once: numpy), for
+        the records summed across precincts; `HandOver` where one kept apart (a precinct that
+        may be a total) is counted for every race: the totals stage judges its rows."""
+        import numpy as np
+
+        pairs: set[tuple[Signature, str]] = set()
+        for record in records:
+            pair = self.pair_of(record)
+            if pair is not None:
+                pairs.add(pair)
+            elif self._counted(record):
+                raise HandOver
+        found = []
+        for pair in pairs:
+            place = self.pairs.get(pair)
+            if not place:
+                raise HandOver  # race cells that no precinct gave as the records read them
+            found.append(np.frombuffer(place, dtype=np.int64)[::2])
+        return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+
     def shared(
         self,
         book: RaceBook,
@@ -160,92 +219,98 @@ class CountUnits(RaceUnits):
         left_out: list[tuple[dict[str, str], set[int], Place | None]],
     ) -> Shared:
         """`unitcounts.shared` from each race's precincts: the races with a precinct counted for
-        every race that another race of their office has rows in too. The units met in the order
-        of their first rows of each race, as the exact engine meets them row by row."""
+        every race that another race of their office has rows in too. The precincts met in the
+        order of their first rows of each race, as the exact engine meets them row by row."""
         if left_out:
             raise HandOver  # rows --where left out: their precincts are not kept
-        if not self.by_place:
+        if not self.rows:
             return {}
-        counted = self.by_place
-        # Each office's races, with their records' race cells and regions (or a record's own
-        # place, kept apart): an office of one race (a statewide race) shares no unit.
-        offices: dict[tuple[tuple[str, str], ...], dict[int, tuple[Race, list[Record]]]] = {}
+        import numpy as np
+
+        places, counted, _ = self._index()
+        # Each office's races, with their race cells and regions: an office of one race (a
+        # statewide race) shares no precinct with another.
+        offices: dict[tuple[tuple[str, str], ...], dict[int, tuple[Race, set[Any]]]] = {}
         claimed: dict[tuple[Signature, str], tuple[str, ...]] = {}
         for record, race in zip(records, races, strict=True):
-            if race is not None:
-                pair = self.pair_of(record)
-                if pair is not None and claimed.setdefault(pair, race.identity) != race.identity:
-                    raise HandOver  # one race's cells in one region, named into two races
-                what = office(race.values)
-                offices.setdefault(what, {}).setdefault(id(race), (race, []))[1].append(record)
-        ground: Ground = {}
-        for what, of_office in offices.items():
-            if len({race.identity for race, _ in of_office.values()}) < 2:
+            if race is None:
                 continue
-            met: list[tuple[int, Place, Race]] = []
-            for race, found in of_office.values():
-                met.extend((line, place, race) for line, place in self._met(found, counted))
-            met.sort(key=lambda item: item[0])
-            here: dict[Place, dict[tuple[str, ...], str]] = {}
-            for _, place, race in met:
-                here.setdefault(place, {})[race.identity] = race.name
-            for place, names in here.items():
-                if len(names) > 1:
-                    ground[what, place] = names
-        return named(ground)
-
-    def _met(
-        self, records: list[Record], counted: Mapping[Place, object]
-    ) -> Iterator[tuple[int, Place]]:
-        """The (line, place) of each row of a race's records in a place counted for every race:
-        a precinct's first line of the race's cells there, a record kept apart its own."""
-        seen: set[tuple[Signature, str]] = set()
-        for record in records:
             pair = self.pair_of(record)
             if pair is None:
-                place = (record.row.region, record.row.unit)
-                if place in counted:
-                    yield record.line, place
+                if self._counted(record):
+                    raise HandOver  # counts of a precinct that may be a total
                 continue
-            if pair in seen:
+            if claimed.setdefault(pair, race.identity) != race.identity:
+                raise HandOver  # one race's cells in one region, named into two races
+            what = office(race.values)
+            offices.setdefault(what, {}).setdefault(id(race), (race, set()))[1].add(pair)
+        ground: Ground = {}
+        for what, of_office in offices.items():
+            if len(of_office) < 2:
                 continue
-            seen.add(pair)
-            numbers = iter(self.pairs.get(pair, ()))
-            for number, line in zip(numbers, numbers, strict=True):
-                place = self.precincts[number][1:]
-                if place in counted:
-                    yield line, place
+            entrants = list(of_office.values())
+            numbers, lines, which = [], [], []
+            for k, (_, pairs) in enumerate(entrants):
+                for pair in pairs:
+                    both = np.frombuffer(self.pairs.get(pair, b""), dtype=np.int64)
+                    numbers.append(both[::2])
+                    lines.append(both[1::2])
+                    which.append(np.full(len(both) // 2, k, dtype=np.int64))
+            number, line, race_at = (np.concatenate(a) for a in (numbers, lines, which))
+            kept = counted[number]
+            number, line, race_at = number[kept], line[kept], race_at[kept]
+            # Precincts that two races of the office or more have rows in.
+            distinct = np.unique(number * len(entrants) + race_at) // len(entrants)
+            at, times = np.unique(distinct, return_counts=True)
+            chosen = np.isin(number, at[times > 1])
+            met = sorted(
+                zip(
+                    line[chosen].tolist(),
+                    number[chosen].tolist(),
+                    race_at[chosen].tolist(),
+                    strict=True,
+                )
+            )
+            here: dict[int, dict[tuple[str, ...], str]] = {}
+            for _, precinct, k in met:
+                race = entrants[k][0]
+                here.setdefault(precinct, {})[race.identity] = race.name
+            for precinct, names in here.items():
+                ground[what, places[precinct]] = names
+        return named(ground)
 
     def decide(
         self, by_election: Mapping[str, list[Record]], shared: Shared
     ) -> tuple[dict[str, str], set[str]]:
         """Each race judged as the exact engine judges it (`countnotes.count_note`): the notes of
         those given no counts, and the races given some (whose counts `given` then yields)."""
+        places, counted, _ = self._index()
         notes: dict[str, str] = {}
         given: set[str] = set()
         for label, group in by_election.items():
-            if any(not r.summed and (r.row.region, r.row.unit) in self.by_place for r in group):
-                raise HandOver  # counts of a precinct that may be a total: the totals stage's
             for record in group:
                 pair = self.pair_of(record)
                 if pair is not None and self.labels.setdefault(pair, label) != label:
                     raise HandOver  # one race's cells in one region, named into two races
-            places = self.places(group)
-            note = count_note(label, places, self.by_place, shared)
+            numbers = self._numbers(group)
+            # A record kept apart (its own place) is counted for no race (`_numbers`).
+            own = {(r.row.region, r.row.unit) for r in group if not r.summed}
+            has = counted[numbers]
+            uncounted = [places[n] for n in numbers[~has].tolist()] + list(own)
+            note = count_note(label, uncounted, len(numbers) + len(own), shared)
             if note is not None:
                 notes[label] = note
-            elif any(place in self.by_place for place in places):
+            elif has.any():
                 given.add(label)
-                self.counted[label] = group
+                self.counted[label] = numbers[has]
         return notes, given
 
     def given(self, election: str) -> Iterator[tuple[str, dict[str, Given]]]:
-        """The count rows of each precinct of a race given its precincts' counts, in line order."""
-        records = self.counted.get(election)
-        if not records:
+        """The count rows of each precinct of a race given its precincts' counts, in the order
+        of the precincts' first rows."""
+        numbers = self.counted.get(election)
+        if numbers is None:
             return
-        places = self.places(records)
-        found = [(place, self.by_place[place]) for place in places if place in self.by_place]
-        found.sort(key=lambda item: min(line for _, line in item[1].values()))
-        for (region, _), values in found:
-            yield region or "", values
+        places, _, counts = self._index()
+        for number in numbers.tolist():
+            yield places[number][0], counts[number]
