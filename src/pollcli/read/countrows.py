@@ -140,6 +140,9 @@ class CountUnits(RaceUnits):
         parts, region_at, reader = self.reading
         place = reader.place
         found = []
+        # Each region and precinct cell read once a block (a precinct's rows of counts share it).
+        regions: dict[bytes, str | None] = {}
+        units: dict[bytes, str] = {}
         keys = zip(*summed.count_keys, strict=True)
         for key, first, votes, count in zip(
             keys, summed.count_firsts, summed.count_totals, summed.count_counts, strict=True
@@ -151,8 +154,15 @@ class CountUnits(RaceUnits):
             if not part[1].all_races or part[1].fact is None:
                 return None  # a row of no name of another kind: read by the exact stages
             try:
-                region = place(key[region_at].decode("utf-8")) if region_at is not None else None
-                unit = clean_cell(key[-1].decode("utf-8"))
+                region = None
+                if region_at is not None:
+                    raw = key[region_at]
+                    if raw not in regions:
+                        regions[raw] = place(raw.decode("utf-8"))
+                    region = regions[raw]
+                unit = units.get(key[-1]) or units.setdefault(
+                    key[-1], clean_cell(key[-1].decode("utf-8"))
+                )
             except UnicodeDecodeError:
                 return None
             found.append((part, region, unit, votes, line + first))
