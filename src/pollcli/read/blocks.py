@@ -286,7 +286,12 @@ class Layout:
         unit_facts: list[list[bytes]] = []
         unit_firsts: list[int] = []
         if precinct_names:
-            combos = _group(rows, [*precinct_names, *fact_names], [("row", "hash_min", "first")])
+            apart = [COUNT_UNIT] if self.count_names else []  # (rows of counts: no race's)
+            combos = _group(
+                rows, [*precinct_names, *fact_names, *apart], [("row", "hash_min", "first")]
+            )
+            if apart:
+                combos = _counts_apart(combos, [])[0]
             unit_facts = [combos.column(k).to_pylist() for k in [*precinct_names, *fact_names]]
             unit_firsts = combos.column("first").to_pylist()
         if self.modes is not None:  # last: a block refused before adds no groups
