@@ -157,3 +157,53 @@ def test_count_rows_the_stream_does_not_keep_hand_the_file_over(tmp_path, monkey
     exact, streamed = both(monkeypatch, path)
     assert dump(exact) == dump(streamed)
     assert not streams(path)
+
+
+def _totals(counts: bool) -> list[str]:
+    rows = []
+    for c in range(3):
+        if counts:
+            rows += [
+                f"County {c},TOTALS,Registered Voters,,,,9999",
+                f"County {c},TOTALS,Ballots Cast,,,,5555",
+            ]
+        rows += [
+            f"County {c},TOTALS,President,,DEM,Ann,300",
+            f"County {c},TOTALS,President,,REP,Bob,200",
+        ]
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("edge", "streamed"),
+    [
+        # A precinct that may be a total (kept apart for the totals stage) with rows of counts:
+        # the totals stage would judge those rows too, so the exact engine reads the file.
+        ("totals_with_counts", False),
+        # Without: a place of President's that no row counts (no turnout, a note), as the exact
+        # engine has it.
+        ("totals_without_counts", True),
+        # A row of no name that is no count (an error): its block read by the exact stages.
+        ("blank_candidate", True),
+        # Counts of a precinct that no race has rows in: no race's.
+        ("count_only_precinct", True),
+        # A precinct's count twice: the exact engine names both lines.
+        ("count_twice", False),
+    ],
+)
+def test_count_rows_edges_read_alike(tmp_path, monkeypatch, edge, streamed):
+    lines = counts_file(counties=3, precincts=8, split=True).splitlines()
+    extra = {
+        "totals_with_counts": _totals(True),
+        "totals_without_counts": _totals(False),
+        "count_only_precinct": ["County 2,P99,Registered Voters,,,,100"],
+    }
+    if edge == "blank_candidate":
+        lines.insert(30, "County 0,P05,President,,DEM,,12")
+    if edge == "count_twice":
+        lines.insert(3, lines[1])
+    path = write(tmp_path, "\n".join(lines + extra.get(edge, [])) + "\n")
+    exact, stream_result = both(monkeypatch, path)
+    assert exact[0]
+    assert dump(exact) == dump(stream_result)
+    assert streams(path) == streamed
