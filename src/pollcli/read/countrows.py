@@ -16,8 +16,9 @@ for `facts.region_counts`).
 What it cannot tell as the exact engine does hands the file to it (`raceunits.HandOver`): a count
 row of a blank precinct or of a precinct that may be a total, one with fact cells, a precinct's
 count given twice, --where (rows left out, whose precincts it does not keep), a record that no
-precinct's race cells gave; or counts in the head that it does not keep apart (a count named in
-the candidate column, an election column: `counts_in_head`).
+precinct's race cells gave, an election column (`counts_in_head`). A count named in the name column
+(OH 2018: candidate `Registered Voters` of no race) or first met past the head is summed with the
+other rows, and its record for every race hands the file over once it is read (`read.stream`).
 """
 
 from __future__ import annotations
@@ -57,18 +58,20 @@ def counts_in_head(
 ) -> bool | None:
     """Whether the head's rows count their precinct for every race with no name (an office of
     counts): the streaming engine then keeps such rows by precinct. None where it would not read
-    such rows as the exact engine does: one that names its count in a name column (summed with
-    the others), counts beside count columns, no race or precinct column, --where."""
+    such rows as the exact engine does: counts beside count columns, an election column, no race
+    column, --where."""
     columns = reader.columns
     width, names = len(columns.header), name_indexes(columns)
+    if not names or "unit" not in columns.present:
+        return False  # (summed as ever: a record for every race hands the file over)
     found = False
     for _, cells in records:
-        if len(cells) != width:
+        # Only a row of no name is read (a count named in the name column, OH 2018's, is summed
+        # with the others, and its record for every race hands the file over after all).
+        if len(cells) != width or any(cells[i].strip() for i in names):
             continue
         values, _ = reader.split(cells)
         if values.get("all_races"):
-            if any(cells[i].strip() for i in names):
-                return None
             found = True
     # (An election column: a precinct of two elections is one place to the exact engine.)
     if found and (
