@@ -216,26 +216,6 @@ class RaceUnits(UnitFacts):
             raise HandOver  # made anew by a stage after `hold`: its precincts are not known
         return self._held[id(record)]
 
-    def places(self, records: Iterable[Record]) -> set[tuple[str | None, str | None]]:
-        """The precincts (region, precinct) the records have rows in, as the exact engine's rows
-        name them: a summed record's are those of its race cells in its region, one kept apart
-        is its own place."""
-        pairs: set[tuple[Signature, str]] = set()
-        found: set[tuple[str | None, str | None]] = set()
-        for record in records:
-            pair = self.pair_of(record)
-            if pair is None:
-                found.add((record.row.region, record.row.unit))
-            else:
-                pairs.add(pair)
-        precincts = self.precincts
-        for pair in pairs:
-            place = self.pairs.get(pair)
-            if not place:
-                raise HandOver  # race cells that no precinct gave as the records read them
-            found.update(precincts[number][1:] for number in place[::2])
-        return found
-
     def given(self, election: str) -> Iterator[tuple[str, dict[str, Given]]]:
         """Each precinct of the races named `election` as (region, {count: (value, line)}), in the
         order of their first rows in it, as the exact engine registers them."""
