@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from pollcli.numbers import MAX_VOTES
+from pollcli.read.countrows import COUNT_UNIT, count_column, count_groups, counts_apart
 from pollcli.read.repeats import BlockUnits, of_block
 from pollcli.read.total_words import suspect_cells
 
@@ -26,9 +27,6 @@ if TYPE_CHECKING:
 # Distinct (race, name) pairs made Python objects at a time while a block is cut at the first
 # option past the bound (`OptionCount.cut`): it is met within the first 10,001 of a race.
 PAIRS_AT_A_TIME: Final[int] = 4096
-
-# The column of a row of counts for every race's precinct (`Layout._count_column`).
-COUNT_UNIT: Final[str] = "count_unit"
 
 # The CSV module's default field limit: a line at least this long may hold a cell the exact stages
 # refuse, so its block is read by them.
@@ -265,7 +263,10 @@ class Layout:
         held: list[bytes | None] = []
         grouping = key_names
         if self.count_names:  # a row of counts for every race: a key of its own precinct
-            rows, grouping = self._count_column(rows), [*key_names, COUNT_UNIT]
+            rows, grouping = (
+                count_column(rows, self.count_names, self.unit_index),
+                [*key_names, COUNT_UNIT],
+            )
         if unit_names:
             units, distinct_units, regions, cleaned = self._units(parsed, np, pa)
             suspects = suspect_cells(distinct_units, regions)
@@ -282,7 +283,7 @@ class Layout:
             return None
         counted = None
         if self.count_names:
-            groups, held, counted = _counts_apart(groups, held)
+            groups, held, counted = counts_apart(groups, held)
         unit_facts: list[list[bytes]] = []
         unit_firsts: list[int] = []
         if precinct_names:
@@ -291,7 +292,7 @@ class Layout:
                 rows, [*precinct_names, *fact_names, *apart], [("row", "hash_min", "first")]
             )
             if apart:
-                combos = _counts_apart(combos, [])[0]
+                combos = counts_apart(combos, [])[0]
             unit_facts = [combos.column(k).to_pylist() for k in [*precinct_names, *fact_names]]
             unit_firsts = combos.column("first").to_pylist()
         if self.modes is not None:  # last: a block refused before adds no groups
@@ -309,24 +310,8 @@ class Layout:
             unit_facts=unit_facts,
             unit_firsts=unit_firsts,
             cut=cut is not None,
-            **({} if counted is None else _count_groups(counted, [*key_names, COUNT_UNIT])),
+            **({} if counted is None else count_groups(counted, [*key_names, COUNT_UNIT])),
         )
-
-    def _count_column(self, rows: Any) -> Any:
-        """The rows with their precinct's cell in a column of their own where they have no name
-        (`count_names`: counts for every race), blank for the others: grouped on with the keys,
-        it keeps each precinct's rows of counts apart (a column, not a copy of the block)."""
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        # (No scalar: `pa.scalar` imports pandas, 0.2 s and 15 MiB.)
-        named = None
-        for index in self.count_names:
-            cell = pc.cast(pc.binary_length(rows.column(f"c{index}")), pa.bool_())
-            named = cell if named is None else pc.or_(named, cell)
-        blank = pc.cast(pc.invert(named), pa.int64())
-        unit = rows.column(f"c{self.unit_index}")
-        return rows.append_column(COUNT_UNIT, pc.binary_repeat(unit, blank))  # the cell, or b""
 
     def _options_cut(self, rows: Any, np: Any, pa: Any) -> int | None:
         """The rows up to the first option past the bound on options in this block alone
@@ -412,30 +397,6 @@ def _within(groups: Any) -> bool:
     Bounds per group rather than `pyarrow.compute.min_max`: that module costs 35 ms to import."""
     low, high = groups.column("low").to_pylist(), groups.column("high").to_pylist()
     return not low or (min(low) >= 0 and max(high) <= MAX_VOTES)
-
-
-def _counts_apart(groups: Any, held: list[bytes | None]) -> tuple[Any, list[bytes | None], Any]:
-    """The groups of the rows of counts for every race (a precinct in `COUNT_UNIT`) taken out of
-    the others: (the others, their units kept apart, the groups of counts or None)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    counts = pc.cast(pc.binary_length(groups.column(COUNT_UNIT)), pa.bool_())
-    if not pc.any(counts).as_py():
-        return groups, held, None
-    if held:
-        held = [h for h, count in zip(held, counts.to_pylist(), strict=True) if not count]
-    return groups.filter(pc.invert(counts)), held, groups.filter(counts)
-
-
-def _count_groups(groups: Any, names: list[str]) -> dict[str, Any]:
-    """`BlockSums`' fields of the rows of counts for every race, grouped (`_counts_apart`)."""
-    return {
-        "count_keys": [groups.column(k).to_pylist() for k in names],
-        "count_totals": groups.column("total").to_pylist(),
-        "count_firsts": groups.column("first").to_pylist(),
-        "count_counts": groups.column("count").to_pylist(),
-    }
 
 
 def _columns(table: Any) -> Callable[[int], list[bytes]]:
