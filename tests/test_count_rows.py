@@ -207,3 +207,21 @@ def test_count_rows_edges_read_alike(tmp_path, monkeypatch, edge, streamed):
     assert exact[0]
     assert dump(exact) == dump(stream_result)
     assert streams(path) == streamed
+
+
+@pytest.mark.parametrize("where", ["office", "candidate"])
+def test_a_file_of_count_rows_alone_is_an_error_not_an_empty_result(tmp_path, monkeypatch, where):
+    # Before: no election, no problem, exit 0 (and the streaming engine said "the header has no
+    # data rows under it"). Counts with no option give no result, which the reader must be told.
+    count = "Registered Voters,,,," if where == "office" else "Governor,,,Registered Voters,"
+    cast = "Ballots Cast,,,," if where == "office" else "Governor,,,Ballots Cast,"
+    text = f"{HEADER}\nAdams,P1,{count}1200\nAdams,P1,{cast}800\n"
+    path = write(tmp_path, text)
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        result = invoke("validate", str(path), "--format", "json")
+        assert result.code == 1, engine
+        (problem,) = json.loads(result.stdout)["files"][0]["problems"]
+        assert problem["code"] == "no-rows" and problem["line"] == 2
+        assert "every data row is a count (here the registered voters" in problem["message"]
+        assert invoke("summary", str(path)).code == 1

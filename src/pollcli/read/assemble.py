@@ -21,7 +21,7 @@ from pollcli.columns import option_key as option_key
 from pollcli.election import Election, Facts, Option, Region, Repeat
 from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
-from pollcli.read.countnotes import count_note, far_above, without_unused_counts
+from pollcli.read.countnotes import count_note, counts_alone, far_above, without_unused_counts
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import (
     FactSources,
@@ -31,6 +31,7 @@ from pollcli.read.facts import (
     front_matter,
     region_counts,
 )
+from pollcli.read.raceunits import HandOver
 from pollcli.read.records import (
     CellReader,
     Record,
@@ -83,6 +84,8 @@ class Assembly:
 
     def elections(self, records: list[Record], header_line: int) -> list[Election]:
         """Records grouped into elections (in order of first appearance), each built and checked."""
+        if not records and self.count_rows is not None and self.count_rows.rows:
+            raise HandOver  # rows of counts alone: the exact engine says so (`counts_alone`)
         if not records and not self.found.errors:
             self.found.add(
                 Code.NO_ROWS,
@@ -128,6 +131,8 @@ class Assembly:
             self.spans[label] = (start, len(self.found.items))
             if election is not None:
                 elections.append(election)
+        if not elections and not self.found.errors:  # rows of counts alone: say so
+            counts_alone(every_race or [r for g in by_election.values() for r in g], self.found)
         return elections
 
     def _election(self, label: str, records: list[Record]) -> Election | None:

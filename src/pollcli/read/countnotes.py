@@ -10,6 +10,7 @@ from typing import Final
 from pollcli.columns import NOT_VALID_KINDS
 from pollcli.election import Facts, Option
 from pollcli.kinds import ballot_count, registrant_count
+from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 
@@ -119,3 +120,27 @@ def _rows_named(rows: list[Record]) -> str:
     lines = sorted(r.line for r in rows)
     shown = ", ".join(f"{line:,}" for line in lines[:5]) + (" …" if len(lines) > 5 else "")
     return f"{len(rows):,} row(s) named {', '.join(map(repr, names))} (line(s) {shown})"
+
+
+_COUNT_WORDS: Final[dict[str, str]] = {
+    "registered": "registered voters",
+    "ballots_cast": "ballots cast",
+    "invalid": "invalid ballots",
+    "blank": "blank ballots",
+    "total_votes": "total votes",
+}
+
+
+def counts_alone(records: list[Record], found: Found) -> None:
+    """A file whose rows are all counts (Registered Voters, Ballots Cast) gave no election: an
+    error, not an empty result that says nothing."""
+    counts = [r for r in records if r.row.fact is not None]
+    if counts:
+        fact = counts[0].row.fact or ""
+        found.add(
+            Code.NO_ROWS,
+            counts[0].line,
+            f"every data row is a count (here the {_COUNT_WORDS.get(fact, fact)} of a place), "
+            "none a ballot option's, so there is no result to give; add the options' rows "
+            "(candidates, parties or answers, with their votes)",
+        )
