@@ -117,3 +117,49 @@ def test_both_engines_leave_them_out_alike(tmp_path, monkeypatch):
     assert not [p for p in problems if p.severity == "error"]
     names = {o.candidate for e in elections for o in e.options}
     assert not names & COUNTS
+
+
+# Kings 2014's Democratic primary: State Senate 18, 19 and 20, each district's own candidates, and
+# the same ballot-count names in every district. Those names are no candidates, so no evidence that
+# every district has the same candidates: counted as such, the districts were read as geography
+# and summed into one race, "Jesse E. Hamilton leads with 25.30 %" of three districts' votes.
+DISTRICTS = """county,precinct,office,district,candidate,party,votes
+Kings,001/50,State Senate,18,Public Counter,Democratic,55
+Kings,001/50,State Senate,18,Emergency,Democratic,0
+Kings,001/50,State Senate,18,Absentee/Military,Democratic,2
+Kings,001/50,State Senate,18,Affidavit,Democratic,1
+Kings,001/50,State Senate,18,Martin Dilan,Democratic,30
+Kings,001/50,State Senate,18,Debbie Medina,Democratic,22
+Kings,002/58,State Senate,19,Public Counter,Democratic,70
+Kings,002/58,State Senate,19,Emergency,Democratic,1
+Kings,002/58,State Senate,19,Absentee/Military,Democratic,3
+Kings,002/58,State Senate,19,Affidavit,Democratic,0
+Kings,002/58,State Senate,19,John Sampson,Democratic,41
+Kings,002/58,State Senate,19,Dell Smitherman,Democratic,25
+Kings,003/43,State Senate,20,Public Counter,Democratic,90
+Kings,003/43,State Senate,20,Emergency,Democratic,0
+Kings,003/43,State Senate,20,Absentee/Military,Democratic,4
+Kings,003/43,State Senate,20,Affidavit,Democratic,2
+Kings,003/43,State Senate,20,Jesse Hamilton,Democratic,60
+Kings,003/43,State Senate,20,Rubain Dorancy,Democratic,26
+"""
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_ballot_counts_do_not_make_districts_one_race(tmp_path, monkeypatch, engine):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    path = write(tmp_path, DISTRICTS, name="20140909__ny__primary__kings__precinct.csv")
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    frame = pd.read_csv(io.StringIO(DISTRICTS), dtype={"district": str})
+    frame = frame[~frame["candidate"].isin(COUNTS)]
+    sums = frame.groupby(["district", "candidate"])["votes"].sum()
+    truth = {d: {n: int(v) for n, v in sums[d].items()} for d in frame["district"].unique()}
+    data = json.loads(result.stdout)
+    got = {
+        e["race_keys"]["district"]: {o["candidate"]: o["votes"] for o in e["results"]}
+        for e in data["elections"]
+    }
+    assert got == truth
+    leaders = {e["race_keys"]["district"]: e["leader"]["candidate"] for e in data["elections"]}
+    assert leaders == {"18": "Martin Dilan", "19": "John Sampson", "20": "Jesse Hamilton"}

@@ -22,7 +22,9 @@ races.
 
 Lines that are no candidate (other kinds, totals, and names that only look like one, such as
 "Write-in (misc.)": `kinds.looks_like_no_candidate`) stand wherever a race was counted and are no
-evidence either way.
+evidence either way; nor are a unit's counts listed as candidates of every race (`Row.all_races`:
+New York City's `Public Counter`, `Absentee/Military`…, which made Kings 2014's State Senate 18, 19
+and 20 one race).
 
 `--race-by` settles both (`read.roles`); both engines' records give the same answer, since only
 which candidates appear where is counted, never how many rows.
@@ -63,7 +65,7 @@ def sub_units(
         groups: dict[tuple[str, ...], dict[str, set[str]]] = {}
         values: dict[tuple[str, ...], set[str]] = {}
         for record in records:
-            if record.row.kind != "candidate" or _total(record):
+            if record.row.kind != "candidate" or _total(record) or record.row.all_races:
                 continue
             group = tuple(raw(record, k) for k in others)
             value = normal(key.role, record.facts.get(key.canonical, ""))
@@ -137,7 +139,12 @@ def local_races(
     names: dict[tuple[str, ...], dict[str, set[str]]] = {}
     parties: dict[tuple[str, ...], dict[str, set[str]]] = {}
     for record in records:
-        if record.row.kind == "candidate" and record.row.region and not _total(record):
+        if (
+            record.row.kind == "candidate"
+            and record.row.region
+            and not _total(record)
+            and not record.row.all_races
+        ):
             group = tuple(raw(record, k) for k in keys)
             region = spacing_key(record.row.region)
             names.setdefault(group, {}).setdefault(option_key(record.row.candidate), set()).add(
