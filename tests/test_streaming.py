@@ -278,6 +278,27 @@ def test_a_value_under_a_blank_header_anywhere_is_reported_on_both_paths(tmp_pat
     assert read_stream(bad, ReadOptions()) is None  # read on, then handed over
 
 
+def test_a_value_under_a_blank_header_in_a_block_read_exactly(tmp_path, monkeypatch):
+    """A block the streaming engine hands to the exact stages (here for a blank candidate cell) is
+    looked at for values under a blank header too: New York's 2000 general file has three, past
+    its head, in a block of blank names; the streaming engine summarised it, the exact one refused
+    it (blank-label)."""
+    monkeypatch.setattr(stream, "SPLIT_CHARS", 200)
+    monkeypatch.setattr(stream, "HEAD_BYTES", 2000)  # the value past the head
+    lines = [line if line.startswith("#") else line + "," for line in precincts().splitlines()]
+    blank = lines[299].split(",")  # a blank name first: the block is read by the exact stages
+    blank[2] = ""
+    lines[299] = ",".join(blank)
+    lines[300] += "206920"
+    bad = write(tmp_path, "\n".join(lines) + "\n", "bad.csv")
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        results[engine] = dump(load_file(bad, ReadOptions()))
+    assert results["exact"] == results["stream"]
+    assert "blank-label" in [p["code"] for p in results["exact"][1]]
+
+
 def test_the_delimiter_is_told_from_rows_not_the_header_alone(tmp_path, monkeypatch):
     """A header that ends the top of the file is split with enough rows after it to sniff."""
     header = "region;precinct;candidate;votes;note, a, b, c, d\n"

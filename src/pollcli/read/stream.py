@@ -370,9 +370,7 @@ class _Summer:
         except UnicodeDecodeError:
             return None
         if any(cells[i].strip() for i in self.blank_indexes):
-            # A value under a blank header is an error of the header, which the exact engine
-            # reports for the file as a whole (blank-label) from all of its rows.
-            raise _ExactAfterAll
+            raise _ExactAfterAll  # a value under a blank header: the file's blank-label error
         part = options[option] = self._part(cells, line)
         return part
 
@@ -451,6 +449,8 @@ class _Summer:
         mark = len(self.found.items)
         for start, cells in read_records(text, line, self.delimiter, self.found):
             self.marks.see(cells, start)
+            if any(i < len(cells) and cells[i].strip() for i in self.blank_indexes):
+                raise _ExactAfterAll  # as in `_option`, in a block read by the exact stages too
             record = self.reader.read(start, cells, self.delimiter)
             if record is None:
                 continue
