@@ -31,7 +31,6 @@ from pollcli.read.facts import (
     front_matter,
     region_counts,
 )
-from pollcli.read.raceunits import HandOver
 from pollcli.read.records import (
     CellReader,
     Record,
@@ -85,6 +84,8 @@ class Assembly:
     def elections(self, records: list[Record], header_line: int) -> list[Election]:
         """Records grouped into elections (in order of first appearance), each built and checked."""
         if not records and self.count_rows is not None and self.count_rows.rows:
+            from pollcli.read.raceunits import HandOver
+
             raise HandOver  # rows of counts alone: the exact engine says so (`counts_alone`)
         if not records and not self.found.errors:
             self.found.add(
