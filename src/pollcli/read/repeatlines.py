@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from pollcli.read.repeats import BlockUnits, Repeats, unit_hash
+from pollcli.read.repeats import BlockUnits, Repeats, listed_rows, met_twice, unit_hash
 
 if TYPE_CHECKING:
     from pollcli.election import Election
@@ -41,10 +41,7 @@ def repeated_units(np: Any, repeats: Repeats) -> Any:
     a repeat, and of the units met in two blocks (or read by the exact stages), looked at
     together."""
     rows = np.array(repeats.rows, dtype=np.uint64).reshape(-1, 3)
-    everywhere = np.concatenate([b.hashes for b in repeats.blocks] + [rows[:, 0]])
-    everywhere.sort(kind="stable")
-    twice = np.unique(everywhere[1:][everywhere[1:] == everywhere[:-1]])
-    del everywhere
+    twice = met_twice(np, repeats.blocks, rows)
     units, names, parties = [rows[:, 0]], [rows[:, 1]], [rows[:, 2].astype(np.uint32)]
     for block in repeats.blocks:
         found = (
@@ -54,11 +51,7 @@ def repeated_units(np: Any, repeats: Repeats) -> Any:
         )
         if not found.any():
             continue
-        lists = block.lists[found].astype(np.int64)
-        sizes = block.starts[lists + 1] - block.starts[lists]
-        taken = np.repeat(block.starts[lists] - np.cumsum(sizes) + sizes, sizes) + np.arange(
-            sizes.sum()
-        )
+        taken, sizes = listed_rows(np, block, found)
         units.append(np.repeat(block.hashes[found], sizes))
         names.append(block.names[taken])
         parties.append(block.parties[taken])

@@ -299,6 +299,25 @@ def _lists(np: Any, lengths: Any, names: Any, parties: Any) -> _Lists:
     return lists, _table(np, sizes, names[taken], parties[taken])
 
 
+def met_twice(np: Any, blocks: Sequence[BlockUnits], rows: Any) -> Any:
+    """The hashes (sorted, distinct) of the units met more than once: in two blocks' lists, or
+    among `rows` (unit, name, party) read one by one."""
+    everywhere = np.concatenate([b.hashes for b in blocks] + [rows[:, 0]])
+    everywhere.sort(kind="stable")  # the blocks' sorted runs merged
+    return np.unique(everywhere[1:][everywhere[1:] == everywhere[:-1]])
+
+
+def listed_rows(np: Any, block: BlockUnits, found: Any) -> tuple[Any, Any]:
+    """The rows of a block's units marked in `found`: each row's place in the block's lists (for
+    its name and party) and how many rows each unit has (to repeat its hash)."""
+    lists = block.lists[found].astype(np.int64)
+    sizes = block.starts[lists + 1] - block.starts[lists]
+    taken = np.repeat(block.starts[lists] - np.cumsum(sizes) + sizes, sizes) + np.arange(
+        sizes.sum()
+    )
+    return taken, sizes
+
+
 @dataclass
 class Repeats:
     """The units of a file and their lists, to find an option repeated within a unit."""
@@ -322,10 +341,7 @@ class Repeats:
         if self.repeat:
             return True
         rows = np.array(self.rows, dtype=np.uint64).reshape(-1, 3)
-        everywhere = np.concatenate([b.hashes for b in self.blocks] + [rows[:, 0]])
-        everywhere.sort(kind="stable")  # the blocks' sorted runs merged
-        twice = np.unique(everywhere[1:][everywhere[1:] == everywhere[:-1]])
-        del everywhere
+        twice = met_twice(np, self.blocks, rows)
         if not twice.size:
             return False  # no unit in two blocks: the blocks' own lists said it all
         # Only units found more than once are looked at, with all their lists' rows together: each
@@ -337,11 +353,7 @@ class Repeats:
             found = np.isin(block.hashes, twice, assume_unique=True)
             if not found.any():
                 continue
-            lists = block.lists[found].astype(np.int64)
-            sizes = block.starts[lists + 1] - block.starts[lists]
-            taken = np.repeat(block.starts[lists] - np.cumsum(sizes) + sizes, sizes) + np.arange(
-                sizes.sum()
-            )
+            taken, sizes = listed_rows(np, block, found)
             codes.append(
                 np.repeat(block.hashes[found], sizes) + block.names[taken] * np.uint64(_MIX)
             )
