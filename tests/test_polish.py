@@ -62,3 +62,25 @@ def test_a_command_description_wraps_to_a_narrow_terminal(command):
     for paragraph in paragraphs:
         lines = paragraph.splitlines()
         assert lines == textwrap.wrap(" ".join(lines), 78), paragraph
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_an_output_encoding_that_cannot_write_the_results_is_a_clear_error(fmt):
+    # Before: "internal error: UnicodeEncodeError …; this is a bug in pollcli", exit 70, on a
+    # console whose encoding cannot write "—" or a bar (a Windows cp1252, PYTHONIOENCODING).
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1", "COLUMNS": "100"}
+    env.pop("PYTHONUTF8", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "pollcli", "summary", str(ROOT / "data" / "kz_2019.csv"), "-f", fmt],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    stderr = done.stderr.decode("latin-1")
+    assert done.returncode == 2, stderr
+    assert "internal error" not in stderr
+    assert "PYTHONIOENCODING=utf-8" in stderr and "--output FILE" in stderr

@@ -3,6 +3,7 @@
 # No `from __future__ import annotations`: Typer reads `_root`'s signature on every run, and
 # annotations kept as text would be compiled again each time (as in the command modules).
 
+import codecs
 import functools
 import os
 import sys
@@ -13,7 +14,7 @@ import typer
 from typer import Abort
 
 from pollcli import __version__
-from pollcli.errors import DataError, ExitCode, PollcliError
+from pollcli.errors import DataError, ExitCode, PollcliError, UsageError
 from pollcli.render.safe import visible
 
 try:  # Recent Typer vendors Click as typer._click; older releases use Click itself.
@@ -165,8 +166,24 @@ def _guarded(callback: Callable[..., Any]) -> Callable[..., Any]:
             raise _Interrupted from None
         except BrokenPipeError:
             raise _OutputClosed from None
+        except UnicodeEncodeError as error:
+            raise _unwritable(error) from None
 
     return guarded
+
+
+def _unwritable(error: UnicodeEncodeError) -> Exception:
+    """A result standard output's encoding cannot write (a Windows console's cp1252, a
+    PYTHONIOENCODING=latin-1) as a usage error that says what to do; any other, as it was."""
+    encoding = getattr(sys.stdout, "encoding", None) or ""
+    if codecs.lookup(error.encoding).name != codecs.lookup(encoding or "utf-8").name:
+        return error
+    char = error.object[error.start : error.start + 1]
+    return UsageError(
+        f"standard output writes {encoding}, which cannot show {char!r} (U+{ord(char):04X}) of "
+        "the results; set PYTHONIOENCODING=utf-8 (or PYTHONUTF8=1), or write them to a file "
+        "with --output FILE (UTF-8)"
+    )
 
 
 def _command(args: Sequence[str]) -> Any:
