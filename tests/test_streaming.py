@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from conftest import dump, invoke, write
+from conftest import dump, each_engine, invoke, write
 from pollcli.read import ReadOptions, engines, limits, load_file, stream
 from pollcli.summary import summarize
 
@@ -269,10 +269,7 @@ def test_a_value_under_a_blank_header_anywhere_is_reported_on_both_paths(tmp_pat
     assert dump(exact) == dump(streamed) and not exact[1]
     lines[300] += "stray"
     bad = write(tmp_path, "\n".join(lines) + "\n", "bad.csv")
-    results = {}
-    for engine in ("exact", "stream"):
-        monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = dump(load_file(bad, ReadOptions()))
+    results = {engine: dump(loaded) for engine, loaded in each_engine(monkeypatch, bad).items()}
     assert results["exact"] == results["stream"]
     assert [p["code"] for p in results["exact"][1]] == ["blank-label"]
     assert read_stream(bad, ReadOptions()) is None  # read on, then handed over
@@ -291,10 +288,7 @@ def test_a_value_under_a_blank_header_in_a_block_read_exactly(tmp_path, monkeypa
     lines[299] = ",".join(blank)
     lines[300] += "206920"
     bad = write(tmp_path, "\n".join(lines) + "\n", "bad.csv")
-    results = {}
-    for engine in ("exact", "stream"):
-        monkeypatch.setenv(engines.ENGINE_ENV, engine)
-        results[engine] = dump(load_file(bad, ReadOptions()))
+    results = {engine: dump(loaded) for engine, loaded in each_engine(monkeypatch, bad).items()}
     assert results["exact"] == results["stream"]
     assert "blank-label" in [p["code"] for p in results["exact"][1]]
 
