@@ -272,6 +272,39 @@ def test_summary_json_of_the_partial_file(tmp_path):
     assert '"votes": 222' in result.stdout and '"votes": 192' in result.stdout
 
 
+COUNTS_WITH_MODES = """county,precinct,office,party,candidate,mode,votes
+Adair,P1,Registered Voters,,,Total,100
+Adair,P1,Ballots Cast,,,Election Day,40
+Adair,P1,Ballots Cast,,,Absentee,20
+Adair,P1,President,DEM,Ann Lee,Election Day,25
+Adair,P1,President,DEM,Ann Lee,Absentee,10
+Adair,P1,President,REP,Bob Ray,Election Day,15
+Adair,P1,President,REP,Bob Ray,Absentee,10
+Adair,P2,Registered Voters,,,Total,200
+Adair,P2,Ballots Cast,,,Election Day,75
+Adair,P2,Ballots Cast,,,Absentee,30
+Adair,P2,President,DEM,Ann Lee,Election Day,30
+Adair,P2,President,DEM,Ann Lee,Absentee,10
+Adair,P2,President,REP,Bob Ray,Election Day,40
+Adair,P2,President,REP,Bob Ray,Absentee,20
+"""
+
+
+def test_a_count_rows_total_mode_is_not_the_votes_total(monkeypatch, tmp_path):
+    """Count rows (Registered Voters given as a Total) beside votes given by mode only: the votes are
+    the modes added up, and the notes say so, not that the votes are the TOTAL rows (session 9)."""
+    path = write(tmp_path, COUNTS_WITH_MODES, "counts_modes.csv")
+    exact, streamed, _ = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    (race,) = exact[0]
+    # By hand: Ann Lee 25+10+30+10, Bob Ray 15+10+40+20; ballots 40+20+75+30 of 100+200 registered.
+    assert {o.candidate: o.votes for o in race.options} == {"Ann Lee": 75, "Bob Ray": 85}
+    assert (race.facts.registered, race.facts.ballots_cast) == (300, 165)
+    notes = " ".join(race.notes)
+    assert "are added up: the mode column has no TOTAL rows" in notes
+    assert "TOTAL rows are used" not in notes and "mode column's TOTAL rows" not in notes
+
+
 # --- property: random presence of TOTAL rows, precinct by precinct ------------------------------
 
 _MODES = ("IN-PERSON", "ABSENTEE", "EARLY")

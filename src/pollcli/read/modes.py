@@ -106,7 +106,9 @@ def collapse(records: list[Record], notes: list[str]) -> tuple[list[Record], dic
     races: dict[str, RaceModes] = {}
     for record in records:
         race = races.setdefault(record.election, RaceModes())
-        race.with_total = race.with_total or is_total(record.facts.get("mode", ""))
+        # A count row's modes ("Registered Voters" given as a Total) say nothing of the votes'.
+        if not record.row.all_races and is_total(record.facts.get("mode", "")):
+            race.with_total = True
     groups: dict[_Key, list[tuple[str, Record]]] = {}
     for record in records:
         mode = record.facts.pop("mode", "")
@@ -118,11 +120,13 @@ def collapse(records: list[Record], notes: list[str]) -> tuple[list[Record], dic
             continue
         first = group[0][1]
         race = races[first.election]
+        of_votes = not first.row.all_races  # a count row's modes are checked, no more
         totals = [r for m, r in group if is_total(m)]
         parts = [r for m, r in group if not is_total(m)]
         part_modes = {m for m, _ in group if m and not is_total(m)}
         if totals and parts:
-            race.checked |= part_modes
+            if of_votes:
+                race.checked |= part_modes
             total = sum(r.votes or 0 for r in totals)
             added = sum(r.votes or 0 for r in parts)
             if total != added:
@@ -134,7 +138,7 @@ def collapse(records: list[Record], notes: list[str]) -> tuple[list[Record], dic
                 mismatch.line = min(mismatch.line, line)
                 if first.row.unit:
                     mismatch.units.add(first.row.unit)
-        elif parts:
+        elif parts and of_votes:
             race.added |= part_modes
             if race.with_total:
                 race.added_in.add((first.row.region or "", first.row.unit or ""))
