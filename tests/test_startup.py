@@ -144,3 +144,23 @@ def test_matplotlib_is_loaded_only_to_draw_a_chart(tmp_path):
     assert "matplotlib" not in plain
     assert "matplotlib" in charted
     assert (tmp_path / "kz.svg").exists()
+
+
+def test_the_command_line_process_makes_no_collection_after_it_starts():
+    """`pollcli` pauses the cyclic collector from its first import to its exit (`__main__`): the command
+    runs with it paused anyway (`cli.run`), and re-enabling it between the two made one pass over
+    every object the command had made, as the command ended (some 10 ms of the everyday run)."""
+    script = (
+        "import gc, sys, contextlib, io\n"
+        "import pollcli.__main__ as entry\n"
+        "passes = []\n"
+        "gc.callbacks.append(lambda phase, info: phase == 'start' and passes.append(info))\n"
+        f"sys.argv = ['pollcli', 'summary', {str(DATA / 'kz_2022.csv')!r}, '--format', 'json']\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    entry.main()\n"
+        "print(len(passes))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["0"]
