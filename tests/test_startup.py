@@ -53,6 +53,7 @@ NOT_ON_THE_EVERYDAY_PATH = (
     "rapidfuzz",
     "anyascii",
     "rich",
+    "json",  # Pydantic writes the JSON; the standard library's writer only where its text differs
     "pollcli.read.stream",
     "pollcli.read.blocks",
     "pollcli.read.repeats",

@@ -17,11 +17,13 @@ the standard library's on random documents.
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import pydantic_core
+
+if TYPE_CHECKING:
+    import json
 
 INDENT: Final[str] = "  "
 _SCALARS: Final = (str, int, float, bool, type(None))
@@ -76,6 +78,8 @@ class _Writer:
 
     def encoder(self, depth: int) -> json.JSONEncoder:
         """The C encoder whose item separator starts a line at this depth."""
+        import json  # only here, where Pydantic's text is not the standard library's
+
         while len(self.encoders) <= depth:
             newline = ",\n" + INDENT * len(self.encoders)
             self.encoders.append(
