@@ -165,3 +165,36 @@ def test_the_command_line_process_makes_no_collection_after_it_starts():
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == ["0"]
+
+
+# Regular expressions of rarer shapes, compiled on first use (`functools.cache`): compiling them all
+# at import cost a few milliseconds of every start.
+COMPILED_ON_FIRST_USE = (
+    "pollcli.columns:_affixes",
+    "pollcli.columns:_camel",
+    "pollcli.kinds:_numbered_write_in",
+    "pollcli.kinds:_no_candidate_parts",
+    "pollcli.read.facts:_dated_name",
+    "pollcli.read.racekeys:party_offices",
+    "pollcli.read.racekeys:primary_name",
+    "pollcli.read.total_words:_place_total",
+    "pollcli.read.total_words:_option_subtotal",
+    "pollcli.read.total_words:_suffixed",
+    "pollcli.read.total_words:_blank_line",
+    "pollcli.read.unitcounts:_district_in_name",
+)
+
+
+def test_the_everyday_json_run_compiles_no_pattern_of_rarer_files():
+    script = (
+        f"{_run_cli('summary', str(DATA / 'kz_2022.csv'), '--format', 'json')}\n"
+        "import importlib\n"
+        f"for name in {COMPILED_ON_FIRST_USE!r}:\n"
+        "    module, function = name.split(':')\n"
+        "    compiled = getattr(importlib.import_module(module), function).cache_info().currsize\n"
+        "    print(name, compiled)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == [word for name in COMPILED_ON_FIRST_USE for word in (name, "0")]

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import engines_agree, invoke, write
 from pollcli.read import ReadOptions, engines
-from pollcli.read.racekeys import PARTY_OFFICES, top_two_by_name
+from pollcli.read.racekeys import party_offices, top_two_by_name
 
 # Washington's layout (OpenElections' county file): a statewide office over two counties whose
 # parties are spelt two ways, a county office of one name in two counties, and precinct committee
@@ -323,7 +323,7 @@ def test_a_party_committee_with_its_party_in_its_name_is_a_primary(tmp_path):
     ],
 )
 def test_the_offices_each_party_elects_its_own_of(office, own):
-    assert (PARTY_OFFICES.search(office) is not None) is own
+    assert (party_offices().search(office) is not None) is own
 
 
 # Louisiana's November election (OpenElections `20161108__la__general__county.csv`): a jungle

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Final, Literal, get_args
 
 from pollcli.aliases import GEOGRAPHY, ROW_ALIASES
@@ -231,11 +231,18 @@ def _build_lookup() -> dict[str, str]:
 
 
 HEADER_LOOKUP: Final[dict[str, str]] = _build_lookup()
-# Words around a column's word that do not change what it is: `county_name`, `Nom de
-# circonscription`, `Libellé du département`, `name of district`.
-_AFFIXES: Final[re.Pattern[str]] = re.compile(
-    r"^(?:(?:libell[ée]|nom|name)_(?:de_la|de_l|du|de|des|of)_|name_of_)|_(?:name|nom|names)$"
-)
+
+
+@cache
+def _affixes() -> re.Pattern[str]:
+    """Words around a column's word that do not change what it is: `county_name`, `Nom de
+    circonscription`, `Libellé du département`, `name of district`. Compiled on first use, as the
+    expressions below: a file of known headers never needs them."""
+    return re.compile(
+        r"^(?:(?:libell[ée]|nom|name)_(?:de_la|de_l|du|de|des|of)_|name_of_)|_(?:name|nom|names)$"
+    )
+
+
 # `% Voix/Ins`, `% Blancs/Vot`: a percentage of the registered voters or of the ballots cast, a
 # protocol figure (France's ministry files), not the option's share of the valid vote (`/Exp`).
 _OTHER_BASES: Final[frozenset[str]] = frozenset({"ins", "inscrits", "vot", "votants"})
@@ -252,9 +259,9 @@ def canonical_column(header: str) -> str | None:
         # language, unless it is of another base.
         base = normalize_header(header.rsplit("/", 1)[1]) if "/" in header else ""
         return None if base in _OTHER_BASES else "share"
-    if _CAMEL.fullmatch(header.strip()):
+    if _camel().fullmatch(header.strip()):
         # `PartyName`, `CandidateName` (Australia's AEC): the words a case change begins.
-        found = _word("_".join(w.lower() for w in _CAMEL_WORD.findall(header)))
+        found = _word("_".join(w.lower() for w in _camel_word().findall(header)))
         if found is not None:
             return found
     if "/" in header:
@@ -266,15 +273,22 @@ def canonical_column(header: str) -> str | None:
     return None
 
 
-# A header of capitalised words run together (`PartyName`), and each of its words.
-_CAMEL: Final[re.Pattern[str]] = re.compile(r"(?:[A-Z][a-z]+){2,}")
-_CAMEL_WORD: Final[re.Pattern[str]] = re.compile(r"[A-Z][a-z]+")
+@cache
+def _camel() -> re.Pattern[str]:
+    """A header of capitalised words run together (`PartyName`)."""
+    return re.compile(r"(?:[A-Z][a-z]+){2,}")
+
+
+@cache
+def _camel_word() -> re.Pattern[str]:
+    """Each word of a `_camel` header."""
+    return re.compile(r"[A-Z][a-z]+")
 
 
 def _word(key: str) -> str | None:
     if key in HEADER_LOOKUP:
         return HEADER_LOOKUP[key]
-    bare = _AFFIXES.sub("", key)
+    bare = _affixes().sub("", key)
     return HEADER_LOOKUP.get(bare) if bare != key else None
 
 
@@ -284,12 +298,12 @@ def place_level(header: str) -> int:
     key = normalize_header(header)
     for candidate in (
         key,
-        _AFFIXES.sub("", key),
+        _affixes().sub("", key),
         *(normalize_header(h) for h in header.split("/")),
     ):
         if candidate in _LEVEL:
             return _LEVEL[candidate]
-        bare = _AFFIXES.sub("", candidate)
+        bare = _affixes().sub("", candidate)
         if bare in _LEVEL:
             return _LEVEL[bare]
     return 1
@@ -298,7 +312,7 @@ def place_level(header: str) -> int:
 def place_word(header: str) -> str:
     """The geography word a header is (`County Name` → `county`), for the yielding rule."""
     key = normalize_header(header)
-    return _AFFIXES.sub("", key)
+    return _affixes().sub("", key)
 
 
 _METHOD_ALIASES: Final[dict[str, str]] = {

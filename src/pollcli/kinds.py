@@ -56,7 +56,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Final, Literal
 
 Kind = Literal["candidate", "against_all", "blank", "invalid", "other"]
@@ -294,9 +294,12 @@ _FACT_BY_NAME: Final[dict[str, str]] = {
 }
 
 
-# A write-in line numbered by its publisher (Arizona 2016: `WRITE-IN 133`, `Write-in 20`): the
-# votes of write-in candidates, as the bare word counts them.
-_NUMBERED_WRITE_IN: Final[re.Pattern[str]] = re.compile(r"write ?ins? \d+")
+@cache
+def _numbered_write_in() -> re.Pattern[str]:
+    """A write-in line numbered by its publisher (Arizona 2016: `WRITE-IN 133`, `Write-in 20`): the
+    votes of write-in candidates, as the bare word counts them. Compiled on first use, as the
+    expressions below: most files have no such name, and compiling cost start-up."""
+    return re.compile(r"write ?ins? \d+")
 
 
 # Footnote marks a publisher sets around a word ("WRITE-IN**": Minnesota's county files, whose
@@ -326,7 +329,7 @@ def _kind_of(key: str) -> Kind:
         if half and words[:half] == words[half:]:
             kind = _KIND_BY_NAME.get(" ".join(words[:half]))
     if kind is None:
-        kind = "other" if _NUMBERED_WRITE_IN.fullmatch(key) else "candidate"
+        kind = "other" if _numbered_write_in().fullmatch(key) else "candidate"
     return kind  # type: ignore[return-value]
 
 
@@ -431,13 +434,15 @@ def is_answer(name: str) -> bool:
     return name_key(name) in _ANSWER_KEYS
 
 
-# Word parts of a line that is no candidate, in a name no table holds ("Write-in (misc.)",
-# "Scattered write-ins", "Total write-in votes cast"): never a kind by themselves (a write-in
-# candidate may be named "Write-in: Ann Ash"), only kept out of the evidence of what a race is.
-_NO_CANDIDATE_PARTS: Final[re.Pattern[str]] = re.compile(
-    r"(?:^| )(?:write ?ins?|scatter(?:ed|ing|ings)?|(?:under|over) ?votes?|blank (?:votes?|ballots?)"
-    r"|total|totals)(?: |$)"
-)
+@cache
+def _no_candidate_parts() -> re.Pattern[str]:
+    """Word parts of a line that is no candidate, in a name no table holds ("Write-in (misc.)",
+    "Scattered write-ins", "Total write-in votes cast"): never a kind by themselves (a write-in
+    candidate may be named "Write-in: Ann Ash"), only kept out of the evidence of what a race is."""
+    return re.compile(
+        r"(?:^| )(?:write ?ins?|scatter(?:ed|ing|ings)?|(?:under|over) ?votes?"
+        r"|blank (?:votes?|ballots?)|total|totals)(?: |$)"
+    )
 
 
 @lru_cache(maxsize=1 << 14)
@@ -450,7 +455,7 @@ def looks_like_no_candidate(name: str) -> bool:
     return (
         _kind_of(key) != "candidate"
         or key in _FACT_BY_NAME
-        or _NO_CANDIDATE_PARTS.search(key) is not None
+        or _no_candidate_parts().search(key) is not None
     )
 
 

@@ -12,6 +12,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -92,14 +93,17 @@ def front_matter(items: Iterable[FrontMatter], found: Found) -> dict[str, Given]
     return front
 
 
-# OpenElections names every file by the day of the vote: `20201103__ga__general__county.csv`.
-_DATED_NAME = re.compile(r"(\d{4})(\d{2})(\d{2})__[a-z]{2}__", re.IGNORECASE)
+@cache
+def _dated_name() -> re.Pattern[str]:
+    """OpenElections names every file by the day of the vote: `20201103__ga__general__county.csv`.
+    Compiled on first use: a file whose date is given never needs it."""
+    return re.compile(r"(\d{4})(\d{2})(\d{2})__[a-z]{2}__", re.IGNORECASE)
 
 
 def date_in_name(stem: str) -> str | None:
     """The day of the vote an OpenElections file name begins with (`20201103__ga__…` →
     `2020-11-03`), or None: a name of another form, or eight digits that are no day."""
-    match = _DATED_NAME.match(stem)
+    match = _dated_name().match(stem)
     if match is None:
         return None
     try:

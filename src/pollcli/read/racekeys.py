@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Final
 
 from pollcli.columns import RACE_PREFIX, STAGES, YES_WORDS, normalize_header
@@ -86,16 +86,20 @@ PARTY_ADJECTIVES: Final[dict[str, str]] = {
 # Words of a file's name that say it holds party primaries (OpenElections: 20200609__ga__primary…):
 # heeded only for rows whose stage the file does not state.
 PRIMARY_WORDS: Final[frozenset[str]] = frozenset({"primary", "primaries", "pri"})
-_DIGITS = re.compile(r"\d+")
 
 
-# Offices that stay party primaries in a top-two primary (California's presidential primary and
-# party committees; Washington's precinct committee officers): each party elects its own.
-PARTY_OFFICES: Final = re.compile(
-    r"\bpresident(ial)?\b|\bcentral committee\b|\bprecinct committee\b|\bcommittee ?(wo)?m[ae]n\b"
-    r"|\bparty committee\b|\bpco\b",
-    re.IGNORECASE,
-)
+@cache
+def party_offices() -> re.Pattern[str]:
+    """Offices that stay party primaries in a top-two primary (California's presidential primary
+    and party committees; Washington's precinct committee officers): each party elects its own.
+    Compiled on first use, as `primary_name`: a file of one race never needs them."""
+    return re.compile(
+        r"\bpresident(ial)?\b|\bcentral committee\b|\bprecinct committee\b"
+        r"|\bcommittee ?(wo)?m[ae]n\b|\bparty committee\b|\bpco\b",
+        re.IGNORECASE,
+    )
+
+
 # The states whose OpenElections files named `…__primary…` hold top-two primaries, and since when
 # (Washington from 2008, California from 2012): the first year of the date in the file's name.
 TOP_TWO_STATES: Final[dict[str, int]] = {"wa": 2008, "ca": 2012}
@@ -110,7 +114,7 @@ class PartyRule:
     is blank: a general race, a runoff, a jungle primary is every party's. In a top-two primary
     (`top_two`: `--primary top-two`, or an OpenElections file of Washington or California) every
     office's primary is every party's, but for the offices each party elects its own of
-    (`PARTY_OFFICES`); `detected` when the file's name said so, not a flag. `general_offices`:
+    (`party_offices`); `detected` when the file's name said so, not a flag. `general_offices`:
     `--primary top-two` on a file whose name says general (Louisiana's November election, a
     jungle primary for Congress and the general election for President): those offices' races
     are general races, every party's, not party primaries."""
@@ -134,7 +138,7 @@ class PartyRule:
             return party
         if not self.primary(stage):
             return ""
-        own = office is not None and PARTY_OFFICES.search(office) and not self.general_offices
+        own = office is not None and party_offices().search(office) and not self.general_offices
         if self.top_two and office is not None and not own:
             return ""
         return party
@@ -144,7 +148,7 @@ class PartyRule:
         return (
             self.top_two
             and self.primary(values.get("stage", ""))
-            and not PARTY_OFFICES.search(values.get("office", ""))
+            and not party_offices().search(values.get("office", ""))
         )
 
     def label(self, party: str, stage: str, office: str | None = None) -> str:
@@ -410,8 +414,10 @@ def _name(race: Race, roles: list[str]) -> str:
     return " · ".join(p for p in parts if p) or "(unnamed race)"
 
 
-# A stage or a race's name that says it is a primary ("Republican primary", "jungle primary").
-PRIMARY_NAME: Final = re.compile(r"\bprimary\b", re.IGNORECASE)
+@cache
+def primary_name() -> re.Pattern[str]:
+    """A stage or a race's name that says it is a primary ("Republican primary", "jungle primary")."""
+    return re.compile(r"\bprimary\b", re.IGNORECASE)
 
 
 def is_primary(race: Race, party: PartyRule | None) -> bool:
@@ -428,13 +434,13 @@ def is_primary(race: Race, party: PartyRule | None) -> bool:
         and party.top_two
         and not party.general_offices
         and party.primary(race.values.get("stage", ""))
-        and PARTY_OFFICES.search(race.values.get("office", "")) is not None
+        and party_offices().search(race.values.get("office", "")) is not None
     )
     return bool(
-        PRIMARY_NAME.search(stage)
+        primary_name().search(stage)
         or committee
         or (party_primary and race.values.get("party", "").strip())
-        or PRIMARY_NAME.search(race.name)
+        or primary_name().search(race.name)
     )
 
 

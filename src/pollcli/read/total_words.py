@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import INVISIBLE
@@ -86,31 +86,48 @@ TOTAL_WORDS: Final[frozenset[str]] = frozenset(
         "ogółem",
     }
 )
-# A place (unit or region) named as a total: `Fulton County Total`, `Totals for Mason`, `Итого по району`,
-# and a subtotal of some places named by them (New York's `Total NYC`, `Total Outside NYC`) — not of a
-# way of voting (`Total Absentee` may be votes of their own, given by no precinct). Not for options:
-# `Write-in Totals` is an option.
-_PLACE_TOTAL: Final[re.Pattern[str]] = re.compile(
-    r"(?:.+ )?(?:sub ?)?totals?|(?:sub ?)?totals? (?!(?:(?:absentee|provisional|early|election day|"
-    r"e day|mail|mailed|mail in|by mail|overseas|military|uocava|federal|emergency|affidavit|in person)"
-    r"(?: .*)?$)).+|(?:итого|всего) (?:по|в) .+"
-    r"|(?:summe|insgesamt|gesamt) .+"
-)
-# An option named as the total of some of the options beside it: `Total Write-in`, `Write-in Totals`,
-# `Write-in (total)`, `Scattering total`. What it totals is the rest of the name (`what`); whether it
-# is a subtotal is told by the figures (`read/subtotals`), as `Write-in Totals` alone is the
-# write-in count.
-_OPTION_SUBTOTAL: Final[re.Pattern[str]] = re.compile(
-    r"(?:grand |sub ?)?totals?(?: (?:of|for|in))? (?P<after>.+)|(?P<before>.+?) (?:sub ?)?totals?"
-    r"|(?:итого|всего|summe|insgesamt|gesamt) (?P<foreign>.+)"
-)
-# What may follow a region's name in the name of its total row: `HILLSBOROUGH NH`, `Belknap County`.
-_REGION_SUFFIX: Final[re.Pattern[str]] = re.compile(
-    r"[a-z]{2}|county|co|parish|borough|total|totals|county totals?|kreis|landkreis|область|район"
-)
+# The expressions below are compiled on first use (`functools.cache`): a file without a cell that
+# may name a total never needs them, and compiling them all cost a millisecond of every start.
 
 
-_PUNCTUATION: Final[re.Pattern[str]] = re.compile(r"[^\w\s]+|_")
+@cache
+def _place_total() -> re.Pattern[str]:
+    """A place (unit or region) named as a total: `Fulton County Total`, `Totals for Mason`, `Итого
+    по району`, and a subtotal of some places named by them (New York's `Total NYC`, `Total Outside
+    NYC`) — not of a way of voting (`Total Absentee` may be votes of their own, given by no
+    precinct). Not for options: `Write-in Totals` is an option."""
+    return re.compile(
+        r"(?:.+ )?(?:sub ?)?totals?|(?:sub ?)?totals? (?!(?:(?:absentee|provisional|early|election day|"
+        r"e day|mail|mailed|mail in|by mail|overseas|military|uocava|federal|emergency|affidavit|in person)"
+        r"(?: .*)?$)).+|(?:итого|всего) (?:по|в) .+"
+        r"|(?:summe|insgesamt|gesamt) .+"
+    )
+
+
+@cache
+def _option_subtotal() -> re.Pattern[str]:
+    """An option named as the total of some of the options beside it: `Total Write-in`, `Write-in
+    Totals`, `Write-in (total)`, `Scattering total`. What it totals is the rest of the name (`what`);
+    whether it is a subtotal is told by the figures (`read/subtotals`), as `Write-in Totals` alone is
+    the write-in count."""
+    return re.compile(
+        r"(?:grand |sub ?)?totals?(?: (?:of|for|in))? (?P<after>.+)|(?P<before>.+?) (?:sub ?)?totals?"
+        r"|(?:итого|всего|summe|insgesamt|gesamt) (?P<foreign>.+)"
+    )
+
+
+@cache
+def _region_suffix() -> re.Pattern[str]:
+    """What may follow a region's name in the name of its total row: `HILLSBOROUGH NH`, `Belknap
+    County`."""
+    return re.compile(
+        r"[a-z]{2}|county|co|parish|borough|total|totals|county totals?|kreis|landkreis|область|район"
+    )
+
+
+@cache
+def _punctuation() -> re.Pattern[str]:
+    return re.compile(r"[^\w\s]+|_")
 
 
 def name_key(text: str) -> str:
@@ -118,27 +135,32 @@ def name_key(text: str) -> str:
     if text.isascii() and text.replace(" ", "").isalnum():
         return " ".join(text.lower().split())  # most names of precincts: no work to do
     folded = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
-    return " ".join(_PUNCTUATION.sub(" ", folded).split())
+    return " ".join(_punctuation().sub(" ", folded).split())
 
 
 # Every total word and pattern holds one of these: a cell without any is no total (checked first,
 # as a precinct file has a million names and few totals).
-_STEMS: Final[re.Pattern[str]] = re.compile(
+_STEM_TEXT: Final[str] = (
     r"tot|sum|gesamt|zusammen|итог|всег|сумм|всьог|усьог|разом|підсум|усяг|разам|барл|жиын"
     r"|қорыт|razem|ogół|celk|topl|i alt"
-)  # searched in casefolded text: much faster than IGNORECASE over a whole column
+)
+
+
+@cache
+def _stems_pattern() -> re.Pattern[str]:
+    return re.compile(_STEM_TEXT)  # searched in casefolded text: much faster than IGNORECASE
 
 
 @lru_cache(maxsize=1 << 14)
 def is_total_name(text: str, *, place: bool = False) -> bool:
     """Whether a cell names a total: a total word as the whole cell, or for a place (a unit or a
     region) also a total pattern such as `Fulton County Total`."""
-    if _STEMS.search(text.casefold()) is None:
+    if _stems_pattern().search(text.casefold()) is None:
         return False
     key = name_key(text)
     if key in TOTAL_WORDS:
         return True
-    return place and bool(key) and _PLACE_TOTAL.fullmatch(key) is not None
+    return place and bool(key) and _place_total().fullmatch(key) is not None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -146,12 +168,12 @@ def subtotal_of(text: str) -> str | None:
     """What an option's name says it is a subtotal of (`Total Write-Ins` → `write ins`), as
     `name_key` gives it; None for a name that is no subtotal's, or that is a whole total word
     (`Total Votes`: the total of every option of its unit, judged by `is_total_name`)."""
-    if _STEMS.search(text.casefold()) is None:
+    if _stems_pattern().search(text.casefold()) is None:
         return None
     key = name_key(text)
     if key in TOTAL_WORDS:
         return None
-    match = _OPTION_SUBTOTAL.fullmatch(key)
+    match = _option_subtotal().fullmatch(key)
     if match is None:
         return None
     what = match.group("after") or match.group("before") or match.group("foreign")
@@ -178,7 +200,7 @@ def says_total(label: str) -> bool:
 
 # The stems as plain words, and those an ASCII text may hold: the many cells of `may_hold_total`
 # are searched for each word (a C search), some five times quicker than the pattern over 1.5 KB.
-_STEM_WORDS: Final[tuple[str, ...]] = tuple(_STEMS.pattern.split("|"))
+_STEM_WORDS: Final[tuple[str, ...]] = tuple(_STEM_TEXT.split("|"))
 _ASCII_STEMS: Final[tuple[str, ...]] = tuple(w for w in _STEM_WORDS if w.isascii())
 
 
@@ -202,23 +224,35 @@ _SUFFIX_WORDS: Final[tuple[str, ...]] = (
     "county", "co", "parish", "borough", "total", "totals", "county total", "county totals",
     "kreis", "landkreis", "область", "район",
 )  # fmt: skip
-_SUFFIXED: Final[re.Pattern[str]] = re.compile(
-    r"\w\W+(?:[a-z]{2}|" + "|".join(map(re.escape, _SUFFIX_WORDS)) + r")\W*$", re.MULTILINE
-)
-# The same search over a block's names joined by line ends and written backwards, whose line ends
-# are then line starts: the pattern fails at once where no line starts, some three times quicker.
-# No match crosses a line end (`[^\w\n]`), as none crosses a name's end.
-_SUFFIXED_BACKWARDS: Final[re.Pattern[str]] = re.compile(
-    r"^[^\w\n]*(?:[a-z]{2}|" + "|".join(re.escape(w[::-1]) for w in _SUFFIX_WORDS) + r")[^\w\n]+\w",
-    re.MULTILINE,
-)
+
+
+@cache
+def _suffixed() -> re.Pattern[str]:
+    return re.compile(
+        r"\w\W+(?:[a-z]{2}|" + "|".join(map(re.escape, _SUFFIX_WORDS)) + r")\W*$", re.MULTILINE
+    )
+
+
+@cache
+def _suffixed_backwards() -> re.Pattern[str]:
+    """`_suffixed`'s search over a block's names joined by line ends and written backwards, whose
+    line ends are then line starts: the pattern fails at once where no line starts, some three
+    times quicker. No match crosses a line end (`[^\\w\\n]`), as none crosses a name's end."""
+    return re.compile(
+        r"^[^\w\n]*(?:[a-z]{2}|"
+        + "|".join(re.escape(w[::-1]) for w in _SUFFIX_WORDS)
+        + r")[^\w\n]+\w",
+        re.MULTILINE,
+    )
+
+
 # A region's name this long or longer may be misspelt by one letter in its total row's name.
 _MISSPELT_FROM: Final[int] = 6
 
 
 def _stems(unit: str) -> frozenset[str]:
     """The names a unit gives with a region's suffix cut (`MARRIMACK NH` → {marrimack})."""
-    if not _SUFFIXED.search(unit.casefold()):
+    if not _suffixed().search(unit.casefold()):
         return frozenset()
     return region_names(unit) - {name_key(unit)}
 
@@ -242,7 +276,7 @@ def region_names(unit: str) -> frozenset[str]:
     if len(words) < 2:
         return frozenset(names)
     for cut in (1, 2):
-        if len(words) > cut and _REGION_SUFFIX.fullmatch(" ".join(words[-cut:])):
+        if len(words) > cut and _region_suffix().fullmatch(" ".join(words[-cut:])):
             names.add(" ".join(words[:-cut]))
     if words[-1].isdigit():
         # A district's total within its county, named by the county and the district's number
@@ -293,11 +327,11 @@ def suspect_cells(units: list[bytes], region_cells: Iterable[bytes]) -> frozense
         texts = joined.split("\n") if one_per_line else [cell.decode("utf-8") for cell in units]
         return _suspects(texts, regions)
     folded = joined.lower()  # ASCII: as casefold
-    found = [m.start() for m in _BLANK_LINE.finditer(joined)]
-    found += [m.start() for m in _STEMS.finditer(folded)]
+    found = [m.start() for m in _blank_line().finditer(joined)]
+    found += [m.start() for m in _stems_pattern().finditer(folded)]
     # Only units with a region's suffix, or that start as a region does, are looked at one by one.
     last = len(folded) - 1
-    found += [last - m.start() for m in _SUFFIXED_BACKWARDS.finditer(folded[::-1])]
+    found += [last - m.start() for m in _suffixed_backwards().finditer(folded[::-1])]
     if starts:
         alike = re.compile(
             r"^[ \t\r\x0b\x0c\x1c-\x1f]*(?:" + "|".join(map(re.escape, sorted(starts))) + ")",
@@ -307,9 +341,13 @@ def suspect_cells(units: list[bytes], region_cells: Iterable[bytes]) -> frozense
     return _suspects(list({_line_at(joined, at) for at in found}), regions)
 
 
-# An ASCII unit cell that is empty or of spaces only (which str.strip() leaves empty), as a line
-# of the joined cells.
-_BLANK_LINE: Final[re.Pattern[str]] = re.compile(r"^[ \t\r\x0b\x0c\x1c-\x1f]*$", re.MULTILINE)
+@cache
+def _blank_line() -> re.Pattern[str]:
+    """An ASCII unit cell that is empty or of spaces only (which str.strip() leaves empty), as a
+    line of the joined cells."""
+    return re.compile(r"^[ \t\r\x0b\x0c\x1c-\x1f]*$", re.MULTILINE)
+
+
 # Beyond this many regions' first letters, the units are looked at one by one.
 _MANY_STARTS: Final[int] = 200
 

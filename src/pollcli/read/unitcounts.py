@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from typing import Final
 
 from pollcli.read.racekeys import Race, RaceBook, normal
@@ -18,13 +19,17 @@ Place = tuple[str | None, str | None]  # a row's (region, unit)
 # Roles that tell apart races of one office over parts of the same ground: districts (and the
 # party of a party primary, whose ballots a unit's count holds with the other parties').
 _PART_ROLES: Final[frozenset[str]] = frozenset({"district", "constituency", "party", "race_id"})
-# A district written into the office ("U.S. House District 5", "State Senate, Dist. 27",
-# "5th Congressional District").
-_DISTRICT_IN_NAME: Final = re.compile(
-    r"(?:[\s,;:–-]*\b(?:district|dist\.?)\s*(?:no\.?\s*|#\s*)?[\w-]+"
-    r"|[\s,;:–-]*\b\d+(?:st|nd|rd|th)\s+(?:\w+\s+)?district)\s*$",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _district_in_name() -> re.Pattern[str]:
+    """A district written into the office ("U.S. House District 5", "State Senate, Dist. 27",
+    "5th Congressional District"); compiled on first use, as a file of one race never needs it."""
+    return re.compile(
+        r"(?:[\s,;:–-]*\b(?:district|dist\.?)\s*(?:no\.?\s*|#\s*)?[\w-]+"
+        r"|[\s,;:–-]*\b\d+(?:st|nd|rd|th)\s+(?:\w+\s+)?district)\s*$",
+        re.IGNORECASE,
+    )
 
 
 def office(values: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
@@ -35,7 +40,7 @@ def office(values: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
             continue
         text = normal(role, value)
         if role in ("office", "race"):
-            text = _DISTRICT_IN_NAME.sub("", text)
+            text = _district_in_name().sub("", text)
         office.append((role, text))
     return tuple(office)
 
