@@ -138,7 +138,8 @@ class ShareSum:
     complete: bool  # every option of the base has a published share
 
 
-@dataclass(frozen=True)
+# Not frozen: it holds a list, so it is never hashed, and freezing costs start-up.
+@dataclass
 class Audit:
     """What the checks found in one election's figures."""
 

@@ -19,7 +19,8 @@ DEFAULT_THRESHOLD = 3.0
 DEFAULT_MAJORITY = 50.0
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: it holds an option, which has no hash, so freezing buys no hash and costs start-up.
+@dataclass(slots=True)
 class Ranked:
     """An option with its share (published, or computed on the base) and its competition rank."""
 
@@ -28,7 +29,8 @@ class Ranked:
     rank: int
 
 
-@dataclass(frozen=True)
+# Not frozen: it holds lists, so it is never hashed, and freezing costs start-up.
+@dataclass
 class Tally:
     """Everything an election's summary states, as figures."""
 

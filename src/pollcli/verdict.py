@@ -49,7 +49,8 @@ from pollcli.tally import Ranked, Tally, tally
 TIES: Final[frozenset[str]] = frozenset({"tie", "seat_tie"})
 
 
-@dataclass(frozen=True)
+# Not frozen: it holds lists, so it is never hashed, and freezing costs start-up.
+@dataclass
 class Verdict:
     """A race's verdict: the members elected (strongest first), or why none is named."""
 

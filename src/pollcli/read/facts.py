@@ -257,7 +257,8 @@ class UnitFacts:
                 )
 
 
-@dataclass(frozen=True)
+# Not frozen: it holds dicts, so it is never hashed, and freezing costs start-up.
+@dataclass
 class FactSources:
     """What the facts stage reads for one file: its front matter, flags, columns and decimal mark."""
 

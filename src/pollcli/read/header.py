@@ -34,7 +34,8 @@ from pollcli.read.preamble import HEAD_LINES
 NAME_PARTS: tuple[str, ...] = ("given_name", "family_name", "alt_name")
 
 
-@dataclass(frozen=True)
+# Not frozen: it holds lists or dicts, so it is never hashed, and freezing costs start-up.
+@dataclass
 class ColumnMap:
     """Which canonical column each header cell is (by index), and the header as written."""
 

@@ -15,7 +15,8 @@ from pollcli.read.decode import check_encoding
 from pollcli.read.dialect import DELIMITERS
 
 
-@dataclass(frozen=True)
+# Not frozen: it holds dicts (`facts`, `kinds`), so it is never hashed; freezing costs start-up.
+@dataclass
 class ReadOptions:
     """How to read files; `facts` are overrides of election facts (flags, or the Python API)."""
 
