@@ -8,11 +8,11 @@ into sentences (`findings`), so the two can never disagree.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from pollcli.columns import NOT_VALID_KINDS
 from pollcli.contract import Facts
+from pollcli.dataclass import dataclass
 
 Base = Literal["valid", "cast"]
 

@@ -6,12 +6,13 @@ they are what the input is validated against. The options, regions and elections
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
 from pollcli.audit import Audit, audit
 from pollcli.columns import Kind
 from pollcli.contract import Facts, Row
+from pollcli.dataclass import dataclass
 from pollcli.models import Partial, RaceSplit, RefusedRace
 from pollcli.problems import Problem
 

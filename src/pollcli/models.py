@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, Literal
 
 from pollcli.columns import System
+from pollcli.dataclass import dataclass
 from pollcli.document import NOT_IN_JSON, Document, described, empty_list, optional
 from pollcli.overview_models import (
     ELECTED,

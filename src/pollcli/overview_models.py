@@ -3,9 +3,10 @@ party. Part of `summary`'s JSON (`pollcli.models.Summary`), apart to keep each m
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Final, Literal
 
+from pollcli.dataclass import dataclass
 from pollcli.document import NOT_IN_JSON, described, empty_list, optional
 
 # Why a race names no winner (`pollcli.verdict`, which describes each): one code per reason, the

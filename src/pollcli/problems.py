@@ -6,10 +6,11 @@ writes them: `validate` lists them, `summary` prints warnings and puts their cod
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import Literal
 
+from pollcli.dataclass import dataclass
 from pollcli.document import NOT_IN_JSON, described
 
 Severity = Literal["error", "warning"]

@@ -6,10 +6,10 @@ tell these figures are `findings.summary`'s, the result models `summary`'s.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from pollcli import audit
 from pollcli.columns import NOT_VALID_KINDS, System, is_party_list
+from pollcli.dataclass import dataclass
 from pollcli.election import Election, Option
 from pollcli.errors import UsageError
 from pollcli.kinds import is_answer

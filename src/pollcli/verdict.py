@@ -36,11 +36,12 @@ Arithmetic only, over `tally.Tally`; the sentences are the findings'.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from itertools import product
 from typing import Final
 
 from pollcli.columns import option_key
+from pollcli.dataclass import dataclass
 from pollcli.overview_models import NoWinner
 from pollcli.tally import Ranked, Tally, tally
 

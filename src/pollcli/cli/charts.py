@@ -6,10 +6,11 @@ chart is drawn once the result exists, by `pollcli.charts.draw`, the same functi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from pollcli.cli.output import warn
+from pollcli.dataclass import dataclass
 from pollcli.errors import UsageError
 
 if TYPE_CHECKING:

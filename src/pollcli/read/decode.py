@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
 from typing import Final
 
+from pollcli.dataclass import dataclass
 from pollcli.errors import UsageError
 from pollcli.problems import Code, Found, Problem
 

@@ -11,9 +11,10 @@ import csv
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Final
 
+from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read import preamble
 

@@ -11,7 +11,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from typing import Any
 
@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from pollcli.columns import FACT_ALIASES, REGIONAL_FACTS, normalize_header, option_key, spacing_key
 from pollcli.contract import Counts, Facts, cells_context, problems_from
+from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read.dialect import FrontMatter
 from pollcli.read.header import ColumnMap

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Final
 
 from pollcli.columns import (
@@ -27,6 +27,7 @@ from pollcli.columns import (
     place_level,
     place_word,
 )
+from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read.preamble import HEAD_LINES
 

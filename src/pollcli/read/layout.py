@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING, Final, TypeGuard
 
 from pollcli.columns import RACE_PREFIX, ROW_ALIASES, canonical_column, normalize_header
+from pollcli.dataclass import dataclass
 from pollcli.read import preamble, protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.preamble import is_number

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from pollcli.columns import canonical_column
 from pollcli.contract import FACT_NAMES
+from pollcli.dataclass import dataclass
 from pollcli.errors import UsageError
 from pollcli.kinds import KINDS, ROW_FACTS, name_key
 from pollcli.read.decode import check_encoding

@@ -20,10 +20,10 @@ import csv
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Final
 
 from pollcli.columns import canonical_column
+from pollcli.dataclass import dataclass
 
 # How many lines from the top are looked at for the header.
 HEAD_LINES: Final[int] = 64

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache, lru_cache
 from typing import Final
 
 from pollcli.columns import RACE_PREFIX, STAGES, YES_WORDS, normalize_header
+from pollcli.dataclass import dataclass
 from pollcli.election import Option
 from pollcli.kinds import is_answer
 from pollcli.namekeys import spacing_key

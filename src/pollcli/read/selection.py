@@ -7,8 +7,9 @@ for it (compared as option names are, `07` as `7`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from pollcli.dataclass import dataclass
 from pollcli.errors import NoSuchRace, UsageError
 from pollcli.models import Partial
 from pollcli.namekeys import spacing_key

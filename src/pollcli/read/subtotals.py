@@ -30,9 +30,9 @@ record per row.
 from __future__ import annotations
 
 from collections.abc import Container, Iterable
-from dataclasses import dataclass
 from typing import Final
 
+from pollcli.dataclass import dataclass
 from pollcli.kinds import NOT_VALID_KINDS
 from pollcli.kinds import name_key as kind_key
 from pollcli.read.records import Record

@@ -13,10 +13,10 @@ rows (New Hampshire's summary and its row among its towns) only without each oth
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from itertools import combinations
 from typing import Final, Literal
 
+from pollcli.dataclass import dataclass
 from pollcli.numbers import parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key

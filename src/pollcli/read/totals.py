@@ -37,11 +37,12 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 from typing import Final
 
 from pollcli.columns import option_key
+from pollcli.dataclass import dataclass
 from pollcli.kinds import name_key as kind_key
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap

@@ -1,0 +1,114 @@
+"""`dataclasses.dataclass` for the classes every run defines, with `__eq__`, `__repr__` and a frozen
+class's `__hash__` made without compiling them.
+
+Python 3.11 writes each method of a dataclass as source text and compiles it (3.13 compiles them
+at once): some half a million instructions a method, three to six methods a class, and the
+everyday run defines some sixty classes. `__init__` stays the standard library's (it is called once
+an object); `__eq__`, `__repr__` and `__hash__` are made here from the class's fields, doing what
+the standard library's do: equal when of the same class and the tuples of compared fields are equal
+(`NotImplemented` otherwise), `Name(field=value, …)` of the fields shown (`...` for an object
+met again within its own repr), the hash of the tuple of hashed fields for a frozen class, and no
+hash for a class that compares by value and can change. `tests/test_dataclass.py` holds them equal
+to the standard library's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import reprlib
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any, TypeVar, dataclass_transform, overload
+
+T = TypeVar("T")
+
+
+@overload
+def dataclass(cls: type[T], /) -> type[T]: ...
+
+
+@overload
+def dataclass(
+    *, eq: bool = True, frozen: bool = False, kw_only: bool = False, slots: bool = False
+) -> Callable[[type[T]], type[T]]: ...
+
+
+@dataclass_transform(field_specifiers=(dataclasses.field, dataclasses.Field))
+def dataclass(
+    cls: type[T] | None = None,
+    /,
+    *,
+    eq: bool = True,
+    frozen: bool = False,
+    kw_only: bool = False,
+    slots: bool = False,
+) -> type[T] | Callable[[type[T]], type[T]]:
+    """`dataclasses.dataclass(cls, eq=…, frozen=…, kw_only=…, slots=…)`, its `__eq__`, `__repr__`
+    and `__hash__` as the standard library's, made without compiling them (see the module's
+    docstring)."""
+
+    def wrap(cls: type[T]) -> type[T]:
+        return _define(cls, eq=eq, frozen=frozen, kw_only=kw_only, slots=slots)
+
+    return wrap if cls is None else wrap(cls)
+
+
+def _define(cls: type[T], *, eq: bool, frozen: bool, kw_only: bool, slots: bool) -> type[T]:
+    own = cls.__dict__
+    # As the standard library decides: an `__eq__`, `__repr__` or `__hash__` of the class's own is
+    # kept, but for the `__hash__ = None` Python gives a class that writes its own `__eq__`.
+    has_eq, has_repr = "__eq__" in own, "__repr__" in own
+    explicit_hash = "__hash__" in own and not (own["__hash__"] is None and has_eq)
+    made: Any = dataclasses.dataclass(
+        cls, eq=False, repr=False, frozen=frozen, kw_only=kw_only, slots=slots
+    )
+    fields = dataclasses.fields(made)
+    if not has_repr:
+        made.__repr__ = _repr([f.name for f in fields if f.repr])
+    if not eq:  # compared as any object is, by identity, and hashed so
+        return made  # type: ignore[no-any-return]
+    if not has_eq:
+        made.__eq__ = _eq([f.name for f in fields if f.compare])
+    if not explicit_hash:
+        hashed = [f.name for f in fields if (f.compare if f.hash is None else f.hash)]
+        made.__hash__ = _hash(hashed) if frozen else None
+    return made  # type: ignore[no-any-return]
+
+
+def _values(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """The tuple of an object's values of these fields, as `(self.a, self.b)` gives it."""
+    if not names:
+        return lambda _: ()
+    if len(names) == 1:
+        one = attrgetter(names[0])
+        return lambda obj: (one(obj),)
+    return attrgetter(*names)
+
+
+def _eq(names: list[str]) -> Callable[[Any, Any], Any]:
+    values = _values(names)
+
+    def __eq__(self: Any, other: Any) -> Any:
+        if other.__class__ is self.__class__:
+            return values(self) == values(other)
+        return NotImplemented
+
+    return __eq__
+
+
+def _repr(names: list[str]) -> Callable[[Any], str]:
+    @reprlib.recursive_repr()
+    def __repr__(self: Any) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{self.__class__.__qualname__}({shown})"
+
+    return __repr__
+
+
+def _hash(names: list[str]) -> Callable[[Any], int]:
+    values = _values(names)
+
+    def __hash__(self: Any) -> int:
+        return hash(values(self))
+
+    return __hash__
