@@ -1,6 +1,7 @@
 """Start-up stays light: --help and --version load neither pandas, pyarrow nor matplotlib, nor do small
 files; matplotlib is loaded only when a chart is drawn."""
 
+import json
 import subprocess
 import sys
 
@@ -147,24 +148,31 @@ def test_matplotlib_is_loaded_only_to_draw_a_chart(tmp_path):
     assert (tmp_path / "kz.svg").exists()
 
 
+def _main_with(
+    prelude: str, file: str = str(DATA / "kz_2022.csv")
+) -> subprocess.CompletedProcess[str]:
+    """`pollcli summary FILE --format json` through `pollcli.__main__.main`, after `prelude`."""
+    script = (
+        "import os, sys\n"
+        f"{prelude}\n"
+        f"sys.argv = ['pollcli', 'summary', {file!r}, '--format', 'json']\n"
+        "from pollcli.__main__ import main\n"
+        "main()\n"
+    )
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+
+
 def test_the_command_line_process_makes_no_collection_after_it_starts():
     """`pollcli` pauses the cyclic collector from its first import to its exit (`__main__`): the command
     runs with it paused anyway (`cli.run`), and re-enabling it between the two made one pass over
     every object the command had made, as the command ended (some 10 ms of the everyday run)."""
-    script = (
-        "import gc, sys, contextlib, io\n"
-        "import pollcli.__main__ as entry\n"
-        "passes = []\n"
-        "gc.callbacks.append(lambda phase, info: phase == 'start' and passes.append(info))\n"
-        f"sys.argv = ['pollcli', 'summary', {str(DATA / 'kz_2022.csv')!r}, '--format', 'json']\n"
-        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
-        "    entry.main()\n"
-        "print(len(passes))"
+    done = _main_with(
+        "import gc\n"
+        "import pollcli.__main__\n"
+        "gc.callbacks.append(lambda phase, info: phase == 'start' and os.write(2, b'collection'))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.split() == ["0"]
+    assert done.returncode == 0
+    assert "collection" not in done.stderr
 
 
 # Regular expressions of rarer shapes, compiled on first use (`functools.cache`): compiling them all
@@ -198,3 +206,35 @@ def test_the_everyday_json_run_compiles_no_pattern_of_rarer_files():
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == [word for name in COMPILED_ON_FIRST_USE for word in (name, "0")]
+
+
+def test_the_command_line_exits_without_python_s_teardown_when_nothing_needs_it():
+    """Python's teardown at exit only frees what the system frees with the process: skipped
+    (`os._exit`, with the command's exit code) once the output is flushed, where no exit handler is
+    registered and no other thread runs. The output is whole."""
+    done = _main_with(_SEEN_EXIT)
+    assert done.returncode == 0
+    assert "fast exit 0" in done.stderr
+    assert json.loads(done.stdout)["elections"][0]["leader"]
+    failed = _main_with(_SEEN_EXIT, "no-such-file.csv")
+    assert failed.returncode == 2
+    assert "fast exit 2" in failed.stderr
+    assert "no such file" in failed.stderr
+
+
+def test_an_exit_handler_still_runs():
+    done = _main_with(f"{_SEEN_EXIT}\nimport atexit\natexit.register(os.write, 2, b'handler ran')")
+    assert done.returncode == 0
+    assert "handler ran" in done.stderr
+    assert "fast exit" not in done.stderr
+    assert json.loads(done.stdout)["elections"][0]["leader"]
+
+
+# `os._exit` that says it was called.
+_SEEN_EXIT = (
+    "real_exit = os._exit\n"
+    "def seen_exit(code):\n"
+    "    os.write(2, f'fast exit {code}'.encode())\n"
+    "    real_exit(code)\n"
+    "os._exit = seen_exit"
+)
