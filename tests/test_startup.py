@@ -165,7 +165,7 @@ def _main_with(
 def test_the_command_line_process_makes_no_collection_after_it_starts():
     """`pollcli` pauses the cyclic collector from its first import to its exit (`__main__`): the command
     runs with it paused anyway (`cli.run`), and re-enabling it between the two made one pass over
-    every object the command had made, as the command ended (some 10 ms of the everyday run)."""
+    every object the command had made, as the command ended."""
     done = _main_with(
         "import gc\n"
         "import pollcli.__main__\n"
@@ -175,8 +175,7 @@ def test_the_command_line_process_makes_no_collection_after_it_starts():
     assert "collection" not in done.stderr
 
 
-# Regular expressions of rarer shapes, compiled on first use (`functools.cache`): compiling them all
-# at import cost a few milliseconds of every start.
+# Regular expressions of rarer files, compiled on first use (`functools.cache`), not at every start.
 COMPILED_ON_FIRST_USE = (
     "pollcli.columns:_affixes",
     "pollcli.columns:_camel",

@@ -11,8 +11,8 @@ def main() -> None:
     # collector paused anyway (`cli.run`, `collector.paused_gc`): a run is one short process that
     # makes many objects and few cycles. Paused here, before pollcli.cli imports Typer, not in the
     # library, whose callers keep their collector. Not enabled again between the imports and the
-    # command: enabling it made one pass over every object the command had made as it ended
-    # (some 10 ms of the everyday run), and nothing else.
+    # command: enabling it made one pass over every object the command had made as it ended, and
+    # nothing else.
     gc.disable()
     from pollcli.cli import run  # imported with the collector paused
 
@@ -28,8 +28,8 @@ def main() -> None:
 def _nothing_left_to_do() -> bool:
     """Whether Python's teardown at exit would only free memory: the output is flushed, no exit
     handler is registered (a library's, a chart's), no other thread runs. Then `os._exit` spares
-    the teardown, which dismantles every module and object one by one (some 4 ms of the everyday
-    run). Otherwise the usual exit, which runs them."""
+    the teardown, which dismantles every module and object one by one. Otherwise the usual exit,
+    which runs them."""
     try:
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:

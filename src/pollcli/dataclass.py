@@ -2,8 +2,8 @@
 class's `__hash__` made without compiling them.
 
 Python 3.11 writes each method of a dataclass as source text and compiles it (3.13 compiles them
-at once): some half a million instructions a method, three to six methods a class, and the
-everyday run defines some sixty classes. `__init__` stays the standard library's (it is called once
+at once): three to six compilations a class, and the everyday run defines some sixty classes, most
+of whose methods it never calls. `__init__` stays the standard library's (it is called once
 an object); `__eq__`, `__repr__` and `__hash__` are made here from the class's fields, doing what
 the standard library's do: equal when of the same class and the tuples of compared fields are equal
 (`NotImplemented` otherwise), `Name(field=value, …)` of the fields shown (`...` for an object

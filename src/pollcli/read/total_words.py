@@ -87,7 +87,7 @@ TOTAL_WORDS: Final[frozenset[str]] = frozenset(
     }
 )
 # The expressions below are compiled on first use (`functools.cache`): a file without a cell that
-# may name a total never needs them, and compiling them all cost a millisecond of every start.
+# may name a total never needs them, and compiling them all at import cost every start.
 
 
 @cache
