@@ -368,3 +368,60 @@ def test_a_closed_pipe_exits_0_without_noise(tmp_path, reader, fmt):
     result = subprocess.run(["bash", "-c", pipeline], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "0"
     assert (tmp_path / "err").read_text() == ""  # no traceback, no "Exception ignored"
+
+
+# Standard output that cannot be written is a usage error saying what to do, not "a bug".
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["summary", "-f", "table"],
+        ["summary", "-f", "json"],
+        ["summary", "-f", "csv"],
+        ["validate", "-f", "markdown"],
+        ["summary", "--help"],
+    ],
+)
+def test_a_full_standard_output_is_a_usage_error(args):
+    with Path("/dev/full").open("wb") as full:
+        result = pollcli(
+            *args[:1],
+            str(DATA / "kz_2022.csv"),
+            *args[1:],
+            capture_output=False,
+            stdout=full,
+            stderr=subprocess.PIPE,
+        )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == (
+        b"pollcli: error: cannot write the results to standard output (No space left on device);"
+        b" write them to a file with --output FILE where there is room, or redirect standard output"
+        b" elsewhere\n"
+    )
+
+
+def test_a_closed_standard_output_is_a_usage_error():
+    result = pollcli(
+        "summary",
+        str(DATA / "kz_2022.csv"),
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(b"pollcli: error: standard output is closed;")
+
+
+def test_a_failing_input_is_not_taken_for_standard_output(tmp_path, monkeypatch):
+    """An OSError of another file (here the input's, mocked) stays an internal error: only standard
+    output's own are put down to it."""
+    from pollcli import cli
+
+    def fail(*_args: Any, **_kwargs: Any) -> None:
+        raise OSError(5, "Input/output error", str(tmp_path / "x.csv"))
+
+    monkeypatch.setattr("pollcli.read.load", fail)
+    monkeypatch.setattr("pollcli.cli.summary.load", fail, raising=False)
+    assert cli.run(["summary", str(DATA / "kz_2022.csv")]) == 70

@@ -4,6 +4,7 @@
 # annotations kept as text would be compiled again each time (as in the command modules).
 
 import codecs
+import errno
 import functools
 import os
 import sys
@@ -172,6 +173,34 @@ def _guarded(callback: Callable[..., Any]) -> Callable[..., Any]:
     return guarded
 
 
+# Errors only a write gives. The files pollcli writes by name (--output, charts, a spooled standard
+# input) say their own; one of no file name that reaches the command's end is standard output's.
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def _of_stdout(error: OSError) -> bool:
+    """Whether an OSError is standard output's (a full disk, `/dev/full`, an I/O error): one only a
+    write gives, of no named file, or standard output still failing to take what is buffered."""
+    if error.errno in _WRITE_ERRORS and error.filename is None:
+        return True
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
+
+
+def _stdout_unwritable(error: OSError) -> UsageError:
+    """Standard output that cannot be written, as a usage error that says what to do; what is still
+    buffered for it is dropped, so that the exit does not fail on it again."""
+    _discard_stdout()
+    reason = error.strerror or type(error).__name__
+    return UsageError(
+        f"cannot write the results to standard output ({reason}); write them to a file with "
+        "--output FILE where there is room, or redirect standard output elsewhere"
+    )
+
+
 def _unwritable(error: UnicodeEncodeError) -> Exception:
     """A result standard output's encoding cannot write (a Windows console's cp1252, a
     PYTHONIOENCODING=latin-1) as a usage error that says what to do; any other, as it was."""
@@ -214,8 +243,14 @@ def run(argv: Sequence[str] | None = None) -> int:
         from pollcli.collector import paused_gc
 
         # A run is short and makes many acyclic objects: the collector only slows it down.
+        if sys.stdout is None:  # started with standard output closed (`>&-`)
+            raise UsageError(
+                "standard output is closed; give pollcli one to write to (a file, a pipe or "
+                "/dev/null), or write the results to a file with --output FILE"
+            )
         with paused_gc():
             result = _command(args).main(args=args, prog_name="pollcli", standalone_mode=False)
+        sys.stdout.flush()  # what is still buffered fails here, not at the exit, unexplained
         return int(result) if isinstance(result, int) else ExitCode.OK
     except DataError as error:
         if debug:
@@ -243,14 +278,25 @@ def run(argv: Sequence[str] | None = None) -> int:
         # The reader has all it wanted (`| head -1`): nothing went wrong, so exit 0, silently.
         _discard_stdout()
         return ExitCode.OK
+    except OSError as error:
+        if debug:
+            raise
+        if not _of_stdout(error):
+            return _internal_error(error)
+        sys.stderr.write(f"pollcli: error: {_stdout_unwritable(error)}\n")
+        return ExitCode.USAGE_ERROR
     except Exception as error:
         if debug:
             raise
-        sys.stderr.write(
-            f"pollcli: internal error: {type(error).__name__}: {visible(str(error))}; this is a bug in "
-            "pollcli — please report it with the input file (run with --debug for the traceback)\n"
-        )
-        return ExitCode.INTERNAL_ERROR
+        return _internal_error(error)
+
+
+def _internal_error(error: Exception) -> int:
+    sys.stderr.write(
+        f"pollcli: internal error: {type(error).__name__}: {visible(str(error))}; this is a bug in "
+        "pollcli — please report it with the input file (run with --debug for the traceback)\n"
+    )
+    return ExitCode.INTERNAL_ERROR
 
 
 def main() -> None:
