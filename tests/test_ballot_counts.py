@@ -13,9 +13,11 @@ import json
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import engines_agree, invoke, write
-from pollcli.kinds import ballot_count
+from pollcli.kinds import ballot_count, name_key
 
 NYC = """county,precinct,office,district,candidate,party,votes
 Queens,001/24,Member of the City Council,23,Public Counter,Democratic,38
@@ -88,6 +90,36 @@ def oracle() -> dict[str, dict[str, int]]:
 )
 def test_which_names_are_ballot_counts(name, count):
     assert ballot_count(name) is count
+
+
+# Oracle: the words of the module's docstring, each name's key looked up in them.
+COUNT_KEYS = {
+    name_key(name)
+    for name in (
+        "Public Counter",
+        "Manually Counted Emergency",
+        "Emergency",
+        "Absentee/Military",
+        "Federal",
+        "Affidavit",
+        "Special Presidential",
+        "Special Federal & Special Presidential",
+    )
+}
+
+
+@given(
+    st.one_of(
+        st.text(alphabet=" -/.&()*'\"AaBbEeFfLlMmPpRrSsTtYyÉéﬁ\u200b", max_size=12),
+        st.sampled_from(sorted(COUNT_KEYS)).map(str.upper),
+        st.sampled_from(sorted(COUNT_KEYS)).map(lambda k: f"({k.title()})*"),
+        st.text(max_size=8),
+    )
+)
+def test_ballot_counts_told_by_their_first_and_last_letters_as_by_their_keys(name):
+    """The quick look at a name's first and last letters (most names are plainly none) says what
+    its key says."""
+    assert ballot_count(name) is (name_key(name) in COUNT_KEYS)
 
 
 def test_ballot_counts_are_no_options(tmp_path):
