@@ -112,15 +112,24 @@ class OptionCount:
         it does not; else those up to the first option past it in line order."""
         self.raw_names.bound()
         self.name_keys.bound()
-        names = joined_names(
-            [summed.keys[self.key_indexes.index(i)] for i in self._indexes(self.name_indexes)]
-        )
-        labels = self.labels(lambda i: summed.keys[self.key_indexes.index(i)], len(names))
+
+        def cells(index: int) -> list[bytes]:
+            return summed.keys[self.key_indexes.index(index)]
+
+        # The groups of each race as written (its raw cells), each such race labelled once.
+        written = Counter(zip(*(cells(i) for i in self.race_indexes), strict=True))
+        if not self.race_indexes:
+            written = Counter({(): len(summed.firsts)})
+        distinct = list(written)
+        at = {index: position for position, index in enumerate(self.race_indexes)}
+        races = self.labels(lambda i: [race[at[i]] for race in distinct], len(distinct))
         # No race can pass the bound, even were each of its groups a new option: a file of many
-        # races of their own candidates is spared an option key per group.
-        suspects = self._suspects(Counter(labels).items(), self.names)
+        # races of their own candidates is spared an option key (and a label) per group.
+        suspects = self._suspects(zip(races, written.values(), strict=True), self.names)
         if not suspects:
-            return range(len(names)), False
+            return range(len(summed.firsts)), False
+        names = joined_names([cells(i) for i in self._indexes(self.name_indexes)])
+        labels = self.labels(cells, len(names))
         # Keys only for the races that may pass, in line order, up to the first option past it.
         order = sorted(range(len(names)), key=summed.firsts.__getitem__)
         seen = {label: set(self._keys(label)) for label in suspects}
