@@ -131,3 +131,45 @@ def test_a_block_read_by_the_exact_stages_sums_with_the_others(tmp_path, monkeyp
         by_region[region, name.strip()] += int(votes)
     got = {(r.name, o.candidate): o.votes for r in election.regions for o in r.options}
     assert got == dict(by_region)
+
+
+def test_a_row_of_many_races_met_again_blocks_later_is_named_by_both(
+    tmp_path, monkeypatch, forgetful
+):
+    # Without a region, a key is its option alone (`keysums.KeySums`: by part number); a row
+    # written again 130 rows later, in another block, is a repeat the assembly names by its line.
+    rows = [
+        (f"Town {e}", f"Name{e}x{c}", f"Party {c % 3}", str((e * 31 + c * 7) % 500))
+        for e in range(40)
+        for c in range(6)
+    ]
+    rows.insert(150, rows[20])
+    path = _write(tmp_path / "again.csv", "election,candidate,party,votes", rows)
+    assert _streams(path)
+    _, problems = engines_agree(monkeypatch, path)
+    repeats = [p for p in problems if p.code == "duplicate-option"]
+    assert [(p.line, p.race) for p in repeats] == [(152, "Town 3")]  # header on line 1
+
+
+def test_a_key_of_its_option_alone_sums_past_64_bits():
+    from pollcli.read.keysums import KeySums
+    from pollcli.read.records import Record
+
+    sums = KeySums(summed_units=True)
+    first = sums.part("E", _row("Ann"), ())
+    second = sums.part("E", _row("Bob"), ())
+    assert sums.add(second, None, None, False, 3, 5)
+    assert sums.add(first, None, None, False, 7, 2**62)
+    assert not sums.add(first, None, None, False, 4, 2**62)
+    assert not sums.add(first, None, None, False, 9, 2**62)
+    records: list[Record] = sums.records()
+    assert [(r.line, r.row.candidate, r.votes) for r in records] == [
+        (3, "Bob", 5),
+        (4, "Ann", 3 * 2**62),  # summed exactly (a Python int), first line the earliest
+    ]
+
+
+def _row(name: str):
+    from pollcli.contract import Row
+
+    return Row.model_validate({"candidate": name})

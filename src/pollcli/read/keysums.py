@@ -5,13 +5,16 @@ its fact cells, its region and, for a row kept apart as a possible total, its un
 regions (200,000 precincts) or many races (10,000 races of their own candidates) has hundreds of
 thousands of keys, so a key keeps no Python object of its own beyond its sums: the option's row,
 election and facts are numbered once (a "part") and each key is the part alone, or with its region
-(and unit) → `(votes, first line)`. The `Record`s the assembly takes, each with its row placed in
-its region (`contract.placed`), are built once, at the end.
+(and unit) → `(votes, first line)`; a key of the part alone (no region, no unit: every key of a
+file of 10,000 races) keeps its votes and first line in two arrays by part number, 16 bytes, not a
+dictionary's entry and a tuple of two numbers (some 150). The `Record`s the assembly takes, each
+with its row placed in its region (`contract.placed`), are built once, at the end.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from array import array
 from typing import TYPE_CHECKING
 
 from pollcli.contract import Row, placed
@@ -25,12 +28,12 @@ if TYPE_CHECKING:
 # What rows sum under, as small as it can be (a million keys in a file of 10,000 races): the part
 # number alone, (part, region), or (part, region, unit, whether the row is kept apart with its unit)
 # and, for a row of a unit that lists an option twice, its line: a row alone (`read.repeatlines`).
-Key = (
-    int
-    | tuple[int, str | None]
+Placed = (
+    tuple[int, str | None]
     | tuple[int, str | None, str | None, bool]
     | tuple[int, str | None, str | None, bool, int]
 )
+Key = int | Placed
 Facts = tuple[tuple[str, str], ...]
 # An option's election, validated row (without votes, region and unit) and fact cells.
 Part = tuple[str, Row, Facts]
@@ -58,8 +61,11 @@ class KeySums:
         self.parts: list[Part] = []
         # Per part, whether its option was counted in its race (`limits.OptionCount`): 1 byte.
         self.counted = bytearray()
-        # Per key: (votes, first line); and the lines of further rows of the same cells.
-        self.sums: dict[Key, tuple[int, int]] = {}
+        # Per key: (votes, first line); and the lines of further rows of the same cells. A key
+        # of the part alone: its votes and first line by part number (-1: no such key yet).
+        self.sums: dict[Placed, tuple[int, int]] = {}
+        self.votes: array[int] | list[int] = array("q")
+        self.firsts: array[int] = array("q")
         self.repeated: dict[Key, list[int]] = {}
 
     def watching(self, layout: Layout) -> Layout:
@@ -76,6 +82,8 @@ class KeySums:
         if number == known:
             self.parts.append(part)
             self.counted.append(0)
+            self.votes.append(0)
+            self.firsts.append(-1)
         return number
 
     def part_of(self, record: Record) -> int:
@@ -95,13 +103,13 @@ class KeySums:
     ) -> bool:
         """Add a row's (or a block's summed rows') votes under its key; whether the key is new.
         `alone`: the row is a key of its own, its line in it (a unit that repeats an option)."""
-        key: Key = (
+        if region is None and unit is None and not apart and not alone:
+            return self._add_part(part, line, votes)
+        key: Placed = (
             (part, region, unit, apart, line)
             if alone
             else (part, region, unit, apart)
             if unit is not None or apart
-            else part
-            if region is None
             else (part, region)
         )
         sums = self.sums.get(key)
@@ -118,6 +126,26 @@ class KeySums:
             self.repeated.setdefault(key, []).append(max(first, line))
         return False
 
+    def _add_part(self, part: int, line: int, votes: int) -> bool:
+        """`add` for a key of the part alone, kept in the arrays by part number."""
+        first = self.firsts[part]
+        if first < 0:
+            self.firsts[part] = line
+            self._set_votes(part, votes)
+            return True
+        self._set_votes(part, self.votes[part] + votes)
+        self.firsts[part] = min(first, line)
+        if not self.summed_units:
+            self.repeated.setdefault(part, []).append(max(first, line))
+        return False
+
+    def _set_votes(self, part: int, votes: int) -> None:
+        try:
+            self.votes[part] = votes
+        except OverflowError:  # past 64 bits: Python's own numbers from now on
+            self.votes = list(self.votes)
+            self.votes[part] = votes
+
     def records(self) -> list[Record]:
         """One record per key, in the order of their first lines; the sums are emptied."""
         self.numbers.clear()  # no part is numbered after the sums: not held beside the records
@@ -128,9 +156,7 @@ class KeySums:
         while sums:  # each key's sums freed as its record is built: not both at the peak
             key, (votes, line) = sums.popitem()
             lines = self.repeated.pop(key, None)
-            if isinstance(key, int):
-                part, region, unit, apart = key, None, None, False
-            elif len(key) == 2:
+            if len(key) == 2:
                 part, region, unit, apart = *key, None, False
             else:
                 part, region, unit, apart = key[:4]
@@ -142,11 +168,24 @@ class KeySums:
                 record.same_cell_lines = sorted(lines)
             records.append(record)
         records.reverse()  # in the order the keys were met, for a sort as stable as ever
+        totals, firsts = self.votes, self.firsts
+        self.votes, self.firsts = array("q"), array("q")
+        for part, line in enumerate(firsts):
+            if line < 0:
+                continue
+            lines = self.repeated.pop(part, None)
+            election, row, facts = parts[part]
+            record = Record(line, election, row, totals[part], dict(facts), summed=summed)
+            if lines is not None:
+                record.same_cell_lines = sorted(lines)
+            records.append(record)
+        # (Each key's first line is a row of its own: no two keys share one, whatever the order.)
         records.sort(key=lambda r: r.line)
         return records
 
     def release(self) -> None:
         self.sums.clear()
+        self.votes, self.firsts = array("q"), array("q")
         self.repeated.clear()
         self.numbers.clear()
         self.parts.clear()
