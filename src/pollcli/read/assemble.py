@@ -419,21 +419,6 @@ class Assembly:
         return list(totals.values())
 
 
-def assemble(
-    table: RawTable,
-    reader: CellReader,
-    records: list[Record],
-    overrides: Mapping[str, Any],
-    found: Found,
-    unit_facts: UnitFacts,
-    source_file: str | None = None,
-) -> list[Election]:
-    """A file's records → its elections: what both engines do once their rows are read.
-    `source_file` is the file the elections name when messages name more (a sheet of it)."""
-    assembly = assembly_for(table, reader, overrides, found, unit_facts, source_file)
-    return assembly.elections(records, table.header_line)
-
-
 def assembly_for(
     table: RawTable,
     reader: CellReader,
