@@ -173,3 +173,32 @@ def _row(name: str):
     from pollcli.contract import Row
 
     return Row.model_validate({"candidate": name})
+
+
+def test_each_race_s_records_are_let_go_once_its_election_is_built(tmp_path, monkeypatch):
+    # A million records of 10,000 races were all held till the last race was built, beside the
+    # options built from them (`Assembly.elections` empties the list it is handed).
+    import gc
+
+    from conftest import each_engine
+    from pollcli.read.assemble import Assembly
+    from pollcli.read.records import Record
+
+    rows = [(f"Town {e}", f"Name{e}x{c}", "P", str(e + c)) for e in range(30) for c in range(5)]
+    path = _write(tmp_path / "towns.csv", "election,candidate,party,votes", rows)
+    alive: list[int] = []
+    build = Assembly._election
+
+    def counting(self, label, records):
+        if label == "Town 29":
+            gc.collect()
+            alive.append(sum(isinstance(o, Record) for o in gc.get_objects()))
+        return build(self, label, records)
+
+    monkeypatch.setattr(Assembly, "_election", counting)
+    read = each_engine(monkeypatch, path, block_bytes=512)
+    assert set(read) == {"exact", "stream"}
+    for elections, _ in read.values():
+        assert len(elections) == 30
+    # At the last race, by each engine: its own 5 records (and a few of the one before) are left.
+    assert len(alive) == 2 and max(alive) <= 10, alive

@@ -82,7 +82,9 @@ class Assembly:
     _count_notes: dict[str, str] = field(default_factory=dict, init=False)
 
     def elections(self, records: list[Record], header_line: int) -> list[Election]:
-        """Records grouped into elections (in order of first appearance), each built and checked."""
+        """Records grouped into elections (in order of first appearance), each built and checked.
+        The list is emptied: each election's records are freed once it is built (a million
+        records of 10,000 races were held beside their options till the end, some 100 MiB)."""
         if not records and self.count_rows is not None and self.count_rows.rows:
             from pollcli.read.raceunits import HandOver
 
@@ -96,11 +98,14 @@ class Assembly:
             return []
         if not self.facts_decided:
             set_aside_unfit_facts(records, self.sources.columns)
+        given = records
         records, every_race = with_row_facts(without_unused_counts(records, self.sources.columns))
         self.file_level = len(self.found.items)
         by_election: dict[str, list[Record]] = {}
         for record in records:
             by_election.setdefault(record.election, []).append(record)
+        given.clear()
+        records.clear()
         if every_race:
             # A count of a unit for every race ("Ballots Cast" as an office): each race that has
             # the unit gets it, so that a race's turnout is over its own units.
@@ -126,14 +131,18 @@ class Assembly:
             self._count_notes.update(notes)
             self._unit_counted |= counted
         elections = []
-        for label, group in by_election.items():
+        unbuilt: list[Record] = []  # the records of the elections before the first one built
+        for label in list(by_election):
+            group = by_election.pop(label)
             start = len(self.found.items)
             election = self._election(label, group)
             self.spans[label] = (start, len(self.found.items))
             if election is not None:
                 elections.append(election)
+            elif not elections:
+                unbuilt += group
         if not elections and not self.found.errors:  # rows of counts alone: say so
-            counts_alone(every_race or [r for g in by_election.values() for r in g], self.found)
+            counts_alone(every_race or unbuilt, self.found)
         return elections
 
     def _election(self, label: str, records: list[Record]) -> Election | None:

@@ -71,7 +71,8 @@ def assemble(
     reader: CellReader,
     options: ReadOptions,
 ) -> list[Election]:
-    """The elections of one file's records: one per race (see the module's docstring)."""
+    """The elections of one file's records: one per race (see the module's docstring). The list
+    is emptied: each race's records are freed once its election is built (`Assembly.elections`)."""
     columns = reader.columns
     found = assembly.found
     if "fusion_ticket" in columns.present:
@@ -147,7 +148,8 @@ def assemble(
         kept.append(record)
         if record.line in garbled:
             refused_rows[record.line] = races[-1]
-    records = kept
+    records.clear()  # (the caller's: kept, or left out by --where)
+    records, kept = kept, []
     merged = book.open_primaries({i: t - {""} for i, t in totals.items()})
     if merged:
         races = [merged.get(id(race), race) for race in races]
@@ -190,6 +192,7 @@ def assemble(
             book, records, races, refused_rows, cut, header, figures=not has_mode
         )
         records, races, rounds_notes = counted.records, counted.races, counted.notes
+        del counted
     split_roles = book.name(lambda race: race.values.get("election", ""))
     shared = unitcounts.shared if assembly.count_rows is None else assembly.count_rows.shared
     assembly.shared_counts = shared(book, records, races, left_out)
@@ -453,10 +456,7 @@ def _namesakes(records: list[Record]) -> list[Record]:
 
 
 def _split_headers(keys: list[KeyColumn], roles: list[str], by_id: bool) -> list[str]:
-    headers = []
-    for role in roles:
-        headers += [k.header for k in keys if k.role == role]
-    return headers
+    return [k.header for role in roles for k in keys if k.role == role]
 
 
 def _elections_of(keys: list[KeyColumn], roles: list[str], races: Iterable[Entry]) -> str:

@@ -191,7 +191,7 @@ class RaceUnits(UnitFacts):
         takes them out of its facts and names its race. `HandOver` where the race stage would
         make some of a race's records anew before naming them (a measure's answers read as its
         options, `read.answers`): the others alone would not tell its precincts."""
-        self._records = records
+        self._records = list(records)  # (the race stage empties the list it is handed)
         self._late = {}
         pairs = [(self._signature(r), r.row.region or "") for r in records]
         # A record of a precinct kept apart (`read.apartfacts`) brings its counts itself.
