@@ -265,6 +265,8 @@ class _Summer:
             if region_index in self.layout.key_indexes
             else None
         )
+        # An option's cells: each key cell's place in the key and column, but the region's.
+        self.cells_at = [p for p in enumerate(self.layout.key_indexes) if p[0] != self.region_at]
         reading, cells = (self.sums.parts, self.region_at, reader), tuple(race_columns)
         # Rows of counts for every race, kept by precinct.
         self.counts = countrows.CountUnits(canonicals=cells, reading=reading) if counts else None
@@ -361,15 +363,13 @@ class _Summer:
             return part
         cells = [""] * self.width
         try:
-            for position, column in enumerate(self.layout.key_indexes):
-                if position != at:
-                    raw = key[position]
-                    if raw not in texts:
-                        texts[raw] = raw.decode("utf-8")
-                    cells[column] = texts[raw]
+            for position, column in self.cells_at:
+                raw = key[position]
+                text = texts.get(raw)
+                cells[column] = texts.setdefault(raw, raw.decode()) if text is None else text
         except UnicodeDecodeError:
             return None
-        if any(cells[i].strip() for i in self.blank_indexes):
+        if self.blank_indexes and any(cells[i].strip() for i in self.blank_indexes):
             raise _ExactAfterAll  # a value under a blank header: the file's blank-label error
         part = options[option] = self._part(cells, line)
         return part
