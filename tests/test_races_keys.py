@@ -145,6 +145,27 @@ def test_a_jungle_primary_is_no_party_primary(tmp_path):
     }
 
 
+def test_a_refused_row_of_a_primary_of_every_party_goes_with_the_one_race(tmp_path):
+    """The race book remembers the race of each row's key values (`RaceBook.known`); a refused
+    row's race is looked up after the primaries of every party are merged into one race, which
+    its problem must go with, not the primary of its party the rows before had."""
+    rows = [
+        ("AL AMES", "LIBERTARIAN", "500"),
+        ("BO BAKER", "DEMOCRAT", "9000"),
+        ("CY COLE", "REPUBLICAN", "11000"),
+        ("DI DOYLE", "LIBERTARIAN", "12x"),
+    ]
+    text = "year,state,office,district,stage,candidate,party_detailed,candidatevotes,totalvotes\n"
+    text += "".join(f"1996,DELTA,US HOUSE,4,PRI,{c},{p},{v},20600\n" for c, p, v in rows)
+    text += "1996,DELTA,US HOUSE,5,GEN,ED EGAN,DEMOCRAT,300,700\n"
+    text += "1996,DELTA,US HOUSE,5,GEN,FLO FINN,REPUBLICAN,400,700\n"
+    path = write(tmp_path, text, "medsl_house_1996.csv")
+    result = invoke("validate", str(path), "--format", "json")
+    problems = json.loads(result.stdout)["files"][0]["problems"]
+    errors = [(p["line"], p["race"]) for p in problems if p["severity"] == "error"]
+    assert errors == [(5, "US HOUSE · 4 · primary")], problems
+
+
 @pytest.mark.parametrize("write_in_first", [False, True])
 def test_a_primary_of_every_party_with_one_total_is_one_race(tmp_path, write_in_first):
     """MEDSL writes open special elections (Texas 1996) as `PRI`: every party on one ballot, one

@@ -55,6 +55,8 @@ ORDER: Final[tuple[str, ...]] = (
 )
 # Shown in a name only where the other parts would give two races one name.
 QUALIFIERS: Final[tuple[str, ...]] = ("state", "race_id")
+# The key values as written that `RaceBook` remembers the race of (a file of many races has few).
+KNOWN_VALUES: Final[int] = 1 << 16
 _TRUE: Final[frozenset[str]] = YES_WORDS | {"special", "runoff"}
 # How MEDSL and FiveThirtyEight write the stage of a race, in words.
 STAGE_WORDS: Final[dict[str, str]] = {
@@ -281,6 +283,9 @@ class RaceBook:
     open: set[tuple[str, ...]] = field(default_factory=set)
     rule: PartyRule | None = field(init=False)
     roles: list[str] = field(init=False)  # `identity_roles`, worked out once (a call per row)
+    # A row's key values as written → its race, for the next row of them (a million rows of
+    # 10,000 races): up to `KNOWN_VALUES` of them, forgotten when primaries are merged.
+    known: dict[tuple[tuple[str, str], ...], Race] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.rule = next((k.rule for k in self.keys if k.rule is not None), None)
@@ -306,11 +311,17 @@ class RaceBook:
         return tuple([normal(role, values.get(role, "")) for role in self.roles])
 
     def add(self, values: dict[str, str]) -> Race:
+        given = tuple(values.items())
+        race = self.known.get(given)
+        if race is not None:
+            return race
         values = self.keyed(values)
         identity = self._identity(values)
         race = self.races.get(identity)
         if race is None:
             race = self.races[identity] = Race(identity, values)
+        if len(self.known) < KNOWN_VALUES:
+            self.known[given] = race
         return race
 
     def keyed(self, values: dict[str, str]) -> dict[str, str]:
@@ -357,6 +368,7 @@ class RaceBook:
             if races[group] is not race:
                 merged[id(race)] = races[group]
         self.races = races
+        self.known.clear()  # (a primary's rows now go to the race of every party)
         return merged
 
     def name(self, default: Callable[[Race], str]) -> list[str]:

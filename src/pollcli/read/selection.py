@@ -34,7 +34,9 @@ class Where:
     headers: dict[int, str] = field(default_factory=dict)
 
     def keeps(self, value_of: dict[int, str]) -> bool:
-        return all(_same(value_of.get(i, ""), values) for i, values in self.wanted.items())
+        return not self.wanted or all(
+            _same(value_of.get(i, ""), values) for i, values in self.wanted.items()
+        )
 
     def failing(self, value_of: dict[int, str]) -> set[int]:
         """The columns whose condition a row fails that make its race counted in part: not a
