@@ -391,27 +391,18 @@ def registrant_count(name: str) -> bool:
     return name_key(name) in _REGISTRANT_COUNTS
 
 
-# The first and last letters of those counts' keys. An ASCII name that starts (or ends) with a
-# letter starts (ends) its key with it, lower-cased: a name of another first or last letter is
-# none of them, told without working out its key (a file of 10,000 races has 200,000 names).
-_BALLOT_FIRSTS: Final[frozenset[str]] = frozenset(key[0] for key in _BALLOT_COUNTS)
-_BALLOT_LASTS: Final[frozenset[str]] = frozenset(key[-1] for key in _BALLOT_COUNTS)
+# An ASCII name's first (last) letter, lower-cased, is its key's: a name of other first or last
+# letters than those counts' keys is none of them, told at once (a file may have 200,000 names).
+_LETTERS: Final[frozenset[str]] = frozenset("abcdefghijklmnopqrstuvwxyz")
+_NOT_FIRST: Final[frozenset[str]] = _LETTERS - {key[0] for key in _BALLOT_COUNTS}
+_NOT_LAST: Final[frozenset[str]] = _LETTERS - {key[-1] for key in _BALLOT_COUNTS}
 
 
 def ballot_count(name: str) -> bool:
     """Whether a candidate cell names ballots its unit counted by way of voting (New York City's
     `Public Counter`, `Absentee/Military`, `Affidavit`…): no option; the row is left out."""
-    if name.isascii():
-        first, last = name[:1].lower(), name[-1:].lower()
-        if (first.isalpha() and first not in _BALLOT_FIRSTS) or (
-            last.isalpha() and last not in _BALLOT_LASTS
-        ):
-            return False
-    return _ballot_count(name)
-
-
-@lru_cache(maxsize=1 << 10)
-def _ballot_count(name: str) -> bool:
+    if name.isascii() and (name[:1].lower() in _NOT_FIRST or name[-1:].lower() in _NOT_LAST):
+        return False
     return name_key(name) in _BALLOT_COUNTS
 
 
