@@ -76,8 +76,9 @@ def party_lines(
     names = [option_key(r.row.candidate) if r.row.kind == "candidate" else None for r in records]
     blocks = repeated_blocks(label, records, found, names)
     groups: dict[str, list[Record]] = {}
-    for key, record in zip(names, records, strict=True):
-        if key is not None:
+    keyed = [key for key in names if key is not None]
+    for key, record in zip(names, records, strict=True) if len(set(keyed)) < len(keyed) else ():
+        if key is not None:  # (a name listed more than once: grouped, else nothing to do)
             groups.setdefault(key, []).append(record)
     renamed: dict[int, str] = {}
     credited: dict[int, str] = {}  # a fused candidate's rows: the party they are credited with
