@@ -502,3 +502,18 @@ def test_race_given_whole_parts_of_names_keeps_those_races_only(tmp_path):
 def test_race_help_says_a_whole_name_keeps_one_race():
     result = invoke("summary", "--help")
     assert "whole name" in re.sub(r"[│\s]+", " ", result.stdout)
+
+
+def test_the_race_book_gives_a_remembered_race_only_while_it_is_the_book_s():
+    """`RaceBook.add` remembers the race of each row's key values; a stage that makes the book's
+    races anew (a primary's totals, rounds) leaves it a race the book no longer has: the values
+    are then keyed again, as without the memo."""
+    from pollcli.read.racekeys import KeyColumn, RaceBook
+
+    book = RaceBook([KeyColumn("office", "office", 0, "office")])
+    first = book.add({"office": "Mayor"})
+    assert book.add({"office": "Mayor"}) is first
+    assert book.add({"office": " mayor "}) is first  # written otherwise: one race
+    book.races = {}
+    again = book.add({"office": "Mayor"})
+    assert again is not first and book.races == {again.identity: again}

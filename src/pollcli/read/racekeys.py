@@ -284,7 +284,8 @@ class RaceBook:
     rule: PartyRule | None = field(init=False)
     roles: list[str] = field(init=False)  # `identity_roles`, worked out once (a call per row)
     # A row's key values as written → its race, for the next row of them (a million rows of
-    # 10,000 races): up to `KNOWN_VALUES` of them, forgotten when primaries are merged.
+    # 10,000 races): up to `KNOWN_VALUES` of them; used while the race is still the book's
+    # (primaries merged, totals' races or rounds left out: `races` is made anew).
     known: dict[tuple[tuple[str, str], ...], Race] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -313,7 +314,7 @@ class RaceBook:
     def add(self, values: dict[str, str]) -> Race:
         given = tuple(values.items())
         race = self.known.get(given)
-        if race is not None:
+        if race is not None and self.races.get(race.identity) is race:
             return race
         values = self.keyed(values)
         identity = self._identity(values)
