@@ -127,7 +127,7 @@ def rank(election: Election) -> list[Ranked]:
         )
         for option, share in zip(election.options, figures, strict=True)
     ]
-    order = sorted(range(len(election.options)), key=lambda i: (keys[i], i))
+    order = sorted(range(len(election.options)), key=keys.__getitem__)  # (stable: equal in order)
     ranked: list[Ranked] = []
     for position, index in enumerate(order):
         tied_with_previous = position > 0 and keys[order[position - 1]] == keys[index]
