@@ -147,7 +147,7 @@ class KeySums:
             self.votes[part] = votes
 
     def records(self) -> list[Record]:
-        """One record per key, in the order of their first lines; the sums are emptied."""
+        """One record per key, in the order of their first lines; the sums and parts are emptied."""
         self.numbers.clear()  # no part is numbered after the sums: not held beside the records
         records = []
         parts = self.parts
@@ -170,11 +170,14 @@ class KeySums:
         records.reverse()  # in the order the keys were met, for a sort as stable as ever
         totals, firsts = self.votes, self.firsts
         self.votes, self.firsts = array("q"), array("q")
-        for part, line in enumerate(firsts):
+        # Each part let go as its key's record is made (the keys with a region are made): the
+        # records take the place of the parts in memory rather than add to them.
+        for part in range(len(parts) - 1, -1, -1):
+            election, row, facts = parts.pop()
+            line = firsts[part]
             if line < 0:
                 continue
             lines = self.repeated.pop(part, None)
-            election, row, facts = parts[part]
             record = Record(line, election, row, totals[part], dict(facts), summed=summed)
             if lines is not None:
                 record.same_cell_lines = sorted(lines)
