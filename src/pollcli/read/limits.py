@@ -117,9 +117,8 @@ class OptionCount:
             return summed.keys[self.key_indexes.index(index)]
 
         # The groups of each race as written (its raw cells), each such race labelled once.
-        written = Counter(zip(*(cells(i) for i in self.race_indexes), strict=True))
-        if not self.race_indexes:
-            written = Counter({(): len(summed.firsts)})
+        races_of = [cells(i) for i in self.race_indexes]
+        written = Counter(zip(*races_of, strict=True) if races_of else [()] * len(summed.firsts))
         distinct = list(written)
         at = {index: position for position, index in enumerate(self.race_indexes)}
         races = self.labels(lambda i: [race[at[i]] for race in distinct], len(distinct))
