@@ -83,8 +83,8 @@ class Assembly:
 
     def elections(self, records: list[Record], header_line: int) -> list[Election]:
         """Records grouped into elections (in order of first appearance), each built and checked.
-        The list is emptied: each election's records are freed once it is built (a million
-        records of 10,000 races were held beside their options till the end, some 100 MiB)."""
+        The list is emptied: each election's records are freed once it is built, not held beside
+        the options of every election (a file of 10,000 races has a million records)."""
         if not records and self.count_rows is not None and self.count_rows.rows:
             from pollcli.read.raceunits import HandOver
 

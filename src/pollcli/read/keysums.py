@@ -6,8 +6,8 @@ regions (200,000 precincts) or many races (10,000 races of their own candidates)
 thousands of keys, so a key keeps no Python object of its own beyond its sums: the option's row,
 election and facts are numbered once (a "part") and each key is the part alone, or with its region
 (and unit) → `(votes, first line)`; a key of the part alone (no region, no unit: every key of a
-file of 10,000 races) keeps its votes and first line in two arrays by part number, 16 bytes, not a
-dictionary's entry and a tuple of two numbers (some 150). The `Record`s the assembly takes, each
+file of 10,000 races) keeps its votes and first line in two arrays by part number, not a
+dictionary's entry and a tuple of two numbers. The `Record`s the assembly takes, each
 with its row placed in its region (`contract.placed`), are built once, at the end.
 """
 
