@@ -391,11 +391,9 @@ def registrant_count(name: str) -> bool:
     return name_key(name) in _REGISTRANT_COUNTS
 
 
-# An ASCII name's first (last) letter, lower-cased, is its key's: a name of other first or last
-# letters than those counts' keys is none of them, told at once (a file may have 200,000 names).
-_LETTERS: Final[frozenset[str]] = frozenset("abcdefghijklmnopqrstuvwxyz")
-_NOT_FIRST: Final[frozenset[str]] = _LETTERS - {key[0] for key in _BALLOT_COUNTS}
-_NOT_LAST: Final[frozenset[str]] = _LETTERS - {key[-1] for key in _BALLOT_COUNTS}
+# An ASCII name starting (ending) with a letter no such key starts (ends) with is none of them.
+_NOT_FIRST: Final = frozenset("abcdefghijklmnopqrstuvwxyz") - {k[0] for k in _BALLOT_COUNTS}
+_NOT_LAST: Final = frozenset("abcdefghijklmnopqrstuvwxyz") - {k[-1] for k in _BALLOT_COUNTS}
 
 
 def ballot_count(name: str) -> bool:
