@@ -112,11 +112,20 @@ _PLAIN_DIGITS: Final[int] = len(str(MAX_VOTES)) - 1
 # --- one row's cells -------------------------------------------------------------------------------
 
 
+def plain_votes(text: str) -> int | None:
+    """A vote cell of plain ASCII digits (the common cell, `551`) as the count the contract reads it
+    as, sooner than `parse_votes`; None for any other cell, which wants the whole contract."""
+    if text.isdigit() and text.isascii() and len(text) <= _PLAIN_DIGITS:
+        return int(text)
+    return None
+
+
 def _votes_cell(value: Any, info: ValidationInfo) -> Any:
     if not isinstance(value, str):
         return value
-    if value.isdigit() and value.isascii() and len(value) <= _PLAIN_DIGITS:
-        return int(value)  # the common cell, `551`: what `parse_votes` reads it as, sooner
+    plain = plain_votes(value)
+    if plain is not None:
+        return plain
     decimal, given = _decimal(info)
     try:
         # Counts within 1e-6 of a whole number are read as whole; the reader notes them.
@@ -252,6 +261,29 @@ def _implied_by(
         if len(names) < NAMES_CACHED:
             names[name] = found
     return found
+
+
+_SET: Final = object.__setattr__
+
+
+def counted(row: Row, region: str | None, unit: str | None, votes: int) -> Row:
+    """The validated `row` in another region and unit with another count of votes, without
+    validating it again: `model_copy` written out field by field (0.5 µs rather than 2), for the
+    exact engine's rows of an option met before (`read.samerows`); the votes are a count the
+    contract read (`plain_votes`)."""
+    copy: Row = object.__new__(Row)
+    _SET(copy, "candidate", row.candidate)
+    _SET(copy, "party", row.party)
+    _SET(copy, "kind", row.kind)
+    _SET(copy, "votes", votes)
+    _SET(copy, "share", row.share)
+    _SET(copy, "share_decimals", row.share_decimals)
+    _SET(copy, "region", region)
+    _SET(copy, "unit", unit)
+    _SET(copy, "colour", row.colour)
+    _SET(copy, "fact", row.fact)
+    _SET(copy, "all_races", row.all_races)
+    return copy
 
 
 def placed(row: Row, region: str | None, unit: str | None = None) -> Row:

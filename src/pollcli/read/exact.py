@@ -7,7 +7,6 @@ and for whatever the streaming engine hands over; it imports neither pandas nor 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Final
 
 from pollcli.election import Election
 from pollcli.problems import Found, Problem, sort_problems
@@ -24,12 +23,9 @@ from pollcli.read.options import ReadOptions
 from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader, Record, decimal_mark
 from pollcli.read.roles import column_roles
+from pollcli.read.samerows import read_rows
 from pollcli.read.tabular import tabular_kind
 from pollcli.read.totals import Marked, stage
-
-# How often the progress bar hears of the rows read.
-PROGRESS_ROWS: Final[int] = 10_000
-
 
 def read_exact(
     data: bytes, name: str, options: ReadOptions
@@ -102,17 +98,9 @@ def read_table(
     records = summed or []
     count = len(table.records)
     report = _progress(name, size, count)
-    # Each row's cells let go once read (a refused row's are the reader's), so that the records
-    # take their place in memory rather than add to them.
     pending, table.records = table.records, []
     pending.reverse()
-    for index in range(count):
-        line, cells = pending.pop()
-        record = reader.read(line, cells, table.delimiter)
-        if record is not None:
-            records.append(record)
-        if index % PROGRESS_ROWS == 0:
-            report(index)
+    read_rows(reader, pending, table.delimiter, records, report)
     if plan is None:
         check_regions(records, columns)  # too many: read again by the caller (`manyregions`)
     columns.notes.extend(notes or [])

@@ -1,0 +1,83 @@
+"""The exact engine's rows read with each distinct option's cells validated once.
+
+A precinct file repeats every option's cells (name, party, kind, race…) in every precinct: a million
+rows hold a few thousand distinct options. The first row of an option is read by the whole row stage
+(`records.CellReader.read`, the Pydantic row contract); a later row with the very same option cells,
+a vote cell of plain digits and the header's width is that validated row placed in its own region and
+unit with its own count (`contract.counted`), as the streaming engine places an option validated once
+(`contract.placed`). Every other row (another width, a vote cell that is no plain count, an option
+whose first row was refused or is not met yet) is read by the whole stage, which records its
+problems at its line and column as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+from pollcli.contract import Row, counted, plain_votes
+from pollcli.read.records import CellReader, Record
+
+# How many distinct options (and vote cells) are kept, some 30 MB at most; past it, rows of
+# options not kept are read by the whole row stage.
+KEPT: Final[int] = 1 << 18
+# How often the progress bar hears of the rows read.
+PROGRESS_ROWS: Final[int] = 10_000
+
+
+def read_rows(
+    reader: CellReader,
+    pending: list[tuple[int, list[str]]],
+    delimiter: str,
+    records: list[Record],
+    report: Callable[[int], None],
+) -> None:
+    """Each of `pending`'s rows (in reverse order: the last row first) read into `records`, in the
+    file's order; each row's cells let go once read, so that the records take their place in
+    memory rather than add to them. `report` hears of the rows read."""
+    columns = reader.columns
+    width = len(columns.header)
+    votes = columns.index("votes")
+    region, unit = columns.index("region"), columns.index("unit")
+    keyed = tuple(i for i in columns.columns if i not in (votes, region, unit))
+    # Without a votes column (or with vote-mode columns, or a column named twice), every row is
+    # read by the whole stage.
+    named = list(columns.columns.values())
+    once = all(named.count(c) <= 1 for c in ("votes", "region", "unit"))
+    same = votes is not None and not columns.vote_parts and once
+    options: dict[tuple[str, ...], tuple[Row, str, dict[str, str]]] = {}
+    counts: dict[str, int] = {}
+    place = reader.place
+    count = len(pending)
+    for index in range(count):
+        line, cells = pending.pop()
+        if index % PROGRESS_ROWS == 0:
+            report(index)
+        if same and len(cells) == width:
+            assert votes is not None
+            text = cells[votes]
+            number = counts.get(text)
+            if number is None:
+                number = plain_votes(text)
+                if number is not None and len(counts) < KEPT:
+                    counts[text] = number
+            if number is not None:
+                key = tuple([cells[i] for i in keyed])
+                known = options.get(key)
+                if known is not None:
+                    row, election, facts = known
+                    where = None if region is None else place(cells[region])
+                    within = None if unit is None else place(cells[unit])
+                    row = counted(row, where, within, number)
+                    records.append(Record(line, election, row, number, dict(facts)))
+                    continue
+                record = reader.read(line, cells, delimiter)
+                if record is None:
+                    continue
+                records.append(record)
+                if record.votes == number and len(options) < KEPT:
+                    options[key] = (record.row, record.election, dict(record.facts))
+                continue
+        record = reader.read(line, cells, delimiter)
+        if record is not None:
+            records.append(record)
