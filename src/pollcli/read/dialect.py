@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import field
 from typing import Final
 
@@ -102,13 +103,14 @@ def split_top(
     A file with no header has its columns' `names` given (`--columns`): they are the header, the
     first line that is not front matter is the first row of data, and `header_line` the line above
     it (0 on the first line), where a header would be; the text returned starts at that row."""
-    buffer = io.StringIO(text, newline="")
     line_number = 0
-    header_text: str | None = None
+    header_at: int | None = None
     wanted = header_lines[0] if header_lines else 0
     skipped: list[tuple[int, str]] = []
-    for physical in iter(buffer.readline, ""):
+    at = 0
+    for physical in _lines(text):
         line_number += 1
+        start, at = at, at + len(physical)
         stripped = physical.strip()
         if not stripped:
             continue
@@ -120,9 +122,9 @@ def split_top(
         if line_number < wanted and not names:
             skipped.append((line_number, stripped))
             continue
-        header_text = physical
+        header_at = start
         break
-    if header_text is None:
+    if header_at is None:
         found.add(
             Code.EMPTY_FILE,
             None,
@@ -132,11 +134,10 @@ def split_top(
             else f"the file has no line {wanted} to be the header (--header-line {wanted})",
         )
         return None
-    rest = header_text + buffer.read()
+    # (A slice of the whole text from its start is the text itself: no copy.)
+    rest = text[header_at:]
     table.header_line = line_number
-    head = io.StringIO(rest, newline="")
-    lines = [head.readline() for _ in range(preamble.HEAD_LINES)]
-    lines = [line for line in lines if line]
+    lines = list(itertools.islice(_lines(rest), preamble.HEAD_LINES))
     if names:
         # No header in the file: no title lines to look for above it either.
         table.header_line = line_number - 1
@@ -148,7 +149,7 @@ def split_top(
         if span is not None:
             skipped += [(line_number + i, lines[i].strip()) for i in range(span.skipped)]
             skipped = [(n, t) for n, t in skipped if t]
-            rest = "".join(lines[span.skipped :]) + head.read()
+            rest = rest[sum(map(len, lines[: span.skipped])) :]
             lines = lines[span.skipped :]
             table.header_line += span.skipped
             table.header_rows = span.rows
@@ -252,7 +253,7 @@ def read_records(
     """Each non-blank CSV record of `text` with the physical line it starts on (`text` starts on line
     `first_line`), the first one kept even if blank when it is the `header`; a `malformed-csv` problem
     where the CSV cannot be split, and nothing after it."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(_text_lines(text), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
     seen: dict[str, str] = {}
     consumed = 0
@@ -273,6 +274,30 @@ def read_records(
             malformed_message(exc, text, consumed + 1, delimiter),
         )
     return records
+
+
+# A line as `io.StringIO(text, newline="")` reads it: up to and with its end (LF, CRLF or a lone CR).
+_LINE: Final[re.Pattern[str]] = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` from its start, each with its line end, read one by one (for the few
+    lines above the header and the head: the whole text is never copied)."""
+    at, end = 0, len(text)
+    while at < end:
+        line = _LINE.match(text, at)
+        assert line is not None  # the pattern matches at any position
+        at = line.end()
+        yield line.group()
+
+
+def _text_lines(text: str) -> io.TextIOWrapper:
+    """The lines of `text` as `io.StringIO(text, newline="")` gives them (LF, CRLF or a lone CR
+    ends a line, kept as it is), for the CSV reader: from the text's UTF-8 bytes, decoded a block
+    at a time. A StringIO holds four bytes a character (180 MB for a 45 MB file); these, one. A
+    lone surrogate (a byte that did not decode, escaped) goes through as it is."""
+    data = io.BytesIO(text.encode("utf-8", "surrogatepass"))
+    return io.TextIOWrapper(data, encoding="utf-8", errors="surrogatepass", newline="")
 
 
 def malformed_message(exc: csv.Error, text: str, line: int, delimiter: str) -> str:
