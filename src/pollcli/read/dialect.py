@@ -256,16 +256,19 @@ def read_records(
     reader = csv.reader(_text_lines(text), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
     seen: dict[str, str] = {}
+    one = seen.setdefault
     consumed = 0
     try:
         for cells in reader:
             start = first_line + consumed
             consumed = reader.line_num
-            if not "".join(cells).strip() and not (header and not records):
+            # (Blank: no cell holds more than spaces; a first cell that does tells at once.)
+            blank = not (cells and cells[0].strip()) and not "".join(cells).strip()
+            if blank and not (header and not records):
                 continue
             if len(seen) < SEEN:
                 # One string for each name, party and place, however many rows repeat it.
-                cells = [seen.setdefault(cell, cell) for cell in cells]
+                cells = list(map(one, cells, cells))
             records.append((start, cells))
     except csv.Error as exc:
         found.add(

@@ -27,6 +27,7 @@ from pollcli.read.samerows import read_rows
 from pollcli.read.tabular import tabular_kind
 from pollcli.read.totals import Marked, stage
 
+
 def read_exact(
     data: bytes, name: str, options: ReadOptions
 ) -> tuple[list[Election], list[Problem]]:

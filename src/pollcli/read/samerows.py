@@ -47,7 +47,7 @@ def read_rows(
     same = votes is not None and not columns.vote_parts and once
     options: dict[tuple[str, ...], tuple[Row, str, dict[str, str]]] = {}
     counts: dict[str, int] = {}
-    place = reader.place
+    places: dict[str, str | None] = {}  # each place cell as `reader.place` reads it, once
     count = len(pending)
     for index in range(count):
         line, cells = pending.pop()
@@ -66,8 +66,13 @@ def read_rows(
                 known = options.get(key)
                 if known is not None:
                     row, election, facts = known
-                    where = None if region is None else place(cells[region])
-                    within = None if unit is None else place(cells[unit])
+                    where = within = None
+                    if region is not None:
+                        text = cells[region]
+                        where = places[text] if text in places else _place(reader, places, text)
+                    if unit is not None:
+                        text = cells[unit]
+                        within = places[text] if text in places else _place(reader, places, text)
                     row = counted(row, where, within, number)
                     records.append(Record(line, election, row, number, dict(facts)))
                     continue
@@ -81,3 +86,12 @@ def read_rows(
         record = reader.read(line, cells, delimiter)
         if record is not None:
             records.append(record)
+
+
+def _place(reader: CellReader, places: dict[str, str | None], text: str) -> str | None:
+    """A place cell as the reader reads it (`CellReader.place`), kept for its next rows: one string
+    for each place, however many rows name it."""
+    place = reader.place(text)
+    if len(places) < KEPT:
+        places[text] = place
+    return place
