@@ -178,3 +178,10 @@ def test_records_are_split_as_from_a_string_io(text: str) -> None:
     else:
         assert found.items == []
     assert records == expected
+
+
+@pytest.mark.parametrize("pad", range(8186, 8194))
+def test_a_line_end_across_the_readers_blocks_is_one_line_end(pad: int) -> None:
+    # The text's bytes are decoded 8 KiB at a time: a CRLF cut between two blocks is one line end.
+    text = "é" * (pad // 2) + "a" * (pad % 2) + "\r\n" + "b,1\r\n" * 3000 + "c\r"
+    assert list(dialect._text_lines(text)) == list(io.StringIO(text, newline=""))
