@@ -263,27 +263,34 @@ def _implied_by(
     return found
 
 
-_SET: Final = object.__setattr__
-
-
 def counted(row: Row, region: str | None, unit: str | None, votes: int) -> Row:
     """The validated `row` in another region and unit with another count of votes, without
-    validating it again: `model_copy` written out field by field (0.5 µs rather than 2), for the
-    exact engine's rows of an option met before (`read.samerows`); the votes are a count the
-    contract read (`plain_votes`)."""
+    validating it again: `model_copy` written out field by field by the slots' own setters (0.4 µs
+    rather than 2), for the exact engine's rows of an option met before (`read.samerows`); the
+    votes are a count the contract read (`plain_votes`)."""
     copy: Row = object.__new__(Row)
-    _SET(copy, "candidate", row.candidate)
-    _SET(copy, "party", row.party)
-    _SET(copy, "kind", row.kind)
-    _SET(copy, "votes", votes)
-    _SET(copy, "share", row.share)
-    _SET(copy, "share_decimals", row.share_decimals)
-    _SET(copy, "region", region)
-    _SET(copy, "unit", unit)
-    _SET(copy, "colour", row.colour)
-    _SET(copy, "fact", row.fact)
-    _SET(copy, "all_races", row.all_races)
+    _CANDIDATE(copy, row.candidate)
+    _PARTY(copy, row.party)
+    _KIND(copy, row.kind)
+    _VOTES(copy, votes)
+    _SHARE(copy, row.share)
+    _SHARE_DECIMALS(copy, row.share_decimals)
+    _REGION(copy, region)
+    _UNIT(copy, unit)
+    _COLOUR(copy, row.colour)
+    _FACT(copy, row.fact)
+    _ALL_RACES(copy, row.all_races)
     return copy
+
+
+# Each field's slot setter, by name (a frozen row's own `__setattr__` refuses), for `counted`.
+_SETTERS: Final[dict[str, Callable[[Row, Any], None]]] = {
+    name: vars(Row)[name].__set__ for name in _ROW_FIELDS
+}
+_CANDIDATE, _PARTY, _KIND = _SETTERS["candidate"], _SETTERS["party"], _SETTERS["kind"]
+_VOTES, _SHARE, _SHARE_DECIMALS = _SETTERS["votes"], _SETTERS["share"], _SETTERS["share_decimals"]
+_REGION, _UNIT, _COLOUR = _SETTERS["region"], _SETTERS["unit"], _SETTERS["colour"]
+_FACT, _ALL_RACES = _SETTERS["fact"], _SETTERS["all_races"]
 
 
 def placed(row: Row, region: str | None, unit: str | None = None) -> Row:

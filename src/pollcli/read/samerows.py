@@ -13,6 +13,7 @@ problems at its line and column as before.
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import itemgetter
 from typing import Final
 
 from pollcli.contract import Row, counted, plain_votes
@@ -40,6 +41,7 @@ def read_rows(
     votes = columns.index("votes")
     region, unit = columns.index("region"), columns.index("unit")
     keyed = tuple(i for i in columns.columns if i not in (votes, region, unit))
+    key_of = _cells_at(keyed)
     # Without a votes column (or with vote-mode columns, or a column named twice), every row is
     # read by the whole stage.
     named = list(columns.columns.values())
@@ -62,7 +64,7 @@ def read_rows(
                 if number is not None and len(counts) < KEPT:
                     counts[text] = number
             if number is not None:
-                key = tuple([cells[i] for i in keyed])
+                key = key_of(cells)
                 known = options.get(key)
                 if known is not None:
                     row, election, facts = known
@@ -86,6 +88,13 @@ def read_rows(
         record = reader.read(line, cells, delimiter)
         if record is not None:
             records.append(record)
+
+
+def _cells_at(indexes: tuple[int, ...]) -> Callable[[list[str]], tuple[str, ...]]:
+    """A row's cells at `indexes`, as a tuple (an itemgetter's, when it gives one: two or more)."""
+    if len(indexes) > 1:
+        return itemgetter(*indexes)
+    return lambda cells: tuple([cells[i] for i in indexes])
 
 
 def _place(reader: CellReader, places: dict[str, str | None], text: str) -> str | None:
