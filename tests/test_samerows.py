@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from conftest import dump
 from pollcli.contract import Row, cells_context, counted
 from pollcli.problems import Found
-from pollcli.read import ReadOptions, dialect, engines, exact, load_file
+from pollcli.read import ReadOptions, dialect, engines, exact, load_file, samerows
 from pollcli.read.records import CellReader, Record
 
 SETTINGS = settings(
@@ -98,14 +98,18 @@ HEADERS = [
     rows=st.lists(ROW, min_size=1, max_size=40),
     header=st.sampled_from(HEADERS),
     blank_zero=st.booleans(),
+    bounded=st.booleans(),
 )
 def test_rows_of_an_option_met_before_read_as_the_whole_stage_reads_them(
-    monkeypatch: pytest.MonkeyPatch, rows: list, header: str, blank_zero: bool
+    monkeypatch: pytest.MonkeyPatch, rows: list, header: str, blank_zero: bool, bounded: bool
 ) -> None:
-    with tempfile.TemporaryDirectory() as directory:
+    with monkeypatch.context() as patched, tempfile.TemporaryDirectory() as directory:
+        if bounded:  # few options kept (and past the second, only while rows meet them)
+            patched.setattr(samerows, "KEPT", 4)
+            patched.setattr(samerows, "TRIAL", 2)
         path = Path(directory) / "results.csv"
         path.write_text(_csv(rows, header), encoding="utf-8")
-        mine, theirs = _both(monkeypatch, path, ReadOptions(blank_votes_zero=blank_zero))
+        mine, theirs = _both(patched, path, ReadOptions(blank_votes_zero=blank_zero))
     assert mine == theirs
 
 

@@ -22,6 +22,9 @@ from pollcli.read.records import CellReader, Record
 # How many distinct options (and vote cells) are kept, some 30 MB at most; past it, rows of
 # options not kept are read by the whole row stage.
 KEPT: Final[int] = 1 << 18
+# Past this many options, a new one is kept only while the rows have met kept ones at least as
+# often as options were kept: a file whose rows are each an option of their own keeps few.
+TRIAL: Final[int] = 4096
 # How often the progress bar hears of the rows read.
 PROGRESS_ROWS: Final[int] = 10_000
 
@@ -50,6 +53,7 @@ def read_rows(
     options: dict[tuple[str, ...], tuple[Row, str, dict[str, str]]] = {}
     counts: dict[str, int] = {}
     places: dict[str, str | None] = {}  # each place cell as `reader.place` reads it, once
+    met = 0  # rows of an option kept
     count = len(pending)
     for index in range(count):
         line, cells = pending.pop()
@@ -67,6 +71,7 @@ def read_rows(
                 key = key_of(cells)
                 known = options.get(key)
                 if known is not None:
+                    met += 1
                     row, election, facts = known
                     where = within = None
                     if region is not None:
@@ -82,7 +87,8 @@ def read_rows(
                 if record is None:
                     continue
                 records.append(record)
-                if record.votes == number and len(options) < KEPT:
+                kept = len(options)
+                if record.votes == number and kept < KEPT and (kept < TRIAL or met >= kept):
                     options[key] = (record.row, record.election, dict(record.facts))
                 continue
         record = reader.read(line, cells, delimiter)
