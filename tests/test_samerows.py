@@ -25,7 +25,7 @@ from pollcli.read import ReadOptions, dialect, engines, exact, load_file, samero
 from pollcli.read.records import CellReader, Record
 
 SETTINGS = settings(
-    max_examples=60,
+    max_examples=150,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -189,3 +189,42 @@ def test_a_line_end_across_the_readers_blocks_is_one_line_end(pad: int) -> None:
     # The text's bytes are decoded 8 KiB at a time: a CRLF cut between two blocks is one line end.
     text = "é" * (pad // 2) + "a" * (pad % 2) + "\r\n" + "b,1\r\n" * 3000 + "c\r"
     assert list(dialect._text_lines(text)) == list(io.StringIO(text, newline=""))
+
+
+# A precinct's counts beside its options (read cell by cell), with race, write-in and date cells
+# (the option's): each column's header, the cells it may hold, and cells that are errors.
+COUNTED = {
+    "county": (["R1", "R2", " R1", "Région", "R\u200b1"], [""]),
+    "precinct": (["P1", "P2", " P2", "TOTALS"], [""]),
+    "office": (["Governor", "Mayor", "Registered Voters"], [""]),
+    "candidate": (
+        ["Ann Lee", "Bo Kim", "Ann\u200b Lee", "Registered Voters", "Ballots Cast"],
+        [""],
+    ),
+    "writein": (["", "FALSE", "TRUE"], []),
+    "party": (["Red", "Blue", "", "Grün"], []),
+    "votes": (["12", "0", "007", "551", " 12 "], ["x", "-4", "3.5", "", "1,234", "-"]),
+    "registered_voters": (["100", " 100", "1\u200b00", ""], ["x", "-"]),
+    "ballots_cast": (["80", "80 ", ""], ["8.5"]),
+    "date": (["2024-11-05", ""], ["2024-11-06"]),
+}
+
+
+@SETTINGS
+@given(data=st.data(), columns=st.sets(st.sampled_from(sorted(COUNTED)), min_size=3))
+def test_rows_with_a_precincts_counts_read_as_the_whole_stage_reads_them(
+    monkeypatch: pytest.MonkeyPatch, data: st.DataObject, columns: set[str]
+) -> None:
+    header = [c for c in COUNTED if c in columns | {"candidate", "votes"}]
+    fine = st.tuples(*(st.sampled_from(COUNTED[c][0]) for c in header))
+    rows = data.draw(st.lists(st.tuples(fine, st.integers(0, 150)), min_size=1, max_size=15))
+    lines = [",".join(header)]
+    for cells, bad in rows:  # (a cell of a few rows is an error)
+        odd = bad < len(header) and COUNTED[header[bad]][1]
+        lines.append(",".join(data.draw(st.sampled_from(odd)) if odd and i == bad else c
+                              for i, c in enumerate(cells)))  # fmt: skip
+    with monkeypatch.context() as patched, tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "results.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        mine, theirs = _both(patched, path, ReadOptions())
+    assert mine == theirs

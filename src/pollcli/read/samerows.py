@@ -16,7 +16,9 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Final
 
+from pollcli.columns import REGIONAL_FACTS, is_fact_cell
 from pollcli.contract import Row, counted, plain_votes
+from pollcli.read.header import ColumnMap
 from pollcli.read.records import CellReader, Record
 
 # How many distinct options (and vote cells) are kept, some 30 MB at most; past it, rows of
@@ -43,12 +45,19 @@ def read_rows(
     width = len(columns.header)
     votes = columns.index("votes")
     region, unit = columns.index("region"), columns.index("unit")
-    keyed = tuple(i for i in columns.columns if i not in (votes, region, unit))
+    named = list(columns.columns.values())
+    # A precinct's counts (`registered`…) beside a named option are the row's own, as its place:
+    # read cell by cell, not part of the option's cells (`_Counts`).
+    name = columns.index("candidate")
+    counts_of = _Counts(columns, reader) if name is not None else None
+    if counts_of is not None and not counts_of.indexes:
+        counts_of = None
+    own = (votes, region, unit, *(counts_of.indexes if counts_of else ()))
+    keyed = tuple(i for i in columns.columns if i not in own)
     key_of = _cells_at(keyed)
     # Without a votes column (or with vote-mode columns, or a column named twice), every row is
     # read by the whole stage.
-    named = list(columns.columns.values())
-    once = all(named.count(c) <= 1 for c in ("votes", "region", "unit"))
+    once = all(named.count(c) <= 1 for c in ("votes", "region", "unit", *REGIONAL_FACTS))
     same = votes is not None and not columns.vote_parts and once
     options: dict[tuple[str, ...], tuple[Row, str, dict[str, str]]] = {}
     counts: dict[str, int] = {}
@@ -81,7 +90,8 @@ def read_rows(
                         text = cells[unit]
                         within = places[text] if text in places else _place(reader, places, text)
                     row = counted(row, where, within, number)
-                    records.append(Record(line, election, row, number, dict(facts)))
+                    facts = counts_of.facts(facts, cells) if counts_of else dict(facts)
+                    records.append(Record(line, election, row, number, facts))
                     continue
                 record = reader.read(line, cells, delimiter)
                 if record is None:
@@ -89,11 +99,43 @@ def read_rows(
                 records.append(record)
                 kept = len(options)
                 if record.votes == number and kept < KEPT and (kept < TRIAL or met >= kept):
-                    options[key] = (record.row, record.election, dict(record.facts))
+                    if counts_of is None:
+                        options[key] = (record.row, record.election, dict(record.facts))
+                    elif name is not None and reader.place(cells[name]):
+                        # (A row without a name of its own may be named by a count cell.)
+                        options[key] = (record.row, record.election, counts_of.apart(record.facts))
                 continue
         record = reader.read(line, cells, delimiter)
         if record is not None:
             records.append(record)
+
+
+class _Counts:
+    """A precinct's count cells (`columns.REGIONAL_FACTS`: registered, ballots_cast…) of each row,
+    put among the facts of its option's first row as `CellReader.split` puts them: in the order of
+    the columns, cleaned, left out when blank."""
+
+    def __init__(self, columns: ColumnMap, reader: CellReader) -> None:
+        self.order = [
+            (column, index if column in REGIONAL_FACTS else None)
+            for index, column in columns.columns.items()
+            if is_fact_cell(column) and column != "election"
+        ]
+        self.indexes = tuple(i for _, i in self.order if i is not None)
+        self.place = reader.place
+
+    def apart(self, facts: dict[str, str]) -> dict[str, str]:
+        """An option's first row's facts without its counts."""
+        return {c: v for c, v in facts.items() if c not in REGIONAL_FACTS}
+
+    def facts(self, option: dict[str, str], cells: list[str]) -> dict[str, str]:
+        """A row's facts: its option's (`apart`) and its own counts, in the columns' order."""
+        facts: dict[str, str] = {}
+        for column, index in self.order:
+            value = option.get(column) if index is None else self.place(cells[index])
+            if value:
+                facts[column] = value
+        return facts
 
 
 def _cells_at(indexes: tuple[int, ...]) -> Callable[[list[str]], tuple[str, ...]]:
