@@ -284,9 +284,7 @@ def counted(row: Row, region: str | None, unit: str | None, votes: int) -> Row:
 
 
 # Each field's slot setter, by name (a frozen row's own `__setattr__` refuses), for `counted`.
-_SETTERS: Final[dict[str, Callable[[Row, Any], None]]] = {
-    name: vars(Row)[name].__set__ for name in _ROW_FIELDS
-}
+_SETTERS: Final[dict[str, Any]] = {name: vars(Row)[name].__set__ for name in _ROW_FIELDS}
 _CANDIDATE, _PARTY, _KIND = _SETTERS["candidate"], _SETTERS["party"], _SETTERS["kind"]
 _VOTES, _SHARE, _SHARE_DECIMALS = _SETTERS["votes"], _SETTERS["share"], _SETTERS["share_decimals"]
 _REGION, _UNIT, _COLOUR = _SETTERS["region"], _SETTERS["unit"], _SETTERS["colour"]
