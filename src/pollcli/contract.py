@@ -265,9 +265,9 @@ def _implied_by(
 
 def counted(row: Row, region: str | None, unit: str | None, votes: int) -> Row:
     """The validated `row` in another region and unit with another count of votes, without
-    validating it again: `model_copy` written out field by field by the slots' own setters (0.4 µs
-    rather than 2), for the exact engine's rows of an option met before (`read.samerows`); the
-    votes are a count the contract read (`plain_votes`)."""
+    validating it again: `model_copy` written out field by field by the slots' own setters (a row
+    of a million, no loop over the fields), for the exact engine's rows of an option met before
+    (`read.samerows`); the votes are a count the contract read (`plain_votes`)."""
     copy: Row = object.__new__(Row)
     _CANDIDATE(copy, row.candidate)
     _PARTY(copy, row.party)
