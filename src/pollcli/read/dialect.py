@@ -297,8 +297,7 @@ def _lines(text: str) -> Iterator[str]:
 def _text_lines(text: str) -> io.TextIOWrapper:
     """The lines of `text` as `io.StringIO(text, newline="")` gives them (LF, CRLF or a lone CR
     ends a line, kept as it is), for the CSV reader: from the text's UTF-8 bytes, decoded a block
-    at a time: a StringIO of a text that is not all ASCII holds four bytes a character, the whole
-    text at once. A lone surrogate (a byte that did not decode, escaped) goes through as it is."""
+    at a time: a StringIO holds the whole text at four bytes a character, ASCII or not. A lone surrogate (a byte that did not decode, escaped) goes through as it is."""
     data = io.BytesIO(text.encode("utf-8", "surrogatepass"))
     return io.TextIOWrapper(data, encoding="utf-8", errors="surrogatepass", newline="")
 
