@@ -220,7 +220,9 @@ def test_an_option_three_times_in_a_county_gets_one_advice_on_both_engines(tmp_p
     for _, problems in results.values():
         repeats = [p for p in problems if p.code == Code.DUPLICATE_OPTION]
         assert [p.line for p in repeats] == [3, 4]
-        assert all(p.message.endswith("name its column with --unit COL") for p in repeats)
+        assert all(
+            p.message.endswith("--unit COL (two columns together: --unit COL,COL)") for p in repeats
+        )
 
 
 def test_a_county_listed_again_names_each_conflicting_total_on_both_engines(tmp_path, monkeypatch):

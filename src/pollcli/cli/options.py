@@ -179,10 +179,12 @@ UnitOpt = Annotated[
     str | None,
     typer.Option(
         "--unit",
-        metavar="COL",
+        metavar="COL[,COL]",
         help="The column of the precinct or polling station each row counts, whatever its "
         "header's words say (division_alias, UIK…): rows of one option in different units are "
-        "added up. Default: told by the header.",
+        "added up. Two columns or more name a unit together (--unit ad,ed: an election district "
+        "numbered within its assembly district). Default: told by the header (town and "
+        "precinct together).",
         rich_help_panel=READING,
     ),
 ]

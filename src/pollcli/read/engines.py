@@ -58,6 +58,8 @@ def streamable(columns: ColumnMap, party: PartyRule | None = None) -> bool:
 
     if columns.index("votes") is None and not columns.vote_parts:
         return False
+    if columns.unit_parts or columns.unit_parts_unseen:
+        return False  # a unit named by several columns (`read.unitparts`): its sums are by one
     if not name_indexes(columns):
         return False  # no name column: the exact engine says so
     return streams(columns, party)

@@ -26,6 +26,7 @@ from pollcli.read.roles import column_roles
 from pollcli.read.samerows import read_rows
 from pollcli.read.tabular import tabular_kind
 from pollcli.read.totals import Marked, stage
+from pollcli.read.unitparts import join_cells
 
 
 def read_exact(
@@ -94,6 +95,8 @@ def read_table(
         if mapped is None:
             return [], sort_problems(found.items)
         columns = mapped
+        if columns.unit_parts:  # a unit named by several columns (`read.unitparts`)
+            join_cells(table.records, columns.index("unit"), columns.unit_parts)
     decimal, decimal_given = decimal_mark(columns, table.records, options.decimal, found)
     reader = CellReader.of(columns, decimal, decimal_given, options, found)
     records = summed or []

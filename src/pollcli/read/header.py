@@ -30,6 +30,8 @@ from pollcli.columns import (
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read.preamble import HEAD_LINES
+from pollcli.read.unitparts import numbered_within as numbered_within  # (repeat advice)
+from pollcli.read.unitparts import same_level, settle
 
 # Columns whose cells make the candidate's name (`CellReader.split` joins them).
 NAME_PARTS: tuple[str, ...] = ("given_name", "family_name", "alt_name")
@@ -50,6 +52,10 @@ class ColumnMap:
     # A district column read as geography (`geography.sub_units`): its cells moved to the rows'
     # region or unit, by the canonical name they had; --where on it reads them there.
     moved: dict[str, str] = field(default_factory=dict)
+    # Columns naming the unit with the unit column (`read.unitparts`: a town beside its precinct),
+    # and those that would but held no value where mapped (the streaming engine then hands over).
+    unit_parts: tuple[int, ...] = ()
+    unit_parts_unseen: tuple[int, ...] = ()
 
     def index(self, column: str) -> int | None:
         return next((i for i, c in self.columns.items() if c == column), None)
@@ -120,6 +126,7 @@ class _Mapping:
     holds_values: Callable[[int], bool]
     by_column: dict[str, list[int]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    unit_parts: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())  # by `places`: found, unseen
 
     def named(self, index: int) -> str:
         return repr(self.header[index])
@@ -177,7 +184,9 @@ class _Mapping:
             unit = max(others, key=lambda i: (levels[i], -i)) if others else None
         else:
             region, unit = self._ranked(indexes, levels)
-        unused = [i for i in indexes if i not in (region, unit)]
+        unit, *found = same_level(self.header, indexes, levels, region, unit, self.holds_values)
+        self.unit_parts = (found[0], found[1])
+        unused = [i for i in indexes if i not in (region, unit, *found[0])]
         if unused and region is not None:
             within = f" and {self.named(unit)} the unit within it" if unit is not None else ""
             self.notes.append(
@@ -218,6 +227,8 @@ VOTE_PART = "vote_part"
 # The roles of the columns `--region` and `--unit` name: whatever the geography words say.
 NAMED_REGION = "named_region"
 NAMED_UNIT = "named_unit"
+# The columns before the last that `--unit COL,COL` names: parts of the unit (`read.unitparts`).
+NAMED_UNIT_PART = "named_unit_part"
 # A column that means what a column --region or --unit names means (`district_number` beside a
 # named `district_name`): left unused, with a note.
 SAME_PLACE = "same_place"
@@ -246,6 +257,7 @@ def map_header(
     """
     roles = roles or {}
     named_places: dict[str, int] = {}
+    named_parts: list[int] = []
     told_place: list[str] = []
     parts: list[int] = []
     mapping = _Mapping(header, line, found, holds_values)
@@ -276,6 +288,9 @@ def map_header(
             if canonical in (NAMED_REGION, NAMED_UNIT):
                 named_places[canonical] = index
                 continue
+            if canonical == NAMED_UNIT_PART:
+                named_parts.append(index)
+                continue
             if canonical == SAME_PLACE:
                 told_place.append(raw)
                 continue
@@ -286,9 +301,15 @@ def map_header(
             ignored_at.append(index)
             continue
         mapping.by_column.setdefault(canonical, []).append(index)
-    region, unit = mapping.places()
+    region, unit = found_unit = mapping.places()
     if named_places:
         region, unit = _named_places(mapping, named_places, region, unit)
+    by_hand = NAMED_UNIT in named_places or unit != found_unit[1]
+    unit_parts, unseen, ignored_at = settle(
+        header, holds_values, mapping.notes, ignored_at, (region, unit),
+        mapping.unit_parts, named_parts if by_hand else None,
+    )  # fmt: skip
+    ignored = [header[i] for i in ignored_at]
     columns = {i: "region" for i in (region,) if i is not None}
     columns.update({i: "unit" for i in (unit,) if i is not None})
     for canonical in list(mapping.by_column):
@@ -369,7 +390,7 @@ def map_header(
     if not ok:
         return None
     return ColumnMap(
-        header=header, line=line, columns=columns, notes=notes, vote_parts=tuple(parts)
+        header, line, columns, notes, tuple(parts), unit_parts=unit_parts, unit_parts_unseen=unseen
     )
 
 

@@ -34,7 +34,7 @@ from pollcli.kinds import (
 )
 from pollcli.numbers import NumberError, parse_votes, share_decimal_mark
 from pollcli.problems import Code, Found
-from pollcli.read.header import NAME_PARTS, ColumnMap
+from pollcli.read.header import NAME_PARTS, ColumnMap, numbered_within
 from pollcli.read.options import ReadOptions
 
 
@@ -449,8 +449,7 @@ def with_row_facts(records: list[Record]) -> tuple[list[Record], list[Record]]:
 def repeat_advice(
     rows: list[Record], line: int, election: str, where: str, unit_column: str | None
 ) -> str:
-    """What to do about an option listed again on `line` (its rows in one unit, first listed
-    first): advice that fits what the rows show (trial B3)."""
+    """Advice that fits an option listed again on `line` (its rows in one unit, first first)."""
     first = rows[0]
     name = first.row.candidate
     # (A row the streaming engine summed into another of the same cells: `same_cell_lines`.)
@@ -476,7 +475,8 @@ def repeat_advice(
         # row beside the old one, never one candidate's party lines.
         return f"{said}: {unit_column} {first.row.unit!r} appears twice" + (
             "; if these are two precincts of one name, give them apart names in the "
-            f"{unit_column!r} column; if one row corrects the other, remove the old one"
+            f"{unit_column!r} column{numbered_within(first.row.unit, unit_column)}; if one row "
+            "corrects the other, remove the old one"
             if figures
             else "; remove the repeated row"
         )
@@ -491,7 +491,7 @@ def repeat_advice(
         # Rows of precincts under a header pollcli does not read as one (`division_alias`): an
         # option three times in one place (namesakes come in twos). Rows counted with those the
         # streaming engine summed into one record (`same_cell_lines`), as the exact engine's.
-        blank = "; or, if each row counts a precinct or polling station, name its column with --unit COL"
+        blank = "; or, if each row counts a precinct or polling station, name its column with --unit COL (two columns together: --unit COL,COL)"
     return (
         f"{said}; remove one if it is repeated; if these are two candidates of one name "
         "(namesakes), a column named 'candidate_id' (a number per candidate, such as the "

@@ -29,7 +29,14 @@ from typing import TYPE_CHECKING, Final
 from pollcli.columns import RACE_PREFIX, WHERE_PREFIX, canonical_column, normalize_header
 from pollcli.contract import FACT_NAMES
 from pollcli.errors import NoSuchColumn, UsageError
-from pollcli.read.header import NAMED_REGION, NAMED_UNIT, SAME_PLACE, VOTE_PART, ColumnMap
+from pollcli.read.header import (
+    NAMED_REGION,
+    NAMED_UNIT,
+    NAMED_UNIT_PART,
+    SAME_PLACE,
+    VOTE_PART,
+    ColumnMap,
+)
 from pollcli.read.options import ReadOptions
 
 if TYPE_CHECKING:
@@ -193,13 +200,22 @@ def _named_places(
     their words say (`division_alias`, or a `district` that is an area, not a race); a column
     whose words mean the same as a named one's (`district_number` beside `district_name`) says
     the same thing again and is left unused."""
-    for flag, name, role in (
-        ("--region", options.region, NAMED_REGION),
-        ("--unit", options.unit, NAMED_UNIT),
-    ):
-        if name is None:
-            continue
+    named: list[tuple[str, str, str]] = []
+    if options.region is not None:
+        named.append(("--region", options.region, NAMED_REGION))
+    if options.unit is not None:
+        # `--unit town,precinct`: the columns that name the unit together (`read.unitparts`), the
+        # last the unit column; a header that holds a comma is one column.
+        names = unit_names(header, options.unit)
+        named += [("--unit", name, NAMED_UNIT_PART) for name in names[:-1]]
+        named.append(("--unit", names[-1], NAMED_UNIT))
+    for flag, name, role in named:
         index = find_column(header, name, flag)
+        if index in roles and roles[index] in (NAMED_REGION, NAMED_UNIT, NAMED_UNIT_PART):
+            raise UsageError(
+                f"{flag} {header[index]!r}: that column is named twice (--region, --unit); "
+                "name each column once"
+            )
         word = words.get(index)
         if word in ("candidate", "party", "votes", "share") or word in FACT_NAMES:
             raise UsageError(
@@ -217,6 +233,15 @@ def _named_places(
             for other, same in words.items():
                 if same == word and other != index and other not in roles:
                     roles[other] = SAME_PLACE
+
+
+def unit_names(header: list[str], unit: str) -> list[str]:
+    """The columns `--unit` names: one, or several apart by commas (`town,precinct`)."""
+    whole = normalize_header(unit)
+    if "," not in unit or any(normalize_header(cell) == whole for cell in header):
+        return [unit]
+    names = [name for name in unit.split(",") if name.strip()]
+    return names or [unit]
 
 
 def _race_by(

@@ -1,0 +1,152 @@
+"""A precinct named by two columns or more together: Massachusetts' `town` and `precinct`
+(precinct 1 of Belmont is not precinct 1 of Acton), `town,ward,precinct`, New York City's
+`assembly_district` and `precinct` (an election district numbered within its assembly district).
+
+Place columns of the unit's level under different words (`town`, `ward`, `precinct`: all of the
+finest level, `columns.GEOGRAPHY`) that hold values name the unit together: its cell is theirs
+joined, in the header's order (`Belmont · 1`), so that rows of two towns' precincts 1 are two
+units, and a precinct's rows are one. Where the finest level is the only one (`town,ward,precinct`
+with no county), the first is the region and the others name the unit within it. Joining never
+merges two precincts: a pair names one precinct only if each of its cells does. A column empty in
+every row names nothing and is left unused, with a note, as before.
+
+New York City's `assembly_district` is no place word of its own (alone, its districts may be
+races): beside a unit column it is part of the unit. `--unit COL,COL` names the columns of a
+unit by hand, in the order given.
+
+A unit of several columns is read by the exact engine (`engines.streamable`): the streaming
+engine's sums are keyed by one unit column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from pollcli.columns import INVISIBLE, YIELDING_PLACES, normalize_header, place_word
+
+# Header words that are part of a unit beside a unit column, and no place alone.
+UNIT_PART_WORDS: Final[frozenset[str]] = frozenset({"assembly_district"})
+SEPARATOR: Final[str] = " · "
+# A part blank in a row whose other parts are not (a town of no wards): kept in its place, so that
+# ward 1 of no precinct and precinct 1 of no ward stay two units.
+BLANK_PART: Final[str] = "-"
+# A precinct's name this short may be a number within another column's places (`1`, `12B`).
+SHORT_CODE: Final[int] = 4
+
+
+def joined(cells: Sequence[str]) -> str | None:
+    """A unit's cell from its columns' cleaned cells (parts first, the unit column last): None when
+    every one is blank (a total's or a countywide row's blank precinct)."""
+    if not any(cells):
+        return None
+    return SEPARATOR.join(cell or BLANK_PART for cell in cells)
+
+
+def join_cells(
+    records: Sequence[tuple[int, list[str]]], unit: int | None, parts: Sequence[int]
+) -> None:
+    """Each row's unit cell made the joined cell of its columns, in place, before the rows are read
+    (by the whole row stage or placed as an option met before); a row too short is left to the
+    row stage's missing-cell error."""
+    if unit is None:
+        return
+    columns = (*parts, unit)
+    last = max(columns)
+    for _, cells in records:
+        if len(cells) > last:
+            cells[unit] = joined([_clean(cells[i]) for i in columns]) or ""
+
+
+def _clean(text: str) -> str:
+    """A cell as `records.clean_cell` cleans it (which imports this module's caller)."""
+    text = text.strip()
+    return text if text.isascii() else text.translate(INVISIBLE).strip()
+
+
+def same_level(
+    header: Sequence[str],
+    indexes: Sequence[int],
+    levels: dict[int, int],
+    region: int | None,
+    unit: int | None,
+    holds_values: Callable[[int], bool],
+) -> tuple[int | None, tuple[int, ...], tuple[int, ...]]:
+    """The unit and its other parts (in header order) among place columns of the unit's level
+    (or of the region's, when that is the only level) under words apart from the chosen ones',
+    that hold values: (unit, parts, columns that would be parts but hold no value); the unit as
+    it was and no parts when there are none."""
+    level_of = unit if unit is not None else region
+    if level_of is None:
+        return unit, (), ()
+    chosen_words = {place_word(header[i]) for i in (region, unit) if i is not None}
+    others = [
+        i
+        for i in indexes
+        if i not in (region, unit)
+        and levels[i] == levels[level_of]
+        and place_word(header[i]) not in YIELDING_PLACES
+        and place_word(header[i]) not in chosen_words
+    ]
+    empty = tuple(i for i in others if not holds_values(i))
+    others = [i for i in others if i not in empty]
+    # (One column per word: a word twice is a duplicate label, settled before.)
+    by_word: dict[str, int] = {}
+    for index in others:
+        by_word.setdefault(place_word(header[index]), index)
+    others = sorted(by_word.values())
+    if not others:
+        return unit, (), empty
+    together = sorted([*others, *((unit,) if unit is not None else ())])
+    return together[-1], tuple(together[:-1]), empty
+
+
+def settle(
+    header: Sequence[str],
+    holds_values: Callable[[int], bool],
+    notes: list[str],
+    ignored_at: list[int],
+    places: tuple[int | None, int | None],
+    found: tuple[tuple[int, ...], tuple[int, ...]],
+    named: Sequence[int] | None,
+) -> tuple[tuple[int, ...], tuple[int, ...], list[int]]:
+    """The unit's parts, those that held no value, and the columns still unused among those no
+    word names (`ignored_at`): the parts the words found (`found`: parts, unseen), with New York
+    City's `assembly_district` beside a unit; or, where `--unit` (or `--region`) settled the unit,
+    those `--unit` names (`named`), the found ones left unused with a note. No parts without a
+    unit (the unseen ones still hand the streaming engine's file over)."""
+    region, unit = places
+    parts, unseen = found
+    if named is not None:
+        dropped = [repr(header[i]) for i in parts if i not in (region, unit, *named)]
+        if dropped:
+            notes.append(f"{', '.join(dropped)} left unused: --unit names the unit.")
+        parts, unseen = tuple(named), ()
+    elif unit is not None:
+        extra = [i for i in ignored_at if normalize_header(header[i]) in UNIT_PART_WORDS]
+        parts = tuple(sorted({*parts, *(i for i in extra if holds_values(i))}))
+        unseen = (*unseen, *(i for i in extra if not holds_values(i)))
+        ignored_at = [i for i in ignored_at if i not in extra]
+    if unit is None:
+        return (), unseen, ignored_at
+    if parts:
+        notes.append(note(header, parts, unit))
+    return parts, unseen, ignored_at
+
+
+def numbered_within(unit: str, column: str) -> str:
+    """The repeat advice's word on a precinct numbered within another column (`1`, `A`, `12B`:
+    a short code, no name such as `Lisbon`), where the unit is of one column."""
+    if len(unit) > SHORT_CODE or SEPARATOR in unit:
+        return ""
+    return f", or name the column it is numbered within too (a town, ward…): --unit COL,{column}"
+
+
+def note(header: Sequence[str], parts: Sequence[int], unit: int) -> str:
+    """What the notes say of a unit of several columns."""
+    names = " and ".join(repr(header[i]) for i in (*parts, unit))
+    return (
+        f"{names} name the unit together (a {header[unit]!r} may repeat under another "
+        f"{header[parts[-1]]!r}): each combination is one unit, written "
+        f"'{SEPARATOR.join(header[i] for i in (*parts, unit))}'."
+    )
