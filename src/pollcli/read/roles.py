@@ -107,6 +107,13 @@ _MODE_FILLER: Final[frozenset[str]] = frozenset(
     {"in", "by", "person", "election", "elec", "day", "one", "stop", "vote", "votes", "voting"}
     | {"voted", "ballot", "ballots"}
 )
+# Connecticut's mode columns (OpenElections' 2014 town files: `poll`, `abs`, `edr` for election-day
+# registration, `prov`, `unknown`; `machine` in Middletown's): ways of voting only together, two
+# at least, one of them a telling word or another mode column (a `poll` alone may be a poll's).
+_TOGETHER_MODES: Final[frozenset[str]] = frozenset(
+    {"poll", "polls", "abs", "edr", "prov", "unknown", "unkown", "machine"}
+)
+_TELLING_MODES: Final[frozenset[str]] = frozenset({"poll", "polls", "abs", "edr"})
 # A state (or province) column: part of the race beside districts, geography otherwise.
 STATE_WORDS: Final[tuple[str, ...]] = (
     "state",
@@ -143,6 +150,16 @@ def is_vote_part(header: str) -> bool:
     )
 
 
+def together_modes(header: list[str]) -> list[int]:
+    """The columns of Connecticut's mode words (`poll`, `abs`, `edr`…) that are ways of voting
+    here: two or more of them (or one beside another vote-mode column), one a telling word."""
+    keys = {i: normalize_header(cell) for i, cell in enumerate(header) if cell}
+    found = [i for i, key in keys.items() if key in _TOGETHER_MODES]
+    others = [i for i, cell in enumerate(header) if cell and is_vote_part(cell)]
+    telling = others or {keys[i] for i in found} & _TELLING_MODES
+    return found if telling and len(found) + len(others) >= 2 else []
+
+
 def find_column(header: list[str], name: str, flag: str) -> int:
     """The index of a column named as written (case and spacing aside); a usage error otherwise."""
     wanted = normalize_header(name)
@@ -159,6 +176,7 @@ def column_roles(header: list[str], options: ReadOptions) -> dict[int, str | Non
     words = {index: canonical_column(cell) for index, cell in enumerate(header) if cell}
     roles: dict[int, str | None] = {}
     parts = [i for i, cell in enumerate(header) if cell and words[i] is None and is_vote_part(cell)]
+    parts += [i for i in together_modes(header) if words[i] is None]
     if options.votes is not None:
         chosen = find_column(header, options.votes, "--votes")
         for index in [*parts, *(i for i, c in words.items() if c == "votes")]:
@@ -167,6 +185,12 @@ def column_roles(header: list[str], options: ReadOptions) -> dict[int, str | Non
     else:
         for index in parts:
             roles[index] = VOTE_PART
+        if parts and not {"votes", "total_votes"} & set(words.values()):
+            # A `total` beside them (West Hartford's `total,polls,abs`): each option's total, as a
+            # `total_votes` column with no votes column is; the modes are checked against it.
+            for index in (i for i, c in words.items() if c is None and i not in parts):
+                if normalize_header(header[index]) in ("total", "totals"):
+                    roles[index] = "total_votes"
     if options.race_by is not None:
         _race_by(header, words, options.race_by, roles)
     elif _NUMBERED_WITHIN & set(words.values()):

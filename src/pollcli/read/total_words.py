@@ -101,6 +101,8 @@ def _place_total() -> re.Pattern[str]:
         r"e day|mail|mailed|mail in|by mail|overseas|military|uocava|federal|emergency|affidavit|in person)"
         r"(?: .*)?$)).+|(?:итого|всего) (?:по|в) .+"
         r"|(?:summe|insgesamt|gesamt) .+"
+        # Connecticut's town total among its precincts (OpenElections' 2014 files: `Danbury City CT`).
+        r"|.+ city ct"
     )
 
 
@@ -142,7 +144,7 @@ def name_key(text: str) -> str:
 # as a precinct file has a million names and few totals).
 _STEM_TEXT: Final[str] = (
     r"tot|sum|gesamt|zusammen|итог|всег|сумм|всьог|усьог|разом|підсум|усяг|разам|барл|жиын"
-    r"|қорыт|razem|ogół|celk|topl|i alt"
+    r"|қорыт|razem|ogół|celk|topl|i alt|city ct"
 )
 
 
