@@ -36,7 +36,7 @@ candidates of every precinct): their figure becomes that unit's fact.
 
 | fact | words |
 |---|---|
-| `registered` | Registered Voters, Registered, Total Registered, Voters on the list, Electorate |
+| `registered` | Registered Voters, Registered, Total Registered, Registered Voters - Total, Voters on the list, Electorate |
 | `ballots_cast` | Ballots Cast, Total Ballots Cast, Total Ballots, Times Counted, Ballots |
 | `total_votes` | Total Votes, Total Votes Cast, Total Valid Votes (checked against the options' sum) |
 
@@ -229,6 +229,8 @@ _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "registered",
         "total registered",
         "total registered voters",
+        # Election Systems & Software's exports (Alabama, the District of Columbia).
+        "registered voters total",
         "voters on the list",
         "electorate",
     ),
@@ -481,6 +483,11 @@ _COUNT_OFFICES: Final[frozenset[str]] = frozenset(
         "registered voters",
         "ballots cast",
         "ballots",
+        # Election Systems & Software's exports: each count an office, its name again as the
+        # candidate (`BALLOTS CAST - TOTAL`, `Ballots Cast - Total`).
+        "registered voters total",
+        "ballots cast total",
+        "ballots cast blank",
     }
 )
 

@@ -189,10 +189,11 @@ class CellReader:
         elif (
             races
             and all(counts_office(facts[c]) for c in races if c in facts)
-            and unit_count(values["candidate"], self.kinds)
+            and (unit_count(values["candidate"], self.kinds) or unused_count(values["candidate"]))
         ):
             # A count as the candidate, no race cell (OH 2018) or an office of counts (`Voters`,
-            # WA 2008): its unit's count for every race.
+            # WA 2008; ES&S's `BALLOTS CAST - TOTAL` / `Ballots Cast - Total`): its unit's count
+            # for every race, or one that is no race's figure (`Ballots Cast - Blank`), left out.
             values["all_races"] = "true"
             for column in races:
                 facts.pop(column, None)
