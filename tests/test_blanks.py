@@ -306,3 +306,31 @@ def test_na_in_a_vote_cell_is_a_blank_cell(tmp_path, monkeypatch):
     assert [votes(e) for e in elections] == [
         {k: int(v) for k, v in frame.groupby("candidate")["votes"].sum().items()}
     ]
+
+
+# Mississippi's county files (OpenElections: Tallahatchie 2011, Alcorn 2015) mark with `x` the
+# precincts a district's race is not held in: 221 and 87 cells, each "votes 'x': not a number;
+# write digits only", advice a reader could follow only by editing the file.
+X_CELLS = (
+    "page,candidate,office,district,party,county,precinct,votes,winner\n"
+    "8,Gray Tollison,State Senate,09,D,Tallahatchie,Teasdale,267,\n"
+    "8,Gray Tollison,State Senate,09,D,Tallahatchie,Springhill,x,\n"
+    "8,Ann Ash,State Senate,09,D,Tallahatchie,Teasdale,120,\n"
+    "8,Ann Ash,State Senate,09,D,Tallahatchie,Springhill,X,\n"
+)
+
+
+def test_an_x_in_a_vote_cell_is_a_blank_cell(tmp_path, monkeypatch):
+    path = write(tmp_path, X_CELLS)
+    _, problems = both(monkeypatch, path)
+    errors = [p for p in problems if p.severity == "error"]
+    assert [e.line for e in errors] == [3, 5]
+    assert all(
+        "--blank-votes zero" in e.message and "not a number" not in e.message for e in errors
+    )
+    elections, _ = both(monkeypatch, path, blank_votes_zero=True)
+    # pandas told that x marks a missing cell: its sums are the oracle (skipna).
+    frame = pd.read_csv(io.StringIO(X_CELLS), na_values=["x", "X"])
+    assert [votes(e) for e in elections] == [
+        {k: int(v) for k, v in frame.groupby("candidate")["votes"].sum().items()}
+    ]

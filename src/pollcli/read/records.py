@@ -68,9 +68,10 @@ def clean_cell(text: str) -> str:
     return text if text.isascii() else text.translate(INVISIBLE).strip()
 
 
-# A lone dash or R's `NA` in a vote or share cell is a blank cell (India's `-`, no postal votes; Idaho
-# 2016's `NA`, another district): a blank part counts 0, a blank votes cell needs --blank-votes zero.
-DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—", "‒", "−", "NA", "N/A"})
+# A lone dash, R's `NA` or an `x` in a vote or share cell is a blank cell (India's `-`, no postal
+# votes; Idaho 2016's `NA` and Mississippi's `x`, a precinct of another district): a blank part
+# counts 0, a blank votes cell needs --blank-votes zero.
+DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—", "‒", "−", "NA", "N/A", "x", "X"})
 _FIGURES: Final[frozenset[str]] = frozenset({"votes", "share"})
 # A write-in row the file leaves unnamed (MEDSL: `writein` TRUE, a blank or `NA` candidate cell).
 UNNAMED_WRITE_IN: Final[str] = "Write-in"
