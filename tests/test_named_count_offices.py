@@ -57,3 +57,39 @@ def test_the_summary_names_no_count_a_winner(tmp_path):
     turnout = senate["turnout"]
     assert (turnout["ballots_cast"], turnout["registered"]) == (700, 1700)
     assert any("Ballots Cast - Blank" in note and "left out" in note for note in senate["notes"])
+
+
+# A count row whose figure is blank (Alabama 2017: `Registered Voters - Total` of each county's
+# PROVISIONAL precinct; likewise Kentucky's `Registered Voters` office) is a count the file does
+# not give, not a race: it refused a race 'REGISTERED VOTERS - TOTAL' (exit 1), and the advice
+# it gave, --blank-votes zero, counted P2's registered voters as 0, so the turnout read "77.78 %
+# (700 ballots cast of 900 registered voters)": P2's 300 ballots over P1's register alone.
+BLANK_COUNT = ROWS.replace(
+    "Autauga,P2,REGISTERED VOTERS - TOTAL,,,Registered Voters - Total,800",
+    "Autauga,P2,REGISTERED VOTERS - TOTAL,,,Registered Voters - Total,",
+)
+KENTUCKY = """county,precinct,office,district,party,candidate,votes
+Adams,P1,Registered Voters,,,,900
+Adams,P2,Registered Voters,,,,
+Adams,P1,Ballots Cast,,,,400
+Adams,P2,Ballots Cast,,,,300
+Adams,P1,Senate,,D,Ann,100
+Adams,P2,Senate,,D,Ann,100
+Adams,P1,Senate,,R,Bob,200
+Adams,P2,Senate,,R,Bob,100
+"""
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(("text", "line"), [(BLANK_COUNT, 8), (KENTUCKY, 3)])
+@pytest.mark.parametrize("blank_votes_zero", [False, True])
+def test_a_blank_count_is_a_count_not_given(tmp_path, monkeypatch, text, line, blank_votes_zero):
+    path = write(tmp_path, text)
+    elections, problems = engines_agree(monkeypatch, path, blank_votes_zero=blank_votes_zero)
+    assert not [p for p in problems if p.severity == "error"], problems
+    [race] = elections
+    assert race.facts.registered is None  # P2's is not given: no register for the race
+    [warning] = [p for p in problems if p.line == line]
+    assert warning.severity == "warning" and "a count not given" in warning.message

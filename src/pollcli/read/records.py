@@ -68,9 +68,8 @@ def clean_cell(text: str) -> str:
     return text if text.isascii() else text.translate(INVISIBLE).strip()
 
 
-# A lone dash, R's `NA` or an `x` in a vote or share cell is a blank cell (India's `-`, no postal
-# votes; Idaho 2016's `NA` and Mississippi's `x`, a precinct of another district): a blank part
-# counts 0, a blank votes cell needs --blank-votes zero.
+# A dash, `NA` or `x` in a vote or share cell is blank (India's `-`; Idaho's `NA`, Mississippi's `x`:
+# another district's precinct): a blank part counts 0, a blank votes cell needs --blank-votes zero.
 DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—", "‒", "−", "NA", "N/A", "x", "X"})
 _FIGURES: Final[frozenset[str]] = frozenset({"votes", "share"})
 # A write-in row the file leaves unnamed (MEDSL: `writein` TRUE, a blank or `NA` candidate cell).
@@ -117,6 +116,7 @@ class CellReader:
     # `--blank-votes zero`, and the rows it read as 0: (line, name).
     blank_zero: bool = False
     blank_lines: list[tuple[int, str]] = field(default_factory=list)
+    blank_counts: list[tuple[int, str]] = field(default_factory=list)  # counts left blank
     # Lines that repeat their name in the votes cell: headings within the data, skipped.
     headings: list[tuple[int, list[str]]] = field(default_factory=list)
     _heading_cells: tuple[int | None, int | None] | None = field(default=None, repr=False)
@@ -192,9 +192,7 @@ class CellReader:
             and all(counts_office(facts[c]) for c in races if c in facts)
             and (unit_count(values["candidate"], self.kinds) or unused_count(values["candidate"]))
         ):
-            # A count as the candidate, no race cell (OH 2018) or an office of counts (`Voters`,
-            # WA 2008; ES&S's `BALLOTS CAST - TOTAL` / `Ballots Cast - Total`): its unit's count
-            # for every race, or one that is no race's figure (`Ballots Cast - Blank`), left out.
+            # A count under no race or an office of counts (OH, WA, ES&S): every race's, or left out.
             values["all_races"] = "true"
             for column in races:
                 facts.pop(column, None)
@@ -272,34 +270,31 @@ class CellReader:
             notes.append(f"{len(self.headings) - 3:,} more such heading lines were skipped.")
         if self.first_near_whole is not None:
             line, text = self.first_near_whole
-            count = f"{self.near_whole:,} vote counts" if self.near_whole > 1 else "A vote count"
+            many = self.near_whole > 1
+            count = f"{self.near_whole:,} vote counts" if many else "A vote count"
             notes.append(
                 f"{count} within 1e-6 of a whole number (such as {text!r} on line {line}, as "
                 "spreadsheets and pandas write sums) "
-                + ("were" if self.near_whole > 1 else "was")
-                + (
-                    " read as whole numbers."
-                    if self.near_whole > 1
-                    else " read as the whole number."
-                )
+                + ("were read as whole numbers." if many else "was read as the whole number.")
             )
         return notes
 
     def warn_blank_votes(self) -> None:
-        """One warning for the file's blank vote cells read as 0 (`--blank-votes zero`): how many,
-        and their lines and names."""
-        if not self.blank_lines:
-            return
-        count = len(self.blank_lines)
-        shown = ", ".join(f"line {line} ({name!r})" for line, name in self.blank_lines[:10])
-        more = f" and {count - 10:,} more" if count > 10 else ""
-        self.found.warn(
-            Code.MISSING_VALUE,
-            self.blank_lines[0][0],
-            f"{count:,} blank vote {'cell' if count == 1 else 'cells'} counted as 0 votes "
-            f"(--blank-votes zero): {shown}{more}",
-            column=self.columns.header_of("votes"),
-        )
+        """One warning for the file's blank vote cells read as 0 (`--blank-votes zero`), one for its
+        rows of a unit's count left blank (no vote cell: a count not given): lines and names."""
+        for rows, noun, what in (
+            (self.blank_lines, "blank vote cell", "counted as 0 votes (--blank-votes zero)"),
+            (self.blank_counts, "row", "of a unit's count left blank: a count not given, never 0"),
+        ):
+            if rows:
+                shown = ", ".join(f"line {line} ({name!r})" for line, name in rows[:10])
+                more = f" and {len(rows) - 10:,} more" if len(rows) > 10 else ""
+                self.found.warn(
+                    Code.MISSING_VALUE,
+                    rows[0][0],
+                    f"{len(rows):,} {noun}{'' if len(rows) == 1 else 's'} {what}: {shown}{more}",
+                    column=self.columns.header_of("votes"),
+                )
 
     def parts(self, line: int, cells: list[str]) -> int | bool | None:
         """The sum of the row's vote-mode cells (a blank one is 0); None when all are blank; False
@@ -342,7 +337,7 @@ class CellReader:
         if self.heading(line, cells):
             return None
         record = self._read(line, cells, delimiter)
-        if record is None:
+        if record is None and not (self.blank_counts and self.blank_counts[-1][0] == line):
             self.rejected[line] = cells
         return record
 
@@ -371,6 +366,9 @@ class CellReader:
         ):
             self.part_mismatches.append(line)
         if row.votes is None and row.share is None:
+            if row.all_races and row.fact is not None:  # a unit's count not given: no vote cell
+                self.blank_counts.append((line, row.candidate))
+                return None
             if not self.blank_zero:
                 self.found.add(
                     Code.MISSING_VALUE,
