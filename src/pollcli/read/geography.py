@@ -204,9 +204,10 @@ def _total(record: Record) -> bool:
     totals stage judges it in its race). So does a line that looks like no candidate in a spelling
     no table holds ("Write-in (misc.)", `kinds.looks_like_no_candidate`): were it read as one
     candidate standing in every county, it would glue the counties' races into one (trial 6:
-    Minnesota's "WRITE-IN**" merged 87 counties' sheriffs)."""
+    Minnesota's "WRITE-IN**" merged 87 counties' sheriffs). So does a race's own count line
+    (`Total Ballots Cast` in each district: Maine's 2016 primary, whose CG1 and CG2 it glued)."""
     name = record.row.candidate
-    return record.row.fact is None and (is_total_name(name) or looks_like_no_candidate(name))
+    return record.row.fact is not None or is_total_name(name) or looks_like_no_candidate(name)
 
 
 def raw(record: Record, key: KeyColumn) -> str:
