@@ -89,7 +89,7 @@ def test_validate_reports_the_code(name):
 
 def test_validate_lists_every_problem_at_once(tmp_path):
     path = tmp_path / "many.csv"
-    path.write_text("candidate,votes\nA,-1\nB,x\n,3\nD,4,5\nA,2\n", encoding="utf-8")
+    path.write_text("candidate,votes\nA,-1\nB,abc\n,3\nD,4,5\nA,2\n", encoding="utf-8")
     result = invoke("validate", str(path), "--format", "json")
     codes = [(p["line"], p["code"]) for p in json.loads(result.stdout)["files"][0]["problems"]]
     assert codes == [
