@@ -229,8 +229,7 @@ _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "registered",
         "total registered",
         "total registered voters",
-        # Election Systems & Software's exports (Alabama, the District of Columbia).
-        "registered voters total",
+        "registered voters total",  # Election Systems & Software's exports (AL, DC)
         "voters on the list",
         "electorate",
     ),
@@ -379,13 +378,14 @@ _BALLOT_COUNTS: Final[frozenset[str]] = frozenset(
         "Special Federal & Special Presidential",
     )
 )
+_NAMED: Final = re.compile(r"(?:ballots cast|registered voters)(?: .+)?")  # ES&S: `… - DEM PARTY`
 
 
 @lru_cache(maxsize=1 << 10)
 def unused_count(name: str) -> bool:
-    """Whether a race cell names a count of its unit that is no race's figure ("Ballots Cast
-    Blank"): the row is left out, not read as a race."""
-    return name_key(name) in _UNUSED_COUNTS
+    """Whether a race cell names a unit's count that is no race's figure: the row is left out."""
+    key = name_key(name)  # `BALLOTS CAST - BLANK`, `… - REPUBLICAN PARTY` (a part of the unit's)
+    return key in _UNUSED_COUNTS or (key not in _FACT_BY_NAME and bool(_NAMED.fullmatch(key)))
 
 
 def registrant_count(name: str) -> bool:
@@ -480,14 +480,7 @@ _COUNT_OFFICES: Final[frozenset[str]] = frozenset(
         "voter turnout",
         "registration",
         "registration and turnout",
-        "registered voters",
-        "ballots cast",
         "ballots",
-        # Election Systems & Software's exports: each count an office, its name again as the
-        # candidate (`BALLOTS CAST - TOTAL`, `Ballots Cast - Total`).
-        "registered voters total",
-        "ballots cast total",
-        "ballots cast blank",
     }
 )
 
@@ -495,7 +488,7 @@ _COUNT_OFFICES: Final[frozenset[str]] = frozenset(
 def counts_office(name: str) -> bool:
     """Whether an office so named holds its unit's counts (registered voters, ballots cast)
     rather than a race: its rows count the unit for every race."""
-    return name_key(name) in _COUNT_OFFICES
+    return name_key(name) in _COUNT_OFFICES or _NAMED.fullmatch(name_key(name)) is not None
 
 
 def unit_count(name: str, kinds: Mapping[str, str]) -> bool:

@@ -9,7 +9,7 @@ from typing import Final
 
 from pollcli.columns import NOT_VALID_KINDS
 from pollcli.election import Facts, Option
-from pollcli.kinds import ballot_count, registrant_count
+from pollcli.kinds import ballot_count, name_key, registrant_count
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
@@ -97,11 +97,19 @@ def without_unused_counts(records: list[Record], columns: ColumnMap) -> list[Rec
     registrants = [r for r in unused if registrant_count(r.row.candidate)]
     # By name, not `r not in by_way`: a list's `in` compares records field by field, and a file
     # with 15,000 such rows (New York City's ballot counts) took minutes.
-    blank = [
+    rest = [
         r
         for r in unused
         if not ballot_count(r.row.candidate) and not registrant_count(r.row.candidate)
     ]
+    blank = [r for r in rest if name_key(r.row.candidate) == "ballots cast blank"]
+    # The others name a part of the unit (ES&S's `BALLOTS CAST - REPUBLICAN PARTY`: `unused_count`).
+    part = [r for r in rest if name_key(r.row.candidate) != "ballots cast blank"]
+    if part:
+        columns.notes.append(
+            f"{_rows_named(part)} count the ballots or voters of a part of their unit (a "
+            "party's, a ballot style's), no race's figure: left out."
+        )
     if registrants:
         columns.notes.append(
             f"{_rows_named(registrants)} count the voters of their unit who registered on "
