@@ -64,3 +64,29 @@ def test_counts_of_part_of_a_unit_are_no_races(tmp_path, monkeypatch, text):
     assert sum(o.votes or 0 for o in republican.options) == (48 if text is TEXAS else 70)
     notes = " ".join(republican.notes)
     assert "REPUBLICAN PARTY" in notes and "left out" in notes
+
+
+# Texas 2014's primaries give each precinct's ballots cast in both primaries (`BALLOTS CAST -
+# TOTAL`). A race of one party's primary whose office the other party does not contest was given
+# them as its own: "ON IMMIGRATION REFORM · Democratic primary: turnout 35.48 % (402 ballots cast of
+# 1,133 registered voters)" for a primary of 26 ballots. A unit's counts hold every party's voters:
+# no party primary's own.
+ONE_PARTY_OFFICES = """county,precinct,office,district,party,candidate,votes
+Briscoe,PRECINCT 1,REGISTERED VOTERS - TOTAL,,,REGISTERED VOTERS - TOTAL,167
+Briscoe,PRECINCT 1,BALLOTS CAST - TOTAL,,,BALLOTS CAST - TOTAL,60
+Briscoe,PRECINCT 1,County Judge,,REP,Ann Ash,30
+Briscoe,PRECINCT 1,County Judge,,REP,Bob Birch,18
+Briscoe,PRECINCT 1,MEDICAID EXPANSION,,DEM,FOR,7
+Briscoe,PRECINCT 1,MEDICAID EXPANSION,,DEM,AGAINST,3
+"""
+
+
+def test_a_unit_count_is_no_party_primary_own(tmp_path, monkeypatch):
+    path = write(tmp_path, ONE_PARTY_OFFICES, "20140304__tx__primary__briscoe__precinct.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    assert not [p for p in problems if p.severity == "error"], problems
+    assert len(elections) == 2
+    for election in elections:
+        # 60 ballots in both primaries: neither the 48 Republican votes' nor the 10 Democratic.
+        assert (election.facts.registered, election.facts.ballots_cast) == (None, None)
+        assert any("Turnout is not computed" in n for n in election.notes)

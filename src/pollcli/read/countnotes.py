@@ -15,15 +15,16 @@ from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 
 
-def shared_note(places: list[str], others: list[str]) -> str:
+def shared_note(places: list[str], others: list[str], primary: bool = False) -> str:
     """Why a race has no turnout: the counts of its units are those of other races of its office
-    too (a county split among districts)."""
+    too (a county split among districts), or of a primary's every party's (`unitcounts.office`)."""
     where = _listed(places)
     races = _listed(others) if others else "races --where leaves out"
     return (
         f"Turnout is not computed: the file's registered voters and ballots cast for {where} "
         f"are counts of the whole {'unit' if len(places) == 1 else 'units'}, which this race "
-        f"shares with other races of its office ({races}), so they are no one race's."
+        f"shares with other races of {'the primaries' if primary else 'its office'} ({races}), "
+        "so they are no one race's."
     )
 
 
@@ -50,7 +51,7 @@ def count_note(
     those of its units that have them."""
     if label in shared:
         # No district's (PA 2020 State House 86 had all Cumberland's 142,732 ballots).
-        return shared_note(*shared[label])
+        return shared_note(*shared[label], primary=label.endswith(" primary"))
     names = sorted(p[1] or p[0] or "" for p in uncounted)
     if names and len(names) < places:
         # Counts of some of its units only: no turnout of the race (trial 7).

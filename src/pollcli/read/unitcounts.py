@@ -33,7 +33,11 @@ def _district_in_name() -> re.Pattern[str]:
 
 
 def office(values: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
-    """What a race is a race for, without the part of the ground it is over (its district)."""
+    """What a race is a race for, without the part of the ground it is over (its district). Every
+    race of a party primary is one: a unit's counts hold every party's voters (Texas 2014: the
+    ballots of both primaries were a Democratic-only measure's), so no primary race's own."""
+    if values.get("party"):
+        return (("party", "primary"),)
     office = []
     for role, value in sorted(values.items()):
         if role in _PART_ROLES:
