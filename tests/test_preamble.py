@@ -72,6 +72,24 @@ def test_the_kerg_layout_header_is_found(tmp_path):
     assert any("The header spans lines 6–8" in n for n in notes)
 
 
+def test_a_blank_line_within_the_header_lines_is_no_header_row(tmp_path):
+    """`--header-line 6-9` over a header of lines 6-8 and a blank line 9 (the Bundeswahlleiter's
+    older kerg files leave one under the header): the first row of data is no header row. It was
+    read as a fourth label of every column, each column an election of its own."""
+    from pathlib import Path
+
+    lines = (
+        (Path(__file__).parent / "layouts" / "kerg_like.csv").read_text("utf-8-sig").splitlines()
+    )
+    text = "\n".join([*lines[:8], "", *lines[8:]]) + "\n"
+    path = write(tmp_path, text, "kerg_like.csv")
+    expected, _ = load_file(Path(__file__).parent / "layouts" / "kerg_like.csv", ReadOptions())
+    elections, _ = load_file(path, ReadOptions(header_line=(6, 9)))
+    assert [e.facts.election for e in elections] == [e.facts.election for e in expected]
+    assert [votes_of([e]) for e in elections] == [votes_of([e]) for e in expected]
+    assert any("The header spans lines 6–8" in n for n in elections[0].notes)
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [(6, (6, None)), ("6", (6, None)), ("6-8", (6, 8)), (" 6 – 8 ", (6, 8)), ((6, 8), (6, 8))],

@@ -200,6 +200,9 @@ def take_header(table: RawTable, records: list[tuple[int, list[str]]], word: str
     a row of parties under it) and the records below it into `table`, with a note of what was
     joined; `word` is what the notes call a line (a sheet's `row`)."""
     rows = table.header_rows
+    if rows > 1:  # a blank line within the header's lines is no row of it, nor the row below
+        last = table.header_line + rows - 1
+        rows = table.header_rows = max(1, sum(line <= last for line, _ in records[:rows]))
     if rows <= 2 and _parties_under(table, records, word):
         rows = table.header_rows = 1
         table.records = records[2:]
