@@ -136,6 +136,31 @@ def test_an_election_district_numbered_within_its_assembly_district(tmp_path, mo
     assert figures(elections) == want
 
 
+# Delaware's precinct is its `election_district` (`01-01`: district 1 of representative district 1).
+DELAWARE = """county,election_district,office,district,party,candidate,election_day,absentee,votes
+New Castle,01-01,President,,DEMOCRATIC,Obama B,694,38,732
+New Castle,01-01,President,,REPUBLICAN,Romney M,50,1,51
+New Castle,02-01,President,,DEMOCRATIC,Obama B,600,20,620
+New Castle,02-01,President,,REPUBLICAN,Romney M,70,5,75
+Kent,01-29,President,,DEMOCRATIC,Obama B,300,10,310
+Kent,01-29,President,,REPUBLICAN,Romney M,400,12,412
+"""
+
+
+def test_delawares_election_district_is_the_unit(tmp_path, monkeypatch):
+    """It was refused as "'Obama B' is listed again … in region 'New Castle'" (trial 9), unless
+    --unit election_district named it."""
+    path = write(tmp_path, DELAWARE, "20121106__de__general__precinct.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    assert not [p for p in problems if p.severity == "error"]
+    frame = pd.read_csv(io.StringIO(DELAWARE), dtype={"election_district": str})
+    assert not frame.duplicated(["county", "election_district", "office", "candidate"]).any()
+    want = frame.groupby("candidate")["votes"].sum()
+    (election,) = elections
+    assert {o.candidate: o.votes for o in election.options} == {k: int(v) for k, v in want.items()}
+    assert [r.name for r in election.regions] == ["New Castle", "Kent"]
+
+
 def test_the_same_pair_twice_is_still_a_repeat(tmp_path):
     # Joining never hides a repeat: Belmont's precinct 1 listed twice is an error naming both.
     text = MASSACHUSETTS + "Middlesex,Belmont,1,President,,Democratic,Ann Clay,1300\n"

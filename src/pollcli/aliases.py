@@ -223,6 +223,8 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
         "polling_station",
         "polling_place",
         "polling_district",
+        # Delaware's precinct, `01-01` (an election district within its representative district).
+        "election_district",
         # The place a row counts, at the level a `reporting_level` column gives (WA, AR).
         "jurisdiction",
         "uik",
