@@ -90,6 +90,52 @@ def test_a_blank_line_within_the_header_lines_is_no_header_row(tmp_path):
     assert any("The header spans lines 6–8" in n for n in elections[0].notes)
 
 
+# The Bundeswahlleiter's older kerg files: each label written in every column it spans, the variants
+# (`Erststimmen;Zweitstimmen`) in a second row that pollcli does not find by itself.
+KERG_REPEATED = (
+    "Wahlkreis;;Wahlberechtigte;Wähler;Gültige;Gültige;SPD;SPD;CDU;CDU\n"
+    "Nr.;Name;;;Erststimmen;Zweitstimmen;Erststimmen;Zweitstimmen;Erststimmen;Zweitstimmen\n"
+    "\n"
+    "001;Nordstadt;1000;700;690;695;400;380;290;315\n"
+    "002;Südstadt;2000;1500;1480;1490;700;800;780;690\n"
+)
+# India's booth files: a row of groups over the names (no variant of any label).
+GROUPS_OVER_NAMES = (
+    '"Polling Station",,"Total No of Electors",,,,"Voters Turnout",,,,,,"Candidate ID and Name",,,\n'
+    '"Part No","Part Name",Male,Female,Other,"Total No. of electors",Male,Female,Other,Total,'
+    '"No of voters identifying using EPIC","Tendered Voter","1 - ANN","2 - BOB","3 - CY",Total\n'
+    '1,"SCHOOL ROOM 1",546,455,0,1001,423,354,0,777,777,0,384,211,182,777\n'
+    '2,"SCHOOL ROOM 2",388,298,0,686,332,236,0,568,567,0,387,9,172,568\n'
+)
+
+
+def test_a_second_header_row_not_found_is_named_with_what_to_pass(tmp_path):
+    path = write(tmp_path, KERG_REPEATED, "kerg_repeated.csv")
+    result = invoke("summary", str(path))
+    assert result.code == 1
+    first = result.stderr.splitlines()[0]
+    assert first == (
+        f"pollcli: error: {path}:2: this row holds words, not counts, under the columns of counts "
+        "('Erststimmen', 'Zweitstimmen' …): if it is a second row of the header, pass "
+        "--header-line 1-2"
+    )
+    # Following it: first and second votes, by hand (SPD 400+700 and 380+800, CDU 290+780 and
+    # 315+690).
+    elections, problems = load_file(path, ReadOptions(header_line=(1, 2)))
+    assert not [p for p in problems if p.severity == "error"]
+    assert [votes_of([e]) for e in elections] == [
+        {"SPD": 1100, "CDU": 1070},
+        {"SPD": 1180, "CDU": 1005},
+    ]
+
+
+def test_a_row_of_names_under_groups_is_not_called_a_header_row(tmp_path):
+    """Read as a header over two rows, India's layout gives an election per name: no such hint."""
+    _, problems = load_file(write(tmp_path, GROUPS_OVER_NAMES, "booths.csv"), ReadOptions())
+    assert any("votes 'Male': not a number" in p.message for p in problems)  # read as wide
+    assert not any("second row of the header" in p.message for p in problems)
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [(6, (6, None)), ("6", (6, None)), ("6-8", (6, 8)), (" 6 – 8 ", (6, 8)), ((6, 8), (6, 8))],

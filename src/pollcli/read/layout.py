@@ -429,6 +429,32 @@ def race_hint(table: RawTable, plan: Plan, rows: Sequence[tuple[int, Sequence[st
     ]
 
 
+def second_header_row(
+    table: RawTable, plan: Plan, rows: Sequence[tuple[int, Sequence[str]]]
+) -> tuple[int, str] | None:
+    """The first row, when it holds words and no figure under the columns of counts, each word under
+    several of them (Germany's `Erststimmen;Zweitstimmen` under `SPD;SPD;CDU;CDU`): the line, and
+    what to do if it is a second row of the header. Each of its cells is refused anyway."""
+    if plan.blocks is not None or not rows:
+        return None
+    line, cells = rows[0]
+    counts = [*plan.options, *(i for columns in plan.facts.values() for i in columns)]
+    filled = [cells[i].strip() for i in counts if i < len(cells) and cells[i].strip()]
+    if len(filled) < 2 or any(map(is_number, filled)):
+        return None
+    # Only variants of the labels above (a few words, each under several columns of a label
+    # written in each): a row of names under a header of groups (India's booth files) is no
+    # header row pollcli reads as such, and saying so would lead to a wrong reading.
+    labelled = all(label.strip() for label in table.header[min(counts) :])
+    if not labelled or len(set(filled)) * 2 > len(filled):
+        return None
+    shown = ", ".join(repr(c) for c in list(dict.fromkeys(filled))[:3])
+    return line, (
+        f"this row holds words, not counts, under the columns of counts ({shown} …): if it is a "
+        f"second row of the header, pass --header-line {table.header_line}-{line}"
+    )
+
+
 def header_hint(
     table: RawTable, rows: Sequence[tuple[int, Sequence[str]]], options: ReadOptions
 ) -> str | None:

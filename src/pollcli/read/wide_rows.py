@@ -31,7 +31,7 @@ from pollcli.read.assemble import option_key
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import UnitFacts
 from pollcli.read.header import ColumnMap
-from pollcli.read.layout import Plan, describe, level0, race_hint, variant
+from pollcli.read.layout import Plan, describe, level0, race_hint, second_header_row, variant
 from pollcli.read.records import Record
 from pollcli.read.roles import wide_roles
 from pollcli.read.totals import Marked
@@ -91,6 +91,9 @@ def reshape(
     if votes_word_options(table, plan, options, found) or suffixed_rounds(table, plan, found):
         plan = replace(plan, options=[])  # refused: no option is read
     rows = _rows(table, plan, found)
+    worded = second_header_row(table, plan, rows)
+    if worded is not None:
+        found.add(Code.TYPE_ERROR, *worded)
     region, unit, place_note = places(table, plan, rows)
     marked = marked_totals(table, plan, rows)
     # --race-by and --where name columns that name the rows: race keys, or read to keep rows.
