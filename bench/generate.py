@@ -522,6 +522,101 @@ def write_wide(rows: int, path: Path, seed: int = SEED) -> int:
     return written
 
 
+# A Russian-style protocol: twelve lines (the headers of the Central Election Commission's tables)
+# and nine invented candidates, surname first.
+PROTOCOL_LINES: tuple[str, ...] = (
+    "Число избирателей, включенных в список избирателей",
+    "Число избирательных бюллетеней, полученных участковой избирательной комиссией",
+    "Число избирательных бюллетеней, выданных избирателям, проголосовавшим досрочно",
+    "Число избирательных бюллетеней, выданных в помещении для голосования в день голосования",
+    "Число избирательных бюллетеней, выданных вне помещения для голосования в день голосования",
+    "Число погашенных избирательных бюллетеней",
+    "Число избирательных бюллетеней в переносных ящиках для голосования",
+    "Число бюллетеней в стационарных ящиках для голосования",
+    "Число недействительных избирательных бюллетеней",
+    "Число действительных избирательных бюллетеней",
+    "Число утраченных избирательных бюллетеней",
+    "Число избирательных бюллетеней, не учтенных при получении",
+)
+PROTOCOL_CANDIDATES: tuple[str, ...] = (
+    "Вымыслов Антон Петрович", "Условная Вера Ивановна", "Макетов Глеб Олегович",
+    "Образцова Дина Сергеевна", "Черновиков Егор Ильич", "Пробная Жанна Львовна",
+    "Эскизов Захар Маркович", "Набросков Илья Андреевич", "Тестова Кира Павловна",
+)  # fmt: skip
+PROTOCOL_WEIGHTS: tuple[float, ...] = (5.0, 1.2, 1.0, 0.8, 0.7, 0.5, 0.4, 0.3, 0.2)
+TIKS_PER_REGION = 40
+PROTOCOL_VARIANTS = ("Первичный протокол", "Повторный подсчёт")
+
+
+def _quoted(cell: str) -> str:
+    return f'"{cell}"' if "," in cell else cell
+
+
+def write_protocol(rows: int, path: Path, seed: int = SEED, variants: bool = False) -> int:
+    """(j) a wide protocol table as former-USSR commissions publish it: one row per polling station
+    (`Регион,ТИК,УИК`), twelve protocol lines under long Cyrillic headers (on the list, received,
+    issued early / on the day / outside, cancelled, in mobile / stationary boxes, invalid, valid, lost,
+    unaccounted) and nine candidate columns; the lines agree (boxes = cast, valid + invalid = cast,
+    the candidates add up to the valid ballots)."""
+    written = 0
+    precincts = max(1, rows)
+    labels = (*PROTOCOL_LINES, *PROTOCOL_CANDIDATES)
+    with _text(path) as out:
+        if variants:
+            # Each label over two columns, a second row over both, a third naming the variant.
+            gap = [""] * 3
+            out.write(
+                ",".join(["Регион", "ТИК", "УИК", *(c for x in labels for c in (_quoted(x), ""))])
+                + "\n"
+            )
+            out.write(",".join(gap + ["Итоги голосования", ""] * len(labels)) + "\n")
+            out.write(",".join(gap + list(PROTOCOL_VARIANTS) * len(labels)) + "\n")
+        else:
+            out.write(",".join(map(_quoted, ("Регион", "ТИК", "УИК", *labels))) + "\n")
+        rng = np.random.default_rng(seed + 1)
+        for piece in precinct_chunks(precincts, seed, PROTOCOL_WEIGHTS):
+            count = len(piece.ids)
+            valid = piece.votes.sum(axis=1)
+            invalid = rng.integers(0, 30, size=count)
+            cast = valid + invalid
+            mobile = (cast * rng.uniform(0.0, 0.12, size=count)).astype(np.int64)
+            early = rng.integers(0, 5, size=count)
+            outside = np.minimum(mobile, rng.integers(0, 40, size=count))
+            on_day = cast - early - outside
+            registered = (cast / rng.uniform(0.45, 0.9, size=count)).astype(np.int64)
+            received = np.maximum(registered * 9 // 10, cast)
+            cancelled = received - cast
+            lines = np.column_stack(
+                (registered, received, early, on_day, outside, cancelled, mobile,
+                 cast - mobile, invalid, valid, np.zeros(count, np.int64),
+                 np.zeros(count, np.int64), piece.votes)
+            )  # fmt: skip
+            if variants:
+                lines = np.repeat(lines, 2, axis=1)
+            tik = piece.ids * (REGIONS * TIKS_PER_REGION) // precincts
+            text = [
+                f"Вымышленная область {r + 1:02d},ТИК №{t + 1},УИК №{p + 1},"
+                f"{','.join(map(str, figures))}\n"
+                for p, r, t, figures in zip(
+                    piece.ids.tolist(),
+                    piece.region.tolist(),
+                    tik.tolist(),
+                    lines.tolist(),
+                    strict=True,
+                )
+            ]
+            out.write("".join(text))
+            written += count
+    return written
+
+
+def write_protocol3(rows: int, path: Path, seed: int = SEED) -> int:
+    """(j) `protocol` with a header over three rows: each label over two columns, `Итоги голосования`
+    under it, then `Первичный протокол` and `Повторный подсчёт` (two variants, two elections, the
+    same figures in both)."""
+    return write_protocol(rows, path, seed, variants=True)
+
+
 def write_long10(rows: int, path: Path, seed: int = SEED) -> int:
     """The long twin of `wide`: its figures as `region,precinct,candidate,votes` (rows = its rows × 10)."""
     written = 0
@@ -816,6 +911,8 @@ SHAPES: dict[str, Shape] = {
     "cyrillic": Shape(write_cyrillic, "rows"),
     "wide": Shape(write_wide, "rows (10 candidates each)"),
     "long10": Shape(write_long10, "rows"),
+    "protocol": Shape(write_protocol, "rows (polling stations: 12 protocol lines, 9 candidates)"),
+    "protocol3": Shape(write_protocol3, "rows (polling stations, a header over 3 rows)"),
     "totals": Shape(write_totals, "rows (and a total row per region and option)"),
     "units_precinct": Shape(write_units_precinct, "precincts"),
     "units_region": Shape(write_units_region, "regions"),
