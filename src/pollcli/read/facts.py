@@ -134,6 +134,7 @@ def date_from_name(
 # The counts a unit may give, in the order `UnitFacts` keeps them.
 UNIT_FACTS: tuple[str, ...] = tuple(sorted(REGIONAL_FACTS))
 _SLOT: dict[str, int] = {key: 2 * index for index, key in enumerate(UNIT_FACTS)}
+_SLOTS: tuple[tuple[str, int], ...] = tuple(_SLOT.items())
 
 
 class NoPrecinct(Exception):
@@ -251,9 +252,9 @@ class UnitFacts:
                 yield (
                     region,
                     {
-                        key: (slots[2 * i], slots[2 * i + 1])  # type: ignore[misc]
-                        for i, key in enumerate(UNIT_FACTS)
-                        if slots[2 * i] is not None
+                        key: (slots[i], slots[i + 1])  # type: ignore[misc]
+                        for key, i in _SLOTS
+                        if slots[i] is not None
                     },
                 )
 
@@ -400,20 +401,32 @@ def region_counts(
     for the region (a note says so): a part is not the whole."""
     totals: dict[str, dict[str, int]] = {}
     units: dict[str, int] = {}
-    giving: dict[tuple[str, str], int] = {}
-    # Where each region's count is first given: the notes in that order, on either engine (the
-    # streaming engine registers the precincts kept apart as possible totals last).
-    first: dict[tuple[str, str], int] = {}
+    # Each region's counts: how many units give it and where it is first given (the notes in that
+    # order, on either engine: the streaming engine registers the precincts kept apart as possible
+    # totals last); `met` in the order first met, for ties.
+    giving: dict[str, dict[str, list[int]]] = {}
+    met: list[tuple[str, str]] = []
     ok = True
     # Precincts repeat the same figures: each distinct text is validated once (in the file).
     read = unit_facts.read
     context = cells_context(sources.decimal, sources.decimal_given)
     for region, given in unit_facts.given(election):
-        region_totals = totals.setdefault(region, {})
-        units[region] = units.get(region, 0) + 1
+        region_totals = totals.get(region)
+        if region_totals is None:
+            region_totals, region_giving = totals[region], giving[region] = {}, {}
+            units[region] = 0
+        else:
+            region_giving = giving[region]
+        units[region] += 1
         for key, (value, line) in given.items():
-            giving[region, key] = giving.get((region, key), 0) + 1
-            first[region, key] = min(first.get((region, key), line), line)
+            seen = region_giving.get(key)
+            if seen is None:
+                region_giving[key] = [1, line]
+                met.append((region, key))
+            else:
+                seen[0] += 1
+                if line < seen[1]:
+                    seen[1] = line
             number = read.get((key, value))
             if number is None:
                 try:
@@ -426,7 +439,8 @@ def region_counts(
                 ok = False
                 continue
             region_totals[key] = region_totals.get(key, 0) + number
-    for (region, key), count in sorted(giving.items(), key=lambda item: first[item[0]]):
+    for region, key in sorted(met, key=lambda pair: giving[pair[0]][pair[1]][1]):
+        count = giving[region][key][0]
         if count < units[region]:
             totals[region].pop(key, None)  # (not there when a unit's value was no count)
             notes.append(

@@ -164,12 +164,24 @@ def reshape(
     by_line = dict(rows)
     known: dict[tuple[int, str], list[str]] = {}
 
+    # Each variant's columns of each fact, found once (not per row and fact).
+    fact_columns: dict[str, list[list[int]]] = {}
+
     def facts_of(line: int, own: str) -> list[str]:
-        if (line, own) not in known:
-            known[line, own] = [
-                _fact_value(table, plan, fact, own, by_line[line], line, found) for fact in facts
+        got = known.get((line, own))
+        if got is None:
+            columns = fact_columns.get(own)
+            if columns is None:
+                columns = fact_columns[own] = [
+                    plan.facts.get((fact, own)) or plan.facts.get((fact, "")) or []
+                    for fact in facts
+                ]
+            cells = by_line[line]
+            got = known[line, own] = [
+                cells[c[0]] if len(c) == 1 else _fact_value(table, c, cells, line, found)
+                for c in columns
             ]
-        return known[line, own]
+        return got
 
     # The total columns are melted as options for the totals stage to set aside and check, but
     # the note counts only the options.
@@ -430,11 +442,10 @@ def _fact_header(table: RawTable, plan: Plan, fact: str) -> str:
 
 
 def _fact_value(
-    table: RawTable, plan: Plan, fact: str, own: str, cells: list[str], line: int, found: Found
+    table: RawTable, columns: list[int], cells: list[str], line: int, found: Found
 ) -> str:
-    """A row's protocol line for a fact (of the option's variant, else of none), the parts of a fact
-    added up."""
-    columns = plan.facts.get((fact, own)) or plan.facts.get((fact, ""))
+    """A row's protocol line for a fact given by `columns` (of the option's variant, else of none),
+    the parts of a fact added up."""
     if not columns:
         return ""
     if len(columns) == 1:
