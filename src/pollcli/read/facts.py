@@ -181,6 +181,16 @@ class UnitFacts:
             slots[slot] = self._strings.setdefault(value, value)
             slots[slot + 1] = line
 
+    def keep_given(self, unit: UnitKey, values: dict[str, str], line: int) -> None:
+        """`keep` of each of `values`, the unit registered once."""
+        slots = self.register(unit)
+        strings = self._strings
+        for key, value in values.items():
+            slot = _SLOT[key]
+            if slots[slot] is None:
+                slots[slot] = strings.setdefault(value, value)
+                slots[slot + 1] = line
+
     def add(
         self, unit: UnitKey, key: str, value: str, line: int, found: Found, column: str | None
     ) -> bool:

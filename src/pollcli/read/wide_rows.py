@@ -455,6 +455,9 @@ def _fact_value(
         text = cells[index].strip()
         if not text:
             return ""
+        if len(text) <= 10 and text.isascii() and text.isdigit():
+            total += int(text)  # plain digits, under MAX_VOTES: as parse_votes reads them
+            continue
         try:
             total += parse_votes(text, ".", decimal_given=False)
         except NumberError as exc:

@@ -209,9 +209,7 @@ def summed(
                 region_of[position],
                 unit_of[position] if unit_of else "",
             )
-            unit_facts.register(unit)
-            for fact, value in facts_of(line_of, variant_of[option]).items():
-                unit_facts.keep(unit, fact, value, line_of)
+            unit_facts.keep_given(unit, facts_of(line_of, variant_of[option]), line_of)
     return records, unit_facts
 
 
