@@ -100,6 +100,23 @@ def test_a_protocol_table_is_reshaped_and_its_lines_are_facts():
     assert "one column per option (3:" in note and "'Число избирателей" in note
 
 
+def test_the_ballots_of_both_boxes_are_added_as_counts_whatever_their_digits(tmp_path):
+    # The hand-checked sums of a protocol's two boxes: zeros in front, a space between thousands,
+    # and a cell that is no count (a problem in its own column, that row's ballots unknown).
+    header = (
+        "region,Число избирателей включенных в список избирателей,"
+        "Число избирательных бюллетеней в переносных ящиках для голосования,"
+        "Число бюллетеней в стационарных ящиках для голосования,Ann,Bob\n"
+    )
+    rows = "A,3000,007,1 200,700,500\nB,900,12,88,60,40\nC,500,x,300,200,100\n"
+    elections, problems = load_file(write(tmp_path, header + rows), ReadOptions())
+    assert [(p.code, p.line, p.column) for p in problems] == [
+        ("type-error", 4, "Число избирательных бюллетеней в переносных ящиках для голосования")
+    ]
+    by_region = {r.name: r.ballots_cast for r in elections[0].regions}
+    assert by_region == {"A": 1207, "B": 100, "C": None}
+
+
 def test_both_engines_read_a_wide_table_alike(tmp_path, monkeypatch):
     monkeypatch.setattr(stream, "BLOCK_BYTES", 256)
     text = (LAYOUTS / "protocol_wide.csv").read_text(encoding="utf-8")
