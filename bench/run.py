@@ -582,6 +582,14 @@ CLIFF_CASES = (
         reference=("long10", 1_000_000),
     ),
     CliffCase(
+        "protocol",
+        "(j) a wide protocol table: 100k polling stations × 12 protocol lines and 9 candidates, a "
+        "header over 3 rows (two variants); 1M rows is too slow to bench (reference: plain)",
+        "protocol3",
+        size=100_000,
+        same_votes=False,
+    ),
+    CliffCase(
         "totals",
         "(g) the plain rows and a county row per region and option with a blank precinct "
         "(a total, kept apart by the streaming engine and set aside)",
