@@ -167,20 +167,23 @@ def reshape(
     # Each variant's columns of each fact, found once (not per row and fact).
     fact_columns: dict[str, list[list[int]]] = {}
 
+    def fact_values(line: int, own: str) -> list[str]:
+        columns = fact_columns.get(own)
+        if columns is None:
+            columns = fact_columns[own] = [
+                plan.facts.get((fact, own)) or plan.facts.get((fact, "")) or [] for fact in facts
+            ]
+        cells = by_line[line]
+        return [
+            cells[c[0]] if len(c) == 1 else _fact_value(table, c, cells, line, found)
+            for c in columns
+        ]
+
     def facts_of(line: int, own: str) -> list[str]:
+        """`fact_values` once a row and variant (the rows per option ask for them per cell)."""
         got = known.get((line, own))
         if got is None:
-            columns = fact_columns.get(own)
-            if columns is None:
-                columns = fact_columns[own] = [
-                    plan.facts.get((fact, own)) or plan.facts.get((fact, "")) or []
-                    for fact in facts
-                ]
-            cells = by_line[line]
-            got = known[line, own] = [
-                cells[c[0]] if len(c) == 1 else _fact_value(table, c, cells, line, found)
-                for c in columns
-            ]
+            got = known[line, own] = fact_values(line, own)
         return got
 
     # The total columns are melted as options for the totals stage to set aside and check, but
@@ -227,7 +230,7 @@ def reshape(
                 c: variant(table, c) if plan.blocks is None else "" for c in set(frame["column"])
             },
             base=base if variants else "",
-            facts_of=facts_of if facts else None,
+            facts_of=fact_values if facts else None,  # once a row and variant: no cache
             facts=facts,
             party=plan.blocks is not None and plan.blocks.party is not None,
             names_of={i: level0(table, i) for i in plan.options} if plan.blocks is None else None,

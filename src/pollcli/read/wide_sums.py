@@ -91,7 +91,7 @@ def sum_if_same(
 
     def given(line: int, own: str) -> dict[str, str]:
         assert facts_of is not None
-        return {f: v.strip() for f, v in zip(facts, facts_of(line, own), strict=True) if v.strip()}
+        return {f: t for f, v in zip(facts, facts_of(line, own), strict=True) if (t := v.strip())}
 
     return summed(
         frame,
