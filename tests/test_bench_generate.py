@@ -132,6 +132,29 @@ def test_wide_holds_the_figures_of_its_long_twin(make):
     assert melted == rows_of(long)[1:]
 
 
+def test_protocol_lines_agree_and_protocol3_writes_them_twice_under_three_header_rows(make):
+    path, written = make("protocol", 40)
+    header, *body = rows_of(path)
+    assert header[:3] == ["Регион", "ТИК", "УИК"] and len(header) == 3 + 12 + 9
+    assert len(body) == written == 40
+    for row in body:
+        figures = [int(cell) for cell in row[3:]]
+        registered, received, early, on_day, outside, cancelled = figures[:6]
+        mobile, stationary, invalid, valid = figures[6:10]
+        cast = mobile + stationary
+        assert cast == invalid + valid == early + on_day + outside
+        assert received == cast + cancelled and registered >= cast
+        assert sum(figures[12:]) == valid
+    three, _ = make("protocol3", 40)
+    top, middle, bottom, *rows = rows_of(three)
+    assert top[:3] == ["Регион", "ТИК", "УИК"] and top[3::2] == header[3:]
+    assert set(top[4::2]) == {""} and middle[:3] == bottom[:3] == ["", "", ""]
+    assert set(bottom[3:]) == {"Первичный протокол", "Повторный подсчёт"}
+    assert [r[:3] + r[3::2] for r in rows] == body and [r[4::2] for r in rows] == [
+        r[3:] for r in body
+    ]
+
+
 @pytest.mark.parametrize(
     ("shape", "unit"), [("units_precinct", "precinct"), ("units_region", "region")]
 )
