@@ -136,6 +136,17 @@ def test_a_row_of_names_under_groups_is_not_called_a_header_row(tmp_path):
     assert not any("second row of the header" in p.message for p in problems)
 
 
+def test_a_row_of_groups_over_names_read_as_one_header_is_refused(tmp_path):
+    """India's layout read with --header-line 1-2 made every name an election of the groups as its
+    "options" ('Total No of Electors leads with 56.77 %', exit 0): refused, saying which row to take."""
+    path = write(tmp_path, GROUPS_OVER_NAMES, "booths.csv")
+    elections, problems = load_file(path, ReadOptions(header_line=(1, 2)))
+    assert elections == []
+    (refusal,) = [p for p in problems if "labels over variants" in p.message]
+    assert refusal.severity == "error" and refusal.line == 1
+    assert "pass --header-line 2 to read it as the header" in refusal.message
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [(6, (6, None)), ("6", (6, None)), ("6-8", (6, 8)), (" 6 – 8 ", (6, 8)), ((6, 8), (6, 8))],

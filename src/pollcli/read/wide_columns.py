@@ -453,3 +453,29 @@ def _at_least_sum(table: RawTable, columns: list[int]) -> int | None:
 def _count(cells: list[str], index: int) -> int:
     text = cells[index].strip() if index < len(cells) else ""
     return int(text) if text.isdigit() else 0
+
+
+def lone_variants(table: RawTable, plan: Plan, found: Found) -> bool:
+    """Whether a header over several rows reads as labels over variants of one column each, an
+    error then: India's booth files read with `--header-line 1-2` (a row of groups, `Total No of
+    Electors`, over the columns' own names, `Male`, `1 - IMRAN MASOOD`) made each name an election
+    of one or two "options", the groups. Variants label several options each (`Erststimmen`)."""
+    if plan.blocks is not None:
+        return False
+    columns = Counter(variant(table, i) for i in plan.options)
+    if "" in columns or len(columns) < 2:
+        return False
+    lone = [v for v, n in columns.items() if n == 1]
+    if len(lone) * 2 <= len(columns):
+        return False
+    last = table.header_line + table.header_rows - 1
+    found.add(
+        Code.MISSING_COLUMN,
+        table.header_line,
+        f"the header's rows are read as labels over variants, but {len(lone)} of its "
+        f"{len(columns)} variants ({', '.join(map(repr, lone[:3]))}…) label one column each: the "
+        f"lower row names the columns themselves, under a row of groups; pass --header-line {last} "
+        "to read it as the header",
+        column="votes",
+    )
+    return True

@@ -37,6 +37,7 @@ from pollcli.read.roles import wide_roles
 from pollcli.read.totals import Marked
 from pollcli.read.wide_columns import (
     differs,
+    lone_variants,
     maybe_note,
     repeated_rows,
     suffixed_rounds,
@@ -88,7 +89,11 @@ def reshape(
             "columns that name the rows with --id-columns COL,…, or leave --wide out",
             column="votes",
         )
-    if votes_word_options(table, plan, options, found) or suffixed_rounds(table, plan, found):
+    if (
+        votes_word_options(table, plan, options, found)
+        or suffixed_rounds(table, plan, found)
+        or lone_variants(table, plan, found)
+    ):
         plan = replace(plan, options=[])  # refused: no option is read
     rows = _rows(table, plan, found)
     worded = second_header_row(table, plan, rows)
