@@ -292,22 +292,6 @@ NA_CELLS = (
 )
 
 
-def test_na_in_a_vote_cell_is_a_blank_cell(tmp_path, monkeypatch):
-    path = write(tmp_path, NA_CELLS)
-    _, problems = both(monkeypatch, path)
-    errors = [p for p in problems if p.severity == "error"]
-    assert [e.line for e in errors] == [3, 5]
-    assert all(
-        "--blank-votes zero" in e.message and "not a number" not in e.message for e in errors
-    )
-    elections, _ = both(monkeypatch, path, blank_votes_zero=True)
-    # pandas reads NA as missing: its sums are the oracle (skipna).
-    frame = pd.read_csv(io.StringIO(NA_CELLS))
-    assert [votes(e) for e in elections] == [
-        {k: int(v) for k, v in frame.groupby("candidate")["votes"].sum().items()}
-    ]
-
-
 # Mississippi's county files (OpenElections: Tallahatchie 2011, Alcorn 2015) mark with `x` the
 # precincts a district's race is not held in: 221 and 87 cells, each "votes 'x': not a number;
 # write digits only", advice a reader could follow only by editing the file.
@@ -320,8 +304,13 @@ X_CELLS = (
 )
 
 
-def test_an_x_in_a_vote_cell_is_a_blank_cell(tmp_path, monkeypatch):
-    path = write(tmp_path, X_CELLS)
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [(NA_CELLS, ["NA"]), (X_CELLS, ["x", "X"])],
+    ids=["NA", "x"],
+)
+def test_a_marked_vote_cell_is_a_blank_cell(tmp_path, monkeypatch, text, marks):
+    path = write(tmp_path, text)
     _, problems = both(monkeypatch, path)
     errors = [p for p in problems if p.severity == "error"]
     assert [e.line for e in errors] == [3, 5]
@@ -329,8 +318,8 @@ def test_an_x_in_a_vote_cell_is_a_blank_cell(tmp_path, monkeypatch):
         "--blank-votes zero" in e.message and "not a number" not in e.message for e in errors
     )
     elections, _ = both(monkeypatch, path, blank_votes_zero=True)
-    # pandas told that x marks a missing cell: its sums are the oracle (skipna).
-    frame = pd.read_csv(io.StringIO(X_CELLS), na_values=["x", "X"])
+    # pandas told which marks are missing cells: its sums are the oracle (skipna).
+    frame = pd.read_csv(io.StringIO(text), na_values=marks)
     assert [votes(e) for e in elections] == [
         {k: int(v) for k, v in frame.groupby("candidate")["votes"].sum().items()}
     ]
