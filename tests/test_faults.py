@@ -396,8 +396,8 @@ def test_a_full_standard_output_is_a_usage_error(args):
         )
     assert result.returncode == 2, result.stderr
     assert result.stderr == (
-        b"pollcli: error: cannot write the results to standard output (No space left on device);"
-        b" write them to a file with --output FILE where there is room, or redirect standard output"
+        b"pollcli: error: cannot write to standard output (No space left on device); write the"
+        b" results to a file with --output FILE where there is room, or redirect standard output"
         b" elsewhere\n"
     )
 

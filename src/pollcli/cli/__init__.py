@@ -196,7 +196,7 @@ def _stdout_unwritable(error: OSError) -> UsageError:
     _discard_stdout()
     reason = error.strerror or type(error).__name__
     return UsageError(
-        f"cannot write the results to standard output ({reason}); write them to a file with "
+        f"cannot write to standard output ({reason}); write the results to a file with "
         "--output FILE where there is room, or redirect standard output elsewhere"
     )
 
