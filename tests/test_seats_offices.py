@@ -261,3 +261,23 @@ def test_a_file_of_one_governor_race_says_it_is_no_chamber(tmp_path):
     result = invoke("seats", str(write(tmp_path, text)))
     assert result.code == 2
     assert "is no chamber" in " ".join(result.stderr.split())
+
+
+def test_an_office_spelt_two_ways_is_named_as_written_not_cut(tmp_path):
+    """NJ Burlington 2014 (trial 9): "U.S House" in two districts and "U.S. House" in a third made
+    the overview list the offices as "U.S, U.S. Senate": the start the spellings share was taken
+    for a name of seats. An office's name is one of its spellings as written (the most used)."""
+    text = (
+        "office,district,party,candidate,votes\n"
+        "U.S House,1,DEM,Al Alder,10\n"
+        "U.S House,1,REP,Bea Beech,20\n"
+        "U.S House,2,DEM,Col Cherry,30\n"
+        "U.S House,2,REP,Dot Date,5\n"
+        "U.S. House,3,DEM,Eli Ebony,7\n"
+        "U.S. House,3,REP,Fen Fig,9\n"
+        "U.S. Senate,,DEM,Gil Gingko,50\n"
+        "U.S. Senate,,REP,Hu Holly,40\n"
+    )
+    data = json.loads(invoke("summary", str(write(tmp_path, text)), "-f", "json").stdout)
+    notes = " ".join(data["overview"]["notes"])
+    assert "add up races of 2 offices (U.S House, U.S. Senate)" in notes

@@ -268,7 +268,13 @@ def offices(elections: Sequence[Election]) -> list[Office]:
 
 def _shared(names: list[str]) -> str:
     """One office's name: as written, or the start its seats' names share ("State Representative"
-    for "State Representative 1st District" and "… 2nd District")."""
+    for "State Representative 1st District" and "… 2nd District"). Names that differ elsewhere
+    than in seat numbers are spellings ("U.S House", "U.S. House"): the most used is the name,
+    never the start they share ("U.S")."""
+    spellings: dict[str, list[str]] = {}
+    for name in names:
+        spellings.setdefault(_SEAT_NUMBER.sub("#", name), []).append(name)
+    names = max(spellings.values(), key=len)
     distinct = list(dict.fromkeys(names))
     if len(distinct) == 1:
         return distinct[0]
