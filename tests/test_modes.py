@@ -305,6 +305,36 @@ def test_a_count_rows_total_mode_is_not_the_votes_total(monkeypatch, tmp_path):
     assert "TOTAL rows are used" not in notes and "mode column's TOTAL rows" not in notes
 
 
+RACES_COUNTED_APART = """precinct,office,candidate,mode,votes
+P1,Mayor,Ann,Election Day,10
+P1,Mayor,Ann,Absentee,5
+P1,Mayor,Ann,Total,15
+P1,Mayor,Bob,Election Day,7
+P1,Mayor,Bob,Absentee,1
+P1,Mayor,Bob,Total,8
+P1,Clerk,Cy,Election Day,9
+P1,Clerk,Cy,Absentee,3
+P1,Clerk,Dee,Election Day,4
+P1,Clerk,Dee,Absentee,2
+"""
+
+
+def test_races_counted_apart_each_say_how_theirs_were(monkeypatch, tmp_path):
+    """One race with TOTAL rows, another with modes alone: each race's notes say how its own votes
+    were counted (session 10; both notes were the file's, so each race said both)."""
+    path = write(tmp_path, RACES_COUNTED_APART, "apart.csv")
+    exact, streamed, _ = both(monkeypatch, path)
+    assert dump(exact) == dump(streamed)
+    mayor, clerk = exact[0]
+    # By hand: the Mayor's TOTAL rows; the Clerk's modes added up.
+    assert {o.candidate: o.votes for o in mayor.options} == {"Ann": 15, "Bob": 8}
+    assert {o.candidate: o.votes for o in clerk.options} == {"Cy": 12, "Dee": 6}
+    said = {e.facts.election: " ".join(e.notes) for e in (mayor, clerk)}
+    assert "mode column's TOTAL rows" in said["Mayor"] and "added up" not in said["Mayor"]
+    assert "no TOTAL rows for this race" in said["Clerk"]
+    assert "mode column's TOTAL rows" not in said["Clerk"]
+
+
 # --- property: random presence of TOTAL rows, precinct by precinct ------------------------------
 
 _MODES = ("IN-PERSON", "ABSENTEE", "EARLY")

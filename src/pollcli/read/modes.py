@@ -88,6 +88,8 @@ class RaceModes:
     added: set[str] = field(default_factory=set)  # the modes added up
     checked: set[str] = field(default_factory=set)  # the modes checked against TOTAL rows
     mismatches: dict[str, Mismatch] = field(default_factory=dict)  # by region
+    # Its own notes of how its votes were counted, where the races of the file differ in that.
+    own: list[str] = field(default_factory=list)
 
 
 def by_precinct(records: list[Record]) -> bool:
@@ -167,18 +169,30 @@ def _key(record: Record) -> _Key:
 
 
 def _file_notes(races: dict[str, RaceModes], notes: list[str]) -> None:
-    summed = sorted({m for r in races.values() if not r.with_total for m in r.added})
-    checked = sorted({m for r in races.values() for m in r.checked})
+    """How the votes were counted: the file's notes when its races were counted alike, else each
+    race's own (a file with TOTAL rows in one race and modes alone in another said both of both)."""
+    if len({r.with_total for r in races.values() if r.added or r.with_total}) > 1:
+        for race in races.values():
+            race.own = _counted([race], "this race")
+        return
+    notes.extend(_counted(list(races.values()), "these races"))
+
+
+def _counted(races: list[RaceModes], which: str) -> list[str]:
+    summed = sorted({m for r in races if not r.with_total for m in r.added})
+    checked = sorted({m for r in races for m in r.checked})
+    found = []
     if summed:
-        notes.append(
+        found.append(
             f"Votes by mode ({', '.join(summed)}) are added up: the mode column has no TOTAL rows "
-            "for these races."
+            f"for {which}."
         )
-    if any(r.with_total for r in races.values()):
+    if any(r.with_total for r in races):
         also = (
             f"; the other modes ({', '.join(checked)}) are checked against them" if checked else ""
         )
-        notes.append(f"Votes are the mode column's TOTAL rows{also}.")
+        found.append(f"Votes are the mode column's TOTAL rows{also}.")
+    return found
 
 
 def report(race: RaceModes, label: str, file: str) -> tuple[str | None, Problem | None]:

@@ -409,6 +409,8 @@ def _add_mode_reports(
         election = by_name.get(key) if many else alone
         label = election.facts.election if election else key or assembly.sources.default_label
         note, warning = modes.report(race, label, assembly.source_file)
+        if election is not None:
+            election.notes.extend(race.own)
         if note is not None and election is not None:
             election.notes.append(note)
         if warning is not None:
