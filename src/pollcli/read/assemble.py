@@ -40,6 +40,7 @@ from pollcli.read.records import (
 )
 from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
+from pollcli.read.unitparts import unit_advice
 from pollcli.read.zerocopies import without_zero_copies
 
 if TYPE_CHECKING:
@@ -175,6 +176,9 @@ class Assembly:
         options, regions = self._combine(records, facts.election, regional, counts or {}, notes)
         if options is None:
             return None
+        if not regional and counts and "" in counts:  # precincts of no region (`--unit COL`)
+            alone = {k: v for k, v in counts[""].items() if getattr(facts, k) is None}
+            facts = facts.model_copy(update=alone)
         if regional:
             facts = self._regional_totals(facts, regions, counts or {}, notes)
             if facts.share_base == "cast" and facts.ballots_cast is None:
@@ -382,11 +386,12 @@ class Assembly:
                 "added up."
             )
             return True
+        unit = unit_advice(self.sources.columns.header, self.sources.columns.columns)
         for line in lines:
             self.found.add(
                 Code.DUPLICATE_OPTION,
                 line,
-                repeat_advice(rows, line, election, where, self._unit_column()),
+                repeat_advice(rows, line, election, where, self._unit_column(), unit),
                 column=self.sources.columns.header_of("candidate"),
             )
         return False

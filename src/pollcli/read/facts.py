@@ -24,6 +24,7 @@ from pollcli.problems import Code, Found
 from pollcli.read.dialect import FrontMatter
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
+from pollcli.read.unitparts import unit_advice
 
 # Where a text value was read: (value, line).
 Given = tuple[str, int]
@@ -231,6 +232,8 @@ class UnitFacts:
         found: list[tuple[UnitKey, dict[str, str], int]] = []
         seen: dict[UnitKey, dict[str, str]] = {}
         election_at = precinct_columns.index("election") if "election" in precinct_columns else None
+        if "region" not in precinct_columns:
+            raise NoPrecinct  # precincts of no region (`--unit COL` alone): the exact engine's
         region_at = precinct_columns.index("region")
         unit_at = precinct_columns.index("unit")
         for position, cells in enumerate(zip(*columns, strict=True)):
@@ -299,18 +302,20 @@ def election_facts(
     ok = True
     # Every unit of a region is known, so that a count given for some of them only is not taken
     # for the region's.
-    counted = regional and bool(sources.columns.present & REGIONAL_FACTS)
     # (The streaming engine sums units away before this stage and knows its units itself.)
     has_units = "unit" in sources.columns.present
+    # Precincts of no region column (`--unit COL` alone): each precinct's counts are its own too.
+    alone = not regional and has_units and "region" not in sources.columns.present
+    counted = (regional or alone) and bool(sources.columns.present & REGIONAL_FACTS)
     # A naming fact written several ways: each spelling's first line and candidates.
     spellings: dict[str, dict[str, tuple[int, set[str]]]] = {}
     for record in records:
-        if counted and record.row.region and (record.row.unit or not has_units):
-            unit_facts.register((record.election, record.row.region, record.row.unit or ""))
+        place = record.row.unit if alone else record.row.region
+        if counted and place and (record.row.unit or not has_units):
+            unit_facts.register((record.election, record.row.region or "", record.row.unit or ""))
         for key, value in record.facts.items():
-            region = (record.row.region or "") if regional and key in REGIONAL_FACTS else ""
-            if region:
-                unit = (record.election, region, record.row.unit or "")
+            if (regional or alone) and place and key in REGIONAL_FACTS:
+                unit = (record.election, record.row.region or "", record.row.unit or "")
                 # Each line of the cells, those the streaming engine summed into this record too
                 # (`same_cell_lines`): a conflict is said on each, as the exact engine says it.
                 for line in (record.line, *record.same_cell_lines):
@@ -336,6 +341,9 @@ def election_facts(
                             if key == "total_votes"
                             else _DATES.format(header=sources.columns.header_of(key))
                             if key == "date"
+                            else ", or, if each row counts a precinct or polling station, "
+                            + unit_advice(sources.columns.header, sources.columns.columns)
+                            if key in REGIONAL_FACTS and not has_units
                             else ""
                         ),
                         column=sources.columns.header_of(key),
@@ -453,8 +461,9 @@ def region_counts(
         count = giving[region][key][0]
         if count < units[region]:
             totals[region].pop(key, None)  # (not there when a unit's value was no count)
+            of = f" of region {region!r}" if region else ""
             notes.append(
-                f"{key} is given for {count} of {units[region]} precincts of region {region!r} "
-                "only, so the region's figure is not computed."
+                f"{key} is given for {count} of {units[region]} precincts{of} only, so the "
+                f"{'region' if region else 'election'}'s figure is not computed."
             )
     return totals if ok else None

@@ -132,6 +132,8 @@ class RaceUnits(UnitFacts):
         width = len(precinct_columns)
         at = {c: i for i, c in enumerate(precinct_columns)}
         election_at = at.get("election")
+        if "region" not in at:
+            raise NoPrecinct  # precincts of no region (`--unit COL` alone): the exact engine's
         region_at, unit_at = at["region"], at["unit"]
         race_at = [at[c] for c in self.canonicals]
         found: list[tuple[UnitKey, dict[str, str], int]] = []

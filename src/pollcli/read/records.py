@@ -447,7 +447,7 @@ def with_row_facts(records: list[Record]) -> tuple[list[Record], list[Record]]:
 
 
 def repeat_advice(
-    rows: list[Record], line: int, election: str, where: str, unit_column: str | None
+    rows: list[Record], line: int, election: str, where: str, unit_column: str | None, unit: str
 ) -> str:
     """Advice that fits an option listed again on `line` (its rows in one unit, first first)."""
     first = rows[0]
@@ -491,7 +491,7 @@ def repeat_advice(
         # Rows of precincts under a header pollcli does not read as one (`division_alias`): an
         # option three times in one place (namesakes come in twos). Rows counted with those the
         # streaming engine summed into one record (`same_cell_lines`), as the exact engine's.
-        blank = "; or, if each row counts a precinct or polling station, name its column with --unit COL (two columns together: --unit COL,COL)"
+        blank = f"; or, if each row counts a precinct or polling station, {unit}"
     return (
         f"{said}; remove one if it is repeated; if these are two candidates of one name "
         "(namesakes), a column named 'candidate_id' (a number per candidate, such as the "

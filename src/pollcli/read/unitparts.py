@@ -20,7 +20,8 @@ engine's sums are keyed by one unit column.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Collection, Sequence
 from typing import Final
 
 from pollcli.columns import INVISIBLE, YIELDING_PLACES, normalize_header, place_word
@@ -33,6 +34,10 @@ SEPARATOR: Final[str] = " · "
 BLANK_PART: Final[str] = "-"
 # A precinct's name this short may be a number within another column's places (`1`, `12B`).
 SHORT_CODE: Final[int] = 4
+# Header words that may name the rows' precinct or polling station though pollcli does not read
+# the column as one (Arizona's `precinct_designation`, `polling_place`, `booth_no`): the columns
+# advice to name a unit with --unit suggests.
+_PLACE_LIKE: Final = re.compile(r"precinct|ward|station|polling|booth|uik|участ", re.IGNORECASE)
 
 
 def joined(cells: Sequence[str]) -> str | None:
@@ -150,3 +155,19 @@ def note(header: Sequence[str], parts: Sequence[int], unit: int) -> str:
         f"{header[parts[-1]]!r}): each combination is one unit, written "
         f"'{SEPARATOR.join(header[i] for i in (*parts, unit))}'."
     )
+
+
+def unit_advice(header: Sequence[str], used: Collection[int]) -> str:
+    """How to name the rows' unit column: --unit COL, with the unused columns whose names say a
+    place (at most three) as the likely ones."""
+    named = [
+        repr(h)
+        for i, h in enumerate(header)
+        if i not in used and _PLACE_LIKE.search(h) and "vote" not in h.lower()
+    ]
+    maybe = ""
+    if named:
+        shown = named[:3]
+        listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+        maybe = f"here perhaps {listed}; "
+    return f"name its column with --unit COL ({maybe}two columns together: --unit COL,COL)"

@@ -1,0 +1,78 @@
+"""Advice to name the rows' unit names the columns that may be it (session 10).
+
+Arizona's county files (OpenElections 2016, trial 9) give each row's precinct in a column named
+`precinct_designation`, which pollcli does not read as a place. The refusal said "name its column
+with --unit COL", leaving the reader to guess which of fifteen columns; now it names the unused
+columns whose names say a place, and the advice, followed, reads the file.
+
+Oracle: pandas sums of each candidate's rows, and of the registered voters of every precinct.
+"""
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import engines_agree, invoke, write
+
+# Arizona's layout, cut down: a registered-voters row per precinct, candidates' rows per precinct.
+ARIZONA = """contest_name,choice_name,party_name,vote_total,early_votes,precinct_designation,votes_allowed
+Registered Voters,REGISTERED VOTERS,,13,0,Eagle - CG1,0
+Registered Voters,REGISTERED VOTERS,,29,0,Blue - CG1,0
+Registered Voters,REGISTERED VOTERS,,660,0,Clifton - CG2,0
+President,"Trump, Donald J.",REP,5,2,Eagle - CG1,1
+President,"Cruz, Ted",REP,3,1,Eagle - CG1,1
+President,"Trump, Donald J.",REP,9,4,Blue - CG1,1
+President,"Cruz, Ted",REP,12,5,Blue - CG1,1
+President,"Trump, Donald J.",REP,120,60,Clifton - CG2,1
+President,"Cruz, Ted",REP,101,50,Clifton - CG2,1
+"""
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_the_refusal_names_the_column_that_may_be_the_unit(tmp_path, monkeypatch, engine):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    path = write(tmp_path, ARIZONA, "az.csv")
+    refused = invoke("summary", str(path))
+    assert refused.code == 1
+    assert "--unit COL (here perhaps 'precinct_designation';" in refused.stderr
+    followed = invoke("summary", str(path), "-f", "json", "--unit", "precinct_designation")
+    assert followed.code == 0, followed.stderr
+    (race,) = json.loads(followed.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(ARIZONA))
+    votes = frame[frame.contest_name == "President"].groupby("choice_name")["vote_total"].sum()
+    assert {o["candidate"]: o["votes"] for o in race["results"]} == votes.to_dict()
+    registered = frame[frame.contest_name == "Registered Voters"]["vote_total"].sum()
+    assert race["turnout"]["registered"] == registered
+
+
+def test_no_place_like_column_keeps_the_plain_advice(tmp_path):
+    text = (
+        "contest_name,choice_name,vote_total,where_counted\n"
+        "Mayor,Ann,5,A\nMayor,Bob,3,A\nMayor,Ann,9,B\nMayor,Bob,12,B\nMayor,Ann,1,C\n"
+        "Mayor,Bob,2,C\n"
+    )
+    refused = invoke("summary", str(write(tmp_path, text, "plain.csv")))
+    assert refused.code == 1
+    assert "--unit COL (two columns together: --unit COL,COL)" in refused.stderr
+
+
+def test_precincts_named_by_flag_alone_give_their_own_counts(tmp_path, monkeypatch):
+    """`--unit COL` with no region column: each precinct's registered voters are its own, summed
+    for the election (was: "election has one registered: make them agree"); a count some precincts
+    do not give is not computed, with a note. Both engines alike."""
+    text = (
+        "office,candidate,votes,registered,place_code\n"
+        "Mayor,Ann,5,100,A\nMayor,Bob,3,100,A\nMayor,Ann,9,250,B\nMayor,Bob,12,250,B\n"
+        "Mayor,Ann,1,,C\nMayor,Bob,2,,C\n"
+    )
+    path = write(tmp_path, text, "partial.csv")
+    full = write(tmp_path, text.replace(",,C", ",40,C"), "full.csv")
+    (race,), problems = engines_agree(monkeypatch, full, unit="place_code")
+    assert not [p for p in problems if p.severity == "error"]
+    frame = pd.read_csv(io.StringIO(full.read_text())).drop_duplicates("place_code")
+    assert race.facts.registered == frame["registered"].sum() == 390
+    (race,), _ = engines_agree(monkeypatch, path, unit="place_code")
+    assert race.facts.registered is None
+    assert "registered is given for 2 of 3 precincts only" in " ".join(race.notes)
