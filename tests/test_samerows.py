@@ -37,8 +37,10 @@ def whole_stage(
     delimiter: str,
     records: list[Record],
     report: object,
+    columnar: bool = False,
 ) -> None:
-    """The oracle: every row read by the whole row stage, as the exact engine read them before."""
+    """The oracle: every row read by the whole row stage, as the exact engine read them before
+    (a record per row: `columnar`, the rows summed per region by `read.rowcolumns`, is ignored)."""
     while pending:
         line, cells = pending.pop()
         record = reader.read(line, cells, delimiter)

@@ -20,9 +20,11 @@ from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.manyregions import check as check_regions
 from pollcli.read.options import ReadOptions
+from pollcli.read.racekeys import party_rule
 from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader, Record, decimal_mark
 from pollcli.read.roles import column_roles
+from pollcli.read.rowcolumns import eligible
 from pollcli.read.samerows import read_rows
 from pollcli.read.tabular import tabular_kind
 from pollcli.read.totals import Marked, stage
@@ -104,7 +106,11 @@ def read_table(
     report = _progress(name, size, count)
     pending, table.records = table.records, []
     pending.reverse()
-    read_rows(reader, pending, table.delimiter, records, report)
+    # Rows of many precincts summed per region, where that gives the same answer (`rowcolumns`).
+    columnar = plan is None and eligible(
+        columns, options, bool(party_rule(columns, options, source_file or name))
+    )
+    read_rows(reader, pending, table.delimiter, records, report, columnar)
     if plan is None:
         check_regions(records, columns)  # too many: read again by the caller (`manyregions`)
     columns.notes.extend(notes or [])

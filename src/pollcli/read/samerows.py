@@ -20,6 +20,7 @@ from pollcli.columns import REGIONAL_FACTS, is_fact_cell
 from pollcli.contract import Row, counted, plain_votes
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import CellReader, Record
+from pollcli.read.rowcolumns import RowColumns
 
 # How many distinct options (and vote cells) are kept, some 30 MB at most; past it, rows of
 # options not kept are read by the whole row stage.
@@ -37,10 +38,13 @@ def read_rows(
     delimiter: str,
     records: list[Record],
     report: Callable[[int], None],
+    columnar: bool = False,
 ) -> None:
     """Each of `pending`'s rows (in reverse order: the last row first) read into `records`, in the
     file's order; each row's cells let go once read, so that the records take their place in
-    memory rather than add to them. `report` hears of the rows read."""
+    memory rather than add to them. `report` hears of the rows read. `columnar`: the rows of an
+    option met before are held as numbers (`read.rowcolumns`), and summed per region where that
+    gives the same answer (`rowcolumns.eligible` says where it may)."""
     columns = reader.columns
     width = len(columns.header)
     votes = columns.index("votes")
@@ -60,6 +64,8 @@ def read_rows(
     once = all(named.count(c) <= 1 for c in ("votes", "region", "unit", *REGIONAL_FACTS))
     same = votes is not None and not columns.vote_parts and once
     options: dict[tuple[str, ...], tuple[Row, str, dict[str, str]]] = {}
+    held = RowColumns(reader.place, region is not None) if columnar and same else None
+    numbered: dict[tuple[str, ...], int] = {}  # an option's number among those `held`
     counts: dict[str, int] = {}
     places: dict[str, str | None] = {}  # each place cell as `reader.place` reads it, once
     met = 0  # rows of an option kept
@@ -79,6 +85,13 @@ def read_rows(
             if number is not None:
                 key = key_of(cells)
                 known = options.get(key)
+                if known is not None and held is not None:
+                    met += 1
+                    number_of = held.number
+                    where_at = 0 if region is None else number_of(cells[region])
+                    assert unit is not None  # (`rowcolumns.eligible`: a unit column)
+                    held.add(numbered[key], where_at, number_of(cells[unit]), number, line)
+                    continue
                 if known is not None:
                     met += 1
                     row, election, facts = known
@@ -96,7 +109,6 @@ def read_rows(
                 record = reader.read(line, cells, delimiter)
                 if record is None:
                     continue
-                records.append(record)
                 kept = len(options)
                 if record.votes == number and kept < KEPT and (kept < TRIAL or met >= kept):
                     if counts_of is None:
@@ -104,10 +116,24 @@ def read_rows(
                     elif name is not None and reader.place(cells[name]):
                         # (A row without a name of its own may be named by a count cell.)
                         options[key] = (record.row, record.election, counts_of.apart(record.facts))
+                    if held is not None and key in options:
+                        assert unit is not None
+                        where_at = 0 if region is None else held.number(cells[region])
+                        numbered[key] = held.first(record, where_at, held.number(cells[unit]))
+                        continue
+                if held is not None:
+                    held.other(record)
+                else:
+                    records.append(record)
                 continue
         record = reader.read(line, cells, delimiter)
         if record is not None:
-            records.append(record)
+            if held is not None:
+                held.other(record)
+            else:
+                records.append(record)
+    if held is not None:
+        records.extend(held.records())
 
 
 class _Counts:

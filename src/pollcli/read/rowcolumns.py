@@ -1,0 +1,251 @@
+"""The exact engine's rows of an option met before, held as numbers in columns rather than a record each.
+
+`read.samerows` validates each distinct option's cells once (its first row, by the whole row stage);
+a later row of the same option cells is no Python object of its own here but five numbers in arrays:
+its option (the number of that first row), its region and unit (each distinct place cell numbered
+once), its votes and its line. Once the file is read the rows become what the assembly takes:
+
+- **summed** (`RowColumns.records`): where that gives the answer of a record per row, one record per
+  election, region and option, its votes summed over the region's units and its line its first row's,
+  marked `Record.summed`, as the streaming engine's records are (`read.keysums`). That is where the
+  file has a unit column and nothing the assembly judges row by row within a unit: every row of the
+  file was such a row (no row refused, skipped, or of a vote cell that is no plain count), no count
+  or fact cell, no blank place, no region, unit or option that may be a total (`read.total_words`,
+  as the streaming engine keeps such rows apart or hands the file over), and no option listed twice
+  in one unit (`assemble.Assembly._merge`: its party lines, repeats and all-zero copies);
+- **one record per row** otherwise, in the file's order among the rows the row stage read, as before.
+
+Only for files of a unit column and a few other columns (`eligible`): candidate, party, votes and
+region, with no option of the race stage that looks at rows one by one (`--where`, `--race`,
+`--race-by`, `--alias`) and no party that tells races apart (primaries).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Final
+
+from pollcli.columns import option_key
+from pollcli.contract import Row, counted, placed
+from pollcli.read.keysums import option_of
+from pollcli.read.records import Record
+from pollcli.read.total_words import is_total_name, subtotal_of, suspect_cells
+
+if TYPE_CHECKING:
+    from pollcli.read.header import ColumnMap
+    from pollcli.read.options import ReadOptions
+
+# The columns of a file whose rows may be summed per region (`eligible`).
+SUMMED_COLUMNS: Final[frozenset[str]] = frozenset({"candidate", "party", "votes", "region", "unit"})
+# From this many rows, the sums and the test for an option twice in a unit are numpy's (a
+# million rows: some 0.1 s, against some 1 s and a set of a million tuples in Python).
+NUMPY_ROWS: Final[int] = 1 << 16
+
+
+def eligible(columns: ColumnMap, options: ReadOptions, party_keys: bool) -> bool:
+    """Whether a file's rows may be summed per region and option (see the module's docstring);
+    `party_keys`: the party tells races apart (`racekeys.party_rule`)."""
+    return (
+        "unit" in columns.present
+        and columns.present <= SUMMED_COLUMNS
+        and not (columns.vote_parts or party_keys)
+        and not (options.where or options.races or options.race_by or options.aliases)
+    )
+
+
+class RowColumns:
+    """The rows of options met before, as numbers; each option's first row as its record."""
+
+    def __init__(self, place: Callable[[str], str | None], regional: bool) -> None:
+        self.place = place  # a place cell as the row stage reads it (`CellReader.place`)
+        self.regional = regional  # the file has a region column
+        self.firsts: list[Record] = []  # each option's first row, read by the whole row stage
+        self.option = array("i")
+        self.region = array("i")
+        self.unit = array("i")
+        self.votes = array("q")
+        self.lines = array("q")
+        # Each distinct place cell as read, by its number (0: no place, in a file of no regions).
+        self.places: list[str | None] = [None]
+        self.numbers: dict[str, int] = {}
+        # The rows the whole stage read (not held here): each with the number of rows held
+        # before it, to put them back among the others in the file's order.
+        self.others: list[tuple[int, Record]] = []
+
+    def number(self, text: str) -> int:
+        """A place cell's number (the place read once per distinct cell)."""
+        number = self.numbers.get(text)
+        if number is None:
+            number = self.numbers[text] = len(self.places)
+            self.places.append(self.place(text))
+        return number
+
+    def add(self, option: int, region: int, unit: int, votes: int, line: int) -> None:
+        self.option.append(option)
+        self.region.append(region)
+        self.unit.append(unit)
+        self.votes.append(votes)
+        self.lines.append(line)
+
+    def first(self, record: Record, region: int, unit: int) -> int:
+        """An option's first row (its record as the row stage read it): its option's number."""
+        option = len(self.firsts)
+        self.firsts.append(record)
+        assert record.votes is not None
+        self.add(option, region, unit, record.votes, record.line)
+        return option
+
+    def other(self, record: Record) -> None:
+        """A row the whole row stage read, of no option held here."""
+        self.others.append((len(self.lines), record))
+
+    def records(self) -> list[Record]:
+        """The rows as the assembly takes them, summed where that gives the same answer (see the
+        module's docstring); the columns are emptied."""
+        summed = self._summed() if not self.others and self.lines else None
+        if summed is None:
+            summed = self._each()
+        self.option, self.region, self.unit = array("i"), array("i"), array("i")
+        self.votes, self.lines = array("q"), array("q")
+        self.others, self.firsts = [], []
+        return summed
+
+    def _each(self) -> list[Record]:
+        """One record per row, in the file's order: an option's first row as the row stage read
+        it, a later one its validated row placed and counted (`contract.counted`)."""
+        records: list[Record] = []
+        firsts, places = self.firsts, self.places
+        others = iter(self.others)
+        pending = next(others, None)
+        for index, (option, region, unit, votes, line) in enumerate(
+            zip(self.option, self.region, self.unit, self.votes, self.lines, strict=True)
+        ):
+            while pending is not None and pending[0] == index:
+                records.append(pending[1])
+                pending = next(others, None)
+            first = firsts[option]
+            if first.line == line:
+                records.append(first)
+                continue
+            row = counted(first.row, places[region], places[unit], votes)
+            records.append(Record(line, first.election, row, votes, dict(first.facts)))
+        while pending is not None:
+            records.append(pending[1])
+            pending = next(others, None)
+        return records
+
+    def _summed(self) -> list[Record] | None:
+        """One record per election, region and option, or None where that could differ from a
+        record per row."""
+        firsts, places = self.firsts, self.places
+        if any(r.facts or r.row.fact is not None or r.row.all_races for r in firsts):
+            return None  # counts and facts: the facts stage reads them unit by unit
+        if any(is_total_name(r.row.candidate) or subtotal_of(r.row.candidate) for r in firsts):
+            return None  # an option named as a total (a `Total` line per precinct)
+        regions = {places[i] for i in set(self.region)} if self.regional else set[str | None]()
+        units = {places[i] for i in set(self.unit)}
+        if None in regions or None in units:
+            return None  # a blank place: a total, or the rows of no precinct
+        if any(is_total_name(r, place=True) for r in regions if r is not None):
+            return None
+        held = [u.encode("utf-8") for u in units if u is not None]
+        shown = [r.encode("utf-8") for r in regions if r is not None]
+        if suspect_cells(held, shown) != frozenset():
+            return None  # a unit that may be a total (TOTALS, named like its region)
+        # Each option's name as the assembly keys it, and its part: its election, row without
+        # place or votes, and facts (options whose cells validate alike are one, as summed).
+        keys: dict[str, int] = {}
+        parts: dict[tuple[object, ...], int] = {}
+        key_of, part_of = array("q"), array("q")
+        rows: list[tuple[str, Row]] = []
+        for record in firsts:
+            key_of.append(keys.setdefault(option_key(record.row.candidate), len(keys)))
+            row = option_of(record.row)
+            part = parts.setdefault((record.election, row), len(parts))
+            if part == len(rows):
+                rows.append((record.election, row))
+            part_of.append(part)
+        count = len(self.lines)
+        if count >= NUMPY_ROWS:
+            sums = _numpy_sums(self, key_of, part_of, len(keys), len(parts))
+        else:
+            sums = _python_sums(self, key_of, part_of)
+        if sums is None:
+            return None
+        records = []
+        for part, region, votes, line in sums:
+            election, row = rows[part]
+            where = places[region] if self.regional else None
+            record = Record(line, election, placed(row, where, None), votes, {}, summed=True)
+            records.append(record)
+        records.sort(key=lambda r: r.line)
+        return records
+
+
+# A group's (part, region's place number, votes, first line).
+Sums = list[tuple[int, int, int, int]]
+
+
+def _python_sums(columns: RowColumns, key_of: Sequence[int], part_of: Sequence[int]) -> Sums | None:
+    """The sums per part and region; None when an option is listed twice in one unit."""
+    seen: set[tuple[int, int, int]] = set()
+    sums: dict[tuple[int, int], list[int]] = {}
+    for option, region, unit, votes, line in zip(
+        columns.option, columns.region, columns.unit, columns.votes, columns.lines, strict=True
+    ):
+        listed = (region, unit, key_of[option])
+        if listed in seen:
+            return None
+        seen.add(listed)
+        group = (part_of[option], region)
+        entry = sums.get(group)
+        if entry is None:
+            sums[group] = [votes, line]
+        else:
+            entry[0] += votes
+            entry[1] = min(entry[1], line)
+    return [(part, region, votes, line) for (part, region), (votes, line) in sums.items()]
+
+
+def _numpy_sums(
+    columns: RowColumns, key_of: array[int], part_of: array[int], keys: int, parts: int
+) -> Sums | None:
+    """`_python_sums` with numpy, on integer codes."""
+    import numpy as np
+
+    places = max(len(columns.places), 1)
+    count = len(columns.lines)
+    limit = 1 << 62
+    if places * places > limit or places * max(keys, parts, 1) > limit:
+        return None
+    votes = np.frombuffer(columns.votes, dtype=np.int64)
+    if int(votes.max(initial=0)) > limit // max(count, 1):
+        return None  # sums that might pass 64 bits: a record per row, in Python's numbers
+    option = np.frombuffer(columns.option, dtype=np.int32).astype(np.int64)
+    region = np.frombuffer(columns.region, dtype=np.int32).astype(np.int64)
+    unit = np.frombuffer(columns.unit, dtype=np.int32).astype(np.int64)
+    # An option twice in one unit: the same (region, unit) place and name key on two rows.
+    _, place = np.unique(region * places + unit, return_inverse=True)
+    listed = place.astype(np.int64) * max(keys, 1) + np.frombuffer(key_of, dtype=np.int64)[option]
+    del place
+    listed.sort()
+    if bool((listed[1:] == listed[:-1]).any()):
+        return None
+    del listed
+    group = np.frombuffer(part_of, dtype=np.int64)[option] * places + region
+    order = np.argsort(group, kind="stable")
+    ordered = group[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    totals = np.add.reduceat(votes[order], starts)
+    firsts = np.minimum.reduceat(np.frombuffer(columns.lines, dtype=np.int64)[order], starts)
+    heads = ordered[starts]
+    return list(
+        zip(
+            (heads // places).tolist(),
+            (heads % places).tolist(),
+            totals.tolist(),
+            firsts.tolist(),
+            strict=True,
+        )
+    )

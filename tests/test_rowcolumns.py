@@ -1,0 +1,186 @@
+"""The exact engine's rows held as columns (`read/rowcolumns`): summed per region and option where that
+gives the answer of a record per row, which the whole row stage gives (`records.CellReader.read`,
+the oracle, as in tests/test_samerows.py): the same elections, notes and problems, at the same lines,
+whether the sums are Python's or numpy's. Files of precincts in several regions with options
+repeated in a precinct, namesakes, parties spelt two ways, blank, total and county-named places, a
+`Total` option, cells with spaces or invisible characters, rows refused. The sums are checked
+against pandas on plain files. POLLCLI_HYPOTHESIS=explore tries new examples."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import dump
+from pollcli.read import ReadOptions, engines, exact, load_file, rowcolumns
+from pollcli.read.records import CellReader, Record
+
+SETTINGS = settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+
+def whole_stage(
+    reader: CellReader,
+    pending: list[tuple[int, list[str]]],
+    delimiter: str,
+    records: list[Record],
+    report: object,
+    columnar: bool = False,
+) -> None:
+    """The oracle: every row read by the whole row stage, a record per row."""
+    while pending:
+        line, cells = pending.pop()
+        record = reader.read(line, cells, delimiter)
+        if record is not None:
+            records.append(record)
+
+
+def _both(patch: pytest.MonkeyPatch, path: Path, options: ReadOptions) -> tuple[tuple, tuple]:
+    patch.setenv(engines.ENGINE_ENV, "exact")
+    mine = dump(load_file(path, options))
+    with patch.context() as oracle:
+        oracle.setattr(exact, "read_rows", whole_stage)
+        theirs = dump(load_file(path, options))
+    return mine, theirs
+
+
+REGIONS = ["North", "South", "North ", "", "TOTALS", "Région", "N\u200borth"]
+UNITS = ["P1", "P2", "P3", "P4", "", "TOTALS", "North County", "South 2", " P1"]
+NAMES = ["Ann Lee", "ann  lee", "Bo Kim", "Cy Dee", "Total", "Other", "Ann Lee (Red)"]
+PARTIES = ["Red", "Blue", "", "RED", "Grün"]
+VOTES = ["12", "0", "551", "150", "150", "007", "1,234", "", "x"]
+HEADERS = [
+    "region,precinct,candidate,party,votes",
+    "precinct,candidate,party,votes",
+    "county,ward,candidate,votes",
+    "region,precinct,candidate,party,votes,share",  # not summed: a share column
+]
+
+
+def _rows(common: bool) -> st.SearchStrategy[list[tuple[str, str, str, str, str]]]:
+    """Rows; `common`: of plain cells mostly, so that many files are summed."""
+    if common:
+        cell = st.tuples(
+            st.sampled_from(REGIONS[:2]),
+            st.sampled_from(UNITS[:4]),
+            st.sampled_from(NAMES[:4]),
+            st.sampled_from(PARTIES[:2]),
+            st.sampled_from(VOTES[:5]),
+        )
+    else:
+        cell = st.tuples(*(st.sampled_from(c) for c in (REGIONS, UNITS, NAMES, PARTIES, VOTES)))
+    return st.lists(cell, min_size=1, max_size=30)
+
+
+def _text(header: str, rows: list[tuple[str, str, str, str, str]]) -> str:
+    columns = header.split(",")
+    lines = [header]
+    for region, unit, name, party, votes in rows:
+        by = {"region": region, "county": region, "precinct": unit, "ward": unit}
+        by |= {"candidate": name, "party": party, "votes": votes, "share": "10"}
+        lines.append(",".join(f'"{by[c]}"' if "," in by[c] else by[c] for c in columns))
+    return "\n".join(lines) + "\n"
+
+
+@SETTINGS
+@given(
+    data=st.data(),
+    header=st.sampled_from(HEADERS),
+    common=st.booleans(),
+    numpy=st.booleans(),
+    primary=st.booleans(),
+)
+def test_rows_summed_per_region_read_as_a_record_per_row(
+    monkeypatch: pytest.MonkeyPatch,
+    data: st.DataObject,
+    header: str,
+    common: bool,
+    numpy: bool,
+    primary: bool,
+) -> None:
+    rows = data.draw(_rows(common))
+    with monkeypatch.context() as patched, tempfile.TemporaryDirectory() as directory:
+        if numpy:
+            patched.setattr(rowcolumns, "NUMPY_ROWS", 1)
+        # (A file named as a primary: the party tells races apart, no rows are summed.)
+        path = Path(directory) / ("primary.csv" if primary else "results.csv")
+        path.write_text(_text(header, rows), encoding="utf-8")
+        mine, theirs = _both(patched, path, ReadOptions())
+    assert mine == theirs
+
+
+def _plain(regions: int, units: int) -> list[tuple[str, str, str, str, str]]:
+    """A plain precinct file's rows: every precinct lists every option once."""
+    return [
+        (f"Region {r}", f"R{r}-P{u}", name, party, str((r * 7 + u * 3 + i * 11) % 97))
+        for r in range(regions)
+        for u in range(units)
+        for i, (name, party) in enumerate((("Ann Lee", "Red"), ("Bo Kim", "Blue"), ("Cy", "")))
+    ]
+
+
+@pytest.mark.parametrize("numpy", [False, True])
+def test_a_plain_precinct_file_is_summed_per_region_to_the_pandas_figures(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, numpy: bool
+) -> None:
+    rows = _plain(4, 25)
+    path = tmp_path / "results.csv"
+    path.write_text(_text(HEADERS[0], rows), encoding="utf-8")
+    if numpy:
+        monkeypatch.setattr(rowcolumns, "NUMPY_ROWS", 1)
+    held: list[list[Record]] = []
+    keep = rowcolumns.RowColumns.records
+
+    def records(self: rowcolumns.RowColumns) -> list[Record]:
+        held.append(keep(self))
+        return held[-1]
+
+    monkeypatch.setattr(rowcolumns.RowColumns, "records", records)
+    mine, theirs = _both(monkeypatch, path, ReadOptions())
+    assert mine == theirs
+    # Summed: a record per region and option, not per row.
+    assert [len(h) for h in held] == [4 * 3]
+    assert all(r.summed and r.row.unit is None for r in held[0])
+    (election,), problems = load_file(path, ReadOptions())
+    assert problems == []
+    frame = pd.DataFrame(rows, columns=["region", "unit", "candidate", "party", "votes"])
+    frame["votes"] = frame["votes"].astype(int)
+    assert {o.candidate: o.votes for o in election.options} == (
+        frame.groupby("candidate")["votes"].sum().to_dict()
+    )
+    for region in election.regions:
+        expected = frame[frame["region"] == region.name].groupby("candidate")["votes"].sum()
+        assert {o.candidate: o.votes for o in region.options} == expected.to_dict()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("R1-P3", "Ann Lee", "ann lee"),  # an option twice in one precinct
+        ("R1-P3", "Bo Kim", "Total"),  # a total option
+        ("R1-P3", "Cy", "Cy (again)"),  # nothing odd: still summed
+    ],
+)
+@pytest.mark.parametrize("numpy", [False, True])
+def test_an_option_twice_in_a_precinct_is_named_on_its_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, change: tuple[str, str, str], numpy: bool
+) -> None:
+    unit, _, new = change
+    rows = [*_plain(2, 5), ("Region 1", unit, new, "Red", "5")]
+    path = tmp_path / "results.csv"
+    path.write_text(_text(HEADERS[0], rows), encoding="utf-8")
+    if numpy:
+        monkeypatch.setattr(rowcolumns, "NUMPY_ROWS", 1)
+    mine, theirs = _both(monkeypatch, path, ReadOptions())
+    assert mine == theirs
+    _, problems = load_file(path, ReadOptions())
+    if new == "ann lee":
+        assert [(p.code.value, p.line) for p in problems] == [("duplicate-option", len(rows) + 1)]
