@@ -160,17 +160,21 @@ def test_counted_is_the_models_own_copy(name, party, share, region, unit, votes)
 TEXT = st.text(alphabet='ab,"\r\n \x85\u2028\x0bé\udc80', max_size=60)
 
 
-@given(text=TEXT)
-def test_the_dialects_lines_are_a_string_ios(text: str) -> None:
+@given(text=TEXT, part=st.sampled_from([1, 2, 3, 7, 1 << 20]))
+def test_the_dialects_lines_are_a_string_ios(text: str, part: int) -> None:
     theirs = list(io.StringIO(text, newline=""))
-    assert list(dialect._text_lines(text)) == theirs
+    with pytest.MonkeyPatch.context() as patch:  # the text turned into bytes a part at a time
+        patch.setattr(dialect, "TEXT_PART", part)
+        assert list(dialect._text_lines(text)) == theirs
     assert list(dialect._lines(text)) == theirs
 
 
-@given(text=TEXT)
-def test_records_are_split_as_from_a_string_io(text: str) -> None:
+@given(text=TEXT, part=st.sampled_from([1, 4, 1 << 20]))
+def test_records_are_split_as_from_a_string_io(text: str, part: int) -> None:
     found = Found("x")
-    records = dialect.read_records(text, 3, ",", found, header=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dialect, "TEXT_PART", part)
+        records = dialect.read_records(text, 3, ",", found, header=True)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     expected: list[tuple[int, list[str]]] = []
     consumed = 0

@@ -297,12 +297,30 @@ def _lines(text: str) -> Iterator[str]:
         yield line.group()
 
 
-def _text_lines(text: str) -> io.TextIOWrapper:
+def _text_lines(text: str) -> Iterator[str]:
     """The lines of `text` as `io.StringIO(text, newline="")` gives them (LF, CRLF or a lone CR
     ends a line, kept as it is), for the CSV reader: from the text's UTF-8 bytes, decoded a block
-    at a time: a StringIO holds the whole text at four bytes a character, ASCII or not. A lone surrogate (a byte that did not decode, escaped) goes through as it is."""
-    data = io.BytesIO(text.encode("utf-8", "surrogatepass"))
-    return io.TextIOWrapper(data, encoding="utf-8", errors="surrogatepass", newline="")
+    at a time: a StringIO holds the whole text at four bytes a character, ASCII or not. The text
+    is turned into bytes a part of about `TEXT_PART` characters at a time, each cut after a line
+    feed (which always ends a line), rather than whole (a copy of the file's size beside its
+    text and cells). A lone surrogate (a byte that did not decode, escaped) goes through as it is."""
+    return itertools.chain.from_iterable(_text_parts(text))
+
+
+# How many characters of a text are turned into UTF-8 at a time for the CSV reader.
+TEXT_PART: Final[int] = 1 << 20
+
+
+def _text_parts(text: str) -> Iterator[io.TextIOWrapper]:
+    """`text` in parts of at least `TEXT_PART` characters, each ending with a line feed (the last
+    with the text), each as the lines of its UTF-8 bytes."""
+    at, end = 0, len(text)
+    while at < end:
+        cut = text.find("\n", at + TEXT_PART - 1) if at + TEXT_PART < end else -1
+        stop = end if cut < 0 else cut + 1
+        data = io.BytesIO(text[at:stop].encode("utf-8", "surrogatepass"))
+        yield io.TextIOWrapper(data, encoding="utf-8", errors="surrogatepass", newline="")
+        at = stop
 
 
 def malformed_message(exc: csv.Error, text: str, line: int, delimiter: str) -> str:

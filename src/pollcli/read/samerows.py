@@ -133,6 +133,7 @@ def read_rows(
             else:
                 records.append(record)
     if held is not None:
+        counts.clear()  # (the vote cells' strings: see `RowColumns.records`)
         records.extend(held.records())
 
 
