@@ -68,17 +68,23 @@ class RowColumns:
         self.lines = array("q")
         # Each distinct place cell as read, by its number (0: no place, in a file of no regions).
         self.places: list[str | None] = [None]
-        self.numbers: dict[str, int] = {}
+        self.numbers: dict[str, int] = {}  # by the cell as written
+        self.numbered: dict[str | None, int] = {None: 0}  # by the place as read
         # The rows the whole stage read (not held here): each with the number of rows held
         # before it, to put them back among the others in the file's order.
         self.others: list[tuple[int, Record]] = []
 
     def number(self, text: str) -> int:
-        """A place cell's number (the place read once per distinct cell)."""
+        """A place cell's number: the place's as the row stage reads it (` P1` is `P1`), read once
+        per distinct cell."""
         number = self.numbers.get(text)
         if number is None:
-            number = self.numbers[text] = len(self.places)
-            self.places.append(self.place(text))
+            place = self.place(text)
+            number = self.numbered.get(place)
+            if number is None:
+                number = self.numbered[place] = len(self.places)
+                self.places.append(place)
+            self.numbers[text] = number
         return number
 
     def add(self, option: int, region: int, unit: int, votes: int, line: int) -> None:
@@ -107,7 +113,8 @@ class RowColumns:
         # place each keeps all of it from the system (some 200 MiB for a million rows). Each
         # place is copied (new strings, side by side) before the sums take their memory.
         self.numbers.clear()
-        self.places = [_copy(p) for p in self.places]
+        self.numbered.clear()
+        self.places = [None if p is None else (p + " ")[:-1] for p in self.places]
         summed = self._summed() if not self.others and self.lines else None
         if summed is None:
             summed = self._each()
@@ -148,8 +155,8 @@ class RowColumns:
             return None  # counts and facts: the facts stage reads them unit by unit
         if any(is_total_name(r.row.candidate) or subtotal_of(r.row.candidate) for r in firsts):
             return None  # an option named as a total (a `Total` line per precinct)
-        regions = {places[i] for i in set(self.region)} if self.regional else set[str | None]()
-        units = {places[i] for i in set(self.unit)}
+        regions = {places[i] for i in _distinct(self.region)} if self.regional else set()
+        units = {places[i] for i in _distinct(self.unit)}
         if None in regions or None in units:
             return None  # a blank place: a total, or the rows of no precinct
         if any(is_total_name(r, place=True) for r in regions if r is not None):
@@ -188,9 +195,13 @@ class RowColumns:
         return records
 
 
-def _copy(text: str | None) -> str | None:
-    """A string of the same text that is not `text` itself."""
-    return None if text is None else (text + " ")[:-1]
+def _distinct(numbers: array[int]) -> set[int]:
+    """The distinct numbers of a column."""
+    if len(numbers) < NUMPY_ROWS:
+        return set(numbers)
+    import numpy as np
+
+    return set(np.unique(np.frombuffer(numbers, dtype=np.int32)).tolist())
 
 
 # A group's (part, region's place number, votes, first line).

@@ -70,6 +70,15 @@ def read_rows(
     places: dict[str, str | None] = {}  # each place cell as `reader.place` reads it, once
     met = 0  # rows of an option kept
     count = len(pending)
+    if held is not None:  # (bound once: a million rows)
+        add_option, add_region, add_unit = held.option.append, held.region.append, held.unit.append
+        add_votes, add_line, numbers, place_number = (
+            held.votes.append,
+            held.lines.append,
+            held.numbers,
+            held.number,
+        )
+        at_unit = -1 if unit is None else unit
     for index in range(count):
         line, cells = pending.pop()
         if index % PROGRESS_ROWS == 0:
@@ -84,14 +93,20 @@ def read_rows(
                     counts[text] = number
             if number is not None:
                 key = key_of(cells)
-                known = options.get(key)
-                if known is not None and held is not None:
+                if held is not None and key in numbered:  # a row as five numbers
                     met += 1
-                    number_of = held.number
-                    where_at = 0 if region is None else number_of(cells[region])
-                    assert unit is not None  # (`rowcolumns.eligible`: a unit column)
-                    held.add(numbered[key], where_at, number_of(cells[unit]), number, line)
+                    add_option(numbered[key])
+                    text = cells[at_unit]
+                    add_unit(place_number(text) if (at := numbers.get(text)) is None else at)
+                    if region is None:
+                        add_region(0)
+                    else:
+                        text = cells[region]
+                        add_region(place_number(text) if (at := numbers.get(text)) is None else at)
+                    add_votes(number)
+                    add_line(line)
                     continue
+                known = options.get(key)
                 if known is not None:
                     met += 1
                     row, election, facts = known
