@@ -179,7 +179,7 @@ def test_the_command_line_process_makes_no_collection_after_it_starts():
 COMPILED_ON_FIRST_USE = (
     "pollcli.columns:_affixes",
     "pollcli.columns:_camel",
-    "pollcli.kinds:_numbered_write_in",
+    "pollcli.kinds:_write_in_line",
     "pollcli.kinds:_no_candidate_parts",
     "pollcli.read.facts:_dated_name",
     "pollcli.read.racekeys:party_offices",

@@ -8,7 +8,7 @@ overrides them for one file, and a `kind` column for one row.
 | kind | counts in the valid vote | gets a share | can lead | words |
 |---|---|---|---|---|
 | `against_all` | yes | yes | no | Against all, None of the above, NOTA, None of these candidates, Против всех |
-| `other` | yes | yes | no | Other(s), All others, Write-in(s), Write-in 133, Scatter(ing), Sonstige, Autres, Прочие |
+| `other` | yes | yes | no | Other(s), All others, Write-in(s), Write-in 133, Not Assigned, Scatter(ing), Sonstige, Autres, Прочие |
 | `blank` | no | no | no | Blank(s), Blank ballots, Under votes, Times Blank Voted, Leer, Blancs, En blanco, Branco |
 | `invalid` | no | no | no | Invalid, Spoiled, Rejected, Void(s), Null(s), Over votes, Times Over Voted, Informal, Ungültige, Nuls, Nulo, Недействительные |
 
@@ -296,15 +296,15 @@ _FACT_BY_NAME: Final[dict[str, str]] = {
 
 
 @cache
-def _numbered_write_in() -> re.Pattern[str]:
-    """A write-in line numbered by its publisher (Arizona 2016: `WRITE-IN 133`, `Write-in 20`): the
-    votes of write-in candidates, as the bare word counts them. Compiled on first use, as the
-    expressions below: most files have no such name, and compiling cost start-up."""
-    return re.compile(r"write ?ins? \d+")
+def _write_in_line() -> re.Pattern[str]:
+    """A write-in line numbered by its publisher (Arizona's `WRITE-IN 133`), or write-ins credited
+    to no one (Electionware's `Not Assigned`, `Write-In: Scattered`). Compiled on first use."""
+    w, some = r"write ?ins?", r"(?:scattered|scattering|uncertified|unqualified|unresolved|misc)"
+    none = rf"(?:{w} )?(?:not assigned|unassigned)(?: {w})?"
+    return re.compile(rf"{w} \d+|{none}|{w} {some}|{some} {w}")
 
 
-# Footnote marks a publisher sets around a word ("WRITE-IN**": Minnesota's county files, whose
-# note says what a write-in is): no part of it. Only the tables' words are read without them.
+# Footnote marks around a word ("WRITE-IN**": Minnesota's counties), read aside for the tables' words.
 _MARKS: Final[str] = "*†‡§#+^~¹²³ "
 
 
@@ -330,7 +330,7 @@ def _kind_of(key: str) -> Kind:
         if half and words[:half] == words[half:]:
             kind = _KIND_BY_NAME.get(" ".join(words[:half]))
     if kind is None:
-        kind = "other" if _numbered_write_in().fullmatch(key) else "candidate"
+        kind = "other" if _write_in_line().fullmatch(key) else "candidate"
     return kind  # type: ignore[return-value]
 
 
@@ -444,8 +444,8 @@ def is_answer(name: str) -> bool:
 
 @cache
 def _no_candidate_parts() -> re.Pattern[str]:
-    """Word parts of a line that is no candidate, in a name no table holds ("Write-in (misc.)",
-    "Scattered write-ins", "Total write-in votes cast"): never a kind by themselves (a write-in
+    """Word parts of a line that is no candidate, in a name no table holds ("Write-in (various)",
+    "Scattering votes", "Total write-in votes cast"): never a kind by themselves (a write-in
     candidate may be named "Write-in: Ann Ash"), only kept out of the evidence of what a race is."""
     return re.compile(
         r"(?:^| )(?:write ?ins?|scatter(?:ed|ing|ings)?|(?:under|over) ?votes?"

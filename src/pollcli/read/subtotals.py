@@ -19,6 +19,12 @@ after it. (Rows after a subtotal that add up to it are taken for its parts whate
 a file listing a candidate after a subtotal of the same figure would have that subtotal set
 aside, named in the `total-row` warning.)
 
+The bare write-in word (`Write-ins`: `total_words.bare_write_in`) is a subtotal where the write-in
+lines next to it (`Write-In: Bob Bell`, `Not Assigned`: `total_words.write_in_part`; Electionware's
+exports, OpenElections' Pennsylvania, Kentucky, Texas and Michigan files of 2020 on), all of them up
+to the first other row, after it or before it, add up to it; where they add up to other figures
+it is counted with a warning, as below; alone, it is the write-in count.
+
 A subtotal with rows next to it that may be its parts (any option row after it, a row naming the
 same before it) but with no run that adds up is counted, with a warning: it may be a total the
 file counts twice. One with no such rows (the subtotal alone) is an option like any other. Both
@@ -37,7 +43,14 @@ from pollcli.kinds import NOT_VALID_KINDS
 from pollcli.kinds import name_key as kind_key
 from pollcli.read.records import Record
 from pollcli.read.total_places import place
-from pollcli.read.total_words import is_total_name, may_hold_total, name_key, subtotal_of
+from pollcli.read.total_words import (
+    bare_write_in,
+    is_total_name,
+    may_hold_total,
+    name_key,
+    subtotal_of,
+    write_in_part,
+)
 
 # Words a subtotal's name may hold beside what it totals, which its parts need not name
 # (`Total Write-In Votes` over `Write-in: A`).
@@ -58,14 +71,15 @@ def find(records: list[Record], skip: Container[int], given: Container[str]) -> 
     """The rows of one election named as subtotals that add up a run beside them (with `parts`),
     and those with rows beside them that they do not add up (`beside`, no parts). `skip`: lines
     of rows the layout stage marked as totals; `given`: the names `--kind` gives a kind."""
-    if not may_hold_total(r.row.candidate for r in records):
+    bare = any(bare_write_in(r.row.candidate) for r in records)
+    if not bare and not may_hold_total(r.row.candidate for r in records):
         return []  # no name of a subtotal among them (one search over every name)
     named = [
         r
         for r in records
         if r.row.fact is None
         and r.line not in skip
-        and subtotal_of(r.row.candidate) is not None
+        and (subtotal_of(r.row.candidate) is not None or bare_write_in(r.row.candidate))
         and kind_key(r.row.candidate) not in given
     ]
     if not named:
@@ -87,6 +101,23 @@ def find(records: list[Record], skip: Container[int], given: Container[str]) -> 
         after_all = list(_run(listing[at + 1 :]))
         before_all = list(_run(reversed(listing[:at])))
         after, before = _beside(subtotal, after_all), _beside(subtotal, before_all)
+        if bare_write_in(subtotal.row.candidate):
+            # The bare word adds up only write-in parts beside it, of any length (`Not Assigned`
+            # alone names no write-in); with none beside it, it is the write-in count.
+            after, before = _parts(after), _parts(before)
+            runs = [
+                (0, len(run), side, run)
+                for side, run in (
+                    (0, _adds_up(before, subtotal.votes, (), whole=True)),
+                    (1, _adds_up(after, subtotal.votes, (), whole=True)),
+                )
+                if run
+            ]
+            if runs:
+                found.append(Subtotal(subtotal, sorted(max(runs)[3], key=lambda r: r.line)))
+            elif subtotal.votes is not None and (after or before):
+                found.append(Subtotal(subtotal, [], beside=True))
+            continue
         # Rows after it: all of them up to the end of its unit's options (a subtotal before its
         # parts), or fewer that name what it totals. Rows before it: a run naming it.
         runs = [
@@ -127,6 +158,21 @@ def _run(rows: Iterable[Record]) -> Iterable[Record]:
         ):
             return
         yield record
+
+
+def described(record: Record) -> str:
+    """What a subtotal's row is, as its warning says it."""
+    if bare_write_in(record.row.candidate):
+        return "a write-in count beside write-in lines"
+    return "named as a subtotal"
+
+
+def _parts(rows: list[Record]) -> list[Record]:
+    """The start of `rows` whose names are write-in parts (`Write-In: Bob Bell`, `Not Assigned`)."""
+    for count, record in enumerate(rows):
+        if not write_in_part(record.row.candidate):
+            return rows[:count]
+    return rows
 
 
 def _beside(subtotal: Record, rows: list[Record]) -> list[Record]:

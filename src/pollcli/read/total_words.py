@@ -408,7 +408,9 @@ def check_block(summed: BlockSums, layout: Layout, columns: ColumnMap) -> None:
         raise HandOver from None
     if may_hold_total(regions) and any(is_total_name(r, place=True) for r in regions):
         raise HandOver
-    if may_hold_total(names) and any(_total_option(n) and not fact_from_name(n) for n in names):
+    if (may_hold_total(names) or any(map(write_in_part, names))) and any(
+        _total_option(n) and not fact_from_name(n) for n in names
+    ):
         raise HandOver
 
 
@@ -435,5 +437,34 @@ def check_repeat(row: Row) -> None:
 
 
 def _total_option(name: str) -> bool:
-    """Whether an option's name is a total's or a subtotal's (`Total`, `Total Write-in`)."""
-    return is_total_name(name) or subtotal_of(name) is not None
+    """Whether an option's name is a total's or a subtotal's (`Total`, `Total Write-in`), or a
+    write-in part that a bare write-in count may add up (`write_in_part`)."""
+    return is_total_name(name) or subtotal_of(name) is not None or write_in_part(name)
+
+
+# A race's write-in count by the bare word: Electionware's exports (OpenElections' Pennsylvania,
+# Kentucky, Texas, Michigan) list `Write-ins 7`, then its parts, `Write-In: Scattered 3`,
+# `Write-In: Bob Bell 4`, `Not Assigned 0` (Michigan: `Write-in Dee Dunn`, `Write-in Not
+# Assigned`): `read/subtotals` sets it aside where the parts beside it add up to it.
+_BARE_WRITE_INS: Final[frozenset[str]] = frozenset({"write in", "write ins", "writein", "writeins"})
+_PART_STARTS: Final[tuple[str, ...]] = ("write in ", "write ins ", "writein ", "writeins ")
+
+
+@lru_cache(maxsize=1 << 14)
+def bare_write_in(name: str) -> bool:
+    """Whether an option is named by the write-in word alone (`Write-ins`, `WRITE-IN`)."""
+    return "rite" in name.casefold() and name_key(name) in _BARE_WRITE_INS
+
+
+@lru_cache(maxsize=1 << 14)
+def write_in_part(name: str) -> bool:
+    """Whether an option's name is that of a part of a race's write-ins: `Write-In: Bob Bell`,
+    `Write-in Not Assigned`, `Unqualified Write-Ins`, `Not Assigned` (never the bare word)."""
+    folded = name.casefold()
+    if "rite" not in folded and "assigned" not in folded:
+        return False
+    key = name_key(name)
+    return key in ("not assigned", "unassigned") or (
+        key not in _BARE_WRITE_INS
+        and (key.startswith(_PART_STARTS) or key.endswith(tuple(" " + w for w in _BARE_WRITE_INS)))
+    )

@@ -47,7 +47,7 @@ from pollcli.kinds import name_key as kind_key
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
-from pollcli.read.subtotals import Subtotal
+from pollcli.read.subtotals import Subtotal, described
 from pollcli.read.subtotals import find as find_subtotals
 from pollcli.read.total_checks import (
     SHOWN_OPTIONS,
@@ -398,7 +398,7 @@ def _warn_subtotals(label: str, lone: list[Subtotal], columns: ColumnMap, found:
         found.warn(
             Code.TOTAL_ROW,
             record.line,
-            f"{record.row.candidate!r}{where} (election {label!r}) is named as a subtotal but its "
+            f"{record.row.candidate!r}{where} (election {label!r}) is {described(record)} but its "
             f"{record.votes:,} votes are the sum of no run of the rows beside it: counted as an "
             "option; if it adds up rows of its unit, they are counted twice now: take it out of "
             "the file (no flag leaves out one option of a unit)",
