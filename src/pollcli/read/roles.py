@@ -108,10 +108,11 @@ _MODE_FILLER: Final[frozenset[str]] = frozenset(
     | {"voted", "ballot", "ballots"}
 )
 # Connecticut's mode columns (OpenElections' 2014 town files: `poll`, `abs`, `edr` for election-day
-# registration, `prov`, `unknown`; `machine` in Middletown's): ways of voting only together, two
-# at least, one of them a telling word or another mode column (a `poll` alone may be a poll's).
+# registration, `prov`, `unknown`; `machine` in Middletown's; Florida's 2020 precincts' `other`):
+# ways of voting only together, two at least, one of them a telling word or another mode column (a
+# `poll` alone may be a poll's).
 _TOGETHER_MODES: Final[frozenset[str]] = frozenset(
-    {"poll", "polls", "abs", "edr", "prov", "unknown", "unkown", "machine"}
+    {"poll", "polls", "abs", "edr", "prov", "unknown", "unkown", "machine", "other"}
 )
 _TELLING_MODES: Final[frozenset[str]] = frozenset({"poll", "polls", "abs", "edr"})
 # A state (or province) column: part of the race beside districts, geography otherwise.
