@@ -6,6 +6,10 @@ names it (of all the others: the UK's flat file ends with a row of national figu
 rows name it as theirs in a parent column (`gehört zu`: a Land of its Wahlkreise, the Bundesgebiet
 of its Länder — each of the rows below it that are no totals themselves).
 
+Where no row is named so, a first or last row whose every option's figure is the sum of all the
+other rows' is their total, named like a place (Baden-Württemberg's Landesamt ends its Wahlkreise
+with the Land's row, `BW,Baden-Württemberg`).
+
 Split into races by `--race-by`, a total row whose race cells are none of its parts' (the Land's
 name is no Wahlkreis's) would be a race of its own: `totals_alone` names them, to leave out.
 """
@@ -23,7 +27,41 @@ Row = tuple[int, list[str]]
 
 
 def marked_totals(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Marked]:
-    """The rows that are totals, each with the lines of the rows it totals."""
+    """The rows that are totals, each with the lines of the rows it totals: named so (above), or,
+    where none is, a first or last row that holds the sum of all the others (`_sum_row`)."""
+    return _named_totals(table, plan, rows) or _sum_row(table, plan, rows)
+
+
+def _sum_row(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Marked]:
+    """The first or last row when its figure in every option's column is the sum of all the other
+    rows' (two at least; some figure not 0): a total named like a place, as Baden-Württemberg's
+    Landesamt ends its Wahlkreise with `BW,Baden-Württemberg` (the Land's figures)."""
+    if len(rows) < 3 or not plan.options:
+        return {}
+    figures: list[list[int]] = []
+    for _, cells in rows:
+        row = [_count(cells[i]) if i < len(cells) else 0 for i in plan.options]
+        if None in row:
+            return {}  # a cell that is no count: the row stage says so; no total is told here
+        figures.append(row)  # type: ignore[arg-type]
+    sums = [sum(column) for column in zip(*figures, strict=True)]
+    for at in (0, len(rows) - 1):
+        if any(figures[at]) and all(2 * f == s for f, s in zip(figures[at], sums, strict=True)):
+            line, cells = rows[at]
+            name = " ".join(cells[i].strip() for i in plan.ids if i < len(cells)).strip()
+            what = f"a row holding the sum of all the others in every option's column ({name!r})"
+            return {line: Marked(f"{what} is their total", frozenset(r for r, _ in rows) - {line})}
+    return {}
+
+
+def _count(cell: str) -> int | None:
+    """A cell's count (blank: 0; thousands marks aside), or None for a cell that is no count."""
+    text = cell.strip().replace(",", "").replace(".", "").replace(" ", "").replace("\u00a0", "")
+    return int(text) if text.isdigit() else 0 if not text else None
+
+
+def _named_totals(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Marked]:
+    """The rows named as totals (see the module's docstring)."""
     header = table.header
     naming = [i for i in plan.ids if not protocol.names_a_parent(header[i])]
     marked: dict[int, Marked] = {}

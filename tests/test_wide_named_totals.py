@@ -1,0 +1,87 @@
+"""A wide table whose first or last row is the sum of all the others, named like a place: the
+Statistisches Landesamt Baden-Württemberg's Bundestag 2025 file by Wahlkreis ends with
+`BW,Baden-Württemberg`, the Land's figures, under no total word. Added to its Wahlkreise it doubled
+every figure (CDU 4,561,414 first votes for 2,280,707), confidently (trial 10). A row whose every
+option's figure is the sum of all the other rows' is their total: set aside, with a note, and
+checked as a total row is. One that is not (a figure off) stays a row of its own.
+
+Figures invented, the layout is the file's; oracle: pandas sums of the rows but the total.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import engines_agree, invoke, write
+
+HEADER = (
+    "Wahlkreisnummer,Wahlkreisname,Wahlberechtigte,Wähler,Ungültige,Gültige,CDU,SPD,AfD,GRÜNE\n"
+)
+PARTS = [
+    "258,Stuttgart I,1000,800,10,790,300,200,190,100",
+    "259,Stuttgart II,1200,900,12,888,400,188,200,100",
+    "260,Böblingen,900,700,5,695,250,145,200,100",
+]
+
+
+def land(rows: list[str], off_by: int = 0) -> str:
+    """The Land's row: every figure the sum of the Wahlkreise's (CDU `off_by` more)."""
+    sums = [sum(int(r.split(",")[i]) for r in rows) for i in range(2, 10)]
+    sums[4] += off_by
+    return "BW,Baden-Württemberg," + ",".join(map(str, sums))
+
+
+def oracle(text: str, total_line: int | None) -> dict[str, int]:
+    frame = pd.read_csv(io.StringIO(text))
+    if total_line is not None:
+        frame = frame.drop(index=total_line - 2)
+    return {p: int(frame[p].sum()) for p in ("CDU", "SPD", "AfD", "GRÜNE")}
+
+
+CASES = {
+    "last": (HEADER + "\n".join([*PARTS, land(PARTS)]) + "\n", 5),
+    "first": (HEADER + "\n".join([land(PARTS), *PARTS]) + "\n", 2),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_row_that_sums_all_the_others_is_their_total(tmp_path, monkeypatch, case):
+    text, line = CASES[case]
+    (race,), problems = engines_agree(monkeypatch, write(tmp_path, text))
+    got = {o.candidate: o.votes for o in race.options}
+    assert got == oracle(text, line)
+    assert got["CDU"] == 300 + 400 + 250
+    assert race.facts.registered == 3100 and race.facts.ballots_cast == 2400
+    said = " ".join(p.message for p in problems) + " ".join(race.notes)
+    assert "Baden-Württemberg" in said
+    assert not [p for p in problems if p.severity == "error"]
+
+
+def test_a_row_off_by_one_vote_is_no_total(tmp_path, monkeypatch):
+    text = HEADER + "\n".join([*PARTS, land(PARTS, off_by=1)]) + "\n"
+    (race,), _ = engines_agree(monkeypatch, write(tmp_path, text))
+    assert {o.candidate: o.votes for o in race.options} == oracle(text, None)
+
+
+def test_two_rows_are_no_total_of_each_other(tmp_path, monkeypatch):
+    # With one other row, a row equal to it is a repeat, not a total of "all the others".
+    text = HEADER + PARTS[0] + "\n" + "261,Esslingen" + PARTS[0][len("258,Stuttgart I") :] + "\n"
+    (race,), _ = engines_agree(monkeypatch, write(tmp_path, text))
+    assert {o.candidate: o.votes for o in race.options} == oracle(text, None)
+
+
+def test_the_summary_names_the_land_row(tmp_path):
+    text, _ = CASES["last"]
+    done = invoke("summary", str(write(tmp_path, text)), "--format", "json")
+    assert done.code == 0, done.stderr
+    (election,) = json.loads(done.stdout)["elections"]
+    assert election["leader"] == {
+        "candidate": "CDU",
+        "party": None,
+        "votes": 950,
+        "share": pytest.approx(100 * 950 / 2373),
+    }
