@@ -85,3 +85,26 @@ def test_the_summary_names_the_land_row(tmp_path):
         "votes": 950,
         "share": pytest.approx(100 * 950 / 2373),
     }
+
+
+# A protocol line's breakdowns beside it, named by it and more words: the Landesamt's
+# `Wahlberechtigte ohne Wahlschein`, `… mit Wahlschein`, `… nach §25 Abs.2 BWO`, `Wähler(innen)
+# mit Wahlschein`. They were options: "Wahlberechtigte ohne Wahlschein leads with 51.57 %".
+BREAKDOWNS = (
+    "Wahlkreisnummer,Wahlkreisname,Wahlberechtigte,Wahlberechtigte ohne Wahlschein,"
+    "Wahlberechtigte mit Wahlschein,Wahlberechtigte nach §25 Abs.2 BWO,Wähler(innen),"
+    "Wähler(innen) mit Wahlschein,Ungültige,Gültige,CDU,SPD,AfD,GRÜNE\n"
+    "258,Stuttgart I,1000,700,300,1,800,290,10,790,300,200,190,100\n"
+    "259,Stuttgart II,1200,900,300,0,900,280,12,888,400,188,200,100\n"
+)
+
+
+def test_a_protocol_line_s_breakdowns_are_no_options(tmp_path, monkeypatch):
+    (race,), problems = engines_agree(monkeypatch, write(tmp_path, BREAKDOWNS))
+    frame = pd.read_csv(io.StringIO(BREAKDOWNS))
+    assert {o.candidate: o.votes for o in race.options} == {
+        p: int(frame[p].sum()) for p in ("CDU", "SPD", "AfD", "GRÜNE")
+    }
+    assert race.facts.registered == 2200 and race.facts.ballots_cast == 1700
+    assert race.facts.invalid == 22
+    assert not [p for p in problems if p.severity == "error"]

@@ -212,6 +212,8 @@ def _plan(
     given = {normalize_header(c) for c in options.id_columns}
     unused = {normalize_header(c) for c in options.ignore_columns}
     lines = {i: protocol.line(level0(table, i)) for i in range(end)}
+    labels = {i: level0(table, i) for i in range(end)}
+    lines.update(dict.fromkeys(protocol.breakdowns(labels, lines), ("", 0)))
     is_share = {i: "%" in header[i] or canonical_column(header[i]) == "share" for i in range(end)}
     numeric = {i: _numeric(column(sample, i)) for i in range(end)}
     for i in range(end):

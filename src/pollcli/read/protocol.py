@@ -161,3 +161,22 @@ def names_a_row(header: str) -> bool:
 def names_a_parent(header: str) -> bool:
     """A column naming the row a row belongs to (`gehört zu`)."""
     return _patterns().parent.fullmatch(key(header)) is not None
+
+
+def breakdowns(labels: dict[int, str], lines: dict[int, tuple[str, int] | None]) -> list[int]:
+    """The columns (of `labels`, by index) that break a protocol line down, named by it and more
+    words: Baden-Württemberg's `Wahlberechtigte ohne Wahlschein` and `Wähler(innen) mit Wahlschein`
+    beside `Wahlberechtigte` and `Wähler(innen)`. Protocol lines that hold no fact pollcli uses.
+    Not of the valid votes, whose words (`Votes`) may start an option's name."""
+    facts = {
+        key(labels[i]) + " "
+        for i, found in lines.items()
+        if found and found[0] in ("registered", "ballots_cast", "invalid", "blank")
+    }
+    if not facts:
+        return []
+    return [
+        i
+        for i, label in labels.items()
+        if lines.get(i) is None and any(key(label).startswith(fact) for fact in facts)
+    ]
