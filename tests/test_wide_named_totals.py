@@ -108,3 +108,40 @@ def test_a_protocol_line_s_breakdowns_are_no_options(tmp_path, monkeypatch):
     assert race.facts.registered == 2200 and race.facts.ballots_cast == 1700
     assert race.facts.invalid == 22
     assert not [p for p in problems if p.severity == "error"]
+
+
+# The Landesamt's one header row names both votes of a party in one table: `CDU_Erststimmen`
+# (first votes, the Wahlkreis candidates) and `CDU_Zweitstimmen` (second votes, the party lists),
+# `Ungültige_Erststimmen`, `Gültige_Zweitstimmen`. Read as one race of 40 options they were added
+# up ("Gültige_Zweitstimmen leads with 17.90 %"). As a header over two rows is, each of the two
+# votes is an election of its own, its valid and invalid votes its facts.
+TWO_VOTES = (
+    "Wahlkreisnummer,Wahlkreisname,Wahlberechtigte,Wähler(innen),Ungültige_Erststimmen,"
+    "Gültige_Erststimmen,CDU_Erststimmen,SPD_Erststimmen,AfD_Erststimmen,Ungültige_Zweitstimmen,"
+    "Gültige_Zweitstimmen,CDU_Zweitstimmen,SPD_Zweitstimmen,AfD_Zweitstimmen,Die_Linke_Zweitstimmen,"
+    "WIR_SIND_ZUSAMMEN_STARK_(WSZ)_Erststimmen\n"
+    "258,Stuttgart_I,1000,800,10,790,400,200,180,6,794,300,250,200,44,10\n"
+    "259,Stuttgart_II,1200,900,12,888,450,238,200,9,891,350,260,210,71,0\n"
+)
+
+
+@pytest.mark.parametrize("separator", ["_", " "])
+def test_first_and_second_votes_in_one_header_row_are_two_elections(
+    tmp_path, monkeypatch, separator
+):
+    header, body = TWO_VOTES.split("\n", 1)
+    text = header.replace("_", separator) + "\n" + body
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, text, "btw25_bw.csv"))
+    frame = pd.read_csv(io.StringIO(TWO_VOTES))
+    got = {e.facts.election: e for e in elections}
+    assert sorted(got) == ["btw25_bw · Erststimmen", "btw25_bw · Zweitstimmen"]
+    for vote in ("Erststimmen", "Zweitstimmen"):
+        race = got[f"btw25_bw · {vote}"]
+        columns = [c for c in frame.columns if c.endswith("_" + vote) and "ltige" not in c]
+        want = {
+            c.removesuffix("_" + vote).replace("_", separator): int(frame[c].sum()) for c in columns
+        }
+        assert {o.candidate: o.votes for o in race.options} == want
+        assert race.facts.invalid == int(frame[f"Ungültige_{vote}"].sum())
+        assert race.facts.registered == 2200 and race.facts.ballots_cast == 1700
+    assert not [p for p in problems if p.severity == "error"]

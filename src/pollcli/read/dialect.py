@@ -215,6 +215,13 @@ def take_header(table: RawTable, records: list[tuple[int, list[str]]], word: str
         )
     else:
         table.header = [c.strip() for c in records[0][1]]
+        table.levels = preamble.vote_levels(table.header)
+        if table.levels:
+            votes = sorted({level[1] for level in table.levels if level[1]})
+            table.notes.append(
+                f"The columns' names end in the vote they count ({', '.join(map(repr, votes))}): "
+                "each vote is read as an election of its own."
+            )
     table.records = records[rows:]
     _trailing_delimiter(table, table.records)
 

@@ -224,6 +224,30 @@ def combine(rows: Sequence[Sequence[str]]) -> tuple[list[str], list[tuple[str, .
     return [" / ".join(part for part in column if part) for column in levels], levels
 
 
+# The last word of a wide header's columns that tells two votes of one table apart (Germany's
+# Landesämter: `CDU_Erststimmen`, `CDU_Zweitstimmen`, `Ungültige_Erststimmen`): each vote is an
+# election, as the lower label of a header over two rows is (the Bundeswahlleiterin's).
+VOTE_WORDS: Final[frozenset[str]] = frozenset(
+    {"erststimmen", "zweitstimmen", "erststimme", "zweitstimme"}
+)
+_VOTE_SUFFIX: Final[re.Pattern[str]] = re.compile(r"(.+)[\s_]+([^\W_]+)")
+
+
+def vote_levels(header: Sequence[str]) -> list[tuple[str, ...]]:
+    """Each column's levels (its name, then the vote it counts) where a header of one row ends its
+    columns in two votes' words at least (`VOTE_WORDS`), each under two columns or more; none
+    otherwise."""
+    levels: list[tuple[str, ...]] = []
+    for cell in header:
+        match = _VOTE_SUFFIX.fullmatch(cell.strip())
+        if match and match.group(2).casefold() in VOTE_WORDS:
+            levels.append((match.group(1), match.group(2)))
+        else:
+            levels.append((cell.strip(), ""))
+    votes = Counter(vote for _, vote in levels if vote)
+    return levels if len(votes) >= 2 and min(votes.values()) >= 2 else []
+
+
 def hint(rows: Sequence[tuple[int, Sequence[str]]]) -> str | None:
     """Where a header seems to start, for the error of a header pollcli cannot read: the first row
     below the header (rows are (line, cells), the header first) worded like a header, with a cell
