@@ -17,7 +17,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pollcli.columns import FACT_ALIASES, REGIONAL_FACTS, normalize_header, option_key, spacing_key
+from pollcli.columns import (
+    FACT_ALIASES,
+    RACE_PREFIX,
+    REGIONAL_FACTS,
+    normalize_header,
+    option_key,
+    spacing_key,
+)
 from pollcli.contract import Counts, Facts, cells_context, problems_from
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
@@ -60,6 +67,24 @@ _DATES = (
 
 # A total column that differs within some races only (MEDSL's House 2018, Georgia: the write-in
 # row's `totalvotes` is another figure): the race's total, or each option's, the user can tell.
+# Seats that differ within an office: two races of it (Pennsylvania's four-year and two-year school
+# directors, both `SCHOOL DIRECTOR …`), which the seats tell apart.
+_VOTE_FOR = (
+    ", or, if the rows are of two races of one office (seats of different terms), tell them apart "
+    "with --race-by {keys}"
+)
+
+
+def _race_by(columns: ColumnMap, key: str) -> str:
+    """The race's columns and the `key`'s, as --race-by names them."""
+    race = [h for i, h in enumerate(columns.header) if _races(columns.columns.get(i, ""))]
+    return ",".join([*race, columns.header_of(key) or key])
+
+
+def _races(canonical: str) -> bool:
+    return canonical in ("election", "office") or canonical.startswith(RACE_PREFIX)
+
+
 _TOTALS = (
     ", or leave the column unused with --ignore-column {header} where it is not the race's "
     "total (each option's, or another count)"
@@ -341,6 +366,8 @@ def election_facts(
                             if key == "total_votes"
                             else _DATES.format(header=sources.columns.header_of(key))
                             if key == "date"
+                            else _VOTE_FOR.format(keys=_race_by(sources.columns, key))
+                            if key == "vote_for"
                             else ", or, if each row counts a precinct or polling station, "
                             + unit_advice(sources.columns.header, sources.columns.columns)
                             if key in REGIONAL_FACTS and not has_units

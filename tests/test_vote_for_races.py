@@ -1,0 +1,56 @@
+"""Two races of one office told apart only by the seats they fill: Pennsylvania's county files of
+2025 (Electionware) list `SCHOOL DIRECTOR Indiana At Large` twice in a precinct, vote for 4 (the
+four-year seats) and vote for 1 (a two-year seat), Eric W. Brocious standing in both. The refusal
+said "vote_for is '1' here but '4' …; make them agree", which no one can: both are right (trial 10).
+It now says how to tell the races apart, and that advice works: two races, each its own figures.
+
+Figures invented, the layout is the file's; oracle: pandas sums by office and vote_for.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+
+from conftest import engines_agree, invoke, write
+from pollcli.read import ReadOptions
+
+TEXT = """county,precinct,office,district,party,candidate,vote_for,votes
+Indiana,Armstrong 1,SCHOOL DIRECTOR,,D/R,Julia Cuccaro,4,144
+Indiana,Armstrong 1,SCHOOL DIRECTOR,,DEM,Quintina Thomas,4,81
+Indiana,Armstrong 1,SCHOOL DIRECTOR,,D/R,Eric Brocious,4,158
+Indiana,Armstrong 1,SCHOOL DIRECTOR,,REP,Josh Muscatello,4,130
+Indiana,Armstrong 1,SCHOOL DIRECTOR,,D/R,Eric Brocious,1,174
+Indiana,Armstrong 1,SCHOOL DIRECTOR,,DEM,Ann Ash,1,90
+Indiana,Armstrong 2,SCHOOL DIRECTOR,,D/R,Julia Cuccaro,4,100
+Indiana,Armstrong 2,SCHOOL DIRECTOR,,DEM,Quintina Thomas,4,90
+Indiana,Armstrong 2,SCHOOL DIRECTOR,,D/R,Eric Brocious,4,120
+Indiana,Armstrong 2,SCHOOL DIRECTOR,,REP,Josh Muscatello,4,110
+Indiana,Armstrong 2,SCHOOL DIRECTOR,,D/R,Eric Brocious,1,130
+Indiana,Armstrong 2,SCHOOL DIRECTOR,,DEM,Ann Ash,1,95
+"""
+
+
+def test_the_refusal_says_how_to_tell_the_races_apart(tmp_path):
+    done = invoke("summary", str(write(tmp_path, TEXT)))
+    assert done.code == 1
+    assert "--race-by office,district,vote_for" in done.stderr
+
+
+def test_the_advice_works(tmp_path, monkeypatch):
+    path = write(tmp_path, TEXT)
+    options = ReadOptions(race_by=("office", "district", "vote_for"))
+    elections, problems = engines_agree(monkeypatch, path, read_options=options)
+    frame = pd.read_csv(io.StringIO(TEXT))
+    want = {
+        str(seats): {str(k): int(v) for k, v in group.groupby("candidate")["votes"].sum().items()}
+        for seats, group in frame.groupby("vote_for")
+    }
+    got = {e.race.keys["vote_for"]: {o.candidate: o.votes for o in e.options} for e in elections}
+    assert got == want
+    assert not [p for p in problems if p.severity == "error"]
+    done = invoke("summary", str(path), "--race-by", "office,district,vote_for", "-f", "json")
+    assert done.code == 0, done.stderr
+    assert len(json.loads(done.stdout)["elections"]) == 2
