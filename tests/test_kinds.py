@@ -49,6 +49,11 @@ def summary(tmp_path, text, *args):
         ("Alice Blank", "candidate"),
         ("Blankenship", "candidate"),
         ("Tom Overvold", "candidate"),
+        # Numbered as on the ballot (India's booth files): the name after the number tells.
+        ("15 - None of the Above", "against_all"),
+        ("3 - Write-in", "other"),
+        ("1 - IMRAN MASOOD", "candidate"),
+        ("2024 Other", "candidate"),  # (a year, not a ballot's number)
     ],
 )
 def test_kinds_by_name(name, kind):

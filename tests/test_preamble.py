@@ -99,14 +99,6 @@ KERG_REPEATED = (
     "001;Nordstadt;1000;700;690;695;400;380;290;315\n"
     "002;Südstadt;2000;1500;1480;1490;700;800;780;690\n"
 )
-# India's booth files: a row of groups over the names (no variant of any label).
-GROUPS_OVER_NAMES = (
-    '"Polling Station",,"Total No of Electors",,,,"Voters Turnout",,,,,,"Candidate ID and Name",,,\n'
-    '"Part No","Part Name",Male,Female,Other,"Total No. of electors",Male,Female,Other,Total,'
-    '"No of voters identifying using EPIC","Tendered Voter","1 - ANN","2 - BOB","3 - CY",Total\n'
-    '1,"SCHOOL ROOM 1",546,455,0,1001,423,354,0,777,777,0,384,211,182,777\n'
-    '2,"SCHOOL ROOM 2",388,298,0,686,332,236,0,568,567,0,387,9,172,568\n'
-)
 
 
 def test_a_second_header_row_not_found_is_named_with_what_to_pass(tmp_path):
@@ -129,22 +121,7 @@ def test_a_second_header_row_not_found_is_named_with_what_to_pass(tmp_path):
     ]
 
 
-def test_a_row_of_names_under_groups_is_not_called_a_header_row(tmp_path):
-    """Read as a header over two rows, India's layout gives an election per name: no such hint."""
-    _, problems = load_file(write(tmp_path, GROUPS_OVER_NAMES, "booths.csv"), ReadOptions())
-    assert any("votes 'Male': not a number" in p.message for p in problems)  # read as wide
-    assert not any("second row of the header" in p.message for p in problems)
-
-
-def test_a_row_of_groups_over_names_read_as_one_header_is_refused(tmp_path):
-    """India's layout read with --header-line 1-2 made every name an election of the groups as its
-    "options" ('Total No of Electors leads with 56.77 %', exit 0): refused, saying which row to take."""
-    path = write(tmp_path, GROUPS_OVER_NAMES, "booths.csv")
-    elections, problems = load_file(path, ReadOptions(header_line=(1, 2)))
-    assert elections == []
-    (refusal,) = [p for p in problems if "labels over variants" in p.message]
-    assert refusal.severity == "error" and refusal.line == 1
-    assert "pass --header-line 2 to read it as the header" in refusal.message
+# India's booth files, a row of groups over the columns' names: tests/test_header_groups.py.
 
 
 @pytest.mark.parametrize(

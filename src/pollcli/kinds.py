@@ -314,8 +314,8 @@ def _unmarked(key: str) -> str:
 
 
 def _kind_of(key: str) -> Kind:
-    """The kind a name's key (`name_key`) implies: the tables, then a numbered write-in (footnote
-    marks aside)."""
+    """The kind a name's key (`name_key`) implies: the tables (a number on the ballot before the
+    name aside), then a numbered write-in (footnote marks aside)."""
     key = _unmarked(key)
     kind = _KIND_BY_NAME.get(key)
     if kind is None and key.startswith("total "):
@@ -329,6 +329,9 @@ def _kind_of(key: str) -> Kind:
         half = len(words) // 2
         if half and words[:half] == words[half:]:
             kind = _KIND_BY_NAME.get(" ".join(words[:half]))
+    number, _, rest = key.partition(" ")
+    if kind is None and number.isdigit() and len(number) <= 3:  # `15 - None of the Above`
+        kind = _KIND_BY_NAME.get(rest)
     if kind is None:
         kind = "other" if _write_in_line().fullmatch(key) else "candidate"
     return kind  # type: ignore[return-value]
@@ -474,14 +477,7 @@ def kind_words() -> dict[str, tuple[str, ...]]:
 
 # Offices that hold a precinct's counts, not a race (`Voters`: `Registered` and `Cast` rows).
 _COUNT_OFFICES: Final[frozenset[str]] = frozenset(
-    {
-        "voters",
-        "turnout",
-        "voter turnout",
-        "registration",
-        "registration and turnout",
-        "ballots",
-    }
+    {"voters", "turnout", "voter turnout", "registration", "registration and turnout", "ballots"}
 )
 
 

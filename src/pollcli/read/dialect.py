@@ -52,6 +52,8 @@ class RawTable:
     notes: list[str] = field(default_factory=list)
     # A row of parties under the header (`preamble.party_row`): each option column's party.
     parties: dict[int, str] = field(default_factory=dict)
+    # A row of groups over the columns' names (`preamble.grouped`): each column's group, or "".
+    groups: list[str] = field(default_factory=list)
 
 
 def front_matter_item(stripped: str) -> tuple[str, str] | None:
@@ -207,7 +209,14 @@ def take_header(table: RawTable, records: list[tuple[int, list[str]]], word: str
         rows = table.header_rows = 1
         table.records = records[2:]
         return
-    if rows > 1:
+    if rows == 2 and preamble.grouped([cells for _, cells in records[:2]]):
+        table.header, table.groups = preamble.group_names([cells for _, cells in records[:2]])
+        table.notes.append(
+            f"The header spans {word}s {table.header_line}–{records[1][0]}: a row of groups over "
+            f"the columns' names ({', '.join(_grouped_examples(table))} …), each name "
+            "read under its group."
+        )
+    elif rows > 1:
         table.header, table.levels = preamble.combine([cells for _, cells in records[:rows]])
         table.notes.append(
             f"The header spans {word}s {table.header_line}–{records[rows - 1][0]}; its rows are "
@@ -250,6 +259,13 @@ def check_names(
         "its column unused)",
     )
     table.header = []
+
+
+def _grouped_examples(table: RawTable) -> list[str]:
+    """The first name under each of the first groups of a header of groups over names."""
+    first = {g: i for i, g in reversed(list(enumerate(table.groups))) if g}
+    shown = sorted(first.items(), key=lambda item: item[1])[:2]
+    return [f"{table.header[i].removeprefix(g + ' / ')!r} under {g!r}" for g, i in shown]
 
 
 def _examples(header: list[str]) -> list[str]:

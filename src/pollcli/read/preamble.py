@@ -24,6 +24,7 @@ from typing import Final
 
 from pollcli.columns import canonical_column
 from pollcli.dataclass import dataclass
+from pollcli.read.total_words import is_total_name
 
 # How many lines from the top are looked at for the header.
 HEAD_LINES: Final[int] = 64
@@ -104,7 +105,8 @@ def _has_gaps(row: Sequence[str]) -> bool:
 
 
 def header_rows(rows: Sequence[Sequence[str]], width: int | None = None) -> int:
-    """How many of `rows` (the first being a header row) make the header."""
+    """How many of `rows` (the first being a header row) make the header: the rows under it that
+    continue it, or a row of names under a row of groups (`grouped`) over a row of figures."""
     if not rows or not _has_gaps(rows[0]):
         return 1
     width = width or len(rows[0])
@@ -114,7 +116,71 @@ def header_rows(rows: Sequence[Sequence[str]], width: int | None = None) -> int:
         if len(row) != width or not _continues(row):
             break
         count += 1
+    if count == 1 and len(rows) > 2 and len(rows[1]) == width and grouped(rows[:2], whole=True):
+        return 2 if any(map(is_number, rows[2])) else 1
     return count
+
+
+def _padded(rows: Sequence[Sequence[str]]) -> tuple[list[str], list[str]]:
+    """A header's two rows stripped, as wide as each other, without the columns empty in both."""
+    width = max(len(r) for r in rows)
+    top, lower = ([(r[i].strip() if i < len(r) else "") for i in range(width)] for r in rows)
+    while width and not top[width - 1] and not lower[width - 1]:
+        width -= 1
+    return top[:width], lower[:width]
+
+
+def grouped(rows: Sequence[Sequence[str]], *, whole: bool = False) -> bool:
+    """Whether a header of two rows is a row of groups over the columns' own names (India's booth
+    files: `Total No of Electors` over `Male, Female, Other, Total No. of electors`; a protocol's
+    `Строки протокола` over its lines): the top row's labels each written once over the columns
+    it spans (a label, then empty cells with names under them), no figure in either row, and the
+    lower row naming more columns than the top, its labels mostly one column's each (a variant,
+    `Erststimmen`, labels several: that is a header of labels over variants). `whole`: every
+    column named in one of the rows (as a header found by itself must be)."""
+    if len(rows) != 2:
+        return False
+    top, lower = _padded(rows)
+    if any(is_number(c) for c in (*top, *lower) if c):
+        return False
+    spans = any(top[i] and not top[i + 1] and lower[i + 1] for i in range(len(top) - 1))
+    named = Counter(c for c in lower if c)
+    if not spans or sum(named.values()) <= sum(1 for c in top if c):
+        return False
+    if sum(1 for n in named.values() if n == 1) * 2 <= len(named):
+        return False
+    return not whole or all(t or low for t, low in zip(top, lower, strict=True))
+
+
+def group_names(rows: Sequence[Sequence[str]]) -> tuple[list[str], list[str]]:
+    """The columns' names and groups of a header `grouped` says is a row of groups over names: a
+    name is the lower label, or the top one over an empty cell (a label merged down, `Регион`);
+    its group the top label it is under. A name that says nothing alone — one written under two
+    groups (`Male`), or a bare total word (`Total`) — is given its group: `Voters Turnout / Total`."""
+    top, lower = _padded(rows)
+    names: list[str] = []
+    groups: list[str] = []
+    group = ""
+    for above, name in zip(top, lower, strict=True):
+        if above and not name:
+            names.append(above)
+            groups.append("")
+            group = ""
+            continue
+        group = above or group
+        names.append(name)
+        groups.append(group if name else "")
+    counts = Counter(names)
+    header = [
+        f"{group} / {name}" if group and (counts[name] > 1 or _bare_total(name)) else name
+        for name, group in zip(names, groups, strict=True)
+    ]
+    return header, groups
+
+
+def _bare_total(name: str) -> bool:
+    """A name of one word that names a total (`Total`, `Итого`)."""
+    return len(name.split()) == 1 and is_total_name(name)
 
 
 def party_row(header: Sequence[str], rows: Sequence[Sequence[str]]) -> dict[int, str]:

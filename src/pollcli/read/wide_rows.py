@@ -30,6 +30,7 @@ from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import UnitFacts
+from pollcli.read.groups import names_under_groups, read_groups
 from pollcli.read.header import ColumnMap
 from pollcli.read.layout import Plan, describe, level0, race_hint, second_header_row, variant
 from pollcli.read.records import Record
@@ -81,7 +82,8 @@ def reshape(
     answer (`fast`, see `wide_sums`), the options summed per region."""
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
-    if plan.blocks is None and not plan.options:
+    plan, grouped, refused = read_groups(table, plan, found)  # a row of groups over the names
+    if plan.blocks is None and not plan.options and not refused:
         found.add(
             Code.MISSING_COLUMN,
             table.header_line,
@@ -96,7 +98,7 @@ def reshape(
     ):
         plan = replace(plan, options=[])  # refused: no option is read
     rows = _rows(table, plan, found)
-    worded = second_header_row(table, plan, rows)
+    worded = second_header_row(table, plan, rows) or names_under_groups(table, plan, rows)
     if worded is not None:
         found.add(Code.TYPE_ERROR, *worded)
     region, unit, place_note = places(table, plan, rows)
@@ -194,7 +196,7 @@ def reshape(
     # The total columns are melted as options for the totals stage to set aside and check, but
     # the note counts only the options.
     described = replace(plan, options=[i for i in plan.options if i not in totals])
-    notes = [*table.notes, describe(table, described)]
+    notes = [*table.notes, describe(table, described), *grouped]
     if totals:
         notes.append(totals_note(table, totals))
     if maybe:
