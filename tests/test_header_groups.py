@@ -102,18 +102,18 @@ def test_the_units_are_the_polling_stations(tmp_path):
 
 # A Russian protocol with a row of groups: the protocol's lines under `Строки протокола`, the
 # candidates under `Кандидаты` (as the one-row header `PROTOCOL_FLAT` below lists them).
-PROTOCOL_NAMES = (
-    "Регион,ТИК,УИК,"
-    '"Число избирателей, включенных в список избирателей",'
-    '"Число избирательных бюллетеней, полученных участковой избирательной комиссией",'
-    "Число недействительных избирательных бюллетеней,"
-    "Число действительных избирательных бюллетеней,"
-    "Иванов Иван Иванович,Петрова Анна Сергеевна,Сидоров Олег Павлович\n"
+PROTOCOL_LINES = (
+    "Число избирателей, включенных в список избирателей",
+    "Число избирательных бюллетеней, полученных участковой избирательной комиссией",
+    "Число недействительных избирательных бюллетеней",
+    "Число действительных избирательных бюллетеней",
 )
+CANDIDATES = ("Иванов Иван Иванович", "Петрова Анна Сергеевна", "Сидоров Олег Павлович")
+PROTOCOL_NAMES = "Регион,ТИК,УИК," + ",".join(f'"{n}"' for n in PROTOCOL_LINES + CANDIDATES) + "\n"
 PROTOCOL_ROWS = (
     "Вымышленная область,ТИК №1,УИК №1,1000,900,12,700,400,200,100\n"
     "Вымышленная область,ТИК №1,УИК №2,800,700,8,600,150,350,100\n"
-    "Другая область,ТИК №2,УИК №3,1200,1100,20,900,300,300,300\n"
+    "Другая область,ТИК №2,УИК №3,1200,1100,20,900,300,250,350\n"
 )
 PROTOCOL_FLAT = PROTOCOL_NAMES + PROTOCOL_ROWS
 PROTOCOL_GROUPS = ",,,Строки протокола,,,,Кандидаты,,\n" + PROTOCOL_FLAT
@@ -126,8 +126,8 @@ PROTOCOL_MERGED = (
 )
 PROTOCOL_VOTES = {
     "Иванов Иван Иванович": 400 + 150 + 300,
-    "Петрова Анна Сергеевна": 200 + 350 + 300,
-    "Сидоров Олег Павлович": 100 + 100 + 300,
+    "Петрова Анна Сергеевна": 200 + 350 + 250,
+    "Сидоров Олег Павлович": 100 + 100 + 350,
 }
 
 
@@ -145,6 +145,41 @@ def test_a_protocol_with_a_row_of_groups_reads_as_its_flat_header(
     assert election.facts.invalid == 12 + 8 + 20 == flat[0].facts.invalid
     assert [r.name for r in election.regions] == [r.name for r in flat[0].regions]
     assert any("a row of groups over the columns' names" in n for n in election.notes)
+
+
+def _doubled(rows: str, start: int) -> str:
+    """Each row's cells from `start` on written twice (the first count and the recount)."""
+    out = []
+    for row in rows.splitlines():
+        cells = row.split(",")
+        out.append(",".join([*cells[:start], *(c for cell in cells[start:] for c in (cell, cell))]))
+    return "\n".join(out) + "\n"
+
+
+# The protocol's lines and candidates each over two columns, the first count and the recount (the
+# variants of `bench/generate.py`'s `protocol3`).
+SPANNED = "Регион,ТИК,УИК," + ",".join(f'"{n}",' for n in PROTOCOL_LINES + CANDIDATES) + "\n"
+RECOUNT = ",,," + ",".join(["Первичный протокол", "Повторный подсчёт"] * 7) + "\n"
+
+
+@pytest.mark.parametrize("merged", [False, True])
+def test_the_protocol_s_variants_under_a_row_of_groups(tmp_path, monkeypatch, merged):
+    """Groups over names over variants (three rows): each variant an election, as the names over
+    their variants (two rows, no groups) already read. `merged`: the naming columns' labels in
+    the row of groups."""
+    variants = SPANNED + RECOUNT + _doubled(PROTOCOL_ROWS, 3)
+    plain, _ = load_file(write(tmp_path, variants, "variants.csv"), ReadOptions())
+    top = ",,,Строки протокола,,,,,,,,Кандидаты,,,,,\n"
+    groups = top + variants
+    if merged:
+        groups = "Регион,ТИК,УИК" + top[2:] + ",,," + SPANNED.split(",", 3)[3] + RECOUNT
+        groups += _doubled(PROTOCOL_ROWS, 3)
+    path = write(tmp_path, groups, "variants_groups.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    assert [p for p in problems if p.severity == "error"] == []
+    assert [votes_of(e) for e in elections] == [PROTOCOL_VOTES] * 2 == list(map(votes_of, plain))
+    assert [e.facts.registered for e in elections] == [3000, 3000]
+    assert any("lines 1–3: a row of groups" in n for n in elections[0].notes)
 
 
 def test_columns_under_a_group_of_no_known_kind_are_refused(tmp_path):

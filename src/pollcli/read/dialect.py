@@ -209,12 +209,19 @@ def take_header(table: RawTable, records: list[tuple[int, list[str]]], word: str
         rows = table.header_rows = 1
         table.records = records[2:]
         return
-    if rows == 2 and preamble.grouped([cells for _, cells in records[:2]]):
-        table.header, table.groups = preamble.group_names([cells for _, cells in records[:2]])
+    if rows > 1 and preamble.grouped([cells for _, cells in records[:2]]):
+        table.groups, below = preamble.split_groups([cells for _, cells in records[:rows]])
+        if len(below) > 1:  # the names over their variants, as a header over several rows
+            _, levels = preamble.combine(below)
+            names = preamble.under_groups([level[0] for level in levels], table.groups)
+            table.levels = [(name, *level[1:]) for name, level in zip(names, levels, strict=True)]
+            table.header = [" / ".join(p for p in level if p) for level in table.levels]
+        else:
+            table.header = preamble.under_groups(below[0], table.groups)
         table.notes.append(
-            f"The header spans {word}s {table.header_line}–{records[1][0]}: a row of groups over "
-            f"the columns' names ({', '.join(_grouped_examples(table))} …), each name "
-            "read under its group."
+            f"The header spans {word}s {table.header_line}–{records[rows - 1][0]}: a row of "
+            f"groups over the columns' names ({', '.join(_grouped_examples(table))} …), each "
+            "name read under its group."
         )
     elif rows > 1:
         table.header, table.levels = preamble.combine([cells for _, cells in records[:rows]])
@@ -265,7 +272,8 @@ def _grouped_examples(table: RawTable) -> list[str]:
     """The first name under each of the first groups of a header of groups over names."""
     first = {g: i for i, g in reversed(list(enumerate(table.groups))) if g}
     shown = sorted(first.items(), key=lambda item: item[1])[:2]
-    return [f"{table.header[i].removeprefix(g + ' / ')!r} under {g!r}" for g, i in shown]
+    names = [level[0] for level in table.levels] or table.header
+    return [f"{names[i].removeprefix(g + ' / ')!r} under {g!r}" for g, i in shown]
 
 
 def _examples(header: list[str]) -> list[str]:

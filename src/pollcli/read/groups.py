@@ -30,7 +30,7 @@ from pollcli.columns import RACE_PREFIX, canonical_column
 from pollcli.problems import Code, Found
 from pollcli.read import preamble, protocol
 from pollcli.read.dialect import RawTable
-from pollcli.read.layout import Plan
+from pollcli.read.layout import Plan, level0, variant
 from pollcli.read.total_words import is_total_name
 
 # Groups that hold one count and its parts, by `protocol.key` (matched in full), before the
@@ -82,9 +82,9 @@ def role(group: str) -> Role:
 
 
 def name(table: RawTable, index: int) -> str:
-    """A column's own name, without the group `preamble.group_names` gave it."""
-    header, group = table.header[index], table.groups[index]
-    return header.removeprefix(f"{group} / ") if group else header
+    """A column's own name, without the group `preamble.under_groups` gave it."""
+    label, group = level0(table, index), table.groups[index]
+    return label.removeprefix(f"{group} / ") if group else label
 
 
 def _is_total(table: RawTable, index: int, columns: list[int]) -> bool:
@@ -135,8 +135,9 @@ def read_groups(table: RawTable, plan: Plan, found: Found) -> tuple[Plan, list[s
         if fact in ("options", "names"):
             continue
         for i in columns:
-            if fact and (fact, "") not in facts and _is_total(table, i, columns):
-                facts[(fact, "")] = [i]
+            key = (fact, variant(table, i))
+            if fact and key not in facts and _is_total(table, i, columns):
+                facts[key] = [i]
             else:
                 aside.setdefault(group, []).append(i)
     notes = []

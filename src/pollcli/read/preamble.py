@@ -106,7 +106,7 @@ def _has_gaps(row: Sequence[str]) -> bool:
 
 def header_rows(rows: Sequence[Sequence[str]], width: int | None = None) -> int:
     """How many of `rows` (the first being a header row) make the header: the rows under it that
-    continue it, or a row of names under a row of groups (`grouped`) over a row of figures."""
+    continue it, or the rows of a header under a row of groups (`grouped`) over a row of figures."""
     if not rows or not _has_gaps(rows[0]):
         return 1
     width = width or len(rows[0])
@@ -116,66 +116,74 @@ def header_rows(rows: Sequence[Sequence[str]], width: int | None = None) -> int:
         if len(row) != width or not _continues(row):
             break
         count += 1
-    if count == 1 and len(rows) > 2 and len(rows[1]) == width and grouped(rows[:2], whole=True):
-        return 2 if any(map(is_number, rows[2])) else 1
+    if count == 1 and len(rows) > 2 and len(rows[1]) == width and grouped(rows[:2]):
+        # The names (and the rows that continue them), every column named in some row.
+        count = min(1 + header_rows(rows[1:], width), MAX_HEADER_ROWS)
+        named = all(any(column) for column in zip(*_grid(rows[:count]), strict=True))
+        return count if named and count < len(rows) and any(map(is_number, rows[count])) else 1
     return count
 
 
-def _padded(rows: Sequence[Sequence[str]]) -> tuple[list[str], list[str]]:
-    """A header's two rows stripped, as wide as each other, without the columns empty in both."""
+def _grid(rows: Sequence[Sequence[str]], *, trim: bool = True) -> list[list[str]]:
+    """A header's rows stripped, as wide as each other; `trim`: without the last columns empty
+    in every row."""
     width = max(len(r) for r in rows)
-    top, lower = ([(r[i].strip() if i < len(r) else "") for i in range(width)] for r in rows)
-    while width and not top[width - 1] and not lower[width - 1]:
+    grid = [[(r[i].strip() if i < len(r) else "") for i in range(width)] for r in rows]
+    while trim and width and not any(row[width - 1] for row in grid):
         width -= 1
-    return top[:width], lower[:width]
+    return [row[:width] for row in grid]
 
 
-def grouped(rows: Sequence[Sequence[str]], *, whole: bool = False) -> bool:
-    """Whether a header of two rows is a row of groups over the columns' own names (India's booth
-    files: `Total No of Electors` over `Male, Female, Other, Total No. of electors`; a protocol's
-    `Строки протокола` over its lines): the top row's labels each written once over the columns
-    it spans (a label, then empty cells with names under them), no figure in either row, and the
-    lower row naming more columns than the top, its labels mostly one column's each (a variant,
-    `Erststimmen`, labels several: that is a header of labels over variants). `whole`: every
-    column named in one of the rows (as a header found by itself must be)."""
-    if len(rows) != 2:
+def grouped(rows: Sequence[Sequence[str]]) -> bool:
+    """Whether the first of a header's rows is a row of groups over the columns' own names in the
+    second (India's booth files: `Total No of Electors` over `Male, Female, Other, Total No. of
+    electors`; a protocol's `Строки протокола` over its lines): the top row's labels written once
+    over the columns they span, one of them over two names or more; no figure in either row; the
+    names more than the groups, and mostly one column's each (a label under several columns,
+    `Erststimmen`, is a variant: the top row then labels the options, over their variants)."""
+    if len(rows) < 2:
         return False
-    top, lower = _padded(rows)
+    top, lower = _grid(rows[:2])
     if any(is_number(c) for c in (*top, *lower) if c):
         return False
-    spans = any(top[i] and not top[i + 1] and lower[i + 1] for i in range(len(top) - 1))
+    starts = [i for i, c in enumerate(top) if c]
+    ends = [*starts[1:], len(top)]
+    under = [sum(1 for c in lower[s:e] if c) for s, e in zip(starts, ends, strict=True)]
     named = Counter(c for c in lower if c)
-    if not spans or sum(named.values()) <= sum(1 for c in top if c):
+    if max(under, default=0) < 2 or sum(named.values()) <= sum(1 for n in under if n):
         return False
-    if sum(1 for n in named.values() if n == 1) * 2 <= len(named):
-        return False
-    return not whole or all(t or low for t, low in zip(top, lower, strict=True))
+    return sum(1 for n in named.values() if n == 1) * 2 > len(named)
 
 
-def group_names(rows: Sequence[Sequence[str]]) -> tuple[list[str], list[str]]:
-    """The columns' names and groups of a header `grouped` says is a row of groups over names: a
-    name is the lower label, or the top one over an empty cell (a label merged down, `Регион`);
-    its group the top label it is under. A name that says nothing alone — one written under two
-    groups (`Male`), or a bare total word (`Total`) — is given its group: `Voters Turnout / Total`."""
-    top, lower = _padded(rows)
-    names: list[str] = []
+def split_groups(rows: Sequence[Sequence[str]]) -> tuple[list[str], list[list[str]]]:
+    """Each column's group in a header whose first row `grouped` says is a row of groups (its
+    top label, carried over the columns it spans; "" for none), and the header's other rows,
+    a top label over nothing below (a column's name merged down: `Регион`) moved into them."""
+    top, *below = _grid(rows, trim=False)
     groups: list[str] = []
     group = ""
-    for above, name in zip(top, lower, strict=True):
-        if above and not name:
-            names.append(above)
+    for i, label in enumerate(top):
+        if label and not any(row[i] for row in below):
+            below[0][i], group = label, ""
             groups.append("")
-            group = ""
             continue
-        group = above or group
-        names.append(name)
-        groups.append(group if name else "")
-    counts = Counter(names)
-    header = [
-        f"{group} / {name}" if group and (counts[name] > 1 or _bare_total(name)) else name
+        group = label or group
+        groups.append(group if any(row[i] for row in below) else "")
+    return groups, below
+
+
+def under_groups(names: Sequence[str], groups: Sequence[str]) -> list[str]:
+    """The columns' names, a name that says nothing alone given its group: one under two groups
+    (`Male` of the electors and of the voters), or a bare total word: `Voters Turnout / Total`."""
+    seen: dict[str, set[str]] = {}
+    for name, group in zip(names, groups, strict=True):
+        seen.setdefault(name, set()).add(group)
+    return [
+        f"{group} / {name}"
+        if group and name and (len(seen[name]) > 1 or _bare_total(name))
+        else name
         for name, group in zip(names, groups, strict=True)
     ]
-    return header, groups
 
 
 def _bare_total(name: str) -> bool:
