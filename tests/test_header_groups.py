@@ -14,6 +14,7 @@ import pytest
 
 from conftest import engines_agree, invoke, write
 from pollcli.read import ReadOptions, load_file
+from pollcli.read.groups import role
 
 # India's datameet booth layout (a general election's polling stations): a row of groups, then the
 # columns' names, Male/Female/Other twice (electors, then voters), the candidates numbered as on the
@@ -206,3 +207,24 @@ def test_a_row_of_groups_not_found_is_named_with_what_to_pass(tmp_path):
     result = invoke("summary", str(path))
     assert result.code == 1
     assert "pass --header-line 1-2" in result.stderr.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("group", "expected"),
+    [
+        ("Candidate ID and Name", "options"),
+        ("Кандидаты", "options"),
+        ("Parties", "options"),
+        ("Votes", "options"),  # the valid votes: the options' (a total among them is checked)
+        ("Total No of Electors", "registered"),
+        ("Electors", "registered"),
+        ("Voters Turnout", "ballots_cast"),
+        ("Total votes polled", "ballots_cast"),
+        ("Invalid votes", "invalid"),
+        ("Строки протокола", ""),
+        ("Polling Station", "names"),
+        ("Alpha group", "?"),
+    ],
+)
+def test_what_a_group_makes_of_its_columns(group, expected):
+    assert role(group) == expected

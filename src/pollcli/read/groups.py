@@ -72,7 +72,8 @@ def role(group: str) -> Role:
             return fact
     line = protocol.line(group)
     if line is not None:
-        return line[0]
+        # (`Votes`, `Valid votes` over the candidates: their votes, a `Total` among them checked.)
+        return "options" if line[0] == "total_votes" else line[0]
     if re.fullmatch(PROTOCOL_GROUPS, text):
         return ""
     column = canonical_column(group) or ""
