@@ -228,3 +228,24 @@ def test_a_row_of_groups_not_found_is_named_with_what_to_pass(tmp_path):
 )
 def test_what_a_group_makes_of_its_columns(group, expected):
     assert role(group) == expected
+
+
+def test_a_sheet_with_a_row_of_groups_reads_as_the_csv(tmp_path, monkeypatch):
+    """The booth layout as a workbook's sheet (the merged cells of a spreadsheet: a label, then
+    empty cells): read as the CSV is."""
+    from sheets import write_xlsx
+
+    rows = [
+        [None if c == "" else int(c) if c.isdigit() else c for c in cells]
+        for cells in pd.read_csv(io.StringIO(BOOTHS), header=None, dtype=str)
+        .fillna("")
+        .values.tolist()
+    ]
+    path = write_xlsx(tmp_path / "booths.xlsx", {"Booths": rows})
+    [election], problems = engines_agree(monkeypatch, path)
+    assert [p for p in problems if p.severity == "error"] == []
+    assert votes_of(election) == BOOTH_VOTES
+    assert (election.facts.registered, election.facts.ballots_cast) == (
+        BOOTH_REGISTERED,
+        BOOTH_CAST,
+    )
