@@ -4,11 +4,13 @@ India's booth files head their columns with two rows: groups written once over t
 span (`Polling Station`, `Total No of Electors`, `Voters Turnout`, `Candidate ID and Name`), the
 columns' own names under them (`Part No`; `Male, Female, Other, Total No. of electors`; `Male,
 Female, Other, Total, …`; the candidates). A Russian protocol may group its lines under `Строки
-протокола` and its candidates under `Кандидаты`. The dialect stage reads such a header as the
-names, each with its group (`preamble.grouped`); the layout plans the table by the names; and here
+протокола` and its candidates under `Кандидаты` (their names maybe over variants, the first count
+and the recount). The dialect stage reads such a header as the names, each with its group
+(`preamble.grouped`, `preamble.split_groups`); the layout plans the table by the names; and here
 each option column is read by its group:
 
-- under a group of options (`Candidates`, `Кандидаты`, a party or list word): an option;
+- under a group of options (`Candidates`, `Кандидаты`, a party or list word, or the valid votes:
+  `Votes`): an option;
 - under a group of a count (`Total No of Electors`: the registered voters; `Voters Turnout`: the
   ballots cast; a protocol line): no option. Its total (`Total`, a name that restates the group, or
   its only column) is that count, unless another column gives it; the others are its parts
@@ -101,15 +103,14 @@ def _is_total(table: RawTable, index: int, columns: list[int]) -> bool:
 
 def read_groups(table: RawTable, plan: Plan, found: Found) -> tuple[Plan, list[str], bool]:
     """The plan with each option column read by its group (see the module's docstring); the
-    notes that say what was set aside (the columns no option, fact nor name of the plan); and whether the table is refused (a group pollcli cannot
-    tell, an error then)."""
+    notes that say what was set aside (columns then no option, fact nor name of the plan); and
+    whether the table is refused (a group pollcli cannot tell, an error then)."""
     if not table.groups or plan.blocks is not None:
         return plan, [], False
     under: dict[str, list[int]] = {}
     for i in plan.options:
-        group = table.groups[i] if i < len(table.groups) else ""
-        if group:
-            under.setdefault(group, []).append(i)
+        if table.groups[i]:
+            under.setdefault(table.groups[i], []).append(i)
     roles = {group: role(group) for group in under}
     unknown = [group for group, r in roles.items() if r == "?"]
     if unknown:
