@@ -84,6 +84,31 @@ def test_a_row_of_groups_over_names_is_read(tmp_path, monkeypatch, header_line):
         assert aside in notes  # set aside, and said so
 
 
+def test_a_group_s_only_part_is_not_its_count(tmp_path):
+    """`Male` alone under the electors' group is no count of all the electors."""
+    text = (
+        '"Polling Station",,"Total No of Electors","Voters Turnout",,"Candidate ID and Name",,\n'
+        '"Part No","Part Name",Male,Male,Total,"1 - ANN ARORA","2 - BIMAL BOSE",'
+        '"Total Votes Secured"\n'
+        '1,"SCHOOL ROOM 1",500,400,750,450,300,750\n'
+        '2,"SCHOOL ROOM 2",300,250,481,281,200,481\n'
+    )
+    [election], problems = load_file(write(tmp_path, text, "booths.csv"), ReadOptions())
+    assert [p for p in problems if p.severity == "error"] == []
+    assert votes_of(election) == {"1 - ANN ARORA": 731, "2 - BIMAL BOSE": 500}
+    assert (election.facts.registered, election.facts.ballots_cast) == (None, 750 + 481)
+    assert any("'Male' under 'Total No of Electors'" in n for n in election.notes)
+
+
+def test_no_part_becomes_a_count_its_group_does_not_total(tmp_path):
+    """The voters' group without its total: no ballots cast, no part of it taken for them."""
+    text = BOOTHS.replace(",Total,", ",All voters,", 1)
+    [election], problems = load_file(write(tmp_path, text, "booths.csv"), ReadOptions())
+    assert [p for p in problems if p.severity == "error"] == []
+    assert votes_of(election) == BOOTH_VOTES
+    assert (election.facts.registered, election.facts.ballots_cast) == (BOOTH_REGISTERED, None)
+
+
 def test_the_rows_total_is_checked(tmp_path):
     """The candidates' row total (`Total Votes Secured`) is a check, not an option: a row where it
     differs from the candidates' sum is a warning at its line."""

@@ -12,8 +12,8 @@ each option column is read by its group:
 - under a group of options (`Candidates`, `Кандидаты`, a party or list word, or the valid votes:
   `Votes`): an option;
 - under a group of a count (`Total No of Electors`: the registered voters; `Voters Turnout`: the
-  ballots cast; a protocol line): no option. Its total (`Total`, a name that restates the group, or
-  its only column) is that count, unless another column gives it; the others are its parts
+  ballots cast; a protocol line): no option. Its total (`Total`, a name that restates the group)
+  is that count, unless another column gives it; the others are its parts
   (`Male`, `Female`, `Other`) or counts of another kind (`Tendered Voter`): set aside, with a note;
 - under a group that names the rows (`Polling Station`): a naming column;
 - under a group pollcli cannot tell: refused, never read as options (a breakdown added into the
@@ -90,15 +90,12 @@ def name(table: RawTable, index: int) -> str:
     return label.removeprefix(f"{group} / ") if group else label
 
 
-def _is_total(table: RawTable, index: int, columns: list[int]) -> bool:
-    """Whether a column is its group's total: a total word (`Total`), its group's words again
-    (`Total No. of electors` under `Total No of Electors`), or the group's only column."""
+def _is_total(table: RawTable, index: int) -> bool:
+    """Whether a column is its group's total: a total word (`Total`), or its group's words again
+    (`Total No. of electors` under `Total No of Electors`). Not a group's only column: `Male`
+    alone under `Electors` is no count of them all."""
     own = name(table, index)
-    return (
-        len(columns) == 1
-        or is_total_name(own)
-        or protocol.key(own) == protocol.key(table.groups[index])
-    )
+    return is_total_name(own) or protocol.key(own) == protocol.key(table.groups[index])
 
 
 def read_groups(table: RawTable, plan: Plan, found: Found) -> tuple[Plan, list[str], bool]:
@@ -138,7 +135,7 @@ def read_groups(table: RawTable, plan: Plan, found: Found) -> tuple[Plan, list[s
             continue
         for i in columns:
             key = (fact, variant(table, i))
-            if fact and key not in facts and _is_total(table, i, columns):
+            if fact and key not in facts and _is_total(table, i):
                 facts[key] = [i]
             else:
                 aside.setdefault(group, []).append(i)
