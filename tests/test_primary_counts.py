@@ -138,7 +138,7 @@ def test_texas_each_party_s_ballots_cast_are_its_primary_races(tmp_path, monkeyp
         # The file's registered voters are every party's: no one primary's.
         assert race.facts.registered is None, name
         notes = " ".join(race.notes)
-        assert "every party" in notes and "Registered Voters" in notes, race.notes
+        assert "registered voters" in notes and "every party together" in notes, race.notes
         assert "shares with other races" not in notes
     assert races["County Commissioner Pct 1 · Republican primary"].facts.ballots_cast == 289
 
@@ -181,7 +181,9 @@ def test_texas_where_and_race_change_no_turnout(tmp_path, monkeypatch, options, 
 
 def test_dc_registered_and_ballots_per_party(tmp_path, monkeypatch):
     path = write(tmp_path, DC, DC_NAME)
-    elections, problems = engines_agree(monkeypatch, path, unit="PrecinctNumber")
+    elections, problems = engines_agree(
+        monkeypatch, path, region="WardNumber", unit="PrecinctNumber"
+    )
     assert not [p for p in problems if p.severity == "error"], problems
     races = _by_name(elections)
     for party, name in [
@@ -198,7 +200,16 @@ def test_dc_registered_and_ballots_per_party(tmp_path, monkeypatch):
 
 def test_dc_summary_turnout(tmp_path):
     path = write(tmp_path, DC, DC_NAME)
-    result = invoke("summary", str(path), "--unit", "PrecinctNumber", "--format", "json")
+    result = invoke(
+        "summary",
+        str(path),
+        "--region",
+        "WardNumber",
+        "--unit",
+        "PrecinctNumber",
+        "--format",
+        "json",
+    )
     assert result.code == 0, result.stderr
     races = {e["election"]: e for e in json.loads(result.stdout)["elections"]}
     turnout = races["MAYOR OF THE DISTRICT OF COLUMBIA · Democratic primary"]["turnout"]

@@ -21,7 +21,7 @@ from pollcli.columns import option_key as option_key
 from pollcli.election import Election, Facts, Option, Region, Repeat
 from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
-from pollcli.read.countnotes import count_note, counts_alone, far_above, without_unused_counts
+from pollcli.read.countnotes import ONE_PARTY_NOTE, counts_alone, far_above, without_unused_counts
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import (
     FactSources,
@@ -40,6 +40,7 @@ from pollcli.read.records import (
 )
 from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
+from pollcli.read.unitcounts import Primaries, give
 from pollcli.read.unitparts import unit_advice
 from pollcli.read.zerocopies import without_zero_copies
 
@@ -77,6 +78,10 @@ class Assembly:
     shared_counts: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
     # The streaming engine's rows of counts for every race, kept by precinct (`read.countrows`).
     count_rows: CountUnits | None = None
+    # Whose the counts are in a file of party primaries, and each race's party by label where
+    # count rows name theirs (`unitcounts.primaries`), set by the race stage.
+    primaries: Primaries = field(default_factory=Primaries)
+    count_parties: dict[str, str] | None = None
     # Races given their units' counts by rows for every race, and the notes of those given none.
     _unit_counted: set[str] = field(default_factory=set, init=False)
     _units: bool = field(default=True, init=False)  # whether the race being merged names units
@@ -110,25 +115,15 @@ class Assembly:
         if every_race:
             # A count of a unit for every race ("Ballots Cast" as an office): each race that has
             # the unit gets it, so that a race's turnout is over its own units.
-            by_place: dict[tuple[str | None, str | None], list[Record]] = {}
-            for record in every_race:
-                by_place.setdefault((record.row.region, record.row.unit), []).append(record)
-            for label, group in by_election.items():
-                places = {(r.row.region, r.row.unit) for r in group}
-                uncounted = [p for p in places if p not in by_place]
-                note = count_note(label, uncounted, len(places), self.shared_counts)
-                if note is not None:
-                    self._count_notes[label] = note
-                    continue
-                if any(place in by_place for place in places):
-                    self._unit_counted.add(label)
-                group.extend(
-                    dataclasses.replace(r, election=label)
-                    for place in places
-                    for r in by_place.get(place, [])
-                )
+            notes, counted = give(
+                by_election, every_race, self.shared_counts, self.primaries, self.count_parties
+            )
+            self._count_notes.update(notes)
+            self._unit_counted |= counted
         elif self.count_rows is not None:  # the streaming engine's, kept by precinct
-            notes, counted = self.count_rows.decide(by_election, self.shared_counts)
+            notes, counted = self.count_rows.decide(
+                by_election, self.shared_counts, self.primaries.by_party
+            )
             self._count_notes.update(notes)
             self._unit_counted |= counted
         elections = []
@@ -191,9 +186,11 @@ class Assembly:
                     "it, or use share_base: valid",
                 )
                 facts = facts.model_copy(update={"share_base": "valid"})
-        if label in self._count_notes:
+        if label in self._count_notes:  # (none, or not all: `unitcounts.give`)
             notes.append(self._count_notes[label])
-        elif label in self._unit_counted:
+        if label in self._unit_counted:
+            if self.primaries.one_party:
+                notes.append(ONE_PARTY_NOTE)
             far = far_above(facts, options)
             if far:
                 notes.append(far)

@@ -44,19 +44,46 @@ def count_note(
     uncounted: Iterable[tuple[str | None, str | None]],
     places: int,
     shared: Mapping[str, tuple[list[str], list[str]]],
+    by_party: bool = False,
 ) -> str | None:
     """Why the race `label`, with rows in `places` units, is given none of the counts of its
-    units by rows for every race: it shares them with another race of its office, or they count
-    some of its units only (the others, (region, unit), `uncounted`); None where it is given
-    those of its units that have them."""
+    units by rows for every race: it shares them with another race of its office (of the
+    primaries, unless a primary's counts are its party's: `by_party`), or they count some of its
+    units only (the others, (region, unit), `uncounted`); None where it is given those of its
+    units that have them."""
     if label in shared:
         # No district's (PA 2020 State House 86 had all Cumberland's 142,732 ballots).
-        return shared_note(*shared[label], primary=label.endswith(" primary"))
+        primary = label.endswith(" primary") and not by_party
+        return shared_note(*shared[label], primary=primary)
     names = sorted(p[1] or p[0] or "" for p in uncounted)
     if names and len(names) < places:
         # Counts of some of its units only: no turnout of the race (trial 7).
         return partial_note(names, places)
     return None
+
+
+def party_counts_note(facts: set[str], party: str, labels: list[str]) -> str:
+    """Why a race of a file whose count rows name their party is not given some counts of its
+    units (`facts`): they are every party's (rows that name none), or, for a race of no party
+    (`party` ""), those of the parties' primaries (`labels`)."""
+    ordered = [f for f in _COUNT_WORDS if f in facts] + sorted(facts - _COUNT_WORDS.keys())
+    words = " and ".join(_COUNT_WORDS.get(f, f) for f in ordered)
+    if party:
+        return (
+            f"The file's {words} for this race's units are counted for every party together "
+            "(rows that name no party), not for its primary alone: not its own."
+        )
+    return (
+        f"The file's {words} for this race's units are given per party "
+        f"({', '.join(label.upper() for label in labels)}), and this race is no party's "
+        "primary: none of them is its own."
+    )
+
+
+ONE_PARTY_NOTE: Final[str] = (
+    "The file's counts for every race (registered voters, ballots cast) name no party, and every "
+    "race of the file is one party's primary: they are read as that primary's."
+)
 
 
 def _listed(names: list[str], most: int = 3) -> str:

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from pollcli.read.options import ReadOptions
     from pollcli.read.racekeys import PartyRule, Race, RaceBook
     from pollcli.read.records import CellReader, Record
-    from pollcli.read.unitcounts import Place
+    from pollcli.read.unitcounts import Place, Primaries
 
 Shared = dict[str, tuple[list[str], list[str]]]
 
@@ -148,6 +148,8 @@ class CountUnits(RaceUnits):
     # What a block's rows of counts are read with: the streaming engine's parts (`KeySums.parts`),
     # the region's place among a key's cells, the file's cell reader.
     reading: tuple[list[Part], int | None, CellReader] | None = None
+    # Whether a row of counts names a party (a party primary's counts: `unitcounts.primaries`).
+    labelled: bool = False
 
     def keep_row(
         self, row: Row, facts: object, region: str | None, unit: str, votes: int | None, line: int
@@ -160,6 +162,7 @@ class CountUnits(RaceUnits):
         if facts or not region or not unit or votes is None or self.reading is None:
             raise HandOver  # fact cells beside a count, a count of no precinct or no votes
         number = self._number((self.reading[2].default_election, region, unit), ())
+        self.labelled = self.labelled or bool(row.party)
         if row.fact not in self.facts:
             self.facts.append(row.fact)
         self.rows.extend((number, self.facts.index(row.fact), votes, line))
@@ -275,12 +278,13 @@ class CountUnits(RaceUnits):
         records: list[Record],
         races: list[Race | None],
         left_out: list[tuple[dict[str, str], set[int], Place | None]],
+        primaries: Primaries,
     ) -> Shared:
         """`unitcounts.shared` from each race's precincts: the races with a precinct counted for
         every race that another race of their office has rows in too. The precincts met in the
         order of their first rows of each race, as the exact engine meets them row by row."""
-        if left_out:
-            raise HandOver  # rows --where left out: their precincts are not kept
+        if left_out or (self.labelled and primaries.parties):
+            raise HandOver  # rows --where left out; counts that name a primary's party
         if not self.rows:
             return {}
         import numpy as np
@@ -300,7 +304,7 @@ class CountUnits(RaceUnits):
                 continue
             if claimed.setdefault(pair, race.identity) != race.identity:
                 raise HandOver  # one race's cells in one region, named into two races
-            what = office(race.values)
+            what = office(race.values, primaries.by_party)
             offices.setdefault(what, {}).setdefault(id(race), (race, set()))[1].add(pair)
         ground: Ground = {}
         for what, of_office in offices.items():
@@ -338,10 +342,11 @@ class CountUnits(RaceUnits):
         return named(ground)
 
     def decide(
-        self, by_election: Mapping[str, list[Record]], shared: Shared
+        self, by_election: Mapping[str, list[Record]], shared: Shared, by_party: bool = False
     ) -> tuple[dict[str, str], set[str]]:
-        """Each race judged as the exact engine judges it (`countnotes.count_note`): the notes of
-        those given no counts, and the races given some (whose counts `given` then yields)."""
+        """Each race judged as the exact engine judges it (`countnotes.count_note`; `by_party`:
+        a primary's counts are its party's): the notes of those given no counts, and the races
+        given some (whose counts `given` then yields)."""
         places, counted, _ = self._index()
         notes: dict[str, str] = {}
         given: set[str] = set()
@@ -355,7 +360,7 @@ class CountUnits(RaceUnits):
             own = {(r.row.region, r.row.unit) for r in group if not r.summed}
             has = counted[numbers]
             uncounted = [places[n] for n in numbers[~has].tolist()] + list(own)
-            note = count_note(label, uncounted, len(numbers) + len(own), shared)
+            note = count_note(label, uncounted, len(numbers) + len(own), shared, by_party)
             if note is not None:
                 notes[label] = note
             elif has.any():

@@ -114,7 +114,7 @@ def assemble(
 
     book = RaceBook(keys)
     races: list[Entry | None] = []
-    kept: list[Record] = []
+    kept, dropped = list[Record](), list[Record]()  # (count rows --where leaves out)
     # Each primary's total votes cells, to tell a primary of every party (`open_primaries`).
     totals: dict[tuple[str, ...], set[str]] = {}
     track = party is not None and not party.every_row and "total_votes" in columns.present
@@ -132,7 +132,7 @@ def assemble(
         if not where.keeps(value_of):
             if record.line in garbled:
                 refused_rows[record.line] = None
-            left_out.append((values, where.failing(value_of), unitcounts.place(record)))
+            left_out.append((values, where.failing(value_of), unitcounts.place(record, dropped)))
             continue
         if record.row.all_races and record.line not in garbled:
             # A count of its unit for every race ("Ballots Cast" as an office, KY): no race of
@@ -194,8 +194,7 @@ def assemble(
         records, races, rounds_notes = counted.records, counted.races, counted.notes
         del counted
     split_roles = book.name(lambda race: race.values.get("election", ""))
-    shared = unitcounts.shared if assembly.count_rows is None else assembly.count_rows.shared
-    assembly.shared_counts = shared(book, records, races, left_out)
+    unitcounts.judge(assembly, book, records, races, (left_out, dropped))  # whose counts are whose
     # A column's meaning (totalvotes) is decided over the races --where keeps, not --race's few
     # (by the facts of the records that have some: all `unfit_facts` looks at).
     name_of = {id(r): e.name for r, e in zip(records, races, strict=True) if e and r.facts}
