@@ -319,3 +319,46 @@ def test_one_party_s_file_with_a_race_of_no_party(tmp_path, monkeypatch):
     assert (question.registered, question.ballots_cast) == (1600, 510)
     for name in ("Governor · Republican primary", "Sheriff · Republican primary"):
         assert races[name].facts.ballots_cast is None, name
+
+
+def test_dc_with_its_precinct_column_alone(tmp_path, monkeypatch):
+    path = write(tmp_path, DC, DC_NAME)
+    elections, problems = engines_agree(monkeypatch, path, unit="PrecinctNumber")
+    assert not [p for p in problems if p.severity == "error"], problems
+    facts = _by_name(elections)["MAYOR OF THE DISTRICT OF COLUMBIA · Democratic primary"].facts
+    assert (facts.registered, facts.ballots_cast) == (
+        _counts(DC, "REGISTERED VOTERS - TOTAL", "DEM"),
+        _counts(DC, "BALLOTS CAST - TOTAL", "DEM"),
+    )
+
+
+# A file of one race (the Republican presidential primary alone) beside both parties' counts: the
+# race keeps the file's label, and its party's counts.
+def test_a_file_of_one_primary_race(tmp_path, monkeypatch):
+    text = "\n".join(
+        line
+        for line in TEXAS.splitlines()
+        if ",President,,REP," in line or "Ballots Cast" in line or line.startswith("county,")
+    )
+    path = write(tmp_path, text + "\n", TEXAS_NAME)
+    elections, problems = engines_agree(monkeypatch, path)
+    assert not [p for p in problems if p.severity == "error"], problems
+    [race] = elections
+    assert (race.facts.registered, race.facts.ballots_cast) == (
+        None,
+        _counts(text, "Ballots Cast", "REP"),
+    )
+
+
+# A count of part of the precinct (ES&S's BALLOTS CAST - NONPARTISAN: ballots of no party's
+# primary) says the counts that name no party are more than the one party's: not taken.
+def test_one_party_s_file_with_a_count_of_part_of_the_precinct(tmp_path, monkeypatch):
+    text = ONE_PARTY + (
+        "Bamberg,P1,BALLOTS CAST - NONPARTISAN,,,BALLOTS CAST - NONPARTISAN,4\n"
+        "Bamberg,P2,BALLOTS CAST - NONPARTISAN,,,BALLOTS CAST - NONPARTISAN,3\n"
+    )
+    path = write(tmp_path, text, "20060613__sc__primary__bamberg__precinct.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    assert not [p for p in problems if p.severity == "error"], problems
+    for election in elections:
+        assert (election.facts.registered, election.facts.ballots_cast) == (None, None)
