@@ -194,8 +194,10 @@ def test_dc_registered_and_ballots_per_party(tmp_path, monkeypatch):
         assert facts.registered == _counts(DC, "REGISTERED VOTERS - TOTAL", party), name
         assert facts.ballots_cast == _counts(DC, "BALLOTS CAST - TOTAL", party), name
     # The measure is on every ballot; its counts are CITYWIDE's, a label of no race: not guessed.
-    measure = races["INITIATIVE MEASURE NO. 77"].facts
-    assert (measure.registered, measure.ballots_cast) == (None, None)
+    measure = races["INITIATIVE MEASURE NO. 77"]
+    assert (measure.facts.registered, measure.facts.ballots_cast) == (None, None)
+    [note] = [n for n in measure.notes if "given per party" in n]
+    assert "CITYWIDE, DEM, NPN, REP" in note and "no party's primary" in note
 
 
 def test_dc_summary_turnout(tmp_path):
