@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 import pytest
@@ -130,3 +131,13 @@ def test_a_text_full_of_dashes_is_still_searched_to_its_end(count: int) -> None:
 def test_a_key_that_is_not_a_string_is_refused_by_the_second_writer() -> None:
     with pytest.raises(TypeError):
         indented.indented_text({1: {"a": [1e-05]}})
+
+
+@pytest.mark.parametrize("dashes", [0, 1, 63, 64, 65, 200])
+@pytest.mark.parametrize("tail", [b"1.5e-7", b"e-x", b"e-", b"-e-1", b"1e+16", b"the e-mail"])
+def test_an_exponent_is_found_among_any_number_of_dashes(dashes: int, tail: bytes) -> None:
+    """`numbers_as_written` looks for `e-` and a digit at each dash, then (past a few) with one
+    search of the pattern: the same answer as the pattern's search over the whole text."""
+    text = b'{"a": "x-y' + b" -" * dashes + b'", "b": ' + tail + b"}"
+    assert indented.numbers_as_written(text) == (re.search(rb"e-\d", text) is None)
+    assert indented.as_written(text) == (re.search(rb"e-\d", text) is None)

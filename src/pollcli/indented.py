@@ -33,6 +33,8 @@ _SCALARS: Final = (str, int, float, bool, type(None))
 # (literal searches), some ten times quicker than one pattern of alternatives on 300 MB.
 _EXPONENT: Final = re.compile(rb"e-\d")
 _MAY_DIFFER: Final[tuple[bytes, ...]] = (b"0.0000", b"NaN", b"Infinity")
+# Dashes looked at one by one (`_has_exponent`) before one search of the pattern instead.
+_DASHES_LOOKED_AT: Final[int] = 64
 
 
 def dumps(data: Any) -> str:
@@ -55,13 +57,30 @@ def as_written(fast: bytes) -> bool:
     """Whether Pydantic's indented JSON text (as UTF-8, NaN and infinity written as constants) is
     the standard library's too: it holds none of the numbers they write apart (`_MAY_DIFFER`, an
     exponent)."""
-    return not any(word in fast for word in _MAY_DIFFER) and not _EXPONENT.search(fast)
+    return not any(word in fast for word in _MAY_DIFFER) and not _has_exponent(fast)
 
 
 def numbers_as_written(fast: bytes) -> bool:
     """`as_written` of a text that writes NaN and infinity as null, as Pydantic's JSON of a result
     does (docs/json.md: never NaN): only a small float or an exponent is written apart."""
-    return b"0.0000" not in fast and not _EXPONENT.search(fast)
+    return b"0.0000" not in fast and not _has_exponent(fast)
+
+
+def _has_exponent(fast: bytes) -> bool:
+    """Whether the text holds `_EXPONENT`, looked for at its dashes, each found by a C `memchr`
+    (a JSON text has few), rather than by the pattern's pass over every byte: 8 µs, not 35, for
+    a race's 33 KB of JSON, 10,000 of them in a file of many races. A text of many dashes is
+    searched once by the pattern from the last looked at."""
+    at = fast.find(b"-")
+    looks = _DASHES_LOOKED_AT
+    while at != -1:
+        if at and fast[at - 1] == 0x65 and fast[at + 1 : at + 2].isdigit():  # 0x65: `e`
+            return True
+        looks -= 1
+        if not looks:
+            return _EXPONENT.search(fast, at) is not None
+        at = fast.find(b"-", at + 1)
+    return False
 
 
 def indented_text(data: Any) -> str:
