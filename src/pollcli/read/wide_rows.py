@@ -174,17 +174,33 @@ def reshape(
     # Each variant's columns of each fact, found once (not per row and fact).
     fact_columns: dict[str, list[list[int]]] = {}
 
-    def fact_values(line: int, own: str) -> list[str]:
+    def columns_of(own: str) -> list[list[int]]:
         columns = fact_columns.get(own)
         if columns is None:
             columns = fact_columns[own] = [
                 plan.facts.get((fact, own)) or plan.facts.get((fact, "")) or [] for fact in facts
             ]
+        return columns
+
+    def fact_values(line: int, own: str) -> list[str]:
+        columns = columns_of(own)
         cells = by_line[line]
         return [
             cells[c[0]] if len(c) == 1 else _fact_value(table, c, cells, line, found)
             for c in columns
         ]
+
+    def fact_texts(own: str) -> dict[str, list[str]] | None:
+        """`fact_values` of every row by column; None where a fact's parts are not all plain
+        digits (`fact_values` then reads them row by row, naming each that is no count)."""
+        texts = {}
+        for fact, columns in zip(facts, columns_of(own), strict=True):
+            parts = [[cells[c] for _, cells in rows] for c in columns]
+            added = parts[0] if len(parts) == 1 else _added(parts, len(rows))
+            if added is None:
+                return None
+            texts[fact] = added
+        return texts
 
     def facts_of(line: int, own: str) -> list[str]:
         """`fact_values` once a row and variant (the rows per option ask for them per cell)."""
@@ -238,6 +254,7 @@ def reshape(
             },
             base=base if variants else "",
             facts_of=fact_values if facts else None,  # once a row and variant: no cache
+            fact_texts=fact_texts if facts else None,
             facts=facts,
             party=plan.blocks is not None and plan.blocks.party is not None,
             names_of={i: level0(table, i) for i in plan.options} if plan.blocks is None else None,
@@ -449,6 +466,22 @@ def _votes(odd: Any, table: RawTable, options: ReadOptions, found: Found) -> lis
 def _fact_header(table: RawTable, plan: Plan, fact: str) -> str:
     columns = next(c for (f, _), c in plan.facts.items() if f == fact)
     return " + ".join(level0(table, i) for i in columns)
+
+
+def _added(parts: list[list[str]], rows: int) -> list[str] | None:
+    """`_fact_value` of every row, its parts given by column (none: blank), where every part is
+    plain digits under MAX_VOTES (`int` reads them as `parse_votes` does); else None."""
+    if not parts:
+        return [""] * rows
+    for part in parts:
+        joined = "".join(part)
+        if not (
+            joined.isdigit()
+            and joined.isascii()
+            and 0 < min(map(len, part)) <= max(map(len, part)) <= 10
+        ):
+            return None
+    return [str(sum(figures)) for figures in zip(*(map(int, part) for part in parts))]
 
 
 def _fact_value(

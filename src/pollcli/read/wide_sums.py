@@ -23,9 +23,13 @@ from pollcli.contract import Row, cells_context
 from pollcli.read.facts import UnitFacts
 from pollcli.read.records import Record
 from pollcli.read.total_words import is_total_name, may_hold_total, name_key, suspect_unit
+from pollcli.read.wide_facts import ColumnFacts, codes_of
 
 if TYPE_CHECKING:
     from pollcli.read.options import ReadOptions
+
+# A variant's protocol lines, each fact's text in every row of the table; None: read row by row.
+FactTexts = Callable[[str], "dict[str, list[str]] | None"]
 
 
 def clean(text: str) -> bool:
@@ -51,6 +55,7 @@ def sum_if_same(
     party: bool,
     names_of: Mapping[int, str] | None,
     options: ReadOptions,
+    fact_texts: FactTexts | None = None,
 ) -> tuple[list[Record], UnitFacts] | None:
     """The options summed per region (`summed`) when that gives the answer of a record per option;
     else None. `region_of`, `unit_of` and `lines` are per row of the table (`frame.row`);
@@ -104,6 +109,7 @@ def sum_if_same(
         names_of=names_of,
         default_election=str(options.facts.get("election") or ""),
         decimal=options.decimal or ".",
+        fact_texts=fact_texts,
     )
 
 
@@ -119,6 +125,7 @@ def summed(
     names_of: Mapping[int, str] | None,
     default_election: str,
     decimal: str,
+    fact_texts: FactTexts | None = None,
 ) -> tuple[list[Record], UnitFacts] | None:
     """One record per election, region and option, and the counts of each row as a unit; None
     when a name is one the row contract refuses (the records per option then name its lines).
@@ -198,6 +205,19 @@ def summed(
     unit_facts = UnitFacts()
     if facts_of is not None:
         vote = vote_of_column[lookup[column]]
+        by_column = fact_texts and _by_column(
+            fact_texts,
+            row=row,
+            vote=vote,
+            column=column,
+            elections=[e or default_election for e in elections],
+            variant_of=variant_of,
+            region_code=region_code,
+            regions=regions,
+            lines=lines,
+        )
+        if by_column:
+            return records, by_column
         pairs = pd.DataFrame({"row": row, "vote": vote, "column": column})
         seen = pairs.drop_duplicates(["row", "vote"])
         for position, option, voted in zip(
@@ -211,6 +231,47 @@ def summed(
             )
             unit_facts.keep_given(unit, facts_of(line_of, variant_of[option]), line_of)
     return records, unit_facts
+
+
+def _by_column(
+    fact_texts: FactTexts,
+    *,
+    row: Any,
+    vote: Any,
+    column: Any,
+    elections: list[str],
+    variant_of: Mapping[int, str],
+    region_code: Any,
+    regions: list[str],
+    lines: Sequence[int],
+) -> ColumnFacts | None:
+    """The rows' protocol lines by column (`wide_facts`): each election's units are the rows with
+    a figure in its columns; None where a variant's lines must be read row by row (`fact_texts`
+    says so) or two elections fall under one name."""
+    import numpy as np
+
+    if len(set(elections)) < len(elections):
+        return None
+    kept = ColumnFacts(regions=regions)
+    at_line = np.asarray(lines, dtype=np.int64)
+    coded: dict[str, dict[str, tuple[Any, list[str]]]] = {}
+    for voted, election in enumerate(elections):
+        mine = vote == voted
+        units = np.unique(row[mine])
+        own = variant_of[int(column[np.argmax(mine)])]
+        counts = coded.get(own)
+        if counts is None:
+            texts = fact_texts(own)
+            if texts is None:
+                return None
+            counts = coded[own] = {fact: codes_of(cells) for fact, cells in texts.items()}
+        kept.keep_columns(
+            election,
+            region_code[units],
+            at_line[units],
+            {fact: (codes[units], distinct) for fact, (codes, distinct) in counts.items()},
+        )
+    return kept
 
 
 def _present(column: Any) -> Any:

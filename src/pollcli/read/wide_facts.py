@@ -1,0 +1,138 @@
+"""A wide table's protocol lines kept by column (`wide_sums`), not a list of slots per row and
+election: 100,000 polling stations of two variants were 200,000 units, each a key, a list and a
+dictionary of its counts, and `region_counts` walked them one by one (a third of the table's time).
+
+Per election: each unit's region (a code) and line, and per count the code of each unit's text (-1
+where blank) with the distinct texts. `region_counts` validates each distinct text once (`Counts`,
+as for any unit) and sums the numbers per region with numpy (`by_region`), in the order a walk over
+the units would meet them. Where a text is no count, or a sum could pass 64 bits, it walks them
+after all (`given`), to name every line as it always did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import field
+from typing import Any
+
+from pydantic import ValidationError
+
+from pollcli.dataclass import dataclass
+from pollcli.read.facts import UNIT_FACTS, ByRegion, Given, NumberOf, UnitFacts, UnitKey
+
+# Sums of float64 weights are exact below this; larger ones are added as int64.
+_EXACT_FLOAT = 2**53
+
+
+def codes_of(texts: Sequence[str]) -> tuple[Any, list[str]]:
+    """Each text's code among the distinct stripped texts (-1 for a blank one), and those texts:
+    the texts hashed once (`pandas.factorize`), only the distinct ones stripped."""
+    import numpy as np
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+
+    raw, uniques = pd.factorize(pd.Series(texts, dtype=object), use_na_sentinel=False)
+    stripped = [str(u).strip() for u in uniques.tolist()]
+    remap, distinct = pd.factorize(pd.Series(stripped, dtype=object), use_na_sentinel=False)
+    names = [str(d) for d in distinct.tolist()]
+    if "" in names:
+        blank = names.index("")
+        remap = np.where(remap == blank, -1, remap)
+    return np.asarray(remap, dtype=np.int64)[raw], names
+
+
+@dataclass
+class _Election:
+    region: Any  # each unit's region, a code into `ColumnFacts.regions`, in line order
+    lines: Any  # each unit's line
+    counts: dict[str, tuple[Any, list[str]]]  # count → each unit's code and the distinct texts
+
+
+@dataclass
+class ColumnFacts(UnitFacts):
+    """`UnitFacts` of a wide table's elections, by column (see the module's docstring)."""
+
+    regions: list[str] = field(default_factory=list)
+    by_election: dict[str, _Election] = field(default_factory=dict)
+
+    def keep_columns(
+        self, election: str, region: Any, lines: Any, counts: dict[str, tuple[Any, list[str]]]
+    ) -> None:
+        """An election's units: their regions (codes) and lines, in line order, and each count's
+        codes (`codes_of`) and texts; one unit per row, none given twice."""
+        self.by_election[election] = _Election(region, lines, counts)
+
+    def register(self, unit: UnitKey) -> list[str | int | None]:
+        if unit[0] in self.by_election:
+            # Every unit of a column-wise election is known: one of its rows (its records name no
+            # unit or its row's region).
+            return [None] * (2 * len(UNIT_FACTS))
+        return super().register(unit)
+
+    def given(self, election: str) -> Iterator[tuple[str, dict[str, Given]]]:
+        kept = self.by_election.get(election)
+        if kept is None:
+            yield from super().given(election)
+            return
+        keys = [key for key in UNIT_FACTS if key in kept.counts]
+        codes = [kept.counts[key][0].tolist() for key in keys]
+        texts = [kept.counts[key][1] for key in keys]
+        for at, (region, line) in enumerate(zip(kept.region.tolist(), kept.lines.tolist())):
+            yield (
+                self.regions[region],
+                {
+                    key: (texts[k][codes[k][at]], line)
+                    for k, key in enumerate(keys)
+                    if codes[k][at] >= 0
+                },
+            )
+
+    def by_region(self, election: str, number_of: NumberOf) -> ByRegion | None:
+        kept = self.by_election.get(election)
+        if kept is None or not len(kept.region):
+            return None
+        import numpy as np
+
+        region, lines = kept.region, kept.lines
+        size = len(self.regions)
+        present, first = np.unique(region, return_index=True)
+        order = present[np.argsort(first)].tolist()
+        per_region = np.bincount(region, minlength=size).tolist()
+        totals: dict[str, dict[str, int]] = {self.regions[r]: {} for r in order}
+        giving: dict[str, dict[str, list[int]]] = {self.regions[r]: {} for r in order}
+        units = {self.regions[r]: per_region[r] for r in order}
+        # (first unit giving it, count's place, region, count, units giving it, first line, sum)
+        found: list[tuple[int, int, int, str, int, int, int]] = []
+        for slot, key in enumerate(UNIT_FACTS):
+            if key not in kept.counts:
+                continue
+            codes, texts = kept.counts[key]
+            given = np.flatnonzero(codes >= 0)
+            if not len(given):
+                continue
+            numbers = []
+            for text in texts:
+                number = number_of(key, text) if text else 0
+                if isinstance(number, ValidationError) or type(number) is not int:
+                    return None  # named line by line (`given`)
+                numbers.append(number)
+            if max(numbers, default=0) > (1 << 62) // len(given) or min(numbers, default=0) < 0:
+                return None  # Python's integers, unit by unit
+            values = np.asarray(numbers, dtype=np.int64)[codes[given]]
+            where = region[given]
+            if int(values.sum()) < _EXACT_FLOAT:
+                sums = np.bincount(where, weights=values, minlength=size).astype(np.int64)
+            else:
+                sums = np.zeros(size, dtype=np.int64)
+                np.add.at(sums, where, values)
+            counted = np.bincount(where, minlength=size)
+            giving_regions, at = np.unique(where, return_index=True)
+            for r, unit in zip(giving_regions.tolist(), given[at].tolist(), strict=True):
+                found.append((unit, slot, r, key, int(counted[r]), int(lines[unit]), int(sums[r])))
+        found.sort(key=lambda item: (item[0], item[1]))
+        met = []
+        for _, _, r, key, count, line, total in found:
+            name = self.regions[r]
+            totals[name][key] = total
+            giving[name][key] = [count, line]
+            met.append((name, key))
+        return totals, giving, units, met
