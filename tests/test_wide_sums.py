@@ -164,3 +164,83 @@ def test_summed_groups_as_a_pandas_groupby(data):
         (int(r.line), r.election, r.region, r.candidate, int(r.votes)) for r in oracle.itertuples()
     ]
     assert [(r.line, r.election, r.row.region, r.row.candidate, r.votes) for r in records] == want
+
+
+# A protocol table (Регион, УИК, its lines, two ballot boxes added as ballots_cast): its lines are
+# kept by column (`wide_facts.ColumnFacts`) and summed per region at once; a text that is no count
+# (or a box that is no plain count) is read unit by unit, naming each line, as before.
+PROTOCOL_HEADER = [
+    "Регион",
+    "УИК",
+    "Число избирателей, включенных в список избирателей",
+    "Число избирательных бюллетеней в переносных ящиках для голосования",
+    "Число бюллетеней в стационарных ящиках для голосования",
+    "Число недействительных избирательных бюллетеней",
+    "Иванова Анна Петровна",
+    "Петров Борис Иванович",
+]
+PROTOCOL_CELLS = st.one_of(
+    st.integers(0, 5000).map(str),
+    st.sampled_from(["", " 12", "007", "1 234", "x", "-3", "12345678901"]),
+)
+
+
+@st.composite
+def protocols(draw):
+    lines = [",".join(f'"{c}"' if "," in c else c for c in PROTOCOL_HEADER)]
+    for station in range(draw(st.integers(2, 8))):  # (one row: see the report)
+        region = draw(st.sampled_from(["Северная область", "Южная область", "Восточный край"]))
+        lines.append(
+            ",".join(
+                [region, f"УИК №{station}"]
+                + [draw(PROTOCOL_CELLS) for _ in range(4)]
+                + [str(draw(st.integers(1, 900))) for _ in range(2)]
+            )
+        )
+    return "\n".join(lines) + "\n"
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(protocols())
+def test_a_protocols_lines_read_by_column_as_by_unit(tmp_path, monkeypatch, text):
+    summed, per_option = both(write(tmp_path, text), monkeypatch)
+    assert summed == per_option
+
+
+def test_a_protocols_lines_are_summed_by_column(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from pollcli.read.wide_facts import ColumnFacts
+
+    regions = ["Северная область", "Южная область", "Восточный край"]
+    rows = [
+        [regions[i % 3], f"УИК №{i}", 900 + i, i % 7, 400 + i % 50, i % 5, 300 + i % 11, i % 13]
+        for i in range(300)
+    ]
+    lines = [",".join(f'"{c}"' if "," in c else c for c in PROTOCOL_HEADER)]
+    lines += [",".join(map(str, row)) for row in rows]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    kept = []
+    real = wide_rows.sum_if_same
+
+    def spy(*args, **kwargs):
+        result = real(*args, **kwargs)
+        kept.append(None if result is None else type(result[1]))
+        return result
+
+    monkeypatch.setattr(wide_rows, "sum_if_same", spy)
+    (election,), problems = load_file(path, ReadOptions())
+    # (The figures do not add up: warnings say so, no error.)
+    assert all(p.severity == "warning" for p in problems) and kept == [ColumnFacts]
+    frame = pd.DataFrame(
+        rows, columns=["region", "unit", "registered", "a", "b", "invalid", "x", "y"]
+    )
+    oracle = frame.assign(ballots_cast=frame["a"] + frame["b"]).groupby("region", sort=False).sum()
+    got = {r.name: (r.registered, r.ballots_cast) for r in election.regions}
+    assert got == {name: (int(r.registered), int(r.ballots_cast)) for name, r in oracle.iterrows()}
+    assert (election.facts.registered, election.facts.invalid) == (
+        int(frame["registered"].sum()),
+        int(frame["invalid"].sum()),
+    )

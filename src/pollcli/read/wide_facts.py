@@ -40,6 +40,22 @@ def codes_of(texts: Sequence[str]) -> tuple[Any, list[str]]:
     return np.asarray(remap, dtype=np.int64)[raw], names
 
 
+def added(parts: list[list[str]], rows: int) -> list[str] | None:
+    """`wide_rows._fact_value` of every row, its parts given by column (none: blank), where every part is
+    plain digits under MAX_VOTES (`int` reads them as `parse_votes` does); else None."""
+    if not parts:
+        return [""] * rows
+    for part in parts:
+        joined = "".join(part)
+        if not (
+            joined.isdigit()
+            and joined.isascii()
+            and 0 < min(map(len, part)) <= max(map(len, part)) <= 10
+        ):
+            return None
+    return [str(sum(figures)) for figures in zip(*(map(int, part) for part in parts), strict=True)]
+
+
 @dataclass
 class _Election:
     region: Any  # each unit's region, a code into `ColumnFacts.regions`, in line order
@@ -76,7 +92,9 @@ class ColumnFacts(UnitFacts):
         keys = [key for key in UNIT_FACTS if key in kept.counts]
         codes = [kept.counts[key][0].tolist() for key in keys]
         texts = [kept.counts[key][1] for key in keys]
-        for at, (region, line) in enumerate(zip(kept.region.tolist(), kept.lines.tolist())):
+        for at, (region, line) in enumerate(
+            zip(kept.region.tolist(), kept.lines.tolist(), strict=True)
+        ):
             yield (
                 self.regions[region],
                 {

@@ -46,6 +46,7 @@ from pollcli.read.wide_columns import (
     totals_note,
     votes_word_options,
 )
+from pollcli.read.wide_facts import added
 from pollcli.read.wide_places import places
 from pollcli.read.wide_sums import sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
@@ -196,10 +197,10 @@ def reshape(
         texts = {}
         for fact, columns in zip(facts, columns_of(own), strict=True):
             parts = [[cells[c] for _, cells in rows] for c in columns]
-            added = parts[0] if len(parts) == 1 else _added(parts, len(rows))
-            if added is None:
+            summed = parts[0] if len(parts) == 1 else added(parts, len(rows))
+            if summed is None:
                 return None
-            texts[fact] = added
+            texts[fact] = summed
         return texts
 
     def facts_of(line: int, own: str) -> list[str]:
@@ -466,22 +467,6 @@ def _votes(odd: Any, table: RawTable, options: ReadOptions, found: Found) -> lis
 def _fact_header(table: RawTable, plan: Plan, fact: str) -> str:
     columns = next(c for (f, _), c in plan.facts.items() if f == fact)
     return " + ".join(level0(table, i) for i in columns)
-
-
-def _added(parts: list[list[str]], rows: int) -> list[str] | None:
-    """`_fact_value` of every row, its parts given by column (none: blank), where every part is
-    plain digits under MAX_VOTES (`int` reads them as `parse_votes` does); else None."""
-    if not parts:
-        return [""] * rows
-    for part in parts:
-        joined = "".join(part)
-        if not (
-            joined.isdigit()
-            and joined.isascii()
-            and 0 < min(map(len, part)) <= max(map(len, part)) <= 10
-        ):
-            return None
-    return [str(sum(figures)) for figures in zip(*(map(int, part) for part in parts))]
 
 
 def _fact_value(
