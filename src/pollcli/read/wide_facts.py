@@ -18,6 +18,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from pollcli.dataclass import dataclass
+from pollcli.numbers import NumberError, parse_votes
+from pollcli.problems import Code, Found
+from pollcli.read.dialect import RawTable
 from pollcli.read.facts import UNIT_FACTS, ByRegion, Given, NumberOf, UnitFacts, UnitKey
 
 # Sums of float64 weights are exact below this; larger ones are added as int64.
@@ -41,7 +44,7 @@ def codes_of(texts: Sequence[str]) -> tuple[Any, list[str]]:
 
 
 def added(parts: list[list[str]], rows: int) -> list[str] | None:
-    """`wide_rows._fact_value` of every row, its parts given by column (none: blank), where every part is
+    """`fact_value` of every row, its parts given by column (none: blank), where every part is
     plain digits under MAX_VOTES (`int` reads them as `parse_votes` does); else None."""
     if not parts:
         return [""] * rows
@@ -54,6 +57,31 @@ def added(parts: list[list[str]], rows: int) -> list[str] | None:
         ):
             return None
     return [str(sum(figures)) for figures in zip(*(map(int, part) for part in parts), strict=True)]
+
+
+def fact_value(
+    table: RawTable, columns: list[int], cells: list[str], line: int, found: Found
+) -> str:
+    """A row's protocol line for a fact given by `columns` (of the option's variant, else of none),
+    the parts of a fact added up."""
+    if not columns:
+        return ""
+    if len(columns) == 1:
+        return cells[columns[0]]
+    total = 0
+    for index in columns:
+        text = cells[index].strip()
+        if not text:
+            return ""
+        if len(text) <= 10 and text.isascii() and text.isdigit():
+            total += int(text)  # plain digits, under MAX_VOTES: as parse_votes reads them
+            continue
+        try:
+            total += parse_votes(text, ".", decimal_given=False)
+        except NumberError as exc:
+            found.add(Code(exc.code), line, str(exc), column=table.header[index] or None)
+            return ""
+    return str(total)
 
 
 @dataclass

@@ -17,6 +17,7 @@ left out.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from pollcli.columns import (
@@ -46,9 +47,9 @@ from pollcli.read.wide_columns import (
     totals_note,
     votes_word_options,
 )
-from pollcli.read.wide_facts import added
+from pollcli.read.wide_facts import added, fact_value
 from pollcli.read.wide_places import places
-from pollcli.read.wide_sums import sum_if_same
+from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
 
 if TYPE_CHECKING:
@@ -118,7 +119,15 @@ def reshape(
         again = repeated_rows(table, plan, rows, region, found, frozenset(marked))
         rows = [row for row in rows if row[0] not in again]
     totals, maybe = total_columns(table, plan, rows, options)
-    frame = _melt(pd, table, plan, rows, options, found)
+    # A big table of plain figures, to be summed per region: its figures as numbers (melted with
+    # names and text only if it is read a record per option after all).
+    quick = fast and region is not None and len(rows) >= SUMMED_FROM_ROWS
+    numbers = (
+        counted(rows, plan.options)
+        if quick and plan.blocks is None and not (election_ids or keyed or marked)
+        else None
+    )
+    frame = numbers if numbers is not None else _melt(pd, table, plan, rows, options, found)
     not_standing = 0
     if parties:
         # A table of one column per party writes 0 where a party did not stand: in a race of
@@ -187,7 +196,7 @@ def reshape(
         columns = columns_of(own)
         cells = by_line[line]
         return [
-            cells[c[0]] if len(c) == 1 else _fact_value(table, c, cells, line, found)
+            cells[c[0]] if len(c) == 1 else fact_value(table, c, cells, line, found)
             for c in columns
         ]
 
@@ -274,6 +283,8 @@ def reshape(
             return Reshaped(
                 empty_table, column_map, marked, records, unit_facts, _names(table, totals)
             )
+    if numbers is not None:
+        frame = _melt(pd, table, plan, rows, options, found)
     long: list[Row] = []
     for line, position, candidate, party, votes in zip(
         frame["line"].tolist(),
@@ -385,22 +396,27 @@ def _melt(
         )
     lines = np.fromiter((line for line, _ in rows), dtype=np.int64, count=len(rows))
     if plan.blocks is None:
-        # Rows may have empty cells past the header: the shortest is as wide as the header.
-        by_column = list(zip(*(cells for _, cells in rows), strict=False))
+        # Each row's option cells (a row is at least as wide as the header), row by row: no
+        # column of every cell, no transposed copy.
         width = len(plan.options)
-        cells = np.array([by_column[i] for i in plan.options], dtype=object).T.ravel()
+        if width > 1:
+            pick = itemgetter(*plan.options)
+            cells = np.array([pick(row) for _, row in rows], dtype=object).ravel()
+        else:  # (one option column, or none)
+            cells = np.array([row[i] for _, row in rows for i in plan.options], dtype=object)
         position = np.repeat(np.arange(len(rows)), width)
         column = np.tile(np.array(plan.options, dtype=np.int64), len(rows))
-        label = np.array([level0(table, i) for i in plan.options], dtype=object)
+        label = [level0(table, i) for i in plan.options]
         # A row of parties under the header (`dialect.RawTable.parties`) gives each column's.
-        party = np.array([table.parties.get(i, "") for i in plan.options], dtype=object)
+        party = [table.parties.get(i, "") for i in plan.options]
         long = pd.DataFrame(
             {
                 "row": position,
                 "line": lines[position],
                 "column": column,
-                "candidate": pd.Series(np.tile(label, len(rows)), dtype=object),
-                "party": pd.Series(np.tile(party, len(rows)), dtype=object),
+                # A name per option column, not a string reference per cell.
+                "candidate": _repeated(pd, np, label, len(rows)),
+                "party": _repeated(pd, np, party, len(rows)),
                 "votes": pd.Series(cells, dtype=object),
             }
         )
@@ -447,6 +463,13 @@ def _melt(
     return long[long["votes"] != ""].reset_index(drop=True)
 
 
+def _repeated(pd: Any, np: Any, names: list[str], rows: int) -> Any:
+    """`names` (one per option column) once per row, as a categorical column."""
+    categories = list(dict.fromkeys(names))
+    codes = np.array([categories.index(name) for name in names], dtype=np.int32)
+    return pd.Categorical.from_codes(np.tile(codes, rows), categories=categories)
+
+
 def _votes(odd: Any, table: RawTable, options: ReadOptions, found: Found) -> list[str]:
     """Counts not in plain digits (`1 234`, `6,456,392`) read as votes cells; '' where no count."""
     out = []
@@ -467,28 +490,3 @@ def _votes(odd: Any, table: RawTable, options: ReadOptions, found: Found) -> lis
 def _fact_header(table: RawTable, plan: Plan, fact: str) -> str:
     columns = next(c for (f, _), c in plan.facts.items() if f == fact)
     return " + ".join(level0(table, i) for i in columns)
-
-
-def _fact_value(
-    table: RawTable, columns: list[int], cells: list[str], line: int, found: Found
-) -> str:
-    """A row's protocol line for a fact given by `columns` (of the option's variant, else of none),
-    the parts of a fact added up."""
-    if not columns:
-        return ""
-    if len(columns) == 1:
-        return cells[columns[0]]
-    total = 0
-    for index in columns:
-        text = cells[index].strip()
-        if not text:
-            return ""
-        if len(text) <= 10 and text.isascii() and text.isdigit():
-            total += int(text)  # plain digits, under MAX_VOTES: as parse_votes reads them
-            continue
-        try:
-            total += parse_votes(text, ".", decimal_given=False)
-        except NumberError as exc:
-            found.add(Code(exc.code), line, str(exc), column=table.header[index] or None)
-            return ""
-    return str(total)
