@@ -244,3 +244,44 @@ def test_a_protocols_lines_are_summed_by_column(tmp_path, monkeypatch):
         int(frame["registered"].sum()),
         int(frame["invalid"].sum()),
     )
+
+
+# `counted` reads a table of plain figures column by column into numbers; the oracle is pandas'
+# melt of the same cells, blank ones left out, row by row and in the options' order.
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.one_of(st.just(""), st.integers(0, 10**15 - 1).map(str)), min_size=4, max_size=4
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.lists(st.integers(1, 3), min_size=1, max_size=3, unique=True),
+)
+def test_counted_is_pandas_melt(cells, options):
+    import pandas as pd
+
+    from pollcli.read.wide_sums import counted
+
+    rows = [(10 + 2 * at, row) for at, row in enumerate(cells)]
+    got = counted(rows, options)
+    wide = pd.DataFrame({c: [row[c] for row in cells] for c in options})
+    long = wide.assign(row=range(len(cells))).melt(id_vars="row", var_name="column")
+    long = long[long["value"] != ""].assign(place=lambda f: f["column"].map(options.index))
+    long = long.sort_values(["row", "place"], kind="stable")  # row by row, in the options' order
+    if not len(long):
+        assert got is None or got.empty
+        return
+    want = [
+        (r, 10 + 2 * r, c, int(v))
+        for r, c, v in zip(long["row"], long["column"], long["value"], strict=True)
+    ]
+    assert list(zip(got["row"], got["line"], got["column"], got["votes"], strict=True)) == want
+
+
+def test_counted_leaves_other_cells_to_the_melt():
+    from pollcli.read.wide_sums import counted
+
+    for odd in (" 12", "1 234", "x", "-3", "1" * 16, "١٢"):
+        assert counted([(2, ["R", "5"]), (3, ["R", odd])], [1]) is None
