@@ -285,3 +285,17 @@ def test_counted_leaves_other_cells_to_the_melt():
 
     for odd in (" 12", "1 234", "x", "-3", "1" * 16, "١٢"):
         assert counted([(2, ["R", "5"]), (3, ["R", odd])], [1]) is None
+
+
+def test_cells_met_before_stay_shared_once_the_dialect_keeps_no_more(monkeypatch):
+    # A million polling stations, each named once, filled the dialect's table of distinct cells;
+    # the figures of every row after that were each a string of its own (some 2 GB of 3).
+    from pollcli.problems import Found
+    from pollcli.read import dialect
+
+    monkeypatch.setattr(dialect, "SEEN", 6)  # full after three rows
+    text = "".join(f"Region,P{i},{i % 3}00\n" for i in range(20))  # (not one-letter strings)
+    records = dialect.read_records(text, 2, ",", Found("t.csv"))
+    assert [cells for _, cells in records] == [["Region", f"P{i}", f"{i % 3}00"] for i in range(20)]
+    first = {cells[2]: cells[2] for _, cells in records[:3]}
+    assert all(cells[2] is first[cells[2]] and cells[0] is records[0][1][0] for _, cells in records)

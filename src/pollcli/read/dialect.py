@@ -290,7 +290,7 @@ def read_records(
     reader = csv.reader(_text_lines(text), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
     seen: dict[str, str] = {}
-    one = seen.setdefault
+    one, known = seen.setdefault, seen.get
     consumed = 0
     try:
         for cells in reader:
@@ -303,6 +303,10 @@ def read_records(
             if len(seen) < SEEN:
                 # One string for each name, party and place, however many rows repeat it.
                 cells = list(map(one, cells, cells))
+            else:
+                # Full (a table of a million polling stations, each named once): the cells met
+                # before (figures, regions) still shared, not a string of their own per cell.
+                cells = list(map(known, cells, cells))
             records.append((start, cells))
     except csv.Error as exc:
         found.add(
