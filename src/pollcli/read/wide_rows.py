@@ -47,7 +47,7 @@ from pollcli.read.wide_columns import (
     totals_note,
     votes_word_options,
 )
-from pollcli.read.wide_facts import added, fact_value
+from pollcli.read.wide_facts import added, fact_value, picked
 from pollcli.read.wide_places import places
 from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
@@ -204,8 +204,10 @@ def reshape(
         """`fact_values` of every row by column; None where a fact's parts are not all plain
         digits (`fact_values` then reads them row by row, naming each that is no count)."""
         texts = {}
-        for fact, columns in zip(facts, columns_of(own), strict=True):
-            parts = [[cells[c] for _, cells in rows] for c in columns]
+        wanted = columns_of(own)
+        cells = dict(zip(sorted({c for f in wanted for c in f}), picked(rows, wanted), strict=True))
+        for fact, columns in zip(facts, wanted, strict=True):
+            parts = [cells[c] for c in columns]
             summed = parts[0] if len(parts) == 1 else added(parts, len(rows))
             if summed is None:
                 return None

@@ -13,7 +13,9 @@ row (tests/test_wide_sums.py holds both ways to each other).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -28,6 +30,10 @@ from pollcli.read.wide_facts import ColumnFacts, codes_of
 if TYPE_CHECKING:
     from pollcli.read.options import ReadOptions
 
+# The characters `clean` looks for.
+_HIDDEN = "".join(map(chr, INVISIBLE))
+# Rows read at a time by `counted`.
+_CHUNK = 1 << 14
 # A variant's protocol lines, each fact's text in every row of the table; None: read row by row.
 FactTexts = Callable[[str], "dict[str, list[str]] | None"]
 
@@ -37,9 +43,16 @@ def clean(text: str) -> bool:
     return text.isascii() or text.translate(INVISIBLE).strip() == text.strip()
 
 
-def _starts_alike(unit: str, region: str) -> bool:
+def _all_clean(texts: Collection[str]) -> bool:
+    """`clean` of every text, told at once from their text joined where none holds an invisible
+    character (as nearly always)."""
+    joined = "".join(texts)
+    return not any(hidden in joined for hidden in _HIDDEN) or all(map(clean, texts))
+
+
+def _prefix(text: str) -> str:
     """A unit named like its region starts with its first letters (cheap to tell first)."""
-    return unit.lstrip()[:3].casefold() == region.lstrip()[:3].casefold()
+    return text.lstrip()[:3].casefold()
 
 
 def sum_if_same(
@@ -70,10 +83,14 @@ def sum_if_same(
         return None  # a place named twice: the records per option name the repeated lines
     if unit_of:
         units = set(unit_of)
-        if not (clean("".join(units)) or all(map(clean, units))):
+        if not _all_clean(units):
             return None
         maybe = may_hold_total(units) or any(not u.strip() for u in units)
-        if any(suspect_unit(u, keys[r]) for r, u in places if maybe or _starts_alike(u, r)):
+        starts = {region: _prefix(region) for region in keys}
+        alike = (
+            (r, u) for r, u in places if maybe or u.lstrip()[:3].casefold() == starts[r]
+        )  # (`_prefix`, not called per unit)
+        if any(suspect_unit(u, keys[r]) for r, u in alike):
             return None  # a unit that may be a total: the totals stage judges it, row by row
     # The option names: a column's own (`names_of`, those of the columns with figures), else the
     # blocks' cells (hashed, a table of the frame's length: only where they vary by row).
@@ -123,21 +140,30 @@ def counted(rows: Sequence[tuple[int, list[str]]], options: Sequence[int]) -> An
 
     if not rows or not options:
         return None
-    figures = np.zeros((len(rows), len(options)), dtype=np.int64)
-    given = np.zeros((len(rows), len(options)), dtype=bool)
-    for at, index in enumerate(options):
-        texts = [cells[index] for _, cells in rows]
-        joined = "".join(texts)
-        if not joined:
-            continue  # no figure in this column
-        if not (joined.isdigit() and joined.isascii()) or max(map(len, texts)) >= 16:
+    width = len(options)
+    figures = np.zeros((len(rows), width), dtype=np.int64)
+    given = np.ones((len(rows), width), dtype=bool)
+    pick = itemgetter(*options) if width > 1 else lambda cells: (cells[options[0]],)
+    # Row by row, some thousands at a time (a pass over every row's cells per column went
+    # through memory once a column: at a million rows, seconds).
+    for start in range(0, len(rows), _CHUNK):
+        flat = list(chain.from_iterable(pick(cells) for _, cells in rows[start : start + _CHUNK]))
+        joined = "".join(flat)
+        if not joined.isascii() or (joined and not joined.isdigit()):
             return None
-        present = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) > 0
-        given[:, at] = present
-        if present.all():  # (digits joined by commas: numpy reads them at once)
-            figures[:, at] = np.fromstring(",".join(texts), dtype=np.int64, sep=",")
-        else:
-            figures[present, at] = np.fromiter(map(int, filter(None, texts)), dtype=np.int64)
+        size = len(flat) // width
+        lengths = np.fromiter(map(len, flat), dtype=np.int64, count=len(flat))
+        if len(lengths) and lengths.max() >= 16:
+            return None
+        if lengths.all():  # (digits joined by commas: numpy reads them at once)
+            read = np.fromstring(",".join(flat), dtype=np.int64, sep=",")
+            figures[start : start + size] = read.reshape(size, width)
+            continue
+        present = (lengths > 0).reshape(size, width)
+        given[start : start + size] = present
+        figures[start : start + size][present] = np.fromiter(
+            map(int, filter(None, flat)), dtype=np.int64
+        )
     row, place = np.nonzero(given)  # row by row, as melted
     del given
     votes = figures[row, place]
