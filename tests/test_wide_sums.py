@@ -299,3 +299,37 @@ def test_cells_met_before_stay_shared_once_the_dialect_keeps_no_more(monkeypatch
     assert [cells for _, cells in records] == [["Region", f"P{i}", f"{i % 3}00"] for i in range(20)]
     first = {cells[2]: cells[2] for _, cells in records[:3]}
     assert all(cells[2] is first[cells[2]] and cells[0] is records[0][1][0] for _, cells in records)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["", " ", "Nord", "Nord ", "Süd", "Юг", "0", "00"]), max_size=30))
+def test_factorize_is_pandas_factorize(values):
+    import pandas as pd
+
+    from pollcli.read.wide_facts import factorize
+
+    codes, uniques = factorize(values)
+    want_codes, want_uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=False)
+    assert codes.tolist() == want_codes.tolist() and uniques == list(want_uniques)
+
+
+def test_a_protocol_table_of_plain_figures_is_summed_without_pandas(tmp_path):
+    # pandas and the pyarrow it imports are some 80 MB and 0.2 s; a table of plain figures, summed
+    # per region, needs numpy only (a table the totals stage must read, or odd cells, melt it).
+    import subprocess
+    import sys
+
+    rows = [
+        f"Регион {i % 3},УИК №{i},{900 + i},{i % 7},{400 + i},{i % 5},{300 + i % 11},{i % 13}"
+        for i in range(300)
+    ]
+    header = ",".join(f'"{c}"' if "," in c else c for c in PROTOCOL_HEADER)
+    path = write(tmp_path, "\n".join([header, *rows]) + "\n")
+    script = (
+        "import sys\n"
+        "from pollcli.read import ReadOptions, load_file\n"
+        f"(election,), problems = load_file({str(path)!r}, ReadOptions())\n"
+        "print(len(election.regions), 'pandas' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.split() == ["3", "False"], done.stderr

@@ -102,9 +102,9 @@ def differs(frame: Any, table: RawTable, totals: dict[int, str]) -> bool:
     import numpy as np
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
-    row = frame["row"].to_numpy()
-    column = frame["column"].to_numpy()
-    votes = pd.to_numeric(frame["votes"]).to_numpy(dtype=np.int64)
+    row = np.asarray(frame["row"])
+    column = np.asarray(frame["column"])
+    votes = np.asarray(pd.to_numeric(frame["votes"]), dtype=np.int64)
     size = int(row.max()) + 1
     present = sorted(set(column.tolist()))
     for index in totals:

@@ -82,7 +82,7 @@ def reshape(
 ) -> Reshaped:
     """The long form of a wide table: one row per option per row; or, where it gives the same
     answer (`fast`, see `wide_sums`), the options summed per region."""
-    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+    import numpy as np
 
     plan, grouped, refused = read_groups(table, plan, found)  # a row of groups over the names
     if plan.blocks is None and not plan.options and not refused:
@@ -127,7 +127,7 @@ def reshape(
         if quick and plan.blocks is None and not (election_ids or keyed or marked)
         else None
     )
-    frame = numbers if numbers is not None else _melt(pd, table, plan, rows, options, found)
+    frame = numbers if numbers is not None else _melt(table, plan, rows, options, found)
     not_standing = 0
     if parties:
         # A table of one column per party writes 0 where a party did not stand: in a race of
@@ -243,8 +243,11 @@ def reshape(
             f"Split into races, the option columns are parties: {not_standing:,} cell(s) of 0, "
             "parties that did not stand in a row's race, are left out of it."
         )
-    # Distinct lines, not an int per melted cell (the tenth kept in a set pinned all of the heap).
-    empty = sorted({line for line, _ in rows}.difference(frame["line"].unique().tolist()))
+    # The rows with no cell in the frame (not an int per melted cell: the tenth kept in a set
+    # pinned all of the heap).
+    figured = np.zeros(len(rows), dtype=bool)
+    figured[np.asarray(frame["row"], dtype=np.int64)] = True
+    empty = sorted(line for (line, _), has in zip(rows, figured.tolist(), strict=True) if not has)
     if empty:
         notes.append(
             f"{len(empty):,} row(s) have no figures for any option and are left out "
@@ -262,7 +265,8 @@ def reshape(
             unit_of=[unit.of(cells, line) for line, cells in rows] if unit else None,
             lines=[line for line, _ in rows],
             variant_of={
-                c: variant(table, c) if plan.blocks is None else "" for c in set(frame["column"])
+                c: variant(table, c) if plan.blocks is None else ""
+                for c in set(np.asarray(frame["column"]).tolist())
             },
             base=base if variants else "",
             facts_of=fact_values if facts else None,  # once a row and variant: no cache
@@ -286,7 +290,7 @@ def reshape(
                 empty_table, column_map, marked, records, unit_facts, _names(table, totals)
             )
     if numbers is not None:
-        frame = _melt(pd, table, plan, rows, options, found)
+        frame = _melt(table, plan, rows, options, found)
     long: list[Row] = []
     for line, position, candidate, party, votes in zip(
         frame["line"].tolist(),
@@ -382,13 +386,12 @@ def _has_parties(table: RawTable, plan: Plan) -> bool:
     return any(i in table.parties for i in plan.options)
 
 
-def _melt(
-    pd: Any, table: RawTable, plan: Plan, rows: list[Row], options: ReadOptions, found: Found
-) -> Any:
+def _melt(table: RawTable, plan: Plan, rows: list[Row], options: ReadOptions, found: Found) -> Any:
     """A frame of (row, line, column, candidate, party, votes) per option of each row, in file order,
     `row` the row's place in `rows`, votes checked (digits): the option columns melted (their
     cells taken row by row, with numpy, as pandas' melt would, sorted), or the blocks stacked."""
     import numpy as np
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
     names = ["row", "line", "column", "candidate", "party", "votes"]
     if not rows:
