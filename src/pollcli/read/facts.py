@@ -37,16 +37,8 @@ from pollcli.read.unitparts import unit_advice
 Given = tuple[str, int]
 # A unit of an election: (election, region, unit); the unit is "" for a region's own facts.
 UnitKey = tuple[str, str, str]
-# A count's text read (`Counts`), once a distinct (count, text): its number, or why it is none.
-NumberOf = Callable[[str, str], "int | ValidationError"]
-# An election's counts by region, as `region_counts` gathers them: each region's sums, how many
-# units give each count and its first line, its units, and the (region, count) pairs first met.
-ByRegion = tuple[
-    dict[str, dict[str, int]],
-    dict[str, dict[str, list[int]]],
-    dict[str, int],
-    list[tuple[str, str]],
-]
+Met = list[tuple[str, str]]  # `region_counts`' tables: sums, giving, units, (region, count) met
+Tables = tuple[dict[str, dict[str, int]], dict[str, dict[str, list[int]]], dict[str, int], Met]
 # Facts that name the race: races are told apart by them with case, spacing and a number's
 # leading zeros aside (read/racekeys.py's `normal`), so one race's rows may write them so
 # ('CORPORATION COMMISSIONER' in one county's rows, 'Corporation Commissioner' in another's: AZ
@@ -293,10 +285,8 @@ class UnitFacts:
         found.sort(key=lambda item: item[2])
         return found
 
-    def by_region(self, election: str, number_of: NumberOf) -> ByRegion | None:
-        """An election's counts per region (`region_counts`) worked out at once, or None: read
-        unit by unit from `given` (here always; `wide_facts.ColumnFacts` keeps them by column)."""
-        return None
+    def by_region(self, election: str, number_of: Callable[[str, str], Any]) -> Tables | None:
+        """`region_counts`' tables at once (`wide_facts.ColumnFacts`), or None: from `given`."""
 
     def given(self, election: str) -> Iterator[tuple[str, dict[str, Given]]]:
         """Each unit of an election as (region, {fact: (value, line)}), the facts it gives."""
@@ -460,26 +450,21 @@ def region_counts(
     that is not a count. A count that some units of a region give and others do not is unknown
     for the region (a note says so): a part is not the whole."""
     # Precincts repeat the same figures: each distinct text is validated once (in the file).
-    read = unit_facts.read
-    context = cells_context(sources.decimal, sources.decimal_given)
+    context, read = cells_context(sources.decimal, sources.decimal_given), unit_facts.read
 
     def number_of(key: str, value: str) -> int | ValidationError:
-        number = read.get((key, value))
-        if number is None:
+        if (key, value) not in read:
             try:
                 counted = Counts.model_validate({key: value}, context=context)
-                number = read[key, value] = getattr(counted, key)
+                read[key, value] = getattr(counted, key)
             except ValidationError as error:
-                number = read[key, value] = error
-        return number
+                read[key, value] = error
+        return read[key, value]
 
-    ok = True
-    at_once = unit_facts.by_region(election, number_of)
-    empty: ByRegion = ({}, {}, {}, [])
-    totals, giving, units, met = at_once if at_once is not None else empty
-    # Each region's counts: how many units give it and where it is first given (the notes in that
-    # order, on either engine: the streaming engine registers the precincts kept apart as possible
-    # totals last); `met` in the order first met, for ties.
+    ok, at_once = True, unit_facts.by_region(election, number_of)
+    totals, giving, units, met = at_once or ({}, {}, {}, [])
+    # Each region's counts: how many units give it, where it is first given (the notes in that
+    # order, on either engine: the precincts kept apart come last); `met` as first met, for ties.
     for region, given in () if at_once is not None else unit_facts.given(election):
         region_totals = totals.get(region)
         if region_totals is None:

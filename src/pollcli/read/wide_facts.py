@@ -11,7 +11,7 @@ after all (`given`), to name every line as it always did.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import field
 from typing import Any
 
@@ -21,8 +21,10 @@ from pollcli.dataclass import dataclass
 from pollcli.numbers import NumberError, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read.dialect import RawTable
-from pollcli.read.facts import UNIT_FACTS, ByRegion, Given, NumberOf, UnitFacts, UnitKey
+from pollcli.read.facts import UNIT_FACTS, Given, Tables, UnitFacts, UnitKey
 
+# A count's text read (`Counts`), once a distinct (count, text): its number, or why it is none.
+NumberOf = Callable[[str, str], "int | ValidationError"]
 # Rows read at a time by `picked`.
 _CHUNK = 1 << 14
 # Sums of float64 weights are exact below this; larger ones are added as int64.
@@ -163,7 +165,7 @@ class ColumnFacts(UnitFacts):
                 },
             )
 
-    def by_region(self, election: str, number_of: NumberOf) -> ByRegion | None:
+    def by_region(self, election: str, number_of: NumberOf) -> Tables | None:
         kept = self.by_election.get(election)
         if kept is None or not len(kept.region):
             return None
