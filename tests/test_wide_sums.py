@@ -188,7 +188,9 @@ PROTOCOL_CELLS = st.one_of(
 @st.composite
 def protocols(draw):
     lines = [",".join(f'"{c}"' if "," in c else c for c in PROTOCOL_HEADER)]
-    for station in range(draw(st.integers(2, 8))):  # (one row: see the report)
+    # (One row of a count cell that is no number: the summed path says so and no more, the
+    # record per option also that the votes exceed a ballots cast it reads as 0.)
+    for station in range(draw(st.integers(2, 8))):
         region = draw(st.sampled_from(["Северная область", "Южная область", "Восточный край"]))
         lines.append(
             ",".join(
@@ -244,6 +246,19 @@ def test_a_protocols_lines_are_summed_by_column(tmp_path, monkeypatch):
         int(frame["registered"].sum()),
         int(frame["invalid"].sum()),
     )
+
+
+def test_a_protocol_of_one_station_keeps_its_counts(tmp_path, monkeypatch):
+    """One row: the region is read as a whole (`one_place`), and the counts kept by region were
+    lost on the summed path (registered and ballots cast None; session 10)."""
+    lines = [",".join(f'"{c}"' if "," in c else c for c in PROTOCOL_HEADER)]
+    lines.append("Северная область,УИК №1,1569,14,1329,24,900,405")
+    summed, per_option = both(write(tmp_path, "\n".join(lines) + "\n"), monkeypatch)
+    assert summed == per_option
+    (election,), _ = summed
+    # By hand: the stations' boxes, 14 + 1,329, are the ballots cast.
+    assert (election.facts.registered, election.facts.ballots_cast) == (1569, 1343)
+    assert election.facts.invalid == 24
 
 
 # `counted` reads a table of plain figures column by column into numbers; the oracle is pandas'

@@ -40,7 +40,7 @@ from pollcli.read.records import (
 )
 from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
-from pollcli.read.unitcounts import Primaries, give
+from pollcli.read.unitcounts import Primaries, counts_of_one_place, give
 from pollcli.read.unitparts import unit_advice
 from pollcli.read.zerocopies import without_zero_copies
 
@@ -171,9 +171,9 @@ class Assembly:
         options, regions = self._combine(records, facts.election, regional, counts or {}, notes)
         if options is None:
             return None
-        if not regional and counts and "" in counts:  # precincts of no region (`--unit COL`)
-            alone = {k: v for k, v in counts[""].items() if getattr(facts, k) is None}
-            facts = facts.model_copy(update=alone)
+        cast_line = None
+        if not regional and counts and len(counts) == 1:
+            facts, cast_line = counts_of_one_place(facts, counts, self.unit_facts.given(label))
         if regional:
             facts = self._regional_totals(facts, regions, counts or {}, notes)
             if facts.share_base == "cast" and facts.ballots_cast is None:
@@ -210,7 +210,7 @@ class Assembly:
             if given
             else None
             if regional
-            else next((r.line for r in records if "ballots_cast" in r.facts), None)
+            else cast_line or next((r.line for r in records if "ballots_cast" in r.facts), None)
         )
         check_election(
             election, min(r.line for r in records), fact_line, self.sources.columns, found

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
+from pollcli.election import Facts
 from pollcli.kinds import name_key, unused_count
 from pollcli.read.countnotes import count_note, party_counts_note
 from pollcli.read.racekeys import Race, RaceBook, normal
@@ -315,3 +316,18 @@ def place(record: Record, counts: list[Record]) -> Place | None:
         counts.append(record)
         return None
     return (record.row.region, record.row.unit)
+
+
+def counts_of_one_place(
+    facts: Facts,
+    counts: Mapping[str, Mapping[str, int]],
+    given: Iterable[tuple[str, Mapping[str, tuple[str, int]]]],
+) -> tuple[Facts, int | None]:
+    """A race read with no region whose units' counts were kept for one place (precincts of no
+    region column, `--unit COL`; the one region `records.one_place` reads as a whole, a wide table
+    of one row): those counts the race's own where not given for it, and the first line giving its
+    ballots cast (for problems about them, as where each row holds them)."""
+    (alone,) = counts.values()
+    facts = facts.model_copy(update={k: v for k, v in alone.items() if getattr(facts, k) is None})
+    lines = [unit["ballots_cast"][1] for _, unit in given if "ballots_cast" in unit]
+    return facts, min(lines, default=None)
