@@ -186,3 +186,29 @@ def test_an_option_twice_in_a_precinct_is_named_on_its_line(
     _, problems = load_file(path, ReadOptions())
     if new.casefold() == "ann lee":
         assert [(p.code.value, p.line) for p in problems] == [("duplicate-option", len(rows) + 1)]
+
+
+@pytest.mark.parametrize("numpy", [False, True])
+def test_write_in_lines_beside_a_bare_count_are_read_row_by_row(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, numpy: bool
+) -> None:
+    # Electionware's `Write-ins` beside its parts is their subtotal in the precincts where they
+    # add up (`read/subtotals`, judged on the rows beside it): summed per region, they would not.
+    lines = ["region,precinct,candidate,votes"]
+    for region in ("R1", "R2"):
+        for unit, unassigned in (("P1", 3), ("P2", 1), ("P3", 3)):
+            lines += [
+                f"{region},{region}{unit},Alice,10",
+                f"{region},{region}{unit},Write-ins,5",
+                f"{region},{region}{unit},Write-In: Bob,2",
+                f"{region},{region}{unit},Not Assigned,{unassigned}",
+            ]
+    path = tmp_path / "results.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if numpy:
+        monkeypatch.setattr(rowcolumns, "NUMPY_ROWS", 1)
+    mine, theirs = _both(monkeypatch, path, ReadOptions())
+    assert mine == theirs
+    (election,), _ = load_file(path, ReadOptions())
+    # Four subtotals set aside (P1 and P3 of each region), the two of P2 counted: 10 votes.
+    assert {o.candidate: o.votes for o in election.options}["Write-ins"] == 10

@@ -10,9 +10,10 @@ once), its votes and its line. Once the file is read the rows become what the as
   marked `Record.summed`, as the streaming engine's records are (`read.keysums`). That is where the
   file has a unit column and nothing the assembly judges row by row within a unit: every row of the
   file was such a row (no row refused, skipped, or of a vote cell that is no plain count), no count
-  or fact cell, no blank place, no region, unit or option that may be a total (`read.total_words`,
-  as the streaming engine keeps such rows apart or hands the file over), and no option listed twice
-  in one unit (`assemble.Assembly._merge`: its party lines, repeats and all-zero copies);
+  or fact cell, no blank place, no region, unit or option that may be a total or a subtotal's part
+  (`read.total_words`: `Total`, `Write-In: Bob Bell` beside a bare `Write-ins`, judged by the rows
+  beside it; the streaming engine keeps such rows apart or hands the file over), and no option
+  listed twice in one unit (`assemble.Assembly._merge`: its party lines, repeats and all-zero copies);
 - **one record per row** otherwise, in the file's order among the rows the row stage read, as before.
 
 Only for files of a unit column and a few other columns (`eligible`): candidate, party, votes and
@@ -30,7 +31,7 @@ from pollcli.columns import option_key
 from pollcli.contract import Row, counted, placed
 from pollcli.read.keysums import option_of
 from pollcli.read.records import Record
-from pollcli.read.total_words import is_total_name, subtotal_of, suspect_cells
+from pollcli.read.total_words import is_total_name, suspect_cells, total_option
 
 if TYPE_CHECKING:
     from pollcli.read.header import ColumnMap
@@ -153,8 +154,10 @@ class RowColumns:
         firsts, places = self.firsts, self.places
         if any(r.facts or r.row.fact is not None or r.row.all_races for r in firsts):
             return None  # counts and facts: the facts stage reads them unit by unit
-        if any(is_total_name(r.row.candidate) or subtotal_of(r.row.candidate) for r in firsts):
-            return None  # an option named as a total (a `Total` line per precinct)
+        if any(total_option(r.row.candidate) for r in firsts):
+            # An option named as a total (a `Total` line per precinct), a subtotal or a part of
+            # one (`Write-In: Bob Bell` beside `Write-ins`): judged by the rows beside it.
+            return None
         regions = {places[i] for i in _distinct(self.region)} if self.regional else set()
         units = {places[i] for i in _distinct(self.unit)}
         if None in regions or None in units:

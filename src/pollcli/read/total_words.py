@@ -409,7 +409,7 @@ def check_block(summed: BlockSums, layout: Layout, columns: ColumnMap) -> None:
     if may_hold_total(regions) and any(is_total_name(r, place=True) for r in regions):
         raise HandOver
     if (may_hold_total(names) or any(map(write_in_part, names))) and any(
-        _total_option(n) and not fact_from_name(n) for n in names
+        total_option(n) and not fact_from_name(n) for n in names
     ):
         raise HandOver
 
@@ -420,7 +420,7 @@ def check_record(record: Record, has_unit: bool, apart: bool) -> None:
     row = record.row
     if has_unit and (
         (not apart and is_total_name(row.region or "", place=True))
-        or (row.fact is None and _total_option(row.candidate))
+        or (row.fact is None and total_option(row.candidate))
     ):
         raise HandOver
 
@@ -432,11 +432,11 @@ def check_repeat(row: Row) -> None:
     is judged by the rows beside it (`read/subtotals`). A count row of its place ("Registered
     Voters") repeated too: the exact engine reads one count per place, and says a conflict,
     where summing the rows would add them up."""
-    if row.fact is not None or _total_option(row.candidate):
+    if row.fact is not None or total_option(row.candidate):
         raise HandOver
 
 
-def _total_option(name: str) -> bool:
+def total_option(name: str) -> bool:
     """Whether an option's name is a total's or a subtotal's (`Total`, `Total Write-in`), or a
     write-in part that a bare write-in count may add up (`write_in_part`)."""
     return is_total_name(name) or subtotal_of(name) is not None or write_in_part(name)
