@@ -212,3 +212,147 @@ def test_write_in_lines_beside_a_bare_count_are_read_row_by_row(
     (election,), _ = load_file(path, ReadOptions())
     # Four subtotals set aside (P1 and P3 of each region), the two of P2 counted: 10 votes.
     assert {o.candidate: o.votes for o in election.options}["Write-ins"] == 10
+
+
+RACE_HEADER = "county,precinct,office,district,party,candidate,votes"
+# Offices and districts written as a race's rows write them (`GOVERNOR` is `Governor`, `01` is `1`),
+# a blank district, a blank office; Yes and No in two measures; a name in two races.
+OFFICES = ["Governor", "GOVERNOR", "State House", "Amendment 1", "Amendment 2", ""]
+DISTRICTS = ["", "1", "01", "2", " 2"]
+RACE_NAMES = ["Ann Lee", "ann lee", "Bo Kim", "Yes", "No", "Total", "Write-ins"]
+
+
+def _race_text(rows: list[tuple[str, ...]]) -> str:
+    lines = [RACE_HEADER, *(",".join(row) for row in rows)]
+    return "\n".join(lines) + "\n"
+
+
+def _races(counties: int, units: int) -> list[tuple[str, ...]]:
+    """A precinct file of races, OpenElections' layout: every precinct lists every race's options
+    once; a House district per county; Yes and No in two measures."""
+    rows = []
+    for c in range(counties):
+        for u in range(units):
+            ballot = [
+                ("Governor", "", "Red", "Ann Lee"),
+                ("Governor", "", "Blue", "Bo Kim"),
+                ("State House", str(c + 1), "Red", f"Cy {c}"),
+                ("State House", str(c + 1), "Blue", f"Dee {c}"),
+                ("Senate", "", "Blue", "Ann Lee"),  # (her name in two races)
+                ("Amendment 1", "", "", "Yes"),
+                ("Amendment 1", "", "", "No"),
+                ("Amendment 2", "", "", "Yes"),
+                ("Amendment 2", "", "", "No"),
+            ]
+            for i, (office, district, party, name) in enumerate(ballot):
+                votes = str((c * 7 + u * 3 + i * 11) % 97)
+                rows.append((f"County {c}", f"C{c}-P{u}", office, district, party, name, votes))
+    return rows
+
+
+@pytest.mark.parametrize("numpy", [False, True])
+def test_a_precinct_file_of_races_is_summed_per_region_to_the_pandas_figures(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, numpy: bool
+) -> None:
+    rows = _races(3, 20)
+    path = tmp_path / "results.csv"
+    path.write_text(_race_text(rows), encoding="utf-8")
+    if numpy:
+        monkeypatch.setattr(rowcolumns, "NUMPY_ROWS", 1)
+    held: list[list[Record]] = []
+    keep = rowcolumns.RowColumns.records
+
+    def records(self: rowcolumns.RowColumns) -> list[Record]:
+        held.append(keep(self))
+        return held[-1]
+
+    monkeypatch.setattr(rowcolumns.RowColumns, "records", records)
+    mine, theirs = _both(monkeypatch, path, ReadOptions())
+    assert mine == theirs
+    # Summed: a record per county, race and option (9 options a county), not per row.
+    assert [len(h) for h in held] == [3 * 9]
+    assert all(r.summed and r.row.unit is None for r in held[0])
+    elections, problems = load_file(path, ReadOptions())
+    assert problems == []
+    frame = pd.DataFrame(rows, columns=[c for c in RACE_HEADER.split(",")])
+    frame["votes"] = frame["votes"].astype(int)
+    frame["race"] = frame["office"] + frame["district"].map(lambda d: f" · {d}" if d else "")
+    expected = frame.groupby(["race", "candidate"])["votes"].sum()
+    got = {(e.facts.election, o.candidate): o.votes for e in elections for o in e.options}
+    assert got == expected.to_dict()
+    for election in elections:
+        race = frame[frame["race"] == election.facts.election]
+        for region in election.regions:
+            sums = race[race["county"] == region.name].groupby("candidate")["votes"].sum()
+            assert {o.candidate: o.votes for o in region.options} == sums.to_dict()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("Governor", "", "Ann Lee"),  # her name twice in one race of a precinct
+        ("GOVERNOR", "", "ann lee"),  # written otherwise: still one race, one name
+        ("State House", "01", "Cy 0"),  # district 01 is district 1
+        ("State House", "2", "Cy 0"),  # another district's race: summed
+        ("Amendment 3", "", "Yes"),  # another measure's Yes: summed
+    ],
+)
+@pytest.mark.parametrize("numpy", [False, True])
+def test_an_option_twice_in_a_race_of_a_precinct_is_named_on_its_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, change: tuple[str, str, str], numpy: bool
+) -> None:
+    office, district, name = change
+    rows = [*_races(2, 5), ("County 0", "C0-P3", office, district, "Red", name, "5")]
+    path = tmp_path / "results.csv"
+    path.write_text(_race_text(rows), encoding="utf-8")
+    if numpy:
+        monkeypatch.setattr(rowcolumns, "NUMPY_ROWS", 1)
+    mine, theirs = _both(monkeypatch, path, ReadOptions())
+    assert mine == theirs
+    _, problems = load_file(path, ReadOptions())
+    repeated = office.casefold() == "governor" or district == "01"
+    assert ("duplicate-option", len(rows) + 1) in {(p.code.value, p.line) for p in problems} or (
+        not repeated
+    )
+
+
+def _race_rows(common: bool) -> st.SearchStrategy[list[tuple[str, ...]]]:
+    """Rows of several races; `common`: of plain cells mostly, so that many files are summed."""
+    if common:
+        cell = st.tuples(
+            st.sampled_from(REGIONS[:3]),
+            st.sampled_from([*UNITS[:4], " P1"]),
+            st.sampled_from(OFFICES[:5]),
+            st.sampled_from(DISTRICTS),
+            st.sampled_from(PARTIES[:2]),
+            st.sampled_from(RACE_NAMES[:5]),
+            st.sampled_from(VOTES[:5]),
+        )
+    else:
+        cell = st.tuples(
+            *(
+                st.sampled_from(c)
+                for c in (REGIONS, UNITS, OFFICES, DISTRICTS, PARTIES, RACE_NAMES, VOTES)
+            )
+        )
+    return st.lists(cell, min_size=1, max_size=40)
+
+
+@SETTINGS
+@given(data=st.data(), common=st.booleans(), numpy=st.booleans(), regions=st.booleans())
+def test_rows_of_several_races_summed_per_region_read_as_a_record_per_row(
+    monkeypatch: pytest.MonkeyPatch, data: st.DataObject, common: bool, numpy: bool, regions: bool
+) -> None:
+    rows = data.draw(_race_rows(common))
+    text = _race_text([tuple(f'"{c}"' if "," in c else c for c in row) for row in rows])
+    options = ReadOptions()
+    if not regions:  # precincts of no county: a district read as geography is the region
+        text = "\n".join(line.split(",", 1)[1] for line in text.splitlines()) + "\n"
+        options = ReadOptions(unit="precinct")
+    with monkeypatch.context() as patched, tempfile.TemporaryDirectory() as directory:
+        if numpy:
+            patched.setattr(rowcolumns, "NUMPY_ROWS", 1)
+        path = Path(directory) / "results.csv"
+        path.write_text(text, encoding="utf-8")
+        mine, theirs = _both(patched, path, options)
+    assert mine == theirs

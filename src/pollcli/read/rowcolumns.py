@@ -16,9 +16,15 @@ once), its votes and its line. Once the file is read the rows become what the as
   listed twice in one unit (`assemble.Assembly._merge`: its party lines, repeats and all-zero copies);
 - **one record per row** otherwise, in the file's order among the rows the row stage read, as before.
 
-Only for files of a unit column and a few other columns (`eligible`): candidate, party, votes and
-region, with no option of the race stage that looks at rows one by one (`--where`, `--race`,
-`--race-by`, `--alias`) and no party that tells races apart (primaries).
+Only for files of a unit column and a few other columns (`eligible`): candidate, party, votes,
+region and the cells that name a row's race (office, district, constituency: an OpenElections
+file's), with no option of the race stage that looks at rows one by one (`--where`, `--race`,
+`--race-by`, `--alias`) and no party that tells races apart (primaries). A row's race cells are its
+option's facts, so they are part of what is summed, as the streaming engine's parts hold them
+(`read.keysums`); an option listed twice in one unit is one name twice in one race there, the race
+told by its cells as races are told apart (`racekeys.normal`: case, spacing and a number's leading
+zeros aside; a district read as geography splits a unit by its cells as written, which tell no
+more rows apart).
 """
 
 from __future__ import annotations
@@ -27,9 +33,10 @@ from array import array
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final
 
-from pollcli.columns import option_key
+from pollcli.columns import RACE_PREFIX, option_key
 from pollcli.contract import Row, counted, placed
-from pollcli.read.keysums import option_of
+from pollcli.read.keysums import Facts, option_of
+from pollcli.read.racekeys import normal
 from pollcli.read.records import Record
 from pollcli.read.total_words import is_total_name, suspect_cells, total_option
 
@@ -39,6 +46,12 @@ if TYPE_CHECKING:
 
 # The columns of a file whose rows may be summed per region (`eligible`).
 SUMMED_COLUMNS: Final[frozenset[str]] = frozenset({"candidate", "party", "votes", "region", "unit"})
+# The columns that name a row's race beside them (its facts), by role (`racekeys.normal`'s).
+RACE_ROLES: Final[dict[str, str]] = {
+    "office": "office",
+    f"{RACE_PREFIX}district": "district",
+    f"{RACE_PREFIX}constituency": "constituency",
+}
 # From this many rows, the sums and the test for an option twice in a unit are numpy's (a
 # million rows: some 0.1 s, against some 1 s and a set of a million tuples in Python).
 NUMPY_ROWS: Final[int] = 1 << 16
@@ -49,7 +62,7 @@ def eligible(columns: ColumnMap, options: ReadOptions, party_keys: bool) -> bool
     `party_keys`: the party tells races apart (`racekeys.party_rule`)."""
     return (
         "unit" in columns.present
-        and columns.present <= SUMMED_COLUMNS
+        and columns.present <= SUMMED_COLUMNS | RACE_ROLES.keys()
         and not (columns.vote_parts or party_keys)
         and not (options.where or options.races or options.race_by or options.aliases)
     )
@@ -152,7 +165,10 @@ class RowColumns:
         """One record per election, region and option, or None where that could differ from a
         record per row."""
         firsts, places = self.firsts, self.places
-        if any(r.facts or r.row.fact is not None or r.row.all_races for r in firsts):
+        if any(
+            r.row.fact is not None or r.row.all_races or not r.facts.keys() <= RACE_ROLES.keys()
+            for r in firsts
+        ):
             return None  # counts and facts: the facts stage reads them unit by unit
         if any(total_option(r.row.candidate) for r in firsts):
             # An option named as a total (a `Total` line per precinct), a subtotal or a part of
@@ -168,18 +184,21 @@ class RowColumns:
         shown = [r.encode("utf-8") for r in regions if r is not None]
         if suspect_cells(held, shown) != frozenset():
             return None  # a unit that may be a total (TOTALS, named like its region)
-        # Each option's name as the assembly keys it, and its part: its election, row without
-        # place or votes, and facts (options whose cells validate alike are one, as summed).
-        keys: dict[str, int] = {}
+        # Each option's name as the assembly keys it in its race (its race cells as races are
+        # told apart), and its part: its election, row without place or votes, and facts (its
+        # race cells as written: options whose cells validate alike are one, as summed).
+        keys: dict[tuple[str, tuple[str, ...]], int] = {}
         parts: dict[tuple[object, ...], int] = {}
         key_of, part_of = array("q"), array("q")
-        rows: list[tuple[str, Row]] = []
+        rows: list[tuple[str, Row, Facts]] = []
         for record in firsts:
-            key_of.append(keys.setdefault(option_key(record.row.candidate), len(keys)))
-            row = option_of(record.row)
-            part = parts.setdefault((record.election, row), len(parts))
+            cells = record.facts
+            race = tuple([normal(role, cells.get(c, "")) for c, role in RACE_ROLES.items()])
+            key_of.append(keys.setdefault((option_key(record.row.candidate), race), len(keys)))
+            option = (record.election, option_of(record.row), tuple(sorted(cells.items())))
+            part = parts.setdefault(option, len(parts))
             if part == len(rows):
-                rows.append((record.election, row))
+                rows.append(option)
             part_of.append(part)
         count = len(self.lines)
         if count >= NUMPY_ROWS:
@@ -190,9 +209,11 @@ class RowColumns:
             return None
         records = []
         for part, region, votes, line in sums:
-            election, row = rows[part]
+            election, row, facts = rows[part]
             where = places[region] if self.regional else None
-            record = Record(line, election, placed(row, where, None), votes, {}, summed=True)
+            record = Record(
+                line, election, placed(row, where, None), votes, dict(facts), summed=True
+            )
             records.append(record)
         records.sort(key=lambda r: r.line)
         return records
