@@ -603,6 +603,14 @@ CLIFF_CASES = (
         same_votes=False,
     ),
     CliffCase(
+        "exact_races",
+        "the races file on the exact engine (POLLCLI_ENGINE=exact; reference: the races file on "
+        "the default engine)",
+        "races",
+        reference=("races", 1_000_000),
+        env=(("POLLCLI_ENGINE", "exact"),),
+    ),
+    CliffCase(
         "race_facts",
         "(i) the races file plus registered_voters per precinct (reference: the races file)",
         "race_facts",
