@@ -186,7 +186,8 @@ class RowColumns:
             return None  # a unit that may be a total (TOTALS, named like its region)
         # Each option's name as the assembly keys it in its race (its race cells as races are
         # told apart), and its part: its election, row without place or votes, and facts (its
-        # race cells as written: options whose cells validate alike are one, as summed).
+        # race cells as written, in the columns' order: options whose cells validate alike are
+        # one, as summed).
         keys: dict[tuple[str, tuple[str, ...]], int] = {}
         parts: dict[tuple[object, ...], int] = {}
         key_of, part_of = array("q"), array("q")
@@ -195,7 +196,7 @@ class RowColumns:
             cells = record.facts
             race = tuple([normal(role, cells.get(c, "")) for c, role in RACE_ROLES.items()])
             key_of.append(keys.setdefault((option_key(record.row.candidate), race), len(keys)))
-            option = (record.election, option_of(record.row), tuple(sorted(cells.items())))
+            option = (record.election, option_of(record.row), tuple(cells.items()))
             part = parts.setdefault(option, len(parts))
             if part == len(rows):
                 rows.append(option)
