@@ -34,17 +34,25 @@ def of_block(
     no region or no name (the exact engine reads such a file)."""
     if not summed.unit_facts:
         return []
+    import numpy as np
+
     cells: dict[bytes, str] = {}  # each distinct cell read once (a file of races repeats them)
+    columns: list[list[str]] = []
     try:
-        for raw in {raw for column in summed.unit_facts for raw in set(column)}:
-            text = raw.decode("utf-8")
-            cells[raw] = cell = clean_cell(text)
-            if not text.isascii() and cell != text.strip():
-                reader.invisible = True
+        for codes, distinct in summed.unit_facts:
+            texts = np.empty(len(distinct), dtype=object)
+            for at, raw in enumerate(distinct):
+                cell = cells.get(raw)
+                if cell is None:
+                    text = raw.decode("utf-8")
+                    cells[raw] = cell = clean_cell(text)
+                    if not text.isascii() and cell != text.strip():
+                        reader.invisible = True
+                texts[at] = cell
+            columns.append(texts[codes].tolist())  # each row's cell: one text per distinct cell
     except UnicodeDecodeError:
         return None
-    columns = [list(map(cells.__getitem__, column)) for column in summed.unit_facts]
-    lines = [line + first for first in summed.unit_firsts]
+    lines = (summed.unit_firsts + line).tolist()
     election = reader.default_election
     columns, lines = apart.split(
         columns, lines, summed.held, precinct_columns, election, unit_facts

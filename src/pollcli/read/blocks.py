@@ -43,9 +43,10 @@ class BlockSums:
     firsts: list[int]
     counts: list[int]
     # With per-precinct facts: the block's distinct (precinct cells..., fact cells...) and the first
-    # row of each, by column.
-    unit_facts: list[list[bytes]] = field(default_factory=list)
-    unit_firsts: list[int] = field(default_factory=list)
+    # row of each, by column: each column as its cells' indexes (numpy) into its distinct cells, not
+    # a bytes object per cell (tens of thousands a block, several blocks in flight).
+    unit_facts: list[tuple[Any, list[bytes]]] = field(default_factory=list)
+    unit_firsts: Any = field(default_factory=list)  # numpy int64
     # With a unit column: the block's units and the options each lists (`repeats.of_block`).
     units: BlockUnits | None = None
     cleaned: bool = False  # an invisible character was cleaned from a unit's cells
@@ -145,15 +146,8 @@ class Layout:
     def _unit_column(self, parsed: Any, np: Any) -> tuple[Any, list[bytes]]:
         """The unit (precinct) column as each row's index into its distinct cells, and those
         cells: for the rare block whose units may be totals (`_held`)."""
-        import pyarrow.compute as pc
-
         index = self.unit_index if self.unit_index is not None else self.unit_indexes[-1]
-        column = pc.dictionary_encode(parsed.column(f"c{index}")).combine_chunks()
-        indices = column.indices  # int32, no nulls; `to_numpy` would import pandas (0.15 s)
-        codes = np.frombuffer(
-            indices.buffers()[1], dtype=np.int32, count=len(indices), offset=indices.offset * 4
-        )
-        return codes, column.dictionary.to_pylist()
+        return _encoded(parsed.column(f"c{index}"), np)
 
     def _with_parts(
         self, parsed: Any, votes_name: str, part_names: list[str], np: Any, pa: Any
@@ -284,8 +278,8 @@ class Layout:
         counted = None
         if self.count_names:
             groups, held, counted = counts_apart(groups, held)
-        unit_facts: list[list[bytes]] = []
-        unit_firsts: list[int] = []
+        unit_facts: list[tuple[Any, list[bytes]]] = []
+        unit_firsts: Any = []
         if precinct_names:
             apart = [COUNT_UNIT] if self.count_names else []  # (rows of counts: no race's)
             combos = _group(
@@ -293,8 +287,8 @@ class Layout:
             )
             if apart:
                 combos = counts_apart(combos, [])[0]
-            unit_facts = [combos.column(k).to_pylist() for k in [*precinct_names, *fact_names]]
-            unit_firsts = combos.column("first").to_pylist()
+            unit_facts = [_encoded(combos.column(k), np) for k in [*precinct_names, *fact_names]]
+            unit_firsts = _ints(combos.column("first"), np)
         if self.modes is not None:  # last: a block refused before adds no groups
             self.modes.of_block(rows, votes_name, np)
         return BlockSums(
@@ -392,6 +386,26 @@ def _held(
     return pa.concat_tables([others, alone.drop_columns(["held"])]), held
 
 
+def _encoded(column: Any, np: Any) -> tuple[Any, list[bytes]]:
+    """A column (pyarrow) as each cell's index into its distinct cells (numpy int32), and those."""
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(column.combine_chunks())
+    indices = encoded.indices  # int32, no nulls; `to_numpy` would import pandas (0.15 s)
+    codes = np.frombuffer(
+        indices.buffers()[1], dtype=np.int32, count=len(indices), offset=indices.offset * 4
+    )
+    return codes, encoded.dictionary.to_pylist()
+
+
+def _ints(column: Any, np: Any) -> Any:
+    """An int64 column of no nulls (pyarrow) as numpy, without pandas."""
+    array = column.combine_chunks()
+    return np.frombuffer(
+        array.buffers()[1], dtype=np.int64, count=len(array), offset=array.offset * 8
+    )
+
+
 def _within(groups: Any) -> bool:
     """Whether every group's votes are within bounds (the exact stages name a count out of them).
     Bounds per group rather than `pyarrow.compute.min_max`: that module costs 35 ms to import."""
@@ -411,10 +425,7 @@ def _columns(table: Any) -> Callable[[int], list[bytes]]:
 
 def _votes_within(votes: Any, np: Any) -> bool:
     """Whether every count of the block is within bounds (int64, no nulls: checked)."""
-    array = votes.combine_chunks()
-    values = np.frombuffer(
-        array.buffers()[1], dtype=np.int64, count=len(array), offset=array.offset * 8
-    )
+    values = _ints(votes, np)
     return not values.size or (values.min() >= 0 and values.max() <= MAX_VOTES)
 
 
