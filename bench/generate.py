@@ -807,9 +807,17 @@ def write_count_rows(rows: int, path: Path, seed: int = SEED) -> int:
     return _races(rows, path, seed, extra="rows")
 
 
+def write_ess_counts(rows: int, path: Path, seed: int = SEED) -> int:
+    """(i) `races` with each precinct's counts as offices whose candidate cell names the count
+    (Election Systems & Software's exports, OpenElections' Alabama 2017 files): `REGISTERED VOTERS
+    - TOTAL`, `BALLOTS CAST - TOTAL` and `BALLOTS CAST - BLANK` (no race's figure, left out). The
+    votes of `races`; three more rows a precinct."""
+    return _races(rows, path, seed, extra="ess")
+
+
 def _races(rows: int, path: Path, seed: int, extra: str = "") -> int:
-    """`races`, with `extra` counts of each precinct: a `registered_voters` column ("registered")
-    or count rows ("rows"), drawn apart from the votes (the same votes as `races`)."""
+    """`races`, with `extra` counts of each precinct: a `registered_voters` column ("registered"),
+    count rows ("rows") or ES&S's ("ess"), drawn apart from the votes (the same votes as `races`)."""
     counts = np.random.default_rng([seed, 10])
     rng = np.random.default_rng([seed, 8])
     offices = _state_races(rng)
@@ -849,6 +857,10 @@ def _races(rows: int, path: Path, seed: int, extra: str = "") -> int:
                 if extra == "rows":
                     lines.append(f"{place},Registered Voters,,,,{registered[row]}\n")
                     lines.append(f"{place},Ballots Cast,,,,{cast[row]}\n")
+                elif extra == "ess":
+                    counted = (registered[row], cast[row], cast[row] % 7)
+                    for office, count in zip(ESS_COUNTS, counted, strict=True):
+                        lines.append(f"{place},{office.upper()},,,{office},{count}\n")
                 for races, race, votes in columns:
                     r = races[race[row]]
                     for name, party, v in zip(r.candidates, r.parties, votes[row], strict=False):
@@ -856,6 +868,9 @@ def _races(rows: int, path: Path, seed: int, extra: str = "") -> int:
             out.write("".join(lines))
             written += len(lines)
     return written
+
+
+ESS_COUNTS = ("Registered Voters - Total", "Ballots Cast - Total", "Ballots Cast - Blank")
 
 
 def write_constituencies(races: int, path: Path, seed: int = SEED) -> int:
@@ -925,6 +940,7 @@ SHAPES: dict[str, Shape] = {
     "constituencies": Shape(write_constituencies, "races"),
     "race_facts": Shape(write_race_facts, "rows"),
     "count_rows": Shape(write_count_rows, "rows (and two count rows a precinct)"),
+    "ess_counts": Shape(write_ess_counts, "rows (and three count rows a precinct)"),
     "parquet": Shape(write_parquet, "rows", suffix=".parquet"),
     "names": Shape(write_names, "rows"),
     "total_votes": Shape(write_total_votes, "rows"),

@@ -623,6 +623,13 @@ CLIFF_CASES = (
         "count_rows",
         reference=("races", 1_000_000),
     ),
+    CliffCase(
+        "ess_counts",
+        "(i) the races file plus ES&S count offices per precinct (REGISTERED VOTERS - TOTAL, "
+        "BALLOTS CAST - TOTAL, BALLOTS CAST - BLANK; reference: the races file)",
+        "ess_counts",
+        reference=("races", 1_000_000),
+    ),
     CliffCase("parquet", "(i) the plain rows as a Parquet file", "parquet"),
     CliffCase("names", "(i) the plain rows with each name in forename,surname columns", "names"),
     CliffCase(

@@ -91,7 +91,8 @@ class Assembly:
         """Records grouped into elections (in order of first appearance), each built and checked.
         The list is emptied: each election's records are freed once it is built, not held beside
         the options of every election (a file of 10,000 races has a million records)."""
-        if not records and self.count_rows is not None and self.count_rows.rows:
+        kept = self.count_rows.unused_rows() if self.count_rows is not None else []
+        if not records and self.count_rows is not None and (self.count_rows.rows or kept):
             from pollcli.read.raceunits import HandOver
 
             raise HandOver  # rows of counts alone: the exact engine says so (`counts_alone`)
@@ -105,7 +106,8 @@ class Assembly:
         if not self.facts_decided:
             set_aside_unfit_facts(records, self.sources.columns)
         given = records
-        records, every_race = with_row_facts(without_unused_counts(records, self.sources.columns))
+        records = without_unused_counts(records, self.sources.columns, kept)
+        records, every_race = with_row_facts(records)
         self.file_level = len(self.found.items)
         by_election: dict[str, list[Record]] = {}
         for record in records:

@@ -103,6 +103,7 @@ class Layout:
     # The name columns of a file whose rows of no name count their precinct for every race
     # (`read.countrows`): such rows are grouped by precinct, apart from the others.
     count_names: tuple[int, ...] = ()
+    count_cells: tuple[bytes, ...] = ()  # and the names of ES&S's count rows (`CountHead`)
 
     def _quoting_is_strict(self, text: str) -> bool:
         """pyarrow reads `"5"00000` as 500000 and `"C0"x` as C0x; the exact stages' CSV reader calls
@@ -268,7 +269,7 @@ class Layout:
         grouping = key_names
         if self.count_names:  # a row of counts for every race: a key of its own precinct
             rows, grouping = (
-                count_column(rows, self.count_names, self.unit_index),
+                count_column(rows, self.count_names, self.unit_index, self.count_cells),
                 [*key_names, COUNT_UNIT],
             )
         if unit_names:

@@ -4,7 +4,7 @@ votes (`read.unitcounts` decides which races share a unit; `read.assemble` adds 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
 from pollcli.columns import NOT_VALID_KINDS
@@ -115,24 +115,24 @@ def far_above(facts: Facts, options: list[Option]) -> str | None:
     )
 
 
-def without_unused_counts(records: list[Record], columns: ColumnMap) -> list[Record]:
+def without_unused_counts(
+    records: list[Record], columns: ColumnMap, kept: Sequence[tuple[str, int]] = ()
+) -> list[Record]:
     """The records without the rows of a count of their unit that is no race's figure
-    (`kinds.unused_count`: "Ballots Cast Blank" as an office), with a note saying which."""
-    unused = [r for r in records if r.row.all_races and r.row.fact is None]
+    (`kinds.unused_count`: "Ballots Cast Blank" as an office), with a note saying which; `kept`:
+    such rows the streaming engine kept by precinct (`countrows.CountUnits`), (name, line)."""
+    unused = [(r.row.candidate, r.line) for r in records if r.row.all_races and r.row.fact is None]
+    unused += kept
     if not unused:
         return records
-    by_way = [r for r in unused if ballot_count(r.row.candidate)]
-    registrants = [r for r in unused if registrant_count(r.row.candidate)]
+    by_way = [r for r in unused if ballot_count(r[0])]
+    registrants = [r for r in unused if registrant_count(r[0])]
     # By name, not `r not in by_way`: a list's `in` compares records field by field, and a file
     # with 15,000 such rows (New York City's ballot counts) took minutes.
-    rest = [
-        r
-        for r in unused
-        if not ballot_count(r.row.candidate) and not registrant_count(r.row.candidate)
-    ]
-    blank = [r for r in rest if name_key(r.row.candidate) == "ballots cast blank"]
+    rest = [r for r in unused if not ballot_count(r[0]) and not registrant_count(r[0])]
+    blank = [r for r in rest if name_key(r[0]) == "ballots cast blank"]
     # The others name a part of the unit (ES&S's `BALLOTS CAST - REPUBLICAN PARTY`: `unused_count`).
-    part = [r for r in rest if name_key(r.row.candidate) != "ballots cast blank"]
+    part = [r for r in rest if name_key(r[0]) != "ballots cast blank"]
     if part:
         columns.notes.append(
             f"{_rows_named(part)} count the ballots or voters of a part of their unit (a "
@@ -156,10 +156,10 @@ def without_unused_counts(records: list[Record], columns: ColumnMap) -> list[Rec
     return [r for r in records if not (r.row.all_races and r.row.fact is None)]
 
 
-def _rows_named(rows: list[Record]) -> str:
+def _rows_named(rows: list[tuple[str, int]]) -> str:
     """`3 row(s) named 'A', 'B' (line(s) 2, 5, 9)`: the first lines shown."""
-    names = sorted({r.row.candidate for r in rows})
-    lines = sorted(r.line for r in rows)
+    names = sorted({name for name, _ in rows})
+    lines = sorted(line for _, line in rows)
     shown = ", ".join(f"{line:,}" for line in lines[:5]) + (" …" if len(lines) > 5 else "")
     return f"{len(rows):,} row(s) named {', '.join(map(repr, names))} (line(s) {shown})"
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from pollcli.columns import REGIONAL_FACTS
+from pollcli.kinds import counts_office
 from pollcli.read.countnotes import count_note
 from pollcli.read.facts import Given
 from pollcli.read.raceunits import HandOver, RaceUnits, Signature, race_columns
@@ -53,11 +54,31 @@ Shared = dict[str, tuple[list[str], list[str]]]
 COUNT_UNIT: Final[str] = "count_unit"
 
 
-def count_column(rows: Any, names: Sequence[int], unit_index: int | None) -> Any:
+@dataclass(frozen=True)
+class CountHead:
+    """The head's rows of counts for every race (`counts_in_head`): of no name, or named as
+    ES&S names them (an office of counts and its count in the name cell: `named`, those name
+    cells as bytes). True when there are some."""
+
+    found: bool = False
+    named: tuple[bytes, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.found
+
+
+def count_layout(counts: CountHead, names: tuple[int, ...]) -> dict[str, Any]:
+    """`blocks.Layout`'s fields for the rows of counts for every race: none without."""
+    return {"count_names": names, "count_cells": counts.named} if counts else {}
+
+
+def count_column(
+    rows: Any, names: Sequence[int], unit_index: int | None, cells: Sequence[bytes] = ()
+) -> Any:
     """A block's rows (pyarrow) with their precinct's cell in a column of their own where they
-    have no name (the `names` columns blank: counts for every race), blank for the others:
-    grouped on with the keys, it keeps each precinct's rows of counts apart (a column, not a
-    copy of the block)."""
+    have no name (the `names` columns blank: counts for every race) or a name among `cells`
+    (ES&S's `Registered Voters - Total`), blank for the others: grouped on with the keys, it
+    keeps each precinct's rows of counts apart (a column, not a copy of the block)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -66,7 +87,11 @@ def count_column(rows: Any, names: Sequence[int], unit_index: int | None) -> Any
     for index in names:
         cell = pc.cast(pc.binary_length(rows.column(f"c{index}")), pa.bool_())
         named = cell if named is None else pc.or_(named, cell)
-    blank = pc.cast(pc.invert(named), pa.int64())
+    counts = pc.invert(named)
+    if cells:
+        value_set = pa.array(list(cells), pa.binary())
+        counts = pc.or_(counts, pc.is_in(rows.column(f"c{names[0]}"), value_set=value_set))
+    blank = pc.cast(counts, pa.int64())
     unit = rows.column(f"c{unit_index}")
     return rows.append_column(COUNT_UNIT, pc.binary_repeat(unit, blank))  # the cell, or b""
 
@@ -100,24 +125,33 @@ def counts_in_head(
     reader: CellReader,
     options: ReadOptions,
     party: PartyRule | None,
-) -> bool | None:
+) -> CountHead | None:
     """Whether the head's rows count their precinct for every race with no name (an office of
-    counts): the streaming engine then keeps such rows by precinct. None where it would not read
-    such rows as the exact engine does: counts beside count columns, an election column, no race
-    column, --where."""
+    counts), or with their count in the name cell under an office of counts (ES&S's `BALLOTS
+    CAST - TOTAL` / `Ballots Cast - Total`): the streaming engine then keeps such rows by
+    precinct. None where it would not read such rows as the exact engine does: counts beside
+    count columns, an election column, no race column, --where."""
     columns = reader.columns
     width, names = len(columns.header), name_indexes(columns)
     if not names or "unit" not in columns.present:
-        return False  # (summed as ever: a record for every race hands the file over)
-    found = False
+        return CountHead()  # (summed as ever: a record for every race hands the file over)
+    races = [columns.index(c) for c in race_columns(columns, party)]
+    found, named = False, set()
     for _, cells in records:
-        # Only a row of no name is read (a count named in the name column, OH 2018's, is summed
-        # with the others, and its record for every race hands the file over after all).
-        if len(cells) != width or any(cells[i].strip() for i in names):
+        if len(cells) != width:
+            continue
+        # (Another named count, OH 2018's candidate `Registered Voters` of no race, is summed
+        # with the others, and its record for every race hands the file over after all.)
+        blank = not any(cells[i].strip() for i in names)
+        if not blank and (
+            len(names) != 1 or not _office_of_counts([cells[i] for i in races if i is not None])
+        ):
             continue
         values, _ = reader.split(cells)
         if values.get("all_races"):
             found = True
+            if not blank:
+                named.add(cells[names[0]].encode("utf-8"))
     # (An election column: a precinct of two elections is one place to the exact engine.)
     if found and (
         columns.present & (REGIONAL_FACTS | {"election"})
@@ -125,7 +159,14 @@ def counts_in_head(
         or not race_columns(columns, party)
     ):
         return None
-    return found
+    return CountHead(found, tuple(sorted(named)))
+
+
+def _office_of_counts(cells: list[str]) -> bool:
+    """Whether a row's race cells name an office of counts (ES&S's `REGISTERED VOTERS - TOTAL`,
+    the district and party blank): its named count is every race's, as the exact engine reads it."""
+    given = [cell for cell in cells if cell.strip()]
+    return bool(given) and all(counts_office(cell) for cell in given)
 
 
 @dataclass
@@ -137,6 +178,11 @@ class CountUnits(RaceUnits):
     # in `facts`), votes and line — 32 bytes a row while the file is read.
     rows: array[int] = field(default_factory=lambda: array("q"))
     facts: list[str] = field(default_factory=list)
+    # Each row of a count that is no race's figure (ES&S's `Ballots Cast - Blank`: left out with
+    # a note, `countnotes.without_unused_counts`): its precinct's number, name (by its place in
+    # `names`) and line.
+    unused: array[int] = field(default_factory=lambda: array("q"))
+    names: list[str] = field(default_factory=list)
     # The races given their precincts' counts, with the numbers of those precincts (numpy); the
     # race of each race cells and region; each precinct's place and whether it is counted
     # (`_index`).
@@ -157,12 +203,17 @@ class CountUnits(RaceUnits):
         """A row of a count for every race of its precinct, kept by precinct; False for a row of
         another kind (summed with the others). `HandOver` where the exact engine's answer may
         differ (see the module's docstring)."""
-        if not row.all_races or row.fact is None:
+        if not row.all_races:
             return False
         if facts or not region or not unit or votes is None or self.reading is None:
             raise HandOver  # fact cells beside a count, a count of no precinct or no votes
         number = self._number((self.reading[2].default_election, region, unit), ())
         self.labelled = self.labelled or bool(row.party)
+        if row.fact is None:  # no race's figure: left out, its line named
+            if row.candidate not in self.names:
+                self.names.append(row.candidate)
+            self.unused.extend((number, self.names.index(row.candidate), line))
+            return True
         if row.fact not in self.facts:
             self.facts.append(row.fact)
         self.rows.extend((number, self.facts.index(row.fact), votes, line))
@@ -202,7 +253,7 @@ class CountUnits(RaceUnits):
             if number is None or count > 1:
                 return None
             part = parts[number]
-            if not part[1].all_races or part[1].fact is None:
+            if not part[1].all_races:
                 return None  # a row of no name of another kind: read by the exact stages
             try:
                 region = None
@@ -240,8 +291,17 @@ class CountUnits(RaceUnits):
                 given[self.facts[fact]] = (str(votes), line)
             counted = np.zeros(len(self.precincts), dtype=bool)
             counted[list(counts)] = True
+            if not counted[np.frombuffer(self.unused, dtype=np.int64)[::3]].all():
+                # A precinct of unused counts alone: counted for every race to the exact engine
+                # (`unitcounts.shared`), though it gives no race a count.
+                raise HandOver
             self.indexed = ([precinct[1:] for precinct in self.precincts], counted, counts)
         return self.indexed
+
+    def unused_rows(self) -> list[tuple[str, int]]:
+        """The rows of counts that are no race's figure, kept: (name, line) each."""
+        rows = iter(self.unused)
+        return [(self.names[name], line) for _, name, line in zip(rows, rows, rows, strict=True)]
 
     def _counted(self, record: Record) -> bool:
         """Whether rows count the place of a record kept apart (a precinct that may be a total,

@@ -196,7 +196,7 @@ class _Summer:
     """Sums the data rows block by block into one record per key."""
 
     def __init__(
-        self, reader: CellReader, delimiter: str, party: PartyRule | None, counts: bool = False
+        self, reader: CellReader, delimiter: str, party: PartyRule | None, head: countrows.CountHead
     ) -> None:
         self.reader = reader
         self.again: Again | None = None  # (`read_stream`)
@@ -216,7 +216,7 @@ class _Summer:
         )
         # In a file of races, a precinct's counts are each race's: its race cells too.
         # (And in a file of rows of counts for every race, each race's precincts: `countrows`.)
-        by_unit = bool(self.unit_fact_columns) or counts
+        by_unit = bool(self.unit_fact_columns) or bool(head)
         race_columns = raceunits.race_columns(columns, party) if by_unit else []
         self.precinct_columns: list[str] = [
             *(c for c in ("election", "region", "unit") if c in by_name),
@@ -248,7 +248,7 @@ class _Summer:
             name_index=names[0] if self.has_unit else None,
             family_index=names[1] if self.has_unit and len(names) > 1 else None,
             party_index=by_name.get("party") if self.has_unit else None,
-            count_names=names if counts else (),
+            **countrows.count_layout(head, names),
         )
         self.repeats = Repeats()
         # Votes per key: the election, the validated cells (without votes, region and unit), the
@@ -269,7 +269,7 @@ class _Summer:
         self.cells_at = [p for p in enumerate(self.layout.key_indexes) if p[0] != self.region_at]
         reading, cells = (self.sums.parts, self.region_at, reader), tuple(race_columns)
         # Rows of counts for every race, kept by precinct.
-        self.counts = countrows.CountUnits(canonicals=cells, reading=reading) if counts else None
+        self.counts = countrows.CountUnits(canonicals=cells, reading=reading) if head else None
         facts = self.unit_fact_columns.values()
         self.unit_facts = self.counts or raceunits.unit_facts(race_columns, facts)
         self.scratch = Found(reader.found.file)  # an option's problems (`_part`): dropped
