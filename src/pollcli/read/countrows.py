@@ -8,14 +8,17 @@ with the other cells blank (`Adams,P1,Registered Voters,,,,1200`, `Adams,P1,Ball
 
 The streaming engine sums a race's rows across precincts, so it keeps what the exact engine looks
 at: the count rows by precinct (`CountUnits.keep_row`: a row with no name, grouped by precinct apart
-from the others, `blocks.Layout.count_names`), and which precincts each race has rows in
+from the others, `blocks.Layout.count_names`; or ES&S's, the count in the name cell under an office
+of counts, `REGISTERED VOTERS - TOTAL,,,Registered Voters - Total`: the name cells the head shows,
+`CountHead.named`), and which precincts each race has rows in
 (`raceunits.RaceUnits.pairs`, the race cells' precincts, as for counts given as columns). Each race
 is then judged as the exact engine judges it, and given its precincts' counts (`CountUnits.given`,
-for `facts.region_counts`).
+for `facts.region_counts`). A count that is no race's figure (ES&S's `Ballots Cast - Blank`) is kept
+with its line, for the exact engine's note (`countnotes.without_unused_counts`).
 
 What it cannot tell as the exact engine does hands the file to it (`raceunits.HandOver`): a count
 row of a blank precinct or of a precinct that may be a total, one with fact cells, a precinct's
-count given twice, --where (rows left out, whose precincts it does not keep), a record that no
+count given twice, a precinct whose only count is no race's figure, --where (rows left out, whose precincts it does not keep), a record that no
 precinct's race cells gave, an election column (`counts_in_head`). A count named in the name column
 (OH 2018: candidate `Registered Voters` of no race) or first met past the head is summed with the
 other rows, and its record for every race hands the file over once it is read (`read.stream`).
