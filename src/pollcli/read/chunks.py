@@ -73,7 +73,9 @@ class Blocks:
                         cut = data.rfind(b"\n") + 1 if more else len(data)
                     cut = outside_quotes(data, cut)
                 start += cut
-                yield data[:cut], start
+                block = data[:cut]
+                del data  # (not held while the block is summed, nor beside the next one read)
+                yield block, start
 
     def _transcoded(self) -> Iterator[tuple[bytes, int]]:
         buffer = self.first
