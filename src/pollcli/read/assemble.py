@@ -105,9 +105,8 @@ class Assembly:
             return []
         if not self.facts_decided:
             set_aside_unfit_facts(records, self.sources.columns)
-        given = records
-        records = without_unused_counts(records, self.sources.columns, kept)
-        records, every_race = with_row_facts(records)
+        given, columns = records, self.sources.columns
+        records, every_race = with_row_facts(without_unused_counts(records, columns, kept))
         self.file_level = len(self.found.items)
         by_election: dict[str, list[Record]] = {}
         for record in records:
