@@ -18,8 +18,9 @@ with its line, for the exact engine's note (`countnotes.without_unused_counts`).
 
 What it cannot tell as the exact engine does hands the file to it (`raceunits.HandOver`): a count
 row of a blank precinct or of a precinct that may be a total, one with fact cells, a precinct's
-count given twice, a precinct whose only count is no race's figure, --where (rows left out, whose precincts it does not keep), a record that no
-precinct's race cells gave, an election column (`counts_in_head`). A count named in the name column
+count given twice, a precinct whose only count is no race's figure, --where (rows left out, whose
+precincts it does not keep), a record that no precinct's race cells gave, an election column
+(`counts_in_head`). A count named in the name column
 (OH 2018: candidate `Registered Voters` of no race) or first met past the head is summed with the
 other rows, and its record for every race hands the file over once it is read (`read.stream`).
 """
