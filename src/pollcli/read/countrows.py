@@ -347,8 +347,10 @@ class CountUnits(RaceUnits):
         """`unitcounts.shared` from each race's precincts: the races with a precinct counted for
         every race that another race of their office has rows in too. The precincts met in the
         order of their first rows of each race, as the exact engine meets them row by row."""
-        if left_out or (self.labelled and primaries.parties):
-            raise HandOver  # rows --where left out; counts that name a primary's party
+        if left_out or ((self.labelled or self.unused) and primaries.parties):
+            # Rows --where left out; counts that name a primary's party, or that are no race's
+            # in a file of primaries (a count of part of a precinct: whose the others are).
+            raise HandOver
         if not self.rows:
             return {}
         import numpy as np
