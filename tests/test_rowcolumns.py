@@ -18,29 +18,14 @@ from hypothesis import strategies as st
 
 from conftest import dump
 from pollcli.read import ReadOptions, engines, exact, load_file, rowcolumns
-from pollcli.read.records import CellReader, Record
+from pollcli.read.records import Record
+from test_samerows import whole_stage  # the oracle: the whole row stage, a record per row
 
 SETTINGS = settings(
     max_examples=120,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-
-
-def whole_stage(
-    reader: CellReader,
-    pending: list[tuple[int, list[str]]],
-    delimiter: str,
-    records: list[Record],
-    report: object,
-    columnar: bool = False,
-) -> None:
-    """The oracle: every row read by the whole row stage, a record per row."""
-    while pending:
-        line, cells = pending.pop()
-        record = reader.read(line, cells, delimiter)
-        if record is not None:
-            records.append(record)
 
 
 def _both(patch: pytest.MonkeyPatch, path: Path, options: ReadOptions) -> tuple[tuple, tuple]:
@@ -127,13 +112,9 @@ def _plain(regions: int, units: int) -> list[tuple[str, str, str, str, str]]:
     ]
 
 
-@pytest.mark.parametrize("numpy", [False, True])
-def test_a_plain_precinct_file_is_summed_per_region_to_the_pandas_figures(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, numpy: bool
-) -> None:
-    rows = _plain(4, 25)
-    path = tmp_path / "results.csv"
-    path.write_text(_text(HEADERS[0], rows), encoding="utf-8")
+def _summed_records(monkeypatch: pytest.MonkeyPatch, numpy: bool) -> list[list[Record]]:
+    """The records each summing of rows gives (filled as the file is read), with numpy's sums or
+    Python's."""
     if numpy:
         monkeypatch.setattr(rowcolumns, "NUMPY_ROWS", 1)
     held: list[list[Record]] = []
@@ -144,6 +125,17 @@ def test_a_plain_precinct_file_is_summed_per_region_to_the_pandas_figures(
         return held[-1]
 
     monkeypatch.setattr(rowcolumns.RowColumns, "records", records)
+    return held
+
+
+@pytest.mark.parametrize("numpy", [False, True])
+def test_a_plain_precinct_file_is_summed_per_region_to_the_pandas_figures(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, numpy: bool
+) -> None:
+    rows = _plain(4, 25)
+    path = tmp_path / "results.csv"
+    path.write_text(_text(HEADERS[0], rows), encoding="utf-8")
+    held = _summed_records(monkeypatch, numpy)
     mine, theirs = _both(monkeypatch, path, ReadOptions())
     assert mine == theirs
     # Summed: a record per region and option, not per row.
@@ -257,16 +249,7 @@ def test_a_precinct_file_of_races_is_summed_per_region_to_the_pandas_figures(
     rows = _races(3, 20)
     path = tmp_path / "results.csv"
     path.write_text(_race_text(rows), encoding="utf-8")
-    if numpy:
-        monkeypatch.setattr(rowcolumns, "NUMPY_ROWS", 1)
-    held: list[list[Record]] = []
-    keep = rowcolumns.RowColumns.records
-
-    def records(self: rowcolumns.RowColumns) -> list[Record]:
-        held.append(keep(self))
-        return held[-1]
-
-    monkeypatch.setattr(rowcolumns.RowColumns, "records", records)
+    held = _summed_records(monkeypatch, numpy)
     mine, theirs = _both(monkeypatch, path, ReadOptions())
     assert mine == theirs
     # Summed: a record per county, race and option (9 options a county), not per row.
