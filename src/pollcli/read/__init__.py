@@ -301,8 +301,9 @@ def _load_file(source: Source, options: ReadOptions) -> tuple[list[Election], li
         streamed = bounded(lambda o: stream_parquet(path, name, o), options, name)
         if streamed is not None:
             return streamed
-    data = read_bytes(source)
-    return bounded_exact(lambda o: read_exact(data, name, o), options, name)
+    # Read in the call, not held here: `read_exact` lets the bytes go once they are text, and a
+    # second reading (too many regions: `manyregions.bounded`) reads the file again.
+    return bounded_exact(lambda o: read_exact(read_bytes(source), name, o), options, name)
 
 
 def _tabular(path: Path) -> str | None:
@@ -342,5 +343,5 @@ def _read_unsized(
         streamed = bounded(lambda o: read_stream(path, name, o), options, name)
         if streamed is not None:
             return streamed
-        data = path.read_bytes()
-        return bounded_exact(lambda o: read_exact(data, name, o), options, name)
+        # (Read in the call, as a named file's: `_load_file`.)
+        return bounded_exact(lambda o: read_exact(path.read_bytes(), name, o), options, name)

@@ -44,11 +44,15 @@ def read_exact(
         return read_table(sheet, found, options, len(data), name, notes)
     found = Found(name)
     table = RawTable(name=name, stem=stem(name))
+    size = len(data)
     text = decode(data, found, options.encoding)
+    # The bytes let go once they are text, where the caller holds them no more (a file's are read
+    # in the call): not held beside the text and its cells at the split's end, the peak.
+    del data
     if text is not None:
         split(text, table, found, options.delimiter, options.header_line, options.columns)
     del text  # split into cells: the file's text is not held while they are read
-    return read_table(table, found, options, len(data), name)
+    return read_table(table, found, options, size, name)
 
 
 def read_table(
