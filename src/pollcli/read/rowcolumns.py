@@ -268,24 +268,37 @@ def _numpy_sums(
     votes = np.frombuffer(columns.votes, dtype=np.int64)
     if int(votes.max(initial=0)) > limit // max(count, 1):
         return None  # sums that might pass 64 bits: a record per row, in Python's numbers
-    option = np.frombuffer(columns.option, dtype=np.int32).astype(np.int64)
-    region = np.frombuffer(columns.region, dtype=np.int32).astype(np.int64)
-    unit = np.frombuffer(columns.unit, dtype=np.int32).astype(np.int64)
+    # (Views of the columns, and each step's array let go before the next is made: a million
+    # rows' temporaries, 8 MB each, come on top of what the cells left behind.)
+    option = np.frombuffer(columns.option, dtype=np.int32)
+    region = np.frombuffer(columns.region, dtype=np.int32)
+    unit = np.frombuffer(columns.unit, dtype=np.int32)
     # An option twice in one unit: the same (region, unit) place and name key on two rows.
-    _, place = np.unique(region * places + unit, return_inverse=True)
-    listed = place.astype(np.int64) * max(keys, 1) + np.frombuffer(key_of, dtype=np.int64)[option]
-    del place
+    named = max(keys, 1)
+    listed = region.astype(np.int64)
+    listed *= places
+    listed += unit
+    if places * places > limit // named:  # (place numbers past 64 bits: numbered again)
+        _, place = np.unique(listed, return_inverse=True)
+        listed = place.astype(np.int64)
+        del place
+    listed *= named
+    listed += np.frombuffer(key_of, dtype=np.int64)[option]
     listed.sort()
     if bool((listed[1:] == listed[:-1]).any()):
         return None
     del listed
-    group = np.frombuffer(part_of, dtype=np.int64)[option] * places + region
+    group = np.frombuffer(part_of, dtype=np.int64)[option]
+    group *= places
+    group += region
     order = np.argsort(group, kind="stable")
     ordered = group[order]
+    del group
     starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    heads = ordered[starts]
+    del ordered
     totals = np.add.reduceat(votes[order], starts)
     firsts = np.minimum.reduceat(np.frombuffer(columns.lines, dtype=np.int64)[order], starts)
-    heads = ordered[starts]
     return list(
         zip(
             (heads // places).tolist(),
