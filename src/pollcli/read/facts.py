@@ -183,6 +183,8 @@ class UnitFacts:
     # Each distinct (count, text) validated, for every election of the file (`region_counts`).
     read: dict[tuple[str, str], int | ValidationError] = field(default_factory=dict)
     _strings: dict[str, str] = field(default_factory=dict)
+    # Each election's (region, slots) in `units`' order: `given` without a pass over all of them.
+    _of_election: dict[str, list[tuple[str, list[str | int | None]]]] = field(default_factory=dict)
 
     def register(self, unit: UnitKey) -> list[str | int | None]:
         """The unit's slots, a new unit known to exist even if it gives no count."""
@@ -195,6 +197,7 @@ class UnitFacts:
                 unit[2],
             )
             slots = self.units[unit] = [None] * (2 * len(UNIT_FACTS))
+            self._of_election.setdefault(unit[0], []).append((unit[1], slots))
         return slots
 
     def value(self, unit: UnitKey, key: str) -> str | None:
@@ -290,16 +293,9 @@ class UnitFacts:
 
     def given(self, election: str) -> Iterator[tuple[str, dict[str, Given]]]:
         """Each unit of an election as (region, {fact: (value, line)}), the facts it gives."""
-        for (label, region, _unit), slots in self.units.items():
-            if label == election:
-                yield (
-                    region,
-                    {
-                        key: (slots[i], slots[i + 1])  # type: ignore[misc]
-                        for key, i in _SLOTS
-                        if slots[i] is not None
-                    },
-                )
+        for region, slots in self._of_election.get(election, ()):
+            given = {key: (slots[i], slots[i + 1]) for key, i in _SLOTS if slots[i] is not None}
+            yield region, given  # type: ignore[misc]
 
 
 # Not frozen: it holds dicts, so it is never hashed, and freezing costs start-up.
