@@ -76,3 +76,22 @@ def test_precincts_named_by_flag_alone_give_their_own_counts(tmp_path, monkeypat
     (race,), _ = engines_agree(monkeypatch, path, unit="place_code")
     assert race.facts.registered is None
     assert "registered is given for 2 of 3 precincts only" in " ".join(race.notes)
+
+
+def test_a_total_precinct_of_a_file_of_no_region_is_set_aside_by_both_engines(
+    tmp_path, monkeypatch
+):
+    """`--unit COL` with no region column and a precinct named `Total`: the streaming engine keeps
+    that precinct apart and, having no region to look at, had zipped the rows kept apart with no
+    regions at all (an internal error). Both engines set the total aside; oracle: pandas' sums of
+    the other precincts."""
+    text = (
+        "precinct,candidate,votes\n"
+        "P1,Ann Lee,5\nP1,Bo Kim,3\nP2,Ann Lee,4\nP2,Bo Kim,6\nTotal,Ann Lee,9\nTotal,Bo Kim,9\n"
+    )
+    path = write(tmp_path, text, "results.csv")
+    (race,), problems = engines_agree(monkeypatch, path, unit="precinct")
+    assert not [p for p in problems if p.severity == "error"]
+    frame = pd.read_csv(io.StringIO(text))
+    parts = frame[frame["precinct"] != "Total"].groupby("candidate")["votes"].sum()
+    assert {o.candidate: o.votes for o in race.options} == parts.to_dict()

@@ -393,7 +393,7 @@ def check_block(summed: BlockSums, layout: Layout, columns: ColumnMap) -> None:
         # The rows kept apart (a blank precinct's: `TOTAL,,…`, a grand total) are judged one by
         # one by the totals stage, their region too: only the regions summed are looked at here.
         summed_regions = summed.keys[at["region"]] if "region" in at else []
-        if summed.held:
+        if summed.held and "region" in at:  # (no region column: no regions to look at)
             summed_regions = [
                 cell for cell, held in zip(summed_regions, summed.held, strict=True) if held is None
             ]
