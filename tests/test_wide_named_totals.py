@@ -145,3 +145,31 @@ def test_first_and_second_votes_in_one_header_row_are_two_elections(
         assert race.facts.invalid == int(frame[f"Ungültige_{vote}"].sum())
         assert race.facts.registered == 2200 and race.facts.ballots_cast == 1700
     assert not [p for p in problems if p.severity == "error"]
+
+
+@pytest.mark.parametrize("at", ["first", "last"])
+def test_a_row_of_a_region_shared_with_some_rows_only_is_no_total_of_all(tmp_path, monkeypatch, at):
+    """A precinct whose figures happen to be the sum of the other rows' (7 = 3 + 4, 4 = 1 + 3) but
+    which lies in a region beside one of them and apart from another is one of the places, not
+    their total: a total of all the rows lies in no region only some of them share (the Land's row
+    names a place of its own; a state's row may name the state every row names). It was set aside
+    and the precinct's votes lost (Ann Lee 7 for 14)."""
+    rows = ["North,P1,7,4", "North,P2,3,1", "South,P3,4,3"]
+    if at == "last":
+        rows = ["North,P2,3,1", "South,P3,4,3", "North,P1,7,4"]
+    text = "region,precinct,Ann Lee,Bo Kim\n" + "\n".join(rows) + "\n"
+    (race,), problems = engines_agree(monkeypatch, write(tmp_path, text))
+    frame = pd.read_csv(io.StringIO(text))
+    assert {o.candidate: o.votes for o in race.options} == {
+        c: int(frame[c].sum()) for c in ("Ann Lee", "Bo Kim")
+    }
+    assert not [p for p in problems if p.code.value == "total-row"]
+
+
+def test_a_row_named_as_the_region_every_row_names_is_still_their_total(tmp_path, monkeypatch):
+    """The other side of the rule above: a last row that names the one state every row names, and
+    a place of its own, holding their sums, is their total."""
+    rows = ["Ohio,Adams,7,4", "Ohio,Brown,3,1", "Ohio,Clark,4,3", "Ohio,Ohio,14,8"]
+    text = "state,county,Ann Lee,Bo Kim\n" + "\n".join(rows) + "\n"
+    (race,), _ = engines_agree(monkeypatch, write(tmp_path, text))
+    assert {o.candidate: o.votes for o in race.options} == {"Ann Lee": 14, "Bo Kim": 8}

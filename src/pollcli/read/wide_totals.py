@@ -16,6 +16,8 @@ name is no Wahlkreis's) would be a race of its own: `totals_alone` names them, t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pollcli.read import protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan
@@ -35,7 +37,8 @@ def marked_totals(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Mar
 def _sum_row(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Marked]:
     """The first or last row when its figure in every option's column is the sum of all the other
     rows' (two at least; some figure not 0): a total named like a place, as Baden-Württemberg's
-    Landesamt ends its Wahlkreise with `BW,Baden-Württemberg` (the Land's figures)."""
+    Landesamt ends its Wahlkreise with `BW,Baden-Württemberg` (the Land's figures); never a row
+    naming a place some of the others name and some do not (`_in_a_group`: a region's precinct)."""
     if len(rows) < 3 or not plan.options:
         return {}
     figures: list[list[int]] = []
@@ -46,12 +49,32 @@ def _sum_row(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Marked]:
         figures.append(row)  # type: ignore[arg-type]
     sums = [sum(column) for column in zip(*figures, strict=True)]
     for at in (0, len(rows) - 1):
+        if _in_a_group(rows, at, plan.ids):
+            continue
         if any(figures[at]) and all(2 * f == s for f, s in zip(figures[at], sums, strict=True)):
             line, cells = rows[at]
             name = " ".join(cells[i].strip() for i in plan.ids if i < len(cells)).strip()
             what = f"a row holding the sum of all the others in every option's column ({name!r})"
             return {line: Marked(f"{what} is their total", frozenset(r for r, _ in rows) - {line})}
     return {}
+
+
+def _in_a_group(rows: list[Row], at: int, ids: Sequence[int]) -> bool:
+    """Whether row `at` names a place (an id cell) that some of the other rows name and some do
+    not: one of a region's precincts, never the total of all the rows (which names a place of its
+    own, or the one every row names)."""
+    for i in ids:
+        cell = rows[at][1][i].strip() if i < len(rows[at][1]) else ""
+        if not cell:
+            continue
+        shared = [
+            (cells[i].strip() if i < len(cells) else "") == cell
+            for n, (_, cells) in enumerate(rows)
+            if n != at
+        ]
+        if any(shared) and not all(shared):
+            return True
+    return False
 
 
 def _count(cell: str) -> int | None:
