@@ -4,16 +4,18 @@
 after the first); a Hypothesis property checks the races' figures against a plain dictionary sum.
 """
 
+import io
 import os
 from collections import defaultdict
 from dataclasses import asdict
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import write
+from conftest import engines_agree, write
 from pollcli.read import ReadOptions, engines, limits, load_file, stream
 
 RACES = Path(__file__).parent / "races"
@@ -154,3 +156,45 @@ def test_options_are_counted_race_by_race_against_the_ballot_limit(monkeypatch, 
     exact, streamed, direct = both(monkeypatch, path)
     assert exact == streamed and direct is not None
     assert len(exact[0]) == 40 and not exact[1]
+
+
+@pytest.mark.parametrize(
+    "spelt", [("GOVERNOR", "Governor", "", ""), ("Governor", "Governor", "01", "1")]
+)
+def test_a_row_repeated_under_another_spelling_of_its_race_is_named_by_both_engines(
+    tmp_path, monkeypatch, spelt
+):
+    """One precinct's row listed twice, its office written in another case (or its district with a
+    leading zero): one race, so a repeat, which the exact engine names. The streaming engine
+    compared precincts by their race cells as written and added the two rows up (Ann Lee 200 for
+    100 or an error, confidently). Now it hands such a file to the exact engine."""
+    first, second, d1, d2 = spelt
+    text = (
+        "county,precinct,office,district,party,candidate,votes\n"
+        f"South,P3,{first},{d1},Blue,Ann Lee,100\n"
+        f"South,P3,{second},{d2},Blue,Ann Lee,100\n"
+        f"South,P3,{second},{d2},Red,Bo Kim,50\n"
+    )
+    path = tmp_path / "results.csv"
+    path.write_text(text, encoding="utf-8")
+    _, problems = engines_agree(monkeypatch, path)
+    assert "duplicate-option" in {p.code.value for p in problems}
+
+
+def test_a_race_spelt_two_ways_in_different_precincts_is_summed_alike_by_both_engines(
+    tmp_path, monkeypatch
+):
+    """The other side: the two spellings in different precincts are one race's rows, added up (as
+    pandas adds the rows up by the office in one case)."""
+    text = (
+        "county,precinct,office,party,candidate,votes\n"
+        "South,P3,GOVERNOR,Blue,Ann Lee,100\nSouth,P3,GOVERNOR,Red,Bo Kim,50\n"
+        "South,P4,Governor,Blue,Ann Lee,7\nSouth,P4,Governor,Red,Bo Kim,5\n"
+    )
+    path = tmp_path / "results.csv"
+    path.write_text(text, encoding="utf-8")
+    (race,), problems = engines_agree(monkeypatch, path)
+    assert not [p for p in problems if p.severity == "error"]
+    frame = pd.read_csv(io.StringIO(text))
+    want = frame.groupby("candidate")["votes"].sum().to_dict()
+    assert {o.candidate: o.votes for o in race.options} == want

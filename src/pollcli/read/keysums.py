@@ -17,8 +17,10 @@ import dataclasses
 from array import array
 from typing import TYPE_CHECKING
 
+from pollcli.columns import RACE_PREFIX, option_key
 from pollcli.contract import Row, placed
 from pollcli.read.manyregions import counter
+from pollcli.read.racekeys import normal
 from pollcli.read.records import Record
 
 if TYPE_CHECKING:
@@ -224,3 +226,22 @@ def counts_apart(records: list[Record], count_columns: bool) -> bool:
         len(facts | blank.get(race, set())) > 1 or facts & blank.get(race, set())
         for race, facts in summed.items()
     )
+
+
+def races_spelt_apart(records: list[Record]) -> bool:
+    """Whether an option is summed in one region under two spellings of its race cells that are
+    one race (`GOVERNOR`, `Governor`; district `01`, `1`: `racekeys.normal`). Its precincts were
+    compared by the cells as written (`read.repeats`), so a row repeated under the other spelling
+    would be added up: the exact engine, which compares them as one race, reads the file."""
+    seen: dict[tuple[object, ...], tuple[str, ...]] = {}
+    for record in records:
+        race = [
+            (k, v) for k, v in record.facts.items() if k == "office" or k.startswith(RACE_PREFIX)
+        ]
+        if not race:
+            continue
+        roles = tuple(normal(k.removeprefix(RACE_PREFIX), v) for k, v in race)
+        key = (record.election, record.row.region, option_key(record.row.candidate), roles)
+        if seen.setdefault(key, tuple(v for _, v in race)) != tuple(v for _, v in race):
+            return True
+    return False

@@ -52,7 +52,7 @@ from pollcli.read.engines import progress_hook, streamable
 from pollcli.read.facts import NoPrecinct
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
-from pollcli.read.keysums import KeySums, counts_apart, option_of
+from pollcli.read.keysums import KeySums, counts_apart, option_of, races_spelt_apart
 from pollcli.read.limits import OPTIONS_KEPT, Kept, OptionCount
 from pollcli.read.modegroups import unsettled, watching
 from pollcli.read.options import ReadOptions
@@ -173,9 +173,9 @@ def read_stream(
     records = summer.sums.records()
     summer.apart.attach(records)  # the counts of precincts kept apart, with their rows
     summer.release()
-    if unfit_facts(records, mapped) or counts_apart(records, bool(summer.unit_fact_columns)):
-        # A fact column to leave unused (rows were summed apart by its cells), counts of a precinct
-        # as rows the exact engine reads by precinct (summed here across precincts): exact's.
+    apart = counts_apart(records, bool(summer.unit_fact_columns)) or races_spelt_apart(records)
+    if unfit_facts(records, mapped) or apart:
+        # Unused fact columns, a precinct's count rows, a race spelt two ways (`keysums`): exact's.
         return None
     if "level" in mapped.present or unsettled(records, summer.layout, summer.repeats):
         return None  # reporting levels (`read.levels`), TOTAL rows beside modes: row by row
