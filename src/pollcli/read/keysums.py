@@ -232,16 +232,23 @@ def races_spelt_apart(records: list[Record]) -> bool:
     """Whether an option is summed in one region under two spellings of its race cells that are
     one race (`GOVERNOR`, `Governor`; district `01`, `1`: `racekeys.normal`). Its precincts were
     compared by the cells as written (`read.repeats`), so a row repeated under the other spelling
-    would be added up: the exact engine, which compares them as one race, reads the file."""
-    seen: dict[tuple[object, ...], tuple[str, ...]] = {}
+    would be added up: the exact engine, which compares them as one race, reads the file. Each
+    distinct spelling is read once; only a file with two spellings of one race looks further."""
+    Race = tuple[tuple[str, str], ...]
+    spelt: dict[Race, tuple[Race, tuple[str, ...]]] = {}  # by the facts: race cells, as one
     for record in records:
-        race = [
-            (k, v) for k, v in record.facts.items() if k == "office" or k.startswith(RACE_PREFIX)
-        ]
+        cells = tuple(record.facts.items())
+        if cells not in spelt:
+            race = tuple((k, v) for k, v in cells if k == "office" or k.startswith(RACE_PREFIX))
+            spelt[cells] = (race, tuple(normal(k.removeprefix(RACE_PREFIX), v) for k, v in race))
+    if len({one for _, one in spelt.values()}) == len({race for race, _ in spelt.values()}):
+        return False  # each race written one way
+    seen: dict[tuple[object, ...], Race] = {}
+    for record in records:
+        race, one = spelt[tuple(record.facts.items())]
         if not race:
             continue
-        roles = tuple(normal(k.removeprefix(RACE_PREFIX), v) for k, v in race)
-        key = (record.election, record.row.region, option_key(record.row.candidate), roles)
-        if seen.setdefault(key, tuple(v for _, v in race)) != tuple(v for _, v in race):
+        key = (record.election, record.row.region, option_key(record.row.candidate), one)
+        if seen.setdefault(key, race) != race:
             return True
     return False
