@@ -26,6 +26,8 @@ from pollcli.read.total_words import is_total_name, may_hold_total
 from pollcli.read.totals import Marked
 
 Row = tuple[int, list[str]]
+# The fewest rows a row must be the sum of, in every option's column, to be read as their total.
+SUM_ROW_PARTS = 4
 
 
 def marked_totals(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Marked]:
@@ -36,10 +38,12 @@ def marked_totals(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Mar
 
 def _sum_row(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Marked]:
     """The first or last row when its figure in every option's column is the sum of all the other
-    rows' (two at least; some figure not 0): a total named like a place, as Baden-Württemberg's
-    Landesamt ends its Wahlkreise with `BW,Baden-Württemberg` (the Land's figures); never a row
-    naming a place some of the others name and some do not (`_in_a_group`: a region's precinct)."""
-    if len(rows) < 3 or not plan.options:
+    rows' (`SUM_ROW_PARTS` at least, over two options at least; some figure not 0): a total named
+    like a place, as Baden-Württemberg's Landesamt ends its Wahlkreise with `BW,Baden-Württemberg`
+    (the Land's figures); never a row naming a place some of the others name and some do not
+    (`_in_a_group`: a region's precinct). Fewer parts or options, and a place's figures may be the
+    others' sum by chance (`Adams,7,4` over `Brown,3,1` and `Clark,4,3`): no total is told."""
+    if len(rows) <= SUM_ROW_PARTS or len(plan.options) < 2:
         return {}
     figures: list[list[int]] = []
     for _, cells in rows:
