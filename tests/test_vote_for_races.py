@@ -54,3 +54,23 @@ def test_the_advice_works(tmp_path, monkeypatch):
     done = invoke("summary", str(path), "--race-by", "office,district,vote_for", "-f", "json")
     assert done.code == 0, done.stderr
     assert len(json.loads(done.stdout)["elections"]) == 2
+
+
+def test_the_column_that_tells_the_races_apart_still_gives_their_seats(tmp_path, monkeypatch):
+    """`--race-by …,vote_for` (the advice above) splits the races by the seats they fill and still
+    reads those seats: the four-year race elects its top four, not a leader (it said "first past
+    the post, assumed here, elects the leader"). Oracle: the vote_for cells, and pandas's top N."""
+    path = write(tmp_path, TEXT)
+    options = ReadOptions(race_by=("office", "district", "vote_for"))
+    elections, _ = engines_agree(monkeypatch, path, read_options=options)
+    assert {e.race.keys["vote_for"]: e.facts.vote_for for e in elections} == {"4": 4, "1": 1}
+    done = invoke("summary", str(path), "--race-by", "office,district,vote_for", "-f", "json")
+    frame = pd.read_csv(io.StringIO(TEXT))
+    for race in json.loads(done.stdout)["elections"]:
+        seats = int(race["race_keys"]["vote_for"])
+        group = frame[frame["vote_for"] == seats].groupby("candidate")["votes"].sum()
+        top = list(group.sort_values(ascending=False).index[:seats])
+        if seats == 1:
+            assert "seats" not in race and race["leader"]["candidate"] == top[0]
+        else:
+            assert race["seats"] == seats and race["elected"] == top

@@ -51,6 +51,7 @@ from pollcli.read.racekeys import (
 )
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import CellReader, Record, unnamed_write_ins
+from pollcli.read.roles import RACE_FACT_KEYS
 from pollcli.read.selection import Where, examples, selected_races, where_of, whole_name_note
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unitcounts import Place
@@ -118,12 +119,10 @@ def assemble(
     # Each primary's total votes cells, to tell a primary of every party (`open_primaries`).
     totals: dict[tuple[str, ...], set[str]] = {}
     track = party is not None and not party.every_row and "total_votes" in columns.present
-    # Rows read with stray bytes in place (U+FFFD): each is refused with its race, whose
-    # `encoding-error` it is, or dropped with a row --where leaves out; not the whole file's.
+    # Rows read with stray bytes (U+FFFD): refused with their race, or left out with --where's.
     garbled = garbled_lines(found.items)
     refused_rows: dict[int, Entry | None] = {}
-    # Races that --where left rows out of (by identity), and the columns whose conditions did:
-    # such a race is counted in part only, and says so.
+    # Races --where left rows out of, and the columns that did: counted in part, and saying so.
     cut: dict[tuple[str, ...], set[int]] = {}
     left_out: list[tuple[dict[str, str], set[int], Place | None]] = []  # named once merged
     for record in records:
@@ -340,7 +339,9 @@ def _record_values(record: Record, keys: list[KeyColumn], where: Where) -> dict[
             if stage and not is_pollcli_stage(stage):
                 value_of[key.index] = facts.pop("stage")
         else:
-            value_of[key.index] = facts.pop(key.canonical, "")
+            value_of[key.index] = value = facts.pop(key.canonical, "")
+            if value and key.role in RACE_FACT_KEYS:  # (--race-by vote_for: still its seats)
+                facts[key.role] = value
     for index, canonical in where.canonical.items():
         if index in value_of:
             continue

@@ -26,7 +26,13 @@ import re
 from itertools import pairwise
 from typing import TYPE_CHECKING, Final
 
-from pollcli.columns import RACE_PREFIX, WHERE_PREFIX, canonical_column, normalize_header
+from pollcli.columns import (
+    RACE_PREFIX,
+    REGIONAL_FACTS,
+    WHERE_PREFIX,
+    canonical_column,
+    normalize_header,
+)
 from pollcli.contract import FACT_NAMES
 from pollcli.errors import NoSuchColumn, UsageError
 from pollcli.read.header import (
@@ -269,6 +275,13 @@ def unit_names(header: list[str], unit: str) -> list[str]:
     return names or [unit]
 
 
+# Facts of a race that --race-by may name: each race's own, kept as its fact too. (Not counts of
+# the voters, which are a place's, nor the office and stage, which are keys of their own.)
+RACE_FACT_KEYS: Final[frozenset[str]] = (
+    FACT_NAMES - REGIONAL_FACTS - {"office", "stage", "election"}
+)
+
+
 def _race_by(
     header: list[str],
     words: dict[int, str | None],
@@ -286,6 +299,10 @@ def _race_by(
             )
         if word in ("party", "election", "office", "stage") or (word or "").startswith(RACE_PREFIX):
             roles[index] = word
+        elif word in RACE_FACT_KEYS:
+            # A fact of the race (its seats, its date): a key that is still read as the fact
+            # (`races.assemble`), so races told apart by their seats still fill them.
+            roles[index] = RACE_PREFIX + word
         else:
             roles[index] = RACE_PREFIX + normalize_header(header[index])
     region_taken = "region" in words.values() and not any(words.get(i) == "region" for i in named)
