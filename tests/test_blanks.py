@@ -323,3 +323,29 @@ def test_a_marked_vote_cell_is_a_blank_cell(tmp_path, monkeypatch, text, marks):
     assert [votes(e) for e in elections] == [
         {k: int(v) for k, v in frame.groupby("candidate")["votes"].sum().items()}
     ]
+
+
+MODES_BLANK_TOTAL = (
+    "county,precinct,office,party,candidate,votes,election_day,absentee\n"
+    "Adams,P1,Governor,DEM,Ann Lee,,100,20\n"
+    "Adams,P1,Governor,REP,Bob Ray,150,130,20\n"
+    "Adams,P2,Governor,DEM,Ann Lee,90,80,10\n"
+    "Adams,P2,Governor,REP,Bob Ray,60,50,10\n"
+)
+
+
+@pytest.mark.parametrize("blank_votes_zero", [False, True])
+def test_a_blank_total_beside_counted_modes_is_no_zero(tmp_path, monkeypatch, blank_votes_zero):
+    """A blank votes cell whose vote-mode cells hold 120 votes is not "no votes": the error names
+    the modes' sum and does not offer --blank-votes zero, and that flag does not count it 0 (Ann
+    Lee had 90 for 210: a confident wrong lead). Its advice, --ignore-column votes, counts the
+    modes; oracle: pandas sums of the mode columns."""
+    path = write(tmp_path, MODES_BLANK_TOTAL)
+    _, problems = both(monkeypatch, path, blank_votes_zero=blank_votes_zero)
+    (error,) = [p for p in problems if p.severity == "error"]
+    assert error.line == 2 and "120" in error.message
+    assert "--blank-votes zero" not in error.message and "--ignore-column votes" in error.message
+    elections, _ = both(monkeypatch, path, ignore_columns=("votes",))
+    frame = pd.read_csv(io.StringIO(MODES_BLANK_TOTAL))
+    want = (frame["election_day"] + frame["absentee"]).groupby(frame["candidate"]).sum()
+    assert votes(elections[0]) == {str(k): int(v) for k, v in want.items()}

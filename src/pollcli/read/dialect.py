@@ -13,11 +13,15 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import field
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from pollcli.dataclass import dataclass
+from pollcli.numbers import share_decimal_mark
 from pollcli.problems import Code, Found
 from pollcli.read import preamble
+
+if TYPE_CHECKING:
+    from pollcli.read.header import ColumnMap
 
 DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
 DELIMITERS_TEXT: Final[str] = ",;\t| "
@@ -452,3 +456,33 @@ def _parties_under(
         f"{' …' if len(parties) > 3 else ''}."
     )
     return True
+
+
+def decimal_mark(
+    columns: ColumnMap,
+    records: list[tuple[int, list[str]]],
+    given: str | None,
+    found: Found,
+) -> tuple[str, bool]:
+    """The file's decimal mark, and whether the user gave it: `--decimal`, else what the shares
+    show (a decimal comma only when every share that shows a mark shows a comma)."""
+    if given:
+        return given, True
+    share_index = columns.index("share")
+    if share_index is None:
+        return ".", False
+    first: dict[str, int] = {}
+    for line, cells in records:
+        if share_index < len(cells):
+            mark = share_decimal_mark(cells[share_index])
+            if mark and mark not in first:
+                first[mark] = line
+    if len(first) == 2:
+        found.add(
+            Code.AMBIGUOUS_NUMBER,
+            max(first.values()),
+            "shares use both a decimal comma and a decimal point; make them agree "
+            "or pass --decimal",
+            column=columns.header[share_index],
+        )
+    return (",", False) if "," in first and len(first) == 1 else (".", False)

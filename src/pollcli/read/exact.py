@@ -13,7 +13,7 @@ from pollcli.problems import Found, Problem, sort_problems
 from pollcli.read import layout, preamble
 from pollcli.read.assemble import assembly_for
 from pollcli.read.decode import decode
-from pollcli.read.dialect import RawTable, split
+from pollcli.read.dialect import RawTable, decimal_mark, split
 from pollcli.read.engines import progress_hook
 from pollcli.read.facts import UnitFacts
 from pollcli.read.header import map_header
@@ -22,7 +22,7 @@ from pollcli.read.manyregions import check as check_regions
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import party_rule
 from pollcli.read.races import assemble as assemble_races
-from pollcli.read.records import CellReader, Record, decimal_mark
+from pollcli.read.records import CellReader, Record
 from pollcli.read.roles import column_roles
 from pollcli.read.rowcolumns import eligible
 from pollcli.read.samerows import read_rows

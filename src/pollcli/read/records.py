@@ -32,7 +32,7 @@ from pollcli.kinds import (
     unit_count,
     unused_count,
 )
-from pollcli.numbers import NumberError, parse_votes, share_decimal_mark
+from pollcli.numbers import NumberError, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read.header import NAME_PARTS, ColumnMap, numbered_within
 from pollcli.read.options import ReadOptions
@@ -315,17 +315,15 @@ class CellReader:
 
     def heading(self, line: int, cells: list[str]) -> bool:
         """A line whose votes cell holds its candidate's name, and no digit: a heading within the
-        data (NH 2020: `,Summary By Counties,Governor,,REP,Chris Sununu,Chris Sununu` heads the
-        county totals), no result. Skipped with a note rather than refusing its race."""
+        data (NH 2020's county totals), no result. Skipped with a note, its race not refused."""
         if self._heading_cells is None:  # looked up once: the columns are read row by row
             self._heading_cells = (self.columns.index("votes"), self.columns.index("candidate"))
         votes, name = self._heading_cells
         if votes is None or name is None or max(votes, name) >= len(cells):
             return False
         if cells[votes].isdigit():
-            return False  # the common cell, a count
+            return False  # the common cell, a count: told at once
         text = clean_cell(cells[votes])
-        # (A count is all digits: told at once, without looking at each character.)
         if not text or text.isdigit() or any(c.isdigit() for c in text):
             return False
         if clean_cell(cells[name]) != text:
@@ -369,6 +367,17 @@ class CellReader:
             if row.all_races and row.fact is not None:  # a unit's count not given: no vote cell
                 self.blank_counts.append((line, row.candidate))
                 return None
+            if parts is not None:  # no blank count: its vote-mode cells count votes (not 0)
+                header = self.columns.header_of("votes")
+                self.found.add(
+                    Code.MISSING_VALUE,
+                    line,
+                    f"{row.candidate!r} has a blank votes cell, but its vote-mode cells add up "
+                    f"to {parts:,}; fill in the votes cell, or pass --ignore-column {header} to "
+                    "count the modes on every row",
+                    column=header,
+                )
+                return None
             if not self.blank_zero:
                 self.found.add(
                     Code.MISSING_VALUE,
@@ -381,36 +390,6 @@ class CellReader:
             self.blank_lines.append((line, row.candidate))
         election = facts.pop("election", None) or self.default_election
         return Record(line, election, row, row.votes, facts)
-
-
-def decimal_mark(
-    columns: ColumnMap,
-    records: list[tuple[int, list[str]]],
-    given: str | None,
-    found: Found,
-) -> tuple[str, bool]:
-    """The file's decimal mark, and whether the user gave it: `--decimal`, else what the shares
-    show (a decimal comma only when every share that shows a mark shows a comma)."""
-    if given:
-        return given, True
-    share_index = columns.index("share")
-    if share_index is None:
-        return ".", False
-    first: dict[str, int] = {}
-    for line, cells in records:
-        if share_index < len(cells):
-            mark = share_decimal_mark(cells[share_index])
-            if mark and mark not in first:
-                first[mark] = line
-    if len(first) == 2:
-        found.add(
-            Code.AMBIGUOUS_NUMBER,
-            max(first.values()),
-            "shares use both a decimal comma and a decimal point; make them agree "
-            "or pass --decimal",
-            column=columns.header[share_index],
-        )
-    return (",", False) if "," in first and len(first) == 1 else (".", False)
 
 
 def one_place(records: list[Record], columns: ColumnMap, notes: list[str]) -> list[Record]:

@@ -47,7 +47,7 @@ from pollcli.read.blockfacts import of_block
 from pollcli.read.blocks import BlockSums, Layout
 from pollcli.read.chunks import Blocks, offset_after_line, size_text
 from pollcli.read.decode import Transcoder, codec_for, codec_is_unicode, decode
-from pollcli.read.dialect import RawTable, read_records, top_records
+from pollcli.read.dialect import RawTable, decimal_mark, read_records, top_records
 from pollcli.read.engines import progress_hook, streamable
 from pollcli.read.facts import NoPrecinct
 from pollcli.read.header import map_header
@@ -58,7 +58,7 @@ from pollcli.read.modegroups import unsettled, watching
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import PartyRule, party_rule
 from pollcli.read.races import assemble as assemble_races
-from pollcli.read.records import CellReader, clean_cell, decimal_mark
+from pollcli.read.records import CellReader, clean_cell
 from pollcli.read.repeatlines import Again, alone_row, read_again
 from pollcli.read.repeats import Repeats
 from pollcli.read.roles import column_roles, name_indexes, unit_identity
