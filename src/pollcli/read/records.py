@@ -117,6 +117,7 @@ class CellReader:
     blank_zero: bool = False
     blank_lines: list[tuple[int, str]] = field(default_factory=list)
     blank_counts: list[tuple[int, str]] = field(default_factory=list)  # counts left blank
+    mode_sums: list[tuple[int, str]] = field(default_factory=list)  # blank votes, counted modes
     # Lines that repeat their name in the votes cell: headings within the data, skipped.
     headings: list[tuple[int, list[str]]] = field(default_factory=list)
     _heading_cells: tuple[int | None, int | None] | None = field(default=None, repr=False)
@@ -280,10 +281,12 @@ class CellReader:
         return notes
 
     def warn_blank_votes(self) -> None:
-        """One warning for the file's blank vote cells read as 0 (`--blank-votes zero`), one for its
-        rows of a unit's count left blank (no vote cell: a count not given): lines and names."""
+        """One warning for the file's blank vote cells read as 0 (`--blank-votes zero`), one for
+        those read as the sum of their vote-mode cells, one for its rows of a unit's count left
+        blank (no vote cell: a count not given): lines and names."""
         for rows, noun, what in (
             (self.blank_lines, "blank vote cell", "counted as 0 votes (--blank-votes zero)"),
+            (self.mode_sums, "blank vote cell", "read as the sum of the row's vote-mode cells"),
             (self.blank_counts, "row", "of a unit's count left blank: a count not given, never 0"),
         ):
             if rows:
@@ -350,8 +353,10 @@ class CellReader:
             parts = self.parts(line, cells)
             if parts is False:
                 return None
-            if "votes" not in self.columns.present and parts is not None:
-                values["votes"] = str(parts)
+            if "votes" not in values and parts is not None:
+                values["votes"] = str(parts)  # no votes column, or a blank cell: the modes' sum
+                if "votes" in self.columns.present:
+                    self.mode_sums.append((line, values["candidate"]))
         row = self.row(line, values)
         if row is None:
             return None
@@ -366,17 +371,6 @@ class CellReader:
         if row.votes is None and row.share is None:
             if row.all_races and row.fact is not None:  # a unit's count not given: no vote cell
                 self.blank_counts.append((line, row.candidate))
-                return None
-            if parts is not None:  # no blank count: its vote-mode cells count votes (not 0)
-                header = self.columns.header_of("votes")
-                self.found.add(
-                    Code.MISSING_VALUE,
-                    line,
-                    f"{row.candidate!r} has a blank votes cell, but its vote-mode cells add up "
-                    f"to {parts:,}; fill in the votes cell, or pass --ignore-column {header} to "
-                    "count the modes on every row",
-                    column=header,
-                )
                 return None
             if not self.blank_zero:
                 self.found.add(
