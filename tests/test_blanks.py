@@ -352,3 +352,36 @@ def test_a_blank_total_beside_counted_modes_is_their_sum(tmp_path, monkeypatch, 
     counted = frame["votes"].fillna(frame["election_day"] + frame["absentee"])
     want = counted.groupby(frame["candidate"]).sum()
     assert votes(elections[0]) == {str(k): int(v) for k, v in want.items()}
+
+
+NO_ONE_STOOD = (
+    "county,precinct,office,district,party,candidate,votes,early_voting,election_day\n"
+    "Nicholas,A101,MAYOR,,,Ann Lee,300,100,200\n"
+    "Nicholas,A101,MAYOR,,,Bob Ray,200,50,150\n"
+    "Nicholas,A101,CONSTABLE,,,,0,0,0\n"
+    "Nicholas,A101,CONSTABLE,,,Total Votes,0,0,0\n"
+    "Nicholas,A101,CONSTABLE,,,Under Votes,663,211,452\n"
+    "Nicholas,A102,MAYOR,,,Ann Lee,30,10,20\n"
+    "Nicholas,A102,MAYOR,,,Bob Ray,20,5,15\n"
+    "Nicholas,A102,CONSTABLE,,,,0,,\n"
+    "Nicholas,A102,MAYOR,,,,4,1,3\n"
+)
+
+
+def test_a_row_of_no_name_and_no_votes_is_no_option(tmp_path, monkeypatch):
+    """KY 2024 Nicholas: a CONSTABLE race no one filed for lists a row with no name and 0 votes in
+    each precinct. It refused the race and the run exited 1; it is no option: left out, listed in
+    one warning with its race, and the race shows no candidate. A blank name WITH votes is still an
+    error (its votes belong to someone). Oracle: the file's own figures, by hand."""
+    path = write(tmp_path, NO_ONE_STOOD)
+    elections, problems = both(monkeypatch, path)
+    (error,) = [p for p in problems if p.severity == "error"]
+    assert (error.code, error.line) == ("blank-name", 10)  # MAYOR's 4 votes with no name
+    (warning,) = [p for p in problems if p.code == "blank-name" and p.severity == "warning"]
+    assert warning.line == 4
+    assert "2 rows with no name and no votes" in warning.message
+    assert "line 4 ('CONSTABLE')" in warning.message and "line 9 ('CONSTABLE')" in warning.message
+    (constable,) = [e for e in elections if e.facts.office == "CONSTABLE"]
+    assert [(o.candidate, o.kind, o.votes) for o in constable.options] == [
+        ("Under Votes", "blank", 663)
+    ]

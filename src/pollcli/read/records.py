@@ -118,6 +118,7 @@ class CellReader:
     blank_lines: list[tuple[int, str]] = field(default_factory=list)
     blank_counts: list[tuple[int, str]] = field(default_factory=list)  # counts left blank
     mode_sums: list[tuple[int, str]] = field(default_factory=list)  # blank votes, counted modes
+    nameless: list[tuple[int, str]] = field(default_factory=list)  # no name, no votes: no option
     # Lines that repeat their name in the votes cell: headings within the data, skipped.
     headings: list[tuple[int, list[str]]] = field(default_factory=list)
     _heading_cells: tuple[int | None, int | None] | None = field(default=None, repr=False)
@@ -281,22 +282,25 @@ class CellReader:
         return notes
 
     def warn_blank_votes(self) -> None:
-        """One warning for the file's blank vote cells read as 0 (`--blank-votes zero`), one for
-        those read as the sum of their vote-mode cells, one for its rows of a unit's count left
-        blank (no vote cell: a count not given): lines and names."""
-        for rows, noun, what in (
-            (self.blank_lines, "blank vote cell", "counted as 0 votes (--blank-votes zero)"),
-            (self.mode_sums, "blank vote cell", "read as the sum of the row's vote-mode cells"),
-            (self.blank_counts, "row", "of a unit's count left blank: a count not given, never 0"),
+        """One warning each for the file's blank vote cells read as 0 (`--blank-votes zero`) or as
+        their vote modes' sum, rows of a unit's count left blank (a count not given) and rows of
+        no name and no votes (no option): their lines, and names or races."""
+        cell, blank = "blank vote cell", "of a unit's count left blank: a count not given, never 0"
+        nameless = "with no name and no votes left out: no option (no one on the ballot there?)"
+        for rows, noun, what, column in (
+            (self.blank_lines, cell, "counted as 0 votes (--blank-votes zero)", "votes"),
+            (self.mode_sums, cell, "read as the sum of the row's vote-mode cells", "votes"),
+            (self.blank_counts, "row", blank, "votes"),
+            (self.nameless, "row", nameless, "candidate"),
         ):
             if rows:
-                shown = ", ".join(f"line {line} ({name!r})" for line, name in rows[:10])
+                shown = ", ".join(f"line {line} ({text!r})" for line, text in rows[:10])
                 more = f" and {len(rows) - 10:,} more" if len(rows) > 10 else ""
                 self.found.warn(
-                    Code.MISSING_VALUE,
+                    Code.MISSING_VALUE if column == "votes" else Code.BLANK_NAME,
                     rows[0][0],
                     f"{len(rows):,} {noun}{'' if len(rows) == 1 else 's'} {what}: {shown}{more}",
-                    column=self.columns.header_of("votes"),
+                    column=self.columns.header_of(column),
                 )
 
     def parts(self, line: int, cells: list[str]) -> int | bool | None:
@@ -315,6 +319,17 @@ class CellReader:
                 self.found.add(Code(exc.code), line, str(exc), column=self.columns.header[index])
                 return False
         return total
+
+    def _counts_nothing(self, values: dict[str, str], parts: int | bool | None) -> bool:
+        """Whether a row's figures are a vote count of 0 and nothing else (no share, no mode
+        that counts a vote)."""
+        text = values.get("votes")
+        if text is None or "share" in values or parts not in (None, 0):
+            return False
+        try:
+            return parse_votes(text, self.decimal, decimal_given=self.decimal_given) == 0
+        except NumberError:
+            return False
 
     def heading(self, line: int, cells: list[str]) -> bool:
         """A line whose votes cell holds its candidate's name, and no digit: a heading within the
@@ -338,7 +353,9 @@ class CellReader:
         if self.heading(line, cells):
             return None
         record = self._read(line, cells, delimiter)
-        if record is None and not (self.blank_counts and self.blank_counts[-1][0] == line):
+        if record is None and not any(
+            rows and rows[-1][0] == line for rows in (self.blank_counts, self.nameless)
+        ):
             self.rejected[line] = cells
         return record
 
@@ -357,6 +374,11 @@ class CellReader:
                 values["votes"] = str(parts)  # no votes column, or a blank cell: the modes' sum
                 if "votes" in self.columns.present:
                     self.mode_sums.append((line, values["candidate"]))
+        if not values["candidate"] and self._counts_nothing(values, parts):
+            # No one on the ballot there (KY's unfilled CONSTABLE): no option, listed in a warning.
+            race = " · ".join(v for k, v in facts.items() if k.startswith(_RACE_CELLS))
+            self.nameless.append((line, race))
+            return None
         row = self.row(line, values)
         if row is None:
             return None
