@@ -385,3 +385,36 @@ def test_a_row_of_no_name_and_no_votes_is_no_option(tmp_path, monkeypatch):
     assert [(o.candidate, o.kind, o.votes) for o in constable.options] == [
         ("Under Votes", "blank", 663)
     ]
+
+
+ZERO_MODES_COUNT = (
+    "county,precinct,office,candidate,votes,election_day,absentee\n"
+    "Adams,P1,,Registered Voters,,0,0\n"
+    "Adams,P1,,Ballots Cast,300,200,100\n"
+    "Adams,P1,Mayor,Ann Lee,200,100,100\n"
+    "Adams,P1,Mayor,Bob Ray,100,50,50\n"
+    "Adams,P1,Constable,,,0,0\n"
+    "Adams,P2,,Registered Voters,5000,,\n"
+    "Adams,P2,,Ballots Cast,300,200,100\n"
+    "Adams,P2,Mayor,Ann Lee,100,50,50\n"
+    "Adams,P2,Mayor,Bob Ray,200,100,100\n"
+)
+
+
+@pytest.mark.parametrize("blank_votes_zero", [False, True])
+def test_a_blank_count_of_no_vote_is_not_given(tmp_path, monkeypatch, blank_votes_zero):
+    """A Registered Voters row whose votes cell is blank and whose mode cells hold 0 is a count not
+    given, never 0: read as the modes' sum (0), P1's 300 ballots counted against P2's 5,000 voters
+    alone gave a turnout of 12 % with no word of it. And a row of no name and no votes whose blank
+    votes cell beside modes of 0 is left out is listed once, as no option, not also as "read as the
+    sum". Oracle, by hand: registered is given for P2 only, so no turnout (as with modes blank)."""
+    path = write(tmp_path, ZERO_MODES_COUNT)
+    elections, problems = both(monkeypatch, path, blank_votes_zero=blank_votes_zero)
+    assert not [p for p in problems if p.severity == "error"]
+    (election,) = elections
+    assert election.facts.registered is None and election.facts.ballots_cast == 600
+    (blank,) = [p for p in problems if p.code == "missing-value"]
+    assert "1 row of a unit's count left blank" in blank.message and blank.line == 2
+    (nameless,) = [p for p in problems if p.code == "blank-name"]
+    assert "line 6 ('Constable')" in nameless.message
+    assert votes(election) == {"Ann Lee": 300, "Bob Ray": 300}

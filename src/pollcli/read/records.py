@@ -366,14 +366,14 @@ class CellReader:
         if "candidate" not in values:
             values["candidate"] = ""  # the contract names it blank
         parts: int | bool | None = None
+        summed = False  # a blank votes cell read as the modes' sum
         if self.columns.vote_parts:
             parts = self.parts(line, cells)
             if parts is False:
                 return None
             if "votes" not in values and parts is not None:
                 values["votes"] = str(parts)  # no votes column, or a blank cell: the modes' sum
-                if "votes" in self.columns.present:
-                    self.mode_sums.append((line, values["candidate"]))
+                summed = "votes" in self.columns.present
         if not values["candidate"] and self._counts_nothing(values, parts):
             # No one on the ballot there (KY's unfilled CONSTABLE): no option, listed in a warning.
             race = " · ".join(v for k, v in facts.items() if k.startswith(_RACE_CELLS))
@@ -382,6 +382,10 @@ class CellReader:
         row = self.row(line, values)
         if row is None:
             return None
+        if summed and row.votes == 0 and row.all_races and row.fact is not None:
+            row = row.model_copy(update={"votes": None})  # a unit's count: not given, never 0
+        elif summed:
+            self.mode_sums.append((line, values["candidate"]))
         if (
             parts is not None
             and "votes" in self.columns.present
