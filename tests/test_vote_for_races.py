@@ -13,6 +13,7 @@ import io
 import json
 
 import pandas as pd
+import pytest
 
 from conftest import engines_agree, invoke, write
 from pollcli.read import ReadOptions
@@ -74,3 +75,27 @@ def test_the_column_that_tells_the_races_apart_still_gives_their_seats(tmp_path,
             assert "seats" not in race and race["leader"]["candidate"] == top[0]
         else:
             assert race["seats"] == seats and race["elected"] == top
+
+
+WIDE = {
+    "before": "district,vote_for,Ann Lee,Bob Ray,Cy Dee\nNorth,2,30,20,10\nSouth,2,5,40,30\n",
+    "after": "district,Ann Lee,Bob Ray,Cy Dee,vote_for\nNorth,30,20,10,2\nSouth,5,40,30,2\n",
+}
+
+
+@pytest.mark.parametrize("where", sorted(WIDE))
+def test_a_wide_tables_seats_column_is_no_option(tmp_path, monkeypatch, where):
+    """A table of one column per candidate with a column of the seats (`vote_for`) before or after
+    them: that column gives the race's seats, it is no candidate. It was read as one, `vote_for`
+    with 4 votes (2 + 2) in the results and in every share, and the race as first past the post.
+    Oracle: pandas sums of the candidates' columns, and the top two of them elected."""
+    text = WIDE[where]
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, text))
+    (election,) = elections
+    assert election.facts.vote_for == 2
+    frame = pd.read_csv(io.StringIO(text))
+    sums = frame[["Ann Lee", "Bob Ray", "Cy Dee"]].sum()
+    assert {o.candidate: o.votes for o in election.options} == {k: int(v) for k, v in sums.items()}
+    done = invoke("summary", str(write(tmp_path, text)), "-f", "json")
+    (race,) = json.loads(done.stdout)["elections"]
+    assert race["elected"] == list(sums.sort_values(ascending=False).index[:2])

@@ -28,6 +28,7 @@ from pollcli.dataclass import dataclass
 from pollcli.read import preamble, protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.preamble import is_number
+from pollcli.read.roles import RACE_FACT_KEYS
 from pollcli.read.total_words import says_total
 
 if TYPE_CHECKING:
@@ -131,7 +132,8 @@ def _names_by_header(label: str) -> bool:
     role = canonical_column(label) or ""
     return (
         protocol.names_a_row(label)
-        or role in ("region", "election", "office", "date", "round")
+        or role in ("region", "election", "office")
+        or role in RACE_FACT_KEYS  # (its date, round, seats: no candidate)
         or role.startswith(RACE_PREFIX)
     )
 
@@ -254,8 +256,11 @@ def _plan(
         if _norm(table, i) in unused:
             plan.ignored.append(i)  # --ignore-column: no option, fact or name
             continue
-        # A code or number names the row wherever it is (a district's number right of the name).
-        code = lines[i] is None and protocol.names_a_row(label)
+        # A code or number names the row wherever it is (a district's number right of the name),
+        # and so does a race's fact (its seats, `vote_for`: no candidate).
+        code = lines[i] is None and (
+            protocol.names_a_row(label) or canonical_column(label) in RACE_FACT_KEYS
+        )
         if given:
             named = _norm(table, i) in given
         elif first_protocol is not None:
