@@ -418,3 +418,15 @@ def test_a_blank_count_of_no_vote_is_not_given(tmp_path, monkeypatch, blank_vote
     (nameless,) = [p for p in problems if p.code == "blank-name"]
     assert "line 6 ('Constable')" in nameless.message
     assert votes(election) == {"Ann Lee": 300, "Bob Ray": 300}
+
+
+def test_a_file_of_rows_of_no_name_and_no_votes_says_so(tmp_path, monkeypatch):
+    """A file whose every row has no name and no votes has no result; the error said "the header
+    has no data rows under it", of a file that has some, and the run shows errors alone."""
+    path = write(tmp_path, "county,precinct,office,candidate,votes\nA,P1,CONSTABLE,,0\n")
+    _, problems = both(monkeypatch, path)
+    (error,) = [p for p in problems if p.severity == "error"]
+    assert error.code == "no-rows" and "no data rows" not in error.message
+    assert "no name and no votes" in error.message
+    done = invoke("summary", str(path))
+    assert done.code == 1 and "no name and no votes" in done.stderr

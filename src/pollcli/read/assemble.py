@@ -97,10 +97,13 @@ class Assembly:
 
             raise HandOver  # rows of counts alone: the exact engine says so (`counts_alone`)
         if not records and not self.found.errors:
+            nameless = any(p.code == Code.BLANK_NAME for p in self.found.items)  # (a warning)
             self.found.add(
                 Code.NO_ROWS,
                 header_line,
-                "the header has no data rows under it; add one row per ballot option",
+                "no data row names an option (rows of no name and no votes are left out): no result"
+                if nameless
+                else "the header has no data rows under it; add one row per ballot option",
             )
             return []
         if not self.facts_decided:
