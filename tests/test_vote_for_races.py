@@ -99,3 +99,20 @@ def test_a_wide_tables_seats_column_is_no_option(tmp_path, monkeypatch, where):
     done = invoke("summary", str(write(tmp_path, text)), "-f", "json")
     (race,) = json.loads(done.stdout)["elections"]
     assert race["elected"] == list(sums.sort_values(ascending=False).index[:2])
+
+
+def test_race_by_a_wide_tables_seats_column_of_another_name_still_gives_them(tmp_path, monkeypatch):
+    """`--race-by district,number_elected` (a name of vote_for) on a table of one column per
+    candidate: each row its race, and each race still fills its seats, as in a long file. North
+    named one leader (first past the post, assumed) of its two seats. Oracle: pandas's top N."""
+    text = "district,number_elected,Ann Lee,Bob Ray,Cy Dee\nNorth,2,30,20,10\nSouth,1,5,40,30\n"
+    options = ReadOptions(race_by=("district", "number_elected"))
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, text), read_options=options)
+    assert [e.facts.vote_for for e in elections] == [2, 1]
+    path = write(tmp_path, text)
+    done = invoke("summary", str(path), "--race-by", "district,number_elected", "-f", "json")
+    frame = pd.read_csv(io.StringIO(text)).set_index("district")
+    for race, (_, row) in zip(json.loads(done.stdout)["elections"], frame.iterrows(), strict=True):
+        seats = int(row["number_elected"])
+        top = list(row.drop("number_elected").sort_values(ascending=False).index[:seats])
+        assert race["elected"] == top if seats > 1 else race["leader"]["candidate"] == top[0]

@@ -349,7 +349,10 @@ def wide_roles(header: list[str], ids: list[int], options: ReadOptions) -> dict[
             index = naming(name, "--race-by")
             word = canonical_column(header[index]) or ""
             keeps = word in ("election", "office") or word.startswith(RACE_PREFIX)
-            roles[index] = word if keeps else RACE_PREFIX + normalize_header(header[index])
+            if word in RACE_FACT_KEYS:  # a race's fact, still read as it (`_race_by`)
+                roles[index] = RACE_PREFIX + word
+            else:
+                roles[index] = word if keeps else RACE_PREFIX + normalize_header(header[index])
     for column, _ in options.where:
         index = naming(column, "--where")
         roles.setdefault(index, WHERE_PREFIX + normalize_header(header[index]))
