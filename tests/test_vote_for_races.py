@@ -116,3 +116,19 @@ def test_race_by_a_wide_tables_seats_column_of_another_name_still_gives_them(tmp
         seats = int(row["number_elected"])
         top = list(row.drop("number_elected").sort_values(ascending=False).index[:seats])
         assert race["elected"] == top if seats > 1 else race["leader"]["candidate"] == top[0]
+
+
+def test_a_race_by_facts_disagreement_names_its_column(tmp_path, monkeypatch):
+    """`--race-by office,round` where one race writes its round `1` and `01` (one race: a number's
+    leading zeros aside): the disagreement names the column, and its advice the column to keep one
+    by; it said `--where None=N`, with no column."""
+    text = (
+        "county,precinct,office,round,candidate,votes\n"
+        "A,P1,Mayor,1,Ann Lee,30\nA,P1,Mayor,1,Bob Ray,20\n"
+        "A,P2,Mayor,01,Ann Lee,30\nA,P2,Mayor,01,Bob Ray,20\n"
+    )
+    options = ReadOptions(race_by=("office", "round"))
+    _, problems = engines_agree(monkeypatch, write(tmp_path, text), read_options=options)
+    errors = [p for p in problems if p.code == "inconsistent-metadata"]
+    assert errors and all(p.column == "round" for p in errors)
+    assert all("--where round=N" in p.message and "None" not in p.message for p in errors)

@@ -354,6 +354,9 @@ def election_facts(
                 spelt.setdefault(value, (record.line, set()))
                 continue
             if seen[0] != value:
+                header = sources.columns.header_of(key) or sources.columns.header_of(
+                    RACE_PREFIX + key
+                )
                 for line in (record.line, *record.same_cell_lines):  # as for a unit's counts
                     found.add(
                         Code.INCONSISTENT_METADATA,
@@ -361,11 +364,11 @@ def election_facts(
                         f"{key} is {value!r} here but {seen[0]!r} on line {seen[1]}; election "
                         f"{label or sources.default_label!r} has one {key}: make them agree"
                         + (
-                            _ROUNDS.format(header=sources.columns.header_of(key))
+                            _ROUNDS.format(header=header)
                             if key == "round"
-                            else _TOTALS.format(header=sources.columns.header_of(key))
+                            else _TOTALS.format(header=header)
                             if key == "total_votes"
-                            else _DATES.format(header=sources.columns.header_of(key))
+                            else _DATES.format(header=header)
                             if key == "date"
                             else _VOTE_FOR.format(keys=_race_by(sources.columns, key))
                             if key == "vote_for"
@@ -374,7 +377,7 @@ def election_facts(
                             if key in REGIONAL_FACTS and not has_units
                             else ""
                         ),
-                        column=sources.columns.header_of(key),
+                        column=header,
                     )
                 ok = False
     for key, spelt in spellings.items():
