@@ -118,6 +118,10 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "scattered",
         "scattering",
         "scatterings",
+        # Oregon's counties (OpenElections' Oregon files): a race's write-ins, in every district.
+        "misc",
+        "misc.",
+        "miscellaneous",
         "sonstige",
         "andere",
         "autres",
