@@ -21,7 +21,15 @@ from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
-from pollcli.read.total_places import ABOUT_SUM, JOINT, Maybe, add_sums, agreement, by_option
+from pollcli.read.total_places import (
+    ABOUT_SUM,
+    JOINT,
+    Maybe,
+    add_sums,
+    agreement,
+    by_option,
+    held_again,
+)
 from pollcli.read.total_words import HandOver, is_total_name
 
 # How many lines, and options, a message names before "and N more".
@@ -199,6 +207,31 @@ def refusal(
     )
 
 
+def breakdowns(
+    name: str,
+    lines: str,
+    records: list[Record],
+    parts: list[Record],
+    wide: bool,
+    column: str | None,
+) -> str | None:
+    """Why the race of a unit named like its region is left out when the other units of its
+    region hold its figures k times (`total_places.held_again`: breakdowns of it laid over the
+    precincts, as California's statements of the vote give them), and how to count the race from
+    that total alone; None for one that differs from its parts otherwise. (`wide` is always
+    False: such a unit totals its own region's units.)"""
+    mine = by_option(records) or {}
+    own = [r for r in parts if option_key(r.row.candidate) in mine]
+    said = refusal(name, lines, records, own, wide, column)
+    if said is None or not held_again(mine, by_option(own) or {}):
+        return said
+    where = shlex.quote(f"{column or 'unit'}={records[0].row.unit or ''}")
+    return (
+        f"{said}; or count the race from its total alone: --where {where} (and --race for "
+        "this race alone)"
+    )
+
+
 def mismatch(
     records: list[Record], parts: list[Record], *, of_options: bool, own_options: bool
 ) -> str | None:
@@ -246,6 +279,14 @@ def mismatch(
 
 def rows_text(count: int) -> str:
     return f"{count} row" if count == 1 else f"{count} rows"
+
+
+def names_text(records: list[Record]) -> str:
+    """The records' option names, quoted: the first few, and how many more."""
+    names = [repr(r.row.candidate) for r in records]
+    if len(names) > SHOWN_OPTIONS + 1:
+        return f"{', '.join(names[:SHOWN_OPTIONS])} and {len(names) - SHOWN_OPTIONS} more"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def lines_text(lines: list[int]) -> str:

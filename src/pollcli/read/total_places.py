@@ -38,7 +38,11 @@ JOINT: Final[int] = 6
 # would be counted twice.
 SAME_SUM: Final[int] = 100
 
-Agreement = Literal["exact", "close"]
+# "multiple": a unit named like its region whose region's other units hold its figures exactly k
+# times (k of 2 or more), option by option: its total, beside breakdowns of it laid over the units
+# (California's statements of the vote: `SAN FRANCISCO CA`, then `Congressional:12`,
+# `Senatorial:11`… after the precincts), which the totals stage then refuses to count k times.
+Agreement = Literal["exact", "close", "multiple"]
 
 
 @dataclass(eq=False)
@@ -159,7 +163,7 @@ def _settle(maybes: list[Maybe], plain: Mapping[str, dict[str, int] | None]) -> 
     def level(i: int, totals: tuple[int, ...]) -> Agreement | None:
         theirs, anything = units(i, totals)
         got = judged(maybes[i], theirs) if anything else None
-        return got if got == "exact" or maybes[i].kind != "like" else None
+        return got if got in ("exact", "multiple") or maybes[i].kind != "like" else None
 
     count = len(maybes)
     chosen: tuple[int, ...] = ()
@@ -220,7 +224,21 @@ def judged(maybe: Maybe, theirs: dict[str, int]) -> Agreement | None:
         whole = sum(theirs.values())
         if whole >= SAME_SUM and sum(maybe.sums.values()) == whole:
             return "close"
+    if got is None and maybe.kind == "like" and held_again(maybe.sums, theirs):
+        return "multiple"
     return got
+
+
+def held_again(mine: dict[str, int] | None, theirs: Mapping[str, int]) -> int | None:
+    """How many times (2 or more) `theirs` holds `mine` exactly, on each option `mine` lists, once
+    `mine` has SAME_SUM votes at least (fewer may be held so by chance); None when it does not."""
+    whole = sum((mine or {}).values())
+    if not mine or whole < SAME_SUM:
+        return None
+    times, rest = divmod(sum(theirs.get(key, 0) for key in mine), whole)
+    if rest or times < 2:
+        return None
+    return times if all(theirs.get(key, 0) == times * v for key, v in mine.items()) else None
 
 
 def by_option(records: Iterable[Record]) -> dict[str, int] | None:

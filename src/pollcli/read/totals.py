@@ -18,7 +18,9 @@ their own (countywide absentee rows with a blank precinct; the town of Grafton i
 - a unit that is blank beside named units of its region, when it holds about the sum of the others
   (`total_places.ABOUT_SUM`);
 - a unit named like its region (`BELKNAP`, `COOS NH'`), when it holds exactly the sum of the others
-  for each option it lists (a town named like its county is no total, whatever it holds);
+  for each option it lists (a town named like its county is no total, whatever it holds), or
+  exactly a k-th of it (`SAN FRANCISCO CA` beside `Congressional:12`…: breakdowns laid over the
+  precincts, a race refused, `total_checks.breakdowns`);
 - a region that is blank (with no unit) beside named regions, or a unit named as a total alone in its
   region (`NEW HAMPSHIRE TOTALS`), when it holds about the sum of the other regions.
 
@@ -51,7 +53,9 @@ from pollcli.read.subtotals import Subtotal, described
 from pollcli.read.subtotals import find as find_subtotals
 from pollcli.read.total_checks import (
     SHOWN_OPTIONS,
+    breakdowns,
     mismatch,
+    names_text,
     refusal,
     subtotal_places,
     warn_counted,
@@ -144,11 +148,11 @@ def set_aside(
         level = key[0]
         mismatched = [t for t in cls.totals if _mismatch(t) is not None]
         doubled = {
-            id(t): refusal(
+            id(t): (refusal if level in _PLACES else breakdowns)(
                 t.name, _lines(t.lines), t.records, t.parts, level == "region", cls.column
             )
             for t in mismatched
-            if level in _PLACES
+            if level in (*_PLACES, "like")
         }
         lines = sorted({line for t in cls.totals for line in t.lines})
         sub = bool(cls.sub) and all(t.subtotal for t in cls.totals)
@@ -329,7 +333,7 @@ def _find(
         unit, region = maybe.unit, maybe.region
         # A total that holds exactly the sums of the options it lists is checked on those (New
         # Hampshire's `COOS NH` row of one candidate, the county's `TOTALS` rows have the others).
-        exact = maybe.agreement == "exact"
+        exact = maybe.agreement in ("exact", "multiple")
         if maybe.kind == "blank":
             what = f"rows with a blank {unit_word} beside named ones are totals of their region"
             hint = f"; if they are votes of their own (absentee…), give their {unit_word} a name"
@@ -374,18 +378,11 @@ def _adding_up(totals: list[_Total]) -> str:
     """What subtotals add up: `'Total write-in' of 'Berrien' (line 1233) adds up 'QW - Jerry Solis'
     and 'Unqualified Write-Ins' (lines 1234–1235)`, the first few."""
     said = [
-        f"{t.name} ({_lines(t.lines)}) adds up {_names(t.parts)} ({_lines(sorted({r.line for r in t.parts}))})"
+        f"{t.name} ({_lines(t.lines)}) adds up {names_text(t.parts)} ({_lines(sorted({r.line for r in t.parts}))})"
         for t in totals[:SHOWN_OPTIONS]
     ]
     more = len(totals) - SHOWN_OPTIONS
     return "; ".join(said) + (f"; and {more} more" if more > 0 else "")
-
-
-def _names(records: list[Record]) -> str:
-    names = [repr(r.row.candidate) for r in records]
-    if len(names) > SHOWN_OPTIONS + 1:
-        return f"{', '.join(names[:SHOWN_OPTIONS])} and {len(names) - SHOWN_OPTIONS} more"
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _warn_subtotals(label: str, lone: list[Subtotal], columns: ColumnMap, found: Found) -> None:
