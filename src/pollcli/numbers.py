@@ -104,6 +104,17 @@ def parse_votes(
     return value
 
 
+def near_whole_note(count: int, line: int, text: str) -> str:
+    """The note on vote counts read as the whole number they are within NEAR_WHOLE of: how many,
+    and the first (its line and text)."""
+    many = count > 1
+    return (
+        f"{f'{count:,} vote counts' if many else 'A vote count'} within 1e-6 of a whole number "
+        f"(such as {text!r} on line {line}, as spreadsheets and pandas write sums) "
+        + ("were read as whole numbers." if many else "was read as the whole number.")
+    )
+
+
 def _nearest_whole(raw: str, decimal: str) -> int | None:
     """The whole number within NEAR_WHOLE of `raw` (a plain or scientific decimal), or None. Read
     with Decimal, never a float, and only for numbers of a sane length."""

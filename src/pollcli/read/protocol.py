@@ -33,6 +33,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"registered( voters)?|electorate|eligible voters|voters on the list|total registered",
         r"electores( inscritos)?|inscritos|censo( electoral)?|elettori|iscritti",
         r"lista nominal( de electores)?",
+        # Sri Lanka's, India's and Pakistan's tables.
+        r"(total |registered |no of |total no of )?electors",
     ),
     "ballots_cast": (
         r"число избирателей принявших участие в голосовании|явка",
@@ -40,6 +42,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"wählende|wähler( innen)?|wähler innen|abgegebene stimmen",
         r"ballots cast|total ballots cast|votes cast|ballots|turnout votes",
         r"votantes|votanti|votación total emitida|votacion total emitida",
+        r"(total |votes |total votes )?polled|votes polled",
     ),
     "invalid": (
         r"число недействительных (избирательных )?бюллетеней|недействительные( бюллетени)?",

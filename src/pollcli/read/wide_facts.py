@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from pollcli.dataclass import dataclass
-from pollcli.numbers import NumberError, parse_votes
+from pollcli.numbers import NumberError, near_whole_note, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import UNIT_FACTS, Given, Tables, UnitFacts, UnitKey
@@ -90,6 +90,61 @@ def added(parts: list[list[str]], rows: int) -> list[str] | None:
             return None
         total += np.fromstring(",".join(part), dtype=np.int64, sep=",")
     return list(map(str, total.tolist()))
+
+
+@dataclass
+class NearWhole:
+    """A wide table's protocol cells within 1e-6 of a whole number (`920.0000000000001`: sums of
+    floats, as its vote cells may be) read as that number, with a note in `notes` (kept up to
+    date) naming the first. (Facts given otherwise, front matter or a long table's column, are
+    read strictly.)"""
+
+    notes: list[str]
+    seen: list[tuple[int, str]] = field(default_factory=list)
+    at: int = -1
+
+    def text(self, line: int, text: str) -> str:
+        """The cell, or the whole number it is within 1e-6 of."""
+        if not text or text.isdigit():
+            return text
+        near: list[str] = []
+        try:
+            value = parse_votes(text, ".", decimal_given=False, near_whole=near)
+        except NumberError:
+            return text
+        if not near:
+            return text
+        self.seen.append((line, near[0]))
+        note = near_whole_note(len(self.seen), *self.seen[0]).replace(
+            "vote count", "protocol count"
+        )
+        if self.at < 0:
+            self.at = len(self.notes)
+            self.notes.append(note)
+        self.notes[self.at] = note
+        return str(value)
+
+
+def vote_cells(odd: Any, table: RawTable, decimal: str, given: bool, found: Found) -> list[str]:
+    """A melted wide table's vote cells not in plain digits (`1 234`, `6,456,392`; a sum of floats,
+    `198.00000000000006`, with the note a long table gives) read as counts; '' where no count."""
+    out: list[str] = []
+    near: list[str] = []
+    first: tuple[int, str] | None = None
+    for line, column, value in zip(odd["line"], odd["column"], odd["votes"], strict=True):
+        if not value.strip():
+            out.append("")  # an option not on this row's ballot
+            continue
+        try:
+            out.append(str(parse_votes(value, decimal, decimal_given=given, near_whole=near)))
+            first = first or ((line, near[0]) if near else None)
+        except NumberError as exc:
+            named = table.header[column] if column < len(table.header) else ""  # ragged row
+            found.add(Code(exc.code), line, str(exc), column=named or None)
+            out.append("")
+    if first is not None:
+        table.notes.append(near_whole_note(len(near), *first))
+    return out
 
 
 def fact_value(

@@ -26,7 +26,6 @@ from pollcli.columns import (
     WHERE_PREFIX,
     canonical_column,
 )
-from pollcli.numbers import NumberError, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key
 from pollcli.read.dialect import RawTable
@@ -47,7 +46,7 @@ from pollcli.read.wide_columns import (
     totals_note,
     votes_word_options,
 )
-from pollcli.read.wide_facts import added, fact_value, picked
+from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_cells
 from pollcli.read.wide_places import places
 from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
@@ -196,7 +195,9 @@ def reshape(
         columns = columns_of(own)
         cells = by_line[line]
         return [
-            cells[c[0]] if len(c) == 1 else fact_value(table, c, cells, line, found)
+            near.text(line, cells[c[0]])
+            if len(c) == 1
+            else fact_value(table, c, cells, line, found)
             for c in columns
         ]
 
@@ -208,7 +209,12 @@ def reshape(
         cells = dict(zip(sorted({c for f in wanted for c in f}), picked(rows, wanted), strict=True))
         for fact, columns in zip(facts, wanted, strict=True):
             parts = [cells[c] for c in columns]
-            summed = parts[0] if len(parts) == 1 else added(parts, len(rows))
+            if len(parts) > 1:
+                summed = added(parts, len(rows))
+            elif "".join(parts[0]).isdigit():  # plain digits, as in nearly every table
+                summed = parts[0]
+            else:
+                summed = [near.text(line, t) for (line, _), t in zip(rows, parts[0], strict=True)]
             if summed is None:
                 return None
             texts[fact] = summed
@@ -225,6 +231,7 @@ def reshape(
     # the note counts only the options.
     described = replace(plan, options=[i for i in plan.options if i not in totals])
     notes = [*table.notes, describe(table, described), *grouped]
+    near = NearWhole(notes)  # read by the fact functions above, once facts are read
     if totals:
         notes.append(totals_note(table, totals))
     if maybe:
@@ -464,7 +471,8 @@ def _melt(table: RawTable, plan: Plan, rows: list[Row], options: ReadOptions, fo
         (v.isdigit() and v.isascii() and len(v) < 16 for v in votes), dtype=bool, count=len(votes)
     )
     odd = long[~plain]
-    long.loc[~plain, "votes"] = _votes(odd, table, options, found)
+    decimal, given = options.decimal or ".", options.decimal is not None
+    long.loc[~plain, "votes"] = vote_cells(odd, table, decimal, given, found)
     return long[long["votes"] != ""].reset_index(drop=True)
 
 
@@ -473,23 +481,6 @@ def _repeated(pd: Any, np: Any, names: list[str], rows: int) -> Any:
     categories = list(dict.fromkeys(names))
     codes = np.array([categories.index(name) for name in names], dtype=np.int32)
     return pd.Categorical.from_codes(np.tile(codes, rows), categories=categories)
-
-
-def _votes(odd: Any, table: RawTable, options: ReadOptions, found: Found) -> list[str]:
-    """Counts not in plain digits (`1 234`, `6,456,392`) read as votes cells; '' where no count."""
-    out = []
-    decimal = options.decimal or "."
-    for line, column, value in zip(odd["line"], odd["column"], odd["votes"], strict=True):
-        if not value.strip():
-            out.append("")  # an option not on this row's ballot
-            continue
-        try:
-            out.append(str(parse_votes(value, decimal, decimal_given=options.decimal is not None)))
-        except NumberError as exc:
-            named = table.header[column] if column < len(table.header) else ""  # ragged row
-            found.add(Code(exc.code), line, str(exc), column=named or None)
-            out.append("")
-    return out
 
 
 def _fact_header(table: RawTable, plan: Plan, fact: str) -> str:
