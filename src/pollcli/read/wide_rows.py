@@ -103,7 +103,8 @@ def reshape(
     if worded is not None:
         found.add(Code.TYPE_ERROR, *worded)
     region, unit, place_note = places(table, plan, rows)
-    marked = marked_totals(table, plan, rows)
+    # (Rows kept by --where are the user's: a breakdown of part of a row is refused without.)
+    marked = marked_totals(table, plan, rows, None if options.where else found)
     # --race-by and --where name columns that name the rows: race keys, or read to keep rows.
     keyed = wide_roles(table.header, plan.ids, options)
     split = [i for i, role in keyed.items() if _race_role(role)]

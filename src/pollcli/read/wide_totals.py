@@ -8,7 +8,11 @@ of its Länder — each of the rows below it that are no totals themselves).
 
 Where no row is named so, a first or last row whose every option's figure is the sum of all the
 other rows' is their total, named like a place (Baden-Württemberg's Landesamt ends its Wahlkreise
-with the Land's row, `BW,Baden-Württemberg`).
+with the Land's row, `BW,Baden-Württemberg`). Codes may tell the rows' levels instead: a row whose
+code begins the codes of two rows or more and whose every option's figure is their sum is their
+total (Sri Lanka's districts, `EC-01`, before their polling divisions `EC-01A`, `EC-01B`…); the
+first or last row that holds the sum of the rows that are no totals is then the total of them all
+(the country's `LK`).
 
 Split into races by `--race-by`, a total row whose race cells are none of its parts' (the Land's
 name is no Wahlkreis's) would be a race of its own: `totals_alone` names them, to leave out.
@@ -16,12 +20,16 @@ name is no Wahlkreis's) would be a race of its own: `totals_alone` names them, t
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 
+from pollcli.numbers import NumberError, parse_votes
+from pollcli.problems import Code, Found
 from pollcli.read import protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan
 from pollcli.read.preamble import is_number
+from pollcli.read.total_places import ABOUT_SUM
 from pollcli.read.total_words import is_total_name, may_hold_total
 from pollcli.read.totals import Marked
 
@@ -30,10 +38,145 @@ Row = tuple[int, list[str]]
 SUM_ROW_PARTS = 4
 
 
-def marked_totals(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Marked]:
+def marked_totals(
+    table: RawTable, plan: Plan, rows: list[Row], found: Found | None = None
+) -> dict[int, Marked]:
     """The rows that are totals, each with the lines of the rows it totals: named so (above), or,
     where none is, a first or last row that holds the sum of all the others (`_sum_row`)."""
-    return _named_totals(table, plan, rows) or _sum_row(table, plan, rows)
+    return (
+        _named_totals(table, plan, rows)
+        or _code_totals(table, plan, rows, found)
+        or _sum_row(table, plan, rows)
+    )
+
+
+def _figures(plan: Plan, rows: list[Row]) -> list[list[int]] | None:
+    """Each row's figures in the option columns (`_count`), or None where a cell is no count."""
+    figures: list[list[int]] = []
+    for _, cells in rows:
+        row = [_count(cells[i]) if i < len(cells) else 0 for i in plan.options]
+        if None in row:
+            return None  # a cell that is no count: the row stage says so; no total is told here
+        figures.append(row)  # type: ignore[arg-type]
+    return figures
+
+
+def _code_totals(
+    table: RawTable, plan: Plan, rows: list[Row], found: Found | None
+) -> dict[int, Marked]:
+    """Rows whose code (a naming column of a code per row) begins other rows' codes at a word's
+    edge (`EC-01` of `EC-01A`, never `1` of `10`) and that hold the sum of those of them that are
+    no such rows themselves, option by option: their totals, once one such row has two parts or
+    more; then a first or last row holding the sum of all the rows that are no totals is their
+    total. Where one such row does not hold its parts' sum (a breakdown of part of it), the file
+    is refused (`found`): counted, either would count votes twice."""
+    if len(rows) <= SUM_ROW_PARTS or len(plan.options) < 2:
+        return {}
+    codes = [i for i in plan.ids if _own_code(table.header[i], rows, i)]
+    figures = _figures(plan, rows) if codes else None
+    if figures is None:
+        return {}
+    ids = [cells[codes[0]].strip() for _, cells in rows]
+    below = _below(ids)
+    if below is None:
+        return {}
+    parents = [n for n, under in enumerate(below) if under]
+    options = range(len(plan.options))
+    marked: dict[int, Marked] = {}
+    partial: list[int] = []
+    column = table.header[codes[0]]
+    for n in parents:
+        leaves = [j for j in below[n] if not below[j]]
+        sums = [sum(figures[j][k] for j in leaves) for k in options]
+        if leaves and any(sums) and sums == figures[n]:
+            what = f"rows whose {column!r} code begins other rows' codes hold their sum: totals"
+            marked[rows[n][0]] = Marked(what, frozenset(rows[j][0] for j in leaves))
+        else:
+            partial.append(n)
+    if not any(len(m.parts) >= 2 for m in marked.values()):
+        return {}
+    rest = [n for n in range(len(rows)) if rows[n][0] not in marked]
+    under = {j for js in below for j in js}
+    top = [n for n in range(len(rows)) if n not in under]
+    for at in (rest[0], rest[-1]):
+        # With a partial breakdown, the rows no code begins: their total's is the advice.
+        others = [n for n in (top if partial else rest) if n != at]
+        sums = [sum(figures[n][k] for n in others) for k in options]
+        off = sum(abs(a - b) for a, b in zip(sums, figures[at], strict=True))
+        if partial and found is not None and any(sums) and off <= ABOUT_SUM * sum(sums):
+            # The advice: the row that holds about the sum of the rows no code begins.
+            _refuse_partial(found, rows, ids, partial, below, column, ids[at])
+            return {}
+        if len(others) >= SUM_ROW_PARTS and any(sums) and sums == figures[at]:
+            name = ids[at] or f"line {rows[at][0]:,}"
+            what = f"a row holding the sum of the rows that are no totals ({name!r}) is their total"
+            marked[rows[at][0]] = Marked(what, frozenset(rows[n][0] for n in others))
+            break
+    if partial and found is not None:
+        _refuse_partial(found, rows, ids, partial, below, column, None)
+        return {}
+    return marked
+
+
+def _below(ids: list[str]) -> list[list[int]] | None:
+    """For each code, the rows whose codes it begins (`_begins`); None when no code begins
+    another. Found in the codes' sorted order, where those a code begins follow it."""
+    from bisect import bisect_left
+    from itertools import pairwise
+
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    ranked = [ids[i] for i in order]
+    if not any(a and b.startswith(a) for a, b in pairwise(ranked)):
+        return None
+    below: list[list[int]] = []
+    for me in ids:
+        found = []
+        for at in range(bisect_left(ranked, me), len(ranked)) if me else ():
+            if not ranked[at].startswith(me):
+                break
+            if _begins(me, ranked[at]):
+                found.append(order[at])
+        below.append(found)
+    return below
+
+
+def _begins(me: str, other: str) -> bool:
+    """Whether code `me` begins code `other` at a word's edge: a separator or a change from digit
+    to letter after it (`EC-01` in `EC-01A`), never within a number or a word (`1` in `10`)."""
+    if not me or len(other) <= len(me) or not other.startswith(me):
+        return False
+    after = other[len(me)]
+    return not after.isalnum() or after.isdigit() != me[-1].isdigit()
+
+
+def _refuse_partial(
+    found: Found,
+    rows: list[Row],
+    ids: list[str],
+    partial: list[int],
+    below: list[list[int]],
+    column: str,
+    whole: str | None,
+) -> None:
+    """The error for rows whose codes tell totals that do not hold their parts' sum."""
+    n = partial[0]
+    parts = ", ".join(repr(ids[j]) for j in below[n][:3]) + (" …" if len(below[n]) > 3 else "")
+    also = f" (and {len(partial) - 1} more such rows)" if len(partial) > 1 else ""
+    advice = (
+        "count the file from the row that holds about the sum of the rows no code begins, "
+        f"alone: --where {shlex.quote(f'{column}={whole}')}"
+        if whole
+        else "leave out the rows of one level"
+    )
+    found.add(
+        Code.TOTAL_MISMATCH,
+        rows[n][0],
+        f"the {column!r} codes tell levels of rows: {ids[n]!r} begins the codes of {parts}, but "
+        f"does not hold their sum{also}: a breakdown of part of it, or rows missing. Counted "
+        "with its parts, its votes would count twice, and pollcli cannot tell which rows to "
+        f"count; {advice}",
+        column=column,
+    )
 
 
 def _sum_row(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Marked]:
@@ -45,12 +188,9 @@ def _sum_row(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Marked]:
     others' sum by chance (`Adams,7,4` over `Brown,3,1` and `Clark,4,3`): no total is told."""
     if len(rows) <= SUM_ROW_PARTS or len(plan.options) < 2:
         return {}
-    figures: list[list[int]] = []
-    for _, cells in rows:
-        row = [_count(cells[i]) if i < len(cells) else 0 for i in plan.options]
-        if None in row:
-            return {}  # a cell that is no count: the row stage says so; no total is told here
-        figures.append(row)  # type: ignore[arg-type]
+    figures = _figures(plan, rows)
+    if figures is None:
+        return {}
     sums = [sum(column) for column in zip(*figures, strict=True)]
     for at in (0, len(rows) - 1):
         if _in_a_group(rows, at, plan.ids):
@@ -82,9 +222,14 @@ def _in_a_group(rows: list[Row], at: int, ids: Sequence[int]) -> bool:
 
 
 def _count(cell: str) -> int | None:
-    """A cell's count (blank: 0; thousands marks aside), or None for a cell that is no count."""
+    """A cell's count (blank: 0; thousands marks aside; within 1e-6 of a whole number, a sum of
+    floats: that number), or None for a cell that is no count."""
+    try:
+        return parse_votes(cell, ".", decimal_given=False, near_whole=[]) if cell.strip() else 0
+    except NumberError:
+        pass
     text = cell.strip().replace(",", "").replace(".", "").replace(" ", "").replace("\u00a0", "")
-    return int(text) if text.isdigit() else 0 if not text else None
+    return int(text) if text.isdigit() else None
 
 
 def _named_totals(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Marked]:
