@@ -34,7 +34,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"electores( inscritos)?|inscritos|censo( electoral)?|elettori|iscritti",
         r"lista nominal( de electores)?",
         # Sri Lanka's, India's and Pakistan's tables.
-        r"(total |registered |no of |total no of )?electors",
+        r"(total |registered )?electors",
     ),
     "ballots_cast": (
         r"число избирателей принявших участие в голосовании|явка",
