@@ -10,6 +10,7 @@ from typing import Final, Literal, get_args
 
 from pollcli.aliases import GEOGRAPHY, ROW_ALIASES
 from pollcli.kinds import KINDS, NOT_VALID_KINDS, Kind, fact_from_name, kind_from_name
+from pollcli.kinds import name_key as kind_key
 from pollcli.namekeys import INVISIBLE, JOINERS, option_key, spacing_key
 
 # The option kinds and the words of option names live in `pollcli.kinds`, the keys names are
@@ -169,6 +170,29 @@ YES_WORDS: Final[frozenset[str]] = frozenset({"true", "t", "yes", "y", "1", "x"}
 FACT_COLUMNS: Final[tuple[str, ...]] = (*ELECTION_FACTS, "total_votes", *ROLE_ALIASES)
 # A column named only by `--where COL=VALUE`: read to select rows, used for nothing else.
 WHERE_PREFIX: Final[str] = "where:"
+
+
+# Offices of straight-party (straight-ticket) ballots: a box that votes for one party's candidates
+# in every race, no race of its own (Michigan's `Straight Party`, South Carolina's `Straight Party
+# 1`, Texas' `Straight Party VOTE`, West Virginia's `Straight Party Ticket`).
+_STRAIGHT: Final[re.Pattern[str]] = re.compile(
+    r"straight ?(?:party|ticket)(?: ticket| vote| votes| voting)?(?: \d+)?"
+)
+# How such a row is named once read: a count of its unit that is no race's figure, left out with a
+# note of its own (`read.countnotes.without_unused_counts`).
+STRAIGHT_BALLOTS: Final[str] = "straight-party ballots: "
+
+
+def straight_ballot(values: dict[str, str], facts: dict[str, str], races: list[str]) -> None:
+    """A row's cells (`read.records.CellReader.split`) under an office of straight-party ballots:
+    named for its party (its candidate cell, or its party cell where that is blank: Utah's and
+    Indiana's), a count of its unit for no race (`Row.all_races`), without its race cells."""
+    if not any(_STRAIGHT.fullmatch(kind_key(facts.get(c, ""))) for c in races):
+        return
+    values["candidate"] = STRAIGHT_BALLOTS + (values.get("candidate") or values.get("party", ""))
+    values["all_races"] = "true"
+    for column in races:
+        facts.pop(column, None)
 
 
 @lru_cache(maxsize=256)

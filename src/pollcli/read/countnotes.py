@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
-from pollcli.columns import NOT_VALID_KINDS
+from pollcli.columns import NOT_VALID_KINDS, STRAIGHT_BALLOTS
 from pollcli.election import Facts, Option
 from pollcli.kinds import ballot_count, name_key, registrant_count
 from pollcli.problems import Code, Found
@@ -129,6 +129,14 @@ def without_unused_counts(
     registrants = [r for r in unused if registrant_count(r[0])]
     # By name, not `r not in by_way`: a list's `in` compares records field by field, and a file
     # with 15,000 such rows (New York City's ballot counts) took minutes.
+    cut = len(STRAIGHT_BALLOTS)
+    straight = [(n[cut:], line) for n, line in unused if n.startswith(STRAIGHT_BALLOTS)]
+    if straight:
+        columns.notes.append(
+            f"{_rows_named(straight)} are straight-party ballots, that voted one party's "
+            "candidates in every race (a way of voting, no race of its own): left out."
+        )
+    unused = [r for r in unused if not r[0].startswith(STRAIGHT_BALLOTS)]
     rest = [r for r in unused if not ballot_count(r[0]) and not registrant_count(r[0])]
     blank = [r for r in rest if name_key(r[0]) == "ballots cast blank"]
     # The others name a part of the unit (ES&S's `BALLOTS CAST - REPUBLICAN PARTY`: `unused_count`).

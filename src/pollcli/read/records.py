@@ -21,6 +21,7 @@ from pollcli.columns import (
     YES_WORDS,
     is_fact_cell,
     normalize_header,
+    straight_ballot,
 )
 from pollcli.contract import Row, cells_context, problems_from
 from pollcli.kinds import (
@@ -179,6 +180,8 @@ class CellReader:
                     self.invisible = raw != text.strip()
             if raw and not (figure and raw in DASHES):
                 (facts if fact else values)[column] = raw
+        if races:
+            straight_ballot(values, facts, races)  # no race: left out (`countnotes`)
         if "candidate" not in values and is_write_in(facts):
             values["candidate"] = UNNAMED_WRITE_IN
         if "candidate" not in values:

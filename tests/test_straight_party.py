@@ -1,0 +1,67 @@
+"""Straight-party ballots (a box that votes for one party's candidates in every race), as counties
+publish them under an office of their own: Michigan's `Straight Party` with the party's name as
+the candidate (`Democratic`), Utah's and Indiana's with the candidate cell blank and the party
+alone (`Straight Party,,,REP,2`), South Carolina's `Straight Party 1`. Read as a race, Michigan's
+"Republican wins the seat with a majority" and the file's tally said "Races won: REP 5 of 5"
+(Midland 2020, one of the five a straight-party count); Utah's and Indiana's were refused, "the
+option has no name; fill in the candidate cell" (trial 11).
+
+They are a way of voting, no race and no seat: their rows are left out, with a note naming them
+and their lines; the races are counted as before. Both engines.
+
+Figures invented, the layouts are the files'; oracle: the races' sums typed by hand.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import engines_agree, invoke, write
+
+MICHIGAN = """county,precinct,office,district,party,candidate,votes
+Midland,Precinct 1,Straight Party,,DEM,Democratic,122
+Midland,Precinct 1,Straight Party,,REP,Republican,300
+Midland,Precinct 1,U.S. Senate,,DEM,Gary Peters,400
+Midland,Precinct 1,U.S. Senate,,REP,John James,500
+Midland,Precinct 2,Straight Party,,DEM,Democratic,100
+Midland,Precinct 2,Straight Party,,REP,Republican,150
+Midland,Precinct 2,U.S. Senate,,DEM,Gary Peters,300
+Midland,Precinct 2,U.S. Senate,,REP,John James,200
+"""
+UTAH = """county,precinct,office,district,candidate,party,votes
+Wasatch,East 30,Registered Voters,,,,611
+Wasatch,East 30,Straight Party,,,LIB,0
+Wasatch,East 30,Straight Party,,,REP,59
+Wasatch,East 30,Straight Party,,,DEM,32
+Wasatch,East 30,U.S. House,3,Gary Peters,DEM,400
+Wasatch,East 30,U.S. House,3,John James,REP,500
+Wasatch,West 31,Straight Party,,,REP,40
+Wasatch,West 31,Straight Party,,,DEM,45
+Wasatch,West 31,U.S. House,3,Gary Peters,DEM,300
+Wasatch,West 31,U.S. House,3,John James,REP,200
+"""
+SOUTH_CAROLINA = MICHIGAN.replace("Straight Party,", "Straight Party 1,")
+
+
+@pytest.mark.parametrize("text", [MICHIGAN, UTAH, SOUTH_CAROLINA], ids=["mi", "ut", "sc"])
+def test_straight_party_ballots_are_no_race(tmp_path, monkeypatch, text):
+    path = write(tmp_path, text, "20201103__mi__general__midland__precinct.csv")
+    (race,), problems = engines_agree(monkeypatch, path)
+    assert not [p for p in problems if p.severity == "error"]
+    assert {o.candidate: o.votes for o in race.options} == {"Gary Peters": 700, "John James": 700}
+    said = " ".join(race.notes)
+    assert "straight-party ballots" in said and "left out" in said
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if line.split(",")[2].startswith("S")]
+    assert f"line(s) {lines[0]:,}" in said
+
+
+def test_no_seat_is_won_by_a_straight_party_count(tmp_path):
+    path = write(tmp_path, MICHIGAN, "20201103__mi__general__midland__precinct.csv")
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [e["election"] for e in data["elections"]] == [
+        "20201103__mi__general__midland__precinct"
+    ]
