@@ -187,7 +187,8 @@ def straight_ballot(values: dict[str, str], facts: dict[str, str], races: list[s
     """A row's cells (`read.records.CellReader.split`) under an office of straight-party ballots:
     named for its party (its candidate cell, or its party cell where that is blank: Utah's and
     Indiana's), a count of its unit for no race (`Row.all_races`), without its race cells."""
-    if not any(_STRAIGHT.fullmatch(kind_key(facts.get(c, ""))) for c in races):
+    cells = [facts[c] for c in races if c in facts and facts[c][:8].lower() == "straight"]
+    if not any(_STRAIGHT.fullmatch(kind_key(cell)) for cell in cells):
         return
     values["candidate"] = STRAIGHT_BALLOTS + (values.get("candidate") or values.get("party", ""))
     values["all_races"] = "true"
