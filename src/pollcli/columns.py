@@ -183,13 +183,17 @@ _STRAIGHT: Final[re.Pattern[str]] = re.compile(
 STRAIGHT_BALLOTS: Final[str] = "straight-party ballots: "
 
 
+@lru_cache(maxsize=1024)
+def straight_office(office: str) -> bool:
+    """Whether an office cell names straight-party ballots (asked of every row: cached)."""
+    return office[:8].lower() == "straight" and _STRAIGHT.fullmatch(kind_key(office)) is not None
+
+
 def straight_ballot(values: dict[str, str], facts: dict[str, str], races: list[str]) -> None:
-    """A row's cells (`read.records.CellReader.split`) under an office of straight-party ballots:
-    named for its party (its candidate cell, or its party cell where that is blank: Utah's and
-    Indiana's), a count of its unit for no race (`Row.all_races`), without its race cells."""
-    cells = [facts[c] for c in races if c in facts and facts[c][:8].lower() == "straight"]
-    if not any(_STRAIGHT.fullmatch(kind_key(cell)) for cell in cells):
-        return
+    """A row's cells (`read.records.CellReader.split`) under an office of straight-party ballots
+    (`straight_office`): named for its party (its candidate cell, or its party cell where that is
+    blank: Utah's and Indiana's), a count of its unit for no race (`Row.all_races`), without its
+    race cells."""
     values["candidate"] = STRAIGHT_BALLOTS + (values.get("candidate") or values.get("party", ""))
     values["all_races"] = "true"
     for column in races:

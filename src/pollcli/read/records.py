@@ -22,6 +22,7 @@ from pollcli.columns import (
     is_fact_cell,
     normalize_header,
     straight_ballot,
+    straight_office,
 )
 from pollcli.contract import Row, cells_context, problems_from
 from pollcli.kinds import (
@@ -180,7 +181,7 @@ class CellReader:
                     self.invisible = raw != text.strip()
             if raw and not (figure and raw in DASHES):
                 (facts if fact else values)[column] = raw
-        if races:
+        if straight_office(facts.get("office") or " ".join(facts.get(c, "") for c in races)):
             straight_ballot(values, facts, races)  # no race: left out (`countnotes`)
         if "candidate" not in values and is_write_in(facts):
             values["candidate"] = UNNAMED_WRITE_IN
