@@ -193,7 +193,10 @@ def straight_ballot(values: dict[str, str], facts: dict[str, str], races: list[s
     """A row's cells (`read.records.CellReader.split`) under an office of straight-party ballots
     (`straight_office`): named for its party (its candidate cell, or its party cell where that is
     blank: Utah's and Indiana's), a count of its unit for no race (`Row.all_races`), without its
-    race cells."""
+    race cells. Asked of every row: one cached test of its office cell (of its race cells where
+    there is no office column)."""
+    if not straight_office(facts.get("office") or " ".join(facts.get(c, "") for c in races)):
+        return
     values["candidate"] = STRAIGHT_BALLOTS + (values.get("candidate") or values.get("party", ""))
     values["all_races"] = "true"
     for column in races:

@@ -22,7 +22,6 @@ from pollcli.columns import (
     is_fact_cell,
     normalize_header,
     straight_ballot,
-    straight_office,
 )
 from pollcli.contract import Row, cells_context, problems_from
 from pollcli.kinds import (
@@ -181,8 +180,7 @@ class CellReader:
                     self.invisible = raw != text.strip()
             if raw and not (figure and raw in DASHES):
                 (facts if fact else values)[column] = raw
-        if straight_office(facts.get("office") or " ".join(facts.get(c, "") for c in races)):
-            straight_ballot(values, facts, races)  # no race: left out (`countnotes`)
+        straight_ballot(values, facts, races)  # a straight-party ballot: no race, left out
         if "candidate" not in values and is_write_in(facts):
             values["candidate"] = UNNAMED_WRITE_IN
         if "candidate" not in values:
@@ -203,8 +201,7 @@ class CellReader:
             for column in races:
                 facts.pop(column, None)
         elif ballot_count(values["candidate"]) and name_key(values["candidate"]) not in self.kinds:
-            # Ballots counted by way of voting (NYC's `Public Counter`): a count of the unit that
-            # is no race's figure, left out (`countnotes.without_unused_counts`).
+            # Ballots by way of voting (NYC's `Public Counter`): no race's, left out (`countnotes`).
             values["all_races"] = "true"
         for part in NAME_PARTS:
             values.pop(part, None)
