@@ -1,5 +1,5 @@
 """The streaming engine keeps a bounded number of validated options (`limits.OPTIONS_KEPT`, read in
-`stream`'s namespace where it builds its lookup): a file of ever new keys (10,000 races of their own
+`optioncells`' namespace where it builds its lookups): a file of ever new keys (10,000 races of their own
 candidates) would otherwise hold a cache entry per option that is never looked up again. Forgetting
 them must change nothing: the bound is made tiny here, the blocks small, and both engines must
 agree, with figures summed by the test itself from the rows it wrote. A key (election, option,
@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from conftest import engines_agree
-from pollcli.read import ReadOptions, stream
+from pollcli.read import ReadOptions, optioncells, stream
 
 
 @pytest.fixture
 def forgetful(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stream, "BLOCK_BYTES", 512)
-    monkeypatch.setattr(stream, "OPTIONS_KEPT", 2)
+    monkeypatch.setattr(optioncells, "OPTIONS_KEPT", 2)
 
 
 def _write(path: Path, header: str, rows: list[tuple[str, ...]]) -> Path:

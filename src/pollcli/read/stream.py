@@ -9,8 +9,9 @@ not of rows.
 
 One contract for both engines: a block is trusted to pyarrow only when nothing in it could be a problem
 (every vote a plain integer within bounds, every row as wide as the header, no blank lines, rows equal
-to lines). Each distinct option's cells (all but the region, a plain text) are validated once by the
-same stage as the exact engine's (`records.CellReader`, the Pydantic row contract); a key keeps no
+to lines). Each distinct option's cells (all but the region, a plain text; and but the election, once
+for every race that lists them: `read.optioncells`) are validated once by the same stage as the exact
+engine's (`records.CellReader`, the Pydantic row contract); a key keeps no
 row of its own until the file is summed (`read.keysums`). Any doubt and the block is read by the
 exact stages instead, which record the same problems at the same physical lines. The records then go
 through the same assembly (`assemble.Assembly`) as the exact engine's.
@@ -52,9 +53,10 @@ from pollcli.read.engines import progress_hook, streamable
 from pollcli.read.facts import NoPrecinct
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
-from pollcli.read.keysums import KeySums, counts_apart, option_of, races_spelt_apart
-from pollcli.read.limits import OPTIONS_KEPT, Kept, OptionCount
+from pollcli.read.keysums import KeySums, counts_apart, races_spelt_apart
+from pollcli.read.limits import OptionCount
 from pollcli.read.modegroups import unsettled, watching
+from pollcli.read.optioncells import BlankLabel, OptionCells
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import PartyRule, party_rule
 from pollcli.read.races import assemble as assemble_races
@@ -153,6 +155,7 @@ def read_stream(
         summer.run(blocks, table.header_line + 1, name, size)
     except (
         _ExactAfterAll,
+        BlankLabel,
         total_words.HandOver,
         raceunits.HandOver,
         Mixed,
@@ -255,25 +258,24 @@ class _Summer:
         # fact cells, the region (and a unit kept apart). Rows that validate alike sum alike,
         # however their cells were written.
         self.sums = KeySums(self.has_unit, columns)
-        # Each option's key cells (as bytes, all but the region) validated once: their part
-        # (`KeySums.part`), or None when a row with them has a problem (its block is then read by
-        # the exact stages, which name the lines). A region is plain text, read key by key.
-        self.options: Kept[tuple[bytes, ...], int | None] = Kept(OPTIONS_KEPT)
         region_index = by_name.get("region")
         self.region_at = (
             self.layout.key_indexes.index(region_index)
             if region_index in self.layout.key_indexes
             else None
         )
-        # An option's cells: each key cell's place in the key and column, but the region's.
-        self.cells_at = [p for p in enumerate(self.layout.key_indexes) if p[0] != self.region_at]
+        self.marks = ShareMarks(columns.index("share"))
+        # Each option's key cells (as bytes, all but the region) validated once: their part
+        # (`KeySums.part`), or None when a row with them has a problem (its block is then read by
+        # the exact stages, which name the lines). A region is plain text, read key by key.
+        self.options = OptionCells(
+            reader, self.sums, self.marks, self.layout.key_indexes, self.region_at, self.has_unit
+        )
         reading, cells = (self.sums.parts, self.region_at, reader), tuple(race_columns)
         # Rows of counts for every race, kept by precinct.
         self.counts = countrows.CountUnits(canonicals=cells, reading=reading) if head else None
         facts = self.unit_fact_columns.values()
         self.unit_facts = self.counts or raceunits.unit_facts(race_columns, facts)
-        self.scratch = Found(reader.found.file)  # an option's problems (`_part`): dropped
-        self.marks = ShareMarks(columns.index("share"))
         # Each election's (race's) options, to stop at MAX_OPTIONS; each primary's apart.
         self.options_met = OptionCount(
             columns, self.layout.key_indexes, reader.default_election, party
@@ -335,45 +337,6 @@ class _Summer:
         self.options.clear()
         self.options_met.release()
 
-    def _part(self, cells: list[str], line: int) -> int | None:
-        """An option's key cells (all but the region) through the row contract, once: their part
-        (`KeySums.part`); None (nothing recorded) when they have a problem.
-
-        Files of many regions or many races repeat each option's cells in every region and race:
-        they are validated once, and each key is that part with its region (a plain text, which
-        the contract takes as it is) and its unit when the key keeps one apart."""
-        self.marks.see(cells, line)
-        values, facts = self.reader.split(cells)
-        if "candidate" not in values:
-            values["candidate"] = ""
-        row = self.reader.row(line, values, self.scratch)
-        if row is None:
-            self.scratch = Found(self.found.file)
-            return None
-        election = facts.pop("election", None) or self.reader.default_election
-        return self.sums.part(election, option_of(row), tuple(sorted(facts.items())))
-
-    def _option(self, key: tuple[bytes, ...], line: int, texts: dict[bytes, str]) -> int | None:
-        """The part of a key's cells (all but the region), validated once (`_part`); None when
-        they have a problem or do not decode. `texts`: the block's cells decoded so far."""
-        at, options = self.region_at, self.options
-        option = key if at is None else key[:at] + key[at + 1 :]
-        part = options.get(option, -1)
-        if part != -1:
-            return part
-        cells = [""] * self.width
-        try:
-            for position, column in self.cells_at:
-                raw = key[position]
-                text = texts.get(raw)
-                cells[column] = texts.setdefault(raw, raw.decode()) if text is None else text
-        except UnicodeDecodeError:
-            return None
-        if self.blank_indexes and any(cells[i].strip() for i in self.blank_indexes):
-            raise _ExactAfterAll  # a value under a blank header: the file's blank-label error
-        part = options[option] = self._part(cells, line)
-        return part
-
     def _merge(self, summed: BlockSums, line: int) -> int | None:
         """Add a block's sums, each key's cells validated once; None (and nothing kept) when the
         block needs the exact stages after all."""
@@ -393,7 +356,7 @@ class _Summer:
             if summed.counts[index] > 1 and not self.has_unit:
                 return None  # a repeated row: the exact stages name every line
             key = keys[index]
-            part = self._option(key, line + first, texts)
+            part = self.options.part(key, line + first, texts)
             if part is None:
                 return None
             held = summed.held[index] if summed.held else None
@@ -410,7 +373,9 @@ class _Summer:
             pending.append(
                 (part, region, aside, held is not None, line + first, summed.totals[index])
             )
-        counted = self.counts.of_block(summed, line, self._option, texts) if self.counts else []
+        counted = (
+            self.counts.of_block(summed, line, self.options.part, texts) if self.counts else []
+        )
         if counted is None:
             return None
         total_words.check_block(summed, self.layout, self.reader.columns)
@@ -450,7 +415,7 @@ class _Summer:
         for start, cells in read_records(text, line, self.delimiter, self.found):
             self.marks.see(cells, start)
             if any(i < len(cells) and cells[i].strip() for i in self.blank_indexes):
-                raise _ExactAfterAll  # as in `_option`, in a block read by the exact stages too
+                raise _ExactAfterAll  # as in `OptionCells`, in a block read by the exact stages too
             record = self.reader.read(start, cells, self.delimiter)
             if record is None:
                 continue

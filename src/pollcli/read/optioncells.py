@@ -1,0 +1,207 @@
+"""The streaming engine's options: a key's cells (all but the region) validated once, by the row
+contract, into a part (`keysums.KeySums.part`: an election, a validated row and its fact cells).
+
+A key is an option's cells and its region; a region is plain text, read key by key, so an option
+met in many regions is validated once (`OptionCells.part`). Its election is no cell of the row
+either: the contract pops it as a fact (`records.CellReader.split`), so the rest of the cells are
+validated once for every election (race) that lists them alike — a file of every municipality's
+council lists the same parties in each (`OptionCells.validated`). Only cells whose meaning may
+depend on the election cell are validated with it, option by option: a row with no name, whose
+candidate may be a count named in a race or election cell (`CellReader.split`), and a row the
+contract refuses (its block is then read by the exact stages, which name the lines).
+"""
+
+from __future__ import annotations
+
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, Final
+
+from pollcli.contract import Row
+from pollcli.problems import Found
+from pollcli.read.keysums import Facts, KeySums, option_of
+from pollcli.read.limits import OPTIONS_KEPT, Kept
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pollcli.numbers import ShareMarks
+    from pollcli.read.records import CellReader
+
+
+class BlankLabel(Exception):
+    """A value under a blank header: the file's blank-label error, for the exact engine."""
+
+
+# A cell tuple whose validation may depend on its election cell: validated option by option.
+_BY_OPTION: Final = ()
+# The options of a block whose cells are looked up before the block decides whether to share.
+_PROBED: Final[int] = 2048
+
+
+def _cells_at(places: list[int]) -> Callable[[tuple[bytes, ...]], tuple[bytes, ...]]:
+    """The cells of a key at these places, as a tuple (one cell or none as well)."""
+    if len(places) == 1:
+        (place,) = places
+        return lambda key: (key[place],)
+    getter: Any = itemgetter(*places) if places else (lambda _: ())
+    return getter  # type: ignore[no-any-return]
+
+
+class OptionCells:
+    """Each key's part, its cells validated once (with the election's cell set apart)."""
+
+    def __init__(
+        self,
+        reader: CellReader,
+        sums: KeySums,
+        marks: ShareMarks,
+        key_indexes: tuple[int, ...],
+        region_at: int | None,
+        has_unit: bool,
+    ) -> None:
+        self.reader = reader
+        self.sums = sums
+        self.marks = marks
+        self.width = len(reader.columns.header)
+        self.blank_indexes = reader.columns.blank
+        # An option's cells: each key cell's place in the key (without the region) and column.
+        positions = [i for p, i in enumerate(key_indexes) if p != region_at]
+        self.cells_at = list(enumerate(positions))
+        self.option_of: Callable[[tuple[bytes, ...]], tuple[bytes, ...]] | None = (
+            None
+            if region_at is None
+            else _cells_at([p for p in range(len(key_indexes)) if p != region_at])
+        )
+        election = reader.columns.index("election")
+        self.election_at = positions.index(election) if election in positions else None
+        # The cells but the election's: their places in the option's key, and each one's place
+        # there and column.
+        others = [p for p in range(len(positions)) if p != self.election_at]
+        self.others_of = _cells_at(others)
+        self.others_at = [p for p in self.cells_at if p[0] != self.election_at]
+        # Each option's part (None: a problem), where an option is met in several keys (a
+        # region's, a block's rows of precincts summed); and each tuple of its cells but the
+        # election's validated: (row, fact cells), or `_BY_OPTION`. Both bounded: emptied once
+        # a block when full (a file of a million names would keep a row per name for nothing).
+        self.options: Kept[tuple[bytes, ...], int | None] | None = (
+            Kept(OPTIONS_KEPT) if region_at is not None or has_unit else None
+        )
+        self.validated: Kept[tuple[bytes, ...], tuple[Row, Facts] | tuple[()]] = Kept(OPTIONS_KEPT)
+        self.scratch = Found(reader.found.file)  # an option's problems: dropped
+        # Whether the block's options look their cells up in `validated`: the first `_PROBED`
+        # of a block do, and the rest while a quarter of those were met before. A file of races
+        # of their own candidates (a million names) would keep each for nothing, at ~1 µs a name.
+        self.sharing = self.election_at is not None
+        self.probed = self.met = 0
+
+    def bound(self) -> None:
+        """Once a block: the kept options let go when too many, and the sharing probed again."""
+        if self.options is not None:
+            self.options.bound()
+        self.validated.bound()
+        self.sharing = self.election_at is not None
+        self.probed = self.met = 0
+
+    def clear(self) -> None:
+        if self.options is not None:
+            self.options.clear()
+        self.validated.clear()
+
+    def part(self, key: tuple[bytes, ...], line: int, texts: dict[bytes, str]) -> int | None:
+        """The part of a key's cells (all but the region), validated once; None when they have a
+        problem or do not decode. `texts`: the block's cells decoded so far."""
+        option = key if self.option_of is None else self.option_of(key)
+        options = self.options
+        if options is None:
+            return self._part(option, line, texts)  # each key an option of its own
+        part = options.get(option, -1)
+        if part != -1:
+            return part
+        part = options[option] = self._part(option, line, texts)
+        return part
+
+    def _part(self, option: tuple[bytes, ...], line: int, texts: dict[bytes, str]) -> int | None:
+        at = self.election_at
+        if at is None or not self.sharing:
+            return self._validate(option, self.cells_at, line, texts)
+        others = self.others_of(option)
+        known = self.validated.get(others)
+        if self.probed < _PROBED:
+            self.probed += 1
+            self.met += known is not None
+            if self.probed == _PROBED:
+                self.sharing = self.met * 4 >= _PROBED
+        if known is None:
+            known = self.validated[others] = self._shared(option, line, texts)
+        if not known:
+            return self._validate(option, self.cells_at, line, texts)
+        row, facts = known
+        try:
+            raw = option[at]
+            text = texts.get(raw)
+            if text is None:
+                text = texts[raw] = raw.decode()
+        except UnicodeDecodeError:
+            return None
+        election = self.reader.place(text) or self.reader.default_election
+        return self.sums.part(election, row, facts)
+
+    def _shared(
+        self, option: tuple[bytes, ...], line: int, texts: dict[bytes, str]
+    ) -> tuple[Row, Facts] | tuple[()]:
+        """The option's cells but the election's, validated for every election that lists them:
+        (row, fact cells); `_BY_OPTION` when the election cell may change what they say."""
+        cells = self._cells(option, self.others_at, texts)
+        if cells is None:
+            return _BY_OPTION
+        found = self._row(cells, line)
+        if found is None or found[0].all_races:
+            return _BY_OPTION  # no name or a count: the election's cell may be read as one
+        row, facts = found
+        return row, tuple(sorted(facts.items()))
+
+    def _validate(
+        self,
+        option: tuple[bytes, ...],
+        places: list[tuple[int, int]],
+        line: int,
+        texts: dict[bytes, str],
+    ) -> int | None:
+        """The part of one option's cells (with its election's), validated; None on a problem."""
+        cells = self._cells(option, places, texts)
+        found = None if cells is None else self._row(cells, line)
+        if found is None:
+            return None
+        row, facts = found
+        election = facts.pop("election", None) or self.reader.default_election
+        return self.sums.part(election, row, tuple(sorted(facts.items())))
+
+    def _cells(
+        self, option: tuple[bytes, ...], places: list[tuple[int, int]], texts: dict[bytes, str]
+    ) -> list[str] | None:
+        """A row's cells from the option's key (each cell decoded once a block); None when one
+        does not decode."""
+        cells = [""] * self.width
+        try:
+            for position, column in places:
+                raw = option[position]
+                text = texts.get(raw)
+                cells[column] = texts.setdefault(raw, raw.decode()) if text is None else text
+        except UnicodeDecodeError:
+            return None
+        if self.blank_indexes and any(cells[i].strip() for i in self.blank_indexes):
+            raise BlankLabel
+        return cells
+
+    def _row(self, cells: list[str], line: int) -> tuple[Row, dict[str, str]] | None:
+        """The cells through the row contract: the option's row (without votes, region or unit)
+        and its fact cells; None (nothing recorded) when they have a problem."""
+        self.marks.see(cells, line)
+        values, facts = self.reader.split(cells)
+        if "candidate" not in values:
+            values["candidate"] = ""
+        row = self.reader.row(line, values, self.scratch)
+        if row is None:
+            self.scratch = Found(self.reader.found.file)
+            return None
+        return option_of(row), facts

@@ -1,0 +1,133 @@
+"""Issue 10 item 3: the streaming engine validates an option's cells but its election once for every
+election (race) that lists them alike (`read.optioncells`): a file of every municipality's council
+lists the same parties in each. The Row holds no election (the contract pops it as a fact), so one
+validation serves each race; cells whose meaning may depend on the election cell (no name: a count
+named in a race or election cell) are validated with it. The oracle is the exact engine, which
+validates every row."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import write
+from pollcli.read import ReadOptions, engines, load_file, optioncells, stream
+from pollcli.read.records import CellReader
+
+LISTS = [("Union List", "Union"), ("Front List", "Front"), ("Harbor List", "Harbor")]
+
+
+def party_lists(elections: int) -> str:
+    lines = ["election,candidate,party,votes"]
+    for number in range(elections):
+        for index, (name, party) in enumerate(LISTS):
+            lines.append(f"Town {number:03d},{name},{party},{number * 7 + index}")
+    return "\n".join(lines) + "\n"
+
+
+def read(path, monkeypatch, engine: str):
+    monkeypatch.setenv(engines.ENGINE_ENV, engine)
+    elections, problems = load_file(path, ReadOptions())
+    return [asdict(e) for e in elections], [asdict(p) for p in problems]
+
+
+def test_a_party_list_in_many_races_is_validated_once(tmp_path, monkeypatch):
+    path = write(tmp_path, party_lists(40))
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 256)  # a block of a few races each
+    calls: list[dict[str, str]] = []
+    row = CellReader.row
+
+    def counted(self, line, values, found=None):
+        calls.append(dict(values))
+        return row(self, line, values, found)
+
+    monkeypatch.setattr(CellReader, "row", counted)
+    streamed = read(path, monkeypatch, "stream")
+    validated = [c for c in calls if "votes" not in c]  # an option's cells (the head's have votes)
+    # Each list validated once for the 40 towns, not once per town (120).
+    assert sorted(c["candidate"] for c in validated) == sorted(name for name, _ in LISTS)
+    monkeypatch.setattr(CellReader, "row", row)
+    exact = read(path, monkeypatch, "exact")
+    assert streamed == exact
+    elections, problems = exact
+    assert len(elections) == 40 and not [p for p in problems if p["severity"] == "error"]
+    assert [o["votes"] for o in elections[39]["options"]] == [273, 274, 275]
+
+
+def test_an_election_cell_that_names_a_count_is_read_with_its_row(tmp_path, monkeypatch):
+    # A row of no name whose election cell says "Ballots Cast": its cells are validated with the
+    # election's, option by option, as the exact engine reads the row, not shared with a race's.
+    text = (
+        "election,candidate,party,votes\n"
+        "Town A,Ann,Union,5\nTown A,,,9\nBallots Cast,,,9\nTown B,Ann,Union,4\nTown B,,,3\n"
+    )
+    path = write(tmp_path, text)
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 64)
+    assert read(path, monkeypatch, "stream") == read(path, monkeypatch, "exact")
+
+
+ELECTIONS = ["Town A", "Town B", " Town A ", "Town\u200b B", "", "Ballots Cast", "Registered"]
+OPTIONS = [
+    ("Ann", "Union"),
+    ("Ann", "union "),
+    ("ann", "Union"),
+    ("Union List", "Union"),
+    ("", ""),
+    ("", "Union"),
+    ("Write-in", ""),
+    ("Registered Voters", ""),
+    ("Bo\u200b", "Front"),
+    ("Bo", "Front"),
+]
+
+
+@st.composite
+def files(draw: st.DrawFn) -> str:
+    rows = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(ELECTIONS),
+                st.sampled_from(OPTIONS),
+                st.sampled_from(["0", "3", "12", "", "x1"]),
+            ),
+            min_size=1,
+            max_size=16,
+        )
+    )
+    lines = ["election,candidate,party,votes"]
+    lines += [f"{e},{name},{party},{votes}" for e, (name, party), votes in rows]
+    return "\n".join(lines) + "\n"
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=files(), probed=st.sampled_from([1, 2, 3, 2048]), block=st.sampled_from([48, 96, 1 << 20])
+)
+def test_both_engines_read_drawn_races_alike(tmp_path_factory, monkeypatch, text, probed, block):
+    # Rows of a few races listing the same cells (or spelt otherwise), names that are counts or
+    # blank, elections blank, spaced, with invisible characters or named like a count; blocks of
+    # a few rows, and the sharing probed on 1 to 2,048 options a block (`_PROBED`).
+    monkeypatch.setattr(optioncells, "_PROBED", probed)
+    monkeypatch.setattr(stream, "BLOCK_BYTES", block)
+    path = write(tmp_path_factory.mktemp("cells"), text)
+    streamed = read(path, monkeypatch, "stream")
+    exact = read(path, monkeypatch, "exact")
+    assert streamed[1] == exact[1]
+    assert streamed[0] == exact[0]
+
+
+@pytest.mark.parametrize("probed", [1, 4])
+def test_a_block_of_new_names_stops_sharing_and_reads_alike(tmp_path, monkeypatch, probed):
+    # Races of their own candidates: the probe finds no cells met before and the block's other
+    # options are validated one by one; the answer is the same.
+    lines = ["election,candidate,party,votes"]
+    lines += [f"Town {t},Name {t}-{i},P{i % 3},{t + i}" for t in range(12) for i in range(5)]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    monkeypatch.setattr(optioncells, "_PROBED", probed)
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 200)
+    assert read(path, monkeypatch, "stream") == read(path, monkeypatch, "exact")
