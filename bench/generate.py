@@ -481,6 +481,33 @@ def write_elections(rows: int, path: Path, seed: int = SEED) -> int:
     return written
 
 
+def write_party_lists(rows: int, path: Path, seed: int = SEED) -> int:
+    """(d2) many elections listing the same party lists: `election,candidate,party,votes`, the
+    same 100 lists (named by their party) in each of rows/100 elections (every municipality's
+    council elected by list, the parties standing everywhere)."""
+    rng = np.random.default_rng([seed, 14])
+    elections = max(1, rows // ELECTION_OPTIONS)
+    lists = [f"List {k + 1} {PARTIES[k % len(PARTIES)]}" for k in range(ELECTION_OPTIONS)]
+    written = 0
+    with _text(path) as out:
+        out.write("election,candidate,party,votes\n")
+        for start in range(0, elections, 2_000):
+            count = min(2_000, elections - start)
+            size = rng.integers(2_000, 40_000, size=count)
+            weight = rng.gamma(0.8, size=(count, ELECTION_OPTIONS))
+            votes = np.floor(weight / weight.sum(axis=1, keepdims=True) * size[:, None])
+            lines = []
+            for e, counts in zip(
+                range(start, start + count), votes.astype(np.int64).tolist(), strict=True
+            ):
+                label = f"Example Municipality {e + 1:05d}"
+                for k, v in enumerate(counts):
+                    lines.append(f"{label},{lists[k]},{PARTIES[k % len(PARTIES)]},{v}\n")
+            out.write("".join(lines))
+            written += len(lines)
+    return written
+
+
 def write_cyrillic(rows: int, path: Path, seed: int = SEED) -> int:
     """(e) the votes of `plain` as a Russian commission would publish them: cp1251, semicolons,
     Cyrillic headers and names, and a share column with a decimal comma."""
@@ -923,6 +950,7 @@ SHAPES: dict[str, Shape] = {
     "utf16": Shape(write_utf16, "rows"),
     "facts": Shape(write_facts, "rows"),
     "elections": Shape(write_elections, "rows"),
+    "party_lists": Shape(write_party_lists, "rows"),
     "cyrillic": Shape(write_cyrillic, "rows"),
     "wide": Shape(write_wide, "rows (10 candidates each)"),
     "long10": Shape(write_long10, "rows"),

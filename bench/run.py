@@ -569,6 +569,12 @@ CLIFF_CASES = (
         same_votes=False,
     ),
     CliffCase(
+        "party_lists",
+        "(d2) 10,000 elections × the same 100 party lists in an election column, no region",
+        "party_lists",
+        same_votes=False,
+    ),
+    CliffCase(
         "cyrillic",
         "(e) the plain votes in cp1251, semicolons, Cyrillic names, share with a decimal comma",
         "cyrillic",

@@ -109,6 +109,18 @@ def test_elections_have_100_distinct_candidates_and_no_region(make):
     assert len(names) == 3 and all(len(n) == 100 for n in names.values())
 
 
+def test_party_lists_are_the_same_100_lists_in_every_election(make):
+    path, written = make("party_lists", 300)
+    header, *body = rows_of(path)
+    assert header == ["election", "candidate", "party", "votes"]
+    assert len(body) == written == 300
+    lists: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for election, name, party, _ in body:
+        lists[election].append((name, party))
+    assert len(lists) == 3 and len(set(lists["Example Municipality 00001"])) == 100
+    assert lists["Example Municipality 00001"] == lists["Example Municipality 00003"]
+
+
 def test_cyrillic_is_cp1251_with_semicolons_and_decimal_commas(make):
     path, _ = make("cyrillic", 70)
     header, *body = rows_of(path, "cp1251", ";")
