@@ -178,3 +178,21 @@ def test_a_precinct_repeated_within_one_district_is_still_a_repeat(tmp_path, mon
     elections, problems = results["exact"]
     assert elections == []
     assert [p["line"] for p in problems if p["code"] == "duplicate-option"] == [3]
+
+
+def test_a_fact_that_differs_within_a_race_is_said_on_every_line(tmp_path, monkeypatch):
+    """Review (session 11): vote_for 2 and 1 within one race. The streaming engine validates an
+    option's cells once, so a row repeating cells met on an earlier line (Ann, 1 on line 11, as
+    on line 5) was not listed; the exact engine lists each line that disagrees with the first."""
+    text = (
+        "county,precinct,office,candidate,vote_for,votes\n"
+        "A,P1,Board,Ann,2,10\nA,P1,Board,Bob,2,12\nA,P1,Board,Cy,2,5\n"
+        "A,P2,Board,Ann,1,10\nA,P2,Board,Bob,1,12\nA,P2,Board,Cy,2,5\n"
+        "A,P3,Board,Ann,2,10\nA,P3,Board,Bob,2,12\nA,P3,Board,Cy,1,5\n"
+        "A,P4,Board,Ann,1,3\n"
+    )
+    results = both(write(tmp_path, text), monkeypatch)
+    for _, problems in results.values():
+        lines = [p["line"] for p in problems if p["code"] == "inconsistent-metadata"]
+        assert lines == [5, 6, 10, 11]  # by hand: the rows whose vote_for is not line 2's
+    assert results["exact"] == results["stream"]

@@ -190,6 +190,8 @@ def read_stream(
         elections = assemble_races(assembly, records, table.header_line, reader, options)
     except (raceunits.HandOver, total_words.HandOver):
         return None
+    if any(p.code == Code.INCONSISTENT_METADATA for p in found.items):
+        return None  # a fact that differs within a race: the exact engine names each such line
     if summer.limited:
         elections = []
     return elections, sort_problems(found.items)
@@ -210,8 +212,7 @@ class _Summer:
         self.has_unit = "unit" in columns.present
         self.blank_indexes = columns.blank
         by_name = {c: i for i, c in columns.columns.items()}
-        # Registered voters and ballots cast per precinct are summed into the region once per
-        # precinct, so they are kept per precinct, apart from the votes.
+        # Registered voters and ballots cast: kept per precinct (summed into the region once).
         self.unit_fact_columns = (
             {i: c for i, c in columns.columns.items() if c in REGIONAL_FACTS}
             if self.has_unit
@@ -254,9 +255,8 @@ class _Summer:
             **countrows.count_layout(head, names),
         )
         self.repeats = Repeats()
-        # Votes per key: the election, the validated cells (without votes, region and unit), the
-        # fact cells, the region (and a unit kept apart). Rows that validate alike sum alike,
-        # however their cells were written.
+        # Votes per key: election, validated cells (but votes, region, unit), facts, region (and a
+        # unit kept apart). Rows that validate alike sum alike, however their cells were written.
         self.sums = KeySums(self.has_unit, columns)
         region_index = by_name.get("region")
         self.region_at = (
