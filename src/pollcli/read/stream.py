@@ -185,12 +185,13 @@ def read_stream(
     assembly = assembly_for(table, reader, options.facts, found, summer.unit_facts)
     assembly.totals = totals.stage(mapped, found, given=frozenset(options.kind_keys()))
     assembly.count_rows = summer.counts
+    read_before = len(found.items)  # (the front matter's problems, say)
     try:
         raceunits.hold(summer.unit_facts, records)  # each race's precincts, once races are named
         elections = assemble_races(assembly, records, table.header_line, reader, options)
     except (raceunits.HandOver, total_words.HandOver):
         return None
-    if any(p.code == Code.INCONSISTENT_METADATA for p in found.items):
+    if any(p.code == Code.INCONSISTENT_METADATA for p in found.items[read_before:]):
         return None  # a fact that differs within a race: the exact engine names each such line
     if summer.limited:
         elections = []
