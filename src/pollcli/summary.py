@@ -138,7 +138,7 @@ def summarize_election(
     undecided = verdict(figures).why
     facts = election.facts
     warnings = election.warnings if problems is None else problems
-    below = {id(r) for r in figures.below}
+    below = set(map(id, figures.below))
     return ElectionSummary(
         election=facts.election,
         date=facts.date,
@@ -149,17 +149,12 @@ def summarize_election(
         source_file=election.source_file,
         threshold=figures.threshold,
         results=[
+            # (rank, candidate, party, kind, votes, share, below_threshold, colour)
             ResultRow(
-                rank=r.rank,
-                candidate=r.option.candidate,
-                party=r.option.party,
-                kind=r.option.kind,
-                votes=r.option.votes,
-                share=r.share,
-                below_threshold=id(r) in below,
-                colour=r.option.colour,
+                r.rank, o.candidate, o.party, o.kind, o.votes, r.share, id(r) in below, o.colour
             )
             for r in figures.ranked
+            for o in (r.option,)
         ],
         leader=standing(figures.leader),
         runner_up=standing(figures.runner_up),

@@ -103,14 +103,24 @@ def strength(item: Ranked, by_votes: bool) -> float:
 
 def shares(election: Election) -> list[float | None]:
     """Each option's share: the published figure, else votes / base × 100."""
-    facts = election.facts
     base_total = election.audit.base_total
+    if not base_total:
+        return [option.share for option in election.options]
+    if election.facts.share_base == "cast":  # every option is in the base (`audit.in_base`)
+        return [
+            option.share
+            if option.share is not None
+            else None
+            if option.votes is None
+            else option.votes / base_total * 100
+            for option in election.options
+        ]
     return [
         option.share
         if option.share is not None
-        else option.votes / base_total * 100
-        if option.votes is not None and base_total and audit.in_base(option, facts.share_base)
         else None
+        if option.votes is None or option.kind in NOT_VALID_KINDS
+        else option.votes / base_total * 100
         for option in election.options
     ]
 
@@ -119,20 +129,38 @@ def rank(election: Election) -> list[Ranked]:
     """Options in rank order, with competition ranks over (share, votes): equal options share a
     rank (1, 1, 3); blank and invalid ballots are not choices between options, so they come last."""
     figures = shares(election)
-    keys = [
-        (
-            option.kind in NOT_VALID_KINDS,
-            -(share if share is not None else -1.0),
-            -(option.votes if option.votes is not None else -1),
+    options = election.options
+    invalid = [option.kind in NOT_VALID_KINDS for option in options]
+    by_share = [-(share if share is not None else -1.0) for share in figures]
+    by_votes = [-(option.votes if option.votes is not None else -1) for option in options]
+    keys = list(zip(invalid, by_share, by_votes, strict=True))
+    total = sum(by_share)
+    if total != total:  # a NaN share (from Python, never read): no order to sort by keys apart
+        order = sorted(range(len(options)), key=keys.__getitem__)
+    else:
+        # Sorted by votes, then (stably) by share, then by validity: the order of the keys
+        # (validity, share, votes), each pass over keys of one type, which Python sorts fastest.
+        order = sorted(range(len(options)), key=by_votes.__getitem__)
+        order.sort(key=by_share.__getitem__)
+        if True in invalid:
+            order.sort(key=invalid.__getitem__)
+    if len(set(keys)) == len(keys):  # no two options equal: ranks 1, 2, 3…
+        return list(
+            map(
+                Ranked,
+                map(options.__getitem__, order),
+                map(figures.__getitem__, order),
+                range(1, len(order) + 1),
+            )
         )
-        for option, share in zip(election.options, figures, strict=True)
-    ]
-    order = sorted(range(len(election.options)), key=keys.__getitem__)  # (stable: equal in order)
     ranked: list[Ranked] = []
-    for position, index in enumerate(order):
-        tied_with_previous = position > 0 and keys[order[position - 1]] == keys[index]
-        place = ranked[-1].rank if tied_with_previous else position + 1
-        ranked.append(Ranked(election.options[index], figures[index], place))
+    previous: tuple[bool, float, int] | None = None
+    place = 0
+    for position, index in enumerate(order, 1):
+        key = keys[index]
+        if key != previous:
+            place, previous = position, key
+        ranked.append(Ranked(options[index], figures[index], place))
     return ranked
 
 
@@ -159,11 +187,11 @@ def tally(
     threshold, majority = percent("threshold", threshold), percent("majority", majority)
     facts = election.facts
     ranked = rank(election)
-    candidates = [r for r in ranked if r.option.kind == "candidate"]
+    listed = [r for r in ranked if r.option.kind == "candidate"]  # in rank order
     # Votes decide who leads when every candidate has them; rounded published shares could tie falsely.
-    by_votes = bool(candidates) and all(r.option.votes is not None for r in candidates)
-    candidates.sort(key=lambda r: -strength(r, by_votes))
-    no_votes = by_votes and not_voted(election)
+    by_votes = bool(listed) and all(r.option.votes is not None for r in listed)
+    candidates, power, ordered = _strongest_first(listed, by_votes)
+    no_votes = by_votes and power[0] == 0 and not_voted(election)
     party_list = is_party_list(facts.system, facts.seats)
     system: System = "list" if party_list else facts.system or default_system(election)
     seats = 1 if party_list else election.seats
@@ -174,8 +202,7 @@ def tally(
         no_votes and not region and not party_list and not measure and seats is not None
         and len(candidates) == seats
     )  # fmt: skip
-    top = strength(candidates[0], by_votes) if candidates else None
-    tied = [r for r in candidates if strength(r, by_votes) == top] if candidates else []
+    tied = _alike(candidates, power, power[0], ordered) if candidates else []
     if no_votes and not uncounted:
         tied = []
     leader = tied[0] if len(tied) == 1 else None
@@ -204,13 +231,19 @@ def tally(
         leader = runner_up = margin = runoff = elected = seat_tie = None
     second_tie = None
     if seats == 1 and leader is not None and runner_up is not None:
-        second = [r for r in candidates if strength(r, by_votes) == strength(runner_up, by_votes)]
+        second = _alike(candidates, power, strength(runner_up, by_votes), ordered)
         if len(second) > 1:
             runoff, second_tie = None, second
-    below = sorted(
-        (r for r in candidates if r.share is not None and r.share < threshold and not no_votes),
-        key=lambda r: r.rank,
-    )
+    # In rank order: the candidates as ranked (equal ranks are equally strong, so that sorting
+    # the strongest first by rank gives them back) — but where a NaN share leaves no order.
+    below = (
+        []
+        if no_votes
+        else [r for r in listed if r.share is not None and r.share < threshold]
+        if ordered
+        else sorted((r for r in candidates if r.share is not None and r.share < threshold),
+                    key=lambda r: r.rank)
+    )  # fmt: skip
     top_two = election.top_two
     advance, advance_tie = _advance(candidates, by_votes) if top_two else (None, None)
     return Tally(
@@ -247,6 +280,36 @@ def tally(
         measure=measure,
         second_tie=second_tie,
     )
+
+
+def _strongest_first(
+    listed: list[Ranked], by_votes: bool
+) -> tuple[list[Ranked], list[float], bool]:
+    """The candidates strongest first (equally strong in rank order), their strengths, and whether
+    they are ordered (no NaN share, from Python, which orders nothing): then those equally strong
+    are neighbours (`_alike`)."""
+    if by_votes:
+        power = [float(r.option.votes) for r in listed]  # type: ignore[arg-type]  # (by_votes)
+    else:
+        power = [float(r.share) if r.share is not None else -1.0 for r in listed]
+    total = sum(power)
+    if total != total:  # a NaN
+        candidates = sorted(listed, key=lambda r: -strength(r, by_votes))
+        return candidates, [strength(r, by_votes) for r in candidates], False
+    # Stable as the key's negation is: equally strong candidates keep their order.
+    order = sorted(range(len(listed)), key=power.__getitem__, reverse=True)
+    return list(map(listed.__getitem__, order)), list(map(power.__getitem__, order)), True
+
+
+def _alike(candidates: list[Ranked], power: list[float], value: float, ordered: bool) -> list[Ranked]:
+    """The candidates as strong as `value`: neighbours in `candidates` (strongest first) when
+    `ordered`, found by a C search rather than a comparison each in Python."""
+    if not ordered:
+        return [r for r, p in zip(candidates, power, strict=True) if p == value]
+    if value not in power:
+        return []
+    start = power.index(value)
+    return candidates[start : start + power.count(value)]
 
 
 def _advance(candidates: list[Ranked], by_votes: bool) -> tuple[list[Ranked], list[Ranked] | None]:
@@ -288,7 +351,8 @@ def margin_base(election: Election) -> int | None:
     if found.mismatches:
         return None
     base = found.fit or election.facts.share_base
-    total = audit.base_votes(election.options, base, election.facts.ballots_cast)
+    # `audit.base_votes`, the valid votes the audit added up already
+    total = found.valid if base == "valid" else election.facts.ballots_cast
     return total or None
 
 
@@ -342,12 +406,14 @@ def _turnout(election: Election) -> Turnout:
 
 def _effective_number(ranked: list[Ranked]) -> float | None:
     """Laakso–Taagepera: 1 / Σ p² over valid options, p as fractions."""
-    fractions = [
-        r.share / 100
-        for r in ranked
-        if r.option.kind not in NOT_VALID_KINDS and r.share is not None
-    ]
-    squares = sum(p * p for p in fractions)
+    squares = sum(
+        [
+            p * p
+            for r in ranked
+            if r.option.kind not in NOT_VALID_KINDS and r.share is not None
+            for p in (r.share / 100,)
+        ]
+    )
     # A share so small that its square is denormal would give an infinite number.
     effective = 1 / squares if squares > 0 else math.inf
     return effective if math.isfinite(effective) else None

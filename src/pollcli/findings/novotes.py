@@ -12,6 +12,8 @@ from pollcli.tally import Tally
 
 def no_votes_sentence(tally: Tally) -> str | None:
     """The one sentence of the leader's place for a race with no votes; None for any other."""
+    if not tally.uncounted and not tally.no_votes:
+        return None
     names = [r.option.candidate + (f" ({r.option.party})" if r.option.party else "")
              for r in tally.candidates]  # fmt: skip
     n = len(names)

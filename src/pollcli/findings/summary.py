@@ -6,15 +6,18 @@ are written by `pollcli.formats`.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from pollcli.columns import NOT_VALID_KINDS
 from pollcli.findings.measures import measure_sentence
 from pollcli.findings.novotes import no_votes_sentence
 from pollcli.findings.top_two import top_two_sentence
-from pollcli.formats import counted, with_party
+from pollcli.formats import counted, named_pcts, with_party
 from pollcli.formats import pct as _pct
 from pollcli.tally import Ranked, Tally
 from pollcli.verdict import verdict
 
+_NAME, _SHARE = attrgetter("option.candidate"), attrgetter("share")
 STAGE_NOTES = {
     "exit_poll": "Exit poll: shares of respondents, not a count of votes.",
     "preliminary": "Preliminary results: the count may still change.",
@@ -48,7 +51,7 @@ def notes(tally: Tally) -> list[str]:
         else ""
     )
     if tally.below:
-        listed = ", ".join(f"{r.option.candidate} ({pct(r.share)})" for r in tally.below)
+        listed = named_pcts(map(_NAME, tally.below), map(_SHARE, tally.below))
         sentences.append(f"Below the {tally.threshold:g} % threshold{which}: {listed}.")
     elif tally.candidates and not tally.no_votes:
         what = "list" if tally.party_list else "party" if tally.parties_as_options else "candidate"
@@ -400,6 +403,8 @@ def _list_note(tally: Tally) -> str:
 
 
 def _non_candidates(tally: Tally) -> list[str]:
+    if len(tally.candidates) == len(tally.ranked):  # (read without a loop over each candidate)
+        return []
     sentences = []
     ballots_cast = tally.election.facts.ballots_cast
     leader, runner_up = tally.leader, tally.runner_up
