@@ -9,6 +9,7 @@ from __future__ import annotations
 from operator import attrgetter
 
 from pollcli.columns import NOT_VALID_KINDS
+from pollcli.findings.checks import check_sentences, term_sentences
 from pollcli.findings.measures import measure_sentence
 from pollcli.findings.novotes import no_votes_sentence
 from pollcli.findings.top_two import top_two_sentence
@@ -17,7 +18,7 @@ from pollcli.formats import pct as _pct
 from pollcli.tally import Ranked, Tally
 from pollcli.verdict import verdict
 
-_NAME, _SHARE = attrgetter("option.candidate"), attrgetter("share")
+_NAME, _SHARE = attrgetter("option.candidate"), attrgetter("share")  # (`named_pcts`)
 STAGE_NOTES = {
     "exit_poll": "Exit poll: shares of respondents, not a count of votes.",
     "preliminary": "Preliminary results: the count may still change.",
@@ -59,16 +60,14 @@ def notes(tally: Tally) -> list[str]:
     sentences += _turnout(tally)
     if tally.effective_number is not None:
         what = "candidates"
-        if (
-            tally.party_list or tally.parties_as_options
-        ):  # over all valid options, as for candidates
+        if tally.party_list or tally.parties_as_options:  # over all valid options, as candidates
             against = any(r.option.kind == "against_all" for r in tally.ranked)
             what = "parties" + (", “Against all” counted as one" if against else "")
         sentences.append(
             f"Effective number of {what} (Laakso–Taagepera): {tally.effective_number:.2f}."
         )
-    sentences += _term(tally)
-    sentences += _checks(tally)
+    sentences += term_sentences(tally)
+    sentences += check_sentences(tally)
     sentences += election.notes
     if facts.source:
         sentences.append(f"Source: {facts.source}")
@@ -274,13 +273,19 @@ def _majority(tally: Tally, *, official: bool) -> str:
     if tally.system == "plurality":
         if leader is None:
             return f"First past the post: the tie for first leaves {prize} undecided."
-        ahead = next(
-            (
-                r
-                for r in tally.ranked
-                if r.option.kind == "other" and tally.strength(r) > tally.strength(leader)
-            ),
-            None,
+        # (no option but candidates: none to look for among 100 candidates of 10,000 races)
+        others = len(tally.candidates) < len(tally.ranked)
+        ahead = (
+            next(
+                (
+                    r
+                    for r in tally.ranked
+                    if r.option.kind == "other" and tally.strength(r) > tally.strength(leader)
+                ),
+                None,
+            )
+            if others
+            else None
         )
         if ahead is not None:
             # "Other" counts several options together (other candidates, write-ins): the seat's
@@ -449,56 +454,3 @@ def _turnout(tally: Tally) -> list[str]:
         ]
         return [f"Turnout: not computed ({' and '.join(missing)} not given)."]
     return []
-
-
-def _term(tally: Tally) -> list[str]:
-    term = tally.term
-    if term.years:
-        sentence = f"Term of office: {term.years} years"
-        if term.previous_years and term.previous_years != term.years:
-            change = "lengthened" if term.years > term.previous_years else "shortened"
-            sentence += f" ({change} from {term.previous_years})"
-        if term.limit:
-            sentence += f"; {term.limit}"
-        due = term.next_election_due
-        return [sentence + (f"; next regular election due in {due}." if due else ".")]
-    if term.limit:
-        return [f"Term limit: {term.limit}."]
-    return []
-
-
-def _checks(tally: Tally) -> list[str]:
-    """What the audit found: do the published shares add up and fit the votes, and do valid votes
-    and spoilt ballots make the ballots cast."""
-    election = tally.election
-    facts, audit = election.facts, election.audit
-    sentences = []
-    if audit.share_sum is not None and not tally.no_votes:
-        sentence = f"Check: published shares add up to {audit.share_sum.total:.2f} %"
-        if audit.fit is not None:
-            base_name = "valid votes" if audit.fit == "valid" else "ballots cast"
-            sentence += f" and agree with the votes on the base of {base_name}"
-        sentences.append(sentence + ".")
-    elif any(o.votes is not None for o in election.options) and audit.base_total:
-        noun = "valid vote" if facts.share_base == "valid" else "ballot"
-        counted_base = counted(audit.base_total, noun) + ("" if noun == "valid vote" else " cast")
-        sentences.append(f"Shares are computed from the votes, of {counted_base}.")
-    valid, ballots_cast = audit.valid, facts.ballots_cast
-    if valid is None or ballots_cast is None:
-        return sentences
-    if any(o.kind in NOT_VALID_KINDS and o.votes is None for o in election.options):
-        return sentences
-    if audit.spoilt is None:
-        rest = ballots_cast - valid
-        if rest >= 0:
-            sentences.append(
-                f"Ballots cast minus valid votes: {rest:,} (invalid or blank ballots, derived)."
-            )
-        return sentences
-    spoilt, what = audit.spoilt
-    verdict = "equal" if valid + spoilt == ballots_cast else "do NOT equal"
-    sentences.append(
-        f"Check: valid votes ({valid:,}) plus {what} ({spoilt:,}) {verdict} "
-        f"ballots cast ({ballots_cast:,})."
-    )
-    return sentences

@@ -1,0 +1,65 @@
+"""The findings of an election's term of office and of its arithmetic checks, in words: sentences of
+the summary's panel and of its JSON `notes` (`findings.summary.notes`).
+
+Prose only: the figures are the `tally.Tally`'s and the election's audit's.
+"""
+
+from __future__ import annotations
+
+from pollcli.columns import NOT_VALID_KINDS
+from pollcli.formats import counted
+from pollcli.tally import Tally
+
+
+def term_sentences(tally: Tally) -> list[str]:
+    """The term of office: its years, how they changed, its limit and the next election due."""
+    term = tally.term
+    if term.years:
+        sentence = f"Term of office: {term.years} years"
+        if term.previous_years and term.previous_years != term.years:
+            change = "lengthened" if term.years > term.previous_years else "shortened"
+            sentence += f" ({change} from {term.previous_years})"
+        if term.limit:
+            sentence += f"; {term.limit}"
+        due = term.next_election_due
+        return [sentence + (f"; next regular election due in {due}." if due else ".")]
+    if term.limit:
+        return [f"Term limit: {term.limit}."]
+    return []
+
+
+def check_sentences(tally: Tally) -> list[str]:
+    """What the audit found: do the published shares add up and fit the votes, and do valid votes
+    and spoilt ballots make the ballots cast."""
+    election = tally.election
+    facts, audit = election.facts, election.audit
+    sentences = []
+    if audit.share_sum is not None and not tally.no_votes:
+        sentence = f"Check: published shares add up to {audit.share_sum.total:.2f} %"
+        if audit.fit is not None:
+            base_name = "valid votes" if audit.fit == "valid" else "ballots cast"
+            sentence += f" and agree with the votes on the base of {base_name}"
+        sentences.append(sentence + ".")
+    elif any(o.votes is not None for o in election.options) and audit.base_total:
+        noun = "valid vote" if facts.share_base == "valid" else "ballot"
+        counted_base = counted(audit.base_total, noun) + ("" if noun == "valid vote" else " cast")
+        sentences.append(f"Shares are computed from the votes, of {counted_base}.")
+    valid, ballots_cast = audit.valid, facts.ballots_cast
+    if valid is None or ballots_cast is None:
+        return sentences
+    if any(o.kind in NOT_VALID_KINDS and o.votes is None for o in election.options):
+        return sentences
+    if audit.spoilt is None:
+        rest = ballots_cast - valid
+        if rest >= 0:
+            sentences.append(
+                f"Ballots cast minus valid votes: {rest:,} (invalid or blank ballots, derived)."
+            )
+        return sentences
+    spoilt, what = audit.spoilt
+    verdict = "equal" if valid + spoilt == ballots_cast else "do NOT equal"
+    sentences.append(
+        f"Check: valid votes ({valid:,}) plus {what} ({spoilt:,}) {verdict} "
+        f"ballots cast ({ballots_cast:,})."
+    )
+    return sentences
