@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Final, Literal
 
 from pollcli.columns import NOT_VALID_KINDS
@@ -34,6 +35,7 @@ from pollcli.models import (
     RaceTag,
     RaceTally,
     RefusedRace,
+    ResultRow,
     Standing,
 )
 from pollcli.names import plain_key
@@ -47,11 +49,15 @@ SORTS: Final[tuple[str, ...]] = ("file", "margin")
 # How many of the closest races the overview names (and `--chart` draws).
 CLOSEST: Final[int] = 10
 Sort = Literal["file", "margin"]
+_KIND, _VOTES = attrgetter("kind"), attrgetter("votes")
 
 
 def race_line(summary: ElectionSummary) -> RaceLine:
     """One race's line: its leader, runner-up, margin, turnout, whether it is won, and its tags."""
-    candidates = [r for r in summary.results if r.kind == "candidate"]
+    results = summary.results
+    # Every option a candidate (as in most races): no list of them to make, no other kind to look at.
+    everyone = list(map(_KIND, results)).count("candidate") == len(results)
+    candidates = results if everyone else [r for r in results if r.kind == "candidate"]
     reached = summary.majority.reached
     others_ahead = summary.undecided == "others_ahead"
     # The race's one verdict (`pollcli.verdict`), which `seats` reads too.
@@ -63,11 +69,12 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         runner_up = _first_out(summary, len(summary.elected or []))
     tags: list[RaceTag] = []
     margin = summary.margin
-    valid = sum(r.votes or 0 for r in summary.results if r.kind not in NOT_VALID_KINDS)
     if margin is not None and (
         (margin.pp is not None and margin.pp < CLOSE_POINTS)
         or (
-            margin.votes is not None and valid and margin.votes < valid * CLOSE_SHARE_OF_VOTES / 100
+            margin.votes is not None
+            and (valid := _valid(results, everyone))
+            and margin.votes < valid * CLOSE_SHARE_OF_VOTES / 100
         )
     ):
         tags.append("close")
@@ -77,7 +84,7 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         tags.append("no_majority")
     # Another row with votes (write-ins, against all, a misread answer of a measure) is opposition
     # of a kind: only blank votes (no choice made in the race) leave a candidate unopposed.
-    opposed = any(r.votes for r in summary.results if r.kind not in ("candidate", "blank"))
+    opposed = not everyone and any(r.votes for r in results if r.kind not in ("candidate", "blank"))
     if len(candidates) <= (summary.seats or 1) and candidates and not others_ahead and not opposed:
         tags.append("unopposed")
     if summary.uncounted:
@@ -116,17 +123,28 @@ def race_line(summary: ElectionSummary) -> RaceLine:
     )
 
 
+def _valid(results: list[ResultRow], everyone: bool) -> int:
+    """The valid votes of a race's results (those with votes); every option a candidate: all."""
+    if everyone:  # (their votes added up in C: 0 and None add nothing)
+        return sum(filter(None, map(_VOTES, results)))
+    return sum(r.votes or 0 for r in results if r.kind not in NOT_VALID_KINDS)
+
+
 def _parties(summary: ElectionSummary) -> list[str | None]:
     """The parties of the members elected, in their order."""
     names = set(summary.elected or [])
+    if not names:
+        return []
     rows = [r for r in summary.results if r.kind == "candidate" and r.candidate in names]
     return [r.party for r in rows[: len(names)]]
 
 
 def _first_out(summary: ElectionSummary, elected: int) -> Standing | None:
     """The strongest candidate not elected in a race of several seats."""
+    if summary.seats is None:
+        return None
     candidates = [r for r in summary.results if r.kind == "candidate"]
-    if summary.seats is None or elected >= len(candidates):
+    if elected >= len(candidates):
         return None
     row = candidates[elected]
     return Standing(candidate=row.candidate, party=row.party, votes=row.votes, share=row.share)
