@@ -144,21 +144,12 @@ def rank(election: Election) -> list[Ranked]:
         order.sort(key=by_share.__getitem__)
         if True in invalid:
             order.sort(key=invalid.__getitem__)
-    if len(set(keys)) == len(keys):  # no two options equal: ranks 1, 2, 3…
-        return list(
-            map(
-                Ranked,
-                map(options.__getitem__, order),
-                map(figures.__getitem__, order),
-                range(1, len(order) + 1),
-            )
-        )
     ranked: list[Ranked] = []
     previous: tuple[bool, float, int] | None = None
     place = 0
     for position, index in enumerate(order, 1):
         key = keys[index]
-        if key != previous:
+        if key != previous:  # a new rank; equal options share the first one's
             place, previous = position, key
         ranked.append(Ranked(options[index], figures[index], place))
     return ranked
@@ -189,8 +180,9 @@ def tally(
     ranked = rank(election)
     listed = [r for r in ranked if r.option.kind == "candidate"]  # in rank order
     # Votes decide who leads when every candidate has them; rounded published shares could tie falsely.
-    by_votes = bool(listed) and all(r.option.votes is not None for r in listed)
-    candidates, power, ordered = _strongest_first(listed, by_votes)
+    votes = [r.option.votes for r in listed]
+    by_votes = bool(listed) and None not in votes
+    candidates, power, ordered = _strongest_first(listed, votes if by_votes else None)
     no_votes = by_votes and power[0] == 0 and not_voted(election)
     party_list = is_party_list(facts.system, facts.seats)
     system: System = "list" if party_list else facts.system or default_system(election)
@@ -283,17 +275,18 @@ def tally(
 
 
 def _strongest_first(
-    listed: list[Ranked], by_votes: bool
+    listed: list[Ranked], votes: list[int | None] | None
 ) -> tuple[list[Ranked], list[float], bool]:
-    """The candidates strongest first (equally strong in rank order), their strengths, and whether
-    they are ordered (no NaN share, from Python, which orders nothing): then those equally strong
-    are neighbours (`_alike`)."""
-    if by_votes:
-        power = [float(r.option.votes) for r in listed]  # type: ignore[arg-type]  # (by_votes)
+    """The candidates strongest first (equally strong in rank order), their strengths (`votes`
+    where given: `by_votes`), and whether they are ordered (no NaN share, from Python, which
+    orders nothing): then those equally strong are neighbours (`_alike`)."""
+    if votes is not None:
+        power = list(map(float, votes))  # type: ignore[arg-type]  # (no None: by_votes)
     else:
         power = [float(r.share) if r.share is not None else -1.0 for r in listed]
     total = sum(power)
     if total != total:  # a NaN
+        by_votes = votes is not None
         candidates = sorted(listed, key=lambda r: -strength(r, by_votes))
         return candidates, [strength(r, by_votes) for r in candidates], False
     # Stable as the key's negation is: equally strong candidates keep their order.
@@ -301,7 +294,9 @@ def _strongest_first(
     return list(map(listed.__getitem__, order)), list(map(power.__getitem__, order)), True
 
 
-def _alike(candidates: list[Ranked], power: list[float], value: float, ordered: bool) -> list[Ranked]:
+def _alike(
+    candidates: list[Ranked], power: list[float], value: float, ordered: bool
+) -> list[Ranked]:
     """The candidates as strong as `value`: neighbours in `candidates` (strongest first) when
     `ordered`, found by a C search rather than a comparison each in Python."""
     if not ordered:
