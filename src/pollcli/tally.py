@@ -6,6 +6,9 @@ tell these figures are `findings.summary`'s, the result models `summary`'s.
 from __future__ import annotations
 
 import math
+import operator
+from operator import attrgetter
+from typing import Any
 
 from pollcli import audit
 from pollcli.columns import NOT_VALID_KINDS, System, is_party_list
@@ -17,6 +20,7 @@ from pollcli.models import Margin, Partial, Standing, Term, Turnout
 
 DEFAULT_THRESHOLD = 3.0
 DEFAULT_MAJORITY = 50.0
+_KIND, _VOTES, _SHARE = attrgetter("kind"), attrgetter("votes"), attrgetter("share")
 
 
 # Not frozen: it holds an option, which has no hash, so freezing buys no hash and costs start-up.
@@ -128,11 +132,23 @@ def shares(election: Election) -> list[float | None]:
 def rank(election: Election) -> list[Ranked]:
     """Options in rank order, with competition ranks over (share, votes): equal options share a
     rank (1, 1, 3); blank and invalid ballots are not choices between options, so they come last."""
-    figures = shares(election)
     options = election.options
+    votes = list(map(_VOTES, options))
+    keys: list[Any]
+    if _by_votes_alone(election, votes):
+        # Every share computed from the votes (`shares`), on one base (positive: a share grows
+        # with the votes): the keys' order is the votes', and equal options have equal votes.
+        base = election.audit.base_total
+        figures: list[float | None] = (
+            [count / base * 100 for count in votes] if base else [None] * len(votes)
+        )
+        keys = list(map(operator.neg, votes))
+        order = sorted(range(len(options)), key=keys.__getitem__)
+        return _ranks(options, figures, order, keys)
+    figures = shares(election)
     invalid = [option.kind in NOT_VALID_KINDS for option in options]
     by_share = [-(share if share is not None else -1.0) for share in figures]
-    by_votes = [-(option.votes if option.votes is not None else -1) for option in options]
+    by_votes = [-(count if count is not None else -1) for count in votes]
     keys = list(zip(invalid, by_share, by_votes, strict=True))
     total = sum(by_share)
     if total != total:  # a NaN share (from Python, never read): no order to sort by keys apart
@@ -144,8 +160,27 @@ def rank(election: Election) -> list[Ranked]:
         order.sort(key=by_share.__getitem__)
         if True in invalid:
             order.sort(key=invalid.__getitem__)
+    return _ranks(options, figures, order, keys)
+
+
+def _by_votes_alone(election: Election, votes: list[int | None]) -> bool:
+    """Whether the options' keys (validity, share, votes) are in the order of their votes: every
+    option valid, with votes and no published share, on a base not below 0 (from Python)."""
+    base = election.audit.base_total
+    return (
+        None not in votes
+        and (base is None or base >= 0)
+        and list(map(_SHARE, election.options)).count(None) == len(votes)
+        and NOT_VALID_KINDS.isdisjoint(map(_KIND, election.options))
+    )
+
+
+def _ranks(
+    options: list[Option], figures: list[float | None], order: list[int], keys: list[Any]
+) -> list[Ranked]:
+    """The options in `order`, ranked: equal `keys` share the first one's place (1, 1, 3)."""
     ranked: list[Ranked] = []
-    previous: tuple[bool, float, int] | None = None
+    previous: Any = None
     place = 0
     for position, index in enumerate(order, 1):
         key = keys[index]
