@@ -76,7 +76,7 @@ OVERVIEW_COLUMNS = (
 )
 
 
-# Positional as well as by keyword: `summary` builds one a ballot option, a million of them for
+# Built by position as well as by keyword: `summary` builds one per ballot option, a million for
 # 10,000 races of 100 candidates, and a call by position costs a third of one by keyword.
 @dataclass(slots=True)
 class ResultRow:
