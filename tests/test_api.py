@@ -81,6 +81,24 @@ def test_summary_to_dataframe():
     assert str(frame["votes"].dtype) == "Int64"
 
 
+def test_summary_flat_rows_one_at_a_time_are_its_flat_rows_and_the_csv_rows():
+    """`iter_flat_rows` (CSV output's: a million options' records never held at once) gives
+    `flat_rows`' records, in order; the CSV has a line for each, under the header."""
+    import inspect
+
+    from pollcli import load, summarize
+    from pollcli.render.csv import render_summary
+
+    summary = summarize(load([DATA / "kz_2019.csv", DATA / "kz_2022.csv"]))
+    assert inspect.isgenerator(summary.iter_flat_rows())
+    records = summary.flat_rows()
+    assert list(summary.iter_flat_rows()) == records
+    assert len(records) == sum(len(e.results) for e in summary.elections)
+    lines = render_summary(summary).splitlines()
+    assert len(lines) == 1 + len(records)
+    assert lines[1].split(",")[8] == records[0]["candidate"]
+
+
 def test_summary_to_dataframe_keeps_missing_votes_missing(tmp_path):
     pytest.importorskip("pandas")
     from pollcli import load, summarize

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -322,12 +323,15 @@ class Summary(Document):
 
     def flat_rows(self) -> list[dict[str, Any]]:
         """One flat record per option per election (elections, then rank): CSV and DataFrame rows."""
-        rows = []
+        return list(self.iter_flat_rows())
+
+    def iter_flat_rows(self) -> Iterator[dict[str, Any]]:
+        """`flat_rows` one at a time: CSV output of a million options holds one record at once."""
         for election in self.elections:
             leader = election.leader.candidate if election.leader else None
             runner_up = election.runner_up.candidate if election.runner_up else None
             for result in election.results:
-                rows.append(
+                yield (
                     {
                         "election": election.election,
                         "date": election.date,
@@ -347,7 +351,6 @@ class Summary(Document):
                         "runner_up": result.candidate == runner_up,
                     }
                 )
-        return rows
 
     def to_dataframe(self) -> pd.DataFrame:
         """One row per option per election (needs pandas): election facts, rank, votes, share, flags."""

@@ -43,7 +43,7 @@ def write_rows(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
     return buffer.getvalue()
 
 
-def _write(records: Sequence[dict[str, Any]], header: Sequence[str]) -> str:
+def _write(records: Iterable[dict[str, Any]], header: Sequence[str]) -> str:
     return write_rows(header, ([record[column] for column in header] for record in records))
 
 
@@ -52,7 +52,7 @@ def render_summary(summary: Summary) -> str:
     break when a fourth race appears; with --overview, one row per race (OVERVIEW_COLUMNS)."""
     if summary.one_line_per_race and summary.overview is not None:
         return _write(summary.overview.flat_rows(), OVERVIEW_COLUMNS)
-    return _write(summary.flat_rows(), SUMMARY_COLUMNS)
+    return _write(summary.iter_flat_rows(), SUMMARY_COLUMNS)
 
 
 def render_validation(report: ValidationReport) -> str:
