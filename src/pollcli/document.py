@@ -141,6 +141,10 @@ class Document:
         for piece in self._json_pieces():
             write(piece)
 
+    def json_utf8_pieces(self) -> Iterator[bytes]:
+        """`write_json_utf8`'s pieces, one at a time: for a file written as they come."""
+        return self._json_pieces()
+
     def _json_pieces(self) -> Iterator[bytes]:
         types = _field_types(type(self))
         indent = INDENT.encode()

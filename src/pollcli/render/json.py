@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from pollcli.document import Document
 
@@ -20,3 +20,8 @@ def write(result: Document, write: Callable[[str], object]) -> None:
 def write_utf8(result: Document, write: Callable[[bytes], object]) -> None:
     """`write`'s pieces as UTF-8 bytes (`Document.write_json_utf8`), for a UTF-8 stream."""
     result.write_json_utf8(write)
+
+
+def pieces_utf8(result: Document) -> Iterator[bytes]:
+    """`write_utf8`'s pieces, one at a time (`Document.json_utf8_pieces`), for a file."""
+    return result.json_utf8_pieces()
