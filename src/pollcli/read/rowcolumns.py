@@ -38,7 +38,12 @@ from pollcli.contract import Row, counted, placed
 from pollcli.read.keysums import Facts, option_of
 from pollcli.read.racekeys import normal
 from pollcli.read.records import Record
-from pollcli.read.total_words import is_total_name, suspect_cells, total_option
+from pollcli.read.total_words import (
+    breakdown_names,
+    is_total_name,
+    suspect_cells,
+    total_option,
+)
 
 if TYPE_CHECKING:
     from pollcli.read.header import ColumnMap
@@ -182,8 +187,8 @@ class RowColumns:
             return None
         held = [u.encode("utf-8") for u in units if u is not None]
         shown = [r.encode("utf-8") for r in regions if r is not None]
-        if suspect_cells(held, shown) != frozenset():
-            return None  # a unit that may be a total (TOTALS, named like its region)
+        if suspect_cells(held, shown) != frozenset() or breakdown_names(held):
+            return None  # a unit that may be a total (TOTALS, named like its region) or breakdown
         # Each option's name as the assembly keys it in its race (its race cells as races are
         # told apart), and its part: its election, row without place or votes, and facts (its
         # race cells as written, in the columns' order: options whose cells validate alike are

@@ -384,6 +384,8 @@ def check_block(summed: BlockSums, layout: Layout, columns: ColumnMap) -> None:
     Precincts that may be totals are kept apart by the block itself (`BlockSums.held`)."""
     if not summed.unit_names:
         return
+    if breakdown_names(summed.unit_names):
+        raise HandOver
     at = {
         c: layout.key_indexes.index(i)
         for i, c in columns.columns.items()
@@ -419,10 +421,35 @@ def check_record(record: Record, has_unit: bool, apart: bool) -> None:
     its precinct may make it a total, and it is kept apart with its line)."""
     row = record.row
     if has_unit and (
-        (not apart and is_total_name(row.region or "", place=True))
+        breakdown_unit(row.unit or "")
+        or (not apart and is_total_name(row.region or "", place=True))
         or (row.fact is None and total_option(row.candidate))
     ):
         raise HandOver
+
+
+# Units named as districts of another kind laid over the precincts (California's statements of the
+# vote: `Congressional:12`, `36th Congressional`, `29th Assembly District`, `Supervisorial District
+# 1`, `City of Banning`, `Unincorporated Area`). The breakdowns stage tells them by their figures
+# (`read/breakdowns`), which needs every unit's rows: the streaming engine, and the exact engine's
+# sums per region (`read/rowcolumns`), which sum the units they keep no apart, leave a file with
+# such a unit to the exact engine's rows. (A precinct so named costs time, never a figure.)
+_BREAKDOWN: Final[str] = (
+    r"(?im)^[ \t]*(?:\d+(?:st|nd|rd|th)\b|city of\b|[a-z ]+:[ ]*\d+[ \t]*$)"
+    r"|\b(?:congressional|senatorial|assembly|supervisorial|unincorporated)\b"
+)
+
+
+def breakdown_names(units: list[bytes]) -> bool:
+    """Whether a block's distinct unit cells name a breakdown laid over the precincts (one search
+    of the cells joined by line ends)."""
+    return re.search(_BREAKDOWN.encode(), b"\n".join(units)) is not None
+
+
+@lru_cache(maxsize=1 << 14)
+def breakdown_unit(unit: str) -> bool:
+    """`breakdown_names` for one unit's name."""
+    return re.search(_BREAKDOWN, unit) is not None
 
 
 def check_repeat(row: Row) -> None:

@@ -47,6 +47,7 @@ from pollcli.columns import option_key
 from pollcli.dataclass import dataclass
 from pollcli.kinds import name_key as kind_key
 from pollcli.problems import Code, Found
+from pollcli.read.breakdowns import stage as breakdowns_stage
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.subtotals import Subtotal, described
@@ -201,8 +202,9 @@ def stage(
     given: frozenset[str] = frozenset(),
     total_options: frozenset[str] = frozenset(),
 ) -> Callable[[str, list[Record]], list[Record]]:
-    """`set_aside` for the assembly stage of one file (`Assembly.totals`)."""
-    return partial(
+    """`set_aside` for the assembly stage of one file (`Assembly.totals`), then the breakdowns
+    laid over the precincts (`breakdowns.set_aside`)."""
+    totals = partial(
         set_aside,
         columns=columns,
         found=found,
@@ -210,6 +212,7 @@ def stage(
         given=given,
         total_options=total_options,
     )
+    return breakdowns_stage(totals, columns, found)
 
 
 def _kept(records: list[Record], classes: dict[tuple[str, ...], _Class]) -> list[Record]:

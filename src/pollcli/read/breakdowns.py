@@ -1,0 +1,237 @@
+"""Breakdowns laid over the precincts, told by their figures: a stage after the totals stage
+(`totals.stage`), in both engines.
+
+California's statements of the vote list, after each candidate's precincts, the same votes again
+by district: `Congressional:12`, `Congressional:14`, `Senatorial:11`, `Assembly:17` (Riverside:
+`36th Congressional`, `23rd Senatorial`, then `City of Banning`… and `Unincorporated Area`). Each
+family of such units is a partition of the area the precincts cover; counted as precincts, the race
+was counted four to six times, without a word (San Francisco's Superintendent of Public Instruction:
+Tuck 488,885, five times his votes). Where the county's own row stands among them, the totals stage
+refuses the race first (`total_checks.breakdowns`).
+
+A race's units, region by region, fall into families by their name's stem (digits, ordinals and
+punctuation aside: `Congressional:12` and `36th Congressional ` → congressional, `Pct 1101` → pct);
+the units of no shared stem and no digit may form one leftover family (`City of …`, `Unincorporated
+Area`). Families that hold, option by option, exactly the same sums (every option, two at least,
+SAME_SUM votes) are breakdowns of the race when the other units, the precincts, hold exactly those
+sums too (where the precincts are one of those families, the one of the most units): they are set
+aside with a `total-row` warning that names them. Never on a near match: when two families or more
+hold the same sums but the other units do not (rows of precincts missing from the file), which
+figures are the race's cannot be told, and the race is refused with a `total-mismatch` error naming
+the rows to count it from (`--where`). The streaming engine, which sums the precincts it keeps no
+apart, hands a file with units named as breakdowns to the exact engine
+(`total_words.breakdown_names`).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from pollcli.columns import option_key
+from pollcli.dataclass import dataclass
+from pollcli.problems import Code, Found
+from pollcli.read.header import ColumnMap
+from pollcli.read.records import Record
+from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text
+from pollcli.read.total_places import SAME_SUM, by_option
+from pollcli.read.total_words import name_key, named_like
+
+Stage = Callable[[str, list[Record]], list[Record]]
+Sums = dict[str, int]
+
+
+def stage(totals: Stage, columns: ColumnMap, found: Found) -> Stage:
+    """The totals stage, then `set_aside` on the records it keeps (not on a race it refused)."""
+
+    def both(label: str, records: list[Record]) -> list[Record]:
+        errors = found.errors
+        kept = totals(label, records)
+        return kept if found.errors > errors else set_aside(label, kept, columns, found)
+
+    return both
+
+
+def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Found) -> list[Record]:
+    """One election's records without the breakdowns laid over its precincts, region by region;
+    a `total-row` warning naming those set aside, or a `total-mismatch` error when breakdowns are
+    certain but the precincts do not hold their sums."""
+    by_region: dict[str, list[Record]] = {}
+    for record in records:
+        if record.row.fact is None:
+            by_region.setdefault(record.row.region or "", []).append(record)
+    # Two options at least in the race (a region may list one: Riverside's rows of one candidate
+    # under `Riverside County`, the other's under `Riverside`), by their names as written.
+    names = {option_key(r.row.candidate): r.row.candidate for g in by_region.values() for r in g}
+    if len(names) < 2:
+        return records
+    aside: set[int] = set()
+    for region, group in by_region.items():
+        aside |= _region(_Race(label, region, columns, names, found), group)
+    return [r for r in records if id(r) not in aside] if aside else records
+
+
+@dataclass(frozen=True)
+class _Race:
+    """What the messages of one region of a race name."""
+
+    label: str
+    region: str
+    columns: ColumnMap
+    names: dict[str, str]  # the options' names as written, by `option_key`
+    found: Found
+
+    @property
+    def column(self) -> str:
+        return self.columns.header_of("unit") or "unit"
+
+    def figures(self, sums: Sums | None) -> str:
+        shown = sorted((sums or {}).items(), key=lambda kv: -kv[1])[:SHOWN_OPTIONS]
+        return ", ".join(f"{self.names.get(k, k)} {v:,}" for k, v in shown) or "no votes"
+
+
+@lru_cache(maxsize=1 << 14)
+def stem(unit: str) -> str:
+    """A unit's name without its digits, ordinals and punctuation: its family's name."""
+    return " ".join(_NUMBER.sub(" ", name_key(unit)).split())
+
+
+_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?\b|\d+")
+
+
+def _region(race: _Race, group: list[Record]) -> set[int]:
+    """The ids of the records of one region's breakdowns, set aside (or none, the race refused)."""
+    if any(r.summed or r.votes is None for r in group):
+        return set()  # (the streaming engine's sums: no breakdowns, `total_words.breakdown_names`)
+    units: dict[str, list[Record]] = {}
+    for record in group:
+        units.setdefault(record.row.unit or "", []).append(record)
+    if len(units) < 3:
+        return set()
+    families: dict[str, list[str]] = {}
+    for unit in units:
+        if unit.strip():  # (a blank unit is the totals stage's)
+            families.setdefault(stem(unit), []).append(unit)
+    if len(families) < 2:
+        return set()
+
+    def sums(names: Iterable[str]) -> Sums:
+        return _nonzero(by_option(r for u in names for r in units[u]) or {})
+
+    alike: dict[frozenset[tuple[str, int]], list[str]] = {}
+    for name, members in families.items():
+        held = sums(members)
+        if sum(held.values()) >= SAME_SUM:
+            alike.setdefault(frozenset(held.items()), []).append(name)
+    whole = sums(units)
+    for key, alikes in sorted(
+        alike.items(), key=lambda kv: (-len(kv[1]), -sum(dict(kv[0]).values()))
+    ):
+        these = dict(key)
+        # The units of no shared stem and no digit: one leftover family (`City of …`).
+        left = [
+            unit
+            for name, members in families.items()
+            if name not in alikes and len(members) == 1
+            for unit in members
+            if not any(c.isdigit() for c in unit)
+        ]
+        leftover = bool(left) and sums(left) == these
+        rest = _minus(whole, these, len(alikes) + leftover)
+        count = len(alikes) + leftover
+        precincts: str | None = None
+        if rest == these:
+            pass
+        elif not rest and rest is not None and count >= 2:
+            most = max(len(families[n]) for n in alikes)
+            widest = [n for n in alikes if len(families[n]) == most]
+            if len(widest) > 1:
+                _refuse(race, these, rest, alikes, families, units)
+                return set()
+            precincts = widest[0]
+        elif count >= 2:
+            _refuse(race, these, rest, alikes, families, units)
+            return set()
+        else:
+            continue
+        aside = [u for n in alikes if n != precincts for u in families[n]]
+        aside += left if leftover else []
+        _warn(race, these, aside, units, count - (precincts is not None))
+        return {id(r) for u in aside for r in units[u]}
+    return set()
+
+
+def _nonzero(sums: Sums) -> Sums:
+    return {k: v for k, v in sums.items() if v}
+
+
+def _minus(whole: Sums, these: Sums, times: int) -> Sums | None:
+    """`whole` less `times` times `these`, its options of no votes left out; None when an option
+    would fall below 0."""
+    out = dict(whole)
+    for key, votes in these.items():
+        out[key] = out.get(key, 0) - times * votes
+    if any(v < 0 for v in out.values()):
+        return None
+    return _nonzero(out)
+
+
+def _quoted(units: list[str]) -> str:
+    shown = ", ".join(repr(u) for u in units[:SHOWN_OPTIONS])
+    more = len(units) - SHOWN_OPTIONS
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def _lines(units: list[str], by_unit: dict[str, list[Record]]) -> list[int]:
+    return sorted(
+        {line for u in units for r in by_unit[u] for line in (r.line, *r.same_cell_lines)}
+    )
+
+
+def _warn(
+    race: _Race, these: Sums, aside: list[str], units: dict[str, list[Record]], families: int
+) -> None:
+    lines = _lines(aside, units)
+    each = f"each of their {families} families" if families > 1 else "they"
+    race.found.warn(
+        Code.TOTAL_ROW,
+        lines[0],
+        f"{_quoted(aside)} in column {race.column!r} are breakdowns of the race laid over its "
+        f"precincts (election {race.label!r}): {rows_text(len(lines))} ({lines_text(lines)}) set "
+        f"aside, not added to their parts; {each} (units of one name but for their numbers) "
+        f"hold{'s' if families > 1 else ''} exactly the precincts' sum, option by option "
+        f"({race.figures(these)})",
+        column=race.columns.header_of("unit"),
+    )
+
+
+def _refuse(
+    race: _Race,
+    these: Sums,
+    rest: Sums | None,
+    alikes: list[str],
+    families: dict[str, list[str]],
+    units: dict[str, list[Record]],
+) -> None:
+    """The race refused: families hold the same sums, the other units others."""
+    held = [u for n in alikes for u in families[n]]
+    lines = _lines(held, units)
+    # Counted from the breakdown of the fewest rows, the county's own where it stands among them.
+    fewest = min(
+        alikes, key=lambda n: (not named_like(families[n][0], race.region), len(families[n]))
+    )
+    where = " ".join(f"--where {shlex.quote(f'{race.column}={u}')}" for u in families[fewest])
+    others = "do not hold those sums" if rest is None else f"hold {race.figures(rest)}"
+    race.found.add(
+        Code.TOTAL_MISMATCH,
+        lines[0],
+        f"{_quoted(held)} ({lines_text(lines)}) hold, family by family (units of one name but for "
+        f"their numbers), the same votes option by option ({race.figures(these)}): breakdowns of "
+        f"the race (election {race.label!r}) laid over its precincts, each counting it again; but "
+        f"the other units {others}, so which figures are the race's cannot be told; the race is "
+        f"left out rather than counted {len(alikes) + 1} times or more: count it from one "
+        f"breakdown alone: {where} (and --race for this race alone), or check the file",
+        column=race.columns.header_of("unit"),
+    )
