@@ -99,6 +99,7 @@ def stem(unit: str) -> str:
 
 
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?\b|\d+")
+_DIGIT = re.compile(r"\d")
 
 
 def _region(race: _Race, group: list[Record]) -> set[int]:
@@ -126,19 +127,18 @@ def _region(race: _Race, group: list[Record]) -> set[int]:
         if sum(held.values()) >= SAME_SUM:
             alike.setdefault(frozenset(held.items()), []).append(name)
     whole = sums(units)
+    # The units of no shared stem and no digit: one leftover family (`City of …`), less those
+    # of the families looked at (summed once, as a region may have thousands of such units).
+    lone = [u for m in families.values() if len(m) == 1 for u in m if not _DIGIT.search(u)]
+    lone_sums = sums(lone)
     for key, alikes in sorted(
         alike.items(), key=lambda kv: (-len(kv[1]), -sum(dict(kv[0]).values()))
     ):
         these = dict(key)
-        # The units of no shared stem and no digit: one leftover family (`City of …`).
-        left = [
-            unit
-            for name, members in families.items()
-            if name not in alikes and len(members) == 1
-            for unit in members
-            if not any(c.isdigit() for c in unit)
-        ]
-        leftover = bool(left) and sums(left) == these
+        mine = {u for n in alikes for u in families[n]} & set(lone) if lone else set()
+        left_sums = _minus(lone_sums, sums(mine), 1) if mine else lone_sums
+        leftover = len(lone) > len(mine) and left_sums == these
+        left = [u for u in lone if u not in mine] if leftover else []
         rest = _minus(whole, these, len(alikes) + leftover)
         count = len(alikes) + leftover
         precincts: str | None = None
@@ -157,7 +157,7 @@ def _region(race: _Race, group: list[Record]) -> set[int]:
         else:
             continue
         aside = [u for n in alikes if n != precincts for u in families[n]]
-        aside += left if leftover else []
+        aside += left
         _warn(race, these, aside, units, count - (precincts is not None))
         return {id(r) for u in aside for r in units[u]}
     return set()
