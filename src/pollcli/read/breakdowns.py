@@ -36,8 +36,14 @@ from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text
-from pollcli.read.total_places import SAME_SUM, by_option
-from pollcli.read.total_words import name_key, named_like
+from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, place
+from pollcli.read.total_words import (
+    breakdown_unit,
+    name_key,
+    named_like,
+    region_start,
+    suspect_record,
+)
 
 Stage = Callable[[str, list[Record]], list[Record]]
 Sums = dict[str, int]
@@ -67,8 +73,12 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
     names = {option_key(r.row.candidate): r.row.candidate for g in by_region.values() for r in g}
     if len(names) < 2:
         return records
+    # The regions where the race lists one option are judged together (Riverside's two
+    # spellings of one county, a candidate each).
+    lone = [r for g in by_region.values() if len({r.row.candidate for r in g}) < 2 for r in g]
+    groups = {k: g for k, g in by_region.items() if len({r.row.candidate for r in g}) >= 2}
     aside: set[int] = set()
-    for region, group in by_region.items():
+    for region, group in [*groups.items(), *([("", lone)] if lone else [])]:
         aside |= _region(_Race(label, region, columns, names, found), group)
     return [r for r in records if id(r) not in aside] if aside else records
 
@@ -100,36 +110,51 @@ def stem(unit: str) -> str:
 
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?\b|\d+")
 _DIGIT = re.compile(r"\d")
+# Families alike whose precincts differ refuse the race only when each holds about as much as the
+# precincts, at least a third of what they hold (breakdowns, each the whole race): two wards of a
+# county may hold the same votes by chance.
+_COMPARABLE = 3
 
 
 def _region(race: _Race, group: list[Record]) -> set[int]:
-    """The ids of the records of one region's breakdowns, set aside (or none, the race refused)."""
-    if any(r.summed or r.votes is None for r in group):
-        return set()  # (the streaming engine's sums: no breakdowns, `total_words.breakdown_names`)
+    """The ids of the records of one region's breakdowns, set aside (or none, the race refused).
+    The units the streaming engine summed (`Record.summed`: those it keeps no apart, never named
+    as breakdowns, `total_words.breakdown_names`) are precincts, as blank ones are."""
+    if any(r.votes is None for r in group):
+        return set()
     units: dict[str, list[Record]] = {}
     for record in group:
-        units.setdefault(record.row.unit or "", []).append(record)
-    if len(units) < 3:
+        units.setdefault(place(record)[1], []).append(record)
+    if len(units) < 2:
         return set()
     families: dict[str, list[str]] = {}
     for unit in units:
-        if unit.strip():  # (a blank unit is the totals stage's)
+        if unit.strip() and unit != SUMMED_UNITS:  # (a blank unit is the totals stage's)
             families.setdefault(stem(unit), []).append(unit)
-    if len(families) < 2:
-        return set()
+    # Only units the streaming engine keeps apart, or hands over, are set aside (by their names:
+    # `total_words.breakdown_unit`, `suspect_record`), so that both engines give one answer.
+    seen = {
+        u for m in families.values() for u in m if breakdown_unit(u) or suspect_record(units[u][0])
+    }
 
     def sums(names: Iterable[str]) -> Sums:
         return _nonzero(by_option(r for u in names for r in units[u]) or {})
 
     alike: dict[frozenset[tuple[str, int]], list[str]] = {}
     for name, members in families.items():
-        held = sums(members)
-        if sum(held.values()) >= SAME_SUM:
-            alike.setdefault(frozenset(held.items()), []).append(name)
+        if not seen.issuperset(members):
+            continue
+        votes = sums(members)
+        if len(votes) >= 2 and sum(votes.values()) >= SAME_SUM:
+            alike.setdefault(frozenset(votes.items()), []).append(name)
+    if not alike:
+        return set()
     whole = sums(units)
     # The units of no shared stem and no digit: one leftover family (`City of …`), less those
     # of the families looked at (summed once, as a region may have thousands of such units).
-    lone = [u for m in families.values() if len(m) == 1 for u in m if not _DIGIT.search(u)]
+    lone = [
+        u for m in families.values() if len(m) == 1 for u in m if not _DIGIT.search(u) and u in seen
+    ]
     lone_sums = sums(lone)
     for key, alikes in sorted(
         alike.items(), key=lambda kv: (-len(kv[1]), -sum(dict(kv[0]).values()))
@@ -137,30 +162,42 @@ def _region(race: _Race, group: list[Record]) -> set[int]:
         these = dict(key)
         mine = {u for n in alikes for u in families[n]} & set(lone) if lone else set()
         left_sums = _minus(lone_sums, sums(mine), 1) if mine else lone_sums
-        leftover = len(lone) > len(mine) and left_sums == these
-        left = [u for u in lone if u not in mine] if leftover else []
-        rest = _minus(whole, these, len(alikes) + leftover)
-        count = len(alikes) + leftover
+        held = {n: families[n] for n in alikes}
+        if len(lone) > len(mine) and left_sums == these:
+            held[_LEFTOVER] = [u for u in lone if u not in mine]
+        rest = _minus(whole, these, len(held))
         precincts: str | None = None
         if rest == these:
             pass
-        elif not rest and rest is not None and count >= 2:
-            most = max(len(families[n]) for n in alikes)
-            widest = [n for n in alikes if len(families[n]) == most]
-            if len(widest) > 1:
+        elif not rest and rest is not None and len(held) >= 2:
+            precincts = _precincts(held, race.region)
+            if precincts is None:
                 _refuse(race, these, rest, alikes, families, units)
                 return set()
-            precincts = widest[0]
-        elif count >= 2:
+        elif len(held) >= 2 and sum((rest or {}).values()) <= _COMPARABLE * sum(these.values()):
             _refuse(race, these, rest, alikes, families, units)
             return set()
         else:
             continue
-        aside = [u for n in alikes if n != precincts for u in families[n]]
-        aside += left
-        _warn(race, these, aside, units, count - (precincts is not None))
+        aside = [u for n, members in held.items() if n != precincts for u in members]
+        _warn(race, these, aside, units, len(held) - (precincts is not None))
         return {id(r) for u in aside for r in units[u]}
     return set()
+
+
+# The leftover family's name among the families alike (no stem's).
+_LEFTOVER = "\x01"
+
+
+def _precincts(held: dict[str, list[str]], region: str) -> str | None:
+    """Which of the families alike are the precincts, when the race has no other units: the
+    family of the most units (none named as its region is, `HILLSBOROUGH02`, `CHESHIRE 14
+    (1)FL`: a district's total); None when that does not tell."""
+    most = max(len(members) for members in held.values())
+    widest = [n for n, members in held.items() if len(members) == most]
+    if len(widest) > 1:
+        widest = [n for n in widest if not any(region_start(u, region) for u in held[n])]
+    return widest[0] if len(widest) == 1 else None
 
 
 def _nonzero(sums: Sums) -> Sums:

@@ -299,7 +299,14 @@ def suspect_unit(unit: str, regions: frozenset[str]) -> bool:
     first = unit.split(None, 1)[0].casefold()
     if not any(region.startswith(first[:3]) for region in regions):
         return False
-    return bool(region_names(unit) & regions)
+    return bool(region_names(unit) & regions) or any(region_start(unit, r) for r in regions)
+
+
+def region_start(unit: str, region: str) -> bool:
+    """Whether a unit is named by its region and a number (`HILLSBOROUGH02`, `CHESHIRE 14 (1)FL`:
+    New Hampshire's floterial districts' totals), for the breakdowns stage (`read/breakdowns`)."""
+    key, name = name_key(unit), name_key(region)
+    return bool(name) and key.startswith(name) and key[len(name) :].lstrip()[:1].isdigit()
 
 
 def suspect_record(record: Record) -> bool:
@@ -428,12 +435,10 @@ def check_record(record: Record, has_unit: bool, apart: bool) -> None:
         raise HandOver
 
 
-# Units named as districts of another kind laid over the precincts (California's statements of the
-# vote: `Congressional:12`, `36th Congressional`, `29th Assembly District`, `Supervisorial District
-# 1`, `City of Banning`, `Unincorporated Area`). The breakdowns stage tells them by their figures
-# (`read/breakdowns`), which needs every unit's rows: the streaming engine, and the exact engine's
-# sums per region (`read/rowcolumns`), which sum the units they keep no apart, leave a file with
-# such a unit to the exact engine's rows. (A precinct so named costs time, never a figure.)
+# Units named as districts laid over the precincts (`Congressional:12`, `36th Congressional`,
+# `City of Banning`, `Unincorporated Area`): the breakdowns stage tells them by their figures
+# (`read/breakdowns`), from every unit's rows: the streaming engine and the exact engine's sums
+# (`read/rowcolumns`) leave a file with such a unit to the exact rows (a precinct so named: time).
 _BREAKDOWN: Final[str] = (
     r"(?im)^[ \t]*(?:\d+(?:st|nd|rd|th)\b|city of\b|[a-z ]+:[ ]*\d+[ \t]*$)"
     r"|\b(?:congressional|senatorial|assembly|supervisorial|unincorporated)\b"
