@@ -232,3 +232,39 @@ def test_real_statements_of_the_vote(name: str, race: str) -> None:
         sums = rows.groupby("candidate")["votes"].sum()
         for option in election["results"]:
             assert option["votes"] <= sums[option["candidate"]], (election["election"], option)
+
+
+NH_TEXT = """county,precinct,office,district,party,candidate,votes
+Hillsborough,Deering,State House,HL02,REP,Keith Erf,580
+Hillsborough,Weare,State House,HL02,REP,Keith Erf,2860
+Hillsborough,HILLSBOROUGH02,State House,HL02,REP,Keith Erf,3440
+Hillsborough,Deering,State House,HL02,DEM,Robert Girard,359
+Hillsborough,Weare,State House,HL02,DEM,Robert Girard,1522
+Hillsborough,HILLSBOROUGH02,State House,HL02,DEM,Robert Girard,1881
+Cheshire,Dublin,State House,CH 14 (1)F,REP,Matthew Santonastaso,419
+Cheshire,Fitzwilliam,State House,CH 14 (1)F,REP,Matthew Santonastaso,693
+Cheshire,Jaffrey,State House,CH 14 (1)F,REP,Matthew Santonastaso,1460
+Cheshire,CHESHIRE 14 (1)FL,State House,CH 14 (1)F,REP,Matthew Santonastaso,2572
+Cheshire,Dublin,State House,CH 14 (1)F,DEM,Andrew Maneval,512
+Cheshire,Fitzwilliam,State House,CH 14 (1)F,DEM,Andrew Maneval,601
+Cheshire,Jaffrey,State House,CH 14 (1)F,DEM,Andrew Maneval,1300
+Cheshire,CHESHIRE 14 (1)FL,State House,CH 14 (1)F,DEM,Andrew Maneval,2413
+"""
+
+
+def test_a_floterial_districts_total_row_is_set_aside(tmp_path, monkeypatch) -> None:
+    """New Hampshire's floterial districts: the towns, then the district's total named by its
+    county and number (`HILLSBOROUGH02`, `CHESHIRE 14 (1)FL`). Counted twice before (OpenElections'
+    NH 2020: Keith Erf 6,880 for 3,440); now set aside, the towns counted, in both engines."""
+    path = write(tmp_path, NH_TEXT, "20201103__nh__general__precinct.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    frame = pd.read_csv(io.StringIO(NH_TEXT))
+    towns = frame[~frame["precinct"].str.isupper()]
+    expected = {
+        f"State House · {district}": dict(group.groupby("candidate")["votes"].sum())
+        for district, group in towns.groupby("district")
+    }
+    assert _got(elections) == expected
+    said = " ".join(p.message for p in problems if p.code == "total-row")
+    assert "'HILLSBOROUGH02'" in said and "'CHESHIRE 14 (1)FL'" in said
+    assert not [p for p in problems if p.severity == "error"]
