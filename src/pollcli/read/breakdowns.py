@@ -235,11 +235,11 @@ def _warn(
     race.found.warn(
         Code.TOTAL_ROW,
         lines[0],
-        f"{_quoted(aside)} in column {race.column!r} are breakdowns of the race laid over its "
-        f"precincts (election {race.label!r}): {rows_text(len(lines))} ({lines_text(lines)}) set "
-        f"aside, not added to their parts; {each} (units of one name but for their numbers) "
-        f"hold{'s' if families > 1 else ''} exactly the precincts' sum, option by option "
-        f"({race.figures(these)})",
+        f"{_quoted(aside)} in column {race.column!r} {'are' if len(aside) > 1 else 'is'} "
+        f"breakdowns of the race laid over its precincts, or its total (election {race.label!r}): "
+        f"{rows_text(len(lines))} ({lines_text(lines)}) set aside, not added to their parts; "
+        f"{each} (units of one name but for their numbers) hold{'s' if families > 1 else ''} "
+        f"exactly the precincts' sum, option by option ({race.figures(these)})",
         column=race.columns.header_of("unit"),
     )
 
