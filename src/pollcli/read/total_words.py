@@ -303,8 +303,7 @@ def suspect_unit(unit: str, regions: frozenset[str]) -> bool:
 
 
 def region_start(unit: str, region: str) -> bool:
-    """Whether a unit is named by its region and a number (`HILLSBOROUGH02`, `CHESHIRE 14 (1)FL`:
-    New Hampshire's floterial districts' totals), for the breakdowns stage (`read/breakdowns`)."""
+    """Whether a unit is named by its region and a number (NH's `HILLSBOROUGH02`, `CHESHIRE 14 (1)FL`)."""
     key, name = name_key(unit), name_key(region)
     return bool(name) and key.startswith(name) and key[len(name) :].lstrip()[:1].isdigit()
 
@@ -446,8 +445,7 @@ _BREAKDOWN: Final[str] = (
 
 
 def breakdown_names(units: list[bytes]) -> bool:
-    """Whether a block's distinct unit cells name a breakdown laid over the precincts (one search
-    of the cells joined by line ends)."""
+    """Whether a block's distinct unit cells name a breakdown (one search of the cells joined)."""
     return re.search(_BREAKDOWN.encode(), b"\n".join(units)) is not None
 
 
