@@ -6,10 +6,11 @@ adds up to the county's total once more. All counted as precincts, every figure 
 times too large, without a word: "Governor: Gavin Newsom 1,560,905" in a county that cast 370,000
 ballots (trial 11).
 
-A unit named like its region whose figures the other units hold exactly k times (k of 2 or more),
-option by option, is its region's total; its parts then hold it k times (breakdowns laid over the
-precincts), so the race is refused with a `total-mismatch` error that says so and how to count the
-race from its total alone (`--where precinct=…`): advice that works. Both engines.
+Families of districts that each hold exactly the precincts' sums are set aside first
+(`read/breakdowns`); the county's row then holds its precincts' sum, a total as ever. Where the
+precincts do not hold those sums (a row missing), the race is refused with a `total-mismatch`
+error that says how to count it from its total alone (`--where precinct=…`): advice that works.
+Both engines.
 
 Figures invented, the layout is San Francisco's; oracle: the totals typed by hand, and pandas over
 the fixture's total rows.
@@ -56,16 +57,40 @@ TEXT = HEADER + (
 NAME = "20181106__ca__general__san_francisco__precinct.csv"
 
 
-def test_breakdowns_laid_over_precincts_refuse_the_race(tmp_path, monkeypatch) -> None:
+def test_breakdowns_laid_over_precincts_are_set_aside_and_the_county_row_is_a_total(
+    tmp_path, monkeypatch
+) -> None:
+    """Each family of districts holds exactly the precincts' sums: set aside first
+    (`read/breakdowns`), then the county's row holds its precincts' sum once, a total as ever."""
     path = write(tmp_path, TEXT, NAME)
     elections, problems = engines_agree(monkeypatch, path)
-    assert elections == []  # never Newsom 6,150 (five times 1,615)
+    frame = pd.read_csv(io.StringIO(TEXT))
+    precincts = frame[frame["precinct"].str.startswith("Pct")]
+    expected = {
+        office: dict(group.groupby("candidate")["votes"].sum())
+        for office, group in precincts.groupby("office")
+    }
+    got = {e.facts.election: {o.candidate: o.votes for o in e.options} for e in elections}
+    assert got == expected  # never Newsom 6,150 (five times 1,615)
+    assert not [p for p in problems if p.severity == "error"]
+    said = [p.message for p in problems if p.code == "total-row"]
+    assert any("'Congressional:12'" in m and "breakdowns" in m for m in said)
+    assert any("'SAN FRANCISCO CA'" in m and "holds its total" in m for m in said)
+
+
+def test_breakdowns_over_precincts_that_miss_a_row_refuse_the_race(tmp_path, monkeypatch) -> None:
+    """A precinct's row missing: the breakdowns do not hold the precincts' sums, and the county's
+    row is held k times by no sum: the race is refused, with advice that counts it from its
+    total alone."""
+    text = TEXT.replace("San Francisco,Pct 1104,Governor,,Rep,John Cox,35\n", "")
+    assert text != TEXT
+    path = write(tmp_path, text, NAME)
+    elections, problems = engines_agree(monkeypatch, path)
+    assert [e.facts.election for e in elections] == ["Controller"]
     errors = [p for p in problems if p.severity == "error"]
-    assert {p.race for p in errors} == {"Governor", "Controller"}
-    governor = next(p for p in errors if p.race == "Governor")
+    assert {p.race for p in errors} == {"Governor"}
+    (governor,) = errors
     assert governor.code == "total-mismatch"
-    assert "'SAN FRANCISCO CA'" in governor.message
-    assert "4× as many" in governor.message
     assert "--where 'precinct=SAN FRANCISCO CA'" in governor.message
 
 

@@ -50,9 +50,14 @@ Sums = dict[str, int]
 
 
 def stage(totals: Stage, columns: ColumnMap, found: Found) -> Stage:
-    """The totals stage, then `set_aside` on the records it keeps (not on a race it refused)."""
+    """The totals stage between two passes of `set_aside`: the first before it, on the units
+    that may be no totals (`total_words.suspect_record`), setting aside only; the second on the
+    records it keeps (not of a race it refused)."""
 
     def both(label: str, records: list[Record]) -> list[Record]:
+        # First the breakdowns certain without the rows that may be totals, so that the county's
+        # own row (`SAN FRANCISCO CA`) is judged against its precincts alone.
+        records = set_aside(label, records, columns, found, first=True)
         errors = found.errors
         kept = totals(label, records)
         return kept if found.errors > errors else set_aside(label, kept, columns, found)
@@ -60,14 +65,25 @@ def stage(totals: Stage, columns: ColumnMap, found: Found) -> Stage:
     return both
 
 
-def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Found) -> list[Record]:
+def set_aside(
+    label: str, records: list[Record], columns: ColumnMap, found: Found, *, first: bool = False
+) -> list[Record]:
     """One election's records without the breakdowns laid over its precincts, region by region;
     a `total-row` warning naming those set aside, or a `total-mismatch` error when breakdowns are
-    certain but the precincts do not hold their sums."""
+    certain but the precincts do not hold their sums (`first`: the rows that may be totals left
+    to the totals stage, and no race refused)."""
     by_region: dict[str, list[Record]] = {}
+    maybe: dict[tuple[str, str], bool] = {}
     for record in records:
-        if record.row.fact is None:
-            by_region.setdefault(record.row.region or "", []).append(record)
+        if record.row.fact is not None:
+            continue
+        if first:
+            at = place(record)
+            if at not in maybe:
+                maybe[at] = suspect_record(record)
+            if maybe[at]:
+                continue
+        by_region.setdefault(record.row.region or "", []).append(record)
     # Two options at least in the race (a region may list one: Riverside's rows of one candidate
     # under `Riverside County`, the other's under `Riverside`), by their names as written.
     names = {option_key(r.row.candidate): r.row.candidate for g in by_region.values() for r in g}
@@ -79,7 +95,7 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
     groups = {k: g for k, g in by_region.items() if len({r.row.candidate for r in g}) >= 2}
     aside: set[int] = set()
     for region, group in [*groups.items(), *([("", lone)] if lone else [])]:
-        aside |= _region(_Race(label, region, columns, names, found), group)
+        aside |= _region(_Race(label, region, columns, names, found, first), group)
     return [r for r in records if id(r) not in aside] if aside else records
 
 
@@ -92,6 +108,7 @@ class _Race:
     columns: ColumnMap
     names: dict[str, str]  # the options' names as written, by `option_key`
     found: Found
+    first: bool  # before the totals stage: breakdowns set aside, no race refused
 
     @property
     def column(self) -> str:
@@ -252,7 +269,10 @@ def _refuse(
     families: dict[str, list[str]],
     units: dict[str, list[Record]],
 ) -> None:
-    """The race refused: families hold the same sums, the other units others."""
+    """The race refused: families hold the same sums, the other units others (not before the
+    totals stage: its county row may say more)."""
+    if race.first:
+        return
     held = [u for n in alikes for u in families[n]]
     lines = _lines(held, units)
     # Counted from the breakdown of the fewest rows, the county's own where it stands among them.
