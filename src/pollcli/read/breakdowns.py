@@ -256,8 +256,11 @@ def _warn(
         f"breakdowns of the race laid over its precincts, or its total (election {race.label!r}): "
         f"{rows_text(len(lines))} ({lines_text(lines)}) set aside, not added to their parts; "
         f"{each} (units of one name but for their numbers) hold{'s' if families > 1 else ''} "
-        f"exactly the precincts' sum, option by option ({race.figures(these)})",
+        f"exactly the precincts' sum, option by option ({race.figures(these)}): they equal the "
+        "sum of their parts",
         column=race.columns.header_of("unit"),
+        # (Counted with the file's routine totals, each equal to its parts: `totals.set_aside`.)
+        routine=len(lines),
     )
 
 
