@@ -12,7 +12,8 @@ once), its votes and its line. Once the file is read the rows become what the as
   file was such a row (no row refused, skipped, or of a vote cell that is no plain count), no count
   or fact cell, no blank place, no region, unit or option that may be a total or a subtotal's part
   (`read.total_words`: `Total`, `Write-In: Bob Bell` beside a bare `Write-ins`, judged by the rows
-  beside it; the streaming engine keeps such rows apart or hands the file over), and no option
+  beside it; the streaming engine keeps such rows apart or hands the file over), no unit named as a
+  breakdown laid over the precincts (`Congressional:12`, `read.breakdowns`), and no option
   listed twice in one unit (`assemble.Assembly._merge`: its party lines, repeats and all-zero copies);
 - **one record per row** otherwise, in the file's order among the rows the row stage read, as before.
 
