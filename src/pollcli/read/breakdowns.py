@@ -6,8 +6,10 @@ by district: `Congressional:12`, `Congressional:14`, `Senatorial:11`, `Assembly:
 `36th Congressional`, `23rd Senatorial`, then `City of Banning`… and `Unincorporated Area`). Each
 family of such units is a partition of the area the precincts cover; counted as precincts, the race
 was counted four to six times, without a word (San Francisco's Superintendent of Public Instruction:
-Tuck 488,885, five times his votes). Where the county's own row stands among them, the totals stage
-refuses the race first (`total_checks.breakdowns`).
+Tuck 488,885, five times his votes). The stage runs before the totals stage on the units that may be
+no totals (setting aside only), so that the county's own row among them (`SAN FRANCISCO CA`) then
+holds its precincts' sum once, a total as ever; and after it on what it keeps (where the county's row
+is held several times, the totals stage refuses the race: `total_checks.breakdowns`).
 
 A race's units, region by region, fall into families by their name's stem (digits, ordinals and
 punctuation aside: `Congressional:12` and `36th Congressional ` → congressional, `Pct 1101` → pct);
