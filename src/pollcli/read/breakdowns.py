@@ -1,4 +1,4 @@
-"""Breakdowns laid over the precincts, told by their figures: a stage after the totals stage
+"""Breakdowns laid over the precincts, told by their figures: a stage around the totals stage
 (`totals.stage`), in both engines.
 
 California's statements of the vote list, after each candidate's precincts, the same votes again
@@ -20,9 +20,14 @@ sums too (where the precincts are one of those families, the one of the most uni
 aside with a `total-row` warning that names them. Never on a near match: when two families or more
 hold the same sums but the other units do not (rows of precincts missing from the file), which
 figures are the race's cannot be told, and the race is refused with a `total-mismatch` error naming
-the rows to count it from (`--where`). The streaming engine, which sums the precincts it keeps no
-apart, hands a file with units named as breakdowns to the exact engine
-(`total_words.breakdown_names`).
+the rows to count it from (`--where`) — when each family holds about as much as the precincts
+(`_COMPARABLE`), as two wards may hold the same votes by chance.
+
+Only units the streaming engine sees apart are set aside: those named as breakdowns
+(`total_words.breakdown_names`: the engine hands such a file to the exact engine, as the exact
+engine's sums per region do, `read/rowcolumns`) or as totals may be (`suspect_record`, kept apart:
+New Hampshire's `HILLSBOROUGH02`, a floterial district's total after its towns). The units it sums
+are precincts. So both engines give one answer.
 """
 
 from __future__ import annotations
