@@ -268,3 +268,42 @@ def test_a_floterial_districts_total_row_is_set_aside(tmp_path, monkeypatch) -> 
     said = " ".join(p.message for p in problems if p.code == "total-row")
     assert "'HILLSBOROUGH02'" in said and "'CHESHIRE 14 (1)FL'" in said
     assert not [p for p in problems if p.severity == "error"]
+
+
+@pytest.mark.parametrize(
+    ("unit", "family", "named"),
+    [
+        ("Congressional:12", "congressional", True),
+        ("36th Congressional ", "congressional", True),
+        ("23rd Senatorial", "senatorial", True),
+        ("29th Assembly District", "assembly district", True),
+        ("Supervisorial District 1", "supervisorial district", True),
+        ("City of Banning", "city of banning", True),
+        ("Unincorporated Area", "unincorporated area", True),
+        ("Pct 1101", "pct", False),
+        ("Pct 9902 MB", "pct mb", False),
+        ("11103   RIVERSIDE/WD 1", "riverside wd", False),
+        ("Ward 1", "ward", False),
+        ("Hillsborough", "hillsborough", False),
+    ],
+)
+def test_families_and_names(unit: str, family: str, named: bool) -> None:
+    """A unit's family (digits, ordinals and punctuation aside), and whether the streaming engine
+    hands its file over (a name of a breakdown), by a hand-checked table."""
+    from pollcli.read.breakdowns import stem
+    from pollcli.read.total_words import breakdown_names, breakdown_unit
+
+    assert stem(unit) == family
+    assert breakdown_unit(unit) is named
+    assert breakdown_names([b"Pct 1", unit.encode()]) is named
+
+
+def test_a_unit_named_by_its_region_and_a_number() -> None:
+    from pollcli.read.total_words import region_start, suspect_unit
+
+    assert region_start("HILLSBOROUGH02", "Hillsborough")
+    assert region_start("CHESHIRE 14 (1)FL", "Cheshire")
+    assert not region_start("Hillsborough", "Hillsborough")  # (named like it: the totals stage's)
+    assert not region_start("Riverside County", "Riverside")
+    assert not region_start("Chesterfield 2", "Cheshire")
+    assert suspect_unit("MERRIMACK10", frozenset({"merrimack"}))
