@@ -203,6 +203,26 @@ def straight_ballot(values: dict[str, str], facts: dict[str, str], races: list[s
         facts.pop(column, None)
 
 
+# A write-in row the file leaves unnamed (MEDSL: `writein` TRUE, a blank or `NA` candidate cell).
+UNNAMED_WRITE_IN: Final[str] = "Write-in"
+
+
+def is_write_in(facts: dict[str, str]) -> bool:
+    """Whether the row's write-in cell (MEDSL's `writein`) says yes."""
+    return facts.get("write_in", "").strip().lower() in YES_WORDS
+
+
+def option_in_party_cell(values: dict[str, str]) -> bool:
+    """Whether a row of a blank candidate cell is named by its party cell, which names an option
+    of no candidate and no party (Michigan's `Write-in`, Iowa's `Blank`): then it is that option.
+    A party's name, or a count's ("Ballots Cast"), leaves the row unnamed."""
+    party = values.get("party")
+    if not party or kind_from_name(party) == "candidate" or fact_from_name(party) is not None:
+        return False
+    values["candidate"] = values.pop("party")
+    return True
+
+
 @lru_cache(maxsize=256)
 def is_fact_cell(column: str) -> bool:
     """Whether a canonical column's cells go with the facts (text) rather than the option's cells."""

@@ -18,9 +18,11 @@ from pollcli.columns import (
     INVISIBLE,
     INVISIBLE_NOTE,
     RACE_PREFIX,
-    YES_WORDS,
+    UNNAMED_WRITE_IN,
     is_fact_cell,
+    is_write_in,
     normalize_header,
+    option_in_party_cell,
     straight_ballot,
 )
 from pollcli.contract import Row, cells_context, problems_from
@@ -73,15 +75,8 @@ def clean_cell(text: str) -> str:
 # another district's precinct): a blank part counts 0, a blank votes cell needs --blank-votes zero.
 DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—", "‒", "−", "NA", "N/A", "x", "X"})
 _FIGURES: Final[frozenset[str]] = frozenset({"votes", "share"})
-# A write-in row the file leaves unnamed (MEDSL: `writein` TRUE, a blank or `NA` candidate cell).
-UNNAMED_WRITE_IN: Final[str] = "Write-in"
 _NO_NAMES: Final[frozenset[str]] = frozenset({"", "na", "n/a"})
 _RACE_CELLS: Final[tuple[str, ...]] = ("office", RACE_PREFIX)  # a race's cells, by prefix
-
-
-def is_write_in(facts: Mapping[str, str]) -> bool:
-    """Whether the row's write-in cell (MEDSL's `writein`) says yes."""
-    return facts.get("write_in", "").strip().lower() in YES_WORDS
 
 
 def unnamed_write_ins(records: list[Record]) -> None:
@@ -189,7 +184,7 @@ class CellReader:
             alternative = values.pop("alt_name", "")
             if name or alternative:
                 values["candidate"] = name or alternative
-            else:
+            elif not option_in_party_cell(values):  # Michigan's `Write-in` as a party
                 self._fact_in_a_race_column(values, facts)
         elif (
             races
