@@ -22,6 +22,7 @@ from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key
 from pollcli.read.header import NAME_PARTS, ColumnMap
 from pollcli.read.records import Record
+from pollcli.read.total_words import is_total_name
 
 # Rows that may be a total by their place (a blank unit or region, a total alone in its region) are
 # one when they hold about the sum of what they would total: option by option, their figures differ
@@ -96,8 +97,19 @@ def judge(records: list[Record], definite: set[int], maybes: list[Maybe]) -> lis
     for maybe in maybes:
         if not maybe.wide:
             local.setdefault(maybe.region, []).append(maybe)
+    given: dict[str, list[Record]] = {}  # each region's own total rows (`TOTAL` among its units)
+    for record in records:
+        if (
+            id(record) in definite
+            and is_total_name(place(record)[1], place=True)
+            and not is_total_name(record.row.candidate)  # (its `TOTALS` of the options)
+        ):
+            given.setdefault(place(record)[0], []).append(record)
     totals: list[Maybe] = []
     for region, group in local.items():
+        if region in given and parts_of_total(plain.get(region, []), group, given[region]):
+            plain.setdefault(region, []).extend(r for m in group for r in m.records)
+            continue
         found = _settle(group, {region: by_option(plain.get(region, []))})
         totals += found
         units = plain.setdefault(region, [])
@@ -106,6 +118,17 @@ def judge(records: list[Record], definite: set[int], maybes: list[Maybe]) -> lis
     if wide:
         totals += _settle(wide, {region: by_option(rs) for region, rs in plain.items()})
     return totals
+
+
+def parts_of_total(units: list[Record], group: list[Maybe], total: list[Record]) -> bool:
+    """Whether a region's own total row holds, option by option, exactly the sums of its units with
+    the rows that may be totals among them: then none is (North Dakota's `Rolette #5` in Rolette,
+    whose 1 vote its other precincts held by chance, counted by the county's `TOTAL`)."""
+    sums = by_option([*units, *(r for m in group for r in m.records)])
+    held = by_option(total)
+    if sums is None or not held or not any(held.values()):
+        return False
+    return {k: v for k, v in held.items() if v} == {k: v for k, v in sums.items() if v}
 
 
 def _settle(maybes: list[Maybe], plain: Mapping[str, dict[str, int] | None]) -> list[Maybe]:
