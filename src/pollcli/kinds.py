@@ -240,7 +240,8 @@ _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
         # Washington's county files of 2008: `Cast` under an office `Voters` (`counts_office`).
         "cast",
     ),
-    "total_votes": ("total votes", "total votes cast", "total valid votes"),
+    # Maine's precinct files: `Votes Cast` of each race, its candidates and `Blank` together.
+    "total_votes": ("total votes", "total votes cast", "total valid votes", "votes cast"),
 }
 _KIND_BY_NAME: Final[dict[str, str]] = {
     name_key(name): kind for kind, names in _KIND_NAMES.items() for name in names

@@ -391,7 +391,8 @@ class CellReader:
         ):
             self.part_mismatches.append(line)
         if row.votes is None and row.share is None:
-            if row.all_races and row.fact is not None:  # a unit's count not given: no vote cell
+            if row.fact is not None and (row.all_races or row.fact == "total_votes"):
+                # A unit's count, or a race's total of votes (only checked), not given: no cell.
                 self.blank_counts.append((line, row.candidate))
                 return None
             if not self.blank_zero:
