@@ -100,6 +100,9 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "writein",
         "writeins",
         "write-in votes",
+        # Florida's counties (OpenElections' Marion 2022): in every district of an office.
+        "writein votes",
+        "writeinvotes",
         "write-in totals",
         "total write-in",
         "total write-ins",
