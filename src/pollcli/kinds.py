@@ -398,17 +398,34 @@ def registrant_count(name: str) -> bool:
     return name_key(name) in _REGISTRANT_COUNTS
 
 
+# Electionware's exports (Kentucky's counties, 2024) list beside each contest's candidates, after its
+# `Total Votes Cast`, its `Contest Totals`: those votes and its over- and undervotes, no option and
+# no figure pollcli uses (read as a candidate, every race held its votes twice and was refused).
+_CONTEST_TOTALS: Final[frozenset[str]] = frozenset({"contest totals", "contest total"})
+_BESIDE: Final[frozenset[str]] = _BALLOT_COUNTS | _CONTEST_TOTALS
 # An ASCII name starting (ending) with a letter no such key starts (ends) with is none of them.
-_NOT_FIRST: Final = frozenset("abcdefghijklmnopqrstuvwxyz") - {k[0] for k in _BALLOT_COUNTS}
-_NOT_LAST: Final = frozenset("abcdefghijklmnopqrstuvwxyz") - {k[-1] for k in _BALLOT_COUNTS}
+_NOT_FIRST: Final = frozenset("abcdefghijklmnopqrstuvwxyz") - {k[0] for k in _BESIDE}
+_NOT_LAST: Final = frozenset("abcdefghijklmnopqrstuvwxyz") - {k[-1] for k in _BESIDE}
+
+
+def count_beside(name: str) -> bool:
+    """Whether a candidate cell names a count listed beside a contest's candidates that is no
+    option: ballots its unit counted by way of voting (`ballot_count`) or the contest's totals
+    (`contest_total`). The row is left out, with a note."""
+    if name.isascii() and (name[:1].lower() in _NOT_FIRST or name[-1:].lower() in _NOT_LAST):
+        return False
+    return name_key(name) in _BESIDE
 
 
 def ballot_count(name: str) -> bool:
     """Whether a candidate cell names ballots its unit counted by way of voting (New York City's
     `Public Counter`, `Absentee/Military`, `Affidavit`…): no option; the row is left out."""
-    if name.isascii() and (name[:1].lower() in _NOT_FIRST or name[-1:].lower() in _NOT_LAST):
-        return False
-    return name_key(name) in _BALLOT_COUNTS
+    return count_beside(name) and name_key(name) in _BALLOT_COUNTS
+
+
+def contest_total(name: str) -> bool:
+    """Whether a candidate cell names Electionware's `Contest Totals` of its contest."""
+    return count_beside(name) and name_key(name) in _CONTEST_TOTALS
 
 
 @cache

@@ -9,7 +9,7 @@ from typing import Final
 
 from pollcli.columns import NOT_VALID_KINDS, STRAIGHT_BALLOTS
 from pollcli.election import Facts, Option
-from pollcli.kinds import ballot_count, name_key, registrant_count
+from pollcli.kinds import ballot_count, contest_total, name_key, registrant_count
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
@@ -137,6 +137,13 @@ def without_unused_counts(
             "candidates in every race (a way of voting, no race of its own): left out."
         )
     unused = [r for r in unused if not r[0].startswith(STRAIGHT_BALLOTS)]
+    contests = [r for r in unused if contest_total(r[0])]
+    if contests:
+        columns.notes.append(
+            f"{_rows_named(contests)} total their contest's votes with its over- and undervotes "
+            "(as Electionware lists them beside its candidates), no option: left out."
+        )
+    unused = [r for r in unused if not contest_total(r[0])]
     rest = [r for r in unused if not ballot_count(r[0]) and not registrant_count(r[0])]
     blank = [r for r in rest if name_key(r[0]) == "ballots cast blank"]
     # The others name a part of the unit (ES&S's `BALLOTS CAST - REPUBLICAN PARTY`: `unused_count`).

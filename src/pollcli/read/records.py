@@ -28,7 +28,7 @@ from pollcli.columns import (
 from pollcli.contract import Row, cells_context, problems_from
 from pollcli.kinds import (
     ROW_FACTS,
-    ballot_count,
+    count_beside,
     counts_office,
     fact_from_name,
     name_key,
@@ -195,8 +195,8 @@ class CellReader:
             values["all_races"] = "true"
             for column in races:
                 facts.pop(column, None)
-        elif ballot_count(values["candidate"]) and name_key(values["candidate"]) not in self.kinds:
-            # Ballots by way of voting (NYC's `Public Counter`): no race's, left out (`countnotes`).
+        elif count_beside(values["candidate"]) and name_key(values["candidate"]) not in self.kinds:
+            # NYC's `Public Counter`, Electionware's `Contest Totals`: no option, left out (notes).
             values["all_races"] = "true"
         for part in NAME_PARTS:
             values.pop(part, None)
