@@ -40,6 +40,7 @@ from functools import lru_cache
 from pollcli.columns import option_key
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
+from pollcli.read import sum_totals
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text
@@ -67,7 +68,10 @@ def stage(totals: Stage, columns: ColumnMap, found: Found) -> Stage:
         records = set_aside(label, records, columns, found, first=True)
         errors = found.errors
         kept = totals(label, records)
-        return kept if found.errors > errors else set_aside(label, kept, columns, found)
+        if found.errors > errors:
+            return kept
+        # Last, a unit that holds its region's other units' sums under a name no rule knows.
+        return sum_totals.set_aside(label, set_aside(label, kept, columns, found), columns, found)
 
     return both
 

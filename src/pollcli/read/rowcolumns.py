@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import RACE_PREFIX, option_key
 from pollcli.contract import Row, counted, placed
+from pollcli.read import sum_totals
 from pollcli.read.keysums import Facts, option_of
 from pollcli.read.racekeys import normal
 from pollcli.read.records import Record
@@ -197,10 +198,13 @@ class RowColumns:
         keys: dict[tuple[str, tuple[str, ...]], int] = {}
         parts: dict[tuple[object, ...], int] = {}
         key_of, part_of = array("q"), array("q")
+        races: dict[tuple[str, ...], int] = {}
+        race_of = array("q")
         rows: list[tuple[str, Row, Facts]] = []
         for record in firsts:
             cells = record.facts
             race = tuple([normal(role, cells.get(c, "")) for c, role in RACE_ROLES.items()])
+            race_of.append(races.setdefault(race, len(races)))
             key_of.append(keys.setdefault((option_key(record.row.candidate), race), len(keys)))
             option = (record.election, option_of(record.row), tuple(cells.items()))
             part = parts.setdefault(option, len(parts))
@@ -208,6 +212,8 @@ class RowColumns:
                 rows.append(option)
             part_of.append(part)
         count = len(self.lines)
+        if _sum_held(self, race_of):
+            return None  # a unit that may hold its race's other units' sums: judged unit by unit
         if count >= NUMPY_ROWS:
             sums = _numpy_sums(self, key_of, part_of, len(keys), len(parts))
         else:
@@ -224,6 +230,27 @@ class RowColumns:
             records.append(record)
         records.sort(key=lambda r: r.line)
         return records
+
+
+def _sum_held(columns: RowColumns, race_of: array[int]) -> bool:
+    """Whether a race's unit may hold the sum of its other units in its region, whatever its name
+    (`sum_totals.suspected`: the largest holds half their votes, or a third)."""
+    if len(columns.lines) < NUMPY_ROWS:
+        votes: dict[tuple[int, int], int] = {}
+        for option, region, unit, count in zip(
+            columns.option, columns.region, columns.unit, columns.votes, strict=True
+        ):
+            at = ((race_of[option] << 32) | region, unit)
+            votes[at] = votes.get(at, 0) + count
+        return sum_totals.any_suspected(votes)
+    import numpy as np
+
+    group = np.frombuffer(race_of, dtype=np.int64)[np.frombuffer(columns.option, dtype=np.int32)]
+    group <<= 32
+    group |= np.frombuffer(columns.region, dtype=np.int32)
+    unit = np.frombuffer(columns.unit, dtype=np.int32).astype(np.int64)
+    votes_of = np.frombuffer(columns.votes, dtype=np.int64)
+    return bool(sum_totals.suspected(np, group, unit, votes_of).size)
 
 
 def _distinct(numbers: array[int]) -> set[int]:

@@ -1,0 +1,163 @@
+"""A unit that holds the sum of its race's other units, under a name no rule knows: their total.
+
+New Hampshire 2020 lists State House district HL41 as Amherst, Bedford and `ILLSBOROUGH 41` (the
+district's total, its first letter lost): no total word, not named like its county nor as a
+breakdown, so the other rules (`totals`, `breakdowns`) counted it as a town, every vote twice. A unit
+whose every option holds exactly the sum of the other units of its race and region is their total
+(`total_of`), set aside with a `total-row` warning naming it, whatever its name. Never by chance:
+the other units are two at least, each with votes (a race of two units, one of no votes, would
+otherwise have its other unit for a total); the unit holds two options with votes at least (one
+town may hold the sum of two others in a race of one option) and `total_places.SAME_SUM` votes
+(fewer may be equal by chance). At most one unit can hold it: it holds half the region's votes.
+
+The last step of the totals stage (`breakdowns.stage`), on what the other rules keep, in both
+engines. The streaming engine sums a region's units (`total_places.SUMMED_UNITS`), so it keeps each
+unit's votes in all (`repeats.BlockUnits.votes`) and reads again, row by row, the units of each race
+and region where one holds as much as the others (`suspected`, `repeatlines`): a necessary condition,
+so both engines give one answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
+
+from pollcli.columns import option_key
+from pollcli.problems import Code, Found
+from pollcli.read.header import ColumnMap
+from pollcli.read.records import Record
+from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text
+from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, place
+
+Sums = dict[str, int]
+
+# Two other units with votes at least, two options of the total with votes at least.
+OTHER_UNITS: Final[int] = 2
+OPTIONS: Final[int] = 2
+
+
+def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Found) -> list[Record]:
+    """One election's records without the units that hold, option by option, the sum of the other
+    units of their region (`total_of`); a `total-row` warning for each."""
+    if "unit" not in columns.present:
+        return records
+    by_region: dict[str, dict[str, list[Record]]] = {}
+    for record in records:
+        if record.row.fact is None:
+            region, unit = place(record)
+            by_region.setdefault(region, {}).setdefault(unit, []).append(record)
+    aside: set[int] = set()
+    for region, units in by_region.items():
+        if len(units) <= OTHER_UNITS or SUMMED_UNITS in units:
+            continue  # (units summed by the streaming engine: none here held the sum, `suspected`)
+        sums: dict[str, Sums] = {}
+        for unit, group in units.items():
+            got = by_option(group)
+            if got is None:
+                break  # a unit of no votes: nothing to tell
+            sums[unit] = {k: v for k, v in got.items() if v}
+        else:
+            total = total_of(sums)
+            if total is not None:
+                _warn(label, region, total, sums, units, columns, found)
+                aside |= {id(r) for r in units[total]}
+    return [r for r in records if id(r) not in aside] if aside else records
+
+
+def total_of(sums: dict[str, Sums]) -> str | None:
+    """The unit whose votes equal, option by option, the sum of the other units' (their options
+    of no votes left out), when they are two at least with votes, it holds two options with votes
+    at least and SAME_SUM votes; None when no unit does."""
+    whole: Sums = {}
+    for votes in sums.values():
+        for key, count in votes.items():
+            whole[key] = whole.get(key, 0) + count
+    half, odd = divmod(sum(whole.values()), 2)
+    if odd or half < SAME_SUM or sum(1 for v in sums.values() if v) <= OTHER_UNITS:
+        return None
+    for unit, votes in sums.items():
+        if (
+            len(votes) >= OPTIONS
+            and sum(votes.values()) == half
+            and len(votes) == len(whole)
+            and all(2 * votes.get(key, 0) == count for key, count in whole.items())
+        ):
+            return unit
+    return None
+
+
+def suspected(np: Any, groups: Any, units: Any, votes: Any) -> Any:
+    """The streaming engine's test (`repeats.Repeats.sum_units`): per unit (its hash, the hash of
+    its race and region, its votes in all; a unit may come several times, its rows in several
+    blocks), the hashes of the units of each race and region of three units at least where the
+    largest holds half their votes, or a third (beside a total the other rules set aside). Where
+    `total_of` finds a total, it is so: the other rules' totals hold the same sum as it."""
+    if not units.size:
+        return units
+    order = np.lexsort((units, groups))
+    groups, units, votes = groups[order], units[order], votes[order]
+    new = np.ones(units.size, dtype=bool)
+    new[1:] = (units[1:] != units[:-1]) | (groups[1:] != groups[:-1])
+    starts = np.flatnonzero(new)
+    per_unit = np.add.reduceat(votes, starts)
+    unit_groups, unit_hashes = groups[starts], units[starts]
+    first = np.ones(unit_groups.size, dtype=bool)
+    first[1:] = unit_groups[1:] != unit_groups[:-1]
+    begins = np.flatnonzero(first)
+    whole = np.add.reduceat(per_unit, begins)
+    largest = np.maximum.reduceat(per_unit, begins)
+    count = np.diff(np.append(begins, unit_groups.size))
+    # Twice: the total and its parts; three times: a total the other rules set aside beside it.
+    twice = (largest * 2 == whole) | (largest * 3 == whole)
+    chosen = (count > OTHER_UNITS) & twice & (largest >= SAME_SUM)
+    if not chosen.any():
+        return unit_hashes[:0]
+    return np.unique(unit_hashes[np.repeat(chosen, count)])
+
+
+def any_suspected(votes: Mapping[tuple[int, int], int]) -> bool:
+    """`suspected` in Python for a few rows: `votes` by (race and region, unit), summed."""
+    whole: dict[int, list[int]] = {}
+    for (group, _), count in votes.items():
+        entry = whole.setdefault(group, [0, 0, 0])
+        entry[0] += count
+        entry[1] = max(entry[1], count)
+        entry[2] += 1
+    return any(
+        units > OTHER_UNITS and largest >= SAME_SUM and whole in (2 * largest, 3 * largest)
+        for whole, largest, units in whole.values()
+    )
+
+
+def _quoted(units: Iterable[str]) -> str:
+    listed = list(units)
+    shown = ", ".join(repr(u) for u in listed[:SHOWN_OPTIONS])
+    more = len(listed) - SHOWN_OPTIONS
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def _warn(
+    label: str,
+    region: str,
+    total: str,
+    sums: dict[str, Sums],
+    units: dict[str, list[Record]],
+    columns: ColumnMap,
+    found: Found,
+) -> None:
+    lines = sorted({line for r in units[total] for line in (r.line, *r.same_cell_lines)})
+    column = columns.header_of("unit") or "unit"
+    names = {option_key(r.row.candidate): r.row.candidate for r in units[total]}
+    shown = sorted(sums[total].items(), key=lambda kv: -kv[1])[:SHOWN_OPTIONS]
+    figures = ", ".join(f"{names.get(k, k)} {v:,}" for k, v in shown)
+    others = [u for u in units if u != total and sums[u]]
+    where = f" of {columns.header_of('region') or 'region'} {region!r}" if region else ""
+    found.warn(
+        Code.TOTAL_ROW,
+        lines[0],
+        f"{total!r} in column {column!r} holds, option by option, exactly the sum of the race's "
+        f"other units{where} ({_quoted(others)}: {figures}), though no rule knows its name: their "
+        f"total, set aside, not added to its parts (election {label!r}; {rows_text(len(lines))}: "
+        f"{lines_text(lines)}); if it is a place of its own, check the file",
+        column=columns.header_of("unit"),
+    )
