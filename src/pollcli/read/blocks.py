@@ -118,16 +118,18 @@ class Layout:
         return True
 
     def _units(
-        self, parsed: Any, np: Any, pa: Any
+        self, parsed: Any, np: Any, pa: Any, votes: str
     ) -> tuple[BlockUnits, list[bytes], list[bytes], bool]:
-        """The block's units and their lists (`repeats.of_block`), the distinct cells of the unit
-        (precinct) column and of the region column, and whether cleaning changed a unit's cell."""
+        """The block's units and their lists (`repeats.of_block`, with their votes in all), the
+        distinct cells of the unit (precinct) column and of the region column, and whether
+        cleaning changed a unit's cell."""
         import pyarrow.compute as pc
 
         assert self.name_index is not None  # a unit column comes with a name column
         names = parsed.column(f"c{self.name_index}")
         if self.family_index is not None:
             names = pc.binary_join_element_wise(names, parsed.column(f"c{self.family_index}"), b" ")
+        at = self.unit_indexes.index(self.unit_index) if self.unit_index is not None else -1
         units, distinct, cleaned = of_block(
             np,
             pa,
@@ -135,8 +137,9 @@ class Layout:
             [parsed.column(f"c{i}") for i in self.unit_indexes],
             names,
             parsed.column(f"c{self.party_index}") if self.party_index is not None else None,
+            _ints(parsed.column(votes), np),
+            at,
         )
-        at = self.unit_indexes.index(self.unit_index) if self.unit_index is not None else -1
         regions = (
             distinct[self.unit_indexes.index(self.region_index)]
             if self.region_index in self.unit_indexes
@@ -273,7 +276,7 @@ class Layout:
                 [*key_names, COUNT_UNIT],
             )
         if unit_names:
-            units, distinct_units, regions, cleaned = self._units(parsed, np, pa)
+            units, distinct_units, regions, cleaned = self._units(parsed, np, pa, votes_name)
             suspects = suspect_cells(distinct_units, regions)
             if suspects is None:
                 return None

@@ -99,15 +99,20 @@ def read_again(
     repeats: Repeats,
     layout: Layout,
     columns: ColumnMap,
+    held: Any = None,
+    twice: bool = True,
 ) -> tuple[list[Election], list[Problem]] | None:
     """The file read again by `read` (`stream.read_stream`) with the units that repeat an option
-    read row by row; None (the exact engine's) for precincts with counts or vote modes, whose
-    rows apart would be read otherwise than the exact engine reads them."""
+    (`twice`: some do), and the units `held` (hashes: of races where a unit may hold the others'
+    sums, `sum_totals`), read row by row; None (the exact engine's) for precincts with counts or
+    vote modes, whose rows apart would be read otherwise than the exact engine reads them."""
     if layout.unit_fact_indexes or not layout.unit_indexes or "mode" in columns.present:
         return None
     import numpy as np
 
-    hashes = repeated_units(np, repeats)
+    hashes = repeated_units(np, repeats) if twice else np.zeros(0, dtype=np.uint64)
+    if held is not None and held.size:
+        hashes = np.union1d(hashes, held)
     if not hashes.size:
         return None  # (never so: `Repeats.check` found one)
     again = Again(hashes, layout.unit_indexes, known=frozenset(int(h) for h in hashes.tolist()))

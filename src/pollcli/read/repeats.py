@@ -85,6 +85,10 @@ class BlockUnits:
     names: Any  # uint64 per row of the lists
     parties: Any  # uint32 per row of the lists
     repeat: bool  # a list holds a repeat
+    # Per unit, the hash of its race and region (its cells but the unit's) and its votes in all,
+    # for a unit that holds its race's other units' sums (`sum_totals.suspected`).
+    groups: Any = None
+    votes: Any = None
 
 
 def conflict(np: Any, keys: Any, names: Any, parties: Any) -> bool:
@@ -155,29 +159,38 @@ def of_block(
     units: Sequence[Any],
     names: Any,
     parties: Any | None,
+    votes: Any = None,
+    unit_at: int = -1,
 ) -> tuple[BlockUnits, list[list[bytes]], bool]:
     """A block's units (`BlockUnits`), from its unit columns and its name and party columns
     (pyarrow binary); also the distinct cells of each unit column, and whether cleaning changed a
-    unit's cell. Runs on the worker thread that parsed the block."""
+    unit's cell. Runs on the worker thread that parsed the block. `votes` (numpy int64 per row):
+    each unit's votes in all kept, with the hash of its cells but the `unit_at`-th's."""
     rows = len(names)
     if not rows:
         none = np.zeros(0, dtype=np.uint64)
-        empty = BlockUnits(none, none.astype(np.uint8), np.zeros(1, np.int64), none, none, False)
+        empty = BlockUnits(
+            none, none.astype(np.uint8), np.zeros(1, np.int64), none, none, False, none, none
+        )
         return empty, [[] for _ in units], False
     runs = _runs(np, pc, units, rows)
     firsts = pa.Array.from_buffers(pa.int64(), runs.size, [None, pa.py_buffer(runs)])
     value = np.zeros(runs.size, dtype=np.uint64)  # each run's unit hash
+    group = np.zeros(runs.size, dtype=np.uint64)  # and its race and region's
     columns = []
     wide: list[bytes] = []
-    for column in units:
+    for at, column in enumerate(units):
         indices, dictionary, values = _encoded(pc, np, column.take(firsts))
         columns.append((indices, values))
         hashes, beyond = _cell_hashes(np, dictionary, values)
         wide += beyond
         value = value * np.uint64(_MIX) + hashes[indices]
+        if at != unit_at:
+            group = group * np.uint64(_MIX) + hashes[indices]
     cleaned = cleaned_any([(None, wide)])
     distinct = [values for _, values in columns]
     lengths = np.diff(np.append(runs, rows))
+    in_runs = np.add.reduceat(votes, runs) if votes is not None else np.zeros(runs.size, np.int64)
     order = np.argsort(value)
     ordered = value[order]
     if (ordered[1:] != ordered[:-1]).all():  # each unit one run: its rows are in place
@@ -186,7 +199,8 @@ def of_block(
             name_of, party_of = _name_and_party(np, pc, names, parties)
             found = _lists(np, lengths, name_of, party_of)
         lists, table = found
-        return BlockUnits(ordered, lists[order], *table), distinct, cleaned
+        sums = (group[order], in_runs[order])
+        return BlockUnits(ordered, lists[order], *table, *sums), distinct, cleaned
     # A unit in several runs: its rows brought together.
     hashes, inverse = np.unique(value, return_inverse=True)
     unit_of_row = np.repeat(inverse, lengths)
@@ -194,7 +208,11 @@ def of_block(
     name_of, party_of = _name_and_party(np, pc, names, parties)
     lengths = np.bincount(unit_of_row, minlength=hashes.size)
     lists, table = _lists(np, lengths, name_of[in_units], party_of[in_units])
-    return BlockUnits(hashes, lists, *table), distinct, cleaned
+    unit_votes = np.zeros(hashes.size, dtype=np.int64)
+    np.add.at(unit_votes, inverse, in_runs)
+    unit_groups = np.zeros(hashes.size, dtype=np.uint64)
+    unit_groups[inverse] = group
+    return BlockUnits(hashes, lists, *table, unit_groups, unit_votes), distinct, cleaned
 
 
 # What a block's lists come to: per unit its list, and the lists (starts, names, parties, repeat).
@@ -326,15 +344,34 @@ class Repeats:
     # Rows read by the exact stages (a block pyarrow could not be trusted with): unit, name, party.
     rows: list[tuple[int, int, int]] = field(default_factory=list)
     repeat: bool = False
+    # And each such row's race and region (its unit's cells but the unit) and votes.
+    sums: list[tuple[int, int, int]] = field(default_factory=list)
 
     def add_block(self, units: BlockUnits) -> None:
         """A block's units as `of_block` gave them."""
         self.repeat = self.repeat or units.repeat
         self.blocks.append(units)
 
-    def add_row(self, unit: Sequence[str], name: str, party: str | None) -> None:
-        """One row read by the exact stages."""
-        self.rows.append((unit_hash(unit), name_code(name), party_code(party)))
+    def add_row(
+        self, unit: Sequence[str], name: str, party: str | None, votes: int = 0, unit_at: int = -1
+    ) -> None:
+        """One row read by the exact stages (`unit_at`: the unit's cell among `unit`)."""
+        code = unit_hash(unit)
+        self.rows.append((code, name_code(name), party_code(party)))
+        group = unit_hash([c for at, c in enumerate(unit) if at != unit_at])
+        self.sums.append((code, group, votes))
+
+    def sum_units(self, np: Any) -> Any:
+        """The hashes (sorted, distinct) of the units of each race and region where one unit may
+        hold the sum of the others (`sum_totals.suspected`)."""
+        from pollcli.read.sum_totals import suspected
+
+        kept = [b for b in self.blocks if b.votes is not None]
+        rows = np.array(self.sums, dtype=np.uint64).reshape(-1, 3)
+        units = np.concatenate([b.hashes for b in kept] + [rows[:, 0]])
+        groups = np.concatenate([b.groups for b in kept] + [rows[:, 1]])
+        votes = np.concatenate([b.votes for b in kept] + [rows[:, 2].astype(np.int64)])
+        return suspected(np, groups, units, votes)
 
     def check(self, np: Any) -> bool:
         """Whether some unit lists an option twice with no party to tell the rows apart."""

@@ -171,8 +171,14 @@ def read_stream(
         utf8_misread(transcoder.sample, transcoder.codec, found)
     if summer.undecodable or summer.marks.differ(reader.decimal, reader.decimal_given):
         return None  # bytes that are no text; both marks, or a comma only after the head
-    if again is None and summer.repeats.check(np):  # an option twice in one precinct: each line
-        return read_again(read_stream, path, name, options, summer.repeats, summer.layout, mapped)
+    if again is None and summer.layout.unit_indexes:
+        # An option twice in one precinct, or a precinct that may hold its race's other ones'
+        # sums (`sum_totals`): their rows read again, one by one.
+        twice, held = summer.repeats.check(np), summer.repeats.sum_units(np)
+        if twice or held.size:
+            return read_again(
+                read_stream, path, name, options, summer.repeats, summer.layout, mapped, held, twice
+            )
     records = summer.sums.records()
     summer.apart.attach(records)  # the counts of precincts kept apart, with their rows
     summer.release()
@@ -256,6 +262,8 @@ class _Summer:
             **countrows.count_layout(head, names),
         )
         self.repeats = Repeats()
+        unit_at = self.layout.unit_index
+        self.unit_at = self.layout.unit_indexes.index(unit_at) if unit_at is not None else -1
         # Votes per key: election, validated cells (but votes, region, unit), facts, region (and a
         # unit kept apart). Rows that validate alike sum alike, however their cells were written.
         self.sums = KeySums(self.has_unit, columns)
@@ -427,6 +435,8 @@ class _Summer:
                     [cells[i] for i in self.layout.unit_indexes],
                     record.row.candidate,
                     record.row.party,
+                    record.votes or 0,
+                    self.unit_at,
                 )
             if self.counts is not None and self.counts.keep_record(record, start):
                 continue  # a count for every race of its precinct, kept by precinct
