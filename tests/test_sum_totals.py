@@ -24,16 +24,16 @@ HEADER = "county,precinct,office,district,party,candidate,votes\n"
 NAME = "20201103__nh__general__precinct.csv"
 
 
-def _race(
-    district: str, county: str, towns: dict[str, dict[str, int]], total: str | None
-) -> str:
+def _race(district: str, county: str, towns: dict[str, dict[str, int]], total: str | None) -> str:
     """A district's rows by candidate, as NH lists them: each town, then (if named) the total."""
     names = list(next(iter(towns.values())))
     rows = []
     for name in names:
         party = {"Laurie Sanborn": "REP", "Lisa Nash": "DEM"}.get(name, "")
         # Candidates of their own in each district (the same ones would make districts places).
-        shown = name if name == "Scatter" or district.startswith("HL41") else f"{name} {district[:4]}"
+        shown = (
+            name if name == "Scatter" or district.startswith("HL41") else f"{name} {district[:4]}"
+        )
         for town, votes in towns.items():
             rows.append(f"{county},{town},State House,{district},{party},{shown},{votes[name]}")
         if total is not None:
@@ -73,7 +73,9 @@ def _towns(text: str, totals: set[str]) -> dict[str, dict[str, int]]:
     frame = pd.read_csv(io.StringIO(text))
     frame = frame[~frame["precinct"].isin(totals)]
     return {
-        f"State House · {district}": {k: int(v) for k, v in g.groupby("candidate")["votes"].sum().items()}
+        f"State House · {district}": {
+            k: int(v) for k, v in g.groupby("candidate")["votes"].sum().items()
+        }
         for district, g in frame.groupby("district")
     }
 
@@ -88,7 +90,9 @@ def test_a_total_row_under_a_misspelt_name_is_set_aside(tmp_path, monkeypatch, b
     assert _got(elections)["State House · HL41 (1)FL"]["Laurie Sanborn"] == 11271
     said = [p for p in problems if p.code == "total-row"]
     assert len(said) == 1 and "'ILLSBOROUGH 41'" in said[0].message
-    assert said[0].race == "State House · HL41 (1)FL" and said[0].line == 2 + 3 * 29 + 2  # (HL07's rows first)
+    assert (
+        said[0].race == "State House · HL41 (1)FL" and said[0].line == 2 + 3 * 29 + 2
+    )  # (HL07's rows first)
     assert "'Amherst'" in said[0].message and "'Bedford'" in said[0].message
     assert not [p for p in problems if p.severity == "error"]
 
@@ -171,7 +175,9 @@ def test_a_unit_of_no_race_rule_json_says_it(tmp_path) -> None:
     assert "ILLSBOROUGH 41" in checked.stdout
 
 
-NH = Path(__file__).resolve().parents[2] / "shared" / "realworld" / "us_nh_2020_general_precinct.csv"
+NH = (
+    Path(__file__).resolve().parents[2] / "shared" / "realworld" / "us_nh_2020_general_precinct.csv"
+)
 if not NH.exists():
     NH = Path("/work/shared/realworld/us_nh_2020_general_precinct.csv")
 
@@ -181,7 +187,9 @@ if not NH.exists():
 def test_new_hampshire_hl41_is_not_doubled(engine: str) -> None:
     """The real file: HL41 is Amherst + Bedford (pandas over those towns' rows)."""
     frame = pd.read_csv(NH, dtype=str)
-    towns = frame[(frame["district"] == "HL41 (1)FL") & frame["precinct"].isin(["Amherst", "Bedford"])]
+    towns = frame[
+        (frame["district"] == "HL41 (1)FL") & frame["precinct"].isin(["Amherst", "Bedford"])
+    ]
     expected = towns.assign(votes=towns["votes"].astype(int)).groupby("candidate")["votes"].sum()
     result = invoke(
         "summary", str(NH), "--race", "HL41", "-f", "json", env={"POLLCLI_ENGINE": engine}
@@ -191,3 +199,18 @@ def test_new_hampshire_hl41_is_not_doubled(engine: str) -> None:
     assert got == {k: int(v) for k, v in expected.items()}
     assert got["Laurie Sanborn"] == 11271
     assert "ILLSBOROUGH 41" in result.stderr + result.stdout
+
+
+@pytest.mark.skipif(not NH.exists(), reason="the real New Hampshire file is not here")
+def test_new_hampshire_hl01_is_not_doubled() -> None:
+    """HL01 too: Antrim, Hillsborough (a town of Hillsborough County) and Windsor, then
+    `HILLSBOROUGH01`, which the rules by name left counted beside a town named like the county
+    (Jim Fedolfi 4,916 for 2,458 = 714 + 1,661 + 83, pandas over the towns' rows)."""
+    frame = pd.read_csv(NH, dtype=str)
+    towns = frame[(frame["district"] == "HL01") & (frame["precinct"] != "HILLSBOROUGH01")]
+    expected = towns.assign(votes=towns["votes"].astype(int)).groupby("candidate")["votes"].sum()
+    result = invoke("summary", str(NH), "--race", "State House · HL01", "-f", "json")
+    data = json.loads(result.stdout)
+    got = {r["candidate"]: r["votes"] for r in data["elections"][0]["results"]}
+    assert got == {k: int(v) for k, v in expected.items()}
+    assert got["Jim Fedolfi"] == 2458

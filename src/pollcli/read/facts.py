@@ -29,6 +29,7 @@ from pollcli.contract import Counts, Facts, cells_context, problems_from
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read.dialect import FrontMatter
+from pollcli.read.fact_values import same_fact
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.unitparts import unit_advice
@@ -353,7 +354,7 @@ def election_facts(
                 spelt.setdefault(seen[0], (seen[1], set()))
                 spelt.setdefault(value, (record.line, set()))
                 continue
-            if seen[0] != value:
+            if not same_fact(key, seen[0], value, sources.decimal, sources.decimal_given):
                 header = sources.columns.header_of(key) or sources.columns.header_of(
                     RACE_PREFIX + key
                 )
