@@ -118,17 +118,18 @@ def test_race_by_a_wide_tables_seats_column_of_another_name_still_gives_them(tmp
         assert race["elected"] == top if seats > 1 else race["leader"]["candidate"] == top[0]
 
 
-def test_a_race_by_facts_disagreement_names_its_column(tmp_path, monkeypatch):
+def test_a_race_by_fact_written_two_ways_is_one_race_and_one_fact(tmp_path, monkeypatch):
     """`--race-by office,round` where one race writes its round `1` and `01` (one race: a number's
-    leading zeros aside): the disagreement names the column, and its advice the column to keep one
-    by; it said `--where None=N`, with no column."""
+    leading zeros aside). It was a disagreement (then one that named its column, not `--where
+    None=N`); the cells say the same round, so it is one fact now (`read/fact_values`)."""
     text = (
         "county,precinct,office,round,candidate,votes\n"
         "A,P1,Mayor,1,Ann Lee,30\nA,P1,Mayor,1,Bob Ray,20\n"
         "A,P2,Mayor,01,Ann Lee,30\nA,P2,Mayor,01,Bob Ray,20\n"
     )
     options = ReadOptions(race_by=("office", "round"))
-    _, problems = engines_agree(monkeypatch, write(tmp_path, text), read_options=options)
-    errors = [p for p in problems if p.code == "inconsistent-metadata"]
-    assert errors and all(p.column == "round" for p in errors)
-    assert all("--where round=N" in p.message and "None" not in p.message for p in errors)
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, text), read_options=options)
+    assert not [p for p in problems if p.severity == "error"]
+    assert [(e.facts.round, {o.candidate: o.votes for o in e.options}) for e in elections] == [
+        (1, {"Ann Lee": 60, "Bob Ray": 40})
+    ]

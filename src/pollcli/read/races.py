@@ -128,7 +128,7 @@ def assemble(
     for record in records:
         value_of = _record_values(record, keys, where)
         values = {k.role: value_of.get(k.index, "") for k in keys}
-        if not where.keeps(value_of):
+        if not where.keeps(value_of) and not (record.row.all_races and where.races_only(value_of)):
             if record.line in garbled:
                 refused_rows[record.line] = None
             left_out.append((values, where.failing(value_of), unitcounts.place(record, dropped)))

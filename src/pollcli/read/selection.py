@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import field
 
+from pollcli.columns import RACE_PREFIX
 from pollcli.dataclass import dataclass
 from pollcli.errors import NoSuchRace, UsageError
 from pollcli.models import Partial
@@ -17,7 +18,7 @@ from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.racekeys import RaceBook
-from pollcli.read.roles import find_column
+from pollcli.read.roles import RACE_FACT_KEYS, find_column
 
 
 @dataclass
@@ -46,6 +47,18 @@ class Where:
             for i, values in self.wanted.items()
             if not _same(value_of.get(i, ""), values) and self.canonical.get(i) != "level"
         }
+
+    def races_only(self, value_of: dict[int, str]) -> bool:
+        """Whether every condition a row fails is on a race's column (its office, a race key, a
+        race's fact such as vote_for): a row that counts its precinct for every race ("Ballots
+        Cast" as an office) is then kept, as `--race` keeps it, for the races kept there; one on a
+        place's column (county, precinct) leaves it out with its place."""
+        return all(
+            (role == "office" or role.startswith(RACE_PREFIX) or role in RACE_FACT_KEYS)
+            and not self.moved.get(i)
+            for i in self.failing(value_of)
+            for role in [self.canonical.get(i, "")]
+        )
 
     def partial(self, columns: set[int]) -> Partial:
         """The conditions on `columns` in words: 'county = Cherokee or Fulton, precinct = 1'."""
