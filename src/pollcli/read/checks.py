@@ -180,12 +180,15 @@ def _check_counts(election: Election, line: int | None, found: Found) -> None:
     valid, spoilt = election.audit.valid, election.audit.spoilt
     if valid is None or facts.ballots_cast is None:
         return
-    if valid > facts.ballots_cast:
+    # A ballot holds one vote per seat in a race of several (vote for N): N times as many votes.
+    each = election.seats or 1
+    if valid > each * facts.ballots_cast:
         found.warn(
             Code.INCONSISTENT_METADATA,
             line,
-            f"the options' valid votes ({valid:,}) exceed ballots_cast ({facts.ballots_cast:,}); "
-            "check ballots_cast and the vote counts",
+            f"the options' valid votes ({valid:,}) exceed ballots_cast ({facts.ballots_cast:,})"
+            + (f", though at {each} votes a ballot" if each > 1 else "")
+            + "; check ballots_cast and the vote counts",
         )
     elif spoilt is not None and valid + spoilt[0] != facts.ballots_cast:
         # The summary's findings say the same ("do NOT equal"); validate must not stay silent.
