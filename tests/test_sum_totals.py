@@ -214,3 +214,40 @@ def test_new_hampshire_hl01_is_not_doubled() -> None:
     got = {r["candidate"]: r["votes"] for r in data["elections"][0]["results"]}
     assert got == {k: int(v) for k, v in expected.items()}
     assert got["Jim Fedolfi"] == 2458
+
+
+def test_the_exact_engines_sums_by_numpy_see_it_too(tmp_path, monkeypatch) -> None:
+    """The exact engine sums a precinct file per region (`read/rowcolumns`), with numpy from
+    NUMPY_ROWS rows: a race where a unit may hold the others' sums is read row by row there too."""
+    from pollcli.read import rowcolumns
+
+    monkeypatch.setattr(rowcolumns, "NUMPY_ROWS", 8)
+    path = write(tmp_path, TEXT, NAME)
+    elections, problems = engines_agree(monkeypatch, path)
+    assert _got(elections) == _towns(TEXT, {"ILLSBOROUGH 41"})
+    assert [p.message.count("'ILLSBOROUGH 41'") for p in problems if p.code == "total-row"] == [1]
+
+
+def test_suspected_by_a_table() -> None:
+    """The engines' cheap test, by a hand-checked table: per unit (race and region, unit, votes;
+    a unit's rows in two places), the units of the groups where the largest holds half the votes
+    (or a third), three units at least, SAME_SUM votes."""
+    import numpy as np
+
+    from pollcli.read.sum_totals import suspected
+
+    rows = [
+        # group 1: 300 = 100 + 200 (unit 13 in two pieces): its units chosen
+        (1, 11, 100), (1, 12, 200), (1, 13, 120), (1, 13, 180),
+        # group 2: two units only
+        (2, 21, 150), (2, 22, 150),
+        # group 3: a third (a total the other rules set aside beside one they did not)
+        (3, 31, 60), (3, 32, 60), (3, 33, 120), (3, 34, 120),
+        # group 4: 40 = 15 + 25, under SAME_SUM
+        (4, 41, 15), (4, 42, 25), (4, 43, 40),
+        # group 5: no unit holds half
+        (5, 51, 100), (5, 52, 101), (5, 53, 300),
+    ]  # fmt: skip
+    groups, units, votes = (np.array(c, dtype=np.uint64) for c in zip(*rows, strict=True))
+    got = suspected(np, groups, units, votes.astype(np.int64)).tolist()
+    assert got == [11, 12, 13, 31, 32, 33, 34]

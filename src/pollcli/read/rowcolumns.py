@@ -212,12 +212,12 @@ class RowColumns:
                 rows.append(option)
             part_of.append(part)
         count = len(self.lines)
-        if _sum_held(self, race_of):
-            return None  # a unit that may hold its race's other units' sums: judged unit by unit
         if count >= NUMPY_ROWS:
+            if _sum_held(self, race_of):
+                return None  # a unit that may hold its race's other units' sums: row by row
             sums = _numpy_sums(self, key_of, part_of, len(keys), len(parts))
         else:
-            sums = _python_sums(self, key_of, part_of)
+            sums = _python_sums(self, key_of, part_of, race_of)
         if sums is None:
             return None
         records = []
@@ -234,21 +234,17 @@ class RowColumns:
 
 def _sum_held(columns: RowColumns, race_of: array[int]) -> bool:
     """Whether a race's unit may hold the sum of its other units in its region, whatever its name
-    (`sum_totals.suspected`: the largest holds half their votes, or a third)."""
-    if len(columns.lines) < NUMPY_ROWS:
-        votes: dict[tuple[int, int], int] = {}
-        for option, region, unit, count in zip(
-            columns.option, columns.region, columns.unit, columns.votes, strict=True
-        ):
-            at = ((race_of[option] << 32) | region, unit)
-            votes[at] = votes.get(at, 0) + count
-        return sum_totals.any_suspected(votes)
+    (`sum_totals.suspected`: the largest holds half their votes, or a third), with numpy."""
     import numpy as np
 
+    places = max(len(columns.places), 1)
+    if (max(race_of, default=0) + 1) * places * places > 1 << 62:
+        return True  # (numbers past 64 bits: row by row, which costs time, never a figure)
     group = np.frombuffer(race_of, dtype=np.int64)[np.frombuffer(columns.option, dtype=np.int32)]
-    group <<= 32
-    group |= np.frombuffer(columns.region, dtype=np.int32)
-    unit = np.frombuffer(columns.unit, dtype=np.int32).astype(np.int64)
+    group *= places
+    group += np.frombuffer(columns.region, dtype=np.int32)
+    unit = group * places  # a unit's number holds its race and region's
+    unit += np.frombuffer(columns.unit, dtype=np.int32)
     votes_of = np.frombuffer(columns.votes, dtype=np.int64)
     return bool(sum_totals.suspected(np, group, unit, votes_of).size)
 
@@ -266,10 +262,14 @@ def _distinct(numbers: array[int]) -> set[int]:
 Sums = list[tuple[int, int, int, int]]
 
 
-def _python_sums(columns: RowColumns, key_of: Sequence[int], part_of: Sequence[int]) -> Sums | None:
-    """The sums per part and region; None when an option is listed twice in one unit."""
+def _python_sums(
+    columns: RowColumns, key_of: Sequence[int], part_of: Sequence[int], race_of: Sequence[int]
+) -> Sums | None:
+    """The sums per part and region; None when an option is listed twice in one unit, or a unit
+    may hold its race's other units' sums in its region (`sum_totals.any_suspected`)."""
     seen: set[tuple[int, int, int]] = set()
     sums: dict[tuple[int, int], list[int]] = {}
+    units: dict[tuple[int, int], int] = {}  # votes by (race and region, unit)
     for option, region, unit, votes, line in zip(
         columns.option, columns.region, columns.unit, columns.votes, columns.lines, strict=True
     ):
@@ -277,6 +277,8 @@ def _python_sums(columns: RowColumns, key_of: Sequence[int], part_of: Sequence[i
         if listed in seen:
             return None
         seen.add(listed)
+        at = ((race_of[option] << 32) | region, unit)
+        units[at] = units.get(at, 0) + votes
         group = (part_of[option], region)
         entry = sums.get(group)
         if entry is None:
@@ -284,6 +286,8 @@ def _python_sums(columns: RowColumns, key_of: Sequence[int], part_of: Sequence[i
         else:
             entry[0] += votes
             entry[1] = min(entry[1], line)
+    if sum_totals.any_suspected(units):
+        return None
     return [(part, region, votes, line) for (part, region), (votes, line) in sums.items()]
 
 

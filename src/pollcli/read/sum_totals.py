@@ -94,13 +94,23 @@ def suspected(np: Any, groups: Any, units: Any, votes: Any) -> Any:
     `total_of` finds a total, it is so: the other rules' totals hold the same sum as it."""
     if not units.size:
         return units
-    order = np.lexsort((units, groups))
-    groups, units, votes = groups[order], units[order], votes[order]
+    # (Each run of one unit's rows summed first: a unit's rows mostly follow each other. A unit's
+    # hash holds its race and region's: sorted by unit, then the units by group; two sorts of one
+    # key each, not one of two keys, three times slower.)
+    run = np.ones(units.size, dtype=bool)
+    run[1:] = units[1:] != units[:-1]
+    runs = np.flatnonzero(run)
+    if runs.size < units.size:
+        units, groups, votes = units[runs], groups[runs], np.add.reduceat(votes, runs)
+    order = np.argsort(units)
+    units, groups, votes = units[order], groups[order], votes[order]
     new = np.ones(units.size, dtype=bool)
-    new[1:] = (units[1:] != units[:-1]) | (groups[1:] != groups[:-1])
+    new[1:] = units[1:] != units[:-1]
     starts = np.flatnonzero(new)
     per_unit = np.add.reduceat(votes, starts)
     unit_groups, unit_hashes = groups[starts], units[starts]
+    order = np.argsort(unit_groups)
+    per_unit, unit_groups, unit_hashes = per_unit[order], unit_groups[order], unit_hashes[order]
     first = np.ones(unit_groups.size, dtype=bool)
     first[1:] = unit_groups[1:] != unit_groups[:-1]
     begins = np.flatnonzero(first)
