@@ -22,8 +22,10 @@ aside, named in the `total-row` warning.)
 The bare write-in word (`Write-ins`: `total_words.bare_write_in`) is a subtotal where the write-in
 lines next to it (`Write-In: Bob Bell`, `Not Assigned`: `total_words.write_in_part`; Electionware's
 exports, OpenElections' Pennsylvania, Kentucky, Texas and Michigan files of 2020 on), all of them up
-to the first other row, after it or before it, add up to it; where they add up to other figures
-it is counted with a warning, as below; alone, it is the write-in count.
+to the first other row, after it or before it, add up to it; where they add up to less (PA
+Montour: `Write-ins 79` over lines of 63, the part that was credited), it is counted as the rest
+(`rests`: 16, the write-ins no line names), with a warning; where they add up to more, it is
+counted with a warning, as below; alone, it is the write-in count.
 
 A subtotal with rows next to it that may be its parts (any option row after it, a row naming the
 same before it) but with no run that adds up is counted, with a warning: it may be a total the
@@ -36,11 +38,15 @@ record per row.
 from __future__ import annotations
 
 from collections.abc import Container, Iterable
+from dataclasses import field, replace
 from typing import Final
 
+from pollcli.contract import counted
 from pollcli.dataclass import dataclass
 from pollcli.kinds import NOT_VALID_KINDS
 from pollcli.kinds import name_key as kind_key
+from pollcli.problems import Code, Found
+from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.total_places import place
 from pollcli.read.total_words import (
@@ -65,6 +71,8 @@ class Subtotal:
     parts: list[Record]
     # Rows next to it that may be its parts (when it adds up none of them, it may be counted twice).
     beside: bool = False
+    # A bare write-in count over write-in lines that add up to less (`rests`): those lines.
+    within: list[Record] = field(default_factory=list)
 
 
 def find(records: list[Record], skip: Container[int], given: Container[str]) -> list[Subtotal]:
@@ -116,7 +124,9 @@ def find(records: list[Record], skip: Container[int], given: Container[str]) -> 
             if runs:
                 found.append(Subtotal(subtotal, sorted(max(runs)[3], key=lambda r: r.line)))
             elif subtotal.votes is not None and (after or before):
-                found.append(Subtotal(subtotal, [], beside=True))
+                lines = after or before  # (Electionware's come after it)
+                under = sum(r.votes or 0 for r in lines) < subtotal.votes
+                found.append(Subtotal(subtotal, [], beside=True, within=lines if under else []))
             continue
         # Rows after it: all of them up to the end of its unit's options (a subtotal before its
         # parts), or fewer that name what it totals. Rows before it: a run naming it.
@@ -216,3 +226,50 @@ def _names(record: Record, what: tuple[str, ...]) -> bool:
         return False
     words = _words(record.row.candidate)
     return any(words[i : i + len(what)] == what for i in range(len(words) - len(what) + 1))
+
+
+def rests(
+    label: str, subtotals: list[Subtotal], records: list[Record], columns: ColumnMap, found: Found
+) -> list[Record]:
+    """`records` with each bare write-in count over write-in lines that add up to less (PA
+    Montour: `Write-ins 79` over lines of 63) counted as the rest (16), the write-ins no line
+    names, the lines as they are; a `total-row` warning each. (Counted whole beside them, their
+    votes were counted twice.)"""
+    rest: dict[int, Record] = {}
+    for subtotal in subtotals:
+        record, lines = subtotal.record, subtotal.within
+        if not lines or record.votes is None:
+            continue
+        held = sum(r.votes or 0 for r in lines)
+        row = counted(record.row, record.row.region, record.row.unit, record.votes - held)
+        rest[id(record)] = replace(record, row=row, votes=record.votes - held)
+        region, unit = place(record)
+        where = f" of {unit!r}" if unit else f" of {region!r}" if region else ""
+        found.warn(
+            Code.TOTAL_ROW,
+            record.line,
+            f"{record.row.candidate!r}{where} (election {label!r}) is a write-in count, "
+            f"{record.votes:,}, over write-in lines that hold {held:,} of them (lines "
+            f"{lines[0].line}–{lines[-1].line}): the lines are counted as they are, and "
+            f"{record.row.candidate!r} as the {record.votes - held:,} write-ins they do not name",
+            column=columns.header_of("candidate"),
+        )
+    return [rest.get(id(r), r) for r in records] if rest else records
+
+
+def warn_lone(label: str, lone: list[Subtotal], columns: ColumnMap, found: Found) -> None:
+    """A `total-row` warning per row named as a subtotal that adds up none of the rows beside it:
+    counted, as it may be an option of its own, but it may be counted twice."""
+    for subtotal in lone:
+        record = subtotal.record
+        region, unit = place(record)
+        where = f" of {unit!r}" if unit else f" of {region!r}" if region else ""
+        found.warn(
+            Code.TOTAL_ROW,
+            record.line,
+            f"{record.row.candidate!r}{where} (election {label!r}) is {described(record)} but its "
+            f"{record.votes:,} votes are the sum of no run of the rows beside it: counted as an "
+            "option; if it adds up rows of its unit, they are counted twice now: take it out of "
+            "the file (no flag leaves out one option of a unit)",
+            column=columns.header_of("candidate"),
+        )

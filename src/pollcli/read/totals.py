@@ -50,7 +50,7 @@ from pollcli.problems import Code, Found
 from pollcli.read.breakdowns import stage as breakdowns_stage
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
-from pollcli.read.subtotals import Subtotal, described
+from pollcli.read.subtotals import Subtotal, rests, warn_lone
 from pollcli.read.subtotals import find as find_subtotals
 from pollcli.read.total_checks import (
     SHOWN_OPTIONS,
@@ -127,9 +127,10 @@ def set_aside(
     column), as `columns.option_key` gives them."""
     marked = marked or {}
     subtotals = find_subtotals(records, marked, given)
+    records = rests(label, subtotals, records, columns, found)  # (`Write-ins` over some parts)
     classes, counted = _find(records, columns, marked, given, subtotals, total_options)
     warn_counted(label, counted, columns, found)
-    _warn_subtotals(label, [s for s in subtotals if s.beside], columns, found)
+    warn_lone(label, [s for s in subtotals if s.beside and not s.within], columns, found)
     if not classes:
         return records
     kept = _kept(records, classes)
@@ -386,24 +387,6 @@ def _adding_up(totals: list[_Total]) -> str:
     ]
     more = len(totals) - SHOWN_OPTIONS
     return "; ".join(said) + (f"; and {more} more" if more > 0 else "")
-
-
-def _warn_subtotals(label: str, lone: list[Subtotal], columns: ColumnMap, found: Found) -> None:
-    """A `total-row` warning per row named as a subtotal that adds up none of the rows beside it:
-    counted, as it may be an option of its own, but it may be counted twice."""
-    for subtotal in lone:
-        record = subtotal.record
-        region, unit = place(record)
-        where = f" of {unit!r}" if unit else f" of {region!r}" if region else ""
-        found.warn(
-            Code.TOTAL_ROW,
-            record.line,
-            f"{record.row.candidate!r}{where} (election {label!r}) is {described(record)} but its "
-            f"{record.votes:,} votes are the sum of no run of the rows beside it: counted as an "
-            "option; if it adds up rows of its unit, they are counted twice now: take it out of "
-            "the file (no flag leaves out one option of a unit)",
-            column=columns.header_of("candidate"),
-        )
 
 
 def _attach_parts(

@@ -1,0 +1,73 @@
+"""A write-in count above an incomplete list of its parts (PA Montour 2024, State House 108,
+MAHONING TOWNSHIP I: `Write-ins 79`, then named write-ins adding up to 63). Both were counted, with a
+warning: 63 write-in votes twice, the race's valid votes 63 too many. Electionware's `Write-ins` is
+the precinct's write-in count and the `Write-In: …` / `Not Assigned` lines after it are the part of
+it that was credited: the lines are counted as they are, and `Write-ins` as the rest (16), the
+write-ins no line names, with a `total-row` warning that says so. Where the lines hold more than the
+count, nothing can be told: both counted, warned as before. Both engines (the streaming engine
+hands a file of precincts with such rows to the exact engine). Figures invented, the layout is the
+file's; oracle: a hand-checked table, and pandas' sum of the file's own `Write-ins` counts.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+from conftest import engines_agree, write
+
+HEADER = "county,precinct,office,district,party,candidate,votes\n"
+TEXT = HEADER + (
+    "Montour,MAHONING TOWNSHIP I,State House 108,,REP,Lynda Culver,900\n"
+    "Montour,MAHONING TOWNSHIP I,State House 108,,DEM,Trevor Finn,700\n"
+    "Montour,MAHONING TOWNSHIP I,State House 108,,,Write-ins,79\n"
+    "Montour,MAHONING TOWNSHIP I,State House 108,,,Write-In: Scattered,40\n"
+    "Montour,MAHONING TOWNSHIP I,State House 108,,,Write-In: Bob Bell,23\n"
+    "Montour,MAHONING TOWNSHIP I,State House 108,,,Not Assigned,0\n"
+    "Montour,MAHONING TOWNSHIP I,State House 108,,,Over Votes,2\n"
+    "Montour,DANVILLE WARD 1,State House 108,,REP,Lynda Culver,500\n"
+    "Montour,DANVILLE WARD 1,State House 108,,DEM,Trevor Finn,450\n"
+    "Montour,DANVILLE WARD 1,State House 108,,,Write-ins,12\n"
+    "Montour,DANVILLE WARD 1,State House 108,,,Write-In: Scattered,12\n"
+    "Montour,DANVILLE WARD 1,State House 108,,,Not Assigned,0\n"
+    "Montour,DANVILLE WARD 1,State House 108,,,Over Votes,1\n"
+    "Montour,DANVILLE WARD 2,State House 108,,REP,Lynda Culver,300\n"
+    "Montour,DANVILLE WARD 2,State House 108,,DEM,Trevor Finn,280\n"
+    "Montour,DANVILLE WARD 2,State House 108,,,Write-ins,5\n"
+    "Montour,DANVILLE WARD 2,State House 108,,,Write-In: Scattered,7\n"
+    "Montour,DANVILLE WARD 2,State House 108,,,Over Votes,0\n"
+)
+# MAHONING I: 79 over lines of 63, counted as the lines and 16 more under `Write-ins`. WARD 1:
+# 12 = 12, set aside (a subtotal). WARD 2: lines of 7 over a count of 5, both counted, warned.
+RACE = {
+    "Lynda Culver": 1700,
+    "Trevor Finn": 1430,
+    "Write-ins": 16 + 5,
+    "Write-In: Scattered": 40 + 12 + 7,
+    "Write-In: Bob Bell": 23,
+    "Not Assigned": 0,
+    "Over Votes": 3,
+}
+
+
+@pytest.mark.parametrize("block_bytes", [None, 200])
+def test_a_write_in_count_over_an_incomplete_list_counts_the_rest(
+    tmp_path, monkeypatch, block_bytes
+) -> None:
+    path = write(tmp_path, TEXT)
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=block_bytes)
+    (race,) = elections
+    assert {o.candidate: o.votes for o in race.options} == RACE
+    # The write-ins counted once: the file's own counts, where it gives one (pandas), and WARD 2's
+    # lines (whose count is below them: both kept).
+    frame = pd.read_csv(io.StringIO(TEXT))
+    counts = int(frame.loc[frame["candidate"] == "Write-ins", "votes"].sum())
+    write_ins = sum(v for k, v in RACE.items() if k.startswith(("Write", "Not")))
+    assert write_ins == counts - 5 + (5 + 7)
+    said = [p for p in problems if p.code == "total-row"]
+    rest = [p for p in said if p.line == 4]
+    assert len(rest) == 1 and "16" in rest[0].message and "63" in rest[0].message
+    assert [p.line for p in said if "sum of no run" in p.message] == [17]
+    assert not [p for p in problems if p.severity == "error"]
