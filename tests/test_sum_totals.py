@@ -229,25 +229,51 @@ def test_the_exact_engines_sums_by_numpy_see_it_too(tmp_path, monkeypatch) -> No
 
 
 def test_suspected_by_a_table() -> None:
-    """The engines' cheap test, by a hand-checked table: per unit (race and region, unit, votes;
-    a unit's rows in two places), the units of the groups where the largest holds half the votes
-    (or a third), three units at least, SAME_SUM votes."""
+    """The engines' cheap test, by a hand-checked table: per unit (race and region, unit, votes,
+    kept apart as a total's rows may be; a unit's rows in two places), the units of the groups
+    where the largest of those not kept apart holds the others' votes, and at most the votes of
+    those kept apart more; three units at least, SAME_SUM votes."""
     import numpy as np
 
     from pollcli.read.sum_totals import suspected
 
     rows = [
         # group 1: 300 = 100 + 200 (unit 13 in two pieces): its units chosen
-        (1, 11, 100), (1, 12, 200), (1, 13, 120), (1, 13, 180),
+        (1, 11, 100, 0), (1, 12, 200, 0), (1, 13, 120, 0), (1, 13, 180, 0),
         # group 2: two units only
-        (2, 21, 150), (2, 22, 150),
-        # group 3: a third (a total the other rules set aside beside one they did not)
-        (3, 31, 60), (3, 32, 60), (3, 33, 120), (3, 34, 120),
+        (2, 21, 150, 0), (2, 22, 150, 0),
+        # group 3: a blank precinct's total kept apart (31), and one no rule knows (34)
+        (3, 31, 120, 1), (3, 32, 60, 0), (3, 33, 60, 0), (3, 34, 120, 0),
         # group 4: 40 = 15 + 25, under SAME_SUM
-        (4, 41, 15), (4, 42, 25), (4, 43, 40),
+        (4, 41, 15, 0), (4, 42, 25, 0), (4, 43, 40, 0),
         # group 5: no unit holds half
-        (5, 51, 100), (5, 52, 101), (5, 53, 300),
+        (5, 51, 100, 0), (5, 52, 101, 0), (5, 53, 300, 0),
+        # group 6: a town named like its county kept apart (63), which the total (64) adds up
+        (6, 61, 100, 0), (6, 62, 150, 0), (6, 63, 50, 1), (6, 64, 300, 0),
+        # group 7: a blank precinct's total kept apart, no other: precincts none holds half of
+        (7, 71, 100, 0), (7, 72, 150, 0), (7, 73, 120, 0), (7, 74, 370, 1),
     ]  # fmt: skip
-    groups, units, votes = (np.array(c, dtype=np.uint64) for c in zip(*rows, strict=True))
-    got = suspected(np, groups, units, votes.astype(np.int64)).tolist()
-    assert got == [11, 12, 13, 31, 32, 33, 34]
+    groups, units, votes, apart = (np.array(c, dtype=np.uint64) for c in zip(*rows, strict=True))
+    got = suspected(np, groups, units, votes.astype(np.int64), apart.astype(bool)).tolist()
+    assert got == [11, 12, 13, 31, 32, 33, 34, 61, 62, 63, 64]
+
+
+GRAFTON = {
+    "Grafton": {"Laurie Sanborn": 210, "Lisa Nash": 180, "Scatter": 1},
+    "Lebanon": {"Laurie Sanborn": 2100, "Lisa Nash": 2600, "Scatter": 9},
+    "Hanover": {"Laurie Sanborn": 1300, "Lisa Nash": 2900, "Scatter": 4},
+}
+
+
+@pytest.mark.parametrize("block_bytes", [None, 250])
+def test_a_town_named_like_its_county_among_the_parts(tmp_path, monkeypatch, block_bytes) -> None:
+    """The town of Grafton in Grafton County (a unit named like its region, which the streaming
+    engine keeps apart for the totals stage: a town, counted) among the towns a total no rule knows
+    adds up (`RAFTON 12`): the total set aside, the town counted, in both engines."""
+    text = HEADER + _race("HL09 (2)", "Grafton", HL09, None)
+    text += _race("GR12 (4)", "Grafton", GRAFTON, "RAFTON 12")
+    path = write(tmp_path, text, NAME)
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=block_bytes)
+    assert _got(elections) == _towns(text, {"RAFTON 12"})
+    said = [p for p in problems if p.code == "total-row" and "no rule knows" in p.message]
+    assert len(said) == 1 and "'RAFTON 12'" in said[0].message

@@ -86,9 +86,13 @@ class BlockUnits:
     parties: Any  # uint32 per row of the lists
     repeat: bool  # a list holds a repeat
     # Per unit, the hash of its race and region (its cells but the unit's) and its votes in all,
-    # for a unit that holds its race's other units' sums (`sum_totals.suspected`).
+    # for a unit that holds its race's other units' sums (`sum_totals.suspected`); its unit cell's
+    # number among the block's distinct ones, until `apart` says whether the engine keeps its rows
+    # apart as those of a total (`blocks`; None: none is).
     groups: Any = None
     votes: Any = None
+    cells: Any = None
+    apart: Any = None
 
 
 def conflict(np: Any, keys: Any, names: Any, parties: Any) -> bool:
@@ -170,7 +174,7 @@ def of_block(
     if not rows:
         none = np.zeros(0, dtype=np.uint64)
         empty = BlockUnits(
-            none, none.astype(np.uint8), np.zeros(1, np.int64), none, none, False, none, none
+            none, none.astype(np.uint8), np.zeros(1, np.int64), none, none, False, none, none, none
         )
         return empty, [[] for _ in units], False
     runs = _runs(np, pc, units, rows)
@@ -191,6 +195,7 @@ def of_block(
     distinct = [values for _, values in columns]
     lengths = np.diff(np.append(runs, rows))
     in_runs = np.add.reduceat(votes, runs) if votes is not None else np.zeros(runs.size, np.int64)
+    cells = columns[unit_at][0] if unit_at >= 0 else np.zeros(runs.size, np.int32)
     order = np.argsort(value)
     ordered = value[order]
     if (ordered[1:] != ordered[:-1]).all():  # each unit one run: its rows are in place
@@ -199,7 +204,7 @@ def of_block(
             name_of, party_of = _name_and_party(np, pc, names, parties)
             found = _lists(np, lengths, name_of, party_of)
         lists, table = found
-        sums = (group[order], in_runs[order])
+        sums = (group[order], in_runs[order], cells[order])
         return BlockUnits(ordered, lists[order], *table, *sums), distinct, cleaned
     # A unit in several runs: its rows brought together.
     hashes, inverse = np.unique(value, return_inverse=True)
@@ -212,7 +217,10 @@ def of_block(
     np.add.at(unit_votes, inverse, in_runs)
     unit_groups = np.zeros(hashes.size, dtype=np.uint64)
     unit_groups[inverse] = group
-    return BlockUnits(hashes, lists, *table, unit_groups, unit_votes), distinct, cleaned
+    unit_cells = np.zeros(hashes.size, dtype=np.int32)
+    unit_cells[inverse] = cells
+    sums = (unit_groups, unit_votes, unit_cells)
+    return BlockUnits(hashes, lists, *table, *sums), distinct, cleaned
 
 
 # What a block's lists come to: per unit its list, and the lists (starts, names, parties, repeat).
@@ -344,8 +352,8 @@ class Repeats:
     # Rows read by the exact stages (a block pyarrow could not be trusted with): unit, name, party.
     rows: list[tuple[int, int, int]] = field(default_factory=list)
     repeat: bool = False
-    # And each such row's race and region (its unit's cells but the unit) and votes.
-    sums: list[tuple[int, int, int]] = field(default_factory=list)
+    # And each such row's race and region (its unit's cells but the unit), votes and whether apart.
+    sums: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def add_block(self, units: BlockUnits) -> None:
         """A block's units as `of_block` gave them."""
@@ -353,13 +361,20 @@ class Repeats:
         self.blocks.append(units)
 
     def add_row(
-        self, unit: Sequence[str], name: str, party: str | None, votes: int = 0, unit_at: int = -1
+        self,
+        unit: Sequence[str],
+        name: str,
+        party: str | None,
+        votes: int = 0,
+        unit_at: int = -1,
+        apart: bool = False,
     ) -> None:
-        """One row read by the exact stages (`unit_at`: the unit's cell among `unit`)."""
+        """One row read by the exact stages (`unit_at`: the unit's cell among `unit`; `apart`: its
+        rows are kept apart as those of a total may be)."""
         code = unit_hash(unit)
         self.rows.append((code, name_code(name), party_code(party)))
         group = unit_hash([c for at, c in enumerate(unit) if at != unit_at])
-        self.sums.append((code, group, votes))
+        self.sums.append((code, group, votes, int(apart)))
 
     def sum_units(self, np: Any) -> Any:
         """The hashes (sorted, distinct) of the units of each race and region where one unit may
@@ -367,11 +382,15 @@ class Repeats:
         from pollcli.read.sum_totals import suspected
 
         kept = [b for b in self.blocks if b.votes is not None]
-        rows = np.array(self.sums, dtype=np.uint64).reshape(-1, 3)
+        rows = np.array(self.sums, dtype=np.uint64).reshape(-1, 4)
         units = np.concatenate([b.hashes for b in kept] + [rows[:, 0]])
         groups = np.concatenate([b.groups for b in kept] + [rows[:, 1]])
         votes = np.concatenate([b.votes for b in kept] + [rows[:, 2].astype(np.int64)])
-        return suspected(np, groups, units, votes)
+        apart = np.concatenate(
+            [np.zeros(b.hashes.size, bool) if b.apart is None else b.apart for b in kept]
+            + [rows[:, 3].astype(bool)]
+        )
+        return suspected(np, groups, units, votes, apart)
 
     def check(self, np: Any) -> bool:
         """Whether some unit lists an option twice with no party to tell the rows apart."""

@@ -437,6 +437,7 @@ class _Summer:
                     record.row.party,
                     record.votes or 0,
                     self.unit_at,
+                    apart,
                 )
             if self.counts is not None and self.counts.keep_record(record, start):
                 continue  # a count for every race of its precinct, kept by precinct

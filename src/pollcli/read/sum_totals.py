@@ -11,10 +11,11 @@ town may hold the sum of two others in a race of one option) and `total_places.S
 (fewer may be equal by chance). At most one unit can hold it: it holds half the region's votes.
 
 The last step of the totals stage (`breakdowns.stage`), on what the other rules keep, in both
-engines. The streaming engine sums a region's units (`total_places.SUMMED_UNITS`), so it keeps each
-unit's votes in all (`repeats.BlockUnits.votes`) and reads again, row by row, the units of each race
-and region where one holds as much as the others (`suspected`, `repeatlines`): a necessary condition,
-so both engines give one answer.
+engines. The streaming engine sums a region's units (`total_places.SUMMED_UNITS`), as the exact
+engine's sums per region do (`rowcolumns`): each keeps every unit's votes in all
+(`repeats.BlockUnits.votes`) and reads row by row the units of each race and region where one may
+hold the others' sums (`suspected`, `repeatlines`): a necessary condition, so both engines give one
+answer.
 """
 
 from __future__ import annotations
@@ -86,14 +87,18 @@ def total_of(sums: dict[str, Sums]) -> str | None:
     return None
 
 
-def suspected(np: Any, groups: Any, units: Any, votes: Any) -> Any:
-    """The streaming engine's test (`repeats.Repeats.sum_units`): per unit (its hash, the hash of
-    its race and region, its votes in all; a unit may come several times, its rows in several
-    blocks), the hashes of the units of each race and region of three units at least where the
-    largest holds half their votes, or a third (beside a total the other rules set aside). Where
-    `total_of` finds a total, it is so: the other rules' totals hold the same sum as it."""
+def suspected(np: Any, groups: Any, units: Any, votes: Any, apart: Any = None) -> Any:
+    """The engines' cheap test (`repeats.Repeats.sum_units`, `rowcolumns`): per unit (its hash or
+    number, that of its race and region, its votes in all, whether the engine keeps its rows apart
+    as those of a total may be; a unit may come several times, its rows in several places), the
+    units of each race and region of three units at least where the largest of those not kept
+    apart holds as many votes as the others not kept apart, and at most the votes of those kept
+    apart more (the totals stage judges those: each a total, or a unit the total may add up).
+    Where `total_of` finds a total, it is so."""
     if not units.size:
         return units
+    if apart is None:
+        apart = np.zeros(units.size, dtype=bool)
     # (Each run of one unit's rows summed first: a unit's rows mostly follow each other. A unit's
     # hash holds its race and region's: sorted by unit, then the units by group; two sorts of one
     # key each, not one of two keys, three times slower.)
@@ -101,32 +106,36 @@ def suspected(np: Any, groups: Any, units: Any, votes: Any) -> Any:
     run[1:] = units[1:] != units[:-1]
     runs = np.flatnonzero(run)
     if runs.size < units.size:
-        units, groups, votes = units[runs], groups[runs], np.add.reduceat(votes, runs)
+        units, groups, apart = units[runs], groups[runs], apart[runs]
+        votes = np.add.reduceat(votes, runs)
     order = np.argsort(units)
-    units, groups, votes = units[order], groups[order], votes[order]
+    units, groups, votes, apart = units[order], groups[order], votes[order], apart[order]
     new = np.ones(units.size, dtype=bool)
     new[1:] = units[1:] != units[:-1]
     starts = np.flatnonzero(new)
     per_unit = np.add.reduceat(votes, starts)
-    unit_groups, unit_hashes = groups[starts], units[starts]
+    unit_groups, unit_hashes, unit_apart = groups[starts], units[starts], apart[starts]
     order = np.argsort(unit_groups)
-    per_unit, unit_groups, unit_hashes = per_unit[order], unit_groups[order], unit_hashes[order]
+    per_unit, unit_groups = per_unit[order], unit_groups[order]
+    unit_hashes, unit_apart = unit_hashes[order], unit_apart[order]
     first = np.ones(unit_groups.size, dtype=bool)
     first[1:] = unit_groups[1:] != unit_groups[:-1]
     begins = np.flatnonzero(first)
-    whole = np.add.reduceat(per_unit, begins)
-    largest = np.maximum.reduceat(per_unit, begins)
+    plain = np.where(unit_apart, 0, per_unit)
+    whole = np.add.reduceat(plain, begins)
+    largest = np.maximum.reduceat(plain, begins)
+    held = np.add.reduceat(per_unit - plain, begins)
     count = np.diff(np.append(begins, unit_groups.size))
-    # Twice: the total and its parts; three times: a total the other rules set aside beside it.
-    twice = (largest * 2 == whole) | (largest * 3 == whole)
-    chosen = (count > OTHER_UNITS) & twice & (largest >= SAME_SUM)
+    over = 2 * largest - whole  # what the largest holds over the others
+    chosen = (count > OTHER_UNITS) & (over >= 0) & (over <= held) & (largest >= SAME_SUM)
     if not chosen.any():
         return unit_hashes[:0]
     return np.unique(unit_hashes[np.repeat(chosen, count)])
 
 
 def any_suspected(votes: Mapping[tuple[int, int], int]) -> bool:
-    """`suspected` in Python for a few rows: `votes` by (race and region, unit), summed."""
+    """`suspected` in Python for a few rows, none kept apart: `votes` by (race and region, unit),
+    summed."""
     whole: dict[int, list[int]] = {}
     for (group, _), count in votes.items():
         entry = whole.setdefault(group, [0, 0, 0])
@@ -134,7 +143,7 @@ def any_suspected(votes: Mapping[tuple[int, int], int]) -> bool:
         entry[1] = max(entry[1], count)
         entry[2] += 1
     return any(
-        units > OTHER_UNITS and largest >= SAME_SUM and whole in (2 * largest, 3 * largest)
+        units > OTHER_UNITS and largest >= SAME_SUM and whole == 2 * largest
         for whole, largest, units in whole.values()
     )
 
