@@ -202,8 +202,9 @@ def test_write_in_lines_beside_a_bare_count_are_read_row_by_row(
     mine, theirs = _both(monkeypatch, path, ReadOptions())
     assert mine == theirs
     (election,), _ = load_file(path, ReadOptions())
-    # Four subtotals set aside (P1 and P3 of each region), the two of P2 counted: 10 votes.
-    assert {o.candidate: o.votes for o in election.options}["Write-ins"] == 10
+    # Four subtotals set aside (P1 and P3 of each region), the two of P2 (5 over lines of 3)
+    # counted as the write-ins their lines do not name, 2 each (`read/subtotals.rests`): 4 votes.
+    assert {o.candidate: o.votes for o in election.options}["Write-ins"] == 4
 
 
 RACE_HEADER = "county,precinct,office,district,party,candidate,votes"

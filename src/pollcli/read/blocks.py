@@ -11,12 +11,12 @@ import codecs
 import csv
 import io
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from pollcli.numbers import MAX_VOTES
 from pollcli.read.countrows import COUNT_UNIT, count_column, count_groups, counts_apart
-from pollcli.read.repeats import BlockUnits, of_block
+from pollcli.read.repeats import BlockUnits, apart_units, of_block
 from pollcli.read.total_words import suspect_cells
 
 if TYPE_CHECKING:
@@ -280,7 +280,7 @@ class Layout:
             suspects = suspect_cells(distinct_units, regions)
             if suspects is None:
                 return None
-            units = _apart(units, distinct_units, suspects, np)
+            units = apart_units(units, distinct_units, suspects, np)
             if suspects:
                 unit_column = self._unit_column(rows, np)
                 groups, held = _held(rows, grouping, votes_name, unit_column, suspects)
@@ -367,17 +367,6 @@ class Layout:
                 )
 
         return options.cut(race_cells, counts, in_order())
-
-
-def _apart(
-    units: BlockUnits, cells: list[bytes], suspects: frozenset[bytes], np: Any
-) -> BlockUnits:
-    """The block's units, each marked when the engine keeps its rows apart as a total's may be
-    (`sum_totals.suspected` judges the others: the totals stage judges those)."""
-    if not suspects or units.cells is None:
-        return replace(units, cells=None)
-    wanted = [i for i, cell in enumerate(cells) if cell in suspects]
-    return replace(units, cells=None, apart=np.isin(units.cells, wanted))
 
 
 def _held(

@@ -22,7 +22,7 @@ too, never merge anything.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from pollcli.read.assemble import option_key
@@ -93,6 +93,18 @@ class BlockUnits:
     votes: Any = None
     cells: Any = None
     apart: Any = None
+
+
+def apart_units(
+    units: BlockUnits, cells: list[bytes], suspects: frozenset[bytes], np: Any
+) -> BlockUnits:
+    """A block's units, each marked when the engine keeps its rows apart as a total's may be
+    (`cells`: the block's distinct unit cells; `sum_totals.suspected` judges the others, the
+    totals stage those)."""
+    if not suspects or units.cells is None:
+        return replace(units, cells=None)
+    wanted = [i for i, cell in enumerate(cells) if cell in suspects]
+    return replace(units, cells=None, apart=np.isin(units.cells, wanted))
 
 
 def conflict(np: Any, keys: Any, names: Any, parties: Any) -> bool:
