@@ -170,13 +170,14 @@ def _warn(
     shown = sorted(sums[total].items(), key=lambda kv: -kv[1])[:SHOWN_OPTIONS]
     figures = ", ".join(f"{names.get(k, k)} {v:,}" for k, v in shown)
     others = [u for u in units if u != total and sums[u]]
-    where = f" of {columns.header_of('region') or 'region'} {region!r}" if region else ""
+    where = f" ({columns.header_of('region') or 'region'} {region!r})" if region else ""
     found.warn(
         Code.TOTAL_ROW,
         lines[0],
-        f"{total!r} in column {column!r} holds, option by option, exactly the sum of the race's "
-        f"other units{where} ({_quoted(others)}: {figures}), though no rule knows its name: their "
-        f"total, set aside, not added to its parts (election {label!r}; {rows_text(len(lines))}: "
-        f"{lines_text(lines)}); if it is a place of its own, check the file",
+        f"{total!r} in column {column!r}{where} holds {figures}: exactly, option by option, the "
+        f"sum of the race's other units there ({_quoted(others)}), whatever its name: "
+        f"their total, set aside, not added to its parts (election {label!r}; "
+        f"{rows_text(len(lines))}: {lines_text(lines)}); if it is a place of its own, check the "
+        "file",
         column=columns.header_of("unit"),
     )
