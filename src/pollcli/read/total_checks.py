@@ -170,9 +170,15 @@ def refusal(
         which = places_holding(
             {k: (times - 1) * v for k, v in mine.items()}, parts, key, largest=False
         )
-    if which is None and times is None:
-        return None
     col = column or ("region" if wide else "unit")
+    if which is None and times is None:
+        # (A place named `Total`, `Totals`… is one, however far off; `SUM` may be a precinct.)
+        own = (records[0].row.region if wide else records[0].row.unit) or ""
+        far = all(2 * votes <= theirs.get(option, 0) for option, votes in mine.items())
+        if far and "total" not in own.casefold():
+            names = {option_key(r.row.candidate): r.row.candidate for r in (*parts, *records)}
+            return _no_total(name, lines, mine, theirs, col, names)
+        return None
     counted = "twice" if times in (None, 2) else f"{times} times"
     said = f"the total {name} ({lines}) holds {sum(mine.values()):,} votes and its parts " + (
         f"{times}× as many, option by option: rows are counted {counted}, "
@@ -204,6 +210,27 @@ def refusal(
             if times == 2 and excess == {k: mine.get(k, 0) for k in excess}
             else ""
         )
+    )
+
+
+def _no_total(
+    name: str,
+    lines: str,
+    mine: dict[str, int],
+    theirs: dict[str, int],
+    col: str,
+    names: dict[str, str],
+) -> str:
+    """Why a race is left out whose total holds less than half of its parts on every option: it
+    is no total of them (Utah's Iron County 2022: its precinct `SUM`, Summit, named as a total)."""
+    largest = sorted(mine, key=lambda option: -theirs.get(option, 0))[:SHOWN_OPTIONS]
+    shown = "; ".join(f"{names[k]} {mine[k]:,} of {theirs.get(k, 0):,}" for k in largest)
+    return (
+        f"the total {name} ({lines}) holds less than half of what its parts hold, option by "
+        f"option ({shown}): it is no total of them, but perhaps a {col} of its own named like a "
+        "total (a precinct's code), which pollcli would leave out; the race is left out rather "
+        f"than counted without it. If it is a {col} of its own, give it another name in the "
+        "file; if it is a total of some of its parts, remove its rows"
     )
 
 
