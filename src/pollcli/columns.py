@@ -195,6 +195,8 @@ def straight_ballot(values: dict[str, str], facts: dict[str, str], races: list[s
     blank: Utah's and Indiana's), a count of its unit for no race (`Row.all_races`), without its
     race cells. Asked of every row: one cached test of its office cell (of its race cells where
     there is no office column)."""
+    if not races and "office" not in facts:
+        return  # no office cell: none of straight-party ballots (a file of many races, 1M rows)
     if not straight_office(facts.get("office") or " ".join(facts.get(c, "") for c in races)):
         return
     values["candidate"] = STRAIGHT_BALLOTS + (values.get("candidate") or values.get("party", ""))

@@ -63,6 +63,8 @@ def stage(totals: Stage, columns: ColumnMap, found: Found) -> Stage:
     records it keeps (not of a race it refused)."""
 
     def both(label: str, records: list[Record]) -> list[Record]:
+        if _one_unit(records):
+            return totals(label, records)  # (no region of it holds two units: nothing to set aside)
         # First the breakdowns certain without the rows that may be totals, so that the county's
         # own row (`SAN FRANCISCO CA`) is judged against its precincts alone.
         records = set_aside(label, records, columns, found, first=True)
@@ -74,6 +76,15 @@ def stage(totals: Stage, columns: ColumnMap, found: Found) -> Stage:
         return sum_totals.set_aside(label, set_aside(label, kept, columns, found), columns, found)
 
     return both
+
+
+def _one_unit(records: list[Record]) -> bool:
+    """Whether the race's records are all of one unit (`place`): then no region of it holds two
+    units and `_region` sets nothing aside (a file of many races and no unit column, a million
+    records). A unit's cell or, where blank, whether the streaming engine summed the record
+    tells its place's unit, so fewer of those than two are fewer units than two."""
+    first = records[0].row.unit or records[0].summed if records else None
+    return all((r.row.unit or r.summed) == first for r in records)
 
 
 def set_aside(
