@@ -210,7 +210,8 @@ class OptionCount:
         self, election: str, facts: dict[str, str], candidate: str, party: str | None = None
     ) -> bool:
         """Count a new record's option in its race; whether the race is now past the bound."""
-        label = (election, *(facts.get(c, "") for _, c in self.race_columns))
+        races = self.race_columns
+        label = (election, *(facts.get(c, "") for _, c in races)) if races else (election,)
         if self.party is not None:
             stage, office = facts.get("stage", ""), facts.get("office", "")
             label = (*label, self.party.label(party or "", stage, office))

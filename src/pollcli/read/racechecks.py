@@ -199,9 +199,10 @@ def _several(
         if election.seats != 1 or election.top_two or (election.race and election.race.primary):
             continue  # stated (several per party is then expected), or a primary
         candidates, contenders, elected = _field(election, variants.get(id(election), set()))
-        parties: dict[str, int] = dict.fromkeys((option_key(o.party or "") for o in candidates), 0)
+        key_of = {p: option_key(p or "") for p in {o.party for o in candidates}}  # each once
+        parties: dict[str, int] = dict.fromkeys((key_of[o.party] for o in candidates), 0)
         for option in contenders:
-            parties[option_key(option.party or "")] += 1
+            parties[key_of[option.party]] += 1
         crowded = [p for p, n in parties.items() if n > 1 and p not in NO_PARTY]
         if crowded and len([p for p in parties if p not in NO_PARTY]) > 1 and not elected:
             suspects.append(election)
