@@ -79,8 +79,10 @@ def find(records: list[Record], skip: Container[int], given: Container[str]) -> 
     """The rows of one election named as subtotals that add up a run beside them (with `parts`),
     and those with rows beside them that they do not add up (`beside`, no parts). `skip`: lines
     of rows the layout stage marked as totals; `given`: the names `--kind` gives a kind."""
-    bare = any(bare_write_in(r.row.candidate) for r in records)
-    if not bare and not may_hold_total(r.row.candidate for r in records):
+    names = [r.row.candidate for r in records]
+    # (A bare write-in's name holds "rite" casefolded: one search over every name, then each.)
+    bare = "rite" in "\n".join(names).casefold() and any(map(bare_write_in, names))
+    if not bare and not may_hold_total(names):
         return []  # no name of a subtotal among them (one search over every name)
     named = [
         r
