@@ -31,13 +31,7 @@ from pollcli.read.facts import (
     front_matter,
     region_counts,
 )
-from pollcli.read.records import (
-    CellReader,
-    Record,
-    one_place,
-    repeat_advice,
-    with_row_facts,
-)
+from pollcli.read.records import CellReader, Record, one_place, repeat_advice, with_row_facts
 from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unitcounts import Primaries, counts_of_one_place, give
@@ -47,6 +41,7 @@ from pollcli.read.zerocopies import without_zero_copies
 if TYPE_CHECKING:
     from pollcli.read.countrows import CountUnits
 
+PartyLines = tuple[list[Record], str | None, list[Repeat]]  # (records, fused lead, repeats)
 # No ballot has more options; the streaming engine stops reading past it.
 MAX_OPTIONS: Final[int] = 10_000
 
@@ -65,10 +60,7 @@ class Assembly:
     # One election's records without its total rows (`totals.set_aside`), before its facts are read.
     totals: Callable[[str, list[Record]], list[Record]] | None = None
     # One election's records with a name's party lines told apart or added up (`partylines`).
-    party_lines: (
-        Callable[[str, list[Record], list[str]], tuple[list[Record], str | None, list[Repeat]]]
-        | None
-    ) = None
+    party_lines: Callable[[str, list[Record], list[str], list[str]], PartyLines] | None = None
 
     # Set when the race stage has decided which fact columns to leave unused, over every race
     # --where keeps (`read.races`), so that --race does not change what a column means.
@@ -158,7 +150,7 @@ class Assembly:
         records = without_zero_copies(records, notes, units="unit" in self.sources.columns.present)
         regional = any(r.row.region for r in records)
         facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)
-        counts = region_counts(label, self.unit_facts, self.sources, found, notes)
+        counts = region_counts(label, self.unit_facts, self.sources, found, notes) or {}
         # Rows that gave a count of their unit are no options.
         records = [r for r in records if r.row.fact is None or r.votes is None]
         if not records:
@@ -167,19 +159,22 @@ class Assembly:
         # is built, checked and only then left out.
         if facts is None:
             facts = Facts(election=label or self.sources.default_label)
-        fused_lead, repeated = None, list[Repeat]()
+        fused_lead, repeated, listed = None, list[Repeat](), records
+        keys = [option_key(r.row.candidate) for r in records]  # (for both stages: worked out once)
         if self.party_lines is not None:
-            records, fused_lead, repeated = self.party_lines(facts.election, records, notes)
-        records = fractions(records, notes)
+            records, fused_lead, repeated = self.party_lines(facts.election, records, notes, keys)
+        if records is not listed:  # names told apart by their party
+            keys = [option_key(r.row.candidate) for r in records]
+        records = fractions(records, notes)  # (each record's name kept, in its place)
         self._in_range(records)
-        options, regions = self._combine(records, facts.election, regional, counts or {}, notes)
+        options, regions = self._combine(records, facts.election, regional, counts, notes, keys)
         if options is None:
             return None
         cast_line = None
         if not regional and counts and len(counts) == 1:
             facts, cast_line = counts_of_one_place(facts, counts, self.unit_facts.given(label))
         if regional:
-            facts = self._regional_totals(facts, regions, counts or {}, notes)
+            facts = self._regional_totals(facts, regions, counts, notes)
             if facts.share_base == "cast" and facts.ballots_cast is None:
                 # As for a file without regions: shares of nothing known are no shares at all.
                 given = self.sources.front.get("share_base")
@@ -308,17 +303,20 @@ class Assembly:
         regional: bool,
         counts: dict[str, dict[str, int]],
         notes: list[str],
+        keys: list[str],
     ) -> tuple[list[Option] | None, list[Region]]:
         # (A record the streaming engine summed over units stands for rows that name one.)
         self._units = any(r.row.unit or r.summed for r in records)
         if not regional:
-            return self._merge(records, election, "", notes), []
-        by_region: dict[str, list[Record]] = {}
-        for record in records:
-            by_region.setdefault(record.row.region or "", []).append(record)
+            return self._merge(records, election, "", notes, keys), []
+        by_region: dict[str, tuple[list[Record], list[str]]] = {}
+        for record, key in zip(records, keys, strict=True):
+            group, group_keys = by_region.setdefault(record.row.region or "", ([], []))
+            group.append(record)
+            group_keys.append(key)
         regions = []
-        for name, group in by_region.items():
-            options = self._merge(group, election, name, notes)
+        for name, (group, group_keys) in by_region.items():
+            options = self._merge(group, election, name, notes, group_keys)
             if options is None:
                 return None, []
             extra = counts.get(name, {})
@@ -333,12 +331,11 @@ class Assembly:
         return self._sum_regions(regions), regions
 
     def _merge(
-        self, records: list[Record], election: str, region: str, notes: list[str]
+        self, records: list[Record], election: str, region: str, notes: list[str], keys: list[str]
     ) -> list[Option] | None:
         """One option per name in a region (or the election): rows of different units added up;
         within one unit, a candidate's party lines (`read.partylines`) too, and the same option twice
-        without a distinguishing party a `duplicate-option` error."""
-        keys = [option_key(record.row.candidate) for record in records]
+        without a distinguishing party a `duplicate-option` error. `keys`: their `option_key`s."""
         if len(set(keys)) == len(keys) and not any(r.same_cell_lines for r in records):
             return [_merge_records([record]) for record in records]  # each once: nothing to check
         groups: dict[str, list[Record]] = {}

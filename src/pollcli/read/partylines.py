@@ -52,7 +52,9 @@ def fusion_tickets(records: list[Record]) -> None:
 
 def stage(
     fusion: bool, found: Found, column: str | None
-) -> Callable[[str, list[Record], list[str]], tuple[list[Record], str | None, list[Repeat]]]:
+) -> Callable[
+    [str, list[Record], list[str], list[str]], tuple[list[Record], str | None, list[Repeat]]
+]:
     """`party_lines` for the assembly stage of one file (`Assembly.party_lines`): `fusion` is
     `--fusion`, `column` the party column's header (which the warnings name)."""
     return partial(party_lines, fusion=fusion, found=found, column=column)
@@ -62,6 +64,7 @@ def party_lines(
     label: str,
     records: list[Record],
     notes: list[str],
+    keys: list[str] | None = None,
     *,
     fusion: bool,
     found: Found,
@@ -71,9 +74,12 @@ def party_lines(
     party lines (left for the assembly to add up, noted once) or candidates of one name (renamed
     with their party, and a `shared-name` warning); the name that would lead the race were its
     lines added up, where it does not as listed (no winner is named then); and the regions whose
-    block is listed twice (`repeated_blocks`), by the names their options are counted under."""
+    block is listed twice (`repeated_blocks`), by the names their options are counted under.
+    `keys`: each record's `option_key`, where the caller has them (`Assembly`)."""
     # Each candidate's name key, worked out once for both steps (None: no candidate).
-    names = [option_key(r.row.candidate) if r.row.kind == "candidate" else None for r in records]
+    if keys is None:
+        keys = [option_key(r.row.candidate) for r in records]
+    names = [k if r.row.kind == "candidate" else None for k, r in zip(keys, records, strict=True)]
     blocks = repeated_blocks(label, records, found, names)
     groups: dict[str, list[Record]] = {}
     keyed = [key for key in names if key is not None]
