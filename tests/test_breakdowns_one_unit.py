@@ -1,9 +1,10 @@
 """A race of one unit has no breakdowns to set aside (`read/breakdowns`).
 
-The breakdowns stage skips both its passes where every record of a race is of one unit (a file of
+The breakdowns stage skips its passes where every record of a race is of one unit (a file of
 10,000 races and no unit column: a million records walked twice for nothing). That is sound only
-because `set_aside` sets nothing aside, and refuses nothing, in such a race whatever its regions,
-names and votes: this holds it so, record by record (the stage's answer is the totals stage's own).
+because `set_aside` and `sum_totals.set_aside` set nothing aside, and refuse nothing, in such a race
+whatever its regions, names and votes: this holds it so, record by record (the stage's answer is
+the totals stage's own).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from pollcli.contract import Row
 from pollcli.problems import Found
+from pollcli.read import sum_totals
 from pollcli.read.breakdowns import set_aside, stage
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
@@ -58,6 +60,7 @@ def test_set_aside_keeps_a_race_of_one_unit_whole(records: list[Record], first: 
     found = Found("race.csv")
     kept = set_aside("Race", records, COLUMNS, found, first=first)
     assert kept == records
+    assert sum_totals.set_aside("Race", records, COLUMNS, found) == records
     assert found.items == []
 
 

@@ -80,9 +80,10 @@ def stage(totals: Stage, columns: ColumnMap, found: Found) -> Stage:
 
 def _one_unit(records: list[Record]) -> bool:
     """Whether the race's records are all of one unit (`place`): then no region of it holds two
-    units and `_region` sets nothing aside (a file of many races and no unit column, a million
-    records). A unit's cell or, where blank, whether the streaming engine summed the record
-    tells its place's unit, so fewer of those than two are fewer units than two."""
+    units, and neither `_region` nor `sum_totals.set_aside` (three at least) sets anything aside
+    (a file of many races and no unit column, a million records). A unit's cell or, where blank,
+    whether the streaming engine summed the record tells its place's unit, so fewer of those
+    than two are fewer units than two."""
     first = records[0].row.unit or records[0].summed if records else None
     return all((r.row.unit or r.summed) == first for r in records)
 
