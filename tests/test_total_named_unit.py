@@ -44,3 +44,15 @@ def test_a_total_equal_or_close_to_its_parts_is_still_set_aside(tmp_path, lee, m
     result = invoke("summary", str(write(tmp_path, "\n".join([HEADER, *rows, ""]))))
     assert result.code == 0, result.stderr
     assert "1,100" in result.stdout  # Mike Lee's precincts, the total set aside
+
+
+@pytest.mark.parametrize("name", ["Summe", "Итого по району", "Danbury City CT", "Grand Total"])
+def test_a_place_named_only_as_a_total_far_below_its_parts_is_still_set_aside(tmp_path, name):
+    # Review: only a total word that may name a place too (`SUM`) refuses the race; a name that is
+    # a total and nothing else (German, Russian, Connecticut's town total) keeps its warning.
+    rows = [*IRON[:4], f"Iron,{name},U.S. Senate,REP,MIKE LEE,134"]
+    rows.append(f"Iron,{name},U.S. Senate,,EVAN MCMULLIN,22")
+    result = invoke("summary", str(write(tmp_path, "\n".join([HEADER, *rows, ""]))))
+    assert result.code == 0, result.stderr
+    assert "1,100" in result.stdout  # Mike Lee's precincts, the total set aside
+    assert "differs from the sum of its parts" in result.stderr

@@ -17,6 +17,7 @@ from itertools import combinations
 from typing import Final
 
 from pollcli.columns import NOT_VALID_KINDS
+from pollcli.kinds import name_key
 from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key
 from pollcli.read.header import ColumnMap
@@ -35,6 +36,10 @@ from pollcli.read.total_words import HandOver, is_total_name
 # How many lines, and options, a message names before "and N more".
 SHOWN_LINES: Final[int] = 12
 SHOWN_OPTIONS: Final[int] = 3
+# Total words that may name a place too, as its code (Utah's Iron County: precinct `SUM`, Summit): a
+# place so named that holds less than half of its parts is perhaps no total (`refusal`). A place
+# named a total by any other word (`Total`, `Summe`, `Итого по району`) is one, however far off.
+PLACE_CODE_TOTALS: Final[frozenset[str]] = frozenset({"sum"})
 # How many of the largest places are tried as the subtotals that hold a total again, and how many
 # subtotals at most.
 TRIED: Final[int] = 2 * JOINT
@@ -172,10 +177,10 @@ def refusal(
         )
     col = column or ("region" if wide else "unit")
     if which is None and times is None:
-        # (A place named `Total`, `Totals`… is one, however far off; `SUM` may be a precinct.)
+        # (A place named `Total`, `Summe`… is one, however far off; `SUM` may be a precinct.)
         own = (records[0].row.region if wide else records[0].row.unit) or ""
         far = all(2 * votes <= theirs.get(option, 0) for option, votes in mine.items())
-        if far and "total" not in own.casefold():
+        if far and name_key(own) in PLACE_CODE_TOTALS:
             names = {option_key(r.row.candidate): r.row.candidate for r in (*parts, *records)}
             return _no_total(name, lines, mine, theirs, col, names)
         return None
