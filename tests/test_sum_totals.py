@@ -4,7 +4,7 @@ New Hampshire 2020 (OpenElections) lists State House district HL41 as Amherst, B
 `ILLSBOROUGH 41`: the district's total, its first letter lost, so neither a total word nor named like
 its county. It was added to its towns: every vote counted twice, in both engines. A unit of a race
 whose every option holds the sum of the race's other units (two at least, each with votes; two
-options with votes at least, SAME_SUM votes in all) is now that total, set aside with a warning that
+candidates with votes at least, SAME_SUM votes in all) is now that total, set aside with a warning that
 names it. Figures invented in NH's layout (the real file is read in place when present); oracle:
 pandas over the rows of the units that are no totals.
 """
@@ -117,6 +117,15 @@ def test_a_total_row_under_a_misspelt_name_is_set_aside(tmp_path, monkeypatch, b
                 "Mont Vernon": {"Laurie Sanborn": 200, "Lisa Nash": 0},
             },
             "one option",
+        ),
+        # One candidate and its write-ins (review): as likely by chance as one option alone.
+        (
+            {
+                "Amherst": {"Laurie Sanborn": 500, "Lisa Nash": 0, "Scatter": 3},
+                "Bedford": {"Laurie Sanborn": 300, "Lisa Nash": 0, "Scatter": 1},
+                "Mont Vernon": {"Laurie Sanborn": 200, "Lisa Nash": 0, "Scatter": 2},
+            },
+            "one candidate and write-ins",
         ),
         # Few votes: equal by chance.
         (

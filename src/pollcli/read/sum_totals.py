@@ -6,9 +6,9 @@ breakdown, so the other rules (`totals`, `breakdowns`) counted it as a town, eve
 whose every option holds exactly the sum of the other units of its race and region is their total
 (`total_of`), set aside with a `total-row` warning naming it, whatever its name. Never by chance:
 the other units are two at least, each with votes (a race of two units, one of no votes, would
-otherwise have its other unit for a total); the unit holds two options with votes at least (one
-town may hold the sum of two others in a race of one option) and `total_places.SAME_SUM` votes
-(fewer may be equal by chance). At most one unit can hold it: it holds half the region's votes.
+otherwise have its other unit for a total); the unit holds two candidates with votes at least (one
+town may hold the sum of two others in a race of one option, and its write-ins, a few votes, as
+likely) and `total_places.SAME_SUM` votes (fewer may be equal by chance). At most one unit can hold it: it holds half the region's votes.
 
 The last step of the totals stage (`breakdowns.stage`), on what the other rules keep, in both
 engines. The streaming engine sums a region's units (`total_places.SUMMED_UNITS`), as the exact
@@ -20,7 +20,7 @@ answer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from typing import Any, Final
 
 from pollcli.columns import option_key
@@ -32,7 +32,7 @@ from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, place
 
 Sums = dict[str, int]
 
-# Two other units with votes at least, two options of the total with votes at least.
+# Two other units with votes at least, two candidates of the total with votes at least.
 OTHER_UNITS: Final[int] = 2
 OPTIONS: Final[int] = 2
 
@@ -48,6 +48,8 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
             region, unit = place(record)
             by_region.setdefault(region, {}).setdefault(unit, []).append(record)
     aside: set[int] = set()
+    # (Write-ins, blank and void votes, a few each, match by chance as often as not.)
+    candidates = {option_key(r.row.candidate) for r in records if r.row.kind == "candidate"}
     for region, units in by_region.items():
         if len(units) <= OTHER_UNITS or SUMMED_UNITS in units:
             continue  # (units summed by the streaming engine: none here held the sum, `suspected`)
@@ -58,17 +60,18 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
                 break  # a unit of no votes: nothing to tell
             sums[unit] = {k: v for k, v in got.items() if v}
         else:
-            total = total_of(sums)
+            total = total_of(sums, candidates)
             if total is not None:
                 _warn(label, region, total, sums, units, columns, found)
                 aside |= {id(r) for r in units[total]}
     return [r for r in records if id(r) not in aside] if aside else records
 
 
-def total_of(sums: dict[str, Sums]) -> str | None:
+def total_of(sums: dict[str, Sums], candidates: Container[str] | None = None) -> str | None:
     """The unit whose votes equal, option by option, the sum of the other units' (their options
     of no votes left out), when they are two at least with votes, it holds two options with votes
-    at least and SAME_SUM votes; None when no unit does."""
+    at least (of `candidates`, the options of kind candidate, when given) and SAME_SUM votes; None
+    when no unit does."""
     whole: Sums = {}
     for votes in sums.values():
         for key, count in votes.items():
@@ -78,7 +81,7 @@ def total_of(sums: dict[str, Sums]) -> str | None:
         return None
     for unit, votes in sums.items():
         if (
-            len(votes) >= OPTIONS
+            sum(1 for key in votes if candidates is None or key in candidates) >= OPTIONS
             and sum(votes.values()) == half
             and len(votes) == len(whole)
             and all(2 * votes.get(key, 0) == count for key, count in whole.items())
