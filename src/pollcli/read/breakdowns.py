@@ -67,13 +67,14 @@ def stage(totals: Stage, columns: ColumnMap, found: Found) -> Stage:
             return totals(label, records)  # (no region of it holds two units: nothing to set aside)
         # First the breakdowns certain without the rows that may be totals, so that the county's
         # own row (`SAN FRANCISCO CA`) is judged against its precincts alone.
-        records = set_aside(label, records, columns, found, first=True)
+        first = set_aside(label, records, columns, found, first=True)
         errors = found.errors
-        kept = totals(label, records)
+        kept = totals(label, first)
         if found.errors > errors:
             return kept
         # Last, a unit that holds its region's other units' sums under a name no rule knows.
-        return sum_totals.set_aside(label, set_aside(label, kept, columns, found), columns, found)
+        checked = set_aside(label, kept, columns, found)
+        return sum_totals.set_aside(label, checked, columns, found, before=records)
 
     return both
 

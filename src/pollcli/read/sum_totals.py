@@ -37,16 +37,29 @@ OTHER_UNITS: Final[int] = 2
 OPTIONS: Final[int] = 2
 
 
-def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Found) -> list[Record]:
+def set_aside(
+    label: str,
+    records: list[Record],
+    columns: ColumnMap,
+    found: Found,
+    before: Iterable[Record] = (),
+) -> list[Record]:
     """One election's records without the units that hold, option by option, the sum of the other
-    units of their region (`total_of`); a `total-row` warning for each."""
+    units of their region (`total_of`), with their rows of a fact (a race's `Votes Cast`); a
+    `total-row` warning for each. `before`: the records the other rules were given; a place they
+    set aside that holds the sum of every unit of the region, such a unit's too, is the file's
+    own total, which counts that unit a part: it is no total."""
     if "unit" not in columns.present:
         return records
     by_region: dict[str, dict[str, list[Record]]] = {}
+    facts: dict[tuple[str, str], list[Record]] = {}
     for record in records:
         if record.row.fact is None:
             region, unit = place(record)
             by_region.setdefault(region, {}).setdefault(unit, []).append(record)
+        else:
+            facts.setdefault(place(record), []).append(record)
+    given = _given(before, records)
     aside: set[int] = set()
     # (Write-ins, blank and void votes, a few each, match by chance as often as not.)
     candidates = {option_key(r.row.candidate) for r in records if r.row.kind == "candidate"}
@@ -61,10 +74,35 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
             sums[unit] = {k: v for k, v in got.items() if v}
         else:
             total = total_of(sums, candidates)
-            if total is not None:
+            if total is not None and _whole(sums) not in given.get(region, []):
                 _warn(label, region, total, sums, units, columns, found)
-                aside |= {id(r) for r in units[total]}
+                aside |= {id(r) for r in (*units[total], *facts.get((region, total), []))}
     return [r for r in records if id(r) not in aside] if aside else records
+
+
+def _given(before: Iterable[Record], records: list[Record]) -> dict[str, list[Sums]]:
+    """Per region, the votes of each place of it the other rules set aside (`before` but not in
+    `records`), their options of no votes left out."""
+    kept = {id(r) for r in records}
+    places: dict[tuple[str, str], list[Record]] = {}
+    for record in before:
+        if id(record) not in kept and record.row.fact is None:
+            places.setdefault(place(record), []).append(record)
+    given: dict[str, list[Sums]] = {}
+    for (region, _), group in places.items():
+        got = by_option(group)
+        if got is not None:
+            given.setdefault(region, []).append({k: v for k, v in got.items() if v})
+    return given
+
+
+def _whole(sums: dict[str, Sums]) -> Sums:
+    """The units' votes summed, option by option."""
+    whole: Sums = {}
+    for votes in sums.values():
+        for key, count in votes.items():
+            whole[key] = whole.get(key, 0) + count
+    return whole
 
 
 def total_of(sums: dict[str, Sums], candidates: Container[str] | None = None) -> str | None:
@@ -72,10 +110,7 @@ def total_of(sums: dict[str, Sums], candidates: Container[str] | None = None) ->
     of no votes left out), when they are two at least with votes, it holds two options with votes
     at least (of `candidates`, the options of kind candidate, when given) and SAME_SUM votes; None
     when no unit does."""
-    whole: Sums = {}
-    for votes in sums.values():
-        for key, count in votes.items():
-            whole[key] = whole.get(key, 0) + count
+    whole = _whole(sums)
     half, odd = divmod(sum(whole.values()), 2)
     if odd or half < SAME_SUM or sum(1 for v in sums.values() if v) <= OTHER_UNITS:
         return None
