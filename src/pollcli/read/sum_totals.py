@@ -59,7 +59,7 @@ def set_aside(
             by_region.setdefault(region, {}).setdefault(unit, []).append(record)
         else:
             facts.setdefault(place(record), []).append(record)
-    given = _given(before, records)
+    given: dict[str, list[Sums]] | None = None  # (only where a unit holds the others' sums)
     aside: set[int] = set()
     # (Write-ins, blank and void votes, a few each, match by chance as often as not.)
     candidates = {option_key(r.row.candidate) for r in records if r.row.kind == "candidate"}
@@ -74,7 +74,10 @@ def set_aside(
             sums[unit] = {k: v for k, v in got.items() if v}
         else:
             total = total_of(sums, candidates)
-            if total is not None and _whole(sums) not in given.get(region, []):
+            if total is None:
+                continue
+            given = _given(before, records) if given is None else given
+            if _whole(sums) not in given.get(region, []):
                 _warn(label, region, total, sums, units, columns, found)
                 aside |= {id(r) for r in (*units[total], *facts.get((region, total), []))}
     return [r for r in records if id(r) not in aside] if aside else records
