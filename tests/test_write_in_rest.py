@@ -71,3 +71,15 @@ def test_a_write_in_count_over_an_incomplete_list_counts_the_rest(
     assert len(rest) == 1 and "16" in rest[0].message and "63" in rest[0].message
     assert [p.line for p in said if "sum of no run" in p.message] == [17]
     assert not [p for p in problems if p.severity == "error"]
+
+
+def test_the_warning_names_one_line_as_one(tmp_path, monkeypatch) -> None:
+    """Review: one write-in line under the count is 'line 4', not 'lines 4–4'."""
+    text = HEADER + (
+        "Montour,P1,Sheriff,,REP,Lynda Culver,900\n"
+        "Montour,P1,Sheriff,,,Write-ins,79\n"
+        "Montour,P1,Sheriff,,,Write-In: Bob Bell,40\n"
+    )
+    _, problems = engines_agree(monkeypatch, write(tmp_path, text))
+    [said] = [p for p in problems if p.code == "total-row"]
+    assert "(line 4)" in said.message and "4–4" not in said.message

@@ -247,12 +247,14 @@ def rests(
         rest[id(record)] = replace(record, row=row, votes=record.votes - held)
         region, unit = place(record)
         where = f" of {unit!r}" if unit else f" of {region!r}" if region else ""
+        first, last = lines[0].line, lines[-1].line
+        span = f"line {first}" if first == last else f"lines {first}–{last}"
         found.warn(
             Code.TOTAL_ROW,
             record.line,
             f"{record.row.candidate!r}{where} (election {label!r}) is a write-in count, "
-            f"{record.votes:,}, over write-in lines that hold {held:,} of them (lines "
-            f"{lines[0].line}–{lines[-1].line}): the lines are counted as they are, and "
+            f"{record.votes:,}, over write-in lines that hold {held:,} of them ({span}): the "
+            "lines are counted as they are, and "
             f"{record.row.candidate!r} as the {record.votes - held:,} write-ins they do not name",
             column=columns.header_of("candidate"),
         )
