@@ -8,7 +8,9 @@ whose every option holds exactly the sum of the other units of its race and regi
 the other units are two at least, each with votes (a race of two units, one of no votes, would
 otherwise have its other unit for a total); the unit holds two candidates with votes at least (one
 town may hold the sum of two others in a race of one option, and its write-ins, a few votes, as
-likely) and `total_places.SAME_SUM` votes (fewer may be equal by chance). At most one unit can hold it: it holds half the region's votes.
+likely) and `total_places.SAME_SUM` votes (fewer may be equal by chance). At most one unit can hold
+it: it holds half the region's votes. Nor is a unit a total that the region's own total row, set
+aside by the other rules, counts among its parts (`before`).
 
 The last step of the totals stage (`breakdowns.stage`), on what the other rules keep, in both
 engines. The streaming engine sums a region's units (`total_places.SUMMED_UNITS`), as the exact
@@ -20,7 +22,7 @@ answer.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 from pollcli.columns import option_key
@@ -61,8 +63,6 @@ def set_aside(
             facts.setdefault(place(record), []).append(record)
     given: dict[str, list[Sums]] | None = None  # (only where a unit holds the others' sums)
     aside: set[int] = set()
-    # (Write-ins, blank and void votes, a few each, match by chance as often as not.)
-    candidates = {option_key(r.row.candidate) for r in records if r.row.kind == "candidate"}
     for region, units in by_region.items():
         if len(units) <= OTHER_UNITS or SUMMED_UNITS in units:
             continue  # (units summed by the streaming engine: none here held the sum, `suspected`)
@@ -73,14 +73,21 @@ def set_aside(
                 break  # a unit of no votes: nothing to tell
             sums[unit] = {k: v for k, v in got.items() if v}
         else:
-            total = total_of(sums, candidates)
-            if total is None:
+            total = total_of(sums)
+            if total is None or not _candidates(units[total]):
                 continue
             given = _given(before, records) if given is None else given
             if _whole(sums) not in given.get(region, []):
                 _warn(label, region, total, sums, units, columns, found)
                 aside |= {id(r) for r in (*units[total], *facts.get((region, total), []))}
     return [r for r in records if id(r) not in aside] if aside else records
+
+
+def _candidates(records: list[Record]) -> bool:
+    """Whether a unit's rows hold two candidates with votes at least (write-ins, blank and void
+    votes, a few each, match the others' sums by chance as often as not)."""
+    held = {option_key(r.row.candidate) for r in records if r.row.kind == "candidate" and r.votes}
+    return len(held) >= OPTIONS
 
 
 def _given(before: Iterable[Record], records: list[Record]) -> dict[str, list[Sums]]:
@@ -108,18 +115,17 @@ def _whole(sums: dict[str, Sums]) -> Sums:
     return whole
 
 
-def total_of(sums: dict[str, Sums], candidates: Container[str] | None = None) -> str | None:
+def total_of(sums: dict[str, Sums]) -> str | None:
     """The unit whose votes equal, option by option, the sum of the other units' (their options
     of no votes left out), when they are two at least with votes, it holds two options with votes
-    at least (of `candidates`, the options of kind candidate, when given) and SAME_SUM votes; None
-    when no unit does."""
+    at least and SAME_SUM votes; None when no unit does."""
     whole = _whole(sums)
     half, odd = divmod(sum(whole.values()), 2)
     if odd or half < SAME_SUM or sum(1 for v in sums.values() if v) <= OTHER_UNITS:
         return None
     for unit, votes in sums.items():
         if (
-            sum(1 for key in votes if candidates is None or key in candidates) >= OPTIONS
+            len(votes) >= OPTIONS
             and sum(votes.values()) == half
             and len(votes) == len(whole)
             and all(2 * votes.get(key, 0) == count for key, count in whole.items())
