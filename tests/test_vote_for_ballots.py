@@ -6,9 +6,11 @@ ballot. Figures invented; oracle: the hand-checked sums in the table below.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from conftest import engines_agree, write
+from conftest import engines_agree, invoke, write
 
 HEAD = "county,precinct,office,district,party,candidate,votes,vote_for\n"
 
@@ -52,3 +54,23 @@ def test_valid_votes_are_checked_against_n_votes_a_ballot(
         assert f"{sum(council):,}" in said[0].message
         if vote_for > 1:
             assert f"{vote_for} votes a ballot" in said[0].message
+
+
+@pytest.mark.parametrize("invalid", [True, False])
+def test_no_ballot_arithmetic_in_a_race_of_n_votes_a_ballot(tmp_path, monkeypatch, invalid) -> None:
+    """Review: in a race of two votes a ballot, valid votes plus void ballots are no count of
+    ballots (750 + 12 on 900 ballots is fine): neither `validate`'s "not ballots_cast" warning
+    nor the findings' "do NOT equal" (with void ballots listed) or "Ballots cast minus valid votes"
+    (without them). A race of one vote a ballot keeps both."""
+    text = _file((300, 250, 200), 2)  # 750 votes on 900 ballots: no 150 ballots "derived"
+    if invalid:
+        text += "Nicholas,P1,Council,,,Invalid,12,2\n"
+    path = write(tmp_path, text)
+    _, problems = engines_agree(monkeypatch, path)
+    assert not [p for p in problems if "not ballots_cast" in p.message]
+    result = invoke("summary", str(path), "--race", "Council", "-f", "json")
+    assert result.code == 0, result.stderr
+    notes = " ".join(json.loads(result.stdout)["elections"][0]["notes"])
+    assert "do NOT equal" not in notes and "minus valid votes" not in notes
+    mayor = invoke("summary", str(path), "--race", "Mayor", "-f", "json")
+    assert "minus valid votes: 30 " in " ".join(json.loads(mayor.stdout)["elections"][0]["notes"])

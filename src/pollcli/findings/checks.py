@@ -49,6 +49,8 @@ def check_sentences(tally: Tally) -> list[str]:
         return sentences
     if any(o.kind in NOT_VALID_KINDS and o.votes is None for o in election.options):
         return sentences
+    if (election.seats or 1) > 1:
+        return sentences  # (N votes a ballot: valid votes and void ballots count no ballots)
     if audit.spoilt is None:
         rest = ballots_cast - valid
         if rest >= 0:

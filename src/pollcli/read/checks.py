@@ -190,7 +190,8 @@ def _check_counts(election: Election, line: int | None, found: Found) -> None:
             + (f", though at {each} votes a ballot" if each > 1 else "")
             + "; check ballots_cast and the vote counts",
         )
-    elif spoilt is not None and valid + spoilt[0] != facts.ballots_cast:
+    elif each == 1 and spoilt is not None and valid + spoilt[0] != facts.ballots_cast:
+        # (Of N votes a ballot, valid votes and void ballots add up to no count of ballots.)
         # The summary's findings say the same ("do NOT equal"); validate must not stay silent.
         found.warn(
             Code.INCONSISTENT_METADATA,
