@@ -545,6 +545,9 @@ class CliffCase:
     args: tuple[str, ...] = ()
     env: tuple[tuple[str, str], ...] = ()
     same_votes: bool = True  # the reference holds the very votes of the case
+    # The exit code the case must give: 1 for a file with an error in it (`repeated`), which
+    # pollcli must refuse as fast as it reads a good one.
+    exit_code: int = 0
 
 
 CLIFF_SECONDS, CLIFF_MIB = 3.0, 400.0
@@ -652,6 +655,7 @@ CLIFF_CASES = (
         "(i) the plain rows with the last written twice (an error: a repeated option)",
         "repeated",
         same_votes=False,
+        exit_code=1,
     ),
     CliffCase(
         "grand_total",
@@ -666,9 +670,9 @@ CLIFF_CASES = (
 )
 
 
-def _verdict(arm: Arm, seconds: float, mib: float) -> str:
+def _verdict(arm: Arm, seconds: float, mib: float, exit_code: int = 0) -> str:
     misses = []
-    if not arm.ok:
+    if any(o.code != exit_code for o in arm.outcomes):
         misses.append("exit")
     if arm.wall > seconds:
         misses.append("time")
@@ -701,7 +705,7 @@ def cliff(runs: int, slow: float, scale: float, only: set[str] | None) -> list[d
         alternate(arms, runs, slow)
         record: dict[str, Any] = {"case": case.name, "file": path.name, "reference": ref_path.name}
         for arm, ref in ((arms[0], arms[1]), (arms[2], arms[3])):
-            verdict = _verdict(arm, CLIFF_SECONDS, CLIFF_MIB)
+            verdict = _verdict(arm, CLIFF_SECONDS, CLIFF_MIB, case.exit_code)
             print(
                 f"  {arm_line(arm)}\n"
                 f"  {'  reference':<10} {ref.wall:7.2f} s {ref.rss:6.0f} MiB  {ref.said()}\n"

@@ -69,3 +69,15 @@ def test_summary_and_validate_outputs_are_read_for_their_figures():
     )
     assert bench_run.read_output(validate) == {"errors": 1, "warnings": 1}
     assert bench_run.read_output(b"a table\nof two lines\n") == {"lines": 2}
+
+
+def test_a_case_of_an_erroneous_file_meets_its_target_by_refusing_it():
+    def arm(code: int) -> object:
+        outcome = bench_run.Outcome(wall=1.0, rss=200.0, code=code, stderr="", out_bytes=0)
+        return bench_run.Arm("summary", [], outcomes=[outcome])
+
+    assert bench_run._verdict(arm(1), 3.0, 400.0, exit_code=1) == "met"
+    assert bench_run._verdict(arm(0), 3.0, 400.0, exit_code=1) == "MISS (exit)"
+    assert bench_run._verdict(arm(1), 3.0, 400.0) == "MISS (exit)"
+    [repeated] = [c for c in bench_run.CLIFF_CASES if c.name == "repeated"]
+    assert repeated.exit_code == 1
