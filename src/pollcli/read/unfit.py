@@ -5,6 +5,12 @@ differs from row to row, a `total_votes` that differs from option to option with
 option's total): such a column is left unused, never a wall of "make them agree" errors. Both
 engines decide it over the records of a file (`read.races`, `read.assemble`); the streaming engine
 hands a file with such a column to the exact engine, whose rows were not summed apart by its cells.
+
+A `seats` column in a file of candidates is no party list's seats: where a race of the file lists two
+candidates of one party under a `seats` cell above 1 (Arizona's 2024 primaries: `State House,30,2,
+REP,John GILLETTE` and `…,REP,Leo BIASIUCCI`), the column is read as the members each race elects,
+the top N by votes (`vote_for`), with a note (`members_elected`). A list vote never has two options
+of one party.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
-from pollcli.columns import INT_FACTS, STAGES, normalize_header
+from pollcli.columns import INT_FACTS, STAGES, normalize_header, option_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.zerocopies import zero_copies
@@ -108,3 +114,41 @@ def set_aside_unfit_facts(
         columns.unuse(key, note)
         for record in records:
             record.facts.pop(key, None)
+    members_elected(records, columns, label)
+
+
+def members_elected(
+    records: list[Record], columns: ColumnMap, label: Callable[[Record], str] | None = None
+) -> None:
+    """Read a `seats` column as `vote_for` (the members each race elects, the top N), with a note,
+    where a race lists two candidates of one party under a `seats` cell above 1: its options are
+    candidates, not party lists. Not where a `vote_for` or `system` column says otherwise."""
+    if columns.index("seats") is None or columns.present & {"vote_for", "system"}:
+        return
+    name = (lambda r: r.election) if label is None else label
+    standing: dict[tuple[str, str], str] = {}
+    example = None
+    for record in records:
+        cell, row = record.facts.get("seats"), record.row
+        if not cell or not cell.strip().isdigit() or int(cell) < 2 or not row.party:
+            continue
+        if row.kind != "candidate" or row.fact is not None:
+            continue
+        race = name(record)
+        first = standing.setdefault((race, row.party), row.candidate)
+        if option_key(first) != option_key(row.candidate):
+            example = (race, row.party, first, row.candidate)
+            break
+    if example is None:
+        return
+    for index in [i for i, c in columns.columns.items() if c == "seats"]:
+        columns.columns[index] = "vote_for"
+    for record in records:
+        if "seats" in record.facts:
+            record.facts["vote_for"] = record.facts.pop("seats")
+    race, party, one, other = example
+    columns.notes.append(
+        f"The {columns.header_of('vote_for')!r} column is read as the members each race elects, "
+        f"the top N by votes: its options are candidates, not party lists ({one!r} and "
+        f"{other!r} stand for {party!r} in {race!r}, and a list vote has one list a party)."
+    )
