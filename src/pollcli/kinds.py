@@ -48,7 +48,8 @@ New York City's election-district results list, beside each contest's candidates
 district counted by way of voting: `Public Counter` (the scanners' count), `Manually Counted
 Emergency` (or `Emergency`), `Absentee/Military`, `Federal`, `Affidavit`, `Special Presidential`.
 They are no options, and their sum is the district's ballots, not a race's: such a row is left out,
-with a note (`ballot_count`).
+with a note (`ballot_count`). So is a count of precincts (Arizona's 2014 and 2016 county files:
+`Number of Precincts for Race`, `Number of Precincts Reporting`, 1 in each precinct's rows).
 """
 
 from __future__ import annotations
@@ -368,6 +369,12 @@ _REGISTRANT_COUNTS: Final[frozenset[str]] = frozenset(
     {"election day registrants", "election day registrations", "same day registrants"}
 )
 _UNUSED_COUNTS: Final[frozenset[str]] = frozenset({"ballots cast blank"}) | _REGISTRANT_COUNTS
+# Arizona's county exports of 2014 and 2016 list, under each race, the precincts it is counted in
+# (1 in each precinct's rows), and a race `Race Statistics` of such counts alone: no options.
+_PRECINCT_COUNTS: Final[frozenset[str]] = frozenset(
+    {"number of precincts", "number of precincts for race", "number of precincts reporting"}
+    | {"precincts reporting"}
+)
 # New York City's election-district results list, beside each contest's candidates, the ballots
 # the district counted by way of voting (see the docstring): counts, no options, left out.
 _BALLOT_COUNTS: Final[frozenset[str]] = frozenset(
@@ -381,6 +388,7 @@ _BALLOT_COUNTS: Final[frozenset[str]] = frozenset(
         "Affidavit",
         "Special Presidential",
         "Special Federal & Special Presidential",
+        *_PRECINCT_COUNTS,
     )
 )
 _NAMED: Final = re.compile(r"(?:ballots cast|registered voters)(?: .+)?")  # ES&S: `… - DEM PARTY`
@@ -391,6 +399,11 @@ def unused_count(name: str) -> bool:
     """Whether a race cell names a unit's count that is no race's figure: the row is left out."""
     key = name_key(name)  # `BALLOTS CAST - BLANK`, `… - REPUBLICAN PARTY` (a part of the unit's)
     return key in _UNUSED_COUNTS or (key not in _FACT_BY_NAME and bool(_NAMED.fullmatch(key)))
+
+
+def precinct_count(name: str) -> bool:
+    """Whether such a count is of the precincts a race is counted in (Arizona)."""
+    return name_key(name) in _PRECINCT_COUNTS
 
 
 def registrant_count(name: str) -> bool:
@@ -419,7 +432,8 @@ def count_beside(name: str) -> bool:
 
 def ballot_count(name: str) -> bool:
     """Whether a candidate cell names ballots its unit counted by way of voting (New York City's
-    `Public Counter`, `Absentee/Military`, `Affidavit`…): no option; the row is left out."""
+    `Public Counter`, `Absentee/Military`, `Affidavit`…) or its precincts (Arizona's `Number of
+    Precincts Reporting`): no option; the row is left out."""
     return count_beside(name) and name_key(name) in _BALLOT_COUNTS
 
 

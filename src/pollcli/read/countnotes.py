@@ -9,7 +9,13 @@ from typing import Final
 
 from pollcli.columns import NOT_VALID_KINDS, STRAIGHT_BALLOTS
 from pollcli.election import Facts, Option
-from pollcli.kinds import ballot_count, contest_total, name_key, registrant_count
+from pollcli.kinds import (
+    ballot_count,
+    contest_total,
+    name_key,
+    precinct_count,
+    registrant_count,
+)
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
@@ -125,7 +131,8 @@ def without_unused_counts(
     unused += kept
     if not unused:
         return records
-    by_way = [r for r in unused if ballot_count(r[0])]
+    by_way = [r for r in unused if ballot_count(r[0]) and not precinct_count(r[0])]
+    precincts = [r for r in unused if precinct_count(r[0])]
     registrants = [r for r in unused if registrant_count(r[0])]
     # By name, not `r not in by_way`: a list's `in` compares records field by field, and a file
     # with 15,000 such rows (New York City's ballot counts) took minutes.
@@ -167,6 +174,11 @@ def without_unused_counts(
         columns.notes.append(
             f"{_rows_named(by_way)} count the ballots of their unit by way of voting (as New "
             "York City lists them beside each contest's candidates), no options: left out."
+        )
+    if precincts:
+        columns.notes.append(
+            f"{_rows_named(precincts)} count the precincts a race is counted in, no ballots and "
+            "no option: left out."
         )
     return [r for r in records if not (r.row.all_races and r.row.fact is None)]
 
