@@ -56,8 +56,10 @@ VOTES = {
         ("151", "STATE MINE INSPECTOR (AEL)", [(13, ("PIERCE, JOE", 0))]),
     ],
 }
-TEXT = HEADER + _precinct("501", "01 WIKIEUP", 92, 40, VOTES) + _precinct(
-    "502", "02 YUCCA", 150, 75, VOTES
+TEXT = (
+    HEADER
+    + _precinct("501", "01 WIKIEUP", 92, 40, VOTES)
+    + _precinct("502", "02 YUCCA", 150, 75, VOTES)
 )
 NAME = "20140826__az__primary__mohave__precinct.csv"
 

@@ -8,7 +8,8 @@ candidate spelt two ways across a race's regions, races that look like several.
   "James R Comer" and "James R. Comer") are one candidate spelt two ways, most likely: a
   `name-variant` warning names both and the `--alias` that merges them. Nothing is merged unasked.
 - **Seats.** A race's district (or race, seat, constituency) whose name ends in "(N)", as New
-  Hampshire writes its House districts ("BE 02 (4)", "CH 16 (2)F"), elects N members.
+  Hampshire writes its House districts ("BE 02 (4)", "CH 16 (2)F"), elects N members; so does a
+  race whose name says "(Vote For N)" or "(ELECT N)" (`read.seatnames`).
 - **Races that may be several.** A race where one party has several candidates (each with at least
   half an even share of the votes) beside another party's, no candidate has a majority, and that
   does not say how many members it elects, is either a race for several seats
@@ -48,13 +49,10 @@ from pollcli.read.contests import MIN_REGIONS
 from pollcli.read.delegates import delegates
 from pollcli.read.lone_regions import lone_regions
 from pollcli.read.records import CellReader
+from pollcli.read.seatnames import SEAT_NAMING_ROLES, seats_named
 from pollcli.read.spellings import spellings
 from pollcli.read.unkeyed import NO_PARTY
 
-# The race keys whose value may end in the number of members elected, "(4)" (New Hampshire's
-# "BE 02 (4)", its floterial "CH 16 (2)F"); not a name pollcli made, whose "(2)" tells namesakes apart.
-SEAT_NAMING_ROLES: Final[tuple[str, ...]] = ("district", "constituency", "race", "seat")
-SEATS_IN_NAME: Final[re.Pattern[str]] = re.compile(r"\(\s*(\d{1,3})\s*\)\s*[A-Za-z]{0,2}\s*$")
 GENERAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])gen(?:eral)?(?![a-z])")
 
 
@@ -86,15 +84,6 @@ def vote_parts(reader: CellReader, found: Found) -> None:
             f"{votes!r} (first here); {votes!r} is used — check those rows, or read one column "
             "with --votes COL",
         )
-
-
-def seats_named(values: Mapping[str, str]) -> int | None:
-    """The members a race elects as its key values state them: "BE 02 (4)" → 4; else None."""
-    for role in SEAT_NAMING_ROLES:
-        found = SEATS_IN_NAME.search(values.get(role, ""))
-        if found and int(found.group(1)) >= 1:
-            return int(found.group(1))
-    return None
 
 
 def check(
