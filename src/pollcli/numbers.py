@@ -185,6 +185,10 @@ def _exact_whole(raw: str, text: str, what: str) -> int:
     return _whole(digits[:point] + "0" * (point - len(digits)), sign)
 
 
+# A small count hidden as the bound it is below: Colorado's counties' `(< 25)`, `<10`, `<= 10`.
+_BELOW: Final = re.compile(r"\(?\s*<=?\s*\d+\s*\)?")
+
+
 def _to_float(raw: str, text: str, what: str) -> float:
     if not raw.isascii() and any(c.isdigit() for c in raw):
         raise NumberError(
@@ -197,7 +201,7 @@ def _to_float(raw: str, text: str, what: str) -> float:
             f"{what} {shown(text)}: an underscore is not a thousands separator here; "
             "write 1000 or 1,000",
         )
-    if raw and set(raw) == {"*"}:
+    if raw and (set(raw) == {"*"} or _BELOW.fullmatch(raw)):
         raise NumberError(
             "type-error",
             f"{what} {shown(text)}: a masked figure (publishers hide small counts so): the file "
