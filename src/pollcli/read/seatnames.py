@@ -19,20 +19,10 @@ from typing import Final
 # "BE 02 (4)", its floterial "CH 16 (2)F"); not a name pollcli made, whose "(2)" tells namesakes apart.
 SEAT_NAMING_ROLES: Final[tuple[str, ...]] = ("district", "constituency", "race", "seat")
 SEATS_IN_NAME: Final[re.Pattern[str]] = re.compile(r"\(\s*(\d{1,3})\s*\)\s*[A-Za-z]{0,2}\s*$")
-_NUMBERS: Final[tuple[str, ...]] = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-]
+_NUMBERS: Final[tuple[str, ...]] = (
+    *("one", "two", "three", "four", "five", "six"),
+    *("seven", "eight", "nine", "ten", "eleven", "twelve"),
+)
 # "(Vote For 4)", "(Vote for not more than 2)", "(ELECT 3)", "(SELECT 4)", "(ELECT THREE)".
 _SEATS_IN_WORDS: Final[re.Pattern[str]] = re.compile(
     r"\(\s*(?:vote\s+for(?:\s+not\s+more\s+than|\s+up\s+to)?|s?elect)\s+"
