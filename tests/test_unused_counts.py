@@ -107,3 +107,42 @@ def test_election_day_registrants_are_no_race(tmp_path, monkeypatch):
         monkeypatch.setenv(engines.ENGINE_ENV, engine)
         results[engine] = load_file(path, ReadOptions())
     assert results["exact"] == results["stream"]
+
+
+# Arizona's Pinal County, 2014 (OpenElections: `contest_name,choice_name`): an office `Blank Ballots
+# Cast` whose one option is `BALLOTS CAST - BLANK`. Read as a race, its "candidate" was elected
+# unopposed with 100 % and the seats tally counted it as a seat won by no party (trial 12).
+PINAL = """precinct_name,contest_name,choice_name,party_name,vote_total
+KEARNY,Registered Voters,REGISTERED VOTERS,,1409
+KEARNY,Ballots Cast,BALLOTS CAST,,789
+KEARNY,Blank Ballots Cast,BALLOTS CAST - BLANK,,2
+KEARNY,Governor,"DUCEY, DOUG",REP,400
+KEARNY,Governor,"DUVAL, FRED",DEM,370
+DUDLEYVILLE,Registered Voters,REGISTERED VOTERS,,636
+DUDLEYVILLE,Ballots Cast,BALLOTS CAST,,341
+DUDLEYVILLE,Blank Ballots Cast,BALLOTS CAST - BLANK,,1
+DUDLEYVILLE,Governor,"DUCEY, DOUG",REP,200
+DUDLEYVILLE,Governor,"DUVAL, FRED",DEM,130
+"""
+
+
+def test_an_office_of_blank_ballots_cast_is_no_race(tmp_path, monkeypatch):
+    path = write(tmp_path, PINAL)
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    [governor] = data["elections"]  # the file's one race
+    # Hand sums: Ducey 400 + 200, Duval 370 + 130; ballots 789 + 341 of 1,409 + 636 registered.
+    assert {o["candidate"]: o["votes"] for o in governor["results"]} == {
+        "DUCEY, DOUG": 600,
+        "DUVAL, FRED": 500,
+    }
+    turnout = governor["turnout"]
+    assert (turnout["ballots_cast"], turnout["registered"]) == (1130, 2045)
+    assert "'BALLOTS CAST - BLANK'" in " ".join(governor["notes"])
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 96)
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        results[engine] = load_file(path, ReadOptions())
+    assert results["exact"] == results["stream"]

@@ -475,6 +475,7 @@ def kind_words() -> dict[str, tuple[str, ...]]:
 # Offices that hold a precinct's counts, not a race (`Voters`: `Registered` and `Cast` rows).
 _COUNT_OFFICES: Final[frozenset[str]] = frozenset(
     {"voters", "turnout", "voter turnout", "registration", "registration and turnout", "ballots"}
+    | {"blank ballots cast"}  # Arizona's Pinal County: its option `BALLOTS CAST - BLANK`
 )
 
 
