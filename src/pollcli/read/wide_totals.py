@@ -188,14 +188,29 @@ def _sum_row(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Marked]:
     others' sum by chance (`Adams,7,4` over `Brown,3,1` and `Clark,4,3`): no total is told."""
     if len(rows) <= SUM_ROW_PARTS or len(plan.options) < 2:
         return {}
-    figures = _figures(plan, rows)
-    if figures is None:
+    ends = _figures(plan, [rows[0], rows[-1]])
+    if ends is None:
         return {}
-    sums = [sum(column) for column in zip(*figures, strict=True)]
-    for at in (0, len(rows) - 1):
+    # Summed row by row, each end let go once a column's sum passes twice its figure (counts are
+    # never below 0): a table of polling stations stops within a few rows, not after 100,000.
+    heads = {at: figures for at, figures in zip((0, len(rows) - 1), ends, strict=True)}
+    sums = [0] * len(plan.options)
+    for _, cells in rows:
+        row = _figures(plan, [(0, cells)])
+        if row is None:
+            return {}
+        sums = [s + v for s, v in zip(sums, row[0], strict=True)]
+        heads = {
+            at: f
+            for at, f in heads.items()
+            if all(s <= 2 * v for s, v in zip(sums, f, strict=True))
+        }
+        if not heads:
+            return {}
+    for at, figures in heads.items():
         if _in_a_group(rows, at, plan.ids):
             continue
-        if any(figures[at]) and all(2 * f == s for f, s in zip(figures[at], sums, strict=True)):
+        if any(figures) and all(2 * f == s for f, s in zip(figures, sums, strict=True)):
             line, cells = rows[at]
             name = " ".join(cells[i].strip() for i in plan.ids if i < len(cells)).strip()
             what = f"a row holding the sum of all the others in every option's column ({name!r})"
