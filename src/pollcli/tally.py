@@ -429,9 +429,24 @@ def _runoff(
 
 def _turnout(election: Election) -> Turnout:
     facts = election.facts
-    registered, cast = facts.registered, facts.ballots_cast
+    registered = facts.registered
+    cast = facts.ballots_cast if facts.ballots_cast is not None else counted_ballots(election)
     turnout_pct = cast / registered * 100 if registered and cast is not None else None
     return Turnout(registered=registered, ballots_cast=cast, pct=turnout_pct)
+
+
+def counted_ballots(election: Election) -> int | None:
+    """Where the file gives no ballots cast but its invalid ballots (and its blank ones apart) as
+    figures, as the UK's and Greece's tables do: the ballots counted, its valid votes plus those.
+    None where the options list invalid or blank lines themselves (they may be the same ballots)
+    or a ballot holds several votes (valid votes are then no ballots)."""
+    facts = election.facts
+    valid = election.audit.valid
+    if facts.invalid is None or valid is None or election.seats != 1:
+        return None
+    if any(o.kind in NOT_VALID_KINDS for o in election.options):
+        return None
+    return valid + facts.invalid + (facts.blank or 0)
 
 
 def _effective_number(ranked: list[Ranked]) -> float | None:

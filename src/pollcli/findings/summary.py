@@ -443,6 +443,13 @@ def _non_candidates(tally: Tally) -> list[str]:
 
 def _turnout(tally: Tally) -> list[str]:
     turnout, facts = tally.turnout, tally.election.facts
+    if turnout.pct is not None and facts.ballots_cast is None:
+        parts = "valid votes plus invalid" + (" and blank" if facts.blank is not None else "")
+        return [
+            f"Turnout: {pct(turnout.pct)} ({counted(turnout.ballots_cast or 0, 'ballot')} counted: "
+            f"{parts} ballots, as the file gives no ballots cast; of "
+            f"{counted(turnout.registered or 0, 'registered voter')})."
+        ]
     if turnout.pct is not None:
         return [
             f"Turnout: {pct(turnout.pct)} ({counted(turnout.ballots_cast or 0, 'ballot')} cast of "
