@@ -66,3 +66,9 @@ def test_no_ballots_are_derived_beside_invalid_lines_or_several_votes_a_ballot(t
     several = FRONT.replace("# blank: 10\n", "# blank: 10\n# vote_for: 2\n")
     [race] = summary(write(tmp_path, several, "b.csv"))["elections"]
     assert race["turnout"]["ballots_cast"] is None
+
+
+def test_without_registered_voters_no_ballots_are_derived(tmp_path):
+    text = FRONT.replace("# registered: 1000\n", "")
+    [race] = summary(write(tmp_path, text))["elections"]
+    assert race["turnout"] == {"registered": None, "ballots_cast": None, "pct": None}

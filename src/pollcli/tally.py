@@ -430,7 +430,9 @@ def _runoff(
 def _turnout(election: Election) -> Turnout:
     facts = election.facts
     registered = facts.registered
-    cast = facts.ballots_cast if facts.ballots_cast is not None else counted_ballots(election)
+    cast = facts.ballots_cast
+    if cast is None and registered:  # (derived for the turnout only: none without registered)
+        cast = counted_ballots(election)
     turnout_pct = cast / registered * 100 if registered and cast is not None else None
     return Turnout(registered=registered, ballots_cast=cast, pct=turnout_pct)
 
