@@ -443,10 +443,10 @@ def counted_ballots(election: Election) -> int | None:
     None where the options list invalid or blank lines themselves (they may be the same ballots)
     or a ballot holds several votes (valid votes are then no ballots)."""
     facts = election.facts
-    valid = election.audit.valid
-    if facts.invalid is None or valid is None or election.seats != 1:
+    if facts.invalid is None or election.seats != 1:
         return None
-    if any(o.kind in NOT_VALID_KINDS for o in election.options):
+    valid = election.audit.valid
+    if valid is None or any(o.kind in NOT_VALID_KINDS for o in election.options):
         return None
     return valid + facts.invalid + (facts.blank or 0)
 
