@@ -40,16 +40,16 @@ candidates of every precinct): their figure becomes that unit's fact.
 | `ballots_cast` | Ballots Cast, Total Ballots Cast, Total Ballots, Times Counted, Ballots |
 | `total_votes` | Total Votes, Total Votes Cast, Total Valid Votes (checked against the options' sum) |
 
+Given as an office with no candidate (`office_fact`), a count of votes (`Votes Cast`, `Total Votes`)
+is every race's of its unit together, one a voter: the unit's ballots cast, as `Ballots Cast` is.
+
 Some counts of a unit are none of these and no race's figure: `Ballots Cast Blank` (OpenElections'
 Pennsylvania and Florida counties: ballots blank in every race, which each race's own blank or
 under votes already hold) given as an office, or `Election Day Registrants` (Idaho: the voters who
 registered that day, among the registered). Such a row is left out, with a note (`unused_count`).
-New York City's election-district results list, beside each contest's candidates, the ballots the
-district counted by way of voting: `Public Counter` (the scanners' count), `Manually Counted
-Emergency` (or `Emergency`), `Absentee/Military`, `Federal`, `Affidavit`, `Special Presidential`.
-They are no options, and their sum is the district's ballots, not a race's: such a row is left out,
-with a note (`ballot_count`). So is a count of precincts (Arizona's 2014 and 2016 county files:
-`Number of Precincts for Race`, `Number of Precincts Reporting`, 1 in each precinct's rows).
+Counts listed beside a contest's candidates that are no option (New York City's ballots by way of
+voting, Arizona's counts of precincts, Electionware's `Contest Totals`) are left out, with a note
+(`beside_counts`).
 """
 
 from __future__ import annotations
@@ -63,6 +63,10 @@ from pollcli.answer_words import ANSWER_PAIRS as ANSWER_PAIRS
 from pollcli.answer_words import ANSWER_WORDS as ANSWER_WORDS
 from pollcli.answer_words import is_answer as is_answer
 from pollcli.answer_words import measure_answers as measure_answers
+from pollcli.beside_counts import ballot_count as ballot_count
+from pollcli.beside_counts import contest_total as contest_total
+from pollcli.beside_counts import count_beside as count_beside
+from pollcli.beside_counts import precinct_count as precinct_count
 from pollcli.namekeys import name_key as name_key
 
 Kind = Literal["candidate", "against_all", "blank", "invalid", "other"]
@@ -369,28 +373,6 @@ _REGISTRANT_COUNTS: Final[frozenset[str]] = frozenset(
     {"election day registrants", "election day registrations", "same day registrants"}
 )
 _UNUSED_COUNTS: Final[frozenset[str]] = frozenset({"ballots cast blank"}) | _REGISTRANT_COUNTS
-# Arizona's county exports of 2014 and 2016 list, under each race, the precincts it is counted in
-# (1 in each precinct's rows), and a race `Race Statistics` of such counts alone: no options.
-_PRECINCT_COUNTS: Final[frozenset[str]] = frozenset(
-    {"number of precincts", "number of precincts for race", "number of precincts reporting"}
-    | {"precincts reporting"}
-)
-# New York City's election-district results list, beside each contest's candidates, the ballots
-# the district counted by way of voting (see the docstring): counts, no options, left out.
-_BALLOT_COUNTS: Final[frozenset[str]] = frozenset(
-    name_key(name)
-    for name in (
-        "Public Counter",
-        "Manually Counted Emergency",
-        "Emergency",
-        "Absentee/Military",
-        "Federal",
-        "Affidavit",
-        "Special Presidential",
-        "Special Federal & Special Presidential",
-        *_PRECINCT_COUNTS,
-    )
-)
 _NAMED: Final = re.compile(r"(?:ballots cast|registered voters)(?: .+)?")  # ES&S: `… - DEM PARTY`
 
 
@@ -401,45 +383,9 @@ def unused_count(name: str) -> bool:
     return key in _UNUSED_COUNTS or (key not in _FACT_BY_NAME and bool(_NAMED.fullmatch(key)))
 
 
-def precinct_count(name: str) -> bool:
-    """Whether such a count is of the precincts a race is counted in (Arizona)."""
-    return name_key(name) in _PRECINCT_COUNTS
-
-
 def registrant_count(name: str) -> bool:
     """Whether such a count is of the voters who registered on election day (Idaho)."""
     return name_key(name) in _REGISTRANT_COUNTS
-
-
-# Electionware's exports (Kentucky's counties, 2024) list beside each contest's candidates, after its
-# `Total Votes Cast`, its `Contest Totals`: those votes and its over- and undervotes, no option and
-# no figure pollcli uses (read as a candidate, every race held its votes twice and was refused).
-_CONTEST_TOTALS: Final[frozenset[str]] = frozenset({"contest totals", "contest total"})
-_BESIDE: Final[frozenset[str]] = _BALLOT_COUNTS | _CONTEST_TOTALS
-# An ASCII name starting (ending) with a letter no such key starts (ends) with is none of them.
-_NOT_FIRST: Final = frozenset("abcdefghijklmnopqrstuvwxyz") - {k[0] for k in _BESIDE}
-_NOT_LAST: Final = frozenset("abcdefghijklmnopqrstuvwxyz") - {k[-1] for k in _BESIDE}
-
-
-def count_beside(name: str) -> bool:
-    """Whether a candidate cell names a count listed beside a contest's candidates that is no
-    option: ballots its unit counted by way of voting (`ballot_count`) or the contest's totals
-    (`contest_total`). The row is left out, with a note."""
-    if name.isascii() and (name[:1].lower() in _NOT_FIRST or name[-1:].lower() in _NOT_LAST):
-        return False
-    return name_key(name) in _BESIDE
-
-
-def ballot_count(name: str) -> bool:
-    """Whether a candidate cell names ballots its unit counted by way of voting (New York City's
-    `Public Counter`, `Absentee/Military`, `Affidavit`…) or its precincts (Arizona's `Number of
-    Precincts Reporting`): no option; the row is left out."""
-    return count_beside(name) and name_key(name) in _BALLOT_COUNTS
-
-
-def contest_total(name: str) -> bool:
-    """Whether a candidate cell names Electionware's `Contest Totals` of its contest."""
-    return count_beside(name) and name_key(name) in _CONTEST_TOTALS
 
 
 @cache
@@ -492,3 +438,16 @@ def unit_count(name: str, kinds: Mapping[str, str]) -> bool:
     if override is not None:
         return override in ("registered", "ballots_cast")
     return fact_from_name(name) in ("registered", "ballots_cast")
+
+
+def office_fact(name: str, kinds: Mapping[str, str]) -> str | None:
+    """The count of its unit a race cell names in a row of no candidate (an office `Ballots Cast`,
+    `Registered Voters`), or None (`kinds`: the --kind NAME=FACT overrides by `name_key`). A count
+    of votes so named (`Votes Cast`, `Total Votes`) is of no race but of every race of its unit
+    together, one a voter: its ballots cast (OpenElections' Tulare 2020, Jackson 2022, Fayette 2020
+    primary, Benton 2018: at or above each race's votes in every precinct)."""
+    override = kinds.get(name_key(name))
+    if override is not None:
+        return override if override in ROW_FACTS else None
+    fact = fact_from_name(name)
+    return "ballots_cast" if fact == "total_votes" else fact

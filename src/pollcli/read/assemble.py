@@ -31,10 +31,10 @@ from pollcli.read.facts import (
     front_matter,
     region_counts,
 )
-from pollcli.read.records import CellReader, Record, one_place, repeat_advice, with_row_facts
+from pollcli.read.records import CellReader, Record, one_place, repeat_advice
 from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
-from pollcli.read.unitcounts import Primaries, counts_of_one_place, give
+from pollcli.read.unitcounts import Primaries, counts_of_one_place, give, with_row_facts
 from pollcli.read.unitparts import unit_advice
 from pollcli.read.zerocopies import without_zero_copies
 

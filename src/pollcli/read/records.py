@@ -27,11 +27,11 @@ from pollcli.columns import (
 )
 from pollcli.contract import Row, cells_context, problems_from
 from pollcli.kinds import (
-    ROW_FACTS,
     count_beside,
     counts_office,
     fact_from_name,
     name_key,
+    office_fact,
     unit_count,
     unused_count,
 )
@@ -115,6 +115,8 @@ class CellReader:
     blank_counts: list[tuple[int, str]] = field(default_factory=list)  # counts left blank
     mode_sums: list[tuple[int, str]] = field(default_factory=list)  # blank votes, counted modes
     nameless: list[tuple[int, str]] = field(default_factory=list)  # no name, no votes: no option
+    # Race cells of counts of votes read as the unit's ballots (`kinds.office_fact`), for a note.
+    votes_as_ballots: set[str] = field(default_factory=set)
     # Lines that repeat their name in the votes cell: headings within the data, skipped.
     headings: list[tuple[int, list[str]]] = field(default_factory=list)
     _heading_cells: tuple[int | None, int | None] | None = field(default=None, repr=False)
@@ -198,6 +200,12 @@ class CellReader:
         elif count_beside(values["candidate"]) and name_key(values["candidate"]) not in self.kinds:
             # NYC's `Public Counter`, Electionware's `Contest Totals`: no option, left out (notes).
             values["all_races"] = "true"
+        elif values["candidate"] in facts.values() and any(
+            facts.get(c) == values["candidate"] for c in races
+        ):  # the count a race cell names, named again as its candidate (`Votes Cast,Votes Cast`)
+            name = values.pop("candidate")
+            self._fact_in_a_race_column(values, facts)
+            values.setdefault("candidate", name)
         for part in NAME_PARTS:
             values.pop(part, None)
         return values, facts
@@ -223,13 +231,17 @@ class CellReader:
 
     def _fact_in_a_race_column(self, values: dict[str, str], facts: dict[str, str]) -> None:
         """No candidate, and a race cell that names a count ("Ballots Cast" as an office, as in
-        OpenElections' Kentucky files): the row is that count, for every race of its unit."""
+        OpenElections' Kentucky files; `Votes Cast`: `kinds.office_fact`): the row is that count,
+        for every race of its unit."""
         for key, text in facts.items():
-            override = self.kinds.get(name_key(text))
-            named = override is None and (fact_from_name(text) or unused_count(text))
-            if override in ROW_FACTS or named:
+            fact = office_fact(text, self.kinds)
+            if fact or (name_key(text) not in self.kinds and unused_count(text)):
                 values["candidate"] = facts.pop(key)
                 values["all_races"] = "true"
+                if fact:
+                    values["fact"] = fact
+                if fact and fact != fact_from_name(text) and name_key(text) not in self.kinds:
+                    self.votes_as_ballots.add(text)
                 return
 
     def row(self, line: int, values: dict[str, str], found: Found | None = None) -> Row | None:
@@ -266,6 +278,12 @@ class CellReader:
             )
         if len(self.headings) > 3:
             notes.append(f"{len(self.headings) - 3:,} more such heading lines were skipped.")
+        if self.votes_as_ballots:
+            notes.append(
+                f"Rows of {', '.join(map(repr, sorted(self.votes_as_ballots)))} as an office count "
+                "the votes of every race of their place (precinct) together, one a voter: read as "
+                "its ballots cast, for each race held there, and no race's total of votes."
+            )
         if self.first_near_whole is not None:
             line, text = self.first_near_whole
             many = self.near_whole > 1
@@ -425,21 +443,6 @@ def one_place(records: list[Record], columns: ColumnMap, notes: list[str]) -> li
     if note not in notes:
         notes.append(note)
     return [dataclasses.replace(r, row=r.row.model_copy(update={"region": None})) for r in records]
-
-
-def with_row_facts(records: list[Record]) -> tuple[list[Record], list[Record]]:
-    """Rows that are counts of their unit ("Registered Voters", "Ballots Cast", "Total Votes") as
-    fact records: (the records of their own race, those for every race of their unit)."""
-    own: list[Record] = []
-    every: list[Record] = []
-    for record in records:
-        fact = record.row.fact
-        if fact is None or record.votes is None:
-            own.append(record)
-            continue
-        counted = dataclasses.replace(record, facts={**record.facts, fact: str(record.votes)})
-        (every if record.row.all_races else own).append(counted)
-    return own, every
 
 
 def repeat_advice(

@@ -269,7 +269,7 @@ def _find(
             )
             and kind_key(record.row.candidate) not in given
         ):
-            # (A `Total Votes` row that counts its unit is a fact of it: `records.with_row_facts`.)
+            # (A `Total Votes` row that counts its unit is a fact of it: `unitcounts.with_row_facts`.)
             region, unit = at
             where = f" of {unit!r}" if unit else f" of {region!r}" if region else ""
             name = record.row.candidate

@@ -47,6 +47,21 @@ def _district_in_name() -> re.Pattern[str]:
     )
 
 
+def with_row_facts(records: list[Record]) -> tuple[list[Record], list[Record]]:
+    """Rows that are counts of their unit ("Registered Voters", "Ballots Cast", "Total Votes") as
+    fact records: (the records of their own race, those for every race of their unit)."""
+    own: list[Record] = []
+    every: list[Record] = []
+    for record in records:
+        fact = record.row.fact
+        if fact is None or record.votes is None:
+            own.append(record)
+            continue
+        counted = dataclasses.replace(record, facts={**record.facts, fact: str(record.votes)})
+        (every if record.row.all_races else own).append(counted)
+    return own, every
+
+
 @dataclass(frozen=True)
 class Primaries:
     """Whose a file's counts for every race are, where races are party primaries: the parties of

@@ -1,0 +1,74 @@
+"""Counts listed beside a contest's candidates that are no option (see `kinds`).
+
+New York City's election-district results list, beside each contest's candidates, the ballots the
+district counted by way of voting: `Public Counter` (the scanners' count), `Manually Counted
+Emergency` (or `Emergency`), `Absentee/Military`, `Federal`, `Affidavit`, `Special Presidential`.
+They are no options, and their sum is the district's ballots, not a race's: such a row is left out,
+with a note (`ballot_count`). So is a count of precincts (Arizona's 2014 and 2016 county files:
+`Number of Precincts for Race`, `Number of Precincts Reporting`, 1 in each precinct's rows), and
+Electionware's `Contest Totals` (`contest_total`).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from pollcli.namekeys import name_key
+
+# Arizona's county exports of 2014 and 2016 list, under each race, the precincts it is counted in
+# (1 in each precinct's rows), and a race `Race Statistics` of such counts alone: no options.
+_PRECINCT_COUNTS: Final[frozenset[str]] = frozenset(
+    {"number of precincts", "number of precincts for race", "number of precincts reporting"}
+    | {"precincts reporting"}
+)
+# New York City's election-district results list, beside each contest's candidates, the ballots
+# the district counted by way of voting (see the docstring): counts, no options, left out.
+_BALLOT_COUNTS: Final[frozenset[str]] = frozenset(
+    name_key(name)
+    for name in (
+        "Public Counter",
+        "Manually Counted Emergency",
+        "Emergency",
+        "Absentee/Military",
+        "Federal",
+        "Affidavit",
+        "Special Presidential",
+        "Special Federal & Special Presidential",
+        *_PRECINCT_COUNTS,
+    )
+)
+
+# Electionware's exports (Kentucky's counties, 2024) list beside each contest's candidates, after its
+# `Total Votes Cast`, its `Contest Totals`: those votes and its over- and undervotes, no option and
+# no figure pollcli uses (read as a candidate, every race held its votes twice and was refused).
+_CONTEST_TOTALS: Final[frozenset[str]] = frozenset({"contest totals", "contest total"})
+_BESIDE: Final[frozenset[str]] = _BALLOT_COUNTS | _CONTEST_TOTALS
+# An ASCII name starting (ending) with a letter no such key starts (ends) with is none of them.
+_NOT_FIRST: Final = frozenset("abcdefghijklmnopqrstuvwxyz") - {k[0] for k in _BESIDE}
+_NOT_LAST: Final = frozenset("abcdefghijklmnopqrstuvwxyz") - {k[-1] for k in _BESIDE}
+
+
+def count_beside(name: str) -> bool:
+    """Whether a candidate cell names a count listed beside a contest's candidates that is no
+    option: ballots its unit counted by way of voting (`ballot_count`) or the contest's totals
+    (`contest_total`). The row is left out, with a note."""
+    if name.isascii() and (name[:1].lower() in _NOT_FIRST or name[-1:].lower() in _NOT_LAST):
+        return False
+    return name_key(name) in _BESIDE
+
+
+def ballot_count(name: str) -> bool:
+    """Whether a candidate cell names ballots its unit counted by way of voting (New York City's
+    `Public Counter`, `Absentee/Military`, `Affidavit`…) or its precincts (Arizona's `Number of
+    Precincts Reporting`): no option; the row is left out."""
+    return count_beside(name) and name_key(name) in _BALLOT_COUNTS
+
+
+def contest_total(name: str) -> bool:
+    """Whether a candidate cell names Electionware's `Contest Totals` of its contest."""
+    return count_beside(name) and name_key(name) in _CONTEST_TOTALS
+
+
+def precinct_count(name: str) -> bool:
+    """Whether such a count is of the precincts a race is counted in (Arizona)."""
+    return name_key(name) in _PRECINCT_COUNTS
