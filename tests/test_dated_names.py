@@ -14,7 +14,7 @@ import json
 import pytest
 
 from conftest import engines_agree, invoke, write
-from pollcli.read.facts import date_in_name
+from pollcli.read.filedates import date_in_name
 
 RACES = """county,office,district,party,candidate,votes
 Appling,President,,DEM,{dem},{dem_votes}

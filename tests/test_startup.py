@@ -181,7 +181,7 @@ COMPILED_ON_FIRST_USE = (
     "pollcli.columns:_camel",
     "pollcli.kinds:_write_in_line",
     "pollcli.kinds:_no_candidate_parts",
-    "pollcli.read.facts:_dated_name",
+    "pollcli.read.filedates:_dated_name",
     "pollcli.read.racekeys:party_offices",
     "pollcli.read.racekeys:primary_name",
     "pollcli.read.total_words:_place_total",

@@ -23,14 +23,8 @@ from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
 from pollcli.read.countnotes import ONE_PARTY_NOTE, counts_alone, far_above, without_unused_counts
 from pollcli.read.dialect import RawTable
-from pollcli.read.facts import (
-    FactSources,
-    UnitFacts,
-    date_from_name,
-    election_facts,
-    front_matter,
-    region_counts,
-)
+from pollcli.read.facts import FactSources, UnitFacts, election_facts, front_matter, region_counts
+from pollcli.read.filedates import date_from_name
 from pollcli.read.records import CellReader, Record, one_place, repeat_advice
 from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts

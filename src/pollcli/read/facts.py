@@ -7,12 +7,9 @@ region: they are read per unit here and summed into their region, each unit givi
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import field
-from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -121,43 +118,6 @@ def front_matter(items: Iterable[FrontMatter], found: Found) -> dict[str, Given]
             continue
         front[fact] = (item.value, item.line)
     return front
-
-
-@cache
-def _dated_name() -> re.Pattern[str]:
-    """OpenElections names every file by the day of the vote: `20201103__ga__general__county.csv`.
-    Compiled on first use: a file whose date is given never needs it."""
-    return re.compile(r"(\d{4})(\d{2})(\d{2})__[a-z]{2}__", re.IGNORECASE)
-
-
-def date_in_name(stem: str) -> str | None:
-    """The day of the vote an OpenElections file name begins with (`20201103__ga__…` →
-    `2020-11-03`), or None: a name of another form, or eight digits that are no day."""
-    match = _dated_name().match(stem)
-    if match is None:
-        return None
-    try:
-        return dt.date(*(int(part) for part in match.groups())).isoformat()
-    except ValueError:
-        return None
-
-
-def date_from_name(
-    front: dict[str, Given], columns: ColumnMap, overrides: Mapping[str, Any], stem: str
-) -> str | None:
-    """Where neither the front matter, a column nor `--date` gives the date, the day an
-    OpenElections file name begins with, put into `front` as given on line 0; the note that
-    says so, or None."""
-    if "date" in front or "date" in columns.present or overrides.get("date") is not None:
-        return None
-    day = date_in_name(stem)
-    if day is None:
-        return None
-    front["date"] = (day, 0)
-    return (
-        f"Date {day} read from the file name ({stem!r}, as OpenElections names its files); "
-        "--date YYYY-MM-DD gives another."
-    )
 
 
 # The counts a unit may give, in the order `UnitFacts` keeps them.
@@ -336,6 +296,7 @@ def election_facts(
     counted = (regional or alone) and bool(sources.columns.present & REGIONAL_FACTS)
     # A naming fact written several ways: each spelling's first line and candidates.
     spellings: dict[str, dict[str, tuple[int, set[str]]]] = {}
+    rows_count = False  # a count given as a row of a unit (Maine's `Votes Cast` of each race)
     for record in records:
         place = record.row.unit if alone else record.row.region
         if counted and place and (record.row.unit or not has_units):
@@ -343,6 +304,7 @@ def election_facts(
         for key, value in record.facts.items():
             if (regional or alone) and place and key in REGIONAL_FACTS:
                 unit = (record.election, record.row.region or "", record.row.unit or "")
+                rows_count |= record.row.fact is not None
                 # Each line of the cells, those the streaming engine summed into this record too
                 # (`same_cell_lines`): a conflict is said on each, as the exact engine says it.
                 for line in (record.line, *record.same_cell_lines):
@@ -381,6 +343,10 @@ def election_facts(
                         column=header,
                     )
                 ok = False
+    for record in records if rows_count and not counted else ():
+        # Every unit known, as for a count column: one given for some units only is no race's.
+        if (record.row.unit if alone else record.row.region) and (record.row.unit or not has_units):
+            unit_facts.register((record.election, record.row.region or "", record.row.unit or ""))
     for key, spelt in spellings.items():
         for record in records:
             cell = record.facts.get(key)

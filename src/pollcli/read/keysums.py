@@ -200,32 +200,15 @@ class KeySums:
 def counts_apart(records: list[Record], count_columns: bool) -> bool:
     """Whether a precinct's counts given as rows were summed here where the exact engine reads
     them by precinct: rows of a count for every race (`Row.all_races`), count rows beside count
-    columns (each precinct's figure twice), rows of one count of a region summed under two keys
-    (written otherwise, another party cell: two values of the region's count, an error), of no
-    region (each row the election's count, which unlike rows make an error), or of two counts in
-    one region's race (each given by some precincts only, which the sums cannot tell), a count
-    row of a blank precinct counted among them. The exact engine reads such a file."""
-    # A region's race → the counts summed here, and those of rows kept apart with a blank
-    # precinct (a unit of its own on the exact engine, the region's own here, as the sums).
-    summed: dict[tuple[object, ...], set[str]] = {}
-    blank: dict[tuple[object, ...], set[str]] = {}
+    columns (each precinct's figure twice), or a race's count rows summed over its precincts
+    (Maine's `Votes Cast`): whether every precinct of the race gave one, the sums cannot tell, and
+    one given by some precincts only is no count of the race (`facts.election_facts`). The exact
+    engine reads such a file."""
     for record in records:
         row = record.row
-        if row.all_races or (row.fact is not None and count_columns):
+        if row.all_races or (row.fact is not None and (count_columns or record.summed)):
             return True
-        if row.fact is None or not (record.summed or not row.unit):
-            continue
-        race = (record.election, row.region, tuple(sorted(record.facts.items())))
-        if record.summed and not row.region:
-            return True  # each row the election's count on the exact engine: summed here
-        facts = (summed if record.summed else blank).setdefault(race, set())
-        if record.summed and row.fact in facts:
-            return True  # one count summed under two keys
-        facts.add(row.fact)
-    return any(
-        len(facts | blank.get(race, set())) > 1 or facts & blank.get(race, set())
-        for race, facts in summed.items()
-    )
+    return False
 
 
 def races_spelt_apart(records: list[Record]) -> bool:
