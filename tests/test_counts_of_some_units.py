@@ -59,3 +59,24 @@ def test_a_total_of_every_precinct_is_still_checked(tmp_path, monkeypatch):
     wrong = text.replace("Votes Cast,4600", "Votes Cast,1600")
     _, problems = engines_agree(monkeypatch, write(tmp_path, wrong, "wrong.csv"))
     assert [p.code for p in problems] == ["total-mismatch"]
+
+
+@pytest.mark.parametrize("layout", ["column", "races"])
+def test_a_precincts_count_written_two_ways_is_one_count(tmp_path, monkeypatch, layout):
+    """`1000` on one row of a precinct and `1,000` on another are one count (they were compared
+    as text: "registered is '1,000' here but '1000' on line 2; make them agree")."""
+    head = "county,precinct,office,candidate,votes,registered_voters"
+    rows = [
+        "Ada,P1,Governor,Ann Ash,300,1000",
+        'Ada,P1,Governor,Bob Bell,200,"1,000"',
+        "Ada,P2,Governor,Ann Ash,100,400",
+        "Ada,P2,Governor,Bob Bell,150,400",
+    ]
+    if layout == "races":
+        rows += ['Ada,P1,Mayor,Cy Cole,450,"1,000"', "Ada,P2,Mayor,Cy Cole,240,400"]
+    text = "\n".join([head, *rows]) + "\n"
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, text))
+    assert not problems, problems
+    table = pd.read_csv(io.StringIO(text), thousands=",")
+    registered = int(table.drop_duplicates("precinct")["registered_voters"].sum())
+    assert {e.facts.registered for e in elections} == {registered} == {1400}

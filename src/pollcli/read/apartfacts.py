@@ -98,7 +98,8 @@ class ApartFacts:
             value = record.facts.pop(key)
             if not unit[1] or not unit[2]:
                 raise Mixed  # a count of no precinct: the exact engine's to read
-            summed.add(unit, key, value, line, reader.found, reader.columns.header_of(key))
+            header, mark = reader.columns.header_of(key), (reader.decimal, reader.decimal_given)
+            summed.add(unit, key, value, line, reader.found, header, mark)
 
     def attach(self, records: list[Record]) -> None:
         """Give each kept-apart record its precinct's counts, as the exact engine's row holds them."""

@@ -184,16 +184,24 @@ class UnitFacts:
                 slots[slot + 1] = line
 
     def add(
-        self, unit: UnitKey, key: str, value: str, line: int, found: Found, column: str | None
+        self,
+        unit: UnitKey,
+        key: str,
+        value: str,
+        line: int,
+        found: Found,
+        column: str | None,
+        decimal: tuple[str, bool] = (".", False),
     ) -> bool:
-        """Keep one unit's value of a fact; a second, different value is an error (False)."""
+        """Keep one unit's value of a fact; a second value that says another (`1,000` and `1000`
+        are one: `fact_values.same_fact`, by the file's decimal mark) is an error (False)."""
         slots = self.register(unit)
         slot = _SLOT[key]
         if slots[slot] is None:
             slots[slot] = self._strings.setdefault(value, value)
             slots[slot + 1] = line
             return True
-        if slots[slot] == value:
+        if slots[slot] == value or same_fact(key, str(slots[slot]), value, *decimal):
             return True
         election, region, name = unit
         self.conflicting.add(election)
@@ -308,7 +316,9 @@ def election_facts(
                 # Each line of the cells, those the streaming engine summed into this record too
                 # (`same_cell_lines`): a conflict is said on each, as the exact engine says it.
                 for line in (record.line, *record.same_cell_lines):
-                    unit_facts.add(unit, key, value, line, found, sources.columns.header_of(key))
+                    header = sources.columns.header_of(key)
+                    mark = (sources.decimal, sources.decimal_given)
+                    unit_facts.add(unit, key, value, line, found, header, mark)
                 continue
             seen = raw.setdefault(key, (value, record.line))
             if seen[0] != value and key in _NAMING_FACTS and _naming(seen[0]) == _naming(value):

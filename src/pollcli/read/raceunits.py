@@ -172,12 +172,19 @@ class RaceUnits(UnitFacts):
         self._pair(self._signature(record), region, number, line)
 
     def add(
-        self, unit: UnitKey, key: str, value: str, line: int, found: Found, column: str | None
+        self,
+        unit: UnitKey,
+        key: str,
+        value: str,
+        line: int,
+        found: Found,
+        column: str | None,
+        decimal: tuple[str, bool] = (".", False),
     ) -> bool:
         before = self.value(unit, key)
         if before is not None and before != value:
             raise HandOver  # (`note` has seen it first: a precinct's counts are one)
-        return super().add(unit, key, value, line, found, column)
+        return super().add(unit, key, value, line, found, column, decimal)
 
     def _signature(self, record: Record) -> Signature:
         return (
