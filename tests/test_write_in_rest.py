@@ -83,3 +83,25 @@ def test_the_warning_names_one_line_as_one(tmp_path, monkeypatch) -> None:
     _, problems = engines_agree(monkeypatch, write(tmp_path, text))
     [said] = [p for p in problems if p.code == "total-row"]
     assert "(line 4)" in said.message and "4–4" not in said.message
+
+
+@pytest.mark.parametrize("order", ["count first", "lines first"])
+def test_the_rest_only_under_electionwares_order(tmp_path, monkeypatch, order) -> None:
+    """Review: the rest rule read lines BEFORE the count too (`Write-In: Bob Bell,40` then
+    `Write-ins,79`: 40 + 39). Only Electionware's order (the count, then the lines it credited) is
+    the count over its lines; the other order, whose count may or may not hold the lines, counts
+    both as given, with the warning that they may be counted twice — never a rest of a guess."""
+    rows = ["Montour,P1,Sheriff,,,Write-ins,79", "Montour,P1,Sheriff,,,Write-In: Bob Bell,40"]
+    if order == "lines first":
+        rows.reverse()
+    text = HEADER + "Montour,P1,Sheriff,,REP,Lynda Culver,900\n" + "\n".join(rows) + "\n"
+    [race], problems = engines_agree(monkeypatch, write(tmp_path, text))
+    given = pd.read_csv(io.StringIO(text)).set_index("candidate")["votes"].to_dict()
+    got = {o.candidate: o.votes for o in race.options}
+    [said] = [p for p in problems if p.code == "total-row"]
+    if order == "count first":
+        assert got == {**given, "Write-ins": 79 - 40}
+        assert "the 39 write-ins they do not name" in said.message
+    else:
+        assert got == given
+        assert "counted twice" in said.message

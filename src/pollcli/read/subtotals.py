@@ -24,8 +24,9 @@ lines next to it (`Write-In: Bob Bell`, `Not Assigned`: `total_words.write_in_pa
 exports, OpenElections' Pennsylvania, Kentucky, Texas and Michigan files of 2020 on), all of them up
 to the first other row, after it or before it, add up to it; where they add up to less (PA
 Montour: `Write-ins 79` over lines of 63, the part that was credited), it is counted as the rest
-(`rests`: 16, the write-ins no line names), with a warning; where they add up to more, it is
-counted with a warning, as below; alone, it is the write-in count.
+(`rests`: 16, the write-ins no line names), with a warning, where the lines come after it, as
+Electionware writes them; lines before it that add up to less, or lines that add up to more, are
+counted with it, with a warning, as below; alone, it is the write-in count.
 
 A subtotal with rows next to it that may be its parts (any option row after it, a row naming the
 same before it) but with no run that adds up is counted, with a warning: it may be a total the
@@ -126,9 +127,10 @@ def find(records: list[Record], skip: Container[int], given: Container[str]) -> 
             if runs:
                 found.append(Subtotal(subtotal, sorted(max(runs)[3], key=lambda r: r.line)))
             elif subtotal.votes is not None and (after or before):
-                lines = after or before  # (Electionware's come after it)
-                under = sum(r.votes or 0 for r in lines) < subtotal.votes
-                found.append(Subtotal(subtotal, [], beside=True, within=lines if under else []))
+                # The rest (`rests`) only under Electionware's order, the lines it credited after
+                # the count; lines before it may be of the count or apart from it: both counted.
+                under = bool(after) and sum(r.votes or 0 for r in after) < subtotal.votes
+                found.append(Subtotal(subtotal, [], beside=True, within=after if under else []))
             continue
         # Rows after it: all of them up to the end of its unit's options (a subtotal before its
         # parts), or fewer that name what it totals. Rows before it: a run naming it.
