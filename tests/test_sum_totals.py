@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import shlex
 from pathlib import Path
 
 import pandas as pd
@@ -322,3 +323,21 @@ def test_a_unit_set_aside_takes_its_race_total_with_it(tmp_path, monkeypatch):
     elections, problems = engines_agree(monkeypatch, path, block_bytes=80)
     assert list(_got(elections).values()) == [{"Ann Lee": 300, "Bob Ray": 200}]
     assert [p.code for p in problems] == ["total-row"]
+
+
+def test_the_warning_gives_advice_that_works(tmp_path, monkeypatch) -> None:
+    """Review: the warning ended "if it is a place of its own, check the file", with no way to act
+    on it. It says what was done and gives the flags that read the unit set aside alone: they do
+    (the race from `ILLSBOROUGH 41`'s rows, pandas' figures of them)."""
+    path = write(tmp_path, TEXT, NAME)
+    _, problems = engines_agree(monkeypatch, path)
+    [said] = [p for p in problems if p.code == "total-row"]
+    assert "check the file" not in said.message
+    assert "the race is counted from the other units" in said.message
+    flags = shlex.split(said.message.rsplit("rows alone: ", 1)[1])
+    result = invoke("summary", str(path), *flags, "--format", "json")
+    assert result.code == 0, result.stderr
+    [race] = json.loads(result.stdout)["elections"]  # (its unit is in this race alone)
+    frame = pd.read_csv(io.StringIO(TEXT))
+    unit = frame[frame["precinct"] == "ILLSBOROUGH 41"].set_index("candidate")["votes"]
+    assert {r["candidate"]: r["votes"] for r in race["results"]} == unit.to_dict()

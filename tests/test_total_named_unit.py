@@ -56,3 +56,11 @@ def test_a_place_named_only_as_a_total_far_below_its_parts_is_still_set_aside(tm
     assert result.code == 0, result.stderr
     assert "1,100" in result.stdout  # Mike Lee's precincts, the total set aside
     assert "differs from the sum of its parts" in result.stderr
+
+
+def test_the_refusal_is_the_one_message_on_the_place(monkeypatch, tmp_path):
+    """Review: the refusal ("it is no total of them") came with a `total-row` warning that said
+    the opposite ("'SUM' … is a total of its region: set aside"): one message only."""
+    path = write(tmp_path, "\n".join([HEADER, *IRON, ""]))
+    _, problems = engines_agree(monkeypatch, path)
+    assert [(p.code, p.severity) for p in problems] == [("total-mismatch", "error")]

@@ -22,6 +22,7 @@ answer.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -218,13 +219,16 @@ def _warn(
     figures = ", ".join(f"{names.get(k, k)} {v:,}" for k, v in shown)
     others = [u for u in units if u != total and sums[u]]
     where = f" ({columns.header_of('region') or 'region'} {region!r})" if region else ""
+    # Its rows alone: its unit's (of its region: a unit's name may stand in other regions).
+    cells = [(columns.header_of("region"), region), (column, total)]
+    alone = " ".join(f"--where {shlex.quote(f'{k}={v}')}" for k, v in cells if k and v)
     found.warn(
         Code.TOTAL_ROW,
         lines[0],
         f"{total!r} in column {column!r}{where} holds {figures}: exactly, option by option, the "
         f"sum of the race's other units there ({_quoted(others)}), whatever its name: "
         f"their total, set aside, not added to its parts (election {label!r}; "
-        f"{rows_text(len(lines))}: {lines_text(lines)}); if it is a place of its own, check the "
-        "file",
+        f"{rows_text(len(lines))}: {lines_text(lines)}); the race is counted from the other "
+        f"units. Its figures (the race's, if it is their total), its rows alone: {alone}",
         column=columns.header_of("unit"),
     )

@@ -40,6 +40,8 @@ SHOWN_OPTIONS: Final[int] = 3
 # place so named that holds less than half of its parts is perhaps no total (`refusal`). A place
 # named a total by any other word (`Total`, `Summe`, `Итого по району`) is one, however far off.
 PLACE_CODE_TOTALS: Final[frozenset[str]] = frozenset({"sum"})
+# What the refusal of such a place says (`_no_total`), by which `totals` tells it apart.
+NO_TOTAL: Final[str] = "holds less than half of what its parts hold, option by option"
 # How many of the largest places are tried as the subtotals that hold a total again, and how many
 # subtotals at most.
 TRIED: Final[int] = 2 * JOINT
@@ -231,8 +233,8 @@ def _no_total(
     largest = sorted(mine, key=lambda option: -theirs.get(option, 0))[:SHOWN_OPTIONS]
     shown = "; ".join(f"{names[k]} {mine[k]:,} of {theirs.get(k, 0):,}" for k in largest)
     return (
-        f"the total {name} ({lines}) holds less than half of what its parts hold, option by "
-        f"option ({shown}): it is no total of them, but perhaps a {col} of its own named like a "
+        f"the total {name} ({lines}) {NO_TOTAL} ({shown}): it is no total of them, but perhaps "
+        f"a {col} of its own named like a "
         "total (a precinct's code), which pollcli would leave out; the race is left out rather "
         f"than counted without it. If it is a {col} of its own, give it another name in the "
         "file; if it is a total of some of its parts, remove its rows"

@@ -53,6 +53,7 @@ from pollcli.read.records import Record
 from pollcli.read.subtotals import Subtotal, rests, warn_lone
 from pollcli.read.subtotals import find as find_subtotals
 from pollcli.read.total_checks import (
+    NO_TOTAL,
     SHOWN_OPTIONS,
     breakdowns,
     mismatch,
@@ -156,30 +157,36 @@ def set_aside(
             for t in mismatched
             if level in (*_PLACES, "like")
         }
-        lines = sorted({line for t in cls.totals for line in t.lines})
+        # A place refused as no total of its parts (`SUM`, Utah's precinct Summit) is said by
+        # the refusal alone, never "set aside" beside it.
+        told = {id(t) for t in mismatched if NO_TOTAL in (doubled.get(id(t)) or "")}
+        shown = [t for t in cls.totals if id(t) not in told]
+        off = [t for t in mismatched if id(t) not in told]
+        lines = sorted({line for t in shown for line in t.lines})
         sub = bool(cls.sub) and all(t.subtotal for t in cls.totals)
         agree = (
             "each holds part of their sum, with no option more: a subtotal"
             if sub
             else "they equal the sum of their parts"
-            if not mismatched
-            else f"{len(mismatched)} of them differ{'s' if len(mismatched) == 1 else ''} from the "
+            if not off
+            else f"{len(off)} of them differ{'s' if len(off) == 1 else ''} from the "
             f"sum of their parts (the total-mismatch {_said(doubled)} says how)"
-            if len(cls.totals) > 1
+            if len(shown) > 1
             else f"it differs from the sum of its parts (the total-mismatch {_said(doubled)} says how)"
         )
         if key[0] == "subtotal":
             agree += f": {_adding_up(cls.totals)}"
-        found.warn(
-            Code.TOTAL_ROW,
-            lines[0],
-            f"{cls.sub if sub else cls.what} (election {label!r}): {_rows(len(lines))} "
-            f"({_lines(lines)}) set aside, not added to their parts; {agree}",
-            column=cls.column,
-            # (A subtotal is said apart: the file's line of routine totals says they equal
-            # their parts.)
-            routine=0 if mismatched or sub else len(lines),
-        )
+        if shown:
+            found.warn(
+                Code.TOTAL_ROW,
+                lines[0],
+                f"{cls.sub if sub else cls.what} (election {label!r}): {_rows(len(lines))} "
+                f"({_lines(lines)}) set aside, not added to their parts; {agree}",
+                column=cls.column,
+                # (A subtotal is said apart: the file's line of routine totals says they equal
+                # their parts.)
+                routine=0 if off or sub else len(lines),
+            )
         for total in mismatched:
             if doubled.get(id(total)):
                 found.add(
