@@ -27,7 +27,8 @@ from pollcli.read.roles import column_roles
 from pollcli.read.rowcolumns import eligible
 from pollcli.read.samerows import read_rows
 from pollcli.read.tabular import tabular_kind
-from pollcli.read.totals import Marked, stage
+from pollcli.read.total_places import Marked
+from pollcli.read.totals import stage
 from pollcli.read.unitparts import join_cells
 
 

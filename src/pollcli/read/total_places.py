@@ -46,6 +46,14 @@ SAME_SUM: Final[int] = 100
 Agreement = Literal["exact", "close", "multiple"]
 
 
+@dataclass(frozen=True)
+class Marked:
+    """A row the layout stage knows to be a total: why, and the lines of the rows it totals."""
+
+    reason: str
+    parts: frozenset[int]
+
+
 @dataclass(eq=False)
 class Maybe:
     """Rows that may be a total by their place, told by their figures: a blank unit ("blank"), a

@@ -64,16 +64,8 @@ from pollcli.read.total_checks import (
 )
 from pollcli.read.total_checks import lines_text as _lines
 from pollcli.read.total_checks import rows_text as _rows
-from pollcli.read.total_places import Maybe, by_option, judge, listings, place
+from pollcli.read.total_places import Marked, Maybe, by_option, judge, listings, place
 from pollcli.read.total_words import is_total_name, may_hold_total, name_key, named_like
-
-
-@dataclass(frozen=True)
-class Marked:
-    """A row the layout stage knows to be a total: why, and the lines of the rows it totals."""
-
-    reason: str
-    parts: frozenset[int]
 
 
 @dataclass
@@ -95,6 +87,7 @@ class _Total:
     # A total of some of its parts only, beside the total of them all (`Total NYC` beside
     # `Statewide Total`), or with the others of its kind the total of them all.
     subtotal: bool = False
+    whole: bool = False  # a unit's total that is every region's
 
     @property
     def lines(self) -> list[int]:
@@ -180,7 +173,8 @@ def set_aside(
             found.warn(
                 Code.TOTAL_ROW,
                 lines[0],
-                f"{cls.sub if sub else cls.what} (election {label!r}): {_rows(len(lines))} "
+                f"{cls.sub if sub else _whole(cls, shown)} (election {label!r}): "
+                f"{_rows(len(lines))} "
                 f"({_lines(lines)}) set aside, not added to their parts; {agree}",
                 column=cls.column,
                 # (A subtotal is said apart: the file's line of routine totals says they equal
@@ -221,6 +215,11 @@ def stage(
         total_options=total_options,
     )
     return breakdowns_stage(totals, columns, found)
+
+
+def _whole(cls: _Class, totals: list[_Total]) -> str:
+    said = cls.what.replace("a total of its region", "the total of every region")
+    return said if all(t.whole for t in totals) else cls.what  # (`_attach_parts`)
 
 
 def _kept(records: list[Record], classes: dict[tuple[str, ...], _Class]) -> list[Record]:
@@ -408,6 +407,7 @@ def _attach_parts(
     # The totals of places, by place: an option total of such a place (`Total` of the county
     # `Total`) is a total both ways, of what the place's total is a total of.
     of_place: dict[tuple[str, str], _Total] = {}
+    every: dict[str, int] | None = None
     for (level, *_), cls in sorted(classes.items(), key=lambda item: item[0][0] in _OF_OPTIONS):
         for total in cls.totals:
             first = total.records[0]
@@ -426,6 +426,13 @@ def _attach_parts(
                     total.both = True
             elif level in ("unit", "like"):
                 total.parts = by_region.get(region, [])
+                if (
+                    len(by_region) > 1
+                    and _mismatch(total)
+                    and by_option(total.records)
+                    == (every := by_option(kept) if every is None else every)
+                ):  # every region's total filed under one (Delaware's `Total` under Sussex)
+                    total.parts, total.whole = kept, True
             else:
                 total.parts = [r for name, rs in by_region.items() if name != region for r in rs]
             if level not in _OF_OPTIONS:

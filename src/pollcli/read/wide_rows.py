@@ -35,7 +35,7 @@ from pollcli.read.header import ColumnMap
 from pollcli.read.layout import Plan, describe, level0, race_hint, second_header_row, variant
 from pollcli.read.records import Record
 from pollcli.read.roles import wide_roles
-from pollcli.read.totals import Marked
+from pollcli.read.total_places import Marked
 from pollcli.read.wide_columns import (
     differs,
     lone_variants,

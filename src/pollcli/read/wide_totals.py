@@ -29,9 +29,8 @@ from pollcli.read import protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan
 from pollcli.read.preamble import is_number
-from pollcli.read.total_places import ABOUT_SUM
+from pollcli.read.total_places import ABOUT_SUM, Marked
 from pollcli.read.total_words import is_total_name, may_hold_total
-from pollcli.read.totals import Marked
 
 Row = tuple[int, list[str]]
 # The fewest rows a row must be the sum of, in every option's column, to be read as their total.
