@@ -179,7 +179,8 @@ def subtotal_of(text: str) -> str | None:
     if match is None:
         return None
     what = match.group("after") or match.group("before") or match.group("foreign")
-    return what if what not in TOTAL_WORDS else None
+    # A year's or a round's number is no option's name (`total_2008` beside `dem_2008`): a total.
+    return what if what not in TOTAL_WORDS and not what.replace(" ", "").isdigit() else None
 
 
 # Total words that say so as a header's first or last word (`TOTAL_BOLETAS`, `Votos totales`,
