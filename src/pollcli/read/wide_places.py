@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Final
 
 from pollcli.columns import canonical_column, place_level, place_word
+from pollcli.problems import Code, Found
 from pollcli.read import protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan
@@ -20,6 +22,8 @@ from pollcli.read.layout import Plan
 Row = tuple[int, list[str]]
 # Naming cells joined into one name when no single column tells the rows apart.
 JOIN: Final[str] = " · "
+# Rows a column must rise over, a different whole number in each, to be read as their code.
+CODE_ROWS_AT_LEAST: Final[int] = 5
 
 
 @dataclass(frozen=True)
@@ -115,3 +119,32 @@ def _telling(
         if _distinct(rows, (index,), within):
             return (index,)
     return ()
+
+
+def coded_rows(table: RawTable, plan: Plan, found: Found) -> bool:
+    """Whether a wide table whose rows no column names has, as its first option, a column of codes,
+    an error then: a different whole number in every row, rising line by line, names the rows and
+    counts no votes. Taiwan's seats by party (`partyUni,victorCount`: party codes 1, 15, 16, 74…)
+    was read as two options, the codes "leading" with 99 %."""
+    header = table.header
+    if plan.blocks is not None or not plan.options:
+        return False
+    if any(not protocol.names_a_parent(header[i]) for i in plan.ids):
+        return False
+    first = plan.options[0]
+    cells = [c[first].strip() for _, c in table.records if first < len(c) and c[first].strip()]
+    if len(cells) < CODE_ROWS_AT_LEAST or not all(c.isdigit() and c.isascii() for c in cells):
+        return False
+    numbers = [int(c) for c in cells]
+    if any(b <= a for a, b in pairwise(numbers)):
+        return False
+    shown = ", ".join(cells[:4])
+    found.add(
+        Code.MISSING_COLUMN,
+        table.header_line,
+        f"no column names the rows, and {header[first]!r} holds a different whole number in every "
+        f"row, rising line by line ({shown}…): a code that names the rows, which would be added up "
+        f"as an option's votes; if it names the rows, pass --id-columns {header[first]!r}",
+        column="candidate",
+    )
+    return True

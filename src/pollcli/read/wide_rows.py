@@ -47,7 +47,7 @@ from pollcli.read.wide_columns import (
     votes_word_options,
 )
 from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_cells
-from pollcli.read.wide_places import places
+from pollcli.read.wide_places import coded_rows, places
 from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
 
@@ -96,6 +96,7 @@ def reshape(
         votes_word_options(table, plan, options, found)
         or suffixed_rounds(table, plan, found)
         or lone_variants(table, plan, found)
+        or coded_rows(table, plan, found)
     ):
         plan = replace(plan, options=[])  # refused: no option is read
     rows = _rows(table, plan, found)
