@@ -150,7 +150,7 @@ def _sheet(data: bytes, name: str, options: ReadOptions) -> tuple[RawTable, Foun
     frame = pd.read_excel(book, sheet_name=sheet, header=None, dtype=object)
     found = Found(_sheet_name(name, sheet))
     table = RawTable(name=found.file, stem=_stem(name))
-    rows = [[cell_text(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+    rows = [[_sheet_text(v) for v in row] for row in frame.itertuples(index=False, name=None)]
     _rows_to_table(rows, table, found, options.columns, options.header_line)
     notes = []
     if len(sheets) > 1 and options.sheet is None:
@@ -296,6 +296,13 @@ def cell_text(value: Any) -> str:
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
     return str(value)
+
+
+def _sheet_text(value: Any) -> str:
+    """A workbook's cell as `cell_text` gives it, on one line: a line break in a cell is the sheet's
+    wrapping (Hamburg's party `Hamburg` over `Offensiv` in its header cell), read as a space."""
+    text = cell_text(value)
+    return " ".join(text.split()) if "\n" in text or "\r" in text else text
 
 
 def _missing() -> object:
