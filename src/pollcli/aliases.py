@@ -64,6 +64,13 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "дауыс",
         "głosy",
         "liczba_głosów",
+        # Norway's valgresultat.no (`Antall stemmer totalt`: a party's votes, advance and on the
+        # day), Denmark's, Sweden's.
+        "stemmer",
+        "antall_stemmer",
+        "antall_stemmer_totalt",
+        "röster",
+        "antal_röster",
     ),
     "share": (
         "share",
@@ -90,6 +97,9 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "процент",
         "процентов",
         "доля",
+        # Norway's `Oppslutning prosentvis`, a party's share.
+        "oppslutning",
+        "oppslutning_prosentvis",
     ),
     "party": (
         "party",
@@ -117,6 +127,9 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "partia",
         "komitet",
         "partynm",
+        # Norway's `Partinavn` (its `Partikode` beside it is a code, left unused), Sweden's `Partinamn`.
+        "partinavn",
+        "partinamn",
     ),
     "kind": ("kind",),
     # A party's colour for charts (`#1f77b4`); carried through to the results, never computed with.
@@ -187,6 +200,10 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
         "región",
         "provincia",
         "wahlkreis",
+        # Norway's county (`Fylkenavn`, beside its number), Sweden's.
+        "fylke",
+        "fylkenavn",
+        "län",
         "kreis",
         "landkreis",
         "bezirk",
@@ -218,6 +235,13 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
         "comune",
         "gemeinde",
         "gmina",
+        # Norway's municipality and polling district (`Kommunenavn`, `Stemmekretsnavn`), Sweden's.
+        "kommune",
+        "kommunenavn",
+        "stemmekrets",
+        "stemmekretsnavn",
+        "kommun",
+        "valdistrikt",
         "stimmbezirk",
         "wahlbezirk",
         "polling_station",

@@ -64,7 +64,15 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "office": ("office", "office_name", "officename", "ds_cargo"),
     "round": ("round", "nr_turno"),
     "election": ("election", "eleccion", "elección"),
-    "registered": ("registered", "registered_voters", "electorate"),
+    "registered": (
+        "registered",
+        "registered_voters",
+        "electorate",
+        # Norway's `Antall stemmeberettigede`, Sweden's `Röstberättigade`.
+        "stemmeberettigede",
+        "antall_stemmeberettigede",
+        "röstberättigade",
+    ),
     "ballots_cast": ("ballots_cast", "ballots", "cast", "turnout_votes"),
     # How many members a race elects, the top N by votes ("Vote for 4"); MEDSL's `magnitude`.
     "vote_for": (
@@ -300,6 +308,11 @@ def _affixes() -> re.Pattern[str]:
 # `% Voix/Ins`, `% Blancs/Vot`: a percentage of the registered voters or of the ballots cast, a
 # protocol figure (France's ministry files), not the option's share of the valid vote (`/Exp`).
 _OTHER_BASES: Final[frozenset[str]] = frozenset({"ins", "inscrits", "vot", "votants"})
+# `Endring % siste tilsvarende valg` (Norway), `Change %`, `% swing`: a change in points since
+# another election, not a share.
+_CHANGES: Final[frozenset[str]] = frozenset(
+    {"endring", "change", "swing", "diff", "difference", "veränderung", "änderung", "förändring"}
+)
 
 
 def canonical_column(header: str) -> str | None:
@@ -312,7 +325,9 @@ def canonical_column(header: str) -> str | None:
         # "%", "% exprimés", "Votes %", "% Voix/Exp": a percent sign names a share column in any
         # language, unless it is of another base.
         base = normalize_header(header.rsplit("/", 1)[1]) if "/" in header else ""
-        return None if base in _OTHER_BASES else "share"
+        if base in _OTHER_BASES or _CHANGES.intersection(key.split("_")):
+            return None
+        return "share"
     if _camel().fullmatch(header.strip()):
         # `PartyName`, `CandidateName` (Australia's AEC): the words a case change begins.
         found = _word("_".join(w.lower() for w in _camel_word().findall(header)))

@@ -152,6 +152,11 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "votes blancs",
         "leer",
         "leere stimmzettel",
+        # Norway's `Blanke` beside its parties, Sweden's `Blanka`.
+        "blanke",
+        "blanke stemmer",
+        "blanka",
+        "blanka röster",
         # A ranked-choice count's ballots with no choice left (MEDSL's Alaska 2022): in no share.
         "exhausted ballot",
         "exhausted ballots",
