@@ -169,7 +169,7 @@ def is_total_name(text: str, *, place: bool = False) -> bool:
 def subtotal_of(text: str) -> str | None:
     """What an option's name says it is a subtotal of (`Total Write-Ins` → `write ins`), as
     `name_key` gives it; None for a name that is no subtotal's, or that is a whole total word
-    (`Total Votes`: the total of every option of its unit, judged by `is_total_name`)."""
+    (`Total Votes`; `total_2008`, of a year: the total of every option of its unit)."""
     if _stems_pattern().search(text.casefold()) is None:
         return None
     key = name_key(text)
@@ -179,8 +179,7 @@ def subtotal_of(text: str) -> str | None:
     if match is None:
         return None
     what = match.group("after") or match.group("before") or match.group("foreign")
-    # A year's or a round's number is no option's name (`total_2008` beside `dem_2008`): a total.
-    return what if what not in TOTAL_WORDS and not what.replace(" ", "").isdigit() else None
+    return None if what in TOTAL_WORDS or what.replace(" ", "").isdigit() else what
 
 
 # Total words that say so as a header's first or last word (`TOTAL_BOLETAS`, `Votos totales`,
