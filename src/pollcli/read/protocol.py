@@ -39,7 +39,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
     "ballots_cast": (
         r"число избирателей принявших участие в голосовании|явка",
         r"liczba kart wyjętych z urny|votants|nombre de votants",
-        r"wählende|wähler( innen)?|wähler innen|abgegebene stimmen",
+        # Hamburg's `Wähler insgesamt` (voters in all, beside `Wähler mit Wahlschein`).
+        r"wählende|wähler( innen)?( insgesamt)?|wähler innen( insgesamt)?|abgegebene stimmen",
         r"ballots cast|total ballots cast|votes cast|ballots|turnout votes",
         r"votantes|votanti|votación total emitida|votacion total emitida",
         r"(total |votes |total votes )?polled|votes polled",
@@ -49,7 +50,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"кількість недійсних (виборчих )?бюлетенів",
         r"нулевые|жарамсыз (бюллетеньдер )?саны",
         r"nuls|bulletins nuls|votes nuls",
-        r"ungültige( stimmen)?|ungültig",
+        r"ungültige( stimmen| stimmzettel)?|ungültig",
         r"invalid( votes| ballots)?|rejected( ballots)?|spoilt( ballots)?|spoiled( ballots)?",
         r"votos nulos|nulos|schede nulle|nulle",
     ),
@@ -83,6 +84,9 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     r".* саны",
     r"komisja otrzymała .*|nie wykorzystano .*",
     r"abstentions?|majority|margin|turnout|participation|wahlbeteiligung|явка %?",
+    # Hamburg's ballot papers beside its votes (five a voter: `Gültige Stimmen` are the options'
+    # total), and its voters with a postal-vote certificate.
+    r"(abgegebene|gültige) stimmzettel|(wahlberechtigte|wähler( innen)?) (mit|ohne) wahlschein",
     r".*winner|rank|position",
 )
 # Columns that name a row, by their header: codes, numbers, parents, years. Official place codes by
