@@ -45,6 +45,7 @@ def marked_totals(
     return (
         _named_totals(table, plan, rows)
         or _code_totals(table, plan, rows, found)
+        or _zero_code_totals(table, plan, rows, found)
         or _sum_row(table, plan, rows)
     )
 
@@ -115,6 +116,108 @@ def _code_totals(
         _refuse_partial(found, rows, ids, partial, below, column, None)
         return {}
     return marked
+
+
+# The most code columns whose zeros are looked at as "all" (a row's ancestors: 2**N keys each).
+ZERO_CODES_AT_MOST = 6
+
+
+def _zero_code_totals(
+    table: RawTable, plan: Plan, rows: list[Row], found: Found | None
+) -> dict[int, Marked]:
+    """Rows named by several code columns, a code of zeros standing for all (`00,000,00,0000,000`
+    the nation, `63,000,00,0000,000` a county, `…,0000,001` its town, `…,0102,001` a village of
+    it: Taiwan's CEC tables by `prv_code, city_code, area_code, li_code, dept_code`): a row whose
+    codes are another's with some of them zeros is above it. A row above two rows or more that
+    holds the sum of the rows below it that are above none, option by option, is their total.
+    Where one does not hold that sum, the file is refused (`found`), as in `_code_totals`."""
+    if len(rows) <= SUM_ROW_PARTS or len(plan.options) < 2:
+        return {}
+    codes = [i for i in plan.ids if all(i < len(c) and c[i].strip().isdigit() for _, c in rows)]
+    if not 2 <= len(codes) <= ZERO_CODES_AT_MOST:
+        return {}
+    keys = [tuple(_unless_zeros(c[i].strip()) for i in codes) for _, c in rows]
+    if not any("" in k for k in keys):
+        return {}
+    at = {k: n for n, k in enumerate(keys)}
+    if len(at) < len(keys):
+        return {}  # two rows of one code: no level is told
+    below: list[list[int]] = [[] for _ in rows]
+    for n, k in enumerate(keys):
+        filled = [p for p, cell in enumerate(k) if cell]
+        for mask in range(1, 1 << len(filled)):
+            up = list(k)
+            for bit, p in enumerate(filled):
+                if mask >> bit & 1:
+                    up[p] = ""
+            above = at.get(tuple(up))
+            if above is not None:
+                below[above].append(n)
+    parents = [n for n, under in enumerate(below) if len(under) >= 2]
+    figures = _figures(plan, rows) if parents else None
+    if figures is None:
+        return {}
+    options = range(len(plan.options))
+    names = ", ".join(repr(table.header[i]) for i in codes)
+    marked: dict[int, Marked] = {}
+    partial: list[int] = []
+    for n in parents:
+        leaves = [j for j in below[n] if not below[j]]
+        sums = [sum(figures[j][k] for j in leaves) for k in options]
+        if not leaves or not any(sums):
+            continue
+        if sums != figures[n]:
+            partial.append(n)
+            continue
+        what = f"rows whose codes ({names}) are others' with zeros for all hold their sum: totals"
+        marked[rows[n][0]] = Marked(what, frozenset(rows[j][0] for j in leaves))
+    if partial:
+        if found is not None:
+            # The row of fewest parts that does not hold their sum: where the file is off.
+            n = min(partial, key=lambda m: len(below[m]))
+            _refuse_zeros(found, table, rows, codes, keys, n, names, len(below[n]))
+        return {}
+    return marked
+
+
+def _unless_zeros(code: str) -> str:
+    """A code, or "" for a code of zeros padded to two digits or more (`00`, `0000`): all. A lone
+    `0` may be a place's own number (an at-large district)."""
+    return "" if len(code) >= 2 and not code.strip("0") else code
+
+
+def _refuse_zeros(
+    found: Found,
+    table: RawTable,
+    rows: list[Row],
+    codes: list[int],
+    keys: list[tuple[str, ...]],
+    n: int,
+    names: str,
+    under: int,
+) -> None:
+    """The error for a row of zero codes that does not hold the sum of the rows below it; the
+    advice counts the file from the row of zeros only, where one column's zero is that row's."""
+    top = [m for m, k in enumerate(keys) if not any(k)]
+    advice = "leave out the rows of all levels but one"
+    for i in codes if top else ():
+        cell = rows[top[0]][1][i].strip()
+        if sum(1 for _, c in rows if c[i].strip() == cell) == 1:
+            advice = (
+                "count the file from the row of all zeros, the total of every row, alone: "
+                f"--where {shlex.quote(f'{table.header[i]}={cell}')}"
+            )
+            break
+    shown = ",".join(rows[n][1][i].strip() for i in codes)
+    found.add(
+        Code.TOTAL_MISMATCH,
+        rows[n][0],
+        f"the codes ({names}) tell levels of rows, zeros standing for all: {shown!r} is above "
+        f"{under} rows but does not hold the sum of those of them at the finest level: a "
+        "breakdown of part of it, or rows missing. Counted "
+        f"with its parts, its votes would count twice or more; {advice}",
+        column=table.header[codes[0]],
+    )
 
 
 def _below(ids: list[str]) -> list[list[int]] | None:
