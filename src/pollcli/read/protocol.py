@@ -39,8 +39,9 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
     "ballots_cast": (
         r"число избирателей принявших участие в голосовании|явка",
         r"liczba kart wyjętych z urny|votants|nombre de votants",
-        # Hamburg's `Wähler insgesamt` (voters in all, beside `Wähler mit Wahlschein`).
-        r"wählende|wähler( innen)?( insgesamt)?|wähler innen( insgesamt)?|abgegebene stimmen",
+        # Hamburg's `Wähler insgesamt` (voters in all, beside `Wähler mit Wahlschein`); umlauts
+        # may be spelt out (`Waehler`, `gueltige`: Hamburg's 2001 table).
+        r"w(ä|ae)hlende|w(ä|ae)hler( innen)?( insgesamt)?|abgegebene stimmen",
         r"ballots cast|total ballots cast|votes cast|ballots|turnout votes",
         r"votantes|votanti|votación total emitida|votacion total emitida",
         r"(total |votes |total votes )?polled|votes polled",
@@ -50,7 +51,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"кількість недійсних (виборчих )?бюлетенів",
         r"нулевые|жарамсыз (бюллетеньдер )?саны",
         r"nuls|bulletins nuls|votes nuls",
-        r"ungültige( stimmen| stimmzettel)?|ungültig",
+        r"ung(ü|ue)ltige( stimmen| stimmzettel)?|ung(ü|ue)ltig",
         r"invalid( votes| ballots)?|rejected( ballots)?|spoilt( ballots)?|spoiled( ballots)?",
         r"votos nulos|nulos|schede nulle|nulle",
     ),
@@ -63,7 +64,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"кількість дійсних (виборчих )?бюлетенів",
         r"liczba głosów ważnych( oddanych łącznie na wszystkich kandydatów)?",
         r"exprimés|suffrages exprimés|votes exprimés",
-        r"gültige( stimmen)?|gültig",
+        r"g(ü|ue)ltige( stimmen)?|g(ü|ue)ltig",
         r"valid( votes)?|valid votes|total valid votes|votes|total votes",
         r"votos válidos|votos validos|voti validi",
     ),
@@ -86,7 +87,7 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     r"abstentions?|majority|margin|turnout|participation|wahlbeteiligung|явка %?",
     # Hamburg's ballot papers beside its votes (five a voter: `Gültige Stimmen` are the options'
     # total), and its voters with a postal-vote certificate.
-    r"(abgegebene|gültige) stimmzettel|(wahlberechtigte|wähler( innen)?) (mit|ohne) wahlschein",
+    r"(abgegebene|g(ü|ue)ltige) stimmzettel|(wahlberechtigte|w(ä|ae)hler( innen)?) (mit|ohne) wahlschein",
     r".*winner|rank|position",
 )
 # Columns that name a row, by their header: codes, numbers, parents, years. Official place codes by

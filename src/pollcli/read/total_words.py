@@ -100,7 +100,7 @@ def _place_total() -> re.Pattern[str]:
         r"(?:.+ )?(?:sub ?)?totals?|(?:sub ?)?totals? (?!(?:(?:absentee|provisional|early|election day|"
         r"e day|mail|mailed|mail in|by mail|overseas|military|uocava|federal|emergency|affidavit|in person)"
         r"(?: .*)?$)).+|(?:итого|всего) (?:по|в) .+"
-        r"|(?:summe|insgesamt|gesamt) .+"
+        r"|(?:summe|insgesamt|gesamt) .+|.+ insgesamt"
         # Connecticut's town total among its precincts (OpenElections' 2014 files: `Danbury City CT`).
         r"|.+ city ct"
     )
