@@ -226,6 +226,7 @@ def _plan(
     # (`VOTOS NULOS`) it does not make the options before it naming columns.
     counts = [
         bool(header[i].strip())
+        and _norm(table, i) not in unused  # (--ignore-column: no count after a protocol line)
         and lines[i] is None
         and not says_total(level0(table, i))
         and not is_share[i]

@@ -11,6 +11,7 @@ after all (`given`), to name every line as it always did.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import field
 from typing import Any
@@ -131,6 +132,7 @@ def vote_cells(odd: Any, table: RawTable, decimal: str, given: bool, found: Foun
     out: list[str] = []
     near: list[str] = []
     first: tuple[int, str] | None = None
+    advised: set[int] = set()  # columns whose first error says how to leave them out
     for line, column, value in zip(odd["line"], odd["column"], odd["votes"], strict=True):
         if not value.strip():
             out.append("")  # an option not on this row's ballot
@@ -140,7 +142,15 @@ def vote_cells(odd: Any, table: RawTable, decimal: str, given: bool, found: Foun
             first = first or ((line, near[0]) if near else None)
         except NumberError as exc:
             named = table.header[column] if column < len(table.header) else ""  # ragged row
-            found.add(Code(exc.code), line, str(exc), column=named or None)
+            advice = ""
+            if named and column not in advised:
+                # A column of shares, ratios or differences (`per_gop`, `diff`) read as an option.
+                advised.add(column)
+                advice = (
+                    f"; if {named!r} holds no option's votes (a share, a ratio, a difference), "
+                    f"leave it out: --ignore-column {shlex.quote(named)}"
+                )
+            found.add(Code(exc.code), line, str(exc) + advice, column=named or None)
             out.append("")
     if first is not None:
         table.notes.append(near_whole_note(len(near), *first))
