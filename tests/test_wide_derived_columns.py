@@ -55,3 +55,13 @@ def test_leaving_out_the_derived_columns_reads_the_table(tmp_path, monkeypatch):
     votes = {c: int(frame[c].sum()) for c in ("votes_gop", "votes_dem")}
     assert {o.candidate: o.votes for o in elections[0].options} == votes
     assert elections[0].facts.total_votes == int(frame["total_votes"].sum())
+
+
+def test_a_word_in_a_vote_cell_names_no_column_to_leave_out(tmp_path, monkeypatch):
+    """A word where a count should be (`(D)`, a party row under North Carolina's header; `N/C`) is
+    no share or ratio: its error names no column to leave out."""
+    path = write(tmp_path, "precinct,Ann Lee,Bob Ray,Cy Do\nP1,10,20,5\nP2,(D),3,9\nP3,4,N/C,1\n")
+    _, problems = engines_agree(monkeypatch, path)
+    errors = [p.message for p in problems if p.severity == "error"]
+    assert errors
+    assert not [m for m in errors if "--ignore-column" in m]

@@ -143,7 +143,7 @@ def vote_cells(odd: Any, table: RawTable, decimal: str, given: bool, found: Foun
         except NumberError as exc:
             named = table.header[column] if column < len(table.header) else ""  # ragged row
             advice = ""
-            if named and column not in advised:
+            if named and column not in advised and _figure(value):
                 # A column of shares, ratios or differences (`per_gop`, `diff`) read as an option.
                 advised.add(column)
                 advice = (
@@ -155,6 +155,15 @@ def vote_cells(odd: Any, table: RawTable, decimal: str, given: bool, found: Foun
     if first is not None:
         table.notes.append(near_whole_note(len(near), *first))
     return out
+
+
+def _figure(text: str) -> bool:
+    """Whether a cell is a figure, if no count (`0.27`, `-2300`): not a word (`(D)`, `NA`)."""
+    try:
+        float(text.strip().replace(",", "."))
+    except ValueError:
+        return False
+    return True
 
 
 def fact_value(
