@@ -47,6 +47,7 @@ from pollcli.read.wide_columns import (
     votes_word_options,
 )
 from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_cells
+from pollcli.read.wide_parts import party_parts
 from pollcli.read.wide_places import coded_rows, places
 from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
@@ -99,6 +100,7 @@ def reshape(
         or coded_rows(table, plan, found)
     ):
         plan = replace(plan, options=[])  # refused: no option is read
+    plan = party_parts(table, plan)  # a party's `Gesamtstimmen` beside its parts
     rows = _rows(table, plan, found)
     worded = second_header_row(table, plan, rows) or names_under_groups(table, plan, rows)
     if worded is not None:
