@@ -14,6 +14,17 @@ row contract alone costs, in one process, with the collector paused as the CLI p
                           names, a list of parties) and each distinct name's kind looked up once:
                           what a columnar contract would cost.
 
+The output side's floor (what the public `ResultRow` list costs whatever the reading does), from
+the summary the stages made:
+
+  results built           the summary's million `ResultRow`s made again from plain values (the
+                          list comprehension of `summary.summarize_election`, nothing else);
+  results written         those rows written as JSON by the document's writer (Pydantic's, an
+                          election's results at a time), nothing else of the document;
+  results from columns    the same JSON text written from columns (a list per field, no object
+                          per row) by plain Python, checked byte for byte against the line above:
+                          what writing the results from columns would cost at the least.
+
 Medians of --runs; each figure also as a share of the 3 s target. The stages' sum is the wall time
 of the library's work (not the process's start-up).
 """
@@ -21,7 +32,9 @@ of the library's work (not the process's start-up).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
+import json
 import statistics
 import sys
 import time
@@ -33,6 +46,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import OUT, ensure
 
+_STRING = json.encoder.encode_basestring  # type: ignore[attr-defined]  # (the C encoder)
+
 TARGET_SECONDS = 3.0
 
 
@@ -42,8 +57,9 @@ def timed(work: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
-def stages(path: Path) -> dict[str, float]:
-    """The library's stages of `pollcli summary PATH --format json`, timed one by one."""
+def stages(path: Path) -> tuple[dict[str, float], Any]:
+    """The library's stages of `pollcli summary PATH --format json`, timed one by one, and the
+    summary they made."""
     from pollcli.cli.output import emit
     from pollcli.read import load
     from pollcli.summary import summarize
@@ -67,7 +83,60 @@ def stages(path: Path) -> dict[str, float]:
             figures["emit"], _ = timed(lambda: emit(result, "summary", "json", None, True))
         finally:
             sys.stdout = saved
-    return figures
+    return figures, result
+
+
+def output_floor(result: Any) -> dict[str, float]:
+    """What the summary's results cost as they are (`ResultRow` objects, the JSON writer), and
+    the same text written from columns."""
+    from pollcli.document import INDENT, adapter
+    from pollcli.models import ResultRow
+
+    fields = [f.name for f in dataclasses.fields(ResultRow)]
+    values = [
+        [tuple(getattr(row, name) for name in fields) for row in election.results]
+        for election in result.elections
+    ]
+    built, rows = timed(lambda: [[ResultRow(*cells) for cells in race] for race in values])
+    results = adapter(list[ResultRow])
+    written, texts = timed(lambda: [results.dump_json(race, indent=len(INDENT)) for race in rows])
+    columns = [list(zip(*race, strict=True)) if race else [] for race in values]
+    from_columns, plain = timed(lambda: [_results_json(fields, race) for race in columns])
+    if plain != texts:
+        raise SystemExit("the results written from columns differ from the writer's")
+    return {
+        "results built": built,
+        "results written": written,
+        "results from columns": from_columns,
+    }
+
+
+def _results_json(fields: list[str], columns: list[tuple[Any, ...]]) -> bytes:
+    """An election's results as the writer writes them, from a tuple per field: each column
+    turned into JSON by the standard library's C string encoder (or `repr`, `str`) in one `map`,
+    then a format per row (`colour` left out when absent, as the document leaves it out)."""
+    if not columns:
+        return b"[]"
+    shown = [i for i, name in enumerate(fields) if any(v is not None for v in columns[i])]
+    shown = [i for i in range(len(fields)) if i in shown or fields[i] != "colour"]
+    if len(shown) == len(fields) and None in columns[fields.index("colour")]:
+        raise SystemExit("a colour in some rows only: not this writer's case")
+    texts = [list(map(_json_scalar, columns[i])) for i in shown]
+    template = ",\n".join(f'    "{fields[i]}": {{}}' for i in shown)
+    rows = map(("  {{\n" + template + "\n  }}").format, *texts)
+    return ("[\n" + ",\n".join(rows) + "\n]").encode()
+
+
+def _json_scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, str):
+        return _STRING(value)
+    return repr(value)  # (an int, or a float as the writer writes one above 1e-4)
 
 
 def distinct_rows(path: Path) -> list[dict[str, str]]:
@@ -123,7 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = distinct_rows(path)
     runs: dict[str, list[float]] = {}
     for _ in range(args.runs):
-        for name, seconds in {**stages(path), **contract_floor(rows)}.items():
+        figures, result = stages(path)
+        figures |= output_floor(result)
+        del result
+        for name, seconds in {**figures, **contract_floor(rows)}.items():
             runs.setdefault(name, []).append(seconds)
     print(f"{path.name}: {len(rows):,} distinct option rows; medians of {args.runs} run(s)")
     total = sum(statistics.median(runs[name]) for name in ("load", "summarize", "emit"))
@@ -131,6 +203,12 @@ def main(argv: list[str] | None = None) -> int:
         median = statistics.median(values)
         print(f"  {name:<20} {median:6.2f} s  {median / TARGET_SECONDS:5.2f}× the 3 s target")
     print(f"  {'stages in all':<20} {total:6.2f} s  {total / TARGET_SECONDS:5.2f}× the 3 s target")
+    floor = statistics.median(runs["results built"]) + statistics.median(runs["results written"])
+    columnar = statistics.median(runs["results from columns"])
+    print(
+        f"  output floor (results built + written) {floor:.2f} s: {floor / total:.0%} of the stages,"
+        f" {floor / TARGET_SECONDS:.2f}× the 3 s target; from columns {columnar:.2f} s"
+    )
     return 0
 
 
