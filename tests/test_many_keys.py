@@ -202,3 +202,27 @@ def test_each_race_s_records_are_let_go_once_its_election_is_built(tmp_path, mon
         assert len(elections) == 30
     # At the last race, by each engine: its own 5 records (and a few of the one before) are left.
     assert len(alive) == 2 and max(alive) <= 10, alive
+
+
+def test_records_of_no_fact_cells_share_one_read_only_mapping():
+    # A million keys of 10,000 races made a million empty dicts (64 MB): one shared mapping now,
+    # read only, and a stage that gives such a record a fact gives it a dict of its own.
+    from pollcli.read.keysums import KeySums, writable
+
+    sums = KeySums(summed_units=False)
+    ann, bob = sums.part("E", _row("Ann"), ()), sums.part("E", _row("Bob"), ())
+    cy = sums.part("E", _row("Cy"), (("office", "Mayor"),))
+    for line, part in enumerate((ann, bob, cy), start=2):
+        sums.add(part, None, None, False, line, 5)
+    sums.add(ann, "North", None, False, 5, 1)  # a key with a region: built the other way
+    first, second, third, placed = sums.records()
+    assert first.facts is second.facts is placed.facts
+    assert first.facts == {} and third.facts == {"office": "Mayor"}
+    assert first.facts.pop("mode", "") == "" and first.facts.get("mode") is None
+    with pytest.raises(TypeError):
+        first.facts["mode"] = "Total"
+    with pytest.raises(KeyError):
+        first.facts.pop("mode")
+    writable(first)["mode"] = "Total"
+    assert first.facts == {"mode": "Total"} and second.facts == {} and placed.facts == {}
+    assert writable(third) is third.facts  # a dict of its own already

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pollcli.read.facts import UnitFacts, UnitKey
+from pollcli.read.keysums import writable
 from pollcli.read.raceunits import note
 from pollcli.read.records import CellReader, Record, clean_cell
 
@@ -109,4 +110,4 @@ class ApartFacts:
             if record.row.unit is not None and not record.summed:
                 found = self.facts.get((record.election, record.row.region or "", record.row.unit))
                 if found:
-                    record.facts.update(found)
+                    writable(record).update(found)

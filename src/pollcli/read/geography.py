@@ -39,6 +39,7 @@ from pollcli.columns import RACE_PREFIX
 from pollcli.kinds import is_answer, looks_like_no_candidate
 from pollcli.namekeys import option_key, spacing_key
 from pollcli.read.header import ColumnMap
+from pollcli.read.keysums import writable
 from pollcli.read.racekeys import KeyColumn, is_pollcli_stage, normal
 from pollcli.read.records import Record
 from pollcli.read.total_words import is_total_name
@@ -104,7 +105,7 @@ def sub_units(
                     row = record.row.model_copy(update={"unit": f"{record.row.unit} · {value}"})
                     records[index] = replace(record, row=row)
             elif not everywhere:
-                record.facts[key.canonical] = value
+                writable(record)[key.canonical] = value
         if everywhere:
             columns.notes.append(
                 f"The {key.header!r} column is read as geography ({target or 'summed'}): every "
@@ -182,7 +183,7 @@ def local_races(
         return keys, set()
     for record in records:
         if record.row.region and tuple(raw(record, k) for k in keys) in local:
-            record.facts[f"{RACE_PREFIX}county"] = record.row.region
+            writable(record)[f"{RACE_PREFIX}county"] = record.row.region
     header = columns.header[index]
     columns.notes.append(
         f"The {header!r} column names races where an office's candidates each stand in one "
