@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Final
 # `option_key` lives with the vocabulary (the verdict compares options too); read from here.
 from pollcli.columns import option_key as option_key
 from pollcli.election import Election, Facts, Option, Region, Repeat
+from pollcli.namekeys import option_keys
 from pollcli.problems import Code, Found
 from pollcli.read.checks import check_election
 from pollcli.read.countnotes import ONE_PARTY_NOTE, counts_alone, far_above, without_unused_counts
@@ -154,11 +155,11 @@ class Assembly:
         if facts is None:
             facts = Facts(election=label or self.sources.default_label)
         fused_lead, repeated, listed = None, list[Repeat](), records
-        keys = [option_key(r.row.candidate) for r in records]  # (for both stages: worked out once)
+        keys = option_keys([r.row.candidate for r in records])  # (for both stages: once)
         if self.party_lines is not None:
             records, fused_lead, repeated = self.party_lines(facts.election, records, notes, keys)
         if records is not listed:  # names told apart by their party
-            keys = [option_key(r.row.candidate) for r in records]
+            keys = option_keys([r.row.candidate for r in records])
         records = fractions(records, notes)  # (each record's name kept, in its place)
         self._in_range(records)
         options, regions = self._combine(records, facts.election, regional, counts, notes, keys)

@@ -28,6 +28,7 @@ from typing import Any
 from pollcli.columns import NOT_VALID_KINDS, YES_WORDS
 from pollcli.election import Repeat
 from pollcli.formats import counted
+from pollcli.namekeys import option_keys
 from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key
 from pollcli.read.racekeys import PARTY_ADJECTIVES
@@ -78,7 +79,7 @@ def party_lines(
     `keys`: each record's `option_key`, where the caller has them (`Assembly`)."""
     # Each candidate's name key, worked out once for both steps (None: no candidate).
     if keys is None:
-        keys = [option_key(r.row.candidate) for r in records]
+        keys = option_keys([r.row.candidate for r in records])
     names = [k if r.row.kind == "candidate" else None for k, r in zip(keys, records, strict=True)]
     blocks = repeated_blocks(label, records, found, names)
     groups: dict[str, list[Record]] = {}
