@@ -294,7 +294,7 @@ def tally(
         runoff=runoff,
         below=below,
         turnout=_turnout(election),
-        effective_number=_effective_number(ranked),
+        effective_number=_effective_number(ranked, lists=party_list),
         term=_term(election),
         seats=seats,
         no_votes=no_votes,
@@ -451,16 +451,20 @@ def counted_ballots(election: Election) -> int | None:
     return valid + facts.invalid + (facts.blank or 0)
 
 
-def _effective_number(ranked: list[Ranked]) -> float | None:
-    """Laakso–Taagepera: 1 / Σ p² over valid options, p as fractions."""
-    squares = sum(
-        [
-            p * p
-            for r in ranked
-            if r.option.kind not in NOT_VALID_KINDS and r.share is not None
-            for p in (r.share / 100,)
-        ]
-    )
+def _effective_number(ranked: list[Ranked], *, lists: bool = False) -> float | None:
+    """Laakso–Taagepera: 1 / Σ p² over valid options, p as fractions; with `lists`, over party
+    lists, the shares of candidates on open lists summed by party (`openlists.lists_of`)."""
+    valid = [r for r in ranked if r.option.kind not in NOT_VALID_KINDS and r.share is not None]
+    shares = [r.share / 100 for r in valid if r.share is not None]
+    pooled = None
+    if lists:
+        from pollcli.openlists import lists_of  # (its names module costs everyday start-up)
+
+        pooled = lists_of([r.option for r in valid])
+    if pooled is not None:
+        share = {id(r.option): p for r, p in zip(valid, shares, strict=True)}
+        shares = [sum(share[id(o)] for o in entry.options) for entry in pooled]
+    squares = sum(p * p for p in shares)
     # A share so small that its square is denormal would give an infinite number.
     effective = 1 / squares if squares > 0 else math.inf
     return effective if math.isfinite(effective) else None

@@ -12,6 +12,7 @@ from pollcli.findings.seat_races import no_winner, races
 from pollcli.findings.summary import pct
 from pollcli.findings.threshold_scope import exempt_words, national_words
 from pollcli.formats import counted
+from pollcli.openlists import PartyList
 from pollcli.seats_models import (
     METHOD_NAMES,
     Allocation,
@@ -65,9 +66,11 @@ def findings(
     method_defaulted: bool,
     source: str | None,
     scope: str | None = None,
+    pooled: PartyList | None = None,
 ) -> list[str]:
     """The findings of one parliament, first method in detail, the others by what they change;
-    `scope`, the note of a threshold taken in each district where a national one would differ."""
+    `scope`, the note of a threshold taken in each district where a national one would differ;
+    `pooled`, a list whose candidates were summed into it (candidates on open lists)."""
     if not election.allocations:
         return []
     first = election.allocations[0]
@@ -85,6 +88,8 @@ def findings(
             "No method was given (method in the file, or --method), so D'Hondt, the most widely "
             "used, was applied."
         )
+    if pooled is not None:
+        notes.append(_pooled(pooled))
     for other in election.allocations[1:]:
         notes.append(_method_change(first, other))
     notes += _ties(election, first)
@@ -95,6 +100,16 @@ def findings(
     if source:
         notes.append(f"Source: {source}")
     return notes
+
+
+def _pooled(pooled: PartyList) -> str:
+    votes = "" if pooled.votes is None else f", {pooled.votes:,} votes"
+    return (
+        "The file lists candidates with their parties: each party's candidates are summed into its "
+        f"list ({pooled.name}: {len(pooled.options)} candidates{votes}), and the seats go to the "
+        "lists. Which candidates take a list's seats is the law's rule (on open lists, those with "
+        "the most votes) and is not shown."
+    )
 
 
 def warnings_of(election: ElectionSeats) -> list[str]:

@@ -126,7 +126,8 @@ def members_elected(
     if columns.index("seats") is None or columns.present & {"vote_for", "system"}:
         return
     name = (lambda r: r.election) if label is None else label
-    standing: dict[tuple[str, str], str] = {}
+    standing: dict[tuple[str, str], dict[str, str]] = {}
+    seats: dict[str, int] = {}
     example = None
     for record in records:
         cell, row = record.facts.get("seats"), record.row
@@ -135,11 +136,12 @@ def members_elected(
         if row.kind != "candidate" or row.fact is not None:
             continue
         race = name(record)
-        first = standing.setdefault((race, row.party), row.candidate)
-        if option_key(first) != option_key(row.candidate):
-            example = (race, row.party, first, row.candidate)
-            break
-    if example is None:
+        seats[race] = int(cell)
+        names = standing.setdefault((race, row.party), {})
+        names.setdefault(option_key(row.candidate), row.candidate)
+        if example is None and len(names) == 2:
+            example = (race, row.party, *names.values())
+    if example is None or _open_lists(standing, seats, columns):
         return
     for index in [i for i, c in columns.columns.items() if c == "seats"]:
         columns.columns[index] = "vote_for"
@@ -150,5 +152,33 @@ def members_elected(
     columns.notes.append(
         f"The {columns.header_of('vote_for')!r} column is read as the members each race elects, "
         f"the top N by votes: its options are candidates, not party lists ({one!r} and "
-        f"{other!r} stand for {party!r} in {race!r}, and a list vote has one list a party)."
+        f"{other!r} stand for {party!r}{_in(race)}, and a list vote has one list a party)."
     )
+
+
+def _open_lists(
+    standing: dict[tuple[str, str], dict[str, str]], seats: dict[str, int], columns: ColumnMap
+) -> bool:
+    """Whether a race of several parties lists more candidates of one party than it has seats:
+    no vote for N (a party fields at most N), but candidates on open party lists (Finland's,
+    Brazil's councils), whose seats go to the lists first. The `seats` column stays the lists'
+    seats, with a note; `pollcli seats` sums each party's candidates into its list."""
+    parties: dict[str, int] = {}
+    for race, _party in standing:
+        parties[race] = parties.get(race, 0) + 1
+    for (race, party), names in standing.items():
+        if parties[race] > 1 and len(names) > seats[race]:
+            columns.notes.append(
+                f"The {columns.header_of('seats')!r} column is read as the seats of party lists: "
+                f"{party!r} has {len(names)} candidates for {seats[race]} seats{_in(race)}, so "
+                "the race is no vote for the top N but a vote for candidates on open lists, whose "
+                "seats go to the parties first ('pollcli seats' sums each party's candidates); "
+                "give --vote-for N if each voter chose N candidates."
+            )
+            return True
+    return False
+
+
+def _in(race: str) -> str:
+    """Where, in a note: the race's name, or none in a file of one race."""
+    return f" in {race!r}" if race else ""

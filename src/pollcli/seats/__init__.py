@@ -264,7 +264,13 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
         source=facts.source,
     )
     seats.notes.extend(
-        findings(seats, method_defaulted=defaulted, source=facts.source, scope=scope_note)
+        findings(
+            seats,
+            method_defaulted=defaulted,
+            source=facts.source,
+            scope=scope_note,
+            pooled=next((c.pooled for c in contests if c.pooled is not None), None),
+        )
     )
     seats.warnings.extend(warnings_of(seats))
     return seats

@@ -19,6 +19,7 @@ from pollcli.columns import NOT_VALID_KINDS, Kind
 from pollcli.election import Election, Option
 from pollcli.errors import DataError, UsageError
 from pollcli.names import plain_key
+from pollcli.openlists import PartyList, lists_of
 from pollcli.overview_models import NoWinner
 from pollcli.problems import Code, Problem
 from pollcli.seats.options import SeatOptions
@@ -156,6 +157,8 @@ class Contest:
     # Won by a plurality only under first past the post that no one stated: `summary` names no
     # winner there (a two-round vote assumed), and a preferential count could elect another.
     assumed: bool = False
+    # Candidates on open lists summed into their parties' lists: the list of the most candidates.
+    pooled: PartyList | None = None
 
     @cached_property
     def keys(self) -> list[str]:
@@ -206,6 +209,10 @@ def _contest(
         (o.party or o.candidate) if single_member and o.kind == "candidate" else o.candidate
         for o in valid
     ]
+    lists = None if single_member else lists_of(valid)
+    if lists is not None:  # candidates on open lists: the seats go to their parties' lists
+        names = [entry.name for entry in lists]
+        valid = [replace(entry.options[0], votes=entry.votes) for entry in lists]
     priority = list(range(len(valid)))
     if options_.tie == "lot":
         order = list(range(len(valid)))
@@ -223,6 +230,7 @@ def _contest(
         majority=majority,
         ballots_cast=ballots_cast,
         priority=priority,
+        pooled=None if lists is None else max(lists, key=lambda entry: len(entry.options)),
     )
 
 

@@ -1,0 +1,51 @@
+"""Candidates on open party lists: each party's candidates summed into its list.
+
+A file of a list vote may give one row per candidate with the candidate's party (Finland's and
+Brazil's councils, the Netherlands' preference votes): the seats go to the lists first, by their
+candidates' votes summed, and only then to candidates within each list. Read as options, every
+candidate would be a list of its own — a party of four candidates allocated four lists' seats.
+`lists_of` tells such options apart (a party with two candidates or more) and pools them; options
+without a party (an independent, "Against all") stay lists of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pollcli.election import Option
+from pollcli.names import plain_key
+
+
+@dataclass(frozen=True)
+class PartyList:
+    """A list: its name (the party, or the option's own name) and the options it sums."""
+
+    name: str
+    options: tuple[Option, ...]
+
+    @property
+    def votes(self) -> int | None:
+        figures = [o.votes for o in self.options]
+        return None if any(v is None for v in figures) else sum(v or 0 for v in figures)
+
+
+def lists_of(options: Sequence[Option]) -> list[PartyList] | None:
+    """The lists of candidates on open party lists, in the order each first appears; None where no
+    party has two candidates (each option is then its own list, as a file of party lists gives)."""
+    by_party: dict[str, list[Option]] = {}
+    alone: list[Option] = []
+    for option in options:
+        if option.kind == "candidate" and option.party and option.party.strip():
+            by_party.setdefault(plain_key(option.party), []).append(option)
+        else:
+            alone.append(option)
+    if not any(len({plain_key(o.candidate) for o in group}) > 1 for group in by_party.values()):
+        return None
+    found: dict[int, PartyList] = {}
+    for group in by_party.values():
+        found[id(group[0])] = PartyList(group[0].party or "", tuple(group))
+    for option in alone:
+        found[id(option)] = PartyList(option.candidate, (option,))
+    order = {id(o): i for i, o in enumerate(options)}
+    return [found[key] for key in sorted(found, key=order.__getitem__)]

@@ -1,0 +1,129 @@
+"""Candidates on open party lists (session 13): a file of a list vote that gives one row per
+candidate with the candidate's party (Finland's and Brazil's councils, the Netherlands' preference
+votes). The seats go to the lists, each party's candidates summed, and only then to candidates
+within a list. Before, `pollcli seats` allocated seats to each candidate as a list of its own
+(KOK's four candidates, 1,100 votes of 2,070, took one seat of three; by D'Hondt over the parties
+it takes two), and a `seats` column beside candidates was read as a vote for the top 3.
+
+A race of several parties in which a party has more candidates than seats is no vote for the top N
+(a party fields at most N there): the `seats` column stays the lists' seats, with a note. A race
+whose parties field no more than its seats (Arizona's State House: two of each party for two
+seats) is read as before, the top N (tests/test_seats_column_candidates.py).
+
+Oracle: pandas sums by party and a D'Hondt table written here, apart from `pollcli.apportion`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+
+from conftest import engines_agree, invoke, write
+
+FINLAND = """municipality,candidate,party,votes,seats
+Aland,Anna A,KOK,500,3
+Aland,Bert B,KOK,300,3
+Aland,Cara C,KOK,250,3
+Aland,Gus G,KOK,50,3
+Aland,Dan D,SDP,450,3
+Aland,Eve E,SDP,100,3
+Aland,Fay F,KESK,420,3
+"""
+
+DISTRICTS = """district,candidate,party,votes,seats
+North,Anna A,KOK,500,3
+North,Bert B,KOK,300,3
+North,Cara C,KOK,250,3
+North,Gus G,KOK,50,3
+North,Dan D,SDP,450,3
+North,Eve E,SDP,100,3
+North,Fay F,KESK,420,3
+South,Ivo I,KOK,120,2
+South,Jan J,KOK,110,2
+South,Kai K,KOK,100,2
+South,Lea L,SDP,300,2
+South,Max M,SDP,90,2
+"""
+
+
+def _dhondt(votes: dict[str, int], seats: int) -> dict[str, int]:
+    """Each party's seats: the `seats` largest quotients votes / 1, 2, 3, … (no tie in these)."""
+    quotients = sorted(
+        ((v / d, party) for party, v in votes.items() for d in range(1, seats + 1)), reverse=True
+    )
+    won = dict.fromkeys(votes, 0)
+    for _, party in quotients[:seats]:
+        won[party] += 1
+    return won
+
+
+def _parties(text: str, by: str | None = None) -> dict[str, dict[str, int]]:
+    frame = pd.read_csv(io.StringIO(text))
+    groups = frame.groupby(by) if by else [("", frame)]
+    return {
+        str(name): {str(p): int(v) for p, v in group.groupby("party")["votes"].sum().items()}
+        for name, group in groups
+    }
+
+
+def _allocation(result) -> dict[str, int]:
+    document = json.loads(result.stdout)
+    (election,) = document["elections"]
+    return {p["party"]: p["seats"] for p in election["allocations"][0]["parties"]}
+
+
+def test_seats_go_to_the_parties_lists_not_to_each_candidate(tmp_path) -> None:
+    path = write(tmp_path, FINLAND, "aland.csv")
+    result = invoke("seats", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    (votes,) = _parties(FINLAND).values()
+    assert _allocation(result) == _dhondt(votes, 3) == {"KOK": 2, "SDP": 1, "KESK": 0}
+    document = json.loads(result.stdout)
+    (election,) = document["elections"]
+    assert {p["party"]: p["votes"] for p in election["allocations"][0]["parties"]} == votes
+    (note,) = [n for n in election["notes"] if "summed into its list" in n]
+    assert "KOK: 4 candidates, 1,100 votes" in note
+
+
+def test_districts_sum_their_parties_lists_and_add_up(tmp_path) -> None:
+    path = write(tmp_path, DISTRICTS, "districts.csv")
+    result = invoke("seats", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    expected: dict[str, int] = {}
+    for district, votes in _parties(DISTRICTS, "district").items():
+        seats = 3 if district == "North" else 2
+        for party, won in _dhondt(votes, seats).items():
+            expected[party] = expected.get(party, 0) + won
+    assert _allocation(result) == expected == {"KOK": 3, "SDP": 2, "KESK": 0}
+
+
+def test_more_candidates_of_a_party_than_seats_is_no_vote_for_the_top_n(
+    tmp_path, monkeypatch
+) -> None:
+    path = write(tmp_path, FINLAND, "aland.csv")
+    elections, _ = engines_agree(monkeypatch, path)
+    (election,) = elections
+    assert election.facts.seats == 3 and election.facts.vote_for is None
+    assert any("'KOK' has 4 candidates for 3 seats, so" in n for n in election.notes)
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    (summary,) = json.loads(result.stdout)["elections"]
+    assert "elected" not in summary or not summary["elected"]
+    # The effective number of parties, over the parties' summed shares.
+    (votes,) = _parties(FINLAND).values()
+    total = sum(votes.values())
+    expected = 1 / sum((v / total) ** 2 for v in votes.values())
+    assert abs(summary["effective_number"] - expected) < 1e-9
+
+
+def test_a_file_of_party_lists_is_allocated_as_before(tmp_path) -> None:
+    """Each option its own list (a party once): nothing is summed, no note."""
+    text = "party,votes,seats\nKOK,1100,3\nSDP,550,3\nKESK,420,3\n"
+    path = write(tmp_path, text, "lists.csv")
+    result = invoke("seats", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    assert _allocation(result) == {"KOK": 2, "SDP": 1, "KESK": 0}
+    (election,) = json.loads(result.stdout)["elections"]
+    assert not any("summed into its list" in n for n in election["notes"])
