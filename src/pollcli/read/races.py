@@ -32,7 +32,7 @@ from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
 from pollcli.problems import Found, Problem
-from pollcli.read import answers, partylines, unitcounts, unkeyed
+from pollcli.read import answers, partylines, unit_groups, unitcounts, unkeyed
 from pollcli.read.assemble import Assembly, option_key
 from pollcli.read.decode import garbled_lines
 from pollcli.read.header import ColumnMap
@@ -108,7 +108,9 @@ def assemble(
     measured = "kind" in columns.present, reader.kinds  # a race's answers are options (`answers`)
     if not (keys or where.wanted or options.races or has_mode or has_ids or has_level):
         records = answers.as_options(records, [assembly] * len(records), *measured)
+        apart = unit_groups.listed(records, columns)
         elections = assembly.elections(records, header_line)
+        unit_groups.mark(apart, elections, found.items, columns)
         unkeyed.check(elections, found.items)  # (no race key read: many added up?)
         return _options_named(elections, columns)
     from pollcli.read import geography, levels, modes, racechecks
@@ -232,12 +234,14 @@ def assemble(
         ]
     records, by_level = levels.settle(records, found, columns.header_of("level"))
     records, by_mode = modes.collapse(records, columns.notes)
+    apart = unit_groups.listed(records, columns)
     elections = assembly.elections(records, header_line)
     levels.attach(by_level, elections, found, many)
     if many:
         _tag_spans(found.items, assembly.spans)
     names = {chosen[i].name for i in bad}
     elections = [e for e in elections if e.facts.election not in names or not many]
+    unit_groups.mark(apart, elections, found.items, columns)
     _add_mode_reports(elections, by_mode, found.items, many, assembly)
     if not many and len(chosen) == 1:
         (only,) = chosen.values()
@@ -256,7 +260,7 @@ def assemble(
         refused = len({race.name for race in chosen.values()} & failed)
         split = RaceSplit(
             file=assembly.source_file,
-            keys=_split_headers(keys, split_roles, book.by_id),
+            keys=[k.header for role in split_roles for k in keys if k.role == role],
             races=len(book.races),
             selected=len(chosen),
             summarised=len(elections),
@@ -455,10 +459,6 @@ def _namesakes(records: list[Record]) -> list[Record]:
             record = replace(record, fusion=True)
         out.append(record)
     return out
-
-
-def _split_headers(keys: list[KeyColumn], roles: list[str], by_id: bool) -> list[str]:
-    return [k.header for role in roles for k in keys if k.role == role]
 
 
 def _elections_of(keys: list[KeyColumn], roles: list[str], races: Iterable[Entry]) -> str:

@@ -46,6 +46,7 @@ from pollcli.read.total_words import (
     suspect_cells,
     total_option,
 )
+from pollcli.read.unit_groups import joins_nothing, split_groups, splits
 
 if TYPE_CHECKING:
     from pollcli.read.header import ColumnMap
@@ -212,6 +213,8 @@ class RowColumns:
                 rows.append(option)
             part_of.append(part)
         count = len(self.lines)
+        if _split_races(self, race_of):
+            return None  # a race whose candidates no unit lists together: row by row
         if count >= NUMPY_ROWS:
             if _sum_held(self, race_of):
                 return None  # a unit that may hold its race's other units' sums: row by row
@@ -247,6 +250,39 @@ def _sum_held(columns: RowColumns, race_of: array[int]) -> bool:
     unit += np.frombuffer(columns.unit, dtype=np.int32)
     votes_of = np.frombuffer(columns.votes, dtype=np.int64)
     return bool(sum_totals.suspected(np, group, unit, votes_of).size)
+
+
+def _split_races(columns: RowColumns, race_of: array[int]) -> bool:
+    """Whether a race's candidates fall into groups no unit of its region lists together
+    (`unit_groups`: several races under one name), with numpy from `NUMPY_ROWS` rows."""
+    skipped = {option_key(r.row.candidate) for r in columns.firsts if joins_nothing(r)}
+    names: dict[str, int] = {}
+    name_of = array("q")
+    for record in columns.firsts:
+        key = option_key(record.row.candidate)
+        name_of.append(-1 if key in skipped else names.setdefault(key, len(names)))
+    places = max(len(columns.places), 1)
+    if len(columns.lines) < NUMPY_ROWS:
+        rows = (
+            ((race_of[option], region), unit, name_of[option])
+            for option, region, unit in zip(
+                columns.option, columns.region, columns.unit, strict=True
+            )
+            if name_of[option] >= 0
+        )
+        return bool(split_groups(rows))
+    import numpy as np
+
+    if (max(race_of, default=0) + 1) * places * places > 1 << 62:
+        return True  # (numbers past 64 bits: row by row, which costs time, never a figure)
+    option = np.frombuffer(columns.option, dtype=np.int32)
+    name = np.frombuffer(name_of, dtype=np.int64)[option]
+    kept = name >= 0
+    group = np.frombuffer(race_of, dtype=np.int64)[option] * places
+    group += np.frombuffer(columns.region, dtype=np.int32)
+    unit = group * places + np.frombuffer(columns.unit, dtype=np.int32)
+    typed = [a[kept].astype(np.uint64) for a in (group, unit, name)]
+    return splits(np, *typed)
 
 
 def _distinct(numbers: array[int]) -> set[int]:

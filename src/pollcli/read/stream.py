@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Final
 from pollcli.columns import REGIONAL_FACTS
 from pollcli.numbers import ShareMarks
 from pollcli.problems import Code, Found, sort_problems
-from pollcli.read import countrows, layout, raceunits, total_words, totals, unittotals
+from pollcli.read import countrows, layout, raceunits, total_words, totals, unit_groups, unittotals
 from pollcli.read.apartfacts import ApartFacts, Mixed
 from pollcli.read.assemble import assembly_for
 from pollcli.read.blockfacts import of_block
@@ -180,6 +180,8 @@ def read_stream(
                 read_stream, path, name, options, summer.repeats, summer.layout, mapped, held, twice
             )
     records = summer.sums.records()
+    if summer.layout.unit_indexes and unit_groups.streamed(np, summer.repeats, records):
+        return None  # a race whose candidates no unit lists together: the exact engine's
     summer.apart.attach(records)  # the counts of precincts kept apart, with their rows
     summer.release()
     apart = counts_apart(records, bool(summer.unit_fact_columns)) or races_spelt_apart(records)

@@ -1,0 +1,250 @@
+"""A race whose candidates are never listed in one precinct: several races under one name?
+
+A county's precinct file may list every town's mayor, or every district's commissioner, under one
+office and no district (Newberry County, South Carolina, 2024: the `Town Council`s of Whitmire,
+Little Mountain and Pomaria, one race to pollcli). Read as one race, the candidates of different
+towns were ranked together and the one with the most votes named the winner: a confident wrong
+answer. In one race every precinct lists the race's candidates (or those with votes); here they
+fall into groups never listed in one precinct, each group a race of its own, most likely.
+
+`split_groups` joins a race's candidates by the precincts that list them together, race by race
+and region by region; a race whose candidates make two groups or more is marked (`mark`): no
+winner is named, its figures are shown as read, and a `race-split` warning names the groups and
+how to read one (--where on the unit column, repeated for each of its precincts). A unit that
+lists every candidate of its race (a county's provisional or absentee count, its total row) joins
+every group: such units are left out, where they are half the race's units or fewer (a race of
+two candidates in a file that leaves out rows of no votes may list them one by one in a few
+precincts, but both in most). Lines that are no candidates (write-ins, over and under votes:
+`kinds.looks_like_no_candidate`) join nothing. One group at least must list two candidates or
+more, a race of its own there: where each lists one (`Al` in one precinct, `Bea` in two others), a
+file that leaves out rows of no votes may list one race so.
+
+Both engines decide it here: the exact one from its records (`marked`), the streaming one from the
+units it keeps to find repeats (`repeats.Repeats.split_races`), which hands a file where a race
+splits to the exact engine, so that the warning names the precincts and candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+from typing import Any, Final, TypeVar
+
+from pollcli.election import Election
+from pollcli.formats import counted
+from pollcli.kinds import looks_like_no_candidate
+from pollcli.namekeys import option_key
+from pollcli.problems import Code, Problem
+from pollcli.read.header import ColumnMap
+from pollcli.read.records import Record
+from pollcli.read.repeats import Repeats, listed_rows, name_code
+
+# Groups, and places of a group, listed in a message before "…".
+SHOWN: Final[int] = 3
+_MIX: Final[int] = 0x100000001B3
+
+G = TypeVar("G", bound=Hashable)
+U = TypeVar("U", bound=Hashable)
+N = TypeVar("N", bound=Hashable)
+
+
+def joins_nothing(record: Record) -> bool:
+    """Whether a record's line joins no group: no candidate's (a write-in, a count, a fact)."""
+    row = record.row
+    return (
+        row.kind != "candidate"
+        or row.fact is not None
+        or row.all_races
+        or looks_like_no_candidate(row.candidate)
+    )
+
+
+def split_groups(rows: Iterable[tuple[G, U, N]]) -> dict[G, list[tuple[set[N], set[U]]]]:
+    """The groups (a race in a region) whose names fall into two sets or more never listed in one
+    unit, one set of two names at least: per such group, each set's names and units. `rows`:
+    (group, unit, name)."""
+    by_group: dict[G, dict[U, set[N]]] = {}
+    for group, unit, name in rows:
+        by_group.setdefault(group, {}).setdefault(unit, set()).add(name)
+    found: dict[G, list[tuple[set[N], set[U]]]] = {}
+    for group, units in by_group.items():
+        names = set().union(*units.values())
+        partial = {u: listed for u, listed in units.items() if len(listed) < len(names)}
+        if not partial or (len(units) - len(partial)) * 2 > len(units):
+            continue  # every unit lists them all, or most do (a race of one name or a sparse one)
+        sets = _joined(partial)
+        if len(sets) >= 2 and any(len(names) >= 2 for names, _ in sets):
+            found[group] = sets
+    return found
+
+
+def open_groups(np: Any, group: Any, unit: Any, name: Any) -> Any:
+    """The groups (sorted, distinct) where `split_groups` has something to look at: a unit short of
+    the group's names, and units listing them all half of them or fewer. Arrays of uint64 per row; a
+    unit's code holds its group's (two groups never share a unit)."""
+    if not unit.size:
+        return np.zeros(0, dtype=np.uint64)
+    _, first = np.unique(unit * np.uint64(_MIX) + name, return_index=True)
+    group, unit, name = group[first], unit[first], name[first]
+    named, name_group = np.unique(group * np.uint64(_MIX) + name, return_index=True)
+    groups, names_in = np.unique(group[name_group], return_counts=True)
+    units, at, listed = np.unique(unit, return_index=True, return_counts=True)
+    del named, units
+    place = np.searchsorted(groups, group[at])
+    complete = listed == names_in[place]
+    total = np.bincount(place, minlength=groups.size)
+    full = np.bincount(place[complete], minlength=groups.size)
+    return groups[(full < total) & (full * 2 <= total)]
+
+
+def splits(np: Any, group: Any, unit: Any, name: Any) -> bool:
+    """Whether a group of these rows splits (`split_groups`), looked at with numpy first: only the
+    rows of groups where it may (`open_groups`) are read in Python."""
+    opened = open_groups(np, group, unit, name)
+    if not opened.size:
+        return False
+    mask = np.isin(group, opened)
+    rows = zip(group[mask].tolist(), unit[mask].tolist(), name[mask].tolist(), strict=True)
+    return bool(split_groups(rows))
+
+
+def streamed(np: Any, repeats: Repeats, records: list[Record]) -> bool:
+    """Whether a race of a streamed file may split (`splits`), from the units the streaming engine
+    keeps (`repeats.Repeats`: each unit's list of names, a unit's code holding its race and region)
+    and its records (which names join nothing)."""
+    skipped = np.array(
+        sorted({name_code(r.row.candidate) for r in records if joins_nothing(r)}), dtype=np.uint64
+    )
+    groups, units, names = [], [], []
+    for block in repeats.blocks:
+        if block.groups is None or not block.hashes.size:
+            continue
+        taken, sizes = listed_rows(np, block, np.ones(block.hashes.size, dtype=bool))
+        groups.append(np.repeat(block.groups, sizes))
+        units.append(np.repeat(block.hashes, sizes))
+        names.append(block.names[taken])
+    if repeats.rows:
+        rows = np.array(repeats.rows, dtype=np.uint64).reshape(-1, 3)
+        sums = np.array(repeats.sums, dtype=np.uint64).reshape(-1, 4)
+        groups.append(sums[:, 1])
+        units.append(rows[:, 0])
+        names.append(rows[:, 1])
+    if not groups:
+        return False
+    group, unit, name = (np.concatenate(a).astype(np.uint64) for a in (groups, units, names))
+    kept = ~np.isin(name, skipped)
+    return splits(np, group[kept], unit[kept], name[kept])
+
+
+def _joined(units: dict[U, set[N]]) -> list[tuple[set[N], set[U]]]:
+    """The names joined by the units that list them together, with those units."""
+    parent: dict[N, N] = {}
+
+    def root(name: N) -> N:
+        while parent.setdefault(name, name) != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    for listed in units.values():
+        first, *rest = listed
+        for other in rest:
+            parent[root(other)] = root(first)
+    sets: dict[N, tuple[set[N], set[U]]] = {}
+    for unit, listed in units.items():
+        names, places = sets.setdefault(root(next(iter(listed))), (set(), set()))
+        names |= listed
+        places.add(unit)
+    return list(sets.values())
+
+
+@dataclass(frozen=True)
+class Listed:
+    """The exact engine's rows for `split_groups`, and each name as first written."""
+
+    rows: list[tuple[tuple[str, str], str, str]]
+    shown: dict[str, str]
+
+
+def listed(records: list[Record], columns: ColumnMap) -> Listed | None:
+    """The candidates' rows of named units (records with races named, before assembly); None where
+    the file has no unit column, or its units were summed (where no race splits: `rowcolumns`,
+    `streamed`)."""
+    if "unit" not in columns.present or any(r.summed for r in records):
+        return None
+    skipped = {option_key(r.row.candidate) for r in records if joins_nothing(r)}
+    found = Listed([], {})
+    for record in records:
+        row = record.row
+        key = option_key(row.candidate)
+        if row.unit is None or key in skipped:
+            continue
+        found.rows.append(((record.election, row.region or ""), row.unit, key))
+        found.shown.setdefault(key, row.candidate)
+    return found
+
+
+def mark(
+    rows: Listed | None, elections: list[Election], problems: list[Problem], columns: ColumnMap
+) -> None:
+    """Mark each election whose candidates fall into groups never listed in one unit (`rows`, as
+    `listed` gave them): no winner named, one `race-split` warning for them all."""
+    if rows is None:
+        return
+    unit = columns.header_of("unit") or "unit"
+    shown = rows.shown
+    found = split_groups(rows.rows)
+    if not found:
+        return
+    groups: dict[str, list[tuple[set[str], set[str]]]] = {}
+    for (name, _), split in found.items():
+        groups.setdefault(name, []).extend(split)
+    suspects = []
+    for election in elections:
+        # (A file of one race: its records' election is blank until assembled and labelled.)
+        own = groups.get(election.facts.election, groups.get("") if len(elections) == 1 else None)
+        if own is None:
+            continue
+        described = _groups(own, shown)
+        election.no_winner = (
+            f"Its candidates fall into groups never listed in one {unit}: {described}. Several "
+            f"races under one name (a mayor per town, a commissioner per district)? No winner is "
+            f"named, and its figures add them up; --where {unit}=VALUE, repeated for each of a "
+            f"group's {unit}s, shows one group's figures."
+        )
+        suspects.append((election, described))
+    if not suspects:
+        return
+    first, example = suspects[0]
+    single = len(suspects) == 1
+    warning = Problem(
+        code=Code.RACE_SPLIT,
+        severity="warning",
+        file=first.source_file,
+        line=None,
+        column=None,
+        message=(
+            f"{counted(len(suspects), 'race')} ({'' if single else 'e.g. '}"
+            f"{first.facts.election!r}: {example}) {'has' if single else 'have'} candidates "
+            f"never listed in one {unit}: several races under one name, most likely (a mayor "
+            f"per town). No winner is named in {'it' if single else 'them'}; give the races "
+            f"apart names (a district column), or read one with --where {unit}=VALUE"
+        ),
+    )
+    problems.append(warning)
+    for election, _ in suspects:
+        election.warnings.append(warning)
+
+
+def _groups(sets: list[tuple[set[str], set[str]]], shown: dict[str, str]) -> str:
+    """The groups as a message lists them: names, then where ("A, B in 'X' and 'Y'")."""
+    parts = []
+    ordered = sorted(sets, key=lambda s: (-len(s[1]), sorted(s[1])))
+    for names, places in ordered[:SHOWN]:
+        who = ", ".join(sorted(shown[n] for n in names))
+        where = sorted(places)
+        places_text = ", ".join(repr(p) for p in where[:SHOWN])
+        more = f" and {len(where) - SHOWN} more" if len(where) > SHOWN else ""
+        parts.append(f"{who} in {places_text}{more}")
+    extra = f"; and {len(sets) - SHOWN} more group(s)" if len(sets) > SHOWN else ""
+    return "; ".join(parts) + extra
