@@ -29,6 +29,7 @@ from pollcli.read.filedates import date_from_name
 from pollcli.read.records import CellReader, Record, one_place, repeat_advice
 from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
+from pollcli.read.unit_groups import Split, of_race
 from pollcli.read.unitcounts import Primaries, counts_of_one_place, give, with_row_facts
 from pollcli.read.unitparts import unit_advice
 from pollcli.read.zerocopies import without_zero_copies
@@ -56,7 +57,7 @@ class Assembly:
     totals: Callable[[str, list[Record]], list[Record]] | None = None
     # One election's records with a name's party lines told apart or added up (`partylines`).
     party_lines: Callable[[str, list[Record], list[str], list[str]], PartyLines] | None = None
-
+    apart: dict[str, Split] = field(default_factory=dict)  # races that may be several (`of_race`)
     # Set when the race stage has decided which fact columns to leave unused, over every race
     # --where keeps (`read.races`), so that --race does not change what a column means.
     facts_decided: bool = False
@@ -143,6 +144,8 @@ class Assembly:
             records = self.totals(label or self.sources.default_label, records)
         records = one_place(records, self.sources.columns, notes)
         records = without_zero_copies(records, notes, units="unit" in self.sources.columns.present)
+        if (split := of_race(records)) is not None:
+            self.apart[label] = split
         regional = any(r.row.region for r in records)
         facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)
         counts = region_counts(label, self.unit_facts, self.sources, found, notes) or {}

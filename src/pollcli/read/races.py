@@ -108,9 +108,8 @@ def assemble(
     measured = "kind" in columns.present, reader.kinds  # a race's answers are options (`answers`)
     if not (keys or where.wanted or options.races or has_mode or has_ids or has_level):
         records = answers.as_options(records, [assembly] * len(records), *measured)
-        apart = unit_groups.listed(records, columns)
         elections = assembly.elections(records, header_line)
-        unit_groups.mark(apart, elections, found.items, columns)
+        unit_groups.mark(assembly.apart, elections, found.items, columns)
         unkeyed.check(elections, found.items)  # (no race key read: many added up?)
         return _options_named(elections, columns)
     from pollcli.read import geography, levels, modes, racechecks
@@ -234,14 +233,13 @@ def assemble(
         ]
     records, by_level = levels.settle(records, found, columns.header_of("level"))
     records, by_mode = modes.collapse(records, columns.notes)
-    apart = unit_groups.listed(records, columns)
     elections = assembly.elections(records, header_line)
     levels.attach(by_level, elections, found, many)
     if many:
         _tag_spans(found.items, assembly.spans)
     names = {chosen[i].name for i in bad}
     elections = [e for e in elections if e.facts.election not in names or not many]
-    unit_groups.mark(apart, elections, found.items, columns)
+    unit_groups.mark(assembly.apart, elections, found.items, columns)
     _add_mode_reports(elections, by_mode, found.items, many, assembly)
     if not many and len(chosen) == 1:
         (only,) = chosen.values()

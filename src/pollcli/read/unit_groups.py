@@ -27,7 +27,6 @@ splits to the exact engine, so that the warning names the precincts and candidat
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 
 from pollcli.election import Election
@@ -196,54 +195,47 @@ def _joined(units: dict[U, set[N]]) -> list[tuple[set[N], set[U]]]:
     return list(sets.values())
 
 
-@dataclass(frozen=True)
-class Listed:
-    """The exact engine's rows for `split_groups`, and each name as first written."""
-
-    rows: list[tuple[tuple[str, str], str, str]]
-    shown: dict[str, str]
+# A race's groups (their names' keys and units) and each name as first written.
+Split = tuple[list[tuple[set[str], set[str]]], dict[str, str]]
 
 
-def listed(records: list[Record], columns: ColumnMap) -> Listed | None:
-    """The candidates' rows of named units (records with races named, before assembly); None where
-    the file has no unit column, or its units were summed (where no race splits: `rowcolumns`,
-    `streamed`)."""
-    if "unit" not in columns.present or any(r.summed for r in records):
+def of_race(records: list[Record]) -> Split | None:
+    """A race's groups never listed in one unit, from its records (its total rows set aside: a
+    region's total under two names would list some candidates each); None where it makes one, or
+    its units were summed (where no race splits: `rowcolumns`, `streamed`)."""
+    if not records or records[0].row.unit is None or any(r.summed for r in records):
         return None
     skipped = {option_key(r.row.candidate) for r in records if joins_nothing(r)}
-    found = Listed([], {})
+    shown: dict[str, str] = {}
+    rows = []
     for record in records:
         row = record.row
         key = option_key(row.candidate)
         if row.unit is None or key in skipped:
             continue
-        found.rows.append(((record.election, row.region or ""), row.unit, key))
-        found.shown.setdefault(key, row.candidate)
-    return found
+        rows.append((row.region or "", row.unit, key))
+        shown.setdefault(key, row.candidate)
+    found = split_groups(rows)
+    if not found:
+        return None
+    return [s for sets in found.values() for s in sets], shown
 
 
 def mark(
-    rows: Listed | None, elections: list[Election], problems: list[Problem], columns: ColumnMap
+    splits: dict[str, Split], elections: list[Election], problems: list[Problem], columns: ColumnMap
 ) -> None:
-    """Mark each election whose candidates fall into groups never listed in one unit (`rows`, as
-    `listed` gave them): no winner named, one `race-split` warning for them all."""
-    if rows is None:
+    """Mark each election whose candidates fall into groups never listed in one unit (`splits`, by
+    label, as `of_race` found them): no winner named, one `race-split` warning for them all."""
+    if not splits:
         return
     unit = columns.header_of("unit") or "unit"
-    shown = rows.shown
-    found = split_groups(rows.rows)
-    if not found:
-        return
-    groups: dict[str, list[tuple[set[str], set[str]]]] = {}
-    for (name, _), split in found.items():
-        groups.setdefault(name, []).extend(split)
     suspects = []
     for election in elections:
         # (A file of one race: its records' election is blank until assembled and labelled.)
-        own = groups.get(election.facts.election, groups.get("") if len(elections) == 1 else None)
+        own = splits.get(election.facts.election, splits.get("") if len(elections) == 1 else None)
         if own is None:
             continue
-        described = _groups(own, shown)
+        described = _groups(*own)
         election.no_winner = (
             f"Its candidates fall into groups never listed in one {unit}: {described}. Several "
             f"races under one name (a mayor per town, a commissioner per district)? No winner is "
