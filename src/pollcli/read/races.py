@@ -109,7 +109,6 @@ def assemble(
     if not (keys or where.wanted or options.races or has_mode or has_ids or has_level):
         records = answers.as_options(records, [assembly] * len(records), *measured)
         elections = assembly.elections(records, header_line)
-        unit_groups.mark(assembly.apart, elections, found.items, columns)
         unkeyed.check(elections, found.items)  # (no race key read: many added up?)
         return _options_named(elections, columns)
     from pollcli.read import geography, levels, modes, racechecks

@@ -404,6 +404,68 @@ class Repeats:
         )
         return suspected(np, groups, units, votes, apart)
 
+    def split_races(self, np: Any, skipped_names: set[int]) -> bool:
+        """Whether a race of the file may be several under one name (`unit_groups.split_groups`),
+        from each unit's list of names (few distinct lists a block; a unit's code holds its race and
+        region), `skipped_names` (codes of lines that join nothing) and units kept apart as totals
+        left out. The lists, not the rows, are looked at first (`unit_groups.open_units`); the rows
+        of the races that may split only."""
+        from pollcli.read.unit_groups import open_units, splits_in
+
+        skipped = np.array(sorted(skipped_names), dtype=np.uint64)
+        blocks = [b for b in self.blocks if b.groups is not None and b.hashes.size]
+        present = [np.ones(b.hashes.size, bool) if b.apart is None else ~b.apart for b in blocks]
+        named_group, named_name, unit_group, listed = [], [], [], []
+        kept_names = []
+        for block, here in zip(blocks, present, strict=True):
+            kept = ~np.isin(block.names, skipped)
+            kept_names.append(kept)
+            running = np.concatenate(([0], np.cumsum(kept, dtype=np.int64)))
+            per_unit = (running[block.starts[1:]] - running[block.starts[:-1]])[block.lists]
+            counted = (per_unit > 0) & here
+            unit_group.append(block.groups[counted])
+            listed.append(per_unit[counted])
+            # Each distinct (group, list) once, with its kept names.
+            pair = block.groups * np.uint64(_MIX) + block.lists.astype(np.uint64)
+            first = np.zeros(block.hashes.size, dtype=bool)
+            first[np.flatnonzero(here)[np.unique(pair[here], return_index=True)[1]]] = True
+            taken, sizes = listed_rows(np, block, first)
+            named_group.append(np.repeat(block.groups[first], sizes)[kept[taken]])
+            named_name.append(block.names[taken][kept[taken]])
+        rows = np.array(self.rows, dtype=np.uint64).reshape(-1, 3)
+        sums = np.array(self.sums, dtype=np.uint64).reshape(-1, 4)
+        row_groups = sums[:, 1]
+        chosen = ~np.isin(rows[:, 1], skipped) & (sums[:, 3] == 0)
+        if chosen.any():
+            units, at, count = np.unique(rows[chosen, 0], return_index=True, return_counts=True)
+            named_group.append(row_groups[chosen])
+            named_name.append(rows[chosen, 1])
+            unit_group.append(row_groups[chosen][at])
+            listed.append(count)
+        if not unit_group:
+            return False
+        parts = [np.concatenate(a) for a in (named_group, named_name, unit_group, listed)]
+        if not parts[2].size:
+            return False
+        named, names_of, owners = (a.astype(np.uint64) for a in parts[:3])
+        opened = open_units(np, named, names_of, owners, parts[3])
+        if not opened.size:
+            return False
+        groups, units, names = [], [], []
+        for block, kept, here in zip(blocks, kept_names, present, strict=True):
+            wanted = np.isin(block.groups, opened) & here
+            if wanted.any():
+                taken, sizes = listed_rows(np, block, wanted)
+                mask = kept[taken]
+                groups.append(np.repeat(block.groups[wanted], sizes)[mask])
+                units.append(np.repeat(block.hashes[wanted], sizes)[mask])
+                names.append(block.names[taken][mask])
+        groups.append(row_groups[chosen])
+        units.append(rows[chosen, 0])
+        names.append(rows[chosen, 1])
+        group, unit, name = (np.concatenate(a).astype(np.uint64) for a in (groups, units, names))
+        return splits_in(np, opened, group, unit, name)
+
     def check(self, np: Any) -> bool:
         """Whether some unit lists an option twice with no party to tell the rows apart."""
         if self.repeat:

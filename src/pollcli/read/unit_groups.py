@@ -19,9 +19,12 @@ precincts, but both in most). Lines that are no candidates (write-ins, over and 
 more, a race of its own there: where each lists one (`Al` in one precinct, `Bea` in two others), a
 file that leaves out rows of no votes may list one race so.
 
-Both engines decide it here: the exact one from its records (`marked`), the streaming one from the
-units it keeps to find repeats (`repeats.Repeats.split_races`), which hands a file where a race
-splits to the exact engine, so that the warning names the precincts and candidates.
+Both engines decide it here: the exact one race by race, its total rows set aside (`of_race`, from
+the assembly), after `rowcolumns` has kept the rows of a file where a race may split (`splits`);
+the streaming one from the units it keeps to find repeats (`repeats.Repeats.split_races`), which
+hands such a file to the exact engine, so that the warning names the precincts and candidates.
+Not in a file of one race without race keys, nor with a `mode` column (rows of vote modes, each
+precinct's listed once a mode: the assembly's units are not the rows').
 """
 
 from __future__ import annotations
@@ -36,7 +39,6 @@ from pollcli.namekeys import option_key
 from pollcli.problems import Code, Problem
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
-from pollcli.read.repeats import Repeats, listed_rows, name_code
 
 # Groups, and places of a group, listed in a message before "…".
 SHOWN: Final[int] = 3
@@ -86,10 +88,10 @@ def open_groups(np: Any, group: Any, unit: Any, name: Any) -> Any:
     _, first = np.unique(unit * np.uint64(_MIX) + name, return_index=True)
     group, unit, name = group[first], unit[first], name[first]
     _, at, listed = np.unique(unit, return_index=True, return_counts=True)
-    return _open(np, group, name, group[at], listed)
+    return open_units(np, group, name, group[at], listed)
 
 
-def _open(np: Any, group: Any, name: Any, unit_group: Any, listed: Any) -> Any:
+def open_units(np: Any, group: Any, name: Any, unit_group: Any, listed: Any) -> Any:
     """`open_groups` from each group's names (`group`, `name`: rows, repeats allowed) and each
     unit's group and count of names (a unit read in pieces, each short: a group looked at)."""
     _, first = np.unique(group * np.uint64(_MIX) + name, return_index=True)
@@ -105,72 +107,13 @@ def splits(np: Any, group: Any, unit: Any, name: Any) -> bool:
     """Whether a group of these rows splits (`split_groups`), looked at with numpy first: only the
     rows of groups where it may (`open_groups`) are read in Python."""
     opened = open_groups(np, group, unit, name)
-    return bool(opened.size) and _splits_in(np, opened, group, unit, name)
+    return bool(opened.size) and splits_in(np, opened, group, unit, name)
 
 
-def _splits_in(np: Any, opened: Any, group: Any, unit: Any, name: Any) -> bool:
+def splits_in(np: Any, opened: Any, group: Any, unit: Any, name: Any) -> bool:
     mask = np.isin(group, opened)
     rows = zip(group[mask].tolist(), unit[mask].tolist(), name[mask].tolist(), strict=True)
     return bool(split_groups(rows))
-
-
-def streamed(np: Any, repeats: Repeats, records: list[Record]) -> bool:
-    """Whether a race of a streamed file splits (`split_groups`), from the units the streaming
-    engine keeps (`repeats.Repeats`: each unit's list of names, few distinct lists a block; a
-    unit's code holds its race and region) and its records (which names join nothing). The lists,
-    not the rows, are looked at first (`_open`); the rows of the groups that may split only."""
-    skipped = np.array(
-        sorted({name_code(r.row.candidate) for r in records if joins_nothing(r)}), dtype=np.uint64
-    )
-    blocks = [b for b in repeats.blocks if b.groups is not None and b.hashes.size]
-    named_group, named_name, unit_group, listed = [], [], [], []
-    kept_names = []
-    for block in blocks:
-        kept = ~np.isin(block.names, skipped)
-        kept_names.append(kept)
-        running = np.concatenate(([0], np.cumsum(kept, dtype=np.int64)))
-        per_unit = (running[block.starts[1:]] - running[block.starts[:-1]])[block.lists]
-        unit_group.append(block.groups[per_unit > 0])
-        listed.append(per_unit[per_unit > 0])
-        # Each distinct (group, list) once, with its kept names.
-        pair = block.groups * np.uint64(_MIX) + block.lists.astype(np.uint64)
-        first = np.zeros(block.hashes.size, dtype=bool)
-        first[np.unique(pair, return_index=True)[1]] = True
-        taken, sizes = listed_rows(np, block, first)
-        named_group.append(np.repeat(block.groups[first], sizes)[kept[taken]])
-        named_name.append(block.names[taken][kept[taken]])
-    rows = np.array(repeats.rows, dtype=np.uint64).reshape(-1, 3)
-    row_groups = np.array(repeats.sums, dtype=np.uint64).reshape(-1, 4)[:, 1]
-    chosen = ~np.isin(rows[:, 1], skipped)
-    if chosen.any():
-        units, at, count = np.unique(rows[chosen, 0], return_index=True, return_counts=True)
-        named_group.append(row_groups[chosen])
-        named_name.append(rows[chosen, 1])
-        unit_group.append(row_groups[chosen][at])
-        listed.append(count)
-    if not unit_group:
-        return False
-    parts = [np.concatenate(a) for a in (named_group, named_name, unit_group, listed)]
-    if not parts[2].size:
-        return False
-    named, names_of, owners = (a.astype(np.uint64) for a in parts[:3])
-    opened = _open(np, named, names_of, owners, parts[3])
-    if not opened.size:
-        return False
-    groups, units, names = [], [], []
-    for block, kept in zip(blocks, kept_names, strict=True):
-        wanted = np.isin(block.groups, opened)
-        if wanted.any():
-            taken, sizes = listed_rows(np, block, wanted)
-            mask = kept[taken]
-            groups.append(np.repeat(block.groups[wanted], sizes)[mask])
-            units.append(np.repeat(block.hashes[wanted], sizes)[mask])
-            names.append(block.names[taken][mask])
-    groups.append(row_groups[chosen])
-    units.append(rows[chosen, 0])
-    names.append(rows[chosen, 1])
-    group, unit, name = (np.concatenate(a).astype(np.uint64) for a in (groups, units, names))
-    return _splits_in(np, opened, group, unit, name)
 
 
 def _joined(units: dict[U, set[N]]) -> list[tuple[set[N], set[U]]]:
@@ -226,7 +169,7 @@ def mark(
 ) -> None:
     """Mark each election whose candidates fall into groups never listed in one unit (`splits`, by
     label, as `of_race` found them): no winner named, one `race-split` warning for them all."""
-    if not splits:
+    if not splits or "mode" in columns.present:
         return
     unit = columns.header_of("unit") or "unit"
     suspects = []
