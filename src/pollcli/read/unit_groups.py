@@ -15,9 +15,13 @@ lists every candidate of its race (a county's provisional or absentee count, its
 every group: such units are left out, where they are half the race's units or fewer (a race of
 two candidates in a file that leaves out rows of no votes may list them one by one in a few
 precincts, but both in most). Lines that are no candidates (write-ins, over and under votes:
-`kinds.looks_like_no_candidate`) join nothing. One group at least must list two candidates or
-more, a race of its own there: where each lists one (`Al` in one precinct, `Bea` in two others), a
-file that leaves out rows of no votes may list one race so.
+`kinds.looks_like_no_candidate`) join nothing. A group counts where it lists two candidates or two
+precincts, or its candidate holds 2 % of the race's votes in the region (a write-in candidate listed
+in the one precinct where he had a few votes, a county's overseas ballots listing one candidate,
+are no race); two such groups, one of two
+candidates at least, or three such groups, make several races. Two groups of one candidate each
+are no sign: a file that leaves out rows of no votes may list one race so (`Al` in one precinct,
+`Bea` in two others), as two counties' lone candidates may be one race (`lone_regions`).
 
 Both engines decide it here: the exact one race by race, its total rows set aside (`of_race`, from
 the assembly), after `rowcolumns` has kept the rows of a file where a race may split (`splits`);
@@ -29,7 +33,7 @@ precinct's listed once a mode: the assembly's units are not the rows').
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from typing import Any, Final, TypeVar
 
 from pollcli.election import Election
@@ -42,6 +46,9 @@ from pollcli.read.records import Record
 
 # Groups, and places of a group, listed in a message before "…".
 SHOWN: Final[int] = 3
+# The share of a race's votes in a region that a group of one name in one unit must hold to count:
+# a write-in candidate listed in the one precinct where he had a few votes is no race of its own.
+FLOOR: Final[float] = 0.02
 _MIX: Final[int] = 0x100000001B3
 
 G = TypeVar("G", bound=Hashable)
@@ -60,10 +67,14 @@ def joins_nothing(record: Record) -> bool:
     )
 
 
-def split_groups(rows: Iterable[tuple[G, U, N]]) -> dict[G, list[tuple[set[N], set[U]]]]:
-    """The groups (a race in a region) whose names fall into two sets or more never listed in one
-    unit, one set of two names at least: per such group, each set's names and units. `rows`:
-    (group, unit, name)."""
+def split_groups(
+    rows: Iterable[tuple[G, U, N]], votes: Mapping[tuple[G, N], int] | None = None
+) -> dict[G, list[tuple[set[N], set[U]]]]:
+    """The groups (a race in a region) whose names fall into sets never listed in one unit: two
+    sets or more (a set counts with two names or two units, or `FLOOR` of the group's votes), one
+    of two names at least, or three such sets (three unopposed races, as `geography` reads three counties' lone candidates). Per
+    such group, each set's names and units. `rows`: (group, unit, name); `votes` by (group, name)
+    (without them, every set counts: the streaming engine's first look)."""
     by_group: dict[G, dict[U, set[N]]] = {}
     for group, unit, name in rows:
         by_group.setdefault(group, {}).setdefault(unit, set()).add(name)
@@ -74,9 +85,18 @@ def split_groups(rows: Iterable[tuple[G, U, N]]) -> dict[G, list[tuple[set[N], s
         if not partial or (len(units) - len(partial)) * 2 > len(units):
             continue  # every unit lists them all, or most do (a race of one name or a sparse one)
         sets = _joined(partial)
-        if len(sets) >= 2 and any(len(names) >= 2 for names, _ in sets):
+        if votes is not None:
+            total = sum(votes.get((group, n), 0) for n in names) * FLOOR
+            sets = [s for s in sets if _counts(s, [votes.get((group, n), 0) for n in s[0]], total)]
+        if len(sets) >= 3 or (len(sets) == 2 and any(len(names) >= 2 for names, _ in sets)):
             found[group] = sets
     return found
+
+
+def _counts(found: tuple[set[N], set[U]], votes: list[int], floor: float) -> bool:
+    """Whether a set of names counts as a race: two names or two units, or `floor` votes."""
+    names, units = found
+    return len(names) >= 2 or len(units) >= 2 or sum(votes) >= floor
 
 
 def open_groups(np: Any, group: Any, unit: Any, name: Any) -> Any:
@@ -151,6 +171,7 @@ def of_race(records: list[Record]) -> Split | None:
     skipped = {option_key(r.row.candidate) for r in records if joins_nothing(r)}
     shown: dict[str, str] = {}
     rows = []
+    votes: dict[tuple[str, str], int] = {}
     for record in records:
         row = record.row
         key = option_key(row.candidate)
@@ -158,7 +179,9 @@ def of_race(records: list[Record]) -> Split | None:
             continue
         rows.append((row.region or "", row.unit, key))
         shown.setdefault(key, row.candidate)
-    found = split_groups(rows)
+        at = (row.region or "", key)
+        votes[at] = votes.get(at, 0) + (row.votes or 0)
+    found = split_groups(rows, votes)
     if not found:
         return None
     return [s for sets in found.values() for s in sets], shown
