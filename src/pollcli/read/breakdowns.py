@@ -63,8 +63,8 @@ def stage(totals: Stage, columns: ColumnMap, found: Found) -> Stage:
     records it keeps (not of a race it refused)."""
 
     def both(label: str, records: list[Record]) -> list[Record]:
-        if _one_unit(records):
-            return totals(label, records)  # (no region of it holds two units: nothing to set aside)
+        if _one_unit(records):  # (no region of it holds two units: only a unit of every region's)
+            return sum_totals.race_total(label, totals(label, records), columns, found, records)
         # First the breakdowns certain without the rows that may be totals, so that the county's
         # own row (`SAN FRANCISCO CA`) is judged against its precincts alone.
         first = set_aside(label, records, columns, found, first=True)
@@ -82,6 +82,7 @@ def stage(totals: Stage, columns: ColumnMap, found: Found) -> Stage:
 def _one_unit(records: list[Record]) -> bool:
     """Whether the race's records are all of one unit (`place`): then no region of it holds two
     units, and neither `_region` nor `sum_totals.set_aside` (three at least) sets anything aside
+    but `sum_totals.race_total` (a unit of every region's units, which summed units may hide)
     (a file of many races and no unit column, a million records). A unit's cell or, where blank,
     whether the streaming engine summed the record tells its place's unit, so fewer of those
     than two are fewer units than two."""

@@ -81,7 +81,79 @@ def set_aside(
             if _whole(sums) not in given.get(region, []):
                 _warn(label, region, total, sums, units, columns, found)
                 aside |= {id(r) for r in (*units[total], *facts.get((region, total), []))}
-    return [r for r in records if id(r) not in aside] if aside else records
+    kept = [r for r in records if id(r) not in aside] if aside else records
+    return race_total(label, kept, columns, found, before)
+
+
+def race_total(
+    label: str, records: list[Record], columns: ColumnMap, found: Found, before: Iterable[Record]
+) -> list[Record]:
+    """The records without the unit that holds, option by option, the sum of every other unit of
+    the race, in every region (Maine's 2016 file: each race's state figures as a unit `MAINE` of a
+    region `ME`, beside the state's overseas ballots, counted twice), with a `total-row` warning;
+    as `total_of` finds a unit's in a region, over the candidates' lines. Looked for only where the regions' sums allow it
+    (`race_total_suspected`): the streaming engine, whose units are summed, then hands the file to
+    the exact engine. Not where a place the other rules set aside holds the sum of every unit."""
+    if "region" not in columns.present or "unit" not in columns.present:
+        return records
+    # Candidates only: a total may leave out the blank and void lines its parts list (Maine's).
+    regions: dict[str, list[Record]] = {}
+    for record in records:
+        if record.row.fact is None and record.row.kind == "candidate":
+            regions.setdefault(record.row.region or "", []).append(record)
+    sums = {region: by_option(group) for region, group in regions.items()}
+    if not race_total_suspected(sums):
+        return records
+    if any(r.summed for r in records):
+        from pollcli.read.total_words import HandOver
+
+        raise HandOver  # (units summed: the exact engine finds the unit)
+    places: dict[tuple[str, str], list[Record]] = {}
+    for group in regions.values():
+        for record in group:
+            places.setdefault(place(record), []).append(record)
+    held = {at: by_option(group) for at, group in places.items()}
+    each = {
+        f"{at[0]}\x00{at[1]}": {k: v for k, v in (got or {}).items() if v}
+        for at, got in held.items()
+    }
+    total = total_of(each)
+    if total is None:
+        return records
+    region, unit = total.split("\x00", 1)
+    if not _candidates(places[region, unit]):
+        return records
+    whole = _whole(each)
+    if any(whole == given for listed in _given(before, records).values() for given in listed):
+        return records  # the file's own total counts the unit among its parts
+    _warn_race(label, (region, unit), each[total], places, columns, found)
+    return [r for r in records if place(r) != (region, unit)]  # (its blank and count lines too)
+
+
+def race_total_suspected(sums: Mapping[str, Mapping[str, int] | None]) -> bool:
+    """Whether one region's votes (`sums`: by region, by option) may hold a unit that totals every
+    other unit of the race: three regions at least with votes, and one whose votes, option by
+    option, are at least the other regions' and differ from them by an even number (its own other
+    units counted twice: once in the total, once as themselves), SAME_SUM votes or more."""
+    if any(v is None for v in sums.values()):
+        return False
+    figures = {r: {k: v for k, v in got.items() if v} for r, got in sums.items() if got}
+    figures = {r: got for r, got in figures.items() if got}
+    if len(figures) <= OTHER_UNITS:
+        return False
+    whole: Sums = {}
+    for got in figures.values():
+        for key, count in got.items():
+            whole[key] = whole.get(key, 0) + count
+    for got in figures.values():
+        if sum(got.values()) < SAME_SUM or len(got) != len(whole):
+            continue
+        if all(
+            (mine := got[key]) >= count - mine and (2 * mine - count) % 2 == 0
+            for key, count in whole.items()
+        ):
+            return True
+    return False
 
 
 def _candidates(records: list[Record]) -> bool:
@@ -201,6 +273,35 @@ def _quoted(units: Iterable[str]) -> str:
     shown = ", ".join(repr(u) for u in listed[:SHOWN_OPTIONS])
     more = len(listed) - SHOWN_OPTIONS
     return shown + (f" and {more} more" if more > 0 else "")
+
+
+def _warn_race(
+    label: str,
+    total: tuple[str, str],
+    sums: Sums,
+    places: dict[tuple[str, str], list[Record]],
+    columns: ColumnMap,
+    found: Found,
+) -> None:
+    records = places[total]
+    lines = sorted({line for r in records for line in (r.line, *r.same_cell_lines)})
+    region, unit = total
+    names = {option_key(r.row.candidate): r.row.candidate for r in records}
+    shown = sorted(sums.items(), key=lambda kv: -kv[1])[:SHOWN_OPTIONS]
+    figures = ", ".join(f"{names.get(k, k)} {v:,}" for k, v in shown)
+    regions = sorted({r for r, _ in places if r != region})
+    cells = [(columns.header_of("region"), region), (columns.header_of("unit"), unit)]
+    alone = " ".join(f"--where {shlex.quote(f'{k}={v}')}" for k, v in cells if k and v)
+    found.warn(
+        Code.TOTAL_ROW,
+        lines[0],
+        f"{unit!r} ({columns.header_of('region') or 'region'} {region!r}) holds {figures}: "
+        f"exactly, option by option, the sum of every other unit of the race, in "
+        f"{_quoted(regions)} too, whatever its name: their total, set aside, not added to its "
+        f"parts (election {label!r}; {rows_text(len(lines))}: {lines_text(lines)}); the race is "
+        f"counted from the other units. Its figures, its rows alone: {alone}",
+        column=columns.header_of("unit"),
+    )
 
 
 def _warn(
