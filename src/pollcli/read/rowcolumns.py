@@ -31,7 +31,7 @@ more rows apart).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import RACE_PREFIX, option_key
@@ -200,7 +200,7 @@ class RowColumns:
         parts: dict[tuple[object, ...], int] = {}
         key_of, part_of = array("q"), array("q")
         races: dict[tuple[str, ...], int] = {}
-        race_of = array("q")
+        race_of, race_of_part = array("q"), array("q")
         rows: list[tuple[str, Row, Facts]] = []
         for record in firsts:
             cells = record.facts
@@ -211,20 +211,19 @@ class RowColumns:
             part = parts.setdefault(option, len(parts))
             if part == len(rows):
                 rows.append(option)
+                race_of_part.append(race_of[-1])
             part_of.append(part)
         count = len(self.lines)
-        if _split_races(self, race_of):
+        if any(any(cells) for cells in races) and _split_races(self, race_of):
             return None  # a race whose candidates no unit lists together: row by row
-        if self.regional and _race_totals(self, race_of):
-            return None  # a unit that may total every other unit of its race: row by row
         if count >= NUMPY_ROWS:
             if _sum_held(self, race_of):
                 return None  # a unit that may hold its race's other units' sums: row by row
             sums = _numpy_sums(self, key_of, part_of, len(keys), len(parts))
         else:
             sums = _python_sums(self, key_of, part_of, race_of)
-        if sums is None:
-            return None
+        if sums is None or (self.regional and _race_totals(sums, rows, race_of_part)):
+            return None  # (or a unit that may total every other unit of its race: row by row)
         records = []
         for part, region, votes, line in sums:
             election, row, facts = rows[part]
@@ -254,56 +253,20 @@ def _sum_held(columns: RowColumns, race_of: array[int]) -> bool:
     return bool(sum_totals.suspected(np, group, unit, votes_of).size)
 
 
-def _race_totals(columns: RowColumns, race_of: array[int]) -> bool:
-    """Whether a race's regions' sums allow a unit that totals every other unit of the race
-    (`sum_totals.race_total_suspected`), over its candidates' rows."""
-    keys: dict[str, int] = {}
-    name_of = array("q")
-    for record in columns.firsts:
-        candidate = record.row.kind == "candidate"
-        name_of.append(
-            keys.setdefault(option_key(record.row.candidate), len(keys)) if candidate else -1
-        )
-    sums: dict[int, dict[int, dict[str, int]]] = {}
-    for race, region, name, votes in _summed_by(columns, race_of, name_of):
-        held = sums.setdefault(race, {}).setdefault(region, {})
-        held[str(name)] = held.get(str(name), 0) + votes
+def _race_totals(sums: Sums, rows: list[tuple[str, Row, Facts]], race_of: array[int]) -> bool:
+    """Whether a race's regions' sums (`sums`: per part and region) allow a unit that totals every
+    other unit of the race (`sum_totals.race_total_suspected`), over its candidates' rows."""
+    by_race: dict[int, dict[int, dict[str, int]]] = {}
+    for part, region, votes, _ in sums:
+        row = rows[part][1]
+        if row.kind == "candidate":
+            held = by_race.setdefault(race_of[part], {}).setdefault(region, {})
+            key = option_key(row.candidate)
+            held[key] = held.get(key, 0) + votes
     return any(
         sum_totals.race_total_suspected({str(k): v for k, v in regions.items()})
-        for regions in sums.values()
+        for regions in by_race.values()
     )
-
-
-def _summed_by(
-    columns: RowColumns, race_of: array[int], name_of: array[int]
-) -> Iterable[tuple[int, int, int, int]]:
-    """The votes of the rows of a name (`name_of` per option, -1: left out) summed by race,
-    region and name: (race, region, name, votes); with numpy from `NUMPY_ROWS` rows."""
-    if len(columns.lines) < NUMPY_ROWS:
-        for option, region, votes in zip(
-            columns.option, columns.region, columns.votes, strict=True
-        ):
-            if name_of[option] >= 0:
-                yield race_of[option], region, name_of[option], votes
-        return
-    import numpy as np
-
-    of_row = np.frombuffer(columns.option, dtype=np.int32)
-    named = np.frombuffer(name_of, dtype=np.int64)[of_row]
-    kept = named >= 0
-    triple = np.stack(
-        [
-            np.frombuffer(race_of, dtype=np.int64)[of_row][kept],
-            np.frombuffer(columns.region, dtype=np.int32)[kept].astype(np.int64),
-            named[kept],
-        ],
-        axis=1,
-    )
-    found, at = np.unique(triple, axis=0, return_inverse=True)
-    sums = np.zeros(len(found), dtype=np.int64)
-    np.add.at(sums, at.ravel(), np.frombuffer(columns.votes, dtype=np.int64)[kept])
-    for (race, region, key), count in zip(found.tolist(), sums.tolist(), strict=True):
-        yield race, region, key, count
 
 
 def _split_races(columns: RowColumns, race_of: array[int]) -> bool:
