@@ -46,7 +46,7 @@ from pollcli.read.total_words import (
     suspect_cells,
     total_option,
 )
-from pollcli.read.unit_groups import joins_nothing, split_groups, splits
+from pollcli.read.unit_groups import joins_nothing, split_groups
 
 if TYPE_CHECKING:
     from pollcli.read.header import ColumnMap
@@ -293,13 +293,39 @@ def _split_races(columns: RowColumns, race_of: array[int]) -> bool:
     if (max(race_of, default=0) + 1) * places * places > 1 << 62:
         return True  # (numbers past 64 bits: row by row, which costs time, never a figure)
     option = np.frombuffer(columns.option, dtype=np.int32)
+    unit = np.frombuffer(race_of, dtype=np.int64)[option]
+    unit *= places
+    unit += np.frombuffer(columns.region, dtype=np.int32)
+    unit *= places
+    unit += np.frombuffer(columns.unit, dtype=np.int32)  # (a unit's number holds its group's)
+    units, inverse = np.unique(unit, return_inverse=True)
+    del unit
     name = np.frombuffer(name_of, dtype=np.int64)[option]
     kept = name >= 0
-    group = np.frombuffer(race_of, dtype=np.int64)[option] * places
-    group += np.frombuffer(columns.region, dtype=np.int32)
-    unit = group * places + np.frombuffer(columns.unit, dtype=np.int32)
-    typed = [a[kept].astype(np.uint64) for a in (group, unit, name)]
-    return splits(np, *typed)
+    # Each unit's list of names as two sums of its names' codes (a row per unit and name): units
+    # of one group with one list each leave nothing to look at, as in most files.
+    code = np.arange(len(names) + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    code ^= code >> np.uint64(29)
+    signature = np.zeros(units.size, dtype=np.uint64)
+    np.add.at(signature, inverse[kept], code[name[kept]])
+    group = units // places
+    pairs = np.unique(np.stack([group, signature.view(np.int64)], axis=1), axis=0)
+    del signature
+    several = np.flatnonzero(np.diff(pairs[:, 0]) == 0)
+    if not several.size:
+        return False
+    opened = np.unique(pairs[several, 0])
+    chosen = np.isin(group[inverse], opened) & kept
+    return bool(
+        split_groups(
+            zip(
+                group[inverse[chosen]].tolist(),
+                units[inverse[chosen]].tolist(),
+                name[chosen].tolist(),
+                strict=True,
+            )
+        )
+    )
 
 
 def _distinct(numbers: array[int]) -> set[int]:

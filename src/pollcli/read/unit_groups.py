@@ -24,7 +24,7 @@ are no sign: a file that leaves out rows of no votes may list one race so (`Al` 
 `Bea` in two others), as two counties' lone candidates may be one race (`lone_regions`).
 
 Both engines decide it here: the exact one race by race, its total rows set aside (`of_race`, from
-the assembly), after `rowcolumns` has kept the rows of a file where a race may split (`splits`);
+the assembly), after `rowcolumns` has kept the rows of a file where a race may split;
 the streaming one from the units it keeps to find repeats (`repeats.Repeats.split_races`), which
 hands such a file to the exact engine, so that the warning names the precincts and candidates.
 Not in a file of one race without race keys, nor with a `mode` column (rows of vote modes, each
@@ -99,21 +99,11 @@ def _counts(found: tuple[set[N], set[U]], votes: list[int], floor: float) -> boo
     return len(names) >= 2 or len(units) >= 2 or sum(votes) >= floor
 
 
-def open_groups(np: Any, group: Any, unit: Any, name: Any) -> Any:
-    """The groups (sorted, distinct) where `split_groups` has something to look at: a unit short of
-    the group's names, and units listing them all half of them or fewer. Arrays of uint64 per row; a
-    unit's code holds its group's (two groups never share a unit)."""
-    if not unit.size:
-        return np.zeros(0, dtype=np.uint64)
-    _, first = np.unique(unit * np.uint64(_MIX) + name, return_index=True)
-    group, unit, name = group[first], unit[first], name[first]
-    _, at, listed = np.unique(unit, return_index=True, return_counts=True)
-    return open_units(np, group, name, group[at], listed)
-
-
 def open_units(np: Any, group: Any, name: Any, unit_group: Any, listed: Any) -> Any:
-    """`open_groups` from each group's names (`group`, `name`: rows, repeats allowed) and each
-    unit's group and count of names (a unit read in pieces, each short: a group looked at)."""
+    """The groups (sorted, distinct) where `split_groups` has something to look at: a unit short of
+    the group's names, and units listing them all half of them or fewer; from each group's names
+    (`group`, `name`: rows, repeats allowed) and each unit's group and count of names (a unit read
+    in pieces, each short: a group looked at). Arrays of uint64."""
     _, first = np.unique(group * np.uint64(_MIX) + name, return_index=True)
     groups, names_in = np.unique(group[first], return_counts=True)
     place = np.searchsorted(groups, unit_group)
@@ -123,14 +113,8 @@ def open_units(np: Any, group: Any, name: Any, unit_group: Any, listed: Any) -> 
     return groups[(full < total) & (full * 2 <= total)]
 
 
-def splits(np: Any, group: Any, unit: Any, name: Any) -> bool:
-    """Whether a group of these rows splits (`split_groups`), looked at with numpy first: only the
-    rows of groups where it may (`open_groups`) are read in Python."""
-    opened = open_groups(np, group, unit, name)
-    return bool(opened.size) and splits_in(np, opened, group, unit, name)
-
-
 def splits_in(np: Any, opened: Any, group: Any, unit: Any, name: Any) -> bool:
+    """Whether a group among `opened` of these rows (arrays of uint64) splits (`split_groups`)."""
     mask = np.isin(group, opened)
     rows = zip(group[mask].tolist(), unit[mask].tolist(), name[mask].tolist(), strict=True)
     return bool(split_groups(rows))
@@ -165,7 +149,7 @@ Split = tuple[list[tuple[set[str], set[str]]], dict[str, str]]
 def of_race(records: list[Record]) -> Split | None:
     """A race's groups never listed in one unit, from its records (its total rows set aside: a
     region's total under two names would list some candidates each); None where it makes one, or
-    its units were summed (where no race splits: `rowcolumns`, `streamed`)."""
+    its units were summed (where no race splits: `rowcolumns`, `repeats.Repeats.split_races`)."""
     if not records or records[0].row.unit is None or any(r.summed for r in records):
         return None
     skipped = {option_key(r.row.candidate) for r in records if joins_nothing(r)}
