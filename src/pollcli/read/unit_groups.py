@@ -15,10 +15,10 @@ lists every candidate of its race (a county's provisional or absentee count, its
 every group: such units are left out, where they are half the race's units or fewer (a race of
 two candidates in a file that leaves out rows of no votes may list them one by one in a few
 precincts, but both in most). Lines that are no candidates (write-ins, over and under votes:
-`kinds.looks_like_no_candidate`) join nothing. A group counts where it lists two candidates or two
-precincts, or its candidate holds 2 % of the race's votes in the region (a write-in candidate listed
-in the one precinct where he had a few votes, a county's overseas ballots listing one candidate,
-are no race); two such groups, one of two
+`kinds.looks_like_no_candidate`) join nothing. A group counts where two precincts list it, or its
+candidates hold 2 % of the race's votes in the region (a write-in candidate listed in the one
+precinct where he had a few votes, Missouri's declared write-ins in a precinct `WRITE-IN`, a
+county's overseas ballots listing one candidate, are no race); two such groups, one of two
 candidates at least, or three such groups, make several races. Two groups of one candidate each
 are no sign: a file that leaves out rows of no votes may list one race so (`Al` in one precinct,
 `Bea` in two others), as two counties' lone candidates may be one race (`lone_regions`).
@@ -46,8 +46,8 @@ from pollcli.read.records import Record
 
 # Groups, and places of a group, listed in a message before "…".
 SHOWN: Final[int] = 3
-# The share of a race's votes in a region that a group of one name in one unit must hold to count:
-# a write-in candidate listed in the one precinct where he had a few votes is no race of its own.
+# The share of a race's votes in a region that a group listed in one unit must hold to count: a
+# write-in candidate listed in the one precinct where he had a few votes is no race of its own.
 FLOOR: Final[float] = 0.02
 _MIX: Final[int] = 0x100000001B3
 
@@ -71,7 +71,7 @@ def split_groups(
     rows: Iterable[tuple[G, U, N]], votes: Mapping[tuple[G, N], int] | None = None
 ) -> dict[G, list[tuple[set[N], set[U]]]]:
     """The groups (a race in a region) whose names fall into sets never listed in one unit: two
-    sets or more (a set counts with two names or two units, or `FLOOR` of the group's votes), one
+    sets or more (a set counts listed in two units, or with `FLOOR` of the group's votes), one
     of two names at least, or three such sets (three unopposed races, as `geography` reads three counties' lone candidates). Per
     such group, each set's names and units. `rows`: (group, unit, name); `votes` by (group, name)
     (without them, every set counts: the streaming engine's first look)."""
@@ -94,9 +94,9 @@ def split_groups(
 
 
 def _counts(found: tuple[set[N], set[U]], votes: list[int], floor: float) -> bool:
-    """Whether a set of names counts as a race: two names or two units, or `floor` votes."""
-    names, units = found
-    return len(names) >= 2 or len(units) >= 2 or sum(votes) >= floor
+    """Whether a set of names counts as a race: listed in two units, or `floor` votes."""
+    _, units = found
+    return len(units) >= 2 or sum(votes) >= floor
 
 
 def open_units(np: Any, group: Any, name: Any, unit_group: Any, listed: Any) -> Any:
