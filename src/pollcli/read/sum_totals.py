@@ -38,6 +38,8 @@ Sums = dict[str, int]
 # Two other units with votes at least, two candidates of the total with votes at least.
 OTHER_UNITS: Final[int] = 2
 OPTIONS: Final[int] = 2
+# A region holding a unit of every unit of the race holds at most this many times the others' votes.
+ALONGSIDE: Final[int] = 3
 
 
 def set_aside(
@@ -134,7 +136,9 @@ def race_total_suspected(sums: Mapping[str, Mapping[str, int] | None]) -> bool:
     """Whether one region's votes (`sums`: by region, by option) may hold a unit that totals every
     other unit of the race: three regions at least with votes, and one whose votes, option by
     option, are at least the other regions' and differ from them by an even number (its own other
-    units counted twice: once in the total, once as themselves), SAME_SUM votes or more."""
+    units counted twice: once in the total, once as themselves), SAME_SUM votes or more, and at
+    most `ALONGSIDE` times theirs (its other units a few: the state's overseas ballots beside the
+    state's figures, not a county of most of the race's votes, New Hampshire's Carroll)."""
     if any(v is None for v in sums.values()):
         return False
     figures = {r: {k: v for k, v in got.items() if v} for r, got in sums.items() if got}
@@ -149,7 +153,8 @@ def race_total_suspected(sums: Mapping[str, Mapping[str, int] | None]) -> bool:
         if sum(got.values()) < SAME_SUM or len(got) != len(whole):
             continue
         if all(
-            (mine := got[key]) >= count - mine and (2 * mine - count) % 2 == 0
+            (others := count - (mine := got[key])) <= mine <= ALONGSIDE * others
+            and (mine - others) % 2 == 0
             for key, count in whole.items()
         ):
             return True
