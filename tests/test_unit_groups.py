@@ -74,8 +74,8 @@ NO_CANDIDATE = ("Write-In",)
 
 def _groups(text: str, office: str) -> list[set[str]]:
     """pandas: the office's candidates joined while they share a precinct, the precincts that list
-    every candidate left out where they are half the precincts or fewer; the groups in two precincts
-    or of 2 % of the votes, when two (one of two names) or three of them."""
+    every candidate left out where they are half the precincts or fewer; the groups of 10 votes a
+    precinct, in two precincts or of 2 % of the votes, when two (one of two names) or three."""
     frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     frame = frame[(frame.office == office) & ~frame.candidate.isin(NO_CANDIDATE)]
     listed = frame.groupby("precinct")["candidate"].agg(set)
@@ -93,7 +93,8 @@ def _groups(text: str, office: str) -> list[set[str]]:
     groups = [
         g
         for g in groups
-        if len(set().union(*where[list(g)])) >= 2 or votes[list(g)].sum() >= 0.02 * votes.sum()
+        if votes[list(g)].sum() >= 10 * len(set().union(*where[list(g)]))
+        and (len(set().union(*where[list(g)])) >= 2 or votes[list(g)].sum() >= 0.02 * votes.sum())
     ]
     several = len(groups) >= 3 or (len(groups) == 2 and any(len(g) >= 2 for g in groups))
     return groups if several else []
@@ -183,6 +184,24 @@ def test_a_candidate_listed_only_where_he_had_a_few_votes_is_no_race(tmp_path, m
     assert not _groups(text, "State House")
 
 
+def test_a_minor_partys_primary_listed_where_its_few_voters_voted(tmp_path, monkeypatch) -> None:
+    """California's 2016 primaries (Sutter): a party's few voters a precinct, listed only where a
+    candidate had votes, leave candidates in different precincts by chance."""
+    rows = [
+        "Sutter,02,President,,Green,William Kreml,2\n",
+        "Sutter,43,President,,Green,William Kreml,1\n",
+        "Sutter,10,President,,Green,Kent Mesplay,1\n",
+    ] + [
+        f"Sutter,{p},President,,Green,{name},{v}\n"
+        for p in ("05", "09", "11", "12")
+        for name, v in (("Jill Stein", 3), ("Darryl Cherney", 1))
+    ]
+    text = HEADER + "".join(rows)
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, text, "ca.csv"))
+    assert all(e.no_winner is None for e in elections)
+    assert not _groups(text, "President")
+
+
 def _many(precincts: int) -> str:
     """A big file: a statewide race in every precinct, and a mayor's race per town of 10."""
     lines = []
@@ -238,5 +257,5 @@ def test_towns_split_and_one_race_does_not(tmp_path_factory, towns, county) -> N
     assert (election.no_winner is not None) == expected
     if len(towns) < 2:
         assert not expected  # one town: one race
-    elif all(precincts >= 2 for precincts, _, _ in towns):
-        assert expected  # towns of two precincts and two candidates each: several races
+    elif all(precincts >= 2 and votes >= 10 for precincts, _, votes in towns):
+        assert expected  # towns of two precincts, two candidates and votes each: several races

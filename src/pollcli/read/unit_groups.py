@@ -18,10 +18,13 @@ precincts, but both in most). Lines that are no candidates (write-ins, over and 
 `kinds.looks_like_no_candidate`) join nothing. A group counts where two precincts list it, or its
 candidates hold 2 % of the race's votes in the region (a write-in candidate listed in the one
 precinct where he had a few votes, Missouri's declared write-ins in a precinct `WRITE-IN`, a
-county's overseas ballots listing one candidate, are no race); two such groups, one of two
-candidates at least, or three such groups, make several races. Two groups of one candidate each
-are no sign: a file that leaves out rows of no votes may list one race so (`Al` in one precinct,
-`Bea` in two others), as two counties' lone candidates may be one race (`lone_regions`).
+county's overseas ballots listing one candidate, are no race), and 10 votes a precinct (a minor
+party's primary lists its few voters' choices where they voted). Two such groups, one of two
+candidates at least, or three such groups, make several races, where the regions so split hold
+most of the race's votes (one county of a statewide race whose rows name its precincts two ways is
+a defect of its rows: North Dakota 2020's Morton). Two groups of one candidate each are no sign: a
+file that leaves out rows of no votes may list one race so (`Al` in one precinct, `Bea` in two
+others), as two counties' lone candidates may be one race (`lone_regions`).
 
 Both engines decide it here: the exact one race by race, its total rows set aside (`of_race`, from
 the assembly), after `rowcolumns` has kept the rows of a file where a race may split;
@@ -49,6 +52,8 @@ SHOWN: Final[int] = 3
 # The share of a race's votes in a region that a group listed in one unit must hold to count: a
 # write-in candidate listed in the one precinct where he had a few votes is no race of its own.
 FLOOR: Final[float] = 0.02
+# The votes a unit a group must hold on average to count.
+UNIT_VOTES: Final[int] = 10
 _MIX: Final[int] = 0x100000001B3
 
 G = TypeVar("G", bound=Hashable)
@@ -94,9 +99,12 @@ def split_groups(
 
 
 def _counts(found: tuple[set[N], set[U]], votes: list[int], floor: float) -> bool:
-    """Whether a set of names counts as a race: listed in two units, or `floor` votes."""
+    """Whether a set of names counts as a race: listed in two units, or `floor` votes; and
+    `UNIT_VOTES` votes a unit (a minor party's primary, a few voters a precinct, is listed where
+    they voted: its candidates by chance in different precincts)."""
     _, units = found
-    return len(units) >= 2 or sum(votes) >= floor
+    held = sum(votes)
+    return held >= UNIT_VOTES * len(units) and (len(units) >= 2 or held >= floor)
 
 
 def open_units(np: Any, group: Any, name: Any, unit_group: Any, listed: Any) -> Any:
@@ -167,6 +175,11 @@ def of_race(records: list[Record]) -> Split | None:
         votes[at] = votes.get(at, 0) + (row.votes or 0)
     found = split_groups(rows, votes)
     if not found:
+        return None
+    # Regions of most of the race's votes: one county of a statewide race whose rows name its
+    # precincts two ways (North Dakota 2020's Morton) is a defect of its rows, no race of several.
+    split = sum(v for (region, _), v in votes.items() if region in found)
+    if split * 2 <= sum(votes.values()):
         return None
     return [s for sets in found.values() for s in sets], shown
 
