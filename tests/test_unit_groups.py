@@ -259,3 +259,29 @@ def test_towns_split_and_one_race_does_not(tmp_path_factory, towns, county) -> N
         assert not expected  # one town: one race
     elif all(precincts >= 2 and votes >= 10 for precincts, _, votes in towns):
         assert expected  # towns of two precincts, two candidates and votes each: several races
+
+
+def test_a_county_total_named_like_no_total_leaves_the_race_split(tmp_path, monkeypatch) -> None:
+    """The county's figures as a unit `ALL` (the sum of its precincts, set aside) beside two
+    provisional counts listing every candidate: the streaming engine's records of the kept-apart
+    units carry their votes in the record, not the row; both engines name no winner."""
+    totals: dict[str, int] = {}
+    rows = []
+    for precinct, names in (("Whitmire 1", MAYORS_W), ("Pomaria 1", MAYORS_P)):
+        for name, votes in names.items():
+            rows.append(f"Newberry,{precinct},Council,,,{name},{votes}\n")
+            totals[name] = totals.get(name, 0) + votes
+    for k in (1, 2):
+        for name in [*MAYORS_W, *MAYORS_P]:
+            rows.append(f"Newberry,Prov{k},Council,,,{name},{k}\n")
+            totals[name] += k
+    assert len(_groups(HEADER + "".join(rows), "Council")) == 2  # (without the county's total)
+    rows += [f"Newberry,ALL,Council,,,{name},{votes}\n" for name, votes in totals.items()]
+    text = HEADER + "".join(rows)
+    (council,), problems = engines_agree(monkeypatch, write(tmp_path, text, "all.csv"))
+    assert council.no_winner is not None
+    assert [p.code for p in problems].count("race-split") == 1
+
+
+MAYORS_W = {"Ann Able": 300, "Bob Baker": 200}
+MAYORS_P = {"Carl Cole": 420, "Dee Dunn": 90}

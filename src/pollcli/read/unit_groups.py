@@ -172,7 +172,7 @@ def of_race(records: list[Record]) -> Split | None:
         rows.append((row.region or "", row.unit, key))
         shown.setdefault(key, row.candidate)
         at = (row.region or "", key)
-        votes[at] = votes.get(at, 0) + (row.votes or 0)
+        votes[at] = votes.get(at, 0) + (record.votes or 0)
     found = split_groups(rows, votes)
     if not found:
         return None
