@@ -114,3 +114,29 @@ def test_a_county_of_most_votes_is_no_total(tmp_path, monkeypatch) -> None:
     (governor,) = elections
     assert {o.candidate: o.votes for o in governor.options} == {"Ann": 1400, "Bo": 900}
     assert not [p for p in problems if p.code == "total-row"]
+
+
+def test_an_unopposed_race_with_its_blank_votes(tmp_path, monkeypatch) -> None:
+    """Maine 2016's State House 134: one candidate, and each town's blank votes; the `MAINE` unit
+    holds both, each the sum of every other unit's (Walter Kumiega 9,046 for 4,523)."""
+    towns = [("Hancock", "DEER ISLE", 1031, 199), ("Hancock", "TREMONT", 737, 206)]
+    towns += [("Knox", "VINALHAVEN", 639, 148), ("ME", "STATE UOCAVA", 62, 4)]
+    rows = []
+    for county, town, votes, blank in towns:
+        rows.append(f"{county},{town},State House,134,DEM,Walter Kumiega,{votes}\n")
+        rows.append(f"{county},{town},State House,134,,Blank,{blank}\n")
+    rows.append(f"ME,MAINE,State House,134,DEM,Walter Kumiega,{sum(t[2] for t in towns)}\n")
+    rows.append(f"ME,MAINE,State House,134,,Blank,{sum(t[3] for t in towns)}\n")
+    text = HEADER + "".join(rows)
+    elections, problems = engines_agree(
+        monkeypatch, write(tmp_path, text, "me.csv"), block_bytes=256
+    )
+    (house,) = elections
+    frame = pd.read_csv(io.StringIO(text))
+    expected = frame[frame.precinct != "MAINE"].groupby("candidate").votes.sum()
+    assert {o.candidate: o.votes for o in house.options} == {
+        str(k): int(v) for k, v in expected.items()
+    }
+    assert {o.candidate: o.votes for o in house.options}["Walter Kumiega"] == 2469
+    (warning,) = [p for p in problems if "every other unit of the race" in p.message]
+    assert "'MAINE' (county 'ME')" in warning.message

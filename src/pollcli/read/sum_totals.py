@@ -93,7 +93,8 @@ def race_total(
     """The records without the unit that holds, option by option, the sum of every other unit of
     the race, in every region (Maine's 2016 file: each race's state figures as a unit `MAINE` of a
     region `ME`, beside the state's overseas ballots, counted twice), with a `total-row` warning;
-    as `total_of` finds a unit's in a region, over the candidates' lines. Looked for only where the regions' sums allow it
+    as `total_of` finds a unit's in a region, over the candidates' lines (in a race of one
+    candidate, its blank and void lines too). Looked for only where the regions' sums allow it
     (`race_total_suspected`): the streaming engine, whose units are summed, then hands the file to
     the exact engine. Not where a place the other rules set aside holds the sum of every unit."""
     if "region" not in columns.present or "unit" not in columns.present:
@@ -110,26 +111,44 @@ def race_total(
         from pollcli.read.total_words import HandOver
 
         raise HandOver  # (units summed: the exact engine finds the unit)
-    places: dict[tuple[str, str], list[Record]] = {}
-    for group in regions.values():
-        for record in group:
-            places.setdefault(place(record), []).append(record)
-    held = {at: by_option(group) for at, group in places.items()}
-    each = {
-        f"{at[0]}\x00{at[1]}": {k: v for k, v in (got or {}).items() if v}
-        for at, got in held.items()
-    }
+    places, each = _units(r for group in regions.values() for r in group)
     total = total_of(each)
+    if total is None and len(_whole(each)) == 1:
+        # One candidate (unopposed): with the blank and void lines, where the total lists them
+        # too, two options (Maine's State House 134: Walter Kumiega 9,046 for 4,523).
+        places, each = _units(r for r in records if r.row.fact is None)
+        total = total_of(each)
+    elif total is not None and not _candidates(places[_place_of(total)]):
+        return records
     if total is None:
         return records
-    region, unit = total.split("\x00", 1)
-    if not _candidates(places[region, unit]):
-        return records
+    region, unit = _place_of(total)
     whole = _whole(each)
     if any(whole == given for listed in _given(before, records).values() for given in listed):
         return records  # the file's own total counts the unit among its parts
     _warn_race(label, (region, unit), each[total], places, columns, found)
     return [r for r in records if place(r) != (region, unit)]  # (its blank and count lines too)
+
+
+def _units(
+    records: Iterable[Record],
+) -> tuple[dict[tuple[str, str], list[Record]], dict[str, Sums]]:
+    """The records by place, and each place's votes by option (`total_of`'s units, keyed by
+    region and unit), its options of no votes left out."""
+    places: dict[tuple[str, str], list[Record]] = {}
+    for record in records:
+        places.setdefault(place(record), []).append(record)
+    each = {
+        f"{at[0]}\x00{at[1]}": {k: v for k, v in (by_option(group) or {}).items() if v}
+        for at, group in places.items()
+    }
+    return places, each
+
+
+def _place_of(key: str) -> tuple[str, str]:
+    """A place (region, unit) from its `_units` key."""
+    region, unit = key.split("\x00", 1)
+    return region, unit
 
 
 def race_total_suspected(sums: Mapping[str, Mapping[str, int] | None]) -> bool:
