@@ -127,3 +127,22 @@ def test_a_file_of_party_lists_is_allocated_as_before(tmp_path) -> None:
     assert _allocation(result) == {"KOK": 2, "SDP": 1, "KESK": 0}
     (election,) = json.loads(result.stdout)["elections"]
     assert not any("summed into its list" in n for n in election["notes"])
+
+
+def test_a_district_of_one_candidate_a_party_counts_under_the_parties(tmp_path) -> None:
+    """Beside a district of open lists, a district where each party fields one candidate: its
+    lists are the parties too, so that the seats add up by party ("Ivo I" took KOK's seat)."""
+    text = DISTRICTS.split("South,")[0] + "South,Ivo I,KOK,320,2\nSouth,Lea L,SDP,300,2\n"
+    text += "South,Max M,KESK,90,2\n"
+    path = write(tmp_path, text, "districts.csv")
+    result = invoke("seats", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    expected: dict[str, int] = {}
+    for district, votes in _parties(text, "district").items():
+        seats = 3 if district == "North" else 2
+        for party, won in _dhondt(votes, seats).items():
+            expected[party] = expected.get(party, 0) + won
+    assert _allocation(result) == expected == {"KOK": 3, "SDP": 2, "KESK": 0}
+    (election,) = json.loads(result.stdout)["elections"]
+    (note,) = [n for n in election["notes"] if "summed into its list" in n]
+    assert "KOK: 4 candidates" in note

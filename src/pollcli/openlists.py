@@ -30,9 +30,11 @@ class PartyList:
         return None if any(v is None for v in figures) else sum(v or 0 for v in figures)
 
 
-def lists_of(options: Sequence[Option]) -> list[PartyList] | None:
+def lists_of(options: Sequence[Option], *, every: bool = False) -> list[PartyList] | None:
     """The lists of candidates on open party lists, in the order each first appears; None where no
-    party has two candidates (each option is then its own list, as a file of party lists gives)."""
+    party has two candidates (each option is then its own list, as a file of party lists gives),
+    unless `every` (a district where each party fields one candidate, beside districts of open
+    lists: its lists are the parties too, so that the seats add up by party)."""
     by_party: dict[str, list[Option]] = {}
     alone: list[Option] = []
     for option in options:
@@ -40,7 +42,9 @@ def lists_of(options: Sequence[Option]) -> list[PartyList] | None:
             by_party.setdefault(plain_key(option.party), []).append(option)
         else:
             alone.append(option)
-    if not any(len({plain_key(o.candidate) for o in group}) > 1 for group in by_party.values()):
+    if not every and not any(
+        len({plain_key(o.candidate) for o in g}) > 1 for g in by_party.values()
+    ):
         return None
     found: dict[int, PartyList] = {}
     for group in by_party.values():
@@ -49,3 +53,9 @@ def lists_of(options: Sequence[Option]) -> list[PartyList] | None:
         found[id(option)] = PartyList(option.candidate, (option,))
     order = {id(o): i for i, o in enumerate(options)}
     return [found[key] for key in sorted(found, key=order.__getitem__)]
+
+
+def pooled_list(lists: list[PartyList] | None) -> PartyList | None:
+    """The list of the most candidates, where one sums two candidates at least (a note names it)."""
+    most = None if lists is None else max(lists, key=lambda entry: len(entry.options))
+    return most if most is not None and len(most.options) > 1 else None

@@ -19,7 +19,7 @@ from pollcli.columns import NOT_VALID_KINDS, Kind
 from pollcli.election import Election, Option
 from pollcli.errors import DataError, UsageError
 from pollcli.names import plain_key
-from pollcli.openlists import PartyList, lists_of
+from pollcli.openlists import PartyList, lists_of, pooled_list
 from pollcli.overview_models import NoWinner
 from pollcli.problems import Code, Problem
 from pollcli.seats.options import SeatOptions
@@ -209,7 +209,7 @@ def _contest(
         (o.party or o.candidate) if single_member and o.kind == "candidate" else o.candidate
         for o in valid
     ]
-    lists = None if single_member else lists_of(valid)
+    lists = None if single_member else lists_of(valid, every=options_.open_lists)
     if lists is not None:  # candidates on open lists: the seats go to their parties' lists
         names = [entry.name for entry in lists]
         valid = [replace(entry.options[0], votes=entry.votes) for entry in lists]
@@ -230,7 +230,7 @@ def _contest(
         majority=majority,
         ballots_cast=ballots_cast,
         priority=priority,
-        pooled=None if lists is None else max(lists, key=lambda entry: len(entry.options)),
+        pooled=pooled_list(lists),
     )
 
 
@@ -247,6 +247,10 @@ def contests_of(group: list[Election], options: SeatOptions) -> tuple[Layout, li
                 "(races): give each its seats in a 'seats' column or with --seats-file"
             )
         contests = [_district_contest(election, options, source) for election in group]
+        if any(c.pooled is not None for c in contests):  # open lists: by party in every district
+            contests = [
+                _district_contest(e, replace(options, open_lists=True), source) for e in group
+            ]
         layout: Layout = "single_member" if all(c.single_member for c in contests) else "districts"
         return layout, contests
     if options.district_seats is not None and first.regions:

@@ -38,6 +38,8 @@ class SeatOptions:
     # Lists the threshold does not apply to: key → name as written.
     threshold_exempt: dict[str, str] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    # Candidates on open lists in some district: every district's candidates by party (`openlists`).
+    open_lists: bool = False
 
     @classmethod
     def checked(
