@@ -146,3 +146,23 @@ def test_a_district_of_one_candidate_a_party_counts_under_the_parties(tmp_path) 
     (election,) = json.loads(result.stdout)["elections"]
     (note,) = [n for n in election["notes"] if "summed into its list" in n]
     assert "KOK: 4 candidates" in note
+
+
+def test_regions_of_a_seats_file_count_under_the_parties_too(tmp_path) -> None:
+    """The same districts as a region column of one election, their seats from --seats-file."""
+    text = "county,candidate,party,votes\n" + "".join(
+        f"{line.split(',', 1)[0]},{line.split(',', 1)[1].rsplit(',', 1)[0]}\n"
+        for line in DISTRICTS.splitlines()[1:]
+        if not line.startswith(("South,Jan", "South,Kai", "South,Max"))
+    )
+    text += "South,Max M,KESK,90\n"
+    path = write(tmp_path, text, "regions.csv")
+    seats = write(tmp_path, "region,seats\nNorth,3\nSouth,2\n", "seats.csv")
+    result = invoke("seats", str(path), "--seats-file", str(seats), "--format", "json")
+    assert result.code == 0, result.stderr
+    expected: dict[str, int] = {}
+    for district, votes in _parties(text, "county").items():
+        for party, won in _dhondt(votes, 3 if district == "North" else 2).items():
+            expected[party] = expected.get(party, 0) + won
+    assert _allocation(result) == expected
+    assert set(expected) == {"KOK", "SDP", "KESK"}

@@ -184,6 +184,10 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
     methods, defaulted = _methods(first, options)
     gate = gate_of(first, options)
     layout, contests = contests_of(group, options)
+    if any(c.pooled is not None for c in contests) and not options.open_lists:
+        # Candidates on open lists in a district: every district's candidates by party, so that
+        # a district where each party fields one adds its seats to the parties' too.
+        layout, contests = contests_of(group, replace(options, open_lists=True))
     check_cast_base(contests, gate, source)
     warnings = [w.render() for e in group for w in e.warnings]
     if gate is None and options.threshold_exempt:

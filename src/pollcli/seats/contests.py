@@ -247,10 +247,6 @@ def contests_of(group: list[Election], options: SeatOptions) -> tuple[Layout, li
                 "(races): give each its seats in a 'seats' column or with --seats-file"
             )
         contests = [_district_contest(election, options, source) for election in group]
-        if any(c.pooled is not None for c in contests):  # open lists: by party in every district
-            contests = [
-                _district_contest(e, replace(options, open_lists=True), source) for e in group
-            ]
         layout: Layout = "single_member" if all(c.single_member for c in contests) else "districts"
         return layout, contests
     if options.district_seats is not None and first.regions:
