@@ -166,3 +166,31 @@ def test_regions_of_a_seats_file_count_under_the_parties_too(tmp_path) -> None:
             expected[party] = expected.get(party, 0) + won
     assert _allocation(result) == expected
     assert set(expected) == {"KOK", "SDP", "KESK"}
+
+
+KIESRAAD = """candidate,party,votes
+VVD,VVD,1000
+Mark Rutte,VVD,800
+Dilan Y,VVD,200
+PvdA,PvdA,500
+Lilianne P,PvdA,400
+Lodewijk A,PvdA,100
+D66,D66,700
+Sigrid K,D66,700
+"""
+
+
+def test_a_row_named_as_its_party_holding_its_candidates_sum_is_the_lists_total(tmp_path) -> None:
+    """The Kiesraad's files give each list's total, named as the party, above its candidates: the
+    list's votes once, not twice (review, session 13: VVD 2,000 for 1,000)."""
+    path = write(tmp_path, KIESRAAD, "nl.csv")
+    result = invoke("seats", str(path), "--seats", "5", "--format", "json")
+    assert result.code == 0, result.stderr
+    frame = pd.read_csv(io.StringIO(KIESRAAD))
+    candidates = frame[frame.candidate != frame.party]
+    votes = {str(p): int(v) for p, v in candidates.groupby("party")["votes"].sum().items()}
+    (election,) = json.loads(result.stdout)["elections"]
+    assert {p["party"]: p["votes"] for p in election["allocations"][0]["parties"]} == votes
+    assert _allocation(result) == _dhondt(votes, 5)
+    (note,) = [n for n in election["notes"] if "summed into its list" in n]
+    assert "('D66', 'PvdA', 'VVD') are the lists' totals, not added" in note

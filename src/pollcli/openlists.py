@@ -5,7 +5,8 @@ Brazil's councils, the Netherlands' preference votes): the seats go to the lists
 candidates' votes summed, and only then to candidates within each list. Read as options, every
 candidate would be a list of its own — a party of four candidates allocated four lists' seats.
 `lists_of` tells such options apart (a party with two candidates or more) and pools them; options
-without a party (an independent, "Against all") stay lists of their own.
+without a party (an independent, "Against all") stay lists of their own. A row named as the party
+that holds exactly its candidates' sum is the list's total, not added (the Kiesraad's files).
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ class PartyList:
 
     name: str
     options: tuple[Option, ...]
+    # A row named as the party that holds exactly its candidates' sum: the list's total (the
+    # Kiesraad's `VVD,VVD,1000` above its candidates), not added.
+    total: Option | None = None
 
     @property
     def votes(self) -> int | None:
@@ -48,11 +52,29 @@ def lists_of(options: Sequence[Option], *, every: bool = False) -> list[PartyLis
         return None
     found: dict[int, PartyList] = {}
     for group in by_party.values():
-        found[id(group[0])] = PartyList(group[0].party or "", tuple(group))
+        found[id(group[0])] = _list(group)
     for option in alone:
         found[id(option)] = PartyList(option.candidate, (option,))
     order = {id(o): i for i, o in enumerate(options)}
     return [found[key] for key in sorted(found, key=order.__getitem__)]
+
+
+def _list(group: list[Option]) -> PartyList:
+    """A party's list of its candidates, a row named as the party that holds their sum set apart
+    as the list's total (a row named so that holds less is the list's own votes, added)."""
+    party = group[0].party or ""
+    named = [o for o in group if plain_key(o.candidate) == plain_key(party)]
+    if len(named) == 1 and len(group) > 1:
+        (total,) = named
+        others = [o for o in group if o is not total]
+        votes = [o.votes for o in others]
+        if (
+            total.votes is not None
+            and None not in votes
+            and total.votes == sum(v or 0 for v in votes)
+        ):
+            return PartyList(party, tuple(others), total)
+    return PartyList(party, tuple(group))
 
 
 def pooled_list(lists: list[PartyList] | None) -> PartyList | None:

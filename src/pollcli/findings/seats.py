@@ -67,10 +67,12 @@ def findings(
     source: str | None,
     scope: str | None = None,
     pooled: PartyList | None = None,
+    list_totals: list[str] | None = None,
 ) -> list[str]:
     """The findings of one parliament, first method in detail, the others by what they change;
     `scope`, the note of a threshold taken in each district where a national one would differ;
-    `pooled`, a list whose candidates were summed into it (candidates on open lists)."""
+    `pooled`, a list whose candidates were summed into it (candidates on open lists), and
+    `list_totals` the rows named as their party that hold their list's sum, not added."""
     if not election.allocations:
         return []
     first = election.allocations[0]
@@ -89,7 +91,7 @@ def findings(
             "used, was applied."
         )
     if pooled is not None:
-        notes.append(_pooled(pooled))
+        notes.append(_pooled(pooled, list_totals or []))
     for other in election.allocations[1:]:
         notes.append(_method_change(first, other))
     notes += _ties(election, first)
@@ -102,13 +104,22 @@ def findings(
     return notes
 
 
-def _pooled(pooled: PartyList) -> str:
+def _pooled(pooled: PartyList, totals: list[str]) -> str:
     votes = "" if pooled.votes is None else f", {pooled.votes:,} votes"
+    shown = ", ".join(repr(t) for t in totals[:3]) + (
+        f" and {len(totals) - 3} more" if len(totals) > 3 else ""
+    )
+    apart = (
+        f" The rows named as their party that hold their candidates' sum ({shown}) are the lists' "
+        "totals, not added."
+        if totals
+        else ""
+    )
     return (
         "The file lists candidates with their parties: each party's candidates are summed into its "
         f"list ({pooled.name}: {len(pooled.options)} candidates{votes}), and the seats go to the "
         "lists. Which candidates take a list's seats is the law's rule (on open lists, those with "
-        "the most votes) and is not shown."
+        f"the most votes) and is not shown.{apart}"
     )
 
 

@@ -274,6 +274,7 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
             source=facts.source,
             scope=scope_note,
             pooled=next((c.pooled for c in contests if c.pooled is not None), None),
+            list_totals=sorted({name for c in contests for name in c.list_totals}),
         )
     )
     seats.warnings.extend(warnings_of(seats))

@@ -159,6 +159,7 @@ class Contest:
     assumed: bool = False
     # Candidates on open lists summed into their parties' lists: the list of the most candidates.
     pooled: PartyList | None = None
+    list_totals: tuple[str, ...] = ()  # rows named as their party holding its list's sum
 
     @cached_property
     def keys(self) -> list[str]:
@@ -231,6 +232,7 @@ def _contest(
         ballots_cast=ballots_cast,
         priority=priority,
         pooled=pooled_list(lists),
+        list_totals=tuple(e.total.candidate for e in lists or () if e.total is not None),
     )
 
 
