@@ -6,9 +6,10 @@ writes them: `validate` lists them, `summary` prints warnings and puts their cod
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import field
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, Protocol
 
 from pollcli.dataclass import dataclass
 from pollcli.document import NOT_IN_JSON, described
@@ -143,6 +144,29 @@ class Problem:
     def render(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.cell or self.line}"
         return f"{where}: {self.message}"
+
+
+class Carrier(Protocol):
+    """What a shared warning is carried by: an election (`race_split`)."""
+
+    source_file: str
+    warnings: list[Problem]
+
+
+def race_split(carriers: Sequence[Carrier], problems: list[Problem], message: str) -> None:
+    """One `race-split` warning for these races: listed once among the file's problems, and
+    carried by each of them (races that may be several, or one listed as several)."""
+    warning = Problem(
+        code=Code.RACE_SPLIT,
+        severity="warning",
+        file=carriers[0].source_file,
+        line=None,
+        column=None,
+        message=message,
+    )
+    problems.append(warning)
+    for carrier in carriers:
+        carrier.warnings.append(warning)
 
 
 @dataclass

@@ -18,7 +18,7 @@ from pollcli.election import Election
 from pollcli.formats import counted
 from pollcli.kinds import looks_like_no_candidate
 from pollcli.namekeys import option_key
-from pollcli.problems import Code, Problem
+from pollcli.problems import Problem, race_split
 
 # Race keys that name a race finer than its office: a district's race spans counties, and its
 # candidates' rows under one county each are misfiled rows (`racechecks`), not races.
@@ -63,24 +63,16 @@ def lone_regions(
         return
     election, alone = suspects[0]
     single = len(suspects) == 1
-    warning = Problem(
-        code=Code.RACE_SPLIT,
-        severity="warning",
-        file=election.source_file,
-        line=None,
-        column=None,
-        message=(
-            f"{counted(len(suspects), 'race')} ({'' if single else 'e.g. '}{_label(election)!r}: "
-            f"{alone[0][1]} in {alone[0][0]!r} only, {alone[1][1]} in {alone[1][0]!r} only) "
-            f"{'has' if single else 'have'} one candidate in each of two regions: two unopposed "
-            f"races, or one? No winner is named in {'it' if single else 'them'}; give the race keys "
-            "with --race-by (the region column among them for a race per region, e.g. --race-by "
-            "office,county)"
-        ),
+    race_split(
+        [election for election, _ in suspects],
+        problems,
+        f"{counted(len(suspects), 'race')} ({'' if single else 'e.g. '}{_label(election)!r}: "
+        f"{alone[0][1]} in {alone[0][0]!r} only, {alone[1][1]} in {alone[1][0]!r} only) "
+        f"{'has' if single else 'have'} one candidate in each of two regions: two unopposed "
+        f"races, or one? No winner is named in {'it' if single else 'them'}; give the race keys "
+        "with --race-by (the region column among them for a race per region, e.g. --race-by "
+        "office,county)",
     )
-    problems.append(warning)
-    for election, _ in suspects:
-        election.warnings.append(warning)
 
 
 def _label(election: Election) -> str:

@@ -42,7 +42,7 @@ from pathlib import PurePath
 from typing import Final
 
 from pollcli.election import Election, Option
-from pollcli.problems import Code, Found, Problem
+from pollcli.problems import Code, Found, Problem, race_split
 from pollcli.read import unkeyed
 from pollcli.read.assemble import option_key
 from pollcli.read.contests import MIN_REGIONS
@@ -228,7 +228,7 @@ def _several(
         else "; if they are party primaries read as one race, add the party column to the race "
         "keys (--race-by office,district,party; a file whose name says 'primary' is split so)"
     )
-    _warn(
+    race_split(
         suspects,
         problems,
         f"{len(suspects):,} race(s) have several candidates of one party (e.g. "
@@ -277,7 +277,7 @@ def _flat(
     if not suspects:
         return
     first = suspects[0]
-    _warn(
+    race_split(
         suspects,
         problems,
         f"{len(suspects):,} race(s) have many candidates sharing the votes nearly evenly (e.g. "
@@ -320,7 +320,7 @@ def _office_seats(
     if not suspects:
         return
     first = suspects[0]
-    _warn(
+    race_split(
         suspects,
         problems,
         f"{len(suspects):,} race(s) (e.g. {_race_text(first)!r}) do not say how many "
@@ -337,21 +337,6 @@ def _seats_given(first: Election) -> str:
         f"district's name, or with --vote-for N and --race {_race_text(first)!r} (--vote-for 1: "
         "one seat)"
     )
-
-
-def _warn(suspects: list[Election], problems: list[Problem], message: str) -> None:
-    """One `race-split` warning for these races: listed once, and carried by each of them."""
-    warning = Problem(
-        code=Code.RACE_SPLIT,
-        severity="warning",
-        file=suspects[0].source_file,
-        line=None,
-        column=None,
-        message=message,
-    )
-    problems.append(warning)
-    for election in suspects:
-        election.warnings.append(warning)
 
 
 def _district_regions(
@@ -454,7 +439,7 @@ def _blank_districts(
     if not suspects:
         return
     first = suspects[0]
-    _warn(
+    race_split(
         suspects,
         problems,
         f"{len(suspects):,} race(s) (e.g. {_race_text(first)!r}) have rows with a blank "

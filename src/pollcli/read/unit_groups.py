@@ -43,7 +43,7 @@ from pollcli.election import Election
 from pollcli.formats import counted
 from pollcli.kinds import looks_like_no_candidate
 from pollcli.namekeys import option_key
-from pollcli.problems import Code, Problem
+from pollcli.problems import Problem, race_split
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 
@@ -210,23 +210,15 @@ def mark(
         return
     first, example = suspects[0]
     single = len(suspects) == 1
-    warning = Problem(
-        code=Code.RACE_SPLIT,
-        severity="warning",
-        file=first.source_file,
-        line=None,
-        column=None,
-        message=(
-            f"{counted(len(suspects), 'race')} ({'' if single else 'e.g. '}"
-            f"{first.facts.election!r}: {example}) {'has' if single else 'have'} candidates "
-            f"never listed in one {unit}: several races under one name, most likely (a mayor "
-            f"per town). No winner is named in {'it' if single else 'them'}; give the races "
-            f"apart names (a district column), or read one with --where {unit}=VALUE"
-        ),
+    race_split(
+        [election for election, _ in suspects],
+        problems,
+        f"{counted(len(suspects), 'race')} ({'' if single else 'e.g. '}"
+        f"{first.facts.election!r}: {example}) {'has' if single else 'have'} candidates never "
+        f"listed in one {unit}: several races under one name, most likely (a mayor per town). "
+        f"No winner is named in {'it' if single else 'them'}; give the races apart names (a "
+        f"district column), or read one with --where {unit}=VALUE",
     )
-    problems.append(warning)
-    for election, _ in suspects:
-        election.warnings.append(warning)
 
 
 def _groups(sets: list[tuple[set[str], set[str]]], shown: dict[str, str]) -> str:
