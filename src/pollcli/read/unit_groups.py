@@ -192,6 +192,9 @@ def mark(
     if not splits or "mode" in columns.present:
         return
     unit = columns.header_of("unit") or "unit"
+    region = columns.header_of("region") if "region" in columns.present else None
+    # A precinct's name may stand in several counties: the advice names the county too.
+    where = (f"--where {region}=COUNTY " if region else "") + f"--where {unit}=VALUE"
     suspects = []
     for election in elections:
         # (A file of one race: its records' election is blank until assembled and labelled.)
@@ -202,7 +205,7 @@ def mark(
         election.no_winner = (
             f"Its candidates fall into groups never listed in one {unit}: {described}. Several "
             f"races under one name (a mayor per town, a commissioner per district)? No winner is "
-            f"named, and its figures add them up; --where {unit}=VALUE, repeated for each of a "
+            f"named, and its figures add them up; {where}, the latter repeated for each of a "
             f"group's {unit}s, shows one group's figures."
         )
         suspects.append((election, described))
@@ -217,7 +220,7 @@ def mark(
         f"{first.facts.election!r}: {example}) {'has' if single else 'have'} candidates never "
         f"listed in one {unit}: several races under one name, most likely (a mayor per town). "
         f"No winner is named in {'it' if single else 'them'}; give the races apart names (a "
-        f"district column), or read one with --where {unit}=VALUE",
+        f"district column), or read one with {where}",
     )
 
 
