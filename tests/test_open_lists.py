@@ -194,3 +194,29 @@ def test_a_row_named_as_its_party_holding_its_candidates_sum_is_the_lists_total(
     assert _allocation(result) == _dhondt(votes, 5)
     (note,) = [n for n in election["notes"] if "summed into its list" in n]
     assert "('D66', 'PvdA', 'VVD') are the lists' totals, not added" in note
+
+
+def test_the_threshold_is_the_lists_in_summary(tmp_path) -> None:
+    """Gus G's 2.4 % is no list's: KOK's four candidates hold 53 %; a list of two candidates with
+    2.4 % together is below the threshold, each of its candidates flagged (review, session 13)."""
+    text = FINLAND + "Aland,Ola O,VIHR,30,3\nAland,Pia P,VIHR,20,3\n"
+    path = write(tmp_path, text, "aland.csv")
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    (summary,) = json.loads(result.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(text))
+    shares = frame.groupby("party")["votes"].sum() / frame["votes"].sum() * 100
+    under = sorted(frame[frame.party.isin(shares[shares < 3].index)].candidate)
+    assert sorted(summary["below_threshold"]) == under == ["Ola O", "Pia P"]
+    (sentence,) = [n for n in summary["notes"] if "threshold" in n]
+    assert f"the lists of VIHR ({shares['VIHR']:.2f} %)" in sentence
+    assert "Gus G" not in sentence
+
+
+def test_a_list_vote_is_not_asked_how_many_members_it_elects(tmp_path) -> None:
+    """Several candidates of one party in a race of list seats are a list's candidates, not a race
+    for several seats that does not say how many (review, session 13)."""
+    path = write(tmp_path, DISTRICTS, "districts.csv")
+    result = invoke("summary", str(path))
+    assert result.code == 0, result.stderr
+    assert "do not say how many members they elect" not in result.stderr

@@ -11,8 +11,9 @@ that holds exactly its candidates' sum is the list's total, not added (the Kiesr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from pollcli.election import Option
 from pollcli.names import plain_key
@@ -81,3 +82,44 @@ def pooled_list(lists: list[PartyList] | None) -> PartyList | None:
     """The list of the most candidates, where one sums two candidates at least (a note names it)."""
     most = None if lists is None else max(lists, key=lambda entry: len(entry.options))
     return most if most is not None and len(most.options) > 1 else None
+
+
+class Shared(Protocol):
+    """An option with its share (`tally.Ranked`)."""
+
+    @property
+    def option(self) -> Option: ...
+
+    @property
+    def share(self) -> float | None: ...
+
+
+S = TypeVar("S", bound=Shared)
+
+
+def list_shares(
+    ranked: Sequence[S], not_valid: Collection[str]
+) -> list[tuple[str, float, list[S]]] | None:
+    """Candidates on open party lists: each list's name, share (its candidates' shares summed) and
+    candidates, of the valid options with a share (kinds not in `not_valid`); None where each
+    option is a list of its own."""
+    valid = [r for r in ranked if r.option.kind not in not_valid and r.share is not None]
+    pooled = lists_of([r.option for r in valid])
+    if pooled is None:
+        return None
+    of = {id(r.option): r for r in valid}
+    found = []
+    for entry in pooled:
+        members = [of[id(o)] for o in entry.options]
+        found.append((entry.name, sum(r.share or 0.0 for r in members), members))
+    return found
+
+
+def lists_under(
+    lists: list[tuple[str, float, list[S]]], candidates: Sequence[S], threshold: float
+) -> tuple[list[tuple[str, float]], list[S]]:
+    """The lists below the threshold (name, share; largest first) and their candidates, in the
+    order of `candidates`."""
+    under = [(name, share) for name, share, _ in lists if share < threshold]
+    held = {id(r) for _, share, members in lists if share < threshold for r in members}
+    return sorted(under, key=lambda pair: -pair[1]), [r for r in candidates if id(r) in held]

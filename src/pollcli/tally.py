@@ -68,6 +68,8 @@ class Tally:
     # A ballot measure: every candidate is an answer (Yes/No, Approved/Rejected…), which wins no seat.
     measure: bool = False
     seat_tie: list[Ranked] | None = None
+    # Candidates on open lists: the lists below the threshold (name, share), or None (`openlists`).
+    lists_below: list[tuple[str, float]] | None = None
     # Every valid option has votes and none has any (TX 2018: an unopposed race a county reports
     # as 0): nobody leads, ties, wins or falls under the threshold, and no share is checked.
     no_votes: bool = False
@@ -271,6 +273,13 @@ def tally(
         else sorted((r for r in candidates if r.share is not None and r.share < threshold),
                     key=lambda r: r.rank)
     )  # fmt: skip
+    lists, lists_below = None, None
+    if party_list and not no_votes:  # candidates on open lists: the lists' threshold
+        from pollcli.openlists import list_shares, lists_under  # (names: everyday start-up)
+
+        lists = list_shares(ranked, NOT_VALID_KINDS)
+        if lists is not None:
+            lists_below, below = lists_under(lists, candidates, threshold)
     top_two = election.top_two
     advance, advance_tie = _advance(candidates, by_votes) if top_two else (None, None)
     return Tally(
@@ -293,8 +302,9 @@ def tally(
         reached=reached,
         runoff=runoff,
         below=below,
+        lists_below=lists_below,
         turnout=_turnout(election),
-        effective_number=_effective_number(ranked, lists=party_list),
+        effective_number=_effective_number(ranked, lists),
         term=_term(election),
         seats=seats,
         no_votes=no_votes,
@@ -451,19 +461,20 @@ def counted_ballots(election: Election) -> int | None:
     return valid + facts.invalid + (facts.blank or 0)
 
 
-def _effective_number(ranked: list[Ranked], *, lists: bool = False) -> float | None:
-    """Laakso–Taagepera: 1 / Σ p² over valid options, p as fractions; with `lists`, over party
-    lists, the shares of candidates on open lists summed by party (`openlists.lists_of`)."""
-    valid = [r for r in ranked if r.option.kind not in NOT_VALID_KINDS and r.share is not None]
-    shares = [r.share / 100 for r in valid if r.share is not None]
-    pooled = None
-    if lists:
-        from pollcli.openlists import lists_of  # (its names module costs everyday start-up)
-
-        pooled = lists_of([r.option for r in valid])
-    if pooled is not None:
-        share = {id(r.option): p for r, p in zip(valid, shares, strict=True)}
-        shares = [sum(share[id(o)] for o in entry.options) for entry in pooled]
+def _effective_number(
+    ranked: list[Ranked], lists: list[tuple[str, float, list[Ranked]]] | None = None
+) -> float | None:
+    """Laakso–Taagepera: 1 / Σ p² over valid options, p as fractions; over `lists` where given
+    (candidates on open lists, their shares summed by party: `list_shares`)."""
+    shares = (
+        [
+            r.share / 100
+            for r in ranked
+            if r.option.kind not in NOT_VALID_KINDS and r.share is not None
+        ]
+        if lists is None
+        else [share / 100 for _, share, _ in lists]
+    )
     squares = sum(p * p for p in shares)
     # A share so small that its square is denormal would give an infinite number.
     effective = 1 / squares if squares > 0 else math.inf

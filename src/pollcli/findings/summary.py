@@ -51,7 +51,19 @@ def notes(tally: Tally) -> list[str]:
         if legal is not None and legal != tally.threshold
         else ""
     )
-    if tally.below:
+    if tally.lists_below is not None:  # candidates on open lists: the lists' threshold
+        pooled = "the candidates' votes summed by party"
+        if tally.lists_below:
+            listed = named_pcts(*zip(*tally.lists_below, strict=True))
+            sentences.append(
+                f"Below the {tally.threshold:g} % threshold{which}: the lists of {listed} "
+                f"({pooled})."
+            )
+        else:
+            sentences.append(
+                f"No list is below the {tally.threshold:g} % threshold{which} ({pooled})."
+            )
+    elif tally.below:
         listed = named_pcts(map(_NAME, tally.below), map(_SHARE, tally.below))
         sentences.append(f"Below the {tally.threshold:g} % threshold{which}: {listed}.")
     elif tally.candidates and not tally.no_votes:

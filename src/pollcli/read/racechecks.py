@@ -41,6 +41,7 @@ from dataclasses import replace
 from pathlib import PurePath
 from typing import Final
 
+from pollcli.columns import is_party_list
 from pollcli.election import Election, Option
 from pollcli.problems import Code, Found, Problem, race_split
 from pollcli.read import unkeyed
@@ -187,6 +188,8 @@ def _several(
     for election in elections:
         if election.seats != 1 or election.top_two or (election.race and election.race.primary):
             continue  # stated (several per party is then expected), or a primary
+        if is_party_list(election.facts.system, election.facts.seats):
+            continue  # a list vote: candidates on open lists, several a party (`openlists`)
         candidates, contenders, elected = _field(election, variants.get(id(election), set()))
         key_of = {p: option_key(p or "") for p in {o.party for o in candidates}}  # each once
         parties: dict[str, int] = dict.fromkeys((key_of[o.party] for o in candidates), 0)
@@ -203,6 +206,8 @@ def _several(
         if id(election) in known or election.race is None or election.race.primary:
             continue
         if election.seats != 1 or election.top_two or _office(election.race.roles) not in offices:
+            continue
+        if is_party_list(election.facts.system, election.facts.seats):
             continue
         _, contenders, _ = _field(election, variants.get(id(election), set()))
         mates = [option_key(o.party or "") for o in contenders]
