@@ -140,3 +140,30 @@ def test_an_unopposed_race_with_its_blank_votes(tmp_path, monkeypatch) -> None:
     assert {o.candidate: o.votes for o in house.options}["Walter Kumiega"] == 2469
     (warning,) = [p for p in problems if "every other unit of the race" in p.message]
     assert "'MAINE' (county 'ME')" in warning.message
+
+
+def test_a_unit_the_files_own_total_counts_is_no_total(tmp_path, monkeypatch) -> None:
+    """A unit holding the other units' sum over the candidates, which the file's own `Total` row
+    (set aside by its word, blank votes listed) counts among its parts: a unit, not a total — the
+    two compared over the candidates' lines, blank lines aside."""
+    towns = [("A", "A1", 300, 200, 10), ("A", "A2", 100, 50, 5), ("B", "B1", 250, 150, 7)]
+    rows = []
+    for county, town, ann, bo, blank in towns:
+        rows += [
+            f"{county},{town},Governor,,REP,Ann,{ann}\n",
+            f"{county},{town},Governor,,DEM,Bo,{bo}\n",
+        ]
+        rows += [f"{county},{town},Governor,,,Blank,{blank}\n"]
+    ann, bo = sum(t[2] for t in towns), sum(t[3] for t in towns)
+    rows += [f"C,C1,Governor,,REP,Ann,{ann}\n", f"C,C1,Governor,,DEM,Bo,{bo}\n"]
+    blank = sum(t[4] for t in towns)
+    rows += [f"Total,,Governor,,REP,Ann,{2 * ann}\n", f"Total,,Governor,,DEM,Bo,{2 * bo}\n"]
+    rows += [f"Total,,Governor,,,Blank,{blank}\n"]
+    text = HEADER + "".join(rows)
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, text, "t.csv"))
+    (governor,) = elections
+    frame = pd.read_csv(io.StringIO(text), keep_default_na=False)
+    parts = frame[frame.county != "Total"]
+    expected = {str(k): int(v) for k, v in parts.groupby("candidate").votes.sum().items()}
+    assert {o.candidate: o.votes for o in governor.options} == expected
+    assert not [p for p in problems if "every other unit of the race" in p.message]

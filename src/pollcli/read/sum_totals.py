@@ -124,8 +124,14 @@ def race_total(
         return records
     region, unit = _place_of(total)
     whole = _whole(each)
-    if any(whole == given for listed in _given(before, records).values() for given in listed):
-        return records  # the file's own total counts the unit among its parts
+    if any(
+        all(given.get(key) == count for key, count in whole.items())
+        for listed in _given(before, records).values()
+        for given in listed
+    ):
+        return (
+            records  # the file's own total counts the unit among its parts (over `whole`'s lines)
+        )
     _warn_race(label, (region, unit), each[total], places, columns, found)
     return [r for r in records if place(r) != (region, unit)]  # (its blank and count lines too)
 
