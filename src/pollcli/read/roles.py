@@ -167,6 +167,17 @@ def together_modes(header: list[str]) -> list[int]:
     return found if telling and len(found) + len(others) >= 2 else []
 
 
+def ordinary_special(header: list[str]) -> list[int]:
+    """New Zealand's `ordinary` and `special` columns (votes cast on the day in the voter's own
+    electorate, and the special votes: the overseas, the enrolled elsewhere, the late-enrolled):
+    ways of voting when both are there. A `special` column alone is MEDSL's TRUE/FALSE race key
+    (a special election); one of counts beside `ordinary` is no such flag (a count of 1 is no yes)."""
+    keys = {normalize_header(cell).removesuffix("_votes"): i for i, cell in enumerate(header)}
+    if "ordinary" in keys and "special" in keys:
+        return [keys["ordinary"], keys["special"]]
+    return []
+
+
 def find_column(header: list[str], name: str, flag: str) -> int:
     """The index of a column named as written (case and spacing aside); a usage error otherwise."""
     wanted = normalize_header(name)
@@ -184,6 +195,7 @@ def column_roles(header: list[str], options: ReadOptions) -> dict[int, str | Non
     roles: dict[int, str | None] = {}
     parts = [i for i, cell in enumerate(header) if cell and words[i] is None and is_vote_part(cell)]
     parts += [i for i in together_modes(header) if words[i] is None]
+    parts += [i for i in ordinary_special(header) if i not in parts]
     if options.votes is not None:
         chosen = find_column(header, options.votes, "--votes")
         for index in [*parts, *(i for i, c in words.items() if c == "votes")]:
@@ -196,7 +208,7 @@ def column_roles(header: list[str], options: ReadOptions) -> dict[int, str | Non
             # A `total` beside them (West Hartford's `total,polls,abs`): each option's total, as a
             # `total_votes` column with no votes column is; the modes are checked against it.
             for index in (i for i, c in words.items() if c is None and i not in parts):
-                if normalize_header(header[index]) in ("total", "totals"):
+                if normalize_header(header[index]) in ("total", "totals", "all"):
                     roles[index] = "total_votes"
     if options.race_by is not None:
         _race_by(header, words, options.race_by, roles)
@@ -248,7 +260,9 @@ def _named_places(
                 "name each column once"
             )
         word = words.get(index)
-        if word in ("candidate", "party", "votes", "share") or word in FACT_NAMES:
+        # A fact's words over places (New Zealand's `electorate`, a constituency's name, not the
+        # voters on its roll) are the user's to name as the area; an option's columns never are.
+        if word in ("candidate", "party", "votes", "share"):
             raise UsageError(
                 f"{flag} {header[index]!r}: that is the {word} column; name the column of the "
                 f"{'area' if role == NAMED_REGION else 'precinct or polling station'} each row "
@@ -307,8 +321,8 @@ def _race_by(
             roles[index] = RACE_PREFIX + normalize_header(header[index])
     region_taken = "region" in words.values() and not any(words.get(i) == "region" for i in named)
     for index, word in words.items():
-        if index in named or word is None:
-            continue
+        if index in named or word is None or roles.get(index) == VOTE_PART:
+            continue  # (a way of voting by its place beside others: `special` beside `ordinary`)
         if word in ("office", "stage") or word.startswith(RACE_PREFIX):
             if word in _GEOGRAPHY_ROLES and not region_taken:
                 roles[index] = "region"

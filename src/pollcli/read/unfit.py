@@ -73,7 +73,8 @@ def unfit_facts(
             unfit[key] = (
                 f"The {header!r} column is left unused: its values ({', '.join(map(repr, words[:3]))}"
                 f"{'…' if len(words) > 3 else ''}) are no counts ({key}); if they name the races "
-                f"(a constituency), add --race-by {header}."
+                f"(a constituency), add --race-by {header}; if they name the places each row "
+                f"counts, --region {header}."
             )
     totals = [values for values in seen.get("total_votes", {}).values()]
     varying = sum(1 for values in totals if len(values) > 1)
