@@ -235,18 +235,14 @@ def _plan(
         and (numeric[i] or not _filled(table.records, i))
         for i in range(end)
     ]
-    protocol_at = [i for i in range(end) if lines[i] is not None and not given & {_norm(table, i)}]
+    skip = given | unused
+    protocol_at = [i for i in range(end) if lines[i] is not None and not skip & {_norm(table, i)}]
     if protocol_at and blocks is None and not any(counts[protocol_at[0] :]):
         # Lines after the options (a `majority`, the `winner`, the valid votes): they end no
         # naming columns, and the options before them are no protocol lines.
         protocol_at = []
     first_protocol = protocol_at[0] if protocol_at else None
-    # The protocol's lines are together: a column between two of them is one too (ballots the
-    # commission received, in words pollcli does not know), but not one far after them.
-    last_protocol = -1
-    for i in protocol_at:
-        if last_protocol < 0 or i - last_protocol <= PROTOCOL_GAP:
-            last_protocol = i
+    last_protocol = protocol.last_line(lines, protocol_at, PROTOCOL_GAP)
     last_name = _last_name(sample, counts, blocks is not None, end)
     ids: list[int] = []
     plan = Plan(ids=ids, facts={}, blocks=blocks)

@@ -31,6 +31,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"uprawnieni|(électeurs )?inscrits|nombre d inscrits",
         r"wahlberechtigte( insgesamt)?|stimmberechtigte",
         r"registered( voters)?|electorate|eligible voters|voters on the list|total registered",
+        r"(close ?of ?rolls ?)?enrol(l)?ment|enrolled( voters)?",
         r"electores( inscritos)?|inscritos|censo( electoral)?|elettori|iscritti",
         r"lista nominal( de electores)?",
         # Sri Lanka's, India's and Pakistan's tables.
@@ -83,7 +84,7 @@ PART_LINES: Final[dict[str, tuple[str, ...]]] = {
 OTHER_LINES: Final[tuple[str, ...]] = (
     r"(число|количество|кол во|кількість|liczba|w tym|nombre|anzahl|number of|count of) .*",
     r".* саны",
-    r"komisja otrzymała .*|nie wykorzystano .*",
+    r"komisj[ae]( obwodowe)? otrzymał[ay]? .*|nie wykorzystano .*",
     r"abstentions?|majority|margin|turnout|participation|wahlbeteiligung|явка %?",
     # Hamburg's ballot papers beside its votes (five a voter: `Gültige Stimmen` are the options'
     # total), and its voters with a postal-vote certificate.
@@ -159,6 +160,20 @@ def line(header: str) -> tuple[str, int] | None:
     if patterns.other.fullmatch(text):
         return "", 0
     return None
+
+
+def last_line(lines: dict[int, tuple[str, int] | None], at: list[int], gap: int) -> int:
+    """The last of a table's protocol lines (at the indexes `at`, in order): they are together, a
+    column between two of them one too (ballots the commission received, in words pollcli does not
+    know) when at most `gap` columns apart, but not one far after them; and the columns right after
+    the valid votes are the options, whatever line follows them (Poland's `Liczba obwodów`, the
+    count of polling stations, after the candidates). -1 when there are none."""
+    last = -1
+    for i in at:
+        valid = last >= 0 and (lines[last] or ("",))[0] == "total_votes"
+        if last < 0 or i - last == 1 or (i - last <= gap and not valid):
+            last = i
+    return last
 
 
 def names_a_row(header: str) -> bool:
