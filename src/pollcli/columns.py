@@ -72,6 +72,11 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "stemmeberettigede",
         "antall_stemmeberettigede",
         "röstberättigade",
+        # Australia's (the AEC's `Enrolment`, `CloseOfRollsEnrolment`) and New Zealand's word.
+        "enrolment",
+        "enrollment",
+        "enrolled",
+        "closeofrollsenrolment",
     ),
     "ballots_cast": ("ballots_cast", "ballots", "cast", "turnout_votes"),
     # How many members a race elects, the top N by votes ("Vote for 4"); MEDSL's `magnitude`.
