@@ -193,10 +193,10 @@ HEADER_EDGE_WORDS: Final[frozenset[str]] = frozenset(
 
 def says_total(label: str) -> bool:
     """Whether a header names a total: a total word as the whole header (`Total`, `Итого`), or as
-    its first or last word (`TOTAL_BOLETAS`, `Votos totales`)."""
+    its first or last word (`TOTAL_BOLETAS`, `Votos totales`, `totalG`: camel case split)."""
     if is_total_name(label):
         return True
-    words = name_key(label).split()
+    words = name_key(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", label)).split()
     return len(words) > 1 and (words[0] in HEADER_EDGE_WORDS or words[-1] in HEADER_EDGE_WORDS)
 
 

@@ -130,9 +130,12 @@ def set_aside(
     kept = _kept(records, classes)
     _attach_parts(classes, kept, marked)
     _both_ways(classes)
-    # A total of nothing is no total: a county given only as `TOTALS`, a file of one region.
+    # A total of nothing is no total (a lone county's `TOTALS`), but a total column's is: no option.
     for key, cls in list(classes.items()):
-        cls.totals = [t for t in cls.totals if t.parts]
+        named = {
+            id(t) for t in cls.totals if option_key(t.records[0].row.candidate) in total_options
+        }
+        cls.totals = [t for t in cls.totals if t.parts or id(t) in named]
         if not cls.totals:
             del classes[key]
     if not classes:

@@ -1,0 +1,45 @@
+"""Poland's 2006 local elections by commission (an R export: `teryt;nrk;PO;PSL;PiS;SLD;totalG`,
+the four main committees' votes and every committee's total, `NA` in every cell of a commission
+with no result). `totalG` was an option ("totalG leads with 55.55 %, a majority"): a total word
+glued to a letter is a total now (camel case split, as `TOTAL_BOLETAS` is). `NA` in a wide table's
+vote cell was an error with no way on ("votes 'NA': not a number"); it says no figure, as a blank
+cell does. And a total column's cell on a row whose options are all blank was an option of its own
+(`totalG` with 0 votes, or with the row's total); it is a total, set aside, and one that is not 0
+is reported as differing from its (absent) parts.
+
+Oracle: pandas, each committee's column summed (`NA` skipped)."""
+
+import io
+
+import pandas as pd
+
+from conftest import engines_agree, write
+from pollcli.read.total_words import says_total
+
+PARTIES = ["PO", "PSL", "PiS", "SLD"]
+TABLE = """teryt;nrk;PO;PSL;PiS;SLD;totalG
+021604;7;239;26;182;89;649
+041906;4;67;55;127;153;442
+061604;7;120;30;90;39;323
+041409;17;NA;NA;NA;NA;0
+041410;1;NA;NA;NA;NA;300
+"""
+
+
+def oracle(text: str) -> dict[str, int]:
+    frame = pd.read_csv(io.StringIO(text), sep=";", dtype={"teryt": str})
+    return {p: int(frame[p].sum()) for p in PARTIES}
+
+
+def test_a_total_column_named_total_glued_to_a_letter(tmp_path, monkeypatch):
+    path = write(tmp_path, TABLE, "pl_ws2006_komisje.csv")
+    (election,), problems = engines_agree(monkeypatch, path, id_columns=("teryt", "nrk"))
+    assert not [p for p in problems if p.severity == "error"]
+    assert {o.candidate: o.votes for o in election.options} == oracle(TABLE)
+    # The 300 of a row with no party's figure is reported, not counted.
+    assert any(p.code == "total-mismatch" and p.line == 6 for p in problems)
+
+
+def test_camel_case_total_words():
+    assert says_total("totalG") and says_total("totalVotos") and says_total("TotalVotes")
+    assert not says_total("PiS") and not says_total("Totalitarians") and not says_total("TOTALG")
