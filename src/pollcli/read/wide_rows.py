@@ -378,6 +378,9 @@ def _rows(table: RawTable, plan: Plan, found: Found) -> list[Row]:
                 f"{len(cells)} cells but the header has {width}; quote names that contain "
                 f"the delimiter {table.delimiter!r} or remove the extra cells",
             )
+        elif len(cells) < width and not any(h.strip() for h in table.header[len(cells) :]):
+            # Short only of columns with no header (the header's trailing delimiters): nothing lost.
+            rows.append((line, cells + [""] * (width - len(cells))))
         elif len(cells) < width:
             found.add(
                 Code.MISSING_CELL,

@@ -35,6 +35,8 @@ from pollcli.read.total_words import is_total_name, may_hold_total
 Row = tuple[int, list[str]]
 # The fewest rows a row must be the sum of, in every option's column, to be read as their total.
 SUM_ROW_PARTS = 4
+# The most rows a block may have before its total (`_block_totals`): a Land's Wahlkreise, not more.
+BLOCK_ROWS = 1000
 
 
 def marked_totals(
@@ -47,6 +49,7 @@ def marked_totals(
         or _code_totals(table, plan, rows, found)
         or _zero_code_totals(table, plan, rows, found)
         or _sum_row(table, plan, rows)
+        or _block_totals(plan, rows)
     )
 
 
@@ -318,6 +321,41 @@ def _sum_row(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Marked]:
             what = f"a row holding the sum of all the others in every option's column ({name!r})"
             return {line: Marked(f"{what} is their total", frozenset(r for r, _ in rows) - {line})}
     return {}
+
+
+def _block_totals(plan: Plan, rows: list[Row]) -> dict[int, Marked]:
+    """Rows each closing a block of two rows or more with its sum in every option's column, blocks
+    covering the table, and maybe a last row holding the sum of theirs: the 1949 Bundestag's table,
+    each Land's row after its Wahlkreise, the Bundesgebiet's last, no code or word to tell them."""
+    marked: dict[int, Marked] = {}
+    block: list[int] = []
+    sums = totals = [0] * len(plan.options)
+    for at, (_, cells) in enumerate(rows if len(plan.options) >= 2 else []):
+        if len(block) > BLOCK_ROWS or (figures := _figures(plan, [(0, cells)])) is None:
+            return {}  # (a table of polling stations is let go after its first rows)
+        row = figures[0]
+        if len(block) >= 2 and any(row) and row == sums:
+            why = (
+                "a row holding the sum of the rows above it since the last such row is their total"
+            )
+            marked[rows[at][0]] = Marked(why, frozenset(rows[n][0] for n in block))
+            block, sums, totals = (
+                [],
+                [0] * len(row),
+                [t + v for t, v in zip(totals, row, strict=True)],
+            )
+            continue
+        block.append(at)
+        sums = [s + v for s, v in zip(sums, row, strict=True)]
+    last = _figures(plan, rows[-1:]) if len(block) == 1 else None
+    if len(marked) < 2 or len(block) > 1 or (last is not None and last[0] != totals):
+        return {}
+    if block:
+        leaves = frozenset(p for m in marked.values() for p in m.parts)
+        marked[rows[block[0]][0]] = Marked(
+            "the last row, the sum of those totals, is all's", leaves
+        )
+    return marked
 
 
 def _in_a_group(rows: list[Row], at: int, ids: Sequence[int]) -> bool:
