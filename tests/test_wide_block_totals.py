@@ -52,3 +52,31 @@ def test_rows_that_add_up_by_chance_in_one_place_are_no_totals(tmp_path, monkeyp
     assert {o.candidate: o.votes for o in election.options} == {
         p: int(frame[p].sum()) for p in PARTIES
     }
+
+
+GROUPED = """Wahlkreis;;Land;Wahlberechtigte;Gültige;Gültige;SPD;SPD;CDU;CDU;;
+Nr.;Name;;;Erststimmen;Zweitstimmen;Erststimmen;Zweitstimmen;Erststimmen;Zweitstimmen;;
+001;Husum;SH;1000;700;700;400;380;300;320;;
+002;Kiel;SH;1100;700;700;500;450;200;250
+901;Schleswig-Holstein;SH;2100;1400;1400;900;830;500;570
+010;Bremen-Ost;HB;800;550;550;300;310;250;240
+011;Bremen-West;HB;900;650;650;350;330;300;320
+904;Bremen;HB;1700;1200;1200;650;640;550;560
+999;Bundesgebiet;BUND;3800;2600;2600;1550;1470;1050;1130
+"""
+
+
+def test_rows_short_of_columns_with_no_group(tmp_path, monkeypatch):
+    # The 1953 and 1965 tables: a header of two rows, ending with empty cells in both.
+    path = write(tmp_path, GROUPED, "btw1953_kerg.csv")
+    options = {"wide": True, "header_line": (1, 2)}
+    elections, problems = engines_agree(monkeypatch, path, **options)
+    assert not [p for p in problems if p.severity == "error"]
+    votes = {
+        e.facts.election.rsplit(" · ", 1)[-1]: {o.candidate: o.votes for o in e.options}
+        for e in elections
+    }
+    assert votes == {
+        "Erststimmen": {"SPD": 400 + 500 + 300 + 350, "CDU": 300 + 200 + 250 + 300},
+        "Zweitstimmen": {"SPD": 380 + 450 + 310 + 330, "CDU": 320 + 250 + 240 + 320},
+    }

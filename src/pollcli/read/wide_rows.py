@@ -378,8 +378,11 @@ def _rows(table: RawTable, plan: Plan, found: Found) -> list[Row]:
                 f"{len(cells)} cells but the header has {width}; quote names that contain "
                 f"the delimiter {table.delimiter!r} or remove the extra cells",
             )
-        elif len(cells) < width and not any(h.strip() for h in table.header[len(cells) :]):
-            # Short only of columns with no header (the header's trailing delimiters): nothing lost.
+        elif len(cells) < width and not any(
+            level0(table, i).strip() for i in range(len(cells), width)
+        ):
+            # Short only of columns with no header (the header's trailing delimiters; under a row of
+            # groups, with none): nothing lost.
             rows.append((line, cells + [""] * (width - len(cells))))
         elif len(cells) < width:
             found.add(
