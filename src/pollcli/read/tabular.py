@@ -300,8 +300,11 @@ def cell_text(value: Any) -> str:
 
 def _sheet_text(value: Any) -> str:
     """A workbook's cell as `cell_text` gives it, on one line: a line break in a cell is the sheet's
-    wrapping (Hamburg's party `Hamburg` over `Offensiv` in its header cell), read as a space."""
+    wrapping (Hamburg's party `Hamburg` over `Offensiv` in its header cell), read as a space; a NUL
+    is no character of a name (an old .xls exporter's UTF-16 text as bytes: `FdI` with a NUL after
+    each letter)."""
     text = cell_text(value)
+    text = text.replace("\x00", "") if "\x00" in text else text
     return " ".join(text.split()) if "\n" in text or "\r" in text else text
 
 
