@@ -23,7 +23,6 @@ from pollcli.numbers import NumberError, near_whole_note, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import UNIT_FACTS, Given, Tables, UnitFacts, UnitKey
-from pollcli.read.records import DASHES
 
 # A count's text read (`Counts`), once a distinct (count, text): its number, or why it is none.
 NumberOf = Callable[[str, str], "int | ValidationError"]
@@ -135,10 +134,8 @@ def vote_cells(odd: Any, table: RawTable, decimal: str, given: bool, found: Foun
     first: tuple[int, str] | None = None
     advised: set[int] = set()  # columns whose first error says how to leave them out
     for line, column, value in zip(odd["line"], odd["column"], odd["votes"], strict=True):
-        if not value.strip() or value.strip() in DASHES:
-            # An option not on this row's ballot; a dash or `NA` says so too (R's exports: a
-            # polling station of no result, `NA` in every column).
-            out.append("")
+        if not value.strip():
+            out.append("")  # an option not on this row's ballot
             continue
         try:
             out.append(str(parse_votes(value, decimal, decimal_given=given, near_whole=near)))

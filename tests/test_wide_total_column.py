@@ -1,13 +1,12 @@
 """Poland's 2006 local elections by commission (an R export: `teryt;nrk;PO;PSL;PiS;SLD;totalG`,
-the four main committees' votes and every committee's total, `NA` in every cell of a commission
-with no result). `totalG` was an option ("totalG leads with 55.55 %, a majority"): a total word
-glued to a letter is a total now (camel case split, as `TOTAL_BOLETAS` is). `NA` in a wide table's
-vote cell was an error with no way on ("votes 'NA': not a number"); it says no figure, as a blank
-cell does. And a total column's cell on a row whose options are all blank was an option of its own
-(`totalG` with 0 votes, or with the row's total); it is a total, set aside, and one that is not 0
-is reported as differing from its (absent) parts.
+the four main committees' votes and every committee's total; a commission with no result has no
+party figure). `totalG` was an option ("totalG leads with 55.55 %, a majority"): a total word glued
+to a letter is a total now (camel case split, as `TOTAL_BOLETAS` is). And a total column's cell on
+a row whose options are all blank was an option of its own (`totalG` with 0 votes, or with the
+row's total); it is a total, set aside, and one that is not 0 is reported as differing from its
+(absent) parts. (The file writes those blanks `NA`, an error in a wide table's vote cell: left.)
 
-Oracle: pandas, each committee's column summed (`NA` skipped)."""
+Oracle: pandas, each committee's column summed (blanks skipped)."""
 
 import io
 
@@ -21,8 +20,8 @@ TABLE = """teryt;nrk;PO;PSL;PiS;SLD;totalG
 021604;7;239;26;182;89;649
 041906;4;67;55;127;153;442
 061604;7;120;30;90;39;323
-041409;17;NA;NA;NA;NA;0
-041410;1;NA;NA;NA;NA;300
+041409;17;;;;;0
+041410;1;;;;;300
 """
 
 
