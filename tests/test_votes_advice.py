@@ -1,8 +1,8 @@
 """A file of one candidate per row whose vote column pollcli does not know (New Zealand's `all`
 beside other counts): the advice was "pass --wide, and --id-columns COL,…", and following it read
 the counts as options ("ordinary leads with 89.70 %", the candidates as places). A row that names a
-candidate holds its own counts: the advice names the first column of counts for --votes, which
-reads it.
+candidate holds its own counts: the advice names its columns of counts and --votes COL, which
+reads the one named.
 
 Oracle: pandas, `all` summed by candidate."""
 
@@ -24,7 +24,8 @@ def test_the_advice_names_votes_and_works(tmp_path, monkeypatch):
     path = write(tmp_path, TEXT, "nz_candidates.csv")
     result = invoke("summary", str(path))
     assert result.code != 0
-    assert "--votes 'all'" in result.stderr and "--wide" not in result.stderr
+    assert "('all', 'first_count', 'second_count') holds the votes: --votes COL" in result.stderr
+    assert "--wide" not in result.stderr
     (election,), problems = engines_agree(monkeypatch, path, read_options=ReadOptions(votes="all"))
     assert not [p for p in problems if p.severity == "error"]
     frame = pd.read_csv(io.StringIO(TEXT))

@@ -470,8 +470,8 @@ def header_hint(
     plan = _plan(table, [(line, list(cells)) for line, cells in rows[1:SAMPLE_ROWS]], options, None)
     if plan is not None and plan.options:
         if "candidate" in {canonical_column(h) for h in table.header if h}:  # a candidate per row
-            first = table.header[plan.options[0]]
-            return f"if a column of counts holds each row's votes, name it: --votes {first!r}"
+            shown = ", ".join(repr(table.header[i]) for i in plan.options[:4])
+            return f"if one of the columns of counts ({shown}) holds the votes: --votes COL"
         return (
             f"if each option has a column of its own ({table.header[plan.options[0]]!r}…), pass "
             "--wide, and --id-columns COL,… to name the columns that name the rows"
