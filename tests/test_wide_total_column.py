@@ -42,3 +42,28 @@ def test_a_total_column_named_total_glued_to_a_letter(tmp_path, monkeypatch):
 def test_camel_case_total_words():
     assert says_total("totalG") and says_total("totalVotos") and says_total("TotalVotes")
     assert not says_total("PiS") and not says_total("Totalitarians") and not says_total("TOTALG")
+
+
+def test_na_cells_are_no_figures(tmp_path, monkeypatch):
+    # The file as published writes a commission of no result `NA` in every party column.
+    text = TABLE.replace(";;;;;", ";NA;NA;NA;NA;")
+    path = write(tmp_path, text, "pl_ws2006_komisje.csv")
+    (election,), problems = engines_agree(monkeypatch, path, id_columns=("teryt", "nrk"))
+    assert not [p for p in problems if p.severity == "error"]
+    assert {o.candidate: o.votes for o in election.options} == oracle(TABLE)
+
+
+def test_code_columns_with_na_are_no_options(tmp_path, monkeypatch):
+    # Taiwan's CEC table of area codes (trial 13's tw22_T1.csv): `NA` had refused it; read as
+    # blanks, its glued and camel-case code columns (`TOWNCODE`, `prvCode`) were summed as votes
+    # ("TOWNCODE leads with 99.86 %"). They name the rows: the table holds no votes.
+    text = (
+        '"prvCode","cityCode","deptCode","TOWNCODE","COUNTYCODE","COUNTYNAME","TOWNNAME"\n'
+        '"09","007",NA,"","09007","連江縣",NA\n'
+        '"09","007","010","09007010","09007","連江縣","南竿鄉"\n'
+        '"09","007","020","09007020","09007","連江縣","北竿鄉"\n'
+    )
+    path = write(tmp_path, text, "tw22_T1.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    assert not elections
+    assert [p for p in problems if p.severity == "error"]

@@ -101,7 +101,7 @@ OTHER_LINES: Final[tuple[str, ...]] = (
 ID_WORDS: Final[str] = (
     r"(.* )?(code|codes|código|codigo|codice|kod|код|id|ids|identifier|identifiant|nr|n°|№"
     r"|number|numer|номер|teryt|ref|reference|pano|geoid\d*|\w*fips\w*"
-    r"|\w*(kennziffer|schlüssel|schlüsselnummer|nummer)"
+    r"|\w*(kennziffer|schlüssel|schlüsselnummer|nummer|code)"
     r"|distrito|distritos|circunscripción|circunscripcion|sección|seccion|casilla|distretto"
     r"|circoscrizione|sezione|seção|secao)( .*)?"
     r"|(ags|gkz|insee|gss)( .*)?|ons|year|election year|jahr|année|rok|год"

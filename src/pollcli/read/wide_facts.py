@@ -14,7 +14,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import field
-from typing import Any
+from typing import Any, Final
 
 from pydantic import ValidationError
 
@@ -23,6 +23,9 @@ from pollcli.numbers import NumberError, near_whole_note, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import UNIT_FACTS, Given, Tables, UnitFacts, UnitKey
+from pollcli.read.records import DASHES
+
+NO_FIGURE: Final[frozenset[str]] = DASHES - {"x", "X"}
 
 # A count's text read (`Counts`), once a distinct (count, text): its number, or why it is none.
 NumberOf = Callable[[str, str], "int | ValidationError"]
@@ -134,8 +137,10 @@ def vote_cells(odd: Any, table: RawTable, decimal: str, given: bool, found: Foun
     first: tuple[int, str] | None = None
     advised: set[int] = set()  # columns whose first error says how to leave them out
     for line, column, value in zip(odd["line"], odd["column"], odd["votes"], strict=True):
-        if not value.strip():
-            out.append("")  # an option not on this row's ballot
+        if not value.strip() or value.strip() in NO_FIGURE:
+            # An option not on this row's ballot; a dash or `NA` says so too (R's exports: a
+            # polling station of no result, `NA` in every column). An `x` stays a cell to check.
+            out.append("")
             continue
         try:
             out.append(str(parse_votes(value, decimal, decimal_given=given, near_whole=near)))
