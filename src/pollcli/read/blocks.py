@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from pollcli.numbers import MAX_VOTES
 from pollcli.read.countrows import COUNT_UNIT, count_column, count_groups, counts_apart
+from pollcli.read.modeparts import with_parts
 from pollcli.read.repeats import BlockUnits, apart_units, of_block
 from pollcli.read.total_words import suspect_cells
 
@@ -153,30 +154,6 @@ class Layout:
         index = self.unit_index if self.unit_index is not None else self.unit_indexes[-1]
         return _encoded(parsed.column(f"c{index}"), np)
 
-    def _with_parts(
-        self, parsed: Any, votes_name: str, part_names: list[str], np: Any, pa: Any
-    ) -> Any:
-        """The block with its vote-mode columns summed into `votes` (no votes column), or as it
-        is when they agree with the votes column; None when a part is out of bounds or they
-        disagree (the exact stages report it)."""
-
-        def values(name: str) -> Any:
-            array = parsed.column(name).combine_chunks()  # int64, no nulls (checked)
-            return np.frombuffer(
-                array.buffers()[1], dtype=np.int64, count=len(array), offset=array.offset * 8
-            )
-
-        parts = [values(name) for name in part_names]
-        if any(p.size and (p.min() < 0 or p.max() > MAX_VOTES) for p in parts):
-            return None
-        total = np.sum(parts, axis=0, dtype=np.int64) if parts[0].size else parts[0]
-        if self.votes_index >= 0:
-            return parsed if np.array_equal(values(votes_name), total) else None
-        summed = pa.Array.from_buffers(
-            pa.int64(), parsed.num_rows, [None, pa.py_buffer(np.ascontiguousarray(total))]
-        )
-        return parsed.append_column(votes_name, summed)
-
     def summarize(self, data: bytes) -> BlockSums | None:
         """Sum a UTF-8 block with pyarrow on this thread; None when it needs the exact stages.
 
@@ -224,7 +201,7 @@ class Layout:
                     },
                     strings_can_be_null=False,
                     quoted_strings_can_be_null=False,
-                    null_values=[],
+                    null_values=[""],  # a blank count: null (a string is never null)
                 ),
             )
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
@@ -243,10 +220,11 @@ class Layout:
             return None
         if _longest_line(data, np) > MAX_CELL_CHARS:
             return None  # a cell may be over the CSV module's limit: the exact stages say so
-        if any(parsed.column(name).null_count for name in counts):
-            return None
+        if self.votes_index >= 0 and parsed.column(votes_name).null_count:
+            return None  # a blank votes cell: the exact stages read it (the modes' sum, or none)
         if part_names:
-            parsed = self._with_parts(parsed, votes_name, part_names, np, pa)
+            has_votes = self.votes_index >= 0
+            parsed = with_parts(parsed, votes_name, part_names, has_votes, np, pa)
             if parsed is None:
                 return None
         # From a buffer: `pa.array(ndarray)` would import pandas (0.2 s) to rule out a DataFrame.
