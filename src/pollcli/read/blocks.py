@@ -19,6 +19,7 @@ from pollcli.read.countrows import COUNT_UNIT, count_column, count_groups, count
 from pollcli.read.modeparts import with_parts
 from pollcli.read.repeats import BlockUnits, apart_units, of_block
 from pollcli.read.total_words import suspect_cells
+from pollcli.read.unithash import without_units
 
 if TYPE_CHECKING:
     from pollcli.read.limits import OptionCount, Pairs
@@ -66,6 +67,9 @@ class BlockSums:
     count_totals: list[int] = field(default_factory=list)
     count_firsts: list[int] = field(default_factory=list)
     count_counts: list[int] = field(default_factory=list)
+    # In a file read again (`read.repeatlines`): the rows (from the block's first) of the units
+    # that repeat an option, left out of the sums, for the exact stages to read one by one.
+    alone: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,8 @@ class Layout:
     # (`read.countrows`): such rows are grouped by precinct, apart from the others.
     count_names: tuple[int, ...] = ()
     count_cells: tuple[bytes, ...] = ()  # and the names of ES&S's count rows (`CountHead`)
+    # Read again: the hashes (uint64, sorted) of the units whose rows are read one by one.
+    again: Any = None
 
     def _quoting_is_strict(self, text: str) -> bool:
         """pyarrow reads `"5"00000` as 500000 and `"C0"x` as C0x; the exact stages' CSV reader calls
@@ -232,6 +238,9 @@ class Layout:
         rows = parsed.append_column(
             "row", pa.Array.from_buffers(pa.int64(), parsed.num_rows, [None, positions])
         )
+        lines, alone = parsed.num_rows, list[int]()
+        if self.again is not None:  # the rows of units that repeat an option: read one by one
+            parsed, rows, alone = without_units(parsed, rows, unit_names, self.again, np, pa)
         if self.regions is not None:
             region = f"c{self.regions.index}"
             distinct = _group(rows, [region], [("row", "hash_min", "first")])
@@ -239,7 +248,7 @@ class Layout:
         # A block of more names in a race than the bound is cut at the first option past it.
         cut = self._options_cut(rows, np, pa) if self.options is not None else None
         if cut is not None:
-            if not _votes_within(parsed.column(votes_name), np):
+            if alone or not _votes_within(parsed.column(votes_name), np):
                 return None  # a count out of bounds past the cut: the exact stages name it
             parsed, rows = parsed.slice(0, cut), rows.slice(0, cut)
         units: BlockUnits | None = None
@@ -289,7 +298,8 @@ class Layout:
             unit_names=distinct_units,
             units=units,
             cleaned=cleaned,
-            rows=parsed.num_rows,
+            rows=lines,
+            alone=alone,
             keys=[groups.column(k).to_pylist() for k in key_names],
             totals=groups.column("total").to_pylist(),
             firsts=groups.column("first").to_pylist(),

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from pollcli.read.repeats import BlockUnits, Repeats, listed_rows, met_twice, unit_hash
+from pollcli.read.repeats import BlockUnits, Repeats, listed_rows, met_twice
+from pollcli.read.unithash import unit_hash
 
 if TYPE_CHECKING:
     from pollcli.election import Election

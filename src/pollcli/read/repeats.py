@@ -23,38 +23,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Final
+from typing import Any
 
 from pollcli.read.assemble import option_key
 from pollcli.read.records import clean_cell
+from pollcli.read.unithash import MASK, MIX, encoded, unit_hash, unit_runs
 
-# Mixing constant (the golden ratio in 64 bits): a number spread over the hash.
-_MIX: Final[int] = 0x9E3779B97F4A7C15
-_MASK: Final[int] = (1 << 64) - 1
 # Spreads a row's place in its unit over a list's hash (tests set it to 0: every list then hashes
 # alike, and only the comparison row by row tells them apart).
-LIST_MIX: int = _MIX
-# The bytes str.strip() takes from an ASCII cell (`clean_cell` does no more to one).
-_SPACES: Final[bytes] = bytes([9, 10, 11, 12, 13, 28, 29, 30, 31, 32])
-
-
-def cell_hash(cell: str) -> int:
-    """One cell's hash, cleaned: that of its UTF-8 bytes (so that a worker hashes a clean ASCII
-    cell from its bytes as they are)."""
-    return hash(clean_cell(cell).encode("utf-8")) & _MASK
-
-
-def unit_hash(cells: Sequence[str]) -> int:
-    """One unit's hash from its identifying cells as written, as `of_block` combines them."""
-    value = 0
-    for cell in cells:
-        value = (value * _MIX + cell_hash(cell)) & _MASK
-    return value
+LIST_MIX: int = MIX
 
 
 def name_code(name: str) -> int:
     """A name's number, as the assembly compares names."""
-    return hash(option_key(name.strip())) & _MASK
+    return hash(option_key(name.strip())) & MASK
 
 
 def party_code(party: str | None) -> int:
@@ -119,55 +101,6 @@ def conflict(np: Any, keys: Any, names: Any, parties: Any) -> bool:
     return bool((same & ((parties[1:] == parties[:-1]) | (parties[:-1] == 0))).any())
 
 
-def _numbers(np: Any, array: Any) -> Any:
-    """A dictionary-encoded column's indices as numpy int32 (`to_numpy` would import pandas)."""
-    indices = array.indices
-    return np.frombuffer(
-        indices.buffers()[1], dtype=np.int32, count=len(indices), offset=indices.offset * 4
-    )
-
-
-def _cell_hashes(np: Any, dictionary: Any, values: list[bytes]) -> tuple[Any, list[bytes]]:
-    """`cell_hash` of each distinct cell, and the cells beyond ASCII: a clean ASCII cell (most of
-    them) is hashed from its bytes as they are, the others one by one."""
-    count = len(values)
-    hashes = np.fromiter(map(hash, values), dtype=np.int64, count=count).view(np.uint64)
-    buffers = dictionary.buffers()
-    offsets = np.frombuffer(
-        buffers[1], dtype=np.int32, count=count + 1, offset=dictionary.offset * 4
-    )
-    data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] else np.zeros(0, np.uint8)
-    if data.size and data.max() >= 128:
-        high = np.concatenate(([0], np.cumsum(data >= 128)))
-        wide = high[offsets[1:]] != high[offsets[:-1]]
-    else:
-        wide = np.zeros(count, dtype=bool)
-    spaces = np.zeros(256, dtype=bool)
-    spaces[list(_SPACES)] = True
-    ends = np.flatnonzero(offsets[1:] > offsets[:-1])
-    odd = wide.copy()
-    odd[ends] |= spaces[data[offsets[:-1][ends]]] | spaces[data[offsets[1:][ends] - 1]]
-    for at in np.flatnonzero(odd).tolist():
-        hashes[at] = cell_hash(values[at].decode("utf-8", "replace"))
-    return hashes, [values[at] for at in np.flatnonzero(wide).tolist()]
-
-
-def _encoded(pc: Any, np: Any, column: Any) -> tuple[Any, Any, list[bytes]]:
-    encoded = pc.dictionary_encode(column).combine_chunks()
-    return _numbers(np, encoded), encoded.dictionary, encoded.dictionary.to_pylist()
-
-
-def _runs(np: Any, pc: Any, columns: Sequence[Any], rows: int) -> Any:
-    """Where each run of rows of one unit starts (rows of a unit usually follow each other)."""
-    change = np.zeros(rows, dtype=bool)
-    change[:1] = True
-    for column in columns if rows > 1 else ():
-        differ = pc.not_equal(column.slice(1), column.slice(0, rows - 1)).combine_chunks()
-        bits = np.unpackbits(np.frombuffer(differ.buffers()[1], dtype=np.uint8), bitorder="little")
-        change[1:] |= bits[differ.offset : differ.offset + rows - 1].astype(bool)
-    return np.flatnonzero(change)
-
-
 def of_block(
     np: Any,
     pa: Any,
@@ -189,21 +122,9 @@ def of_block(
             none, none.astype(np.uint8), np.zeros(1, np.int64), none, none, False, none, none, none
         )
         return empty, [[] for _ in units], False
-    runs = _runs(np, pc, units, rows)
-    firsts = pa.Array.from_buffers(pa.int64(), runs.size, [None, pa.py_buffer(runs)])
-    value = np.zeros(runs.size, dtype=np.uint64)  # each run's unit hash
-    group = np.zeros(runs.size, dtype=np.uint64)  # and its race and region's
-    columns = []
-    wide: list[bytes] = []
-    for at, column in enumerate(units):
-        indices, dictionary, values = _encoded(pc, np, column.take(firsts))
-        columns.append((indices, values))
-        hashes, beyond = _cell_hashes(np, dictionary, values)
-        wide += beyond
-        value = value * np.uint64(_MIX) + hashes[indices]
-        if at != unit_at:
-            group = group * np.uint64(_MIX) + hashes[indices]
-    cleaned = cleaned_any([(None, wide)])
+    spans = unit_runs(np, pa, pc, units, rows, unit_at)
+    runs, value, group, columns = spans.starts, spans.value, spans.group, spans.columns
+    cleaned = cleaned_any([(None, spans.wide)])
     distinct = [values for _, values in columns]
     lengths = np.diff(np.append(runs, rows))
     in_runs = np.add.reduceat(votes, runs) if votes is not None else np.zeros(runs.size, np.int64)
@@ -290,7 +211,7 @@ def _periodic(
 
 def _name_and_party(np: Any, pc: Any, names: Any, parties: Any | None) -> tuple[Any, Any]:
     """Each row's name and party numbers (`name_code`, `party_code`)."""
-    indices, _, values = _encoded(pc, np, names)
+    indices, _, values = encoded(pc, np, names)
     codes = np.fromiter(
         (name_code(v.decode("utf-8", "replace")) for v in values),
         dtype=np.uint64,
@@ -299,7 +220,7 @@ def _name_and_party(np: Any, pc: Any, names: Any, parties: Any | None) -> tuple[
     name_of = codes[indices]
     if parties is None:
         return name_of, np.zeros(len(name_of), dtype=np.uint32)
-    indices, _, values = _encoded(pc, np, parties)
+    indices, _, values = encoded(pc, np, parties)
     numbers = np.fromiter(
         (party_code(v.decode("utf-8", "replace")) for v in values),
         dtype=np.uint32,
@@ -316,7 +237,7 @@ def _lists(np: Any, lengths: Any, names: Any, parties: Any) -> _Lists:
     within = np.arange(names.size) - np.repeat(offsets, lengths)  # a row's place in its unit
     unit_of_row = np.repeat(np.arange(count), lengths)
     powers = np.cumprod(np.full(int(lengths.max()), LIST_MIX, dtype=np.uint64), dtype=np.uint64)
-    pair = names + parties.astype(np.uint64) * np.uint64(_MIX)
+    pair = names + parties.astype(np.uint64) * np.uint64(MIX)
     sums = np.add.reduceat(pair * powers[within], offsets)
     signature = sums + lengths.astype(np.uint64) * np.uint64(LIST_MIX >> 1)
     _, first, group = np.unique(signature, return_index=True, return_inverse=True)
@@ -426,7 +347,7 @@ class Repeats:
             unit_group.append(block.groups[counted])
             listed.append(per_unit[counted])
             # Each distinct (group, list) once, with its kept names.
-            pair = block.groups * np.uint64(_MIX) + block.lists.astype(np.uint64)
+            pair = block.groups * np.uint64(MIX) + block.lists.astype(np.uint64)
             first = np.zeros(block.hashes.size, dtype=bool)
             first[np.flatnonzero(here)[np.unique(pair[here], return_index=True)[1]]] = True
             taken, sizes = listed_rows(np, block, first)
@@ -477,7 +398,7 @@ class Repeats:
         # Only units found more than once are looked at, with all their lists' rows together: each
         # row as one code of unit and name (a file ordered by candidate has every precinct in
         # several blocks, so these are then all its rows: one sort of 8 bytes a row, as ever).
-        codes = [rows[:, 0] + rows[:, 1] * np.uint64(_MIX)]
+        codes = [rows[:, 0] + rows[:, 1] * np.uint64(MIX)]
         parties = [rows[:, 2].astype(np.uint32)]
         for block in self.blocks:
             found = np.isin(block.hashes, twice, assume_unique=True)
@@ -485,7 +406,7 @@ class Repeats:
                 continue
             taken, sizes = listed_rows(np, block, found)
             codes.append(
-                np.repeat(block.hashes[found], sizes) + block.names[taken] * np.uint64(_MIX)
+                np.repeat(block.hashes[found], sizes) + block.names[taken] * np.uint64(MIX)
             )
             parties.append(block.parties[taken])
         code = np.concatenate(codes)

@@ -144,6 +144,8 @@ def read_stream(
         return None  # rows of counts for every race that this engine would not read alike
     summer = _Summer(reader, table.delimiter, party, counts)
     summer.again, summer.layout = again, watching(summer.layout, mapped, records_in_head)
+    if again is not None:
+        summer.layout = dataclasses.replace(summer.layout, again=again.hashes)
     try:
         blocks = Blocks(
             path,
@@ -341,6 +343,10 @@ class _Summer:
                 lines = self._merge(summed, line) if summed is not None else None
                 if lines is None:
                     lines = self._exact(data, line)
+                elif summed is not None and summed.alone:  # rows the sums left out, one by one
+                    split = data.split(b"\n")  # (the block's rows are its lines)
+                    for row in summed.alone:
+                        self._exact(split[row] + b"\n", line + row)
                 line += lines
                 if hook is not None:
                     hook(name, min(read, size), size)
