@@ -25,6 +25,7 @@ import codecs
 import io
 import json
 import sys
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -842,6 +843,57 @@ def write_ess_counts(rows: int, path: Path, seed: int = SEED) -> int:
     return _races(rows, path, seed, extra="ess")
 
 
+def write_florida(rows: int, path: Path, seed: int = SEED) -> int:
+    """(k) `races` as Florida's precinct files are published: `county,precinct,office,district,
+    candidate,party,provisional,absentee,early_voting,election_day,votes`, sorted by race and
+    candidate (a precinct's rows spread through the file), the four mode cells blank in every other
+    precinct, and one precinct listed twice (a split precinct: Palm Beach 2020's 4014), an error
+    both engines name on every line of it."""
+    races = path.with_name(path.name + ".races")
+    _races(rows, races, seed)
+    cells = ("county", "precinct", "office", "district", "party", "candidate")
+    table = pacsv.read_csv(
+        races,
+        convert_options=pacsv.ConvertOptions(
+            column_types=dict.fromkeys(cells, pa.string()), strings_can_be_null=False
+        ),
+    )
+    races.unlink()
+    columns = {name: table.column(name).to_pylist() for name in table.column_names}
+    votes = np.asarray(columns["votes"], dtype=np.int64)
+    order = sorted(
+        range(len(votes)),
+        key=lambda i: (
+            columns["office"][i],
+            columns["district"][i],
+            columns["candidate"][i],
+            columns["county"][i],
+            columns["precinct"][i],
+        ),
+    )
+    middle = len(votes) // 2
+    twice = (columns["county"][middle], columns["precinct"][middle])
+    lines = [
+        "county,precinct,office,district,candidate,party,provisional,absentee,"
+        "early_voting,election_day,votes\n"
+    ]
+    for i in order:
+        v = int(votes[i])
+        place = ",".join(columns[k][i] for k in ("county", "precinct", "office", "district"))
+        name = f"{columns['candidate'][i]},{columns['party'][i]}"
+        modes = (
+            ",,,"
+            if zlib.crc32(columns["precinct"][i].encode()) % 2
+            else f"0,{v // 4},{v // 3},{v - v // 4 - v // 3}"
+        )
+        lines.append(f"{place},{name},{modes},{v}\n")
+        if (columns["county"][i], columns["precinct"][i]) == twice:
+            lines.append(f"{place},{name},,,,,{v + 1}\n")
+    with _text(path) as out:
+        out.writelines(lines)
+    return len(lines) - 1
+
+
 def _races(rows: int, path: Path, seed: int, extra: str = "") -> int:
     """`races`, with `extra` counts of each precinct: a `registered_voters` column ("registered"),
     count rows ("rows") or ES&S's ("ess"), drawn apart from the votes (the same votes as `races`)."""
@@ -976,6 +1028,7 @@ SHAPES: dict[str, Shape] = {
     "repeated": Shape(write_repeated, "rows (and one repeated)"),
     "grand_total": Shape(write_grand_total, "rows (and a grand total row per option)"),
     "facts_totals": Shape(write_facts_totals, "rows (and a total row per region and option)"),
+    "florida": Shape(write_florida, "rows (and a precinct listed twice)"),
 }
 
 

@@ -658,6 +658,16 @@ CLIFF_CASES = (
         exit_code=1,
     ),
     CliffCase(
+        "florida",
+        "(k) the races file as Florida publishes it: sorted by race and candidate, the vote-mode "
+        "cells blank in every other precinct, one precinct listed twice (an error; reference: the "
+        "races file)",
+        "florida",
+        reference=("races", 1_000_000),
+        same_votes=False,
+        exit_code=1,
+    ),
+    CliffCase(
         "grand_total",
         "(i) the plain rows and a grand total row per option (region TOTAL, blank precinct)",
         "grand_total",
