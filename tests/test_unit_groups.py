@@ -287,3 +287,38 @@ def test_a_county_total_named_like_no_total_leaves_the_race_split(tmp_path, monk
 
 MAYORS_W = {"Ann Able": 300, "Bob Baker": 200}
 MAYORS_P = {"Carl Cole": 420, "Dee Dunn": 90}
+
+
+def test_precincts_in_pieces_are_judged_whole(tmp_path, monkeypatch) -> None:
+    """A file sorted by race and candidate (Florida's) has each precinct's rows in several blocks:
+    each piece lists some of its race's names. The streaming engine's screen judged each piece as a
+    precinct short of names, so every race was looked at row by row (1M rows: 3.7 s). Pieces are now
+    put together first: a race whose precincts list every name is not looked at; the towns' mayors
+    still split, the same on both engines (oracle: pandas, `_groups`)."""
+    from pollcli.read import unit_groups
+
+    def by_race(text: str) -> str:
+        head, *rows = text.splitlines(keepends=True)
+        return head + "".join(sorted(rows, key=lambda r: (r.split(",")[2], r.split(",")[5])))
+
+    looked: list[int] = []
+    splits_in = unit_groups.splits_in
+
+    def watched(np, opened, *rows):
+        looked.append(int(opened.size))
+        return splits_in(np, opened, *rows)
+
+    monkeypatch.setattr(unit_groups, "splits_in", watched)
+    governor = HEADER + "".join(
+        f"Newberry,P{i:03d},Governor,,{party},{name},{(7 * i + k) % 90 + 10}\n"
+        for i in range(60)
+        for k, (party, name) in enumerate((("REP", "Gus Grey"), ("DEM", "Hal Hope")))
+    )
+    one_race = write(tmp_path, by_race(governor), "governor.csv")
+    engines_agree(monkeypatch, one_race, block_bytes=300)
+    assert looked == []  # (each precinct in two blocks: the screen let no race through)
+    towns = write(tmp_path, by_race(governor + MAYORS.replace("Governor", "Sheriff")), "towns.csv")
+    elections, _ = engines_agree(monkeypatch, towns, block_bytes=300)
+    (mayor,) = [e for e in elections if e.facts.election == "Mayor"]
+    assert mayor.no_winner is not None and _groups(HEADER + MAYORS, "Mayor")
+    assert looked == [1]

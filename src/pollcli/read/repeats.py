@@ -27,7 +27,7 @@ from typing import Any
 
 from pollcli.read.assemble import option_key
 from pollcli.read.records import clean_cell
-from pollcli.read.unithash import MASK, MIX, encoded, unit_hash, unit_runs
+from pollcli.read.unithash import MASK, MIX, among, encoded, unit_hash, unit_runs
 
 # Spreads a row's place in its unit over a list's hash (tests set it to 0: every list then hashes
 # alike, and only the comparison row by row tells them apart).
@@ -336,14 +336,24 @@ class Repeats:
         skipped = np.array(sorted(skipped_names), dtype=np.uint64)
         blocks = [b for b in self.blocks if b.groups is not None and b.hashes.size]
         present = [np.ones(b.hashes.size, bool) if b.apart is None else ~b.apart for b in blocks]
+        rows = np.array(self.rows, dtype=np.uint64).reshape(-1, 3)
+        sums = np.array(self.sums, dtype=np.uint64).reshape(-1, 4)
+        row_groups = sums[:, 1]
+        chosen = ~np.isin(rows[:, 1], skipped) & (sums[:, 3] == 0)
+        # A unit met in pieces (in two blocks, or read row by row: every unit of a file sorted
+        # by race) is judged by its pieces' names together, not each piece as a unit short of
+        # its race's names (which had every race of such a file looked at row by row).
+        twice = met_twice(np, blocks, rows)
         named_group, named_name, unit_group, listed = [], [], [], []
+        pieces = [[row_groups[chosen]], [rows[chosen, 0]], [rows[chosen, 1]]]
         kept_names = []
         for block, here in zip(blocks, present, strict=True):
             kept = ~np.isin(block.names, skipped)
             kept_names.append(kept)
+            split = here & among(np, block.hashes, twice)
             running = np.concatenate(([0], np.cumsum(kept, dtype=np.int64)))
             per_unit = (running[block.starts[1:]] - running[block.starts[:-1]])[block.lists]
-            counted = (per_unit > 0) & here
+            counted = (per_unit > 0) & here & ~split
             unit_group.append(block.groups[counted])
             listed.append(per_unit[counted])
             # Each distinct (group, list) once, with its kept names.
@@ -353,15 +363,19 @@ class Repeats:
             taken, sizes = listed_rows(np, block, first)
             named_group.append(np.repeat(block.groups[first], sizes)[kept[taken]])
             named_name.append(block.names[taken][kept[taken]])
-        rows = np.array(self.rows, dtype=np.uint64).reshape(-1, 3)
-        sums = np.array(self.sums, dtype=np.uint64).reshape(-1, 4)
-        row_groups = sums[:, 1]
-        chosen = ~np.isin(rows[:, 1], skipped) & (sums[:, 3] == 0)
-        if chosen.any():
-            units, at, count = np.unique(rows[chosen, 0], return_index=True, return_counts=True)
-            named_group.append(row_groups[chosen])
-            named_name.append(rows[chosen, 1])
-            unit_group.append(row_groups[chosen][at])
+            if split.any():
+                taken, sizes = listed_rows(np, block, split)
+                mask = kept[taken]
+                pieces[0].append(np.repeat(block.groups[split], sizes)[mask])
+                pieces[1].append(np.repeat(block.hashes[split], sizes)[mask])
+                pieces[2].append(block.names[taken][mask])
+        group, unit, name = (np.concatenate(a).astype(np.uint64) for a in pieces)
+        if unit.size:
+            _, first_of = np.unique(unit * np.uint64(MIX) + name, return_index=True)
+            _, at, count = np.unique(unit[first_of], return_index=True, return_counts=True)
+            named_group.append(group)
+            named_name.append(name)
+            unit_group.append(group[first_of][at])
             listed.append(count)
         if not unit_group:
             return False

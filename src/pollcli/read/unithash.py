@@ -144,3 +144,12 @@ def without_units(
     bits = pa.py_buffer(np.packbits(~mask, bitorder="little"))
     keep = pa.Array.from_buffers(pa.bool_(), parsed.num_rows, [None, bits])
     return parsed.filter(keep), rows.filter(keep), np.flatnonzero(mask).tolist()
+
+
+def among(np: Any, values: Any, table: Any) -> Any:
+    """Which `values` are in `table` (sorted, distinct), by binary search: `numpy.isin` sorts (or
+    hashes) both every time, 0.8 s for the blocks of a file of 300,000 units met in pieces."""
+    if not table.size:
+        return np.zeros(values.size, dtype=bool)
+    at = np.searchsorted(table, values).clip(max=table.size - 1)
+    return table[at] == values
