@@ -250,7 +250,7 @@ class Layout:
         if cut is not None:
             if alone or not _votes_within(parsed.column(votes_name), np):
                 return None  # a count out of bounds past the cut: the exact stages name it
-            parsed, rows = parsed.slice(0, cut), rows.slice(0, cut)
+            parsed, rows, lines = parsed.slice(0, cut), rows.slice(0, cut), cut
         units: BlockUnits | None = None
         cleaned = False
         distinct_units: list[bytes] = []

@@ -153,7 +153,7 @@ def read_stream(
             head[data_start:],
             len(raw_head),
             size,
-            block_bytes=BLOCK_BYTES if again is None else again.block_bytes,
+            block_bytes=(again and again.block_bytes) or BLOCK_BYTES,
             max_line=MAX_LINE_BYTES,
         )
         summer.run(blocks, table.header_line + 1, name, size)
