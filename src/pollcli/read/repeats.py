@@ -23,11 +23,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pollcli.read.assemble import option_key
-from pollcli.read.records import clean_cell
+from pollcli.read.records import Record, clean_cell
 from pollcli.read.unithash import MASK, MIX, among, encoded, unit_hash, unit_runs
+
+if TYPE_CHECKING:
+    from pollcli.read.header import ColumnMap
+    from pollcli.read.racekeys import PartyRule
 
 # Spreads a row's place in its unit over a list's hash (tests set it to 0: every list then hashes
 # alike, and only the comparison row by row tells them apart).
@@ -433,3 +437,24 @@ class Repeats:
         chosen = np.isin(code, again)
         chosen_codes = code[chosen]
         return conflict(np, chosen_codes, chosen_codes, np.concatenate(parties)[chosen])
+
+
+def stream_splits(
+    unit_indexes: tuple[int, ...],
+    repeats: Repeats,
+    columns: ColumnMap,
+    party: PartyRule | None,
+    records: list[Record],
+    np: Any,
+) -> bool:
+    """Whether a race of a file the streaming engine read may be several races under one name: for
+    the exact engine to decide, with the file's races' own units and total rows set aside."""
+    from pollcli.read.racekeys import key_columns
+    from pollcli.read.unit_groups import joins_nothing
+
+    if not unit_indexes or "mode" in columns.present:
+        return False
+    if not key_columns(columns, party):
+        return False  # a file of one race without race keys: never looked at
+    skipped = {name_code(r.row.candidate) for r in records if joins_nothing(r)}
+    return repeats.split_races(np, skipped)

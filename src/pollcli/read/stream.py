@@ -36,7 +36,7 @@ import dataclasses
 import os
 from collections import deque
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import REGIONAL_FACTS
 from pollcli.numbers import ShareMarks
@@ -58,21 +58,19 @@ from pollcli.read.limits import OptionCount
 from pollcli.read.modegroups import unsettled, watching
 from pollcli.read.optioncells import BlankLabel, OptionCells
 from pollcli.read.options import ReadOptions
-from pollcli.read.racekeys import PartyRule, key_columns, party_rule
+from pollcli.read.racekeys import PartyRule, party_rule
 from pollcli.read.races import assemble as assemble_races
-from pollcli.read.records import CellReader, Record, clean_cell
+from pollcli.read.records import CellReader, clean_cell
 from pollcli.read.repeatlines import Again, alone_row, read_again
-from pollcli.read.repeats import Repeats, name_code
+from pollcli.read.repeats import Repeats, stream_splits
 from pollcli.read.roles import column_roles, name_indexes, unit_identity
 from pollcli.read.unfit import unfit_facts
-from pollcli.read.unit_groups import joins_nothing
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from pollcli.election import Election
     from pollcli.problems import Problem
-    from pollcli.read.header import ColumnMap
 
 # 8 MiB blocks: quick for pyarrow, a flat peak. Up to three in flight (workers + 1), each parsed at
 # several times its size; cp1251 or UTF-16 text doubles in UTF-8: 16 MiB blocks took a 1M-row cp1251
@@ -184,7 +182,7 @@ def read_stream(
                 read_stream, path, name, options, summer.repeats, summer.layout, mapped, held, twice
             )
     records = summer.sums.records()
-    if split_races(summer, mapped, party, records, np):
+    if stream_splits(summer.layout.unit_indexes, summer.repeats, mapped, party, records, np):
         return None  # a race whose candidates no unit lists together: the exact engine's
     summer.apart.attach(records)  # the counts of precincts kept apart, with their rows
     summer.release()
@@ -208,19 +206,6 @@ def read_stream(
     if summer.limited:
         elections = []
     return elections, sort_problems(found.items)
-
-
-def split_races(
-    summer: _Summer, columns: ColumnMap, party: PartyRule | None, records: list[Record], np: Any
-) -> bool:
-    """Whether a race of the file may be several races under one name (`read.unit_groups`): for
-    the exact engine to decide, with the file's races' own units and total rows set aside."""
-    if not summer.layout.unit_indexes or "mode" in columns.present:
-        return False
-    if not key_columns(columns, party):
-        return False  # a file of one race without race keys: never looked at
-    skipped = {name_code(r.row.candidate) for r in records if joins_nothing(r)}
-    return summer.repeats.split_races(np, skipped)
 
 
 class _Summer:
