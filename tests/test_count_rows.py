@@ -7,7 +7,8 @@ districts, a "Ballots Cast" office beside races that share it, count rows with a
 included. The turnout of the plain case is checked against pandas sums of the CSV text.
 
 The streaming engine streams an office of counts kept by precinct (`read.countrows`), each race
-judged and given its own precincts' counts as the exact engine does. A race's own count rows (FL) it
+judged and given its own precincts' counts as the exact engine does (met first below the head, as
+Florida's come after every race, the file is read again with them kept so). A race's own count rows it
 hands to the exact engine: summed, they cannot tell whether every precinct gave one, and a count of
 some precincts only is no count of the race (`keysums.counts_apart`). So are a blank precinct's
 count rows.
@@ -145,9 +146,10 @@ def test_count_rows_in_a_block_the_exact_stages_read(tmp_path, monkeypatch):
     "late",
     ["after the head", "in a name column"],
 )
-def test_count_rows_the_stream_does_not_keep_hand_the_file_over(tmp_path, monkeypatch, late):
-    """Count rows first met past the head (summed with the other rows), or named in the candidate
-    column (a `Registered Voters` candidate of no race): the exact engine reads the file."""
+def test_count_rows_first_met_past_the_head(tmp_path, monkeypatch, late):
+    """Count rows first met past the head: the file is read again with them kept by precinct
+    (`countrows.met_later`). Named in the candidate column (a `Registered Voters` candidate of no
+    race), the streaming engine does not keep them: the exact engine reads the file."""
     text = counts_file(counties=3, precincts=10)
     header, *rows = text.splitlines()
     if late == "after the head":
@@ -159,7 +161,7 @@ def test_count_rows_the_stream_does_not_keep_hand_the_file_over(tmp_path, monkey
     path = write(tmp_path, "\n".join([header, *rows]) + "\n")
     exact, streamed = both(monkeypatch, path)
     assert dump(exact) == dump(streamed)
-    assert not streams(path)
+    assert streams(path) == (late == "after the head")
 
 
 def _totals(counts: bool) -> list[str]:
@@ -228,3 +230,36 @@ def test_a_file_of_count_rows_alone_is_an_error_not_an_empty_result(tmp_path, mo
         assert problem["code"] == "no-rows" and problem["line"] == 2
         assert "every data row is a count (here the registered voters" in problem["message"]
         assert invoke("summary", str(path)).code == 1
+
+
+def counts_last(text: str) -> str:
+    """Florida's order: every race's rows, then the rows of counts."""
+    header, *rows = text.splitlines()
+    counts = [r for r in rows if ",Registered Voters," in r or ",Ballots Cast," in r]
+    return "\n".join([header, *[r for r in rows if r not in counts], *counts]) + "\n"
+
+
+@pytest.mark.parametrize("variant", [{}, {"skip": (1, 3)}, {"split": True}])
+def test_count_rows_below_the_head_are_kept_by_precinct(tmp_path, monkeypatch, variant):
+    """Florida's precinct files give `Registered Voters` and `Ballots Cast` as offices after every
+    race: the head showed no such row, so they were summed and the file handed to the exact engine
+    after the whole of it was read (Lee 2018: every file of the state read twice). Now the file is
+    read again with them kept by precinct, as if the head had shown them; both engines alike, the
+    turnout by pandas."""
+    monkeypatch.setattr(stream, "HEAD_BYTES", 600)
+    text = counts_last(counts_file(**variant))
+    assert ",Registered Voters," not in text[:600]
+    path = write(tmp_path, text)
+    exact, streamed = both(monkeypatch, path)
+    assert exact[0], exact[1]
+    assert dump(exact) == dump(streamed)
+    assert streams(path)
+    if not variant:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        sums = frame.groupby("office")["votes"].apply(lambda v: int(v.astype(int).sum()))
+        for election in exact[0]:
+            facts = election.facts
+            assert (facts.registered, facts.ballots_cast) == (
+                sums["Registered Voters"],
+                sums["Ballots Cast"],
+            )

@@ -21,8 +21,9 @@ row of a blank precinct or of a precinct that may be a total, one with fact cell
 count given twice, a precinct whose only count is no race's figure, --where (rows left out, whose
 precincts it does not keep), a record that no precinct's race cells gave, an election column
 (`counts_in_head`). A count named in the name column
-(OH 2018: candidate `Registered Voters` of no race) or first met past the head is summed with the
-other rows, and its record for every race hands the file over once it is read (`read.stream`).
+(OH 2018: candidate `Registered Voters` of no race) is summed with the other rows, and its record
+for every race hands the file over once it is read (`read.stream`). Rows of no name first met past
+the head (Florida's, after every race) have the file read again, kept by precinct (`met_later`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 
     from pollcli.contract import Row
     from pollcli.read.blocks import BlockSums
+    from pollcli.read.header import ColumnMap
     from pollcli.read.keysums import Part
     from pollcli.read.options import ReadOptions
     from pollcli.read.racekeys import PartyRule, Race, RaceBook
@@ -124,11 +126,20 @@ def count_groups(groups: Any, names: list[str]) -> dict[str, Any]:
     }
 
 
+def met_later(parts: Sequence[Part], columns: ColumnMap) -> bool:
+    """Whether rows of a count for every race were summed (`KeySums.parts`) in a file of precincts
+    whose head showed none: Florida's `Registered Voters` and `Ballots Cast` rows come after every
+    race. Such a file is read again with them kept by precinct (`counts_in_head`, `later`), not
+    handed to the exact engine."""
+    return "unit" in columns.present and any(row.all_races for _, row, _ in parts)
+
+
 def counts_in_head(
     records: Sequence[tuple[int, list[str]]],
     reader: CellReader,
     options: ReadOptions,
     party: PartyRule | None,
+    later: bool = False,
 ) -> CountHead | None:
     """Whether the head's rows count their precinct for every race with no name (an office of
     counts), or with their count in the name cell under an office of counts (ES&S's `BALLOTS
@@ -140,7 +151,7 @@ def counts_in_head(
     if not names or "unit" not in columns.present:
         return CountHead()  # (summed as ever: a record for every race hands the file over)
     races = [columns.index(c) for c in race_columns(columns, party)]
-    found, named = False, set()
+    found, named = later, set()  # `later`: rows of no name met below the head (`met_later`)
     for _, cells in records:
         if len(cells) != width:
             continue

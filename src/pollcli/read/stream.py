@@ -33,6 +33,7 @@ summed (`totals.set_aside`; the other precincts' sums are a unit of their own th
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections import deque
 from pathlib import Path
@@ -87,7 +88,7 @@ class _ExactAfterAll(Exception):
 
 
 def read_stream(
-    path: Path, name: str, options: ReadOptions, again: Again | None = None
+    path: Path, name: str, options: ReadOptions, again: Again | None = None, counts: bool = False
 ) -> tuple[list[Election], list[Problem]] | None:
     """The elections in one file and its problems, as `exact.read_exact` gives them; None when the
     file is not one this engine reads (no votes column, an odd head), for the exact engine to read."""
@@ -137,10 +138,10 @@ def read_stream(
         return None
     decimal, decimal_given = decimal_mark(mapped, records_in_head, options.decimal, found)
     reader = CellReader.of(mapped, decimal, decimal_given, options, found)
-    counts = countrows.counts_in_head(records_in_head, reader, options, party)
-    if counts is None:
+    head_counts = countrows.counts_in_head(records_in_head, reader, options, party, counts)
+    if head_counts is None:
         return None  # rows of counts for every race that this engine would not read alike
-    summer = _Summer(reader, table.delimiter, party, counts)
+    summer = _Summer(reader, table.delimiter, party, head_counts)
     summer.again, summer.layout = again, watching(summer.layout, mapped, records_in_head)
     if again is not None:
         summer.layout = dataclasses.replace(summer.layout, again=again.hashes)
@@ -173,13 +174,18 @@ def read_stream(
         utf8_misread(transcoder.sample, transcoder.codec, found)
     if summer.undecodable or summer.marks.differ(reader.decimal, reader.decimal_given):
         return None  # bytes that are no text; both marks, or a comma only after the head
+    if summer.counts is None and not counts and countrows.met_later(summer.sums.parts, mapped):
+        # Rows of counts for every race below the head (Florida's, at the file's end): read
+        # again, those rows kept by precinct as if the head had shown them.
+        return read_stream(path, name, options, again, counts=True)
     if again is None and summer.layout.unit_indexes:
         # An option twice in one precinct, or a precinct that may hold its race's other ones'
         # sums (`sum_totals`): their rows read again, one by one.
         twice, held = summer.repeats.check(np), summer.repeats.sum_units(np)
         if twice or held.size:
+            read = functools.partial(read_stream, counts=counts)
             return read_again(
-                read_stream, path, name, options, summer.repeats, summer.layout, mapped, held, twice
+                read, path, name, options, summer.repeats, summer.layout, mapped, held, twice
             )
     records = summer.sums.records()
     if stream_splits(summer.layout.unit_indexes, summer.repeats, mapped, party, records, np):
