@@ -847,8 +847,18 @@ def write_florida(rows: int, path: Path, seed: int = SEED) -> int:
     """(k) `races` as Florida's precinct files are published: `county,precinct,office,district,
     candidate,party,provisional,absentee,early_voting,election_day,votes`, sorted by race and
     candidate (a precinct's rows spread through the file), the four mode cells blank in every other
-    precinct, and one precinct listed twice (a split precinct: Palm Beach 2020's 4014), an error
-    both engines name on every line of it."""
+    precinct, and each precinct's `Registered Voters` and `Ballots Cast` as offices of their own
+    after every race."""
+    return _florida(rows, path, seed, twice=False)
+
+
+def write_florida_twice(rows: int, path: Path, seed: int = SEED) -> int:
+    """(k) `florida` without its rows of counts and with one precinct listed twice (a split
+    precinct: Palm Beach 2020's 4014), an error both engines name on every line of it."""
+    return _florida(rows, path, seed, twice=True)
+
+
+def _florida(rows: int, path: Path, seed: int, twice: bool) -> int:
     races = path.with_name(path.name + ".races")
     _races(rows, races, seed)
     cells = ("county", "precinct", "office", "district", "party", "candidate")
@@ -872,7 +882,7 @@ def write_florida(rows: int, path: Path, seed: int = SEED) -> int:
         ),
     )
     middle = len(votes) // 2
-    twice = (columns["county"][middle], columns["precinct"][middle])
+    repeated = (columns["county"][middle], columns["precinct"][middle]) if twice else None
     lines = [
         "county,precinct,office,district,candidate,party,provisional,absentee,"
         "early_voting,election_day,votes\n"
@@ -887,8 +897,23 @@ def write_florida(rows: int, path: Path, seed: int = SEED) -> int:
             else f"0,{v // 4},{v // 3},{v - v // 4 - v // 3}"
         )
         lines.append(f"{place},{name},{modes},{v}\n")
-        if (columns["county"][i], columns["precinct"][i]) == twice:
+        if (columns["county"][i], columns["precinct"][i]) == repeated:
             lines.append(f"{place},{name},,,,,{v + 1}\n")
+    if twice:
+        with _text(path) as out:
+            out.writelines(lines)
+        return len(lines) - 1
+    # Each precinct's ballots: its largest race's votes and a few more; registered half as many again.
+    race_votes: dict[tuple[str, str, str, str], int] = {}
+    for i in range(len(votes)):
+        key = tuple(columns[k][i] for k in ("county", "precinct", "office", "district"))
+        race_votes[key] = race_votes.get(key, 0) + int(votes[i])  # type: ignore[index]
+    ballots: dict[tuple[str, str], int] = {}
+    for (county, precinct, _, _), v in race_votes.items():
+        ballots[county, precinct] = max(ballots.get((county, precinct), 0), v + 7)
+    for office, share in (("Registered Voters", 3), ("Ballots Cast", 2)):
+        for (county, precinct), cast in ballots.items():
+            lines.append(f"{county},{precinct},{office},,,,,,,,{cast * share // 2}\n")
     with _text(path) as out:
         out.writelines(lines)
     return len(lines) - 1
@@ -1028,7 +1053,8 @@ SHAPES: dict[str, Shape] = {
     "repeated": Shape(write_repeated, "rows (and one repeated)"),
     "grand_total": Shape(write_grand_total, "rows (and a grand total row per option)"),
     "facts_totals": Shape(write_facts_totals, "rows (and a total row per region and option)"),
-    "florida": Shape(write_florida, "rows (and a precinct listed twice)"),
+    "florida": Shape(write_florida, "rows (and two count rows a precinct, last)", version=3),
+    "florida_twice": Shape(write_florida_twice, "rows (and a precinct listed twice)"),
 }
 
 

@@ -660,9 +660,17 @@ CLIFF_CASES = (
     CliffCase(
         "florida",
         "(k) the races file as Florida publishes it: sorted by race and candidate, the vote-mode "
-        "cells blank in every other precinct, one precinct listed twice (an error; reference: the "
-        "races file)",
+        "cells blank in every other precinct, each precinct's Registered Voters and Ballots Cast "
+        "rows after every race (reference: the races file)",
         "florida",
+        reference=("races", 1_000_000),
+        same_votes=False,
+    ),
+    CliffCase(
+        "florida_twice",
+        "(k) florida without its count rows and with one precinct listed twice (an error; "
+        "reference: the races file)",
+        "florida_twice",
         reference=("races", 1_000_000),
         same_votes=False,
         exit_code=1,
