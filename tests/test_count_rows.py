@@ -19,6 +19,8 @@ import json
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import invoke, write
 from pollcli.read import engines, stream
@@ -263,3 +265,47 @@ def test_count_rows_below_the_head_are_kept_by_precinct(tmp_path, monkeypatch, v
                 sums["Registered Voters"],
                 sums["Ballots Cast"],
             )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    precincts=st.lists(
+        st.tuples(
+            st.integers(0, 2),  # county
+            st.sampled_from(["RB", "BR", "R", "B", ""]),  # its count rows, in order
+            st.integers(0, 3000),
+            st.booleans(),  # a Governor's precinct too
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    last=st.booleans(),
+)
+def test_count_rows_tables_at_once_match_the_exact_engine(tmp_path_factory, precincts, last):
+    """Each race's counts per region (`countsums.tables`, numpy) as the exact engine sums them
+    precinct by precinct: counts given by some precincts only, in either order, in races of some
+    precincts, the rows of counts first or last (`last`, past a small head)."""
+    lines, counts = [HEADER], []
+    for p, (county, order, registered, governor) in enumerate(precincts):
+        unit = f"County {county},P{p:02d}"
+        for letter in order:
+            office, value = (
+                ("Registered Voters", registered)
+                if letter == "R"
+                else (
+                    "Ballots Cast",
+                    registered // 2,
+                )
+            )
+            counts.append(f"{unit},{office},,,,{value}")
+        lines.append(f"{unit},President,,DEM,Ann,{p % 7}")
+        lines.append(f"{unit},President,,REP,Bob,{(3 * p) % 5}")
+        if governor:
+            lines.append(f"{unit},Governor,,DEM,Cat,{p % 4 + 1}")
+    rows = [*lines[1:], *counts] if last else [*counts, *lines[1:]]
+    path = write(tmp_path_factory.mktemp("c"), "\n".join([HEADER, *rows]) + "\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stream, "BLOCK_BYTES", 256)
+        patch.setattr(stream, "HEAD_BYTES", 300)
+        exact, streamed = both(patch, path)
+    assert dump(exact) == dump(streamed)

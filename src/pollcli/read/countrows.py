@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING, Any, Final
 from pollcli.columns import REGIONAL_FACTS
 from pollcli.kinds import counts_office
 from pollcli.read.countnotes import count_note
-from pollcli.read.facts import Given
+from pollcli.read.countsums import PrecinctCounts, precinct_counts, tables
+from pollcli.read.facts import Given, Tables
 from pollcli.read.raceunits import HandOver, RaceUnits, Signature, race_columns
 from pollcli.read.records import clean_cell
 from pollcli.read.roles import name_indexes
@@ -206,6 +207,7 @@ class CountUnits(RaceUnits):
     # Once the file is read (`_index`): each precinct's place by number, whether rows count it
     # (numpy bools) and its counts.
     indexed: tuple[list[tuple[str, str]], Any, dict[int, dict[str, Given]]] | None = None
+    arrays: PrecinctCounts | None = None  # (the counts as arrays, for `by_region`)
     # What a block's rows of counts are read with: the streaming engine's parts (`KeySums.parts`),
     # the region's place among a key's cells, the file's cell reader.
     reading: tuple[list[Part], int | None, CellReader] | None = None
@@ -444,6 +446,16 @@ class CountUnits(RaceUnits):
                 given.add(label)
                 self.counted[label] = numbers[has]
         return notes, given
+
+    def by_region(self, election: str, number_of: Callable[[str, str], Any]) -> Tables | None:
+        """`facts.region_counts`' tables of a race given its precincts' counts, at once
+        (`countsums.tables`); None for `given`, one precinct at a time."""
+        numbers = self.counted.get(election)
+        if numbers is None or not numbers.size:
+            return None
+        if self.arrays is None:
+            self.arrays = precinct_counts(self.rows, self.facts, self._index()[0])
+        return tables(self.arrays, numbers, number_of)
 
     def given(self, election: str) -> Iterator[tuple[str, dict[str, Given]]]:
         """The count rows of each precinct of a race given its precincts' counts, in the order
