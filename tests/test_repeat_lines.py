@@ -124,10 +124,10 @@ def test_only_the_repeated_precinct_is_read_row_by_row(tmp_path, monkeypatch):
     seen: list[Again] = []
     read = stream.read_stream
 
-    def reading(*args, again=None):
+    def reading(*args, again=None, **keywords):
         if again is not None:
             seen.append(again)
-        return read(*args, again=again)
+        return read(*args, again=again, **keywords)
 
     monkeypatch.setattr(stream, "read_stream", reading)
     assert reading(path, str(path), ReadOptions()) is not None
