@@ -176,7 +176,9 @@ def read_stream(
         return None  # bytes that are no text; both marks, or a comma only after the head
     if summer.counts is None and not counts and countrows.met_later(summer.sums.parts, mapped):
         # Rows of counts for every race below the head (Florida's, at the file's end): read
-        # again, those rows kept by precinct as if the head had shown them.
+        # again, those rows kept by precinct as if the head had shown them (this reading's sums
+        # let go first: not held beside the second's).
+        del summer, blocks
         return read_stream(path, name, options, again, counts=True)
     if again is None and summer.layout.unit_indexes:
         # An option twice in one precinct, or a precinct that may hold its race's other ones'
