@@ -16,9 +16,11 @@ from pollcli.cli import run
 # Hypothesis tests the same examples on every run (a seed from each test's name), so that a run of
 # the suite on any machine — CI's too — gives the verdict it gave here. To explore new examples,
 # as one should before a release: POLLCLI_HYPOTHESIS=explore python -m pytest (the failing
-# example is printed, with the decorator that reproduces it).
-settings.register_profile("repeatable", derandomize=True, print_blob=True)
-settings.register_profile("explore", derandomize=False, print_blob=True)
+# example is printed, with the decorator that reproduces it). No deadline: a test asserts what
+# pollcli answers, never how fast (speed is measured in bench/); on a machine shared by other runs
+# an example of a CLI run took 274 ms against Hypothesis' 200 ms and failed the suite.
+settings.register_profile("repeatable", derandomize=True, print_blob=True, deadline=None)
+settings.register_profile("explore", derandomize=False, print_blob=True, deadline=None)
 settings.load_profile(os.environ.get("POLLCLI_HYPOTHESIS", "repeatable"))
 
 ROOT = Path(__file__).resolve().parent.parent
