@@ -5,11 +5,13 @@ tell the rows apart. The exact engine names each such line (`duplicate-option`, 
 race) or adds up a unit's unnamed write-ins with a note (`assemble`); the streaming engine summed
 the rows and cannot. Rather than hand the whole file over (11 s and 740 MiB a million rows), it
 works out which units those are (`repeated_units`: their hashes, from the lists the blocks kept)
-and reads the file a second time (`Again`): a block that holds one of them is read by the exact
-stages, and each row of such a unit is a key of its own with its line (`KeySums.add`, alone) — a
-record as the exact engine's, for the assembly to judge —, the other rows summed as ever. The
-second reading takes small blocks, so that the few read by the exact stages are short.
-A file whose precincts carry counts (registered voters…) or vote modes is still handed over.
+and reads the file a second time (`Again`), in the engine's own blocks: a block that holds rows of
+one of them leaves those rows out of its sums (`blocks.BlockSums.alone`, `unithash.without_units`)
+and they are read one by one by the exact stages at their lines, each a key of its own with its line
+(`KeySums.add`, alone) — a record as the exact engine's, for the assembly to judge —, the other
+rows summed as ever.
+A file whose precincts carry counts (registered voters…) or with a `mode` column (a row per way of
+voting) is still handed over; vote-mode columns beside the votes (Florida's) are not.
 """
 
 from __future__ import annotations
