@@ -186,4 +186,5 @@ def test_a_repeating_precinct_spread_through_the_file_leaves_the_rest_summed(
     assert error.code == "duplicate-option"
     again = [result for read_again, result in summed if read_again]
     assert len(again) > 3 and all(result is not None for result in again)
-    assert sum(len(result.alone) for result in again) == 3 + 1  # the precinct's rows, and the repeat
+    # The precinct's rows, and the repeat.
+    assert sum(len(result.alone) for result in again) == 3 + 1
