@@ -47,19 +47,19 @@ def _oracle(text: str, modes_only: bool = False) -> dict[tuple[str, str], int]:
 
 
 def _read(monkeypatch, path) -> tuple[list, list, list]:
-    """Both engines' (agreeing) elections and problems, and what the streaming engine's blocks
-    gave: None for a block read by the exact stages."""
-    summed: list = []
+    """Both engines' (agreeing) elections and problems, and each block the streaming engine summed
+    with what it gave (None: read by the exact stages), in the order its workers finished."""
+    seen: list = []
     summarize = blocks.Layout.summarize
 
     def watched(self, data):
         result = summarize(self, data)
-        summed.append(result)
+        seen.append((data, result))  # (one append: two workers' do not interleave)
         return result
 
     monkeypatch.setattr(blocks.Layout, "summarize", watched)
     elections, problems = engines_agree(monkeypatch, path, block_bytes=400)
-    return elections, problems, summed
+    return elections, problems, seen
 
 
 def _votes(elections) -> dict[tuple[str, str], int]:
@@ -71,7 +71,7 @@ def test_blank_modes_beside_the_votes_are_summed_by_the_blocks(tmp_path, monkeyp
     elections, problems, summed = _read(monkeypatch, write(tmp_path, text))
     assert not problems
     assert _votes(elections) == _oracle(text)
-    assert len(summed) > 5 and all(s is not None for s in summed)
+    assert len(summed) > 5 and all(s is not None for _, s in summed)
 
 
 def test_modes_that_disagree_with_the_votes_are_still_named(tmp_path, monkeypatch):
@@ -82,7 +82,7 @@ def test_modes_that_disagree_with_the_votes_are_still_named(tmp_path, monkeypatc
     elections, problems, summed = _read(monkeypatch, write(tmp_path, text))
     assert [(p.code, p.line) for p in problems] == [("mode-mismatch", 2 + 80 + 11)]
     assert _votes(elections) == _oracle(text)
-    assert sum(s is None for s in summed) == 1  # the block of that row alone
+    assert sum(s is None for _, s in summed) == 1  # the block of that row alone
 
 
 def _without_votes(text: str) -> str:
@@ -96,7 +96,7 @@ def test_without_a_votes_column_a_row_counts_the_modes_it_gives(tmp_path, monkey
     elections, problems, summed = _read(monkeypatch, write(tmp_path, text))
     assert not problems, problems
     assert _votes(elections) == _oracle(text, modes_only=True)
-    assert all(s is not None for s in summed)
+    assert all(s is not None for _, s in summed)
 
 
 @pytest.mark.parametrize("has_votes", [True, False], ids=["votes-column", "modes-only"])
@@ -105,6 +105,8 @@ def test_a_row_of_no_figure_at_all_is_named(tmp_path, monkeypatch, has_votes):
     text = florida() if has_votes else _without_votes(florida()).replace(",,,\n", ",,7,\n")
     lines = text.splitlines()
     lines[3] = "Palm Beach,1002,President,,Ann Ash,DEM,,,," + ("," if has_votes else "")
+    blank = lines[3].encode()
     _, problems, summed = _read(monkeypatch, write(tmp_path, "\n".join(lines) + "\n"))
     assert [(p.code, p.line) for p in problems if p.severity == "error"] == [("missing-value", 4)]
-    assert summed[0] is None and all(s is not None for s in summed[1:])
+    # (The blocks as their workers finished, not in the file's order: told by their bytes.)
+    assert all((s is None) == (blank in data) for data, s in summed)
