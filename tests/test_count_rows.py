@@ -309,3 +309,32 @@ def test_count_rows_tables_at_once_match_the_exact_engine(tmp_path_factory, prec
         patch.setattr(stream, "HEAD_BYTES", 300)
         exact, streamed = both(patch, path)
     assert dump(exact) == dump(streamed)
+
+
+@pytest.mark.parametrize("late", [False, True], ids=["in the head", "below the head"])
+@pytest.mark.parametrize("split", [True, False], ids=["a precinct in both", "each in one"])
+def test_a_district_read_as_geography_beside_count_rows_reads_alike(
+    tmp_path, monkeypatch, late, split
+):
+    """A race whose district is geography (the same candidates in each: `geography.sub_units`)
+    has its precincts named by district on the exact engine (`1 · 5`), which the count rows of
+    precinct `1` do not count; the streaming engine matched the count rows by precinct, and gave
+    the race a turnout (or another count note) the exact engine does not. Both engines alike,
+    with the count rows in the head or below it (Florida's order, read again: `met_later`)."""
+    lines = [HEADER]
+    for p in range(8):
+        districts = ["5", "6"] if split and p == 0 else ["5" if p % 2 else "6"]
+        for district in districts:
+            for k, name in enumerate(("Ann", "Bob")):
+                lines.append(f"PB,P{p},State House,{district},DEM,{name},{5 + 3 * p + k}")
+    for office, base in (("Registered Voters", 900), ("Ballots Cast", 400)):
+        lines += [f"PB,P{p},{office},,,,{base + 7 * p}" for p in range(8)]
+    text = "\n".join(lines) + "\n"
+    head = 300 if late else 1 << 20
+    monkeypatch.setattr(stream, "HEAD_BYTES", head)
+    assert (",Registered Voters," in text[:head]) != late
+    path = write(tmp_path, text)
+    exact, streamed = both(monkeypatch, path)
+    (race,) = exact[0]
+    assert "read as geography" in " ".join(race.notes)
+    assert dump(exact) == dump(streamed)

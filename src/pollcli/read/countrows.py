@@ -19,8 +19,9 @@ with its line, for the exact engine's note (`countnotes.without_unused_counts`).
 What it cannot tell as the exact engine does hands the file to it (`raceunits.HandOver`): a count
 row of a blank precinct or of a precinct that may be a total, one with fact cells, a precinct's
 count given twice, a precinct whose only count is no race's figure, --where (rows left out, whose
-precincts it does not keep), a record that no precinct's race cells gave, an election column
-(`counts_in_head`). A count named in the name column
+precincts it does not keep), a record that no precinct's race cells gave, a race of several race
+cells in one region (a district read as geography: the exact engine names its precincts by district,
+which no count row counts), an election column (`counts_in_head`). A count named in the name column
 (OH 2018: candidate `Registered Voters` of no race) is summed with the other rows, and its record
 for every race hands the file over once it is read (`read.stream`). Rows of no name first met past
 the head (Florida's, after every race) have the file read again, kept by precinct (`met_later`).
@@ -430,10 +431,16 @@ class CountUnits(RaceUnits):
         notes: dict[str, str] = {}
         given: set[str] = set()
         for label, group in by_election.items():
+            regions: dict[str, Signature] = {}
             for record in group:
                 pair = self.pair_of(record)
                 if pair is not None and self.labels.setdefault(pair, label) != label:
                     raise HandOver  # one race's cells in one region, named into two races
+                if pair is not None and regions.setdefault(pair[1], pair[0]) != pair[0]:
+                    # One race of two race cells in a region (a district read as geography):
+                    # the exact engine names its precincts by district (`geography.sub_units`),
+                    # which the count rows of a precinct do not count.
+                    raise HandOver
             numbers = self._numbers(group)
             # A record kept apart (its own place) is counted for no race (`_numbers`).
             own = {(r.row.region, r.row.unit) for r in group if not r.summed}
