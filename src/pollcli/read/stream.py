@@ -369,7 +369,7 @@ class _Summer:
         self.options.bound()
         groups, over = self.options_met.in_order(summed)
         if (summed.cut and not over) or (self.again and self.again.in_block(summed.units)):
-            return None  # past the bound on its own, or a unit that repeats: read exactly, whole
+            return None  # past the bound on its own; a unit that repeats (the block left it out)
         self.stopped = self.limited = over
         keys = list(zip(*summed.keys, strict=True))
         at, place = self.region_at, self.reader.place
