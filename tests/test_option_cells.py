@@ -57,6 +57,36 @@ def test_a_party_list_in_many_races_is_validated_once(tmp_path, monkeypatch):
     assert [o["votes"] for o in elections[39]["options"]] == [273, 274, 275]
 
 
+def test_a_candidate_in_many_races_is_validated_once_whatever_the_party(tmp_path, monkeypatch):
+    # Races of their own lists drawn from one pool of names, each name under any party (the
+    # `elections` cliff case): the name's cells are validated once, its party cell read as the
+    # contract reads it (plain text, cleaned), not the name validated again with each party.
+    parties = ["Union", "Front", " Harbor ", "Mea\u200bdow", ""]
+    names = ["Ann", "Bo", "Cy", "Di"]
+    lines = ["election,candidate,party,votes"]
+    for town in range(30):
+        for index, name in enumerate(names):
+            lines.append(f"Town {town:02d},{name},{parties[(town + index) % 5]},{town + index}")
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 256)
+    calls: list[dict[str, str]] = []
+    row = CellReader.row
+
+    def counted(self, line, values, found=None):
+        calls.append(dict(values))
+        return row(self, line, values, found)
+
+    monkeypatch.setattr(CellReader, "row", counted)
+    streamed = read(path, monkeypatch, "stream")
+    validated = [c for c in calls if "votes" not in c]
+    assert sorted(c["candidate"] for c in validated) == names
+    monkeypatch.setattr(CellReader, "row", row)
+    exact = read(path, monkeypatch, "exact")
+    assert streamed == exact
+    elections, _ = exact
+    assert [o["party"] for o in elections[1]["options"]] == ["Front", "Harbor", "Meadow", None]
+
+
 def test_an_election_cell_that_names_a_count_is_read_with_its_row(tmp_path, monkeypatch):
     # A row of no name whose election cell says "Ballots Cast": its cells are validated with the
     # election's, option by option, as the exact engine reads the row, not shared with a race's.
@@ -81,6 +111,11 @@ OPTIONS = [
     ("Registered Voters", ""),
     ("Bo\u200b", "Front"),
     ("Bo", "Front"),
+    ("Bo", " Fr\u200bont"),
+    ("Ann", "Front"),
+    ("Ann", "-"),
+    ("Write-in", "Union"),
+    ("", "Write-in"),
 ]
 
 

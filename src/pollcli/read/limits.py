@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 # Validated option cells kept for the keys to come: a precinct file names its few options again in
 # every block; a file of a million names would keep a row per name for nothing.
 OPTIONS_KEPT: Final[int] = 1 << 16
+# Validated names kept for the races to come (`read.optioncells`, a party set apart): a file of
+# 10,000 races draws its million candidates from some 200,000 names, each met in about five races
+# anywhere in the file (some 50 MB while the file is read; none kept after).
+NAMES_KEPT: Final[int] = 1 << 18
 
 Label = tuple[str, ...]
 # A chunk of a block's distinct (race, name) pairs in line order (`OptionCount.cut`): the cells of
