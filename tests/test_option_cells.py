@@ -156,12 +156,18 @@ def test_both_engines_read_drawn_races_alike(tmp_path_factory, monkeypatch, text
     assert streamed[0] == exact[0]
 
 
+@pytest.mark.parametrize("party", [True, False])
 @pytest.mark.parametrize("probed", [1, 4])
-def test_a_block_of_new_names_stops_sharing_and_reads_alike(tmp_path, monkeypatch, probed):
-    # Races of their own candidates: the probe finds no cells met before and the block's other
-    # options are validated one by one; the answer is the same.
-    lines = ["election,candidate,party,votes"]
-    lines += [f"Town {t},Name {t}-{i},P{i % 3},{t + i}" for t in range(12) for i in range(5)]
+def test_a_block_of_new_names_stops_sharing_and_reads_alike(tmp_path, monkeypatch, probed, party):
+    # Races of their own candidates: without a party column the probe finds no cells met before
+    # and the block's other options are validated one by one; with one, each name is kept (its
+    # party set apart) whatever the probe. The answer is the same.
+    lines = ["election,candidate,party,votes" if party else "election,candidate,votes"]
+    lines += [
+        f"Town {t},Name {t}-{i},{f'P{i % 3},' if party else ''}{t + i}"
+        for t in range(12)
+        for i in range(5)
+    ]
     path = write(tmp_path, "\n".join(lines) + "\n")
     monkeypatch.setattr(optioncells, "_PROBED", probed)
     monkeypatch.setattr(stream, "BLOCK_BYTES", 200)

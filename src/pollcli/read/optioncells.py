@@ -157,7 +157,7 @@ class OptionCells:
             return self._validate(option, self.cells_at, line, texts)
         others = self.others_of(option)
         known = self.validated.get(others)
-        if self.probed < _PROBED:
+        if self.probed < _PROBED and self.party_at is None:
             self.probed += 1
             self.met += known is not None
             if self.probed == _PROBED:
