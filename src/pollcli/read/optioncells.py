@@ -5,10 +5,14 @@ A key is an option's cells and its region; a region is plain text, read key by k
 met in many regions is validated once (`OptionCells.part`). Its election is no cell of the row
 either: the contract pops it as a fact (`records.CellReader.split`), so the rest of the cells are
 validated once for every election (race) that lists them alike — a file of every municipality's
-council lists the same parties in each (`OptionCells.validated`). Only cells whose meaning may
-depend on the election cell are validated with it, option by option: a row with no name, whose
-candidate may be a count named in a race or election cell (`CellReader.split`), and a row the
-contract refuses (its block is then read by the exact stages, which name the lines).
+council lists the same parties in each (`OptionCells.validated`). Its party cell is set apart as
+well, plain text the contract takes as it is (`with_party`): a file of 10,000 races of their own
+candidates draws them from 200,000 names, each in some five races under any party, and a name is
+validated once (198,833 validations, not 817,558 of a name with its party). Only cells whose
+meaning may depend on the election cell (or the party's) are validated with it, option by
+option: a row with no name, whose candidate may be a count named in a race or election cell, or
+its party cell (`CellReader.split`), and a row the contract refuses (its block is then read by
+the exact stages, which name the lines).
 """
 
 from __future__ import annotations
@@ -99,9 +103,7 @@ class OptionCells:
         # file of 10,000 races draws its million candidates from 200,000 names, any party each).
         party = reader.columns.index("party")
         self.party_at = (
-            positions.index(party)
-            if party in positions and self.election_at is not None
-            else None
+            positions.index(party) if party in positions and self.election_at is not None else None
         )
         # The cells but the election's and the party's: their places in the option's key, and
         # each one's place there and column.
@@ -122,6 +124,9 @@ class OptionCells:
         # Whether the block's options look their cells up in `validated`: the first `_PROBED`
         # of a block do, and the rest while a quarter of those were met before. A file of races
         # of their own candidates (a million names) would keep each for nothing, at ~1 µs a name.
+        # With the party set apart, always (bounded by `NAMES_KEPT`): names drawn from one pool
+        # are met again only blocks later, and a name validated without its party costs no more
+        # than with it.
         self.sharing = self.election_at is not None
         self.probed = self.met = 0
 
