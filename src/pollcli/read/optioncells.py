@@ -58,6 +58,8 @@ class BlankLabel(Exception):
 
 # A cell tuple whose validation may depend on its election cell: validated option by option.
 _BY_OPTION: Final = ()
+# What a tuple of an option's cells validated to: (row, fact cells), or `_BY_OPTION`.
+Known = tuple[Row, Facts] | tuple[()]
 # The options of a block whose cells are looked up before the block decides whether to share.
 _PROBED: Final[int] = 2048
 
@@ -98,35 +100,37 @@ class OptionCells:
         )
         election = reader.columns.index("election")
         self.election_at = positions.index(election) if election in positions else None
-        # The party cell's place, set apart with the election's: plain text the contract takes as
-        # it is (cleaned), so a name is validated once whatever party lists it in each race (a
-        # file of 10,000 races draws its million candidates from 200,000 names, any party each).
+        # The cells but the election's: their places in the option's key, and each one's place
+        # there and column.
+        others = [p for p in range(len(positions)) if p != self.election_at]
+        self.others_of = _cells_at(others)
+        self.others_at = [p for p in self.cells_at if p[0] != self.election_at]
+        # The party cell's place, set apart from a name's other cells: plain text the contract
+        # takes as it is (cleaned), so a name is validated once whatever party lists it in each
+        # race (a file of 10,000 races draws its million candidates from 200,000 names, each
+        # under any party); and the name's cells (all but the election's and the party's).
         party = reader.columns.index("party")
         self.party_at = (
             positions.index(party) if party in positions and self.election_at is not None else None
         )
-        # The cells but the election's and the party's: their places in the option's key, and
-        # each one's place there and column.
-        apart = (self.election_at, self.party_at)
-        self.others_of = _cells_at([p for p in range(len(positions)) if p not in apart])
-        self.others_at = [p for p in self.cells_at if p[0] not in apart]
+        self.name_of = _cells_at([p for p in others if p != self.party_at])
+        self.name_at = [p for p in self.others_at if p[0] != self.party_at]
         # Each option's part (None: a problem), where an option is met in several keys (a
-        # region's, a block's rows of precincts summed); and each tuple of its cells but the
-        # election's validated: (row, fact cells), or `_BY_OPTION`. Both bounded: emptied once
-        # a block when full (a file of a million names would keep a row per name for nothing).
+        # region's, a block's rows of precincts summed); each tuple of its cells but the
+        # election's validated: (row, fact cells), or `_BY_OPTION`; and, the party set apart,
+        # each name's cells so. All bounded: emptied once a block when full (a file of a million
+        # names would keep a row per name for nothing).
         self.options: Kept[tuple[bytes, ...], int | None] | None = (
             Kept(OPTIONS_KEPT) if region_at is not None or has_unit else None
         )
-        self.validated: Kept[tuple[bytes, ...], tuple[Row, Facts] | tuple[()]] = Kept(
-            NAMES_KEPT if self.party_at is not None else OPTIONS_KEPT
-        )
+        self.validated: Kept[tuple[bytes, ...], Known] = Kept(OPTIONS_KEPT)
+        self.names: Kept[tuple[bytes, ...], Known] = Kept(NAMES_KEPT)
         self.scratch = Found(reader.found.file)  # an option's problems: dropped
         # Whether the block's options look their cells up in `validated`: the first `_PROBED`
         # of a block do, and the rest while a quarter of those were met before. A file of races
         # of their own candidates (a million names) would keep each for nothing, at ~1 µs a name.
-        # With the party set apart, always (bounded by `NAMES_KEPT`): names drawn from one pool
-        # are met again only blocks later, and a name validated without its party costs no more
-        # than with it.
+        # Its names are kept whatever the probe (`names`): drawn from one pool, a name is met
+        # again only blocks later, and validated without its party it costs no more than with it.
         self.sharing = self.election_at is not None
         self.probed = self.met = 0
 
@@ -135,6 +139,7 @@ class OptionCells:
         if self.options is not None:
             self.options.bound()
         self.validated.bound()
+        self.names.bound()
         self.sharing = self.election_at is not None
         self.probed = self.met = 0
 
@@ -142,6 +147,7 @@ class OptionCells:
         if self.options is not None:
             self.options.clear()
         self.validated.clear()
+        self.names.clear()
 
     def part(self, key: tuple[bytes, ...], line: int, texts: dict[bytes, str]) -> int | None:
         """The part of a key's cells (all but the region), validated once; None when they have a
@@ -158,17 +164,21 @@ class OptionCells:
 
     def _part(self, option: tuple[bytes, ...], line: int, texts: dict[bytes, str]) -> int | None:
         at = self.election_at
-        if at is None or not self.sharing:
+        if at is None or not (self.sharing or self.party_at is not None):
             return self._validate(option, self.cells_at, line, texts)
-        others = self.others_of(option)
-        known = self.validated.get(others)
-        if self.probed < _PROBED and self.party_at is None:
-            self.probed += 1
-            self.met += known is not None
-            if self.probed == _PROBED:
-                self.sharing = self.met * 4 >= _PROBED
-        if known is None:
-            known = self.validated[others] = self._shared(option, line, texts)
+        known: Known | None = None
+        if self.sharing:
+            others = self.others_of(option)
+            known = self.validated.get(others)
+            if self.probed < _PROBED:
+                self.probed += 1
+                self.met += known is not None
+                if self.probed == _PROBED:
+                    self.sharing = self.met * 4 >= _PROBED
+            if known is None:
+                known = self.validated[others] = self._shared(option, line, texts)
+        else:  # (the party set apart: the name's cells looked up)
+            known = self._shared(option, line, texts)
         if not known:
             return self._validate(option, self.cells_at, line, texts)
         row, facts = known
@@ -177,29 +187,54 @@ class OptionCells:
             text = texts.get(raw)
             if text is None:
                 text = texts[raw] = raw.decode()
-            if self.party_at is not None:
-                raw = option[self.party_at]
-                cell = texts.get(raw)
-                if cell is None:
-                    cell = texts[raw] = raw.decode()
-                party = self.reader.place(cell)
-                if party is not None:
-                    row = with_party(row, party)
         except UnicodeDecodeError:
             return None
         election = self.reader.place(text) or self.reader.default_election
         return self.sums.part(election, row, facts)
 
-    def _shared(
-        self, option: tuple[bytes, ...], line: int, texts: dict[bytes, str]
-    ) -> tuple[Row, Facts] | tuple[()]:
+    def _shared(self, option: tuple[bytes, ...], line: int, texts: dict[bytes, str]) -> Known:
         """The option's cells but the election's, validated for every election that lists them:
-        (row, fact cells); `_BY_OPTION` when the election cell may change what they say."""
-        cells = self._cells(option, self.others_at, texts)
+        (row, fact cells); `_BY_OPTION` when the election cell may change what they say. With
+        the party set apart, its name's cells validated once (`names`) and its party placed."""
+        at = self.party_at
+        if at is None:
+            return self._validated(option, self.others_at, line, texts)
+        name = self.name_of(option)
+        known = self.names.get(name)
+        if known is None:
+            known = self.names[name] = self._validated(option, self.name_at, line, texts)
+        if not known:
+            return _BY_OPTION
+        row, facts = known
+        try:
+            raw = option[at]
+            cell = texts.get(raw)
+            if cell is None:
+                cell = texts[raw] = raw.decode()
+        except UnicodeDecodeError:
+            return _BY_OPTION  # (read with the rest, which says so)
+        party = self.reader.place(cell)
+        return known if party is None else (with_party(row, party), facts)
+
+    def _validated(
+        self,
+        option: tuple[bytes, ...],
+        places: list[tuple[int, int]],
+        line: int,
+        texts: dict[bytes, str],
+    ) -> Known:
+        """The option's cells at `places` (not its election's) validated: (row, fact cells), or
+        `_BY_OPTION` when they do not validate, name no option, or their party came from
+        another cell."""
+        cells = self._cells(option, places, texts)
         if cells is None:
             return _BY_OPTION
         found = self._row(cells, line)
-        if found is None or found[0].all_races or found[0].party is not None:
+        if (
+            found is None
+            or found[0].all_races
+            or (places is self.name_at and found[0].party is not None)
+        ):
             # No name or a count: the election's cell (or the party's) may be read as one.
             return _BY_OPTION
         row, facts = found
