@@ -172,3 +172,25 @@ def test_a_block_of_new_names_stops_sharing_and_reads_alike(tmp_path, monkeypatc
     monkeypatch.setattr(optioncells, "_PROBED", probed)
     monkeypatch.setattr(stream, "BLOCK_BYTES", 200)
     assert read(path, monkeypatch, "stream") == read(path, monkeypatch, "exact")
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        {"candidate": "Ann"},
+        {"candidate": "Registered Voters"},
+        {"candidate": "Against all", "share": "12,5", "colour": "#aa0000"},
+        {"candidate": "Bo", "kind": "other"},
+    ],
+)
+def test_a_name_listed_by_a_party_is_the_row_the_contract_reads(cells):
+    # `with_party` copies every field of the name's validated row and sets the party: the row the
+    # contract makes of the same cells with the party cell (the oracle), field for field.
+    from pollcli.contract import Row, cells_context
+
+    context = cells_context(",", True)
+    row = Row.model_validate(cells, context=context)
+    whole = Row.model_validate({**cells, "party": "Union"}, context=context)
+    assert set(optioncells.SETTERS) == {f for f in asdict(row)}
+    assert optioncells.with_party(row, "Union") == whole
+    assert asdict(optioncells.with_party(row, "Union")) == asdict(whole)
