@@ -194,3 +194,20 @@ def test_a_name_listed_by_a_party_is_the_row_the_contract_reads(cells):
     assert set(optioncells.SETTERS) == {f for f in asdict(row)}
     assert optioncells.with_party(row, "Union") == whole
     assert asdict(optioncells.with_party(row, "Union")) == asdict(whole)
+
+
+@pytest.mark.parametrize("column", ["date", "colour"])
+def test_a_name_kept_with_its_fact_cells_reads_as_the_exact_engine(tmp_path, monkeypatch, column):
+    # A name kept with fact cells of its own (a date), or with another option cell (a colour),
+    # listed by a party in some races and by none in others: as the exact engine reads the rows.
+    value = "2022-11-20" if column == "date" else "#aa0000"
+    lines = [f"election,candidate,party,votes,{column}"]
+    for town in range(8):
+        for index, name in enumerate(["Ann", "Bo", "Cy"]):
+            party = ["Union", "", "Front"][(town + index) % 3]
+            lines.append(f"Town {town},{name},{party},{town + index + 1},{value}")
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 128)
+    streamed = read(path, monkeypatch, "stream")
+    assert streamed == read(path, monkeypatch, "exact")
+    assert [o["party"] for o in streamed[0][1]["options"]] == [None, "Front", "Union"]

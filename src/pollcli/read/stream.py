@@ -189,6 +189,7 @@ def read_stream(
             return read_again(
                 read, path, name, options, summer.repeats, summer.layout, mapped, held, twice
             )
+    summer.options.clear()  # the validated cells (200,000 names) let go before the records
     records = summer.sums.records()
     if stream_splits(summer.layout.unit_indexes, summer.repeats, mapped, party, records, np):
         return None  # a race whose candidates no unit lists together: the exact engine's
