@@ -9,7 +9,9 @@ row contract alone costs, in one process, with the collector paused as the CLI p
   load, summarize, emit   the library's stages as `pollcli summary FILE --format json` runs them
                           (the JSON written to /dev/null);
   contract per row        `contract.Row` validated once per distinct row of the file (its option
-                          cells: name and party), as both engines validate today;
+                          cells: name and party), as the exact engine validates them (the
+                          streaming engine validates a name once whatever its party since
+                          session 14: 198,833 validations of the 817,558 rows, `read/optioncells`);
   contract per column     the same cells validated a column at a time by Pydantic (a list of
                           names, a list of parties) and each distinct name's kind looked up once:
                           what a columnar contract would cost.
@@ -24,6 +26,30 @@ the summary the stages made:
   results from columns    the same JSON text written from columns (a list per field, no object
                           per row) by plain Python, checked byte for byte against the line above:
                           what writing the results from columns would cost at the least.
+
+Session 14 (medians of 3, CPU seconds, load 5-9 on the 2 cores): load 11.11 s (13.77 s in
+session 13), summarize 1.73, emit 1.30; 14.14 s in all. What remains of `load`, by cProfile's
+shares (inflated; the shares hold): the stream about half (a name's cells validated, 199k: ~15 %
+of load; per key `KeySums.part`, which hashes the row, and `stream._add`: ~7 % each; the row
+placed under its party, `optioncells.with_party`: ~4 %) and `races.assemble` the other half (per
+race `assemble._election`: option keys, breakdowns, party lines, totals, the merge, checks, each
+3-5 %; `KeySums.records` ~4 %; `racechecks` ~4 %). No stage is more than a sixth of the whole:
+the rest of the way to 3 s is no trim but the columnar form, and in this order of value:
+  1. keys as arrays: a part numbered by (election, name, party, facts) as small integers, each
+     distinct value numbered once, the votes summed by pyarrow into an array by part (no Row
+     hashed per key, no `with_party` copy per key: some 15-20 % of load);
+  2. assembly over arrays per race: `_election`'s stages handed a race's columns (names, parties,
+     votes as arrays) rather than a list of `Record`s, a `Record` made only for a race a stage
+     must look at row by row (a total row, a repeated line): ~40 % of load;
+  3. memory: RSS by stage (VmRSS / VmHWM after each, session 14): 36 MiB imported; the peak,
+     ~630 MiB, reached by the end of the stream (1M parts with their rows, then the 1M records
+     built from them) and held through the assembly (records handed over to 1M options) and
+     the summary (1M `ResultRow`s, in memory the records and parts let go: +0-40 MiB) to the
+     emit (+8 MiB). Each stage holds an object per key; holding one race's results at a time
+     (the writer taking the races from a generator) lowers the peak only once the stream and
+     assembly hold keys as arrays (1. and 2.), not before.
+Byte-identical JSON is what holds each step: `summary` / `validate --format json` of both cliff
+shapes, both engines, compared with `cmp` against main.
 
 Medians of --runs of CPU seconds (`time.process_time`, the reading threads' included); each figure
 also as a share of the 3 s target. The stages' sum is the CPU time of the library's work (not the
