@@ -208,3 +208,13 @@ def test_counts_in_rows_of_no_office_shared_by_two_districts_are_neither_s(tmp_p
     races = by_name(summary(write(tmp_path, text)))
     assert races["U.S. House · 7"]["turnout"]["ballots_cast"] is None
     assert races["U.S. House · 8"]["turnout"]["ballots_cast"] is None
+
+
+def test_one_race_that_where_leaves_still_shares_its_county(tmp_path):
+    # --where district=1 leaves House 1 alone in the file's book: it was named as the file, and
+    # given all Alpha's counts (1,000 registered, 800 cast) beside its 350 votes.
+    data = summary(write(tmp_path, COUNTY + "\n"), "--where", "district=1")
+    [house] = data["elections"]
+    assert house["turnout"] == {"registered": None, "ballots_cast": None, "pct": None}
+    [why] = [n for n in house["notes"] if n.startswith("Turnout is not computed")]
+    assert "Alpha" in why and "races --where leaves out" in why

@@ -30,7 +30,7 @@ from pollcli.read.records import CellReader, Record, one_place, repeat_advice
 from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unit_groups import Split, of_race
-from pollcli.read.unitcounts import Primaries, counts_of_one_place, give, with_row_facts
+from pollcli.read.unitcounts import Districts, Primaries, counts_of_one_place, give, with_row_facts
 from pollcli.read.unitparts import unit_advice
 from pollcli.read.zerocopies import without_zero_copies
 
@@ -70,6 +70,7 @@ class Assembly:
     # count rows name theirs (`unitcounts.primaries`), set by the race stage.
     primaries: Primaries = field(default_factory=Primaries)
     count_parties: dict[str, str] | None = None
+    districts: Districts = field(default_factory=Districts)  # count rows that name a district
     # Races given their units' counts by rows for every race, and the notes of those given none.
     _unit_counted: set[str] = field(default_factory=set, init=False)
     _units: bool = field(default=True, init=False)  # whether the race being merged names units
@@ -107,9 +108,7 @@ class Assembly:
         if every_race:
             # A count of a unit for every race ("Ballots Cast" as an office): each race that has
             # the unit gets it, so that a race's turnout is over its own units.
-            notes, counted = give(
-                by_election, every_race, self.shared_counts, self.primaries, self.count_parties
-            )
+            notes, counted = give(by_election, every_race, self)
             self._count_notes.update(notes)
             self._unit_counted |= counted
         elif self.count_rows is not None:  # the streaming engine's, kept by precinct

@@ -137,6 +137,7 @@ def assemble(
             # A count of its unit for every race ("Ballots Cast" as an office, KY): no race of
             # its own, and kept whatever races --race keeps (their turnout is over it).
             races.append(None)
+            assembly.districts.note(record, values)  # (Mississippi's `Registered Voters,96`)
         else:
             entry = book.add(values)
             if track and entry.values.get("party"):
@@ -219,6 +220,7 @@ def assemble(
     records, races = list(compress(records, kept_race)), list(compress(races, kept_race))
     if not many:  # one race left by --where: its rows keep the file's label, not its name
         assembly.shared_counts = unitcounts.of_one(assembly.shared_counts, chosen, records)
+        assembly.districts.own = unitcounts.of_one(assembly.districts.own, chosen, records)
     if many:
         for record, race in zip(records, races, strict=True):
             if race is not None:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from pollcli.election import Facts
 from pollcli.kinds import name_key, unused_count
@@ -34,6 +34,61 @@ Place = tuple[str | None, str | None]  # a row's (region, unit)
 # Roles that tell apart races of one office over parts of the same ground: districts (and the
 # party of a party primary, whose ballots a unit's count holds with the other parties').
 _PART_ROLES: Final[frozenset[str]] = frozenset({"district", "constituency", "party", "race_id"})
+_DISTRICT_ROLES: Final[frozenset[str]] = _PART_ROLES - {"party"}
+# A count row's or a race's district cells, (role, normal form) each: () where it names none.
+Part = tuple[tuple[str, str], ...]
+_T = TypeVar("_T")
+# The name `shared` gives the one race of a file of one race (named as the file: "", as a race
+# --where leaves out and the book does not hold), until `of_one` gives it its label.
+_ONE_RACE: Final[str] = "\x00one race"
+
+
+def district(values: Mapping[str, str]) -> Part:
+    """The district cells of a race's or a count row's race keys (`Part`)."""
+    return tuple(
+        (role, normal(role, value))
+        for role, value in sorted(values.items())
+        if value and role in _DISTRICT_ROLES
+    )
+
+
+@dataclass
+class Districts:
+    """Rows of counts for every race that name a district (Mississippi's Pike 2015: a precinct
+    split between State House 96 and 98 has `Registered Voters,96` and `Registered Voters,98`
+    beside its own `Registered Voters` of no district). `lines`: each such row's district, by
+    line (the race stage, `note`). `kept`: the units whose count rows are told apart by their
+    district (`shared`: those of several districts, and those whose one district is that of a
+    race that shares the unit with others of its office, which may be the part's or the unit's).
+    `own`: the races given a district's counts in such a unit, by label: unit → district (the
+    race shares the unit with other races of its office, and no other race there is of that
+    district). Elsewhere a unit's count rows are the unit's, whatever district they name (New
+    Jersey's `Registered Voters,5`, the precinct's congressional district)."""
+
+    lines: dict[int, Part] = field(default_factory=dict)
+    kept: set[Place] = field(default_factory=set)
+    own: dict[str, dict[Place, Part]] = field(default_factory=dict)
+
+    def note(self, record: Record, values: Mapping[str, str]) -> None:
+        """A count row's district, from its race keys' cells (`values`), where it names one."""
+        if part := district(values):
+            self.lines[record.line] = part
+
+    def of(self, record: Record) -> Part:
+        """The district a count row is given by (`give`): its own in a unit `kept`, else ()."""
+        if not self.kept or (record.row.region, record.row.unit) not in self.kept:
+            return ()
+        return self.lines.get(record.line, ())
+
+    def by_place(self, records: list[Record]) -> dict[Place, set[Part]]:
+        """The districts each unit's count rows name, for the units where one names one."""
+        found: dict[Place, set[Part]] = {}
+        for record in records:
+            if record.row.all_races:
+                found.setdefault((record.row.region, record.row.unit), set()).add(
+                    self.lines.get(record.line, ())
+                )
+        return {place: parts for place, parts in found.items() if parts != {()}}
 
 
 @cache
@@ -102,8 +157,14 @@ def judge(
     elif found.labelled:  # a file of one race keeps the file's label: its records'
         pairs = zip(records, races, strict=True)
         assembly.count_parties = {r.election: party_of(race.values) for r, race in pairs if race}
-    of = shared if assembly.count_rows is None else assembly.count_rows.shared
-    assembly.shared_counts = of(book, records, races, left_out, found)
+    if assembly.count_rows is None:
+        assembly.shared_counts = shared(book, records, races, left_out, found, assembly.districts)
+        return
+    if assembly.districts.lines:
+        from pollcli.read.raceunits import HandOver
+
+        raise HandOver  # count rows that name a district: the exact engine tells them apart
+    assembly.shared_counts = assembly.count_rows.shared(book, records, races, left_out, found)
 
 
 def office(values: Mapping[str, str], by_party: bool = False) -> tuple[tuple[str, str], ...]:
@@ -192,23 +253,25 @@ def primaries(
 
 
 def give(
-    by_election: dict[str, list[Record]],
-    every_race: list[Record],
-    shared: Mapping[str, tuple[list[str], list[str]]],
-    primaries: Primaries,
-    parties: Mapping[str, str] | None,
+    by_election: dict[str, list[Record]], every_race: list[Record], assembly: Assembly
 ) -> tuple[dict[str, str], set[str]]:
     """Each race (its records by label) given the counts of its units (`every_race`: records of
-    counts for every race), added to its records, as `countnotes.count_note` judges: (notes by
-    label, the races given some). Where count rows name their party (`parties`: each race's party
-    by label), a race's are those of its party, and a note names those of its units it is not
-    given (every party's, or, for a race of no party, the parties')."""
-    by_place: dict[tuple[str | None, str | None, str], list[Record]] = {}
+    counts for every race), added to its records, as `countnotes.count_note` judges from the race
+    stage's word (`judge`, in `assembly`): (notes by label, the races given some). Where count
+    rows name their party (`Assembly.count_parties`: each race's party by label), a race's are
+    those of its party, and a note names those of its units it is not given (every party's, or,
+    for a race of no party, the parties'). Where a unit's count rows are told apart by their
+    district (`Assembly.districts`), a race is given those of its district there
+    (`Districts.own`), or those that name none."""
+    shared, primaries = assembly.shared_counts, assembly.primaries
+    parties, districts = assembly.count_parties, assembly.districts
+    by_place: dict[tuple[str | None, str | None, str, Part], list[Record]] = {}
     # Each unit's counts by the party their rows name: which (`parties` only).
     labels: dict[Place, dict[str, set[str]]] = {}
     for record in every_race:
         label = normal("party", record.row.party or "") if parties is not None else ""
-        by_place.setdefault((record.row.region, record.row.unit, label), []).append(record)
+        key = (record.row.region, record.row.unit, label, districts.of(record))
+        by_place.setdefault(key, []).append(record)
         if parties is not None and record.row.fact is not None:
             place = (record.row.region, record.row.unit)
             labels.setdefault(place, {}).setdefault(label, set()).add(record.row.fact)
@@ -217,7 +280,8 @@ def give(
     for label, group in by_election.items():
         party = parties.get(label, "") if parties is not None else ""
         places = {(r.row.region, r.row.unit) for r in group}
-        uncounted = [p for p in places if (*p, party) not in by_place]
+        part = districts.own.get(label, {})  # its district's, where a unit's are told apart
+        uncounted = [p for p in places if (*p, party, part.get(p, ())) not in by_place]
         note = count_note(label, uncounted, len(places), shared, primaries.by_party)
         if note is not None:
             notes[label] = note
@@ -227,7 +291,7 @@ def give(
         own = [
             dataclasses.replace(r, election=label)
             for place in places
-            for r in by_place.get((*place, party), [])
+            for r in by_place.get((*place, party, part.get(place, ())), [])
         ]
         group.extend(own)
         if parties is not None:
@@ -250,6 +314,7 @@ def shared(
     races: list[Race | None],
     left_out: list[tuple[dict[str, str], set[int], Place | None]],
     primaries: Primaries | None = None,
+    districts: Districts | None = None,
 ) -> dict[str, tuple[list[str], list[str]]]:
     """The races whose units' counts (rows for every race: "Ballots Cast" as an office) are no
     race's own, by name: (those units, the other races there). A unit's counts are a race's only
@@ -258,7 +323,9 @@ def shared(
     --where leave out too (`left_out`: their values, columns and units), so that neither changes
     a race's turnout. A statewide race is the only
     race of its office in every unit and keeps its counts. Where count rows name their party
-    (`Primaries.labelled`), a race's units are those counted for its party."""
+    (`Primaries.labelled`), a race's units are those counted for its party. Where a unit's count
+    rows name districts (`districts`), a race that shares the unit is given its district's
+    (`Districts.own`), if no other race there is of its district."""
     labels = primaries is not None and primaries.labelled
     by_party = primaries is not None and primaries.by_party
     counted = {
@@ -268,23 +335,66 @@ def shared(
     }
     if not counted:
         return {}
+    parts = districts.by_place(records) if districts is not None and districts.lines else {}
+    # In the units whose count rows name a district: each race's name and district, by identity.
+    who: dict[Place, dict[tuple[str, ...], tuple[str, Part]]] = {}
     ground: Ground = {}
     for record, race in zip(records, races, strict=True):
         if race is None:
             continue
         place = (record.row.region, record.row.unit)
         if (*place, party_of(race.values) if labels else "") in counted:
-            ground.setdefault((office(race.values, by_party), place), {})[race.identity] = race.name
+            name = race.name or _ONE_RACE
+            ground.setdefault((office(race.values, by_party), place), {})[race.identity] = name
+            if place in parts:
+                who.setdefault(place, {})[race.identity] = (name, district(race.values))
     for values, _, out in left_out:
         if out is None:
             continue
         keyed = book.keyed(values)
         if (*out, party_of(keyed) if labels else "") in counted:
             found = book.races.get(book.identity(values))
+            name = (found.name or _ONE_RACE) if found else ""
             ground.setdefault((office(keyed, by_party), out), {}).setdefault(
-                book.identity(values), found.name if found else ""
+                book.identity(values), name
             )
-    return named(ground)
+            if out in parts:
+                who.setdefault(out, {}).setdefault(book.identity(values), (name, district(keyed)))
+    if not who:
+        return named(ground)
+    assert districts is not None
+    own = _own_districts(ground, who, parts, districts)
+    return named(ground, own)
+
+
+def _own_districts(
+    ground: Ground,
+    who: dict[Place, dict[tuple[str, ...], tuple[str, Part]]],
+    parts: dict[Place, set[Part]],
+    districts: Districts,
+) -> set[tuple[str, Place]]:
+    """The races (by name, with the unit) given their district's counts in a unit they share
+    with other races of their office, in `districts` (`Districts.kept`, `Districts.own`): those
+    of a unit whose count rows name several districts (or some and none), where no other race of
+    the unit is of the race's district."""
+    own: set[tuple[str, Place]] = set()
+    for (_, place), here in ground.items():
+        if len(here) < 2 or place not in who:
+            continue
+        several = len(parts[place]) > 1
+        if several:
+            districts.kept.add(place)
+        of_unit = who[place].values()
+        for identity, name in here.items():
+            part = who[place][identity][1]
+            if not part or part not in parts[place]:
+                continue
+            if not several:
+                districts.kept.add(place)  # the one district's rows: the part's or the unit's
+            elif name and sum(1 for _, other in of_unit if other == part) == 1:
+                own.add((name, place))
+                districts.own.setdefault(name, {})[place] = part
+    return own
 
 
 # What a race is for in a unit (its office, the unit) → the races of that office there, by
@@ -292,16 +402,19 @@ def shared(
 Ground = dict[tuple[tuple[tuple[str, str], ...], Place], dict[tuple[str, ...], str]]
 
 
-def named(ground: Ground) -> dict[str, tuple[list[str], list[str]]]:
+def named(
+    ground: Ground, own: Collection[tuple[str, Place]] = ()
+) -> dict[str, tuple[list[str], list[str]]]:
     """`shared` from the races of each office in each unit counted for every race: those that
-    share a unit with another race of their office, by name: (those units, the other races)."""
+    share a unit with another race of their office, by name: (those units, the other races);
+    not where a race is given its district's counts there (`own`: name and unit)."""
     shared: dict[str, tuple[list[str], list[str]]] = {}
     for (_, place), here in ground.items():
         if len(here) < 2:
             continue
         where = " / ".join(p for p in place if p) or "the file"
         for name in here.values():
-            if not name:
+            if not name or (name, place) in own:
                 continue
             places, others = shared.setdefault(name, ([], []))
             if where not in places:
@@ -310,18 +423,16 @@ def named(ground: Ground) -> dict[str, tuple[list[str], list[str]]]:
     return shared
 
 
-def of_one(
-    shared: dict[str, tuple[list[str], list[str]]],
-    chosen: dict[int, Race],
-    records: list[Record],
-) -> dict[str, tuple[list[str], list[str]]]:
-    """`shared` for the one race --where left, whose rows keep the file's label, not its name."""
+def of_one(shared: dict[str, _T], chosen: dict[int, Race], records: list[Record]) -> dict[str, _T]:
+    """`shared` (or `Districts.own`) for the one race --where left, whose rows keep the file's
+    label, not its name."""
     if len(chosen) != 1 or not shared:
         return {}
     (only,) = chosen.values()
-    if only.name not in shared:
+    name = only.name or _ONE_RACE
+    if name not in shared:
         return {}
-    return {r.election: shared[only.name] for r in records if not r.row.all_races}
+    return {r.election: shared[name] for r in records if not r.row.all_races}
 
 
 def place(record: Record, counts: list[Record]) -> Place | None:
