@@ -137,6 +137,47 @@ def test_a_district_number_two_split_races_share_is_neither_s(tmp_path, monkeypa
         assert any(n.startswith("Turnout is not computed") for n in notes_of(elections, name))
 
 
+# Most of Pike's split precincts give each part's counts inside its race instead:
+# `State House,96,,Registered,87`. Such a race counts that precinct itself and is given none of
+# the precinct's own; each race had no turnout, with a note that said so beside one it computed.
+IN_RACE = "\n".join(
+    [
+        HEADER,
+        "Pike,A,Registered Voters,,,,1000",
+        "Pike,A,Ballots Cast,,,,500",
+        "Pike,A,Governor,,Republican,Bryant,200",
+        "Pike,A,Governor,,Democrat,Gray,290",
+        "Pike,A,State House,98,Democrat,Myers,400",
+        "Pike,B,Registered Voters,,,,1300",
+        "Pike,B,Ballots Cast,,,,650",
+        "Pike,B,Governor,,Republican,Bryant,300",
+        "Pike,B,Governor,,Democrat,Gray,330",
+        "Pike,B,State House,96,,Registered,400",
+        "Pike,B,State House,96,,Ballots,200",
+        "Pike,B,State House,96,Democrat,Cockerham,190",
+        "Pike,B,State House,98,,Registered,900",
+        "Pike,B,State House,98,,Ballots,450",
+        "Pike,B,State House,98,Democrat,Myers,350",
+    ]
+)
+
+
+def test_a_race_s_own_count_rows_count_its_part_of_a_split_precinct(tmp_path, monkeypatch):
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, IN_RACE + "\n"))
+    assert not [p for p in problems if p.severity == "error"]
+    table = pd.read_csv(io.StringIO(IN_RACE), dtype={"district": str}, keep_default_na=False)
+    whole = table[table["office"] == "Registered Voters"].set_index("precinct")["votes"]
+    own = table[table["candidate"] == "Registered"].set_index("district")["votes"]
+    registered = {e.facts.election: e.facts.registered for e in elections}
+    assert registered == {
+        "Governor": whole.sum(),
+        "State House · 98": whole["A"] + own["98"],
+        "State House · 96": own["96"],
+    }
+    for election in elections:
+        assert not any(n.startswith("Turnout is not computed") for n in election.notes)
+
+
 def test_counts_that_all_carry_one_district_are_the_precinct_s(tmp_path, monkeypatch):
     # New Jersey's Bergen 2022: each precinct's counts name its congressional district.
     text = "\n".join(

@@ -38,6 +38,10 @@ _DISTRICT_ROLES: Final[frozenset[str]] = _PART_ROLES - {"party"}
 # A count row's or a race's district cells, (role, normal form) each: () where it names none.
 Part = tuple[tuple[str, str], ...]
 _T = TypeVar("_T")
+# A race's count rows of a unit it shares with other races of its office (`Districts.own`).
+ITSELF: Final[Part] = (("", "itself"),)
+# A race's own count rows that stand for the unit's rows for every race where it shares a unit.
+_OWN_COUNTS: Final[frozenset[str]] = frozenset({"registered", "ballots_cast"})
 # The name `shared` gives the one race of a file of one race (named as the file: "", as a race
 # --where leaves out and the book does not hold), until `of_one` gives it its label.
 _ONE_RACE: Final[str] = "\x00one race"
@@ -62,8 +66,10 @@ class Districts:
     race that shares the unit with others of its office, which may be the part's or the unit's).
     `own`: the races given a district's counts in such a unit, by label: unit → district (the
     race shares the unit with other races of its office, and no other race there is of that
-    district). Elsewhere a unit's count rows are the unit's, whatever district they name (New
-    Jersey's `Registered Voters,5`, the precinct's congressional district)."""
+    district), or `ITSELF` where the race counts a unit it shares by count rows of its own (Pike's
+    `State House,96,,Registered,87`: it is given none of the unit's). Elsewhere a unit's count
+    rows are the unit's, whatever district they name (New Jersey's `Registered Voters,5`, the
+    precinct's congressional district)."""
 
     lines: dict[int, Part] = field(default_factory=dict)
     kept: set[Place] = field(default_factory=set)
@@ -281,16 +287,17 @@ def give(
         party = parties.get(label, "") if parties is not None else ""
         places = {(r.row.region, r.row.unit) for r in group}
         part = districts.own.get(label, {})  # its district's, where a unit's are told apart
-        uncounted = [p for p in places if (*p, party, part.get(p, ())) not in by_place]
+        looked = [p for p in places if part.get(p) != ITSELF]  # (not those it counts itself)
+        uncounted = [p for p in looked if (*p, party, part.get(p, ())) not in by_place]
         note = count_note(label, uncounted, len(places), shared, primaries.by_party)
         if note is not None:
             notes[label] = note
             continue
-        if len(uncounted) < len(places):
+        if len(uncounted) < len(looked):
             counted.add(label)
         own = [
             dataclasses.replace(r, election=label)
-            for place in places
+            for place in looked
             for r in by_place.get((*place, party, part.get(place, ())), [])
         ]
         group.extend(own)
@@ -338,6 +345,7 @@ def shared(
     parts = districts.by_place(records) if districts is not None and districts.lines else {}
     # In the units whose count rows name a district: each race's name and district, by identity.
     who: dict[Place, dict[tuple[str, ...], tuple[str, Part]]] = {}
+    itself: set[tuple[tuple[str, ...], Place]] = set()  # races with count rows of their own
     ground: Ground = {}
     for record, race in zip(records, races, strict=True):
         if race is None:
@@ -348,6 +356,8 @@ def shared(
             ground.setdefault((office(race.values, by_party), place), {})[race.identity] = name
             if place in parts:
                 who.setdefault(place, {})[race.identity] = (name, district(race.values))
+            if record.row.fact in _OWN_COUNTS and districts is not None:
+                itself.add((race.identity, place))
     for values, _, out in left_out:
         if out is None:
             continue
@@ -360,10 +370,15 @@ def shared(
             )
             if out in parts:
                 who.setdefault(out, {}).setdefault(book.identity(values), (name, district(keyed)))
-    if not who:
+    if not who and not itself:
         return named(ground)
     assert districts is not None
     own = _own_districts(ground, who, parts, districts)
+    for (_, place), here in ground.items():
+        for identity, name in here.items() if len(here) > 1 else ():
+            if (identity, place) in itself and name:
+                own.add((name, place))
+                districts.own.setdefault(name, {})[place] = ITSELF
     return named(ground, own)
 
 
@@ -378,7 +393,7 @@ def _own_districts(
     of a unit whose count rows name several districts (or some and none), where no other race of
     the unit is of the race's district."""
     own: set[tuple[str, Place]] = set()
-    for (_, place), here in ground.items():
+    for (_, place), here in ground.items() if who else ():
         if len(here) < 2 or place not in who:
             continue
         several = len(parts[place]) > 1
