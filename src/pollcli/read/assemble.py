@@ -26,7 +26,8 @@ from pollcli.read.countnotes import ONE_PARTY_NOTE, counts_alone, far_above, wit
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import FactSources, UnitFacts, election_facts, front_matter, region_counts
 from pollcli.read.filedates import date_from_name
-from pollcli.read.records import CellReader, Record, one_place, repeat_advice
+from pollcli.read.records import CellReader, Record, one_place
+from pollcli.read.repeatadvice import repeat_advice
 from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unit_groups import Split, of_race

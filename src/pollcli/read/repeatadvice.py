@@ -1,0 +1,61 @@
+"""The advice for an option listed again in one unit of an election (`read.assemble`): a repeated
+row, two precincts of one name, namesakes, a candidate's party lines, or rows of no unit."""
+
+from __future__ import annotations
+
+from pollcli.read.header import numbered_within
+from pollcli.read.records import Record
+
+
+def repeat_advice(
+    rows: list[Record], line: int, election: str, where: str, unit_column: str | None, unit: str
+) -> str:
+    """Advice that fits an option listed again on `line` (its rows in one unit, first first)."""
+    first = rows[0]
+    name = first.row.candidate
+    # (A row the streaming engine summed into another of the same cells: `same_cell_lines`.)
+    again = next((r for r in rows if r.line == line or line in r.same_cell_lines), first)
+    # (Figures only for a unit column's precincts: without one the streaming engine sums rows of
+    # the same cells, seen as one, and both engines must agree; geography gives no unit column.)
+    figures = ""
+    if again is not first and first.votes != again.votes and first.row.unit and unit_column:
+        figures = (
+            f" with different figures ({first.votes} on line {first.line}, {again.votes} here)"
+        )
+    if again.row.candidate != name:  # one option by its key: "Abell" is "A. Bell" again
+        name = f"{again.row.candidate!r} (read as {name!r}: case, spacing and punctuation aside)"
+    else:
+        name = repr(name)
+    said = (
+        f"{name} is listed again in election {election!r}{where}{figures}"
+        if figures
+        else f"{name} is listed again (first on line {first.line}) in election {election!r}{where}"
+    )
+    if first.row.unit and unit_column:
+        # A precinct named twice (KY 2018: Boyd's A122): two precincts of one name, or a corrected
+        # row beside the old one, never one candidate's party lines.
+        return f"{said}: {unit_column} {first.row.unit!r} appears twice" + (
+            "; if these are two precincts of one name, give them apart names in the "
+            f"{unit_column!r} column{numbered_within(first.row.unit, unit_column)}; if one row "
+            "corrects the other, remove the old one"
+            if figures
+            else "; remove the repeated row"
+        )
+    # Rows with a blank precinct that are no total (`read.totals`) are counted as one unit:
+    # listed twice there (mail and provisional ballots…), they want names.
+    blank = (
+        f"; or give these rows a {unit_column!r} (MAIL, PROVISIONAL…; TOTALS for a total)"
+        if unit_column
+        else ""
+    )
+    if unit_column is None and sum(1 + len(r.same_cell_lines) for r in rows) > 2:
+        # Rows of precincts under a header pollcli does not read as one (`division_alias`): an
+        # option three times in one place (namesakes come in twos). Rows counted with those the
+        # streaming engine summed into one record (`same_cell_lines`), as the exact engine's.
+        blank = f"; or, if each row counts a precinct or polling station, {unit}"
+    return (
+        f"{said}; remove one if it is repeated; if these are two candidates of one name "
+        "(namesakes), a column named 'candidate_id' (a number per candidate, such as the "
+        "ballot's serial number; in the header, or in --columns) tells them apart; if one "
+        f"candidate ran on several party lines, give each row its party{blank}"
+    )
