@@ -117,6 +117,8 @@ class CellReader:
     nameless: list[tuple[int, str]] = field(default_factory=list)  # no name, no votes: no option
     # Race cells of counts of votes read as the unit's ballots (`kinds.office_fact`), for a note.
     votes_as_ballots: set[str] = field(default_factory=set)
+    # Parties whose rows name no candidate, read as the party's line (`_party_line`), for a note.
+    party_named: set[str] = field(default_factory=set)
     # Lines that repeat their name in the votes cell: headings within the data, skipped.
     headings: list[tuple[int, list[str]]] = field(default_factory=list)
     _heading_cells: tuple[int | None, int | None] | None = field(default=None, repr=False)
@@ -188,6 +190,8 @@ class CellReader:
                 values["candidate"] = name or alternative
             elif not option_in_party_cell(values):  # Michigan's `Write-in` as a party
                 self._fact_in_a_race_column(values, facts)
+                if "candidate" not in values:
+                    self._party_line(values)
         elif (
             races
             and all(counts_office(facts[c]) for c in races if c in facts)
@@ -244,6 +248,20 @@ class CellReader:
                     self.votes_as_ballots.add(text)
                 return
 
+    def _party_line(self, values: dict[str, str]) -> None:
+        """No candidate, no count, and a party cell that names a party beside votes (MEDSL's
+        `"US PRESIDENT","","SOCIALIST LABOR",FALSE,86`): an unnamed candidate or ballot line of
+        that party, named by the party (a note names those parties)."""
+        party = values.get("party", "")
+        if (
+            party.lower() in _NO_NAMES
+            or not ("votes" in values or "share" in values)
+            or fact_from_name(party) is not None
+        ):
+            return
+        values["candidate"] = party
+        self.party_named.add(party)
+
     def row(self, line: int, values: dict[str, str], found: Found | None = None) -> Row | None:
         """The validated cells, or None after recording every problem of the row (in `found`, the
         file's problems by default)."""
@@ -283,6 +301,13 @@ class CellReader:
                 f"Rows of {', '.join(map(repr, sorted(self.votes_as_ballots)))} as an office count "
                 "the votes of every race of their place (precinct) together, one a voter: read as "
                 "its ballots cast, for each race held there, and no race's total of votes."
+            )
+        if self.party_named:
+            parties = sorted(self.party_named)
+            more = f" and {len(parties) - 5:,} more" if len(parties) > 5 else ""
+            notes.append(
+                f"Rows that name no candidate, only a party ({', '.join(map(repr, parties[:5]))}"
+                f"{more}), are read as that party's line, named by the party."
             )
         if self.first_near_whole is not None:
             line, text = self.first_near_whole
@@ -443,4 +468,3 @@ def one_place(records: list[Record], columns: ColumnMap, notes: list[str]) -> li
     if note not in notes:
         notes.append(note)
     return [dataclasses.replace(r, row=r.row.model_copy(update={"region": None})) for r in records]
-

@@ -1,0 +1,97 @@
+"""MEDSL's 1976–2020 presidential results by state: a candidate cell left blank beside a party.
+
+MIT Election Data + Science Lab's `1976-2020-president.csv` lists some candidates by their party
+alone (`"US PRESIDENT","","SOCIALIST LABOR",FALSE,86`: writein FALSE), an unnamed candidate of that
+party or ballot line. Nine of the twelve years were refused, "the option has no name; fill in the
+candidate cell", which no reader of the file can do. Such a row is now its party's line, named by
+the party, with a note naming those parties. A write-in (writein TRUE) of no name stays a write-in;
+a count with a party (`Ballots Cast,,REP`) stays a count. Both engines agree; the figures are
+pandas sums of the CSV text.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+
+from conftest import engines_agree, invoke, write
+
+HEADER = (
+    "year,state,state_po,state_fips,state_cen,state_ic,office,candidate,party_detailed,writein,"
+    "candidatevotes,totalvotes,version,notes,party_simplified"
+)
+ROWS = [
+    ("1976", "ARKANSAS", "CARTER, JIMMY", "DEMOCRAT", "FALSE", 498604),
+    ("1976", "ARKANSAS", "FORD, GERALD", "REPUBLICAN", "FALSE", 267903),
+    ("1976", "ARKANSAS", "", "INDEPENDENT", "FALSE", 639),
+    ("1976", "ARKANSAS", "MADDOX, LESTER", "AMERICAN INDEPENDENT PARTY", "FALSE", 389),
+    ("1976", "DELAWARE", "CARTER, JIMMY", "DEMOCRAT", "FALSE", 122461),
+    ("1976", "DELAWARE", "FORD, GERALD", "REPUBLICAN", "FALSE", 109780),
+    ("1976", "DELAWARE", "", "NO PARTY AFFILIATION", "FALSE", 2432),
+    ("1976", "DELAWARE", "", "SOCIALIST LABOR", "FALSE", 86),
+    ("1976", "DELAWARE", "", "", "TRUE", 12),
+    ("1980", "DELAWARE", "CARTER, JIMMY", "DEMOCRAT", "FALSE", 105754),
+    ("1980", "DELAWARE", "REAGAN, RONALD", "REPUBLICAN", "FALSE", 111252),
+    ("1980", "DELAWARE", "", "INDEPENDENT", "FALSE", 16288),
+]
+
+
+def medsl() -> str:
+    table = pd.DataFrame(ROWS, columns=["year", "state", "candidate", "party", "writein", "votes"])
+    totals = table.groupby(["year", "state"])["votes"].transform("sum")
+    lines = [HEADER]
+    for (year, state, name, party, writein, votes), total in zip(ROWS, totals, strict=True):
+        lines.append(
+            f'{year},"{state}","XX",1,1,1,"US PRESIDENT","{name}","{party}",{writein},{votes},'
+            f'{total},"20210113",NA,"OTHER"'
+        )
+    return "\n".join(lines) + "\n"
+
+
+def expected(text: str) -> dict[str, dict[str, int]]:
+    """Each year's votes by option (the candidate, else the party, else a write-in), by pandas."""
+    table = pd.read_csv(io.StringIO(text), keep_default_na=False)
+    table["option"] = table["candidate"].where(
+        table["candidate"] != "", table["party_detailed"].where(table["party_detailed"] != "")
+    )
+    table["option"] = table["option"].fillna("Write-in")
+    sums = table.groupby(["year", "option"])["candidatevotes"].sum()
+    found: dict[str, dict[str, int]] = {}
+    for (year, option), votes in sums.items():
+        found.setdefault(str(year), {})[str(option)] = int(votes)
+    return found
+
+
+def test_a_blank_candidate_beside_a_party_is_the_party_s_line(tmp_path):
+    text = medsl()
+    result = invoke("summary", str(write(tmp_path, text)), "--format", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    want = expected(text)
+    got = {
+        e["election"].split(" · ")[0]: {o["candidate"]: o["votes"] for o in e["results"]}
+        for e in data["elections"]
+    }
+    assert got == want
+    for election in data["elections"]:
+        [note] = [n for n in election["notes"] if "name no candidate" in n]
+        assert "'INDEPENDENT'" in note and "'SOCIALIST LABOR'" in note
+
+
+def test_both_engines_agree(tmp_path, monkeypatch):
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, medsl()))
+    assert not [p for p in problems if p.severity == "error"]
+    parties = {o.candidate: o.party for e in elections for o in e.options}
+    assert parties["NO PARTY AFFILIATION"] == "NO PARTY AFFILIATION"
+    assert parties["INDEPENDENT"] == "INDEPENDENT"
+
+
+def test_a_party_row_of_no_votes_stays_unread(tmp_path):
+    # No name and no votes: no option (left out as before, with its warning).
+    text = medsl().replace(',"","SOCIALIST LABOR",FALSE,86,', ',"","SOCIALIST LABOR",FALSE,,')
+    result = invoke("summary", str(write(tmp_path, text)), "--format", "json")
+    data = json.loads(result.stdout)
+    names = {o["candidate"] for e in data["elections"] for o in e["results"]}
+    assert "SOCIALIST LABOR" not in names
