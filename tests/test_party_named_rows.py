@@ -95,3 +95,18 @@ def test_a_party_row_of_no_votes_stays_unread(tmp_path):
     data = json.loads(result.stdout)
     names = {o["candidate"] for e in data["elections"] for o in e["results"]}
     assert "SOCIALIST LABOR" not in names
+
+
+def test_a_party_row_holding_its_candidates_sum_is_warned_of(tmp_path, monkeypatch):
+    # The Kiesraad's layout with the list total's name left blank: read as the party's line, it
+    # would count VVD's votes twice unsaid. Warned (`pollcli seats` sets such a total apart).
+    text = "candidate,party,votes\n,VVD,1000\nRutte,VVD,600\nHermans,VVD,400\nJansen,D66,300\n"
+    _, problems = engines_agree(monkeypatch, write(tmp_path, text))
+    [warning] = [p for p in problems if p.code == "total-row"]
+    assert warning.severity == "warning" and warning.line == 2
+    assert "'VVD'" in warning.message and "1,000" in warning.message
+    assert "remove" in warning.message
+    # A party's line that is no such sum (MEDSL's unnamed INDEPENDENT) is not warned of.
+    assert not [
+        p for p in engines_agree(monkeypatch, write(tmp_path, medsl()))[1] if p.code == "total-row"
+    ]

@@ -9,6 +9,7 @@ from pollcli.audit import Audit, no_votes
 from pollcli.audit import audit as audit_of
 from pollcli.election import Election, Facts, Option
 from pollcli.formats import counted
+from pollcli.names import plain_key
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 
@@ -23,6 +24,7 @@ def check_election(
     given."""
     facts = election.facts
     _check_mixed_figures(election, found)
+    _check_party_totals(election.options, found)
     _check_counts(election, fact_line, found)
     audit = election.audit
     if not no_votes(election.options):
@@ -200,3 +202,29 @@ def _check_counts(election: Election, line: int | None, found: Found) -> None:
             f"{valid + spoilt[0]:,}, not ballots_cast ({facts.ballots_cast:,}); "
             "check the three figures",
         )
+
+
+def _check_party_totals(options: Sequence[Option], found: Found) -> None:
+    """A warning for an option named as its party that holds exactly the votes of the party's
+    other candidates (the Kiesraad's `VVD,VVD,1000` above its candidates; a blank name beside the
+    party, read as the party's line): if it is the list's total, it is counted twice here."""
+    by_party: dict[str, list[Option]] = {}
+    for option in options:
+        if option.kind == "candidate" and option.party and option.votes is not None:
+            by_party.setdefault(plain_key(option.party), []).append(option)
+    for party, group in by_party.items():
+        named = [o for o in group if plain_key(o.candidate) == party]
+        others = [o for o in group if plain_key(o.candidate) != party]
+        if len(named) != 1 or not others or not named[0].votes:
+            continue
+        (total,) = named
+        if total.votes == sum(o.votes or 0 for o in others):
+            found.add(
+                Code.TOTAL_ROW,
+                total.line,
+                f"{total.candidate!r} names its party and holds exactly the votes of its "
+                f"{len(others):,} other {'candidate' if len(others) == 1 else 'candidates'} "
+                f"({total.votes:,}): if it is the party's total, 'pollcli summary' counts its "
+                "votes twice (remove that row) and 'pollcli seats' sets it apart",
+                severity="warning",
+            )
