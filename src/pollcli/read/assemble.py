@@ -32,7 +32,7 @@ from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unit_groups import Split, of_race
 from pollcli.read.unitcounts import Districts, Primaries, counts_of_one_place, give, with_row_facts
-from pollcli.read.unitparts import unit_advice
+from pollcli.read.unitparts import code_columns, unit_advice
 from pollcli.read.zerocopies import without_zero_copies
 
 if TYPE_CHECKING:
@@ -382,12 +382,13 @@ class Assembly:
                 "added up."
             )
             return True
-        unit = unit_advice(self.sources.columns.header, self.sources.columns.columns)
+        header, used = self.sources.columns.header, self.sources.columns.columns
+        unit, codes = unit_advice(header, used), code_columns(header, used)
         for line in lines:
             self.found.add(
                 Code.DUPLICATE_OPTION,
                 line,
-                repeat_advice(rows, line, election, where, self._unit_column(), unit),
+                repeat_advice(rows, line, election, where, self._unit_column(), unit, codes),
                 column=self.sources.columns.header_of("candidate"),
             )
         return False

@@ -3,14 +3,23 @@ row, two precincts of one name, namesakes, a candidate's party lines, or rows of
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pollcli.read.header import numbered_within
 from pollcli.read.records import Record
 
 
 def repeat_advice(
-    rows: list[Record], line: int, election: str, where: str, unit_column: str | None, unit: str
+    rows: list[Record],
+    line: int,
+    election: str,
+    where: str,
+    unit_column: str | None,
+    unit: str,
+    codes: Sequence[str] = (),
 ) -> str:
-    """Advice that fits an option listed again on `line` (its rows in one unit, first first)."""
+    """Advice that fits an option listed again on `line` (its rows in one unit, first first);
+    `codes`: unused columns of place codes that may tell two units of one name apart."""
     first = rows[0]
     name = first.row.candidate
     # (A row the streaming engine summed into another of the same cells: `same_cell_lines`.)
@@ -36,8 +45,13 @@ def repeat_advice(
         # row beside the old one, never one candidate's party lines.
         return f"{said}: {unit_column} {first.row.unit!r} appears twice" + (
             "; if these are two precincts of one name, give them apart names in the "
-            f"{unit_column!r} column{numbered_within(first.row.unit, unit_column)}; if one row "
-            "corrects the other, remove the old one"
+            f"{unit_column!r} column{numbered_within(first.row.unit, unit_column)}"
+            + (
+                f", or read them by the column of codes that tells them apart: --unit {codes[0]}"
+                if codes
+                else ""
+            )
+            + "; if one row corrects the other, remove the old one"
             if figures
             else "; remove the repeated row"
         )

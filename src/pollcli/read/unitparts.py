@@ -157,6 +157,27 @@ def note(header: Sequence[str], parts: Sequence[int], unit: int) -> str:
     )
 
 
+# An unused column of place codes, by its header (MEDSL's `FIPS`, `GEOID`, a `county_code`): the
+# units two rows of one name (Virginia's Bedford county and city) may be told apart by. Not a
+# candidate's, party's or race's code, nor a year.
+_PLACE_CODE: Final = re.compile(
+    r"\w*fips\w*|geoid\d*|gss( code)?|insee|ags|gkz|teryt|\w*kennziffer|.*\b(code|id)",
+    re.IGNORECASE,
+)
+_NO_PLACE: Final = re.compile(r"cand|part[iy]|race|office|contest|elect|year|ballot", re.I)
+
+
+def code_columns(header: Sequence[str], used: Collection[int]) -> list[str]:
+    """The unused columns whose headers name place codes (`_PLACE_CODE`)."""
+    return [
+        h
+        for i, h in enumerate(header)
+        if i not in used
+        and _PLACE_CODE.fullmatch(h.strip().replace("_", " "))
+        and not _NO_PLACE.search(h)
+    ]
+
+
 def unit_advice(header: Sequence[str], used: Collection[int]) -> str:
     """How to name the rows' unit column: --unit COL, with the unused columns whose names say a
     place (at most three) as the likely ones."""

@@ -1,0 +1,50 @@
+"""Virginia's two Bedfords: a county name two units share, told apart only by a FIPS column.
+
+MEDSL's county presidential file (`countypres_2000-2016.csv`: year,state,state_po,county,FIPS,
+office,candidate,party,candidatevotes,totalvotes,version) lists Bedford County (51019) and Bedford
+city (51515) both as `Bedford` in Virginia. pollcli refused the race ("county 'Bedford' appears
+twice; … give them apart names in the 'county' column"); `--unit FIPS` reads it, and the advice now
+names it where an unused column of place codes is there. The figures are pandas sums.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+
+from conftest import invoke, write
+
+TEXT = """year,state,state_po,county,FIPS,office,candidate,party,candidatevotes,totalvotes,version
+2000,Virginia,VA,Bedford,51019,President,Al Gore,democrat,8160,26149,20191203
+2000,Virginia,VA,Bedford,51019,President,George W. Bush,republican,17224,26149,20191203
+2000,Virginia,VA,Bedford,51515,President,Al Gore,democrat,1078,2441,20191203
+2000,Virginia,VA,Bedford,51515,President,George W. Bush,republican,1269,2441,20191203
+2000,Virginia,VA,Botetourt,51023,President,Al Gore,democrat,4991,14009,20191203
+2000,Virginia,VA,Botetourt,51023,President,George W. Bush,republican,8762,14009,20191203
+"""
+
+
+def test_the_advice_names_the_code_column_and_it_works(tmp_path):
+    path = write(tmp_path, TEXT)
+    refused = invoke("summary", str(path))
+    assert refused.code == 1
+    assert "--unit FIPS" in refused.stderr
+    # The advice, followed.
+    result = invoke("summary", str(path), "--unit", "FIPS", "--format", "json")
+    assert result.code == 0, result.stderr
+    [election] = json.loads(result.stdout)["elections"]
+    table = pd.read_csv(io.StringIO(TEXT))
+    want = table.groupby("candidate")["candidatevotes"].sum().to_dict()
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == want
+
+
+def test_no_code_column_no_code_advice(tmp_path):
+    text = "\n".join(
+        ",".join(c for i, c in enumerate(line.split(",")) if i != 4) for line in TEXT.splitlines()
+    )
+    refused = invoke("summary", str(write(tmp_path, text + "\n")))
+    assert refused.code == 1
+    assert "--unit" not in refused.stderr.split("apart names")[0]
+    assert "FIPS" not in refused.stderr
