@@ -25,11 +25,13 @@ from typing import TYPE_CHECKING, Final, TypeGuard
 
 from pollcli.columns import RACE_PREFIX, ROW_ALIASES, canonical_column, normalize_header
 from pollcli.dataclass import dataclass
+from pollcli.errors import UsageError
 from pollcli.read import preamble, protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.preamble import is_number
 from pollcli.read.roles import RACE_FACT_KEYS
 from pollcli.read.total_words import says_total
+from pollcli.read.wide_hints import seats_only
 
 if TYPE_CHECKING:
     from pollcli.read.options import ReadOptions
@@ -197,8 +199,8 @@ def detect(
     if any(is_number(h) for h in table.header if h.strip()) and not options.wide:
         return None  # a header of figures: a file without a header (the header stage says so)
     plan = _plan(table, sample, options, blocks)
-    if plan is None:
-        return None
+    if plan is None or seats_only([table.header[i] for i in plan.options]):
+        return None  # (columns of seats: no table of votes, the header stage says so)
     enough = blocks is not None or len(plan.options) >= 2 or options.wide
     return plan if enough else None
 
@@ -290,9 +292,10 @@ def _plan(
         else:
             plan.ignored.append(i)
     missing = given - {_norm(table, i) for i in ids}
+    if options.wide and (said := seats_only([header[i] for i in plan.options])):
+        # (India's `party,won,leading`; without --wide, the header stage's error says it.)
+        raise UsageError(f"--wide: {table.name} (header on line {table.header_line}): {said}")
     if missing:
-        from pollcli.errors import UsageError
-
         # As --race-by and --where say it (`roles.find_column`): every column, to pick from.
         absent = ", ".join(repr(c) for c in options.id_columns if normalize_header(c) in missing)
         shown = ", ".join(repr(h) for h in header if h.strip())
@@ -433,32 +436,6 @@ def race_hint(table: RawTable, plan: Plan, rows: Sequence[tuple[int, Sequence[st
     ]
 
 
-def second_header_row(
-    table: RawTable, plan: Plan, rows: Sequence[tuple[int, Sequence[str]]]
-) -> tuple[int, str] | None:
-    """The first row, when it holds words and no figure under the columns of counts, each word under
-    several of them (Germany's `Erststimmen;Zweitstimmen` under `SPD;SPD;CDU;CDU`): the line, and
-    what to do if it is a second row of the header. Each of its cells is refused anyway."""
-    if plan.blocks is not None or not rows:
-        return None
-    line, cells = rows[0]
-    counts = [*plan.options, *(i for columns in plan.facts.values() for i in columns)]
-    filled = [cells[i].strip() for i in counts if i < len(cells) and cells[i].strip()]
-    if len(filled) < 2 or any(map(is_number, filled)):
-        return None
-    # Only variants of the labels above (a few words, each under several columns of a label
-    # written in each): a row of names under a header of groups (India's booth files) is no
-    # header row pollcli reads as such, and saying so would lead to a wrong reading.
-    labelled = all(label.strip() for label in table.header[min(counts) :])
-    if not labelled or len(set(filled)) * 2 > len(filled):
-        return None
-    shown = ", ".join(repr(c) for c in list(dict.fromkeys(filled))[:3])
-    return line, (
-        f"this row holds words, not counts, under the columns of counts ({shown} …): if it is a "
-        f"second row of the header, pass --header-line {table.header_line}-{line}"
-    )
-
-
 def header_hint(
     table: RawTable, rows: Sequence[tuple[int, Sequence[str]]], options: ReadOptions
 ) -> str | None:
@@ -469,6 +446,9 @@ def header_hint(
         return where
     plan = _plan(table, [(line, list(cells)) for line, cells in rows[1:SAMPLE_ROWS]], options, None)
     if plan is not None and plan.options:
+        said = seats_only([table.header[i] for i in plan.options])
+        if said:
+            return said
         if "candidate" in {canonical_column(h) for h in table.header if h}:  # a candidate per row
             shown = ", ".join(repr(table.header[i]) for i in plan.options[:4])
             return f"if one of the columns of counts ({shown}) holds the votes: --votes COL"

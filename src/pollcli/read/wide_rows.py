@@ -32,7 +32,7 @@ from pollcli.read.dialect import RawTable
 from pollcli.read.facts import UnitFacts
 from pollcli.read.groups import names_under_groups, read_groups
 from pollcli.read.header import ColumnMap
-from pollcli.read.layout import Plan, describe, level0, race_hint, second_header_row, variant
+from pollcli.read.layout import Plan, describe, level0, race_hint, variant
 from pollcli.read.records import Record
 from pollcli.read.roles import wide_roles
 from pollcli.read.total_places import Marked
@@ -47,6 +47,7 @@ from pollcli.read.wide_columns import (
     votes_word_options,
 )
 from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_cells
+from pollcli.read.wide_hints import second_header_row
 from pollcli.read.wide_parts import party_parts
 from pollcli.read.wide_places import coded_rows, places
 from pollcli.read.wide_sums import counted, sum_if_same
