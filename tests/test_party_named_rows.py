@@ -110,3 +110,23 @@ def test_a_party_row_holding_its_candidates_sum_is_warned_of(tmp_path, monkeypat
     assert not [
         p for p in engines_agree(monkeypatch, write(tmp_path, medsl()))[1] if p.code == "total-row"
     ]
+
+
+def test_a_party_row_of_no_race_is_no_party_s_line(tmp_path):
+    # Missouri's Monroe 2018 primary: each precinct's ballots by party, office and name blank.
+    # They are no candidate: still refused, not read as a race "REP" wins.
+    text = "\n".join(
+        [
+            "county,precinct,office,district,candidate,party,votes",
+            "Monroe,Madison,,,Registered Voters,,868",
+            "Monroe,Madison,,,,REP,194",
+            "Monroe,Madison,,,,DEM,115",
+            "Monroe,Madison,U.S. Senate,,Josh Hawley,REP,88",
+            "Monroe,Madison,U.S. Senate,,Tony Monetti,REP,10",
+        ]
+    )
+    result = invoke("summary", str(write(tmp_path, text + "\n")), "--format", "json")
+    assert "the option has no name" in result.stderr
+    data = json.loads(result.stdout)
+    names = {o["candidate"] for e in data["elections"] for o in e["results"]}
+    assert not names & {"REP", "DEM"}
