@@ -269,6 +269,9 @@ class ElectionSummary:
     )
     # A party-list vote (system: list, or a seats fact): renderers say "list" for "option".
     party_list: bool = field(default=False, metadata=NOT_IN_JSON)
+    # Candidates on open party lists (`openlists`): the rows are candidates, the lists' standing
+    # is in the findings; renderers say "candidate".
+    open_lists: bool = field(default=False, metadata=NOT_IN_JSON)
     # Why no winner is named (`Election.no_winner`): the overview counts the race as not won.
     no_winner: str | None = field(default=None, metadata=NOT_IN_JSON)
     # The race's verdict (`pollcli.verdict`): None when won, else why no winner is named. The

@@ -183,6 +183,7 @@ def summarize_election(
         undecided=undecided,
         uncounted=figures.uncounted,
         party_list=figures.party_list,
+        open_lists=figures.lists_below is not None,
         source=facts.source,
         system=figures.system,
         system_given=figures.system_given,

@@ -121,6 +121,8 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
             f"Tie for first: {', '.join(describe(r) for r in tally.tied)} each have {measure}; "
             "no leader is named."
         )
+    elif leader is not None and tally.lists_below is not None:
+        sentences.append(_open_lists(tally, leader))
     elif leader is not None:
         # A name's party lines that may be one candidate's (`fused_lead`): the order is only the
         # file's listing, never a confident leader.
@@ -141,6 +143,25 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
                 )
     sentences.append(_majority(tally, official=official))
     return sentences
+
+
+def _open_lists(tally: Tally, leader: Ranked) -> str:
+    """Candidates on open lists: the lists' standing (each party's candidates summed), which the
+    seats follow, and the candidate of the most votes, who leads no race of their own."""
+    from pollcli.openlists import list_shares
+
+    lists = sorted(list_shares(tally.ranked, NOT_VALID_KINDS) or [], key=lambda entry: -entry[1])
+    shown = [
+        f"{name} {pct(share)} ({counted(sum(r.option.votes or 0 for r in members), 'vote')}, "
+        f"{counted(len(members), 'candidate')})"
+        for name, share, members in lists[:4]
+    ]
+    more = f" and {len(lists) - 4:,} more" if len(lists) > 4 else ""
+    return (
+        f"Lists, each party's candidates' votes summed: {', '.join(shown)}{more}; the seats go "
+        f"to the lists ('pollcli seats' allocates them). Most votes of a candidate: "
+        f"{describe(leader)}, {figures(leader)}."
+    )
 
 
 def _repeat_withholds(tally: Tally) -> bool:

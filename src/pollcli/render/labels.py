@@ -38,7 +38,10 @@ def result_tags(row: ResultRow, summary: ElectionSummary) -> list[tuple[str, str
     """The row's tags as (text, role); the role is "leader", "tied", "runner_up", "below" or the
     option's kind, for a renderer to style."""
     tags = []
-    if summary.seats != 1:  # several seats: who is elected, not who leads whom
+    if summary.open_lists:  # candidates on open lists: the lists lead (the findings say how)
+        if summary.leader is not None and row.candidate == summary.leader.candidate:
+            tags.append(("MOST VOTES", "leader"))
+    elif summary.seats != 1:  # several seats: who is elected, not who leads whom
         if row.kind == "candidate" and row.candidate in (summary.elected or []):
             tags.append(("ELECTED", "leader"))
         if summary.elected is None and summary.leader and row.candidate == summary.leader.candidate:
@@ -49,6 +52,7 @@ def result_tags(row: ResultRow, summary: ElectionSummary) -> list[tuple[str, str
         tags.append(("TIED FIRST", "tied"))
     if (
         summary.seats == 1
+        and not summary.open_lists
         and summary.runner_up is not None
         and row.candidate == summary.runner_up.candidate
     ):

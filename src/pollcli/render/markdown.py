@@ -47,7 +47,7 @@ def render_summary(summary: Summary) -> str:
     for e in summary.elections:
         details = " · ".join(labels.election_details(e))
         out += [f"## {markdown_cell(labels.election_title(e))}", "", markdown_cell(details), ""]
-        option = "List" if e.party_list else "Option"
+        option = "Candidate" if e.open_lists else "List" if e.party_list else "Option"
         out += [f"| # | {option} | Party | Votes | Share | Tags |", "|--:|---|---|--:|--:|---|"]
         for r in e.results:
             tags = " ".join(tag for tag, _ in labels.result_tags(r, e))

@@ -74,7 +74,7 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
     )
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column(
-        "List" if summary.party_list else "Option",
+        "Candidate" if summary.open_lists else "List" if summary.party_list else "Option",
         overflow="fold",
         min_width=name_width,
     )
