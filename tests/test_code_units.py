@@ -3,8 +3,10 @@
 MEDSL's county presidential file (`countypres_2000-2016.csv`: year,state,state_po,county,FIPS,
 office,candidate,party,candidatevotes,totalvotes,version) lists Bedford County (51019) and Bedford
 city (51515) both as `Bedford` in Virginia. pollcli refused the race ("county 'Bedford' appears
-twice; … give them apart names in the 'county' column"); `--unit FIPS` reads it, and the advice now
-names it where an unused column of place codes is there. The figures are pandas sums.
+twice; … give them apart names in the 'county' column"); `--unit county,FIPS` reads it, and the
+advice now names it where an unused column of place codes is there (Missouri 2014's precincts of
+one name told apart by `precinct_code`: `--unit precinct,precinct_code`; never its row `id`). The
+figures are pandas sums.
 """
 
 from __future__ import annotations
@@ -30,9 +32,9 @@ def test_the_advice_names_the_code_column_and_it_works(tmp_path):
     path = write(tmp_path, TEXT)
     refused = invoke("summary", str(path))
     assert refused.code == 1
-    assert "--unit FIPS" in refused.stderr
-    # The advice, followed.
-    result = invoke("summary", str(path), "--unit", "FIPS", "--format", "json")
+    assert "--unit county,FIPS" in refused.stderr
+    # The advice, followed (`--unit FIPS` alone works too).
+    result = invoke("summary", str(path), "--unit", "county,FIPS", "--format", "json")
     assert result.code == 0, result.stderr
     [election] = json.loads(result.stdout)["elections"]
     table = pd.read_csv(io.StringIO(TEXT))
@@ -48,3 +50,28 @@ def test_no_code_column_no_code_advice(tmp_path):
     assert refused.code == 1
     assert "--unit" not in refused.stderr.split("apart names")[0]
     assert "FIPS" not in refused.stderr
+
+
+def test_a_row_number_is_no_code_and_the_precinct_code_is_named_with_the_precinct(tmp_path):
+    # Missouri 2014: `id` numbers the rows; `precinct_code` is numbered within the county.
+    text = "\n".join(
+        [
+            "id,county,precinct_code,precinct,office,party,candidate,votes",
+            "1,Cass,20,PLEASANT HILL,State Auditor,REP,Tom Schweich,511",
+            "2,Cass,20,PLEASANT HILL,State Auditor,LIB,Sean O'Toole,114",
+            "3,Cass,22,PLEASANT HILL,State Auditor,REP,Tom Schweich,234",
+            "4,Cass,22,PLEASANT HILL,State Auditor,LIB,Sean O'Toole,98",
+            "5,Audrain,20,MEXICO 1,State Auditor,REP,Tom Schweich,387",
+            "6,Audrain,20,MEXICO 1,State Auditor,LIB,Sean O'Toole,50",
+        ]
+    )
+    path = write(tmp_path, text + "\n")
+    refused = invoke("summary", str(path))
+    assert "--unit precinct,precinct_code" in refused.stderr
+    assert "--unit id" not in refused.stderr
+    result = invoke("summary", str(path), "--unit", "precinct,precinct_code", "--format", "json")
+    assert result.code == 0, result.stderr
+    [election] = json.loads(result.stdout)["elections"]
+    table = pd.read_csv(io.StringIO(text))
+    want = table.groupby("candidate")["votes"].sum().to_dict()
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == want

@@ -47,7 +47,8 @@ def repeat_advice(
             "; if these are two precincts of one name, give them apart names in the "
             f"{unit_column!r} column{numbered_within(first.row.unit, unit_column)}"
             + (
-                f", or read them by the column of codes that tells them apart: --unit {codes[0]}"
+                f", or read them by a column of codes that tells them apart too: --unit "
+                f"{unit_column},{codes[0]}"
                 if codes
                 else ""
             )

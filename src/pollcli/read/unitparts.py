@@ -157,11 +157,11 @@ def note(header: Sequence[str], parts: Sequence[int], unit: int) -> str:
     )
 
 
-# An unused column of place codes, by its header (MEDSL's `FIPS`, `GEOID`, a `county_code`): the
-# units two rows of one name (Virginia's Bedford county and city) may be told apart by. Not a
-# candidate's, party's or race's code, nor a year.
+# An unused column of place codes, by its header (MEDSL's `FIPS`, `GEOID`, a `precinct_code`):
+# the units two rows of one name (Virginia's Bedford county and city) may be told apart by. Not a
+# row's own number (`id` alone: Missouri 2014's), a candidate's, party's or race's code, nor a year.
 _PLACE_CODE: Final = re.compile(
-    r"\w*fips\w*|geoid\d*|gss( code)?|insee|ags|gkz|teryt|\w*kennziffer|.*\b(code|id)",
+    r"\w*fips\w*|geoid\d*|gss( code)?|insee|ags|gkz|teryt|\w*kennziffer|.+\b(code|id)",
     re.IGNORECASE,
 )
 _NO_PLACE: Final = re.compile(r"cand|part[iy]|race|office|contest|elect|year|ballot", re.I)
