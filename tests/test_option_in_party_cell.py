@@ -4,14 +4,15 @@ OpenElections' Michigan precinct files (Bay 2022) give write-ins as `Governor,,W
 party cell says `Write-in` and the candidate cell is blank. pollcli refused the Governor's race
 ("the option has no name; fill in the candidate cell") and left the rows of 0 votes out as "no one
 on the ballot there?". Iowa's (Ida 2020) give a race's blank ballots as `…,Blank,,1`. Such a row
-is that option (write-ins, blank votes), of no party; a party's name in the party cell (a blank
-candidate cell beside `REP`) is still refused. Figures are pandas sums of the CSV text.
+is that option (write-ins, blank votes), of no party; a count's name in the party cell is still
+refused, and a party's name (a blank candidate cell beside `REP`) is, since session 14, that party's
+line (MEDSL's unnamed candidates). Figures are pandas sums of the CSV text.
 """
 
 import io
+import json
 
 import pandas as pd
-import pytest
 
 from conftest import engines_agree, invoke, write
 
@@ -59,8 +60,22 @@ def test_the_cli_names_no_party_write_in_and_refuses_nothing(tmp_path):
     assert "no name" not in result.stderr and "no one on the ballot" not in result.stderr
 
 
-@pytest.mark.parametrize("party", ["REP", "Ballots Cast"])
-def test_a_party_or_a_count_in_the_party_cell_names_no_option(tmp_path, party):
-    text = BAY.replace("Bay,Pct 2,Governor,,Write-in,,3", f"Bay,Pct 2,Governor,,{party},,3")
+def test_a_count_in_the_party_cell_names_no_option(tmp_path):
+    text = BAY.replace("Bay,Pct 2,Governor,,Write-in,,3", "Bay,Pct 2,Governor,,Ballots Cast,,3")
     result = invoke("summary", str(write(tmp_path, text)), "--format", "json")
     assert "the option has no name" in result.stderr
+
+
+def test_a_party_in_the_party_cell_is_the_party_s_line(tmp_path):
+    # Session 14: a blank candidate cell beside a party's name (MEDSL's unnamed candidates) is
+    # that party's line, named by it, with a note (tests/test_party_named_rows.py); it had been
+    # refused ("the option has no name").
+    text = BAY.replace("Bay,Pct 2,Governor,,Write-in,,3", "Bay,Pct 2,Governor,,REP,,3")
+    result = invoke("summary", str(write(tmp_path, text)), "--format", "json")
+    assert result.code == 0, result.stderr
+    [governor] = [e for e in json.loads(result.stdout)["elections"] if e["election"] == "Governor"]
+    assert {r["candidate"]: (r["party"], r["votes"]) for r in governor["results"]}["REP"] == (
+        "REP",
+        3,
+    )
+    assert any("only a party ('REP')" in n for n in governor["notes"])
