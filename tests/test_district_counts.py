@@ -216,3 +216,24 @@ def test_choosing_a_race_keeps_its_part(tmp_path, args):
         assert turnout == counts(PIKE, {"B": "96"})
     else:
         assert turnout == counts(PIKE, {"A": "", "B": "98"})
+
+
+def test_a_count_of_no_race_s_figure_inside_each_race_names_no_district(tmp_path, monkeypatch):
+    # Kentucky 2024 (Breathitt): Electionware's `Contest Totals` inside each race, left out, are
+    # no district's counts: a precinct split between two boards still shares its count rows.
+    text = "\n".join(
+        [
+            HEADER,
+            "Breathitt,D106,Registered Voters,,,,487",
+            "Breathitt,D106,Governor,,REP,Ann,150",
+            "Breathitt,D106,Governor,,DEM,Bob,100",
+            "Breathitt,D106,Board,1,,Hamilton,51",
+            "Breathitt,D106,Board,1,,Contest Totals,90",
+            "Breathitt,D106,Board,Jackson,,Chapman,68",
+            "Breathitt,D106,Board,Jackson,,Contest Totals,108",
+        ]
+    )
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, text + "\n"))
+    for name in ("Board · 1", "Board · Jackson"):
+        [why] = [n for n in notes_of(elections, name) if n.startswith("Turnout is not")]
+        assert "shares with other races of its office" in why

@@ -76,8 +76,10 @@ class Districts:
     own: dict[str, dict[Place, Part]] = field(default_factory=dict)
 
     def note(self, record: Record, values: Mapping[str, str]) -> None:
-        """A count row's district, from its race keys' cells (`values`), where it names one."""
-        if part := district(values):
+        """A count row's district, from its race keys' cells (`values`), where it names one; not
+        a count that is no race's figure (Electionware's `Contest Totals` inside each race, left
+        out: `countnotes.without_unused_counts`)."""
+        if record.row.fact is not None and (part := district(values)):
             self.lines[record.line] = part
 
     def of(self, record: Record) -> Part:
