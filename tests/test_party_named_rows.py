@@ -130,3 +130,26 @@ def test_a_party_row_of_no_race_is_no_party_s_line(tmp_path):
     data = json.loads(result.stdout)
     names = {o["candidate"] for e in data["elections"] for o in e["results"]}
     assert not names & {"REP", "DEM"}
+
+
+def test_a_measure_s_answer_in_the_party_cell_is_the_answer(tmp_path, monkeypatch):
+    # Bucks 2018's `BENSALEM TOWNSHIP REFERENDUM,,,Yes,401`: the answers, of no party (refused
+    # before; no party's line either).
+    text = "\n".join(
+        [
+            "county,precinct,office,district,candidate,party,votes",
+            "Bucks,Lower East 1,BENSALEM TOWNSHIP REFERENDUM,,,Yes,401",
+            "Bucks,Lower East 1,BENSALEM TOWNSHIP REFERENDUM,,,No,389",
+            "Bucks,Lower East 2,BENSALEM TOWNSHIP REFERENDUM,,,Yes,300",
+            "Bucks,Lower East 2,BENSALEM TOWNSHIP REFERENDUM,,,No,350",
+        ]
+    )
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, text + "\n"))
+    assert not [p for p in problems if p.severity == "error"]
+    [measure] = elections
+    table = pd.read_csv(io.StringIO(text))
+    want = table.groupby("party")["votes"].sum().to_dict()
+    assert {o.candidate: (o.votes, o.party) for o in measure.options} == {
+        answer: (votes, None) for answer, votes in want.items()
+    }
+    assert not any("only a party" in n for n in measure.notes)

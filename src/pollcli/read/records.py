@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
+from pollcli.answer_words import is_answer
 from pollcli.columns import (
     INVISIBLE,
     INVISIBLE_NOTE,
@@ -258,6 +259,9 @@ class CellReader:
             or not ("votes" in values or "share" in values)
             or fact_from_name(party) is not None
         ):
+            return
+        if is_answer(party):  # a measure's answer in the party cell (Bucks 2018's `,,Yes,401`)
+            values["candidate"] = values.pop("party")
             return
         values["candidate"] = party
         self.party_named.add(party)
