@@ -100,7 +100,10 @@ def test_a_party_row_of_no_votes_stays_unread(tmp_path):
 def test_a_party_row_holding_its_candidates_sum_is_warned_of(tmp_path, monkeypatch):
     # The Kiesraad's layout with the list total's name left blank: read as the party's line, it
     # would count VVD's votes twice unsaid. Warned (`pollcli seats` sets such a total apart).
-    text = "candidate,party,votes\n,VVD,1000\nRutte,VVD,600\nHermans,VVD,400\nJansen,D66,300\n"
+    text = (
+        "office,candidate,party,votes\nTK,,VVD,1000\nTK,Rutte,VVD,600\nTK,Hermans,VVD,400\n"
+        "TK,Jansen,D66,300\n"
+    )
     _, problems = engines_agree(monkeypatch, write(tmp_path, text))
     [warning] = [p for p in problems if p.code == "total-row"]
     assert warning.severity == "warning" and warning.line == 2
@@ -153,3 +156,10 @@ def test_a_measure_s_answer_in_the_party_cell_is_the_answer(tmp_path, monkeypatc
         answer: (votes, None) for answer, votes in want.items()
     }
     assert not any("only a party" in n for n in measure.notes)
+
+
+def test_a_file_of_no_race_column_still_wants_the_name(tmp_path):
+    # `candidate,party,votes` with a blank name: a name left out, as before (blank-name).
+    text = "candidate,party,votes\nAna,Blue,5\n,Blue,3\nBen,Red,4\n"
+    result = invoke("summary", str(write(tmp_path, text)))
+    assert result.code == 1 and "the option has no name" in result.stderr

@@ -9,7 +9,6 @@ from pollcli.audit import Audit, no_votes
 from pollcli.audit import audit as audit_of
 from pollcli.election import Election, Facts, Option
 from pollcli.formats import counted
-from pollcli.names import plain_key
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 
@@ -204,6 +203,12 @@ def _check_counts(election: Election, line: int | None, found: Found) -> None:
         )
 
 
+def _party_key(name: str) -> str:
+    """A party's name as `openlists` compares it (`names.plain_key`: case and runs of spaces
+    aside), without importing `pollcli.names` on the everyday path."""
+    return " ".join(name.casefold().split())
+
+
 def _check_party_totals(options: Sequence[Option], found: Found) -> None:
     """A warning for an option named as its party that holds exactly the votes of the party's
     other candidates (the Kiesraad's `VVD,VVD,1000` above its candidates; a blank name beside the
@@ -211,10 +216,10 @@ def _check_party_totals(options: Sequence[Option], found: Found) -> None:
     by_party: dict[str, list[Option]] = {}
     for option in options:
         if option.kind == "candidate" and option.party and option.votes is not None:
-            by_party.setdefault(plain_key(option.party), []).append(option)
+            by_party.setdefault(_party_key(option.party), []).append(option)
     for party, group in by_party.items():
-        named = [o for o in group if plain_key(o.candidate) == party]
-        others = [o for o in group if plain_key(o.candidate) != party]
+        named = [o for o in group if _party_key(o.candidate) == party]
+        others = [o for o in group if _party_key(o.candidate) != party]
         if len(named) != 1 or not others or not named[0].votes:
             continue
         (total,) = named

@@ -191,8 +191,8 @@ class CellReader:
                 values["candidate"] = name or alternative
             elif not option_in_party_cell(values):  # Michigan's `Write-in` as a party
                 self._fact_in_a_race_column(values, facts)
-                if "candidate" not in values and (not races or any(facts.get(c) for c in races)):
-                    self._party_line(values)  # (not a row of no race: Missouri's ballots by party)
+                if "candidate" not in values and any(facts.get(c) for c in races):
+                    self._party_line(values)  # (a race's: not Missouri's ballots by party)
         elif (
             races
             and all(counts_office(facts[c]) for c in races if c in facts)
