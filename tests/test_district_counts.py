@@ -237,3 +237,29 @@ def test_a_count_of_no_race_s_figure_inside_each_race_names_no_district(tmp_path
     for name in ("Board · 1", "Board · Jackson"):
         [why] = [n for n in notes_of(elections, name) if n.startswith("Turnout is not")]
         assert "shares with other races of its office" in why
+
+
+def test_district_rows_that_are_no_parts_of_the_unit_s_stay_the_unit_s(tmp_path, monkeypatch):
+    # New Jersey's Bergen 2022: Maywood's mail ballots given once per congressional district, each
+    # the unit's 517, and no row of no district. No part of the unit's: House 5 and 9 share it,
+    # as before, and a race over the whole unit is given its 517 once.
+    text = "\n".join(
+        [
+            HEADER,
+            "Bergen,Allendale 1,Ballots Cast,5,,,900",
+            "Bergen,Allendale 1,U.S. Senate,,Democrat,Ann,500",
+            "Bergen,Allendale 1,U.S. House,5,Democrat,Cy,480",
+            "Bergen,Maywood Mail,Ballots Cast,5,,,517",
+            "Bergen,Maywood Mail,Ballots Cast,9,,,517",
+            "Bergen,Maywood Mail,U.S. Senate,,Democrat,Ann,400",
+            "Bergen,Maywood Mail,U.S. House,5,Democrat,Cy,137",
+            "Bergen,Maywood Mail,U.S. House,9,Democrat,Ed,362",
+        ]
+    )
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, text + "\n"))
+    cast = {e.facts.election: e.facts.ballots_cast for e in elections}
+    assert cast["U.S. Senate"] == 900 + 517
+    assert cast["U.S. House · 5"] is None and cast["U.S. House · 9"] is None
+    for name in ("U.S. House · 5", "U.S. House · 9"):
+        [why] = [n for n in notes_of(elections, name) if n.startswith("Turnout is not")]
+        assert "shares with other races of its office" in why

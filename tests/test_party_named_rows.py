@@ -75,9 +75,14 @@ def test_a_blank_candidate_beside_a_party_is_the_party_s_line(tmp_path):
         for e in data["elections"]
     }
     assert got == want
+    # Each race's note names the parties read so there (1976: Arkansas's and Delaware's).
     for election in data["elections"]:
         [note] = [n for n in election["notes"] if "name no candidate" in n]
-        assert "'INDEPENDENT'" in note and "'SOCIALIST LABOR'" in note
+        year = election["election"].split(" · ")[0]
+        parties = sorted({p for y, _, name, p, w, _ in ROWS if y == year and not name and p})
+        assert note.startswith(
+            f"Rows that name no candidate, only a party ({', '.join(map(repr, parties))})"
+        )
 
 
 def test_both_engines_agree(tmp_path, monkeypatch):
@@ -163,3 +168,24 @@ def test_a_file_of_no_race_column_still_wants_the_name(tmp_path):
     text = "candidate,party,votes\nAna,Blue,5\n,Blue,3\nBen,Red,4\n"
     result = invoke("summary", str(write(tmp_path, text)))
     assert result.code == 1 and "the option has no name" in result.stderr
+
+
+def test_a_blank_name_beside_a_party_whose_candidate_stands_is_refused(tmp_path, monkeypatch):
+    # New Hampshire 2020: William Hatch's name on his first row only (`State Senate,CS06,DEM,,154`
+    # below). Read as DEM's line, his votes would be split in two: refused, saying what to do.
+    text = "\n".join(
+        [
+            "county,precinct,office,district,party,candidate,votes",
+            "Coos,Gorham,State Senate,CS06,DEM,William Hatch,1151",
+            "Coos,Shelburne,State Senate,CS06,DEM,,154",
+            "Coos,Gorham,State Senate,CS06,REP,David Starr,900",
+            "Coos,Shelburne,State Senate,CS06,REP,David Starr,120",
+            "Coos,Gorham,President,,DEM,Joe Biden,1200",
+            "Coos,Shelburne,President,,DEM,Joe Biden,150",
+        ]
+    )
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, text + "\n"))
+    [error] = [p for p in problems if p.severity == "error"]
+    assert error.code == "blank-name" and error.line == 3
+    assert "'William Hatch' (line 2)" in error.message and "fill in the name" in error.message
+    assert [e.facts.election for e in elections] == ["President"]

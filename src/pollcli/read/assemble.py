@@ -209,9 +209,7 @@ class Assembly:
             if regional
             else cast_line or next((r.line for r in records if "ballots_cast" in r.facts), None)
         )
-        check_election(
-            election, min(r.line for r in records), fact_line, self.sources.columns, found
-        )
+        check_election(election, min(r.line for r in records), fact_line, self.sources, found)
         # (A precinct's two values of one fact may have been found before this election was
         # assembled, by the streaming engine.)
         if found.errors > errors_before or label in self.unit_facts.conflicting:
@@ -455,6 +453,7 @@ def assembly_for(
         decimal=reader.decimal,
         decimal_given=reader.decimal_given,
         default_label=front["election"][0] if "election" in front else table.stem,
+        party_named=frozenset(reader.party_named),
     )
     return Assembly(source_file or table.name, sources, found, unit_facts)
 

@@ -10,6 +10,7 @@ from pollcli.audit import audit as audit_of
 from pollcli.election import Election, Facts, Option
 from pollcli.formats import counted
 from pollcli.problems import Code, Found
+from pollcli.read.facts import FactSources
 from pollcli.read.header import ColumnMap
 
 # How many regions of no votes a note names before it counts the rest.
@@ -17,13 +18,15 @@ SHOWN = 5
 
 
 def check_election(
-    election: Election, line: int, fact_line: int | None, columns: ColumnMap, found: Found
+    election: Election, line: int, fact_line: int | None, sources: FactSources, found: Found
 ) -> None:
     """Problems of one built election; `line` is its first row, `fact_line` where ballots_cast was
     given."""
-    facts = election.facts
+    facts, columns = election.facts, sources.columns
     _check_mixed_figures(election, found)
     _check_party_totals(election.options, found)
+    if sources.party_named:
+        _check_party_lines(election, sources.party_named, columns, found)
     _check_counts(election, fact_line, found)
     audit = election.audit
     if not no_votes(election.options):
@@ -233,3 +236,48 @@ def _check_party_totals(options: Sequence[Option], found: Found) -> None:
                 "votes twice (remove that row) and 'pollcli seats' sets it apart",
                 severity="warning",
             )
+
+
+def _check_party_lines(
+    election: Election, parties: frozenset[str], columns: ColumnMap, found: Found
+) -> None:
+    """An error for a party's line (a blank candidate cell beside the party, `party_named`) in a
+    place of a race where a named candidate stands for that party: the row may be that
+    candidate's, its name left out (New Hampshire 2020's `State Senate,CS06,DEM,,154` below
+    William Hatch's first row in Coos), or another's; pollcli cannot tell, and the race is
+    refused. (MEDSL's unnamed INDEPENDENT of one state beside a named one of another is read.)"""
+    said: set[str] = set()
+    read = sorted(
+        {o.party for o in election.options if o.party in parties and o.candidate == o.party}
+    )
+    for options in [r.options for r in election.regions] or [election.options]:
+        for line in options:
+            if line.party not in parties or line.candidate != line.party or line.party in said:
+                continue
+            named = [
+                o
+                for o in options
+                if o is not line and o.kind == "candidate" and o.party == line.party
+            ]
+            if not named:
+                continue
+            said.add(line.party)
+            shown = ", ".join(f"{o.candidate!r} (line {o.line})" for o in named[:2])
+            more = f" and {len(named) - 2:,} more" if len(named) > 2 else ""
+            found.add(
+                Code.BLANK_NAME,
+                line.line,
+                f"the candidate cell is blank beside the party {line.party!r}, for which "
+                f"{shown}{more} stand{'s' if len(named) == 1 else ''} in this race and place: "
+                "if the row is that candidate's, fill in the name; if another candidate's of the "
+                "party, write that name",
+                column=columns.header_of("candidate"),
+            )
+    if read and not said:
+        shown = ", ".join(map(repr, read[:5])) + (
+            f" and {len(read) - 5:,} more" if len(read) > 5 else ""
+        )
+        election.notes.append(
+            f"Rows that name no candidate, only a party ({shown}), are read as that party's "
+            "line, named by the party."
+        )

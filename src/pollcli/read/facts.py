@@ -278,6 +278,8 @@ class FactSources:
     decimal: str
     decimal_given: bool
     default_label: str
+    # Parties whose rows name no candidate, read as the party's line (`records.CellReader`).
+    party_named: frozenset[str] = frozenset()
 
 
 def election_facts(

@@ -118,7 +118,8 @@ class CellReader:
     nameless: list[tuple[int, str]] = field(default_factory=list)  # no name, no votes: no option
     # Race cells of counts of votes read as the unit's ballots (`kinds.office_fact`), for a note.
     votes_as_ballots: set[str] = field(default_factory=set)
-    # Parties whose rows name no candidate, read as the party's line (`_party_line`), for a note.
+    # Parties whose rows name no candidate, read as the party's line (`_party_line`): checked and
+    # noted by race (`checks`).
     party_named: set[str] = field(default_factory=set)
     # Lines that repeat their name in the votes cell: headings within the data, skipped.
     headings: list[tuple[int, list[str]]] = field(default_factory=list)
@@ -305,13 +306,6 @@ class CellReader:
                 f"Rows of {', '.join(map(repr, sorted(self.votes_as_ballots)))} as an office count "
                 "the votes of every race of their place (precinct) together, one a voter: read as "
                 "its ballots cast, for each race held there, and no race's total of votes."
-            )
-        if self.party_named:
-            parties = sorted(self.party_named)
-            more = f" and {len(parties) - 5:,} more" if len(parties) > 5 else ""
-            notes.append(
-                f"Rows that name no candidate, only a party ({', '.join(map(repr, parties[:5]))}"
-                f"{more}), are read as that party's line, named by the party."
             )
         if self.first_near_whole is not None:
             line, text = self.first_near_whole

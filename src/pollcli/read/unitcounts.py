@@ -62,8 +62,7 @@ class Districts:
     split between State House 96 and 98 has `Registered Voters,96` and `Registered Voters,98`
     beside its own `Registered Voters` of no district). `lines`: each such row's district, by
     line (the race stage, `note`). `kept`: the units whose count rows are told apart by their
-    district (`shared`: those of several districts, and those whose one district is that of a
-    race that shares the unit with others of its office, which may be the part's or the unit's).
+    district (`by_place`: those whose district rows are parts of the unit's own rows).
     `own`: the races given a district's counts in such a unit, by label: unit → district (the
     race shares the unit with other races of its office, and no other race there is of that
     district), or `ITSELF` where the race counts a unit it shares by count rows of its own (Pike's
@@ -89,14 +88,36 @@ class Districts:
         return self.lines.get(record.line, ())
 
     def by_place(self, records: list[Record]) -> dict[Place, set[Part]]:
-        """The districts each unit's count rows name, for the units where one names one."""
-        found: dict[Place, set[Part]] = {}
+        """The districts each unit's count rows name (and (), the unit's own), for the units
+        whose district rows are parts of the unit's: for each count they give, the unit's own row
+        gives it too, each district's is below it and together they are no more (Pike's `423`
+        and `902` of `1325`). Not New Jersey's Bergen 2022, whose mail ballots are given once per
+        congressional district, each the unit's 517, and no row of no district: such rows stay
+        the unit's, as before."""
+        whole: dict[Place, dict[str, int]] = {}
+        parts: dict[Place, dict[Part, dict[str, int]]] = {}
         for record in records:
-            if record.row.all_races:
-                found.setdefault((record.row.region, record.row.unit), set()).add(
-                    self.lines.get(record.line, ())
+            row = record.row
+            if row.all_races and row.fact is not None and record.votes is not None:
+                place, part = (row.region, row.unit), self.lines.get(record.line, ())
+                if part:
+                    parts.setdefault(place, {}).setdefault(part, {})[row.fact] = record.votes
+                else:
+                    whole.setdefault(place, {})[row.fact] = record.votes
+        found: dict[Place, set[Part]] = {}
+        for place, by_part in parts.items():
+            own = whole.get(place, {})
+            given = {fact for counts in by_part.values() for fact in counts}
+            if given and all(
+                fact in own
+                and sum(counts.get(fact, 0) for counts in by_part.values()) <= own[fact]
+                and all(
+                    counts.get(fact, 0) < own[fact] or not own[fact] for counts in by_part.values()
                 )
-        return {place: parts for place, parts in found.items() if parts != {()}}
+                for fact in given
+            ):
+                found[place] = {(), *by_part}
+        return found
 
 
 @cache
@@ -345,6 +366,8 @@ def shared(
     if not counted:
         return {}
     parts = districts.by_place(records) if districts is not None and districts.lines else {}
+    if districts is not None:
+        districts.kept.update(parts)  # (their rows given by district, whoever has rows there)
     # In the units whose count rows name a district: each race's name and district, by identity.
     who: dict[Place, dict[tuple[str, ...], tuple[str, Part]]] = {}
     itself: set[tuple[tuple[str, ...], Place]] = set()  # races with count rows of their own
@@ -391,24 +414,19 @@ def _own_districts(
     districts: Districts,
 ) -> set[tuple[str, Place]]:
     """The races (by name, with the unit) given their district's counts in a unit they share
-    with other races of their office, in `districts` (`Districts.kept`, `Districts.own`): those
-    of a unit whose count rows name several districts (or some and none), where no other race of
-    the unit is of the race's district."""
+    with other races of their office, in `districts` (`Districts.own`): in a unit whose count
+    rows are told apart by district (`Districts.by_place`), where no other race of the unit is of
+    the race's district."""
     own: set[tuple[str, Place]] = set()
     for (_, place), here in ground.items() if who else ():
         if len(here) < 2 or place not in who:
             continue
-        several = len(parts[place]) > 1
-        if several:
-            districts.kept.add(place)
         of_unit = who[place].values()
         for identity, name in here.items():
             part = who[place][identity][1]
             if not part or part not in parts[place]:
                 continue
-            if not several:
-                districts.kept.add(place)  # the one district's rows: the part's or the unit's
-            elif name and sum(1 for _, other in of_unit if other == part) == 1:
+            if name and sum(1 for _, other in of_unit if other == part) == 1:
                 own.add((name, place))
                 districts.own.setdefault(name, {})[place] = part
     return own
