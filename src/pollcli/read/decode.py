@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from pollcli.dataclass import dataclass
 from pollcli.errors import UsageError
 from pollcli.problems import Code, Found, Problem
+
+if TYPE_CHECKING:
+    from pollcli.read.detect import Utf8Cell
 
 UTF16_BOMS: Final[tuple[bytes, ...]] = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _LONE_CR: Final[re.Pattern[str]] = re.compile("\r(?!\n)")
@@ -119,12 +122,20 @@ class Transcoder:
         # The first bytes that are not ASCII, whole lines of them: is it UTF-8 read with a one-byte
         # --encoding? (`detect.utf8_misread` says so, as the exact engine does for the whole file.)
         self.sample = b""
+        # In a one-byte encoding, the cells written in UTF-8 (`detect.utf8_cells`), found in whole
+        # lines: the bytes after the last line end wait for the next block.
+        self.one_byte = not self.passthrough and not codec_is_unicode(self.codec)
+        self.cells: list[Utf8Cell] = []
+        self._tail = b""
+        self._line = 1
 
     def feed(self, block: bytes, final: bool = False) -> bytes | None:
         if self.passthrough:
             return block
         if not self.sample and not block.isascii():
             self.sample = block[: block.rfind(b"\n") + 1] or block
+        if self.one_byte:
+            self._scan(block, final)
         try:
             text = self._decoder.decode(block, final)
         except UnicodeDecodeError:
@@ -135,6 +146,17 @@ class Transcoder:
                 text, self._held = text[:-1], "\r"  # a CRLF may be split between two blocks
             text = _LONE_CR.sub("\n", text)
         return text.encode("utf-8")
+
+    def _scan(self, block: bytes, final: bool) -> None:
+        from pollcli.read.detect import utf8_cells
+
+        newline = b"\r" if self.lone_cr else b"\n"
+        data = self._tail + block
+        cut = len(data) if final else data.rfind(newline) + 1
+        lines, self._tail = data[:cut], data[cut:]
+        if not lines.isascii():
+            self.cells += utf8_cells(lines, self.codec, self._line, newline)
+        self._line += lines.count(newline)
 
 
 def garbled_lines(problems: list[Problem]) -> set[int]:

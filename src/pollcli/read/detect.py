@@ -62,6 +62,13 @@ _TEXT_SIGNS: Final[frozenset[str]] = frozenset("\u00a0’‘‚“”„«»‹�
 _STRAY: Final[re.Pattern[str]] = re.compile("[\udc80-\udcff]+")
 _VALID_HIGH: Final[re.Pattern[str]] = re.compile("[^\x00-\x7f\udc80-\udcff]")
 _BREAK: Final[re.Pattern[str]] = re.compile("\r\n|\n|\r")
+# A UTF-8 sequence of two to four bytes, and the bytes that end a cell or a word around it.
+_UTF8_SEQ: Final[re.Pattern[bytes]] = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_CELL_EDGES: Final[bytes] = b",;\t|\"' \r\n"
+# UTF-8 cells of a one-byte file warned about one by one.
+LISTED_CELLS: Final[int] = 20
 
 
 @dataclass(frozen=True)
@@ -219,16 +226,25 @@ def _script(char: str) -> str:
     return name.split(" ", 1)[0] if name else "?"
 
 
-def utf8_misread(data: bytes, codec: str, found: Found) -> None:
+def utf8_misread(
+    data: bytes, codec: str, found: Found, cells: list[Utf8Cell] | None = None
+) -> None:
     """A warning when a file that is UTF-8 (maybe with a few stray bytes) was read with a one-byte
-    --encoding, which garbles every non-ASCII name ("People’s" → "People‰ЫЄs")."""
+    --encoding, which garbles every non-ASCII name ("People’s" → "People‰ЫЄs"); in a file that is
+    not, a warning for each line holding a cell in UTF-8 (`cells`: those of the whole file, when
+    `data` is a sample of it)."""
     view = data.decode("utf-8", "surrogateescape")
     valid = _VALID_HIGH.search(view)
     if valid is None:
         return
     strays = len(_STRAY.findall(view))
     if strays * 10 > len(_VALID_HIGH.findall(view)):
-        return  # not mostly UTF-8: the one-byte encoding may well be right
+        # Not mostly UTF-8: the one-byte encoding may well be right, but a cell written in UTF-8
+        # among its lines reads garbled (`SZABÓ` as `SZABÃ“`): each is named.
+        if cells is None:
+            cells = utf8_cells(data, codec, newline=b"\n" if b"\n" in data else b"\r")
+        utf8_cells_found(cells, codec, found)
+        return
     start = valid.start()
     while start > 0 and not view[start - 1].isspace() and valid.start() - start < 12:
         start -= 1
@@ -242,6 +258,67 @@ def utf8_misread(data: bytes, codec: str, found: Found) -> None:
         f"non-ASCII names ({word!r} reads as {garbled!r}); drop --encoding unless you are sure "
         "(compare: --encoding-of FILE=NAME gives one file its own)",
     )
+
+
+@dataclass(frozen=True)
+class Utf8Cell:
+    """A word of a one-byte file that is UTF-8 mojibake: its line, as read, as UTF-8."""
+
+    line: int
+    shown: str
+    utf8: str
+
+
+def utf8_cells(
+    data: bytes, codec: str, first_line: int = 1, newline: bytes = b"\n"
+) -> list[Utf8Cell]:
+    """The words of `data` (whole lines of a file in the one-byte `codec`, the first numbered
+    `first_line`) that are UTF-8 read byte by byte: each holds a UTF-8 sequence whose one-byte
+    reading is not all letters (`Ã“`, `Ã©`, `Å‚`, `â€™`) while the word as UTF-8 reads as a word.
+    One a line."""
+    cells: list[Utf8Cell] = []
+    line, at = first_line, 0
+    for match in _UTF8_SEQ.finditer(data):
+        start, end = match.start(), match.end()
+        line += data.count(newline, at, start)
+        at = start
+        if cells and cells[-1].line == line:
+            continue
+        while start > 0 and data[start - 1] not in _CELL_EDGES and match.start() - start < 40:
+            start -= 1
+        while end < len(data) and data[end] not in _CELL_EDGES and end - match.end() < 40:
+            end += 1
+        word = data[start:end]
+        try:
+            utf8 = word.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        shown = word.decode(codec, "replace")
+        sequence = match.group().decode(codec, "replace")
+        if all(c.isalpha() for c in sequence) or reads_as_words(utf8) < 1.0:
+            continue  # the one-byte reading is letters (cp1251 `ФЁ`), or UTF-8 reads no better
+        cells.append(Utf8Cell(line, shown, utf8))
+    return cells
+
+
+def utf8_cells_found(cells: list[Utf8Cell], codec: str, found: Found) -> None:
+    """A warning for each of the first LISTED_CELLS `cells`, then one for the rest."""
+    shown = display_name(codec)
+    for cell in cells[:LISTED_CELLS]:
+        found.warn(
+            Code.ENCODING_MISMATCH,
+            cell.line,
+            f"{cell.shown!r} is written in UTF-8 ({cell.utf8!r}) in a file read as {shown}, so "
+            f"it is shown garbled; convert the file to UTF-8 (the other lines from {shown}, "
+            "this one as it is) and drop --encoding, or retype the text",
+        )
+    if len(cells) > LISTED_CELLS:
+        found.warn(
+            Code.ENCODING_MISMATCH,
+            cells[LISTED_CELLS].line,
+            f"… and {len(cells) - LISTED_CELLS:,} more lines with text in UTF-8 in a file read as "
+            f"{shown}; is the file in one encoding?",
+        )
 
 
 def _wrong_given(

@@ -171,7 +171,7 @@ def read_stream(
     if not transcoder.passthrough and transcoder.sample and not codec_is_unicode(transcoder.codec):
         from pollcli.read.detect import utf8_misread
 
-        utf8_misread(transcoder.sample, transcoder.codec, found)
+        utf8_misread(transcoder.sample, transcoder.codec, found, transcoder.cells)
     if summer.undecodable or summer.marks.differ(reader.decimal, reader.decimal_given):
         return None  # bytes that are no text; both marks, or a comma only after the head
     if summer.counts is None and not counts and countrows.met_later(summer.sums.parts, mapped):
