@@ -170,6 +170,8 @@ ROLE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "fusion_ticket": ("fusion_ticket",),
     # MEDSL: TRUE on write-in rows; one with a blank (or `NA`) name is an unnamed write-in.
     "write_in": ("writein", "write_in", "is_writein"),
+    # Yes on each candidate elected (Sutton Coldfield's town council): `read.elected`.
+    "elected": ("elected", "is_elected"),
     # The level each row counts at (state, county, precinct…): rows of one race at several levels
     # count its votes again, as totals of one another (`read.levels`; OpenElections' WA and AR).
     "level": ("reporting_level", "reportinglevel", "report_level", "aggregation_level"),

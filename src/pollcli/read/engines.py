@@ -60,6 +60,6 @@ def streamable(columns: ColumnMap, party: PartyRule | None = None) -> bool:
         return False
     if columns.unit_parts or columns.unit_parts_unseen:
         return False  # a unit named by several columns (`read.unitparts`): its sums are by one
-    if not name_indexes(columns):
-        return False  # no name column: the exact engine says so
+    if not name_indexes(columns) or "elected" in columns.present:
+        return False  # no name column: the exact engine says so; `read.elected`: the exact engine
     return streams(columns, party)

@@ -56,6 +56,8 @@ class ColumnMap:
     # and those that would but held no value where mapped (the streaming engine then hands over).
     unit_parts: tuple[int, ...] = ()
     unit_parts_unseen: tuple[int, ...] = ()
+    # Races whose `elected` marks are not their top N by votes, each with its note (`read.elected`).
+    elected_apart: dict[str, str] = field(default_factory=dict)
 
     def index(self, column: str) -> int | None:
         return next((i for i, c in self.columns.items() if c == column), None)

@@ -32,7 +32,7 @@ from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
 from pollcli.problems import Found, Problem
-from pollcli.read import answers, partylines, unit_groups, unitcounts, unkeyed
+from pollcli.read import answers, elected, partylines, unit_groups, unitcounts, unkeyed
 from pollcli.read.assemble import Assembly, option_key
 from pollcli.read.decode import garbled_lines
 from pollcli.read.header import ColumnMap
@@ -315,6 +315,7 @@ def _options_named(elections: list[Election], columns: ColumnMap) -> list[Electi
     """The elections, told whether their options are parties (no candidate column)."""
     for election in elections:
         election.parties_as_options = columns.parties_are_options
+    elected.mark(elections, columns)
     return elections
 
 

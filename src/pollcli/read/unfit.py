@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Final
 
 from pollcli.columns import INT_FACTS, STAGES, normalize_header, option_key
+from pollcli.read.elected import elected_column
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.zerocopies import zero_copies
@@ -115,6 +116,7 @@ def set_aside_unfit_facts(
         columns.unuse(key, note)
         for record in records:
             record.facts.pop(key, None)
+    elected_column(records, columns, label)
     members_elected(records, columns, label)
 
 

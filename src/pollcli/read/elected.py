@@ -1,0 +1,103 @@
+"""A column saying who was elected (Sutton Coldfield's town council: `…,Number of Votes,Elected`,
+Yes/No, wards of 2–4 seats) is the answer the file gives, never contradicted.
+
+Where the candidates it marks in each race are that race's top N by votes, its Yes count is the
+members the race elects (`vote_for`), with a note: a race of two members, both of one party, is no
+runoff between them. Where a race's marks are not its top N (a count by another rule, a single
+transferable vote's), no winner is named in it (`ColumnMap.elected_apart`, read by `read.races`),
+the note naming who the file elects. Cells that are no yes or no, or one candidate marked both
+ways, leave the column unused with a note. Both engines: the streaming engine hands such a file
+to the exact engine (`engines.streamable`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Final
+
+from pollcli.columns import YES_WORDS, option_key
+from pollcli.read.header import ColumnMap
+from pollcli.read.records import Record
+
+if TYPE_CHECKING:
+    from pollcli.election import Election
+
+NO_WORDS: Final[frozenset[str]] = frozenset({"false", "f", "no", "n", "0", ""})
+
+
+def elected_column(
+    records: list[Record], columns: ColumnMap, label: Callable[[Record], str] | None = None
+) -> None:
+    """Read an `elected` column as the members each race elects (see the module's docstring);
+    its cells are taken out of the records' facts either way."""
+    if columns.index("elected") is None:
+        return
+    header = columns.header_of("elected")
+    name = (lambda r: r.election) if label is None else label
+    marked: dict[str, dict[str, bool]] = {}
+    votes: dict[str, dict[str, int]] = {}
+    shown: dict[str, str] = {}
+    odd: str | None = None
+    for record in records:
+        cell = record.facts.pop("elected", "").strip().lower()
+        if record.row.fact is not None:
+            continue  # a count of the unit (registered, ballots cast): no candidate
+        race, key = name(record), option_key(record.row.candidate)
+        yes = cell in YES_WORDS
+        if not yes and cell not in NO_WORDS:
+            odd = odd or f"{cell!r} is no yes or no"
+        was = marked.setdefault(race, {}).get(key)
+        if was is not None and was != yes:
+            odd = odd or f"{record.row.candidate!r} is marked both elected and not"
+        marked[race][key] = yes
+        shown.setdefault(key, record.row.candidate)
+        tally = votes.setdefault(race, {})
+        tally[key] = tally.get(key, 0) + (record.votes or 0)
+    if odd is not None or columns.present & {"vote_for", "system"}:
+        why = odd or "a vote_for or system column says how the race is counted"
+        columns.unuse("elected", f"The {header!r} column is left unused: {why}.")
+        return
+    seats: dict[str, int] = {}
+    for race, marks in marked.items():
+        count = sum(marks.values())
+        if not count:
+            continue  # nobody marked: the race says nothing of its members
+        apart = _not_top(marks, votes[race], count)
+        if apart:
+            columns.elected_apart[race] = (
+                f"The {header!r} column marks {', '.join(repr(shown[k]) for k in apart)} "
+                f"elected, not among the top {count} by these votes: the race was counted by "
+                "another rule (a transferable vote, a tie drawn by lot?), so no winner is named "
+                "against the file."
+            )
+        else:
+            seats[race] = count
+    if not seats:
+        return
+    for record in records:
+        count = seats.get(name(record), 0)
+        if count and "vote_for" not in record.facts:
+            record.facts["vote_for"] = str(count)
+    race, count = next(iter(seats.items()))
+    where = f" ({count} in {race!r})" if race else f" ({count})"
+    columns.notes.append(
+        f"The {header!r} column is read as the members each race elects: the candidates it "
+        f"marks{where}, the top N by votes in each race."
+    )
+
+
+def _not_top(marks: dict[str, bool], votes: dict[str, int], count: int) -> list[str]:
+    """The candidates marked elected with fewer votes than one who is not."""
+    best_unmarked = max((votes[k] for k, yes in marks.items() if not yes), default=-1)
+    return [k for k, yes in marks.items() if yes and votes[k] < best_unmarked]
+
+
+def mark(elections: list[Election], columns: ColumnMap) -> None:
+    """No winner named in a race whose marks are not its top N (`elected_column`). The records of
+    a file of one race name no race: theirs is the one election's."""
+    for election in elections:
+        note = columns.elected_apart.get(election.facts.election)
+        if note is None and len(elections) == 1:
+            note = columns.elected_apart.get("")
+        if note is not None and election.no_winner is None:
+            election.no_winner = note
