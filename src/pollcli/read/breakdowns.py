@@ -40,7 +40,7 @@ from functools import lru_cache
 from pollcli.columns import option_key
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
-from pollcli.read import sum_totals
+from pollcli.read import name_totals, sum_totals
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text
@@ -73,7 +73,9 @@ def stage(totals: Stage, columns: ColumnMap, found: Found) -> Stage:
         if found.errors > errors:
             return kept
         # Last, a unit that holds its region's other units' sums under a name no rule knows.
-        checked = set_aside(label, kept, columns, found)
+        checked = name_totals.set_aside(
+            label, set_aside(label, kept, columns, found), columns, found
+        )
         return sum_totals.set_aside(label, checked, columns, found, before=records)
 
     return both

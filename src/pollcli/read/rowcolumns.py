@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import RACE_PREFIX, option_key
 from pollcli.contract import Row, counted, placed
-from pollcli.read import sum_totals
+from pollcli.read import name_totals, sum_totals
 from pollcli.read.keysums import Facts, option_of
 from pollcli.read.racekeys import normal
 from pollcli.read.records import Record
@@ -192,6 +192,8 @@ class RowColumns:
         shown = [r.encode("utf-8") for r in regions if r is not None]
         if suspect_cells(held, shown) != frozenset() or breakdown_names(held):
             return None  # a unit that may be a total (TOTALS, named like its region) or breakdown
+        if name_totals.named_after(u for u in units if u is not None):
+            return None  # a unit named after another (`Auburn W5`, `Auburn`): maybe their total
         # Each option's name as the assembly keys it in its race (its race cells as races are
         # told apart), and its part: its election, row without place or votes, and facts (its
         # race cells as written, in the columns' order: options whose cells validate alike are

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Final
 from pollcli.columns import REGIONAL_FACTS
 from pollcli.numbers import ShareMarks
 from pollcli.problems import Code, Found, sort_problems
-from pollcli.read import countrows, layout, raceunits, total_words, totals, unittotals
+from pollcli.read import countrows, layout, name_totals, raceunits, total_words, totals, unittotals
 from pollcli.read.apartfacts import ApartFacts, Mixed
 from pollcli.read.assemble import assembly_for
 from pollcli.read.blockfacts import of_block
@@ -225,6 +225,7 @@ class _Summer:
     ) -> None:
         self.reader = reader
         self.again: Again | None = None  # (`read_stream`)
+        self.named = name_totals.NamesSeen()  # the units' names: one named after another?
         self.found = reader.found
         self.delimiter = delimiter
         columns = reader.columns
@@ -405,6 +406,8 @@ class _Summer:
         if counted is None:
             return None
         total_words.check_block(summed, self.layout, self.reader.columns)
+        if self.named.add(n.decode("utf-8", "replace") for n in summed.unit_names):
+            raise total_words.HandOver  # (`name_totals`: the exact engine reads them row by row)
         facts = of_block(
             summed, line, self.reader, self.apart, self.unit_facts, self.precinct_columns
         )

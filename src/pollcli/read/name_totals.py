@@ -1,0 +1,207 @@
+"""Units that are other units' totals by their names, or the same place listed twice.
+
+Maine 2020 (OpenElections) lists a city whole (`Auburn`), as its wards (`Auburn W1W2`, `Auburn
+W3W4`, `Auburn W5`, `Auburn ABS`) and as `Auburn City` (the wards' sum) in one county: no total
+word, and no unit holds half its county (`sum_totals`), so every city was counted three times.
+
+A unit is *named after* another when its name begins with the other's and a character that is no
+letter or digit (`Auburn W5`, `Auburn City` after `Auburn`; not `Auburndale`), case aside.
+
+- A unit identical, option by option, to one named after it or that it is named after is the same
+  place listed twice (`same_places`): the later one is set aside. Never by chance: it holds two
+  candidates with votes and `total_places.SAME_SUM` votes at least.
+- A unit whose figures equal, option by option, the sum of the units named after it (two at least,
+  with votes) is their total (`named_totals`), set aside; longer names first, so that a ward's
+  total is set aside before the city's.
+
+Each with a `total-row` warning, in the totals stage (`breakdowns.stage`), before `sum_totals`. A
+file whose units' names hold such a pair (`named_after`) is read row by row: the exact engine's
+rows are not summed by region (`rowcolumns`), and the streaming engine hands the file over
+(`NamesSeen`, across its blocks).
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Iterable
+
+from pollcli.columns import option_key
+from pollcli.problems import Code, Found
+from pollcli.read.header import ColumnMap
+from pollcli.read.records import Record
+from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text
+from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, place
+
+Sums = dict[str, int]
+
+
+def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Found) -> list[Record]:
+    """One election's records without the units that repeat another (`same_places`) or total
+    those named after them (`named_totals`), with their rows of a fact; a warning for each."""
+    if "unit" not in columns.present:
+        return records
+    by_region: dict[str, dict[str, list[Record]]] = {}
+    facts: dict[tuple[str, str], list[Record]] = {}
+    for record in records:
+        if record.row.fact is None:
+            region, unit = place(record)
+            by_region.setdefault(region, {}).setdefault(unit, []).append(record)
+        else:
+            facts.setdefault(place(record), []).append(record)
+    aside: set[int] = set()
+    for region, units in by_region.items():
+        if len(units) < 2 or SUMMED_UNITS in units:
+            continue
+        sums: dict[str, Sums] = {}
+        for unit, group in units.items():
+            got = by_option(group)
+            if got is not None:
+                sums[unit] = {k: v for k, v in got.items() if v}
+        said: list[tuple[str, str]] = []
+        for unit, twin in same_places(sums, units):
+            said.append(
+                (
+                    unit,
+                    f"exactly the figures of {twin!r}{_at(units[twin])}, option by "
+                    "option: the same place listed twice, the later set aside",
+                )
+            )
+            del sums[unit]
+        for unit, parts in named_totals(sums, units):
+            said.append(
+                (
+                    unit,
+                    f"exactly, option by option, the sum of the units named after it "
+                    f"({_quoted(parts)}): their total, set aside, not added to its parts",
+                )
+            )
+            del sums[unit]
+        for unit, why in said:
+            _warn(label, region, unit, units[unit], why, columns, found)
+            aside |= {id(r) for r in (*units[unit], *facts.get((region, unit), []))}
+    return [r for r in records if id(r) not in aside] if aside else records
+
+
+def same_places(sums: dict[str, Sums], units: dict[str, list[Record]]) -> list[tuple[str, str]]:
+    """(unit, the earlier unit it repeats) for each unit identical, option by option, to an
+    earlier one it is named after or that is named after it, holding two candidates with votes
+    and SAME_SUM votes at least."""
+    first: dict[frozenset[tuple[str, int]], list[str]] = {}
+    found: list[tuple[str, str]] = []
+    for unit in sorted(sums, key=lambda u: min(r.line for r in units[u])):
+        votes = sums[unit]
+        if sum(votes.values()) < SAME_SUM or not _candidates(units[unit]):
+            continue
+        earlier = first.setdefault(frozenset(votes.items()), [])
+        twin = next((u for u in earlier if _related(u, unit)), None)
+        if twin is not None:
+            found.append((unit, twin))
+        else:
+            earlier.append(unit)
+    return found
+
+
+def named_totals(
+    sums: dict[str, Sums], units: dict[str, list[Record]]
+) -> list[tuple[str, list[str]]]:
+    """(unit, its parts) for each unit that holds, option by option, the sum of the units whose
+    names begin with its name and a separator (two at least, with votes); longer names first, a
+    total found leaving the units it is a part of."""
+    left = dict(sums)
+    found: list[tuple[str, list[str]]] = []
+    for unit in sorted(sums, key=len, reverse=True):
+        votes = left[unit]
+        if sum(votes.values()) < SAME_SUM or not _candidates(units[unit]):
+            continue
+        parts = [u for u, got in left.items() if got and _after(u, unit)]
+        if len(parts) < 2:
+            continue
+        whole: Sums = {}
+        for part in parts:
+            for key, count in left[part].items():
+                whole[key] = whole.get(key, 0) + count
+        if whole == votes:
+            found.append((unit, sorted(parts, key=lambda u: min(r.line for r in units[u]))))
+            del left[unit]
+    return found
+
+
+def stems(name: str) -> list[str]:
+    """The names `name` may be named after: its beginnings up to each character that is no letter
+    or digit, case aside (`Auburn W1W2` → `auburn`)."""
+    folded = name.strip().casefold()
+    return [folded[:i] for i, c in enumerate(folded) if i and not c.isalnum()]
+
+
+def named_after(names: Iterable[str]) -> bool:
+    """Whether one of `names` is named after another (a cheap test on the distinct names)."""
+    return NamesSeen().add(names)
+
+
+class NamesSeen:
+    """Names met so far (the streaming engine's, block by block): whether one is named after
+    another."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+        self.stems: set[str] = set()
+
+    def add(self, names: Iterable[str]) -> bool:
+        found = False
+        for name in names:
+            folded = name.strip().casefold()
+            if folded in self.names:
+                continue
+            beginnings = stems(name)
+            found = found or folded in self.stems or not self.names.isdisjoint(beginnings)
+            self.names.add(folded)
+            self.stems.update(beginnings)
+        return found
+
+
+def _after(unit: str, other: str) -> bool:
+    """Whether `unit` is named after `other`."""
+    return other.strip().casefold() in stems(unit)
+
+
+def _related(one: str, two: str) -> bool:
+    return _after(one, two) or _after(two, one)
+
+
+def _candidates(records: list[Record]) -> bool:
+    """Two candidates with votes at least (write-ins, blank and void, a few each, alike by chance)."""
+    held = {option_key(r.row.candidate) for r in records if r.row.kind == "candidate" and r.votes}
+    return len(held) >= 2
+
+
+def _at(records: list[Record]) -> str:
+    return f" (line {min(r.line for r in records)})"
+
+
+def _quoted(units: list[str]) -> str:
+    shown = ", ".join(repr(u) for u in units[:SHOWN_OPTIONS])
+    more = len(units) - SHOWN_OPTIONS
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def _warn(
+    label: str,
+    region: str,
+    unit: str,
+    records: list[Record],
+    why: str,
+    columns: ColumnMap,
+    found: Found,
+) -> None:
+    lines = sorted({line for r in records for line in (r.line, *r.same_cell_lines)})
+    column = columns.header_of("unit") or "unit"
+    where = f" ({columns.header_of('region') or 'region'} {region!r})" if region else ""
+    cells = [(columns.header_of("region"), region), (column, unit)]
+    alone = " ".join(f"--where {shlex.quote(f'{k}={v}')}" for k, v in cells if k and v)
+    found.warn(
+        Code.TOTAL_ROW,
+        lines[0],
+        f"{unit!r} in column {column!r}{where} holds {why} (election {label!r}; "
+        f"{rows_text(len(lines))}: {lines_text(lines)}). Its figures, its rows alone: {alone}",
+        column=columns.header_of("unit"),
+    )

@@ -1,0 +1,83 @@
+"""Maine 2020 (OpenElections' `20201103__me__general__precinct.csv`) lists a city whole (`Auburn`), as
+its wards (`Auburn W1W2`, `Auburn W3W4`, `Auburn W5`, `Auburn ABS`) and as `Auburn City` (the wards'
+sum), in one county: every city counted three times, President read as Biden 636,116 (official
+435,072) with only total-mismatch warnings (trial 14).
+
+A unit identical to another of its race and region in every option (two candidates with votes and
+`SAME_SUM` votes at least) is the same place listed twice: the later one is set aside. A unit whose
+figures equal, option by option, the sum of the other units whose names begin with its name (two at
+least) is their total: set aside. Each with a `total-row` warning, on both engines.
+
+Figures invented, the layout is the file's; oracle: pandas over the fixture's wards and towns.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from conftest import engines_agree, write
+
+HEADER = "county,precinct,office,district,party,candidate,votes\n"
+WARDS = {
+    "Auburn W1W2": (589, 994, 17),
+    "Auburn W3W4": (424, 937, 12),
+    "Auburn W5": (264, 560, 9),
+    "Auburn ABS": (5205, 2918, 84),
+}
+TOWNS = {"Durham": (1361, 1502, 30), "Greene": (914, 1500, 21), "Leeds": (505, 900, 8)}
+PARTIES = (("DEM", "Joe Biden"), ("REP", "Donald Trump"), ("GRN", "Howie Hawkins"))
+
+
+def _rows(places: dict[str, tuple[int, ...]], county: str = "Androscoggin") -> str:
+    return "".join(
+        f"{county},{place},President,,{party},{name},{votes[i]}\n"
+        for place, votes in places.items()
+        for i, (party, name) in enumerate(PARTIES)
+    )
+
+
+def _city() -> tuple[int, ...]:
+    return tuple(sum(w[i] for w in WARDS.values()) for i in range(len(PARTIES)))
+
+
+def _expected(text: str, totals: set[str]) -> dict[str, int]:
+    """pandas: the votes by candidate over the units that are no totals."""
+    frame = pd.read_csv(io.StringIO(text))
+    frame = frame[~frame["precinct"].isin(totals)]
+    return {str(k): int(v) for k, v in frame.groupby("candidate")["votes"].sum().items()}
+
+
+def test_a_city_whole_as_its_wards_and_as_city_is_counted_once(tmp_path, monkeypatch) -> None:
+    text = HEADER + _rows({"Auburn": _city(), **TOWNS}) + _rows({**WARDS, "Auburn City": _city()})
+    path = write(tmp_path, text, "20201103__me__general__precinct.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    (election,) = elections
+    assert {o.candidate: o.votes for o in election.options} == _expected(
+        text, {"Auburn", "Auburn City"}
+    )
+    warned = [p.message for p in problems if p.code == "total-row"]
+    assert len(warned) == 2
+    assert any("'Auburn City'" in m and "'Auburn'" in m for m in warned)
+    assert any(m.startswith("'Auburn'") and "'Auburn W1W2'" in m for m in warned)
+
+
+def test_a_town_whole_and_as_its_wards_only(tmp_path, monkeypatch) -> None:
+    text = HEADER + _rows({"Auburn": _city(), **TOWNS, **WARDS})
+    path = write(tmp_path, text, "wards.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    assert {o.candidate: o.votes for o in elections[0].options} == _expected(text, {"Auburn"})
+    assert sum(p.code == "total-row" for p in problems) == 1
+
+
+def test_towns_of_like_names_and_figures_are_no_totals(tmp_path, monkeypatch) -> None:
+    """`Auburn` beside `Auburn W1`, `Auburn W2` that do not add up to it, and two towns of equal
+    figures under 100 votes: all counted."""
+    small = {"Hersey": (30, 20, 1), "Cyr Plt": (30, 20, 1)}
+    wards = {"Auburn W1": (10, 20, 1), "Auburn W2": (30, 40, 2)}
+    text = HEADER + _rows({"Auburn": (41, 60, 3), **small, **wards, **TOWNS})
+    path = write(tmp_path, text, "alike.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    assert {o.candidate: o.votes for o in elections[0].options} == _expected(text, set())
+    assert not [p for p in problems if p.code == "total-row"]
