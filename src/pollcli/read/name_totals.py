@@ -7,11 +7,15 @@ word, and no unit holds half its county (`sum_totals`), so every city was counte
 A unit is *named after* another when its name begins with the other's and a character that is no
 letter or digit (`Auburn W5`, `Auburn City` after `Auburn`; not `Auburndale`), case aside.
 
-- A unit identical, option by option, to one named after it or that it is named after is the same
+Their candidates' votes are compared (blank and write-in lines aside: a total may leave them out).
+
+- A unit that holds the figures of one named after it or that it is named after, option by option
+  (either may list a write-in candidate the other counts among its other lines), is the same
   place listed twice (`same_places`): the later one is set aside. Never by chance: it holds two
   candidates with votes and `total_places.SAME_SUM` votes at least.
 - A unit whose figures equal, option by option, the sum of the units named after it (two at least,
-  with votes) is their total (`named_totals`), set aside; longer names first, so that a ward's
+  with votes; a write-in candidate of theirs it may count among its other lines, no more votes
+  than those hold: `holds`) is their total (`named_totals`), set aside; longer names first, so that a ward's
   total is set aside before the city's.
 
 Each with a `total-row` warning, in the totals stage (`breakdowns.stage`), before `sum_totals`. A
@@ -53,12 +57,17 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
         if len(units) < 2 or SUMMED_UNITS in units:
             continue
         sums: dict[str, Sums] = {}
+        rest = {
+            u: sum(r.votes or 0 for r in g if r.row.kind != "candidate") for u, g in units.items()
+        }
         for unit, group in units.items():
-            got = by_option(group)
+            # Its candidates' votes: a total may leave out the blank and write-in lines its parts
+            # list (Maine's `Auburn` gives `others`, its `Auburn City` `Write-ins`).
+            got = by_option(r for r in group if r.row.kind == "candidate")
             if got is not None:
                 sums[unit] = {k: v for k, v in got.items() if v}
         said: list[tuple[str, str]] = []
-        for unit, twin in same_places(sums, units):
+        for unit, twin in same_places(sums, rest, units):
             said.append(
                 (
                     unit,
@@ -67,7 +76,7 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
                 )
             )
             del sums[unit]
-        for unit, parts in named_totals(sums, units):
+        for unit, parts in named_totals(sums, rest, units):
             said.append(
                 (
                     unit,
@@ -82,18 +91,27 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
     return [r for r in records if id(r) not in aside] if aside else records
 
 
-def same_places(sums: dict[str, Sums], units: dict[str, list[Record]]) -> list[tuple[str, str]]:
-    """(unit, the earlier unit it repeats) for each unit identical, option by option, to an
-    earlier one it is named after or that is named after it, holding two candidates with votes
-    and SAME_SUM votes at least."""
-    first: dict[frozenset[tuple[str, int]], list[str]] = {}
+def same_places(
+    sums: dict[str, Sums], rest: dict[str, int], units: dict[str, list[Record]]
+) -> list[tuple[str, str]]:
+    """(unit, the earlier unit it repeats) for each unit that holds the figures of an earlier one
+    it is named after or that is named after it (`holds`, one way or the other), two candidates
+    with votes and SAME_SUM votes at least."""
+    earlier: list[str] = []
     found: list[tuple[str, str]] = []
     for unit in sorted(sums, key=lambda u: min(r.line for r in units[u])):
         votes = sums[unit]
         if sum(votes.values()) < SAME_SUM or not _candidates(units[unit]):
             continue
-        earlier = first.setdefault(frozenset(votes.items()), [])
-        twin = next((u for u in earlier if _related(u, unit)), None)
+        twin = next(
+            (
+                u
+                for u in earlier
+                if _related(u, unit)
+                and (holds(votes, rest[unit], sums[u]) or holds(sums[u], rest[u], votes))
+            ),
+            None,
+        )
         if twin is not None:
             found.append((unit, twin))
         else:
@@ -102,11 +120,11 @@ def same_places(sums: dict[str, Sums], units: dict[str, list[Record]]) -> list[t
 
 
 def named_totals(
-    sums: dict[str, Sums], units: dict[str, list[Record]]
+    sums: dict[str, Sums], rest: dict[str, int], units: dict[str, list[Record]]
 ) -> list[tuple[str, list[str]]]:
-    """(unit, its parts) for each unit that holds, option by option, the sum of the units whose
-    names begin with its name and a separator (two at least, with votes); longer names first, a
-    total found leaving the units it is a part of."""
+    """(unit, its parts) for each unit that holds (`holds`) the sum of the units named after it
+    (two at least, with votes); longer names first, a total found leaving the units it is a part
+    of."""
     left = dict(sums)
     found: list[tuple[str, list[str]]] = []
     for unit in sorted(sums, key=len, reverse=True):
@@ -120,10 +138,18 @@ def named_totals(
         for part in parts:
             for key, count in left[part].items():
                 whole[key] = whole.get(key, 0) + count
-        if whole == votes:
+        if holds(votes, rest[unit], whole):
             found.append((unit, sorted(parts, key=lambda u: min(r.line for r in units[u]))))
             del left[unit]
     return found
+
+
+def holds(votes: Sums, rest: int, other: Sums) -> bool:
+    """Whether a unit's candidates' `votes` are `other`'s, each as many: a candidate of `other`
+    it does not list (a write-in: Maine's `Westbrook` gives `others` 2, its wards `Mark Charles`
+    1) counted among its other lines, which hold `rest` votes, and no more than those."""
+    extra = sum(count for key, count in other.items() if key not in votes)
+    return extra <= rest and all(other.get(key) == count for key, count in votes.items())
 
 
 def stems(name: str) -> list[str]:
