@@ -81,3 +81,25 @@ def test_towns_of_like_names_and_figures_are_no_totals(tmp_path, monkeypatch) ->
     elections, problems = engines_agree(monkeypatch, path)
     assert {o.candidate: o.votes for o in elections[0].options} == _expected(text, set())
     assert not [p for p in problems if p.code == "total-row"]
+
+
+def test_a_city_row_of_its_wards_beside_a_town_row_that_differs(tmp_path, monkeypatch) -> None:
+    """Maine's Portland: `Portland City` is the sum of `Portland 1-1` … (named as it is), while the
+    town row `Portland` differs from them by a few votes. `Portland City` is set aside; `Portland`
+    is no total of anything the file shows exactly, so it stays counted, and the county's total
+    row says the county does not add up."""
+    wards = {
+        "Portland 1-1": (598, 184, 15),
+        "Portland 1-2": (534, 218, 28),
+        "Portland CP": (99, 73, 9),
+    }
+    city = tuple(sum(w[i] for w in wards.values()) for i in range(len(PARTIES)))
+    town = (city[0], city[1] + 3, city[2])
+    text = HEADER + _rows({"Portland": town, **TOWNS, **wards, "Portland City": city})
+    path = write(tmp_path, text, "portland.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    assert {o.candidate: o.votes for o in elections[0].options} == _expected(
+        text, {"Portland City"}
+    )
+    warned = [p.message for p in problems if p.code == "total-row"]
+    assert len(warned) == 1 and warned[0].startswith("'Portland City'")

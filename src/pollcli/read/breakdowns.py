@@ -68,14 +68,15 @@ def stage(totals: Stage, columns: ColumnMap, found: Found) -> Stage:
         # First the breakdowns certain without the rows that may be totals, so that the county's
         # own row (`SAN FRANCISCO CA`) is judged against its precincts alone.
         first = set_aside(label, records, columns, found, first=True)
+        # A city listed whole, as its wards and as `City` (`name_totals`): before the county's
+        # total row is checked against its parts.
+        first = name_totals.set_aside(label, first, columns, found)
         errors = found.errors
         kept = totals(label, first)
         if found.errors > errors:
             return kept
         # Last, a unit that holds its region's other units' sums under a name no rule knows.
-        checked = name_totals.set_aside(
-            label, set_aside(label, kept, columns, found), columns, found
-        )
+        checked = set_aside(label, kept, columns, found)
         return sum_totals.set_aside(label, checked, columns, found, before=records)
 
     return both

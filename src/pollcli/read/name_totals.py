@@ -77,15 +77,14 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
             )
             del sums[unit]
         for unit, parts in named_totals(sums, rest, units):
-            said.append(
-                (
-                    unit,
-                    f"exactly, option by option, the sum of the units named after it "
-                    f"({_quoted(parts)}): their total, set aside, not added to its parts",
-                )
-            )
+            said.append((unit, f"the sum of the units named after it ({_quoted(parts)})"))
+            del sums[unit]
+        for unit, parts in sibling_totals(sums, rest, units):
+            said.append((unit, f"the sum of the other units named as it is ({_quoted(parts)})"))
             del sums[unit]
         for unit, why in said:
+            if not why.startswith("exactly"):
+                why = f"exactly, option by option, {why}: their total, set aside, not added to its parts"
             _warn(label, region, unit, units[unit], why, columns, found)
             aside |= {id(r) for r in (*units[unit], *facts.get((region, unit), []))}
     return [r for r in records if id(r) not in aside] if aside else records
@@ -141,6 +140,33 @@ def named_totals(
         if holds(votes, rest[unit], whole):
             found.append((unit, sorted(parts, key=lambda u: min(r.line for r in units[u]))))
             del left[unit]
+    return found
+
+
+def sibling_totals(
+    sums: dict[str, Sums], rest: dict[str, int], units: dict[str, list[Record]]
+) -> list[tuple[str, list[str]]]:
+    """(unit, its parts) for each unit named after a name that holds (`holds`) the sum of the
+    other units named after it (two at least, those named after the unit aside): Maine's
+    `Portland City` beside `Portland 1-1` … `Portland CP`, whose town row `Portland` differs."""
+    left = dict(sums)
+    found: list[tuple[str, list[str]]] = []
+    for stem in sorted({s for u in sums for s in stems(u)}, key=len, reverse=True):
+        named = [u for u in left if stem in stems(u)]
+        for unit in named:
+            votes = left.get(unit)
+            if votes is None or sum(votes.values()) < SAME_SUM or not _candidates(units[unit]):
+                continue
+            parts = [u for u in named if u in left and u != unit and not _after(u, unit)]
+            if len(parts) < 2 or not all(left[u] for u in parts):
+                continue
+            whole: Sums = {}
+            for part in parts:
+                for key, count in left[part].items():
+                    whole[key] = whole.get(key, 0) + count
+            if holds(votes, rest[unit], whole):
+                found.append((unit, sorted(parts, key=lambda u: min(r.line for r in units[u]))))
+                del left[unit]
     return found
 
 
