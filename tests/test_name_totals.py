@@ -103,3 +103,19 @@ def test_a_city_row_of_its_wards_beside_a_town_row_that_differs(tmp_path, monkey
     )
     warned = [p.message for p in problems if p.code == "total-row"]
     assert len(warned) == 1 and warned[0].startswith("'Portland City'")
+
+
+def test_a_city_and_its_wards_blocks_apart_on_the_streaming_engine(tmp_path, monkeypatch) -> None:
+    """The city's row first, its wards and `City` row after many towns: in other blocks."""
+    from pollcli.read import stream
+
+    monkeypatch.setattr(stream, "HEAD_BYTES", 3000)
+    monkeypatch.setattr(stream, "SPLIT_CHARS", 2900)
+    towns = {f"Town {i:03d}": (100 + i, 200 + i, i % 7) for i in range(150)}
+    text = HEADER + _rows({"Auburn": _city(), **towns}) + _rows({**WARDS, "Auburn City": _city()})
+    path = write(tmp_path, text, "blocks.csv")
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=2000)
+    assert {o.candidate: o.votes for o in elections[0].options} == _expected(
+        text, {"Auburn", "Auburn City"}
+    )
+    assert sum(p.code == "total-row" for p in problems) == 2

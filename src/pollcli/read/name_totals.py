@@ -26,8 +26,10 @@ rows are not summed by region (`rowcolumns`), and the streaming engine hands the
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Iterable
+from typing import Any, Final
 
 from pollcli.columns import option_key
 from pollcli.problems import Code, Found
@@ -37,6 +39,9 @@ from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text
 from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, place
 
 Sums = dict[str, int]
+
+# What ends the name a unit is named after: a character that is no letter or digit.
+_SEPARATOR: Final[re.Pattern[str]] = re.compile(r"[\W_]")
 
 
 def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Found) -> list[Record]:
@@ -182,33 +187,44 @@ def stems(name: str) -> list[str]:
     """The names `name` may be named after: its beginnings up to each character that is no letter
     or digit, case aside (`Auburn W1W2` → `auburn`)."""
     folded = name.strip().casefold()
-    return [folded[:i] for i, c in enumerate(folded) if i and not c.isalnum()]
+    return [folded[: m.start()] for m in _SEPARATOR.finditer(folded) if m.start()]
 
 
 def named_after(names: Iterable[str]) -> bool:
-    """Whether one of `names` is named after another (a cheap test on the distinct names)."""
-    return NamesSeen().add(names)
+    """Whether one of `names` (distinct) is named after another: a cheap test, mostly a search
+    for a separator in each."""
+    folded = {name.strip().casefold() for name in names}
+    beginnings = {s for f in folded if _SEPARATOR.search(f) for s in stems(f)}
+    return not folded.isdisjoint(beginnings)
 
 
 class NamesSeen:
-    """Names met so far (the streaming engine's, block by block): whether one is named after
-    another."""
+    """The streaming engine's units' names, block by block: whether one is named after another.
+    The beginnings of names are few (`auburn`, `precinct`) and kept as they are; the names, as
+    many as the units, are kept as 64-bit hashes (a collision hands a file to the exact engine,
+    never sets a unit aside), looked at once the file is read (`after`)."""
 
     def __init__(self) -> None:
-        self.names: set[str] = set()
         self.stems: set[str] = set()
+        self.hashes: list[Any] = []
 
     def add(self, names: Iterable[str]) -> bool:
-        found = False
-        for name in names:
-            folded = name.strip().casefold()
-            if folded in self.names:
-                continue
-            beginnings = stems(name)
-            found = found or folded in self.stems or not self.names.isdisjoint(beginnings)
-            self.names.add(folded)
-            self.stems.update(beginnings)
-        return found
+        """Whether one of `names` is a beginning of one met so far (or of another of them)."""
+        import numpy as np
+
+        folded = {name.strip().casefold() for name in names}
+        self.stems.update(s for f in folded if _SEPARATOR.search(f) for s in stems(f))
+        self.hashes.append(np.fromiter((hash(f) for f in folded), np.int64, len(folded)))
+        return not folded.isdisjoint(self.stems)
+
+    def after(self) -> bool:
+        """Whether a name met before a beginning of it was (the file read)."""
+        import numpy as np
+
+        if not self.stems or not self.hashes:
+            return False
+        held = np.fromiter((hash(s) for s in self.stems), np.int64, len(self.stems))
+        return bool(np.isin(held, np.concatenate(self.hashes)).any())
 
 
 def _after(unit: str, other: str) -> bool:

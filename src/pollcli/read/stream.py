@@ -156,6 +156,8 @@ def read_stream(
             max_line=MAX_LINE_BYTES,
         )
         summer.run(blocks, table.header_line + 1, name, size)
+        if summer.has_unit and summer.named.after():
+            raise total_words.HandOver  # (`name_totals`: a unit named after one met before it)
     except (
         _ExactAfterAll,
         BlankLabel,
