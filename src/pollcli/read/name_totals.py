@@ -42,6 +42,7 @@ Sums = dict[str, int]
 
 # What ends the name a unit is named after: a character that is no letter or digit.
 _SEPARATOR: Final[re.Pattern[str]] = re.compile(r"[\W_]")
+_SPACED: Final[tuple[str, ...]] = (" \n", "\n ", "\t\n", "\n\t", "\r\n", "\n\r")
 
 
 def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Found) -> list[Record]:
@@ -191,11 +192,22 @@ def stems(name: str) -> list[str]:
 
 
 def named_after(names: Iterable[str]) -> bool:
-    """Whether one of `names` (distinct) is named after another: a cheap test, mostly a search
-    for a separator in each."""
-    folded = {name.strip().casefold() for name in names}
-    beginnings = {s for f in folded if _SEPARATOR.search(f) for s in stems(f)}
-    return not folded.isdisjoint(beginnings)
+    """Whether one of `names` (distinct) is named after another: a cheap test, in the usual file
+    (`P66772`, no separator in any name) one search of the names joined."""
+    folded, beginnings = _beginnings(names)
+    return bool(beginnings) and not folded.isdisjoint(beginnings)
+
+
+def _beginnings(names: Iterable[str]) -> tuple[set[str], set[str]]:
+    """The names, case aside, and the beginnings of those that hold a separator."""
+    joined = "\n".join(names).casefold()
+    folded = set(joined.split("\n"))
+    if joined[:1].isspace() or joined[-1:].isspace() or any(s in joined for s in _SPACED):
+        # (a cell as written, with spaces around it: as cleaned)
+        folded = {name.strip() for name in folded}
+    if joined.replace("\n", "").isalnum():
+        return folded, set()  # no separator in any name
+    return folded, {s for f in folded if _SEPARATOR.search(f) for s in stems(f)}
 
 
 class NamesSeen:
@@ -212,8 +224,8 @@ class NamesSeen:
         """Whether one of `names` is a beginning of one met so far (or of another of them)."""
         import numpy as np
 
-        folded = {name.strip().casefold() for name in names}
-        self.stems.update(s for f in folded if _SEPARATOR.search(f) for s in stems(f))
+        folded, beginnings = _beginnings(names)
+        self.stems |= beginnings
         self.hashes.append(np.fromiter((hash(f) for f in folded), np.int64, len(folded)))
         return not folded.isdisjoint(self.stems)
 
