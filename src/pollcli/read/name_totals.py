@@ -5,7 +5,7 @@ W3W4`, `Auburn W5`, `Auburn ABS`) and as `Auburn City` (the wards' sum) in one c
 word, and no unit holds half its county (`sum_totals`), so every city was counted three times.
 
 A unit is *named after* another when its name begins with the other's and a character that is no
-letter or digit (`Auburn W5`, `Auburn City` after `Auburn`; not `Auburndale`), case aside.
+letter or digit (`Auburn W5`, `Auburn City` after `Auburn`; not `Auburndale`, nor `AUBURN W5`).
 
 Their candidates' votes are compared (blank and write-in lines aside: a total may leave them out).
 
@@ -42,7 +42,7 @@ Sums = dict[str, int]
 
 # What ends the name a unit is named after: a character that is no letter or digit.
 _SEPARATOR: Final[re.Pattern[str]] = re.compile(r"[\W_]")
-_SPACED: Final[tuple[str, ...]] = (" \n", "\n ", "\t\n", "\n\t", "\r\n", "\n\r")
+_SPACED: Final[tuple[bytes, ...]] = (b" \n", b"\n ", b"\t\n", b"\n\t", b"\r\n", b"\n\r")
 
 
 def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Found) -> list[Record]:
@@ -186,62 +186,59 @@ def holds(votes: Sums, rest: int, other: Sums) -> bool:
 
 def stems(name: str) -> list[str]:
     """The names `name` may be named after: its beginnings up to each character that is no letter
-    or digit, case aside (`Auburn W1W2` → `auburn`)."""
-    folded = name.strip().casefold()
-    return [folded[: m.start()] for m in _SEPARATOR.finditer(folded) if m.start()]
+    or digit (`Auburn W1W2` → `Auburn`)."""
+    name = name.strip()
+    return [name[: m.start()] for m in _SEPARATOR.finditer(name) if m.start()]
 
 
 def named_after(names: Iterable[str]) -> bool:
-    """Whether one of `names` (distinct) is named after another: a cheap test, in the usual file
-    (`P66772`, no separator in any name) one search of the names joined."""
-    folded, beginnings = _beginnings(names)
-    return bool(beginnings) and not folded.isdisjoint(beginnings)
-
-
-def _beginnings(names: Iterable[str]) -> tuple[set[str], set[str]]:
-    """The names, case aside, and the beginnings of those that hold a separator."""
-    joined = "\n".join(names).casefold()
-    folded = set(joined.split("\n"))
-    if joined[:1].isspace() or joined[-1:].isspace() or any(s in joined for s in _SPACED):
-        # (a cell as written, with spaces around it: as cleaned)
-        folded = {name.strip() for name in folded}
+    """Whether one of `names` (distinct, cleaned) is named after another: a cheap test, in the
+    usual file (`P66772`, no separator in any name) one test of the names joined."""
+    listed = list(names)
+    joined = "\n".join(listed)
     if joined.replace("\n", "").isalnum():
-        return folded, set()  # no separator in any name
-    return folded, {s for f in folded if _SEPARATOR.search(f) for s in stems(f)}
+        return False  # no separator in any name
+    beginnings = {s for n in listed if _SEPARATOR.search(n) for s in stems(n)}
+    return not beginnings.isdisjoint(listed)
 
 
 class NamesSeen:
-    """The streaming engine's units' names, block by block: whether one is named after another.
-    The beginnings of names are few (`auburn`, `precinct`) and kept as they are; the names, as
-    many as the units, are kept as 64-bit hashes (a collision hands a file to the exact engine,
-    never sets a unit aside), looked at once the file is read (`after`)."""
+    """The streaming engine's units' names (their cells' bytes), block by block: whether one is
+    named after another (`after`, once the file is read). The beginnings of names are few
+    (`Auburn`, `Precinct`) and kept as they are; the names, as many as the units, as 64-bit
+    hashes (a collision hands a file to the exact engine, never sets a unit aside)."""
 
     def __init__(self) -> None:
-        self.stems: set[str] = set()
+        self.stems: set[bytes] = set()
         self.hashes: list[Any] = []
 
-    def add(self, names: Iterable[str]) -> bool:
-        """Whether one of `names` is a beginning of one met so far (or of another of them)."""
+    def add(self, names: list[bytes]) -> None:
         import numpy as np
 
-        folded, beginnings = _beginnings(names)
-        self.stems |= beginnings
-        self.hashes.append(np.fromiter((hash(f) for f in folded), np.int64, len(folded)))
-        return not folded.isdisjoint(self.stems)
+        joined = b"\n".join(names)
+        if joined[:1].isspace() or joined[-1:].isspace() or any(s in joined for s in _SPACED):
+            names = [n.strip() for n in names]  # (cells as written: as cleaned)
+        self.hashes.append(np.fromiter(map(hash, names), np.int64, len(names)))
+        if joined.replace(b"\n", b"").isalnum():
+            return  # (ASCII letters and digits only: no separator)
+        for name in names:
+            text = name.decode("utf-8", "replace")
+            if _SEPARATOR.search(text):
+                self.stems.update(s.encode("utf-8") for s in stems(text))
 
     def after(self) -> bool:
-        """Whether a name met before a beginning of it was (the file read)."""
+        """Whether a name met is a beginning of another."""
         import numpy as np
 
         if not self.stems or not self.hashes:
             return False
-        held = np.fromiter((hash(s) for s in self.stems), np.int64, len(self.stems))
+        held = np.fromiter(map(hash, self.stems), np.int64, len(self.stems))
         return bool(np.isin(held, np.concatenate(self.hashes)).any())
 
 
 def _after(unit: str, other: str) -> bool:
     """Whether `unit` is named after `other`."""
-    return other.strip().casefold() in stems(unit)
+    return other.strip() in stems(unit)
 
 
 def _related(one: str, two: str) -> bool:

@@ -408,8 +408,7 @@ class _Summer:
         if counted is None:
             return None
         total_words.check_block(summed, self.layout, self.reader.columns)
-        if self.named.add(n.decode("utf-8", "replace") for n in summed.unit_names):
-            raise total_words.HandOver  # (`name_totals`: the exact engine reads them row by row)
+        self.named.add(summed.unit_names)  # (`name_totals`: one named after another?)
         facts = of_block(
             summed, line, self.reader, self.apart, self.unit_facts, self.precinct_columns
         )
