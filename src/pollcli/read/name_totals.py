@@ -34,7 +34,7 @@ from typing import Any, Final
 from pollcli.columns import option_key
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
-from pollcli.read.records import Record
+from pollcli.read.records import Record, clean_cell
 from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text
 from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, place
 
@@ -42,7 +42,6 @@ Sums = dict[str, int]
 
 # What ends the name a unit is named after: a character that is no letter or digit.
 _SEPARATOR: Final[re.Pattern[str]] = re.compile(r"[\W_]")
-_SPACED: Final[tuple[bytes, ...]] = (b" \n", b"\n ", b"\t\n", b"\n\t", b"\r\n", b"\n\r")
 
 
 def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Found) -> list[Record]:
@@ -212,12 +211,13 @@ class NamesSeen:
         self.stems: set[bytes] = set()
         self.hashes: list[Any] = []
 
-    def add(self, names: list[bytes]) -> None:
+    def add(self, names: list[bytes], cleaned: bool) -> None:
+        """A block's distinct unit cells as written; `cleaned`: cleaning changes one of them."""
         import numpy as np
 
+        if cleaned:
+            names = [clean_cell(n.decode("utf-8", "replace")).encode("utf-8") for n in names]
         joined = b"\n".join(names)
-        if joined[:1].isspace() or joined[-1:].isspace() or any(s in joined for s in _SPACED):
-            names = [n.strip() for n in names]  # (cells as written: as cleaned)
         self.hashes.append(np.fromiter(map(hash, names), np.int64, len(names)))
         if joined.replace(b"\n", b"").isalnum():
             return  # (ASCII letters and digits only: no separator)

@@ -408,7 +408,7 @@ class _Summer:
         if counted is None:
             return None
         total_words.check_block(summed, self.layout, self.reader.columns)
-        self.named.add(summed.unit_names)  # (`name_totals`: one named after another?)
+        self.named.add(summed.unit_names, summed.cleaned)  # (`name_totals`)
         facts = of_block(
             summed, line, self.reader, self.apart, self.unit_facts, self.precinct_columns
         )
