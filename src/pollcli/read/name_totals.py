@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from typing import Any, Final
 
 from pollcli.columns import option_key
+from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record, clean_cell
@@ -71,8 +72,11 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
             got = by_option(r for r in group if r.row.kind == "candidate")
             if got is not None:
                 sums[unit] = {k: v for k, v in got.items() if v}
+        if not named_after(sums):
+            continue  # (no unit named after another: the usual region)
+        names = Names.of(sums)
         said: list[tuple[str, str]] = []
-        for unit, twin in same_places(sums, rest, units):
+        for unit, twin in same_places(sums, rest, units, names):
             said.append(
                 (
                     unit,
@@ -81,10 +85,10 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
                 )
             )
             del sums[unit]
-        for unit, parts in named_totals(sums, rest, units):
+        for unit, parts in named_totals(sums, rest, units, names):
             said.append((unit, f"the sum of the units named after it ({_quoted(parts)})"))
             del sums[unit]
-        for unit, parts in sibling_totals(sums, rest, units):
+        for unit, parts in sibling_totals(sums, rest, units, names):
             said.append((unit, f"the sum of the other units named as it is ({_quoted(parts)})"))
             del sums[unit]
         for unit, why in said:
@@ -95,84 +99,127 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
     return [r for r in records if id(r) not in aside] if aside else records
 
 
+@dataclass
+class Names:
+    """Which units of a region are named after which: per unit, the units it is named after
+    (`after`), those named after it (`named`); per beginning of a name, the units that begin
+    with it (`by_stem`)."""
+
+    after: dict[str, list[str]]
+    named: dict[str, list[str]]
+    by_stem: dict[str, list[str]]
+
+    @classmethod
+    def of(cls, units: Iterable[str]) -> Names:
+        listed = list(units)
+        present = set(listed)
+        after: dict[str, list[str]] = {}
+        named: dict[str, list[str]] = {}
+        by_stem: dict[str, list[str]] = {}
+        for unit in listed:
+            for stem in stems(unit):
+                by_stem.setdefault(stem, []).append(unit)
+                if stem in present:
+                    after.setdefault(unit, []).append(stem)
+                    named.setdefault(stem, []).append(unit)
+        return cls(after, named, by_stem)
+
+
 def same_places(
-    sums: dict[str, Sums], rest: dict[str, int], units: dict[str, list[Record]]
+    sums: dict[str, Sums], rest: dict[str, int], units: dict[str, list[Record]], names: Names
 ) -> list[tuple[str, str]]:
     """(unit, the earlier unit it repeats) for each unit that holds the figures of an earlier one
     it is named after or that is named after it (`holds`, one way or the other), two candidates
     with votes and SAME_SUM votes at least."""
-    earlier: list[str] = []
+    earlier: set[str] = set()
     found: list[tuple[str, str]] = []
-    for unit in sorted(sums, key=lambda u: min(r.line for r in units[u])):
+    for unit in sorted(sums, key=lambda u: _line(units[u])):
         votes = sums[unit]
         if sum(votes.values()) < SAME_SUM or not _candidates(units[unit]):
             continue
-        twin = next(
+        related = [*names.after.get(unit, ()), *names.named.get(unit, ())]
+        twin = min(
             (
                 u
-                for u in earlier
-                if _related(u, unit)
+                for u in related
+                if u in earlier
                 and (holds(votes, rest[unit], sums[u]) or holds(sums[u], rest[u], votes))
             ),
-            None,
+            key=lambda u: _line(units[u]),
+            default=None,
         )
         if twin is not None:
             found.append((unit, twin))
         else:
-            earlier.append(unit)
+            earlier.add(unit)
     return found
 
 
 def named_totals(
-    sums: dict[str, Sums], rest: dict[str, int], units: dict[str, list[Record]]
+    sums: dict[str, Sums], rest: dict[str, int], units: dict[str, list[Record]], names: Names
 ) -> list[tuple[str, list[str]]]:
     """(unit, its parts) for each unit that holds (`holds`) the sum of the units named after it
     (two at least, with votes); longer names first, a total found leaving the units it is a part
     of."""
     left = dict(sums)
     found: list[tuple[str, list[str]]] = []
-    for unit in sorted(sums, key=len, reverse=True):
+    for unit in sorted((u for u in sums if u in names.named), key=len, reverse=True):
         votes = left[unit]
         if sum(votes.values()) < SAME_SUM or not _candidates(units[unit]):
             continue
-        parts = [u for u, got in left.items() if got and _after(u, unit)]
+        parts = [u for u in names.named[unit] if left.get(u)]
         if len(parts) < 2:
             continue
-        whole: Sums = {}
-        for part in parts:
-            for key, count in left[part].items():
-                whole[key] = whole.get(key, 0) + count
-        if holds(votes, rest[unit], whole):
-            found.append((unit, sorted(parts, key=lambda u: min(r.line for r in units[u]))))
+        if holds(votes, rest[unit], _summed(left[u] for u in parts)):
+            found.append((unit, sorted(parts, key=lambda u: _line(units[u]))))
             del left[unit]
     return found
 
 
 def sibling_totals(
-    sums: dict[str, Sums], rest: dict[str, int], units: dict[str, list[Record]]
+    sums: dict[str, Sums], rest: dict[str, int], units: dict[str, list[Record]], names: Names
 ) -> list[tuple[str, list[str]]]:
     """(unit, its parts) for each unit named after a name that holds (`holds`) the sum of the
     other units named after it (two at least, those named after the unit aside): Maine's
-    `Portland City` beside `Portland 1-1` … `Portland CP`, whose town row `Portland` differs."""
+    `Portland City` beside `Portland 1-1` … `Portland CP`, whose town row `Portland` differs.
+    Each unit against the sum of its group less its own (and its parts'), so a group of many
+    units costs no more than its units."""
     left = dict(sums)
     found: list[tuple[str, list[str]]] = []
-    for stem in sorted({s for u in sums for s in stems(u)}, key=len, reverse=True):
-        named = [u for u in left if stem in stems(u)]
-        for unit in named:
+    for stem in sorted(names.by_stem, key=len, reverse=True):
+        group = [u for u in names.by_stem[stem] if u in left]
+        if len(group) < 3 or not all(left[u] for u in group):
+            continue
+        whole = _summed(left[u] for u in group)
+        for unit in group:
             votes = left.get(unit)
             if votes is None or sum(votes.values()) < SAME_SUM or not _candidates(units[unit]):
                 continue
-            parts = [u for u in named if u in left and u != unit and not _after(u, unit)]
-            if len(parts) < 2 or not all(left[u] for u in parts):
+            inside = [u for u in names.named.get(unit, ()) if u in left and u in group]
+            parts = [u for u in group if u in left and u != unit and u not in inside]
+            if len(parts) < 2:
                 continue
-            whole: Sums = {}
-            for part in parts:
-                for key, count in left[part].items():
-                    whole[key] = whole.get(key, 0) + count
-            if holds(votes, rest[unit], whole):
-                found.append((unit, sorted(parts, key=lambda u: min(r.line for r in units[u]))))
+            others = dict(whole)
+            for held in (votes, *(left[u] for u in inside)):
+                for key, count in held.items():
+                    others[key] -= count
+            if holds(votes, rest[unit], {k: v for k, v in others.items() if v}):
+                found.append((unit, sorted(parts, key=lambda u: _line(units[u]))))
                 del left[unit]
+                whole = _summed(left[u] for u in group if u in left)
     return found
+
+
+def _summed(all_sums: Iterable[Sums]) -> Sums:
+    whole: Sums = {}
+    for votes in all_sums:
+        for key, count in votes.items():
+            whole[key] = whole.get(key, 0) + count
+    return whole
+
+
+def _line(records: list[Record]) -> int:
+    return min(r.line for r in records)
 
 
 def holds(votes: Sums, rest: int, other: Sums) -> bool:
@@ -234,15 +281,6 @@ class NamesSeen:
             return False
         held = np.fromiter(map(hash, self.stems), np.int64, len(self.stems))
         return bool(np.isin(held, np.concatenate(self.hashes)).any())
-
-
-def _after(unit: str, other: str) -> bool:
-    """Whether `unit` is named after `other`."""
-    return other.strip() in stems(unit)
-
-
-def _related(one: str, two: str) -> bool:
-    return _after(one, two) or _after(two, one)
 
 
 def _candidates(records: list[Record]) -> bool:
