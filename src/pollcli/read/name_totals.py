@@ -249,23 +249,29 @@ def named_after(names: Iterable[str]) -> bool:
 
 
 class NamesSeen:
-    """The streaming engine's units' names (their cells' bytes), block by block: whether one is
-    named after another (`after`, once the file is read). The beginnings of names are few
-    (`Auburn`, `Precinct`) and kept as they are; the names, as many as the units, as 64-bit
-    hashes (a collision hands a file to the exact engine, never sets a unit aside)."""
+    """The streaming engine's units' names (their cells' bytes), block by block: which units are
+    named after another (`held`, once the file is read). The beginnings of names are few
+    (`Auburn`, `Precinct`) and kept as they are; the block's distinct names as 64-bit hashes, its
+    units as `repeats.BlockUnits` (their cells: the number of each one's name). A collision of
+    hashes reads a race and region again row by row, never sets a unit aside."""
 
     def __init__(self) -> None:
         self.stems: set[bytes] = set()
-        self.hashes: list[Any] = []
+        self.blocks: list[tuple[Any, Any]] = []
+        self.unmapped = False  # a block whose units name no cells: the exact engine reads it
 
-    def add(self, names: list[bytes], cleaned: bool) -> None:
-        """A block's distinct unit cells as written; `cleaned`: cleaning changes one of them."""
+    def add(self, names: list[bytes], cleaned: bool, units: Any) -> None:
+        """A block's distinct unit cells as written (`cleaned`: cleaning changes one of them),
+        and its units (`repeats.BlockUnits`, or None)."""
         import numpy as np
 
         if cleaned:
             names = [clean_cell(n.decode("utf-8", "replace")).encode("utf-8") for n in names]
         joined = b"\n".join(names)
-        self.hashes.append(np.fromiter(map(hash, names), np.int64, len(names)))
+        if units is None or units.cells is None or units.groups is None:
+            self.unmapped = self.unmapped or bool(names)
+        else:
+            self.blocks.append((np.fromiter(map(hash, names), np.int64, len(names)), units))
         if joined.replace(b"\n", b"").isalnum():
             return  # (ASCII letters and digits only: no separator)
         for name in names:
@@ -273,14 +279,25 @@ class NamesSeen:
             if _SEPARATOR.search(text):
                 self.stems.update(s.encode("utf-8") for s in stems(text))
 
-    def after(self) -> bool:
-        """Whether a name met is a beginning of another."""
-        import numpy as np
-
-        if not self.stems or not self.hashes:
-            return False
-        held = np.fromiter(map(hash, self.stems), np.int64, len(self.stems))
-        return bool(np.isin(held, np.concatenate(self.hashes)).any())
+    def held(self, np: Any) -> Any | None:
+        """The hashes of the units of each race and region where a unit's name is a beginning of
+        another's (`repeats.Repeats.sum_units`: read again row by row); None when a block's units
+        cannot be told (the exact engine reads the file)."""
+        none = np.zeros(0, dtype=np.uint64)
+        if not self.stems:
+            return none
+        if self.unmapped:
+            return None
+        beginnings = np.fromiter(map(hash, self.stems), np.int64, len(self.stems))
+        groups = [
+            units.groups[np.isin(hashes, beginnings)[units.cells]] for hashes, units in self.blocks
+        ]
+        chosen = np.unique(np.concatenate(groups)) if groups else none
+        if not chosen.size:
+            return none
+        return np.unique(
+            np.concatenate([u.hashes[np.isin(u.groups, chosen)] for _, u in self.blocks])
+        )
 
 
 def _candidates(records: list[Record]) -> bool:

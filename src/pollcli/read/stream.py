@@ -156,8 +156,6 @@ def read_stream(
             max_line=MAX_LINE_BYTES,
         )
         summer.run(blocks, table.header_line + 1, name, size)
-        if summer.has_unit and summer.named.after():
-            raise total_words.HandOver  # (`name_totals`: a unit named after one met before it)
     except (
         _ExactAfterAll,
         BlankLabel,
@@ -186,6 +184,10 @@ def read_stream(
         # An option twice in one precinct, or a precinct that may hold its race's other ones'
         # sums (`sum_totals`): their rows read again, one by one.
         twice, held = summer.repeats.check(np), summer.repeats.sum_units(np)
+        named = summer.named.held(np)  # (`name_totals`: a unit named after another)
+        if named is None:
+            return None
+        held = np.union1d(held, named)
         if twice or held.size:
             read = functools.partial(read_stream, counts=counts)
             return read_again(
@@ -408,7 +410,7 @@ class _Summer:
         if counted is None:
             return None
         total_words.check_block(summed, self.layout, self.reader.columns)
-        self.named.add(summed.unit_names, summed.cleaned)  # (`name_totals`)
+        self.named.add(summed.unit_names, summed.cleaned, summed.units)  # (`name_totals`)
         facts = of_block(
             summed, line, self.reader, self.apart, self.unit_facts, self.precinct_columns
         )
