@@ -15,13 +15,16 @@ Their candidates' votes are compared (blank and write-in lines aside: a total ma
   candidates with votes and `total_places.SAME_SUM` votes at least.
 - A unit whose figures equal, option by option, the sum of the units named after it (two at least,
   with votes; a write-in candidate of theirs it may count among its other lines, no more votes
-  than those hold: `holds`) is their total (`named_totals`), set aside; longer names first, so that a ward's
-  total is set aside before the city's.
+  than those hold: `holds`) is their total (`named_totals`), set aside; longer names first, so
+  that a ward's total is set aside before the city's.
+- A unit that holds the sum of the other units named as it is (`Portland City` beside `Portland
+  1-1` … `Portland CP`) is their total (`sibling_totals`), set aside.
 
-Each with a `total-row` warning, in the totals stage (`breakdowns.stage`), before `sum_totals`. A
-file whose units' names hold such a pair (`named_after`) is read row by row: the exact engine's
-rows are not summed by region (`rowcolumns`), and the streaming engine hands the file over
-(`NamesSeen`, across its blocks).
+Each with a `total-row` warning, in the totals stage (`breakdowns.stage`), before a county's total
+row is checked against its parts and before `sum_totals`. Where units' names hold such a pair
+(`named_after`) the rows are read one by one: the exact engine's are not summed by region
+(`rowcolumns`), and the streaming engine reads again, row by row, the units of each race and region
+that holds one (`NamesSeen`, across its blocks, beside `sum_totals.suspected`).
 """
 
 from __future__ import annotations
