@@ -102,18 +102,24 @@ def test_a_party_row_of_no_votes_stays_unread(tmp_path):
     assert "SOCIALIST LABOR" not in names
 
 
-def test_a_party_row_holding_its_candidates_sum_is_warned_of(tmp_path, monkeypatch):
+def test_a_party_row_holding_its_candidates_sum_is_set_aside(tmp_path, monkeypatch):
     # The Kiesraad's layout with the list total's name left blank: read as the party's line, it
-    # would count VVD's votes twice unsaid. Warned (`pollcli seats` sets such a total apart).
+    # would count VVD's votes twice unsaid. Set aside as the party's total, warned
+    # (`read.party_totals`; `pollcli seats` sets such a total apart too).
     text = (
         "office,candidate,party,votes\nTK,,VVD,1000\nTK,Rutte,VVD,600\nTK,Hermans,VVD,400\n"
         "TK,Jansen,D66,300\n"
     )
-    _, problems = engines_agree(monkeypatch, write(tmp_path, text))
+    [race], problems = engines_agree(monkeypatch, write(tmp_path, text))
     [warning] = [p for p in problems if p.code == "total-row"]
     assert warning.severity == "warning" and warning.line == 2
     assert "'VVD'" in warning.message and "1,000" in warning.message
-    assert "remove" in warning.message
+    assert "set aside" in warning.message
+    assert {o.candidate: o.votes for o in race.options} == {
+        "Rutte": 600,
+        "Hermans": 400,
+        "Jansen": 300,
+    }
     # A party's line that is no such sum (MEDSL's unnamed INDEPENDENT) is not warned of.
     assert not [
         p for p in engines_agree(monkeypatch, write(tmp_path, medsl()))[1] if p.code == "total-row"

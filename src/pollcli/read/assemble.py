@@ -21,6 +21,7 @@ from pollcli.columns import option_key as option_key
 from pollcli.election import Election, Facts, Option, Region, Repeat
 from pollcli.namekeys import option_keys
 from pollcli.problems import Code, Found
+from pollcli.read import party_totals
 from pollcli.read.checks import check_election
 from pollcli.read.countnotes import ONE_PARTY_NOTE, counts_alone, far_above, without_unused_counts
 from pollcli.read.dialect import RawTable
@@ -157,6 +158,7 @@ class Assembly:
         # is built, checked and only then left out.
         if facts is None:
             facts = Facts(election=label or self.sources.default_label)
+        records = party_totals.set_aside(records, found)  # (a list's total above its candidates)
         fused_lead, repeated, listed = None, list[Repeat](), records
         keys = option_keys([r.row.candidate for r in records])  # (for both stages: once)
         if self.party_lines is not None:

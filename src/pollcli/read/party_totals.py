@@ -1,0 +1,60 @@
+"""A row named as its party that holds exactly its candidates' votes: the party list's total.
+
+The Kiesraad (the Netherlands' electoral council) lists each party's list votes on a row named as the
+party (`VVD,VVD,1000`), then its candidates' preference votes (`VVD,Ann Ash,600`, `VVD,Bob Bell,400`):
+read as an option, the list's total was counted beside its parts, and `summary` named it the leader
+with a third of every vote counted twice. Such a row is set aside with a `total-row` warning where it
+holds exactly the votes of two or more other candidates of its party, 100 votes at
+least (fewer may be equal by chance); one candidate's exact votes, or a few, stay a warning only
+(`checks`: a party's line beside a lone candidate of it may hold as many).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from pollcli.problems import Code, Found
+from pollcli.read.records import Record
+
+# Other candidates of the party, at least, whose votes the row must hold exactly; and its votes, at
+# least (as `total_places.SAME_SUM`, which this module cannot import: fewer may be equal by chance).
+OTHERS: Final[int] = 2
+SAME_SUM: Final[int] = 100
+
+
+def _key(name: str) -> str:
+    """A party's name as `openlists` compares it (case and runs of spaces aside)."""
+    return " ".join(name.casefold().split())
+
+
+def set_aside(records: list[Record], found: Found) -> list[Record]:
+    """The records without a party's total row (see the module's docstring), each warned."""
+    by_party: dict[str, list[Record]] = {}
+    for record in records:
+        row = record.row
+        if row.kind == "candidate" and row.party and row.fact is None and record.votes is not None:
+            by_party.setdefault(_key(row.party), []).append(record)
+    aside: set[int] = set()
+    for party, group in by_party.items():
+        named = [r for r in group if _key(r.row.candidate) == party]
+        others = [r for r in group if _key(r.row.candidate) != party]
+        names = {_key(r.row.candidate) for r in others}
+        total = sum(r.votes or 0 for r in named)
+        if not named or len(names) < OTHERS or total < SAME_SUM:
+            continue
+        if total != sum(r.votes or 0 for r in others):
+            continue
+        aside |= {id(r) for r in named}
+        lines = sorted(r.line for r in named)
+        shown = ", ".join(f"{line:,}" for line in lines[:5]) + (" …" if len(lines) > 5 else "")
+        found.add(
+            Code.TOTAL_ROW,
+            lines[0],
+            f"{named[0].row.candidate!r} names its party and holds exactly the votes of its "
+            f"{len(names):,} other candidates ({total:,}): the party's total (its list's votes "
+            f"above its candidates', as the Kiesraad lists them), set aside, not added to them "
+            f"({len(lines):,} row{'' if len(lines) == 1 else 's'}: line{'' if len(lines) == 1 else 's'} "
+            f"{shown}); if it is an option of its own, give it a name of its own",
+            severity="warning",
+        )
+    return [r for r in records if id(r) not in aside] if aside else records
