@@ -193,7 +193,15 @@ def test_a_row_named_as_its_party_holding_its_candidates_sum_is_the_lists_total(
     assert {p["party"]: p["votes"] for p in election["allocations"][0]["parties"]} == votes
     assert _allocation(result) == _dhondt(votes, 5)
     (note,) = [n for n in election["notes"] if "summed into its list" in n]
-    assert "('D66', 'PvdA', 'VVD') are the lists' totals, not added" in note
+    # VVD's and PvdA's rows hold two candidates' sum: set aside as totals as the file is read
+    # (`read.party_totals`, session 14); D66's, one candidate's votes, by the seats' pooling.
+    assert "('D66') are the lists' totals, not added" in note
+    warned = [w for w in election["warnings"] if "names its party" in w]
+    assert [(w.split(":")[1], "set aside" in w) for w in warned] == [
+        ("2", True),
+        ("5", True),
+        ("8", False),  # (one candidate's votes: warned, and pooled apart by seats)
+    ]
 
 
 def test_the_threshold_is_the_lists_in_summary(tmp_path) -> None:
