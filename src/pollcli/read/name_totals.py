@@ -40,7 +40,7 @@ from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record, clean_cell
 from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text
-from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, place
+from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, by_unit
 
 Sums = dict[str, int]
 
@@ -53,14 +53,7 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
     those named after them (`named_totals`), with their rows of a fact; a warning for each."""
     if "unit" not in columns.present:
         return records
-    by_region: dict[str, dict[str, list[Record]]] = {}
-    facts: dict[tuple[str, str], list[Record]] = {}
-    for record in records:
-        if record.row.fact is None:
-            region, unit = place(record)
-            by_region.setdefault(region, {}).setdefault(unit, []).append(record)
-        else:
-            facts.setdefault(place(record), []).append(record)
+    by_region, facts = by_unit(records)
     aside: set[int] = set()
     for region, units in by_region.items():
         if len(units) < 2 or SUMMED_UNITS in units:

@@ -31,7 +31,7 @@ from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text
-from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, place
+from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, by_unit, place
 
 Sums = dict[str, int]
 
@@ -56,14 +56,7 @@ def set_aside(
     own total, which counts that unit a part: it is no total."""
     if "unit" not in columns.present:
         return records
-    by_region: dict[str, dict[str, list[Record]]] = {}
-    facts: dict[tuple[str, str], list[Record]] = {}
-    for record in records:
-        if record.row.fact is None:
-            region, unit = place(record)
-            by_region.setdefault(region, {}).setdefault(unit, []).append(record)
-        else:
-            facts.setdefault(place(record), []).append(record)
+    by_region, facts = by_unit(records)
     given: dict[str, list[Sums]] | None = None  # (only where a unit holds the others' sums)
     aside: set[int] = set()
     for region, units in by_region.items():

@@ -92,6 +92,23 @@ def place(record: Record) -> tuple[str, str]:
     return record.row.region or "", record.row.unit or (SUMMED_UNITS if record.summed else "")
 
 
+Places = dict[str, dict[str, list[Record]]]
+
+
+def by_unit(records: list[Record]) -> tuple[Places, dict[tuple[str, str], list[Record]]]:
+    """A race's records of options by region and unit, and its rows of a fact (a race's `Votes
+    Cast`) by place (`place`): what `sum_totals` and `name_totals` judge units by."""
+    by_region: Places = {}
+    facts: dict[tuple[str, str], list[Record]] = {}
+    for record in records:
+        if record.row.fact is None:
+            region, unit = place(record)
+            by_region.setdefault(region, {}).setdefault(unit, []).append(record)
+        else:
+            facts.setdefault(place(record), []).append(record)
+    return by_region, facts
+
+
 def judge(records: list[Record], definite: set[int], maybes: list[Maybe]) -> list[Maybe]:
     """The rows among `maybes` that are totals: first those of the units of each region, then
     those that would total the other regions, with the units found to be no totals counted among
