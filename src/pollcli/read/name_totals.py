@@ -30,7 +30,6 @@ that holds one (`NamesSeen`, across its blocks, beside `sum_totals.suspected`).
 from __future__ import annotations
 
 import re
-import shlex
 from collections.abc import Iterable
 from typing import Any, Final
 
@@ -39,7 +38,7 @@ from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record, clean_cell
-from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text
+from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text, unit_alone
 from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, by_unit
 
 Sums = dict[str, int]
@@ -324,8 +323,7 @@ def _warn(
     lines = sorted({line for r in records for line in (r.line, *r.same_cell_lines)})
     column = columns.header_of("unit") or "unit"
     where = f" ({columns.header_of('region') or 'region'} {region!r})" if region else ""
-    cells = [(columns.header_of("region"), region), (column, unit)]
-    alone = " ".join(f"--where {shlex.quote(f'{k}={v}')}" for k, v in cells if k and v)
+    alone = unit_alone(columns, region, unit)
     found.warn(
         Code.TOTAL_ROW,
         lines[0],

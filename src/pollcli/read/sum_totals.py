@@ -22,7 +22,6 @@ answer.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -30,7 +29,7 @@ from pollcli.columns import option_key
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
-from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text
+from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text, unit_alone
 from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, by_unit, place
 
 Sums = dict[str, int]
@@ -313,8 +312,7 @@ def _warn_race(
     shown = sorted(sums.items(), key=lambda kv: -kv[1])[:SHOWN_OPTIONS]
     figures = ", ".join(f"{names.get(k, k)} {v:,}" for k, v in shown)
     regions = sorted({r for r, _ in places if r != region})
-    cells = [(columns.header_of("region"), region), (columns.header_of("unit"), unit)]
-    alone = " ".join(f"--where {shlex.quote(f'{k}={v}')}" for k, v in cells if k and v)
+    alone = unit_alone(columns, region, unit)
     found.warn(
         Code.TOTAL_ROW,
         lines[0],
@@ -343,9 +341,7 @@ def _warn(
     figures = ", ".join(f"{names.get(k, k)} {v:,}" for k, v in shown)
     others = [u for u in units if u != total and sums[u]]
     where = f" ({columns.header_of('region') or 'region'} {region!r})" if region else ""
-    # Its rows alone: its unit's (of its region: a unit's name may stand in other regions).
-    cells = [(columns.header_of("region"), region), (column, total)]
-    alone = " ".join(f"--where {shlex.quote(f'{k}={v}')}" for k, v in cells if k and v)
+    alone = unit_alone(columns, region, total)
     found.warn(
         Code.TOTAL_ROW,
         lines[0],

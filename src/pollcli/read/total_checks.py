@@ -323,6 +323,13 @@ def names_text(records: list[Record]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def unit_alone(columns: ColumnMap, region: str, unit: str) -> str:
+    """The options that read a unit's rows alone: `--where region=R --where unit=U` (its region
+    too: a unit's name may stand in other regions), each quoted for a shell."""
+    cells = [(columns.header_of("region"), region), (columns.header_of("unit"), unit)]
+    return " ".join(f"--where {shlex.quote(f'{k}={v}')}" for k, v in cells if k and v)
+
+
 def lines_text(lines: list[int]) -> str:
     """`line 4`, `lines 2–27`, `lines 2, 5, 9–12 and 40 more`."""
     spans: list[tuple[int, int]] = []
