@@ -322,3 +322,31 @@ def test_precincts_in_pieces_are_judged_whole(tmp_path, monkeypatch) -> None:
     (mayor,) = [e for e in elections if e.facts.election == "Mayor"]
     assert mayor.no_winner is not None and _groups(HEADER + MAYORS, "Mayor")
     assert looked == [1]
+
+
+def test_a_district_summed_into_precincts_hides_no_split(tmp_path, monkeypatch) -> None:
+    """A district column read as geography where the county and precinct are given is added to
+    the precinct's name (`geography.sub_units`), so the race is one per county; but the screens
+    run before the assembly (the exact engine's `rowcolumns`, the streaming engine's `repeats`)
+    grouped the precincts by district too, found every district's precincts alike, and summed
+    them: the towns' mayors were one race and Bob Baker its leader, on both engines (session 14's
+    review). Now such a file's rows reach the assembly's screen one by one: no winner (oracle:
+    pandas, `_groups`, the towns' candidates never in one precinct)."""
+    districts = {"Whitmire 1": "1", "Whitmire 2": "2"}  # (Pomaria's blank: no district)
+    rows = [
+        line.replace(",Mayor,,", f",Mayor,{districts.get(line.split(',')[1], '')},")
+        for line in MAYORS.splitlines(keepends=True)
+    ]
+    text = HEADER + "".join(rows)
+    path = write(tmp_path, text, "districts.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    (mayor,) = [e for e in elections if e.facts.election == "Mayor"]
+    assert sorted(
+        map(sorted, _groups(text.replace(",1,", ",,").replace(",2,", ",,"), "Mayor"))
+    ) == [
+        ["Ann Able", "Bob Baker"],
+        ["Carl Cole", "Dee Dunn"],
+    ]
+    assert mayor.no_winner is not None
+    assert any("geography (summed)" in note for e in elections for note in e.notes)
+    assert [p.code for p in problems].count("race-split") == 1

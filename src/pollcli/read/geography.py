@@ -63,28 +63,7 @@ def sub_units(
             kept.append(key)
             continue
         others = [k for k in keys if k is not key]
-        groups: dict[tuple[str, ...], dict[str, set[str]]] = {}
-        values: dict[tuple[str, ...], set[str]] = {}
-        for record in records:
-            if record.row.kind != "candidate" or _total(record) or record.row.all_races:
-                continue
-            group = tuple(raw(record, k) for k in others)
-            value = normal(key.role, record.facts.get(key.canonical, ""))
-            if not value:
-                continue  # a blank district is no district: its rows are a race of their own
-            values.setdefault(group, set()).add(value)
-            if others and is_answer(record.row.candidate):
-                continue  # Yes and No stand in every measure: no sign of one race
-            groups.setdefault(group, {}).setdefault(option_key(record.row.candidate), set()).add(
-                value
-            )
-        geography = set()
-        for group, names in groups.items():  # groups with two districts at least
-            count = len(values[group])
-            pairs = sum(len(v) for v in names.values())
-            widespread = sum(len(v) for v in names.values() if 2 * len(v) > count)
-            if count > 1 and 2 * widespread >= pairs:
-                geography.add(group)
+        geography, values = _geography(records, key, others)
         if not geography:
             kept.append(key)
             continue
@@ -118,6 +97,47 @@ def sub_units(
             )
             kept.append(key)
     return kept
+
+
+def _geography(
+    records: list[Record], key: KeyColumn, others: list[KeyColumn]
+) -> tuple[set[tuple[str, ...]], dict[tuple[str, ...], set[str]]]:
+    """The groups of rows alike in the `others` keys where the district `key` is geography (most
+    candidates stand in more than half of the group's districts), and each group's districts."""
+    groups: dict[tuple[str, ...], dict[str, set[str]]] = {}
+    values: dict[tuple[str, ...], set[str]] = {}
+    for record in records:
+        if record.row.kind != "candidate" or _total(record) or record.row.all_races:
+            continue
+        group = tuple(raw(record, k) for k in others)
+        value = normal(key.role, record.facts.get(key.canonical, ""))
+        if not value:
+            continue  # a blank district is no district: its rows are a race of their own
+        values.setdefault(group, set()).add(value)
+        if others and is_answer(record.row.candidate):
+            continue  # Yes and No stand in every measure: no sign of one race
+        groups.setdefault(group, {}).setdefault(option_key(record.row.candidate), set()).add(value)
+    geography = set()
+    for group, names in groups.items():  # groups with two districts at least
+        count = len(values[group])
+        pairs = sum(len(v) for v in names.values())
+        widespread = sum(len(v) for v in names.values() if 2 * len(v) > count)
+        if count > 1 and 2 * widespread >= pairs:
+            geography.add(group)
+    return geography, values
+
+
+def joins_units(records: list[Record], keys: list[KeyColumn]) -> bool:
+    """Whether `sub_units` may add a district's cells to the unit's name (a region and a unit
+    column both given): the precincts a race-split screen grouped by district before the
+    assembly (`rowcolumns`, the streaming engine's `repeats`) are then one region's, for the
+    assembly's screen (`unit_groups.of_race`) to judge together, row by row. `records`: a row of
+    each distinct option and race cells will do."""
+    return any(
+        _geography(records, key, [k for k in keys if k is not key])[0]
+        for key in keys
+        if key.role in ("district", "constituency")
+    )
 
 
 # Regions, each with one candidate who stands nowhere else, that are races of their own where none

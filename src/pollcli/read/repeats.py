@@ -448,13 +448,18 @@ def stream_splits(
     np: Any,
 ) -> bool:
     """Whether a race of a file the streaming engine read may be several races under one name: for
-    the exact engine to decide, with the file's races' own units and total rows set aside."""
+    the exact engine to decide, with the file's races' own units and total rows set aside. So too
+    where the assembly adds a district's cells to the units' names (`geography.joins_units`):
+    the units grouped here by district are then one county's."""
+    from pollcli.read.geography import joins_units
     from pollcli.read.racekeys import key_columns
     from pollcli.read.unit_groups import joins_nothing
 
     if not unit_indexes or "mode" in columns.present:
         return False
-    if not key_columns(columns, party):
+    if not (keys := key_columns(columns, party)):
         return False  # a file of one race without race keys: never looked at
+    if "region" in columns.present and joins_units(records, keys):
+        return True  # a district the assembly adds to the units' names: its screen judges them
     skipped = {name_code(r.row.candidate) for r in records if joins_nothing(r)}
     return repeats.split_races(np, skipped)

@@ -25,7 +25,8 @@ option's facts, so they are part of what is summed, as the streaming engine's pa
 (`read.keysums`); an option listed twice in one unit is one name twice in one race there, the race
 told by its cells as races are told apart (`racekeys.normal`: case, spacing and a number's leading
 zeros aside; a district read as geography splits a unit by its cells as written, which tell no
-more rows apart).
+more rows apart). Where the assembly will add a district's cells to the units' names (a county and
+a precinct column given: `geography.joins_units`), one record per row, for its race-split screen.
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ from typing import TYPE_CHECKING, Final
 from pollcli.columns import RACE_PREFIX, option_key
 from pollcli.contract import Row, counted, placed
 from pollcli.read import name_totals, sum_totals
+from pollcli.read.geography import joins_units
 from pollcli.read.keysums import Facts, option_of
-from pollcli.read.racekeys import normal
+from pollcli.read.racekeys import KeyColumn, normal
 from pollcli.read.records import Record
 from pollcli.read.total_words import (
     breakdown_names,
@@ -60,6 +62,8 @@ RACE_ROLES: Final[dict[str, str]] = {
     f"{RACE_PREFIX}district": "district",
     f"{RACE_PREFIX}constituency": "constituency",
 }
+# The same as the race keys of the assembly (`racekeys.key_columns`), for `geography.joins_units`.
+RACE_KEYS: Final[list[KeyColumn]] = [KeyColumn(r, c, -1, c) for c, r in RACE_ROLES.items()]
 # From this many rows, the sums and the test for an option twice in a unit are numpy's (a
 # million rows: some 0.1 s, against some 1 s and a set of a million tuples in Python).
 NUMPY_ROWS: Final[int] = 1 << 16
@@ -218,6 +222,8 @@ class RowColumns:
         count = len(self.lines)
         if any(any(cells) for cells in races) and _split_races(self, race_of):
             return None  # a race whose candidates no unit lists together: row by row
+        if self.regional and joins_units(firsts, RACE_KEYS):
+            return None  # a district the assembly adds to the units' names: judged row by row
         if count >= NUMPY_ROWS:
             if _sum_held(self, race_of):
                 return None  # a unit that may hold its race's other units' sums: row by row
