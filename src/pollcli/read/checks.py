@@ -216,13 +216,19 @@ def _check_party_totals(options: Sequence[Option], found: Found) -> None:
     """A warning for an option named as its party that holds exactly the votes of the party's
     other candidates (the Kiesraad's `VVD,VVD,1000` above its candidates; a blank name beside the
     party, read as the party's line): if it is the list's total, it is counted twice here."""
-    by_party: dict[str, list[Option]] = {}
+    keys: dict[str, str] = {}  # each distinct cell's key once
+    by_party: dict[str, tuple[list[Option], list[Option]]] = {}  # named as it, and the others
     for option in options:
         if option.kind == "candidate" and option.party and option.votes is not None:
-            by_party.setdefault(_party_key(option.party), []).append(option)
-    for party, group in by_party.items():
-        named = [o for o in group if _party_key(o.candidate) == party]
-        others = [o for o in group if _party_key(o.candidate) != party]
+            party = keys.get(option.party)
+            if party is None:
+                party = keys[option.party] = _party_key(option.party)
+            name = keys.get(option.candidate)
+            if name is None:
+                name = keys[option.candidate] = _party_key(option.candidate)
+            named, others = by_party.setdefault(party, ([], []))
+            (named if name == party else others).append(option)
+    for named, others in by_party.values():
         if len(named) != 1 or not others or not named[0].votes:
             continue
         (total,) = named

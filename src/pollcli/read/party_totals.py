@@ -29,18 +29,26 @@ def _key(name: str) -> str:
 
 def set_aside(records: list[Record], found: Found) -> list[Record]:
     """The records without a party's total row (see the module's docstring), each warned."""
-    by_party: dict[str, list[Record]] = {}
+    keys: dict[str, str] = {}  # each distinct cell's key once (a race of 100 names: 100 keys)
+    by_party: dict[str, tuple[list[Record], list[Record]]] = {}  # named as it, and the others
     for record in records:
         row = record.row
         if row.kind == "candidate" and row.party and row.fact is None and record.votes is not None:
-            by_party.setdefault(_key(row.party), []).append(record)
+            party = keys.get(row.party)
+            if party is None:
+                party = keys[row.party] = _key(row.party)
+            name = keys.get(row.candidate)
+            if name is None:
+                name = keys[row.candidate] = _key(row.candidate)
+            named, others = by_party.setdefault(party, ([], []))
+            (named if name == party else others).append(record)
     aside: set[int] = set()
-    for party, group in by_party.items():
-        named = [r for r in group if _key(r.row.candidate) == party]
-        others = [r for r in group if _key(r.row.candidate) != party]
-        names = {_key(r.row.candidate) for r in others}
+    for named, others in by_party.values():
         total = sum(r.votes or 0 for r in named)
-        if not named or len(names) < OTHERS or total < SAME_SUM:
+        if not named or total < SAME_SUM:
+            continue
+        names = {keys[r.row.candidate] for r in others}
+        if len(names) < OTHERS:
             continue
         if total != sum(r.votes or 0 for r in others):
             continue
