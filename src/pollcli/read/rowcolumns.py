@@ -38,7 +38,6 @@ from typing import TYPE_CHECKING, Final
 from pollcli.columns import RACE_PREFIX, option_key
 from pollcli.contract import Row, counted, placed
 from pollcli.read import name_totals, sum_totals
-from pollcli.read.geography import joins_units
 from pollcli.read.keysums import Facts, option_of
 from pollcli.read.racekeys import KeyColumn, normal
 from pollcli.read.records import Record
@@ -222,6 +221,8 @@ class RowColumns:
         count = len(self.lines)
         if any(any(cells) for cells in races) and _split_races(self, race_of):
             return None  # a race whose candidates no unit lists together: row by row
+        from pollcli.read.geography import joins_units  # (not on a national table's path)
+
         if self.regional and joins_units(firsts, RACE_KEYS):
             return None  # a district the assembly adds to the units' names: judged row by row
         if count >= NUMPY_ROWS:
