@@ -145,6 +145,9 @@ def joins_units(records: list[Record], keys: list[KeyColumn]) -> bool:
 # race's candidates have votes wherever it was counted. Two such regions may still be one race
 # whose rows each list one candidate only (a tiny file: "A,Mayor,X" and "B,Mayor,Y").
 UNOPPOSED_REGIONS = 3
+# Names standing in several counties are namesakes (`_namesakes`) only when one name in this many
+# at most does.
+NAMESAKE_SHARE = 5
 
 
 def local_races(
@@ -178,9 +181,9 @@ def local_races(
     districts = [i for i, k in enumerate(keys) if k.role in ("district", "constituency")]
     local = set()
     for group, places in names.items():
-        if any(len(p) > 1 for p in places.values()):
+        if any(len(p) > 1 for p in places.values()) and not _namesakes(places):
             continue
-        standing = Counter(next(iter(p)) for p in places.values())
+        standing = Counter(region for p in places.values() for region in p)
         contested = sum(n > 1 for n in standing.values())
         if len(standing) < (2 if contested else UNOPPOSED_REGIONS):
             continue
@@ -210,6 +213,21 @@ def local_races(
         f"{header!r} only ({len(local):,} office(s), such as a sheriff per county)."
     )
     return [*keys, KeyColumn("county", header, index, f"{RACE_PREFIX}county")], local
+
+
+def _namesakes(places: dict[str, set[str]]) -> bool:
+    """Whether the few names standing in several counties are namesakes, people of one name in
+    different counties' races: in each of its counties such a name stands beside two candidates
+    or more who stand there only, and no other candidate stands in two of its counties (one race
+    over several counties has its candidates in each of them). A name or two among many, and
+    never half the names: Scotland's 2017 council file names two David Rosses in Fife's wards
+    (Conservative in Dunfermline South, Labour in Kirkcaldy North), which had made Fife's 22
+    wards one race ('David Ross' with both men's votes)."""
+    many = [p for p in places.values() if len(p) > 1]
+    if len(many) * NAMESAKE_SHARE > len(places):
+        return False
+    alone = Counter(next(iter(p)) for p in places.values() if len(p) == 1)
+    return all(alone[region] >= 2 for p in many for region in p)
 
 
 def _party_again(parties: dict[str, set[str]], standing: Counter[str]) -> bool:
