@@ -149,10 +149,10 @@ class _Mapping:
             self.by_column[column] = filled
             return filled[0]
         for index in indexes[1:]:
-            # A district or constituency twice may be the area each row counts, not a race.
-            place = (
+            first, other = (shlex.quote(self.header[i]) for i in (indexes[0], index))  # (advice)
+            place = (  # a district or constituency twice may be the area each row counts
                 f", or, if they name the area each row counts rather than races, --region "
-                f"{self.header[index]} (and --unit COL for the precinct or polling station)"
+                f"{other} (and --unit COL for the precinct or polling station)"
                 if column.startswith(RACE_PREFIX)
                 else ""
             )
@@ -160,7 +160,7 @@ class _Mapping:
                 Code.DUPLICATE_LABEL,
                 self.line,
                 f"columns {self.header[indexes[0]]!r} and {self.header[index]!r} both mean "
-                f"{column!r}; keep one of them (--ignore-column {self.header[indexes[0]]}){place}",
+                f"{column!r}; keep one of them (--ignore-column {first}){place}",
                 column=self.header[index],
             )
         self.by_column[column] = indexes[:1]

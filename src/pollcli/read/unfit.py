@@ -15,6 +15,7 @@ of one party.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from typing import Final
 
@@ -74,8 +75,8 @@ def unfit_facts(
             unfit[key] = (
                 f"The {header!r} column is left unused: its values ({', '.join(map(repr, words[:3]))}"
                 f"{'…' if len(words) > 3 else ''}) are no counts ({key}); if they name the races "
-                f"(a constituency), add --race-by {header}; if they name the places each row "
-                f"counts, --region {header}."
+                f"(a constituency), add --race-by {shlex.quote(header)}; if they name the places "
+                f"each row counts, --region {shlex.quote(header)}."
             )
     totals = [values for values in seen.get("total_votes", {}).values()]
     varying = sum(1 for values in totals if len(values) > 1)
