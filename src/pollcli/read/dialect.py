@@ -366,16 +366,22 @@ def malformed_message(exc: csv.Error, text: str, line: int, delimiter: str) -> s
     """What a `malformed-csv` problem says; `line` is the record's first line within `text`. A
     cell past the csv module's field limit is named with its length, not as a quoting problem
     (unless it is one: a quote that never closes)."""
+    lines = io.StringIO(text, newline="")
+    for _ in range(line - 1):
+        lines.readline()
+    record = lines.readline().rstrip("\r\n")
+    if '\\"' in record:  # MySQL's and PHP's exports: a quote inside a cell is escaped, \"
+        return (
+            f"the CSV cannot be split into cells here ({exc}): a quote inside a cell is written "
+            '\\" (a backslash), and pollcli reads a doubled quote ("") only; write each \\" as '
+            """"" (for instance sed 's/\\\\"/""/g' FILE > FIXED.csv)"""
+        )
     if "field larger than field limit" not in str(exc):
         return (
             f"the CSV cannot be split into cells here ({exc}); "
             "look for an unterminated or stray quote character"
         )
     limit = csv.field_size_limit()
-    lines = io.StringIO(text, newline="")
-    for _ in range(line - 1):
-        lines.readline()
-    record = lines.readline().rstrip("\r\n")
     if '"' in record:
         return (
             f"a quoted cell runs on for more than {limit:,} characters from here; look for an "
