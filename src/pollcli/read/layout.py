@@ -218,7 +218,12 @@ def _plan(
     lines = {i: protocol.line(level0(table, i)) for i in range(end)}
     labels = {i: level0(table, i) for i in range(end)}
     lines.update(dict.fromkeys(protocol.breakdowns(labels, lines), ("", 0)))
-    is_share = {i: "%" in header[i] or canonical_column(header[i]) == "share" for i in range(end)}
+    is_share = {
+        i: "%" in header[i]
+        or canonical_column(header[i]) == "share"
+        or protocol.says_share(header[i])
+        for i in range(end)
+    }
     numeric = {i: _numeric(column(sample, i)) for i in range(end)}
     for i in range(end):
         if not any(v.strip() for v in column(sample, i)):

@@ -33,6 +33,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"registered( voters)?|electorate|eligible voters|voters on the list|total registered",
         r"(close ?of ?rolls ?)?enrol(l)?ment|enrolled( voters)?",
         r"electores( inscritos)?|inscritos|censo( electoral)?|elettori|iscritti",
+        # Italy's Eligendo tables: `elettori_t`, `votanti_t` (in all, beside _m and _f).
+        r"elettori (t|totali)",
         r"lista nominal( de electores)?",
         # Sri Lanka's, India's and Pakistan's tables.
         r"(total |registered )?electors",
@@ -44,7 +46,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         # may be spelt out (`Waehler`, `gueltige`: Hamburg's 2001 table).
         r"w(ä|ae)hlende|w(ä|ae)hler( innen)?( insgesamt)?|abgegebene stimmen",
         r"ballots cast|total ballots cast|votes cast|ballots|turnout votes",
-        r"votantes|votanti|votación total emitida|votacion total emitida",
+        r"votantes|votanti|votanti (t|totali)|votación total emitida|votacion total emitida",
         r"(total |votes |total votes )?polled|votes polled",
     ),
     "invalid": (
@@ -54,10 +56,10 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"nuls|bulletins nuls|votes nuls",
         r"ung(ü|ue)ltige( stimmen| stimmzettel)?|ung(ü|ue)ltig",
         r"invalid( votes| ballots)?|rejected( ballots)?|spoilt( ballots)?|spoiled( ballots)?",
-        r"votos nulos|nulos|schede nulle|nulle",
+        r"votos nulos|nulos|(schede|sk) nulle|nulle",
     ),
     "blank": (
-        r"blancs|bulletins blancs|votes blancs|votos en blanco|en blanco|schede bianche",
+        r"blancs|bulletins blancs|votes blancs|votos en blanco|en blanco|(schede|sk) bianche",
         r"blank( votes| ballots)?",
     ),
     "total_votes": (
@@ -90,6 +92,8 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     # total), and its voters with a postal-vote certificate.
     r"(abgegebene|g(ü|ue)ltige) stimmzettel|(wahlberechtigte|w(ä|ae)hler( innen)?) (mit|ohne) wahlschein",
     r".*winner|rank|position",
+    # Italy's Eligendo: voters and electors by sex, disputed ballots, sections (polling stations).
+    r"(elettori|votanti) (m|f|maschi|femmine)|(schede|sk) contestate( .*)?|sezioni( .*)?",
 )
 # Columns that name a row, by their header: codes, numbers, parents, years. Official place codes by
 # name: the US Census's FIPS and GEOID, Germany's AGS (Amtlicher Gemeindeschlüssel, Kennziffer),
@@ -99,7 +103,7 @@ OTHER_LINES: Final[tuple[str, ...]] = (
 # place words are not the header stage's (Mexico's `DISTRITO`, `SECCION`, `CASILLA`; Italy's
 # `Sezione`; Brazil's `Seção`): a number there names a row, never a party.
 ID_WORDS: Final[str] = (
-    r"(.* )?(code|codes|código|codigo|codice|kod|код|id|ids|identifier|identifiant|nr|n°|№"
+    r"(.* )?(code|codes|cod|código|codigo|codice|kod|код|id|ids|identifier|identifiant|nr|n°|№"
     r"|number|numer|номер|teryt|ref|reference|pano|geoid\d*|\w*fips\w*"
     r"|\w*(kennziffer|schlüssel|schlüsselnummer|nummer|code)"
     r"|distrito|distritos|circunscripción|circunscripcion|sección|seccion|casilla|distretto"
@@ -174,6 +178,15 @@ def last_line(lines: dict[int, tuple[str, int] | None], at: list[int], gap: int)
         if last < 0 or i - last == 1 or (i - last <= gap and not valid):
             last = i
     return last
+
+
+# A column of percentages by its header's first word (Italy's `perc_vot`, `perc_si`): no count.
+SHARE_WORDS: Final[re.Pattern[str]] = re.compile(r"(perc|pct|percent|percentuale)( .*)?")
+
+
+def says_share(header: str) -> bool:
+    """Whether a wide table's column holds percentages, by its header (`perc_si`)."""
+    return SHARE_WORDS.fullmatch(key(header)) is not None
 
 
 def names_a_row(header: str) -> bool:
