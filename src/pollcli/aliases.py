@@ -162,6 +162,7 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "familyname",
         *(f"candidate_{w}" for w in ("surname", "last_name", "lastname", "family_name")),
         "nom",
+        "nom_de_famille",
         "nachname",
         "nazwisko",
         "фамилия",

@@ -346,6 +346,11 @@ def canonical_column(header: str) -> str | None:
             found = _word(normalize_header(half))
             if found is not None:
                 return found
+    if " - " in header:
+        # Elections Canada's bilingual headers, `Votes obtained - Votes obtenus`, `Surname - Nom
+        # de famille`: each half names the same column (`Votes - Absentee` names none).
+        said = {_word(normalize_header(half)) for half in header.split(" - ")}
+        return said.pop() if len(said) == 1 else None
     return None
 
 
