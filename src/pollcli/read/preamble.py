@@ -45,10 +45,11 @@ class Span:
     delimiter: str
 
 
-def cells(line: str, delimiter: str) -> list[str]:
-    """One physical line's cells (a title line is never quoted over several lines)."""
+def cells(line: str, delimiter: str, *, strict: bool = False) -> list[str]:
+    """One physical line's cells (a title line is never quoted over several lines). `strict`: a
+    line that this delimiter does not split as CSV is one cell (`locate`)."""
     try:
-        return next(csv.reader([line], delimiter=delimiter), [])
+        return next(csv.reader([line], delimiter=delimiter, strict=strict), [])
     except csv.Error:
         return [line]
 
@@ -227,7 +228,9 @@ def locate(lines: Sequence[str], delimiters: Sequence[str]) -> Span | None:
     front matter), or None when the first line is the header, alone, as in a plain results CSV."""
     best: tuple[tuple[int, int], Span] | None = None
     for delimiter in delimiters:
-        rows = [cells(line, delimiter) for line in lines if line.strip()]
+        # Strictly: a `;` inside quoted cells split by commas (`"Barrow &amp; Furness"`, a 2010
+        # UK table with no header) splits no line, and makes no header of two cells.
+        rows = [cells(line, delimiter, strict=True) for line in lines if line.strip()]
         blank_before = _blank_positions(lines)
         found = _find(rows)
         if found is None:
