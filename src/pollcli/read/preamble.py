@@ -47,11 +47,12 @@ class Span:
 
 def cells(line: str, delimiter: str, *, strict: bool = False) -> list[str]:
     """One physical line's cells (a title line is never quoted over several lines). `strict`: a
-    line that this delimiter does not split as CSV is one cell (`locate`)."""
+    line that this delimiter does not split as CSV is one cell (`locate`), unless a quoted cell
+    runs on to the next line (an odd number of quotes: a header's `"Number of` / `Votes"`)."""
     try:
         return next(csv.reader([line], delimiter=delimiter, strict=strict), [])
     except csv.Error:
-        return [line]
+        return cells(line, delimiter) if strict and line.count('"') % 2 else [line]
 
 
 def _filled(row: Sequence[str]) -> list[str]:
