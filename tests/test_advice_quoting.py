@@ -44,3 +44,31 @@ def test_the_ignore_column_advice_can_be_copied(tmp_path):
         for race, rows in frame.groupby("Nom de la circonscription")
     }
     assert got == expected
+
+
+# A count column holding place names (New Zealand's `Electorate`), here under a header of two words.
+PLACES = (
+    "Registered Voters,candidate,votes\n"
+    "Auckland Central,Ann,500\nAuckland Central,Bob,400\n"
+    "Epsom,Cat,300\nEpsom,Dan,350\n"
+    "Taupo,Eve,200\nTaupo,Fay,210\n"
+)
+
+
+def test_the_race_by_advice_can_be_copied(tmp_path):
+    path = write(tmp_path, PLACES)
+    said = invoke("summary", str(path), "--no-color")
+    note = " ".join(said.stdout.replace("│", " ").split())
+    advice = re.search(r"add (--race-by '[^']*')", note)
+    assert advice, note
+    read = invoke("summary", str(path), "--format", "json", *shlex.split(advice.group(1)))
+    assert read.code == 0, read.stderr
+    frame = pd.read_csv(io.StringIO(PLACES))
+    got = {
+        e["election"]: {r["candidate"]: r["votes"] for r in e["results"]}
+        for e in json.loads(read.stdout)["elections"]
+    }
+    assert got == {
+        race: dict(zip(rows["candidate"], rows["votes"].astype(int), strict=True))
+        for race, rows in frame.groupby("Registered Voters")
+    }

@@ -72,11 +72,12 @@ def unfit_facts(
         words = sorted(v for v in cells if not any(c.isdigit() for c in v))
         if len(words) >= _NAMES and len(words) * 2 > len(cells):
             header = columns.header_of(key)
+            said = shlex.quote(header or key)  # (advice to copy)
             unfit[key] = (
                 f"The {header!r} column is left unused: its values ({', '.join(map(repr, words[:3]))}"
                 f"{'…' if len(words) > 3 else ''}) are no counts ({key}); if they name the races "
-                f"(a constituency), add --race-by {shlex.quote(header)}; if they name the places "
-                f"each row counts, --region {shlex.quote(header)}."
+                f"(a constituency), add --race-by {said}; if they name the places each row counts, "
+                f"--region {said}."
             )
     totals = [values for values in seen.get("total_votes", {}).values()]
     varying = sum(1 for values in totals if len(values) > 1)
