@@ -438,12 +438,11 @@ def _runoff(
 
 
 def _turnout(election: Election) -> Turnout:
-    facts = election.facts
-    registered = facts.registered
-    cast = facts.ballots_cast
+    registered, cast = election.facts.registered, election.facts.ballots_cast
     if cast is None and registered:  # (derived for the turnout only: none without registered)
         cast = counted_ballots(election)
-    turnout_pct = cast / registered * 100 if registered and cast is not None else None
+    zero = cast == 0 and bool(election.audit.valid)  # (0 cast beside votes: a column of zeros)
+    turnout_pct = cast / registered * 100 if registered and cast is not None and not zero else None
     return Turnout(registered=registered, ballots_cast=cast, pct=turnout_pct)
 
 

@@ -488,6 +488,8 @@ def _turnout(tally: Tally) -> list[str]:
             f"Turnout: {pct(turnout.pct)} ({counted(turnout.ballots_cast or 0, 'ballot')} cast of "
             f"{counted(turnout.registered or 0, 'registered voter')})."
         ]
+    if turnout.ballots_cast == 0 and turnout.registered:  # (`tally._turnout`)
+        return ["Turnout: not computed (ballots cast are 0 beside the options' votes: no count)."]
     if facts.stage == "official":
         missing = [
             k.replace("_", " ") for k in ("registered", "ballots_cast") if getattr(facts, k) is None
