@@ -35,3 +35,13 @@ def test_no_turnout_from_zero_ballots(tmp_path, monkeypatch):
         "pct": None,
     }
     assert any("Turnout: not computed (ballots cast are 0" in f for f in race["notes"])
+
+
+def test_registered_of_zero_is_said(tmp_path):
+    # Sri Lanka's 2000 table gives electors and ballots polled as 0 in every row: main said
+    # "Turnout: not computed ( not given)".
+    text = TEXT.replace(",2000,0", ",0,0").replace(",1500,0", ",0,0")
+    path = write(tmp_path, text)
+    race = json.loads(invoke("summary", str(path), "--format", "json").stdout)["elections"][0]
+    assert race["turnout"]["pct"] is None
+    assert "Turnout: not computed (registered voters are 0)." in race["notes"]

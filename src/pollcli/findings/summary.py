@@ -494,5 +494,6 @@ def _turnout(tally: Tally) -> list[str]:
         missing = [
             k.replace("_", " ") for k in ("registered", "ballots_cast") if getattr(facts, k) is None
         ]
-        return [f"Turnout: not computed ({' and '.join(missing)} not given)."]
+        said = f"{' and '.join(missing)} not given" if missing else "registered voters are 0"
+        return [f"Turnout: not computed ({said})."]
     return []
