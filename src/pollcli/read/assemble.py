@@ -33,7 +33,7 @@ from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unit_groups import Split, of_race
 from pollcli.read.unitcounts import Districts, Primaries, counts_of_one_place, give, with_row_facts
-from pollcli.read.unitparts import code_columns, unit_advice
+from pollcli.read.unitparts import code_columns, rows_advice
 from pollcli.read.zerocopies import without_zero_copies
 
 if TYPE_CHECKING:
@@ -383,7 +383,7 @@ class Assembly:
             )
             return True
         header, used = self.sources.columns.header, self.sources.columns.columns
-        unit, codes = unit_advice(header, used), code_columns(header, used)
+        unit, codes = rows_advice(header, used), code_columns(header, used)
         for line in lines:
             self.found.add(
                 Code.DUPLICATE_OPTION,

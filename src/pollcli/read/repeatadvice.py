@@ -19,7 +19,8 @@ def repeat_advice(
     codes: Sequence[str] = (),
 ) -> str:
     """Advice that fits an option listed again on `line` (its rows in one unit, first first);
-    `codes`: unused columns of place codes that may tell two units of one name apart."""
+    `unit`: how to read rows of several places or counts (`unitparts.rows_advice`); `codes`:
+    unused columns of place codes that may tell two units of one name apart."""
     first = rows[0]
     name = first.row.candidate
     # (A row the streaming engine summed into another of the same cells: `same_cell_lines`.)
@@ -67,7 +68,7 @@ def repeat_advice(
         # Rows of precincts under a header pollcli does not read as one (`division_alias`): an
         # option three times in one place (namesakes come in twos). Rows counted with those the
         # streaming engine summed into one record (`same_cell_lines`), as the exact engine's.
-        blank = f"; or, if each row counts a precinct or polling station, {unit}"
+        blank = f"; or, {unit}"
     return (
         f"{said}; remove one if it is repeated; if these are two candidates of one name "
         "(namesakes), a column named 'candidate_id' (a number per candidate, such as the "

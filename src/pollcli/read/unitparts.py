@@ -21,6 +21,7 @@ engine's sums are keyed by one unit column.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Callable, Collection, Sequence
 from typing import Final
 
@@ -192,3 +193,21 @@ def unit_advice(header: Sequence[str], used: Collection[int]) -> str:
         listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
         maybe = f"here perhaps {listed}; "
     return f"name its column with --unit COL ({maybe}two columns together: --unit COL,COL)"
+
+
+# An unused column numbering the counts of a transferable vote (`Count_Number`, `Count`, `Stage No`).
+_COUNT: Final = re.compile(r"(count|stage)(\s*(number|no\.?|nr|num|#))?", re.IGNORECASE)
+
+
+def rows_advice(header: Sequence[str], used: Collection[int]) -> str:
+    """How to read rows that list an option several times in one place of no unit column: the
+    counts of a transferable vote where an unused column numbers them (an STV count sheet lists
+    every candidate again at each count, the first preferences on each row: `--unit` on that
+    column added the counts up), or precincts (`unit_advice`)."""
+    for i, h in enumerate(header):
+        if i not in used and _COUNT.fullmatch(h.strip().replace("_", " ")):
+            return (
+                f"if the rows are the counts of a transferable vote ({h!r} numbers them), the "
+                f"first preferences are the first count's: --where {shlex.quote(h.strip() + '=1')}"
+            )
+    return "if each row counts a precinct or polling station, " + unit_advice(header, used)
