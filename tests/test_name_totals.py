@@ -119,3 +119,29 @@ def test_a_city_and_its_wards_blocks_apart_on_the_streaming_engine(tmp_path, mon
         text, {"Auburn", "Auburn City"}
     )
     assert sum(p.code == "total-row" for p in problems) == 2
+
+
+def test_a_town_row_of_its_wards_beside_a_town_named_after_it(tmp_path, monkeypatch) -> None:
+    """`Livermore` (the sum of `Livermore W1`, `Livermore W2`) beside `Livermore Falls`, another
+    town whose name begins with its own (Maine has both; New Hampshire's Hampton and Hampton
+    Falls): the other town is no part of the total, which is set aside all the same. The town
+    named after it is counted, whole or as its wards (its own town row then set aside too)."""
+    wards = {"Livermore W1": (410, 380, 12), "Livermore W2": (395, 402, 9)}
+    town = tuple(sum(w[i] for w in wards.values()) for i in range(len(PARTIES)))
+    falls = {"Livermore Falls": (700, 650, 20)}
+    text = HEADER + _rows({"Livermore": town, **falls, **TOWNS, **wards})
+    path = write(tmp_path, text, "falls.csv")
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=300)
+    assert {o.candidate: o.votes for o in elections[0].options} == _expected(text, {"Livermore"})
+    warned = [p.message for p in problems if p.code == "total-row"]
+    assert len(warned) == 1 and warned[0].startswith("'Livermore'")
+    assert "'Livermore W1', 'Livermore W2'" in warned[0] and "Falls" not in warned[0]
+
+    falls_wards = {"Livermore Falls W1": (300, 250, 8), "Livermore Falls W2": (400, 400, 12)}
+    text = HEADER + _rows({"Livermore": town, **falls, **TOWNS, **wards, **falls_wards})
+    path = write(tmp_path, text, "falls_wards.csv")
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=300)
+    assert {o.candidate: o.votes for o in elections[0].options} == _expected(
+        text, {"Livermore", "Livermore Falls"}
+    )
+    assert sum(p.code == "total-row" for p in problems) == 2

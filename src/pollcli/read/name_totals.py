@@ -15,8 +15,10 @@ Their candidates' votes are compared (blank and write-in lines aside: a total ma
   candidates with votes and `total_places.SAME_SUM` votes at least.
 - A unit whose figures equal, option by option, the sum of the units named after it (two at least,
   with votes; a write-in candidate of theirs it may count among its other lines, no more votes
-  than those hold: `holds`) is their total (`named_totals`), set aside; longer names first, so
-  that a ward's total is set aside before the city's.
+  than those hold: `holds`), or of all of them but one with those named after that one (a town
+  of a longer name, `Livermore Falls` beside `Livermore`'s wards), is their total
+  (`named_totals`), set aside; longer names first, so that a ward's total is set aside before
+  the city's.
 - A unit that holds the sum of the other units named as it is (`Portland City` beside `Portland
   1-1` … `Portland CP`) is their total (`sibling_totals`), set aside.
 
@@ -165,10 +167,38 @@ def named_totals(
         parts = [u for u in names.named[unit] if left.get(u)]
         if len(parts) < 2:
             continue
-        if holds(votes, rest[unit], _summed(left[u] for u in parts)):
-            found.append((unit, sorted(parts, key=lambda u: _line(units[u]))))
+        held = _parts_held(unit, votes, rest[unit], parts, left, names)
+        if held is not None:
+            found.append((unit, sorted(held, key=lambda u: _line(units[u]))))
             del left[unit]
     return found
+
+
+def _parts_held(
+    unit: str, votes: Sums, rest: int, parts: list[str], left: dict[str, Sums], names: Names
+) -> list[str] | None:
+    """The `parts` whose sum `unit` holds (`holds`): all of them, or all but one unit named after
+    it with those named after that one in turn (a town of a longer name: `Livermore Falls`, its
+    wards too, beside `Livermore` and its wards); None if neither."""
+    whole = _summed(left[u] for u in parts)
+    if holds(votes, rest, whole):
+        return parts
+    named = set(names.named[unit])
+    for child in names.named[unit]:
+        if any(a in named for a in names.after.get(child, ())):
+            continue  # (named after one of the others: in that one's group)
+        group = {child, *names.named.get(child, ())}
+        kept = [u for u in parts if u not in group]
+        if len(kept) == len(parts) or len(kept) < 2:
+            continue
+        others = dict(whole)
+        for u in parts:
+            if u in group:
+                for key, count in left[u].items():
+                    others[key] -= count
+        if holds(votes, rest, {k: v for k, v in others.items() if v}):
+            return kept
+    return None
 
 
 def sibling_totals(
