@@ -125,7 +125,8 @@ def test_a_town_row_of_its_wards_beside_a_town_named_after_it(tmp_path, monkeypa
     """`Livermore` (the sum of `Livermore W1`, `Livermore W2`) beside `Livermore Falls`, another
     town whose name begins with its own (Maine has both; New Hampshire's Hampton and Hampton
     Falls): the other town is no part of the total, which is set aside all the same. The town
-    named after it is counted, whole or as its wards (its own town row then set aside too)."""
+    named after it is counted, whole or as its wards (its own town row then set aside too, or
+    not listed)."""
     wards = {"Livermore W1": (410, 380, 12), "Livermore W2": (395, 402, 9)}
     town = tuple(sum(w[i] for w in wards.values()) for i in range(len(PARTIES)))
     falls = {"Livermore Falls": (700, 650, 20)}
@@ -145,3 +146,9 @@ def test_a_town_row_of_its_wards_beside_a_town_named_after_it(tmp_path, monkeypa
         text, {"Livermore", "Livermore Falls"}
     )
     assert sum(p.code == "total-row" for p in problems) == 2
+
+    text = HEADER + _rows({"Livermore": town, **TOWNS, **wards, **falls_wards})  # (no Falls row)
+    path = write(tmp_path, text, "falls_wards_alone.csv")
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=300)
+    assert {o.candidate: o.votes for o in elections[0].options} == _expected(text, {"Livermore"})
+    assert sum(p.code == "total-row" for p in problems) == 1

@@ -15,8 +15,8 @@ Their candidates' votes are compared (blank and write-in lines aside: a total ma
   candidates with votes and `total_places.SAME_SUM` votes at least.
 - A unit whose figures equal, option by option, the sum of the units named after it (two at least,
   with votes; a write-in candidate of theirs it may count among its other lines, no more votes
-  than those hold: `holds`), or of all of them but one with those named after that one (a town
-  of a longer name, `Livermore Falls` beside `Livermore`'s wards), is their total
+  than those hold: `holds`), or of all of them but those of one longer name (a town named after
+  it, `Livermore Falls` and its wards, beside `Livermore`'s wards), is their total
   (`named_totals`), set aside; longer names first, so that a ward's total is set aside before
   the city's.
 - A unit that holds the sum of the other units named as it is (`Portland City` beside `Portland
@@ -167,7 +167,7 @@ def named_totals(
         parts = [u for u in names.named[unit] if left.get(u)]
         if len(parts) < 2:
             continue
-        held = _parts_held(unit, votes, rest[unit], parts, left, names)
+        held = _parts_held(unit, votes, rest[unit], parts, left)
         if held is not None:
             found.append((unit, sorted(held, key=lambda u: _line(units[u]))))
             del left[unit]
@@ -175,29 +175,27 @@ def named_totals(
 
 
 def _parts_held(
-    unit: str, votes: Sums, rest: int, parts: list[str], left: dict[str, Sums], names: Names
+    unit: str, votes: Sums, rest: int, parts: list[str], left: dict[str, Sums]
 ) -> list[str] | None:
-    """The `parts` whose sum `unit` holds (`holds`): all of them, or all but one unit named after
-    it with those named after that one in turn (a town of a longer name: `Livermore Falls`, its
-    wards too, beside `Livermore` and its wards); None if neither."""
+    """The `parts` whose sum `unit` holds (`holds`): all of them, or all but those of one longer
+    name (a town named after it, `Livermore Falls`, with its wards `Livermore Falls W1` …, listed
+    or not, beside `Livermore` and its wards); None if neither."""
     whole = _summed(left[u] for u in parts)
     if holds(votes, rest, whole):
         return parts
-    named = set(names.named[unit])
-    for child in names.named[unit]:
-        if any(a in named for a in names.after.get(child, ())):
-            continue  # (named after one of the others: in that one's group)
-        group = {child, *names.named.get(child, ())}
-        kept = [u for u in parts if u not in group]
-        if len(kept) == len(parts) or len(kept) < 2:
+    groups: dict[str, list[str]] = {}
+    for part in parts:
+        longer = next((s for s in stems(part) if len(s) > len(unit)), part)
+        groups.setdefault(longer, []).append(part)
+    for group in groups.values():
+        if len(parts) - len(group) < 2:
             continue
         others = dict(whole)
-        for u in parts:
-            if u in group:
-                for key, count in left[u].items():
-                    others[key] -= count
+        for part in group:
+            for key, count in left[part].items():
+                others[key] -= count
         if holds(votes, rest, {k: v for k, v in others.items() if v}):
-            return kept
+            return [u for u in parts if u not in group]
     return None
 
 
