@@ -152,3 +152,23 @@ def test_a_town_row_of_its_wards_beside_a_town_named_after_it(tmp_path, monkeypa
     elections, problems = engines_agree(monkeypatch, path, block_bytes=300)
     assert {o.candidate: o.votes for o in elections[0].options} == _expected(text, {"Livermore"})
     assert sum(p.code == "total-row" for p in problems) == 1
+
+
+def test_a_city_row_before_its_town_row_beside_a_town_named_after_it(tmp_path, monkeypatch) -> None:
+    """`Livermore City` listed before `Livermore`, both the sum of Livermore's wards, beside the
+    wards of `Livermore Falls`: of the two copies the one named after the other is set aside,
+    whatever their order, so that the town row left is found to be its wards' total (the city row
+    left was compared with every unit named as it is, the other town's wards too: counted)."""
+    wards = {"Livermore W1": (410, 380, 12), "Livermore W2": (395, 402, 9)}
+    town = tuple(sum(w[i] for w in wards.values()) for i in range(len(PARTIES)))
+    falls_wards = {"Livermore Falls W1": (300, 250, 8), "Livermore Falls W2": (400, 400, 12)}
+    places = {"Livermore City": town, **TOWNS, "Livermore": town, **wards, **falls_wards}
+    text = HEADER + _rows(places)
+    path = write(tmp_path, text, "city_first.csv")
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=300)
+    assert {o.candidate: o.votes for o in elections[0].options} == _expected(
+        text, {"Livermore", "Livermore City"}
+    )
+    warned = [p.message for p in problems if p.code == "total-row"]
+    assert len(warned) == 2
+    assert any(m.startswith("'Livermore City'") and "'Livermore' (line" in m for m in warned)

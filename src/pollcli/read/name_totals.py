@@ -11,8 +11,10 @@ Their candidates' votes are compared (blank and write-in lines aside: a total ma
 
 - A unit that holds the figures of one named after it or that it is named after, option by option
   (either may list a write-in candidate the other counts among its other lines), is the same
-  place listed twice (`same_places`): the later one is set aside. Never by chance: it holds two
-  candidates with votes and `total_places.SAME_SUM` votes at least.
+  place listed twice (`same_places`): the later one is set aside, or the one named after the
+  other where that one comes first (`Auburn City` before `Auburn`: `Auburn` is left to be judged
+  its wards' total). Never by chance: it holds two candidates with votes and
+  `total_places.SAME_SUM` votes at least.
 - A unit whose figures equal, option by option, the sum of the units named after it (two at least,
   with votes; a write-in candidate of theirs it may count among its other lines, no more votes
   than those hold: `holds`), or of all of them but those of one longer name (a town named after
@@ -78,7 +80,13 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
                 (
                     unit,
                     f"exactly the figures of {twin!r}{_at(units[twin])}, option by "
-                    "option: the same place listed twice, the later set aside",
+                    "option: the same place listed twice, the "
+                    + (
+                        "later"
+                        if _line(units[unit]) > _line(units[twin])
+                        else "one named after the other"
+                    )
+                    + " set aside",
                 )
             )
             del sums[unit]
@@ -125,9 +133,9 @@ class Names:
 def same_places(
     sums: dict[str, Sums], rest: dict[str, int], units: dict[str, list[Record]], names: Names
 ) -> list[tuple[str, str]]:
-    """(unit, the earlier unit it repeats) for each unit that holds the figures of an earlier one
-    it is named after or that is named after it (`holds`, one way or the other), two candidates
-    with votes and SAME_SUM votes at least."""
+    """(unit, the unit it repeats) for each unit that holds the figures of an earlier one it is
+    named after or that is named after it (`holds`, one way or the other), two candidates with
+    votes and SAME_SUM votes at least: the later one, or the one named after the other."""
     earlier: set[str] = set()
     found: list[tuple[str, str]] = []
     for unit in sorted(sums, key=lambda u: _line(units[u])):
@@ -145,10 +153,18 @@ def same_places(
             key=lambda u: _line(units[u]),
             default=None,
         )
-        if twin is not None:
-            found.append((unit, twin))
-        else:
+        if twin is None:
             earlier.add(unit)
+        elif twin in names.named.get(unit, ()):
+            # The earlier one is named after this one (`Auburn City` before `Auburn`): it is set
+            # aside, this one kept, as in the usual order, for `named_totals` to judge (the
+            # city's row, compared with every unit named as it is, holds no sum of them where a
+            # town of a longer name lists its own wards: `Livermore Falls W1` …).
+            found.append((twin, unit))
+            earlier.discard(twin)
+            earlier.add(unit)
+        else:
+            found.append((unit, twin))
     return found
 
 
