@@ -172,3 +172,28 @@ def test_a_city_row_before_its_town_row_beside_a_town_named_after_it(tmp_path, m
     warned = [p.message for p in problems if p.code == "total-row"]
     assert len(warned) == 2
     assert any(m.startswith("'Livermore City'") and "'Livermore' (line" in m for m in warned)
+
+
+def test_a_city_row_of_its_wards_beside_the_wards_of_a_town_named_after_it(
+    tmp_path, monkeypatch
+) -> None:
+    """`Livermore City`, the sum of `Livermore W1` and `Livermore W2` (no `Livermore` row), beside
+    `Livermore Falls` and its wards, all named as it is: the other town's units are no part of the
+    city's total, which is set aside all the same (it was compared with every unit named
+    `Livermore …`: counted)."""
+    wards = {"Livermore W1": (410, 380, 12), "Livermore W2": (395, 402, 9)}
+    city = tuple(sum(w[i] for w in wards.values()) for i in range(len(PARTIES)))
+    falls_wards = {"Livermore Falls W1": (300, 250, 8), "Livermore Falls W2": (400, 400, 12)}
+    falls = tuple(sum(w[i] for w in falls_wards.values()) for i in range(len(PARTIES)))
+    places = {"Livermore Falls": falls, **TOWNS, **wards, **falls_wards, "Livermore City": city}
+    text = HEADER + _rows(places)
+    path = write(tmp_path, text, "city_beside_falls.csv")
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=300)
+    assert {o.candidate: o.votes for o in elections[0].options} == _expected(
+        text, {"Livermore Falls", "Livermore City"}
+    )
+    warned = [p.message for p in problems if p.code == "total-row"]
+    assert len(warned) == 2
+    assert any(
+        m.startswith("'Livermore City'") and "('Livermore W1', 'Livermore W2')" in m for m in warned
+    )

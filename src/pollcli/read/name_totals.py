@@ -22,13 +22,17 @@ Their candidates' votes are compared (blank and write-in lines aside: a total ma
   (`named_totals`), set aside; longer names first, so that a ward's total is set aside before
   the city's.
 - A unit that holds the sum of the other units named as it is (`Portland City` beside `Portland
-  1-1` … `Portland CP`) is their total (`sibling_totals`), set aside.
+  1-1` … `Portland CP`), or of all of them but those of one longer name two or more share (a town
+  named after it, `Livermore Falls` and its wards, beside `Livermore City`), is their total
+  (`sibling_totals`), set aside.
 
 Each with a `total-row` warning, in the totals stage (`breakdowns.stage`), before a county's total
 row is checked against its parts and before `sum_totals`. Where units' names hold such a pair
 (`named_after`) the rows are read one by one: the exact engine's are not summed by region
 (`rowcolumns`), and the streaming engine reads again, row by row, the units of each race and region
-that holds one (`NamesSeen`, across its blocks, beside `sum_totals.suspected`).
+that holds one (`NamesSeen`, across its blocks, beside `sum_totals.suspected`). A region of no
+such pair is not looked at: a city row beside its wards with no town row (Maine 2020's `Brunswick
+City` in US House 1) is found only where another pair shares its region (`South Portland`).
 """
 
 from __future__ import annotations
@@ -230,6 +234,7 @@ def sibling_totals(
         if len(group) < 3 or not all(left[u] for u in group):
             continue
         whole = _summed(left[u] for u in group)
+        families = _families(stem, group)
         for unit in group:
             votes = left.get(unit)
             if votes is None or sum(votes.values()) < SAME_SUM or not _candidates(units[unit]):
@@ -242,11 +247,49 @@ def sibling_totals(
             for held in (votes, *(left[u] for u in inside)):
                 for key, count in held.items():
                     others[key] -= count
-            if holds(votes, rest[unit], {k: v for k, v in others.items() if v}):
-                found.append((unit, sorted(parts, key=lambda u: _line(units[u]))))
+            kept = _kept(votes, rest[unit], others, parts, families, left)
+            if kept is not None:
+                found.append((unit, sorted(kept, key=lambda u: _line(units[u]))))
                 del left[unit]
                 whole = _summed(left[u] for u in group if u in left)
     return found
+
+
+def _families(stem: str, group: list[str]) -> list[set[str]]:
+    """The units of `group` (all named after `stem`) of each longer name two or more share: a town
+    named as they are and its wards (`Livermore Falls`, `Livermore Falls W1` beside `Livermore
+    City`), a ward's precincts (`Portland 1-1`, `Portland 1-2`)."""
+    by_name: dict[str, set[str]] = {}
+    for unit in group:
+        longer = next((s for s in stems(unit) if len(s) > len(stem)), unit)
+        by_name.setdefault(longer, set()).add(unit)
+    return [family for family in by_name.values() if len(family) > 1]
+
+
+def _kept(
+    votes: Sums,
+    rest: int,
+    others: Sums,
+    parts: list[str],
+    families: list[set[str]],
+    left: dict[str, Sums],
+) -> list[str] | None:
+    """The `parts` whose sum (`others`) the unit holds: all of them, or all but one family of a
+    longer name (`_families`) none of whose units is the unit's own; None if neither."""
+    if holds(votes, rest, {k: v for k, v in others.items() if v}):
+        return parts
+    inside = set(parts)
+    for family in families:
+        dropped = family & inside
+        if len(dropped) != len(family) or len(parts) - len(dropped) < 2:
+            continue  # (the unit's own family, or one of its parts': no town of its own)
+        less = dict(others)
+        for unit in dropped:
+            for key, count in left[unit].items():
+                less[key] -= count
+        if holds(votes, rest, {k: v for k, v in less.items() if v}):
+            return [u for u in parts if u not in dropped]
+    return None
 
 
 def _summed(all_sums: Iterable[Sums]) -> Sums:
