@@ -197,3 +197,14 @@ def test_a_city_row_of_its_wards_beside_the_wards_of_a_town_named_after_it(
     assert any(
         m.startswith("'Livermore City'") and "('Livermore W1', 'Livermore W2')" in m for m in warned
     )
+
+
+def test_a_town_row_written_with_spaces_around_its_name(tmp_path, monkeypatch) -> None:
+    """`Auburn ` (a space after the name, as exporters leave it) is the unit `Auburn`, which its
+    wards are named after: the streaming engine compared the cell as written with the beginnings
+    of the wards' names, found no pair and counted the town beside its wards."""
+    text = HEADER + _rows({"Auburn ": _city(), **TOWNS, **WARDS})
+    path = write(tmp_path, text, "spaces.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    assert {o.candidate: o.votes for o in elections[0].options} == _expected(text, {"Auburn "})
+    assert sum(p.code == "total-row" for p in problems) == 1

@@ -53,6 +53,10 @@ Sums = dict[str, int]
 
 # What ends the name a unit is named after: a character that is no letter or digit.
 _SEPARATOR: Final[re.Pattern[str]] = re.compile(r"[\W_]")
+# A cell (of a block's names joined by line feeds) with a space at either end, which cleaning strips.
+_EDGE_SPACE: Final[re.Pattern[bytes]] = re.compile(
+    rb"(?:^|\n)[ \t\r\x0b\x0c]|[ \t\r\x0b\x0c](?:\n|$)"
+)
 
 
 def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Found) -> list[Record]:
@@ -350,6 +354,9 @@ class NamesSeen:
         if cleaned:
             names = [clean_cell(n.decode("utf-8", "replace")).encode("utf-8") for n in names]
         joined = b"\n".join(names)
+        if _EDGE_SPACE.search(joined):  # (`Auburn ` is the unit `Auburn`, as cleaned)
+            names = [n.strip() for n in names]
+            joined = b"\n".join(names)
         if units is None or units.cells is None or units.groups is None:
             self.unmapped = self.unmapped or bool(names)
         else:
