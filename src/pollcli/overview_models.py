@@ -81,7 +81,8 @@ SEATS = {
 }
 ELECTED = optional(
     "only for a race of several seats whose number is known: the members elected, most votes "
-    "first (fewer than the seats when candidates tie for the last one)"
+    "first (fewer than the seats when candidates tie for the last one; none where the race names "
+    "no winner: part of a race, a race split, marks of another rule)"
 )
 
 

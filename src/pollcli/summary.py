@@ -21,7 +21,7 @@ from pollcli.models import (
 )
 from pollcli.problems import Code, Problem
 from pollcli.tally import DEFAULT_MAJORITY, DEFAULT_THRESHOLD, standing, tally
-from pollcli.verdict import verdict
+from pollcli.verdict import WITHHELD, verdict
 
 __all__ = ["DEFAULT_MAJORITY", "DEFAULT_THRESHOLD", "summarize", "summarize_election"]
 
@@ -136,6 +136,8 @@ def summarize_election(
     """One election's summary; `problems` are its warnings (the election's own by default)."""
     figures = tally(election, threshold=threshold, majority=majority)
     undecided = verdict(figures).why
+    # No one elected in a race of several seats whose verdict names no one (a race split…).
+    withheld = figures.seats != 1 and undecided in WITHHELD
     facts = election.facts
     warnings = election.warnings if problems is None else problems
     below = set(map(id, figures.below))
@@ -159,7 +161,7 @@ def summarize_election(
         leader=standing(figures.leader),
         runner_up=standing(figures.runner_up),
         tied_for_first=[r.option.candidate for r in figures.tied],
-        margin=figures.margin,
+        margin=None if withheld else figures.margin,  # (the last seat's, with no one elected)
         majority=Majority(
             threshold=figures.majority, reached=figures.reached, runoff=figures.runoff
         ),
@@ -189,6 +191,8 @@ def summarize_election(
         system_given=figures.system_given,
         primary=figures.primary,
         seats=figures.seats,
-        elected=None if figures.elected is None else [r.option.candidate for r in figures.elected],
+        elected=None
+        if figures.elected is None or withheld
+        else [r.option.candidate for r in figures.elected],
         advance=None if figures.advance is None else [r.option.candidate for r in figures.advance],
     )

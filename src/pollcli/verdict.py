@@ -79,6 +79,11 @@ def verdict(t: Tally) -> Verdict:
     return found
 
 
+# Reasons that name no one elected whatever the race's seats: its figures are shown as read, and
+# in a race of several seats its top N are not its members (`summary`, `findings.summary`).
+WITHHELD: Final[frozenset[str]] = frozenset(
+    {"partial", "no_winner", "fused_lead", "spelling", "repeated_block"}
+)
 # Reasons that stand whatever a repeated block's votes (`verdict`).
 _BEFORE_REPEATS: Final[frozenset[str]] = frozenset(
     {

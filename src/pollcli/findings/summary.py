@@ -16,7 +16,7 @@ from pollcli.findings.top_two import top_two_sentence
 from pollcli.formats import counted, named_pcts, with_party
 from pollcli.formats import pct as _pct
 from pollcli.tally import Ranked, Tally
-from pollcli.verdict import verdict
+from pollcli.verdict import WITHHELD, verdict
 
 _NAME, _SHARE = attrgetter("option.candidate"), attrgetter("share")  # (`named_pcts`)
 STAGE_NOTES = {
@@ -111,8 +111,8 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
     said = no_votes_sentence(tally)
     if said is not None:
         return [said]
-    if tally.seats != 1 and tally.partial is None:
-        return _several_seats(tally)
+    if tally.seats != 1:
+        return _several_seats(tally, official=official)
     leader, runner_up, margin = tally.leader, tally.runner_up, tally.margin
     if tally.tied:
         first = tally.tied[0]
@@ -216,11 +216,16 @@ def _printed_difference(first: Ranked, second: Ranked) -> str | None:
     return f"{Decimal(f'{first.share:.2f}') - Decimal(f'{second.share:.2f}'):.2f}"
 
 
-def _several_seats(tally: Tally) -> list[str]:
+def _several_seats(tally: Tally, *, official: bool) -> list[str]:
     """A race for several seats: the top N are elected, and the last seat's margin is over the
     first not elected; no majority, runoff or single winner. N unknown: no winner is named."""
     leader = tally.leader
     assert leader is not None
+    if verdict(tally).why in WITHHELD:  # (part of a race, a race split…): no one elected
+        return [
+            f"{describe(leader)} leads with {figures(leader)}.",
+            _majority(tally, official=official),
+        ]
     if tally.seats is None:
         election = tally.election
         if election.delegates:
