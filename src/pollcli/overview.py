@@ -65,8 +65,8 @@ def race_line(summary: ElectionSummary) -> RaceLine:
     runner_up = summary.runner_up
     if summary.seats != 1:
         # Several seats: the runner-up of the line is the first not elected, whom the margin is
-        # measured against.
-        runner_up = _first_out(summary, len(summary.elected or []))
+        # measured against (none where no one is elected: seats unknown, no winner named).
+        runner_up = None if summary.elected is None else _first_out(summary, len(summary.elected))
     tags: list[RaceTag] = []
     margin = summary.margin
     if margin is not None and (
