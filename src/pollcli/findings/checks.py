@@ -1,5 +1,5 @@
-"""The findings of an election's term of office and of its arithmetic checks, in words: sentences of
-the summary's panel and of its JSON `notes` (`findings.summary.notes`).
+"""The findings of an election's turnout, term of office and arithmetic checks, in words:
+sentences of the summary's panel and of its JSON `notes` (`findings.summary.notes`).
 
 Prose only: the figures are the `tally.Tally`'s and the election's audit's.
 """
@@ -7,7 +7,7 @@ Prose only: the figures are the `tally.Tally`'s and the election's audit's.
 from __future__ import annotations
 
 from pollcli.columns import NOT_VALID_KINDS
-from pollcli.formats import counted
+from pollcli.formats import counted, pct
 from pollcli.tally import Tally
 
 
@@ -65,3 +65,29 @@ def check_sentences(tally: Tally) -> list[str]:
         f"ballots cast ({ballots_cast:,})."
     )
     return sentences
+
+
+def turnout_sentences(tally: Tally) -> list[str]:
+    """The turnout: its figure and what it is of, or why it is not computed."""
+    turnout, facts = tally.turnout, tally.election.facts
+    if turnout.pct is not None and facts.ballots_cast is None:
+        parts = "valid votes plus invalid" + (" and blank" if facts.blank is not None else "")
+        return [
+            f"Turnout: {pct(turnout.pct)} ({counted(turnout.ballots_cast or 0, 'ballot')} counted: "
+            f"{parts} ballots, as the file gives no ballots cast; of "
+            f"{counted(turnout.registered or 0, 'registered voter')})."
+        ]
+    if turnout.pct is not None:
+        return [
+            f"Turnout: {pct(turnout.pct)} ({counted(turnout.ballots_cast or 0, 'ballot')} cast of "
+            f"{counted(turnout.registered or 0, 'registered voter')})."
+        ]
+    if turnout.ballots_cast == 0 and turnout.registered:  # (`tally._turnout`)
+        return ["Turnout: not computed (ballots cast are 0 beside the options' votes: no count)."]
+    if facts.stage == "official":
+        missing = [
+            k.replace("_", " ") for k in ("registered", "ballots_cast") if getattr(facts, k) is None
+        ]
+        said = f"{' and '.join(missing)} not given" if missing else "registered voters are 0"
+        return [f"Turnout: not computed ({said})."]
+    return []

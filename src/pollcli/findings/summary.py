@@ -9,7 +9,7 @@ from __future__ import annotations
 from operator import attrgetter
 
 from pollcli.columns import NOT_VALID_KINDS
-from pollcli.findings.checks import check_sentences, term_sentences
+from pollcli.findings.checks import check_sentences, term_sentences, turnout_sentences
 from pollcli.findings.measures import measure_sentence
 from pollcli.findings.novotes import no_votes_sentence
 from pollcli.findings.top_two import top_two_sentence
@@ -69,7 +69,7 @@ def notes(tally: Tally) -> list[str]:
     elif tally.candidates and not tally.no_votes:
         what = "list" if tally.party_list else "party" if tally.parties_as_options else "candidate"
         sentences.append(f"No {what} is below the {tally.threshold:g} % threshold{which}.")
-    sentences += _turnout(tally)
+    sentences += turnout_sentences(tally)
     if tally.effective_number is not None:
         what = "candidates"
         if tally.party_list or tally.parties_as_options:  # over all valid options, as candidates
@@ -477,28 +477,3 @@ def _non_candidates(tally: Tally) -> list[str]:
             )
         sentences.append(sentence + ".")
     return sentences
-
-
-def _turnout(tally: Tally) -> list[str]:
-    turnout, facts = tally.turnout, tally.election.facts
-    if turnout.pct is not None and facts.ballots_cast is None:
-        parts = "valid votes plus invalid" + (" and blank" if facts.blank is not None else "")
-        return [
-            f"Turnout: {pct(turnout.pct)} ({counted(turnout.ballots_cast or 0, 'ballot')} counted: "
-            f"{parts} ballots, as the file gives no ballots cast; of "
-            f"{counted(turnout.registered or 0, 'registered voter')})."
-        ]
-    if turnout.pct is not None:
-        return [
-            f"Turnout: {pct(turnout.pct)} ({counted(turnout.ballots_cast or 0, 'ballot')} cast of "
-            f"{counted(turnout.registered or 0, 'registered voter')})."
-        ]
-    if turnout.ballots_cast == 0 and turnout.registered:  # (`tally._turnout`)
-        return ["Turnout: not computed (ballots cast are 0 beside the options' votes: no count)."]
-    if facts.stage == "official":
-        missing = [
-            k.replace("_", " ") for k in ("registered", "ballots_cast") if getattr(facts, k) is None
-        ]
-        said = f"{' and '.join(missing)} not given" if missing else "registered voters are 0"
-        return [f"Turnout: not computed ({said})."]
-    return []
