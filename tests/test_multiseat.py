@@ -180,10 +180,14 @@ def test_the_table_says_elected_and_counts_seats(tmp_path):
     path = write(tmp_path, NH, "20201103__nh__general__precinct.csv")
     detail = invoke("summary", str(path), "--detail", "--race", "BE 02").stdout
     assert detail.count("ELECTED") == 2 and "RUNNER-UP" not in detail and "LEADER" not in detail
-    assert "Seats won by party (2 of 2 decided)" in detail
+    assert "Seats won by party (2 of 2 seats decided)" in detail
     more = write(tmp_path, NH + "Coos,Berlin,Sheriff,,REP,Kay,5\n", "20201103__nh__general.csv")
     lines = invoke("summary", str(more), "--sort", "margin", "--no-color").stdout
     assert "2 SEATS" in lines and "SEATS?" in lines
+    # The count is of seats, the undecided row of races: the title says which is which.
+    assert "Seats won by party (4 of 4 seats decided; 1 race of an unknown number of seats)" in (
+        " ".join(lines.split())
+    )
     assert "Seats won: REP 3 of 4, DEM 1; 1 undecided race (1 of an unknown number" in " ".join(
         lines.split()
     )

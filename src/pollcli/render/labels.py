@@ -141,12 +141,14 @@ def tally_title(tally: RaceTally) -> str:
     if not tally.races and tally.primaries:
         return f"{what} won by party: none counted (primaries only)"
     if tally.seats is not None:
+        # Seats counted, races unknown: each number says which it counts.
+        races = "race" if tally.seats_unknown == 1 else "races"
         unknown = (
-            f"; {tally.seats_unknown:,} race(s) of an unknown number of seats"
+            f"; {tally.seats_unknown:,} {races} of an unknown number of seats"
             if tally.seats_unknown
             else ""
         )
-        return f"{what} won by party ({tally.won:,} of {tally.seats:,} decided{unknown})"
+        return f"{what} won by party ({tally.won:,} of {tally.seats:,} seats decided{unknown})"
     return f"{what} won by party ({tally.won:,} of {tally.races:,} decided)"
 
 
