@@ -128,3 +128,10 @@ def test_shell_recipes_run(number):
     )
     assert result.returncode == 0, f"recipe {number + 1}:\n{script}\n{result.stderr}"
     assert result.stdout.strip(), f"recipe {number + 1} printed nothing:\n{script}"
+
+
+@pytest.mark.parametrize("name", ["summary", "compare", "seats", "validate"])
+def test_file_argument_names_every_format_read(name):
+    # README 'Accepted formats': not only CSV; a new user reading --help should not convert first.
+    out = " ".join(invoke(name, "--help", env={"COLUMNS": "200"}).stdout.split())
+    assert all(word in out for word in ("CSV", "Excel", "OpenDocument", "Parquet")), out[:400]

@@ -25,7 +25,12 @@ class Format(StrEnum):
 Files = Annotated[
     list[str],
     typer.Argument(
-        help="Results CSV file(s); '-' reads standard input.", show_default=False, metavar="FILE..."
+        help=(
+            "Results file(s): CSV or other delimited text, Excel, OpenDocument or Parquet; "
+            "'-' reads standard input."
+        ),
+        show_default=False,
+        metavar="FILE...",
     ),
 ]
 FormatOpt = Annotated[
