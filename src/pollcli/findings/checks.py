@@ -51,6 +51,8 @@ def check_sentences(tally: Tally) -> list[str]:
         return sentences
     if (election.seats or 1) > 1:
         return sentences  # (N votes a ballot: valid votes and void ballots count no ballots)
+    if tally.partial is not None:
+        return sentences  # (--where: part of the race's valid votes, the whole race's ballots)
     if audit.spoilt is None:
         rest = ballots_cast - valid
         if rest >= 0:
