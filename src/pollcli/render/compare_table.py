@@ -8,6 +8,7 @@ which keeps long election labels out of the column headers.
 from __future__ import annotations
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -97,8 +98,13 @@ def _elections_table(
 
 
 def _plain_table(title: str) -> Table:
+    # As wide as its title at least, so that a narrow table does not wrap its title.
     return Table(
-        title=Text(title, style="bold"), box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False
+        title=Text(title, style="bold"),
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        pad_edge=False,
+        min_width=cell_len(title),
     )
 
 
