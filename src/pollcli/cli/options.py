@@ -25,10 +25,7 @@ class Format(StrEnum):
 Files = Annotated[
     list[str],
     typer.Argument(
-        help=(
-            "Results file(s): CSV or other delimited text, Excel, OpenDocument or Parquet; "
-            "'-' reads standard input."
-        ),
+        help="Results file(s): CSV, Excel, OpenDocument or Parquet; '-' reads standard input.",
         show_default=False,
         metavar="FILE...",
     ),
