@@ -28,7 +28,7 @@ from pollcli.read.dialect import RawTable
 from pollcli.read.facts import FactSources, UnitFacts, election_facts, front_matter, region_counts
 from pollcli.read.filedates import date_from_name
 from pollcli.read.records import CellReader, Record, one_place
-from pollcli.read.repeatadvice import repeat_advice
+from pollcli.read.repeatadvice import repeat_advice, write_in_line
 from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unit_groups import Split, of_race
@@ -371,6 +371,9 @@ class Assembly:
         lines = sorted(
             [r.line for r in rows[1:]] + [line for r in rows for line in r.same_cell_lines]
         )
+        if note := write_in_line(rows, election, where):
+            notes.append(note)  # a candidate's ballot line and write-in line, added up
+            return True
         if all(r.row.kind == "other" for r in rows):
             # Several unnamed write-ins of one unit (MEDSL's `WRITEIN`, R's `NA`): votes for
             # people off the ballot, counted in the valid vote and never leading, so adding them

@@ -276,7 +276,8 @@ def _check_party_lines(
                 f"the candidate cell is blank beside the party {line.party!r}, for which "
                 f"{shown}{more} stand{'s' if len(named) == 1 else ''} in this race and place: "
                 "if the row is that candidate's, fill in the name; if another candidate's of the "
-                "party, write that name",
+                "party, write that name; if it counts others of the party, none of theirs, write "
+                "OTHER there",
                 column=columns.header_of("candidate"),
             )
     if read and not said:

@@ -20,6 +20,7 @@ from pollcli.columns import (
     INVISIBLE_NOTE,
     RACE_PREFIX,
     UNNAMED_WRITE_IN,
+    YES_WORDS,
     is_fact_cell,
     is_write_in,
     normalize_header,
@@ -60,6 +61,9 @@ class Record:
     # The file says the row is one of its candidate's several party lines (a `fusion_ticket` cell,
     # or a candidate id that the candidate's other lines share): the assembly adds the lines up.
     fusion: bool = False
+    # The file's write-in cell says the named row counts write-ins (MEDSL's 2016 Maryland: Trump's
+    # ballot line and his write-in line): the assembly adds it to the candidate's ballot line.
+    write_in: bool = False
     # The party such a candidate is credited with: their main line, the one with most votes in the
     # election (`read.partylines`), so that no tally by party counts a minor line or a "A / B".
     credit: str | None = None
@@ -77,17 +81,28 @@ def clean_cell(text: str) -> str:
 DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—", "‒", "−", "NA", "N/A", "x", "X"})
 _FIGURES: Final[frozenset[str]] = frozenset({"votes", "share"})
 _NO_NAMES: Final[frozenset[str]] = frozenset({"", "na", "n/a"})
+_NO_WORDS: Final[frozenset[str]] = frozenset({"false", "f", "no", "n", "0"})  # (`YES_WORDS`)
 _RACE_CELLS: Final[tuple[str, ...]] = ("office", RACE_PREFIX)  # a race's cells, by prefix
+
+
+def unsaid_write_in(facts: dict[str, str]) -> bool:
+    """Whether the row's write-in cell is there but says neither yes nor no (MEDSL's `NA`)."""
+    cell = facts.get("write_in")
+    return cell is not None and cell.strip().lower() not in YES_WORDS | _NO_WORDS
 
 
 def unnamed_write_ins(records: list[Record]) -> None:
     """The write-in cells taken out of the facts (they are no election fact); a write-in row named
-    `NA` (R's missing value, as MEDSL exports a write-in without a name) is an unnamed write-in."""
+    `NA` (R's missing value, as MEDSL exports a write-in without a name) is an unnamed write-in;
+    a named one is marked (`Record.write_in`)."""
     for record in records:
-        if is_write_in(record.facts) and record.row.candidate.strip().lower() in _NO_NAMES:
-            record.row = record.row.model_copy(
-                update={"candidate": UNNAMED_WRITE_IN, "kind": "other", "fact": None}
-            )
+        if is_write_in(record.facts):
+            if record.row.candidate.strip().lower() in _NO_NAMES:
+                record.row = record.row.model_copy(
+                    update={"candidate": UNNAMED_WRITE_IN, "kind": "other", "fact": None}
+                )
+            else:
+                record.write_in = True
         record.facts.pop("write_in", None)
 
 
@@ -267,6 +282,19 @@ class CellReader:
         values["candidate"] = party
         self.party_named.add(party)
 
+    def _unsaid_write_in(self, line: int, cell: str) -> None:
+        """A row of no name whose write-in cell says neither yes nor no (MEDSL's 2020 Maryland:
+        `"","",NA,18045`): what that cell, or the name, can tell."""
+        self.found.add(
+            Code.BLANK_NAME,
+            line,
+            f"the option has no name and the {self.columns.header_of('write_in')!r} cell says "
+            f"neither TRUE nor FALSE ({cell!r}): if the row counts write-ins, write TRUE there; "
+            "if votes of no listed candidate, write OTHER in the candidate cell; if a "
+            "candidate's, fill in the name",
+            column=self.columns.header_of("candidate"),
+        )
+
     def row(self, line: int, values: dict[str, str], found: Found | None = None) -> Row | None:
         """The validated cells, or None after recording every problem of the row (in `found`, the
         file's problems by default)."""
@@ -415,6 +443,9 @@ class CellReader:
             # No one on the ballot there (KY's unfilled CONSTABLE): no option, listed in a warning.
             race = " · ".join(v for k, v in facts.items() if k.startswith(_RACE_CELLS))
             self.nameless.append((line, race))
+            return None
+        if not values["candidate"] and unsaid_write_in(facts):
+            self._unsaid_write_in(line, facts["write_in"])
             return None
         row = self.row(line, values)
         if row is None:

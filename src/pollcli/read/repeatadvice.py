@@ -75,3 +75,28 @@ def repeat_advice(
         "ballot's serial number; in the header, or in --columns) tells them apart; if one "
         f"candidate ran on several party lines, give each row its party{blank}"
     )
+
+
+def write_in_line(rows: list[Record], election: str, where: str) -> str | None:
+    """The note for a candidate's rows in one unit that are their ballot line and their write-in
+    line (the file's write-in cell says so, `Record.write_in`; one name and one party: MEDSL's 2016
+    Maryland lists Trump's 259 write-in votes beside his 943,169), added up by the assembly; None
+    where the rows are anything else (a repeated row, namesakes: `repeat_advice`)."""
+    ballot = [r for r in rows if not r.write_in]
+    written = [r for r in rows if r.write_in]
+    parties = {r.row.party for r in rows} - {None, ""}
+    if (
+        len(ballot) != 1
+        or not written
+        or len(parties) > 1
+        or any(r.same_cell_lines or r.row.kind != "candidate" or r.votes is None for r in rows)
+    ):
+        return None
+    (main,) = ballot
+    total = sum(r.votes or 0 for r in rows)
+    shown = ", ".join(f"line {r.line}: {r.votes:,}" for r in written)
+    return (
+        f"{main.row.candidate!r} is listed on the ballot (line {main.line}: {main.votes:,} votes) "
+        f"and as a write-in ({shown}) in election {election!r}{where}, as the file's write-in "
+        f"cells say: one candidate's votes, added up ({total:,})."
+    )
