@@ -31,6 +31,8 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         # Brazil's TSE: `NM_VOTAVEL` (what can be voted for), `NM_URNA_CANDIDATO` (the ballot name).
         "nm_votavel",
         "nm_urna_candidato",
+        # The AEC's Senate tables: the candidate's name, or the group's `A Ticket Votes`.
+        "candidatedetails",
         "kandidat",
         "bewerber",
         "кандидат",
@@ -182,6 +184,7 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
     (
         "state",
         "state_name",
+        "stateab",  # the AEC's
         "province",
         "land",
         "bundesland",

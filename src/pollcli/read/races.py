@@ -32,7 +32,7 @@ from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
 from pollcli.problems import Found, Problem
-from pollcli.read import answers, elected, partylines, unit_groups, unitcounts, unkeyed
+from pollcli.read import answers, elected, partylines, tickets, unit_groups, unitcounts, unkeyed
 from pollcli.read.assemble import Assembly, option_key
 from pollcli.read.decode import garbled_lines
 from pollcli.read.header import ColumnMap
@@ -50,7 +50,7 @@ from pollcli.read.racekeys import (
     top_two,
 )
 from pollcli.read.racekeys import Race as Entry
-from pollcli.read.records import CellReader, Record, unnamed_write_ins
+from pollcli.read.records import CellReader, Record
 from pollcli.read.roles import RACE_FACT_KEYS
 from pollcli.read.selection import Where, examples, selected_races, where_of, whole_name_note
 from pollcli.read.unfit import set_aside_unfit_facts
@@ -76,10 +76,7 @@ def assemble(
     is emptied: each race's records are freed once its election is built (`Assembly.elections`)."""
     columns = reader.columns
     found = assembly.found
-    if "fusion_ticket" in columns.present:
-        partylines.fusion_tickets(records)
-    if "write_in" in columns.present:
-        unnamed_write_ins(records)
+    tickets.take_cells(records, columns, assembly.sources)  # (writein, fusion_ticket, Ticket)
     assembly.party_lines = partylines.stage(options.fusion, found, columns.header_of("party"))
     if columns.vote_parts:
         from pollcli.read import racechecks

@@ -130,11 +130,13 @@ STATE_WORDS: Final[tuple[str, ...]] = (
     "bundesland",
     "state_abbrev",
     "state_po",
+    "stateab",  # the AEC's
 )
-# Race roles that make a state column part of the race (districts are numbered within a state).
+# Race roles that make a state column part of the race (districts are numbered within a state;
+# the AEC's Senate groups, `Ticket`, are lettered within a state: `read.tickets`).
 _NUMBERED_WITHIN: Final[frozenset[str]] = frozenset(
     f"{RACE_PREFIX}{role}" for role in ("district", "constituency", "seat", "race", "race_id")
-)
+) | {"ticket"}
 # Race keys that fall back to geography when --race-by leaves them out.
 _GEOGRAPHY_ROLES: Final[frozenset[str]] = frozenset(
     {f"{RACE_PREFIX}district", f"{RACE_PREFIX}constituency"}

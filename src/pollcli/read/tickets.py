@@ -1,0 +1,82 @@
+"""Cells that are no election fact, taken out of the records' facts before the race stage: MEDSL's
+`fusion_ticket` and `writein` (`partylines.fusion_tickets`, `records.unnamed_write_ins`), and the
+AEC's Senate groups (`Ticket`).
+
+The AEC's Senate first preferences (`StateAb,Ticket,CandidateID,BallotPosition,CandidateDetails,
+PartyName,OrdinaryVotes,…,TotalVotes`) list each group, by its letter on the ballot, as a row of
+its above-the-line votes (`A Ticket Votes`) and a row per candidate of their below-the-line first
+preferences; ungrouped candidates are `UG`, a group of no registered party has a blank party. The
+figure the AEC publishes, and a Senate count starts from, is each group's first preferences: its
+rows added up. So a group's rows are read as one option (named by its party, else `Group F`), and
+each ungrouped candidate stands alone. No Senate count is made (the
+quota, the preferences): the race is read as a vote for lists, which names no one elected, unless
+--system says otherwise. A `Ticket` column without such rows is left as it was (no fact).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Final
+
+from pollcli.read import partylines
+from pollcli.read.facts import FactSources
+from pollcli.read.header import ColumnMap
+from pollcli.read.records import Record, unnamed_write_ins
+
+_TICKET_VOTES: Final[re.Pattern[str]] = re.compile(r"(\w+) ticket votes", re.IGNORECASE)
+UNGROUPED: Final[str] = "UG"
+SENATE_NOTE: Final[str] = (
+    "An AEC Senate table of first preferences: each group's are its ticket votes (above the line) "
+    "and its candidates' (below the line), added up; a group of no party is named by its letter "
+    "(Group F), and each ungrouped candidate stands alone. No Senate count is made (the quota, "
+    "the preferences): no one is named elected."
+)
+
+
+def take_cells(records: list[Record], columns: ColumnMap, sources: FactSources) -> None:
+    """The cells of the columns above taken out of each record's facts, and what they say read."""
+    if "fusion_ticket" in columns.present:
+        partylines.fusion_tickets(records)
+    if "write_in" in columns.present:
+        unnamed_write_ins(records)
+    if "ticket" in columns.present and senate_groups(records):
+        if SENATE_NOTE not in columns.notes:
+            columns.notes.append(SENATE_NOTE)
+        if not sources.overrides.get("system"):
+            sources.overrides = {**sources.overrides, "system": "list"}
+
+
+def senate_groups(records: list[Record]) -> bool:
+    """Each grouped row of an AEC Senate table read as its group (see the module's docstring);
+    whether the records are such a table (a row named `X Ticket Votes` of ticket X)."""
+    tickets = [record.facts.pop("ticket", "").strip() for record in records]
+    if not any(
+        (match := _TICKET_VOTES.fullmatch(record.row.candidate)) and match[1] == ticket
+        for record, ticket in zip(records, tickets, strict=True)
+    ):
+        return False
+    groups: dict[tuple[object, ...], list[Record]] = {}
+    for record, ticket in zip(records, tickets, strict=True):
+        row = record.row
+        if ticket and row.kind == "candidate":
+            name = row.candidate if ticket.upper() == UNGROUPED else row.party or f"Group {ticket}"
+            record.facts.pop("candidate_id", None)  # (the row's: the group has none)
+            key = (record.election, row.region, name, *sorted(record.facts.items()))
+            groups.setdefault(key, []).append(record)
+            record.row = row.model_copy(update={"candidate": name})
+        else:
+            groups[(id(record),)] = [record]
+    records[:] = [_added_up(group) for group in groups.values()]
+    return True
+
+
+def _added_up(group: list[Record]) -> Record:
+    """A group's rows as one record: the first row's, with their votes added up."""
+    first = group[0]
+    if len(group) == 1:
+        return first
+    votes = None if any(r.votes is None for r in group) else sum(r.votes or 0 for r in group)
+    return dataclasses.replace(
+        first, row=first.row.model_copy(update={"votes": votes}), votes=votes
+    )
