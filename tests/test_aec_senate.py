@@ -34,6 +34,7 @@ HEADER = (
 ROWS = [
     ("ACT", "A", "A Ticket Votes", "Animal Justice Party", 1844, 39),
     ("ACT", "A", "FILLINGER, Marcus", "Animal Justice Party", 638, 11),
+    ("ACT", "A", "MONTAGNE, Jessica", "Animal Justice", 132, 0),  # (2016: spelt two ways)
     ("ACT", "B", "B Ticket Votes", "Liberal", 80112, 2100),
     ("ACT", "B", "SESELJA, Zed", "Liberal", 9120, 301),
     ("ACT", "B", "HIATT, Jane", "Liberal", 512, 20),
@@ -63,16 +64,16 @@ def aec() -> str:
 
 
 def by_group(text: str) -> dict[str, dict[str, int]]:
-    """Each state's first preferences by group (pandas): the party, else `Group X`; each
-    ungrouped candidate by name."""
+    """Each state's first preferences by group (pandas): a ticket's rows, named by their first
+    party, else `Group X`; each ungrouped candidate by name."""
     table = pd.read_csv(io.StringIO(text), skiprows=1, keep_default_na=False)
-    grouped = table["Ticket"] != "UG"
-    named = table["PartyName"].where(table["PartyName"] != "", "Group " + table["Ticket"])
-    table["group"] = named.where(grouped, table["CandidateDetails"])
-    sums = table.groupby(["StateAb", "group"])["TotalVotes"].sum()
+    table["key"] = table["Ticket"].where(table["Ticket"] != "UG", table["CandidateDetails"])
     found: dict[str, dict[str, int]] = {}
-    for (state, group), votes in sums.items():
-        found.setdefault(str(state), {})[str(group)] = int(votes)
+    for (state, key), rows in table.groupby(["StateAb", "key"], sort=False):
+        parties = [p for p in rows["PartyName"] if p]
+        name = key if key in set(table["CandidateDetails"]) else None
+        name = name or (parties[0] if parties else f"Group {key}")
+        found.setdefault(str(state), {})[str(name)] = int(rows["TotalVotes"].sum())
     return found
 
 
@@ -101,3 +102,6 @@ def test_both_engines_agree(tmp_path, monkeypatch):
     parties = {o.candidate: o.party for e in elections for o in e.options}
     assert parties["Group F"] is None and parties["Liberal"] == "Liberal"
     assert parties["SMITH, Ann"] == "Independent"
+    # A group's party spelt another way on a candidate's row (the AEC's 2016 Liberal Democrats):
+    # still one group, named by its ticket votes row.
+    assert "Animal Justice" not in parties and parties["Animal Justice Party"]

@@ -58,25 +58,27 @@ def senate_groups(records: list[Record]) -> bool:
         return False
     groups: dict[tuple[object, ...], list[Record]] = {}
     for record, ticket in zip(records, tickets, strict=True):
-        row = record.row
-        if ticket and row.kind == "candidate":
-            name = row.candidate if ticket.upper() == UNGROUPED else row.party or f"Group {ticket}"
+        if ticket and record.row.kind == "candidate":
             record.facts.pop("candidate_id", None)  # (the row's: the group has none)
-            key = (record.election, row.region, name, *sorted(record.facts.items()))
+            alone = record.row.candidate if ticket.upper() == UNGROUPED else ""
+            key = (record.election, record.row.region, ticket, alone, *sorted(record.facts.items()))
             groups.setdefault(key, []).append(record)
-            record.row = row.model_copy(update={"candidate": name})
         else:
             groups[(id(record),)] = [record]
-    records[:] = [_added_up(group) for group in groups.values()]
+    records[:] = [_added_up(key[2], group) for key, group in groups.items()]
     return True
 
 
-def _added_up(group: list[Record]) -> Record:
-    """A group's rows as one record: the first row's, with their votes added up."""
+def _added_up(ticket: object, group: list[Record]) -> Record:
+    """A group's rows as one record named by the group's party (its ticket votes row's, else the
+    first row's: the AEC spells some differently on the candidates' rows, `Liberal Democratic
+    Party` and `Liberal Democrats`), else `Group X`, with their votes added up. An ungrouped
+    candidate's row, and a row of no ticket, as it is."""
     first = group[0]
-    if len(group) == 1:
+    if not isinstance(ticket, str) or ticket.upper() == UNGROUPED:
         return first
+    party = next((r.row.party for r in group if r.row.party), None)
+    name = party or f"Group {ticket}"
     votes = None if any(r.votes is None for r in group) else sum(r.votes or 0 for r in group)
-    return dataclasses.replace(
-        first, row=first.row.model_copy(update={"votes": votes}), votes=votes
-    )
+    row = first.row.model_copy(update={"candidate": name, "party": party, "votes": votes})
+    return dataclasses.replace(first, row=row, votes=votes)
