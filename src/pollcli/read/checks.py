@@ -25,6 +25,7 @@ def check_election(
     facts, columns = election.facts, sources.columns
     _check_mixed_figures(election, found)
     _check_party_totals(election.options, found)
+    _check_constant_votes(election.options, columns, found)
     if sources.party_named:
         _check_party_lines(election, sources.party_named, columns, found)
     _check_counts(election, fact_line, found)
@@ -204,6 +205,39 @@ def _check_counts(election: Election, line: int | None, found: Found) -> None:
             f"{valid + spoilt[0]:,}, not ballots_cast ({facts.ballots_cast:,}); "
             "check the three figures",
         )
+
+
+# Options that share one count (other than 100) before it reads as a column of one constant: a
+# race of many write-ins may give a few of them one vote each.
+CONSTANT_OPTIONS = 10
+
+
+def _check_constant_votes(options: Sequence[Option], columns: ColumnMap, found: Found) -> None:
+    """An error where every option of votes has the same votes, 100 for three options or more (a
+    column of shares, 100 % on each row: Italy's 2008 table by province, its `Votes` 100.0), or
+    another count above 1 for ten or more (a column of one constant): no tie of them all."""
+    counted = [o for o in options if o.votes]
+    values = {o.votes for o in counted}
+    if len(counted) < 3 or len(values) != 1:
+        return
+    (value,) = values
+    if value != 100 and (value < 2 or len(counted) < CONSTANT_OPTIONS):
+        return
+    column = columns.header_of("votes")  # (None: the sum of vote-mode columns)
+    found.add(
+        Code.TYPE_ERROR,
+        min(o.line for o in counted),
+        f"every one of the {len(counted):,} options has {value:,} votes"
+        + (f" in the {column!r} column: " if column else ": ")
+        + (
+            "a column of shares (each row's 100 %), not votes"
+            if value == 100
+            else "a column of one number, not each option's votes"
+        )
+        + "; no tie is named. Name the column of each option's votes with --votes COL (a file of "
+        "shares alone holds no votes to count)",
+        column=column,
+    )
 
 
 def _party_key(name: str) -> str:
