@@ -437,10 +437,14 @@ def test_summary_table_of_a_wide_table_golden(monkeypatch):
 
 
 def test_wide_on_a_table_without_option_columns_says_so(tmp_path):
-    path = write(tmp_path, "candidate,votes\nAnn,10\nBob,5\n")
+    path = write(tmp_path, "precinct,votes\nNorth,10\nSouth,5\n")
     _, problems = load_file(path, ReadOptions(wide=True))
     assert [(p.code, p.line) for p in problems] == [("missing-column", 1)]
     assert "no column holds an option's counts" in problems[0].message
+    # A candidate column says what the table is (test_wide_beside_candidates).
+    path = write(tmp_path, "candidate,votes\nAnn,10\nBob,5\n")
+    with pytest.raises(UsageError, match="'candidate' names a candidate on each row"):
+        load_file(path, ReadOptions(wide=True))
 
 
 def test_a_naming_column_called_like_a_fact_is_a_fact_only_when_constant(tmp_path):

@@ -31,7 +31,7 @@ from pollcli.read.dialect import RawTable
 from pollcli.read.preamble import is_number
 from pollcli.read.roles import RACE_FACT_KEYS
 from pollcli.read.total_words import says_total
-from pollcli.read.wide_hints import seats_only
+from pollcli.read.wide_hints import candidate_column, seats_only
 
 if TYPE_CHECKING:
     from pollcli.read.options import ReadOptions
@@ -196,6 +196,13 @@ def detect(
     # `OrdinaryVotes`, `PostalVotes`, `TotalVotes`), never options of their own.
     if blocks is None and not options.wide and mapped & _LONG_COLUMNS:
         return None
+    if options.wide and (named := candidate_column(table.header)):
+        raise UsageError(
+            f"--wide: {table.name} (header on line {table.header_line}): {named!r} names a "
+            "candidate on each row, so each row is one candidate's and its other columns are "
+            "that candidate's figures, not options of their own; leave --wide out (--votes COL "
+            "names the column of votes)"
+        )
     if any(is_number(h) for h in table.header if h.strip()) and not options.wide:
         return None  # a header of figures: a file without a header (the header stage says so)
     plan = _plan(table, sample, options, blocks)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
-from pollcli.columns import normalize_header
+from pollcli.columns import canonical_column, normalize_header
 from pollcli.read.preamble import is_number
 
 if TYPE_CHECKING:
@@ -59,4 +59,18 @@ def second_header_row(
     return line, (
         f"this row holds words, not counts, under the columns of counts ({shown} …): if it is a "
         f"second row of the header, pass --header-line {table.header_line}-{line}"
+    )
+
+
+def candidate_column(header: list[str]) -> str | None:
+    """The first column whose header says candidate (`candidate`, `cand_name`, `candidato`,
+    `Kandidat`): one candidate per row. (A bare `name` may be a wide table's places.)"""
+    return next(
+        (
+            h
+            for h in header
+            if canonical_column(h) == "candidate"
+            and "cand" in normalize_header(h).replace("k", "c")
+        ),
+        None,
     )
