@@ -217,7 +217,7 @@ def _check_constant_votes(options: Sequence[Option], columns: ColumnMap, found: 
     column of shares, 100 % on each row: Italy's 2008 table by province, its `Votes` 100.0), or
     another count above 1 for ten or more (a column of one constant): no tie of them all."""
     counted = [o for o in options if o.votes]
-    values = {o.votes for o in counted}
+    values = {o.votes or 0 for o in counted}
     if len(counted) < 3 or len(values) != 1:
         return
     (value,) = values

@@ -17,6 +17,7 @@ from itertools import combinations
 from typing import Final
 
 from pollcli.columns import NOT_VALID_KINDS
+from pollcli.dataclass import dataclass
 from pollcli.kinds import name_key
 from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key
@@ -390,3 +391,60 @@ def warn_counted(label: str, counted: list[Maybe], columns: ColumnMap, found: Fo
             )
         column = columns.header_of("region" if kind == "blank region" else "unit")
         found.warn(Code.TOTAL_ROW, lines[0], message, column=column)
+
+
+# Totals each more than their unit's options beyond which they are said in one warning, not one
+# each (a total column beside some parties only: Poland's 2006 `totalG`, 25,000 rows).
+MANY_OVER: Final[int] = 3
+
+
+@dataclass
+class Mismatch:
+    """A total that differs from the sum of its parts, as its warning says it."""
+
+    lines: list[int]
+    name: str
+    said: str  # how (`mismatch`)
+    hint: str  # what to do if it is no total
+    error: str | None = None  # a refusal instead (a total counted twice among its parts)
+    over: tuple[int, int] | None = None  # (the total, its options' sum) where it is more
+
+
+def over_parts(records: list[Record], parts: list[Record]) -> tuple[int, int] | None:
+    """A total of its unit's options (a `Total Votes` line) and their sum, where it is more."""
+    figure, every = records[0].votes, [r.votes for r in parts]
+    if figure is None or None in every or figure <= sum(v or 0 for v in every):
+        return None
+    return figure, sum(v or 0 for v in every)
+
+
+def warn_mismatches(mismatches: list[Mismatch], column: str | None, found: Found) -> None:
+    """A `total-mismatch` for each total that differs from the sum of its parts; more than
+    `MANY_OVER` totals that each hold more than their unit's options are one warning (options the
+    file does not list?), with the first, their lines and the votes they hold over."""
+    over = [m for m in mismatches if m.error is None and m.over is not None]
+    over = over if len(over) > MANY_OVER else []
+    for m in mismatches:
+        if m.error:
+            found.add(Code.TOTAL_MISMATCH, m.lines[0], m.error, column=column)
+        elif m not in over:
+            found.warn(
+                Code.TOTAL_MISMATCH,
+                m.lines[0],
+                f"the total {m.name} ({lines_text(m.lines)}) differs from the sum of its parts: "
+                f"{m.said}; the parts are counted: check the file{m.hint}",
+                column=column,
+            )
+    if over:
+        first = over[0]
+        held = sum(m.over[0] - m.over[1] for m in over if m.over)
+        found.warn(
+            Code.TOTAL_MISMATCH,
+            first.lines[0],
+            f"{len(over):,} totals hold more than the sum of their unit's options "
+            f"({lines_text(sorted(m.lines[0] for m in over))}; the first, {first.name}: "
+            f"{first.said}), {held:,} votes in all: votes of options the file does not list "
+            "(other parties, blank or void ballots)? The parts are counted, and the shares are of "
+            f"them: check the file{first.hint}",
+            column=column,
+        )

@@ -55,12 +55,15 @@ from pollcli.read.subtotals import find as find_subtotals
 from pollcli.read.total_checks import (
     NO_TOTAL,
     SHOWN_OPTIONS,
+    Mismatch,
     breakdowns,
     mismatch,
     names_text,
+    over_parts,
     refusal,
     subtotal_places,
     warn_counted,
+    warn_mismatches,
 )
 from pollcli.read.total_checks import lines_text as _lines
 from pollcli.read.total_checks import rows_text as _rows
@@ -184,19 +187,13 @@ def set_aside(
                 # their parts.)
                 routine=0 if off or sub else len(lines),
             )
-        for total in mismatched:
-            if doubled.get(id(total)):
-                found.add(
-                    Code.TOTAL_MISMATCH, total.lines[0], doubled[id(total)] or "", column=cls.column
-                )
-                continue
-            found.warn(
-                Code.TOTAL_MISMATCH,
-                total.lines[0],
-                f"the total {total.name} ({_lines(total.lines)}) differs from the sum of its "
-                f"parts: {_mismatch(total)}; the parts are counted: check the file{total.hint}",
-                column=cls.column,
-            )
+        said = [
+            Mismatch(t.lines, t.name, _mismatch(t) or "", t.hint, doubled.get(id(t)))
+            for t in mismatched
+        ]
+        for one, total in zip(said, mismatched, strict=True):
+            one.over = over_parts(total.records, total.parts) if total.of_options else None
+        warn_mismatches(said, cls.column, found)
     return kept
 
 
