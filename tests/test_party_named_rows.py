@@ -195,3 +195,38 @@ def test_a_blank_name_beside_a_party_whose_candidate_stands_is_refused(tmp_path,
     assert error.code == "blank-name" and error.line == 3
     assert "'William Hatch' (line 2)" in error.message and "fill in the name" in error.message
     assert [e.facts.election for e in elections] == ["President"]
+
+
+def test_a_party_row_holding_its_lone_candidate_s_votes_in_every_region_is_set_aside(
+    tmp_path, monkeypatch
+):
+    # A list's total above its one candidate, region by region: the same votes in each of three
+    # regions is no chance (two options never tie everywhere), so the row is the list's total,
+    # set aside; its votes had been counted twice, warned only.
+    rows = [
+        ("Noord", "VVD", "VVD", 300),
+        ("Noord", "Ann Ash", "VVD", 300),
+        ("Noord", "Cas Cox", "D66", 250),
+        ("Oost", "VVD", "VVD", 120),
+        ("Oost", "Ann Ash", "VVD", 120),
+        ("Oost", "Cas Cox", "D66", 200),
+        ("Zuid", "VVD", "VVD", 80),
+        ("Zuid", "Ann Ash", "VVD", 80),
+        ("Zuid", "Cas Cox", "D66", 90),
+    ]
+    text = "region,candidate,party,votes\n" + "".join(f"{r},{c},{p},{v}\n" for r, c, p, v in rows)
+    [race], problems = engines_agree(monkeypatch, write(tmp_path, text))
+    table = pd.read_csv(io.StringIO(text))
+    want = table[table.candidate != table.party].groupby("candidate")["votes"].sum().to_dict()
+    assert {o.candidate: o.votes for o in race.options} == want
+    [warning] = [p for p in problems if p.code == "total-row"]
+    assert warning.line == 2 and "set aside" in warning.message
+    assert "in each of its 3 regions" in warning.message
+    # Two regions, or one region where they differ: may be a party's line beside its candidate
+    # (as before: counted, warned).
+    two = "region,candidate,party,votes\n" + "".join(
+        f"{r},{c},{p},{v}\n" for r, c, p, v in rows if r != "Zuid"
+    )
+    for kept in (two, text.replace("Zuid,VVD,VVD,80", "Zuid,VVD,VVD,81")):
+        [race], problems = engines_agree(monkeypatch, write(tmp_path, kept))
+        assert "VVD" in {o.candidate for o in race.options}
