@@ -4,9 +4,10 @@ basilesimon/2018-italian-election-data's `it_2008_results.csv` is a table of sha
 `Party,PdL,PD,…,Other,Votes,Valid votes,Invalid votes`, whose `Party` column names provinces and
 whose `Votes` column is each row's 100.0 (%). Read as a long table (the advice for its one blank
 cell, `--blank-votes zero`), it gave 109 provinces TIED FIRST with 100 votes each. Every option
-with the same votes, 100 (a share's sum), or a count shared by ten options or more (a column of
-one constant), is now an error saying what the column holds; a real tie (two candidates of 100,
-three of one vote) is still a tie. Small files of our own; both engines.
+with the same votes, 100 (a share's sum) for five options or more, or another count above 1 for
+ten or more (a column of one constant), is now an error saying what the column holds; a real tie
+(three lists of 100, twelve write-ins of one vote) is still a tie. Small files of our own; both
+engines.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def test_a_column_of_one_constant_is_no_tie(tmp_path, monkeypatch):
 
 def test_real_ties_stay_ties(tmp_path, monkeypatch):
     for text in (
-        "candidate,votes\nAna,100\nBen,100\n",  # two of 100
+        "candidate,votes\nAna,100\nBen,100\nCy,100\n",  # three of 100 (as test_seats' tie)
         "candidate,votes\nAna,1\nBen,1\nCy,1\n",  # three write-ins of one vote
         "candidate,votes\n" + "".join(f"W{n},1\n" for n in range(12)),  # twelve of one vote
     ):

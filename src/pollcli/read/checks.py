@@ -207,18 +207,20 @@ def _check_counts(election: Election, line: int | None, found: Found) -> None:
         )
 
 
-# Options that share one count (other than 100) before it reads as a column of one constant: a
-# race of many write-ins may give a few of them one vote each.
+# Options that share one count before it reads as a column of one constant: 100 (a share's sum)
+# for five (three lists of 100 are a tie `pollcli seats` breaks), another above 1 for ten (a race of
+# many write-ins may give a few of them one vote each).
+HUNDRED_OPTIONS = 5
 CONSTANT_OPTIONS = 10
 
 
 def _check_constant_votes(options: Sequence[Option], columns: ColumnMap, found: Found) -> None:
-    """An error where every option of votes has the same votes, 100 for three options or more (a
+    """An error where every option of votes has the same votes, 100 for five options or more (a
     column of shares, 100 % on each row: Italy's 2008 table by province, its `Votes` 100.0), or
     another count above 1 for ten or more (a column of one constant): no tie of them all."""
     counted = [o for o in options if o.votes]
     values = {o.votes or 0 for o in counted}
-    if len(counted) < 3 or len(values) != 1:
+    if len(values) != 1 or len(counted) < HUNDRED_OPTIONS:
         return
     (value,) = values
     if value != 100 and (value < 2 or len(counted) < CONSTANT_OPTIONS):
