@@ -411,9 +411,10 @@ class Mismatch:
 
 
 def over_parts(records: list[Record], parts: list[Record]) -> tuple[int, int] | None:
-    """A total of its unit's options (a `Total Votes` line) and their sum, where it is more."""
+    """A total of its unit's options (a `Total Votes` line) and their sum, where it is more and
+    they hold votes (a total over no option's figure is said on its own)."""
     figure, every = records[0].votes, [r.votes for r in parts]
-    if figure is None or None in every or figure <= sum(v or 0 for v in every):
+    if figure is None or None in every or not 0 < sum(v or 0 for v in every) < figure:
         return None
     return figure, sum(v or 0 for v in every)
 
