@@ -184,7 +184,6 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
     (
         "state",
         "state_name",
-        "stateab",  # the AEC's
         "province",
         "land",
         "bundesland",

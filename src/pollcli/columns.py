@@ -175,8 +175,9 @@ ROLE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     # The level each row counts at (state, county, precinct…): rows of one race at several levels
     # count its votes again, as totals of one another (`read.levels`; OpenElections' WA and AR).
     "level": ("reporting_level", "reportinglevel", "report_level", "aggregation_level"),
-    # The AEC's Senate tables: each row's group, by its letter on the ballot (`UG`: ungrouped).
-    "ticket": ("ticket",),
+    # The AEC's Senate tables: each row's group, by its letter on the ballot (`UG`: ungrouped). No
+    # header word: `read.roles` gives the role to a `Ticket` beside `CandidateDetails` only.
+    "ticket": (),
 }
 # A yes in a TRUE/FALSE column (MEDSL's `special` and `fusion_ticket`, FiveThirtyEight's `special`),
 # as `read.assemble.option_key` writes the cell.

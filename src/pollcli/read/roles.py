@@ -180,6 +180,13 @@ def ordinary_special(header: list[str]) -> list[int]:
     return []
 
 
+def _senate_ticket(header: list[str]) -> int | None:
+    """The AEC's Senate `Ticket` column, beside its `CandidateDetails` (`read.tickets`); a `Ticket`
+    elsewhere is left to its words."""
+    keys = {normalize_header(cell): i for i, cell in enumerate(header)}
+    return keys.get("ticket") if "candidatedetails" in keys else None
+
+
 def find_column(header: list[str], name: str, flag: str) -> int:
     """The index of a column named as written (case and spacing aside); a usage error otherwise."""
     wanted = normalize_header(name)
@@ -195,6 +202,8 @@ def column_roles(header: list[str], options: ReadOptions) -> dict[int, str | Non
     a canonical column name, `header.VOTE_PART`, or None for a column left unused on purpose."""
     words = {index: canonical_column(cell) for index, cell in enumerate(header) if cell}
     roles: dict[int, str | None] = {}
+    if (ticket := _senate_ticket(header)) is not None:
+        words[ticket] = roles[ticket] = "ticket"
     parts = [i for i, cell in enumerate(header) if cell and words[i] is None and is_vote_part(cell)]
     parts += [i for i in together_modes(header) if words[i] is None]
     parts += [i for i in ordinary_special(header) if i not in parts]
