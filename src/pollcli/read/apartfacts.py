@@ -39,6 +39,11 @@ class ApartFacts:
         if self.facts.setdefault(unit, values) != values:
             raise Mixed
 
+    def idle(self, held: Sequence[bytes | None]) -> bool:
+        """Whether `split` would hand a block's combinations back as they are: none of its rows
+        kept apart, and no precinct kept apart so far."""
+        return not self.facts and all(h is None for h in held)
+
     def split(
         self,
         columns: list[list[str]],

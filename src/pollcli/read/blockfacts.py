@@ -9,8 +9,9 @@ their precinct (`facts.UnitFacts.agreeing`, by race in a file of races: `raceuni
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from pollcli.read.raceunits import RaceUnits
 from pollcli.read.records import clean_cell
 
 if TYPE_CHECKING:
@@ -37,24 +38,28 @@ def of_block(
     import numpy as np
 
     cells: dict[bytes, str] = {}  # each distinct cell read once (a file of races repeats them)
-    columns: list[list[str]] = []
+    decoded: list[tuple[Any, list[str]]] = []
     try:
         for codes, distinct in summed.unit_facts:
-            texts = np.empty(len(distinct), dtype=object)
-            for at, raw in enumerate(distinct):
+            texts: list[str] = []
+            for raw in distinct:
                 cell = cells.get(raw)
                 if cell is None:
                     text = raw.decode("utf-8")
                     cells[raw] = cell = clean_cell(text)
                     if not text.isascii() and cell != text.strip():
                         reader.invisible = True
-                texts[at] = cell
-            columns.append(texts[codes].tolist())  # each row's cell: one text per distinct cell
+                texts.append(cell)
+            decoded.append((codes, texts))
     except UnicodeDecodeError:
         return None
-    lines = (summed.unit_firsts + line).tolist()
-    election = reader.default_election
-    columns, lines = apart.split(
-        columns, lines, summed.held, precinct_columns, election, unit_facts
-    )
-    return unit_facts.agreeing(columns, lines, precinct_columns, list(apart.keys), election)
+    election, keys = reader.default_election, list(apart.keys)
+    if isinstance(unit_facts, RaceUnits) and apart.idle(summed.held):
+        # A file of races: its combinations grouped by numpy (`racecodes`), not one by one.
+        lines = summed.unit_firsts + line
+        return unit_facts.agreeing_codes(decoded, lines, precinct_columns, keys, election)
+    # Each row's cell: one text per distinct cell.
+    columns = [np.array(texts, dtype=object)[codes].tolist() for codes, texts in decoded]
+    rows = (summed.unit_firsts + line).tolist()
+    columns, rows = apart.split(columns, rows, summed.held, precinct_columns, election, unit_facts)
+    return unit_facts.agreeing(columns, rows, precinct_columns, keys, election)

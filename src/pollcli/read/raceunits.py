@@ -26,9 +26,11 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from pollcli.kinds import measure_answers, name_key
 from pollcli.problems import Found
+from pollcli.read import racecodes
 from pollcli.read.facts import UNIT_FACTS, Given, NoPrecinct, UnitFacts, UnitKey
 from pollcli.read.header import ColumnMap
 from pollcli.read.racekeys import PartyRule, key_columns
@@ -158,6 +160,44 @@ class RaceUnits(UnitFacts):
                 place = pairs[pair] = array("q")
             place.append(number)
             place.append(line)
+        found.sort(key=lambda item: item[2])
+        return found
+
+    def agreeing_codes(
+        self,
+        columns: list[tuple[Any, list[str]]],
+        lines: Any,
+        precinct_columns: Sequence[str],
+        keys: Sequence[str],
+        default_election: str,
+    ) -> list[tuple[UnitKey, dict[str, str], int]]:
+        """`agreeing` of a block's combinations given by column as numpy codes into the column's
+        distinct cells (cleaned), and their first lines (numpy): each distinct precinct and pair
+        of race cells and region looked at once a block, not each combination (`racecodes`).
+        The same precincts, numbers, pairs and lines as `agreeing`, in the same order; a
+        precinct already registered that brings no count is left out of the answer (registering
+        it again does nothing)."""
+        block = racecodes.of_block(
+            columns, lines, precinct_columns, self.canonicals, default_election
+        )
+        if block is None:
+            return []
+        ids, counts, units = self.ids, self.counts, self.units
+        numbers: list[int] = []
+        found: list[tuple[UnitKey, dict[str, str], int]] = []
+        for unit, values, line in block.precincts():
+            number = ids.get(unit)
+            if number is None or counts[number] != values:
+                number = self._number(unit, values)
+            numbers.append(number)
+            if values or unit not in units:
+                found.append((unit, {k: v for k, v in zip(keys, values, strict=True) if v}, line))
+        pairs = self.pairs
+        for pair, both in block.pairs(numbers):
+            place = pairs.get(pair)
+            if place is None:
+                place = pairs[pair] = array("q")
+            place.frombytes(both)
         found.sort(key=lambda item: item[2])
         return found
 
