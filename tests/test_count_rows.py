@@ -16,6 +16,7 @@ count rows.
 
 import io
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -23,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import invoke, write
-from pollcli.read import engines, stream
+from pollcli.read import counttail, engines, stream
 from test_race_units import both, dump, streams
 
 HEADER = "county,precinct,office,district,party,candidate,votes"
@@ -337,4 +338,55 @@ def test_a_district_read_as_geography_beside_count_rows_reads_alike(
     exact, streamed = both(monkeypatch, path)
     (race,) = exact[0]
     assert "read as geography" in " ".join(race.notes)
+    assert dump(exact) == dump(streamed)
+
+
+def counts_between(text: str) -> str:
+    """The rows of counts after the first county's races, the other county's races after them."""
+    header, *rows = text.splitlines()
+    counts = [r for r in rows if ",Registered Voters," in r or ",Ballots Cast," in r]
+    races = [r for r in rows if r not in counts]
+    first = [r for r in races if r.startswith("County 0,")]
+    return "\n".join([header, *first, *counts, *races[len(first) :]]) + "\n"
+
+
+@pytest.mark.parametrize("where", ["last", "between"])
+def test_count_rows_at_the_file_end_are_seen_first_and_the_file_read_once(
+    tmp_path, monkeypatch, where
+):
+    """Florida's rows of counts come last: the first reading summed them only to find them, and
+    the file was read again to keep them by precinct (about a second of a million rows). The
+    file's tail is now looked at first (`counttail.at_end`), and such a file read once; rows of
+    counts elsewhere below the head still have it read twice. Both engines alike either way."""
+    monkeypatch.setattr(stream, "HEAD_BYTES", 600)
+    monkeypatch.setattr(counttail, "TAIL_BYTES", 300)
+    text = (counts_last if where == "last" else counts_between)(counts_file(counties=2))
+    assert ",Registered Voters," not in text[:600]
+    assert (",Ballots Cast," in text[-300:]) == (where == "last")
+    path = write(tmp_path, text)
+    readings: list[Path] = []
+    blocks = stream.Blocks
+
+    def counted(path: Path, *args, **kwargs):
+        readings.append(path)
+        return blocks(path, *args, **kwargs)
+
+    monkeypatch.setattr(stream, "Blocks", counted)
+    exact, streamed = both(monkeypatch, path)
+    assert exact[0], exact[1]
+    assert dump(exact) == dump(streamed)
+    assert len(readings) == (1 if where == "last" else 2)
+    assert streams(path)
+
+
+def test_a_tail_read_for_counts_leaves_the_readers_notes_alone(tmp_path, monkeypatch):
+    """The tail's rows are split by the file's cell reader, which notes invisible characters and
+    names read as counts as it meets them: looked at early, they are noted in the reading's turn,
+    not twice nor first (the notes and warnings alike on both engines)."""
+    monkeypatch.setattr(stream, "HEAD_BYTES", 600)
+    text = counts_last(counts_file()).replace(
+        "County 1,P05,Ballots Cast", "County 1,P05\u200b,Ballots Cast"
+    )
+    path = write(tmp_path, text)
+    exact, streamed = both(monkeypatch, path)
     assert dump(exact) == dump(streamed)

@@ -12,7 +12,7 @@ and each pair's (precinct number, line) pairs are handed over as one buffer.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
@@ -20,6 +20,9 @@ from pollcli.read.facts import NoPrecinct, UnitKey
 
 # Codes joined into one number stay below this (int64), or are numbered again first.
 _JOINED_LIMIT = 1 << 40
+# A precinct's election, region and precinct texts' numbers, 21 bits each, joined in one int64.
+_TEXT_BITS = 21
+_TEXT_LIMIT = (1 << _TEXT_BITS) - 1
 
 
 @dataclass(frozen=True)
@@ -46,10 +49,11 @@ class BlockCodes:
             for c, texts in ((c, self.texts[c]) for c in columns)
         ]
 
-    def precincts(self) -> Iterator[tuple[UnitKey, tuple[str, ...], int]]:
+    def precincts(self, groups: Any = None) -> Iterator[tuple[UnitKey, tuple[str, ...], int]]:
         """Each distinct precinct and counts as (election, region, precinct), counts (blank ""),
-        line of its first combination: in the order of the combinations, as a loop meets them."""
-        firsts = self.firsts
+        line of its first combination: in the order of the combinations, as a loop meets them
+        (`groups`: only those groups, numpy, in their order)."""
+        firsts = self.firsts if groups is None else self.firsts[groups]
         election, region, unit, *counts = self._cells(
             [self.election_at, self.region_at, self.unit_at, *self.counts], firsts
         )
@@ -75,6 +79,53 @@ class BlockCodes:
         for cells, end in zip(zip(*self._cells(columns, firsts), strict=True), ends, strict=True):
             yield (cells[:-1], cells[-1]), both[start:end].tobytes()
             start = end
+
+
+@dataclass
+class PrecinctIndex:
+    """The precincts numbered so far, as numbers: each by its election, region and precinct
+    texts' numbers (`texts`, in turn) joined into one int64, sorted (`keys`), with its number.
+    A block's precincts are then looked up by numpy (`look_up`), Python objects made only for
+    the texts and precincts it has not seen (a precinct is in some 10 blocks of Florida's file)."""
+
+    texts: tuple[dict[str, int], ...] = field(default_factory=lambda: ({}, {}, {}))
+    keys: Any = None
+    numbers: Any = None
+
+    def look_up(self, block: BlockCodes) -> tuple[Any, Any] | None:
+        """Each precinct group's joined key and number (-1: not known): numpy; None when a
+        column has more distinct texts than a key holds (the caller looks each up itself)."""
+        np = block.np
+        key = np.zeros(len(block.firsts), dtype=np.int64)
+        for column, known in zip(
+            (block.election_at, block.region_at, block.unit_at), self.texts, strict=True
+        ):
+            texts = block.texts[column]
+            ids = np.fromiter(
+                (known.setdefault(t, len(known)) for t in texts), dtype=np.int64, count=len(texts)
+            )
+            if len(known) > _TEXT_LIMIT:
+                return None
+            key = (key << _TEXT_BITS) | ids[block.codes[column][block.firsts]]
+        numbers = np.full(len(key), -1, dtype=np.int64)
+        if self.keys is not None and len(self.keys):
+            at = np.minimum(np.searchsorted(self.keys, key), len(self.keys) - 1)
+            hit = self.keys[at] == key
+            numbers[hit] = self.numbers[at[hit]]
+        return key, numbers
+
+    def add(self, np: Any, keys: Any, numbers: Any) -> None:
+        """Precincts newly numbered (their joined keys, numpy, each once and not known)."""
+        order = np.argsort(keys)
+        keys, numbers = keys[order], numbers[order]
+        if self.keys is None:
+            self.keys, self.numbers = keys, numbers
+            return
+        at = np.searchsorted(self.keys, keys)
+        self.keys, self.numbers = (
+            np.insert(self.keys, at, keys),
+            np.insert(self.numbers, at, numbers),
+        )
 
 
 def of_block(

@@ -96,6 +96,8 @@ class RaceUnits(UnitFacts):
     _claimed: dict[tuple[Signature, str], str] = field(default_factory=dict)
     # Precincts registered by the facts stage (rows kept apart, `read.apartfacts`), by race.
     _late: dict[str, list[UnitKey]] | None = None
+    # The precincts numbered, as numbers (`agreeing_codes`).
+    _known: racecodes.PrecinctIndex = field(default_factory=racecodes.PrecinctIndex)
 
     def register(self, unit: UnitKey) -> list[str | int | None]:
         if self._late is not None and unit not in self.units:
@@ -183,8 +185,20 @@ class RaceUnits(UnitFacts):
         if block is None:
             return []
         ids, counts, units = self.ids, self.counts, self.units
-        numbers: list[int] = []
         found: list[tuple[UnitKey, dict[str, str], int]] = []
+        known = None if keys else self._known.look_up(block)  # (no counts: one group a precinct)
+        if known is not None:
+            np = block.np
+            joined, looked_up = known
+            new = np.flatnonzero(looked_up < 0)
+            for at, (unit, _, line) in zip(new.tolist(), block.precincts(new), strict=True):
+                number = ids.get(unit)
+                looked_up[at] = self._number(unit, ()) if number is None else number
+                if unit not in units:
+                    found.append((unit, {}, line))
+            self._known.add(np, joined[new], looked_up[new])
+            return self._paired(block, looked_up, found)
+        numbers: list[int] = []
         for unit, values, line in block.precincts():
             number = ids.get(unit)
             if number is None or counts[number] != values:
@@ -192,6 +206,16 @@ class RaceUnits(UnitFacts):
             numbers.append(number)
             if values or unit not in units:
                 found.append((unit, {k: v for k, v in zip(keys, values, strict=True) if v}, line))
+        return self._paired(block, numbers, found)
+
+    def _paired(
+        self,
+        block: racecodes.BlockCodes,
+        numbers: Any,
+        found: list[tuple[UnitKey, dict[str, str], int]],
+    ) -> list[tuple[UnitKey, dict[str, str], int]]:
+        """The block's pairs of race cells and region kept, with their precincts' `numbers`
+        (each group's); `found` in line order."""
         pairs = self.pairs
         for pair, both in block.pairs(numbers):
             place = pairs.get(pair)

@@ -48,6 +48,7 @@ from pollcli.read.assemble import assembly_for
 from pollcli.read.blockfacts import of_block
 from pollcli.read.blocks import BlockSums, Layout
 from pollcli.read.chunks import Blocks, offset_after_line, size_text
+from pollcli.read.counttail import at_end
 from pollcli.read.decode import Transcoder, codec_for, codec_is_unicode, decode
 from pollcli.read.dialect import RawTable, decimal_mark, read_records, top_records
 from pollcli.read.engines import progress_hook, streamable
@@ -138,6 +139,7 @@ def read_stream(
         return None
     decimal, decimal_given = decimal_mark(mapped, records_in_head, options.decimal, found)
     reader = CellReader.of(mapped, decimal, decimal_given, options, found)
+    counts = counts or at_end(path, size, transcoder, table, reader, options, party, again)
     head_counts = countrows.counts_in_head(records_in_head, reader, options, party, counts)
     if head_counts is None:
         return None  # rows of counts for every race that this engine would not read alike
@@ -175,9 +177,7 @@ def read_stream(
     if summer.undecodable or summer.marks.differ(reader.decimal, reader.decimal_given):
         return None  # bytes that are no text; both marks, or a comma only after the head
     if summer.counts is None and not counts and countrows.met_later(summer.sums.parts, mapped):
-        # Rows of counts for every race below the head (Florida's, at the file's end): read
-        # again, those rows kept by precinct as if the head had shown them (this reading's sums
-        # let go first: not held beside the second's).
+        # Rows of counts below the head, not at the end (`at_end`): read again, kept by precinct.
         del summer, blocks
         return read_stream(path, name, options, again, counts=True)
     if again is None and summer.layout.unit_indexes:
