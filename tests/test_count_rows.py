@@ -390,3 +390,14 @@ def test_a_tail_read_for_counts_leaves_the_readers_notes_alone(tmp_path, monkeyp
     path = write(tmp_path, text)
     exact, streamed = both(monkeypatch, path)
     assert dump(exact) == dump(streamed)
+
+
+def test_where_beside_count_rows_at_the_end_reads_alike(tmp_path, monkeypatch):
+    """--where may leave the rows of counts out (their office cell is the count's name): a tail
+    that shows them does not decide the reading then (`counttail.at_end`), which goes as before;
+    both engines alike."""
+    monkeypatch.setattr(stream, "HEAD_BYTES", 600)
+    path = write(tmp_path, counts_last(counts_file(counties=2)))
+    exact, streamed = both(monkeypatch, path, where=(("office", "Governor"),))
+    assert exact[0], exact[1]
+    assert dump(exact) == dump(streamed)

@@ -69,4 +69,6 @@ def at_end(
         reader.invisible = noted[0]
         reader.votes_as_ballots.intersection_update(noted[1])
         reader.party_named.intersection_update(noted[2])
-    return found is None or (bool(found) and not found.named)
+    # (None: rows this engine would not keep so, --where say, which may leave them out: the file
+    # is read as before, the rows summed first.)
+    return found is not None and bool(found) and not found.named
