@@ -12,6 +12,7 @@ from pollcli.formats import counted
 from pollcli.problems import Code, Found
 from pollcli.read.facts import FactSources
 from pollcli.read.header import ColumnMap
+from pollcli.read.party_totals import by_party
 
 # How many regions of no votes a note names before it counts the rest.
 SHOWN = 5
@@ -242,29 +243,16 @@ def _check_constant_votes(options: Sequence[Option], columns: ColumnMap, found: 
     )
 
 
-def _party_key(name: str) -> str:
-    """A party's name as `openlists` compares it (`names.plain_key`: case and runs of spaces
-    aside), without importing `pollcli.names` on the everyday path."""
-    return " ".join(name.casefold().split())
-
-
 def _check_party_totals(options: Sequence[Option], found: Found) -> None:
     """A warning for an option named as its party that holds exactly the votes of the party's
     other candidates (the Kiesraad's `VVD,VVD,1000` above its candidates; a blank name beside the
     party, read as the party's line): if it is the list's total, it is counted twice here."""
-    keys: dict[str, str] = {}  # each distinct cell's key once
-    by_party: dict[str, tuple[list[Option], list[Option]]] = {}  # named as it, and the others
-    for option in options:
-        if option.kind == "candidate" and option.party and option.votes is not None:
-            party = keys.get(option.party)
-            if party is None:
-                party = keys[option.party] = _party_key(option.party)
-            name = keys.get(option.candidate)
-            if name is None:
-                name = keys[option.candidate] = _party_key(option.candidate)
-            named, others = by_party.setdefault(party, ([], []))
-            (named if name == party else others).append(option)
-    for named, others in by_party.values():
+    grouped = by_party(
+        (option, option.party, option.candidate)
+        for option in options
+        if option.kind == "candidate" and option.party and option.votes is not None
+    )
+    for named, others in grouped.values():
         if len(named) != 1 or not others or not named[0].votes:
             continue
         (total,) = named

@@ -12,7 +12,8 @@ in each of three regions or more (no chance: the list's total above its one cand
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Iterable
+from typing import Final, TypeVar
 
 from pollcli.problems import Code, Found
 from pollcli.read.records import Record
@@ -21,6 +22,7 @@ from pollcli.read.records import Record
 # least (as `total_places.SAME_SUM`, which this module cannot import: fewer may be equal by chance).
 OTHERS: Final[int] = 2
 SAME_SUM: Final[int] = 100
+T = TypeVar("T")
 # Regions, at least, where a party's row must hold its lone candidate's exact votes in each.
 REGIONS: Final[int] = 3
 
@@ -30,27 +32,40 @@ def _key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+def by_party(items: Iterable[tuple[T, str, str]]) -> dict[str, tuple[list[T], list[T]]]:
+    """Items grouped by their party (`_key`), each group split into those named as their party and
+    the others; `items`: (item, party cell, name cell). Each distinct cell keyed once (a race of
+    100 names: 100 keys, not one a row)."""
+    keys: dict[str, str] = {}
+    groups: dict[str, tuple[list[T], list[T]]] = {}
+    for item, party_cell, name_cell in items:
+        party = keys.get(party_cell)
+        if party is None:
+            party = keys[party_cell] = _key(party_cell)
+        name = keys.get(name_cell)
+        if name is None:
+            name = keys[name_cell] = _key(name_cell)
+        named, others = groups.setdefault(party, ([], []))
+        (named if name == party else others).append(item)
+    return groups
+
+
 def set_aside(records: list[Record], found: Found) -> list[Record]:
     """The records without a party's total row (see the module's docstring), each warned."""
-    keys: dict[str, str] = {}  # each distinct cell's key once (a race of 100 names: 100 keys)
-    by_party: dict[str, tuple[list[Record], list[Record]]] = {}  # named as it, and the others
-    for record in records:
-        row = record.row
-        if row.kind == "candidate" and row.party and row.fact is None and record.votes is not None:
-            party = keys.get(row.party)
-            if party is None:
-                party = keys[row.party] = _key(row.party)
-            name = keys.get(row.candidate)
-            if name is None:
-                name = keys[row.candidate] = _key(row.candidate)
-            named, others = by_party.setdefault(party, ([], []))
-            (named if name == party else others).append(record)
+    grouped = by_party(
+        (record, row.party, row.candidate)
+        for record in records
+        if (row := record.row).kind == "candidate"
+        and row.party
+        and row.fact is None
+        and record.votes is not None
+    )
     aside: set[int] = set()
-    for named, others in by_party.values():
+    for named, others in grouped.values():
         total = sum(r.votes or 0 for r in named)
         if not named or total < SAME_SUM:
             continue
-        names = {keys[r.row.candidate] for r in others}
+        names = {_key(r.row.candidate) for r in others}
         if not names:
             continue
         if total != sum(r.votes or 0 for r in others):
