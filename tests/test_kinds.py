@@ -54,6 +54,17 @@ def summary(tmp_path, text, *args):
         ("3 - Write-in", "other"),
         ("1 - IMRAN MASOOD", "candidate"),
         ("2024 Other", "candidate"),  # (a year, not a ballot's number)
+        # Joined from the tables' names (FiveThirtyEight's `alt_result_text`): their kind where
+        # they agree, blank and void together invalid, another mix `other`; a person's name
+        # joined so stays a candidate's.
+        ("Blank/Void", "invalid"),
+        ("Void / Blank", "invalid"),
+        ("Nulo/En blanco", "invalid"),
+        ("Write-in/Scattering", "other"),
+        ("Scattering/Blank", "other"),
+        ("Blank Blank", "blank"),
+        ("Biden/Harris", "candidate"),
+        ("Smith/Blank", "candidate"),
     ],
 )
 def test_kinds_by_name(name, kind):
@@ -249,3 +260,26 @@ def test_name_key_is_the_regular_expression_it_replaced(name):
     text = unicodedata.normalize("NFKC", name).casefold()
     text = re.sub(r"[«»\"'“”„()\[\].,!:;_\-–—/]+", " ", text)
     assert name_key.__wrapped__(name) == " ".join(text.split())
+
+
+def test_blank_void_is_no_candidate_and_the_published_shares_agree(tmp_path):
+    # FiveThirtyEight's results (`election_results_*.csv`): the rows of no candidate name what they
+    # are in `alt_result_text`, `Blank/Void` among them, and `percent` is of the votes without
+    # them. Read as a candidate, `Blank/Void` took a share and every share was off (a warning per
+    # row); read as invalid, the shares are the published ones (hand-checked: 5,100 / 10,000).
+    text = (
+        "race_id,cycle,office_name,candidate_name,ballot_party,votes,percent,alt_result_text\n"
+        "7,2022,U.S. House,,,400,4,Blank/Void\n"
+        "7,2022,U.S. House,Ann Ash,DEM,5100,51,\n"
+        "7,2022,U.S. House,Bob Bell,REP,4700,47,\n"
+        "7,2022,U.S. House,,,200,2,Write-in/Scattering\n"
+    )
+    result = invoke("summary", str(write(tmp_path, text)), "--format", "json")
+    assert result.code == 0, result.stderr
+    assert "differs" not in result.stderr and "add up" not in result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    by_name = {r["candidate"]: r for r in election["results"]}
+    assert by_name["Blank/Void"]["kind"] == "invalid"
+    assert by_name["Write-in/Scattering"]["kind"] == "other"
+    assert by_name["Ann Ash"]["share"] == pytest.approx(51.0)
+    assert election["below_threshold"] == []

@@ -18,6 +18,9 @@ Footnote marks around a word are read aside (`*`, `†`, `‡`, `§`, `#`, `+`: 
 English words are listed in the singular and the plural (`Voids` as `Void`: New York's primaries).
 A name joined from given name and surname that says one word twice is read as that word (Australia's
 AEC lists its informal ballots as `Informal` in both columns: "Informal Informal").
+A name joined from two or more of the words (FiveThirtyEight's `Blank/Void`, `Write-in/Scattering`)
+is of their kind where they agree; blank and void ballots together are `invalid` (neither counts in
+the valid vote), any other mix `other` (no candidate's, never leading).
 
 Write-ins and scattering are `other`: they are votes cast for someone (a person not on the ballot), so
 they count in the valid vote as certified results count them (South Carolina 2020's valid vote includes
@@ -302,8 +305,32 @@ def _kind_of(key: str) -> Kind:
     if kind is None and number.isdigit() and len(number) <= 3:  # `15 - None of the Above`
         kind = _KIND_BY_NAME.get(rest)
     if kind is None:
+        kind = _joined(key)
+    if kind is None:
         kind = "other" if _write_in_line().fullmatch(key) else "candidate"
     return kind  # type: ignore[return-value]
+
+
+def _joined(key: str) -> str | None:
+    """The kind of a key joined from two or more of the tables' names (FiveThirtyEight's
+    `Blank/Void`, `Nulo/En blanco`): theirs where they agree, `invalid` for blank and void ballots
+    together (neither in the valid vote), else `other` (no candidate, never leading). None where
+    the words do not split so."""
+    words = key.split(" ")
+    # splits[i]: the kinds of a split of the first i words into the tables' names, if any.
+    splits: list[tuple[str, ...] | None] = [(), *([None] * len(words))]
+    for end in range(1, len(words) + 1):
+        for start in range(end):
+            head, part = splits[start], _KIND_BY_NAME.get(" ".join(words[start:end]))
+            if head is not None and part is not None:
+                splits[end] = (*head, part)
+                break
+    kinds = splits[-1]
+    if kinds is None or len(kinds) < 2:
+        return None
+    if len(set(kinds)) == 1:
+        return kinds[0]
+    return "invalid" if NOT_VALID_KINDS.issuperset(kinds) else "other"
 
 
 @lru_cache(maxsize=1 << 14)
