@@ -260,3 +260,34 @@ Pine,Mayor,,Total,0
 """
     elections, _ = both(monkeypatch, write(tmp_path, text, "city_primary.csv"))
     assert races_of(elections)["Mayor · Republican primary"] == {"Ann Alpha": 60}
+
+
+# FiveThirtyEight's `election_results_presidential.csv`: each party's primary has its own race id;
+# `Uncommitted` and unnamed write-ins have no ballot party, a named write-in has `W`; `percent` is
+# of the race's votes, theirs included.
+RACE_IDS = """race_id,state,cycle,stage,candidate_name,ballot_party,votes,percent,alt_result_text
+8834,Montana,2024,primary,Joe Biden,DEM,900,90,
+8834,Montana,2024,primary,,,100,10,No Preference
+8835,Montana,2024,primary,Donald Trump,REP,760,76,
+8835,Montana,2024,primary,Nikki Haley,REP,200,20,
+8835,Montana,2024,primary,Ryan Ehrenreich,W,40,4,
+8833,Montana,2024,general,Donald Trump,REP,3000,60,
+8833,Montana,2024,general,Kamala Harris,DEM,2000,40,
+"""
+
+
+def test_rows_of_no_party_stay_in_their_race_ids_primary(tmp_path, monkeypatch):
+    # Split by party as primaries are, each race id's `No Preference` (no party) and write-in
+    # (`W`) were races of their own, leading with 100 %, beside primaries short of them; the
+    # race id says whose they are. Oracle: the rows summed by race id, and the published
+    # percents (no share warning).
+    path = write(tmp_path, RACE_IDS, "538.csv")
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=128)
+    expected: dict[str, dict[str, int]] = defaultdict(dict)  # (by race id, in the file's order)
+    for line in RACE_IDS.strip().splitlines()[1:]:
+        cells = line.split(",")
+        expected[cells[0]][cells[4] or cells[8]] = int(cells[6])
+    assert [{o.candidate: o.votes for o in e.options} for e in elections] == list(expected.values())
+    assert not [p for p in problems if p.severity == "warning"]
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0 and "differs" not in result.stderr and "add up" not in result.stderr

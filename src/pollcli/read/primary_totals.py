@@ -20,12 +20,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from pollcli.columns import option_key
 from pollcli.kinds import name_key as kind_key
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import Race, RaceBook
 from pollcli.read.records import Record
 from pollcli.read.total_places import place
 from pollcli.read.total_words import is_total_name
+from pollcli.read.unkeyed import NO_PARTY
+
+# A write-in's party as FiveThirtyEight writes it (`W`), beside the labels of no party.
+NO_PARTIES = NO_PARTY | {option_key("w")}
 
 
 def to_primaries(
@@ -92,6 +97,31 @@ def to_primaries(
         if id(race) not in left or id(race) in still or id(race) in keep
     }
     return moved
+
+
+def by_race_id(book: RaceBook) -> dict[int, Race]:
+    """Where a race id column tells races apart (`RaceBook.by_id`), the rows of no party (blank,
+    a write-in's `W`, `Independent`: `unkeyed.NO_PARTY`) of a race id whose primary is one
+    party's go to that primary: FiveThirtyEight's primaries list `Uncommitted`, `No Preference`
+    and write-ins with no ballot party or `W` under the race id of the party's primary, and read
+    apart they were races of their own (`Write-in` leading with 100 %) beside a primary short of
+    them. Where a race id holds two parties' primaries, such rows are left as read. Returns the race each race merged away went into, by id (as
+    `RaceBook.open_primaries` does)."""
+    rule = book.rule
+    if rule is None or rule.every_row or not book.by_id:
+        return {}
+    groups: dict[tuple[str, ...], list[Race]] = {}
+    for race in book.races.values():
+        groups.setdefault(book.group(race), []).append(race)
+    merged: dict[int, Race] = {}
+    for members in groups.values():
+        parties = [r for r in members if option_key(r.values.get("party", "")) not in NO_PARTIES]
+        if len(parties) == 1 and len(members) > 1:
+            merged.update((id(race), parties[0]) for race in members if race is not parties[0])
+    if merged:
+        book.races = {i: race for i, race in book.races.items() if id(race) not in merged}
+        book.known.clear()
+    return merged
 
 
 def _is_total(record: Record, given: frozenset[str]) -> bool:

@@ -37,7 +37,7 @@ from pollcli.read.assemble import Assembly, option_key
 from pollcli.read.decode import garbled_lines
 from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
-from pollcli.read.primary_totals import to_primaries
+from pollcli.read.primary_totals import by_race_id, to_primaries
 from pollcli.read.racekeys import (
     KeyColumn,
     RaceBook,
@@ -148,6 +148,7 @@ def assemble(
     records.clear()  # (the caller's: kept, or left out by --where)
     records, kept = kept, []
     merged = book.open_primaries({i: t - {""} for i, t in totals.items()})
+    merged |= by_race_id(book)  # (rows of no party under a party primary's race id)
     if merged:
         races = [merged.get(id(race), race) for race in races]
         refused_rows = {
