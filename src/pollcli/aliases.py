@@ -223,6 +223,9 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
     ),
     (
         "precinct",
+        # Clear Ballot's statements of votes (Colorado's counties): `Precinct Code` beside its
+        # `Precinct Number`.
+        "precinct_code",
         "ward",
         "town",
         "township",

@@ -141,7 +141,8 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "seat_id",
         "divisionid",
     ),
-    "race": ("race", "contest", "race_name", "contest_name"),
+    # Clear Ballot's exports (Colorado's counties: `Contest Title,Choice Name,…`): `contest_title`.
+    "race": ("race", "contest", "race_name", "contest_name", "contest_title", "race_title"),
     # Washington's `officeposition`: a position (1, 2) of one district, a measure's number.
     "seat": ("seat", "office_seat_name", "seat_name", "officeposition", "office_position"),
     "stage": ("race_stage",),

@@ -58,6 +58,7 @@ class RawTable:
     parties: dict[int, str] = field(default_factory=dict)
     # A row of groups over the columns' names (`preamble.grouped`): each column's group, or "".
     groups: list[str] = field(default_factory=list)
+    broken: bool = False  # a label broken over lines in its quotes (`preamble.header_labels`)
 
 
 def front_matter_item(stripped: str) -> tuple[str, str] | None:
@@ -234,7 +235,7 @@ def take_header(table: RawTable, records: list[tuple[int, list[str]]], word: str
             f"read as one: {', '.join(map(repr, _examples(table.header)))} …"
         )
     else:
-        table.header = [c.strip() for c in records[0][1]]
+        table.header, table.broken = preamble.header_labels(records[0][1])
         table.levels = preamble.vote_levels(table.header)
         if table.levels:
             votes = sorted({level[1] for level in table.levels if level[1]})
@@ -422,7 +423,7 @@ def top_records(
                 return records
             if _parties_under(table, records):
                 return records[2:]
-            table.header = [c.strip() for c in records[0][1]]
+            table.header, table.broken = preamble.header_labels(records[0][1])
             _trailing_delimiter(table, records[1:])
             return records[1:]
     return None
@@ -453,7 +454,7 @@ def _parties_under(
     parties = preamble.party_row(header, [cells for _, cells in records[1:]])
     if not parties:
         return False
-    table.header = [c.strip() for c in header]
+    table.header, table.broken = preamble.header_labels(header)
     table.header_rows = 1
     table.parties = parties
     shown = ", ".join(f"{table.header[i]!r} ({p})" for i, p in list(parties.items())[:3])

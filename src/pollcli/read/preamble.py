@@ -350,3 +350,11 @@ def hint(rows: Sequence[tuple[int, Sequence[str]]]) -> str | None:
             "pollcli does not know, such as x, leaves its column unused), or add a header line"
         )
     return None
+
+
+def header_labels(cells: Sequence[str]) -> tuple[list[str], bool]:
+    """A header line's labels, stripped, and whether one is broken over lines in its quotes (Clear
+    Ballot's `"Contest \nTitle"`): then each is joined by spaces, as users type it (`--unit
+    'Precinct Code'`), and the data does not start on the line after the header's first."""
+    broken = any("\n" in c or "\r" in c for c in cells)
+    return [" ".join(c.split()) if broken else c.strip() for c in cells], broken

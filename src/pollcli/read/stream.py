@@ -121,7 +121,7 @@ def read_stream(
     if found.errors or not layout.streams(records_in_head, table, options):
         return None
     data_start = offset_after_line(head, table.header_line)
-    if data_start is None or any("\n" in c or "\r" in c for c in table.header):
+    if data_start is None or table.broken:
         return None  # a header cell that holds a line end: the data does not start a line later
     mapped = map_header(
         table.header,
