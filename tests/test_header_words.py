@@ -68,6 +68,15 @@ def summary(tmp_path, text, *args, name="results.csv"):
         ("Prénom", "given_name"),
         ("alt_result_text", "alt_name"),
         ("state_po", None),
+        # Belgium's `Parti;Nombre de sièges;Nombre de voix` (a party's seats stay unused).
+        ("Nombre de voix", "votes"),
+        ("Aantal stemmen", "votes"),
+        ("Anzahl Stimmen", "votes"),
+        ("Número de votos", "votes"),
+        ("Nombre de sièges", None),
+        # Clear Ballot's statements of votes (Colorado's counties).
+        ("Contest Title", "race:race"),
+        ("Precinct Code", "region"),
     ],
 )
 def test_header_words(header, column):

@@ -53,6 +53,12 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "vote_total",
         "number_of_votes",
         "voix",
+        # Belgium's `Nombre de voix` / `Aantal stemmen`, Germany's `Anzahl Stimmen`, Spain's.
+        "nombre_de_voix",
+        "aantal_stemmen",
+        "anzahl_stimmen",
+        "numero_de_votos",
+        "número_de_votos",
         "votos",
         # Brazil's TSE.
         "qt_votos",
