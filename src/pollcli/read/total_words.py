@@ -67,25 +67,12 @@ TOTAL_WORDS: Final[frozenset[str]] = frozenset(
         "summa",
         "celkem",
         "toplam",
+        "totalen",  # (Belgium's bilingual `TOTAUX / TOTALEN`: `twice`)
         # Russian, Ukrainian, Belarusian, Kazakh, Polish
-        "итого",
-        "итог",
-        "всего",
-        "общий итог",
-        "сумма",
-        "всього",
-        "усього",
-        "разом",
-        "підсумок",
-        "усяго",
-        "разам",
-        "барлығы",
-        "жиыны",
-        "қорытынды",
-        "razem",
-        "ogółem",
+        "итого", "итог", "всего", "общий итог", "сумма", "всього", "усього", "разом", "підсумок",
+        "усяго", "разам", "барлығы", "жиыны", "қорытынды", "razem", "ogółem",
     }
-)
+)  # fmt: skip
 # The expressions below are compiled on first use (`functools.cache`): a file without a cell that
 # may name a total never needs them, and compiling them all at import cost every start.
 
@@ -160,9 +147,19 @@ def is_total_name(text: str, *, place: bool = False) -> bool:
     if _stems_pattern().search(text.casefold()) is None:
         return False
     key = name_key(text)
-    if key in TOTAL_WORDS:
+    if key in TOTAL_WORDS or twice(key):
         return True
     return place and bool(key) and _place_total().fullmatch(key) is not None
+
+
+def twice(key: str) -> bool:
+    """Whether a key (`name_key`) is two total words or more: a bilingual table's total in both
+    its languages (`TOTAUX / TOTALEN`, `Total Totaal`), as an option or a place."""
+    words, ends = key.split(" "), {0}
+    for end in range(1, len(words) + 1):
+        if any(" ".join(words[start:end]) in TOTAL_WORDS for start in ends if start < end):
+            ends.add(end)
+    return len(words) > 1 and len(words) in ends
 
 
 @lru_cache(maxsize=1 << 14)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+import re
 from itertools import pairwise
 from typing import Final
 
@@ -148,3 +149,49 @@ def coded_rows(table: RawTable, plan: Plan, found: Found) -> bool:
         column="candidate",
     )
     return True
+
+
+# Plural words over the column that names a wide table's rows that say what its COLUMNS are, or
+# that its rows are the options: the corner of a crosstab (Belgium's results by canton head the
+# parties' names `Cantons / Kantons`, its columns being the cantons).
+_CORNER: Final[frozenset[str]] = frozenset(
+    {
+        "cantons", "kantons", "communes", "gemeenten", "gemeinden", "municipalities", "counties",
+        "districts", "precincts", "wards", "regions", "provinces", "départements", "departements",
+        "circonscriptions", "constituencies", "kieskringen", "wahlkreise", "bezirke", "parishes",
+        "candidates", "candidats", "kandidaten", "parties", "partis", "partijen", "parteien",
+        "lists", "listes", "lijsten", "listen",
+    }
+)  # fmt: skip
+
+
+def crosstab(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
+    """Whether the column that names a wide table's rows is headed by a plural of places or of
+    options (`_CORNER`): the rows are then the options and the columns the places, which pollcli
+    would read the other way round (each canton an option "leading", the parties its regions): an
+    error. Not where `--id-columns` names the columns that name the rows (`named`)."""
+    if named or plan.blocks is not None or not plan.options:
+        return False
+    for i in plan.ids:
+        words = [w for w in re.split(r"[\s/\-–·|]+", table.header[i].casefold()) if w]
+        plural = next((w for w in words if w in _CORNER), None)
+        if plural is None or canonical_column(table.header[i]) is not None:
+            continue
+        found.add(
+            Code.MISSING_COLUMN,
+            table.header_line,
+            f"{table.header[i]!r} heads the rows' names: the columns look like the {plural} and "
+            f"the rows like the options (a crosstab), but a wide table is read with an option per "
+            f"column, so each of {header_names(table, plan)} would be an option; write the table "
+            f"with one row per place (transposed) or one row per place and option "
+            f"(place,option,votes); if the rows are the places, pass --id-columns {table.header[i]!r}",
+            column="candidate",
+        )
+        return True
+    return False
+
+
+def header_names(table: RawTable, plan: Plan) -> str:
+    """The first option columns' headers, as an error shows them."""
+    shown = ", ".join(repr(table.header[i]) for i in plan.options[:3])
+    return shown + (" …" if len(plan.options) > 3 else "")

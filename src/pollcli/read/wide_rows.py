@@ -49,7 +49,7 @@ from pollcli.read.wide_columns import (
 from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_cells
 from pollcli.read.wide_hints import second_header_row
 from pollcli.read.wide_parts import party_parts
-from pollcli.read.wide_places import coded_rows, places
+from pollcli.read.wide_places import coded_rows, crosstab, places
 from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
 
@@ -99,6 +99,7 @@ def reshape(
         or suffixed_rounds(table, plan, found)
         or lone_variants(table, plan, found)
         or coded_rows(table, plan, found)
+        or crosstab(table, plan, found, bool(options.id_columns))
     ):
         plan = replace(plan, options=[])  # refused: no option is read
     plan = party_parts(table, plan)  # a party's `Gesamtstimmen` beside its parts

@@ -1,0 +1,75 @@
+"""A crosstab with the options as its rows and the places as its columns (Belgium's chamber results
+by canton: `,Cantons / Kantons,Beauraing,Ciney,…` over `2,MR,2687,7028,…`): read as a wide table
+(an option per column), each canton was an option and "led", the parties its regions. The plural
+over the rows' names says which way the table runs: an error that says how to write it, unless
+`--id-columns` names that column (the rows are the places)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import invoke, write
+
+CROSSTAB = """,Cantons / Kantons,Beauraing,Ciney,Dinant,TOTAL TOTAAL
+2,MR,2687,7028,6405,16120
+4,PS,1224,2955,3747,7926
+6,LES ENGAGÉS,3269,6643,7069,16981
+,TOTAUX / TOTALEN,7180,16626,17221,41027
+"""
+
+
+@pytest.mark.parametrize("corner", ["Cantons / Kantons", "Communes", "Parties", "Candidates"])
+def test_a_crosstab_of_options_by_place_is_refused_with_how_to_write_it(tmp_path, corner):
+    path = write(tmp_path, CROSSTAB.replace("Cantons / Kantons", corner), "cantons.csv")
+    result = invoke("summary", str(path))
+    assert result.code == 1, result.stdout
+    assert f"{corner!r} heads the rows' names" in result.stderr
+    assert "'Beauraing', 'Ciney', 'Dinant' … would be an option" in result.stderr
+    assert f"--id-columns {corner!r}" in result.stderr
+
+
+def test_id_columns_reads_the_rows_as_places(tmp_path):
+    # The advice works: the rows read as regions, each column an option (as before).
+    path = write(tmp_path, CROSSTAB, "cantons.csv")
+    result = invoke("summary", str(path), "--id-columns", "Cantons / Kantons", "-f", "json")
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {
+        "Beauraing": 2687 + 1224 + 3269,
+        "Ciney": 7028 + 2955 + 6643,
+        "Dinant": 6405 + 3747 + 7069,
+    }
+
+
+def test_a_singular_place_over_the_rows_is_a_wide_table_as_ever(tmp_path):
+    # `Canton` over the cantons' names: the rows are places, the columns the parties.
+    text = "Canton,MR,PS\nBeauraing,2687,1224\nCiney,7028,2955\n"
+    result = invoke("summary", str(write(tmp_path, text, "w.csv")), "-f", "json")
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {"MR": 9715, "PS": 4179}
+
+
+@pytest.mark.parametrize("name", ["TOTAUX / TOTALEN", "Total / Totaal", "TOTAL TOTAAL"])
+def test_a_bilingual_total_row_is_a_total(tmp_path, monkeypatch, name):
+    # Belgium's tables name their totals in both languages: read as a place, such a row of three
+    # parts was added to them (each party's votes twice). Oracle: the parts summed by hand.
+    from conftest import engines_agree
+    from pollcli.read.total_words import is_total_name
+
+    assert is_total_name(name)
+    text = f"Canton,MR,PS\nA,10,20\nB,30,40\nC,50,60\n{name},90,120\n"
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, text, "w.csv"), block_bytes=64)
+    assert {o.candidate: o.votes for o in elections[0].options} == {"MR": 90, "PS": 120}
+    long = f"region,party,votes\nA,MR,10\nB,MR,30\n{name},MR,40\n"
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, long, "l.csv"), block_bytes=64)
+    assert {o.candidate: o.votes for o in elections[0].options} == {"MR": 40}
+
+
+@pytest.mark.parametrize("name", ["Ann Total", "Total Ann", "Sumner Total"])
+def test_a_name_beside_a_total_word_is_no_total_by_its_words(name):
+    from pollcli.read.total_words import is_total_name
+
+    assert not is_total_name(name)
