@@ -8,9 +8,9 @@ CEC tables leave `region` blank) names nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-import re
 from itertools import pairwise
 from typing import Final
 
