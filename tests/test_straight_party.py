@@ -65,3 +65,31 @@ def test_no_seat_is_won_by_a_straight_party_count(tmp_path):
     assert [e["election"] for e in data["elections"]] == [
         "20201103__mi__general__midland__precinct"
     ]
+
+
+# Clarity's `summary.csv` (county election-night results): the straight-party box is a contest
+# named with its `(Vote For 1)`, beside the races' contests. Read as a race, "Democratic Party
+# wins the seat" and the seats won counted it (DEM 2 of 5 where DEM won one office).
+CLARITY = """\
+"line number","contest name","choice name","party name","total votes","percent of votes"
+1,"Straight Party Ticket (Vote For 1)","Democratic Party","DEM",2468,54.89
+2,"Straight Party Ticket (Vote For 1)","Republican Party","REP",2028,45.11
+3,"President (Vote For 1)","Joe Biden","DEM",4000,55.00
+4,"President (Vote For 1)","Donald Trump","REP",3272,45.00
+5,"City Council (Vote For 2)","Ann Ash","NON",1000,40.00
+6,"City Council (Vote For 2)","Bob Bell","NON",900,36.00
+7,"City Council (Vote For 2)","Cy Cole","NON",600,24.00
+"""
+
+
+def test_a_clarity_straight_party_contest_is_no_race(tmp_path, monkeypatch):
+    path = write(tmp_path, CLARITY, "summary.csv")
+    races, _ = engines_agree(monkeypatch, path)
+    assert [{o.candidate: o.votes for o in race.options} for race in races] == [
+        {"Joe Biden": 4000, "Donald Trump": 3272},
+        {"Ann Ash": 1000, "Bob Bell": 900, "Cy Cole": 600},
+    ]
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    tally = json.loads(result.stdout)["tally"]
+    assert {p["party"]: p["won"] for p in tally["parties"]} == {"NON": 2, "DEM": 1}

@@ -193,9 +193,10 @@ WHERE_PREFIX: Final[str] = "where:"
 
 # Offices of straight-party (straight-ticket) ballots: a box that votes for one party's candidates
 # in every race, no race of its own (Michigan's `Straight Party`, South Carolina's `Straight Party
-# 1`, Texas' `Straight Party VOTE`, West Virginia's `Straight Party Ticket`).
+# 1`, Texas' `Straight Party VOTE`, West Virginia's `Straight Party Ticket`; Clarity's contest
+# `Straight Party Ticket (Vote For 1)`).
 _STRAIGHT: Final[re.Pattern[str]] = re.compile(
-    r"straight ?(?:party|ticket)(?: ticket| vote| votes| voting)?(?: \d+)?"
+    r"straight ?(?:party|ticket)(?: ticket| vote| votes| voting)?(?: \d+)?(?: vote for \d+)?"
 )
 # How such a row is named once read: a count of its unit that is no race's figure, left out with a
 # note of its own (`read.countnotes.without_unused_counts`).
