@@ -73,3 +73,22 @@ def test_a_name_beside_a_total_word_is_no_total_by_its_words(name):
     from pollcli.read.total_words import is_total_name
 
     assert not is_total_name(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "shares"),
+    [("%", "57,38,13"), ("Percent", "50.0,37.5,12.5"), ("% des voix", "50,38,13")],
+)
+def test_a_row_of_shares_under_the_counts_is_no_place(tmp_path, name, shares):
+    # Whole percents were added to the options' votes as a place's (MR 457 of 400); fractions
+    # were refused with advice to leave a party's column out. Oracle: the places' rows by hand.
+    text = f"Region,MR,PS,ECOLO\nA,100,200,50\nB,300,100,50\n{name},{shares}\n"
+    result = invoke("summary", str(write(tmp_path, text, "w.csv")), "-f", "json")
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {
+        "MR": 400,
+        "PS": 300,
+        "ECOLO": 100,
+    }
+    assert f"line(s) 4 ({name!r}) hold the options' shares" in " ".join(election["notes"])

@@ -18,7 +18,7 @@ from pollcli.columns import canonical_column, place_level, place_word
 from pollcli.problems import Code, Found
 from pollcli.read import protocol
 from pollcli.read.dialect import RawTable
-from pollcli.read.layout import Plan
+from pollcli.read.layout import Plan, level0
 
 Row = tuple[int, list[str]]
 # Naming cells joined into one name when no single column tells the rows apart.
@@ -195,3 +195,72 @@ def header_names(table: RawTable, plan: Plan) -> str:
     """The first option columns' headers, as an error shows them."""
     shown = ", ".join(repr(table.header[i]) for i in plan.options[:3])
     return shown + (" …" if len(plan.options) > 3 else "")
+
+
+def rows_of(table: RawTable, plan: Plan, found: Found) -> list[Row]:
+    """The rows as wide as the header (a block table's may be ragged: padded), others reported as
+    the long stages report them; rows of shares (`_shares`) left out, with a note."""
+    width = len(table.header)
+    if plan.blocks is None and all(len(cells) == width for _, cells in table.records):
+        return _shares(table, plan, table.records)
+    rows: list[Row] = []
+    for line, cells in table.records:
+        if plan.blocks is not None:
+            need = plan.blocks.start + plan.blocks.size
+            rows.append((line, cells + [""] * (need - len(cells)) if len(cells) < need else cells))
+            continue
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            found.add(
+                Code.EXTRA_CELL,
+                line,
+                f"{len(cells)} cells but the header has {width}; quote names that contain "
+                f"the delimiter {table.delimiter!r} or remove the extra cells",
+            )
+        elif len(cells) < width and not any(
+            level0(table, i).strip() for i in range(len(cells), width)
+        ):
+            # Short only of columns with no header (the header's trailing delimiters; under a row of
+            # groups, with none): nothing lost.
+            rows.append((line, cells + [""] * (width - len(cells))))
+        elif len(cells) < width:
+            found.add(
+                Code.MISSING_CELL,
+                line,
+                f"{len(cells)} {'cell' if len(cells) == 1 else 'cells'} but the header has "
+                f"{width}; add the missing cells (they may be empty)",
+            )
+        else:
+            rows.append((line, cells))
+    return _shares(table, plan, rows)
+
+
+# A row named as the options' shares (a protocol's `%` line under its counts: Belgium's lists'
+# `Chiffre électoral` then `%`): no place's counts.
+_SHARE_WORDS: Final[frozenset[str]] = frozenset(
+    {"percent", "percentage", "percentages", "pct", "share", "shares", "vote share", "pourcentage",
+     "pourcentages", "porcentaje", "prozent", "anteil", "procent", "percentuale", "процент",
+     "доля"}
+)  # fmt: skip
+
+
+def _shares(table: RawTable, plan: Plan, rows: list[Row]) -> list[Row]:
+    """The rows without those named as shares (`%`, `Percent`, `% des voix`…), with a note: summed
+    as a place's counts, whole percents (57, 38) were added to the options' votes, and fractions
+    were refused with advice to leave an option's column out."""
+    if plan.blocks is not None or not plan.ids:
+        return rows
+    kept, shares = [], []
+    for line, cells in rows:
+        text = " ".join(cells[i].strip() for i in plan.ids if i < len(cells) and cells[i].strip())
+        key = text.casefold()
+        if key and (key in _SHARE_WORDS or key.startswith("%") or key.endswith("%")):
+            shares.append((line, text))
+        else:
+            kept.append((line, cells))
+    if shares:
+        listed = ", ".join(f"{line:,} ({text!r})" for line, text in shares[:3])
+        table.notes.append(
+            f"Row(s) on line(s) {listed}{' …' if len(shares) > 3 else ''} hold the options' "
+            "shares, not a place's counts: left out."
+        )
+    return kept

@@ -49,7 +49,7 @@ from pollcli.read.wide_columns import (
 from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_cells
 from pollcli.read.wide_hints import second_header_row
 from pollcli.read.wide_parts import party_parts
-from pollcli.read.wide_places import coded_rows, crosstab, places
+from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of
 from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
 
@@ -103,7 +103,7 @@ def reshape(
     ):
         plan = replace(plan, options=[])  # refused: no option is read
     plan = party_parts(table, plan)  # a party's `Gesamtstimmen` beside its parts
-    rows = _rows(table, plan, found)
+    rows = rows_of(table, plan, found)  # (rows of shares left out, with a note)
     worded = second_header_row(table, plan, rows) or names_under_groups(table, plan, rows)
     if worded is not None:
         found.add(Code.TYPE_ERROR, *worded)
@@ -359,43 +359,6 @@ def _base_label(table: RawTable, options: ReadOptions) -> str:
         if item.key.strip().lower() == "election":
             return item.value
     return table.stem
-
-
-def _rows(table: RawTable, plan: Plan, found: Found) -> list[Row]:
-    """The rows as wide as the header (a block table's may be ragged: padded), others reported as
-    the long stages report them."""
-    width = len(table.header)
-    if plan.blocks is None and all(len(cells) == width for _, cells in table.records):
-        return table.records
-    rows: list[Row] = []
-    for line, cells in table.records:
-        if plan.blocks is not None:
-            need = plan.blocks.start + plan.blocks.size
-            rows.append((line, cells + [""] * (need - len(cells)) if len(cells) < need else cells))
-            continue
-        if len(cells) > width and any(c.strip() for c in cells[width:]):
-            found.add(
-                Code.EXTRA_CELL,
-                line,
-                f"{len(cells)} cells but the header has {width}; quote names that contain "
-                f"the delimiter {table.delimiter!r} or remove the extra cells",
-            )
-        elif len(cells) < width and not any(
-            level0(table, i).strip() for i in range(len(cells), width)
-        ):
-            # Short only of columns with no header (the header's trailing delimiters; under a row of
-            # groups, with none): nothing lost.
-            rows.append((line, cells + [""] * (width - len(cells))))
-        elif len(cells) < width:
-            found.add(
-                Code.MISSING_CELL,
-                line,
-                f"{len(cells)} {'cell' if len(cells) == 1 else 'cells'} but the header has "
-                f"{width}; add the missing cells (they may be empty)",
-            )
-        else:
-            rows.append((line, cells))
-    return rows
 
 
 def _has_parties(table: RawTable, plan: Plan) -> bool:
