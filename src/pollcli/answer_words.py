@@ -32,6 +32,12 @@ ANSWER_WORDS: Final[tuple[str, ...]] = (
     "levy no",
     "tax yes",
     "tax no",
+    # Colorado's counties (Clear Ballot): `Yes/For`, `No/Against`.
+    "yes/for",
+    "no/against",
+    # The UK's 2016 referendum on the EU: `Remain`, `Leave`.
+    "remain",
+    "leave",
     "oui",
     "non",
     "ja",
@@ -65,6 +71,8 @@ ANSWER_PAIRS: Final[tuple[tuple[str, str], ...]] = (
     ("adopted", "rejected"),
     ("accepted", "rejected"),
     ("repealed", "maintained"),
+    ("yes/for", "no/against"),
+    ("remain", "leave"),
     ("oui", "non"),
     ("ja", "nein"),
     ("sí", "no"),

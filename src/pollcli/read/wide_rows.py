@@ -47,6 +47,7 @@ from pollcli.read.wide_columns import (
     votes_word_options,
 )
 from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_cells
+from pollcli.read.wide_fit import fitted
 from pollcli.read.wide_hints import second_header_row
 from pollcli.read.wide_parts import party_parts
 from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of
@@ -104,6 +105,7 @@ def reshape(
         plan = replace(plan, options=[])  # refused: no option is read
     plan = party_parts(table, plan)  # a party's `Gesamtstimmen` beside its parts
     rows = rows_of(table, plan, found)  # (rows of shares left out, with a note)
+    plan = fitted(table, plan, rows)  # the run of options that adds up to the total given
     worded = second_header_row(table, plan, rows) or names_under_groups(table, plan, rows)
     if worded is not None:
         found.add(Code.TYPE_ERROR, *worded)

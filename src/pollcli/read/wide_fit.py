@@ -1,0 +1,83 @@
+"""A wide table's option columns told by the total it gives: the run of them that adds up to it.
+
+A protocol table that states each row's valid votes (`Valid_Votes`, `total_votes`) may hold, beside
+its options, counts pollcli has no word for: the UK's EU referendum by area (`Electorate,
+ExpectedBallots,VerifiedBallotPapers,Pct_Turnout,Votes_Cast,Valid_Votes,Remain,Leave,
+Rejected_Ballots,No_official_mark,Voting_for_both_answers,Writing_or_mark,Unmarked_or_void,…`)
+read its ballot counts as options (3.0 times the total: refused) and, those left out, the parts of
+its rejected ballots as options too (Leave 51.85 %, not the official 51.89 %).
+
+Where the option columns do not add up to the total column in every row, but one run of two or
+more adjacent ones does, in every row (two rows at least, a total above 0 in some), that run is
+the options and the others are left unused, with a note naming them (runs that differ only by
+columns of 0 in every row are one: the longest). An equality in every
+row is the file's own word, no guess; where no run or several fit, the columns are read as before
+and the totals' checks say what does not add up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Final
+
+from pollcli.read.dialect import RawTable
+from pollcli.read.layout import Plan, level0
+
+Row = tuple[int, list[str]]
+# The fewest rows the equality must hold in.
+ROWS_AT_LEAST: Final[int] = 2
+
+
+def fitted(table: RawTable, plan: Plan, rows: list[Row]) -> Plan:
+    """The plan with only the run of option columns that adds up to the total, the others named in
+    a note of `table`'s (see the module's docstring); or the plan as it is."""
+    total = plan.facts.get(("total_votes", ""))
+    if plan.blocks is not None or total is None or len(total) != 1 or len(plan.options) < 3:
+        return plan
+    columns = [total[0], *plan.options]
+    figures: list[list[int]] = []
+    for _, cells in rows:
+        row = [_count(cells[i]) if i < len(cells) else 0 for i in columns]
+        if any(value is None for value in row):
+            return plan  # a cell that is no plain count: the checks' to tell
+        figures.append(row)  # type: ignore[arg-type]
+    if len(figures) < ROWS_AT_LEAST or not any(row[0] for row in figures):
+        return plan
+    if all(sum(row[1:]) == row[0] for row in figures):
+        return plan
+    count = len(plan.options)
+    runs = [
+        (start, end)
+        for start in range(count)
+        for end in range(start + 2, count + 1)
+        if all(sum(row[1 + start : 1 + end]) == row[0] for row in figures)
+    ]
+    if not runs:
+        return plan
+    # Runs that differ only by columns of 0 in every row fit alike: the longest is read (a 0 is no
+    # figure lost either way); runs that differ otherwise leave the columns as they were.
+    start, end = max(runs, key=lambda run: run[1] - run[0])
+    zero = {k for k in range(start, end) if not any(row[1 + k] for row in figures)}
+    if any(
+        a < start or b > end or not set(range(start, end)) - set(range(a, b)) <= zero
+        for a, b in runs
+    ):
+        return plan
+    kept = plan.options[start:end]
+    left = [i for i in plan.options if i not in kept]
+    shown = ", ".join(repr(level0(table, i)) for i in left)
+    table.notes.append(
+        f"Not options: {shown}, counts of another kind: the options "
+        f"{', '.join(repr(level0(table, i)) for i in kept)} add up to "
+        f"{level0(table, total[0])!r} in every row, and these do not."
+    )
+    return replace(plan, options=kept, ignored=sorted([*plan.ignored, *left]))
+
+
+def _count(cell: str) -> int | None:
+    """A cell as a plain whole count (thousands separated by commas or spaces; blank is 0), or
+    None."""
+    text = cell.strip().replace(",", "").replace(" ", "").replace("\u00a0", "")
+    if not text:
+        return 0
+    return int(text) if text.isascii() and text.isdigit() else None
