@@ -44,7 +44,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"liczba kart wyjętych z urny|votants|nombre de votants",
         # Hamburg's `Wähler insgesamt` (voters in all, beside `Wähler mit Wahlschein`); umlauts
         # may be spelt out (`Waehler`, `gueltige`: Hamburg's 2001 table).
-        r"w(ä|ae)hlende|w(ä|ae)hler( innen)?( insgesamt)?|abgegebene stimmen",
+        r"w(ä|ae)hlende|w(ä|ae)hler( innen)?( insgesamt)?|abgegebene( stimmen)?",
         r"ballots cast|total ballots cast|votes cast|ballots|turnout votes",
         r"votantes|votanti|votanti (t|totali)|votación total emitida|votacion total emitida",
         r"(total |votes |total votes )?polled|votes polled",

@@ -1,0 +1,58 @@
+"""A wide table of places at several levels, each above the run of places it holds: the total rows.
+
+Austria's interior ministry lists the whole country, then each Land, each Regionalwahlkreis, each
+Bezirk and its Gemeinden, one table, top down (`G00000 Österreich`, `G10000 Burgenland`, `G1A000
+Burgenland Nord`, `G10100 Eisenstadt-Umgebung`, `G10101 Breitenbrunn`…), no level column and no
+total word; Switzerland's and Spain's tables open so too. Summed as places, every vote counted as
+many times as there are levels (five: ÖVP 1,500 of 300).
+
+A row is the total of the run of rows below it, the totals among them aside, where its figure in
+every option's column is their sum (some figure not 0, two options at least); found from the last
+row up, so that a Bezirk is known before the Land above it. A single row below it with its figures
+is its run too: a Bezirk of one Gemeinde (a Statutarstadt) lists it again. Such rows are totals
+only where the first row is the total of every row that is none (four at least) and another row is
+a total too: a table that opens with the whole and runs down its levels. Each total is set aside by the totals stage, its parts counted.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from pollcli.read.total_places import Marked
+
+Row = tuple[int, list[str]]
+# The most rows looked at: a country's municipalities with their levels (Austria: some 2,300).
+LEVEL_ROWS: Final[int] = 20_000
+# The fewest places below the whole (as `wide_totals.SUM_ROW_PARTS`: fewer may add up by chance).
+LEAVES_AT_LEAST: Final[int] = 4
+
+
+def head_totals(rows: list[Row], figures: list[list[int]] | None) -> dict[int, Marked]:
+    """The rows that are totals of the runs below them (see the module's docstring), each with the
+    lines of the rows it totals; {} where the first row is not the total of every other."""
+    if figures is None or len(rows) < 3 or len(rows) > LEVEL_ROWS or not any(figures[0]):
+        return {}
+    runs: dict[int, list[int]] = {}
+    for n in range(len(rows) - 2, -1, -1):
+        row = figures[n]
+        if sum(1 for v in row if v) < 2:
+            continue
+        sums, run = [0] * len(row), []
+        for m in range(n + 1, len(rows)):
+            if m in runs:
+                continue  # a total below this row: its parts are counted instead
+            sums = [s + v for s, v in zip(sums, figures[m], strict=True)]
+            run.append(m)
+            if sums == row or any(s > v for s, v in zip(sums, row, strict=True)):
+                break  # (counts are never below 0: a sum past the row's figure stays past it)
+        if run and sums == row:
+            runs[n] = run
+    if 0 not in runs or len(runs[0]) + len(runs) != len(rows):
+        return {}
+    if len(runs) < 2 or len(runs[0]) < LEAVES_AT_LEAST:
+        return {}  # one level (`wide_totals`' sum row), or few places: a sum by chance
+    why = "a row holding the sum of the rows below it, the levels of a table that opens with the whole"
+    return {
+        rows[n][0]: Marked(f"{why}, is their total", frozenset(rows[m][0] for m in run))
+        for n, run in runs.items()
+    }
