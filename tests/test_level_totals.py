@@ -87,3 +87,22 @@ def test_nothing_is_a_total_unless_the_first_row_is_the_whole(flat):
         assert 2 in marked
         left = [row for (line, _), row in zip(rows, flat, strict=True) if line not in marked]
         assert [sum(r[k] for r in left) for k in range(3)] == flat[0]
+
+
+def test_a_long_table_of_levels_is_read_alike_by_both_engines(tmp_path, monkeypatch):
+    # The same places one row per place and option (`code,region,party,votes`): read as regions,
+    # each vote counted five times too.
+    from conftest import engines_agree
+
+    parties = ("ÖVP", "SPÖ", "FPÖ")
+    lines = ["code,region,party,votes"]
+    for row in AUSTRIA.splitlines()[1:]:
+        cells = row.split(";")
+        lines += [f"{cells[0]},{cells[1]},{p},{cells[6 + k]}" for k, p in enumerate(parties)]
+    path = write(tmp_path, "\n".join(lines) + "\n", "long.csv")
+    (race,), problems = engines_agree(monkeypatch, path, block_bytes=128)
+    rows = [line.split(";") for line in AUSTRIA.splitlines()[1:] if line.split(";")[0] in GEMEINDEN]
+    assert {o.candidate: o.votes for o in race.options} == {
+        p: sum(int(r[6 + k]) for r in rows) for k, p in enumerate(parties)
+    }
+    assert [p.code.value for p in problems if p.code.value != "unknown-column"] == ["total-row"]

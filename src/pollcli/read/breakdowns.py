@@ -40,7 +40,7 @@ from functools import lru_cache
 from pollcli.columns import option_key
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
-from pollcli.read import name_totals, sum_totals
+from pollcli.read import level_totals, name_totals, sum_totals
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text
@@ -64,7 +64,8 @@ def stage(totals: Stage, columns: ColumnMap, found: Found) -> Stage:
 
     def both(label: str, records: list[Record]) -> list[Record]:
         if _one_unit(records):  # (no region of it holds two units: only a unit of every region's)
-            return sum_totals.race_total(label, totals(label, records), columns, found, records)
+            kept = sum_totals.race_total(label, totals(label, records), columns, found, records)
+            return level_totals.regions_aside(label, kept, columns, found)  # (a place's levels)
         # First the breakdowns certain without the rows that may be totals, so that the county's
         # own row (`SAN FRANCISCO CA`) is judged against its precincts alone.
         first = set_aside(label, records, columns, found, first=True)

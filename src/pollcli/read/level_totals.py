@@ -12,19 +12,32 @@ row up, so that a Bezirk is known before the Land above it. A single row below i
 is its run too: a Bezirk of one Gemeinde (a Statutarstadt) lists it again. Such rows are totals
 only where the first row is the total of every row that is none (four at least) and another row is
 a total too: a table that opens with the whole and runs down its levels. Each total is set aside by the totals stage, its parts counted.
+
+A long table of such places (`code,region,party,votes`, a row per place and option) is read so
+too, its regions in the order first met (`regions_aside`: the last step of the totals stage, on
+the regions' sums, which both engines keep).
 """
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
+from pollcli.columns import option_key
+from pollcli.problems import Code, Found
+from pollcli.read.total_checks import lines_text, rows_text
 from pollcli.read.total_places import Marked
+
+if TYPE_CHECKING:
+    from pollcli.read.header import ColumnMap
+    from pollcli.read.records import Record
 
 Row = tuple[int, list[str]]
 # The most rows looked at: a country's municipalities with their levels (Austria: some 2,300).
 LEVEL_ROWS: Final[int] = 20_000
 # The fewest places below the whole (as `wide_totals.SUM_ROW_PARTS`: fewer may add up by chance).
 LEAVES_AT_LEAST: Final[int] = 4
+# The most levels a long table's whole is looked for over (`regions_aside`).
+LEVELS_AT_MOST: Final[int] = 8
 
 
 def head_totals(rows: list[Row], figures: list[list[int]] | None) -> dict[int, Marked]:
@@ -56,3 +69,56 @@ def head_totals(rows: list[Row], figures: list[list[int]] | None) -> dict[int, M
         rows[n][0]: Marked(f"{why}, is their total", frozenset(rows[m][0] for m in run))
         for n, run in runs.items()
     }
+
+
+def regions_aside(
+    label: str, records: list[Record], columns: ColumnMap, found: Found
+) -> list[Record]:
+    """A race's records without the regions that are totals of the regions listed below them
+    (`head_totals` over the regions, in the order first met, by their candidates' votes), with a
+    `total-row` warning; as they are where the first region is not the whole."""
+    if "region" not in columns.present or "unit" in columns.present or not records:
+        return records
+    # The whole holds every level's votes: a first region of less than an eighth of all the
+    # race's votes opens no table of levels (a table of places: its first of many), a look at
+    # the votes alone.
+    first, whole, opening = records[0].row.region, 0, 0
+    for record in records:
+        votes = record.votes or 0
+        whole += votes
+        if record.row.region == first:
+            opening += votes
+    if opening * LEVELS_AT_MOST < whole:
+        return records
+    regions: dict[str, dict[str, int]] = {}
+    lines: dict[str, list[int]] = {}
+    for record in records:
+        region = record.row.region or ""
+        lines.setdefault(region, []).append(record.line)
+        if record.row.fact is None and record.row.kind == "candidate":
+            votes = regions.setdefault(region, {})
+            key = option_key(record.row.candidate)
+            votes[key] = votes.get(key, 0) + (record.votes or 0)
+    if len(regions) < LEAVES_AT_LEAST + 2:
+        return records
+    names = list(regions)
+    keys = sorted({key for votes in regions.values() for key in votes})
+    figures = [[regions[name].get(key, 0) for key in keys] for name in names]
+    rows = [(n, [name]) for n, name in enumerate(names)]
+    marked = head_totals(rows, figures) if len(keys) >= 2 else {}
+    if not marked:
+        return records
+    aside = {names[n] for n in marked}
+    shown = sorted({line for name in aside for line in lines[name]})
+    found.warn(
+        Code.TOTAL_ROW,
+        shown[0],
+        f"{', '.join(repr(names[n]) for n in sorted(marked)[:4])}"
+        f"{' …' if len(marked) > 4 else ''}: each holds, option by option, the sum of the "
+        f"{columns.header_of('region') or 'region'}s listed below it (the totals among them aside) "
+        f"in a table that opens with the whole, {names[0]!r}: the levels of the places, set aside, "
+        f"not added to their parts (election {label!r}; {rows_text(len(shown))}: "
+        f"{lines_text(shown)}); the race is counted from the {len(names) - len(aside)} others.",
+        column=columns.header_of("region"),
+    )
+    return [r for r in records if (r.row.region or "") not in aside]
