@@ -96,9 +96,9 @@ def regions_aside(
         region = record.row.region or ""
         lines.setdefault(region, []).append(record.line)
         if record.row.fact is None and record.row.kind == "candidate":
-            votes = regions.setdefault(region, {})
+            by_option = regions.setdefault(region, {})
             key = option_key(record.row.candidate)
-            votes[key] = votes.get(key, 0) + (record.votes or 0)
+            by_option[key] = by_option.get(key, 0) + (record.votes or 0)
     if len(regions) < LEAVES_AT_LEAST + 2:
         return records
     names = list(regions)
