@@ -40,6 +40,12 @@ LEAVES_AT_LEAST: Final[int] = 4
 LEVELS_AT_MOST: Final[int] = 8
 
 
+def levels(options: list[int], rows: list[Row]) -> bool:
+    """Whether a wide table may be one of levels, before its figures are read: two options at
+    least, and no more rows than `LEVEL_ROWS` (a table of polling stations is let go at once)."""
+    return len(options) >= 2 and 3 <= len(rows) <= LEVEL_ROWS
+
+
 def head_totals(rows: list[Row], figures: list[list[int]] | None) -> dict[int, Marked]:
     """The rows that are totals of the runs below them (see the module's docstring), each with the
     lines of the rows it totals; {} where the first row is not the total of every other."""

@@ -28,7 +28,7 @@ from pollcli.problems import Code, Found
 from pollcli.read import protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan
-from pollcli.read.level_totals import head_totals
+from pollcli.read.level_totals import head_totals, levels
 from pollcli.read.preamble import is_number
 from pollcli.read.total_places import ABOUT_SUM, Marked
 from pollcli.read.total_words import is_total_name, may_hold_total
@@ -51,7 +51,7 @@ def marked_totals(
         or _zero_code_totals(table, plan, rows, found)
         or _sum_row(table, plan, rows)
         or _block_totals(plan, rows)
-        or head_totals(rows, _figures(plan, rows) if len(plan.options) >= 2 else None)
+        or head_totals(rows, _figures(plan, rows) if levels(plan.options, rows) else None)
     )
 
 
