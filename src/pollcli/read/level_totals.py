@@ -51,6 +51,8 @@ def head_totals(rows: list[Row], figures: list[list[int]] | None) -> dict[int, M
     lines of the rows it totals; {} where the first row is not the total of every other."""
     if figures is None or len(rows) < 3 or len(rows) > LEVEL_ROWS or not any(figures[0]):
         return {}
+    if sum(figures[0]) * LEVELS_AT_MOST < sum(map(sum, figures)):
+        return {}  # the first row is no whole: a table of places, its first of many
     runs: dict[int, list[int]] = {}
     for n in range(len(rows) - 2, -1, -1):
         row = figures[n]
