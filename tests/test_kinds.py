@@ -80,6 +80,11 @@ def test_kinds_by_name(name, kind):
         ("Total Votes", "total_votes"),
         ("Total Votes Cast", "total_votes"),
         ("Totally Votes McGee", None),
+        # Chile's Servel: the valid votes and the ballots of each comuna among the candidates.
+        ("Total Votación", "ballots_cast"),
+        ("Válidamente Emitidos", "total_votes"),
+        ("Votos válidos", "total_votes"),
+        ("Suffrages exprimés", "total_votes"),
     ],
 )
 def test_counts_by_name(name, fact):
@@ -283,3 +288,26 @@ def test_blank_void_is_no_candidate_and_the_published_shares_agree(tmp_path):
     assert by_name["Write-in/Scattering"]["kind"] == "other"
     assert by_name["Ann Ash"]["share"] == pytest.approx(51.0)
     assert election["below_threshold"] == []
+
+
+def test_chiles_count_rows_are_no_candidates(tmp_path, monkeypatch):
+    # `Total Votación` (the valid, null and blank votes) "led with 34.19 %" and `Válidamente
+    # Emitidos` (the valid votes) was the runner-up; they are each comuna's counts. Oracle: the
+    # candidates' rows summed by hand, and the ballots the valid, null and blank votes.
+    from conftest import engines_agree
+
+    text = (
+        "comuna,candidato,partido,votos\n"
+        "Arica,Ana Pérez,PS,5000\nArica,Beto Soto,RN,4000\nArica,Válidamente Emitidos,,9000\n"
+        "Arica,Votos Nulos,,300\nArica,Votos en Blanco,,200\nArica,Total Votación,,9500\n"
+        "Iquique,Ana Pérez,PS,3000\nIquique,Beto Soto,RN,6000\n"
+        "Iquique,Válidamente Emitidos,,9000\nIquique,Votos Nulos,,100\n"
+        "Iquique,Votos en Blanco,,100\nIquique,Total Votación,,9200\n"
+    )
+    (race,), problems = engines_agree(monkeypatch, write(tmp_path, text, "servel.csv"))
+    assert {o.candidate: o.votes for o in race.options if o.kind == "candidate"} == {
+        "Ana Pérez": 8000,
+        "Beto Soto": 10000,
+    }
+    assert race.facts.ballots_cast == 9500 + 9200
+    assert not [p for p in problems if p.severity == "error"]

@@ -40,8 +40,8 @@ candidates of every precinct): their figure becomes that unit's fact.
 | fact | words |
 |---|---|
 | `registered` | Registered Voters, Registered, Total Registered, Registered Voters - Total, Voters on the list, Electorate |
-| `ballots_cast` | Ballots Cast, Total Ballots Cast, Total Ballots, Times Counted, Ballots |
-| `total_votes` | Total Votes, Total Votes Cast, Total Valid Votes (checked against the options' sum) |
+| `ballots_cast` | Ballots Cast, Total Ballots Cast, Total Ballots, Times Counted, Ballots, Total Votación, Votantes, Votants |
+| `total_votes` | Total Votes, Total Votes Cast, Total Valid Votes, Válidamente Emitidos, Votos válidos, Suffrages exprimés, Gültige Stimmen (checked against the options' sum) |
 
 Given as an office with no candidate (`office_fact`), a count of votes (`Votes Cast`, `Total Votes`)
 is every race's of its unit together, one a voter: the unit's ballots cast, as `Ballots Cast` is.
@@ -255,10 +255,20 @@ _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "ballots cast total",
         # Washington's county files of 2008: `Cast` under an office `Voters` (`counts_office`).
         "cast",
+        # Chile's Servel (`Total Votación`: the valid votes, the null and the blank), Spain's,
+        # France's and Italy's words for the voters who cast a ballot.
+        "total votación", "total votacion", "votación total", "votacion total", "votos emitidos",
+        "total votos emitidos", "votantes", "votants", "votanti",
     ),
     # Maine's precinct files: `Votes Cast` of each race, its candidates and `Blank` together.
-    "total_votes": ("total votes", "total votes cast", "total valid votes", "votes cast"),
-}
+    "total_votes": (
+        "total votes", "total votes cast", "total valid votes", "votes cast",
+        # Chile's `Válidamente Emitidos`; Spain's, France's, Italy's and Germany's valid votes.
+        "válidamente emitidos", "validamente emitidos", "votos válidamente emitidos",
+        "votos validamente emitidos", "votos válidos", "votos validos", "suffrages exprimés",
+        "exprimés", "voti validi", "gültige stimmen",
+    ),
+}  # fmt: skip
 _KIND_BY_NAME: Final[dict[str, str]] = {
     name_key(name): kind for kind, names in _KIND_NAMES.items() for name in names
 }
