@@ -311,3 +311,32 @@ def test_chiles_count_rows_are_no_candidates(tmp_path, monkeypatch):
     }
     assert race.facts.ballots_cast == 9500 + 9200
     assert not [p for p in problems if p.severity == "error"]
+
+
+def test_a_constituencys_protocol_rows_among_its_candidates(tmp_path, monkeypatch):
+    # A UK-style long table (`constituency,candidate,party,votes`) that lists, beside each seat's
+    # candidates, its `Electorate`, `Turnout`, `Majority`, `Valid votes` and `Rejected ballots`:
+    # `Turnout` (a percentage) and `Majority` were candidates, `Majority` of 1,000 votes beside
+    # its winner. Oracle: the candidates' rows by hand; the counts as the file gives them.
+    from conftest import engines_agree
+
+    text = (
+        "constituency,candidate,party,votes\n"
+        "Aldershot,Ann Ash,Con,21000\nAldershot,Bob Bell,Lab,20000\n"
+        "Aldershot,Electorate,,70000\nAldershot,Turnout,,64\nAldershot,Majority,,1000\n"
+        "Aldershot,Valid votes,,41000\nAldershot,Rejected ballots,,100\n"
+        "Barnsley,Cy Cole,Con,15000\nBarnsley,Di Dunn,Lab,25000\n"
+        "Barnsley,Electorate,,65000\nBarnsley,Turnout,,62\nBarnsley,Majority,,10000\n"
+        "Barnsley,Valid votes,,40000\nBarnsley,Rejected ballots,,80\n"
+    )
+    path = write(tmp_path, text, "ge.csv")
+    races, problems = engines_agree(monkeypatch, path, block_bytes=128)
+    assert [{o.candidate: o.votes for o in r.options} for r in races] == [
+        {"Ann Ash": 21000, "Bob Bell": 20000, "Rejected ballots": 100},
+        {"Cy Cole": 15000, "Di Dunn": 25000, "Rejected ballots": 80},
+    ]
+    assert [r.facts.registered for r in races] == [70000, 65000]
+    assert not [p for p in problems if p.severity == "error"]
+    result = invoke("summary", str(path), "--format", "json")
+    notes = " ".join(json.loads(result.stdout)["elections"][0]["notes"])
+    assert "named 'Majority', 'Turnout'" in notes and "derived from their unit's counts" in notes

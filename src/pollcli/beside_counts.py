@@ -6,7 +6,8 @@ Emergency` (or `Emergency`), `Absentee/Military`, `Federal`, `Affidavit`, `Speci
 They are no options, and their sum is the district's ballots, not a race's: such a row is left out,
 with a note (`ballot_count`). So is a count of precincts (Arizona's 2014 and 2016 county files:
 `Number of Precincts for Race`, `Number of Precincts Reporting`, 1 in each precinct's rows), and
-Electionware's `Contest Totals` (`contest_total`).
+Electionware's `Contest Totals` (`contest_total`), and a figure derived from the unit's counts (the
+UK's `Majority`, `Turnout`; `Abstentions`: `derived_figure`).
 """
 
 from __future__ import annotations
@@ -42,7 +43,14 @@ _BALLOT_COUNTS: Final[frozenset[str]] = frozenset(
 # `Total Votes Cast`, its `Contest Totals`: those votes and its over- and undervotes, no option and
 # no figure pollcli uses (read as a candidate, every race held its votes twice and was refused).
 _CONTEST_TOTALS: Final[frozenset[str]] = frozenset({"contest totals", "contest total"})
-_BESIDE: Final[frozenset[str]] = _BALLOT_COUNTS | _CONTEST_TOTALS
+# Figures derived from a unit's counts, listed among its options by some publishers (the UK's
+# `Majority`, `Turnout`; France's `Abstentions`; a count's `Quota`): no option, left out.
+_DERIVED: Final[frozenset[str]] = frozenset(
+    {"turnout", "majority", "abstentions", "abstention", "abstención", "abstencion", "abstenção",
+     "abstencao", "astensioni", "opkomst", "frekwencja", "wahlbeteiligung", "participation",
+     "participación", "quota", "явка"}
+)  # fmt: skip
+_BESIDE: Final[frozenset[str]] = _BALLOT_COUNTS | _CONTEST_TOTALS | _DERIVED
 # An ASCII name starting (ending) with a letter no such key starts (ends) with is none of them.
 _NOT_FIRST: Final = frozenset("abcdefghijklmnopqrstuvwxyz") - {k[0] for k in _BESIDE}
 _NOT_LAST: Final = frozenset("abcdefghijklmnopqrstuvwxyz") - {k[-1] for k in _BESIDE}
@@ -72,3 +80,9 @@ def contest_total(name: str) -> bool:
 def precinct_count(name: str) -> bool:
     """Whether such a count is of the precincts a race is counted in (Arizona)."""
     return name_key(name) in _PRECINCT_COUNTS
+
+
+def derived_figure(name: str) -> bool:
+    """Whether a candidate cell names a figure derived from its unit's counts (`Turnout`,
+    `Majority`, `Abstentions`, `Quota`): no option; the row is left out."""
+    return count_beside(name) and name_key(name) in _DERIVED

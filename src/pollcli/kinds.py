@@ -69,6 +69,7 @@ from pollcli.answer_words import measure_answers as measure_answers
 from pollcli.beside_counts import ballot_count as ballot_count
 from pollcli.beside_counts import contest_total as contest_total
 from pollcli.beside_counts import count_beside as count_beside
+from pollcli.beside_counts import derived_figure as derived_figure
 from pollcli.beside_counts import precinct_count as precinct_count
 from pollcli.namekeys import name_key as name_key
 
@@ -176,7 +177,7 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "times under voted",
         "number of under votes",
         "number of undervotes",
-        "пустые",
+        "пустые", "schede bianche", "blanco stemmen",
     ),
     "invalid": (
         "invalid",
@@ -194,15 +195,8 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "rejected",
         "rejected ballot",
         "rejected ballots",
-        "void",
-        "voids",
-        "void vote",
-        "void votes",
-        "void ballot",
-        "void ballots",
-        "null",
-        "nulls",
-        "nuls",
+        "void", "voids", "void vote", "void votes", "void ballot", "void ballots",
+        "null", "nulls", "nuls",
         "bulletins nuls",
         "votos nulos",
         # Brazil's TSE: `Nulo`, `VOTO NULO`.
@@ -230,12 +224,11 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "informal ballots",
         "informal vote",
         "informal votes",
-        "недействительные",
-        "недействительные бюллетени",
-        "недійсні",
-        "жарамсыз",
+        "недействительные", "недействительные бюллетени", "недійсні", "жарамсыз",
+        # The Netherlands' and Italy's.
+        "ongeldig", "ongeldige stemmen", "schede nulle",
     ),
-}
+}  # fmt: skip
 _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
     "registered": (
         "registered voters",
@@ -245,6 +238,10 @@ _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "registered voters total",  # Election Systems & Software's exports (AL, DC)
         "voters on the list",
         "electorate",
+        # The same count in France's, Germany's, the Netherlands', Italy's, Spain's, Portugal's,
+        # Poland's and the UK's tables.
+        "inscrits", "électeurs inscrits", "wahlberechtigte", "stimmberechtigte", "kiesgerechtigden",
+        "elettori", "electores", "eleitores", "liczba wyborców", "registered electors", "electors",
     ),
     "ballots_cast": (
         "ballots cast",
@@ -258,7 +255,8 @@ _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
         # Chile's Servel (`Total Votación`: the valid votes, the null and the blank), Spain's,
         # France's and Italy's words for the voters who cast a ballot.
         "total votación", "total votacion", "votación total", "votacion total", "votos emitidos",
-        "total votos emitidos", "votantes", "votants", "votanti",
+        "total votos emitidos", "votantes", "votants", "votanti", "total de votantes", "wähler",
+        "uitgebrachte stemmen", "total poll",
     ),
     # Maine's precinct files: `Votes Cast` of each race, its candidates and `Blank` together.
     "total_votes": (
@@ -266,7 +264,8 @@ _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
         # Chile's `Válidamente Emitidos`; Spain's, France's, Italy's and Germany's valid votes.
         "válidamente emitidos", "validamente emitidos", "votos válidamente emitidos",
         "votos validamente emitidos", "votos válidos", "votos validos", "suffrages exprimés",
-        "exprimés", "voti validi", "gültige stimmen",
+        "exprimés", "voti validi", "gültige stimmen", "gültige", "valid votes", "geldige stemmen",
+        "głosy ważne", "total valid poll",
     ),
 }  # fmt: skip
 _KIND_BY_NAME: Final[dict[str, str]] = {

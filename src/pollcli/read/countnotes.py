@@ -12,6 +12,7 @@ from pollcli.election import Facts, Option
 from pollcli.kinds import (
     ballot_count,
     contest_total,
+    derived_figure,
     name_key,
     precinct_count,
     registrant_count,
@@ -151,6 +152,13 @@ def without_unused_counts(
             "(as Electionware lists them beside its candidates), no option: left out."
         )
     unused = [r for r in unused if not contest_total(r[0])]
+    derived = [r for r in unused if derived_figure(r[0])]
+    if derived:
+        columns.notes.append(
+            f"{_rows_named(derived)} are figures derived from their unit's counts (a turnout, a "
+            "majority, abstentions), no option: left out."
+        )
+    unused = [r for r in unused if not derived_figure(r[0])]
     rest = [r for r in unused if not ballot_count(r[0]) and not registrant_count(r[0])]
     blank = [r for r in rest if name_key(r[0]) == "ballots cast blank"]
     # The others name a part of the unit (ES&S's `BALLOTS CAST - REPUBLICAN PARTY`: `unused_count`).
