@@ -85,6 +85,8 @@ def test_kinds_by_name(name, kind):
         ("Válidamente Emitidos", "total_votes"),
         ("Votos válidos", "total_votes"),
         ("Suffrages exprimés", "total_votes"),
+        ("Total poll", "ballots_cast"),
+        ("Inscrits", "registered"),
     ],
 )
 def test_counts_by_name(name, fact):

@@ -227,6 +227,7 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "недействительные", "недействительные бюллетени", "недійсні", "жарамсыз",
         # The Netherlands' and Italy's.
         "ongeldig", "ongeldige stemmen", "schede nulle",
+        "spoiled votes", "spoilt votes", "rejected votes",  # (Ireland's, the UK's)
     ),
 }  # fmt: skip
 _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
