@@ -165,6 +165,12 @@ _CORNER: Final[frozenset[str]] = frozenset(
 )  # fmt: skip
 
 
+_OPTION_PLURALS: Final[frozenset[str]] = frozenset(
+    {"candidates", "candidats", "kandidaten", "parties", "partis", "partijen", "parteien", "lists",
+     "listes", "lijsten", "listen"}
+)  # fmt: skip
+
+
 def crosstab(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
     """Whether the column that names a wide table's rows is headed by a plural of places or of
     options (`_CORNER`): the rows are then the options and the columns the places, which pollcli
@@ -180,8 +186,13 @@ def crosstab(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
         found.add(
             Code.MISSING_COLUMN,
             table.header_line,
-            f"{table.header[i]!r} heads the rows' names: the columns look like the {plural} and "
-            f"the rows like the options (a crosstab), but a wide table is read with an option per "
+            f"{table.header[i]!r} heads the rows' names: "
+            + (
+                f"the rows look like the {plural}, the options, and the columns like places"
+                if plural in _OPTION_PLURALS
+                else f"the columns look like the {plural} and the rows like the options"
+            )
+            + " (a crosstab), but a wide table is read with an option per "
             f"column, so each of {header_names(table, plan)} would be an option; write the table "
             f"with one row per place (transposed) or one row per place and option "
             f"(place,option,votes); if the rows are the places, pass --id-columns {table.header[i]!r}",
