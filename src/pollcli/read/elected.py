@@ -6,12 +6,15 @@ members the race elects (`vote_for`), with a note: a race of two members, both o
 runoff between them. Where a race's marks are not its top N (a count by another rule, a single
 transferable vote's), no winner is named in it (`ColumnMap.elected_apart`, read by `read.races`),
 the note naming who the file elects. Cells that are no yes or no, or one candidate marked both
-ways, leave the column unused with a note. Both engines: the streaming engine hands such a file
+ways, leave the column unused with a note; so do columns beside it that name routes of election
+(`ElectedList`, `ElectedElectorate`: New Zealand's MMP table, trial 16), for then it marks members
+elected by any route, a list's beside the district's, and its count is no race's seats. Both engines: the streaming engine hands such a file
 to the exact engine (`engines.streamable`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
@@ -23,6 +26,19 @@ if TYPE_CHECKING:
     from pollcli.election import Election
 
 NO_WORDS: Final[frozenset[str]] = frozenset({"false", "f", "no", "n", "0", ""})
+# `ElectedList`, `Elected_Electorate`, `elected by list`: a header that begins with "elected" and
+# names more (a route of election), split at its case changes.
+_ROUTE: Final[re.Pattern[str]] = re.compile(r"elected[\W_]*[a-z]{3,}")
+
+
+def _routes(columns: ColumnMap, header: str) -> list[str]:
+    """The other columns whose headers name a route of election beside the `elected` column's."""
+    return [
+        label
+        for label in columns.header
+        if label != header
+        and _ROUTE.fullmatch(re.sub(r"(?<=[a-z])(?=[A-Z])", "_", label.strip()).lower())
+    ]
 
 
 def elected_column(
@@ -53,8 +69,15 @@ def elected_column(
         shown.setdefault(key, record.row.candidate)
         tally = votes.setdefault(race, {})
         tally[key] = tally.get(key, 0) + (record.votes or 0)
-    if odd is not None or columns.present & {"vote_for", "system"}:
+    routes = _routes(columns, header or "")
+    if odd is not None or routes or columns.present & {"vote_for", "system"}:
         why = odd or "a vote_for or system column says how the race is counted"
+        if routes and odd is None:
+            why = (
+                f"{', '.join(map(repr, routes))} beside it name routes of election (a list's "
+                "seats beside a district's), so it marks members elected by any route: no count "
+                "of the members a race elects"
+            )
         columns.unuse("elected", f"The {header!r} column is left unused: {why}.")
         return
     seats: dict[str, int] = {}
