@@ -125,6 +125,10 @@ class Election:
     # Nothing states how many members the race elects, and its name says it elects delegates
     # ("5TH REPUBLICAN DELEGATE"), several to a race: that name (`read.delegates`).
     delegates: str | None = None
+    # Nothing states how many members the race elects, and its options with the under and over
+    # votes add up to N times its ballots cast (N of 2 or more): N votes a ballot, and why
+    # (`read.perballot`).
+    per_ballot: tuple[int, str] | None = None
 
     @property
     def seats(self) -> int | None:
@@ -137,7 +141,10 @@ class Election:
         stated = facts.vote_for or plurality_seats or self.named_seats
         if stated:
             return stated
-        return None if self.crowded or self.office_seats or self.flat or self.delegates else 1
+        unknown = (
+            self.crowded or self.office_seats or self.flat or self.delegates or self.per_ballot
+        )
+        return None if unknown else 1
 
     @cached_property
     def audit(self) -> Audit:

@@ -236,6 +236,11 @@ def _several_seats(tally: Tally, *, official: bool) -> list[str]:
                 f"and other districts of its office elect several ({election.office_seats}): a "
                 "race for several seats, most likely."
             )
+        elif election.per_ballot:
+            why = (
+                f"The race adds up to several votes a ballot ({election.per_ballot[1]}) and does "
+                "not say how many members it elects: a race for several seats, most likely."
+            )
         elif election.flat:
             why = (
                 f"Many candidates share the votes nearly evenly ({election.flat}) and the race "

@@ -187,7 +187,7 @@ def _check_counts(election: Election, line: int | None, found: Found) -> None:
     if valid is None or facts.ballots_cast is None:
         return
     # A ballot holds one vote per seat in a race of several (vote for N): N times as many votes.
-    each = election.seats or 1
+    each = election.seats or (election.per_ballot[0] if election.per_ballot else 1)
     if valid > each * facts.ballots_cast:
         found.warn(
             Code.INCONSISTENT_METADATA,

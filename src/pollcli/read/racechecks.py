@@ -49,6 +49,7 @@ from pollcli.read.assemble import option_key
 from pollcli.read.contests import MIN_REGIONS
 from pollcli.read.delegates import delegates
 from pollcli.read.lone_regions import lone_regions
+from pollcli.read.perballot import mark as per_ballot
 from pollcli.read.records import CellReader
 from pollcli.read.seatnames import SEAT_NAMING_ROLES, seats_named
 from pollcli.read.spellings import spellings
@@ -114,6 +115,7 @@ def check(
             election.warnings.append(tagged)
     if (found := delegates(elections)) is not None:
         problems.append(found)  # first: a race of delegates is no race of one seat to test
+    per_ballot(elections, problems)
     if many or keyed:
         _several(elections, problems, variants)
         _flat(elections, problems, variants)

@@ -1,0 +1,81 @@
+"""Races whose votes, with their under and over votes, are N times the ballots cast: N seats.
+
+A ballot of a race for N seats (vote for N) holds N votes; where a file counts the votes not cast
+as under votes, a race's options with its under and over votes add up to N times its ballots
+cast. The District of Columbia's 2018 primary states no number of seats: its at-large
+committeewoman (vote for seven) added up to 569,835 votes, 7 × 81,405 ballots (the party's
+`BALLOTS CAST - TOTAL` rows count 81,424: a few ballots of another contest), and each ward's
+committeeman and committeewoman to twice the ward's ballots. Read as races of one seat, each named
+one winner and a margin over a runner-up elected too (trial 16).
+
+A race that states no number of seats, has two candidates or more, lists under (blank) votes,
+and whose options with the under and over votes come within `TOLERANCE` of N times its ballots
+cast, N of 2 or more, is marked (`Election.per_ballot`): no winner is named, no margin measured,
+and one `race-split` warning says how to give the number (--vote-for N). Without under votes the
+sum says nothing (a ballot may leave seats blank uncounted), and a race of one seat adds up to its
+ballots cast once (`tally.Tally.seats`: 1)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from pollcli.election import Election
+from pollcli.problems import Problem, race_split
+
+# How far from N times the ballots cast the race's votes may be: DC's ballots cast count a few
+# ballots that did not reach every contest (81,424 beside 81,405).
+TOLERANCE: Final[float] = 0.005
+
+
+def per_ballot(election: Election) -> int | None:
+    """The votes a ballot held in the race, where its sum tells it (see the module); else None."""
+    facts = election.facts
+    if facts.vote_for or election.named_seats is not None or not facts.ballots_cast:
+        return None
+    if facts.system == "plurality" and facts.seats:
+        return None
+    if sum(o.kind == "candidate" for o in election.options) < 2:
+        return None
+    if not any(o.kind == "blank" and o.votes for o in election.options):
+        return None
+    audit = election.audit
+    if audit.valid is None or audit.spoilt is None:
+        return None
+    total = audit.valid + audit.spoilt[0]
+    times = round(total / facts.ballots_cast)
+    if times < 2 or abs(total - times * facts.ballots_cast) > TOLERANCE * total:
+        return None
+    return times
+
+
+def mark(elections: list[Election], problems: list[Problem]) -> None:
+    """Mark the races whose votes a ballot held are several (`per_ballot`): no winner named, one
+    `race-split` warning for them all."""
+    marked = []
+    for election in elections:
+        if election.seats != 1:
+            continue  # stated, or already unknown
+        times = per_ballot(election)
+        if times is None:
+            continue
+        audit, ballots = election.audit, election.facts.ballots_cast or 0
+        total = (audit.valid or 0) + (audit.spoilt[0] if audit.spoilt else 0)
+        election.per_ballot = (
+            times,
+            f"its options with the under and over votes ({total:,}) are {times} times the "
+            f"ballots cast ({ballots:,}): {times} votes a ballot",
+        )
+        marked.append(election)
+    if not marked:
+        return
+    first = marked[0]
+    times, why = first.per_ballot or (0, "")
+    race_split(
+        marked,
+        problems,
+        f"{len(marked):,} race(s) add up to several votes a ballot (e.g. "
+        f"{first.facts.election!r}: {why}) and do not say how many members they elect: a race "
+        "for several seats, most likely; no winner is named and no margin measured in them. "
+        "Give the number in a vote_for (or magnitude, number_elected) column, or with "
+        f"--vote-for {times} and --race {first.facts.election!r}",
+    )
