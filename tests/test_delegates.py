@@ -45,6 +45,13 @@ COOK,HOUSE OF DELEGATES,5,REP,FLO ROE,698
         ("Delegate Street Commissioner", True),
         ("Precinct Committeeman", False),
         ("Delegated Authority Board", False),
+        # One seat: the District of Columbia's (and a territory's) member of the U.S. House
+        # (DC's 2018 primary, trial 16: 'DELEGATE TO THE HOUSE OF REPRESENTATIVES FROM THE
+        # DISTRI', truncated so, had named no winner); a convention's delegates are several.
+        ("DELEGATE TO THE HOUSE OF REPRESENTATIVES FROM THE DISTRI", False),
+        ("Delegate to Congress", False),
+        ("Delegate to the U.S. House of Representatives", False),
+        ("DELEGATE TO 2018 LIBERTARIAN PARTY NATIONAL CONVENTION", True),
     ],
 )
 def test_delegate_races_by_name(name, expected):

@@ -12,7 +12,8 @@ CONVENTION) — never a chamber's ("House of Delegates", West Virginia's legisla
 no number of seats and has two candidates or more is a race of an unknown number of seats
 (`Election.delegates`): no winner is named, no margin measured, and one `race-split` warning says
 how to give the number (--vote-for N). Precinct committeemen are left alone: one per precinct in
-the files seen."""
+the files seen. Nor is the District of Columbia's delegate to the House of Representatives (one
+member, as a territory's delegate to Congress)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,12 @@ from pollcli.problems import Code, Problem
 
 # "DELEGATE", "Alternate Delegates", "Delegates to the National Convention"; not "House of
 # Delegates" (a chamber whose members are elected one or several to a district like any other).
-DELEGATE: Final[re.Pattern[str]] = re.compile(r"(?<!house of )\bdelegates?\b", re.IGNORECASE)
+# Nor "Delegate to the House of Representatives", "Delegate to Congress": the District of
+# Columbia's (or a territory's) one member of the U.S. House (DC's 2018 primary, trial 16).
+DELEGATE: Final[re.Pattern[str]] = re.compile(
+    r"(?<!house of )\bdelegates?\b(?! to (?:the )?(?:u\.? ?s\.? )?(?:house\b|congress\b))",
+    re.IGNORECASE,
+)
 
 
 def is_delegates(name: str) -> bool:
