@@ -79,6 +79,8 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "closeofrollsenrolment",
     ),
     "ballots_cast": ("ballots_cast", "ballots", "cast", "turnout_votes"),
+    # Elections Canada's results download: `Type of results*`, preliminary or validated.
+    "stage": ("stage", "type_of_results"),
     # How many members a race elects, the top N by votes ("Vote for 4"); MEDSL's `magnitude`.
     "vote_for": (
         "vote_for",
@@ -255,6 +257,17 @@ def is_fact_cell(column: str) -> bool:
 # they may differ between regions and are summed for the national figure.
 REGIONAL_FACTS: Final[frozenset[str]] = frozenset({*INT_FACTS, "total_votes"})
 STAGES: Final[tuple[str, ...]] = ("official", "preliminary", "exit_poll")
+# Stages as publishers write them: Elections Canada's validated results are the official count.
+STAGE_SYNONYMS: Final[dict[str, str]] = {"validated": "official", "validés": "official"}
+
+
+def stage_of(value: str) -> str | None:
+    """The stage of the count a cell names (`official`, `Validated`), or None."""
+    key = normalize_header(value)
+    key = STAGE_SYNONYMS.get(key, key)
+    return key if key in STAGES else None
+
+
 # Electoral systems: two-round majority (a runoff when no one passes --majority), first past the post
 # (the leader wins the seat), party lists (seats by a method). A single race defaults to majority.
 System = Literal["majority", "plurality", "list"]
@@ -333,6 +346,8 @@ def canonical_column(header: str) -> str | None:
     found = _word(key)
     if found is not None:
         return found
+    if key.endswith("*") and (found := _word(key.rstrip("*").rstrip("_"))) is not None:
+        return found  # `Type of results*`: a footnote's mark
     if "%" in key:
         # "%", "% exprimés", "Votes %", "% Voix/Exp": a percent sign names a share column in any
         # language, unless it is of another base.

@@ -45,6 +45,7 @@ from pollcli.columns import (
     ThresholdScope,
     method_name,
     normalize_header,
+    stage_of,
 )
 from pollcli.kinds import ROW_FACTS, implied_by_name, name_key
 from pollcli.numbers import MAX_VOTES, NumberError, parse_share, parse_votes
@@ -334,7 +335,7 @@ def parse_fact(key: str, value: str, decimal: str = ".", decimal_given: bool = F
             raise ValueError(f"method {text!r} is not one of {', '.join(METHODS)}")
         return method
     if key in CHOICES:
-        choice = normalize_header(text)
+        choice = (key == "stage" and stage_of(text)) or normalize_header(text)
         if choice not in CHOICES[key]:
             raise ValueError(f"{key} {text!r} is not one of {', '.join(CHOICES[key])}")
         return choice

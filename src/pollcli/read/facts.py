@@ -8,6 +8,7 @@ region: they are read per unit here and summed into their region, each unit givi
 from __future__ import annotations
 
 import difflib
+import shlex
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import field
 from typing import Any
@@ -21,6 +22,7 @@ from pollcli.columns import (
     normalize_header,
     option_key,
     spacing_key,
+    stage_of,
 )
 from pollcli.contract import Counts, Facts, cells_context, problems_from
 from pollcli.dataclass import dataclass
@@ -83,6 +85,17 @@ def _race_by(columns: ColumnMap, key: str) -> str:
 
 def _races(canonical: str) -> bool:
     return canonical in ("election", "office") or canonical.startswith(RACE_PREFIX)
+
+
+# A stage of the count that differs within a race: a riding listed once per stage (Elections
+# Canada's download, `preliminary` and `validated` rows, trial 16): one stage's rows are the race.
+_STAGES = ", or keep one stage of the count with --where {where} (each stage lists the whole race)"
+
+
+def _keep_stage(header: str, *values: str) -> str:
+    """The --where that keeps the official stage's rows of these values (else the first's)."""
+    kept = next((v for v in values if stage_of(v) == "official"), values[0])
+    return shlex.quote(f"{header}={kept}")
 
 
 _TOTALS = (
@@ -345,6 +358,8 @@ def election_facts(
                             if key == "total_votes"
                             else _DATES.format(header=header)
                             if key == "date"
+                            else _STAGES.format(where=_keep_stage(header, value, seen[0]))
+                            if key == "stage" and header and stage_of(seen[0]) and stage_of(value)
                             else _VOTE_FOR.format(keys=_race_by(sources.columns, key))
                             if key == "vote_for"
                             else ", or, if each row counts a precinct or polling station, "

@@ -27,7 +27,7 @@ from dataclasses import field
 from functools import cache, lru_cache
 from typing import Final
 
-from pollcli.columns import RACE_PREFIX, STAGES, YES_WORDS, normalize_header
+from pollcli.columns import RACE_PREFIX, YES_WORDS, normalize_header, stage_of
 from pollcli.dataclass import dataclass
 from pollcli.election import Option
 from pollcli.kinds import is_answer
@@ -227,7 +227,7 @@ def key_columns(columns: ColumnMap, party: PartyRule | None) -> list[KeyColumn]:
 
 
 def is_pollcli_stage(value: str) -> bool:
-    return normalize_header(value) in STAGES
+    return stage_of(value) is not None
 
 
 @lru_cache(maxsize=1 << 16)

@@ -19,7 +19,7 @@ import shlex
 from collections.abc import Callable
 from typing import Final
 
-from pollcli.columns import INT_FACTS, STAGES, normalize_header, option_key
+from pollcli.columns import INT_FACTS, STAGES, option_key, stage_of
 from pollcli.read.elected import elected_column
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
@@ -53,7 +53,7 @@ def unfit_facts(
             seen.setdefault(key, {}).setdefault(group, set()).add(value)
     unfit: dict[str, str] = {}
     stages = {value for values in seen.get("stage", {}).values() for value in values}
-    if stages and not any(normalize_header(v) in STAGES for v in stages):
+    if stages and not any(stage_of(v) for v in stages):
         shown = ", ".join(repr(v) for v in sorted(stages)[:3])
         unfit["stage"] = (
             f"The {columns.header_of('stage')!r} column is left unused: its values ({shown}"
