@@ -31,6 +31,7 @@ from pollcli.read.dialect import RawTable
 from pollcli.read.preamble import is_number
 from pollcli.read.roles import RACE_FACT_KEYS
 from pollcli.read.total_words import says_total
+from pollcli.read.transposed import transposed
 from pollcli.read.wide_hints import candidate_column, seats_only
 
 if TYPE_CHECKING:
@@ -307,6 +308,8 @@ def _plan(
     if options.wide and (said := seats_only([header[i] for i in plan.options])):
         # (India's `party,won,leading`; without --wide, the header stage's error says it.)
         raise UsageError(f"--wide: {table.name} (header on line {table.header_line}): {said}")
+    if (options.wide or given) and (said := transposed(header, ids, plan.options)):
+        raise UsageError(f"--wide: {table.name} (header on line {table.header_line}): {said}")
     if missing:
         # As --race-by and --where say it (`roles.find_column`): every column, to pick from.
         absent = ", ".join(repr(c) for c in options.id_columns if normalize_header(c) in missing)
@@ -464,6 +467,8 @@ def header_hint(
         if "candidate" in {canonical_column(h) for h in table.header if h}:  # a candidate per row
             shown = ", ".join(repr(table.header[i]) for i in plan.options[:4])
             return f"if one of the columns of counts ({shown}) holds the votes: --votes COL"
+        if said := transposed(table.header, plan.ids, plan.options):
+            return said
         return (
             f"if each option has a column of its own ({table.header[plan.options[0]]!r}…), pass "
             "--wide, and --id-columns COL,… to name the columns that name the rows"
