@@ -68,7 +68,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"liczba głosów ważnych( oddanych łącznie na wszystkich kandydatów)?",
         r"exprimés|suffrages exprimés|votes exprimés",
         r"g(ü|ue)ltige( stimmen)?|g(ü|ue)ltig",
-        r"valid( votes)?|valid votes|total valid votes|votes|total votes",
+        r"valid( votes)?|valid votes|total valid votes|votes|total votes|(total )?valid ballots",
         r"votos válidos|votos validos|voti validi",
     ),
 }
@@ -92,6 +92,8 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     # total), and its voters with a postal-vote certificate.
     r"(abgegebene|g(ü|ue)ltige) stimmzettel|(wahlberechtigte|w(ä|ae)hler( innen)?) (mit|ohne) wahlschein",
     r".*winner|rank|position",
+    # Elections Canada's table of ridings: its polling stations, its population.
+    r"polling stations|population",
     # Italy's Eligendo: voters and electors by sex, disputed ballots, sections (polling stations).
     r"(elettori|votanti) (m|f|maschi|femmine)|(schede|sk) contestate( .*)?|sezioni( .*)?",
 )
@@ -153,6 +155,11 @@ def line(header: str) -> tuple[str, int] | None:
     text = key(header)
     if not text:
         return None
+    if "/" in header:
+        # A bilingual header (Elections Canada's `Electors/Électeurs`): either half.
+        for half in header.split("/"):
+            if (found := line(half)) is not None:
+                return found
     patterns = _patterns()
     for fact, parts in patterns.parts.items():
         for number, pattern in enumerate(parts, start=1):
@@ -181,7 +188,10 @@ def last_line(lines: dict[int, tuple[str, int] | None], at: list[int], gap: int)
 
 
 # A column of percentages by its header's first word (Italy's `perc_vot`, `perc_si`): no count.
-SHARE_WORDS: Final[re.Pattern[str]] = re.compile(r"(perc|pct|percent|percentuale)( .*)?")
+# Elections Canada's `Percentage of Valid Ballots /Pourcentage des bulletins valides` too.
+SHARE_WORDS: Final[re.Pattern[str]] = re.compile(
+    r"(perc|pct|percent|percentuale|percentage|pourcentage|porcentaje)( .*)?"
+)
 
 
 def says_share(header: str) -> bool:
