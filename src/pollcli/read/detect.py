@@ -321,6 +321,22 @@ def utf8_cells_found(cells: list[Utf8Cell], codec: str, found: Found) -> None:
         )
 
 
+def _reads(data: bytes, name: str) -> bool:
+    """Whether an encoding decodes every byte of the file."""
+    try:
+        data.decode(name)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _same_codec(one: str, other: str) -> bool:
+    try:
+        return codecs.lookup(one).name == codecs.lookup(other).name
+    except LookupError:
+        return False
+
+
 def _wrong_given(
     data: bytes,
     shown: str,
@@ -348,13 +364,24 @@ def _wrong_given(
             "that hold them"
         )
     else:
-        candidates = candidates_for(data, lines, stray)
-        advice = (
-            "it may be " + ", ".join(c.describe() for c in candidates[:3]) + ": pass --encoding "
-            f"{candidates[0].name}"
-            if candidates
-            else "no common encoding reads it as words; drop --encoding to see the lines"
-        )
+        found_for = candidates_for(data, lines, stray)
+        # Never the encoding given again (Canada's candidates table, cp1252 but for one DOS
+        # byte, was advised cp1252 in a loop): where it reads the file's other lines as words,
+        # this line's byte is of another encoding; else only encodings that read the whole file.
+        candidates = [c for c in found_for if _reads(data, c.name)]
+        if any(_same_codec(c.name, shown) for c in found_for):
+            advice = (
+                f"{shown} reads the file's other lines as words: this line holds a byte of "
+                "another encoding; fix it there"
+            )
+        elif candidates:
+            advice = (
+                "it may be "
+                + ", ".join(c.describe() for c in candidates[:3])
+                + f": pass --encoding {candidates[0].name}"
+            )
+        else:
+            advice = "no common encoding reads it as words; drop --encoding to see the lines"
     found.add(
         Code.ENCODING_ERROR,
         line + 1,
