@@ -92,3 +92,24 @@ def test_a_row_of_shares_under_the_counts_is_no_place(tmp_path, name, shares):
         "ECOLO": 100,
     }
     assert f"line(s) 4 ({name!r}) hold the options' shares" in " ".join(election["notes"])
+
+
+def test_races_added_up_win_nothing(tmp_path):
+    # A wide table whose rows are races (`constituency_name`: the House of Commons' flat file;
+    # Georgia's 17 mayoral runoffs in one table), read as one race, all rows added up: the sum is
+    # no race — Georgia's read "Georgian Dream ... wins outright". The leader of the votes added
+    # up is named; no winner. Oracle: the columns summed by hand.
+    text = (
+        "constituency_name,Georgian Dream,United National Movement\n"
+        "Tbilisi,300,200\nKutaisi,500,100\nBatumi,100,400\n"
+    )
+    result = invoke("summary", str(write(tmp_path, text, "runoffs.csv")), "-f", "json")
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {
+        "Georgian Dream": 900,
+        "United National Movement": 700,
+    }
+    said = " ".join(election["notes"])
+    assert "their sum is no race, so no winner is named" in said
+    assert "wins" not in said and "--race-by constituency_name" in said

@@ -244,7 +244,8 @@ def reshape(
         notes.append(totals_note(table, totals))
     if maybe:
         notes.append(maybe_note(table, maybe))
-    notes += [] if split else race_hint(table, plan, rows)
+    hint = [] if split else race_hint(table, plan, rows)
+    notes += hint
     if place_note:
         notes.append(place_note)
     if alone:
@@ -270,6 +271,11 @@ def reshape(
             f"{' …' if len(empty) > 8 else ''})."
         )
     column_map = ColumnMap(header=header, line=table.header_line, columns=columns, notes=notes)
+    if hint:  # races added up: their sum is no race, and wins nothing (`elected.mark`)
+        column_map.elected_apart[""] = (
+            "The rows are races added up (the note says how to read each): their sum is no "
+            "race, so no winner is named."
+        )
     big = len(rows) >= SUMMED_FROM_ROWS
     # (A total column that differs from its row somewhere: each row is checked on its line.)
     plain = not (election_ids or fact_ids or keyed or marked or differs(frame, table, totals))
