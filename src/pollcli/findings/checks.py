@@ -91,5 +91,6 @@ def turnout_sentences(tally: Tally) -> list[str]:
             k.replace("_", " ") for k in ("registered", "ballots_cast") if getattr(facts, k) is None
         ]
         said = f"{' and '.join(missing)} not given" if missing else "registered voters are 0"
+        said += " for the rows --where keeps" if missing and tally.partial is not None else ""
         return [f"Turnout: not computed ({said})."]
     return []

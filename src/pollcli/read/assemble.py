@@ -21,7 +21,7 @@ from pollcli.columns import option_key as option_key
 from pollcli.election import Election, Facts, Option, Region, Repeat
 from pollcli.namekeys import option_keys
 from pollcli.problems import Code, Found
-from pollcli.read import party_totals
+from pollcli.read import countnotes, party_totals
 from pollcli.read.checks import check_election
 from pollcli.read.countnotes import ONE_PARTY_NOTE, counts_alone, far_above, without_unused_counts
 from pollcli.read.dialect import RawTable
@@ -150,8 +150,7 @@ class Assembly:
         regional = any(r.row.region for r in records)
         facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)
         counts = region_counts(label, self.unit_facts, self.sources, found, notes) or {}
-        # Rows that gave a count of their unit are no options.
-        records = [r for r in records if r.row.fact is None or r.votes is None]
+        records = [r for r in records if r.row.fact is None or r.votes is None]  # (no count rows)
         if not records:
             return None
         # Every check runs whatever the others found (issue 11 item 8): an election with errors
@@ -185,6 +184,7 @@ class Assembly:
                     "it, or use share_base: valid",
                 )
                 facts = facts.model_copy(update={"share_base": "valid"})
+        notes += countnotes.whole_counts_note(facts, self.sources.whole_counts.get(label, {}))
         if label in self._count_notes:  # (none, or not all: `unitcounts.give`)
             notes.append(self._count_notes[label])
         if label in self._unit_counted:

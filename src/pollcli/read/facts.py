@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from pollcli.columns import (
     FACT_ALIASES,
+    INT_FACTS,
     RACE_PREFIX,
     REGIONAL_FACTS,
     normalize_header,
@@ -293,6 +294,11 @@ class FactSources:
     default_label: str
     # Parties whose rows name no candidate, read as the party's line (`records.CellReader`).
     party_named: frozenset[str] = frozenset()
+    # The races --where keeps part of, by label (`read.races`), and the counts given for each as a
+    # whole (front matter, a flag, one cell on every row) that are left out of it as none of the
+    # part's (`whole_race_counts`; a part's turnout comes from its places' own counts, or none).
+    part_of_race: set[str] = field(default_factory=set)
+    whole_counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def election_facts(
@@ -428,7 +434,25 @@ def election_facts(
             "share_base is 'cast' but ballots_cast is not given; add it or use share_base: valid",
         )
         return None
-    return facts
+    return whole_race_counts(facts, label, sources)
+
+
+def whole_race_counts(facts: Facts, label: str, sources: FactSources) -> Facts:
+    """`facts` without the counts given for the race as a whole, where --where keeps part of it:
+    they are not the part's (its places' own counts are added up from the regions instead). The
+    ballots cast stay where they are the base of the published shares (`share_base: cast`)."""
+    if label not in sources.part_of_race:
+        return facts
+    whole = {
+        key: value
+        for key in (*INT_FACTS, "total_votes")
+        if (value := getattr(facts, key)) is not None
+        and not (key == "ballots_cast" and facts.share_base == "cast")
+    }
+    if not whole:
+        return facts
+    sources.whole_counts[label] = whole
+    return facts.model_copy(update=dict.fromkeys(whole))
 
 
 def _at(line: int) -> Callable[[str], int | None]:

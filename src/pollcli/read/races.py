@@ -232,6 +232,8 @@ def assemble(
         ]
     records, by_level = levels.settle(records, found, columns.header_of("level"))
     records, by_mode = modes.collapse(records, columns.notes)
+    partly = {race.name for race in chosen.values() if race.identity in cut}  # (`facts`: counts)
+    assembly.sources.part_of_race = partly if many else {r.election for r in records if partly}
     elections = assembly.elections(records, header_line)
     levels.attach(by_level, elections, found, many)
     if many:
