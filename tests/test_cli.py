@@ -200,3 +200,24 @@ def test_validate_of_only_missing_files_prints_no_report(tmp_path):
     result = invoke("validate", str(tmp_path / "a.csv"), str(tmp_path / "b.csv"), "-f", "json")
     assert (result.code, result.stdout) == (2, "")
     assert result.stderr.count("no such file") == 2
+
+
+@pytest.mark.parametrize(
+    ("option", "suggested", "not_suggested"),
+    [
+        ("--nope", [], ["--votes"]),  # 'nope' is nothing like 'votes': no "Possible options"
+        ("--vote", ["--votes", "--vote-for"], ["--sort"]),
+        ("--treshold", ["--threshold"], []),
+    ],
+)
+def test_an_unknown_option_suggests_only_options_like_it(kz2022, option, suggested, not_suggested):
+    # Click compares the names with their dashes, which every long option shares: '--nope' was
+    # "close" to '--votes' (0.62), '--vote' to '--sort'.
+    result = invoke("summary", str(kz2022), option)
+    assert result.code == 2
+    assert f"No such option: {option}" in result.stderr
+    assert ("Possible options" in result.stderr) == bool(suggested)
+    for name in suggested:
+        assert name in result.stderr
+    for name in not_suggested:
+        assert name not in result.stderr

@@ -267,6 +267,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         ctx = getattr(error, "ctx", None)
         if ctx is not None:
             hint = f"; see '{ctx.command_path} --help'"
+        if getattr(error, "possibilities", None):  # (NoSuchOption)
+            error.possibilities = _like(error.option_name, error.possibilities)  # type: ignore[attr-defined]
         message = error.format_message().rstrip(".")
         if message:  # a bare `pollcli` has printed its help already
             sys.stderr.write(f"pollcli: error: {visible(message)}{hint}\n")
@@ -289,6 +291,15 @@ def run(argv: Sequence[str] | None = None) -> int:
         if debug:
             raise
         return _internal_error(error)
+
+
+def _like(name: str, options: Sequence[str]) -> list[str]:
+    """The options Click suggests for an unknown `name` that are like it without their dashes:
+    Click compares them with the dashes every long option shares ('--nope' was like '--votes')."""
+    from difflib import SequenceMatcher
+
+    bare = name.lstrip("-")
+    return [o for o in options if SequenceMatcher(None, bare, o.lstrip("-")).ratio() >= 0.6]
 
 
 def _internal_error(error: Exception) -> int:
