@@ -32,6 +32,9 @@ NAME_WIDTHS = {"Race": 20, "Leader": 16, "Party": 12, "Runner-up": 11}
 # Narrower than this, the runner-up gives way (as in the regions table), then the margin in votes.
 WIDTH_FOR_RUNNER_UP = 96
 WIDTH_FOR_VOTES = 72
+# A name's words up to this long are kept whole where the other name columns can spare the cells.
+WHOLE_WORD = 14
+WHOLE_WORD_ROWS = 1_000
 
 
 def header_lines(header: str) -> list[str]:
@@ -56,10 +59,67 @@ def name_widths(columns: list[tuple[str, list[str]]], width: int) -> dict[str, i
     wanted = {h: min(w, NAME_WIDTHS[h]) for h, w in names.items()}
     spare = room - sum(wanted.values())
     if spare < 0:
-        return {h: max(len(h), w * room // sum(wanted.values())) for h, w in wanted.items()}
+        shrunk = {h: max(len(h), w * room // sum(wanted.values())) for h, w in wanted.items()}
+        return whole_words(shrunk, columns)
     extra = {h: names[h] - w for h, w in wanted.items()}
     total = sum(extra.values()) or 1
-    return {h: w + extra[h] * spare // total for h, w in wanted.items()}
+    shared = {h: w + extra[h] * spare // total for h, w in wanted.items()}
+    return whole_words(shared, columns)
+
+
+def whole_words(widths: dict[str, int], columns: list[tuple[str, list[str]]]) -> dict[str, int]:
+    """`widths` with a name column widened to its longest word (up to `WHOLE_WORD` cells) by cells
+    of the other name columns, one at a time, where the table does not grow longer for it: a name
+    then breaks between its words ("Christopher Rice" was "Christophe" / "r Rice" beside a race
+    column with room to give). A table of more than `WHOLE_WORD_ROWS` races is left as it is."""
+    words = {h: [[cell_len(w) for w in c.split()] for c in cells] for h, cells in columns}
+    if len(next(iter(words.values()), [])) > WHOLE_WORD_ROWS:
+        return widths
+    longest = {
+        h: min(WHOLE_WORD, max((max(c, default=0) for c in words[h]), default=0)) for h in widths
+    }
+    widths = dict(widths)
+    lines = _table_lines(words, widths)
+    for short in sorted(widths, key=lambda h: longest[h] - widths[h], reverse=True):
+        while widths[short] < longest[short]:
+            givers = [h for h in widths if h != short and widths[h] > max(longest[h], len(h))]
+            tried = [
+                (
+                    _table_lines(
+                        words, {**widths, giver: widths[giver] - 1, short: widths[short] + 1}
+                    ),
+                    giver,
+                )
+                for giver in givers
+            ]
+            best = min(tried, default=None)
+            if best is None or best[0] > lines:
+                break
+            lines, giver = best
+            widths[giver] -= 1
+            widths[short] += 1
+    return widths
+
+
+def _table_lines(words: dict[str, list[list[int]]], widths: dict[str, int]) -> int:
+    """The lines of the overview's rows with its name columns `widths` wide (`_fold`'s breaks)."""
+    folded = [[_cell_lines(cell, widths[h]) for cell in words[h]] for h in widths]
+    return sum(map(max, zip(*folded, strict=True))) if folded else 0
+
+
+def _cell_lines(lengths: list[int], width: int) -> int:
+    """About the lines a cell of words `lengths` cells long takes at `width` (a word longer than
+    a line is taken to start one of its own, where `textwrap` fills the line before with it)."""
+    count, used = 0, width
+    for length in lengths:
+        if count and used + 1 + length <= width:
+            used += 1 + length
+        elif length <= width:
+            count, used = count + 1, length
+        else:
+            full, rest = divmod(length, width)
+            count, used = count + full + (1 if rest else 0), rest or width
+    return max(count, 1)
 
 
 class Lines:
