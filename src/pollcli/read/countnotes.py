@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
-from pollcli.columns import NOT_VALID_KINDS, STRAIGHT_BALLOTS
+from pollcli.columns import INT_FACTS, NOT_VALID_KINDS, STRAIGHT_BALLOTS
 from pollcli.election import Facts, Option
 from pollcli.kinds import (
     ballot_count,
@@ -46,9 +46,30 @@ def partial_note(uncounted: list[str], places: int) -> str:
     )
 
 
+def whole_race_counts(
+    facts: Facts, label: str, part_of_race: set[str], whole_counts: dict[str, dict[str, int]]
+) -> Facts:
+    """`facts` without the counts given for the race as a whole, where --where keeps part of it
+    (`label` in `part_of_race`): they are not the part's (its places' own counts are added up from
+    the regions instead), and are kept in `whole_counts` for `whole_counts_note`. The ballots cast
+    stay where they are the base of the published shares (`share_base: cast`)."""
+    if label not in part_of_race:
+        return facts
+    whole = {
+        key: value
+        for key in (*INT_FACTS, "total_votes")
+        if (value := getattr(facts, key)) is not None
+        and not (key == "ballots_cast" and facts.share_base == "cast")
+    }
+    if not whole:
+        return facts
+    whole_counts[label] = whole
+    return facts.model_copy(update=dict.fromkeys(whole))
+
+
 def whole_counts_note(facts: Facts, whole: Mapping[str, int]) -> list[str]:
     """Why part of a race (`--where`) has no turnout: the counts the file gives for the whole race
-    (`facts.whole_race_counts`) that its kept places' own counts did not replace."""
+    (`whole_race_counts`) that its kept places' own counts did not replace."""
     left = {key: value for key, value in whole.items() if getattr(facts, key) is None}
     if not left:
         return []

@@ -17,7 +17,6 @@ from pydantic import ValidationError
 
 from pollcli.columns import (
     FACT_ALIASES,
-    INT_FACTS,
     RACE_PREFIX,
     REGIONAL_FACTS,
     normalize_header,
@@ -28,6 +27,7 @@ from pollcli.columns import (
 from pollcli.contract import Counts, Facts, cells_context, problems_from
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
+from pollcli.read.countnotes import whole_race_counts
 from pollcli.read.dialect import FrontMatter
 from pollcli.read.fact_values import same_fact
 from pollcli.read.header import ColumnMap
@@ -434,25 +434,7 @@ def election_facts(
             "share_base is 'cast' but ballots_cast is not given; add it or use share_base: valid",
         )
         return None
-    return whole_race_counts(facts, label, sources)
-
-
-def whole_race_counts(facts: Facts, label: str, sources: FactSources) -> Facts:
-    """`facts` without the counts given for the race as a whole, where --where keeps part of it:
-    they are not the part's (its places' own counts are added up from the regions instead). The
-    ballots cast stay where they are the base of the published shares (`share_base: cast`)."""
-    if label not in sources.part_of_race:
-        return facts
-    whole = {
-        key: value
-        for key in (*INT_FACTS, "total_votes")
-        if (value := getattr(facts, key)) is not None
-        and not (key == "ballots_cast" and facts.share_base == "cast")
-    }
-    if not whole:
-        return facts
-    sources.whole_counts[label] = whole
-    return facts.model_copy(update=dict.fromkeys(whole))
+    return whole_race_counts(facts, label, sources.part_of_race, sources.whole_counts)
 
 
 def _at(line: int) -> Callable[[str], int | None]:
