@@ -10,6 +10,7 @@ from rich import box
 from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -21,6 +22,8 @@ from pollcli.render import labels
 from pollcli.render.safe import visible
 
 BAR_WIDTH = 16
+# Narrower than this, `validate` writes each problem's message beneath it, not in a column.
+WIDTH_FOR_MESSAGE_COLUMN: Final[int] = 80
 NAME_MIN_WIDTH = 20
 PARTY_MIN_WIDTH = 16
 
@@ -270,8 +273,33 @@ def render_validation(report: ValidationReport, width: int) -> RenderableType:
                     + (" (refused)" if race and errors else "")
                 )
                 parts.append(heading)
-            parts.append(_problems_table(problems))
+            parts.append(Problems(problems))
     return Group(*parts)
+
+
+class Problems:
+    """A file's problems: a table, or in a terminal narrower than `WIDTH_FOR_MESSAGE_COLUMN`, each
+    problem's line, column, severity and code on a line and its message beneath, indented, as wide
+    as the terminal (a message column a fifth as wide took a line for every two or three words)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= WIDTH_FOR_MESSAGE_COLUMN:
+            yield _problems_table(self.problems)
+            return
+        for problem in self.problems:
+            head = Text(" ")
+            if problem.line is not None:
+                head.append(f"line {problem.line}", style="bold").append(" · ")
+            if problem.column:
+                head.append(f"column {visible(problem.column)!r} · ")
+            style = "red" if problem.severity == "error" else "yellow"
+            head.append(problem.severity, style=style).append(f" · {problem.code}")
+            yield head
+            yield Padding(text(problem.message), (0, 0, 0, 4))
+        yield Text("")
 
 
 def _problems_table(problems: list[Problem]) -> Table:
