@@ -221,3 +221,32 @@ def test_an_unknown_option_suggests_only_options_like_it(kz2022, option, suggest
         assert name in result.stderr
     for name in not_suggested:
         assert name not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--chart", "a.png", "--chart", "b.svg"],
+        ["--svg", "a.svg", "--svg=b.svg"],
+        ["-o", "a.json", "--output", "b.json", "-f", "json"],
+        ["--html", "a.html", "--html", "a.html"],
+    ],
+)
+def test_a_file_option_given_twice_is_a_usage_error_not_a_file_dropped(
+    kz2022, tmp_path, monkeypatch, args
+):
+    # Click keeps the last value: `--chart a.png --chart b.svg` wrote b.svg alone, silently.
+    monkeypatch.chdir(tmp_path)
+    result = invoke("summary", str(kz2022), *args)
+    assert result.code == 2
+    flag = "--output" if "-o" in args else args[0]
+    assert f"{flag} is given twice" in result.stderr
+    assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+def test_each_file_option_once_writes_each_file(kz2022, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    args = ["--chart", "a.png", "--svg", "b.svg", "--html=c.html", "-o", "d.json", "-f", "json"]
+    result = invoke("summary", str(kz2022), *args)
+    assert result.code == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.png", "b.svg", "c.html", "d.json"]

@@ -248,6 +248,7 @@ def run(argv: Sequence[str] | None = None) -> int:
                 "standard output is closed; give pollcli one to write to (a file, a pipe or "
                 "/dev/null), or write the results to a file with --output FILE"
             )
+        _files_once(args)
         with paused_gc():
             result = _command(args).main(args=args, prog_name="pollcli", standalone_mode=False)
         sys.stdout.flush()  # what is still buffered fails here, not at the exit, unexplained
@@ -291,6 +292,36 @@ def run(argv: Sequence[str] | None = None) -> int:
         if debug:
             raise
         return _internal_error(error)
+
+
+# The options that name a file to write, by each of their spellings.
+FILE_OPTIONS = {
+    "--output": "--output",
+    "-o": "--output",
+    "--svg": "--svg",
+    "--html": "--html",
+    "--chart": "--chart",
+}
+
+
+def _files_once(args: Sequence[str]) -> None:
+    """A file option given twice is a usage error: Click keeps the last value, and the other file
+    (`--chart a.png --chart b.svg`) would silently not be written."""
+    given: dict[str, list[str]] = {}
+    tokens = iter(args)
+    for token in tokens:
+        if token == "--":
+            break
+        name, equals, value = token.partition("=")
+        if name in FILE_OPTIONS:
+            given.setdefault(FILE_OPTIONS[name], []).append(value if equals else next(tokens, ""))
+    for flag, values in given.items():
+        if len(values) > 1:
+            times = "twice" if len(values) == 2 else f"{len(values)} times"
+            raise UsageError(
+                f"{flag} is given {times} ({', '.join(map(repr, values))}); a run writes one "
+                f"{flag} file: run pollcli again for another"
+            )
 
 
 def _like(name: str, options: Sequence[str]) -> list[str]:
