@@ -45,7 +45,8 @@ def test_front_matter_counts_are_not_a_places_turnout(tmp_path, engine):
         "Turnout: not computed (registered and ballots cast not given for the rows --where keeps)"
         in notes
     )
-    assert "11,000" in notes and "whole race" in notes  # the figures left out, named
+    assert "Left out as the whole race's" in notes  # the figures left out, named
+    assert "registered voters (11,000) and ballots cast (7,400)" in notes
     # Whole, the race's turnout is the front matter's, as before.
     whole, _ = summary(str(path), engine=engine)
     assert whole["turnout"]["pct"] == pytest.approx(7400 / 11000 * 100)

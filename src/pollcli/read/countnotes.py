@@ -68,17 +68,15 @@ def whole_race_counts(
 
 
 def whole_counts_note(facts: Facts, whole: Mapping[str, int]) -> list[str]:
-    """Why part of a race (`--where`) has no turnout: the counts the file gives for the whole race
-    (`whole_race_counts`) that its kept places' own counts did not replace."""
+    """The counts the file gives for the whole race that part of it (`--where`) leaves out
+    (`whole_race_counts`), those its kept places' own counts did not replace."""
     left = {key: value for key, value in whole.items() if getattr(facts, key) is None}
     if not left:
         return []
     listed = [f"{_COUNT_WORDS[key]} ({value:,})" for key, value in left.items()]
     counts = ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else listed[0]
-    turnout = "registered" in left or "ballots_cast" in left
     return [
-        f"{'Turnout is not computed' if turnout else 'Left out'}: the file gives its {counts} "
-        "for the whole race only, not for the rows --where keeps."
+        f"Left out as the whole race's, not those of the rows --where keeps: the file's {counts}."
     ]
 
 
