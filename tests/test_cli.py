@@ -250,3 +250,21 @@ def test_each_file_option_once_writes_each_file(kz2022, tmp_path, monkeypatch):
     result = invoke("summary", str(kz2022), *args)
     assert result.code == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.png", "b.svg", "c.html", "d.json"]
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["summary", "--threshold", "abc"], "'abc' is not a number"),
+        (["summary", "--round", "x"], "'x' is not a whole number"),
+        (["summary", "--threshold", "150"], "150.0 is not between 0 and 100"),
+        (["summary", "--round", "0"], "0 is less than 1"),
+        (["seats", "--seats", "abc"], "'abc' is not a whole number"),
+    ],
+)
+def test_a_bad_number_is_said_in_words(kz2022, args, said):
+    # Click's own words were "'abc' is not a valid float range" and "0 is not in the range x>=1".
+    result = invoke(*args, str(kz2022))
+    assert result.code == 2
+    assert said in result.stderr, result.stderr
+    assert "range" not in result.stderr

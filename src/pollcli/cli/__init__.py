@@ -270,7 +270,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             hint = f"; see '{ctx.command_path} --help'"
         if getattr(error, "possibilities", None):  # (NoSuchOption)
             error.possibilities = _like(error.option_name, error.possibilities)  # type: ignore[attr-defined]
-        message = error.format_message().rstrip(".")
+        message = _plain_numbers(error.format_message().rstrip("."))
         if message:  # a bare `pollcli` has printed its help already
             sys.stderr.write(f"pollcli: error: {visible(message)}{hint}\n")
         return error.exit_code
@@ -322,6 +322,20 @@ def _files_once(args: Sequence[str]) -> None:
                 f"{flag} is given {times} ({', '.join(map(repr, values))}); a run writes one "
                 f"{flag} file: run pollcli again for another"
             )
+
+
+def _plain_numbers(message: str) -> str:
+    """Click's words for a bad number in plain ones: "'abc' is not a valid float range" is not a
+    number, "0 is not in the range x>=1" is less than 1."""
+    import re
+
+    message = re.sub(r"is not a valid float( range)?", "is not a number", message)
+    message = re.sub(r"is not a valid integer( range)?", "is not a whole number", message)
+    message = re.sub(
+        r"is not in the range ([^\s<]+)<=x<=(\S+)", r"is not between \1 and \2", message
+    )
+    message = re.sub(r"is not in the range x>=(\S+)", r"is less than \1", message)
+    return re.sub(r"is not in the range x<=(\S+)", r"is more than \1", message)
 
 
 def _like(name: str, options: Sequence[str]) -> list[str]:
