@@ -305,7 +305,7 @@ WhereOpt = Annotated[
         metavar="COL=VALUE",
         help="Keep the rows whose column COL holds VALUE, in any case (repeatable). On a place "
         "(county=Cherokee) it keeps part of a race: the figures are those rows', not the race's "
-        "result.",
+        "result (counts given for the whole race, as in front matter, are left out).",
         rich_help_panel=RACES,
     ),
 ]
