@@ -91,3 +91,20 @@ def test_flags_are_the_whole_races_too(tmp_path):
     assert election["turnout"]["pct"] is None
     table = invoke("summary", str(path), *args, "--where", "region=South", env={"COLUMNS": "100"})
     assert table.code == 0 and "67.27" not in table.stdout
+
+
+def test_seats_on_part_of_a_list_vote_with_a_threshold_of_ballots_cast(tmp_path):
+    # The front matter's ballots cast are the whole vote's: no threshold of them for North's rows,
+    # and the error says so rather than that the file gives none.
+    text = (
+        "# election: Test list 2024\n# system: list\n# seats: 10\n# method: dhondt\n"
+        "# list_threshold: 5\n# threshold_base: cast\n# registered: 20000\n# ballots_cast: 12000\n"
+        "region,candidate,votes\nNorth,Red,3000\nNorth,Blue,2000\nNorth,Green,300\n"
+        "South,Red,2500\nSouth,Blue,3500\nSouth,Green,200\n"
+    )
+    path = write(tmp_path, text)
+    result = invoke("seats", str(path), "--where", "region=North")
+    assert result.code == 2
+    assert "the rows --where keeps (region = North)" in result.stderr
+    assert "--threshold-base valid" in result.stderr
+    assert invoke("seats", str(path)).code == 0

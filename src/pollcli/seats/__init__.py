@@ -188,6 +188,14 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
         # Candidates on open lists in a district: every district's candidates by party, so that
         # a district where each party fields one adds its seats to the parties' too.
         layout, contests = contests_of(group, replace(options, open_lists=True))
+    cast = gate is not None and gate.base == "cast"
+    if first.partial is not None and cast and facts.ballots_cast is None:
+        # (Those given for the whole race are left out of part of it: `read.countnotes`.)
+        raise UsageError(
+            "threshold base 'cast' needs the ballots cast of the rows --where keeps "
+            f"({first.partial.filter}), which {source} does not give (those given for the "
+            "whole race are not theirs); use --threshold-base valid, or leave out --where"
+        )
     check_cast_base(contests, gate, source)
     warnings = [w.render() for e in group for w in e.warnings]
     if gate is None and options.threshold_exempt:
