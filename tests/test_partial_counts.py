@@ -108,3 +108,18 @@ def test_seats_on_part_of_a_list_vote_with_a_threshold_of_ballots_cast(tmp_path)
     assert "the rows --where keeps (region = North)" in result.stderr
     assert "--threshold-base valid" in result.stderr
     assert invoke("seats", str(path)).code == 0
+
+
+def test_compare_says_its_elections_are_part_of_their_races(tmp_path):
+    # `compare --where region=North` labelled the two elections as their whole races, silently.
+    body = "region,candidate,votes\n" + ROWS
+    old = write(tmp_path, "# election: Test 2020\n" + body, "old.csv")
+    new = write(tmp_path, FRONT + body, "new.csv")
+    result = invoke("compare", str(old), str(new), "--where", "region=North", "-f", "markdown")
+    assert result.code == 0, result.stderr
+    assert (
+        "- “Test 2020” and “Test 2024” are part of their races only: the rows with region = North, "
+        "kept by --where; their figures are those rows', not the races' results."
+    ) in result.stdout
+    whole = invoke("compare", str(old), str(new), "-f", "markdown").stdout
+    assert "part of" not in whole

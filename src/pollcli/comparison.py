@@ -102,7 +102,8 @@ def compare(
     polls = poll_accuracy(facts, standings, rows, same_election)
 
     leaders = [standings.leader(p) for p in range(len(facts))]
-    notes = findings.order_notes(facts, race_identity.yearly_files(ordered))
+    notes = findings.part_notes(ordered)
+    notes += findings.order_notes(facts, race_identity.yearly_files(ordered))
     notes += findings.pair_notes(facts, summaries, leaders, rows, same, volatility, labels)
     notes += matched.notes
     notes += findings.poll_notes(polls)

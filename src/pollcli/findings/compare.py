@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pollcli.compare_models import CompareRow, PollAccuracy
-from pollcli.election import Facts
+from pollcli.election import Election, Facts
 from pollcli.findings.summary import pct
 from pollcli.models import ElectionSummary
 from pollcli.polls import points_diff
@@ -19,6 +19,29 @@ STAGE_NAMES = {
     "preliminary": "preliminary count",
     "exit_poll": "exit poll",
 }
+
+
+def part_notes(elections: list[Election]) -> list[str]:
+    """The elections `--where` kept part of (a county's rows), by the filter that did: their
+    figures are those rows', not their races' results (`summary` titles them so)."""
+    by_filter: dict[str, list[str]] = {}
+    for election in elections:
+        if election.partial is not None:
+            by_filter.setdefault(election.partial.filter, []).append(election.facts.election)
+    notes = []
+    for where, named in by_filter.items():
+        one = len(named) == 1
+        quoted = [f"“{name}”" for name in named]
+        listed = quoted[0] if one else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+        if one:
+            said = "is part of its race only", "its figures", "the race's result"
+        else:
+            said = "are part of their races only", "their figures", "the races' results"
+        notes.append(
+            f"{listed} {said[0]}: the rows with {where}, kept by --where; {said[1]} are those "
+            f"rows', not {said[2]}."
+        )
+    return notes
 
 
 def order_notes(facts: list[Facts], yearly: bool) -> list[str]:
