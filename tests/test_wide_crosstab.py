@@ -99,16 +99,19 @@ def test_races_added_up_win_nothing(tmp_path):
     # Georgia's 17 mayoral runoffs in one table), read as one race, all rows added up: the sum is
     # no race — Georgia's read "Georgian Dream ... wins outright". The leader of the votes added
     # up is named; no winner. Oracle: the columns summed by hand.
+    # (Each runoff's two parties: a party stands in some rows, not in others. Where every option
+    # has votes in every row, the rows may be one race by district: `test_vote_for_races`.)
     text = (
-        "constituency_name,Georgian Dream,United National Movement\n"
-        "Tbilisi,300,200\nKutaisi,500,100\nBatumi,100,400\n"
+        "constituency_name,Georgian Dream,United National Movement,Greens\n"
+        "Tbilisi,300,200,\nKutaisi,500,,100\nBatumi,100,400,\n"
     )
     result = invoke("summary", str(write(tmp_path, text, "runoffs.csv")), "-f", "json")
     assert result.code == 0, result.stderr
     (election,) = json.loads(result.stdout)["elections"]
     assert {r["candidate"]: r["votes"] for r in election["results"]} == {
         "Georgian Dream": 900,
-        "United National Movement": 700,
+        "United National Movement": 600,
+        "Greens": 100,
     }
     said = " ".join(election["notes"])
     assert "their sum is no race, so no winner is named" in said

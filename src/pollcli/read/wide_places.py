@@ -275,3 +275,16 @@ def _shares(table: RawTable, plan: Plan, rows: list[Row]) -> list[Row]:
             "shares, not a place's counts: left out."
         )
     return kept
+
+
+def stand_apart(plan: Plan, rows: list[Row]) -> bool:
+    """Whether the options stand in some rows and not in others: a column with votes in one row
+    and none (blank, 0) in another, as in a table of races (the House of Commons' flat file, where
+    a party did not stand; Georgia's runoffs, two parties each): rows read as one race added up
+    then name no winner (`elected.mark`). Where every option has votes in every row, the rows may
+    be one race reported by district."""
+    for i in plan.options:
+        cells = {(cells[i].strip() if i < len(cells) else "") in ("", "0") for _, cells in rows}
+        if len(cells) == 2:
+            return True
+    return False

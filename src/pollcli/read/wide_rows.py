@@ -50,7 +50,7 @@ from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_c
 from pollcli.read.wide_fit import fitted
 from pollcli.read.wide_hints import second_header_row
 from pollcli.read.wide_parts import party_parts
-from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of
+from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of, stand_apart
 from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
 
@@ -271,7 +271,7 @@ def reshape(
             f"{' …' if len(empty) > 8 else ''})."
         )
     column_map = ColumnMap(header=header, line=table.header_line, columns=columns, notes=notes)
-    if hint:  # races added up: their sum is no race, and wins nothing (`elected.mark`)
+    if hint and stand_apart(plan, rows):  # races added up: their sum wins nothing
         column_map.elected_apart[""] = (
             "The rows are races added up (the note says how to read each): their sum is no "
             "race, so no winner is named."
