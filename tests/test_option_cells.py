@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import write
-from pollcli.read import ReadOptions, engines, load_file, optioncells, stream
+from pollcli.read import ReadOptions, engines, keysums, load_file, optioncells, stream
 from pollcli.read.records import CellReader
 
 LISTS = [("Union List", "Union"), ("Front List", "Front"), ("Harbor List", "Harbor")]
@@ -191,9 +191,9 @@ def test_a_name_listed_by_a_party_is_the_row_the_contract_reads(cells):
     context = cells_context(",", True)
     row = Row.model_validate(cells, context=context)
     whole = Row.model_validate({**cells, "party": "Union"}, context=context)
-    assert set(optioncells.SETTERS) == {f for f in asdict(row)}
-    assert optioncells.with_party(row, "Union") == whole
-    assert asdict(optioncells.with_party(row, "Union")) == asdict(whole)
+    assert set(keysums.SETTERS) == {f for f in asdict(row)}
+    assert keysums.with_party(row, "Union") == whole
+    assert asdict(keysums.with_party(row, "Union")) == asdict(whole)
 
 
 @pytest.mark.parametrize("column", ["date", "colour"])

@@ -45,7 +45,7 @@ from pollcli.read.roles import name_indexes
 from pollcli.read.unitcounts import Ground, named, office
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from pollcli.contract import Row
     from pollcli.read.blocks import BlockSums
@@ -128,12 +128,12 @@ def count_groups(groups: Any, names: list[str]) -> dict[str, Any]:
     }
 
 
-def met_later(parts: Sequence[Part], columns: ColumnMap) -> bool:
-    """Whether rows of a count for every race were summed (`KeySums.parts`) in a file of precincts
+def met_later(rows: Iterable[Row], columns: ColumnMap) -> bool:
+    """Whether rows of a count for every race were summed (`KeySums.rows`) in a file of precincts
     whose head showed none: Florida's `Registered Voters` and `Ballots Cast` rows come after every
     race. Such a file is read again with them kept by precinct (`counts_in_head`, `later`), not
     handed to the exact engine."""
-    return "unit" in columns.present and any(row.all_races for _, row, _ in parts)
+    return "unit" in columns.present and any(row.all_races for row in rows)
 
 
 def counts_in_head(
@@ -211,7 +211,7 @@ class CountUnits(RaceUnits):
     arrays: PrecinctCounts | None = None  # (the counts as arrays, for `by_region`)
     # What a block's rows of counts are read with: the streaming engine's parts (`KeySums.parts`),
     # the region's place among a key's cells, the file's cell reader.
-    reading: tuple[list[Part], int | None, CellReader] | None = None
+    reading: tuple[Sequence[Part], int | None, CellReader] | None = None
     # Whether a row of counts names a party (a party primary's counts: `unitcounts.primaries`).
     labelled: bool = False
 

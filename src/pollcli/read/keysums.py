@@ -5,7 +5,11 @@ its fact cells, its region and, for a row kept apart as a possible total, its un
 regions (200,000 precincts) or many races (10,000 races of their own candidates) has hundreds of
 thousands of keys, so a key keeps no Python object of its own beyond its sums: the option's row,
 election and facts are numbered once (a "part") and each key is the part alone, or with its region
-(and unit) → `(votes, first line)`; a key of the part alone (no region, no unit: every key of a
+(and unit) → `(votes, first line)`. A part is itself small numbers: each distinct option row
+(validated, without its party), election or party cell, and tuple of fact cells is numbered once,
+and a part is those four numbers packed into one int, so no `Row` is hashed per key and none is
+copied per key to carry its party (a file of 10,000 races lists 200,000 names under a million
+(race, party) pairs); each key's row is made once, with its record; a key of the part alone (no region, no unit: every key of a
 file of 10,000 races) keeps its votes and first line in two arrays by part number, not a
 dictionary's entry and a tuple of two numbers. The `Record`s the assembly takes, each
 with its row placed in its region (`contract.placed`), are built once, at the end.
@@ -15,7 +19,8 @@ from __future__ import annotations
 
 import dataclasses
 from array import array
-from typing import TYPE_CHECKING, Any, Final, NoReturn
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Final, NoReturn, overload
 
 from pollcli.columns import RACE_PREFIX, option_key
 from pollcli.contract import Row, placed
@@ -39,6 +44,10 @@ Key = int | Placed
 Facts = tuple[tuple[str, str], ...]
 # An option's election, validated row (without votes, region and unit) and fact cells.
 Part = tuple[str, Row, Facts]
+# A part's numbers (its row's, fact cells', party's, election's) packed into one int, this many bits
+# each: a key of a dictionary hashed at the cost of an int, not of a row of eleven fields.
+_BITS: Final[int] = 40
+_MASK: Final[int] = (1 << _BITS) - 1
 
 
 class _NoFacts(dict[str, str]):
@@ -69,6 +78,37 @@ def writable(record: Record) -> dict[str, str]:
     return record.facts
 
 
+def with_party(row: Row, party: str | None) -> Row:
+    """The validated `row` listed by `party` (a cleaned party cell, or None), without validating
+    it again: the contract takes a party cell as the text it is (`str`), as it takes a region
+    (`contract.placed`). Copied field by field by the slots' own setters (a frozen row's
+    `__setattr__` refuses), as `contract.counted` copies: ~1 µs (2.5 µs in a loop over the
+    fields), against ~6 µs for the row's contract; a file of 10,000 races has 1M."""
+    copy: Row = object.__new__(Row)
+    _CANDIDATE(copy, row.candidate)
+    _PARTY(copy, party)
+    _KIND(copy, row.kind)
+    _VOTES(copy, row.votes)
+    _SHARE(copy, row.share)
+    _SHARE_DECIMALS(copy, row.share_decimals)
+    _REGION(copy, row.region)
+    _UNIT(copy, row.unit)
+    _COLOUR(copy, row.colour)
+    _FACT(copy, row.fact)
+    _ALL_RACES(copy, row.all_races)
+    return copy
+
+
+# Each field's slot setter, by name (`with_party` sets every one: a test holds it to the fields).
+SETTERS: Final[dict[str, Any]] = {
+    field.name: vars(Row)[field.name].__set__ for field in dataclasses.fields(Row)
+}
+_CANDIDATE, _PARTY, _KIND = SETTERS["candidate"], SETTERS["party"], SETTERS["kind"]
+_VOTES, _SHARE, _SHARE_DECIMALS = SETTERS["votes"], SETTERS["share"], SETTERS["share_decimals"]
+_REGION, _UNIT, _COLOUR = SETTERS["region"], SETTERS["unit"], SETTERS["colour"]
+_FACT, _ALL_RACES = SETTERS["fact"], SETTERS["all_races"]
+
+
 def option_of(row: Row) -> Row:
     """A row's option: its cells without votes, region and unit (which a key holds apart)."""
     if row.votes is None and row.region is None and row.unit is None:
@@ -85,10 +125,19 @@ class KeySums:
         self.summed_units = summed_units
         # The regions met, to stop past `manyregions.REGIONS_KEPT` (a key per region and option).
         self.regions = None if columns is None else counter(columns, summed_units)
-        # Each distinct part, numbered: rows that validate alike are one part, however their
-        # cells were written (a `Row` is hashed once per part, never per key).
-        self.numbers: dict[Part, int] = {}
-        self.parts: list[Part] = []
+        # Each distinct option row (without its party: `row_number`), election or party cell
+        # (a label) and tuple of fact cells, numbered; a row is hashed once per validation, never
+        # per key. A part is their numbers packed (`option_part`), itself numbered: rows that
+        # validate alike are one part, however their cells were written.
+        self.rows: list[Row] = []
+        self.row_numbers: dict[Row, int] = {}
+        self.labels: list[str | None] = []
+        self.label_numbers: dict[str | None, int] = {}
+        self.fact_cells: list[Facts] = [()]
+        self.fact_numbers: dict[Facts, int] = {(): 0}
+        self.numbers: dict[int, int] = {}
+        self.packed: list[int] = []  # per part, its numbers packed
+        self.parts = Parts(self)
         # Per part, whether its option was counted in its race (`limits.OptionCount`): 1 byte.
         self.counted = bytearray()
         # Per key: (votes, first line); and the lines of further rows of the same cells. A key
@@ -106,15 +155,132 @@ class KeySums:
     def part(self, election: str, row: Row, facts: Facts) -> int:
         """The number of an (election, option row, fact cells): rows that validate alike are one,
         however their cells were written."""
-        part = (election, row, facts)
-        known = len(self.parts)
-        number = self.numbers.setdefault(part, known)  # the row hashed once, not twice
+        number, party = self.row_number(row)
+        return self.option_part(election, self.high(number, facts), party)
+
+    def row_number(self, row: Row) -> tuple[int, str | None]:
+        """A validated option row's number (the row without its party, numbered once: one name
+        listed by many parties is one row) and its party, for `option_part`."""
+        party = row.party
+        if party is not None:
+            row = with_party(row, None)
+        known = len(self.rows)
+        number = self.row_numbers.setdefault(row, known)
         if number == known:
-            self.parts.append(part)
+            self.rows.append(row)
+        return number, party
+
+    def option_part(self, election: str, high: int, party: str | None) -> int:
+        """The number of an (election, option row and fact cells by their numbers (`high`),
+        party)."""
+        labels = self.label_numbers
+        at = labels.get(election)
+        if at is None:
+            at = self._label(election)
+        by = labels.get(party)
+        if by is None:
+            by = self._label(party)
+        key = high | by << _BITS | at
+        known = len(self.packed)
+        number = self.numbers.setdefault(key, known)
+        if number == known:
+            self.packed.append(key)
             self.counted.append(0)
             self.votes.append(0)
             self.firsts.append(-1)
         return number
+
+    def _label(self, text: str | None) -> int:
+        number = self.label_numbers[text] = len(self.labels)
+        self.labels.append(text)
+        return number
+
+    def label(self, text: str | None, shift: int = 0) -> int:
+        """An election's (`shift` 0) or party's (`shift` 1) number, placed as `packed` holds it."""
+        number = self.label_numbers.get(text)
+        return (self._label(text) if number is None else number) << shift * _BITS
+
+    def high(self, row: int, facts: Facts) -> int:
+        """A row's number (`row_number`) and its fact cells', placed as `packed` holds them: a
+        part's packed key is this | `label(party, 1)` | `label(election)`."""
+        cells = self.fact_numbers.get(facts) if facts else 0
+        if cells is None:
+            cells = self.fact_numbers[facts] = len(self.fact_cells)
+            self.fact_cells.append(facts)
+        return (row << _BITS | cells) << 2 * _BITS
+
+    def numbered(self, keys: list[int]) -> tuple[list[int], bool]:
+        """The part of each packed key (`high`, `label`), as `option_part` numbers one; and
+        whether each is a part new here (numbered in order: `add_new`)."""
+        numbers, packed = self.numbers, self.packed
+        before = len(packed)
+        parts = []
+        for key in keys:
+            known = len(packed)
+            number = numbers.setdefault(key, known)
+            if number == known:
+                packed.append(key)
+            parts.append(number)
+        added = len(packed) - before
+        if added:
+            self.counted.extend(bytes(added))
+            self.votes.extend([0] * added)
+            self.firsts.extend([-1] * added)
+        return parts, added == len(keys)
+
+    def add_new(self, parts: list[int], lines: list[int], votes: list[int]) -> None:
+        """`add` of keys of the part alone at once, whose parts are new (`numbered`: the last
+        parts, in order), their votes and first lines set as one slice."""
+        if not parts:
+            return
+        start, end = parts[0], parts[-1] + 1
+        assert end - start == len(parts) == len(lines) == len(votes) and end == len(self.firsts)
+        if isinstance(self.votes, array):
+            try:
+                self.votes[start:end] = array("q", votes)
+            except OverflowError:  # past 64 bits: Python's own numbers from now on
+                self.votes = list(self.votes)
+        if isinstance(self.votes, list):
+            self.votes[start:end] = votes
+        self.firsts[start:end] = array("q", lines)
+
+    def races_of(self, parts: list[int]) -> dict[tuple[str, Facts, str | None], list[str]]:
+        """The options of newly added parts not counted yet, counted now: their names by
+        (election, fact cells, party), for `limits.OptionCount.add_all`."""
+        races: dict[int, list[str]] = {}
+        counted, packed, rows = self.counted, self.packed, self.rows
+        race = (1 << 3 * _BITS) - 1  # (the key but its row)
+        for part in parts:
+            if counted[part]:
+                continue
+            counted[part] = 1
+            key = packed[part]
+            names = races.get(key & race)
+            if names is None:
+                names = races[key & race] = []
+            names.append(rows[key >> 3 * _BITS].candidate)
+        labels, fact_cells = self.labels, self.fact_cells
+        return {
+            (
+                labels[at & _MASK] or "",
+                fact_cells[at >> 2 * _BITS],
+                labels[at >> _BITS & _MASK],
+            ): names
+            for at, names in races.items()
+        }
+
+    def option(self, part: int) -> tuple[str, Row, str | None, Facts]:
+        """A part's election, row (without its party), party and fact cells."""
+        key = self.packed[part]
+        labels = self.labels
+        election = labels[key & _MASK]
+        assert election is not None  # (an election is always named: `reader.default_election`)
+        return (
+            election,
+            self.rows[key >> 3 * _BITS],
+            labels[key >> _BITS & _MASK],
+            self.fact_cells[key >> 2 * _BITS & _MASK],
+        )
 
     def part_of(self, record: Record) -> int:
         """The part of a record the exact stages read (its row with its region and unit)."""
@@ -203,28 +369,66 @@ class KeySums:
         self.votes, self.firsts = array("q"), array("q")
         # Each part let go as its key's record is made (the keys with a region are made): the
         # records take the place of the parts in memory rather than add to them.
-        for part in range(len(parts) - 1, -1, -1):
-            election, row, facts = parts.pop()
+        packed, rows, labels, fact_cells = self.packed, self.rows, self.labels, self.fact_cells
+        for part in range(len(packed) - 1, -1, -1):
+            numbers = packed.pop()
             line = firsts[part]
             if line < 0:
                 continue
+            race = labels[numbers & _MASK]
+            assert race is not None
+            row, party = rows[numbers >> 3 * _BITS], labels[numbers >> _BITS & _MASK]
+            if party is not None:
+                row = with_party(row, party)
+            facts = fact_cells[numbers >> 2 * _BITS & _MASK]
             lines = self.repeated.pop(part, None)
             cells = dict(facts) if facts else NO_FACTS
-            record = Record(line, election, row, totals[part], cells, summed=summed)
+            record = Record(line, race, row, totals[part], cells, summed=summed)
             if lines is not None:
                 record.same_cell_lines = sorted(lines)
             records.append(record)
+        self._forget()
         # (Each key's first line is a row of its own: no two keys share one, whatever the order.)
         records.sort(key=lambda r: r.line)
         return records
+
+    def _forget(self) -> None:
+        """The numbered rows, labels and fact cells let go (the parts are, or are built)."""
+        self.rows, self.labels, self.fact_cells = [], [], [()]
+        self.row_numbers, self.label_numbers, self.fact_numbers = {}, {}, {(): 0}
 
     def release(self) -> None:
         self.sums.clear()
         self.votes, self.firsts = array("q"), array("q")
         self.repeated.clear()
         self.numbers.clear()
-        self.parts.clear()
+        self.packed.clear()
+        self._forget()
         self.counted.clear()
+
+
+class Parts(Sequence[Part]):
+    """The parts of a `KeySums` as (election, row with its party, fact cells), each made when
+    asked for (a stage that looks at a part: the rows of counts, a repeated row)."""
+
+    def __init__(self, sums: KeySums) -> None:
+        self.sums = sums
+
+    def __len__(self) -> int:
+        return len(self.sums.packed)
+
+    @overload
+    def __getitem__(self, part: int) -> Part: ...
+    @overload
+    def __getitem__(self, part: slice) -> Sequence[Part]: ...
+    def __getitem__(self, part: int | slice) -> Part | Sequence[Part]:
+        if isinstance(part, slice):
+            return [self[p] for p in range(len(self))[part]]
+        election, row, party, facts = self.sums.option(part)
+        return election, row if party is None else with_party(row, party), facts
+
+    def __iter__(self) -> Iterator[Part]:
+        return (self[p] for p in range(len(self)))
 
 
 def counts_apart(records: list[Record], count_columns: bool) -> bool:

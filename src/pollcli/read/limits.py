@@ -214,6 +214,13 @@ class OptionCount:
         self, election: str, facts: dict[str, str], candidate: str, party: str | None = None
     ) -> bool:
         """Count a new record's option in its race; whether the race is now past the bound."""
+        return self.add_all(election, facts, [candidate], party)
+
+    def add_all(
+        self, election: str, facts: dict[str, str], candidates: list[str], party: str | None
+    ) -> bool:
+        """`add` of new records' options of one race at once (`KeySums.races_of`); whether the
+        race is now past the bound (as it would be after adding them one by one)."""
         races = self.race_columns
         label = (election, *(facts.get(c, "") for _, c in races)) if races else (election,)
         if self.party is not None:
@@ -223,11 +230,11 @@ class OptionCount:
         if names is None:
             names = self.names[label] = []
         if isinstance(names, list):
-            names.append(candidate)
+            names.extend(candidates)
             if len(names) <= MAX_OPTIONS:
                 return False  # no more names than the bound: no more options either
             return len(self._keys(label)) > MAX_OPTIONS
-        names.add(self._name_key(candidate))
+        names.update(self._name_key(candidate) for candidate in candidates)
         return len(names) > MAX_OPTIONS
 
     def _keys(self, label: Label) -> set[str]:

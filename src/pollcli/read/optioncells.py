@@ -8,7 +8,9 @@ validated once for every election (race) that lists them alike — a file of eve
 council lists the same parties in each (`OptionCells.validated`). Its party cell is set apart as
 well, plain text the contract takes as it is (`with_party`): a file of 10,000 races of their own
 candidates draws them from 200,000 names, each in some five races under any party, and a name is
-validated once (198,833 validations, not 817,558 of a name with its party). Only cells whose
+validated once (198,833 validations, not 817,558 of a name with its party) and numbered once
+(`KeySums.row_number`): a key's part is the name's number with its party's and election's, no row
+copied or hashed per key. Only cells whose
 meaning may depend on the election cell (or the party's) are validated with it, option by
 option: a row with no name, whose candidate may be a count named in a race or election cell, or
 its party cell (`CellReader.split`), and a row the contract refuses (its block is then read by
@@ -17,7 +19,6 @@ the exact stages, which name the lines).
 
 from __future__ import annotations
 
-import dataclasses
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Final
 
@@ -33,37 +34,6 @@ if TYPE_CHECKING:
     from pollcli.read.records import CellReader
 
 
-def with_party(row: Row, party: str) -> Row:
-    """The validated `row` (of no party) listed by `party`, a cleaned party cell, without
-    validating the name again: the contract takes a party cell as the text it is (`str`), as it
-    takes a region (`contract.placed`). Copied field by field by the slots' own setters (a
-    frozen row's `__setattr__` refuses), as `contract.counted` copies: ~1 µs (2.5 µs in a loop
-    over the fields), against ~6 µs for the row's contract; a file of 10,000 races has 1M."""
-    copy: Row = object.__new__(Row)
-    _CANDIDATE(copy, row.candidate)
-    _PARTY(copy, party)
-    _KIND(copy, row.kind)
-    _VOTES(copy, row.votes)
-    _SHARE(copy, row.share)
-    _SHARE_DECIMALS(copy, row.share_decimals)
-    _REGION(copy, row.region)
-    _UNIT(copy, row.unit)
-    _COLOUR(copy, row.colour)
-    _FACT(copy, row.fact)
-    _ALL_RACES(copy, row.all_races)
-    return copy
-
-
-# Each field's slot setter, by name (`with_party` sets every one: a test holds it to the fields).
-SETTERS: Final[dict[str, Any]] = {
-    field.name: vars(Row)[field.name].__set__ for field in dataclasses.fields(Row)
-}
-_CANDIDATE, _PARTY, _KIND = SETTERS["candidate"], SETTERS["party"], SETTERS["kind"]
-_VOTES, _SHARE, _SHARE_DECIMALS = SETTERS["votes"], SETTERS["share"], SETTERS["share_decimals"]
-_REGION, _UNIT, _COLOUR = SETTERS["region"], SETTERS["unit"], SETTERS["colour"]
-_FACT, _ALL_RACES = SETTERS["fact"], SETTERS["all_races"]
-
-
 class BlankLabel(Exception):
     """A value under a blank header: the file's blank-label error, for the exact engine."""
 
@@ -72,8 +42,9 @@ class BlankLabel(Exception):
 _BY_OPTION: Final = ()
 _NO_FACTS: Final[Facts] = ()
 _UNREAD: Final = object()  # (a cell not read yet: `OptionCells._place`)
-# What a tuple of an option's cells validated to: (row, fact cells), or `_BY_OPTION`.
-Known = tuple[Row, Facts] | tuple[()]
+# What a tuple of an option's cells validated to: (its row's and fact cells' numbers, packed as
+# `KeySums.high` packs them; its party), or `_BY_OPTION`.
+Known = tuple[int, str | None] | tuple[()]
 # The options of a block whose cells are looked up before the block decides whether to share.
 _PROBED: Final[int] = 2048
 
@@ -133,6 +104,7 @@ class OptionCells:
             itemgetter(name[0]) if len(name) == 1 else _cells_at(name)
         )
         self.name_at = [p for p in self.others_at if p[0] != self.party_at]
+        self.name_places = name
         # Each option's part (None: a problem), where an option is met in several keys (a
         # region's, a block's rows of precincts summed); each tuple of its cells but the
         # election's validated: (row, fact cells), or `_BY_OPTION`; and, the party set apart,
@@ -142,7 +114,7 @@ class OptionCells:
             Kept(OPTIONS_KEPT) if region_at is not None or has_unit else None
         )
         self.validated: Kept[tuple[bytes, ...], Known] = Kept(OPTIONS_KEPT)
-        self.names: Kept[object, Row | Known] = Kept(NAMES_KEPT)
+        self.names: Kept[object, int | tuple[()]] = Kept(NAMES_KEPT)  # (`KeySums.high`)
         self.scratch = Found(reader.found.file)  # an option's problems: dropped
         # The block's election and party cells as read (`_place`), by their bytes.
         self.cleaned: dict[bytes, str | None] = {}
@@ -184,6 +156,71 @@ class OptionCells:
         part = options[option] = self._part(option, line, texts)
         return part
 
+    @property
+    def by_column(self) -> bool:
+        """Whether a block's keys take their parts a column at a time (`column_parts`): each key
+        an option of its own (no region, no unit), its party set apart."""
+        return self.options is None and self.party_at is not None
+
+    def column_parts(
+        self, keys: list[list[bytes]], firsts: list[int], line: int, texts: dict[bytes, str]
+    ) -> tuple[list[int], bool] | None:
+        """`part` of each of a block's keys, given by column (`BlockSums.keys`; `by_column`): each
+        distinct election, party and name cell of the block read once (a name validated once
+        while it is kept: `names`), each key's part looked up by its numbers packed
+        (`KeySums.numbered`), no row made or hashed per key; and whether each part is new. None
+        where a cell has a problem."""
+        at, party_at, sums = self.election_at, self.party_at, self.sums
+        assert at is not None and party_at is not None
+        try:
+            elections = self._labels(keys[at], self.reader.default_election, 0)
+            parties = self._labels(keys[party_at], None, 1)
+        except UnicodeDecodeError:
+            return None
+        places = self.name_places
+        names: list[Any] = (
+            keys[places[0]]
+            if len(places) == 1
+            else list(zip(*(keys[p] for p in places), strict=True))
+        )
+        numbers: dict[object, int] = {}  # each name's row and fact cells (`KeySums.high`)
+        kept_names = self.names
+        for index, name in enumerate(names):
+            if name in numbers:
+                continue
+            kept = kept_names.get(name)
+            if kept is None:
+                option = tuple(column[index] for column in keys)
+                known = self._validated(option, self.name_at, line + firsts[index], texts)
+                kept = kept_names[name] = known[0] if known else known
+            if not isinstance(kept, int):  # a name read with its party or election: each key
+                return self._each_part(keys, firsts, line, texts)  # as `part` reads it
+            numbers[name] = kept
+        return sums.numbered(
+            [
+                numbers[name] | party | election
+                for name, party, election in zip(names, parties, elections, strict=True)
+            ]
+        )
+
+    def _labels(self, column: list[bytes], blank: str | None, shift: int) -> list[int]:
+        """Each election (or party) cell's number (`KeySums.label`), each distinct one read once."""
+        numbers = {
+            raw: self.sums.label(self._place(raw) or blank, shift) for raw in dict.fromkeys(column)
+        }
+        return [numbers[raw] for raw in column]
+
+    def _each_part(
+        self, keys: list[list[bytes]], firsts: list[int], line: int, texts: dict[bytes, str]
+    ) -> tuple[list[int], bool] | None:
+        parts = []
+        for key, first in zip(zip(*keys, strict=True), firsts, strict=True):
+            part = self.part(key, line + first, texts)
+            if part is None:
+                return None
+            parts.append(part)
+        return parts, False
+
     def _part(self, option: tuple[bytes, ...], line: int, texts: dict[bytes, str]) -> int | None:
         at = self.election_at
         if at is None or not (self.sharing or self.party_at is not None):
@@ -203,12 +240,12 @@ class OptionCells:
             known = self._shared(option, line, texts)
         if not known:
             return self._validate(option, self.cells_at, line, texts)
-        row, facts = known
+        high, party = known
         try:
             election = self._place(option[at]) or self.reader.default_election
         except UnicodeDecodeError:
             return None
-        return self.sums.part(election, row, facts)
+        return self.sums.option_part(election, high, party)
 
     def _place(self, raw: bytes) -> str | None:
         """An election or party cell as the contract reads it (`CellReader.place`: cleaned, None
@@ -221,8 +258,9 @@ class OptionCells:
 
     def _shared(self, option: tuple[bytes, ...], line: int, texts: dict[bytes, str]) -> Known:
         """The option's cells but the election's, validated for every election that lists them:
-        (row, fact cells); `_BY_OPTION` when the election cell may change what they say. With
-        the party set apart, its name's cells validated once (`names`) and its party placed."""
+        (row number, party, fact cells); `_BY_OPTION` when the election cell may change what
+        they say. With the party set apart, its name's cells validated once (`names`) and its
+        party placed: the name's number, with the party's cell as the contract reads it."""
         at = self.party_at
         if at is None:
             return self._validated(option, self.others_at, line, texts)
@@ -230,19 +268,15 @@ class OptionCells:
         kept = self.names.get(name)
         if kept is None:
             known = self._validated(option, self.name_at, line, texts)
-            # A name of no fact cells kept as its row alone (56 bytes less, 200,000 names).
-            kept = self.names[name] = known[0] if known and not known[1] else known
-        if isinstance(kept, Row):
-            row, facts = kept, _NO_FACTS
-        elif kept:
-            row, facts = kept
-        else:
+            # A name kept as its numbers alone (200,000 names), the party read key by key.
+            kept = self.names[name] = known[0] if known else known
+        if not isinstance(kept, int):
             return _BY_OPTION
         try:
             party = self._place(option[at])
         except UnicodeDecodeError:
             return _BY_OPTION  # (read with the rest, which says so)
-        return (row if party is None else with_party(row, party)), facts
+        return kept, party
 
     def _validated(
         self,
@@ -251,9 +285,9 @@ class OptionCells:
         line: int,
         texts: dict[bytes, str],
     ) -> Known:
-        """The option's cells at `places` (not its election's) validated: (row, fact cells), or
-        `_BY_OPTION` when they do not validate, name no option, or their party came from
-        another cell."""
+        """The option's cells at `places` (not its election's) validated: (row number, party,
+        fact cells: `KeySums.row_number`), or `_BY_OPTION` when they do not validate, name no
+        option, or their party came from another cell."""
         cells = self._cells(option, places, texts)
         if cells is None:
             return _BY_OPTION
@@ -266,7 +300,8 @@ class OptionCells:
             # No name or a count: the election's cell (or the party's) may be read as one.
             return _BY_OPTION
         row, facts = found
-        return row, tuple(sorted(facts.items()))
+        number, party = self.sums.row_number(row)
+        return self.sums.high(number, tuple(sorted(facts.items()))), party
 
     def _validate(
         self,

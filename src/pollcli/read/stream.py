@@ -42,7 +42,16 @@ from typing import TYPE_CHECKING, Final
 from pollcli.columns import REGIONAL_FACTS
 from pollcli.numbers import ShareMarks
 from pollcli.problems import Code, Found, sort_problems
-from pollcli.read import countrows, layout, name_totals, raceunits, total_words, totals, unittotals
+from pollcli.read import (
+    countrows,
+    keyblock,
+    layout,
+    name_totals,
+    raceunits,
+    total_words,
+    totals,
+    unittotals,
+)
 from pollcli.read.apartfacts import ApartFacts, Mixed
 from pollcli.read.assemble import assembly_for
 from pollcli.read.blockfacts import of_block
@@ -62,7 +71,7 @@ from pollcli.read.optioncells import BlankLabel, OptionCells
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import PartyRule, party_rule
 from pollcli.read.races import assemble as assemble_races
-from pollcli.read.records import CellReader, clean_cell
+from pollcli.read.records import CellReader
 from pollcli.read.repeatlines import Again, alone_row, read_again
 from pollcli.read.repeats import Repeats, stream_splits
 from pollcli.read.roles import column_roles, name_indexes, unit_identity
@@ -176,7 +185,7 @@ def read_stream(
         utf8_misread(transcoder.sample, transcoder.codec, found, transcoder.cells)
     if summer.undecodable or summer.marks.differ(reader.decimal, reader.decimal_given):
         return None  # bytes that are no text; both marks, or a comma only after the head
-    if summer.counts is None and not counts and countrows.met_later(summer.sums.parts, mapped):
+    if summer.counts is None and not counts and countrows.met_later(summer.sums.rows, mapped):
         # Rows of counts below the head, not at the end (`at_end`): read again, kept by precinct.
         del summer, blocks
         return read_stream(path, name, options, again, counts=True)
@@ -308,6 +317,9 @@ class _Summer:
             columns, self.layout.key_indexes, reader.default_election, party
         )
         self.layout = self.options_met.watching(self.sums.watching(self.layout))
+        self.keys = keyblock.BlockKeys(
+            self.options, self.sums, self.options_met, self.region_at, reader.place, self.has_unit
+        )
         # Reading stopped early (more options than any ballot, bytes that are no text): no election.
         self.limited = False
         self.undecodable = False
@@ -371,39 +383,16 @@ class _Summer:
     def _merge(self, summed: BlockSums, line: int) -> int | None:
         """Add a block's sums, each key's cells validated once; None (and nothing kept) when the
         block needs the exact stages after all."""
-        pending: list[tuple[int, str | None, str | None, bool, int, int]] = []
         self.options.bound()
         groups, over = self.options_met.in_order(summed)
         if (summed.cut and not over) or (self.again and self.again.in_block(summed.units)):
             return None  # past the bound on its own; a unit that repeats (the block left it out)
         self.stopped = self.limited = over
-        keys = list(zip(*summed.keys, strict=True))
-        at, place = self.region_at, self.reader.place
-        # Each cell read once a block: a party, an election or a region is one text in its keys.
-        texts: dict[bytes, str] = {}
-        regions: dict[bytes, str | None] = {}
-        for index in groups:
-            first = summed.firsts[index]
-            if summed.counts[index] > 1 and not self.has_unit:
-                return None  # a repeated row: the exact stages name every line
-            key = keys[index]
-            part = self.options.part(key, line + first, texts)
-            if part is None:
-                return None
-            held = summed.held[index] if summed.held else None
-            try:
-                region = None
-                if at is not None:
-                    if key[at] not in regions:
-                        regions[key[at]] = place(key[at].decode("utf-8"))
-                    region = regions[key[at]]
-                # A unit that may be a total: its rows kept apart.
-                aside = None if held is None else clean_cell(held.decode("utf-8")) or None
-            except UnicodeDecodeError:
-                return None
-            pending.append(
-                (part, region, aside, held is not None, line + first, summed.totals[index])
-            )
+        texts: dict[bytes, str] = {}  # (each cell decoded once a block)
+        found = self.keys.parts(summed, groups, line, texts)  # (`keyblock`)
+        if found is None:
+            return None
+        numbered, pending = found
         counted = (
             self.counts.of_block(summed, line, self.options.part, texts) if self.counts else []
         )
@@ -416,6 +405,9 @@ class _Summer:
         )
         if facts is None:
             return None
+        if numbered is not None:  # (keys by column: added at once where all are new)
+            past, pending = self.keys.add(numbered, summed, line)
+            self.stopped |= past
         for part, region, aside, apart, first_line, total in pending:
             self._add(part, region, aside, apart, first_line, total)
         if self.counts is not None:
@@ -495,6 +487,6 @@ class _Summer:
         if self.sums.counted[part]:
             return  # its option is counted in its race: a region adds no option
         self.sums.counted[part] = 1
-        election, row, facts = self.sums.parts[part]
-        if self.options_met.add(election, dict(facts), row.candidate, row.party):
+        election, row, party, facts = self.sums.option(part)
+        if self.options_met.add(election, dict(facts), row.candidate, party):
             self.stopped = True  # the assembly says which line; nothing past it is needed
