@@ -137,6 +137,7 @@ class KeySums:
         self.fact_numbers: dict[Facts, int] = {(): 0}
         self.numbers: dict[int, int] = {}
         self.packed: list[int] = []  # per part, its numbers packed
+        self.fresh = (0, 0)  # the parts the last `numbered` made, from the first to past the last
         self.parts = Parts(self)
         # Per part, whether its option was counted in its race (`limits.OptionCount`): 1 byte.
         self.counted = bytearray()
@@ -222,6 +223,7 @@ class KeySums:
                 packed.append(key)
             parts.append(number)
         added = len(packed) - before
+        self.fresh = (before, len(packed))
         if added:
             self.counted.extend(bytes(added))
             self.votes.extend([0] * added)
@@ -234,7 +236,7 @@ class KeySums:
         if not parts:
             return
         start, end = parts[0], parts[-1] + 1
-        assert end - start == len(parts) == len(lines) == len(votes) and end == len(self.firsts)
+        assert (start, end) == self.fresh and end - start == len(parts) == len(lines) == len(votes)
         if isinstance(self.votes, array):
             try:
                 self.votes[start:end] = array("q", votes)
