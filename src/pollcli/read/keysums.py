@@ -9,10 +9,11 @@ election and facts are numbered once (a "part") and each key is the part alone, 
 (validated, without its party), election or party cell, and tuple of fact cells is numbered once,
 and a part is those four numbers packed into one int, so no `Row` is hashed per key and none is
 copied per key to carry its party (a file of 10,000 races lists 200,000 names under a million
-(race, party) pairs); each key's row is made once, with its record; a key of the part alone (no region, no unit: every key of a
-file of 10,000 races) keeps its votes and first line in two arrays by part number, not a
-dictionary's entry and a tuple of two numbers. The `Record`s the assembly takes, each
-with its row placed in its region (`contract.placed`), are built once, at the end.
+(race, party) pairs): each key's row is made once, with its record. A key of the part alone (no
+region, no unit: every key of a file of 10,000 races) keeps its votes and first line in two
+arrays by part number, not a dictionary's entry and a tuple of two numbers. The `Record`s the
+assembly takes, each with its row placed in its region (`contract.placed`), are built once, at
+the end.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from pollcli.contract import Row
 from pollcli.problems import Found
-from pollcli.read.keysums import Facts, KeySums, option_of
+from pollcli.read.keysums import KeySums, option_of
 from pollcli.read.limits import NAMES_KEPT, OPTIONS_KEPT, Kept
 
 if TYPE_CHECKING:
@@ -40,7 +40,6 @@ class BlankLabel(Exception):
 
 # A cell tuple whose validation may depend on its election cell: validated option by option.
 _BY_OPTION: Final = ()
-_NO_FACTS: Final[Facts] = ()
 _UNREAD: Final = object()  # (a cell not read yet: `OptionCells._place`)
 # What a tuple of an option's cells validated to: (its row's and fact cells' numbers, packed as
 # `KeySums.high` packs them; its party), or `_BY_OPTION`.
@@ -178,6 +177,8 @@ class OptionCells:
         except UnicodeDecodeError:
             return None
         places = self.name_places
+        if not places:
+            return self._each_part(keys, firsts, line, texts)
         names: list[Any] = (
             keys[places[0]]
             if len(places) == 1
