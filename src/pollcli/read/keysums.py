@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, NoReturn, overload
 
 from pollcli.columns import RACE_PREFIX, option_key
-from pollcli.contract import Row, placed
+from pollcli.contract import Row
 from pollcli.read.manyregions import counter
 from pollcli.read.racekeys import normal
 from pollcli.read.records import Record
@@ -349,7 +349,6 @@ class KeySums:
         """One record per key, in the order of their first lines; the sums and parts are emptied."""
         self.numbers.clear()  # no part is numbered after the sums: not held beside the records
         records = []
-        parts = self.parts
         summed = self.summed_units
         sums = self.sums
         while sums:  # each key's sums freed as its record is built: not both at the peak
@@ -359,9 +358,12 @@ class KeySums:
                 part, region, unit, apart = *key, None, False
             else:
                 part, region, unit, apart = key[:4]
-            election, row, facts = parts[part]
-            if region is not None or unit is not None:
-                row = placed(row, region, unit)
+            election, row, party, facts = self.option(part)
+            if region is not None or unit is not None or party is not None:
+                # One copy, of the row listed by its party and placed (`contract.placed`).
+                row = with_party(row, party)
+                _REGION(row, region)
+                _UNIT(row, unit)
             cells = dict(facts) if facts else NO_FACTS
             record = Record(line, election, row, votes, cells, summed=summed and not apart)
             if lines is not None:
