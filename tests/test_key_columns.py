@@ -129,3 +129,24 @@ def test_new_keys_added_at_once_sum_past_64_bits_as_one_by_one():
         (4, "Bob", "U", 1, ()),
         (5, "Cy", "U", 2**63 - 1, ()),
     ]
+
+
+@pytest.mark.parametrize("kept", [1, 2, 1 << 16])
+def test_records_of_one_option_in_many_races_share_its_row_listed_by_its_party(monkeypatch, kept):
+    # A party list in every race: one row for all its records (however often the kept rows are
+    # let go), each the row the contract reads with its party (the oracle), its race its own.
+    monkeypatch.setattr(keysums, "LISTED_KEPT", kept)
+    sums = keysums.KeySums(summed_units=False)
+    cells = [("Union List", "Union"), ("Front List", "Front"), ("Union List", None)]
+    for town in range(4):
+        for index, (name, party) in enumerate(cells):
+            part = sums.part(f"Town {town}", _row(name, party), ())
+            sums.add(part, None, None, False, 2 + town * 3 + index, town + index)
+    records = sums.records()
+    assert [(r.election, r.row, r.votes) for r in records] == [
+        (f"Town {town}", _row(name, party), town + index)
+        for town in range(4)
+        for index, (name, party) in enumerate(cells)
+    ]
+    if kept > 2:
+        assert len({id(r.row) for r in records}) == 3

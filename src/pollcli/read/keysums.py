@@ -49,6 +49,8 @@ Part = tuple[str, Row, Facts]
 # each: a key of a dictionary hashed at the cost of an int, not of a row of eleven fields.
 _BITS: Final[int] = 40
 _MASK: Final[int] = (1 << _BITS) - 1
+# The rows of options listed by a party kept for the records built after them (`records`).
+LISTED_KEPT: Final[int] = 1 << 16
 
 
 class _NoFacts(dict[str, str]):
@@ -375,6 +377,9 @@ class KeySums:
         # Each part let go as its key's record is made (the keys with a region are made): the
         # records take the place of the parts in memory rather than add to them.
         packed, rows, labels, fact_cells = self.packed, self.rows, self.labels, self.fact_cells
+        # An option listed by its party in many races (a party list in every council) is one row
+        # for all its records, not a copy per race (a row is never changed, only copied).
+        listed: dict[int, Row] = {}
         for part in range(len(packed) - 1, -1, -1):
             numbers = packed.pop()
             line = firsts[part]
@@ -384,7 +389,13 @@ class KeySums:
             assert race is not None
             row, party = rows[numbers >> 3 * _BITS], labels[numbers >> _BITS & _MASK]
             if party is not None:
-                row = with_party(row, party)
+                option = numbers >> _BITS  # (its row, fact cells and party)
+                made = listed.get(option)
+                if made is None:
+                    if len(listed) >= LISTED_KEPT:
+                        listed.clear()  # (a file of races of their own candidates: few met again)
+                    made = listed[option] = with_party(row, party)
+                row = made
             facts = fact_cells[numbers >> 2 * _BITS & _MASK]
             lines = self.repeated.pop(part, None)
             cells = dict(facts) if facts else NO_FACTS
