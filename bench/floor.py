@@ -48,6 +48,26 @@ the rest of the way to 3 s is no trim but the columnar form, and in this order o
      emit (+8 MiB). Each stage holds an object per key; holding one race's results at a time
      (the writer taking the races from a generator) lowers the peak only once the stream and
      assembly hold keys as arrays (1. and 2.), not before.
+Session 16, step 1 (keys as arrays), as far as it went: a part is four small numbers packed into
+one int (its name's row, without the party, numbered once per validation; its fact cells; its
+party; its election: `read/keysums`), so no `Row` is hashed per key and none copied per key to
+carry its party; a block of a file of races of no region takes its parts a column at a time
+(`read/keyblock`, `OptionCells.column_parts`: each distinct election, party and name cell of the
+block read once, the parts numbered by the packed ints) and adds its keys at once where all are
+new (votes and first lines as one slice of the arrays; the options counted a race at a time). Not
+numpy: each key is still a Python int looked up in a dictionary, but through no call of its own.
+The records, built at the end, now make the row a key carries with its party (the copy moved, not
+saved, in `elections`; in `party_lists` one row for each list's records, `KeySums.records`).
+Measured on a machine of load 12-13 on its 2 cores (other sessions' suites), so ± 10 %:
+  floor.py --runs 3, same run, before / after (the column path, not the shared rows): load 15.16
+  / 15.05 s, summarize 2.04 / 2.05, emit 1.49 / 1.48: the load's gain is inside the noise;
+  by stage (one run each, alternated): the stream's merge 5.6-7.4 → 4.0-5.5 s (`elections`),
+  3.16 → 2.17 s (`party_lists`); `KeySums.records` 0.44-0.74 → 1.3-1.6 s (`elections`: the
+  party's copy, ~1 µs a key, now made here), 0.55 → 0.95 s (`party_lists`);
+  peak RSS of `summary --format json` (`/usr/bin/time`): `elections` 645 → 577 MiB (the parts'
+  rows and tuples not held beside the records).
+What is left of the stream is the names' contract (199k validations, ~2 s) and a dictionary look-up
+per key; of the load, the assembly (~half: step 2) and the records it is handed (step 3).
 Byte-identical JSON is what holds each step: `summary` / `validate --format json` of both cliff
 shapes, both engines, compared with `cmp` against main.
 
