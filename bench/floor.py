@@ -64,8 +64,10 @@ Measured on a machine of load 12-13 on its 2 cores (other sessions' suites), so 
   by stage (one run each, alternated): the stream's merge 5.6-7.4 → 4.0-5.5 s (`elections`),
   3.16 → 2.17 s (`party_lists`); `KeySums.records` 0.44-0.74 → 1.3-1.6 s (`elections`: the
   party's copy, ~1 µs a key, now made here), 0.55 → 0.95 s (`party_lists`);
-  peak RSS of `summary --format json` (`/usr/bin/time`): `elections` 645 → 577 MiB (the parts'
-  rows and tuples not held beside the records).
+  `pollcli summary` / `validate --format json` (stream engine, `/usr/bin/time`, one run each,
+  alternated; wall is the machine's load, not ours): `elections` user CPU 21.3 → 20.9 s / 20.7
+  → 18.1 s, peak RSS 632 → 578 MiB / 635 → 580 MiB (the parts' rows and tuples not held beside
+  the records); `party_lists` 14.7 → 15.6 s / 12.1 → 10.3 s, 546 → 546 MiB / 481 → 493 MiB.
 What is left of the stream is the names' contract (199k validations, ~2 s) and a dictionary look-up
 per key; of the load, the assembly (~half: step 2) and the records it is handed (step 3).
 Byte-identical JSON is what holds each step: `summary` / `validate --format json` of both cliff
