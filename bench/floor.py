@@ -68,6 +68,10 @@ Measured on a machine of load 12-13 on its 2 cores (other sessions' suites), so 
   alternated; wall is the machine's load, not ours): `elections` user CPU 21.3 → 20.9 s / 20.7
   → 18.1 s, peak RSS 632 → 578 MiB / 635 → 580 MiB (the parts' rows and tuples not held beside
   the records); `party_lists` 14.7 → 15.6 s / 12.1 → 10.3 s, 546 → 546 MiB / 481 → 493 MiB.
+  `bench/run.py cliff --only elections,party_lists --runs 1`, before then after: user CPU
+  against the plain file's, summary / validate: `elections` 31.7× → 28.8× / 27.9× → 25.5×
+  (25.6 → 22.5 s / 20.0 → 15.7 s; 616 → 581 MiB / 635 → 578 MiB); `party_lists` 24.4× →
+  17.5× / 15.7× → 13.4× (17.1 → 13.2 s / 12.8 → 9.5 s; 548 → 546 MiB / 478 → 487 MiB).
 What is left of the stream is the names' contract (199k validations, ~2 s) and a dictionary look-up
 per key; of the load, the assembly (~half: step 2) and the records it is handed (step 3).
 Byte-identical JSON is what holds each step: `summary` / `validate --format json` of both cliff
