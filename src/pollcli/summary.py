@@ -20,7 +20,7 @@ from pollcli.models import (
     Summary,
 )
 from pollcli.problems import Code, Problem
-from pollcli.tally import DEFAULT_MAJORITY, DEFAULT_THRESHOLD, standing, tally
+from pollcli.tally import DEFAULT_MAJORITY, DEFAULT_THRESHOLD, Ranked, standing, tally
 from pollcli.verdict import WITHHELD, verdict
 
 __all__ = ["DEFAULT_MAJORITY", "DEFAULT_THRESHOLD", "summarize", "summarize_election"]
@@ -140,7 +140,6 @@ def summarize_election(
     withheld = figures.seats != 1 and undecided in WITHHELD
     facts = election.facts
     warnings = election.warnings if problems is None else problems
-    below = set(map(id, figures.below))
     return ElectionSummary(
         election=facts.election,
         date=facts.date,
@@ -150,14 +149,7 @@ def summarize_election(
         stage=facts.stage,
         source_file=election.source_file,
         threshold=figures.threshold,
-        results=[
-            # (rank, candidate, party, kind, votes, share, below_threshold, colour)
-            ResultRow(
-                r.rank, o.candidate, o.party, o.kind, o.votes, r.share, id(r) in below, o.colour
-            )
-            for r in figures.ranked
-            for o in (r.option,)
-        ],
+        results=_results(figures.ranked, figures.below),
         leader=standing(figures.leader),
         runner_up=standing(figures.runner_up),
         tied_for_first=[r.option.candidate for r in figures.tied],
@@ -196,3 +188,34 @@ def summarize_election(
         else [r.option.candidate for r in figures.elected],
         advance=None if figures.advance is None else [r.option.candidate for r in figures.advance],
     )
+
+
+def _results(ranked: list[Ranked], below: list[Ranked]) -> list[ResultRow]:
+    """The options' result rows in rank order, each `below_threshold` if it is one of `below`."""
+    flags = _among(ranked, below)
+    return [
+        # (rank, candidate, party, kind, votes, share, below_threshold, colour)
+        ResultRow(
+            r.rank, (o := r.option).candidate, o.party, o.kind, o.votes, r.share, flag, o.colour
+        )
+        for r, flag in zip(ranked, flags, strict=True)
+    ]
+
+
+def _among(ranked: list[Ranked], below: list[Ranked]) -> list[bool]:
+    """For each of `ranked`, whether it is (the very object) one of `below`. `below` is mostly
+    in rank order (`tally.tally`: the candidates below the threshold as ranked), then found in one
+    walk by identity, an `is` a row; otherwise by the identities of `below`, a set."""
+    flags = [False] * len(ranked)
+    if not below:
+        return flags
+    wanted, found = below[0], 0
+    for index, item in enumerate(ranked):
+        if item is wanted:
+            flags[index] = True
+            found += 1
+            if found == len(below):
+                return flags
+            wanted = below[found]
+    ids = set(map(id, below))  # (not in rank order: lists under their threshold, a NaN share)
+    return [id(item) in ids for item in ranked]

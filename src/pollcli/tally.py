@@ -6,8 +6,7 @@ tell these figures are `findings.summary`'s, the result models `summary`'s.
 from __future__ import annotations
 
 import math
-import operator
-from operator import attrgetter
+from operator import attrgetter, mul
 from typing import Any
 
 from pollcli import audit
@@ -136,17 +135,15 @@ def rank(election: Election) -> list[Ranked]:
     rank (1, 1, 3); blank and invalid ballots are not choices between options, so they come last."""
     options = election.options
     votes = list(map(_VOTES, options))
-    keys: list[Any]
     if _by_votes_alone(election, votes):
         # Every share computed from the votes (`shares`), on one base (positive: a share grows
-        # with the votes): the keys' order is the votes', and equal options have equal votes.
+        # with the votes): most votes first, equal votes as listed (a sort in reverse is stable).
         base = election.audit.base_total
         figures: list[float | None] = (
             [count / base * 100 for count in votes] if base else [None] * len(votes)
         )
-        keys = list(map(operator.neg, votes))
-        order = sorted(range(len(options)), key=keys.__getitem__)
-        return _ranks(options, figures, order, keys)
+        order = sorted(range(len(options)), key=votes.__getitem__, reverse=True)
+        return _ranks(options, figures, order, votes)
     figures = shares(election)
     invalid = [option.kind in NOT_VALID_KINDS for option in options]
     by_share = [-(share if share is not None else -1.0) for share in figures]
@@ -474,7 +471,7 @@ def _effective_number(
         if lists is None
         else [share / 100 for _, share, _ in lists]
     )
-    squares = sum(p * p for p in shares)
+    squares = sum(map(mul, shares, shares))  # (as `sum(p * p for p in shares)`, in C)
     # A share so small that its square is denormal would give an infinite number.
     effective = 1 / squares if squares > 0 else math.inf
     return effective if math.isfinite(effective) else None
