@@ -1,6 +1,8 @@
 """Each figure of the summary, on tiny inputs and on the Kazakhstan 2022 reference case."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import DATA
 from pollcli import load, summarize
@@ -226,3 +228,24 @@ def test_list_vote_names_no_runoff(summarize_text):
 def test_colour_column_reaches_the_results(summarize_text):
     s = summarize_text("party,votes,colour\nA,40,#ff0000\nB,35,\n")
     assert [r.colour for r in s.results] == ["#ff0000", None]
+
+
+@given(
+    size=st.integers(0, 30),
+    picks=st.lists(st.integers(0, 29), max_size=30),
+    shuffled=st.booleans(),
+)
+def test_below_threshold_flags_the_very_options_below(size, picks, shuffled):
+    """`summary._among`: each ranked option flagged if it is (the same object) one of `below`,
+    whether `below` is in rank order (one walk) or not (lists under their threshold, a NaN
+    share), equal options apart (the oracle: an identity test against each)."""
+    from pollcli.election import Option
+    from pollcli.summary import _among
+    from pollcli.tally import Ranked
+
+    option = Option(candidate="Ann", votes=1, line=2)
+    ranked = [Ranked(option, 1.0, 1) for _ in range(size)]  # equal, not the same
+    below = [ranked[i] for i in dict.fromkeys(p for p in picks if p < size)]
+    if not shuffled:
+        below.sort(key=lambda r: next(i for i, x in enumerate(ranked) if x is r))
+    assert _among(ranked, below) == [any(r is b for b in below) for r in ranked]
