@@ -77,6 +77,25 @@ per key; of the load, the assembly (~half: step 2) and the records it is handed 
 Byte-identical JSON is what holds each step: `summary` / `validate --format json` of both cliff
 shapes, both engines, compared with `cmp` against main.
 
+Session 16, the output side (s16-speedout; party_lists and elections loaded once, pickled, and
+summarised and emitted by main's code and the branch's alternately, load 9-13 on the 2 cores):
+what is left above the floor is per-option work bound by memory, not by Python calls. A pass over
+a race's 100 options by attribute (`r.option.kind`) costs about as much as building an object per
+option (1M `Ranked` from constants: 0.11 s; `ResultRow`: 0.15 s; `rank` 0.37 s, the results 0.44 s,
+the findings' list of 95 names and shares per race 0.42 s, most of it the pointer chases and
+float formatting). Trimmed: below_threshold flagged by one identity walk (not an id set: 0.44 ->
+0.38 s), the findings' names by a list comprehension (a dotted attrgetter is twice as slow: 0.42
+-> 0.33 s), no negated keys for the votes' sort, the effective number's squares summed in C:
+summarize 2.20 -> 2.02 s (party_lists) and 2.73 -> 2.52 s (elections), medians of 5 alternated in
+one process (-8 %); across 9 alternated processes the medians moved by -1 % to +7 %: noise at that
+load. Tried and left out: a writer of the results from columns in plain Python (the C string
+encoder and `str.format`: 1.9-2.2 s against Pydantic's 1.0 s for the same bytes); a batch of
+elections per Pydantic call at their depth (`[[…]]`: no line break replaced; 1 MiB batches left
+the cache and the exponent search scanned them whole: 1.28 s against 1.15 s per race); results
+built by `map` over attrgetters or with precomputed places (no gain: the call per object stays).
+Pydantic's `to_json` per race (1.0 s of emit's 1.3) is the output side's floor as the results are
+objects; below it only fewer objects (a race's results as columns) and a writer in C.
+
 Medians of --runs of CPU seconds (`time.process_time`, the reading threads' included); each figure
 also as a share of the 3 s target. The stages' sum is the CPU time of the library's work (not the
 process's start-up).
