@@ -79,11 +79,10 @@ shapes, both engines, compared with `cmp` against main.
 
 Session 16, the output side (s16-speedout; party_lists and elections loaded once, pickled, and
 summarised and emitted by main's code and the branch's alternately, load 9-13 on the 2 cores):
-what is left above the floor is per-option work bound by memory, not by Python calls. A pass over
-a race's 100 options by attribute (`r.option.kind`) costs about as much as building an object per
-option (1M `Ranked` from constants: 0.11 s; `ResultRow`: 0.15 s; `rank` 0.37 s, the results 0.44 s,
-the findings' list of 95 names and shares per race 0.42 s, most of it the pointer chases and
-float formatting). Trimmed: below_threshold flagged by one identity walk (not an id set: 0.44 ->
+what is left above the floor is per-option work, a pass at a time over 1M options: a pass by a
+chained attribute (`r.option.kind`) 0.07 s, 1M objects built from constants 0.11 s (`Ranked`) to
+0.15 s (`ResultRow`); `rank` takes 0.37 s, the results 0.44 s, the findings' list of 95 names and
+shares per race 0.42 s (their floats formatted: 0.22 s). Trimmed: below_threshold flagged by one identity walk (not an id set: 0.44 ->
 0.38 s), the findings' names by a list comprehension (a dotted attrgetter is twice as slow: 0.42
 -> 0.33 s), no negated keys for the votes' sort, the effective number's squares summed in C:
 summarize 2.20 -> 2.02 s (party_lists) and 2.73 -> 2.52 s (elections), medians of 5 alternated in
