@@ -43,7 +43,7 @@ from pollcli.problems import Code, Found
 from pollcli.read import level_totals, name_totals, sum_totals
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
-from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text
+from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, quoted_units, rows_text
 from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, place
 from pollcli.read.total_words import (
     breakdown_unit,
@@ -261,12 +261,6 @@ def _minus(whole: Sums, these: Sums, times: int) -> Sums | None:
     return _nonzero(out)
 
 
-def _quoted(units: list[str]) -> str:
-    shown = ", ".join(repr(u) for u in units[:SHOWN_OPTIONS])
-    more = len(units) - SHOWN_OPTIONS
-    return shown + (f" and {more} more" if more > 0 else "")
-
-
 def _lines(units: list[str], by_unit: dict[str, list[Record]]) -> list[int]:
     return sorted(
         {line for u in units for r in by_unit[u] for line in (r.line, *r.same_cell_lines)}
@@ -281,7 +275,7 @@ def _warn(
     race.found.warn(
         Code.TOTAL_ROW,
         lines[0],
-        f"{_quoted(aside)} in column {race.column!r} {'are' if len(aside) > 1 else 'is'} "
+        f"{quoted_units(aside)} in column {race.column!r} {'are' if len(aside) > 1 else 'is'} "
         f"breakdowns of the race laid over its precincts, or its total (election {race.label!r}): "
         f"{rows_text(len(lines))} ({lines_text(lines)}) set aside, not added to their parts; "
         f"{each} (units of one name but for their numbers) hold{'s' if families > 1 else ''} "
@@ -316,7 +310,7 @@ def _refuse(
     race.found.add(
         Code.TOTAL_MISMATCH,
         lines[0],
-        f"{_quoted(held)} ({lines_text(lines)}) hold, family by family (units of one name but for "
+        f"{quoted_units(held)} ({lines_text(lines)}) hold, family by family (units of one name but for "
         f"their numbers), the same votes option by option ({race.figures(these)}): breakdowns of "
         f"the race (election {race.label!r}) laid over its precincts, each counting it again; but "
         f"the other units {others}, so which figures are the race's cannot be told; the race is "

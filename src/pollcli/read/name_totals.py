@@ -46,7 +46,7 @@ from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record, clean_cell
-from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text, unit_alone
+from pollcli.read.total_checks import lines_text, quoted_units, rows_text, unit_alone
 from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, by_unit
 
 Sums = dict[str, int]
@@ -95,10 +95,12 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
             )
             del sums[unit]
         for unit, parts in named_totals(sums, rest, units, names):
-            said.append((unit, f"the sum of the units named after it ({_quoted(parts)})"))
+            said.append((unit, f"the sum of the units named after it ({quoted_units(parts)})"))
             del sums[unit]
         for unit, parts in sibling_totals(sums, rest, units, names):
-            said.append((unit, f"the sum of the other units named as it is ({_quoted(parts)})"))
+            said.append(
+                (unit, f"the sum of the other units named as it is ({quoted_units(parts)})")
+            )
             del sums[unit]
         for unit, why in said:
             if not why.startswith("exactly"):
@@ -406,12 +408,6 @@ def _candidates(records: list[Record]) -> bool:
 
 def _at(records: list[Record]) -> str:
     return f" (line {min(r.line for r in records)})"
-
-
-def _quoted(units: list[str]) -> str:
-    shown = ", ".join(repr(u) for u in units[:SHOWN_OPTIONS])
-    more = len(units) - SHOWN_OPTIONS
-    return shown + (f" and {more} more" if more > 0 else "")
 
 
 def _warn(

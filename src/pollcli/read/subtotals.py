@@ -250,7 +250,7 @@ def rests(
         region, unit = place(record)
         where = f" of {unit!r}" if unit else f" of {region!r}" if region else ""
         first, last = lines[0].line, lines[-1].line
-        span = f"line {first}" if first == last else f"lines {first}–{last}"
+        span = f"line {first:,}" if first == last else f"lines {first:,}–{last:,}"
         found.warn(
             Code.TOTAL_ROW,
             record.line,

@@ -29,7 +29,7 @@ from pollcli.columns import option_key
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
-from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, rows_text, unit_alone
+from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, quoted_units, rows_text, unit_alone
 from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, by_unit, place
 
 Sums = dict[str, int]
@@ -290,13 +290,6 @@ def any_suspected(votes: Mapping[tuple[int, int], int]) -> bool:
     )
 
 
-def _quoted(units: Iterable[str]) -> str:
-    listed = list(units)
-    shown = ", ".join(repr(u) for u in listed[:SHOWN_OPTIONS])
-    more = len(listed) - SHOWN_OPTIONS
-    return shown + (f" and {more} more" if more > 0 else "")
-
-
 def _warn_race(
     label: str,
     total: tuple[str, str],
@@ -318,7 +311,7 @@ def _warn_race(
         lines[0],
         f"{unit!r} ({columns.header_of('region') or 'region'} {region!r}) holds {figures}: "
         f"exactly, option by option, the sum of every other unit of the race, in "
-        f"{_quoted(regions)} too, whatever its name: their total, set aside, not added to its "
+        f"{quoted_units(regions)} too, whatever its name: their total, set aside, not added to its "
         f"parts (election {label!r}; {rows_text(len(lines))}: {lines_text(lines)}); the race is "
         f"counted from the other units. Its figures, its rows alone: {alone}",
         column=columns.header_of("unit"),
@@ -346,7 +339,7 @@ def _warn(
         Code.TOTAL_ROW,
         lines[0],
         f"{total!r} in column {column!r}{where} holds {figures}: exactly, option by option, the "
-        f"sum of the race's other units there ({_quoted(others)}), whatever its name: "
+        f"sum of the race's other units there ({quoted_units(others)}), whatever its name: "
         f"their total, set aside, not added to its parts (election {label!r}; "
         f"{rows_text(len(lines))}: {lines_text(lines)}); the race is counted from the other "
         f"units. Its figures (the race's, if it is their total), its rows alone: {alone}",

@@ -12,7 +12,7 @@ given for such a race (`refusal`), as pollcli cannot tell which rows to count.
 from __future__ import annotations
 
 import shlex
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 from typing import Final
 
@@ -309,18 +309,18 @@ def mismatch(
     if not said:
         return None
     more = len(said) - SHOWN_OPTIONS
-    return "; ".join(said[:SHOWN_OPTIONS]) + (f"; and {more} more option(s)" if more > 0 else "")
+    return "; ".join(said[:SHOWN_OPTIONS]) + (f"; and {more:,} more option(s)" if more > 0 else "")
 
 
 def rows_text(count: int) -> str:
-    return f"{count} row" if count == 1 else f"{count} rows"
+    return f"{count:,} row" if count == 1 else f"{count:,} rows"
 
 
 def names_text(records: list[Record]) -> str:
     """The records' option names, quoted: the first few, and how many more."""
     names = [repr(r.row.candidate) for r in records]
     if len(names) > SHOWN_OPTIONS + 1:
-        return f"{', '.join(names[:SHOWN_OPTIONS])} and {len(names) - SHOWN_OPTIONS} more"
+        return f"{', '.join(names[:SHOWN_OPTIONS])} and {len(names) - SHOWN_OPTIONS:,} more"
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
@@ -341,8 +341,16 @@ def lines_text(lines: list[int]) -> str:
             spans.append((line, line))
     shown = [f"{a:,}" if a == b else f"{a:,}–{b:,}" for a, b in spans[:SHOWN_LINES]]
     more = len(spans) - SHOWN_LINES
-    text = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+    text = ", ".join(shown) + (f" and {more:,} more" if more > 0 else "")
     return f"line {text}" if len(lines) == 1 else f"lines {text}"
+
+
+def quoted_units(units: Iterable[str]) -> str:
+    """Units' names, quoted: the first few, and how many more (`'Auburn W1', 'Auburn W2'`)."""
+    listed = list(units)
+    shown = ", ".join(repr(u) for u in listed[:SHOWN_OPTIONS])
+    more = len(listed) - SHOWN_OPTIONS
+    return shown + (f" and {more:,} more" if more > 0 else "")
 
 
 def warn_counted(label: str, counted: list[Maybe], columns: ColumnMap, found: Found) -> None:

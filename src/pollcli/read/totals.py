@@ -168,7 +168,7 @@ def set_aside(
             if sub
             else "they equal the sum of their parts"
             if not off
-            else f"{len(off)} of them differ{'s' if len(off) == 1 else ''} from the "
+            else f"{len(off):,} of them differ{'s' if len(off) == 1 else ''} from the "
             f"sum of their parts (the total-mismatch {_said(doubled)} says how)"
             if len(shown) > 1
             else f"it differs from the sum of its parts (the total-mismatch {_said(doubled)} says how)"
@@ -392,7 +392,7 @@ def _adding_up(totals: list[_Total]) -> str:
         for t in totals[:SHOWN_OPTIONS]
     ]
     more = len(totals) - SHOWN_OPTIONS
-    return "; ".join(said) + (f"; and {more} more" if more > 0 else "")
+    return "; ".join(said) + (f"; and {more:,} more" if more > 0 else "")
 
 
 def _attach_parts(
