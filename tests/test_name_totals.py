@@ -208,3 +208,66 @@ def test_a_town_row_written_with_spaces_around_its_name(tmp_path, monkeypatch) -
     elections, problems = engines_agree(monkeypatch, path)
     assert {o.candidate: o.votes for o in elections[0].options} == _expected(text, {"Auburn "})
     assert sum(p.code == "total-row" for p in problems) == 1
+
+
+def test_a_city_row_of_its_wards_with_no_town_row_and_no_other_pair(tmp_path, monkeypatch) -> None:
+    """Maine's `Brunswick City` (the sum of `Brunswick 07`, `Brunswick 08`), no `Brunswick` row, in
+    a county where no unit's name begins with another's: the names alone had the region skipped,
+    the city counted beside its wards, no warning (s15-review). Now a region where a unit's votes
+    in all are those of the others named as it is (all, or all but one unit or longer name) is
+    looked at too: the city row set aside with its warning; a city row one vote off is counted."""
+    wards = {"Brunswick 07": (300, 200, 11), "Brunswick 08": (250, 260, 7)}
+    city = tuple(sum(w[i] for w in wards.values()) for i in range(len(PARTIES)))
+    text = HEADER + _rows({**wards, "Harpswell": (900, 1000, 30), "Brunswick City": city})
+    path = write(tmp_path, text, "city_no_town.csv")
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=300)
+    assert {o.candidate: o.votes for o in elections[0].options} == _expected(
+        text, {"Brunswick City"}
+    )
+    warned = [p for p in problems if p.code == "total-row"]
+    assert len(warned) == 1 and warned[0].line == 11  # (its first row)
+    assert warned[0].message.startswith("'Brunswick City'")
+    assert "('Brunswick 07', 'Brunswick 08')" in warned[0].message
+
+    from pollcli.read import rowcolumns
+
+    monkeypatch.setattr(rowcolumns, "NUMPY_ROWS", 4)  # (the exact engine's numpy look too)
+    elections, problems = engines_agree(monkeypatch, path)
+    assert [p.line for p in problems if p.code == "total-row"] == [11]
+
+    off = (city[0], city[1] + 1, city[2])
+    text = HEADER + _rows({**wards, "Harpswell": (900, 1000, 30), "Brunswick City": off})
+    path = write(tmp_path, text, "city_off.csv")
+    elections, problems = engines_agree(monkeypatch, path, block_bytes=300)
+    assert {o.candidate: o.votes for o in elections[0].options} == _expected(text, set())
+    assert not [p for p in problems if p.code == "total-row"]
+
+
+def test_a_city_row_of_its_wards_beside_a_single_town_named_after_it(tmp_path, monkeypatch) -> None:
+    """`Hampton City` (the sum of `Hampton W1`, `Hampton W2`) beside `Hampton Falls`, a town of a
+    longer name listed whole (no wards of its own): the city's row held the sum of its siblings but
+    one unit, which only a longer name two units share could be (s15-review's
+    `city_beside_plain_falls.csv`, counted twice). Set aside, the other town counted; with
+    another county's pair of names beside it (`Bath`, its wards) and without."""
+    wards = {"Hampton W1": (300, 200, 5), "Hampton W2": (250, 260, 4)}
+    city = tuple(sum(w[i] for w in wards.values()) for i in range(len(PARTIES)))
+    bath = {"Bath W1": (200, 150, 3), "Bath W2": (300, 250, 6)}
+    bath_town = tuple(sum(w[i] for w in bath.values()) for i in range(len(PARTIES)))
+    falls = {"Hampton Falls": (120, 130, 2)}
+    for name, places, totals in (
+        ("plain_falls.csv", {**wards, **falls, **TOWNS, "Hampton City": city}, {"Hampton City"}),
+        (
+            "plain_falls_bath.csv",
+            {"Bath": bath_town, **bath, **wards, **falls, "Hampton City": city},
+            {"Bath", "Hampton City"},
+        ),
+    ):
+        text = HEADER + _rows(places, county="Rockingham")
+        path = write(tmp_path, text, name)
+        elections, problems = engines_agree(monkeypatch, path, block_bytes=300)
+        assert {o.candidate: o.votes for o in elections[0].options} == _expected(text, totals)
+        warned = [p.message for p in problems if p.code == "total-row"]
+        assert len(warned) == len(totals)
+        assert any(
+            m.startswith("'Hampton City'") and "('Hampton W1', 'Hampton W2')" in m for m in warned
+        )

@@ -22,37 +22,37 @@ Their candidates' votes are compared (blank and write-in lines aside: a total ma
   (`named_totals`), set aside; longer names first, so that a ward's total is set aside before
   the city's.
 - A unit that holds the sum of the other units named as it is (`Portland City` beside `Portland
-  1-1` … `Portland CP`), or of all of them but those of one longer name two or more share (a town
-  named after it, `Livermore Falls` and its wards, beside `Livermore City`), is their total
-  (`sibling_totals`), set aside.
+  1-1` … `Portland CP`), or of all of them but those of one longer name (a town named after it,
+  `Livermore Falls` and its wards, beside `Livermore City`; `Hampton Falls` alone, beside
+  `Hampton City` and `Hampton W1`, `Hampton W2`), is their total (`sibling_totals`), set aside.
 
 Each with a `total-row` warning, in the totals stage (`breakdowns.stage`), before a county's total
-row is checked against its parts and before `sum_totals`. Where units' names hold such a pair
-(`named_after`) the rows are read one by one: the exact engine's are not summed by region
-(`rowcolumns`), and the streaming engine reads again, row by row, the units of each race and region
-that holds one (`NamesSeen`, across its blocks, beside `sum_totals.suspected`). A region of no
-such pair is not looked at: a city row beside its wards with no town row (Maine 2020's `Brunswick
-City` in US House 1) is found only where another pair shares its region (`South Portland`).
+row is checked against its parts and before `sum_totals`. Which regions are looked at is
+`name_pairs`': where units' names hold such a pair (`named_after`), or where a unit's votes in all
+are those of the others named as it is, all or all but one unit or longer name
+(`sibling_suspects`: Maine 2020's `Brunswick City` beside `Brunswick 07` … with no `Brunswick`
+row, in a county of no pair of names). There the rows are read one by one: the exact engine's
+are not summed by region (`rowcolumns`), and the streaming engine reads again, row by row, the
+units of each race and region that holds one (`NamesSeen`, across its blocks, beside
+`sum_totals.suspected`). In a region of no pair of names, a city row whose votes in all differ
+from its wards' (a write-in line it leaves out) is not looked at: counted.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from typing import Any, Final
 
 from pollcli.columns import option_key
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
-from pollcli.read.records import Record, clean_cell
+from pollcli.read.name_pairs import named_after, sibling_suspects, stems
+from pollcli.read.records import Record
 from pollcli.read.total_checks import lines_text, quoted_units, rows_text, unit_alone
 from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, by_unit
+from pollcli.read.total_words import suspect_record
 
 Sums = dict[str, int]
-
-# What ends the name a unit is named after: a character that is no letter or digit.
-_SEPARATOR: Final[re.Pattern[str]] = re.compile(r"[\W_]")
 
 
 def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Found) -> list[Record]:
@@ -75,8 +75,13 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
             got = by_option(r for r in group if r.row.kind == "candidate")
             if got is not None:
                 sums[unit] = {k: v for k, v in got.items() if v}
+        judged: frozenset[str] = frozenset()  # (units the totals stage judges: no siblings')
         if not named_after(sums):
-            continue  # (no unit named after another: the usual region)
+            if not sibling_suspects(
+                (region, u, sum(r.votes or 0 for r in g)) for u, g in units.items()
+            ):
+                continue  # (no unit named after another, nor one of its siblings' sum: the usual)
+            judged = frozenset(u for u, g in units.items() if suspect_record(g[0]))
         names = Names.of(sums)
         said: list[tuple[str, str]] = []
         for unit, twin in same_places(sums, rest, units, names):
@@ -97,7 +102,7 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
         for unit, parts in named_totals(sums, rest, units, names):
             said.append((unit, f"the sum of the units named after it ({quoted_units(parts)})"))
             del sums[unit]
-        for unit, parts in sibling_totals(sums, rest, units, names):
+        for unit, parts in sibling_totals(sums, rest, units, names, judged):
             said.append(
                 (unit, f"the sum of the other units named as it is ({quoted_units(parts)})")
             )
@@ -222,13 +227,18 @@ def _parts_held(
 
 
 def sibling_totals(
-    sums: dict[str, Sums], rest: dict[str, int], units: dict[str, list[Record]], names: Names
+    sums: dict[str, Sums],
+    rest: dict[str, int],
+    units: dict[str, list[Record]],
+    names: Names,
+    judged: frozenset[str] = frozenset(),
 ) -> list[tuple[str, list[str]]]:
     """(unit, its parts) for each unit named after a name that holds (`holds`) the sum of the
     other units named after it (two at least, those named after the unit aside): Maine's
     `Portland City` beside `Portland 1-1` … `Portland CP`, whose town row `Portland` differs.
     Each unit against the sum of its group less its own (and its parts'), so a group of many
-    units costs no more than its units."""
+    units costs no more than its units. `judged`: units not judged here (a `Total` row in a region
+    of no pair of names, which the totals stage sets aside as it always has)."""
     left = dict(sums)
     found: list[tuple[str, list[str]]] = []
     for stem in sorted(names.by_stem, key=len, reverse=True):
@@ -237,9 +247,17 @@ def sibling_totals(
             continue
         whole = _summed(left[u] for u in group)
         families = _families(stem, group)
+        alike: dict[frozenset[tuple[str, int]], list[str]] = {}  # (units by their figures)
+        for unit in group:
+            alike.setdefault(frozenset(left[unit].items()), []).append(unit)
         for unit in group:
             votes = left.get(unit)
-            if votes is None or sum(votes.values()) < SAME_SUM or not _candidates(units[unit]):
+            if (
+                votes is None
+                or unit in judged
+                or sum(votes.values()) < SAME_SUM
+                or not _candidates(units[unit])
+            ):
                 continue
             inside = [u for u in names.named.get(unit, ()) if u in left and u in group]
             parts = [u for u in group if u in left and u != unit and u not in inside]
@@ -249,7 +267,9 @@ def sibling_totals(
             for held in (votes, *(left[u] for u in inside)):
                 for key, count in held.items():
                     others[key] -= count
-            kept = _kept(votes, rest[unit], others, parts, families, left)
+            kept = _kept(votes, rest[unit], others, parts, families, left) or _but_one(
+                votes, rest[unit], others, parts, alike
+            )
             if kept is not None:
                 found.append((unit, sorted(kept, key=lambda u: _line(units[u]))))
                 del left[unit]
@@ -294,6 +314,32 @@ def _kept(
     return None
 
 
+def _but_one(
+    votes: Sums,
+    rest: int,
+    others: Sums,
+    parts: list[str],
+    alike: dict[frozenset[tuple[str, int]], list[str]],
+) -> list[str] | None:
+    """The `parts` but one whose sum the unit holds: a town of a longer name listed whole, no
+    wards of its own (`Hampton Falls` beside `Hampton City` and `Hampton W1`, `Hampton W2`), the
+    one unit of `parts` whose figures (`alike`: the group's units by their figures) are what
+    `others` holds over the unit's; None if none is, or fewer than two parts would be left."""
+    if len(parts) < 3:
+        return None
+    over = {k: v - votes.get(k, 0) for k, v in others.items()}
+    if any(v < 0 for v in over.values()):
+        return None
+    held = frozenset((k, v) for k, v in over.items() if v)
+    inside = set(parts)
+    for unit in alike.get(held, ()):
+        if unit in inside:
+            less = {k: v - dict(held).get(k, 0) for k, v in others.items()}
+            if holds(votes, rest, {k: v for k, v in less.items() if v}):
+                return [u for u in parts if u != unit]
+    return None
+
+
 def _summed(all_sums: Iterable[Sums]) -> Sums:
     whole: Sums = {}
     for votes in all_sums:
@@ -312,92 +358,6 @@ def holds(votes: Sums, rest: int, other: Sums) -> bool:
     1) counted among its other lines, which hold `rest` votes, and no more than those."""
     extra = sum(count for key, count in other.items() if key not in votes)
     return extra <= rest and all(other.get(key) == count for key, count in votes.items())
-
-
-def stems(name: str) -> list[str]:
-    """The names `name` may be named after: its beginnings up to each character that is no letter
-    or digit (`Auburn W1W2` → `Auburn`)."""
-    name = name.strip()
-    return [name[: m.start()] for m in _SEPARATOR.finditer(name) if m.start()]
-
-
-def named_after(names: Iterable[str]) -> bool:
-    """Whether one of `names` (distinct, cleaned) is named after another: a cheap test, in the
-    usual file (`P66772`, no separator in any name) one test of the names joined."""
-    listed = list(names)
-    joined = "\n".join(listed)
-    if joined.replace("\n", "").isalnum():
-        return False  # no separator in any name
-    beginnings = {s for n in listed if _SEPARATOR.search(n) for s in stems(n)}
-    return not beginnings.isdisjoint(listed)
-
-
-class NamesSeen:
-    """The streaming engine's units' names (their cells' bytes), block by block: which units are
-    named after another (`held`, once the file is read). The beginnings of names are few
-    (`Auburn`, `Precinct`) and kept as they are; the block's distinct names as 64-bit hashes, its
-    units as `repeats.BlockUnits` (their cells: the number of each one's name). A collision of
-    hashes reads a race and region again row by row, never sets a unit aside."""
-
-    def __init__(self) -> None:
-        self.stems: set[bytes] = set()
-        self.blocks: list[tuple[Any, Any]] = []
-        self.unmapped = False  # a block whose units name no cells: the exact engine reads it
-
-    def add(self, names: list[bytes], cleaned: bool, units: Any) -> None:
-        """A block's distinct unit cells as written (`cleaned`: cleaning changes one of them),
-        and its units (`repeats.BlockUnits`, or None)."""
-        import numpy as np
-
-        if cleaned:
-            names = [clean_cell(n.decode("utf-8", "replace")).encode("utf-8") for n in names]
-        joined = b"\n".join(names)
-        if _edge_space(joined):  # (`Auburn ` is the unit `Auburn`, as cleaned)
-            names = [n.strip() for n in names]
-            joined = b"\n".join(names)
-        if units is None or units.cells is None or units.groups is None:
-            self.unmapped = self.unmapped or bool(names)
-        else:
-            self.blocks.append((np.fromiter(map(hash, names), np.int64, len(names)), units))
-        if joined.replace(b"\n", b"").isalnum():
-            return  # (ASCII letters and digits only: no separator)
-        for name in names:
-            text = name.decode("utf-8", "replace")
-            if _SEPARATOR.search(text):
-                self.stems.update(s.encode("utf-8") for s in stems(text))
-
-    def held(self, np: Any) -> Any | None:
-        """The hashes of the units of each race and region where a unit's name is a beginning of
-        another's (`repeats.Repeats.sum_units`: read again row by row); None when a block's units
-        cannot be told (the exact engine reads the file)."""
-        none = np.zeros(0, dtype=np.uint64)
-        if not self.stems:
-            return none
-        if self.unmapped:
-            return None
-        beginnings = np.fromiter(map(hash, self.stems), np.int64, len(self.stems))
-        groups = [
-            units.groups[np.isin(hashes, beginnings)[units.cells]] for hashes, units in self.blocks
-        ]
-        chosen = np.unique(np.concatenate(groups)) if groups else none
-        if not chosen.size:
-            return none
-        return np.unique(
-            np.concatenate([u.hashes[np.isin(u.groups, chosen)] for _, u in self.blocks])
-        )
-
-
-def _edge_space(joined: bytes) -> bool:
-    """Whether a cell of `joined` (a block's names, one a line) has a space at either end, which
-    cleaning strips (substring tests: a regular expression cost 17 ms more over 143k names, these
-    2 ms)."""
-    if joined[:1].isspace() or joined[-1:].isspace():
-        return True
-    return (
-        b"\n " in joined
-        or b" \n" in joined
-        or any(c in joined for c in (b"\t", b"\r", b"\x0b", b"\x0c"))
-    )
 
 
 def _candidates(records: list[Record]) -> bool:

@@ -88,7 +88,7 @@ def apart_units(
     (`cells`: the block's distinct unit cells; `sum_totals.suspected` judges the others, the
     totals stage those)."""
     if not suspects or units.cells is None:
-        return units  # (its cells kept: `name_totals.NamesSeen` names its units by them)
+        return units  # (its cells kept: `name_pairs.NamesSeen` names its units by them)
     wanted = [i for i, cell in enumerate(cells) if cell in suspects]
     return replace(units, apart=np.isin(units.cells, wanted))
 

@@ -32,12 +32,12 @@ a precinct column given: `geography.joins_units`), one record per row, for its r
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import RACE_PREFIX, option_key
 from pollcli.contract import Row, counted, placed
-from pollcli.read import name_totals, sum_totals
+from pollcli.read import name_pairs, sum_totals
 from pollcli.read.keysums import Facts, option_of
 from pollcli.read.racekeys import KeyColumn, normal
 from pollcli.read.records import Record
@@ -195,7 +195,7 @@ class RowColumns:
         shown = [r.encode("utf-8") for r in regions if r is not None]
         if suspect_cells(held, shown) != frozenset() or breakdown_names(held):
             return None  # a unit that may be a total (TOTALS, named like its region) or breakdown
-        if name_totals.named_after(u for u in units if u is not None):
+        if name_pairs.named_after(u for u in units if u is not None):
             return None  # a unit named after another (`Auburn W5`, `Auburn`): maybe their total
         # Each option's name as the assembly keys it in its race (its race cells as races are
         # told apart), and its part: its election, row without place or votes, and facts (its
@@ -259,7 +259,31 @@ def _sum_held(columns: RowColumns, race_of: array[int]) -> bool:
     unit = group * places  # a unit's number holds its race and region's
     unit += np.frombuffer(columns.unit, dtype=np.int32)
     votes_of = np.frombuffer(columns.votes, dtype=np.int64)
-    return bool(sum_totals.suspected(np, group, unit, votes_of).size)
+    if sum_totals.suspected(np, group, unit, votes_of).size:
+        return True
+    # A unit that may hold the sum of the units named as it is (`name_pairs.sibling_groups`).
+    counts, flat = name_pairs.stem_table(columns.places, {})
+    if not flat:
+        return False
+    at, stems = name_pairs.expand(
+        np, unit % places, np.array(counts, np.int64), np.array(flat, np.int64)
+    )
+    return bool(
+        name_pairs.sibling_groups(np, unit[at], unit[at] // places, stems, votes_of[at]).size
+    )
+
+
+def _siblings(columns: RowColumns, units: Mapping[tuple[int, int], int]) -> bool:
+    """Whether a unit may hold the sum of units named as it is in its race and region
+    (`name_pairs.sibling_suspects`): `units`, votes by (race and region, unit's place number)."""
+    places = columns.places
+    return bool(
+        name_pairs.sibling_suspects(
+            (group, name, votes)
+            for (group, unit), votes in units.items()
+            if (name := places[unit]) is not None
+        )
+    )
 
 
 def _race_totals(sums: Sums, rows: list[tuple[str, Row, Facts]], race_of: array[int]) -> bool:
@@ -374,7 +398,7 @@ def _python_sums(
         else:
             entry[0] += votes
             entry[1] = min(entry[1], line)
-    if sum_totals.any_suspected(units):
+    if sum_totals.any_suspected(units) or _siblings(columns, units):
         return None
     return [(part, region, votes, line) for (part, region), (votes, line) in sums.items()]
 

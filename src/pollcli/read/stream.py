@@ -46,7 +46,7 @@ from pollcli.read import (
     countrows,
     keyblock,
     layout,
-    name_totals,
+    name_pairs,
     raceunits,
     total_words,
     totals,
@@ -238,7 +238,7 @@ class _Summer:
     ) -> None:
         self.reader = reader
         self.again: Again | None = None  # (`read_stream`)
-        self.named = name_totals.NamesSeen()  # the units' names: one named after another?
+        self.named = name_pairs.NamesSeen()  # the units' names: one named after another?
         self.found = reader.found
         self.delimiter = delimiter
         columns = reader.columns
