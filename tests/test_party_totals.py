@@ -20,13 +20,13 @@ from conftest import engines_agree, invoke, write
 HEAD = "region,party,candidate,votes\n"
 
 
-def kiesraad(towns: int = 6, twist: int = 0) -> str:
+def kiesraad(towns: int = 6, twist: int = 0, twisted: tuple[int, ...] = (3,)) -> str:
     rows = [HEAD.rstrip("\n")]
     for t in range(towns):
         town = f"Gemeente {t:02d}"
         for party, names in (("VVD", ("Ann Ash", "Bob Bell")), ("D66", ("Cy Cole", "Dee Dunn"))):
             votes = [40 + 7 * t + 11 * k for k in range(len(names))]
-            total = sum(votes) + (twist if t == 3 and party == "VVD" else 0)
+            total = sum(votes) + (twist if t in twisted and party == "VVD" else 0)
             rows.append(f"{town},{party},{party},{total}")
             rows += [f"{town},{party},{n},{v}" for n, v in zip(names, votes, strict=True)]
     return "\n".join(rows) + "\n"
@@ -48,14 +48,54 @@ def test_the_lists_totals_are_set_aside(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("twist", [1, -1])
-def test_a_party_row_of_other_votes_stays_an_option(tmp_path, monkeypatch, twist):
-    """A party row that does not hold its candidates' sum exactly is no total of them."""
-    text = kiesraad(twist=twist)
+def test_a_party_row_of_other_votes_in_every_town_stays_an_option(tmp_path, monkeypatch, twist):
+    """A party row that holds its candidates' sum in no town is no total of them."""
+    text = kiesraad(twist=twist, twisted=tuple(range(6)))
     [race], _ = engines_agree(monkeypatch, write(tmp_path, text), block_bytes=200)
     votes = {o.candidate: o.votes for o in race.options}
     table = pd.read_csv(io.StringIO(text))
     assert votes["VVD"] == int(table[table["candidate"] == "VVD"]["votes"].sum())
     assert "D66" not in votes  # (D66's rows are still its total)
+
+
+@pytest.mark.parametrize("twist", [1, -1, 500])
+def test_a_list_total_off_its_candidates_in_one_town_is_still_set_aside(
+    tmp_path, monkeypatch, twist
+):
+    """s15-review's `pt_off.csv`: the list's total a vote off its candidates' sum in one
+    municipality, so not their sum over the race: the party row stayed an option, led the race
+    with its list's votes counted twice, and nothing was said. A row that holds exactly the votes
+    of two candidates of its party or more (100 at least) in one region is the list's total, there
+    and in every region: set aside, and where it differs from its candidates a `total-mismatch`
+    warning names the line and both figures (the candidates' votes are counted)."""
+    text = kiesraad(twist=twist)
+    [race], problems = engines_agree(monkeypatch, write(tmp_path, text), block_bytes=200)
+    assert {o.candidate: o.votes for o in race.options} == _oracle(text)
+    table = pd.read_csv(io.StringIO(text))
+    town = table[(table["region"] == "Gemeente 03") & (table["party"] == "VVD")]
+    listed = int(town[town["candidate"] == "VVD"]["votes"].sum())
+    theirs = int(town[town["candidate"] != "VVD"]["votes"].sum())
+    (off,) = [p for p in problems if p.code == "total-mismatch"]
+    assert off.severity == "warning" and off.line == 20  # (Gemeente 03's VVD row)
+    assert f"{listed:,}" in off.message and f"{theirs:,}" in off.message
+    assert "'Gemeente 03'" in off.message
+    aside = [p for p in problems if p.code == "total-row" and "VVD" in p.message]
+    assert len(aside) == 1 and "5 of its 6 regions" in aside[0].message
+
+
+def test_a_list_total_off_in_one_of_two_towns(tmp_path, monkeypatch):
+    """The review's two municipalities as written: A's list total holds its two candidates' 1,000
+    votes, B's 501 their 500. Ann Ash leads, not the list; one warning names line 5."""
+    text = HEAD + (
+        "A,VVD,VVD,1000\nA,VVD,Ann Ash,600\nA,VVD,Bob Bell,400\n"
+        "B,VVD,VVD,501\nB,VVD,Ann Ash,300\nB,VVD,Bob Bell,200\n"
+        "A,D66,Cas Cool,900\nB,D66,Cas Cool,450\n"
+    )
+    [race], problems = engines_agree(monkeypatch, write(tmp_path, text))
+    assert {o.candidate: o.votes for o in race.options} == _oracle(text)
+    assert [p.line for p in problems if p.code == "total-mismatch"] == [5]
+    result = invoke("summary", str(write(tmp_path, text, "pt_off.csv")), "--format", "json")
+    assert result.code == 0 and '"candidate": "VVD"' not in result.stdout
 
 
 def test_one_candidates_votes_or_a_few_are_no_total(tmp_path, monkeypatch):

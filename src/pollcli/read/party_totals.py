@@ -8,6 +8,14 @@ holds exactly the votes of two or more other candidates of its party, 100 votes 
 least (fewer may be equal by chance); one candidate's exact votes, or a few, stay a warning only
 (`checks`: a party's line beside a lone candidate of it may hold as many), unless the row holds them
 in each of three regions or more (no chance: the list's total above its one candidate).
+
+A row that is not its candidates' sum over the race may still be the list's total: the Kiesraad's,
+a vote off in one municipality, led the race as an option with its list's votes counted twice.
+Where it holds exactly the votes of two candidates of its party or more (100 at least) in one
+region, it is the list's total (no chance), in every region: set aside all the same, with a
+`total-mismatch` warning naming each region where it differs from its candidates (its line, both
+figures); its candidates' votes are counted, as the file gives them. A row that holds its
+candidates' sum in no region stays an option.
 """
 
 from __future__ import annotations
@@ -68,11 +76,22 @@ def set_aside(records: list[Record], found: Found) -> list[Record]:
         names = {_key(r.row.candidate) for r in others}
         if not names:
             continue
-        if total != sum(r.votes or 0 for r in others):
-            continue
-        regions = _same_by_region(named, others) if len(names) < OTHERS else 0
-        if len(names) < OTHERS and not regions:
-            continue  # (one candidate's votes in one place: a party's line may hold as many)
+        if total == sum(r.votes or 0 for r in others):
+            regions = _same_by_region(named, others) if len(names) < OTHERS else 0
+            if len(names) < OTHERS and not regions:
+                continue  # (one candidate's votes in one place: a party's line may hold as many)
+            held = (
+                f"one other candidate, {others[0].row.candidate!r}, in each of its {regions:,} "
+                f"regions ({total:,} in all)"
+                if regions
+                else f"{len(names):,} other candidates ({total:,})"
+            )
+        else:
+            apart = _apart_by_region(named, others)
+            if apart is None:
+                continue
+            held, off = apart
+            _warn_off(named[0].row.candidate, off, found)
         aside |= {id(r) for r in named}
         lines = sorted(r.line for r in named)
         shown = ", ".join(f"{line:,}" for line in lines[:5]) + (" …" if len(lines) > 5 else "")
@@ -80,12 +99,7 @@ def set_aside(records: list[Record], found: Found) -> list[Record]:
             Code.TOTAL_ROW,
             lines[0],
             f"{named[0].row.candidate!r} names its party and holds exactly the votes of its "
-            + (
-                f"one other candidate, {others[0].row.candidate!r}, in each of its {regions:,} "
-                f"regions ({total:,} in all)"
-                if regions
-                else f"{len(names):,} other candidates ({total:,})"
-            )
+            + held
             + ": the party's total (its list's votes "
             f"above its candidates', as the Kiesraad lists them), set aside, not added to them "
             f"({len(lines):,} row{'' if len(lines) == 1 else 's'}: line{'' if len(lines) == 1 else 's'} "
@@ -93,6 +107,60 @@ def set_aside(records: list[Record], found: Found) -> list[Record]:
             severity="warning",
         )
     return [r for r in records if id(r) not in aside] if aside else records
+
+
+# A region where the party's row is off its candidates' sum: its name, the row's first line, the
+# row's votes and its candidates'.
+Off = tuple[str, int, int, int]
+
+
+def _apart_by_region(named: list[Record], others: list[Record]) -> tuple[str, list[Off]] | None:
+    """Where a party's row is not its candidates' sum over the race: whether it is all the same
+    the list's total, as it is where it holds exactly the votes of `OTHERS` candidates of its
+    party or more (`SAME_SUM` at least) in a region (no chance: the Kiesraad's list total, a vote
+    off in one municipality, is still no option of its own). Then what it holds (for the
+    warning) and the regions where it is off; None where it is no total in any region, or the
+    records name no region."""
+    sums: dict[str | None, list[int]] = {}
+    firsts: dict[str | None, int] = {}
+    held: dict[str | None, set[str]] = {}
+    for side, group in enumerate((named, others)):
+        for record in group:
+            region = record.row.region
+            sums.setdefault(region, [0, 0])[side] += record.votes or 0
+            if side == 0:
+                firsts[region] = min(firsts.get(region, record.line), record.line)
+            elif record.votes:
+                held.setdefault(region, set()).add(_key(record.row.candidate))
+    if None in sums:
+        return None
+    listed = [r for r in sums if r in firsts]
+    same = [r for r in listed if sums[r][0] == sums[r][1] and sums[r][0]]
+    if not any(sums[r][0] >= SAME_SUM and len(held.get(r, ())) >= OTHERS for r in same):
+        return None
+    off: list[Off] = [(str(r), firsts[r], sums[r][0], sums[r][1]) for r in listed if r not in same]
+    off.sort(key=lambda o: o[1])
+    return (
+        f"candidates in {len(same):,} of its {len(listed):,} regions, its list's total there",
+        off,
+    )
+
+
+def _warn_off(name: str, off: list[Off], found: Found) -> None:
+    """A `total-mismatch` warning for the regions where a party's list total is off its
+    candidates' votes (set aside all the same: `_apart_by_region`)."""
+    shown = "; ".join(
+        f"{region!r} (line {line:,}): the row {listed:,}, its candidates {theirs:,}"
+        for region, line, listed, theirs in off[:5]
+    ) + (f"; and {len(off) - 5:,} more regions" if len(off) > 5 else "")
+    found.add(
+        Code.TOTAL_MISMATCH,
+        off[0][1],
+        f"{name!r}, its party's list total, does not hold its candidates' votes in "
+        f"{len(off):,} region{'' if len(off) == 1 else 's'}: {shown}. Set aside there too, "
+        "its candidates' votes counted; check those rows against the source",
+        severity="warning",
+    )
 
 
 def _same_by_region(named: list[Record], others: list[Record]) -> int:
