@@ -75,3 +75,28 @@ def test_the_party_vote_by_electorate_with_region(tmp_path, monkeypatch):
     assert not [p for p in problems if p.severity == "error"]
     assert {o.candidate: o.votes for o in election.options} == oracle(PARTIES, ["year"])["2014"]
     assert {r.name for r in election.regions} == {"Aoraki", "Wigram", "Ilam"}
+
+
+def test_one_or_two_electorates_are_no_count_of_voters(tmp_path, monkeypatch):
+    """A file of one electorate (or two) read its `electorate` column as the voters on the roll:
+    "registered 'Aoraki': not a number; write digits only" (s15-real), as a file of three or more
+    electorates did not. A count column whose every cell is a name (letters, no digit) is no
+    count, however few its names: left unused with the note that says so. A count mistyped among
+    counts (`x` beside numbers) stays an error at its line."""
+    for count in (1, 2):
+        text = "".join(CANDIDATES.splitlines(keepends=True)[: 1 + 3 * count])
+        path = write(tmp_path, text, f"nz_{count}.csv")
+        elections, problems = engines_agree(monkeypatch, path)
+        assert not [p for p in problems if p.severity == "error"]
+        (election,) = elections  # (2008's, named after the file: its one year)
+        assert election.facts.registered is None
+        frame = pd.read_csv(io.StringIO(text))
+        assert {o.candidate: o.votes for o in election.options} == {
+            str(k): int(v) for k, v in frame.groupby("candidate")["all"].sum().items()
+        }
+        result = invoke("summary", str(path))
+        assert result.code == 0, result.stderr
+        assert "'electorate' column is left unused" in result.stdout + result.stderr
+    typo = "region,candidate,votes,registered\nA,Ann,10,100\nB,Ann,20,x\nC,Ann,5,50\n"
+    result = invoke("summary", str(write(tmp_path, typo, "typo.csv")))
+    assert result.code == 1 and ":3:" in result.stderr and "write digits only" in result.stderr

@@ -29,7 +29,8 @@ from pollcli.read.zerocopies import zero_copies
 # (FiveThirtyEight's `source`, a URL per row).
 _ONE_PER_ELECTION: Final[tuple[str, ...]] = ("source", "term_limit")
 # Distinct cells of words, no digit in them, that make a count column one of names (an `x` or two
-# is a count mistyped: an error at its line).
+# is a count mistyped: an error at its line), unless every cell is a name (`_named`): a file of
+# one New Zealand electorate, or two.
 _NAMES: Final[int] = 3
 
 
@@ -70,7 +71,8 @@ def unfit_facts(
         # New Zealand's `Electorate` is the constituency's name, not a count of voters.
         cells = {v for values in seen.get(key, {}).values() for v in values}
         words = sorted(v for v in cells if not any(c.isdigit() for c in v))
-        if len(words) >= _NAMES and len(words) * 2 > len(cells):
+        named = bool(words) and len(words) == len(cells) and all(_named(v) for v in words)
+        if named or (len(words) >= _NAMES and len(words) * 2 > len(cells)):
             header = columns.header_of(key)
             said = shlex.quote(header or key)  # (advice to copy)
             unfit[key] = (
@@ -92,6 +94,12 @@ def unfit_facts(
             "option to option within a race, so it is each option's total, not the race's."
         )
     return unfit
+
+
+def _named(cell: str) -> bool:
+    """Whether a count's cell is a name: two letters at least (`Aoraki`; not an `x`, `-` or
+    `n/a` left where a count is missing)."""
+    return sum(c.isalpha() for c in cell) >= 2 and cell.casefold() not in ("n/a", "na", "nil")
 
 
 def _without_zero_copies(
