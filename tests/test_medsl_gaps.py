@@ -154,3 +154,35 @@ def test_a_row_of_no_name_whose_write_in_cell_is_na_says_what_to_write(tmp_path,
     plain = text.replace('"","",NA,18045', '"","",FALSE,18045')
     code, _, stderr = summary(tmp_path, plain)
     assert code == 1 and "the option has no name; fill in the candidate cell" in stderr
+
+
+def test_unnamed_write_ins_of_several_parties_name_none(tmp_path, monkeypatch):
+    """2016 Maryland's unnamed write-ins: 33,263 votes of no party and 278 of `NO PARTY
+    AFFILIATION`, added up as one `Write-in` (an 'other' option) that showed the 278 votes' party
+    for all 33,541 (s15-real); across states MEDSL's 2016 `Write-in` read "INDEPENDENT / NO PARTY
+    AFFILIATION / DEMOCRAT / GREEN". An 'other' option added up from lines whose parties differ
+    (one of none among them) names no party; one whose lines all name one party keeps it."""
+    rows = [*MD_2016, ("", "NO PARTY AFFILIATION", "TRUE", 278)]
+    text = medsl("2016", "MARYLAND", rows)
+    table = pd.read_csv(io.StringIO(text), keep_default_na=False)
+    unnamed = table[
+        (table["candidate"] == "") & (table["writein"].astype(str).str.upper() == "TRUE")
+    ]
+    [race], problems = engines_agree(monkeypatch, write(tmp_path, text))
+    assert not [p for p in problems if p.severity == "error"]
+    [write_in] = [o for o in race.options if o.candidate == "Write-in"]
+    assert write_in.votes == int(unnamed["candidatevotes"].sum()) == 33541
+    assert write_in.party is None and write_in.kind == "other"
+
+    delaware = [("", "INDEPENDENT", "TRUE", 120), ("", "INDEPENDENT", "TRUE", 30)]
+    text = (
+        medsl("2016", "MARYLAND", MD_2016)
+        + medsl("2016", "DELAWARE", [*MD_2016[:3], *delaware]).split("\n", 1)[1]
+    )
+    [race], _ = engines_agree(monkeypatch, write(tmp_path, text))
+    [write_in] = [o for o in race.options if o.candidate == "Write-in"]
+    assert write_in.votes == 33263 + 150 and write_in.party is None
+    [state] = [r for r in race.regions if r.name == "DELAWARE"]
+    assert [(o.party, o.votes) for o in state.options if o.kind == "other"] == [
+        ("INDEPENDENT", 150)
+    ]

@@ -28,7 +28,7 @@ from pollcli.read.dialect import RawTable
 from pollcli.read.facts import FactSources, UnitFacts, election_facts, front_matter, region_counts
 from pollcli.read.filedates import date_from_name
 from pollcli.read.records import CellReader, Record, one_place
-from pollcli.read.repeatadvice import repeat_advice, write_in_line
+from pollcli.read.repeatadvice import repeat_advice, shown_party, write_in_line
 from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unit_groups import Split, of_race
@@ -423,10 +423,7 @@ class Assembly:
                     total.votes = (total.votes or 0) + option.votes
                     pair = (total.party, option.party)
                     if pair not in joined:
-                        parties = (total.party or "").split(" / ") + (option.party or "").split(
-                            " / "
-                        )
-                        joined[pair] = " / ".join(dict.fromkeys(p for p in parties if p)) or None
+                        joined[pair] = shown_party(total.kind, pair)
                     total.party = joined[pair]
                 else:
                     totals[key] = dataclasses.replace(option, share=None, share_decimals=None)
@@ -486,9 +483,7 @@ def _merge_records(group: list[Record]) -> Option:
     credit = next((r.credit for r in group if r.credit), None)
     return Option(
         candidate=first.row.candidate,
-        party=credit
-        or " / ".join(dict.fromkeys(r.row.party for r in group if r.row.party))
-        or None,
+        party=credit or shown_party(first.row.kind, [r.row.party or None for r in group]),
         kind=first.row.kind,
         votes=None if any(r.votes is None for r in group) else sum(r.votes or 0 for r in group),
         share=None

@@ -1,10 +1,12 @@
 """The advice for an option listed again in one unit of an election (`read.assemble`): a repeated
-row, two precincts of one name, namesakes, a candidate's party lines, or rows of no unit."""
+row, two precincts of one name, namesakes, a candidate's party lines, or rows of no unit; and the
+party an option added up from several lines is shown with (`shown_party`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from pollcli.columns import option_key
 from pollcli.read.header import numbered_within
 from pollcli.read.records import Record
 
@@ -100,3 +102,14 @@ def write_in_line(rows: list[Record], election: str, where: str) -> str | None:
         f"and as a write-in ({shown}) in election {election!r}{where}, as the file's write-in "
         f"cells say: one candidate's votes, added up ({total:,})."
     )
+
+
+def shown_party(kind: str, parties: Iterable[str | None]) -> str | None:
+    """The party of an option added up from lines of these `parties` (each may be several, joined
+    by " / "): every party once, in their order (a candidate's party lines), but for an 'other'
+    option (write-ins, scattering) the one party all its lines name, else none (2016 Maryland's
+    unnamed write-ins, 33,263 votes of no party and 278 of `NO PARTY AFFILIATION`, are no party's)."""
+    listed = list(parties)
+    if kind == "other":
+        return listed[0] if len({option_key(p or "") for p in listed}) == 1 else None
+    return " / ".join(dict.fromkeys(p for ps in listed if ps for p in ps.split(" / "))) or None
