@@ -38,6 +38,11 @@ def stems(name: str) -> list[str]:
     return [name[: m.start()] for m in _SEPARATOR.finditer(name) if m.start()]
 
 
+def separated(name: str) -> bool:
+    """Whether a name holds a character that is no letter or digit (it has beginnings: `stems`)."""
+    return _SEPARATOR.search(name) is not None
+
+
 def named_after(names: Iterable[str]) -> bool:
     """Whether one of `names` (distinct, cleaned) is named after another: a cheap test, in the
     usual file (`P66772`, no separator in any name) one test of the names joined."""

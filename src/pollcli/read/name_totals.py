@@ -46,7 +46,7 @@ from pollcli.columns import option_key
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
-from pollcli.read.name_pairs import named_after, sibling_suspects, stems
+from pollcli.read.name_pairs import named_after, separated, sibling_suspects, stems
 from pollcli.read.records import Record
 from pollcli.read.total_checks import lines_text, quoted_units, rows_text, unit_alone
 from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, by_unit
@@ -78,7 +78,9 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
         judged: frozenset[str] = frozenset()  # (units the totals stage judges: no siblings')
         if not named_after(sums):
             if not sibling_suspects(
-                (region, u, sum(r.votes or 0 for r in g)) for u, g in units.items()
+                (region, u, _in_all(sums.get(u), rest[u], g))
+                for u, g in units.items()
+                if separated(u)
             ):
                 continue  # (no unit named after another, nor one of its siblings' sum: the usual)
             judged = frozenset(u for u, g in units.items() if suspect_record(g[0]))
@@ -358,6 +360,14 @@ def holds(votes: Sums, rest: int, other: Sums) -> bool:
     1) counted among its other lines, which hold `rest` votes, and no more than those."""
     extra = sum(count for key, count in other.items() if key not in votes)
     return extra <= rest and all(other.get(key) == count for key, count in votes.items())
+
+
+def _in_all(votes: Sums | None, rest: int, records: list[Record]) -> int:
+    """A unit's votes in all, every row of it (`name_pairs.sibling_suspects`): its candidates'
+    (`votes`, where they add up) and its other lines' (`rest`)."""
+    if votes is None:
+        return sum(r.votes or 0 for r in records)
+    return sum(votes.values()) + rest
 
 
 def _candidates(records: list[Record]) -> bool:
