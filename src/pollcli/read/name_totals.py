@@ -48,6 +48,7 @@ from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.name_pairs import named_after, separated, sibling_suspects, stems
 from pollcli.read.records import Record
+from pollcli.read.sum_totals import total_of
 from pollcli.read.total_checks import lines_text, quoted_units, rows_text, unit_alone
 from pollcli.read.total_places import SAME_SUM, SUMMED_UNITS, by_option, by_unit
 from pollcli.read.total_words import suspect_record
@@ -83,7 +84,7 @@ def set_aside(label: str, records: list[Record], columns: ColumnMap, found: Foun
                 if separated(u)
             ):
                 continue  # (no unit named after another, nor one of its siblings' sum: the usual)
-            judged = frozenset(u for u, g in units.items() if suspect_record(g[0]))
+            judged = frozenset(u for u, g in units.items() if suspect_record(g[0])) | _whole(units)
         names = Names.of(sums)
         said: list[tuple[str, str]] = []
         for unit, twin in same_places(sums, rest, units, names):
@@ -360,6 +361,14 @@ def holds(votes: Sums, rest: int, other: Sums) -> bool:
     1) counted among its other lines, which hold `rest` votes, and no more than those."""
     extra = sum(count for key, count in other.items() if key not in votes)
     return extra <= rest and all(other.get(key) == count for key, count in votes.items())
+
+
+def _whole(units: dict[str, list[Record]]) -> frozenset[str]:
+    """The unit that holds the sum of every other unit of its region (`sum_totals.total_of`,
+    every line of them), which `sum_totals` sets aside with its figures: none judged here."""
+    every = {u: {k: v for k, v in (by_option(g) or {}).items() if v} for u, g in units.items()}
+    total = total_of(every)
+    return frozenset() if total is None else frozenset({total})
 
 
 def _in_all(votes: Sums | None, rest: int, records: list[Record]) -> int:
