@@ -271,3 +271,19 @@ def test_a_city_row_of_its_wards_beside_a_single_town_named_after_it(tmp_path, m
         assert any(
             m.startswith("'Hampton City'") and "('Hampton W1', 'Hampton W2')" in m for m in warned
         )
+
+
+def test_a_region_s_total_named_as_its_units_is_left_to_sum_totals(tmp_path, monkeypatch) -> None:
+    """Massachusetts 2016 (`Falmouth · 1` … `Falmouth · 9` and `Falmouth · -`, their total, in a
+    county of no pair of names): the total holds its siblings' sum and every other unit's of the
+    region too; `sum_totals` sets it aside with its figures, as before the siblings were looked
+    at (one warning, not two, and the same words)."""
+    wards = {f"Falmouth · {i}": (1700 - 90 * i, 500 + 40 * i, 30 + i) for i in range(1, 5)}
+    whole = tuple(sum(w[i] for w in wards.values()) for i in range(len(PARTIES)))
+    text = HEADER + _rows({**wards, "Falmouth · -": whole}, county="Barnstable")
+    path = write(tmp_path, text, "falmouth.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    assert {o.candidate: o.votes for o in elections[0].options} == _expected(text, {"Falmouth · -"})
+    (warned,) = [p.message for p in problems if p.code == "total-row"]
+    assert "the sum of the race's other units there" in warned
+    assert f"Joe Biden {whole[0]:,}" in warned
