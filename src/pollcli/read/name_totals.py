@@ -31,10 +31,11 @@ row is checked against its parts and before `sum_totals`. Which regions are look
 `name_pairs`': where units' names hold such a pair (`named_after`), or where a unit's votes in all
 are those of the others named as it is, all or all but one unit or longer name
 (`sibling_suspects`: Maine 2020's `Brunswick City` beside `Brunswick 07` … with no `Brunswick`
-row, in a county of no pair of names). There the rows are read one by one: the exact engine's
-are not summed by region (`rowcolumns`), and the streaming engine reads again, row by row, the
-units of each race and region that holds one (`NamesSeen`, across its blocks, beside
-`sum_totals.suspected`). In a region of no pair of names, a city row whose votes in all differ
+row, in a county of no pair of names; there a unit named as a total, `Auburn · Total`, or that holds
+every other unit's sum, `Falmouth · -`, is left to the totals stage and `sum_totals`, as before).
+There the rows are read one by one: the exact engine's are not summed by region (`rowcolumns`),
+and the streaming engine reads again, row by row, the units of each race and region that holds
+one (`NamesSeen`, across its blocks, beside `sum_totals.suspected`). In a region of no pair of names, a city row whose votes in all differ
 from its wards' (a write-in line it leaves out) is not looked at: counted.
 """
 
