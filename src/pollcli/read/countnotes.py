@@ -179,20 +179,16 @@ def without_unused_counts(
             "candidates in every race (a way of voting, no race of its own): left out."
         )
     unused = [r for r in unused if not r[0].startswith(STRAIGHT_BALLOTS)]
-    contests = [r for r in unused if contest_total(r[0])]
-    if contests:
-        columns.notes.append(
-            f"{_rows_named(contests)} total their contest's votes with its over- and undervotes "
-            "(as Electionware lists them beside its candidates), no option: left out."
-        )
-    unused = [r for r in unused if not contest_total(r[0])]
-    derived = [r for r in unused if derived_figure(r[0])]
-    if derived:
-        columns.notes.append(
-            f"{_rows_named(derived)} are figures derived from their unit's counts (a turnout, a "
-            "majority, abstentions), no option: left out."
-        )
-    unused = [r for r in unused if not derived_figure(r[0])]
+    for beside, said in (
+        (contest_total, "total their contest's votes with its over- and undervotes (as "
+         "Electionware lists them beside its candidates), no option: left out."),
+        (derived_figure, "are figures derived from their unit's counts (a turnout, a majority, "
+         "abstentions), no option: left out."),
+    ):  # fmt: skip
+        named = [r for r in unused if beside(r[0])]
+        if named:
+            columns.notes.append(f"{_rows_named(named)} {said}")
+        unused = [r for r in unused if not beside(r[0])]
     rest = [r for r in unused if not ballot_count(r[0]) and not registrant_count(r[0])]
     blank = [r for r in rest if name_key(r[0]) == "ballots cast blank"]
     # The others name a part of the unit (ES&S's `BALLOTS CAST - REPUBLICAN PARTY`: `unused_count`).
