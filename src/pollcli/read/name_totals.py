@@ -221,13 +221,22 @@ def _parts_held(
     for group in groups.values():
         if len(parts) - len(group) < 2:
             continue
-        others = dict(whole)
-        for part in group:
-            for key, count in left[part].items():
-                others[key] -= count
-        if holds(votes, rest, {k: v for k, v in others.items() if v}):
+        if holds(votes, rest, _nonzero(_less(whole, (left[part] for part in group)))):
             return [u for u in parts if u not in group]
     return None
+
+
+def _less(whole: Sums, taken: Iterable[Sums]) -> Sums:
+    """`whole` less each of `taken`, option by option."""
+    less = dict(whole)
+    for sums in taken:
+        for key, count in sums.items():
+            less[key] = less.get(key, 0) - count
+    return less
+
+
+def _nonzero(sums: Sums) -> Sums:
+    return {key: count for key, count in sums.items() if count}
 
 
 def sibling_totals(
@@ -267,10 +276,7 @@ def sibling_totals(
             parts = [u for u in group if u in left and u != unit and u not in inside]
             if len(parts) < 2:
                 continue
-            others = dict(whole)
-            for held in (votes, *(left[u] for u in inside)):
-                for key, count in held.items():
-                    others[key] -= count
+            others = _less(whole, (votes, *(left[u] for u in inside)))
             kept = _kept(votes, rest[unit], others, parts, families, left) or _but_one(
                 votes, rest[unit], others, parts, alike
             )
@@ -302,18 +308,14 @@ def _kept(
 ) -> list[str] | None:
     """The `parts` whose sum (`others`) the unit holds: all of them, or all but one family of a
     longer name (`_families`) none of whose units is the unit's own; None if neither."""
-    if holds(votes, rest, {k: v for k, v in others.items() if v}):
+    if holds(votes, rest, _nonzero(others)):
         return parts
     inside = set(parts)
     for family in families:
         dropped = family & inside
         if len(dropped) != len(family) or len(parts) - len(dropped) < 2:
             continue  # (the unit's own family, or one of its parts': no town of its own)
-        less = dict(others)
-        for unit in dropped:
-            for key, count in left[unit].items():
-                less[key] -= count
-        if holds(votes, rest, {k: v for k, v in less.items() if v}):
+        if holds(votes, rest, _nonzero(_less(others, (left[unit] for unit in dropped)))):
             return [u for u in parts if u not in dropped]
     return None
 
