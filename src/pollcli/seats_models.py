@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pollcli.columns import Kind, ThresholdBase, ThresholdScope
 from pollcli.document import NOT_IN_JSON, Document, described, empty_list, optional
 from pollcli.models import SCHEMA_VERSION
-from pollcli.overview_models import NoWinner
+from pollcli.overview_models import NoWinner, Partial
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
@@ -292,6 +292,13 @@ class ElectionSeats:
     )
     notes: list[str]
     warnings: list[str]
+    partial: Partial | None = field(
+        default=None,
+        metadata=optional(
+            "only when --where kept some of the election's rows and left out others: the seats "
+            "are allocated from those rows' votes alone, not the election's result"
+        ),
+    )
     # Where the figures come from (the source fact; also the notes' last sentence), for charts.
     source: str | None = field(default=None, metadata=NOT_IN_JSON)
 

@@ -22,6 +22,7 @@ from pollcli.charts.files import chart_format
 from pollcli.compare_models import Comparison
 from pollcli.geo import RegionMap
 from pollcli.models import Summary
+from pollcli.render.labels import seats_title
 from pollcli.seats_models import Allocation, ElectionSeats, SeatsReport
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ def draw_seats(
             panels.append(
                 hemicycle_panel(
                     rows,
-                    title=election.election,
+                    title=seats_title(election),
                     subtitle=_seats_subtitle(election, allocation),
                     total=allocation.seats,
                     majority=allocation.majority if allocation.seats > 1 else None,
@@ -124,7 +125,7 @@ def draw_seats(
         panels.append(
             votes_seats_panel(
                 first_rows,
-                title=election.election,
+                title=seats_title(election),
                 subtitle="Share of the vote and of the seats · " + _seats_subtitle(election, first),
                 colours=palette,
                 threshold=threshold.pct if threshold is not None else None,

@@ -77,7 +77,8 @@ def findings(
         return []
     first = election.allocations[0]
     unknown = sum(1 for d in election.districts or [] if d.seats is None)
-    notes = _majority(first, election.seats, unknown)
+    notes = [] if election.partial is None else [_partial(election.partial.filter)]
+    notes += _majority(first, election.seats, unknown)
     if election.layout == "national":
         notes += _national(election, first)
     elif election.layout == "districts":
@@ -102,6 +103,14 @@ def findings(
     if source:
         notes.append(f"Source: {source}")
     return notes
+
+
+def _partial(rows: str) -> str:
+    return (
+        f"Part of the vote only (the rows with {rows}, kept by --where): the seats are allocated "
+        "from these rows' votes as if they were the whole election's, a what-if, not the "
+        "election's result."
+    )
 
 
 def _pooled(pooled: PartyList, totals: list[str]) -> str:

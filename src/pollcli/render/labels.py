@@ -160,6 +160,13 @@ def election_title(summary: ElectionSummary) -> str:
     return f"{summary.election} — {summary.partial.filter} only"
 
 
+def seats_title(election: ElectionSeats) -> str:
+    """The parliament's name, and the --where filter when only part of its vote is counted."""
+    if election.partial is None:
+        return election.election
+    return f"{election.election} — {election.partial.filter} only"
+
+
 def election_details(summary: ElectionSummary) -> list[str]:
     """Office, country, date, round and stage, those that are known."""
     return [

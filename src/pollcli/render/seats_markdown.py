@@ -12,7 +12,7 @@ def render_seats(report: SeatsReport) -> str:
     out: list[str] = []
     for e in report.elections:
         details = " · ".join([*labels.seats_details(e), labels.seats_rule(e)])
-        out += [f"## {markdown_cell(e.election)}", "", markdown_cell(details), ""]
+        out += [f"## {markdown_cell(labels.seats_title(e))}", "", markdown_cell(details), ""]
         allocations = e.allocations
         first = allocations[0]
         several = len(allocations) > 1

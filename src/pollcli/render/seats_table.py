@@ -41,7 +41,7 @@ class _Column:
 
 
 def _title(election: ElectionSeats) -> Text:
-    title = text(election.election, "bold")
+    title = text(labels.seats_title(election), "bold")
     details = labels.seats_details(election)
     if details:
         title.append("\n" + " · ".join(details), style="dim")

@@ -273,6 +273,7 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
         districts=districts,
         notes=[],
         warnings=warnings,
+        partial=next((e.partial for e in group if e.partial is not None), None),
         source=facts.source,
     )
     seats.notes.extend(
