@@ -18,7 +18,7 @@ def test_summary_of_a_list_vote_says_list_and_parties_and_no_runoff():
     notes = json.loads(invoke("summary", str(KZ2023), "-f", "json").stdout)["elections"][0]["notes"]
     assert (
         "Party-list vote: 69 seats go to the lists by the Hare quota and largest remainder among "
-        "lists with at least 5 % of valid votes, not to a runoff; pollcli seats allocates them."
+        "lists with at least 5 % of ballots cast, not to a runoff; pollcli seats allocates them."
     ) in notes
 
 

@@ -23,7 +23,7 @@ from pollcli.compare_models import Comparison
 from pollcli.geo import RegionMap
 from pollcli.models import Summary
 from pollcli.render.labels import seats_title
-from pollcli.seats_models import Allocation, ElectionSeats, SeatsReport
+from pollcli.seats_models import Allocation, ElectionSeats, SeatsReport, Threshold
 
 if TYPE_CHECKING:
     from pollcli.charts.seats import SeatRow
@@ -128,7 +128,7 @@ def draw_seats(
                 title=seats_title(election),
                 subtitle="Share of the vote and of the seats · " + _seats_subtitle(election, first),
                 colours=palette,
-                threshold=threshold.pct if threshold is not None else None,
+                threshold=_threshold_share(threshold, first),
                 threshold_label=(
                     f"{threshold.pct:g} % threshold ({_BASES[threshold.base]})"
                     if threshold is not None
@@ -137,6 +137,18 @@ def draw_seats(
             )
         )
     return [*palette.warnings, *save(panels, path, fmt)]
+
+
+def _threshold_share(threshold: Threshold | None, allocation: Allocation) -> float | None:
+    """Where the legal threshold falls on the bars' scale, the share of the valid votes: its
+    percent where it is of the valid votes, else the votes that reach it as a share of them (5 %
+    of the ballots cast is 5.12 % of the Mazhilis 2023's valid votes); a threshold of another base
+    whose size is not one figure (districts each on its own) is drawn at its percent."""
+    if threshold is None:
+        return None
+    if threshold.base == "valid" or threshold.votes is None or not allocation.valid_votes:
+        return threshold.pct
+    return threshold.votes / allocation.valid_votes * 100
 
 
 # The base the legal threshold is a percentage of, as the threshold's label says it.
