@@ -64,6 +64,9 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "office": ("office", "office_name", "officename", "ds_cargo"),
     "round": ("round", "nr_turno"),
     "election": ("election", "eleccion", "elección"),
+    # Elections Canada's candidates since 1867: `Election Date`, one date for each election (a
+    # vote-mode column beside others in OpenElections' Iowa files: `read.roles`).
+    "date": ("date", "election_date", "date_of_election", "polling_date"),
     "registered": (
         "registered",
         "registered_voters",

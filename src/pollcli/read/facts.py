@@ -63,10 +63,8 @@ _ROUNDS = (
 
 # A date that differs within an election: rows of several elections (New Zealand's 1946–2015 file,
 # trial 7), which the date tells apart.
-_DATES = (
-    ", or, if the rows are of several elections, tell them apart with --race-by {header} (and "
-    "the column of each race: a district, constituency or office)"
-)
+_DATES = ", or, if the rows are of several elections, tell them apart with --race-by {keys}"
+_DATES_ALONE = " (and the column of each race: a district, constituency or office)"
 
 # A total column that differs within some races only (MEDSL's House 2018, Georgia: the write-in
 # row's `totalvotes` is another figure): the race's total, or each option's, the user can tell.
@@ -78,10 +76,14 @@ _VOTE_FOR = (
 )
 
 
+def _race_columns(columns: ColumnMap) -> list[str]:
+    """The headers of the columns that name a row's race."""
+    return [h for i, h in enumerate(columns.header) if _races(columns.columns.get(i, ""))]
+
+
 def _race_by(columns: ColumnMap, key: str) -> str:
     """The race's columns and the `key`'s, as --race-by names them."""
-    race = [h for i, h in enumerate(columns.header) if _races(columns.columns.get(i, ""))]
-    return ",".join([*race, columns.header_of(key) or key])
+    return ",".join([*_race_columns(columns), columns.header_of(key) or key])
 
 
 def _races(canonical: str) -> bool:
@@ -362,7 +364,8 @@ def election_facts(
                             if key == "round"
                             else _TOTALS.format(header=header)
                             if key == "total_votes"
-                            else _DATES.format(header=header)
+                            else _DATES.format(keys=shlex.quote(_race_by(sources.columns, key)))
+                            + ("" if _race_columns(sources.columns) else _DATES_ALONE)
                             if key == "date"
                             else _STAGES.format(where=_keep_stage(header, value, seen[0]))
                             if key == "stage" and header and stage_of(seen[0]) and stage_of(value)

@@ -23,6 +23,7 @@ file without race keys.
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import replace
 from itertools import compress
 from typing import TYPE_CHECKING
@@ -462,8 +463,7 @@ def _namesakes(records: list[Record]) -> list[Record]:
 
 
 def _elections_of(keys: list[KeyColumn], roles: list[str], races: Iterable[Entry]) -> str:
-    """Where races of several elections (years, dates) are told apart, that every count of races
-    won adds them up: MEDSL's House file is 24 elections' races, whose seats it would sum."""
+    """Where races of several elections (years, dates: MEDSL's House) add up their races won."""
     for key in keys:
         if key.role not in roles or key.role not in ("year", "date", "cycle"):
             continue
@@ -472,7 +472,7 @@ def _elections_of(keys: list[KeyColumn], roles: list[str], races: Iterable[Entry
             return (
                 f"; they are of {len(values)} elections by {key.header!r} ({values[0]} to "
                 f"{values[-1]}), whose races won are counted together: --where "
-                f"{key.header}={values[-1]} keeps one"
+                f"{shlex.quote(f'{key.header}={values[-1]}')} keeps one"
             )
     return ""
 

@@ -121,6 +121,8 @@ _TOGETHER_MODES: Final[frozenset[str]] = frozenset(
     {"poll", "polls", "abs", "edr", "prov", "unknown", "unkown", "machine", "other"}
 )
 _TELLING_MODES: Final[frozenset[str]] = frozenset({"poll", "polls", "abs", "edr"})
+# An election's date, or beside other vote-mode columns the election day's votes.
+_DAY: Final[str] = "election_date"
 # A state (or province) column: part of the race beside districts, geography otherwise.
 STATE_WORDS: Final[tuple[str, ...]] = (
     "state",
@@ -206,6 +208,11 @@ def column_roles(header: list[str], options: ReadOptions) -> dict[int, str | Non
         words[ticket] = roles[ticket] = "ticket"
     parts = [i for i, cell in enumerate(header) if cell and words[i] is None and is_vote_part(cell)]
     parts += [i for i in together_modes(header) if words[i] is None]
+    if parts:
+        # OpenElections' Iowa files: `absentee,election_date,votes`, the election day's votes.
+        parts += [
+            i for i, w in words.items() if w == "date" and normalize_header(header[i]) == _DAY
+        ]
     parts += [i for i in ordinary_special(header) if i not in parts]
     if options.votes is not None:
         chosen = find_column(header, options.votes, "--votes")
