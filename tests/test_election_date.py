@@ -137,3 +137,28 @@ def test_election_date_beside_vote_modes_is_the_election_days_votes(tmp_path, en
     off = write(tmp_path, IOWA.replace("91.0,152.0,243.0", "91.0,150.0,243.0"), name="off.csv")
     result = run("summary", str(off), engine=engine)
     assert "'absentee' and 'election_date' do not add up" in " ".join(result.stderr.split())
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_date_column_not_year_first_is_left_unread_and_said_once(tmp_path, engine):
+    """DC's `ElectionDate,ElectionName,ContestNumber,ContestName,…`: `6/19/2018 12:00:00 AM`, month
+    first, was an unused column; it stays unread (pollcli never guesses day and month), and
+    validate says so once, not once a race."""
+    day = "6/19/2018 12:00:00 AM"
+    text = "ElectionDate,ContestName,Candidate,Votes\n" + "".join(
+        f"{day},{contest},{name},{votes}\n"
+        for contest in ("MAYOR", "COUNCIL")
+        for name, votes in (("Ann", 10), ("Bob", 7))
+    )
+    path = write(tmp_path, text)
+    result = run("summary", str(path), "--format", "json", engine=engine)
+    assert result.code == 0, result.stderr
+    assert [e["date"] for e in json.loads(result.stdout)["elections"]] == [None, None]
+    result = run("validate", str(path), "--format", "json", engine=engine)
+    problems = json.loads(result.stdout)["files"][0]["problems"]
+    said = [p for p in problems if "is not read as the election's date" in p["message"]]
+    assert len(said) == 1 and said[0]["column"] == "ElectionDate"
+    assert said[0]["severity"] == "warning" and day in said[0]["message"]
+    # Given by hand, the date is the flag's.
+    result = run("summary", str(path), "--date", "2018-06-19", "-f", "json", engine=engine)
+    assert {e["date"] for e in json.loads(result.stdout)["elections"]} == {"2018-06-19"}

@@ -320,18 +320,15 @@ def parse_fact(key: str, value: str, decimal: str = ".", decimal_given: bool = F
         if not number.is_integer() or not 1 <= number <= 99:
             raise ValueError(f"{key} {text!r} must be a whole number from 1 to 99; give {example}")
         return int(number)
-    if key == "date":
-        # ISO, or as unambiguous: slashes (Elections Canada's `1993/10/25`) or a spreadsheet's
-        # midnight after it (`2022-11-20 00:00:00`).
+    if key == "date":  # ISO, or year first with slashes (`1993/10/25`), or a sheet's midnight
         iso = re.fullmatch(r"(\d{4})([-/])(\d{2})\2(\d{2})(?:[ T]00:00(?::00)?)?", text)
         if iso is None:
             raise ValueError(f"date {text!r} is not in ISO form; write YYYY-MM-DD, e.g. 2022-11-20")
         try:
             return dt.date(int(iso[1]), int(iso[3]), int(iso[4]))
         except ValueError:
-            raise ValueError(
-                f"date {text!r} is not a real calendar date; check day and month"
-            ) from None
+            wrong = f"date {text!r} is not a real calendar date; check day and month"
+            raise ValueError(wrong) from None
     if key == "method":
         method = method_name(text)
         if method is None:

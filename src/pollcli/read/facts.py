@@ -27,6 +27,7 @@ from pollcli.columns import (
 from pollcli.contract import Counts, Facts, cells_context, problems_from
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
+from pollcli.read import datecolumn
 from pollcli.read.countnotes import whole_race_counts
 from pollcli.read.dialect import FrontMatter
 from pollcli.read.fact_values import same_fact
@@ -61,11 +62,6 @@ _ROUNDS = (
     "the rounds of a ranked-choice count are read as one race from a column named rcv_round)"
 )
 
-# A date that differs within an election: rows of several elections (New Zealand's 1946–2015 file,
-# trial 7), which the date tells apart.
-_DATES = ", or, if the rows are of several elections, tell them apart with --race-by {keys}"
-_DATES_ALONE = " (and the column of each race: a district, constituency or office)"
-
 # A total column that differs within some races only (MEDSL's House 2018, Georgia: the write-in
 # row's `totalvotes` is another figure): the race's total, or each option's, the user can tell.
 # Seats that differ within an office: two races of it (Pennsylvania's four-year and two-year school
@@ -79,11 +75,6 @@ _VOTE_FOR = (
 def _race_columns(columns: ColumnMap) -> list[str]:
     """The headers of the columns that name a row's race."""
     return [h for i, h in enumerate(columns.header) if _races(columns.columns.get(i, ""))]
-
-
-def _race_by(columns: ColumnMap, key: str) -> str:
-    """The race's columns and the `key`'s, as --race-by names them."""
-    return ",".join([*_race_columns(columns), columns.header_of(key) or key])
 
 
 def _races(canonical: str) -> bool:
@@ -296,6 +287,7 @@ class FactSources:
     default_label: str
     # Parties whose rows name no candidate, read as the party's line (`records.CellReader`).
     party_named: frozenset[str] = frozenset()
+    dates_unread: set[str] = field(default_factory=set)  # (`datecolumn.say_unread`: said once)
     # The races --where keeps part of, by label (`read.races`), and the counts given for each as a
     # whole (front matter, a flag, one cell on every row) that are left out of it as none of the
     # part's (`whole_race_counts`; a part's turnout comes from its places' own counts, or none).
@@ -364,12 +356,13 @@ def election_facts(
                             if key == "round"
                             else _TOTALS.format(header=header)
                             if key == "total_votes"
-                            else _DATES.format(keys=shlex.quote(_race_by(sources.columns, key)))
-                            + ("" if _race_columns(sources.columns) else _DATES_ALONE)
+                            else datecolumn.advice(_race_columns(sources.columns), header or key)
                             if key == "date"
                             else _STAGES.format(where=_keep_stage(header, value, seen[0]))
                             if key == "stage" and header and stage_of(seen[0]) and stage_of(value)
-                            else _VOTE_FOR.format(keys=_race_by(sources.columns, key))
+                            else _VOTE_FOR.format(
+                                keys=",".join([*_race_columns(sources.columns), header or key])
+                            )
                             if key == "vote_for"
                             else ", or, if each row counts a precinct or polling station, "
                             + unit_advice(sources.columns.header, sources.columns.columns)
@@ -410,6 +403,11 @@ def election_facts(
 
     def column_of(key: str) -> str | None:
         return None if key in given else sources.columns.header_of(key)
+
+    if "date" not in sources.front and datecolumn.unread(
+        header := column_of("date"), values.get("date")
+    ):
+        datecolumn.say_unread(str(header), values.pop("date"), sources.dates_unread, found)
 
     ok &= label not in unit_facts.conflicting
     try:
