@@ -50,6 +50,7 @@ from pollcli.read.contests import MIN_REGIONS
 from pollcli.read.delegates import delegates
 from pollcli.read.lone_regions import lone_regions
 from pollcli.read.perballot import mark as per_ballot
+from pollcli.read.positions import mark as ballot_positions
 from pollcli.read.records import CellReader
 from pollcli.read.seatnames import SEAT_NAMING_ROLES, seats_named
 from pollcli.read.spellings import spellings
@@ -102,6 +103,7 @@ def check(
     key columns (`keyed`: a file of party primaries whose name does not say primary reads as one
     race, and the warning is all that says so). `chosen_keys`: pollcli chose the race keys (no
     --race-by), so a race of two lone candidates in two regions may be two (`read.lone_regions`)."""
+    ballot_positions(elections)  # (party cells 1..N in the rows' order: no parties)
     # Per race, the options that look like another's second spelling: no second candidate.
     variants: dict[int, set[str]] = {}
     for election in elections:
