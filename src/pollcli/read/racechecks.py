@@ -51,6 +51,7 @@ from pollcli.read.delegates import delegates
 from pollcli.read.lone_regions import lone_regions
 from pollcli.read.perballot import mark as per_ballot
 from pollcli.read.positions import mark as ballot_positions
+from pollcli.read.questions import mark as yes_no_questions
 from pollcli.read.records import CellReader
 from pollcli.read.seatnames import SEAT_NAMING_ROLES, seats_named
 from pollcli.read.spellings import spellings
@@ -118,6 +119,7 @@ def check(
     if (found := delegates(elections)) is not None:
         problems.append(found)  # first: a race of delegates is no race of one seat to test
     per_ballot(elections, problems)
+    yes_no_questions(elections, problems)  # (`NAME - YES`, `NAME - NO` of several names)
     if many or keyed:
         _several(elections, problems, variants)
         _flat(elections, problems, variants)
