@@ -188,9 +188,12 @@ def last_line(lines: dict[int, tuple[str, int] | None], at: list[int], gap: int)
 
 
 # A column of percentages by its header's first word (Italy's `perc_vot`, `perc_si`): no count.
-# Elections Canada's `Percentage of Valid Ballots /Pourcentage des bulletins valides` too.
+# Elections Canada's `Percentage of Valid Ballots /Pourcentage des bulletins valides` too; or by
+# its last, beside each option's votes (the AEC's `Australian Labor Party Percentage`); and the
+# AEC's `Swing`, a change in points.
 SHARE_WORDS: Final[re.Pattern[str]] = re.compile(
     r"(perc|pct|percent|percentuale|percentage|pourcentage|porcentaje)( .*)?"
+    r"|.* (pct|percent|percentage|pourcentage|porcentaje)|swing"
 )
 
 
