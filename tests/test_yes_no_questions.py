@@ -63,3 +63,35 @@ def test_several_yes_no_questions_in_one_race_name_no_winner(tmp_path, monkeypat
     races = {r["race"]: r for r in json.loads(result.stdout)["overview"]["races"]}
     assert races["SUPERIOR COURT · 3"]["won"] is False
     assert races["STATE HOUSE · 1"]["won"] is True
+
+
+# Wyoming's layout (MEDSL 2018): each judge's undervotes and overvotes are options too.
+WYOMING = """precinct,office,party_simplified,mode,votes,candidate,district,magnitude,stage
+P1,CIRCUIT COURT JUDGE,,TOTAL,1793,FRANK J ZEBRE - YES,003,1,GEN
+P1,CIRCUIT COURT JUDGE,,TOTAL,471,FRANK J ZEBRE - NO,003,1,GEN
+P1,CIRCUIT COURT JUDGE,,TOTAL,408,FRANK J ZEBRE - UNDERVOTES,003,1,GEN
+P1,CIRCUIT COURT JUDGE,,TOTAL,2,FRANK J ZEBRE - OVERVOTES,003,1,GEN
+P1,CIRCUIT COURT JUDGE,,TOTAL,1778,CRAIG L JONES - YES,003,1,GEN
+P1,CIRCUIT COURT JUDGE,,TOTAL,470,CRAIG L JONES - NO,003,1,GEN
+P1,CIRCUIT COURT JUDGE,,TOTAL,422,CRAIG L JONES - UNDERVOTES,003,1,GEN
+P1,CIRCUIT COURT JUDGE,,TOTAL,1,CRAIG L JONES - OVERVOTES,003,1,GEN
+P1,US HOUSE,DEMOCRAT,TOTAL,800,ED POE,000,1,GEN
+P1,US HOUSE,REPUBLICAN,TOTAL,700,FLO ROE,000,1,GEN
+"""
+
+
+def test_questions_with_their_under_and_over_votes(tmp_path, monkeypatch):
+    path = write(tmp_path, WYOMING, "2018-wy-precinct-general.csv")
+    elections, _ = engines_agree(monkeypatch, path)
+    court = next(e for e in elections if e.facts.election.startswith("CIRCUIT"))
+    assert court.no_winner is not None and "2 yes/no questions" in court.no_winner
+    frame = pd.read_csv(path)
+    frame = frame[frame.office == "CIRCUIT COURT JUDGE"]
+    split = frame.candidate.str.rsplit(" - ", n=1, expand=True)
+    votes = frame.assign(name=split[0], answer=split[1]).set_index(["name", "answer"]).votes
+    for name in ("FRANK J ZEBRE", "CRAIG L JONES"):
+        yes, no = int(votes[name, "YES"]), int(votes[name, "NO"])
+        under = int(votes[name, "UNDERVOTES"])
+        share = f"{100 * yes / (yes + no):.2f} %"  # of the answers, not of the under votes
+        expected = f"{name!r}: YES {yes:,} ({share}), NO {no:,}, UNDERVOTES {under:,}"
+        assert any(expected in note for note in court.notes), (expected, court.notes)

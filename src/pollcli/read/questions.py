@@ -8,8 +8,9 @@ Corey (79,526 yes, 89,510 no). Colorado's file does the same for its district co
 world trial).
 
 A race whose candidates are all named `NAME - ANSWER` (a dash, colon or comma before the answer),
-the answers one pair of a measure's (`answer_words.ANSWER_PAIRS`: YES / NO, FOR / AGAINST…), each
-name with both, and two names or more, is several questions: no winner is named
+the answers one pair of a measure's (`answer_words.ANSWER_PAIRS`: YES / NO, FOR / AGAINST…) and
+blank or invalid votes (Wyoming's `NAME - UNDERVOTES`, `NAME - OVERVOTES`), each name with both
+answers, and two names or more, is several questions: no winner is named
 (`Election.no_winner`), a note gives each name's answers, and one `race-split` warning says so.
 One name alone is one question, read as it reads.
 """
@@ -21,6 +22,7 @@ from typing import Final
 
 from pollcli.answer_words import ANSWER_PAIRS
 from pollcli.election import Election
+from pollcli.kinds import NOT_VALID_KINDS, kind_from_name
 from pollcli.namekeys import name_key
 from pollcli.problems import Problem, race_split
 
@@ -48,22 +50,24 @@ def questions(election: Election) -> dict[str, dict[str, int]] | None:
         votes[answer] = votes.get(answer, 0) + option.votes
     if len(asked) < 2:
         return None
-    pair = next((p for p in ANSWER_PAIRS if keys == set(p)), None)
-    if pair is None or any({name_key(a) for a in answers} != keys for answers in asked.values()):
+    # Beside the answers, a question's blank and invalid votes (Wyoming's `NAME - UNDERVOTES`).
+    spoilt = {k for k in keys if kind_from_name(k) in NOT_VALID_KINDS}
+    pair = next((p for p in ANSWER_PAIRS if keys - spoilt == set(p)), None)
+    if pair is None or any(not {name_key(a) for a in got} >= set(pair) for got in asked.values()):
         return None
     order = {side: i for i, side in enumerate(pair)}
     return {
-        name: dict(sorted(answers.items(), key=lambda item: order[name_key(item[0])]))
+        name: dict(sorted(answers.items(), key=lambda item: order.get(name_key(item[0]), 2)))
         for name, answers in asked.items()
     }
 
 
 def _answered(name: str, answers: dict[str, int]) -> str:
-    """ "'ANN ROE': YES 990 (55.00 %), NO 770"."""
-    total = sum(answers.values())
-    (first, votes), *rest = answers.items()
+    """`'ANN ROE': YES 990 (56.25 %), NO 770`: the first answer's share of the two answers."""
+    (first, votes), (_, against), *_ = answers.items()
+    total = votes + against
     share = f" ({100 * votes / total:.2f} %)" if total else ""
-    others = "".join(f", {answer} {count:,}" for answer, count in rest)
+    others = "".join(f", {answer} {count:,}" for answer, count in list(answers.items())[1:])
     return f"{name!r}: {first} {votes:,}{share}{others}"
 
 
