@@ -13,7 +13,7 @@ import pandas as pd
 from conftest import engines_agree, invoke, write
 
 # MEDSL's layout: a court district of three retention questions over two precincts, one of a
-# single judge (one question: a measure, left as it reads), and a House race.
+# single judge (one question), and a House race.
 MEDSL = """precinct,office,party_simplified,mode,votes,candidate,district,magnitude,stage,writein
 P1,SUPERIOR COURT,,TOTAL,900,ANN ROE - YES,003,1,GEN,False
 P1,SUPERIOR COURT,,TOTAL,700,ANN ROE - NO,003,1,GEN,False
@@ -42,7 +42,10 @@ def test_several_yes_no_questions_in_one_race_name_no_winner(tmp_path, monkeypat
     by_name = {e.facts.election: e for e in elections}
     court = by_name["SUPERIOR COURT · 3"]
     assert court.no_winner is not None and "3 yes/no questions" in court.no_winner
-    assert by_name["SUPERIOR COURT · 4"].no_winner is None  # one question
+    # One question (one judge): no contest of candidates either ("DI NOE - YES" had won).
+    single = by_name["SUPERIOR COURT · 4"]
+    assert single.no_winner is not None and "one yes/no question ('DI NOE'" in single.no_winner
+    assert "Question 'DI NOE': YES 500 (62.50 %), NO 300." in single.notes
     assert by_name["STATE HOUSE · 1"].no_winner is None
     assert sum(p.code == "race-split" and "yes/no questions" in p.message for p in problems) == 1
     # Each question's answer, as pandas sums it.
@@ -62,6 +65,7 @@ def test_several_yes_no_questions_in_one_race_name_no_winner(tmp_path, monkeypat
     result = invoke("summary", str(path), "--format", "json")
     races = {r["race"]: r for r in json.loads(result.stdout)["overview"]["races"]}
     assert races["SUPERIOR COURT · 3"]["won"] is False
+    assert races["SUPERIOR COURT · 4"]["won"] is False
     assert races["STATE HOUSE · 1"]["won"] is True
 
 

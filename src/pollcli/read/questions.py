@@ -10,9 +10,9 @@ world trial).
 A race whose candidates are all named `NAME - ANSWER` (a dash, colon or comma before the answer),
 the answers one pair of a measure's (`answer_words.ANSWER_PAIRS`: YES / NO, FOR / AGAINST…) and
 blank or invalid votes (Wyoming's `NAME - UNDERVOTES`, `NAME - OVERVOTES`), each name with both
-answers, and two names or more, is several questions: no winner is named
-(`Election.no_winner`), a note gives each name's answers, and one `race-split` warning says so.
-One name alone is one question, read as it reads.
+answers, is one question or several: no winner is named (`Election.no_winner`) and a note gives
+each name's answers; where there are several, one `race-split` warning says so. (One name alone,
+`DENISE NAU - YES` beside `… - NO` and `… - UNDERVOTES`, had "won the seat" with 56.99 %.)
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ _SHOWN: Final[int] = 3
 
 def questions(election: Election) -> dict[str, dict[str, int]] | None:
     """Each name's votes by answer (answers as written, in the order of the pair), where the race's
-    candidates answer two questions or more (see the module); else None."""
+    candidates answer yes/no questions (see the module); else None."""
     asked: dict[str, dict[str, int]] = {}
     keys: set[str] = set()
     for option in election.options:
@@ -48,7 +48,7 @@ def questions(election: Election) -> dict[str, dict[str, int]] | None:
         keys.add(name_key(answer))
         votes = asked.setdefault(name, {})
         votes[answer] = votes.get(answer, 0) + option.votes
-    if len(asked) < 2:
+    if not asked:
         return None
     # Beside the answers, a question's blank and invalid votes (Wyoming's `NAME - UNDERVOTES`).
     spoilt = {k for k in keys if kind_from_name(k) in NOT_VALID_KINDS}
@@ -82,6 +82,14 @@ def mark(elections: list[Election], problems: list[Problem]) -> None:
         if asked is None:
             continue
         names = list(asked)
+        election.notes.extend(f"Question {_answered(n, a)}." for n, a in asked.items())
+        if len(names) == 1:
+            election.no_winner = (
+                f"Its options answer one yes/no question ({names[0]!r}: a judge's retention or a "
+                "measure), not a contest of candidates: no winner is named; its answers are in "
+                "the notes."
+            )
+            continue
         shown = ", ".join(repr(n) for n in names[:_SHOWN])
         more = f" and {len(names) - _SHOWN:,} more" if len(names) > _SHOWN else ""
         election.no_winner = (
@@ -89,7 +97,6 @@ def mark(elections: list[Election], problems: list[Problem]) -> None:
             "judge's retention, most likely): no winner is named; each question's answers are "
             "in the notes."
         )
-        election.notes.extend(f"Question {_answered(n, a)}." for n, a in asked.items())
         marked.append((election, names))
     if not marked:
         return
