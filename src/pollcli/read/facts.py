@@ -328,13 +328,14 @@ def election_facts(
             if (regional or alone) and place and key in REGIONAL_FACTS:
                 unit = (record.election, record.row.region or "", record.row.unit or "")
                 rows_count |= record.row.fact is not None
-                # Each line of the cells, those the streaming engine summed into this record too
-                # (`same_cell_lines`): a conflict is said on each, as the exact engine says it.
+                # Each line of the cells (and those summed into it: `same_cell_lines`) is said.
                 for line in (record.line, *record.same_cell_lines):
                     header = sources.columns.header_of(key)
                     mark = (sources.decimal, sources.decimal_given)
                     unit_facts.add(unit, key, value, line, found, header, mark)
                 continue
+            if record.row.all_races and key == "vote_for":
+                continue  # a count row of every race (MEDSL's `BALLOTS CAST`, magnitude 0.0)
             seen = raw.setdefault(key, (value, record.line))
             if seen[0] != value and key in _NAMING_FACTS and _naming(seen[0]) == _naming(value):
                 spelt = spellings.setdefault(key, {})
