@@ -64,8 +64,7 @@ _ROUNDS = (
 
 # A total column that differs within some races only (MEDSL's House 2018, Georgia: the write-in
 # row's `totalvotes` is another figure): the race's total, or each option's, the user can tell.
-# Seats that differ within an office: two races of it (Pennsylvania's four-year and two-year school
-# directors, both `SCHOOL DIRECTOR …`), which the seats tell apart.
+# Seats differing in an office: two races of it (Pennsylvania's 4- and 2-year school directors).
 _VOTE_FOR = (
     ", or, if the rows are of two races of one office (seats of different terms), tell them apart "
     "with --race-by {keys}"
