@@ -125,9 +125,9 @@ class Election:
     # Nothing states how many members the race elects, and its name says it elects delegates
     # ("5TH REPUBLICAN DELEGATE"), several to a race: that name (`read.delegates`).
     delegates: str | None = None
-    # Nothing states how many members the race elects, and its options with the under and over
-    # votes add up to N times its ballots cast (N of 2 or more): N votes a ballot, and why
-    # (`read.perballot`).
+    # Nothing states how many members the race elects (or it states fewer than N), and its options
+    # with the under and over votes add up to N times its ballots cast (N of 2 or more): N votes a
+    # ballot, and why (`read.perballot`).
     per_ballot: tuple[int, str] | None = None
 
     @property
@@ -139,7 +139,7 @@ class Election:
         facts = self.facts
         plurality_seats = facts.seats if facts.system == "plurality" else None
         stated = facts.vote_for or plurality_seats or self.named_seats
-        if stated:
+        if stated and not self.per_ballot:  # (N times the ballots cast: not the N stated)
             return stated
         unknown = (
             self.crowded or self.office_seats or self.flat or self.delegates or self.per_ballot

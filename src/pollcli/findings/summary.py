@@ -237,6 +237,12 @@ def _several_seats(tally: Tally, *, official: bool) -> list[str]:
                 f"and other districts of its office elect several ({election.office_seats}): a "
                 "race for several seats, most likely."
             )
+        elif election.per_ballot and election.per_ballot[1].endswith(("seat", "seats")):
+            why = (
+                f"The race adds up to more votes a ballot than the seats it states "
+                f"({election.per_ballot[1]}): the number stated is wrong, most likely, and "
+                "pollcli does not know how many members the race elects."
+            )
         elif election.per_ballot:
             why = (
                 f"The race adds up to several votes a ballot ({election.per_ballot[1]}) and does "

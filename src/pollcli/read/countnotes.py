@@ -4,6 +4,7 @@ votes (`read.unitcounts` decides which races share a unit; `read.assemble` adds 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
@@ -20,6 +21,22 @@ from pollcli.kinds import (
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
+
+# A district cell that names the whole ground of its office (DC's council `AT-LARGE` beside its
+# wards): such a race covers each unit it has rows in, whatever district races of its office are
+# there too (`at_large`).
+_AT_LARGE: Final[re.Pattern[str]] = re.compile(
+    r"\s*(?:at[\s_-]*large|(?:city|county|state|district)[\s_-]*wide)\s*", re.IGNORECASE
+)
+
+
+def at_large(values: Mapping[str, str]) -> bool:
+    """Whether a race's district (or constituency) cell names its office's whole ground: the race
+    shares no unit's counts with the office's district races (`unitcounts.shared`), and those
+    races, one a unit, no longer share theirs with it (DC 2018's council at-large and wards)."""
+    return any(
+        _AT_LARGE.fullmatch(values.get(role, "")) for role in ("district", "constituency")
+    )
 
 
 def shared_note(places: list[str], others: list[str], primary: bool = False) -> str:

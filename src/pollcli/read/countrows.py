@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from pollcli.columns import REGIONAL_FACTS
 from pollcli.kinds import counts_office
-from pollcli.read.countnotes import count_note
+from pollcli.read.countnotes import at_large, count_note
 from pollcli.read.countsums import PrecinctCounts, precinct_counts, tables
 from pollcli.read.facts import Given, Tables
 from pollcli.read.raceunits import HandOver, RaceUnits, Signature, race_columns
@@ -384,6 +384,8 @@ class CountUnits(RaceUnits):
                 continue
             if claimed.setdefault(pair, race.identity) != race.identity:
                 raise HandOver  # one race's cells in one region, named into two races
+            if at_large(race.values):
+                continue  # (it covers its precincts: it shares none, `unitcounts.shared`)
             what = office(race.values, primaries.by_party)
             offices.setdefault(what, {}).setdefault(id(race), (race, set()))[1].add(pair)
         ground: Ground = {}

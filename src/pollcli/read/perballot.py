@@ -13,7 +13,13 @@ and whose options with the under and over votes come within `TOLERANCE` of N tim
 cast, N of 2 or more, is marked (`Election.per_ballot`): no winner is named, no margin measured,
 and one `race-split` warning says how to give the number (--vote-for N). Without under votes the
 sum says nothing (a ballot may leave seats blank uncounted), and a race of one seat adds up to its
-ballots cast once (`tally.Tally.seats`: 1)."""
+ballots cast once (`tally.Tally.seats`: 1).
+
+A race that states its seats (a vote_for or magnitude column, plurality seats, "(N)" in its name)
+and whose sum is N times its ballots cast, N more than it states, contradicts itself: MEDSL's DC
+2018 at-large council (vote for two) states `magnitude` 1.0, and its options with the under and
+over votes are 462,964, 2 × 231,700 ballots cast. It is marked the same way (the seats it states
+set aside: `Election.seats` None), and the warning names both figures."""
 
 from __future__ import annotations
 
@@ -30,10 +36,9 @@ TOLERANCE: Final[float] = 0.005
 def per_ballot(election: Election) -> int | None:
     """The votes a ballot held in the race, where its sum tells it (see the module); else None."""
     facts = election.facts
-    if facts.vote_for or election.named_seats is not None or not facts.ballots_cast:
+    if not facts.ballots_cast:
         return None
-    if facts.system == "plurality" and facts.seats:
-        return None
+    stated = stated_seats(election)
     if sum(o.kind == "candidate" for o in election.options) < 2:
         return None
     if not any(o.kind == "blank" and o.votes for o in election.options):
@@ -45,37 +50,57 @@ def per_ballot(election: Election) -> int | None:
     times = round(total / facts.ballots_cast)
     if times < 2 or abs(total - times * facts.ballots_cast) > TOLERANCE * total:
         return None
-    return times
+    return times if stated is None or times > stated else None
+
+
+def stated_seats(election: Election) -> int | None:
+    """The seats a race states (a vote_for fact, a plurality race's seats, its name's "(N)")."""
+    facts = election.facts
+    plurality = facts.seats if facts.system == "plurality" else None
+    return facts.vote_for or plurality or election.named_seats
 
 
 def mark(elections: list[Election], problems: list[Problem]) -> None:
     """Mark the races whose votes a ballot held are several (`per_ballot`): no winner named, one
     `race-split` warning for them all."""
-    marked = []
+    marked, contradicted = [], []
     for election in elections:
-        if election.seats != 1:
-            continue  # stated, or already unknown
+        if election.seats is None:
+            continue  # already unknown
         times = per_ballot(election)
         if times is None:
             continue
         audit, ballots = election.audit, election.facts.ballots_cast or 0
         total = (audit.valid or 0) + (audit.spoilt[0] if audit.spoilt else 0)
+        stated = stated_seats(election)
+        says = "" if stated is None else f"; it states {stated} seat{'s' if stated > 1 else ''}"
         election.per_ballot = (
             times,
             f"its options with the under and over votes ({total:,}) are {times} times the "
-            f"ballots cast ({ballots:,}): {times} votes a ballot",
+            f"ballots cast ({ballots:,}): {times} votes a ballot{says}",
         )
-        marked.append(election)
-    if not marked:
-        return
-    first = marked[0]
-    times, why = first.per_ballot or (0, "")
-    race_split(
-        marked,
-        problems,
-        f"{len(marked):,} race(s) add up to several votes a ballot (e.g. "
-        f"{first.facts.election!r}: {why}) and do not say how many members they elect: a race "
-        "for several seats, most likely; no winner is named and no margin measured in them. "
-        "Give the number in a vote_for (or magnitude, number_elected) column, or with "
-        f"--vote-for {times} and --race {first.facts.election!r}",
-    )
+        (marked if stated is None else contradicted).append(election)
+    if marked:
+        first = marked[0]
+        times, why = first.per_ballot or (0, "")
+        race_split(
+            marked,
+            problems,
+            f"{len(marked):,} race(s) add up to several votes a ballot (e.g. "
+            f"{first.facts.election!r}: {why}) and do not say how many members they elect: a "
+            "race for several seats, most likely; no winner is named and no margin measured in "
+            "them. Give the number in a vote_for (or magnitude, number_elected) column, or with "
+            f"--vote-for {times} and --race {first.facts.election!r}",
+        )
+    if contradicted:
+        first = contradicted[0]
+        times, why = first.per_ballot or (0, "")
+        race_split(
+            contradicted,
+            problems,
+            f"{len(contradicted):,} race(s) add up to more votes a ballot than the seats they "
+            f"state (e.g. {first.facts.election!r}: {why}): the number of seats stated is wrong, "
+            "most likely; no winner is named and no margin measured in them. Check the file's "
+            f"number, and give the right one with --vote-for {times} and --race "
+            f"{first.facts.election!r}",
+        )

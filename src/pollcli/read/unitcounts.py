@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 from pollcli.election import Facts
 from pollcli.kinds import name_key, unused_count
-from pollcli.read.countnotes import count_note, party_counts_note
+from pollcli.read.countnotes import at_large, count_note, party_counts_note
 from pollcli.read.racekeys import Race, RaceBook, normal
 from pollcli.read.records import Record
 
@@ -373,8 +373,8 @@ def shared(
     itself: set[tuple[tuple[str, ...], Place]] = set()  # races with count rows of their own
     ground: Ground = {}
     for record, race in zip(records, races, strict=True):
-        if race is None:
-            continue
+        if race is None or at_large(race.values):
+            continue  # (an at-large race covers its units: it shares none)
         place = (record.row.region, record.row.unit)
         if (*place, party_of(race.values) if labels else "") in counted:
             name = race.name or _ONE_RACE
@@ -387,7 +387,7 @@ def shared(
         if out is None:
             continue
         keyed = book.keyed(values)
-        if (*out, party_of(keyed) if labels else "") in counted:
+        if (*out, party_of(keyed) if labels else "") in counted and not at_large(keyed):
             found = book.races.get(book.identity(values))
             name = (found.name or _ONE_RACE) if found else ""
             ground.setdefault((office(keyed, by_party), out), {}).setdefault(
