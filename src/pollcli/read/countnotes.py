@@ -34,9 +34,7 @@ def at_large(values: Mapping[str, str]) -> bool:
     """Whether a race's district (or constituency) cell names its office's whole ground: the race
     shares no unit's counts with the office's district races (`unitcounts.shared`), and those
     races, one a unit, no longer share theirs with it (DC 2018's council at-large and wards)."""
-    return any(
-        _AT_LARGE.fullmatch(values.get(role, "")) for role in ("district", "constituency")
-    )
+    return any(_AT_LARGE.fullmatch(values.get(role, "")) for role in ("district", "constituency"))
 
 
 def shared_note(places: list[str], others: list[str], primary: bool = False) -> str:
