@@ -129,6 +129,9 @@ class Election:
     # with the under and over votes add up to N times its ballots cast (N of 2 or more): N votes a
     # ballot, and why (`read.perballot`).
     per_ballot: tuple[int, str] | None = None
+    # A file of first preferences whose race's leader has no more than half of the formal votes:
+    # the distribution of preferences decides it (`read.preferences`): why no winner is named.
+    preferences: str | None = None
 
     @property
     def seats(self) -> int | None:

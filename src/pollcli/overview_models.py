@@ -27,6 +27,7 @@ NoWinner = Literal[
     "short",
     "others_ahead",
     "runoff",
+    "preferences",
 ]
 NO_WINNER_REASONS: Final[tuple[str, ...]] = NoWinner.__args__  # type: ignore[attr-defined]
 

@@ -29,7 +29,10 @@ A race names no winner (`overview_models.NoWinner`, a stable code, also in `seat
 - `tie`: a tie for first (or for the last of several seats: `seat_tie`);
 - `short`: fewer candidates than seats;
 - `others_ahead`: options counted together ("other", write-ins) have more votes than the leader;
-- `runoff`: a two-round system and no one above the majority.
+- `runoff`: a two-round system and no one above the majority;
+- `preferences`: a file of first preferences (a preferential count's first count) whose leader has
+  no more than half of the formal votes: the distribution of preferences, which the file does not
+  hold, decides the seat (`read.preferences`).
 
 Arithmetic only, over `tally.Tally`; the sentences are the findings'.
 """
@@ -91,6 +94,7 @@ _BEFORE_REPEATS: Final[frozenset[str]] = frozenset(
         "no_winner",
         "fused_lead",
         "spelling",
+        "preferences",
         "top_two",
         "list",
         "seats_unknown",
@@ -161,6 +165,8 @@ def _verdict(t: Tally) -> Verdict:
         why = "fused_lead"
     elif election.spelt_lead is not None:
         why = "spelling"
+    elif election.preferences is not None:
+        why = "preferences"
     elif t.top_two:
         why = "top_two"
     elif t.system == "list":

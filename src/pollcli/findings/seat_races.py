@@ -18,6 +18,8 @@ SHOWN = 3
 # Why a race names no winner (`pollcli.verdict`'s codes), as the findings say it.
 NO_WINNER_WORDS: Final[dict[str, str]] = {
     "runoff": "no candidate above half of the valid votes (system: majority: a runoff to come)",
+    "preferences": "first preferences only, and no candidate above half of the formal votes: "
+    "the distribution of preferences, which the file does not hold, decides the seat",
     "seats_unknown": "nothing says how many members the race elects, and it looks like a race "
     "for several (several candidates of one party, other districts of its office electing "
     "several, or a race of delegates): give the number in a vote_for column, or as '(N)' after the district's name",

@@ -290,7 +290,7 @@ def _several_seats(tally: Tally, *, official: bool) -> list[str]:
 def _majority(tally: Tally, *, official: bool) -> str:
     if tally.partial is not None:
         return _partial(tally)
-    said = tally.election.no_winner or tally.election.spelt_lead
+    said = tally.election.no_winner or tally.election.spelt_lead or tally.election.preferences
     if said is not None and tally.leader is not None:
         return said
     if _repeat_withholds(tally):

@@ -19,6 +19,7 @@ from pollcli.dataclass import dataclass
 from pollcli.numbers import share_decimal_mark
 from pollcli.problems import Code, Found
 from pollcli.read import preamble
+from pollcli.read.preferences import said
 
 if TYPE_CHECKING:
     from pollcli.read.header import ColumnMap
@@ -177,6 +178,8 @@ def split_top(
             f"{len(skipped)} line(s) above the header (line {table.header_line}) were skipped: "
             f"{first[1].rstrip(DELIMITERS_TEXT)[:60]!r}{' …' if len(skipped) > 1 else ''}."
         )
+    if firsts := said([t for _, t in skipped], lines[0] if lines else "", table.stem):
+        table.notes.append(firsts)  # (first preferences: `read.preferences`)
     return rest
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import YES_WORDS, option_key
 from pollcli.read.header import ColumnMap
+from pollcli.read.preferences import mark as first_preferences
 from pollcli.read.records import Record
 
 if TYPE_CHECKING:
@@ -117,10 +118,12 @@ def _not_top(marks: dict[str, bool], votes: dict[str, int], count: int) -> list[
 
 def mark(elections: list[Election], columns: ColumnMap) -> None:
     """No winner named in a race whose marks are not its top N (`elected_column`). The records of
-    a file of one race name no race: theirs is the one election's."""
+    a file of one race name no race: theirs is the one election's. Then, in a file of first
+    preferences, none in a race whose leader has no majority (`read.preferences`)."""
     for election in elections:
         note = columns.elected_apart.get(election.facts.election)
         if note is None and len(elections) == 1:
             note = columns.elected_apart.get("")
         if note is not None and election.no_winner is None:
             election.no_winner = note
+    first_preferences(elections, columns)
