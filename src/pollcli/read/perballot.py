@@ -63,7 +63,8 @@ def stated_seats(election: Election) -> int | None:
 def mark(elections: list[Election], problems: list[Problem]) -> None:
     """Mark the races whose votes a ballot held are several (`per_ballot`): no winner named, one
     `race-split` warning for them all."""
-    marked, contradicted = [], []
+    marked: list[Election] = []
+    contradicted: list[Election] = []
     for election in elections:
         if election.seats is None:
             continue  # already unknown
