@@ -81,27 +81,22 @@ def mark(elections: list[Election], problems: list[Problem]) -> None:
             f"ballots cast ({ballots:,}): {times} votes a ballot{says}",
         )
         (marked if stated is None else contradicted).append(election)
-    if marked:
-        first = marked[0]
-        times, why = first.per_ballot or (0, "")
-        race_split(
-            marked,
-            problems,
-            f"{len(marked):,} race(s) add up to several votes a ballot (e.g. "
-            f"{first.facts.election!r}: {why}) and do not say how many members they elect: a "
-            "race for several seats, most likely; no winner is named and no margin measured in "
-            "them. Give the number in a vote_for (or magnitude, number_elected) column, or with "
-            f"--vote-for {times} and --race {first.facts.election!r}",
-        )
-    if contradicted:
-        first = contradicted[0]
-        times, why = first.per_ballot or (0, "")
-        race_split(
-            contradicted,
-            problems,
-            f"{len(contradicted):,} race(s) add up to more votes a ballot than the seats they "
-            f"state (e.g. {first.facts.election!r}: {why}): the number of seats stated is wrong, "
-            "most likely; no winner is named and no margin measured in them. Check the file's "
-            f"number, and give the right one with --vote-for {times} and --race "
-            f"{first.facts.election!r}",
-        )
+    for group, said in ((marked, _UNSTATED), (contradicted, _STATED)):
+        if group:
+            times, why = group[0].per_ballot or (0, "")
+            name = group[0].facts.election
+            race_split(group, problems, said.format(n=len(group), e=name, why=why, times=times))
+
+
+_UNSTATED = (
+    "{n:,} race(s) add up to several votes a ballot (e.g. {e!r}: {why}) and do not say how many "
+    "members they elect: a race for several seats, most likely; no winner is named and no margin "
+    "measured in them. Give the number in a vote_for (or magnitude, number_elected) column, or "
+    "with --vote-for {times} and --race {e!r}"
+)
+_STATED = (
+    "{n:,} race(s) add up to more votes a ballot than the seats they state (e.g. {e!r}: {why}): "
+    "the number of seats stated is wrong, most likely; no winner is named and no margin measured "
+    "in them. Check the file's number, and give the right one with --vote-for {times} and --race "
+    "{e!r}"
+)
