@@ -34,22 +34,35 @@ def read(path, monkeypatch, engine: str):
     return [asdict(e) for e in elections], [asdict(p) for p in problems]
 
 
-def test_a_party_list_in_many_races_is_validated_once(tmp_path, monkeypatch):
-    path = write(tmp_path, party_lists(40))
-    monkeypatch.setattr(stream, "BLOCK_BYTES", 256)  # a block of a few races each
+def counting(monkeypatch) -> list[dict[str, str]]:
+    """The cells validated: by the row contract (`CellReader.row`), or a block's names as
+    columns (`namecells.name_rows`: each name validated, as a row of its name alone)."""
     calls: list[dict[str, str]] = []
-    row = CellReader.row
+    row, name_rows = CellReader.row, optioncells.name_rows
 
     def counted(self, line, values, found=None):
         calls.append(dict(values))
         return row(self, line, values, found)
 
+    def by_column(reader, texts):
+        rows, invisible = name_rows(reader, texts)
+        calls.extend({"candidate": r.candidate} for r in rows if r is not None)
+        return rows, invisible
+
     monkeypatch.setattr(CellReader, "row", counted)
+    monkeypatch.setattr(optioncells, "name_rows", by_column)
+    return calls
+
+
+def test_a_party_list_in_many_races_is_validated_once(tmp_path, monkeypatch):
+    path = write(tmp_path, party_lists(40))
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 256)  # a block of a few races each
+    calls = counting(monkeypatch)
     streamed = read(path, monkeypatch, "stream")
     validated = [c for c in calls if "votes" not in c]  # an option's cells (the head's have votes)
     # Each list validated once for the 40 towns, not once per town (120).
     assert sorted(c["candidate"] for c in validated) == sorted(name for name, _ in LISTS)
-    monkeypatch.setattr(CellReader, "row", row)
+    monkeypatch.undo()
     exact = read(path, monkeypatch, "exact")
     assert streamed == exact
     elections, problems = exact
@@ -69,18 +82,11 @@ def test_a_candidate_in_many_races_is_validated_once_whatever_the_party(tmp_path
             lines.append(f"Town {town:02d},{name},{parties[(town + index) % 5]},{town + index}")
     path = write(tmp_path, "\n".join(lines) + "\n")
     monkeypatch.setattr(stream, "BLOCK_BYTES", 256)
-    calls: list[dict[str, str]] = []
-    row = CellReader.row
-
-    def counted(self, line, values, found=None):
-        calls.append(dict(values))
-        return row(self, line, values, found)
-
-    monkeypatch.setattr(CellReader, "row", counted)
+    calls = counting(monkeypatch)
     streamed = read(path, monkeypatch, "stream")
     validated = [c for c in calls if "votes" not in c]
     assert sorted(c["candidate"] for c in validated) == names
-    monkeypatch.setattr(CellReader, "row", row)
+    monkeypatch.undo()
     exact = read(path, monkeypatch, "exact")
     assert streamed == exact
     elections, _ = exact

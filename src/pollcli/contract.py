@@ -146,7 +146,7 @@ def _share_cell(value: Any, info: ValidationInfo) -> Any:
         raise _refuse(Code(exc.code), str(exc)) from None
 
 
-def _kind_cell(value: Any) -> Any:
+def kind_cell(value: Any) -> Any:
     if value in KINDS:  # as written, or implied by the name
         return value
     if isinstance(value, str):
@@ -157,7 +157,7 @@ def _kind_cell(value: Any) -> Any:
     return value
 
 
-def _name_cell(value: Any) -> Any:
+def name_cell(value: Any) -> Any:
     if isinstance(value, str) and not (
         value.strip() if value.isascii() else value.translate(JOINERS).strip()
     ):
@@ -178,9 +178,9 @@ class Row:
     bytes now). `model_validate` and `model_copy` are a model's, for the stages and the Python API.
     """
 
-    candidate: Annotated[str, BeforeValidator(_name_cell)]
+    candidate: Annotated[str, BeforeValidator(name_cell)]
     party: str | None = None
-    kind: Annotated[Kind, BeforeValidator(_kind_cell)] = "candidate"
+    kind: Annotated[Kind, BeforeValidator(kind_cell)] = "candidate"
     votes: Annotated[int, BeforeValidator(_votes_cell)] | None = None
     share: Annotated[float, BeforeValidator(_share_cell)] | None = None
     share_decimals: int | None = None
@@ -221,7 +221,7 @@ class Row:
         elif override is not None:
             data["kind"] = override
         elif "kind" not in data:
-            kind, fact = _implied_by(name, context.get("names"))
+            kind, fact = implied_by(name, context.get("names"))
             data["kind"] = kind
             if "fact" not in data and kind == "candidate":
                 data["fact"] = fact
@@ -250,7 +250,7 @@ _ROWS: Final[TypeAdapter[Row]] = TypeAdapter(Row)
 _ROW_FIELDS: Final[tuple[str, ...]] = tuple(field.name for field in dataclasses.fields(Row))
 
 
-def _implied_by(
+def implied_by(
     name: str, names: dict[str, tuple[Kind, str | None]] | None
 ) -> tuple[Kind, str | None]:
     """`implied_by_name`, through the file's own cache of its names when it has one."""

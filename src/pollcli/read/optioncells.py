@@ -26,6 +26,7 @@ from pollcli.contract import Row
 from pollcli.problems import Found
 from pollcli.read.keysums import KeySums, option_of
 from pollcli.read.limits import NAMES_KEPT, OPTIONS_KEPT, Kept
+from pollcli.read.namecells import name_rows, plain
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -104,6 +105,14 @@ class OptionCells:
         )
         self.name_at = [p for p in self.others_at if p[0] != self.party_at]
         self.name_places = name
+        # Whether a block's new names are validated as columns (`namecells.plain`), and the
+        # names of the last such block that held characters printing as nothing.
+        self.name_column = (
+            len(name) == 1
+            and self.party_at is not None
+            and plain(reader, marks, self.name_at[0][1])
+        )
+        self.invisible: set[bytes] = set()
         # Each option's part (None: a problem), where an option is met in several keys (a
         # region's, a block's rows of precincts summed); each tuple of its cells but the
         # election's validated: (row, fact cells), or `_BY_OPTION`; and, the party set apart,
@@ -186,14 +195,20 @@ class OptionCells:
         )
         numbers: dict[object, int] = {}  # each name's row and fact cells (`KeySums.high`)
         kept_names = self.names
+        rows = self._name_rows(names) if self.name_column else {}
         for index, name in enumerate(names):
             if name in numbers:
                 continue
             kept = kept_names.get(name)
             if kept is None:
-                option = tuple(column[index] for column in keys)
-                known = self._validated(option, self.name_at, line + firsts[index], texts)
-                kept = kept_names[name] = known[0] if known else known
+                row = rows.get(name)
+                if row is not None:  # (validated with the block's names: `namecells`)
+                    self.reader.invisible |= name in self.invisible
+                    kept = kept_names[name] = sums.high(sums.row_number(row)[0], ())
+                else:
+                    option = tuple(column[index] for column in keys)
+                    known = self._validated(option, self.name_at, line + firsts[index], texts)
+                    kept = kept_names[name] = known[0] if known else known
             if not isinstance(kept, int):  # a name read with its party or election: each key
                 return self._each_part(keys, firsts, line, texts)  # as `part` reads it
             numbers[name] = kept
@@ -203,6 +218,22 @@ class OptionCells:
                 for name, party, election in zip(names, parties, elections, strict=True)
             ]
         )
+
+    def _name_rows(self, names: list[Any]) -> dict[object, Row]:
+        """The rows of the block's names not kept yet, validated as columns (`namecells`), by
+        their cells; a name the columns leave to the row's contract is not among them."""
+        new = [name for name in dict.fromkeys(names) if name not in self.names]
+        texts: list[str] = []
+        cells: list[bytes] = []
+        for name in new:
+            try:
+                texts.append(name.decode())
+            except UnicodeDecodeError:
+                continue  # (left to the row's contract, which says so)
+            cells.append(name)
+        rows, invisible = name_rows(self.reader, texts)
+        self.invisible = {cell for cell, flag in zip(cells, invisible, strict=True) if flag}
+        return {cell: row for cell, row in zip(cells, rows, strict=True) if row is not None}
 
     def _labels(self, column: list[bytes], blank: str | None, shift: int) -> list[int]:
         """Each election (or party) cell's number (`KeySums.label`), each distinct one read once."""
