@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 from array import array
 from collections.abc import Iterator, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final, NoReturn, overload
 
 from pollcli.columns import RACE_PREFIX, option_key
@@ -380,14 +381,15 @@ class KeySums:
         # An option listed by its party in many races (a party list in every council) is one row
         # for all its records, not a copy per race (a row is never changed, only copied).
         listed: dict[int, Row] = {}
+        repeated, mask, row_at = self.repeated, _MASK, 3 * _BITS  # (locals: a million parts)
         for part in range(len(packed) - 1, -1, -1):
             numbers = packed.pop()
             line = firsts[part]
             if line < 0:
                 continue
-            race = labels[numbers & _MASK]
+            race = labels[numbers & mask]
             assert race is not None
-            row, party = rows[numbers >> 3 * _BITS], labels[numbers >> _BITS & _MASK]
+            row, party = rows[numbers >> row_at], labels[numbers >> _BITS & mask]
             if party is not None:
                 option = numbers >> _BITS  # (its row, fact cells and party)
                 made = listed.get(option)
@@ -396,8 +398,8 @@ class KeySums:
                         listed.clear()  # (a file of races of their own candidates: few met again)
                     made = listed[option] = with_party(row, party)
                 row = made
-            facts = fact_cells[numbers >> 2 * _BITS & _MASK]
-            lines = self.repeated.pop(part, None)
+            facts = fact_cells[numbers >> 2 * _BITS & mask]
+            lines = repeated.pop(part, None) if repeated else None
             cells = dict(facts) if facts else NO_FACTS
             record = Record(line, race, row, totals[part], cells, summed=summed)
             if lines is not None:
@@ -405,7 +407,7 @@ class KeySums:
             records.append(record)
         self._forget()
         # (Each key's first line is a row of its own: no two keys share one, whatever the order.)
-        records.sort(key=lambda r: r.line)
+        records.sort(key=attrgetter("line"))
         return records
 
     def _forget(self) -> None:
