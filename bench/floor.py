@@ -95,6 +95,22 @@ built by `map` over attrgetters or with precomputed places (no gain: the call pe
 Pydantic's `to_json` per race (1.0 s of emit's 1.3) is the output side's floor as the results are
 objects; below it only fewer objects (a race's results as columns) and a writer in C.
 
+Session 17, the stream's side (s17-speedout; load 10-13 on the 2 cores, main's code and the
+branch's alternated in one shell): a block's new names validated as columns (`read/namecells`:
+Pydantic over the name, kind and fact columns with the row contract's own validators, what each
+name implies worked out once, each `Row` made from its validated cells; a name the columns
+cannot take left to `contract.Row`), and `KeySums.records`' loop with its constants as locals.
+`OptionCells.column_parts`, CPU seconds, two alternated runs: `elections` 5.21 / 4.23 → 3.29 /
+3.19, `party_lists` 1.80 / 1.26 → 1.35 / 1.46 (100 names: no gain to be had); `KeySums.records`
+2.26 / 1.80 → 1.76 / 1.81 and 0.73 / 0.63 → 0.62 / 0.64 (noise); `load` of `elections` 18.9 /
+14.5 → 14.0 / 13.7 s. `floor.py --runs 1` ×3 alternated, medians: load 15.64 → 14.98 s,
+summarize 2.12 → 2.15, emit 1.59 → 1.55 (the spread of a run, 14-19 s, is wider than the gain).
+The 198,833 names by columns alone cost 0.63 s (by rows 0.97 s: contract only, no split),
+of it `kinds.implied_by_name` 0.56 s, 2.8 µs a name: the next trim; the copy per key that carries its party
+(`with_party`, ~0.6 µs, 1M in `elections`) stays: made column by column (a setter `map`ped per
+field) it cost 0.81 s against 0.61 s. Of the stream's share of `load`, what remains is a
+dictionary look-up per key and the records; the rest is the assembly.
+
 Medians of --runs of CPU seconds (`time.process_time`, the reading threads' included); each figure
 also as a share of the 3 s target. The stages' sum is the CPU time of the library's work (not the
 process's start-up).
