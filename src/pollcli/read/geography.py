@@ -127,6 +127,37 @@ def _geography(
     return geography, values
 
 
+# The race keys that name a race beside its id (`numbered_within`).
+_NAMING_ROLES = ("office", "district", "constituency", "race", "seat")
+
+
+def numbered_within(records: list[Record], keys: list[KeyColumn]) -> bool:
+    """Whether a race id column is numbered within each state: one id stands in two states (of
+    one election) under names that differ in each (India's ECI tables: `Constituency-code` 1 is
+    Adilabad in Andhra Pradesh and Valmiki Nagar in Bihar). An id under one name in several
+    states is one contest counted in each."""
+    roles = {k.role: k for k in keys}
+    if "race_id" not in roles or "state" not in roles:
+        return False
+    naming = [roles[r] for r in _NAMING_ROLES if r in roles]
+    if not naming:
+        return False
+    election, race_id, state = roles.get("election"), roles["race_id"], roles["state"]
+    seen: dict[tuple[str, str], dict[str, set[tuple[str, ...]]]] = {}
+    for record in records:
+        if record.row.all_races:
+            continue
+        at = (raw(record, election) if election else "", raw(record, race_id))
+        names = tuple(raw(record, k) for k in naming)
+        seen.setdefault(at, {}).setdefault(raw(record, state), set()).add(names)
+    for states in seen.values():
+        if len(states) > 1:
+            named = list(states.values())
+            if any(a.isdisjoint(b) for i, a in enumerate(named) for b in named[i + 1 :]):
+                return True
+    return False
+
+
 def joins_units(records: list[Record], keys: list[KeyColumn]) -> bool:
     """Whether `sub_units` may add a district's cells to the unit's name (a region and a unit
     column both given): the precincts a race-split screen grouped by district before the

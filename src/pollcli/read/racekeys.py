@@ -278,6 +278,9 @@ class RaceBook:
     """The races of one file, by identity, in order of first appearance; names them at the end."""
 
     keys: list[KeyColumn]
+    # The race id is numbered within each state (`geography.numbered_within`): the state is part
+    # of a race's identity beside it.
+    within_state: bool = False
     races: dict[tuple[str, ...], Race] = field(default_factory=dict)
     # Primaries of every party on one ballot (`open_primaries`), by their identity as one race.
     open: set[tuple[str, ...]] = field(default_factory=set)
@@ -292,7 +295,10 @@ class RaceBook:
         self.rule = next((k.rule for k in self.keys if k.rule is not None), None)
         roles = [k.role for k in self.keys]
         if self.by_id:
-            roles = [r for r in roles if r in ("election", "race_id", "rcv_round", "party")]
+            identity = {"election", "race_id", "rcv_round", "party"}
+            if self.within_state:
+                identity.add("state")
+            roles = [r for r in roles if r in identity]
         self.roles = roles
 
     @property
@@ -397,7 +403,8 @@ class RaceBook:
             seen[name] = seen.get(name, 0) + 1
             race.name = name if seen[name] == 1 else f"{name} ({seen[name]})"
         if self.by_id:
-            return ["race_id", *(r for r in varying if r in ("election", "rcv_round", "party"))]
+            told = ["race_id", *(r for r in varying if r in ("election", "rcv_round", "party"))]
+            return _ordered([*told, "state"]) if self.within_state else told
         return varying
 
 
