@@ -48,6 +48,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"ballots cast|total ballots cast|votes cast|ballots|turnout votes",
         r"votantes|votanti|votanti (t|totali)|votación total emitida|votacion total emitida",
         r"(total |votes |total votes )?polled|votes polled",
+        # India's ECI turnout tables: `Total Voters` beside `Total Electors`.
+        r"total voters",
     ),
     "invalid": (
         r"число недействительных (избирательных )?бюллетеней|недействительные( бюллетени)?",
@@ -96,6 +98,8 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     r"polling stations|population",
     # Italy's Eligendo: voters and electors by sex, disputed ballots, sections (polling stations).
     r"(elettori|votanti) (m|f|maschi|femmine)|(schede|sk) contestate( .*)?|sezioni( .*)?",
+    # India's ECI: electors and voters by sex (`Male Electors`, `Third Gender Voters`).
+    r"(male|female|men|women|third gender|transgender|tg|others?) (electors|voters)",
 )
 # Columns that name a row, by their header: codes, numbers, parents, years. Official place codes by
 # name: the US Census's FIPS and GEOID, Germany's AGS (Amtlicher Gemeindeschlüssel, Kennziffer),
