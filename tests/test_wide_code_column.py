@@ -58,3 +58,45 @@ def test_other_wide_tables_are_read_as_before(tmp_path, monkeypatch, text):
     elections, problems = engines_agree(monkeypatch, path)
     assert elections, [p.message for p in problems]
     assert not [p for p in problems if p.severity == "error"]
+
+
+# A long table of codes read as wide (the Czech statistical office's municipal results,
+# `OKRES;KODZASTUP;NAZEVZAST;…;NAZEVCELK;…;HLASY_STR;…`: a district and a municipality code over the
+# rows of each municipality's parties): main said "KODZASTUP leads with 98.39 %" (trial 17).
+GROUPED = (
+    "OKRES;KODZASTUP;NAZEVZAST;COBVODU;NAZEVCELK;HLASY_STR;MAND_STR\n"
+    "7204;500011;Zelechovice;1;Hasici;1166;4\n"
+    "7204;500011;Zelechovice;1;Nezavisli;7408;10\n"
+    "7204;500011;Zelechovice;1;Obcane;85;0\n"
+    "7105;500020;Petrov;1;Hasici;2044;6\n"
+    "7105;500020;Petrov;1;Lide;1200;5\n"
+    "7105;500020;Petrov;1;Obcane;90;0\n"
+)
+
+
+def test_a_code_over_runs_of_rows_is_refused(tmp_path, monkeypatch):
+    path = write(tmp_path, GROUPED, "strany.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    assert elections == []
+    errors = [p for p in problems if p.severity == "error"]
+    assert len(errors) == 1, [p.message for p in errors]
+    assert "'OKRES' holds one whole number over runs of rows" in errors[0].message
+    result = invoke("summary", str(path))
+    assert result.code == 1
+    assert "leads" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Votes alike in a few rows (a run of 0s): read as before.
+        "A,B\n0,5\n0,7\n0,9\n0,1\n12,3\n",
+        # Votes that repeat, but not in runs.
+        "A,B\n7,5\n7,7\n3,9\n7,1\n3,3\n3,4\n",
+    ],
+)
+def test_votes_alike_in_some_rows_are_read_as_before(tmp_path, monkeypatch, text):
+    path = write(tmp_path, text)
+    elections, problems = engines_agree(monkeypatch, path)
+    assert elections, [p.message for p in problems]
+    assert not [p for p in problems if p.severity == "error"]

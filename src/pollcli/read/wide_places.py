@@ -137,18 +137,43 @@ def coded_rows(table: RawTable, plan: Plan, found: Found) -> bool:
     if len(cells) < CODE_ROWS_AT_LEAST or not all(c.isdigit() and c.isascii() for c in cells):
         return False
     numbers = [int(c) for c in cells]
-    if any(b <= a for a, b in pairwise(numbers)):
+    if all(b > a for a, b in pairwise(numbers)):
+        shown = ", ".join(cells[:4])
+        found.add(
+            Code.MISSING_COLUMN,
+            table.header_line,
+            f"no column names the rows, and {header[first]!r} holds a different whole number in "
+            f"every row, rising line by line ({shown}…): a code that names the rows, which would "
+            f"be added up as an option's votes; if it names the rows, pass --id-columns "
+            f"{header[first]!r}",
+            column="candidate",
+        )
+        return True
+    if not _grouping(numbers):
         return False
-    shown = ", ".join(cells[:4])
+    run = next(i for i, n in enumerate(numbers) if n != numbers[0])
+    shown = ", ".join(cells[: min(run, 3)]) + f"…, then {cells[run]}"
     found.add(
         Code.MISSING_COLUMN,
         table.header_line,
-        f"no column names the rows, and {header[first]!r} holds a different whole number in every "
-        f"row, rising line by line ({shown}…): a code that names the rows, which would be added up "
-        f"as an option's votes; if it names the rows, pass --id-columns {header[first]!r}",
+        f"no column names the rows, and {header[first]!r} holds one whole number over runs of rows "
+        f"({shown}): a code grouping the rows (a place's, a race's), which would be added up as an "
+        f"option's votes. If each row is an option's (its name and its votes in columns of their "
+        f"own), name those columns in the header (candidate or party, votes, and the race's); if "
+        f"{header[first]!r} names the rows, pass --id-columns {header[first]!r}",
         column="candidate",
     )
     return True
+
+
+def _grouping(numbers: list[int]) -> bool:
+    """Whether whole numbers are a code over runs of rows (a district's, a municipality's, over its
+    parties' rows): no 0 (a party's votes are 0 in row after row where it did not stand), two
+    values at least, and half the rows or more the one above's (votes hardly ever are)."""
+    if 0 in numbers or len(set(numbers)) < 2:
+        return False
+    again = sum(a == b for a, b in pairwise(numbers))
+    return 2 * again >= len(numbers)
 
 
 # Plural words over the column that names a wide table's rows that say what its COLUMNS are, or
