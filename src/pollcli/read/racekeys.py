@@ -278,8 +278,7 @@ class RaceBook:
     """The races of one file, by identity, in order of first appearance; names them at the end."""
 
     keys: list[KeyColumn]
-    # The race id is numbered within each state (`geography.numbered_within`): the state is part
-    # of a race's identity beside it.
+    # The race id is numbered within each state (`geography.numbered_within`): the state counts.
     within_state: bool = False
     races: dict[tuple[str, ...], Race] = field(default_factory=dict)
     # Primaries of every party on one ballot (`open_primaries`), by their identity as one race.

@@ -111,8 +111,7 @@ def assemble(
         return _options_named(elections, columns)
     from pollcli.read import geography, levels, modes, racechecks
 
-    within = options.race_by is None and geography.numbered_within(records, keys)
-    book = RaceBook(keys, within_state=within)
+    book = RaceBook(keys, options.race_by is None and geography.numbered_within(records, keys))
     races: list[Entry | None] = []
     kept, dropped = list[Record](), list[Record]()  # (count rows --where leaves out)
     # Each primary's total votes cells, to tell a primary of every party (`open_primaries`).

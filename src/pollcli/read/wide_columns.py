@@ -402,6 +402,8 @@ def suffixed_rounds(table: RawTable, plan: Plan, found: Found) -> bool:
     )
     if len(groups) < 2 or sum(1 for n in stems.values() if n >= 2) < 2:
         return False
+    if _apart(table, list(groups.values())):
+        return False
     header = table.header
     shown = "; ".join(
         f"'_{s}': "
@@ -430,6 +432,23 @@ def suffixed_rounds(table: RawTable, plan: Plan, found: Found) -> bool:
         f"time, leaving out the others' columns: {advice}{registered}",
     )
     return True
+
+
+def _apart(table: RawTable, groups: list[list[int]]) -> bool:
+    """Whether each suffix's columns hold votes in rows of their own, not half of another's: a
+    district's (Sri Lanka's `IND17-10`), not a round's, counted where the other round is."""
+    rows: list[set[int]] = [set() for _ in groups]
+    for n, (_, cells) in enumerate(table.records):
+        for at, columns in enumerate(groups):
+            if any(_some(cells, i) for i in columns):
+                rows[at].add(n)
+    pairs = [(a, b) for n, a in enumerate(rows) for b in rows[n + 1 :] if a and b]
+    return bool(pairs) and all(2 * len(a & b) < min(len(a), len(b)) for a, b in pairs)
+
+
+def _some(cells: list[str], index: int) -> bool:
+    text = cells[index].strip() if index < len(cells) else ""  # (`788636.0`: a float's sum)
+    return text.strip("0.") != "" and text.replace(".", "", 1).isdigit()
 
 
 def _at_least_sum(table: RawTable, columns: list[int]) -> int | None:
