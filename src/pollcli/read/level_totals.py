@@ -20,6 +20,7 @@ the regions' sums, which both engines keep).
 
 from __future__ import annotations
 
+import shlex
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import option_key
@@ -77,6 +78,57 @@ def head_totals(rows: list[Row], figures: list[list[int]] | None) -> dict[int, M
         rows[n][0]: Marked(f"{why}, is their total", frozenset(rows[m][0] for m in run))
         for n, run in runs.items()
     }
+
+
+# Every option's sum over the rows within this share of N times the first row's: the whole and
+# its parts at N - 1 levels, each level listed apart from its parts (`whole_again`).
+AGAIN_OFF: Final[float] = 0.02
+# The fewest options, each with a figure in the first row, that tell it.
+AGAIN_OPTIONS: Final[int] = 3
+
+
+def whole_again(
+    header: list[str],
+    names: list[int],
+    rows: list[Row],
+    figures: list[list[int]] | None,
+    found: Found | None,
+) -> dict[int, Marked]:
+    """Where no row is found the total of the rows below it, but every option's sum over the rows
+    is N times the first row's (N ≥ 2, within `AGAIN_OFF`, `AGAIN_OPTIONS` options at least): the
+    whole listed again at each level, a middle level apart from its parts (Upper Austria's
+    Wahlkreise together above its Bezirke): an error (`found`), with the advice to count the
+    whole's row alone, `--where COL=CODE` by the first naming column that tells it. No totals."""
+    if found is None or figures is None or len(rows) < LEAVES_AT_LEAST + 2:
+        return {}
+    first = figures[0]
+    sums = [sum(row[k] for row in figures) for k in range(len(first))]
+    ratios = [s / v for s, v in zip(sums, first, strict=True) if v > 0]
+    if len(ratios) < AGAIN_OPTIONS or len(ratios) < sum(1 for s in sums if s):
+        return {}
+    times = round(sum(ratios) / len(ratios))
+    if times < 2 or any(abs(r - times) > AGAIN_OFF * times for r in ratios):
+        return {}
+    column = next((i for i in names if header[i].strip() and _alone(rows, i)), None)
+    if column is None:
+        return {}
+    code = rows[0][1][column].strip()
+    found.add(
+        Code.TOTAL_MISMATCH,
+        rows[0][0],
+        f"every option's votes over the rows add up to about {times} times the first row's "
+        f"({code!r}: {first[0]:,} of {sums[0]:,}): the whole and its parts at {times - 1} levels, "
+        f"listed apart, which summed would count every vote {times} times, and no row is the "
+        f"total of the rows below it; count the whole's row alone: --where "
+        f"{shlex.quote(f'{header[column]}={code}')}",
+        column=header[column],
+    )
+    return {}
+
+
+def _alone(rows: list[Row], index: int) -> bool:
+    first = rows[0][1][index].strip() if index < len(rows[0][1]) else ""
+    return bool(first) and all(c[index].strip() != first for _, c in rows[1:] if index < len(c))
 
 
 def regions_aside(

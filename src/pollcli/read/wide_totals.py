@@ -28,7 +28,7 @@ from pollcli.problems import Code, Found
 from pollcli.read import protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan
-from pollcli.read.level_totals import head_totals, levels
+from pollcli.read.level_totals import head_totals, levels, whole_again
 from pollcli.read.preamble import is_number
 from pollcli.read.total_places import ABOUT_SUM, Marked
 from pollcli.read.total_words import is_total_name, may_hold_total
@@ -43,15 +43,15 @@ BLOCK_ROWS = 1000
 def marked_totals(
     table: RawTable, plan: Plan, rows: list[Row], found: Found | None = None
 ) -> dict[int, Marked]:
-    """The rows that are totals, each with the lines of the rows it totals: named so (above), or,
-    where none is, a first or last row that holds the sum of all the others (`_sum_row`)."""
+    """The rows that are totals, each with the lines of the rows it totals (module docstring)."""
     return (
         _named_totals(table, plan, rows)
         or _code_totals(table, plan, rows, found)
         or _zero_code_totals(table, plan, rows, found)
         or _sum_row(table, plan, rows)
         or _block_totals(plan, rows)
-        or head_totals(rows, _figures(plan, rows) if levels(plan.options, rows) else None)
+        or head_totals(rows, figs := _figures(plan, rows) if levels(plan.options, rows) else None)
+        or whole_again(table.header, plan.ids, rows, figs, found)
     )
 
 
