@@ -4,6 +4,7 @@ party an option added up from several lines is shown with (`shown_party`)."""
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable, Sequence
 
 from pollcli.columns import option_key
@@ -43,6 +44,16 @@ def repeat_advice(
         if figures
         else f"{name} is listed again (first on line {first.line}) in election {election!r}{where}"
     )
+    twin = next((r for r in rows[1:] if r.line == first.line), None)
+    if twin is not None and twin.row.candidate != first.row.candidate:
+        # Two columns of one row: a wide table's options headed alike (Sri Lanka's `IND 1` and
+        # `IND1`, groups of two districts), which no candidate_id or party tells apart.
+        alias = shlex.quote(f"{twin.row.candidate}={twin.row.candidate} (2)")
+        return (
+            f"{said}: the columns {first.row.candidate!r} and {twin.row.candidate!r} name one "
+            f"option, case, spacing and punctuation aside; if they are two options, give one "
+            f"another name: --alias {alias}; if they are one, add them up in one column"
+        )
     if first.row.unit and unit_column:
         # A precinct named twice (KY 2018: Boyd's A122): two precincts of one name, or a corrected
         # row beside the old one, never one candidate's party lines.
