@@ -34,7 +34,9 @@ _MAX_DIGITS: Final[int] = len(str(MAX_VOTES))
 _SPACES: Final[str] = " \u00a0\u202f\u2009\u2007'’"
 _SPACE_RE: Final[re.Pattern[str]] = re.compile(f"[{_SPACES}]")
 # re.ASCII everywhere: without it `\d` matches the digits of every script.
+# Thousands marks: `1,234,567`, `1.234.567`; and India's lakhs and crores, `12,34,567`.
 _GROUPED = {sep: re.compile(rf"^\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+$", re.ASCII) for sep in ",."}
+_GROUPED[","] = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})$", re.ASCII)
 _INT_RE: Final[re.Pattern[str]] = re.compile(r"^[+-]?\d+$", re.ASCII)
 _DECIMAL_RE: Final[re.Pattern[str]] = re.compile(
     r"([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?", re.ASCII
