@@ -48,6 +48,8 @@ def test_a_code_numbered_within_each_state_is_a_race_per_state(tmp_path, monkeyp
     assert len(elections) == 3
     winners = {e.facts.election: max(e.options, key=lambda o: o.votes).candidate for e in elections}
     assert sorted(winners.values()) == ["A ONE", "D FOUR", "F SIX"]
+    notes = {n for e in elections for n in e.notes if n.startswith("Split into")}
+    assert any("by 'State' and 'Constituency-code'" in n for n in notes), notes
 
 
 def test_a_code_under_one_name_in_every_state_is_one_race(tmp_path, monkeypatch):
