@@ -12,7 +12,7 @@ from pollcli.formats import counted
 from pollcli.problems import Code, Found
 from pollcli.read.facts import FactSources
 from pollcli.read.header import ColumnMap
-from pollcli.read.party_totals import by_party
+from pollcli.read.party_totals import by_party, may_name_party
 
 # How many regions of no votes a note names before it counts the rest.
 SHOWN = 5
@@ -247,6 +247,8 @@ def _check_party_totals(options: Sequence[Option], found: Found) -> None:
     """A warning for an option named as its party that holds exactly the votes of the party's
     other candidates (the Kiesraad's `VVD,VVD,1000` above its candidates; a blank name beside the
     party, read as the party's line): if it is the list's total, it is counted twice here."""
+    if not may_name_party({o.candidate for o in options}, {o.party for o in options}):
+        return  # (no option is named as a party)
     grouped = by_party(
         (option, option.party, option.candidate)
         for option in options

@@ -21,7 +21,8 @@ candidates' sum in no region stays an option.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final, TypeVar
+from itertools import repeat
+from typing import Final, TypeVar, cast
 
 from pollcli.problems import Code, Found
 from pollcli.read.records import Record
@@ -35,9 +36,33 @@ T = TypeVar("T")
 REGIONS: Final[int] = 3
 
 
+# The characters `str.split()` splits on (those `str.isspace` tells: `tests/test_party_totals_fast`
+# checks the list), taken out of a cell by one `str.translate`.
+SPACES: Final[str] = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_UNSPACED: Final = str.maketrans("", "", SPACES)
+
+
 def _key(name: str) -> str:
     """A party's name as `openlists` compares it (case and runs of spaces aside)."""
     return " ".join(name.casefold().split())
+
+
+def may_name_party(names: set[str | None], parties: set[str | None]) -> bool:
+    """Whether a name cell of a race may be named as a party of it, as `by_party` compares them
+    (`_key`): False only where none can be (no name's cell, case folded and its white space taken
+    out, is any party's so), so that a race of no such row (most races) is let through by a set
+    test over its distinct cells, in C, not by a loop over its rows. Exact: two cells of one
+    `_key` are one cell so (the key's words joined without their spaces). A blank party (None,
+    "") groups nothing."""
+    keyed = cast("set[str]", parties - {None, ""})
+    if not keyed:
+        return False
+    wanted = set(map(str.translate, map(str.casefold, keyed), repeat(_UNSPACED)))
+    named = cast("set[str]", names - {None})
+    return not wanted.isdisjoint(map(str.translate, map(str.casefold, named), repeat(_UNSPACED)))
 
 
 def by_party(items: Iterable[tuple[T, str, str]]) -> dict[str, tuple[list[T], list[T]]]:
@@ -60,6 +85,8 @@ def by_party(items: Iterable[tuple[T, str, str]]) -> dict[str, tuple[list[T], li
 
 def set_aside(records: list[Record], found: Found) -> list[Record]:
     """The records without a party's total row (see the module's docstring), each warned."""
+    if not may_name_party({r.row.candidate for r in records}, {r.row.party for r in records}):
+        return records  # (no row is named as a party: no total row)
     grouped = by_party(
         (record, row.party, row.candidate)
         for record in records

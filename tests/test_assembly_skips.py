@@ -1,0 +1,99 @@
+"""The assembly's fast rejections are exact (issue 10 item 3, step 2).
+
+Each stage of a race's assembly that looks for something row by row (a party's total row named as
+its party: `party_totals`) first asks one set test over the race's distinct cells whether it can
+find anything at all, and skips the race when it cannot (10,000 races of 100 candidates: most have
+nothing to find). That is sound only where the test never says "nothing" of a race the loop would
+have changed or warned about: these hold each so against the full loop, on hostile races (names
+equal to their party up to case and white space, blank parties, totals rows, repeats).
+"""
+
+from __future__ import annotations
+
+import sys
+from unittest import mock
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pollcli.contract import Row
+from pollcli.problems import Found
+from pollcli.read import party_totals
+from pollcli.read.records import Record
+
+_PARTIES = ["VVD", "PvdA", "Straße", "Groen Links", "D66", "List 1 VVD", "ÉLAN"]
+_NAMES = ["Ann Ash", "Bob Bell", "Total", "List 1", "Strasse", "GroenLinks", "Other"]
+_SPACES = [" ", "  ", "\t", "\xa0", "\u3000", "\u2009", "\x1c", "\n"]
+
+
+@st.composite
+def spelt(draw: st.DrawFn, text: str) -> str:
+    """`text` in another case, with its spaces (and some around it) of other widths and kinds."""
+    text = draw(st.sampled_from([text, text.upper(), text.lower(), text.casefold(), text.title()]))
+    words = text.split(" ")
+    gaps = draw(
+        st.lists(st.sampled_from(_SPACES), min_size=len(words) + 1, max_size=len(words) + 1)
+    )
+    if draw(st.booleans()):
+        words = ["".join(words)]  # (the words run together: no `_key` of the party)
+        gaps = gaps[:2]
+    return gaps[0] + "".join(w + g for w, g in zip(words, gaps[1:], strict=True))
+
+
+@st.composite
+def cell(draw: st.DrawFn, choices: list[str]) -> str:
+    """A name or a party: one of `choices`, or of the other list, spelt another way or not."""
+    text = draw(st.sampled_from(choices + _PARTIES[:3] + _NAMES[:2]))
+    return draw(spelt(text)) if draw(st.booleans()) else text
+
+
+@st.composite
+def race(draw: st.DrawFn) -> list[Record]:
+    """A race's records: names and parties that may be one another's up to case and spaces, blank
+    parties, repeated rows, votes that may be another row's or their sum."""
+    rows = draw(
+        st.lists(
+            st.tuples(
+                cell(_NAMES),
+                st.one_of(st.none(), st.just(""), cell(_PARTIES)),
+                st.one_of(st.none(), st.sampled_from([0, 50, 100, 150, 250, 400, 1000])),
+            ),
+            min_size=1,
+            max_size=16,
+        )
+    )
+    records = []
+    for line, (name, party, votes) in enumerate(rows, start=2):
+        cells = {"candidate": name.strip() or "Blank", "party": party}
+        row = Row.model_validate({k: v for k, v in cells.items() if v is not None})
+        records.append(Record(line, "Race", row, votes, {}))
+    return records
+
+
+def test_the_spaces_are_those_str_split_splits_on() -> None:
+    every = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert every == party_totals.SPACES
+    # (and folding a cell's case makes no white space of what was none)
+    assert not any(
+        any(x.isspace() for x in c.casefold())
+        for c in map(chr, range(sys.maxunicode + 1))
+        if not c.isspace()
+    )
+
+
+@given(st.lists(st.tuples(cell(_NAMES), st.one_of(st.none(), st.just(""), cell(_PARTIES)))))
+def test_no_name_may_be_a_party_only_where_none_is(pairs: list[tuple[str, str | None]]) -> None:
+    names, parties = {n for n, _ in pairs}, {p for _, p in pairs}
+    grouped = party_totals.by_party((i, p, n) for i, (n, p) in enumerate(pairs) if p)
+    if any(named for named, _ in grouped.values()):
+        assert party_totals.may_name_party(names, parties)
+
+
+@given(race())
+def test_set_aside_skips_only_races_the_loop_leaves_alone(records: list[Record]) -> None:
+    found, loop_found = Found("race.csv"), Found("race.csv")
+    kept = party_totals.set_aside(list(records), found)
+    with mock.patch.object(party_totals, "may_name_party", lambda names, parties: True):
+        looped = party_totals.set_aside(list(records), loop_found)
+    assert kept == looped
+    assert found.items == loop_found.items
