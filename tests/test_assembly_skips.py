@@ -89,6 +89,22 @@ def test_no_name_may_be_a_party_only_where_none_is(pairs: list[tuple[str, str | 
         assert party_totals.may_name_party(names, parties)
 
 
+_ANY = st.text(st.characters(blacklist_categories=()), max_size=6)  # (NUL, surrogates too)
+
+
+@given(st.sets(st.one_of(_ANY, cell(_NAMES))), st.sets(st.one_of(st.none(), _ANY, cell(_PARTIES))))
+def test_the_set_test_is_the_cells_compared_one_by_one(
+    names: set[str], parties: set[str | None]
+) -> None:
+    """All cells at once (one string of them, ASCII as bytes) as each alone: folded, unspaced."""
+
+    def bare(text: str) -> str:
+        return "".join(text.casefold().split())
+
+    expected = not {bare(p) for p in parties if p}.isdisjoint(map(bare, names))
+    assert party_totals.may_name_party(names, parties) == expected
+
+
 @given(race())
 def test_set_aside_skips_only_races_the_loop_leaves_alone(records: list[Record]) -> None:
     found, loop_found = Found("race.csv"), Found("race.csv")

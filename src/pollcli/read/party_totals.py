@@ -21,7 +21,6 @@ candidates' sum in no region stays an option.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import repeat
 from typing import Final, TypeVar, cast
 
 from pollcli.problems import Code, Found
@@ -36,13 +35,14 @@ T = TypeVar("T")
 REGIONS: Final[int] = 3
 
 
-# The characters `str.split()` splits on (those `str.isspace` tells: `tests/test_party_totals_fast`
-# checks the list), taken out of a cell by one `str.translate`.
+# The characters `str.split()` splits on (those `str.isspace` tells: `tests/test_assembly_skips`
+# checks the list), taken out of a cell by one `translate`; the ASCII ones, out of ASCII bytes.
 SPACES: Final[str] = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 _UNSPACED: Final = str.maketrans("", "", SPACES)
+_ASCII_SPACES: Final[bytes] = SPACES[:10].encode()
 
 
 def _key(name: str) -> str:
@@ -50,7 +50,7 @@ def _key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def may_name_party(names: set[str | None], parties: set[str | None]) -> bool:
+def may_name_party(names: set[str], parties: set[str | None]) -> bool:
     """Whether a name cell of a race may be named as a party of it, as `by_party` compares them
     (`_key`): False only where none can be (no name's cell, case folded and its white space taken
     out, is any party's so), so that a race of no such row (most races) is let through by a set
@@ -60,9 +60,18 @@ def may_name_party(names: set[str | None], parties: set[str | None]) -> bool:
     keyed = cast("set[str]", parties - {None, ""})
     if not keyed:
         return False
-    wanted = set(map(str.translate, map(str.casefold, keyed), repeat(_UNSPACED)))
-    named = cast("set[str]", names - {None})
-    return not wanted.isdisjoint(map(str.translate, map(str.casefold, named), repeat(_UNSPACED)))
+    return not set(_unspaced(keyed)).isdisjoint(_unspaced(names))
+
+
+def _unspaced(cells: set[str]) -> list[bytes]:
+    """Each cell case folded and without its white space, as UTF-8, all at once (one string of
+    them all: no call a cell); one at a time where a cell holds the separator (NUL)."""
+    joined = "\x00".join(cells)
+    if joined.count("\x00") != len(cells) - 1:
+        return [c.casefold().translate(_UNSPACED).encode(errors="surrogatepass") for c in cells]
+    if joined.isascii():  # (ASCII: its case folded is its lower case, its white space ASCII's)
+        return joined.encode().translate(None, _ASCII_SPACES).lower().split(b"\x00")
+    return joined.casefold().translate(_UNSPACED).encode(errors="surrogatepass").split(b"\x00")
 
 
 def by_party(items: Iterable[tuple[T, str, str]]) -> dict[str, tuple[list[T], list[T]]]:
