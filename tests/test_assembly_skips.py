@@ -1,7 +1,7 @@
 """The assembly's fast rejections are exact (issue 10 item 3, step 2).
 
 Each stage of a race's assembly that looks for something row by row (a party's total row named as
-its party: `party_totals`) first asks one set test over the race's distinct cells whether it can
+its party: `party_totals`; a block of options listed again under other names: `partylines`) first asks one set test over the race's distinct cells whether it can
 find anything at all, and skips the race when it cannot (10,000 races of 100 candidates: most have
 nothing to find). That is sound only where the test never says "nothing" of a race the loop would
 have changed or warned about: these hold each so against the full loop, on hostile races (names
@@ -17,8 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pollcli.contract import Row
+from pollcli.namekeys import option_key
 from pollcli.problems import Found
-from pollcli.read import party_totals
+from pollcli.read import party_totals, partylines
 from pollcli.read.records import Record
 
 _PARTIES = ["VVD", "PvdA", "Straße", "Groen Links", "D66", "List 1 VVD", "ÉLAN"]
@@ -112,4 +113,68 @@ def test_set_aside_skips_only_races_the_loop_leaves_alone(records: list[Record])
     with mock.patch.object(party_totals, "may_name_party", lambda names, parties: True):
         looped = party_totals.set_aside(list(records), loop_found)
     assert kept == looped
+    assert found.items == loop_found.items
+
+
+# Parties spelt several ways (one party to `repeated_blocks`), votes that meet again by chance.
+_BLOCK_PARTIES = ["R", "REP", "Republican", "D", "dem", "Democratic", "Green", "", None]
+_BLOCK_VOTES = [0, 99, 100, 150, 400, 1000, 1001, None]
+
+
+_RESPELT = {"R": "REP", "REP": "Republican", "D": "dem", "dem": "D", "Democratic": "D"}
+
+
+@st.composite
+def blocks_race(draw: st.DrawFn) -> list[Record]:
+    """A race's records: names mostly distinct (a few listed twice), in no region or a few,
+    parties of several spellings, votes of a few values, and often a block of them listed again
+    under other names (its parties spelt another way, or not), the votes the same."""
+    rows = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["Ann Ash", "Bob Bell", "Write-in", "Total"])
+                | st.integers(0, 40).map(lambda k: f"Name {k}"),
+                st.sampled_from(_BLOCK_PARTIES),
+                st.sampled_from(_BLOCK_VOTES) | st.integers(100, 5000),
+            ),
+            min_size=1,
+            max_size=20,
+        )
+    )
+    again = draw(st.lists(st.integers(0, len(rows) - 1), max_size=len(rows)))
+    respell = draw(st.booleans())
+    rows += [
+        (f"Again {k}", _RESPELT.get(p or "", p) if respell else p, v)
+        for k, (_, p, v) in ((k, rows[k]) for k in again)
+    ]
+    # Some rows in two halves (one option's two rows: its sum is the block's votes, no half is).
+    halves = set(draw(st.lists(st.integers(0, len(rows) - 1), max_size=4)))
+    rows = [
+        half
+        for k, (n, p, v) in enumerate(rows)
+        for half in (
+            [(n, p, v // 2), (n, p, v - v // 2)] if k in halves and v is not None else [(n, p, v)]
+        )
+    ]
+    regions = draw(st.sampled_from([[None], ["North"], ["North", "South"]]))
+    records = []
+    for line, (name, party, votes) in enumerate(rows, start=2):
+        region = draw(st.sampled_from(regions[:1] if name.startswith("Again") else regions))
+        cells = {"candidate": name, "party": party, "region": region}
+        row = Row.model_validate({k: v for k, v in cells.items() if v is not None})
+        records.append(Record(line, "Race", row, votes, {}))
+    return records
+
+
+@given(blocks_race())
+def test_repeated_blocks_skips_only_races_the_loop_finds_none_in(records: list[Record]) -> None:
+    names = [option_key(r.row.candidate) if r.row.kind == "candidate" else None for r in records]
+    found, loop_found = Found("race.csv"), Found("race.csv")
+    blocks = partylines.repeated_blocks("Race", records, found, names)
+    with mock.patch.object(partylines, "_no_pairs", lambda records, names: False):
+        looped = partylines.repeated_blocks("Race", records, loop_found, names)
+    if partylines._no_pairs(records, names):
+        assert looped == {}
+        assert loop_found.items == []
+    assert blocks == looped
     assert found.items == loop_found.items

@@ -21,6 +21,7 @@ hand this stage the same records (the streaming engine's are summed per party), 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -198,6 +199,8 @@ def repeated_blocks(
         names = [
             option_key(r.row.candidate) if r.row.kind == "candidate" else None for r in records
         ]
+    if _no_pairs(records, names):
+        return {}  # (most races: no two options of one party share their votes)
     parties: dict[str | None, str] = {}  # each party's key, once (a race has a few parties)
     for name, record in zip(names, records, strict=True):
         if name is None or record.votes is None:
@@ -246,6 +249,33 @@ def repeated_blocks(
             "votes are counted twice; remove the repeated rows",
         )
     return blocks
+
+
+def _party_of_pair(party: str | None) -> str:
+    """A party cell as `repeated_blocks` pairs its options: its `option_key`, one of its party's
+    ways of spelling it (`R`, `REP`)."""
+    key = option_key(party or "")
+    return option_key(PARTY_ADJECTIVES.get(key, key))
+
+
+def _no_pairs(records: list[Record], names: list[str | None]) -> bool:
+    """Whether `repeated_blocks` can find no block in the race, told without its sums: where no
+    name is listed twice (each sum is one record's votes), fewer than `MIN_REPEATED_OPTIONS`
+    pairs of records of one party (as it pairs them) and the same votes, of `MIN_REPEATED_VOTES`
+    at least, in the race as a whole (fewer in each region, then). The votes first, in one
+    pass; the parties only of the records whose votes another's are. Exact: each test counts a
+    pair wherever the sums would (of any kind, region or party: more, never fewer)."""
+    if len(set(names)) != len(names):
+        return False
+    votes = [r.votes for r in records]
+    big = [v for v in votes if v is not None and v >= MIN_REPEATED_VOTES]
+    if len(big) - len(set(big)) < MIN_REPEATED_OPTIONS:
+        return True
+    again = {v for v, n in Counter(big).items() if n > 1}
+    cells = [(r.row.party, v) for r, v in zip(records, votes, strict=True) if v in again]
+    parties = {party: _party_of_pair(party) for party in {p for p, _ in cells}}
+    paired = [(parties[p], v) for p, v in cells]
+    return len(paired) - len(set(paired)) < MIN_REPEATED_OPTIONS
 
 
 def _blank_beside_one(group: list[Record], party: str, notes: list[str]) -> None:
