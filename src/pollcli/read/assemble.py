@@ -27,6 +27,7 @@ from pollcli.read.countnotes import ONE_PARTY_NOTE, counts_alone, far_above, wit
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import FactSources, UnitFacts, election_facts, front_matter, region_counts
 from pollcli.read.filedates import date_from_name
+from pollcli.read.mergeoptions import merge_records, options_of
 from pollcli.read.records import CellReader, Record, one_place
 from pollcli.read.repeatadvice import repeat_advice, shown_party, write_in_line
 from pollcli.read.shares import fractions
@@ -335,7 +336,7 @@ class Assembly:
         within one unit, a candidate's party lines (`read.partylines`) too, and the same option twice
         without a distinguishing party a `duplicate-option` error. `keys`: their `option_key`s."""
         if len(set(keys)) == len(keys) and not any(r.same_cell_lines for r in records):
-            return [_merge_records([record]) for record in records]  # each once: nothing to check
+            return options_of(records)  # each once: nothing to check
         groups: dict[str, list[Record]] = {}
         for key, record in zip(keys, records, strict=True):
             groups.setdefault(key, []).append(record)
@@ -343,7 +344,7 @@ class Assembly:
         ok = True
         for group in groups.values():
             if len(group) == 1 and not group[0].same_cell_lines:
-                options.append(_merge_records(group))  # one row: nothing to add up or check
+                options.append(merge_records(group))  # one row: nothing to add up or check
                 continue
             by_unit: dict[str, list[Record]] = {}
             for record in group:
@@ -352,7 +353,7 @@ class Assembly:
             for rows in by_unit.values():  # (a unit's one row of the option: nothing to check)
                 if len(rows) > 1 or rows[0].same_cell_lines:
                     ok = self._one_per_unit(rows, election, region, notes) and ok
-            options.append(_merge_records(group))
+            options.append(merge_records(group))
         return options if ok else None
 
     def _one_per_unit(
@@ -458,38 +459,3 @@ def assembly_for(
         party_named=frozenset(reader.party_named),
     )
     return Assembly(source_file or table.name, sources, found, unit_facts)
-
-
-def _merge_records(group: list[Record]) -> Option:
-    """One option from its records (an option's rows in one region, in any unit): the first row's
-    name and kind, the party a fused candidate is credited with (else every party once, in the
-    order they first appear), the votes added up."""
-    if len(group) == 1:
-        (first,) = group
-        row = first.row
-        return Option(
-            candidate=row.candidate,
-            party=first.credit or row.party or None,  # a fused candidate's one line in a region
-            kind=row.kind,
-            votes=first.votes,
-            share=row.share,
-            share_decimals=row.share_decimals,
-            colour=row.colour or None,
-            line=first.line,
-        )
-    group = sorted(group, key=lambda r: r.line)
-    first = group[0]
-    decimals = [r.row.share_decimals for r in group if r.row.share_decimals is not None]
-    credit = next((r.credit for r in group if r.credit), None)
-    return Option(
-        candidate=first.row.candidate,
-        party=credit or shown_party(first.row.kind, [r.row.party or None for r in group]),
-        kind=first.row.kind,
-        votes=None if any(r.votes is None for r in group) else sum(r.votes or 0 for r in group),
-        share=None
-        if any(r.row.share is None for r in group)
-        else sum(r.row.share or 0 for r in group),
-        share_decimals=min(decimals) if decimals else None,
-        colour=next((r.row.colour for r in group if r.row.colour), None),
-        line=first.line,
-    )

@@ -1,0 +1,50 @@
+"""An election's options made from its records (`read/assemble` groups them): one option per name
+in a region, its records' votes added up, the party a fused candidate is credited with."""
+
+from __future__ import annotations
+
+from pollcli.election import Option
+from pollcli.read.records import Record
+from pollcli.read.repeatadvice import shown_party
+
+
+def merge_records(group: list[Record]) -> Option:
+    """One option from its records (an option's rows in one region, in any unit): the first row's
+    name and kind, the party a fused candidate is credited with (else every party once, in the
+    order they first appear), the votes added up."""
+    if len(group) == 1:
+        return options_of(group)[0]
+    group = sorted(group, key=lambda r: r.line)
+    first = group[0]
+    decimals = [r.row.share_decimals for r in group if r.row.share_decimals is not None]
+    credit = next((r.credit for r in group if r.credit), None)
+    return Option(
+        candidate=first.row.candidate,
+        party=credit or shown_party(first.row.kind, [r.row.party or None for r in group]),
+        kind=first.row.kind,
+        votes=None if any(r.votes is None for r in group) else sum(r.votes or 0 for r in group),
+        share=None
+        if any(r.row.share is None for r in group)
+        else sum(r.row.share or 0 for r in group),
+        share_decimals=min(decimals) if decimals else None,
+        colour=next((r.row.colour for r in group if r.row.colour), None),
+        line=first.line,
+    )
+
+
+def options_of(records: list[Record]) -> list[Option]:
+    """An option of each record, alone of its name (a fused candidate's one line in a region: the
+    party it is credited with), in one comprehension: no call a record (a million)."""
+    return [
+        Option(
+            candidate=(row := r.row).candidate,
+            party=r.credit or row.party or None,
+            kind=row.kind,
+            votes=r.votes,
+            share=row.share,
+            share_decimals=row.share_decimals,
+            colour=row.colour or None,
+            line=r.line,
+        )
+        for r in records
+    ]
