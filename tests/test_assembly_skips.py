@@ -13,11 +13,12 @@ from __future__ import annotations
 import sys
 from unittest import mock
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
+from pollcli import namekeys
 from pollcli.contract import Row
-from pollcli.namekeys import option_key
+from pollcli.namekeys import option_key, option_keys
 from pollcli.problems import Found
 from pollcli.read import party_totals, partylines
 from pollcli.read.records import Record
@@ -178,3 +179,20 @@ def test_repeated_blocks_skips_only_races_the_loop_finds_none_in(records: list[R
         assert loop_found.items == []
     assert blocks == looped
     assert found.items == loop_found.items
+
+
+# Names of marks, digits either side of them, spaces, NUL and letters of other scripts.
+_NAME_TEXT = st.text(st.sampled_from("aZ09 .-'\t\x00é_,"), max_size=8) | st.sampled_from(
+    ["E. CULVER KIDD", "E.CULVER KIDD", "O'Brien", "1-2", "12", "-", "*", "", "  "]
+)
+
+
+@given(st.lists(_NAME_TEXT, max_size=40))
+@example(["Ann\x00Ash", "Bob"])  # (a NUL of its own: no separator)
+def test_a_list_s_keys_at_once_are_each_name_s_alone(names: list[str]) -> None:
+    """`option_keys` (ASCII lists by one translation of them all) is `option_key` name by name."""
+    alone = [option_key.__wrapped__(name) for name in names]
+    at_once = namekeys._ascii_keys(names)
+    assert at_once is None or at_once == alone
+    option_key.cache_clear()  # (new names: not through the cache)
+    assert option_keys(names) == alone
