@@ -111,6 +111,36 @@ of it `kinds.implied_by_name` 0.56 s, 2.8 µs a name: the next trim; the copy pe
 field) it cost 0.81 s against 0.61 s. Of the stream's share of `load`, what remains is a
 dictionary look-up per key and the records; the rest is the assembly.
 
+Session 17, step 2 (s17-speedin: the assembly), as far as it went: a stage that looks row by row
+for what most races lack asks first, by one test over the race's distinct cells or its votes,
+whether it can find anything, and skips the race where it cannot; each test exact, held so by
+tests/test_assembly_skips.py against the full loop on hostile races. A party's total row named as
+its party (`party_totals.may_name_party`: the race's name and party cells case folded and unspaced
+in one string of them all, ASCII as bytes; for both searches, which each walked `by_party` a race):
+skipped in every race of both shapes. A block listed again under other names
+(`partylines.repeated_blocks`: no name twice and fewer than two pairs of one party's options of the
+same votes, 100 at least): skipped in 97 % of the races (9,724 `elections`, 9,779 `party_lists`).
+New ASCII names keyed by one translation of them all joined (`namekeys.option_keys`, after the
+cache's probe). A race of each name once made into options by one comprehension
+(`read/mergeoptions`). In-process timings of one race of 100 names (the file's first; load 11-15,
+2-3 repeats of 2,000-5,000 calls): the party test 36-46 µs against `by_party`'s 240-265 µs (twice a
+race); the keys 43-63 µs against 128-150 µs; the options 192-215 µs against 333-361 µs. Whole runs
+at load 11-15 on the 2 cores are noise of ± 20 % (main's load: 17.53 s as floor.py's median, 14.54
+s in one run minutes later): floor.py --runs 3, main then the branch: load 17.53 / 14.49 s,
+summarize 2.34 / 2.06, emit 2.03 / 1.54 (the two stages not changed moved as far: the load's gain
+is inside the noise). `bench/run.py cliff --only elections,party_lists --runs 1`, main then the
+branch (--runs 1, not 3: the deadline at that load), user CPU against the plain file's, summary /
+validate: `elections` 18.93 s (23.9×) / 14.29 s (22.9×) → killed at the harness's 300 s of wall
+time after 19.30 s of CPU / 14.89 s (25.4×); `party_lists` 13.15 s (16.5×) / 12.24 s (16.4×) →
+10.26 s (17.7×) / 7.45 s (11.7×); peak RSS unchanged (580-586 / 473-487 MiB: nothing here holds
+less). Neither of those runs measures the step. Later, at load 3-5, `stages` of `elections` in 3
+alternated pairs of processes (main, the branch; CPU seconds): load 15.58 / 14.05, 15.12 / 13.78,
+14.24 / 13.11 (median 15.12 → 13.78 s, −9 %; the branch faster by 1.1-1.5 s in each pair),
+summarize 1.98 / 1.76 and emit 1.74 / 1.68 (medians; not changed: their noise).
+What is left of the assembly is work each race needs (the totals stage's pass over its places,
+`races.assemble`'s race key per record, the audit, `racechecks`' crowded races, which these files
+have) and `KeySums.records`' million `Record`s and party copies (step 3).
+
 Medians of --runs of CPU seconds (`time.process_time`, the reading threads' included); each figure
 also as a share of the 3 s target. The stages' sum is the CPU time of the library's work (not the
 process's start-up).
