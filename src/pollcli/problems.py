@@ -96,7 +96,8 @@ CODES: dict[Code, str] = {
     Code.MODE_MISMATCH: "vote-mode parts (election day, absentee…) that do not add up to their total",
     Code.RACE_SPLIT: "a race that may be several: several candidates of one party in it (party "
     "primaries, or a seat for several members; --race-by says how to split), or candidates in "
-    "groups that each poll an equal part of every region's votes (contests of one ballot)",
+    "groups that each poll an equal part of every region's votes (contests of one ballot), or a "
+    "wide table whose blanks tell its rows apart as races",
     Code.NAME_VARIANT: "one candidate of a race seemingly spelt two ways in different regions "
     "(kept apart; --alias merges them)",
     Code.TOTAL_ROW: "a total or subtotal row (Total, Gesamt, Итого, a blank or county-named unit…), "

@@ -431,26 +431,6 @@ def describe(table: RawTable, plan: Plan) -> str:
     return "; ".join(parts) + "."
 
 
-def race_hint(table: RawTable, plan: Plan, rows: Sequence[tuple[int, Sequence[str]]]) -> list[str]:
-    """A note for a wide table read as one race whose rows are named by a column that names races
-    (the House of Commons' `constituency_name`): how to read each row as its race."""
-    racey = [
-        i for i in plan.ids if (canonical_column(table.header[i]) or "").startswith(RACE_PREFIX)
-    ]
-    named = [i for i in racey if canonical_column(table.header[i]) != RACE_PREFIX + "race_id"]
-    if not racey:
-        return []
-    index = (named or racey)[0]
-    if len({cells[index].strip() for _, cells in rows if index < len(cells)}) < 2:
-        return []
-    name = table.header[index]
-    flag = f"--race-by {name!r}" if " " in name else f"--race-by {name}"
-    return [
-        f"The rows are named by {name!r}, a column that names races, and are read here as one race, "
-        f"all rows added up; to read each row as its own race (seats won per party), add {flag}."
-    ]
-
-
 def header_hint(
     table: RawTable, rows: Sequence[tuple[int, Sequence[str]]], options: ReadOptions
 ) -> str | None:

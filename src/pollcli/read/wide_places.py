@@ -9,12 +9,13 @@ CEC tables leave `region` blank) names nothing.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Final
 
-from pollcli.columns import canonical_column, place_level, place_word
+from pollcli.columns import RACE_PREFIX, canonical_column, place_level, place_word
 from pollcli.problems import Code, Found
 from pollcli.read import protocol
 from pollcli.read.dialect import RawTable
@@ -312,4 +313,79 @@ def stand_apart(plan: Plan, rows: list[Row]) -> bool:
         cells = {(cells[i].strip() if i < len(cells) else "") in ("", "0") for _, cells in rows}
         if len(cells) == 2:
             return True
+    return False
+
+
+def race_column(
+    table: RawTable, plan: Plan, rows: Sequence[tuple[int, Sequence[str]]]
+) -> int | None:
+    """The naming column that names races (the House of Commons' `constituency_name`, Georgia's
+    `district id`: words before codes), where its cells name two or more; else None."""
+    racey = [
+        i for i in plan.ids if (canonical_column(table.header[i]) or "").startswith(RACE_PREFIX)
+    ]
+    named = [i for i in racey if canonical_column(table.header[i]) != RACE_PREFIX + "race_id"]
+    if not racey:
+        return None
+    index = (named or racey)[0]
+    if len({cells[index].strip() for _, cells in rows if index < len(cells)}) < 2:
+        return None
+    return index
+
+
+def _flag(name: str) -> str:
+    return f"--race-by {name!r}" if " " in name else f"--race-by {name}"
+
+
+def race_hint(table: RawTable, plan: Plan, rows: Sequence[tuple[int, Sequence[str]]]) -> list[str]:
+    """A note for a wide table read as one race whose rows are named by a column that names races
+    (`race_column`): how to read each row as its race."""
+    index = race_column(table, plan, rows)
+    if index is None:
+        return []
+    name = table.header[index]
+    return [
+        f"The rows are named by {name!r}, a column that names races, and are read here as one race, "
+        f"all rows added up; to read each row as its own race (seats won per party), add "
+        f"{_flag(name)}."
+    ]
+
+
+def races_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> bool:
+    """Refuse a wide table whose rows are several races, told apart by their blanks: grouped by the
+    column that names races (`race_column`), each group's rows leave the same options blank (not
+    on that race's ballot), and an option blank in every row of one group has a figure in another
+    (Georgia's 17 mayoral runoffs in one table, two parties each: added up, "Georgian Dream wins
+    outright"). Rows with no figure at all are no evidence. A 0 is a count, not a blank: a table of
+    one race by precinct has its minor candidates' zeros (`stand_apart` then only names no winner).
+    """
+    index = race_column(table, plan, rows) if plan.blocks is None else None
+    if index is None:
+        return False
+    blanks: dict[str, tuple[tuple[bool, ...], int]] = {}
+    for line, cells in rows:
+        pattern = tuple(not (cells[i].strip() if i < len(cells) else "") for i in plan.options)
+        if all(pattern):
+            continue
+        race = cells[index].strip() if index < len(cells) else ""
+        first = blanks.setdefault(race, (pattern, line))
+        if first[0] != pattern:  # a blank within a race: blanks that mean 0, not the ballot
+            return False
+    patterns = [p for p, _ in blanks.values()]
+    for k, i in enumerate(plan.options):
+        absent = [race for race, (p, _) in blanks.items() if p[k]]
+        if not absent or len(absent) == len(patterns):
+            continue
+        stands = next(race for race, (p, _) in blanks.items() if not p[k])
+        name = table.header[index]
+        found.add(
+            Code.RACE_SPLIT,
+            blanks[absent[0]][1],
+            f"the rows are {len(blanks):,} races named by {name!r}, not one: their options differ "
+            f"({level0(table, i)!r} has figures under {stands!r} and is blank in every row of "
+            f"{absent[0]!r}, not on its ballot), so added up they are no race's result; read "
+            f"each race with {_flag(name)}, or one with --where {shlex.quote(name + '=VALUE')}",
+            column="candidate",
+        )
+        return True
     return False

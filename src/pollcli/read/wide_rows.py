@@ -32,7 +32,7 @@ from pollcli.read.dialect import RawTable
 from pollcli.read.facts import UnitFacts
 from pollcli.read.groups import names_under_groups, read_groups
 from pollcli.read.header import ColumnMap
-from pollcli.read.layout import Plan, describe, level0, race_hint, variant
+from pollcli.read.layout import Plan, describe, level0, variant
 from pollcli.read.records import Record
 from pollcli.read.roles import wide_roles
 from pollcli.read.total_places import Marked
@@ -50,7 +50,15 @@ from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_c
 from pollcli.read.wide_fit import fitted
 from pollcli.read.wide_hints import second_header_row
 from pollcli.read.wide_parts import party_parts
-from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of, stand_apart
+from pollcli.read.wide_places import (
+    coded_rows,
+    crosstab,
+    places,
+    race_hint,
+    races_apart,
+    rows_of,
+    stand_apart,
+)
 from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
 
@@ -115,6 +123,8 @@ def reshape(
     # --race-by and --where name columns that name the rows: race keys, or read to keep rows.
     keyed = wide_roles(table.header, plan.ids, options)
     split = [i for i, role in keyed.items() if _race_role(role)]
+    if not keyed and races_apart(table, plan, rows, found):  # several races: refused
+        plan = replace(plan, options=[])
     parties = bool(split) and plan.blocks is None
     alone = totals_alone(rows, marked, split)
     if alone:
