@@ -133,6 +133,8 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "race_id": (
         "race_id",
         "contest_id",
+        # DC's `ContestNumber` (a number per contest: the council's four ward races share a name).
+        "contest_number",
         "pano",
         "constituency_id",
         "constituency_code",

@@ -138,6 +138,8 @@ def summarize_election(
     undecided = verdict(figures).why
     # No one elected in a race of several seats whose verdict names no one (a race split…).
     withheld = figures.seats != 1 and undecided in WITHHELD
+    # No winner in what seem several races read as one: no margin between their candidates.
+    withheld = withheld or (undecided == "no_winner" and election.several)
     facts = election.facts
     warnings = election.warnings if problems is None else problems
     return ElectionSummary(

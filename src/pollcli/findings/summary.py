@@ -131,7 +131,9 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
         listed = e.fused_lead is not None or e.spelt_lead is not None or _repeat_withholds(tally)
         verb = "leads as listed" if listed else "leads"
         sentences.append(f"{describe(leader)} {verb} with {figures(leader)}.")
-        if runner_up is not None and margin is not None:
+        if runner_up is not None and e.several:  # several races read as one: no margin
+            sentences.append(f"Runner-up: {describe(runner_up)} with {figures(runner_up)}.")
+        elif runner_up is not None and margin is not None:
             sentences.append(
                 f"Runner-up: {describe(runner_up)} with {figures(runner_up)}; margin "
                 f"{_gap(tally, leader, runner_up)}."

@@ -202,6 +202,7 @@ def mark(
         if own is None:
             continue
         described = _groups(*own)
+        election.several = True
         election.no_winner = (
             f"Its candidates fall into groups never listed in one {unit}: {described}. Several "
             f"races under one name (a mayor per town, a commissioner per district)? No winner is "

@@ -303,15 +303,41 @@ def _shares(table: RawTable, plan: Plan, rows: list[Row]) -> list[Row]:
     return kept
 
 
-def stand_apart(plan: Plan, rows: list[Row]) -> bool:
-    """Whether the options stand in some rows and not in others: a column with votes in one row
-    and none (blank, 0) in another, as in a table of races (the House of Commons' flat file, where
-    a party did not stand; Georgia's runoffs, two parties each): rows read as one race added up
-    then name no winner (`elected.mark`). Where every option has votes in every row, the rows may
-    be one race reported by district."""
-    for i in plan.options:
-        cells = {(cells[i].strip() if i < len(cells) else "") in ("", "0") for _, cells in rows}
-        if len(cells) == 2:
+# A party that stood takes at least this share of some race's votes (`stand_apart`): one that
+# has none in another race did not stand there; a minor candidate's zeros are counts.
+CONTENDER_SHARE: Final[float] = 0.05
+
+
+def stand_apart(table: RawTable, plan: Plan, rows: list[Row]) -> bool:
+    """Whether the options stand in some races and not in others: grouped by the column that
+    names races (`race_column`), an option with no votes (blank, 0) in every row of one group
+    takes at least `CONTENDER_SHARE` of another's, as in a table of races (the House of Commons'
+    flat file, a row per constituency: the SNP's 0 in England, 37 % in Scotland). Rows read as one
+    race added up then name no winner (`elected.mark`). A minor candidate with no vote in one
+    district (Georgia's 2013 presidential table by precinct: 0.98 % at most) and options with votes
+    in every row (one race by district) are one race. Cells that are no plain counts: any group of
+    no votes counts."""
+    index = race_column(table, plan, rows)
+    if index is None:
+        return False
+    sums: dict[str, list[int]] = {}
+    plain = True
+    for _, cells in rows:
+        race = cells[index].strip() if index < len(cells) else ""
+        got = sums.setdefault(race, [0] * len(plan.options))
+        for k, i in enumerate(plan.options):
+            text = cells[i].strip() if i < len(cells) else ""
+            if text.isdigit():
+                got[k] += int(text)
+            elif text:
+                plain, got[k] = False, got[k] + 1  # (some figure: no group of no votes)
+    totals = {race: sum(got) for race, got in sums.items()}
+    for k in range(len(plan.options)):
+        if not any(got[k] == 0 for got in sums.values()):
+            continue
+        if not plain or any(
+            got[k] >= CONTENDER_SHARE * totals[race] > 0 for race, got in sums.items()
+        ):
             return True
     return False
 

@@ -281,7 +281,7 @@ def reshape(
             f"{' …' if len(empty) > 8 else ''})."
         )
     column_map = ColumnMap(header=header, line=table.header_line, columns=columns, notes=notes)
-    if hint and stand_apart(plan, rows):  # races added up: their sum wins nothing
+    if hint and stand_apart(table, plan, rows):  # races added up: their sum wins nothing
         column_map.elected_apart[""] = (
             "The rows are races added up (the note says how to read each): their sum is no "
             "race, so no winner is named."
