@@ -89,7 +89,7 @@ def test_one_race_kept_with_where(tmp_path, monkeypatch):
 # Not several races: one race by precinct whose minor candidate polled 0 in every precinct of a
 # district (a count, not a blank); and blanks within a race (a table that leaves 0 blank).
 ONE_RACE = {
-    "zeros": HEAD + ",1,1,3,500,300,150,50\n,1,2,2,400,150,250,0\n,2,1,1,600,350,250,0\n"
+    "zeros": HEAD + ",1,1,3,500,300,195,5\n,1,2,2,400,150,250,0\n,2,1,1,600,350,250,0\n"
     ",2,2,4,300,100,200,0\n",
     "sparse": HEAD + ",1,1,3,500,300,150,50\n,1,2,2,400,150,250,\n,2,1,1,600,350,250,\n"
     ",2,2,4,305,100,200,5\n",
@@ -104,3 +104,19 @@ def test_zeros_and_blanks_within_a_race_are_one_race(tmp_path, monkeypatch, name
     (election,) = elections
     sums = pd.read_csv(io.StringIO(text))[["41 - Dream", "5 - Movement", "6 - Greens"]].sum()
     assert {o.candidate: o.votes for o in election.options} == {k: int(v) for k, v in sums.items()}
+
+
+def test_a_minor_candidates_zeros_in_one_district_are_one_race(tmp_path):
+    # Georgia's 2013 presidential table by precinct: a minor candidate with 0 in every precinct of
+    # a district (0.98 % at most elsewhere) made "the rows are races added up", and no winner was
+    # named of a president elected with 62 %. A party with no votes in one race and a contender's
+    # share (5 %) in another is one that did not stand: the House of Commons' table
+    # (`test_wide_crosstab`) still names no winner. Oracle: the sums by hand.
+    path = write(tmp_path, ONE_RACE["zeros"], "pres.csv")
+    done = invoke("summary", str(path), "-f", "json")
+    assert done.code == 0, done.stderr
+    (election,) = json.loads(done.stdout)["elections"]
+    assert election["leader"]["votes"] == 300 + 150 + 350 + 100
+    assert election["majority"]["reached"] is False  # 900 of 1,800: not more than half
+    assert "races added up" not in " ".join(election["notes"])
+    assert "runoff would be between 41 - Dream and 5 - Movement" in " ".join(election["notes"])
