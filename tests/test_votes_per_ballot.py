@@ -94,3 +94,36 @@ def test_the_advice_reads_it(tmp_path) -> None:
     assert result.code == 0, result.stderr
     [race] = json.loads(result.stdout)["elections"]
     assert race["seats"] == 2 and set(race["elected"]) == _top("AT-LARGE COMMITTEEWOMAN", 2)
+
+
+def test_under_votes_of_several_votes_a_ballot_are_votes(tmp_path):
+    """Under and over votes in a race of N votes a ballot are votes, not ballots: DC's at-large
+    committeewoman (vote for 7) showed "UNDER VOTES: 258,530 ballots, 317.51 % of ballots cast".
+    Now a share of the N votes each ballot had, whether N is given (--vote-for) or found; a race
+    of one vote a ballot keeps its share of the ballots cast. Oracle: pandas over the fixture."""
+    frame = pd.read_csv(io.StringIO(TEXT), dtype={"Candidate": str}, keep_default_na=False)
+    ballots = int(frame.loc[frame["ContestName"] == "BALLOTS CAST - TOTAL", "Votes"].sum())
+    n = round(_per_ballot(AT_LARGE))
+
+    def under(contest: str) -> int:
+        rows = frame[(frame["ContestName"] == contest) & (frame["Candidate"] == "UNDER VOTES")]
+        return int(rows["Votes"].sum())
+
+    path = write(tmp_path, TEXT, NAME)
+    for given in ([], ["--vote-for", str(n)]):
+        done = invoke("summary", str(path), "--unit", "PrecinctNumber", "--race", AT_LARGE,
+                      *given, "-f", "json")  # fmt: skip
+        assert done.code == 0, done.stderr
+        (race,) = json.loads(done.stdout)["elections"]
+        share = under(AT_LARGE) / (n * ballots) * 100
+        assert (
+            f"“UNDER VOTES”: {under(AT_LARGE)} votes, {share:.2f} % of the {n} votes each ballot "
+            f"had ({n * ballots:,}; not in the share base)."
+        ) in race["notes"]
+    done = invoke("summary", str(path), "--unit", "PrecinctNumber", "--race", MAYOR, "-f", "json")
+    (race,) = json.loads(done.stdout)["elections"]
+    share = under(MAYOR) / ballots * 100
+    assert (
+        f"“UNDER VOTES”: {under(MAYOR)} ballots, {share:.2f} % of ballots cast (not in the share "
+        "base)."
+    ) in race["notes"]
