@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from pollcli.election import Election
 from pollcli.problems import Found, Problem, sort_problems
-from pollcli.read import layout, preamble
+from pollcli.read import footnotes, layout, preamble
 from pollcli.read.assemble import assembly_for
 from pollcli.read.decode import decode
 from pollcli.read.dialect import RawTable, decimal_mark, split
@@ -70,6 +70,8 @@ def read_table(
     name = table.name
     if not table.header:
         return [], sort_problems(found.items)
+
+    footnotes.trim(table)  # (`* Active Voters are …`, `Source: …` below the table: notes)
 
     def holds_values(index: int) -> bool:
         return any(index < len(c) and c[index].strip() for _, c in table.records)

@@ -44,6 +44,7 @@ from pollcli.numbers import ShareMarks
 from pollcli.problems import Code, Found, sort_problems
 from pollcli.read import (
     countrows,
+    footnotes,
     keyblock,
     layout,
     name_pairs,
@@ -146,6 +147,8 @@ def read_stream(
         return [], sort_problems(found.items)
     if not streamable(mapped, party := party_rule(mapped, options, name)):
         return None
+    if footnotes.at_end(path, size, transcoder.codec, table.delimiter):
+        return None  # footnote lines below the table: the exact engine leaves them out
     decimal, decimal_given = decimal_mark(mapped, records_in_head, options.decimal, found)
     reader = CellReader.of(mapped, decimal, decimal_given, options, found)
     counts = counts or at_end(path, size, transcoder, table, reader, options, party, again)
