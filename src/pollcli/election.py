@@ -116,8 +116,8 @@ class Election:
     # with a blank district beside districts of the same office).
     no_winner: str | None = None
     # The race seems several read as one (`read.unit_groups`: candidates in groups never listed in
-    # one precinct; `read.racechecks`: another race's rows): its leader and runner-up may stand in
-    # different races, so no margin is measured (no lead, no CLOSE).
+    # one precinct): its leader and runner-up may stand in different races, so no margin is
+    # measured (no lead, no CLOSE). (Rows of another race, `read.racechecks`, are one race's.)
     several: bool = False
     # Nothing states how many members the race elects, no candidate has a majority, and other
     # districts of its office state that they elect several: one of them, named ("BE 02 (4)").

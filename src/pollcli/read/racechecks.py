@@ -440,7 +440,6 @@ def _blank_districts(
         alike = [name for name in others if mine and mine <= standing.get(name, set())]
         if not alike:
             continue  # candidates of their own: an at-large seat of the office, a race
-        election.several = True
         election.no_winner = (
             f"Its rows name no {blank[0]}, while {len(others):,} other race(s) of its office do, "
             f"and its candidates are those of {_listed(alike)}: they are that race's rows, most "
