@@ -80,8 +80,11 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "enrollment",
         "enrolled",
         "closeofrollsenrolment",
+        # Clear Ballot's exports (Colorado's counties): `Active Voters` per precinct.
+        "active_voters",
     ),
-    "ballots_cast": ("ballots_cast", "ballots", "cast", "turnout_votes"),
+    # Clear Ballot's `Total Ballots`: the ballots cast in the precinct's race.
+    "ballots_cast": ("ballots_cast", "ballots", "cast", "turnout_votes", "total_ballots"),
     # Elections Canada's results download: `Type of results*`, preliminary or validated.
     "stage": ("stage", "type_of_results"),
     # How many members a race elects, the top N by votes ("Vote for 4"); MEDSL's `magnitude`.

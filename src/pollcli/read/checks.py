@@ -189,12 +189,20 @@ def _check_counts(election: Election, line: int | None, found: Found) -> None:
     # A ballot holds one vote per seat in a race of several (vote for N): N times as many votes.
     each = election.seats or (election.per_ballot[0] if election.per_ballot else 1)
     if valid > each * facts.ballots_cast:
+        # (Of one vote a ballot assumed, no number stated: Clear Ballot's council of four.)
+        several = f"{valid / facts.ballots_cast:.1f} votes a ballot: a race for several seats? "
         found.warn(
             Code.INCONSISTENT_METADATA,
             line,
             f"the options' valid votes ({valid:,}) exceed ballots_cast ({facts.ballots_cast:,})"
             + (f", though at {each} votes a ballot" if each > 1 else "")
-            + "; check ballots_cast and the vote counts",
+            + "; "
+            + (
+                ""
+                if each > 1 or facts.vote_for
+                else several + "give their number (--vote-for N), or "
+            )
+            + "check ballots_cast and the vote counts",
         )
     elif each == 1 and spoilt is not None and valid + spoilt[0] != facts.ballots_cast:
         # (Of N votes a ballot, valid votes and void ballots add up to no count of ballots.)

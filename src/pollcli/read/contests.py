@@ -15,6 +15,9 @@ only when all of these hold:
 - its candidates fall into k = 2–`MOST_CONTESTS` groups of two or more, each group's share of every
   region's votes within `FIT` of 1/k (the root mean square of the relative gap, regions weighted by
   their votes);
+- where the race's ballots cast are known, its votes are at most k a ballot (k contests of one
+  vote each; Boulder's 2023 council of four, two slates, fell into two groups that each polled
+  half of every precinct's votes, 3.3 a ballot);
 - in each group the members' shares swing much more than the group's total does (the group's gap
   at most `COUPLING` times what the members' own swings would give if they were independent): a
   race whose candidates poll alike everywhere (a race for several seats nobody knows much about)
@@ -76,7 +79,10 @@ def contests(election: Election) -> Contests | None:
     if len(totals) < MIN_REGIONS:
         return None
     best: tuple[float, list[int]] | None = None
+    ballots = election.facts.ballots_cast
     for k in range(2, MOST_CONTESTS + 1):
+        if ballots and totals.sum() > k * ballots * (1 + FIT):
+            continue  # more votes than k contests of one vote a ballot hold (a council of four)
         found = partition(votes, totals, k)
         fits = found is not None and _coupled(votes, totals, found[1], k)
         if found is not None and fits and (best is None or found[0] < best[0]):

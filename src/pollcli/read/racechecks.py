@@ -161,8 +161,9 @@ def _contests(election: Election) -> Problem | None:
         f"one race: its {candidates} candidates fall into {len(found.groups)} groups whose votes "
         f"add up to the same number in each of its {found.regions:,} regions (within "
         f"{found.gap * 100:.1f} % on average), as separate contests on one ballot do — "
-        f"{listed}. Its leader is named as the winner of one race; the file does not tell the "
-        "contests apart: give their rows a district or seat column to split them",
+        f"{listed}. {'Its leader is named as the winner of one race; ' if election.seats == 1 else ''}"
+        "the file does not tell the contests apart: give their rows a district or seat column to "
+        "split them",
     )
 
 

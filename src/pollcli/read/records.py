@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from pollcli.answer_words import is_answer
 from pollcli.columns import (
+    INT_FACTS,
     INVISIBLE,
     INVISIBLE_NOTE,
     RACE_PREFIX,
@@ -76,10 +77,10 @@ def clean_cell(text: str) -> str:
     return text if text.isascii() else text.translate(INVISIBLE).strip()
 
 
-# A dash, `NA` or `x` in a vote or share cell is blank (India's `-`; Idaho's `NA`, Mississippi's `x`:
-# another district's precinct): a blank part counts 0, a blank votes cell needs --blank-votes zero.
+# A dash, `NA` or `x` in a vote, share or count cell is blank (India's `-`; Idaho's `NA`, Clear Ballot's
+# `N/A`; Mississippi's `x`: another district's precinct): a blank part counts 0, a blank votes cell needs --blank-votes zero.
 DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—", "‒", "−", "NA", "N/A", "x", "X"})
-_FIGURES: Final[frozenset[str]] = frozenset({"votes", "share"})
+_FIGURES: Final[frozenset[str]] = frozenset({"votes", "share", *INT_FACTS})
 _NO_NAMES: Final[frozenset[str]] = frozenset({"", "na", "n/a"})
 _NO_WORDS: Final[frozenset[str]] = frozenset({"false", "f", "no", "n", "0"})  # (`YES_WORDS`)
 _RACE_CELLS: Final[tuple[str, ...]] = ("office", RACE_PREFIX)  # a race's cells, by prefix
