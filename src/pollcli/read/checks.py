@@ -190,7 +190,7 @@ def _check_counts(election: Election, line: int | None, found: Found) -> None:
     each = election.seats or (election.per_ballot[0] if election.per_ballot else 1)
     if valid > each * facts.ballots_cast:
         # (Of one vote a ballot assumed, no number stated: Clear Ballot's council of four.)
-        several = f"{valid / facts.ballots_cast:.1f} votes a ballot: a race for several seats? "
+        several = f"{valid / max(facts.ballots_cast, 1):.1f} votes a ballot: several seats? "
         found.warn(
             Code.INCONSISTENT_METADATA,
             line,
@@ -199,7 +199,7 @@ def _check_counts(election: Election, line: int | None, found: Found) -> None:
             + "; "
             + (
                 ""
-                if each > 1 or facts.vote_for
+                if each > 1 or facts.vote_for or not facts.ballots_cast
                 else several + "give their number (--vote-for N), or "
             )
             + "check ballots_cast and the vote counts",
