@@ -1,13 +1,14 @@
 """Clear Ballot's statement of votes (Boulder County, Colorado: `Precinct Code,Precinct Number,
 Active Voters,Contest Title,Choice Name,Total Ballots,Total Votes,Total Undervotes,Total
-Overvotes`). `Active Voters` (each precinct's) and `Total Ballots` (each precinct's in the race)
-were left unused, so no race had a turnout; they are its registered voters and ballots cast now,
-summed over the race's precincts. The property owners' row gives `N/A` active voters: no count,
-blank (a dash, `NA` or `x` in a count cell is blank, as in a vote cell; it was an error), and a
-race with such a precinct has no registered voters (a count of some precincts only). With the race's ballots
-known, Boulder's 2023 council of four (two slates) no longer looks like two contests of one ballot
-(`read.contests`: k contests of one vote each hold at most k votes a ballot). Figures invented,
-the layout is Clear Ballot's; oracle: pandas."""
+Overvotes`). `Total Ballots` (each precinct's in the race) was left unused; it is the race's
+ballots cast now, summed over its precincts. `Active Voters` stays unused: they are the
+precinct's, not the race's ("not all voters may have been eligible to vote on each contest", the
+export's footnote says), and a race of part of some precincts (a fire district) would count them
+all: Boulder 2023's North Metro Fire district would have had a turnout of 4.23 %. A dash, `NA` or
+`x` in a count column is blank, as in a vote cell (a property owners' row of `N/A` was an error).
+With the race's ballots known, Boulder's 2023 council of four (two slates) no longer looks like
+two contests of one ballot (`read.contests`: k contests of one vote each hold at most k votes a
+ballot). Figures invented, the layouts are the publishers'; oracle: pandas."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ SOV = HEAD + (
 )
 
 
-def test_active_voters_and_total_ballots_give_each_race_its_turnout(tmp_path, monkeypatch):
+def test_total_ballots_are_each_races_ballots_cast(tmp_path, monkeypatch):
     elections, problems = engines_agree(monkeypatch, write(tmp_path, SOV, "sov.csv"))
     assert not [p for p in problems if p.severity == "error"]
     frame = pd.read_csv(io.StringIO(SOV), thousands=",", na_values=["N/A"])
@@ -46,10 +47,32 @@ def test_active_voters_and_total_ballots_give_each_race_its_turnout(tmp_path, mo
         rows = frame[frame["Contest Title"] == election.facts.election]
         by_precinct = rows.groupby("Precinct Code").first()
         assert election.facts.ballots_cast == int(by_precinct["Total Ballots"].sum())
-        active = by_precinct["Active Voters"]
-        # (A count given for some precincts only is no race's: the property owners give none.)
-        assert election.facts.registered == (int(active.sum()) if active.notna().all() else None)
+        assert election.facts.registered is None  # (the precincts' active voters: unused)
     assert {e.facts.election for e in elections} == {"Mayor", "Ballot Issue 6A"}
+
+
+# A precinct file with its registered voters, one precinct's written `N/A` (and one `-`).
+COUNTS = (
+    "county,precinct,office,candidate,votes,registered_voters\n"
+    "Boulder,101,Mayor,Ann Ash,400,1200\nBoulder,101,Mayor,Bo Brand,280,1200\n"
+    "Boulder,102,Mayor,Ann Ash,200,N/A\nBoulder,102,Mayor,Bo Brand,290,N/A\n"
+    "Boulder,103,Mayor,Ann Ash,100,-\nBoulder,103,Mayor,Bo Brand,90,-\n"
+    "Weld,201,Mayor,Ann Ash,50,300\nWeld,201,Mayor,Bo Brand,70,300\n"
+)
+
+
+def test_na_in_a_count_column_is_a_count_not_given(tmp_path, monkeypatch):
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, COUNTS, "p.csv"))
+    assert not [p for p in problems if p.severity == "error"]
+    (mayor,) = elections
+    frame = pd.read_csv(io.StringIO(COUNTS), na_values=["N/A", "-"])
+    assert {o.candidate: o.votes for o in mayor.options} == {
+        k: int(v) for k, v in frame.groupby("candidate")["votes"].sum().items()
+    }
+    # Boulder's count is some precincts' only: no race's registered; Weld's is its one precinct's.
+    counted = frame.groupby("county")["registered_voters"].apply(lambda s: s.notna().all())
+    assert list(counted.items()) == [("Boulder", False), ("Weld", True)]
+    assert mayor.facts.registered is None
 
 
 # A council of four: slate A's voters vote its four, slate B's theirs, and an independent polls

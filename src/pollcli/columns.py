@@ -80,10 +80,10 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "enrollment",
         "enrolled",
         "closeofrollsenrolment",
-        # Clear Ballot's exports (Colorado's counties): `Active Voters` per precinct.
-        "active_voters",
     ),
-    # Clear Ballot's `Total Ballots`: the ballots cast in the precinct's race.
+    # Clear Ballot's `Total Ballots`: the ballots cast in the precinct's race. (Its `Active Voters`
+    # are the precinct's, not the race's: "not all voters may have been eligible to vote on each
+    # contest", its footnote says; a race of part of some precincts would have them all.)
     "ballots_cast": ("ballots_cast", "ballots", "cast", "turnout_votes", "total_ballots"),
     # Elections Canada's results download: `Type of results*`, preliminary or validated.
     "stage": ("stage", "type_of_results"),
