@@ -100,11 +100,10 @@ def test_races_added_up_win_nothing(tmp_path):
     # no race — Georgia's read "Georgian Dream ... wins outright". The leader of the votes added
     # up is named; no winner. Oracle: the columns summed by hand.
     # (Each runoff's two parties: a party stands in some rows, not in others. Where every option
-    # has votes in every row, the rows may be one race by district: `test_vote_for_races`. Where
-    # the parties that did not stand are blank, not 0, the table is refused: `test_races_apart`.)
+    # has votes in every row, the rows may be one race by district: `test_vote_for_races`.)
     text = (
         "constituency_name,Georgian Dream,United National Movement,Greens\n"
-        "Tbilisi,300,200,0\nKutaisi,500,0,100\nBatumi,100,400,0\n"
+        "Tbilisi,300,200,\nKutaisi,500,,100\nBatumi,100,400,\n"
     )
     result = invoke("summary", str(write(tmp_path, text, "runoffs.csv")), "-f", "json")
     assert result.code == 0, result.stderr

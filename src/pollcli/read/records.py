@@ -77,13 +77,15 @@ def clean_cell(text: str) -> str:
     return text if text.isascii() else text.translate(INVISIBLE).strip()
 
 
-# A dash, `NA` or `x` in a vote, share or count cell is blank (India's `-`; Idaho's `NA`, Clear Ballot's
-# `N/A`; Mississippi's `x`: another district's precinct): a blank part counts 0, a blank votes cell needs --blank-votes zero.
+# A dash, `NA` or `x` in a vote or share cell is blank (India's `-`; Idaho's `NA`, Mississippi's `x`: another
+# district's precinct; a count's `x` is a typo): a blank part counts 0, a blank votes cell needs --blank-votes zero.
 DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—", "‒", "−", "NA", "N/A", "x", "X"})
-_FIGURES: Final[frozenset[str]] = frozenset({"votes", "share", *INT_FACTS})
-_NO_NAMES: Final[frozenset[str]] = frozenset({"", "na", "n/a"})
+COUNT_DASHES: Final[frozenset[str]] = DASHES - {"x", "X"}
+_BLANK: Final = {"votes": DASHES, "share": DASHES} | dict.fromkeys(INT_FACTS, COUNT_DASHES)
+_NO_NAMES, _NONE = frozenset({"", "na", "n/a"}), frozenset[str]()
 _NO_WORDS: Final[frozenset[str]] = frozenset({"false", "f", "no", "n", "0"})  # (`YES_WORDS`)
 _RACE_CELLS: Final[tuple[str, ...]] = ("office", RACE_PREFIX)  # a race's cells, by prefix
+_Plan = tuple[tuple[int, int], tuple[tuple[int, str, bool, frozenset[str]], ...], list[str]]
 
 
 def unsaid_write_in(facts: dict[str, str]) -> bool:
@@ -140,9 +142,7 @@ class CellReader:
     # Lines that repeat their name in the votes cell: headings within the data, skipped.
     headings: list[tuple[int, list[str]]] = field(default_factory=list)
     _heading_cells: tuple[int | None, int | None] | None = field(default=None, repr=False)
-    _plan: tuple[tuple[int, int], tuple[tuple[int, str, bool, bool], ...], list[str]] | None = (
-        field(default=None, repr=False)
-    )
+    _plan: _Plan | None = field(default=None, repr=False)
     # The rows' validation context, made once (`contract.cells_context`).
     _context: dict[str, Any] | None = field(default=None, repr=False)
 
@@ -187,7 +187,7 @@ class CellReader:
         values: dict[str, str] = {}
         facts: dict[str, str] = {}
         plan, races = self._split_plan()
-        for index, column, fact, figure in plan:
+        for index, column, fact, blank in plan:
             text = cells[index]
             if text.isascii():
                 raw = text.strip()  # `clean_cell` of an ASCII cell
@@ -195,7 +195,7 @@ class CellReader:
                 raw = clean_cell(text)
                 if not self.invisible:
                     self.invisible = raw != text.strip()
-            if raw and not (figure and raw in DASHES):
+            if raw and raw not in blank:
                 (facts if fact else values)[column] = raw
         straight_ballot(values, facts, races)  # a straight-party ballot: no race, left out
         if "candidate" not in values and is_write_in(facts):
@@ -232,13 +232,13 @@ class CellReader:
             values.pop(part, None)
         return values, facts
 
-    def _split_plan(self) -> tuple[tuple[tuple[int, str, bool, bool], ...], list[str]]:
-        """Each column's index, name, whether it is a fact and whether a figure; and the race
+    def _split_plan(self) -> tuple[tuple[tuple[int, str, bool, frozenset[str]], ...], list[str]]:
+        """Each column's index, name, whether it is a fact and the words that blank it; and the race
         columns: worked out once, not row by row (anew if a column is left unused since)."""
         columns = self.columns.columns
         known = self._plan
         if known is None or known[0] != (id(columns), len(columns)):
-            plan = tuple((i, c, is_fact_cell(c), c in _FIGURES) for i, c in columns.items())
+            plan = tuple((i, c, is_fact_cell(c), _BLANK.get(c, _NONE)) for i, c in columns.items())
             races = [c for c in columns.values() if c.startswith(_RACE_CELLS)]
             known = self._plan = ((id(columns), len(columns)), plan, races)
         return known[1], known[2]

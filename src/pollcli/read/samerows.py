@@ -19,7 +19,7 @@ from typing import Final
 from pollcli.columns import INT_FACTS, REGIONAL_FACTS, is_fact_cell
 from pollcli.contract import Row, counted, plain_votes
 from pollcli.read.header import ColumnMap
-from pollcli.read.records import DASHES, CellReader, Record
+from pollcli.read.records import COUNT_DASHES, CellReader, Record
 from pollcli.read.rowcolumns import RowColumns
 
 # How many distinct options (and vote cells) are kept, some 30 MB at most; past it, rows of
@@ -175,7 +175,7 @@ class _Counts:
         facts: dict[str, str] = {}
         for column, index in self.order:
             value = option.get(column) if index is None else self.place(cells[index])
-            if value and not (index is not None and value in DASHES and column in INT_FACTS):
+            if value and not (index is not None and value in COUNT_DASHES and column in INT_FACTS):
                 facts[column] = value
         return facts
 

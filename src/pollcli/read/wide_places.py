@@ -383,20 +383,25 @@ def races_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> b
     on that race's ballot), and an option blank in every row of one group has a figure in another
     (Georgia's 17 mayoral runoffs in one table, two parties each: added up, "Georgian Dream wins
     outright"). Rows with no figure at all are no evidence. A 0 is a count, not a blank: a table of
-    one race by precinct has its minor candidates' zeros (`stand_apart` then only names no winner).
+    one race by precinct has its minor candidates' zeros. A table of a row per race (the House of
+    Commons' by constituency) adds up to the parties' votes: read, no winner named (`stand_apart`).
     """
     index = race_column(table, plan, rows) if plan.blocks is None else None
     if index is None:
         return False
     blanks: dict[str, tuple[tuple[bool, ...], int]] = {}
+    figured = 0
     for line, cells in rows:
         pattern = tuple(not (cells[i].strip() if i < len(cells) else "") for i in plan.options)
         if all(pattern):
             continue
+        figured += 1
         race = cells[index].strip() if index < len(cells) else ""
         first = blanks.setdefault(race, (pattern, line))
         if first[0] != pattern:  # a blank within a race: blanks that mean 0, not the ballot
             return False
+    if figured == len(blanks):
+        return False  # a row per race (a constituency table: its sums are the parties' votes)
     patterns = [p for p, _ in blanks.values()]
     for k, i in enumerate(plan.options):
         absent = [race for race, (p, _) in blanks.items() if p[k]]
