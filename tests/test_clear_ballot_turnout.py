@@ -4,8 +4,9 @@ Overvotes`). `Total Ballots` (each precinct's in the race) was left unused; it i
 ballots cast now, summed over its precincts. `Active Voters` stays unused: they are the
 precinct's, not the race's ("not all voters may have been eligible to vote on each contest", the
 export's footnote says), and a race of part of some precincts (a fire district) would count them
-all: Boulder 2023's North Metro Fire district would have had a turnout of 4.23 %. A dash, `NA` or
-`x` in a count column is blank, as in a vote cell (a property owners' row of `N/A` was an error).
+all: Boulder 2023's North Metro Fire district would have had a turnout of 4.23 %. A dash or `NA`
+in a count column is blank, as in a vote cell (a property owners' row of `N/A` was an error; an
+`x` among counts stays one).
 With the race's ballots known, Boulder's 2023 council of four (two slates) no longer looks like
 two contests of one ballot (`read.contests`: k contests of one vote each hold at most k votes a
 ballot). Figures invented, the layouts are the publishers'; oracle: pandas."""
