@@ -94,3 +94,18 @@ def turnout_sentences(tally: Tally) -> list[str]:
         said += " for the rows --where keeps" if missing and tally.partial is not None else ""
         return [f"Turnout: not computed ({said})."]
     return []
+
+
+def not_valid_figure(tally: Tally, votes: int, ballots_cast: int) -> str:
+    """A blank or invalid line beside the ballots cast. In a race of N votes a ballot (vote for N,
+    or `read.perballot`'s N) under and over votes are votes (DC's at-large committee, vote for 7:
+    258,530 under votes of 81,424 ballots): a share of N votes a ballot. N unknown: no share."""
+    if (n := tally.seats or (tally.election.per_ballot or (1, ""))[0]) > 1:
+        share = pct(votes / (n * ballots_cast) * 100)
+        return f"{counted(votes, 'vote')}, {share} of the {n} votes each ballot had ({n * ballots_cast:,}; not in the share base)"
+    if votes > ballots_cast:
+        return (
+            f"{counted(votes, 'vote')}, more than the {ballots_cast:,} ballots cast: votes, not "
+            "ballots, as in a race of several votes a ballot (not in the share base)"
+        )
+    return f"{counted(votes, 'ballot')}, {pct(votes / ballots_cast * 100)} of ballots cast (not in the share base)"

@@ -9,7 +9,12 @@ from __future__ import annotations
 from operator import attrgetter
 
 from pollcli.columns import NOT_VALID_KINDS
-from pollcli.findings.checks import check_sentences, term_sentences, turnout_sentences
+from pollcli.findings.checks import (
+    check_sentences,
+    not_valid_figure,
+    term_sentences,
+    turnout_sentences,
+)
 from pollcli.findings.measures import measure_sentence
 from pollcli.findings.novotes import no_votes_sentence
 from pollcli.findings.top_two import top_two_sentence
@@ -472,7 +477,7 @@ def _non_candidates(tally: Tally) -> list[str]:
         label = f"“{option.candidate}”"
         if option.kind in NOT_VALID_KINDS:
             if option.votes is not None and ballots_cast:
-                sentences.append(f"{label}: {_not_valid(tally, option.votes, ballots_cast)}.")
+                sentences.append(f"{label}: {not_valid_figure(tally, option.votes, ballots_cast)}.")
             continue
         sentence = (
             f"{label} took {figures(item)}, ranking {item.rank} of {len(tally.ranked)} options"
@@ -488,18 +493,3 @@ def _non_candidates(tally: Tally) -> list[str]:
             )
         sentences.append(sentence + ".")
     return sentences
-
-
-def _not_valid(tally: Tally, votes: int, ballots_cast: int) -> str:
-    """A blank or invalid line beside the ballots cast. In a race of N votes a ballot (vote for N,
-    or `read.perballot`'s N) under and over votes are votes (DC's at-large committee, vote for 7:
-    258,530 under votes of 81,424 ballots): a share of N votes a ballot. N unknown: no share."""
-    if (n := tally.seats or (tally.election.per_ballot or (1, ""))[0]) > 1:
-        share = pct(votes / (n * ballots_cast) * 100)
-        return f"{counted(votes, 'vote')}, {share} of the {n} votes each ballot had ({n * ballots_cast:,}; not in the share base)"
-    if votes > ballots_cast:
-        return (
-            f"{counted(votes, 'vote')}, more than the {ballots_cast:,} ballots cast: votes, not "
-            "ballots, as in a race of several votes a ballot (not in the share base)"
-        )
-    return f"{counted(votes, 'ballot')}, {pct(votes / ballots_cast * 100)} of ballots cast (not in the share base)"
