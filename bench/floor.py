@@ -141,6 +141,21 @@ What is left of the assembly is work each race needs (the totals stage's pass ov
 `races.assemble`'s race key per record, the audit, `racechecks`' crowded races, which these files
 have) and `KeySums.records`' million `Record`s and party copies (step 3).
 
+Session 17, the memory (lead; `elections`, one run at load 11): after `load`, the collector run,
+the live Python objects are 215 MiB (tracemalloc: the 1M `Option`s 92 MiB, their votes' ints
+31 MiB, the 199k names 12 MiB; gc sees only the Options, 10,000 Elections and their lists), the
+traced peak during the load 382 MiB, yet the process's RSS is 558 MiB (HWM 572): ~340 MiB are
+memory freed and not given back — pymalloc's arenas pinned by long-lived Options allocated among
+the stream's and the assembly's temporaries, and Arrow's memory pool (`ARROW_DEFAULT_MEMORY_POOL=
+system`: validate's peak 595 -> 554 MB, CPU the same). So the 400 MiB line is a matter of what is
+allocated between the Options as much as of how many live: holding the options as columns (step
+3), or building them once the temporaries are gone, would lower the peak more than trimming any
+stage. End of session 17, idle machine, session 16's code (9065876) and main alternated twice,
+`cliff --only elections,party_lists --runs 1`, user CPU: `elections` summary 18.98 / 16.77 s ->
+16.05 / 14.72 s, validate 14.23 / 13.69 -> 14.64 / 13.02 s; `party_lists` summary 12.78 / 12.06
+-> 11.72 / 11.96 s, validate 9.95 / 8.84 -> 9.20 / 9.57 s; peak RSS unchanged (578-586 MiB,
+462-551 MiB): the summary of `elections` about 13 % quicker, the rest inside the noise.
+
 Medians of --runs of CPU seconds (`time.process_time`, the reading threads' included); each figure
 also as a share of the 3 s target. The stages' sum is the CPU time of the library's work (not the
 process's start-up).
