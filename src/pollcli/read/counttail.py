@@ -46,11 +46,8 @@ def at_end(
     tail's first line, cut or the header, is left out; rows unlike the header's width too.)"""
     if again is not None or not transcoder.passthrough or "unit" not in reader.columns.present:
         return False
-    try:
-        with path.open("rb") as handle:
-            handle.seek(max(0, size - TAIL_BYTES))
-            raw = handle.read(TAIL_BYTES)
-    except OSError:
+    raw = tail(path, size, TAIL_BYTES)
+    if raw is None:
         return False
     start = raw.find(b"\n") + 1  # (the first line is likely cut)
     try:
@@ -72,3 +69,13 @@ def at_end(
     # (None: rows this engine would not keep so, --where say, which may leave them out: the file
     # is read as before, the rows summed first.)
     return found is not None and bool(found) and not found.named
+
+
+def tail(path: Path, size: int, limit: int) -> bytes | None:
+    """The last `limit` bytes of a file of `size` bytes, or None when it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            handle.seek(max(0, size - limit))
+            return handle.read(limit)
+    except OSError:
+        return None

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from pollcli.problems import Found
+from pollcli.read.counttail import tail
 from pollcli.read.dialect import read_records
 
 if TYPE_CHECKING:
@@ -82,11 +83,8 @@ def trim(table: RawTable) -> None:
 def at_end(path: Path, size: int, codec: str, delimiter: str) -> bool:
     """Whether the file's last lines are footnotes (`trim`): the streaming engine then leaves the
     file to the exact engine, which leaves them out alike."""
-    try:
-        with path.open("rb") as handle:
-            handle.seek(max(0, size - TAIL_BYTES))
-            raw = handle.read(TAIL_BYTES)
-    except OSError:
+    raw = tail(path, size, TAIL_BYTES)
+    if raw is None:
         return False
     start = raw.find(b"\n") + 1 if size > TAIL_BYTES else 0  # (the first line is likely cut)
     text = raw[start:].decode(codec, errors="replace")
