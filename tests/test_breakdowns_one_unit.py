@@ -9,7 +9,8 @@ the totals stage's own).
 
 from __future__ import annotations
 
-from hypothesis import given
+import pytest
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from pollcli.contract import Row
@@ -18,6 +19,7 @@ from pollcli.read import sum_totals
 from pollcli.read.breakdowns import set_aside, stage
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
+from pollcli.read.total_words import HandOver
 
 COLUMNS = ColumnMap(
     header=["county", "precinct", "candidate", "party", "votes"],
@@ -55,16 +57,51 @@ def one_unit_race(draw: st.DrawFn) -> list[Record]:
     return records
 
 
+def _summed(*rows: tuple[str, int]) -> list[Record]:
+    """Records of one summed unit (`Record.summed`), one candidate in each region given."""
+    return [
+        Record(
+            line,
+            "Race",
+            Row.model_validate({"candidate": "Ann Ash", "region": region, "unit": "C:12"}),
+            votes,
+            {},
+            summed=True,
+        )
+        for line, (region, votes) in enumerate(rows, start=2)
+    ]
+
+
+# A region that holds the others' sum, of units the streaming engine summed (found by Hypothesis:
+# session 17 saw it fail once): the race total may hide in the sums, so the file is handed over.
+_HANDED_OVER = _summed(("Congressional:12", 1), ("Senatorial:11", 100), ("Pct 1101", 33))
+
+
 @given(one_unit_race(), st.booleans())
+@example(_HANDED_OVER, False)
 def test_set_aside_keeps_a_race_of_one_unit_whole(records: list[Record], first: bool) -> None:
     found = Found("race.csv")
     kept = set_aside("Race", records, COLUMNS, found, first=first)
     assert kept == records
-    assert sum_totals.set_aside("Race", records, COLUMNS, found) == records
+    try:
+        whole = sum_totals.set_aside("Race", records, COLUMNS, found)
+    except HandOver:
+        # Units summed where a race total may hide (`sum_totals.race_total`): the pass the stage
+        # skips hands the file to the exact engine, and so does the pass it runs.
+        with pytest.raises(HandOver):
+            sum_totals.race_total("Race", records, COLUMNS, Found("race.csv"), records)
+    else:
+        assert whole == records
     assert found.items == []
 
 
+def test_the_handed_over_race_is_handed_over_by_the_stage() -> None:
+    with pytest.raises(HandOver):
+        stage(lambda label, given: given, COLUMNS, Found("race.csv"))("Race", _HANDED_OVER)
+
+
 @given(one_unit_race())
+@example(_HANDED_OVER[:1] + _HANDED_OVER)
 def test_the_stage_of_a_race_of_one_unit_is_the_totals_stage(records: list[Record]) -> None:
     calls: list[list[Record]] = []
 
@@ -73,6 +110,9 @@ def test_the_stage_of_a_race_of_one_unit_is_the_totals_stage(records: list[Recor
         return given[1:]  # (whatever the totals stage keeps is the answer)
 
     found = Found("race.csv")
-    assert stage(totals, COLUMNS, found)("Race", records) == records[1:]
+    try:
+        assert stage(totals, COLUMNS, found)("Race", records) == records[1:]
+    except HandOver:
+        assert any(r.summed for r in records)  # (the exact engine reads the file: above)
     assert calls == [records]
     assert found.items == []

@@ -163,15 +163,16 @@ def set_aside(
         off = [t for t in mismatched if id(t) not in told]
         lines = sorted({line for t in shown for line in t.lines})
         sub = bool(cls.sub) and all(t.subtotal for t in cls.totals)
+        said = "error" if any(doubled.values()) else "warning"
         agree = (
             "each holds part of their sum, with no option more: a subtotal"
             if sub
             else "they equal the sum of their parts"
             if not off
             else f"{len(off):,} of them differ{'s' if len(off) == 1 else ''} from the "
-            f"sum of their parts (the total-mismatch {_said(doubled)} says how)"
+            f"sum of their parts (the total-mismatch {said} says how)"
             if len(shown) > 1
-            else f"it differs from the sum of its parts (the total-mismatch {_said(doubled)} says how)"
+            else f"it differs from the sum of its parts (the total-mismatch {said} says how)"
         )
         if key[0] == "subtotal":
             agree += f": {_adding_up(cls.totals)}"
@@ -256,6 +257,8 @@ def _find(
     # Most races name no total among their options: one search over all their names says so.
     named = may_hold_total(r.row.candidate for r in records)
     plain = not (named or adding or marked or total_options)  # every row then goes by its place
+    if plain and not any(r.row.region or r.row.unit or r.summed for r in records):
+        return classes, []  # (one blank place: no total by its place; a race of many races' file)
     for record in records:
         at = place(record)
         if plain:
@@ -481,10 +484,6 @@ def _subtotals(classes: dict[tuple[str, ...], _Class]) -> None:
 
 # The classes of named totals of places (not blank, nor named like their region).
 _PLACES: Final[tuple[str, ...]] = ("region", "unit")
-
-
-def _said(doubled: Mapping[int, str | None]) -> str:
-    return "error" if any(doubled.values()) else "warning"
 
 
 def _mismatch(total: _Total) -> str | None:
