@@ -163,16 +163,16 @@ def set_aside(
         off = [t for t in mismatched if id(t) not in told]
         lines = sorted({line for t in shown for line in t.lines})
         sub = bool(cls.sub) and all(t.subtotal for t in cls.totals)
-        said = "error" if any(doubled.values()) else "warning"
+        severity = "error" if any(doubled.values()) else "warning"
         agree = (
             "each holds part of their sum, with no option more: a subtotal"
             if sub
             else "they equal the sum of their parts"
             if not off
             else f"{len(off):,} of them differ{'s' if len(off) == 1 else ''} from the "
-            f"sum of their parts (the total-mismatch {said} says how)"
+            f"sum of their parts (the total-mismatch {severity} says how)"
             if len(shown) > 1
-            else f"it differs from the sum of its parts (the total-mismatch {said} says how)"
+            else f"it differs from the sum of its parts (the total-mismatch {severity} says how)"
         )
         if key[0] == "subtotal":
             agree += f": {_adding_up(cls.totals)}"
