@@ -64,6 +64,9 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "qt_votos",
         "qt_votos_nominais",
         "voti",
+        # Italy's Eligendo: `Voti Liste`, a list's votes (`Lista` names it).
+        "voti_liste",
+        "voti_lista",
         "stimmen",
         "anzahl",
         "голоса",
@@ -207,6 +210,8 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
         "department",
         "région",
         "región",
+        # Italy's Eligendo abroad: `Nazione`, the country a row counts, within its constituency.
+        "nazione",
         "provincia",
         "wahlkreis",
         # Norway's county (`Fylkenavn`, beside its number), Sweden's.

@@ -61,12 +61,16 @@ ELECTION_FACTS: Final[tuple[str, ...]] = (
 FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     **{fact: (fact,) for fact in ELECTION_FACTS},
     # Brazil's TSE: `DS_CARGO`, the office; `NR_TURNO`, the round.
-    "office": ("office", "office_name", "officename", "ds_cargo"),
+    # Italy's Eligendo: `Tipo Elezione` (Camera Estero), `Data elezione` (25/09/2022), `Elettori`,
+    # `Votanti`, `Schede Nulle`, `Schede Bianche` (a country's protocol, on each of its lists' rows).
+    "office": ("office", "office_name", "officename", "ds_cargo", "tipo_elezione"),
+    "invalid": ("invalid", "schede_nulle"),
+    "blank": ("blank", "schede_bianche"),
     "round": ("round", "nr_turno"),
     "election": ("election", "eleccion", "elección"),
     # Elections Canada's candidates since 1867: `Election Date`, one date for each election (a
     # vote-mode column beside others in OpenElections' Iowa files: `read.roles`).
-    "date": ("date", "election_date", "date_of_election", "polling_date"),
+    "date": ("date", "election_date", "date_of_election", "polling_date", "data_elezione"),
     "registered": (
         "registered",
         "registered_voters",
@@ -80,11 +84,19 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "enrollment",
         "enrolled",
         "closeofrollsenrolment",
+        "elettori",
     ),
     # Clear Ballot's `Total Ballots`: the ballots cast in the precinct's race. (Its `Active Voters`
     # are the precinct's, not the race's: "not all voters may have been eligible to vote on each
     # contest", its footnote says; a race of part of some precincts would have them all.)
-    "ballots_cast": ("ballots_cast", "ballots", "cast", "turnout_votes", "total_ballots"),
+    "ballots_cast": (
+        "ballots_cast",
+        "ballots",
+        "cast",
+        "turnout_votes",
+        "total_ballots",
+        "votanti",
+    ),
     # Elections Canada's results download: `Type of results*`, preliminary or validated.
     "stage": ("stage", "type_of_results"),
     # How many members a race elects, the top N by votes ("Vote for 4"); MEDSL's `magnitude`.
@@ -131,6 +143,8 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "pc_name",
         # Australia's AEC: the division (`DivisionID`, `DivisionNm`).
         "divisionnm",
+        # Italy's Eligendo abroad: the four overseas constituencies (Europa, America meridionale…).
+        "ripartizione",
     ),
     # Codes that identify a race on their own; a race is named by the other key columns.
     "race_id": (

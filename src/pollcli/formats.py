@@ -38,8 +38,9 @@ def counted(value: int, noun: str) -> str:
 
 
 def with_party(name: str, party: str | None) -> str:
-    """'Name (Party)'; the name alone when it has no party, or ends with it already (candidates of
-    one name are named with their party: 'John Smith (DEM)')."""
-    if not party or name.endswith(f"({party})"):
+    """'Name (Party)'; the name alone when it has no party, is the party (a list named by its party
+    column: 'MAIE', not 'MAIE (MAIE)'), or ends with it already (candidates of one name are named
+    with their party: 'John Smith (DEM)')."""
+    if not party or name == party or name.endswith(f"({party})"):
         return name
     return f"{name} ({party})"

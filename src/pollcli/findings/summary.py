@@ -95,7 +95,7 @@ def notes(tally: Tally) -> list[str]:
 def describe(item: Ranked) -> str:
     """'Name (Party)', or 'Name, Party (x),' where the party's own brackets would nest."""
     name, party = item.option.candidate, item.option.party
-    if party and "(" in party and not name.endswith(f"({party})"):
+    if party and party != name and "(" in party and not name.endswith(f"({party})"):
         return f"{name}, {party},"
     return with_party(name, party)
 

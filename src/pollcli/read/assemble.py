@@ -220,8 +220,12 @@ class Assembly:
         # Problems of the file as a whole, and those found while building this election — never
         # another election's.
         own = found.items[: self.file_level] + found.items[first_problem:]
+        # The header's ignored columns are a note of their own; a column's own warning (a date
+        # column left unread: `datecolumn.say_unread`) is the election's.
         election.warnings.extend(
-            p for p in own if p.severity == "warning" and p.code != Code.UNKNOWN_COLUMN
+            p
+            for p in own
+            if p.severity == "warning" and (p.code != Code.UNKNOWN_COLUMN or p.column is not None)
         )
         return election
 
