@@ -274,7 +274,19 @@ def reshape(
     figured = np.zeros(len(rows), dtype=bool)
     figured[np.asarray(frame["row"], dtype=np.int64)] = True
     empty = sorted(line for (line, _), has in zip(rows, figured.tolist(), strict=True) if not has)
-    if empty:
+    if rows and len(empty) == len(rows):
+        # Not "no data rows": every row is there, its options' cells blank (a runoff's table by
+        # gmina with both candidates' columns empty: Poland's PKW, trial 18).
+        names = list(dict.fromkeys(level0(table, i) for i in plan.options))
+        shown = ", ".join(map(repr, names[:4])) + (" …" if len(names) > 4 else "")
+        found.add(
+            Code.NO_ROWS,
+            table.header_line,
+            f"none of the {len(rows):,} data rows has a figure for any option: the option "
+            f"columns ({shown}) are blank in every row, so there is no result to read; fill in "
+            "their votes",
+        )
+    elif empty:
         notes.append(
             f"{len(empty):,} row(s) have no figures for any option and are left out "
             f"(line{'s' if len(empty) > 1 else ''} {', '.join(f'{n:,}' for n in empty[:8])}"
