@@ -277,8 +277,8 @@ def reshape(
     if rows and len(empty) == len(rows):
         # Not "no data rows": every row is there, its options' cells blank (a runoff's table by
         # gmina with both candidates' columns empty: Poland's PKW, trial 18).
-        names = list(dict.fromkeys(level0(table, i) for i in plan.options))
-        shown = ", ".join(map(repr, names[:4])) + (" …" if len(names) > 4 else "")
+        options_named = list(dict.fromkeys(level0(table, i) for i in plan.options))
+        shown = ", ".join(map(repr, options_named[:4])) + (" …" if len(options_named) > 4 else "")
         found.add(
             Code.NO_ROWS,
             table.header_line,
