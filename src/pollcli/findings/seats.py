@@ -68,11 +68,13 @@ def findings(
     scope: str | None = None,
     pooled: PartyList | None = None,
     list_totals: list[str] | None = None,
+    regions: list[str] | None = None,
 ) -> list[str]:
     """The findings of one parliament, first method in detail, the others by what they change;
     `scope`, the note of a threshold taken in each district where a national one would differ;
     `pooled`, a list whose candidates were summed into it (candidates on open lists), and
-    `list_totals` the rows named as their party that hold their list's sum, not added."""
+    `list_totals` the rows named as their party that hold their list's sum, not added; `regions`,
+    those of one election, whose votes a national allocation pools (`_pooled_regions`)."""
     if not election.allocations:
         return []
     first = election.allocations[0]
@@ -80,6 +82,8 @@ def findings(
     notes = [] if election.partial is None else [_partial(election.partial.filter)]
     notes += _majority(first, election.seats, unknown)
     if election.layout == "national":
+        if regions and len(regions) > 1:
+            notes.append(_pooled_regions(regions, election.seats))
         notes += _national(election, first)
     elif election.layout == "districts":
         notes += _districts(election, first)
@@ -103,6 +107,18 @@ def findings(
     if source:
         notes.append(f"Source: {source}")
     return notes
+
+
+def _pooled_regions(names: list[str], seats: int) -> str:
+    """The note of one allocation of a file of regions (PKW's Sejm table, a row per constituency,
+    given `--seats 460`): their votes were pooled, which a chamber of districts does not do."""
+    shown = ", ".join(map(repr, names[:2])) + (", …" if len(names) > 2 else "")
+    return (
+        f"The votes of the file's {len(names):,} regions ({shown}) are pooled into one allocation "
+        f"of {counted(seats, 'seat')}; where each region is a district that elects members of its "
+        "own, give their seats with --seats-file FILE (a CSV of district,seats), and each is "
+        "allocated apart."
+    )
 
 
 def _partial(rows: str) -> str:

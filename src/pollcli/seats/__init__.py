@@ -284,6 +284,7 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
             scope=scope_note,
             pooled=next((c.pooled for c in contests if c.pooled is not None), None),
             list_totals=sorted({name for c in contests for name in c.list_totals}),
+            regions=[r.name for r in first.regions] if len(group) == 1 else [],
         )
     )
     seats.warnings.extend(warnings_of(seats))
