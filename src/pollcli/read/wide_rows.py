@@ -274,7 +274,7 @@ def reshape(
     figured = np.zeros(len(rows), dtype=bool)
     figured[np.asarray(frame["row"], dtype=np.int64)] = True
     empty = sorted(line for (line, _), has in zip(rows, figured.tolist(), strict=True) if not has)
-    if rows and len(empty) == len(rows):
+    if rows and len(empty) == len(rows) and not found.errors:
         # Not "no data rows": every row is there, its options' cells blank (a runoff's table by
         # gmina with both candidates' columns empty: Poland's PKW, trial 18).
         options_named = list(dict.fromkeys(level0(table, i) for i in plan.options))
