@@ -39,6 +39,8 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "кандидаты",
         "кандидат_ф_и_о",
         "kandydat",
+        # Poland's PKW candidate tables: `Nazwisko i imiona`, surname and given names.
+        "nazwisko_i_imiona",
     ),
     "votes": (
         "votes",
@@ -111,6 +113,8 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         # Norway's `Oppslutning prosentvis`, a party's share.
         "oppslutning",
         "oppslutning_prosentvis",
+        # The PKW's `Procent głosów`.
+        "procent_głosów",
     ),
     "party": (
         "party",
@@ -137,6 +141,9 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "выдвинут",
         "partia",
         "komitet",
+        # The PKW's `Nazwa komitetu`, the electoral committee (its `Skrót nazwy komitetu`, the
+        # same abbreviated, is left unused).
+        "nazwa_komitetu",
         "partynm",
         # Norway's `Partinavn` (its `Partikode` beside it is a code, left unused), Sweden's `Partinamn`.
         "partinavn",

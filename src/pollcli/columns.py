@@ -63,7 +63,17 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     # Brazil's TSE: `DS_CARGO`, the office; `NR_TURNO`, the round.
     # Italy's Eligendo: `Tipo Elezione` (Camera Estero), `Data elezione` (25/09/2022), `Elettori`,
     # `Votanti`, `Schede Nulle`, `Schede Bianche` (a country's protocol, on each of its lists' rows).
-    "office": ("office", "office_name", "officename", "ds_cargo", "tipo_elezione"),
+    # Poland's PKW: `Urząd`, the office of each of a file's mayoral races (Prezydent Miasta …), and
+    # `Sejmik`, the regional assembly a file's districts elect.
+    "office": (
+        "office",
+        "office_name",
+        "officename",
+        "ds_cargo",
+        "tipo_elezione",
+        "urząd",
+        "sejmik",
+    ),
     "invalid": ("invalid", "schede_nulle"),
     "blank": ("blank", "schede_bianche"),
     "round": ("round", "nr_turno"),
@@ -109,7 +119,14 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "magnitude",
     ),
     # MIT Election Data + Science Lab exports: all votes cast in the race for the office.
-    "total_votes": ("totalvotes", "total_votes"),
+    # The PKW's `Liczba głosów ważnych na wszystkich kandydatów` (`… oddanych w okręgu`): the race's
+    # (the district's) valid votes.
+    "total_votes": (
+        "totalvotes",
+        "total_votes",
+        "liczba_głosów_ważnych_na_wszystkich_kandydatów",
+        "liczba_głosów_ważnych_oddanych_w_okręgu",
+    ),
 }
 # Columns whose cells name the race a row belongs to (issue 12, docs/csv-format.md "Files with many
 # races"): each is mapped to `race:<role>`, and every distinct combination of their values is one
@@ -123,6 +140,8 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "district_number",
         # Georgia's CEC precinct tables: `district_id` beside a blank `district name`.
         "district_id",
+        # The PKW's candidate tables: `Nr okręgu`, the district of an assembly (a Sejmik's).
+        "nr_okręgu",
         "congressional_district",
         "legislative_district",
         "cd",
