@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from conftest import engines_agree, write
+from conftest import engines_agree, invoke, write
 
 HEADER = (
     '"Urząd";"Numer na karcie do głosowania";"Nazwisko i imiona";"Nazwa komitetu";'
@@ -108,3 +108,24 @@ def test_a_sejmiks_districts_are_races_not_added_together(tmp_path, monkeypatch)
     assert len(elections) == 2
     got = {int(e.facts.election.rsplit("·", 1)[1]): {o.candidate: o.votes for o in e.options} for e in elections}  # fmt: skip
     assert got == expected
+
+
+def test_a_table_of_candidates_before_the_count_says_it_holds_no_result(tmp_path, monkeypatch):
+    # The PKW's candidate tables are published before the count with `Liczba głosów` blank in
+    # every row: main gave one error per row, each advising --blank-votes zero, which counts every
+    # candidate 0 and names the lone candidate of an uncontested race its winner.
+    text = pkw_text()
+    lines = text.splitlines()
+    blanked = [lines[0]]
+    for line in lines[1:]:
+        cells = line.split(";")
+        cells[5] = cells[6] = cells[10] = ""
+        blanked.append(";".join(cells))
+    path = write(tmp_path, "\n".join(blanked) + "\n", name="kandydaci_wbp_utf8.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    assert elections == []
+    (whole,) = [p for p in problems if p.code == "no-rows"]
+    assert whole.line == 1 and "none of the 4 rows has votes or a share" in whole.message
+    done = invoke("summary", str(path))
+    assert done.code == 1
+    assert done.stderr.splitlines()[0].endswith("fill in their votes")

@@ -88,6 +88,18 @@ class Assembly:
             from pollcli.read.raceunits import HandOver
 
             raise HandOver  # rows of counts alone: the exact engine says so (`counts_alone`)
+        if not records and self.found.errors:
+            blank = [p for p in self.found.items if p.severity == "error"]
+            if len(blank) > 1 and all("neither votes nor a share" in p.message for p in blank):
+                # Every named row's votes blank (the PKW's candidate lists before the count): no
+                # result, and --blank-votes zero, each row's advice, would make every option 0.
+                self.found.add(
+                    Code.NO_ROWS,
+                    header_line,
+                    f"none of the {len(blank):,} rows has votes or a share: the table holds no "
+                    "result (a list of the options before the count?); fill in their votes",
+                )
+            return []
         if not records and not self.found.errors:
             nameless = any(p.code == Code.BLANK_NAME for p in self.found.items)  # (a warning)
             self.found.add(
