@@ -21,7 +21,7 @@ from pollcli.columns import option_key as option_key
 from pollcli.election import Election, Facts, Option, Region, Repeat
 from pollcli.namekeys import option_keys
 from pollcli.problems import Code, Found
-from pollcli.read import countnotes, party_totals
+from pollcli.read import countnotes, line_totals, party_totals
 from pollcli.read.checks import check_election
 from pollcli.read.countnotes import ONE_PARTY_NOTE, counts_alone, far_above, without_unused_counts
 from pollcli.read.dialect import RawTable
@@ -171,6 +171,7 @@ class Assembly:
         if facts is None:
             facts = Facts(election=label or self.sources.default_label)
         records = party_totals.set_aside(records, found)  # (a list's total above its candidates)
+        records = line_totals.set_aside(records, found, self.sources.columns.header_of("party"))
         fused_lead, repeated, listed = None, list[Repeat](), records
         keys = option_keys([r.row.candidate for r in records])  # (for both stages: once)
         if self.party_lines is not None:
