@@ -21,7 +21,7 @@ from pollcli.models import (
 )
 from pollcli.problems import Code, Problem
 from pollcli.tally import DEFAULT_MAJORITY, DEFAULT_THRESHOLD, Ranked, standing, tally
-from pollcli.verdict import WITHHELD, verdict
+from pollcli.verdict import UNMEASURED, WITHHELD, verdict
 
 __all__ = ["DEFAULT_MAJORITY", "DEFAULT_THRESHOLD", "summarize", "summarize_election"]
 
@@ -155,7 +155,8 @@ def summarize_election(
         leader=standing(figures.leader),
         runner_up=standing(figures.runner_up),
         tied_for_first=[r.option.candidate for r in figures.tied],
-        margin=None if withheld else figures.margin,  # (the last seat's, with no one elected)
+        # (the last seat's with no one elected; none where no winner is named: `UNMEASURED`)
+        margin=None if withheld or undecided in UNMEASURED else figures.margin,
         majority=Majority(
             threshold=figures.majority, reached=figures.reached, runoff=figures.runoff
         ),

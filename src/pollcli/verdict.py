@@ -45,7 +45,7 @@ from typing import Final
 
 from pollcli.columns import option_key
 from pollcli.dataclass import dataclass
-from pollcli.overview_models import NoWinner
+from pollcli.overview_models import NO_WINNER_REASONS, NoWinner
 from pollcli.tally import Ranked, Tally, tally
 
 # The reasons a rule for ties settles (`seats --tie`): the candidates tied are known, and votes
@@ -87,6 +87,17 @@ def verdict(t: Tally) -> Verdict:
 WITHHELD: Final[frozenset[str]] = frozenset(
     {"partial", "no_winner", "fused_lead", "spelling", "repeated_block"}
 )
+# Reasons whose race shows no lead: no margin is measured (JSON `margin` null), the overview leaves
+# its Lead columns blank and never calls it close. Nothing says its leader takes the seat, so the
+# gap to the runner-up is no winning margin (a first count of preferences, seats unknown, "Other"
+# ahead…). A tie (no leader: the gap is nil), a runoff to come (the first round's lead is its
+# news) and a party-list vote (the lists' standing) keep theirs.
+UNMEASURED: Final[frozenset[str]] = frozenset(NO_WINNER_REASONS) - {
+    "tie",
+    "seat_tie",
+    "runoff",
+    "list",
+}
 # Reasons that stand whatever a repeated block's votes (`verdict`).
 _BEFORE_REPEATS: Final[frozenset[str]] = frozenset(
     {

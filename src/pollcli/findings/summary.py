@@ -21,7 +21,7 @@ from pollcli.findings.top_two import top_two_sentence
 from pollcli.formats import counted, named_pcts, with_party
 from pollcli.formats import pct as _pct
 from pollcli.tally import Ranked, Tally
-from pollcli.verdict import WITHHELD, verdict
+from pollcli.verdict import UNMEASURED, WITHHELD, verdict
 
 _SHARE = attrgetter("share")  # (`named_pcts`: a share below the threshold is never None)
 STAGE_NOTES = {
@@ -136,7 +136,8 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
         listed = e.fused_lead is not None or e.spelt_lead is not None or _repeat_withholds(tally)
         verb = "leads as listed" if listed else "leads"
         sentences.append(f"{describe(leader)} {verb} with {figures(leader)}.")
-        if runner_up is not None and e.several:  # several races read as one: no margin
+        # Several races read as one, or no winner named (`verdict.UNMEASURED`): no margin.
+        if runner_up is not None and (e.several or verdict(tally).why in UNMEASURED):
             sentences.append(f"Runner-up: {describe(runner_up)} with {figures(runner_up)}.")
         elif runner_up is not None and margin is not None:
             sentences.append(
