@@ -147,3 +147,17 @@ def test_a_runoff_and_a_tie_keep_their_lead(tmp_path) -> None:
     first = next(line for line in data["overview"]["races"] if line["race"] == "House · 1")
     assert "tie" in first["tags"]
     assert any(n.startswith("Close: House · 1 (tie)") for n in data["overview"]["notes"])
+
+
+def test_seats_names_no_race_without_a_winner_among_the_closest(tmp_path) -> None:
+    path = write(tmp_path, MIXED, "house.csv")
+    result = invoke("seats", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    notes = json.loads(result.stdout)["elections"][0]["notes"]
+    closest = next(n for n in notes if n.startswith("The closest races"))
+    # By hand: House 1's REP is 5 votes behind (6 to win), House 4's 300 (301); House 3 ('Other'
+    # ahead of its leader) names no winner, so no one "needed 500 more votes" there.
+    assert closest == (
+        "The closest races: REP needed 6 more votes in House · 1; REP needed 301 more votes in "
+        "House · 4."
+    )

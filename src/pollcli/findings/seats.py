@@ -21,6 +21,7 @@ from pollcli.seats_models import (
     Threshold,
     method_phrase,
 )
+from pollcli.verdict import UNMEASURED
 
 SERIES_SHOWN = 4
 CLOSEST_SHOWN = 3
@@ -389,7 +390,8 @@ def _ties(election: ElectionSeats, allocation: Allocation) -> list[str]:
 
 def _closest(election: ElectionSeats) -> list[str]:
     found: list[tuple[int, str, str]] = []
-    for district in election.districts or []:
+    # A race that names no winner (but a tie or a runoff) is no close race: nothing was won by it.
+    for district in [d for d in election.districts or [] if d.no_winner not in UNMEASURED]:
         for party in district.allocations[0].parties:
             if party.votes_for_next_seat is not None:
                 found.append((party.votes_for_next_seat, party.party, district.district))
