@@ -116,3 +116,26 @@ def test_a_file_that_does_not_say_so_is_read_as_ever(tmp_path, monkeypatch) -> N
         elections, _ = engines_agree(monkeypatch, path)
         assert not [e for e in elections if getattr(e, "preferences", None)]
         assert not [n for e in elections for n in e.notes if "first preferences" in n]
+
+
+def test_a_majority_of_first_preferences_is_no_first_past_the_post(tmp_path) -> None:
+    """Aston's leader has more than half of the formal votes: the seat is hers whatever the
+    preferences, but the vote is preferential, not first past the post (as it was labelled), and
+    the file holds no count beyond the first."""
+    path = write(tmp_path, TITLE + HEAD + BODY, NAME)
+    name, share = _leaders()["Aston"]
+    assert share > 50
+    for fmt in ("json", "markdown"):
+        result = invoke("summary", str(path), "--format", fmt, "--detail")
+        assert result.code == 0, result.stderr
+        assert "First past the post" not in result.stdout
+    out = json.loads(invoke("summary", str(path), "--format", "json").stdout)
+    aston = next(e for e in out["elections"] if e["election"] == "Aston")
+    said = [n for n in aston["notes"] if n.startswith("Preferential vote")]
+    assert said == [
+        f"Preferential vote, first preferences only: {name} has more than half of the formal "
+        f"votes ({share:.2f} %), a majority no distribution of preferences can overturn: {name} "
+        "wins the seat."
+    ]
+    assert not any("elected on first preferences" in n for n in aston["notes"])
+    assert aston["majority"]["reached"] is True

@@ -136,6 +136,9 @@ class Election:
     # A file of first preferences whose race's leader has no more than half of the formal votes:
     # the distribution of preferences decides it (`read.preferences`): why no winner is named.
     preferences: str | None = None
+    # The same file, whose race's leader has more than half: the sentence that says the vote is
+    # preferential and the majority elects, in place of "first past the post" (`read.preferences`).
+    preferential: str | None = None
 
     @property
     def seats(self) -> int | None:

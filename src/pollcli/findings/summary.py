@@ -298,7 +298,8 @@ def _several_seats(tally: Tally, *, official: bool) -> list[str]:
 def _majority(tally: Tally, *, official: bool) -> str:
     if tally.partial is not None:
         return _partial(tally)
-    said = tally.election.no_winner or tally.election.spelt_lead or tally.election.preferences
+    e = tally.election
+    said = e.no_winner or e.spelt_lead or e.preferences or e.preferential
     if said is not None and tally.leader is not None:
         return said
     if _repeat_withholds(tally):

@@ -12,7 +12,8 @@ Where the title lines, the header line or the file's name say first preferences 
 Preferences`, `FirstPrefs`, `First Preference Votes`), a note says so (`said`, from
 `dialect.split_top`, among the file's notes on either engine), and each race of one seat (`mark`)
 names its leader the winner only with more than half of the votes counted (the valid votes: the
-AEC's formal votes, informal ballots apart); otherwise no winner is named (`Election.preferences`,
+AEC's formal votes, informal ballots apart), said to be a preferential vote's majority
+(`Election.preferential`: it was labelled "First past the post"); otherwise no winner is named (`Election.preferences`,
 the verdict `preferences`: not counted as won in the tally nor as a seat by `seats`), and the race
 says the seat is decided by the distribution of preferences, which the file does not hold."""
 
@@ -75,9 +76,12 @@ def mark(elections: list[Election], columns: ColumnMap) -> None:
             continue  # a tie for first: the verdict says so
         share = f"{100 * votes / total:.2f} %" if total else "no votes"
         if 2 * votes > total:
-            election.notes.append(
-                f"First preferences: {leader.candidate} has more than half of the formal votes "
-                f"({share}), elected on first preferences whatever the others' preferences."
+            # Preferential, not first past the post; and no count beyond the first is claimed.
+            wins = "wins" if election.facts.stage == "official" else "would win"
+            election.preferential = (
+                f"Preferential vote, first preferences only: {leader.candidate} has more than "
+                f"half of the formal votes ({share}), a majority no distribution of preferences "
+                f"can overturn: {leader.candidate} {wins} the seat."
             )
             continue
         election.preferences = (
