@@ -27,8 +27,8 @@ from pollcli.read.countnotes import ONE_PARTY_NOTE, counts_alone, far_above, wit
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import FactSources, UnitFacts, election_facts, front_matter, region_counts
 from pollcli.read.filedates import date_from_name
-from pollcli.read.mergeoptions import merge_records, options_of
-from pollcli.read.records import CellReader, Record, one_place
+from pollcli.read.mergeoptions import merge_records, one_place, options_of
+from pollcli.read.records import CellReader, Record
 from pollcli.read.repeatadvice import repeat_advice, shown_party, write_in_line
 from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts

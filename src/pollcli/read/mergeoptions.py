@@ -1,9 +1,14 @@
 """An election's options made from its records (`read/assemble` groups them): one option per name
-in a region, its records' votes added up, the party a fused candidate is credited with."""
+in a region, its records' votes added up, the party a fused candidate is credited with; and no
+region where the place column holds one value (`one_place`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from pollcli.columns import normalize_header
 from pollcli.election import Option
+from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.repeatadvice import shown_party
 
@@ -48,3 +53,21 @@ def options_of(records: list[Record]) -> list[Option]:
         )
         for r in records
     ]
+
+
+def one_place(records: list[Record], columns: ColumnMap, notes: list[str]) -> list[Record]:
+    """An election's records read as a whole when its place column (other than one named
+    `region`) holds one value and there is no unit column: MEDSL's `state` in a file of one state is
+    a fact about the file, not a breakdown into one region."""
+    header = columns.header_of("region")
+    if header is None or "unit" in columns.present or normalize_header(header) == "region":
+        return records
+    places = {r.row.region for r in records}
+    if len(places) != 1 or None in places:
+        return records
+    note = (
+        f"The {header!r} column is {places.pop()!r} in every row: the election is read as a whole."
+    )
+    if note not in notes:
+        notes.append(note)
+    return [replace(r, row=r.row.model_copy(update={"region": None})) for r in records]

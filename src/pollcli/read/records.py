@@ -7,7 +7,6 @@ lines of rows that repeat a key), with the fact cells still as text for the fact
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -24,7 +23,6 @@ from pollcli.columns import (
     YES_WORDS,
     is_fact_cell,
     is_write_in,
-    normalize_header,
     option_in_party_cell,
     straight_ballot,
 )
@@ -480,21 +478,3 @@ class CellReader:
             self.blank_lines.append((line, row.candidate))
         election = facts.pop("election", None) or self.default_election
         return Record(line, election, row, row.votes, facts)
-
-
-def one_place(records: list[Record], columns: ColumnMap, notes: list[str]) -> list[Record]:
-    """An election's records read as a whole when its place column (other than one named
-    `region`) holds one value and there is no unit column: MEDSL's `state` in a file of one state is
-    a fact about the file, not a breakdown into one region."""
-    header = columns.header_of("region")
-    if header is None or "unit" in columns.present or normalize_header(header) == "region":
-        return records
-    places = {r.row.region for r in records}
-    if len(places) != 1 or None in places:
-        return records
-    note = (
-        f"The {header!r} column is {places.pop()!r} in every row: the election is read as a whole."
-    )
-    if note not in notes:
-        notes.append(note)
-    return [dataclasses.replace(r, row=r.row.model_copy(update={"region": None})) for r in records]
