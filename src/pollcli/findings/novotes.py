@@ -25,8 +25,8 @@ def no_votes_sentence(tally: Tally) -> str | None:
         )
         return (
             f"Unopposed, no count: {who}. Every option is listed with 0 votes (a count not "
-            "printed for an unopposed race, as Florida and Texas do), so no share, margin or "
-            "threshold is given."
+            "printed for an unopposed race, as Florida and Texas do, or no vote held: a race won "
+            "by acclamation), so no share, margin or threshold is given."
         )
     if tally.no_votes:
         who = "its one candidate has 0" if n == 1 else f"its {n:,} candidates have 0 each"

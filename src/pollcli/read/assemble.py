@@ -225,7 +225,10 @@ class Assembly:
             if regional
             else cast_line or next((r.line for r in records if "ballots_cast" in r.facts), None)
         )
-        check_election(election, min(r.line for r in records), fact_line, self.sources, found)
+        acclaimed = any(r.acclaimed for r in records)  # no vote held (`read.acclaimed`): 0s said
+        check_election(
+            election, min(r.line for r in records), fact_line, self.sources, found, acclaimed
+        )
         # (A precinct's two values of one fact may have been found before this election was
         # assembled, by the streaming engine.)
         if found.errors > errors_before or label in self.unit_facts.conflicting:

@@ -19,17 +19,22 @@ SHOWN = 5
 
 
 def check_election(
-    election: Election, line: int, fact_line: int | None, sources: FactSources, found: Found
+    election: Election,
+    line: int,
+    fact_line: int | None,
+    sources: FactSources,
+    found: Found,
+    acclaimed: bool = False,
 ) -> None:
     """Problems of one built election; `line` is its first row, `fact_line` where ballots_cast was
-    given."""
+    given; `acclaimed`: a candidate's votes cell says no vote was held (`read.acclaimed`)."""
     facts, columns = election.facts, sources.columns
     _check_mixed_figures(election, found)
     _check_party_totals(election.options, found)
     _check_constant_votes(election.options, columns, found)
     if sources.party_named:
         _check_party_lines(election, sources.party_named, columns, found)
-    _check_counts(election, fact_line, found)
+    _check_counts(election, fact_line, found, acclaimed)
     audit = election.audit
     if not no_votes(election.options):
         _check_share_sum(facts, audit, line, found, "")
@@ -166,10 +171,10 @@ def _check_mixed_figures(election: Election, found: Found) -> None:
         )
 
 
-def _check_counts(election: Election, line: int | None, found: Found) -> None:
+def _check_counts(election: Election, line: int | None, found: Found, acclaimed: bool) -> None:
     facts = election.facts
     counted = [o.votes for o in election.options if o.votes is not None]
-    if counted and len(counted) == len(election.options) and not any(counted):
+    if counted and len(counted) == len(election.options) and not any(counted) and not acclaimed:
         found.warn(
             Code.MISSING_VALUE,
             min(o.line for o in election.options),

@@ -38,6 +38,7 @@ from pollcli.kinds import (
 )
 from pollcli.numbers import NumberError, parse_votes
 from pollcli.problems import Code, Found
+from pollcli.read import acclaimed
 from pollcli.read.header import NAME_PARTS, ColumnMap
 from pollcli.read.options import ReadOptions
 
@@ -63,6 +64,8 @@ class Record:
     # The file's write-in cell says the named row counts write-ins (MEDSL's 2016 Maryland: Trump's
     # ballot line and his write-in line): the assembly adds it to the candidate's ballot line.
     write_in: bool = False
+    # The votes cell says the candidate was acclaimed, read as 0 votes (`read.acclaimed`).
+    acclaimed: bool = False
     # The party such a candidate is credited with: their main line, the one with most votes in the
     # election (`read.partylines`), so that no tally by party counts a minor line or a "A / B".
     credit: str | None = None
@@ -139,6 +142,7 @@ class CellReader:
     party_named: set[str] = field(default_factory=set)
     # Lines that repeat their name in the votes cell: headings within the data, skipped.
     headings: list[tuple[int, list[str]]] = field(default_factory=list)
+    acclaimed: list[tuple[int, str]] = field(default_factory=list)  # `read.acclaimed`: (line, name)
     _heading_cells: tuple[int | None, int | None] | None = field(default=None, repr=False)
     _plan: _Plan | None = field(default=None, repr=False)
     # The rows' validation context, made once (`contract.cells_context`).
@@ -319,7 +323,7 @@ class CellReader:
 
     def notes(self) -> list[str]:
         """What reading the cells changed, for every election of the file."""
-        notes = [INVISIBLE_NOTE] if self.invisible else []
+        notes = ([INVISIBLE_NOTE] if self.invisible else []) + acclaimed.note(self.acclaimed)
         for line, cells in self.headings[:3]:
             shown = ",".join(c.strip() for c in cells)
             notes.append(
@@ -446,9 +450,12 @@ class CellReader:
         if not values["candidate"] and unsaid_write_in(facts):
             self._unsaid_write_in(line, facts["write_in"])
             return None
+        said = acclaimed.taken(values)  # "accl.": 0 votes
         row = self.row(line, values)
         if row is None:
             return None
+        if said:
+            self.acclaimed.append((line, row.candidate))
         if summed and row.votes == 0 and row.all_races and row.fact is not None:
             row = row.model_copy(update={"votes": None})  # a unit's count: not given, never 0
         elif summed:
@@ -477,4 +484,4 @@ class CellReader:
             row = row.model_copy(update={"votes": 0})
             self.blank_lines.append((line, row.candidate))
         election = facts.pop("election", None) or self.default_election
-        return Record(line, election, row, row.votes, facts)
+        return Record(line, election, row, row.votes, facts, acclaimed=said)

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Final
 
 from pollcli.columns import INT_FACTS, STAGES, option_key, stage_of
+from pollcli.read import acclaimed
 from pollcli.read.elected import elected_column
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
@@ -127,6 +128,7 @@ def set_aside_unfit_facts(
         for record in records:
             record.facts.pop(key, None)
     elected_column(records, columns, label)
+    acclaimed.races(records, columns, label)
     members_elected(records, columns, label)
 
 
