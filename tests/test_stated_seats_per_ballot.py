@@ -154,3 +154,26 @@ def test_two_districts_of_one_office_in_a_unit_still_share_its_counts(
     races = {e.facts.election: e for e in elections}
     assert races[WARD].facts.ballots_cast is None
     assert races["DC COUNCILMEMBER · 2"].facts.ballots_cast is None
+
+
+def test_votes_of_several_a_ballot_are_no_excess_over_the_ballots_cast(tmp_path) -> None:
+    """The at-large race's 496 valid votes over 300 ballots are its 2 votes a ballot (the race-
+    split warning says so), not valid votes exceeding the ballots cast (session 17 left a warning
+    saying so beside it, and the findings' "valid votes (496) plus blank and invalid ballots listed
+    (104) do NOT equal ballots cast (300)"). With the magnitude stated (1.0, wrongly) or not."""
+    frame = _frame(write(tmp_path, _text(), NAME))
+    rows = frame[frame["district"] == "AT-LARGE"]
+    valid = int(rows.loc[~rows["candidate"].str.endswith("VOTES"), "votes"].sum())
+    assert (valid, _ballots(frame, "AT-LARGE")) == (496, 300)  # oracle: pandas
+    unstated = "".join(  # the magnitude column (the 9th) left out
+        ",".join(c for i, c in enumerate(line.split(",")) if i != 8)
+        for line in _text().splitlines(True)
+    )
+    for text in (_text(), unstated):
+        path = write(tmp_path, text, NAME)
+        result = invoke("summary", str(path), "--format", "json")
+        assert result.code == 0, result.stderr
+        assert "exceed ballots_cast" not in result.stderr, result.stderr
+        assert "2 times the ballots cast (300)" in result.stderr
+        race = {e["election"]: e for e in json.loads(result.stdout)["elections"]}[AT_LARGE]
+        assert not any("do NOT equal" in n for n in race["notes"]), race["notes"]

@@ -49,7 +49,7 @@ def check_sentences(tally: Tally) -> list[str]:
         return sentences
     if any(o.kind in NOT_VALID_KINDS and o.votes is None for o in election.options):
         return sentences
-    if (election.seats or 1) > 1:
+    if (election.seats or 1) > 1 or election.per_ballot is not None:
         return sentences  # (N votes a ballot: valid votes and void ballots count no ballots)
     if tally.partial is not None:
         return sentences  # (--where: part of the race's valid votes, the whole race's ballots)

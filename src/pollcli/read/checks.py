@@ -13,6 +13,7 @@ from pollcli.problems import Code, Found
 from pollcli.read.facts import FactSources
 from pollcli.read.header import ColumnMap
 from pollcli.read.party_totals import by_party, may_name_party
+from pollcli.read.perballot import per_ballot
 
 # How many regions of no votes a note names before it counts the rest.
 SHOWN = 5
@@ -193,6 +194,12 @@ def _check_counts(election: Election, line: int | None, found: Found, acclaimed:
         return
     # A ballot holds one vote per seat in a race of several (vote for N): N times as many votes.
     each = election.seats or (election.per_ballot[0] if election.per_ballot else 1)
+    if valid > each * facts.ballots_cast and per_ballot(election) is not None:
+        # N votes a ballot, as the race's sum with its under and over votes tells, whatever the
+        # seats it states (DC's at-large council): the race-split warning says so, and how to
+        # give N (`read.perballot`, marked after this check); valid votes and void ballots then
+        # count no ballots either.
+        return
     if valid > each * facts.ballots_cast:
         # (Of one vote a ballot assumed, no number stated: Clear Ballot's council of four.)
         several = f"{valid / max(facts.ballots_cast, 1):.1f} votes a ballot: several seats? "
