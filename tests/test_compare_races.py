@@ -411,7 +411,7 @@ def test_race_that_one_file_lacks_points_to_race_of(tmp_path):
     assert result.code == 2
     flat = " ".join(result.stderr.split())
     assert "pri.csv: --race 'Special' matches nothing" in flat
-    assert "--race-of FILE=TEXT" in flat and "--race-of 1='Special'" in flat
+    assert "--race-of FILE=TEXT" in flat and "--race-of 1=Special" in flat
     # The advice works: the race of the first file against the whole of the second.
     advised = invoke("compare", str(general), str(primary), "--race-of", "1=Special")
     assert advised.code == 0, advised.stderr

@@ -68,7 +68,7 @@ def test_races_of_several_offices_are_refused_with_the_offices_and_how_to_keep_o
             ("State House", "3 races"),
         ]:
             assert f"{office} ({count})" in message
-        assert '--race "State House"' in message and '--where "office=State House"' in message
+        assert "--race 'State House'" in message and "--where 'office=State House'" in message
         assert "Traceback" not in result.stderr
     races = rows().groupby("office", sort=False)["district"].apply(lambda d: d.fillna("").nunique())
     assert races.to_dict() == {"Governor": 1, "U.S. House": 2, "State Senate": 1, "State House": 3}
@@ -243,7 +243,7 @@ def test_an_office_that_names_its_seats_is_one_office(tmp_path):
     assert result.code == 2
     message = " ".join(result.stderr.split())
     assert "2 offices: State Representative (3 races), Governor (1 race)" in message
-    assert '--race "State Representative"' in message and "--where" not in message
+    assert "--race 'State Representative'" in message and "--where" not in message
     picked = invoke("seats", str(path), "--race", "State Representative", "-f", "json")
     assert picked.code == 0, picked.stderr
     (allocation,) = json.loads(picked.stdout)["elections"][0]["allocations"]

@@ -153,7 +153,7 @@ def test_a_code_of_no_known_word_and_no_name_stays_an_option(tmp_path, monkeypat
     path = write(tmp_path, "x,Ann,Bob\n101,10,7\n102,5,1\n")
     elections, _ = load_both(path, monkeypatch)
     assert votes_of(elections) == {"x": 203, "Ann": 15, "Bob": 8}
-    assert "no column names the rows (if 'x' does, pass --id-columns 'x')" in note(
+    assert "no column names the rows (if 'x' does, pass --id-columns x)" in note(
         elections, "Each row"
     )
     elections, _ = load_both(path, monkeypatch, ReadOptions(wide=True, id_columns=("x",)))

@@ -191,8 +191,10 @@ def _race_in_each(files: list[str], races: list[str]) -> Iterator[None]:
     except NoSuchRace as exc:
         if exc.position is None or len(files) < 2 or not races:
             raise
+        import shlex
+
         others = [n for n in range(1, len(files) + 1) if n != exc.position + 1]
-        picks = " ".join(f"--race-of {n}={races[0]!r}" for n in others)
+        picks = " ".join(f"--race-of {shlex.quote(f'{n}={races[0]}')}" for n in others)
         raise NoSuchRace(
             f"{exc}. --race keeps races in every file; to keep them in some files only, give "
             f"--race-of FILE=TEXT (FILE: a file as given, its name or its number) in its place: "

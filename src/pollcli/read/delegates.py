@@ -18,6 +18,7 @@ member, as a territory's delegate to Congress)."""
 from __future__ import annotations
 
 import re
+import shlex
 from typing import Final
 
 from pollcli.election import Election
@@ -65,7 +66,7 @@ def delegates(elections: list[Election]) -> Problem | None:
         message=f"{len(marked):,} race(s) elect delegates (e.g. {first.delegates!r}), several to "
         "a race, and do not say how many: no winner is named and no margin measured in them. "
         "Give the number in a vote_for (or magnitude, number_elected) column, or with "
-        f"--vote-for N and --race {first.delegates!r}",
+        f"--vote-for N and --race {shlex.quote(str(first.delegates))}",
     )
     for election in marked:
         election.warnings.append(warning)

@@ -58,7 +58,7 @@ def _naming(text: str) -> str:
 
 # Two rounds in one election's `round` column: what they may be, and the way out of each.
 _ROUNDS = (
-    ", or keep one with --where {header}=N (the rounds of a two-round vote are two elections; "
+    ", or keep one with --where {where} (the rounds of a two-round vote are two elections; "
     "the rounds of a ranked-choice count are read as one race from a column named rcv_round)"
 )
 
@@ -73,11 +73,8 @@ _VOTE_FOR = (
 
 def _race_columns(columns: ColumnMap) -> list[str]:
     """The headers of the columns that name a row's race."""
-    return [h for i, h in enumerate(columns.header) if _races(columns.columns.get(i, ""))]
-
-
-def _races(canonical: str) -> bool:
-    return canonical in ("election", "office") or canonical.startswith(RACE_PREFIX)
+    cells = [(h, columns.columns.get(i, "")) for i, h in enumerate(columns.header)]
+    return [h for h, c in cells if c in ("election", "office") or c.startswith(RACE_PREFIX)]
 
 
 # A stage of the count that differs within a race: a riding listed once per stage (Elections
@@ -352,16 +349,18 @@ def election_facts(
                         f"{key} is {value!r} here but {seen[0]!r} on line {seen[1]}; election "
                         f"{label or sources.default_label!r} has one {key}: make them agree"
                         + (
-                            _ROUNDS.format(header=header)
+                            _ROUNDS.format(where=shlex.quote(f"{header or key}=N"))
                             if key == "round"
-                            else _TOTALS.format(header=header)
+                            else _TOTALS.format(header=shlex.quote(header or key))
                             if key == "total_votes"
                             else datecolumn.advice(_race_columns(sources.columns), header or key)
                             if key == "date"
                             else _STAGES.format(where=_keep_stage(header, value, seen[0]))
                             if key == "stage" and header and stage_of(seen[0]) and stage_of(value)
                             else _VOTE_FOR.format(
-                                keys=",".join([*_race_columns(sources.columns), header or key])
+                                keys=shlex.quote(
+                                    ",".join([*_race_columns(sources.columns), header or key])
+                                )
                             )
                             if key == "vote_for"
                             else ", or, if each row counts a precinct or polling station, "

@@ -32,6 +32,7 @@ which candidates appear where is counted, never how many rows.
 
 from __future__ import annotations
 
+import shlex
 from collections import Counter
 from dataclasses import replace
 
@@ -88,7 +89,8 @@ def sub_units(
         if everywhere:
             columns.notes.append(
                 f"The {key.header!r} column is read as geography ({target or 'summed'}): every "
-                f"{key.header!r} has the same candidates; --race-by {key.header!r} makes each a race."
+                f"{key.header!r} has the same candidates; --race-by {shlex.quote(key.header)} "
+                "makes each a race."
             )
         else:
             columns.notes.append(

@@ -20,6 +20,7 @@ A race of one level (or a column that says the same level in every row of a race
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass, field, replace
 
 from pollcli.columns import normalize_header, option_key
@@ -146,7 +147,7 @@ def _set_aside(label: str, levels: list[_Level], found: Found, column: str) -> l
             level.lines[0],
             f"in {_race(label)}, the {level.name!r} rows ({lines_text(level.lines)}) do not add "
             f"up to the {counted.name!r} rows: {_differ(level, counted)}; the {counted.name!r} "
-            f"rows are counted (keep another level with --where {column}=LEVEL)",
+            f"rows are counted (keep another level with --where {shlex.quote(f'{column}=LEVEL')})",
             column=column,
         )
     return [r for level in rest for r in level.records]

@@ -23,6 +23,7 @@ set aside: `Election.seats` None), and the warning names both figures."""
 
 from __future__ import annotations
 
+import shlex
 from typing import Final
 
 from pollcli.election import Election
@@ -85,18 +86,21 @@ def mark(elections: list[Election], problems: list[Problem]) -> None:
         if group:
             times, why = group[0].per_ballot or (0, "")
             name = group[0].facts.election
-            race_split(group, problems, said.format(n=len(group), e=name, why=why, times=times))
+            race = shlex.quote(name)  # (copied to the shell: `races` quotes its --where so)
+            race_split(
+                group, problems, said.format(n=len(group), e=name, why=why, times=times, race=race)
+            )
 
 
 _UNSTATED = (
     "{n:,} race(s) add up to several votes a ballot (e.g. {e!r}: {why}) and do not say how many "
     "members they elect: a race for several seats, most likely; no winner is named and no margin "
     "measured in them. Give the number in a vote_for (or magnitude, number_elected) column, or "
-    "with --vote-for {times} and --race {e!r}"
+    "with --vote-for {times} and --race {race}"
 )
 _STATED = (
     "{n:,} race(s) add up to more votes a ballot than the seats they state (e.g. {e!r}: {why}): "
     "the number of seats stated is wrong, most likely; no winner is named and no margin measured "
     "in them. Check the file's number, and give the right one with --vote-for {times} and --race "
-    "{e!r}"
+    "{race}"
 )

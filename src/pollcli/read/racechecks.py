@@ -35,6 +35,7 @@ candidate spelt two ways across a race's regions, races that look like several.
 from __future__ import annotations
 
 import re
+import shlex
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -247,7 +248,7 @@ def _several(
         f"{first.facts.election!r}: {_crowding(first.options)}) and do not say how many members "
         f"they elect{called}. A race for several seats is one race of N seats: give N in a "
         "vote_for (or magnitude, number_elected) column, as '(N)' at the end of the district's "
-        f"name ('BE 02 (4)'), or with --vote-for N and --race {_race_text(first)!r} "
+        f"name ('BE 02 (4)'), or with --vote-for N and --race {shlex.quote(_race_text(first))} "
         "(--vote-for 1: one seat)" + primaries,
     )
 
@@ -346,8 +347,8 @@ def _seats_given(first: Election) -> str:
     """How to give a race's number of seats, `first` the race named in the example."""
     return (
         "in a vote_for (or magnitude, number_elected) column, as '(N)' at the end of the "
-        f"district's name, or with --vote-for N and --race {_race_text(first)!r} (--vote-for 1: "
-        "one seat)"
+        f"district's name, or with --vote-for N and --race {shlex.quote(_race_text(first))} "
+        "(--vote-for 1: one seat)"
     )
 
 

@@ -7,6 +7,7 @@ for it (compared as option names are, `07` as `7`).
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import field
 
 from pollcli.columns import RACE_PREFIX
@@ -137,14 +138,15 @@ def whole_name_note(races: list[Entry], texts: tuple[str, ...] | list[str]) -> s
         wider = f"{text.strip()} ·"
         keeps = {id(r) for r in _matching(races, wider)} == {id(r) for r in hidden}
         how = (
-            f"--race {wider!r} keeps those, and with --race {text.strip()!r} beside it all "
-            f"{len(hidden) + len(exact):,}"
+            f"--race {shlex.quote(wider)} keeps those, and with --race "
+            f"{shlex.quote(text.strip())} beside it all {len(hidden) + len(exact):,}"
             if keeps
             else "give more of a name to keep those"
         )
         one = len(exact) == 1
         notes.append(
-            f"--race {text.strip()!r} is the whole name of {'one race' if one else f'{len(exact)} races'}"
+            f"--race {shlex.quote(text.strip())} is the whole name of "
+            f"{'one race' if one else f'{len(exact)} races'}"
             f" and keeps {'it' if one else 'them'} alone; {len(hidden):,} other "
             f"race{'' if len(hidden) == 1 else 's'} hold{'s' if len(hidden) == 1 else ''} it "
             f"in {'its name' if len(hidden) == 1 else 'their names'} "

@@ -17,6 +17,8 @@ spacing or punctuation are one option before any of this (`namekeys.option_key`)
 
 from __future__ import annotations
 
+import shlex
+
 from pollcli.election import Election, Option
 from pollcli.problems import Code, Problem
 from pollcli.read.assemble import option_key
@@ -93,7 +95,7 @@ def _warning(election: Election, ranked: list[Option]) -> tuple[Problem, set[str
     first, others = ranked[0], ranked[1:]
     said = ", ".join(repr(o.candidate) for o in others) + f" and {first.candidate!r}"
     ways = "two ways" if len(ranked) == 2 else f"{len(ranked)} ways"
-    aliases = " ".join(f"--alias '{o.candidate}={first.candidate}'" for o in others)
+    aliases = " ".join(f"--alias {shlex.quote(f'{o.candidate}={first.candidate}')}" for o in others)
     problem = Problem(
         code=Code.NAME_VARIANT,
         severity="warning",

@@ -36,6 +36,7 @@ precinct's listed once a mode: the assembly's units are not the rows').
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Any, Final, TypeVar
 
@@ -194,7 +195,9 @@ def mark(
     unit = columns.header_of("unit") or "unit"
     region = columns.header_of("region") if "region" in columns.present else None
     # A precinct's name may stand in several counties: the advice names the county too.
-    where = (f"--where {region}=COUNTY " if region else "") + f"--where {unit}=VALUE"
+    where = (f"--where {shlex.quote(f'{region}=COUNTY')} " if region else "") + (
+        f"--where {shlex.quote(f'{unit}=VALUE')}"
+    )
     suspects = []
     for election in elections:
         # (A file of one race: its records' election is blank until assembled and labelled.)

@@ -63,7 +63,7 @@ def places(table: RawTable, plan: Plan, rows: list[Row]) -> tuple[Place | None, 
         if plan.options:
             # A code under a header pollcli does not know reads as a candidate's votes.
             first = header[plan.options[0]]
-            hint = f" (if {first!r} does, pass --id-columns {first!r})"
+            hint = f" (if {first!r} does, pass --id-columns {shlex.quote(first)})"
         return (
             Place("row", ()),
             None,
@@ -161,7 +161,7 @@ def coded_rows(table: RawTable, plan: Plan, found: Found) -> bool:
         f"({shown}): a code grouping the rows (a place's, a race's), which would be added up as an "
         f"option's votes. If each row is an option's (its name and its votes in columns of their "
         f"own), name those columns in the header (candidate or party, votes, and the race's); if "
-        f"{header[first]!r} names the rows, pass --id-columns {header[first]!r}",
+        f"{header[first]!r} names the rows, pass --id-columns {shlex.quote(header[first])}",
         column="candidate",
     )
     return True
@@ -221,7 +221,8 @@ def crosstab(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
             + " (a crosstab), but a wide table is read with an option per "
             f"column, so each of {header_names(table, plan)} would be an option; write the table "
             f"with one row per place (transposed) or one row per place and option "
-            f"(place,option,votes); if the rows are the places, pass --id-columns {table.header[i]!r}",
+            f"(place,option,votes); if the rows are the places, pass --id-columns "
+            f"{shlex.quote(table.header[i])}",
             column="candidate",
         )
         return True
@@ -360,7 +361,7 @@ def race_column(
 
 
 def _flag(name: str) -> str:
-    return f"--race-by {name!r}" if " " in name else f"--race-by {name}"
+    return f"--race-by {shlex.quote(name)}"
 
 
 def race_hint(table: RawTable, plan: Plan, rows: Sequence[tuple[int, Sequence[str]]]) -> list[str]:

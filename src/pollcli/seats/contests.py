@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import random
+import shlex
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import cached_property
@@ -78,7 +79,8 @@ def check_one_office(group: list[Election], source: str) -> None:
     largest = max(found, key=lambda office: len(office.elections))
     written = {office_of(e) for e in largest.elections}
     where = (
-        f', --where "{_office_header(largest.elections[0])}={largest.name}" the rows of that office'
+        f", --where {shlex.quote(f'{_office_header(largest.elections[0])}={largest.name}')} the "
+        "rows of that office"
         if written == {largest.name}
         else ""
     )
@@ -86,7 +88,7 @@ def check_one_office(group: list[Election], source: str) -> None:
         f"{source} holds races of {len(listed)} offices: {shown}. seats allocates one chamber's "
         "seats and does not add different offices up (an office of one race, such as a "
         "president or a governor, is no chamber: 'pollcli summary' names its winner). Keep one "
-        f'office: --race "{largest.name}" keeps the races named like it{where}'
+        f"office: --race {shlex.quote(largest.name)} keeps the races named like it{where}"
     )
 
 
