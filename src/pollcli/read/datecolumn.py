@@ -6,17 +6,29 @@ date's). A column of another name than `date` whose cell is not year first (DC's
 12:00:00 AM`: month or day first, which pollcli never guesses) is left unread (`unread`), as such a
 column was before it was read at all; a `date` column and the front matter must be ISO (or year
 first with slashes), as always.
+
+Races of several elections told apart by such a column (`--race-by 'Election Date,Riding'`) are
+said to be counted together, from the first date to the last (`several_elections`), the dates in
+their order as dates (`date_order`), not as text.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shlex
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Final
 
 from pydantic import ValidationError
 
 from pollcli.columns import normalize_header
 from pollcli.contract import Facts
 from pollcli.problems import Code, Found
+
+if TYPE_CHECKING:
+    from pollcli.read.racekeys import KeyColumn
+    from pollcli.read.racekeys import Race as Entry
 
 _SEVERAL = ", or, if the rows are of several elections, tell them apart with --race-by {keys}"
 _ALONE = " (and the column of each race: a district, constituency or office)"
@@ -52,3 +64,56 @@ def say_unread(header: str, value: object, said: set[str], found: Found) -> None
         "(pollcli never guesses which of two numbers is the day); give --date YYYY-MM-DD",
         column=header,
     )
+
+
+def several_elections(keys: list[KeyColumn], roles: list[str], races: Iterable[Entry]) -> str:
+    """Where races of several elections (years, dates: MEDSL's House) add up their races won: the
+    first and last of them (`date_order`), and the --where that keeps the last."""
+    for key in keys:
+        if key.role not in roles or key.role not in ("year", "date", "cycle"):
+            continue
+        values = date_order({race.values.get(key.role, "") for race in races} - {""})
+        if len(values) > 1:
+            return (
+                f"; they are of {len(values)} elections by {key.header!r} ({values[0]} to "
+                f"{values[-1]}), whose races won are counted together: --where "
+                f"{shlex.quote(f'{key.header}={values[-1]}')} keeps one"
+            )
+    return ""
+
+
+# A date written year first (`1867-08-07`, `2010/11/29`), or day and month before the year
+# (`10/3/2020`), a time of day after it left aside (DC's `6/19/2018 12:00:00 AM`).
+_YEAR_FIRST: Final = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?=$|[\sT])")
+_YEAR_LAST: Final = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?=$|\s)")
+
+
+def date_order(values: Iterable[str]) -> list[str]:
+    """The values in the order of the dates they are, where each is one; else as text. Year first
+    is read so; day and month before the year are read month first or day first, whichever reads
+    every value — where both do and give two orders, pollcli does not guess, and the values stay
+    in text order. ("10/3/2020" came before "9/1/2020" as text; and "2010-12-01" before
+    "2010/11/29".)"""
+    texts = sorted(values)
+    orders = []
+    for month_first in (True, False):
+        dates = [_date(text, month_first) for text in texts]
+        if None not in dates:
+            keyed = sorted(zip(dates, texts, strict=True))
+            orders.append([text for _, text in keyed])
+    return orders[0] if orders and all(o == orders[0] for o in orders) else texts
+
+
+def _date(text: str, month_first: bool) -> dt.date | None:
+    text = text.strip()
+    if found := _YEAR_FIRST.match(text):
+        year, month, day = map(int, found.groups())
+    elif found := _YEAR_LAST.match(text):
+        first, second, year = map(int, found.groups())
+        month, day = (first, second) if month_first else (second, first)
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

@@ -23,7 +23,6 @@ file without race keys.
 
 from __future__ import annotations
 
-import shlex
 from dataclasses import replace
 from itertools import compress
 from typing import TYPE_CHECKING
@@ -35,6 +34,7 @@ from pollcli.models import RaceSplit
 from pollcli.problems import Found, Problem
 from pollcli.read import answers, elected, partylines, tickets, unit_groups, unitcounts, unkeyed
 from pollcli.read.assemble import Assembly, option_key
+from pollcli.read.datecolumn import several_elections
 from pollcli.read.decode import garbled_lines
 from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
@@ -58,8 +58,6 @@ from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unitcounts import Place
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from pollcli.read.modes import RaceModes
 
 # Races told apart only by these are seats: the tally counts seats won.
@@ -268,7 +266,7 @@ def assemble(
             note="",
         )
         split.note = _note(split, options, primary_note(party, "party" in split_roles, keys))
-        split.note = split.note[:-1] + _elections_of(keys, split_roles, chosen.values()) + "."
+        split.note = split.note[:-1] + several_elections(keys, split_roles, chosen.values()) + "."
         split.whole_name = whole_name_note(list(book.races.values()), options.races)
         split.note += f" {split.whole_name}" if split.whole_name else ""
         by_name = {race.name: race for race in chosen.values()}
@@ -460,21 +458,6 @@ def _namesakes(records: list[Record]) -> list[Record]:
             record = replace(record, fusion=True)
         out.append(record)
     return out
-
-
-def _elections_of(keys: list[KeyColumn], roles: list[str], races: Iterable[Entry]) -> str:
-    """Where races of several elections (years, dates: MEDSL's House) add up their races won."""
-    for key in keys:
-        if key.role not in roles or key.role not in ("year", "date", "cycle"):
-            continue
-        values = sorted({race.values.get(key.role, "") for race in races} - {""})
-        if len(values) > 1:
-            return (
-                f"; they are of {len(values)} elections by {key.header!r} ({values[0]} to "
-                f"{values[-1]}), whose races won are counted together: --where "
-                f"{shlex.quote(f'{key.header}={values[-1]}')} keeps one"
-            )
-    return ""
 
 
 def _note(split: RaceSplit, options: ReadOptions, primaries: str) -> str:
