@@ -177,3 +177,18 @@ def test_votes_of_several_a_ballot_are_no_excess_over_the_ballots_cast(tmp_path)
         assert "2 times the ballots cast (300)" in result.stderr
         race = {e["election"]: e for e in json.loads(result.stdout)["elections"]}[AT_LARGE]
         assert not any("do NOT equal" in n for n in race["notes"]), race["notes"]
+
+
+def test_the_overview_gives_no_reason_the_race_does_not_have(tmp_path) -> None:
+    """The at-large race's seats are unknown for its votes a ballot (its candidates have no party
+    pollcli reads: `party_simplified` is left unused), not for "a party has several candidates in
+    each" (the tally's note, session 17)."""
+    path = write(tmp_path, _text(), NAME)
+    result = invoke("summary", str(path), "--format", "json", "--overview")
+    out = json.loads(result.stdout)
+    race = next(e for e in out["elections"] if e["election"] == AT_LARGE)
+    assert {r["party"] for r in race["results"]} == {None}
+    notes = out["overview"]["notes"]
+    said = next(n for n in notes if "of an unknown number of seats" in n)
+    assert "a party has several candidates" not in said
+    assert "the race-split warnings say why" in said

@@ -151,8 +151,9 @@ def tally_sentence(tally: RaceTally) -> str:
         )
     if tally.seats_unknown:
         sentence += (
-            f" ({tally.seats_unknown:,} of an unknown number of seats: a party has several "
-            "candidates in each, and nothing says how many are elected)"
+            f" ({tally.seats_unknown:,} of an unknown number of seats: each looks like a race "
+            "for several (several candidates of one party, several votes a ballot, delegates…) "
+            "and nothing says how many are elected; the race-split warnings say why)"
         )
     if left_out:
         sentence += f"; {left_out}"
