@@ -608,3 +608,28 @@ def test_seats_gives_no_seat_where_the_lines_would_change_who_leads(tmp_path):
         "CONSERVATIVE": 0,
     }
     assert allocation["seats"] == 1 and allocation["undecided"] == 1
+
+
+def test_party_lines_with_blank_party_cells_are_named_as_a_possibility(tmp_path, monkeypatch):
+    # OpenElections' Genesee 2018: Cuomo on four lines of precinct 'Alabama 1', the party column
+    # blank on each; the advice said only that the precinct appears twice.
+    text = (
+        "candidate,office,district,party,county,precinct,votes\n"
+        "Cuomo Hochul,Governor,,,Genesee,Alabama 1,80\n"
+        "Molinaro Killian,Governor,,,Genesee,Alabama 1,193\n"
+        "Molinaro Killian,Governor,,,Genesee,Alabama 1,25\n"
+        "Hawkins Lee,Governor,,,Genesee,Alabama 1,2\n"
+    )
+    _, problems = both(monkeypatch, write(tmp_path, text))
+    (error,) = [p for p in problems if p.severity == "error"]
+    assert (error.code, error.line) == ("duplicate-option", 4)
+    assert (
+        "if 'Molinaro Killian' stands on several party lines with their party cells blank, give "
+        "each row its party (--fusion then adds them up)" in error.message
+    )
+
+
+def test_a_repeated_row_with_its_party_gets_no_party_lines_advice(tmp_path, monkeypatch):
+    text = NAMESAKES + "Alder,P2,County Commission,DEM,John Smith,5\n"
+    _, problems = both(monkeypatch, write(tmp_path, text))
+    assert "party cells blank" not in problems[0].message

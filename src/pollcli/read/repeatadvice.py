@@ -67,6 +67,7 @@ def repeat_advice(
                 else ""
             )
             + "; if one row corrects the other, remove the old one"
+            + _lines_advice(rows)
             if figures
             else "; remove the repeated row"
         )
@@ -87,6 +88,18 @@ def repeat_advice(
         "(namesakes), a column named 'candidate_id' (a number per candidate, such as the "
         "ballot's serial number; in the header, or in --columns) tells them apart; if one "
         f"candidate ran on several party lines, give each row its party{blank}"
+    )
+
+
+def _lines_advice(rows: list[Record]) -> str:
+    """Where no row of the option in its unit names a party: they may be one candidate's party
+    lines with the party left blank (OpenElections' Genesee 2018: Cuomo on four blank lines in
+    precinct `Alabama 1`, told as the precinct appearing twice)."""
+    if any(r.row.party for r in rows):
+        return ""
+    return (
+        f"; if {rows[0].row.candidate!r} stands on several party lines with their party cells "
+        "blank, give each row its party (--fusion then adds them up)"
     )
 
 
