@@ -86,3 +86,8 @@ def derived_figure(name: str) -> bool:
     """Whether a candidate cell names a figure derived from its unit's counts (`Turnout`,
     `Majority`, `Abstentions`, `Quota`): no option; the row is left out."""
     return count_beside(name) and name_key(name) in _DERIVED
+
+
+def keys_beside(keys: list[str]) -> list[bool]:
+    """`count_beside` of each name, given its key (`name_key`): a column of names at once."""
+    return list(map(_BESIDE.__contains__, keys))

@@ -134,3 +134,19 @@ def name_key(name: str) -> str:
         return " ".join(name.encode().lower().translate(_APART_ASCII).decode().split())
     text = unicodedata.normalize("NFKC", name)
     return " ".join(text.casefold().translate(_APART).split())
+
+
+def name_keys(names: Sequence[str]) -> list[str]:
+    """Each name's `name_key`, beside its cache (a block's 100,000 new names would only evict
+    names that come back): the ASCII names (most) by one translation of all of them joined, a
+    line feed between them (a name holding one, or any other name, keyed alone)."""
+    plain = names if "".join(names).isascii() else [name for name in names if name.isascii()]
+    if len(plain) < len(names):
+        keyed = iter(name_keys(plain))
+        work = name_key.__wrapped__
+        return [next(keyed) if name.isascii() else work(name) for name in names]
+    joined = "\n".join(plain)
+    if joined.count("\n") != len(plain) - 1:
+        return list(map(name_key.__wrapped__, plain))
+    parts = joined.encode().lower().translate(_APART_ASCII).decode().split("\n")
+    return list(map(" ".join, map(str.split, parts)))

@@ -24,15 +24,17 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import TYPE_CHECKING, Annotated, Any, Final
 
 from pydantic import BeforeValidator, TypeAdapter, ValidationError, ValidationInfo, model_validator
 from pydantic.dataclasses import dataclass
 
-from pollcli.beside_counts import count_beside
+from pollcli.beside_counts import keys_beside
 from pollcli.columns import RACE_PREFIX, Kind
 from pollcli.contract import Row, cells_context, implied_by, kind_cell, name_cell
-from pollcli.kinds import ROW_FACTS, name_key
+from pollcli.kinds import ROW_FACTS, implied_by_name, plainly_candidate
+from pollcli.namekeys import name_keys
 from pollcli.read.keysums import SETTERS
 from pollcli.read.records import clean_cell
 
@@ -59,22 +61,59 @@ class NameColumns:
             return data
         context = info.context or {}
         kinds, names = context.get("kinds"), context.get("names")
+        candidates = data["candidate"]
+        texts = [name for name in candidates if isinstance(name, str)]
+        keys = name_keys(texts)  # (each name's key once: its `--kind` and what it implies)
+        implied = implied_by_keys(texts, keys, names)
+        if not kinds and len(texts) == len(candidates):  # (no `--kind`: what the names imply)
+            facts = [fact if kind == "candidate" else None for kind, fact in implied]
+            return {**data, "kind": list(map(itemgetter(0), implied)), "fact": facts}
+        found = iter(zip(keys, implied, strict=True))
         kind_column: list[str] = []
         fact_column: list[str | None] = []
-        for name in data["candidate"]:
-            override = kinds.get(name_key(name)) if kinds and isinstance(name, str) else None
+        for name in candidates:
+            if not isinstance(name, str):
+                kind_column.append("candidate")  # (the name's validator refuses it)
+                fact_column.append(None)
+                continue
+            key, (kind, fact) = next(found)
+            override = kinds.get(key) if kinds else None
             if override in ROW_FACTS:
                 kind, fact = "candidate", override
             elif override is not None:
                 kind, fact = override, None
-            elif isinstance(name, str):
-                kind, fact = implied_by(name, names)
-                fact = fact if kind == "candidate" else None
             else:
-                kind, fact = "candidate", None  # (the name's validator refuses it)
+                fact = fact if kind == "candidate" else None
             kind_column.append(kind)
             fact_column.append(fact)
         return {**data, "kind": kind_column, "fact": fact_column}
+
+
+def implied_by_keys(
+    texts: list[str], keys: list[str], names: dict[str, tuple[Kind, str | None]] | None
+) -> list[tuple[Kind, str | None]]:
+    """`contract.implied_by` of each name, given its key (`name_key`): a name with a word that
+    no key implying a kind or a fact holds is a candidate's (`kinds.plainly_candidate`), each
+    distinct word of the column looked at once; any other name (or a key with a footnote mark
+    at an end, which `implied_by_name` reads aside) through `implied_by` itself."""
+    if names is not None:
+        return [implied_by(text, names) for text in texts]
+    words = set(" ".join(keys).split(" "))
+    plainly = {word for word in words if word and plainly_candidate(word)}
+    candidate: tuple[Kind, None] = ("candidate", None)
+    if "" not in keys:
+        ends = "".join(map(itemgetter(0), keys)) + "".join(map(itemgetter(-1), keys))
+        if ends.isascii() and ends.isalnum() and not words - plainly:
+            return [candidate] * len(texts)  # (each name of words no kind's or fact's key holds)
+    return [
+        candidate
+        if key
+        and (key[0] + key[-1]).isascii()
+        and (key[0] + key[-1]).isalnum()
+        and not plainly.isdisjoint(key.split(" "))
+        else implied_by_name(text)
+        for text, key in zip(texts, keys, strict=True)
+    ]
 
 
 _COLUMNS: Final[TypeAdapter[NameColumns]] = TypeAdapter(NameColumns)
@@ -110,19 +149,26 @@ def name_rows(reader: CellReader, texts: list[str]) -> tuple[list[Row | None], l
     and election apart): None where the column cannot tell it (left to the row's contract); and
     whether each cell held characters that print as nothing (`CellReader.invisible`)."""
     kinds = reader.kinds
-    cleaned: list[str] = []
-    at: list[int] = []  # each cleaned name's place in `texts`
     invisible = [False] * len(texts)
-    for index, text in enumerate(texts):
-        if text.isascii():
-            raw = text.strip()
-        else:
-            raw = clean_cell(text)
-            invisible[index] = raw != text.strip()
-        if not raw or (count_beside(raw) and name_key(raw) not in kinds):
-            continue  # blank, or a count beside the candidates: `split` reads it
-        cleaned.append(raw)
-        at.append(index)
+    if "".join(texts).isascii():  # (most files: each cell stripped, nothing to clean)
+        raws = list(map(str.strip, texts))
+    else:
+        raws = []
+        for index, text in enumerate(texts):
+            if text.isascii():
+                raw = text.strip()
+            else:
+                raw = clean_cell(text)
+                invisible[index] = raw != text.strip()
+            raws.append(raw)
+    keys = name_keys(raws)
+    # Blank, or a count beside the candidates (`count_beside`): `split` reads it.
+    at = [  # each cleaned name's place in `texts`
+        index
+        for index, (raw, beside, key) in enumerate(zip(raws, keys_beside(keys), keys, strict=True))
+        if raw and not (beside and key not in kinds)
+    ]
+    cleaned = [raws[index] for index in at]
     rows: list[Row | None] = [None] * len(texts)
     # (No cache of what the names imply beside `implied_by_name`'s: each is validated once.)
     context = cells_context(reader.decimal, reader.decimal_given, None, kinds, None)

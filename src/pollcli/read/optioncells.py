@@ -19,7 +19,7 @@ the exact stages, which name the lines).
 
 from __future__ import annotations
 
-from operator import itemgetter
+from operator import itemgetter, or_
 from typing import TYPE_CHECKING, Any, Final
 
 from pollcli.contract import Row
@@ -193,54 +193,74 @@ class OptionCells:
             if len(places) == 1
             else list(zip(*(keys[p] for p in places), strict=True))
         )
-        numbers: dict[object, int] = {}  # each name's row and fact cells (`KeySums.high`)
-        kept_names = self.names
-        rows = self._name_rows(names) if self.name_column else {}
-        for index, name in enumerate(names):
-            if name in numbers:
-                continue
-            kept = kept_names.get(name)
+        # Each distinct name once, in the keys' order, and its numbers kept from the blocks before
+        # (`KeySums.high`): only the new ones are worked out.
+        distinct = list(dict.fromkeys(names))
+        known: list[Any] = list(map(self.names.get, distinct))
+        new = [name for name, kept in zip(distinct, known, strict=True) if kept is None]
+        rows = self._name_rows(new) if self.name_column and new else {}
+        first_at: dict[object, int] | None = None  # (each name's first key, where one is needed)
+        invisible = self.invisible
+        for index in [i for i, kept in enumerate(known) if kept.__class__ is not int]:
+            name, kept = distinct[index], known[index]
             if kept is None:
                 row = rows.get(name)
                 if row is not None:  # (validated with the block's names: `namecells`)
-                    self.reader.invisible |= name in self.invisible
-                    kept = kept_names[name] = sums.high(sums.row_number(row)[0], ())
+                    if invisible and name in invisible:
+                        self.reader.invisible = True
+                    kept = sums.high(sums.row_number(row)[0], ())
                 else:
-                    option = tuple(column[index] for column in keys)
-                    known = self._validated(option, self.name_at, line + firsts[index], texts)
-                    kept = kept_names[name] = known[0] if known else known
+                    if first_at is None:
+                        first_at = {}
+                        for at_key, cells in enumerate(names):
+                            first_at.setdefault(cells, at_key)
+                    at_key = first_at[name]
+                    option = tuple(column[at_key] for column in keys)
+                    found = self._validated(option, self.name_at, line + firsts[at_key], texts)
+                    kept = found[0] if found else found
+                known[index] = self.names[name] = kept
             if not isinstance(kept, int):  # a name read with its party or election: each key
                 return self._each_part(keys, firsts, line, texts)  # as `part` reads it
-            numbers[name] = kept
+        numbers = dict(zip(distinct, known, strict=True))
+        # Each key's numbers packed: its name's | its party's | its election's.
         return sums.numbered(
-            [
-                numbers[name] | party | election
-                for name, party, election in zip(names, parties, elections, strict=True)
-            ]
+            list(map(or_, map(numbers.__getitem__, names), map(or_, parties, elections)))
         )
 
-    def _name_rows(self, names: list[Any]) -> dict[object, Row]:
-        """The rows of the block's names not kept yet, validated as columns (`namecells`), by
-        their cells; a name the columns leave to the row's contract is not among them."""
-        new = [name for name in dict.fromkeys(names) if name not in self.names]
-        texts: list[str] = []
-        cells: list[bytes] = []
-        for name in new:
-            try:
-                texts.append(name.decode())
-            except UnicodeDecodeError:
-                continue  # (left to the row's contract, which says so)
-            cells.append(name)
+    def _name_rows(self, new: list[Any]) -> dict[object, Row]:
+        """The rows of the block's names not kept yet (`new`, distinct), validated as columns
+        (`namecells`), by their cells; a name the columns leave to the row's contract is not
+        among them."""
+        cells = new
+        try:
+            texts = b"\n".join(cells).decode().split("\n")  # (all at once: a block's 100,000)
+        except UnicodeDecodeError:
+            texts = []
+        if len(texts) != len(cells):  # (a cell that does not decode, or holds a line end)
+            texts, cells = self._decoded(cells)
         rows, invisible = name_rows(self.reader, texts)
         self.invisible = {cell for cell, flag in zip(cells, invisible, strict=True) if flag}
         return {cell: row for cell, row in zip(cells, rows, strict=True) if row is not None}
+
+    @staticmethod
+    def _decoded(cells: list[bytes]) -> tuple[list[str], list[bytes]]:
+        """The cells that decode, as text, and those cells."""
+        texts: list[str] = []
+        kept: list[bytes] = []
+        for cell in cells:
+            try:
+                texts.append(cell.decode())
+            except UnicodeDecodeError:
+                continue  # (left to the row's contract, which says so)
+            kept.append(cell)
+        return texts, kept
 
     def _labels(self, column: list[bytes], blank: str | None, shift: int) -> list[int]:
         """Each election (or party) cell's number (`KeySums.label`), each distinct one read once."""
         numbers = {
             raw: self.sums.label(self._place(raw) or blank, shift) for raw in dict.fromkeys(column)
         }
-        return [numbers[raw] for raw in column]
+        return list(map(numbers.__getitem__, column))
 
     def _each_part(
         self, keys: list[list[bytes]], firsts: list[int], line: int, texts: dict[bytes, str]
