@@ -60,7 +60,7 @@ class BlockKeys:
         """The keys by column added at once where all are new: whether a race is now past the
         bound on options; else the keys, to add one by one (`add` names a repeat's lines)."""
         parts, new = numbered
-        lines = [line + first for first in summed.firsts]
+        lines = list(map(line.__add__, summed.firsts))
         if not new:
             return False, [
                 (part, None, None, False, first, votes)

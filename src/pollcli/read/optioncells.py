@@ -19,7 +19,8 @@ the exact stages, which name the lines).
 
 from __future__ import annotations
 
-from operator import itemgetter, or_
+from itertools import compress, count, repeat
+from operator import is_, itemgetter, or_
 from typing import TYPE_CHECKING, Any, Final
 
 from pollcli.contract import Row
@@ -201,7 +202,12 @@ class OptionCells:
         rows = self._name_rows(new) if self.name_column and new else {}
         first_at: dict[object, int] | None = None  # (each name's first key, where one is needed)
         invisible = self.invisible
-        for index in [i for i, kept in enumerate(known) if kept.__class__ is not int]:
+        todo = (  # (the names to work out: new ones, and one read with its party or election)
+            [i for i, kept in enumerate(known) if kept.__class__ is not int]
+            if () in known
+            else list(compress(count(), map(is_, known, repeat(None))))
+        )
+        for index in todo:
             name, kept = distinct[index], known[index]
             if kept is None:
                 row = rows.get(name)
