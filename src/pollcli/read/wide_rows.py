@@ -61,6 +61,7 @@ from pollcli.read.wide_places import (
 )
 from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
+from pollcli.read.wide_unlike import not_results
 
 if TYPE_CHECKING:
     from pollcli.read.options import ReadOptions
@@ -109,6 +110,7 @@ def reshape(
         or lone_variants(table, plan, found)
         or coded_rows(table, plan, found)
         or crosstab(table, plan, found, bool(options.id_columns))
+        or not_results(table, plan, found, bool(options.id_columns))
     ):
         plan = replace(plan, options=[])  # refused: no option is read
     plan = party_parts(table, plan)  # a party's `Gesamtstimmen` beside its parts

@@ -1,0 +1,169 @@
+"""Tables that are no election results, read as wide ones: refused, with what pollcli saw.
+
+A table of numbers under names is read as a wide table (a column per option). Some are no results:
+Italy's lists of candidates (`…,num_c,cod_cand,nome_c,cogn_c,…,dt_nasc,l_nasc,sesso`) led with
+their birth years summed ("dt_nasc leads with 99.74 %"), a table of districts its residents
+(`Mieszkańcy` "leading" `Wyborcy`), a table of football players their salaries, and Eligendo's
+turnout by hour (`Elettori;Ore 12;Ore 19;Ore 23`) its last snapshot. An option column that cannot
+hold votes says so:
+
+- years: every filled cell a whole number from 1850 to 2030, in ten rows or more (birth years);
+- a running number: every cell 1 or the one above it plus 1, in ten rows or more (`num_c`, a
+  candidate's place on its ballot, 1, 2, 3 in each district);
+- an attribute's header: an age, a salary or price, residents or a population, the electors;
+- times of day: every option headed by an hour (`Ore 12`, `19:00`), its figures rising left to
+  right in every row (the turnout as the day went on).
+
+Such a table is refused (an error at its header line) naming the columns and what each holds, and
+the ways out: `--ignore-column` for a column that is no option, `--wide --id-columns COL,…` where
+the columns are votes after all (the check is then the user's, and skipped).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import Final
+
+from pollcli.problems import Code, Found
+from pollcli.read.dialect import RawTable
+from pollcli.read.layout import Plan
+
+Row = tuple[int, list[str]]
+# The fewest filled cells a column's years or running number is told in.
+CELLS_AT_LEAST: Final[int] = 10
+# The rows looked at (a column of birth years shows in its first rows).
+ROWS_LOOKED_AT: Final[int] = 5000
+# A running number's runs reach this at least once (a small party's 1, 2, 1 is votes).
+RUN_REACHES: Final[int] = 3
+_YEARS: Final[tuple[int, int]] = (1850, 2030)
+# Words of a header that name an attribute of the row, never an option (each a whole word of the
+# header split at anything but letters): what the column holds, as the error says it.
+_ATTRIBUTES: Final[dict[str, str]] = {
+    **dict.fromkeys(("age", "eta", "età", "alter", "wiek", "edad", "âge", "idade"), "an age"),
+    **dict.fromkeys(
+        ("salary", "salaries", "wage", "wages", "gbp", "usd", "eur", "price", "income", "cost"),
+        "money",
+    ),
+    **dict.fromkeys(
+        (
+            "mieszkańcy",
+            "mieszkancy",
+            "ludność",
+            "ludnosc",
+            "residents",
+            "inhabitants",
+            "einwohner",
+            "abitanti",
+            "popolazione",
+            "habitantes",
+            "habitants",
+            "population",
+            "populacja",
+        ),
+        "residents",
+    ),
+    **dict.fromkeys(
+        ("wyborcy", "electors", "electorate", "elettori", "wahlberechtigte"), "electors"
+    ),
+    **dict.fromkeys(("nasc", "nascita", "birth", "born", "dob", "urodzenia"), "a birth date"),
+}
+_HOUR = re.compile(
+    r"(?:(?:ore|ora|h|hour|uhr|heure|hora|horas|godz\.?|godzina)\s*)?"
+    r"\d{1,2}(?:[:.h]\d{2})?\s*(?:h|uhr|am|pm)?",
+    re.IGNORECASE,
+)
+_TIMEWORD = re.compile(
+    r"[:.h]\d{2}|\b(?:ore|ora|hour|uhr|heure|horas?|godz)|(?:am|pm|h|uhr)$", re.I
+)
+
+
+def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
+    """Whether `plan`'s option columns hold no votes (see the module's docstring): an error in
+    `found` that says what each holds. Not where `--id-columns` names the rows (`named`)."""
+    if named or plan.blocks is not None or not plan.options:
+        return False
+    rows = table.records[:ROWS_LOOKED_AT]
+    seen: dict[int, str] = {}
+    for i in plan.options:
+        cells = [cells[i].strip() if i < len(cells) else "" for _, cells in rows]
+        said = _held(table.header[i], cells)
+        if said is not None:
+            seen[i] = said
+    hours = _hours(table, plan, rows)
+    if not seen and hours is None:
+        return False
+    parts = [f"{table.header[i]!r} holds {said}" for i, said in seen.items()]
+    if hours is not None:
+        parts.append(hours)
+    blank = [
+        table.header[i]
+        for i in plan.options
+        if not any(i < len(cells) and cells[i].strip() for _, cells in rows)
+    ]
+    if blank:
+        parts.append(f"{_listed(blank)} {'is' if len(blank) == 1 else 'are'} blank in every row")
+    options = _listed([table.header[i] for i in plan.options])
+    found.add(
+        Code.MISSING_COLUMN,
+        table.header_line,
+        "the table looks like no election result: "
+        + "; ".join(parts)
+        + f"; read as a wide table, each of {options} would be an option and its figures votes. "
+        "Leave a column that is no option out with --ignore-column COL; if the columns are votes "
+        "after all, pass --wide --id-columns COL,… naming the columns that name the rows",
+        column="votes",
+    )
+    return True
+
+
+def _held(label: str, cells: list[str]) -> str | None:
+    """What a column holds that is no votes, or None."""
+    words = [w for w in re.split(r"[^\w]+|_", label.casefold()) if w]
+    attribute = next((_ATTRIBUTES[w] for w in words if w in _ATTRIBUTES), None)
+    filled = [c for c in cells if c]
+    whole = [int(c) for c in filled if c.isdigit()]
+    many = len(filled) >= CELLS_AT_LEAST and len(whole) == len(filled)
+    if many and all(_YEARS[0] <= n <= _YEARS[1] for n in whole):
+        return f"years ({min(whole)}–{max(whole)}), not votes"
+    if many and max(whole) >= RUN_REACHES and _running(cells):
+        return "a running number (1, 2, 3 … within groups of rows), not votes"
+    if attribute is not None:
+        return f"{attribute}, not votes"
+    return None
+
+
+def _running(cells: list[str]) -> bool:
+    """Every filled cell 1 or the one above it plus 1 (a blank cell ends a run)."""
+    before = 0
+    for cell in cells:
+        if not cell:
+            before = 0
+            continue
+        n = int(cell)
+        if n != 1 and n != before + 1:
+            return False
+        before = n
+    return True
+
+
+def _hours(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
+    """What options headed by times of day whose figures rise left to right in every row hold (the
+    turnout as the day went on), or None."""
+    labels = [table.header[i].strip() for i in plan.options]
+    if len(labels) < 2 or not all(_HOUR.fullmatch(h) and _TIMEWORD.search(h) for h in labels):
+        return None
+    for _, cells in rows:
+        figures = [cells[i].strip() if i < len(cells) else "" for i in plan.options]
+        counts = [int(f) for f in figures if f.isdigit()]
+        if any(b < a for a, b in pairwise(counts)):
+            return None
+    return (
+        f"{_listed(labels)} are times of day whose figures rise left to right in every row "
+        "(the turnout as the day went on), no options"
+    )
+
+
+def _listed(labels: list[str]) -> str:
+    shown = ", ".join(repr(label) for label in labels[:4])
+    return shown + (" …" if len(labels) > 4 else "")
