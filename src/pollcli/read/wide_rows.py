@@ -110,7 +110,6 @@ def reshape(
         or lone_variants(table, plan, found)
         or coded_rows(table, plan, found)
         or crosstab(table, plan, found, bool(options.id_columns))
-        or not_results(table, plan, found, bool(options.id_columns))
     ):
         plan = replace(plan, options=[])  # refused: no option is read
     plan = party_parts(table, plan)  # a party's `Gesamtstimmen` beside its parts
@@ -119,6 +118,8 @@ def reshape(
     worded = second_header_row(table, plan, rows) or names_under_groups(table, plan, rows)
     if worded is not None:
         found.add(Code.TYPE_ERROR, *worded)
+    elif not_results(table, plan, found, bool(options.id_columns)):
+        plan = replace(plan, options=[])  # no election result (`wide_unlike`): no option is read
     region, unit, place_note = places(table, plan, rows)
     # (Rows kept by --where are the user's: a breakdown of part of a row is refused without.)
     marked = marked_totals(table, plan, rows, None if options.where else found)

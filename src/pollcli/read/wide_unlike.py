@@ -16,7 +16,8 @@ hold votes says so:
 
 Such a table is refused (an error at its header line) naming the columns and what each holds, and
 the ways out: `--ignore-column` for a column that is no option, `--wide --id-columns COL,…` where
-the columns are votes after all (the check is then the user's, and skipped).
+the columns are votes after all (the check is then the user's, and skipped). A row of words
+under the columns (a header over two rows not found) is told first: its error says what to pass.
 """
 
 from __future__ import annotations
