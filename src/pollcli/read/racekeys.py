@@ -31,9 +31,10 @@ from pollcli.columns import RACE_PREFIX, YES_WORDS, normalize_header, stage_of
 from pollcli.dataclass import dataclass
 from pollcli.election import Option
 from pollcli.kinds import is_answer
-from pollcli.namekeys import spacing_key
+from pollcli.namekeys import option_key, spacing_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
+from pollcli.read.unkeyed import NONPARTISAN
 
 # The order of a race name's parts; a --race-by column of another name comes after them.
 ORDER: Final[tuple[str, ...]] = (
@@ -139,7 +140,7 @@ class PartyRule:
         is kept: each party's options counted apart, never past its race's."""
         if self.every_row or not party:
             return party
-        if not self.primary(stage):
+        if not self.primary(stage) or option_key(party) in NONPARTISAN:
             return ""
         own = office is not None and party_offices().search(office) and not self.general_offices
         if self.top_two and office is not None and not own:
@@ -165,8 +166,7 @@ class PartyRule:
 def top_two_by_name(source_file: str) -> bool:
     """An OpenElections file of a top-two primary by its name: `20200804__wa__primary…` (a
     Washington primary since 2008, a California one since 2012)."""
-    match = _OPENELECTIONS.search(source_file.rsplit("/", 1)[-1].lower())
-    if match is None:
+    if (match := _OPENELECTIONS.search(source_file.rsplit("/", 1)[-1].lower())) is None:
         return False
     since = TOP_TWO_STATES.get(match[2])
     return since is not None and int(match[1]) >= since
@@ -176,8 +176,7 @@ def party_rule(columns: ColumnMap, options: ReadOptions, source_file: str) -> Pa
     """When the party tells races apart (see `PartyRule`); None when it never does: no party
     column, or `--race-by` leaves it out, or neither a stage column, the file's name nor
     `--primary` speaks of primaries."""
-    index = columns.index("party")
-    if index is None:
+    if (index := columns.index("party")) is None:
         return None
     if options.race_by is not None:
         header = normalize_header(columns.header[index])
@@ -440,26 +439,27 @@ def primary_name() -> re.Pattern[str]:
     return re.compile(r"\bprimary\b", re.IGNORECASE)
 
 
-def is_primary(race: Race, party: PartyRule | None) -> bool:
-    """A primary: the stage says so (MEDSL's `pri`, `primary`, a "jungle primary"), the party is
-    its key as a party primary's (`PartyRule`; not a --race-by party, which may split a general
-    election), a party committee's race in a top-two primary, or the race's name says so. (A
-    top-two primary is one too: `top_two`.)"""
-    stage = normal("stage", race.values.get("stage", ""))
-    party_primary = party is not None and not party.every_row
-    # A party committee in a top-two primary is a party's own (Washington's precinct committee
-    # officers, the party in the office's name and none in the party column).
+def is_primary(race: Race, party: PartyRule | None, options: Iterable[Option] = ()) -> bool:
+    """A primary: the stage says so (MEDSL's `pri`, a "jungle primary"), the party is its key as
+    a party primary's (`PartyRule`; not a --race-by party, which may split a general election) or
+    its candidates' is `NP` there, a party committee's race in a top-two primary (a party's own:
+    Washington's precinct committee officers, the party in the office's name, none in the party
+    column), or its name says so. (A top-two primary is one: `top_two`.)"""
+    said = race.values.get("stage", "")
+    rule = party if party is not None and not party.every_row else None
+    parties = {option_key(o.party or "") for o in options if o.kind == "candidate"}
     committee = (
-        party is not None
-        and party.top_two
-        and not party.general_offices
-        and party.primary(race.values.get("stage", ""))
+        rule is not None
+        and rule.top_two
+        and not rule.general_offices
+        and rule.primary(said)
         and party_offices().search(race.values.get("office", "")) is not None
     )
     return bool(
-        primary_name().search(stage)
+        primary_name().search(normal("stage", said))
         or committee
-        or (party_primary and race.values.get("party", "").strip())
+        or (rule is not None and race.values.get("party", "").strip())
+        or (rule is not None and parties and parties <= NONPARTISAN and rule.primary(said))
         or primary_name().search(race.name)
     )
 

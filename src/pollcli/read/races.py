@@ -291,7 +291,7 @@ def assemble(
                 seats=bool(set(split_roles) - {"election"})
                 and set(split_roles) - {"election"} <= SEAT_ROLES,
                 primary=election.top_two
-                or (found_race is not None and is_primary(found_race, party)),
+                or (found_race is not None and is_primary(found_race, party, election.options)),
                 roles=dict(found_race.values) if found_race is not None else {},
             )
             if found_race is not None and found_race.identity in cut:

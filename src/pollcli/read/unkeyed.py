@@ -26,6 +26,11 @@ NO_PARTY: Final[frozenset[str]] = frozenset(
     for p in ("", "independent", "ind", "i", "npa", "np", "nonpartisan", "none", "oth", "other",
               "write in", "wri", "w/i", "unaffiliated", "una", "no party")
 )  # fmt: skip
+# Parties that say a race has none (Wisconsin's `NP`): in a file of party primaries, a race of no
+# primary, every party's — its scattering, of no party, in it (`racekeys.PartyRule.value`).
+NONPARTISAN: Final[frozenset[str]] = frozenset(
+    option_key(p) for p in ("np", "nonpartisan", "non-partisan", "nop", "no party")
+)
 # Candidates of a party, with at least half an even share each, that no race of one seat has.
 SEVERAL: Final[int] = 3
 
