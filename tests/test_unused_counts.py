@@ -146,3 +146,47 @@ def test_an_office_of_blank_ballots_cast_is_no_race(tmp_path, monkeypatch):
         monkeypatch.setenv(engines.ENGINE_ENV, engine)
         results[engine] = load_file(path, ReadOptions())
     assert results["exact"] == results["stream"]
+
+
+# New Jersey's county files (OpenElections, 2010 primary): an office `Ballots Rejected` with no
+# candidate beside `Ballots Cast`, each county's rejected ballots. Read as a race whose option had
+# no name, it was refused ("fill in the candidate cell", 24 errors) and the run exited 1. Rejected
+# ballots of the whole county are no race's invalid votes: left out, with a note of their own.
+NEW_JERSEY = """county,office,district,party,candidate,votes
+Atlantic,Ballots Cast,,,,"12,004"
+Bergen,Ballots Cast,,,,"40,212"
+Total,Ballots Cast,,,,"52,216"
+Atlantic,Ballots Rejected,,,,9
+Bergen,Ballots Rejected,,,,214
+Total,Ballots Rejected,,,,223
+Atlantic,U.S. House,2,Democratic,Gary Stein,5000
+Bergen,U.S. House,2,Democratic,Gary Stein,9000
+Atlantic,U.S. House,2,Democratic,Ann Poe,4000
+Bergen,U.S. House,2,Democratic,Ann Poe,2000
+"""
+
+
+@pytest.mark.parametrize("name", ["Ballots Rejected", "REJECTED BALLOTS", "Ballots Spoiled"])
+def test_rejected_ballots_are_an_unused_count(name):
+    assert unused_count(name) is True
+
+
+def test_ballots_rejected_is_no_race(tmp_path, monkeypatch):
+    path = write(tmp_path, NEW_JERSEY, "20100608__nj__primary__county.csv")
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    [election] = json.loads(result.stdout)["elections"]
+    # Hand sums: Stein 5,000 + 9,000, Poe 4,000 + 2,000 (the Total rows set aside).
+    assert {o["candidate"]: o["votes"] for o in election["results"]} == {
+        "Gary Stein": 14000,
+        "Ann Poe": 6000,
+    }
+    notes = " ".join(election["notes"])
+    assert "'Ballots Rejected'" in notes and "rejected" in notes and "left out" in notes
+    assert "a party's, a ballot style's" not in notes
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 96)
+    results = {}
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        results[engine] = load_file(path, ReadOptions())
+    assert results["exact"] == results["stream"]

@@ -7,7 +7,9 @@ They are no options, and their sum is the district's ballots, not a race's: such
 with a note (`ballot_count`). So is a count of precincts (Arizona's 2014 and 2016 county files:
 `Number of Precincts for Race`, `Number of Precincts Reporting`, 1 in each precinct's rows), and
 Electionware's `Contest Totals` (`contest_total`), and a figure derived from the unit's counts (the
-UK's `Majority`, `Turnout`; `Abstentions`: `derived_figure`).
+UK's `Majority`, `Turnout`; `Abstentions`: `derived_figure`). A unit's rejected ballots as an
+office of no candidate (New Jersey's `Ballots Rejected` beside `Ballots Cast`) are no race's figure
+either: each race's own invalid votes are its own (`rejected_count`, for `kinds.unused_count`).
 """
 
 from __future__ import annotations
@@ -50,6 +52,10 @@ _DERIVED: Final[frozenset[str]] = frozenset(
      "abstencao", "astensioni", "opkomst", "frekwencja", "wahlbeteiligung", "participation",
      "participación", "quota", "явка"}
 )  # fmt: skip
+# A unit's ballots rejected (spoiled) in every race together: no race's invalid votes.
+REJECTED_COUNTS: Final[frozenset[str]] = frozenset(
+    {"ballots rejected", "rejected ballots", "ballots spoiled", "spoiled ballots", "spoilt ballots"}
+)
 _BESIDE: Final[frozenset[str]] = _BALLOT_COUNTS | _CONTEST_TOTALS | _DERIVED
 # An ASCII name starting (ending) with a letter no such key starts (ends) with is none of them.
 _NOT_FIRST: Final = frozenset("abcdefghijklmnopqrstuvwxyz") - {k[0] for k in _BESIDE}
@@ -91,3 +97,8 @@ def derived_figure(name: str) -> bool:
 def keys_beside(keys: list[str]) -> list[bool]:
     """`count_beside` of each name, given its key (`name_key`): a column of names at once."""
     return list(map(_BESIDE.__contains__, keys))
+
+
+def rejected_count(name: str) -> bool:
+    """Whether a race cell of no candidate names its unit's rejected ballots (`Ballots Rejected`)."""
+    return name_key(name) in REJECTED_COUNTS

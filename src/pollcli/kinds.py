@@ -66,11 +66,13 @@ from pollcli.answer_words import ANSWER_PAIRS as ANSWER_PAIRS
 from pollcli.answer_words import ANSWER_WORDS as ANSWER_WORDS
 from pollcli.answer_words import is_answer as is_answer
 from pollcli.answer_words import measure_answers as measure_answers
+from pollcli.beside_counts import REJECTED_COUNTS
 from pollcli.beside_counts import ballot_count as ballot_count
 from pollcli.beside_counts import contest_total as contest_total
 from pollcli.beside_counts import count_beside as count_beside
 from pollcli.beside_counts import derived_figure as derived_figure
 from pollcli.beside_counts import precinct_count as precinct_count
+from pollcli.beside_counts import rejected_count as rejected_count
 from pollcli.namekeys import name_key as name_key
 
 Kind = Literal["candidate", "against_all", "blank", "invalid", "other"]
@@ -414,7 +416,7 @@ def implied_by_name(name: str) -> tuple[Kind, str | None]:
 _REGISTRANT_COUNTS: Final[frozenset[str]] = frozenset(
     {"election day registrants", "election day registrations", "same day registrants"}
 )
-_UNUSED_COUNTS: Final[frozenset[str]] = frozenset({"ballots cast blank"}) | _REGISTRANT_COUNTS
+_UNUSED_COUNTS: Final = frozenset({"ballots cast blank"}) | _REGISTRANT_COUNTS | REJECTED_COUNTS
 _NAMED: Final = re.compile(r"(?:ballots cast|registered voters)(?: .+)?")  # ES&S: `… - DEM PARTY`
 
 

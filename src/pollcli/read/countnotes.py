@@ -17,6 +17,7 @@ from pollcli.kinds import (
     name_key,
     precinct_count,
     registrant_count,
+    rejected_count,
 )
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
@@ -204,6 +205,13 @@ def without_unused_counts(
         if named:
             columns.notes.append(f"{_rows_named(named)} {said}")
         unused = [r for r in unused if not beside(r[0])]
+    rejected = [r for r in unused if rejected_count(r[0])]
+    if rejected:
+        columns.notes.append(
+            f"{_rows_named(rejected)} count the ballots of their unit rejected in every race "
+            "together, no race's figure (each race's invalid votes are its own): left out."
+        )
+    unused = [r for r in unused if not rejected_count(r[0])]
     rest = [r for r in unused if not ballot_count(r[0]) and not registrant_count(r[0])]
     blank = [r for r in rest if name_key(r[0]) == "ballots cast blank"]
     # The others name a part of the unit (ES&S's `BALLOTS CAST - REPUBLICAN PARTY`: `unused_count`).
