@@ -135,6 +135,38 @@ def subtotal_places(
     return [False] * len(totals)
 
 
+def after_its_units(
+    records: Sequence[Record], parts: Sequence[Record], totals: Sequence[Record]
+) -> bool:
+    """Whether a named total of units holds less than its parts (`under`) and, row by row, the
+    sum of its option's rows listed right before it, back to an earlier total's row of the option
+    (`totals`) or to the first (New York's Tompkins County: `TOTAL WARD 1` after the ward's
+    districts, `CITY TOTAL` after the five wards), short of some option's rows: a subtotal of
+    those units, whatever the region's whole total holds (a county total above its districts)."""
+    if not under(by_option(records), by_option(parts)):
+        return False
+
+    def key(record: Record) -> tuple[str, str]:
+        return option_key(record.row.candidate), record.row.party or ""
+
+    rows: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for part in parts:
+        rows.setdefault(key(part), []).append((part.line, part.votes or 0))
+    stops: dict[tuple[str, str], list[int]] = {}
+    for total in totals:
+        stops.setdefault(key(total), []).append(total.line)
+    some = False  # (a run short of its option's rows: one that holds them all is a total)
+    for record in records:
+        mine, line = key(record), record.line
+        starts = [*sorted((s for s in stops.get(mine, []) if s < line), reverse=True), 0]
+        runs = [[v for at, v in rows.get(mine, []) if start < at < line] for start in starts]
+        run = next((run for run in runs if sum(run) == record.votes), None)
+        if run is None:
+            return False
+        some = some or len(run) < len(rows.get(mine, []))
+    return some
+
+
 def refusal(
     name: str,
     lines: str,

@@ -56,6 +56,7 @@ from pollcli.read.total_checks import (
     NO_TOTAL,
     SHOWN_OPTIONS,
     Mismatch,
+    after_its_units,
     breakdowns,
     mismatch,
     names_text,
@@ -476,10 +477,12 @@ def _subtotals(classes: dict[tuple[str, ...], _Class]) -> None:
             for total in cls.totals:
                 region = "" if level == "region" else total.records[0].row.region or ""
                 scopes.setdefault((level, region), []).append(total)
-    for group in scopes.values():
-        sums = [by_option(t.records) for t in group]
+    for (level, _), group in scopes.items():
+        sums, rows = [by_option(t.records) for t in group], [r for t in group for r in t.records]
         for total, sub in zip(group, subtotal_places(sums, by_option(group[0].parts)), strict=True):
-            total.subtotal = sub
+            # (Or a subtotal of the units listed before it, `total_checks.after_its_units`.)
+            after = level == "unit" and after_its_units(total.records, total.parts, rows)
+            total.subtotal = sub or after
 
 
 # The classes of named totals of places (not blank, nor named like their region).
