@@ -226,7 +226,13 @@ def summary(
         sort=sort,
         one_line_per_race=one_line_per_race,
     )
-    warn(digest(e.problems for e in result.elections), quiet)
+    warn(
+        digest(
+            [e.problems for e in result.elections],
+            [(e.source_file, e.election) for e in result.elections],
+        ),
+        quiet,
+    )
     emit(result, "summary", fmt.value, output, no_color)
     if svg or html:
         from pollcli.render import overview_table

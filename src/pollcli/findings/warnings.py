@@ -9,6 +9,7 @@ a figure disagrees with another. Nothing is lost: `validate` and the JSON `warni
 from __future__ import annotations
 
 import shlex
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Final
 
@@ -21,13 +22,18 @@ DISAGREE: Final[frozenset[Code]] = frozenset(
 )
 
 
-def digest(elections: Iterable[Sequence[Problem]]) -> list[str]:
+def digest(
+    elections: Iterable[Sequence[Problem]], races: Sequence[tuple[str, str]] = ()
+) -> list[str]:
     """The warnings of some elections (each one's problems) as stderr prints them, rendered
     without the `pollcli: warning:` prefix: those in `DISAGREE` first, then the others in the order
-    found, then one line per file for its routine notices (`Problem.routine`) when it has several."""
+    found, then one line per file for its routine notices (`Problem.routine`) when it has several.
+    With each election's file and name (`races`), a warning of no line that is one race's alone,
+    in a file of several, names its race (`_in_race`)."""
     found: list[tuple[int, Problem]] = [
         (index, p) for index, problems in enumerate(elections) for p in problems
     ]
+    named = _in_race(found, races)
     routine: dict[str, list[tuple[int, Problem]]] = {}
     for index, problem in found:
         if problem.routine:
@@ -35,9 +41,33 @@ def digest(elections: Iterable[Sequence[Problem]]) -> list[str]:
     grouped = {id(p) for notices in routine.values() if len(notices) > 1 for _, p in notices}
     kept = [p for _, p in found if id(p) not in grouped]
     ordered = [p for p in kept if p.code in DISAGREE] + [p for p in kept if p.code not in DISAGREE]
-    lines = [p.render() for p in ordered]
+    lines = [
+        f"{p.file}: race {named[id(p)]!r}: {p.message}" if id(p) in named else p.render()
+        for p in ordered
+    ]
     lines += [_counted(file, notices) for file, notices in routine.items() if len(notices) > 1]
     return lines
+
+
+def _in_race(
+    found: Sequence[tuple[int, Problem]], races: Sequence[tuple[str, str]]
+) -> dict[int, str]:
+    """The race each warning of no line is said of, by its id: where its file holds several races
+    (`races`: each election's file and name) and the warning is one race's alone, not naming it
+    already (Arizona's precinct files: `the options' valid votes … exceed ballots_cast`, of one of
+    30 races)."""
+    if not races:
+        return {}
+    several = {file for file, count in Counter(file for file, _ in races).items() if count > 1}
+    carried = Counter(id(problem) for _, problem in found)
+    return {
+        id(problem): races[index][1]
+        for index, problem in found
+        if problem.line is None
+        and problem.file in several
+        and carried[id(problem)] == 1
+        and repr(races[index][1]) not in problem.message
+    }
 
 
 def _counted(file: str, notices: Sequence[tuple[int, Problem]]) -> str:
