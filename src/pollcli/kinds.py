@@ -125,6 +125,7 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "scattered",
         "scattering",
         "scatterings",
+        "cnr", "no registrados", "candidatos no registrados", "num votos can nreg",  # Mexico's INE
         # Oregon's counties (OpenElections' Oregon files): a race's write-ins, in every district.
         "misc",
         "misc.",
@@ -230,6 +231,7 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         # The Netherlands' and Italy's.
         "ongeldig", "ongeldige stemmen", "schede nulle",
         "spoiled votes", "spoilt votes", "rejected votes",  # (Ireland's, the UK's)
+        "vn", "num votos nulos",  # Mexico's INE: `VN`, votos nulos
     ),
 }  # fmt: skip
 _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {

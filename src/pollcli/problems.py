@@ -57,6 +57,7 @@ class Code(StrEnum):
     REPEATED_BLOCK = "repeated-block"
     DISTRICT_REGIONS = "district-regions"
     TOO_MANY_REGIONS = "too-many-regions"
+    COALITION_VOTES = "coalition-votes"
 
 
 CODES: dict[Code, str] = {
@@ -107,6 +108,8 @@ CODES: dict[Code, str] = {
     "with their parties (--fusion adds up one candidate's party lines)",
     Code.REPEATED_BLOCK: "a region's block of a race seemingly listed twice: several options "
     "repeated under other names with the same party and votes (counted twice)",
+    Code.COALITION_VOTES: "a wide table's columns that join other options' names (Mexico's "
+    "`PT_MORENA`): a coalition's votes, read as options of their own, no candidate's total",
     Code.DISTRICT_REGIONS: "a district's race whose candidates each stand in one region only, in "
     "different regions (a row of another district?): counted as one race",
 }

@@ -27,6 +27,7 @@ from pollcli.columns import (
     canonical_column,
 )
 from pollcli.problems import Code, Found
+from pollcli.read import coalitions
 from pollcli.read.assemble import option_key
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import UnitFacts
@@ -252,6 +253,7 @@ def reshape(
     # the note counts only the options.
     described = replace(plan, options=[i for i in plan.options if i not in totals])
     notes = [*table.notes, describe(table, described), *grouped]
+    coalitions.warn([level0(table, i) for i in described.options], table.header_line, found)
     near = NearWhole(notes)  # read by the fact functions above, once facts are read
     if totals:
         notes.append(totals_note(table, totals))

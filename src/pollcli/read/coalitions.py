@@ -1,0 +1,50 @@
+"""Coalition columns of a wide table: a column whose header joins other option columns' headers.
+
+Mexico's INE gives each polling station's votes a column per party and one per combination of a
+coalition's parties (`PT_MORENA_PES`: ballots marked for several of them), which count for the
+coalition's candidate and for no one party. Read as options of their own, a presidential race's
+candidate polls only under the names of columns, split across them: the leader named was a party
+column, and no one had a majority (2018: the winner's 53 % under MORENA, PT, PES and four
+combinations). The file does not say which candidate a coalition ran, so pollcli cannot add them
+up: the columns are read as they are, with a warning that names them and says what the figures are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from pollcli.problems import Code, Found
+
+# The marks between parties' names in a combination's header (`PT_MORENA`, `PAN-PRD`, `PRI+PVEM`).
+_JOIN: Final = re.compile(r"\s*[_+\-/]\s*")
+
+
+def combined(names: Sequence[str]) -> dict[str, list[str]]:
+    """The option names that join two or more other options' names, with those names."""
+    known = {name.strip().casefold(): name for name in names}
+    out: dict[str, list[str]] = {}
+    for name in names:
+        parts = [p.casefold() for p in _JOIN.split(name.strip())]
+        if len(parts) > 1 and all(p in known and p != name.strip().casefold() for p in parts):
+            out[name] = [known[p] for p in parts]
+    return out
+
+
+def warn(names: Sequence[str], line: int, found: Found) -> None:
+    """A `coalition-votes` warning naming the combination columns among a wide table's options."""
+    joined = combined(names)
+    if not joined:
+        return
+    shown = ", ".join(f"{n!r} ({' + '.join(parts)})" for n, parts in list(joined.items())[:3])
+    more = f" and {len(joined) - 3} more" if len(joined) > 3 else ""
+    found.warn(
+        Code.COALITION_VOTES,
+        line,
+        f"{len(joined)} option column(s) join other options' names: {shown}{more}: votes for a "
+        "coalition, marked for several of its parties, which count for its candidate and no one "
+        "party; each column is read as an option of its own, so the leader, margin and majority "
+        "are those of columns, not of candidates (the file does not say which candidate each "
+        "coalition ran: add a candidate's columns up to get its votes)",
+    )
