@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Final, Literal, get_args
 
@@ -473,3 +474,24 @@ def method_name(text: str) -> str | None:
     key = normalize_header(plain.replace("'", "").replace("’", ""))
     key = _METHOD_ALIASES.get(key, key).replace("_", "-")
     return key if key in METHODS else None
+
+
+# A party's code or abbreviation (Oregon's SOS `PartyCode`: DEM, REP; the AEC's `PartyAb`): the party
+# column of a file with no other (`party_code`); beside a party's name, left unused.
+PARTY_CODES: Final[frozenset[str]] = frozenset(
+    {"partycode", "party_code", "partyab", "party_ab", "party_abbreviation", "party_abbrev"}
+)
+
+
+def party_code(
+    header: Sequence[str], ignored: list[int], found: dict[str, list[int]], notes: list[str]
+) -> list[str]:
+    """The names of the columns left unused (`ignored`, their indexes): without them a party code
+    (`PARTY_CODES`) where no column names the party (`found`, by canonical column), taken for the
+    party column (removed from `ignored`, with a note)."""
+    codes = [i for i in ignored if normalize_header(header[i]) in PARTY_CODES]
+    if "party" not in found and len(codes) == 1:
+        ignored.remove(codes[0])
+        found["party"] = codes
+        notes.append(f"The {header[codes[0]]!r} column names each option's party (by its code).")
+    return [header[i] for i in ignored]

@@ -24,6 +24,7 @@ from pollcli.columns import (
     YIELDING_PLACES,
     canonical_column,
     normalize_header,
+    party_code,
     place_level,
     place_word,
 )
@@ -252,10 +253,9 @@ def map_header(
     header (a trailing delimiter) loses nothing, a filled one is a `blank-label` error. `ignore` names
     columns to leave unused (`--ignore-column`). `roles` settles columns the header's words alone do
     not (race keys, vote modes, `--votes`: `read.roles`); a role of None leaves the column unused,
-    without a warning (it was named on purpose); `hint()` says where the
-    header seems to be instead (`preamble.hint`), for the missing-column errors. `head`: the first
-    records at hand (line, cells), of which the first `preamble.HEAD_LINES` (the same in both
-    engines) are read for `unread_modes`.
+    without a warning (it was named on purpose); `hint()` says where the header seems to be instead
+    (`preamble.hint`), for the missing-column errors. `head`: the first records at hand (line,
+    cells), of which the first `preamble.HEAD_LINES` (both engines') are read for `unread_modes`.
     """
     roles = roles or {}
     named_places: dict[str, int] = {}
@@ -311,7 +311,7 @@ def map_header(
         header, holds_values, mapping.notes, ignored_at, (region, unit),
         mapping.unit_parts, named_parts if by_hand else None,
     )  # fmt: skip
-    ignored = [header[i] for i in ignored_at]
+    ignored = party_code(header, ignored_at, mapping.by_column, mapping.notes)
     columns = {i: "region" for i in (region,) if i is not None}
     columns.update({i: "unit" for i in (unit,) if i is not None})
     for canonical in list(mapping.by_column):
