@@ -37,6 +37,7 @@ from pollcli.read.layout import Plan, describe, level0, variant
 from pollcli.read.records import Record
 from pollcli.read.roles import wide_roles
 from pollcli.read.total_places import Marked
+from pollcli.read.vest import coded_races
 from pollcli.read.wide_columns import (
     differs,
     lone_variants,
@@ -108,6 +109,7 @@ def reshape(
     if (
         votes_word_options(table, plan, options, found)
         or suffixed_rounds(table, plan, found)
+        or coded_races(table, plan, found)
         or lone_variants(table, plan, found)
         or coded_rows(table, plan, found)
         or crosstab(table, plan, found, bool(options.id_columns))
