@@ -58,8 +58,8 @@ _FOLDS: Final[tuple[tuple[str, str], ...]] = (
     ("y", "i"),
 )
 _DOUBLED = re.compile(r"(.)\1+")
-# Between a ticket's names: `Biden / Harris`, `BIDEN/HARRIS`, `Harris and Walz`, `Harris & Walz`.
-_TICKET = re.compile(r"\s*/\s*|\s+(?:&|and)\s+", re.IGNORECASE)
+# Between a ticket's names: `Biden / Harris`, `Harris and Walz`, `Harris & Walz` (spaced, not `N/A`).
+_TICKET = re.compile(r"\s+(?:/|&|and)\s+", re.IGNORECASE)
 # Masculine and feminine endings of one stem: Ivanov/Ivanova, Alexander/Alexandra, -sky/-skaya, -uly/-kyzy.
 _GENDERED_ENDINGS: Final[tuple[tuple[str, str], ...]] = (
     ("", "a"),
