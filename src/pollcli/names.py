@@ -18,8 +18,6 @@ The rules, which docs/compare.md repeats for users:
    longer one ("Smith" is nobody in particular); a shorter name made only of initials; and two words that
    differ only by a masculine and a feminine ending ("Ivanov"/"Ivanova", "Alexander"/"Alexandra",
    "Kosanuly"/"Kosankyzy"): in Slavic and Kazakh names that is another person, not another spelling.
-   A ticket ("Joseph R. Biden / Kamala D. Harris", "Kamala D. Harris and Tim Walz") against one name
-   is scored by its first name alone, the top of the ticket: a running mate is another candidate.
 4. **Cutoff.** A fuzzy match needs a score of at least 88 (`CUTOFF`), or 83 when both options name the same
    party (`PARTY_BONUS` = 5: party agreement is counted in, a party change never counts against).
 5. **One to one.** Within an election, each option joins at most one row and each row takes at most one
@@ -58,8 +56,6 @@ _FOLDS: Final[tuple[tuple[str, str], ...]] = (
     ("y", "i"),
 )
 _DOUBLED = re.compile(r"(.)\1+")
-# Between a ticket's names: `Biden / Harris`, `Harris and Walz`, `Harris & Walz` (spaced, not `N/A`).
-_TICKET = re.compile(r"\s+(?:/|&|and)\s+", re.IGNORECASE)
 # Masculine and feminine endings of one stem: Ivanov/Ivanova, Alexander/Alexandra, -sky/-skaya, -uly/-kyzy.
 _GENDERED_ENDINGS: Final[tuple[tuple[str, str], ...]] = (
     ("", "a"),
@@ -140,9 +136,6 @@ def gendered_pair(a: str, b: str) -> bool:
 
 def name_score(a: str, b: str) -> float:
     """How likely two names denote one person, 0–100 (100: same normalised key). See the module rules."""
-    tops = [_TICKET.split(name, maxsplit=1)[0] for name in (a, b)]
-    if (tops[0] != a) != (tops[1] != b):  # a ticket against one name: its top alone (rule 3)
-        a, b = tops
     first, second = words(a), words(b)
     if not first or not second:
         return 0.0
