@@ -217,6 +217,9 @@ ROLE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "write_in": ("writein", "write_in", "is_writein"),
     # Yes on each candidate elected (Sutton Coldfield's town council): `read.elected`.
     "elected": ("elected", "is_elected"),
+    # FiveThirtyEight: true on a candidate who ran unopposed; a blank votes cell there is a vote not
+    # held (`read.acclaimed.unopposed`).
+    "unopposed": ("unopposed", "is_unopposed"),
     # The level each row counts at (state, county, precinct…): rows of one race at several levels
     # count its votes again, as totals of one another (`read.levels`; OpenElections' WA and AR).
     "level": ("reporting_level", "reportinglevel", "report_level", "aggregation_level"),

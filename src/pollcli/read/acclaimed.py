@@ -17,6 +17,12 @@ its race (`races`, over the records, as `read.elected` reads an `Elected` column
 - an acclaimed candidate beside candidates with votes contradicts itself (an acclaimed candidate
   had no rival): no winner is named, with a note naming the line (`ColumnMap.elected_apart`).
 
+FiveThirtyEight's election results (`election_results_senate.csv`: `…,votes,percent,unopposed,
+winner,…`) say it in a column: `unopposed` true on a candidate who ran unopposed, whose votes cell
+is blank where the state did not count the race (1976: West Virginia's Byrd, Mississippi's
+Stennis). Such a row, its votes and share cells blank, is read as acclaimed too (`unopposed`), with
+a note of its own (`unopposed_note`); an `unopposed` row with votes is counted as ever.
+
 No vote is invented: an acclaimed candidate's 0 is the count of a vote not held, and no share,
 margin or threshold is given for their race. The streaming engine hands such a file to the exact
 engine (`read.stream`), which keeps each row's record.
@@ -28,6 +34,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
+from pollcli.columns import YES_WORDS
 from pollcli.formats import counted
 
 if TYPE_CHECKING:
@@ -49,6 +56,30 @@ def taken(values: dict[str, str]) -> bool:
         return False
     values["votes"] = "0"
     return True
+
+
+def unopposed(values: dict[str, str], facts: dict[str, str], votes: bool) -> bool:
+    """Whether the row is of a candidate the `unopposed` column says ran unopposed, its votes and
+    share cells blank: if so, read as 0 votes (a vote not held). `votes`: the file has a votes
+    column. The cell is taken out of the facts (it is no election fact)."""
+    said = facts.pop("unopposed", "").strip().lower() in YES_WORDS
+    if not said or not votes or "votes" in values or "share" in values:
+        return False
+    values["votes"] = "0"
+    return True
+
+
+def unopposed_note(lines: list[tuple[int, str]], header: str | None) -> list[str]:
+    """The file's note on its candidates the `unopposed` column says ran unopposed, uncounted."""
+    if not lines:
+        return []
+    shown = ", ".join(f"line {line} ({name!r})" for line, name in lines[:SHOWN])
+    more = f" and {len(lines) - SHOWN:,} more" if len(lines) > SHOWN else ""
+    return [
+        f"{counted(len(lines), 'candidate')} ran unopposed with no count (the {header!r} column "
+        f"says true, the votes cell is blank: no vote was held): {shown}{more}. Read with no votes "
+        "and no share; a race of such candidates only elects them, unopposed with no count."
+    ]
 
 
 def note(lines: list[tuple[int, str]]) -> list[str]:

@@ -143,6 +143,7 @@ class CellReader:
     # Lines that repeat their name in the votes cell: headings within the data, skipped.
     headings: list[tuple[int, list[str]]] = field(default_factory=list)
     acclaimed: list[tuple[int, str]] = field(default_factory=list)  # `read.acclaimed`: (line, name)
+    unopposed: list[tuple[int, str]] = field(default_factory=list)  # `acclaimed.unopposed`: same
     _heading_cells: tuple[int | None, int | None] | None = field(default=None, repr=False)
     _plan: _Plan | None = field(default=None, repr=False)
     # The rows' validation context, made once (`contract.cells_context`).
@@ -324,6 +325,7 @@ class CellReader:
     def notes(self) -> list[str]:
         """What reading the cells changed, for every election of the file."""
         notes = ([INVISIBLE_NOTE] if self.invisible else []) + acclaimed.note(self.acclaimed)
+        notes += acclaimed.unopposed_note(self.unopposed, self.columns.header_of("unopposed"))
         for line, cells in self.headings[:3]:
             shown = ",".join(c.strip() for c in cells)
             notes.append(
@@ -451,11 +453,14 @@ class CellReader:
             self._unsaid_write_in(line, facts["write_in"])
             return None
         said = acclaimed.taken(values)  # "accl.": 0 votes
+        alone = acclaimed.unopposed(values, facts, "votes" in self.columns.present)
         row = self.row(line, values)
         if row is None:
             return None
         if said:
             self.acclaimed.append((line, row.candidate))
+        elif alone:
+            self.unopposed.append((line, row.candidate))
         if summed and row.votes == 0 and row.all_races and row.fact is not None:
             row = row.model_copy(update={"votes": None})  # a unit's count: not given, never 0
         elif summed:
@@ -484,4 +489,4 @@ class CellReader:
             row = row.model_copy(update={"votes": 0})
             self.blank_lines.append((line, row.candidate))
         election = facts.pop("election", None) or self.default_election
-        return Record(line, election, row, row.votes, facts, acclaimed=said)
+        return Record(line, election, row, row.votes, facts, acclaimed=said or alone)
