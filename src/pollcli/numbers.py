@@ -187,6 +187,9 @@ def _exact_whole(raw: str, text: str, what: str) -> int:
     return _whole(digits[:point] + "0" * (point - len(digits)), sign)
 
 
+# A database's missing value exported as text (the Library of Parliament's riding history writes
+# `NULL` in the votes cell of 35 candidates whose count it does not have; MySQL dumps `\N`).
+_NULLS: Final[frozenset[str]] = frozenset({"NULL", "(NULL)", "\\N"})
 # A small count hidden as the bound it is below: Colorado's counties' `(< 25)`, `<10`, `<= 10`.
 _BELOW: Final = re.compile(r"\(?\s*<=?\s*\d+\s*\)?")
 
@@ -209,6 +212,12 @@ def _to_float(raw: str, text: str, what: str) -> float:
             f"{what} {shown(text)}: a masked figure (publishers hide small counts so): the file "
             "does not give it, and pollcli counts no guess; a file of larger places (county "
             "totals) gives every figure",
+        )
+    if raw.upper() in _NULLS:
+        raise NumberError(
+            "type-error",
+            f"{what} {shown(text)}: the file gives no figure here (a database's empty value), and "
+            "pollcli counts no guess, not even 0; fill it in from the source",
         )
     try:
         number = float(raw)
