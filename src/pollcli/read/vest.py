@@ -7,6 +7,11 @@ Read as one wide race, every race of the file was added into one (`G20PREDBID` l
 a Senate candidate, runner-up) and the ids' digits were options' votes. Such a table is refused with
 the command that reads one race: the other races' columns left out, the ids named as such. With one
 race and no other column of figures, it is read as before.
+
+Ohio's Secretary of State writes its precinct files alike, the office before each candidate's party
+letter (`GOV_D_STRICKLAND`, `GOV_R_BLACKWELL`, `AG_D_DANN`, `US_SENATE_D_BROWN`): read as one race,
+every office was added into one ("GOV_D_STRICKLAND leads with 5.15 %"). Where one party's letter
+follows two offices or more (`party_coded_races`), the table is refused alike, naming the offices.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ if TYPE_CHECKING:
 
 # A VEST column: election (General, Primary, Runoff, Special) and year, office, party, name.
 CODE: Final = re.compile(r"[GPRS]\d{2}[A-Z]{3}[A-Z][A-Z]{3}")
+# A party's code as a header's word after its office's words (Ohio's `GOV_D_STRICKLAND`).
+PARTY_CODES: Final[frozenset[str]] = frozenset({"D", "R", "DEM", "REP", "L", "LIB", "G", "GRN"})
 # How many columns of each race the message shows.
 SHOWN: Final[int] = 3
 
@@ -32,8 +39,10 @@ def coded_races(table: RawTable, plan: Plan, found: Found) -> bool:
     figures that are no candidates (ids): an error then, naming the commands that read each race."""
     header = table.header
     coded = [i for i in plan.options if CODE.fullmatch(header[i].strip())]
-    if len(coded) < 2 or plan.blocks is not None:
+    if plan.blocks is not None:
         return False
+    if len(coded) < 2:
+        return party_coded_races(table, plan, found)  # (Ohio's offices before party codes)
     races: dict[str, list[int]] = {}
     for i in coded:
         races.setdefault(header[i].strip()[:6], []).append(i)
@@ -63,5 +72,49 @@ def coded_races(table: RawTable, plan: Plan, found: Found) -> bool:
         f"the option columns are VEST's codes of {len(races)} race(s) ({shown}){ignored} counted "
         "as one race they would be added together; read one race at a time, its ids named: "
         f"{advice}",
+    )
+    return True
+
+
+def party_coded_races(table: RawTable, plan: Plan, found: Found) -> bool:
+    """Whether a wide table's option headers name an office before a party's code (`GOV_D_…`,
+    `AG_D_…`) and one code follows two offices or more: several races, refused, naming them."""
+    header = table.header
+    words = {i: header[i].strip().upper().split("_") for i in plan.options}
+    offices: set[str] = set()
+    for said in words.values():
+        # (The last code before the name: `US_REP_D_COUNT` is the House's, `REP` its office.)
+        at = max((n for n, w in enumerate(said[:-1]) if n and w in PARTY_CODES), default=None)
+        if at is not None:
+            offices.add("_".join(said[:at]))
+    races: dict[str, list[int]] = {}
+    codes: dict[str, set[str]] = {}
+    for i, said in words.items():  # each column under the longest office its header starts with
+        text = "_".join(said)
+        office = max((o for o in offices if text.startswith(o + "_")), key=len, default=None)
+        if office is not None:
+            races.setdefault(office, []).append(i)
+            code = said[office.count("_") + 1]
+            if code in PARTY_CODES:
+                codes.setdefault(code, set()).add(office)
+    if not any(len(held) >= 2 for held in codes.values()):
+        return False
+    shown = "; ".join(
+        f"{race}: "
+        + ", ".join(repr(header[i]) for i in cols[:SHOWN])
+        + ("…" if cols[SHOWN:] else "")
+        for race, cols in races.items()
+    )
+    first, *_ = races
+    others = [header[i] for i in plan.options if i not in races[first]]  # (of no office too)
+    rest = len(plan.options) - sum(len(cols) for cols in races.values())
+    shown += f"; and {rest:,} other column(s)" if rest else ""
+    found.add(
+        Code.RACE_SPLIT,
+        table.header_line,
+        f"the option columns name {len(races)} offices before their candidates' party codes "
+        f"({shown}): counted as one race they would be added together; read one office at a "
+        f"time, leaving out the others' columns, for {first}: --ignore-column "
+        f"{shlex.quote(','.join(others))}",
     )
     return True
