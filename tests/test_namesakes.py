@@ -624,7 +624,7 @@ def test_party_lines_with_blank_party_cells_are_named_as_a_possibility(tmp_path,
     (error,) = [p for p in problems if p.severity == "error"]
     assert (error.code, error.line) == ("duplicate-option", 4)
     assert (
-        "if 'Molinaro Killian' stands on several party lines with their party cells blank, give "
+        "if 'Molinaro Killian' stands on several party lines with their 'party' cells blank, give "
         "each row its party (--fusion then adds them up)" in error.message
     )
 
@@ -632,4 +632,14 @@ def test_party_lines_with_blank_party_cells_are_named_as_a_possibility(tmp_path,
 def test_a_repeated_row_with_its_party_gets_no_party_lines_advice(tmp_path, monkeypatch):
     text = NAMESAKES + "Alder,P2,County Commission,DEM,John Smith,5\n"
     _, problems = both(monkeypatch, write(tmp_path, text))
-    assert "party cells blank" not in problems[0].message
+    assert "cells blank" not in problems[0].message
+
+
+def test_no_party_lines_advice_in_a_file_with_no_party_column(tmp_path, monkeypatch):
+    # (Florida's ballot measures: 'No' listed again in a precinct listed twice.)
+    text = "county,precinct,office,candidate,votes\nA,P1,Amendment 1,Yes,5\nA,P1,Amendment 1,No,7\n"
+    text += "A,P1,Amendment 1,No,8\n"
+    _, problems = both(monkeypatch, write(tmp_path, text))
+    (error,) = [p for p in problems if p.severity == "error"]
+    assert "precinct 'P1' appears twice" in error.message
+    assert "party lines" not in error.message

@@ -408,11 +408,12 @@ class Assembly:
             return True
         header, used = self.sources.columns.header, self.sources.columns.columns
         unit, codes = rows_advice(header, used), code_columns(header, used)
+        party = self.sources.columns.header_of("party")
         for line in lines:
             self.found.add(
                 Code.DUPLICATE_OPTION,
                 line,
-                repeat_advice(rows, line, election, where, self._unit_column(), unit, codes),
+                repeat_advice(rows, line, election, where, self._unit_column(), unit, codes, party),
                 column=self.sources.columns.header_of("candidate"),
             )
         return False

@@ -20,10 +20,12 @@ def repeat_advice(
     unit_column: str | None,
     unit: str,
     codes: Sequence[str] = (),
+    party_column: str | None = None,
 ) -> str:
     """Advice that fits an option listed again on `line` (its rows in one unit, first first);
     `unit`: how to read rows of several places or counts (`unitparts.rows_advice`); `codes`:
-    unused columns of place codes that may tell two units of one name apart."""
+    unused columns of place codes that may tell two units of one name apart; `party_column`: the
+    party column's header, if any."""
     first = rows[0]
     name = first.row.candidate
     # (A row the streaming engine summed into another of the same cells: `same_cell_lines`.)
@@ -67,7 +69,7 @@ def repeat_advice(
                 else ""
             )
             + "; if one row corrects the other, remove the old one"
-            + _lines_advice(rows)
+            + _lines_advice(rows, party_column)
             if figures
             else "; remove the repeated row"
         )
@@ -91,15 +93,15 @@ def repeat_advice(
     )
 
 
-def _lines_advice(rows: list[Record]) -> str:
-    """Where no row of the option in its unit names a party: they may be one candidate's party
-    lines with the party left blank (OpenElections' Genesee 2018: Cuomo on four blank lines in
-    precinct `Alabama 1`, told as the precinct appearing twice)."""
-    if any(r.row.party for r in rows):
+def _lines_advice(rows: list[Record], party_column: str | None) -> str:
+    """Where the file has a party column and no row of the option in its unit fills it in: they
+    may be one candidate's party lines with the party left blank (OpenElections' Genesee 2018:
+    Cuomo on four blank lines in precinct `Alabama 1`, told as the precinct appearing twice)."""
+    if party_column is None or any(r.row.party for r in rows):
         return ""
     return (
-        f"; if {rows[0].row.candidate!r} stands on several party lines with their party cells "
-        "blank, give each row its party (--fusion then adds them up)"
+        f"; if {rows[0].row.candidate!r} stands on several party lines with their {party_column!r}"
+        " cells blank, give each row its party (--fusion then adds them up)"
     )
 
 
