@@ -362,3 +362,14 @@ def test_top_two_on_a_general_file_keeps_the_presidential_race_whole(tmp_path, m
     ranked = frame[frame["office"] == "U.S. Senate"].groupby("candidate")["votes"].sum()
     assert senate["advance"] == top_two(ranked.to_dict())
     assert len(races) == 2
+
+
+def test_a_top_two_primary_keeps_its_lead_as_a_runoff_does(tmp_path):
+    # Both of the top two advance: the first round's lead is its news, as a runoff's is (session
+    # 18 had dropped it with the margins of races that name no winner). Oracle, by hand, from the
+    # file: Inslee 597 + 510,157 = 510,754; Culp 1,074 + 39,707 = 40,781; their difference 469,973.
+    path = write(tmp_path, WA, name=WA_NAME)
+    data = json.loads(invoke("summary", str(path), "--format", "json", "--race", "Governor").stdout)
+    (election,) = data["elections"]
+    assert election["advance"] == ["Jay Inslee", "Loren Culp"]
+    assert election["margin"]["votes"] == 510_754 - 40_781

@@ -90,12 +90,13 @@ WITHHELD: Final[frozenset[str]] = frozenset(
 # Reasons whose race shows no lead: no margin is measured (JSON `margin` null), the overview leaves
 # its Lead columns blank and never calls it close. Nothing says its leader takes the seat, so the
 # gap to the runner-up is no winning margin (a first count of preferences, seats unknown, "Other"
-# ahead…). A tie (no leader: the gap is nil), a runoff to come (the first round's lead is its
-# news) and a party-list vote (the lists' standing) keep theirs.
+# ahead…). A tie (no leader: the gap is nil), a runoff to come and a top-two primary (the first
+# round's lead is its news: both advance) and a party-list vote (the lists' standing) keep theirs.
 UNMEASURED: Final[frozenset[str]] = frozenset(NO_WINNER_REASONS) - {
     "tie",
     "seat_tie",
     "runoff",
+    "top_two",
     "list",
 }
 # Reasons that stand whatever a repeated block's votes (`verdict`).
