@@ -73,11 +73,9 @@ def unopposed_note(lines: list[tuple[int, str]], header: str | None) -> list[str
     """The file's note on its candidates the `unopposed` column says ran unopposed, uncounted."""
     if not lines:
         return []
-    shown = ", ".join(f"line {line} ({name!r})" for line, name in lines[:SHOWN])
-    more = f" and {len(lines) - SHOWN:,} more" if len(lines) > SHOWN else ""
     return [
         f"{counted(len(lines), 'candidate')} ran unopposed with no count (the {header!r} column "
-        f"says true, the votes cell is blank: no vote was held): {shown}{more}. Read with no votes "
+        f"says true, the votes cell is blank: no vote was held): {_listed(lines)}. Read with no votes "
         "and no share; a race of such candidates only elects them, unopposed with no count."
     ]
 
@@ -86,13 +84,17 @@ def note(lines: list[tuple[int, str]]) -> list[str]:
     """The file's note on its acclaimed candidates: how many, and the first lines."""
     if not lines:
         return []
-    shown = ", ".join(f"line {line} ({name!r})" for line, name in lines[:SHOWN])
-    more = f" and {len(lines) - SHOWN:,} more" if len(lines) > SHOWN else ""
     return [
         f"{counted(len(lines), 'candidate')} elected by acclamation (unopposed: no vote was held; "
-        f"the votes cell says so): {shown}{more}. Read with no votes and no share; a race of "
+        f"the votes cell says so): {_listed(lines)}. Read with no votes and no share; a race of "
         "acclaimed candidates only elects them, unopposed with no count."
     ]
+
+
+def _listed(lines: list[tuple[int, str]]) -> str:
+    """The first lines of a note's candidates: `line 12 ('Ann Ash'), … and 3 more`."""
+    shown = ", ".join(f"line {line} ({name!r})" for line, name in lines[:SHOWN])
+    return shown + (f" and {len(lines) - SHOWN:,} more" if len(lines) > SHOWN else "")
 
 
 def races(

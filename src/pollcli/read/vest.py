@@ -34,6 +34,17 @@ PARTY_CODES: Final[frozenset[str]] = frozenset({"D", "R", "DEM", "REP", "L", "LI
 SHOWN: Final[int] = 3
 
 
+def groups_shown(header: list[str], groups: dict[str, list[int]], shown: int = SHOWN) -> str:
+    """Groups of a wide table's columns as a refusal names them: `GOV: 'GOV_D_A', 'GOV_R_B'…`,
+    the first `shown` columns of each group (by index in `header`), group by group."""
+    return "; ".join(
+        f"{name}: "
+        + ", ".join(repr(header[i]) for i in cols[:shown])
+        + ("…" if cols[shown:] else "")
+        for name, cols in groups.items()
+    )
+
+
 def coded_races(table: RawTable, plan: Plan, found: Found) -> bool:
     """Whether a wide table's options are VEST-coded columns of several races, or beside columns of
     figures that are no candidates (ids): an error then, naming the commands that read each race."""
@@ -50,12 +61,7 @@ def coded_races(table: RawTable, plan: Plan, found: Found) -> bool:
     if len(races) < 2 and not others:
         return False
     ids = ",".join(h for i, h in enumerate(header) if h.strip() and i not in coded)
-    shown = "; ".join(
-        f"{race}: "
-        + ", ".join(repr(header[i]) for i in cols[:SHOWN])
-        + ("…" if cols[SHOWN:] else "")
-        for race, cols in races.items()
-    )
+    shown = groups_shown(header, races)
     advice = " or ".join(
         (
             f"--ignore-column {shlex.quote(','.join(header[i] for r, c in races.items() if r != race for i in c))} "
@@ -99,12 +105,7 @@ def party_coded_races(table: RawTable, plan: Plan, found: Found) -> bool:
                 codes.setdefault(code, set()).add(office)
     if not any(len(held) >= 2 for held in codes.values()):
         return False
-    shown = "; ".join(
-        f"{race}: "
-        + ", ".join(repr(header[i]) for i in cols[:SHOWN])
-        + ("…" if cols[SHOWN:] else "")
-        for race, cols in races.items()
-    )
+    shown = groups_shown(header, races)
     first, *_ = races
     others = [header[i] for i in plan.options if i not in races[first]]  # (of no office too)
     rest = len(plan.options) - sum(len(cols) for cols in races.values())

@@ -32,6 +32,7 @@ from pollcli.numbers import NumberError, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read.layout import Plan, level0, variant
 from pollcli.read.total_words import name_key, says_total, subtotal_of
+from pollcli.read.vest import groups_shown
 
 if TYPE_CHECKING:
     from pollcli.read.dialect import RawTable
@@ -405,12 +406,7 @@ def suffixed_rounds(table: RawTable, plan: Plan, found: Found) -> bool:
     if _apart(table, list(groups.values())):
         return False
     header = table.header
-    shown = "; ".join(
-        f"'_{s}': "
-        + ", ".join(repr(header[i]) for i in cols[:SHOWN])
-        + ("…" if cols[SHOWN:] else "")
-        for s, cols in groups.items()
-    )
+    shown = groups_shown(header, {f"'_{s}'": cols for s, cols in groups.items()}, SHOWN)
     advice = " or ".join(
         "--ignore-column " + ",".join(header[i] for s2, c2 in groups.items() if s2 != s for i in c2)
         for s in groups
