@@ -325,7 +325,7 @@ class _Matcher:
                 best: tuple[float, str] | None = None
                 agree = False
                 for their in self.rows[row].units.values():
-                    score = names.name_score(unit.name, their.name)
+                    score = names.person_score(unit.name, their.name)
                     if best is None or score > best[0]:
                         best = (score, their.name)
                     agree = agree or names.parties_agree(unit.party, their.party)
@@ -375,10 +375,14 @@ class _Matcher:
                 continue
             unit = units[candidate.unit]
             self._record(unit, candidate.row, candidate.to, candidate.score, "fuzzy")
+            headed = (names.ticket_head(unit.name) is None) != (
+                names.ticket_head(candidate.to) is None
+            )
             self.notes.append(
                 f"Matched by similarity, not spelling: “{unit.name}” ({self.labels[position]}) is "
-                f"taken to be “{candidate.to}”, score {candidate.score:.1f} — check it; --alias pins "
-                "a match, --no-fuzzy turns similarity off."
+                f"taken to be “{candidate.to}”{', by the ticket’s first name' if headed else ''}, "
+                f"score {candidate.score:.1f} — check it; --alias pins a match, --no-fuzzy turns "
+                "similarity off."
             )
             self._add(candidate.row, position, unit)
             done_units.add(candidate.unit)

@@ -18,9 +18,12 @@ The rules, which docs/compare.md repeats for users:
    longer one ("Smith" is nobody in particular); a shorter name made only of initials; and two words that
    differ only by a masculine and a feminine ending ("Ivanov"/"Ivanova", "Alexander"/"Alexandra",
    "Kosanuly"/"Kosankyzy"): in Slavic and Kazakh names that is another person, not another spelling.
-4. **Cutoff.** A fuzzy match needs a score of at least 88 (`CUTOFF`), or 83 when both options name the same
+4. **Tickets.** A ticket ("Joseph R. Biden / Kamala D. Harris": two or more names joined by "/", "&" or
+   "and") against one name scores its head, the first name, alone (`person_score`): the ticket is its head's,
+   and a running mate is never taken for the ticket ("Kamala D. Harris" is not "Biden / Harris").
+5. **Cutoff.** A fuzzy match needs a score of at least 88 (`CUTOFF`), or 83 when both options name the same
    party (`PARTY_BONUS` = 5: party agreement is counted in, a party change never counts against).
-5. **One to one.** Within an election, each option joins at most one row and each row takes at most one
+6. **One to one.** Within an election, each option joins at most one row and each row takes at most one
    option, best scores first. When a name scores within 3 points (`AMBIGUITY_MARGIN`) of two partners, it is
    left unmatched and reported, rather than guessed.
 
@@ -162,6 +165,28 @@ def name_score(a: str, b: str) -> float:
         used_long.add(j)
         total += score
     return max(0.0, total / len(short) - EXTRA_WORD_PENALTY * (len(long) - len(short)))
+
+
+# Between the names of a ticket: a slash or an ampersand, or the word "and" (with spaces around it).
+_TICKET_JOINS = re.compile(r"\s*[/&]\s*|\s+and\s+", re.IGNORECASE)
+
+
+def ticket_head(name: str) -> str | None:
+    """The first name of a ticket — two or more names of at least two words each, joined by "/",
+    "&" or "and" ("Joseph R. Biden / Kamala D. Harris" → "Joseph R. Biden") — or None for one name."""
+    parts = _TICKET_JOINS.split(name.strip())
+    if len(parts) < 2 or any(len(words(part)) < 2 for part in parts):
+        return None
+    return parts[0]
+
+
+def person_score(a: str, b: str) -> float:
+    """`name_score`, except that a ticket against one name scores its head alone (rule 4): the
+    running mate's name never makes a match ("Kamala D. Harris" is not "Biden / Harris")."""
+    heads = ticket_head(a), ticket_head(b)
+    if (heads[0] is None) != (heads[1] is None):
+        return name_score(heads[0] or a, heads[1] or b)
+    return name_score(a, b)
 
 
 def fuzzy_candidates(left: Sequence[str], right: Sequence[str]) -> set[tuple[int, int]]:
