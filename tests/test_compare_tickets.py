@@ -42,9 +42,14 @@ def test_a_running_mate_scores_nothing_against_the_ticket_its_head_everything():
     assert names.person_score("Joe Biden", ticket) == names.name_score(
         "Joe Biden", "Joseph R. Biden"
     )
-    # Two tickets, or two single names: the whole names, as before.
-    other = "Donald J. Trump / J. D. Vance"
-    assert names.person_score(ticket, other) == names.name_score(ticket, other) == 0.0
+    # Two tickets: their heads, whatever the mates.
+    assert names.person_score(ticket, "Joe Biden & Kamala Harris") == names.name_score(
+        "Joseph R. Biden", "Joe Biden"
+    )
+    assert names.person_score(ticket, "Kamala D. Harris / Tim Walz") == 0.0
+    trump = "Donald J. Trump / Michael R. Pence", "Donald J. Trump / J. D. Vance"
+    assert names.name_score(*trump) == 0.0  # the mates' words veto the whole names
+    assert names.person_score(*trump) == 100.0
 
 
 HEADER = "county,precinct,office,district,candidate,party,votes\n"
@@ -95,3 +100,29 @@ def test_compare_matches_the_head_of_a_ticket_and_not_its_running_mate(tmp_path)
     ]
     table = invoke("compare", old, new)
     assert "by the ticket’s first name" in " ".join(table.stdout.split())
+
+
+def test_compare_matches_two_tickets_of_one_head_whatever_the_running_mates(tmp_path):
+    old = _file(
+        tmp_path,
+        "mi_2020.csv",
+        [
+            ("Donald J. Trump / Michael R. Pence", "REP", 600),
+            ("Joseph R. Biden / Kamala D. Harris", "DEM", 400),
+        ],
+    )
+    new = _file(
+        tmp_path,
+        "mi_2024.csv",
+        [
+            ("Donald J. Trump / J. D. Vance", "REP", 620),
+            ("Kamala D. Harris / Tim Walz", "DEM", 380),
+        ],
+    )
+    data = json.loads(invoke("compare", old, new, "--format", "json").stdout)
+    rows = {tuple(row["names"]): row["shares"] for row in data["rows"]}
+    assert rows == {
+        ("Donald J. Trump / Michael R. Pence", "Donald J. Trump / J. D. Vance"): [60.0, 62.0],
+        ("Joseph R. Biden / Kamala D. Harris",): [40.0, None],
+        ("Kamala D. Harris / Tim Walz",): [None, 38.0],
+    }

@@ -314,8 +314,10 @@ class _Matcher:
         seekers = [index for index in pending if units[index].kind == "candidate"]
         earlier = [(row, unit) for row in open_rows for unit in self.rows[row].units.values()]
         rows_to_try: dict[int, set[int]] = {}
+        # The names as `person_score` scores them: a ticket by its head.
         for i, j in names.fuzzy_candidates(
-            [units[index].name for index in seekers], [unit.name for _, unit in earlier]
+            [names.person(units[index].name) for index in seekers],
+            [names.person(unit.name) for _, unit in earlier],
         ):
             rows_to_try.setdefault(seekers[i], set()).add(earlier[j][0])
         found: list[_Candidate] = []
@@ -375,8 +377,9 @@ class _Matcher:
                 continue
             unit = units[candidate.unit]
             self._record(unit, candidate.row, candidate.to, candidate.score, "fuzzy")
-            headed = (names.ticket_head(unit.name) is None) != (
-                names.ticket_head(candidate.to) is None
+            headed = (
+                names.ticket_head(unit.name) is not None
+                or names.ticket_head(candidate.to) is not None
             )
             self.notes.append(
                 f"Matched by similarity, not spelling: “{unit.name}” ({self.labels[position]}) is "

@@ -19,8 +19,9 @@ The rules, which docs/compare.md repeats for users:
    differ only by a masculine and a feminine ending ("Ivanov"/"Ivanova", "Alexander"/"Alexandra",
    "Kosanuly"/"Kosankyzy"): in Slavic and Kazakh names that is another person, not another spelling.
 4. **Tickets.** A ticket ("Joseph R. Biden / Kamala D. Harris": two or more names joined by "/", "&" or
-   "and") against one name scores its head, the first name, alone (`person_score`): the ticket is its head's,
-   and a running mate is never taken for the ticket ("Kamala D. Harris" is not "Biden / Harris").
+   "and") scores its head, the first name, alone (`person_score`): the ticket is its head's, a running
+   mate is never taken for the ticket ("Kamala D. Harris" is not "Biden / Harris"), and two tickets of
+   one head are one option ("Donald J. Trump / Michael R. Pence" is "Donald J. Trump / J. D. Vance").
 5. **Cutoff.** A fuzzy match needs a score of at least 88 (`CUTOFF`), or 83 when both options name the same
    party (`PARTY_BONUS` = 5: party agreement is counted in, a party change never counts against).
 6. **One to one.** Within an election, each option joins at most one row and each row takes at most one
@@ -181,12 +182,15 @@ def ticket_head(name: str) -> str | None:
 
 
 def person_score(a: str, b: str) -> float:
-    """`name_score`, except that a ticket against one name scores its head alone (rule 4): the
-    running mate's name never makes a match ("Kamala D. Harris" is not "Biden / Harris")."""
-    heads = ticket_head(a), ticket_head(b)
-    if (heads[0] is None) != (heads[1] is None):
-        return name_score(heads[0] or a, heads[1] or b)
-    return name_score(a, b)
+    """`name_score`, except that a ticket scores its head alone (rule 4): the running mate's name
+    never makes a match ("Kamala D. Harris" is not "Biden / Harris"), nor keeps two tickets of one
+    head apart ("Trump / Pence" is "Trump / Vance": the ticket is its head's)."""
+    return name_score(person(a), person(b))
+
+
+def person(name: str) -> str:
+    """The person an option names: a ticket's head, else the name itself."""
+    return ticket_head(name) or name
 
 
 def fuzzy_candidates(left: Sequence[str], right: Sequence[str]) -> set[tuple[int, int]]:
