@@ -34,6 +34,7 @@ from pollcli.compare_models import (
     MatchMethod,
 )
 from pollcli.compare_order import in_order, same_election, short_labels, unlike_pairs
+from pollcli.coverage import place_gaps
 from pollcli.election import Election, Facts
 from pollcli.errors import UsageError
 from pollcli.findings import compare as findings
@@ -141,6 +142,7 @@ def compare(
         )
         + _unused_aliases(alias_keys, [e for s in summaries for e in s.results])
         + unlike_pairs(facts)
+        + place_gaps(ordered, labels)
         + race_identity.unlike_pairs(
             ordered,
             [

@@ -86,6 +86,9 @@ class Election:
     regions: list[Region] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    # The one value of a place column read as a whole (`read.mergeoptions.one_place`: a county
+    # file's county), the places it counts where it has no regions (`pollcli.coverage`).
+    place: str | None = None
     # Set when the election is one race of a file of many races.
     race: Race | None = None
     # A top-two primary (`read.racekeys.top_two`; one race of a file, or a file of one race): one

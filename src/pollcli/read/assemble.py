@@ -156,7 +156,7 @@ class Assembly:
         notes = list(self.sources.columns.notes)
         if self.totals is not None:
             records = self.totals(label or self.sources.default_label, records)
-        records = one_place(records, self.sources.columns, notes)
+        records, place = one_place(records, self.sources.columns, notes)
         records = without_zero_copies(records, notes, units="unit" in self.sources.columns.present)
         if (split := of_race(records)) is not None:
             self.apart[label] = split
@@ -213,6 +213,7 @@ class Assembly:
             options=options,
             regions=regions,
             notes=notes,
+            place=place,
             fused_lead=fused_lead,
             repeated=repeated,
         )

@@ -55,19 +55,20 @@ def options_of(records: list[Record]) -> list[Option]:
     ]
 
 
-def one_place(records: list[Record], columns: ColumnMap, notes: list[str]) -> list[Record]:
+def one_place(
+    records: list[Record], columns: ColumnMap, notes: list[str]
+) -> tuple[list[Record], str | None]:
     """An election's records read as a whole when its place column (other than one named
     `region`) holds one value and there is no unit column: MEDSL's `state` in a file of one state is
-    a fact about the file, not a breakdown into one region."""
+    a fact about the file, not a breakdown into one region. With that place, or None."""
     header = columns.header_of("region")
     if header is None or "unit" in columns.present or normalize_header(header) == "region":
-        return records
+        return records, None
     places = {r.row.region for r in records}
     if len(places) != 1 or None in places:
-        return records
-    note = (
-        f"The {header!r} column is {places.pop()!r} in every row: the election is read as a whole."
-    )
+        return records, None
+    place = places.pop()
+    note = f"The {header!r} column is {place!r} in every row: the election is read as a whole."
     if note not in notes:
         notes.append(note)
-    return [replace(r, row=r.row.model_copy(update={"region": None})) for r in records]
+    return [replace(r, row=r.row.model_copy(update={"region": None})) for r in records], place
