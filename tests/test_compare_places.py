@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from conftest import invoke, write
+from pollcli.coverage import place_gaps
+from pollcli.election import Election, Facts, Option, Region
 
 HEADER = "county,office,district,party,candidate,votes\n"
 
@@ -56,3 +61,26 @@ def test_the_same_places_or_no_places_say_nothing(tmp_path):
     plain = "candidate,votes\nA,10\nB,20\n"
     first, second = write(tmp_path, plain, "a.csv"), write(tmp_path, plain, "b.csv")
     assert "different places" not in invoke("compare", str(first), str(second)).stderr
+
+
+@given(
+    st.lists(st.sampled_from(["Adams", "adams ", "Beaver", "Centre", "Dauphin"]), max_size=4),
+    st.lists(st.sampled_from(["ADAMS", "Beaver", "centre", "Erie"]), max_size=4),
+)
+def test_a_warning_exactly_where_the_places_differ(first, second):
+    """Oracle: the sets of casefolded, unspaced names, computed apart from the module."""
+
+    def election(places: list[str]) -> Election:
+        option = Option(candidate="A", votes=1, line=2)
+        regions = [Region(name=p, options=[option]) for p in dict.fromkeys(places)]
+        return Election(
+            facts=Facts(election="x"), source_file="f.csv", options=[option], regions=regions
+        )
+
+    said = place_gaps([election(first), election(second)], ["one", "two"])
+    a = {" ".join(p.casefold().split()) for p in first}
+    b = {" ".join(p.casefold().split()) for p in second}
+    assert bool(said) == (bool(a) and bool(b) and a != b)
+    if said:
+        assert ("of “one”'s" in said[0]) == bool(a - b)
+        assert ("of “two”'s" in said[0]) == bool(b - a)
