@@ -1,5 +1,5 @@
-"""Header words: the canonical row columns' aliases (in the languages results are published in)
-and the geography words, coarsest level first. `pollcli.columns` re-exports them, with the rest of
+"""Header words: the canonical row columns' and election facts' aliases (in the languages results
+are published in) and the geography words, coarsest level first. `pollcli.columns` re-exports them, with the rest of
 the column contract (facts, race keys, how a header is matched)."""
 
 from __future__ import annotations
@@ -281,3 +281,96 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
         "избирательный_участок",
     ),
 )
+
+INT_FACTS: Final[tuple[str, ...]] = ("registered", "ballots_cast", "invalid", "blank")
+ELECTION_FACTS: Final[tuple[str, ...]] = (
+    "election",
+    "date",
+    "country",
+    "office",
+    "round",
+    "stage",
+    "source",
+    *INT_FACTS,
+    "share_base",
+    "term_years",
+    "previous_term_years",
+    "term_limit",
+    "system",
+    "seats",
+    "vote_for",
+    "method",
+    "list_threshold",
+    "threshold_base",
+    "threshold_scope",
+)
+FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
+    **{fact: (fact,) for fact in ELECTION_FACTS},
+    # Brazil's TSE: `DS_CARGO`, the office; `NR_TURNO`, the round.
+    # Italy's Eligendo: `Tipo Elezione` (Camera Estero), `Data elezione` (25/09/2022), `Elettori`,
+    # `Votanti`, `Schede Nulle`, `Schede Bianche` (a country's protocol, on each of its lists' rows).
+    # Poland's PKW: `Urząd`, the office of each of a file's mayoral races (Prezydent Miasta …), and
+    # `Sejmik`, the regional assembly a file's districts elect.
+    "office": (
+        "office",
+        "office_name",
+        "officename",
+        "ds_cargo",
+        "tipo_elezione",
+        "urząd",
+        "sejmik",
+    ),
+    "invalid": ("invalid", "schede_nulle"),
+    "blank": ("blank", "schede_bianche"),
+    "round": ("round", "nr_turno"),
+    "election": ("election", "eleccion", "elección"),
+    # Elections Canada's candidates since 1867: `Election Date`, one date for each election (a
+    # vote-mode column beside others in OpenElections' Iowa files: `read.roles`).
+    "date": ("date", "election_date", "date_of_election", "polling_date", "data_elezione"),
+    "registered": (
+        "registered",
+        "registered_voters",
+        "electorate",
+        # Norway's `Antall stemmeberettigede`, Sweden's `Röstberättigade`.
+        "stemmeberettigede",
+        "antall_stemmeberettigede",
+        "röstberättigade",
+        # Australia's (the AEC's `Enrolment`, `CloseOfRollsEnrolment`) and New Zealand's word.
+        "enrolment",
+        "enrollment",
+        "enrolled",
+        "closeofrollsenrolment",
+        "elettori",
+    ),
+    # Clear Ballot's `Total Ballots`: the ballots cast in the precinct's race. (Its `Active Voters`
+    # are the precinct's, not the race's: "not all voters may have been eligible to vote on each
+    # contest", its footnote says; a race of part of some precincts would have them all.)
+    "ballots_cast": (
+        "ballots_cast",
+        "ballots",
+        "cast",
+        "turnout_votes",
+        "total_ballots",
+        "votanti",
+    ),
+    # Elections Canada's results download: `Type of results*`, preliminary or validated.
+    "stage": ("stage", "type_of_results"),
+    # How many members a race elects, the top N by votes ("Vote for 4"); MEDSL's `magnitude`.
+    "vote_for": (
+        "vote_for",
+        "votefor",
+        "number_elected",
+        "num_elected",
+        "number_to_elect",
+        "magnitude",
+    ),
+    # MIT Election Data + Science Lab exports: all votes cast in the race for the office.
+    # The PKW's `Liczba głosów ważnych na wszystkich kandydatów` (`… oddanych w okręgu`): the race's
+    # (the district's) valid votes.
+    "total_votes": (
+        "totalvotes",
+        "total_votes",
+        "liczba_głosów_ważnych_na_wszystkich_kandydatów",
+        "liczba_głosów_ważnych_oddanych_w_okręgu",
+    ),
+}
