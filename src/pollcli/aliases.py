@@ -45,6 +45,8 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "votes": (
         "votes",
         "candidatevotes",
+        # Elections Canada's results by polling station (`pollresults_resultatsbureau*.csv`).
+        "candidate_poll_votes_count",
         "vote_count",
         "count",
         "vote",
@@ -148,6 +150,8 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         # Norway's `Partinavn` (its `Partikode` beside it is a code, left unused), Sweden's `Partinamn`.
         "partinavn",
         "partinamn",
+        # Elections Canada's `Political Affiliation Name_English`.
+        "political_affiliation",
     ),
     "kind": ("kind",),
     # A party's colour for charts (`#1f77b4`); carried through to the results, never computed with.
@@ -269,6 +273,9 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
         "stimmbezirk",
         "wahlbezirk",
         "polling_station",
+        # Elections Canada's `Polling Station Number` beside its `Polling Station Name` (a name
+        # several stations share: Sainte-Julie's 1, 2, 3…).
+        "polling_station_number",
         "polling_place",
         "polling_district",
         # Delaware's precinct, `01-01` (an election district within its representative district).
@@ -320,7 +327,14 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "urząd",
         "sejmik",
     ),
-    "invalid": ("invalid", "schede_nulle"),
+    # Elections Canada's `Rejected Ballots for Polling Station` and `Electors for Polling Station`,
+    # each polling station's, on each of its candidates' rows.
+    "invalid": (
+        "invalid",
+        "schede_nulle",
+        "rejected_ballots",
+        "rejected_ballots_for_polling_station",
+    ),
     "blank": ("blank", "schede_bianche"),
     "round": ("round", "nr_turno"),
     "election": ("election", "eleccion", "elección"),
@@ -329,6 +343,7 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "date": ("date", "election_date", "date_of_election", "polling_date", "data_elezione"),
     "registered": (
         "registered",
+        "electors_for_polling_station",
         "registered_voters",
         "electorate",
         # Norway's `Antall stemmeberettigede`, Sweden's `Röstberättigade`.

@@ -127,7 +127,7 @@ ROLE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     # MEDSL: TRUE on write-in rows; one with a blank (or `NA`) name is an unnamed write-in.
     "write_in": ("writein", "write_in", "is_writein"),
     # Yes on each candidate elected (Sutton Coldfield's town council): `read.elected`.
-    "elected": ("elected", "is_elected"),
+    "elected": ("elected", "is_elected", "elected_candidate_indicator"),
     # FiveThirtyEight: true on a candidate who ran unopposed; a blank votes cell there is a vote not
     # held (`read.acclaimed.unopposed`).
     "unopposed": ("unopposed", "is_unopposed"),
@@ -317,7 +317,10 @@ def canonical_column(header: str) -> str | None:
         if found is not None:
             return found
     if "/" in header:
-        # A bilingual header, `Candidate/Candidat`: either half.
+        # A bilingual header, `Candidate/Candidat`: either half; none where both halves say they
+        # are the French of an English column beside it (`_ENGLISH`).
+        if all(normalize_header(half).endswith(_FRENCH) for half in header.split("/")):
+            return None
         for half in header.split("/"):
             found = _word(normalize_header(half))
             if found is not None:
@@ -342,10 +345,27 @@ def _camel_word() -> re.Pattern[str]:
     return re.compile(r"[A-Z][a-z]+")
 
 
+# Elections Canada's bilingual headers name their language: `Electoral District Name_English/Nom
+# de circonscription_Anglais` is the column, `…_French/…_Français` the same names in French (left
+# unused: the English column is read). `Candidate’s First Name`: the possessive is no part of it.
+_ENGLISH: Final[tuple[str, ...]] = ("_english", "_anglais")
+_FRENCH: Final[tuple[str, ...]] = ("_french", "_français", "_francais")
+
+
+@cache
+def _possessive() -> re.Pattern[str]:
+    return re.compile(r"[’']s(?=_|$)")
+
+
 def _word(key: str) -> str | None:
     if key in HEADER_LOOKUP:
         return HEADER_LOOKUP[key]
-    bare = _affixes().sub("", key)
+    plain = _possessive().sub("", key)
+    for language in _ENGLISH:
+        plain = plain.removesuffix(language)
+    if plain != key and plain in HEADER_LOOKUP:
+        return HEADER_LOOKUP[plain]
+    bare = _affixes().sub("", plain)
     return HEADER_LOOKUP.get(bare) if bare != key else None
 
 
