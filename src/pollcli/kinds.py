@@ -240,7 +240,7 @@ _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "registered",
         "total registered",
         "total registered voters",
-        "registered voters total",  # Election Systems & Software's exports (AL, DC)
+        "registered voters total", "reg voters",  # ES&S's exports (AL, DC; Illinois' Shelby)
         "voters on the list",
         "electorate",
         # The same count in France's, Germany's, the Netherlands', Italy's, Spain's, Portugal's,
@@ -418,7 +418,8 @@ def implied_by_name(name: str) -> tuple[Kind, str | None]:
 _REGISTRANT_COUNTS: Final[frozenset[str]] = frozenset(
     {"election day registrants", "election day registrations", "same day registrants"}
 )
-_UNUSED_COUNTS: Final = frozenset({"ballots cast blank"}) | _REGISTRANT_COUNTS | REJECTED_COUNTS
+_CARDS: Final = frozenset({"ballots cast blank", "cards cast"})  # ES&S: a ballot may be 2 cards
+_UNUSED_COUNTS: Final = _CARDS | _REGISTRANT_COUNTS | REJECTED_COUNTS
 _NAMED: Final = re.compile(r"(?:ballots cast|registered voters)(?: .+)?")  # ES&S: `… - DEM PARTY`
 
 

@@ -214,8 +214,14 @@ def without_unused_counts(
     unused = [r for r in unused if not rejected_count(r[0])]
     rest = [r for r in unused if not ballot_count(r[0]) and not registrant_count(r[0])]
     blank = [r for r in rest if name_key(r[0]) == "ballots cast blank"]
+    cards = [r for r in rest if name_key(r[0]) == "cards cast"]
     # The others name a part of the unit (ES&S's `BALLOTS CAST - REPUBLICAN PARTY`: `unused_count`).
-    part = [r for r in rest if name_key(r[0]) != "ballots cast blank"]
+    part = [r for r in rest if name_key(r[0]) not in ("ballots cast blank", "cards cast")]
+    if cards:
+        columns.notes.append(
+            f"{_rows_named(cards)} count the ballot cards of their unit (a ballot may be of "
+            "several cards), not its ballots cast: left out."
+        )
     if part:
         columns.notes.append(
             f"{_rows_named(part)} count the ballots or voters of a part of their unit (a "
