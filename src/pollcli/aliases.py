@@ -245,6 +245,7 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
     ),
     (
         "precinct",
+        "precinctname",
         # Clear Ballot's statements of votes (Colorado's counties): `Precinct Code` beside its
         # `Precinct Number`.
         "precinct_code",
@@ -372,6 +373,7 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "stage": ("stage", "type_of_results"),
     # How many members a race elects, the top N by votes ("Vote for 4"); MEDSL's `magnitude`.
     "vote_for": (
+        "voteforvalue",
         "vote_for",
         "votefor",
         "number_elected",

@@ -97,7 +97,16 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "divisionid",
     ),
     # Clear Ballot's exports (Colorado's counties: `Contest Title,Choice Name,…`): `contest_title`.
-    "race": ("race", "contest", "race_name", "contest_name", "contest_title", "race_title"),
+    # Arizona's county exports (Yavapai 2014: `precinctname,contesttitle,candidate_name,…`).
+    "race": (
+        "race",
+        "contest",
+        "race_name",
+        "contest_name",
+        "contest_title",
+        "contesttitle",
+        "race_title",
+    ),
     # Washington's `officeposition`: a position (1, 2) of one district, a measure's number.
     "seat": ("seat", "office_seat_name", "seat_name", "officeposition", "office_position"),
     "stage": ("race_stage",),

@@ -410,11 +410,14 @@ class Assembly:
         header, used = self.sources.columns.header, self.sources.columns.columns
         unit, codes = rows_advice(header, used), code_columns(header, used)
         party = self.sources.columns.header_of("party")
-        for line in lines:
+        advice = repeat_advice(
+            rows, lines, election, where, self._unit_column(), unit, codes, party
+        )
+        for line, said in zip(lines, advice, strict=True):
             self.found.add(
                 Code.DUPLICATE_OPTION,
                 line,
-                repeat_advice(rows, line, election, where, self._unit_column(), unit, codes, party),
+                said,
                 column=self.sources.columns.header_of("candidate"),
             )
         return False

@@ -14,52 +14,43 @@ from pollcli.read.records import Record
 
 def repeat_advice(
     rows: list[Record],
-    line: int,
+    lines: Sequence[int],
     election: str,
     where: str,
     unit_column: str | None,
     unit: str,
     codes: Sequence[str] = (),
     party_column: str | None = None,
-) -> str:
-    """Advice that fits an option listed again on `line` (its rows in one unit, first first);
-    `unit`: how to read rows of several places or counts (`unitparts.rows_advice`); `codes`:
-    unused columns of place codes that may tell two units of one name apart; `party_column`: the
-    party column's header, if any."""
+) -> list[str]:
+    """Advice that fits an option listed again on each of `lines` (its rows in one unit, first
+    first); `unit`: how to read rows of several places or counts (`unitparts.rows_advice`);
+    `codes`: unused columns of place codes that may tell two units of one name apart;
+    `party_column`: the party column's header, if any. What the lines share is worked out once:
+    an option listed hundreds of times in one unit (a file whose race and unit columns are not
+    read) is advised in time proportional to its rows, not their square."""
     first = rows[0]
-    name = first.row.candidate
     # (A row the streaming engine summed into another of the same cells: `same_cell_lines`.)
-    again = next((r for r in rows if r.line == line or line in r.same_cell_lines), first)
-    # (Figures only for a unit column's precincts: without one the streaming engine sums rows of
-    # the same cells, seen as one, and both engines must agree; geography gives no unit column.)
-    figures = ""
-    if again is not first and first.votes != again.votes and first.row.unit and unit_column:
-        figures = (
-            f" with different figures ({first.votes} on line {first.line}, {again.votes} here)"
-        )
-    if again.row.candidate != name:  # one option by its key: "Abell" is "A. Bell" again
-        name = f"{again.row.candidate!r} (read as {name!r}: case, spacing and punctuation aside)"
-    else:
-        name = repr(name)
-    said = (
-        f"{name} is listed again in election {election!r}{where}{figures}"
-        if figures
-        else f"{name} is listed again (first on line {first.line}) in election {election!r}{where}"
-    )
+    at: dict[int, Record] = {}
+    for row in rows:
+        for line in (row.line, *row.same_cell_lines):
+            at.setdefault(line, row)
     twin = next((r for r in rows[1:] if r.line == first.line), None)
+    differ = ""  # the advice where a unit's two rows differ in figures, if the unit column tells
     if twin is not None and twin.row.candidate != first.row.candidate:
         # Two columns of one row: a wide table's options headed alike (Sri Lanka's `IND 1` and
         # `IND1`, groups of two districts), which no candidate_id or party tells apart.
         alias = shlex.quote(f"{twin.row.candidate}={twin.row.candidate} (2)")
-        return (
-            f"{said}: the columns {first.row.candidate!r} and {twin.row.candidate!r} name one "
+        advice = (
+            f": the columns {first.row.candidate!r} and {twin.row.candidate!r} name one "
             f"option, case, spacing and punctuation aside; if they are two options, give one "
             f"another name: --alias {alias}; if they are one, add them up in one column"
         )
-    if first.row.unit and unit_column:
+        differ = advice
+    elif first.row.unit and unit_column:
         # A precinct named twice (KY 2018: Boyd's A122): two precincts of one name, or a corrected
         # row beside the old one, never one candidate's party lines.
-        return f"{said}: {unit_column} {first.row.unit!r} appears twice" + (
+        advice = f": {unit_column} {first.row.unit!r} appears twice"
+        differ = advice + (
             "; if these are two precincts of one name, give them apart names in the "
             f"{unit_column!r} column{numbered_within(first.row.unit, unit_column)}"
             + (
@@ -70,27 +61,54 @@ def repeat_advice(
             )
             + "; if one row corrects the other, remove the old one"
             + _lines_advice(rows, party_column)
-            if figures
-            else "; remove the repeated row"
         )
-    # Rows with a blank precinct that are no total (`read.totals`) are counted as one unit:
-    # listed twice there (mail and provisional ballots…), they want names.
-    blank = (
-        f"; or give these rows a {unit_column!r} (MAIL, PROVISIONAL…; TOTALS for a total)"
-        if unit_column
-        else ""
-    )
-    if unit_column is None and sum(1 + len(r.same_cell_lines) for r in rows) > 2:
-        # Rows of precincts under a header pollcli does not read as one (`division_alias`): an
-        # option three times in one place (namesakes come in twos). Rows counted with those the
-        # streaming engine summed into one record (`same_cell_lines`), as the exact engine's.
-        blank = f"; or, {unit}"
-    return (
-        f"{said}; remove one if it is repeated; if these are two candidates of one name "
-        "(namesakes), a column named 'candidate_id' (a number per candidate, such as the "
-        "ballot's serial number; in the header, or in --columns) tells them apart; if one "
-        f"candidate ran on several party lines, give each row its party{blank}"
-    )
+        advice += "; remove the repeated row"
+    else:
+        # Rows with a blank precinct that are no total (`read.totals`) are counted as one unit:
+        # listed twice there (mail and provisional ballots…), they want names.
+        blank = (
+            f"; or give these rows a {unit_column!r} (MAIL, PROVISIONAL…; TOTALS for a total)"
+            if unit_column
+            else ""
+        )
+        if unit_column is None and sum(1 + len(r.same_cell_lines) for r in rows) > 2:
+            # Rows of precincts under a header pollcli does not read as one (`division_alias`):
+            # an option three times in one place (namesakes come in twos). Rows counted with
+            # those the streaming engine summed into one record (`same_cell_lines`), as the
+            # exact engine's.
+            blank = f"; or, {unit}"
+        advice = (
+            "; remove one if it is repeated; if these are two candidates of one name "
+            "(namesakes), a column named 'candidate_id' (a number per candidate, such as the "
+            "ballot's serial number; in the header, or in --columns) tells them apart; if one "
+            f"candidate ran on several party lines, give each row its party{blank}"
+        )
+    said = []
+    for line in lines:
+        again = at.get(line, first)
+        # (Figures only for a unit column's precincts: without one the streaming engine sums
+        # rows of the same cells, seen as one, and both engines must agree; geography gives no
+        # unit column.)
+        figures = ""
+        if again is not first and first.votes != again.votes and first.row.unit and unit_column:
+            figures = (
+                f" with different figures ({first.votes} on line {first.line}, {again.votes} here)"
+            )
+        name = first.row.candidate
+        if again.row.candidate != name:  # one option by its key: "Abell" is "A. Bell" again
+            name = (
+                f"{again.row.candidate!r} (read as {name!r}: case, spacing and punctuation aside)"
+            )
+        else:
+            name = repr(name)
+        head = (
+            f"{name} is listed again in election {election!r}{where}{figures}"
+            if figures
+            else f"{name} is listed again (first on line {first.line}) in election "
+            f"{election!r}{where}"
+        )
+        said.append(head + (differ if figures else advice))
+    return said
 
 
 def _lines_advice(rows: list[Record], party_column: str | None) -> str:

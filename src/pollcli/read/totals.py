@@ -149,7 +149,8 @@ def set_aside(
     _subtotals(classes)
     for key, cls in classes.items():
         level = key[0]
-        mismatched = [t for t in cls.totals if _mismatch(t) is not None]
+        how = {id(t): _mismatch(t) for t in cls.totals}  # (once: each sums its parts)
+        mismatched = [t for t in cls.totals if how[id(t)] is not None]
         doubled = {
             id(t): (refusal if level in _PLACES else breakdowns)(
                 t.name, _lines(t.lines), t.records, t.parts, level == "region", cls.column
@@ -190,7 +191,7 @@ def set_aside(
                 routine=0 if off or sub else len(lines),
             )
         said = [
-            Mismatch(t.lines, t.name, _mismatch(t) or "", t.hint, doubled.get(id(t)))
+            Mismatch(t.lines, t.name, how[id(t)] or "", t.hint, doubled.get(id(t)))
             for t in mismatched
         ]
         for one, total in zip(said, mismatched, strict=True):
