@@ -104,3 +104,47 @@ def test_both_engines_read_acclamations_alike(tmp_path, monkeypatch) -> None:
     assert [o.votes for o in by_name["CARLTON"].options] == [0]
     assert by_name["OTTAWA (CITY OF)"].seats == 2
     assert by_name["PERTH"].no_winner is not None
+
+
+def test_acclaimed_beside_a_counted_rival_has_no_share_place_or_threshold(tmp_path) -> None:
+    # Session 18 showed Ann POOLE as runner-up with "0.00 %" and "below the 3 % threshold": a
+    # candidate for whom no vote was held has no share at all. Oracle by hand: Bo QUAY's 640 are
+    # all the votes counted, 100 %; Ann POOLE has no figure but her 0 of a vote not held.
+    path = write(tmp_path, HEAD + ROWS + MIXED, "ridings.csv")
+    result = invoke("summary", str(path), *RACE_BY)
+    assert result.code == 0, result.stderr
+    race = next(e for e in json.loads(result.stdout)["elections"] if "PERTH" in e["election"])
+    rows = {r["candidate"]: r for r in race["results"]}
+    assert rows["Ann POOLE"]["share"] is None and rows["Ann POOLE"]["votes"] == 0
+    assert rows["Ann POOLE"]["below_threshold"] is False and rows["Ann POOLE"]["acclaimed"]
+    assert rows["Bo QUAY"]["share"] == 100.0 and "acclaimed" not in rows["Bo QUAY"]
+    assert race["runner_up"] is None and race["below_threshold"] == []
+    assert not [n for n in race["notes"] if " 0.00 %" in n or "Runner-up" in n], race["notes"]
+    shown = invoke("summary", str(path), "--race-by", "Election Date,Province,Riding", "--race",
+                   "PERTH", env={"COLUMNS": "120"})  # fmt: skip
+    line = next(row for row in shown.stdout.splitlines() if "Ann POOLE" in row)
+    assert "ACCLAIMED, NO COUNT" in line and "0.00" not in line and "BELOW" not in line
+
+
+def test_acclaimed_beside_a_counted_rival_in_a_file_of_no_facts_wins_no_seat(tmp_path) -> None:
+    # The races of a file with no fact column (riding, candidate, party, votes) were told apart
+    # only by their records' facts: the acclaimed candidate and the rival fell in one nameless
+    # race, and "Bob Birch wins the seat" (Conservative 1 of 2). Oracle: pandas, the counted
+    # race's leader by votes; the contradictory one undecided.
+    text = (
+        "riding,candidate,party,votes\nAlpha,Ann Ash,Liberal,accl.\n"
+        "Alpha,Bob Birch,Conservative,1200\nBeta,Cy Cole,Liberal,900\n"
+        "Beta,Di Dunn,Conservative,700\n"
+    )
+    path = write(tmp_path, text, "ridings.csv")
+    result = invoke("summary", str(path), "--race-by", "riding", "--format", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    frame = pd.read_csv(io.StringIO(text))
+    beta = frame[frame["riding"] == "Beta"]
+    expected = {str(beta.loc[beta["votes"].astype(int).idxmax(), "party"]): 1}
+    assert {p["party"]: p["won"] for p in data["tally"]["parties"] if p["won"]} == expected
+    alpha = next(e for e in data["elections"] if e["election"] == "Alpha")
+    assert alpha["margin"] is None
+    assert not any("wins the seat" in n for n in alpha["notes"]), alpha["notes"]
+    assert any("said to be acclaimed (line 2" in n for n in alpha["notes"]), alpha["notes"]

@@ -98,6 +98,12 @@ def test_an_uncounted_unopposed_candidate_beside_a_counted_rival_names_no_winner
     ), ms["notes"]
     line = next(x for x in _overview(path) if " · Mississippi · " in x["race"])
     assert line["won"] is False
+    # No vote was held for Ed Eng: no share, no runner-up's place, no threshold (was "0.00 %",
+    # runner-up, below 3 %); Flo Ford's 300 are all the votes counted (by hand: 100 %).
+    rows = {r["candidate"]: r for r in ms["results"]}
+    assert rows["Ed Eng"]["share"] is None and rows["Ed Eng"]["below_threshold"] is False
+    assert rows["Ed Eng"]["acclaimed"] is True and rows["Flo Ford"]["share"] == 100.0
+    assert ms["runner_up"] is None and ms["below_threshold"] == []
 
 
 def test_a_blank_votes_cell_not_said_unopposed_is_refused(tmp_path) -> None:

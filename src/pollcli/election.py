@@ -31,6 +31,9 @@ class Option:
     share_decimals: int | None = None
     colour: str | None = None
     line: int
+    # Elected by acclamation, no vote held (`read.acclaimed`): its 0 votes are no count, and it
+    # has no share.
+    acclaimed: bool = False
 
 
 @dataclass(kw_only=True)

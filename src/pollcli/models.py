@@ -94,6 +94,14 @@ class ResultRow:
         default=None,
         metadata=optional("the option's colour for charts, from a colour column; absent otherwise"),
     )
+    acclaimed: bool = field(
+        default=False,
+        metadata=optional(
+            "true for a candidate elected by acclamation beside counted rivals: no vote was held "
+            "for them, so their 0 votes are no count and their share is null; absent otherwise",
+            flag=True,
+        ),
+    )
 
 
 @dataclass(kw_only=True)

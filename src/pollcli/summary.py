@@ -151,7 +151,7 @@ def summarize_election(
         stage=facts.stage,
         source_file=election.source_file,
         threshold=figures.threshold,
-        results=_results(figures.ranked, figures.below),
+        results=_results(figures.ranked, figures.below, figures.uncounted),
         leader=standing(figures.leader),
         runner_up=standing(figures.runner_up),
         tied_for_first=[r.option.candidate for r in figures.tied],
@@ -193,13 +193,22 @@ def summarize_election(
     )
 
 
-def _results(ranked: list[Ranked], below: list[Ranked]) -> list[ResultRow]:
-    """The options' result rows in rank order, each `below_threshold` if it is one of `below`."""
+def _results(ranked: list[Ranked], below: list[Ranked], uncounted: bool) -> list[ResultRow]:
+    """The options' result rows in rank order, each `below_threshold` if it is one of `below`;
+    an acclaimed candidate marked so beside counted ones (`uncounted`: the race has none)."""
     flags = _among(ranked, below)
     return [
-        # (rank, candidate, party, kind, votes, share, below_threshold, colour)
+        # (rank, candidate, party, kind, votes, share, below_threshold, colour, acclaimed)
         ResultRow(
-            r.rank, (o := r.option).candidate, o.party, o.kind, o.votes, r.share, flag, o.colour
+            r.rank,
+            (o := r.option).candidate,
+            o.party,
+            o.kind,
+            o.votes,
+            r.share,
+            flag,
+            o.colour,
+            o.acclaimed and not uncounted,
         )
         for r, flag in zip(ranked, flags, strict=True)
     ]

@@ -185,7 +185,9 @@ def _ranks(
         key = keys[index]
         if key != previous:  # a new rank; equal options share the first one's
             place, previous = position, key
-        ranked.append(Ranked(options[index], figures[index], place))
+        option = options[index]  # acclaimed (`read.acclaimed`): its 0 votes no count, no share
+        share = None if option.acclaimed and option.share is None else figures[index]
+        ranked.append(Ranked(option, share, place))
     return ranked
 
 
@@ -213,6 +215,8 @@ def tally(
     facts = election.facts
     ranked = rank(election)
     listed = [r for r in ranked if r.option.kind == "candidate"]  # in rank order
+    # Acclaimed beside counted candidates (no winner named): no lead, place or threshold of theirs.
+    listed = [r for r in listed if not r.option.acclaimed] or listed
     # Votes decide who leads when every candidate has them; rounded published shares could tie falsely.
     votes = [r.option.votes for r in listed]
     by_votes = bool(listed) and None not in votes

@@ -447,6 +447,7 @@ class Assembly:
                 if key in totals:
                     total = totals[key]
                     total.votes = (total.votes or 0) + option.votes
+                    total.acclaimed = total.acclaimed and option.acclaimed
                     pair = (total.party, option.party)
                     if pair not in joined:
                         joined[pair] = shown_party(total.kind, pair)

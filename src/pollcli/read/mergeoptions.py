@@ -34,6 +34,7 @@ def merge_records(group: list[Record]) -> Option:
         share_decimals=min(decimals) if decimals else None,
         colour=next((r.row.colour for r in group if r.row.colour), None),
         line=first.line,
+        acclaimed=all(r.acclaimed for r in group),
     )
 
 
@@ -50,6 +51,7 @@ def options_of(records: list[Record]) -> list[Option]:
             share_decimals=row.share_decimals,
             colour=row.colour or None,
             line=r.line,
+            acclaimed=r.acclaimed,
         )
         for r in records
     ]

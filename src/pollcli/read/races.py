@@ -193,8 +193,12 @@ def assemble(
     split_roles = book.name(lambda race: race.values.get("election", ""))
     unitcounts.judge(assembly, book, records, races, (left_out, dropped))  # whose counts are whose
     # A column's meaning (totalvotes) is decided over the races --where keeps, not --race's few
-    # (by the facts of the records that have some: all `unfit_facts` looks at).
-    name_of = {id(r): e.name for r, e in zip(records, races, strict=True) if e and r.facts}
+    # (by the facts of the records that have some: all `unfit_facts` looks at). Acclaimed
+    # candidates are told from their counted rivals race by race: then every record's race.
+    every = bool(reader.acclaimed or reader.unopposed)
+    name_of = {
+        id(r): e.name for r, e in zip(records, races, strict=True) if e and (every or r.facts)
+    }
     set_aside_unfit_facts(records, columns, lambda r: name_of.get(id(r), r.election))
     assembly.facts_decided = True
     chosen = selected_races(book, options)

@@ -59,6 +59,8 @@ def result_tags(row: ResultRow, summary: ElectionSummary) -> list[tuple[str, str
         tags.append(("RUNNER-UP", "runner_up"))
     if row.below_threshold:
         tags.append((f"BELOW {summary.threshold:g} %", "below"))
+    if row.acclaimed:
+        tags.append(("ACCLAIMED, NO COUNT", "other"))
     if row.kind in KIND_TAGS:
         tags.append((KIND_TAGS[row.kind], row.kind))
     return tags
