@@ -139,3 +139,22 @@ def test_a_majority_of_first_preferences_is_no_first_past_the_post(tmp_path) -> 
     ]
     assert not any("elected on first preferences" in n for n in aston["notes"])
     assert aston["majority"]["reached"] is True
+
+
+def test_seats_says_a_majority_of_first_preferences_won_not_the_most_votes(tmp_path) -> None:
+    """`seats` said Aston was "won by the most votes", and named it among "the closest races"
+    ("Australian Labor Party needed 2,101 more votes"): first past the post's arithmetic, which a
+    preferential count does not follow. Now it says what the file shows: a majority of first
+    preferences, no count of preferences; and what a rival needed is not claimed."""
+    path = write(tmp_path, TITLE + HEAD + BODY, NAME)
+    majorities = sorted(d for d, (_, share) in _leaders().items() if share > 50)
+    assert majorities == ["Aston"]  # pandas
+    result = invoke("seats", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    (seats,) = json.loads(result.stdout)["elections"]
+    notes = seats["notes"]
+    head = next(n for n in notes if n.startswith("3 single-member races"))
+    assert "won by the most votes" not in head
+    assert "1 won by a majority of first preferences" in head
+    assert "no count of preferences" in head
+    assert not any("closest races" in n or "more votes in Aston" in n for n in notes), notes

@@ -256,6 +256,9 @@ class DistrictSeats:
     uncounted: bool = field(default=False, metadata=NOT_IN_JSON)
     # Won by a plurality only, first past the post assumed (no system given), which the findings say.
     assumed: bool = field(default=False, metadata=NOT_IN_JSON)
+    # Won by a majority of first preferences, the file holding no later count (`read.preferences`),
+    # which the findings say.
+    preferential: bool = field(default=False, metadata=NOT_IN_JSON)
 
 
 @dataclass(kw_only=True)

@@ -54,19 +54,42 @@ def races(election: ElectionSeats, allocation: Allocation) -> list[str]:
     uncounted = sum(1 for d in races if d.uncounted)
     # Unopposed races whose count is not printed are won by no votes (`Tally.uncounted`).
     unopposed = f" ({uncounted:,} unopposed, with no count)" if uncounted else ""
-    if not open_:
+    # Won by a majority of first preferences (`read.preferences`): no plurality's win.
+    preferential = sum(1 for d in races if d.preferential)
+    if not open_ and not preferential:
         won = "won" if len(races) == 1 else "each won"
         head = f"{what}, {won} by the candidate{'s' if several else ''} with the most votes"
         head += unopposed
+    elif not open_ and preferential == len(races):
+        won = "won" if len(races) == 1 else "each won"
+        head = f"{what}, {won} by {FIRST_PREFERENCES}"
     else:
         one = len(open_) == 1
-        head = (
-            f"{what}: {len(races) - len(open_):,} won by the most votes{unopposed}, {len(open_):,} "
-            f"{'names' if one else 'name'} no winner and count{'s' if one else ''} no seat, "
-            "as in summary"
+        won = _won_by(len(races) - len(open_), preferential) + unopposed
+        head = f"{what}: {won}" + (
+            f", {len(open_):,} {'names' if one else 'name'} no winner and count"
+            f"{'s' if one else ''} no seat, as in summary"
+            if open_
+            else ""
         )
     notes = [f"{head}; seats are counted per party (a candidate without a party counts alone)."]
     return notes + _assumed([d for d in races if d.assumed]) + no_winner(open_)
+
+
+# How a race of a file of first preferences is won (`read.preferences`): what the file shows.
+FIRST_PREFERENCES: Final[str] = (
+    "a majority of first preferences, which no distribution of preferences can overturn (the "
+    "file holds no count of preferences)"
+)
+
+
+def _won_by(won: int, preferential: int) -> str:
+    """'2 won by the most votes', or by a majority of first preferences, or some of each."""
+    if not preferential:
+        return f"{won:,} won by the most votes"
+    if preferential == won:
+        return f"{won:,} won by {FIRST_PREFERENCES}"
+    return f"{won - preferential:,} won by the most votes, {preferential:,} by {FIRST_PREFERENCES}"
 
 
 def _assumed(districts: list[DistrictSeats]) -> list[str]:

@@ -391,7 +391,12 @@ def _ties(election: ElectionSeats, allocation: Allocation) -> list[str]:
 def _closest(election: ElectionSeats) -> list[str]:
     found: list[tuple[int, str, str]] = []
     # A race that names no winner (but a tie or a runoff) is no close race: nothing was won by it.
-    for district in [d for d in election.districts or [] if d.no_winner not in UNMEASURED]:
+    # Nor is one won by a majority of first preferences: what a rival needed depends on the
+    # preferences the file does not hold.
+    measured = [
+        d for d in election.districts or [] if d.no_winner not in UNMEASURED and not d.preferential
+    ]
+    for district in measured:
         for party in district.allocations[0].parties:
             if party.votes_for_next_seat is not None:
                 found.append((party.votes_for_next_seat, party.party, district.district))

@@ -235,6 +235,7 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
             for k, method in enumerate(methods)
         ]
         _changes(allocations)
+        preferential = {e.facts.election for e in group if e.preferential is not None}
         districts = [
             DistrictSeats(
                 district=contest.name,
@@ -244,6 +245,7 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
                 no_winner=contest.why if row[0].undecided else None,
                 uncounted=contest.uncounted,
                 assumed=contest.assumed,
+                preferential=contest.name in preferential and not row[0].undecided,
             )
             for contest, row in zip(contests, per_contest, strict=True)
         ]
