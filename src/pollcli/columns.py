@@ -135,8 +135,9 @@ ROLE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "fusion_ticket": ("fusion_ticket",),
     # MEDSL: TRUE on write-in rows; one with a blank (or `NA`) name is an unnamed write-in.
     "write_in": ("writein", "write_in", "is_writein"),
-    # Yes on each candidate elected (Sutton Coldfield's town council): `read.elected`.
-    "elected": ("elected", "is_elected", "elected_candidate_indicator"),
+    # Yes on each candidate elected (Sutton Coldfield's; FiveThirtyEight's `winner`; Elections
+    # Canada's `Elected Candidate Indicator`): `read.elected`.
+    "elected": ("elected", "is_elected", "winner", "elected_candidate_indicator"),
     # FiveThirtyEight: true on a candidate who ran unopposed; a blank votes cell there is a vote not
     # held (`read.acclaimed.unopposed`).
     "unopposed": ("unopposed", "is_unopposed"),

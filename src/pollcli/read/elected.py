@@ -91,8 +91,8 @@ def elected_column(
             columns.elected_apart[race] = (
                 f"The {header!r} column marks {', '.join(repr(shown[k]) for k in apart)} "
                 f"elected, not among the top {count} by these votes: the race was counted by "
-                "another rule (a transferable vote, a tie drawn by lot?), so no winner is named "
-                "against the file."
+                "another rule (an electoral college, a transferable vote, a tie drawn by lot?), "
+                "so no winner is named against the file."
             )
         else:
             seats[race] = count

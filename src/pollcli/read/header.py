@@ -7,7 +7,8 @@ problem with a suggestion when a header is a near-certain misspelling of it.
 
 Geography columns are ranked (`columns.GEOGRAPHY`): the finest is the unit, the next coarser the
 region. Two columns that mean the same thing are an error, unless one of them is empty in every row
-(FiveThirtyEight's empty `party` beside `ballot_party`): the empty one is left unused, with a note.
+(FiveThirtyEight's empty `party` beside `ballot_party`): the empty one is left unused, with a note;
+or FiveThirtyEight's race's `party` beside `ballot_party`, where a race id is given (`columnpairs`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from pollcli.columns import (
 )
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
+from pollcli.read.columnpairs import joined_names, race_party
 from pollcli.read.preamble import HEAD_LINES
 from pollcli.read.unitparts import numbered_within as numbered_within  # (repeat advice)
 from pollcli.read.unitparts import same_level, settle
@@ -140,6 +142,9 @@ class _Mapping:
         indexes = self.by_column.get(column, [])
         if len(indexes) <= 1:
             return indexes[0] if indexes else None
+        pair = race_party(self.header, self.by_column, self.notes) if column == "party" else None
+        if pair is not None:
+            return pair
         filled = [i for i in indexes if self.holds_values(i)]
         if len(filled) == 1:
             empty = [self.named(i) for i in indexes if i != filled[0]]
@@ -339,7 +344,7 @@ def map_header(
             line,
             f"column(s) {', '.join(map(repr, ignored))} are not used by pollcli and are ignored",
         )
-    columns = _names(header, columns, notes)
+    columns = joined_names(header, columns, notes)
     present = set(columns.values())
     if "votes" not in present and "total_votes" in present:
         # With no other votes column, a total per row is each option's votes (Georgia's and
@@ -437,30 +442,6 @@ def unread_modes(
             column=raw,
         )
     return refused
-
-
-def _names(header: list[str], columns: dict[int, str], notes: list[str]) -> dict[int, str]:
-    """A name in two columns (`Forename`, `Surname`; `Nom`, `Prénom`) is joined, given name first;
-    one of them alone is the candidate column; beside a candidate column they are unused."""
-    parts = {c: i for i, c in columns.items() if c in ("given_name", "family_name")}
-    present = set(columns.values())
-    if "candidate" in present and parts:
-        notes.append(
-            f"{', '.join(repr(header[i]) for i in parts.values())} left unused: "
-            f"{header[next(i for i, c in columns.items() if c == 'candidate')]!r} names the "
-            "candidates."
-        )
-        return {i: c for i, c in columns.items() if c not in parts}
-    if len(parts) == 1:
-        return {i: "candidate" if c in parts else c for i, c in columns.items()}
-    if len(parts) == 2:
-        notes.append(
-            f"Candidates' names are joined from {header[parts['given_name']]!r} and "
-            f"{header[parts['family_name']]!r}, given name first."
-        )
-    if "alt_name" in present and "candidate" not in present and not parts:
-        return {i: "candidate" if c == "alt_name" else c for i, c in columns.items()}
-    return columns
 
 
 def misspelt(headers: list[str], wanted: tuple[str, ...], otherwise: str) -> str:
