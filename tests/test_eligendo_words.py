@@ -94,3 +94,36 @@ def test_a_list_named_by_its_party_column_is_not_named_twice(tmp_path):
         "MAIE leads with 58.14 % (12,500 votes).",
     ]
     assert any(n.startswith("Runner-up: LISTA B with 44.71 %") for n in notes)
+
+
+def test_a_country_listed_twice_is_refused_with_advice_naming_the_files_columns(
+    tmp_path, monkeypatch
+):
+    # Eligendo lists SUD AFRICA twice: a block of 0 votes, 0 voters and 2,167 electors, then
+    # the counted one. The advice named 'candidate_id' and party lines, which a file of party
+    # lists has not; it now names the country column the file has, and both readings.
+    cells = "Camera Estero;25/09/2022;{};EUROPA;AUSTRIA;0;;;;0;2167"
+    zero = [cells.format(lista) for lista in ("LISTA A", "LISTA B")]
+    lines = eligendo_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if ";AUSTRIA;" in line)
+    text = "\n".join(lines[:at] + zero + lines[at:]) + "\n"
+    path = write(tmp_path, text, name="Politiche2022_Scrutini_Camera_Estero.csv")
+    result = invoke("summary", str(path))
+    assert result.code == 1
+    said = [line for line in result.stderr.splitlines() if "listed again" in line]
+    assert said and all("candidate_id" not in s and "party lines" not in s for s in said)
+    first = next(s for s in said if "'LISTA A'" in s)
+    assert f":{at + 3}: " in first  # the counted block's line, after the zero block's
+    assert (
+        f"Nazione 'AUSTRIA' lists it twice (line {at + 1}: 0 votes; line {at + 3}: 900 votes)"
+        in first
+    )
+    assert "give them apart names in the 'Nazione' column" in first
+    # Followed (the zero block named apart), the race is read, the other unchanged (pandas).
+    fixed = write(tmp_path, text.replace(";AUSTRIA;0;", ";AUSTRIA 2;0;"), name="fixed.csv")
+    elections, problems = engines_agree(monkeypatch, fixed)
+    assert not [p.message for p in problems if p.severity == "error"]
+    want = oracle(fixed)["EUROPA"]
+    europa = next(e for e in elections if "EUROPA" in e.facts.election)
+    assert {o.candidate: o.votes for o in europa.options} == want["votes"]
+    assert europa.facts.registered == want["registered"]

@@ -409,17 +409,14 @@ class Assembly:
             return True
         header, used = self.sources.columns.header, self.sources.columns.columns
         unit, codes = rows_advice(header, used), code_columns(header, used)
-        party = self.sources.columns.header_of("party")
+        columns = self.sources.columns
+        party = columns.header_of("party")
+        lists = columns.header_of("region") if columns.parties_are_options else None
         advice = repeat_advice(
-            rows, lines, election, where, self._unit_column(), unit, codes, party
+            rows, lines, election, where, self._unit_column(), unit, codes, party, lists
         )
         for line, said in zip(lines, advice, strict=True):
-            self.found.add(
-                Code.DUPLICATE_OPTION,
-                line,
-                said,
-                column=self.sources.columns.header_of("candidate"),
-            )
+            self.found.add(Code.DUPLICATE_OPTION, line, said, column=columns.header_of("candidate"))
         return False
 
     def _unit_column(self) -> str | None:

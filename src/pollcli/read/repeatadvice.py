@@ -21,11 +21,14 @@ def repeat_advice(
     unit: str,
     codes: Sequence[str] = (),
     party_column: str | None = None,
+    region_column: str | None = None,
 ) -> list[str]:
     """Advice that fits an option listed again on each of `lines` (its rows in one unit, first
     first); `unit`: how to read rows of several places or counts (`unitparts.rows_advice`);
     `codes`: unused columns of place codes that may tell two units of one name apart;
-    `party_column`: the party column's header, if any. What the lines share is worked out once:
+    `party_column`: the party column's header, if any; `region_column`: the region column's,
+    where the options are parties (no candidate column: no namesakes, no candidate's party lines)
+    and the rows have no unit. What the lines share is worked out once:
     an option listed hundreds of times in one unit (a file whose race and unit columns are not
     read) is advised in time proportional to its rows, not their square."""
     first = rows[0]
@@ -36,7 +39,8 @@ def repeat_advice(
             at.setdefault(line, row)
     twin = next((r for r in rows[1:] if r.line == first.line), None)
     differ = ""  # the advice where a unit's two rows differ in figures, if the unit column tells
-    if twin is not None and twin.row.candidate != first.row.candidate:
+    twin_named = twin is not None and twin.row.candidate != first.row.candidate
+    if twin is not None and twin_named:
         # Two columns of one row: a wide table's options headed alike (Sri Lanka's `IND 1` and
         # `IND1`, groups of two districts), which no candidate_id or party tells apart.
         alias = shlex.quote(f"{twin.row.candidate}={twin.row.candidate} (2)")
@@ -107,8 +111,32 @@ def repeat_advice(
             else f"{name} is listed again (first on line {first.line}) in election "
             f"{election!r}{where}"
         )
-        said.append(head + (differ if figures else advice))
+        if region_column and unit_column is None and first.row.region and not twin_named:
+            said.append(head + _listed_twice(region_column, first, again, line))
+        else:
+            said.append(head + (differ if figures else advice))
     return said
+
+
+def _listed_twice(region_column: str, first: Record, again: Record, line: int) -> str:
+    """Party lists listed twice in a region of no unit (Eligendo's SUD AFRICA: a block of 0 votes,
+    0 ballots cast, beside the counted one): two parts of it, or a copy."""
+    region = first.row.region
+    figures = (  # (rows of the same cells the streaming engine summed: alike)
+        f"line {first.line}: {_votes(first)}; line {line}: {_votes(again)}"
+        if again is not first
+        else f"lines {first.line} and {line}, alike"
+    )
+    return (
+        f": {region_column} {region!r} lists it twice ({figures}); if these are two parts of "
+        f"{region!r} (two polling places or consulates), give them apart names in the "
+        f"{region_column!r} column ({region} 1, {region} 2); if one block is a copy of the "
+        "other, remove its rows"
+    )
+
+
+def _votes(record: Record) -> str:
+    return "no votes" if record.votes is None else f"{record.votes:,} votes"
 
 
 def _lines_advice(rows: list[Record], party_column: str | None) -> str:
