@@ -188,6 +188,7 @@ def test_standard_input_can_be_a_workbook(tmp_path):
     [
         (16008.0, "16008"),
         (81.31, "81.31"),
+        (1.7918427077466915e-07, "0.00000017918427077466915"),  # Ohio 2012: no exponent
         (None, ""),
         (float("nan"), ""),
         (True, "true"),

@@ -284,7 +284,9 @@ def cell_text(value: Any) -> str:
             return ""
         if number.is_integer() and abs(number) < 1e15:
             return str(int(number))
-        return repr(number)
+        # Digits, never an exponent (`1.79e-07`: Ohio's shares of a write-in), as a CSV holds them.
+        text = repr(number)
+        return format(Decimal(text), "f") if "e" in text and math.isfinite(number) else text
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, dt.datetime):

@@ -136,6 +136,7 @@ def vote_cells(odd: Any, table: RawTable, decimal: str, given: bool, found: Foun
     near: list[str] = []
     first: tuple[int, str] | None = None
     advised: set[int] = set()  # columns whose first error says how to leave them out
+    shares = share_lines(odd["line"], odd["votes"])
     for line, column, value in zip(odd["line"], odd["column"], odd["votes"], strict=True):
         if not value.strip() or value.strip() in NO_FIGURE:
             # An option not on this row's ballot; a dash or `NA` says so too (R's exports: a
@@ -148,7 +149,14 @@ def vote_cells(odd: Any, table: RawTable, decimal: str, given: bool, found: Foun
         except NumberError as exc:
             named = table.header[column] if column < len(table.header) else ""  # ragged row
             advice = ""
-            if named and column not in advised and _figure(value):
+            if line in shares:
+                # Ohio's `Percentage of Votes` under its `Total` row: fractions in every column
+                # (said on each: the problems are listed by column).
+                advice = (
+                    f"; line {line} is a row of shares, not of counts (its {shares[line]} cells "
+                    "that are no whole number are all fractions): delete the line"
+                )
+            elif named and column not in advised and _figure(value):
                 # A column of shares, ratios or differences (`per_gop`, `diff`) read as an option.
                 advised.add(column)
                 advice = (
@@ -160,6 +168,28 @@ def vote_cells(odd: Any, table: RawTable, decimal: str, given: bool, found: Foun
     if first is not None:
         table.notes.append(near_whole_note(len(near), *first))
     return out
+
+
+def share_lines(lines: Iterable[int], values: Iterable[str]) -> dict[int, int]:
+    """The lines whose cells that are no plain digits (`vote_cells`' odd ones) are all fractions
+    between 0 and 1 (`0.5066`), two or more: a row of shares, by the number of such cells; at
+    most two such lines (a share row under a total row, or two), else none."""
+    count: dict[int, int] = {}
+    other: set[int] = set()
+    for line, value in zip(lines, values, strict=True):
+        text = value.strip()
+        if not text or text in NO_FIGURE:
+            continue
+        try:
+            fraction = 0 < float(text) < 1
+        except ValueError:
+            fraction = False
+        if fraction:
+            count[line] = count.get(line, 0) + 1
+        else:
+            other.add(line)
+    found = {line: n for line, n in count.items() if n >= 2 and line not in other}
+    return found if len(found) <= 2 else {}  # (a table of shares throughout is no such row)
 
 
 def _figure(text: str) -> bool:
