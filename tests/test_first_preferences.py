@@ -158,3 +158,8 @@ def test_seats_says_a_majority_of_first_preferences_won_not_the_most_votes(tmp_p
     assert "1 won by a majority of first preferences" in head
     assert "no count of preferences" in head
     assert not any("closest races" in n or "more votes in Aston" in n for n in notes), notes
+    # Nor in JSON: 2,101 more first preferences would leave Labor short of half (5,201 of
+    # 12,001), with the count of preferences to decide (was: 2,101, won "outright").
+    aston = next(d for d in seats["districts"] if d["district"] == "Aston")
+    parties = aston["allocations"][0]["parties"] + seats["allocations"][0]["parties"]
+    assert [p["votes_for_next_seat"] for p in parties] == [None] * len(parties)

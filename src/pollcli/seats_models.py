@@ -116,7 +116,8 @@ class PartySeats:
         metadata=described(
             "the fewest more votes, every other option's unchanged, that would have won it one "
             "more seat outright (a threshold to pass included); with districts, the cheapest "
-            "district; null when it could win no more"
+            "district; null when it could win no more, and in a race won by a majority of first "
+            "preferences (what a rival needed depends on preferences the file does not hold)"
         )
     )
     seats_change: int | None = field(

@@ -221,9 +221,14 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
         methods = [SINGLE_MEMBER]
 
     per_contest: list[list[Allocation]] = []
+    # Won by a majority of first preferences (`read.preferences`): the votes a rival needed depend
+    # on preferences the file does not hold, so none are claimed (first past the post's sum is not).
+    preferential = {e.facts.election for e in group if e.preferential is not None}
     for contest in contests:
         row = [allocation_of(contest, method, gate, options) for method in methods]
         _changes(row)
+        for party in (p for a in row for p in a.parties) if contest.name in preferential else ():
+            party.votes_for_next_seat = None
         per_contest.append(row)
     districts = None
     threshold = threshold_of(contests[0], gate)
@@ -235,7 +240,6 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
             for k, method in enumerate(methods)
         ]
         _changes(allocations)
-        preferential = {e.facts.election for e in group if e.preferential is not None}
         districts = [
             DistrictSeats(
                 district=contest.name,
