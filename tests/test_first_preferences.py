@@ -163,3 +163,11 @@ def test_seats_says_a_majority_of_first_preferences_won_not_the_most_votes(tmp_p
     aston = next(d for d in seats["districts"] if d["district"] == "Aston")
     parties = aston["allocations"][0]["parties"] + seats["allocations"][0]["parties"]
     assert [p["votes_for_next_seat"] for p in parties] == [None] * len(parties)
+
+
+def test_the_method_warning_says_how_a_file_of_first_preferences_is_won(tmp_path) -> None:
+    path = write(tmp_path, TITLE + HEAD + BODY, NAME)
+    result = invoke("seats", str(path), "--method", "dhondt")
+    assert result.code == 0, result.stderr
+    assert "each is won by the most votes" not in result.stderr
+    assert "each is won by a majority of first preferences, or names no winner" in result.stderr

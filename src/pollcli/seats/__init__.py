@@ -215,8 +215,11 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
             )
     if layout == "single_member":
         if options.methods is not None:
+            counted = "the most votes"
+            if any(e.preferential or e.preferences for e in group):  # (`read.preferences`)
+                counted = "a majority of first preferences, or names no winner"
             warnings.append(
-                "--method does not apply to single-member races: each is won by the most votes"
+                f"--method does not apply to single-member races: each is won by {counted}"
             )
         methods = [SINGLE_MEMBER]
 
