@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Final, TypeGuard
 from pollcli.columns import RACE_PREFIX, ROW_ALIASES, canonical_column, normalize_header
 from pollcli.dataclass import dataclass
 from pollcli.errors import UsageError
-from pollcli.read import preamble, protocol
+from pollcli.read import preamble, protocol, votes_words
 from pollcli.read.dialect import RawTable
 from pollcli.read.preamble import is_number
 from pollcli.read.roles import RACE_FACT_KEYS
@@ -100,6 +100,8 @@ class Plan:
     options: list[int] = field(default_factory=list)  # one option per column
     blocks: Blocks | None = None
     ignored: list[int] = field(default_factory=list)  # protocol lines with no fact, shares…
+    # Columns of figures without the votes word the options' headers end in (`votes_words`).
+    unworded: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -304,6 +306,11 @@ def _plan(
             plan.options.append(i)  # (one that no row has figures for is an option too)
         else:
             plan.ignored.append(i)
+    if blocks is None and (worded := votes_words.worded(header)).keys() & set(plan.options):
+        # (Romania's `…-voturi` beside `uat_siruta` and the protocol's `a`, `b`…: no options.)
+        plan.unworded = [i for i in plan.options if i not in worded]
+        plan.options = [i for i in plan.options if i in worded]
+        plan.ignored += plan.unworded
     missing = given - {_norm(table, i) for i in ids}
     if options.wide and (said := seats_only([header[i] for i in plan.options])):
         # (India's `party,won,leading`; without --wide, the header stage's error says it.)
@@ -424,7 +431,17 @@ def describe(table: RawTable, plan: Plan) -> str:
         parts.append(f"rows named by {', '.join(repr(header[i]) for i in plan.ids)}")
     if facts:
         parts.append(f"protocol lines read as facts: {facts}")
-    ignored = [repr(level0(table, i)) for i in dict.fromkeys(plan.ignored)]
+    if plan.unworded:
+        word = votes_words.word(header)
+        shown = ", ".join(repr(header[i]) for i in plan.unworded[:6])
+        more = f" and {len(plan.unworded) - 6} more" if len(plan.unworded) > 6 else ""
+        parts.append(
+            f"the options are the columns whose headers end in {word!r}; the other columns of "
+            f"figures ({shown}{more}) are no option's votes and are not used"
+        )
+    ignored = [
+        repr(level0(table, i)) for i in dict.fromkeys(plan.ignored) if i not in plan.unworded
+    ]
     if ignored:
         more = f" and {len(ignored) - 6} more" if len(ignored) > 6 else ""
         parts.append(f"not used: {', '.join(dict.fromkeys(ignored[:6]))}{more}")

@@ -1,0 +1,75 @@
+"""Option columns whose headers end in a word for votes (Romania's BEC: `ALIANȚA AUR-voturi`,
+`PARTIDUL S.O.S. ROMÂNIA-voturi`), beside columns of figures that do not (`uat_siruta`,
+`report_version`, the protocol's lettered lines `a`, `a1`, `b`… `f`, the seats `…-mandate`).
+
+Read as a wide table by position, every column of figures after the names was an option: the
+county's `uat_siruta` codes "led" with half of all votes, the registered voters (`a`) and the
+ballots received (`c`) ranked above every party. Where two columns or more end in one votes word,
+that word says which columns are options: those without it are no option's votes, set aside and
+named in the note (`layout`), and each option is named without the word (`levels`).
+
+A column whose whole header pollcli reads otherwise (a protocol line such as `valid_votes`, a total,
+a known column) keeps its header and is read as that, not as an option.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Final
+
+from pollcli.columns import canonical_column
+from pollcli.read import protocol
+from pollcli.read.total_words import says_total
+
+# Words for an option's votes at the end of its column's header, casefolded.
+VOTES_WORDS: Final[frozenset[str]] = frozenset(
+    {"votes", "vote", "voturi", "voti", "votos", "voix", "stimmen", "stemmen", "stemmer",
+     "röster", "glasovi", "głosy", "glosy", "hlasy", "hlasov", "голоса", "голосів", "гласове",
+     "szavazat", "ääniä", "oy", "oylar"}
+)  # fmt: skip
+# `NAME-voturi`, `NAME_votes`, `NAME votes`: the name, a separator, the word.
+_ENDING: Final[re.Pattern[str]] = re.compile(r"(.*?[^\s_-])[\s_-]*[\s_-]([^\W_]+)\s*")
+# At least this many option columns carry the word (one alone may be a protocol line).
+AT_LEAST: Final[int] = 2
+
+
+def _stem(label: str) -> tuple[str, str] | None:
+    match = _ENDING.fullmatch(label)
+    if match is None or match.group(2).casefold() not in VOTES_WORDS:
+        return None
+    if protocol.line(label) is not None or says_total(label) or canonical_column(label):
+        return None  # (`valid_votes`, `Total votes`, `candidatevotes`: read as what they say)
+    return match.group(1).strip(), match.group(2)
+
+
+def worded(header: Sequence[str]) -> dict[int, str]:
+    """The columns whose headers end in the votes word that two or more of them end in, each
+    with its name without the word; {} where no word is shared so."""
+    stems = {i: found for i, label in enumerate(header) if (found := _stem(label)) is not None}
+    words = Counter(word.casefold() for _, word in stems.values())
+    if not words:
+        return {}
+    word, count = words.most_common(1)[0]
+    if count < AT_LEAST:
+        return {}
+    return {i: name for i, (name, w) in stems.items() if w.casefold() == word}
+
+
+def word(header: Sequence[str]) -> str:
+    """The votes word of `worded` as the first such header writes it, or ""."""
+    columns = worded(header)
+    if not columns:
+        return ""
+    first = min(columns)
+    return header[first].strip()[len(columns[first]) :].strip(" _-")
+
+
+def levels(header: Sequence[str]) -> list[tuple[str, ...]]:
+    """Each column's levels, an option's name without the votes word (`worded`), as
+    `preamble.vote_levels` gives them; none where no votes word is shared."""
+    columns = worded(header)
+    if not columns:
+        return []
+    return [(columns.get(i, label.strip()), "") for i, label in enumerate(header)]

@@ -1,0 +1,106 @@
+"""Romania's BEC protocols (code4romania's mirror of prezenta.roaep.ro, trial 19): one row per
+polling station, naming columns, a code (`uat_siruta`), the report's version, the protocol's
+lettered lines (`a` registered, `b` came to vote, `c` ballots received, `d` unused, `e` valid,
+`f` void), then one column per party or candidate whose header ends in `-voturi` (votes), and in
+local elections `-mandate` (seats). Read by position, `uat_siruta` "led" with 49.77 %, the
+registered voters and the ballots received ranked above every party. The columns that end in the
+votes word are the options, named without it; the other columns of figures are set aside, named.
+Figures are checked against pandas."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import invoke
+from pollcli.read import votes_words
+
+HEADER = (
+    "precinct_county_nce,precinct_county_name,precinct_name,precinct_nr,uat_name,uat_siruta,"
+    "report_version,report_type_code,created_at,a,a1,a2,b,b1,b2,b3,c,d,e,f,"
+    '"ALIANȚA ELECTORALĂ PSD PNL-voturi","ALIANȚA AUR-voturi","Candidat Independent -voturi",'
+    '"ȘOȘOACĂ DUMITRU-SILVESTRU-voturi"'
+)
+ROWS = [
+    '1,ALBA,"ȘCOALA GIMNAZIALĂ",79,"MUNICIPIUL BLAJ",1348,2,EUP_SV,"2024-06-10 14:38:49",'
+    "1145,1145,0,542,530,0,12,1300,758,526,16,308,69,140,9",
+    '1,ALBA,"BAZIN OLIMPIC",31,"MUNICIPIUL ALBA IULIA",1017,1,EUP_SV,"2024-06-10 08:09:27",'
+    "1242,1242,0,469,445,0,24,1400,931,448,21,170,92,171,15",
+    '1,ALBA,"CĂMIN CULTURAL",225,"CETATEA DE BALTĂ",3958,1,EUP_SV,"2024-06-10 02:03:46",'
+    "588,588,0,252,227,0,25,633,381,227,25,164,33,30,0",
+]
+NOT_OPTIONS = [
+    "uat_siruta",
+    "report_version",
+    "a",
+    "a1",
+    "a2",
+    "b",
+    "b1",
+    "b2",
+    "b3",
+    "c",
+    "d",
+    "e",
+    "f",
+]
+
+
+def write(tmp_path: Path) -> Path:
+    path = tmp_path / "pv_final_cnty_eup_ab.csv"
+    path.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_only_the_votes_columns_are_options(tmp_path, engine):
+    path = write(tmp_path)
+    result = invoke("summary", str(path), "-f", "json", env={"POLLCLI_ENGINE": engine})
+    assert result.code == 0, result.stderr
+    [election] = json.loads(result.stdout)["elections"]
+    frame = pd.read_csv(path)
+    wanted = {
+        column.removesuffix("-voturi").strip(): int(frame[column].sum())
+        for column in frame.columns
+        if column.endswith("-voturi")
+    }
+    got = {row["candidate"]: row["votes"] for row in election["results"]}
+    assert got == wanted  # no code, version or protocol line among the options
+    assert sum(got.values()) == frame["e"].sum()  # the protocol's valid votes, line e
+    total = sum(wanted.values())
+    leader = max(wanted, key=wanted.__getitem__)
+    assert election["leader"]["candidate"] == leader == "ALIANȚA ELECTORALĂ PSD PNL"
+    assert election["leader"]["share"] == pytest.approx(100 * wanted[leader] / total)
+    note = " ".join(n for n in election["notes"] if "wide table" in n)
+    assert "end in 'voturi'" in note
+    assert all(repr(name) in note for name in NOT_OPTIONS[:6])
+    assert f"and {len(NOT_OPTIONS) - 6} more" in note  # (b1 … f: counted, not named)
+
+
+def test_validate_finds_nothing(tmp_path):
+    """The protocol's lines (`a1` equal to `a`, `e` to `b1`) are no options listed twice."""
+    result = invoke("validate", str(write(tmp_path)), "-f", "json")
+    assert result.code == 0, result.stdout
+    [report] = json.loads(result.stdout)["files"]
+    assert report["problems"] == []
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (["n", "A-voturi", "B-voturi", "a"], {1: "A", 2: "B"}),
+        (["n", "A votes", "B_votes", "C"], {1: "A", 2: "B"}),
+        # One column alone is no shared word; a protocol line or total keeps its header.
+        (["n", "A-voturi", "B", "C"], {}),
+        (["n", "valid_votes", "total_votes", "A", "B"], {}),
+        # Seats beside votes (local elections): the seats are no options.
+        (["n", "A-voturi", "A-mandate", "B-voturi", "B-mandate"], {1: "A", 3: "B"}),
+        # Germany's two votes are `preamble.vote_levels`'s, not these words.
+        (["n", "CDU_Erststimmen", "SPD_Erststimmen"], {}),
+    ],
+)
+def test_worded(header, expected):
+    assert votes_words.worded(header) == expected
