@@ -5,7 +5,9 @@ lettered lines (`a` registered, `b` came to vote, `c` ballots received, `d` unus
 local elections `-mandate` (seats). Read by position, `uat_siruta` "led" with 49.77 %, the
 registered voters and the ballots received ranked above every party. The columns that end in the
 votes word are the options, named without it; the other columns of figures are set aside, named.
-Figures are checked against pandas."""
+Peru's ONPE (datosabiertos.gob.pe, results by polling table, 2021) opens them with the word:
+`VOTOS_P1`… `VOTOS_P18`, `VOTOS_VB` (blank), `VOTOS_VN` (null), beside `N_CVAS` (citizens who voted)
+and `N_ELEC_HABIL` (electors), which "led" with 51.54 %. Figures are checked against pandas."""
 
 from __future__ import annotations
 
@@ -75,7 +77,7 @@ def test_only_the_votes_columns_are_options(tmp_path, engine):
     assert election["leader"]["candidate"] == leader == "ALIANȚA ELECTORALĂ PSD PNL"
     assert election["leader"]["share"] == pytest.approx(100 * wanted[leader] / total)
     note = " ".join(n for n in election["notes"] if "wide table" in n)
-    assert "end in 'voturi'" in note
+    assert "'voturi' at the end" in note
     assert all(repr(name) in note for name in NOT_OPTIONS[:6])
     assert f"and {len(NOT_OPTIONS) - 6} more" in note  # (b1 … f: counted, not named)
 
@@ -98,9 +100,44 @@ def test_validate_finds_nothing(tmp_path):
         (["n", "valid_votes", "total_votes", "A", "B"], {}),
         # Seats beside votes (local elections): the seats are no options.
         (["n", "A-voturi", "A-mandate", "B-voturi", "B-mandate"], {1: "A", 3: "B"}),
+        (["UBIGEO", "N_CVAS", "VOTOS_P1", "VOTOS_P2", "VOTOS_VB"], {2: "P1", 3: "P2", 4: "VB"}),
+        (["n", "votos_validos", "votos_nulos", "A"], {}),
         # Germany's two votes are `preamble.vote_levels`'s, not these words.
         (["n", "CDU_Erststimmen", "SPD_Erststimmen"], {}),
     ],
 )
 def test_worded(header, expected):
     assert votes_words.worded(header) == expected
+
+
+ONPE = (
+    "UBIGEO;DEPARTAMENTO;PROVINCIA;DISTRITO;TIPO_ELECCION;MESA_DE_VOTACION;DESCRIP_ESTADO_ACTA;"
+    "TIPO_OBSERVACION;N_CVAS;N_ELEC_HABIL;VOTOS_P1;VOTOS_P2;VOTOS_P3;VOTOS_VB;VOTOS_VN;VOTOS_VI",
+    '"010101";"AMAZONAS";"CHACHAPOYAS";"CHACHAPOYAS";"PRESIDENCIAL";"000031";"CONTABILIZADA";;'
+    "97;300;3;2;60;12;20;",
+    '"010204";"AMAZONAS";"BAGUA";"EL PARCO";"PRESIDENCIAL";"000205";"CONTABILIZADA";;'
+    "224;300;130;;50;30;14;",
+    '"020111";"ANCASH";"HUARAZ";"PIRA";"PRESIDENCIAL";"001322";"CONTABILIZADA";;'
+    "205;290;1;150;12;30;12;",
+)
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_onpe_votes_first(tmp_path, engine):
+    path = tmp_path / "Resultados_1ra_vuelta_Version_PCM.csv"
+    path.write_text("\n".join(ONPE) + "\n", encoding="utf-8")
+    result = invoke("summary", str(path), "-f", "json", env={"POLLCLI_ENGINE": engine})
+    assert result.code == 0, result.stderr
+    [election] = json.loads(result.stdout)["elections"]
+    frame = pd.read_csv(path, sep=";").fillna(0)
+    parties = {f"P{n}": int(frame[f"VOTOS_P{n}"].sum()) for n in (1, 2, 3)}
+    got = {r["candidate"]: r["votes"] for r in election["results"] if r["kind"] == "candidate"}
+    assert got == parties  # N_CVAS and N_ELEC_HABIL are no options
+    kinds = {r["candidate"]: r["kind"] for r in election["results"]}
+    assert kinds["VB"] == "blank" and kinds["VN"] == "invalid"
+    assert election["leader"]["candidate"] == "P2"  # 2 + 0 + 150 = 152; P1 134, P3 122
+    assert election["leader"]["share"] == pytest.approx(100 * parties["P2"] / sum(parties.values()))
+    turnout = election["turnout"]
+    assert turnout["registered"] == frame["N_ELEC_HABIL"].sum() == 890
+    assert turnout["ballots_cast"] == frame["N_CVAS"].sum() == 526
+    assert turnout["pct"] == pytest.approx(100 * 526 / 890)

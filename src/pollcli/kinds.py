@@ -9,7 +9,7 @@ overrides them for one file, and a `kind` column for one row.
 |---|---|---|---|---|
 | `against_all` | yes | yes | no | Against all, None of the above, NOTA, None of these candidates, Против всех |
 | `other` | yes | yes | no | Other(s), All others, Write-in(s), Write-in 133, Not Assigned, Scatter(ing), Sonstige, Autres, Прочие |
-| `blank` | no | no | no | Blank(s), Blank ballots, Under votes, Times Blank Voted, Leer, Blancs, En blanco, Branco |
+| `blank` | no | no | no | Blank(s), Blank ballots, Under votes, Times Blank Voted, Leer, Blancs, En blanco, Voto en blanco, VB, Branco |
 | `invalid` | no | no | no | Invalid, Spoiled, Rejected, Void(s), Null(s), Over votes, Times Over Voted, Informal, Ungültige, Nuls, Nulo, Недействительные |
 
 Footnote marks around a word are read aside (`*`, `†`, `‡`, `§`, `#`, `+`: Minnesota's
@@ -181,6 +181,7 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "number of under votes",
         "number of undervotes",
         "пустые", "schede bianche", "blanco stemmen",
+        "vb", "voto en blanco",  # Peru's ONPE: `VOTOS_VB`, votos en blanco (`VN` the null ones)
     ),
     "invalid": (
         "invalid",

@@ -436,7 +436,7 @@ def describe(table: RawTable, plan: Plan) -> str:
         shown = ", ".join(repr(header[i]) for i in plan.unworded[:6])
         more = f" and {len(plan.unworded) - 6} more" if len(plan.unworded) > 6 else ""
         parts.append(
-            f"the options are the columns whose headers end in {word!r}; the other columns of "
+            f"the options are the columns whose headers have {word}; the other columns of "
             f"figures ({shown}{more}) are no option's votes and are not used"
         )
     ignored = [

@@ -36,6 +36,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         # Italy's Eligendo tables: `elettori_t`, `votanti_t` (in all, beside _m and _f).
         r"elettori (t|totali)",
         r"lista nominal( de electores)?",
+        # Peru's ONPE: `N_ELEC_HABIL`, the number of electors entitled to vote (hábiles).
+        r"(n )?elec(tores)? h(á|a)bil(es)?",
         # Sri Lanka's, India's and Pakistan's tables.
         r"(total |registered )?electors",
     ),
@@ -47,6 +49,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"w(ä|ae)hlende|w(ä|ae)hler( innen)?( insgesamt)?|abgegebene( stimmen)?",
         r"ballots cast|total ballots cast|votes cast|ballots|turnout votes",
         r"votantes|votanti|votanti (t|totali)|votación total emitida|votacion total emitida",
+        # Peru's ONPE: `N_CVAS`, the citizens who voted (ciudadanos que votaron).
+        r"(n )?cvas|ciudadanos que votaron",
         r"(total |votes |total votes )?polled|votes polled",
         # India's ECI turnout tables: `Total Voters` beside `Total Electors`.
         r"total voters",

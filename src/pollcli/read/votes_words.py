@@ -1,6 +1,8 @@
 """Option columns whose headers end in a word for votes (Romania's BEC: `ALIANȚA AUR-voturi`,
-`PARTIDUL S.O.S. ROMÂNIA-voturi`), beside columns of figures that do not (`uat_siruta`,
-`report_version`, the protocol's lettered lines `a`, `a1`, `b`… `f`, the seats `…-mandate`).
+`PARTIDUL S.O.S. ROMÂNIA-voturi`), or open with it (Peru's ONPE: `VOTOS_P1`… `VOTOS_P18`), beside
+columns of figures that do not (`uat_siruta`, `report_version`, the protocol's lettered lines
+`a`, `a1`, `b`… `f`, the seats `…-mandate`; ONPE's `N_ELEC_HABIL`, the registered voters, "led"
+with 51.54 %).
 
 Read as a wide table by position, every column of figures after the names was an option: the
 county's `uat_siruta` codes "led" with half of all votes, the registered voters (`a`) and the
@@ -29,26 +31,33 @@ VOTES_WORDS: Final[frozenset[str]] = frozenset(
      "röster", "glasovi", "głosy", "glosy", "hlasy", "hlasov", "голоса", "голосів", "гласове",
      "szavazat", "ääniä", "oy", "oylar"}
 )  # fmt: skip
-# `NAME-voturi`, `NAME_votes`, `NAME votes`: the name, a separator, the word.
+# `NAME-voturi`, `NAME_votes`, `NAME votes`: the name, a separator, the word; or the word first
+# (Peru's ONPE: `VOTOS_P1`… `VOTOS_P18`, `VOTOS_VB`, `VOTOS_VN`).
 _ENDING: Final[re.Pattern[str]] = re.compile(r"(.*?[^\s_-])[\s_-]*[\s_-]([^\W_]+)\s*")
+_OPENING: Final[re.Pattern[str]] = re.compile(r"\s*([^\W_]+)[\s_-]+([^\s_-].*?)\s*")
 # At least this many option columns carry the word (one alone may be a protocol line).
 AT_LEAST: Final[int] = 2
 
 
 def _stem(label: str) -> tuple[str, str] | None:
-    match = _ENDING.fullmatch(label)
-    if match is None or match.group(2).casefold() not in VOTES_WORDS:
+    """The name and the votes word (`-` before it where the word ends the header)."""
+    ending, opening = _ENDING.fullmatch(label), _OPENING.fullmatch(label)
+    if ending is not None and ending.group(2).casefold() in VOTES_WORDS:
+        found = ending.group(1).strip(), "-" + ending.group(2)
+    elif opening is not None and opening.group(1).casefold() in VOTES_WORDS:
+        found = opening.group(2).strip(), opening.group(1) + "-"
+    else:
         return None
     if protocol.line(label) is not None or says_total(label) or canonical_column(label):
         return None  # (`valid_votes`, `Total votes`, `candidatevotes`: read as what they say)
-    return match.group(1).strip(), match.group(2)
+    return found
 
 
 def worded(header: Sequence[str]) -> dict[int, str]:
     """The columns whose headers end in the votes word that two or more of them end in, each
     with its name without the word; {} where no word is shared so."""
     stems = {i: found for i, label in enumerate(header) if (found := _stem(label)) is not None}
-    words = Counter(word.casefold() for _, word in stems.values())
+    words = Counter(word.casefold() for _, word in stems.values())  # (`-votes` ≠ `votes-`)
     if not words:
         return {}
     word, count = words.most_common(1)[0]
@@ -58,12 +67,17 @@ def worded(header: Sequence[str]) -> dict[int, str]:
 
 
 def word(header: Sequence[str]) -> str:
-    """The votes word of `worded` as the first such header writes it, or ""."""
+    """How the headers of `worded` say votes, as the first of them writes it (`'voturi'` at the
+    end, `'VOTOS'` at the start), or ""."""
     columns = worded(header)
     if not columns:
         return ""
-    first = min(columns)
-    return header[first].strip()[len(columns[first]) :].strip(" _-")
+    found = _stem(header[min(columns)])
+    if found is None:
+        return ""
+    said = found[1]
+    at = "end" if said.startswith("-") else "start"
+    return f"{said.strip('-')!r} at the {at}"
 
 
 def levels(header: Sequence[str]) -> list[tuple[str, ...]]:
