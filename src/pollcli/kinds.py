@@ -8,7 +8,7 @@ overrides them for one file, and a `kind` column for one row.
 | kind | counts in the valid vote | gets a share | can lead | words |
 |---|---|---|---|---|
 | `against_all` | yes | yes | no | Against all, None of the above, NOTA, None of these candidates, Против всех |
-| `other` | yes | yes | no | Other(s), All others, Write-in(s), Write-in 133, Not Assigned, Scatter(ing), Sonstige, Autres, Прочие |
+| `other` | yes | yes | no | Other(s), All others, Write-in(s), Write-in 133, Not Assigned, Scatter(ing), Sonstige, Autres, Ostali, Прочие |
 | `blank` | no | no | no | Blank(s), Blank ballots, Under votes, Times Blank Voted, Leer, Blancs, En blanco, Voto en blanco, VB, Branco |
 | `invalid` | no | no | no | Invalid, Spoiled, Rejected, Void(s), Null(s), Over votes, Times Over Voted, Informal, Ungültige, Nuls, Nulo, Недействительные |
 
@@ -137,6 +137,10 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "otros",
         "прочие",
         "другие",
+        # Others in Croatia's, Serbia's and Bosnia's tables (`Ostali` beside HDZ and SDP "led"),
+        # and in Czech, Slovak, Polish, Portuguese, Italian, Dutch, Swedish, Finnish, Ukrainian.
+        "ostali", "ostale", "ostalo", "остали", "ostatní", "ostatné", "pozostali", "inne",
+        "outros", "altri", "overige", "övriga", "muut", "інші",
     ),
     "blank": (
         "blank",
