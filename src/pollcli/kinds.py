@@ -130,15 +130,9 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "misc",
         "misc.",
         "miscellaneous",
-        "sonstige",
-        "andere",
-        "autres",
-        "divers",
-        "otros",
-        "прочие",
-        "другие",
-        # Others in Croatia's, Serbia's and Bosnia's tables (`Ostali` beside HDZ and SDP "led"),
-        # and in Czech, Slovak, Polish, Portuguese, Italian, Dutch, Swedish, Finnish, Ukrainian.
+        "sonstige", "andere", "autres", "divers", "otros", "прочие", "другие",
+        # Croatia's, Serbia's and Bosnia's `Ostali` (it "led" HDZ and SDP), and others in Czech,
+        # Slovak, Polish, Portuguese, Italian, Dutch, Swedish, Finnish and Ukrainian.
         "ostali", "ostale", "ostalo", "остали", "ostatní", "ostatné", "pozostali", "inne",
         "outros", "altri", "overige", "övriga", "muut", "інші",
     ),
@@ -185,7 +179,8 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "number of under votes",
         "number of undervotes",
         "пустые", "schede bianche", "blanco stemmen",
-        "vb", "voto en blanco",  # Peru's ONPE: `VOTOS_VB`, votos en blanco (`VN` the null ones)
+        # Peru's ONPE: `VOTOS_VB`, votos en blanco (`VOTOS_VN` the null ones).
+        "vb", "votos vb", "voto en blanco",
     ),
     "invalid": (
         "invalid",
@@ -236,7 +231,7 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         # The Netherlands' and Italy's.
         "ongeldig", "ongeldige stemmen", "schede nulle",
         "spoiled votes", "spoilt votes", "rejected votes",  # (Ireland's, the UK's)
-        "vn", "num votos nulos",  # Mexico's INE: `VN`, votos nulos
+        "vn", "num votos nulos", "votos vn",  # Mexico's INE: `VN`; Peru's ONPE: `VOTOS_VN`
     ),
 }  # fmt: skip
 _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Final
 from pollcli.dataclass import dataclass
 from pollcli.numbers import share_decimal_mark
 from pollcli.problems import Code, Found
-from pollcli.read import preamble, votes_words
+from pollcli.read import preamble
 from pollcli.read.preferences import said
 
 if TYPE_CHECKING:
@@ -239,8 +239,9 @@ def take_header(table: RawTable, records: list[tuple[int, list[str]]], word: str
         )
     else:
         table.header, table.broken = preamble.header_labels(records[0][1])
-        table.levels = preamble.vote_levels(table.header) or votes_words.levels(table.header)
-        if votes := sorted({level[1] for level in table.levels if level[1]}):
+        table.levels = preamble.vote_levels(table.header)
+        if table.levels:
+            votes = sorted({level[1] for level in table.levels if level[1]})
             table.notes.append(
                 f"The columns' names end in the vote they count ({', '.join(map(repr, votes))}): "
                 "each vote is read as an election of its own."

@@ -48,6 +48,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         # may be spelt out (`Waehler`, `gueltige`: Hamburg's 2001 table).
         r"w(ä|ae)hlende|w(ä|ae)hler( innen)?( insgesamt)?|abgegebene( stimmen)?",
         r"ballots cast|total ballots cast|votes cast|ballots|turnout votes",
+        r"eingelegte (stimmzettel|wahlzettel)",
         r"votantes|votanti|votanti (t|totali)|votación total emitida|votacion total emitida",
         # Peru's ONPE: `N_CVAS`, the citizens who voted (ciudadanos que votaron).
         r"(n )?cvas|ciudadanos que votaron",
@@ -60,13 +61,15 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"кількість недійсних (виборчих )?бюлетенів",
         r"нулевые|жарамсыз (бюллетеньдер )?саны",
         r"nuls|bulletins nuls|votes nuls",
-        r"ung(ü|ue)ltige( stimmen| stimmzettel)?|ung(ü|ue)ltig",
+        r"ung(ü|ue)ltige( stimmen| stimmzettel| wahlzettel)?|ung(ü|ue)ltig",
         r"invalid( votes| ballots)?|rejected( ballots)?|spoilt( ballots)?|spoiled( ballots)?",
         r"votos nulos|nulos|(schede|sk) nulle|nulle",
     ),
     "blank": (
         r"blancs|bulletins blancs|votes blancs|votos en blanco|en blanco|(schede|sk) bianche",
         r"blank( votes| ballots)?",
+        # Switzerland's BFS: `leere_wahlzettel` (blank ballots, beside `eingelegte_wahlzettel`).
+        r"leere (stimmzettel|wahlzettel)",
     ),
     "total_votes": (
         r"число действительных (избирательных )?бюллетеней|действительные( бюллетени)?",
@@ -96,7 +99,11 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     r"abstentions?|majority|margin|turnout|participation|wahlbeteiligung|явка %?",
     # Hamburg's ballot papers beside its votes (five a voter: `Gültige Stimmen` are the options'
     # total), and its voters with a postal-vote certificate.
-    r"(abgegebene|g(ü|ue)ltige) stimmzettel|(wahlberechtigte|w(ä|ae)hler( innen)?) (mit|ohne) wahlschein",
+    r"(abgegebene|g(ü|ue)ltige) (stimmzettel|wahlzettel)"
+    r"|(wahlberechtigte|w(ä|ae)hler( innen)?) (mit|ohne) wahlschein",
+    # Switzerland's BFS: the last election's figure and the change since (`letzte_wahl_…`,
+    # `differenz_…`), beside this one's.
+    r"(letzte wahl|differenz) .*",
     r".*winner|rank|position",
     # Elections Canada's table of ridings: its polling stations, its population.
     r"polling stations|population",

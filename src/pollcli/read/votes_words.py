@@ -8,7 +8,8 @@ Read as a wide table by position, every column of figures after the names was an
 county's `uat_siruta` codes "led" with half of all votes, the registered voters (`a`) and the
 ballots received (`c`) ranked above every party. Where two columns or more end in one votes word,
 that word says which columns are options: those without it are no option's votes, set aside and
-named in the note (`layout`), and each option is named without the word (`levels`).
+named in the note (`layout`). The options keep their headers as names (`ALIANȚA AUR-voturi`), as
+every wide table's do.
 
 A column whose whole header pollcli reads otherwise (a protocol line such as `valid_votes`, a total,
 a known column) keeps its header and is read as that, not as an option.
@@ -78,12 +79,3 @@ def word(header: Sequence[str]) -> str:
     said = found[1]
     at = "end" if said.startswith("-") else "start"
     return f"{said.strip('-')!r} at the {at}"
-
-
-def levels(header: Sequence[str]) -> list[tuple[str, ...]]:
-    """Each column's levels, an option's name without the votes word (`worded`), as
-    `preamble.vote_levels` gives them; none where no votes word is shared."""
-    columns = worded(header)
-    if not columns:
-        return []
-    return [(columns.get(i, label.strip()), "") for i, label in enumerate(header)]
