@@ -101,9 +101,6 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     # total), and its voters with a postal-vote certificate.
     r"(abgegebene|g(ü|ue)ltige) (stimmzettel|wahlzettel)"
     r"|(wahlberechtigte|w(ä|ae)hler( innen)?) (mit|ohne) wahlschein",
-    # Switzerland's BFS: the last election's figure and the change since (`letzte_wahl_…`,
-    # `differenz_…`), beside this one's.
-    r"(letzte wahl|differenz) .*",
     r".*winner|rank|position",
     # Elections Canada's table of ridings: its polling stations, its population.
     r"polling stations|population",
