@@ -98,7 +98,8 @@ def test_validate_finds_nothing(tmp_path):
         (["n", "valid_votes", "total_votes", "A", "B"], {}),
         # Seats beside votes (local elections): the seats are no options.
         (["n", "A-voturi", "A-mandate", "B-voturi", "B-mandate"], {1: "A", 3: "B"}),
-        (["UBIGEO", "N_CVAS", "VOTOS_P1", "VOTOS_P2", "VOTOS_VB"], {2: "P1", 3: "P2", 4: "VB"}),
+        # (`VOTOS_VB` names blank ballots: an option of its kind, no word of the options.)
+        (["UBIGEO", "N_CVAS", "VOTOS_P1", "VOTOS_P2", "VOTOS_VB"], {2: "P1", 3: "P2"}),
         (["n", "votos_validos", "votos_nulos", "A"], {}),
         # Germany's two votes are `preamble.vote_levels`'s, not these words.
         (["n", "CDU_Erststimmen", "SPD_Erststimmen"], {}),
@@ -140,3 +141,38 @@ def test_onpe_votes_first(tmp_path, engine):
     assert turnout["registered"] == frame["N_ELEC_HABIL"].sum() == 890
     assert turnout["ballots_cast"] == frame["N_CVAS"].sum() == 526
     assert turnout["pct"] == pytest.approx(100 * 526 / 890)
+
+
+def test_over_and_under_votes_are_no_votes_word(tmp_path):
+    """Iowa's precinct tables (OpenElections' `input/…madison__state_house__25`): `OVER VOTE` and
+    `UNDER VOTE` end in a votes word but name ballots, not the options: the candidates stay."""
+    path = tmp_path / "madison.csv"
+    path.write_text(
+        "Precinct,Stan Gustafson,Pam Deichmann,OVER VOTE,UNDER VOTE,SCATTERING,TOTAL\n"
+        "Absentee Precinct,385,75,0,0,8,468\nEARLHAM COMMUNITY CTR,99,36,0,0,0,135\n",
+        encoding="utf-8",
+    )
+    assert votes_words.worded(pd.read_csv(path, nrows=0).columns.tolist()) == {}
+    result = invoke("summary", str(path), "-f", "json")
+    assert result.code == 0, result.stderr
+    [election] = json.loads(result.stdout)["elections"]
+    assert election["leader"]["candidate"] == "Stan Gustafson"
+    assert election["leader"]["votes"] == 385 + 99
+
+
+def test_turnout_by_hour_after_the_votes_word_is_refused(tmp_path):
+    """Eligendo's turnout by town (ondata's `affluenzaComuni.csv`: `voti_h12`, `voti_h19`,
+    `voti_h23`, rising through the day): no options, the hours told with the word aside."""
+    path = tmp_path / "affluenzaComuni.csv"
+    path.write_text(
+        "CODICE ISTAT,comune,elettori,datah12,%h12,voti_h12,datah19,%h19,voti_h19,datah23,%h23,"
+        "voti_h23\n"
+        "028001,ABANO TERME,15800,20220925120000,22.58,3567,20220925190000,58.30,9212,"
+        "20220925230000,71.30,11265\n"
+        "098001,ABBADIA CERRETO,226,20220925120000,30.53,69,20220925190000,61.95,140,"
+        "20220925230000,75.66,171\n",
+        encoding="utf-8",
+    )
+    result = invoke("summary", str(path))
+    assert result.code == 1 and result.stdout == ""
+    assert "times of day" in result.stderr and "leads" not in result.stderr

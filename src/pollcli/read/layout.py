@@ -308,8 +308,9 @@ def _plan(
             plan.ignored.append(i)
     if blocks is None and (worded := votes_words.worded(header)).keys() & set(plan.options):
         # (Romania's `…-voturi` beside `uat_siruta` and the protocol's `a`, `b`…: no options.)
-        plan.unworded = [i for i in plan.options if i not in worded]
-        plan.options = [i for i in plan.options if i in worded]
+        kept = {i for i in plan.options if i in worded or votes_words.no_candidate(header[i])}
+        plan.unworded = [i for i in plan.options if i not in kept]
+        plan.options = [i for i in plan.options if i in kept]
         plan.ignored += plan.unworded
     missing = given - {_norm(table, i) for i in ids}
     if options.wide and (said := seats_only([header[i] for i in plan.options])):

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from pollcli.columns import canonical_column
+from pollcli.kinds import fact_from_name, kind_from_name
 from pollcli.read import protocol
 from pollcli.read.total_words import says_total
 
@@ -51,7 +52,15 @@ def _stem(label: str) -> tuple[str, str] | None:
         return None
     if protocol.line(label) is not None or says_total(label) or canonical_column(label):
         return None  # (`valid_votes`, `Total votes`, `candidatevotes`: read as what they say)
+    if no_candidate(label):
+        return None  # (Iowa's `OVER VOTE`, `UNDER VOTE` beside its candidates: no options' word)
     return found
+
+
+def no_candidate(label: str) -> bool:
+    """Whether a header names ballots of a kind or a count, not a candidate (`VOTOS_VB`, blank;
+    `OVER VOTE`): no options' word, and an option of its kind beside the worded ones."""
+    return kind_from_name(label) != "candidate" or fact_from_name(label) is not None
 
 
 def worded(header: Sequence[str]) -> dict[int, str]:

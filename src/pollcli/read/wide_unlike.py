@@ -27,6 +27,7 @@ from itertools import pairwise
 from typing import Final
 
 from pollcli.problems import Code, Found
+from pollcli.read import votes_words
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan
 
@@ -151,7 +152,9 @@ def _running(cells: list[str]) -> bool:
 def _hours(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
     """What options headed by times of day whose figures rise left to right in every row hold (the
     turnout as the day went on), or None."""
-    labels = [table.header[i].strip() for i in plan.options]
+    # (Eligendo's turnout by town: `voti_h12`, `voti_h19`, `voti_h23`, the votes word aside.)
+    stems = votes_words.worded(table.header)
+    labels = [stems.get(i, table.header[i]).strip() for i in plan.options]
     if len(labels) < 2 or not all(_HOUR.fullmatch(h) and _TIMEWORD.search(h) for h in labels):
         return None
     for _, cells in rows:
