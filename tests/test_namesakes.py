@@ -239,17 +239,19 @@ def test_namesakes_in_every_region_and_by_region(tmp_path, monkeypatch):
 
 
 def test_namesakes_never_in_one_region_are_kept_apart_with_a_hint(tmp_path, monkeypatch):
-    """A party written two ways by two counties looks like namesakes: kept apart (nothing is merged
-    unasked), and the warning says they never meet; --fusion adds them up."""
+    """A party written two ways by two counties, in ways not known to be one party's
+    (`namekeys.party_key`; DEM and Democratic are: test_party_spellings), looks like namesakes:
+    kept apart (nothing is merged unasked), and the warning says they never meet; --fusion adds
+    them up."""
     text = (
         "county,candidate,party,votes\n"
-        "A,Ann Ray,DEM,70\nA,Bo Tate,REP,60\nB,Ann Ray,Democratic,20\nB,Bo Tate,REP,50\n"
+        "A,Ann Ray,DEM,70\nA,Bo Tate,REP,60\nB,Ann Ray,Democratic Party,20\nB,Bo Tate,REP,50\n"
     )
     path = write(tmp_path, text)
     (election,), problems = both(monkeypatch, path)
     assert {o.candidate: o.votes for o in election.options} == {
         "Ann Ray (DEM)": 70,
-        "Ann Ray (Democratic)": 20,
+        "Ann Ray (Democratic Party)": 20,
         "Bo Tate": 110,
     }
     assert codes(problems) == ["shared-name"]  # and no name-variant: they are not spellings

@@ -150,3 +150,33 @@ def name_keys(names: Sequence[str]) -> list[str]:
         return list(map(name_key.__wrapped__, plain))
     parts = joined.encode().lower().translate(_APART_ASCII).decode().split("\n")
     return list(map(" ".join, map(str.split, parts)))
+
+
+# "Democratic primary", as US parties are written in results files.
+PARTY_ADJECTIVES: Final[dict[str, str]] = {
+    "d": "Democratic",
+    "dem": "Democratic",
+    "democrat": "Democratic",
+    "democratic": "Democratic",
+    "r": "Republican",
+    "rep": "Republican",
+    "republican": "Republican",
+    "gop": "Republican",
+    "lib": "Libertarian",
+    "lbt": "Libertarian",
+    "libertarian": "Libertarian",
+    "grn": "Green",
+    "green": "Green",
+}
+# Of these, the spellings that are one party wherever they meet in a file, as `party_key` reads
+# them: not `Lib`, which is the Liberal Party beside the Libertarian one in British and (until
+# 2002) New York results.
+_ONE_PARTY: Final[frozenset[str]] = frozenset(PARTY_ADJECTIVES) - {"lib"}
+
+
+def party_key(party: str) -> str:
+    """Two spellings of one party: the `option_key`s of its names, and the ways US results files
+    write the big parties (`R`, `Rep`, `Republican`, `GOP`; `D`, `Dem`: Connecticut's 2000 town
+    file writes `D` in some towns and `Dem` in others) are one."""
+    key = option_key(party)
+    return option_key(PARTY_ADJECTIVES[key]) if key in _ONE_PARTY else key

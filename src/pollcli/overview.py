@@ -38,7 +38,7 @@ from pollcli.models import (
     ResultRow,
     Standing,
 )
-from pollcli.names import plain_key
+from pollcli.namekeys import party_key
 from pollcli.problems import Code
 
 # With more races than this, the table shows the overview rather than each race (unless --detail).
@@ -190,14 +190,14 @@ def race_tally(lines: Sequence[RaceLine], *, seats: bool) -> RaceTally:
     ballot measures left out (a primary wins a nomination, a measure's answer no seat)."""
     counted = [line for line in lines if not line.primary and not line.measure]
     counts: dict[str | None, int] = {}
-    # A party spelt in two cases ("Labour", "labour") is one, shown as first met among the races'
-    # leaders and runners-up, race by race (as `seats` shows it).
+    # A party spelt in two cases ("Labour", "labour") or two ways ("D", "Dem": `party_key`) is one,
+    # shown as first met among the races' leaders and runners-up, race by race.
     spelling: dict[str, str] = {}
     for line in counted:
         standing = [line.leader, line.runner_up]
         for party in [s.party for s in standing if s is not None] + list(line.elected_parties):
             if party and party.strip():
-                spelling.setdefault(plain_key(party), party.strip())
+                spelling.setdefault(party_key(party), party.strip())
     several = any(line.seats != 1 for line in counted)
     for line in counted:
         if line.won and line.leader is not None:
@@ -206,7 +206,7 @@ def race_tally(lines: Sequence[RaceLine], *, seats: bool) -> RaceTally:
             # of several seats, each member elected counts (their party as the results give it).
             for party in line.elected_parties if line.elected else [line.leader.party]:
                 if party and party.strip():
-                    party = spelling[plain_key(party)]
+                    party = spelling[party_key(party)]
                 counts[party or None] = counts.get(party or None, 0) + 1
     parties = sorted(counts.items(), key=lambda item: (-item[1], item[0] is None, item[0] or ""))
     won = sum(1 for line in counted if line.won)

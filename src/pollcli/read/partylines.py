@@ -29,10 +29,9 @@ from typing import Any
 from pollcli.columns import NOT_VALID_KINDS, YES_WORDS
 from pollcli.election import Repeat
 from pollcli.formats import counted
-from pollcli.namekeys import option_keys
+from pollcli.namekeys import option_keys, party_key
 from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key
-from pollcli.read.racekeys import PARTY_ADJECTIVES
 from pollcli.read.records import Record
 
 # A repeated block (`repeated_blocks`) needs this many of a region's options repeated, each with at
@@ -99,12 +98,13 @@ def party_lines(
         if len(named) < 2 and not (named and any(not r.row.party for r in group)):
             continue  # one party at most, never blank beside it: nothing to do
         group.sort(key=lambda r: r.line)  # both engines: parties in the order the file lists them
-        parties: dict[str, str] = {}  # by `option_key`: the first spelling
+        parties: dict[str, str] = {}  # by `party_key`: the first spelling
         for record in group:
             if record.row.party:
-                parties.setdefault(option_key(record.row.party), record.row.party)
+                parties.setdefault(party_key(record.row.party), record.row.party)
         if len(parties) < 2:
             if parties:
+                _one_party_two_ways(group, notes)
                 _blank_beside_one(group, next(iter(parties.values())), notes)
             continue
         name = group[0].row.candidate
@@ -119,7 +119,7 @@ def party_lines(
             for record in group:
                 credited[id(record)] = main
             continue
-        shown = {id(r): parties[option_key(r.row.party)] if r.row.party else "" for r in group}
+        shown = {id(r): parties[party_key(r.row.party)] if r.row.party else "" for r in group}
         line, message, apart = _shared_name(label, name, group, shown)
         # Lines of which one has no party, or whose parties never meet in one region, are most
         # likely one candidate's (a county that leaves the party blank, or writes it its own way:
@@ -221,7 +221,7 @@ def repeated_blocks(
     for (region, _, party), entry in sums.items():
         if entry[0] >= MIN_REPEATED_VOTES:
             # A party spelt two ways is one (Idaho 2016 lists a county again with `R` for `REP`).
-            party = option_key(PARTY_ADJECTIVES.get(party, party))
+            party = party_key(party)
             buckets.setdefault((region, party, entry[0]), []).append(entry)
             options[region] = options.get(region, 0) + 1
     pairs: dict[str | None, list[tuple[list[Any], list[Any]]]] = {}
@@ -254,8 +254,7 @@ def repeated_blocks(
 def _party_of_pair(party: str | None) -> str:
     """A party cell as `repeated_blocks` pairs its options: its `option_key`, one of its party's
     ways of spelling it (`R`, `REP`)."""
-    key = option_key(party or "")
-    return option_key(PARTY_ADJECTIVES.get(key, key))
+    return party_key(party or "")
 
 
 def _no_pairs(records: list[Record], names: list[str | None]) -> bool:
@@ -276,6 +275,21 @@ def _no_pairs(records: list[Record], names: list[str | None]) -> bool:
     parties = {party: _party_of_pair(party) for party in {p for p, _ in cells}}
     paired = [(parties[p], v) for p, v in cells]
     return len(paired) - len(set(paired)) < MIN_REPEATED_OPTIONS
+
+
+def _one_party_two_ways(group: list[Record], notes: list[str]) -> None:
+    """A candidate whose party is one party written several ways (`D` in some towns, `Dem` in
+    others: Connecticut's 2000 town file) is one candidate, their votes added up: said in a note,
+    with the spellings (`namekeys.party_key`)."""
+    spellings = list(dict.fromkeys(" ".join(r.row.party.split()) for r in group if r.row.party))
+    if len({option_key(spelling) for spelling in spellings}) < 2:
+        return  # one spelling (case and spacing aside): nothing to say
+    note = (
+        f"{group[0].row.candidate}'s party is written {_and(spellings)}: one party, "
+        "counted as one candidate."
+    )
+    if note not in notes:
+        notes.append(note)
 
 
 def _blank_beside_one(group: list[Record], party: str, notes: list[str]) -> None:
@@ -306,7 +320,7 @@ def _main_line(group: list[Record], parties: dict[str, str]) -> tuple[str, str]:
     votes: dict[str, float] = dict.fromkeys(parties, 0.0)
     for record in group:
         if record.row.party:
-            key = option_key(record.row.party)
+            key = party_key(record.row.party)
             figure = record.votes if record.votes is not None else record.row.share
             votes[key] += figure or 0
     order = sorted(votes, key=lambda key: -votes[key])  # stable: equal lines stay in file order

@@ -31,7 +31,7 @@ from pollcli.columns import RACE_PREFIX, YES_WORDS, normalize_header, stage_of
 from pollcli.dataclass import dataclass
 from pollcli.election import Option
 from pollcli.kinds import is_answer
-from pollcli.namekeys import option_key, spacing_key
+from pollcli.namekeys import PARTY_ADJECTIVES, option_key, spacing_key
 from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
 from pollcli.read.unkeyed import NONPARTISAN
@@ -71,21 +71,6 @@ STAGE_WORDS: Final[dict[str, str]] = {
     "runoff": "runoff",
     "run_off": "runoff",
     "ro": "runoff",
-}
-# "Democratic primary", as US parties are written in results files.
-PARTY_ADJECTIVES: Final[dict[str, str]] = {
-    "d": "Democratic",
-    "dem": "Democratic",
-    "democrat": "Democratic",
-    "democratic": "Democratic",
-    "r": "Republican",
-    "rep": "Republican",
-    "republican": "Republican",
-    "gop": "Republican",
-    "lib": "Libertarian",
-    "libertarian": "Libertarian",
-    "grn": "Green",
-    "green": "Green",
 }
 # Words of a file's name that say it holds party primaries (OpenElections: 20200609__ga__primary…):
 # heeded only for rows whose stage the file does not state.

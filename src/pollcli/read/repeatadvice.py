@@ -8,6 +8,7 @@ import shlex
 from collections.abc import Iterable, Sequence
 
 from pollcli.columns import option_key
+from pollcli.namekeys import party_key
 from pollcli.read.header import numbered_within
 from pollcli.read.records import Record
 
@@ -178,10 +179,16 @@ def write_in_line(rows: list[Record], election: str, where: str) -> str | None:
 
 def shown_party(kind: str, parties: Iterable[str | None]) -> str | None:
     """The party of an option added up from lines of these `parties` (each may be several, joined
-    by " / "): every party once, in their order (a candidate's party lines), but for an 'other'
-    option (write-ins, scattering) the one party all its lines name, else none (2016 Maryland's
-    unnamed write-ins, 33,263 votes of no party and 278 of `NO PARTY AFFILIATION`, are no party's)."""
+    by " / "): every party once, in their order (a candidate's party lines; a party written two
+    ways, `D` in some towns and `Dem` in others, once, as first written: `namekeys.party_key`), but
+    for an 'other' option (write-ins, scattering) the one party all its lines name, else none (2016
+    Maryland's unnamed write-ins, 33,263 votes of no party and 278 of `NO PARTY AFFILIATION`, are
+    no party's)."""
     listed = list(parties)
     if kind == "other":
         return listed[0] if len({option_key(p or "") for p in listed}) == 1 else None
-    return " / ".join(dict.fromkeys(p for ps in listed if ps for p in ps.split(" / "))) or None
+    shown: dict[str, str] = {}  # by `party_key`: the first spelling
+    for ps in listed:
+        for p in ps.split(" / ") if ps else ():
+            shown.setdefault(party_key(p), p)
+    return " / ".join(shown.values()) or None

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from pollcli import apportion
-from pollcli.names import plain_key
+from pollcli.namekeys import party_key
 from pollcli.seats.contests import SINGLE_MEMBER, Contest, Gate
 from pollcli.seats.options import SeatOptions
 from pollcli.seats.outcome import Outcome, outcome_of, votes_for_next_seat
@@ -174,7 +174,7 @@ def sum_districts(allocations: list[Allocation], method: str, to_fill: int) -> A
     cheapest: dict[str, int | None] = {}
     for allocation in allocations:
         for p in allocation.parties:
-            key = f"{p.kind}\x00{plain_key(p.party)}"
+            key = f"{p.kind}\x00{party_key(p.party)}"
             if key not in order:
                 order[key] = PartySeats(
                     party=p.party,
