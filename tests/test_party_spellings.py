@@ -9,6 +9,7 @@ import io
 import json
 
 import pandas as pd
+import pytest
 
 from conftest import engines_agree, invoke, write
 
@@ -103,3 +104,50 @@ def test_dem_and_democratic_in_two_counties_are_one_candidate(tmp_path, monkeypa
         "Bo Tate": ("REP", 110),
     }
     assert problems == []
+
+
+# A cross-endorsed candidate (Connecticut 2000, State Senate 24: Rep and Ind in every town) beside
+# a rival of another name; figures invented.
+FUSED = (
+    "county,town,office,district,party,candidate,votes\n"
+    "Fairfield,Bethel,State Senate,24,Rep,David J. Cappiello,4653\n"
+    "Fairfield,Bethel,State Senate,24,Ind,David J. Cappiello,508\n"
+    "Fairfield,Danbury,State Senate,24,Rep,David J. Cappiello,11135\n"
+    "Fairfield,Danbury,State Senate,24,Ind,David J. Cappiello,945\n"
+    "Fairfield,Danbury,State Senate,24,Grn,Al Fox,300\n"
+)
+
+
+def test_a_leaders_own_other_line_is_no_rival_to_measure_a_margin_by(tmp_path):
+    path = write(tmp_path, FUSED)
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    (race,) = json.loads(result.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(FUSED))
+    lines = frame.groupby("party").votes.sum()
+    assert race["leader"]["candidate"] == "David J. Cappiello (Rep)"
+    assert race["leader"]["votes"] == lines["Rep"]
+    assert race["runner_up"]["candidate"] == "David J. Cappiello (Ind)"
+    assert race["runner_up"]["votes"] == lines["Ind"]
+    assert race["margin"] is None
+    notes = " ".join(race["notes"])
+    assert "Runner-up as listed: David J. Cappiello (Ind)" in notes
+    assert "no margin is measured" in notes and "margin 8" not in notes
+    fused = invoke("summary", str(path), "--fusion", "--format", "json")
+    (race,) = json.loads(fused.stdout)["elections"]
+    assert race["runner_up"]["candidate"] == "Al Fox"
+    by_name = frame.groupby("candidate").votes.sum()
+    assert race["margin"]["votes"] == by_name["David J. Cappiello"] - by_name["Al Fox"]
+
+
+def test_the_races_table_measures_no_lead_between_one_names_lines(tmp_path):
+    text = (
+        FUSED
+        + "Fairfield,Bethel,State House,2,Dem,Ann Lee,900\nFairfield,Bethel,State House,2,Rep,Bo Tate,800\n"
+    )
+    result = invoke("summary", str(write(tmp_path, text)), "--format", "json")
+    assert result.code == 0, result.stderr
+    lines = {r["race"]: r for r in json.loads(result.stdout)["overview"]["races"]}
+    assert lines["State Senate · 24"]["margin"] is None
+    assert lines["State House · 2"]["margin"]["votes"] == 100
+    assert lines["State House · 2"]["margin"]["pp"] == pytest.approx(100 / 17)

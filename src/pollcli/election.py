@@ -183,3 +183,12 @@ class Elections(list[Election]):
         super().__init__(elections or [])
         self.refused: list[RefusedRace] = refused or []
         self.splits: list[RaceSplit] = splits or []
+
+
+def one_name(first: Option, second: Option) -> str | None:
+    """The name of which both options are lines, where they are: `read.partylines` names each
+    line of a candidate listed under several parties 'Name (Party)' ('Name (no party)')."""
+    names = [o.candidate.removesuffix(f" ({o.party or 'no party'})") for o in (first, second)]
+    if names[0] == names[1] and names[0] != first.candidate and names[1] != second.candidate:
+        return names[0]
+    return None

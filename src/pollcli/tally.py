@@ -12,7 +12,7 @@ from typing import Any
 from pollcli import audit
 from pollcli.columns import NOT_VALID_KINDS, System, is_party_list
 from pollcli.dataclass import dataclass
-from pollcli.election import Election, Option
+from pollcli.election import Election, Option, one_name
 from pollcli.errors import UsageError
 from pollcli.kinds import is_answer
 from pollcli.models import Margin, Partial, Standing, Term, Turnout
@@ -246,7 +246,9 @@ def tally(
         else None
     )
     base = margin_base(election)
-    margin = _margin(leader, runner_up, tied, base)
+    # Two lines of one name (`election.one_name`) first and second: no margin between rivals.
+    own = leader and runner_up and one_name(leader.option, runner_up.option)
+    margin = None if own else _margin(leader, runner_up, tied, base)
     elected = seat_tie = None
     if seats != 1:
         # Several seats: the top N are elected, whatever the majority; the margin is the last

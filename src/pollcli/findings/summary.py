@@ -17,6 +17,7 @@ from pollcli.findings.checks import (
 )
 from pollcli.findings.measures import measure_sentence
 from pollcli.findings.novotes import no_votes_sentence
+from pollcli.findings.own_lines import own_lines_sentence
 from pollcli.findings.top_two import top_two_sentence
 from pollcli.formats import counted, named_pcts, with_party
 from pollcli.formats import pct as _pct
@@ -137,7 +138,9 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
         verb = "leads as listed" if listed else "leads"
         sentences.append(f"{describe(leader)} {verb} with {figures(leader)}.")
         # Several races read as one, or no winner named (`verdict.UNMEASURED`): no margin.
-        if runner_up is not None and (e.several or verdict(tally).why in UNMEASURED):
+        if runner_up is not None and (lines := own_lines_sentence(tally)) is not None:
+            sentences.append(lines)
+        elif runner_up is not None and (e.several or verdict(tally).why in UNMEASURED):
             sentences.append(f"Runner-up: {describe(runner_up)} with {figures(runner_up)}.")
         elif runner_up is not None and margin is not None:
             sentences.append(
