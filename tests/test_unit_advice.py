@@ -95,3 +95,37 @@ def test_a_total_precinct_of_a_file_of_no_region_is_set_aside_by_both_engines(
     frame = pd.read_csv(io.StringIO(text))
     parts = frame[frame["precinct"] != "Total"].groupby("candidate")["votes"].sum()
     assert {o.candidate: o.votes for o in race.options} == parts.to_dict()
+
+
+# Alaska's 2016 Democratic caucus file (OpenElections, session 19), cut down: each row counts a
+# legislative district, a blank one is the state's total, and the lines end in old Mac CRs.
+ALASKA = (
+    "community,state_legislative_district,candidate,votes,delegates\r"
+    "Fairbanks,1,Hillary Clinton,47,3\rFairbanks,2,Hillary Clinton,17,1\r"
+    "Wasilla,7,Hillary Clinton,29,2\r,,Hillary Clinton,93,6\r"
+    "Fairbanks,1,Bernie Sanders,178,9\rFairbanks,2,Bernie Sanders,71,5\r"
+    "Wasilla,7,Bernie Sanders,116,6\r,,Bernie Sanders,365,20\r"
+)
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_district_or_community_column_is_named_as_the_unit_it_may_be(
+    tmp_path, monkeypatch, engine
+):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    path = write(tmp_path, ALASKA, "ak.csv")
+    refused = invoke("summary", str(path))
+    assert refused.code == 1
+    assert "--unit COL (here perhaps 'community' or 'state_legislative_district';" in (
+        refused.stderr
+    )
+    followed = invoke("summary", str(path), "-f", "json", "--unit", "state_legislative_district")
+    assert followed.code == 0, followed.stderr
+    (race,) = json.loads(followed.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(ALASKA.replace("\r", "\n")))
+    parts = frame[frame.state_legislative_district.notna()]
+    votes = parts.groupby("candidate")["votes"].sum()
+    totals = frame[frame.state_legislative_district.isna()].set_index("candidate")["votes"]
+    assert votes.to_dict() == totals.to_dict() == {"Hillary Clinton": 93, "Bernie Sanders": 365}
+    assert {o["candidate"]: o["votes"] for o in race["results"]} == votes.to_dict()
+    assert "set aside" in " ".join(race["warnings"])

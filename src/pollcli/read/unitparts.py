@@ -38,7 +38,12 @@ SHORT_CODE: Final[int] = 4
 # Header words that may name the rows' precinct or polling station though pollcli does not read
 # the column as one (Arizona's `precinct_designation`, `polling_place`, `booth_no`): the columns
 # advice to name a unit with --unit suggests.
-_PLACE_LIKE: Final = re.compile(r"precinct|ward|station|polling|booth|uik|участ", re.IGNORECASE)
+# (A district or community column a file of one race does not read as a race key: Alaska's 2016
+# Democratic caucus file counts each of its rows in a `state_legislative_district`.)
+_PLACE_LIKE: Final = re.compile(
+    r"precinct|ward|station|polling|booth|uik|участ|district|community|town|municipal|borough",
+    re.IGNORECASE,
+)
 
 
 def joined(cells: Sequence[str]) -> str | None:
