@@ -247,6 +247,8 @@ def test_ignore_column(tmp_path):
         ("name,PC", None),  # Plaid Cymru's column, not a misspelt `pct`
         ("name,lab", None),
         ("name,con", None),
+        # Connecticut's 2016 primary turnout file (session 19): voters are a turnout, not votes.
+        ("town,party,registered_voters,voters", None),
     ],
 )
 def test_misspellings_are_suggested_only_when_really_close(tmp_path, header, suggested):

@@ -447,11 +447,11 @@ def unread_modes(
 def misspelt(headers: list[str], wanted: tuple[str, ...], otherwise: str) -> str:
     """'is … meant to be …' for an unrecognised header that is a near-certain misspelling of a name
     of a missing column: one edit away (two for long words), both at least four letters long, and
-    the header not a word of its own (`PC` is Plaid Cymru, not `pct`)."""
+    the header not a word of its own (`PC` is Plaid Cymru, not `pct`; `voters` are a turnout)."""
     names = {alias: column for column in wanted for alias in ROW_ALIASES[column]}
     for header in headers:
         key = normalize_header(header)
-        if len(key) < 4:
+        if len(key) < 4 or key in ("voters", "voter"):
             continue
         for alias, column in names.items():
             if len(alias) < 4:
