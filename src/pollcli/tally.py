@@ -198,8 +198,10 @@ def not_voted(election: Election) -> bool:
 
 def default_system(election: Election) -> System:
     """The system of an election that does not say: first past the post for a race of a file split
-    into races by office, district or constituency; a two-round majority vote otherwise."""
-    return "plurality" if election.race is not None and election.race.constituency else "majority"
+    into races by office, district or constituency (but Louisiana's open primary: `Race.majority`);
+    a two-round majority vote otherwise."""
+    race = election.race
+    return "plurality" if race and race.constituency and not race.majority else "majority"
 
 
 def tally(

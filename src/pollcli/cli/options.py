@@ -249,11 +249,11 @@ PrimaryOpt = Annotated[
     typer.Option(
         "--primary",
         metavar="TYPE",
-        help="How a file's primaries are read: party (one primary per party and office; the "
-        "default for a file named primary) or top-two (one race of every party per office, whose "
-        "top two advance, as in Washington and California; presidential primaries and party "
-        "committees stay party primaries). Default: top-two for an OpenElections file of a "
-        "Washington primary since 2008 or a California one since 2012, party otherwise.",
+        help="How a file's primaries are read: party (one primary per party and office) or "
+        "top-two (one race of every party per office, whose top two advance, as in Washington "
+        "and California; presidential primaries and party committees stay party primaries). "
+        "Default: top-two for an OpenElections file of a WA primary since 2008 or a CA one since "
+        "2012; a LA one's open primary (every party's race: a majority wins); party otherwise.",
         rich_help_panel=READING,
     ),
 ]

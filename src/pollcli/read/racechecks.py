@@ -189,13 +189,18 @@ def _field(election: Election, spelt: set[str]) -> tuple[list[Option], list[Opti
     return candidates, contenders, any(2 * (o.votes or 0) > total for o in candidates)
 
 
+def _open(election: Election) -> bool:
+    """A race of every party's candidates, several a party: a top-two or Louisiana's open primary."""
+    return election.top_two or (election.race is not None and election.race.majority)
+
+
 def _several(
     elections: list[Election], problems: list[Problem], variants: dict[int, set[str]]
 ) -> None:
     suspects = []
     for election in elections:
-        if election.seats != 1 or election.top_two or (election.race and election.race.primary):
-            continue  # stated (several per party is then expected), or a primary
+        if election.seats != 1 or _open(election) or (election.race and election.race.primary):
+            continue  # stated (several per party is then expected), or a primary, or open
         if is_party_list(election.facts.system, election.facts.seats):
             continue  # a list vote: candidates on open lists, several a party (`openlists`)
         candidates, contenders, elected = _field(election, variants.get(id(election), set()))
@@ -213,7 +218,7 @@ def _several(
     for election in elections:
         if id(election) in known or election.race is None or election.race.primary:
             continue
-        if election.seats != 1 or election.top_two or _office(election.race.roles) not in offices:
+        if election.seats != 1 or _open(election) or _office(election.race.roles) not in offices:
             continue
         if is_party_list(election.facts.system, election.facts.seats):
             continue

@@ -92,6 +92,12 @@ def party_offices() -> re.Pattern[str]:
 # The states whose OpenElections files named `…__primary…` hold top-two primaries, and since when
 # (Washington from 2008, California from 2012): the first year of the date in the file's name.
 TOP_TWO_STATES: Final[dict[str, int]] = {"wa": 2008, "ca": 2012}
+# Louisiana's primaries are open ("jungle") primaries: every party's candidates on one ballot, a
+# majority elects, else the top two meet in a runoff; but for President and party committees
+# (`party_offices`), and for Congress from 2008 to 2010, whose primaries were closed.
+OPEN_PRIMARY_STATES: Final[frozenset[str]] = frozenset({"la"})
+_CLOSED_CONGRESS: Final = (2008, 2010)
+_CONGRESS: Final = re.compile(r"\bu\.? ?s\b|congress|united states", re.IGNORECASE)
 _OPENELECTIONS = re.compile(r"(\d{4})\d{4}__([a-z]{2})__(?:[a-z0-9_]*?__)?primary(?![a-z])")
 
 
@@ -113,6 +119,11 @@ class PartyRule:
     top_two: bool = False
     detected: bool = False
     general_offices: bool = False
+    # A Louisiana primary (`open_by_name`): every office's race is every party's, as in a
+    # top-two primary, but a majority elects (no one advances); `closed_congress`: its
+    # congressional races are party primaries (2008–2010).
+    open_majority: bool = False
+    closed_congress: bool = False
 
     def primary(self, stage: str) -> bool:
         """Whether a row of this stage (as written) is of a primary."""
@@ -127,10 +138,15 @@ class PartyRule:
             return party
         if not self.primary(stage) or option_key(party) in NONPARTISAN:
             return ""
-        own = office is not None and party_offices().search(office) and not self.general_offices
-        if self.top_two and office is not None and not own:
+        if (self.top_two or self.open_majority) and office is not None and not self.own(office):
             return ""
         return party
+
+    def own(self, office: str) -> bool:
+        """Whether each party elects its own of this office in a top-two or open primary."""
+        if self.closed_congress and _CONGRESS.search(office):
+            return True
+        return bool(party_offices().search(office)) and not self.general_offices
 
     def top_two_race(self, values: dict[str, str]) -> bool:
         """Whether a race (its key values by role) is a top-two primary: every party's."""
@@ -139,6 +155,12 @@ class PartyRule:
             and self.primary(values.get("stage", ""))
             and not party_offices().search(values.get("office", ""))
         )
+
+    def open_race(self, values: dict[str, str]) -> bool:
+        """Whether a race (its key values by role) is of Louisiana's open primary: every party's
+        race of an office, which a majority wins (`election.Race.majority`)."""
+        office = values.get("office", "")
+        return self.open_majority and self.primary(values.get("stage", "")) and not self.own(office)
 
     def label(self, party: str, stage: str, office: str | None = None) -> str:
         """The party key as the streaming engine counts a race's options by (`roles.race_labels`):
@@ -157,6 +179,15 @@ def top_two_by_name(source_file: str) -> bool:
     return since is not None and int(match[1]) >= since
 
 
+def open_by_name(source_file: str) -> tuple[bool, bool]:
+    """An OpenElections file of Louisiana's open primaries by its name (`…__la__primary…`,
+    `…__la__special__primary…`), and whether its congressional races are closed ones."""
+    if (match := _OPENELECTIONS.search(source_file.rsplit("/", 1)[-1].lower())) is None:
+        return False, False
+    year = int(match[1])
+    return match[2] in OPEN_PRIMARY_STATES, _CLOSED_CONGRESS[0] <= year <= _CLOSED_CONGRESS[1]
+
+
 def party_rule(columns: ColumnMap, options: ReadOptions, source_file: str) -> PartyRule | None:
     """When the party tells races apart (see `PartyRule`); None when it never does: no party
     column, or `--race-by` leaves it out, or neither a stage column, the file's name nor
@@ -173,8 +204,14 @@ def party_rule(columns: ColumnMap, options: ReadOptions, source_file: str) -> Pa
     if by_name or "stage" in columns.present:
         top_two = options.primary == "top-two" or detected
         general = top_two and "general" in words and not words & PRIMARY_WORDS
+        opened, closed = open_by_name(source_file) if options.primary is None else (False, False)
         return PartyRule(
-            unstated=by_name, top_two=top_two, detected=detected, general_offices=general
+            unstated=by_name,
+            top_two=top_two,
+            detected=detected or opened,
+            general_offices=general,
+            open_majority=opened,
+            closed_congress=closed,
         )
     return None
 
@@ -455,31 +492,3 @@ def top_two(race: Race | None, party: PartyRule | None, options: Iterable[Option
     if race is None or party is None or not party.top_two_race(race.values):
         return False
     return not all(is_answer(o.candidate) for o in options if o.kind == "candidate")
-
-
-def primary_note(rule: PartyRule | None, split_by_party: bool, keys: list[KeyColumn]) -> str:
-    """The split note's words on primaries: how the party keys them, and how to read them the
-    other way (a file's name cannot tell a top-two primary from party primaries)."""
-    if rule is None or rule.every_row:
-        return ""
-    if rule.top_two:
-        how = "as the file's name says" if rule.detected else "by --primary top-two"
-        other = "; --primary party reads party primaries" if rule.detected else ""
-        offices = (
-            "the presidential race and party committees are general races, as the file's name "
-            "says general"
-            if rule.general_offices
-            else "presidential primaries and party committees stay party primaries"
-        )
-        return (
-            f" (a top-two primary {how}: one race of every party per office, whose top two "
-            f"advance; {offices}{other})"
-        )
-    if not split_by_party:
-        return ""
-    if any(k.role == "stage" for k in keys):
-        return " (the party in primaries only)"
-    return (
-        " (party primaries: the file's name says so; a top-two primary, one race of every "
-        "party per office, is read with --primary top-two)"
-    )

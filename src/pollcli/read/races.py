@@ -38,6 +38,7 @@ from pollcli.read.datecolumn import several_elections
 from pollcli.read.decode import garbled_lines
 from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
+from pollcli.read.primaries import primary_note
 from pollcli.read.primary_totals import by_race_id, to_primaries
 from pollcli.read.racekeys import (
     KeyColumn,
@@ -47,7 +48,6 @@ from pollcli.read.racekeys import (
     key_columns,
     normal,
     party_rule,
-    primary_note,
     top_two,
 )
 from pollcli.read.racekeys import Race as Entry
@@ -296,6 +296,9 @@ def assemble(
                 and set(split_roles) - {"election"} <= SEAT_ROLES,
                 primary=election.top_two
                 or (found_race is not None and is_primary(found_race, party, election.options)),
+                majority=found_race is not None
+                and party is not None
+                and party.open_race(found_race.values),
                 roles=dict(found_race.values) if found_race is not None else {},
             )
             if found_race is not None and found_race.identity in cut:
