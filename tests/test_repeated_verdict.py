@@ -271,10 +271,10 @@ def test_a_block_listed_again_under_another_spelling_of_its_parties_is_found(tmp
     assert block.line == 4 and "'Bonner'" in block.message
     assert "'Kate McAlister' (line 4) has the votes of 'Kate McAllister' (line 2)" in block.message
     # The copy's figures stand as listed (pandas' sums), and the race says its block is twice.
+    # (REP and R are one party, Heather Scott one candidate: `namekeys.party_key`, session 19.)
     (election,) = pollcli.load(path)
     assert {o.candidate: o.votes for o in election.options} == {
-        "Heather Scott (REP)": 10689,
-        "Heather Scott (R)": 10689 + 3717,
+        "Heather Scott": 10689 + 10689 + 3717,
         "Kate McAllister": 7247,
         "Kate McAlister": 7247 + 1383,
     }
