@@ -96,3 +96,54 @@ def test_congress_primaries_were_closed_from_2008_to_2010(tmp_path, name, closed
 def test_another_states_primary_stays_party_primaries(tmp_path):
     races = _races(write(tmp_path, LA, "20031004__ms__primary.csv"))
     assert "State Senate · 1 · Republican primary" in races
+
+
+# Louisiana's November election (`20161108__la__general__county.csv`): Congress's open primary,
+# a majority wins, else a December runoff; the presidential race is won by the most votes. It was
+# refused a winner as "a race of several seats" (several candidates of one party).
+NOVEMBER = """county,office,district,party,candidate,votes
+Acadia,President,,DEM,Hillary Clinton,5638
+Acadia,President,,REP,Donald J. Trump,21162
+Acadia,President,,LBT,Gary Johnson,300
+Acadia,U.S. Senate,,REP,John Kennedy,7000
+Acadia,U.S. Senate,,DEM,Foster Campbell,4000
+Acadia,U.S. Senate,,REP,Charles Boustany,6500
+Acadia,U.S. Senate,,DEM,Caroline Fayard,3000
+Acadia,U.S. House,3,REP,Scott A. Angelle,9000
+Acadia,U.S. House,3,REP,Clay Higgins,8000
+Acadia,U.S. House,3,DEM,Larry Rader,2000
+Allen,U.S. House,3,REP,Scott A. Angelle,1000
+Allen,U.S. House,3,REP,Clay Higgins,1500
+Allen,U.S. House,3,DEM,Larry Rader,500
+"""
+
+
+def test_louisianas_november_races_are_won_by_a_majority_else_a_runoff(tmp_path):
+    path = write(tmp_path, NOVEMBER, "20161108__la__general__county.csv")
+    races = _races(path)
+    frame = pd.read_csv(io.StringIO(NOVEMBER))
+    for name, office in (("U.S. Senate", "U.S. Senate"), ("U.S. House · 3", "U.S. House")):
+        sums = frame[frame.office == office].groupby("candidate").votes.sum()
+        race = races[name]
+        assert {r["candidate"]: r["votes"] for r in race["results"]} == sums.to_dict()
+        top = sums.sort_values(ascending=False)
+        assert top.iloc[0] / sums.sum() < 0.5
+        assert race["majority"]["reached"] is False
+        assert race["majority"]["runoff"] == list(top.index[:2])
+        assert "Louisiana's November election" in " ".join(race["notes"])
+    president = races["President"]
+    assert president["leader"]["candidate"] == "Donald J. Trump"
+    assert "Louisiana's November election" not in " ".join(president["notes"])
+    assert not [w for w in president["warnings"] + races["U.S. Senate"]["warnings"] if "seat" in w]
+
+
+def test_november_2008_to_2010_congress_is_a_general_election(tmp_path):
+    races = _races(write(tmp_path, NOVEMBER, "20101102__la__general__county.csv"))
+    assert "Louisiana's November election" not in " ".join(races["U.S. House · 3"]["notes"])
+
+
+def test_primary_top_two_still_reads_the_november_election_as_before(tmp_path):
+    path = write(tmp_path, NOVEMBER, "20161108__la__general__county.csv")
+    races = _races(path, "--primary", "top-two")
+    assert "Louisiana's November election" not in " ".join(races["U.S. Senate"]["notes"])
+    assert races["U.S. Senate"]["advance"]

@@ -1,10 +1,44 @@
 """The split note's words on primaries (`read.races`): how the party keys a file's races — party
 primaries, a top-two primary, Louisiana's open primary — and how to read them the other way (a
-file's name cannot tell a top-two primary from party primaries)."""
+file's name cannot tell a top-two primary from party primaries); and the races of Louisiana's
+November elections that a majority wins (`open_general`)."""
 
 from __future__ import annotations
 
-from pollcli.read.racekeys import KeyColumn, PartyRule
+import re
+from typing import Final
+
+from pollcli.read.racekeys import (
+    CLOSED_CONGRESS,
+    CONGRESS,
+    OPEN_PRIMARY_STATES,
+    KeyColumn,
+    PartyRule,
+    party_offices,
+)
+
+_GENERAL: Final = re.compile(r"(\d{4})\d{4}__([a-z]{2})__(?:[a-z0-9_]*?__)?general(?![a-z])")
+
+
+OPEN_GENERAL_NOTE: Final = (
+    "Louisiana's November election, as the file's name says: a majority wins this race, else the "
+    "top two meet in a runoff (Congress's open primary, a state office's runoff)."
+)
+
+
+def open_general(source_file: str, values: dict[str, str]) -> bool:
+    """Whether a race (its key values by role) of an OpenElections file of Louisiana's November
+    election (`20161108__la__general__county.csv`) is one a majority wins, else a runoff: its
+    open primary for Congress (but the general elections of 2008–2010, after closed primaries)
+    and the runoffs of its state offices; not the presidential race, won by the most votes."""
+    match = _GENERAL.search(source_file.rsplit("/", 1)[-1].lower())
+    if match is None or match[2] not in OPEN_PRIMARY_STATES or "primary" in match[0]:
+        return False
+    office = values.get("office", "")
+    if party_offices().search(office):
+        return False
+    closed = CLOSED_CONGRESS[0] <= int(match[1]) <= CLOSED_CONGRESS[1]
+    return not (closed and CONGRESS.search(office))
 
 
 def primary_note(rule: PartyRule | None, split_by_party: bool, keys: list[KeyColumn]) -> str:

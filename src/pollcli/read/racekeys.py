@@ -96,8 +96,8 @@ TOP_TWO_STATES: Final[dict[str, int]] = {"wa": 2008, "ca": 2012}
 # majority elects, else the top two meet in a runoff; but for President and party committees
 # (`party_offices`), and for Congress from 2008 to 2010, whose primaries were closed.
 OPEN_PRIMARY_STATES: Final[frozenset[str]] = frozenset({"la"})
-_CLOSED_CONGRESS: Final = (2008, 2010)
-_CONGRESS: Final = re.compile(r"\bu\.? ?s\b|congress|united states", re.IGNORECASE)
+CLOSED_CONGRESS: Final = (2008, 2010)
+CONGRESS: Final = re.compile(r"\bu\.? ?s\b|congress|united states", re.IGNORECASE)
 _OPENELECTIONS = re.compile(r"(\d{4})\d{4}__([a-z]{2})__(?:[a-z0-9_]*?__)?primary(?![a-z])")
 
 
@@ -144,7 +144,7 @@ class PartyRule:
 
     def own(self, office: str) -> bool:
         """Whether each party elects its own of this office in a top-two or open primary."""
-        if self.closed_congress and _CONGRESS.search(office):
+        if self.closed_congress and CONGRESS.search(office):
             return True
         return bool(party_offices().search(office)) and not self.general_offices
 
@@ -185,7 +185,7 @@ def open_by_name(source_file: str) -> tuple[bool, bool]:
     if (match := _OPENELECTIONS.search(source_file.rsplit("/", 1)[-1].lower())) is None:
         return False, False
     year = int(match[1])
-    return match[2] in OPEN_PRIMARY_STATES, _CLOSED_CONGRESS[0] <= year <= _CLOSED_CONGRESS[1]
+    return match[2] in OPEN_PRIMARY_STATES, CLOSED_CONGRESS[0] <= year <= CLOSED_CONGRESS[1]
 
 
 def party_rule(columns: ColumnMap, options: ReadOptions, source_file: str) -> PartyRule | None:

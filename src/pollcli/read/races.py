@@ -38,7 +38,7 @@ from pollcli.read.datecolumn import several_elections
 from pollcli.read.decode import garbled_lines
 from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
-from pollcli.read.primaries import primary_note
+from pollcli.read.primaries import OPEN_GENERAL_NOTE, open_general, primary_note
 from pollcli.read.primary_totals import by_race_id, to_primaries
 from pollcli.read.racekeys import (
     KeyColumn,
@@ -277,6 +277,7 @@ def assemble(
         # The party is a key of the file's races only where it is one of some race.
         with_party = any(race.values.get("party") for race in book.races.values())
         shown_keys = [k for k in keys if k.rule is None or with_party]
+        opened = options.primary is None  # (Louisiana's November races: `open_general`)
         for election in elections:
             found_race = by_name.get(election.facts.election)
             race_keys = (
@@ -297,13 +298,17 @@ def assemble(
                 primary=election.top_two
                 or (found_race is not None and is_primary(found_race, party, election.options)),
                 majority=found_race is not None
-                and party is not None
-                and party.open_race(found_race.values),
+                and (
+                    (party is not None and party.open_race(found_race.values))
+                    or (opened and open_general(assembly.source_file, found_race.values))
+                ),
                 roles=dict(found_race.values) if found_race is not None else {},
             )
             if found_race is not None and found_race.identity in cut:
                 election.partial = where.partial(cut[found_race.identity])
             election.notes.insert(0, split.note)
+            if opened and found_race and open_general(assembly.source_file, found_race.values):
+                election.notes.insert(1, OPEN_GENERAL_NOTE)
             if found_race is not None and id(found_race) in rounds_notes:
                 election.notes.insert(1, rounds_notes[id(found_race)])
     # After the races are named and told apart: whether a race is a primary decides the checks.
