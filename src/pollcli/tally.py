@@ -191,17 +191,11 @@ def _ranks(
     return ranked
 
 
-def not_voted(election: Election) -> bool:
-    """Every valid option has votes, and they are all 0: a race (or a region) with no votes."""
-    return audit.no_votes(election.options)
-
-
 def default_system(election: Election) -> System:
     """The system of an election that does not say: first past the post for a race of a file split
-    into races by office, district or constituency (but Louisiana's open primary: `Race.majority`);
-    a two-round majority vote otherwise."""
-    race = election.race
-    return "plurality" if race and race.constituency and not race.majority else "majority"
+    into races by office, district or constituency (not Louisiana's open primary), else majority."""
+    plurality = election.race and election.race.constituency and not election.race.majority
+    return "plurality" if plurality else "majority"
 
 
 def tally(
@@ -223,7 +217,8 @@ def tally(
     votes = [r.option.votes for r in listed]
     by_votes = bool(listed) and None not in votes
     candidates, power, ordered = _strongest_first(listed, votes if by_votes else None)
-    no_votes = by_votes and power[0] == 0 and not_voted(election)
+    # Every valid option has votes, and they are all 0: a race (or a region) with no votes.
+    no_votes = by_votes and power[0] == 0 and audit.no_votes(election.options)
     party_list = is_party_list(facts.system, facts.seats)
     system: System = "list" if party_list else facts.system or default_system(election)
     seats = 1 if party_list else election.seats
@@ -248,8 +243,7 @@ def tally(
         else None
     )
     base = margin_base(election)
-    # Two lines of one name (`election.one_name`) first and second: no margin between rivals.
-    own = leader and runner_up and one_name(leader.option, runner_up.option)
+    own = leader and runner_up and one_name(leader.option, runner_up.option)  # (no rivals)
     margin = None if own else _margin(leader, runner_up, tied, base)
     elected = seat_tie = None
     if seats != 1:
