@@ -83,15 +83,24 @@ def _columns(election: ElectionSeats) -> list[_Column]:
         _Column("share", "Share", [Text(fmt.pct(p.share)) for p in parties]),
     ]
     for index, allocation in enumerate(allocations):
+        rows = [by_method[index].get(party.party, party) for party in parties]
+        plain = [labels.seat_cell(row, index == 0) for row in rows]
+        # '41 +1' above '8': the seats stay in one column of digits, the changes beside them.
+        suffix = max((len(f" {c.split(' ')[1]}") for c in plain if " " in c), default=0)
+        header = METHOD_SHORT.get(allocation.method, allocation.method) if several else "Seats"
+        padded = [c if " " in c else c + " " * suffix for c in plain]
+        total = str(allocation.seats) + " " * suffix
+        # Right-aligned by hand, as a right-justified cell would lose the spaces after '8'.
+        wide = max(cell_len(c) for c in [header, total, *padded])
         cells = []
-        for party in parties:
-            row = by_method[index].get(party.party, party)
-            cell = Text(labels.seat_cell(row, index == 0))
+        for row, cell_text in zip(rows, padded, strict=True):
+            cell = Text(cell_text.rjust(wide))
             if index and row.seats_change:
                 cell.stylize("green" if row.seats_change > 0 else "red")
             cells.append(cell)
-        header = METHOD_SHORT.get(allocation.method, allocation.method) if several else "Seats"
-        columns.append(_Column(f"seats{index}", header, cells, str(allocation.seats)))
+        columns.append(
+            _Column(f"seats{index}", header.rjust(wide), cells, total.rjust(wide), right=False)
+        )
     if not several:
         lists = [p.kind == "candidate" for p in parties]
         columns.append(
