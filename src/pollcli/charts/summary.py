@@ -219,6 +219,8 @@ def _value(
     inside = end + 0.08 + needed > plot_width
     if inside:
         ink = text_colour(colour)
+        # The majority line stops at the label's edge rather than strike its figures through.
+        mask = {**_MASK, "facecolor": colour}
         if needed + 0.16 > end:  # the bar is too short for both inside: the share alone
             detail = ""
             needed = text_width(share, LABEL_SIZE, bold=True)
@@ -234,6 +236,7 @@ def _value(
             color=ink,
             zorder=4,
             gid=f"value-{index}",
+            bbox=mask,
         )
         if detail:
             ax.text(
@@ -246,6 +249,7 @@ def _value(
                 color=ink,
                 zorder=4,
                 gid=f"detail-{index}",
+                bbox=mask,
             )
         return
     x = end + 0.08
