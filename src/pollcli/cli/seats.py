@@ -92,7 +92,8 @@ def seats(
             metavar="PCT",
             min=0,
             max=100,
-            help="Legal threshold: lists below this percent of the base get no seats.",
+            help="Legal threshold: lists below this percent of the base get no seats. Default: "
+            "the file's list_threshold, else none.",
             rich_help_panel=ALLOCATION,
         ),
     ] = None,
@@ -101,8 +102,9 @@ def seats(
         typer.Option(
             "--threshold-base",
             metavar="BASE",
-            help="What the threshold is a percent of: valid (all valid votes, 'Against all' in; "
-            "default), parties (the lists' votes) or cast (ballots cast).",
+            help="What the threshold is a percent of: valid (all valid votes, 'Against all' in), "
+            "parties (the lists' votes) or cast (ballots cast). Default: the file's "
+            "threshold_base, else valid.",
             rich_help_panel=ALLOCATION,
         ),
     ] = None,
@@ -111,8 +113,8 @@ def seats(
         typer.Option(
             "--threshold-scope",
             help="Where a file of districts takes the threshold: district (each district's "
-            "votes; default) or national (the districts' votes summed, as Poland's Sejm: a list "
-            "under it takes no seat anywhere).",
+            "votes) or national (the districts' votes summed, as Poland's Sejm: a list under it "
+            "takes no seat anywhere). Default: the file's threshold_scope, else district.",
             case_sensitive=False,
             rich_help_panel=ALLOCATION,
         ),
