@@ -81,7 +81,7 @@ def stage_notes(
             )
     if any(s and not o for s, o in zip(same, both_official, strict=True)):
         where = (
-            "that difference is the poll's error, shown under poll accuracy"
+            "that difference is the poll's error, shown under “Polls against the official count”"
             if polls
             else "with no official count among the inputs, no poll's error can be measured"
         )
