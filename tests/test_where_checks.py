@@ -35,7 +35,10 @@ def _notes(tmp_path, text: str, *args: str) -> list[str]:
 def test_the_whole_race_derives_its_spoilt_ballots(tmp_path):
     # 800 − (450 + 300 + 30) = 20.
     notes = _notes(tmp_path, TEXT)
-    assert "Ballots cast minus valid votes: 20 (invalid or blank ballots, derived)." in notes
+    assert (
+        "Ballots cast minus valid votes: 20 (invalid, blank or unreturned ballots, derived)."
+        in notes
+    )
 
 
 @pytest.mark.parametrize("where", ["region=A", "kind=candidate"])

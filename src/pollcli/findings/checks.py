@@ -57,7 +57,7 @@ def check_sentences(tally: Tally) -> list[str]:
         rest = ballots_cast - valid
         if rest >= 0:
             sentences.append(
-                f"Ballots cast minus valid votes: {rest:,} (invalid or blank ballots, derived)."
+                f"Ballots cast minus valid votes: {rest:,} (invalid, blank or unreturned ballots, derived)."
             )
         return sentences
     spoilt, what = audit.spoilt
