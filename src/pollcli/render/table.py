@@ -25,6 +25,7 @@ BAR_WIDTH = 16
 # Narrower than this, `validate` writes each problem's message beneath it, not in a column.
 WIDTH_FOR_MESSAGE_COLUMN: Final[int] = 80
 NAME_MIN_WIDTH = 20
+NAME_NARROW_WIDTH = 8  # a name's column on a terminal too narrow for the tags
 PARTY_MIN_WIDTH = 16
 
 KIND_STYLES = {"against_all": "magenta", "blank": "dim", "invalid": "dim", "other": "cyan"}
@@ -55,6 +56,16 @@ def _title(summary: ElectionSummary) -> Text:
 
 
 def results_table(summary: ElectionSummary, width: int) -> Table:
+    table = _results_table(summary, width, narrow=False)
+    console = Console(width=max(width, 1000))
+    if Measurement.get(console, console.options, table).minimum > width:
+        # The tags give way (the findings say the same) and names fold further, rather than a
+        # figure be cut off at the edge ('53.' for '53.90 %').
+        table = _results_table(summary, width, narrow=True)
+    return table
+
+
+def _results_table(summary: ElectionSummary, width: int, narrow: bool) -> Table:
     longest_name = max((len(visible(r.candidate)) for r in summary.results), default=6)
     longest_tag = max(
         (len(t) for row in summary.results for t, _ in labels.result_tags(row, summary)), default=4
@@ -68,6 +79,8 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
     show_bar = (show_party or not party_room) and width >= essentials + party_room + BAR_WIDTH + 2
     if party_room and not show_party:
         name_width = min(longest_name, 12)
+    if narrow:
+        name_width = min(longest_name, NAME_NARROW_WIDTH)
     table = Table(
         title=_title(summary),
         box=box.SIMPLE_HEAD,
@@ -92,7 +105,8 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
     table.add_column("Share", justify="right", no_wrap=True)
     if show_bar:
         table.add_column("", no_wrap=True, width=BAR_WIDTH)
-    table.add_column("Tags", no_wrap=True, min_width=longest_tag)
+    if not narrow:
+        table.add_column("Tags", no_wrap=True, min_width=longest_tag)
     for row in summary.results:
         tags = labels.result_tags(row, summary)
         leader = bool(tags and tags[0][1] == "leader")
@@ -111,7 +125,8 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
             if index:
                 tag_text.append(" ")
             tag_text.append(label, style=TAG_STYLES.get(role) or KIND_STYLES.get(role, ""))
-        cells.append(tag_text)
+        if not narrow:
+            cells.append(tag_text)
         table.add_row(*cells)
     return table
 
