@@ -13,16 +13,13 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import field
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from pollcli.dataclass import dataclass
-from pollcli.numbers import share_decimal_mark
 from pollcli.problems import Code, Found
 from pollcli.read import preamble
+from pollcli.read.plainrows import PlainColumns, plain_cut, plain_records
 from pollcli.read.preferences import said
-
-if TYPE_CHECKING:
-    from pollcli.read.header import ColumnMap
 
 DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
 DELIMITERS_TEXT: Final[str] = ",;\t| "
@@ -60,6 +57,7 @@ class RawTable:
     # A row of groups over the columns' names (`preamble.grouped`): each column's group, or "".
     groups: list[str] = field(default_factory=list)
     broken: bool = False  # a label broken over lines in its quotes (`preamble.header_labels`)
+    plain: PlainColumns | None = None  # the rows pyarrow split, as columns (`read.plainrows`)
 
 
 def front_matter_item(stripped: str) -> tuple[str, str] | None:
@@ -200,7 +198,9 @@ def split(
         table.records = read_records(rest, table.header_line + 1, table.delimiter, found)
         check_names(table, found)
         return
-    records = read_records(rest, table.header_line, table.delimiter, found, header=True)
+    records = read_records(
+        rest, table.header_line, table.delimiter, found, header=True, table=table
+    )
     if records:
         take_header(table, records)
 
@@ -290,11 +290,42 @@ def _examples(header: list[str]) -> list[str]:
 
 
 def read_records(
-    text: str, first_line: int, delimiter: str, found: Found, *, header: bool = False
+    text: str,
+    first_line: int,
+    delimiter: str,
+    found: Found,
+    *,
+    header: bool = False,
+    table: RawTable | None = None,
 ) -> list[tuple[int, list[str]]]:
     """Each non-blank CSV record of `text` with the physical line it starts on (`text` starts on line
     `first_line`), the first one kept even if blank when it is the `header`; a `malformed-csv` problem
-    where the CSV cannot be split, and nothing after it."""
+    where the CSV cannot be split, and nothing after it. A long text's quote-free part is split by
+    pyarrow (`read.plainrows`) where that gives the same records (its columns into `table`)."""
+    cut = plain_cut(text)
+    if cut is not None:
+        records, consumed, error = _csv_records(text[:cut], first_line, delimiter, header)
+        rest = None if error else plain_records(text, cut, first_line + consumed, delimiter)
+        if rest is not None:
+            records.extend(rest[0])
+            if table is not None:
+                table.plain = rest[1]
+            return records
+    records, consumed, error = _csv_records(text, first_line, delimiter, header)
+    if error is not None:
+        found.add(
+            Code.MALFORMED_CSV,
+            first_line + consumed,
+            malformed_message(error, text, consumed + 1, delimiter),
+        )
+    return records
+
+
+def _csv_records(
+    text: str, first_line: int, delimiter: str, header: bool
+) -> tuple[list[tuple[int, list[str]]], int, csv.Error | None]:
+    """`read_records` by the csv module: the records, the lines read, and the error that stopped
+    the reader (at the record after those lines), if any."""
     reader = csv.reader(_text_lines(text), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
     seen: dict[str, str] = {}
@@ -317,12 +348,8 @@ def read_records(
                 cells = list(map(known, cells, cells))
             records.append((start, cells))
     except csv.Error as exc:
-        found.add(
-            Code.MALFORMED_CSV,
-            first_line + consumed,
-            malformed_message(exc, text, consumed + 1, delimiter),
-        )
-    return records
+        return records, consumed, exc
+    return records, consumed, None
 
 
 # A line as `io.StringIO(text, newline="")` reads it: up to and with its end (LF, CRLF or a lone CR).
@@ -466,33 +493,3 @@ def _parties_under(
         f"{' …' if len(parties) > 3 else ''}."
     )
     return True
-
-
-def decimal_mark(
-    columns: ColumnMap,
-    records: list[tuple[int, list[str]]],
-    given: str | None,
-    found: Found,
-) -> tuple[str, bool]:
-    """The file's decimal mark, and whether the user gave it: `--decimal`, else what the shares
-    show (a decimal comma only when every share that shows a mark shows a comma)."""
-    if given:
-        return given, True
-    share_index = columns.index("share")
-    if share_index is None:
-        return ".", False
-    first: dict[str, int] = {}
-    for line, cells in records:
-        if share_index < len(cells):
-            mark = share_decimal_mark(cells[share_index])
-            if mark and mark not in first:
-                first[mark] = line
-    if len(first) == 2:
-        found.add(
-            Code.AMBIGUOUS_NUMBER,
-            max(first.values()),
-            "shares use both a decimal comma and a decimal point; make them agree "
-            "or pass --decimal",
-            column=columns.header[share_index],
-        )
-    return (",", False) if "," in first and len(first) == 1 else (".", False)

@@ -13,7 +13,7 @@ from pollcli.problems import Found, Problem, sort_problems
 from pollcli.read import footnotes, layout, preamble
 from pollcli.read.assemble import assembly_for
 from pollcli.read.decode import decode
-from pollcli.read.dialect import RawTable, decimal_mark, split
+from pollcli.read.dialect import RawTable, split
 from pollcli.read.engines import progress_hook
 from pollcli.read.facts import UnitFacts
 from pollcli.read.header import map_header
@@ -26,6 +26,7 @@ from pollcli.read.records import CellReader, Record
 from pollcli.read.roles import column_roles
 from pollcli.read.rowcolumns import eligible
 from pollcli.read.samerows import read_rows
+from pollcli.read.shares import decimal_mark
 from pollcli.read.tabular import tabular_kind
 from pollcli.read.total_places import Marked
 from pollcli.read.totals import stage
@@ -117,7 +118,10 @@ def read_table(
     columnar = plan is None and eligible(
         columns, options, bool(party_rule(columns, options, source_file or name))
     )
-    read_rows(reader, pending, table.delimiter, records, report, columnar)
+    # The rows pyarrow split, as columns (`read.plainrows`), where their cells are as split.
+    plain = table.plain if plan is None and not columns.unit_parts else None
+    table.plain = None
+    read_rows(reader, pending, table.delimiter, records, report, columnar, plain)
     if plan is None:
         check_regions(records, columns)  # too many: read again by the caller (`manyregions`)
     columns.notes.extend(notes or [])

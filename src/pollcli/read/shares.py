@@ -1,10 +1,14 @@
-"""Shares given as fractions of 1 (0.4473 for 44.73 %), read as percentages: a stage of the
-assembly (`read.assemble`), for both engines."""
+"""Shares: the file's decimal mark, as its shares show it (`decimal_mark`, before the rows are read),
+and shares given as fractions of 1 (0.4473 for 44.73 %) read as percentages (`fractions`, a stage of
+the assembly, `read.assemble`), for both engines."""
 
 from __future__ import annotations
 
 import dataclasses
 
+from pollcli.numbers import share_decimal_mark
+from pollcli.problems import Code, Found
+from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 
 
@@ -30,3 +34,33 @@ def fractions(records: list[Record], notes: list[str]) -> list[Record]:
         else r
         for r in records
     ]
+
+
+def decimal_mark(
+    columns: ColumnMap,
+    records: list[tuple[int, list[str]]],
+    given: str | None,
+    found: Found,
+) -> tuple[str, bool]:
+    """The file's decimal mark, and whether the user gave it: `--decimal`, else what the shares
+    show (a decimal comma only when every share that shows a mark shows a comma)."""
+    if given:
+        return given, True
+    share_index = columns.index("share")
+    if share_index is None:
+        return ".", False
+    first: dict[str, int] = {}
+    for line, cells in records:
+        if share_index < len(cells):
+            mark = share_decimal_mark(cells[share_index])
+            if mark and mark not in first:
+                first[mark] = line
+    if len(first) == 2:
+        found.add(
+            Code.AMBIGUOUS_NUMBER,
+            max(first.values()),
+            "shares use both a decimal comma and a decimal point; make them agree "
+            "or pass --decimal",
+            column=columns.header[share_index],
+        )
+    return (",", False) if "," in first and len(first) == 1 else (".", False)

@@ -60,7 +60,7 @@ from pollcli.read.blocks import BlockSums, Layout
 from pollcli.read.chunks import Blocks, offset_after_line, size_text
 from pollcli.read.counttail import at_end
 from pollcli.read.decode import Transcoder, codec_for, codec_is_unicode, decode
-from pollcli.read.dialect import RawTable, decimal_mark, read_records, top_records
+from pollcli.read.dialect import RawTable, read_records, top_records
 from pollcli.read.engines import progress_hook, streamable
 from pollcli.read.facts import NoPrecinct
 from pollcli.read.header import map_header
@@ -76,6 +76,7 @@ from pollcli.read.records import CellReader
 from pollcli.read.repeatlines import Again, alone_row, read_again
 from pollcli.read.repeats import Repeats, stream_splits
 from pollcli.read.roles import column_roles, name_indexes, unit_identity
+from pollcli.read.shares import decimal_mark
 from pollcli.read.unfit import unfit_facts
 
 if TYPE_CHECKING:
