@@ -1,8 +1,9 @@
-"""A long text's quote-free part split by pyarrow (`read/plainrows`) and the exact engine's held rows
-told apart column by column (`read/samecolumns`): the very records, elections, notes and problems
-the csv module and the row-by-row loop give (the oracles), on texts of odd lines (CRLF, a lone CR,
-empty and blank lines, short and long rows, NUL, a lone surrogate, a quote) with the thresholds set
-so low that every small text takes the new paths. POLLCLI_HYPOTHESIS=explore tries new examples."""
+"""A long text's quote-free part split a part at a time, a column at a time (`read/plainrows`): the
+very records and problems the csv module gives (the oracle), on texts of odd lines (CRLF, a lone CR,
+empty and blank lines, short and long rows, NUL, a lone surrogate, a quote, a cell past the field
+limit), with the thresholds set so low that every small text takes the new path; and a file read
+so by the exact engine gives the elections, notes and problems it gave.
+POLLCLI_HYPOTHESIS=explore tries new examples."""
 
 from __future__ import annotations
 
@@ -17,9 +18,8 @@ from hypothesis import strategies as st
 
 from conftest import dump
 from pollcli.problems import Found
-from pollcli.read import ReadOptions, dialect, engines, exact, load_file, plainrows, samerows
-from pollcli.read.dialect import RawTable
-from test_samerows import HEADERS, ROW, _csv, whole_stage
+from pollcli.read import ReadOptions, dialect, engines, load_file, plainrows
+from test_samerows import HEADERS, ROW, _csv
 
 SETTINGS = settings(
     max_examples=150,
@@ -68,101 +68,72 @@ def texts(draw: st.DrawFn) -> tuple[str, str]:
 
 
 @SETTINGS
-@given(case=texts(), first=st.sampled_from([1, 3]))
+@given(case=texts(), first=st.sampled_from([1, 3]), part=st.sampled_from([1, 5, 1 << 20]))
 def test_a_quote_free_part_is_split_as_the_csv_module_splits_it(
-    case: tuple[str, str], first: int
+    case: tuple[str, str], first: int, part: int
 ) -> None:
     text, delimiter = case
     found = Found("x")
-    table = RawTable(name="x", stem="x")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(plainrows, "PLAIN_CHARS", 1)
-        records = dialect.read_records(text, first, delimiter, found, header=True, table=table)
+        patch.setattr(plainrows, "PART_CHARS", part)
+        records = dialect.read_records(text, first, delimiter, found, header=True)
     expected, problems = _oracle_records(text, first, delimiter)
     assert records == expected
     assert [p.line for p in found.items] == problems
-    if table.plain is not None:  # pyarrow's columns: each row's cells by their codes
-        tail = records[len(records) - table.plain.rows.size :]
-        assert [id(cells) for _, cells in tail] == table.plain.rows.tolist()
-        for index, (codes, values) in enumerate(
-            zip(table.plain.codes, table.plain.values, strict=True)
-        ):
-            assert [values[c] for c in codes.tolist()] == [cells[index] for _, cells in tail]
 
 
-def test_a_plain_text_is_split_by_pyarrow_and_a_long_cell_by_the_csv_module() -> None:
+def test_a_plain_text_is_split_here_and_a_long_cell_by_the_csv_module(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     text = "region,precinct,votes\r\n" + "".join(f"R{i % 3},P{i},{i}\r\n" for i in range(9))
-    table = RawTable(name="x", stem="x")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(plainrows, "PLAIN_CHARS", 1)
-        records = dialect.read_records(text, 1, ",", Found("x"), header=True, table=table)
-        assert table.plain is not None and table.plain.rows.size == 9
-        assert records[0] == (1, ["region", "precinct", "votes"])
-        assert records[-1] == (10, ["R2", "P8", "8"])
-        # A cell past the csv module's limit: its error, as before (pyarrow has no limit).
-        limit = csv.field_size_limit(20)
-        try:
-            long = text + "R1,P" + "9" * 30 + ",1\r\n"
-            found = Found("x")
-            assert len(dialect.read_records(long, 1, ",", found, header=True)) == 10
-            assert [(p.code.value, p.line) for p in found.items] == [("malformed-csv", 11)]
-        finally:
-            csv.field_size_limit(limit)
+    taken: list[int] = []
+    split = plainrows.plain_records
+
+    def spy(*args: object) -> object:
+        records = split(*args)  # type: ignore[arg-type]
+        taken.append(-1 if records is None else len(records))
+        return records
+
+    monkeypatch.setattr(plainrows, "PLAIN_CHARS", 1)
+    monkeypatch.setattr(plainrows, "PART_CHARS", 10)
+    monkeypatch.setattr(dialect, "plain_records", spy)
+    records = dialect.read_records(text, 1, ",", Found("x"), header=True)
+    assert taken == [9]  # the nine rows below the header, split here
+    assert records[0] == (1, ["region", "precinct", "votes"])
+    assert records[-1] == (10, ["R2", "P8", "8"])
+    assert records[4][1][0] is records[7][1][0]  # (one string for R0, however many rows)
+    assert records == _oracle_records(text, 1, ",")[0]  # (a CRLF cut between two parts, too)
+    # A line past the csv module's limit: its error, as before.
+    limit = csv.field_size_limit(20)
+    try:
+        found = Found("x")
+        long = text + "R1,P" + "9" * 30 + ",1\r\n"
+        assert len(dialect.read_records(long, 1, ",", found, header=True)) == 10
+        assert taken[-1] == -1
+        assert [(p.code.value, p.line) for p in found.items] == [("malformed-csv", 11)]
+    finally:
+        csv.field_size_limit(limit)
 
 
 @SETTINGS
 @given(
     rows=st.lists(ROW, min_size=1, max_size=40),
     header=st.sampled_from(HEADERS),
-    blank_zero=st.booleans(),
-    even=st.booleans(),
+    crlf=st.booleans(),
 )
-def test_held_rows_told_apart_by_columns_are_read_as_the_whole_stage_reads_them(
-    monkeypatch: pytest.MonkeyPatch, rows: list, header: str, blank_zero: bool, even: bool
+def test_a_file_split_here_is_read_as_before(
+    monkeypatch: pytest.MonkeyPatch, rows: list, header: str, crlf: bool
 ) -> None:
-    if even:  # every row of the header's width: the columns' path is taken
-        rows = [(*row[:5], "") for row in rows]
+    text = _csv(rows, header)
+    if crlf:
+        text = text.replace("\n", "\r\n")
     with monkeypatch.context() as patched, tempfile.TemporaryDirectory() as directory:
         patched.setenv(engines.ENGINE_ENV, "exact")
         path = Path(directory) / "results.csv"
-        path.write_text(_csv(rows, header), encoding="utf-8")
-        options = ReadOptions(blank_votes_zero=blank_zero)
-        with monkeypatch.context() as oracle:
-            oracle.setattr(exact, "read_rows", whole_stage)
-            theirs = dump(load_file(path, options))
+        path.write_text(text, encoding="utf-8", newline="")
+        theirs = dump(load_file(path, ReadOptions()))
         patched.setattr(plainrows, "PLAIN_CHARS", 1)
-        patched.setattr(samerows, "COLUMN_ROWS", 1)
-        mine = dump(load_file(path, options))
+        patched.setattr(plainrows, "PART_CHARS", 7)
+        mine = dump(load_file(path, ReadOptions()))
     assert mine == theirs
-
-
-def test_the_columns_path_is_taken_and_its_sums_are_the_hand_counted_ones(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    from pollcli.read import samecolumns
-
-    taken: list[bool] = []
-    hold = samecolumns.hold_rows
-
-    def spy(*args: object, **kwargs: object) -> bool:
-        done = hold(*args, **kwargs)  # type: ignore[arg-type]
-        taken.append(done)
-        return done
-
-    rows = [
-        f"R{r},P{p},{name},{party},{votes}"
-        for r in range(3)
-        for p in range(4)
-        for name, party, votes in (("Ann Lee", "Red", 10 * r + p), ("Bo Kim", "Blue", 7))
-    ]
-    path = tmp_path / "results.csv"
-    path.write_text(HEADERS[0] + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    monkeypatch.setenv(engines.ENGINE_ENV, "exact")
-    monkeypatch.setattr(plainrows, "PLAIN_CHARS", 1)
-    monkeypatch.setattr(samerows, "COLUMN_ROWS", 1)
-    monkeypatch.setattr(samerows, "hold_rows", spy)
-    (election,), problems = load_file(path, ReadOptions())
-    assert taken == [True]
-    assert problems == []
-    # By hand: Ann Lee has 10r + p in each of 3 regions × 4 precincts: 4·10·(0+1+2) + 3·(0+1+2+3).
-    assert {o.candidate: o.votes for o in election.options} == {"Ann Lee": 138, "Bo Kim": 84}

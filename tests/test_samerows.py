@@ -38,11 +38,9 @@ def whole_stage(
     records: list[Record],
     report: object,
     columnar: bool = False,
-    plain: object = None,
 ) -> None:
     """The oracle: every row read by the whole row stage, as the exact engine read them before
-    (a record per row: `columnar`, the rows summed per region by `read.rowcolumns`, and `plain`,
-    the rows' columns as pyarrow split them, are ignored)."""
+    (a record per row: `columnar`, the rows summed per region by `read.rowcolumns`, is ignored)."""
     while pending:
         line, cells = pending.pop()
         record = reader.read(line, cells, delimiter)

@@ -18,7 +18,7 @@ from typing import Final
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read import preamble
-from pollcli.read.plainrows import PlainColumns, plain_cut, plain_records
+from pollcli.read.plainrows import plain_cut, plain_records
 from pollcli.read.preferences import said
 
 DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
@@ -57,7 +57,6 @@ class RawTable:
     # A row of groups over the columns' names (`preamble.grouped`): each column's group, or "".
     groups: list[str] = field(default_factory=list)
     broken: bool = False  # a label broken over lines in its quotes (`preamble.header_labels`)
-    plain: PlainColumns | None = None  # the rows pyarrow split, as columns (`read.plainrows`)
 
 
 def front_matter_item(stripped: str) -> tuple[str, str] | None:
@@ -198,9 +197,7 @@ def split(
         table.records = read_records(rest, table.header_line + 1, table.delimiter, found)
         check_names(table, found)
         return
-    records = read_records(
-        rest, table.header_line, table.delimiter, found, header=True, table=table
-    )
+    records = read_records(rest, table.header_line, table.delimiter, found, header=True)
     if records:
         take_header(table, records)
 
@@ -290,26 +287,20 @@ def _examples(header: list[str]) -> list[str]:
 
 
 def read_records(
-    text: str,
-    first_line: int,
-    delimiter: str,
-    found: Found,
-    *,
-    header: bool = False,
-    table: RawTable | None = None,
+    text: str, first_line: int, delimiter: str, found: Found, *, header: bool = False
 ) -> list[tuple[int, list[str]]]:
     """Each non-blank CSV record of `text` with the physical line it starts on (`text` starts on line
     `first_line`), the first one kept even if blank when it is the `header`; a `malformed-csv` problem
-    where the CSV cannot be split, and nothing after it. A long text's quote-free part is split by
-    pyarrow (`read.plainrows`) where that gives the same records (its columns into `table`)."""
+    where the CSV cannot be split, and nothing after it. A long text's quote-free part is split
+    a part at a time (`read.plainrows`) where that gives the same records."""
     cut = plain_cut(text)
     if cut is not None:
         records, consumed, error = _csv_records(text[:cut], first_line, delimiter, header)
-        rest = None if error else plain_records(text, cut, first_line + consumed, delimiter)
+        rest = (
+            None if error else plain_records(text, cut, first_line + consumed, delimiter, {}, SEEN)
+        )
         if rest is not None:
-            records.extend(rest[0])
-            if table is not None:
-                table.plain = rest[1]
+            records.extend(rest)
             return records
     records, consumed, error = _csv_records(text, first_line, delimiter, header)
     if error is not None:

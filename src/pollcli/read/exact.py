@@ -118,10 +118,7 @@ def read_table(
     columnar = plan is None and eligible(
         columns, options, bool(party_rule(columns, options, source_file or name))
     )
-    # The rows pyarrow split, as columns (`read.plainrows`), where their cells are as split.
-    plain = table.plain if plan is None and not columns.unit_parts else None
-    table.plain = None
-    read_rows(reader, pending, table.delimiter, records, report, columnar, plain)
+    read_rows(reader, pending, table.delimiter, records, report, columnar)
     if plan is None:
         check_regions(records, columns)  # too many: read again by the caller (`manyregions`)
     columns.notes.extend(notes or [])

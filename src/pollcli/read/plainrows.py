@@ -1,42 +1,31 @@
-"""The records of a long text's quote-free part, split by pyarrow's CSV reader into columns.
+"""The records of a long text's quote-free part, split a part of the text at a time, a column at a time.
 
 `dialect.read_records` splits a text with Python's csv module, a record at a time: a million rows took
-some 2.7 s, most of it the loop around the reader. Below its last quote, a text is split by the
-delimiter and the line ends alone, and pyarrow's reader splits it so in C++, each column dictionary
-encoded: each distinct cell of a column becomes one Python string, shared by every row that holds it
-(as `read_records` shares them), and the rows are lists of those strings, each with its physical line.
+some 2.7 s, most of it the loop around the reader (a record's blank test, its cells each looked up to
+share one string per distinct cell, its tuple). Below its last quote, a record is a line and its
+cells what lies between the delimiters (the csv module's own reading of a line without a quote):
+here the text is cut into lines and cells by `str.split`, some 20,000 lines at a time, and the cells
+shared a column at a time (`map` over a column, not a loop over the rows), as `read_records` shares
+them; the rows are lists of those strings, each with its physical line.
 
 Only where that gives the very records the csv module gives, else None (and the csv module reads the
-whole text as before): no quote, no NUL and no lone CR (a line ends at LF or CRLF) in the part, no
-empty line within it (pyarrow skips them, and a line's number would be lost: empty lines at the
-text's end are skipped by both), every line of the part with the same number of cells (pyarrow's
-rule), no cell past the csv module's field limit (its error), text that turns into UTF-8 (no lone
-surrogate). A row whose cells are all blank (spaces, delimiters) is left out, as `read_records` leaves
-it out, its line counted.
+whole text as before): no quote, no NUL and no lone CR (a line ends at LF or CRLF) in the part, and
+no line longer than the csv module's field limit (its error). A row whose cells are all blank
+(spaces, delimiters, an empty line) is left out, as `read_records` leaves it out, its line counted.
 """
 
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from itertools import repeat
+from operator import itemgetter
+from typing import Final
 
-if TYPE_CHECKING:
-    import numpy as np
-
-# From this many characters below the last quote, the part is split by pyarrow (a smaller text
-# costs more to hand over, and pyarrow's import, than it saves).
+# From this many characters below the last quote, the part is split here (a shorter text is read
+# by the csv module: the difference is a few milliseconds).
 PLAIN_CHARS: Final[int] = 1 << 22
-
-
-@dataclass(frozen=True)
-class PlainColumns:
-    """The rows pyarrow split, as columns: each row's cells list (its `id`, to tell that the rows
-    are still these), and each column's codes and distinct cells, for `read.samecolumns`."""
-
-    rows: np.ndarray
-    codes: list[np.ndarray]
-    values: list[list[str]]
+# How many characters of the text are split at a time (cut after a line feed).
+PART_CHARS: Final[int] = 1 << 20
 
 
 def plain_cut(text: str) -> int | None:
@@ -52,99 +41,59 @@ def plain_cut(text: str) -> int | None:
 
 
 def plain_records(
-    text: str, cut: int, first_line: int, delimiter: str
-) -> tuple[list[tuple[int, list[str]]], PlainColumns | None] | None:
+    text: str, cut: int, first_line: int, delimiter: str, seen: dict[str, str], shared: int
+) -> list[tuple[int, list[str]]] | None:
     """The non-blank records of `text` from `cut` (the start of a line, numbered `first_line`), each
-    with its physical line, as `dialect.read_records` gives them; None where pyarrow might split
-    them otherwise (see the module's docstring)."""
-    if len(delimiter.encode("utf-8")) != 1:
-        return None  # (pyarrow's delimiter is one byte)
+    with its physical line, as `dialect.read_records` gives them; None where the csv module might
+    split them otherwise (see the module's docstring). `seen`: the one string of each distinct
+    cell, kept up to `shared` cells (past it, the cells met before are still shared)."""
     end = len(text)
-    while end > cut and text[end - 1] in "\r\n":
-        end -= 1  # (empty lines at the end: skipped by both readers)
-    if end == cut:
-        return [], None
     if (
-        text.find("\x00", cut, end) >= 0
-        or text.startswith(("\n", "\r"), cut)
-        or text.find("\n\n", cut, end) >= 0
-        or (
-            text.find("\r", cut, end) >= 0
-            and (
-                text.find("\n\r\n", cut, end) >= 0
-                or text.count("\r", cut, end) != text.count("\r\n", cut, end)
-            )
-        )
+        text.find("\x00", cut) >= 0
+        or text.find('"', cut) >= 0
+        or (text.find("\r", cut) >= 0 and text.count("\r", cut) != text.count("\r\n", cut))
     ):
         return None
-    line_end = text.find("\n", cut, end)
-    width = text.count(delimiter, cut, end if line_end < 0 else line_end) + 1
-    try:
-        data = text[cut:end].encode("utf-8")
-    except UnicodeEncodeError:
-        return None  # (a lone surrogate: a byte that did not decode, escaped)
-    return _split(data, first_line, delimiter, width)
-
-
-def _split(
-    data: bytes, first_line: int, delimiter: str, width: int
-) -> tuple[list[tuple[int, list[str]]], PlainColumns] | None:
-    """The records of `data` (UTF-8, no quote, no empty line), by pyarrow; None where a row has
-    another width than `width` or a cell is longer than the csv module's field limit."""
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    from pyarrow import csv as arrow_csv
-
-    names = [f"c{i}" for i in range(width)]
-    cell = pa.dictionary(pa.int32(), pa.string())
-    try:
-        table = arrow_csv.read_csv(
-            pa.py_buffer(data),
-            read_options=arrow_csv.ReadOptions(column_names=names, block_size=8 << 20),
-            parse_options=arrow_csv.ParseOptions(
-                delimiter=delimiter,
-                quote_char=False,
-                escape_char=False,
-                newlines_in_values=False,
-                ignore_empty_lines=True,
-            ),
-            convert_options=arrow_csv.ConvertOptions(
-                column_types=dict.fromkeys(names, cell),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-                check_utf8=False,
-            ),
-        )
-    except pa.ArrowException:
-        return None  # (a row of another width)
-    del data
-    count = table.num_rows
-    table = table.unify_dictionaries()
     limit = csv.field_size_limit()
-    cells: list[np.ndarray] = []  # each column's codes
-    values: list[np.ndarray] = []  # each column's distinct cells
-    blank = np.ones(count, dtype=bool)
-    for column in table.columns:
-        if column.num_chunks == 0:
-            return None
-        words = column.chunk(0).dictionary
-        if len(words) and pc.max(pc.utf8_length(words)).as_py() > limit:
-            return None  # the csv module's error: `read_records` says what it says
-        codes = np.concatenate([chunk.indices.to_numpy() for chunk in column.chunks])
-        distinct = words.to_numpy(zero_copy_only=False)
-        blank &= np.array([not w.strip() for w in distinct.tolist()], dtype=bool)[codes]
-        cells.append(codes)
-        values.append(distinct)
-    del table
-    lines: range | list[int] = range(first_line, first_line + count)
-    if blank.any():
-        kept = np.flatnonzero(~blank)
-        lines = (kept + first_line).tolist()
-        cells = [codes[kept] for codes in cells]
-    columns = [distinct[codes].tolist() for distinct, codes in zip(values, cells, strict=True)]
-    rows = list(map(list, zip(*columns, strict=True)))
-    del columns
-    ids = np.fromiter(map(id, rows), dtype=np.int64, count=len(rows))
-    plain = PlainColumns(ids, cells, [distinct.tolist() for distinct in values])
-    return list(zip(lines, rows, strict=True)), plain
+    records: list[tuple[int, list[str]]] = []
+    line = first_line
+    at = cut
+    while at < end:
+        stop = text.find("\n", at + PART_CHARS) if at + PART_CHARS < end else -1
+        if stop < 0:
+            stop = end
+        part = text[at:stop]
+        if "\r" in part:
+            part = part.replace("\r\n", "\n")
+        lines = part.split("\n")
+        del part
+        if lines[-1][-1:] == "\r":  # (the CR of a CRLF cut from its LF between two parts)
+            lines[-1] = lines[-1][:-1]
+        if max(map(len, lines)) > limit:
+            return None  # (a cell that may pass the csv module's limit: its error, as before)
+        rows = _rows(lines, delimiter, seen, shared)
+        numbers = range(line, line + len(lines))
+        line += len(lines)
+        at = stop + 1
+        if any(
+            not first.strip() for first in set(map(itemgetter(0), rows))
+        ):  # (a row that may be blank)
+            records.extend(
+                (number, cells)
+                for number, cells in zip(numbers, rows, strict=True)
+                if cells[0].strip() or "".join(cells).strip()
+            )
+        else:
+            records.extend(zip(numbers, rows, strict=True))
+    return records
+
+
+def _rows(lines: list[str], delimiter: str, seen: dict[str, str], shared: int) -> list[list[str]]:
+    """Each line's cells, one string each for each distinct cell (`seen`), a column at a time where
+    every line has as many cells."""
+    rows = list(map(str.split, lines, repeat(delimiter)))
+    share = seen.setdefault if len(seen) < shared else seen.get
+    if len(set(map(len, rows))) != 1:
+        return [list(map(share, cells, cells)) for cells in rows]
+    columns = [list(map(share, column, column)) for column in zip(*rows, strict=True)]
+    return list(map(list, zip(*columns, strict=True)))

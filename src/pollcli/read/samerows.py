@@ -19,10 +19,8 @@ from typing import Final
 from pollcli.columns import INT_FACTS, REGIONAL_FACTS, is_fact_cell
 from pollcli.contract import Row, counted, plain_votes
 from pollcli.read.header import ColumnMap
-from pollcli.read.plainrows import PlainColumns
 from pollcli.read.records import COUNT_DASHES, CellReader, Record
 from pollcli.read.rowcolumns import RowColumns
-from pollcli.read.samecolumns import COLUMN_ROWS, hold_rows
 
 # How many distinct options (and vote cells) are kept, some 30 MB at most; past it, rows of
 # options not kept are read by the whole row stage.
@@ -41,14 +39,12 @@ def read_rows(
     records: list[Record],
     report: Callable[[int], None],
     columnar: bool = False,
-    plain: PlainColumns | None = None,
 ) -> None:
     """Each of `pending`'s rows (in reverse order: the last row first) read into `records`, in the
     file's order; each row's cells let go once read, so that the records take their place in
     memory rather than add to them. `report` hears of the rows read. `columnar`: the rows of an
     option met before are held as numbers (`read.rowcolumns`), and summed per region where that
-    gives the same answer (`rowcolumns.eligible` says where it may), told apart column by column
-    (`read.samecolumns`; `plain`: the rows' columns as pyarrow split them, if it did)."""
+    gives the same answer (`rowcolumns.eligible` says where it may)."""
     columns = reader.columns
     width = len(columns.header)
     votes = columns.index("votes")
@@ -83,25 +79,6 @@ def read_rows(
             held.number,
         )
         at_unit = -1 if unit is None else unit
-        assert votes is not None and unit is not None
-        if (
-            counts_of is None
-            and count >= COLUMN_ROWS
-            and hold_rows(
-                reader,
-                pending,
-                delimiter,
-                held,
-                key_of,
-                keyed,
-                (votes, region, unit),
-                (TRIAL, PROGRESS_ROWS),
-                report,
-                plain,
-            )
-        ):
-            records.extend(held.records())  # (told apart column by column: `read.samecolumns`)
-            return
     for index in range(count):
         line, cells = pending.pop()
         if index % PROGRESS_ROWS == 0:
