@@ -102,10 +102,16 @@ def compare(
     standings = Standings(summaries, people, people_rows)
     polls = poll_accuracy(facts, standings, rows, same_election)
 
-    leaders = [standings.leader(p) for p in range(len(facts))]
+    leaders = (
+        [standings.leader(p) for p in range(len(facts))]
+        if by == "candidate"
+        else [_first(rows, p) for p in range(len(facts))]
+    )
     notes = findings.part_notes(ordered)
     notes += findings.order_notes(facts, race_identity.yearly_files(ordered))
-    notes += findings.pair_notes(facts, summaries, leaders, rows, same, volatility, labels)
+    notes += findings.pair_notes(
+        facts, summaries, leaders, rows, same, volatility, labels, by_party=by == "party"
+    )
     notes += matched.notes
     notes += findings.poll_notes(polls)
     notes += findings.stage_notes(facts, same, bool(polls), same_election)
@@ -151,6 +157,15 @@ def compare(
             ],
         ),
     )
+
+
+def _first(rows: Sequence[CompareRow], position: int) -> CompareRow | None:
+    """With `--by party`, the party row with the most of the vote in election `position` (None on
+    a tie): the party that led, whoever its candidate."""
+    held = [r for r in rows if r.kind == "candidate" and r.shares[position] is not None]
+    top = max((r.shares[position] or 0.0 for r in held), default=None)
+    first = [r for r in held if r.shares[position] == top]
+    return first[0] if len(first) == 1 else None
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,11 @@ def pair_notes(
     same: list[bool],
     volatility: list[float | None],
     labels: list[str],
+    *,
+    by_party: bool = False,
 ) -> list[str]:
+    """The notes of each pair of consecutive elections; `by_party`: `leaders` are party rows,
+    named by their party (with candidates, the summaries' own leaders name them)."""
     notes: list[str] = []
     for p, same_election in enumerate(same):
         if same_election:
@@ -125,7 +129,7 @@ def pair_notes(
             )
             notes.append(f"{led_b.candidate} led in both {first} and {then}{change}.")
         elif led_a is not None and led_b is not None:
-            was, now = summaries[a].leader, summaries[b].leader
+            was, now = (None, None) if by_party else (summaries[a].leader, summaries[b].leader)
             notes.append(
                 f"The lead changed hands: {was.candidate if was else led_a.candidate} led in {first} "
                 f"({pct(led_a.shares[a])}); {now.candidate if now else led_b.candidate} leads in "
