@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from pollcli.election import Election
+from pollcli.formats import counted
 from pollcli.names import plain_key
 
 # Region names listed in a warning, at most.
@@ -32,7 +33,7 @@ def place_gaps(ordered: Sequence[Election], labels: Sequence[str]) -> list[str]:
         if not only[0] and not only[1]:
             continue
         lacks = [
-            f"of {_quoted(second if side else first)}'s {_regions(len(places[side]))}, "
+            f"of {_quoted(second if side else first)}'s {counted(len(places[side]), 'region')}, "
             f"{len(missing)} {'is' if len(missing) == 1 else 'are'} not in "
             f"{_quoted(first if side else second)} ({_listed(missing)})"
             for side, missing in ((0, only[0]), (1, only[1]))
@@ -55,10 +56,6 @@ def _places(election: Election) -> dict[str, str]:
 
 def _quoted(label: str) -> str:
     return f"“{label}”"
-
-
-def _regions(count: int) -> str:
-    return f"{count:,} region{'' if count == 1 else 's'}"
 
 
 def _listed(names: list[str]) -> str:
