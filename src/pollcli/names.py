@@ -172,9 +172,11 @@ def name_score(a: str, b: str) -> float:
 _TICKET_JOINS = re.compile(r"\s*[/&]\s*|\s+and\s+", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def ticket_head(name: str) -> str | None:
     """The first name of a ticket — two or more names of at least two words each, joined by "/",
-    "&" or "and" ("Joseph R. Biden / Kamala D. Harris" → "Joseph R. Biden") — or None for one name."""
+    "&" or "and" ("Joseph R. Biden / Kamala D. Harris" → "Joseph R. Biden") — or None for one name.
+    Cached: fuzzy matching asks it of each name against each partner it may match."""
     parts = _TICKET_JOINS.split(name.strip())
     if len(parts) < 2 or any(len(words(part)) < 2 for part in parts):
         return None
