@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from pollcli.election import Election
-from pollcli.formats import counted
+from pollcli.formats import counted, listed
 from pollcli.names import plain_key
 
 # Region names listed in a warning, at most.
@@ -35,7 +35,7 @@ def place_gaps(ordered: Sequence[Election], labels: Sequence[str]) -> list[str]:
         lacks = [
             f"of {_quoted(second if side else first)}'s {counted(len(places[side]), 'region')}, "
             f"{len(missing)} {'is' if len(missing) == 1 else 'are'} not in "
-            f"{_quoted(first if side else second)} ({_listed(missing)})"
+            f"{_quoted(first if side else second)} ({listed(missing, SHOWN)})"
             for side, missing in ((0, only[0]), (1, only[1]))
             if missing
         ]
@@ -56,8 +56,3 @@ def _places(election: Election) -> dict[str, str]:
 
 def _quoted(label: str) -> str:
     return f"“{label}”"
-
-
-def _listed(names: list[str]) -> str:
-    shown = ", ".join(names[:SHOWN])
-    return shown + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")

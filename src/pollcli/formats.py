@@ -3,7 +3,10 @@ happens. `None` is written as `missing` ("—" in tables; findings say "n/a").""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def pct(value: float | None, digits: int = 2, missing: str = "—") -> str:
@@ -44,3 +47,21 @@ def with_party(name: str, party: str | None) -> str:
     if not party or name == party or name.endswith(f"({party})"):
         return name
     return f"{name} ({party})"
+
+
+def listed(
+    items: Sequence[T],
+    shown: int,
+    text: Callable[[T], str] = str,
+    sep: str = ", ",
+    more: str = " and ",
+    noun: str = "",
+) -> str:
+    """'a, b, c and 4 more': the first `shown` items, each written by `text` (only those), and how
+    many more there are; `noun` is counted after the number ('and 2 more districts')."""
+    said = sep.join(map(text, items[:shown]))
+    rest = len(items) - shown
+    if rest <= 0:
+        return said
+    plural = "" if rest == 1 else "s"
+    return f"{said}{more}{rest:,} more" + (f" {noun}{plural}" if noun else "")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from pollcli.formats import counted
+from pollcli.formats import counted, listed
 from pollcli.models import RaceLine, RaceSplit, RaceTally, RefusedRace
 
 # How many races a sentence names before it says "and N more".
@@ -14,9 +14,7 @@ NAMED: Final[int] = 3
 
 
 def _names(names: Sequence[str], quoted: bool = True) -> str:
-    shown = [f"‘{n}’" if quoted else n for n in names[:NAMED]]
-    more = len(names) - NAMED
-    return ", ".join(shown) + (f" and {more:,} more" if more > 0 else "")
+    return listed(names, NAMED, "‘{}’".format if quoted else str)
 
 
 def overview_notes(

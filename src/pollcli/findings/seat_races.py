@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from pollcli.formats import counted
+from pollcli.formats import counted, listed
 from pollcli.seats_models import Allocation, DistrictSeats, ElectionSeats
 
 SHOWN = 3
@@ -96,11 +96,10 @@ def _assumed(districts: list[DistrictSeats]) -> list[str]:
     """'2 of them (‘Div A’, ‘Div C’) won without a majority: …', where pollcli assumed the rule."""
     if not districts:
         return []
-    shown = ", ".join(f"‘{d.district}’" for d in districts[:SHOWN])
-    more = f" and {len(districts) - SHOWN:,} more" if len(districts) > SHOWN else ""
+    shown = listed(districts, SHOWN, lambda d: f"‘{d.district}’")
     one = len(districts) == 1
     return [
-        f"{'One' if one else f'{len(districts):,}'} of them ({shown}{more}) won without "
+        f"{'One' if one else f'{len(districts):,}'} of them ({shown}) won without "
         "a majority, and the file gives no system: first past the post is assumed and "
         f"{'its leader is' if one else 'their leaders are'} counted as elected. Under a two-round "
         "or preferential system another count may decide: --system majority counts no seat for "
@@ -126,7 +125,6 @@ def no_winner(districts: list[DistrictSeats]) -> list[str]:
     for d in districts:
         by_why.setdefault(str(d.no_winner), []).append(d.district)
     for why, names in by_why.items():
-        shown = ", ".join(f"‘{name}’" for name in names[:SHOWN])
-        more = f" and {len(names) - SHOWN:,} more" if len(names) > SHOWN else ""
-        notes.append(f"No winner in {shown}{more}: {NO_WINNER_WORDS.get(why, why)}.")
+        shown = listed(names, SHOWN, "‘{}’".format)
+        notes.append(f"No winner in {shown}: {NO_WINNER_WORDS.get(why, why)}.")
     return notes

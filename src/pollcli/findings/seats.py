@@ -11,7 +11,7 @@ from __future__ import annotations
 from pollcli.findings.seat_races import no_winner, races
 from pollcli.findings.summary import pct
 from pollcli.findings.threshold_scope import exempt_words, national_words
-from pollcli.formats import counted
+from pollcli.formats import counted, listed
 from pollcli.openlists import PartyList
 from pollcli.seats_models import (
     METHOD_NAMES,
@@ -132,9 +132,7 @@ def _partial(rows: str) -> str:
 
 def _pooled(pooled: PartyList, totals: list[str]) -> str:
     votes = "" if pooled.votes is None else f", {pooled.votes:,} votes"
-    shown = ", ".join(repr(t) for t in totals[:3]) + (
-        f" and {len(totals) - 3} more" if len(totals) > 3 else ""
-    )
+    shown = listed(totals, 3, repr)
     apart = (
         f" The rows named as their party that hold their candidates' sum ({shown}) are the lists' "
         "totals, not added."

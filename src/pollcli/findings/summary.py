@@ -19,7 +19,7 @@ from pollcli.findings.measures import measure_sentence
 from pollcli.findings.novotes import no_votes_sentence
 from pollcli.findings.own_lines import own_lines_sentence
 from pollcli.findings.top_two import top_two_sentence
-from pollcli.formats import counted, named_pcts, with_party
+from pollcli.formats import counted, listed, named_pcts, with_party
 from pollcli.formats import pct as _pct
 from pollcli.tally import Ranked, Tally
 from pollcli.verdict import UNMEASURED, WITHHELD, verdict
@@ -163,14 +163,17 @@ def _open_lists(tally: Tally, leader: Ranked) -> str:
     from pollcli.openlists import list_shares
 
     lists = sorted(list_shares(tally.ranked, NOT_VALID_KINDS) or [], key=lambda entry: -entry[1])
-    shown = [
-        f"{name} {pct(share)} ({counted(sum(r.option.votes or 0 for r in members), 'vote')}, "
-        f"{counted(len(members), 'candidate')})"
-        for name, share, members in lists[:4]
-    ]
-    more = f" and {len(lists) - 4:,} more" if len(lists) > 4 else ""
+    shown = listed(
+        lists,
+        4,
+        lambda entry: (
+            f"{entry[0]} {pct(entry[1])} "
+            f"({counted(sum(r.option.votes or 0 for r in entry[2]), 'vote')}, "
+            f"{counted(len(entry[2]), 'candidate')})"
+        ),
+    )
     return (
-        f"Lists, each party's candidates' votes summed: {', '.join(shown)}{more}; the seats go "
+        f"Lists, each party's candidates' votes summed: {shown}; the seats go "
         f"to the lists ('pollcli seats' allocates them). Most votes of a candidate: "
         f"{describe(leader)}, {figures(leader)}."
     )

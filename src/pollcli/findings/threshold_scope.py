@@ -6,16 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from pollcli.findings.summary import pct
+from pollcli.formats import listed
 
 DISTRICTS_SHOWN = 3
 
 
 def _places(districts: Sequence[str]) -> str:
-    shown = ", ".join(districts[:DISTRICTS_SHOWN])
-    if len(districts) > DISTRICTS_SHOWN:
-        more = len(districts) - DISTRICTS_SHOWN
-        shown += f" and {more} more district{'s' if more != 1 else ''}"
-    return shown
+    return listed(districts, DISTRICTS_SHOWN, noun="district")
 
 
 def _signed(n: int) -> str:

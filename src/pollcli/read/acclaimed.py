@@ -35,7 +35,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import YES_WORDS
-from pollcli.formats import counted
+from pollcli.formats import counted, listed
 
 if TYPE_CHECKING:
     from pollcli.read.header import ColumnMap
@@ -93,8 +93,7 @@ def note(lines: list[tuple[int, str]]) -> list[str]:
 
 def _listed(lines: list[tuple[int, str]]) -> str:
     """The first lines of a note's candidates: `line 12 ('Ann Ash'), … and 3 more`."""
-    shown = ", ".join(f"line {line} ({name!r})" for line, name in lines[:SHOWN])
-    return shown + (f" and {len(lines) - SHOWN:,} more" if len(lines) > SHOWN else "")
+    return listed(lines, SHOWN, lambda line: f"line {line[0]} ({line[1]!r})")
 
 
 def races(

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Final
 
 from pollcli.columns import normalize_header
+from pollcli.formats import listed
 from pollcli.problems import Code, Problem
 from pollcli.read.records import Record
 
@@ -223,17 +224,19 @@ def report(race: RaceModes, label: str, file: str) -> tuple[str | None, Problem 
             f"TOTAL rows say {mismatch.total:,}"
         )
     else:
-        named = [
-            f"{region!r} ({_precincts(m.units)}modes {m.parts:,}, TOTAL rows {m.total:,})"
-            for region, m in sorted(regions.items())
-        ]
-        more = len(named) - SHOWN_REGIONS
-        listed = ", ".join(named[:SHOWN_REGIONS]) + (f", and {more:,} more" if more > 0 else "")
+        named = listed(
+            sorted(regions.items()),
+            SHOWN_REGIONS,
+            lambda r: (
+                f"{r[0]!r} ({_precincts(r[1].units)}modes {r[1].parts:,}, TOTAL rows {r[1].total:,})"
+            ),
+            more=", and ",
+        )
         units = sum(len(m.units) for m in regions.values())
         of = f"{units:,} precincts of " if units else ""
         told = (
             f"the votes by mode do not add up to the TOTAL rows in {of}{len(regions):,} regions: "
-            f"{listed}"
+            f"{named}"
         )
     warning = Problem(
         code=Code.MODE_MISMATCH,

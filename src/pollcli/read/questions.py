@@ -22,6 +22,7 @@ from typing import Final
 
 from pollcli.answer_words import ANSWER_PAIRS
 from pollcli.election import Election
+from pollcli.formats import listed
 from pollcli.kinds import NOT_VALID_KINDS, kind_from_name
 from pollcli.namekeys import name_key
 from pollcli.problems import Problem, race_split
@@ -90,10 +91,9 @@ def mark(elections: list[Election], problems: list[Problem]) -> None:
                 "the notes."
             )
             continue
-        shown = ", ".join(repr(n) for n in names[:_SHOWN])
-        more = f" and {len(names) - _SHOWN:,} more" if len(names) > _SHOWN else ""
+        shown = listed(names, _SHOWN, repr)
         election.no_winner = (
-            f"Its options answer {len(names)} yes/no questions, two to each ({shown}{more}: a "
+            f"Its options answer {len(names)} yes/no questions, two to each ({shown}: a "
             "judge's retention, most likely): no winner is named; each question's answers are "
             "in the notes."
         )

@@ -27,6 +27,7 @@ from pollcli.columns import (
     straight_ballot,
 )
 from pollcli.contract import Row, cells_context, problems_from
+from pollcli.formats import listed
 from pollcli.kinds import (
     count_beside,
     counts_office,
@@ -364,12 +365,11 @@ class CellReader:
             (self.nameless, "row", nameless, "candidate"),
         ):
             if rows:
-                shown = ", ".join(f"line {line} ({text!r})" for line, text in rows[:10])
-                more = f" and {len(rows) - 10:,} more" if len(rows) > 10 else ""
+                shown = listed(rows, 10, lambda row: f"line {row[0]} ({row[1]!r})")
                 self.found.warn(
                     Code.MISSING_VALUE if column == "votes" else Code.BLANK_NAME,
                     rows[0][0],
-                    f"{len(rows):,} {noun}{'' if len(rows) == 1 else 's'} {what}: {shown}{more}",
+                    f"{len(rows):,} {noun}{'' if len(rows) == 1 else 's'} {what}: {shown}",
                     column=self.columns.header_of(column),
                 )
 

@@ -45,6 +45,7 @@ from typing import Final
 
 from pollcli.columns import option_key
 from pollcli.dataclass import dataclass
+from pollcli.formats import listed
 from pollcli.kinds import name_key as kind_key
 from pollcli.problems import Code, Found
 from pollcli.read.breakdowns import stage as breakdowns_stage
@@ -392,12 +393,11 @@ def _find(
 def _adding_up(totals: list[_Total]) -> str:
     """What subtotals add up: `'Total write-in' of 'Berrien' (line 1233) adds up 'QW - Jerry Solis'
     and 'Unqualified Write-Ins' (lines 1234–1235)`, the first few."""
-    said = [
-        f"{t.name} ({_lines(t.lines)}) adds up {names_text(t.parts)} ({_lines(sorted({r.line for r in t.parts}))})"
-        for t in totals[:SHOWN_OPTIONS]
-    ]
-    more = len(totals) - SHOWN_OPTIONS
-    return "; ".join(said) + (f"; and {more:,} more" if more > 0 else "")
+    return listed(totals, SHOWN_OPTIONS, _adds_up, sep="; ", more="; and ")
+
+
+def _adds_up(t: _Total) -> str:
+    return f"{t.name} ({_lines(t.lines)}) adds up {names_text(t.parts)} ({_lines(sorted({r.line for r in t.parts}))})"
 
 
 def _attach_parts(
