@@ -72,9 +72,9 @@ def render_comparison(comparison: Comparison) -> str:
         out.append("| " + " | ".join(cells) + " |")
     if comparison.matches:
         out += ["", "## Names matched across spellings", ""]
-        out += ["| Name | Matched to | Score | How |", "|---|---|--:|---|"]
+        out += ["| Earlier spelling | Later spelling | Score | How |", "|---|---|--:|---|"]
         out += [
-            f"| {markdown_cell(m.name)} | {markdown_cell(m.matched_to)} | "
+            f"| {markdown_cell(m.matched_to)} | {markdown_cell(m.name)} | "
             f"{fmt.number(m.score, 1)} | {MATCH_METHODS[m.method]} |"
             for m in comparison.matches
         ]

@@ -168,14 +168,14 @@ def _cells(
 
 def matches_table(comparison: Comparison) -> Table:
     table = _plain_table("Names matched across spellings (check them)")
-    table.add_column("Name", overflow="fold", ratio=3)
-    table.add_column("Matched to", overflow="fold", ratio=3)
+    table.add_column("Earlier spelling", overflow="fold", ratio=3)
+    table.add_column("Later spelling", overflow="fold", ratio=3)
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("How", no_wrap=True)
     for match in comparison.matches:
         table.add_row(
-            text(match.name),
             text(match.matched_to),
+            text(match.name),
             fmt.number(match.score, 1),
             Text(
                 labels.MATCH_METHODS[match.method],
