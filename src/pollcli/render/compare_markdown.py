@@ -5,7 +5,7 @@ from __future__ import annotations
 from pollcli import formats as fmt
 from pollcli.compare_models import Comparison
 from pollcli.render.labels import MATCH_METHODS
-from pollcli.render.safe import markdown_cell
+from pollcli.render.safe import markdown_bullets, markdown_cell
 
 
 def _change(value: float | None, before: float | None, after: float | None) -> str:
@@ -115,6 +115,6 @@ def render_comparison(comparison: Comparison) -> str:
                 + " |"
             )
     out += ["", "**Findings**", ""]
-    out += [f"- {markdown_cell(note)}" for note in comparison.notes]
+    out += markdown_bullets(comparison.notes)
     out.append("")
     return "\n".join(out)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pollcli import formats as fmt
 from pollcli.models import Summary, ValidationReport
 from pollcli.render import labels
-from pollcli.render.safe import markdown_cell
+from pollcli.render.safe import markdown_bullets, markdown_cell
 
 
 def render_overview(summary: Summary) -> list[str]:
@@ -35,7 +35,7 @@ def render_overview(summary: Summary) -> list[str]:
         out += [f"| {markdown_cell(party)} | {won} |" for party, won in labels.tally_rows(tally)]
         out.append("")
     out += ["**Overview**", ""]
-    out += [f"- {markdown_cell(note)}" for note in overview.notes]
+    out += markdown_bullets(overview.notes)
     out.append("")
     return out
 
@@ -64,7 +64,7 @@ def render_summary(summary: Summary) -> str:
             for cells in zip(*(cells for _, cells in columns), strict=True):
                 out.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
         out += ["", "**Findings**", ""]
-        out += [f"- {markdown_cell(note)}" for note in e.notes]
+        out += markdown_bullets(e.notes)
         out.append("")
     return "\n".join(out + render_overview(summary))
 

@@ -76,6 +76,27 @@ def markdown_cell(text: str) -> str:
     return text
 
 
+# A number and a full stop at a line's start: Markdown reads it as an ordered list's item.
+_NUMBERED: Final = re.compile(r"(\d+)\. ")
+
+
+def markdown_bullets(notes: list[str]) -> list[str]:
+    """Findings as a Markdown list, a bullet each. A numbered note after one that ends with a colon
+    (`ranked …:`, then `1. …`, `2. …`) is an item of a list nested under it; elsewhere its number
+    is written as text (a bullet `- 1. …` would open a list of its own inside the bullet)."""
+    out = []
+    under = False
+    for note in notes:
+        text = markdown_cell(note)
+        numbered = _NUMBERED.match(text)
+        if numbered and under:
+            out.append(f"  {text}")
+            continue
+        under = text.endswith(":")
+        out.append("- " + (_NUMBERED.sub(r"\1\\. ", text, count=1) if numbered else text))
+    return out
+
+
 def json_text(text: str) -> str:
     """JSON already escapes C0 controls; C1 and DEL pass through `ensure_ascii=False`, so escape them
     too. A lone surrogate (an undecodable byte of a file name) becomes the text `\\xff`, as `visible`

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pollcli import formats as fmt
 from pollcli.render import labels
-from pollcli.render.safe import markdown_cell
+from pollcli.render.safe import markdown_bullets, markdown_cell
 from pollcli.seats_models import METHOD_SHORT, SeatsReport
 
 
@@ -58,6 +58,6 @@ def render_seats(report: SeatsReport) -> str:
                     f"{markdown_cell(labels.district_winners(district))} |"
                 )
         out += ["", "**Findings**", ""]
-        out += [f"- {markdown_cell(note)}" for note in e.notes]
+        out += markdown_bullets(e.notes)
         out.append("")
     return "\n".join(out)
