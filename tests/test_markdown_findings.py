@@ -3,9 +3,9 @@ Markdown parser (markdown-it-py, which Rich depends on) as the oracle."""
 
 from __future__ import annotations
 
-from conftest import ROOT, invoke
 from markdown_it import MarkdownIt
 
+from conftest import ROOT, invoke
 from pollcli.render.safe import markdown_bullets
 
 
