@@ -163,15 +163,12 @@ def _open_lists(tally: Tally, leader: Ranked) -> str:
     from pollcli.openlists import list_shares
 
     lists = sorted(list_shares(tally.ranked, NOT_VALID_KINDS) or [], key=lambda entry: -entry[1])
-    shown = listed(
-        lists,
-        4,
-        lambda entry: (
-            f"{entry[0]} {pct(entry[1])} "
-            f"({counted(sum(r.option.votes or 0 for r in entry[2]), 'vote')}, "
-            f"{counted(len(entry[2]), 'candidate')})"
-        ),
-    )
+    votes = [sum(r.option.votes or 0 for r in members) for *_, members in lists]
+    said = [
+        f"{n} {pct(s)} ({counted(v, 'vote')}, {counted(len(m), 'candidate')})"
+        for (n, s, m), v in zip(lists, votes, strict=True)
+    ]
+    shown = listed(said, 4)
     return (
         f"Lists, each party's candidates' votes summed: {shown}; the seats go "
         f"to the lists ('pollcli seats' allocates them). Most votes of a candidate: "

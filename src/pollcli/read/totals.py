@@ -39,13 +39,9 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Callable, Mapping
-from dataclasses import field
 from functools import partial
-from typing import Final
 
 from pollcli.columns import option_key
-from pollcli.dataclass import dataclass
-from pollcli.formats import listed
 from pollcli.kinds import name_key as kind_key
 from pollcli.problems import Code, Found
 from pollcli.read.breakdowns import stage as breakdowns_stage
@@ -55,59 +51,29 @@ from pollcli.read.subtotals import Subtotal, rests, warn_lone
 from pollcli.read.subtotals import find as find_subtotals
 from pollcli.read.total_checks import (
     NO_TOTAL,
-    SHOWN_OPTIONS,
     Mismatch,
-    after_its_units,
     breakdowns,
-    mismatch,
-    names_text,
     over_parts,
     refusal,
-    subtotal_places,
     warn_counted,
     warn_mismatches,
 )
 from pollcli.read.total_checks import lines_text as _lines
 from pollcli.read.total_checks import rows_text as _rows
+from pollcli.read.total_classes import (
+    OF_OPTIONS,
+    PLACES,
+    Total,
+    TotalClass,
+    adding_up,
+    both_ways,
+    how_off,
+    kept_of,
+    mark_subtotals,
+    whole_said,
+)
 from pollcli.read.total_places import Marked, Maybe, by_option, judge, listings, place
 from pollcli.read.total_words import is_total_name, may_hold_total, name_key, named_like
-
-
-@dataclass
-class _Total:
-    """One total (a total row's records) and what it totals."""
-
-    name: str  # as a message names it: `'TOTALS' of 'Mason'`
-    records: list[Record]
-    parts: list[Record] = field(default_factory=list)
-    # The total is one figure for all the other options of its unit (a `Total Votes` line).
-    of_options: bool = False
-    # The total is checked on the options it lists only: it holds exactly their sums (New
-    # Hampshire's `COOS NH` row of the one candidate its `TOTALS` rows leave out).
-    own_options: bool = False
-    # An option total of a place that is a total (`_both_ways`).
-    both: bool = False
-    # What to do if the total is no total after all, said with a mismatch.
-    hint: str = ""
-    # A total of some of its parts only, beside the total of them all (`Total NYC` beside
-    # `Statewide Total`), or with the others of its kind the total of them all.
-    subtotal: bool = False
-    whole: bool = False  # a unit's total that is every region's
-
-    @property
-    def lines(self) -> list[int]:
-        return sorted({line for r in self.records for line in (r.line, *r.same_cell_lines)})
-
-
-@dataclass
-class _Class:
-    """A class of totals named in one warning: how to say what they are, and the totals."""
-
-    what: str
-    column: str | None
-    totals: list[_Total] = field(default_factory=list)
-    # How to say what they are when they are subtotals (`_subtotals`).
-    sub: str = ""
 
 
 def set_aside(
@@ -132,9 +98,9 @@ def set_aside(
     warn_lone(label, [s for s in subtotals if s.beside and not s.within], columns, found)
     if not classes:
         return records
-    kept = _kept(records, classes)
+    kept = kept_of(records, classes)
     _attach_parts(classes, kept, marked)
-    _both_ways(classes)
+    both_ways(classes)
     # A total of nothing is no total (a lone county's `TOTALS`), but a total column's is: no option.
     for key, cls in list(classes.items()):
         named = {
@@ -145,19 +111,19 @@ def set_aside(
             del classes[key]
     if not classes:
         return records
-    kept = _kept(records, classes)
+    kept = kept_of(records, classes)
     _attach_parts(classes, kept, marked)
-    _subtotals(classes)
+    mark_subtotals(classes)
     for key, cls in classes.items():
         level = key[0]
-        how = {id(t): _mismatch(t) for t in cls.totals}  # (once: each sums its parts)
+        how = {id(t): how_off(t) for t in cls.totals}  # (once: each sums its parts)
         mismatched = [t for t in cls.totals if how[id(t)] is not None]
         doubled = {
-            id(t): (refusal if level in _PLACES else breakdowns)(
+            id(t): (refusal if level in PLACES else breakdowns)(
                 t.name, _lines(t.lines), t.records, t.parts, level == "region", cls.column
             )
             for t in mismatched
-            if level in (*_PLACES, "like")
+            if level in (*PLACES, "like")
         }
         # A place refused as no total of its parts (`SUM`, Utah's precinct Summit) is said by
         # the refusal alone, never "set aside" beside it.
@@ -178,12 +144,12 @@ def set_aside(
             else f"it differs from the sum of its parts (the total-mismatch {severity} says how)"
         )
         if key[0] == "subtotal":
-            agree += f": {_adding_up(cls.totals)}"
+            agree += f": {adding_up(cls.totals)}"
         if shown:
             found.warn(
                 Code.TOTAL_ROW,
                 lines[0],
-                f"{cls.sub if sub else _whole(cls, shown)} (election {label!r}): "
+                f"{cls.sub if sub else whole_said(cls, shown)} (election {label!r}): "
                 f"{_rows(len(lines))} "
                 f"({_lines(lines)}) set aside, not added to their parts; {agree}",
                 column=cls.column,
@@ -221,16 +187,6 @@ def stage(
     return breakdowns_stage(totals, columns, found)
 
 
-def _whole(cls: _Class, totals: list[_Total]) -> str:
-    said = cls.what.replace("a total of its region", "the total of every region")
-    return said if all(t.whole for t in totals) else cls.what  # (`_attach_parts`)
-
-
-def _kept(records: list[Record], classes: dict[tuple[str, ...], _Class]) -> list[Record]:
-    aside = {id(r) for c in classes.values() for t in c.totals for r in t.records}
-    return [r for r in records if id(r) not in aside]
-
-
 def _find(
     records: list[Record],
     columns: ColumnMap,
@@ -238,24 +194,24 @@ def _find(
     given: frozenset[str],
     subtotals: list[Subtotal],
     total_options: frozenset[str] = frozenset(),
-) -> tuple[dict[tuple[str, ...], _Class], list[Maybe]]:
+) -> tuple[dict[tuple[str, ...], TotalClass], list[Maybe]]:
     """The election's totals, by class, and the rows that may be totals by their place but are
     counted (blank ones, and units named like their region that nearly hold its total)."""
-    classes: dict[tuple[str, ...], _Class] = {}
+    classes: dict[tuple[str, ...], TotalClass] = {}
     unit_column = columns.header_of("unit")
     region_column = columns.header_of("region")
     unit_word = repr(unit_column or "unit")
     region_word = repr(region_column or "region")
 
     def add(
-        key: tuple[str, ...], what: str, column: str | None, total: _Total, sub: str = ""
+        key: tuple[str, ...], what: str, column: str | None, total: Total, sub: str = ""
     ) -> None:
-        classes.setdefault(key, _Class(what, column, sub=sub)).totals.append(total)
+        classes.setdefault(key, TotalClass(what, column, sub=sub)).totals.append(total)
 
     definite: set[int] = set()
     adding = {id(s.record): s.parts for s in subtotals if s.parts}
     # Marked rows and total options: one total per row. The others by their place (below).
-    by_line: dict[int, _Total] = {}
+    by_line: dict[int, Total] = {}
     places: dict[tuple[str, str], list[Record]] = {}
     # Most races name no total among their options: one search over all their names says so.
     named = may_hold_total(r.row.candidate for r in records)
@@ -270,7 +226,7 @@ def _find(
         if record.line in marked:
             total = by_line.get(record.line)
             if total is None:
-                total = by_line[record.line] = _Total(f"on line {record.line}", [])
+                total = by_line[record.line] = Total(f"on line {record.line}", [])
                 add(("marked", marked[record.line].reason), marked[record.line].reason, None, total)
             total.records.append(record)
         elif (
@@ -291,7 +247,7 @@ def _find(
                 f"{name!r} lines are totals of the other options of their "
                 f"{'unit' if where else 'table'}",
                 columns.header_of("candidate"),
-                _Total(f"{name!r}{where}", [record], of_options=True, hint=hint),
+                Total(f"{name!r}{where}", [record], of_options=True, hint=hint),
             )
         elif id(record) in adding:
             # A subtotal of the rows beside it (`read/subtotals`): those rows are its parts.
@@ -302,7 +258,7 @@ def _find(
                 ("subtotal", name_key(name)),
                 f"{name!r} lines are subtotals of the rows listed beside them",
                 columns.header_of("candidate"),
-                _Total(f"{name!r}{where}", [record], adding[id(record)], of_options=True),
+                Total(f"{name!r}{where}", [record], adding[id(record)], of_options=True),
             )
         else:
             places.setdefault(at, []).append(record)
@@ -320,7 +276,7 @@ def _find(
         if region and is_total_name(region, place=True):
             what = f"{region!r} in column {region_word} is a total of the other regions"
             sub = f"{region!r} in column {region_word} is a subtotal of some of the other regions"
-            total = _Total(repr(region), group)
+            total = Total(repr(region), group)
             add(("region", name_key(region)), what, region_column, total, sub)
         elif unit and is_total_name(unit, place=True) and units_of[region] == 1:
             # `NEW HAMPSHIRE TOTALS` of `NEW HAMPSHIRE`: the state's total if it holds the other
@@ -330,7 +286,7 @@ def _find(
             what = f"{unit!r} in column {unit_word} is a total of its region"
             name = f"{unit!r} of {region!r}" if region else repr(unit)
             sub = f"{unit!r} in column {unit_word} is a subtotal of some units of its region"
-            add(("unit", name_key(unit)), what, unit_column, _Total(name, group), sub)
+            add(("unit", name_key(unit)), what, unit_column, Total(name, group), sub)
         elif not unit and region in named_units:
             maybes += [Maybe("blank", region, "", listing) for listing in listings(group)]
         elif not region and not unit and named_regions:
@@ -353,7 +309,7 @@ def _find(
         if maybe.kind == "blank":
             what = f"rows with a blank {unit_word} beside named ones are totals of their region"
             hint = f"; if they are votes of their own (absentee…), give their {unit_word} a name"
-            total = _Total(
+            total = Total(
                 f"in the blank {unit_word} of {region!r}",
                 maybe.records,
                 own_options=exact,
@@ -365,15 +321,15 @@ def _find(
                 f"{unit!r} in column {unit_word} is named like its region {region!r} and holds "
                 "its total"
             )
-            total = _Total(repr(unit), maybe.records, own_options=exact)
+            total = Total(repr(unit), maybe.records, own_options=exact)
             add(("like", name_key(unit)), what, unit_column, total)
         elif maybe.kind == "alone":
             what = f"{unit!r} in column {unit_word} is a total of the other regions"
-            add(("region", name_key(unit)), what, unit_column, _Total(repr(unit), maybe.records))
+            add(("region", name_key(unit)), what, unit_column, Total(repr(unit), maybe.records))
         else:
             what = f"rows with a blank {region_word} beside named ones are totals of the regions"
             hint = f"; if they are votes of their own (abroad…), give their {region_word} a name"
-            total = _Total(f"in the blank {region_word}", maybe.records, hint=hint)
+            total = Total(f"in the blank {region_word}", maybe.records, hint=hint)
             add(("region", ""), what, region_column, total)
     # Counted, with a warning: blank rows, and a unit named like its region that nearly holds its
     # total while no other row of the region does (beside the county's own row, it is its town).
@@ -390,18 +346,8 @@ def _find(
     return classes, counted
 
 
-def _adding_up(totals: list[_Total]) -> str:
-    """What subtotals add up: `'Total write-in' of 'Berrien' (line 1233) adds up 'QW - Jerry Solis'
-    and 'Unqualified Write-Ins' (lines 1234–1235)`, the first few."""
-    return listed(totals, SHOWN_OPTIONS, _adds_up, sep="; ", more="; and ")
-
-
-def _adds_up(t: _Total) -> str:
-    return f"{t.name} ({_lines(t.lines)}) adds up {names_text(t.parts)} ({_lines(sorted({r.line for r in t.parts}))})"
-
-
 def _attach_parts(
-    classes: dict[tuple[str, ...], _Class], kept: list[Record], marked: Mapping[int, Marked]
+    classes: dict[tuple[str, ...], TotalClass], kept: list[Record], marked: Mapping[int, Marked]
 ) -> None:
     """Each total's parts among the records kept."""
     by_unit: dict[tuple[str, str], list[Record]] = {}
@@ -411,9 +357,9 @@ def _attach_parts(
         by_region.setdefault(record.row.region or "", []).append(record)
     # The totals of places, by place: an option total of such a place (`Total` of the county
     # `Total`) is a total both ways, of what the place's total is a total of.
-    of_place: dict[tuple[str, str], _Total] = {}
+    of_place: dict[tuple[str, str], Total] = {}
     every: dict[str, int] | None = None
-    for (level, *_), cls in sorted(classes.items(), key=lambda item: item[0][0] in _OF_OPTIONS):
+    for (level, *_), cls in sorted(classes.items(), key=lambda item: item[0][0] in OF_OPTIONS):
         for total in cls.totals:
             first = total.records[0]
             region, unit = place(first)
@@ -422,7 +368,7 @@ def _attach_parts(
                 total.parts = [r for r in kept if r.line in parts]
             elif level == "subtotal":
                 continue  # its parts were found beside it (`read/subtotals`)
-            elif level in _OF_OPTIONS:
+            elif level in OF_OPTIONS:
                 total.parts = by_unit.get((region, unit), [])
                 if not total.parts and (region, unit) in of_place:
                     # Checked against the other options of its place, themselves checked
@@ -433,68 +379,12 @@ def _attach_parts(
                 total.parts = by_region.get(region, [])
                 if (
                     len(by_region) > 1
-                    and _mismatch(total)
+                    and how_off(total)
                     and by_option(total.records)
                     == (every := by_option(kept) if every is None else every)
                 ):  # every region's total filed under one (Delaware's `Total` under Sussex)
                     total.parts, total.whole = kept, True
             else:
                 total.parts = [r for name, rs in by_region.items() if name != region for r in rs]
-            if level not in _OF_OPTIONS:
+            if level not in OF_OPTIONS:
                 of_place.setdefault((region, unit), total)
-
-
-# The classes of totals of the other options of their unit (a `Total` option; `_both_ways`).
-_OF_OPTIONS: Final[tuple[str, ...]] = ("option", "both")
-
-
-def _both_ways(classes: dict[tuple[str, ...], _Class]) -> None:
-    """Option totals of places that are totals (the county `Total`'s `Total`: a state's total)
-    in a class of their own: totals both ways, of the options of their place and of the places
-    their place totals. (Counted, such a row was an option, and won its race.)"""
-    for key, cls in list(classes.items()):
-        if key[0] != "option":
-            continue
-        both = [t for t in cls.totals if t.both]
-        if not both:
-            continue
-        cls.totals = [t for t in cls.totals if not t.both]
-        if not cls.totals:
-            del classes[key]
-        places = sorted({repr(t.records[0].row.unit or t.records[0].row.region) for t in both})
-        what = (
-            f"{both[0].records[0].row.candidate!r} lines of total places ({', '.join(places[:3])}"
-            f"{', …' if len(places) > 3 else ''}) are totals both ways: of the other options of "
-            "their place, and of the places it totals"
-        )
-        classes[("both", *key[1:])] = _Class(what, cls.column, both)
-
-
-def _subtotals(classes: dict[tuple[str, ...], _Class]) -> None:
-    """Mark the subtotals among the named totals of places of one scope (`total_checks.subtotal_places`)."""
-    scopes: dict[tuple[str, str], list[_Total]] = {}
-    for (level, *_), cls in classes.items():
-        if level in _PLACES:
-            for total in cls.totals:
-                region = "" if level == "region" else total.records[0].row.region or ""
-                scopes.setdefault((level, region), []).append(total)
-    for (level, _), group in scopes.items():
-        sums, rows = [by_option(t.records) for t in group], [r for t in group for r in t.records]
-        for total, sub in zip(group, subtotal_places(sums, by_option(group[0].parts)), strict=True):
-            # (Or a subtotal of the units listed before it, `total_checks.after_its_units`.)
-            after = level == "unit" and after_its_units(total.records, total.parts, rows)
-            total.subtotal = sub or after
-
-
-# The classes of named totals of places (not blank, nor named like their region).
-_PLACES: Final[tuple[str, ...]] = ("region", "unit")
-
-
-def _mismatch(total: _Total) -> str | None:
-    """How a total differs from the sum of its parts (`total_checks.mismatch`); None for a subtotal
-    of some of them."""
-    if total.subtotal:
-        return None
-    return mismatch(
-        total.records, total.parts, of_options=total.of_options, own_options=total.own_options
-    )

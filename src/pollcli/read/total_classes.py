@@ -1,0 +1,135 @@
+"""The totals the totals stage finds (`totals`), how a class of them is named in its warning, and
+what is checked of them once their parts are known: totals both ways (a total place's `Total`
+option), subtotals among the named totals of places, and how a total differs from its parts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import field
+from typing import Final
+
+from pollcli.dataclass import dataclass
+from pollcli.formats import listed
+from pollcli.read.records import Record
+from pollcli.read.total_checks import (
+    SHOWN_OPTIONS,
+    after_its_units,
+    mismatch,
+    names_text,
+    subtotal_places,
+)
+from pollcli.read.total_checks import lines_text as _lines
+from pollcli.read.total_places import by_option
+
+
+@dataclass
+class Total:
+    """One total (a total row's records) and what it totals."""
+
+    name: str  # as a message names it: `'TOTALS' of 'Mason'`
+    records: list[Record]
+    parts: list[Record] = field(default_factory=list)
+    # The total is one figure for all the other options of its unit (a `Total Votes` line).
+    of_options: bool = False
+    # The total is checked on the options it lists only: it holds exactly their sums (New
+    # Hampshire's `COOS NH` row of the one candidate its `TOTALS` rows leave out).
+    own_options: bool = False
+    # An option total of a place that is a total (`both_ways`).
+    both: bool = False
+    # What to do if the total is no total after all, said with a mismatch.
+    hint: str = ""
+    # A total of some of its parts only, beside the total of them all (`Total NYC` beside
+    # `Statewide Total`), or with the others of its kind the total of them all.
+    subtotal: bool = False
+    whole: bool = False  # a unit's total that is every region's
+
+    @property
+    def lines(self) -> list[int]:
+        return sorted({line for r in self.records for line in (r.line, *r.same_cell_lines)})
+
+
+@dataclass
+class TotalClass:
+    """A class of totals named in one warning: how to say what they are, and the totals."""
+
+    what: str
+    column: str | None
+    totals: list[Total] = field(default_factory=list)
+    # How to say what they are when they are subtotals (`mark_subtotals`).
+    sub: str = ""
+
+
+def whole_said(cls: TotalClass, totals: list[Total]) -> str:
+    said = cls.what.replace("a total of its region", "the total of every region")
+    return said if all(t.whole for t in totals) else cls.what  # (`_attach_parts`)
+
+
+def kept_of(records: list[Record], classes: dict[tuple[str, ...], TotalClass]) -> list[Record]:
+    aside = {id(r) for c in classes.values() for t in c.totals for r in t.records}
+    return [r for r in records if id(r) not in aside]
+
+
+def adding_up(totals: list[Total]) -> str:
+    """What subtotals add up: `'Total write-in' of 'Berrien' (line 1233) adds up 'QW - Jerry Solis'
+    and 'Unqualified Write-Ins' (lines 1234–1235)`, the first few."""
+    return listed(totals, SHOWN_OPTIONS, _adds_up, sep="; ", more="; and ")
+
+
+def _adds_up(t: Total) -> str:
+    return f"{t.name} ({_lines(t.lines)}) adds up {names_text(t.parts)} ({_lines(sorted({r.line for r in t.parts}))})"
+
+
+# The classes of totals of the other options of their unit (a `Total` option; `both_ways`).
+OF_OPTIONS: Final[tuple[str, ...]] = ("option", "both")
+
+
+def both_ways(classes: dict[tuple[str, ...], TotalClass]) -> None:
+    """Option totals of places that are totals (the county `Total`'s `Total`: a state's total)
+    in a class of their own: totals both ways, of the options of their place and of the places
+    their place totals. (Counted, such a row was an option, and won its race.)"""
+    for key, cls in list(classes.items()):
+        if key[0] != "option":
+            continue
+        both = [t for t in cls.totals if t.both]
+        if not both:
+            continue
+        cls.totals = [t for t in cls.totals if not t.both]
+        if not cls.totals:
+            del classes[key]
+        places = sorted({repr(t.records[0].row.unit or t.records[0].row.region) for t in both})
+        what = (
+            f"{both[0].records[0].row.candidate!r} lines of total places ({', '.join(places[:3])}"
+            f"{', …' if len(places) > 3 else ''}) are totals both ways: of the other options of "
+            "their place, and of the places it totals"
+        )
+        classes[("both", *key[1:])] = TotalClass(what, cls.column, both)
+
+
+def mark_subtotals(classes: dict[tuple[str, ...], TotalClass]) -> None:
+    """Mark the subtotals among the named totals of places of one scope (`total_checks.subtotal_places`)."""
+    scopes: dict[tuple[str, str], list[Total]] = {}
+    for (level, *_), cls in classes.items():
+        if level in PLACES:
+            for total in cls.totals:
+                region = "" if level == "region" else total.records[0].row.region or ""
+                scopes.setdefault((level, region), []).append(total)
+    for (level, _), group in scopes.items():
+        sums, rows = [by_option(t.records) for t in group], [r for t in group for r in t.records]
+        for total, sub in zip(group, subtotal_places(sums, by_option(group[0].parts)), strict=True):
+            # (Or a subtotal of the units listed before it, `total_checks.after_its_units`.)
+            after = level == "unit" and after_its_units(total.records, total.parts, rows)
+            total.subtotal = sub or after
+
+
+# The classes of named totals of places (not blank, nor named like their region).
+PLACES: Final[tuple[str, ...]] = ("region", "unit")
+
+
+def how_off(total: Total) -> str | None:
+    """How a total differs from the sum of its parts (`total_checks.mismatch`); None for a subtotal
+    of some of them."""
+    if total.subtotal:
+        return None
+    return mismatch(
+        total.records, total.parts, of_options=total.of_options, own_options=total.own_options
+    )
