@@ -390,7 +390,7 @@ def warn_counted(label: str, counted: list[Maybe], columns: ColumnMap, found: Fo
     what they hold against what they would total, and what to do if they are totals."""
     unit_column = columns.header_of("unit") or "unit"
     region_column = columns.header_of("region") or "region"
-    for kind in ("blank", "blank region", "like"):
+    for kind in ("blank", "blank region", "whole", "like"):
         these = [m for m in counted if m.kind == kind]
         if not these:
             continue
@@ -416,6 +416,14 @@ def warn_counted(label: str, counted: list[Maybe], columns: ColumnMap, found: Fo
                 f"'(blank {region_column})' ({these[0].votes:,} votes, the other regions "
                 f"{these[0].theirs:,}); if they are a total, name their {region_column!r} TOTALS"
             )
+        elif kind == "whole":
+            message = (
+                f"{these[0].region!r} in column {region_column!r} is named as the whole but does "
+                f"not hold the other regions' total (election {label!r}): {rows} counted as a "
+                f"region of its own ({these[0].votes:,} votes, the other regions "
+                f"{these[0].theirs:,}); if it is a total, its votes are counted twice: name "
+                f"its {region_column!r} TOTAL"
+            )
         else:
             which = (
                 f"{these[0].unit!r} in column {unit_column!r} is named like its region "
@@ -429,7 +437,7 @@ def warn_counted(label: str, counted: list[Maybe], columns: ColumnMap, found: Fo
                 f"as a unit ({said}); if it is the total, its votes are counted twice now: name "
                 f"its {unit_column!r} TOTALS"
             )
-        column = columns.header_of("region" if kind == "blank region" else "unit")
+        column = columns.header_of("region" if kind in ("blank region", "whole") else "unit")
         found.warn(Code.TOTAL_ROW, lines[0], message, column=column)
 
 

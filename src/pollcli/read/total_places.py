@@ -22,7 +22,7 @@ from pollcli.problems import Code, Found
 from pollcli.read.assemble import option_key
 from pollcli.read.header import NAME_PARTS, ColumnMap
 from pollcli.read.records import Record
-from pollcli.read.total_words import is_total_name
+from pollcli.read.total_words import is_total_name, name_key
 
 # Rows that may be a total by their place (a blank unit or region, a total alone in its region) are
 # one when they hold about the sum of what they would total: option by option, their figures differ
@@ -38,6 +38,15 @@ JOINT: Final[int] = 6
 # may be equal by chance (absentee votes as many as the precincts'). Counted as a unit, every vote
 # would be counted twice.
 SAME_SUM: Final[int] = 100
+# Regions named as the whole of what the file's regions divide (`total_words.name_key` of the
+# cell): a state's row among its counties (`Statewide`), a country's among its provinces. A total
+# when it holds about the others' sum; else votes of its own (a state's overseas ballots).
+WHOLE_WORDS: Final[frozenset[str]] = frozenset(
+    {"statewide", "state wide", "entire state", "whole state", "all counties", "all precincts"}
+    | {"countywide", "county wide", "citywide", "city wide", "districtwide", "district wide"}
+    | {"nationwide", "national", "all regions", "all districts", "all parishes", "all wards"}
+    | {"provincewide", "province wide", "all provinces", "all constituencies"}
+)
 
 # "multiple": a unit named like its region whose region's other units hold its figures exactly k
 # times (k of 2 or more), option by option: its total, beside breakdowns of it laid over the units
@@ -58,9 +67,10 @@ class Marked:
 class Maybe:
     """Rows that may be a total by their place, told by their figures: a blank unit ("blank"), a
     unit named like its region ("like"), a blank region ("blank region"), a unit named as a total
-    alone in its region ("alone"; the last two would total the other regions)."""
+    alone in its region ("alone"), a region named as the whole (`WHOLE_WORDS`: "whole") or one of
+    exactly half the race's votes ("half"; the last four would total the other regions)."""
 
-    kind: Literal["blank", "like", "blank region", "alone"]
+    kind: Literal["blank", "like", "blank region", "alone", "whole", "half"]
     region: str
     unit: str
     records: list[Record]
@@ -74,7 +84,7 @@ class Maybe:
     @property
     def wide(self) -> bool:
         """Whether the rows would total the other regions (not the units of their own)."""
-        return self.kind in ("blank region", "alone")
+        return self.kind in ("blank region", "alone", "whole", "half")
 
     @property
     def votes(self) -> int:
@@ -211,7 +221,8 @@ def _settle(maybes: list[Maybe], plain: Mapping[str, dict[str, int] | None]) -> 
     def level(i: int, totals: tuple[int, ...]) -> Agreement | None:
         theirs, anything = units(i, totals)
         got = judged(maybes[i], theirs) if anything else None
-        return got if got in ("exact", "multiple") or maybes[i].kind != "like" else None
+        exact = maybes[i].kind in ("like", "half")  # (held by their figures alone: exactly)
+        return got if got in ("exact", "multiple") or not exact else None
 
     count = len(maybes)
     chosen: tuple[int, ...] = ()
@@ -229,6 +240,36 @@ def _settle(maybes: list[Maybe], plain: Mapping[str, dict[str, int] | None]) -> 
         maybe.agreement = judged(maybe, theirs) if anything else None
         maybe.theirs = sum(theirs.values())
     return [maybes[i] for i in chosen]
+
+
+def whole_regions(places: Mapping[tuple[str, str], list[Record]], taken: set[int]) -> list[Maybe]:
+    """Regions (of no named unit) that may total the other regions whatever their place's words:
+    a region named as the whole (`WHOLE_WORDS`), or one that holds exactly half the votes of the
+    regions (the others' sum), SAME_SUM at least, among three regions or more: a state's total
+    named as the state (`Idaho` among its counties), judged option by option (`judge`)."""
+    regions: dict[str, list[Record]] = {}
+    named = set()
+    for (region, unit), group in places.items():
+        if unit:
+            named.add(region)
+        if region and not any(id(r) in taken for r in group):
+            regions.setdefault(region, []).extend(group)
+    regions = {region: rs for region, rs in regions.items() if region not in named}
+    if len(regions) < 3 or any(r.votes is None for rs in regions.values() for r in rs):
+        return []
+    votes = {region: sum(r.votes or 0 for r in rs) for region, rs in regions.items()}
+    whole = sum(votes.values())
+    # (Half of one option's votes is no sign: an unopposed candidate's region may hold it.)
+    return [
+        Maybe("whole" if name_key(region) in WHOLE_WORDS else "half", region, "", rs)
+        for region, rs in regions.items()
+        if name_key(region) in WHOLE_WORDS
+        or (votes[region] >= SAME_SUM and 2 * votes[region] == whole and _options(rs) > 1)
+    ]
+
+
+def _options(records: list[Record]) -> int:
+    return len({option_key(r.row.candidate) for r in records if r.votes})
 
 
 def add_sums(into: dict[str, int], sums: Mapping[str, int], sign: int = 1) -> None:
@@ -268,13 +309,23 @@ def judged(maybe: Maybe, theirs: dict[str, int]) -> Agreement | None:
     also when they hold exactly its votes in all, at least SAME_SUM of them, though not option by
     option (never for a unit named like its region, which must hold its total option by option)."""
     got = agreement(maybe.sums, theirs)
-    if got is None and maybe.kind != "like" and maybe.sums is not None:
+    if got is None and maybe.kind not in ("like", "half") and maybe.sums is not None:
         whole = sum(theirs.values())
         if whole >= SAME_SUM and sum(maybe.sums.values()) == whole:
             return "close"
     if got is None and maybe.kind == "like" and held_again(maybe.sums, theirs):
         return "multiple"
+    if got is None and maybe.kind == "whole" and covers(maybe.sums, theirs):
+        return "close"  # (a total of all the regions, of which the file lists some)
     return got
+
+
+def covers(mine: dict[str, int] | None, theirs: Mapping[str, int]) -> bool:
+    """Whether rows hold at least what they would total, option by option, and more in all: the
+    state's total in a file of some of its counties (checked against them: `total-mismatch`)."""
+    if not mine or not any(theirs.values()):
+        return False
+    return all(mine.get(key, 0) >= votes for key, votes in theirs.items())
 
 
 def held_again(mine: dict[str, int] | None, theirs: Mapping[str, int]) -> int | None:

@@ -72,7 +72,15 @@ from pollcli.read.total_classes import (
     mark_subtotals,
     whole_said,
 )
-from pollcli.read.total_places import Marked, Maybe, by_option, judge, listings, place
+from pollcli.read.total_places import (
+    Marked,
+    Maybe,
+    by_option,
+    judge,
+    listings,
+    place,
+    whole_regions,
+)
 from pollcli.read.total_words import is_total_name, may_hold_total, name_key, named_like
 
 
@@ -298,6 +306,7 @@ def _find(
         else:
             continue
         definite.update(id(r) for r in group)
+    maybes += whole_regions(places, definite | {id(r) for m in maybes for r in m.records})
     if not maybes:
         return classes, []
     totals = judge(records, definite, maybes)
@@ -326,6 +335,10 @@ def _find(
         elif maybe.kind == "alone":
             what = f"{unit!r} in column {unit_word} is a total of the other regions"
             add(("region", name_key(unit)), what, unit_column, Total(repr(unit), maybe.records))
+        elif maybe.kind in ("whole", "half"):
+            what = f"{region!r} in column {region_word} holds the total of the other regions"
+            total = Total(repr(region), maybe.records)
+            add(("region", name_key(region)), what, region_column, total)
         else:
             what = f"rows with a blank {region_word} beside named ones are totals of the regions"
             hint = f"; if they are votes of their own (abroad…), give their {region_word} a name"
@@ -339,7 +352,7 @@ def _find(
         for m in maybes
         if m not in totals
         and (
-            m.kind in ("blank", "blank region")
+            m.kind in ("blank", "blank region", "whole")
             or (m.kind == "like" and m.agreement and m.region not in settled)
         )
     ]
