@@ -105,7 +105,11 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "contest_name",
         "contest_title",
         "contesttitle",
+        "contestname",
+        "contest_description",
         "race_title",
+        "racename",
+        "race_description",
     ),
     # Washington's `officeposition`: a position (1, 2) of one district, a measure's number.
     "seat": ("seat", "office_seat_name", "seat_name", "officeposition", "office_position"),

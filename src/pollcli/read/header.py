@@ -33,6 +33,7 @@ from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read.columnpairs import joined_names, race_party
 from pollcli.read.preamble import HEAD_LINES
+from pollcli.read.race_hint import race_column, warning
 from pollcli.read.unitparts import numbered_within as numbered_within  # (repeat advice)
 from pollcli.read.unitparts import same_level, settle
 
@@ -396,9 +397,26 @@ def map_header(
         ok = False
     if not ok:
         return None
+    _race_hint(header, line, [c for _, c in head[:HEAD_LINES]], ignored_at, columns, found)
     return ColumnMap(
         header, line, columns, notes, tuple(parts), unit_parts=unit_parts, unit_parts_unseen=unseen
     )
+
+
+def _race_hint(
+    header: list[str], line: int, head: list[list[str]], ignored: list[int], columns: dict[int, str],
+    found: Found,
+) -> None:  # fmt: skip
+    """A `race-split` warning for an unread column that tells races apart (`read.race_hint`)."""
+    name = next((i for i, c in columns.items() if c == "candidate"), None)
+    keyed = any(c in ("election", "office") or c.startswith(RACE_PREFIX) for c in columns.values())
+    places = [i for i, c in columns.items() if c in ("region", "unit")]
+    if name is None or keyed:
+        return
+    hinted = race_column(header, head, [*ignored, *places], name)
+    if hinted is not None:
+        said = warning(header, *hinted, place=hinted[0] in places)
+        found.warn(Code.RACE_SPLIT, line, said, column=header[hinted[0]])
 
 
 # Words of a column of numbers that are no votes: codes, ids, years, shares.

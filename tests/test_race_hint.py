@@ -1,0 +1,103 @@
+"""A column whose values tell races apart, unread or read as places, is said in a `race-split`
+warning (`Position,candidate,votes` of a mayor's and a clerk's race read as one race: "Ann leads
+with 31.25 %" of both, with only "Ignored column(s): 'Position'" said)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import invoke, write
+from pollcli.read.race_hint import race_column
+
+TWO_RACES = "Mayor,Ann,100\nMayor,Bob,80\nClerk,Cy,50\nClerk,Dee,90\n"
+
+
+def _warnings(path, *args: str) -> list[dict]:
+    out = invoke("validate", str(path), "--format", "json", *args)
+    return [
+        p
+        for f in json.loads(out.stdout)["files"]
+        for p in f["problems"]
+        if p["code"] == "race-split"
+    ]
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+@pytest.mark.parametrize("column", ["Position", "Body", "Chamber"])
+def test_an_unread_column_of_races_is_said(tmp_path, monkeypatch, engine, column):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    path = write(tmp_path, f"{column},candidate,votes\n" + TWO_RACES)
+    (said,) = _warnings(path)
+    assert said["column"] == column
+    assert "'Mayor': 'Ann', 'Bob'; 'Clerk': 'Cy', 'Dee'" in said["message"]
+    assert f"--race-by '{column}'" in said["message"]
+    # As it says: read apart, each race has its own leader.
+    out = invoke("summary", str(path), "--race-by", column, "--format", "json")
+    races = {e["election"]: e["leader"]["candidate"] for e in json.loads(out.stdout)["elections"]}
+    assert races == {"Mayor": "Ann", "Clerk": "Dee"}
+
+
+def test_a_place_column_of_races_is_said(tmp_path):
+    path = write(
+        tmp_path,
+        "Ward,candidate,votes\n" + TWO_RACES.replace("Mayor", "Ward 1").replace("Clerk", "Ward 2"),
+    )
+    (said,) = _warnings(path)
+    assert "'Ward' is read as places" in said["message"]
+    assert "--ignore-column" not in said["message"]
+
+
+@pytest.mark.parametrize(
+    "column,values",
+    [("Gender", ("F", "M")), ("Incumbent", ("Y", "N")), ("Status", ("Elected", "Defeated"))],
+)
+def test_columns_that_split_a_race_without_being_races_are_not_said(tmp_path, column, values):
+    a, b = values
+    path = write(
+        tmp_path, f"{column},candidate,votes\n{a},Ann,100\n{b},Bob,80\n{a},Cy,50\n{b},Dee,90\n"
+    )
+    assert _warnings(path) == []
+
+
+def test_a_race_over_places_is_not_said(tmp_path):
+    """Every candidate in every county: one race's places."""
+    path = write(
+        tmp_path, "county,candidate,votes\nAda,Ann,1\nAda,Bob,2\nBoise,Ann,3\nBoise,Bob,4\n"
+    )
+    assert _warnings(path) == []
+
+
+def test_a_file_of_read_races_is_not_looked_at(tmp_path):
+    path = write(
+        tmp_path,
+        "office,Position,candidate,votes\n"
+        + "".join(f"Council,{r}" for r in TWO_RACES.splitlines(True)),
+    )
+    assert _warnings(path) == []
+
+
+_ROWS = st.lists(
+    st.tuples(st.sampled_from(["P", "Q", "S", "Z"]), st.sampled_from("abcdefgh")), max_size=30
+)
+
+
+@given(_ROWS)
+def test_said_only_of_groups_that_share_no_candidate(rows):
+    """Oracle: sets. Said when two values hold two candidates each and no candidate is under two
+    values."""
+    head = [[value, name] for value, name in rows]
+    found = race_column(["col", "candidate"], head, [0], 1)
+    under: dict[str, set[str]] = {}
+    for value, name in rows:
+        under.setdefault(name, set()).add(value)
+    groups: dict[str, set[str]] = {}
+    for value, name in rows:
+        groups.setdefault(value, set()).add(name)
+    expected = (
+        all(len(v) == 1 for v in under.values()) and sum(len(g) >= 2 for g in groups.values()) >= 2
+    )
+    assert (found is not None) == expected
