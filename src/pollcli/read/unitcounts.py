@@ -318,10 +318,16 @@ def give(
             continue
         if len(uncounted) < len(looked):
             counted.add(label)
+        # A unit's count the race gives itself there (Alaska's `Times Counted` of each race beside
+        # the precinct's `Ballots Cast`: a ballot counted in one race and not another) is its own.
+        itself = {
+            (r.row.region, r.row.unit, r.row.fact) for r in group if r.row.fact in _OWN_COUNTS
+        }
         own = [
             dataclasses.replace(r, election=label)
             for place in looked
             for r in by_place.get((*place, party, part.get(place, ())), [])
+            if (*place, r.row.fact) not in itself
         ]
         group.extend(own)
         if parties is not None:
