@@ -5,7 +5,9 @@ Where the candidates it marks in each race are that race's top N by votes, its Y
 members the race elects (`vote_for`), with a note: a race of two members, both of one party, is no
 runoff between them. Where a race's marks are not its top N (a count by another rule, a single
 transferable vote's), no winner is named in it (`ColumnMap.elected_apart`, read by `read.races`),
-the note naming who the file elects. Cells that are no yes or no, or one candidate marked both
+the note naming who the file elects. Where a race's marks are all on the rows of one place that
+lists its every candidate, the other places' cells blank (West Virginia's `Totals` rows), those
+rows are its marks (`_marking_places`). Cells that are no yes or no, or one candidate marked both
 ways, leave the column unused with a note; so do columns beside it that name routes of election
 (`ElectedList`, `ElectedElectorate`: New Zealand's MMP table, trial 16), for then it marks members
 elected by any route, a list's beside the district's, and its count is no race's seats. Both engines: the streaming engine hands such a file
@@ -55,10 +57,13 @@ def elected_column(
     votes: dict[str, dict[str, int]] = {}
     shown: dict[str, str] = {}
     odd: str | None = None
-    for record in records:
-        cell = record.facts.pop("elected", "").strip().lower()
-        if record.row.fact is not None:
-            continue  # a count of the unit (registered, ballots cast): no candidate
+    rows = [(r, r.facts.pop("elected", "").strip().lower()) for r in records]
+    # (A count of the unit, registered or ballots cast, is no candidate.)
+    rows = [(record, cell) for record, cell in rows if record.row.fact is None]
+    places = _marking_places(rows, name)
+    for record, cell in rows:
+        if record.row.region != places.get(name(record), record.row.region):
+            continue  # a part of the place whose rows mark the race (its total): no mark
         race, key = name(record), option_key(record.row.candidate)
         yes = cell in YES_WORDS
         if not yes and cell not in NO_WORDS:
@@ -104,10 +109,35 @@ def elected_column(
             record.facts["vote_for"] = str(count)
     race, count = next(iter(seats.items()))
     where = f" ({count} in {race!r})" if race else f" ({count})"
+    given = sorted({places[r] for r in seats if r in places})
+    at = f" on the {', '.join(map(repr, given))} rows (their parts' cells blank)" if given else ""
     columns.notes.append(
         f"The {header!r} column is read as the members each race elects: the candidates it "
-        f"marks{where}, the top N by votes in each race."
+        f"marks{at}{where}, the top N by votes in each race."
     )
+
+
+def _marking_places(
+    rows: list[tuple[Record, str]], name: Callable[[Record], str]
+) -> dict[str, str]:
+    """The races whose marks are all on the rows of one place that lists every candidate of the
+    race, the cells of its other places blank (West Virginia's OpenElections files since 1950: `TRUE`
+    on the `Totals` county's row, blank on the counties'): that place, by race. A place's winner
+    marked in each place (marks in several places) is no such race."""
+    marking: dict[str, set[str | None]] = {}  # the places of the race's cells that say something
+    keys: dict[str, dict[str | None, set[str]]] = {}
+    for record, cell in rows:
+        race, region = name(record), record.row.region
+        keys.setdefault(race, {}).setdefault(region, set()).add(option_key(record.row.candidate))
+        if cell:
+            marking.setdefault(race, set()).add(region)
+    places: dict[str, str] = {}
+    for race, said in marking.items():
+        (place, *more) = said
+        every = set().union(*keys[race].values())
+        if not more and place is not None and len(keys[race]) > 1 and keys[race][place] == every:
+            places[race] = place
+    return places
 
 
 def _not_top(marks: dict[str, bool], votes: dict[str, int], count: int) -> list[str]:
