@@ -39,7 +39,7 @@ candidates of every precinct): their figure becomes that unit's fact.
 
 | fact | words |
 |---|---|
-| `registered` | Registered Voters, Registered, Total Registered, Registered Voters - Total, Voters on the list, Electorate |
+| `registered` | Registered Voters, Registered, Registration, Total Registered, Registered Voters - Total, Voters on the list, Electorate |
 | `ballots_cast` | Ballots Cast, Total Ballots Cast, Total Ballots, Times Counted, Ballots, Total Votación, Votantes, Votants |
 | `total_votes` | Total Votes, Total Votes Cast, Total Valid Votes, Válidamente Emitidos, Votos válidos, Suffrages exprimés, Gültige Stimmen (checked against the options' sum) |
 
@@ -243,6 +243,7 @@ _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "registered voters total", "reg voters",  # ES&S's exports (AL, DC; Illinois' Shelby)
         "voters on the list",
         "electorate",
+        "registration", "total registration",  # Kansas' counties (`Voters,,,Registration`)
         # The same count in France's, Germany's, the Netherlands', Italy's, Spain's, Portugal's,
         # Poland's and the UK's tables.
         "inscrits", "électeurs inscrits", "wahlberechtigte", "stimmberechtigte", "kiesgerechtigden",

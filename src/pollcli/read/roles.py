@@ -119,6 +119,7 @@ _MODE_FILLER: Final[frozenset[str]] = frozenset(
 # `poll` alone may be a poll's).
 _TOGETHER_MODES: Final[frozenset[str]] = frozenset(
     {"poll", "polls", "abs", "edr", "prov", "unknown", "unkown", "machine", "other"}
+    | {"regular", "regular_votes"}  # Kansas' `regular_votes` beside `provisional` (Kiowa 2017)
 )
 _TELLING_MODES: Final[frozenset[str]] = frozenset({"poll", "polls", "abs", "edr"})
 # An election's date, or beside other vote-mode columns the election day's votes.
