@@ -93,3 +93,40 @@ def test_a_clarity_straight_party_contest_is_no_race(tmp_path, monkeypatch):
     assert result.code == 0, result.stderr
     tally = json.loads(result.stdout)["tally"]
     assert {p["party"]: p["won"] for p in tally["parties"]} == {"NON": 2, "DEM": 1}
+
+
+# Indiana's Brown County 2016 (s20-world): the straight tickets under the office of the precinct's
+# counts, `Voters`, named `Straight Ticket` with the party in its cell. Read as a race "Voters",
+# "Straight Ticket (R) wins the seat with a majority", counted among the races won (R 8 where R won
+# seven offices).
+INDIANA = """county,precinct,office,district,candidate,party,votes
+Brown,Hamblen 1,Voters,,Ballots Cast,,712
+Brown,Hamblen 1,Voters,,Registered,,1191
+Brown,Hamblen 1,President,,Donald J. Trump,R,461
+Brown,Hamblen 1,President,,Hillary Clinton,D,200
+Brown,Hamblen 1,Voters,,Straight Ticket,R,272
+Brown,Hamblen 1,Voters,,Straight Ticket,D,106
+Brown,Hamblen 2,Voters,,Ballots Cast,,800
+Brown,Hamblen 2,Voters,,Registered,,1323
+Brown,Hamblen 2,President,,Donald J. Trump,R,500
+Brown,Hamblen 2,President,,Hillary Clinton,D,250
+Brown,Hamblen 2,Voters,,Straight Ticket,R,322
+Brown,Hamblen 2,Voters,,Straight Ticket,D,120
+"""
+
+
+def test_straight_tickets_under_an_office_of_counts_are_no_race(tmp_path, monkeypatch):
+    path = write(tmp_path, INDIANA, "20161108__in__general__brown__precinct.csv")
+    (race,), problems = engines_agree(monkeypatch, path)
+    assert not [p for p in problems if p.severity == "error"]
+    assert {o.candidate: o.votes for o in race.options} == {
+        "Donald J. Trump": 961,
+        "Hillary Clinton": 450,
+    }
+    assert (race.facts.ballots_cast, race.facts.registered) == (1512, 2514)
+    said = " ".join(race.notes)
+    assert "straight-party ballots" in said and "line(s) 6, 7, 12" in said
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    [election] = json.loads(result.stdout)["elections"]  # (no race "Voters")
+    assert election["leader"]["candidate"] == "Donald J. Trump"

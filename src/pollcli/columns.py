@@ -10,7 +10,14 @@ from functools import cache, lru_cache
 from typing import Final, Literal, get_args
 
 from pollcli.aliases import ELECTION_FACTS, FACT_ALIASES, GEOGRAPHY, INT_FACTS, ROW_ALIASES
-from pollcli.kinds import KINDS, NOT_VALID_KINDS, Kind, fact_from_name, kind_from_name
+from pollcli.kinds import (
+    KINDS,
+    NOT_VALID_KINDS,
+    Kind,
+    counts_office,
+    fact_from_name,
+    kind_from_name,
+)
 from pollcli.kinds import name_key as kind_key
 from pollcli.namekeys import INVISIBLE, JOINERS, option_key, spacing_key
 
@@ -189,9 +196,15 @@ def straight_ballot(values: dict[str, str], facts: dict[str, str], races: list[s
     there is no office column)."""
     if not races and "office" not in facts:
         return  # no office cell: none of straight-party ballots (a file of many races, 1M rows)
-    if not straight_office(facts.get("office") or " ".join(facts.get(c, "") for c in races)):
+    office = facts.get("office") or " ".join(facts.get(c, "") for c in races)
+    if straight_office(office):
+        name = values.get("candidate") or values.get("party", "")
+    elif straight_office(values.get("candidate", "")) and counts_office(office):
+        # Named so under an office of counts (Indiana's Brown 2016: `Voters,,Straight Ticket,R`).
+        name = values.get("party") or values["candidate"]
+    else:
         return
-    values["candidate"] = STRAIGHT_BALLOTS + (values.get("candidate") or values.get("party", ""))
+    values["candidate"] = STRAIGHT_BALLOTS + name
     values["all_races"] = "true"
     for column in races:
         facts.pop(column, None)
