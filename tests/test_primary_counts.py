@@ -197,7 +197,8 @@ def test_dc_registered_and_ballots_per_party(tmp_path, monkeypatch):
     measure = races["INITIATIVE MEASURE NO. 77"]
     assert (measure.facts.registered, measure.facts.ballots_cast) == (None, None)
     [note] = [n for n in measure.notes if "given per party" in n]
-    assert "CITYWIDE, DEM, NPN, REP" in note and "no party's primary" in note
+    # (Each party as one key spells it: `DEM` and `Democratic` are one party's, s20-world.)
+    assert "CITYWIDE, DEMOCRATIC, NPN, REPUBLICAN" in note and "no party's primary" in note
 
 
 def test_dc_summary_turnout(tmp_path):

@@ -180,3 +180,16 @@ def party_key(party: str) -> str:
     file writes `D` in some towns and `Dem` in others) are one."""
     key = option_key(party)
     return option_key(PARTY_ADJECTIVES[key]) if key in _ONE_PARTY else key
+
+
+# A write-in candidate's party cell (New Mexico's 2000 and 2002 primaries: `Write-In (DEM)`).
+_WRITE_IN_PARTY: Final = re.compile(
+    r"\s*write[- ]?ins?\s*[(\[]\s*(?P<party>[^()\[\]]*?\w)\s*[)\]]\s*", re.IGNORECASE
+)
+
+
+def written_in_party(party: str) -> str:
+    """The party a write-in candidate's party cell names (`Write-In (DEM)`: `DEM`; a party
+    primary's race is that party's), or the cell as written."""
+    written_in = _WRITE_IN_PARTY.fullmatch(party)
+    return party if written_in is None else written_in["party"]

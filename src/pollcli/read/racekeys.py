@@ -31,7 +31,7 @@ from pollcli.columns import RACE_PREFIX, YES_WORDS, normalize_header, stage_of
 from pollcli.dataclass import dataclass
 from pollcli.election import Option
 from pollcli.kinds import is_answer
-from pollcli.namekeys import PARTY_ADJECTIVES, option_key, spacing_key
+from pollcli.namekeys import PARTY_ADJECTIVES, option_key, party_key, spacing_key, written_in_party
 from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
 from pollcli.read.unkeyed import NONPARTISAN
@@ -140,7 +140,7 @@ class PartyRule:
             return ""
         if (self.top_two or self.open_majority) and office is not None and not self.own(office):
             return ""
-        return party
+        return written_in_party(party)  # (a write-in's `Write-In (DEM)`: the DEM primary)
 
     def own(self, office: str) -> bool:
         """Whether each party elects its own of this office in a top-two or open primary."""
@@ -260,6 +260,8 @@ def normal(role: str, value: str) -> str:
         return "yes" if text in _TRUE else ""
     if role == "stage":
         return STAGE_WORDS.get(normalize_header(text), text)
+    if role == "party":
+        return party_key(text)  # (`DEM` and `DEMOCRAT`: one party's primary)
     if text.isdigit():
         return str(int(text))
     return text
