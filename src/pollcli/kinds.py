@@ -242,8 +242,7 @@ _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "total registered voters",
         "registered voters total", "reg voters",  # ES&S's exports (AL, DC; Illinois' Shelby)
         "voters on the list",
-        "electorate",
-        "registration", "total registration",  # Kansas' counties (`Voters,,,Registration`)
+        "electorate", "registration", "total registration",  # (Kansas': `Voters,,,Registration`)
         # The same count in France's, Germany's, the Netherlands', Italy's, Spain's, Portugal's,
         # Poland's and the UK's tables.
         "inscrits", "électeurs inscrits", "wahlberechtigte", "stimmberechtigte", "kiesgerechtigden",
