@@ -40,6 +40,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"(n )?elec(tores)? h(á|a)bil(es)?",
         # Sri Lanka's, India's and Pakistan's tables.
         r"(total |registered )?electors",
+        # Israel's Central Elections Committee: `בזב` (בעלי זכות בחירה, those entitled to vote).
+        r"בזב|בז ב|בעלי זכות בחירה",
     ),
     "ballots_cast": (
         r"число избирателей принявших участие в голосовании|явка",
@@ -55,6 +57,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"(total |votes |total votes )?polled|votes polled",
         # India's ECI turnout tables: `Total Voters` beside `Total Electors`.
         r"total voters",
+        # Israel's CEC: `מצביעים` (voters).
+        r"מצביעים",
     ),
     "invalid": (
         r"число недействительных (избирательных )?бюллетеней|недействительные( бюллетени)?",
@@ -64,6 +68,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"ung(ü|ue)ltige( stimmen| stimmzettel| wahlzettel)?|ung(ü|ue)ltig",
         r"invalid( votes| ballots)?|rejected( ballots)?|spoilt( ballots)?|spoiled( ballots)?",
         r"votos nulos|nulos|(schede|sk) nulle|nulle",
+        # Israel's CEC: `פסולים` (disqualified ballots).
+        r"פסולים|קולות פסולים",
     ),
     "blank": (
         r"blancs|bulletins blancs|votes blancs|votos en blanco|en blanco|(schede|sk) bianche",
@@ -79,6 +85,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"g(ü|ue)ltige( stimmen)?|g(ü|ue)ltig",
         r"valid( votes)?|valid votes|total valid votes|votes|total votes|(total )?valid ballots",
         r"votos válidos|votos validos|voti validi",
+        # Israel's CEC: `כשרים` (valid ballots).
+        r"כשרים|קולות כשרים",
     ),
 }
 # Facts that are the sum of two lines: each part's expression (a table with one of them alone is
@@ -108,6 +116,8 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     r"(elettori|votanti) (m|f|maschi|femmine)|(schede|sk) contestate( .*)?|sezioni( .*)?",
     # India's ECI: electors and voters by sex (`Male Electors`, `Third Gender Voters`).
     r"(male|female|men|women|third gender|transgender|tg|others?) (electors|voters)",
+    # Israel's CEC, by ballot box: `ריכוז` (a box of a concentration point), `שופט` (a judge's).
+    r"ריכוז|שופט",
 )
 # Columns that name a row, by their header: codes, numbers, parents, years. Official place codes by
 # name: the US Census's FIPS and GEOID, Germany's AGS (Amtlicher Gemeindeschlüssel, Kennziffer),
@@ -123,6 +133,9 @@ ID_WORDS: Final[str] = (
     r"|distrito|distritos|circunscripción|circunscripcion|sección|seccion|casilla|distretto"
     r"|circoscrizione|sezione|seção|secao)( .*)?"
     r"|(ags|gkz|insee|gss)( .*)?|ons|year|election year|jahr|année|rok|год"
+    # Israel's CEC: `סמל ישוב` (a locality's code), `סמל ועדה` (a committee's), `קלפי` and `מספר
+    # קלפי` (a ballot box's number), `ברזל` (its permanent number).
+    r"|(סמל|מספר)( .*)?|קלפי|ברזל"
 )
 # A column naming a row's parent: the rows other rows belong to are their totals.
 PARENT_WORDS: Final[str] = (
