@@ -53,6 +53,17 @@ OPTION_WORDS: Final[frozenset[str]] = frozenset(
      "partie", "партия", "партии", "list", "lists", "liste", "listes", "listen", "lista",
      "listas", "списки", "nominee", "nominees", "contestant", "contestants"}
 )  # fmt: skip
+# Words of a group of options in scripts written without spaces, found inside the group's name:
+# Taiwan's CEC heads its candidates `各組候選人得票情形` (votes of each pair of candidates).
+OPTION_INFIXES: Final[tuple[str, ...]] = (
+    "候選人",
+    "候选人",
+    "候補者",
+    "후보",
+    "政黨",
+    "政党",
+    "정당",
+)
 # How many columns a note names of a group before "…".
 SHOWN: Final[int] = 8
 
@@ -67,7 +78,7 @@ def _fact_patterns() -> dict[str, re.Pattern[str]]:
 def role(group: str) -> Role:
     """What a group makes of the columns under it."""
     text = protocol.key(group)
-    if set(text.split()) & OPTION_WORDS:
+    if set(text.split()) & OPTION_WORDS or any(word in text for word in OPTION_INFIXES):
         return "options"
     for fact, pattern in _fact_patterns().items():
         if pattern.fullmatch(text):

@@ -42,6 +42,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"(total |registered )?electors",
         # Israel's Central Elections Committee: `בזב` (בעלי זכות בחירה, those entitled to vote).
         r"בזב|בז ב|בעלי זכות בחירה",
+        # Taiwan's CEC: `選舉人數G G=E+F` (electors; a line's letter and formula follow its name).
+        r"(選舉|选举)人數.*|(選舉|选举)人数.*",
     ),
     "ballots_cast": (
         r"число избирателей принявших участие в голосовании|явка",
@@ -59,6 +61,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"total voters",
         # Israel's CEC: `מצביעים` (voters).
         r"מצביעים",
+        # Taiwan's CEC: `投票數C C=A+B` (ballots cast).
+        r"投票(數|数).*",
     ),
     "invalid": (
         r"число недействительных (избирательных )?бюллетеней|недействительные( бюллетени)?",
@@ -70,6 +74,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"votos nulos|nulos|(schede|sk) nulle|nulle",
         # Israel's CEC: `פסולים` (disqualified ballots).
         r"פסולים|קולות פסולים",
+        # Taiwan's CEC: `無效票數B`.
+        r"(無效|无效)票(數|数).*",
     ),
     "blank": (
         r"blancs|bulletins blancs|votes blancs|votos en blanco|en blanco|(schede|sk) bianche",
@@ -87,6 +93,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"votos válidos|votos validos|voti validi",
         # Israel's CEC: `כשרים` (valid ballots).
         r"כשרים|קולות כשרים",
+        # Taiwan's CEC: `有效票數A A=1+2+...+N`.
+        r"有效票(數|数).*",
     ),
 }
 # Facts that are the sum of two lines: each part's expression (a table with one of them alone is
@@ -118,6 +126,8 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     r"(male|female|men|women|third gender|transgender|tg|others?) (electors|voters)",
     # Israel's CEC, by ballot box: `ריכוז` (a box of a concentration point), `שופט` (a judge's).
     r"ריכוז|שופט",
+    # Taiwan's CEC: ballots issued but not cast, issued, left unused; the turnout (a percentage).
+    r"(已領未投票|已领未投票|發出票|发出票|用餘票|用余票)(數|数).*|投票率.*",
 )
 # Columns that name a row, by their header: codes, numbers, parents, years. Official place codes by
 # name: the US Census's FIPS and GEOID, Germany's AGS (Amtlicher Gemeindeschlüssel, Kennziffer),
