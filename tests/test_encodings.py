@@ -175,3 +175,35 @@ def test_canada_2011_is_named_cp1252():
     [(line, message)] = encoding_errors(path)
     assert line == 1
     assert "looks like cp1252" in message and "Résidence" in message
+
+
+def test_hebrew_cp1255_is_named_before_cyrillic_readings_of_its_bytes(tmp_path):
+    # Israel's 2015 results (trial 20): every byte of a cp1255 file reads as Cyrillic letters in
+    # cp1251 and koi8-r too, as confidently; "most common first" named cp1251, every name garbled
+    # (`שם ישוב` read `щн йщеб`). The words read as Hebrew decide.
+    text = (
+        " שם ישוב,סמל ישוב,בזב,מצביעים,פסולים,כשרים,אמת,ודעם,מחל,פה,שס\n"
+        "אבו גוש, 0000472, 0004178, 0002539, 0000033, 0002506, 0000143, 0002114, 0000058,"
+        " 0000041, 0000035\n"
+        "אבן יהודה, 0000182, 0010096, 0007946, 0000051, 0007895, 0002287, 0000012, 0002129,"
+        " 0001342, 0000176\n"
+        "אור יהודה, 0002400, 0025350, 0017226, 0000199, 0017027, 0002211, 0000020, 0007690,"
+        " 0001452, 0001853\n"
+    )
+    path = tmp_path / "expb.csv"
+    path.write_bytes(text.encode("cp1255"))
+    [(line, message)] = encoding_errors(path)
+    assert line == 1
+    assert "looks like cp1255" in message and "Hebrew" in message
+    assert message.endswith("pass --encoding cp1255")
+
+
+def test_polish_cp1250_is_named_before_a_reading_with_signs_inside_words(tmp_path):
+    # cp1252 reads cp1250's `ł` (b3) as `³`, a sign: `g³osy`, `Rafa³` are no words.
+    text = "kandydat,głosy\nAndrzej Duda,100\nRafał Trzaskowski,90\n"
+    path = tmp_path / "pl.csv"
+    path.write_bytes(text.encode("cp1250"))
+    [(line, message)] = encoding_errors(path)
+    assert "looks like cp1250" in message and "'kandydat,głosy'" in message
+    assert "cp1252 (100 % confidence) reading 'kandydat,g³osy'" in message
+    assert message.endswith("pass --encoding cp1250")

@@ -79,6 +79,11 @@ class Candidate:
     confidence: float  # 0–1: one minus charset-normalizer's "chaos" (mess) ratio
     language: str | None
     preview: str  # the first undecodable spot as this encoding reads it
+    # How well the words read as the language charset-normalizer names (its "coherence", 0–1):
+    # cp1255 reads a Hebrew file as Hebrew (0.46), cp1251 as Bulgarian of no words (0.31).
+    coherence: float = 0.0
+    # Signs inside words (`g³osy`: cp1252 of Polish `głosy`): a one-byte reading that is wrong.
+    odd: int = 0
 
     def describe(self) -> str:
         language = f", {self.language}" if self.language and self.language != "Unknown" else ""
@@ -134,7 +139,10 @@ def undecodable(data: bytes, codec: str, found: Found) -> str | None:
         return data.decode(codec, "replace")
     first = stray[0]
     best = candidates[0]
-    others = "; other candidates: " + ", ".join(c.describe() for c in candidates[1:3])
+    others = "; other candidates: " + ", ".join(
+        c.describe() + (f" reading {c.preview!r}" if c.preview != candidates[0].preview else "")
+        for c in candidates[1:3]
+    )
     found.add(
         Code.ENCODING_ERROR,
         lines.number(first.start()),
@@ -177,11 +185,30 @@ def candidates_for(data: bytes, lines: _Lines, stray: list[re.Match[str]]) -> li
                 confidence=max(0.0, 1.0 - match.chaos),
                 language=match.language,
                 preview=_preview(first, codec),
+                coherence=match.coherence,
+                odd=_signs_in_words(text),
             )
     best = max((c.confidence for c in found.values()), default=0.0)
-    # The most common encoding among those about as good as the best: charset-normalizer's ranks
-    # on a few lines are noisy (mac_cyrillic before cp1251, big5 beside it).
-    return sorted(found.values(), key=lambda c: (c.confidence < best - 0.1, _rank(c.name)))
+    # Among those about as good as the best: the fewest signs inside words, then the words that
+    # read best as a language, then the most common encoding (charset-normalizer's ranks on a
+    # few lines are noisy: mac_cyrillic before cp1251, big5 beside it). "Most common first"
+    # alone named cp1251 for Israel's cp1255 files, every name then garbled.
+    return sorted(
+        found.values(),
+        key=lambda c: (c.confidence < best - 0.1, c.odd, -round(c.coherence, 2), _rank(c.name)),
+    )
+
+
+def _signs_in_words(text: str) -> int:
+    """Non-ASCII characters that are no letter between two letters (`g³osy`, `Rafa³`)."""
+    return sum(
+        1
+        for i in range(1, len(text) - 1)
+        if not text[i].isascii()
+        and not text[i].isalpha()
+        and text[i - 1].isalpha()
+        and text[i + 1].isalpha()
+    )
 
 
 def _rank(name: str) -> int:
