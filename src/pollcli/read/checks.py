@@ -40,11 +40,16 @@ def check_election(
     if not no_votes(election.options):
         _check_share_sum(facts, audit, line, found, "")
     # A race's total is all its options (MEDSL's totalvotes counts blank and void rows) or its
-    # valid votes (OpenElections' "Total Votes Cast" rows leave out over- and undervotes).
+    # valid votes (OpenElections' "Total Votes Cast" rows leave out over- and undervotes), or the
+    # options and the blank ballots given as a fact (Spain's `Votos válidos`: the votes for the
+    # lists, `Votos a candidaturas`, and `Votos en blanco`).
+    with_blank = (
+        audit.votes + facts.blank if audit.votes is not None and facts.blank is not None else None
+    )
     if (
         facts.total_votes is not None
         and audit.votes is not None
-        and facts.total_votes not in (audit.votes, audit.valid)
+        and facts.total_votes not in (audit.votes, audit.valid, with_blank)
     ):
         valid = (
             f" ({audit.valid:,} without blank and invalid ones)"

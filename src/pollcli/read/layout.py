@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Final, TypeGuard
 from pollcli.columns import RACE_PREFIX, ROW_ALIASES, canonical_column, normalize_header
 from pollcli.dataclass import dataclass
 from pollcli.errors import UsageError
-from pollcli.read import preamble, protocol, votes_words
+from pollcli.read import preamble, protocol, seat_variants, votes_words
 from pollcli.read.dialect import RawTable
 from pollcli.read.preamble import is_number
 from pollcli.read.roles import RACE_FACT_KEYS
@@ -286,7 +286,7 @@ def _plan(
             )
         if named:
             ids.append(i)
-        elif (line := _fact_line(lines[i], label, plan)) is not None and not is_share[i]:
+        elif (line := _fact_line(lines[i], level0(table, i), plan)) is not None and not is_share[i]:
             fact, part = line
             columns = plan.facts.setdefault((fact, variant(table, i)), [])
             if part or not columns:
@@ -312,6 +312,7 @@ def _plan(
         plan.unworded = [i for i in plan.options if i not in kept]
         plan.options = [i for i in plan.options if i in kept]
         plan.ignored += plan.unworded
+    seat_variants.set_aside(table, plan)  # (Spain's `Diputados` beside each party's `Votos`)
     missing = given - {_norm(table, i) for i in ids}
     if options.wide and (said := seats_only([header[i] for i in plan.options])):
         # (India's `party,won,leading`; without --wide, the header stage's error says it.)

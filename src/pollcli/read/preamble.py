@@ -92,6 +92,20 @@ def _continues(row: Sequence[str]) -> bool:
     return bool(row) and not row[0].strip() and bool(filled) and not any(map(is_number, filled))
 
 
+def _names_at_foot(row: Sequence[str], above: Sequence[Sequence[str]]) -> bool:
+    """A header row under the first whose first cells are names written at the foot of cells
+    merged down (Spain's `Nombre de Comunidad`, `Población` … under nothing, then `Votos`,
+    `Diputados` under each party): no figure; its labels under labels above, or under nothing
+    above at all; one under a label above at least."""
+    filled = _filled(row)
+    if not filled or any(map(is_number, filled)):
+        return False
+    grid = _grid([*above, row], trim=False)
+    over = [any(r[i] for r in grid[:-1]) for i in range(len(grid[-1]))]
+    labels = [i for i, cell in enumerate(grid[-1]) if cell]
+    return any(over[i] for i in labels) and bool(labels) and not over[labels[0]]
+
+
 def _has_gaps(row: Sequence[str]) -> bool:
     """Labels written once over several columns leave empty cells between them."""
     seen = False
@@ -115,7 +129,7 @@ def header_rows(rows: Sequence[Sequence[str]], width: int | None = None) -> int:
     count = 1
     while count < min(len(rows), MAX_HEADER_ROWS):
         row = rows[count]
-        if len(row) != width or not _continues(row):
+        if len(row) != width or not (_continues(row) or _names_at_foot(row, rows[:count])):
             break
         count += 1
     if count == 1 and len(rows) > 2 and len(rows[1]) == width and grouped(rows[:2]):
@@ -154,7 +168,16 @@ def grouped(rows: Sequence[Sequence[str]]) -> bool:
     named = Counter(c for c in lower if c)
     if max(under, default=0) < 2 or sum(named.values()) <= sum(1 for n in under if n):
         return False
-    return sum(1 for n in named.values() if n == 1) * 2 > len(named)
+    spans = {
+        tuple(c for c in lower[s:e] if c)
+        for s, e, n in zip(starts, ends, under, strict=True)
+        if n > 1
+    }
+    if len(spans) == 1 and sum(1 for n in under if n > 1) > 1:
+        return False  # each label over the same names (`Votos`, `Diputados`): variants
+    # Mostly one column's each, counted by columns: Spain's `Votos`, `Diputados` under each of 67
+    # parties beside 16 protocol lines of their own are variants, not names under groups.
+    return sum(1 for n in named.values() if n == 1) * 2 > sum(named.values())
 
 
 def split_groups(rows: Sequence[Sequence[str]]) -> tuple[list[str], list[list[str]]]:
@@ -299,6 +322,15 @@ def combine(rows: Sequence[Sequence[str]]) -> tuple[list[str], list[tuple[str, .
             if not filled[level][column] and below and same_parent:
                 filled[level][column] = filled[level][column - 1]
     levels = [tuple(filled[level][c] for level in range(len(grid))) for c in range(width)]
+    # A label in the lowest row alone, nothing above it, is its column's own name written at the
+    # foot of cells merged down (Spain's `Población`, `Total votantes` beside parties over `Votos`,
+    # `Diputados`), no variant of an unnamed column.
+    levels = [
+        (column[-1], *[""] * (len(column) - 1))
+        if len(column) > 1 and column[-1] and not any(column[:-1])
+        else column
+        for column in levels
+    ]
     return [" / ".join(part for part in column if part) for column in levels], levels
 
 

@@ -44,6 +44,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"בזב|בז ב|בעלי זכות בחירה",
         # Taiwan's CEC: `選舉人數G G=E+F` (electors; a line's letter and formula follow its name).
         r"(選舉|选举)人數.*|(選舉|选举)人数.*",
+        # Spain's Ministry of the Interior: `Total censo electoral` (CER and CERA, abroad).
+        r"total censo( electoral)?",
     ),
     "ballots_cast": (
         r"число избирателей принявших участие в голосовании|явка",
@@ -63,6 +65,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"מצביעים",
         # Taiwan's CEC: `投票數C C=A+B` (ballots cast).
         r"投票(數|数).*",
+        # Spain's Ministry of the Interior: `Total votantes` (CER and CERA).
+        r"total votantes",
     ),
     "invalid": (
         r"число недействительных (избирательных )?бюллетеней|недействительные( бюллетени)?",
@@ -128,6 +132,11 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     r"ריכוז|שופט",
     # Taiwan's CEC: ballots issued but not cast, issued, left unused; the turnout (a percentage).
     r"(已領未投票|已领未投票|發出票|发出票|用餘票|用余票)(數|数).*|投票率.*",
+    # Spain's Ministry of the Interior: population, polling tables, the registered and the voters
+    # resident (CER) and abroad (CERA), postal requests from abroad accepted; the votes for the
+    # lists (the options' sum: `Votos válidos` holds them and the blank ballots).
+    r"poblaci(ó|o)n|n(ú|u)mero de mesas|mesas|censo electoral sin cera|censo cera"
+    r"|total votantes cera?|solicitudes voto cera aceptadas|votos a candidaturas",
 )
 # Columns that name a row, by their header: codes, numbers, parents, years. Official place codes by
 # name: the US Census's FIPS and GEOID, Germany's AGS (Amtlicher Gemeindeschlüssel, Kennziffer),

@@ -484,12 +484,16 @@ def lone_variants(table: RawTable, plan: Plan, found: Found) -> bool:
     if len(lone) * 2 <= len(columns):
         return False
     last = table.header_line + table.header_rows - 1
+    # Without its top row (Spain's parties' full names over their acronyms over `Votos`), the
+    # lowest labels may repeat: the rows under the top one are the header (`Votos` the variant).
+    lowest = Counter(table.levels[i][-1] for i in plan.options if len(table.levels[i]) > 2)
+    rows = f"{table.header_line + 1}-{last}" if min(lowest.values(), default=1) > 1 else last
     found.add(
         Code.MISSING_COLUMN,
         table.header_line,
         f"the header's rows are read as labels over variants, but {len(lone)} of its "
         f"{len(columns)} variants ({', '.join(map(repr, lone[:3]))}…) label one column each: the "
-        f"lower row names the columns themselves, under a row of groups; pass --header-line {last} "
+        f"lower row names the columns themselves, under a row of groups; pass --header-line {rows} "
         "to read it as the header",
         column="votes",
     )
