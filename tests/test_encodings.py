@@ -204,6 +204,7 @@ def test_polish_cp1250_is_named_before_a_reading_with_signs_inside_words(tmp_pat
     path = tmp_path / "pl.csv"
     path.write_bytes(text.encode("cp1250"))
     [(line, message)] = encoding_errors(path)
+    assert line == 1
     assert "looks like cp1250" in message and "'kandydat,głosy'" in message
     assert "cp1252 (100 % confidence) reading 'kandydat,g³osy'" in message
     assert message.endswith("pass --encoding cp1250")

@@ -132,6 +132,9 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "parti_politique",
         "appartenance_politique",
         "partido",
+        # Costa Rica's TSE: `Partido político`.
+        "partido_político",
+        "partido_politico",
         # Italy's Eligendo: `lista`, the list a candidate stands for.
         "lista",
         "partei",

@@ -23,6 +23,8 @@ from pollcli.namekeys import name_key
 _PRECINCT_COUNTS: Final[frozenset[str]] = frozenset(
     {"number of precincts", "number of precincts for race", "number of precincts reporting"}
     | {"precincts reporting"}
+    # Costa Rica's TSE: the polling tables (juntas receptoras) counted and still missing.
+    | {"juntas procesadas", "juntas faltantes"}
 )
 # New York City's election-district results list, beside each contest's candidates, the ballots
 # the district counted by way of voting (see the docstring): counts, no options, left out.
@@ -50,7 +52,9 @@ _CONTEST_TOTALS: Final[frozenset[str]] = frozenset({"contest totals", "contest t
 _DERIVED: Final[frozenset[str]] = frozenset(
     {"turnout", "majority", "abstentions", "abstention", "abstención", "abstencion", "abstenção",
      "abstencao", "astensioni", "opkomst", "frekwencja", "wahlbeteiligung", "participation",
-     "participación", "quota", "явка"}
+     "participación", "quota", "явка",
+     # Costa Rica's TSE: `% Participación`, `% Abstencionismo` (percentages below the parties).
+     "% participación", "% participacion", "abstencionismo", "% abstencionismo"}
 )  # fmt: skip
 # A unit's ballots rejected (spoiled) in every race together: no race's invalid votes.
 REJECTED_COUNTS: Final[frozenset[str]] = frozenset(

@@ -231,13 +231,13 @@ _KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         # The Netherlands' and Italy's.
         "ongeldig", "ongeldige stemmen", "schede nulle",
         "spoiled votes", "spoilt votes", "rejected votes",  # (Ireland's, the UK's)
+        "nulos y blancos",  # Costa Rica's TSE: null and blank ballots together
         "vn", "num votos nulos", "votos vn",  # Mexico's INE: `VN`; Peru's ONPE: `VOTOS_VN`
     ),
 }  # fmt: skip
 _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
     "registered": (
-        "registered voters",
-        "registered",
+        "registered voters", "registered",
         "total registered",
         "total registered voters",
         "registered voters total", "reg voters",  # ES&S's exports (AL, DC; Illinois' Shelby)
@@ -258,10 +258,10 @@ _FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
         # Washington's county files of 2008: `Cast` under an office `Voters` (`counts_office`).
         "cast",
         # Chile's Servel (`Total Votación`: the valid votes, the null and the blank), Spain's,
-        # France's and Italy's words for the voters who cast a ballot.
+        # France's, Italy's, Costa Rica's (`Votos recibidos`) words for the voters who voted.
         "total votación", "total votacion", "votación total", "votacion total", "votos emitidos",
         "total votos emitidos", "votantes", "votants", "votanti", "total de votantes", "wähler",
-        "uitgebrachte stemmen", "total poll",
+        "uitgebrachte stemmen", "total poll", "votos recibidos",
     ),
     # Maine's precinct files: `Votes Cast` of each race, its candidates and `Blank` together.
     "total_votes": (

@@ -398,6 +398,13 @@ def malformed_message(exc: csv.Error, text: str, line: int, delimiter: str) -> s
             '\\" (a backslash), and pollcli reads a doubled quote ("") only; write each \\" as '
             """"" (for instance sed 's/\\\\"/""/g' FILE > FIXED.csv)"""
         )
+    if re.search(f'"[ \t]+(?:{re.escape(delimiter)}|$)', record):
+        # Costa Rica's TSE: `"Juntas Procesadas","2.092" ` (spaces after a closing quote).
+        return (
+            f"the CSV cannot be split into cells here ({exc}): spaces follow a cell's closing "
+            f'quote; delete them (for instance sed \'s/" *$/"/; s/" *{delimiter}/"{delimiter}/g\' '
+            "FILE > FIXED.csv)"
+        )
     if "field larger than field limit" not in str(exc):
         return (
             f"the CSV cannot be split into cells here ({exc}); "

@@ -31,6 +31,7 @@ from pollcli.formats import listed
 from pollcli.kinds import (
     count_beside,
     counts_office,
+    derived_figure,
     fact_from_name,
     name_key,
     office_fact,
@@ -226,6 +227,9 @@ class CellReader:
         elif count_beside(values["candidate"]) and name_key(values["candidate"]) not in self.kinds:
             # NYC's `Public Counter`, Electionware's `Contest Totals`: no option, left out (notes).
             values["all_races"] = "true"
+            if derived_figure(values["candidate"]) and "votes" in values:
+                # A turnout of `68.5` is no count: left out all the same, never refused for it.
+                values["votes"] = "0"
         elif values["candidate"] in facts.values() and any(
             facts.get(c) == values["candidate"] for c in races
         ):  # the count a race cell names, named again as its candidate (`Votes Cast,Votes Cast`)
