@@ -84,7 +84,7 @@ def test_votes_are_read_and_seats_set_aside(tmp_path, engine):
     assert result.code == 0, result.stderr
     # The one warning: the Total row set aside (no total-mismatch: valid = lists + blank).
     [warning] = result.stderr.splitlines()
-    assert "totals of the others" in warning and "equal the sum of their parts" in warning
+    assert "(line 10) set aside" in warning and "equal the sum of their parts" in warning
     [election] = json.loads(result.stdout)["elections"]  # no election of seats
     frame = pd.DataFrame([row(p) for p in PROVINCES])
     frame.columns = [*NAMES, *[f"{s} {k}" for _, s in PARTIES for k in ("Votos", "Diputados")]]
@@ -98,3 +98,6 @@ def test_votes_are_read_and_seats_set_aside(tmp_path, engine):
     assert turnout["ballots_cast"] == frame["Total votantes"].sum()
     notes = " ".join(election["notes"])
     assert "'Diputados'" in notes and "count seats won, not votes" in notes
+    # Spanish `Nombre de Provincia` is a name (French `Nombre de votants` is a number).
+    [region] = [n for n in election["notes"] if n.startswith("The rows are the regions")]
+    assert "Nombre de Provincia'." in region

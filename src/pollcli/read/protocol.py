@@ -162,6 +162,13 @@ PARENT_WORDS: Final[str] = (
 )
 
 
+# Spanish `Nombre de …` (the name of a place, a list), not French `Nombre de …` (a number of).
+_SPANISH_NAME: Final[re.Pattern[str]] = re.compile(
+    r"nombre (de la |del |de )?(comunidad|provincia|municipio|isla|circunscripci(ó|o)n|distrito"
+    r"|secci(ó|o)n|mesa|partido|candidatura|candidato|agrupaci(ó|o)n|localidad|regi(ó|o)n)( .*)?"
+)
+
+
 # A named tuple, not a frozen dataclass: defined on every run, and some ten times cheaper to define.
 class _Patterns(NamedTuple):
     facts: dict[str, re.Pattern[str]]
@@ -204,6 +211,8 @@ def line(header: str) -> tuple[str, int] | None:
         for half in header.split("/"):
             if (found := line(half)) is not None:
                 return found
+    if _SPANISH_NAME.fullmatch(text):
+        return None  # Spain's `Nombre de Provincia`: a name (French `nombre` is a number)
     patterns = _patterns()
     for fact, parts in patterns.parts.items():
         for number, pattern in enumerate(parts, start=1):
