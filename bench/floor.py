@@ -226,7 +226,13 @@ def output_floor(result: Any) -> dict[str, float]:
     from pollcli.document import INDENT, adapter
     from pollcli.models import ResultRow
 
-    fields = [f.name for f in dataclasses.fields(ResultRow)]
+    every = dataclasses.fields(ResultRow)
+    fields = [f.name for f in every]
+    # Each field's test of a value the JSON leaves out (`models.optional`: `colour` when None,
+    # `acclaimed` when false); None for a field always written.
+    absent = [f.metadata.get("exclude_if") for f in every]
+    if any(f.metadata.get("exclude") for f in every):
+        raise SystemExit("a result field never written: not this writer's case")
     values = [
         [tuple(getattr(row, name) for name in fields) for row in election.results]
         for election in result.elections
@@ -235,7 +241,7 @@ def output_floor(result: Any) -> dict[str, float]:
     results = adapter(list[ResultRow])
     written, texts = timed(lambda: [results.dump_json(race, indent=len(INDENT)) for race in rows])
     columns = [list(zip(*race, strict=True)) if race else [] for race in values]
-    from_columns, plain = timed(lambda: [_results_json(fields, race) for race in columns])
+    from_columns, plain = timed(lambda: [_results_json(fields, absent, race) for race in columns])
     if plain != texts:
         raise SystemExit("the results written from columns differ from the writer's")
     return {
@@ -245,16 +251,26 @@ def output_floor(result: Any) -> dict[str, float]:
     }
 
 
-def _results_json(fields: list[str], columns: list[tuple[Any, ...]]) -> bytes:
+def _results_json(
+    fields: list[str], absent: list[Callable[[Any], bool] | None], columns: list[tuple[Any, ...]]
+) -> bytes:
     """An election's results as the writer writes them, from a tuple per field: each column
     turned into JSON by the standard library's C string encoder (or `repr`, `str`) in one `map`,
-    then a format per row (`colour` left out when absent, as the document leaves it out)."""
+    then a format per row (an optional field, `absent` its test, left out where every row's value
+    is absent, as the document leaves it out; a field absent in some rows only is not this
+    writer's case)."""
     if not columns:
         return b"[]"
-    shown = [i for i, name in enumerate(fields) if any(v is not None for v in columns[i])]
-    shown = [i for i in range(len(fields)) if i in shown or fields[i] != "colour"]
-    if len(shown) == len(fields) and None in columns[fields.index("colour")]:
-        raise SystemExit("a colour in some rows only: not this writer's case")
+    shown = []
+    for i, test in enumerate(absent):
+        if test is None:
+            shown.append(i)
+            continue
+        left_out = sum(map(test, columns[i]))
+        if 0 < left_out < len(columns[i]):
+            raise SystemExit(f"{fields[i]} in some rows only: not this writer's case")
+        if not left_out:
+            shown.append(i)
     texts = [list(map(_json_scalar, columns[i])) for i in shown]
     template = ",\n".join(f'    "{fields[i]}": {{}}' for i in shown)
     rows = map(("  {{\n" + template + "\n  }}").format, *texts)
