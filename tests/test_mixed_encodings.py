@@ -3,8 +3,12 @@
 not pass silently: each line that holds one is named, with the cell as read and as UTF-8, on both
 engines, wherever in the file it is."""
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import dump, each_engine
-from pollcli.read import ReadOptions, stream
+from pollcli.read import ReadOptions, detect, stream
 
 NAMES = ["Müller", "Gómez", "Zoë", "Brontë", "Ångström", "Nuñez", "Dvořák"]
 
@@ -64,3 +68,42 @@ def test_cp1251_capitals_before_yo_are_no_utf8(tmp_path, monkeypatch):
     path.write_bytes(text.encode("cp1251"))
     results = each_engine(monkeypatch, path, ReadOptions(encoding="cp1251"))
     assert mismatches(results["exact"]) == mismatches(results["stream"]) == []
+
+
+# A one-byte file's bytes: ASCII, cp1251's letters (0xC0-0xFF, each where a UTF-8 sequence may
+# start) and the continuation bytes (0x80-0xBF) of the sequences looked for.
+BYTES = st.sampled_from([b"a", b",", b"\n", b"\xc0", b"\xd0", b"\xe2", b"\xf0", b"\xa8", b"\xb9"])
+SEQUENCES = st.sampled_from([b"\xc3\xa9", b"\xe2\x80\x99", b"\xf0\x9f\x98\x80", b"\xd0\xb1"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(st.one_of(BYTES, SEQUENCES, st.just(b"\xd1" * 9)), max_size=80),
+    block=st.integers(1, 12),
+)
+def test_the_utf8_sequences_are_those_the_expression_finds_in_the_whole_file(
+    parts: list[bytes], block: int
+) -> None:
+    """`detect._sequences` scans only the blocks that hold a continuation byte (a cp1251 file of
+    69 MB: 3.7 s less): the oracle is the expression over the whole of the bytes."""
+    data = b"".join(parts)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(detect, "_SCAN_BLOCK", block)
+        found = [(m.start(), m.group()) for m in detect._sequences(data)]
+    assert found == [(m.start(), m.group()) for m in detect._UTF8_SEQ.finditer(data)]
+
+
+def test_a_utf8_cell_far_into_a_cp1251_file_is_named(tmp_path, monkeypatch):
+    """Blocks of cp1251 letters and no continuation byte are passed over, and a UTF-8 name beyond
+    them (line 3,002, by hand: the header, 3,000 rows, then it) is named, on both engines."""
+    rows = [f"Область {i % 7},УИК {i},Иванов,{i % 50}" for i in range(3000)]
+    text = "region,precinct,candidate,votes\n" + "\n".join(rows) + "\n"
+    data = text.encode("cp1251") + "Область 1".encode("cp1251") + ",U 9,Анна Ли,5\n".encode()
+    path = tmp_path / "ru.csv"
+    path.write_bytes(data)
+    monkeypatch.setattr(detect, "_SCAN_BLOCK", 4096)
+    results = each_engine(monkeypatch, path, ReadOptions(encoding="cp1251"))
+    found = mismatches(results["exact"])
+    assert found == mismatches(results["stream"])
+    assert [line for line, _ in found] == [3002]
+    assert "'РђРЅРЅР°'" in found[0][1] and "'Анна'" in found[0][1]

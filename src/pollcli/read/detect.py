@@ -19,6 +19,7 @@ import codecs
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
@@ -67,6 +68,11 @@ _UTF8_SEQ: Final[re.Pattern[bytes]] = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 _CELL_EDGES: Final[bytes] = b",;\t|\"' \r\n"
+# Every byte but UTF-8's continuation bytes (0x80-0xBF), which each of `_UTF8_SEQ`'s matches holds
+# second: a block of bytes without one holds no match (`_sequences`).
+_NOT_CONTINUATION: Final[bytes] = bytes(b for b in range(256) if not 0x80 <= b <= 0xBF)
+# How many bytes `_sequences` tests at a time.
+_SCAN_BLOCK: Final[int] = 1 << 16
 # UTF-8 cells of a one-byte file warned about one by one.
 LISTED_CELLS: Final[int] = 20
 
@@ -305,7 +311,7 @@ def utf8_cells(
     One a line."""
     cells: list[Utf8Cell] = []
     line, at = first_line, 0
-    for match in _UTF8_SEQ.finditer(data):
+    for match in _sequences(data):
         start, end = match.start(), match.end()
         line += data.count(newline, at, start)
         at = start
@@ -326,6 +332,26 @@ def utf8_cells(
             continue  # the one-byte reading is letters (cp1251 `ФЁ`), or UTF-8 reads no better
         cells.append(Utf8Cell(line, shown, utf8))
     return cells
+
+
+def _sequences(data: bytes) -> Iterator[re.Match[bytes]]:
+    """`_UTF8_SEQ.finditer(data)`'s matches, with only the blocks of `data` that hold a continuation
+    byte scanned: a one-byte file's letters (cp1251's Cyrillic, 0xC0-0xFF) are each where a match
+    may start, and the expression tried at every one of them took some 3.7 s over 69 MB of cp1251;
+    a block's test is a `bytes.translate`. A match starts one byte before its first continuation
+    byte and is 4 bytes at most, so each such block is scanned from 4 bytes before it to 4 after,
+    spans that overlap or touch scanned as one: the same matches, found from the same places."""
+    size = len(data)
+    spans: list[list[int]] = []  # from 4 bytes before such blocks to 4 after, none overlapping
+    for at in range(0, size, _SCAN_BLOCK):
+        if data[at : at + _SCAN_BLOCK].translate(None, _NOT_CONTINUATION):
+            start, end = max(at - 4, 0), min(at + _SCAN_BLOCK + 4, size)
+            if spans and spans[-1][1] >= start:
+                spans[-1][1] = end
+            else:
+                spans.append([start, end])
+    for start, end in spans:
+        yield from _UTF8_SEQ.finditer(data, start, end)
 
 
 def utf8_cells_found(cells: list[Utf8Cell], codec: str, found: Found) -> None:
