@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import dump
-from pollcli.read import ReadOptions, engines, exact, load_file, rowcolumns
+from pollcli.read import ReadOptions, engines, exact, load_file, rowcolumns, samerows
 from pollcli.read.records import Record
 from test_samerows import whole_stage  # the oracle: the whole row stage, a record per row
 
@@ -82,6 +82,7 @@ def _text(header: str, rows: list[tuple[str, str, str, str, str]]) -> str:
     common=st.booleans(),
     numpy=st.booleans(),
     primary=st.booleans(),
+    chunk=st.sampled_from([samerows.CHUNK_ROWS, 1, 2, 3, 7]),
 )
 def test_rows_summed_per_region_read_as_a_record_per_row(
     monkeypatch: pytest.MonkeyPatch,
@@ -90,11 +91,14 @@ def test_rows_summed_per_region_read_as_a_record_per_row(
     common: bool,
     numpy: bool,
     primary: bool,
+    chunk: int,
 ) -> None:
     rows = data.draw(_rows(common))
     with monkeypatch.context() as patched, tempfile.TemporaryDirectory() as directory:
         if numpy:
             patched.setattr(rowcolumns, "NUMPY_ROWS", 1)
+        # (Small chunks: rows of options held are held a column at a time, `_held_chunk`.)
+        patched.setattr(samerows, "CHUNK_ROWS", chunk)
         # (A file named as a primary: the party tells races apart, no rows are summed.)
         path = Path(directory) / ("primary.csv" if primary else "results.csv")
         path.write_text(_text(header, rows), encoding="utf-8")
@@ -128,16 +132,29 @@ def _summed_records(monkeypatch: pytest.MonkeyPatch, numpy: bool) -> list[list[R
     return held
 
 
+@pytest.mark.parametrize("chunk", [samerows.CHUNK_ROWS, 10])
 @pytest.mark.parametrize("numpy", [False, True])
 def test_a_plain_precinct_file_is_summed_per_region_to_the_pandas_figures(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, numpy: bool
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, numpy: bool, chunk: int
 ) -> None:
     rows = _plain(4, 25)
     path = tmp_path / "results.csv"
     path.write_text(_text(HEADERS[0], rows), encoding="utf-8")
     held = _summed_records(monkeypatch, numpy)
+    monkeypatch.setattr(samerows, "CHUNK_ROWS", chunk)
+    chunks: list[bool] = []  # whether each chunk was held a column at a time
+    keep = samerows._held_chunk
+
+    def held_chunk(*args: object) -> bool:
+        chunks.append(keep(*args))
+        return chunks[-1]
+
+    monkeypatch.setattr(samerows, "_held_chunk", held_chunk)
     mine, theirs = _both(monkeypatch, path, ReadOptions())
     assert mine == theirs
+    # 300 rows in chunks of 10: the first (the options' first rows) row by row, the others held
+    # a column at a time.
+    assert chunks == ([False] if chunk > len(rows) else [False] + [True] * 29)
     # Summed: a record per region and option, not per row.
     assert [len(h) for h in held] == [4 * 3]
     assert all(r.summed and r.row.unit is None for r in held[0])

@@ -101,11 +101,18 @@ HEADERS = [
     header=st.sampled_from(HEADERS),
     blank_zero=st.booleans(),
     bounded=st.booleans(),
+    chunk=st.sampled_from([samerows.CHUNK_ROWS, 1, 3]),
 )
 def test_rows_of_an_option_met_before_read_as_the_whole_stage_reads_them(
-    monkeypatch: pytest.MonkeyPatch, rows: list, header: str, blank_zero: bool, bounded: bool
+    monkeypatch: pytest.MonkeyPatch,
+    rows: list,
+    header: str,
+    blank_zero: bool,
+    bounded: bool,
+    chunk: int,
 ) -> None:
     with monkeypatch.context() as patched, tempfile.TemporaryDirectory() as directory:
+        patched.setattr(samerows, "CHUNK_ROWS", chunk)
         if bounded:  # few options kept (and past the second, only while rows meet them)
             patched.setattr(samerows, "KEPT", 4)
             patched.setattr(samerows, "TRIAL", 2)
