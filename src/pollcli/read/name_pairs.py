@@ -149,6 +149,8 @@ def _among(np: Any, keys: Any, held: Any) -> Any:
 def stem_table(names: Sequence[str | None], numbers: dict[str, int]) -> tuple[list[int], list[int]]:
     """Per name, how many beginnings it has (`stems`); and those beginnings' numbers, name after
     name (`numbers`: each beginning's, given as they are met)."""
+    if "".join([n for n in names if n]).isalnum():  # (as `named_after`: no separator in any)
+        return [0] * len(names), []
     counts: list[int] = []
     flat: list[int] = []
     for name in names:
