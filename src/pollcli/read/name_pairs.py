@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable, Sequence
+from itertools import chain
 from typing import Any, Final
 
 from pollcli.read.records import clean_cell
@@ -182,9 +183,9 @@ class NamesSeen:
     def __init__(self) -> None:
         self.stems: set[bytes] = set()
         self.blocks: list[tuple[Any, Any]] = []
-        # Per block of `blocks`, its names as text where one holds a separator ("" for the
-        # others; None: none does), for `sibling_suspects`.
-        self.texts: list[list[str] | None] = []
+        # Per block of `blocks`, its names' beginnings (`stems`: [] for a name without a
+        # separator; None: no name has one), for `sibling_suspects`.
+        self.texts: list[list[list[str]] | None] = []
         self.unmapped = False  # a block whose units name no cells: the exact engine reads it
 
     def add(self, names: list[bytes], cleaned: bool, units: Any) -> None:
@@ -206,16 +207,14 @@ class NamesSeen:
             self.unmapped = self.unmapped or bool(names)
         if joined.replace(b"\n", b"").isalnum():
             return  # (ASCII letters and digits only: no separator)
-        texts = []
-        for name in names:
-            text = name.decode("utf-8", "replace")
-            if _SEPARATOR.search(text):
-                self.stems.update(s.encode("utf-8") for s in stems(text))
-                texts.append(text)
-            else:
-                texts.append("")
+        texts = joined.decode("utf-8", "replace").split("\n")
+        if len(texts) != len(names):  # (a name over several lines)
+            texts = [name.decode("utf-8", "replace") for name in names]
+        # Each name's beginnings, found once: kept for `_siblings` (its `stem_table`).
+        got = [stems(text) if _SEPARATOR.search(text) else [] for text in texts]
+        self.stems.update(s.encode("utf-8") for s in set(chain.from_iterable(got)))
         if mapped:
-            self.texts[-1] = texts
+            self.texts[-1] = got
 
     def held(self, np: Any) -> Any | None:
         """The hashes of the units of each race and region where a unit's name is a beginning of
@@ -255,7 +254,8 @@ class NamesSeen:
                 continue
             if block.votes is None:
                 return None
-            counts, flat = stem_table(texts, numbers)
+            counts = list(map(len, texts))
+            flat = [numbers.setdefault(stem, len(numbers)) for got in texts for stem in got]
             at, stem = expand(np, block.cells, np.array(counts, np.int64), np.array(flat, np.int64))
             parts.append((block.hashes[at], block.groups[at], stem, block.votes[at]))
         if not parts:
