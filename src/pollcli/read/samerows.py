@@ -245,22 +245,27 @@ def _held_chunk(
         figures[at] = fresh[texts[at]]
     unit_cells = list(map(itemgetter(unit), rows))
     region_cells = None if region is None else list(map(itemgetter(region), rows))
-    # Each place cell not numbered yet, numbered once, in the order the rows first name it.
     numbers = held.numbers
+    regions = None if region_cells is None else list(map(numbers.get, region_cells))
+    # Each place cell not numbered yet, numbered once, in the order the rows first name it (a
+    # row's unit before its region; the units alone where every region is numbered already, as
+    # past a file's first rows).
+    new_regions = regions is not None and None in regions
     met = (
-        unit_cells
-        if region_cells is None
-        else chain.from_iterable(zip(unit_cells, region_cells, strict=True))
+        chain.from_iterable(zip(unit_cells, region_cells, strict=True))
+        if new_regions and region_cells is not None
+        else unit_cells
     )
     for text in dict.fromkeys(met):
         if text not in numbers:
             held.number(text)
     units = list(map(numbers.__getitem__, unit_cells))
-    regions = None if region_cells is None else list(map(numbers.__getitem__, region_cells))
+    if new_regions and region_cells is not None:
+        regions = list(map(numbers.__getitem__, region_cells))
     # (No None is left in these lists: the misses are filled above.)
     held.option.extend(cast("list[int]", options))
     held.unit.extend(units)
-    held.region.extend(repeat(0, len(rows)) if regions is None else regions)
+    held.region.extend(repeat(0, len(rows)) if regions is None else cast("list[int]", regions))
     held.votes.extend(cast("list[int]", figures))
     held.lines.extend(map(itemgetter(0), chunk))
     return True
