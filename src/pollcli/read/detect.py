@@ -71,8 +71,7 @@ _CELL_EDGES: Final[bytes] = b",;\t|\"' \r\n"
 # Every byte but UTF-8's continuation bytes (0x80-0xBF), which each of `_UTF8_SEQ`'s matches holds
 # second: a block of bytes without one holds no match (`_sequences`).
 _NOT_CONTINUATION: Final[bytes] = bytes(b for b in range(256) if not 0x80 <= b <= 0xBF)
-# How many bytes `_sequences` tests at a time.
-_SCAN_BLOCK: Final[int] = 1 << 16
+_SCAN_BLOCK: Final[int] = 1 << 16  # (the bytes `_sequences` tests at a time)
 # UTF-8 cells of a one-byte file warned about one by one.
 LISTED_CELLS: Final[int] = 20
 
@@ -339,10 +338,9 @@ def _sequences(data: bytes) -> Iterator[re.Match[bytes]]:
     byte scanned: a one-byte file's letters (cp1251's Cyrillic, 0xC0-0xFF) are each where a match
     may start, and the expression tried at every one of them took some 3.7 s over 69 MB of cp1251;
     a block's test is a `bytes.translate`. A match starts one byte before its first continuation
-    byte and is 4 bytes at most, so each such block is scanned from 4 bytes before it to 4 after,
-    spans that overlap or touch scanned as one: the same matches, found from the same places."""
-    size = len(data)
-    spans: list[list[int]] = []  # from 4 bytes before such blocks to 4 after, none overlapping
+    byte and is 4 bytes at most, so each such block is scanned from 4 bytes before it to 4 after
+    (spans that overlap or touch as one): the same matches, from the same places."""
+    size, spans = len(data), list[list[int]]()  # (spans: from 4 bytes before to 4 after)
     for at in range(0, size, _SCAN_BLOCK):
         if data[at : at + _SCAN_BLOCK].translate(None, _NOT_CONTINUATION):
             start, end = max(at - 4, 0), min(at + _SCAN_BLOCK + 4, size)
