@@ -48,6 +48,11 @@ def check(elections: list[Election], problems: list[Problem]) -> None:
         counts = Counter(o.party for o in contenders if option_key(o.party or "") in several)
         shown = ", ".join(f"{n:,} {p}" for p, n in counts.most_common(3))
         election.crowded = shown
+        # The column that tells them apart, named already (`read.race_hint`), says it best.
+        named = [p for p in problems if p.code == Code.RACE_SPLIT and p.column is not None]
+        if named:
+            election.warnings.append(named[0])
+            continue
         warning = Problem(
             code=Code.RACE_SPLIT,
             severity="warning",
