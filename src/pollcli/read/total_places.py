@@ -183,7 +183,9 @@ def _settle(maybes: list[Maybe], plain: Mapping[str, dict[str, int] | None]) -> 
     for sums in plain.values():
         add_sums(whole, sums or {})
     filled = sum(1 for sums in plain.values() if sums)
-    free: dict[tuple[int, ...], tuple[dict[str, dict[str, int]], dict[str, int], int]] = {}
+    free: dict[
+        tuple[int, ...], tuple[dict[str, dict[str, int]], dict[str, int], int, dict[str, int]]
+    ] = {}
 
     def units(i: int, totals: tuple[int, ...]) -> tuple[dict[str, int], bool]:
         """The sums of what row `i` would total, and whether there is any of it."""
@@ -195,8 +197,11 @@ def _settle(maybes: list[Maybe], plain: Mapping[str, dict[str, int] | None]) -> 
                 if j not in taken:
                     add_sums(by_region.setdefault(m.region, {}), m.sums or {})
                     rows[m.region] = rows.get(m.region, 0) + 1
-            free[totals] = by_region, rows, len(maybes) - len(taken)
-        by_region, rows, left = free[totals]
+            every: dict[str, int] = {}  # (all of them: each row's own region taken out below)
+            for bucket in by_region.values():
+                add_sums(every, bucket)
+            free[totals] = by_region, rows, len(maybes) - len(taken), every
+        by_region, rows, left, every = free[totals]
         me = maybes[i]
         own = plain.get(me.region) or {}
         mine = by_region.get(me.region, {})
@@ -205,9 +210,8 @@ def _settle(maybes: list[Maybe], plain: Mapping[str, dict[str, int] | None]) -> 
             # Every other region: all of them but its own (where it stands itself, if not taken).
             add_sums(sums, whole)
             add_sums(sums, own, -1)
-            for region, bucket in by_region.items():
-                if region != me.region:
-                    add_sums(sums, bucket)
+            add_sums(sums, every)
+            add_sums(sums, mine, -1)
             anything = filled - bool(own) + left - rows.get(me.region, 0) > 0
         else:
             add_sums(sums, own)
