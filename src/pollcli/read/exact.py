@@ -20,6 +20,7 @@ from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.manyregions import check as check_regions
 from pollcli.read.options import ReadOptions
+from pollcli.read.options_down import options_down
 from pollcli.read.racekeys import party_rule
 from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader, Record
@@ -73,6 +74,11 @@ def read_table(
         return [], sort_problems(found.items)
 
     footnotes.trim(table)  # (`* Active Voters are …`, `Source: …` below the table: notes)
+    told = options.wide or bool(options.id_columns)
+    if (down := options_down(table, found, told)) is not None:
+        table = down  # options down, places across: read long (`read.options_down`)
+    elif found.errors:
+        return [], sort_problems(found.items)
 
     def holds_values(index: int) -> bool:
         return any(index < len(c) and c[index].strip() for _, c in table.records)
