@@ -90,3 +90,46 @@ def test_columns_of_blank_ballots_keep_a_place_per_row(tmp_path) -> None:
     assert result.code == 0, result.stderr
     election = json.loads(result.stdout)["elections"][0]
     assert election["leader"]["candidate"] == "Bo Diaz" and election["leader"]["votes"] == 110
+
+
+# A locality's own file: a title of labels, no header, a name and a figure a row, a reference.
+LOCALITY = (
+    "Localidad:NORTE,Votacion:\n"
+    "Ana Ruiz,100\n"
+    "Luis Gil,60\n"
+    "Potencial Votantes,400\n"
+    "Blanco,10\n"
+    "Nulos,2\n"
+    "Referencia:,http://example.org/E24_PRE_2_16_001.pdf\n"
+)
+
+
+@pytest.mark.parametrize("env", ENGINES)
+def test_a_title_of_labels_says_to_name_the_columns(tmp_path, env) -> None:
+    path = write(tmp_path, LOCALITY, "NORTE.csv")
+    result = invoke("summary", str(path), env=env)
+    assert result.code == 1
+    assert "is a title, not a header" in result.stderr and "--columns" in result.stderr
+    assert "pass --wide" not in result.stderr
+
+
+@pytest.mark.parametrize("env", ENGINES)
+def test_named_columns_leave_the_title_and_the_reference_out(tmp_path, env) -> None:
+    path = write(tmp_path, LOCALITY, "NORTE.csv")
+    result = invoke(
+        "summary", str(path), "--columns", "candidate,votes", "--format", "json", env=env
+    )
+    assert result.code == 0, result.stderr
+    election = json.loads(result.stdout)["elections"][0]
+    assert election["leader"]["candidate"] == "Ana Ruiz"
+    assert election["leader"]["share"] == pytest.approx(100 / 160 * 100)  # 62.5, by hand
+    assert election["turnout"]["registered"] == 400
+    assert [r["candidate"] for r in election["results"]] == [
+        "Ana Ruiz",
+        "Luis Gil",
+        "Blanco",
+        "Nulos",
+    ]
+    notes = " ".join(election["notes"])
+    assert "Line 1 ('Localidad:NORTE,Votacion:') is a title" in notes
+    assert "footnote line(s) below the table are left out: line 7" in notes

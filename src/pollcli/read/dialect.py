@@ -144,10 +144,17 @@ def split_top(
     table.header_line = line_number
     lines = list(itertools.islice(_lines(rest), preamble.HEAD_LINES))
     if names:
-        # No header in the file: no title lines to look for above it either.
+        # No header in the file: no title lines to look for above it, but a title of labels on
+        # its first line (`Localidad:SUBA,Votacion:`), left out with a note.
+        table.delimiter = delimiter or sniff_delimiter(lines[:SNIFF_ROWS])
+        if len(lines) > 1 and preamble.label_line(preamble.cells(lines[0], table.delimiter)):
+            table.notes.append(
+                f"Line {line_number} ({lines[0].strip()[:60]!r}) is a title, not data: left out."
+            )
+            rest = rest[len(lines[0]) :]
+            line_number += 1
         table.header_line = line_number - 1
         table.header = list(names)
-        table.delimiter = delimiter or sniff_delimiter(lines[:SNIFF_ROWS])
         return rest
     if header_lines is None:
         span = preamble.locate(lines, [delimiter] if delimiter else DELIMITERS)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final
 from pollcli.problems import Found
 from pollcli.read.counttail import tail
 from pollcli.read.dialect import read_records
+from pollcli.read.preamble import is_number
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
 MARKS: Final[str] = "*†‡§"
 WORDS: Final[frozenset[str]] = frozenset(
     {"source", "sources", "note", "notes", "footnote", "footnotes", "quelle", "quellen",
-     "fuente", "fuentes", "nota", "notas", "remarque", "remarques", "anmerkung", "hinweis"}
+     "fuente", "fuentes", "nota", "notas", "remarque", "remarques", "anmerkung", "hinweis",
+     "reference", "references", "referencia", "referencias", "référence", "références"}
 )  # fmt: skip
 _WORD: Final[re.Pattern[str]] = re.compile(r"([^\W\d_]+)\s*:")
 # The file's last bytes the streaming engine looks at (a few footnotes' lines).
@@ -38,8 +40,16 @@ SHOWN: Final[int] = 60
 
 def footnote(cells: Sequence[str]) -> str | None:
     """The text of a footnote line: its first cell the only one filled, opening with a footnote
-    mark and words, or with a note's word and a colon; else None."""
+    mark and words, or with a note's word and a colon; or a note's word and colon alone in the
+    first cell, its text (no number) in the second, the only other one filled (Bogotá's tables by
+    locality: `Referencia:,http://…pdf`); else None."""
     text = cells[0].strip() if cells else ""
+    if len(cells) > 1 and cells[1].strip() and not any(c.strip() for c in cells[2:]):
+        word = _WORD.fullmatch(text)
+        said = cells[1].strip()
+        if word is not None and word.group(1).casefold() in WORDS and not is_number(said):
+            return f"{text} {said}"
+        return None
     if not text or any(c.strip() for c in cells[1:]):
         return None
     words = text.lstrip(MARKS).strip()

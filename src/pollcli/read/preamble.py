@@ -358,6 +358,22 @@ def vote_levels(header: Sequence[str]) -> list[tuple[str, ...]]:
     return levels if len(votes) >= 2 and min(votes.values()) >= 2 else []
 
 
+# A title's cell of a label and a colon, its value after it or none (Bogotá's tables by locality:
+# `Localidad:SUBA,Votacion:` above rows of a name and a figure, with no header).
+_LABEL: Final[re.Pattern[str]] = re.compile(r"[^\W\d_][^:\d]{0,40}:[^:]*")
+
+
+def label_line(row: Sequence[str]) -> bool:
+    """Whether a line is a title of labels (`Localidad:SUBA,Votacion:`): every filled cell a label
+    and a colon, one of them ending in its colon (no header's cell does)."""
+    filled = _filled(row)
+    return (
+        bool(filled)
+        and all(_LABEL.fullmatch(c.strip()) for c in filled)
+        and any(c.strip().endswith(":") for c in filled)
+    )
+
+
 def hint(rows: Sequence[tuple[int, Sequence[str]]]) -> str | None:
     """Where a header seems to start, for the error of a header pollcli cannot read: the first row
     below the header (rows are (line, cells), the header first) worded like a header, with a cell
@@ -374,6 +390,13 @@ def hint(rows: Sequence[tuple[int, Sequence[str]]]) -> str | None:
             return f"the header seems to start on line {line}: pass --header-line {line}" + (
                 " (or N-M for a header over several rows)" if _has_gaps(row) else ""
             )
+    if rows and label_line(rows[0][1]) and len(rows) > 1 and any(map(is_number, rows[1][1])):
+        shown = ", ".join(repr(c.strip()) for c in _filled(rows[0][1]))
+        return (
+            f"line {rows[0][0]} ({shown}) is a title, not a header, and the rows below have "
+            f"none: name their {len(rows[1][1])} columns in order with --columns (e.g. "
+            "--columns candidate,votes), which leaves such a title line out, or add a header line"
+        )
     first = _filled(rows[0][1]) if rows else []
     if first and (sum(map(is_number, first)) * 2 >= len(first) or _like_data(rows)):
         return (
