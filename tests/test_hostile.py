@@ -97,6 +97,7 @@ def test_validate_lists_every_problem_at_once(tmp_path):
         (3, "type-error"),
         (4, "blank-name"),
         (5, "extra-cell"),
+        (6, "duplicate-option"),  # A again, its first row refused for its -1 (session 20)
     ]
     assert result.code == 1
 

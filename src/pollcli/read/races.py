@@ -52,6 +52,7 @@ from pollcli.read.racekeys import (
 )
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import CellReader, Record
+from pollcli.read.refused_repeats import check as repeated_refused
 from pollcli.read.roles import RACE_FACT_KEYS
 from pollcli.read.selection import Where, examples, selected_races, where_of, whole_name_note
 from pollcli.read.unfit import set_aside_unfit_facts
@@ -75,6 +76,7 @@ def assemble(
     is emptied: each race's records are freed once its election is built (`Assembly.elections`)."""
     columns = reader.columns
     found = assembly.found
+    repeated_refused(reader, records)  # (a repeat of a row refused for a cell)
     tickets.take_cells(records, columns, assembly.sources)  # (writein, fusion_ticket, Ticket)
     assembly.party_lines = partylines.stage(options.fusion, found, columns.header_of("party"))
     if columns.vote_parts:
