@@ -97,6 +97,9 @@ class Election:
     place: str | None = None
     # Set when the election is one race of a file of many races.
     race: Race | None = None
+    # A file of one race whose race columns hold one value each (`constituency`, `office`): the
+    # race so named ("Pierrefonds--Dollard"), for the headings; the label stays the file's.
+    title: str | None = None
     # A top-two primary (`read.racekeys.top_two`; one race of a file, or a file of one race): one
     # race of every party, whose top two advance to the general election; no one wins it.
     top_two: bool = False

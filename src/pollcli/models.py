@@ -277,6 +277,9 @@ class ElectionSummary:
     )
     # A party-list vote (system: list, or a seats fact): renderers say "list" for "option".
     party_list: bool = field(default=False, metadata=NOT_IN_JSON)
+    # A file of one race whose race columns name it (`Election.title`): the text's and markdown's
+    # heading; JSON's `election` stays the label SPEC gives it (the file's stem by default).
+    title: str | None = field(default=None, metadata=NOT_IN_JSON)
     # Candidates on open party lists (`openlists`): the rows are candidates, the lists' standing
     # is in the findings; renderers say "candidate".
     open_lists: bool = field(default=False, metadata=NOT_IN_JSON)

@@ -78,6 +78,7 @@ def summarize(
                 summary.notes.append(sentence)
         if election.race is not None:
             summary.race_keys = election.race.keys
+        summary.title = election.title
         summaries.append(summary)
     result = Summary(elections=summaries)
     refused = list(getattr(elections, "refused", []))

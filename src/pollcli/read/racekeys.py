@@ -407,17 +407,17 @@ class RaceBook:
         if len(races) == 1:
             races[0].name = default(races[0])
             return []
-        roles = _ordered({k.role for k in self.keys})
+        roles = ordered_roles({k.role for k in self.keys})
         varying = [
             r for r in roles if len({normal(r, race.values.get(r, "")) for race in races}) > 1
         ]
         # The office always names a race ("U.S. House · 5", not "5"); other keys where they vary.
         always = [r for r in ("office",) if r in roles and r not in varying]
-        shown_roles = _ordered({*always, *(r for r in varying if r not in QUALIFIERS)})
+        shown_roles = ordered_roles({*always, *(r for r in varying if r not in QUALIFIERS)})
         for qualifier in (None, *QUALIFIERS):
             if qualifier is not None and qualifier in varying:
-                shown_roles = _ordered({*shown_roles, qualifier})
-            names = [_name(race, shown_roles) for race in races]
+                shown_roles = ordered_roles({*shown_roles, qualifier})
+            names = [race_name(race, shown_roles) for race in races]
             if len(set(names)) == len(names):
                 break
         seen: dict[str, int] = {}
@@ -426,16 +426,16 @@ class RaceBook:
             race.name = name if seen[name] == 1 else f"{name} ({seen[name]})"
         if self.by_id:
             told = ["race_id", *(r for r in varying if r in ("election", "rcv_round", "party"))]
-            return _ordered([*told, "state"]) if self.within_state else told
+            return ordered_roles([*told, "state"]) if self.within_state else told
         return varying
 
 
-def _ordered(roles: Iterable[str]) -> list[str]:
+def ordered_roles(roles: Iterable[str]) -> list[str]:
     known = [r for r in ORDER if r in roles]
     return known + sorted(set(roles) - set(ORDER))
 
 
-def _name(race: Race, roles: list[str]) -> str:
+def race_name(race: Race, roles: list[str]) -> str:
     """The race's name from the shown roles' values. The party of a primary is named as its
     primary ("Democratic primary"), in the place of the stage when the stage is shown; a party
     that splits races of another stated stage (`--race-by`) is named as itself."""

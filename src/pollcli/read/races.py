@@ -37,6 +37,7 @@ from pollcli.read.assemble import Assembly, option_key
 from pollcli.read.datecolumn import several_elections
 from pollcli.read.decode import garbled_lines
 from pollcli.read.header import ColumnMap
+from pollcli.read.onerace import race_title
 from pollcli.read.options import ReadOptions
 from pollcli.read.primaries import OPEN_GENERAL_NOTE, open_general, primary_note
 from pollcli.read.primary_totals import by_race_id, to_primaries
@@ -251,6 +252,7 @@ def assemble(
         (only,) = chosen.values()
         for election in elections:
             election.top_two = top_two(only, party, election.options)
+            election.title = race_title(only) if not options.races else None
         if id(only) in rounds_notes:
             for election in elections:
                 election.notes.insert(0, rounds_notes[id(only)])

@@ -157,9 +157,12 @@ def tally_title(tally: RaceTally) -> str:
 def election_title(summary: ElectionSummary) -> str:
     """The election's name, and the --where filter when only part of the race is counted:
     'U.S. Senate (Special) — county = Cherokee only'."""
+    name = summary.election
+    if summary.title and summary.title != name:
+        name = f"{summary.title} ({name})"  # a file of one race, named by its race columns
     if summary.partial is None:
-        return summary.election
-    return f"{summary.election} — {summary.partial.filter} only"
+        return name
+    return f"{name} — {summary.partial.filter} only"
 
 
 def seats_title(election: ElectionSeats) -> str:
