@@ -46,7 +46,9 @@ def test_the_heading_names_the_race(tmp_path) -> None:
     assert text.code == 0, text.stderr
     assert text.stdout.splitlines()[0].strip() == f"Pierrefonds--Dollard · #24049 ({STEM})"
     markdown = invoke("summary", str(path), "--format", "markdown")
-    assert "## Pierrefonds--Dollard · #24049 (pollresults\\_resultatsbureau24049)" in markdown.stdout
+    assert (
+        "## Pierrefonds--Dollard · #24049 (pollresults\\_resultatsbureau24049)" in markdown.stdout
+    )
     election = json.loads(invoke("summary", str(path), "--format", "json").stdout)["elections"][0]
     assert election["election"] == STEM and "title" not in election
     assert election["leader"]["candidate"] == "Bernard Patry"
