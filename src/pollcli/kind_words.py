@@ -8,6 +8,13 @@ from __future__ import annotations
 
 from typing import Final
 
+# Lines a ballot lists where no one stood for a party or a seat (West Virginia's `No Candidate
+# Filed`, Arizona's `NO OFFICIAL CANDIDATE`, Texas' `NO CANDIDATES`): of kind `other`, and said so.
+PLACEHOLDERS: Final[tuple[str, ...]] = (
+    "no candidate filed", "no candidate", "no official candidate", "no candidate nominated",
+    "no candidates", "no nominee", "no qualified candidate",
+)  # fmt: skip
+
 KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
     "against_all": (
         "against all",
@@ -43,9 +50,12 @@ KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "total write-in",
         "total write-ins",
         "uncommitted write-in",
-        # West Virginia's placeholder where no one stood: never a winner.
-        "no candidate filed",
-        "no candidate",
+        # Placeholders where no one stood (`PLACEHOLDERS`): never a winner, nor a runner-up.
+        *PLACEHOLDERS,
+        # A vote for no candidate in a US presidential primary or caucus (FiveThirtyEight's
+        # `Uncommitted`, Massachusetts' `No Preference`): a valid vote, no candidate's.
+        "uncommitted", "uncommitted delegates", "uninstructed", "uninstructed delegation",
+        "no preference",
         "scatter",
         "scattered",
         "scattering",

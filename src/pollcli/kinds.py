@@ -75,6 +75,7 @@ from pollcli.beside_counts import precinct_count as precinct_count
 from pollcli.beside_counts import rejected_count as rejected_count
 from pollcli.kind_words import FACT_NAMES as _FACT_NAMES
 from pollcli.kind_words import KIND_NAMES as _KIND_NAMES
+from pollcli.kind_words import PLACEHOLDERS
 from pollcli.namekeys import name_key as name_key
 
 Kind = Literal["candidate", "against_all", "blank", "invalid", "other"]
@@ -164,6 +165,15 @@ def kind_from_name(name: str) -> Kind:
     """The kind an option's name implies when no `kind` column says otherwise (cached: a name
     repeats on every precinct's row)."""
     return _kind_of(name_key(name))
+
+
+_PLACEHOLDER_KEYS: Final[frozenset[str]] = frozenset(name_key(name) for name in PLACEHOLDERS)
+
+
+def placeholder(name: str) -> bool:
+    """Whether an option's name is a ballot's line where no one stood (`No Candidate Filed`): of
+    kind `other`, never a runner-up, and said so in the findings."""
+    return _unmarked(name_key(name)) in _PLACEHOLDER_KEYS
 
 
 @lru_cache(maxsize=1 << 14)

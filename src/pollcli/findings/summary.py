@@ -11,11 +11,11 @@ from operator import attrgetter
 from pollcli.columns import NOT_VALID_KINDS
 from pollcli.findings.checks import (
     check_sentences,
-    not_valid_figure,
     term_sentences,
     turnout_sentences,
 )
 from pollcli.findings.measures import measure_sentence
+from pollcli.findings.non_candidates import non_candidates
 from pollcli.findings.novotes import no_votes_sentence
 from pollcli.findings.own_lines import own_lines_sentence
 from pollcli.findings.top_two import top_two_sentence
@@ -44,7 +44,7 @@ def notes(tally: Tally) -> list[str]:
     if facts.stage in STAGE_NOTES:
         sentences.append(STAGE_NOTES[facts.stage])
     sentences += _leader(tally, official=facts.stage == "official")
-    sentences += _non_candidates(tally)
+    sentences += non_candidates(tally)
     if tally.party_list:  # lists, not candidates, in the sentences above
         sentences = [
             s.replace("every candidate but the leader", "every list but the leader")
@@ -467,34 +467,3 @@ def _list_note(tally: Tally) -> str:
         f"Party-list vote: {seats} go to the lists{' ' + ' '.join(how) if how else ''}, not to a "
         "runoff; pollcli seats allocates them."
     )
-
-
-def _non_candidates(tally: Tally) -> list[str]:
-    if len(tally.candidates) == len(tally.ranked):  # (read without a loop over each candidate)
-        return []
-    sentences = []
-    ballots_cast = tally.election.facts.ballots_cast
-    leader, runner_up = tally.leader, tally.runner_up
-    for item in tally.ranked:
-        option = item.option
-        if option.kind == "candidate":
-            continue
-        label = f"“{option.candidate}”"
-        if option.kind in NOT_VALID_KINDS:
-            if option.votes is not None and ballots_cast:
-                sentences.append(f"{label}: {not_valid_figure(tally, option.votes, ballots_cast)}.")
-            continue
-        sentence = (
-            f"{label} took {figures(item)}, ranking {item.rank} of {len(tally.ranked)} options"
-        )
-        strength = tally.strength(item)
-        if leader is not None and strength > tally.strength(leader):
-            sentence += f" — more than the leader, {leader.option.candidate}"
-        elif runner_up is not None and strength > tally.strength(runner_up):
-            sentence += (
-                f" — ahead of the runner-up, {runner_up.option.candidate} "
-                f"({pct(runner_up.share)}), "
-                "and so ahead of every candidate but the leader"
-            )
-        sentences.append(sentence + ".")
-    return sentences
