@@ -280,6 +280,9 @@ class ElectionSummary:
     # A file of one race whose race columns name it (`Election.title`): the text's and markdown's
     # heading; JSON's `election` stays the label SPEC gives it (the file's stem by default).
     title: str | None = field(default=None, metadata=NOT_IN_JSON)
+    # The notes on reading the file and the race (`Election.notes`, the last of `notes`): those
+    # every race of a file shares are said once, in its overview (`labels.shared_notes`).
+    read_notes: list[str] = field(default_factory=empty_list, metadata=NOT_IN_JSON)
     # Candidates on open party lists (`openlists`): the rows are candidates, the lists' standing
     # is in the findings; renderers say "candidate".
     open_lists: bool = field(default=False, metadata=NOT_IN_JSON)

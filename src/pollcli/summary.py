@@ -79,6 +79,7 @@ def summarize(
         if election.race is not None:
             summary.race_keys = election.race.keys
         summary.title = election.title
+        summary.read_notes = list(election.notes)
         summaries.append(summary)
     result = Summary(elections=summaries)
     refused = list(getattr(elections, "refused", []))

@@ -9,7 +9,15 @@ from __future__ import annotations
 from typing import Final
 
 from pollcli import formats as fmt
-from pollcli.models import ElectionSummary, Overview, RaceLine, RaceTally, RegionSummary, ResultRow
+from pollcli.models import (
+    ElectionSummary,
+    Overview,
+    RaceLine,
+    RaceTally,
+    RegionSummary,
+    ResultRow,
+    Summary,
+)
 from pollcli.seats_models import (
     METHOD_LABELS,
     Allocation,
@@ -163,6 +171,17 @@ def election_title(summary: ElectionSummary) -> str:
     if summary.partial is None:
         return name
     return f"{name} — {summary.partial.filter} only"
+
+
+def shared_notes(summary: Summary) -> list[str]:
+    """The notes on reading a file of races that every race shown shares (FiveThirtyEight's
+    `'party' is left unused…`, the split): said once, in the overview, not in every race's
+    findings. None for a single election, or a summary without an overview."""
+    elections = summary.elections
+    if len(elections) < 2 or summary.overview is None:
+        return []
+    rest = [set(e.read_notes) for e in elections[1:]]
+    return [note for note in elections[0].read_notes if all(note in notes for notes in rest)]
 
 
 def seats_title(election: ElectionSeats) -> str:

@@ -35,7 +35,10 @@ def render_overview(summary: Summary) -> list[str]:
         out += [f"| {markdown_cell(party)} | {won} |" for party, won in labels.tally_rows(tally)]
         out.append("")
     out += ["**Overview**", ""]
-    out += markdown_bullets(overview.notes)
+    notes = overview.notes
+    if not summary.show_overview:  # (the notes every race shown shares, said once)
+        notes = [*notes, *(n for n in labels.shared_notes(summary) if n not in notes)]
+    out += markdown_bullets(notes)
     out.append("")
     return out
 
@@ -44,6 +47,7 @@ def render_summary(summary: Summary) -> str:
     if summary.show_overview:
         return "\n".join(render_overview(summary))
     out: list[str] = []
+    said = set(labels.shared_notes(summary))  # (in the overview's notes, once)
     for e in summary.elections:
         details = " · ".join(labels.election_details(e))
         out += [f"## {markdown_cell(labels.election_title(e))}", "", markdown_cell(details), ""]
@@ -64,7 +68,7 @@ def render_summary(summary: Summary) -> str:
             for cells in zip(*(cells for _, cells in columns), strict=True):
                 out.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
         out += ["", "**Findings**", ""]
-        out += markdown_bullets(e.notes)
+        out += markdown_bullets([note for note in e.notes if note not in said])
         out.append("")
     return "\n".join(out + render_overview(summary))
 

@@ -257,7 +257,11 @@ def render_summary(summary: Summary, width: int) -> RenderableType:
         return table.render_summary(summary, width)
     # A file of primaries alone has no races won by party to show: the notes say why.
     closing: list[RenderableType] = [tally_table(summary)] if summary.tally.races else []
-    closing.append(findings_panel(summary.overview.notes, title="Overview"))
+    notes = summary.overview.notes
+    shared = [] if summary.show_overview else labels.shared_notes(summary)
+    notes = [*notes, *(note for note in shared if note not in notes)]
+    closing.append(findings_panel(notes, title="Overview"))
     if summary.show_overview:
         return Group(overview_table(summary, width), *closing)
-    return Group(table.render_summary(summary, width), Text(""), *closing)
+    said = frozenset(shared)
+    return Group(table.render_summary(summary, width, said), Text(""), *closing)

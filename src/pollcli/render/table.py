@@ -241,7 +241,10 @@ def findings_panel(lines: Iterable[str], title: str = "Findings") -> Panel:
     return Panel(Prose(body), title=title, title_align="left", box=box.ROUNDED, expand=False)
 
 
-def render_summary(summary: Summary, width: int) -> RenderableType:
+def render_summary(
+    summary: Summary, width: int, said: frozenset[str] = frozenset()
+) -> RenderableType:
+    """Each election's table and findings; `said`: notes said once elsewhere (the overview's)."""
     parts: list[RenderableType] = []
     for index, election in enumerate(summary.elections):
         if index:
@@ -249,7 +252,7 @@ def render_summary(summary: Summary, width: int) -> RenderableType:
         parts.append(results_table(election, width))
         if election.regions:
             parts.append(regions_table(election, width))
-        parts.append(findings_panel(election.notes))
+        parts.append(findings_panel(n for n in election.notes if n not in said))
     return Group(*parts)
 
 
