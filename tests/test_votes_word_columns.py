@@ -64,15 +64,18 @@ def test_only_the_votes_columns_are_options(tmp_path, engine):
     assert result.code == 0, result.stderr
     [election] = json.loads(result.stdout)["elections"]
     frame = pd.read_csv(path)
+    # The options are named without the votes word (`ALIANȚA AUR-voturi` → `ALIANȚA AUR`).
     wanted = {
-        column: int(frame[column].sum()) for column in frame.columns if column.endswith("-voturi")
+        column.removesuffix("-voturi").strip(): int(frame[column].sum())
+        for column in frame.columns
+        if column.endswith("-voturi")
     }
     got = {row["candidate"]: row["votes"] for row in election["results"]}
     assert got == wanted  # no code, version or protocol line among the options
     assert sum(got.values()) == frame["e"].sum()  # the protocol's valid votes, line e
     total = sum(wanted.values())
     leader = max(wanted, key=wanted.__getitem__)
-    assert election["leader"]["candidate"] == leader == "ALIANȚA ELECTORALĂ PSD PNL-voturi"
+    assert election["leader"]["candidate"] == leader == "ALIANȚA ELECTORALĂ PSD PNL"
     assert election["leader"]["share"] == pytest.approx(100 * wanted[leader] / total)
     note = " ".join(n for n in election["notes"] if "wide table" in n)
     assert "'voturi' at the end" in note
@@ -129,13 +132,14 @@ def test_onpe_votes_first(tmp_path, engine):
     assert result.code == 0, result.stderr
     [election] = json.loads(result.stdout)["elections"]
     frame = pd.read_csv(path, sep=";").fillna(0)
-    parties = {f"VOTOS_P{n}": int(frame[f"VOTOS_P{n}"].sum()) for n in (1, 2, 3)}
+    # Named without the votes word, as `ALIANȚA AUR-voturi` is (`VOTOS_P2` → `P2`).
+    parties = {f"P{n}": int(frame[f"VOTOS_P{n}"].sum()) for n in (1, 2, 3)}
     got = {r["candidate"]: r["votes"] for r in election["results"] if r["kind"] == "candidate"}
     assert got == parties  # N_CVAS and N_ELEC_HABIL are no options
     kinds = {r["candidate"]: r["kind"] for r in election["results"]}
     assert kinds["VOTOS_VB"] == "blank" and kinds["VOTOS_VN"] == "invalid"
-    assert election["leader"]["candidate"] == "VOTOS_P2"  # 2 + 0 + 150 = 152; P1 134, P3 122
-    share = 100 * parties["VOTOS_P2"] / sum(parties.values())
+    assert election["leader"]["candidate"] == "P2"  # 2 + 0 + 150 = 152; P1 134, P3 122
+    share = 100 * parties["P2"] / sum(parties.values())
     assert election["leader"]["share"] == pytest.approx(share)
     turnout = election["turnout"]
     assert turnout["registered"] == frame["N_ELEC_HABIL"].sum() == 890

@@ -43,5 +43,6 @@ def test_one_election_read_with_where(tmp_path):
     assert result.code == 0, result.stderr
     [election] = json.loads(result.stdout)["elections"]
     votes = {r["candidate"]: r["votes"] for r in election["results"]}
-    assert votes == {"Con_votes": 124532, "Lib_votes": 115495, "Oth_votes": 76880}
+    # (Named without the votes word the three share: `Con_votes` → `Con`.)
+    assert votes == {"Con": 124532, "Lib": 115495, "Oth": 76880}
     assert election["results"][0]["share"] == pytest.approx(100 * 124532 / 316907)

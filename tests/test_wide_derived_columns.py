@@ -52,7 +52,7 @@ def test_leaving_out_the_derived_columns_reads_the_table(tmp_path, monkeypatch):
     )
     assert not [p.message for p in problems if p.severity == "error"]
     frame = pd.read_csv(path, dtype={"county_fips": str})
-    votes = {c: int(frame[c].sum()) for c in ("votes_gop", "votes_dem")}
+    votes = {c: int(frame[f"votes_{c}"].sum()) for c in ("gop", "dem")}  # (`votes_gop` → `gop`)
     assert {o.candidate: o.votes for o in elections[0].options} == votes
     assert elections[0].facts.total_votes == int(frame["total_votes"].sum())
 

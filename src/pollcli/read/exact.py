@@ -89,8 +89,10 @@ def read_table(
     summed: list[Record] | None = None
     unit_facts = UnitFacts()
     if plan is not None:
+        from pollcli.read.votes_words import named_options
         from pollcli.read.wide_rows import reshape
 
+        table = named_options(table, plan.options)  # (`AUR-voturi`: the option `AUR`)
         reshaped = reshape(table, plan, options, found)
         table, columns, marked = reshaped.table, reshaped.columns, reshaped.marked
         summed, unit_facts = reshaped.records, reshaped.unit_facts or unit_facts

@@ -8,8 +8,10 @@ Read as a wide table by position, every column of figures after the names was an
 county's `uat_siruta` codes "led" with half of all votes, the registered voters (`a`) and the
 ballots received (`c`) ranked above every party. Where two columns or more end in one votes word,
 that word says which columns are options: those without it are no option's votes, set aside and
-named in the note (`layout`). The options keep their headers as names (`ALIANȚA AUR-voturi`), as
-every wide table's do.
+named in the note (`layout`).
+
+The options are named without the word (`ALIANȚA AUR`, `named_options`): the header's name as the
+options' level (`RawTable.levels`), as a header's vote word of Germany's tables is.
 
 A column whose whole header pollcli reads otherwise (a protocol line such as `valid_votes`, a total,
 a known column) keeps its header and is read as that, not as an option.
@@ -20,12 +22,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import Final
+from dataclasses import replace
+from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import canonical_column
 from pollcli.kinds import fact_from_name, kind_from_name
 from pollcli.read import protocol
 from pollcli.read.total_words import says_total
+
+if TYPE_CHECKING:
+    from pollcli.read.dialect import RawTable
 
 # Words for an option's votes at the end of its column's header, casefolded.
 VOTES_WORDS: Final[frozenset[str]] = frozenset(
@@ -88,3 +94,16 @@ def word(header: Sequence[str]) -> str:
     said = found[1]
     at = "end" if said.startswith("-") else "start"
     return f"{said.strip('-')!r} at the {at}"
+
+
+def named_options(table: RawTable, options: Sequence[int]) -> RawTable:
+    """The table whose option columns (`options`) that end in the shared votes word are named
+    without it (`ALIANȚA AUR-voturi` → `ALIANȚA AUR`), as the options' level of a header of one
+    row; the table itself where none is (or where its header has levels of its own)."""
+    names = worded(table.header)
+    if table.levels or not names.keys() & set(options):
+        return table
+    levels: list[tuple[str, ...]] = [
+        (names[i] if i in options and i in names else h, "") for i, h in enumerate(table.header)
+    ]
+    return replace(table, levels=levels)
