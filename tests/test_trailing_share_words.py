@@ -42,4 +42,7 @@ def test_two_party_preferred_by_division_reads(tmp_path, monkeypatch):
     (election,), _ = engines_agree(monkeypatch, path)
     frame = pd.read_csv(path)
     votes = {o.candidate: o.votes for o in election.options}
-    assert votes == {c: int(frame[c].sum()) for c in frame.columns if c.endswith(" Votes")}
+    # (Named without the votes word they share: `Australian Labor Party Votes` → `… Party`.)
+    assert votes == {
+        c.removesuffix(" Votes"): int(frame[c].sum()) for c in frame.columns if c.endswith(" Votes")
+    }

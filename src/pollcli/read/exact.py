@@ -74,10 +74,10 @@ def read_table(
         return [], sort_problems(found.items)
 
     footnotes.trim(table)  # (`* Active Voters are …`, `Source: …` below the table: notes)
-    told = options.wide or bool(options.id_columns)
+    told, errors = options.wide or bool(options.id_columns), found.errors
     if (down := options_down(table, found, told)) is not None:
         table = down  # options down, places across: read long (`read.options_down`)
-    elif found.errors:
+    elif found.errors > errors:  # (refused: no way to tell which way it runs)
         return [], sort_problems(found.items)
 
     def holds_values(index: int) -> bool:

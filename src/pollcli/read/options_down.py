@@ -13,7 +13,7 @@ place, the option's own line kept — so that blank and invalid rows, counts of 
 column (`Total Bogota`, a total region) and every cell's problem are read by the long stages as in
 any long file. Where the headers say it the other way (a column of blank ballots, registered
 voters, shares, protocol lines), or `--wide` / `--id-columns` name the reading, the table is wide
-as before. Where nothing tells, the table is refused (`blank-label`), with how to say it: a
+as before, and so is one with a row of the columns' parties under its header. Where nothing tells, the table is refused (`blank-label`), with how to say it: a
 place-per-row table takes `--wide`, an option-per-row one is transposed or written long."""
 
 from __future__ import annotations
@@ -39,12 +39,12 @@ def _says_share(name: str) -> bool:
 
 def no_place(name: str) -> bool:
     """Whether a name is a word no place is called: a non-candidate option, a count of voters or
-    ballots, a protocol line, a share."""
+    ballots, a protocol line. (A row of shares says nothing: a table of places down has one too,
+    Ohio's workbooks under their header.)"""
     return (
         kind_from_name(name) != "candidate"
         or fact_from_name(name) is not None
         or protocol.line(name) is not None
-        or _says_share(name)
     )
 
 
@@ -86,8 +86,8 @@ def options_down(table: RawTable, found: Found, told: bool) -> RawTable | None:
     across, names = shape
     down = [n for n in names if no_place(n)]
     headed = [table.header[i] for i in across if no_place(table.header[i])]
-    if headed:
-        return None  # the columns are options and counts: a wide table
+    if headed or table.parties:
+        return None  # the columns are options and counts (or have parties): a wide table
     if not down:
         shown = ", ".join(repr(table.header[i]) for i in across[:SHOWN])
         rows = ", ".join(repr(n) for n in names[:SHOWN])
