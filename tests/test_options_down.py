@@ -133,3 +133,18 @@ def test_named_columns_leave_the_title_and_the_reference_out(tmp_path, env) -> N
     notes = " ".join(election["notes"])
     assert "Line 1 ('Localidad:NORTE,Votacion:') is a title" in notes
     assert "footnote line(s) below the table are left out: line 7" in notes
+
+
+def test_rows_of_counts_alone_are_refused(tmp_path) -> None:
+    """Bogotá's `Participacion_bogota.csv`: counts of ballots and voters by locality, no option; read
+    options down, the count "Total Votantes…" "led" with 52.03 %."""
+    text = (
+        ",NORTE,SUR,Total Ciudad\n"
+        "Nulos,2,1,3\n"
+        "Votos validos Circuns. Nacional,160,140,300\n"
+        "Total Votantes*Validos+Nulos+No Marcados*,162,141,303\n"
+        "Potencial votantes,400,300,700\n"
+    )
+    result = invoke("summary", str(write(tmp_path, text, "participacion.csv")))
+    assert result.code == 1 and "leads" not in result.stdout
+    assert "counts of ballots and voters, not options" in result.stderr

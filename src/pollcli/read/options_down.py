@@ -27,6 +27,7 @@ from pollcli.problems import Code, Found
 from pollcli.read import protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.preamble import is_number
+from pollcli.read.total_words import says_total
 
 # A column of counts: more of its filled cells are numbers than not (`layout.NUMERIC_SHARE`).
 NUMERIC_SHARE: Final[float] = 0.5
@@ -101,7 +102,27 @@ def options_down(table: RawTable, found: Found, told: bool) -> RawTable | None:
             column="",
         )
         return None
+    options = [n for n in names if not no_place(n) and not _says_share(n) and not _a_count(n)]
+    if not options:
+        # Rows of counts alone (Bogotá's `Participacion_bogota.csv`: `Nulos`, `Votos validos
+        # Circuns. Nacional`, `Total Votantes…`, `Potencial votantes`): no option to rank.
+        found.add(
+            Code.MISSING_COLUMN,
+            table.header_line,
+            f"the rows ({', '.join(repr(n) for n in names[:SHOWN])}…) are counts of ballots and "
+            "voters, not options, and the columns places: a table of turnout, with no option's "
+            "votes to rank; read the file of the options' votes",
+            column="candidate",
+        )
+        return None
     return _long(table, across, down)
+
+
+def _a_count(name: str) -> bool:
+    """A row's name that says a count of votes, not an option: a total (`Total Votantes…`) or the
+    valid votes (`Votos validos Circuns. Nacional`)."""
+    key = " ".join(name.casefold().replace("á", "a").split())
+    return says_total(name) or key.startswith(("votos validos", "valid votes", "total "))
 
 
 def _long(table: RawTable, across: list[int], down: list[str]) -> RawTable:
