@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from pollcli.problems import Found
-from pollcli.read.countrows import counts_in_head
 from pollcli.read.dialect import read_records
 
 if TYPE_CHECKING:
@@ -56,6 +55,8 @@ def at_end(
         return False
     if not start or "\r" in text.replace("\r\n", ""):
         return False  # one line, or lone carriage returns: the reading tells
+    from pollcli.read.countrows import counts_in_head  # (a file of precincts only: not at start)
+
     records = read_records(text, 1, table.delimiter, Found(table.name))
     # What reading a row notes (invisible characters, names read as counts or parties) is noted
     # when the reading meets it, in its turn: not here.
