@@ -54,6 +54,7 @@ from pollcli.read.racekeys import (
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import CellReader, Record
 from pollcli.read.refused_repeats import check as repeated_refused
+from pollcli.read.refused_repeats import races_at
 from pollcli.read.roles import RACE_FACT_KEYS
 from pollcli.read.selection import Where, examples, selected_races, where_of, whole_name_note
 from pollcli.read.unfit import set_aside_unfit_facts
@@ -77,7 +78,7 @@ def assemble(
     is emptied: each race's records are freed once its election is built (`Assembly.elections`)."""
     columns = reader.columns
     found = assembly.found
-    repeated_refused(reader, records)  # (a repeat of a row refused for a cell)
+    repeats = repeated_refused(reader, records)  # (a repeat of a row refused for a cell: lines)
     tickets.take_cells(records, columns, assembly.sources)  # (writein, fusion_ticket, Ticket)
     assembly.party_lines = partylines.stage(options.fusion, found, columns.header_of("party"))
     if columns.vote_parts:
@@ -212,7 +213,7 @@ def assemble(
             f"{len(chosen)} races ({examples(chosen)}); keep one with --race TEXT (or --where "
             "COL=VALUE), or leave the label to the file"
         )
-    _tag_rows(found.items, refused_rows, chosen, many)
+    _tag_rows(found.items, refused_rows | races_at(repeats, records, races), chosen, many)
     # Who stands in each race, those --race leaves out or errors refuse too (`racechecks`).
     standing: dict[str, set[str]] = {}
     seats = many and racechecks.names_seats(race.values for race in book.races.values())

@@ -12,7 +12,7 @@ non-candidate lines, which the assembly adds up, are no repeat here either."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from pollcli.columns import RACE_PREFIX
 from pollcli.kinds import kind_from_name
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 _RACE_FACTS = frozenset({"office", "stage", "round", "date", "district", "seat", "special"})
 
 Place = tuple[str, str, str, tuple[tuple[str, str], ...]]
+T = TypeVar("T")
 
 
 def _place(election: str, region: str, unit: str, facts: dict[str, str]) -> Place:
@@ -39,11 +40,11 @@ def _place(election: str, region: str, unit: str, facts: dict[str, str]) -> Plac
     return election, region.strip(), unit.strip(), race
 
 
-def check(reader: CellReader, records: Sequence[Record]) -> None:
+def check(reader: CellReader, records: Sequence[Record]) -> set[int]:
     """Report, in the reader's `found`, each option listed again where one of its rows was refused
-    for a cell (see the module's docstring)."""
+    for a cell (see the module's docstring); the lines of records so reported."""
     if not reader.rejected or "candidate" not in reader.columns.present:
-        return
+        return set()
     refused: dict[tuple[Place, str], list[tuple[int, str, str]]] = {}
     width = len(reader.columns.header)
     for line, cells in sorted(reader.rejected.items()):
@@ -59,7 +60,7 @@ def check(reader: CellReader, records: Sequence[Record]) -> None:
             (line, name, option_key(values.get("party", "") or ""))
         )
     if not refused:
-        return
+        return set()
     seen: dict[tuple[Place, str], list[tuple[int, str, str]]] = {}
     for record in records:
         row = record.row
@@ -72,6 +73,7 @@ def check(reader: CellReader, records: Sequence[Record]) -> None:
                 (record.line, row.candidate, option_key(row.party or ""))
             )
     column = reader.columns.header_of("candidate")
+    reported = set()
     for key, rows in refused.items():
         every = sorted([*rows, *seen.get(key, [])])
         refused_lines = {line for line, _, _ in rows}
@@ -92,3 +94,17 @@ def check(reader: CellReader, records: Sequence[Record]) -> None:
                 "is repeated; if one candidate ran on several party lines, give each row its party",
                 column=column,
             )
+            reported.add(line)
+    return reported
+
+
+def races_at(lines: set[int], records: Sequence[Record], races: Sequence[T | None]) -> dict[int, T]:
+    """The race of each record reported at one of `lines` (`races`: the records' races, in their
+    order), so that its repeat goes with its race, as a refused row's problems do: a file of
+    races refused whole for one race's repeat (Nevada 2010's precincts: `Kevinn Donovan,,22` then
+    `Kevinn Donovan,0,22`) is read, that race refused."""
+    if not lines:
+        return {}
+    return {
+        r.line: race for r, race in zip(records, races, strict=True) if r.line in lines and race
+    }
