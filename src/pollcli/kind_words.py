@@ -188,9 +188,11 @@ FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "inscrits", "électeurs inscrits", "wahlberechtigte", "stimmberechtigte", "kiesgerechtigden",
         "elettori", "electores", "eleitores", "liczba wyborców", "registered electors", "electors",
         "potencial votantes", "potencial de votantes", "potencial electoral",  # Colombia's
+        "registeredvoters",  # (Yavapai's 2014 export: a race of no name led by it)
     ),
     "ballots_cast": (
         "ballots cast",
+        "ballotscast",
         "total ballots cast",
         "total ballots",
         "ballots",
