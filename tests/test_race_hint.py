@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import invoke, write
@@ -101,3 +101,82 @@ def test_said_only_of_groups_that_share_no_candidate(rows):
         all(len(v) == 1 for v in under.values()) and sum(len(g) >= 2 for g in groups.values()) >= 2
     )
     assert (found is not None) == expected
+
+
+def _late(first: str, second: str, precincts: int = 40) -> str:
+    """A mayor's race over `precincts` precincts (more rows than the head), then a clerk's."""
+    rows = [f"{first},P{p},{c},{50 + p}" for p in range(precincts) for c in ("Ann Lee", "Bob Ray")]
+    rows += [f"{second},P{p},{c},{60 + p}" for p in range(precincts) for c in ("Cy Dow", "Di Fox")]
+    return "Position,precinct,candidate,votes\n" + "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_races_past_the_head_are_said(tmp_path, monkeypatch, engine):
+    """The head (64 rows) holds the mayor's race only: the column looked constant there, and the
+    file was one race, "Di Fox leads", with only "Ignored column(s): 'Position'" said."""
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    (said,) = _warnings(write(tmp_path, _late("Mayor", "Clerk")))
+    assert said["column"] == "Position"
+    assert "'Mayor': 'Ann Lee', 'Bob Ray'; 'Clerk': 'Cy Dow', 'Di Fox'" in said["message"]
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_races_past_the_head_in_a_block_read_row_by_row(tmp_path, monkeypatch, engine):
+    """A votes cell with a thousands separator sends the streaming engine's block to the exact
+    stages, whose rows are looked at one by one."""
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    text = _late("Mayor", "Clerk").replace("Clerk,P3,Cy Dow,63", 'Clerk,P3,Cy Dow,"1,063"')
+    (said,) = _warnings(write(tmp_path, text))
+    assert said["column"] == "Position"
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_a_column_constant_past_the_head_is_not_said(tmp_path, monkeypatch, engine):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    assert _warnings(write(tmp_path, _late("Mayor", "Mayor"))) == []
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_a_candidate_under_two_values_past_the_head_is_no_race(tmp_path, monkeypatch, engine):
+    """`Position` is a seat number shared across precincts' rows: Bob Ray stands under both."""
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    text = _late("Mayor", "Clerk") + "Clerk,P0,Bob Ray,5\n"
+    assert _warnings(write(tmp_path, text)) == []
+
+
+_VALUES = st.sampled_from(["Ward", "Seat", "Zone"])
+_LONG = st.tuples(
+    st.sampled_from([0, 5, 63, 64, 90]),
+    st.dictionaries(st.sampled_from("CDEFGH"), _VALUES, max_size=6),  # each later name's value
+    st.lists(st.sampled_from("CDEFGH"), max_size=40),
+    st.lists(st.tuples(_VALUES, st.sampled_from("ABCDEFGH")), max_size=2),  # rows against it
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_LONG)
+def test_both_engines_say_what_every_row_says(tmp_path_factory, long):
+    """Oracle: sets over the whole file (not the head, not the engines' order of reading). A run
+    of rows of one value first pushes the rest past the head."""
+    lead, value_of, names, against = long
+    rows = [("Ward", "A" if i % 2 else "B") for i in range(lead)]
+    rows += [(value_of[n], n) for n in [*value_of, *names] if n in value_of] + against
+    under: dict[str, set[str]] = {}
+    groups: dict[str, set[str]] = {}
+    for value, name in rows:
+        under.setdefault(name, set()).add(value)
+        groups.setdefault(value, set()).add(name)
+    expected = all(len(v) == 1 for v in under.values()) and (
+        sum(len(g) >= 2 for g in groups.values()) >= 2
+    )
+    text = "Position,candidate,votes\n" + "".join(
+        f"{v},{n},{i + 1}\n" for i, (v, n) in enumerate(rows)
+    )
+    path = write(tmp_path_factory.mktemp("races"), text)
+    said = {}
+    with pytest.MonkeyPatch.context() as patch:
+        for engine in ("stream", "exact"):
+            patch.setenv("POLLCLI_ENGINE", engine)
+            said[engine] = _warnings(path)
+    assert said["stream"] == said["exact"]
+    assert bool(said["exact"]) == expected

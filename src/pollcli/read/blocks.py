@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Final
 from pollcli.numbers import MAX_VOTES
 from pollcli.read.countrows import COUNT_UNIT, count_column, count_groups, counts_apart
 from pollcli.read.modeparts import with_parts
+from pollcli.read.race_hint import RaceWatch
 from pollcli.read.repeats import BlockUnits, apart_units, of_block
 from pollcli.read.total_words import suspect_cells
 from pollcli.read.unithash import without_units
@@ -70,6 +71,8 @@ class BlockSums:
     # In a file read again (`read.repeatlines`): the rows (from the block's first) of the units
     # that repeat an option, left out of the sums, for the exact stages to read one by one.
     alone: list[int] = field(default_factory=list)
+    # Per column watched for races (`race_hint.RaceWatch`): its distinct (value, name) pairs.
+    races: list[tuple[int, list[bytes], list[bytes]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ class Layout:
     count_cells: tuple[bytes, ...] = ()  # and the names of ES&S's count rows (`CountHead`)
     # Read again: the hashes (uint64, sorted) of the units whose rows are read one by one.
     again: Any = None
+    races: RaceWatch = field(default_factory=RaceWatch)  # columns that may split races
 
     def _quoting_is_strict(self, text: str) -> bool:
         """pyarrow reads `"5"00000` as 500000 and `"C0"x` as C0x; the exact stages' CSV reader calls
@@ -191,7 +195,8 @@ class Layout:
         precinct_names = [f"c{i}" for i in self.precinct_indexes]
         fact_names = [f"c{i}" for i in self.unit_fact_indexes]
         unit_names = [f"c{i}" for i in self.unit_indexes]
-        binary = dict.fromkeys([*key_names, *precinct_names, *fact_names, *unit_names])
+        watched = [f"c{i}" for i in self.races.splits]
+        binary = dict.fromkeys([*key_names, *precinct_names, *fact_names, *unit_names, *watched])
         try:
             parsed = pacsv.read_csv(
                 pa.py_buffer(data),
@@ -307,6 +312,7 @@ class Layout:
             unit_facts=unit_facts,
             unit_firsts=unit_firsts,
             cut=cut is not None,
+            races=self.races.of_block(rows, np),
             **({} if counted is None else count_groups(counted, [*key_names, COUNT_UNIT])),
         )
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from pollcli.election import Election
 from pollcli.problems import Found, Problem, sort_problems
-from pollcli.read import footnotes, layout, preamble
+from pollcli.read import footnotes, layout, preamble, race_hint
 from pollcli.read.assemble import assembly_for
 from pollcli.read.decode import decode
 from pollcli.read.dialect import RawTable, split
@@ -115,6 +115,12 @@ def read_table(
         columns = mapped
         if columns.unit_parts:  # a unit named by several columns (`read.unitparts`)
             join_cells(table.records, columns.index("unit"), columns.unit_parts)
+        # Races under an unread column, in every row: the head may hold the first race only.
+        cells = [c for _, c in table.records]
+        race_hint.check(
+            table.header, table.header_line, cells, columns.unread, columns.columns, found
+        )
+        del cells
     decimal, decimal_given = decimal_mark(columns, table.records, options.decimal, found)
     reader = CellReader.of(columns, decimal, decimal_given, options, found)
     records = summed or []

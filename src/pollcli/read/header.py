@@ -31,9 +31,9 @@ from pollcli.columns import (
 )
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
+from pollcli.read import race_hint
 from pollcli.read.columnpairs import joined_names, race_party
 from pollcli.read.preamble import HEAD_LINES
-from pollcli.read.race_hint import race_column, warning
 from pollcli.read.unitparts import numbered_within as numbered_within  # (repeat advice)
 from pollcli.read.unitparts import same_level, settle
 
@@ -62,6 +62,8 @@ class ColumnMap:
     unit_parts_unseen: tuple[int, ...] = ()
     # Races whose `elected` marks are not their top N by votes, each with its note (`read.elected`).
     elected_apart: dict[str, str] = field(default_factory=dict)
+    # The columns read as nothing (a race under one is looked for in the rows: `read.race_hint`).
+    unread: tuple[int, ...] = ()
 
     def index(self, column: str) -> int | None:
         return next((i for i, c in self.columns.items() if c == column), None)
@@ -397,26 +399,12 @@ def map_header(
         ok = False
     if not ok:
         return None
-    _race_hint(header, line, [c for _, c in head[:HEAD_LINES]], ignored_at, columns, found)
+    left = tuple(ignored_at)
+    race_hint.check(header, line, [c for _, c in head[:HEAD_LINES]], left, columns, found)
     return ColumnMap(
-        header, line, columns, notes, tuple(parts), unit_parts=unit_parts, unit_parts_unseen=unseen
-    )
-
-
-def _race_hint(
-    header: list[str], line: int, head: list[list[str]], ignored: list[int], columns: dict[int, str],
-    found: Found,
-) -> None:  # fmt: skip
-    """A `race-split` warning for an unread column that tells races apart (`read.race_hint`)."""
-    name = next((i for i, c in columns.items() if c == "candidate"), None)
-    keyed = any(c in ("election", "office") or c.startswith(RACE_PREFIX) for c in columns.values())
-    places = [i for i, c in columns.items() if c in ("region", "unit")]
-    if name is None or keyed:
-        return
-    hinted = race_column(header, head, [*ignored, *places], name)
-    if hinted is not None:
-        said = warning(header, *hinted, place=hinted[0] in places)
-        found.warn(Code.RACE_SPLIT, line, said, column=header[hinted[0]])
+        header, line, columns, notes, tuple(parts), unit_parts=unit_parts, unit_parts_unseen=unseen,
+        unread=left,
+    )  # fmt: skip
 
 
 # Words of a column of numbers that are no votes: codes, ids, years, shares.

@@ -48,6 +48,7 @@ from pollcli.read import (
     keyblock,
     layout,
     name_pairs,
+    race_hint,
     raceunits,
     total_words,
     totals,
@@ -158,8 +159,8 @@ def read_stream(
         return None  # rows of counts for every race that this engine would not read alike
     summer = _Summer(reader, table.delimiter, party, head_counts)
     summer.again, summer.layout = again, watching(summer.layout, mapped, records_in_head)
-    if again is not None:
-        summer.layout = dataclasses.replace(summer.layout, again=again.hashes)
+    races = race_hint.watch([c for _, c in records_in_head], mapped.unread, mapped.columns, found)
+    summer.layout = dataclasses.replace(summer.layout, again=again and again.hashes, races=races)
     try:
         blocks = Blocks(
             path,
@@ -220,6 +221,7 @@ def read_stream(
         return None
     if "level" in mapped.present or unsettled(records, summer.layout, summer.repeats):
         return None  # reporting levels (`read.levels`), TOTAL rows beside modes: row by row
+    races.check(table.header, table.header_line, mapped.columns, found)  # (`race_hint`)
     assembly = assembly_for(table, reader, options.facts, found, summer.unit_facts)
     assembly.totals = totals.stage(mapped, found, given=frozenset(options.kind_keys()))
     assembly.count_rows = summer.counts
@@ -425,6 +427,7 @@ class _Summer:
             self.unit_facts.register(unit)
             for fact, text in values.items():
                 self.unit_facts.keep(unit, fact, text, fact_line)  # agreement was checked above
+        self.layout.races.add(summed.races)  # (columns that may split races: `race_hint`)
         return summed.rows
 
     def _exact(self, block: bytes, line: int) -> int:
@@ -444,6 +447,7 @@ class _Summer:
         mark = len(self.found.items)
         for start, cells in read_records(text, line, self.delimiter, self.found):
             self.marks.see(cells, start)
+            self.layout.races.add_row(cells)
             if any(i < len(cells) and cells[i].strip() for i in self.blank_indexes):
                 raise _ExactAfterAll  # as in `OptionCells`, in a block read by the exact stages too
             record = self.reader.read(start, cells, self.delimiter)
@@ -474,15 +478,9 @@ class _Summer:
         return block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
 
     def _add(
-        self,
-        part: int,
-        region: str | None,
-        unit: str | None,
-        apart: bool,
-        line: int,
-        votes: int,
+        self, part: int, region: str | None, unit: str | None, apart: bool, line: int, votes: int,
         alone: bool = False,
-    ) -> None:
+    ) -> None:  # fmt: skip
         if not self.sums.add(part, region, unit, apart, line, votes, alone):
             if not self.has_unit:
                 total_words.check_repeat(self.sums.parts[part][1])
