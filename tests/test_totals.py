@@ -217,8 +217,6 @@ def test_a_total_option_checked_against_the_valid_options(tmp_path):
         "county,precinct,candidate,votes\nA,P1,Ann,1\nA,P1,Bob,2\nB,TOTALS,Ann,5\nB,TOTALS,Bob,4\n",
         # A file of one region called Total: nothing else to be the total of.
         "region,candidate,votes\nTotal,Ann,5\nTotal,Bob,4\n",
-        # Only the options: nothing but the total line is in the table.
-        "candidate,votes\nTotal,9\n",
         # Магнитогорск contains "итог", Бокситогорская "итог" too.
         "region,candidate,votes\nМагнитогорск,Ann,5\nБокситогорская,Ann,4\n",
     ],

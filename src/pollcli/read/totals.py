@@ -110,13 +110,18 @@ def set_aside(
     _attach_parts(classes, kept, marked)
     both_ways(classes)
     # A total of nothing is no total (a lone county's `TOTALS`), but a total column's is: no option.
+    # A `Total` option alone in its unit is no candidate either: set aside, said apart.
+    alone: list[Total] = []
     for key, cls in list(classes.items()):
         named = {
             id(t) for t in cls.totals if option_key(t.records[0].row.candidate) in total_options
         }
+        alone += [t for t in cls.totals if key[0] == "option" and not (t.parts or id(t) in named)]
         cls.totals = [t for t in cls.totals if t.parts or id(t) in named]
         if not cls.totals:
             del classes[key]
+    if alone:
+        records = _alone(label, alone, records, columns, found)
     if not classes:
         return records
     kept = kept_of(records, classes)
@@ -173,6 +178,28 @@ def set_aside(
             one.over = over_parts(total.records, total.parts) if total.of_options else None
         warn_mismatches(said, cls.column, found)
     return kept
+
+
+def _alone(
+    label: str, alone: list[Total], records: list[Record], columns: ColumnMap, found: Found
+) -> list[Record]:
+    """The records without the `Total` options that stand alone in their unit, and their warning:
+    a total with no option beside it totals options listed elsewhere (a party primary's total
+    line, of no party, read as a race of its own: "Total leads with 100 %"), never a candidate."""
+    gone = {id(r) for t in alone for r in t.records}
+    lines = sorted({line for t in alone for line in t.lines})
+    name = alone[0].records[0].row.candidate
+    found.warn(
+        Code.TOTAL_ROW,
+        lines[0],
+        f"{name!r} lines stand alone, with no option beside them in their unit (election "
+        f"{label!r}): {_rows(len(lines))} ({_lines(lines)}) set aside, not counted: each totals "
+        "options not listed beside it (another race's, as a party primary's total line of no "
+        "party does, or options missing from the file), so its votes are no one's"
+        + alone[0].hint.replace(", or if", "; if", 1),
+        column=columns.header_of("candidate"),
+    )
+    return [r for r in records if id(r) not in gone]
 
 
 def stage(
