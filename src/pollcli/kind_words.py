@@ -208,7 +208,7 @@ FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
     ),
     # Maine's precinct files: `Votes Cast` of each race, its candidates and `Blank` together.
     "total_votes": (
-        "total votes", "total votes cast", "total valid votes", "votes cast",
+        "total votes", "total votes cast", "total valid votes", "votes cast", "cast votes",
         # Chile's `Válidamente Emitidos`; Spain's, France's, Italy's and Germany's valid votes.
         "válidamente emitidos", "validamente emitidos", "votos válidamente emitidos",
         "votos validamente emitidos", "votos válidos", "votos validos", "suffrages exprimés",

@@ -117,11 +117,13 @@ def _kind_of(key: str) -> Kind:
     name aside), then a numbered write-in (footnote marks aside)."""
     key = _unmarked(key)
     kind = _KIND_BY_NAME.get(key)
-    if kind is None and key.startswith("total "):
-        # "Total Under Votes", "Total Over Votes": a unit's count of blank or invalid votes,
-        # never a candidate counted in the valid vote (review).
-        kind = _KIND_BY_NAME.get(key[len("total ") :])
+    if kind is None and (core := _counted(key)) != key:
+        # "Total Under Votes", "Under Vote Count" (Michigan's 2024 county files), "Total
+        # Unresolved Write-In": a unit's count of blank or invalid votes, or of write-ins, never
+        # a candidate counted in the valid vote (Under Vote Count led 39 races).
+        kind = _KIND_BY_NAME.get(core)
         kind = kind if kind in ("blank", "invalid") else None
+        kind = "other" if kind is None and _write_in_line().fullmatch(core) else kind
     if kind is None:
         # A name joined from its parts, each the same word (AEC's `Informal`, `Informal`).
         words = key.split(" ")
@@ -136,6 +138,27 @@ def _kind_of(key: str) -> Kind:
     if kind is None:
         kind = "other" if _write_in_line().fullmatch(key) else "candidate"
     return kind  # type: ignore[return-value]
+
+
+def _counted(key: str) -> str:
+    """A key without the words that say it is counted: `total`/`number of` before it, `count`,
+    `counts`, `total` or `totals` after it."""
+    for before in ("total ", "number of "):
+        key = key.removeprefix(before)
+    for after in (" count", " counts", " total", " totals"):
+        key = key.removesuffix(after)
+    return key
+
+
+# A name's note in brackets at its end (Pinal County's `Overvotes (CRUZ/VASQUEZ)`, `Total Votes
+# Cast (CRUZ/VASQUEZ)`: the counts of one of two contests under one office).
+_NOTE: Final[re.Pattern[str]] = re.compile(r"(.+?)\s*\([^()]*\)\s*")
+
+
+def _noted(name: str) -> str | None:
+    """A name without its note in brackets, where it has one."""
+    match = _NOTE.fullmatch(name) if name.endswith(")") else None
+    return match.group(1) if match else None
 
 
 def _joined(key: str) -> str | None:
@@ -163,8 +186,11 @@ def _joined(key: str) -> str | None:
 @lru_cache(maxsize=1 << 14)
 def kind_from_name(name: str) -> Kind:
     """The kind an option's name implies when no `kind` column says otherwise (cached: a name
-    repeats on every precinct's row)."""
-    return _kind_of(name_key(name))
+    repeats on every precinct's row). A note in brackets after a name that implies no candidate
+    is read aside (`Overvotes (CRUZ/VASQUEZ)`)."""
+    kind = _kind_of(name_key(name))
+    noted = _noted(name) if kind == "candidate" else None
+    return _kind_of(name_key(noted)) if noted else kind
 
 
 _PLACEHOLDER_KEYS: Final[frozenset[str]] = frozenset(name_key(name) for name in PLACEHOLDERS)
@@ -179,8 +205,10 @@ def placeholder(name: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def fact_from_name(name: str) -> str | None:
     """The unit's count a row named like "Registered Voters" or "Ballots Cast" gives, or None for
-    an option."""
-    return _FACT_BY_NAME.get(_unmarked(name_key(name)))
+    an option (a note in brackets after it read aside)."""
+    fact = _FACT_BY_NAME.get(_unmarked(name_key(name)))
+    noted = _noted(name) if fact is None else None
+    return _FACT_BY_NAME.get(_unmarked(name_key(noted))) if noted else fact
 
 
 # Every word a key can hold and still imply a kind or a fact (`_kind_of`, `_FACT_BY_NAME`): the
@@ -192,6 +220,11 @@ _KEY_WORDS: Final[frozenset[str]] = frozenset(
 ) | frozenset(
     [
         "total",
+        "totals",
+        "count",
+        "counts",
+        "number",
+        "of",
         "write",
         "writein",
         "writeins",
@@ -230,9 +263,9 @@ def implied_by_name(name: str) -> tuple[Kind, str | None]:
     a name it has no kind for, in one look-up (a file of 200,000 names misses every cache). A
     name with a word that no such key holds (most people's names) is told a candidate at once."""
     key = _unmarked(name_key(name))
-    if plainly_candidate(key):
-        return "candidate", None
-    return implied_by_key(key)
+    implied = ("candidate", None) if plainly_candidate(key) else implied_by_key(key)
+    noted = _noted(name) if implied == ("candidate", None) else None
+    return implied_by_name(noted) if noted else implied  # (`Overvotes (CRUZ/VASQUEZ)`)
 
 
 # Counts of a unit given as an office that are no race's figure (see the docstring).
