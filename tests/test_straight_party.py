@@ -130,3 +130,30 @@ def test_straight_tickets_under_an_office_of_counts_are_no_race(tmp_path, monkey
     assert result.code == 0, result.stderr
     [election] = json.loads(result.stdout)["elections"]  # (no race "Voters")
     assert election["leader"]["candidate"] == "Donald J. Trump"
+
+
+# Texas' Schleicher County 2016 (OpenElections): straight-party rows of no office, the party in its
+# column, made a race "(unnamed race)" that 'Straight Party (REP)' won "with a majority".
+TEXAS = """county,precinct,office,district,candidate,party,votes
+Schleicher,1,,,Registered Voters,,517
+Schleicher,1,,,Straight Party,REP,122
+Schleicher,1,,,Straight Party,DEM,40
+Schleicher,1,President,,Donald J. Trump,REP,300
+Schleicher,1,President,,Hillary Clinton,DEM,90
+Schleicher,2,,,Registered Voters,,436
+Schleicher,2,,,Straight Party,REP,80
+Schleicher,2,,,Straight Party,DEM,35
+Schleicher,2,President,,Donald J. Trump,REP,250
+Schleicher,2,President,,Hillary Clinton,DEM,110
+"""
+
+
+def test_straight_tickets_of_no_office_are_no_race(tmp_path, monkeypatch):
+    path = write(tmp_path, TEXAS, "20161108__tx__general__schleicher__precinct.csv")
+    (race,), problems = engines_agree(monkeypatch, path)
+    assert not [p for p in problems if p.severity == "error"]
+    assert {o.candidate: o.votes for o in race.options} == {
+        "Donald J. Trump": 550,
+        "Hillary Clinton": 200,
+    }
+    assert "straight-party ballots" in " ".join(race.notes)

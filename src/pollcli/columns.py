@@ -199,8 +199,11 @@ def straight_ballot(values: dict[str, str], facts: dict[str, str], races: list[s
     office = facts.get("office") or " ".join(facts.get(c, "") for c in races)
     if straight_office(office):
         name = values.get("candidate") or values.get("party", "")
-    elif straight_office(values.get("candidate", "")) and counts_office(office):
-        # Named so under an office of counts (Indiana's Brown 2016: `Voters,,Straight Ticket,R`).
+    elif straight_office(values.get("candidate", "")) and (
+        counts_office(office) or not office.strip()
+    ):
+        # Named so under an office of counts (Indiana's Brown 2016: `Voters,,Straight Ticket,R`)
+        # or of none (Texas' Schleicher 2016: `1,,,Straight Party,REP`, "(unnamed race)").
         name = values.get("party") or values["candidate"]
     else:
         return
