@@ -83,3 +83,27 @@ def test_count_offices_of_one_precinct_of_two_give_no_turnout(tmp_path, monkeypa
     assert {o.candidate: o.votes for o in president.options} == {"Ann": 330, "Bob": 245}
     assert (president.facts.registered, president.facts.ballots_cast) == (None, None)
     assert any("‘P2’ has none" in n for n in president.notes), president.notes
+
+
+# Michigan's 2020 primary county files (OpenElections' Mason): `Ballots Cast` as an office with
+# each party's ballots as its candidates, a race "REP wins the seat with a majority" of 63.56 %.
+MICHIGAN = """county,precinct,office,district,candidate,party,votes
+Mason,Amber 1,Registered Voters,,,,1994
+Mason,Amber 1,Ballots Cast,,,,654
+Mason,Amber 1,Ballots Cast,,DEM,,186
+Mason,Amber 1,Ballots Cast,,REP,,439
+Mason,Amber 1,Ballots Cast,,NON,,29
+Mason,Amber 1,U.S. Senate,,Gary Peters,DEM,170
+Mason,Amber 1,U.S. Senate,,John James,REP,420
+"""
+
+
+def test_an_office_of_ballots_cast_by_party_is_no_race(tmp_path, monkeypatch):
+    path = write(tmp_path, MICHIGAN, "20200804__mi__primary__mason__precinct.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    assert not [p for p in problems if p.severity == "error"]
+    assert all("Ballots Cast" not in e.facts.election for e in elections)
+    options = {o.candidate: o.votes for e in elections for o in e.options}
+    assert options == {"Gary Peters": 170, "John James": 420}
+    said = " ".join(n for e in elections for n in e.notes)
+    assert "'Ballots Cast - DEM'" in said and "part of their unit" in said

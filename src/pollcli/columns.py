@@ -17,6 +17,7 @@ from pollcli.kinds import (
     counts_office,
     fact_from_name,
     kind_from_name,
+    unused_count,
 )
 from pollcli.kinds import name_key as kind_key
 from pollcli.namekeys import INVISIBLE, JOINERS, option_key, spacing_key
@@ -211,6 +212,22 @@ def straight_ballot(values: dict[str, str], facts: dict[str, str], races: list[s
     values["all_races"] = "true"
     for column in races:
         facts.pop(column, None)
+
+
+def part_count(values: dict[str, str], facts: dict[str, str], races: list[str]) -> None:
+    """A row named under an office of ballots cast or registered voters for the part of the unit
+    it counts (Michigan's 2020 primary: `Ballots Cast` with `DEM`, `REP`, `NON` as candidates, each
+    party's ballots; "REP wins the seat with a majority"): that count, named as ES&S names it
+    (`Ballots Cast - REP`: `kinds.unused_count`), for no race, left out with a note."""
+    offices = [facts[c] for c in races if facts.get(c)]
+    name = values.get("candidate")
+    if not name or not offices or "all_races" in values or fact_from_name(name) is not None:
+        return
+    counted = f"{offices[0]} - {name}"
+    if all(counts_office(o) for o in offices) and unused_count(counted):
+        values["candidate"], values["all_races"] = counted, "true"
+        for column in races:
+            facts.pop(column, None)
 
 
 # A write-in row the file leaves unnamed (MEDSL: `writein` TRUE, a blank or `NA` candidate cell).

@@ -24,6 +24,7 @@ from pollcli.columns import (
     is_fact_cell,
     is_write_in,
     option_in_party_cell,
+    part_count,
     straight_ballot,
 )
 from pollcli.contract import Row, cells_context, problems_from
@@ -203,6 +204,7 @@ class CellReader:
             if raw and raw not in blank:
                 (facts if fact else values)[column] = raw
         straight_ballot(values, facts, races)  # a straight-party ballot: no race, left out
+        part_count(values, facts, races)  # `Ballots Cast` of `DEM`: no race, left out
         if "candidate" not in values and is_write_in(facts):
             values["candidate"] = UNNAMED_WRITE_IN
         if "candidate" not in values:
