@@ -142,10 +142,13 @@ def find(records: list[Record], skip: Container[int], given: Container[str]) -> 
             )
             if run
         ]
+        apart = [] if runs else _of_no_party(listing, subtotal)
         if runs:
             # The run of more rows naming what it totals, then the longer, then the one after it.
             run = max(runs, key=lambda x: x[:3])[3]
             found.append(Subtotal(subtotal, sorted(run, key=lambda r: r.line)))
+        elif apart:
+            found.append(Subtotal(subtotal, apart))
         elif subtotal.votes is not None and (
             after_all or (before_all and _names(before_all[0], what))
         ):
@@ -162,16 +165,34 @@ def _where(record: Record) -> tuple[str, str, str]:
 def _run(rows: Iterable[Record]) -> Iterable[Record]:
     """The rows that may be parts, from the next one on, up to one that cannot be."""
     for record in rows:
-        name = record.row.candidate
-        if (
-            record.row.fact is not None
-            or record.votes is None
-            or record.row.kind in NOT_VALID_KINDS
-            or is_total_name(name)
-            or subtotal_of(name) is not None
-        ):
+        if not _may_be_part(record):
             return
         yield record
+
+
+def _may_be_part(record: Record) -> bool:
+    """Whether a row is a vote for an option that is no total: a subtotal's part, it may be."""
+    name = record.row.candidate
+    return not (
+        record.row.fact is not None
+        or record.votes is None
+        or record.row.kind in NOT_VALID_KINDS
+        or is_total_name(name)
+        or subtotal_of(name) is not None
+    )
+
+
+def _of_no_party(listing: list[Record], subtotal: Record) -> list[Record]:
+    """Its unit's options of no party (all of them, or those beside others of a party), when they
+    add up to it: its parts listed apart from it. Fayette County's 2026 primary file is sorted by name: each precinct's
+    `Write-In Totals` first, then each write-in, of no party, precinct by precinct, after the
+    ballot's candidates of a party (counted with them, the write-ins were counted twice: "Write-In
+    Totals took 50.00 %")."""
+    rows = [r for r in listing if r is not subtotal and _may_be_part(r)]
+    parts = [r for r in rows if not r.row.party]
+    if not parts or subtotal.votes is None:
+        return []
+    return parts if sum(r.votes or 0 for r in parts) == subtotal.votes else []
 
 
 def described(record: Record) -> str:
