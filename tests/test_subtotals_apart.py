@@ -64,3 +64,44 @@ def test_a_subtotal_that_adds_up_no_party_s_options_is_counted_with_a_warning(tm
     votes = _votes(path)
     assert votes["Write-In Totals"] == 3  # P1's (P2's adds up and is set aside)
     assert votes["Jacob Cecil"] == 6
+
+
+def _york(races: int) -> str:
+    """York County's 2025 layout: each race's `Write-In` of party `Total`, then the write-ins it
+    names (of no party), which hold part of it."""
+    rows = ["county,office,district,party,candidate,votes"]
+    for n in range(races):
+        rows += [
+            f"York,Controller {n},,REP,Greg Bower,900",
+            f"York,Controller {n},,Total,Write-In,40",
+            f"York,Controller {n},,,Undervotes,300",
+            f"York,Controller {n},,,Kay Lane,8",
+            f"York,Controller {n},,,Joe Wood,7",
+        ]
+    return "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_a_write_in_count_said_to_be_a_total_counts_the_write_ins_it_does_not_name(
+    tmp_path, monkeypatch, engine
+):
+    """Counted whole beside the names, 15 of the 40 write-ins were counted twice."""
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    votes = _votes(write(tmp_path, _york(1)))
+    assert votes == {
+        "Greg Bower": 900,
+        "Write-In": 25,
+        "Kay Lane": 8,
+        "Joe Wood": 7,
+        "Undervotes": 300,
+    }
+
+
+def test_such_counts_in_many_races_are_one_line_of_stderr(tmp_path):
+    out = invoke("summary", str(write(tmp_path, _york(5))), "--format", "json")
+    said = [line for line in out.stderr.splitlines() if "write-in count" in line]
+    assert len(said) == 1
+    assert "5 write-in counts over write-in lines that name part of them" in said[0]
+    assert "pollcli validate" in said[0]
+    out = invoke("summary", str(write(tmp_path, _york(2))), "--format", "json")
+    assert len([line for line in out.stderr.splitlines() if "is a write-in count" in line]) == 2

@@ -144,6 +144,9 @@ class Problem:
     # the sum of its parts (0: any other problem). Stderr counts such rows in one line per file
     # (`findings.warnings.digest`); validate and JSON list each of them.
     routine: int = field(default=0, metadata=NOT_IN_JSON)
+    # Notices of one kind said race by race (a write-in count over lines naming part of it, in
+    # each of a county's 290 races): what stderr's one line per file for them says they are.
+    family: str = field(default="", metadata=NOT_IN_JSON)
 
     def render(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.cell or self.line}"
@@ -200,6 +203,7 @@ class Found:
         column: str | None = None,
         severity: Severity = "error",
         routine: int = 0,
+        family: str = "",
     ) -> None:
         # Line 0 is where the header of a file that has none would be (`--columns`): no line.
         line = line or None
@@ -215,6 +219,7 @@ class Found:
                 if line is not None and column in self.letters
                 else None,
                 routine=routine,
+                family=family,
             )
         )
         self._errors += severity == "error"
@@ -227,8 +232,11 @@ class Found:
         *,
         column: str | None = None,
         routine: int = 0,
+        family: str = "",
     ) -> None:
-        self.add(code, line, message, column=column, severity="warning", routine=routine)
+        self.add(
+            code, line, message, column=column, severity="warning", routine=routine, family=family
+        )
 
     def withdraw(self, lines: set[int]) -> None:
         """The errors found on `lines` are no errors after all (a row read later as the file's

@@ -16,6 +16,8 @@ from typing import Final
 from pollcli.problems import Code, Problem
 from pollcli.read.inputs import validate_args
 
+# Notices of one family said one by one up to this many a file, in one line beyond.
+FAMILY_SAID: Final[int] = 3
 # Warnings that say two figures of the file disagree: the file needs checking, so they come first.
 DISAGREE: Final[frozenset[Code]] = frozenset(
     {Code.TOTAL_MISMATCH, Code.MODE_MISMATCH, Code.SHARE_MISMATCH, Code.SHARES_SUM}
@@ -39,6 +41,12 @@ def digest(
         if problem.routine:
             routine.setdefault(problem.file, []).append((index, problem))
     grouped = {id(p) for notices in routine.values() if len(notices) > 1 for _, p in notices}
+    families: dict[tuple[str, str], list[Problem]] = {}
+    for _, problem in found:
+        if problem.family:
+            families.setdefault((problem.file, problem.family), []).append(problem)
+    families = {k: v for k, v in families.items() if len(v) > FAMILY_SAID}
+    grouped |= {id(p) for notices in families.values() for p in notices}
     kept = [p for _, p in found if id(p) not in grouped]
     ordered = [p for p in kept if p.code in DISAGREE] + [p for p in kept if p.code not in DISAGREE]
     lines = [
@@ -46,6 +54,10 @@ def digest(
         for p in ordered
     ]
     lines += [_counted(file, notices) for file, notices in routine.items() if len(notices) > 1]
+    lines += [
+        f"{file}: {len(notices):,} {family}; {_validate(file)} to list them"
+        for (file, family), notices in families.items()
+    ]
     return lines
 
 
@@ -74,15 +86,17 @@ def _counted(file: str, notices: Sequence[tuple[int, Problem]]) -> str:
     rows = sum(p.routine for _, p in notices)
     races = len({index for index, _ in notices})
     where = f" in {races:,} races" if races > 1 else ""
-    # Standard input is read once: `-`, given the same input again.
-    (name,), sheet = validate_args([file])
-    flag = f" --sheet {shlex.quote(sheet)}" if sheet is not None else ""
-    run = (
-        f"run 'pollcli validate -{flag}' with the same standard input"
-        if name == "-"
-        else f"run 'pollcli validate {shlex.quote(name)}{flag}'"
-    )
     return (
         f"{file}: {rows:,} total rows{where} set aside, not added to their parts: every total "
-        f"equals the sum of its parts; {run} to list them"
+        f"equals the sum of its parts; {_validate(file)} to list them"
     )
+
+
+def _validate(file: str) -> str:
+    """What to run to list a file's problems. Standard input is read once: `-`, given the same
+    input again."""
+    (name,), sheet = validate_args([file])
+    flag = f" --sheet {shlex.quote(sheet)}" if sheet is not None else ""
+    if name == "-":
+        return f"run 'pollcli validate -{flag}' with the same standard input"
+    return f"run 'pollcli validate {shlex.quote(name)}{flag}'"

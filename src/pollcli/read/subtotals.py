@@ -124,8 +124,15 @@ def find(records: list[Record], skip: Container[int], given: Container[str]) -> 
                 )
                 if run
             ]
+            named_total = not runs and is_total_name(subtotal.row.party or "")
+            apart = _of_no_party(listing, subtotal, within=True) if named_total else []
             if runs:
                 found.append(Subtotal(subtotal, sorted(max(runs)[3], key=lambda r: r.line)))
+            elif apart:  # (York's `Write-In` of party `Total` over the write-ins it names)
+                whole = sum(r.votes or 0 for r in apart) == subtotal.votes
+                found.append(
+                    Subtotal(subtotal, apart if whole else [], not whole, [] if whole else apart)
+                )
             elif subtotal.votes is not None and (after or before):
                 # The rest (`rests`) only under Electionware's order, the lines it credited after
                 # the count; lines before it may be of the count or apart from it: both counted.
@@ -182,17 +189,19 @@ def _may_be_part(record: Record) -> bool:
     )
 
 
-def _of_no_party(listing: list[Record], subtotal: Record) -> list[Record]:
+def _of_no_party(listing: list[Record], subtotal: Record, within: bool = False) -> list[Record]:
     """Its unit's options of no party (all of them, or those beside others of a party), when they
     add up to it: its parts listed apart from it. Fayette County's 2026 primary file is sorted by name: each precinct's
     `Write-In Totals` first, then each write-in, of no party, precinct by precinct, after the
     ballot's candidates of a party (counted with them, the write-ins were counted twice: "Write-In
-    Totals took 50.00 %")."""
+    Totals took 50.00 %"). `within`: or hold less (a write-in count said to be a total by its
+    party cell, York County's `Write-In` of party `Total` over the write-ins it names)."""
     rows = [r for r in listing if r is not subtotal and _may_be_part(r)]
     parts = [r for r in rows if not r.row.party]
     if not parts or subtotal.votes is None:
         return []
-    return parts if sum(r.votes or 0 for r in parts) == subtotal.votes else []
+    held = sum(r.votes or 0 for r in parts)
+    return parts if held == subtotal.votes or (within and held < subtotal.votes) else []
 
 
 def described(record: Record) -> str:
@@ -280,6 +289,8 @@ def rests(
             "lines are counted as they are, and "
             f"{record.row.candidate!r} as the {record.votes - held:,} write-ins they do not name",
             column=columns.header_of("candidate"),
+            family="write-in counts over write-in lines that name part of them: the lines "
+            "counted as they are, each count as the write-ins they do not name",
         )
     return [rest.get(id(r), r) for r in records] if rest else records
 
