@@ -221,8 +221,10 @@ def part_count(values: dict[str, str], facts: dict[str, str], races: list[str]) 
     (`Ballots Cast - REP`: `kinds.unused_count`), for no race, left out with a note."""
     offices = [facts[c] for c in races if facts.get(c)]
     name = values.get("candidate")
-    if not name or not offices or "all_races" in values or fact_from_name(name) is not None:
+    if not name or not offices or "all_races" in values:
         return
+    if fact_from_name(name) is not None or unused_count(name):
+        return  # a count named as one (ES&S's `Ballots Cast - Blank` under its office)
     counted = f"{offices[0]} - {name}"
     if all(counts_office(o) for o in offices) and unused_count(counted):
         values["candidate"], values["all_races"] = counted, "true"
