@@ -29,8 +29,9 @@ from pollcli.read.facts import FactSources, UnitFacts, election_facts, front_mat
 from pollcli.read.filedates import date_from_name
 from pollcli.read.mergeoptions import merge_records, one_place, options_of
 from pollcli.read.records import CellReader, Record
-from pollcli.read.repeatadvice import repeat_advice, shown_party, write_in_line
+from pollcli.read.repeatadvice import repeat_advice, shown_party, spelt_write_in, write_in_line
 from pollcli.read.shares import fractions
+from pollcli.read.total_words import bare_write_in
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unit_groups import Split, of_race
 from pollcli.read.unitcounts import Districts, Primaries, counts_of_one_place, give, with_row_facts
@@ -77,6 +78,7 @@ class Assembly:
     # Races given their units' counts by rows for every race, and the notes of those given none.
     _unit_counted: set[str] = field(default_factory=set, init=False)
     _units: bool = field(default=True, init=False)  # whether the race being merged names units
+    _written_in: bool = field(default=False, init=False)  # and lists a write-in count
     _count_notes: dict[str, str] = field(default_factory=dict, init=False)
 
     def elections(self, records: list[Record], header_line: int) -> list[Election]:
@@ -368,6 +370,7 @@ class Assembly:
         groups: dict[str, list[Record]] = {}
         for key, record in zip(keys, records, strict=True):
             groups.setdefault(key, []).append(record)
+        self._written_in = any(bare_write_in(r.row.candidate) for r in records)
         options = []
         ok = True
         for group in groups.values():
@@ -400,8 +403,9 @@ class Assembly:
         lines = sorted(
             [r.line for r in rows[1:]] + [line for r in rows for line in r.same_cell_lines]
         )
-        if note := write_in_line(rows, election, where):
-            notes.append(note)  # a candidate's ballot line and write-in line, added up
+        spelt = spelt_write_in(rows, election, where) if self._written_in else None
+        if note := write_in_line(rows, election, where) or spelt:
+            notes.append(note)  # a candidate's ballot and write-in lines, or spellings, added up
             return True
         if all(r.row.kind == "other" for r in rows):
             # Several unnamed write-ins of one unit (MEDSL's `WRITEIN`, R's `NA`): votes for

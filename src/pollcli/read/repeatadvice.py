@@ -177,6 +177,23 @@ def write_in_line(rows: list[Record], election: str, where: str) -> str | None:
     )
 
 
+def spelt_write_in(rows: list[Record], election: str, where: str) -> str | None:
+    """The note for a name written in several ways in one unit of a race that lists a write-in
+    count (York County's 2025 file: `R. J. FISHER` and `RJ FISHER`, 1 vote each, beside its
+    `Write-In` count: the District Attorney's race was refused for it): rows of no party, each
+    spelt its own way (a repeated row is spelt alike), added up; None otherwise."""
+    names = [r.row.candidate for r in rows]
+    if len(set(names)) < len(names) or any(
+        r.row.party or r.same_cell_lines or r.votes is None for r in rows
+    ):
+        return None
+    shown = ", ".join(f"{r.row.candidate!r} (line {r.line}: {r.votes:,})" for r in rows)
+    return (
+        f"A name written in is spelt {len(rows)} ways in election {election!r}{where}: {shown}; "
+        f"one write-in's votes, added up ({sum(r.votes or 0 for r in rows):,})."
+    )
+
+
 def shown_party(kind: str, parties: Iterable[str | None]) -> str | None:
     """The party of an option added up from lines of these `parties` (each may be several, joined
     by " / "): every party once, in their order (a candidate's party lines; a party written two
