@@ -214,6 +214,14 @@ def straight_ballot(values: dict[str, str], facts: dict[str, str], races: list[s
         facts.pop(column, None)
 
 
+def unit_counts(values: dict[str, str], facts: dict[str, str], races: list[str]) -> None:
+    """A row's cells that count its unit, not a race's option, read as such: a straight-party
+    ballot (`straight_ballot`), or a part of the unit under an office of its counts
+    (`part_count`). Both rows are left out, with a note."""
+    straight_ballot(values, facts, races)
+    part_count(values, facts, races)
+
+
 def part_count(values: dict[str, str], facts: dict[str, str], races: list[str]) -> None:
     """A row named under an office of ballots cast or registered voters for the part of the unit
     it counts (Michigan's 2020 primary: `Ballots Cast` with `DEM`, `REP`, `NON` as candidates, each

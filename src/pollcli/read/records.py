@@ -24,8 +24,7 @@ from pollcli.columns import (
     is_fact_cell,
     is_write_in,
     option_in_party_cell,
-    part_count,
-    straight_ballot,
+    unit_counts,
 )
 from pollcli.contract import Row, cells_context, problems_from
 from pollcli.formats import listed
@@ -203,8 +202,7 @@ class CellReader:
                     self.invisible = raw != text.strip()
             if raw and raw not in blank:
                 (facts if fact else values)[column] = raw
-        straight_ballot(values, facts, races)  # a straight-party ballot: no race, left out
-        part_count(values, facts, races)  # `Ballots Cast` of `DEM`: no race, left out
+        unit_counts(values, facts, races)  # a straight ticket, `Ballots Cast` of `DEM`: left out
         if "candidate" not in values and is_write_in(facts):
             values["candidate"] = UNNAMED_WRITE_IN
         if "candidate" not in values:
