@@ -19,6 +19,8 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
+from pollcli.kind_words import FACT_NAMES
+
 # Each fact's protocol lines, as regular expressions over `key` (matched in full).
 FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
     "registered": (
@@ -46,6 +48,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"(選舉|选举)人數.*|(選舉|选举)人数.*",
         # Spain's Ministry of the Interior: `Total censo electoral` (CER and CERA, abroad).
         r"total censo( electoral)?",
+        # The Kiesraad's (the Netherlands): `Kiesgerechtigden`; a polling station's `Opgeroepenen`.
+        r"kiesgerechtigden|opgeroepenen",
     ),
     "ballots_cast": (
         r"число избирателей принявших участие в голосовании|явка",
@@ -67,6 +71,9 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"投票(數|数).*",
         # Spain's Ministry of the Interior: `Total votantes` (CER and CERA).
         r"total votantes",
+        # The Kiesraad's databank: `Opkomst`, the voters who came (a count; `Opkomstpercentage`
+        # beside it), and a polling station's `Toegelaten kiezers`, the voters let in.
+        r"opkomst|uitgebrachte stemmen|toegelaten kiezers",
     ),
     "invalid": (
         r"число недействительных (избирательных )?бюллетеней|недействительные( бюллетени)?",
@@ -80,12 +87,16 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"פסולים|קולות פסולים",
         # Taiwan's CEC: `無效票數B`.
         r"(無效|无效)票(數|数).*",
+        # The Kiesraad's: `# ongeldige stemmen`, `Ongeldig` (the `#`, a number of, is no word).
+        r"ongeldige( stemmen| stembiljetten)?|ongeldig",
     ),
     "blank": (
         r"blancs|bulletins blancs|votes blancs|votos en blanco|en blanco|(schede|sk) bianche",
         r"blank( votes| ballots)?",
         # Switzerland's BFS: `leere_wahlzettel` (blank ballots, beside `eingelegte_wahlzettel`).
         r"leere (stimmzettel|wahlzettel)",
+        # The Kiesraad's: `# blanco stemmen`.
+        r"blanco stemmen|blanco stembiljetten",
     ),
     "total_votes": (
         r"число действительных (избирательных )?бюллетеней|действительные( бюллетени)?",
@@ -99,6 +110,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"כשרים|קולות כשרים",
         # Taiwan's CEC: `有效票數A A=1+2+...+N`.
         r"有效票(數|数).*",
+        # The Kiesraad's: `# geldige stemmen`.
+        r"geldige stemmen|geldige stembiljetten",
     ),
 }
 # Facts that are the sum of two lines: each part's expression (a table with one of them alone is
@@ -223,7 +236,15 @@ def line(header: str) -> tuple[str, int] | None:
             return fact, 0
     if patterns.other.fullmatch(text):
         return "", 0
-    return None
+    # A count a long table's rows name as a fact (`kind_words.FACT_NAMES`: `Total Registration`,
+    # `Votos emitidos`, `Potencial electoral`) is the same count as a wide table's column.
+    return _fact_names().get(text)
+
+
+@cache
+def _fact_names() -> dict[str, tuple[str, int]]:
+    """The facts' names in a long table's rows, by `key`."""
+    return {key(name): (fact, 0) for fact, names in FACT_NAMES.items() for name in names}
 
 
 def last_line(lines: dict[int, tuple[str, int] | None], at: list[int], gap: int) -> int:
@@ -247,6 +268,8 @@ def last_line(lines: dict[int, tuple[str, int] | None], at: list[int], gap: int)
 SHARE_WORDS: Final[re.Pattern[str]] = re.compile(
     r"(perc|pct|percent|percentuale|percentage|pourcentage|porcentaje)( .*)?"
     r"|.* (pct|percent|percentage|pourcentage|porcentaje)|swing"
+    # A Dutch compound ending in it: the Kiesraad's `Opkomstpercentage` (the turnout, in percent).
+    r"|\w+percentage"
 )
 
 
