@@ -413,3 +413,23 @@ def header_labels(cells: Sequence[str]) -> tuple[list[str], bool]:
     'Precinct Code'`), and the data does not start on the line after the header's first."""
     broken = any("\n" in c or "\r" in c for c in cells)
     return [" ".join(c.split()) if broken else c.strip() for c in cells], broken
+
+
+def header_again(header: Sequence[str], cells: Sequence[str]) -> bool:
+    """Whether a data row repeats the header, cell for cell (case and spaces aside): a second table
+    starts there (files joined one after another; a results page's contests one under another, each
+    under its title and its header, as the Philippines' COMELEC shows them)."""
+    named = [(i, label.strip().casefold()) for i, label in enumerate(header) if label.strip()]
+    return len(named) > 1 and all(
+        i < len(cells) and cells[i].strip().casefold() == label for i, label in named
+    )
+
+
+def header_again_message(header_line: int) -> str:
+    """The error of a row that repeats the header (`header_again`) on line `header_line`."""
+    return (
+        f"the header again (as on line {header_line}): a second table starts here (files joined "
+        "one after another, or a page of contests one under another), and pollcli cannot tell "
+        "whether its rows are the same race's; save each table as a file of its own (or give "
+        "them a race column), or delete the repeated header if the rows are one table's"
+    )

@@ -43,6 +43,7 @@ from pollcli.problems import Code, Found
 from pollcli.read import acclaimed
 from pollcli.read.header import NAME_PARTS, ColumnMap
 from pollcli.read.options import ReadOptions
+from pollcli.read.preamble import header_again, header_again_message
 
 
 @dataclass(slots=True)
@@ -418,6 +419,9 @@ class CellReader:
         text = clean_cell(cells[votes])
         if not text or text.isdigit() or any(c.isdigit() for c in text):
             return False
+        if header_again(self.columns.header, cells):  # no heading: a second table (an error)
+            self.found.add(Code.TYPE_ERROR, line, header_again_message(self.columns.line))
+            return True
         if clean_cell(cells[name]) != text:
             return False
         self.headings.append((line, cells))
