@@ -63,8 +63,16 @@ def shown(text: str) -> str:
     """A cell quoted for a message: whole when short, else its two ends and its length."""
     text = text.strip()
     if len(text) <= _SHOWN_CHARS:
-        return repr(text)
-    return f"{text[:20]!r}…{text[-8:]!r} ({len(text):,} characters)"
+        return _quoted(text)
+    return f"{_quoted(text[:20])}…{_quoted(text[-8:])} ({len(text):,} characters)"
+
+
+def _quoted(text: str) -> str:
+    """`repr`, but a backslash as the file writes it: a database's `\\N` is shown `'\\N'`, not
+    `'\\\\N'`, which the file does not hold."""
+    if "\\" in text and "'" not in text and text.isprintable():
+        return f"'{text}'"
+    return repr(text)
 
 
 def parse_votes(
