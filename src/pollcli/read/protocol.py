@@ -176,9 +176,12 @@ PARENT_WORDS: Final[str] = (
 
 
 # Spanish `Nombre de …` (the name of a place, a list), not French `Nombre de …` (a number of).
+# Mexico's INE: `NOMBRE_ESTADO` (a state's name; `NOMBRE_MUNICIPIO`, `NOMBRE_DISTRITO`); Peru's
+# and Colombia's `Nombre Departamento`; Ecuador's and Venezuela's `Nombre Parroquia`.
 _SPANISH_NAME: Final[re.Pattern[str]] = re.compile(
     r"nombre (de la |del |de )?(comunidad|provincia|municipio|isla|circunscripci(ó|o)n|distrito"
-    r"|secci(ó|o)n|mesa|partido|candidatura|candidato|agrupaci(ó|o)n|localidad|regi(ó|o)n)( .*)?"
+    r"|secci(ó|o)n|mesa|partido|candidatura|candidato|agrupaci(ó|o)n|localidad|regi(ó|o)n"
+    r"|estado|entidad|entidad federativa|departamento|parroquia)( .*)?"
 )
 
 
