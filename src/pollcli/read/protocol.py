@@ -50,6 +50,10 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"total censo( electoral)?",
         # The Kiesraad's (the Netherlands): `Kiesgerechtigden`; a polling station's `Opgeroepenen`.
         r"kiesgerechtigden|opgeroepenen",
+        # The Czech Statistical Office's (volby.cz): `Voliči v seznamu` (the CZSO's open data
+        # `VOL_SEZNAM`); Slovakia's `Počet voličov zapísaných v zozname voličov`.
+        r"(počet )?voliči v seznamu|počet voličů v seznamu|registrovaní voliči|vol seznam"
+        r"|(počet )?voličov zapísaných v zozname( voličov)?|zapísaní voliči",
     ),
     "ballots_cast": (
         r"число избирателей принявших участие в голосовании|явка",
@@ -74,6 +78,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         # The Kiesraad's databank: `Opkomst`, the voters who came (a count; `Opkomstpercentage`
         # beside it), and a polling station's `Toegelaten kiezers`, the voters let in.
         r"opkomst|uitgebrachte stemmen|toegelaten kiezers",
+        # Czechia's and Slovakia's envelopes issued to the voters who came (`VYD_OBALKY`).
+        r"(počet )?vydan(é|ých) obál(ky|ek|ok)|vyd obalky",
     ),
     "invalid": (
         r"число недействительных (избирательных )?бюллетеней|недействительные( бюллетени)?",
@@ -112,6 +118,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"有效票(數|数).*",
         # The Kiesraad's: `# geldige stemmen`.
         r"geldige stemmen|geldige stembiljetten",
+        # Czechia's and Slovakia's valid votes (the CZSO's `PL_HL_CELK`).
+        r"(počet )?platn(é|ých) hlas(y|ů|ov)|pl hl celk",
     ),
 }
 # Facts that are the sum of two lines: each part's expression (a table with one of them alone is
@@ -150,6 +158,10 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     # lists (the options' sum: `Votos válidos` holds them and the blank ballots).
     r"poblaci(ó|o)n|n(ú|u)mero de mesas|mesas|censo electoral sin cera|censo cera"
     r"|total votantes cera?|solicitudes voto cera aceptadas|votos a candidaturas",
+    # Czechia's and Slovakia's envelopes put in the box, turnout and share of valid votes (in
+    # percent), and polling districts (`okrsky`), in all and counted.
+    r"|(počet )?odevzdan(é|ých) obál(ky|ek)|(počet )?odovzdan(é|ých) obál(ky|ok)|odevz obal"
+    r"|volební účast( v)?|volebná účasť( v)?|okrsky( .*)?|okrsk(y|ů) .*",
 )
 # Columns that name a row, by their header: codes, numbers, parents, years. Official place codes by
 # name: the US Census's FIPS and GEOID, Germany's AGS (Amtlicher Gemeindeschlüssel, Kennziffer),
@@ -230,18 +242,21 @@ def line(header: str) -> tuple[str, int] | None:
     if _SPANISH_NAME.fullmatch(text):
         return None  # Spain's `Nombre de Provincia`: a name (French `nombre` is a number)
     patterns = _patterns()
+    # A fact's line in percent (`% platných hlasů`, the share of valid votes) holds no count.
+    share = "%" in header
     for fact, parts in patterns.parts.items():
         for number, pattern in enumerate(parts, start=1):
             if pattern.fullmatch(text):
-                return fact, number
+                return ("", 0) if share else (fact, number)
     for fact, pattern in patterns.facts.items():
         if pattern.fullmatch(text):
-            return fact, 0
+            return ("", 0) if share else (fact, 0)
     if patterns.other.fullmatch(text):
         return "", 0
     # A count a long table's rows name as a fact (`kind_words.FACT_NAMES`: `Total Registration`,
     # `Votos emitidos`, `Potencial electoral`) is the same count as a wide table's column.
-    return _fact_names().get(text)
+    found = _fact_names().get(text)
+    return ("", 0) if found and share else found
 
 
 @cache

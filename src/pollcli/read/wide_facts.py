@@ -11,6 +11,7 @@ after all (`given`), to name every line as it always did.
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import field
@@ -137,6 +138,17 @@ def vote_cells(odd: Any, table: RawTable, decimal: str, given: bool, found: Foun
     first: tuple[int, str] | None = None
     advised: set[int] = set()  # columns whose first error says how to leave them out
     shares = share_lines(odd["line"], odd["votes"])
+    if (line := percent_rows(odd["line"], odd["votes"])) is not None:
+        # Every row's options in percent (a scrape of volby.cz's `%` column): one error, no
+        # advice to leave each option out.
+        found.add(
+            Code.TYPE_ERROR,
+            line,
+            "the options' cells are percentages, not counts: each row's add up to 100 (a "
+            "table of each place's shares, which add up to no whole: its places differ in "
+            "size); read the table of votes the publisher gives beside it",
+        )
+        return [""] * len(odd["votes"])
     for line, column, value in zip(odd["line"], odd["column"], odd["votes"], strict=True):
         if not value.strip() or value.strip() in NO_FIGURE:
             # An option not on this row's ballot; a dash or `NA` says so too (R's exports: a
@@ -190,6 +202,30 @@ def share_lines(lines: Iterable[int], values: Iterable[str]) -> dict[int, int]:
             other.add(line)
     found = {line: n for line, n in count.items() if n >= 2 and line not in other}
     return found if len(found) <= 2 else {}  # (a table of shares throughout is no such row)
+
+
+# A percentage as tables of shares write it: `19,27`, `0.00`, `7 %` (a count has no fraction).
+_PERCENT: Final[re.Pattern[str]] = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?\s*%?")
+
+
+def percent_rows(lines: Iterable[int], values: Iterable[str]) -> int | None:
+    """The first line of a table whose option cells that are no plain digits (`vote_cells`'
+    odd ones) are all percentages, some with a fraction, each row's adding up to 100 (give or
+    take rounding) in two rows or more; None when some cell or row is no such share."""
+    sums: dict[int, float] = {}
+    fraction = False
+    for line, value in zip(lines, values, strict=True):
+        text = value.strip()
+        if not text or text in NO_FIGURE:
+            continue
+        if _PERCENT.fullmatch(text) is None:
+            return None
+        number = text.rstrip("% ").replace(",", ".")
+        fraction = fraction or "." in number
+        sums[line] = sums.get(line, 0.0) + float(number)
+    if len(sums) < 2 or not fraction or any(abs(total - 100) > 1 for total in sums.values()):
+        return None
+    return min(sums)
 
 
 def _figure(text: str) -> bool:
