@@ -65,6 +65,7 @@ def test_a_table_of_each_places_percentages_is_refused_once(tmp_path, monkeypatc
         ("Počet voličov zapísaných v zozname voličov", "registered"),
         ("Vydané obálky", "ballots_cast"),
         ("VYD_OBALKY", "ballots_cast"),
+        ("envelopes", "ballots_cast"),
         ("Platné hlasy", "total_votes"),
         ("Počet platných hlasov", "total_votes"),
         ("PL_HL_CELK", "total_votes"),

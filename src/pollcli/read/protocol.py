@@ -80,6 +80,9 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"opkomst|uitgebrachte stemmen|toegelaten kiezers",
         # Czechia's and Slovakia's envelopes issued to the voters who came (`VYD_OBALKY`).
         r"(počet )?vydan(é|ých) obál(ky|ek|ok)|vyd obalky",
+        # The same in the English of the scrapers of volby.cz (`code,location,registered,envelopes,
+        # valid`, then the parties).
+        r"envelopes( issued)?|issued envelopes",
     ),
     "invalid": (
         r"число недействительных (избирательных )?бюллетеней|недействительные( бюллетени)?",
