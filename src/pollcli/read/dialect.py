@@ -221,7 +221,7 @@ def take_header(table: RawTable, records: list[tuple[int, list[str]]], word: str
         rows = table.header_rows = 1
         table.records = records[2:]
         return
-    if rows > 1 and preamble.grouped([cells for _, cells in records[:2]]):
+    if rows > 1 and preamble.grouped([cells for _, cells in records[:rows]]):
         table.groups, below = preamble.split_groups([cells for _, cells in records[:rows]])
         if len(below) > 1:  # the names over their variants, as a header over several rows
             _, levels = preamble.combine(below)

@@ -150,6 +150,20 @@ def _grid(rows: Sequence[Sequence[str]], *, trim: bool = True) -> list[list[str]
     return [row[:width] for row in grid]
 
 
+def _without_share_rows(rows: Sequence[Sequence[str]]) -> Sequence[Sequence[str]]:
+    """A header's rows without the second when its labels all say percentages, each under a label
+    of the first: South Korea's NEC writes `후보자별 득표율 (%)` (shares by candidate) under
+    `후보자별 득표수` (votes by candidate), the label of the row of shares under each place's row of
+    counts (`wide_places`), not of the columns."""
+    if len(rows) < 3:
+        return rows
+    top, second = _grid(rows[:2], trim=False)
+    labels = [(i, label) for i, label in enumerate(second) if label]
+    if labels and all("%" in label and top[i] for i, label in labels):
+        return [rows[0], *rows[2:]]
+    return rows
+
+
 def grouped(rows: Sequence[Sequence[str]]) -> bool:
     """Whether the first of a header's rows is a row of groups over the columns' own names in the
     second (India's booth files: `Total No of Electors` over `Male, Female, Other, Total No. of
@@ -157,6 +171,7 @@ def grouped(rows: Sequence[Sequence[str]]) -> bool:
     over the columns they span, one of them over two names or more; no figure in either row; the
     names more than the groups, and mostly one column's each (a label under several columns,
     `Erststimmen`, is a variant: the top row then labels the options, over their variants)."""
+    rows = _without_share_rows(rows)
     if len(rows) < 2:
         return False
     top, lower = _grid(rows[:2])
@@ -184,7 +199,7 @@ def split_groups(rows: Sequence[Sequence[str]]) -> tuple[list[str], list[list[st
     """Each column's group in a header whose first row `grouped` says is a row of groups (its
     top label, carried over the columns it spans; "" for none), and the header's other rows,
     a top label over nothing below (a column's name merged down: `Регион`) moved into them."""
-    top, *below = _grid(rows, trim=False)
+    top, *below = _grid(_without_share_rows(rows), trim=False)
     groups: list[str] = []
     group = ""
     for i, label in enumerate(top):

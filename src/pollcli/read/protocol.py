@@ -52,6 +52,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"kiesgerechtigden|opgeroepenen",
         # The Czech Statistical Office's (volby.cz): `Voliči v seznamu` (the CZSO's open data
         # `VOL_SEZNAM`); Slovakia's `Počet voličov zapísaných v zozname voličov`.
+        # South Korea's NEC: `선거인수` (electors).
+        r"선거인 ?수",
         r"(počet )?voliči v seznamu|počet voličů v seznamu|registrovaní voliči|vol seznam"
         r"|(počet )?voličov zapísaných v zozname( voličov)?|zapísaní voliči",
     ),
@@ -80,6 +82,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"opkomst|uitgebrachte stemmen|toegelaten kiezers",
         # Czechia's and Slovakia's envelopes issued to the voters who came (`VYD_OBALKY`).
         r"(počet )?vydan(é|ých) obál(ky|ek|ok)|vyd obalky",
+        # South Korea's NEC: `투표수` (ballots cast).
+        r"투표 ?수",
         # The same in the English of the scrapers of volby.cz (`code,location,registered,envelopes,
         # valid`, then the parties).
         r"envelopes( issued)?|issued envelopes",
@@ -98,6 +102,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"(無效|无效)票(數|数).*",
         # The Kiesraad's: `# ongeldige stemmen`, `Ongeldig` (the `#`, a number of, is no word).
         r"ongeldige( stemmen| stembiljetten)?|ongeldig",
+        # South Korea's NEC: `무효 투표수` (invalid ballots).
+        r"무효 ?투표 ?수",
     ),
     "blank": (
         r"blancs|bulletins blancs|votes blancs|votos en blanco|en blanco|(schede|sk) bianche",
@@ -156,6 +162,8 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     r"ריכוז|שופט",
     # Taiwan's CEC: ballots issued but not cast, issued, left unused; the turnout (a percentage).
     r"(已領未投票|已领未投票|發出票|发出票|用餘票|用余票)(數|数).*|投票率.*",
+    # South Korea's NEC: abstentions (`기권수`) and the share of the ballots counted (`개표율`).
+    r"기권 ?수|개표율",
     # Spain's Ministry of the Interior: population, polling tables, the registered and the voters
     # resident (CER) and abroad (CERA), postal requests from abroad accepted; the votes for the
     # lists (the options' sum: `Votos válidos` holds them and the blank ballots).

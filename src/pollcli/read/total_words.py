@@ -71,6 +71,8 @@ TOTAL_WORDS: Final[frozenset[str]] = frozenset(
         # Russian, Ukrainian, Belarusian, Kazakh, Polish
         "итого", "итог", "всего", "общий итог", "сумма", "всього", "усього", "разом", "підсумок",
         "усяго", "разам", "барлығы", "жиыны", "қорытынды", "razem", "ogółem",
+        # Korean (South Korea's NEC: `합계` the whole, `계` a sum, `소계` a subtotal)
+        "합계", "계", "소계",
     }
 )  # fmt: skip
 # The expressions below are compiled on first use (`functools.cache`): a file without a cell that
@@ -131,7 +133,7 @@ def name_key(text: str) -> str:
 # as a precinct file has a million names and few totals).
 _STEM_TEXT: Final[str] = (
     r"tot|sum|gesamt|zusammen|итог|всег|сумм|всьог|усьог|разом|підсум|усяг|разам|барл|жиын"
-    r"|қорыт|razem|ogół|celk|topl|i alt|city ct"
+    r"|қорыт|razem|ogół|celk|topl|i alt|city ct|계"
 )
 
 
@@ -184,7 +186,7 @@ def subtotal_of(text: str) -> str | None:
 # `Zusammen für…`): those are totals only as the whole header.
 HEADER_EDGE_WORDS: Final[frozenset[str]] = frozenset(
     {"total", "totals", "totales", "totale", "totaux", "totalt", "totaal", "gesamt", "insgesamt",
-     "gesamtsumme", "итого", "всего", "всього", "усього", "ogółem"}
+     "gesamtsumme", "итого", "всего", "всього", "усього", "ogółem", "계", "합계"}
 )  # fmt: skip
 
 

@@ -287,21 +287,55 @@ def _shares(table: RawTable, plan: Plan, rows: list[Row]) -> list[Row]:
     were refused with advice to leave an option's column out."""
     if plan.blocks is not None or not plan.ids:
         return rows
-    kept, shares = [], []
+    kept, shares, under = [], [], []
+    above = False  # whether the row right above was kept, and named
     for line, cells in rows:
         text = " ".join(cells[i].strip() for i in plan.ids if i < len(cells) and cells[i].strip())
         key = text.casefold()
         if key and (key in _SHARE_WORDS or key.startswith("%") or key.endswith("%")):
             shares.append((line, text))
+        elif not key and above and _percents(cells, plan.options):
+            under.append(line)  # South Korea's NEC: each place's percentages under its counts
         else:
             kept.append((line, cells))
+            above = bool(key)
+            continue
+        above = False
     if shares:
         listed = ", ".join(f"{line:,} ({text!r})" for line, text in shares[:3])
         table.notes.append(
             f"Row(s) on line(s) {listed}{' …' if len(shares) > 3 else ''} hold the options' "
             "shares, not a place's counts: left out."
         )
+    if under:
+        listed = ", ".join(f"{line:,}" for line in under[:3])
+        table.notes.append(
+            f"Row(s) on line(s) {listed}{' …' if len(under) > 3 else ''} ({len(under):,} in all) "
+            "name no place and hold percentages, the shares of the row above each: left out."
+        )
     return kept
+
+
+# A percentage as a row of them writes it under its place's counts (`51.91`, `0.02`, `44,1`, `7 %`).
+_PERCENT: Final[re.Pattern[str]] = re.compile(r"(\d{1,3})(?:[.,](\d{1,2}))?\s*(%?)")
+
+
+def _percents(cells: Sequence[str], options: Sequence[int]) -> bool:
+    """Whether a row's option cells are percentages: two or more, each from 0 to 100, some with
+    a fraction or a `%` (a count has none), adding up to at most 100 (and rounding)."""
+    total, fraction, seen = 0.0, False, 0
+    for i in options:
+        text = cells[i].strip() if i < len(cells) else ""
+        if not text:
+            continue
+        match = _PERCENT.fullmatch(text)
+        if match is None:
+            return False
+        whole, part, sign = match.groups()
+        total += float(f"{whole}.{part or 0}")
+        fraction = fraction or bool(part or sign)
+        seen += 1
+    return seen >= 2 and fraction and total <= 100.5
 
 
 # A party that stood takes at least this share of some race's votes (`stand_apart`): one that
