@@ -26,7 +26,7 @@ from pollcli.collector import paused_gc
 from pollcli.election import Election, Elections
 from pollcli.errors import DataError, NoSuchColumn, NoSuchRace, UsageError
 from pollcli.models import FileReport, RefusedRace, ValidationReport
-from pollcli.problems import Problem
+from pollcli.problems import Code, Problem
 from pollcli.read import engines
 from pollcli.read.exact import read_exact
 from pollcli.read.inputs import (
@@ -269,11 +269,33 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
     options.check()
     with paused_gc():
         try:
-            return _load_file(source, options)
+            elections, problems = _load_file(source, options)
         except NoSuchRace as exc:
             raise NoSuchRace(f"{display_name(source)}: {exc}") from None
         except NoSuchColumn as exc:
             raise UsageError(f"{display_name(source)}: {exc}") from None
+    if not elections and not any(p.severity == "error" for p in problems):
+        problems = [_nothing_read(display_name(source), problems), *problems]
+    return elections, problems
+
+
+def _nothing_read(name: str, problems: list[Problem]) -> Problem:
+    """The error of a file that gave no election and no error: every row set aside (totals,
+    counts, shares) or every column left out, which must not read as an empty result, exit 0
+    (South Korea's NEC sheets of 2017 with --wide: a count and its share in each candidate's
+    cell, no count, and the other columns protocol lines and totals)."""
+    return Problem(
+        code=Code.NO_ROWS,
+        severity="error",
+        file=problems[0].file if problems else name,
+        line=None,
+        column=None,
+        message="no option's votes were read: every row or column that might hold them was set "
+        "aside or left out (as a total, a count, a share, or cells that are no counts: a count "
+        "and its share in one cell, `872,127 (38.71)`, is none); say which columns hold the "
+        "options' votes (--votes COL; --wide with --id-columns COL,…), or run 'pollcli "
+        "validate' to list the rows set aside",
+    )
 
 
 def _load_file(source: Source, options: ReadOptions) -> tuple[list[Election], list[Problem]]:
