@@ -74,7 +74,7 @@ def test_a_long_tables_fact_words_are_a_wide_tables_protocol_lines():
     emitidos`, `Potencial electoral`) is that fact as a wide table's column, unless the protocol's
     own words read it otherwise (`Votes Cast`, the ballots cast of a protocol; `Liczba wyborców`,
     no fact)."""
-    own = {"votes cast": "ballots_cast", "liczba wyborców": ""}
+    own = {"votes cast": "ballots_cast", "total votes cast": "ballots_cast", "liczba wyborców": ""}
     for fact, names in FACT_NAMES.items():
         for name in names:
             assert protocol.line(name) == (own.get(name, fact), 0), name

@@ -63,7 +63,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         # Hamburg's `Wähler insgesamt` (voters in all, beside `Wähler mit Wahlschein`); umlauts
         # may be spelt out (`Waehler`, `gueltige`: Hamburg's 2001 table).
         r"w(ä|ae)hlende|w(ä|ae)hler( innen)?( insgesamt)?|abgegebene( stimmen)?",
-        r"ballots cast|total ballots cast|votes cast|ballots|turnout votes",
+        r"ballots cast|total ballots cast|(total )?votes cast|ballots|turnout votes",
         r"eingelegte (stimmzettel|wahlzettel)",
         r"votantes|votanti|votanti (t|totali)|votación total emitida|votacion total emitida",
         # Peru's ONPE: `N_CVAS`, the citizens who voted (ciudadanos que votaron).
