@@ -147,13 +147,6 @@ class Assembly:
                 unbuilt += group
         if not elections and not self.found.errors:  # rows of counts alone: say so
             counts_alone(every_race or unbuilt, self.found)
-        if not elections and not self.found.errors and unbuilt:
-            self.found.add(
-                Code.NO_ROWS,
-                header_line,
-                "every data row was set aside (the warnings say why: totals of no option beside "
-                "them, say), so there is no result to give",
-            )
         return elections
 
     def _election(self, label: str, records: list[Record]) -> Election | None:
