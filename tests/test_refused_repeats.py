@@ -53,8 +53,8 @@ def test_a_repeat_goes_with_its_race_and_the_others_are_read(tmp_path) -> None:
     """Nevada 2010's precincts: `Kevinn Donovan,,22` then `Kevinn Donovan,0,22` in one precinct.
     The repeat, untagged, refused the whole file (no JSON at all); it is its race's error now:
     that race refused, the others summarised (hand-checked figures). The exact engine: it keeps
-    this file's precincts, as it keeps Nevada's (the streaming engine sums them per county here,
-    and the repeat of a refused row is not seen: noted for the next round)."""
+    this file's precincts, as it keeps Nevada's (the streaming engine sums them per county here:
+    `test_a_repeat_of_a_refused_row_in_a_precinct_summed_per_county`)."""
     text = (
         "county,precinct,office,district,candidate,votes\n"
         "Clark,1,State House,22,Kevinn Donovan,\n"
@@ -78,3 +78,43 @@ def test_a_repeat_goes_with_its_race_and_the_others_are_read(tmp_path) -> None:
     (refused,) = data["refused"]
     assert refused["race"] == "State House · 22"
     assert ("duplicate-option", 4) in [(p["code"], p["line"]) for p in refused["problems"]]
+
+
+PRECINCTS = (
+    "county,precinct,office,candidate,votes\n"
+    "Adams,P1,Governor,Ann Lee,10\n"
+    "Adams,P1,Governor,Bob Ray,-5\n"
+    "Adams,P1,Governor,Bob Ray,3\n"  # P1 again: a repeat
+    "Adams,P2,Governor,Ann Lee,7\n"
+    "Adams,P2,Governor,Bob Ray,4\n"  # P2: no repeat
+    "Adams,P3,Governor,Ann Lee,1\n"
+    "Adams,P3,Governor,Bob Ray,-1\n"  # refused, listed once in its precinct
+    "Baker,P1,Governor,Ann Lee,2\n"
+    "Baker,P1,Governor,Bob Ray,9\n"
+)
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_repeat_of_a_refused_row_in_a_precinct_summed_per_county(tmp_path, engine) -> None:
+    """Issue 10: a precinct file summed per county (both engines sum such a file's rows per
+    county, each unit's repeats checked apart) never compared the refused row with its precinct's
+    other rows: `Bob Ray,-5` then `Bob Ray,3` in Adams' P1 reported the negative votes only, on
+    either engine. `validate` finds the same problems on every engine."""
+    found = _problems(tmp_path, PRECINCTS, {"POLLCLI_ENGINE": engine})
+    assert sorted(found) == [("duplicate-option", 4), ("negative-votes", 3), ("negative-votes", 8)]
+
+
+@pytest.mark.parametrize("block_bytes", [None, 64])
+def test_both_engines_read_such_a_file_alike(tmp_path, monkeypatch, block_bytes) -> None:
+    """The same elections and problems from both engines (the streaming one reads the refused
+    rows' precincts again row by row), blocks cut anywhere; by hand, the rows read add up to Ann
+    Lee 10 + 7 + 1 + 2 = 20 and Bob Ray 3 + 4 + 9 = 16."""
+    from conftest import engines_agree
+
+    elections, problems = engines_agree(
+        monkeypatch, write(tmp_path, PRECINCTS), block_bytes=block_bytes
+    )
+    codes = sorted((p.code, p.line) for p in problems if p.severity == "error")
+    assert codes == [("duplicate-option", 4), ("negative-votes", 3), ("negative-votes", 8)]
+    (governor,) = elections
+    assert {o.candidate: o.votes for o in governor.options} == {"Ann Lee": 20, "Bob Ray": 16}

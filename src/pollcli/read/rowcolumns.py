@@ -98,6 +98,9 @@ class RowColumns:
         # The rows the whole stage read (not held here): each with the number of rows held
         # before it, to put them back among the others in the file's order.
         self.others: list[tuple[int, Record]] = []
+        # Some row was refused for a cell: one record per row, for `read.refused_repeats` to
+        # compare it with its unit's other rows.
+        self.refused = False
 
     def number(self, text: str) -> int:
         """A place cell's number: the place's as the row stage reads it (` P1` is `P1`), read once
@@ -140,7 +143,7 @@ class RowColumns:
         self.numbers.clear()
         self.numbered.clear()
         self.places = [None if p is None else (p + " ")[:-1] for p in self.places]
-        summed = self._summed() if not self.others and self.lines else None
+        summed = self._summed() if not self.others and not self.refused and self.lines else None
         if summed is None:
             summed = self._each()
         self.option, self.region, self.unit = array("i"), array("i"), array("i")

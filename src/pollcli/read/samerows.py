@@ -178,6 +178,8 @@ def read_rows(
                     records.append(record)
     if held is not None:
         counts.clear()  # (the vote cells' strings: see `RowColumns.records`)
+        # A row refused for a cell is compared with its unit's other rows (`refused_repeats`).
+        held.refused = bool(reader.rejected)
         records.extend(held.records())
 
 

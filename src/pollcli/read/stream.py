@@ -203,7 +203,7 @@ def read_stream(
         named = summer.named.held(np)  # (`name_totals`: a unit named after another)
         if named is None:
             return None
-        held = np.union1d(held, named)
+        held = summer.repeats.with_refused(np, np.union1d(held, named))
         if twice or held.size:
             read = functools.partial(read_stream, counts=counts)
             return read_again(
@@ -452,6 +452,8 @@ class _Summer:
                 raise _ExactAfterAll  # as in `OptionCells`, in a block read by the exact stages too
             record = self.reader.read(start, cells, self.delimiter)
             if record is None:
+                if self.layout.unit_indexes and start in self.reader.rejected:
+                    self.repeats.add_refused(cells, self.width, self.layout.unit_indexes)
                 continue
             apart = self.has_unit and total_words.suspect_record(record)
             total_words.check_record(record, self.has_unit, apart)
