@@ -12,7 +12,7 @@ non-candidate lines, which the assembly adds up, are no repeat here either."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pollcli.columns import RACE_PREFIX
 from pollcli.kinds import kind_from_name
@@ -20,7 +20,9 @@ from pollcli.namekeys import option_key
 from pollcli.problems import Code
 
 if TYPE_CHECKING:
+    from pollcli.read.blocks import Layout
     from pollcli.read.records import CellReader, Record
+    from pollcli.read.repeats import Repeats
 
 # Facts that tell one race from another in a file (the rest, such as a row's total, may differ).
 _RACE_FACTS = frozenset({"office", "stage", "round", "date", "district", "seat", "special"})
@@ -38,6 +40,15 @@ def _place(election: str, region: str, unit: str, facts: dict[str, str]) -> Plac
         )
     )
     return election, region.strip(), unit.strip(), race
+
+
+def option_of(reader: CellReader, cells: list[str]) -> tuple[str, str]:
+    """A refused row's name and party cells, as `check` reads them ("" where it has none, or is
+    too short or too long to tell whose cell is which)."""
+    if len(cells) != len(reader.columns.header):
+        return "", ""
+    values, _ = reader.split(list(cells))
+    return values.get("candidate", "").strip(), values.get("party", "") or ""
 
 
 def check(reader: CellReader, records: Sequence[Record]) -> set[int]:
@@ -108,3 +119,59 @@ def races_at(lines: set[int], records: Sequence[Record], races: Sequence[T | Non
     return {
         r.line: race for r, race in zip(records, races, strict=True) if r.line in lines and race
     }
+
+
+def note(repeats: Repeats, reader: CellReader, line: int, cells: list[str], layout: Layout) -> None:
+    """On the streaming engine, a row the exact stages read: if `reader` refused it for a cell,
+    kept in `repeats.refused` by its unit's cells (`layout.unit_indexes`, as `Repeats.add_row`
+    keeps a row), name and party. Summed per region, the other rows of its unit are no unit's:
+    `units_again`."""
+    units = layout.unit_indexes
+    if not units or line not in reader.rejected:
+        return
+    from pollcli.read.repeats import name_code, party_code
+    from pollcli.read.unithash import unit_hash
+
+    name, party = option_of(reader, cells)
+    if name:
+        unit = unit_hash([cells[i] for i in units])
+        repeats.refused.append((unit, name_code(name), party_code(party)))
+
+
+def units_again(np: Any, repeats: Repeats, held: Any) -> Any:
+    """The units `held` (hashes, sorted) and those that list a refused row's option again (its
+    party, where both rows give one, the same): read again row by row, for `check` to compare
+    them (issue 10: only the exact engine reported such a repeat)."""
+    if not repeats.refused:
+        return held
+    from pollcli.read.repeats import listed_rows
+
+    wanted: dict[int, list[tuple[int, int]]] = {}
+    for unit, name, party in repeats.refused:
+        wanted.setdefault(unit, []).append((name, party))
+    met: dict[int, list[tuple[int, int]]] = {}
+    for unit, name, party in repeats.rows:
+        if unit in wanted:
+            met.setdefault(unit, []).append((name, party))
+    units = np.array(sorted(wanted), dtype=np.uint64)
+    for block in repeats.blocks:
+        found = np.isin(block.hashes, units)
+        if found.any():
+            taken, sizes = listed_rows(np, block, found)
+            for unit, name, party in zip(
+                np.repeat(block.hashes[found], sizes).tolist(),
+                block.names[taken].tolist(),
+                block.parties[taken].tolist(),
+                strict=True,
+            ):
+                met.setdefault(unit, []).append((name, party))
+    again = [
+        unit
+        for unit, refused in wanted.items()
+        if any(
+            name == other and (not party or not by or party == by)
+            for name, party in refused
+            for other, by in met.get(unit, ())
+        )
+    ]
+    return np.union1d(held, np.array(again, dtype=np.uint64)) if again else held

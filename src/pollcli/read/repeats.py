@@ -291,22 +291,8 @@ class Repeats:
     repeat: bool = False
     # And each such row's race and region (its unit's cells but the unit), votes and whether apart.
     sums: list[tuple[int, int, int, int]] = field(default_factory=list)
-    # The units of rows refused for a cell (`-5` votes): summed, their other rows are no unit's,
-    # so they are read again row by row, for `read.refused_repeats` to compare such a row with
-    # the others of its unit (issue 10: only the exact engine reported such a repeat).
-    refused: set[int] = field(default_factory=set)
-
-    def add_refused(self, cells: Sequence[str], width: int, unit_indexes: Sequence[int]) -> None:
-        """A row refused for a cell (`cells`), its unit's cells at `unit_indexes` (as `add_row`'s);
-        a row too short or too long is left out (which cell is whose is no longer told)."""
-        if len(cells) == width:
-            self.refused.add(unit_hash([cells[i] for i in unit_indexes]))
-
-    def with_refused(self, np: Any, held: Any) -> Any:
-        """The units `held` (hashes, sorted) and those of refused rows."""
-        if not self.refused:
-            return held
-        return np.union1d(held, np.array(sorted(self.refused), dtype=np.uint64))
+    # Rows refused for a cell (`-5` votes), as `rows` (`refused_repeats.note`).
+    refused: list[tuple[int, int, int]] = field(default_factory=list)
 
     def add_block(self, units: BlockUnits) -> None:
         """A block's units as `of_block` gave them."""

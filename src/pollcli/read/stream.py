@@ -50,6 +50,7 @@ from pollcli.read import (
     name_pairs,
     race_hint,
     raceunits,
+    refused_repeats,
     total_words,
     totals,
     unittotals,
@@ -203,7 +204,7 @@ def read_stream(
         named = summer.named.held(np)  # (`name_totals`: a unit named after another)
         if named is None:
             return None
-        held = summer.repeats.with_refused(np, np.union1d(held, named))
+        held = refused_repeats.units_again(np, summer.repeats, np.union1d(held, named))
         if twice or held.size:
             read = functools.partial(read_stream, counts=counts)
             return read_again(
@@ -450,10 +451,8 @@ class _Summer:
             self.layout.races.add_row(cells)
             if any(i < len(cells) and cells[i].strip() for i in self.blank_indexes):
                 raise _ExactAfterAll  # as in `OptionCells`, in a block read by the exact stages too
-            record = self.reader.read(start, cells, self.delimiter)
-            if record is None:
-                if self.layout.unit_indexes and start in self.reader.rejected:
-                    self.repeats.add_refused(cells, self.width, self.layout.unit_indexes)
+            if (record := self.reader.read(start, cells, self.delimiter)) is None:
+                refused_repeats.note(self.repeats, self.reader, start, cells, self.layout)
                 continue
             apart = self.has_unit and total_words.suspect_record(record)
             total_words.check_record(record, self.has_unit, apart)
