@@ -72,17 +72,25 @@ def check_sentences(tally: Tally) -> list[str]:
 def turnout_sentences(tally: Tally) -> list[str]:
     """The turnout: its figure and what it is of, or why it is not computed."""
     turnout, facts = tally.turnout, tally.election.facts
+    # Over 100 %: more ballots than voters, which no count gives (Indiana's Brown County, 2016:
+    # 157.43 %, each precinct's two figures swapped?); never a plain figure.
+    over = (
+        " — more ballots than registered voters, which cannot be: one of the figures is wrong "
+        "(swapped?); check both, and read no turnout from them"
+        if turnout.pct is not None and turnout.pct > 100
+        else ""
+    )
     if turnout.pct is not None and facts.ballots_cast is None:
         parts = "valid votes plus invalid" + (" and blank" if facts.blank is not None else "")
         return [
             f"Turnout: {pct(turnout.pct)} ({counted(turnout.ballots_cast or 0, 'ballot')} counted: "
             f"{parts} ballots, as the file gives no ballots cast; of "
-            f"{counted(turnout.registered or 0, 'registered voter')})."
+            f"{counted(turnout.registered or 0, 'registered voter')}){over}."
         ]
     if turnout.pct is not None:
         return [
             f"Turnout: {pct(turnout.pct)} ({counted(turnout.ballots_cast or 0, 'ballot')} cast of "
-            f"{counted(turnout.registered or 0, 'registered voter')})."
+            f"{counted(turnout.registered or 0, 'registered voter')}){over}."
         ]
     if turnout.ballots_cast == 0 and turnout.registered:  # (`tally._turnout`)
         return ["Turnout: not computed (ballots cast are 0 beside the options' votes: no count)."]

@@ -21,7 +21,7 @@ from pollcli.columns import option_key as option_key
 from pollcli.election import Election, Facts, Option, Region, Repeat
 from pollcli.namekeys import option_keys
 from pollcli.problems import Code, Found
-from pollcli.read import countnotes, line_totals, party_totals
+from pollcli.read import countnotes, line_totals, over_registered, party_totals
 from pollcli.read.checks import check_election
 from pollcli.read.countnotes import ONE_PARTY_NOTE, counts_alone, far_above, without_unused_counts
 from pollcli.read.dialect import RawTable
@@ -147,6 +147,7 @@ class Assembly:
                 unbuilt += group
         if not elections and not self.found.errors:  # rows of counts alone: say so
             counts_alone(every_race or unbuilt, self.found)
+        over_registered.check(self.unit_facts, self.sources.columns, self.found)
         return elections
 
     def _election(self, label: str, records: list[Record]) -> Election | None:
