@@ -140,3 +140,38 @@ def test_a_lone_candidate_whose_party_stands_in_the_contested_county_is_another_
     fours = [names for race, names in got.items() if race.startswith("County Council · 4")]
     assert sorted(map(set, fours), key=len) == sorted(by_county.tolist(), key=len)
     assert not [p for p in problems if p.code == "district-regions"]
+
+
+# Massachusetts 2016 (OpenElections' county-level general): the 5th Middlesex Senate district
+# over two towns, each spelling both candidates its own way (`Jason Lewis` / `Jason M. Lewis`,
+# `Vincent Dixon` / `Vincent Lawrence Dixon`): read as two races, one a town, the seat "won" twice
+# ("Races won: DEM 2 of 2"). Invented names and figures in the file's layout.
+SPELT = (
+    "county,office,district,party,candidate,votes\n"
+    "Alder,State Senate,3rd Essex,DEM,Ann Ash,1000\n"
+    "Alder,State Senate,3rd Essex,REP,Ben Birch,400\n"
+    "Alder,State Senate,3rd Essex,,Write-ins,3\n"
+    "Birch,State Senate,3rd Essex,DEM,Ann B. Ash,1500\n"
+    "Birch,State Senate,3rd Essex,REP,Ben Carl Birch,300\n"
+    "Birch,State Senate,3rd Essex,,Write-ins,6\n"
+    "Alder,Sheriff,,REP,Cy Cole,700\n"
+    "Alder,Sheriff,,DEM,Di Dunn,750\n"
+)
+
+
+def test_a_district_whose_counties_spell_its_candidates_apart_is_one_race(tmp_path, monkeypatch):
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, SPELT))
+    senate = [e for e in elections if e.facts.election.startswith("State Senate")]
+    (race,) = senate
+    assert race.facts.election == "State Senate · 3rd Essex"
+    # By hand: the four spellings, kept apart, each with its county's votes.
+    assert {o.candidate: o.votes for o in race.options} == {
+        "Ann Ash": 1000,
+        "Ben Birch": 400,
+        "Write-ins": 9,
+        "Ann B. Ash": 1500,
+        "Ben Carl Birch": 300,
+    }
+    variants = [p.message for p in problems if p.code == "name-variant"]
+    assert any("'Ann Ash'" in m and "'Ann B. Ash'" in m for m in variants)
+    assert any("'Ben Birch'" in m and "'Ben Carl Birch'" in m for m in variants)

@@ -195,6 +195,7 @@ def local_races(
         return keys, set()
     names: dict[tuple[str, ...], dict[str, set[str]]] = {}
     parties: dict[tuple[str, ...], dict[str, set[str]]] = {}
+    spelt: dict[str, tuple[str, str]] = {}  # each name's key: its first spelling and party
     for record in records:
         if (
             record.row.kind == "candidate"
@@ -204,9 +205,9 @@ def local_races(
         ):
             group = tuple(raw(record, k) for k in keys)
             region = spacing_key(record.row.region)
-            names.setdefault(group, {}).setdefault(option_key(record.row.candidate), set()).add(
-                region
-            )
+            name = option_key(record.row.candidate)
+            names.setdefault(group, {}).setdefault(name, set()).add(region)
+            spelt.setdefault(name, (record.row.candidate, option_key(record.row.party or "")))
             if record.row.party:
                 parties.setdefault(group, {}).setdefault(region, set()).add(
                     option_key(record.row.party)
@@ -234,6 +235,8 @@ def local_races(
             # so too where a lone candidate's party already stands in the contested county —
             # Delaware 2022's New Castle and Sussex council districts 4, DEM in each.)
             continue
+        if any(group[i] for i in districts) and _spelt_apart(places, spelt):
+            continue  # one district's candidates, each county spelling them its own way
         local.add(group)
     if not local:
         return keys, set()
@@ -261,6 +264,32 @@ def _namesakes(places: dict[str, set[str]]) -> bool:
         return False
     alone = Counter(next(iter(p)) for p in places.values() if len(p) == 1)
     return all(alone[region] >= 2 for p in many for region in p)
+
+
+def _spelt_apart(places: dict[str, set[str]], spelt: dict[str, tuple[str, str]]) -> bool:
+    """Whether each county's candidates are the other counties' spelt another way: each name has
+    a spelling of it (`names.name_score`, the party the same where both give one) in every other
+    county. Massachusetts 2016's 5th Middlesex Senate district: `Jason Lewis` and `Vincent Dixon`
+    in Melrose, `Jason M. Lewis` and `Vincent Lawrence Dixon` in Malden, read as a race per town
+    and the seat won twice; one race, whose `name-variant` warnings say how to merge them."""
+    from pollcli.names import CUTOFF, name_score
+
+    by_region: dict[str, list[tuple[str, str]]] = {}
+    for name, regions in places.items():
+        for region in regions:
+            by_region.setdefault(region, []).append(spelt[name])
+    if len(by_region) < 2:
+        return False
+    return all(
+        any(
+            name_score(name, other) >= CUTOFF and (not party or not by or party == by)
+            for other, by in others
+        )
+        for region, here in by_region.items()
+        for name, party in here
+        for elsewhere, others in by_region.items()
+        if elsewhere != region
+    )
 
 
 def _party_again(parties: dict[str, set[str]], standing: Counter[str]) -> bool:
