@@ -175,3 +175,35 @@ def test_a_district_whose_counties_spell_its_candidates_apart_is_one_race(tmp_pa
     variants = [p.message for p in problems if p.code == "name-variant"]
     assert any("'Ann Ash'" in m and "'Ann B. Ash'" in m for m in variants)
     assert any("'Ben Birch'" in m and "'Ben Carl Birch'" in m for m in variants)
+
+
+# One district written with a stop or a dash in some counties' rows (`5th Middlesex.`,
+# `5th-Middlesex`): race keys told apart by punctuation alone were races of their own, each
+# "won" ("Seats won: DEM 2, REP 2" for two seats). Invented figures.
+PUNCTUATED = (
+    "county,office,district,party,candidate,votes\n"
+    "Alder,State Senate,3rd Essex,DEM,Ann Ash,1000\n"
+    "Alder,State Senate,3rd Essex,REP,Ben Birch,400\n"
+    "Birch,State Senate,3rd Essex.,DEM,Ann Ash,1500\n"
+    "Birch,State Senate,3rd Essex.,REP,Ben Birch,300\n"
+    "Cedar,State Senate,3rd-Essex,DEM,Ann Ash,10\n"
+    "Cedar,State Senate,3rd-Essex,REP,Ben Birch,3\n"
+    "Alder,State Senate,4th Essex,DEM,Cy Cole,10\n"
+    "Alder,State Senate,4th Essex,REP,Di Dunn,30\n"
+    "Alder,State Senate,1-2,DEM,Ed Eck,5\n"  # no "12": a dash between figures stays apart
+    "Alder,State Senate,12,DEM,Flo Fox,6\n"
+)
+
+
+def test_race_keys_told_apart_by_punctuation_only_are_one_race(tmp_path, monkeypatch):
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, PUNCTUATED))
+    got = {e.facts.election: {o.candidate: o.votes for o in e.options} for e in elections}
+    frame = pd.read_csv(io.StringIO(PUNCTUATED), dtype={"district": "string"})
+    essex = frame[frame["district"].str.startswith("3rd")].groupby("candidate")["votes"].sum()
+    assert got["State Senate · 3rd Essex"] == essex.to_dict()  # Ann Ash 2,510, Ben Birch 703
+    assert sorted(got) == [
+        "State Senate · 1-2",
+        "State Senate · 12",
+        "State Senate · 3rd Essex",
+        "State Senate · 4th Essex",
+    ]

@@ -109,7 +109,7 @@ def _ascii_keys(names: Sequence[str]) -> list[str] | None:
 @lru_cache(maxsize=1 << 16)
 def spacing_key(text: str) -> str:
     """Two spellings of one race key, region or fact: same characters, any case or spacing. Race
-    keys keep their punctuation: they name the race ("jungle primary"), and "1-2" is no "12"."""
+    keys are told apart without their stops and dashes too (`stops_key`)."""
     if text.isascii():
         return " ".join(text.casefold().split())
     return " ".join(unicodedata.normalize("NFKC", text.translate(JOINERS)).casefold().split())
@@ -117,6 +117,15 @@ def spacing_key(text: str) -> str:
 
 # Quotes, brackets, dashes and stops, each read as a space (spacing is collapsed after).
 _APART: Final[dict[int, str]] = str.maketrans(dict.fromkeys("«»\"'“”„()[].,!:;_-–—/", " "))
+
+
+def stops_key(text: str) -> str:
+    """A race key's `spacing_key` with its quotes, brackets, stops and dashes read as spaces:
+    `5th Middlesex.` and `5th-Middlesex` are `5th Middlesex` (Massachusetts' districts, written
+    each way in some rows, were races of their own, each won); "1-2" is still no "12". A key of
+    punctuation alone (`-`) is kept as written."""
+    folded = " ".join(text.translate(_APART).split())
+    return folded if folded or not text else text
 
 
 # The same for ASCII text as bytes: `bytes.translate` reads a table, `str.translate` a mapping.

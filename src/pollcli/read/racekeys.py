@@ -27,6 +27,7 @@ from dataclasses import field
 from functools import cache, lru_cache
 from typing import Final
 
+from pollcli import namekeys
 from pollcli.columns import RACE_PREFIX, YES_WORDS, normalize_header, stage_of
 from pollcli.dataclass import dataclass
 from pollcli.election import Option
@@ -262,9 +263,8 @@ def normal(role: str, value: str) -> str:
         return STAGE_WORDS.get(normalize_header(text), text)
     if role == "party":
         return party_key(text)  # (`DEM` and `DEMOCRAT`: one party's primary)
-    if text.isdigit():
-        return str(int(text))
-    return text
+    text = namekeys.stops_key(text)  # (`5th Middlesex.`, `5th-Middlesex`: one district)
+    return str(int(text)) if text.isdigit() else text
 
 
 def shown(role: str, value: str) -> str:
