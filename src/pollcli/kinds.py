@@ -186,11 +186,30 @@ def _joined(key: str) -> str | None:
 @lru_cache(maxsize=1 << 14)
 def kind_from_name(name: str) -> Kind:
     """The kind an option's name implies when no `kind` column says otherwise (cached: a name
-    repeats on every precinct's row). A note in brackets after a name that implies no candidate
-    is read aside (`Overvotes (CRUZ/VASQUEZ)`)."""
+    repeats on every precinct's row); a name of words run together read as its words too, and a
+    note in brackets after a name that implies no candidate read aside (`Overvotes (CRUZ/VASQUEZ)`)."""
     kind = _kind_of(name_key(name))
+    if kind == "candidate" and (words := camel_key(name)) is not None:
+        kind = _kind_of(words)
     noted = _noted(name) if kind == "candidate" else None
-    return _kind_of(name_key(noted)) if noted else kind
+    return kind_from_name(noted) if noted else kind
+
+
+@cache
+def _camel() -> re.Pattern[str]:
+    """Capitalised words run together (`TimesCounted`, `WriteInVotes`), as headers may be too
+    (`columns`' `PartyName`)."""
+    return re.compile(r"(?:[A-Z][a-z]+){2,}")
+
+
+def camel_key(name: str) -> str | None:
+    """The key (`name_key`, marks aside) of a name of capitalised words run together, its words
+    apart (`TimesCounted`: "times counted"), or None for any other name. The tables' words are
+    matched on it only after the name as written: `DeSantis` stays a candidate's name."""
+    text = name.strip().strip(_MARKS)
+    if not _camel().fullmatch(text):
+        return None
+    return _unmarked(name_key(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)))
 
 
 _PLACEHOLDER_KEYS: Final[frozenset[str]] = frozenset(name_key(name) for name in PLACEHOLDERS)
@@ -204,11 +223,13 @@ def placeholder(name: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def fact_from_name(name: str) -> str | None:
-    """The unit's count a row named like "Registered Voters" or "Ballots Cast" gives, or None for
-    an option (a note in brackets after it read aside)."""
+    """The unit's count a row named like "Registered Voters" or "Ballots Cast" gives (or its words
+    run together, `TimesCounted`; a note in brackets after it read aside), or None for an option."""
     fact = _FACT_BY_NAME.get(_unmarked(name_key(name)))
+    if fact is None and (words := camel_key(name)) is not None:
+        fact = _FACT_BY_NAME.get(words)
     noted = _noted(name) if fact is None else None
-    return _FACT_BY_NAME.get(_unmarked(name_key(noted))) if noted else fact
+    return fact_from_name(noted) if noted else fact
 
 
 # Every word a key can hold and still imply a kind or a fact (`_kind_of`, `_FACT_BY_NAME`): the
@@ -263,7 +284,11 @@ def implied_by_name(name: str) -> tuple[Kind, str | None]:
     a name it has no kind for, in one look-up (a file of 200,000 names misses every cache). A
     name with a word that no such key holds (most people's names) is told a candidate at once."""
     key = _unmarked(name_key(name))
-    implied = ("candidate", None) if plainly_candidate(key) else implied_by_key(key)
+    implied: tuple[Kind, str | None] = ("candidate", None)
+    if not plainly_candidate(key):
+        implied = implied_by_key(key)
+    elif (words := camel_key(name)) is not None and not plainly_candidate(words):
+        implied = implied_by_key(words)  # (`TimesCounted`: its words apart)
     noted = _noted(name) if implied == ("candidate", None) else None
     return implied_by_name(noted) if noted else implied  # (`Overvotes (CRUZ/VASQUEZ)`)
 
