@@ -55,7 +55,9 @@ def test_counts_in_camel_case_are_no_candidates(tmp_path, engine):
     out = invoke("summary", str(write(tmp_path, CAMEL)), "--format", "json",
                  env={"POLLCLI_ENGINE": engine})  # fmt: skip
     (election,) = json.loads(out.stdout)["elections"]
-    candidates = {r["candidate"]: r["votes"] for r in election["results"] if r["kind"] == "candidate"}
+    candidates = {
+        r["candidate"]: r["votes"] for r in election["results"] if r["kind"] == "candidate"
+    }
     # By hand: Ann 300 + 100, Bob 200 + 150; the two names stay candidates.
     assert candidates == {"Ann Lee": 400, "Bob Ray": 350, "DeSantis": 1, "McDowell": 2}
     # 560 + 270 ballots cast of 1,000 + 500 registered voters.
