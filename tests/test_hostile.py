@@ -42,7 +42,11 @@ EXPECTED = {
     "ambiguous_decimal.csv": ("ambiguous-number", 2, "--decimal ,"),
     "mixed_decimal_marks.csv": ("ambiguous-number", 3, "decimal comma and a decimal point"),
     "duplicate_header.csv": ("duplicate-label", 1, "both mean 'votes'"),
-    "blank_header_with_data.csv": ("blank-label", 1, "no header but holds values"),
+    "blank_header_with_data.csv": (
+        "blank-label",
+        2,
+        "no header but holds values",
+    ),  # (at its value: session 21)
     "binary_garbage.csv": ("encoding-error", 2, "not a CSV text file"),
     "cast_base_without_cast.csv": ("invalid-metadata", 1, "ballots_cast is not given"),
     "ansi_in_name.csv": ("negative-votes", 2, "negative"),

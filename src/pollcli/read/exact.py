@@ -80,8 +80,8 @@ def read_table(
     elif found.errors > errors:  # (refused: no way to tell which way it runs)
         return [], sort_problems(found.items)
 
-    def holds_values(index: int) -> bool:
-        return any(index < len(c) and c[index].strip() for _, c in table.records)
+    def holds_values(index: int) -> int:  # (the line of the first value: `map_header`)
+        return next((n for n, c in table.records if index < len(c) and c[index].strip()), 0)
 
     plan = layout.detect(table, options)
     marked: dict[int, Marked] = {}

@@ -131,7 +131,7 @@ class _Mapping:
     header: list[str]
     line: int
     found: Found
-    holds_values: Callable[[int], bool]
+    holds_values: Callable[[int], int]  # (`map_header`'s)
     by_column: dict[str, list[int]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     unit_parts: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())  # by `places`: found, unseen
@@ -249,7 +249,7 @@ def map_header(
     header: list[str],
     line: int,
     found: Found,
-    holds_values: Callable[[int], bool],
+    holds_values: Callable[[int], int],
     ignore: Collection[str] = (),
     roles: Mapping[int, str | None] | None = None,
     hint: Callable[[], str | None] | None = None,
@@ -257,8 +257,8 @@ def map_header(
 ) -> ColumnMap | None:
     """The column map of a header row, or None (with problems) when required columns are missing.
 
-    `holds_values(index)` tells whether any row has a value in a column: an empty column under an empty
-    header (a trailing delimiter) loses nothing, a filled one is a `blank-label` error. `ignore` names
+    `holds_values(index)` is the line of a column's first value (0: none): an empty column under an
+    empty header (a trailing delimiter) loses nothing, a filled one is a `blank-label` error there. `ignore` names
     columns to leave unused (`--ignore-column`). `roles` settles columns the header's words alone do
     not (race keys, vote modes, `--votes`: `read.roles`); a role of None leaves the column unused,
     without a warning (it was named on purpose); `hint()` says where the header seems to be instead
@@ -277,12 +277,13 @@ def map_header(
     set_aside = {normalize_header(name) for name in ignore}
     for index, raw in enumerate(header):
         if not raw:
-            if holds_values(index):
+            if at := holds_values(index):  # (Alaska's 2020 primary: a row shifted, line 1821)
                 found.add(
                     Code.BLANK_LABEL,
-                    line,
-                    f"column {index + 1} has no header but holds values; name it "
-                    "(candidate, votes, share, party, kind, region…) or delete it",
+                    at,
+                    f"column {index + 1} has no header but holds values (header: line {line}); "
+                    "name it (candidate, votes, share, party, kind, region…) or delete it, or, if "
+                    "this row's cells run one column too far, fix the row",
                 )
             continue
         if normalize_header(raw) in set_aside:

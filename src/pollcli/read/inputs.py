@@ -144,7 +144,7 @@ def probe(head: bytes, name: str, options: ReadOptions) -> list[Problem]:
         table.header,
         table.header_line,
         found,
-        lambda i: any(i < len(c) and c[i].strip() for _, c in data),
+        lambda i: next((n for n, c in data if i < len(c) and c[i].strip()), 0),
         options.ignore_columns,
         column_roles(table.header, options),
         layout.hint_for(table, data, options),

@@ -140,7 +140,7 @@ def read_stream(
         table.header,
         table.header_line,
         found,
-        lambda i: any(i < len(c) and c[i].strip() for _, c in records_in_head),
+        lambda i: next((n for n, c in records_in_head if i < len(c) and c[i].strip()), 0),
         options.ignore_columns,
         column_roles(table.header, options),
         layout.hint_for(table, records_in_head, options),

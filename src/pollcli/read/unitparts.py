@@ -81,7 +81,7 @@ def same_level(
     levels: dict[int, int],
     region: int | None,
     unit: int | None,
-    holds_values: Callable[[int], bool],
+    holds_values: Callable[[int], int],
 ) -> tuple[int | None, tuple[int, ...], tuple[int, ...]]:
     """The unit and its other parts (in header order) among place columns of the unit's level
     (or of the region's, when that is the only level) under words apart from the chosen ones',
@@ -114,7 +114,7 @@ def same_level(
 
 def settle(
     header: Sequence[str],
-    holds_values: Callable[[int], bool],
+    holds_values: Callable[[int], int],
     notes: list[str],
     ignored_at: list[int],
     places: tuple[int | None, int | None],
