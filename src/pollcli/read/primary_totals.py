@@ -1,4 +1,5 @@
-"""Total rows of a file of party primaries: each goes with the primary it totals.
+"""Total rows of a file of party primaries: each goes with the primary it totals (and rows of no
+party that make no race: `without_lone_lines`).
 
 OpenElections' Texas primaries give each race's `Total` as a row of no party after the party's
 candidates (`U.S. Senate,,Total,,1549573`). Races there are told apart by the party too
@@ -21,7 +22,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from pollcli.columns import option_key
+from pollcli.election import Election
 from pollcli.kinds import name_key as kind_key
+from pollcli.problems import Code, Found
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import Race, RaceBook
 from pollcli.read.records import Record
@@ -29,6 +32,7 @@ from pollcli.read.total_places import place
 from pollcli.read.total_words import is_total_name
 from pollcli.read.unkeyed import NO_PARTY
 
+SHOWN = 3
 # A write-in's party as FiveThirtyEight writes it (`W`), beside the labels of no party.
 NO_PARTIES = NO_PARTY | {option_key("w")}
 
@@ -143,3 +147,41 @@ def _nearest(
         return (0, min(before)) if before else (1, min(at - line for at in lines))
 
     return min(members, key=distance)
+
+
+def without_lone_lines(elections: list[Election], book: RaceBook, found: Found) -> list[Election]:
+    """The elections but the races of no party beside their office's party primaries that hold
+    no candidate (write-ins, blank votes: `Write-in` rows of no party after one party's
+    candidates, Iowa's 2018 primary in Benton County): which primary's rows they are, the file
+    does not say, and summarised apart each was a race of its own whose only option was
+    `Write-in`. One warning names them and their votes, left out."""
+    rule = book.rule
+    if rule is None or rule.every_row:
+        return elections
+    groups = {book.group(race) for race in book.races.values() if race.values.get("party")}
+    lone = {
+        race.name
+        for race in book.races.values()
+        if not race.values.get("party") and book.group(race) in groups
+    }
+    left = [
+        e
+        for e in elections
+        if e.facts.election in lone and all(o.kind != "candidate" for o in e.options)
+    ]
+    if not left:
+        return elections
+    shown = "; ".join(
+        f"{e.facts.election!r}: "
+        + ", ".join(f"{o.candidate!r} {o.votes or 0:,}" for o in e.options[:SHOWN])
+        for e in left[:SHOWN]
+    )
+    more = f"; and {len(left) - SHOWN:,} more" if len(left) > SHOWN else ""
+    found.warn(
+        Code.RACE_SPLIT,
+        min(o.line for e in left for o in e.options),
+        f"{len(left):,} race(s) of rows of no party beside their office's party primaries hold "
+        f"no candidate ({shown}{more}): which primary's rows they are, the file does not say; "
+        "left out, not summarised — give each row its party to count it in its primary",
+    )
+    return [e for e in elections if all(e is not gone for gone in left)]
