@@ -120,6 +120,7 @@ _MODE_FILLER: Final[frozenset[str]] = frozenset(
 _TOGETHER_MODES: Final[frozenset[str]] = frozenset(
     {"poll", "polls", "abs", "edr", "prov", "unknown", "unkown", "machine", "other"}
     | {"regular", "regular_votes"}  # Kansas' `regular_votes` beside `provisional` (Kiowa 2017)
+    | {"polling"}  # Iowa's 2018 primaries: `absentee`, `polling`
 )
 _TELLING_MODES: Final[frozenset[str]] = frozenset({"poll", "polls", "abs", "edr"})
 # An election's date, or beside other vote-mode columns the election day's votes.
