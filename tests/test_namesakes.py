@@ -645,3 +645,27 @@ def test_no_party_lines_advice_in_a_file_with_no_party_column(tmp_path, monkeypa
     (error,) = [p for p in problems if p.severity == "error"]
     assert "precinct 'P1' appears twice" in error.message
     assert "party lines" not in error.message
+
+
+def test_names_in_every_county_are_no_namesakes_beside_many_write_ins(tmp_path, monkeypatch):
+    """Vermont's 2018 general by precinct (OpenElections) lists each town's write-ins by name
+    (party `Write-in`), a few to each county: beside so many one-county names, the Governor's
+    candidates, on the ballot in all 14 counties, were taken for namesakes and the county for a
+    race key: "GOVERNOR · ORLEANS", "GOVERNOR · FRANKLIN"… 13 governors won. A name in more than
+    half of the counties is one race's candidate, no namesake. Invented names and figures; by
+    hand, Ann Ash 10 + 20 + 30 + 40 = 100."""
+    from conftest import engines_agree, write
+
+    rows = ["county,precinct,office,candidate,party,votes"]
+    for n, county in enumerate(["Alder", "Birch", "Cedar", "Dogwood"], 1):
+        rows += [
+            f"{county},P{n},Governor,Ann Ash,REP,{10 * n}",
+            f"{county},P{n},Governor,Bo Bell,DEM,{5 * n}",
+            f"{county},P{n},Governor,Cy Cole{n},Write-in,1",
+            f"{county},P{n},Governor,Di Dunn{n},Write-in,1",
+            f"{county},P{n},Governor,Ed Eck{n},Write-in,2",
+        ]
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, "\n".join(rows) + "\n"))
+    (governor,) = elections
+    votes = {o.candidate: o.votes for o in governor.options}
+    assert votes["Ann Ash"] == 100 and votes["Bo Bell"] == 50
