@@ -67,6 +67,8 @@ def beyond_units(unit_facts: UnitFacts) -> bool:
     """Whether the streaming engine's precinct counts, kept by precinct number rather than as
     `UnitFacts.units` (`raceunits.RaceUnits`, `countrows.CountUnits`), hold a precinct over its
     registered voters: the exact engine then reads the file, to name each one as `check` does."""
+    if type(unit_facts) is UnitFacts:
+        return False  # (the exact engine's, read by `check`; nothing more imported for it)
     from pollcli.read.countrows import CountUnits
     from pollcli.read.raceunits import RaceUnits
 
