@@ -207,9 +207,12 @@ def camel_key(name: str) -> str | None:
     apart (`TimesCounted`: "times counted"), or None for any other name. The tables' words are
     matched on it only after the name as written: `DeSantis` stays a candidate's name."""
     text = name.strip().strip(_MARKS)
-    if not _camel().fullmatch(text):
-        return None
-    return _unmarked(name_key(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)))
+    if not text.isalpha() or text.isupper() or text.islower() or not _camel().fullmatch(text):
+        return None  # (most names told at once: a space, one case)
+    key = _unmarked(name_key(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)))
+    # `TotalVotes` is a total of its unit's options, as the totals stage reads a one-word total
+    # (`total_words`), not the `total_votes` count its spaced name is.
+    return None if _FACT_BY_NAME.get(key) == "total_votes" else key
 
 
 _PLACEHOLDER_KEYS: Final[frozenset[str]] = frozenset(name_key(name) for name in PLACEHOLDERS)

@@ -263,8 +263,8 @@ def _namesakes(places: dict[str, set[str]]) -> bool:
     if len(many) * NAMESAKE_SHARE > len(places):
         return False
     standing = {region for p in places.values() for region in p}
-    if any(2 * len(p) > len(standing) for p in many):
-        # A name in more than half of them stands in one race over the counties, beside
+    if len(standing) > 2 and any(len(p) == len(standing) for p in many):
+        # A name in every one of three or more stands in one race over the counties, beside
         # however many one-county names (Vermont's 2018 write-ins, a few to each county, had
         # its Governor's candidates read as namesakes and a governor elected per county).
         return False

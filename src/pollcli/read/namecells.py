@@ -35,7 +35,7 @@ from pydantic.dataclasses import dataclass
 from pollcli.beside_counts import keys_beside
 from pollcli.columns import RACE_PREFIX, Kind
 from pollcli.contract import Row, cells_context, implied_by, kind_cell, name_cell
-from pollcli.kinds import ROW_FACTS, implied_by_name, plainly_candidate
+from pollcli.kinds import ROW_FACTS, camel_key, implied_by_name, plainly_candidate
 from pollcli.namekeys import name_keys
 from pollcli.read.keysums import SETTERS
 from pollcli.read.records import clean_cell
@@ -105,7 +105,8 @@ def implied_by_keys(
     candidate: tuple[Kind, None] = ("candidate", None)
     if "" not in keys:
         ends = "".join(map(itemgetter(0), keys)) + "".join(map(itemgetter(-1), keys))
-        if ends.isascii() and ends.isalnum() and not words - plainly:
+        camel = any(map(camel_key, texts))  # (`TimesCounted`: read by its words)
+        if ends.isascii() and ends.isalnum() and not words - plainly and not camel:
             return [candidate] * len(texts)  # (each name of words no kind's or fact's key holds)
     return [
         candidate
@@ -113,6 +114,7 @@ def implied_by_keys(
         and (key[0] + key[-1]).isascii()
         and (key[0] + key[-1]).isalnum()
         and not plainly.isdisjoint(key.split(" "))
+        and camel_key(text) is None
         else implied_by_name(text)
         for text, key in zip(texts, keys, strict=True)
     ]
