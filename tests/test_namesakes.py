@@ -669,3 +669,23 @@ def test_names_in_every_county_are_no_namesakes_beside_many_write_ins(tmp_path, 
     (governor,) = elections
     votes = {o.candidate: o.votes for o in governor.options}
     assert votes["Ann Ash"] == 100 and votes["Bo Bell"] == 50
+
+
+def test_a_district_over_two_counties_with_write_ins_by_name_is_one_race(tmp_path, monkeypatch):
+    """Vermont's 2018 state senate district `CAL` spans two counties: its candidates stand in
+    both, each county's write-ins in it only; it was read as two races ("STATE SENATOR · CAL ·
+    ORANGE"). A district's candidates in every county of it are one race's. By hand, Ann Ash
+    10 + 20 = 30."""
+    from conftest import engines_agree, write
+
+    rows = ["county,precinct,office,district,candidate,party,votes"]
+    for n, county in enumerate(["Alder", "Birch"], 1):
+        rows += [
+            f"{county},P{n},State Senate,CAL,Ann Ash,REP,{10 * n}",
+            f"{county},P{n},State Senate,CAL,Bo Bell,DEM,{5 * n}",
+            *(f"{county},P{n},State Senate,CAL,Write {w}{n},Write-in,1" for w in "ABCDEFGH"),
+        ]
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, "\n".join(rows) + "\n"))
+    (senate,) = elections
+    votes = {o.candidate: o.votes for o in senate.options}
+    assert votes["Ann Ash"] == 30 and votes["Bo Bell"] == 15

@@ -263,10 +263,11 @@ def _namesakes(places: dict[str, set[str]]) -> bool:
     if len(many) * NAMESAKE_SHARE > len(places):
         return False
     standing = {region for p in places.values() for region in p}
-    if len(standing) > 2 and any(len(p) == len(standing) for p in many):
-        # A name in every one of three or more stands in one race over the counties, beside
-        # however many one-county names (Vermont's 2018 write-ins, a few to each county, had
-        # its Governor's candidates read as namesakes and a governor elected per county).
+    if any(len(p) == len(standing) for p in many):
+        # A name in every one of them stands in one race over the counties, beside however
+        # many one-county names (Vermont's 2018 write-ins, a few to each county, had its
+        # Governor's candidates read as namesakes and a governor elected per county, its
+        # senate district `CAL` a race in each of its two counties).
         return False
     alone = Counter(next(iter(p)) for p in places.values() if len(p) == 1)
     return all(alone[region] >= 2 for p in many for region in p)
