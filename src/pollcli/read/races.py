@@ -27,7 +27,6 @@ from dataclasses import replace
 from itertools import compress
 from typing import TYPE_CHECKING
 
-from pollcli.columns import WHERE_PREFIX
 from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
@@ -44,7 +43,6 @@ from pollcli.read.primary_totals import by_race_id, to_primaries, without_lone_l
 from pollcli.read.racekeys import (
     KeyColumn,
     RaceBook,
-    is_pollcli_stage,
     is_primary,
     key_columns,
     normal,
@@ -55,8 +53,8 @@ from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import CellReader, Record
 from pollcli.read.refused_repeats import check as repeated_refused
 from pollcli.read.refused_repeats import races_at
-from pollcli.read.roles import RACE_FACT_KEYS
-from pollcli.read.selection import Where, examples, selected_races, where_of, whole_name_note
+from pollcli.read.rowraces import RowCells
+from pollcli.read.selection import examples, selected_races, where_of, whole_name_note
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unitcounts import Place
 
@@ -125,9 +123,9 @@ def assemble(
     # Races --where left rows out of, and the columns that did: counted in part, and saying so.
     cut: dict[tuple[str, ...], set[int]] = {}
     left_out: list[tuple[dict[str, str], set[int], Place | None]] = []  # named once merged
+    cells = RowCells(keys, where)  # (each distinct one read once where the keys are only read)
     for record in records:
-        value_of = _record_values(record, keys, where)
-        values = {k.role: value_of.get(k.index, "") for k in keys}
+        value_of, values = cells.of(record)
         if not where.keeps(value_of) and not (record.row.all_races and where.races_only(value_of)):
             if record.line in garbled:
                 refused_rows[record.line] = None
@@ -139,7 +137,7 @@ def assemble(
             races.append(None)
             assembly.districts.note(record, values)  # (Mississippi's `Registered Voters,96`)
         else:
-            entry = book.add(values)
+            entry = cells.race(book, values)
             if track and entry.values.get("party"):
                 totals.setdefault(entry.identity, set()).add(
                     record.facts.get("total_votes", "").strip()
@@ -340,41 +338,6 @@ def _list_vote(assembly: Assembly, options: ReadOptions) -> bool:
     given = {k: v for k, (v, _) in assembly.sources.front.items()} | dict(options.facts)
     system = str(given.get("system") or "").strip().lower()
     return system == "list" or (not system and bool(given.get("seats")))
-
-
-def _record_values(record: Record, keys: list[KeyColumn], where: Where) -> dict[int, str]:
-    """The record's race-key and --where cells by column index, taken out of its facts (except
-    `office`, which is also a fact, and a `stage` that is pollcli's)."""
-    value_of: dict[int, str] = {}
-    facts = record.facts
-    for key in keys:
-        if key.role == "election":
-            value_of[key.index] = record.election
-        elif key.role == "party":
-            value_of[key.index] = record.row.party or ""
-        elif key.role == "office":
-            value_of[key.index] = facts.get("office", "")
-        elif key.role == "stage":
-            stage = facts.get("stage", "")
-            if stage and not is_pollcli_stage(stage):
-                value_of[key.index] = facts.pop("stage")
-        else:
-            value_of[key.index] = value = facts.pop(key.canonical, "")
-            if value and key.role in RACE_FACT_KEYS:  # (--race-by vote_for: still its seats)
-                facts[key.role] = value
-    for index, canonical in where.canonical.items():
-        if index in value_of:
-            continue
-        if canonical.startswith(WHERE_PREFIX):
-            value_of[index] = facts.pop(canonical, "")
-        elif canonical in ("region", "unit", "party", "candidate", "kind"):
-            value_of[index] = str(getattr(record.row, canonical) or "")
-        else:
-            moved = where.moved.get(index)
-            value_of[index] = facts.get(canonical, "") or (
-                str(getattr(record.row, moved) or "") if moved else ""
-            )
-    return value_of
 
 
 def _file_total(

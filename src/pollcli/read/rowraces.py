@@ -1,0 +1,100 @@
+"""A record's race-key and --where cells, and its race, as `races.assemble` reads them row by row.
+
+Where the race keys are cells a record only reads (its election, party, office) and no --where is
+given, records of one race read alike: the cells (a dict by column index) and the key values (a
+dict by role) of each distinct (election, party, office) are made once and shared, and its race
+looked up in the book once (a million rows of 10,000 races: a dict of each and a lookup per row
+were 0.8 s). Otherwise each record's are read as they are, some taken out of its facts.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from pollcli.columns import WHERE_PREFIX
+from pollcli.read.racekeys import KeyColumn, RaceBook, is_pollcli_stage
+from pollcli.read.racekeys import Race as Entry
+from pollcli.read.records import Record
+from pollcli.read.roles import RACE_FACT_KEYS
+from pollcli.read.selection import Where
+
+# Race keys whose cells `record_values` reads from a record without taking them out of its facts.
+READ_ONLY: Final[frozenset[str]] = frozenset({"election", "party", "office"})
+
+Cells = tuple[dict[int, str], dict[str, str]]
+
+
+class RowCells:
+    """Each record's cells by column index and key values by role (`of`), and its race (`race`)."""
+
+    def __init__(self, keys: list[KeyColumn], where: Where) -> None:
+        self.keys, self.where = keys, where
+        # Shared by records of the same cells: only where no cell is taken out of a record.
+        self.shared = not where.canonical and all(k.role in READ_ONLY for k in keys)
+        roles = {k.role for k in keys}
+        self.by_party, self.by_office = "party" in roles, "office" in roles  # (else not read)
+        self.met: dict[tuple[str, str | None, str | None], Cells] = {}
+        self.races: dict[int, Entry] = {}  # by the id of a shared `values` (kept in `met`)
+
+    def of(self, record: Record) -> Cells:
+        """The record's cells by column index (`record_values`) and its key values by role. Shared
+        values are read only (a stage that changes one makes its own: `RaceBook.keyed`)."""
+        if not self.shared:
+            return self._read(record)
+        seen = (
+            record.election,
+            record.row.party if self.by_party else None,
+            record.facts.get("office") if self.by_office else None,
+        )
+        cells = self.met.get(seen)
+        if cells is None:
+            cells = self.met[seen] = self._read(record)
+        return cells
+
+    def race(self, book: RaceBook, values: dict[str, str]) -> Entry:
+        """`book.add(values)`, once for values shared by many records (`of`)."""
+        if not self.shared:
+            return book.add(values)
+        race = self.races.get(id(values))
+        if race is None:
+            race = self.races[id(values)] = book.add(values)
+        return race
+
+    def _read(self, record: Record) -> Cells:
+        value_of = record_values(record, self.keys, self.where)
+        return value_of, {k.role: value_of.get(k.index, "") for k in self.keys}
+
+
+def record_values(record: Record, keys: list[KeyColumn], where: Where) -> dict[int, str]:
+    """The record's race-key and --where cells by column index, taken out of its facts (except
+    `office`, which is also a fact, and a `stage` that is pollcli's)."""
+    value_of: dict[int, str] = {}
+    facts = record.facts
+    for key in keys:
+        if key.role == "election":
+            value_of[key.index] = record.election
+        elif key.role == "party":
+            value_of[key.index] = record.row.party or ""
+        elif key.role == "office":
+            value_of[key.index] = facts.get("office", "")
+        elif key.role == "stage":
+            stage = facts.get("stage", "")
+            if stage and not is_pollcli_stage(stage):
+                value_of[key.index] = facts.pop("stage")
+        else:
+            value_of[key.index] = value = facts.pop(key.canonical, "")
+            if value and key.role in RACE_FACT_KEYS:  # (--race-by vote_for: still its seats)
+                facts[key.role] = value
+    for index, canonical in where.canonical.items():
+        if index in value_of:
+            continue
+        if canonical.startswith(WHERE_PREFIX):
+            value_of[index] = facts.pop(canonical, "")
+        elif canonical in ("region", "unit", "party", "candidate", "kind"):
+            value_of[index] = str(getattr(record.row, canonical) or "")
+        else:
+            moved = where.moved.get(index)
+            value_of[index] = facts.get(canonical, "") or (
+                str(getattr(record.row, moved) or "") if moved else ""
+            )
+    return value_of
