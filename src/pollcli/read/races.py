@@ -123,9 +123,9 @@ def assemble(
     # Races --where left rows out of, and the columns that did: counted in part, and saying so.
     cut: dict[tuple[str, ...], set[int]] = {}
     left_out: list[tuple[dict[str, str], set[int], Place | None]] = []  # named once merged
-    cells = RowCells(keys, where)  # (each distinct one read once where the keys are only read)
+    key_cells = RowCells(keys, where)  # (each distinct one read once where the keys are only read)
     for record in records:
-        value_of, values = cells.of(record)
+        value_of, values = key_cells.of(record)
         if not where.keeps(value_of) and not (record.row.all_races and where.races_only(value_of)):
             if record.line in garbled:
                 refused_rows[record.line] = None
@@ -137,7 +137,7 @@ def assemble(
             races.append(None)
             assembly.districts.note(record, values)  # (Mississippi's `Registered Voters,96`)
         else:
-            entry = cells.race(book, values)
+            entry = key_cells.race(book, values)
             if track and entry.values.get("party"):
                 totals.setdefault(entry.identity, set()).add(
                     record.facts.get("total_votes", "").strip()
