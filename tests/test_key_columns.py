@@ -150,3 +150,24 @@ def test_records_of_one_option_in_many_races_share_its_row_listed_by_its_party(m
     ]
     if kept > 2:
         assert len({id(r.row) for r in records}) == 3
+
+
+def test_rows_of_races_of_their_own_candidates_are_not_looked_up_once_few_are_met_again(
+    monkeypatch,
+):
+    # 10,000 races of their own candidates: 1 % of their (name, party) pairs come back, so the
+    # kept rows are given up after the first LISTED_KEPT (a lookup a part cost 0.3 s a million).
+    # Built from the last part: the 40 of their own first, then the two towns of one list.
+    monkeypatch.setattr(keysums, "LISTED_KEPT", 4)
+    sums = keysums.KeySums(summed_units=False)
+    cells = [(f"Town {t}", "Union List", "Union") for t in range(2)]
+    cells += [(f"Town {t}", "Front List", "Front") for t in range(2)]
+    cells += [(f"Ward {w}", f"Cand {w}", f"Party {w}") for w in range(40)]
+    for line, (town, name, party) in enumerate(cells, start=2):
+        sums.add(sums.part(town, _row(name, party), ()), None, None, False, line, line)
+    records = sums.records()
+    assert [(r.election, r.row, r.votes) for r in records] == [
+        (town, _row(name, party), line) for line, (town, name, party) in enumerate(cells, start=2)
+    ]
+    # Each record its own copy: no row looked up once the misses outnumbered the hits.
+    assert len({id(r.row) for r in records}) == len(cells)
