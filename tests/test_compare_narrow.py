@@ -45,3 +45,22 @@ def test_every_share_is_whole_beside_its_name(files, width) -> None:
                 row["candidate"],
                 shown,
             )
+
+
+@pytest.mark.parametrize("width", [40, 50, 60, 80])
+def test_the_polls_table_breaks_no_word(width) -> None:
+    """`Kassym-Jomar` / `t Tokayev` in the largest miss at 40 columns: every word of the polls'
+    names and of each largest miss's candidate (the JSON's) is whole on one line."""
+    env = {"COLUMNS": str(width)}
+    comparison = json.loads(invoke("compare", *SETS[0], "--format", "json", env=env).stdout)
+    result = invoke("compare", *SETS[0], env=env)
+    table = result.stdout.split("Polls against the official count")[1].split("error = poll")[0]
+    words = {
+        word
+        for poll in comparison["poll_accuracy"]
+        for text in (poll["election"], (poll.get("largest_miss") or {}).get("candidate", ""))
+        for word in text.split()
+    }
+    assert words
+    shown = set(table.split())
+    assert not words - shown, words - shown

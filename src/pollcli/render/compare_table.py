@@ -291,10 +291,14 @@ def accuracy_table(polls: list[PollAccuracy], width: int) -> Table:
         title_justify="left",
         pad_edge=False,
     )
+    # Each column as wide as its longest word at least: a name is wrapped between its words, not
+    # within one ("Kassym-Jomar / t Tokayev" in 40 columns).
+    polled = [f"[{p.position + 1}] {p.election}" for p in polls]
+    missed = [p.largest_miss.candidate for p in polls if p.largest_miss is not None]
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Poll", overflow="fold", ratio=4)
+    table.add_column("Poll", overflow="fold", ratio=4, min_width=_longest_word(polled))
     table.add_column("MAE", justify="right", no_wrap=True)
-    table.add_column("Largest miss", overflow="fold", ratio=3)
+    table.add_column("Largest miss", overflow="fold", ratio=3, min_width=_longest_word(missed))
     if called:
         table.add_column("Leader", no_wrap=True)
         table.add_column("Runner-up", no_wrap=True)
@@ -311,6 +315,11 @@ def accuracy_table(polls: list[PollAccuracy], width: int) -> Table:
             cells += [_called(poll.called_leader), _called(poll.called_runner_up)]
         table.add_row(*cells)
     return table
+
+
+def _longest_word(texts: list[str], most: int = 20) -> int:
+    """The length of the longest word of `texts` (at most `most`: a longer one is folded)."""
+    return min(max((len(word) for t in texts for word in t.split()), default=1), most)
 
 
 def errors_tables(polls: list[PollAccuracy], width: int) -> list[Table]:
