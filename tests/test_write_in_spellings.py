@@ -51,3 +51,32 @@ def test_other_rows_of_one_name_are_still_refused(tmp_path, text):
     code, _, stderr = _run(write(tmp_path, text))
     assert code == 1
     assert "listed again" in stderr
+
+
+# Vermont's 2018 general by precinct (OpenElections): named write-ins of party `Write-in`, one of
+# them twice in Orwell, refused the governor's race ("listed again").
+VERMONT = """county,precinct,office,party,candidate,votes
+Addison,Orwell,Governor,Republican,Phil Scott,300
+Addison,Orwell,Governor,Democratic,Christine Hallquist,200
+Addison,Orwell,Governor,Write-in,PHIL ROBERTSON,1
+Addison,Orwell,Governor,Write-in,Bob Bell,2
+Addison,Orwell,Governor,Write-in,PHIL ROBERTSON,1
+Addison,Bridport,Governor,Republican,Phil Scott,250
+Addison,Bridport,Governor,Democratic,Christine Hallquist,240
+"""
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_a_write_in_listed_twice_under_a_write_in_party_is_one(tmp_path, monkeypatch, engine):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    code, summary, stderr = _run(write(tmp_path, VERMONT))
+    assert code == 0, stderr
+    (race,) = summary["elections"]
+    votes = {r["candidate"]: r["votes"] for r in race["results"]}
+    assert votes == {
+        "Phil Scott": 550,
+        "Christine Hallquist": 440,
+        "PHIL ROBERTSON": 2,
+        "Bob Bell": 2,
+    }
+    assert any("listed 2 times as a write-in" in note for note in race["notes"])

@@ -397,7 +397,7 @@ class Assembly:
         lines = sorted(
             [r.line for r in rows[1:]] + [line for r in rows for line in r.same_cell_lines]
         )
-        spelt = spelt_write_in(rows, election, where) if self._written_in else None
+        spelt = spelt_write_in(rows, election, where, self._written_in)
         if note := write_in_line(rows, election, where) or spelt:
             notes.append(note)  # a candidate's ballot and write-in lines, or spellings, added up
             return True

@@ -11,6 +11,7 @@ from pollcli.columns import option_key
 from pollcli.namekeys import party_key
 from pollcli.read.header import numbered_within
 from pollcli.read.records import Record
+from pollcli.read.total_words import bare_write_in
 
 
 def repeat_advice(
@@ -177,20 +178,29 @@ def write_in_line(rows: list[Record], election: str, where: str) -> str | None:
     )
 
 
-def spelt_write_in(rows: list[Record], election: str, where: str) -> str | None:
-    """The note for a name written in several ways in one unit of a race that lists a write-in
-    count (York County's 2025 file: `R. J. FISHER` and `RJ FISHER`, 1 vote each, beside its
-    `Write-In` count: the District Attorney's race was refused for it): rows of no party, each
-    spelt its own way (a repeated row is spelt alike), added up; None otherwise."""
+def spelt_write_in(rows: list[Record], election: str, where: str, counted: bool) -> str | None:
+    """The note for a name written in, listed again in one unit, added up; None otherwise. Rows
+    whose party cell says they are write-ins (Vermont's 2018 file: `PHIL ROBERTSON` of party
+    `Write-in` twice in Orwell refused the governor's race), or, in a race that lists a write-in
+    count (`counted`: York County's 2025 file, its `Write-In` beside the names it counts), rows of
+    no party each spelt its own way (`R. J. FISHER` and `RJ FISHER`: the District Attorney's race
+    was refused; a repeated row is spelt alike)."""
     names = [r.row.candidate for r in rows]
-    if len(set(names)) < len(names) or any(
-        r.row.party or r.same_cell_lines or r.votes is None for r in rows
-    ):
+    if any(r.same_cell_lines or r.votes is None for r in rows):
+        return None
+    said = all(bare_write_in(r.row.party or "") for r in rows)
+    spelt = counted and len(set(names)) == len(names) and not any(r.row.party for r in rows)
+    if not (said or spelt):
         return None
     shown = ", ".join(f"{r.row.candidate!r} (line {r.line}: {r.votes:,})" for r in rows)
+    how = (
+        f"{names[0]!r} is listed {len(rows)} times as a write-in (its party cells say so)"
+        if said
+        else f"A name written in is spelt {len(rows)} ways"
+    )
     return (
-        f"A name written in is spelt {len(rows)} ways in election {election!r}{where}: {shown}; "
-        f"one write-in's votes, added up ({sum(r.votes or 0 for r in rows):,})."
+        f"{how} in election {election!r}{where}: {shown}; one write-in's votes, added up "
+        f"({sum(r.votes or 0 for r in rows):,})."
     )
 
 
