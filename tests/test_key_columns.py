@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import write
@@ -55,6 +55,13 @@ def files(draw: st.DrawFn) -> str:
     text=files(),
     block=st.sampled_from([48, 96, 1 << 20]),
     bound=st.sampled_from([2, 3, 1000]),
+)
+# A write-in of a write-in party listed twice: rows of the same cells summed into one record by
+# the streaming engine, added up as the exact stages add up its two rows.
+@example(
+    text="election,candidate,party,votes\nBallots Cast,Ann,Write-in,0\nBallots Cast,Ann,Write-in,0\n",
+    block=48,
+    bound=1000,
 )
 def test_keys_by_column_read_as_keys_one_by_one(tmp_path_factory, monkeypatch, text, block, bound):
     # Names spelt otherwise that validate alike (two keys, one part: not all new), a row written

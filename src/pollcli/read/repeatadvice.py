@@ -186,21 +186,25 @@ def spelt_write_in(rows: list[Record], election: str, where: str, counted: bool)
     no party each spelt its own way (`R. J. FISHER` and `RJ FISHER`: the District Attorney's race
     was refused; a repeated row is spelt alike)."""
     names = [r.row.candidate for r in rows]
-    if any(r.same_cell_lines or r.votes is None for r in rows):
+    if any(r.votes is None for r in rows):
         return None
     said = all(bare_write_in(r.row.party or "") for r in rows)
     spelt = counted and len(set(names)) == len(names) and not any(r.row.party for r in rows)
-    if not (said or spelt):
+    if not said and (not spelt or any(r.same_cell_lines for r in rows)):
         return None
+    # (Rows of the same cells the streaming engine summed into one record: their lines with it.)
+    lines = sorted(line for r in rows for line in (r.line, *r.same_cell_lines))
+    votes = sum(r.votes or 0 for r in rows)
+    if said:
+        return (
+            f"{names[0]!r} is listed {len(lines)} times as a write-in (its party cells say so) in "
+            f"election {election!r}{where}, lines {', '.join(map(str, lines))}: one write-in's "
+            f"votes, added up ({votes:,})."
+        )
     shown = ", ".join(f"{r.row.candidate!r} (line {r.line}: {r.votes:,})" for r in rows)
-    how = (
-        f"{names[0]!r} is listed {len(rows)} times as a write-in (its party cells say so)"
-        if said
-        else f"A name written in is spelt {len(rows)} ways"
-    )
     return (
-        f"{how} in election {election!r}{where}: {shown}; one write-in's votes, added up "
-        f"({sum(r.votes or 0 for r in rows):,})."
+        f"A name written in is spelt {len(rows)} ways in election {election!r}{where}: {shown}; "
+        f"one write-in's votes, added up ({votes:,})."
     )
 
 
