@@ -34,6 +34,7 @@ from pollcli.problems import Code, Found
 from pollcli.read import race_hint
 from pollcli.read.columnpairs import joined_names, race_party
 from pollcli.read.preamble import HEAD_LINES
+from pollcli.read.rowindex import index_note, row_index
 from pollcli.read.unitparts import numbered_within as numbered_within  # (repeat advice)
 from pollcli.read.unitparts import same_level, settle
 
@@ -64,6 +65,7 @@ class ColumnMap:
     elected_apart: dict[str, str] = field(default_factory=dict)
     # The columns read as nothing (a race under one is looked for in the rows: `read.race_hint`).
     unread: tuple[int, ...] = ()
+    row_index: int | None = None  # a first column of no header numbering the rows (`rowindex`)
 
     def index(self, column: str) -> int | None:
         return next((i for i, c in self.columns.items() if c == column), None)
@@ -88,7 +90,7 @@ class ColumnMap:
     @property
     def blank(self) -> list[int]:
         """Indexes of columns with no header (their cells must be empty)."""
-        return [i for i, label in enumerate(self.header) if not label]
+        return [i for i, label in enumerate(self.header) if not label and i != self.row_index]
 
     def unuse(self, column: str, note: str) -> None:
         """Leave a column unused from now on, saying why (a fact column that holds no such fact)."""
@@ -275,9 +277,12 @@ def map_header(
     ignored_at: list[int] = []
     told: list[str] = []
     set_aside = {normalize_header(name) for name in ignore}
+    numbered = row_index(header, head[:HEAD_LINES])
     for index, raw in enumerate(header):
         if not raw:
-            if at := holds_values(index):  # (Alaska's 2020 primary: a row shifted, line 1821)
+            if index == numbered:
+                mapping.notes.append(index_note(head[:HEAD_LINES]))
+            elif at := holds_values(index):  # (Alaska's 2020 primary: a row shifted, line 1821)
                 found.add(
                     Code.BLANK_LABEL,
                     at,
@@ -404,7 +409,7 @@ def map_header(
     race_hint.check(header, line, [c for _, c in head[:HEAD_LINES]], left, columns, found)
     return ColumnMap(
         header, line, columns, notes, tuple(parts), unit_parts=unit_parts, unit_parts_unseen=unseen,
-        unread=left,
+        unread=left, row_index=numbered,
     )  # fmt: skip
 
 
