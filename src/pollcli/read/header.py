@@ -20,6 +20,7 @@ from dataclasses import field
 from typing import Final
 
 from pollcli.columns import (
+    PARTY_CODES,
     RACE_PREFIX,
     ROW_ALIASES,
     YIELDING_PLACES,
@@ -83,9 +84,11 @@ class ColumnMap:
 
     @property
     def parties_are_options(self) -> bool:
-        """No candidate column: the party column names the options (`map_header`)."""
+        """No candidate column: the party column names the options (`map_header`), or a party
+        code column taken for it (`columns.party_code`: Nigeria's `party_code`, the AEC's `PartyAb`)."""
         index = self.index("candidate")
-        return index is not None and canonical_column(self.header[index]) == "party"
+        label = "" if index is None else self.header[index]
+        return canonical_column(label) == "party" or normalize_header(label) in PARTY_CODES
 
     @property
     def blank(self) -> list[int]:
