@@ -129,3 +129,33 @@ def test_a_district_or_community_column_is_named_as_the_unit_it_may_be(
     assert votes.to_dict() == totals.to_dict() == {"Hillary Clinton": 93, "Bernie Sanders": 365}
     assert {o["candidate"]: o["votes"] for o in race["results"]} == votes.to_dict()
     assert "set aside" in " ".join(race["warnings"])
+
+
+# Nigeria's presidential results by state as re-published (`state_code,party_code,votes,
+# candidate_name`), cut down and invented: each row counts a state, whose column pollcli does not
+# read as a place; the refusal listed every candidate again with no column named.
+BY_STATE = (
+    "state_code,party_code,votes,candidate_name\n"
+    "XA,APC,5726,Ada Obi\nXA,LP,5824,Uche Eze\nXA,PDP,757,Musa Bello\n"
+    "XB,APC,8100,Ada Obi\nXB,LP,1200,Uche Eze\nXB,PDP,6300,Musa Bello\n"
+    "XC,APC,2200,Ada Obi\nXC,LP,4100,Uche Eze\nXC,PDP,900,Musa Bello\n"
+)
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+@pytest.mark.parametrize("column", ["state_code", "lga_name", "province_id", "county_fips"])
+def test_a_state_or_area_column_is_named_as_the_unit_it_may_be(
+    tmp_path, monkeypatch, engine, column
+):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    text = BY_STATE.replace("state_code", column, 1)
+    path = write(tmp_path, text, "ng.csv")
+    refused = invoke("summary", str(path))
+    assert refused.code == 1
+    assert f"--unit COL (here perhaps {column!r};" in refused.stderr
+    followed = invoke("summary", str(path), "-f", "json", "--unit", column)
+    assert followed.code == 0, followed.stderr
+    (race,) = json.loads(followed.stdout)["elections"]
+    votes = pd.read_csv(io.StringIO(text)).groupby("candidate_name")["votes"].sum()
+    assert {o["candidate"]: o["votes"] for o in race["results"]} == votes.to_dict()
+    assert race["leader"]["candidate"] == votes.idxmax() == "Ada Obi"

@@ -39,9 +39,12 @@ SHORT_CODE: Final[int] = 4
 # the column as one (Arizona's `precinct_designation`, `polling_place`, `booth_no`): the columns
 # advice to name a unit with --unit suggests.
 # (A district or community column a file of one race does not read as a race key: Alaska's 2016
-# Democratic caucus file counts each of its rows in a `state_legislative_district`.)
+# Democratic caucus file counts each of its rows in a `state_legislative_district`.) An area's
+# word with a code's or a name's suffix, which pollcli does not read as a place (Nigeria's
+# `state_code` and `lga_name`, a Local Government Area), may count the rows too.
 _PLACE_LIKE: Final = re.compile(
-    r"precinct|ward|station|polling|booth|uik|участ|district|community|town|municipal|borough",
+    r"precinct|ward|station|polling|booth|uik|участ|district|community|town|municipal|borough"
+    r"|state|province|county|region|lga|constituen|prefecture|canton|parish|commune",
     re.IGNORECASE,
 )
 
