@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from pollcli.problems import Code, Found
+from pollcli.read.readings import foreign, signs_in_words
 
 # Encodings results files are written in, most common first: the order candidates are named in when
 # charset-normalizer finds several equally good.
@@ -191,28 +192,23 @@ def candidates_for(data: bytes, lines: _Lines, stray: list[re.Match[str]]) -> li
                 language=match.language,
                 preview=_preview(first, codec),
                 coherence=match.coherence,
-                odd=_signs_in_words(text),
+                odd=signs_in_words(text),
             )
     best = max((c.confidence for c in found.values()), default=0.0)
-    # Among those about as good as the best: the fewest signs inside words, then the words that
-    # read best as a language, then the most common encoding (charset-normalizer's ranks on a
-    # few lines are noisy: mac_cyrillic before cp1251, big5 beside it). "Most common first"
-    # alone named cp1251 for Israel's cp1255 files, every name then garbled.
+    # Among those about as good as the best: the fewest signs inside words, then a code page
+    # written for the language it reads (`readings.foreign`), then the words that read best as
+    # a language, then the most common encoding (charset-normalizer's ranks on a few lines are
+    # noisy: mac_cyrillic before cp1251, big5 beside it). "Most common first" alone named cp1251
+    # for Israel's cp1255 files, every name then garbled.
     return sorted(
         found.values(),
-        key=lambda c: (c.confidence < best - 0.1, c.odd, -round(c.coherence, 2), _rank(c.name)),
-    )
-
-
-def _signs_in_words(text: str) -> int:
-    """Non-ASCII characters that are no letter between two letters (`g³osy`, `Rafa³`)."""
-    return sum(
-        1
-        for i in range(1, len(text) - 1)
-        if not text[i].isascii()
-        and not text[i].isalpha()
-        and text[i - 1].isalpha()
-        and text[i + 1].isalpha()
+        key=lambda c: (
+            c.confidence < best - 0.1,
+            c.odd,
+            foreign(c.name, c.language),
+            -round(c.coherence, 2),
+            _rank(c.name),
+        ),
     )
 
 
