@@ -12,7 +12,11 @@ hold votes says so:
   candidate's place on its ballot, 1, 2, 3 in each district);
 - an attribute's header: an age, a salary or price, residents or a population, the electors;
 - times of day: every option headed by an hour (`Ore 12`, `19:00`), its figures rising left to
-  right in every row (the turnout as the day went on).
+  right in every row (the turnout as the day went on);
+- places in a ranking: two options or more headed by a rank, its votes word aside (`win_votes`,
+  `second_votes`, `third_votes`, `MOV_votes`: a table of each constituency's winner, runner-up
+  and margin, the candidates named in `win_name`, `second_name`…; Pakistan's 2008/2018
+  constituency dataset "led" with `validated` ahead of `win`).
 
 Such a table is refused (an error at its header line) naming the columns and what each holds, and
 the ways out: `--ignore-column` for a column that is no option, `--wide --id-columns COL,…` where
@@ -92,12 +96,11 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
         said = _held(table.header[i], cells)
         if said is not None:
             seen[i] = said
-    hours = _hours(table, plan, rows)
-    if not seen and hours is None:
+    hours, ranks = _hours(table, plan, rows), _ranks(table, plan)
+    if not seen and hours is None and ranks is None:
         return False
     parts = [f"{table.header[i]!r} holds {said}" for i, said in seen.items()]
-    if hours is not None:
-        parts.append(hours)
+    parts += [said for said in (hours, ranks) if said is not None]
     blank = [
         table.header[i]
         for i in plan.options
@@ -165,6 +168,28 @@ def _hours(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
     return (
         f"{_listed(labels)} are times of day whose figures rise left to right in every row "
         "(the turnout as the day went on), no options"
+    )
+
+
+# Options' names (their votes word aside, casefolded, spaces for `_` and `-`) that are places in
+# a ranking or the gap between two: a table of winners and runners-up by columns.
+_RANKS: Final[frozenset[str]] = frozenset(
+    {"win", "winner", "winning", "won", "first", "second", "third", "fourth", "fifth", "1st"}
+    | {"2nd", "3rd", "runner up", "runnerup", "runner", "loser", "mov", "margin", "lead"}
+)
+
+
+def _ranks(table: RawTable, plan: Plan) -> str | None:
+    """What options headed by places in a ranking (two or more) are, or None."""
+    stems = votes_words.worded(table.header)
+    labels = [stems.get(i, table.header[i]).strip() for i in plan.options]
+    ranked = [h for h in labels if re.sub(r"[\s_-]+", " ", h.casefold()) in _RANKS]
+    if len(ranked) < 2:
+        return None
+    return (
+        f"{_listed(ranked)} are places in each row's ranking (the winner's votes, the "
+        "runner-up's, the margin), no options: each row's candidates are named in columns of "
+        "their own, which pollcli does not read; give it one row per candidate"
     )
 
 
