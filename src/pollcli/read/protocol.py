@@ -180,9 +180,12 @@ OTHER_LINES: Final[tuple[str, ...]] = (
 # `Gemeindekennziffer`, `Wahlkreisnummer`) is matched by its end, never `id` (David, Sigrid); `ons`
 # only alone (Dutch parties: `Ons Dorp`). Districts and sections numbered in the languages whose
 # place words are not the header stage's (Mexico's `DISTRITO`, `SECCION`, `CASILLA`; Italy's
-# `Sezione`; Brazil's `Seção`): a number there names a row, never a party.
+# `Sezione`; Brazil's `Seção`): a number there names a row, never a party. Codes and numbers in
+# Indonesian and Malay (`kode_wilayah`, `nomor_tps`), Turkish (`il_kodu`), Finnish (`koodi`),
+# Lithuanian, Latvian (`kodas`, `kods`), Czech, Slovak, Hungarian (`kód`).
 ID_WORDS: Final[str] = (
     r"(.* )?(code|codes|cod|código|codigo|codice|kod|код|id|ids|identifier|identifiant|nr|n°|№"
+    r"|kode|kodu|koodi|kodas|kods|kód|nomor|nombor"
     r"|number|numer|номер|teryt|ref|reference|pano|geoid\d*|\w*fips\w*"
     r"|\w*(kennziffer|schlüssel|schlüsselnummer|nummer|code)"
     r"|distrito|distritos|circunscripción|circunscripcion|sección|seccion|casilla|distretto"
