@@ -115,11 +115,18 @@ def _check_share_sum(facts: Facts, audit: Audit, line: int, found: Found, where:
     summed = audit.share_sum
     if summed is not None:
         if summed.total > 101:
+            races = round(summed.total / 100)  # (about N × 100: N races' shares, Malaysia's DUNs)
+            hint = (
+                f"about {races} × 100 %: {races} races read as one? if a column tells them "
+                "apart, read them apart with --race-by COL; else "
+                if abs(summed.total - 100 * races) <= races
+                else "far more than 100; "
+            )
             found.add(
                 Code.SHARES_SUM,
                 line,
                 f"shares of election {facts.election!r}{where} add up to {summed.total:.2f} %, "
-                "far more than 100; check for a double-counted row or shares of different bases",
+                f"{hint}check for a double-counted row or shares of different bases",
             )
         elif (
             summed.complete
