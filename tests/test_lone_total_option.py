@@ -86,3 +86,17 @@ def test_a_table_of_its_total_line_alone_gives_no_result(tmp_path, monkeypatch, 
     out = invoke("summary", str(write(tmp_path, "candidate,votes\nTotal,9\n")))
     assert out.code == 1
     assert "no option's votes were read" in out.stderr  # (`read._nothing_read`)
+
+
+def test_summary_says_what_it_set_aside_in_races_it_does_not_summarise(tmp_path):
+    """Races of `Total` lines alone give no election: their warnings were in `validate` only."""
+    path = write(tmp_path, PRIMARY, name="tx_2004_primary.csv")
+    out = invoke("summary", str(path), "--format", "json")
+    assert out.code == 0, out.stderr
+    assert out.stderr.count("stand alone") == 2  # (lines 10 and 13, each said)
+    many = PRIMARY + "".join(
+        f"Sheriff,{d},Cy Dow,REP,5\nSheriff,{d},Total,,9\nCoroner,{d},Total,,9\n" for d in range(3)
+    )
+    out = invoke("summary", str(write(tmp_path, many, name="tx_primary.csv")), "--format", "json")
+    said = [line for line in out.stderr.splitlines() if "no option beside them" in line]
+    assert len(said) == 1 and "8 races' total lines" in said[0], out.stderr  # 2 + 3 + 3

@@ -58,3 +58,19 @@ def test_both_engines_say_so_alike(tmp_path, monkeypatch) -> None:
     text += _precinct("Lake", "North 2", 400, 1500, 200, 190)
     _, problems = engines_agree(monkeypatch, write(tmp_path, text), block_bytes=64)
     assert [p.line for p in problems if "registered voters in 1 precinct" in p.message] == [2]
+
+
+def test_summary_says_it_too(tmp_path):
+    """Found once every election was built, the warning was in `validate` alone: each election
+    carries it, so `summary` says it (stderr and JSON)."""
+    text = (
+        "county,precinct,candidate,votes,registered,ballots_cast\n"
+        "Lake,North 1,Ann,500,600,900\nLake,North 1,Bob,300,600,900\n"
+        "Lake,South 2,Ann,200,700,400\nLake,South 2,Bob,150,700,400\n"
+    )
+    path = tmp_path / "over.csv"
+    path.write_text(text, encoding="utf-8")
+    out = invoke("summary", str(path), "--format", "json")
+    assert "ballots cast exceed registered voters in 1 precinct" in out.stderr, out.stderr
+    (election,) = json.loads(out.stdout)["elections"]
+    assert any("exceed registered voters" in w for w in election["warnings"])

@@ -176,8 +176,9 @@ class Election:
 
 class Elections(list[Election]):
     """What `load` returns: the elections (races) read, in file order — a list — with the races of
-    files of many races that were left out for their errors (`refused`) and how each such file was
-    split (`splits`)."""
+    files of many races that were left out for their errors (`refused`), how each such file was
+    split (`splits`), and the warnings of races that gave no election and no error (`unsummarised`:
+    a race of `Total` lines alone, set aside), which no election carries."""
 
     def __init__(
         self,
@@ -189,6 +190,7 @@ class Elections(list[Election]):
         super().__init__(elections or [])
         self.refused: list[RefusedRace] = refused or []
         self.splits: list[RaceSplit] = splits or []
+        self.unsummarised: list[Problem] = []
 
 
 def one_name(first: Option, second: Option) -> str | None:

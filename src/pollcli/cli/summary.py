@@ -228,8 +228,8 @@ def summary(
     )
     warn(
         digest(
-            [e.problems for e in result.elections],
-            [(e.source_file, e.election) for e in result.elections],
+            [*(e.problems for e in result.elections), elections.unsummarised],
+            [*((e.source_file, e.election) for e in result.elections), ("", "")],
         ),
         quiet,
     )

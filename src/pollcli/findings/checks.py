@@ -75,8 +75,9 @@ def turnout_sentences(tally: Tally) -> list[str]:
     # Over 100 %: more ballots than voters, which no count gives (Indiana's Brown County, 2016:
     # 157.43 %, each precinct's two figures swapped?); never a plain figure.
     over = (
-        " — more ballots than registered voters, which cannot be: one of the figures is wrong "
-        "(swapped?); check both, and read no turnout from them"
+        " — more ballots than registered voters, which should not be (unless voters register "
+        "on the day, or the register leaves some out): check both figures (swapped?) before "
+        "reading a turnout from them"
         if turnout.pct is not None and turnout.pct > 100
         else ""
     )

@@ -135,6 +135,9 @@ def load(
             raise DataError(whole + [p for p in errors if p.race is not None])
         elections.extend(loaded)
         elections.refused += refused_races(errors)
+        # The warnings of races that gave no election and no error (a race of `Total` lines alone).
+        told = {e.facts.election for e in loaded} | {p.race for p in errors}
+        elections.unsummarised += [p for p in problems if p.race is not None and p.race not in told]
         for split in {id(e.race.split): e.race.split for e in loaded if e.race}.values():
             elections.splits.append(split)
     return elections

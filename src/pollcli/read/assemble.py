@@ -147,7 +147,7 @@ class Assembly:
                 unbuilt += group
         if not elections and not self.found.errors:  # rows of counts alone: say so
             counts_alone(every_race or unbuilt, self.found)
-        over_registered.check(self.unit_facts, self.sources.columns, self.found)
+        over_registered.check(self.unit_facts, self.sources.columns, self.found, elections)
         return elections
 
     def _election(self, label: str, records: list[Record]) -> Election | None:

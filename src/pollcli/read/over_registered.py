@@ -16,6 +16,9 @@ from pollcli.problems import Code, Found
 from pollcli.read.facts import UNIT_FACTS, UnitFacts
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from pollcli.election import Election
     from pollcli.read.header import ColumnMap
 
 SHOWN: Final[int] = 3
@@ -24,7 +27,9 @@ _CAST: Final[int] = 2 * UNIT_FACTS.index("ballots_cast")
 _REGISTERED: Final[int] = 2 * UNIT_FACTS.index("registered")
 
 
-def check(unit_facts: UnitFacts, columns: ColumnMap, found: Found) -> None:
+def check(
+    unit_facts: UnitFacts, columns: ColumnMap, found: Found, elections: Sequence[Election] = ()
+) -> None:
     """One warning for the units whose ballots cast exceed their registered voters, at the
     first such unit's line; `raceunits.HandOver` where the streaming engine kept such a unit's
     counts by number (`beyond_units`)."""
@@ -57,10 +62,13 @@ def check(unit_facts: UnitFacts, columns: ColumnMap, found: Found) -> None:
     found.warn(
         Code.INCONSISTENT_METADATA,
         units[0][1][2],
-        f"ballots cast exceed registered voters in {many}: {shown}{more}; no {unit_word} "
-        "casts more ballots than it has voters: check both figures (swapped?), and read its "
-        "turnout as wrong",
+        f"ballots cast exceed registered voters in {many}: {shown}{more}; a {unit_word} "
+        "should not cast more ballots than it has voters (but where voters register on the day, "
+        "or the register leaves some out): check both figures (swapped?) before reading its "
+        "turnout",
     )
+    for election in elections:  # (found once every election is built: each carries it)
+        election.warnings.append(found.items[-1])
 
 
 def beyond_units(unit_facts: UnitFacts) -> bool:

@@ -198,6 +198,7 @@ def _alone(
         "party does, or options missing from the file), so its votes are no one's"
         + alone[0].hint.replace(", or if", "; if", 1),
         column=columns.header_of("candidate"),
+        family="races' total lines with no option beside them, set aside: their votes are no one's",
     )
     return [r for r in records if id(r) not in gone]
 
