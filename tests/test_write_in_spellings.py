@@ -43,6 +43,9 @@ def test_a_write_in_spelt_two_ways_is_one(tmp_path, monkeypatch, engine):
         YORK.replace("RJ FISHER", "R. J. FISHER"),
         # No write-in count in the race: two rows of one name may be anything.
         YORK.replace("York,District Attorney,Total,Write-In,12\n", ""),
+        # A bare `Write-in` line is one more option, no count of the names: a ballot candidate
+        # listed twice in a nonpartisan race (the review's `Ann Lee` / `ANN LEE`) is refused.
+        "precinct,candidate,votes\nP1,Ann Lee,10\nP1,Bob Ray,15\nP1,ANN LEE,10\nP1,Write-in,2\n",
         # A party's candidate spelt two ways is no write-in.
         YORK.replace(",,RJ FISHER", ",DEM,RJ FISHER").replace(",,R. J.", ",DEM,R. J."),
     ],

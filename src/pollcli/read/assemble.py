@@ -31,7 +31,7 @@ from pollcli.read.mergeoptions import merge_records, one_place, options_of
 from pollcli.read.records import CellReader, Record
 from pollcli.read.repeatadvice import repeat_advice, shown_party, spelt_write_in, write_in_line
 from pollcli.read.shares import fractions
-from pollcli.read.total_words import bare_write_in
+from pollcli.read.total_words import bare_write_in, is_total_name
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unit_groups import Split, of_race
 from pollcli.read.unitcounts import Districts, Primaries, counts_of_one_place, give, with_row_facts
@@ -78,7 +78,7 @@ class Assembly:
     # Races given their units' counts by rows for every race, and the notes of those given none.
     _unit_counted: set[str] = field(default_factory=set, init=False)
     _units: bool = field(default=True, init=False)  # whether the race being merged names units
-    _written_in: bool = field(default=False, init=False)  # and lists a write-in count
+    _written_in: bool = field(default=False, init=False)  # and a write-in count of party Total
     _count_notes: dict[str, str] = field(default_factory=dict, init=False)
 
     def elections(self, records: list[Record], header_line: int) -> list[Election]:
@@ -364,7 +364,9 @@ class Assembly:
         groups: dict[str, list[Record]] = {}
         for key, record in zip(keys, records, strict=True):
             groups.setdefault(key, []).append(record)
-        self._written_in = any(bare_write_in(r.row.candidate) for r in records)
+        self._written_in = any(  # (a write-in count said by its party cell to total them)
+            bare_write_in(r.row.candidate) and is_total_name(r.row.party or "") for r in records
+        )
         options = []
         ok = True
         for group in groups.values():

@@ -182,7 +182,8 @@ def spelt_write_in(rows: list[Record], election: str, where: str, counted: bool)
     """The note for a name written in, listed again in one unit, added up; None otherwise. Rows
     whose party cell says they are write-ins (Vermont's 2018 file: `PHIL ROBERTSON` of party
     `Write-in` twice in Orwell refused the governor's race), or, in a race that lists a write-in
-    count (`counted`: York County's 2025 file, its `Write-In` beside the names it counts), rows of
+    count whose party cell says it totals them (`counted`: York County's 2025 file, its `Write-In` of
+    party `Total` beside the names it counts; a bare `Write-in` line may be one more option), rows of
     no party each spelt its own way (`R. J. FISHER` and `RJ FISHER`: the District Attorney's race
     was refused; a repeated row is spelt alike)."""
     names = [r.row.candidate for r in rows]
