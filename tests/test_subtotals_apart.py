@@ -105,3 +105,18 @@ def test_such_counts_in_many_races_are_one_line_of_stderr(tmp_path):
     assert "pollcli validate" in said[0]
     out = invoke("summary", str(write(tmp_path, _york(2))), "--format", "json")
     assert len([line for line in out.stderr.splitlines() if "is a write-in count" in line]) == 2
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_a_nonpartisan_count_equal_to_its_candidates_by_chance_is_counted(
+    tmp_path, monkeypatch, engine
+):
+    """Every option of no party: one precinct's `Write-In Totals` equal to its candidates' sum
+    (P2: 2 = 0 + 2) took their votes for its own ("Ann leads with 52.63 %", a majority); kept
+    only where every such count of the race adds up (review)."""
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    text = (
+        "precinct,candidate,votes\nP1,Ann,10\nP1,Bob,5\nP1,Write-In Totals,2\n"
+        "P2,Ann,0\nP2,Bob,2\nP2,Write-In Totals,2\nP3,Ann,0\nP3,Bob,0\nP3,Write-In Totals,0\n"
+    )
+    assert _votes(write(tmp_path, text)) == {"Ann": 10, "Bob": 7, "Write-In Totals": 4}

@@ -106,6 +106,8 @@ def find(records: list[Record], skip: Container[int], given: Container[str]) -> 
         listing.sort(key=lambda r: r.line)
         position.update((id(r), i) for i, r in enumerate(listing))
     found: list[Subtotal] = []
+    unsure: list[tuple[int, bool]] = []  # (`_settled`) found apart where no option has a party
+    missed = 0  # such subtotals with votes that add up nothing
     for subtotal in named:
         listing, at = rows[_where(subtotal)], position[id(subtotal)]
         what = _words(subtotal_of(subtotal.row.candidate) or "")
@@ -150,17 +152,40 @@ def find(records: list[Record], skip: Container[int], given: Container[str]) -> 
             if run
         ]
         apart = [] if runs else _of_no_party(listing, subtotal)
+        beside = subtotal.votes is not None and bool(
+            after_all or (before_all and _names(before_all[0], what))
+        )
+        partisan = any(r.row.party for r in listing if r is not subtotal)
         if runs:
             # The run of more rows naming what it totals, then the longer, then the one after it.
             run = max(runs, key=lambda x: x[:3])[3]
             found.append(Subtotal(subtotal, sorted(run, key=lambda r: r.line)))
         elif apart:
+            if not partisan:  # (all of no party: told apart by every unit's figures, below)
+                unsure.append((len(found), beside))
             found.append(Subtotal(subtotal, apart))
-        elif subtotal.votes is not None and (
-            after_all or (before_all and _names(before_all[0], what))
-        ):
-            found.append(Subtotal(subtotal, [], beside=True))
-    return found
+        else:
+            missed += not partisan and bool(subtotal.votes)
+            if beside:
+                found.append(Subtotal(subtotal, [], beside=True))
+    return _settled(found, unsure, missed)
+
+
+def _settled(found: list[Subtotal], unsure: list[tuple[int, bool]], missed: int) -> list[Subtotal]:
+    """`found` with the subtotals read apart in units of no party's options kept only where every
+    such subtotal of the race with votes adds up, two at least: in a nonpartisan race, one unit's
+    write-in count may equal its candidates' sum by chance (`Write-In Totals 2` beside `Ann 0`,
+    `Bob 2`) and would take their votes for its own. Those not kept are as before: counted, with
+    the warning where rows beside them may be their parts."""
+    sure = sum(1 for at, _ in unsure if found[at].record.votes) >= 2 and not missed
+    if not unsure or sure:
+        return found
+    undone = dict(unsure)
+    return [
+        replace(s, parts=[], beside=True) if undone.get(at) else s
+        for at, s in enumerate(found)
+        if at not in undone or undone[at]
+    ]
 
 
 def _where(record: Record) -> tuple[str, str, str]:
