@@ -31,8 +31,14 @@ from pollcli.kinds import fact_from_name, implied_by_name, kind_from_name
         ("Undervotes (CRUZ/VASQUEZ)", "blank"),
         ("Write-In Totals (CRUZ/VASQUEZ)", "other"),
         ("Against all (Против всех)", "against_all"),
-        # Candidates stay candidates, notes and all.
+        ("Write-In Total", "other"),
+        ("Number of Write-Ins", "other"),
+        # Candidates stay candidates, notes and all; a note after the write-in word names one.
         ("John Smith (Write-In)", "candidate"),
+        ("Write-In (Ann Smith)", "candidate"),
+        ("WRITE-IN (JOHN DOE)", "candidate"),
+        ("Other (Ann Lee)", "candidate"),
+        ("Write-In (Scattered)", "other"),
         ("Bob Count", "candidate"),
         ("Ann Total", "candidate"),
         ("Eve Orr (DEM)", "candidate"),
@@ -44,7 +50,16 @@ def test_the_kind_of_a_counted_name(name, kind):
 
 
 @pytest.mark.parametrize(
-    "name", ["Cast Votes", "Total Votes Cast (CRUZ/VASQUEZ)", "Ballots Cast (Precinct 1)"]
+    "name",
+    [
+        "Cast Votes",
+        "Total Votes Cast (CRUZ/VASQUEZ)",
+        "Ballots Cast (Precinct 1)",
+        # Words run together, as their spaced names (review: `ValidVotes leads with 50.00 %`).
+        "ValidVotes",
+        "VotesCast",
+        "TotalValidVotes",
+    ],
 )
 def test_counts_of_the_unit_with_a_note_are_facts(name):
     assert fact_from_name(name) is not None

@@ -180,3 +180,13 @@ def test_both_engines_say_what_every_row_says(tmp_path_factory, long):
             said[engine] = _warnings(path)
     assert said["stream"] == said["exact"]
     assert bool(said["exact"]) == expected
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_a_column_of_ballot_and_write_in_candidates_is_no_race(tmp_path, monkeypatch, engine):
+    """Ballot candidates in the first rows, write-ins after them: one race's kinds of candidate."""
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    rows = [f"Ballot,P{p},{c},{10 + p}" for p in range(40) for c in ("Ann Lee", "Bob Ray")]
+    rows += ["Write-In,P1,Cat Doe,1", "Write-In,P2,Dan Roe,2"]
+    path = write(tmp_path, "cand_type,precinct,candidate,votes\n" + "\n".join(rows) + "\n")
+    assert _warnings(path) == []

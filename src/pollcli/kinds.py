@@ -122,7 +122,8 @@ def _kind_of(key: str) -> Kind:
         # Unresolved Write-In": a unit's count of blank or invalid votes, or of write-ins, never
         # a candidate counted in the valid vote (Under Vote Count led 39 races).
         kind = _KIND_BY_NAME.get(core)
-        kind = kind if kind in ("blank", "invalid") else None
+        writes = kind == "other" and "write" in core  # (`Write-In Total`, `Number of Write-Ins`)
+        kind = kind if kind in ("blank", "invalid") or writes else None
         kind = "other" if kind is None and _write_in_line().fullmatch(core) else kind
     if kind is None:
         # A name joined from its parts, each the same word (AEC's `Informal`, `Informal`).
@@ -155,10 +156,19 @@ def _counted(key: str) -> str:
 _NOTE: Final[re.Pattern[str]] = re.compile(r"(.+?)\s*\([^()]*\)\s*")
 
 
+# Words before a note in brackets that is a person's name (`Write-In (Ann Smith)`: a candidate).
+_NAMING: Final[frozenset[str]] = frozenset(
+    {"write in", "write ins", "writein", "writeins", "write in candidate", "other", "others"}
+)
+
+
 def _noted(name: str) -> str | None:
-    """A name without its note in brackets, where it has one."""
+    """A name without its note in brackets, where it has one that is no person's name (after
+    the write-in word or `Other`, the note names the person: `Write-In (Ann Smith)`)."""
     match = _NOTE.fullmatch(name) if name.endswith(")") else None
-    return match.group(1) if match else None
+    if match is None or _unmarked(name_key(match.group(1))) in _NAMING:
+        return None
+    return match.group(1)
 
 
 def _joined(key: str) -> str | None:
@@ -211,8 +221,9 @@ def camel_key(name: str) -> str | None:
         return None  # (most names told at once: a space, one case)
     key = _unmarked(name_key(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)))
     # `TotalVotes` is a total of its unit's options, as the totals stage reads a one-word total
-    # (`total_words`), not the `total_votes` count its spaced name is.
-    return None if _FACT_BY_NAME.get(key) == "total_votes" else key
+    # (`total_words`), not the `total_votes` count its spaced name is; `ValidVotes`, `VotesCast`
+    # are that count, as their spaced names are (they led races as candidates: review).
+    return None if key == "total votes" else key
 
 
 _PLACEHOLDER_KEYS: Final[frozenset[str]] = frozenset(name_key(name) for name in PLACEHOLDERS)

@@ -30,6 +30,9 @@ _NO_RACE_WORDS: Final[frozenset[str]] = frozenset(
     {"y", "n", "yes", "no", "true", "false", "t", "f", "0", "1", "x", "m", "w", "male", "female"}
     | {"elected", "defeated", "won", "lost", "winner", "loser", "incumbent", "challenger", "i"}
     | {"not elected", "re elected", "open", "d", "r"}
+    # Ballot or write-in, a candidate's type (review: `cand_type` of one race, `Ballot` in its
+    # first rows and `Write-In` after them, was named as races).
+    | {"ballot", "write in", "writein", "write ins", "qualified", "certified", "official"}
 )
 # Candidates each of two groups at least must hold.
 _GROUP: Final[int] = 2
