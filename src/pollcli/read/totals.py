@@ -193,12 +193,12 @@ def _alone(
         Code.TOTAL_ROW,
         lines[0],
         f"{name!r} lines stand alone, with no option beside them in their unit (election "
-        f"{label!r}): {_rows(len(lines))} ({_lines(lines)}) set aside, not counted: each totals "
-        "options not listed beside it (another race's, as a party primary's total line of no "
-        "party does, or options missing from the file), so its votes are no one's"
-        + alone[0].hint.replace(", or if", "; if", 1),
+        f"{label!r}): {_rows(len(lines))} ({_lines(lines)}) set aside, not counted and not "
+        "checked: each totals options not listed beside it (another race's, as a party "
+        "primary's total line of no party does; its place's units, listed apart; or options "
+        "missing from the file)" + alone[0].hint.replace(", or if", "; if", 1),
         column=columns.header_of("candidate"),
-        family="races' total lines with no option beside them, set aside: their votes are no one's",
+        family="races' total lines with no option beside them, set aside, not counted",
     )
     return [r for r in records if id(r) not in gone]
 
