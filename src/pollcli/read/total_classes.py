@@ -6,6 +6,7 @@ option), subtotals among the named totals of places, and how a total differs fro
 from __future__ import annotations
 
 from dataclasses import field
+from itertools import pairwise
 from typing import Final
 
 from pollcli.dataclass import dataclass
@@ -19,7 +20,7 @@ from pollcli.read.total_checks import (
     subtotal_places,
 )
 from pollcli.read.total_checks import lines_text as _lines
-from pollcli.read.total_places import by_option
+from pollcli.read.total_places import by_option, place
 
 
 @dataclass
@@ -133,3 +134,58 @@ def how_off(total: Total) -> str | None:
     return mismatch(
         total.records, total.parts, of_options=total.of_options, own_options=total.own_options
     )
+
+
+def races_under_one_name(label: str, totals: list[Total], column: str | None) -> dict[int, str]:
+    """A refusal for the `Total` options of a unit that each add up a run of its other rows, the
+    rows up to the next one (a total heading its race) or from the one before (a total closing
+    it), by `id` of its first total (the others: ""): races of one name listed one after another
+    (Rhode Island 2018's town file: Jamestown's two School Committee races, two terms, each under
+    its own `Total` of no party). Read as one race, their candidates would be merged."""
+    by_unit: dict[tuple[str, str], list[Total]] = {}
+    for total in totals:
+        if total.of_options and len(total.records) == 1:
+            by_unit.setdefault(place(total.records[0]), []).append(total)
+    told: dict[int, str] = {}
+    for (region, unit), group in by_unit.items():
+        group.sort(key=lambda t: t.records[0].line)
+        heads = [t.records[0].line for t in group]
+        parts = group[0].parts
+        if len(group) < 2 or len(set(heads)) < len(heads) or any(r.line in heads for r in parts):
+            continue  # (a wide table's total column: one row holds the total and its parts)
+        heading = _runs(group, parts, heading=True)
+        runs = heading or _runs(group, parts, heading=False)
+        if runs is None:
+            continue
+        said = "; ".join(
+            f"{t.records[0].votes:,} over {_lines(sorted(r.line for r in run))}"
+            for t, run in zip(group, runs, strict=True)
+        )
+        where = f" of {unit or region!r}" if unit or region else ""
+        told[id(group[0])] = (
+            f"the {group[0].records[0].row.candidate!r} rows{where} ({_lines(heads)}) each add up "
+            f"the rows {'after' if heading else 'before'} them ({said}): {len(group)} "
+            f"races listed under one name {label!r}, which read as one would merge their "
+            "candidates (two terms of one office?); give each race its own name in the file (its "
+            "office or district), or a column that tells them apart with --race-by"
+        )
+        told.update((id(t), "") for t in group[1:])
+    return told
+
+
+def _runs(group: list[Total], parts: list[Record], *, heading: bool) -> list[list[Record]] | None:
+    """The rows each total of `group` (in file order) adds up, the rows after it up to the next
+    (`heading`) or before it from the one before; None unless every run is one and adds up."""
+    heads = [t.records[0].line for t in group]
+    bounds = [*heads, None] if heading else [None, *heads]
+    runs = [
+        [r for r in parts if (low is None or r.line > low) and (high is None or r.line < high)]
+        for low, high in pairwise(bounds)
+    ]
+    if sum(len(run) for run in runs) != len(parts):
+        return None
+    for total, run in zip(group, runs, strict=True):
+        figure, every = total.records[0].votes, [r.votes for r in run]
+        if not run or figure is None or None in every or sum(v or 0 for v in every) != figure:
+            return None
+    return runs

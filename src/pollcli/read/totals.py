@@ -70,6 +70,7 @@ from pollcli.read.total_classes import (
     how_off,
     kept_of,
     mark_subtotals,
+    races_under_one_name,
     whole_said,
 )
 from pollcli.read.total_places import (
@@ -138,6 +139,11 @@ def set_aside(
             for t in mismatched
             if level in (*PLACES, "like")
         }
+        # `Total` rows of a unit that each add up the rows after (or before) them: races of one
+        # name, refused (said once, with the first of them).
+        runs = races_under_one_name(label, mismatched, cls.column) if level == "option" else {}
+        doubled.update(runs)
+        mismatched = [t for t in mismatched if runs.get(id(t), True)]
         # A place refused as no total of its parts (`SUM`, Utah's precinct Summit) is said by
         # the refusal alone, never "set aside" beside it.
         told = {id(t) for t in mismatched if NO_TOTAL in (doubled.get(id(t)) or "")}
