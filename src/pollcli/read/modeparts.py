@@ -6,14 +6,22 @@ modes are not broken out and give the votes alone. Beside a votes column, the mo
 against it only on a row that gives every one of them; without one, a row's votes are the sum of the
 modes it gives. pyarrow reads a blank count cell as null (`null_values=[""]`): the block is summed
 here rather than read row by row by the exact stages, which it was (slower than the exact engine on
-such a file: every block, and again for its repeated units).
+such a file: every block, and again for its repeated units). A lone mode column beside a votes
+column is a part of them (Rhode Island's `absentee_votes`), checked to be no more than them.
+
+`vote_parts` is the exact stages' note on the mode columns and their warning where they disagree.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from pollcli.numbers import MAX_VOTES
+from pollcli.problems import Code, Found
+
+if TYPE_CHECKING:
+    from pollcli.read.records import CellReader
 
 
 def with_parts(
@@ -36,6 +44,8 @@ def with_parts(
         some |= given
     if has_votes:
         votes, _ = _values(parsed.column(votes_name).combine_chunks(), np)  # (no nulls: checked)
+        if len(part_names) == 1:  # a lone mode column: a part of the votes, at most them
+            return parsed if bool((total[every] <= votes[every]).all()) else None
         return parsed if np.array_equal(votes[every], total[every]) else None
     if not some.all():
         return None
@@ -53,3 +63,45 @@ def _values(array: Any, np: Any) -> tuple[Any, Any]:
         return values, np.ones(count, dtype=bool)
     bits = np.unpackbits(np.frombuffer(validity, dtype=np.uint8), bitorder="little")
     return values, bits[offset : offset + count].astype(bool)
+
+
+def _and(names: Sequence[str]) -> str:
+    quoted = [repr(n) for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def vote_parts(reader: CellReader, found: Found) -> None:
+    """The note on vote-mode columns, and a warning where they disagree with the votes column."""
+    columns = reader.columns
+    if not columns.vote_parts:
+        return
+    parts = [columns.header[i] for i in columns.vote_parts]
+    votes = columns.header_of("votes")
+    if votes is None:
+        columns.notes.append(f"Votes are the sum of {_and(parts)} (there is no votes column).")
+        return
+    # A lone mode column is a part of the votes (Rhode Island's `absentee_votes`), no more.
+    lone = len(parts) == 1
+    columns.notes.append(
+        f"The {votes!r} column is the votes; "
+        + (
+            f"the vote-mode column {parts[0]!r} is a part of them, checked to be no more than "
+            "them where it is filled in."
+            if lone
+            else f"the vote-mode columns {_and(parts)} are checked against it where they are "
+            "all filled in."
+        )
+    )
+    if reader.part_mismatches:
+        lines = sorted(reader.part_mismatches)
+        off = (
+            f"the vote-mode column {parts[0]!r} is more than {votes!r}"
+            if lone
+            else f"the vote-mode columns {_and(parts)} do not add up to {votes!r}"
+        )
+        found.warn(
+            Code.MODE_MISMATCH,
+            lines[0],
+            f"in {len(lines):,} row(s) {off} (first here); {votes!r} is used — check those rows, "
+            "or read one column with --votes COL",
+        )

@@ -44,7 +44,7 @@ from typing import Final
 
 from pollcli.columns import is_party_list
 from pollcli.election import Election, Option
-from pollcli.problems import Code, Found, Problem, race_split
+from pollcli.problems import Code, Problem, race_split
 from pollcli.read import unkeyed
 from pollcli.read.assemble import option_key
 from pollcli.read.contests import MIN_REGIONS
@@ -53,7 +53,6 @@ from pollcli.read.lone_regions import lone_regions
 from pollcli.read.perballot import mark as per_ballot
 from pollcli.read.positions import mark as ballot_positions
 from pollcli.read.questions import mark as yes_no_questions
-from pollcli.read.records import CellReader
 from pollcli.read.seatnames import SEAT_NAMING_ROLES, seats_named
 from pollcli.read.spellings import spellings
 from pollcli.read.unkeyed import NO_PARTY
@@ -64,31 +63,6 @@ GENERAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])gen(?:eral)?(?![a-z])")
 def _listed(names: Sequence[str]) -> str:
     quoted = [repr(n) for n in names]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
-def vote_parts(reader: CellReader, found: Found) -> None:
-    """The note on vote-mode columns, and a warning where they disagree with the votes column."""
-    columns = reader.columns
-    if not columns.vote_parts:
-        return
-    parts = [columns.header[i] for i in columns.vote_parts]
-    votes = columns.header_of("votes")
-    if votes is None:
-        columns.notes.append(f"Votes are the sum of {_listed(parts)} (there is no votes column).")
-        return
-    columns.notes.append(
-        f"The {votes!r} column is the votes; the vote-mode columns {_listed(parts)} are checked "
-        "against it where they are all filled in."
-    )
-    if reader.part_mismatches:
-        lines = sorted(reader.part_mismatches)
-        found.warn(
-            Code.MODE_MISMATCH,
-            lines[0],
-            f"in {len(lines):,} row(s) the vote-mode columns {_listed(parts)} do not add up to "
-            f"{votes!r} (first here); {votes!r} is used — check those rows, or read one column "
-            "with --votes COL",
-        )
 
 
 def check(

@@ -80,9 +80,9 @@ def assemble(
     tickets.take_cells(records, columns, assembly.sources)  # (writein, fusion_ticket, Ticket)
     assembly.party_lines = partylines.stage(options.fusion, found, columns.header_of("party"))
     if columns.vote_parts:
-        from pollcli.read import racechecks
+        from pollcli.read import modeparts
 
-        racechecks.vote_parts(reader, found)
+        modeparts.vote_parts(reader, found)
     if options.aliases:
         records = _aliased(records, options.aliases)
     if "party" not in columns.present:
