@@ -330,8 +330,8 @@ def election_facts(
                     mark = (sources.decimal, sources.decimal_given)
                     unit_facts.add(unit, key, value, line, found, header, mark)
                 continue
-            if record.row.all_races and key == "vote_for":
-                continue  # a count row of every race (MEDSL's `BALLOTS CAST`, magnitude 0.0)
+            if record.row.all_races and (key == "vote_for" or key in _NAMING_FACTS):
+                continue  # a count row of every race (MEDSL's `BALLOTS CAST`; NJ's under President)
             seen = raw.setdefault(key, (value, record.line))
             if seen[0] != value and key in _NAMING_FACTS and _naming(seen[0]) == _naming(value):
                 spelt = spellings.setdefault(key, {})
