@@ -97,8 +97,10 @@ _FACT_BY_NAME: Final[dict[str, str]] = {
 @cache
 def _write_in_line() -> re.Pattern[str]:
     """A write-in line numbered by its publisher (Arizona's `WRITE-IN 133`), or write-ins credited
-    to no one (Electionware's `Not Assigned`, `Write-In: Scattered`). Compiled on first use."""
-    w, some = r"write ?ins?", r"(?:scattered|scattering|uncertified|unqualified|unresolved|misc)"
+    to no one (Electionware's `Not Assigned`, `Write-In: Scattered`; Utah's `Write-In: Not
+    Certified`, the write-ins of names not certified). Compiled on first use."""
+    w = r"write ?ins?"
+    some = r"(?:scattered|scattering|(?:un|not |non ?)(?:certified|qualified)|unresolved|misc)"
     none = rf"(?:{w} )?(?:not assigned|unassigned)(?: {w})?"
     return re.compile(rf"{w} \d+|{none}|{w} {some}|{some} {w}")
 
@@ -272,6 +274,9 @@ _KEY_WORDS: Final[frozenset[str]] = frozenset(
         "scattering",
         "uncertified",
         "unqualified",
+        "certified",
+        "qualified",
+        "non",
         "unresolved",
         "misc",
     ]
