@@ -112,6 +112,7 @@ _MODE_PAIRS: Final[frozenset[tuple[str, str]]] = frozenset(
 _MODE_FILLER: Final[frozenset[str]] = frozenset(
     {"in", "by", "person", "election", "elec", "day", "one", "stop", "vote", "votes", "voting"}
     | {"voted", "ballot", "ballots"}
+    | {"north", "south", "east", "west", "central"}  # a site's (Arkansas: `early_vote_south`)
 )
 # Connecticut's mode columns (OpenElections' 2014 town files: `poll`, `abs`, `edr` for election-day
 # registration, `prov`, `unknown`; `machine` in Middletown's; Florida's 2020 precincts' `other`):
