@@ -159,3 +159,45 @@ def test_a_state_or_area_column_is_named_as_the_unit_it_may_be(
     votes = pd.read_csv(io.StringIO(text)).groupby("candidate_name")["votes"].sum()
     assert {o["candidate"]: o["votes"] for o in race["results"]} == votes.to_dict()
     assert race["leader"]["candidate"] == votes.idxmax() == "Ada Obi"
+
+
+# Público's layout of Portugal's local results (a municipality's council race, party by party, under
+# its territory code), cut down, with invented places and figures.
+COUNCILS = """election_code,election_date,territory_code,territory_name,territory_type,organ,party,votes,mandates
+AUT99,2099-10-12,0901,Vale Alto,Concelho,CM,PS,4100,3
+AUT99,2099-10-12,0901,Vale Alto,Concelho,CM,PPD/PSD,3900,2
+AUT99,2099-10-12,0901,Vale Alto,Concelho,CM,CH,700,0
+AUT99,2099-10-12,0902,Monte Baixo,Concelho,CM,PPD/PSD,2500,4
+AUT99,2099-10-12,0902,Monte Baixo,Concelho,CM,PS,1200,1
+AUT99,2099-10-12,0902,Monte Baixo,Concelho,CM,CH,300,0
+"""
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_party_lists_repeated_per_place_are_advised_race_by_as_well_as_unit(
+    tmp_path, monkeypatch, engine
+):
+    """Each place's party lists may be its own race: the refusal named only --unit (and no column),
+    which, followed, added every council up into one race with one leader."""
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    path = write(tmp_path, COUNCILS, "cm.csv")
+    refused = invoke("summary", str(path))
+    assert refused.code == 1
+    assert "--unit COL (here perhaps 'territory_code' or 'territory_name';" in refused.stderr
+    assert "name that column with --race-by COL instead" in refused.stderr
+    followed = invoke("summary", str(path), "-f", "json", "--race-by", "territory_name")
+    assert followed.code == 0, followed.stderr
+    races = json.loads(followed.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(COUNCILS))
+    leaders = frame.loc[frame.groupby("territory_name")["votes"].idxmax()]
+    assert len(races) == frame["territory_name"].nunique() == 2
+    got = {r["race_keys"]["territory_name"]: r["leader"]["candidate"] for r in races}
+    assert got == dict(zip(leaders.territory_name, leaders.party, strict=True))
+
+
+def test_candidates_repeated_per_place_are_not_advised_race_by(tmp_path):
+    """A candidate named in each place is one race's precincts: no --race-by advice."""
+    text = COUNCILS.replace(",party,", ",candidate,")
+    refused = invoke("summary", str(write(tmp_path, text, "cand.csv")))
+    assert refused.code == 1
+    assert "--race-by COL instead" not in refused.stderr

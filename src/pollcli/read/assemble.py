@@ -414,13 +414,23 @@ class Assembly:
                 "added up."
             )
             return True
-        header, used = self.sources.columns.header, self.sources.columns.columns
-        unit, codes = rows_advice(header, used), code_columns(header, used)
         columns = self.sources.columns
+        header, used = columns.header, columns.columns
+        unit = rows_advice(header, used, columns.parties_are_options)
+        codes = code_columns(header, used)
         party = columns.header_of("party")
         lists = columns.header_of("region") if columns.parties_are_options else None
         advice = repeat_advice(
-            rows, lines, election, where, self._unit_column(), unit, codes, party, lists
+            rows,
+            lines,
+            election,
+            where,
+            self._unit_column(),
+            unit,
+            codes,
+            party,
+            lists,
+            columns.parties_are_options,
         )
         for line, said in zip(lines, advice, strict=True):
             self.found.add(Code.DUPLICATE_OPTION, line, said, column=columns.header_of("candidate"))

@@ -41,12 +41,16 @@ SHORT_CODE: Final[int] = 4
 # (A district or community column a file of one race does not read as a race key: Alaska's 2016
 # Democratic caucus file counts each of its rows in a `state_legislative_district`.) An area's
 # word with a code's or a name's suffix, which pollcli does not read as a place (Nigeria's
-# `state_code` and `lga_name`, a Local Government Area), may count the rows too.
+# `state_code` and `lga_name`, a Local Government Area), may count the rows too; so may a
+# territory's (Público's Portuguese local results: `territory_code`, `territory_name`), but not a
+# column of the place's type (`territory_type`: `Concelho` on every row), which names no place.
 _PLACE_LIKE: Final = re.compile(
     r"precinct|ward|station|polling|booth|uik|участ|district|community|town|municipal|borough"
-    r"|state|province|county|region|lga|constituen|prefecture|canton|parish|commune",
+    r"|state|province|county|region|lga|constituen|prefecture|canton|parish|commune|territor"
+    r"|concelho|freguesia|municipio|gemeinde|comune",
     re.IGNORECASE,
 )
+_PLACE_TYPE: Final = re.compile(r"(?:^|[\s_])(?:type|kind|level|tipo)$", re.IGNORECASE)
 
 
 def joined(cells: Sequence[str]) -> str | None:
@@ -193,7 +197,10 @@ def unit_advice(header: Sequence[str], used: Collection[int]) -> str:
     named = [
         repr(h)
         for i, h in enumerate(header)
-        if i not in used and _PLACE_LIKE.search(h) and "vote" not in h.lower()
+        if i not in used
+        and _PLACE_LIKE.search(h)
+        and "vote" not in h.lower()
+        and not _PLACE_TYPE.search(h.strip())
     ]
     maybe = ""
     if named:
@@ -207,15 +214,25 @@ def unit_advice(header: Sequence[str], used: Collection[int]) -> str:
 _COUNT: Final = re.compile(r"(count|stage)(\s*(number|no\.?|nr|num|#))?", re.IGNORECASE)
 
 
-def rows_advice(header: Sequence[str], used: Collection[int]) -> str:
+def rows_advice(header: Sequence[str], used: Collection[int], parties: bool = False) -> str:
     """How to read rows that list an option several times in one place of no unit column: the
     counts of a transferable vote where an unused column numbers them (an STV count sheet lists
     every candidate again at each count, the first preferences on each row: `--unit` on that
-    column added the counts up), or precincts (`unit_advice`)."""
+    column added the counts up), or precincts (`unit_advice`). Where the options are parties
+    (`parties`: no candidate column), each place may as well elect its own: Público's Portuguese
+    local results list each municipality's council race, party by party, under `territory_code`,
+    and the advice said only `--unit`, which, followed, added 308 councils up into one race
+    ("PS leads with 29.41 %"); it names `--race-by` too."""
     for i, h in enumerate(header):
         if i not in used and _COUNT.fullmatch(h.strip().replace("_", " ")):
             return (
                 f"if the rows are the counts of a transferable vote ({h!r} numbers them), the "
                 f"first preferences are the first count's: --where {shlex.quote(h.strip() + '=1')}"
             )
-    return "if each row counts a precinct or polling station, " + unit_advice(header, used)
+    advice = "if each row counts a precinct or polling station, " + unit_advice(header, used)
+    if parties:
+        advice += (
+            "; if each place elects its own (a council per municipality, a list per "
+            "constituency), name that column with --race-by COL instead"
+        )
+    return advice
