@@ -53,7 +53,15 @@ def test_a_place_column_of_races_is_said(tmp_path):
 
 @pytest.mark.parametrize(
     "column,values",
-    [("Gender", ("F", "M")), ("Incumbent", ("Y", "N")), ("Status", ("Elected", "Defeated"))],
+    [
+        ("Gender", ("F", "M")),
+        ("Incumbent", ("Y", "N")),
+        ("Status", ("Elected", "Defeated")),
+        # The kind of each list (Público's Portuguese local results), not its race.
+        ("party_type", ("PoliticalParty", "Coalition")),
+        ("party_type", ("GroupCitizen", "PoliticalParty")),
+        ("tipo", ("Coligação", "Partido")),
+    ],
 )
 def test_columns_that_split_a_race_without_being_races_are_not_said(tmp_path, column, values):
     a, b = values

@@ -25,7 +25,7 @@ from pollcli.namekeys import option_key
 from pollcli.problems import Code, Found
 
 # Values of columns that split a race's candidates without being races: yes/no flags, sexes,
-# results, incumbency (as `option_key` writes them).
+# results, incumbency, kinds of list (as `option_key` writes them).
 _NO_RACE_WORDS: Final[frozenset[str]] = frozenset(
     {"y", "n", "yes", "no", "true", "false", "t", "f", "0", "1", "x", "m", "w", "male", "female"}
     | {"elected", "defeated", "won", "lost", "winner", "loser", "incumbent", "challenger", "i"}
@@ -33,6 +33,11 @@ _NO_RACE_WORDS: Final[frozenset[str]] = frozenset(
     # Ballot or write-in, a candidate's type (review: `cand_type` of one race, `Ballot` in its
     # first rows and `Write-In` after them, was named as races).
     | {"ballot", "write in", "writein", "write ins", "qualified", "certified", "official"}
+    # The kind of a list (Público's Portuguese local results: `party_type` of `PoliticalParty`,
+    # `Coalition` or `GroupCitizen`, each list of one kind only, was named as the races' column).
+    | {"coalition", "politicalparty", "political party", "party", "groupcitizen", "citizen group"}
+    | {"citizens group", "group of citizens", "independent", "alliance", "coligação", "partido"}
+    | {"grupo de cidadãos", "gce", "coalición", "coalizione", "partito", "parti", "partei"}
 )
 # Candidates each of two groups at least must hold.
 _GROUP: Final[int] = 2
