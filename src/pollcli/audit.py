@@ -116,6 +116,25 @@ def mismatches(
     return out
 
 
+def implied_total(options: Sequence[Option], base: Base) -> int | None:
+    """The one total every option's votes over its published share give, within rounding: the
+    base the shares were computed on, where the file does not give it (Público's Portuguese local
+    results: shares of the ballots cast, whose blank and null ballots are in another file); None
+    where the options' shares give no one total, or fewer than two options give one."""
+    low, high, given = 0.0, float("inf"), 0
+    for option in options:
+        if option.share is None or option.votes is None or not in_base(option, base):
+            continue
+        slack = rounding_tolerance(option.share_decimals)
+        if option.share <= slack:
+            continue  # (a share rounded to 0 bounds no total)
+        given += 1
+        low = max(low, option.votes * 100 / (option.share + slack))
+        high = min(high, option.votes * 100 / (option.share - slack))
+    first = -(-low // 1)  # the least whole total in range
+    return int(first) if given >= 2 and first <= high else None
+
+
 def inferred_base(options: Sequence[Option], ballots_cast: int | None) -> Base | None:
     """The base that published shares were computed on, when the figures tell it unambiguously."""
     if not any(o.share is not None and o.votes is not None for o in options):
