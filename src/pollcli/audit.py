@@ -120,9 +120,11 @@ def implied_total(options: Sequence[Option], base: Base) -> int | None:
     """The one total every option's votes over its published share give, within rounding: the
     base the shares were computed on, where the file does not give it (Público's Portuguese local
     results: shares of the ballots cast, whose blank and null ballots are in another file); None
-    where the options' shares give no one total, or fewer than two options give one."""
-    low, high, given = 0.0, float("inf"), 0
+    where the options' shares give no one total, or fewer than two options give one (but for a
+    list that stood alone: Público's parish of one list, 71.6 % of its ballots cast)."""
+    low, high, given, listed = 0.0, float("inf"), 0, 0
     for option in options:
+        listed += in_base(option, base)
         if option.share is None or option.votes is None or not in_base(option, base):
             continue
         slack = rounding_tolerance(option.share_decimals)
@@ -132,7 +134,7 @@ def implied_total(options: Sequence[Option], base: Base) -> int | None:
         low = max(low, option.votes * 100 / (option.share + slack))
         high = min(high, option.votes * 100 / (option.share - slack))
     first = -(-low // 1)  # the least whole total in range
-    return int(first) if given >= 2 and first <= high else None
+    return int(first) if (given >= 2 or given == listed == 1) and first <= high else None
 
 
 def inferred_base(options: Sequence[Option], ballots_cast: int | None) -> Base | None:
