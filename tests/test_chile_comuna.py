@@ -218,3 +218,36 @@ def test_parts_twice_the_total_both_engines(monkeypatch, tmp_path):
     path.write_text("region,candidate,votes,totalvotes\nN,A,60,50\nN,B,40,50\n")
     _, problems = engines_agree(monkeypatch, path)
     assert [(p.code, p.severity) for p in problems] == [("total-mismatch", "error")]
+
+
+# ELECU's Ecuador tables (CNE figures), invented: a row per candidate and per sex of the polling
+# tables, under a candidate header pollcli does not know, beside the round (`VUELTA`).
+ECUADOR = (
+    "PROVINCIA_CODIGO,OP_CODIGO,CANDIDATO_NOMBRE,SEXO,VUELTA,VOTOS\n"
+    "P01,18.0,ANA UNO,S0,1,300\nP01,18.0,ANA UNO,S1,1,200\n"
+    "P01,20.0,BETO DOS,S0,1,250\nP01,20.0,BETO DOS,S1,1,100\n"
+)
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_votes_column_read_as_an_option_is_refused(tmp_path, engine):
+    """Was read as a wide table of two options: "VOTOS leads with 99.53 %" over VUELTA."""
+    path = tmp_path / "ec.csv"
+    path.write_text(ECUADOR, encoding="utf-8")
+    result = invoke("summary", str(path), env={"POLLCLI_ENGINE": engine})
+    assert result.code == 1 and "leads" not in result.stdout
+    text = " ".join(result.stderr.split())
+    assert "no candidate column" in text and "'VOTOS' is the word for the votes column" in text
+    assert "'CANDIDATO_NOMBRE'" in text and "--wide" in text
+
+
+def test_a_wide_table_with_a_votes_total_column_is_unchanged(tmp_path):
+    # Hand sums: Ann 12 + 10, Bob 9 + 20; `Votes` is each row's total, no option.
+    path = tmp_path / "w.csv"
+    path.write_text("district,Ann,Bob,Votes\nN,12,9,21\nS,10,20,30\n", encoding="utf-8")
+    result = invoke("summary", str(path), "-f", "json")
+    assert result.code == 0, result.stderr
+    votes = {
+        r["candidate"]: r["votes"] for r in json.loads(result.stdout)["elections"][0]["results"]
+    }
+    assert votes == {"Ann": 22, "Bob": 29}

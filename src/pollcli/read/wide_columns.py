@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-from pollcli.columns import canonical_column, normalize_header
+from pollcli.columns import normalize_header
 from pollcli.kinds import name_key as kind_key
 from pollcli.numbers import NumberError, parse_votes
 from pollcli.problems import Code, Found
@@ -338,41 +338,6 @@ def _telling_column(table: RawTable, plan: Plan, rows: Sequence[Row], region: Pl
         else:
             return index
     return None
-
-
-def votes_word_options(table: RawTable, plan: Plan, options: ReadOptions, found: Found) -> bool:
-    """Whether the options of a wide table are figures about a votes column beside them, an error
-    then: Chile's `candidatura;votos;votos_comuna;votos_comuna_mayoria` is one row per candidate
-    whose candidate column pollcli does not know, not a table of two options `votos_comuna` and
-    `votos_comuna_mayoria` (which "led" with 70 %). `--wide` says they are options."""
-    if options.wide or options.id_columns or plan.blocks is not None or not plan.options:
-        return False
-    header = table.header
-    words = {
-        normalize_header(header[i])
-        for i in range(len(header))
-        if i not in plan.options and canonical_column(header[i]) == "votes"
-    }
-    labels = [normalize_header(header[i]) for i in plan.options]
-    word = next((w for w in sorted(words) if all(k.startswith(w + "_") for k in labels)), None)
-    if word is None:
-        return False
-    column = next(header[i] for i in range(len(header)) if normalize_header(header[i]) == word)
-    others = sorted({*plan.ids, *plan.ignored} - {header.index(column)})
-    names = ", ".join(repr(header[i]) for i in others if header[i].strip())
-    found.add(
-        Code.MISSING_COLUMN,
-        table.header_line,
-        f"no candidate column: read as a wide table, its options would be "
-        f"{', '.join(repr(header[i]) for i in plan.options)}, whose headers begin with that of "
-        f"the votes column {column!r}: figures about the votes (a place's total, its "
-        "winner's…), not options. If each row is one candidate's votes, rename the header of "
-        f"the column that names them (one of {names}) to 'candidate' — or give the whole "
-        "header with --columns, the header line taken out of the file; if each of these columns "
-        "is an option's votes, pass --wide",
-        column="candidate",
-    )
-    return True
 
 
 # A round's or an election's suffix on an option column's header (`boric_pv`, `boric_sv`; `_1t`,

@@ -1,6 +1,8 @@
 """What to say of a wide table pollcli cannot read as one (`read.layout`): a second row of the
-header among the data (`second_header_row`), and columns that count seats, not votes
-(`seats_only`: India's `total,party,state,won,leading`)."""
+header among the data (`second_header_row`), columns that count seats, not votes
+(`seats_only`: India's `total,party,state,won,leading`), and options headed by the votes word or
+figures about it (`votes_word_options`: a table of one row per candidate whose candidate column
+pollcli does not know)."""
 
 from __future__ import annotations
 
@@ -8,11 +10,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import canonical_column, normalize_header
+from pollcli.problems import Code, Found
 from pollcli.read.preamble import is_number
 
 if TYPE_CHECKING:
     from pollcli.read.dialect import RawTable
     from pollcli.read.layout import Plan
+    from pollcli.read.options import ReadOptions
 
 # Headers of columns that count seats (won, leading, elected) or their change, never votes.
 SEAT_WORDS: Final[frozenset[str]] = frozenset(
@@ -74,3 +78,65 @@ def candidate_column(header: list[str]) -> str | None:
         ),
         None,
     )
+
+
+def votes_word_options(table: RawTable, plan: Plan, options: ReadOptions, found: Found) -> bool:
+    """Whether the options of a wide table are figures about a votes column beside them, an error
+    then: Chile's `candidatura;votos;votos_comuna;votos_comuna_mayoria` is one row per candidate
+    whose candidate column pollcli does not know, not a table of two options `votos_comuna` and
+    `votos_comuna_mayoria` (which "led" with 70 %). `--wide` says they are options."""
+    if options.wide or options.id_columns or plan.blocks is not None or not plan.options:
+        return False
+    header = table.header
+    words = {
+        normalize_header(header[i])
+        for i in range(len(header))
+        if i not in plan.options and canonical_column(header[i]) == "votes"
+    }
+    labels = [normalize_header(header[i]) for i in plan.options]
+    word = next((w for w in sorted(words) if all(k.startswith(w + "_") for k in labels)), None)
+    if word is None:
+        return votes_column_option(table, plan, found)
+    column = next(header[i] for i in range(len(header)) if normalize_header(header[i]) == word)
+    others = sorted({*plan.ids, *plan.ignored} - {header.index(column)})
+    names = ", ".join(repr(header[i]) for i in others if header[i].strip())
+    found.add(
+        Code.MISSING_COLUMN,
+        table.header_line,
+        f"no candidate column: read as a wide table, its options would be "
+        f"{', '.join(repr(header[i]) for i in plan.options)}, whose headers begin with that of "
+        f"the votes column {column!r}: figures about the votes (a place's total, its "
+        "winner's…), not options. If each row is one candidate's votes, rename the header of "
+        f"the column that names them (one of {names}) to 'candidate' — or give the whole "
+        "header with --columns, the header line taken out of the file; if each of these columns "
+        "is an option's votes, pass --wide",
+        column="candidate",
+    )
+    return True
+
+
+def votes_column_option(table: RawTable, plan: Plan, found: Found) -> bool:
+    """Whether an option of a wide table is headed by the votes word itself, an error then:
+    ELECU's Ecuador tables (`PROVINCIA_CODIGO,OP_CODIGO,CANDIDATO_NOMBRE,SEXO,VUELTA,VOTOS`, one
+    row per candidate and sex of the polling tables), whose candidate column pollcli does not
+    know, were read as a table of two options, `VOTOS` "leading with 100.00 %" over `VUELTA`
+    (the round, 1 on every row). A wide table's options are named by their headers; one named
+    `votes` is the long table's votes column."""
+    header = table.header
+    worded = [i for i in plan.options if canonical_column(header[i]) == "votes"]
+    if not worded or len(plan.options) > 2 * len(worded) + 1:
+        return False  # (many options beside one `Votes`: a wide table's total, told later)
+    shown = ", ".join(repr(header[i]) for i in plan.options)
+    names = ", ".join(repr(header[i]) for i in sorted({*plan.ids, *plan.ignored}) if header[i])
+    found.add(
+        Code.MISSING_COLUMN,
+        table.header_line,
+        f"no candidate column: read as a wide table, its options would be {shown}, and "
+        f"{header[worded[0]]!r} is the word for the votes column of a table of one row per "
+        "option, not an option. If each row is one candidate's votes, rename the header of the "
+        f"column that names them (one of {names}) to 'candidate' — or give the whole header "
+        "with --columns, the header line taken out of the file; if each of these columns is "
+        "an option's votes, pass --wide",
+        column="candidate",
+    )
+    return True

@@ -46,11 +46,10 @@ from pollcli.read.wide_columns import (
     suffixed_rounds,
     total_columns,
     totals_note,
-    votes_word_options,
 )
 from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_cells
 from pollcli.read.wide_fit import fitted
-from pollcli.read.wide_hints import second_header_row
+from pollcli.read.wide_hints import second_header_row, votes_word_options
 from pollcli.read.wide_parts import party_parts
 from pollcli.read.wide_places import (
     coded_rows,
