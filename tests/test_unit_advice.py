@@ -201,32 +201,3 @@ def test_candidates_repeated_per_place_are_not_advised_race_by(tmp_path):
     refused = invoke("summary", str(write(tmp_path, text, "cand.csv")))
     assert refused.code == 1
     assert "--race-by COL instead" not in refused.stderr
-
-
-# ELECU's Ecuador tables (CNE figures), invented: each candidate's votes in a province twice, from
-# the women's (S0) and the men's (S1) polling tables.
-BY_SEX = """PROVINCIA_CODIGO,candidate,SEXO,VUELTA,VOTOS
-P01,ANA UNO,S0,1,300
-P01,ANA UNO,S1,1,200
-P01,BETO DOS,S0,1,250
-P01,BETO DOS,S1,1,100
-"""
-
-
-@pytest.mark.parametrize("engine", ["exact", "stream"])
-def test_rows_of_the_womens_and_the_mens_tables_are_advised_unit_by_sex(
-    tmp_path, monkeypatch, engine
-):
-    """Refused with namesake and party-line advice only; the sex column adds them up."""
-    monkeypatch.setenv("POLLCLI_ENGINE", engine)
-    path = write(tmp_path, BY_SEX, "ec.csv")
-    refused = invoke("summary", str(path))
-    assert refused.code == 1
-    assert "the women's and the men's polling tables apart ('SEXO'), add them up: --unit SEXO" in (
-        " ".join(refused.stderr.split())
-    )
-    followed = invoke("summary", str(path), "-f", "json", "--unit", "SEXO")
-    assert followed.code == 0, followed.stderr
-    (race,) = json.loads(followed.stdout)["elections"]
-    votes = pd.read_csv(io.StringIO(BY_SEX)).groupby("candidate")["VOTOS"].sum()
-    assert {o["candidate"]: o["votes"] for o in race["results"]} == votes.to_dict()

@@ -35,7 +35,7 @@ from pollcli.read.total_words import bare_write_in, is_total_name
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unit_groups import Split, of_race
 from pollcli.read.unitcounts import Districts, Primaries, counts_of_one_place, give, with_row_facts
-from pollcli.read.unitparts import code_columns, rows_advice, sex_column
+from pollcli.read.unitparts import code_columns, rows_advice
 from pollcli.read.zerocopies import without_zero_copies
 
 if TYPE_CHECKING:
@@ -430,7 +430,7 @@ class Assembly:
             codes,
             party,
             lists,
-            columns.parties_are_options or sex_column(header, used) is not None,
+            columns.parties_are_options,
         )
         for line, said in zip(lines, advice, strict=True):
             self.found.add(Code.DUPLICATE_OPTION, line, said, column=columns.header_of("candidate"))

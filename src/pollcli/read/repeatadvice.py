@@ -24,16 +24,14 @@ def repeat_advice(
     codes: Sequence[str] = (),
     party_column: str | None = None,
     region_column: str | None = None,
-    parts: bool = False,
+    parties: bool = False,
 ) -> list[str]:
     """Advice that fits an option listed again on each of `lines` (its rows in one unit, first
     first); `unit`: how to read rows of several places or counts (`unitparts.rows_advice`);
     `codes`: unused columns of place codes that may tell two units of one name apart;
     `party_column`: the party column's header, if any; `region_column`: the region column's,
     where the options are parties (no candidate column: no namesakes, no candidate's party lines)
-    and the rows have no unit; `parts`: whether an option's two rows in one place may be parts of
-    its count, not namesakes (the options are parties; a column of the voters' sex). What the
-    lines share is worked out once:
+    and the rows have no unit; `parties`: whether the options are parties. What the lines share is worked out once:
     an option listed hundreds of times in one unit (a file whose race and unit columns are not
     read) is advised in time proportional to its rows, not their square."""
     first = rows[0]
@@ -81,10 +79,10 @@ def repeat_advice(
             else ""
         )
         listed = sum(1 + len(r.same_cell_lines) for r in rows)
-        if unit_column is None and (listed > 2 or (parts and listed > 1)):
+        if unit_column is None and (listed > 2 or (parties and listed > 1)):
             # Rows of precincts under a header pollcli does not read as one (`division_alias`):
-            # an option three times in one place (namesakes come in twos), or twice as parts (a
-            # party list has no namesake; a sex column's parts). Rows counted with
+            # an option three times in one place (namesakes come in twos), or a party twice (a
+            # party list has no namesake: two municipalities' councils). Rows counted with
             # those the streaming engine summed into one record (`same_cell_lines`), as the
             # exact engine's.
             blank = f"; or, {unit}"

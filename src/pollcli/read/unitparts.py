@@ -214,18 +214,6 @@ def unit_advice(header: Sequence[str], used: Collection[int]) -> str:
 _COUNT: Final = re.compile(r"(count|stage)(\s*(number|no\.?|nr|num|#))?", re.IGNORECASE)
 
 
-# A column of the voters' sex: Ecuador's CNE counts the women's and the men's polling tables apart
-# (ELECU's tables: `SEXO` S0 and S1, each candidate's row twice in a province).
-_SEX: Final = re.compile(r"sexo?|sexe|gender|g[eé]nero|geschlecht|пол", re.IGNORECASE)
-
-
-def sex_column(header: Sequence[str], used: Collection[int]) -> str | None:
-    """The unused column of the voters' sex, if any (`_SEX`)."""
-    return next(
-        (h for i, h in enumerate(header) if i not in used and _SEX.fullmatch(h.strip())), None
-    )
-
-
 def rows_advice(header: Sequence[str], used: Collection[int], parties: bool = False) -> str:
     """How to read rows that list an option several times in one place of no unit column: the
     counts of a transferable vote where an unused column numbers them (an STV count sheet lists
@@ -242,11 +230,6 @@ def rows_advice(header: Sequence[str], used: Collection[int], parties: bool = Fa
                 f"first preferences are the first count's: --where {shlex.quote(h.strip() + '=1')}"
             )
     advice = "if each row counts a precinct or polling station, " + unit_advice(header, used)
-    if (sexed := sex_column(header, used)) is not None:
-        advice = (
-            f"if the rows count the women's and the men's polling tables apart ({sexed!r}), add "
-            f"them up: --unit {shlex.quote(sexed)}; or, {advice}"
-        )
     if parties:
         advice += (
             "; if each place elects its own (a council per municipality, a list per "
