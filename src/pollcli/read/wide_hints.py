@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
-from pollcli.columns import canonical_column, normalize_header
+from pollcli.columns import ROW_ALIASES, canonical_column, normalize_header
 from pollcli.problems import Code, Found
 from pollcli.read.preamble import is_number
 
@@ -123,7 +123,8 @@ def votes_column_option(table: RawTable, plan: Plan, found: Found) -> bool:
     (the round, 1 on every row). A wide table's options are named by their headers; one named
     `votes` is the long table's votes column."""
     header = table.header
-    worded = [i for i in plan.options if canonical_column(header[i]) == "votes"]
+    # (The header's own words: a group's `PSOE / Votos`, Spain's, is PSOE's votes.)
+    worded = [i for i in plan.options if normalize_header(header[i]) in ROW_ALIASES["votes"]]
     if not worded or len(plan.options) > 2 * len(worded) + 1:
         return False  # (many options beside one `Votes`: a wide table's total, told later)
     shown = ", ".join(repr(header[i]) for i in plan.options)
