@@ -196,3 +196,24 @@ def test_a_data_row_of_header_words_is_no_header_hint(tmp_path):
     messages = " ".join(p.message for p in problems)
     assert "column 6 has no header but holds values" in messages
     assert "--header-line" not in messages
+
+
+# Nepal's 2022 House results (an export of the Election Commission's tables), invented rows: the
+# votes column's header is one pollcli does not know, and a winner's `Remarks` cell says `Elected`,
+# a word pollcli reads as a column. Such a row of words (its votes cell `n/a`) was taken for a header:
+# "the header seems to start on line 5: pass --header-line 5".
+NEPAL = (
+    "CandidateName,Gender,PoliticalPartyName,DistrictName,TotalVoteReceived,Remarks,Address\n"
+    "Ram Uno,M,Party A,Kaski,2100,Elected,Pokhara\n"
+    "Sita Dos,F,Party B,Kaski,2000,,Pokhara\n"
+    "Hari Tres,M,Party C,Kaski,15,,Lekhnath\n"
+    "Gita Cuatro,F,Party B,Parbat,n/a,Elected,Kusma Bazaar\n"
+)
+
+
+def test_a_data_row_with_a_header_word_in_its_column_is_no_header(tmp_path):
+    path = write(tmp_path, NEPAL)
+    result = invoke("summary", str(path))
+    assert result.code == 1
+    assert "--header-line" not in result.stderr
+    assert "neither a votes nor a share column" in result.stderr

@@ -401,7 +401,8 @@ def hint(rows: Sequence[tuple[int, Sequence[str]]]) -> str | None:
     for line, row in rows[1 : HINT_ROWS + 1]:
         if len(figures) >= 2 and all(i < len(row) and is_number(row[i]) for i in figures):
             continue
-        if _worded(row) and any(canonical_column(c) for c in row if c.strip()):
+        named = [i for i, c in enumerate(row) if c.strip() and canonical_column(c)]
+        if _worded(row) and named and not _values_again(rows[1:], line, row, named):
             return f"the header seems to start on line {line}: pass --header-line {line}" + (
                 " (or N-M for a header over several rows)" if _has_gaps(row) else ""
             )
@@ -420,6 +421,20 @@ def hint(rows: Sequence[tuple[int, Sequence[str]]]) -> str | None:
             "pollcli does not know, such as x, leaves its column unused), or add a header line"
         )
     return None
+
+
+def _values_again(
+    rows: Sequence[tuple[int, Sequence[str]]], line: int, row: Sequence[str], named: list[int]
+) -> bool:
+    """Whether each cell of `row` read as a column's name is its column's value on another row:
+    a data row's (Nepal's 2022 House results: `Elected` in the `Remarks` column of each winner's
+    row was taken for a header's word, "the header seems to start on line 13")."""
+    return all(
+        any(
+            n != line and i < len(cells) and cells[i].strip() == row[i].strip() for n, cells in rows
+        )
+        for i in named
+    )
 
 
 def header_labels(cells: Sequence[str]) -> tuple[list[str], bool]:
