@@ -120,3 +120,13 @@ def test_a_nonpartisan_count_equal_to_its_candidates_by_chance_is_counted(
         "P2,Ann,0\nP2,Bob,2\nP2,Write-In Totals,2\nP3,Ann,0\nP3,Bob,0\nP3,Write-In Totals,0\n"
     )
     assert _votes(write(tmp_path, text)) == {"Ann": 10, "Bob": 7, "Write-In Totals": 4}
+
+
+def test_write_ins_of_no_party_that_mostly_add_up_are_read_apart(tmp_path):
+    """Fayette's write-in races: in most precincts the count adds up its names, in one a name is
+    missing (its count, 3 here, stays counted, with the warning)."""
+    rows = ["precinct,candidate,votes"]
+    for p, (a, b, total) in enumerate([(2, 1, 3), (4, 0, 4), (1, 1, 2), (0, 0, 3)]):
+        rows += [f"P{p},Write-In Totals,{total}", f"P{p},Jacob Cecil,{a}", f"P{p},Jacob Ely,{b}"]
+    votes = _votes(write(tmp_path, "\n".join(rows) + "\n"))
+    assert votes == {"Jacob Cecil": 7, "Jacob Ely": 2, "Write-In Totals": 3}

@@ -172,12 +172,15 @@ def find(records: list[Record], skip: Container[int], given: Container[str]) -> 
 
 
 def _settled(found: list[Subtotal], unsure: list[tuple[int, bool]], missed: int) -> list[Subtotal]:
-    """`found` with the subtotals read apart in units of no party's options kept only where every
-    such subtotal of the race with votes adds up, two at least: in a nonpartisan race, one unit's
-    write-in count may equal its candidates' sum by chance (`Write-In Totals 2` beside `Ann 0`,
-    `Bob 2`) and would take their votes for its own. Those not kept are as before: counted, with
-    the warning where rows beside them may be their parts."""
-    sure = sum(1 for at, _ in unsure if found[at].record.votes) >= 2 and not missed
+    """`found` with the subtotals read apart in units of no party's options kept only where two
+    at least of such subtotals of the race with votes add up, and twice as many as do not: in a
+    nonpartisan race, one unit's write-in count may equal its candidates' sum by chance (`Write-In
+    Totals 2` beside `Ann 0`, `Bob 2`, where the other units' do not) and would take their votes
+    for its own; a file of write-ins listed apart (Fayette's) adds up in most units, a write-in or
+    two aside. Those not kept are as before: counted, with the warning where rows beside them may
+    be their parts."""
+    held = sum(1 for at, _ in unsure if found[at].record.votes)
+    sure = held >= 2 and held >= 2 * missed
     if not unsure or sure:
         return found
     undone = dict(unsure)
