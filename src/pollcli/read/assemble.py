@@ -21,7 +21,7 @@ from pollcli.columns import option_key as option_key
 from pollcli.election import Election, Facts, Option, Region, Repeat
 from pollcli.namekeys import option_keys
 from pollcli.problems import Code, Found
-from pollcli.read import countnotes, line_totals, over_registered, party_totals
+from pollcli.read import countnotes, line_totals, over_registered, party_totals, repeatadvice
 from pollcli.read.checks import check_election
 from pollcli.read.countnotes import ONE_PARTY_NOTE, counts_alone, far_above, without_unused_counts
 from pollcli.read.dialect import RawTable
@@ -29,9 +29,8 @@ from pollcli.read.facts import FactSources, UnitFacts, election_facts, front_mat
 from pollcli.read.filedates import date_from_name
 from pollcli.read.mergeoptions import merge_records, one_place, options_of
 from pollcli.read.records import CellReader, Record
-from pollcli.read.repeatadvice import repeat_advice, shown_party, spelt_write_in, write_in_line
+from pollcli.read.repeatadvice import repeat_advice, shown_party, write_in_line
 from pollcli.read.shares import fractions
-from pollcli.read.total_words import bare_write_in, is_total_name
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unit_groups import Split, of_race
 from pollcli.read.unitcounts import Districts, Primaries, counts_of_one_place, give, with_row_facts
@@ -364,9 +363,7 @@ class Assembly:
         groups: dict[str, list[Record]] = {}
         for key, record in zip(keys, records, strict=True):
             groups.setdefault(key, []).append(record)
-        self._written_in = any(  # (a write-in count said by its party cell to total them)
-            bare_write_in(r.row.candidate) and is_total_name(r.row.party or "") for r in records
-        )
+        self._written_in = repeatadvice.write_in_count(records)  # (`spelt_write_in`)
         options = []
         ok = True
         for group in groups.values():
@@ -399,7 +396,7 @@ class Assembly:
         lines = sorted(
             [r.line for r in rows[1:]] + [line for r in rows for line in r.same_cell_lines]
         )
-        spelt = spelt_write_in(rows, election, where, self._written_in)
+        spelt = repeatadvice.spelt_write_in(rows, election, where, self._written_in)
         if note := write_in_line(rows, election, where) or spelt:
             notes.append(note)  # a candidate's ballot and write-in lines, or spellings, added up
             return True

@@ -11,7 +11,7 @@ from pollcli.columns import option_key
 from pollcli.namekeys import party_key
 from pollcli.read.header import numbered_within
 from pollcli.read.records import Record
-from pollcli.read.total_words import bare_write_in
+from pollcli.read.total_words import bare_write_in, is_total_name
 
 
 def repeat_advice(
@@ -179,6 +179,12 @@ def write_in_line(rows: list[Record], election: str, where: str) -> str | None:
         f"and as a write-in ({shown}) in election {election!r}{where}, as the file's write-in "
         f"cells say: one candidate's votes, added up ({total:,})."
     )
+
+
+def write_in_count(records: Iterable[Record]) -> bool:
+    """Whether a race lists a write-in count whose party cell says it totals the write-ins (York
+    County's `Write-In` of party `Total`), beside which names written in are its parts."""
+    return any(bare_write_in(r.row.candidate) and is_total_name(r.row.party or "") for r in records)
 
 
 def spelt_write_in(rows: list[Record], election: str, where: str, counted: bool) -> str | None:
