@@ -184,4 +184,52 @@ def without_lone_lines(elections: list[Election], book: RaceBook, found: Found) 
         f"no candidate ({shown}{more}): which primary's rows they are, the file does not say; "
         "left out, not summarised — give each row its party to count it in its primary",
     )
-    return [e for e in elections if all(e is not gone for gone in left)]
+    return _carried([e for e in elections if all(e is not gone for gone in left)], found)
+
+
+def without_officeless_lines(
+    elections: list[Election], book: RaceBook, found: Found
+) -> list[Election]:
+    """The elections but the races of a blank office beside races of an office alike in their
+    other keys that hold no candidate (New Hampshire's 2018 precincts: `Scattering` rows of blank
+    office and district `1` made races "1" and "2", counted as undecided races, and the U.S. House
+    races lost their scattering). Whose rows they are, the file does not say: one warning names
+    them and their votes, left out."""
+
+    def rest(race: Race) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted((k, v) for k, v in race.values.items() if k != "office"))
+
+    races = list(book.races.values())
+    if not any("office" in race.values for race in races):
+        return elections
+    beside = {rest(race) for race in races if race.values.get("office")}
+    lone = {race.name for race in races if not race.values.get("office") and rest(race) in beside}
+    left = [
+        e
+        for e in elections
+        if e.facts.election in lone and all(o.kind != "candidate" for o in e.options)
+    ]
+    if not left:
+        return elections
+    shown = "; ".join(
+        f"{e.facts.election!r}: "
+        + ", ".join(f"{o.candidate!r} {o.votes or 0:,}" for o in e.options[:SHOWN])
+        for e in left[:SHOWN]
+    )
+    more = f"; and {len(left) - SHOWN:,} more" if len(left) > SHOWN else ""
+    found.warn(
+        Code.RACE_SPLIT,
+        min(o.line for e in left for o in e.options),
+        f"{len(left):,} race(s) of rows of a blank office beside races of an office hold no "
+        f"candidate ({shown}{more}): which race's rows they are, the file does not say; left "
+        "out, not summarised — fill in their office to count them in its race",
+    )
+    return _carried([e for e in elections if all(e is not gone for gone in left)], found)
+
+
+def _carried(elections: list[Election], found: Found) -> list[Election]:
+    """The elections, each carrying the warning just given (found once they were built, it is no
+    race's: `summary` says it with theirs, as `validate` does)."""
+    for election in elections:
+        election.warnings.append(found.items[-1])
+    return elections

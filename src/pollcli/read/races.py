@@ -39,7 +39,12 @@ from pollcli.read.header import ColumnMap
 from pollcli.read.onerace import race_title
 from pollcli.read.options import ReadOptions
 from pollcli.read.primaries import OPEN_GENERAL_NOTE, open_general, primary_note
-from pollcli.read.primary_totals import by_race_id, to_primaries, without_lone_lines
+from pollcli.read.primary_totals import (
+    by_race_id,
+    to_primaries,
+    without_lone_lines,
+    without_officeless_lines,
+)
 from pollcli.read.racekeys import (
     KeyColumn,
     RaceBook,
@@ -240,6 +245,7 @@ def assemble(
     partly = {race.name for race in chosen.values() if race.identity in cut}  # (`facts`: counts)
     assembly.sources.part_of_race = partly if many else {r.election for r in records if partly}
     elections = without_lone_lines(assembly.elections(records, header_line), book, found)
+    elections = without_officeless_lines(elections, book, found)
     levels.attach(by_level, elections, found, many)
     if many:
         _tag_spans(found.items, assembly.spans)
