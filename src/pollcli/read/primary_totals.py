@@ -164,27 +164,11 @@ def without_lone_lines(elections: list[Election], book: RaceBook, found: Found) 
         for race in book.races.values()
         if not race.values.get("party") and book.group(race) in groups
     }
-    left = [
-        e
-        for e in elections
-        if e.facts.election in lone and all(o.kind != "candidate" for o in e.options)
-    ]
-    if not left:
-        return elections
-    shown = "; ".join(
-        f"{e.facts.election!r}: "
-        + ", ".join(f"{o.candidate!r} {o.votes or 0:,}" for o in e.options[:SHOWN])
-        for e in left[:SHOWN]
-    )
-    more = f"; and {len(left) - SHOWN:,} more" if len(left) > SHOWN else ""
-    found.warn(
-        Code.RACE_SPLIT,
-        min(o.line for e in left for o in e.options),
-        f"{len(left):,} race(s) of rows of no party beside their office's party primaries hold "
-        f"no candidate ({shown}{more}): which primary's rows they are, the file does not say; "
-        "left out, not summarised — give each row its party to count it in its primary",
-    )
-    return _carried([e for e in elections if all(e is not gone for gone in left)], found)
+    return _left_out(
+        elections, lone, found, "of no party beside their office's party primaries",
+        "which primary's rows they are, the file does not say; left out, not summarised — give "
+        "each row its party to count it in its primary",
+    )  # fmt: skip
 
 
 def without_officeless_lines(
@@ -204,6 +188,20 @@ def without_officeless_lines(
         return elections
     beside = {rest(race) for race in races if race.values.get("office")}
     lone = {race.name for race in races if not race.values.get("office") and rest(race) in beside}
+    return _left_out(
+        elections, lone, found, "of a blank office beside races of an office",
+        "which race's rows they are, the file does not say; left out, not summarised — fill in "
+        "their office to count them in its race",
+    )  # fmt: skip
+
+
+def _left_out(
+    elections: list[Election], lone: set[str], found: Found, rows: str, advice: str
+) -> list[Election]:
+    """The elections but those of `lone` (races' names) that hold no candidate, with one
+    `race-split` warning naming them and their votes (`rows`: what their rows are; `advice`),
+    carried by each election kept: found once they were built, it is no race's, and `summary`
+    says it with theirs, as `validate` does."""
     left = [
         e
         for e in elections
@@ -220,16 +218,9 @@ def without_officeless_lines(
     found.warn(
         Code.RACE_SPLIT,
         min(o.line for e in left for o in e.options),
-        f"{len(left):,} race(s) of rows of a blank office beside races of an office hold no "
-        f"candidate ({shown}{more}): which race's rows they are, the file does not say; left "
-        "out, not summarised — fill in their office to count them in its race",
+        f"{len(left):,} race(s) of rows {rows} hold no candidate ({shown}{more}): {advice}",
     )
-    return _carried([e for e in elections if all(e is not gone for gone in left)], found)
-
-
-def _carried(elections: list[Election], found: Found) -> list[Election]:
-    """The elections, each carrying the warning just given (found once they were built, it is no
-    race's: `summary` says it with theirs, as `validate` does)."""
-    for election in elections:
+    kept = [e for e in elections if all(e is not gone for gone in left)]
+    for election in kept:
         election.warnings.append(found.items[-1])
-    return elections
+    return kept
