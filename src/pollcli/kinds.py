@@ -158,10 +158,10 @@ def _counted(key: str) -> str:
 _NOTE: Final[re.Pattern[str]] = re.compile(r"(.+?)\s*\([^()]*\)\s*")
 
 
+# The write-in word alone (`Write-ins`, `WRITE-IN`), as `name_key` writes it (`total_words`).
+BARE_WRITE_INS: Final[frozenset[str]] = frozenset({"write in", "write ins", "writein", "writeins"})
 # Words before a note in brackets that is a person's name (`Write-In (Ann Smith)`: a candidate).
-_NAMING: Final[frozenset[str]] = frozenset(
-    {"write in", "write ins", "writein", "writeins", "write in candidate", "other", "others"}
-)
+_NAMING: Final[frozenset[str]] = BARE_WRITE_INS | {"write in candidate", "other", "others"}
 
 
 def _noted(name: str) -> str | None:

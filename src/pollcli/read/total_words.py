@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import INVISIBLE
-from pollcli.kinds import fact_from_name
+from pollcli.kinds import BARE_WRITE_INS, fact_from_name
 
 if TYPE_CHECKING:
     from pollcli.contract import Row
@@ -475,14 +475,13 @@ def total_option(name: str) -> bool:
 # Kentucky, Texas, Michigan) list `Write-ins 7`, then its parts, `Write-In: Scattered 3`,
 # `Write-In: Bob Bell 4`, `Not Assigned 0` (Michigan: `Write-in Dee Dunn`, `Write-in Not
 # Assigned`): `read/subtotals` sets it aside where the parts beside it add up to it.
-_BARE_WRITE_INS: Final[frozenset[str]] = frozenset({"write in", "write ins", "writein", "writeins"})
 _PART_STARTS: Final[tuple[str, ...]] = ("write in ", "write ins ", "writein ", "writeins ")
 
 
 @lru_cache(maxsize=1 << 14)
 def bare_write_in(name: str) -> bool:
     """Whether an option is named by the write-in word alone (`Write-ins`, `WRITE-IN`)."""
-    return "rite" in name.casefold() and name_key(name) in _BARE_WRITE_INS
+    return "rite" in name.casefold() and name_key(name) in BARE_WRITE_INS
 
 
 @lru_cache(maxsize=1 << 14)
@@ -494,6 +493,6 @@ def write_in_part(name: str) -> bool:
         return False
     key = name_key(name)
     return key in ("not assigned", "unassigned") or (
-        key not in _BARE_WRITE_INS
-        and (key.startswith(_PART_STARTS) or key.endswith(tuple(" " + w for w in _BARE_WRITE_INS)))
+        key not in BARE_WRITE_INS
+        and (key.startswith(_PART_STARTS) or key.endswith(tuple(" " + w for w in BARE_WRITE_INS)))
     )
