@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
 from pollcli.numbers import MAX_VOTES
+from pollcli.read.arrowcodes import encoded
 from pollcli.read.countrows import COUNT_UNIT, count_column, count_groups, counts_apart
 from pollcli.read.modeparts import with_parts
 from pollcli.read.race_hint import RaceWatch
@@ -162,7 +163,7 @@ class Layout:
         """The unit (precinct) column as each row's index into its distinct cells, and those
         cells: for the rare block whose units may be totals (`_held`)."""
         index = self.unit_index if self.unit_index is not None else self.unit_indexes[-1]
-        return _encoded(parsed.column(f"c{index}"), np)
+        return encoded(parsed.column(f"c{index}"), np)
 
     def summarize(self, data: bytes) -> BlockSums | None:
         """Sum a UTF-8 block with pyarrow on this thread; None when it needs the exact stages.
@@ -294,7 +295,7 @@ class Layout:
             )
             if apart:
                 combos = counts_apart(combos, [])[0]
-            unit_facts = [_encoded(combos.column(k), np) for k in [*precinct_names, *fact_names]]
+            unit_facts = [encoded(combos.column(k), np) for k in [*precinct_names, *fact_names]]
             unit_firsts = _ints(combos.column("first"), np)
         if self.modes is not None:  # last: a block refused before adds no groups
             self.modes.of_block(rows, votes_name, np)
@@ -393,18 +394,6 @@ def _held(
     others = _group(rows.filter(mask(~apart)), key_names, aggregates)
     held = [None] * others.num_rows + [cells[i] for i in alone.column("held").to_pylist()]
     return pa.concat_tables([others, alone.drop_columns(["held"])]), held
-
-
-def _encoded(column: Any, np: Any) -> tuple[Any, list[bytes]]:
-    """A column (pyarrow) as each cell's index into its distinct cells (numpy int32), and those."""
-    import pyarrow.compute as pc
-
-    encoded = pc.dictionary_encode(column.combine_chunks())
-    indices = encoded.indices  # int32, no nulls; `to_numpy` would import pandas (0.15 s)
-    codes = np.frombuffer(
-        indices.buffers()[1], dtype=np.int32, count=len(indices), offset=indices.offset * 4
-    )
-    return codes, encoded.dictionary.to_pylist()
 
 
 def _ints(column: Any, np: Any) -> Any:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from pollcli.read.arrowcodes import encoded
 from pollcli.read.modes import by_precinct, is_total, mixed_in_head, spelt_apart
 
 if TYPE_CHECKING:
@@ -41,23 +42,18 @@ class ModeGroups:
 
     def of_block(self, rows: Any, votes: str, np: Any) -> None:
         """A block's groups (run on the worker, `rows` its pyarrow table), appended."""
-        import pyarrow.compute as pc
-
         count = rows.num_rows
         if not count:
             return
         value = np.zeros(count, dtype=np.uint64)
         for index in self.group_indexes:
-            encoded = pc.dictionary_encode(rows.column(f"c{index}")).combine_chunks()
-            codes = _indices(np, encoded.indices)
-            cells = encoded.dictionary.to_pylist()
+            codes, cells = encoded(rows.column(f"c{index}"), np)
             hashes = np.fromiter(map(hash, cells), dtype=np.int64, count=len(cells))
             value = value * np.uint64(0x9E3779B97F4A7C15) + hashes.view(np.uint64)[codes]
-        mode = pc.dictionary_encode(rows.column(f"c{self.mode_index}")).combine_chunks()
-        distinct = mode.dictionary.to_pylist()
+        modes, distinct = encoded(rows.column(f"c{self.mode_index}"), np)
         self.modes.update(distinct)
         totals = np.array([is_total(m.decode("utf-8", "replace")) for m in distinct], dtype=bool)
-        total = totals[_indices(np, mode.indices)]
+        total = totals[modes]
         array = rows.column(votes).combine_chunks()
         counts = np.frombuffer(
             array.buffers()[1], dtype=np.int64, count=len(array), offset=array.offset * 8
@@ -85,12 +81,6 @@ class ModeGroups:
         starts = np.flatnonzero(np.concatenate(([True], value[1:] != value[:-1])))
         total, parts, with_total, with_parts = (np.add.reduceat(s[order], starts) for s in sums)
         return bool((with_total > 0).all() and (with_parts > 0).all() and (total == parts).all())
-
-
-def _indices(np: Any, indices: Any) -> Any:
-    return np.frombuffer(
-        indices.buffers()[1], dtype=np.int32, count=len(indices), offset=indices.offset * 4
-    )
 
 
 def watching(layout: Layout, columns: ColumnMap, head: Sequence[tuple[int, list[str]]]) -> Layout:

@@ -23,6 +23,7 @@ from pollcli.columns import RACE_PREFIX
 from pollcli.dataclass import dataclass
 from pollcli.namekeys import option_key
 from pollcli.problems import Code, Found
+from pollcli.read.arrowcodes import encoded
 
 # Values of columns that split a race's candidates without being races: yes/no flags, sexes,
 # results, incumbency, kinds of list (as `option_key` writes them).
@@ -151,23 +152,19 @@ class RaceWatch:
         `rows` its pyarrow table, the cells as bytes)."""
         if not self.splits:
             return []
-        import pyarrow.compute as pc
-
-        names = pc.dictionary_encode(rows.column(f"c{self.name}")).combine_chunks()
-        name_codes = _codes(names.indices, np)
+        name_codes, texts = encoded(rows.column(f"c{self.name}"), np)
+        width = max(len(texts), 1)
         pairs = []
         for index, split in list(self.splits.items()):
             if split.mixed:  # (set on the main thread: a column given up reads no more)
                 continue
-            values = pc.dictionary_encode(rows.column(f"c{index}")).combine_chunks()
-            width = max(len(names.dictionary), 1)
-            joint = _codes(values.indices, np) * width + name_codes
+            codes, cells = encoded(rows.column(f"c{index}"), np)
+            joint = codes.astype(np.int64) * width + name_codes
             # Each pair's first row: written from the last row back, the first write stays.
-            first = np.full(max(len(values.dictionary), 1) * width, len(joint), dtype=np.int64)
+            first = np.full(max(len(cells), 1) * width, len(joint), dtype=np.int64)
             first[joint[::-1]] = np.arange(len(joint) - 1, -1, -1, dtype=np.int64)
             distinct = np.flatnonzero(first < len(joint))
             distinct = distinct[np.argsort(first[distinct], kind="stable")]
-            cells, texts = values.dictionary.to_pylist(), names.dictionary.to_pylist()
             pairs.append(
                 (index, [cells[v] for v in distinct // width], [texts[n] for n in distinct % width])
             )
@@ -208,13 +205,6 @@ def watch(
     opened = [i for i, split in _splits(head, indexes, name).items() if not split.mixed]
     keys: dict[str, str] = {}
     return RaceWatch(name, {i: _Split(keys) for i in opened})
-
-
-def _codes(indices: Any, np: Any) -> Any:
-    """A dictionary array's indices as numpy int64 (no copy of the buffer but the widening)."""
-    return np.frombuffer(
-        indices.buffers()[1], dtype=np.int32, count=len(indices), offset=indices.offset * 4
-    ).astype(np.int64)
 
 
 def warning(header: Sequence[str], index: int, groups: dict[str, list[str]], place: bool) -> str:
