@@ -100,3 +100,18 @@ def test_summary_says_what_it_set_aside_in_races_it_does_not_summarise(tmp_path)
     out = invoke("summary", str(write(tmp_path, many, name="tx_primary.csv")), "--format", "json")
     said = [line for line in out.stderr.splitlines() if "no option beside them" in line]
     assert len(said) == 1 and "8 races' total lines" in said[0], out.stderr  # 2 + 3 + 3
+
+
+def test_summary_json_lists_the_warnings_of_races_it_set_aside(tmp_path):
+    """Those warnings were on stderr only: a script reading the JSON saw nothing of the races set
+    aside. They are the summary's `set_aside`, each with its race and code, as validate has them."""
+    many = PRIMARY + "".join(f"Coroner,{d},Total,,9\n" for d in range(2))
+    path = write(tmp_path, many, name="tx_primary.csv")
+    document = _summary(path)
+    said = [(p["race"], p["code"], p["line"]) for p in document["set_aside"]]
+    valid = [(p["race"], p["code"], p["line"]) for p in _problems(path) if p.get("race")]
+    assert said and all(code == "total-row" for _, code, _ in said)
+    summarised = {e["election"] for e in document["elections"]}
+    assert sorted(said) == sorted(p for p in valid if p[0] not in summarised)
+    assert {"Coroner · 0", "Coroner · 1"} <= {race for race, _, _ in said}
+    assert "set_aside" not in _summary(write(tmp_path, PRECINCTS.replace("P2,Total,40\n", "")))

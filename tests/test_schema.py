@@ -115,7 +115,7 @@ def test_every_printed_key_is_required():
     only for a race --where kept in part, `fused_lead`, only where a name's party lines added up
     would lead, `repeated_block`, only where a block listed twice could change the verdict, `seats`
     and `elected`, only for a race of several seats, `advance`, only for a top-two primary, and
-    the keys of a file of many races, printed only for one)."""
+    the keys of a file of many races, printed only for one, `set_aside` among them)."""
     document = schema_of("summary")
     election = document["$defs"]["ElectionSummary"]
     optional = {
@@ -135,6 +135,7 @@ def test_every_printed_key_is_required():
         "tally",
         "splits",
         "refused",
+        "set_aside",
     }
 
 

@@ -333,6 +333,13 @@ class Summary(Document):
             "with its problems (the exit status is then 1)"
         ),
     )
+    set_aside: list[Problem] | None = field(
+        default=None,
+        metadata=optional(
+            "only when a file held races that gave no election and no error (a race of `Total` "
+            "lines alone): their warnings, each with its race"
+        ),
+    )
     # The table shows the overview (more than a few races and no --detail, or --overview), not each
     # race; `one_line_per_race` (--overview): CSV too, with the overview's columns.
     show_overview: bool = field(default=False, metadata=NOT_IN_JSON)

@@ -81,7 +81,9 @@ def summarize(
         summary.title = election.title
         summary.read_notes = list(election.notes)
         summaries.append(summary)
-    result = Summary(elections=summaries)
+    result = Summary(
+        elections=summaries, set_aside=getattr(elections, "unsummarised", None) or None
+    )
     refused = list(getattr(elections, "refused", []))
     if one_line_per_race or refused or any(e.race is not None for e in items):
         _add_overview(result, items, refused, detail=detail, sort=sort)

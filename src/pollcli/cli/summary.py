@@ -228,7 +228,7 @@ def summary(
     )
     warn(
         digest(
-            [*(e.problems for e in result.elections), elections.unsummarised],
+            [*(e.problems for e in result.elections), result.set_aside or []],
             [*((e.source_file, e.election) for e in result.elections), ("", "")],
         ),
         quiet,
