@@ -145,4 +145,7 @@ def test_a_race_of_counts_only_is_neither_summarised_nor_refused(tmp_path):
     assert code == 0 and data["refused"] == []
     [split] = data["splits"]
     assert (split["races"], split["summarised"], split["refused"]) == (3, 2, 0)
-    assert split["note"].endswith("2 summarised, 1 with no option to count.")
+    # Said "1 with no option to count": the race had a line, `Total Votes`, read as no option.
+    assert split["note"].endswith(
+        "2 summarised, 1 of totals or counts alone, set aside (no candidate in them)."
+    )

@@ -200,7 +200,7 @@ def test_counts_in_rows_of_no_office_are_the_race_s(tmp_path):
     turnout = race["turnout"]
     assert turnout["registered"] == count["Registered Voters"]
     assert turnout["ballots_cast"] == count["Ballots Cast"]
-    assert not any("no option to count" in n for n in race["notes"])
+    assert not any("totals or counts alone" in n for n in race["notes"])
 
 
 def test_counts_in_rows_of_no_office_shared_by_two_districts_are_neither_s(tmp_path):

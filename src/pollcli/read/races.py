@@ -465,5 +465,5 @@ def _note(split: RaceSplit, options: ReadOptions, primaries: str) -> str:
         note += f", {split.refused:,} refused for their errors"
     empty = split.selected - split.summarised - split.refused
     if empty > 0:
-        note += f", {empty:,} with no option to count"
+        note += f", {empty:,} of totals or counts alone, set aside (no candidate in them)"
     return note + "."
