@@ -198,3 +198,19 @@ def test_a_column_of_ballot_and_write_in_candidates_is_no_race(tmp_path, monkeyp
     rows += ["Write-In,P1,Cat Doe,1", "Write-In,P2,Dan Roe,2"]
     path = write(tmp_path, "cand_type,precinct,candidate,votes\n" + "\n".join(rows) + "\n")
     assert _warnings(path) == []
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_a_file_refused_says_the_column_that_may_be_why(tmp_path, monkeypatch, engine):
+    """Two races' shares add up to 200 %: the file is refused, and the error's advice says only
+    '--race-by COL'. The warning naming the column was in validate alone; summary says it too."""
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    text = "Position,candidate,votes,pct\nMayor,Ann,5,62.5\nMayor,Bob,3,37.5\n"
+    path = write(tmp_path, text + "Clerk,Cy,4,66.7\nClerk,Dee,2,33.3\n")
+    out = invoke("summary", str(path))
+    assert out.code == 1
+    errors = [line for line in out.stderr.splitlines() if line.startswith("pollcli: error:")]
+    assert errors and "200.00 %" in errors[0]
+    (said,) = [line for line in out.stderr.splitlines() if line.startswith("pollcli: warning:")]
+    assert "--race-by 'Position'" in said
+    assert out.stderr.index(errors[-1]) < out.stderr.index(said)

@@ -6,6 +6,8 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from pollcli.problems import Problem
 
 
@@ -50,8 +52,10 @@ class InputError(UsageError):
 
 
 class DataError(PollcliError):
-    """The input cannot be analysed; carries every problem found, errors first."""
+    """The input cannot be analysed; carries every problem found, errors first, and the warnings
+    that may explain them (`explained_by`: a column that splits the candidates into races)."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], explained_by: Sequence[Problem] = ()) -> None:
         self.problems = problems
+        self.explained_by = list(explained_by)
         super().__init__(problems[0].render() if problems else "invalid data")

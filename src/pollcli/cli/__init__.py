@@ -118,6 +118,8 @@ def _report_data_error(error: DataError) -> None:
         sys.stderr.write(f"pollcli: error: {visible(problem.render())}\n")
         if whole < len(errors) and index + 1 == min(whole, len(shown)):
             sys.stderr.write(f"pollcli: {_stopped(problem.file, whole, whole < len(shown))}\n")
+    for problem in error.explained_by:
+        sys.stderr.write(f"pollcli: warning: {visible(problem.render())}\n")
     import shlex
 
     from pollcli.read.inputs import validate_args

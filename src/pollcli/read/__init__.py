@@ -132,7 +132,9 @@ def load(
         whole = [p for p in errors if p.race is None]
         if whole or (errors and not loaded):
             # The file's own errors first: they stop it, whatever its races' errors say.
-            raise DataError(whole + [p for p in errors if p.race is not None])
+            # A column read as no race's that splits the candidates may be why (`race_hint`).
+            hints = [p for p in problems if p.code == Code.RACE_SPLIT and p.race is None]
+            raise DataError(whole + [p for p in errors if p.race is not None], hints)
         elections.extend(loaded)
         elections.refused += refused_races(errors)
         # The warnings of races that gave no election and no error (a race of `Total` lines alone).
