@@ -214,3 +214,26 @@ def test_a_file_refused_says_the_column_that_may_be_why(tmp_path, monkeypatch, e
     (said,) = [line for line in out.stderr.splitlines() if line.startswith("pollcli: warning:")]
     assert "--race-by 'Position'" in said
     assert out.stderr.index(errors[-1]) < out.stderr.index(said)
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_races_added_up_as_one_name_no_winner(tmp_path, monkeypatch, engine):
+    """Read as one race, the mayor's and the clerk's candidates gave "a runoff would be between
+    Ann and Dee" (the mayor's leader and the clerk's) and a margin between them, with the warning
+    on stderr only: no winner is named and no margin or runoff given, until the user says which."""
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    path = write(tmp_path, "Position,candidate,votes\n" + TWO_RACES)
+
+    def race(*args: str) -> dict:
+        out = invoke("summary", str(path), "--format", "json", *args)
+        (election,) = json.loads(out.stdout)["elections"]
+        return election
+
+    merged = race()
+    assert merged["leader"]["candidate"] == "Ann"  # (the figures are the file's, as read)
+    assert merged["margin"] is None and merged["majority"]["runoff"] is None
+    assert "race-split" in merged["warning_codes"]
+    (said,) = [n for n in merged["notes"] if "No winner is named" in n]
+    assert "--race-by 'Position'" in said
+    one = race("--ignore-column", "Position")  # (the user says it is one race)
+    assert one["majority"]["runoff"] == ["Ann", "Dee"] and one["margin"]["votes"] == 10

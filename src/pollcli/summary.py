@@ -162,7 +162,10 @@ def summarize_election(
         # (the last seat's with no one elected; none where no winner is named: `UNMEASURED`)
         margin=None if withheld or undecided in UNMEASURED else figures.margin,
         majority=Majority(
-            threshold=figures.majority, reached=figures.reached, runoff=figures.runoff
+            threshold=figures.majority,
+            reached=figures.reached,
+            # (no runoff between what may be two races' candidates)
+            runoff=None if withheld else figures.runoff,
         ),
         below_threshold=[r.option.candidate for r in figures.below],
         turnout=figures.turnout,

@@ -10,7 +10,8 @@ A race names no winner (`overview_models.NoWinner`, a stable code, also in `seat
 
 - `partial`: `--where` kept some of its rows and left out others;
 - `no_winner`: it cannot be told apart from other races (`read.racechecks`: a blank district
-  beside districts of the same office; `read.lone_regions`: one candidate in each of two regions);
+  beside districts of the same office; `read.lone_regions`: one candidate in each of two regions;
+  `read.unkeyed`: a column splits a file of one race's candidates into groups that share none);
 - `fused_lead`: a name on several party lines would lead with its lines added up (`read.partylines`);
 - `spelling`: spellings of one candidate, most likely (`name-variant`), would change who is elected
   were their votes added up (`read.spellings`);

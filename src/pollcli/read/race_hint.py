@@ -10,7 +10,9 @@ more — is named in a `race-split` warning with what to do; so is a place colum
 that does, as a race's candidates stand in each of its places (a `Ward` column of each ward's
 council race is no ward of one race). It is only a warning: a column of
 yes/no, of sexes or of results (`Elected`, `Defeated`) splits candidates too, and those words are
-left out here; others may be, so the file is read as asked.
+left out here; others may be, so the file is read as asked — but its race names no winner and
+measures no margin (`unkeyed`: "a runoff between Ann and Dee" was the mayor's leader and the
+clerk's), until --race-by or --ignore-column says what the column is.
 """
 
 from __future__ import annotations

@@ -38,6 +38,8 @@ SEVERAL: Final[int] = 3
 def check(elections: list[Election], problems: list[Problem]) -> None:
     """Mark and warn of the races of a file of one race with no race key that look like many."""
     for election in elections:
+        if election.race is None:
+            _split_by_a_column(election, problems)
         if election.seats != 1 or election.top_two or election.race is not None:
             continue
         contenders, elected = _field(election.options)
@@ -68,6 +70,29 @@ def check(elections: list[Election], problems: list[Problem]) -> None:
         )
         problems.append(warning)
         election.warnings.append(warning)
+
+
+def _split_by_a_column(election: Election, problems: list[Problem]) -> None:
+    """A column not read as the race's (or read as its places) that splits its candidates into groups that share none
+    (`read.race_hint`'s warning: `Position` of `Mayor` and `Clerk` rows) leaves the race one of
+    races added up, most likely: "a runoff would be between Ann and Dee", the mayor's leader and
+    the clerk's runner-up, said nothing of it. No winner is named and no margin measured."""
+    named = [
+        p
+        for p in problems
+        if p.code == Code.RACE_SPLIT and p.severity == "warning" and p.column and p.race is None
+    ]
+    if not named or election.no_winner is not None:
+        return
+    column = named[0].column
+    election.several = True
+    election.no_winner = (
+        f"Column {column!r} splits its candidates into groups that share none: several races "
+        "added up as one, most likely. No winner is named and no margin measured; --race-by "
+        f"{column!r} reads them apart (the warning says more)."
+    )
+    if named[0] not in election.warnings:
+        election.warnings.append(named[0])
 
 
 def _field(options: list[Option]) -> tuple[list[Option], bool]:
