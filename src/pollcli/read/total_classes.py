@@ -11,6 +11,7 @@ from typing import Final
 
 from pollcli.dataclass import dataclass
 from pollcli.formats import listed
+from pollcli.namekeys import option_key
 from pollcli.read.records import Record
 from pollcli.read.total_checks import (
     SHOWN_OPTIONS,
@@ -21,6 +22,7 @@ from pollcli.read.total_checks import (
 )
 from pollcli.read.total_checks import lines_text as _lines
 from pollcli.read.total_places import by_option, place
+from pollcli.read.total_words import name_key
 
 
 @dataclass
@@ -119,7 +121,41 @@ def mark_subtotals(classes: dict[tuple[str, ...], TotalClass]) -> None:
         for total, sub in zip(group, subtotal_places(sums, by_option(group[0].parts)), strict=True):
             # (Or a subtotal of the units listed before it, `total_checks.after_its_units`.)
             after = level == "unit" and after_its_units(total.records, total.parts, rows)
-            total.subtotal = sub or after
+            total.subtotal = sub or after or (level == "unit" and of_its_namesakes(total))
+
+
+def of_its_namesakes(total: Total) -> bool:
+    """Whether each row of a named total of units holds the sum of its option's rows listed
+    before it in the units its name names, less its total word — fewer than its region's: New
+    Jersey's Atlantic County lists `Brigantine Total` after `Brigantine W-1` to `W-4` (before
+    `Brigantine Mail`), among the county's other towns' precincts, and it was said to differ from
+    the whole county's sum (2,135 against 45,954)."""
+    unit = name_key(total.records[0].row.unit or "")
+    words = unit.split()
+    while words and words[0] in _TOTAL_EDGES:
+        words.pop(0)
+    while words and words[-1] in _TOTAL_EDGES:
+        words.pop()
+    stem = " ".join(words) + " "
+    if stem == " " or len(words) == len(unit.split()):
+        return False
+    named = [r for r in total.parts if name_key(r.row.unit or "").startswith(stem)]
+    if not named or len(named) == len(total.parts):
+        return False
+    for record in total.records:
+        key = option_key(record.row.candidate)
+        run = [
+            r.votes or 0
+            for r in named
+            if r.line < record.line and option_key(r.row.candidate) == key
+        ]
+        if not run or sum(run) != record.votes:
+            return False
+    return True
+
+
+# The words that make a place's name its total's (`Brigantine Total`, `Total Ward 1`).
+_TOTAL_EDGES: Final[frozenset[str]] = frozenset({"total", "totals", "subtotal", "sub", "tot"})
 
 
 # The classes of named totals of places (not blank, nor named like their region).
