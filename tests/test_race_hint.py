@@ -216,6 +216,16 @@ def test_a_file_refused_says_the_column_that_may_be_why(tmp_path, monkeypatch, e
     assert out.stderr.index(errors[-1]) < out.stderr.index(said)
 
 
+def test_a_race_split_error_is_not_said_again_as_a_warning(tmp_path):
+    """A wide table's rows of races with different ballots are refused with a `race-split` error:
+    it was printed a second time as a warning below it."""
+    text = "district,Ann,Bob,Cy\nNorth,10,20,\nNorth,5,5,\nSouth,,7,9\nSouth,,3,4\n"
+    out = invoke("summary", str(write(tmp_path, text)))
+    assert out.code == 1 and "race-split" not in out.stderr
+    said = [line.split(": ", 2)[-1] for line in out.stderr.splitlines()]
+    assert len(said) == len(set(said)), out.stderr
+
+
 @pytest.mark.parametrize("engine", ["stream", "exact"])
 def test_races_added_up_as_one_name_no_winner(tmp_path, monkeypatch, engine):
     """Read as one race, the mayor's and the clerk's candidates gave "a runoff would be between

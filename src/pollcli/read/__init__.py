@@ -133,7 +133,11 @@ def load(
         if whole or (errors and not loaded):
             # The file's own errors first: they stop it, whatever its races' errors say.
             # A column read as no race's that splits the candidates may be why (`race_hint`).
-            hints = [p for p in problems if p.code == Code.RACE_SPLIT and p.race is None]
+            hints = [
+                p
+                for p in problems
+                if p.code == Code.RACE_SPLIT and p.severity == "warning" and p.race is None
+            ]
             raise DataError(whole + [p for p in errors if p.race is not None], hints)
         elections.extend(loaded)
         elections.refused += refused_races(errors)
