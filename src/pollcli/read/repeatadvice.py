@@ -87,7 +87,11 @@ def repeat_advice(
             # exact engine's.
             blank = f"; or, {unit}"
         advice = (
-            "; remove one if it is repeated; if these are two candidates of one name "
+            # A party list has no namesake and no party lines (Portugal's local results by
+            # municipality code were told of both).
+            f"; a party is listed once in a race's place: remove one if it is repeated{blank}"
+            if parties
+            else "; remove one if it is repeated; if these are two candidates of one name "
             "(namesakes), a column named 'candidate_id' (a number per candidate, such as the "
             "ballot's serial number; in the header, or in --columns) tells them apart; if one "
             f"candidate ran on several party lines, give each row its party{blank}"
