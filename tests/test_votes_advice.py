@@ -32,3 +32,25 @@ def test_the_advice_names_votes_and_works(tmp_path, monkeypatch):
     assert {o.candidate: o.votes for o in election.options} == frame.set_index("candidate")[
         "all"
     ].to_dict()
+
+
+NEPAL = (
+    "CandidateName,Gender,Age,PartyID,CandidateID,DistrictCd,SCConstID,SerialNo,"
+    "TotalVoteReceived,Rank,Remarks,Community,DOB\n"
+    "Ram Thapa,M,56,3,9001,1,1,1,21943,1,Elected,,1968.05.21\n"
+    "Hari Rai,M,46,5,9002,1,1,2,21735,2,,,1978.01.02\n"
+    "Sita Gurung,F,39,7,9003,1,1,3,1022,3,,,1985.11.30\n"
+)
+
+
+def test_the_advice_names_the_votes_column_before_numbers_and_dates(tmp_path):
+    """Nepal's 2022 file (a candidate per row, `TotalVoteReceived`) was told "if one of the
+    columns of counts ('Samudaya', 'DOB') holds the votes": a blank column and birth dates. Its
+    columns of whole numbers are named, a votes word's first, none that numbers or codes."""
+    result = invoke("summary", str(write(tmp_path, NEPAL, "np_hor.csv")))
+    assert result.code != 0
+    assert "('TotalVoteReceived') holds the votes: --votes COL" in result.stderr, result.stderr
+    votes = invoke(
+        "summary", str(write(tmp_path, NEPAL, "np_hor.csv")), "--votes", "TotalVoteReceived"
+    )
+    assert votes.code == 0 and "Ram Thapa" in votes.stdout

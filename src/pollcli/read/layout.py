@@ -32,7 +32,7 @@ from pollcli.read.preamble import is_number
 from pollcli.read.roles import RACE_FACT_KEYS
 from pollcli.read.total_words import says_total
 from pollcli.read.transposed import transposed
-from pollcli.read.wide_hints import candidate_column, seats_only
+from pollcli.read.wide_hints import candidate_column, seats_only, votes_hint
 
 if TYPE_CHECKING:
     from pollcli.read.options import ReadOptions
@@ -464,8 +464,7 @@ def header_hint(
         if said:
             return said
         if "candidate" in {canonical_column(h) for h in table.header if h}:  # a candidate per row
-            shown = ", ".join(repr(table.header[i]) for i in plan.options[:4])
-            return f"if one of the columns of counts ({shown}) holds the votes: --votes COL"
+            return votes_hint(table.header, rows[1:SAMPLE_ROWS], plan.options)
         if said := transposed(table.header, plan.ids, plan.options):
             return said
         return (

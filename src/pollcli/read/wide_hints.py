@@ -1,11 +1,13 @@
 """What to say of a wide table pollcli cannot read as one (`read.layout`): a second row of the
 header among the data (`second_header_row`), columns that count seats, not votes
-(`seats_only`: India's `total,party,state,won,leading`), and options headed by the votes word or
+(`seats_only`: India's `total,party,state,won,leading`), options headed by the votes word or
 figures about it (`votes_word_options`: a table of one row per candidate whose candidate column
-pollcli does not know)."""
+pollcli does not know), and which column of a table of a candidate per row may hold the votes
+(`votes_hint`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
@@ -141,3 +143,39 @@ def votes_column_option(table: RawTable, plan: Plan, found: Found) -> bool:
         column="candidate",
     )
     return True
+
+
+# Words of a header that say its column counts votes (`TotalVoteReceived`, `votos`, `Stimmen`),
+# and that say it numbers or codes something (`PartyID`, `DistrictCd`, `SerialNo`, `Rank`, `Age`).
+_VOTE_STEMS: Final[tuple[str, ...]] = (
+    "vote", "voto", "voti", "voix", "stimm", "голос", "glas", "hlas", "suffrag", "röst", "票",
+)  # fmt: skip
+_NUMBERING: Final[frozenset[str]] = frozenset(
+    {"id", "cd", "code", "no", "nr", "num", "number", "serial", "sn", "rank", "age", "year"}
+)
+
+
+def votes_hint(
+    header: Sequence[str], rows: Sequence[tuple[int, Sequence[str]]], counted: Sequence[int]
+) -> str:
+    """The advice for a table of a candidate per row with no votes column pollcli knows: its
+    columns of whole numbers (in `rows`, a sample) that no numbering word heads, a votes word's
+    first; else the wide plan's columns of counts (`counted`). Nepal's 2022 file was told of
+    'Samudaya' and 'DOB' (blank and dates), not 'TotalVoteReceived'."""
+
+    def words(name: str) -> list[str]:
+        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).casefold().replace("_", " ").split()
+
+    def whole(index: int) -> bool:
+        cells = [c[index].strip() for _, c in rows if index < len(c) and c[index].strip()]
+        return bool(cells) and all(c.replace(",", "").isdigit() for c in cells)
+
+    found = [
+        (not any(stem in name.casefold() for stem in _VOTE_STEMS), index, name)
+        for index, name in enumerate(header)
+        if name and whole(index) and not _NUMBERING & set(words(name))
+    ]
+    shown = [repr(name) for _, _, name in sorted(found)[:4]] or [
+        repr(header[i]) for i in counted[:4]
+    ]
+    return f"if one of the columns of counts ({', '.join(shown)}) holds the votes: --votes COL"
