@@ -64,7 +64,7 @@ def sub_units(
             kept.append(key)
             continue
         others = [k for k in keys if k is not key]
-        geography, values = _geography(records, key, others)
+        geography, values, apart = _geography(records, key, others)
         if not geography:
             kept.append(key)
             continue
@@ -86,7 +86,15 @@ def sub_units(
                     records[index] = replace(record, row=row)
             elif not everywhere:
                 writable(record)[key.canonical] = value
-        if everywhere:
+        if everywhere and apart:
+            name, standing, count = apart
+            columns.notes.append(
+                f"The {key.header!r} column is read as geography ({target or 'summed'}): most "
+                f"candidates stand in most {key.header!r} cells, but {name} in {standing} of "
+                f"{count}; if each {key.header!r} is a race of its own, --race-by "
+                f"{shlex.quote(key.header)} makes each a race."
+            )
+        elif everywhere:
             columns.notes.append(
                 f"The {key.header!r} column is read as geography ({target or 'summed'}): every "
                 f"{key.header!r} has the same candidates; --race-by {shlex.quote(key.header)} "
@@ -103,10 +111,13 @@ def sub_units(
 
 def _geography(
     records: list[Record], key: KeyColumn, others: list[KeyColumn]
-) -> tuple[set[tuple[str, ...]], dict[tuple[str, ...], set[str]]]:
+) -> tuple[set[tuple[str, ...]], dict[tuple[str, ...], set[str]], tuple[str, int, int] | None]:
     """The groups of rows alike in the `others` keys where the district `key` is geography (most
-    candidates stand in more than half of the group's districts), and each group's districts."""
+    candidates stand in more than half of the group's districts), each group's districts, and one
+    candidate of such a group standing in fewer of its districts than the others (its name, how
+    many districts it stands in, and the group's), for the note to say so."""
     groups: dict[tuple[str, ...], dict[str, set[str]]] = {}
+    spelt: dict[str, str] = {}
     values: dict[tuple[str, ...], set[str]] = {}
     for record in records:
         if record.row.kind != "candidate" or _total(record) or record.row.all_races:
@@ -118,15 +129,24 @@ def _geography(
         values.setdefault(group, set()).add(value)
         if others and is_answer(record.row.candidate):
             continue  # Yes and No stand in every measure: no sign of one race
-        groups.setdefault(group, {}).setdefault(option_key(record.row.candidate), set()).add(value)
+        name = option_key(record.row.candidate)
+        spelt.setdefault(name, record.row.candidate)
+        groups.setdefault(group, {}).setdefault(name, set()).add(value)
     geography = set()
+    apart: tuple[str, int, int] | None = None
     for group, names in groups.items():  # groups with two districts at least
         count = len(values[group])
         pairs = sum(len(v) for v in names.values())
         widespread = sum(len(v) for v in names.values() if 2 * len(v) > count)
-        if count > 1 and 2 * widespread >= pairs:
+        # More than half the pairs (a tie is no majority): in an office of two districts, one
+        # candidate standing in both (or two namesakes) beside a rival of their own in each is two
+        # races, not one (`State House,1,Ann Vell` and `State House,2,Ann Vell`).
+        if count > 1 and 2 * widespread > pairs:
             geography.add(group)
-    return geography, values
+            fewest = min(names, key=lambda n: (len(names[n]), n))
+            if apart is None and len(names[fewest]) < count:
+                apart = (repr(spelt[fewest]), len(names[fewest]), count)
+    return geography, values, apart
 
 
 # The race keys that name a race beside its id (`numbered_within`).

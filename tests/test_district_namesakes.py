@@ -1,0 +1,60 @@
+"""A candidate standing in two districts of one office (or two namesakes) is no sign that the
+district is one race's geography (`read.geography`): an office of two districts, each with a rival
+of its own, is two races on both engines; where a district is still read as geography although a
+candidate stands in fewer of its districts, the note says so."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from conftest import engines_agree, write
+
+
+def _oracle(text: str, keys: list[str]) -> dict[str, dict[str, int]]:
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    frame["votes"] = frame["votes"].astype(int)
+    sums = frame.groupby([*keys, "candidate"])["votes"].sum()
+    out: dict[str, dict[str, int]] = {}
+    for (*race, candidate), votes in sums.items():
+        out.setdefault(" ".join(race), {})[candidate] = int(votes)
+    return out
+
+
+TWO_DISTRICTS = (
+    "office,district,candidate,party,votes\n"
+    "State House,1,Ann Vell,DEM,10\nState House,1,Bo Lind,REP,7\n"
+    "State House,2,Ann Vell,DEM,4\nState House,2,Cy Moor,LIB,9\n"
+)
+
+
+def test_one_candidate_in_both_districts_of_an_office_is_two_races(tmp_path, monkeypatch):
+    """Was one race 'State House', Ann Vell leading with 14 of 30 votes, and a note that every
+    district has the same candidates."""
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, TWO_DISTRICTS))
+    got = {
+        f"{e.race.keys['office']} {e.race.keys['district']}": {
+            o.candidate: o.votes for o in e.options
+        }
+        for e in elections
+    }
+    assert got == _oracle(TWO_DISTRICTS, ["office", "district"])
+    assert not any("read as geography" in n for e in elections for n in e.notes)
+
+
+def test_a_district_read_as_geography_names_a_candidate_not_in_each(tmp_path, monkeypatch):
+    """Two candidates in both districts, a third in one: one race by district (as before), and
+    the note no longer says every district has the same candidates."""
+    text = (
+        "office,district,candidate,votes\n"
+        "Governor,1,Ann Vell,10\nGovernor,1,Bo Lind,7\nGovernor,1,Cy Moor,1\n"
+        "Governor,2,Ann Vell,4\nGovernor,2,Bo Lind,9\n"
+    )
+    (election,), _ = engines_agree(monkeypatch, write(tmp_path, text))
+    assert {o.candidate: o.votes for o in election.options} == _oracle(text, ["office"])[
+        "Governor"
+    ]
+    (note,) = [n for n in election.notes if "read as geography" in n]
+    assert "'Cy Moor' in 1 of 2" in note
+    assert "the same candidates" not in note
