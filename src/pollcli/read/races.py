@@ -99,11 +99,12 @@ def assemble(
     local: set[tuple[str, ...]] = set()
     if keys and options.race_by is None:
         # Imported here: a file of one race (the everyday national table) never needs it.
-        from pollcli.read import geography
+        from pollcli.read import contestnotes, geography
 
         list_vote = _list_vote(assembly, options)
         keys = geography.sub_units(records, keys, columns, list_vote=list_vote)
         keys, local = geography.local_races(records, keys, columns)
+        keys = contestnotes.contests(records, keys, columns)
     where = where_of(columns, options)
     has_mode = "mode" in columns.present
     has_ids = "candidate_id" in columns.present
