@@ -151,6 +151,12 @@ class RegionSummary:
         metadata=described("share descending, as the national results")
     )
     turnout: Turnout
+    over_registered: bool = field(
+        default=False,
+        metadata=described(
+            "its ballots cast exceed its registered voters: a turnout over 100 %, no true figure"
+        ),
+    )
     # Its candidates are listed with 0 votes each (OH 2020: a county of a district that reported
     # none): no leader and no tie, and the findings count it apart.
     no_votes: bool = field(default=False, metadata=NOT_IN_JSON)

@@ -39,6 +39,8 @@ def summarize_regions(
                     for r in figures.ranked
                 ],
                 turnout=figures.turnout,
+                # (As the election's own turnout says it: `findings.checks.turnout_sentences`.)
+                over_registered=figures.turnout.pct is not None and figures.turnout.pct > 100,
                 no_votes=figures.no_votes,
             )
         )

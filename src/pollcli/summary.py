@@ -68,7 +68,7 @@ def summarize(
             election, threshold=threshold, majority=majority, problems=problems
         )
         if by_region:
-            from pollcli.findings.regions import regions_led
+            from pollcli.findings.regions import over_registered, regions_led
             from pollcli.regions import summarize_regions
 
             summary.regions = summarize_regions(election, threshold=threshold, majority=majority)
@@ -76,6 +76,8 @@ def summarize(
             summary.regions_led = sentence
             if sentence is not None:
                 summary.notes.append(sentence)
+            if (over := over_registered(summary.regions)) is not None:
+                summary.notes.append(over)
         if election.race is not None:
             summary.race_keys = election.race.keys
         summary.title = election.title

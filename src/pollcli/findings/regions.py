@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from pollcli.formats import pct
 from pollcli.models import RegionSummary
 
 
@@ -30,3 +31,19 @@ def regions_led(regions: list[RegionSummary]) -> str | None:
         clauses.append(f"no candidate is listed in {without}")
     clauses[0] += f" of {total} {'region' if total == 1 else 'regions'}"
     return "By region: " + "; ".join(clauses) + "."
+
+
+def over_registered(regions: list[RegionSummary]) -> str | None:
+    """The findings' sentence on regions whose ballots cast exceed their registered voters (their
+    turnout over 100 %, marked "(!)" in the table), naming the first few; None where there is none."""
+    over = [r for r in regions if r.over_registered and r.turnout.pct is not None]
+    if not over:
+        return None
+    named = ", ".join(f"{r.region} {pct(r.turnout.pct)}" for r in over[:3] if r.turnout.pct)
+    more = f" and {len(over) - 3:,} more" if len(over) > 3 else ""
+    return (
+        f"Turnout over 100 % in {len(over):,} of {len(regions):,} regions, marked (!) ({named}"
+        f"{more}): more ballots than registered voters, which should not be (unless voters "
+        "register on the day, or the register leaves some out): check both figures (swapped?) "
+        "before reading a turnout from them."
+    )

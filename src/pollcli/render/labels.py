@@ -219,6 +219,11 @@ def leader_share(region: RegionSummary) -> float | None:
     return next((r.share for r in region.results if r.candidate in region.tied_for_first), None)
 
 
+# The mark of a region's turnout over 100 % (`RegionSummary.over_registered`; the findings'
+# sentence, `findings.regions.over_registered`, says what it means).
+OVER_MARK: Final[str] = " (!)"
+
+
 def region_columns(
     regions: list[RegionSummary], *, runner_up: bool, turnout: bool
 ) -> list[tuple[str, list[str]]]:
@@ -235,7 +240,10 @@ def region_columns(
         ]
     columns.append(("Margin", [fmt.points(r.margin.pp if r.margin else None) for r in regions]))
     if turnout:
-        columns.append(("Turnout", [fmt.pct(r.turnout.pct) for r in regions]))
+        # Over 100 % (more ballots than registered voters) is marked, the findings saying why.
+        columns.append(
+            ("Turnout", [fmt.pct(r.turnout.pct) + OVER_MARK * r.over_registered for r in regions])
+        )
     return columns
 
 
