@@ -74,3 +74,58 @@ def test_summary_says_it_too(tmp_path):
     assert "ballots cast exceed registered voters in 1 precinct" in out.stderr, out.stderr
     (election,) = json.loads(out.stdout)["elections"]
     assert any("exceed registered voters" in w for w in election["warnings"])
+
+
+def test_a_region_over_100_is_marked_in_the_region_table_on_both_engines(
+    tmp_path, monkeypatch
+) -> None:
+    """`--by region` printed Elm's 180.00 % turnout as a plain figure (the finding on the
+    file's 113.33 % said it was impossible, the region's nothing); now marked, in JSON too."""
+    from pollcli.read import engines
+
+    text = (
+        "county,registered,ballots_cast,candidate,votes\n"
+        "Ash,100,80,Ann Vell,50\nAsh,100,80,Bo Lind,30\n"
+        "Elm,50,90,Ann Vell,40\nElm,50,90,Bo Lind,50\n"
+    )
+    path = str(write(tmp_path, text))
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv(engines.ENGINE_ENV, engine)
+        shown = invoke("summary", path, "--by", "region", "--format", "markdown").stdout
+        shown = shown.replace("\\!", "!")  # (Markdown's escape)
+        rows = {r.split("|")[1].strip(): r for r in shown.splitlines() if r.startswith("| ")}
+        assert "180.00 % (!)" in rows["Elm"] and "(!)" not in rows["Ash"]  # 90 / 50
+        assert any("Turnout over 100 % in 1 of 2 regions" in s for s in shown.splitlines())
+        (election,) = json.loads(
+            invoke("summary", path, "--by", "region", "--format", "json").stdout
+        )["elections"]
+        assert {r["region"]: r["over_registered"] for r in election["regions"]} == {
+            "Ash": False,
+            "Elm": True,
+        }
+
+
+def test_a_place_over_its_voters_is_warned_without_a_county_column(tmp_path, monkeypatch) -> None:
+    """Counts in columns of each row (a county file), or a precinct file with no county column:
+    the place over 100 % was said nowhere (only the file's 170 of 150)."""
+    from conftest import engines_agree
+
+    by_county = (
+        "county,registered,ballots_cast,candidate,votes\n"
+        "Ash,100,80,Ann Vell,50\nAsh,100,80,Bo Lind,30\n"
+        "Elm,50,90,Ann Vell,40\nElm,50,90,Bo Lind,50\n"
+    )
+    by_precinct = "precinct,office,district,candidate,party,votes\n" + "".join(
+        _precinct("", name, cast, registered, ann, bob).removeprefix(",").replace("\n,", "\n")
+        for name, cast, registered, ann, bob in (
+            ("North 1", 900, 600, 500, 380),
+            ("North 2", 400, 1500, 200, 190),
+        )
+    )
+    for text, word, place, line in (
+        (by_county, "1 county", "'Elm' (90 of 50, line 4)", 4),
+        (by_precinct, "1 precinct", "'North 1' (900 of 600, line 2)", 2),
+    ):
+        _, problems = engines_agree(monkeypatch, write(tmp_path, text))
+        (over,) = [p for p in problems if "registered voters in" in p.message]
+        assert over.line == line and word in over.message and place in over.message

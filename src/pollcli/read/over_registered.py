@@ -39,10 +39,17 @@ def check(
         raise HandOver
     read = unit_facts.read
     over: dict[tuple[str, str], tuple[int, int, int]] = {}
+    # A region's own counts are looked at where the file has no unit of that region and two
+    # regions at least (a county's counts in a county file, or a precinct's in a file with no
+    # county column): one region's alone are the election's (`checks`).
+    with_units = {region for (_, region, unit) in unit_facts.units if unit}
+    regions = {region for (_, region, unit) in unit_facts.units if not unit and region}
     for (_, region, unit), slots in unit_facts.units.items():
         cast, registered = slots[_CAST], slots[_REGISTERED]
-        if not unit or not isinstance(cast, str) or not isinstance(registered, str):
-            continue  # (a region's own counts are the election's: `checks`)
+        if not isinstance(cast, str) or not isinstance(registered, str):
+            continue
+        if not unit and (region in with_units or len(regions) < 2 or not region):
+            continue
         ballots, voters = read.get(("ballots_cast", cast)), read.get(("registered", registered))
         if isinstance(ballots, int) and isinstance(voters, int) and voters and ballots > voters:
             line = min(int(slots[_CAST + 1] or 0), int(slots[_REGISTERED + 1] or 0))
@@ -52,12 +59,15 @@ def check(
         return
     units = sorted(over.items(), key=lambda item: item[1][2])
     shown = ", ".join(
-        f"{unit!r}" + (f" of {region!r}" if region else "") + f" ({ballots:,} of {voters:,}, "
-        f"line {line})"
+        (f"{unit!r}" + (f" of {region!r}" if region else "") if unit else f"{region!r}")
+        + f" ({ballots:,} of {voters:,}, line {line})"
         for (region, unit), (ballots, voters, line) in units[:SHOWN]
     )
     more = f" and {len(units) - SHOWN:,} more" if len(units) > SHOWN else ""
-    unit_word = columns.header_of("unit") or "unit"
+    if any(unit for (_, unit) in over):
+        unit_word = columns.header_of("unit") or "unit"
+    else:
+        unit_word = columns.header_of("region") or "region"
     many = f"{len(units):,} {unit_word}s" if len(units) > 1 else f"1 {unit_word}"
     found.warn(
         Code.INCONSISTENT_METADATA,
