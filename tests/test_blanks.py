@@ -35,6 +35,12 @@ BLANK = (
     "Alder,P1,Sheriff,Di Eve,12\n"
 )
 
+# A candidate's blank cell (a line that is no candidate's, `scatter`, counts 0 by default:
+# tests/test_blank_other_lines.py).
+BLANK_CANDIDATE = BLANK.replace("P1,Governor,Bo Cho,80", "P1,Governor,Bo Cho,").replace(
+    "P1,Governor,scatter,\n", "P1,Governor,scatter,0\n"
+)
+
 
 @pytest.fixture(autouse=True)
 def small_blocks(monkeypatch):
@@ -57,10 +63,10 @@ def oracle(text: str, race: str) -> dict[str, int]:
 
 
 def test_a_blank_vote_cell_refuses_its_race_and_names_the_flag(tmp_path, monkeypatch):
-    elections, problems = both(monkeypatch, write(tmp_path, BLANK))
+    elections, problems = both(monkeypatch, write(tmp_path, BLANK_CANDIDATE))
     assert [e.facts.election for e in elections] == ["Sheriff"]
     (error,) = [p for p in problems if p.severity == "error"]
-    assert (error.code, error.line, error.race) == ("missing-value", 4, "Governor")
+    assert (error.code, error.line, error.race) == ("missing-value", 3, "Governor")
     assert "--blank-votes zero" in error.message
 
 
@@ -174,7 +180,7 @@ def test_a_heading_line_is_skipped_with_a_note(tmp_path, monkeypatch):
 
 
 def test_cli_names_the_flag_and_takes_it(tmp_path):
-    path = str(write(tmp_path, BLANK))
+    path = str(write(tmp_path, BLANK_CANDIDATE))
     refused = invoke("summary", path)
     assert refused.code == 1 and "--blank-votes zero" in refused.stderr
     taken = invoke("summary", path, "--blank-votes", "zero")

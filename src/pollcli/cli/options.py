@@ -239,8 +239,8 @@ BlankVotesOpt = Annotated[
     typer.Option(
         "--blank-votes",
         metavar="zero|error",
-        help="What a named row's blank vote cell (or a lone dash, -) is: zero counts it as 0 "
-        "votes and lists those rows in a warning; error (the default) refuses its race.",
+        help="A named row's blank vote cell (or lone dash, -): zero counts 0, listed in a warning; "
+        "error refuses its race. By default a candidate's refuses it, a scatter or write-in's is 0.",
         rich_help_panel=READING,
     ),
 ]

@@ -95,8 +95,8 @@ def load(
     `columns` names the columns of a file with no header, in order (its first line is data).
     `region` and `unit` name the columns of the area and of the precinct or polling station a row
     counts, where the header's words do not tell them.
-    `blank_votes="zero"` counts a named row's blank vote cell as 0 (listed in a warning); by
-    default it is an error. `primary` says how a file's primaries are read: `party` (one primary
+    `blank_votes="zero"` counts a named row's blank vote cell as 0 (listed in a warning), "error"
+    refuses its race; by default a candidate's refuses, a scatter's counts 0. `primary` says how a file's primaries are read: `party` (one primary
     per party) or `top-two` (one race of every party per office); by default as its name says.
     `race_of` gives, by the position of a file in `sources` (from 0), the
     races to keep of that file in place of `race` (`compare --race-of`); `encoding_of`, by position

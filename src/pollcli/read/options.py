@@ -57,9 +57,10 @@ class ReadOptions:
     # `--fusion`: rows of one race with one candidate name and different parties are one
     # candidate's party lines (fusion voting), added up; by default they are two candidates.
     fusion: bool = False
-    # `--blank-votes zero`: a row with a name and a blank vote cell (no share either) counts 0
-    # votes, listed in a warning; by default such a row is an error that names the flag.
-    blank_votes_zero: bool = False
+    # `--blank-votes zero` (True): a row with a name and a blank vote cell (no share either)
+    # counts 0 votes, listed in a warning; `error` (False): such a row is an error that names the
+    # flag; by default (None) a line that is no candidate's (scatter, write-ins) counts 0, listed.
+    blank_votes_zero: bool | None = None
     # `--primary party|top-two`: the file's primaries are party primaries (one race per party) or
     # top-two primaries (one race of every party per office); None: as its name says
     # (`read.racekeys.party_rule`).
@@ -183,18 +184,25 @@ def column_names(value: str | Sequence[str] | None) -> tuple[str, ...]:
 
 # `--blank-votes`: what a named row's blank vote cell is.
 BLANK_VOTES: tuple[str, ...] = ("error", "zero")
+# What the warning on blank vote cells read as 0 says of them: by --blank-votes zero, or by
+# default where each is on a line that is no candidate's (NH 2020's blank `scatter` cells).
+BLANK_AS_ZERO: tuple[str, str] = (
+    "counted as 0 votes (--blank-votes zero)",
+    "of a line that is no candidate's (scatter, write-ins) counted as 0 votes, the candidates' "
+    "untouched (--blank-votes error refuses their races)",
+)
 
 
-def blank_votes_choice(value: str | None) -> bool:
-    """`--blank-votes` as given → whether blank vote cells count 0; a usage error for a value
-    other than `zero` or `error`."""
+def blank_votes_choice(value: str | None) -> bool | None:
+    """`--blank-votes` as given → whether blank vote cells count 0 (None: those of lines that are
+    no candidate's only); a usage error for a value other than `zero` or `error`."""
     if value is None:
-        return False
+        return None
     chosen = value.strip().lower()
     if chosen not in BLANK_VOTES:
         raise UsageError(
             f"--blank-votes {value!r}: give zero (a blank vote cell counts 0, listed in a "
-            "warning) or error (the default)"
+            "warning) or error (a candidate's refuses its race, as by default)"
         )
     return chosen == "zero"
 

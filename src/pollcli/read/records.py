@@ -42,7 +42,7 @@ from pollcli.numbers import NumberError, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read import acclaimed
 from pollcli.read.header import NAME_PARTS, ColumnMap
-from pollcli.read.options import ReadOptions
+from pollcli.read.options import BLANK_AS_ZERO, ReadOptions
 from pollcli.read.preamble import header_again, header_again_message
 
 
@@ -132,8 +132,8 @@ class CellReader:
     rejected: dict[int, list[str]] = field(default_factory=dict)
     # Lines where a votes column and its vote-mode columns disagree (the votes are used).
     part_mismatches: list[int] = field(default_factory=list)
-    # `--blank-votes zero`, and the rows it read as 0: (line, name).
-    blank_zero: bool = False
+    # `--blank-votes zero`, error or neither (`ReadOptions`), and the rows read as 0: (line, name).
+    blank_zero: bool | None = None
     blank_lines: list[tuple[int, str]] = field(default_factory=list)
     blank_counts: list[tuple[int, str]] = field(default_factory=list)  # counts left blank
     mode_sums: list[tuple[int, str]] = field(default_factory=list)  # blank votes, counted modes
@@ -364,7 +364,7 @@ class CellReader:
         cell, blank = "blank vote cell", "of a unit's count left blank: a count not given, never 0"
         nameless = "with no name and no votes left out: no option (no one on the ballot there?)"
         for rows, noun, what, column in (
-            (self.blank_lines, cell, "counted as 0 votes (--blank-votes zero)", "votes"),
+            (self.blank_lines, cell, BLANK_AS_ZERO[self.blank_zero is None], "votes"),
             (self.mode_sums, cell, "read as the sum of the row's vote-mode cells", "votes"),
             (self.blank_counts, "row", blank, "votes"),
             (self.nameless, "row", nameless, "candidate"),
@@ -486,7 +486,7 @@ class CellReader:
                 # A unit's count, or a race's total of votes (only checked), not given: no cell.
                 self.blank_counts.append((line, row.candidate))
                 return None
-            if not self.blank_zero:
+            if not self.blank_zero and (self.blank_zero is False or row.kind != "other"):
                 self.found.add(
                     Code.MISSING_VALUE,
                     line,
