@@ -32,7 +32,7 @@ TWO_DISTRICTS = (
 def test_one_candidate_in_both_districts_of_an_office_is_two_races(tmp_path, monkeypatch):
     """Was one race 'State House', Ann Vell leading with 14 of 30 votes, and a note that every
     district has the same candidates."""
-    elections, problems = engines_agree(monkeypatch, write(tmp_path, TWO_DISTRICTS))
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, TWO_DISTRICTS))
     got = {
         f"{e.race.keys['office']} {e.race.keys['district']}": {
             o.candidate: o.votes for o in e.options
@@ -52,9 +52,7 @@ def test_a_district_read_as_geography_names_a_candidate_not_in_each(tmp_path, mo
         "Governor,2,Ann Vell,4\nGovernor,2,Bo Lind,9\n"
     )
     (election,), _ = engines_agree(monkeypatch, write(tmp_path, text))
-    assert {o.candidate: o.votes for o in election.options} == _oracle(text, ["office"])[
-        "Governor"
-    ]
+    assert {o.candidate: o.votes for o in election.options} == _oracle(text, ["office"])["Governor"]
     (note,) = [n for n in election.notes if "read as geography" in n]
     assert "'Cy Moor' in 1 of 2" in note
     assert "the same candidates" not in note

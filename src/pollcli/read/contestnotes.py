@@ -92,8 +92,9 @@ def _assigned(records: list[Record]) -> list[str] | None:
         return None
     named: set[tuple[str, ...]] = set()
     out = []
-    for record, key in zip(records, of_record, strict=True):
-        if key is None:
+    for record, noted in zip(records, of_record, strict=True):
+        key = noted or ""
+        if noted is None:
             words = set(_WORD.findall(record.row.candidate.casefold()))
             hits = {(k, part) for k, parts in notes.items() for part in parts if set(part) <= words}
             if len({k for k, _ in hits}) != 1:
