@@ -99,8 +99,9 @@ def assemble(
     local: set[tuple[str, ...]] = set()
     if keys and options.race_by is None:
         # Imported here: a file of one race (the everyday national table) never needs it.
-        from pollcli.read import contestnotes, geography
+        from pollcli.read import contestnotes, geography, officeless
 
+        officeless.give_offices(records, keys, columns)  # (a blank office's scatter: NH 2018)
         list_vote = _list_vote(assembly, options)
         keys = geography.sub_units(records, keys, columns, list_vote=list_vote)
         keys, local = geography.local_races(records, keys, columns)
