@@ -224,3 +224,63 @@ def _left_out(
     for election in kept:
         election.warnings.append(found.items[-1])
     return kept
+
+
+# The counts a row of no party may give twice over in a precinct of party primaries.
+_BALLOT_COUNTS = frozenset({"registered", "ballots_cast"})
+
+
+def without_ballot_counts(
+    book: RaceBook,
+    records: list[Record],
+    races: list[Race | None],
+    found: Found,
+    refused: Mapping[int, Race | None],
+) -> tuple[list[Record], list[Race | None]]:
+    """The records and their races but the count rows of no party beside party primaries that
+    give one place two figures of one count (Alaska's 2018 and 2020 primaries: `Times Counted`
+    171 above the Democratic and Libertarian candidates and 199 above the Republican ones, both
+    under `U.S. House` in each precinct: a count per ballot). Whose each is the file does not say
+    (a party's ballot, or several parties' on one); read as the race's, they were two figures of
+    one count, an error in every precinct refusing 44 races, and `--race GOVERNOR` gave nothing.
+    They are left out with one warning, with the other count rows of their races (such counts
+    are no primary's anyway: `unitcounts`); a race of no party left with no row is no race."""
+    rule = book.rule
+    if rule is None or rule.every_row:
+        return records, races
+    figures: dict[tuple[int, str | None, str | None, str], dict[int, int]] = {}
+    said: dict[tuple[int, str | None, str | None, str], tuple[str, Race]] = {}
+    for record, race in zip(records, races, strict=True):
+        fact = record.row.fact
+        if race is None or race.values.get("party") or fact not in _BALLOT_COUNTS:
+            continue
+        key = (id(race), record.row.region, record.row.unit, fact)
+        figures.setdefault(key, {}).setdefault(record.row.votes or 0, record.line)
+        said.setdefault(key, (record.row.candidate, race))
+    twice = {key for key, seen in figures.items() if len(seen) > 1}
+    if not twice:
+        return records, races
+    first = min(twice, key=lambda key: min(figures[key].values()))
+    (a, at), (b, bt) = sorted(figures[first].items(), key=lambda item: item[1])[:2]
+    count, race = said[first]
+    name = " · ".join(v for v in race.values.values() if v)
+    place = first[2] or first[1] or ""
+    gone = {key[0] for key in twice}
+    out = [
+        (record, race)
+        for record, race in zip(records, races, strict=True)
+        if race is None or id(race) not in gone or record.row.fact not in _BALLOT_COUNTS
+    ]
+    still = {id(race) for _, race in out if race is not None}
+    keep = still | {id(race) for race in refused.values() if race is not None}
+    book.races = {k: race for k, race in book.races.items() if id(race) not in gone - keep}
+    found.warn(
+        Code.INCONSISTENT_METADATA,
+        at,
+        f"{len(twice):,} count(s) of rows of no party beside party primaries are given twice in "
+        f"one place with two figures (e.g. {count!r} {a:,} on line {at} and {b:,} on line {bt} "
+        f"in {place!r}, {name!r}): a count per ballot (each of one party, or of several), most "
+        "likely; whose each is, the file does not say: left out, so no primary's turnout is "
+        "computed from them — give each count row its party to count it in its primary",
+    )
+    return [record for record, _ in out], [race for _, race in out]

@@ -42,6 +42,7 @@ from pollcli.read.primaries import OPEN_GENERAL_NOTE, open_general, primary_note
 from pollcli.read.primary_totals import (
     by_race_id,
     to_primaries,
+    without_ballot_counts,
     without_lone_lines,
     without_officeless_lines,
 )
@@ -164,6 +165,7 @@ def assemble(
             for line, race in refused_rows.items()
         }
     races = to_primaries(book, records, races, options, refused_rows)  # `Total`s of no party
+    records, races = without_ballot_counts(book, records, races, found, refused_rows)
     records = answers.as_options(records, races, *measured)
     for values, failing, _ in left_out:
         if failing:  # (a reporting level kept by --where is a whole race: `Where.failing`)

@@ -1,0 +1,74 @@
+"""Count rows of no party beside party primaries that give a precinct two figures of one count:
+Alaska's 2018 and 2020 primaries list `Registered Voters` and `Times Counted` above each ballot's
+candidates under one office (the Democratic and Libertarian candidates' ballot, then the
+Republicans'), so `Times Counted` is 171 and 199 in one precinct. Read as the office's one count,
+each precinct was an error: 44 races refused, and `--race GOVERNOR` summarised nothing. Now the
+primaries are read, those count rows left out with one warning (`primary_totals`). Invented
+precincts and figures in the same layout; the votes checked against pandas."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from conftest import engines_agree, invoke, write
+
+NAME = "20180821__ak__primary__precinct.csv"  # (the name says primary: party primaries)
+
+
+def _text(precincts: int = 12) -> str:
+    lines = ["precinct,office,district,candidate,party,votes"]
+    for i in range(precincts):
+        place, registered, first, second = (
+            f"01-{100 + i} Alder {i}",
+            900 + 7 * i,
+            60 + i,
+            90 + 2 * i,
+        )
+        for office, district in (("U.S. House", "1"), ("GOVERNOR", "")):
+            row = f"{place},{office},{district}"
+            lines += [
+                f"{row},Registered Voters,,{registered}",
+                f"{row},Times Counted,,{first}",
+                f'{row},"Begg, Mark",DEM,{first - 12}',
+                f'{row},"Toon, Will",LIB,10',
+                f"{row},Registered Voters,,{registered}",
+                f"{row},Times Counted,,{second}",
+                f'{row},"Dunn, Mike",REP,{second - 30}',
+                f'{row},"Tread, Mead",REP,{20 + i}',
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def _oracle(text: str) -> dict[tuple[str, str], dict[str, int]]:
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    frame = frame[frame.party != ""]
+    frame["votes"] = frame["votes"].astype(int)
+    sums = frame.groupby(["office", "party", "candidate"])["votes"].sum()
+    out: dict[tuple[str, str], dict[str, int]] = {}
+    for (office, party, candidate), votes in sums.items():
+        out.setdefault((office, party), {})[candidate] = int(votes)
+    return out
+
+
+def test_a_count_per_ballot_is_left_out_and_the_primaries_read(tmp_path, monkeypatch):
+    text = _text()
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, text, NAME))
+    assert not [p for p in problems if p.severity == "error"]
+    got = {
+        (e.race.keys["office"], e.race.keys["party"]): {o.candidate: o.votes for o in e.options}
+        for e in elections
+        if e.options
+    }
+    assert got == _oracle(text)
+    (warned,) = [p for p in problems if "given twice in one place" in p.message]
+    assert warned.line == 3 and "24 count(s)" in warned.message  # 12 precincts, 2 offices
+    assert "'Times Counted' 60 on line 3 and 90 on line 7" in warned.message
+    assert all(e.facts.ballots_cast is None for e in elections)  # no primary's own count
+
+
+def test_race_governor_gives_the_governors_primaries(tmp_path):
+    result = invoke("summary", str(write(tmp_path, _text(), NAME)), "--race", "GOVERNOR")
+    assert result.code == 0, result.stderr
+    assert "GOVERNOR · Republican primary" in result.stdout and "Dunn, Mike" in result.stdout
