@@ -56,3 +56,24 @@ def test_a_district_read_as_geography_names_a_candidate_not_in_each(tmp_path, mo
     (note,) = [n for n in election.notes if "read as geography" in n]
     assert "'Cy Moor' in 1 of 2" in note
     assert "the same candidates" not in note
+
+
+def test_a_placeholder_standing_in_most_districts_is_no_sign_of_one_race(tmp_path, monkeypatch):
+    """Tennessee's 2016 primary (OpenElections' county file): `No Candidate Qualified` in 10 of
+    the State Senate's 16 districts made the district geography, every Democratic senate primary
+    one race led by the candidate of district 20 with 8,788 votes. Here in 3 of 4 districts."""
+    text = "county,office,district,party,candidate,votes\n" + "".join(
+        f"{county},State Senate,{district},Democratic,{name},{votes}\n"
+        for county, district, name, votes in (
+            ("Lake", "2", "No Candidate Qualified", 0),
+            ("Lake", "4", "No Candidate Qualified", 0),
+            ("Hill", "6", "No Candidate Qualified", 0),
+            ("Hill", "8", "Ann Vell", 300),
+            ("Dale", "8", "Ann Vell", 120),
+            ("Dale", "8", "Bo Lind", 200),
+        )
+    )
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, text, "20160804__tn__primary.csv"))
+    got = {e.race.keys["district"]: {o.candidate: o.votes for o in e.options} for e in elections}
+    assert got["8"] == _oracle(text, ["district"])["8"] == {"Ann Vell": 420, "Bo Lind": 200}
+    assert len(got) == 4

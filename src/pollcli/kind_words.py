@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Final
 
 # Lines a ballot lists where no one stood for a party or a seat (West Virginia's `No Candidate
-# Filed`, Arizona's `NO OFFICIAL CANDIDATE`, Texas' `NO CANDIDATES`): of kind `other`, and said so.
+# Filed`, Arizona's `NO OFFICIAL CANDIDATE`, Texas' `NO CANDIDATES`, Tennessee's `No Candidate
+# Qualified`): of kind `other`, and said so.
 PLACEHOLDERS: Final[tuple[str, ...]] = (
     "no candidate filed", "no candidate", "no official candidate", "no candidate nominated",
-    "no candidates", "no nominee", "no qualified candidate",
+    "no candidates", "no nominee", "no qualified candidate", "no candidate qualified",
 )  # fmt: skip
 
 KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
