@@ -100,9 +100,12 @@ def assemble(
     local: set[tuple[str, ...]] = set()
     if keys and options.race_by is None:
         # Imported here: a file of one race (the everyday national table) never needs it.
-        from pollcli.read import contestnotes, geography, officeless
+        from pollcli.read import contestnotes, geography, officeless, placeparties
 
         officeless.give_offices(records, keys, columns)  # (a blank office's scatter: NH 2018)
+        if "party" in columns.present:
+            header = columns.header_of("party") or "party"
+            records = placeparties.without_place_parties(records, keys, found, header)
         list_vote = _list_vote(assembly, options)
         keys = geography.sub_units(records, keys, columns, list_vote=list_vote)
         keys, local = geography.local_races(records, keys, columns)
