@@ -77,3 +77,23 @@ def test_a_placeholder_standing_in_most_districts_is_no_sign_of_one_race(tmp_pat
     got = {e.race.keys["district"]: {o.candidate: o.votes for o in e.options} for e in elections}
     assert got["8"] == _oracle(text, ["district"])["8"] == {"Ann Vell": 420, "Bo Lind": 200}
     assert len(got) == 4
+
+
+def test_an_office_written_with_and_without_spaces_at_its_slashes_is_one_race(
+    tmp_path, monkeypatch
+):
+    """Montana 2018's counties write `SHERIFF/CORONER` and `SHERIFF / CORONER`: one race by its
+    keys (punctuation read as spaces), whose rows were then refused for two spellings of its
+    office ("make them agree"); where a candidate stands under both, one race read."""
+    text = (
+        "county,office,candidate,votes\n"
+        "Lake,SHERIFF / CORONER,Ann Vell,10\nLake,SHERIFF / CORONER,Bo Lind,7\n"
+        "Hill,SHERIFF/CORONER,Ann Vell,4\nHill,SHERIFF/CORONER,Bo Lind,9\n"
+    )
+    (election,), problems = engines_agree(monkeypatch, write(tmp_path, text))
+    assert not [p for p in problems if p.severity == "error"]
+    frame = pd.read_csv(io.StringIO(text))
+    want = {k: int(v) for k, v in frame.groupby("candidate").votes.sum().items()}
+    assert (
+        {o.candidate: o.votes for o in election.options} == want == {"Ann Vell": 14, "Bo Lind": 16}
+    )

@@ -26,6 +26,7 @@ from pollcli.columns import (
 )
 from pollcli.contract import Counts, Facts, cells_context, problems_from
 from pollcli.dataclass import dataclass
+from pollcli.namekeys import stops_key
 from pollcli.problems import Code, Found
 from pollcli.read import datecolumn
 from pollcli.read.countnotes import whole_race_counts
@@ -52,7 +53,7 @@ _NAMING_FACTS = frozenset({"office", "district", "constituency"})
 
 
 def _naming(text: str) -> str:
-    text = spacing_key(text)
+    text = stops_key(spacing_key(text))  # (as `racekeys.normal`: `A/B` and `A / B` are one)
     return str(int(text)) if text.isdigit() else text
 
 
