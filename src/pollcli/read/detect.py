@@ -16,15 +16,19 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import itertools
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
 from pollcli.problems import Code, Found
-from pollcli.read.readings import foreign, signs_in_words
+from pollcli.read.readings import (
+    LESS_COMMON,
+    foreign,
+    reads_as_words,
+    signs_in_words,
+    strange_letters,
+)
 
 # Encodings results files are written in, most common first: the order candidates are named in when
 # charset-normalizer finds several equally good.
@@ -53,14 +57,13 @@ COMMON: Final[tuple[str, ...]] = (
     "euc_kr",
     "mac_roman",
     "mac_cyrillic",
+    *LESS_COMMON,
 )
 # The lines of a file that hold non-ASCII bytes are what charset-normalizer looks at: a few
 # accented names in a file of ASCII otherwise drown in a sample of the whole file.
 SAMPLE_BYTES: Final[int] = 64 << 10
 # Lines listed one by one; past this a file is not "UTF-8 with a few stray bytes" any more.
 LISTED_LINES: Final[int] = 1000
-# Non-ASCII characters that are not letters but read as text (typography, currency, degrees).
-_TEXT_SIGNS: Final[frozenset[str]] = frozenset("\u00a0’‘‚“”„«»‹›–—…•·°±×÷§©®™€£¥¢¿¡´¨¹²³½¼¾º ª№")
 _STRAY: Final[re.Pattern[str]] = re.compile("[\udc80-\udcff]+")
 _VALID_HIGH: Final[re.Pattern[str]] = re.compile("[^\x00-\x7f\udc80-\udcff]")
 _BREAK: Final[re.Pattern[str]] = re.compile("\r\n|\n|\r")
@@ -90,6 +93,8 @@ class Candidate:
     coherence: float = 0.0
     # Signs inside words (`g³osy`: cp1252 of Polish `głosy`): a one-byte reading that is wrong.
     odd: int = 0
+    # Letters beyond ASCII no one language holds together (`readings.strange_letters`).
+    strange: int = 0
 
     def describe(self) -> str:
         language = f", {self.language}" if self.language and self.language != "Unknown" else ""
@@ -145,16 +150,21 @@ def undecodable(data: bytes, codec: str, found: Found) -> str | None:
         return data.decode(codec, "replace")
     first = stray[0]
     best = candidates[0]
+    # The others that read this line otherwise, the likeliest of each reading (one that reads it
+    # alike adds nothing).
+    apart: dict[str, Candidate] = {}
+    for c in candidates[1:]:
+        if c.preview != best.preview:
+            apart.setdefault(c.preview, c)
     others = "; other candidates: " + ", ".join(
-        c.describe() + (f" reading {c.preview!r}" if c.preview != candidates[0].preview else "")
-        for c in candidates[1:3]
+        f"{c.describe()} reading {c.preview!r}" for c in list(apart.values())[:2]
     )
     found.add(
         Code.ENCODING_ERROR,
         lines.number(first.start()),
         f"bytes {_hex(first.group())} do not decode as {shown}; the file looks like "
         f"{best.describe()}, where this line reads {best.preview!r}"
-        + (others if len(candidates) > 1 else "")
+        + (others if apart else "")
         + f": pass --encoding {best.name}",
     )
     return None
@@ -193,10 +203,12 @@ def candidates_for(data: bytes, lines: _Lines, stray: list[re.Match[str]]) -> li
                 preview=_preview(first, codec),
                 coherence=match.coherence,
                 odd=signs_in_words(text),
+                strange=strange_letters(text),
             )
     best = max((c.confidence for c in found.values()), default=0.0)
-    # Among those about as good as the best: the fewest signs inside words, then a code page
-    # written for the language it reads (`readings.foreign`), then the words that read best as
+    # Among those about as good as the best: the fewest signs inside words, then the fewest letters
+    # no one language holds together (`readings.strange_letters`), then a code page written for
+    # the language it reads (`readings.foreign`), then the words that read best as
     # a language, then the most common encoding (charset-normalizer's ranks on a few lines are
     # noisy: mac_cyrillic before cp1251, big5 beside it). "Most common first" alone named cp1251
     # for Israel's cp1255 files, every name then garbled.
@@ -205,6 +217,7 @@ def candidates_for(data: bytes, lines: _Lines, stray: list[re.Match[str]]) -> li
         key=lambda c: (
             c.confidence < best - 0.1,
             c.odd,
+            c.strange,
             foreign(c.name, c.language),
             -round(c.coherence, 2),
             _rank(c.name),
@@ -215,43 +228,6 @@ def candidates_for(data: bytes, lines: _Lines, stray: list[re.Match[str]]) -> li
 def _rank(name: str) -> int:
     keys = [display_name(c) for c in COMMON]
     return keys.index(name) if name in keys else len(keys)
-
-
-def reads_as_words(text: str) -> float:
-    """The part of the non-ASCII characters of `text` that read as words: printable, and either a
-    letter in a word of one script with no lower-to-upper flip inside it, or a typographic sign.
-    Mojibake fails: `Ã©`, `ÃèÉ`, a Cyrillic letter glued to Latin ones, a control character."""
-    total = good = 0
-    for index, char in enumerate(text):
-        if char.isascii():
-            continue
-        total += 1
-        if not char.isprintable() and char != "\u00a0":
-            continue
-        if char.isalpha():
-            good += _word_ok(text, index)
-        elif char in _TEXT_SIGNS:
-            good += 1
-    return good / total if total else 1.0
-
-
-def _word_ok(text: str, index: int) -> bool:
-    start = index
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    end = index
-    while end < len(text) and text[end].isalpha():
-        end += 1
-    word = text[start:end]
-    scripts = {_script(c) for c in word}
-    if len(scripts) > 1:
-        return False
-    return not any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
-
-
-def _script(char: str) -> str:
-    name = unicodedata.name(char, "")
-    return name.split(" ", 1)[0] if name else "?"
 
 
 def utf8_misread(
