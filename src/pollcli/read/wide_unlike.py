@@ -13,6 +13,10 @@ hold votes says so:
 - an attribute's header: an age, a salary or price, residents or a population, the electors;
 - times of day: every option headed by an hour (`Ore 12`, `19:00`), its figures rising left to
   right in every row (the turnout as the day went on);
+- a figure of a group of rows: one figure down each run of rows (three runs or more, every
+  figure but 0 in one) where another option's figures differ (Malaysia's SPR dump, one row a
+  candidate: its `mj`, the seat's majority, and `ut`, on each of the seat's rows, "led" with
+  50.75 % beside `ju`, the candidates' votes);
 - places in a ranking: two options or more headed by a rank, its votes word aside (`win_votes`,
   `second_votes`, `third_votes`, `MOV_votes`: a table of each constituency's winner, runner-up
   and margin, the candidates named in `win_name`, `second_name`…; Pakistan's 2008/2018
@@ -40,6 +44,8 @@ Row = tuple[int, list[str]]
 CELLS_AT_LEAST: Final[int] = 10
 # The rows looked at (a column of birth years shows in its first rows).
 ROWS_LOOKED_AT: Final[int] = 5000
+# A figure copied down the rows of each group (`_copied`) in this many groups at least.
+RUNS_AT_LEAST: Final[int] = 3
 # A running number's runs reach this at least once (a small party's 1, 2, 1 is votes).
 RUN_REACHES: Final[int] = 3
 _YEARS: Final[tuple[int, int]] = (1850, 2030)
@@ -96,11 +102,18 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
         said = _held(table.header[i], cells)
         if said is not None:
             seen[i] = said
+    copied = {i: said for i, said in _copied(table, plan, rows).items() if i not in seen}
+    seen |= copied
     hours, ranks = _hours(table, plan, rows), _ranks(table, plan)
     if not seen and hours is None and ranks is None:
         return False
     parts = [f"{table.header[i]!r} holds {said}" for i, said in seen.items()]
     parts += [said for said in (hours, ranks) if said is not None]
+    if copied:
+        parts.append(
+            "each row may be one candidate's: then name its columns candidate and votes, and "
+            "pass --race-by with the columns of its race"
+        )
     blank = [
         table.header[i]
         for i in plan.options
@@ -136,6 +149,51 @@ def _held(label: str, cells: list[str]) -> str | None:
     if attribute is not None:
         return f"{attribute}, not votes"
     return None
+
+
+def _copied(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, str]:
+    """The option columns whose figure is one down each run of rows while another option's
+    differs within the runs, each with what it holds: a figure of a group of rows (a race's
+    majority or its rejected ballots) written on each of its rows, one row a candidate's."""
+    columns = {
+        i: [cells[i].strip() if i < len(cells) else "" for _, cells in rows] for i in plan.options
+    }
+    found: dict[int, str] = {}
+    for i, cells in columns.items():
+        runs = _runs(cells)
+        if runs is None:
+            continue
+        differs = {
+            j: sum(len(set(other[a:b])) > 1 for a, b in runs)
+            for j, other in columns.items()
+            if j != i
+        }
+        varying = max(differs, key=differs.__getitem__, default=None)
+        if varying is not None and differs[varying] * 2 >= len(runs):
+            a, b = runs[0]
+            found[i] = (
+                f"one figure down each group of rows ({cells[a]} on lines {rows[a][0]}–"
+                f"{rows[b - 1][0]}) where {table.header[varying]!r} differs: a figure of the "
+                "group written on each of its rows, not votes"
+            )
+    return found
+
+
+def _runs(cells: list[str]) -> list[tuple[int, int]] | None:
+    """The runs (start, end) of equal figures down a column, where every figure that is not 0
+    is one of a run of two rows or more, in ten rows or more and three runs or more; else None."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for end in range(1, len(cells) + 1):
+        if end == len(cells) or cells[end] != cells[start]:
+            if cells[start] not in ("", "0"):
+                if end - start < 2:
+                    return None
+                runs.append((start, end))
+            start = end
+    if len(runs) < RUNS_AT_LEAST or sum(b - a for a, b in runs) < CELLS_AT_LEAST:
+        return None
+    return runs
 
 
 def _running(cells: list[str]) -> bool:
