@@ -120,7 +120,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"exprimés|suffrages exprimés|votes exprimés",
         r"g(ü|ue)ltige( stimmen)?|g(ü|ue)ltig",
         r"valid( votes)?|valid votes|total valid votes|votes|total votes|(total )?valid ballots",
-        r"votos válidos|votos validos|voti validi",
+        # Peru's ONPE scraped: `total_validos` (beside `total_votos_emitidos`).
+        r"(votos |total )?v(á|a)lidos|voti validi",
         # Israel's CEC: `כשרים` (valid ballots).
         r"כשרים|קולות כשרים",
         # Taiwan's CEC: `有效票數A A=1+2+...+N`.

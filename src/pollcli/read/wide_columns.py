@@ -3,7 +3,8 @@ rows a naming column left out would tell apart.
 
 A commission's table often ends with the row's total (`TOTAL_BOLETAS`, `TOTAL_VOTOS`, `Votos
 totales`, `Gesamt`, `Итого`). Read as an option, it "leads" with half of all votes. A column is a
-total when its header says so (a total word as the whole header, or as its first or last words), or
+total when its header says so (a total word as the whole header, or as its first or last words;
+not where every option's header does, the publisher's prefix: Peru's `total_fp`, `total_pl`), or
 when it holds the sum of the other options of its row in every row (of its variant, in a header over
 several rows) and the rows show it beyond chance: an option holds half of its row's votes by chance
 about once in that many votes, so the column's cells in different rows (that sum two options or more
@@ -73,6 +74,8 @@ def total_columns(
         for i in free
         if says_total(level0(table, i)) and not _subtotal(table, i, plan.options)
     }
+    if len(found) == len(free) > 1:
+        found = {}  # every option's header says so: the publisher's prefix (`total_fp`, `total_pl`)
     groups: dict[str, list[int]] = {}
     for i in plan.options:
         if i not in found:
