@@ -53,3 +53,17 @@ def test_an_nec_sheet_by_place_is_read_by_its_count_rows(tmp_path, monkeypatch):
     assert facts.ballots_cast == int(places["cast"].sum())
     assert facts.invalid == int(places["invalid"].sum())
     assert any("hold percentages, the shares of the row above each" in n for n in election.notes)
+
+
+def test_the_sum_column_on_the_whole_row_is_no_mismatch(tmp_path, monkeypatch):
+    """`계` on the `합계` row was warned of as "후보자별 득표수 / 계 6,900 in the total row, 0 in the
+    parts": each place's `계` is set aside as its own total, so it is checked against the other
+    options of its row (Seoul's 2022 sheet: 6,439,139 warned of, the candidates' sum)."""
+    path = write(tmp_path, SHEET)
+    _, problems = engines_agree(monkeypatch, path)
+    assert [p.message for p in problems if p.code == "total-mismatch"] == []
+    # A `계` off by one from its row's candidates (3,600 + 2,700 + 600 = 6,900) is still said.
+    path = write(tmp_path, SHEET.replace('"6,900"', '"6,901"'), name="off.csv")
+    _, problems = engines_agree(monkeypatch, path)
+    (message,) = [p.message for p in problems if p.code == "total-mismatch"]
+    assert "6,901 in the total row, 6,900 in its other options" in message
