@@ -320,16 +320,10 @@ def mismatch(
     if mine is None or theirs is None:
         return None
     names = {option_key(r.row.candidate): r.row.candidate for r in (*parts, *records)}
-    # A total option on a total row (a wide table's `Total` column on its `Total` row): its parts
-    # are totals of their own class, so it is checked against the other options of its row. Under
-    # a header over two rows, its own row's name says so (South Korea's NEC: `후보자별 득표수 / 계`,
-    # the candidates' votes / their sum).
-    inner = {
-        key
-        for key in mine
-        if key not in theirs
-        and (is_total_name(names[key]) or is_total_name(names[key].rpartition(" / ")[2]))
-    }
+    # A total option on a total row (a wide table's `Total` column on its `Total` row, named so
+    # under a header over rows too: the NEC's `후보자별 득표수 / 계`): its parts are totals of their
+    # own class, so it is checked against the other options of its row.
+    inner = {k for k in mine if k not in theirs and is_total_name(names[k].rpartition(" / ")[2])}
     said: list[str] = []
     for key in dict.fromkeys([*mine, *theirs]):
         own, held = mine.get(key), theirs.get(key, 0)
