@@ -2,8 +2,9 @@
 Korea's NEC sheets of 2017 (`후보자별 득표수(득표율)`, each candidate's cell a count and its share,
 `872,127\\n(38.71)`, beside protocol lines and the sum `계`), read with --wide, had every column
 that counts set aside as a protocol line or a total and the candidates' columns left out as no
-counts: `"elections": []`, no error, exit 0 (trial 21). Names and figures invented, the layout is
-the sheet's."""
+counts: `"elections": []`, no error, exit 0 (trial 21). Such a cell is read now (its count:
+`test_count_with_share`); the sheet here writes the two as no count (`3,600 / 52.17`). Names and
+figures invented, the layout is the sheet's."""
 
 from __future__ import annotations
 
@@ -22,9 +23,9 @@ ROWS = [
     ["[대통령선거][가상시]", N, N, N, N, N, N, N],
     ["구시군명", "선거인수", "투표수", "후보자별 득표수(득표율)", N, N, "무효\n투표수", "기권수"],
     [N, N, N, "가나당\n김가람", "다라당\n이나래", "계", N, N],
-    ["합계", "10,000", "7,000", "3,600\n(52.17)", "3,300\n(47.83)", "6,900", "100", "3,000"],
-    ["동산구", "6,000", "4,000", "2,000\n(50.76)", "1,940\n(49.24)", "3,940", "60", "2,000"],
-    ["서강구", "4,000", "3,000", "1,600\n(54.05)", "1,360\n(45.95)", "2,960", "40", "1,000"],
+    ["합계", "10,000", "7,000", "3,600 / 52.17", "3,300 / 47.83", "6,900", "100", "3,000"],
+    ["동산구", "6,000", "4,000", "2,000 / 50.76", "1,940 / 49.24", "3,940", "60", "2,000"],
+    ["서강구", "4,000", "3,000", "1,600 / 54.05", "1,360 / 45.95", "2,960", "40", "1,000"],
 ]
 
 

@@ -11,7 +11,9 @@ read exactly, never through a float: `0.99999999999999999999` is not a whole num
 float rounds it to 1), and a count of thousands of digits is out of range without ever reaching
 `int()`, whose limit of 4,300 digits would raise an error of Python's own. A row's vote cell may be
 within 1e-6 of a whole number (`727712.9999999997`, float arithmetic in a spreadsheet or a pandas
-export): it is read as that number, exactly (Decimal), and the reader notes it (`near_whole`).
+export): it is read as that number, exactly (Decimal), and the reader notes it (`near_whole`). A
+count with its share beside it in one cell (`872,127 (38.71)`, `43.5% (24,060)`) is read as the
+count, the whole number; where both are whole (`12 (345)`) it is no number.
 """
 
 from __future__ import annotations
@@ -43,6 +45,16 @@ _DECIMAL_RE: Final[re.Pattern[str]] = re.compile(
 )
 _SHARE_COMMA_RE: Final[re.Pattern[str]] = re.compile(r"^[+-]?\d*,\d+$", re.ASCII)
 _SHARE_DOT_RE: Final[re.Pattern[str]] = re.compile(r"^[+-]?\d*\.\d+$", re.ASCII)
+# A count with its share beside it in one cell: `872,127\n(38.71)` (South Korea's NEC, 1997–2017),
+# `43.5% (24,060)` (Malaysia's results by seat). The count is the whole number, outside the brackets
+# (its share a number to 100 inside, a `%` or none) or inside them (after a share with its `%`).
+_WHOLE: Final[str] = r"\d{1,3}(?:[,\u00a0 ]\d{3})+|\d+"
+_SHARE: Final[str] = r"(?:100(?:[.,]0+)?|\d{1,2}(?:[.,]\d+)?)"
+_WITH_SHARE: Final[re.Pattern[str]] = re.compile(
+    rf"\s*(?:(?P<count>{_WHOLE})\s*\(\s*{_SHARE}\s*%?\s*\)"
+    rf"|{_SHARE}\s*%\s*\(\s*(?P<inner>{_WHOLE})\s*\))\s*",
+    re.ASCII,
+)
 # Longer cells are quoted in messages by their two ends and their length.
 _SHOWN_CHARS: Final[int] = 40
 
@@ -75,6 +87,12 @@ def _quoted(text: str) -> str:
     return repr(text)
 
 
+def with_share(text: str) -> bool:
+    """Whether a cell holds a count with its share beside it (`872,127 (38.71)`, `43.5% (24,060)`):
+    `parse_votes` reads its count."""
+    return _WITH_SHARE.fullmatch(text) is not None
+
+
 def parse_votes(
     text: str,
     decimal: str,
@@ -88,6 +106,9 @@ def parse_votes(
     With a `near_whole` list, a number within NEAR_WHOLE of a whole one (`727712.9999999997`, as
     spreadsheets and pandas write sums of floats) is read as that whole number and its text is
     appended to the list, for a note; without it such a number is not a count."""
+    paired = _WITH_SHARE.fullmatch(text)
+    if paired is not None:
+        text = paired.group("count") or paired.group("inner")
     raw = _compact(text)
     if _INT_RE.match(raw):
         value = _whole(raw)

@@ -291,8 +291,8 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
 def _nothing_read(name: str, problems: list[Problem]) -> Problem:
     """The error of a file that gave no election and no error: every row set aside (totals,
     counts, shares) or every column left out, which must not read as an empty result, exit 0
-    (South Korea's NEC sheets of 2017 with --wide: a count and its share in each candidate's
-    cell, no count, and the other columns protocol lines and totals)."""
+    (South Korea's NEC sheets of 2017 with --wide, before a count and its share in one cell was
+    read: the candidates' columns no counts, the other columns protocol lines and totals)."""
     return Problem(
         code=Code.NO_ROWS,
         severity="error",
@@ -300,10 +300,9 @@ def _nothing_read(name: str, problems: list[Problem]) -> Problem:
         line=None,
         column=None,
         message="no option's votes were read: every row or column that might hold them was set "
-        "aside or left out (as a total, a count, a share, or cells that are no counts: a count "
-        "and its share in one cell, `872,127 (38.71)`, is none); say which columns hold the "
-        "options' votes (--votes COL; --wide with --id-columns COL,…), or run 'pollcli "
-        "validate' to list the rows set aside",
+        "aside or left out (as a total, a count, a share, or cells that are no counts, such as "
+        "`3,600 / 52.17`); say which columns hold the options' votes (--votes COL; --wide with "
+        "--id-columns COL,…), or run 'pollcli validate' to list the rows set aside",
     )
 
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Final, TypeGuard
 from pollcli.columns import RACE_PREFIX, ROW_ALIASES, canonical_column, normalize_header
 from pollcli.dataclass import dataclass
 from pollcli.errors import UsageError
+from pollcli.numbers import with_share
 from pollcli.read import preamble, protocol, seat_variants, votes_words
 from pollcli.read.dialect import RawTable
 from pollcli.read.preamble import is_number
@@ -127,7 +128,7 @@ def _numeric(values: Sequence[str]) -> bool:
     filled = [v for v in values if v.strip()]
     if not filled:
         return False
-    whole = sum(1 for v in filled if is_number(v) and "%" not in v)
+    whole = sum(1 for v in filled if (is_number(v) and "%" not in v) or with_share(v))
     return whole > NUMERIC_SHARE * len(filled)
 
 

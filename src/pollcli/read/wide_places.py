@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import Final
 
 from pollcli.columns import RACE_PREFIX, canonical_column, place_level, place_word
+from pollcli.numbers import with_share
 from pollcli.problems import Code, Found
 from pollcli.read import protocol
 from pollcli.read.dialect import RawTable
@@ -24,6 +25,7 @@ from pollcli.read.layout import Plan, level0
 Row = tuple[int, list[str]]
 # Naming cells joined into one name when no single column tells the rows apart.
 JOIN: Final[str] = " · "
+PAIRED_ROWS: Final[int] = 50  # (the first rows looked at by `_paired`)
 # Rows a column must rise over, a different whole number in each, to be read as their code.
 CODE_ROWS_AT_LEAST: Final[int] = 5
 
@@ -239,6 +241,7 @@ def rows_of(table: RawTable, plan: Plan, found: Found) -> list[Row]:
     """The rows as wide as the header (a block table's may be ragged: padded), others reported as
     the long stages report them; rows of shares (`_shares`) left out, with a note."""
     width = len(table.header)
+    _paired(table, plan)
     if plan.blocks is None and all(len(cells) == width for _, cells in table.records):
         return _shares(table, plan, table.records)
     rows: list[Row] = []
@@ -270,6 +273,19 @@ def rows_of(table: RawTable, plan: Plan, found: Found) -> list[Row]:
         else:
             rows.append((line, cells))
     return _shares(table, plan, rows)
+
+
+def _paired(table: RawTable, plan: Plan) -> None:
+    """A note where option cells hold a count and its share (`872,127\n(38.71)`: `parse_votes`)."""
+    for line, cells in table.records[:PAIRED_ROWS]:
+        at = next((i for i in plan.options if i < len(cells) and with_share(cells[i])), None)
+        if at is not None:
+            table.notes.append(
+                f"Cells hold a count with its share beside it ({' '.join(cells[at].split())!r} "
+                f"on line {line:,}, {level0(table, at)!r}): the count is read as votes, the "
+                "share left aside (shares are computed from the votes)."
+            )
+            return
 
 
 # A row named as the options' shares (a protocol's `%` line under its counts: Belgium's lists'
