@@ -187,6 +187,10 @@ def _grouped_or_exact(raw: str, text: str, decimal: str, *, decimal_given: bool,
                 f"{what} {shown(text)} reads as {raw.replace(sep, '')} or as {raw.replace(sep, '.')}; "
                 f"pass --decimal {other} if '{sep}' separates thousands",
             )
+    # Thousands separated, then a fraction (Setagaya's `9,617.756`): read as its digits are.
+    head, point, tail = raw.rpartition(decimal)
+    if point and tail.isdigit() and _GROUPED["," if decimal == "." else "."].match(head):
+        return _exact_whole(f"{head.replace(',', '').replace('.', '')}.{tail}", text, what)
     return _exact_whole(raw.replace(decimal, ".") if decimal == "," else raw, text, what)
 
 
@@ -209,7 +213,10 @@ def _exact_whole(raw: str, text: str, what: str) -> int:
         point = shift + int(exponent)
     if point < len(digits) and digits[max(point, 0) :].strip("0"):
         raise NumberError(
-            "type-error", f"{what} {shown(text)}: not a whole number; a count has no fraction"
+            "type-error",
+            f"{what} {shown(text)}: not a whole number; a count has no fraction (Japan's ballots "
+            "divided among candidates of one name, 按分票, give fractions: round such counts in "
+            "the file to read it)",
         )
     if point > _MAX_DIGITS:
         return -(MAX_VOTES + 1) if sign == "-" else MAX_VOTES + 1
@@ -315,3 +322,33 @@ def parse_share(text: str, decimal: str, *, decimal_given: bool = False) -> tupl
     number = _to_float(raw, text, "share")
     decimals = len(raw.split(".", 1)[1]) if "." in raw and "e" not in raw.lower() else 0
     return number, decimals
+
+
+# A number an unquoted CSV split at its thousands separator: its head (1–3 digits), then groups of
+# three digits, the last with decimals maybe (`9`, `617.756` of `9,617.756`).
+_HEAD: Final[re.Pattern[str]] = re.compile(r"\d{1,3}", re.ASCII)
+_GROUP: Final[re.Pattern[str]] = re.compile(r"\d{3}", re.ASCII)
+_LAST_GROUP: Final[re.Pattern[str]] = re.compile(r"\d{3}(?:\.\d+)?", re.ASCII)
+
+
+def extra_cells(cells: list[str], width: int, delimiter: str) -> str:
+    """The message of a row with more cells than the header: where the extra cells are numbers
+    split at their thousands separator, the delimiter (Setagaya's council results, `…,自由民主党,
+    9,617.756` under `order,elected,name,party,votes`), it says so and names the first."""
+    said = f"{len(cells)} cells but the header has {width}"
+    if delimiter == ",":
+        for start in range(len(cells) - 1):
+            end = start + 1
+            while end < len(cells) and _GROUP.fullmatch(cells[end].strip()):
+                end += 1
+            if end < len(cells) and _LAST_GROUP.fullmatch(cells[end].strip()):
+                end += 1
+            split = end - start - 1
+            if split and _HEAD.fullmatch(cells[start].strip()) and len(cells) - split == width:
+                number = delimiter.join(c.strip() for c in cells[start:end])
+                return (
+                    f"{said}: {', '.join(repr(c.strip()) for c in cells[start:end])} look like "
+                    f"one number, {number!r}, split at its thousands separator {delimiter!r}; "
+                    f'quote such numbers ("{number}") or write them without the separator'
+                )
+    return f"{said}; quote names that contain the delimiter {delimiter!r} or remove the extra cells"

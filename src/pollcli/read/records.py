@@ -38,7 +38,7 @@ from pollcli.kinds import (
     unit_count,
     unused_count,
 )
-from pollcli.numbers import NumberError, parse_votes
+from pollcli.numbers import NumberError, extra_cells, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read import acclaimed
 from pollcli.read.header import NAME_PARTS, ColumnMap
@@ -171,12 +171,7 @@ class CellReader:
     def width_ok(self, line: int, cells: list[str], delimiter: str) -> bool:
         width = len(self.columns.header)
         if len(cells) > width and any(c.strip() for c in cells[width:]):
-            self.found.add(
-                Code.EXTRA_CELL,
-                line,
-                f"{len(cells)} cells but the header has {width}; quote names that contain "
-                f"the delimiter {delimiter!r} or remove the extra cells",
-            )
+            self.found.add(Code.EXTRA_CELL, line, extra_cells(cells, width, delimiter))
             return False
         if len(cells) < width:
             self.found.add(

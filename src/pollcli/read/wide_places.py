@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Final
 
 from pollcli.columns import RACE_PREFIX, canonical_column, place_level, place_word
-from pollcli.numbers import with_share
+from pollcli.numbers import extra_cells, with_share
 from pollcli.problems import Code, Found
 from pollcli.read import protocol
 from pollcli.read.dialect import RawTable
@@ -251,12 +251,7 @@ def rows_of(table: RawTable, plan: Plan, found: Found) -> list[Row]:
             rows.append((line, cells + [""] * (need - len(cells)) if len(cells) < need else cells))
             continue
         if len(cells) > width and any(c.strip() for c in cells[width:]):
-            found.add(
-                Code.EXTRA_CELL,
-                line,
-                f"{len(cells)} cells but the header has {width}; quote names that contain "
-                f"the delimiter {table.delimiter!r} or remove the extra cells",
-            )
+            found.add(Code.EXTRA_CELL, line, extra_cells(cells, width, table.delimiter))
         elif len(cells) < width and not any(
             level0(table, i).strip() for i in range(len(cells), width)
         ):
