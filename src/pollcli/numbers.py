@@ -90,7 +90,7 @@ def _quoted(text: str) -> str:
 def with_share(text: str) -> bool:
     """Whether a cell holds a count with its share beside it (`872,127 (38.71)`, `43.5% (24,060)`):
     `parse_votes` reads its count."""
-    return _WITH_SHARE.fullmatch(text) is not None
+    return "(" in text and _WITH_SHARE.fullmatch(text) is not None
 
 
 def parse_votes(
@@ -106,7 +106,7 @@ def parse_votes(
     With a `near_whole` list, a number within NEAR_WHOLE of a whole one (`727712.9999999997`, as
     spreadsheets and pandas write sums of floats) is read as that whole number and its text is
     appended to the list, for a note; without it such a number is not a count."""
-    paired = _WITH_SHARE.fullmatch(text)
+    paired = _WITH_SHARE.fullmatch(text) if "(" in text else None
     if paired is not None:
         text = paired.group("count") or paired.group("inner")
     raw = _compact(text)
