@@ -173,6 +173,14 @@ class Election:
         """The arithmetic checks of the options against the facts, computed once."""
         return audit(self.options, self.facts)
 
+    def release(self) -> None:
+        """Let the options and regions go (and the audit made of them), once the election is
+        summarised and nothing reads them again (`summary.summarize(release=True)`): the
+        election is then spent, its facts, race and findings kept, its figures gone."""
+        self.options = []
+        self.regions = []
+        self.__dict__.pop("audit", None)
+
 
 class Elections(list[Election]):
     """What `load` returns: the elections (races) read, in file order — a list — with the races of
