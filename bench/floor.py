@@ -156,6 +156,36 @@ stage. End of session 17, idle machine, session 16's code (9065876) and main alt
 -> 11.72 / 11.96 s, validate 9.95 / 8.84 -> 9.20 / 9.57 s; peak RSS unchanged (578-586 MiB,
 462-551 MiB): the summary of `elections` about 13 % quicker, the rest inside the noise.
 
+Session 22, the output side and its memory (s22-out; `elections` and `party_lists` loaded once
+and pickled, main's code and the branch's alternated in one process, load 9-13 on the 2 cores):
+summarize 2.0-2.2 s of `elections` is per-option work spread thin: the tally 0.84-0.88 (`rank`
+0.38, its `_ranks` loop 0.25), the notes 0.57-0.76 (the sentence of 95 names below the
+threshold 0.39-0.54, of which their shares' `:.2f` 0.17 s idle), the results 0.45-0.55, the
+overview 0.14; emit 1.5 s is Pydantic's text of each election (1.1-1.2, the results 1.0 of it),
+the scans for text written apart (`numbers_as_written` 0.15, `utf8_may_be_unsafe` 0.03) and
+the indent's `replace`. Tried and left out, each byte-identical and no gain measured (medians
+of 5-7 alternated passes): each election written at its depth inside `[[…]]` (no `replace`:
+1.52 s against 1.49; the `replace`'s 0.26 s of an isolated pass was its output's page faults,
+which the writer's pieces, written and let go, do not pay); the results written by a
+serializer of `ResultRow` without its optional keys where no row holds one (Pydantic calls
+`exclude_if` twice a row: 0.98 s against 1.07 for the rows alone, but the pass in C that finds
+no row holding one costs 0.12 s of the 10,000 races; the race's other keys serialised apart
+and spliced, 0.3 s more), `kind` serialised as a str rather than its Literal (-0.04 s);
+`_ranks` by `map(Ranked, …)` over columns and a dict of first places (0.46 s against 0.35).
+What the output side held: `--memory` (VmRSS / VmHWM after each stage): the summary's million
+`ResultRow`s (and notes) were made beside the million `Option`s the CLI still held, so that
+summarize raised the process's peak above the load's: `elections` by 20-25 MiB (531-589 ->
+556-609 in three runs), `party_lists` 434 -> 525 MiB (535 after emit). `summarize(release=True)`, as the CLI runs it, lets each
+election's options and regions go once it is summarised: the results take their memory, and
+the peak is the load's (`elections` 537 / 537, `party_lists` 430 / 430 MiB after load /
+after emit). `pollcli summary --format json`, `/usr/bin/time`, 3 alternated pairs, medians:
+peak RSS `elections` 564 -> 536 MiB, `party_lists` 536 -> 425 MiB; user CPU 13.62 -> 13.96 s and
+11.06 -> 11.39 s (noise of ± 0.7 s; the options' deallocation, which `os._exit` spared, is
+~0.1 s). What is left on the output side is the million `ResultRow`s (built 0.3 s, written by
+Pydantic 0.9 s): below that only results that are no objects (a race's results as columns,
+written by a writer in C) and races summarised and written one at a time (no summary of all
+held: what would let the load's memory go too).
+
 Medians of --runs of CPU seconds (`time.process_time`, the reading threads' included); each figure
 also as a share of the 3 s target. The stages' sum is the CPU time of the library's work (not the
 process's start-up).
@@ -167,6 +197,7 @@ import argparse
 import dataclasses
 import gc
 import json
+import os
 import statistics
 import sys
 import time
@@ -191,15 +222,30 @@ def timed(work: Callable[[], Any]) -> tuple[float, Any]:
     return time.process_time() - start, result
 
 
-def stages(path: Path) -> tuple[dict[str, float], Any]:
+def memory() -> tuple[int, int]:
+    """The process's resident memory now and at its peak (VmRSS, VmHWM), in MiB."""
+    found = {}
+    with open("/proc/self/status") as status:
+        for line in status:
+            name, _, value = line.partition(":")
+            if name in ("VmRSS", "VmHWM"):
+                found[name] = int(value.split()[0]) // 1024
+    return found["VmRSS"], found["VmHWM"]
+
+
+def stages(
+    path: Path, after: Callable[[str], object] = lambda stage: None
+) -> tuple[dict[str, float], Any]:
     """The library's stages of `pollcli summary PATH --format json`, timed one by one, and the
-    summary they made."""
+    summary they made; `after(stage)` is called once each is done."""
     from pollcli.cli.output import emit
     from pollcli.read import load
     from pollcli.summary import summarize
 
+    after("imported")
     figures: dict[str, float] = {}
     figures["load"], elections = timed(lambda: load([path]))
+    after("load")
     figures["summarize"], result = timed(
         lambda: summarize(
             elections,
@@ -209,14 +255,17 @@ def stages(path: Path) -> tuple[dict[str, float], Any]:
             detail=False,
             sort="file",
             one_line_per_race=False,
+            release=True,  # (as the CLI: each race's options let go once it is summarised)
         )
     )
+    after("summarize")
     with open("/dev/null", "w") as sink:  # (a stream, as the CLI's stdout)
         saved, sys.stdout = sys.stdout, sink
         try:
             figures["emit"], _ = timed(lambda: emit(result, "summary", "json", None, True))
         finally:
             sys.stdout = saved
+    after("emit")
     return figures, result
 
 
@@ -336,9 +385,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--out", type=Path, default=OUT, help="where the bench files are")
+    parser.add_argument("--shape", default="elections", help="elections, or party_lists")
+    parser.add_argument(
+        "--memory",
+        action="store_true",
+        help="one run of the stages alone: resident memory (now, peak) after each",
+    )
     args = parser.parse_args(argv)
-    path = ensure("elections", args.rows, out=args.out)
+    path = ensure(args.shape, args.rows, out=args.out)
     gc.disable()  # as `pollcli`'s __main__ does for the whole run
+    if args.memory:
+        os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")  # (as `pollcli`'s)
+        print(f"{path.name}: resident memory after each stage, MiB (now / peak)")
+
+        def show(stage: str) -> None:
+            now, peak = memory()
+            print(f"  {stage:<10} {now:5d} / {peak:5d}", flush=True)
+
+        stages(path, show)
+        return 0
     rows = distinct_rows(path)
     runs: dict[str, list[float]] = {}
     for _ in range(args.runs):
