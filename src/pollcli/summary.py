@@ -52,8 +52,8 @@ def summarize(
     `release` lets each election's options and regions go once it is summarised
     (`Election.release`), for a caller that reads them no more (the CLI): the summary's million
     results of a file of 10,000 races of 100 candidates are then made in the memory its million
-    options held, not beside them (the peak of `pollcli summary` on `bench` elections_1M: the
-    load's, 581-588 MiB, where the summary added 20-25 MiB to it).
+    options held, not beside them, and the run's peak is the load's (`bench` party_lists_1M:
+    the summary had raised it from 434 to 525 MiB; elections_1M by 20-25 MiB).
     """
     items = [elections] if isinstance(elections, Election) else list(elections)
     last = {id(election): index for index, election in enumerate(items)}  # (one listed twice)
