@@ -83,3 +83,23 @@ def test_a_prefix_on_every_options_header_is_no_total(tmp_path, engine):
         "total_rumbo_libre": 230 + 190 + 298,
         "total_esperanza": 41 + 12 + 5,
     }
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+@pytest.mark.parametrize(
+    "columns",
+    [
+        ("Total Votes 2016", "Total Votes 2020"),
+        ("Total Early", "Total Election Day"),
+        ("Total Mail", "Total In Person"),
+    ],
+)
+def test_columns_of_totals_alone_are_no_race(tmp_path, engine, columns):
+    """Review: lifted as a prefix, these totals were a race between them ("Total Votes 2020 leads
+    … wins outright", validate: no problem). A total word followed by a votes word, a year or a
+    way of voting is a total, as before the prefix rule."""
+    path = tmp_path / "totals.csv"
+    path.write_text(f"County,{columns[0]},{columns[1]}\nA,100,104\nB,200,210\n", encoding="utf-8")
+    result = invoke("summary", str(path), env={"POLLCLI_ENGINE": engine})
+    assert result.code == 1 and "leads" not in result.stdout
+    assert "no option's votes were read" in result.stderr

@@ -32,8 +32,10 @@ from pollcli.kinds import name_key as kind_key
 from pollcli.numbers import NumberError, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read.layout import Plan, level0, variant
+from pollcli.read.roles import MODE_WORDS
 from pollcli.read.total_words import name_key, says_total, subtotal_of
 from pollcli.read.vest import groups_shown
+from pollcli.read.votes_words import VOTES_WORDS
 
 if TYPE_CHECKING:
     from pollcli.read.dialect import RawTable
@@ -74,7 +76,7 @@ def total_columns(
         for i in free
         if says_total(level0(table, i)) and not _subtotal(table, i, plan.options)
     }
-    if len(found) == len(free) > 1:
+    if len(found) == len(free) > 1 and _prefixed(table, plan, free):
         found = {}  # every option's header says so: the publisher's prefix (`total_fp`, `total_pl`)
     groups: dict[str, list[int]] = {}
     for i in plan.options:
@@ -94,6 +96,32 @@ def total_columns(
             else:
                 maybe.append(index)
     return found, maybe
+
+
+def _prefixed(table: RawTable, plan: Plan, columns: Sequence[int]) -> bool:
+    """Whether the total word every option's header begins with is the publisher's prefix: a
+    column of the valid votes has it too (`total_validos`), or what follows it in each header is
+    no votes word, year or way of voting (`total_fp`, `total_frente_azul`). Columns of totals
+    alone are no options: `Total Votes 2016,Total Votes 2020` was read as a race between them
+    ("Total Votes 2020 leads … wins outright"), as `Total Early,Total Election Day` was."""
+    if any(fact == "total_votes" for fact, _ in plan.facts):
+        return True
+    for index in columns:
+        words = name_key(level0(table, index)).split()
+        rest = words[1:] if words and words[0] in ("total", "totals") else []
+        if not rest or "_".join(rest) in MODE_WORDS:
+            return False
+        if any(w in VOTES_WORDS or w in MODE_WORDS or w in _MODE_PARTS or _year(w) for w in rest):
+            return False
+    return True
+
+
+def _year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
+# Words of ways of voting beside `roles.MODE_WORDS`' whole names (`Total Mail`, `Total In Person`).
+_MODE_PARTS: Final[frozenset[str]] = frozenset({"mail", "day", "person", "postal", "evm"})
 
 
 def differs(frame: Any, table: RawTable, totals: dict[int, str]) -> bool:
