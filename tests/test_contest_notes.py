@@ -102,3 +102,18 @@ def test_a_note_naming_no_candidate_leaves_one_race(tmp_path, monkeypatch):
     (election,), _ = engines_agree(monkeypatch, write(tmp_path, text))
     assert election.race is None or "contest" not in election.race.keys
     assert _people(election) == {"ORVAL, DANA": 10, "PENN, ELLIS": 12}
+
+
+def test_write_ins_naming_the_candidates_make_no_contests(tmp_path, monkeypatch):
+    """Review: a mayor's `Write-in (Smith)` and `Write-in (Jones)`, each note naming one ballot
+    candidate, made two contests, each "won" by the candidate its write-ins named (97.83 %). Notes
+    on write-in lines alone tell no contest: one race, its leader the one with most votes."""
+    text = HEADER + "".join(
+        _precinct(p, "Mayor", "", [("Ann Smith", a), ("Bob Jones", b), ("Write-in (Smith)", 3),
+                                   ("Write-in (Jones)", 2)])
+        for p, a, b in (("01 Alder", 100, 90), ("02 Birch", 80, 95))
+    )  # fmt: skip
+    (election,), _ = engines_agree(monkeypatch, write(tmp_path, text))
+    votes = {o.candidate: o.votes for o in election.options}
+    assert votes["Ann Smith"] == 180 and votes["Bob Jones"] == 185
+    assert election.race is None or "contest" not in (election.race.keys or {})

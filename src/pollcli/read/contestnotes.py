@@ -12,7 +12,8 @@ against him) or refused for two totals in a precinct.
 In a group of rows alike in the race keys, where the lines that are no candidate carry two notes
 or more, every part of each note (split at `/`) a word or words of the group's candidates' names,
 each candidate's name holding the parts of exactly one note, and every row either a line of a note
-or such a candidate's, each note is a race (`contest` key, the note as written). Anything less
+or such a candidate's, and each note on a line that counts the contest (its under votes or total,
+not its write-ins alone), each note is a race (`contest` key, the note as written). Anything less
 leaves the group one race as before: a guess is never made.
 """
 
@@ -28,7 +29,7 @@ from pollcli.read.header import ColumnMap
 from pollcli.read.keysums import writable
 from pollcli.read.racekeys import KeyColumn
 from pollcli.read.records import Record
-from pollcli.read.total_words import is_total_name
+from pollcli.read.total_words import bare_write_in, is_total_name, write_in_part
 
 CONTEST: str = f"{RACE_PREFIX}contest"
 _NOTE = re.compile(r"\(([^()]+)\)\s*$")
@@ -72,6 +73,7 @@ def _assigned(records: list[Record]) -> list[str] | None:
     no note or in two, a line of no note that is no candidate)."""
     notes: dict[str, tuple[tuple[str, ...], ...]] = {}  # note key -> its parts' words
     spelt: dict[str, str] = {}
+    counted: set[str] = set()  # notes with a line of the contest's count (under votes, total…)
     of_record: list[str | None] = []
     for record in records:
         name = record.row.candidate
@@ -82,14 +84,16 @@ def _assigned(records: list[Record]) -> list[str] | None:
                 return None
             key = spacing_key(match.group(1))
             notes.setdefault(key, parts)
+            if _counts(name[: match.start()]):
+                counted.add(key)
             spelt.setdefault(key, " ".join(match.group(1).split()))
             of_record.append(key)
         elif _no_candidate(record):
             return None  # a line of no note: whose contest, it does not say
         else:
             of_record.append(None)
-    if len(notes) < 2:
-        return None
+    if len(notes) < 2 or len(counted) < len(notes):
+        return None  # (write-ins alone: `Write-in (Smith)` names a candidate, not a contest)
     named: set[tuple[str, ...]] = set()
     out = []
     for record, noted in zip(records, of_record, strict=True):
@@ -105,6 +109,13 @@ def _assigned(records: list[Record]) -> list[str] | None:
     if any(part not in named for parts in notes.values() for part in parts):
         return None  # a note's part naming no candidate: no list of its candidates
     return out
+
+
+def _counts(name: str) -> bool:
+    """Whether a line (its note aside) counts its contest (`Under Votes`, `Total Votes Cast`),
+    not its write-ins (`Write-in`, `Not Assigned`): review, a mayor's `Write-in (Smith)` and
+    `Write-in (Jones)` made two contests, each "won" by the candidate its write-ins named."""
+    return bool(name.strip()) and not (bare_write_in(name) or write_in_part(name))
 
 
 def _no_candidate(record: Record) -> bool:
