@@ -247,3 +247,22 @@ def test_races_added_up_as_one_name_no_winner(tmp_path, monkeypatch, engine):
     assert "--race-by 'Position'" in said
     one = race("--ignore-column", "Position")  # (the user says it is one race)
     assert one["majority"]["runoff"] == ["Ann", "Dee"] and one["margin"]["votes"] == 10
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+@pytest.mark.parametrize(
+    "words", [("Runoff", "Eliminated"), ("Advances", "Out"), ("Nominated", "Not nominated")]
+)
+def test_a_column_of_a_rounds_outcome_is_no_race(tmp_path, monkeypatch, engine, words):
+    """Review: a `result` column saying who goes to the runoff split the candidates into groups
+    that share none: the file was "several races", no runoff named."""
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    go, stay = words
+    text = (
+        f"candidate,party,result,votes\nAnn Lee,Red,{go},1200\nBob Ray,Blue,{go},900\n"
+        f"Cy Tam,Green,{stay},560\nDee Orr,Gold,{stay},300\n"
+    )
+    out = invoke("summary", str(write(tmp_path, text)), "--format", "json")
+    (election,) = json.loads(out.stdout)["elections"]
+    assert "race-split" not in election["warning_codes"]
+    assert election["majority"]["runoff"] == ["Ann Lee", "Bob Ray"]

@@ -33,6 +33,9 @@ _NO_RACE_WORDS: Final[frozenset[str]] = frozenset(
     {"y", "n", "yes", "no", "true", "false", "t", "f", "0", "1", "x", "m", "w", "male", "female"}
     | {"elected", "defeated", "won", "lost", "winner", "loser", "incumbent", "challenger", "i"}
     | {"not elected", "re elected", "open", "d", "r"}
+    # A round's outcome (review: `result` of `Runoff`/`Eliminated` withheld the runoff it names).
+    | {"runoff", "run off", "second round", "advances", "advanced", "advance", "eliminated"}
+    | {"out", "nominated", "not nominated", "lead", "leading", "trailing", "withdrawn"}
     # Ballot or write-in, a candidate's type (review: `cand_type` of one race, `Ballot` in its
     # first rows and `Write-In` after them, was named as races).
     | {"ballot", "write in", "writein", "write ins", "qualified", "certified", "official"}
