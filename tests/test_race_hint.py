@@ -266,3 +266,12 @@ def test_a_column_of_a_rounds_outcome_is_no_race(tmp_path, monkeypatch, engine, 
     (election,) = json.loads(out.stdout)["elections"]
     assert "race-split" not in election["warning_codes"]
     assert election["majority"]["runoff"] == ["Ann Lee", "Bob Ray"]
+
+
+def test_quiet_leaves_out_the_warning_of_a_refused_file(tmp_path):
+    """Review: `--quiet` ("Do not print warnings on stderr") printed it all the same."""
+    text = "Position,candidate,votes,pct\nMayor,Ann,5,62.5\nMayor,Bob,3,37.5\n"
+    path = write(tmp_path, text + "Clerk,Cy,4,66.7\nClerk,Dee,2,33.3\n")
+    out = invoke("summary", str(path), "--quiet")
+    assert out.code == 1 and "pollcli: error:" in out.stderr
+    assert "warning" not in out.stderr

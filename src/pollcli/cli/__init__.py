@@ -108,7 +108,7 @@ def _app_for(args: Sequence[str]) -> typer.Typer:
     return single
 
 
-def _report_data_error(error: DataError) -> None:
+def _report_data_error(error: DataError, *, quiet: bool = False) -> None:
     # The errors of a file as a whole (encoding, header, CSV that cannot be split) stop it: they
     # come first, however many errors its races have, and it is said what they mean.
     errors = sorted(error.problems, key=lambda p: p.race is not None)
@@ -118,7 +118,7 @@ def _report_data_error(error: DataError) -> None:
         sys.stderr.write(f"pollcli: error: {visible(problem.render())}\n")
         if whole < len(errors) and index + 1 == min(whole, len(shown)):
             sys.stderr.write(f"pollcli: {_stopped(problem.file, whole, whole < len(shown))}\n")
-    for problem in error.explained_by:
+    for problem in [] if quiet else error.explained_by:  # (warnings: --quiet leaves them out)
         sys.stderr.write(f"pollcli: warning: {visible(problem.render())}\n")
     import shlex
 
@@ -258,7 +258,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except DataError as error:
         if debug:
             __import__("traceback").print_exc()
-        _report_data_error(error)
+        _report_data_error(error, quiet=bool({"--quiet", "-q"} & set(args)))
         return error.exit_code
     except PollcliError as error:
         if debug:
