@@ -402,6 +402,13 @@ def _camel_word() -> re.Pattern[str]:
     return re.compile(r"[A-Z][a-z]+")
 
 
+def header_words(header: str) -> list[str]:
+    """A header's words, casefolded, split at spaces, underscores and case changes
+    (`TotalVoteReceived`, `total_vote_received`: total, vote, received)."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", header)
+    return spaced.casefold().replace("_", " ").replace("-", " ").split()
+
+
 # Elections Canada's bilingual headers name their language: `Electoral District Name_English/Nom
 # de circonscription_Anglais` is the column, `…_French/…_Français` the same names in French (left
 # unused: the English column is read). `Candidate’s First Name`: the possessive is no part of it.

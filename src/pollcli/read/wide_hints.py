@@ -7,13 +7,13 @@ pollcli does not know), and which column of a table of a candidate per row may h
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
-from pollcli.columns import ROW_ALIASES, canonical_column, normalize_header
+from pollcli.columns import ROW_ALIASES, canonical_column, header_words, normalize_header
 from pollcli.problems import Code, Found
 from pollcli.read.preamble import is_number
+from pollcli.read.votes_words import VOTES_WORDS
 
 if TYPE_CHECKING:
     from pollcli.read.dialect import RawTable
@@ -145,11 +145,7 @@ def votes_column_option(table: RawTable, plan: Plan, found: Found) -> bool:
     return True
 
 
-# Words of a header that say its column counts votes (`TotalVoteReceived`, `votos`, `Stimmen`),
-# and that say it numbers or codes something (`PartyID`, `DistrictCd`, `SerialNo`, `Rank`, `Age`).
-_VOTE_STEMS: Final[tuple[str, ...]] = (
-    "vote", "voto", "voti", "voix", "stimm", "голос", "glas", "hlas", "suffrag", "röst", "票",
-)  # fmt: skip
+# Words of a header that say it numbers or codes something (`PartyID`, `DistrictCd`, `SerialNo`).
 _NUMBERING: Final[frozenset[str]] = frozenset(
     {"id", "cd", "code", "no", "nr", "num", "number", "serial", "sn", "rank", "age", "year"}
 )
@@ -163,17 +159,14 @@ def votes_hint(
     first; else the wide plan's columns of counts (`counted`). Nepal's 2022 file was told of
     'Samudaya' and 'DOB' (blank and dates), not 'TotalVoteReceived'."""
 
-    def words(name: str) -> list[str]:
-        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).casefold().replace("_", " ").split()
-
     def whole(index: int) -> bool:
         cells = [c[index].strip() for _, c in rows if index < len(c) and c[index].strip()]
         return bool(cells) and all(c.replace(",", "").isdigit() for c in cells)
 
     found = [
-        (not any(stem in name.casefold() for stem in _VOTE_STEMS), index, name)
+        (not VOTES_WORDS & set(header_words(name)), index, name)
         for index, name in enumerate(header)
-        if name and whole(index) and not _NUMBERING & set(words(name))
+        if name and whole(index) and not _NUMBERING & set(header_words(name))
     ]
     shown = [repr(name) for _, _, name in sorted(found)[:4]] or [
         repr(header[i]) for i in counted[:4]
