@@ -50,8 +50,10 @@ _SHARE_DOT_RE: Final[re.Pattern[str]] = re.compile(r"^[+-]?\d*\.\d+$", re.ASCII)
 # (its share a number to 100 inside, a `%` or none) or inside them (after a share with its `%`).
 _WHOLE: Final[str] = r"\d{1,3}(?:[,\u00a0 ]\d{3})+|\d+"
 _SHARE: Final[str] = r"(?:100(?:[.,]0+)?|\d{1,2}(?:[.,]\d+)?)"
+# In brackets after the count, a share has decimals or its `%`: `120 (12)` may be a footnote's.
+_FRACTION: Final[str] = r"(?:100[.,]0+|\d{1,2}[.,]\d+)"
 _WITH_SHARE: Final[re.Pattern[str]] = re.compile(
-    rf"\s*(?:(?P<count>{_WHOLE})\s*\(\s*{_SHARE}\s*%?\s*\)"
+    rf"\s*(?:(?P<count>{_WHOLE})\s*\(\s*(?:{_FRACTION}\s*%?|{_SHARE}\s*%)\s*\)"
     rf"|{_SHARE}\s*%\s*\(\s*(?P<inner>{_WHOLE})\s*\))\s*",
     re.ASCII,
 )
