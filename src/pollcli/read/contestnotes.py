@@ -42,6 +42,9 @@ def contests(records: list[Record], keys: list[KeyColumn], columns: ColumnMap) -
     index = columns.index("candidate")
     if not keys or index is None:
         return keys
+    names = {record.row.candidate for record in records}  # (a name ending in a note: few files)
+    if not any(name.endswith(")") and _NOTE.search(name) for name in names):
+        return keys
     groups: dict[tuple[str, ...], list[int]] = {}
     for at, record in enumerate(records):
         if record.row.all_races:

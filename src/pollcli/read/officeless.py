@@ -29,6 +29,8 @@ def give_offices(records: list[Record], keys: list[KeyColumn], columns: ColumnMa
     office = next((k for k in keys if k.role == "office"), None)
     if office is None or not any(k.role != "office" for k in keys):
         return
+    if all(record.facts.get(office.canonical) or record.row.all_races for record in records):
+        return  # (every row names its office: the everyday file)
     others = [k for k in keys if k is not office]
     places: dict[tuple[tuple[str, ...], str], set[str]] = {}
     spelt: dict[str, str] = {}

@@ -34,11 +34,15 @@ def without_place_parties(
     records: list[Record], keys: list[KeyColumn], found: Found, header: str
 ) -> list[Record]:
     """The records, those whose party cell is a place given no party (module docstring)."""
+    parties = {record.row.party for record in records}  # (each label looked at once)
+    numbered = {p for p in parties if p and any(c.isdigit() for c in p)}
+    if not numbered:
+        return records
     others = [k for k in keys if k.role != "party"]
     labels: dict[tuple[tuple[str, ...], str], set[str]] = {}  # (group, party) -> candidates
     for record in records:
         party = record.row.party
-        if record.row.kind == "candidate" and party and any(c.isdigit() for c in party):
+        if record.row.kind == "candidate" and party in numbered:
             group = tuple(raw(record, k) for k in others)
             labels.setdefault((group, party), set()).add(option_key(record.row.candidate))
     lone: dict[tuple[tuple[str, ...], str], set[str]] = {}  # (group, candidate) -> labels
@@ -56,7 +60,7 @@ def without_place_parties(
     out, lines = [], []
     for record in records:
         party = record.row.party
-        if party and record.row.kind == "candidate":
+        if party in numbered and record.row.kind == "candidate":
             group = tuple(raw(record, k) for k in others)
             if (group, option_key(record.row.candidate), party) in places:
                 record = replace(record, row=with_party(record.row, None))
