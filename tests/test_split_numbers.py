@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from conftest import invoke
+from conftest import invoke, write
 
 ROWS = [
     (1, "true", "山田　はなこ", "みどり党", "9,617.756"),
@@ -51,3 +51,11 @@ def test_a_grouped_count_with_a_fraction_is_no_whole_number(tmp_path, engine):
     assert found[2].startswith("votes '9,617.756': not a whole number")
     assert "按分票" in found[2]
     assert set(found) == {2}
+
+
+def test_a_fraction_that_is_no_grouped_count_is_not_told_of_japan(tmp_path):
+    """A share in the votes cell (`0.2683`, Georgia's CEC upload) was told of Japan's divided
+    ballots: only a grouped count with a fraction (`9,617.756`) is."""
+    out = invoke("summary", str(write(tmp_path, "candidate,votes\nAnn,0.2683\nBob,0.7317\n")))
+    assert out.code == 1 and "not a whole number" in out.stderr
+    assert "按分票" not in out.stderr

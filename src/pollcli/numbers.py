@@ -192,11 +192,13 @@ def _grouped_or_exact(raw: str, text: str, decimal: str, *, decimal_given: bool,
     # Thousands separated, then a fraction (Setagaya's `9,617.756`): read as its digits are.
     head, point, tail = raw.rpartition(decimal)
     if point and tail.isdigit() and _GROUPED["," if decimal == "." else "."].match(head):
-        return _exact_whole(f"{head.replace(',', '').replace('.', '')}.{tail}", text, what)
+        return _exact_whole(
+            f"{head.replace(',', '').replace('.', '')}.{tail}", text, what, grouped=True
+        )
     return _exact_whole(raw.replace(decimal, ".") if decimal == "," else raw, text, what)
 
 
-def _exact_whole(raw: str, text: str, what: str) -> int:
+def _exact_whole(raw: str, text: str, what: str, *, grouped: bool = False) -> int:
     """A count in decimal or scientific notation (`3.00E+03`), read digit by digit: whole only when
     every digit after the point is 0, however many there are."""
     match = _DECIMAL_RE.fullmatch(raw)
@@ -214,11 +216,16 @@ def _exact_whole(raw: str, text: str, what: str) -> int:
     else:
         point = shift + int(exponent)
     if point < len(digits) and digits[max(point, 0) :].strip("0"):
+        # A grouped count with a fraction (`9,617.756`) is no share: Japan's divided ballots.
+        divided = (
+            " (Japan's ballots divided among candidates of one name, 按分票, give fractions: "
+            "round such counts in the file to read it)"
+            if grouped
+            else ""
+        )
         raise NumberError(
             "type-error",
-            f"{what} {shown(text)}: not a whole number; a count has no fraction (Japan's ballots "
-            "divided among candidates of one name, 按分票, give fractions: round such counts in "
-            "the file to read it)",
+            f"{what} {shown(text)}: not a whole number; a count has no fraction{divided}",
         )
     if point > _MAX_DIGITS:
         return -(MAX_VOTES + 1) if sign == "-" else MAX_VOTES + 1
