@@ -10,7 +10,7 @@ The streaming engine streams an office of counts kept by precinct (`read.countro
 judged and given its own precincts' counts as the exact engine does (met first below the head, as
 Florida's come after every race, the file is read again with them kept so). A race's own count rows it
 hands to the exact engine: summed, they cannot tell whether every precinct gave one, and a count of
-some precincts only is no count of the race (`keysums.counts_apart`). So are a blank precinct's
+some precincts only is no count of the race (`summedapart.counts_apart`). So are a blank precinct's
 count rows.
 """
 

@@ -178,3 +178,21 @@ def test_rows_of_races_of_their_own_candidates_are_not_looked_up_once_few_are_me
     ]
     # Each record its own copy: no row looked up once the misses outnumbered the hits.
     assert len({id(r.row) for r in records}) == len(cells)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    before=st.lists(st.sampled_from(["Ann", "Bo", "Cy Ray", "Dee"]), max_size=4),
+    names=st.lists(st.sampled_from(["Ann", "Bo", "Cy Ray", "Eve", "Fay"]), max_size=8),
+)
+def test_a_blocks_names_numbered_at_once_as_one_by_one(before, names):
+    # `name_highs` (a block's names validated as columns, numbered in one call) against the loop
+    # it replaced (`row_number`, then `high`), after rows numbered before it, equal rows included.
+    at_once, one_by_one = keysums.KeySums(summed_units=False), keysums.KeySums(summed_units=False)
+    for sums in (at_once, one_by_one):
+        for name in before:
+            sums.row_number(_row(name, "Union"))
+    rows = [_row(name) for name in names]
+    expected = [one_by_one.high(one_by_one.row_number(row)[0], ()) for row in rows]
+    assert at_once.name_highs(rows) == expected
+    assert at_once.rows == one_by_one.rows

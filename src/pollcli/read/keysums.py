@@ -24,10 +24,8 @@ from collections.abc import Iterator, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final, NoReturn, overload
 
-from pollcli.columns import RACE_PREFIX, option_key
 from pollcli.contract import Row
 from pollcli.read.manyregions import counter
-from pollcli.read.racekeys import normal
 from pollcli.read.records import Record
 
 if TYPE_CHECKING:
@@ -174,6 +172,19 @@ class KeySums:
         if number == known:
             self.rows.append(row)
         return number, party
+
+    def name_highs(self, rows: list[Row]) -> list[int]:
+        """`high(row_number(row)[0], ())` of each row of no party (a block's names validated as
+        columns), at once."""
+        numbers, every = self.row_numbers, self.rows
+        highs = []
+        for row in rows:
+            known = len(every)
+            number = numbers.setdefault(row, known)
+            if number == known:
+                every.append(row)
+            highs.append(number << 3 * _BITS)
+        return highs
 
     def option_part(self, election: str, high: int, party: str | None) -> int:
         """The number of an (election, option row and fact cells by their numbers (`high`),
@@ -453,43 +464,3 @@ class Parts(Sequence[Part]):
 
     def __iter__(self) -> Iterator[Part]:
         return (self[p] for p in range(len(self)))
-
-
-def counts_apart(records: list[Record], count_columns: bool) -> bool:
-    """Whether a precinct's counts given as rows were summed here where the exact engine reads
-    them by precinct: rows of a count for every race (`Row.all_races`), count rows beside count
-    columns (each precinct's figure twice), or a race's count rows summed over its precincts
-    (Maine's `Votes Cast`): whether every precinct of the race gave one, the sums cannot tell, and
-    one given by some precincts only is no count of the race (`facts.election_facts`). The exact
-    engine reads such a file."""
-    for record in records:
-        row = record.row
-        if row.all_races or (row.fact is not None and (count_columns or record.summed)):
-            return True
-    return False
-
-
-def races_spelt_apart(records: list[Record]) -> bool:
-    """Whether an option is summed in one region under two spellings of its race cells that are
-    one race (`GOVERNOR`, `Governor`; district `01`, `1`: `racekeys.normal`). Its precincts were
-    compared by the cells as written (`read.repeats`), so a row repeated under the other spelling
-    would be added up: the exact engine, which compares them as one race, reads the file. Each
-    distinct spelling is read once; only a file with two spellings of one race looks further."""
-    Race = tuple[tuple[str, str], ...]
-    spelt: dict[Race, tuple[Race, tuple[str, ...]]] = {}  # by the facts: race cells, as one
-    for record in records:
-        cells = tuple(record.facts.items())
-        if cells not in spelt:
-            race = tuple((k, v) for k, v in cells if k == "office" or k.startswith(RACE_PREFIX))
-            spelt[cells] = (race, tuple(normal(k.removeprefix(RACE_PREFIX), v) for k, v in race))
-    if len({one for _, one in spelt.values()}) == len({race for race, _ in spelt.values()}):
-        return False  # each race written one way
-    seen: dict[tuple[object, ...], Race] = {}
-    for record in records:
-        race, one = spelt[tuple(record.facts.items())]
-        if not race:
-            continue
-        key = (record.election, record.row.region, option_key(record.row.candidate), one)
-        if seen.setdefault(key, race) != race:
-            return True
-    return False

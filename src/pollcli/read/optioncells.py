@@ -200,8 +200,16 @@ class OptionCells:
         known: list[Any] = list(map(self.names.get, distinct))
         new = [name for name, kept in zip(distinct, known, strict=True) if kept is None]
         rows = self._name_rows(new) if self.name_column and new else {}
+        if rows:  # (validated with the block's names, `namecells`: numbered at once)
+            if not self.invisible.isdisjoint(rows):
+                self.reader.invisible = True
+            numbered = dict(zip(rows, sums.name_highs(list(rows.values())), strict=True))
+            self.names.update(numbered)
+            known = [
+                numbered.get(name) if kept is None else kept
+                for name, kept in zip(distinct, known, strict=True)
+            ]
         first_at: dict[object, int] | None = None  # (each name's first key, where one is needed)
-        invisible = self.invisible
         todo = (  # (the names to work out: new ones, and one read with its party or election)
             [i for i, kept in enumerate(known) if kept.__class__ is not int]
             if () in known
@@ -209,21 +217,15 @@ class OptionCells:
         )
         for index in todo:
             name, kept = distinct[index], known[index]
-            if kept is None:
-                row = rows.get(name)
-                if row is not None:  # (validated with the block's names: `namecells`)
-                    if invisible and name in invisible:
-                        self.reader.invisible = True
-                    kept = sums.high(sums.row_number(row)[0], ())
-                else:
-                    if first_at is None:
-                        first_at = {}
-                        for at_key, cells in enumerate(names):
-                            first_at.setdefault(cells, at_key)
-                    at_key = first_at[name]
-                    option = tuple(column[at_key] for column in keys)
-                    found = self._validated(option, self.name_at, line + firsts[at_key], texts)
-                    kept = found[0] if found else found
+            if kept is None:  # (a name the columns left to the row's contract)
+                if first_at is None:
+                    first_at = {}
+                    for at_key, cells in enumerate(names):
+                        first_at.setdefault(cells, at_key)
+                at_key = first_at[name]
+                option = tuple(column[at_key] for column in keys)
+                found = self._validated(option, self.name_at, line + firsts[at_key], texts)
+                kept = found[0] if found else found
                 known[index] = self.names[name] = kept
             if not isinstance(kept, int):  # a name read with its party or election: each key
                 return self._each_part(keys, firsts, line, texts)  # as `part` reads it

@@ -67,7 +67,7 @@ from pollcli.read.engines import progress_hook, streamable
 from pollcli.read.facts import NoPrecinct
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
-from pollcli.read.keysums import KeySums, counts_apart, races_spelt_apart
+from pollcli.read.keysums import KeySums
 from pollcli.read.limits import OptionCount
 from pollcli.read.modegroups import unsettled, watching
 from pollcli.read.optioncells import BlankLabel, OptionCells
@@ -79,6 +79,7 @@ from pollcli.read.repeatlines import Again, alone_row, read_again
 from pollcli.read.repeats import Repeats, stream_splits
 from pollcli.read.roles import column_roles, name_indexes, unit_identity
 from pollcli.read.shares import decimal_mark
+from pollcli.read.summedapart import counts_apart, races_spelt_apart
 from pollcli.read.unfit import unfit_facts
 
 if TYPE_CHECKING:
