@@ -172,9 +172,9 @@ def test_repeated_blocks_skips_only_races_the_loop_finds_none_in(records: list[R
     names = [option_key(r.row.candidate) if r.row.kind == "candidate" else None for r in records]
     found, loop_found = Found("race.csv"), Found("race.csv")
     blocks = partylines.repeated_blocks("Race", records, found, names)
-    with mock.patch.object(partylines, "_no_pairs", lambda records, names: False):
+    with mock.patch.object(partylines, "no_pairs", lambda records, names: False):
         looped = partylines.repeated_blocks("Race", records, loop_found, names)
-    if partylines._no_pairs(records, names):
+    if partylines.no_pairs(records, names):
         assert looped == {}
         assert loop_found.items == []
     assert blocks == looped

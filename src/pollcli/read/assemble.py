@@ -11,7 +11,6 @@ into the election.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
@@ -27,9 +26,10 @@ from pollcli.read.countnotes import ONE_PARTY_NOTE, counts_alone, far_above, wit
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import FactSources, UnitFacts, election_facts, front_matter, region_counts
 from pollcli.read.filedates import date_from_name
-from pollcli.read.mergeoptions import merge_records, one_place, options_of
+from pollcli.read.mergeoptions import merge_records, one_place, options_of, sum_regions
+from pollcli.read.plainraces import Plain, no_party_lines
 from pollcli.read.records import CellReader, Record
-from pollcli.read.repeatadvice import repeat_advice, shown_party, write_in_line
+from pollcli.read.repeatadvice import repeat_advice, write_in_line
 from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unit_groups import Split, of_race
@@ -79,6 +79,7 @@ class Assembly:
     _units: bool = field(default=True, init=False)  # whether the race being merged names units
     _written_in: bool = field(default=False, init=False)  # and a write-in count of party Total
     _count_notes: dict[str, str] = field(default_factory=dict, init=False)
+    _plain: Plain = field(default=Plain(no_totals=False), init=False)
 
     def elections(self, records: list[Record], header_line: int) -> list[Election]:
         """Records grouped into elections (in order of first appearance), each built and checked.
@@ -119,6 +120,8 @@ class Assembly:
         by_election: dict[str, list[Record]] = {}
         for record in records:
             by_election.setdefault(record.election, []).append(record)
+        # What no race of the file holds, told by searches over all of its cells at once.
+        self._plain = Plain.of(records, columns, self.totals)
         given.clear()
         records.clear()
         if every_race:
@@ -156,7 +159,8 @@ class Assembly:
         if self._too_many_options(label, records):
             return None
         notes = list(self.sources.columns.notes)
-        if self.totals is not None:
+        plain = self._plain.no_totals  # (no total row in any race: the three stages skipped)
+        if self.totals is not None and not plain:
             records = self.totals(label or self.sources.default_label, records)
         records, place = one_place(records, self.sources.columns, notes)
         records = without_zero_copies(records, notes, units="unit" in self.sources.columns.present)
@@ -172,11 +176,12 @@ class Assembly:
         # is built, checked and only then left out.
         if facts is None:
             facts = Facts(election=label or self.sources.default_label)
-        records = party_totals.set_aside(records, found)  # (a list's total above its candidates)
-        records = line_totals.set_aside(records, found, self.sources.columns.header_of("party"))
+        if not plain:
+            records = party_totals.set_aside(records, found)  # (a list's total above its names)
+            records = line_totals.set_aside(records, found, self.sources.columns.header_of("party"))
         fused_lead, repeated, listed = None, list[Repeat](), records
         keys = option_keys([r.row.candidate for r in records])  # (for both stages: once)
-        if self.party_lines is not None:
+        if self.party_lines is not None and not no_party_lines(records, keys):
             records, fused_lead, repeated = self.party_lines(facts.election, records, notes, keys)
         if records is not listed:  # names told apart by their party
             keys = option_keys([r.row.candidate for r in records])
@@ -350,7 +355,7 @@ class Assembly:
                     ballots_cast=extra.get("ballots_cast"),
                 )
             )
-        return self._sum_regions(regions), regions
+        return sum_regions(regions, self.found, self.sources.columns.header_of("votes")), regions
 
     def _merge(
         self, records: list[Record], election: str, region: str, notes: list[str], keys: list[str]
@@ -438,34 +443,6 @@ class Assembly:
         Commons Library's `County name`): no precinct, whose blank cells may be mail ballots."""
         header = self.sources.columns.header_of("unit")
         return "" if header is not None and not self._units else header
-
-    def _sum_regions(self, regions: list[Region]) -> list[Option] | None:
-        totals: dict[str, Option] = {}
-        # An option's parties across regions, each pair of (so far, this region's) joined once.
-        joined: dict[tuple[str | None, str | None], str | None] = {}
-        for region in regions:
-            for option in region.options:
-                if option.votes is None:
-                    self.found.add(
-                        Code.MISSING_VALUE,
-                        option.line,
-                        f"{option.candidate!r} has a share but no votes; regional rows need "
-                        "votes to be added up across regions",
-                        column=self.sources.columns.header_of("votes"),
-                    )
-                    return None
-                key = option_key(option.candidate)
-                if key in totals:
-                    total = totals[key]
-                    total.votes = (total.votes or 0) + option.votes
-                    total.acclaimed = total.acclaimed and option.acclaimed
-                    pair = (total.party, option.party)
-                    if pair not in joined:
-                        joined[pair] = shown_party(total.kind, pair)
-                    total.party = joined[pair]
-                else:
-                    totals[key] = dataclasses.replace(option, share=None, share_decimals=None)
-        return list(totals.values())
 
 
 def assembly_for(

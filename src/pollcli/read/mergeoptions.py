@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pollcli.columns import normalize_header
-from pollcli.election import Option
+from pollcli.columns import normalize_header, option_key
+from pollcli.election import Option, Region
+from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.repeatadvice import shown_party
@@ -74,3 +75,37 @@ def one_place(
     if note not in notes:
         notes.append(note)
     return [replace(r, row=r.row.model_copy(update={"region": None})) for r in records], place
+
+
+def sum_regions(
+    regions: list[Region], found: Found, votes_column: str | None
+) -> list[Option] | None:
+    """The election's options: each option's votes added up over its regions (its parties
+    across them joined, `shown_party`); None, with a `missing-value` error, where an option of a
+    region has a share but no votes (`votes_column`: the header the error names)."""
+    totals: dict[str, Option] = {}
+    # An option's parties across regions, each pair of (so far, this region's) joined once.
+    joined: dict[tuple[str | None, str | None], str | None] = {}
+    for region in regions:
+        for option in region.options:
+            if option.votes is None:
+                found.add(
+                    Code.MISSING_VALUE,
+                    option.line,
+                    f"{option.candidate!r} has a share but no votes; regional rows need "
+                    "votes to be added up across regions",
+                    column=votes_column,
+                )
+                return None
+            key = option_key(option.candidate)
+            if key in totals:
+                total = totals[key]
+                total.votes = (total.votes or 0) + option.votes
+                total.acclaimed = total.acclaimed and option.acclaimed
+                pair = (total.party, option.party)
+                if pair not in joined:
+                    joined[pair] = shown_party(total.kind, pair)
+                total.party = joined[pair]
+            else:
+                totals[key] = replace(option, share=None, share_decimals=None)
+    return list(totals.values())

@@ -22,16 +22,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
-from pollcli.columns import NOT_VALID_KINDS, YES_WORDS
+from pollcli.columns import NOT_VALID_KINDS, YES_WORDS, option_key
 from pollcli.election import Repeat
 from pollcli.formats import counted
 from pollcli.namekeys import option_keys, party_key
 from pollcli.problems import Code, Found
-from pollcli.read.assemble import option_key
 from pollcli.read.records import Record
 
 # A repeated block (`repeated_blocks`) needs this many of a region's options repeated, each with at
@@ -199,7 +198,7 @@ def repeated_blocks(
         names = [
             option_key(r.row.candidate) if r.row.kind == "candidate" else None for r in records
         ]
-    if _no_pairs(records, names):
+    if no_pairs(records, names):
         return {}  # (most races: no two options of one party share their votes)
     parties: dict[str | None, str] = {}  # each party's key, once (a race has a few parties)
     for name, record in zip(names, records, strict=True):
@@ -257,7 +256,7 @@ def _party_of_pair(party: str | None) -> str:
     return party_key(party or "")
 
 
-def _no_pairs(records: list[Record], names: list[str | None]) -> bool:
+def no_pairs(records: list[Record], names: Sequence[str | None]) -> bool:
     """Whether `repeated_blocks` can find no block in the race, told without its sums: where no
     name is listed twice (each sum is one record's votes), fewer than `MIN_REPEATED_OPTIONS`
     pairs of records of one party (as it pairs them) and the same votes, of `MIN_REPEATED_VOTES`

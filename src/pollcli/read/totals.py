@@ -38,7 +38,7 @@ they are totals after all.
 from __future__ import annotations
 
 import shlex
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import partial
 
 from pollcli.columns import option_key
@@ -46,6 +46,7 @@ from pollcli.kinds import name_key as kind_key
 from pollcli.problems import Code, Found
 from pollcli.read.breakdowns import stage as breakdowns_stage
 from pollcli.read.header import ColumnMap
+from pollcli.read.plainraces import TotalsStage
 from pollcli.read.records import Record
 from pollcli.read.subtotals import Subtotal, rests, warn_lone
 from pollcli.read.subtotals import find as find_subtotals
@@ -215,7 +216,7 @@ def stage(
     marked: Mapping[int, Marked] | None = None,
     given: frozenset[str] = frozenset(),
     total_options: frozenset[str] = frozenset(),
-) -> Callable[[str, list[Record]], list[Record]]:
+) -> TotalsStage:
     """`set_aside` for the assembly stage of one file (`Assembly.totals`), then the breakdowns
     laid over the precincts (`breakdowns.set_aside`)."""
     totals = partial(
@@ -226,7 +227,8 @@ def stage(
         given=given,
         total_options=total_options,
     )
-    return breakdowns_stage(totals, columns, found)
+    by_names = not marked and not total_options
+    return TotalsStage(breakdowns_stage(totals, columns, found), by_names)
 
 
 def _find(
