@@ -135,7 +135,11 @@ def assemble(
     cut: dict[tuple[str, ...], set[int]] = {}
     left_out: list[tuple[dict[str, str], set[int], Place | None]] = []  # named once merged
     key_cells = RowCells(keys, where)  # (each distinct one read once where the keys are only read)
-    for record in records:
+    # Every record kept, none garbled nor tracked: their races a run of one election at a time.
+    runs = None if where.wanted or garbled or track else key_cells.by_runs(book, records)
+    if runs is not None:
+        races, kept = runs, list(records)
+    for record in records if runs is None else ():
         value_of, values = key_cells.of(record)
         if not where.keeps(value_of) and not (record.row.all_races and where.races_only(value_of)):
             if record.line in garbled:
