@@ -139,3 +139,33 @@ def test_skipping_changes_no_election_or_problem(
 ) -> None:
     path = _file(tmp_path, races, f"races_{engine}.csv")
     assert _read(path, engine, skipping=True) == _read(path, engine, skipping=False)
+
+
+@given(st.lists(st.sampled_from(_NAMES + _TRAPS + ["Бора Л.", "1-2 Lists", "  ", "O'Brien"])))
+def test_keys_worked_out_without_a_look_in_the_cache_are_the_same(names: list[str]) -> None:
+    from pollcli.namekeys import option_key, option_keys
+
+    assert option_keys(names, probe=False) == [option_key(name) for name in names]
+
+
+def test_names_too_many_for_the_cache_are_keyed_without_a_look_in_it(tmp_path: Path) -> None:
+    """A file of more distinct names than twice the cache holds: each race's keys are worked out
+    at once (here a cache of 2 names, for a file of 18)."""
+    from pollcli.read import plainraces
+
+    path = _file(tmp_path, [[(f"{n} {r}", p, v) for n, p, v in rows] for r, rows in enumerate(_plain_races(3))], "fresh.csv")  # fmt: skip
+    small = mock.Mock(cache_info=lambda: mock.Mock(maxsize=2))
+    probes: list[bool] = []
+    keys = assemble.option_keys
+
+    def keyed(names: list[str], *, probe: bool = True) -> list[str]:
+        probes.append(probe)
+        return keys(names, probe=probe)
+
+    with (
+        mock.patch.object(plainraces, "option_key", small),
+        mock.patch.object(assemble, "option_keys", keyed),
+    ):
+        fresh = _read(path, "exact", skipping=True)
+    assert probes == [False, False, False]
+    assert fresh == _read(path, "exact", skipping=True)

@@ -66,14 +66,16 @@ def option_key(name: str) -> str:
 _PROBED_NAMES: Final[int] = 16
 
 
-def option_keys(names: Sequence[str]) -> list[str]:
+def option_keys(names: Sequence[str], *, probe: bool = True) -> list[str]:
     """Each name's `option_key` (a race's names): through its shared cache when most of the
     list's first names were met before (the same party lists in 10,000 races, a precinct file's
     few names); otherwise each distinct name worked out once, beside the cache. 10,000 races of
     200,000 names that come back only in other races missed it two times in three, each miss
     evicting a name that does come back (0.6 s a million names, against 0.3 s worked out); and
-    where the names are ASCII (most), all at once (`_ascii_keys`: a third of the time)."""
-    probed = names[:_PROBED_NAMES]
+    where the names are ASCII (most), all at once (`_ascii_keys`: a third of the time). Not
+    `probe`: the caller knows the names are mostly new (a file of as many names as rows, such a
+    file's 10,000 probes all missed: `read.plainraces`), and they are worked out at once."""
+    probed = names[:_PROBED_NAMES] if probe else names[:0]
     before = option_key.cache_info().hits
     keys = [option_key(name) for name in probed]
     if (option_key.cache_info().hits - before) * 2 > len(probed):

@@ -180,7 +180,8 @@ class Assembly:
             records = party_totals.set_aside(records, found)  # (a list's total above its names)
             records = line_totals.set_aside(records, found, self.sources.columns.header_of("party"))
         fused_lead, repeated, listed = None, list[Repeat](), records
-        keys = option_keys([r.row.candidate for r in records])  # (for both stages: once)
+        fresh = self._plain.fresh  # (names mostly new: no look in the cache of names met before)
+        keys = option_keys([r.row.candidate for r in records], probe=not fresh)  # (both stages)
         if self.party_lines is not None and not no_party_lines(records, keys):
             records, fused_lead, repeated = self.party_lines(facts.election, records, notes, keys)
         if records is not listed:  # names told apart by their party

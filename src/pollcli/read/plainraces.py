@@ -28,7 +28,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from operator import attrgetter
 
+from pollcli.contract import Row
 from pollcli.dataclass import dataclass
+from pollcli.namekeys import option_key
 from pollcli.read import party_totals
 from pollcli.read.header import ColumnMap
 from pollcli.read.partylines import no_pairs
@@ -46,6 +48,11 @@ class Plain:
     docstring)."""
 
     no_totals: bool  # no race holds a row the totals, party_totals or line_totals stages find
+    # Names too many for the cache of names' keys (`namekeys.option_key`: twice its size), so
+    # that a race's are seldom in it (the `elections` file's 200,000 names, each in some five
+    # races far apart): their keys worked out at once, not looked for first (its 10,000 looks,
+    # 16 names each, and the keys: 0.54 → 0.25 s of CPU).
+    fresh: bool = False
 
     @classmethod
     def of(
@@ -54,7 +61,16 @@ class Plain:
         columns: ColumnMap,
         totals: Callable[[str, list[Record]], list[Record]] | None,
     ) -> Plain:
-        return cls(no_totals=_no_totals(records, columns, totals))
+        if not isinstance(totals, TotalsStage) or not totals.by_names:
+            return cls(no_totals=False)
+        if "region" in columns.present or "unit" in columns.present:
+            return cls(no_totals=False)
+        rows = list(map(_ROW, records))
+        if any(map(_REGION, rows)) or any(map(_UNIT, rows)) or any(map(_SUMMED, records)):
+            return cls(no_totals=False)  # (a place a row may total: looked at race by race)
+        names = set(map(_NAME, rows))
+        fresh = len(names) > 2 * (option_key.cache_info().maxsize or 0)
+        return cls(no_totals=_no_totals(names, rows), fresh=fresh)
 
 
 def no_party_lines(records: list[Record], keys: list[str]) -> bool:
@@ -70,21 +86,10 @@ def no_party_lines(records: list[Record], keys: list[str]) -> bool:
     )
 
 
-def _no_totals(
-    records: list[Record],
-    columns: ColumnMap,
-    totals: Callable[[str, list[Record]], list[Record]] | None,
-) -> bool:
-    """Whether no race of the file holds a total row the totals, `party_totals` or `line_totals`
-    stage would find: each stage's search over the file's distinct cells at once."""
-    if not isinstance(totals, TotalsStage) or not totals.by_names:
-        return False
-    if "region" in columns.present or "unit" in columns.present:
-        return False
-    rows = list(map(_ROW, records))
-    if any(map(_REGION, rows)) or any(map(_UNIT, rows)) or any(map(_SUMMED, records)):
-        return False  # (a place a row may total: looked at race by race)
-    names = set(map(_NAME, rows))
+def _no_totals(names: set[str], rows: list[Row]) -> bool:
+    """Whether no race of a file of these distinct names and rows (none of a place) holds a total
+    row the totals, `party_totals` or `line_totals` stage would find: each stage's search over the
+    file's distinct cells at once."""
     joined = "\n".join(names)  # (searched as each stage searches a race's names joined)
     if "rite" in joined.casefold() and any(map(bare_write_in, names)):
         return False
