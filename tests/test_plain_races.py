@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from pollcli.read import (
     ReadOptions,
     assemble,
+    checks,
     engines,
     line_totals,
     load_file,
@@ -73,10 +74,10 @@ def _plain_races(count: int) -> list[list[tuple[str, str, int]]]:
 
 def test_a_file_of_plain_races_runs_no_total_or_party_line_stage(tmp_path: Path) -> None:
     """Three races of their own candidates, two of one party each: no stage that looks for a total
-    row or a name under several parties is run for any of them, and the elections are those of
-    every stage run."""
+    row or a name under several parties is run for any of them, nor the check for a name that is
+    its party's, and the elections are those of every stage run."""
     path = _file(tmp_path, _plain_races(3), "plain.csv")
-    calls = {"totals": 0, "party_totals": 0, "line_totals": 0, "party_lines": 0}
+    calls = dict.fromkeys(["totals", "party_totals", "line_totals", "party_lines", "checks"], 0)
 
     def counting(name: str, work):  # type: ignore[no-untyped-def]
         def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -92,11 +93,14 @@ def test_a_file_of_plain_races_runs_no_total_or_party_line_stage(tmp_path: Path)
         ),
         mock.patch.object(line_totals, "set_aside", counting("line_totals", line_totals.set_aside)),
         mock.patch.object(
+            checks, "_check_party_totals", counting("checks", checks._check_party_totals)
+        ),
+        mock.patch.object(
             partylines, "party_lines", counting("party_lines", partylines.party_lines)
         ),
     ):
         skipped = _read(path, "exact", skipping=True)
-    assert calls == {"totals": 0, "party_totals": 0, "line_totals": 0, "party_lines": 0}
+    assert calls == dict.fromkeys(calls, 0)
     assert skipped == _read(path, "exact", skipping=False)
     assert len(skipped[0]) == 3
 

@@ -180,9 +180,10 @@ class Assembly:
             records = party_totals.set_aside(records, found)  # (a list's total above its names)
             records = line_totals.set_aside(records, found, self.sources.columns.header_of("party"))
         fused_lead, repeated, listed = None, list[Repeat](), records
-        fresh = self._plain.fresh  # (names mostly new: no look in the cache of names met before)
+        fresh = self._plain.fresh  # (names too many for the cache of keys: none looked for in it)
         keys = option_keys([r.row.candidate for r in records], probe=not fresh)  # (both stages)
-        if self.party_lines is not None and not no_party_lines(records, keys):
+        lines = self.party_lines is not None and not no_party_lines(records, keys)
+        if lines and self.party_lines is not None:
             records, fused_lead, repeated = self.party_lines(facts.election, records, notes, keys)
         if records is not listed:  # names told apart by their party
             keys = option_keys([r.row.candidate for r in records])
@@ -235,8 +236,10 @@ class Assembly:
             else cast_line or next((r.line for r in records if "ballots_cast" in r.facts), None)
         )
         acclaimed = any(r.acclaimed for r in records)  # no vote held (`read.acclaimed`): 0s said
+        # (Names and parties the file's, none renamed: no name a party's where none is in the file.)
+        named = not plain or lines
         check_election(
-            election, min(r.line for r in records), fact_line, self.sources, found, acclaimed
+            election, min(r.line for r in records), fact_line, self.sources, found, acclaimed, named
         )
         # (A precinct's two values of one fact may have been found before this election was
         # assembled, by the streaming engine.)

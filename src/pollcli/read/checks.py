@@ -26,12 +26,15 @@ def check_election(
     sources: FactSources,
     found: Found,
     acclaimed: bool = False,
+    named: bool = True,
 ) -> None:
     """Problems of one built election; `line` is its first row, `fact_line` where ballots_cast was
-    given; `acclaimed`: a candidate's votes cell says no vote was held (`read.acclaimed`)."""
+    given; `acclaimed`: a candidate's votes cell says no vote was held (`read.acclaimed`); not
+    `named`: no option's name may be its party's (told for the whole file: `read.plainraces`)."""
     facts, columns = election.facts, sources.columns
     _check_mixed_figures(election, found)
-    _check_party_totals(election.options, found)
+    if named:
+        _check_party_totals(election.options, found)
     _check_constant_votes(election.options, columns, found)
     if sources.party_named:
         _check_party_lines(election, sources.party_named, columns, found)
