@@ -117,3 +117,20 @@ def test_write_ins_naming_the_candidates_make_no_contests(tmp_path, monkeypatch)
     votes = {o.candidate: o.votes for o in election.options}
     assert votes["Ann Smith"] == 180 and votes["Bob Jones"] == 185
     assert election.race is None or "contest" not in (election.race.keys or {})
+
+
+def test_a_contests_write_in_total_is_not_counted_beside_its_parts(tmp_path, monkeypatch):
+    """Coconino 2024's recall (world, review): `Write-In Totals (FARROW)` 159 and `Not Assigned
+    (FARROW)` 159 were both counted, the write-ins twice (FARROW 83.17 % where 90.81 % is his).
+    With its contest's note, the write-in total is a subtotal of its parts, as without one."""
+    rows = ""
+    for p, (a, b, wi) in (("01 Alder", (50, 40, 7)), ("02 Birch", (30, 45, 3))):
+        rows += _precinct(p, "Mayor", "", [("Ann Roe", a), ("Bob Fay", b),
+                                           ("Write-In Totals (ROE/FAY)", wi),
+                                           ("Not Assigned (ROE/FAY)", wi),
+                                           ("Under Votes (ROE/FAY)", 2)])  # fmt: skip
+    (election,), problems = engines_agree(monkeypatch, write(tmp_path, HEADER + rows))
+    votes = {o.candidate: o.votes for o in election.options if o.kind != "blank"}
+    assert not any("Write-In Totals" in name for name in votes)
+    assert votes["Not Assigned (ROE/FAY)"] == 10 and votes["Ann Roe"] == 80
+    assert any("subtotal" in p.message for p in problems)

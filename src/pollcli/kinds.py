@@ -164,7 +164,7 @@ BARE_WRITE_INS: Final[frozenset[str]] = frozenset({"write in", "write ins", "wri
 _NAMING: Final[frozenset[str]] = BARE_WRITE_INS | {"write in candidate", "other", "others"}
 
 
-def _noted(name: str) -> str | None:
+def without_note(name: str) -> str | None:
     """A name without its note in brackets, where it has one that is no person's name (after
     the write-in word or `Other`, the note names the person: `Write-In (Ann Smith)`)."""
     match = _NOTE.fullmatch(name) if name.endswith(")") else None
@@ -203,7 +203,7 @@ def kind_from_name(name: str) -> Kind:
     kind = _kind_of(name_key(name))
     if kind == "candidate" and (words := camel_key(name)) is not None:
         kind = _kind_of(words)
-    noted = _noted(name) if kind == "candidate" else None
+    noted = without_note(name) if kind == "candidate" else None
     return kind_from_name(noted) if noted else kind
 
 
@@ -244,7 +244,7 @@ def fact_from_name(name: str) -> str | None:
     fact = _FACT_BY_NAME.get(_unmarked(name_key(name)))
     if fact is None and (words := camel_key(name)) is not None:
         fact = _FACT_BY_NAME.get(words)
-    noted = _noted(name) if fact is None else None
+    noted = without_note(name) if fact is None else None
     return fact_from_name(noted) if noted else fact
 
 
@@ -308,7 +308,7 @@ def implied_by_name(name: str) -> tuple[Kind, str | None]:
         implied = implied_by_key(key)
     elif (words := camel_key(name)) is not None and not plainly_candidate(words):
         implied = implied_by_key(words)  # (`TimesCounted`: its words apart)
-    noted = _noted(name) if implied == ("candidate", None) else None
+    noted = without_note(name) if implied == ("candidate", None) else None
     return implied_by_name(noted) if noted else implied  # (`Overvotes (CRUZ/VASQUEZ)`)
 
 

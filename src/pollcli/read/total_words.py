@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import INVISIBLE
-from pollcli.kinds import BARE_WRITE_INS, fact_from_name
+from pollcli.kinds import BARE_WRITE_INS, fact_from_name, without_note
 
 if TYPE_CHECKING:
     from pollcli.contract import Row
@@ -176,7 +176,9 @@ def subtotal_of(text: str) -> str | None:
         return None
     match = _option_subtotal().fullmatch(key)
     if match is None:
-        return None
+        # A contest's note after it: `Write-In Totals (FARROW)` (Arizona's exports, `contestnotes`).
+        plain = without_note(text) if text.endswith(")") else None
+        return None if plain is None else subtotal_of(plain)
     what = match.group("after") or match.group("before") or match.group("foreign")
     return None if what in TOTAL_WORDS or what.replace(" ", "").isdigit() else what
 
@@ -492,6 +494,8 @@ def write_in_part(name: str) -> bool:
     if "rite" not in folded and "assigned" not in folded:
         return False
     key = name_key(name)
+    if name.endswith(")") and (plain := without_note(name)) is not None:
+        key = name_key(plain)  # (a contest's note: `Not Assigned (FARROW)`)
     return key in ("not assigned", "unassigned") or (
         key not in BARE_WRITE_INS
         and (key.startswith(_PART_STARTS) or key.endswith(tuple(" " + w for w in BARE_WRITE_INS)))
