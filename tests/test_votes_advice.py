@@ -54,3 +54,16 @@ def test_the_advice_names_the_votes_column_before_numbers_and_dates(tmp_path):
         "summary", str(write(tmp_path, NEPAL, "np_hor.csv")), "--votes", "TotalVoteReceived"
     )
     assert votes.code == 0 and "Ram Thapa" in votes.stdout
+
+
+def test_a_number_column_is_named_first_among_codes(tmp_path):
+    """Arizona's Gila exports (`contest,…,choice,choice_name,number`): `number` holds the votes,
+    and was left out of the advice as a numbering word; codes of contests and choices came first."""
+    text = (
+        "precinct,contest,contest_name,choice,choice_name,number\n"
+        "P1,10,Mayor,10,Ann Lee,210\nP1,10,Mayor,20,Bob Ray,190\nP1,20,Clerk,10,Cy Tam,120\n"
+        "P2,10,Mayor,10,Ann Lee,110\nP2,10,Mayor,20,Bob Ray,290\nP2,20,Clerk,10,Cy Tam,150\n"
+    )
+    result = invoke("summary", str(write(tmp_path, text, "gila.csv")))
+    assert result.code != 0
+    assert "('number', " in result.stderr and "holds the votes" in result.stderr, result.stderr

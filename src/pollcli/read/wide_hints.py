@@ -147,8 +147,10 @@ def votes_column_option(table: RawTable, plan: Plan, found: Found) -> bool:
 
 # Words of a header that say it numbers or codes something (`PartyID`, `DistrictCd`, `SerialNo`).
 _NUMBERING: Final[frozenset[str]] = frozenset(
-    {"id", "cd", "code", "no", "nr", "num", "number", "serial", "sn", "rank", "age", "year"}
+    {"id", "cd", "code", "no", "nr", "serial", "sn", "rank", "age", "year"}
 )
+# Words of a header that say it counts something (Arizona's `number` of each choice's votes).
+_COUNTING: Final[frozenset[str]] = frozenset({"number", "tally"})
 
 
 def votes_hint(
@@ -156,15 +158,20 @@ def votes_hint(
 ) -> str:
     """The advice for a table of a candidate per row with no votes column pollcli knows: its
     columns of whole numbers (in `rows`, a sample) that no numbering word heads, a votes word's
-    first; else the wide plan's columns of counts (`counted`). Nepal's 2022 file was told of
-    'Samudaya' and 'DOB' (blank and dates), not 'TotalVoteReceived'."""
+    first, then a counting word's (Arizona's `number`); else the wide plan's columns of counts
+    (`counted`). Nepal's 2022 file was told of 'Samudaya' and 'DOB' (blank and dates), not
+    'TotalVoteReceived'."""
 
     def whole(index: int) -> bool:
         cells = [c[index].strip() for _, c in rows if index < len(c) and c[index].strip()]
         return bool(cells) and all(c.replace(",", "").isdigit() for c in cells)
 
+    def rank(name: str) -> int:
+        words = set(header_words(name))
+        return 0 if VOTES_WORDS & words else 1 if _COUNTING & words else 2
+
     found = [
-        (not VOTES_WORDS & set(header_words(name)), index, name)
+        (rank(name), index, name)
         for index, name in enumerate(header)
         if name and whole(index) and not _NUMBERING & set(header_words(name))
     ]
