@@ -175,8 +175,7 @@ def subtotal_of(text: str) -> str | None:
     if key in TOTAL_WORDS:
         return None
     match = _option_subtotal().fullmatch(key)
-    if match is None:
-        # A contest's note after it: `Write-In Totals (FARROW)` (Arizona's exports, `contestnotes`).
+    if match is None:  # (a contest's note after it: `Write-In Totals (FARROW)`, `contestnotes`)
         plain = without_note(text) if text.endswith(")") else None
         return None if plain is None else subtotal_of(plain)
     what = match.group("after") or match.group("before") or match.group("foreign")
@@ -493,9 +492,7 @@ def write_in_part(name: str) -> bool:
     folded = name.casefold()
     if "rite" not in folded and "assigned" not in folded:
         return False
-    key = name_key(name)
-    if name.endswith(")") and (plain := without_note(name)) is not None:
-        key = name_key(plain)  # (a contest's note: `Not Assigned (FARROW)`)
+    key = name_key((name.endswith(")") and without_note(name)) or name)  # (`… (FARROW)`)
     return key in ("not assigned", "unassigned") or (
         key not in BARE_WRITE_INS
         and (key.startswith(_PART_STARTS) or key.endswith(tuple(" " + w for w in BARE_WRITE_INS)))
