@@ -176,15 +176,8 @@ class KeySums:
     def name_highs(self, rows: list[Row]) -> list[int]:
         """`high(row_number(row)[0], ())` of each row of no party (a block's names validated as
         columns), at once."""
-        numbers, every = self.row_numbers, self.rows
-        highs = []
-        for row in rows:
-            known = len(every)
-            number = numbers.setdefault(row, known)
-            if number == known:
-                every.append(row)
-            highs.append(number << 3 * _BITS)
-        return highs
+        shift = 3 * _BITS
+        return [number << shift for number in numbered_each(rows, self.row_numbers, self.rows)]
 
     def option_part(self, election: str, high: int, party: str | None) -> int:
         """The number of an (election, option row and fact cells by their numbers (`high`),
@@ -228,15 +221,9 @@ class KeySums:
     def numbered(self, keys: list[int]) -> tuple[list[int], bool]:
         """The part of each packed key (`high`, `label`), as `option_part` numbers one; and
         whether each is a part new here (numbered in order: `add_new`)."""
-        numbers, packed = self.numbers, self.packed
+        packed = self.packed
         before = len(packed)
-        parts = []
-        for key in keys:
-            known = len(packed)
-            number = numbers.setdefault(key, known)
-            if number == known:
-                packed.append(key)
-            parts.append(number)
+        parts = numbered_each(keys, self.numbers, packed)
         added = len(packed) - before
         self.fresh = (before, len(packed))
         if added:
@@ -464,3 +451,16 @@ class Parts(Sequence[Part]):
 
     def __iter__(self) -> Iterator[Part]:
         return (self[p] for p in range(len(self)))
+
+
+def numbered_each(items: list[Any], numbers: dict[Any, int], every: list[Any]) -> list[int]:
+    """Each item's number in `numbers`; an item met first is given the next one, its place in
+    `every` (appended): rows, parts' keys, numbered in order of first appearance."""
+    out = []
+    for item in items:
+        known = len(every)
+        number = numbers.setdefault(item, known)
+        if number == known:
+            every.append(item)
+        out.append(number)
+    return out
