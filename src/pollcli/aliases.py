@@ -381,6 +381,9 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     # Elections Canada's results download: `Type of results*`, preliminary or validated.
     "stage": ("stage", "type_of_results"),
     # How many members a race elects, the top N by votes ("Vote for 4"); MEDSL's `magnitude`.
+    # Belgium's federal results (resultatselection): `Nombre de sièges`, the seats each list won
+    # beside its `Nombre de voix` (a race's seats are their sum: read/unfit).
+    "seats": ("seats", "nombre_de_sièges", "nombre_de_sieges"),
     "vote_for": (
         "voteforvalue",
         "vote_for",

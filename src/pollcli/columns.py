@@ -77,6 +77,9 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "ed_name",
         "nom_de_circonscription",
         "circonscription",
+        # Belgium's federal results (resultatselection): `circonscription-électorale`.
+        "circonscription_électorale",
+        "circonscription_electorale",
         "wahlkreis",
         "wahlkreisname",
         "pc_name",

@@ -82,6 +82,14 @@ def unfit_facts(
                 f"(a constituency), add --race-by {said}; if they name the places each row counts, "
                 f"--region {said}."
             )
+    seats = seen.get("seats", {})
+    if any(len(v) > 1 for v in seats.values()) and all(
+        c.strip().isdigit() for values in seats.values() for c in values
+    ):
+        unfit["seats"] = (
+            f"The {columns.header_of('seats')!r} column differs from option to option within a "
+            "race: it counts the seats each option won, so a race elects their sum."
+        )
     totals = [values for values in seen.get("total_votes", {}).values()]
     varying = sum(1 for values in totals if len(values) > 1)
     if varying and "unit" in columns.present:
@@ -123,6 +131,9 @@ def set_aside_unfit_facts(
 ) -> None:
     """Leave the `unfit_facts` columns unused, with their notes."""
     unfit = unfit_facts(records, columns, label)
+    if "seats" in unfit:
+        _seats_summed(records, label)
+        columns.notes.append(unfit.pop("seats"))
     for key, note in unfit.items():
         columns.unuse(key, note)
         for record in records:
@@ -130,6 +141,22 @@ def set_aside_unfit_facts(
     elected_column(records, columns, label)
     acclaimed.races(records, columns, label)
     members_elected(records, columns, label)
+
+
+def _seats_summed(records: list[Record], label: Callable[[Record], str] | None) -> None:
+    """Each record's `seats` as its race's: the sum of the seats its options won (Belgium's
+    `Nombre de sièges` beside each list's `Nombre de voix`, 8 for N-VA and 5 for Vlaams Belang in
+    Antwerp). Read as the race's seats row by row, each race was a wall of "make them agree"
+    errors, or, under a header not read as seats, one seat, won by the leader alone."""
+    name = (lambda r: r.election) if label is None else label
+    won: dict[str, int] = {}
+    for record in records:
+        cell = record.facts.get("seats")
+        if cell is not None:
+            won[name(record)] = won.get(name(record), 0) + int(cell)
+    for record in records:
+        if "seats" in record.facts:
+            record.facts["seats"] = str(won[name(record)])
 
 
 def members_elected(

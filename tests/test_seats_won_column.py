@@ -1,0 +1,58 @@
+"""A column of the seats each list won, beside its votes: Belgium's federal results as
+resultatselection writes them (`Parti,Nombre de sièges,Nombre de voix,circonscription-électorale,
+date,election`; Antwerp 2019: N-VA 8 seats, Vlaams Belang 5, CD&V 3…). The column was not read and
+the constituency column not known: after `--race-by`, each constituency was one seat, won by the
+list that led ("Seats won: N-VA 4 of 10, PS 3, MR 2, ECOLO 1" for 150 seats in 11 constituencies).
+Headed `seats`, the column was a wall of "seats is '1' here but '3' on line 2 … make them agree".
+A seats column that differs from list to list within a race counts each list's seats won: the race
+elects their sum, a party-list vote whose seats `pollcli seats` allocates; no list wins it alone.
+
+Figures invented, the layout is the file's; oracle: pandas sums the seats column by constituency.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import engines_agree, invoke, write
+
+FRENCH = """Parti,Nombre de sièges,Nombre de voix,circonscription-électorale
+Alpha,3,5000,Circonscription du Nord
+Beta,1,2000,Circonscription du Nord
+Gamma,0,500,Circonscription du Nord
+Alpha,1,1000,Circonscription du Sud
+Beta,1,1100,Circonscription du Sud
+Gamma,0,300,Circonscription du Sud
+"""
+ENGLISH = FRENCH.replace(
+    "Parti,Nombre de sièges,Nombre de voix,circonscription-électorale",
+    "party,seats,votes,constituency",
+)
+
+
+@pytest.mark.parametrize("text", [FRENCH, ENGLISH], ids=["french", "english"])
+def test_a_race_elects_the_seats_its_lists_won(tmp_path, monkeypatch, text):
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, text))
+    assert not [p for p in problems if p.severity == "error"]
+    frame = pd.read_csv(io.StringIO(text))
+    place, seats = frame.columns[3], frame.columns[1]
+    want = {str(k): int(v) for k, v in frame.groupby(place)[seats].sum().items()}
+    assert {e.race.name: e.facts.seats for e in elections} == want
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+@pytest.mark.parametrize("text", [FRENCH, ENGLISH], ids=["french", "english"])
+def test_no_list_wins_a_race_of_several_seats_alone(tmp_path, monkeypatch, engine, text):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    done = invoke("summary", str(write(tmp_path, text)), "-f", "json")
+    assert done.code == 0, done.stderr
+    notes = [n for e in json.loads(done.stdout)["elections"] for n in e["notes"]]
+    assert (
+        "Party-list vote: 4 seats go to the lists, not to a runoff; pollcli seats allocates them."
+        in notes
+    )
+    assert not [n for n in notes if "wins the seat" in n]
