@@ -56,3 +56,37 @@ def test_no_list_wins_a_race_of_several_seats_alone(tmp_path, monkeypatch, engin
         in notes
     )
     assert not [n for n in notes if "wins the seat" in n]
+
+
+# Belgium's West Flanders: many lists near an even share, the seats they won beside them, and the
+# year of the vote in a `date` column. Was: "1 race(s) have many candidates sharing the votes
+# nearly evenly … do not say how many members they elect" (they do: 8 here), and on every race
+# "date '2019' is not in ISO form; write YYYY-MM-DD".
+EVEN = """Parti,Nombre de sièges,Nombre de voix,circonscription-électorale,date,election
+Alpha,2,1700,Circonscription de l'Ouest,2019,chambre
+Beta,2,1600,Circonscription de l'Ouest,2019,chambre
+Gamma,1,1300,Circonscription de l'Ouest,2019,chambre
+Delta,1,1200,Circonscription de l'Ouest,2019,chambre
+Epsilon,1,1100,Circonscription de l'Ouest,2019,chambre
+Zeta,1,1000,Circonscription de l'Ouest,2019,chambre
+Eta,0,900,Circonscription de l'Ouest,2019,chambre
+Theta,0,800,Circonscription de l'Ouest,2019,chambre
+"""
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_many_even_lists_of_stated_seats_and_a_year_for_a_date(tmp_path, monkeypatch, engine):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    done = invoke("summary", str(write(tmp_path, EVEN)), "-f", "json")
+    assert done.code == 0, done.stderr
+    assert "sharing the votes nearly evenly" not in done.stderr
+    (race,) = json.loads(done.stdout)["elections"]
+    assert race["date"] is None
+    assert (
+        "Party-list vote: 8 seats go to the lists, not to a runoff; pollcli seats allocates them."
+        in race["notes"]
+    )
+    assert any("'date' column is left unused" in n and "'2019'" in n for n in race["notes"])
+    assert race["results"][0]["votes"] == int(
+        pd.read_csv(io.StringIO(EVEN))["Nombre de voix"].max()
+    )

@@ -15,6 +15,7 @@ of one party.
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Callable
 from typing import Final
@@ -82,6 +83,13 @@ def unfit_facts(
                 f"(a constituency), add --race-by {said}; if they name the places each row counts, "
                 f"--region {said}."
             )
+    years = {value for values in seen.get("date", {}).values() for value in values}
+    if years and all(re.fullmatch(r"\d{4}", v.strip()) for v in years):
+        unfit["date"] = (
+            f"The {columns.header_of('date')!r} column is left unused: its values "
+            f"({', '.join(repr(v) for v in sorted(years)[:3])}) are years, not the day of the vote "
+            "(YYYY-MM-DD)."
+        )
     seats = seen.get("seats", {})
     if any(len(v) > 1 for v in seats.values()) and all(
         c.strip().isdigit() for values in seats.values() for c in values
