@@ -90,3 +90,29 @@ def test_many_even_lists_of_stated_seats_and_a_year_for_a_date(tmp_path, monkeyp
     assert race["results"][0]["votes"] == int(
         pd.read_csv(io.StringIO(EVEN))["Nombre de voix"].max()
     )
+
+
+# Belgium's council and European files: the seats as pandas writes a column of floats (`4.0`), and
+# the European `collège-électoral` (each college a race). Was: "seats is '15.0' here but '4.0' on
+# line 2 … make them agree" on every row, and the colleges one race of lists "listed again".
+COLLEGES = """Parti,Nombre de sièges,Nombre de voix,collège-électoral
+Alpha,2.0,48000,Collège électoral français
+Beta,1.0,21000,Collège électoral français
+Gamma,0.0,9000,Collège électoral français
+Alpha,1.0,30000,Collège électoral néerlandais
+Delta,3.0,90000,Collège électoral néerlandais
+"""
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_seats_written_as_floats_in_colleges(tmp_path, monkeypatch, engine):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    done = invoke("summary", str(write(tmp_path, COLLEGES)), "-f", "json")
+    assert done.code == 0, done.stderr
+    frame = pd.read_csv(io.StringIO(COLLEGES))
+    want = frame.groupby("collège-électoral")["Nombre de sièges"].sum().astype(int).to_dict()
+    notes = {e["election"]: e["notes"] for e in json.loads(done.stdout)["elections"]}
+    assert set(notes) == set(want)
+    for college, seats in want.items():
+        said = f"Party-list vote: {seats} seats go to the lists, not to a runoff; pollcli seats allocates them."
+        assert said in notes[college]

@@ -80,6 +80,9 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         # Belgium's federal results (resultatselection): `circonscription-électorale`.
         "circonscription_électorale",
         "circonscription_electorale",
+        # Belgium's European elections: the `collège-électoral` (French, Dutch, German-speaking).
+        "collège_électoral",
+        "college_electoral",
         "wahlkreis",
         "wahlkreisname",
         "pc_name",

@@ -34,6 +34,8 @@ _ONE_PER_ELECTION: Final[tuple[str, ...]] = ("source", "term_limit")
 # is a count mistyped: an error at its line), unless every cell is a name (`_named`): a file of
 # one New Zealand electorate, or two.
 _NAMES: Final[int] = 3
+# A count of seats won: digits, or a whole number as pandas writes a column of floats (`4.0`).
+_WHOLE: Final = re.compile(r"\d+(?:\.0+)?")
 
 
 def unfit_facts(
@@ -92,7 +94,7 @@ def unfit_facts(
         )
     seats = seen.get("seats", {})
     if any(len(v) > 1 for v in seats.values()) and all(
-        c.strip().isdigit() for values in seats.values() for c in values
+        _WHOLE.fullmatch(c.strip()) for values in seats.values() for c in values
     ):
         unfit["seats"] = (
             f"The {columns.header_of('seats')!r} column differs from option to option within a "
@@ -154,14 +156,14 @@ def set_aside_unfit_facts(
 def _seats_summed(records: list[Record], label: Callable[[Record], str] | None) -> None:
     """Each record's `seats` as its race's: the sum of the seats its options won (Belgium's
     `Nombre de sièges` beside each list's `Nombre de voix`, 8 for N-VA and 5 for Vlaams Belang in
-    Antwerp). Read as the race's seats row by row, each race was a wall of "make them agree"
+    Antwerp; `4.0` in its council files). Read as the race's seats row by row, each race was a wall of "make them agree"
     errors, or, under a header not read as seats, one seat, won by the leader alone."""
     name = (lambda r: r.election) if label is None else label
     won: dict[str, int] = {}
     for record in records:
         cell = record.facts.get("seats")
         if cell is not None:
-            won[name(record)] = won.get(name(record), 0) + int(cell)
+            won[name(record)] = won.get(name(record), 0) + int(float(cell))
     for record in records:
         if "seats" in record.facts:
             record.facts["seats"] = str(won[name(record)])
