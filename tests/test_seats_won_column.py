@@ -116,3 +116,17 @@ def test_seats_written_as_floats_in_colleges(tmp_path, monkeypatch, engine):
     for college, seats in want.items():
         said = f"Party-list vote: {seats} seats go to the lists, not to a runoff; pollcli seats allocates them."
         assert said in notes[college]
+
+
+# A race's seats on every row, typed wrong once, is no column of seats won: the error stands.
+TYPO = """party,seats,votes,constituency
+Alpha,4,5000,Nord
+Beta,4,2000,Nord
+Gamma,5,500,Nord
+"""
+
+
+def test_a_race_seats_typed_wrong_once_is_still_an_error(tmp_path):
+    done = invoke("summary", str(write(tmp_path, TYPO)))
+    assert done.code == 1
+    assert "seats is '5' here but '4' on line 2" in done.stderr

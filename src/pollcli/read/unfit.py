@@ -92,10 +92,7 @@ def unfit_facts(
             f"({', '.join(repr(v) for v in sorted(years)[:3])}) are years, not the day of the vote "
             "(YYYY-MM-DD)."
         )
-    seats = seen.get("seats", {})
-    if any(len(v) > 1 for v in seats.values()) and all(
-        _WHOLE.fullmatch(c.strip()) for values in seats.values() for c in values
-    ):
+    if _seats_won(seen.get("seats", {})):
         unfit["seats"] = (
             f"The {columns.header_of('seats')!r} column differs from option to option within a "
             "race: it counts the seats each option won, so a race elects their sum."
@@ -113,6 +110,18 @@ def unfit_facts(
             "option to option within a race, so it is each option's total, not the race's."
         )
     return unfit
+
+
+def _seats_won(seats: dict[tuple[str, ...], set[str]]) -> bool:
+    """Whether a `seats` column counts each option's seats won: whole numbers that differ within a
+    race, and a list that won none (`0`) or three counts in one race. A race's seats cell typed
+    wrong once (`4` on every row but one `5`) is none of these: its "make them agree" stands."""
+    cells = [c.strip() for values in seats.values() for c in values]
+    if not cells or not all(_WHOLE.fullmatch(c) for c in cells):
+        return False
+    if not any(len(values) > 1 for values in seats.values()):
+        return False
+    return any(float(c) == 0 for c in cells) or any(len(v) > 2 for v in seats.values())
 
 
 def _named(cell: str) -> bool:
