@@ -130,3 +130,38 @@ def test_a_race_seats_typed_wrong_once_is_still_an_error(tmp_path):
     done = invoke("summary", str(write(tmp_path, TYPO)))
     assert done.code == 1
     assert "seats is '5' here but '4' on line 2" in done.stderr
+
+
+# ParlGov's `view_election.csv`: every country's elections in one file (some 900), each party's
+# `seats` won beside its `vote_share`. Before --race-by the file is one race listing each party
+# again: its seats summed were "seats '177387' must be a whole number from 1 to 100,000". The
+# repeated parties' errors say what to do; after --race-by each election elects the seats its
+# parties won. Invented: 700 elections of one country, 200 seats each.
+PARLGOV = "country_name,election_type,election_date,vote_share,seats,party_name\n" + "".join(
+    f"Aland,parliament,{1300 + n}-03-30,{share},{seats},{party}\n"
+    for n in range(700)
+    for share, seats, party in (
+        (44.4, 120, "Prot Party"),
+        (34.2, 80, "Trade Party"),
+        (21.4, 0, "Labour"),
+    )
+)
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_one_race_of_many_elections_says_how_to_split_it(tmp_path, monkeypatch, engine):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    path = write(tmp_path, PARLGOV)
+    done = invoke("summary", str(path))
+    assert done.code == 1
+    assert "seats" not in done.stderr
+    assert "--race-by election_date" in done.stderr
+    split = invoke("summary", str(path), "--race-by", "election_date", "-f", "json")
+    assert split.code == 0, split.stderr
+    frame = pd.read_csv(io.StringIO(PARLGOV))
+    want = frame.groupby("election_date")["seats"].sum()
+    races = {e["election"]: e["notes"] for e in json.loads(split.stdout)["elections"]}
+    assert len(races) == len(want)
+    for date, seats in want.items():
+        said = f"Party-list vote: {seats} seats go to the lists, not to a runoff; pollcli seats allocates them."
+        assert said in races[date]

@@ -165,17 +165,31 @@ def set_aside_unfit_facts(
 def _seats_summed(records: list[Record], label: Callable[[Record], str] | None) -> None:
     """Each record's `seats` as its race's: the sum of the seats its options won (Belgium's
     `Nombre de sièges` beside each list's `Nombre de voix`, 8 for N-VA and 5 for Vlaams Belang in
-    Antwerp; `4.0` in its council files). Read as the race's seats row by row, each race was a wall of "make them agree"
-    errors, or, under a header not read as seats, one seat, won by the leader alone."""
+    Antwerp; `4.0` in its council files). Read as the race's seats row by row, each race was a wall
+    of "make them agree" errors, or, under a header not read as seats, one seat, won by the leader
+    alone. A race that lists an option twice in one place is no race yet (ParlGov's elections of
+    every country, before --race-by): its seats are left out, its repeated options' errors say
+    how to tell its races apart (a sum of 177,387 seats would only confuse)."""
     name = (lambda r: r.election) if label is None else label
     won: dict[str, int] = {}
+    seen: dict[str, set[tuple[str, str | None, str | None, str | None]]] = {}
+    unsplit: set[str] = set()
     for record in records:
         cell = record.facts.get("seats")
         if cell is not None:
-            won[name(record)] = won.get(name(record), 0) + int(float(cell))
+            race, row = name(record), record.row
+            key = (option_key(row.candidate), row.party, row.region, row.unit)
+            if key in seen.setdefault(race, set()):
+                unsplit.add(race)
+            seen[race].add(key)
+            won[race] = won.get(race, 0) + int(float(cell))
     for record in records:
         if "seats" in record.facts:
-            record.facts["seats"] = str(won[name(record)])
+            race = name(record)
+            if race in unsplit:
+                del record.facts["seats"]
+            else:
+                record.facts["seats"] = str(won[race])
 
 
 def members_elected(
