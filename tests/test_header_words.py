@@ -68,12 +68,13 @@ def summary(tmp_path, text, *args, name="results.csv"):
         ("Prénom", "given_name"),
         ("alt_result_text", "alt_name"),
         ("state_po", None),
-        # Belgium's `Parti;Nombre de sièges;Nombre de voix` (a party's seats stay unused).
+        # Belgium's `Parti;Nombre de sièges;Nombre de voix`: each list's seats won, whose sum is the
+        # race's seats (tests/test_seats_won_column.py; unused, each constituency was one seat).
         ("Nombre de voix", "votes"),
         ("Aantal stemmen", "votes"),
         ("Anzahl Stimmen", "votes"),
         ("Número de votos", "votes"),
-        ("Nombre de sièges", None),
+        ("Nombre de sièges", "seats"),
         # Clear Ballot's statements of votes (Colorado's counties).
         ("Contest Title", "race:race"),
         ("Precinct Code", "region"),
