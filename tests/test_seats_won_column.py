@@ -165,3 +165,30 @@ def test_one_race_of_many_elections_says_how_to_split_it(tmp_path, monkeypatch, 
     for date, seats in want.items():
         said = f"Party-list vote: {seats} seats go to the lists, not to a runoff; pollcli seats allocates them."
         assert said in races[date]
+
+
+# The lists' seats won in their constituency, given again on each municipality's row: counted once.
+# Was: the race's seats the sum over its municipalities (Alpha's 3 seats twice: a race of 8).
+PLACES = """Parti,Nombre de sièges,Nombre de voix,commune,circonscription-électorale
+Alpha,3,3000,Aville,Circonscription du Nord
+Beta,1,1200,Aville,Circonscription du Nord
+Gamma,0,300,Aville,Circonscription du Nord
+Alpha,3,2000,Bville,Circonscription du Nord
+Beta,1,800,Bville,Circonscription du Nord
+Gamma,0,200,Bville,Circonscription du Nord
+"""
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_seats_given_on_each_place_row_count_once(tmp_path, monkeypatch, engine):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    done = invoke("summary", str(write(tmp_path, PLACES)), "-f", "json")
+    assert done.code == 0, done.stderr
+    frame = pd.read_csv(io.StringIO(PLACES))
+    seats = int(frame.drop_duplicates("Parti")["Nombre de sièges"].sum())
+    (race,) = json.loads(done.stdout)["elections"]
+    said = f"Party-list vote: {seats} seats go to the lists, not to a runoff; pollcli seats allocates them."
+    assert said in race["notes"]
+    assert race["results"][0]["votes"] == int(
+        frame[frame["Parti"] == "Alpha"]["Nombre de voix"].sum()
+    )

@@ -169,27 +169,31 @@ def _seats_summed(records: list[Record], label: Callable[[Record], str] | None) 
     of "make them agree" errors, or, under a header not read as seats, one seat, won by the leader
     alone. A race that lists an option twice in one place is no race yet (ParlGov's elections of
     every country, before --race-by): its seats are left out, its repeated options' errors say
-    how to tell its races apart (a sum of 177,387 seats would only confuse)."""
+    how to tell its races apart (a sum of 177,387 seats would only confuse). An option's seats
+    given again on each of its places' rows count once."""
     name = (lambda r: r.election) if label is None else label
-    won: dict[str, int] = {}
-    seen: dict[str, set[tuple[str, str | None, str | None, str | None]]] = {}
+    places: dict[str, set[tuple[str, str | None, str | None, str | None]]] = {}
+    won: dict[str, dict[tuple[str, str | None], float]] = {}
     unsplit: set[str] = set()
     for record in records:
         cell = record.facts.get("seats")
         if cell is not None:
             race, row = name(record), record.row
-            key = (option_key(row.candidate), row.party, row.region, row.unit)
-            if key in seen.setdefault(race, set()):
+            option = (option_key(row.candidate), row.party)
+            if (*option, row.region, row.unit) in places.setdefault(race, set()):
                 unsplit.add(race)
-            seen[race].add(key)
-            won[race] = won.get(race, 0) + int(float(cell))
+            places[race].add((*option, row.region, row.unit))
+            # An option's seats once, on each of its places' rows alike (a constituency's lists
+            # by municipality): seats that differ from place to place are no race's either.
+            if won.setdefault(race, {}).setdefault(option, float(cell)) != float(cell):
+                unsplit.add(race)
     for record in records:
         if "seats" in record.facts:
             race = name(record)
             if race in unsplit:
                 del record.facts["seats"]
             else:
-                record.facts["seats"] = str(won[race])
+                record.facts["seats"] = str(int(sum(won[race].values())))
 
 
 def members_elected(
