@@ -114,8 +114,8 @@ def test_every_printed_key_is_required():
     """Outputs always carry every key (but `regions`, printed only with --by region, `partial`,
     only for a race --where kept in part, `fused_lead`, only where a name's party lines added up
     would lead, `repeated_block`, only where a block listed twice could change the verdict, `seats`
-    and `elected`, only for a race of several seats, `advance`, only for a top-two primary, and
-    the keys of a file of many races, printed only for one, `set_aside` among them)."""
+    and `elected`, only for a race of several seats, `seats_won`, only where the file gives each
+    option's seats won, `advance`, only for a top-two primary, and the keys of a file of many races, printed only for one, `set_aside` among them)."""
     document = schema_of("summary")
     election = document["$defs"]["ElectionSummary"]
     optional = {
@@ -126,6 +126,7 @@ def test_every_printed_key_is_required():
         "repeated_block",
         "seats",
         "elected",
+        "seats_won",
         "advance",
     }
     assert set(election["required"]) == set(election["properties"]) - optional

@@ -4,10 +4,12 @@ date,election`; Antwerp 2019: N-VA 8 seats, Vlaams Belang 5, CD&V 3…). The col
 the constituency column not known: after `--race-by`, each constituency was one seat, won by the
 list that led ("Seats won: N-VA 4 of 10, PS 3, MR 2, ECOLO 1" for 150 seats in 11 constituencies).
 Headed `seats`, the column was a wall of "seats is '1' here but '3' on line 2 … make them agree".
-A seats column that differs from list to list within a race counts each list's seats won: the race
-elects their sum, a party-list vote whose seats `pollcli seats` allocates; no list wins it alone.
+A seats column that differs from list to list within a race counts each list's seats won: the
+race's members are those the file gives, as it gives them (no method allocates them, no system is
+assumed: a national table of first-past-the-post seats, ParlGov's, is read as right as Belgium's).
 
-Figures invented, the layout is the file's; oracle: pandas sums the seats column by constituency.
+Figures invented, the layout is the file's; oracle: pandas sums the seats column by constituency
+and by party.
 """
 
 from __future__ import annotations
@@ -34,28 +36,47 @@ ENGLISH = FRENCH.replace(
 )
 
 
-@pytest.mark.parametrize("text", [FRENCH, ENGLISH], ids=["french", "english"])
-def test_a_race_elects_the_seats_its_lists_won(tmp_path, monkeypatch, text):
-    elections, problems = engines_agree(monkeypatch, write(tmp_path, text))
-    assert not [p for p in problems if p.severity == "error"]
-    frame = pd.read_csv(io.StringIO(text))
-    place, seats = frame.columns[3], frame.columns[1]
-    want = {str(k): int(v) for k, v in frame.groupby(place)[seats].sum().items()}
-    assert {e.race.name: e.facts.seats for e in elections} == want
+def _seats_by_race(stdout: str) -> dict[str, dict[str, int]]:
+    """Each race's seats won by option, as summary's JSON gives them (`elected`, `seats_won`)."""
+    return {
+        e["election"]: dict(zip(e["elected"], e["seats_won"], strict=True))
+        for e in json.loads(stdout)["elections"]
+    }
+
+
+def _oracle(frame: pd.DataFrame, race: str, option: str, seats: str) -> dict[str, dict[str, int]]:
+    won = frame[frame[seats] > 0]
+    return {
+        str(r): {str(o): int(n) for o, n in group.groupby(option)[seats].max().items()}
+        for r, group in won.groupby(race)
+    }
 
 
 @pytest.mark.parametrize("engine", ["stream", "exact"])
 @pytest.mark.parametrize("text", [FRENCH, ENGLISH], ids=["french", "english"])
-def test_no_list_wins_a_race_of_several_seats_alone(tmp_path, monkeypatch, engine, text):
+def test_a_race_elects_the_seats_its_lists_won(tmp_path, monkeypatch, engine, text):
+    path = write(tmp_path, text)
+    _, problems = engines_agree(monkeypatch, path)
+    assert not [p for p in problems if p.severity == "error"]
     monkeypatch.setenv("POLLCLI_ENGINE", engine)
-    done = invoke("summary", str(write(tmp_path, text)), "-f", "json")
+    done = invoke("summary", str(path), "-f", "json")
     assert done.code == 0, done.stderr
-    notes = [n for e in json.loads(done.stdout)["elections"] for n in e["notes"]]
-    assert (
-        "Party-list vote: 4 seats go to the lists, not to a runoff; pollcli seats allocates them."
-        in notes
-    )
-    assert not [n for n in notes if "wins the seat" in n]
+    frame = pd.read_csv(io.StringIO(text))
+    race, seats, option = frame.columns[3], frame.columns[1], frame.columns[0]
+    assert _seats_by_race(done.stdout) == _oracle(frame, race, option, seats)
+    document = json.loads(done.stdout)
+    want = {str(k): int(v) for k, v in frame.groupby(race)[seats].sum().items()}
+    assert {e["election"]: e["seats"] for e in document["elections"]} == want
+    by_party = frame.groupby(option)[seats].sum()
+    assert {p["party"]: p["won"] for p in document["tally"]["parties"]} == {
+        str(k): int(v) for k, v in by_party.items() if v
+    }
+    assert document["tally"]["seats"] == int(frame[seats].sum())
+    notes = [n for e in document["elections"] for n in e["notes"]]
+    assert not [n for n in notes if "wins the seat" in n or "runoff" in n or "pollcli seats" in n]
+    shown = invoke("summary", str(path))
+    assert "Seats won, as the file gives them: Alpha 3, Beta 1 (4 seats" in shown.stdout
+    assert "UNOPPOSED" not in shown.stdout
 
 
 # Belgium's West Flanders: many lists near an even share, the seats they won beside them, and the
@@ -82,14 +103,11 @@ def test_many_even_lists_of_stated_seats_and_a_year_for_a_date(tmp_path, monkeyp
     assert "sharing the votes nearly evenly" not in done.stderr
     (race,) = json.loads(done.stdout)["elections"]
     assert race["date"] is None
-    assert (
-        "Party-list vote: 8 seats go to the lists, not to a runoff; pollcli seats allocates them."
-        in race["notes"]
-    )
+    frame = pd.read_csv(io.StringIO(EVEN))
+    assert race["seats"] == frame["Nombre de sièges"].sum()
+    assert race["seats_won"] == [int(n) for n in frame["Nombre de sièges"] if n]
     assert any("'date' column is left unused" in n and "'2019'" in n for n in race["notes"])
-    assert race["results"][0]["votes"] == int(
-        pd.read_csv(io.StringIO(EVEN))["Nombre de voix"].max()
-    )
+    assert race["results"][0]["votes"] == int(frame["Nombre de voix"].max())
 
 
 # Belgium's council and European files: the seats as pandas writes a column of floats (`4.0`), and
@@ -110,12 +128,9 @@ def test_seats_written_as_floats_in_colleges(tmp_path, monkeypatch, engine):
     done = invoke("summary", str(write(tmp_path, COLLEGES)), "-f", "json")
     assert done.code == 0, done.stderr
     frame = pd.read_csv(io.StringIO(COLLEGES))
-    want = frame.groupby("collège-électoral")["Nombre de sièges"].sum().astype(int).to_dict()
-    notes = {e["election"]: e["notes"] for e in json.loads(done.stdout)["elections"]}
-    assert set(notes) == set(want)
-    for college, seats in want.items():
-        said = f"Party-list vote: {seats} seats go to the lists, not to a runoff; pollcli seats allocates them."
-        assert said in notes[college]
+    frame["Nombre de sièges"] = frame["Nombre de sièges"].astype(int)
+    won = _oracle(frame, "collège-électoral", "Parti", "Nombre de sièges")
+    assert _seats_by_race(done.stdout) == won
 
 
 # A race's seats on every row, typed wrong once, is no column of seats won: the error stands.
@@ -159,12 +174,7 @@ def test_one_race_of_many_elections_says_how_to_split_it(tmp_path, monkeypatch, 
     split = invoke("summary", str(path), "--race-by", "election_date", "-f", "json")
     assert split.code == 0, split.stderr
     frame = pd.read_csv(io.StringIO(PARLGOV))
-    want = frame.groupby("election_date")["seats"].sum()
-    races = {e["election"]: e["notes"] for e in json.loads(split.stdout)["elections"]}
-    assert len(races) == len(want)
-    for date, seats in want.items():
-        said = f"Party-list vote: {seats} seats go to the lists, not to a runoff; pollcli seats allocates them."
-        assert said in races[date]
+    assert _seats_by_race(split.stdout) == _oracle(frame, "election_date", "party_name", "seats")
 
 
 # The lists' seats won in their constituency, given again on each municipality's row: counted once.
@@ -187,8 +197,25 @@ def test_seats_given_on_each_place_row_count_once(tmp_path, monkeypatch, engine)
     frame = pd.read_csv(io.StringIO(PLACES))
     seats = int(frame.drop_duplicates("Parti")["Nombre de sièges"].sum())
     (race,) = json.loads(done.stdout)["elections"]
-    said = f"Party-list vote: {seats} seats go to the lists, not to a runoff; pollcli seats allocates them."
-    assert said in race["notes"]
+    assert race["seats"] == seats
     assert race["results"][0]["votes"] == int(
         frame[frame["Parti"] == "Alpha"]["Nombre de voix"].sum()
     )
+
+
+def test_the_seats_won_validate_against_the_schema(tmp_path):
+    import jsonschema
+
+    done = invoke("summary", str(write(tmp_path, FRENCH)), "-f", "json")
+    document = json.loads(done.stdout)
+    jsonschema.validate(document, json.loads(invoke("schema", "summary").stdout))
+    assert all("seats_won" in e for e in document["elections"])
+
+
+# `pollcli seats` counted each member the file elects as one seat, by votes ("11 races … each won
+# by the candidates with the most votes", 60 seats of Belgium's 150): refused, naming summary.
+def test_seats_refuses_a_file_of_seats_won(tmp_path):
+    done = invoke("seats", str(write(tmp_path, FRENCH)))
+    assert done.code == 2
+    assert "gives the seats each option won" in done.stderr
+    assert "'pollcli summary' shows them" in done.stderr

@@ -77,12 +77,9 @@ RACE_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "ed_name",
         "nom_de_circonscription",
         "circonscription",
-        # Belgium's federal results (resultatselection): `circonscription-électorale`.
-        "circonscription_électorale",
-        "circonscription_electorale",
-        # Belgium's European elections: the `collège-électoral` (French, Dutch, German-speaking).
-        "collège_électoral",
-        "college_electoral",
+        # Belgium: federal `circonscription-électorale`, European `collège-électoral`.
+        *("circonscription_électorale", "circonscription_electorale"),
+        *("collège_électoral", "college_electoral"),
         "wahlkreis",
         "wahlkreisname",
         "pc_name",

@@ -10,7 +10,7 @@ from dataclasses import field
 from functools import cached_property
 
 from pollcli.audit import Audit, audit
-from pollcli.columns import Kind
+from pollcli.columns import Kind, option_key
 from pollcli.contract import Facts, Row
 from pollcli.dataclass import dataclass
 from pollcli.models import Partial, RaceSplit, RefusedRace
@@ -151,6 +151,9 @@ class Election:
     # The same file, whose race's leader has more than half: the sentence that says the vote is
     # preferential and the majority elects, in place of "first past the post" (`read.preferences`).
     preferential: str | None = None
+    # The seats each option won, as the file gives them (a column of seats per option: Belgium's
+    # `Nombre de sièges`), by (name key, party): `read.seatswon`. No method allocates them.
+    seats_won: dict[tuple[str, str | None], int] | None = None
 
     @property
     def seats(self) -> int | None:
@@ -167,6 +170,12 @@ class Election:
             self.crowded or self.office_seats or self.flat or self.delegates or self.per_ballot
         )
         return None if unknown else 1
+
+    def seats_of(self, option: Option) -> int:
+        """The seats the file gives an option (`seats_won`), 0 where it gives none."""
+        won, key = self.seats_won or {}, option_key(option.candidate)
+        # (the party a file of parties' own names gives its options after reading: none read)
+        return won.get((key, option.party or None), won.get((key, None), 0))
 
     @cached_property
     def audit(self) -> Audit:

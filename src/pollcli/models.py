@@ -273,6 +273,14 @@ class ElectionSummary:
     )
     seats: int | None = field(default=1, metadata=SEATS)
     elected: list[str] | None = field(default=None, metadata=ELECTED)
+    seats_won: list[int] | None = field(
+        default=None,
+        metadata=optional(
+            "only where the file gives each option's seats won (a seats column that differs from "
+            "option to option in a race: Belgium's `Nombre de sièges`): the seats of each of "
+            "`elected`, in its order, as the file gives them; no method allocates them"
+        ),
+    )
     advance: list[str] | None = field(
         default=None,
         metadata=optional(

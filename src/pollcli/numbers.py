@@ -23,6 +23,8 @@ import re
 from decimal import Decimal, InvalidOperation, localcontext
 from typing import Final
 
+from pollcli.errors import UsageError
+
 # Far above any electorate on Earth: a count past this is a typo or an attack, not a result.
 MAX_VOTES: Final[int] = 10_000_000_000
 
@@ -361,3 +363,14 @@ def extra_cells(cells: list[str], width: int, delimiter: str) -> str:
                     f'quote such numbers ("{number}") or write them without the separator'
                 )
     return f"{said}; quote names that contain the delimiter {delimiter!r} or remove the extra cells"
+
+
+def percent(name: str, value: float) -> float:
+    """A threshold from Python as the CLI's flags have it: a float from 0 to 100 (5 prints as 5.0)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if isinstance(value, bool) or not 0 <= number <= 100:
+        raise UsageError(f"{name} must be a number from 0 to 100, not {value!r}")
+    return number

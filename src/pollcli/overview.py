@@ -85,7 +85,8 @@ def race_line(summary: ElectionSummary) -> RaceLine:
     # Another row with votes (write-ins, against all, a misread answer of a measure) is opposition
     # of a kind: only blank votes (no choice made in the race) leave a candidate unopposed.
     opposed = not everyone and any(r.votes for r in results if r.kind not in ("candidate", "blank"))
-    if len(candidates) <= (summary.seats or 1) and candidates and not others_ahead and not opposed:
+    few = len(candidates) <= (summary.seats or 1) and summary.seats_won is None  # (seats as given)
+    if few and candidates and not others_ahead and not opposed:
         tags.append("unopposed")
     if summary.uncounted:
         tags.append("no_count")
@@ -135,6 +136,9 @@ def _parties(summary: ElectionSummary) -> list[str | None]:
     names = set(summary.elected or [])
     if not names:
         return []
+    if summary.seats_won is not None:  # the file's seats won (any option's): a party a seat
+        rows = [r for r in summary.results if r.candidate in names]
+        return [r.party for r, n in zip(rows, summary.seats_won, strict=False) for _ in range(n)]
     rows = [r for r in summary.results if r.kind == "candidate" and r.candidate in names]
     return [r.party for r in rows[: len(names)]]
 
@@ -144,6 +148,9 @@ def _first_out(summary: ElectionSummary, elected: int) -> Standing | None:
     if summary.seats is None:
         return None
     candidates = [r for r in summary.results if r.kind == "candidate"]
+    if summary.seats_won is not None:  # the file's seats: a stronger list may have won none
+        won = set(summary.elected or ())
+        candidates, elected = [r for r in candidates if r.candidate not in won], 0
     if elected >= len(candidates):
         return None
     row = candidates[elected]

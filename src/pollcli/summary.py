@@ -209,6 +209,7 @@ def summarize_election(
         if figures.elected is None or withheld
         else [r.option.candidate for r in figures.elected],
         advance=None if figures.advance is None else [r.option.candidate for r in figures.advance],
+        seats_won=None if figures.seats_won is None else [n for _, n in figures.seats_won],
     )
 
 

@@ -13,9 +13,9 @@ from pollcli import audit
 from pollcli.columns import NOT_VALID_KINDS, System, is_party_list
 from pollcli.dataclass import dataclass
 from pollcli.election import Election, Option, one_name
-from pollcli.errors import UsageError
 from pollcli.kinds import is_answer
 from pollcli.models import Margin, Partial, Standing, Term, Turnout
+from pollcli.numbers import percent
 
 DEFAULT_THRESHOLD = 3.0
 DEFAULT_MAJORITY = 50.0
@@ -85,20 +85,11 @@ class Tally:
     # told: `runoff` is None.
     second_tie: list[Ranked] | None = None
     advance_tie: list[Ranked] | None = None
+    # The candidates the file says won seats, with their seats (`Election.seats_won`), strongest first.
+    seats_won: list[tuple[Ranked, int]] | None = None
 
     def strength(self, item: Ranked) -> float:
         return strength(item, self.by_votes)
-
-
-def percent(name: str, value: float) -> float:
-    """A threshold from Python as the CLI's flags have it: a float from 0 to 100 (5 prints as 5.0)."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        number = math.nan
-    if isinstance(value, bool) or not 0 <= number <= 100:
-        raise UsageError(f"{name} must be a number from 0 to 100, not {value!r}")
-    return number
 
 
 def strength(item: Ranked, by_votes: bool) -> float:
@@ -257,6 +248,12 @@ def tally(
             elected, seat_tie, margin = _elected(candidates, seats, by_votes, base)
     if no_votes and not uncounted:
         leader = runner_up = margin = runoff = elected = seat_tie = None
+    won = None
+    if election.seats_won is not None:  # the file's own seats won: no method, no runoff
+        won = [(r, n) for r in ranked if (n := election.seats_of(r.option))]  # ("Other" too)
+        seats, elected = sum(n for _, n in won), [r for r, _ in won]
+        seat_tie = margin = runoff = None
+        system = facts.system or ("list" if election.parties_as_options else "plurality")
     second_tie = None
     if seats == 1 and leader is not None and runner_up is not None:
         second = _alike(candidates, power, strength(runner_up, by_votes), ordered)
@@ -315,6 +312,7 @@ def tally(
         advance_tie=advance_tie,
         measure=measure,
         second_tie=second_tie,
+        seats_won=won,
     )
 
 

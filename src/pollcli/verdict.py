@@ -182,6 +182,8 @@ def _verdict(t: Tally) -> Verdict:
         why = "preferences"
     elif t.top_two:
         why = "top_two"
+    elif t.seats_won is not None:  # the file says who won seats (`Election.seats_won`)
+        return Verdict([r for r, _ in t.seats_won])
     elif t.system == "list":
         why = "list"
     elif t.seats is None:

@@ -118,6 +118,8 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
     said = no_votes_sentence(tally)
     if said is not None:
         return [said]
+    if tally.seats_won is not None:
+        return _seats_given(tally, official=official)
     if tally.seats != 1:
         return _several_seats(tally, official=official)
     leader, runner_up, margin = tally.leader, tally.runner_up, tally.margin
@@ -295,6 +297,22 @@ def _several_seats(tally: Tally, *, official: bool) -> list[str]:
         f"{verb} {seats} (the top {seats} by votes): {names}.",
         f"Last seat: {describe(last)} with {figures(last)}; first not elected: "
         f"{describe(first_out)} with {figures(first_out)}; margin {_gap(tally, last, first_out)}.",
+    ]
+
+
+def _seats_given(tally: Tally, *, official: bool) -> list[str]:
+    """The leader, and the seats the file says each option won (`Election.seats_won`), as given:
+    no method allocates them, and no system is assumed."""
+    leader, won = tally.leader, tally.seats_won or []
+    lead = [f"{describe(leader)} leads with {figures(leader)}."] if leader is not None else []
+    if not won:
+        return [*lead, "The file gives no option a seat."]
+    most = sorted(won, key=lambda item: -item[1])  # (most seats first; then as ranked)
+    listed = ", ".join(f"{r.option.candidate} {n:,}" for r, n in most)
+    return [
+        *lead,
+        f"Seats {'won' if official else 'to be won'}, as the file gives them: {listed} "
+        f"({counted(sum(n for _, n in won), 'seat')}; no method allocates them here).",
     ]
 
 

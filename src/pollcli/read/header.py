@@ -64,6 +64,8 @@ class ColumnMap:
     unit_parts_unseen: tuple[int, ...] = ()
     # Races whose `elected` marks are not their top N by votes, each with its note (`read.elected`).
     elected_apart: dict[str, str] = field(default_factory=dict)
+    # Each race's seats won by option (name key, party), as the file gives them (`read.unfit`).
+    seats_won: dict[str, dict[tuple[str, str | None], int]] = field(default_factory=dict)
     # The columns read as nothing (a race under one is looked for in the rows: `read.race_hint`).
     unread: tuple[int, ...] = ()
     row_index: int | None = None  # a first column of no header numbering the rows (`rowindex`)

@@ -252,8 +252,8 @@ def _flat(
     for election in elections:
         if election.seats != 1 or election.named_seats is not None or election.facts.vote_for:
             continue  # stated, or already unknown
-        if election.facts.seats:
-            continue  # a party-list vote of N seats, stated (Belgium's 16 in West Flanders)
+        if election.seats_won is not None:
+            continue  # the file gives each option's seats won (Belgium's 16 in West Flanders)
         if election.race is not None and election.race.primary:
             continue
         candidates, contenders, elected = _field(election, variants.get(id(election), set()))

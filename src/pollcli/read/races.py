@@ -31,7 +31,16 @@ from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
 from pollcli.problems import Found, Problem
-from pollcli.read import answers, elected, partylines, tickets, unit_groups, unitcounts, unkeyed
+from pollcli.read import (
+    answers,
+    elected,
+    partylines,
+    seatswon,
+    tickets,
+    unit_groups,
+    unitcounts,
+    unkeyed,
+)
 from pollcli.read.assemble import Assembly, option_key
 from pollcli.read.datecolumn import several_elections
 from pollcli.read.decode import garbled_lines
@@ -338,6 +347,7 @@ def assemble(
         named = {race.name: race.values for race in book.races.values()}
     elif len(chosen) == 1:
         named = {e.facts.election: next(iter(chosen.values())).values for e in elections}
+    seatswon.mark(elections, columns)  # (a race whose seats the file gives is checked for none)
     racechecks.check(elections, found.items, many, bool(keys), named, standing, not options.race_by)
     return _options_named(elections, columns)
 
@@ -347,6 +357,7 @@ def _options_named(elections: list[Election], columns: ColumnMap) -> list[Electi
     for election in elections:
         election.parties_as_options = columns.parties_are_options
     elected.mark(elections, columns)
+    seatswon.mark(elections, columns)
     return elections
 
 

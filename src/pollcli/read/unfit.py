@@ -92,10 +92,11 @@ def unfit_facts(
             f"({', '.join(repr(v) for v in sorted(years)[:3])}) are years, not the day of the vote "
             "(YYYY-MM-DD)."
         )
-    if _seats_won(seen.get("seats", {})):
+    if _counts_seats_won(seen.get("seats", {})):
         unfit["seats"] = (
             f"The {columns.header_of('seats')!r} column differs from option to option within a "
-            "race: it counts the seats each option won, so a race elects their sum."
+            "race: it counts the seats each option won, read as the file gives them (no method "
+            "allocates them, no system is assumed)."
         )
     totals = [values for values in seen.get("total_votes", {}).values()]
     varying = sum(1 for values in totals if len(values) > 1)
@@ -112,7 +113,7 @@ def unfit_facts(
     return unfit
 
 
-def _seats_won(seats: dict[tuple[str, ...], set[str]]) -> bool:
+def _counts_seats_won(seats: dict[tuple[str, ...], set[str]]) -> bool:
     """Whether a `seats` column counts each option's seats won: whole numbers that differ within a
     race, and a list that won none (`0`) or three counts in one race. A race's seats cell typed
     wrong once (`4` on every row but one `5`) is none of these: its "make them agree" stands."""
@@ -151,7 +152,7 @@ def set_aside_unfit_facts(
     """Leave the `unfit_facts` columns unused, with their notes."""
     unfit = unfit_facts(records, columns, label)
     if "seats" in unfit:
-        _seats_summed(records, label)
+        _take_seats_won(records, columns, label)
         columns.notes.append(unfit.pop("seats"))
     for key, note in unfit.items():
         columns.unuse(key, note)
@@ -162,38 +163,43 @@ def set_aside_unfit_facts(
     members_elected(records, columns, label)
 
 
-def _seats_summed(records: list[Record], label: Callable[[Record], str] | None) -> None:
-    """Each record's `seats` as its race's: the sum of the seats its options won (Belgium's
-    `Nombre de sièges` beside each list's `Nombre de voix`, 8 for N-VA and 5 for Vlaams Belang in
-    Antwerp; `4.0` in its council files). Read as the race's seats row by row, each race was a wall
-    of "make them agree" errors, or, under a header not read as seats, one seat, won by the leader
-    alone. A race that lists an option twice in one place is no race yet (ParlGov's elections of
-    every country, before --race-by): its seats are left out, its repeated options' errors say
-    how to tell its races apart (a sum of 177,387 seats would only confuse). An option's seats
-    given again on each of its places' rows count once."""
+def _take_seats_won(
+    records: list[Record], columns: ColumnMap, label: Callable[[Record], str] | None
+) -> None:
+    """Each option's seats won, as the file gives them, taken out of the records' facts into
+    `ColumnMap.seats_won` (read by `read.seatswon`): Belgium's `Nombre de sièges` beside each
+    list's `Nombre de voix`, 8 for N-VA and 5 for Vlaams Belang in Antwerp; `4.0` in its council
+    files. Read as the race's seats row by row, each race was a wall of "make them agree" errors,
+    or, under a header not read as seats, one seat, won by the leader alone. No method allocates
+    them and no system is assumed: they are the file's result. A race that lists an option twice
+    in one place is no race yet (ParlGov's elections of every country, before --race-by): its
+    repeated options' errors say how to tell its races apart; an option's seats given again on
+    each of its places' rows count once; seats that differ from place to place are no race's, and
+    such a race gets none, with a note."""
     name = (lambda r: r.election) if label is None else label
     places: dict[str, set[tuple[str, str | None, str | None, str | None]]] = {}
-    won: dict[str, dict[tuple[str, str | None], float]] = {}
+    won: dict[str, dict[tuple[str, str | None], int]] = {}
     unsplit: set[str] = set()
     for record in records:
-        cell = record.facts.get("seats")
+        cell = record.facts.pop("seats", None)
         if cell is not None:
             race, row = name(record), record.row
-            option = (option_key(row.candidate), row.party)
+            option = (option_key(row.candidate), row.party or None)
             if (*option, row.region, row.unit) in places.setdefault(race, set()):
                 unsplit.add(race)
             places[race].add((*option, row.region, row.unit))
             # An option's seats once, on each of its places' rows alike (a constituency's lists
             # by municipality): seats that differ from place to place are no race's either.
-            if won.setdefault(race, {}).setdefault(option, float(cell)) != float(cell):
+            seats = int(float(cell))
+            if won.setdefault(race, {}).setdefault(option, seats) != seats:
                 unsplit.add(race)
-    for record in records:
-        if "seats" in record.facts:
-            race = name(record)
-            if race in unsplit:
-                del record.facts["seats"]
-            else:
-                record.facts["seats"] = str(int(sum(won[race].values())))
+    for race in sorted(unsplit):
+        del won[race]
+        columns.notes.append(
+            f"{race}: its {columns.header_of('seats')!r} cells are left unread: an option is "
+            "listed twice in one place, or with other seats in another place."
+        )
+    columns.seats_won.update(won)
 
 
 def members_elected(

@@ -138,6 +138,16 @@ def allocate(
     # before any seat is counted (trial 4: a governor, the U.S. House and both state chambers
     # were added into one "parliament" of 248 seats).
     check_exempt(seated, options)
+    given = next((e for e in seated if e.seats_won is not None), None)
+    if given is not None and options.seats is None and not options.district_seats:
+        # Belgium's `Nombre de sièges`: each race's members as `summary` shows them. Counted as
+        # one seat a member, or allocated anew from the votes, they would contradict the file.
+        raise UsageError(
+            f"{given.source_file} gives the seats each option won (a seats column that differs "
+            "from option to option in a race): 'pollcli summary' shows them, by race and by "
+            "party. seats allocates seats from the votes by a method; to compare one with the "
+            "file's, give --seats N (or --seats-file) and --method"
+        )
     groups = parliaments(seated)
     for group in groups:
         check_one_office(group, group[0].source_file)
