@@ -219,3 +219,31 @@ def test_seats_refuses_a_file_of_seats_won(tmp_path):
     assert done.code == 2
     assert "gives the seats each option won" in done.stderr
     assert "'pollcli summary' shows them" in done.stderr
+
+
+# Belgium's council file (`Parti,Nombre de sièges,Nombre de voix,commune`): each commune elects its
+# own council, so one party's seats differ from commune to commune. Read as one race of communes,
+# the seats are no race's: left unread, the note naming the --race-by that reads them.
+COUNCILS = """Parti,Nombre de sièges,Nombre de voix,commune
+Alpha,4.0,2300,Aville
+Beta,3.0,1900,Aville
+Gamma,0.0,300,Aville
+Alpha,6.0,5100,Bville
+Beta,,400,Bville
+"""
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_seats_that_differ_from_place_to_place_name_the_race_by(tmp_path, monkeypatch, engine):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    path = write(tmp_path, COUNCILS)
+    done = invoke("summary", str(path), "-f", "json")
+    assert done.code == 0, done.stderr
+    (race,) = json.loads(done.stdout)["elections"]
+    assert "seats_won" not in race
+    assert any("'Alpha' won other seats in another place" in n and "--race-by commune" in n
+               for n in race["notes"])  # fmt: skip
+    split = invoke("summary", str(path), "--race-by", "commune", "-f", "json")
+    frame = pd.read_csv(io.StringIO(COUNCILS)).fillna(0)
+    frame["Nombre de sièges"] = frame["Nombre de sièges"].astype(int)
+    assert _seats_by_race(split.stdout) == _oracle(frame, "commune", "Parti", "Nombre de sièges")

@@ -179,25 +179,29 @@ def _take_seats_won(
     name = (lambda r: r.election) if label is None else label
     places: dict[str, set[tuple[str, str | None, str | None, str | None]]] = {}
     won: dict[str, dict[tuple[str, str | None], int]] = {}
-    unsplit: set[str] = set()
+    unsplit: dict[str, str] = {}
     for record in records:
         cell = record.facts.pop("seats", None)
         if cell is not None:
             race, row = name(record), record.row
             option = (option_key(row.candidate), row.party or None)
             if (*option, row.region, row.unit) in places.setdefault(race, set()):
-                unsplit.add(race)
+                unsplit.setdefault(race, "an option is listed twice in one place")
             places[race].add((*option, row.region, row.unit))
             # An option's seats once, on each of its places' rows alike (a constituency's lists
             # by municipality): seats that differ from place to place are no race's either.
             seats = int(float(cell))
             if won.setdefault(race, {}).setdefault(option, seats) != seats:
-                unsplit.add(race)
-    for race in sorted(unsplit):
+                place = columns.header_of("region")
+                unsplit.setdefault(
+                    race,
+                    f"{row.candidate!r} won other seats in another place: each place elects its "
+                    "own, most likely" + (f" (--race-by {shlex.quote(place)})" if place else ""),
+                )
+    for race, why in sorted(unsplit.items()):
         del won[race]
         columns.notes.append(
-            f"{race}: its {columns.header_of('seats')!r} cells are left unread: an option is "
-            "listed twice in one place, or with other seats in another place."
+            f"{race}: its {columns.header_of('seats')!r} cells are left unread: {why}."
         )
     columns.seats_won.update(won)
 
