@@ -48,7 +48,7 @@ from pollcli.columns import (
     stage_of,
 )
 from pollcli.kinds import ROW_FACTS, implied_by_name, name_key
-from pollcli.numbers import MAX_VOTES, NumberError, parse_share, parse_votes
+from pollcli.numbers import MAX_VOTES, NumberError, parse_share, parse_votes, with_share_cell
 from pollcli.problems import Code, Found
 
 MAX_SEATS: Final[int] = 100_000
@@ -170,10 +170,9 @@ class Row:
     """One row's validated cells: an option's result in one election (and region, and unit).
 
     Validated from the non-blank cells of one CSV row (canonical column → stripped text) with the
-    file's decimal mark in the context (`cells_context`); `share` text becomes the percentage and
-    `share_decimals` the decimals it was printed with, which set the rounding slack of the checks.
-
-    A Pydantic dataclass with slots rather than a model: a file of a million rows holds a million
+    file's decimal mark in the context (`cells_context`); `share` text (or a votes cell's share:
+    `numbers.with_share_cell`) becomes the percentage and `share_decimals` the decimals it was
+    printed with, which set the rounding slack of the checks. A Pydantic dataclass with slots rather than a model: a file of a million rows holds a million
     of them, and a model's field dictionary and set of the fields given took 1.2 KB each (120
     bytes now). `model_validate` and `model_copy` are a model's, for the stages and the Python API.
     """
@@ -205,6 +204,7 @@ class Row:
             return data
         data = dict(data)
         context = info.context or {}
+        with_share_cell(data)
         share = data.get("share")
         if isinstance(share, str) and "share_decimals" not in data:
             decimal, given = _decimal(info)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal, InvalidOperation, localcontext
-from typing import Final
+from typing import Any, Final
 
 from pollcli.errors import UsageError
 
@@ -55,8 +55,8 @@ _SHARE: Final[str] = r"(?:100(?:[.,]0+)?|\d{1,2}(?:[.,]\d+)?)"
 # In brackets after the count, a share has decimals or its `%`: `120 (12)` may be a footnote's.
 _FRACTION: Final[str] = r"(?:100[.,]0+|\d{1,2}[.,]\d+)"
 _WITH_SHARE: Final[re.Pattern[str]] = re.compile(
-    rf"\s*(?:(?P<count>{_WHOLE})\s*\(\s*(?:{_FRACTION}\s*%?|{_SHARE}\s*%)\s*\)"
-    rf"|{_SHARE}\s*%\s*\(\s*(?P<inner>{_WHOLE})\s*\))\s*",
+    rf"\s*(?:(?P<count>{_WHOLE})\s*\(\s*(?P<after>{_FRACTION}\s*%?|{_SHARE}\s*%)\s*\)"
+    rf"|(?P<before>{_SHARE}\s*%)\s*\(\s*(?P<inner>{_WHOLE})\s*\))\s*",
     re.ASCII,
 )
 # Longer cells are quoted in messages by their two ends and their length.
@@ -95,6 +95,17 @@ def with_share(text: str) -> bool:
     """Whether a cell holds a count with its share beside it (`872,127 (38.71)`, `43.5% (24,060)`):
     `parse_votes` reads its count."""
     return "(" in text and _WITH_SHARE.fullmatch(text) is not None
+
+
+def with_share_cell(cells: dict[str, Any]) -> None:
+    """A votes cell of a count with its share beside it (`with_share`: Malaysia's `43.5% (24,060)`)
+    made two cells where no share cell is given: the count the votes, the share published beside
+    them (then checked against the votes as any published share is)."""
+    votes = cells.get("votes")
+    paired = _WITH_SHARE.fullmatch(votes) if isinstance(votes, str) and "(" in votes else None
+    if paired is not None and "share" not in cells:
+        cells["votes"] = paired.group("count") or paired.group("inner")
+        cells["share"] = paired.group("after") or paired.group("before")
 
 
 def parse_votes(
