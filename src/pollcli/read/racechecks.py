@@ -73,12 +73,14 @@ def check(
     values: Mapping[str, Mapping[str, str]] | None = None,
     standing: Mapping[str, set[str]] | None = None,
     chosen_keys: bool = True,
+    unread: Sequence[str] = (),
 ) -> None:
     """Spellings within each race, the seats its name states (`values`: each race's key values by
     its name), and races that may be several: in a file of many races, or of one race told by its
     key columns (`keyed`: a file of party primaries whose name does not say primary reads as one
     race, and the warning is all that says so). `chosen_keys`: pollcli chose the race keys (no
-    --race-by), so a race of two lone candidates in two regions may be two (`read.lone_regions`)."""
+    --race-by), so a race of two lone candidates in two regions may be two (`read.lone_regions`);
+    `unread`: the headers of the columns not read, a constituency's number among them, maybe."""
     ballot_positions(elections)  # (party cells 1..N in the rows' order: no parties)
     # Per race, the options that look like another's second spelling: no second candidate.
     variants: dict[int, set[str]] = {}
@@ -96,7 +98,7 @@ def check(
     per_ballot(elections, problems)
     yes_no_questions(elections, problems)  # (`NAME - YES`, `NAME - NO` of several names)
     if many or keyed:
-        _several(elections, problems, variants)
+        _several(elections, problems, variants, unread)
         _flat(elections, problems, variants)
     else:  # no race key read: races told apart by a column pollcli does not know, added up?
         unkeyed.check(elections, problems)
@@ -169,7 +171,10 @@ def _open(election: Election) -> bool:
 
 
 def _several(
-    elections: list[Election], problems: list[Problem], variants: dict[int, set[str]]
+    elections: list[Election],
+    problems: list[Problem],
+    variants: dict[int, set[str]],
+    unread: Sequence[str] = (),
 ) -> None:
     suspects = []
     for election in elections:
@@ -228,7 +233,27 @@ def _several(
         f"they elect{called}. A race for several seats is one race of N seats: give N in a "
         "vote_for (or magnitude, number_elected) column, as '(N)' at the end of the district's "
         f"name ('BE 02 (4)'), or with --vote-for N and --race {shlex.quote(_race_text(first))} "
-        "(--vote-for 1: one seat)" + primaries,
+        "(--vote-for 1: one seat)" + primaries + _seat_numbers(first, unread),
+    )
+
+
+# Header words of a column that numbers a district's constituencies or seats (Nepal's election
+# commission: `DistrictName` beside `SCConstID`, `CenterConstID`; the race keys read only the
+# district, whose two or three constituencies were one race "of several candidates of one party").
+_SEAT_WORDS: Final = frozenset({"const", "constituency", "seat", "ward", "division", "electorate"})
+
+
+def _seat_numbers(first: Election, unread: Sequence[str]) -> str:
+    """The advice to add an unread column that numbers the seats to the race keys, where one's
+    header says so ('SCConstID'); nothing otherwise."""
+    words = [(h, re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", h)) for h in unread]
+    seats = [h for h, parts in words if _SEAT_WORDS & {p.lower() for p in parts}]
+    if not seats or first.race is None:
+        return ""
+    keys = ",".join([*first.race.keys, seats[0]])
+    return (
+        f"; if a column numbers the constituencies of a district (not read: {_listed(seats)}), "
+        f"add it to the race keys: --race-by {shlex.quote(keys)}"
     )
 
 

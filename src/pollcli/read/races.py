@@ -348,7 +348,10 @@ def assemble(
     elif len(chosen) == 1:
         named = {e.facts.election: next(iter(chosen.values())).values for e in elections}
     seatswon.mark(elections, columns)  # (a race whose seats the file gives is checked for none)
-    racechecks.check(elections, found.items, many, bool(keys), named, standing, not options.race_by)
+    unread = [columns.header[i] for i in columns.unread if i < len(columns.header)]
+    racechecks.check(
+        elections, found.items, many, bool(keys), named, standing, not options.race_by, unread
+    )
     return _options_named(elections, columns)
 
 

@@ -24,7 +24,12 @@ from pollcli.problems import Code, Problem
 NO_PARTY: Final[frozenset[str]] = frozenset(
     option_key(p)
     for p in ("", "independent", "ind", "i", "npa", "np", "nonpartisan", "none", "oth", "other",
-              "write in", "wri", "w/i", "unaffiliated", "una", "no party")
+              "write in", "wri", "w/i", "unaffiliated", "una", "no party",
+              # In other languages (Nepal's `स्वतन्त्र`: 5 independents in one district's race).
+              "indépendant", "sans étiquette", "independiente", "independente", "indipendente",
+              "parteilos", "unabhängig", "onafhankelijk", "bezpartyjny", "nezávislý", "független",
+              "bağımsız", "независимый", "беспартийный", "самовыдвижение", "स्वतन्त्र",
+              "निर्दलीय", "무소속", "無所属", "無黨籍", "无党派", "无党籍")
 )  # fmt: skip
 # Parties that say a race has none (Wisconsin's `NP`): in a file of party primaries, a race of no
 # primary, every party's — its scattering, of no party, in it (`racekeys.PartyRule.value`).
