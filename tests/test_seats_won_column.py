@@ -247,3 +247,34 @@ def test_seats_that_differ_from_place_to_place_name_the_race_by(tmp_path, monkey
     frame = pd.read_csv(io.StringIO(COUNCILS)).fillna(0)
     frame["Nombre de sièges"] = frame["Nombre de sièges"].astype(int)
     assert _seats_by_race(split.stdout) == _oracle(frame, "commune", "Parti", "Nombre de sièges")
+
+
+# Público's Portuguese local results (`…,party,votes,votes_pct,mandates,presidents,…`, a council
+# per `territory_code`): the `mandates` each list won were not read, and each council was a race
+# of one seat won by its leading list, first past the post "which pollcli assumed".
+PORTUGAL = """territory_code,territory_name,organ,party,votes,votes_pct,mandates,presidents
+0101,Aville,CM,Alpha,13702,57.54,5,1
+0101,Aville,CM,Beta,4724,19.84,2,0
+0101,Aville,CM,Gamma,2173,9.12,0,0
+0102,Bville,CM,Beta,6000,48.00,3,1
+0102,Bville,CM,Alpha,5000,40.00,2,0
+0102,Bville,CM,Delta,1500,12.00,0,0
+"""
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_the_mandates_each_list_won(tmp_path, monkeypatch, engine):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    done = invoke(
+        "summary", str(write(tmp_path, PORTUGAL)), "--race-by", "territory_code", "-f", "json"
+    )
+    assert done.code == 0, done.stderr
+    frame = pd.read_csv(io.StringIO(PORTUGAL), dtype={"territory_code": str})
+    assert _seats_by_race(done.stdout) == {
+        str(int(code)): won  # (a code's leading zeros are not its race's name: `0101` is 101)
+        for code, won in _oracle(frame, "territory_code", "party", "mandates").items()
+    }
+    tally = json.loads(done.stdout)["tally"]
+    assert {p["party"]: p["won"] for p in tally["parties"]} == {
+        k: int(v) for k, v in frame.groupby("party")["mandates"].sum().items() if v
+    }
