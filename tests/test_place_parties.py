@@ -49,3 +49,16 @@ def test_numbered_lists_each_of_one_candidate_stay_parties(tmp_path, monkeypatch
     (election,), problems = engines_agree(monkeypatch, write(tmp_path, text))
     assert {o.party for o in election.options} == {"List 1", "List 2"}
     assert not [p for p in problems if "hold places" in p.message]
+
+
+def test_the_warning_counts_each_label_once(tmp_path, monkeypatch):
+    """Two races' candidates under the same three precinct labels: three labels, not six (the
+    warning counted each (race, candidate, label) and showed the labels: '6 cell(s) … 'P 1',
+    'P 2', 'P 3'')."""
+    senate = TEXT.replace("State House,58", "State Senate,29").split("\n", 1)[1]
+    senate = senate.replace("Ann Vell", "Cy Rowe").replace("Bo Lind", "Di Moss")
+    (_, _), problems = engines_agree(monkeypatch, write(tmp_path, TEXT + senate))
+    (warned,) = [p for p in problems if "hold places, not parties" in p.message]
+    labels = sorted({line.split(",")[4] for line in TEXT.splitlines()[1:]} - {"DEM", "REP"})
+    assert labels == ["P 1", "P 2", "P 3"]
+    assert warned.message.startswith(f"{len(labels)} 'party' value(s) hold places")

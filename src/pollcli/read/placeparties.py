@@ -67,12 +67,13 @@ def without_place_parties(
                 lines.append((record.line, party))
         out.append(record)
     lines.sort()
-    shown = ", ".join(f"{party!r}" for party in sorted({p for _, _, p in places})[:SHOWN])
-    more = f" and {len(places) - SHOWN:,} more" if len(places) > SHOWN else ""
+    distinct = sorted({p for _, _, p in places})  # (a label of several races' candidates once)
+    shown = ", ".join(f"{party!r}" for party in distinct[:SHOWN])
+    more = f" and {len(distinct) - SHOWN:,} more" if len(distinct) > SHOWN else ""
     found.warn(
         Code.INCONSISTENT_METADATA,
         lines[0][0],
-        f"{len(places):,} {header!r} cell(s) hold places, not parties ({shown}{more}: each one "
+        f"{len(distinct):,} {header!r} value(s) hold places, not parties ({shown}{more}: each one "
         "candidate's in a race who is listed under several such): their rows are read as the "
         f"candidate's with no party, not as lines of their own; check the {header!r} column there",
         column=header,
