@@ -31,16 +31,7 @@ from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
 from pollcli.problems import Found, Problem
-from pollcli.read import (
-    answers,
-    elected,
-    partylines,
-    seatswon,
-    tickets,
-    unit_groups,
-    unitcounts,
-    unkeyed,
-)
+from pollcli.read import answers, elected, partylines, tickets, unit_groups, unitcounts, unkeyed
 from pollcli.read.assemble import Assembly, option_key
 from pollcli.read.datecolumn import several_elections
 from pollcli.read.decode import garbled_lines
@@ -69,6 +60,7 @@ from pollcli.read.records import CellReader, Record
 from pollcli.read.refused_repeats import check as repeated_refused
 from pollcli.read.refused_repeats import races_at
 from pollcli.read.rowraces import RowCells
+from pollcli.read.seatswon import mark_seats_won
 from pollcli.read.selection import examples, selected_races, where_of, whole_name_note
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unitcounts import Place
@@ -347,7 +339,7 @@ def assemble(
         named = {race.name: race.values for race in book.races.values()}
     elif len(chosen) == 1:
         named = {e.facts.election: next(iter(chosen.values())).values for e in elections}
-    seatswon.mark(elections, columns)  # (a race whose seats the file gives is checked for none)
+    mark_seats_won(elections, columns)  # (a race whose seats the file gives is checked for none)
     unread = [columns.header[i] for i in columns.unread if i < len(columns.header)]
     racechecks.check(
         elections, found.items, many, bool(keys), named, standing, not options.race_by, unread
@@ -360,7 +352,7 @@ def _options_named(elections: list[Election], columns: ColumnMap) -> list[Electi
     for election in elections:
         election.parties_as_options = columns.parties_are_options
     elected.mark(elections, columns)
-    seatswon.mark(elections, columns)
+    mark_seats_won(elections, columns)
     return elections
 
 

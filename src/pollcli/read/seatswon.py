@@ -14,7 +14,7 @@ from pollcli.election import Election
 from pollcli.read.header import ColumnMap
 
 
-def mark(elections: list[Election], columns: ColumnMap) -> None:
+def mark_seats_won(elections: list[Election], columns: ColumnMap) -> None:
     """Give each election the seats its options won, where the file gives them. The records of a
     file of one race are keyed by its label, as the election is."""
     if not columns.seats_won:
