@@ -29,6 +29,7 @@ Gamma,0,500,Circonscription du Nord
 Alpha,1,1000,Circonscription du Sud
 Beta,1,1100,Circonscription du Sud
 Gamma,0,300,Circonscription du Sud
+Delta,0,200,Circonscription du Sud
 """
 ENGLISH = FRENCH.replace(
     "Parti,Nombre de sièges,Nombre de voix,circonscription-électorale",
@@ -119,6 +120,7 @@ Beta,1.0,21000,Collège électoral français
 Gamma,0.0,9000,Collège électoral français
 Alpha,1.0,30000,Collège électoral néerlandais
 Delta,3.0,90000,Collège électoral néerlandais
+Epsilon,0.0,5000,Collège électoral néerlandais
 """
 
 
@@ -278,3 +280,96 @@ def test_the_mandates_each_list_won(tmp_path, monkeypatch, engine):
     assert {p["party"]: p["won"] for p in tally["parties"]} == {
         k: int(v) for k, v in frame.groupby("party")["mandates"].sum().items() if v
     }
+
+
+# Review: the rule was decided once for the whole file, so a file whose `seats` is each race's
+# seats to fill (Indiana's 2024 county files: 1 in one precinct, 4 or 14 in another) read every
+# race's `seats` as seats won ("Andrea L. LEE 2, Michael TURNER 2, Edward J. SMALL JR. 2" of a
+# race of two seats, SMALL with 1,777 votes to LEE's 4,297). It is decided place by place now: in
+# one precinct a race's candidates all carry one number, no count of seats won.
+INDIANA = """county,precinct,office,district,seats,party,candidate,votes
+Shelby,P1,President,,1,REP,Ann Ash,500
+Shelby,P1,President,,1,DEM,Bo Birch,300
+Shelby,P2,President,,4,REP,Ann Ash,400
+Shelby,P2,President,,4,DEM,Bo Birch,350
+Shelby,P1,School Board,3,2,,Cy Coe,300
+Shelby,P1,School Board,3,2,,Di Dee,250
+Shelby,P1,School Board,3,2,,Ed Eck,100
+Shelby,P2,School Board,3,2,,Cy Coe,200
+Shelby,P2,School Board,3,2,,Di Dee,150
+Shelby,P2,School Board,3,0,,Ed Eck,120
+"""
+# A race's seats typed wrong once, beside a race that states them right: the right one keeps its
+# seats, the other its error; neither is read as seats won (Alpha was "Red 4, Blue 4, Green 4").
+TYPO0 = """constituency,party,votes,seats
+Alpha,Red,5000,4
+Alpha,Blue,3000,4
+Alpha,Green,1000,4
+Beta,Red,2000,6
+Beta,Blue,4000,6
+Beta,Green,1500,0
+"""
+# A candidate wins one seat at most: a count above 1 beside candidates is no seat won
+# (`mandatos` of terms already served).
+TERMS = """municipio,candidato,partido,votos,mandatos
+Aldeia,Ana Alves,PA,5000,2
+Aldeia,Bruno Bento,PB,3000,0
+Aldeia,Carla Costa,PC,1000,1
+Vila,Duarte Dias,PA,2000,3
+Vila,Eva Esteves,PB,2500,0
+"""
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+@pytest.mark.parametrize("text", [INDIANA, TYPO0, TERMS], ids=["indiana", "typo", "terms"])
+def test_a_column_of_race_seats_is_no_seats_won(tmp_path, monkeypatch, engine, text):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    done = invoke("summary", str(write(tmp_path, text)), "-f", "json")
+    assert "as the file gives them" not in done.stdout + done.stderr
+    elections = json.loads(done.stdout)["elections"] if done.stdout else []
+    assert not [e for e in elections if "seats_won" in e]
+    if text is TYPO0:  # Alpha's 4 seats stated, Beta's typed wrong: refused
+        assert [e["election"] for e in elections] == ["Alpha"]
+        assert "seats is '0' here but '6'" in done.stderr
+
+
+# Review: namesakes of two parties are listed 'John Smith (Blue)' and 'John Smith (Red)': the
+# seats were looked up by the new names, so Ashford "gave no option a seat" and the tally gave
+# its seat to the vote leader's party. A seat won by the runner-up (UK-style 1/0) is said to be
+# out of the votes' order, and no plurality is "assumed"; a ward of two Reds elected is no race of
+# "several candidates of one party" whose seats are unknown.
+NAMESAKES = """constituency,candidate,party,votes,seats
+Ashford,John Smith,Blue,500,0
+Ashford,John Smith,Red,400,1
+Ashford,Cy Coe,Green,100,0
+Bexley,Dan Drew,Red,300,1
+Bexley,Eve Ely,Blue,200,0
+Ward A,Ann Able,Red,500,1
+Ward A,Bob Baker,Red,400,1
+Ward A,Cy Coe,Blue,350,0
+Ward A,Di Dee,Blue,300,0
+"""
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_namesakes_an_upset_and_a_ward_of_one_party(tmp_path, monkeypatch, engine):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    done = invoke("summary", str(write(tmp_path, NAMESAKES)), "-f", "json")
+    assert done.code == 0, done.stderr
+    document = json.loads(done.stdout)
+    frame = pd.read_csv(io.StringIO(NAMESAKES))
+    by_party = frame.groupby("party")["seats"].sum()
+    assert {p["party"]: p["won"] for p in document["tally"]["parties"]} == {
+        str(k): int(v) for k, v in by_party.items() if v
+    }
+    assert document["tally"]["assumed_plurality"] == 0
+    (ashford,) = [e for e in document["elections"] if e["election"] == "Ashford"]
+    assert any("not in the order of the votes" in n for n in ashford["notes"])
+    assert "several candidates of one party" not in done.stderr
+
+
+def test_seats_advises_a_seats_file_for_a_file_of_races(tmp_path):
+    done = invoke("seats", str(write(tmp_path, FRENCH)))
+    assert done.code == 2
+    assert "each race's seats with --seats-file and --method" in done.stderr
+    assert "--seats N" not in done.stderr

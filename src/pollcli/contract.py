@@ -48,7 +48,14 @@ from pollcli.columns import (
     stage_of,
 )
 from pollcli.kinds import ROW_FACTS, implied_by_name, name_key
-from pollcli.numbers import MAX_VOTES, NumberError, parse_share, parse_votes, with_share_cell
+from pollcli.numbers import (
+    MAX_VOTES,
+    NumberError,
+    parse_share,
+    parse_votes,
+    plain_votes,
+    with_share_cell,
+)
 from pollcli.problems import Code, Found
 
 MAX_SEATS: Final[int] = 100_000
@@ -106,19 +113,9 @@ def cells_context(
 # A file's own cache of what its names imply holds at most this many names (some 30 MB): a file of
 # more distinct names reads the others through `implied_by_name`'s own, smaller cache.
 NAMES_CACHED: Final[int] = 1 << 18
-# Vote cells of at most this many ASCII digits are below MAX_VOTES: read by `int` at once.
-_PLAIN_DIGITS: Final[int] = len(str(MAX_VOTES)) - 1
 
 
 # --- one row's cells -------------------------------------------------------------------------------
-
-
-def plain_votes(text: str) -> int | None:
-    """A vote cell of plain ASCII digits (the common cell, `551`) as the count the contract reads it
-    as, sooner than `parse_votes`; None for any other cell, which wants the whole contract."""
-    if text.isdigit() and text.isascii() and len(text) <= _PLAIN_DIGITS:
-        return int(text)
-    return None
 
 
 def _votes_cell(value: Any, info: ValidationInfo) -> Any:
@@ -172,7 +169,9 @@ class Row:
     Validated from the non-blank cells of one CSV row (canonical column → stripped text) with the
     file's decimal mark in the context (`cells_context`); `share` text (or a votes cell's share:
     `numbers.with_share_cell`) becomes the percentage and `share_decimals` the decimals it was
-    printed with, which set the rounding slack of the checks. A Pydantic dataclass with slots rather than a model: a file of a million rows holds a million
+    printed with, which set the rounding slack of the checks.
+
+    A Pydantic dataclass with slots rather than a model: a file of a million rows holds a million
     of them, and a model's field dictionary and set of the fields given took 1.2 KB each (120
     bytes now). `model_validate` and `model_copy` are a model's, for the stages and the Python API.
     """

@@ -173,9 +173,12 @@ class Election:
 
     def seats_of(self, option: Option) -> int:
         """The seats the file gives an option (`seats_won`), 0 where it gives none."""
-        won, key = self.seats_won or {}, option_key(option.candidate)
+        won, party = self.seats_won or {}, option.party or None
+        # Namesakes of two parties are named 'John Smith (Blue)' after reading (`partylines`).
+        name = option.candidate.removesuffix(f" ({party})") if party else option.candidate
+        key = option_key(name)
         # (the party a file of parties' own names gives its options after reading: none read)
-        return won.get((key, option.party or None), won.get((key, None), 0))
+        return won.get((key, party), won.get((key, None), 0))
 
     @cached_property
     def audit(self) -> Audit:

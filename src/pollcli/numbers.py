@@ -97,6 +97,18 @@ def with_share(text: str) -> bool:
     return "(" in text and _WITH_SHARE.fullmatch(text) is not None
 
 
+# Vote cells of at most this many ASCII digits are below MAX_VOTES: read by `int` at once.
+_PLAIN_DIGITS: Final[int] = len(str(MAX_VOTES)) - 1
+
+
+def plain_votes(text: str) -> int | None:
+    """A vote cell of plain ASCII digits (the common cell, `551`) as the count the contract reads it
+    as, sooner than `parse_votes`; None for any other cell, which wants the whole contract."""
+    if text.isdigit() and text.isascii() and len(text) <= _PLAIN_DIGITS:
+        return int(text)
+    return None
+
+
 def with_share_cell(cells: dict[str, Any]) -> None:
     """A votes cell of a count with its share beside it (`with_share`: Malaysia's `43.5% (24,060)`)
     made two cells where no share cell is given: the count the votes, the share published beside

@@ -117,7 +117,8 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         and summary.system == "plurality"
         and not summary.system_given
         and not reached
-        and not summary.uncounted,  # unopposed: elected under a majority rule too
+        and not summary.uncounted  # unopposed: elected under a majority rule too
+        and summary.seats_won is None,  # (the file's own seats: no system assumed)
         seats=summary.seats,
         elected=summary.elected,
         elected_parties=_parties(summary),
@@ -211,7 +212,7 @@ def race_tally(lines: Sequence[RaceLine], *, seats: bool) -> RaceTally:
             # A candidate on several party lines has their main line as party (`read.partylines`):
             # the party as read, never split, so that a party named "A / B" stays one. In a race
             # of several seats, each member elected counts (their party as the results give it).
-            for party in line.elected_parties if line.elected else [line.leader.party]:
+            for party in line.elected_parties if line.elected is not None else [line.leader.party]:
                 if party and party.strip():
                     party = spelling[party_key(party)]
                 counts[party or None] = counts.get(party or None, 0) + 1

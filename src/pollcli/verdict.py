@@ -182,8 +182,10 @@ def _verdict(t: Tally) -> Verdict:
         why = "preferences"
     elif t.top_two:
         why = "top_two"
-    elif t.seats_won is not None:  # the file says who won seats (`Election.seats_won`)
+    elif t.seats_won:  # the file says who won seats (`Election.seats_won`)
         return Verdict([r for r, _ in t.seats_won])
+    elif t.seats_won is not None:
+        why = "no_winner"  # (the file gives no option a seat)
     elif t.system == "list":
         why = "list"
     elif t.seats is None:

@@ -309,11 +309,23 @@ def _seats_given(tally: Tally, *, official: bool) -> list[str]:
         return [*lead, "The file gives no option a seat."]
     most = sorted(won, key=lambda item: -item[1])  # (most seats first; then as ranked)
     listed = ", ".join(f"{r.option.candidate} {n:,}" for r, n in most)
-    return [
+    said = [
         *lead,
         f"Seats {'won' if official else 'to be won'}, as the file gives them: {listed} "
         f"({counted(sum(n for _, n in won), 'seat')}; no method allocates them here).",
     ]
+    # Seats go with votes under any method of one count: a stronger option with fewer seats is a
+    # count by another rule (preferences, a threshold over the country) or rows of another race.
+    seats = {id(r): n for r, n in won}
+    for stronger, weaker in zip(tally.candidates, tally.candidates[1:], strict=False):
+        if seats.get(id(stronger), 0) < seats.get(id(weaker), 0):
+            said.append(
+                f"The seats are not in the order of the votes: {stronger.option.candidate} has "
+                f"more votes than {weaker.option.candidate} and fewer seats — a count by another "
+                "rule (preferences, a threshold across districts), or rows of another race?"
+            )
+            break
+    return said
 
 
 def _majority(tally: Tally, *, official: bool) -> str:

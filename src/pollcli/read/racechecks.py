@@ -180,6 +180,8 @@ def _several(
     for election in elections:
         if election.seats != 1 or _open(election) or (election.race and election.race.primary):
             continue  # stated (several per party is then expected), or a primary, or open
+        if election.seats_won is not None:
+            continue  # the file gives each option's seats won
         if is_party_list(election.facts.system, election.facts.seats):
             continue  # a list vote: candidates on open lists, several a party (`openlists`)
         candidates, contenders, elected = _field(election, variants.get(id(election), set()))

@@ -24,7 +24,8 @@ from operator import itemgetter
 from typing import Final, cast
 
 from pollcli.columns import INT_FACTS, REGIONAL_FACTS, is_fact_cell
-from pollcli.contract import Row, counted, plain_votes
+from pollcli.contract import Row, counted
+from pollcli.numbers import plain_votes
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import COUNT_DASHES, CellReader, Record
 from pollcli.read.rowcolumns import RowColumns

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections import Counter
 from collections.abc import Callable
 from typing import Final
 
@@ -92,12 +93,6 @@ def unfit_facts(
             f"({', '.join(repr(v) for v in sorted(years)[:3])}) are years, not the day of the vote "
             "(YYYY-MM-DD)."
         )
-    if _counts_seats_won(seen.get("seats", {})):
-        unfit["seats"] = (
-            f"The {columns.header_of('seats')!r} column differs from option to option within a "
-            "race: it counts the seats each option won, read as the file gives them (no method "
-            "allocates them, no system is assumed)."
-        )
     totals = [values for values in seen.get("total_votes", {}).values()]
     varying = sum(1 for values in totals if len(values) > 1)
     if varying and "unit" in columns.present:
@@ -113,16 +108,56 @@ def unfit_facts(
     return unfit
 
 
-def _counts_seats_won(seats: dict[tuple[str, ...], set[str]]) -> bool:
-    """Whether a `seats` column counts each option's seats won: whole numbers that differ within a
-    race, and a list that won none (`0`) or three counts in one race. A race's seats cell typed
-    wrong once (`4` on every row but one `5`) is none of these: its "make them agree" stands."""
-    cells = [c.strip() for values in seats.values() for c in values]
-    if not cells or not all(_WHOLE.fullmatch(c) for c in cells):
+def _seats_won_races(
+    records: list[Record], columns: ColumnMap, label: Callable[[Record], str] | None
+) -> tuple[set[str], int]:
+    """The races whose `seats` cells count each option's seats won, not the race's seats to fill,
+    and how many races give the column at all. In every place of such a race that lists two
+    options at least: three whole numbers, or two, one of them 0 and the other on no more than
+    half of the options; in a file of candidates (not parties' lists), 0 or 1 each — a candidate
+    wins one seat at most. Decided race by race and place by place, where more than half of the
+    races so read (a race of one cell a place then too): Indiana's 2024 precinct files give each
+    race's seats on every row, 1 in one precinct and 4 in another, and a race's seats typed
+    wrong once (`4, 4, 0`) keep their "make them agree"; neither is seats won."""
+    name = (lambda r: r.election) if label is None else label
+    places: dict[str, dict[tuple[str | None, str | None], list[str]]] = {}
+    for record in records:
+        cell, row = record.facts.get("seats"), record.row
+        if cell is not None and row.kind == "candidate" and row.fact is None:
+            place = places.setdefault(name(record), {}).setdefault((row.region, row.unit), [])
+            place.append(cell.strip())
+    most = 1 if not columns.parties_are_options else None
+    listed = {race: [c for c in cells.values() if len(c) > 1] for race, cells in places.items()}
+    won = {
+        race
+        for race, cells in listed.items()
+        if cells and all(_won_in_place(c, most) for c in cells)
+    }
+    if len(won) * 2 <= sum(1 for cells in listed.values() if cells):
+        return set(), len(places)  # (a race in two at most: no column of seats won)
+    # The file's column is of seats won: so is any race's whose numbers differ in each place (two
+    # lists of 10 and 5 seats, the others' cells blank) or that lists one number a place
+    # (Burdinne's one list of 11 seats).
+    return {
+        race
+        for race, cells in listed.items()
+        if all(_won_in_place(c, most, loose=True) for c in cells)
+    }, len(places)
+
+
+def _won_in_place(cells: list[str], most: int | None, *, loose: bool = False) -> bool:
+    if not all(_WHOLE.fullmatch(c) for c in cells):
         return False
-    if not any(len(values) > 1 for values in seats.values()):
-        return False
-    return any(float(c) == 0 for c in cells) or any(len(v) > 2 for v in seats.values())
+    counts = [int(float(c)) for c in cells]
+    if loose:
+        return len(set(counts)) > 1 and (most is None or max(counts) <= most)
+    top, times = Counter(counts).most_common(1)[0]
+    # Two numbers, one of them 0, the other on no more than half the options (a race's 4 seats
+    # typed 0 once, `4, 4, 0`, is none); or three numbers (Beja's councillors: 2, 2, 2, 1, 0).
+    two = 0 in counts and (top == 0 or times * 2 <= len(counts))
+    return (len(set(counts)) > 2 or (len(set(counts)) == 2 and two)) and (
+        most is None or max(counts) <= most
+    )
 
 
 def _named(cell: str) -> bool:
@@ -150,10 +185,16 @@ def set_aside_unfit_facts(
     records: list[Record], columns: ColumnMap, label: Callable[[Record], str] | None = None
 ) -> None:
     """Leave the `unfit_facts` columns unused, with their notes."""
+    won, given = _seats_won_races(records, columns, label)
+    if won:
+        _take_seats_won(records, columns, label, won)
+        within = "a race" if len(won) == given else f"{len(won):,} of the {given:,} races"
+        columns.notes.append(
+            f"The {columns.header_of('seats')!r} column differs from option to option within "
+            f"{within}: there it counts the seats each option won, read as the file gives them "
+            "(no method allocates them, no system is assumed)."
+        )
     unfit = unfit_facts(records, columns, label)
-    if "seats" in unfit:
-        _take_seats_won(records, columns, label)
-        columns.notes.append(unfit.pop("seats"))
     for key, note in unfit.items():
         columns.unuse(key, note)
         for record in records:
@@ -164,7 +205,10 @@ def set_aside_unfit_facts(
 
 
 def _take_seats_won(
-    records: list[Record], columns: ColumnMap, label: Callable[[Record], str] | None
+    records: list[Record],
+    columns: ColumnMap,
+    label: Callable[[Record], str] | None,
+    races: set[str],
 ) -> None:
     """Each option's seats won, as the file gives them, taken out of the records' facts into
     `ColumnMap.seats_won` (read by `read.seatswon`): Belgium's `Nombre de sièges` beside each
@@ -181,9 +225,10 @@ def _take_seats_won(
     won: dict[str, dict[tuple[str, str | None], int]] = {}
     unsplit: dict[str, str] = {}
     for record in records:
-        cell = record.facts.pop("seats", None)
-        if cell is not None:
-            race, row = name(record), record.row
+        race = name(record)
+        cell = record.facts.pop("seats", None) if race in races else None
+        if cell is not None and record.row.kind == "candidate":
+            row = record.row
             option = (option_key(row.candidate), row.party or None)
             if (*option, row.region, row.unit) in places.setdefault(race, set()):
                 unsplit.setdefault(race, "an option is listed twice in one place")

@@ -142,11 +142,14 @@ def allocate(
     if given is not None and options.seats is None and not options.district_seats:
         # Belgium's `Nombre de sièges`: each race's members as `summary` shows them. Counted as
         # one seat a member, or allocated anew from the votes, they would contradict the file.
+        several = sum(1 for e in seated if e.source_file == given.source_file) > 1
         raise UsageError(
             f"{given.source_file} gives the seats each option won (a seats column that differs "
             "from option to option in a race): 'pollcli summary' shows them, by race and by "
             "party. seats allocates seats from the votes by a method; to compare one with the "
-            "file's, give --seats N (or --seats-file) and --method"
+            "file's, give "
+            + ("each race's seats with --seats-file" if several else "--seats N")
+            + " and --method"
         )
     groups = parliaments(seated)
     for group in groups:
