@@ -176,8 +176,9 @@ def summarize_election(
         majority=Majority(
             threshold=figures.majority,
             reached=figures.reached,
-            # (no runoff between what may be two races' candidates)
-            runoff=None if withheld else figures.runoff,
+            # (no runoff between what may be two races' candidates, nor where no leader is
+            # measured: the findings name none, Mexico's table of coalitions' columns)
+            runoff=None if withheld or undecided in UNMEASURED else figures.runoff,
         ),
         below_threshold=[r.option.candidate for r in figures.below],
         turnout=figures.turnout,
