@@ -227,7 +227,7 @@ def _take_seats_won(
     for record in records:
         race = name(record)
         cell = record.facts.pop("seats", None) if race in races else None
-        if cell is not None and record.row.kind == "candidate":
+        if cell is not None and record.row.fact is None:  # ("Other" too: 23 seats of others)
             row = record.row
             option = (option_key(row.candidate), row.party or None)
             if (*option, row.region, row.unit) in places.setdefault(race, set()):
