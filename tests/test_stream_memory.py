@@ -64,3 +64,31 @@ def test_blocks_are_bounded_and_few_are_held(tmp_path, monkeypatch, encoding):
     assert held["yielded"] == len(sizes)
     workers = max(1, min(2, os.cpu_count() or 1))
     assert held["most"] == workers + 1
+
+
+@pytest.mark.parametrize("keyed", [True, False])
+def test_a_file_of_a_key_a_row_is_read_in_half_blocks(tmp_path, monkeypatch, keyed):
+    """Where each row is a key of its own (many races, no region: `OptionCells.keyed`), a block
+    has as many keys as rows and is read half as big; a file of regions keeps whole blocks."""
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 4096)
+    if keyed:
+        lines = ["election,candidate,party,votes"]
+        lines += [f"Town {i // 20},List {i % 20},Party {i % 20},{i % 997}" for i in range(4000)]
+    else:
+        lines = ["region,precinct,candidate,party,votes"]
+        lines += [
+            f"R{i % 7},P{i // 20},List {i % 20},Party {i % 20},{i % 997}" for i in range(4000)
+        ]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    sizes: list[int] = []
+    real_summarize = blocks.Layout.summarize
+
+    def summarize(self, data):
+        sizes.append(len(data))
+        return real_summarize(self, data)
+
+    monkeypatch.setattr(blocks.Layout, "summarize", summarize)
+    read = stream.read_stream(Path(path), path.name, ReadOptions())
+    assert read is not None and all(p.severity == "warning" for p in read[1])
+    assert len(sizes) > 10
+    assert (max(sizes) <= 2048) == keyed

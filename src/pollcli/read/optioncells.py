@@ -166,10 +166,15 @@ class OptionCells:
         return part
 
     @property
-    def by_column(self) -> bool:
-        """Whether a block's keys take their parts a column at a time (`column_parts`): each key
-        an option of its own (no region, no unit), its party set apart."""
+    def keyed(self) -> bool:
+        """Whether each key is an option of its own (no region, no unit), its party set apart: a
+        file of many races, a key a row (read in smaller blocks: `stream.BLOCK_BYTES`)."""
         return self.options is None and self.party_at is not None
+
+    @property
+    def by_column(self) -> bool:
+        """Whether a block's keys take their parts a column at a time (`column_parts`): `keyed`."""
+        return self.keyed
 
     def column_parts(
         self, keys: list[list[bytes]], firsts: list[int], line: int, texts: dict[bytes, str]

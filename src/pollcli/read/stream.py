@@ -90,7 +90,8 @@ if TYPE_CHECKING:
 
 # 8 MiB blocks: quick for pyarrow, a flat peak. Up to three in flight (workers + 1), each parsed at
 # several times its size; cp1251 or UTF-16 text doubles in UTF-8: 16 MiB blocks took a 1M-row cp1251
-# file to 490 MiB, 8 MiB ones to 330, at the same speed (a 10M-row file too, 360 → 255 MiB).
+# file to 490 MiB, 8 MiB ones to 330, at the same speed (a 10M-row file too, 360 → 255 MiB). Half
+# that where each row is a key (`keyed`; party_lists_1M's stream: 417-433 → 347-352 MiB).
 BLOCK_BYTES: Final[int] = 8 << 20
 HEAD_BYTES: Final[int] = 1 << 20
 # A longer line is no row of a results table: reading stops (a 200 MB line took gigabytes).
@@ -170,7 +171,7 @@ def read_stream(
             head[data_start:],
             len(raw_head),
             size,
-            block_bytes=(again and again.block_bytes) or BLOCK_BYTES,
+            block_bytes=(again and again.block_bytes) or BLOCK_BYTES // (1 + summer.options.keyed),
             max_line=MAX_LINE_BYTES,
         )
         summer.run(blocks, table.header_line + 1, name, size)
