@@ -7,6 +7,7 @@ figures are `tally`'s, the sentences `findings.summary`'s, the per-region figure
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from pollcli.election import Election
 from pollcli.findings import summary as findings
@@ -185,7 +186,7 @@ def summarize_election(
         effective_number=figures.effective_number,
         term=figures.term,
         notes=findings.notes(figures),
-        warnings=[p.render() for p in warnings],
+        warnings=[_rendered(p) for p in warnings],
         warning_codes=[str(p.code) for p in warnings],
         problems=list(warnings),
         partial=figures.partial,
@@ -212,6 +213,13 @@ def summarize_election(
         advance=None if figures.advance is None else [r.option.candidate for r in figures.advance],
         seats_won=None if figures.seats_won is None else [n for _, n in figures.seats_won],
     )
+
+
+@lru_cache(maxsize=64)
+def _rendered(problem: Problem) -> str:
+    """A warning's text, made once for a warning that many races carry (`problems.race_split`):
+    a summary of 10,000 races held 10,000 copies of one 900-byte text (bench party_lists_1M)."""
+    return problem.render()
 
 
 def _results(ranked: list[Ranked], below: list[Ranked], uncounted: bool) -> list[ResultRow]:
