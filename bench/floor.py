@@ -186,6 +186,54 @@ Pydantic 0.9 s): below that only results that are no objects (a race's results a
 written by a writer in C) and races summarised and written one at a time (no summary of all
 held: what would let the load's memory go too).
 
+Session 23, party_lists' peak (s23-cols; load 2-10 on the 2 cores; session 22's code and the
+branch's alternated). Where the peak was, VmRSS / VmHWM in MiB by stage (`pollcli summary`): the
+stream ended at 293-297 but had peaked at 397-445 in it, then records 331-334, the assembly 363-366
+(its peak held); by block, RSS rose 60-110 MiB above the last merge's while two workers grouped
+8 MiB blocks of 125,000 keys each and a third waited (`tracemalloc` sees none of it: Arrow's
+buffers, and the keys' cells and figures made Python objects, 750,000 a block). Blocks of half the
+size where each row is a key (`OptionCells.keyed`: no region, no unit, the party set apart): the
+stream's own peak (VmHWM as `KeySums.records` starts, in-process, 3 runs each) 417-433 -> 347-352
+MiB (`elections` 472-497 -> 422-431, not its process's peak, which is its million records' party
+copies: 536-555), the stream's CPU the same (2.24-2.28 -> 2.27-2.33 s, `elections` 3.30-3.44 ->
+3.28-3.33). Other files keep 8 MiB blocks: `florida` (its keys met again in many blocks) took
+0.5-0.6 s of CPU and 30 MiB more in 4 MiB ones (2.64 / 2.91 -> 3.18 / 3.54 s), while `plain`,
+`races` and `cyrillic` had 40-85 MiB less (202 -> 158, 226 -> 188, 310 -> 224: not needed, they
+are far under 400). The process's peak is then the assembly's (the million `Record`s beside the
+`Option`s they become: 373-383) and the summary's end (the million `ResultRow`s, 20,000 notes of
+95 names, 1M share floats: `tracemalloc` +216 MiB in all while the options' 137 are let go,
+384-392 after emit). There `summarize` rendered the race-split warning that every race of the file
+carries once a race, 10,000 copies of one 900-byte text, now one (`summary._rendered`: the
+summary's objects 216.7 -> 208.1 MiB). `pollcli` under /usr/bin/time, the final code and session
+22's alternated (five pairs of summary, two of validate, load 2-5), peak RSS in MiB: `party_lists`
+summary 418-437 (median 427) -> 379-387 (381), validate 415-447 -> 384-385; user CPU 9.63 -> 10.03 s
+(medians; the pairs +0.8 to -0.2: the stream's CPU in-process 2.25-2.56 -> 2.30-2.35 s, the same)
+and 6.31 / 8.51 -> 6.27 / 6.87 s; `elections` 12.13 -> 12.03 s, 535-542 MiB either way. The line
+is met, with 13-21 MiB to spare: what is left is the assembly's records and the summary's results.
+Tried and left out: a block's keys kept as Arrow columns until the merge (`BlockSums.keys` made
+on the merging thread, not the worker's): the stream's peak 347-352 -> 328-334 MiB in 4 MiB
+blocks (nothing in 8 MiB ones: 413-431), but the stream ended 40 MiB higher (287-301 -> 336-343:
+the cells made Python objects on the main thread, among its objects) and the process's peak with
+it (summary 385-401 MiB in five pairs, against 379-387 without), and the stream of `elections`
+took 2.94-3.14 -> 2.99-3.31 s;
+`malloc_trim(0)` (ctypes) after the stream, after `KeySums.records` and after the load gave back
+34, 61 and 76 MiB of RSS there, but the assembly and the summary fault as much in again (their
+strings, lists and dicts reuse the freed heap; the process's peak 384-388 against 389-406, single
+runs: noise); `MALLOC_MMAP_THRESHOLD_=131072` 383 against 389-396 MiB for 0.5 s more system CPU.
+Noticed: past the bound on options the streaming engine stops at the first such race and lists
+the problems of the rest of its block only (a block's size decides how many: a file of 300,000
+rows in two races of 150,000 names listed three at 8 MiB, one at 4, session 22's code one of
+three at 600,000 rows; the exact engine lists all three). CPU of party_lists' load by stage
+(in-process thread time, load ~6): the stream's merge 1.4-1.5 s (`column_parts` 0.8 of it,
+`KeySums.numbered` 0.5 of that), the workers 1.0, `KeySums.records` 0.7, the assembly ~4, where
+cProfile's heaviest are per-option passes written as generator expressions (`any(r.row.region for
+r in records)` and 15 others a race, 1M steps each: 0.5-0.8 s in all), `options_of`,
+`election_facts`, `racechecks._several` and the audit: what step 2's columnar assembly (a race's
+`Option`s made from its key sums, no `Record`) would remove. Not begun: a race's records pass some
+two dozen stages between `KeySums.records` and `options_of` (`races.assemble`'s runs, answers,
+unfit facts, levels, modes; `_election`'s places, zero copies, facts, fractions, range, merge,
+checks), each of which needs a columnar twin or a proof that it finds nothing in a `Plain` race.
+
 Medians of --runs of CPU seconds (`time.process_time`, the reading threads' included); each figure
 also as a share of the 3 s target. The stages' sum is the CPU time of the library's work (not the
 process's start-up).
