@@ -22,7 +22,13 @@ from pollcli.namekeys import option_keys
 from pollcli.problems import Code, Found
 from pollcli.read import countnotes, line_totals, over_registered, party_totals, repeatadvice
 from pollcli.read.checks import check_election
-from pollcli.read.countnotes import ONE_PARTY_NOTE, counts_alone, far_above, without_unused_counts
+from pollcli.read.countnotes import (
+    ONE_PARTY_NOTE,
+    counts_alone,
+    far_above,
+    race_of_counts,
+    without_unused_counts,
+)
 from pollcli.read.dialect import RawTable
 from pollcli.read.facts import FactSources, UnitFacts, election_facts, front_matter, region_counts
 from pollcli.read.filedates import date_from_name
@@ -79,6 +85,7 @@ class Assembly:
     _units: bool = field(default=True, init=False)  # whether the race being merged names units
     _written_in: bool = field(default=False, init=False)  # and a write-in count of party Total
     _count_notes: dict[str, str] = field(default_factory=dict, init=False)
+    _counts_only: dict[str, list[Record]] = field(default_factory=dict, init=False)
     _plain: Plain = field(default=Plain(no_totals=False), init=False)
 
     def elections(self, records: list[Record], header_line: int) -> list[Election]:
@@ -136,12 +143,18 @@ class Assembly:
             )
             self._count_notes.update(notes)
             self._unit_counted |= counted
-        elections = []
+        elections: list[Election] = []
         unbuilt: list[Record] = []  # the records of the elections before the first one built
+        before: list[str] = []  # races of counts alone before the first election built
+        column = self.sources.columns.header_of("candidate")
         for label in list(by_election):
             group = by_election.pop(label)
             start = len(self.found.items)
             election = self._election(label, group)
+            if label in self._counts_only and elections:
+                race_of_counts(label, self._counts_only.pop(label), self.found, column)
+            elif label in self._counts_only:
+                before.append(label)
             self.spans[label] = (start, len(self.found.items))
             if election is not None:
                 elections.append(election)
@@ -149,6 +162,9 @@ class Assembly:
                 unbuilt += group
         if not elections and not self.found.errors:  # rows of counts alone: say so
             counts_alone(every_race or unbuilt, self.found)
+        elif elections:  # (no race of counts alone is said where every race is one)
+            for label in before:  # (after its span: named with its race)
+                race_of_counts(label, self._counts_only.pop(label), self.found, column, tag=True)
         over_registered.check(self.unit_facts, self.sources.columns, self.found, elections)
         return elections
 
@@ -169,8 +185,9 @@ class Assembly:
         regional = any(r.row.region for r in records)
         facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)
         counts = region_counts(label, self.unit_facts, self.sources, found, notes) or {}
-        records = [r for r in records if r.row.fact is None or r.votes is None]  # (no count rows)
-        if not records:
+        counted, records = records, [r for r in records if r.row.fact is None or r.votes is None]
+        if not records:  # (a race of count rows alone: said with its lines by `elections`)
+            self._counts_only[label] = counted
             return None
         # Every check runs whatever the others found (issue 11 item 8): an election with errors
         # is built, checked and only then left out.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Final
 
 from pollcli.columns import INT_FACTS, NOT_VALID_KINDS, STRAIGHT_BALLOTS
@@ -280,3 +281,31 @@ def counts_alone(records: list[Record], found: Found) -> None:
             "none a ballot option's, so there is no result to give; add the options' rows "
             "(candidates, parties or answers, with their votes)",
         )
+
+
+def race_of_counts(
+    label: str, records: list[Record], found: Found, column: str | None, tag: bool = False
+) -> None:
+    """A race of count rows alone (`Treasurer,Registered Voters,500` and `Ballots Cast`, with no
+    candidate's row): set aside, and said with its lines, as a race of `Total` lines alone is —
+    not only counted in the split note. The warning is the race's (`Elections.unsummarised`):
+    named with it here where `tag` (said outside the race's span of problems)."""
+    counts = [r for r in records if r.row.fact is not None]
+    if not counts:
+        return
+    lines = sorted({r.line for r in counts})
+    names = list(dict.fromkeys(r.row.candidate for r in counts))
+    shown = ", ".join(f"{line:,}" for line in lines[:5]) + (" …" if len(lines) > 5 else "")
+    rows = "1 row" if len(lines) == 1 else f"{len(lines):,} rows"
+    found.warn(
+        Code.NO_ROWS,
+        lines[0],
+        f"election {label!r} has counts alone ({', '.join(map(repr, names[:4]))}"
+        f"{' …' if len(names) > 4 else ''}), no ballot option's row: {rows} (line(s) {shown}) "
+        "set aside, not counted and not checked; if they are another race's counts, give them "
+        "that race's name; if one is a candidate, say so: --kind NAME=candidate",
+        column=column,
+        family="races of counts alone (registered voters, ballots cast), set aside",
+    )
+    if tag:
+        found.items[-1] = replace(found.items[-1], race=label)
