@@ -9,6 +9,7 @@ precincts and figures in the same layout; the votes checked against pandas."""
 from __future__ import annotations
 
 import io
+import json
 
 import pandas as pd
 
@@ -72,3 +73,30 @@ def test_race_governor_gives_the_governors_primaries(tmp_path):
     result = invoke("summary", str(write(tmp_path, _text(), NAME)), "--race", "GOVERNOR")
     assert result.code == 0, result.stderr
     assert "GOVERNOR · Republican primary" in result.stdout and "Dunn, Mike" in result.stdout
+
+
+def test_a_count_twice_in_a_file_not_named_primary_advises_primary_party(tmp_path, monkeypatch):
+    # The same layout under a name that does not say primary: the party keys no race, and each
+    # precinct's two `Times Counted` are an error of the office's race. The error says how to read
+    # party primaries (before: "make them agree", and nothing of --primary party).
+    path = write(tmp_path, _text(3), "ak_precincts_2018.csv")
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv("POLLCLI_ENGINE", engine)
+        result = invoke("validate", str(path), "--format", "json")
+        assert result.code == 1, engine
+        errors = [
+            p for p in json.loads(result.stdout)["files"][0]["problems"] if p["severity"] == "error"
+        ]
+        assert errors and all("ballots_cast is" in p["message"] for p in errors)
+        assert all(p["message"].endswith("with --primary party") for p in errors), engine
+        fixed = invoke("validate", str(path), "--primary", "party", "--format", "json")
+        assert fixed.code == 0, fixed.stdout
+
+
+def test_a_count_twice_in_a_race_of_one_party_gives_no_primary_advice(tmp_path):
+    lines = ["precinct,office,candidate,party,votes"]
+    lines += ["P1,Mayor,Times Counted,,50", "P1,Mayor,Ann Dee,DEM,30", "P1,Mayor,Bo Ray,DEM,20"]
+    lines += ["P1,Mayor,Times Counted,,60", "P2,Mayor,Times Counted,,9", "P2,Mayor,Ann Dee,DEM,9"]
+    result = invoke("validate", str(write(tmp_path, "\n".join(lines) + "\n")), "--format", "json")
+    (error,) = json.loads(result.stdout)["files"][0]["problems"]
+    assert "make them agree" in error["message"] and "--primary" not in error["message"]

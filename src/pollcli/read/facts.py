@@ -147,6 +147,7 @@ class UnitFacts:
     conflicting: set[str] = field(default_factory=set)
     # Each distinct (count, text) validated, for every election of the file (`region_counts`).
     read: dict[tuple[str, str], int | ValidationError] = field(default_factory=dict)
+    advice: dict[str, str] = field(default_factory=dict)  # by election: `primaries.party_advice`
     _strings: dict[str, str] = field(default_factory=dict)
     # Each election's (region, slots) in `units`' order: `given` without a pass over all of them.
     _of_election: dict[str, list[tuple[str, list[str | int | None]]]] = field(default_factory=dict)
@@ -207,14 +208,13 @@ class UnitFacts:
             return True
         if slots[slot] == value or same_fact(key, str(slots[slot]), value, *decimal):
             return True
-        election, region, name = unit
-        self.conflicting.add(election)
-        where = f"precinct {name!r} of region {region!r}" if name else f"region {region!r}"
+        self.conflicting.add(unit[0])
+        where = f"precinct {unit[2]!r} of region {unit[1]!r}" if unit[2] else f"region {unit[1]!r}"
         found.add(
             Code.INCONSISTENT_METADATA,
             line,
             f"{key} is {value!r} here but {slots[slot]!r} on line {slots[slot + 1]}; "
-            f"{where} has one {key}: make them agree",
+            f"{where} has one {key}: make them agree{self.advice.get(unit[0], '')}",
             column=column,
         )
         return False

@@ -1,13 +1,17 @@
 """The split note's words on primaries (`read.races`): how the party keys a file's races — party
 primaries, a top-two primary, Louisiana's open primary — and how to read them the other way (a
 file's name cannot tell a top-two primary from party primaries); and the races of Louisiana's
-November elections that a majority wins (`open_general`)."""
+November elections that a majority wins (`open_general`); the advice of `--primary party` where
+the party keys no race but a count given twice may be each party ballot's (`party_advice`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Final
 
+from pollcli.columns import option_key
+from pollcli.read.primary_totals import NO_PARTIES
 from pollcli.read.racekeys import (
     CLOSED_CONGRESS,
     CONGRESS,
@@ -16,6 +20,8 @@ from pollcli.read.racekeys import (
     PartyRule,
     party_offices,
 )
+from pollcli.read.records import Record
+from pollcli.read.unkeyed import NONPARTISAN
 
 _GENERAL: Final = re.compile(r"(\d{4})\d{4}__([a-z]{2})__(?:[a-z0-9_]*?__)?general(?![a-z])")
 
@@ -75,3 +81,26 @@ def primary_note(rule: PartyRule | None, split_by_party: bool, keys: list[KeyCol
         " (party primaries: the file's name says so; a top-two primary, one race of every "
         "party per office, is read with --primary top-two)"
     )
+
+
+# Said after a unit's count given twice with two figures in a race of candidates of several parties
+# where the party keys no race (`facts.UnitFacts.advice`): Alaska's primary file under another name
+# lists `Times Counted` once above each party's ballot (171, then 199) under one office.
+PARTY_ADVICE: Final = (
+    ", or, if the file holds party primaries (its candidates stand for several parties; a count "
+    "per party's ballot), read one race per party with --primary party"
+)
+
+
+def party_advice(records: Iterable[Record]) -> dict[str, str]:
+    """`PARTY_ADVICE` by election label, for the elections whose candidates stand for two parties
+    or more (no party, nonpartisan and write-in labels aside): called where the party keys no
+    race (no `PartyRule`: the file's name does not say primary, and no `--primary`)."""
+    parties: dict[str, set[str]] = {}
+    for record in records:
+        party = record.row.party
+        if record.row.fact is None and record.row.kind == "candidate" and party:
+            key = option_key(party)
+            if key not in NO_PARTIES and key not in NONPARTISAN:
+                parties.setdefault(record.election, set()).add(key)
+    return {label: PARTY_ADVICE for label, seen in parties.items() if len(seen) > 1}

@@ -38,7 +38,7 @@ from pollcli.read.decode import garbled_lines
 from pollcli.read.header import ColumnMap
 from pollcli.read.onerace import race_title
 from pollcli.read.options import ReadOptions
-from pollcli.read.primaries import OPEN_GENERAL_NOTE, open_general, primary_note
+from pollcli.read.primaries import OPEN_GENERAL_NOTE, open_general, party_advice, primary_note
 from pollcli.read.primary_totals import (
     by_race_id,
     to_primaries,
@@ -245,6 +245,8 @@ def assemble(
         for record, race in zip(records, races, strict=True):
             if race is not None:
                 record.election = race.name
+    if party is None and "party" in columns.present:  # (a count twice: party primaries?)
+        assembly.unit_facts.advice = party_advice(records)
     if has_ids:
         records = _namesakes(records)
     if many and columns.parties_are_options:
