@@ -85,7 +85,16 @@ def clean_cell(text: str) -> str:
 # district's precinct; a count's `x` is a typo): a blank part counts 0, a blank votes cell needs --blank-votes zero.
 DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—", "‒", "−", "NA", "N/A", "x", "X"})
 COUNT_DASHES: Final[frozenset[str]] = DASHES - {"x", "X"}
-_BLANK: Final = {"votes": DASHES, "share": DASHES} | dict.fromkeys(INT_FACTS, COUNT_DASHES)
+# A database's missing value in a party or district cell is no party, no district (Montana 2016's
+# party `NULL` on 33 measures read "· NULL primary"; Tennessee's district `NA`: "District NA").
+NO_VALUES: Final[frozenset[str]] = frozenset(
+    {"NULL", "null", "Null", "(NULL)", "\\N", "NA", "N/A", "n/a", "None", "NONE", "none"}
+)
+_BLANK: Final = (
+    {"votes": DASHES, "share": DASHES}
+    | dict.fromkeys(INT_FACTS, COUNT_DASHES)
+    | dict.fromkeys(("party", "district", f"{RACE_PREFIX}district"), NO_VALUES)
+)
 _NO_NAMES, _NONE = frozenset({"", "na", "n/a"}), frozenset[str]()
 _NO_WORDS: Final[frozenset[str]] = frozenset({"false", "f", "no", "n", "0"})  # (`YES_WORDS`)
 _RACE_CELLS: Final[tuple[str, ...]] = ("office", RACE_PREFIX)  # a race's cells, by prefix

@@ -1,0 +1,71 @@
+"""A database's missing value in a party or district cell (`NULL`, `NA`, `N/A`, `None`) is no party
+and no district, as a blank cell is. Montana 2016's primary gives 33 local measures the party
+`NULL`: read as a party, each was "LEVY · NULL primary" (a party primary of a party named NULL);
+Tennessee's 2022 precincts give the amendments district `NA` and party `NA`, read as races
+"Amendment # 1 · NA". Invented files in the same layouts; both engines."""
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import invoke, write
+
+MT = "county,precinct,office,district,party,candidate,votes\n" + "".join(
+    f"{county},P{p},{office},,{party},{name},{votes}\n"
+    for county in ("Alder", "Birch")
+    for p in (1, 2)
+    for office, party, name, votes in (
+        ("GOVERNOR", "DEM", "Ann Vole", 30 + p),
+        ("GOVERNOR", "DEM", "Cy Lark", 20 + p),
+        ("GOVERNOR", "REP", "Bo Wren", 40 + p),
+        ("GOVERNOR", "REP", "Di Teal", 10 + p),
+        ("LIBRARY LEVY", "NULL", "FOR", 50 + p),
+        ("LIBRARY LEVY", "NULL", "AGAINST", 45 - p),
+    )
+)
+TN = "county,precinct,office,district,party,candidate,votes\n" + "".join(
+    f"{county},P{p},{office},{district},{party},{name},{votes}\n"
+    for county in ("Alder", "Birch")
+    for p in (1, 2)
+    for office, district, party, name, votes in (
+        ("Amendment # 1", "NA", "NA", "Yes", 60 + p),
+        ("Amendment # 1", "NA", "NA", "No", 20 + p),
+        ("State House", "7", "Republican", "Bo Wren", 50 + p),
+        ("State House", "7", "Democratic", "Ann Vole", 45 + p),
+    )
+)
+
+
+def _summary(path, engine: str) -> dict:
+    result = invoke("summary", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    assert result.code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_null_party_is_no_party_primary(tmp_path, engine):
+    data = _summary(write(tmp_path, MT, "20160607__mt__primary__precinct.csv"), engine)
+    names = [e["election"] for e in data["elections"]]
+    assert names == [
+        "GOVERNOR · Democratic primary",
+        "GOVERNOR · Republican primary",
+        "LIBRARY LEVY",
+    ]
+    levy = data["elections"][2]
+    frame = pd.read_csv(io.StringIO(MT), keep_default_na=False)
+    sums = frame[frame.office == "LIBRARY LEVY"].groupby("candidate")["votes"].sum()
+    assert {r["candidate"]: r["votes"] for r in levy["results"]} == sums.to_dict()
+    assert all(r["party"] is None for r in levy["results"])
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_district_na_names_no_district(tmp_path, engine):
+    data = _summary(write(tmp_path, TN, "20221108__tn__general__precinct.csv"), engine)
+    names = [e["election"] for e in data["elections"]]
+    assert names == ["Amendment # 1", "State House · 7"]
+    amendment = data["elections"][0]
+    assert amendment["race_keys"] == {"office": "Amendment # 1", "district": ""}
+    assert {r["candidate"]: r["votes"] for r in amendment["results"]} == {"Yes": 246, "No": 86}
+    assert all(r["party"] is None for r in amendment["results"])
