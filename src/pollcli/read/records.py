@@ -38,7 +38,7 @@ from pollcli.kinds import (
     unit_count,
     unused_count,
 )
-from pollcli.numbers import NumberError, extra_cells, parse_votes
+from pollcli.numbers import NO_VALUES, NumberError, extra_cells, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read import acclaimed
 from pollcli.read.header import NAME_PARTS, ColumnMap
@@ -85,15 +85,10 @@ def clean_cell(text: str) -> str:
 # district's precinct; a count's `x` is a typo): a blank part counts 0, a blank votes cell needs --blank-votes zero.
 DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—", "‒", "−", "NA", "N/A", "x", "X"})
 COUNT_DASHES: Final[frozenset[str]] = DASHES - {"x", "X"}
-# A database's missing value in a party or district cell is no party, no district (Montana 2016's
-# party `NULL` on 33 measures read "· NULL primary"; Tennessee's district `NA`: "District NA").
-NO_VALUES: Final[frozenset[str]] = frozenset(
-    {"NULL", "null", "Null", "(NULL)", "\\N", "NA", "N/A", "n/a", "None", "NONE", "none"}
-)
 _BLANK: Final = (
     {"votes": DASHES, "share": DASHES}
     | dict.fromkeys(INT_FACTS, COUNT_DASHES)
-    | dict.fromkeys(("party", "district", f"{RACE_PREFIX}district"), NO_VALUES)
+    | dict.fromkeys(("party", "district", f"{RACE_PREFIX}district"), NO_VALUES)  # (no party)
 )
 _NO_NAMES, _NONE = frozenset({"", "na", "n/a"}), frozenset[str]()
 _NO_WORDS: Final[frozenset[str]] = frozenset({"false", "f", "no", "n", "0"})  # (`YES_WORDS`)
