@@ -205,6 +205,11 @@ class Overview:
         return rows
 
 
+# A winner whose party the file does not give: not "no party" (which reads as an independent's
+# win; the file may give no party at all).
+PARTY_NOT_GIVEN: Final = "party not given"
+
+
 @dataclass(kw_only=True)
 class PartyWins:
     party: str | None = field(metadata=described("the winners' party; null for no party given"))
@@ -258,3 +263,9 @@ class RaceTally:
             "pollcli assumed (no --system or system fact): a majority rule would need a runoff"
         ),
     )
+
+    @property
+    def no_party_given(self) -> bool:
+        """Whether races were won and no winner's party is given (a file with no party column):
+        a table of races won by party then says nothing, and the overview says so."""
+        return bool(self.parties) and all(p.party is None for p in self.parties)

@@ -128,7 +128,7 @@ def _add_overview(
     result.tally = race_tally(result.overview.races, seats=seats)
     result.overview.notes.append(tally_sentence(result.tally))
     offices = _offices(items, result.overview.races)
-    if len(offices) > 1:
+    if len(offices) > 1 and not result.tally.no_party_given:  # (no races won per party)
         result.overview.notes.append(offices_sentence(offices))
     result.splits = splits
     result.refused = refused

@@ -40,6 +40,7 @@ from pollcli.charts.style import (
     text_width,
 )
 from pollcli.models import RaceLine, Summary
+from pollcli.overview_models import PARTY_NOT_GIVEN
 from pollcli.render.labels import race_leader, tally_title
 
 NAME_LINE: Final[float] = 0.25
@@ -130,7 +131,7 @@ def tally_panel(summary: Summary, colours: Colours, width: float = WIDTH) -> Pan
     total = tally.seats if tally.seats is not None else tally.races
     rows = [
         (
-            p.party or "no party",
+            p.party or PARTY_NOT_GIVEN,
             f"{p.won:,} of {total:,}",
             float(p.won),
             colours.of(p.party or "", p.party),

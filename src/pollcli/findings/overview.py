@@ -8,6 +8,7 @@ from typing import Final
 
 from pollcli.formats import counted, listed
 from pollcli.models import RaceLine, RaceSplit, RaceTally, RefusedRace
+from pollcli.overview_models import PARTY_NOT_GIVEN
 
 # How many races a sentence names before it says "and N more".
 NAMED: Final[int] = 3
@@ -130,16 +131,19 @@ def tally_sentence(tally: RaceTally) -> str:
         )
     # A race of several seats counts each seat; races of an unknown number count none.
     total = tally.seats if tally.seats is not None else tally.races
+    undecided = f"; {tally.undecided:,} undecided" if tally.undecided else ""
+    if tally.seats is not None and tally.undecided:
+        undecided += " race" if tally.undecided == 1 else " races"
     if not tally.parties:
         sentence = f"{unit} won: none of the {tally.races:,} is decided"
+    elif tally.no_party_given:  # (no table of races won by party: it would say nothing)
+        won = sum(p.won for p in tally.parties)
+        sentence = f"{unit} won: {won:,} of {total:,}, no winner's party given{undecided}"
     else:
         parts = [
-            f"{p.party or 'no party'} {p.won:,}" + (f" of {total:,}" if index == 0 else "")
+            f"{p.party or PARTY_NOT_GIVEN} {p.won:,}" + (f" of {total:,}" if index == 0 else "")
             for index, p in enumerate(tally.parties)
         ]
-        undecided = f"; {tally.undecided:,} undecided" if tally.undecided else ""
-        if tally.seats is not None and tally.undecided:
-            undecided += " race" if tally.undecided == 1 else " races"
         sentence = f"{unit} won: {', '.join(parts)}{undecided}"
     if tally.partial:
         sentence += (

@@ -18,6 +18,7 @@ from pollcli.models import (
     ResultRow,
     Summary,
 )
+from pollcli.overview_models import PARTY_NOT_GIVEN
 from pollcli.seats_models import (
     METHOD_LABELS,
     Allocation,
@@ -136,7 +137,7 @@ def race_tags(line: RaceLine) -> str:
 
 def tally_rows(tally: RaceTally) -> list[tuple[str, str]]:
     """(party, races won) per party, the undecided races, and those kept in part last."""
-    rows = [(p.party or "(no party)", f"{p.won:,}") for p in tally.parties]
+    rows = [(p.party or f"({PARTY_NOT_GIVEN})", f"{p.won:,}") for p in tally.parties]
     if tally.undecided - tally.partial:
         # Counted in races, also under a column of seats (a race of unknown seats has no number).
         label = "undecided races" if tally.unit == "seats" else "undecided"

@@ -25,7 +25,9 @@ def render_overview(summary: Summary) -> list[str]:
         for cells in zip(*(cells for _, cells in columns), strict=True):
             out.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
         out.append("")
-    if tally.races:  # a file of primaries alone has no races won by party: the notes say why
+    # A file of primaries alone has no races won by party, nor one of no winner's party given:
+    # the notes say why.
+    if tally.races and not tally.no_party_given:
         out += [
             f"**{markdown_cell(labels.tally_title(tally))}**",
             "",

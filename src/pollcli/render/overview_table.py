@@ -256,7 +256,9 @@ def render_summary(summary: Summary, width: int) -> RenderableType:
     if summary.overview is None or summary.tally is None:
         return table.render_summary(summary, width)
     # A file of primaries alone has no races won by party to show: the notes say why.
-    closing: list[RenderableType] = [tally_table(summary)] if summary.tally.races else []
+    # (Nor one whose winners' parties are not given: the overview's notes say the races won.)
+    shown = summary.tally.races and not summary.tally.no_party_given
+    closing: list[RenderableType] = [tally_table(summary)] if shown else []
     notes = summary.overview.notes
     shared = [] if summary.show_overview else labels.shared_notes(summary)
     notes = [*notes, *(note for note in shared if note not in notes)]
