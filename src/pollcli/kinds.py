@@ -319,7 +319,12 @@ _REGISTRANT_COUNTS: Final[frozenset[str]] = frozenset(
 )
 _CARDS: Final = frozenset({"ballots cast blank", "cards cast"})  # ES&S: a ballot may be 2 cards
 _UNUSED_COUNTS: Final = _CARDS | _REGISTRANT_COUNTS | REJECTED_COUNTS
-_NAMED: Final = re.compile(r"(?:ballots cast|registered voters)(?: .+)?")  # ES&S: `… - DEM PARTY`
+# ES&S: `… - DEM PARTY`; Utah's counties by the ballot's medium, `PAPER BALLOTS CAST-TOTAL` and
+# `CARDS CAST-BLANK` (Wayne 2022: an unnamed race, "PAPER BALLOTS CAST-TOTAL" leading with 100 %).
+_NAMED: Final = re.compile(
+    r"(?:(?:paper|electronic|machine|mail|absentee|provisional) )?(?:ballots cast|registered "
+    r"voters)(?: .+)?|cards cast(?: .+)?"
+)
 
 
 @lru_cache(maxsize=1 << 10)
