@@ -69,3 +69,26 @@ def test_a_district_na_names_no_district(tmp_path, engine):
     assert amendment["race_keys"] == {"office": "Amendment # 1", "district": ""}
     assert {r["candidate"]: r["votes"] for r in amendment["results"]} == {"Yes": 246, "No": 86}
     assert all(r["party"] is None for r in amendment["results"])
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_refused_row_of_district_na_is_in_its_race(tmp_path, engine):
+    # Nebraska's Webster 2016: district `NA` on every presidential row, and `NA` votes for Jill
+    # Stein. The refused row's race was told from its raw cells ("President · NA") while the
+    # others' district was read as none: "President" summarised without the refused rows.
+    text = (
+        "county,precinct,district,office,party,candidate,votes\n"
+        "Webb,Alder,NA,President,REP,Bo Wren,156\nWebb,Alder,NA,President,DEM,Ann Vole,44\n"
+        "Webb,Alder,NA,President,GRN,Cy Lark,NA\nWebb,Alder,3,U.S. House,REP,Di Teal,150\n"
+        "Webb,Alder,3,U.S. House,DEM,Ed Fox,40\n"
+    )
+    path = write(tmp_path, text)
+    env = {"POLLCLI_ENGINE": engine}
+    result = invoke("summary", str(path), "--format", "json", env=env)
+    assert "race 'President' refused" in result.stderr  # (exit 1: a race refused)
+    data = json.loads(result.stdout)
+    assert [e["election"] for e in data["elections"]] == ["U.S. House · 3"]
+    assert "1 refused for their errors" in data["overview"]["notes"][0]
+    problems = json.loads(invoke("validate", str(path), "--format", "json", env=env).stdout)
+    (error,) = [p for p in problems["files"][0]["problems"] if p["severity"] == "error"]
+    assert error["race"] == "President" and error["line"] == 4

@@ -27,9 +27,11 @@ from dataclasses import replace
 from itertools import compress
 from typing import TYPE_CHECKING
 
+from pollcli.columns import RACE_PREFIX
 from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
+from pollcli.numbers import NO_VALUES
 from pollcli.problems import Found, Problem
 from pollcli.read import answers, elected, partylines, tickets, unit_groups, unitcounts, unkeyed
 from pollcli.read.assemble import Assembly, option_key
@@ -70,6 +72,8 @@ if TYPE_CHECKING:
 
 # Races told apart only by these are seats: the tally counts seats won.
 SEAT_ROLES = frozenset({"constituency", "district", "race_id", "state"})
+# Key columns whose null words (`numbers.NO_VALUES`) are no value: a refused row's race.
+_NO_VALUE_KEYS = frozenset({"party", "district", f"{RACE_PREFIX}district"})
 
 
 def assemble(
@@ -184,6 +188,9 @@ def assemble(
         if line in total:
             continue
         value_of = {i: cells[i].strip() for i in range(min(len(cells), width))}
+        for key in keys:  # (a party or district `NA` is none, as `CellReader.split` reads it)
+            if key.canonical in _NO_VALUE_KEYS and value_of.get(key.index) in NO_VALUES:
+                value_of[key.index] = ""
         if "election" in (k.role for k in keys):
             index = next(k.index for k in keys if k.role == "election")
             value_of[index] = value_of.get(index, "") or reader.default_election
