@@ -179,7 +179,10 @@ class Assembly:
         if self.totals is not None and not plain:
             records = self.totals(label or self.sources.default_label, records)
         records, place = one_place(records, self.sources.columns, notes)
-        records = without_zero_copies(records, notes, units="unit" in self.sources.columns.present)
+        present = self.sources.columns.present
+        records = without_zero_copies(
+            records, notes, units="unit" in present, regions="region" in present
+        )
         if (split := of_race(records)) is not None:
             self.apart[label] = split
         regional = any(r.row.region for r in records)

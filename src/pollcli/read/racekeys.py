@@ -265,7 +265,7 @@ def normal(role: str, value: str) -> str:
         return STAGE_WORDS.get(normalize_header(text), text)
     if role == "party":
         return party_key(text)  # (`DEM` and `DEMOCRAT`: one party's primary)
-    text = namekeys.stops_key(_WHOLE.sub(r"\1", text))  # (`5th Middlesex.`, `5th-Middlesex`)
+    text = namekeys.stops_key(_WHOLE.sub(r"\1", text) if "." in text else text)  # (`5th-X`)
     return str(int(text)) if text.isdigit() else text
 
 

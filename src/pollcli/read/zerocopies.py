@@ -36,11 +36,15 @@ Place = tuple[str, str | None, str | None]
 _NAMED = 3
 
 
-def without_zero_copies(records: list[Record], notes: list[str], *, units: bool) -> list[Record]:
+def without_zero_copies(
+    records: list[Record], notes: list[str], *, units: bool, regions: bool = True
+) -> list[Record]:
     """One election's records without the all-zero copies of its precincts, noted once; `units`:
-    the file has a unit column (a district read as geography gives rows a unit, but the
-    streaming engine summed their rows of the same cells: nothing is left out then)."""
+    the file has a unit column, else each region is a place (`regions`: the file has a region
+    column; without one, no row has a place to be copied in)."""
     if not units:
+        if not regions:
+            return records  # (a file of 10,000 races and no region: no pass over its rows)
         _summed_copies(records)
     said = zero_copies(records, lambda r: r.election, units=units)
     if not said:
