@@ -78,6 +78,7 @@ class Assembly:
     # Whose the counts are in a file of party primaries, and each race's party by label where
     # count rows name theirs (`unitcounts.primaries`), set by the race stage.
     primaries: Primaries = field(default_factory=Primaries)
+    party_advice: Callable[[list[Record]], Callable[[str], str]] | None = None  # (`read.races`)
     count_parties: dict[str, str] | None = None
     districts: Districts = field(default_factory=Districts)  # count rows that name a district
     # Races given their units' counts by rows for every race, and the notes of those given none.
@@ -179,13 +180,12 @@ class Assembly:
         if self.totals is not None and not plain:
             records = self.totals(label or self.sources.default_label, records)
         records, place = one_place(records, self.sources.columns, notes)
-        present = self.sources.columns.present
-        records = without_zero_copies(
-            records, notes, units="unit" in present, regions="region" in present
-        )
+        records = without_zero_copies(records, notes, self.sources.columns.present)
         if (split := of_race(records)) is not None:
             self.apart[label] = split
         regional = any(r.row.region for r in records)
+        if self.party_advice is not None:  # (said on a unit's count given twice, if any)
+            self.unit_facts.advice = self.party_advice(records)
         facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)
         counts = region_counts(label, self.unit_facts, self.sources, found, notes) or {}
         counted, records = records, [r for r in records if r.row.fact is None or r.votes is None]

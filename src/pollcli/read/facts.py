@@ -34,7 +34,7 @@ from pollcli.read.dialect import FrontMatter
 from pollcli.read.fact_values import same_fact
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
-from pollcli.read.unitparts import unit_advice
+from pollcli.read.unitparts import no_advice, unit_advice
 
 # Where a text value was read: (value, line).
 Given = tuple[str, int]
@@ -147,7 +147,7 @@ class UnitFacts:
     conflicting: set[str] = field(default_factory=set)
     # Each distinct (count, text) validated, for every election of the file (`region_counts`).
     read: dict[tuple[str, str], int | ValidationError] = field(default_factory=dict)
-    advice: dict[str, str] = field(default_factory=dict)  # by election: `primaries.party_advice`
+    advice: Callable[[str], str] = no_advice  # (by election: `primaries.party_advice`)
     _strings: dict[str, str] = field(default_factory=dict)
     # Each election's (region, slots) in `units`' order: `given` without a pass over all of them.
     _of_election: dict[str, list[tuple[str, list[str | int | None]]]] = field(default_factory=dict)
@@ -214,7 +214,7 @@ class UnitFacts:
             Code.INCONSISTENT_METADATA,
             line,
             f"{key} is {value!r} here but {slots[slot]!r} on line {slots[slot + 1]}; "
-            f"{where} has one {key}: make them agree{self.advice.get(unit[0], '')}",
+            f"{where} has one {key}: make them agree{self.advice(unit[0])}",
             column=column,
         )
         return False

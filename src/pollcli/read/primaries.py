@@ -7,7 +7,7 @@ the party keys no race but a count given twice may be each party ballot's (`part
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from pollcli.columns import option_key
@@ -92,15 +92,21 @@ PARTY_ADVICE: Final = (
 )
 
 
-def party_advice(records: Iterable[Record]) -> dict[str, str]:
-    """`PARTY_ADVICE` by election label, for the elections whose candidates stand for two parties
-    or more (no party, nonpartisan and write-in labels aside): called where the party keys no
-    race (no `PartyRule`: the file's name does not say primary, and no `--primary`)."""
-    parties: dict[str, set[str]] = {}
-    for record in records:
-        party = record.row.party
-        if record.row.fact is None and record.row.kind == "candidate" and party:
-            key = option_key(party)
-            if key not in NO_PARTIES and key not in NONPARTISAN:
-                parties.setdefault(record.election, set()).add(key)
-    return {label: PARTY_ADVICE for label, seen in parties.items() if len(seen) > 1}
+def party_advice(records: Iterable[Record]) -> Callable[[str], str]:
+    """`PARTY_ADVICE` for an election whose candidates (`records`) stand for two parties or more
+    (no party, nonpartisan and write-in labels aside), else "": where the party keys no race (no
+    `PartyRule`: the file's name does not say primary, and no `--primary`). Told once, at the
+    first count given twice (`facts.UnitFacts.advice`), never for an election with none."""
+    told: list[str] = []
+
+    def advice(_: str) -> str:
+        if not told:
+            parties = {
+                option_key(record.row.party)
+                for record in records
+                if record.row.party and record.row.fact is None and record.row.kind == "candidate"
+            }
+            told.append(PARTY_ADVICE if len(parties - NO_PARTIES - NONPARTISAN) > 1 else "")
+        return told[0]
+
+    return advice

@@ -25,7 +25,7 @@ block's `Registered Voters` 526) is the place's one count given twice, no figure
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from pollcli.columns import REGIONAL_FACTS, option_key
 from pollcli.read.records import Record
@@ -37,13 +37,14 @@ _NAMED = 3
 
 
 def without_zero_copies(
-    records: list[Record], notes: list[str], *, units: bool, regions: bool = True
+    records: list[Record], notes: list[str], present: Collection[str]
 ) -> list[Record]:
-    """One election's records without the all-zero copies of its precincts, noted once; `units`:
-    the file has a unit column, else each region is a place (`regions`: the file has a region
-    column; without one, no row has a place to be copied in)."""
+    """One election's records without the all-zero copies of its precincts, noted once; `present`:
+    the file's columns. With a unit column, each unit is a place, else each region; without a
+    region column either, no row has a place to be copied in."""
+    units = "unit" in present
     if not units:
-        if not regions:
+        if "region" not in present:
             return records  # (a file of 10,000 races and no region: no pass over its rows)
         _summed_copies(records)
     said = zero_copies(records, lambda r: r.election, units=units)
