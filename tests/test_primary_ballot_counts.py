@@ -100,3 +100,31 @@ def test_a_count_twice_in_a_race_of_one_party_gives_no_primary_advice(tmp_path):
     result = invoke("validate", str(write(tmp_path, "\n".join(lines) + "\n")), "--format", "json")
     (error,) = json.loads(result.stdout)["files"][0]["problems"]
     assert "make them agree" in error["message"] and "--primary" not in error["message"]
+
+
+def test_the_advice_holds_no_election_s_rows_past_it(tmp_path, monkeypatch):
+    # The --primary party advice is worked out from an election's rows at a count given twice; the
+    # function that holds them was kept on the file's unit counts after its election was built, so
+    # each election's records lived on until the next one's (10 races of a party column: 5 more).
+    import gc
+
+    from conftest import each_engine
+    from pollcli.read.assemble import Assembly
+    from pollcli.read.records import Record
+
+    rows = [f"Town {e},Name{e}x{c},P,{e + c}" for e in range(10) for c in range(5)]
+    path = write(tmp_path, "election,candidate,party,votes\n" + "\n".join(rows) + "\n", "t.csv")
+    before: list[int] = []
+    build = Assembly._election
+
+    def counting(self, label, records):
+        if label == "Town 9":
+            gc.collect()
+            before.append(
+                sum(isinstance(o, Record) and o.election == "Town 8" for o in gc.get_objects())
+            )
+        return build(self, label, records)
+
+    monkeypatch.setattr(Assembly, "_election", counting)
+    each_engine(monkeypatch, path, block_bytes=512)
+    assert before == [0, 0]
