@@ -92,3 +92,38 @@ def test_a_refused_row_of_district_na_is_in_its_race(tmp_path, engine):
     problems = json.loads(invoke("validate", str(path), "--format", "json", env=env).stdout)
     (error,) = [p for p in problems["files"][0]["problems"] if p["severity"] == "error"]
     assert error["race"] == "President" and error["line"] == 4
+
+
+# Latvia's National Alliance is `NA`: a party, where other options of its races have other parties
+# (read as no party, its 2 seats of 3 were 'party not given 2 of 3', JSON party null, no note).
+LV = (
+    "district,candidate,party,votes\n1,Anna Ber,NA,500\n1,Jan Oz,JV,400\n2,Ilze Kal,NA,300\n"
+    "2,Pet Lie,JV,200\n3,Mar Egl,JV,300\n3,Lig Vit,ZZS,200\n"
+)
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+@pytest.mark.parametrize("word", ["NA", "N/A"])
+def test_a_party_named_na_beside_other_parties_is_a_party(tmp_path, engine, word):
+    text = LV.replace(",NA,", f",{word},")
+    data = _summary(write(tmp_path, text), engine)
+    frame = pd.read_csv(io.StringIO(text), keep_default_na=False)
+    leaders = frame.loc[frame.groupby("district")["votes"].idxmax()]
+    seats = leaders["party"].value_counts()
+    assert seats[word] == 2 and seats["JV"] == 1
+    assert f"Seats won: {word} 2 of 3, JV 1." in data["overview"]["notes"]
+    first = data["elections"][0]
+    assert {r["candidate"]: r["party"] for r in first["results"]} == {
+        "Anna Ber": word,
+        "Jan Oz": "JV",
+    }
+    (note,) = [n for n in first["notes"] if n.startswith("Party ")]
+    assert f"'{word}'" in note and "Anna Ber (line 2)" in note
+    assert not any(n.startswith("Party ") for n in data["elections"][2]["notes"])
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_null_party_beside_other_parties_is_no_party(tmp_path, engine):
+    data = _summary(write(tmp_path, LV.replace(",NA,", ",NULL,")), engine)
+    assert data["elections"][0]["results"][0]["party"] is None
+    assert not any(n.startswith("Party ") for n in data["elections"][0]["notes"])

@@ -260,12 +260,14 @@ def _exact_whole(raw: str, text: str, what: str, *, grouped: bool = False) -> in
 # A database's missing value exported as text (the Library of Parliament's riding history writes
 # `NULL` in the votes cell of 35 candidates whose count it does not have; MySQL dumps `\N`).
 _NULLS: Final[frozenset[str]] = frozenset({"NULL", "(NULL)", "\\N"})
-# Such a value, or `NA`, `None`, in a party or district cell: no party, no district, as a blank cell
+# Such a value, or `None`, in a party or district cell: no party, no district, as a blank cell
 # (`records.CellReader.split`: Montana 2016's party `NULL` on 33 measures read "LEVY · NULL
-# primary"; Tennessee 2022's district `NA` named races "Amendment # 1 · NA").
-NO_VALUES: Final[frozenset[str]] = _NULLS | frozenset(
-    ("null", "Null", "NA", "N/A", "n/a", "None", "NONE", "none")
-)
+# primary").
+NO_VALUES: Final[frozenset[str]] = _NULLS | frozenset(("null", "Null", "None", "NONE", "none"))
+# `NA`, `N/A`: no district too (Tennessee 2022's district `NA` named races "Amendment # 1 · NA"),
+# but a party's name may be NA (Latvia's National Alliance): no party only where every option of
+# the race has it (Tennessee's measures; `read.naparties`).
+NA_WORDS: Final[frozenset[str]] = frozenset(("NA", "N/A", "n/a"))
 # A small count hidden as the bound it is below: Colorado's counties' `(< 25)`, `<10`, `<= 10`.
 _BELOW: Final = re.compile(r"\(?\s*<=?\s*\d+\s*\)?")
 

@@ -27,7 +27,7 @@ from pollcli.election import Election, Elections
 from pollcli.errors import DataError, NoSuchColumn, NoSuchRace, UsageError
 from pollcli.models import FileReport, RefusedRace, ValidationReport
 from pollcli.problems import Code, Problem
-from pollcli.read import engines
+from pollcli.read import engines, naparties
 from pollcli.read.exact import read_exact
 from pollcli.read.inputs import (
     Source,
@@ -279,6 +279,7 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
     with paused_gc():
         try:
             elections, problems = _load_file(source, options)
+            naparties.settle(elections)
         except NoSuchRace as exc:
             raise NoSuchRace(f"{display_name(source)}: {exc}") from None
         except NoSuchColumn as exc:

@@ -31,7 +31,7 @@ from pollcli.columns import RACE_PREFIX
 from pollcli.election import Election, Race
 from pollcli.errors import UsageError
 from pollcli.models import RaceSplit
-from pollcli.numbers import NO_VALUES
+from pollcli.numbers import NA_WORDS, NO_VALUES
 from pollcli.problems import Found, Problem
 from pollcli.read import answers, elected, partylines, tickets, unit_groups, unitcounts, unkeyed
 from pollcli.read.assemble import Assembly, option_key
@@ -72,8 +72,10 @@ if TYPE_CHECKING:
 
 # Races told apart only by these are seats: the tally counts seats won.
 SEAT_ROLES = frozenset({"constituency", "district", "race_id", "state"})
-# Key columns whose null words (`numbers.NO_VALUES`) are no value: a refused row's race.
-_NO_VALUE_KEYS = frozenset({"party", "district", f"{RACE_PREFIX}district"})
+# Key columns' null words (`numbers.NO_VALUES`, a district's `NA` too): a refused row's race.
+_NO_VALUE_KEYS = {"party": NO_VALUES} | dict.fromkeys(
+    ("district", f"{RACE_PREFIX}district"), NO_VALUES | NA_WORDS
+)
 
 
 def assemble(
@@ -189,7 +191,7 @@ def assemble(
             continue
         value_of = {i: cells[i].strip() for i in range(min(len(cells), width))}
         for key in keys:  # (a party or district `NA` is none, as `CellReader.split` reads it)
-            if key.canonical in _NO_VALUE_KEYS and value_of.get(key.index) in NO_VALUES:
+            if value_of.get(key.index) in _NO_VALUE_KEYS.get(key.canonical, ()):
                 value_of[key.index] = ""
         if "election" in (k.role for k in keys):
             index = next(k.index for k in keys if k.role == "election")

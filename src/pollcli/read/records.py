@@ -38,7 +38,7 @@ from pollcli.kinds import (
     unit_count,
     unused_count,
 )
-from pollcli.numbers import NO_VALUES, NumberError, extra_cells, parse_votes
+from pollcli.numbers import NA_WORDS, NO_VALUES, NumberError, extra_cells, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read import acclaimed
 from pollcli.read.header import NAME_PARTS, ColumnMap
@@ -88,7 +88,8 @@ COUNT_DASHES: Final[frozenset[str]] = DASHES - {"x", "X"}
 _BLANK: Final = (
     {"votes": DASHES, "share": DASHES}
     | dict.fromkeys(INT_FACTS, COUNT_DASHES)
-    | dict.fromkeys(("party", "district", f"{RACE_PREFIX}district"), NO_VALUES)  # (no party)
+    | dict.fromkeys(("district", f"{RACE_PREFIX}district"), NO_VALUES | NA_WORDS)
+    | {"party": NO_VALUES}  # (`NA`: `read.naparties`)
 )
 _NO_NAMES, _NONE = frozenset({"", "na", "n/a"}), frozenset[str]()
 _NO_WORDS: Final[frozenset[str]] = frozenset({"false", "f", "no", "n", "0"})  # (`YES_WORDS`)
