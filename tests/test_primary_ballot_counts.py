@@ -128,3 +128,39 @@ def test_the_advice_holds_no_election_s_rows_past_it(tmp_path, monkeypatch):
     monkeypatch.setattr(Assembly, "_election", counting)
     each_engine(monkeypatch, path, block_bytes=512)
     assert before == [0, 0]
+
+
+def _errors(path) -> list[str]:
+    result = invoke("validate", str(path), "--format", "json")
+    assert result.code == 1
+    problems = json.loads(result.stdout)["files"][0]["problems"]
+    return [p["message"] for p in problems if p["severity"] == "error"]
+
+
+def test_a_general_election_s_count_typed_twice_gives_no_primary_advice(tmp_path, monkeypatch):
+    # A general election's `Times Counted` given again after its candidates (120, then 121): no
+    # block of candidates follows the second, so no count per party's ballot. The error advised
+    # --primary party, which read two primaries of one candidate each, each won with 100 %.
+    lines = ["precinct,office,candidate,party,votes", "P1,Governor,Registered Voters,,500"]
+    lines += ["P1,Governor,Times Counted,,120", "P1,Governor,Ann Dee,DEM,60"]
+    lines += ["P1,Governor,Bo Ray,REP,55", "P1,Governor,Times Counted,,121"]
+    lines += ["P2,Governor,Registered Voters,,300", "P2,Governor,Times Counted,,80"]
+    lines += ["P2,Governor,Ann Dee,DEM,40", "P2,Governor,Bo Ray,REP,35"]
+    # The same count again above a second block of the same parties (a precinct listed twice).
+    again = [*lines[:6], "P1,Governor,Ann Dee,DEM,61", "P1,Governor,Bo Ray,REP,55", *lines[6:]]
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv("POLLCLI_ENGINE", engine)
+        for text in (lines, again):
+            errors = _errors(write(tmp_path, "\n".join(text) + "\n"))
+            (error,) = [e for e in errors if "'120' on line 3" in e]
+            assert error.endswith("make them agree"), engine
+            assert not any("--primary" in e for e in errors), engine
+
+
+def test_the_advice_needs_each_count_s_block_of_other_parties(tmp_path, monkeypatch):
+    # Alaska's layout, but the second ballot's block names a party of the first's (DEM): no advice.
+    text = _text(2).replace('"Tread, Mead",REP', '"Tread, Mead",DEM')
+    for engine in ("exact", "stream"):
+        monkeypatch.setenv("POLLCLI_ENGINE", engine)
+        errors = _errors(write(tmp_path, text, "ak_precincts_2018.csv"))
+        assert errors and not any("--primary" in e for e in errors), engine

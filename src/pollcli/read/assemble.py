@@ -40,7 +40,7 @@ from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unit_groups import Split, of_race
 from pollcli.read.unitcounts import Districts, Primaries, counts_of_one_place, give, with_row_facts
-from pollcli.read.unitparts import code_columns, no_advice, rows_advice
+from pollcli.read.unitparts import code_columns, rows_advice
 from pollcli.read.zerocopies import without_zero_copies
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ class Assembly:
     # Whose the counts are in a file of party primaries, and each race's party by label where
     # count rows name theirs (`unitcounts.primaries`), set by the race stage.
     primaries: Primaries = field(default_factory=Primaries)
-    party_advice: Callable[[list[Record]], Callable[[str], str]] | None = None  # (`read.races`)
+    party_advice: Callable[[list[Record]], Callable[..., str]] | None = None  # (`read.races`)
     count_parties: dict[str, str] | None = None
     districts: Districts = field(default_factory=Districts)  # count rows that name a district
     # Races given their units' counts by rows for every race, and the notes of those given none.
@@ -187,7 +187,7 @@ class Assembly:
         if self.party_advice is not None:  # (said on a unit's count given twice, if any)
             self.unit_facts.advice = self.party_advice(records)
         facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)
-        self.unit_facts.advice = no_advice  # (the election's rows not held past it)
+        self.unit_facts.advice = None  # (the election's rows not held past it)
         counts = region_counts(label, self.unit_facts, self.sources, found, notes) or {}
         counted, records = records, [r for r in records if r.row.fact is None or r.votes is None]
         if not records:  # (a race of count rows alone: said with its lines by `elections`)

@@ -33,8 +33,9 @@ from pollcli.read.countnotes import whole_race_counts
 from pollcli.read.dialect import FrontMatter
 from pollcli.read.fact_values import same_fact
 from pollcli.read.header import ColumnMap
+from pollcli.read.primaries import Advice
 from pollcli.read.records import Record
-from pollcli.read.unitparts import no_advice, unit_advice
+from pollcli.read.unitparts import unit_advice
 
 # Where a text value was read: (value, line).
 Given = tuple[str, int]
@@ -147,7 +148,7 @@ class UnitFacts:
     conflicting: set[str] = field(default_factory=set)
     # Each distinct (count, text) validated, for every election of the file (`region_counts`).
     read: dict[tuple[str, str], int | ValidationError] = field(default_factory=dict)
-    advice: Callable[[str], str] = no_advice  # (by election: `primaries.party_advice`)
+    advice: Advice | None = None  # (by election: `primaries.party_advice`)
     _strings: dict[str, str] = field(default_factory=dict)
     # Each election's (region, slots) in `units`' order: `given` without a pass over all of them.
     _of_election: dict[str, list[tuple[str, list[str | int | None]]]] = field(default_factory=dict)
@@ -208,13 +209,16 @@ class UnitFacts:
             return True
         if slots[slot] == value or same_fact(key, str(slots[slot]), value, *decimal):
             return True
-        self.conflicting.add(unit[0])
-        where = f"precinct {unit[2]!r} of region {unit[1]!r}" if unit[2] else f"region {unit[1]!r}"
+        election, region, name = unit
+        self.conflicting.add(election)
+        where = f"precinct {name!r} of region {region!r}" if name else f"region {region!r}"
+        first = slots[slot + 1]
+        advice = self.advice(unit, first, line) if self.advice and isinstance(first, int) else ""
         found.add(
             Code.INCONSISTENT_METADATA,
             line,
-            f"{key} is {value!r} here but {slots[slot]!r} on line {slots[slot + 1]}; "
-            f"{where} has one {key}: make them agree{self.advice(unit[0])}",
+            f"{key} is {value!r} here but {slots[slot]!r} on line {first}; "
+            f"{where} has one {key}: make them agree{advice}",
             column=column,
         )
         return False

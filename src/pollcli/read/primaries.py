@@ -7,7 +7,8 @@ the party keys no race but a count given twice may be each party ballot's (`part
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from pollcli.columns import option_key
@@ -92,21 +93,51 @@ PARTY_ADVICE: Final = (
 )
 
 
-def party_advice(records: Iterable[Record]) -> Callable[[str], str]:
-    """`PARTY_ADVICE` for an election whose candidates (`records`) stand for two parties or more
-    (no party, nonpartisan and write-in labels aside), else "": where the party keys no race (no
-    `PartyRule`: the file's name does not say primary, and no `--primary`). Told once, at the
-    first count given twice (`facts.UnitFacts.advice`), never for an election with none."""
-    told: list[str] = []
+# A unit's key in `facts.UnitFacts` (election, region, unit); a count row's line.
+Unit = tuple[str, str, str]
+Advice = Callable[[Unit, int, int], str]
 
-    def advice(_: str) -> str:
-        if not told:
-            parties = {
-                option_key(record.row.party)
-                for record in records
-                if record.row.party and record.row.fact is None and record.row.kind == "candidate"
-            }
-            told.append(PARTY_ADVICE if len(parties - NO_PARTIES - NONPARTISAN) > 1 else "")
-        return told[0]
+
+def party_advice(records: Sequence[Record]) -> Advice:
+    """`PARTY_ADVICE` for a unit's count given twice (on lines `first` and `again`) where each count
+    row is followed by a block of candidates and no party stands in both blocks (no party,
+    nonpartisan and write-in labels aside): Alaska's ballot of DEM and LIB candidates under
+    `Times Counted` 171, the REP ballot under 199. A general election's count typed twice (120, then
+    121 after the candidates) gives none: read as primaries it would be two races of one party each.
+    For the elections whose party keys no race (no `PartyRule`); worked out at the first count given
+    twice (`facts.UnitFacts.advice`), never for an election with none."""
+    rows: dict[tuple[str, str], tuple[list[int], list[str | None]]] = {}
+
+    def block(unit: Unit, line: int) -> set[str]:
+        lines, parties = rows.get(unit[1:], ([], []))
+        at, seen = bisect_right(lines, line), set[str]()
+        while at < len(lines) and parties[at] == _COUNT:  # (the unit's other count rows)
+            at += 1
+        while at < len(lines) and parties[at] != _COUNT:
+            seen.add(parties[at] or "")
+            at += 1
+        return seen - NO_PARTIES - NONPARTISAN - {""}
+
+    def advice(unit: Unit, first: int, again: int) -> str:
+        if not rows:
+            for record in sorted(records, key=lambda r: r.line):
+                lines, parties = rows.setdefault(
+                    (record.row.region or "", record.row.unit or ""), ([], [])
+                )
+                lines.append(record.line)
+                parties.append(_party(record))
+        one, other = block(unit, first), block(unit, again)
+        return PARTY_ADVICE if one and other and not one & other else ""
 
     return advice
+
+
+_COUNT: Final = "\0count"  # (a count row, which ends a block of candidates)
+
+
+def _party(record: Record) -> str | None:
+    """A row's party key in a block of candidates, `_COUNT` for a count row, None for another."""
+    if record.row.fact is not None:
+        return _COUNT
+    party = record.row.party
+    return option_key(party) if party and record.row.kind == "candidate" else None

@@ -191,12 +191,6 @@ def code_columns(header: Sequence[str], used: Collection[int]) -> list[str]:
     ]
 
 
-def no_advice(_: str) -> str:
-    """The advice added to a unit's count given twice in an election (`facts.UnitFacts.advice`,
-    by the election's label) where none is: `primaries.party_advice` gives one."""
-    return ""
-
-
 def unit_advice(header: Sequence[str], used: Collection[int]) -> str:
     """How to name the rows' unit column: --unit COL, with the unused columns whose names say a
     place (at most three) as the likely ones."""
