@@ -8,8 +8,8 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pollcli.read.facts import NoPrecinct
 from pollcli.read.raceunits import HandOver, RaceUnits
+from pollcli.read.unitfacts import NoPrecinct
 
 REGIONS = ["Adams", "Baker", ""]
 UNITS = ["P1", "P2", "P3", "P10", ""]

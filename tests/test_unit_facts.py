@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pollcli.read.facts import UnitFacts
+from pollcli.read.unitfacts import UnitFacts
 
 ELECTIONS = ("Governor", "President", "State House 58")
 CALLS = st.lists(

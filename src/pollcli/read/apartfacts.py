@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pollcli.read.facts import UnitFacts, UnitKey
 from pollcli.read.keysums import writable
 from pollcli.read.raceunits import note
 from pollcli.read.records import CellReader, Record, clean_cell
+from pollcli.read.unitfacts import UnitFacts, UnitKey
 
 
 class Mixed(Exception):

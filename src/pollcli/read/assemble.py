@@ -30,7 +30,7 @@ from pollcli.read.countnotes import (
     without_unused_counts,
 )
 from pollcli.read.dialect import RawTable
-from pollcli.read.facts import FactSources, UnitFacts, election_facts, front_matter, region_counts
+from pollcli.read.facts import FactSources, election_facts, front_matter, region_counts
 from pollcli.read.filedates import date_from_name
 from pollcli.read.mergeoptions import merge_records, one_place, options_of, sum_regions
 from pollcli.read.plainraces import Plain, no_party_lines
@@ -40,6 +40,7 @@ from pollcli.read.shares import fractions
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unit_groups import Split, of_race
 from pollcli.read.unitcounts import Districts, Primaries, counts_of_one_place, give, with_row_facts
+from pollcli.read.unitfacts import UnitFacts
 from pollcli.read.unitparts import code_columns, rows_advice
 from pollcli.read.zerocopies import without_zero_copies
 
@@ -78,7 +79,6 @@ class Assembly:
     # Whose the counts are in a file of party primaries, and each race's party by label where
     # count rows name theirs (`unitcounts.primaries`), set by the race stage.
     primaries: Primaries = field(default_factory=Primaries)
-    party_advice: Callable[[list[Record]], Callable[..., str]] | None = None  # (`read.races`)
     count_parties: dict[str, str] | None = None
     districts: Districts = field(default_factory=Districts)  # count rows that name a district
     # Races given their units' counts by rows for every race, and the notes of those given none.
@@ -184,10 +184,7 @@ class Assembly:
         if (split := of_race(records)) is not None:
             self.apart[label] = split
         regional = any(r.row.region for r in records)
-        if self.party_advice is not None:  # (said on a unit's count given twice, if any)
-            self.unit_facts.advice = self.party_advice(records)
         facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)
-        self.unit_facts.advice = None  # (the election's rows not held past it)
         counts = region_counts(label, self.unit_facts, self.sources, found, notes) or {}
         counted, records = records, [r for r in records if r.row.fact is None or r.votes is None]
         if not records:  # (a race of count rows alone: said with its lines by `elections`)

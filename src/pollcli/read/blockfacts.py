@@ -17,8 +17,8 @@ from pollcli.read.records import clean_cell
 if TYPE_CHECKING:
     from pollcli.read.apartfacts import ApartFacts
     from pollcli.read.blocks import BlockSums
-    from pollcli.read.facts import UnitFacts
     from pollcli.read.records import CellReader
+    from pollcli.read.unitfacts import UnitFacts
 
 
 def of_block(

@@ -38,11 +38,11 @@ from pollcli.columns import REGIONAL_FACTS
 from pollcli.kinds import counts_office
 from pollcli.read.countnotes import at_large, count_note
 from pollcli.read.countsums import PrecinctCounts, precinct_counts, tables
-from pollcli.read.facts import Given, Tables
 from pollcli.read.raceunits import HandOver, RaceUnits, Signature, race_columns
 from pollcli.read.records import clean_cell
 from pollcli.read.roles import name_indexes
 from pollcli.read.unitcounts import Ground, named, office
+from pollcli.read.unitfacts import Given, Tables
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pollcli.read.facts import Tables
+from pollcli.read.unitfacts import Tables
 
 
 @dataclass(frozen=True)

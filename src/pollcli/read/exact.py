@@ -15,7 +15,6 @@ from pollcli.read.assemble import assembly_for
 from pollcli.read.decode import decode
 from pollcli.read.dialect import RawTable, split
 from pollcli.read.engines import progress_hook
-from pollcli.read.facts import UnitFacts
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.manyregions import check as check_regions
@@ -31,6 +30,7 @@ from pollcli.read.shares import decimal_mark
 from pollcli.read.tabular import tabular_kind
 from pollcli.read.total_places import Marked
 from pollcli.read.totals import stage
+from pollcli.read.unitfacts import UnitFacts
 from pollcli.read.unitparts import join_cells
 
 

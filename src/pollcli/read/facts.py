@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import shlex
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import field
 from typing import Any
 
@@ -33,16 +33,10 @@ from pollcli.read.countnotes import whole_race_counts
 from pollcli.read.dialect import FrontMatter
 from pollcli.read.fact_values import same_fact
 from pollcli.read.header import ColumnMap
-from pollcli.read.primaries import Advice
 from pollcli.read.records import Record
+from pollcli.read.unitfacts import Advice, Given, UnitFacts
 from pollcli.read.unitparts import unit_advice
 
-# Where a text value was read: (value, line).
-Given = tuple[str, int]
-# A unit of an election: (election, region, unit); the unit is "" for a region's own facts.
-UnitKey = tuple[str, str, str]
-Met = list[tuple[str, str]]  # `region_counts`' tables: sums, giving, units, (region, count) met
-Tables = tuple[dict[str, dict[str, int]], dict[str, dict[str, list[int]]], dict[str, int], Met]
 # Facts that name the race: races are told apart by them with case, spacing and a number's
 # leading zeros aside (read/racekeys.py's `normal`), so one race's rows may write them so
 # ('CORPORATION COMMISSIONER' in one county's rows, 'Corporation Commissioner' in another's: AZ
@@ -125,156 +119,6 @@ def front_matter(items: Iterable[FrontMatter], found: Found) -> dict[str, Given]
     return front
 
 
-# The counts a unit may give, in the order `UnitFacts` keeps them.
-UNIT_FACTS: tuple[str, ...] = tuple(sorted(REGIONAL_FACTS))
-_SLOT: dict[str, int] = {key: 2 * index for index, key in enumerate(UNIT_FACTS)}
-_SLOTS: tuple[tuple[str, int], ...] = tuple(_SLOT.items())
-
-
-class NoPrecinct(Exception):
-    """A precinct row that names no region or no precinct: the exact engine reads such a file."""
-
-
-@dataclass
-class UnitFacts:
-    """Counts given per region or per precinct, as text with the line they were first read on.
-
-    Kept compactly (a precinct file has one entry per precinct): per unit a list of (value, line)
-    slots in the order of `UNIT_FACTS`, None where not given, the texts shared between units.
-    """
-
-    units: dict[UnitKey, list[str | int | None]] = field(default_factory=dict)
-    # Elections with a unit that gave two values of one fact: their facts cannot be read.
-    conflicting: set[str] = field(default_factory=set)
-    # Each distinct (count, text) validated, for every election of the file (`region_counts`).
-    read: dict[tuple[str, str], int | ValidationError] = field(default_factory=dict)
-    advice: Advice | None = None  # (by election: `primaries.party_advice`)
-    _strings: dict[str, str] = field(default_factory=dict)
-    # Each election's (region, slots) in `units`' order: `given` without a pass over all of them.
-    _of_election: dict[str, list[tuple[str, list[str | int | None]]]] = field(default_factory=dict)
-
-    def register(self, unit: UnitKey) -> list[str | int | None]:
-        """The unit's slots, a new unit known to exist even if it gives no count."""
-        slots = self.units.get(unit)
-        if slots is None:
-            strings = self._strings
-            unit = (
-                strings.setdefault(unit[0], unit[0]),
-                strings.setdefault(unit[1], unit[1]),
-                unit[2],
-            )
-            slots = self.units[unit] = [None] * (2 * len(UNIT_FACTS))
-            self._of_election.setdefault(unit[0], []).append((unit[1], slots))
-        return slots
-
-    def value(self, unit: UnitKey, key: str) -> str | None:
-        slots = self.units.get(unit)
-        return None if slots is None else slots[_SLOT[key]]  # type: ignore[return-value]
-
-    def keep(self, unit: UnitKey, key: str, value: str, line: int) -> None:
-        """The unit's value of a fact, unless it has one already (agreement checked elsewhere)."""
-        slots = self.register(unit)
-        slot = _SLOT[key]
-        if slots[slot] is None:
-            slots[slot] = self._strings.setdefault(value, value)
-            slots[slot + 1] = line
-
-    def keep_given(self, unit: UnitKey, values: dict[str, str], line: int) -> None:
-        """`keep` of each of `values`, the unit registered once."""
-        slots = self.register(unit)
-        strings = self._strings
-        for key, value in values.items():
-            slot = _SLOT[key]
-            if slots[slot] is None:
-                slots[slot] = strings.setdefault(value, value)
-                slots[slot + 1] = line
-
-    def add(
-        self,
-        unit: UnitKey,
-        key: str,
-        value: str,
-        line: int,
-        found: Found,
-        column: str | None,
-        decimal: tuple[str, bool] = (".", False),
-    ) -> bool:
-        """Keep one unit's value of a fact; a second value that says another (`1,000` and `1000`
-        are one: `fact_values.same_fact`, by the file's decimal mark) is an error (False)."""
-        slots = self.register(unit)
-        slot = _SLOT[key]
-        if slots[slot] is None:
-            slots[slot] = self._strings.setdefault(value, value)
-            slots[slot + 1] = line
-            return True
-        if slots[slot] == value or same_fact(key, str(slots[slot]), value, *decimal):
-            return True
-        election, region, name = unit
-        self.conflicting.add(election)
-        where = f"precinct {name!r} of region {region!r}" if name else f"region {region!r}"
-        first = slots[slot + 1]
-        advice = self.advice(unit, first, line) if self.advice and isinstance(first, int) else ""
-        found.add(
-            Code.INCONSISTENT_METADATA,
-            line,
-            f"{key} is {value!r} here but {slots[slot]!r} on line {first}; "
-            f"{where} has one {key}: make them agree{advice}",
-            column=column,
-        )
-        return False
-
-    def agreeing(
-        self,
-        columns: list[list[str]],
-        lines: list[int],
-        precinct_columns: Sequence[str],
-        keys: Sequence[str],
-        default_election: str,
-    ) -> list[tuple[UnitKey, dict[str, str], int]] | None:
-        """A block of the streaming engine's precinct facts (the cells that name a precinct, then
-        the facts, by column; the first line of each combination), as (unit, facts, line) in line
-        order; None when one disagrees with what is known of its precinct (the exact stages then
-        name every row that disagrees). `NoPrecinct` for a row that names no precinct."""
-        width = len(precinct_columns)
-        found: list[tuple[UnitKey, dict[str, str], int]] = []
-        seen: dict[UnitKey, dict[str, str]] = {}
-        election_at = precinct_columns.index("election") if "election" in precinct_columns else None
-        if "region" not in precinct_columns:
-            raise NoPrecinct  # precincts of no region (`--unit COL` alone): the exact engine's
-        region_at = precinct_columns.index("region")
-        unit_at = precinct_columns.index("unit")
-        for position, cells in enumerate(zip(*columns, strict=True)):
-            unit = (
-                (cells[election_at] if election_at is not None else "") or default_election,
-                cells[region_at],
-                cells[unit_at],
-            )
-            if not unit[1] or not unit[2]:
-                raise NoPrecinct
-            values = {k: v for k, v in zip(keys, cells[width:], strict=True) if v}
-            block = seen.get(unit)
-            for k, v in values.items():
-                before = self.value(unit, k)
-                if (before is not None and before != v) or (block and block.get(k, v) != v):
-                    return None
-            if block is None:
-                seen[unit] = dict(values)
-            else:
-                block.update(values)
-            found.append((unit, values, lines[position]))
-        found.sort(key=lambda item: item[2])
-        return found
-
-    def by_region(self, election: str, number_of: Callable[[str, str], Any]) -> Tables | None:
-        """`region_counts`' tables at once (`wide_facts.ColumnFacts`), or None: from `given`."""
-
-    def given(self, election: str) -> Iterator[tuple[str, dict[str, Given]]]:
-        """Each unit of an election as (region, {fact: (value, line)}), the facts it gives."""
-        for region, slots in self._of_election.get(election, ()):
-            given = {key: (slots[i], slots[i + 1]) for key, i in _SLOTS if slots[i] is not None}
-            yield region, given  # type: ignore[misc]
-
-
 # Not frozen: it holds dicts, so it is never hashed, and freezing costs start-up.
 @dataclass
 class FactSources:
@@ -294,6 +138,9 @@ class FactSources:
     # part's (`whole_race_counts`; a part's turnout comes from its places' own counts, or none).
     part_of_race: set[str] = field(default_factory=set)
     whole_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Where the party keys no race: what a unit's count given twice may be, worked out from one
+    # election's rows at a time (`primaries.party_advice`, set by `read.races`).
+    party_advice: Callable[[Sequence[Record]], Advice] | None = None
 
 
 def election_facts(
@@ -321,6 +168,7 @@ def election_facts(
     # A naming fact written several ways: each spelling's first line and candidates.
     spellings: dict[str, dict[str, tuple[int, set[str]]]] = {}
     rows_count = False  # a count given as a row of a unit (Maine's `Votes Cast` of each race)
+    advice = sources.party_advice(records) if sources.party_advice is not None else None
     for record in records:
         place = record.row.unit if alone else record.row.region
         if counted and place and (record.row.unit or not has_units):
@@ -333,7 +181,7 @@ def election_facts(
                 for line in (record.line, *record.same_cell_lines):
                     header = sources.columns.header_of(key)
                     mark = (sources.decimal, sources.decimal_given)
-                    unit_facts.add(unit, key, value, line, found, header, mark)
+                    unit_facts.add(unit, key, value, line, found, header, mark, advice)
                 continue
             if record.row.all_races and (key == "vote_for" or key in _NAMING_FACTS):
                 continue  # a count row of every race (MEDSL's `BALLOTS CAST`; NJ's under President)

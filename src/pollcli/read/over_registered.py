@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from pollcli.problems import Code, Found
-from pollcli.read.facts import UNIT_FACTS, UnitFacts
+from pollcli.read.unitfacts import UNIT_FACTS, UnitFacts
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

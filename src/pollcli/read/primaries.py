@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 from pollcli.columns import option_key
@@ -22,6 +22,7 @@ from pollcli.read.racekeys import (
     party_offices,
 )
 from pollcli.read.records import Record
+from pollcli.read.unitfacts import Advice, UnitKey
 from pollcli.read.unkeyed import NONPARTISAN
 
 _GENERAL: Final = re.compile(r"(\d{4})\d{4}__([a-z]{2})__(?:[a-z0-9_]*?__)?general(?![a-z])")
@@ -93,11 +94,6 @@ PARTY_ADVICE: Final = (
 )
 
 
-# A unit's key in `facts.UnitFacts` (election, region, unit); a count row's line.
-Unit = tuple[str, str, str]
-Advice = Callable[[Unit, int, int], str]
-
-
 def party_advice(records: Sequence[Record]) -> Advice:
     """`PARTY_ADVICE` for a unit's count given twice (on lines `first` and `again`) where each count
     row is followed by a block of candidates and no party stands in both blocks (no party,
@@ -108,7 +104,7 @@ def party_advice(records: Sequence[Record]) -> Advice:
     twice (`facts.UnitFacts.advice`), never for an election with none."""
     rows: dict[tuple[str, str], tuple[list[int], list[str | None]]] = {}
 
-    def block(unit: Unit, line: int) -> set[str]:
+    def block(unit: UnitKey, line: int) -> set[str]:
         lines, parties = rows.get(unit[1:], ([], []))
         at, seen = bisect_right(lines, line), set[str]()
         while at < len(lines) and parties[at] == _COUNT:  # (the unit's other count rows)
@@ -118,7 +114,7 @@ def party_advice(records: Sequence[Record]) -> Advice:
             at += 1
         return seen - NO_PARTIES - NONPARTISAN - {""}
 
-    def advice(unit: Unit, first: int, again: int) -> str:
+    def advice(unit: UnitKey, first: int, again: int) -> str:
         if not rows:
             for record in sorted(records, key=lambda r: r.line):
                 lines, parties = rows.setdefault(

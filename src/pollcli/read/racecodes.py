@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
-from pollcli.read.facts import NoPrecinct, UnitKey
+from pollcli.read.unitfacts import NoPrecinct, UnitKey
 
 # Codes joined into one number stay below this (int64), or are numbered again first.
 _JOINED_LIMIT = 1 << 40

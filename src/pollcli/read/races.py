@@ -255,7 +255,7 @@ def assemble(
             if race is not None:
                 record.election = race.name
     if party is None and "party" in columns.present:  # (a count twice: party primaries?)
-        assembly.party_advice = party_advice
+        assembly.sources.party_advice = party_advice
     if has_ids:
         records = _namesakes(records)
     if many and columns.parties_are_options:

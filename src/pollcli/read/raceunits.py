@@ -31,11 +31,11 @@ from typing import Any
 from pollcli.kinds import measure_answers, name_key
 from pollcli.problems import Found
 from pollcli.read import racecodes
-from pollcli.read.facts import UNIT_FACTS, Given, NoPrecinct, UnitFacts, UnitKey
 from pollcli.read.header import ColumnMap
 from pollcli.read.racekeys import PartyRule, key_columns
 from pollcli.read.records import Record
 from pollcli.read.roles import race_keyed
+from pollcli.read.unitfacts import UNIT_FACTS, Advice, Given, NoPrecinct, UnitFacts, UnitKey
 
 # A row's election and race cells (cleaned), as its records and its precinct's counts give them.
 Signature = tuple[str, ...]
@@ -244,11 +244,12 @@ class RaceUnits(UnitFacts):
         found: Found,
         column: str | None,
         decimal: tuple[str, bool] = (".", False),
+        advice: Advice | None = None,
     ) -> bool:
         before = self.value(unit, key)
         if before is not None and before != value:
             raise HandOver  # (`note` has seen it first: a precinct's counts are one)
-        return super().add(unit, key, value, line, found, column, decimal)
+        return super().add(unit, key, value, line, found, column, decimal, advice)
 
     def _signature(self, record: Record) -> Signature:
         return (

@@ -64,7 +64,6 @@ from pollcli.read.counttail import at_end
 from pollcli.read.decode import Transcoder, codec_for, codec_is_unicode, decode
 from pollcli.read.dialect import RawTable, read_records, top_records
 from pollcli.read.engines import progress_hook, streamable
-from pollcli.read.facts import NoPrecinct
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.keysums import KeySums
@@ -81,6 +80,7 @@ from pollcli.read.roles import column_roles, name_indexes, unit_identity
 from pollcli.read.shares import decimal_mark
 from pollcli.read.summedapart import counts_apart, races_spelt_apart
 from pollcli.read.unfit import unfit_facts
+from pollcli.read.unitfacts import NoPrecinct
 
 if TYPE_CHECKING:
     from concurrent.futures import Future

@@ -30,13 +30,13 @@ from pollcli.problems import Code, Found
 from pollcli.read import coalitions
 from pollcli.read.assemble import option_key
 from pollcli.read.dialect import RawTable
-from pollcli.read.facts import UnitFacts
 from pollcli.read.groups import names_under_groups, read_groups
 from pollcli.read.header import ColumnMap
 from pollcli.read.layout import Plan, describe, level0, variant
 from pollcli.read.records import Record
 from pollcli.read.roles import wide_roles
 from pollcli.read.total_places import Marked
+from pollcli.read.unitfacts import UnitFacts
 from pollcli.read.vest import coded_races
 from pollcli.read.wide_columns import (
     differs,

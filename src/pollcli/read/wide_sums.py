@@ -22,9 +22,9 @@ from pydantic import ValidationError
 
 from pollcli.columns import INVISIBLE
 from pollcli.contract import Row, cells_context
-from pollcli.read.facts import UnitFacts
 from pollcli.read.records import Record
 from pollcli.read.total_words import is_total_name, may_hold_total, name_key, suspect_unit
+from pollcli.read.unitfacts import UnitFacts
 from pollcli.read.wide_facts import ColumnFacts, codes_of, factorize
 
 if TYPE_CHECKING:
