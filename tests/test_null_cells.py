@@ -127,3 +127,21 @@ def test_a_null_party_beside_other_parties_is_no_party(tmp_path, engine):
     data = _summary(write(tmp_path, LV.replace(",NA,", ",NULL,")), engine)
     assert data["elections"][0]["results"][0]["party"] is None
     assert not any(n.startswith("Party ") for n in data["elections"][0]["notes"])
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_write_in_line_of_party_na_is_no_party(tmp_path, engine):
+    # Tennessee 2022 gives its write-in lines the party `NA` beside the candidates' parties
+    # (`Write-In - Hannah Parton`): no party, no note, as before a party could be named NA.
+    text = TN + "".join(
+        f"{county},P1,State House,7,NA,Write-In - Cy Lark,{n}\n"
+        for county, n in (("Alder", 3), ("Birch", 4))
+    )
+    data = _summary(write(tmp_path, text, "20221108__tn__general__precinct.csv"), engine)
+    house = data["elections"][1]
+    assert {r["candidate"]: r["party"] for r in house["results"]} == {
+        "Bo Wren": "Republican",
+        "Ann Vole": "Democratic",
+        "Write-In - Cy Lark": None,
+    }
+    assert not any(n.startswith("Party ") for n in house["notes"])
