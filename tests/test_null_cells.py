@@ -45,8 +45,10 @@ def _summary(path, engine: str) -> dict:
 
 
 @pytest.mark.parametrize("engine", ["exact", "stream"])
-def test_a_null_party_is_no_party_primary(tmp_path, engine):
-    data = _summary(write(tmp_path, MT, "20160607__mt__primary__precinct.csv"), engine)
+@pytest.mark.parametrize("word", ["NULL", "NA"])  # (NA: "LIBRARY LEVY · NA primary", parties none)
+def test_a_null_party_is_no_party_primary(tmp_path, engine, word):
+    text = MT.replace(",NULL,", f",{word},")
+    data = _summary(write(tmp_path, text, "20160607__mt__primary__precinct.csv"), engine)
     names = [e["election"] for e in data["elections"]]
     assert names == [
         "GOVERNOR · Democratic primary",
@@ -54,7 +56,7 @@ def test_a_null_party_is_no_party_primary(tmp_path, engine):
         "LIBRARY LEVY",
     ]
     levy = data["elections"][2]
-    frame = pd.read_csv(io.StringIO(MT), keep_default_na=False)
+    frame = pd.read_csv(io.StringIO(text), keep_default_na=False)
     sums = frame[frame.office == "LIBRARY LEVY"].groupby("candidate")["votes"].sum()
     assert {r["candidate"]: r["votes"] for r in levy["results"]} == sums.to_dict()
     assert all(r["party"] is None for r in levy["results"])

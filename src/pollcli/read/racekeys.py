@@ -35,7 +35,7 @@ from pollcli.kinds import is_answer
 from pollcli.namekeys import PARTY_ADJECTIVES, option_key, party_key, spacing_key, written_in_party
 from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
-from pollcli.read.unkeyed import NONPARTISAN
+from pollcli.read.unkeyed import NO_PRIMARY, NONPARTISAN
 
 # The order of a race name's parts; a --race-by column of another name comes after them.
 ORDER: Final[tuple[str, ...]] = (
@@ -139,7 +139,7 @@ class PartyRule:
         is kept: each party's options counted apart, never past its race's."""
         if self.every_row or not party:
             return party
-        if not self.primary(stage) or option_key(party) in NONPARTISAN:
+        if not self.primary(stage) or option_key(party) in NO_PRIMARY:
             return ""
         if (self.top_two or self.open_majority) and office is not None and not self.own(office):
             return ""

@@ -36,6 +36,9 @@ NO_PARTY: Final[frozenset[str]] = frozenset(
 NONPARTISAN: Final[frozenset[str]] = frozenset(
     option_key(p) for p in ("np", "nonpartisan", "non-partisan", "nop", "no party")
 )
+# And R's missing value, `NA`: no party's primary (Montana's measures of party `NA` would be
+# "LEVY · NA primary"); whether it is a party at all is told race by race (`read.naparties`).
+NO_PRIMARY: Final[frozenset[str]] = NONPARTISAN | {option_key(p) for p in ("na", "n/a")}
 # Candidates of a party, with at least half an even share each, that no race of one seat has.
 SEVERAL: Final[int] = 3
 
