@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final
 from pollcli.columns import ROW_ALIASES, canonical_column, header_words, normalize_header
 from pollcli.problems import Code, Found
 from pollcli.read.preamble import is_number
+from pollcli.read.records import DASHES
 from pollcli.read.votes_words import VOTES_WORDS
 
 if TYPE_CHECKING:
@@ -52,7 +53,9 @@ def second_header_row(
         return None
     line, cells = rows[0]
     counts = [*plan.options, *(i for columns in plan.facts.values() for i in columns)]
+    # A row of missing figures (R's `NA`, a dash) is a place with no count, not a header's words.
     filled = [cells[i].strip() for i in counts if i < len(cells) and cells[i].strip()]
+    filled = [cell for cell in filled if cell not in DASHES]
     if len(filled) < 2 or any(map(is_number, filled)):
         return None
     # Only variants of the labels above (a few words, each under several columns of a label
