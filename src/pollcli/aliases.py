@@ -60,6 +60,7 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         # Belgium's `Nombre de voix` / `Aantal stemmen`, Germany's `Anzahl Stimmen`, Spain's.
         "nombre_de_voix",
         "aantal_stemmen",
+        "stemmen",
         "anzahl_stimmen",
         "numero_de_votos",
         "número_de_votos",
