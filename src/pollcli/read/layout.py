@@ -33,7 +33,7 @@ from pollcli.read.preamble import is_number
 from pollcli.read.roles import RACE_FACT_KEYS
 from pollcli.read.total_words import says_total
 from pollcli.read.transposed import transposed
-from pollcli.read.wide_hints import candidate_column, seats_only, votes_hint
+from pollcli.read.wide_hints import candidate_column, option_column_hint, seats_only, votes_hint
 
 if TYPE_CHECKING:
     from pollcli.read.options import ReadOptions
@@ -459,6 +459,7 @@ def header_hint(
     where = preamble.hint(rows)
     if where is not None or options.wide:
         return where
+    named = option_column_hint(table.header, rows[1:SAMPLE_ROWS])
     plan = _plan(table, [(line, list(cells)) for line, cells in rows[1:SAMPLE_ROWS]], options, None)
     if plan is not None and plan.options:
         said = seats_only([table.header[i] for i in plan.options])
@@ -468,11 +469,11 @@ def header_hint(
             return votes_hint(table.header, rows[1:SAMPLE_ROWS], plan.options)
         if said := transposed(table.header, plan.ids, plan.options):
             return said
-        return (
+        return (named + "; " if named else "") + (
             f"if each option has a column of its own ({table.header[plan.options[0]]!r}…), pass "
             "--wide, and --id-columns COL,… to name the columns that name the rows"
         )
-    return None
+    return named
 
 
 def streams(

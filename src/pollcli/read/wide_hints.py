@@ -2,8 +2,9 @@
 header among the data (`second_header_row`), columns that count seats, not votes
 (`seats_only`: India's `total,party,state,won,leading`), options headed by the votes word or
 figures about it (`votes_word_options`: a table of one row per candidate whose candidate column
-pollcli does not know), and which column of a table of a candidate per row may hold the votes
-(`votes_hint`)."""
+pollcli does not know), which column of a table of a candidate per row may hold the votes
+(`votes_hint`), and which column names the options of a table of a row per option whose header
+pollcli does not know (`option_column_hint`)."""
 
 from __future__ import annotations
 
@@ -182,3 +183,32 @@ def votes_hint(
         repr(header[i]) for i in counted[:4]
     ]
     return f"if one of the columns of counts ({', '.join(shown)}) holds the votes: --votes COL"
+
+
+def option_column_hint(
+    header: Sequence[str], rows: Sequence[tuple[int, Sequence[str]]]
+) -> str | None:
+    """The advice for a table of a row per option (a votes or share column pollcli knows) whose
+    options' column it does not know: its columns of words (in `rows`, a sample) that head no
+    column pollcli reads. A table of Germany's 2017 party totals (`partygroup,votes,valid,
+    voteshare`) was told to pass --wide, which would have read `valid` as a party."""
+    known = {canonical_column(h) for h in header if h.strip()}
+    if not known & {"votes", "share"} or known & {"candidate", "party"}:
+        return None
+
+    def words(index: int) -> bool:
+        cells = [c[index].strip() for _, c in rows if index < len(c) and c[index].strip()]
+        return bool(cells) and not any(map(is_number, cells))
+
+    named = [
+        repr(h)
+        for i, h in enumerate(header)
+        if h.strip() and canonical_column(h) is None and words(i)
+    ]
+    if not named:
+        return None
+    return (
+        "if each row is one option's votes, rename the header of the column that names the "
+        f"options (here perhaps {' or '.join(named[:3])}) to 'candidate' or 'party', or give the "
+        "whole header with --columns, the header line taken out of the file"
+    )
