@@ -6,7 +6,8 @@ coalition's candidate and for no one party. Read as options of their own, a pres
 candidate polls only under the names of columns, split across them: the leader named was a party
 column, and no one had a majority (2018: the winner's 53 % under MORENA, PT, PES and four
 combinations). The file does not say which candidate a coalition ran, so pollcli cannot add them
-up: the columns are read as they are, with a warning that names them and says what the figures are.
+up: the columns are read as they are, with a warning that names them and says what the figures are,
+and no winner is named.
 """
 
 from __future__ import annotations
@@ -32,11 +33,16 @@ def combined(names: Sequence[str]) -> dict[str, list[str]]:
     return out
 
 
-def warn(names: Sequence[str], line: int, found: Found) -> None:
-    """A `coalition-votes` warning naming the combination columns among a wide table's options."""
+def warn(names: Sequence[str], line: int, found: Found) -> str | None:
+    """A `coalition-votes` warning naming the combination columns among a wide table's options,
+    and the note that names no winner then (None without such columns): the candidates' votes
+    are split across columns the file does not add up, so whoever leads, the runner-up, the
+    majority and the runoff are those of columns. Mexico's 2012 table by state said "a runoff
+    would be between PRI and PAN" (29.67 %, 26.03 %): PAN's Vázquez Mota came third, behind the
+    candidate of PRD, PT, MC and their combinations."""
     joined = combined(names)
     if not joined:
-        return
+        return None
     shown = ", ".join(f"{n!r} ({' + '.join(parts)})" for n, parts in list(joined.items())[:3])
     more = f" and {len(joined) - 3} more" if len(joined) > 3 else ""
     found.warn(
@@ -47,4 +53,9 @@ def warn(names: Sequence[str], line: int, found: Found) -> None:
         "party; each column is read as an option of its own, so the leader, margin and majority "
         "are those of columns, not of candidates (the file does not say which candidate each "
         "coalition ran: add a candidate's columns up to get its votes)",
+    )
+    return (
+        "The options include coalitions' columns (the coalition-votes warning names them): a "
+        "candidate's votes are split across columns the file does not add up, so no winner, "
+        "majority or runoff is named."
     )

@@ -254,7 +254,8 @@ def reshape(
     # the note counts only the options.
     described = replace(plan, options=[i for i in plan.options if i not in totals])
     notes = [*table.notes, describe(table, described), *grouped]
-    coalitions.warn([level0(table, i) for i in described.options], table.header_line, found)
+    option_names = [level0(table, i) for i in described.options]
+    joined = coalitions.warn(option_names, table.header_line, found)  # no winner then
     near = NearWhole(notes)  # read by the fact functions above, once facts are read
     if totals:
         notes.append(totals_note(table, totals))
@@ -299,8 +300,8 @@ def reshape(
             f"{' …' if len(empty) > 8 else ''})."
         )
     column_map = ColumnMap(header=header, line=table.header_line, columns=columns, notes=notes)
-    if hint and stand_apart(table, plan, rows):  # races added up: their sum wins nothing
-        column_map.elected_apart[""] = (
+    if joined or (hint and stand_apart(table, plan, rows)):  # races added up: no one wins
+        column_map.elected_apart[""] = joined or (
             "The rows are races added up (the note says how to read each): their sum is no "
             "race, so no winner is named."
         )

@@ -1,0 +1,61 @@
+"""A wide table with coalitions' columns (Mexico's INE: a column per party and one per combination
+of a coalition's parties, `PRD_PT_MC`) splits a candidate's votes across columns the file does not
+add up, so the columns' leader, runner-up and runoff are no candidates'. Mexico's 2012
+presidential table by state said "a runoff would be between PRI and PAN (under first past the post
+PRI wins)": PAN's candidate came third, behind the candidate of PRD, PT, MC and their
+combinations (31.59 %). No winner, majority or runoff is named now, as for races added up; the
+table and the shares stay the columns'. Names and figures invented; oracle: pandas, adding each
+coalition's columns up."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import invoke, write
+
+BY_STATE = """NOMBRE_ESTADO,AZUL,ROJO,AMARILLO,VERDE,NARANJA,ROJO_VERDE,AMARILLO_NARANJA,TOTAL_VOTOS
+NORTE,3000,3300,2000,500,900,300,400,10400
+SUR,2500,3100,2600,400,800,200,500,10100
+ESTE,2700,2900,1900,300,1100,250,450,9600
+"""
+COALITIONS = {
+    "AZUL": ["AZUL"],
+    "ROJO + VERDE": ["ROJO", "VERDE", "ROJO_VERDE"],
+    "AMARILLO + NARANJA": ["AMARILLO", "NARANJA", "AMARILLO_NARANJA"],
+}
+
+
+def _candidates() -> list[str]:
+    """pandas: the coalitions by their columns added up, most votes first."""
+    frame = pd.read_csv(io.StringIO(BY_STATE))
+    votes = {name: int(frame[columns].to_numpy().sum()) for name, columns in COALITIONS.items()}
+    return sorted(votes, key=votes.__getitem__, reverse=True)
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_coalition_columns_name_no_winner_nor_runoff(tmp_path, engine) -> None:
+    # The columns' runner-up (AZUL) is the candidates' third: the runoff named was wrong.
+    assert _candidates()[2] == "AZUL"
+    path = write(tmp_path, BY_STATE, "presidente_2012_estados.csv")
+    env = {"POLLCLI_ENGINE": engine}
+    result = invoke("summary", str(path), "--format", "json", env=env)
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    assert election["runner_up"]["candidate"] == "AZUL"  # the columns', as listed
+    notes = " ".join(election["notes"])
+    assert "so no winner, majority or runoff is named" in notes
+    assert "runoff would be" not in notes and "wins" not in notes
+    table = invoke("summary", str(path), env=env)
+    assert "runoff would be" not in table.stdout and "coalition" in table.stderr
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_without_combinations_the_winner_is_named(tmp_path, engine) -> None:
+    plain = "ESTADO,AZUL,ROJO,VERDE\nNORTE,300,500,90\nSUR,310,520,80\n"
+    result = invoke("summary", str(write(tmp_path, plain, "x.csv")), env={"POLLCLI_ENGINE": engine})
+    assert result.code == 0, result.stderr
+    assert "ROJO has more than 50 % and wins outright" in result.stdout
