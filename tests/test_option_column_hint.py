@@ -20,10 +20,11 @@ TOTALS = """"partygroup","votes","valid","voteshare"
 "Beta",3100,10000,31.0
 "Gamma",1700,10000,17.0
 """
-BARE = """"partygroup","votes"
-"Alpha",5200
-"Beta",3100
-"Gamma",1700
+# Beside columns of codes and dates, which name no option.
+BARE = """"code","date","partygroup","votes"
+"5_17_0_501","2017-09-24","Alpha",5200
+"5_17_0_502","2017-09-24","Beta",3100
+"5_17_0_503","2017-09-24","Gamma",1700
 """
 
 
@@ -35,9 +36,7 @@ def test_the_column_of_words_is_named_to_rename(tmp_path, engine, text) -> None:
     result = invoke("summary", str(path), env=env)
     assert result.code == 1
     first = result.stderr.splitlines()[0]
-    assert "rename the header of the column that names the options (here perhaps 'partygroup')" in (
-        first
-    )
+    assert "the column that names the options (here perhaps 'partygroup') to 'candidate'" in first
     assert "check the header row" not in first
     renamed = write(tmp_path, text.replace('"partygroup"', '"party"', 1), "renamed.csv")
     result = invoke("summary", str(renamed), "--format", "json", env=env)

@@ -196,9 +196,9 @@ def option_column_hint(
     if not known & {"votes", "share"} or known & {"candidate", "party"}:
         return None
 
-    def words(index: int) -> bool:
+    def words(index: int) -> bool:  # names: a letter in each cell (no codes, no dates)
         cells = [c[index].strip() for _, c in rows if index < len(c) and c[index].strip()]
-        return bool(cells) and not any(map(is_number, cells))
+        return bool(cells) and all(any(map(str.isalpha, cell)) for cell in cells)
 
     named = [
         repr(h)
