@@ -87,6 +87,12 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "antall_stemmer_totalt",
         "röster",
         "antal_röster",
+        "hlasy",
+        "poc_hlasu",
+        "pocet_hlasu",
+        "počet_hlasů",
+        "pocet",
+        "počet",
     ),
     "share": (
         "share",
@@ -147,6 +153,10 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "выдвинут",
         "partia",
         "komitet",
+        # Czechia's volby.cz open data, one row per party and place: `strana` (`KSTRANA`, its
+        # number), `POC_HLASU` its votes, `OBEC` and `OKRSEK` the municipality and precinct.
+        "strana",
+        "kstrana",
         # The PKW's `Nazwa komitetu`, the electoral committee (its `Skrót nazwy komitetu`, the
         # same abbreviated, is left unused).
         "nazwa_komitetu",
@@ -235,6 +245,8 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
         "län",
         "kreis",
         "landkreis",
+        "okres",
+        "kraj",
         "bezirk",
         "circonscription",
         "powiat",
@@ -268,6 +280,8 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
         "comune",
         "gemeinde",
         "gmina",
+        "obec",
+        "okrsek",
         # Norway's municipality and polling district (`Kommunenavn`, `Stemmekretsnavn`), Sweden's.
         "kommune",
         "kommunenavn",
