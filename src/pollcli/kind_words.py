@@ -190,6 +190,7 @@ FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "elettori", "electores", "eleitores", "liczba wyborców", "registered electors", "electors",
         "potencial votantes", "potencial de votantes", "potencial electoral",  # Colombia's
         "registeredvoters",  # (Yavapai's 2014 export: a race of no name led by it)
+        "registered voters/turnout",  # Wikipedia's results boxes (the turnout in the % column)
     ),
     "ballots_cast": (
         "ballots cast",

@@ -164,11 +164,14 @@ PLACES: Final[tuple[str, ...]] = ("region", "unit")
 
 def how_off(total: Total) -> str | None:
     """How a total differs from the sum of its parts (`total_checks.mismatch`); None for a subtotal
-    of some of them."""
+    of some of them. Rows of counts are no parts of a total of options: Wikipedia's results boxes
+    give `Valid votes`, `Total votes`, `Registered voters` after `Total`, and its 2,650,000 was
+    said to differ from "12,086,000 in its unit's options"."""
     if total.subtotal:
         return None
+    parts = [r for r in total.parts if r.row.fact is None] if total.of_options else total.parts
     return mismatch(
-        total.records, total.parts, of_options=total.of_options, own_options=total.own_options
+        total.records, parts, of_options=total.of_options, own_options=total.own_options
     )
 
 
