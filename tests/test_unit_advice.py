@@ -201,3 +201,29 @@ def test_candidates_repeated_per_place_are_not_advised_race_by(tmp_path):
     refused = invoke("summary", str(write(tmp_path, text, "cand.csv")))
     assert refused.code == 1
     assert "--race-by COL instead" not in refused.stderr
+
+
+# Bulgaria's CIK open data, one row per party and polling section (`section_id;party;votes`, the
+# parties by number): the refusal, one per party and section (105,263 of them), named no column.
+SECTIONS = (
+    "section_id;party;votes\n"
+    "010100001;1;120\n010100001;2;80\n010100002;1;60\n010100002;2;90\n010100003;1;30\n"
+    "010100003;2;25\n"
+)
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+@pytest.mark.parametrize("column", ["section_id", "Numar sectie", "sandik_no", "mesa", "casilla"])
+def test_a_polling_section_column_is_named_as_the_unit(tmp_path, monkeypatch, engine, column):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    text = SECTIONS.replace("section_id", column, 1)
+    path = write(tmp_path, text, "50_votes_paper.csv")
+    refused = invoke("summary", str(path))
+    assert refused.code == 1
+    assert f"--unit COL (here perhaps {column!r};" in refused.stderr
+    followed = invoke("summary", str(path), "-f", "json", "--unit", column)
+    assert followed.code == 0, followed.stderr
+    (race,) = json.loads(followed.stdout)["elections"]
+    votes = pd.read_csv(io.StringIO(text), sep=";", dtype={"party": str})
+    expected = votes.groupby("party")["votes"].sum().to_dict()
+    assert {o["candidate"]: o["votes"] for o in race["results"]} == expected

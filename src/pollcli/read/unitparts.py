@@ -47,7 +47,10 @@ SHORT_CODE: Final[int] = 4
 _PLACE_LIKE: Final = re.compile(
     r"precinct|ward|station|polling|booth|uik|участ|district|community|town|municipal|borough"
     r"|state|province|county|region|lga|constituen|prefecture|canton|parish|commune|territor"
-    r"|concelho|freguesia|municipio|gemeinde|comune",
+    r"|concelho|freguesia|municipio|gemeinde|comune"
+    # A polling section or table: Bulgaria's CIK (`section_id`), Romania's (`secție`), Turkey's
+    # ballot box (`sandık`), Spain's and Latin America's `mesa`, Mexico's `casilla`.
+    r"|section|secți|secti|секци|sandık|sandik|mesa|casilla",
     re.IGNORECASE,
 )
 _PLACE_TYPE: Final = re.compile(r"(?:^|[\s_])(?:type|kind|level|tipo)$", re.IGNORECASE)
