@@ -49,3 +49,24 @@ def test_contests_one_under_another_name_the_repeated_header(tmp_path, monkeypat
     assert "as on line 3" in again[0].message
     # The header's own words are no figures refused one by one.
     assert not [p for p in problems if "'Votes'" in p.message or "'Percentage'" in p.message]
+
+
+# COMELEC's page as published: each contest's over- and under-votes in a header and a row of their
+# own under its candidates. Its repeated header was one error among dozens (the footer's words as
+# votes, "shares add up to 21268990.12 %: 212690 races read as one?" first): now the page is
+# refused at its second contest's header, under its title, and no row is read as a figure.
+FOOTED = PAGE.replace(
+    '"CROFT, BEN (CON)",800,40.00 %\n',
+    '"CROFT, BEN (CON)",800,40.00 %\n,,\nOver-votes,Under-votes,Valid votes\n5,20,2025\n',
+)
+
+
+def test_a_page_of_contests_is_refused_under_its_second_title(tmp_path, monkeypatch):
+    path = write(tmp_path, FOOTED, "alderton.csv")
+    _, problems = engines_agree(monkeypatch, path)
+    errors = _errors(problems)
+    (again,) = [p for p in errors if "the header again" in p.message]
+    assert again.line == 12 and again.code == Code.TYPE_ERROR
+    assert "under the title 'VICE MAYOR OF ALDERTON'" in again.message
+    assert "a page of contests one under another" in again.message
+    assert errors == [again]  # no shares summed, no footer word read as votes

@@ -34,7 +34,7 @@ from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read import race_hint
 from pollcli.read.columnpairs import joined_names, race_party
-from pollcli.read.preamble import HEAD_LINES
+from pollcli.read.preamble import HEAD_LINES, stacked_contests
 from pollcli.read.rowindex import index_note, row_index
 from pollcli.read.unitparts import numbered_within as numbered_within  # (repeat advice)
 from pollcli.read.unitparts import same_level, settle
@@ -385,6 +385,9 @@ def map_header(
             f"({header[next(i for i, c in columns.items() if c == 'unit')]!r}), shares are "
             "computed from the votes of each region and of the election."
         )
+    if (stacked := stacked_contests(header, line, head[:HEAD_LINES])) is not None:
+        found.add(Code.TYPE_ERROR, *stacked)  # (every row of them would be refused)
+        return None
     ok = True
     named = "candidate" in present or bool(present & {"given_name", "family_name"})
     missing = not named or not (present & {"votes", "share"} or parts)

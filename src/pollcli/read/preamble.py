@@ -463,3 +463,29 @@ def header_again_message(header_line: int) -> str:
         "whether its rows are the same race's; save each table as a file of its own (or give "
         "them a race column), or delete the repeated header if the rows are one table's"
     )
+
+
+def stacked_contests(
+    header: Sequence[str], header_line: int, head: Sequence[tuple[int, Sequence[str]]]
+) -> tuple[int, str] | None:
+    """The first row of `head` that repeats the header under a title (a lone cell of words, the
+    nearest line above with a cell): a page of contests one under another, each under its title
+    and its header, and what to do (the line, the message). The Philippines' COMELEC results by
+    municipality give each contest so, its over- and under-votes in a header and row of their own
+    below it: the rows were read as one table, and the first error said "shares add up to
+    21268990.12 %: 212690 races read as one?", the repeated header's in the midst of 90 others."""
+    above: Sequence[str] = ()
+    for line, cells in head:
+        if header_again(header, cells):
+            title = [c.strip() for c in above if c.strip()]
+            if len(title) == 1 and not is_number(title[0]):
+                return line, (
+                    f"{header_again_message(header_line).split(':')[0]}, under the title "
+                    f"{title[0]!r}: a page of contests one under another, each under its title "
+                    "and its header, which pollcli does not read as one table; save each contest "
+                    "as a file of its own, or write its title in a column (contest) on each of its "
+                    "rows, the titles and the repeated headers taken out"
+                )
+        if any(c.strip() for c in cells):
+            above = cells
+    return None
