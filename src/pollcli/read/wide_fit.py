@@ -22,6 +22,7 @@ from typing import Final
 
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan, level0
+from pollcli.read.wide_columns import BEYOND_CHANCE
 
 Row = tuple[int, list[str]]
 # The fewest rows the equality must hold in.
@@ -30,8 +31,11 @@ ROWS_AT_LEAST: Final[int] = 2
 
 def fitted(table: RawTable, plan: Plan, rows: list[Row]) -> Plan:
     """The plan with only the run of option columns that adds up to the total, the others named in
-    a note of `table`'s (see the module's docstring); or the plan as it is."""
+    a note of `table`'s (see the module's docstring); or the plan as it is. With no total given,
+    an option column that the run of the last ones adds up to (`unnamed_total`) is the total."""
     total = plan.facts.get(("total_votes", ""))
+    if plan.blocks is None and total is None and (found := unnamed_total(table, plan, rows)):
+        return found
     if plan.blocks is not None or total is None or len(total) != 1 or len(plan.options) < 3:
         return plan
     columns = [total[0], *plan.options]
@@ -81,3 +85,62 @@ def _count(cell: str) -> int | None:
     if not text:
         return 0
     return int(text) if text.isascii() and text.isdigit() else None
+
+
+def unnamed_total(table: RawTable, plan: Plan, rows: list[Row]) -> Plan | None:
+    """The plan read with the option column that the last option columns add up to in every row
+    (two of them or more, right of it; two rows at least, a total above 0 in some) as the valid
+    votes (the shortest run that fits), the columns left of it left unused, with a note; None
+    where no column fits so.
+    A protocol table in words pollcli does not know has its counts read as options: Greece's
+    (`Εγγεγραμμένοι,Ψήφισαν,Άκυρα,Λευκά,Έγκυρα,` then the parties) "led" with its registered
+    voters. The sum in every row is the file's own word for which columns are the options."""
+    figures: list[list[int]] = []
+    for _, cells in rows:
+        row = [_count(cells[i]) if i < len(cells) else 0 for i in plan.options]
+        if any(value is None for value in row):
+            return None
+        figures.append(row)  # type: ignore[arg-type]
+    if len(figures) < ROWS_AT_LEAST or len(plan.options) < 3:
+        return None
+    count = len(plan.options)
+    # The shortest run first: the parties add up to the valid votes, and with the invalid ballots
+    # before them (Turkey's YSK: `Geçersiz Oy Toplamı`) to the ballots cast, a column further left.
+    fits = (
+        (start, at)
+        for start in range(count - 2, 0, -1)
+        for at in range(start)
+        if _chance(figures, at, start) >= BEYOND_CHANCE
+        and all(sum(row[start:]) == row[at] for row in figures)
+    )
+    start, at = next(fits, (0, -1))
+    if at < 0:
+        return None
+    while start - 1 > at and not any(row[start - 1] for row in figures):
+        start -= 1  # (a column of 0 beside the run fits alike: an option with no votes)
+    kept, total = plan.options[start:], plan.options[at]
+    left = [i for i in plan.options[:start] if i != total]
+    shown = ", ".join(repr(level0(table, i)) for i in left)
+    table.notes.append(
+        f"The options {', '.join(repr(level0(table, i)) for i in kept)} add up to "
+        f"{level0(table, total)!r} in every row: it is read as the valid votes"
+        + (f", and {shown}, counts of another kind, are no options." if left else ".")
+    )
+    return replace(
+        plan,
+        facts={**plan.facts, ("total_votes", ""): [total]},
+        options=kept,
+        ignored=sorted([*plan.ignored, *left]),
+    )
+
+
+def _chance(figures: list[list[int]], at: int, start: int) -> int:
+    """The product of column `at`'s figures in the different rows where the run from `start` has
+    two figures or more that are not 0 (`wide_columns.BEYOND_CHANCE`: as for a column of each
+    row's sum, a total told apart from a party that happens to hold as many votes as others)."""
+    odds, seen = 1, set()
+    for row in figures:
+        if sum(1 for v in row[start:] if v) >= 2 and tuple(row) not in seen:
+            seen.add(tuple(row))
+            odds *= row[at]
+    return odds if seen else 0

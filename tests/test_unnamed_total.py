@@ -1,0 +1,72 @@
+"""A wide protocol table whose counts are headed in words pollcli does not know: Greece's results
+by region (`Εγγεγραμμένοι,Ψήφισαν,Άκυρα,Λευκά,Έγκυρα,` — registered, voted, invalid, blank, valid —
+then a column per party) "led" with its registered voters (35.42 %), every count an option. Where
+the last option columns add up to an earlier one in every row, that one is the valid votes, those
+the options, and the columns left of them counts of another kind, left unused with a note. Names
+and figures invented; oracle: pandas, the parties' columns summed."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import invoke, write
+
+GREEK = """Περιφέρεια,Εγγεγραμμένοι,Ψήφισαν,Άκυρα,Λευκά,Έγκυρα,Γαλάζιο Κόμμα,Κόκκινο Κόμμα,Πράσινο Κόμμα
+Αττική,10000,6000,100,50,5850,3000,2000,850
+Κρήτη,5000,3200,60,40,3100,1200,1500,400
+Ήπειρος,3000,1800,30,20,1750,700,650,400
+"""
+PARTIES = ["Γαλάζιο Κόμμα", "Κόκκινο Κόμμα", "Πράσινο Κόμμα"]
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_the_column_the_parties_add_up_to_is_the_valid_votes(tmp_path, engine) -> None:
+    path = write(tmp_path, GREEK, "ekloges.csv")
+    result = invoke("summary", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(GREEK))
+    expected = {party: int(frame[party].sum()) for party in PARTIES}
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == expected
+    assert election["leader"]["candidate"] == max(expected, key=expected.__getitem__)
+    assert any("add up to 'Έγκυρα' in every row" in n for n in election["notes"])
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_no_column_is_taken_for_a_total_where_none_adds_up(tmp_path, engine) -> None:
+    # One row where the parties do not add up to 'Έγκυρα': no column is read as the total (the
+    # sum in every row is the only word taken for it).
+    text = GREEK.replace("700,650,400", "700,650,401")
+    result = invoke("summary", str(write(tmp_path, text, "x.csv")), "--format", "json",
+                    env={"POLLCLI_ENGINE": engine})  # fmt: skip
+    (election,) = json.loads(result.stdout)["elections"]
+    assert not any("add up to" in n for n in election["notes"])
+
+
+# Turkey's YSK by ballot box: the invalid ballots just before the parties, so that they and the
+# parties add up to the ballots cast (`Oy Kullanan Seçmen Sayısı`) too; the parties alone add up to
+# the valid votes (`Geçerli Oy Toplamı`), which are read, the invalid ballots no party.
+YSK = """İl Adı;İlçe Adı;Sandık No;Kayıtlı Seçmen Sayısı;Oy Kullanan Seçmen Sayısı;Geçerli Oy Toplamı;Geçersiz Oy Toplamı;MAVİ PARTİ;KIRMIZI PARTİ;YEŞİL PARTİ
+ANKARA;ÇANKAYA;1001;350;300;295;5;150;100;45
+ANKARA;ÇANKAYA;1002;340;290;288;2;120;130;38
+ANKARA;KEÇİÖREN;1003;360;310;300;10;200;60;40
+"""
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_the_parties_alone_make_the_valid_votes(tmp_path, engine) -> None:
+    path = write(tmp_path, YSK, "ysk.csv")
+    ids = ("--id-columns", "İl Adı,İlçe Adı,Sandık No")
+    result = invoke("summary", str(path), *ids, "--format", "json", env={"POLLCLI_ENGINE": engine})
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(YSK), sep=";")
+    parties = ["MAVİ PARTİ", "KIRMIZI PARTİ", "YEŞİL PARTİ"]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {
+        party: int(frame[party].sum()) for party in parties
+    }
+    assert any("add up to 'Geçerli Oy Toplamı'" in n for n in election["notes"])
