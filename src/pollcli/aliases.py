@@ -93,6 +93,11 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "počet_hlasů",
         "pocet",
         "počet",
+        # Estonia's `Hääled` (`Häälte arv`), Latvia's `Balsis`, Lithuania's `Balsai`.
+        "hääled",
+        "häälte_arv",
+        "balsis",
+        "balsai",
     ),
     "share": (
         "share",
@@ -121,6 +126,7 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "доля",
         # Norway's `Oppslutning prosentvis`, a party's share.
         "oppslutning",
+        "protsent",
         "oppslutning_prosentvis",
         # The PKW's `Procent głosów`.
         "procent_głosów",
@@ -157,6 +163,9 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         # number), `POC_HLASU` its votes, `OBEC` and `OKRSEK` the municipality and precinct.
         "strana",
         "kstrana",
+        # The Baltic commissions': Estonia's `Erakond`, Latvia's and Lithuania's `Partija`.
+        "erakond",
+        "partija",
         # The PKW's `Nazwa komitetu`, the electoral committee (its `Skrót nazwy komitetu`, the
         # same abbreviated, is left unused).
         "nazwa_komitetu",
@@ -239,14 +248,15 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
         "nazione",
         "provincia",
         "wahlkreis",
+        # Estonia's electoral district, `Ringkond`, Lithuania's `Apygarda`.
+        "ringkond",
+        "apygarda",
         # Norway's county (`Fylkenavn`, beside its number), Sweden's.
         "fylke",
         "fylkenavn",
         "län",
         "kreis",
         "landkreis",
-        "okres",
-        "kraj",
         "bezirk",
         "circonscription",
         "powiat",

@@ -105,10 +105,11 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
     copied = {i: said for i, said in _copied(table, plan, rows).items() if i not in seen}
     seen |= copied
     hours, ranks = _hours(table, plan, rows), _ranks(table, plan)
-    if not seen and hours is None and ranks is None:
+    listed = _options_listed(table, plan, rows)
+    if not seen and hours is None and ranks is None and listed is None:
         return False
     parts = [f"{table.header[i]!r} holds {said}" for i, said in seen.items()]
-    parts += [said for said in (hours, ranks) if said is not None]
+    parts += [said for said in (hours, ranks, listed) if said is not None]
     if copied:
         parts.append(
             "each row may be one candidate's: then name its columns candidate and votes, and "
@@ -249,6 +250,35 @@ def _ranks(table: RawTable, plan: Plan) -> str | None:
         "runner-up's, the margin), no options: each row's candidates are named in columns of "
         "their own, which pollcli does not read; give it one row per candidate"
     )
+
+
+def _options_listed(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
+    """What two naming columns hold when one lists the same names (words, no digit) under each
+    value of the other, beside an option or three: one row per option and place, the options
+    named in one of them, their figures in the "options" (Estonia's `Ringkond,Erakond,Hääled,
+    Protsent`, each constituency's parties, "led" by `Hääled`, the votes, with 98.68 %); None
+    otherwise."""
+    if len(plan.options) > 3 or len(plan.ids) < 2:
+        return None
+    for named in plan.ids:
+        cells = [c[named].strip() if named < len(c) else "" for _, c in rows]
+        if not all(cells) or any(ch.isdigit() for cell in cells for ch in cell):
+            continue
+        for group in (i for i in plan.ids if i != named):
+            under: dict[str, set[str]] = {}
+            for key, cell in zip((c[group].strip() for _, c in rows), cells, strict=False):
+                under.setdefault(key, set()).add(cell)
+            names = next(iter(under.values()))
+            if len(under) >= 2 and len(names) >= 2 and all(n == names for n in under.values()):
+                shown = ", ".join(map(repr, sorted(names)[:3])) + (" …" if len(names) > 3 else "")
+                return (
+                    f"{table.header[named]!r} lists the same names ({shown}) under each "
+                    f"{table.header[group]!r}: a table of one row per option and place, the "
+                    f"options named in one of these columns and their figures in "
+                    f"{_listed([table.header[i] for i in plan.options])}; then name those columns "
+                    "candidate (or party) and votes"
+                )
+    return None
 
 
 def _listed(labels: list[str]) -> str:

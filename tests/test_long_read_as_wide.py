@@ -1,0 +1,62 @@
+"""A table of one row per option and place whose columns pollcli has no words for was read as a
+wide table, its votes and share columns the "options": Estonia's results by constituency
+(`Ringkond,Erakond,Hääled,Protsent`) said "Hääled leads with 98.68 %" over `Protsent`. Such a
+table — a naming column listing the same names under each value of another, beside an option or
+three — is now refused, saying what the rows are and what to name; and Estonia's, Latvia's and
+Lithuania's words for the party, the votes, the share and the constituency are read. Names and
+figures invented; oracle: pandas sums by party."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import invoke, write
+
+ESTONIA = """Ringkond,Erakond,Hääled,Protsent
+Tallinn,Sinine Erakond,5000,50.0
+Tallinn,Punane Erakond,3000,30.0
+Tallinn,Roheline Erakond,2000,20.0
+Tartu,Sinine Erakond,2000,40.0
+Tartu,Punane Erakond,2500,50.0
+Tartu,Roheline Erakond,500,10.0
+"""
+# The same layout in words pollcli does not know.
+UNKNOWN = (
+    ESTONIA.replace("Ringkond", "Valdkond")
+    .replace("Erakond,", "Ühendus,")
+    .replace("Hääled", "Arv")
+    .replace("Protsent", "Määr")
+)
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_estonian_words_are_read(tmp_path, engine) -> None:
+    path = write(tmp_path, ESTONIA, "ee.csv")
+    result = invoke("summary", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    votes = pd.read_csv(io.StringIO(ESTONIA)).groupby("Erakond")["Hääled"].sum().to_dict()
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == votes
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_rows_of_options_in_unknown_words_are_no_wide_table(tmp_path, engine) -> None:
+    path = write(tmp_path, UNKNOWN, "x.csv")
+    result = invoke("summary", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    assert result.code == 1
+    assert "leads" not in result.stdout
+    first = result.stderr.splitlines()[0]
+    assert "lists the same names" in first and "one row per option and place" in first
+    assert "'Arv', 'Määr'" in first
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_a_wide_table_of_places_is_still_read(tmp_path, engine) -> None:
+    # Towns under counties, no town twice: places, each row one, two candidates its options.
+    text = "County,Town,Ada Ash,Bo Birch\nNorth,Elm,10,20\nNorth,Oak,30,5\nSouth,Fir,7,8\n"
+    result = invoke("summary", str(write(tmp_path, text, "w.csv")), env={"POLLCLI_ENGINE": engine})
+    assert result.code == 0, result.stderr
