@@ -67,3 +67,34 @@ def test_a_number_column_is_named_first_among_codes(tmp_path):
     result = invoke("summary", str(write(tmp_path, text, "gila.csv")))
     assert result.code != 0
     assert "('number', " in result.stderr and "holds the votes" in result.stderr, result.stderr
+
+
+# South Africa's IEC results by voting district: a row per party (`PartyName`, no candidate
+# column) whose votes are in `TotalValidVotes` (words pollcli reads as a race's valid votes) beside
+# the district's other counts. The advice was "pass --wide" with 'TotalValidVotes' as an option; a
+# row that names a party holds its own counts as a candidate's row does.
+IEC = """Province,Municipality,VotingDistrict,PartyName,TotalValidVotes,SpoiltVotes,TotalVotesCast
+Gauteng,JHB,32840011,RED PARTY,900,20,1620
+Gauteng,JHB,32840011,BLUE PARTY,500,20,1620
+Gauteng,JHB,32840011,GREEN PARTY,200,20,1620
+Gauteng,JHB,32840022,RED PARTY,600,15,1165
+Gauteng,JHB,32840022,BLUE PARTY,450,15,1165
+Gauteng,JHB,32840022,GREEN PARTY,100,15,1165
+"""
+
+
+def test_a_party_per_row_is_advised_the_votes_column(tmp_path, monkeypatch):
+    path = write(tmp_path, IEC, "iec.csv")
+    for engine in ("stream", "exact"):
+        result = invoke("summary", str(path), env={"POLLCLI_ENGINE": engine})
+        assert result.code != 0
+        assert "columns of counts ('TotalValidVotes', 'SpoiltVotes', 'TotalVotesCast'" in (
+            result.stderr
+        )
+        assert "holds the votes: --votes COL" in result.stderr
+        assert "--wide" not in result.stderr
+    options = ReadOptions(votes="TotalValidVotes", unit="VotingDistrict")
+    (election,), problems = engines_agree(monkeypatch, path, read_options=options)
+    assert not [p for p in problems if p.severity == "error"]
+    expected = pd.read_csv(io.StringIO(IEC)).groupby("PartyName")["TotalValidVotes"].sum()
+    assert {o.candidate: o.votes for o in election.options} == expected.to_dict()

@@ -465,8 +465,8 @@ def header_hint(
         said = seats_only([table.header[i] for i in plan.options])
         if said:
             return said
-        if "candidate" in {canonical_column(h) for h in table.header if h}:  # a candidate per row
-            return votes_hint(table.header, rows[1:SAMPLE_ROWS], plan.options)
+        if {"candidate", "party"} & {canonical_column(h) for h in table.header if h}:
+            return votes_hint(table.header, rows[1:SAMPLE_ROWS], plan.options)  # an option a row
         if said := transposed(table.header, plan.ids, plan.options):
             return said
         return (named + "; " if named else "") + (
