@@ -465,8 +465,9 @@ def header_hint(
         said = seats_only([table.header[i] for i in plan.options])
         if said:
             return said
-        if {"candidate", "party"} & {canonical_column(h) for h in table.header if h}:
-            return votes_hint(table.header, rows[1:SAMPLE_ROWS], plan.options)  # an option a row
+        canon = {canonical_column(h) for h in table.header if h}
+        if "candidate" in canon or ("party" in canon and len(plan.ids) > 1):  # an option a row
+            return votes_hint(table.header, rows[1:SAMPLE_ROWS], plan.options)  # (and its place)
         if said := transposed(table.header, plan.ids, plan.options):
             return said
         return (named + "; " if named else "") + (
