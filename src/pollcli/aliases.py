@@ -75,6 +75,10 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "stimmen",
         "anzahl",
         "голоса",
+        # Ukraine's CVK: `Кількість голосів`, `Голоси`.
+        "голоси",
+        "голосів",
+        "кількість_голосів",
         "голосов",
         "число_голосов",
         "дауыс",
@@ -122,6 +126,7 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "anteil",
         "stimmenanteil",
         "процент",
+        "відсоток",
         "процентов",
         "доля",
         # Norway's `Oppslutning prosentvis`, a party's share.
@@ -156,6 +161,7 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "parteiname",
         "partij",
         "партия",
+        "партія",
         "выдвинут",
         "partia",
         "komitet",
@@ -314,6 +320,8 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
         "uik",
         "уик",
         "участок",
+        "дільниця",
+        "виборча_дільниця",
         "избирательный_участок",
     ),
 )
