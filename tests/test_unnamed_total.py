@@ -70,3 +70,31 @@ def test_the_parties_alone_make_the_valid_votes(tmp_path, engine) -> None:
         party: int(frame[party].sum()) for party in parties
     }
     assert any("add up to 'Geçerli Oy Toplamı'" in n for n in election["notes"])
+
+
+# Serbia's RIK by polling place: the place's number (`Бирачко место`, 1, 2 in each municipality)
+# among the counts. Left unused with them, it was no longer named as the column that tells the
+# rows apart: the advice named a party's column (`--id-columns 'Општина,Листа Плава'`).
+RIK = """Општина,Бирачко место,Број бирача,Гласало,Неважећи листићи,Важећи листићи,Листа Плава,Листа Црвена,Листа Зелена
+Палилула,1,1500,900,20,880,400,300,180
+Палилула,2,1400,850,15,835,350,320,165
+Звездара,1,1600,1000,30,970,500,270,200
+"""
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_the_place_number_left_unused_is_still_advised(tmp_path, engine) -> None:
+    path = write(tmp_path, RIK, "rik.csv")
+    env = {"POLLCLI_ENGINE": engine}
+    refused = invoke("summary", str(path), env=env)
+    assert refused.code == 1
+    assert "--id-columns 'Општина,Бирачко место'" in refused.stderr
+    ids = ("--id-columns", "Општина,Бирачко место")
+    result = invoke("summary", str(path), *ids, "--format", "json", env=env)
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(RIK))
+    lists = ["Листа Плава", "Листа Црвена", "Листа Зелена"]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {
+        name: int(frame[name].sum()) for name in lists
+    }

@@ -356,9 +356,10 @@ def repeated_rows(
 
 
 def _telling_column(table: RawTable, plan: Plan, rows: Sequence[Row], region: Place) -> int | None:
-    """The first option column of whole numbers that, with the naming columns, names each row once
-    (a district's number read as a party)."""
-    for index in plan.options:
+    """The first option column of whole numbers (or unused column: `wide_fit` may leave a polling
+    station's number so) that, with the naming columns, names each row once (a district's number
+    read as a party)."""
+    for index in sorted({*plan.options, *plan.ignored}):
         seen: set[tuple[str, str]] = set()
         for line, cells in rows:
             cell = cells[index].strip() if index < len(cells) else ""
