@@ -98,3 +98,15 @@ def test_the_place_number_left_unused_is_still_advised(tmp_path, engine) -> None
     assert {r["candidate"]: r["votes"] for r in election["results"]} == {
         name: int(frame[name].sum()) for name in lists
     }
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_a_party_left_of_anothers_parts_is_no_protocol_count(tmp_path, engine) -> None:
+    # `Ygesamt` is the sum of Y1 and Y2, but PartyX beside it is no count of a protocol (no
+    # column of ballots holds it with the total): no column is read as the valid votes.
+    text = "Region,PartyX,Ygesamt,Y1,Y2\nN,500,700,400,300\nS,800,650,300,350\nE,900,1200,500,700\n"
+    path = write(tmp_path, text, "parts.csv")
+    result = invoke("summary", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    (election,) = json.loads(result.stdout)["elections"]
+    assert "PartyX" in {r["candidate"] for r in election["results"]}
+    assert not any("add up to" in n for n in election["notes"])

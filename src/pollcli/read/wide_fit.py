@@ -112,6 +112,7 @@ def unnamed_total(table: RawTable, plan: Plan, rows: list[Row]) -> Plan | None:
         for at in range(start)
         if _chance(figures, at, start) >= BEYOND_CHANCE
         and all(sum(row[start:]) == row[at] for row in figures)
+        and _protocol(figures, at, start)
     )
     start, at = next(fits, (0, -1))
     if at < 0:
@@ -144,3 +145,16 @@ def _chance(figures: list[list[int]], at: int, start: int) -> int:
             seen.add(tuple(row))
             odds *= row[at]
     return odds if seen else 0
+
+
+def _protocol(figures: list[list[int]], at: int, start: int) -> bool:
+    """Whether the columns left of the run from `start`, but the total at `at`, are a protocol's:
+    counts of voters at least the total in every row (registered, ballots cast), and the others
+    (invalid, blank ballots) adding up with the total to one of those (the ballots cast). A party
+    left of another's parts that add up to its total is none (`Partei X, Y gesamt, Y1, Y2`)."""
+    left = [k for k in range(start) if k != at]
+    big = [k for k in left if all(row[k] >= row[at] for row in figures)]
+    small = [k for k in left if k not in big]
+    return not small or any(
+        all(row[b] == row[at] + sum(row[k] for k in small) for row in figures) for b in big
+    )
