@@ -92,7 +92,9 @@ def test_the_wide_table_hint_of_a_header_without_votes_is_the_same(tmp_path, mon
     text = "DivisionNm,PollingPlace,GivenNm,Surname,PartyNm,OrdinaryVotes\nR0,P0,Ana Lee,,Blue,0\n"
     path = write(tmp_path, text)
     _, problems = engines_agree(monkeypatch, path)
-    assert "('OrdinaryVotes'…)" in problems[0].message
+    # (A row per party names its votes column: --votes COL, the columns of counts listed.)
+    assert "('OrdinaryVotes') holds the votes: --votes COL" in problems[0].message
+    assert "Surname" not in problems[0].message
 
 
 SUBTOTALS = {
