@@ -110,3 +110,21 @@ def test_a_party_left_of_anothers_parts_is_no_protocol_count(tmp_path, engine) -
     (election,) = json.loads(result.stdout)["elections"]
     assert "PartyX" in {r["candidate"] for r in election["results"]}
     assert not any("add up to" in n for n in election["notes"])
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_counts_of_ballots_are_no_options_that_add_up(tmp_path, engine) -> None:
+    # Bulgaria's CIK protocols, no party in them: the machine ballots' last two counts add up to
+    # the ballots in the machines. No column is read as the valid votes of those "options" (the
+    # table is no party's result; 'valid_machine_votes_for_parties' won with 98.70 %).
+    text = (
+        "section_id;registered_voters;voted_voters;urn_machine_ballots;"
+        "support_noone_machine_ballots;valid_machine_votes_for_parties\n"
+        "010100001;609;344;344;7;337\n010100002;559;334;334;7;327\n010100003;700;410;405;9;396\n"
+    )
+    path = write(tmp_path, text, "41_protocols.csv")
+    result = invoke("summary", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    assert "wins outright" not in result.stdout
+    if result.code == 0:
+        (election,) = json.loads(result.stdout)["elections"]
+        assert not any("add up to" in n for n in election["notes"])

@@ -17,6 +17,7 @@ and the totals' checks say what does not add up.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Final
 
@@ -25,6 +26,10 @@ from pollcli.read.layout import Plan, level0
 from pollcli.read.wide_columns import BEYOND_CHANCE
 
 Row = tuple[int, list[str]]
+# Words of a header that counts ballots or voters, never an option (Bulgaria's protocol table,
+# `…,urn_machine_ballots,support_noone_machine_ballots,valid_machine_votes_for_parties`: the last
+# two add up to the first, and "valid_machine_votes_for_parties" won with 98.70 %).
+_COUNT_WORD: Final = re.compile(r"ballot|vote|voter|valid|blank|noone|none of", re.IGNORECASE)
 # The fewest rows the equality must hold in.
 ROWS_AT_LEAST: Final[int] = 2
 
@@ -113,6 +118,7 @@ def unnamed_total(table: RawTable, plan: Plan, rows: list[Row]) -> Plan | None:
         if _chance(figures, at, start) >= BEYOND_CHANCE
         and all(sum(row[start:]) == row[at] for row in figures)
         and _protocol(figures, at, start)
+        and not any(_COUNT_WORD.search(level0(table, i)) for i in plan.options[start:])
     )
     start, at = next(fits, (0, -1))
     if at < 0:
