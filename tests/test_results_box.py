@@ -59,3 +59,24 @@ def test_two_totals_that_are_no_valid_and_cast_pair_still_disagree(tmp_path, eng
     )
     assert result.code == 1
     assert "total_votes is '2700000' here but '2650000'" in result.stderr
+
+
+# The same box copied with its `%` column alone: its rows of counts give a percentage and no count
+# (the turnout, the valid votes' share of the ballots), and were options ("shares add up to
+# 365.45 %"). They are left out of the options, named in a note.
+SHARES = "\n".join(",".join(line.split(",")[::2]) for line in BOX.splitlines()) + "\n"
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_rows_of_counts_given_as_a_percentage_alone_are_no_options(tmp_path, engine) -> None:
+    assert SHARES.startswith("Party,%\n")
+    path = write(tmp_path, SHARES, "results_box_shares.csv")
+    result = invoke("summary", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(SHARES)).set_index("Party")
+    parties = frame.loc[:"Independents", "%"].to_dict()
+    results = {r["candidate"]: r["share"] for r in election["results"] if r["kind"] == "candidate"}
+    assert results == parties
+    (note,) = [n for n in election["notes"] if "percentage alone" in n]
+    assert "'Registered voters/turnout' (line 10)" in note and "'Valid votes' (line 7)" in note

@@ -21,7 +21,7 @@ from pollcli.election import Election, Facts, Option, Region, Repeat
 from pollcli.namekeys import option_keys
 from pollcli.problems import Code, Found
 from pollcli.read import countnotes, line_totals, over_registered, party_totals, repeatadvice
-from pollcli.read.casttotal import cast_total
+from pollcli.read.casttotal import cast_total, share_counts
 from pollcli.read.checks import check_election
 from pollcli.read.countnotes import (
     ONE_PARTY_NOTE,
@@ -185,7 +185,7 @@ class Assembly:
         if (split := of_race(records)) is not None:
             self.apart[label] = split
         regional = any(r.row.region for r in records)
-        records = cast_total(records, notes)  # (valid votes, then all votes cast: two totals)
+        records = share_counts(cast_total(records, notes), notes)  # (a results box's counts)
         facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)
         counts = region_counts(label, self.unit_facts, self.sources, found, notes) or {}
         counted, records = records, [r for r in records if r.row.fact is None or r.votes is None]

@@ -1,4 +1,5 @@
-"""A race's total of votes given twice: its valid votes, and the votes cast with the invalid ones.
+"""A results box's rows of counts: a race's total of votes given twice (its valid votes, and the
+votes cast with the invalid ones), and counts given as a percentage alone.
 
 Wikipedia's results boxes, and the many tables copied from them, end a race with `Valid votes`,
 `Invalid/blank votes`, `Total votes` and `Registered voters/turnout`. `Total votes` there is the
@@ -7,6 +8,12 @@ row as the race's total (Maine's `Votes Cast`, a race's candidates and blanks). 
 disagreed ("total_votes is '2718000' here but '2650000'") and the race was refused. Of a race's two
 rows of total votes, the larger is its ballots cast when it is the smaller plus the race's blank and
 invalid options exactly, as the arithmetic says, whatever the words: no ballots cast given besides.
+
+Copied with its `%` column alone, the same box gives its rows of counts a percentage and no count
+(`Registered voters/turnout` the turnout, 67.95; `Valid votes` 97.50 of the ballots): those rows
+were options, their percentages added to the parties' ("shares add up to 365.45 %"). A row named
+as a count that gives a percentage and no count is left out of the options, with a note
+(`share_counts`).
 """
 
 from __future__ import annotations
@@ -43,3 +50,18 @@ def cast_total(records: list[Record], notes: list[str]) -> list[Record]:
         "together."
     )
     return [as_cast if r is cast else r for r in records]
+
+
+def share_counts(records: list[Record], notes: list[str]) -> list[Record]:
+    """The records without the rows named as counts (`Row.fact`) that give a percentage and no
+    count, beside options of their own, with a note naming them; else the records as they are."""
+    shares = [r for r in records if r.row.fact and r.votes is None and r.row.share is not None]
+    if not shares or len(shares) == len(records):
+        return records
+    shown = ", ".join(f"{r.row.candidate!r} (line {r.line})" for r in shares[:4])
+    more = f" and {len(shares) - 4} more" if len(shares) > 4 else ""
+    notes.append(
+        f"Rows of counts given as a percentage alone are no options and are left out: "
+        f"{shown}{more} (a turnout, or a share of another base)."
+    )
+    return [r for r in records if r not in shares]
