@@ -128,3 +128,21 @@ def test_counts_of_ballots_are_no_options_that_add_up(tmp_path, engine) -> None:
     if result.code == 0:
         (election,) = json.loads(result.stdout)["elections"]
         assert not any("add up to" in n for n in election["notes"])
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_the_ballots_cast_read_as_a_fact_hold_the_invalid_and_the_total(tmp_path, engine) -> None:
+    # `Cast` is read as the ballots cast (a fact, no option); the invalid ballots and the valid
+    # votes, in words pollcli does not know, add up to it: the protocol's, as when all are options.
+    text = (
+        "Region,Cast,Inv,Val,Ann,Bob,Cy\n"
+        "North,1010,10,1000,500,300,200\nSouth,830,30,800,100,600,100\nEast,712,12,700,300,300,100\n"
+    )
+    path = write(tmp_path, text, "cast.csv")
+    result = invoke("summary", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(text))
+    expected = {name: int(frame[name].sum()) for name in ("Ann", "Bob", "Cy")}
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == expected
+    assert election["turnout"]["ballots_cast"] == int(frame["Cast"].sum())

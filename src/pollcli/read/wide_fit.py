@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Final
+from typing import Any, Final
 
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan, level0
@@ -30,8 +30,11 @@ Row = tuple[int, list[str]]
 # `…,urn_machine_ballots,support_noone_machine_ballots,valid_machine_votes_for_parties`: the last
 # two add up to the first, and "valid_machine_votes_for_parties" won with 98.70 %).
 _COUNT_WORD: Final = re.compile(r"ballot|vote|voter|valid|blank|noone|none of", re.IGNORECASE)
+_VOTERS: Final[frozenset[str]] = frozenset({"registered", "ballots_cast"})
 # The fewest rows the equality must hold in.
 ROWS_AT_LEAST: Final[int] = 2
+# The rows a total of no name is looked for in first (`unnamed_total`).
+HEAD_ROWS: Final[int] = 200
 
 
 def fitted(table: RawTable, plan: Plan, rows: list[Row]) -> Plan:
@@ -99,32 +102,21 @@ def unnamed_total(table: RawTable, plan: Plan, rows: list[Row]) -> Plan | None:
     where no column fits so.
     A protocol table in words pollcli does not know has its counts read as options: Greece's
     (`Εγγεγραμμένοι,Ψήφισαν,Άκυρα,Λευκά,Έγκυρα,` then the parties) "led" with its registered
-    voters. The sum in every row is the file's own word for which columns are the options."""
-    figures: list[list[int]] = []
-    for _, cells in rows:
-        row = [_count(cells[i]) if i < len(cells) else 0 for i in plan.options]
-        if any(value is None for value in row):
-            return None
-        figures.append(row)  # type: ignore[arg-type]
-    if len(figures) < ROWS_AT_LEAST or len(plan.options) < 3:
+    voters. The sum in every row is the file's own word for which columns are the options. The
+    first rows are looked at first (`HEAD_ROWS`): in nearly every table they show there is none."""
+    if len(rows) < ROWS_AT_LEAST or len(plan.options) < 3:
         return None
-    count = len(plan.options)
-    # The shortest run first: the parties add up to the valid votes, and with the invalid ballots
-    # before them (Turkey's YSK: `Geçersiz Oy Toplamı`) to the ballots cast, a column further left.
-    fits = (
-        (start, at)
-        for start in range(count - 2, 0, -1)
-        for at in range(start)
-        if _chance(figures, at, start) >= BEYOND_CHANCE
-        and all(sum(row[start:]) == row[at] for row in figures)
-        and _protocol(figures, at, start)
-        and not any(_COUNT_WORD.search(level0(table, i)) for i in plan.options[start:])
-    )
-    start, at = next(fits, (0, -1))
-    if at < 0:
+    # (The voters' counts read as facts, after the options: a ballots cast the run's total and
+    # the invalid ballots left of it add up to.)
+    counted = [c[0] for f, c in plan.facts.items() if f[0] in _VOTERS and len(c) == 1]
+    head = _figures([*plan.options, *counted], rows[:HEAD_ROWS])
+    found = None if head is None else _fit(table, plan, head)
+    if found is not None and len(rows) > HEAD_ROWS:
+        figures = _figures([*plan.options, *counted], rows)
+        found = None if figures is None else _fit(table, plan, figures)
+    if found is None:
         return None
-    while start - 1 > at and not any(row[start - 1] for row in figures):
-        start -= 1  # (a column of 0 beside the run fits alike: an option with no votes)
+    start, at = found
     kept, total = plan.options[start:], plan.options[at]
     left = [i for i in plan.options[:start] if i != total]
     shown = ", ".join(repr(level0(table, i)) for i in left)
@@ -141,26 +133,77 @@ def unnamed_total(table: RawTable, plan: Plan, rows: list[Row]) -> Plan | None:
     )
 
 
-def _chance(figures: list[list[int]], at: int, start: int) -> int:
+def _figures(columns: list[int], rows: list[Row]) -> Any:
+    """The columns' plain counts as a matrix of a row per row (numpy); None where a cell is no
+    plain count."""
+    import numpy as np
+
+    out = np.zeros((len(rows), len(columns)), dtype=np.int64)
+    by_column = list(zip(*(cells for _, cells in rows), strict=False))
+    for c, index in enumerate(columns):
+        cells = by_column[index] if index < len(by_column) else ("",) * len(rows)
+        joined = "".join(cells)
+        if all(cells) and joined.isdigit() and joined.isascii() and max(map(len, cells)) < 16:
+            out[:, c] = np.fromiter(map(int, cells), dtype=np.int64, count=len(cells))
+            continue  # (every cell plain digits, as in nearly every file: at C speed)
+        for r, cell in enumerate(cells):
+            value = _count(cell)
+            if value is None or value >= 1 << 62:
+                return None
+            out[r, c] = value
+    return out
+
+
+def _fit(table: RawTable, plan: Plan, figures: Any) -> tuple[int, int] | None:
+    """The run's first column and the total's (`unnamed_total`), or None. The shortest run first:
+    the parties add up to the valid votes, and with the invalid ballots before them (Turkey's
+    YSK: `Geçersiz Oy Toplamı`) to the ballots cast, a column further left."""
+    count = len(plan.options)
+    # Each row's sum of the options from each column to the last (a column per start).
+    tails = figures[:, :count][:, ::-1].cumsum(axis=1)[:, ::-1]
+    fits = (
+        (start, at)
+        for start in range(count - 2, 0, -1)
+        for at in range(start)
+        if (tails[:, start] == figures[:, at]).all()
+        and _chance(figures, at, start, count) >= BEYOND_CHANCE
+        and _protocol(figures, at, start, count)
+        and not any(_COUNT_WORD.search(level0(table, i)) for i in plan.options[start:])
+    )
+    start, at = next(fits, (0, -1))
+    if at < 0:
+        return None
+    while start - 1 > at and not figures[:, start - 1].any():
+        start -= 1  # (a column of 0 beside the run fits alike: an option with no votes)
+    return start, at
+
+
+def _chance(figures: Any, at: int, start: int, end: int) -> int:
     """The product of column `at`'s figures in the different rows where the run from `start` has
     two figures or more that are not 0 (`wide_columns.BEYOND_CHANCE`: as for a column of each
     row's sum, a total told apart from a party that happens to hold as many votes as others)."""
-    odds, seen = 1, set()
-    for row in figures:
-        if sum(1 for v in row[start:] if v) >= 2 and tuple(row) not in seen:
-            seen.add(tuple(row))
-            odds *= row[at]
-    return odds if seen else 0
+    import numpy as np
+
+    shown = figures[(figures[:, start:end] > 0).sum(axis=1) >= 2]
+    if not len(shown):
+        return 0
+    odds = 1
+    for row in np.unique(shown, axis=0):
+        odds *= int(row[at])
+        if odds >= BEYOND_CHANCE:
+            break
+    return odds
 
 
-def _protocol(figures: list[list[int]], at: int, start: int) -> bool:
+def _protocol(figures: Any, at: int, start: int, end: int) -> bool:
     """Whether the columns left of the run from `start`, but the total at `at`, are a protocol's:
-    counts of voters at least the total in every row (registered, ballots cast), and the others
-    (invalid, blank ballots) adding up with the total to one of those (the ballots cast). A party
-    left of another's parts that add up to its total is none (`Partei X, Y gesamt, Y1, Y2`)."""
+    counts of voters at least the total in every row (registered, ballots cast; after `end`, the
+    ones read as facts), and the others (invalid, blank ballots) adding up with the total to one of
+    those (the ballots cast). A party left of another's parts that add up to its total is none
+    (`Partei X, Y gesamt, Y1, Y2`)."""
+    total = figures[:, at]
     left = [k for k in range(start) if k != at]
-    big = [k for k in left if all(row[k] >= row[at] for row in figures)]
+    big = [k for k in (*left, *range(end, figures.shape[1])) if (figures[:, k] >= total).all()]
     small = [k for k in left if k not in big]
-    return not small or any(
-        all(row[b] == row[at] + sum(row[k] for k in small) for row in figures) for b in big
-    )
+    spoilt = figures[:, small].sum(axis=1)
+    return not small or any((figures[:, b] == total + spoilt).all() for b in big)
