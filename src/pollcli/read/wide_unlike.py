@@ -34,6 +34,7 @@ import re
 from itertools import pairwise
 from typing import Final
 
+from pollcli.columns import canonical_column, header_words
 from pollcli.problems import Code, Found
 from pollcli.read import votes_words
 from pollcli.read.dialect import RawTable
@@ -254,31 +255,71 @@ def _ranks(table: RawTable, plan: Plan) -> str | None:
 
 def _options_listed(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
     """What two naming columns hold when one lists the same names (words, no digit) under each
-    value of the other, beside an option or three: one row per option and place, the options
-    named in one of them, their figures in the "options" (Estonia's `Ringkond,Erakond,Hääled,
-    Protsent`, each constituency's parties, "led" by `Hääled`, the votes, with 98.68 %); None
-    otherwise."""
+    value of the other, beside an option or three that are figures about the names (one option
+    alone, or one a share adding up to 100 within each value): one row per option and place, the
+    options named in one of them (Estonia's `Ringkond,Erakond,Hääled,Protsent`, each
+    constituency's parties, "led" by `Hääled`, the votes, with 98.68 %); None otherwise, and
+    where the listed column is a place or vote mode pollcli knows (a county × vote-method grid,
+    Georgia's precincts by `Vote Method`, is a wide table)."""
     if len(plan.options) > 3 or len(plan.ids) < 2:
         return None
     for named in plan.ids:
         cells = [c[named].strip() if named < len(c) else "" for _, c in rows]
-        if not all(cells) or any(ch.isdigit() for cell in cells for ch in cell):
+        if _place(table.header[named]) or not all(cells):
+            continue
+        if any(ch.isdigit() for cell in cells for ch in cell):
             continue
         for group in (i for i in plan.ids if i != named):
+            keys = [c[group].strip() if group < len(c) else "" for _, c in rows]
             under: dict[str, set[str]] = {}
-            for key, cell in zip((c[group].strip() for _, c in rows), cells, strict=False):
+            for key, cell in zip(keys, cells, strict=True):
                 under.setdefault(key, set()).add(cell)
             names = next(iter(under.values()))
-            if len(under) >= 2 and len(names) >= 2 and all(n == names for n in under.values()):
-                shown = ", ".join(map(repr, sorted(names)[:3])) + (" …" if len(names) > 3 else "")
-                return (
-                    f"{table.header[named]!r} lists the same names ({shown}) under each "
-                    f"{table.header[group]!r}: a table of one row per option and place, the "
-                    f"options named in one of these columns and their figures in "
-                    f"{_listed([table.header[i] for i in plan.options])}; then name those columns "
-                    "candidate (or party) and votes"
-                )
+            if len(under) < 2 or len(names) < 2 or any(n != names for n in under.values()):
+                continue
+            if len(plan.options) > 1 and not _share_within(keys, rows, plan.options):
+                continue
+            shown = ", ".join(map(repr, sorted(names)[:3])) + (" …" if len(names) > 3 else "")
+            return (
+                f"{table.header[named]!r} lists the same names ({shown}) under each "
+                f"{table.header[group]!r}: a table of one row per option and place, the "
+                f"options named in one of these columns and their figures in "
+                f"{_listed([table.header[i] for i in plan.options])}; then name those columns "
+                "candidate (or party) and votes"
+            )
     return None
+
+
+# Words of a naming column's header that make it a place or a vote mode, never a list of options.
+_MODE_WORDS: Final[frozenset[str]] = frozenset({"method", "mode", "type", "channel"})
+
+
+def _place(header: str) -> bool:
+    """Whether a header names a place or a way of voting pollcli knows (`County`, `Precinct`,
+    `ward`, `vote_type`, `Vote Method`)."""
+    return canonical_column(header) in ("region", "mode") or bool(
+        _MODE_WORDS.intersection(header_words(header))
+    )
+
+
+def _share_within(keys: list[str], rows: list[Row], options: list[int]) -> bool:
+    """Whether an option's figures are all 100 at most and add up to 100 (give or take rounding)
+    within each value of `keys`: a share column, each group's options' percentages."""
+    for i in options:
+        sums: dict[str, float] = {}
+        for key, (_, cells) in zip(keys, rows, strict=True):
+            cell = (cells[i] if i < len(cells) else "").strip().rstrip("%").replace(",", ".")
+            try:
+                value = float(cell)
+            except ValueError:
+                break
+            if not 0 <= value <= 100:
+                break
+            sums[key] = sums.get(key, 0.0) + value
+        else:
+            if all(abs(total - 100) <= 1 for total in sums.values()):
+                return True
+    return False
 
 
 def _listed(labels: list[str]) -> str:
