@@ -146,3 +146,37 @@ def test_the_ballots_cast_read_as_a_fact_hold_the_invalid_and_the_total(tmp_path
     expected = {name: int(frame[name].sum()) for name in ("Ann", "Bob", "Cy")}
     assert {r["candidate"]: r["votes"] for r in election["results"]} == expected
     assert election["turnout"]["ballots_cast"] == int(frame["Cast"].sum())
+
+
+# A party left of another party's total and its parts, larger than that total in every row (no
+# invalid ballots beside it): by size alone it passed for a count of voters, was left out and Y2
+# "won outright" (PartyX has 3,000 of 5,550 votes). Alone, with a ballots cast its figures make
+# up with the total, it passed for the invalid ballots (more than a quarter of the total).
+GESAMT = "Region,PartyX,Ygesamt,Y1,Y2\nN,900,700,400,300\nS,800,650,300,350\nE,1300,1200,500,700\n"
+GESAMT_CAST = (
+    "Region,PartyX,Ygesamt,Y1,Y2,Ballots Cast\n"
+    "N,500,700,400,300,1200\nS,800,650,300,350,1450\nE,900,1200,500,700,2100\n"
+)
+
+
+@pytest.mark.parametrize("text", [GESAMT, GESAMT_CAST], ids=["larger", "cast"])
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_a_party_left_of_a_total_is_never_dropped(tmp_path, engine, text) -> None:
+    path = write(tmp_path, text, "gesamt.csv")
+    env = {"POLLCLI_ENGINE": engine}
+    result = invoke("summary", str(path), "--wide", "--format", "json", env=env)
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(text))
+    votes = {r["candidate"]: r["votes"] for r in election["results"]}
+    assert votes["PartyX"] == int(frame["PartyX"].sum())
+    assert not any("add up to" in n for n in election["notes"])
+    assert "wins outright" not in invoke("summary", str(path), "--wide", env=env).stdout
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_the_note_says_how_to_keep_a_column_left_out(tmp_path, engine) -> None:
+    path = write(tmp_path, GREEK, "ekloges.csv")
+    result = invoke("summary", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    (election,) = json.loads(result.stdout)["elections"]
+    assert any("--ignore-column 'Έγκυρα'" in n for n in election["notes"]), election["notes"]

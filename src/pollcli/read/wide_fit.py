@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 from typing import Any, Final
 
+from pollcli.columns import REGIONAL_FACTS, canonical_column
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan, level0
 from pollcli.read.wide_columns import BEYOND_CHANCE
@@ -31,6 +32,10 @@ Row = tuple[int, list[str]]
 # two add up to the first, and "valid_machine_votes_for_parties" won with 98.70 %).
 _COUNT_WORD: Final = re.compile(r"ballot|vote|voter|valid|blank|noone|none of", re.IGNORECASE)
 _VOTERS: Final[frozenset[str]] = frozenset({"registered", "ballots_cast"})
+# The invalid and blank ballots left of a total of no name are under a quarter of it in every row
+# (a row of fewer than `SPOILT_SLACK` votes aside): more is a party's (`_protocol`).
+SPOILT_SHARE: Final[int] = 4
+SPOILT_SLACK: Final[int] = 40
 # The fewest rows the equality must hold in.
 ROWS_AT_LEAST: Final[int] = 2
 # The rows a total of no name is looked for in first (`unnamed_total`).
@@ -123,7 +128,13 @@ def unnamed_total(table: RawTable, plan: Plan, rows: list[Row]) -> Plan | None:
     table.notes.append(
         f"The options {', '.join(repr(level0(table, i)) for i in kept)} add up to "
         f"{level0(table, total)!r} in every row: it is read as the valid votes"
-        + (f", and {shown}, counts of another kind, are no options." if left else ".")
+        + (
+            f", and {shown}, counts of another kind, are no options (if "
+            f"{'it is an option' if len(left) == 1 else 'one is an option'}: --ignore-column "
+            f"{level0(table, total)!r})."
+            if left
+            else "."
+        )
     )
     return replace(
         plan,
@@ -159,6 +170,7 @@ def _fit(table: RawTable, plan: Plan, figures: Any) -> tuple[int, int] | None:
     the parties add up to the valid votes, and with the invalid ballots before them (Turkey's
     YSK: `Geçersiz Oy Toplamı`) to the ballots cast, a column further left."""
     count = len(plan.options)
+    worded = [_counts(level0(table, i)) for i in plan.options]
     # Each row's sum of the options from each column to the last (a column per start).
     tails = figures[:, :count][:, ::-1].cumsum(axis=1)[:, ::-1]
     fits = (
@@ -167,7 +179,7 @@ def _fit(table: RawTable, plan: Plan, figures: Any) -> tuple[int, int] | None:
         for at in range(start)
         if (tails[:, start] == figures[:, at]).all()
         and _chance(figures, at, start, count) >= BEYOND_CHANCE
-        and _protocol(figures, at, start, count)
+        and _protocol(figures, at, start, count, worded)
         and not any(_COUNT_WORD.search(level0(table, i)) for i in plan.options[start:])
     )
     start, at = next(fits, (0, -1))
@@ -176,6 +188,11 @@ def _fit(table: RawTable, plan: Plan, figures: Any) -> tuple[int, int] | None:
     while start - 1 > at and not figures[:, start - 1].any():
         start -= 1  # (a column of 0 beside the run fits alike: an option with no votes)
     return start, at
+
+
+def _counts(label: str) -> bool:
+    """Whether a header names a count of ballots or voters (a fact pollcli knows, or its words)."""
+    return bool(_COUNT_WORD.search(label)) or canonical_column(label) in REGIONAL_FACTS
 
 
 def _chance(figures: Any, at: int, start: int, end: int) -> int:
@@ -195,15 +212,21 @@ def _chance(figures: Any, at: int, start: int, end: int) -> int:
     return odds
 
 
-def _protocol(figures: Any, at: int, start: int, end: int) -> bool:
+def _protocol(figures: Any, at: int, start: int, end: int, worded: list[bool]) -> bool:
     """Whether the columns left of the run from `start`, but the total at `at`, are a protocol's:
     counts of voters at least the total in every row (registered, ballots cast; after `end`, the
-    ones read as facts), and the others (invalid, blank ballots) adding up with the total to one of
-    those (the ballots cast). A party left of another's parts that add up to its total is none
-    (`Partei X, Y gesamt, Y1, Y2`)."""
+    ones read as facts), and the others (invalid, blank ballots) well under the total in every row
+    (`SPOILT_SHARE`) and adding up with it to one of those (the ballots cast). With none of those
+    others, the counts of voters left of the run must be headed as counts (`worded`, by option):
+    their size alone does not tell a party left of another's total and its parts (`PartyX,
+    Ygesamt, Y1, Y2`: PartyX has 3,000 of 5,550 votes)."""
     total = figures[:, at]
     left = [k for k in range(start) if k != at]
     big = [k for k in (*left, *range(end, figures.shape[1])) if (figures[:, k] >= total).all()]
     small = [k for k in left if k not in big]
+    if not small:
+        return all(worded[k] for k in left)
     spoilt = figures[:, small].sum(axis=1)
-    return not small or any((figures[:, b] == total + spoilt).all() for b in big)
+    if not (spoilt * SPOILT_SHARE <= total + SPOILT_SLACK).all():
+        return False
+    return any((figures[:, b] == total + spoilt).all() for b in big)
