@@ -13,7 +13,7 @@ import io
 import pandas as pd
 import pytest
 
-from conftest import engines_agree, write
+from conftest import engines_agree, invoke, write
 from pollcli.read import protocol
 
 COUNTS = (
@@ -70,9 +70,51 @@ def test_a_table_of_each_places_percentages_is_refused_once(tmp_path, monkeypatc
         ("Počet platných hlasov", "total_votes"),
         ("PL_HL_CELK", "total_votes"),
         ("Odevzdané obálky", ""),
+        # volby.cz's 1996 turnout by municipality, bare and unaccented (`obec,volici,vydane,
+        # odevzdane,platne`): 'volici leads with 30.44 %'.
+        ("volici", "registered"),
+        ("voliči", "registered"),
+        ("vydane", "ballots_cast"),
+        ("Vydane obalky", "ballots_cast"),
+        ("platne", "total_votes"),
+        ("odevzdane", ""),
         ("Volební účast v %", ""),
         ("% platných hlasů", ""),
     ],
 )
 def test_czech_and_slovak_protocol_words(header, fact):
     assert protocol.line(header) == (fact, 0)
+
+
+# The turnout by municipality alone, no party in it: no column is an option, so no race is read.
+TURNOUT = (
+    "obec,volici,vydane,odevzdane,platne\n500054,3374,2442,2440,2427\n500089,5105,3465,3459,3432\n"
+)
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+@pytest.mark.parametrize("wide", [False, True])
+def test_a_czech_turnout_table_is_no_race(tmp_path, engine, wide):
+    path = write(tmp_path, TURNOUT, "cz96v.csv")
+    args = ["summary", str(path), *(["--wide"] if wide else [])]
+    result = invoke(*args, env={"POLLCLI_ENGINE": engine})
+    assert result.code == 1
+    assert "leads" not in result.stdout
+    assert not any(word in result.stderr for word in ("'volici'", "'platne'", "'vydane'"))
+
+
+def test_the_bare_words_beside_parties_are_a_protocol(tmp_path, monkeypatch):
+    text = (
+        "obec,volici,vydane,odevzdane,platne,Strana Modrá,Hnutí Zelené\n"
+        "500054,3374,2442,2440,2427,1400,1027\n500089,5105,3465,3459,3432,1432,2000\n"
+    )
+    elections, problems = engines_agree(monkeypatch, write(tmp_path, text))
+    assert not [p for p in problems if p.severity == "error"]
+    (election,) = elections
+    frame = pd.read_csv(io.StringIO(text))
+    assert {o.candidate: o.votes for o in election.options} == {
+        party: int(frame[party].sum()) for party in ("Strana Modrá", "Hnutí Zelené")
+    }
+    assert election.facts.registered == int(frame["volici"].sum())
+    assert election.facts.ballots_cast == int(frame["vydane"].sum())
+    assert election.facts.total_votes == int(frame["platne"].sum())

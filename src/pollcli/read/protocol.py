@@ -51,11 +51,11 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         # The Kiesraad's (the Netherlands): `Kiesgerechtigden`; a polling station's `Opgeroepenen`.
         r"kiesgerechtigden|opgeroepenen",
         # The Czech Statistical Office's (volby.cz): `Voliči v seznamu` (the CZSO's open data
-        # `VOL_SEZNAM`); Slovakia's `Počet voličov zapísaných v zozname voličov`.
+        # `VOL_SEZNAM`, bare in 1996's turnout table: `volici`); Slovakia's `Počet voličov …`.
         # South Korea's NEC: `선거인수` (electors).
         r"선거인 ?수",
         r"(počet )?voliči v seznamu|počet voličů v seznamu|registrovaní voliči|vol seznam"
-        r"|(počet )?voličov zapísaných v zozname( voličov)?|zapísaní voliči",
+        r"|(počet )?voličov zapísaných v zozname( voličov)?|zapísaní voliči|voli(č|c)i",
     ),
     "ballots_cast": (
         r"число избирателей принявших участие в голосовании|явка",
@@ -81,7 +81,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         # beside it), and a polling station's `Toegelaten kiezers`, the voters let in.
         r"opkomst|uitgebrachte stemmen|toegelaten kiezers",
         # Czechia's and Slovakia's envelopes issued to the voters who came (`VYD_OBALKY`).
-        r"(počet )?vydan(é|ých) obál(ky|ek|ok)|vyd obalky",
+        r"(počet )?vydan(é|ých|e) ob(á|a)l(ky|ek|ok)|vyd obalky|vydan(é|e)",
         # South Korea's NEC: `투표수` (ballots cast).
         r"투표 ?수",
         # The same in the English of the scrapers of volby.cz (`code,location,registered,envelopes,
@@ -129,7 +129,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         # The Kiesraad's: `# geldige stemmen`.
         r"geldige stemmen|geldige stembiljetten",
         # Czechia's and Slovakia's valid votes (the CZSO's `PL_HL_CELK`).
-        r"(počet )?platn(é|ých) hlas(y|ů|ov)|pl hl celk",
+        r"(počet )?platn(é|ých|e) hlas(y|ů|ov)|pl hl celk|platn(é|e)",
     ),
 }
 # Facts that are the sum of two lines: each part's expression (a table with one of them alone is
@@ -172,8 +172,8 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     r"|total votantes cera?|solicitudes voto cera aceptadas|votos a candidaturas",
     # Czechia's and Slovakia's envelopes put in the box, turnout and share of valid votes (in
     # percent), and polling districts (`okrsky`), in all and counted.
-    r"|(počet )?odevzdan(é|ých) obál(ky|ek)|(počet )?odovzdan(é|ých) obál(ky|ok)|odevz obal"
-    r"|volební účast( v)?|volebná účasť( v)?|okrsky( .*)?|okrsk(y|ů) .*",
+    r"|(počet )?odevzdan(é|ých|e)( ob(á|a)l(ky|ek))?|(počet )?odovzdan(é|ých) obál(ky|ok)"
+    r"|odevz obal|volební účast( v)?|volebná účasť( v)?|okrsky( .*)?|okrsk(y|ů) .*",
 )
 # Columns that name a row, by their header: codes, numbers, parents, years. Official place codes by
 # name: the US Census's FIPS and GEOID, Germany's AGS (Amtlicher Gemeindeschlüssel, Kennziffer),
