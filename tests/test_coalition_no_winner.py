@@ -59,3 +59,13 @@ def test_without_combinations_the_winner_is_named(tmp_path, engine) -> None:
     result = invoke("summary", str(write(tmp_path, plain, "x.csv")), env={"POLLCLI_ENGINE": engine})
     assert result.code == 0, result.stderr
     assert "ROJO has more than 50 % and wins outright" in result.stdout
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_the_json_names_no_runoff_either(tmp_path, engine) -> None:
+    # The findings named none, but JSON `majority.runoff` still said ["ROJO", "AZUL"].
+    path = write(tmp_path, BY_STATE, "presidente_2012_estados.csv")
+    result = invoke("summary", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    (election,) = json.loads(result.stdout)["elections"]
+    assert election["majority"]["runoff"] is None
+    assert election["majority"]["reached"] is False
