@@ -180,3 +180,23 @@ def test_the_note_says_how_to_keep_a_column_left_out(tmp_path, engine) -> None:
     result = invoke("summary", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
     (election,) = json.loads(result.stdout)["elections"]
     assert any("--ignore-column 'Έγκυρα'" in n for n in election["notes"]), election["notes"]
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_a_total_beside_its_parts_read_as_options_is_told(tmp_path, engine) -> None:
+    # Ygesamt and its parts are all read as options (Y's votes counted twice, unless it is a
+    # party of its own): a note says so and how to leave the total out.
+    path = write(tmp_path, GESAMT, "gesamt.csv")
+    env = {"POLLCLI_ENGINE": engine}
+    result = invoke("summary", str(path), "--wide", "--format", "json", env=env)
+    (election,) = json.loads(result.stdout)["elections"]
+    notes = " ".join(election["notes"])
+    assert "'Ygesamt' is the sum of 'Y1', 'Y2' in every row" in notes
+    assert "--ignore-column 'Ygesamt'" in notes
+    ignored = invoke("summary", str(path), "--wide", "--ignore-column", "Ygesamt", "--format",
+                     "json", env=env)  # fmt: skip
+    (election,) = json.loads(ignored.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(GESAMT))
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {
+        c: int(frame[c].sum()) for c in ("PartyX", "Y1", "Y2")
+    }

@@ -121,8 +121,17 @@ def unnamed_total(table: RawTable, plan: Plan, rows: list[Row]) -> Plan | None:
         found = None if figures is None else _fit(table, plan, figures)
     if found is None:
         return None
-    start, at = found
+    start, at, protocol = found
     kept, total = plan.options[start:], plan.options[at]
+    if not protocol:  # (a party's total beside its parts, most likely: all are read, and told)
+        table.notes.append(
+            f"{level0(table, total)!r} is the sum of "
+            f"{', '.join(repr(level0(table, i)) for i in kept)} in every row, and the columns "
+            "left of it are no counts of a protocol: all are read as options, so these votes "
+            f"count twice if it is their total (then leave it out, --ignore-column "
+            f"{level0(table, total)!r}, and so any column left of it that is no option)."
+        )
+        return None
     left = [i for i in plan.options[:start] if i != total]
     shown = ", ".join(repr(level0(table, i)) for i in left)
     table.notes.append(
@@ -165,29 +174,29 @@ def _figures(columns: list[int], rows: list[Row]) -> Any:
     return out
 
 
-def _fit(table: RawTable, plan: Plan, figures: Any) -> tuple[int, int] | None:
-    """The run's first column and the total's (`unnamed_total`), or None. The shortest run first:
-    the parties add up to the valid votes, and with the invalid ballots before them (Turkey's
-    YSK: `Geçersiz Oy Toplamı`) to the ballots cast, a column further left."""
+def _fit(table: RawTable, plan: Plan, figures: Any) -> tuple[int, int, bool] | None:
+    """The run's first column, the total's and whether the columns left of it are a protocol's
+    (`unnamed_total`), or None. The shortest run first: the parties add up to the valid votes,
+    and with the invalid ballots before them (Turkey's YSK: `Geçersiz Oy Toplamı`) to the
+    ballots cast, a column further left."""
     count = len(plan.options)
     worded = [_counts(level0(table, i)) for i in plan.options]
     # Each row's sum of the options from each column to the last (a column per start).
     tails = figures[:, :count][:, ::-1].cumsum(axis=1)[:, ::-1]
-    fits = (
+    sums = [
         (start, at)
         for start in range(count - 2, 0, -1)
         for at in range(start)
         if (tails[:, start] == figures[:, at]).all()
         and _chance(figures, at, start, count) >= BEYOND_CHANCE
-        and _protocol(figures, at, start, count, worded)
         and not any(_COUNT_WORD.search(level0(table, i)) for i in plan.options[start:])
-    )
-    start, at = next(fits, (0, -1))
+    ]
+    start, at = next((f for f in sums if _protocol(figures, f[1], f[0], count, worded)), (0, -1))
     if at < 0:
-        return None
+        return (*sums[0], False) if sums else None
     while start - 1 > at and not figures[:, start - 1].any():
         start -= 1  # (a column of 0 beside the run fits alike: an option with no votes)
-    return start, at
+    return start, at, True
 
 
 def _counts(label: str) -> bool:
