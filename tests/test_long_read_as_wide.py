@@ -101,3 +101,16 @@ def test_a_known_place_beside_unknown_party_words_is_still_refused(tmp_path, eng
     result = invoke("summary", str(write(tmp_path, text, "k.csv")), env={"POLLCLI_ENGINE": engine})
     assert result.code == 1
     assert "'Ühendus' lists the same names" in result.stderr.splitlines()[0]
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_slovenian_words_of_a_long_table_are_still_refused(tmp_path, engine) -> None:
+    # Slovenia's `Volilna enota,Stranka,Glasovi,Delež`, none of which pollcli reads: a unit each
+    # party is listed under, its share adding up to 100 in each.
+    text = (
+        "Volilna enota,Stranka,Glasovi,Delež\nEnota 1,Modra,600,60.0\nEnota 1,Rdeča,400,40.0\n"
+        "Enota 2,Modra,300,25.0\nEnota 2,Rdeča,900,75.0\n"
+    )
+    result = invoke("summary", str(write(tmp_path, text, "si.csv")), env={"POLLCLI_ENGINE": engine})
+    assert result.code == 1
+    assert "'Stranka' lists the same names" in result.stderr.splitlines()[0]
