@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Final
 
-from pollcli.columns import INT_FACTS, NOT_VALID_KINDS, STRAIGHT_BALLOTS
+from pollcli.columns import INT_FACTS, NOT_VALID_KINDS
 from pollcli.election import Facts, Option
 from pollcli.kinds import (
     ballot_count,
@@ -23,6 +23,7 @@ from pollcli.kinds import (
 from pollcli.problems import Code, Found
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
+from pollcli.read.unitrows import STRAIGHT_BALLOTS
 
 # A district cell that names the whole ground of its office (DC's council `AT-LARGE` beside its
 # wards): such a race covers each unit it has rows in, whatever district races of its office are

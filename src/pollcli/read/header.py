@@ -36,7 +36,6 @@ from pollcli.read import race_hint
 from pollcli.read.columnpairs import joined_names, race_party
 from pollcli.read.preamble import HEAD_LINES, stacked_contests
 from pollcli.read.rowindex import index_note, row_index
-from pollcli.read.unitparts import numbered_within as numbered_within  # (repeat advice)
 from pollcli.read.unitparts import same_level, settle
 
 # Columns whose cells make the candidate's name (`CellReader.split` joins them).

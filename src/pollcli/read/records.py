@@ -24,7 +24,6 @@ from pollcli.columns import (
     is_fact_cell,
     is_write_in,
     option_in_party_cell,
-    unit_counts,
 )
 from pollcli.contract import Row, cells_context, problems_from
 from pollcli.formats import listed
@@ -44,6 +43,7 @@ from pollcli.read import acclaimed
 from pollcli.read.header import NAME_PARTS, ColumnMap
 from pollcli.read.options import BLANK_AS_ZERO, ReadOptions
 from pollcli.read.preamble import header_again, header_again_message
+from pollcli.read.unitrows import unit_counts
 
 
 @dataclass(slots=True)

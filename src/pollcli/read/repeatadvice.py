@@ -9,9 +9,9 @@ from collections.abc import Iterable, Sequence
 
 from pollcli.columns import option_key
 from pollcli.namekeys import party_key
-from pollcli.read.header import numbered_within
 from pollcli.read.records import Record
 from pollcli.read.total_words import bare_write_in, is_total_name
+from pollcli.read.unitparts import numbered_within
 
 
 def repeat_advice(
