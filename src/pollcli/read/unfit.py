@@ -119,6 +119,8 @@ def _seats_won_races(
     races so read (a race of one cell a place then too): Indiana's 2024 precinct files give each
     race's seats on every row, 1 in one precinct and 4 in another, and a race's seats typed
     wrong once (`4, 4, 0`) keep their "make them agree"; neither is seats won."""
+    if columns.index("seats") is None:
+        return set(), 0  # (no pass over a file's rows without the column: 1M of them)
     name = (lambda r: r.election) if label is None else label
     places: dict[str, dict[tuple[str | None, str | None], list[str]]] = {}
     for record in records:
