@@ -43,11 +43,23 @@ def _election(drawn: list[tuple[str, int | None, float | None]], given_facts: Fa
     return Election(facts=given_facts, source_file="x.csv", options=listed)
 
 
+def _apart(election: Election) -> bool:
+    """Published shares on some options of the base only, of another base than their votes give."""
+    base, cast = election.audit.base_total, election.facts.share_base == "cast"
+    listed = [o for o in election.options if cast or o.kind not in NOT_VALID]
+    given = [o for o in listed if o.share is not None]
+    if not base or not given or len(given) == len(listed) or any(o.votes is None for o in listed):
+        return False
+    off = [o for o in given if abs(o.share - o.votes / base * 100) > 0.005 + 1e-9]  # type: ignore[operator]
+    return bool(off) or election.audit.fit not in (None, election.facts.share_base)
+
+
 def _oracle_rank(election: Election) -> list[tuple[Option, float | None, int]]:
     base, cast = election.audit.base_total, election.facts.share_base == "cast"
+    apart = _apart(election)
     figures = [
         o.share
-        if o.share is not None
+        if o.share is not None and not (apart and (cast or o.kind not in NOT_VALID))
         else o.votes / base * 100
         if o.votes is not None and base and (cast or o.kind not in NOT_VALID)
         else None

@@ -98,24 +98,19 @@ def strength(item: Ranked, by_votes: bool) -> float:
 
 
 def shares(election: Election) -> list[float | None]:
-    """Each option's share: the published figure, else votes / base × 100."""
+    """Each option's share: the published figure, else votes / base × 100; every share of the base
+    computed where published ones, on some options only, are of another base (`audit.bases_apart`)."""
     base_total = election.audit.base_total
     if not base_total:
         return [option.share for option in election.options]
-    if election.facts.share_base == "cast":  # every option is in the base (`audit.in_base`)
-        return [
-            option.share
-            if option.share is not None
-            else None
-            if option.votes is None
-            else option.votes / base_total * 100
-            for option in election.options
-        ]
+    apart = audit.bases_apart(election.options, election.audit, election.facts.share_base)
+    everyone = election.facts.share_base == "cast"  # every option is in the base (`audit.in_base`)
     return [
         option.share
         if option.share is not None
+        and not (apart and (everyone or option.kind not in NOT_VALID_KINDS))
         else None
-        if option.votes is None or option.kind in NOT_VALID_KINDS
+        if option.votes is None or not (everyone or option.kind not in NOT_VALID_KINDS)
         else option.votes / base_total * 100
         for option in election.options
     ]

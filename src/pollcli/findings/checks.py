@@ -6,6 +6,7 @@ Prose only: the figures are the `tally.Tally`'s and the election's audit's.
 
 from __future__ import annotations
 
+from pollcli.audit import bases_apart, in_base
 from pollcli.columns import NOT_VALID_KINDS
 from pollcli.formats import counted, pct
 from pollcli.tally import Tally
@@ -34,15 +35,23 @@ def check_sentences(tally: Tally) -> list[str]:
     election = tally.election
     facts, audit = election.facts, election.audit
     sentences = []
+    noun = "valid vote" if facts.share_base == "valid" else "ballot"
+    counted_base = counted(audit.base_total or 0, noun) + ("" if noun == "valid vote" else " cast")
     if audit.share_sum is not None and not tally.no_votes:
         sentence = f"Check: published shares add up to {audit.share_sum.total:.2f} %"
-        if audit.fit is not None:
+        if bases_apart(election.options, audit, facts.share_base):
+            listed = [o for o in election.options if in_base(o, facts.share_base)]
+            given = sum(o.share is not None for o in listed)
+            sentence = (
+                f"Check: published shares, given for {given} of {len(listed)} options, add up to "
+                f"{audit.share_sum.total:.2f} % and are not of the base the votes give the others; "
+                f"every share here is computed from the votes, of {counted_base}, on one base"
+            )
+        elif audit.fit is not None:
             base_name = "valid votes" if audit.fit == "valid" else "ballots cast"
             sentence += f" and agree with the votes on the base of {base_name}"
         sentences.append(sentence + ".")
     elif any(o.votes is not None for o in election.options) and audit.base_total:
-        noun = "valid vote" if facts.share_base == "valid" else "ballot"
-        counted_base = counted(audit.base_total, noun) + ("" if noun == "valid vote" else " cast")
         sentences.append(f"Shares are computed from the votes, of {counted_base}.")
     valid, ballots_cast = audit.valid, facts.ballots_cast
     if valid is None or ballots_cast is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pollcli.audit import Audit, implied_total, no_votes
+from pollcli.audit import Audit, bases_apart, implied_total, no_votes
 from pollcli.audit import audit as audit_of
 from pollcli.election import Election, Facts, Option
 from pollcli.formats import counted
@@ -174,15 +174,19 @@ def _check_share_fit(
     ):
         # Every share off by one ratio: shares of a larger base the file does not give (the
         # ballots cast, with blank and null ballots listed elsewhere), said once, not per row.
+        shown = (
+            "every share is computed from the valid votes here, as some options have none"
+            if bases_apart(options, audit, facts.share_base)
+            else "the shares are shown as published"
+        )
         found.warn(
             Code.SHARE_MISMATCH,
             line,
             f"published shares{where} are each option's votes of about {implied:,} votes, not "
             f"of the {audit.base_total:,} valid votes counted: shares of the ballots cast, with "
             f"about {implied - audit.base_total:,} blank or invalid ballots the file does not "
-            "list? shares are computed from the valid votes here; give the ballots cast (a "
-            "ballots_cast column, or '# ballots_cast: N' and '# share_base: cast' in the front "
-            "matter) to check the published ones",
+            f"list? {shown}; give the ballots cast (a ballots_cast column, or '# ballots_cast: N' "
+            "and '# share_base: cast' in the front matter) to check the published ones",
             column=columns.header_of("share"),
         )
         return

@@ -1,0 +1,85 @@
+"""A share column filled on some rows only: the options without a published share get one computed
+from the votes, on the base the votes give (the valid votes). Where the published shares are of
+another base (the ballots cast, whose blank and null ballots the file does not list), the two kinds
+of share were shown and ranked side by side: 23.33 % of 1,500 ballots under 24.00 % of 1,250 valid
+votes, a candidate of 300 votes ranked runner-up above one of 350. Now every share of such an
+election is computed from the votes, said in the findings. Names and figures invented; the oracle
+is each option's votes over the valid votes, by hand, and the order of the votes.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import engines_agree, invoke, write
+
+# Published shares of 1,500 ballots cast (250 blank or null, not listed); Bob's cell empty.
+OFF_BASE = "candidate,votes,share\nAnn,500,33.33\nDan,350,23.33\nBob,300,\nCy,100,6.67\n"
+
+
+def _summary(path):
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    return election, result.stderr
+
+
+def test_shares_of_another_base_on_some_rows_are_not_ranked_beside_computed_ones(tmp_path):
+    election, stderr = _summary(write(tmp_path, OFF_BASE))
+    results = {r["candidate"]: r["share"] for r in election["results"]}
+    valid = 500 + 350 + 300 + 100
+    assert results == pytest.approx(
+        {n: v / valid * 100 for n, v in [("Ann", 500), ("Dan", 350), ("Bob", 300), ("Cy", 100)]}
+    )
+    assert [r["candidate"] for r in election["results"]] == ["Ann", "Dan", "Bob", "Cy"]
+    assert election["runner_up"]["candidate"] == "Dan"
+    assert election["margin"]["pp"] == pytest.approx((500 - 350) / valid * 100)
+    findings = " ".join(election["notes"])
+    assert "given for 3 of 4 options" in findings
+    assert "every share here is computed from the votes, of 1,250 valid votes" in findings
+    assert "every share is computed from the valid votes here" in stderr
+
+
+def test_published_shares_of_the_votes_base_on_some_rows_stay_as_published(tmp_path):
+    # Ann's 50.0 and Cy's 20.0 are of the 1,000 valid votes: one base, nothing to compute again.
+    text = "candidate,votes,share\nAnn,500,50.0\nBob,300,\nCy,200,20.0\n"
+    election, stderr = _summary(write(tmp_path, text))
+    assert [r["share"] for r in election["results"]] == [50.0, 30.0, 20.0]
+    assert "computed" not in stderr
+    assert "given for" not in " ".join(election["notes"])
+
+
+def test_a_complete_column_of_another_base_is_shown_as_published(tmp_path):
+    text = "candidate,votes,share\nAnn,500,40.0\nBob,300,24.0\nCy,200,16.0\n"
+    election, stderr = _summary(write(tmp_path, text))
+    assert [r["share"] for r in election["results"]] == [40.0, 24.0, 16.0]
+    assert "the shares are shown as published" in stderr
+
+
+def test_both_engines_read_the_same_options(tmp_path, monkeypatch):
+    (election,), _ = engines_agree(monkeypatch, write(tmp_path, OFF_BASE))
+    assert [o.share for o in election.options] == [33.33, 23.33, None, 6.67]
+
+
+@given(
+    votes=st.lists(st.integers(100, 1000), min_size=3, max_size=8, unique=True),
+    spoilt=st.integers(150, 2000),
+    blanks=st.sets(st.integers(0, 7), min_size=1, max_size=2),
+)
+def test_order_is_the_votes_order_whatever_cells_are_blank(tmp_path_factory, votes, spoilt, blanks):
+    # Published shares of valid votes plus `spoilt` ballots (at least 10 % more than the valid
+    # votes), some cells blank: the ranking is the votes', as the oracle sorts them.
+    cast = sum(votes) + spoilt
+    rows = "".join(
+        f"C{i},{v},{'' if i in blanks else f'{v / cast * 100:.2f}'}\n" for i, v in enumerate(votes)
+    )
+    if all(i in blanks for i in range(len(votes))):
+        return
+    path = write(tmp_path_factory.mktemp("p"), "candidate,votes,share\n" + rows)
+    election, _ = _summary(path)
+    expected = sorted(range(len(votes)), key=lambda i: -votes[i])
+    assert [r["candidate"] for r in election["results"]] == [f"C{i}" for i in expected]
