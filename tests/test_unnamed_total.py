@@ -105,11 +105,12 @@ def test_a_party_left_of_anothers_parts_is_no_protocol_count(tmp_path, engine) -
     # `Ygesamt` is the sum of Y1 and Y2, but PartyX beside it is no count of a protocol (no
     # column of ballots holds it with the total): no column is read as the valid votes.
     text = "Region,PartyX,Ygesamt,Y1,Y2\nN,500,700,400,300\nS,800,650,300,350\nE,900,1200,500,700\n"
+    # All read as options, Y's votes count twice: refused (`total-column`), never PartyX dropped.
     path = write(tmp_path, text, "parts.csv")
-    result = invoke("summary", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
-    (election,) = json.loads(result.stdout)["elections"]
-    assert "PartyX" in {r["candidate"] for r in election["results"]}
-    assert not any("add up to" in n for n in election["notes"])
+    result = invoke("validate", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    (problem,) = json.loads(result.stdout)["files"][0]["problems"]
+    assert problem["code"] == "total-column"
+    assert "PartyX" not in problem["message"]
 
 
 @pytest.mark.parametrize("engine", ["stream", "exact"])
@@ -162,16 +163,18 @@ GESAMT_CAST = (
 @pytest.mark.parametrize("text", [GESAMT, GESAMT_CAST], ids=["larger", "cast"])
 @pytest.mark.parametrize("engine", ["stream", "exact"])
 def test_a_party_left_of_a_total_is_never_dropped(tmp_path, engine, text) -> None:
+    # Read either way the error offers, PartyX keeps every vote of its column.
     path = write(tmp_path, text, "gesamt.csv")
     env = {"POLLCLI_ENGINE": engine}
-    result = invoke("summary", str(path), "--wide", "--format", "json", env=env)
-    assert result.code == 0, result.stderr
-    (election,) = json.loads(result.stdout)["elections"]
     frame = pd.read_csv(io.StringIO(text))
-    votes = {r["candidate"]: r["votes"] for r in election["results"]}
-    assert votes["PartyX"] == int(frame["PartyX"].sum())
-    assert not any("add up to" in n for n in election["notes"])
-    assert "wins outright" not in invoke("summary", str(path), "--wide", env=env).stdout
+    for ignored in ("Ygesamt", "Y1,Y2"):
+        result = invoke("summary", str(path), "--wide", "--ignore-column", ignored, "--format",
+                        "json", env=env)  # fmt: skip
+        assert result.code == 0, result.stderr
+        (election,) = json.loads(result.stdout)["elections"]
+        votes = {r["candidate"]: r["votes"] for r in election["results"]}
+        assert votes["PartyX"] == int(frame["PartyX"].sum())
+        assert not any("add up to" in n for n in election["notes"])
 
 
 @pytest.mark.parametrize("engine", ["stream", "exact"])
@@ -183,16 +186,20 @@ def test_the_note_says_how_to_keep_a_column_left_out(tmp_path, engine) -> None:
 
 
 @pytest.mark.parametrize("engine", ["stream", "exact"])
-def test_a_total_beside_its_parts_read_as_options_is_told(tmp_path, engine) -> None:
-    # Ygesamt and its parts are all read as options (Y's votes counted twice, unless it is a
-    # party of its own): a note says so and how to leave the total out.
+def test_a_total_beside_its_parts_read_as_options_is_refused(tmp_path, engine) -> None:
+    # Ygesamt and its parts all read as options count Y's votes twice, whichever is the total:
+    # "PartyX leads with 37.04 %, no majority", where it has 3,000 of 5,550 either way (54.05 %, a
+    # majority). Refused, both ways out named.
     path = write(tmp_path, GESAMT, "gesamt.csv")
     env = {"POLLCLI_ENGINE": engine}
     result = invoke("summary", str(path), "--wide", "--format", "json", env=env)
-    (election,) = json.loads(result.stdout)["elections"]
-    notes = " ".join(election["notes"])
-    assert "'Ygesamt' is the sum of 'Y1', 'Y2' in every row" in notes
-    assert "--ignore-column 'Ygesamt'" in notes
+    assert result.code == 1
+    checked = invoke("validate", str(path), "--wide", "--format", "json", env=env)
+    (problem,) = json.loads(checked.stdout)["files"][0]["problems"]
+    assert (problem["code"], problem["line"], problem["column"]) == ("total-column", 1, "Ygesamt")
+    assert "'Ygesamt' is the sum of 'Y1', 'Y2' in every row" in problem["message"]
+    assert "--ignore-column Y1,Y2" in problem["message"]
+    assert "--ignore-column Ygesamt" in problem["message"]
     ignored = invoke("summary", str(path), "--wide", "--ignore-column", "Ygesamt", "--format",
                      "json", env=env)  # fmt: skip
     (election,) = json.loads(ignored.stdout)["elections"]

@@ -58,6 +58,7 @@ class Code(StrEnum):
     DISTRICT_REGIONS = "district-regions"
     TOO_MANY_REGIONS = "too-many-regions"
     COALITION_VOTES = "coalition-votes"
+    TOTAL_COLUMN = "total-column"
 
 
 CODES: dict[Code, str] = {
@@ -110,6 +111,9 @@ CODES: dict[Code, str] = {
     "repeated under other names with the same party and votes (counted twice)",
     Code.COALITION_VOTES: "a wide table's columns that join other options' names (Mexico's "
     "`PT_MORENA`): a coalition's votes, read as options of their own, no candidate's total",
+    Code.TOTAL_COLUMN: "a wide table's option column that holds the sum of the option columns "
+    "right of it in every row (a party's total beside its parts, an alliance's beside its "
+    "parties): refused, as its votes would count twice; --ignore-column says which to keep",
     Code.DISTRICT_REGIONS: "a district's race whose candidates each stand in one region only, in "
     "different regions (a row of another district?): counted as one race",
 }

@@ -18,15 +18,21 @@ and the totals' checks say what does not add up.
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import replace
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from pollcli.columns import REGIONAL_FACTS, canonical_column
+from pollcli.problems import Code, Found
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan, level0
 from pollcli.read.wide_columns import BEYOND_CHANCE
 
 Row = tuple[int, list[str]]
+# What the columns left of a total and its run are (`_protocol`): a protocol's counts; a party's
+# (by its size or its name), so the total is a party's or an alliance's beside its parts; or
+# neither told (a place's number among the counts: the totals' and places' checks say).
+Left = Literal["protocol", "party", "unsure"]
 # Words of a header that counts ballots or voters, never an option (Bulgaria's protocol table,
 # `…,urn_machine_ballots,support_noone_machine_ballots,valid_machine_votes_for_parties`: the last
 # two add up to the first, and "valid_machine_votes_for_parties" won with 98.70 %).
@@ -42,13 +48,13 @@ ROWS_AT_LEAST: Final[int] = 2
 HEAD_ROWS: Final[int] = 200
 
 
-def fitted(table: RawTable, plan: Plan, rows: list[Row]) -> Plan:
+def fitted(table: RawTable, plan: Plan, rows: list[Row], found: Found | None = None) -> Plan:
     """The plan with only the run of option columns that adds up to the total, the others named in
     a note of `table`'s (see the module's docstring); or the plan as it is. With no total given,
     an option column that the run of the last ones adds up to (`unnamed_total`) is the total."""
     total = plan.facts.get(("total_votes", ""))
-    if plan.blocks is None and total is None and (found := unnamed_total(table, plan, rows)):
-        return found
+    if plan.blocks is None and total is None and (told := unnamed_total(table, plan, rows, found)):
+        return told
     if plan.blocks is not None or total is None or len(total) != 1 or len(plan.options) < 3:
         return plan
     columns = [total[0], *plan.options]
@@ -100,7 +106,9 @@ def _count(cell: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() else None
 
 
-def unnamed_total(table: RawTable, plan: Plan, rows: list[Row]) -> Plan | None:
+def unnamed_total(
+    table: RawTable, plan: Plan, rows: list[Row], found: Found | None = None
+) -> Plan | None:
     """The plan read with the option column that the last option columns add up to in every row
     (two of them or more, right of it; two rows at least, a total above 0 in some) as the valid
     votes (the shortest run that fits), the columns left of it left unused, with a note; None
@@ -108,29 +116,35 @@ def unnamed_total(table: RawTable, plan: Plan, rows: list[Row]) -> Plan | None:
     A protocol table in words pollcli does not know has its counts read as options: Greece's
     (`Εγγεγραμμένοι,Ψήφισαν,Άκυρα,Λευκά,Έγκυρα,` then the parties) "led" with its registered
     voters. The sum in every row is the file's own word for which columns are the options. The
-    first rows are looked at first (`HEAD_ROWS`): in nearly every table they show there is none."""
+    first rows are looked at first (`HEAD_ROWS`): in nearly every table they show there is none.
+    Where the columns left of it are no protocol's counts (a party left of another's total and its
+    parts), the file is refused: as options the run's votes count twice, whichever column is the
+    total (a party's of its parts, an alliance's of its parties), and the file does not say which
+    to keep (`_twice`: `total-column`, with both ways out)."""
     if len(rows) < ROWS_AT_LEAST or len(plan.options) < 3:
         return None
     # (The voters' counts read as facts, after the options: a ballots cast the run's total and
     # the invalid ballots left of it add up to.)
     counted = [c[0] for f, c in plan.facts.items() if f[0] in _VOTERS and len(c) == 1]
     head = _figures([*plan.options, *counted], rows[:HEAD_ROWS])
-    found = None if head is None else _fit(table, plan, head)
-    if found is not None and len(rows) > HEAD_ROWS:
+    fit = None if head is None else _fit(table, plan, head)
+    if fit is not None and len(rows) > HEAD_ROWS:
         figures = _figures([*plan.options, *counted], rows)
-        found = None if figures is None else _fit(table, plan, figures)
-    if found is None:
+        fit = None if figures is None else _fit(table, plan, figures)
+    if fit is None:
         return None
-    start, at, protocol = found
+    start, at, left_of = fit
     kept, total = plan.options[start:], plan.options[at]
-    if not protocol:  # (a party's total beside its parts, most likely: all are read, and told)
-        table.notes.append(
-            f"{level0(table, total)!r} is the sum of "
-            f"{', '.join(repr(level0(table, i)) for i in kept)} in every row, and the columns "
-            "left of it are no counts of a protocol: all are read as options, so these votes "
-            f"count twice if it is their total (then leave it out, --ignore-column "
-            f"{level0(table, total)!r}, and so any column left of it that is no option)."
-        )
+    if left_of != "protocol":  # (a party's total beside its parts, or an alliance's)
+        if left_of == "unsure" or found is None:  # (the totals' and places' checks to tell)
+            table.notes.append(_twice(table, kept, total) + ".")
+        else:
+            found.add(
+                Code.TOTAL_COLUMN,
+                table.header_line,
+                _twice(table, kept, total),
+                column=level0(table, total),
+            )
         return None
     left = [i for i in plan.options[:start] if i != total]
     shown = ", ".join(repr(level0(table, i)) for i in left)
@@ -150,6 +164,20 @@ def unnamed_total(table: RawTable, plan: Plan, rows: list[Row]) -> Plan | None:
         facts={**plan.facts, ("total_votes", ""): [total]},
         options=kept,
         ignored=sorted([*plan.ignored, *left]),
+    )
+
+
+def _twice(table: RawTable, kept: list[int], total: int) -> str:
+    """The error of a total column beside its parts read as options, and the two ways out."""
+    named, parts = level0(table, total), [level0(table, i) for i in kept]
+    shown = ", ".join(map(repr, parts))
+    return (
+        f"{named!r} is the sum of {shown} in every row: read as options, these votes would count "
+        f"twice, and the file does not say which to keep. If {named!r} is one option's total and "
+        f"they are its parts (a party's votes by list and by candidate), give --ignore-column "
+        f"{shlex.quote(','.join(parts))}; if they are options and {named!r} their sum (an "
+        f"alliance's, or the valid votes), give --ignore-column {shlex.quote(named)}, and so any "
+        "column left of it that is no option"
     )
 
 
@@ -174,9 +202,9 @@ def _figures(columns: list[int], rows: list[Row]) -> Any:
     return out
 
 
-def _fit(table: RawTable, plan: Plan, figures: Any) -> tuple[int, int, bool] | None:
-    """The run's first column, the total's and whether the columns left of it are a protocol's
-    (`unnamed_total`), or None. The shortest run first: the parties add up to the valid votes,
+def _fit(table: RawTable, plan: Plan, figures: Any) -> tuple[int, int, Left] | None:
+    """The run's first column, the total's and what the columns left of it are (`_protocol`;
+    `unnamed_total`), or None. The shortest run first: the parties add up to the valid votes,
     and with the invalid ballots before them (Turkey's YSK: `Geçersiz Oy Toplamı`) to the
     ballots cast, a column further left."""
     count = len(plan.options)
@@ -191,12 +219,13 @@ def _fit(table: RawTable, plan: Plan, figures: Any) -> tuple[int, int, bool] | N
         and _chance(figures, at, start, count) >= BEYOND_CHANCE
         and not any(_COUNT_WORD.search(level0(table, i)) for i in plan.options[start:])
     ]
-    start, at = next((f for f in sums if _protocol(figures, f[1], f[0], count, worded)), (0, -1))
+    verdicts = [_protocol(figures, at, start, count, worded) for start, at in sums]
+    start, at = next((f for f, v in zip(sums, verdicts, strict=True) if v == "protocol"), (0, -1))
     if at < 0:
-        return (*sums[0], False) if sums else None
+        return (*sums[0], verdicts[0]) if sums else None
     while start - 1 > at and not figures[:, start - 1].any():
         start -= 1  # (a column of 0 beside the run fits alike: an option with no votes)
-    return start, at, True
+    return start, at, "protocol"
 
 
 def _counts(label: str) -> bool:
@@ -221,21 +250,24 @@ def _chance(figures: Any, at: int, start: int, end: int) -> int:
     return odds
 
 
-def _protocol(figures: Any, at: int, start: int, end: int, worded: list[bool]) -> bool:
-    """Whether the columns left of the run from `start`, but the total at `at`, are a protocol's:
+def _protocol(figures: Any, at: int, start: int, end: int, worded: list[bool]) -> Left:
+    """What the columns left of the run from `start`, but the total at `at`, are: a protocol's
     counts of voters at least the total in every row (registered, ballots cast; after `end`, the
     ones read as facts), and the others (invalid, blank ballots) well under the total in every row
     (`SPOILT_SHARE`) and adding up with it to one of those (the ballots cast). With none of those
     others, the counts of voters left of the run must be headed as counts (`worded`, by option):
     their size alone does not tell a party left of another's total and its parts (`PartyX,
-    Ygesamt, Y1, Y2`: PartyX has 3,000 of 5,550 votes)."""
+    Ygesamt, Y1, Y2`: PartyX has 3,000 of 5,550 votes). "party" where one is a party's by its size
+    (over a quarter of the total in a row) or, with no small ones, by its name; "unsure" where the
+    small ones do not add up with the total to a count left of it (Serbia's polling place numbers
+    read among its counts: the places' check says so)."""
     total = figures[:, at]
     left = [k for k in range(start) if k != at]
     big = [k for k in (*left, *range(end, figures.shape[1])) if (figures[:, k] >= total).all()]
     small = [k for k in left if k not in big]
     if not small:
-        return all(worded[k] for k in left)
+        return "protocol" if all(worded[k] for k in left) else "party"
     spoilt = figures[:, small].sum(axis=1)
     if not (spoilt * SPOILT_SHARE <= total + SPOILT_SLACK).all():
-        return False
-    return any((figures[:, b] == total + spoilt).all() for b in big)
+        return "party"
+    return "protocol" if any((figures[:, b] == total + spoilt).all() for b in big) else "unsure"

@@ -116,7 +116,7 @@ def reshape(
         plan = replace(plan, options=[])  # refused: no option is read
     plan = party_parts(table, plan)  # a party's `Gesamtstimmen` beside its parts
     rows = rows_of(table, plan, found)  # (rows of shares left out, with a note)
-    plan = fitted(table, plan, rows)  # the run of options that adds up to the total given
+    plan = fitted(table, plan, rows, found)  # the run of options that adds up to the total given
     worded = second_header_row(table, plan, rows) or names_under_groups(table, plan, rows)
     if worded is not None:
         found.add(Code.TYPE_ERROR, *worded)
