@@ -469,3 +469,20 @@ def unit_identity(columns: ColumnMap) -> tuple[int, ...]:
         if c in ("election", *_RACE_CELLS, "region", "unit")
         or c.startswith((RACE_PREFIX, WHERE_PREFIX))
     )
+
+
+def wide_years(
+    header: list[str], ids: list[int], roles: dict[int, str], rows: list[tuple[int, list[str]]]
+) -> dict[int, str]:
+    """`roles` with a year column that names a wide table's rows as its race key, where no
+    --race-by names one and it holds two years or more: a row per state and year (`year,state,D,R`)
+    is of several elections, whose votes were added up as one race's (every year's together)."""
+    if any(
+        role.startswith(RACE_PREFIX) or role in ("election", "office") for role in roles.values()
+    ):
+        return roles
+    for i in ids:
+        if canonical_column(header[i]) == RACE_PREFIX + "year" and i not in roles:
+            if len({cells[i].strip() for _, cells in rows if i < len(cells)} - {""}) >= 2:
+                return {**roles, i: RACE_PREFIX + "year"}
+    return roles

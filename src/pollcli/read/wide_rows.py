@@ -34,7 +34,7 @@ from pollcli.read.groups import names_under_groups, read_groups
 from pollcli.read.header import ColumnMap
 from pollcli.read.layout import Plan, describe, level0, variant
 from pollcli.read.records import Record
-from pollcli.read.roles import wide_roles
+from pollcli.read.roles import wide_roles, wide_years
 from pollcli.read.total_places import Marked
 from pollcli.read.unitfacts import UnitFacts
 from pollcli.read.vest import coded_races
@@ -126,7 +126,7 @@ def reshape(
     # (Rows kept by --where are the user's: a breakdown of part of a row is refused without.)
     marked = marked_totals(table, plan, rows, None if options.where else found)
     # --race-by and --where name columns that name the rows: race keys, or read to keep rows.
-    keyed = wide_roles(table.header, plan.ids, options)
+    keyed = wide_years(table.header, plan.ids, wide_roles(table.header, plan.ids, options), rows)
     split = [i for i, role in keyed.items() if _race_role(role)]
     if not keyed and races_apart(table, plan, rows, found):  # several races: refused
         plan = replace(plan, options=[])
