@@ -482,7 +482,8 @@ def wide_years(
     ):
         return roles
     for i in ids:
-        if canonical_column(header[i]) == RACE_PREFIX + "year" and i not in roles:
-            if len({cells[i].strip() for _, cells in rows if i < len(cells)} - {""}) >= 2:
-                return {**roles, i: RACE_PREFIX + "year"}
+        if i in roles or canonical_column(header[i]) != RACE_PREFIX + "year":
+            continue
+        if len({cells[i].strip() for _, cells in rows if i < len(cells)} - {""}) >= 2:
+            return {**roles, i: RACE_PREFIX + "year"}
     return roles
