@@ -215,12 +215,15 @@ def test_the_seats_won_validate_against_the_schema(tmp_path):
 
 
 # `pollcli seats` counted each member the file elects as one seat, by votes ("11 races … each won
-# by the candidates with the most votes", 60 seats of Belgium's 150): refused, naming summary.
-def test_seats_refuses_a_file_of_seats_won(tmp_path):
-    done = invoke("seats", str(write(tmp_path, FRENCH)))
-    assert done.code == 2
-    assert "gives the seats each option won" in done.stderr
-    assert "'pollcli summary' shows them" in done.stderr
+# by the candidates with the most votes", 60 seats of Belgium's 150); then refused the file. Each
+# race's seats won added up are now its seats to fill, allocated by the method and compared with
+# the file's (tests/test_seats_filed.py has the arithmetic).
+def test_seats_allocates_a_file_of_seats_won_and_compares(tmp_path):
+    done = invoke("seats", str(write(tmp_path, FRENCH)), "--format", "json")
+    assert done.code == 0, done.stderr
+    (election,) = json.loads(done.stdout)["elections"]
+    assert election["seats"] == 3 + 1 + 1 + 1
+    assert any("gives the seats each option won" in n for n in election["notes"])
 
 
 # Belgium's council file (`Parti,Nombre de sièges,Nombre de voix,commune`): each commune elects its
@@ -366,13 +369,6 @@ def test_namesakes_an_upset_and_a_ward_of_one_party(tmp_path, monkeypatch, engin
     (ashford,) = [e for e in document["elections"] if e["election"] == "Ashford"]
     assert any("not in the order of the votes" in n for n in ashford["notes"])
     assert "several candidates of one party" not in done.stderr
-
-
-def test_seats_advises_a_seats_file_for_a_file_of_races(tmp_path):
-    done = invoke("seats", str(write(tmp_path, FRENCH)))
-    assert done.code == 2
-    assert "each race's seats with --seats-file and --method" in done.stderr
-    assert "--seats N" not in done.stderr
 
 
 # ParlGov's national table of a first-past-the-post chamber: the parties' seats won, "Other" among

@@ -232,6 +232,16 @@ class Allocation:
         return self.seats // 2 + 1
 
 
+@dataclass(frozen=True)
+class Filed:
+    """One district's seats by a method beside those the file gives its options (`seats.filed`):
+    the parties where the two differ. Read by the findings only, never in JSON."""
+
+    district: str
+    seats: int
+    differ: list[tuple[str, int, int]]  # (party, the method's seats, the file's)
+
+
 @dataclass(kw_only=True)
 class DistrictSeats:
     district: str

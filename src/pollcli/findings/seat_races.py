@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 from pollcli.formats import counted, listed
-from pollcli.seats_models import Allocation, DistrictSeats, ElectionSeats
+from pollcli.seats_models import METHOD_NAMES, Allocation, DistrictSeats, ElectionSeats, Filed
 
 SHOWN = 3
 
@@ -128,3 +128,33 @@ def no_winner(districts: list[DistrictSeats]) -> list[str]:
         shown = listed(names, SHOWN, "‘{}’".format)
         notes.append(f"No winner in {shown}: {NO_WINNER_WORDS.get(why, why)}.")
     return notes
+
+
+def filed_note(method: str, filed: list[Filed], filled: bool) -> str:
+    """The first method's seats against those the file gives each option won (`seats.filed`);
+    `filled`: each race's seats to fill are its seats won added up (none were given)."""
+    name = METHOD_NAMES.get(method, method)
+    seats = sum(f.seats for f in filed)
+    given = "each district's seats to fill are its options' seats won added up; " if filled else ""
+    off = [f for f in filed if f.differ]
+    if not off:
+        where = "in every district" if len(filed) > 1 else ""
+        return (
+            f"The file gives the seats each option won: {given}{name} gives the same seats "
+            f"{where}{' ' if where else ''}({counted(seats, 'seat')}{f' in {len(filed)} districts' if len(filed) > 1 else ''})."
+        )
+    shown = "; ".join(
+        (f"{f.district}: " if len(filed) > 1 else "")
+        + ", ".join(
+            f"{party} {mine} by {name}, {theirs} in the file" for party, mine, theirs in f.differ
+        )
+        for f in off[:SHOWN]
+    )
+    more = f"; and {len(off) - SHOWN} more" if len(off) > SHOWN else ""
+    where = f" in {len(off)} of {len(filed)} districts" if len(filed) > 1 else ""
+    return (
+        f"The file gives the seats each option won: {given}{name} gives other seats{where} — "
+        f"{shown}{more}. Where they differ, the law's method, threshold (--list-threshold, "
+        "--threshold-scope) or seats may be others, or its seats are not the votes' alone (lists "
+        "grouped, seats kept for a language group)."
+    )

@@ -9,7 +9,8 @@ one stage a module:
     options (allocate's arguments, checked) · contests (parliaments, the contests seats are
     allocated in, the threshold gate) · outcome (one contest by one method; votes for one more seat)
     · allocation (outcomes → the `Allocation`s users read; districts summed) · scope (what a
-    national threshold would change where the file's districts take it each on its own)
+    national threshold would change where the file's districts take it each on its own) · filed
+    (the seats a file gives each option won: the seats to fill, and the method's seats beside them)
 
 composed here, parliament by parliament, by `allocate`.
 
@@ -48,7 +49,7 @@ from dataclasses import replace
 
 from pollcli.election import Election
 from pollcli.errors import UsageError
-from pollcli.findings.seat_races import left_out_note
+from pollcli.findings.seat_races import filed_note, left_out_note
 from pollcli.findings.seats import findings, warnings_of
 from pollcli.findings.threshold_scope import scope_note as threshold_scope_note
 from pollcli.kinds import is_answer
@@ -66,6 +67,7 @@ from pollcli.seats.contests import (
     parliaments,
     threshold_of,
 )
+from pollcli.seats.filed import compared, seats_filled
 from pollcli.seats.options import (
     DEFAULT_METHOD,
     TIE_RULES,
@@ -138,19 +140,12 @@ def allocate(
     # before any seat is counted (trial 4: a governor, the U.S. House and both state chambers
     # were added into one "parliament" of 248 seats).
     check_exempt(seated, options)
-    given = next((e for e in seated if e.seats_won is not None), None)
-    if given is not None and options.seats is None and not options.district_seats:
-        # Belgium's `Nombre de sièges`: each race's members as `summary` shows them. Counted as
-        # one seat a member, or allocated anew from the votes, they would contradict the file.
-        several = sum(1 for e in seated if e.source_file == given.source_file) > 1
-        raise UsageError(
-            f"{given.source_file} gives the seats each option won (a seats column that differs "
-            "from option to option in a race): 'pollcli summary' shows them, by race and by "
-            "party. seats allocates seats from the votes by a method; to compare one with the "
-            "file's, give "
-            + ("each race's seats with --seats-file" if several else "--seats N")
-            + " and --method"
-        )
+    # Belgium's `Nombre de sièges`: each race's seats won, as `summary` shows them. With no seats
+    # given, a race's seats won added up are the seats it filled (`seats.filed`), and the method's
+    # seats are compared with the file's.
+    filled = options.seats is None and not options.district_seats
+    if filled:
+        seated = seats_filled(seated)
     groups = parliaments(seated)
     for group in groups:
         check_one_office(group, group[0].source_file)
@@ -161,6 +156,10 @@ def allocate(
         if len(members) == 1:
             check_not_one_race(members[0], options)
     report = SeatsReport(elections=[_parliament(group, options) for group in groups])
+    for election, group in zip(report.elections, groups, strict=True):
+        found = compared(election, group)
+        if found:
+            election.notes.append(filed_note(election.methods[0], found, filled))
     left_out = [e for e in items if _no_seat(e)]
     for election in report.elections:
         mine = [e for e in left_out if e.source_file == election.source_file]

@@ -1,0 +1,55 @@
+"""The seats a file gives each option won (`Election.seats_won`: Belgium's `Nombre de sièges`),
+beside a method's: each race's seats to fill are the seats its options won, and the method's seats
+are compared with the file's, district by district.
+
+`seats` allocates from the votes; a file of seats won says what was allocated. With no seats given
+(`--seats`, `--seats-file`, a seats column), a race's seats won added up are the seats it filled —
+a figure of the file, said in a note — so that `pollcli seats FILE --method dhondt` tells whether the
+method, the threshold and the scope asked reproduce the published seats (and where not).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pollcli.election import Election
+from pollcli.seats_models import ElectionSeats, Filed
+
+
+def seats_filled(elections: list[Election]) -> list[Election]:
+    """Each race that gives its options' seats won and states no seats of its own, with its seats
+    won added up as its seats to fill."""
+    out = []
+    for election in elections:
+        won = election.seats_won
+        if won and election.facts.seats is None and sum(won.values()) > 0:
+            facts = election.facts.model_copy(update={"seats": sum(won.values())})
+            election = replace(election, facts=facts)
+        out.append(election)
+    return out
+
+
+def compared(report: ElectionSeats, group: list[Election]) -> list[Filed] | None:
+    """The first method's seats against the file's, district by district (a national allocation
+    as one district); None where no race of the parliament gives its seats won."""
+    by_name = {e.facts.election: e for e in group if e.seats_won}
+    if not by_name:
+        return None
+    if report.districts is None:
+        rows = [("", report.allocations[0])] if len(group) == 1 else []
+    else:
+        rows = [(d.district, d.allocations[0]) for d in report.districts]
+    out = []
+    for name, allocation in rows:
+        election = by_name.get(name) if name else group[0]
+        if election is None or not election.seats_won:
+            continue
+        options = {o.candidate: o for o in election.options}
+        differ = []
+        for party in allocation.parties:
+            option = options.get(party.party)
+            filed = election.seats_of(option) if option is not None else 0
+            if filed != party.seats:
+                differ.append((party.party, party.seats, filed))
+        out.append(Filed(name or report.election, allocation.seats, differ))
+    return out
