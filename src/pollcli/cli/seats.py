@@ -191,6 +191,8 @@ def seats(
     """Seats from votes: each list's seats by a method, with the legal threshold, the quota or divisors, the last seat and who was next, votes that elected no one, and disproportionality.
 
     A file of several elections (an 'election' column) is read as the districts of one parliament: seats are allocated in each and added up; a district of one seat, or with none given, is a single-member race won by the most votes.
+
+    A file that gives the seats each party won (a seats column that differs from party to party in a race) fills each race's seats won added up, unless --seats or --seats-file says otherwise, and the findings say whether the method gives the file's seats.
     """
     from pollcli.read import load
     from pollcli.seats import allocate, parse_district_seats
