@@ -396,3 +396,15 @@ def test_a_national_table_of_seats_won_other_among_them(tmp_path, monkeypatch, e
         zip(frame["party"], frame["seats"].astype(int), strict=True)
     )
     assert not [n for n in race["notes"] if "runoff" in n or "first past the post" in n.lower()]
+
+
+# The overview's runner-up of a race of lists sharing its seats was the first list without one
+# (Belgium's Antwerp: "DierAnimal", 1.17 %, beside N-VA's 8 of 24 seats); it is the second list.
+# FRENCH's Nord: Alpha 3 seats, Beta 1, Gamma none: Beta (the JSON's runner_up too), not Gamma.
+def test_the_race_line_of_lists_names_the_second_list(tmp_path):
+    done = invoke("summary", str(write(tmp_path, FRENCH)), "-f", "json")
+    document = json.loads(done.stdout)
+    lines = {line["race"]: line for line in document["overview"]["races"]}
+    (nord,) = [e for e in document["elections"] if e["election"].endswith("Nord")]
+    assert lines[nord["election"]]["runner_up"]["candidate"] == "Beta"
+    assert nord["runner_up"]["candidate"] == "Beta"
