@@ -207,3 +207,17 @@ def test_a_total_beside_its_parts_read_as_options_is_refused(tmp_path, engine) -
     assert {r["candidate"]: r["votes"] for r in election["results"]} == {
         c: int(frame[c].sum()) for c in ("PartyX", "Y1", "Y2")
     }
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_a_small_party_left_of_a_total_is_no_spoilt_count(tmp_path, engine) -> None:
+    # PartyX under a quarter of the total in every row, and no count of voters beside it that it
+    # adds up to with the total: a party, not invalid ballots ("Ygesamt leads with 47.93 %", its
+    # parts counted again beside it, and validate found nothing).
+    text = "Region,PartyX,Ygesamt,Y1,Y2\nN,50,700,400,300\nS,80,650,300,350\nE,90,1200,500,700\n"
+    path = write(tmp_path, text, "smallx.csv")
+    env = {"POLLCLI_ENGINE": engine}
+    result = invoke("validate", str(path), "--wide", "--format", "json", env=env)
+    assert [p["code"] for p in json.loads(result.stdout)["files"][0]["problems"]] == [
+        "total-column"
+    ]

@@ -258,9 +258,10 @@ def _protocol(figures: Any, at: int, start: int, end: int, worded: list[bool]) -
     others, the counts of voters left of the run must be headed as counts (`worded`, by option):
     their size alone does not tell a party left of another's total and its parts (`PartyX,
     Ygesamt, Y1, Y2`: PartyX has 3,000 of 5,550 votes). "party" where one is a party's by its size
-    (over a quarter of the total in a row) or, with no small ones, by its name; "unsure" where the
-    small ones do not add up with the total to a count left of it (Serbia's polling place numbers
-    read among its counts: the places' check says so)."""
+    (over a quarter of the total in a row), with no small ones by its name, or with no count of
+    voters beside the small ones (`PartyX` of 50 votes left of `Ygesamt`); "unsure" where the small
+    ones do not add up with the total to the count of voters left of it (Serbia's polling place
+    numbers read among its counts: the places' check says so)."""
     total = figures[:, at]
     left = [k for k in range(start) if k != at]
     big = [k for k in (*left, *range(end, figures.shape[1])) if (figures[:, k] >= total).all()]
@@ -270,4 +271,6 @@ def _protocol(figures: Any, at: int, start: int, end: int, worded: list[bool]) -
     spoilt = figures[:, small].sum(axis=1)
     if not (spoilt * SPOILT_SHARE <= total + SPOILT_SLACK).all():
         return "party"
-    return "protocol" if any((figures[:, b] == total + spoilt).all() for b in big) else "unsure"
+    if any((figures[:, b] == total + spoilt).all() for b in big):
+        return "protocol"
+    return "unsure" if big else "party"  # (no count of voters left of it: a small party's)
