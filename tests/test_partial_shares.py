@@ -1,9 +1,9 @@
-"""A share column filled on some rows only: the options without a published share get one computed
-from the votes, on the base the votes give (the valid votes). Where the published shares are of
-another base (the ballots cast, whose blank and null ballots the file does not list), the two kinds
-of share were shown and ranked side by side: 23.33 % of 1,500 ballots under 24.00 % of 1,250 valid
-votes, a candidate of 300 votes ranked runner-up above one of 350. Now every share of such an
-election is computed from the votes, said in the findings. Names and figures invented; the oracle
+"""A share column filled on some rows only: the options without a published share got one computed
+from the votes, shown and ranked beside the published ones. Of another base (the ballots cast,
+whose blank and null ballots the file does not list), 23.33 % of 1,500 ballots ranked under
+24.00 % of 1,250 valid votes, a candidate of 300 votes runner-up above one of 350; of the same base
+but rounded, Ann's 33.3 under Bob's computed 33.31, on more votes. Now every share of such an
+election, every option having votes, is computed from the votes, said in the findings. Names and figures invented; the oracle
 is each option's votes over the valid votes, by hand, and the order of the votes.
 """
 
@@ -44,13 +44,21 @@ def test_shares_of_another_base_on_some_rows_are_not_ranked_beside_computed_ones
     assert "every share is computed from the valid votes here" in stderr
 
 
-def test_published_shares_of_the_votes_base_on_some_rows_stay_as_published(tmp_path):
-    # Ann's 50.0 and Cy's 20.0 are of the 1,000 valid votes: one base, nothing to compute again.
-    text = "candidate,votes,share\nAnn,500,50.0\nBob,300,\nCy,200,20.0\n"
+def test_rounded_shares_of_the_votes_base_on_some_rows_are_computed_too(tmp_path):
+    # Ann's 33.3 and Cy's 33.4 are of the valid votes, rounded: beside Bob's computed 33.31, Bob
+    # (3,331 votes) ranked above Ann (3,334), who was tagged runner-up on row 3. Every share is
+    # computed: the votes' order.
+    text = "candidate,votes,share\nAnn,3334,33.3\nBob,3331,\nCy,3335,33.4\n"
     election, stderr = _summary(write(tmp_path, text))
-    assert [r["share"] for r in election["results"]] == [50.0, 30.0, 20.0]
+    valid = 3334 + 3331 + 3335
+    assert [r["candidate"] for r in election["results"]] == ["Cy", "Ann", "Bob"]
+    assert [r["share"] for r in election["results"]] == pytest.approx(
+        [3335 / valid * 100, 3334 / valid * 100, 3331 / valid * 100]
+    )
+    assert election["runner_up"]["candidate"] == "Ann"
+    notes = " ".join(election["notes"])
+    assert "given for 2 of 3 options, add up to 66.70 % and agree with the votes" in notes
     assert "computed" not in stderr
-    assert "given for" not in " ".join(election["notes"])
 
 
 def test_a_complete_column_of_another_base_is_shown_as_published(tmp_path):

@@ -175,17 +175,14 @@ class Audit:
     mismatches: list[tuple[Option, float]]
 
 
-def bases_apart(options: Sequence[Option], found: Audit, base: Base) -> bool:
-    """Published shares on some of the base's options only, not of the base whose votes give the
-    others theirs (they differ from their votes, or fit the other base): shown side by side, 40 %
-    of the ballots cast would rank above 30 % of the valid votes, so every share is computed."""
-    listed = [o.share is not None for o in options if in_base(o, base)]
-    return (
-        True in listed
-        and False in listed
-        and bool(found.mismatches or found.fit not in (None, base))
-        and all(o.votes is not None for o in options if in_base(o, base))
-    )
+def partly_published(options: Sequence[Option], base: Base) -> bool:
+    """Published shares on some of the base's options only, every one of them with votes: the
+    shares are all computed from the votes, one base and one rounding. Shown side by side, a
+    published share of another base (40 % of the ballots cast above 30 % of the valid votes) or a
+    rounded one (Ann's 33.3 below Bob's computed 33.31, on fewer votes) would rank against the votes."""
+    listed = [o for o in options if in_base(o, base)]
+    given = [o.share is not None for o in listed]
+    return True in given and False in given and all(o.votes is not None for o in listed)
 
 
 def audit(options: Sequence[Option], facts: Facts) -> Audit:

@@ -99,11 +99,11 @@ def strength(item: Ranked, by_votes: bool) -> float:
 
 def shares(election: Election) -> list[float | None]:
     """Each option's share: the published figure, else votes / base × 100; every share of the base
-    computed where published ones, on some options only, are of another base (`audit.bases_apart`)."""
+    computed where published ones are given on some options only (`audit.partly_published`)."""
     base_total = election.audit.base_total
     if not base_total:
         return [option.share for option in election.options]
-    apart = audit.bases_apart(election.options, election.audit, election.facts.share_base)
+    apart = audit.partly_published(election.options, election.facts.share_base)
     everyone = election.facts.share_base == "cast"  # every option is in the base (`audit.in_base`)
     return [
         option.share

@@ -6,7 +6,7 @@ Prose only: the figures are the `tally.Tally`'s and the election's audit's.
 
 from __future__ import annotations
 
-from pollcli.audit import bases_apart, in_base
+from pollcli.audit import in_base, partly_published
 from pollcli.columns import NOT_VALID_KINDS
 from pollcli.formats import counted, pct
 from pollcli.tally import Tally
@@ -39,13 +39,18 @@ def check_sentences(tally: Tally) -> list[str]:
     counted_base = counted(audit.base_total or 0, noun) + ("" if noun == "valid vote" else " cast")
     if audit.share_sum is not None and not tally.no_votes:
         sentence = f"Check: published shares add up to {audit.share_sum.total:.2f} %"
-        if bases_apart(election.options, audit, facts.share_base):
+        if partly_published(election.options, facts.share_base):
             listed = [o for o in election.options if in_base(o, facts.share_base)]
             given = sum(o.share is not None for o in listed)
+            fits = (
+                "agree with the votes"
+                if audit.fit == facts.share_base
+                else "are not of the base the votes give the others"
+            )
             sentence = (
                 f"Check: published shares, given for {given} of {len(listed)} options, add up to "
-                f"{audit.share_sum.total:.2f} % and are not of the base the votes give the others; "
-                f"every share here is computed from the votes, of {counted_base}, on one base"
+                f"{audit.share_sum.total:.2f} % and {fits}; every share here is computed from the "
+                f"votes, of {counted_base}, so that all are of one base and one rounding"
             )
         elif audit.fit is not None:
             base_name = "valid votes" if audit.fit == "valid" else "ballots cast"

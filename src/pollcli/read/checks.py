@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pollcli.audit import Audit, bases_apart, implied_total, no_votes
+from pollcli.audit import Audit, implied_total, no_votes, partly_published
 from pollcli.audit import audit as audit_of
 from pollcli.election import Election, Facts, Option
 from pollcli.formats import counted
@@ -176,7 +176,7 @@ def _check_share_fit(
         # ballots cast, with blank and null ballots listed elsewhere), said once, not per row.
         shown = (
             "every share is computed from the valid votes here, as some options have none"
-            if bases_apart(options, audit, facts.share_base)
+            if partly_published(options, facts.share_base)
             else "the shares are shown as published"
         )
         found.warn(
