@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from fractions import Fraction
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -68,7 +69,7 @@ def test_the_file_seats_are_dhondts_and_said_so(tmp_path):
     }
     assert district_seats == won
     note = election["notes"][-1]
-    assert "its options' seats won added up" in note
+    assert "its parties' seats won added up" in note
     assert "D'Hondt gives the same seats in every district (8 seats in 2 districts)" in note
 
 
@@ -113,3 +114,56 @@ def test_dhondts_own_seats_always_agree(tmp_path_factory, votes, seats):
     assert "D'Hondt gives the same seats in every district" in election["notes"][-1], election[
         "notes"
     ]
+
+
+def test_stated_seats_are_not_said_to_be_the_seats_won(tmp_path):
+    # (review) `# seats: 6` beside seats won of 5: the note said the seats to fill were the seats
+    # won added up; 6 were allocated, R's sixth seat "1 by D'Hondt, 0 in the file".
+    text = "# seats: 6\nparty,votes,seats\nP,5000,3\nQ,3000,2\nR,1400,0\n"
+    note = _seats(write(tmp_path, text))["notes"][-1]
+    assert "added up" not in note
+    assert dhondt({"P": 5000, "Q": 3000, "R": 1400}, 6)["R"] == 1
+    assert "R 1 by D'Hondt, 0 in the file" in note
+    assert "Seats to fill other than the seats won: 6 to fill, 5 won in the file" in note
+
+
+def test_only_the_districts_that_give_seats_won_are_said_to_agree(tmp_path):
+    # (review) District C gives no seats won: "the same seats in every district" was said of 2 of 3.
+    won = {d: dhondt(v, 5 if d == "A" else 3) for d, v in VOTES.items()}
+    rows = "".join(
+        f"{d},{p},{v},{won[d][p]}\n" for d, parties in VOTES.items() for p, v in parties.items()
+    )
+    rows += "C,P,2000,\nC,Q,2600,\nC,R,900,\n"
+    note = _seats(write(tmp_path, "district,party,votes,seats\n" + rows))["notes"][-1]
+    assert "in every district" not in note
+    assert "D'Hondt gives the same seats in the 2 districts of 3 that give seats won" in note
+
+
+# A list named by a word that means blank votes elsewhere (Belgium's `VB`, Vlaams Belang; Peru's
+# `VB` is votos blancos) was read as blank ballots though the file gives it a seat: its votes left
+# out of the valid votes, every other list's share too high, its seat handed to another by seats.
+VB = """Parti,Nombre de sièges,Nombre de voix,circonscription-électorale
+N-VA,7,150000,Circonscription Ouest
+CD&V,5,110000,Circonscription Ouest
+VB,1,40000,Circonscription Ouest
+Groen,0,9000,Circonscription Ouest
+N-VA,6,120000,Circonscription Est
+CD&V,4,90000,Circonscription Est
+VB,2,50000,Circonscription Est
+Groen,0,8000,Circonscription Est
+"""
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_a_list_the_file_gives_a_seat_is_no_blank_vote(tmp_path, engine):
+    path = write(tmp_path, VB, "vb.csv")
+    done = invoke("summary", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    assert done.code == 0, done.stderr
+    for election in json.loads(done.stdout)["elections"]:
+        (vb,) = [r for r in election["results"] if r["candidate"] == "VB"]
+        valid = sum(r["votes"] for r in election["results"])
+        assert vb["kind"] == "candidate"
+        assert vb["share"] == pytest.approx(vb["votes"] / valid * 100)
+        assert any("'VB' is read as a list" in n for n in election["notes"])
+    seats = _seats(path, "--method", "dhondt")
+    assert "VB" in {p["party"] for p in seats["allocations"][0]["parties"]}

@@ -223,7 +223,7 @@ def test_seats_allocates_a_file_of_seats_won_and_compares(tmp_path):
     assert done.code == 0, done.stderr
     (election,) = json.loads(done.stdout)["elections"]
     assert election["seats"] == 3 + 1 + 1 + 1
-    assert any("gives the seats each option won" in n for n in election["notes"])
+    assert any("gives the seats each party won" in n for n in election["notes"])
 
 
 # Belgium's council file (`Parti,Nombre de sièges,Nombre de voix,commune`): each commune elects its
@@ -408,3 +408,7 @@ def test_the_race_line_of_lists_names_the_second_list(tmp_path):
     (nord,) = [e for e in document["elections"] if e["election"].endswith("Nord")]
     assert lines[nord["election"]]["runner_up"]["candidate"] == "Beta"
     assert nord["runner_up"]["candidate"] == "Beta"
+    # (review) Sud's lists won one seat each (as Luxembourg's four): Alpha, not Gamma, either.
+    (sud,) = [e for e in document["elections"] if e["election"].endswith("Sud")]
+    assert lines[sud["election"]]["runner_up"]["candidate"] == sud["runner_up"]["candidate"]
+    assert sud["runner_up"]["candidate"] == "Alpha"

@@ -154,6 +154,8 @@ class Election:
     # The seats each option won, as the file gives them (a column of seats per option: Belgium's
     # `Nombre de sièges`), by (name key, party): `read.seatswon`. No method allocates them.
     seats_won: dict[tuple[str, str | None], int] | None = None
+    # Its seats to fill are its seats won added up, none being stated (`seats.filed`).
+    seats_summed: bool = False
 
     @property
     def seats(self) -> int | None:
@@ -179,6 +181,18 @@ class Election:
         key = option_key(name)
         # (the party a file of parties' own names gives its options after reading: none read)
         return won.get((key, party), won.get((key, None), 0))
+
+    def give_seats_won(self, won: dict[tuple[str, str | None], int]) -> list[Option]:
+        """The seats the file gives each option (`seats_won`); an option read as blank or invalid
+        ballots by its name that the file gives a seat is a list (Belgium's `VB`, Vlaams Belang,
+        is Peru's word for blank votes): a candidate again, the audit made anew. Those returned."""
+        self.seats_won = won
+        turned = [o for o in self.options if o.kind in ("blank", "invalid") and self.seats_of(o)]
+        for option in turned:
+            option.kind = "candidate"
+        if turned:
+            self.__dict__.pop("audit", None)
+        return turned
 
     @cached_property
     def audit(self) -> Audit:

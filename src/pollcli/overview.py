@@ -63,9 +63,9 @@ def race_line(summary: ElectionSummary) -> RaceLine:
     # The race's one verdict (`pollcli.verdict`), which `seats` reads too.
     won = summary.undecided is None
     runner_up = summary.runner_up
-    # Lists that share a district's seats (the file gives one several: Belgium's), where the first
-    # without a seat is a small list ("DierAnimal" runner-up in Antwerp, 24 seats): the second.
-    lists = summary.seats_won is not None and max(summary.seats_won, default=0) > 1
+    # Lists that share a district's seats as the file gives them (its options parties: Belgium's),
+    # where the first without a seat is a small list ("DierAnimal" runner-up in Antwerp): the second.
+    lists = summary.seats_won is not None and all(r.party == r.candidate for r in candidates)
     if summary.seats != 1 and not lists:
         # Several seats: the runner-up of the line is the first not elected, whom the margin is
         # measured against (none where no one is elected: seats unknown, no winner named).

@@ -238,7 +238,9 @@ class Filed:
     the parties where the two differ. Read by the findings only, never in JSON."""
 
     district: str
-    seats: int
+    seats: int  # to fill
+    won: int  # the seats won the file gives, added up
+    summed: bool  # the seats to fill are `won` (none were stated)
     differ: list[tuple[str, int, int]]  # (party, the method's seats, the file's)
 
 

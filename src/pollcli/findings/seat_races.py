@@ -130,21 +130,44 @@ def no_winner(districts: list[DistrictSeats]) -> list[str]:
     return notes
 
 
-def filed_note(method: str, filed: list[Filed], filled: bool) -> str:
-    """The first method's seats against those the file gives each option won (`seats.filed`);
-    `filled`: each race's seats to fill are its seats won added up (none were given)."""
+def filed_note(method: str, filed: list[Filed], districts: int) -> str:
+    """The first method's seats against those the file gives each party won (`seats.filed`), in
+    the `filed` districts of `districts` (a national allocation is one)."""
     name = METHOD_NAMES.get(method, method)
     seats = sum(f.seats for f in filed)
-    given = "each district's seats to fill are its options' seats won added up; " if filled else ""
+    many = districts > 1
+    summed = [f for f in filed if f.summed]
+    given = ""
+    if summed and not many:
+        given = "the seats to fill are the parties' seats won added up; "
+    elif summed and len(summed) == districts:
+        given = "each district's seats to fill are its parties' seats won added up; "
+    elif summed:
+        given = (
+            f"the seats to fill of the {len(summed)} districts that give seats won and state no "
+            "seats are their parties' seats won added up; "
+        )
+    stated = [
+        (f"{f.district} " if many else "") + f"{f.seats} to fill, {f.won} won in the file"
+        for f in filed
+        if f.won != f.seats
+    ]
     off = [f for f in filed if f.differ]
+    among = (
+        "in every district"
+        if len(filed) == districts and many
+        else f"in the {len(filed)} districts of {districts} that give seats won"
+        if many
+        else ""
+    )
+    size = counted(seats, "seat") + (f" in {len(filed)} districts" if len(filed) > 1 else "")
     if not off:
-        where = "in every district" if len(filed) > 1 else ""
         return (
-            f"The file gives the seats each option won: {given}{name} gives the same seats "
-            f"{where}{' ' if where else ''}({counted(seats, 'seat')}{f' in {len(filed)} districts' if len(filed) > 1 else ''})."
+            f"The file gives the seats each party won: {given}{name} gives the same seats"
+            f"{' ' + among if among else ''} ({size})."
         )
     shown = "; ".join(
-        (f"{f.district}: " if len(filed) > 1 else "")
+        (f"{f.district}: " if many else "")
         + ", ".join(
             f"{party} {mine} by {name}, {theirs} in the file" for party, mine, theirs in f.differ
         )
@@ -152,9 +175,10 @@ def filed_note(method: str, filed: list[Filed], filled: bool) -> str:
     )
     more = f"; and {len(off) - SHOWN} more" if len(off) > SHOWN else ""
     where = f" in {len(off)} of {len(filed)} districts" if len(filed) > 1 else ""
+    seats_off = f" Seats to fill other than the seats won: {'; '.join(stated)}." if stated else ""
     return (
-        f"The file gives the seats each option won: {given}{name} gives other seats{where} — "
-        f"{shown}{more}. Where they differ, the law's method, threshold (--list-threshold, "
-        "--threshold-scope) or seats may be others, or its seats are not the votes' alone (lists "
-        "grouped, seats kept for a language group)."
+        f"The file gives the seats each party won: {given}{name} gives other seats{where} — "
+        f"{shown}{more}.{seats_off} Where they differ, the law's method, threshold "
+        "(--list-threshold, --threshold-scope) or seats may be others, or its seats are not the "
+        "votes' alone (lists grouped, seats kept for a language group)."
     )

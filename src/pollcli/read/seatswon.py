@@ -23,5 +23,10 @@ def mark_seats_won(elections: list[Election], columns: ColumnMap) -> None:
         won = columns.seats_won.get(election.facts.election)
         if won is None and len(elections) == 1 and len(columns.seats_won) == 1:
             won = next(iter(columns.seats_won.values()))
-        if won is not None:
-            election.seats_won = won
+        if won is not None and election.seats_won is None:
+            for option in election.give_seats_won(won):
+                election.notes.append(
+                    f"{option.candidate!r} is read as a list, not as blank or invalid ballots (as "
+                    f"the word is elsewhere): the file gives it {election.seats_of(option):,} "
+                    "seat(s)."
+                )

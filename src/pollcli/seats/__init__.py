@@ -159,7 +159,8 @@ def allocate(
     for election, group in zip(report.elections, groups, strict=True):
         found = compared(election, group)
         if found:
-            election.notes.append(filed_note(election.methods[0], found, filled))
+            districts = len(election.districts) if election.districts is not None else 1
+            election.notes.append(filed_note(election.methods[0], found, districts))
     left_out = [e for e in items if _no_seat(e)]
     for election in report.elections:
         mine = [e for e in left_out if e.source_file == election.source_file]

@@ -18,13 +18,13 @@ from pollcli.seats_models import ElectionSeats, Filed
 
 def seats_filled(elections: list[Election]) -> list[Election]:
     """Each race that gives its options' seats won and states no seats of its own, with its seats
-    won added up as its seats to fill."""
+    won added up as its seats to fill (`Election.seats_summed`)."""
     out = []
     for election in elections:
         won = election.seats_won
         if won and election.facts.seats is None and sum(won.values()) > 0:
             facts = election.facts.model_copy(update={"seats": sum(won.values())})
-            election = replace(election, facts=facts)
+            election = replace(election, facts=facts, seats_summed=True)
         out.append(election)
     return out
 
@@ -51,5 +51,15 @@ def compared(report: ElectionSeats, group: list[Election]) -> list[Filed] | None
             filed = election.seats_of(option) if option is not None else 0
             if filed != party.seats:
                 differ.append((party.party, party.seats, filed))
-        out.append(Filed(name or report.election, allocation.seats, differ))
+        # (an option the file gives seats that the method does not allocate to: none by it)
+        allocated = {party.party for party in allocation.parties}
+        differ += [
+            (o.candidate, 0, election.seats_of(o))
+            for o in election.options
+            if o.candidate not in allocated and election.seats_of(o)
+        ]
+        won = sum((election.seats_won or {}).values())
+        out.append(
+            Filed(name or report.election, allocation.seats, won, election.seats_summed, differ)
+        )
     return out
