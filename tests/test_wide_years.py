@@ -56,3 +56,49 @@ def test_a_table_of_one_year_is_one_race_as_before(tmp_path, engine):
         "D": 2679 + 759,
         "R": 3154 + 897,
     }
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_race_by_another_column_keeps_the_years_apart(tmp_path, engine):
+    # (review) `--race-by state` added each state's years up, as main did.
+    elections = _elections(write(tmp_path, YEARS), "--race-by", "state", engine=engine)
+    frame = pd.read_csv(io.StringIO(YEARS)).set_index(["year", "state"])
+    got = {e["election"]: {r["candidate"]: r["votes"] for r in e["results"]} for e in elections}
+    assert got == {
+        f"{year} · {state}": {p: int(frame.loc[(year, state), p]) for p in ("D", "R")}
+        for year, state in frame.index
+    }
+
+
+# (review) Two districts of different ballots in each year: refused as several races before the
+# split by year (which had turned the check off: "2016: A leads", D1 and D2 added up).
+DISTRICTS = """year,district,precinct,A,B,C
+2016,D1,P1,500,400,
+2016,D1,P2,300,600,
+2016,D2,P3,200,,300
+2016,D2,P4,250,,310
+2020,D1,P1,510,410,
+2020,D1,P2,310,610,
+2020,D2,P3,210,,320
+2020,D2,P4,260,,330
+"""
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_districts_of_other_ballots_are_still_refused(tmp_path, engine):
+    path = write(tmp_path, DISTRICTS)
+    env = {"POLLCLI_ENGINE": engine}
+    refused = invoke("summary", str(path), env=env)
+    assert refused.code == 1
+    assert "--race-by district" in refused.stderr
+    elections = _elections(path, "--race-by", "district", engine=engine)
+    frame = pd.read_csv(io.StringIO(DISTRICTS)).groupby(["year", "district"])[["A", "B", "C"]].sum()
+    got = {e["election"]: {r["candidate"]: r["votes"] for r in e["results"]} for e in elections}
+    assert got == {
+        f"{year} · {district}": {
+            p: int(frame.loc[(year, district), p])
+            for p in ("A", "B", "C")
+            if frame.loc[(year, district), p]
+        }
+        for year, district in frame.index
+    }

@@ -471,16 +471,18 @@ def unit_identity(columns: ColumnMap) -> tuple[int, ...]:
     )
 
 
+def race_role(role: str) -> bool:
+    """Whether a column's role keys races (`--race-by`'s, an election or office column)."""
+    return role.startswith(RACE_PREFIX) or role in ("election", "office")
+
+
 def wide_years(
     header: list[str], ids: list[int], roles: dict[int, str], rows: list[tuple[int, list[str]]]
 ) -> dict[int, str]:
-    """`roles` with a year column that names a wide table's rows as its race key, where no
-    --race-by names one and it holds two years or more: a row per state and year (`year,state,D,R`)
-    is of several elections, whose votes were added up as one race's (every year's together)."""
-    if any(
-        role.startswith(RACE_PREFIX) or role in ("election", "office") for role in roles.values()
-    ):
-        return roles
+    """`roles` with a year column that names a wide table's rows as a race key, where it holds two
+    years or more and neither --race-by nor --where names it: a row per state and year
+    (`year,state,D,R`) is of several elections, whose votes were added up as one race's (every
+    year's together), and `--race-by state` added each state's years up."""
     for i in ids:
         if i in roles or canonical_column(header[i]) != RACE_PREFIX + "year":
             continue

@@ -396,7 +396,9 @@ def race_column(
     racey = [
         i for i in plan.ids if (canonical_column(table.header[i]) or "").startswith(RACE_PREFIX)
     ]
-    named = [i for i in racey if canonical_column(table.header[i]) != RACE_PREFIX + "race_id"]
+    # (A year's or a race id's column names races least: a district's among them is the one.)
+    least = (RACE_PREFIX + "race_id", RACE_PREFIX + "year")
+    named = [i for i in racey if canonical_column(table.header[i]) not in least]
     if not racey:
         return None
     index = (named or racey)[0]

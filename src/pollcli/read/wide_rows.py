@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 
 from pollcli.columns import (
     FACT_COLUMNS,
-    RACE_PREFIX,
     WHERE_PREFIX,
     canonical_column,
 )
@@ -34,7 +33,7 @@ from pollcli.read.groups import names_under_groups, read_groups
 from pollcli.read.header import ColumnMap
 from pollcli.read.layout import Plan, describe, level0, variant
 from pollcli.read.records import Record
-from pollcli.read.roles import wide_roles, wide_years
+from pollcli.read.roles import race_role, wide_roles, wide_years
 from pollcli.read.total_places import Marked
 from pollcli.read.unitfacts import UnitFacts
 from pollcli.read.vest import coded_races
@@ -126,10 +125,11 @@ def reshape(
     # (Rows kept by --where are the user's: a breakdown of part of a row is refused without.)
     marked = marked_totals(table, plan, rows, None if options.where else found)
     # --race-by and --where name columns that name the rows: race keys, or read to keep rows.
-    keyed = wide_years(table.header, plan.ids, wide_roles(table.header, plan.ids, options), rows)
-    split = [i for i, role in keyed.items() if _race_role(role)]
+    keyed = wide_roles(table.header, plan.ids, options)
     if not keyed and races_apart(table, plan, rows, found):  # several races: refused
         plan = replace(plan, options=[])
+    keyed = wide_years(table.header, plan.ids, keyed, rows)  # (a year column of several years)
+    split = [i for i, role in keyed.items() if race_role(role)]
     parties = bool(split) and plan.blocks is None
     alone = totals_alone(rows, marked, split)
     if alone:
@@ -383,10 +383,6 @@ def reshape(
 
 def _names(table: RawTable, totals: dict[int, str]) -> frozenset[str]:
     return frozenset(option_key(level0(table, i)) for i in totals)
-
-
-def _race_role(role: str) -> bool:
-    return role.startswith(RACE_PREFIX) or role in ("election", "office")
 
 
 def _base_label(table: RawTable, options: ReadOptions) -> str:
