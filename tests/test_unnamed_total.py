@@ -110,7 +110,8 @@ def test_a_party_left_of_anothers_parts_is_no_protocol_count(tmp_path, engine) -
     result = invoke("validate", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
     (problem,) = json.loads(result.stdout)["files"][0]["problems"]
     assert problem["code"] == "total-column"
-    assert "PartyX" not in problem["message"]
+    assert "'Ygesamt' is the sum of 'Y1', 'Y2' in every row" in problem["message"]
+    assert "--ignore-column Ygesamt, with any of 'PartyX' left of it" in problem["message"]
 
 
 @pytest.mark.parametrize("engine", ["stream", "exact"])

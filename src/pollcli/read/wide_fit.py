@@ -137,12 +137,12 @@ def unnamed_total(
     kept, total = plan.options[start:], plan.options[at]
     if left_of != "protocol":  # (a party's total beside its parts, or an alliance's)
         if left_of == "unsure" or found is None:  # (the totals' and places' checks to tell)
-            table.notes.append(_twice(table, kept, total) + ".")
+            table.notes.append(_twice(table, plan, kept, total) + ".")
         else:
             found.add(
                 Code.TOTAL_COLUMN,
                 table.header_line,
-                _twice(table, kept, total),
+                _twice(table, plan, kept, total),
                 column=level0(table, total),
             )
         return None
@@ -167,17 +167,23 @@ def unnamed_total(
     )
 
 
-def _twice(table: RawTable, kept: list[int], total: int) -> str:
+def _twice(table: RawTable, plan: Plan, kept: list[int], total: int) -> str:
     """The error of a total column beside its parts read as options, and the two ways out."""
     named, parts = level0(table, total), [level0(table, i) for i in kept]
+    left = [level0(table, i) for i in plan.options if i < total]
     shown = ", ".join(map(repr, parts))
     return (
         f"{named!r} is the sum of {shown} in every row: read as options, these votes would count "
         f"twice, and the file does not say which to keep. If {named!r} is one option's total and "
         f"they are its parts (a party's votes by list and by candidate), give --ignore-column "
         f"{shlex.quote(','.join(parts))}; if they are options and {named!r} their sum (an "
-        f"alliance's, or the valid votes), give --ignore-column {shlex.quote(named)}, and so any "
-        "column left of it that is no option"
+        f"alliance's, or the valid votes), give --ignore-column {shlex.quote(named)}"
+        + (
+            f", with any of {', '.join(map(repr, left))} left of it that is no option (a count of "
+            "voters or ballots)"
+            if left
+            else ""
+        )
     )
 
 
