@@ -18,6 +18,7 @@ from pollcli.read.engines import progress_hook
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.manyregions import check as check_regions
+from pollcli.read.offballot import off_ballot
 from pollcli.read.options import ReadOptions
 from pollcli.read.options_down import options_down
 from pollcli.read.racekeys import party_rule
@@ -129,13 +130,17 @@ def read_table(
     pending, table.records = table.records, []
     pending.reverse()
     # Rows of many precincts summed per region, where that gives the same answer (`rowcolumns`).
-    columnar = plan is None and eligible(
-        columns, options, bool(party_rule(columns, options, source_file or name))
-    )
+    rule = party_rule(columns, options, source_file or name)
+    columnar = plan is None and eligible(columns, options, bool(rule))
+    if plan is None and reader.blank_zero is None:  # `X`: not on the ballot there (Mississippi)
+        splits = rule is not None and not rule.top_two
+        reader.off_ballot.lines = off_ballot(pending, columns, splits)
     read_rows(reader, pending, table.delimiter, records, report, columnar)
     if plan is None:
         check_regions(records, columns)  # too many: read again by the caller (`manyregions`)
     columns.notes.extend(notes or [])
+    if (said := reader.off_ballot.note()) is not None:
+        columns.notes.append(said)
     assembly = assembly_for(table, reader, options.facts, found, unit_facts, source_file)
     assembly.totals = stage(columns, found, marked, frozenset(options.kind_keys()), total_options)
     elections = assemble_races(assembly, records, table.header_line, reader, options)

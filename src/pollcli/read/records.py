@@ -41,6 +41,7 @@ from pollcli.numbers import NA_WORDS, NO_VALUES, NumberError, extra_cells, parse
 from pollcli.problems import Code, Found
 from pollcli.read import acclaimed
 from pollcli.read.header import NAME_PARTS, ColumnMap
+from pollcli.read.offballot import DASHES, OffBallot
 from pollcli.read.options import BLANK_AS_ZERO, ReadOptions
 from pollcli.read.preamble import header_again, header_again_message
 from pollcli.read.unitrows import unit_counts
@@ -81,9 +82,6 @@ def clean_cell(text: str) -> str:
     return text if text.isascii() else text.translate(INVISIBLE).strip()
 
 
-# A dash, `NA` or `x` in a vote or share cell is blank (India's `-`; Idaho's `NA`, Mississippi's `x`: another
-# district's precinct; a count's `x` is a typo): a blank part counts 0, a blank votes cell needs --blank-votes zero.
-DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—", "‒", "−", "NA", "N/A", "x", "X"})
 COUNT_DASHES: Final[frozenset[str]] = DASHES - {"x", "X"}
 _BLANK: Final = (
     {"votes": DASHES, "share": DASHES}
@@ -152,6 +150,7 @@ class CellReader:
     headings: list[tuple[int, list[str]]] = field(default_factory=list)
     acclaimed: list[tuple[int, str]] = field(default_factory=list)  # `read.acclaimed`: (line, name)
     unopposed: list[tuple[int, str]] = field(default_factory=list)  # `acclaimed.unopposed`: same
+    off_ballot: OffBallot = field(default_factory=OffBallot)  # `X`: not on the ballot there
     _heading_cells: tuple[int | None, int | None] | None = field(default=None, repr=False)
     _plan: _Plan | None = field(default=None, repr=False)
     # The rows' validation context, made once (`contract.cells_context`).
@@ -431,9 +430,8 @@ class CellReader:
         if self.heading(line, cells):
             return None
         record = self._read(line, cells, delimiter)
-        if record is None and not any(
-            rows and rows[-1][0] == line for rows in (self.blank_counts, self.nameless)
-        ):
+        left = (self.blank_counts, self.nameless, self.off_ballot.rows)  # (not refused)
+        if record is None and not any(rows and rows[-1][0] == line for rows in left):
             self.rejected[line] = cells
         return record
 
@@ -487,6 +485,8 @@ class CellReader:
                 self.blank_counts.append((line, row.candidate))
                 return None
             if not self.blank_zero and (self.blank_zero is False or row.kind != "other"):
+                if self.blank_zero is None and self.off_ballot.take(line, cells, self.columns):
+                    return None  # (`read.offballot`: Mississippi's `X`, not on the ballot there)
                 self.found.add(
                     Code.MISSING_VALUE,
                     line,

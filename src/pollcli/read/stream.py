@@ -193,7 +193,7 @@ def read_stream(
         utf8_misread(transcoder.sample, transcoder.codec, found, transcoder.cells)
     if summer.undecodable or summer.marks.differ(reader.decimal, reader.decimal_given):
         return None  # bytes that are no text; both marks, or a comma only after the head
-    if reader.acclaimed or reader.unopposed:
+    if reader.acclaimed or reader.unopposed or reader.off_ballot.seen:  # (`X`: `offballot`)
         return None  # acclaimed candidates (`read.acclaimed`): their races read record by record
     if summer.counts is None and not counts and countrows.met_later(summer.sums.rows, mapped):
         # Rows of counts below the head, not at the end (`at_end`): read again, kept by precinct.

@@ -23,7 +23,7 @@ from pollcli.dataclass import dataclass
 from pollcli.numbers import NumberError, near_whole_note, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read.dialect import RawTable
-from pollcli.read.records import DASHES
+from pollcli.read.offballot import DASHES
 from pollcli.read.unitfacts import UNIT_FACTS, Given, Tables, UnitFacts, UnitKey
 
 NO_FIGURE: Final[frozenset[str]] = DASHES - {"x", "X"}

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import ROW_ALIASES, canonical_column, header_words, normalize_header
 from pollcli.problems import Code, Found
+from pollcli.read.offballot import DASHES
 from pollcli.read.preamble import is_number
-from pollcli.read.records import DASHES
 from pollcli.read.votes_words import VOTES_WORDS
 
 if TYPE_CHECKING:
