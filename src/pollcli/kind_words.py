@@ -133,6 +133,7 @@ KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "spoiled ballots",
         "spoilt ballot",
         "spoilt ballots",
+        "spoil", "spoils",  # (Vermont's write-ins: `SPOIL` beside `SPOILED`)
         "rejected",
         "rejected ballot",
         "rejected ballots",
