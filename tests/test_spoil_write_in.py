@@ -35,3 +35,15 @@ def test_spoil_and_its_like_are_spoilt_ballots(tmp_path, monkeypatch):
     }
     result = invoke("summary", str(write(tmp_path, TEXT)))
     assert result.code == 0 and "56.74 %" in result.stdout  # 400 of 705 valid (400 + 300 + 5)
+
+
+def test_blank_or_void_joined_by_a_word_is_invalid():
+    # New York's Schuyler County 2012 and Lewis County 2014 precinct files: `BLANK OR VOID`,
+    # `BLANK AND VOID` rows were candidates (as `Blank/Void` never was).
+    from pollcli.kinds import kind_from_name
+
+    assert kind_from_name("BLANK OR VOID") == "invalid"
+    assert kind_from_name("Blank and Void") == "invalid"
+    assert kind_from_name("Blank & Scattering") == "other"
+    assert kind_from_name("Ann Or Void") == "candidate"  # (a part that is no such word)
+    assert kind_from_name("Or") == "candidate"

@@ -18,8 +18,8 @@ Footnote marks around a word are read aside (`*`, `†`, `‡`, `§`, `#`, `+`: 
 English words are listed in the singular and the plural (`Voids` as `Void`: New York's primaries).
 A name joined from given name and surname that says one word twice is read as that word (Australia's
 AEC lists its informal ballots as `Informal` in both columns: "Informal Informal").
-A name joined from two or more of the words (FiveThirtyEight's `Blank/Void`, `Write-in/Scattering`)
-is of their kind where they agree; blank and void ballots together are `invalid` (neither counts in
+A name joined from two or more of the words (FiveThirtyEight's `Blank/Void`, `Write-in/Scattering`,
+New York's `BLANK OR VOID`) is of their kind where they agree; blank and void ballots together are `invalid` (neither counts in
 the valid vote), any other mix `other` (no candidate's, never leading).
 
 Write-ins and scattering are `other`: they are votes cast for someone (a person not on the ballot), so
@@ -178,7 +178,7 @@ def _joined(key: str) -> str | None:
     `Blank/Void`, `Nulo/En blanco`): theirs where they agree, `invalid` for blank and void ballots
     together (neither in the valid vote), else `other` (no candidate, never leading). None where
     the words do not split so."""
-    words = key.split(" ")
+    words = [w for w in key.split(" ") if w not in ("or", "and", "&")]  # (NY's `Blank or Void`)
     # splits[i]: the kinds of a split of the first i words into the tables' names, if any.
     splits: list[tuple[str, ...] | None] = [(), *([None] * len(words))]
     for end in range(1, len(words) + 1):
