@@ -128,11 +128,17 @@ def party_lines(
         for record in group:
             renamed[id(record)] = f"{record.row.candidate} ({shown[id(record)] or 'no party'})"
     lead: str | None = None
+    plain: list[tuple[int, str]] = []  # names whose lines change nothing: one warning (`_fold`)
     for group, line, message, doubtful in warnings:
         would = _would_lead(group, records, renamed, doubtful=doubtful)
         if would:
             lead = group[0].row.candidate
-        found.warn(Code.SHARED_NAME, line, message + would, column=column)
+        if would or doubtful or len(warnings) == 1:
+            found.warn(Code.SHARED_NAME, line, message + would, column=column)
+        else:
+            plain.append((line, _lines(group, renamed)))
+    if plain:
+        found.warn(Code.SHARED_NAME, *_fold(label, plain), column=column)
     repeats = _repeats(blocks, records, renamed) if blocks else []
     if not renamed and not credited:
         return records, lead, repeats
@@ -369,6 +375,32 @@ def _shared_name(
             "--fusion adds their votes up"
         )
     return sorted(first.values())[1], message, apart
+
+
+def _lines(group: list[Record], renamed: dict[int, str]) -> str:
+    """A name listed under several parties, with each line's votes: `'Ann Hale' (DEM 150 votes,
+    WOR 15 votes)`."""
+    votes: dict[str, int | None] = {}
+    for record in group:
+        party = renamed[id(record)][len(record.row.candidate) + 2 : -1]
+        known = votes.get(party, 0)
+        votes[party] = None if known is None or record.votes is None else known + record.votes
+    figures = ", ".join(
+        p + ("" if n is None else f" {counted(n, 'vote')}") for p, n in votes.items()
+    )
+    return f"{group[0].row.candidate!r} ({figures})"
+
+
+def _fold(label: str, plain: list[tuple[int, str]]) -> tuple[int, str]:
+    """One `shared-name` warning for a race's names listed under several parties (New York's
+    fusion lines, two a race): each with its lines, the reading and `--fusion` said once."""
+    names = _and([named for _, named in plain])
+    return min(line for line, _ in plain), (
+        f"{len(plain)} names of {label!r} each stand for several parties: {names}. Each line is "
+        "listed as a candidate of its own, named with its party, and the shares and margin are "
+        "between lines; if each name is one candidate on several party lines (fusion voting), "
+        "--fusion adds their votes up"
+    )
 
 
 def _would_lead(
