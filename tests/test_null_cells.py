@@ -147,3 +147,23 @@ def test_a_write_in_line_of_party_na_is_no_party(tmp_path, engine):
         "Write-In - Cy Lark": None,
     }
     assert not any(n.startswith("Party ") for n in house["notes"])
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_candidates_of_party_na_in_a_party_primary_win_no_seat(tmp_path, engine):
+    # A party primary file whose Governor's rows of party `NA` key no primary: their race,
+    # "GOVERNOR", was read as a general election's ("wins the seat", 1 race won of no party).
+    # Whether `NA` is a party's name or none given, they ran in a primary: no seat is won, as for
+    # candidates of party `NP` there (the measure of party NA stays a measure, no primary).
+    text = MT.replace(",NULL,", ",NA,") + "".join(
+        f"{county},P{p},GOVERNOR,,NA,{name},{votes}\n"
+        for county in ("Alder", "Birch")
+        for p in (1, 2)
+        for name, votes in (("Ed Moss", 9 + p), ("Fay Reed", 7))
+    )
+    data = _summary(write(tmp_path, text, "20160607__mt__primary__precinct.csv"), engine)
+    lines = {line["race"]: line for line in data["overview"]["races"]}
+    assert lines["GOVERNOR"].get("primary") is True
+    assert not lines["LIBRARY LEVY"].get("primary")
+    tally = data["tally"]
+    assert (tally["races"], tally["primaries"], tally["won"]) == (0, 3, 0)

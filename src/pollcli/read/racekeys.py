@@ -35,7 +35,7 @@ from pollcli.kinds import is_answer
 from pollcli.namekeys import PARTY_ADJECTIVES, option_key, party_key, spacing_key, written_in_party
 from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
-from pollcli.read.unkeyed import NO_PRIMARY, NONPARTISAN
+from pollcli.read.unkeyed import NO_PRIMARY
 
 # The order of a race name's parts; a --race-by column of another name comes after them.
 ORDER: Final[tuple[str, ...]] = (
@@ -468,12 +468,13 @@ def primary_name() -> re.Pattern[str]:
 def is_primary(race: Race, party: PartyRule | None, options: Iterable[Option] = ()) -> bool:
     """A primary: the stage says so (MEDSL's `pri`, a "jungle primary"), the party is its key as
     a party primary's (`PartyRule`; not a --race-by party, which may split a general election) or
-    its candidates' is `NP` there, a party committee's race in a top-two primary (a party's own:
-    Washington's precinct committee officers, the party in the office's name, none in the party
-    column), or its name says so. (A top-two primary is one: `top_two`.)"""
+    its candidates' is `NP` or `NA` there (a measure's answers' none), a party committee's race in
+    a top-two primary (a party's own: Washington's precinct committee officers, the party in the
+    office's name, none in the party column), or its name says so. (A top-two primary: `top_two`.)"""
     said = race.values.get("stage", "")
     rule = party if party is not None and not party.every_row else None
-    parties = {option_key(o.party or "") for o in options if o.kind == "candidate"}
+    named = [o for o in options if o.kind == "candidate" and not is_answer(o.candidate)]
+    parties = {option_key(o.party or "") for o in named}
     committee = (
         rule is not None
         and rule.top_two
@@ -485,7 +486,7 @@ def is_primary(race: Race, party: PartyRule | None, options: Iterable[Option] = 
         primary_name().search(normal("stage", said))
         or committee
         or (rule is not None and race.values.get("party", "").strip())
-        or (rule is not None and parties and parties <= NONPARTISAN and rule.primary(said))
+        or (rule is not None and parties and parties <= NO_PRIMARY and rule.primary(said))
         or primary_name().search(race.name)
     )
 
