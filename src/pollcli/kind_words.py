@@ -106,6 +106,7 @@ KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "estimated blanks",
         "estimated blank",
         "under votes",
+        "under",  # (Oregon's Lane County: `Under`, `Over` beside the others' `Under Votes`)
         "undervotes",
         "undervote",
         "under vote",
@@ -146,6 +147,7 @@ KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "nulos",
         "voto nulo",
         "over votes",
+        "over",
         "overvotes",
         "overvote",
         "over vote",
