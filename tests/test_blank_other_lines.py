@@ -52,3 +52,28 @@ def test_blank_votes_error_refuses_the_scatter_line_too(tmp_path, monkeypatch):
     assert sorted(p.line for p in problems if p.severity == "error") == [4, 9]
     result = invoke("summary", str(path), "--blank-votes", "error")
     assert result.code == 1 and "'scatter' has neither votes nor a share" in result.stderr
+
+
+def test_a_blank_under_votes_cell_counts_0_and_refuses_no_race(tmp_path, monkeypatch):
+    # Oregon's 2020 general precinct file (OpenElections): Jackson County's `Under Votes` rows
+    # of some races have a blank cell, and refused 9 races (Attorney General, U.S. House 2…).
+    # Undervotes and overvotes are no candidate's either: no candidate's votes depend on them.
+    text = (
+        "county,precinct,office,candidate,party,votes\n"
+        "Jackson,P1,Attorney General,Ann Lee,DEM,100\n"
+        "Jackson,P1,Attorney General,Bo Cho,REP,150\n"
+        "Jackson,P1,Attorney General,Over Votes,,\n"
+        "Jackson,P1,Attorney General,Under Votes,,\n"
+        "Jackson,P2,Attorney General,Ann Lee,DEM,90\n"
+        "Jackson,P2,Attorney General,Bo Cho,REP,60\n"
+        "Jackson,P2,Attorney General,Over Votes,,1\n"
+        "Jackson,P2,Attorney General,Under Votes,,12\n"
+    )
+    (race,), problems = engines_agree(monkeypatch, write(tmp_path, text))
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    figures = pd.to_numeric(frame.votes.replace({"": "0"}))
+    oracle = {k: int(v) for k, v in figures.groupby(frame.candidate).sum().items()}
+    assert {o.candidate: o.votes for o in race.options} == oracle
+    assert not [p for p in problems if p.severity == "error"]
+    (warned,) = [p for p in problems if "blank vote" in p.message]
+    assert "line 4 ('Over Votes')" in warned.message and "line 5 ('Under Votes')" in warned.message

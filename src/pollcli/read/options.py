@@ -188,8 +188,8 @@ BLANK_VOTES: tuple[str, ...] = ("error", "zero")
 # default where each is on a line that is no candidate's (NH 2020's blank `scatter` cells).
 BLANK_AS_ZERO: tuple[str, str] = (
     "counted as 0 votes (--blank-votes zero)",
-    "of a line that is no candidate's (scatter, write-ins) counted as 0 votes, the candidates' "
-    "untouched (--blank-votes error refuses their races)",
+    "of a line that is no candidate's (scatter, write-ins, under votes) counted as 0 votes, the "
+    "candidates' untouched (--blank-votes error refuses their races)",
 )
 
 

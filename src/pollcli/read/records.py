@@ -143,8 +143,7 @@ class CellReader:
     nameless: list[tuple[int, str]] = field(default_factory=list)  # no name, no votes: no option
     # Race cells of counts of votes read as the unit's ballots (`kinds.office_fact`), for a note.
     votes_as_ballots: set[str] = field(default_factory=set)
-    # Parties whose rows name no candidate, read as the party's line (`_party_line`): checked and
-    # noted by race (`checks`).
+    # Parties whose rows name no candidate, read as the party's line (`_party_line`; `checks`).
     party_named: set[str] = field(default_factory=set)
     # Lines that repeat their name in the votes cell: headings within the data, skipped.
     headings: list[tuple[int, list[str]]] = field(default_factory=list)
@@ -484,7 +483,8 @@ class CellReader:
                 # A unit's count, or a race's total of votes (only checked), not given: no cell.
                 self.blank_counts.append((line, row.candidate))
                 return None
-            if not self.blank_zero and (self.blank_zero is False or row.kind != "other"):
+            named = row.kind in ("candidate", "against_all")  # (else no one's: 0 by default)
+            if not self.blank_zero and (self.blank_zero is False or named):
                 if self.blank_zero is None and self.off_ballot.take(line, cells, self.columns):
                     return None  # (`read.offballot`: Mississippi's `X`, not on the ballot there)
                 self.found.add(
