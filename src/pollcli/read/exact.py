@@ -33,6 +33,7 @@ from pollcli.read.total_places import Marked
 from pollcli.read.totals import stage
 from pollcli.read.unitfacts import UnitFacts
 from pollcli.read.unitparts import join_cells
+from pollcli.read.wholequoted import unwrap
 
 
 def read_exact(
@@ -54,7 +55,9 @@ def read_exact(
     # in the call): not held beside the text and its cells at the split's end, the peak.
     del data
     if text is not None:
+        text, quoted = unwrap(text)  # (`"01;001;13587"`: each line in one pair of quotes)
         split(text, table, found, options.delimiter, options.header_line, options.columns)
+        table.notes.extend([quoted] if quoted else [])
     del text  # split into cells: the file's text is not held while they are read
     return read_table(table, found, options, size, name)
 

@@ -118,6 +118,10 @@ def probe(head: bytes, name: str, options: ReadOptions) -> list[Problem]:
     text = decode(head[:cut], found, options.encoding)
     if text is None:
         return found.items
+    from pollcli.read.wholequoted import wholly_quoted
+
+    if wholly_quoted(text):
+        return []  # each line in one pair of quotes: read without them (`read.wholequoted`)
     table = RawTable(name=name, stem=stem(name))
     names = options.columns
     rest = split_top(text, table, found, options.delimiter, options.header_line, names)

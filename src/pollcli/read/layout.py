@@ -481,9 +481,11 @@ def streams(
     records: list[tuple[int, list[str]]] | None, table: RawTable, options: ReadOptions
 ) -> TypeGuard[list[tuple[int, list[str]]]]:
     """Whether the streaming engine may read a table whose head it split: not one it has no head
-    of, a header or layout the user names (`--header-line`, `--wide`), a header over several rows,
-    nor a wide table (the exact engine reshapes it)."""
+    of, a header or layout the user names (`--header-line`, `--wide`), a header over several rows
+    or of one column (lines in quotes: `read.wholequoted`), nor a wide table (reshaped by the exact engine)."""
     if records is None or options.header_line or options.wide or table.header_rows > 1:
+        return False
+    if len(table.header) < 2:
         return False
     return detect(table, options, records) is None
 
