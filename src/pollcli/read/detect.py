@@ -28,6 +28,7 @@ from pollcli.read.readings import (
     reads_as_words,
     signs_in_words,
     strange_letters,
+    writes,
 )
 
 # Encodings results files are written in, most common first: the order candidates are named in when
@@ -95,9 +96,10 @@ class Candidate:
     odd: int = 0
     # Letters beyond ASCII no one language holds together (`readings.strange_letters`).
     strange: int = 0
+    named: bool = True  # whether the language fits the letters read (`readings.writes`)
 
     def describe(self) -> str:
-        language = f", {self.language}" if self.language and self.language != "Unknown" else ""
+        language = f", {self.language}" if self.named and self.language else ""
         return f"{self.name} ({self.confidence * 100:.0f} % confidence{language})"
 
 
@@ -204,6 +206,7 @@ def candidates_for(data: bytes, lines: _Lines, stray: list[re.Match[str]]) -> li
                 coherence=match.coherence,
                 odd=signs_in_words(text),
                 strange=strange_letters(text),
+                named=writes(match.language, text),
             )
     best = max((c.confidence for c in found.values()), default=0.0)
     # Among those about as good as the best: the fewest signs inside words, then the fewest letters

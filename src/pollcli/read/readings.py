@@ -67,45 +67,65 @@ def foreign(codec: str, language: str | None) -> bool:
 # one-byte reading whose letters no one language holds all of is wrong: iso8859-13's Lithuanian
 # `Aušra Žemaitytė` read as cp1252 is `Auðra Þemaitytë` (ð and þ are Icelandic's, ë is not), as
 # cp1250 `Auđra Ţemaitytë`; cp1252's French `Hélène` read as cp1250 is `Hélčne`.
-_ALPHABETS: Final[tuple[str, ...]] = (
-    "àâæçéèêëîïôœùûüÿ",  # French
-    "äöüß",  # German
-    "áéíñóúüàèïòç",  # Spanish, Catalan
-    "áâãàçéêíóôõú",  # Portuguese
-    "àèéìíîòóùú",  # Italian
-    "áéëïóöüèàĳ",  # Dutch
-    "æøåéäö",  # Danish, Norwegian, Swedish
-    "äöåšž",  # Finnish
-    "áðéíóúýþæö",  # Icelandic
-    "ąćęłńóśźż",  # Polish
-    "áčďéěíňóřšťúůýž",  # Czech
-    "áäčďéíĺľňóôŕšťúýž",  # Slovak
-    "čćđšž",  # Slovene, Croatian, Bosnian, Serbian
-    "áéíóöőúüű",  # Hungarian
-    "ăâîșțşţ",  # Romanian
-    "çë",  # Albanian
-    "çğıöşüâîû",  # Turkish
-    "çəğıöşü",  # Azerbaijani
-    "ąčęėįšųūž",  # Lithuanian
-    "āčēģīķļņšūž",  # Latvian
-    "äõöüšž",  # Estonian
-    "ċġħżàèìòù",  # Maltese
-    "áéíóúŵŷâêîôûäëïöü",  # Irish, Welsh
-)
+_ALPHABETS: Final[dict[str, str]] = {
+    "French": "àâæçéèêëîïôœùûüÿ",
+    "German": "äöüß",
+    "Spanish, Catalan": "áéíñóúüàèïòç",
+    "Portuguese": "áâãàçéêíóôõú",
+    "Italian": "àèéìíîòóùú",
+    "Dutch": "áéëïóöüèàĳ",
+    "Danish, Norwegian, Swedish": "æøåéäö",
+    "Finnish": "äöåšž",
+    "Icelandic": "áðéíóúýþæö",
+    "Polish": "ąćęłńóśźż",
+    "Czech": "áčďéěíňóřšťúůýž",
+    "Slovak": "áäčďéíĺľňóôŕšťúýž",
+    "Slovene, Croatian, Bosnian, Serbian": "čćđšž",
+    "Hungarian": "áéíóöőúüű",
+    "Romanian": "ăâîșțşţ",
+    "Albanian": "çë",
+    "Turkish": "çğıöşüâîû",
+    "Azerbaijani": "çəğıöşü",
+    "Lithuanian": "ąčęėįšųūž",
+    "Latvian": "āčēģīķļņšūž",
+    "Estonian": "äõöüšž",
+    "Maltese": "ċġħżàèìòù",
+    "Irish, Welsh": "áéíóúŵŷâêîôûäëïöü",
+    "English": "",
+}
 
 
 def strange_letters(text: str) -> int:
     """How many of the Latin letters beyond ASCII in `text` the language that holds most of them
     does not hold (0 when one language holds them all, or when there are none): more than 0, the
     letters of a wrong one-byte reading (`Auðra Þemaitytë`)."""
-    letters = {
+    letters = _latin_letters(text)
+    if not letters:
+        return 0
+    return min(len(letters.difference(alphabet)) for alphabet in _ALPHABETS.values())
+
+
+def writes(language: str | None, text: str) -> bool:
+    """Whether `language` (as charset-normalizer names it) may be named for a reading `text`:
+    not when it is one of the Latin script whose alphabet lacks some letter beyond ASCII of the
+    text (charset-normalizer called a Swiss file of `Müller`, `Hélène`, `Straße` Dutch, another
+    Hungarian), nor a language of another script (or none known) read from Latin letters."""
+    if not language or language == "Unknown":
+        return False
+    letters = _latin_letters(text)
+    if not letters:
+        return True  # (no Latin letter beyond ASCII: Cyrillic, Greek… as charset-normalizer says)
+    alphabet = next((a for names, a in _ALPHABETS.items() if language in names.split(", ")), None)
+    return alphabet is not None and letters <= set(alphabet)
+
+
+def _latin_letters(text: str) -> set[str]:
+    """The Latin letters beyond ASCII in `text`, lower case."""
+    return {
         c
         for c in set(text.lower())
         if not c.isascii() and c.isalpha() and unicodedata.name(c, "").startswith("LATIN")
     }
-    if not letters:
-        return 0
-    return min(len(letters.difference(alphabet)) for alphabet in _ALPHABETS)
 
 
 def signs_in_words(text: str) -> int:
