@@ -313,6 +313,8 @@ GEOGRAPHY: Final[tuple[tuple[str, ...], ...]] = (
         "polling_station_number",
         "polling_place",
         "polling_district",
+        # South Africa's IEC: `VotingDistrict` (a station's number) within its `Ward`.
+        "voting_district",
         # Delaware's precinct, `01-01` (an election district within its representative district).
         "election_district",
         # The place a row counts, at the level a `reporting_level` column gives (WA, AR).
@@ -377,6 +379,9 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "schede_nulle",
         "rejected_ballots",
         "rejected_ballots_for_polling_station",
+        # South Africa's IEC: `SpoiltVotes`, each voting district's, on each of its parties' rows.
+        "spoilt_votes",
+        "spoilt_ballots",
     ),
     "blank": ("blank", "schede_bianche"),
     "round": ("round", "nr_turno"),

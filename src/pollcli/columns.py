@@ -364,7 +364,7 @@ def _word(key: str) -> str | None:
 def place_level(header: str) -> int:
     """How fine a geography column is: 0 (state, province), 1 (region, county), 2 (precinct, ward,
     municipality); a column named only `region`-like counts as 1."""
-    key = normalize_header(header)
+    key = _place_key(header)
     for candidate in (
         key,
         _affixes().sub("", key),
@@ -380,8 +380,16 @@ def place_level(header: str) -> int:
 
 def place_word(header: str) -> str:
     """The geography word a header is (`County Name` → `county`), for the yielding rule."""
-    key = normalize_header(header)
-    return _affixes().sub("", key)
+    return _affixes().sub("", _place_key(header))
+
+
+def _place_key(header: str) -> str:
+    """A place header's key, a camel-case one's words joined as `canonical_column` reads them:
+    South Africa's IEC `VotingDistrict` is `voting_district` (of the unit's level, within its
+    `Ward`), not a word of no level (which made it the region and the ward the unit)."""
+    if _camel().fullmatch(header.strip()):
+        return "_".join(w.lower() for w in _camel_word().findall(header))
+    return normalize_header(header)
 
 
 _METHOD_ALIASES: Final[dict[str, str]] = {
