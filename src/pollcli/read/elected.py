@@ -107,13 +107,16 @@ def elected_column(
         count = seats.get(name(record), 0)
         if count and "vote_for" not in record.facts:
             record.facts["vote_for"] = str(count)
+        if count:  # decided by the most votes, no runoff to name (there is no system column)
+            record.facts.setdefault("system", "plurality")
     race, count = next(iter(seats.items()))
     where = f" ({count} in {race!r})" if race else f" ({count})"
     given = sorted({places[r] for r in seats if r in places})
     at = f" on the {', '.join(map(repr, given))} rows (their parts' cells blank)" if given else ""
     columns.notes.append(
         f"The {header!r} column is read as the members each race elects: the candidates it "
-        f"marks{at}{where}, the top N by votes in each race."
+        f"marks{at}{where}, the top N by votes in each race: elected by the most votes (first "
+        "past the post)."
     )
 
 
