@@ -81,6 +81,7 @@ _ATTRIBUTES: Final[dict[str, str]] = {
     ),
     **dict.fromkeys(("nasc", "nascita", "birth", "born", "dob", "urodzenia"), "a birth date"),
 }
+_BRACKETED: Final[re.Pattern[str]] = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _HOUR = re.compile(
     r"(?:(?:ore|ora|h|hour|uhr|heure|hora|horas|godz\.?|godzina)\s*)?"
     r"\d{1,2}(?:[:.h]\d{2})?\s*(?:h|uhr|am|pm)?",
@@ -138,8 +139,10 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
 
 
 def _held(label: str, cells: list[str]) -> str | None:
-    """What a column holds that is no votes, or None."""
-    words = [w for w in re.split(r"[^\w]+|_", label.casefold()) if w]
+    """What a column holds that is no votes, or None. An attribute's word in brackets is a name's
+    part, not what the column holds (Korea's `Oh Jun-ho (Basic Income)`: his party's, no money)."""
+    outside = _BRACKETED.sub(" ", label)
+    words = [w for w in re.split(r"[^\w]+|_", outside.casefold()) if w]
     attribute = next((_ATTRIBUTES[w] for w in words if w in _ATTRIBUTES), None)
     filled = [c for c in cells if c]
     whole = [int(c) for c in filled if c.isdigit()]
