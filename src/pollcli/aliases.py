@@ -115,6 +115,8 @@ ROW_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "pct_votes",
         "votes_pct",
         "vote_percent",
+        # The European Parliament's results CSVs: `PARTY_ID;TYPE;VOTES_PERCENT;UPDATE_STATUS;…`.
+        "votes_percent",
         "percent_of_votes",
         "percentage_of_votes",
         "percentage_of_votes_obtained",
