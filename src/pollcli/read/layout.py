@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Final, TypeGuard
 from pollcli.columns import RACE_PREFIX, ROW_ALIASES, canonical_column, normalize_header
 from pollcli.dataclass import dataclass
 from pollcli.errors import UsageError
-from pollcli.numbers import with_share
+from pollcli.numbers import NA_WORDS, with_share
 from pollcli.read import preamble, protocol, seat_variants, votes_words
 from pollcli.read.dialect import RawTable
 from pollcli.read.preamble import is_number
@@ -125,7 +125,8 @@ def variant(table: RawTable, index: int) -> str:
 
 
 def _numeric(values: Sequence[str]) -> bool:
-    filled = [v for v in values if v.strip()]
+    # (`NA`: R's missing value, a party that did not stand that year: no figure, as a blank.)
+    filled = [v for v in values if v.strip() and v.strip() not in NA_WORDS]
     if not filled:
         return False
     whole = sum(1 for v in filled if (is_number(v) and "%" not in v) or with_share(v))

@@ -94,7 +94,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"нулевые|жарамсыз (бюллетеньдер )?саны",
         r"nuls|bulletins nuls|votes nuls",
         r"ung(ü|ue)ltige( stimmen| stimmzettel| wahlzettel)?|ung(ü|ue)ltig",
-        r"invalid( votes| ballots)?|rejected( ballots)?|spoilt( ballots)?|spoiled( ballots)?",
+        r"(total )?invalid( votes| ballots)?|rejected( ballots)?|spoilt( ballots)?|spoiled( ballots)?",
         r"votos nulos|nulos|(schede|sk) nulle|nulle",
         # Israel's CEC: `פסולים` (disqualified ballots).
         r"פסולים|קולות פסולים",
@@ -119,7 +119,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"liczba głosów ważnych( oddanych łącznie na wszystkich kandydatów)?",
         r"exprimés|suffrages exprimés|votes exprimés",
         r"g(ü|ue)ltige( stimmen)?|g(ü|ue)ltig",
-        r"valid( votes)?|valid votes|total valid votes|votes|total votes|(total )?valid ballots",
+        r"valid( votes)?|valid votes|total valid( votes)?|votes|total votes|(total )?valid ballots",
         # Peru's ONPE scraped: `total_validos` (beside `total_votos_emitidos`).
         r"(votos |total )?v(á|a)lidos|voti validi",
         # Israel's CEC: `כשרים` (valid ballots).
@@ -153,6 +153,8 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     r"(abgegebene|g(ü|ue)ltige) (stimmzettel|wahlzettel)"
     r"|(wahlberechtigte|w(ä|ae)hler( innen)?) (mit|ohne) wahlschein",
     r".*winner|rank|position",
+    # Invalid ballots other than blank ones, beside the blank and all invalid (Denmark's tables).
+    r"other invalid( votes| ballots)?",
     # Elections Canada's table of ridings: its polling stations, its population.
     r"polling stations|population",
     # Italy's Eligendo: voters and electors by sex, disputed ballots, sections (polling stations).
