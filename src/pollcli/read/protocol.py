@@ -80,6 +80,9 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         # The Kiesraad's databank: `Opkomst`, the voters who came (a count; `Opkomstpercentage`
         # beside it), and a polling station's `Toegelaten kiezers`, the voters let in.
         r"opkomst|uitgebrachte stemmen|toegelaten kiezers",
+        # Georgia's CEC: `არჩევნებში მონაწილეთა რაოდენობა` (voters who took part), in its
+        # English files `ballots signed for` (signatures on the list: the voters who came).
+        r"არჩევნებში მონაწილეთა რაოდენობა|ballots signed for",
         # Czechia's and Slovakia's envelopes issued to the voters who came (`VYD_OBALKY`).
         r"(počet )?vydan(é|ých|e) ob(á|a)l(ky|ek|ok)|vyd obalky|vydan(é|e)",
         # South Korea's NEC: `투표수` (ballots cast).
@@ -102,6 +105,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"(無效|无效)票(數|数).*",
         # The Kiesraad's: `# ongeldige stemmen`, `Ongeldig` (the `#`, a number of, is no word).
         r"ongeldige( stemmen| stembiljetten)?|ongeldig",
+        # Georgia's CEC: `ბათილი ბიულეტენები` (invalid ballots).
+        r"ბათილი ბიულეტენები",
         # South Korea's NEC: `무효 투표수` (invalid ballots).
         r"무효 ?투표 ?수",
     ),
@@ -135,6 +140,12 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
 # Facts that are the sum of two lines: each part's expression (a table with one of them alone is
 # read with it alone, and a note says so).
 PART_LINES: Final[dict[str, tuple[str, ...]]] = {
+    # Georgia's CEC: the voters on the unified list and on the special list (`possible voters`,
+    # `special voters` in its English files).
+    "registered": (
+        r"ერთიან სიაში ამომრჩეველთა რაოდენობა|possible voters",
+        r"სპეციალურ სიაში ამომრჩეველთა რაოდენობა|special voters",
+    ),
     "ballots_cast": (
         r"число (избирательных )?бюллетеней в переносных ящиках для голосования",
         r"число (избирательных )?бюллетеней в стационарных ящиках для голосования",
@@ -165,6 +176,8 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     r"ריכוז|שופט",
     # Taiwan's CEC: ballots issued but not cast, issued, left unused; the turnout (a percentage).
     r"(已領未投票|已领未投票|發出票|发出票|用餘票|用余票)(數|数).*|投票率.*",
+    # Georgia's CEC: the voters by noon and by 5 pm, the ballots received, the CEC's checks.
+    r"აქტივობა \d+ საათი|votes by \d+|num ballots|logic check\d*",
     # South Korea's NEC: abstentions (`기권수`) and the share of the ballots counted (`개표율`).
     r"기권 ?수|개표율",
     # Spain's Ministry of the Interior: population, polling tables, the registered and the voters

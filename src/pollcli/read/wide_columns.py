@@ -331,8 +331,9 @@ def repeated_rows(
     if telling is not None:
         flag = "--id-columns " + shlex.quote(",".join([*named, table.header[telling]]))
         advice = (
-            f"if {table.header[telling]!r} tells them apart (read now as an option), name the "
-            f"rows with it: {flag}"
+            f"if {table.header[telling]!r} tells them apart (read now as "
+            f"{'an option' if telling in plan.options else 'no option'}), name the rows with it: "
+            f"{flag}"
         )
     else:
         advice = (
