@@ -99,6 +99,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"ung(ü|ue)ltige( stimmen| stimmzettel| wahlzettel)?|ung(ü|ue)ltig",
         r"(total )?invalid( votes| ballots)?|rejected( ballots)?|spoilt( ballots)?|spoiled( ballots)?",
         r"votos nulos|nulos|(schede|sk) nulle|nulle",
+        # Peru's ONPE scraped: `total_votos_nulos` (beside `total_en_blanco`, `total_validos`).
+        r"total votos nulos",
         # Israel's CEC: `פסולים` (disqualified ballots).
         r"פסולים|קולות פסולים",
         # Taiwan's CEC: `無效票數B`.
@@ -112,6 +114,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "blank": (
         r"blancs|bulletins blancs|votes blancs|votos en blanco|en blanco|(schede|sk) bianche",
+        r"total (votos )?en blanco",
         r"blank( votes| ballots)?",
         # Switzerland's BFS: `leere_wahlzettel` (blank ballots, beside `eingelegte_wahlzettel`).
         r"leere (stimmzettel|wahlzettel)",
@@ -176,6 +179,8 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     r"ריכוז|שופט",
     # Taiwan's CEC: ballots issued but not cast, issued, left unused; the turnout (a percentage).
     r"(已領未投票|已领未投票|發出票|发出票|用餘票|用余票)(數|数).*|投票率.*",
+    # Peru's ONPE scraped: `total_votos_impugnados` (challenged votes, decided later).
+    r"(total )?votos impugnados",
     # Georgia's CEC: the voters by noon and by 5 pm, the ballots received, the CEC's checks.
     r"აქტივობა \d+ საათი|votes by \d+|num ballots|logic check\d*",
     # South Korea's NEC: abstentions (`기권수`) and the share of the ballots counted (`개표율`).
