@@ -28,7 +28,7 @@ from pollcli.dataclass import dataclass
 from pollcli.errors import UsageError
 from pollcli.numbers import NA_WORDS, with_share
 from pollcli.read import preamble, protocol, seat_variants, votes_words
-from pollcli.read.dialect import RawTable
+from pollcli.read.dialect import DELIMITERS, RawTable
 from pollcli.read.preamble import is_number
 from pollcli.read.roles import RACE_FACT_KEYS
 from pollcli.read.total_words import says_total
@@ -483,10 +483,10 @@ def streams(
 ) -> TypeGuard[list[tuple[int, list[str]]]]:
     """Whether the streaming engine may read a table whose head it split: not one it has no head
     of, a header or layout the user names (`--header-line`, `--wide`), a header over several rows
-    or of one column (lines in quotes: `read.wholequoted`), nor a wide table (reshaped by the exact engine)."""
+    or of one cell of delimiters (quoted lines: `read.wholequoted`), nor a wide table (reshaped)."""
     if records is None or options.header_line or options.wide or table.header_rows > 1:
         return False
-    if len(table.header) < 2:
+    if len(table.header) == 1 and any(d in table.header[0] for d in DELIMITERS):
         return False
     return detect(table, options, records) is None
 
