@@ -182,7 +182,8 @@ def race_split(carriers: Sequence[Carrier], problems: list[Problem], message: st
 
 @dataclass
 class Found:
-    """The problems of one file as the stages find them: each stage adds, none removes."""
+    """The problems of one file as the stages find them: each stage adds, none removes (but
+    `drop_after`)."""
 
     file: str
     items: list[Problem] = field(default_factory=list)
@@ -192,6 +193,12 @@ class Found:
 
     def __post_init__(self) -> None:
         self._errors = sum(1 for p in self.items if p.severity == "error")
+
+    def drop_after(self, line: int) -> None:
+        """Forget the problems of the lines past `line`: the exact engine read on past where
+        reading stops (the first option past the bound: `read.limits`)."""
+        self.items[:] = [p for p in self.items if p.line is None or p.line <= line]
+        self.__post_init__()
 
     def extend(self, problems: list[Problem]) -> None:
         """Problems found elsewhere (a scratch list, a block read apart) join this file's."""

@@ -17,6 +17,7 @@ from pollcli.read.dialect import RawTable, split
 from pollcli.read.engines import progress_hook
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
+from pollcli.read.limits import first_past, given
 from pollcli.read.manyregions import check as check_regions
 from pollcli.read.offballot import off_ballot
 from pollcli.read.options import ReadOptions
@@ -141,6 +142,14 @@ def read_table(
     read_rows(reader, pending, table.delimiter, records, report, columnar)
     if plan is None:
         check_regions(records, columns)  # too many: read again by the caller (`manyregions`)
+    # Past the bound on options, what the lines up to the first option past it give, as the
+    # streaming engine, which stops there, gives it (`limits`).
+    past = first_past(records, columns, reader.default_election, rule)
+    if past is not None:
+        records = [r for r in records if r.line <= past]
+        found.drop_after(past)
+        for line in [line for line in reader.rejected if line > past]:
+            del reader.rejected[line]
     columns.notes.extend(notes or [])
     if (said := reader.off_ballot.note()) is not None:
         columns.notes.append(said)
@@ -148,7 +157,7 @@ def read_table(
     assembly.totals = stage(columns, found, marked, frozenset(options.kind_keys()), total_options)
     elections = assemble_races(assembly, records, table.header_line, reader, options)
     report(count)
-    return elections, sort_problems(found.items)
+    return given(elections, found, False, past is not None)
 
 
 def _progress(name: str, size: int, rows: int) -> Callable[[int], None]:

@@ -14,22 +14,37 @@ option past the bound in line order (`OptionCount.in_order`). Both count raw nam
 upper bound (names that differ only by case, spacing or invisible characters are one option), and
 work out option keys only for a race that may pass the bound, in line order, up to the first option
 past it: a file of a million names was refused only after 170,000 keys (1.8 s, 540 MiB).
+
+Past the bound, both engines give what the file's lines up to that first option past it give
+(`first_past`, `given`): their problems, the assembly's `too-many-options` at that line among
+them, and no election. The exact engine reads every row first, so it drops the rows and problems of
+the lines past it; the streaming engine stops there. (Before, the streaming engine listed the
+problems of the rest of the block it stopped in, so a block's size decided how many it listed, and
+the exact engine listed every line's and summarised the other races.) Where the assembly splits the
+rows read into races within the bound (each region's own candidates a race of its own:
+`geography.local_races`), the count by election and race cells was no race's: the file is read
+again whole, without stopping (`Unconfirmed`, `confirmed`), as a file within the bound.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Final, TypeVar
 
+from pollcli.problems import Code, Found, Problem, sort_problems
 from pollcli.read.assemble import MAX_OPTIONS, option_key
 from pollcli.read.roles import PartyCells, joined_names, name_indexes, race_cells, race_labels
 
 if TYPE_CHECKING:
+    from pollcli.election import Election
     from pollcli.read.blocks import BlockSums, Layout
     from pollcli.read.header import ColumnMap
     from pollcli.read.racekeys import PartyRule
+    from pollcli.read.records import Record
 
 # Validated option cells kept for the keys to come: a precinct file names its few options again in
 # every block; a file of a million names would keep a row per name for nothing.
@@ -46,6 +61,71 @@ Pairs = tuple[Callable[[int], list[bytes]], list[bytes], list[int]]
 
 K = TypeVar("K")
 V = TypeVar("V")
+R = TypeVar("R")
+
+# Set while a file is read again whole (`confirmed`): reading does not stop at the bound.
+_unbounded: ContextVar[bool] = ContextVar("unbounded", default=False)
+
+
+def bound() -> int:
+    """The most options a race may have before reading stops: `MAX_OPTIONS`, or none while a
+    file is read again whole (`confirmed`)."""
+    return sys.maxsize if _unbounded.get() else MAX_OPTIONS
+
+
+class Unconfirmed(Exception):
+    """Reading stopped at a race past the bound as its election and race cells tell races, and
+    the assembly split the rows read into races within it (`geography.local_races`)."""
+
+
+def confirmed(read: Callable[[], R]) -> R:
+    """`read()`; when it stopped at the bound for a race the assembly does not confirm
+    (`Unconfirmed`), `read()` again without stopping: the assembly judges each race it splits."""
+    try:
+        return read()
+    except Unconfirmed as raised:
+        raised.__traceback__ = None  # (the first reading's frames: not held by the second)
+    token = _unbounded.set(True)
+    try:
+        return read()
+    finally:
+        _unbounded.reset(token)
+
+
+def first_past(
+    records: list[Record], columns: ColumnMap, default_election: str, party: PartyRule | None
+) -> int | None:
+    """The line of the first option past the bound, records (the exact engine's) counted in
+    line order race by race as the streaming engine counts its rows (`OptionCount.add`); None
+    when no race passes it."""
+    if len(records) <= bound():
+        return None  # fewer rows than the bound: fewer options in every race too
+    count = OptionCount(columns, (), default_election, party)
+    for record in sorted(records, key=lambda r: r.line):
+        if record.row.all_races:
+            continue  # a count of its unit for every race, as the streaming engine keeps it
+        if count.add(record.election, record.facts, record.row.candidate, record.row.party):
+            return record.line
+    return None
+
+
+def given(
+    elections: list[Election], found: Found, stopped: bool, past: bool
+) -> tuple[list[Election], list[Problem]]:
+    """What an engine gives for a file: its elections and problems; none of its elections where
+    reading `stopped` early (at bytes that are no text) or at the first option past the bound
+    (`past`), and then only the problems of the lines up to the assembly's first
+    `too-many-options` (and of no line). Raises `Unconfirmed` when the assembly found no race
+    past the bound among the rows read."""
+    if not past:
+        return (
+            ([], sort_problems(found.items)) if stopped else (elections, sort_problems(found.items))
+        )
+    lines = [p.line for p in found.items if p.code == Code.TOO_MANY_OPTIONS and p.line]
+    if not lines:
+        raise Unconfirmed
+    last = min(lines)
+    return [], sort_problems([p for p in found.items if p.line is None or p.line <= last])
 
 
 class Kept(dict[K, V]):
@@ -93,6 +173,8 @@ class OptionCount:
         self.party_index = columns.index("party") if party is not None else None
         self.party = party if self.party_index is not None else None
         self.stage_index = columns.index("stage")
+        # A race went past the bound (`add`, `in_order`): reading stops (`given`).
+        self.past = False
         self.office_index = columns.index("office")
         # The columns whose cells tell a row's race (`labels`), for a block's worker to group on.
         self.race_indexes = tuple(
@@ -136,11 +218,13 @@ class OptionCount:
         # Keys only for the races that may pass, in line order, up to the first option past it.
         order = sorted(range(len(names)), key=summed.firsts.__getitem__)
         seen = {label: set(self._keys(label)) for label in suspects}
+        most = bound()
         for position, index in enumerate(order):
             known = seen.get(labels[index])
             if known is not None:
                 known.add(self._option_key(names[index]))
-                if len(known) > MAX_OPTIONS:
+                if len(known) > most:
+                    self.past = True
                     return order[: position + 1], True
         return range(len(names)), False
 
@@ -181,6 +265,7 @@ class OptionCount:
             return None
         seen: dict[Label, set[str]] = {label: set() for label in suspects}
         keys: dict[bytes, str] = {}
+        most = bound()
         for cells, names, firsts in pairs:
             labels = self.labels(cells, len(names))
             for label, raw, first in zip(labels, names, firsts, strict=True):
@@ -191,7 +276,7 @@ class OptionCount:
                 if key is None:
                     key = keys[raw] = option_key(raw.decode("utf-8", "replace"))
                 known.add(key)
-                if len(known) > MAX_OPTIONS:
+                if len(known) > most:
                     return first + 1
         return None
 
@@ -204,10 +289,9 @@ class OptionCount:
         totals: Counter[Label] = Counter()
         for label, count in counts:
             totals[label] += count
+        most = bound()
         return {
-            label
-            for label, count in totals.items()
-            if len(known.get(label, ())) + count > MAX_OPTIONS
+            label for label, count in totals.items() if len(known.get(label, ())) + count > most
         }
 
     def add(
@@ -229,13 +313,17 @@ class OptionCount:
         names = self.names.get(label)
         if names is None:
             names = self.names[label] = []
+        most = bound()
         if isinstance(names, list):
             names.extend(candidates)
-            if len(names) <= MAX_OPTIONS:
+            if len(names) <= most:
                 return False  # no more names than the bound: no more options either
-            return len(self._keys(label)) > MAX_OPTIONS
-        names.update(self._name_key(candidate) for candidate in candidates)
-        return len(names) > MAX_OPTIONS
+            past = len(self._keys(label)) > most
+        else:
+            names.update(self._name_key(candidate) for candidate in candidates)
+            past = len(names) > most
+        self.past |= past
+        return past
 
     def _keys(self, label: Label) -> set[str]:
         """The option keys of a race's options counted so far (kept as keys from now on)."""
@@ -256,12 +344,12 @@ class OptionCount:
     def within(pairs: int) -> bool:
         """Whether a block of so many distinct (race, name) pairs is within the bound, whatever
         its races."""
-        return pairs <= MAX_OPTIONS
+        return pairs <= bound()
 
     def watching(self, layout: Layout) -> Layout:
         """The layout whose workers cut a block at the first option past the bound (`cut`)."""
-        if self.candidate_index is None:
-            return layout  # not streamed (`_index`)
+        if self.candidate_index is None or _unbounded.get():
+            return layout  # not streamed (`_index`); read whole (`confirmed`)
         return dataclasses.replace(layout, options=self)
 
     def release(self) -> None:

@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final
 
 from pollcli.problems import Code, Problem, sort_problems
+from pollcli.read.limits import confirmed
 from pollcli.read.records import clean_cell
 
 if TYPE_CHECKING:
@@ -78,14 +79,14 @@ def bounded(
     as the unit, each election warned (`too-many-regions`). None when `read` hands the file over
     (the streaming engine to the exact one, which bounds its own reading)."""
     try:
-        return read(options)
+        return confirmed(lambda: read(options))  # (past the bound on options: `limits`)
     except TooManyRegions as raised:
         # Its traceback holds the first reading (its sums, its blocks), and in a cycle (a worker's
         # future holds the exception) that the paused collector (`collector.paused_gc`) would
         # leave for the second reading's peak: cut here.
         raised.__traceback__ = None
         many = TooManyRegions(raised.column)
-    result = read(many.as_units(options))
+    result = confirmed(lambda: read(many.as_units(options)))
     if result is None:
         return None
     elections, problems = result

@@ -67,7 +67,7 @@ from pollcli.read.engines import progress_hook, streamable
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
 from pollcli.read.keysums import KeySums
-from pollcli.read.limits import OptionCount
+from pollcli.read.limits import OptionCount, given
 from pollcli.read.modegroups import unsettled, watching
 from pollcli.read.optioncells import BlankLabel, OptionCells
 from pollcli.read.options import ReadOptions
@@ -236,9 +236,7 @@ def read_stream(
         return None
     if any(p.code == Code.INCONSISTENT_METADATA for p in found.items[read_before:]):
         return None  # a fact that differs within a race: the exact engine names each such line
-    if summer.limited:
-        elections = []
-    return elections, sort_problems(found.items)
+    return given(elections, found, summer.limited, summer.options_met.past)  # (`limits`)
 
 
 class _Summer:
@@ -475,6 +473,8 @@ class _Summer:
             row, part, alone = record.row, self.sums.part_of(record), alone_row(self.again, cells)
             unit = row.unit if apart or alone else None
             self._add(part, row.region, unit, apart or alone, start, record.votes or 0, alone)
+            if self.options_met.past:
+                break  # the first option past the bound: no line past it is read (`limits`)
         unittotals.check(self.found.items[mark:], self.reader.columns)  # options' totals?
         self.stopped |= any(p.code == Code.MALFORMED_CSV for p in self.found.items[mark:])
         # Lines as the exact engine counts them: a lone carriage return ends one too.
