@@ -118,3 +118,25 @@ def test_both_engines_read_such_a_file_alike(tmp_path, monkeypatch, block_bytes)
     assert codes == [("duplicate-option", 4), ("negative-votes", 3), ("negative-votes", 8)]
     (governor,) = elections
     assert {o.candidate: o.votes for o in governor.options} == {"Ann Lee": 20, "Bob Ray": 16}
+
+
+@pytest.mark.parametrize("block_bytes", [None, 32])
+def test_a_row_after_a_refused_one_and_its_repeat_is_listed_once(
+    tmp_path, monkeypatch, block_bytes
+) -> None:
+    """`B,x` (refused), then `B,5` twice: line 3 repeats the refused line 2, line 4 repeats line
+    3. The exact engine listed line 4 twice, as a repeat of line 2 and of line 3 (the assembly's
+    check); the streaming engine, which sums lines 3 and 4 into one record, once (drawn by
+    tests/test_options_past.py). Once each, on both engines: line 4's earlier record is the
+    assembly's to name."""
+    from conftest import dump, each_engine
+
+    path = write(tmp_path, "election,candidate,votes\nB,N0,x\nB,N0,5\nB,N0,5\n")
+    results = each_engine(monkeypatch, path, block_bytes=block_bytes)
+    assert dump(results["exact"]) == dump(results["stream"])
+    said = [(p.code, p.line, p.message.split(";")[0]) for p in results["exact"][1]]
+    assert said == [
+        ("missing-value", 2, "'N0' has neither votes nor a share"),
+        ("duplicate-option", 3, "'N0' is listed again (first on line 2) in election 'B'"),
+        ("duplicate-option", 4, "'N0' is listed again (first on line 3) in election 'B'"),
+    ]

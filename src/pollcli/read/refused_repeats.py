@@ -92,8 +92,10 @@ def check(reader: CellReader, records: Sequence[Record]) -> set[int]:
             earlier = [
                 first for first, _, other in every[:at] if not party or not other or party == other
             ]
-            if not earlier or (line not in refused_lines and earlier[0] not in refused_lines):
-                continue  # (two records: the assembly's own check)
+            if not earlier or (
+                line not in refused_lines and any(e not in refused_lines for e in earlier)
+            ):
+                continue  # (a record after another: the assembly's own check)
             election, region = key[0][0], key[0][1]
             where = (f" in election {election!r}" if election else "") + (
                 f" in region {region!r}" if region else ""
