@@ -98,8 +98,8 @@ def first_past(
     """The line of the first option past the bound, records (the exact engine's) counted in
     line order race by race as the streaming engine counts its rows (`OptionCount.add`); None
     when no race passes it."""
-    if len(records) <= bound():
-        return None  # fewer rows than the bound: fewer options in every race too
+    if len(records) <= bound() or len({r.row.candidate for r in records}) <= bound():
+        return None  # fewer rows (or names) than the bound: fewer options in every race too
     count = OptionCount(columns, (), default_election, party)
     for record in sorted(records, key=lambda r: r.line):
         if record.row.all_races:

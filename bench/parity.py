@@ -1,0 +1,136 @@
+"""Both engines on the same files: `validate --format json` and `summary --format json` from the
+exact engine and from the streaming one, its blocks forced small so that they split races and
+precincts, compared byte for byte (with the exit code and standard error).
+
+    python bench/parity.py                       # tests/hostile, data, tests/seats, realworld
+    python bench/parity.py --shapes 50k          # and every bench shape at 50k rows
+    python bench/parity.py FILE... --blocks 4096,65536
+
+Each disagreement is printed with the first lines where the two outputs differ. Run in-process
+(the CLI's `run`, as the tests run it), so that the blocks can be shrunk (`stream.BLOCK_BYTES`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import difflib
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REALWORLD = Path("/work/shared/realworld")
+COMMANDS = (("validate", "--format", "json"), ("summary", "--format", "json"))
+BLOCKS = (4096, 65536)
+
+
+@dataclass(frozen=True)
+class Output:
+    code: int
+    stdout: str
+    stderr: str
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    path: Path
+    command: str
+    block: int
+    exact: Output
+    stream: Output
+
+    def describe(self, lines: int = 12) -> str:
+        a = [f"exit {self.exact.code}", *self.exact.stdout.splitlines(), self.exact.stderr]
+        b = [f"exit {self.stream.code}", *self.stream.stdout.splitlines(), self.stream.stderr]
+        diff = list(difflib.unified_diff(a, b, "exact", "stream", n=1, lineterm=""))
+        shown = "\n".join(line[:200] for line in diff[2 : 2 + lines])
+        return f"{self.path} {self.command} (blocks of {self.block} bytes):\n{shown}"
+
+
+def invoke(args: list[str], engine: str, block: int) -> Output:
+    """`pollcli ARGS` in-process on one engine, the streaming engine's blocks `block` bytes."""
+    from pollcli.cli import run
+    from pollcli.read import stream
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_env, saved_block = os.environ.get("POLLCLI_ENGINE"), stream.BLOCK_BYTES
+    os.environ["POLLCLI_ENGINE"] = engine
+    stream.BLOCK_BYTES = block  # type: ignore[misc]
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = run(args)
+    finally:
+        stream.BLOCK_BYTES = saved_block  # type: ignore[misc]
+        if saved_env is None:
+            os.environ.pop("POLLCLI_ENGINE", None)
+        else:
+            os.environ["POLLCLI_ENGINE"] = saved_env
+    return Output(code, out.getvalue(), err.getvalue())
+
+
+def compare(path: Path, blocks: Iterable[int] = BLOCKS) -> Iterator[Disagreement]:
+    """The disagreements of the two engines on one file, command by command and block size by
+    block size (the exact engine's output read once a command)."""
+    for command in COMMANDS:
+        args = [command[0], str(path), *command[1:]]
+        exact = invoke(args, "exact", BLOCKS[0])
+        for block in blocks:
+            streamed = invoke(args, "stream", block)
+            if streamed != exact:
+                yield Disagreement(path, command[0], block, exact, streamed)
+                break  # (one block size is enough to show it)
+
+
+def default_files() -> list[Path]:
+    files = sorted((ROOT / "tests" / "hostile").glob("*.csv"))
+    files += sorted((ROOT / "data").glob("*.csv"))
+    files += sorted((ROOT / "tests" / "seats").glob("*.csv"))
+    if REALWORLD.is_dir():
+        files += sorted(REALWORLD.glob("*.csv"))
+    return files
+
+
+def shapes(size: str, folder: Path) -> list[Path]:
+    """Every bench shape at `size` rows (but the one-line and front-matter shapes, sized in
+    bytes and spaces), written to `folder`."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import generate
+
+    files = []
+    for shape in sorted(generate.SHAPES):
+        if shape in ("long_line", "front_spaces"):
+            continue
+        suffix = ".parquet" if shape == "parquet" else ".csv"
+        path = folder / f"{shape}_{size}{suffix}"
+        generate.main(["--shape", shape, size, str(path)])
+        files.append(path)
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--shapes", metavar="SIZE", help="also every bench shape at SIZE rows")
+    parser.add_argument("--blocks", default=",".join(map(str, BLOCKS)))
+    args = parser.parse_args(argv)
+    blocks = [int(b) for b in args.blocks.split(",")]
+    files = list(args.files) or default_files()
+    with tempfile.TemporaryDirectory(prefix="pollcli-parity-") as folder:
+        if args.shapes:
+            files += shapes(args.shapes, Path(folder))
+        found = 0
+        for path in files:
+            for disagreement in compare(path, blocks):
+                found += 1
+                print(disagreement.describe(), end="\n\n", flush=True)
+        print(f"{found} disagreement(s) over {len(files)} files", flush=True)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
