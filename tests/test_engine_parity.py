@@ -10,12 +10,13 @@ pyarrow, cut here every few rows), as the house rule asks: one answer on every e
 from __future__ import annotations
 
 from dataclasses import asdict
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import write
+from conftest import DATA, ROOT, invoke, write
 from pollcli.read import ReadOptions, engines, load_file, stream
 
 COUNTIES = ["C0", "C1"]
@@ -196,3 +197,29 @@ def test_a_fact_that_differs_within_a_race_is_said_on_every_line(tmp_path, monke
         lines = [p["line"] for p in problems if p["code"] == "inconsistent-metadata"]
         assert lines == [5, 6, 10, 11]  # by hand: the rows whose vote_for is not line 2's
     assert results["exact"] == results["stream"]
+
+
+REALWORLD = Path("/work/shared/realworld")
+# The shipped files, the hostile ones, the seat tests' inputs, and the real files of under 1 MB
+# where they are (read in place, never copied): `bench/parity.py` runs the same comparison over
+# them all, the bench shapes at 50k rows and other block sizes.
+PARITY_FILES = [
+    *sorted((ROOT / "tests" / "hostile").glob("*.csv")),
+    *sorted(DATA.glob("*.csv")),
+    *sorted((ROOT / "tests" / "seats").glob("*.csv")),
+    *(sorted(p for p in REALWORLD.glob("*.csv") if p.stat().st_size < 1 << 20)),
+]
+
+
+@pytest.mark.parametrize("path", PARITY_FILES, ids=lambda p: p.name)
+def test_validate_and_summary_json_are_the_same_on_both_engines(monkeypatch, path):
+    """`validate` and `summary --format json`, exit code and standard error included, byte for
+    byte from both engines, the streaming engine's blocks of 4 KiB (a race or a precinct split
+    across blocks)."""
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 4096)
+    for command in ("validate", "summary"):
+        exact, streamed = (
+            invoke(command, str(path), "--format", "json", env={engines.ENGINE_ENV: engine})
+            for engine in ("exact", "stream")
+        )
+        assert exact == streamed, command
