@@ -223,8 +223,9 @@ runs: noise); `MALLOC_MMAP_THRESHOLD_=131072` 383 against 389-396 MiB for 0.5 s 
 Noticed: past the bound on options the streaming engine stops at the first such race and lists
 the problems of the rest of its block only (a block's size decides how many: a file of 300,000
 rows in two races of 150,000 names listed three at 8 MiB, one at 4, session 22's code one of
-three at 600,000 rows; the exact engine lists all three). CPU of party_lists' load by stage
-(in-process thread time, load ~6): the stream's merge 1.4-1.5 s (`column_parts` 0.8 of it,
+three at 600,000 rows; the exact engine lists all three; session 24: both engines now give what
+the lines up to the first option past the bound give, `read.limits.given`). CPU of party_lists'
+load by stage (in-process thread time, load ~6): the stream's merge 1.4-1.5 s (`column_parts` 0.8 of it,
 `KeySums.numbered` 0.5 of that), the workers 1.0, `KeySums.records` 0.7, the assembly ~4, where
 cProfile's heaviest are per-option passes written as generator expressions (`any(r.row.region for
 r in records)` and 15 others a race, 1M steps each: 0.5-0.8 s in all), `options_of`,
