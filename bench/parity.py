@@ -73,11 +73,17 @@ def invoke(args: list[str], engine: str, block: int) -> Output:
     return Output(code, out.getvalue(), err.getvalue())
 
 
-def compare(path: Path, blocks: Iterable[int] = BLOCKS) -> Iterator[Disagreement]:
+# What a shape needs to be read at all (a cp1251 file is refused without --encoding).
+EXTRA = {"cyrillic": ("--encoding", "cp1251")}
+
+
+def compare(
+    path: Path, blocks: Iterable[int] = BLOCKS, extra: tuple[str, ...] = ()
+) -> Iterator[Disagreement]:
     """The disagreements of the two engines on one file, command by command and block size by
     block size (the exact engine's output read once a command)."""
     for command in COMMANDS:
-        args = [command[0], str(path), *command[1:]]
+        args = [command[0], str(path), *command[1:], *extra]
         exact = invoke(args, "exact", BLOCKS[0])
         for block in blocks:
             streamed = invoke(args, "stream", block)
@@ -95,19 +101,24 @@ def default_files() -> list[Path]:
     return files
 
 
+# Shapes sized in other units than rows: the divisor that makes `size` about as many rows.
+PER_UNIT = {"constituencies": 18, "units_precinct": 7, "units_region": 7, "wide": 10}
+
+
 def shapes(size: str, folder: Path) -> list[Path]:
-    """Every bench shape at `size` rows (but the one-line and front-matter shapes, sized in
+    """Every bench shape at about `size` rows (but the one-line and front-matter shapes, sized in
     bytes and spaces), written to `folder`."""
     sys.path.insert(0, str(ROOT / "bench"))
     import generate
 
+    rows = int(float(size.rstrip("kKmM")) * (1000 if size[-1] in "kK" else 1_000_000))
     files = []
     for shape in sorted(generate.SHAPES):
         if shape in ("long_line", "front_spaces"):
             continue
         suffix = ".parquet" if shape == "parquet" else ".csv"
         path = folder / f"{shape}_{size}{suffix}"
-        generate.main(["--shape", shape, size, str(path)])
+        generate.main(["--shape", shape, str(rows // PER_UNIT.get(shape, 1)), str(path)])
         files.append(path)
     return files
 
@@ -125,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             files += shapes(args.shapes, Path(folder))
         found = 0
         for path in files:
-            for disagreement in compare(path, blocks):
+            extra = EXTRA.get(path.stem.rsplit("_", 1)[0], ())
+            for disagreement in compare(path, blocks, extra):
                 found += 1
                 print(disagreement.describe(), end="\n\n", flush=True)
         print(f"{found} disagreement(s) over {len(files)} files", flush=True)

@@ -75,7 +75,9 @@ def check(reader: CellReader, records: Sequence[Record]) -> set[int]:
     seen: dict[tuple[Place, str], list[tuple[int, str, str]]] = {}
     for record in records:
         row = record.row
-        if record.fusion or record.write_in or row.kind != "candidate":
+        if record.fusion or record.write_in or row.kind != "candidate" or record.summed:
+            # (A record that sums named units is none of a refused row's: the streaming engine
+            # read the units that list a refused row's option again row by row, `units_again`.)
             continue
         place = _place(record.election, row.region or "", row.unit or "", record.facts)
         key = (place, option_key(row.candidate))
