@@ -223,3 +223,22 @@ def test_validate_and_summary_json_are_the_same_on_both_engines(monkeypatch, pat
             for engine in ("exact", "stream")
         )
         assert exact == streamed, command
+
+
+@pytest.mark.parametrize("block", [32, 4096])
+def test_a_share_without_votes_is_not_counted_as_zero_votes(tmp_path, monkeypatch, block):
+    """`C1,Bo,,50`: a share and no votes. The exact engine refuses the file ("'Bo' has a share
+    but no votes; regional rows need votes to be added up across regions"); the streaming
+    engine counted the blank cell as 0 votes and named a winner, Ann 15 to Bo 7 (exit 0). Its
+    sums have no share alone: the file is the exact engine's (`shares.ShareAlone`)."""
+    text = "county,candidate,votes,share\nC1,Ann,10,50\nC1,Bo,,50\nC2,Ann,5,40\nC2,Bo,7,60\n"
+    path = write(tmp_path, text)
+    monkeypatch.setattr(stream, "BLOCK_BYTES", block)
+    for command in ("validate", "summary"):
+        exact, streamed = (
+            invoke(command, str(path), "--format", "json", env={engines.ENGINE_ENV: engine})
+            for engine in ("exact", "stream")
+        )
+        assert exact == streamed, command
+    assert streamed.code == 1
+    assert "'Bo' has a share but no votes" in streamed.stderr

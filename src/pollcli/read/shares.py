@@ -64,3 +64,16 @@ def decimal_mark(
             column=columns.header[share_index],
         )
     return (",", False) if "," in first and len(first) == 1 else (".", False)
+
+
+class ShareAlone(Exception):
+    """A row of a share and no votes, met by the streaming engine, whose sums would count it as 0
+    votes (the exact engine keeps its votes unknown: a `shares-sum` or `share-mismatch` of the
+    share as given): the file is the exact engine's."""
+
+
+def votes_of(record: Record) -> int:
+    """A record's votes for the streaming engine's sums; `ShareAlone` for a share alone."""
+    if record.votes is None:
+        raise ShareAlone
+    return record.votes

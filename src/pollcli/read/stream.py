@@ -77,7 +77,7 @@ from pollcli.read.records import CellReader
 from pollcli.read.repeatlines import Again, alone_row, read_again
 from pollcli.read.repeats import Repeats, stream_splits
 from pollcli.read.roles import column_roles, name_indexes, unit_identity
-from pollcli.read.shares import decimal_mark
+from pollcli.read.shares import ShareAlone, decimal_mark, votes_of
 from pollcli.read.summedapart import counts_apart, races_spelt_apart
 from pollcli.read.unfit import unfit_facts
 from pollcli.read.unitfacts import NoPrecinct
@@ -183,6 +183,7 @@ def read_stream(
         Mixed,
         unittotals.HandOver,
         NoPrecinct,
+        ShareAlone,
     ):
         return None
     import numpy as np
@@ -472,7 +473,7 @@ class _Summer:
                 self.apart.exact_row(record, start, apart, self.unit_facts, self.reader)
             row, part, alone = record.row, self.sums.part_of(record), alone_row(self.again, cells)
             unit = row.unit if apart or alone else None
-            self._add(part, row.region, unit, apart or alone, start, record.votes or 0, alone)
+            self._add(part, row.region, unit, apart or alone, start, votes_of(record), alone)
             if self.options_met.past:
                 break  # the first option past the bound: no line past it is read (`limits`)
         unittotals.check(self.found.items[mark:], self.reader.columns)  # options' totals?
