@@ -142,3 +142,18 @@ def test_both_engines_give_the_same_past_the_bound(tmp_path_factory, monkeypatch
     path = write(tmp_path_factory.mktemp("past"), text)
     results = each_engine(monkeypatch, path, ReadOptions(), block_bytes=block)
     assert dump(results["exact"]) == dump(results["stream"])
+
+
+@pytest.mark.parametrize("block", [160, 1 << 20])
+def test_what_the_reader_keeps_of_lines_past_it_is_forgotten(monkeypatch, tmp_path, block):
+    """Blank vote cells of lines that are no candidate's (counted as 0, one warning naming their
+    lines) on line 2 and on line 63, past the 51st option on line 52 (Scattering the first): the
+    exact engine, which reads every row, named line 63 in the warning of line 2; the streaming
+    one, which stops at line 52, did not (`limits.stop_at`)."""
+    text = "election,candidate,votes\nA,Scattering,\n"
+    text += "".join(f"A,N{i},{i + 1}\n" for i in range(60)) + "A,Write-in,\n"
+    results = each_engine(monkeypatch, write(tmp_path, text), ReadOptions(), block_bytes=block)
+    assert dump(results["exact"]) == dump(results["stream"])
+    (blank,) = [p for p in results["exact"][1] if p.line == 2]
+    assert "line 2 ('Scattering')" in blank.message and "63" not in blank.message
+    assert codes(results["exact"]) == [("too-many-options", 52), ("missing-value", 2)]

@@ -17,7 +17,7 @@ from pollcli.read.dialect import RawTable, split
 from pollcli.read.engines import progress_hook
 from pollcli.read.header import map_header
 from pollcli.read.inputs import stem
-from pollcli.read.limits import first_past, given
+from pollcli.read.limits import first_past, given, stop_at
 from pollcli.read.manyregions import check as check_regions
 from pollcli.read.offballot import off_ballot
 from pollcli.read.options import ReadOptions
@@ -147,9 +147,7 @@ def read_table(
     past = first_past(records, columns, reader.default_election, rule)
     if past is not None:
         records = [r for r in records if r.line <= past]
-        found.drop_after(past)
-        for line in [line for line in reader.rejected if line > past]:
-            del reader.rejected[line]
+        stop_at(past, reader)
     columns.notes.extend(notes or [])
     if (said := reader.off_ballot.note()) is not None:
         columns.notes.append(said)

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from pollcli.read.blocks import BlockSums, Layout
     from pollcli.read.header import ColumnMap
     from pollcli.read.racekeys import PartyRule
-    from pollcli.read.records import Record
+    from pollcli.read.records import CellReader, Record
 
 # Validated option cells kept for the keys to come: a precinct file names its few options again in
 # every block; a file of a million names would keep a row per name for nothing.
@@ -107,6 +107,26 @@ def first_past(
         if count.add(record.election, record.facts, record.row.candidate, record.row.party):
             return record.line
     return None
+
+
+def stop_at(line: int, reader: CellReader) -> None:
+    """Forget what the exact engine, which read on, found and kept of the rows past `line`, where
+    the streaming engine stops reading: their problems and what the reader keeps by line for the
+    assembly's notes and warnings (refused rows, blank vote cells…)."""
+    reader.found.drop_after(line)
+    for kept in (
+        reader.blank_lines,
+        reader.blank_counts,
+        reader.mode_sums,
+        reader.nameless,
+        reader.acclaimed,
+        reader.unopposed,
+    ):
+        kept[:] = [item for item in kept if item[0] <= line]
+    reader.headings[:] = [item for item in reader.headings if item[0] <= line]
+    reader.part_mismatches[:] = [n for n in reader.part_mismatches if n <= line]
+    for n in [n for n in reader.rejected if n > line]:
+        del reader.rejected[n]
 
 
 def given(
