@@ -98,8 +98,14 @@ def first_past(
     """The line of the first option past the bound, records (the exact engine's) counted in
     line order race by race as the streaming engine counts its rows (`OptionCount.add`); None
     when no race passes it."""
-    if len(records) <= bound() or len({r.row.candidate for r in records}) <= bound():
-        return None  # fewer rows (or names) than the bound: fewer options in every race too
+    most = bound()
+    if len(records) <= most:
+        return None  # fewer rows than the bound: fewer options in every race too
+    # A race's options are among its election's names: no election of more names than the
+    # bound (10,000 elections of 100 candidates each), no race past it, and no walk.
+    named = Counter(election for election, _ in {(r.election, r.row.candidate) for r in records})
+    if max(named.values(), default=0) <= most:
+        return None
     count = OptionCount(columns, (), default_election, party)
     for record in sorted(records, key=lambda r: r.line):
         if record.row.all_races:
