@@ -5,6 +5,7 @@ precincts, compared byte for byte (with the exit code and standard error).
     python bench/parity.py                       # tests/hostile, data, tests/seats, realworld
     python bench/parity.py --shapes 50k          # and every bench shape at 50k rows
     python bench/parity.py FILE... --blocks 4096,65536
+    python bench/parity.py --fuzz 300            # drawn precinct files, a bound of 4-8 options
 
 Each disagreement is printed with the first lines where the two outputs differ. Run in-process
 (the CLI's `run`, as the tests run it), so that the blocks can be shrunk (`stream.BLOCK_BYTES`).
@@ -123,12 +124,91 @@ def shapes(size: str, folder: Path) -> list[Path]:
     return files
 
 
+# The cells a drawn precinct file's rows take (`drawn`): names that are one option spelt two ways,
+# totals, counts and scatter among candidates, vote cells that are refused or odd.
+CELLS = {
+    "election": ["E1", "E2", ""],
+    "county": ["C0", "C1", "C2", "TOTAL"],
+    "precinct": ["P0", "P1", "P2", "", "Total"],
+    "office": ["Mayor", "Clerk", "Judge", "Straight Party"],
+    "district": ["1", "2", ""],
+    "mode": ["Election Day", "Absentee", "Total"],
+    "registered": ["100", "100", "90", ""],
+    "total votes": ["50", "60", ""],
+    "party": ["DEM", "REP", "", "NP"],
+    "candidate": [
+        *("Ann Lee", "ANN LEE", "Bo Ray", "Cy Dee", "Total", "Write-in", "Scattering"),
+        *("Registered Voters", "Ballots Cast", "Over Votes", "Blank", "N7", "N8", "N9", "N10"),
+    ],
+    "votes": ["1", "5", "12", "x", "", "-2", "40", "0", "1,000"],
+    "share": ["10.5", "50", ""],
+}
+# Each optional column's chance to be in a drawn file.
+CHANCES = {
+    **{"election": 0.3, "county": 0.8, "precinct": 0.6, "office": 0.7, "district": 0.3},
+    **{"mode": 0.15, "registered": 0.2, "total votes": 0.15, "party": 0.6, "share": 0.1},
+}
+FILE_NAMES = ("results.csv", "20200609__aa__primary.csv", "20201103__aa__general__precinct.csv")
+
+
+def drawn(seed: int) -> tuple[str, str, int, int]:
+    """A drawn precinct file: its text, its name, a bound on options and a block size."""
+    import random
+
+    rnd = random.Random(seed)
+    header = [c for c in CELLS if c in ("candidate", "votes") or rnd.random() < CHANCES[c]]
+    lines = [",".join(header)]
+    for _ in range(rnd.randint(3, 90)):
+        cells = [rnd.choice(CELLS[c]) for c in header]
+        lines.append(",".join(f'"{c}"' if "," in c else c for c in cells))
+    bound, block = rnd.choice([4, 8, 10_000]), rnd.choice([64, 128, 300, 1 << 20])
+    return "\n".join(lines) + "\n", rnd.choice(FILE_NAMES), bound, block
+
+
+def fuzz(seeds: range, folder: Path) -> int:
+    """Drawn files read by both engines in-process (`load_file`: elections and problems as
+    dicts), the bound on options shrunk; each disagreement's file kept in `folder`."""
+    from dataclasses import asdict
+
+    from pollcli.read import ReadOptions, assemble, limits, load_file, stream
+
+    found = 0
+    saved = assemble.MAX_OPTIONS, limits.MAX_OPTIONS, stream.BLOCK_BYTES
+    try:
+        for seed in seeds:
+            text, name, bound, block = drawn(seed)
+            assemble.MAX_OPTIONS = limits.MAX_OPTIONS = bound  # type: ignore[misc]
+            stream.BLOCK_BYTES = block  # type: ignore[misc]
+            path = folder / f"{seed}_{bound}_{block}_{name}"
+            path.write_text(text)
+            read = {}
+            for engine in ("exact", "stream"):
+                os.environ["POLLCLI_ENGINE"] = engine
+                elections, problems = load_file(path, ReadOptions())
+                read[engine] = [asdict(e) for e in elections], [asdict(p) for p in problems]
+            if read["exact"] != read["stream"]:
+                found += 1
+                print(f"disagree: {path} (bound {bound}, blocks of {block} bytes)", flush=True)
+            else:
+                path.unlink()
+    finally:
+        assemble.MAX_OPTIONS, limits.MAX_OPTIONS, stream.BLOCK_BYTES = saved  # type: ignore[misc]
+        os.environ.pop("POLLCLI_ENGINE", None)
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--shapes", metavar="SIZE", help="also every bench shape at SIZE rows")
     parser.add_argument("--blocks", default=",".join(map(str, BLOCKS)))
+    parser.add_argument("--fuzz", type=int, metavar="N", help="only N drawn precinct files")
     args = parser.parse_args(argv)
+    if args.fuzz:
+        folder = Path(tempfile.mkdtemp(prefix="pollcli-fuzz-"))
+        found = fuzz(range(args.fuzz), folder)
+        print(f"{found} disagreement(s) over {args.fuzz} drawn files (kept in {folder})")
+        return 1 if found else 0
     blocks = [int(b) for b in args.blocks.split(",")]
     files = list(args.files) or default_files()
     with tempfile.TemporaryDirectory(prefix="pollcli-parity-") as folder:
