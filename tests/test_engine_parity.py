@@ -242,3 +242,21 @@ def test_a_share_without_votes_is_not_counted_as_zero_votes(tmp_path, monkeypatc
         assert exact == streamed, command
     assert streamed.code == 1
     assert "'Bo' has a share but no votes" in streamed.stderr
+
+
+def test_counts_of_a_blank_precinct_with_the_county_a_race_key(tmp_path):
+    """`--race-by county --unit precinct` on a file of per-precinct counts (`total votes`) and a
+    row of a blank precinct: the county is a race key, no region column is left, and the
+    streaming engine stopped with "internal error: KeyError: 'region'" (exit 70) where the exact
+    engine reads the file (drawn by `bench/parity.py --fuzz` with options)."""
+    text = (
+        "election,county,precinct,office,mode,total votes,candidate,votes\n"
+        "E2,C0,,Clerk,Absentee,60,Ballots Cast,1\n"
+    )
+    path = write(tmp_path, text)
+    args = ("validate", str(path), "--race-by", "county", "--unit", "precinct", "--format", "json")
+    exact, streamed = (
+        invoke(*args, env={engines.ENGINE_ENV: engine}) for engine in ("exact", "stream")
+    )
+    assert streamed.code == 1 and "internal error" not in streamed.stderr
+    assert exact == streamed

@@ -59,15 +59,18 @@ class ApartFacts:
         if not suspects and not self.facts:
             return columns, lines
         at = {c: i for i, c in enumerate(precinct_columns)}
-        election_at, region_at, unit_at = at.get("election"), at["region"], at["unit"]
+        # (No region column where --race-by makes the county a race key: no region, as the
+        # exact stages' records have none.)
+        election_at, region_at, unit_at = at.get("election"), at.get("region"), at["unit"]
         width = len(precinct_columns)
         kept: list[int] = []
         for position, cells in enumerate(zip(*columns, strict=True)):
             election = (cells[election_at] if election_at is not None else "") or default_election
-            unit = (election, cells[region_at], cells[unit_at])
+            region = cells[region_at] if region_at is not None else ""
+            unit = (election, region, cells[unit_at])
             if cells[unit_at] in suspects:
                 values = {k: v for k, v in zip(self.keys, cells[width:], strict=True) if v}
-                if not cells[unit_at] or not cells[region_at]:
+                if not cells[unit_at] or not region:
                     if values:
                         raise Mixed  # counts of no precinct (a blank one): the exact engine's
                     continue
