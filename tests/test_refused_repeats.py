@@ -146,15 +146,16 @@ def test_a_row_after_a_refused_one_and_its_repeat_is_listed_once(
 def test_a_refused_row_of_a_blank_precinct_repeats_no_named_precinct(
     tmp_path, monkeypatch, block_bytes
 ) -> None:
-    """`C2,,Clerk,N2,x` (a blank precinct, refused) and `C2,P0,Clerk,N2,12`: two precincts, no
-    repeat, as the exact engine says. The streaming engine, whose record of N2 sums C2's named
+    """`C2,,Clerk,N2,` (a blank precinct, its vote cell blank: refused) and `C2,P0,Clerk,N2,12`: two
+    precincts, no repeat, as the exact engine says (drawn with `x`, which now marks a race not on
+    a place's ballot where every row of it there holds one: `read.offballot`). The streaming engine, whose record of N2 sums C2's named
     precincts (no unit of its own), compared it with the refused row as if both were the blank
     precinct's: "'N2' is listed again (first on line 2) in region 'C2'" (drawn by a fuzz of
     precinct files, bench/parity.py's session)."""
     from conftest import dump, each_engine
 
     text = (
-        "county,precinct,office,candidate,votes\nC2,,Clerk,N2,x\nC2,P0,Clerk,N2,12\n"
+        "county,precinct,office,candidate,votes\nC2,,Clerk,N2,\nC2,P0,Clerk,N2,12\n"
         "C2,P0,Clerk,N3,5\nC2,P1,Clerk,N2,7\nC2,P1,Clerk,N3,4\n"
     )
     results = each_engine(monkeypatch, write(tmp_path, text), block_bytes=block_bytes)
