@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final
 
 # `option_key` lives with the vocabulary (the verdict compares options too); read from here.
@@ -37,7 +38,7 @@ from pollcli.read.mergeoptions import merge_records, one_place, options_of, sum_
 from pollcli.read.plainraces import Plain, no_party_lines
 from pollcli.read.records import CellReader, Record
 from pollcli.read.repeatadvice import repeat_advice, write_in_line
-from pollcli.read.shares import fractions
+from pollcli.read.shares import fractions, out_of_range
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unit_groups import Split, of_race
 from pollcli.read.unitcounts import Districts, Primaries, counts_of_one_place, give, with_row_facts
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
 PartyLines = tuple[list[Record], str | None, list[Repeat]]  # (records, fused lead, repeats)
 # No ballot has more options; the streaming engine stops reading past it.
 MAX_OPTIONS: Final[int] = 10_000
+_LINE = attrgetter("line")
 
 
 @dataclass
@@ -130,7 +132,7 @@ class Assembly:
         for record in records:
             by_election.setdefault(record.election, []).append(record)
         # What no race of the file holds, told by searches over all of its cells at once.
-        self._plain = Plain.of(records, columns, self.totals)
+        self._plain = Plain.of(records, columns, self.totals, given=bool(every_race))
         given.clear()
         records.clear()
         if every_race:
@@ -184,11 +186,17 @@ class Assembly:
         records = without_zero_copies(records, notes, self.sources.columns.present)
         if (split := of_race(records)) is not None:
             self.apart[label] = split
-        regional = any(r.row.region for r in records)
-        records = share_counts(cast_total(records, notes), notes)  # (a results box's counts)
-        facts = election_facts(label, records, regional, self.sources, self.unit_facts, found)
+        simple = self._plain.simple  # (no record a place, count, share, facts…: stages skipped)
+        regional = not simple and any(r.row.region for r in records)
+        if not simple:
+            records = share_counts(cast_total(records, notes), notes)  # (a results box's counts)
+        facts = election_facts(
+            label, records, regional, self.sources, self.unit_facts, found, simple
+        )
         counts = region_counts(label, self.unit_facts, self.sources, found, notes) or {}
-        counted, records = records, [r for r in records if r.row.fact is None or r.votes is None]
+        counted = records
+        if not simple:  # (no count rows: each record an option's)
+            records = [r for r in records if r.row.fact is None or r.votes is None]
         if not records:  # (a race of count rows alone: said with its lines by `elections`)
             self._counts_only[label] = counted
             return None
@@ -207,8 +215,9 @@ class Assembly:
             records, fused_lead, repeated = self.party_lines(facts.election, records, notes, keys)
         if records is not listed:  # names told apart by their party
             keys = option_keys([r.row.candidate for r in records])
-        records = fractions(records, notes)  # (each record's name kept, in its place)
-        self._in_range(records)
+        if not simple:  # (no shares)
+            records = fractions(records, notes)  # (each record's name kept, in its place)
+            out_of_range(records, found, self.sources.columns.header_of("share"))
         options, regions = self._combine(records, facts.election, regional, counts, notes, keys)
         if options is None:
             return None
@@ -253,13 +262,15 @@ class Assembly:
             if given
             else None
             if regional
+            else cast_line or None
+            if simple  # (no fact cells)
             else cast_line or next((r.line for r in records if "ballots_cast" in r.facts), None)
         )
-        acclaimed = any(r.acclaimed for r in records)  # no vote held (`read.acclaimed`): 0s said
+        acclaimed = not simple and any(r.acclaimed for r in records)  # no vote held: 0s said
         # (Names and parties the file's, none renamed: no name a party's where none is in the file.)
         named = not plain or lines
         check_election(
-            election, min(r.line for r in records), fact_line, self.sources, found, acclaimed, named
+            election, min(map(_LINE, records)), fact_line, self.sources, found, acclaimed, named
         )
         # (A precinct's two values of one fact may have been found before this election was
         # assembled, by the streaming engine.)
@@ -335,18 +346,6 @@ class Assembly:
                 )
         return facts.model_copy(update=update) if update else facts
 
-    def _in_range(self, records: list[Record]) -> None:
-        """Shares outside 0–100 are errors; the rows stay, so that the sum is checked too."""
-        for record in records:
-            share = record.row.share
-            if share is not None and not 0 <= share <= 100:
-                self.found.add(
-                    Code.SHARE_OUT_OF_RANGE,
-                    record.line,
-                    f"share {share!r}: a share is a percent, from 0 to 100; fix the cell",
-                    column=self.sources.columns.header_of("share"),
-                )
-
     def _combine(
         self,
         records: list[Record],
@@ -357,7 +356,7 @@ class Assembly:
         keys: list[str],
     ) -> tuple[list[Option] | None, list[Region]]:
         # (A record the streaming engine summed over units stands for rows that name one.)
-        self._units = any(r.row.unit or r.summed for r in records)
+        self._units = not self._plain.simple and any(r.row.unit or r.summed for r in records)
         if not regional:
             return self._merge(records, election, "", notes, keys), []
         by_region: dict[str, tuple[list[Record], list[str]]] = {}
@@ -387,7 +386,9 @@ class Assembly:
         """One option per name in a region (or the election): rows of different units added up;
         within one unit, a candidate's party lines (`read.partylines`) too, and the same option twice
         without a distinguishing party a `duplicate-option` error. `keys`: their `option_key`s."""
-        if len(set(keys)) == len(keys) and not any(r.same_cell_lines for r in records):
+        if len(set(keys)) == len(keys) and (
+            self._plain.simple or not any(r.same_cell_lines for r in records)
+        ):
             return options_of(records)  # each once: nothing to check
         groups: dict[str, list[Record]] = {}
         for key, record in zip(keys, records, strict=True):

@@ -150,6 +150,7 @@ def election_facts(
     sources: FactSources,
     unit_facts: UnitFacts,
     found: Found,
+    simple: bool = False,
 ) -> Facts | None:
     """The facts of one election. After recording why some cannot be read, the facts that can (for
     the election's other checks; the caller leaves an election with errors out), or None.
@@ -169,7 +170,8 @@ def election_facts(
     spellings: dict[str, dict[str, tuple[int, set[str]]]] = {}
     rows_count = False  # a count given as a row of a unit (Maine's `Votes Cast` of each race)
     advice = sources.party_advice(records) if sources.party_advice is not None else None
-    for record in records:
+    # (`simple`: no record of the file has a place or fact cells, `Plain.simple`: none to read.)
+    for record in () if simple else records:
         place = record.row.unit if alone else record.row.region
         if counted and place and (record.row.unit or not has_units):
             unit_facts.register((record.election, record.row.region or "", record.row.unit or ""))

@@ -26,7 +26,8 @@ elections, problems and notes either way (`tests/test_plain_races.py`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import attrgetter
+from functools import partial
+from operator import attrgetter, is_not
 
 from pollcli.contract import Row
 from pollcli.dataclass import dataclass
@@ -40,6 +41,9 @@ from pollcli.read.total_words import bare_write_in, is_total_name, may_hold_tota
 _ROW, _SUMMED, _KIND = attrgetter("row"), attrgetter("summed"), attrgetter("row.kind")
 _NAME, _PARTY = attrgetter("candidate"), attrgetter("party")
 _REGION, _UNIT = attrgetter("region"), attrgetter("unit")
+_FACT, _SHARE, _FACTS = attrgetter("fact"), attrgetter("share"), attrgetter("facts")
+_LINES, _ACCLAIMED = attrgetter("same_cell_lines"), attrgetter("acclaimed")
+_SOME = partial(is_not, None)  # (a value that is not None)
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,15 @@ class Plain:
     # races far apart): their keys worked out at once, not looked for first (its 10,000 looks,
     # 16 names each, and the keys: 0.54 → 0.25 s of CPU).
     fresh: bool = False
+    # No record of the file has a place, units summed into it, a count (`Row.fact`), a share,
+    # fact cells, lines of the same cells summed into it (`same_cell_lines`) or an acclamation,
+    # and no race is given counts for every race (`unitcounts.give`): a race's passes over its
+    # records for those find nothing, and `Assembly._election` skips them (the places: no
+    # `regional`, no units; the counts: `cast_total`, `share_counts`, the count rows set apart;
+    # the shares: `fractions`, `out_of_range`; the facts: `election_facts`' loop, a ballots_cast
+    # line; `_merge`'s repeated lines; acclaimed). A file of 10,000 races: a dozen passes over
+    # its million records, by a generator's steps, against seven passes in C once.
+    simple: bool = False
 
     @classmethod
     def of(
@@ -60,17 +73,20 @@ class Plain:
         records: list[Record],
         columns: ColumnMap,
         totals: Callable[[str, list[Record]], list[Record]] | None,
+        given: bool = False,
     ) -> Plain:
-        if not isinstance(totals, TotalsStage) or not totals.by_names:
-            return cls(no_totals=False)
+        """`given`: the races are given records of counts for every race after this look."""
         if "region" in columns.present or "unit" in columns.present:
             return cls(no_totals=False)
         rows = list(map(_ROW, records))
         if any(map(_REGION, rows)) or any(map(_UNIT, rows)) or any(map(_SUMMED, records)):
             return cls(no_totals=False)  # (a place a row may total: looked at race by race)
+        simple = not given and _simple(records, rows)
+        if not isinstance(totals, TotalsStage) or not totals.by_names:
+            return cls(no_totals=False, simple=simple)
         names = set(map(_NAME, rows))
         fresh = len(names) > 2 * (option_key.cache_info().maxsize or 0)
-        return cls(no_totals=_no_totals(names, rows), fresh=fresh)
+        return cls(no_totals=_no_totals(names, rows), fresh=fresh, simple=simple)
 
 
 def no_party_lines(records: list[Record], keys: list[str]) -> bool:
@@ -83,6 +99,18 @@ def no_party_lines(records: list[Record], keys: list[str]) -> bool:
         len(set(keys)) == len(keys)
         and set(map(_KIND, records)) == {"candidate"}
         and no_pairs(records, keys)
+    )
+
+
+def _simple(records: list[Record], rows: list[Row]) -> bool:
+    """Whether no record (none of a place) has a count, a share, fact cells, lines summed into it
+    or an acclamation (`Plain.simple`): passes in C, each stopping at the first it finds."""
+    return not (
+        any(map(_SOME, map(_FACT, rows)))
+        or any(map(_SOME, map(_SHARE, rows)))
+        or any(map(_FACTS, records))
+        or any(map(_LINES, records))
+        or any(map(_ACCLAIMED, records))
     )
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from pollcli.columns import RACE_PREFIX
@@ -224,9 +225,11 @@ def assemble(
     # (by the facts of the records that have some: all `unfit_facts` looks at). Acclaimed
     # candidates are told from their counted rivals race by race: then every record's race.
     every = bool(reader.acclaimed or reader.unopposed)
-    name_of = {
-        id(r): e.name for r, e in zip(records, races, strict=True) if e and (every or r.facts)
-    }
+    name_of: dict[int, str] = {}  # (none where no record has fact cells: a pass in C)
+    if every or any(map(attrgetter("facts"), records)):
+        name_of = {
+            id(r): e.name for r, e in zip(records, races, strict=True) if e and (every or r.facts)
+        }
     set_aside_unfit_facts(records, columns, lambda r: name_of.get(id(r), r.election))
     assembly.facts_decided = True
     chosen = selected_races(book, options)

@@ -1,6 +1,6 @@
 """Shares: the file's decimal mark, as its shares show it (`decimal_mark`, before the rows are read),
 and shares given as fractions of 1 (0.4473 for 44.73 %) read as percentages (`fractions`, a stage of
-the assembly, `read.assemble`), for both engines."""
+the assembly, `read.assemble`), for both engines; shares outside 0-100 (`out_of_range`)."""
 
 from __future__ import annotations
 
@@ -77,3 +77,16 @@ def votes_of(record: Record) -> int:
     if record.votes is None:
         raise ShareAlone
     return record.votes
+
+
+def out_of_range(records: list[Record], found: Found, column: str | None) -> None:
+    """Shares outside 0–100 are errors; the rows stay, so that the sum is checked too."""
+    for record in records:
+        share = record.row.share
+        if share is not None and not 0 <= share <= 100:
+            found.add(
+                Code.SHARE_OUT_OF_RANGE,
+                record.line,
+                f"share {share!r}: a share is a percent, from 0 to 100; fix the cell",
+                column=column,
+            )
