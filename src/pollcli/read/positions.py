@@ -12,13 +12,18 @@ they are the file's own party numbers: a list's number, Brazil's 13 and 45, as w
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from pollcli.election import Election, Option
+
+_PARTY = attrgetter("party")
 
 
 def _numbers(election: Election) -> list[str] | None:
     """The party cells of the race's candidates in the order of their rows, where one is a whole
     number; else None."""
+    if not any((p or "").strip().isdigit() for p in set(map(_PARTY, election.options))):
+        return None  # (no party cell of the race a number: its distinct cells, not its rows)
     parties = [
         (o.party or "").strip()
         for o in sorted(election.options, key=lambda o: o.line)

@@ -39,6 +39,7 @@ import shlex
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from operator import attrgetter
 from pathlib import PurePath
 from typing import Final
 
@@ -57,6 +58,7 @@ from pollcli.read.seatnames import SEAT_NAMING_ROLES, seats_named
 from pollcli.read.spellings import spellings
 from pollcli.read.unkeyed import NO_PARTY
 
+_VOTES, _PARTY = attrgetter("votes"), attrgetter("party")
 GENERAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])gen(?:eral)?(?![a-z])")
 
 
@@ -159,10 +161,13 @@ def _field(election: Election, spelt: set[str]) -> tuple[list[Option], list[Opti
         for o in election.options
         if o.kind == "candidate" and not (spelt and option_key(o.candidate) in spelt)
     ]
-    total = sum(o.votes or 0 for o in candidates)
+    votes = list(map(_VOTES, candidates))  # (a pass in C: a million options in 10,000 races)
+    if None in votes:
+        votes = [v or 0 for v in votes]
+    total = sum(votes)
     floor = total / (2 * len(candidates) or 1)
-    contenders = [o for o in candidates if (o.votes or 0) >= floor]
-    return candidates, contenders, any(2 * (o.votes or 0) > total for o in candidates)
+    contenders = [o for o, v in zip(candidates, votes, strict=True) if v >= floor]
+    return candidates, contenders, 2 * max(votes, default=0) > total  # (one above half?)
 
 
 def _open(election: Election) -> bool:
@@ -186,7 +191,7 @@ def _several(
             continue  # a list vote: candidates on open lists, several a party (`openlists`)
         candidates, contenders, elected = _field(election, variants.get(id(election), set()))
         key_of = {p: option_key(p or "") for p in {o.party for o in candidates}}  # each once
-        parties: dict[str, int] = dict.fromkeys((key_of[o.party] for o in candidates), 0)
+        parties: dict[str, int] = dict.fromkeys(map(key_of.__getitem__, map(_PARTY, candidates)), 0)
         for option in contenders:
             parties[key_of[option.party]] += 1
         crowded = [p for p, n in parties.items() if n > 1 and p not in NO_PARTY]
