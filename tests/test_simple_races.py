@@ -4,8 +4,8 @@
 A file of many races of no region (`election,candidate,party,votes`: every municipal council of a
 country) passed over each race's records some dozen times for what none of them held: a place, a
 count row (`Ballots Cast`), a share, fact cells, lines summed into a record, an acclamation.
-`Plain.simple` asks the whole file once, by passes in C, and `Assembly._election` skips those
-passes where it says "none". Sound only where it never says "none" of a file one of them would
+`plainraces.simple_race` asks a race of a file of no place (`Plain.placeless`) once, by passes in
+C, and `Assembly._election` skips those passes where it says "none". Sound only where it never says "none" of a file one of them would
 find something in: held here against every pass run, on both engines, on small files of many
 races with hostile rows (counts, shares, blank and invalid options, facts, repeated rows,
 acclamations, blank votes).
@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pollcli.read import ReadOptions, assemble, engines, load_file, plainraces
+from pollcli.read import ReadOptions, assemble, engines, load_file
 
 # Invented names, and those that make a row something other than a candidate's.
 _NAMES = ["Ada Barcor", "Bram Delfen", "Cleo Gorhav", "Dov Jinkel", "Esme Lommir"]
@@ -49,7 +49,7 @@ def _read(path: Path, engine: str, *, skipping: bool) -> tuple[list, list]:
         if skipping:
             elections, problems = load_file(path, ReadOptions())
         else:
-            with mock.patch.object(plainraces, "_simple", lambda *_: False):
+            with mock.patch.object(assemble, "simple_race", lambda *_: False):
                 elections, problems = load_file(path, ReadOptions())
     return [asdict(e) for e in elections], [asdict(p) for p in problems]
 

@@ -12,13 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
-from functools import partial
-from operator import attrgetter, ne
 
 from pollcli.kinds import measure_answers, name_key
 from pollcli.read.records import Record
-
-_KIND, _NOT_CANDIDATE = attrgetter("row.kind"), partial(ne, "candidate")
 
 
 def as_options(
@@ -34,8 +30,6 @@ def as_options(
         return records
     # Only a race with a row of another kind than `candidate` has an answer to make an option:
     # a file of 10,000 races of candidates alone looks up none of its million names.
-    if not any(map(_NOT_CANDIDATE, map(_KIND, records))):  # (in C: no other kind in the file)
-        return records
     wanted = {
         (record.election, id(race))
         for record, race in zip(records, races, strict=True)

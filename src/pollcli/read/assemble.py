@@ -35,7 +35,7 @@ from pollcli.read.dialect import RawTable
 from pollcli.read.facts import FactSources, election_facts, front_matter, region_counts
 from pollcli.read.filedates import date_from_name
 from pollcli.read.mergeoptions import merge_records, one_place, options_of, sum_regions
-from pollcli.read.plainraces import Plain, no_party_lines
+from pollcli.read.plainraces import Plain, no_party_lines, simple_race
 from pollcli.read.records import CellReader, Record
 from pollcli.read.repeatadvice import repeat_advice, write_in_line
 from pollcli.read.shares import fractions, out_of_range
@@ -186,7 +186,7 @@ class Assembly:
         records = without_zero_copies(records, notes, self.sources.columns.present)
         if (split := of_race(records)) is not None:
             self.apart[label] = split
-        simple = self._plain.simple  # (no record a place, count, share, facts…: stages skipped)
+        simple = self._plain.placeless and simple_race(records)  # (its passes skipped)
         regional = not simple and any(r.row.region for r in records)
         if not simple:
             records = share_counts(cast_total(records, notes), notes)  # (a results box's counts)
@@ -356,7 +356,7 @@ class Assembly:
         keys: list[str],
     ) -> tuple[list[Option] | None, list[Region]]:
         # (A record the streaming engine summed over units stands for rows that name one.)
-        self._units = not self._plain.simple and any(r.row.unit or r.summed for r in records)
+        self._units = not self._plain.placeless and any(r.row.unit or r.summed for r in records)
         if not regional:
             return self._merge(records, election, "", notes, keys), []
         by_region: dict[str, tuple[list[Record], list[str]]] = {}
@@ -386,9 +386,7 @@ class Assembly:
         """One option per name in a region (or the election): rows of different units added up;
         within one unit, a candidate's party lines (`read.partylines`) too, and the same option twice
         without a distinguishing party a `duplicate-option` error. `keys`: their `option_key`s."""
-        if len(set(keys)) == len(keys) and (
-            self._plain.simple or not any(r.same_cell_lines for r in records)
-        ):
+        if len(set(keys)) == len(keys) and not any(r.same_cell_lines for r in records):
             return options_of(records)  # each once: nothing to check
         groups: dict[str, list[Record]] = {}
         for key, record in zip(keys, records, strict=True):

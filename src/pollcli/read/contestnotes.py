@@ -20,7 +20,6 @@ leaves the group one race as before: a guess is never made.
 from __future__ import annotations
 
 import re
-from operator import attrgetter
 
 from pollcli.columns import RACE_PREFIX
 from pollcli.kinds import looks_like_no_candidate
@@ -33,7 +32,6 @@ from pollcli.read.records import Record
 from pollcli.read.total_words import bare_write_in, is_total_name, write_in_part
 
 CONTEST: str = f"{RACE_PREFIX}contest"
-_NAME = attrgetter("row.candidate")
 _NOTE = re.compile(r"\(([^()]+)\)\s*$")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -44,7 +42,7 @@ def contests(records: list[Record], keys: list[KeyColumn], columns: ColumnMap) -
     index = columns.index("candidate")
     if not keys or index is None:
         return keys
-    names = set(map(_NAME, records))  # (a name ending in a note: few files)
+    names = {record.row.candidate for record in records}  # (a name ending in a note: few files)
     if not any(name.endswith(")") and _NOTE.search(name) for name in names):
         return keys
     groups: dict[tuple[str, ...], list[int]] = {}

@@ -21,16 +21,12 @@ import dataclasses
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
-from operator import attrgetter, contains
 from typing import Final
 
 from pollcli.columns import normalize_header
 from pollcli.formats import listed
 from pollcli.problems import Code, Problem
 from pollcli.read.records import Record
-
-_FACTS = attrgetter("facts")
 
 # How a mode column names the count of all modes.
 TOTAL_MODES: Final[frozenset[str]] = frozenset(
@@ -108,7 +104,7 @@ def by_precinct(records: list[Record]) -> bool:
 def collapse(records: list[Record], notes: list[str]) -> tuple[list[Record], dict[str, RaceModes]]:
     """One record per option (and region, and unit) from its records by mode, and what was done in
     each race (by its records' label): see `report`. Adds the file's notes."""
-    if not any(map(contains, map(_FACTS, records), repeat("mode"))):  # (in C: 1M records)
+    if not any("mode" in r.facts for r in records):
         return records, {}
     races: dict[str, RaceModes] = {}
     for record in records:
