@@ -4,9 +4,13 @@ precinct (`counts_apart`), or one race summed under two spellings (`races_spelt_
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from pollcli.columns import RACE_PREFIX, option_key
 from pollcli.read.racekeys import normal
 from pollcli.read.records import Record
+
+_FACTS = attrgetter("facts")
 
 
 def counts_apart(records: list[Record], count_columns: bool) -> bool:
@@ -29,6 +33,8 @@ def races_spelt_apart(records: list[Record]) -> bool:
     compared by the cells as written (`read.repeats`), so a row repeated under the other spelling
     would be added up: the exact engine, which compares them as one race, reads the file. Each
     distinct spelling is read once; only a file with two spellings of one race looks further."""
+    if not any(map(_FACTS, records)):
+        return False  # (no record has race cells: one pass in C)
     Race = tuple[tuple[str, str], ...]
     spelt: dict[Race, tuple[Race, tuple[str, ...]]] = {}  # by the facts: race cells, as one
     for record in records:
