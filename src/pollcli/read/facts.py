@@ -170,7 +170,7 @@ def election_facts(
     spellings: dict[str, dict[str, tuple[int, set[str]]]] = {}
     rows_count = False  # a count given as a row of a unit (Maine's `Votes Cast` of each race)
     advice = sources.party_advice(records) if sources.party_advice is not None else None
-    # (`simple`: no record of the file has a place or fact cells, `Plain.simple`: none to read.)
+    # (`simple`: no record of the race has a place or fact cells, `plainraces.simple_race`.)
     for record in () if simple else records:
         place = record.row.unit if alone else record.row.region
         if counted and place and (record.row.unit or not has_units):

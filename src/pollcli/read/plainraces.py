@@ -58,7 +58,8 @@ class Plain:
     # 16 names each, and the keys: 0.54 → 0.25 s of CPU).
     fresh: bool = False
     # No record of the file has a place or units summed into it, and no race is given counts for
-    # every race (`unitcounts.give`): a race's records then need only `simple` to skip its passes.
+    # every race (`unitcounts.give`): a race's records then need only be `simple_race` to skip
+    # its passes.
     placeless: bool = False
 
     @classmethod
@@ -101,8 +102,9 @@ def simple_race(records: list[Record]) -> bool:
     then its passes over its records for those find nothing, and `Assembly._election` skips them
     (the counts: `cast_total`, `share_counts`, the count rows set apart; the shares: `fractions`,
     `out_of_range`; the facts: `election_facts`' loop, a ballots_cast line; the place: no
-    `regional`, no units; acclaimed). Passes in C over the race's records, which the stages
-    before have just read (1M records at once, in no cache: 0.17 s; a race at a time, 0.04)."""
+    `regional`, no units; acclaimed). Six passes in C over the race's records: 0.18 s over the
+    10,000 races of 100 candidates of bench's `elections`, against some 0.035 s for each of the
+    dozen passes it spares (a pass over 1M objects is their cache misses, by C or a generator)."""
     rows = list(map(_ROW, records))
     return not (
         any(map(_SOME, map(_FACT, rows)))
