@@ -235,6 +235,39 @@ two dozen stages between `KeySums.records` and `options_of` (`races.assemble`'s 
 unfit facts, levels, modes; `_election`'s places, zero copies, facts, fractions, range, merge,
 checks), each of which needs a columnar twin or a proof that it finds nothing in a `Plain` race.
 
+Session 24 (s24-fast; load 4-7 on the 2 cores, session 23's code and the branch's alternated;
+`load` and its `races.assemble` in-process, thread CPU, the least of 3 loads a process). Not the
+columnar assembly: slices of it, each exact by a proof written where the skip is made. A race of
+a file of no place (`Plain.placeless`: no region or unit, no units summed, no counts for every
+race) whose records have no count row, share, fact cells, summed lines or acclamation
+(`plainraces.simple_race`, five passes in C over its 100 records) skips a dozen passes over them
+(`cast_total`, `share_counts`, the count rows set apart, `election_facts`' loop, `fractions`,
+`out_of_range`, the place, the units, acclaimed, the ballots_cast line): held by
+tests/test_simple_races.py against every pass run. `simple_race` costs 0.18 s over the 10,000
+races (the file's records asked at once: 0.21 s), each pass it spares some 0.035 s (a dotted
+generator's pass over 1M records: 0.036 s): a net 0.2-0.3 s. `races.assemble`'s map of
+each record's race name for the unfit facts skipped where no record has facts (0.13 -> 0.03 s);
+`summedapart.races_spelt_apart` skipped where no record has race cells (0.10 -> 0.03 s);
+`racechecks._field` sums and compares a race's votes once, `positions` looks at a race's
+distinct party cells before sorting its options (both 0.23 -> 0.17 s over 10,000 races). In
+all (two alternated pairs of processes, load 6-7), load / its `races.assemble`: `elections`
+9.37, 9.11 -> 9.19, 8.98 s / 4.45, 4.16 -> 4.27, 4.01 s (-0.15 to -0.2 s in each pair);
+`party_lists` 5.87, 6.06 -> 5.66, 5.53 s / 3.28, 3.23 -> 2.96, 3.03 s (-0.2 to -0.3 s);
+summarize the same (1.46-1.94 s either way). `pollcli` under /usr/bin/time, two alternated
+pairs, user CPU / peak RSS: `elections` summary 10.83, 10.41 -> 10.94, 10.29 s (noise), validate
+8.21, 8.17 -> 7.33, 7.37 s, 514-538 -> 522-551 MiB (noise of the machine's load); `party_lists`
+summary 8.37, 8.56 -> 8.36, 8.39 s, 384-390 -> 385-391 MiB, validate 5.74, 6.18 -> 5.36, 5.54 s.
+Tried and left out (no gain, or a loss): the same passes "in C" elsewhere. A pass over a race's
+options or a file's records is its cache misses, 100-240 ns an object whichever walks it: the
+audit's passes by `map`/`isdisjoint`/`list.count` 0.276-0.283 -> 0.284-0.297 s; `levels` and
+`modes`' `"level" in r.facts` by `map(contains, …)` 0.043 -> 0.050-0.073 s; a dotted attrgetter
+(`attrgetter("row.candidate")`, C) against a set comprehension: 0.09 -> 0.14-0.20 s; `counts_apart`
+by two passes in C 0.04 -> 0.12 s. What pays is a pass not made (a proof over what is already
+known of the file), or made while the race's objects are in the cache. The columnar lever stays
+where session 23 left it: `KeySums.records` (1.6 s of 3.3 in cProfile, with_party 1.1) and
+`options_of` (0.75) make a million objects each, which only building a `Plain` race's options
+from the key sums' columns removes.
+
 Medians of --runs of CPU seconds (`time.process_time`, the reading threads' included); each figure
 also as a share of the 3 s target. The stages' sum is the CPU time of the library's work (not the
 process's start-up).
