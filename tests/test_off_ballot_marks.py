@@ -1,9 +1,11 @@
-"""A vote cell of `X` (or `x`, `-`, `NA`) on every row of a race in a place says the race is not on
-that place's ballot: Mississippi's primary files (OpenElections) mark each candidate of a district
-in every precinct outside it, some 9,000 cells a file, and each was an error that advised
-`--blank-votes zero`. Such rows are left out (no vote there) with a note that names the word and
-counts the cells; a marker beside another option's count in the same place stays an error (a count
-lost?), and so does every marker under `--blank-votes error`. Invented figures; pandas the oracle."""
+"""A vote cell of `X` (or `x`) on every row of a race in a place that reported other races says the
+race is not on that place's ballot: Mississippi's primary files (OpenElections) mark each candidate
+of a district in every precinct outside it, some 9,000 cells a file, and each was an error that
+advised `--blank-votes zero`. Such rows are left out (no vote there) with a warning that names the
+word and counts the cells; a marker beside another option's count in the same place stays an error
+(a count lost?), and so does every marker under `--blank-votes error`, a dash or `NA` (a county's
+count not reported yet) and a marker of a place with no count at all. Invented figures; pandas the
+oracle."""
 
 from __future__ import annotations
 
@@ -51,9 +53,11 @@ def test_a_race_marked_x_in_a_place_is_not_on_its_ballot(tmp_path, monkeypatch):
     elections, problems = engines_agree(monkeypatch, path)
     assert _got(elections) == _oracle(TEXT)
     assert not [p for p in problems if p.severity == "error"]
+    (warning,) = [p for p in problems if p.severity == "warning"]
+    assert (warning.code, warning.line, warning.column) == ("missing-value", 4, "votes")
     result = invoke("summary", str(path))
     assert result.code == 0, result.stderr
-    said = " ".join(result.stdout.split())
+    said = " ".join(result.stderr.split())
     assert "4 vote cells of 'X' (2) and 'x' (2) read as not on the ballot there" in said
     assert "first on line 4" in said
 
@@ -103,3 +107,18 @@ def test_blank_votes_zero_and_error_still_decide(tmp_path, monkeypatch):
         monkeypatch, path, read_options=ReadOptions(blank_votes_zero=False)
     )
     assert sorted(p.line for p in problems if p.severity == "error") == [4, 5, 12, 13]
+
+
+def test_a_county_not_reported_is_no_race_off_its_ballot(tmp_path, monkeypatch):
+    # (review) A statewide race whose one county holds `-`, `NA` or `x` in every cell, and no count
+    # of any race: not reported yet, not off the ballot. Read as off it, the race had a winner
+    # from two counties of three and validate found nothing.
+    for mark in ("-", "NA", "x"):
+        text = (
+            "county,office,candidate,party,votes\n"
+            "Adams,Governor,Ann Reed,R,120\nAdams,Governor,Bob Stone,D,80\n"
+            f"Baker,Governor,Ann Reed,R,{mark}\nBaker,Governor,Bob Stone,D,{mark}\n"
+            "Clark,Governor,Ann Reed,R,90\nClark,Governor,Bob Stone,D,140\n"
+        )
+        _, problems = engines_agree(monkeypatch, write(tmp_path, text))
+        assert [p.line for p in problems if p.severity == "error"] == [4, 5], mark

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pollcli.election import Election
-from pollcli.problems import Found, Problem, sort_problems
+from pollcli.problems import Code, Found, Problem, sort_problems
 from pollcli.read import footnotes, layout, preamble, race_hint
 from pollcli.read.assemble import assembly_for
 from pollcli.read.decode import decode
@@ -149,8 +149,9 @@ def read_table(
         records = [r for r in records if r.line <= past]
         stop_at(past, reader)
     columns.notes.extend(notes or [])
-    if (said := reader.off_ballot.note()) is not None:
-        columns.notes.append(said)
+    if (said := reader.off_ballot.note()) is not None:  # (a warning: `validate` lists it too)
+        first, votes = reader.off_ballot.rows[0][0], columns.header_of("votes")
+        found.warn(Code.MISSING_VALUE, first, said, column=votes)
     assembly = assembly_for(table, reader, options.facts, found, unit_facts, source_file)
     assembly.totals = stage(columns, found, marked, frozenset(options.kind_keys()), total_options)
     elections = assemble_races(assembly, records, table.header_line, reader, options)

@@ -3,8 +3,10 @@
 Mississippi's primary files (OpenElections) write `X` (or `x`) in the vote cell of every candidate of
 a race in a precinct or county outside the race's district: some 9,000 cells a file. A blank vote
 cell is a count not given (an error, or 0 by `--blank-votes zero`), but such a marker, where every
-row of its race (and party, in a party primary) in that place holds one, is no vote there: the rows
-are left out (no option in that place) and a note names the word and how many cells. Where another
+row of its race (and party, in a party primary) in that place holds one and the place has a count
+of another race (it reported), is no vote there: the rows are left out (no option in that place)
+and a warning names the word and how many cells. A dash or `NA` is no such marker: a county's `-`
+beside the others' counts may be a count not reported yet, and is an error as a blank cell is. Where another
 option of the same race has a count in that place, the marker may be a count lost or mistyped (Attala
 County's `X` beside two counts in the 2023 primary for House district 27): an error, as a blank
 cell is. The exact engine decides over the raw rows before reading them (`off_ballot`); the
@@ -26,6 +28,9 @@ from pollcli.read.header import ColumnMap
 # `x`: another district's precinct; a count's `x` is a typo): a blank part counts 0, a blank votes
 # cell is an error (or 0 by --blank-votes zero), but where it is not on the ballot (`off_ballot`).
 DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—", "‒", "−", "NA", "N/A", "x", "X"})
+# What marks a candidate not on a place's ballot: Mississippi's `X`. A dash or `NA` may be a count
+# not reported yet (a county's `-` beside the others' counts): never read as no race there.
+MARKERS: Final[frozenset[str]] = frozenset({"x", "X"})
 # The columns that tell a race and its place apart (with `race:` ones, and the party in a primary).
 _PLACE_COLUMNS = frozenset({"region", "unit"})
 _GROUP_COLUMNS = frozenset({"election", "office", "district", "mode", "level", *_PLACE_COLUMNS})
@@ -48,7 +53,7 @@ class OffBallot:
         if line in self.lines:
             self.rows.append((line, text))
             return True
-        self.seen = self.seen or text in DASHES
+        self.seen = self.seen or text in MARKERS
         return False
 
     def note(self) -> str | None:
@@ -70,8 +75,9 @@ def off_ballot(
     columns: ColumnMap,
     party_splits: bool,
 ) -> frozenset[int]:
-    """The lines of `rows` whose vote cell is a marker (`DASHES`) where every row of their race (and
-    party, when `party_splits`) in the same place holds one, and the race has a count elsewhere."""
+    """The lines of `rows` whose vote cell is a marker (`MARKERS`) where every row of their race (and
+    party, when `party_splits`) in the same place holds one, the race has a count elsewhere and the
+    place a count of another race (it reported: Mississippi's precincts outside a district)."""
     votes = columns.index("votes")
     if votes is None or not rows:
         return frozenset()
@@ -79,7 +85,7 @@ def off_ballot(
         cells = set(map(itemgetter(votes), map(itemgetter(1), rows)))
     except IndexError:  # (a short row: an error of its own)
         cells = {c[votes] for _, c in rows if len(c) > votes}
-    if not any(c.strip() in DASHES for c in cells):
+    if not any(c.strip() in MARKERS for c in cells):
         return frozenset()
     keyed = [
         index
@@ -91,19 +97,26 @@ def off_ballot(
     places = [n for n, i in enumerate(keyed) if columns.columns[i] in _PLACE_COLUMNS]
     marked: dict[tuple[str, ...], list[int]] = {}
     counted: set[tuple[str, ...]] = set()
+    voted: set[tuple[str, ...]] = set()  # places with a count of some race
     for line, row in rows:
         if len(row) <= votes:
             continue
         key = tuple(row[i].strip() if i < len(row) else "" for i in keyed)
-        if row[votes].strip() in DASHES:
+        cell = row[votes].strip()
+        if cell in MARKERS:
             marked.setdefault(key, []).append(line)
         else:
             counted.add(key)  # (a count, or a blank: the race has a row there that is no marker)
-    # A race of no count anywhere is not left out whole (Surat's uncontested seat, all dashes).
+            if cell and cell not in DASHES:
+                voted.add(tuple(key[n] for n in places))
+    # A race of no count anywhere is not left out whole (Surat's uncontested seat, all dashes), nor
+    # a place of no count in any race (a county not reported: its `x` may be no count yet).
     held = {tuple(v for n, v in enumerate(key) if n not in places) for key in counted}
     return frozenset(
         line
         for key, lines in marked.items()
-        if key not in counted and tuple(v for n, v in enumerate(key) if n not in places) in held
+        if key not in counted
+        and tuple(v for n, v in enumerate(key) if n not in places) in held
+        and tuple(key[n] for n in places) in voted
         for line in lines
     )
