@@ -42,3 +42,12 @@ def test_money_outside_brackets_is_still_refused(tmp_path, engine) -> None:
     result = invoke("summary", str(path), env={"POLLCLI_ENGINE": engine})
     assert result.code == 1
     assert "'Income (EUR)' holds money" in result.stderr
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_a_unit_in_brackets_still_says_money(tmp_path, engine):
+    # (review) `Spending (EUR)`: one word in brackets is the column's unit; its 4,700 "votes" led.
+    text = "district,Ann Reed,Bob Stone,Spending (EUR)\nNorth,120,80,1500\nSouth,90,110,2300\n"
+    result = invoke("summary", str(write(tmp_path, text)), env={"POLLCLI_ENGINE": engine})
+    assert result.code == 1
+    assert "'Spending (EUR)' holds money" in result.stderr

@@ -139,9 +139,10 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
 
 
 def _held(label: str, cells: list[str]) -> str | None:
-    """What a column holds that is no votes, or None. An attribute's word in brackets is a name's
-    part, not what the column holds (Korea's `Oh Jun-ho (Basic Income)`: his party's, no money)."""
-    outside = _BRACKETED.sub(" ", label)
+    """What a column holds that is no votes, or None. An attribute's word in brackets of several
+    words is a name's part, not what the column holds (Korea's `Oh Jun-ho (Basic Income)`: his
+    party's, no money); one word in brackets is the column's unit (`Spending (EUR)`)."""
+    outside = _BRACKETED.sub(lambda m: " " if len(m.group().split()) > 1 else m.group(), label)
     words = [w for w in re.split(r"[^\w]+|_", outside.casefold()) if w]
     attribute = next((_ATTRIBUTES[w] for w in words if w in _ATTRIBUTES), None)
     filled = [c for c in cells if c]
