@@ -7,8 +7,8 @@ Two faults. A party column with `NA` in most rows (the Moderates, 2022 only) was
 Social Democrats 46.57 % of the parties read, 27.50 % of the valid votes). And `other_invalid`,
 `total_invalid` (unknown words) after `blank` read as counts after the protocol lines, so every
 party column was a name and the file was refused "no candidate column … check the header row".
-Now `NA` is no figure, as a blank, and both words are protocol lines (all invalid ballots; those
-other than blank ones, not used). Names and figures invented; oracle: pandas."""
+Now `NA` is no figure, as a blank, and both words are protocol lines (those other than blank ones
+the invalid ballots; all of them, blank among them, not used). Names and figures invented; oracle: pandas."""
 
 from __future__ import annotations
 
@@ -39,6 +39,10 @@ def test_na_cells_are_no_figure_and_the_protocol_lines_are_read(tmp_path, engine
     assert sum(votes.values()) == frame["total_valid"].sum()
     turnout = election["turnout"]
     assert turnout["registered"] == frame["electorate"].sum()
+    # (review) The ballots counted are the valid votes and all invalid ones, blank among them:
+    # `total_invalid` (blank + other) read as the invalid beside `blank` counted blank twice.
+    counted = frame["total_valid"].sum() + frame["total_invalid"].sum()
+    assert turnout["pct"] == pytest.approx(counted / frame["electorate"].sum() * 100)
     assert not election["warnings"]
 
 

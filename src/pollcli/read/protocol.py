@@ -97,7 +97,9 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"нулевые|жарамсыз (бюллетеньдер )?саны",
         r"nuls|bulletins nuls|votes nuls",
         r"ung(ü|ue)ltige( stimmen| stimmzettel| wahlzettel)?|ung(ü|ue)ltig",
-        r"(total )?invalid( votes| ballots)?|rejected( ballots)?|spoilt( ballots)?|spoiled( ballots)?",
+        # Denmark's `other_invalid` beside `blank` (its `total_invalid`, both: a line not used).
+        r"other invalid( votes| ballots)?|invalid( votes| ballots)?|rejected( ballots)?"
+        r"|spoilt( ballots)?|spoiled( ballots)?",
         r"votos nulos|nulos|(schede|sk) nulle|nulle",
         # Peru's ONPE scraped: `total_votos_nulos` (beside `total_en_blanco`, `total_validos`).
         r"total votos nulos",
@@ -167,8 +169,9 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     r"(abgegebene|g(ü|ue)ltige) (stimmzettel|wahlzettel)"
     r"|(wahlberechtigte|w(ä|ae)hler( innen)?) (mit|ohne) wahlschein",
     r".*winner|rank|position",
-    # Invalid ballots other than blank ones, beside the blank and all invalid (Denmark's tables).
-    r"other invalid( votes| ballots)?",
+    # All invalid ballots, blank ones among them (Denmark's tables, beside `blank` and `other
+    # invalid`): pollcli's invalid ballots are those that are not blank.
+    r"total invalid( votes| ballots)?",
     # Elections Canada's table of ridings: its polling stations, its population.
     r"polling stations|population",
     # Italy's Eligendo: voters and electors by sex, disputed ballots, sections (polling stations).
