@@ -116,7 +116,7 @@ def elected_column(
     columns.notes.append(
         f"The {header!r} column is read as the members each race elects: the candidates it "
         f"marks{at}{where}, the top N by votes in each race: elected by the most votes (first "
-        "past the post)."
+        "past the post), unless --system says otherwise."
     )
 
 
