@@ -91,3 +91,18 @@ def test_order_is_the_votes_order_whatever_cells_are_blank(tmp_path_factory, vot
     election, _ = _summary(path)
     expected = sorted(range(len(votes)), key=lambda i: -votes[i])
     assert [r["candidate"] for r in election["results"]] == [f"C{i}" for i in expected]
+
+
+def test_shares_of_the_valid_votes_and_the_spoilt_ballots_listed_say_so(tmp_path):
+    # (review) The blank and invalid ballots are listed (250), and the shares are of them and the
+    # valid votes: the warning asked for "blank or invalid ballots the file does not list?".
+    text = OFF_BASE + "Blank,150,10.0\nInvalid,100,\n"
+    _, stderr = _summary(write(tmp_path, text))
+    said = " ".join(stderr.split())
+    assert "of the 1,500 ballots cast (the 1,250 valid votes and the 250 blank and invalid" in said
+    assert "does not list" not in said
+    fixed = write(tmp_path, "# share_base: cast\n# ballots_cast: 1500\n" + text, "cast.csv")
+    election, stderr = _summary(fixed)
+    assert "share-mismatch" not in stderr and "published shares are" not in stderr
+    # (some shares not published: every one computed, now of the ballots cast)
+    assert [r["share"] for r in election["results"][:2]] == pytest.approx([500 / 15, 350 / 15])

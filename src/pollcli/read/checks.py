@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pollcli.audit import Audit, implied_total, no_votes, partly_published
+from pollcli.audit import Audit, implied_total, mismatches, no_votes, partly_published
 from pollcli.audit import audit as audit_of
+from pollcli.columns import NOT_VALID_KINDS
 from pollcli.election import Election, Facts, Option
 from pollcli.formats import counted
 from pollcli.problems import Code, Found
@@ -179,16 +180,23 @@ def _check_share_fit(
             if partly_published(options, facts.share_base)
             else "the shares are shown as published"
         )
-        found.warn(
-            Code.SHARE_MISMATCH,
-            line,
-            f"published shares{where} are each option's votes of about {implied:,} votes, not "
-            f"of the {audit.base_total:,} valid votes counted: shares of the ballots cast, with "
-            f"about {implied - audit.base_total:,} blank or invalid ballots the file does not "
-            f"list? {shown}; give the ballots cast (a ballots_cast column, or '# ballots_cast: N' "
-            "and '# share_base: cast' in the front matter) to check the published ones",
-            column=columns.header_of("share"),
+        # The blank and invalid ballots the file lists, with the valid votes: the ballots cast.
+        listed = sum(o.votes or 0 for o in options if o.kind in NOT_VALID_KINDS)
+        cast = audit.base_total + listed
+        message = (
+            f"published shares{where} are each option's votes of the {cast:,} ballots cast (the "
+            f"{audit.base_total:,} valid votes and the {listed:,} blank and invalid ballots "
+            f"listed), not of the valid votes: {shown}; add '# share_base: cast' and "
+            f"'# ballots_cast: {cast}' to the front matter to read them so"
+            if listed and not mismatches(options, "cast", cast)
+            else f"published shares{where} are each option's votes of about {implied:,} votes, "
+            f"not of the {audit.base_total:,} valid votes counted: shares of the ballots cast, "
+            f"with about {implied - audit.base_total:,} blank or invalid ballots the file does "
+            f"not list? {shown}; give the ballots cast (a ballots_cast column, or "
+            "'# ballots_cast: N' and '# share_base: cast' in the front matter) to check the "
+            "published ones"
         )
+        found.warn(Code.SHARE_MISMATCH, line, message, column=columns.header_of("share"))
         return
     for option, computed in audit.mismatches:
         found.warn(
