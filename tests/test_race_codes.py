@@ -1,125 +1,42 @@
-"""A block's precincts and race cells grouped by numpy (`read.racecodes`,
-`RaceUnits.agreeing_codes`) keep what the loop over each combination keeps (`RaceUnits.agreeing`,
-the oracle): the same precinct numbers in the same order, the same pairs of race cells and region
-with the same (precinct, line) pairs in the same order, the same precincts registered with the
-same counts, and the same refusals (`HandOver`, `NoPrecinct`), block after block."""
+"""A race named by a code keeps its leading zeros: `--race-by territory_code` of Público's Portuguese
+results named the races `101`, `102` for the codes `0101`, `0102` (in the table, JSON and CSV), and
+`--race 0101` matched none of them. A district's number still reads `District 01` as district 1.
+Names and figures invented; the oracle is the file's own cells."""
 
-import numpy as np
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from __future__ import annotations
 
-from pollcli.read.raceunits import HandOver, RaceUnits
-from pollcli.read.unitfacts import NoPrecinct
+import json
 
-REGIONS = ["Adams", "Baker", ""]
-UNITS = ["P1", "P2", "P3", "P10", ""]
-OFFICES = ["Governor", "Senate", "Ballots Cast"]
-DISTRICTS = ["", "1", "2"]
-COUNTS = ["", "100", "250"]
+import pytest
 
-combination = st.tuples(
-    st.sampled_from(["", "General", "Primary"]),  # election (blank: the file's)
-    st.sampled_from(REGIONS),
-    st.sampled_from(UNITS),
-    st.sampled_from(OFFICES),
-    st.sampled_from(DISTRICTS),
-    st.sampled_from(COUNTS),
-)
+from conftest import invoke, write
+
+TEXT = """territory_code,territory_name,party,votes
+0101,Alva,PA,500
+0101,Alva,PB,300
+0102,Bela,PA,200
+0102,Bela,PB,400
+"""
 
 
-def encoded(cells: list[str], spelt_twice: bool) -> tuple[np.ndarray, list[str]]:
-    """A column as pyarrow hands it over (codes into distinct cells), cleaned: a cell may be
-    there twice when its raw spellings were two (`spelt_twice`: each text given again, last)."""
-    distinct = list(dict.fromkeys(cells))
-    texts = distinct + (distinct if spelt_twice else [])
-    at = {text: i for i, text in enumerate(distinct)}
-    codes = [at[c] + (len(distinct) if spelt_twice and k % 2 else 0) for k, c in enumerate(cells)]
-    return np.array(codes, dtype=np.int32), texts
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_a_code_that_names_races_keeps_its_zeros(tmp_path, engine):
+    path = write(tmp_path, TEXT)
+    env = {"POLLCLI_ENGINE": engine}
+    done = invoke("summary", str(path), "--race-by", "territory_code", "-f", "json", env=env)
+    assert done.code == 0, done.stderr
+    assert [e["election"] for e in json.loads(done.stdout)["elections"]] == ["0101", "0102"]
+    one = invoke("summary", str(path), "--race-by", "territory_code", "--race", "0101", "-f", "json",
+                 env=env)  # fmt: skip
+    assert one.code == 0, one.stderr
+    (election,) = json.loads(one.stdout)["elections"]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {"PA": 500, "PB": 300}
 
 
-def state(units: RaceUnits) -> tuple:
-    return (
-        dict(units.ids),
-        list(units.precincts),
-        list(units.counts),
-        [(pair, list(numbers)) for pair, numbers in units.pairs.items()],
-        [(unit, list(slots)) for unit, slots in units.units.items()],
-    )
-
-
-def take(units: RaceUnits, found: list) -> None:
-    """What the streaming engine's merge does with a block's answer."""
-    for unit, values, line in found:
-        units.register(unit)
-        for fact, text in values.items():
-            units.keep(unit, fact, text, line)
-
-
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
-@given(
-    blocks=st.lists(
-        st.lists(combination, min_size=0, max_size=25, unique=True), min_size=1, max_size=4
-    ),
-    election_column=st.booleans(),
-    counted=st.booleans(),
-    spelt_twice=st.booleans(),
-    data=st.data(),
-)
-def test_codes_keep_what_the_loop_keeps(blocks, election_column, counted, spelt_twice, data):
-    precinct_columns = [*(["election"] if election_column else []), "region", "unit"]
-    precinct_columns += ["office", "district"]
-    keys = ["registered"] if counted else []
-    loop = RaceUnits(canonicals=("office", "district"), keys=tuple(keys))
-    codes = RaceUnits(canonicals=("office", "district"), keys=tuple(keys))
-    line = 2
-    for block in blocks:
-        rows = [
-            (*([e] if election_column else []), r, u, o, d, *([c] if counted else []))
-            for e, r, u, o, d, c in block
-        ]
-        lines = list(range(line, line + len(rows)))
-        line += len(rows) + data.draw(st.integers(0, 3))
-        columns = [list(column) for column in zip(*rows, strict=True)] or [
-            [] for _ in precinct_columns + keys
-        ]
-        outcomes = []
-        for units, call in ((loop, "lists"), (codes, "codes")):
-            try:
-                if call == "lists":
-                    found = units.agreeing(columns, lines, precinct_columns, keys, "Election")
-                else:
-                    given_codes = [encoded(column, spelt_twice) for column in columns]
-                    found = units.agreeing_codes(
-                        given_codes,
-                        np.array(lines, dtype=np.int64),
-                        precinct_columns,
-                        keys,
-                        "Election",
-                    )
-            except (HandOver, NoPrecinct) as refused:
-                outcomes.append(type(refused))
-                continue
-            take(units, found or [])
-            outcomes.append(None)
-        assert outcomes[0] == outcomes[1]
-        if outcomes[0] is not None:
-            return  # the file is the exact engine's
-        assert state(loop) == state(codes)
-
-
-def test_a_block_of_one_precinct_in_two_races():
-    """By hand: one precinct of two races, a second precinct of one; the pairs and lines."""
-    units = RaceUnits(canonicals=("office",), keys=())
-    columns = [
-        (np.array([0, 0, 0], dtype=np.int32), ["Adams"]),
-        (np.array([0, 0, 1], dtype=np.int32), ["P1", "P2"]),
-        (np.array([0, 1, 0], dtype=np.int32), ["Governor", "Senate"]),
+def test_a_district_number_reads_as_its_number(tmp_path):
+    text = "office,district,candidate,votes\nHouse,01,Ann,5\nHouse,01,Bo,3\nHouse,2,Cy,4\nHouse,2,Di,6\n"
+    done = invoke("summary", str(write(tmp_path, text)), "-f", "json")
+    assert [e["election"] for e in json.loads(done.stdout)["elections"]] == [
+        "House · 1",
+        "House · 2",
     ]
-    found = units.agreeing_codes(
-        columns, np.array([5, 9, 7], dtype=np.int64), ["region", "unit", "office"], [], "E"
-    )
-    assert found == [(("E", "Adams", "P1"), {}, 5), (("E", "Adams", "P2"), {}, 7)]
-    assert {pair: list(numbers) for pair, numbers in units.pairs.items()} == {
-        (("E", "Governor"), "Adams"): [0, 5, 1, 7],
-        (("E", "Senate"), "Adams"): [0, 9],
-    }

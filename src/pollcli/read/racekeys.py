@@ -284,7 +284,7 @@ def shown(role: str, value: str) -> str:
         return PARTY_ADJECTIVES.get(spacing_key(text), text)
     if role == "race_id":
         return f"#{text}"
-    if text.isdigit():
+    if text.isdigit() and role == "district":  # (`District 01` is district 1; a code keeps its 0s)
         return str(int(text))
     return text
 
