@@ -58,6 +58,11 @@ def _seats(path, *args):
     return election
 
 
+def _note(election) -> str:
+    (note,) = [n for n in election["notes"] if n.startswith("The file gives the seats")]
+    return note
+
+
 def test_the_file_seats_are_dhondts_and_said_so(tmp_path):
     won = {d: dhondt(v, 5 if d == "A" else 3) for d, v in VOTES.items()}
     assert won == {"A": {"P": 3, "Q": 2, "R": 0}, "B": {"P": 1, "Q": 2, "R": 0}}  # by hand too
@@ -68,7 +73,7 @@ def test_the_file_seats_are_dhondts_and_said_so(tmp_path):
         for d in election["districts"]
     }
     assert district_seats == won
-    note = election["notes"][-1]
+    note = _note(election)
     assert "its parties' seats won added up" in note
     assert "D'Hondt gives the same seats in every district (8 seats in 2 districts)" in note
 
@@ -78,7 +83,9 @@ def test_another_method_names_where_it_differs(tmp_path):
     election = _seats(_file(tmp_path, won), "--method", "hare")
     expected = {d: hare(v, 5 if d == "A" else 3) for d, v in VOTES.items()}
     assert expected == {"A": {"P": 3, "Q": 1, "R": 1}, "B": {"P": 1, "Q": 1, "R": 1}}
-    note = election["notes"][-1]
+    note = _note(election)
+    assert election["notes"][0] == note  # (first: the table is Hare's, not the file's)
+    assert any("Hare's seats, which the table shows, differ" in w for w in election["warnings"])
     assert "gives other seats in 2 of 2 districts" in note
     assert "A: Q 1 by Hare, 2 in the file, R 1 by Hare, 0 in the file" in note
 
@@ -88,7 +95,7 @@ def test_seats_given_are_the_users_and_still_compared(tmp_path):
     seats_file = write(tmp_path, "district,seats\nA,5\nB,4\n", "seats.csv")
     election = _seats(_file(tmp_path, won), "--method", "dhondt", "--seats-file", str(seats_file))
     assert election["seats"] == 9
-    note = election["notes"][-1]
+    note = _note(election)
     assert "added up" not in note
     assert "B: Q 2 by D'Hondt, 2 in the file" not in note  # (only the parties that differ)
     got = dhondt(VOTES["B"], 4)
@@ -111,16 +118,14 @@ def test_dhondts_own_seats_always_agree(tmp_path_factory, votes, seats):
     text = "district,party,votes,seats\n" + "".join(f"X,{r}" for r in rows.splitlines(True))
     text += "".join(f"Y,{r}" for r in rows.splitlines(True))
     election = _seats(write(tmp_path_factory.mktemp("s"), text), "--method", "dhondt")
-    assert "D'Hondt gives the same seats in every district" in election["notes"][-1], election[
-        "notes"
-    ]
+    assert "D'Hondt gives the same seats in every district" in _note(election), election["notes"]
 
 
 def test_stated_seats_are_not_said_to_be_the_seats_won(tmp_path):
     # (review) `# seats: 6` beside seats won of 5: the note said the seats to fill were the seats
     # won added up; 6 were allocated, R's sixth seat "1 by D'Hondt, 0 in the file".
     text = "# seats: 6\nparty,votes,seats\nP,5000,3\nQ,3000,2\nR,1400,0\n"
-    note = _seats(write(tmp_path, text))["notes"][-1]
+    note = _note(_seats(write(tmp_path, text)))
     assert "added up" not in note
     assert dhondt({"P": 5000, "Q": 3000, "R": 1400}, 6)["R"] == 1
     assert "R 1 by D'Hondt, 0 in the file" in note
@@ -134,7 +139,7 @@ def test_only_the_districts_that_give_seats_won_are_said_to_agree(tmp_path):
         f"{d},{p},{v},{won[d][p]}\n" for d, parties in VOTES.items() for p, v in parties.items()
     )
     rows += "C,P,2000,\nC,Q,2600,\nC,R,900,\n"
-    note = _seats(write(tmp_path, "district,party,votes,seats\n" + rows))["notes"][-1]
+    note = _note(_seats(write(tmp_path, "district,party,votes,seats\n" + rows)))
     assert "in every district" not in note
     assert "D'Hondt gives the same seats in the 2 districts of 3 that give seats won" in note
 

@@ -182,3 +182,13 @@ def filed_note(method: str, filed: list[Filed], districts: int) -> str:
         "(--list-threshold, --threshold-scope) or seats may be others, or its seats are not the "
         "votes' alone (lists grouped, seats kept for a language group)."
     )
+
+
+def filed_warning(method: str, filed: list[Filed]) -> str:
+    """The warning that the method's seats, the table's, are not those the file gives."""
+    off = sum(1 for f in filed if f.differ)
+    where = f" in {off} of {len(filed)} districts" if len(filed) > 1 else ""
+    return (
+        f"{METHOD_NAMES.get(method, method)}'s seats, which the table shows, differ from those the "
+        f"file gives each party won{where}: the findings name them"
+    )

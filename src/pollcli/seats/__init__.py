@@ -49,7 +49,7 @@ from dataclasses import replace
 
 from pollcli.election import Election
 from pollcli.errors import UsageError
-from pollcli.findings.seat_races import filed_note, left_out_note
+from pollcli.findings.seat_races import filed_note, filed_warning, left_out_note
 from pollcli.findings.seats import findings, warnings_of
 from pollcli.findings.threshold_scope import scope_note as threshold_scope_note
 from pollcli.kinds import is_answer
@@ -160,7 +160,12 @@ def allocate(
         found = compared(election, group)
         if found:
             districts = len(election.districts) if election.districts is not None else 1
-            election.notes.append(filed_note(election.methods[0], found, districts))
+            note = filed_note(election.methods[0], found, districts)
+            if any(f.differ for f in found):  # (first, and warned: the table is the method's)
+                election.notes.insert(0, note)
+                election.warnings.append(filed_warning(election.methods[0], found))
+            else:
+                election.notes.append(note)
     left_out = [e for e in items if _no_seat(e)]
     for election in report.elections:
         mine = [e for e in left_out if e.source_file == election.source_file]
