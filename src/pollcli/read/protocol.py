@@ -96,6 +96,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"кількість недійсних (виборчих )?бюлетенів",
         r"нулевые|жарамсыз (бюллетеньдер )?саны",
         r"nuls|bulletins nuls|votes nuls",
+        # Público's Portuguese turnout tables in English: `null_votes` beside `blank_votes`.
+        r"null votes|null ballots",
         r"ung(ü|ue)ltige( stimmen| stimmzettel| wahlzettel)?|ung(ü|ue)ltig",
         # Denmark's `other_invalid` beside `blank` (its `total_invalid`, both: a line not used).
         r"other invalid( votes| ballots)?|invalid( votes| ballots)?|rejected( ballots)?"
@@ -172,6 +174,8 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     # All invalid ballots, blank ones among them (Denmark's tables, beside `blank` and `other
     # invalid`): pollcli's invalid ballots are those that are not blank.
     r"total invalid( votes| ballots)?",
+    # Seats, not votes (Público's `mandates_assigned`, `mandates_unassigned`, `mandates_total`).
+    r"mandates( assigned| unassigned| total)?|seats (assigned|unassigned|total)",
     # Elections Canada's table of ridings: its polling stations, its population.
     r"polling stations|population",
     # Italy's Eligendo: voters and electors by sex, disputed ballots, sections (polling stations).
