@@ -412,3 +412,26 @@ def test_the_race_line_of_lists_names_the_second_list(tmp_path):
     (sud,) = [e for e in document["elections"] if e["election"].endswith("Sud")]
     assert lines[sud["election"]]["runner_up"]["candidate"] == sud["runner_up"]["candidate"]
     assert sud["runner_up"]["candidate"] == "Alpha"
+
+
+# The Kiesraad's totals (`Partij,Aggregatie partij,# Stemmen,Percentage,# Zetels`): `# Zetels`, the
+# seats each list won, was an ignored column beside the `# Stemmen` read as votes.
+KIESRAAD = """Partij,# Stemmen,Percentage,# Zetels
+Alfa,2500000,"50,00 %",75
+Beta,1500000,"30,00 %",45
+Gamma,1000000,"20,00 %",30
+Delta,0,"0,00 %",0
+"""
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_the_kiesraads_zetels_are_seats_won(tmp_path, monkeypatch, engine):
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    done = invoke("summary", str(write(tmp_path, KIESRAAD)), "-f", "json")
+    assert done.code == 0, done.stderr
+    (election,) = json.loads(done.stdout)["elections"]
+    assert dict(zip(election["elected"], election["seats_won"], strict=True)) == {
+        "Alfa": 75,
+        "Beta": 45,
+        "Gamma": 30,
+    }

@@ -423,8 +423,8 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     # How many members a race elects, the top N by votes ("Vote for 4"); MEDSL's `magnitude`.
     # Belgium's federal results (resultatselection): `Nombre de sièges`, the seats each list won
     # beside its `Nombre de voix` (a race's seats are their sum: read/unfit); Público's Portuguese
-    # local results: `mandates`, each list's councillors.
-    "seats": ("seats", "nombre_de_sièges", "nombre_de_sieges", "mandates", "mandatos"),
+    # local results: `mandates`, each list's councillors; the Kiesraad's `# Zetels` (Dutch).
+    "seats": ("seats", "nombre_de_sièges", "nombre_de_sieges", "mandates", "mandatos", "zetels"),
     "vote_for": (
         "voteforvalue",
         "vote_for",

@@ -356,8 +356,9 @@ def _word(key: str) -> str | None:
         return HEADER_LOOKUP[plain]
     bare = _affixes().sub("", plain)
     if bare == key and (count := re.sub(r"^(?:#_?|n[or]_of_)", "", key)) != key:
-        # A number-of mark before the votes word (the Kiesraad's `# Stemmen`, `No. of votes`).
-        return "votes" if HEADER_LOOKUP.get(count) == "votes" else None
+        # A number-of mark before a count's word (the Kiesraad's `# Stemmen`, `# Zetels`, `No.
+        # of votes`).
+        return HEADER_LOOKUP.get(count) if HEADER_LOOKUP.get(count) in ("votes", "seats") else None
     return HEADER_LOOKUP.get(bare) if bare != key else None
 
 
