@@ -2,7 +2,7 @@
 (and `# Zetels`) beside `Percentage`; `# Votes`, `No. of votes` elsewhere — is the votes column.
 It was left unused ("Ignored column(s): '# Stemmen'"): the table showed shares alone, every
 party's votes and the margin in votes lost. A `#` before another word is no column pollcli
-reads (`# Candidate` may number the ballot). Names and figures invented; oracle: the file's own
+reads (`# Candidate` may number the ballot), but `# Zetels`, the seats each list won. Names and figures invented; oracle: the file's own
 cells, read by pandas."""
 
 from __future__ import annotations
@@ -32,7 +32,10 @@ def test_a_number_of_votes_header_is_the_votes_column(tmp_path, engine) -> None:
     frame = pd.read_csv(io.StringIO(TOTALS))
     expected = dict(zip(frame["Partij"], frame["# Stemmen"], strict=True))
     assert {r["candidate"]: r["votes"] for r in election["results"]} == expected
-    assert election["margin"]["votes"] == 31200 - 21000
+    # (`# Zetels`, the seats each list won, read as such: no margin is measured then)
+    assert dict(zip(election["elected"], election["seats_won"], strict=True)) == dict(
+        zip(frame["Partij"], frame["# Zetels"], strict=True)
+    )
     assert not any("# Stemmen" in n for n in election["notes"])
 
 
@@ -46,7 +49,7 @@ def test_a_number_of_votes_header_is_the_votes_column(tmp_path, engine) -> None:
         ("Nr. of votes", "votes"),
         ("Stemmen", "votes"),
         ("# Candidate", None),
-        ("# Zetels", None),
+        ("# Zetels", "seats"),
         ("#", None),
     ],
 )
