@@ -56,7 +56,7 @@ def _oracle_rank(election: Election) -> list[tuple[Option, float | None, int]]:
     apart = _apart(election)
     figures = [
         o.share
-        if o.share is not None and not (apart and (cast or o.kind not in NOT_VALID))
+        if o.share is not None
         else o.votes / base * 100
         if o.votes is not None and base and (cast or o.kind not in NOT_VALID)
         else None
@@ -65,7 +65,7 @@ def _oracle_rank(election: Election) -> list[tuple[Option, float | None, int]]:
     keys = [
         (
             o.kind in NOT_VALID,
-            -(s if s is not None else -1.0),
+            0.0 if apart else -(s if s is not None else -1.0),  # (partly published: by votes)
             -(o.votes if o.votes is not None else -1),
         )
         for o, s in zip(election.options, figures, strict=True)

@@ -98,17 +98,14 @@ def strength(item: Ranked, by_votes: bool) -> float:
 
 
 def shares(election: Election) -> list[float | None]:
-    """Each option's share: the published figure, else votes / base × 100; every share of the base
-    computed where published ones are given on some options only (`audit.partly_published`)."""
+    """Each option's share: the published figure, else votes / base × 100."""
     base_total = election.audit.base_total
     if not base_total:
         return [option.share for option in election.options]
-    apart = audit.partly_published(election.options, election.facts.share_base)
     everyone = election.facts.share_base == "cast"  # every option is in the base (`audit.in_base`)
     return [
         option.share
         if option.share is not None
-        and not (apart and (everyone or option.kind not in NOT_VALID_KINDS))
         else None
         if option.votes is None or not (everyone or option.kind not in NOT_VALID_KINDS)
         else option.votes / base_total * 100
@@ -117,8 +114,9 @@ def shares(election: Election) -> list[float | None]:
 
 
 def rank(election: Election) -> list[Ranked]:
-    """Options in rank order, with competition ranks over (share, votes): equal options share a
-    rank (1, 1, 3); blank and invalid ballots are not choices between options, so they come last."""
+    """Options in rank order, with competition ranks over (share, votes) — over the votes alone
+    where shares are published for some options only — equal options share a rank (1, 1, 3);
+    blank and invalid ballots are not choices between options, so they come last."""
     options = election.options
     votes = list(map(_VOTES, options))
     if _by_votes_alone(election, votes):
@@ -132,8 +130,13 @@ def rank(election: Election) -> list[Ranked]:
         return _ranks(options, figures, order, votes)
     figures = shares(election)
     invalid = [option.kind in NOT_VALID_KINDS for option in options]
-    by_share = [-(share if share is not None else -1.0) for share in figures]
     by_votes = [-(count if count is not None else -1) for count in votes]
+    if audit.partly_published(options, election.facts.share_base):
+        # Published shares beside computed ones, of another base or rounded (33.3 beside 33.31 on
+        # more votes): ranked by the votes every option has, not by shares no one base measures.
+        paired = list(zip(invalid, by_votes, strict=True))
+        return _ranks(options, figures, sorted(range(len(options)), key=paired.__getitem__), paired)
+    by_share = [-(share if share is not None else -1.0) for share in figures]
     keys = list(zip(invalid, by_share, by_votes, strict=True))
     total = sum(by_share)
     if total != total:  # a NaN share (from Python, never read): no order to sort by keys apart

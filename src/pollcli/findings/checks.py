@@ -49,8 +49,8 @@ def check_sentences(tally: Tally) -> list[str]:
             )
             sentence = (
                 f"Check: published shares, given for {given} of {len(listed)} options, add up to "
-                f"{audit.share_sum.total:.2f} % and {fits}; every share here is computed from the "
-                f"votes, of {counted_base}, so that all are of one base and one rounding"
+                f"{audit.share_sum.total:.2f} % and {fits}; the others' are computed from the "
+                f"votes, of {counted_base}, and the options ranked by their votes"
             )
         elif audit.fit is not None:
             base_name = "valid votes" if audit.fit == "valid" else "ballots cast"

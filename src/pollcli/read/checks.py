@@ -176,7 +176,8 @@ def _check_share_fit(
         # Every share off by one ratio: shares of a larger base the file does not give (the
         # ballots cast, with blank and null ballots listed elsewhere), said once, not per row.
         shown = (
-            "every share is computed from the valid votes here, as some options have none"
+            "the shares are shown as published, the others' computed from the valid votes, and "
+            "the options ranked by their votes"
             if partly_published(options, facts.share_base)
             else "the shares are shown as published"
         )
