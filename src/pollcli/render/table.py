@@ -24,9 +24,6 @@ from pollcli.render.safe import visible
 BAR_WIDTH = 16
 # Narrower than this, `validate` writes each problem's message beneath it, not in a column.
 WIDTH_FOR_MESSAGE_COLUMN: Final[int] = 80
-# The problems of a file (or race) a terminal shows, errors first: Bulgaria's 105,263 repeats of
-# one duplicate-option error took 59 s and 103 MB to draw; `--format json` or `csv` lists them all.
-PROBLEMS_SHOWN: Final[int] = 500
 NAME_MIN_WIDTH = 20
 NAME_NARROW_WIDTH = 8  # a name's column on a terminal too narrow for the tags
 PARTY_MIN_WIDTH = 16
@@ -307,36 +304,20 @@ class Problems:
         self.problems = problems
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        shown, rest = self.problems[:PROBLEMS_SHOWN], self.problems[PROBLEMS_SHOWN:]
         if options.max_width >= WIDTH_FOR_MESSAGE_COLUMN:
-            yield _problems_table(shown)
-        else:
-            yield from _problems_lines(shown)
-        if rest:
-            codes: dict[str, int] = {}
-            for problem in rest:
-                codes[problem.code] = codes.get(problem.code, 0) + 1
-            said = ", ".join(f"{code} {n:,}" for code, n in codes.items())
-            yield Text(
-                f" … and {len(rest):,} more not shown here ({said}): --format json or csv lists "
-                "every one\n",
-                style="bold",
-            )
-
-
-def _problems_lines(problems: list[Problem]) -> RenderResult:
-    """Each problem's line, column, severity and code on a line, its message beneath."""
-    for problem in problems:
-        head = Text(" ")
-        if problem.line is not None:
-            head.append(f"line {problem.line}", style="bold").append(" · ")
-        if problem.column:
-            head.append(f"column {visible(problem.column)!r} · ")
-        style = "red" if problem.severity == "error" else "yellow"
-        head.append(problem.severity, style=style).append(f" · {problem.code}")
-        yield head
-        yield Padding(text(problem.message), (0, 0, 0, 4))
-    yield Text("")
+            yield _problems_table(self.problems)
+            return
+        for problem in self.problems:
+            head = Text(" ")
+            if problem.line is not None:
+                head.append(f"line {problem.line}", style="bold").append(" · ")
+            if problem.column:
+                head.append(f"column {visible(problem.column)!r} · ")
+            style = "red" if problem.severity == "error" else "yellow"
+            head.append(problem.severity, style=style).append(f" · {problem.code}")
+            yield head
+            yield Padding(text(problem.message), (0, 0, 0, 4))
+        yield Text("")
 
 
 def _problems_table(problems: list[Problem]) -> Table:
