@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import field
 from enum import StrEnum
-from typing import Literal, Protocol
+from typing import Final, Literal, Protocol
 
 from pollcli.dataclass import dataclass
 from pollcli.document import NOT_IN_JSON, described
@@ -122,6 +122,25 @@ CODES: dict[Code, str] = {
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Errors first, then by line and column: the order every report lists problems in."""
     return sorted(problems, key=lambda p: (p.severity != "error", p.line or 0, p.column or ""))
+
+
+# A message's advice follows its first "; ": what is wrong, then what to do about it.
+ADVICE_MARK: Final[str] = "; "
+
+
+def shared_advice(problems: Sequence[Problem]) -> dict[Code, str]:
+    """The advice that every problem of a code ends with, by code: the text after the first
+    `ADVICE_MARK` of each of its messages, where two or more problems have it and all alike (a
+    file of precincts without `--unit` gives one `duplicate-option` a row, each with the same way
+    out). A code whose messages differ after their mark, or lack one, has none."""
+    advice: dict[Code, str | None] = {}
+    counts: dict[Code, int] = {}
+    for problem in problems:
+        _, mark, tail = problem.message.partition(ADVICE_MARK)
+        known = advice.get(problem.code, tail if mark else None)
+        advice[problem.code] = known if mark and known == tail else None
+        counts[problem.code] = counts.get(problem.code, 0) + 1
+    return {code: tail for code, tail in advice.items() if tail and counts[code] > 1}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -19,6 +19,7 @@ from pollcli import formats as fmt
 from pollcli.models import ElectionSummary, Summary, ValidationReport
 from pollcli.problems import Problem
 from pollcli.render import labels
+from pollcli.render.long_list import LONG_LIST, LongList
 from pollcli.render.safe import visible
 
 BAR_WIDTH = 16
@@ -257,7 +258,7 @@ def render_summary(
 
 
 def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def render_validation(report: ValidationReport, width: int) -> RenderableType:
@@ -296,7 +297,7 @@ def render_validation(report: ValidationReport, width: int) -> RenderableType:
 
 
 class Problems:
-    """A file's problems: a table, or in a terminal narrower than `WIDTH_FOR_MESSAGE_COLUMN`, each
+    """A file's problems: a table, a line each past `LONG_LIST` of them, or in a terminal narrower than `WIDTH_FOR_MESSAGE_COLUMN`, each
     problem's line, column, severity and code on a line and its message beneath, indented, as wide
     as the terminal (a message column a fifth as wide took a line for every two or three words)."""
 
@@ -304,6 +305,9 @@ class Problems:
         self.problems = problems
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if len(self.problems) > LONG_LIST:
+            yield LongList(self.problems)
+            return
         if options.max_width >= WIDTH_FOR_MESSAGE_COLUMN:
             yield _problems_table(self.problems)
             return
