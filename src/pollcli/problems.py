@@ -81,7 +81,6 @@ CODES: dict[Code, str] = {
     Code.SHARE_OUT_OF_RANGE: "a share outside 0–100",
     Code.SHARES_SUM: "shares that do not add up to 100",
     Code.SHARE_MISMATCH: "a published share disagrees with the votes",
-    Code.TOTAL_MISMATCH: "the options' votes do not add up to the published total (totalvotes, Total Votes rows)",
     Code.TOTAL_MISMATCH: "the options' votes do not add up to the published total (MEDSL totalvotes), "
     "or a total row differs from the sum of its parts (an error when subtotals seem counted among them)",
     Code.DUPLICATE_OPTION: "the same option twice in one election (and region)",
