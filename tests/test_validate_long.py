@@ -46,7 +46,7 @@ def test_every_problem_is_listed_a_line_each_and_the_advice_once(tmp_path):
     text = " ".join(line.strip() for line in lines)
     assert text.count("name its column with --unit COL") == 1
     assert f"Each duplicate-option above ({duplicates:,})" in text
-    assert f"{duplicates:,} errors" in lines[0]
+    assert f"invalid — {duplicates:,} errors" in text
 
 
 def test_a_short_list_keeps_the_table(tmp_path):
