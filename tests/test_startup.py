@@ -61,6 +61,7 @@ NOT_ON_THE_EVERYDAY_PATH = (
     "pollcli.read.chunks",
     "pollcli.read.wide_rows",
     "pollcli.read.wide_places",
+    "pollcli.read.wide_races",
     "pollcli.read.wide_columns",
     "pollcli.read.wide_sums",
     "pollcli.read.wide_totals",

@@ -36,7 +36,7 @@ import shlex
 from collections import Counter
 from dataclasses import replace
 
-from pollcli.columns import RACE_PREFIX
+from pollcli.columns import RACE_PREFIX, place_level
 from pollcli.kinds import is_answer, looks_like_no_candidate
 from pollcli.namekeys import option_key, spacing_key
 from pollcli.read.header import ColumnMap
@@ -69,13 +69,29 @@ def sub_units(
             kept.append(key)
             continue
         target = next((c for c in ("region", "unit") if c not in columns.present), None)
+        # A district holds precincts: beside a region column of a precinct's level and no unit
+        # (`district,precinct,…`), the district is the region and the precinct its unit, not the
+        # other way round (which made precinct 1 of every district one region).
+        precincts = columns.index("region") if target == "unit" else None
+        finer = precincts is not None and place_level(columns.header[precincts]) > 1
+        if finer and precincts is not None:
+            target = "region"  # the columns remapped: messages and --where name them so
+            columns.columns[precincts] = "unit"
+            columns.columns[key.index] = "region"
+            columns.notes.append(
+                f"The {columns.header[precincts]!r} column is read as the unit within each "
+                f"{key.header!r} (its numbers start again in each)."
+            )
         if target is not None:
             columns.moved[key.canonical] = target
         everywhere = len(geography) == len(values)
         for index, record in enumerate(records):
             value = record.facts.pop(key.canonical, "")
             if value and tuple(raw(record, k) for k in others) in geography:
-                if target is not None:
+                if finer:
+                    update = {"region": value, "unit": record.row.region}
+                    records[index] = replace(record, row=record.row.model_copy(update=update))
+                elif target is not None:
                     row = record.row.model_copy(update={target: value})
                     records[index] = replace(record, row=row)
                 elif record.row.unit:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Final
 
-from pollcli.columns import RACE_PREFIX, canonical_column, place_level, place_word
+from pollcli.columns import canonical_column, place_level, place_word
 from pollcli.numbers import extra_cells, with_share
 from pollcli.problems import Code, Found
 from pollcli.read import protocol
@@ -86,6 +86,16 @@ def places(table: RawTable, plan: Plan, rows: list[Row]) -> tuple[Place | None, 
         within = _telling(rows, header, rest, within=chosen) or tuple(rest)
         if not within:
             return region, Place("row", ()), ""
+        if len(within) == 1 and levels[chosen] > place_level(header[within[0]]):
+            # Precincts numbered within districts (Georgia's CEC: `district id,…,precinct`): the
+            # district is the region, the precinct its unit; not precinct 1 of every district.
+            parent = within[0]
+            return (
+                Place(header[parent], (parent,)),
+                region,
+                f"The {header[chosen]!r} column is read as the unit within each "
+                f"{header[parent]!r} (its numbers start again in each).",
+            )
         return region, Place(JOIN.join(header[i] for i in within), within), ""
     telling = _telling(rows, header, naming) or tuple(naming)
     name = JOIN.join(header[i] for i in telling)
@@ -347,151 +357,3 @@ def _percents(cells: Sequence[str], options: Sequence[int]) -> bool:
         fraction = fraction or bool(part or sign)
         seen += 1
     return seen >= 2 and fraction and total <= 100.5
-
-
-# A party that stood takes at least this share of some race's votes (`stand_apart`): one that
-# has none in another race did not stand there; a minor candidate's zeros are counts.
-CONTENDER_SHARE: Final[float] = 0.05
-
-
-def stand_apart(table: RawTable, plan: Plan, rows: list[Row]) -> bool:
-    """Whether the options stand in some races and not in others: grouped by the column that
-    names races (`race_column`), an option with no votes (blank, 0) in every row of one group
-    takes at least `CONTENDER_SHARE` of another's, as in a table of races (the House of Commons'
-    flat file, a row per constituency: the SNP's 0 in England, 37 % in Scotland). Rows read as one
-    race added up then name no winner (`elected.mark`). A minor candidate with no vote in one
-    district (Georgia's 2013 presidential table by precinct: 0.98 % at most) and options with votes
-    in every row (one race by district) are one race. Cells that are no plain counts: any group of
-    no votes counts."""
-    index = race_column(table, plan, rows)
-    if index is None:
-        return False
-    sums: dict[str, list[int]] = {}
-    plain = True
-    for _, cells in rows:
-        race = cells[index].strip() if index < len(cells) else ""
-        got = sums.setdefault(race, [0] * len(plan.options))
-        for k, i in enumerate(plan.options):
-            text = cells[i].strip() if i < len(cells) else ""
-            if text.isdigit():
-                got[k] += int(text)
-            elif text:
-                plain, got[k] = False, got[k] + 1  # (some figure: no group of no votes)
-    totals = {race: sum(got) for race, got in sums.items()}
-    for k in range(len(plan.options)):
-        if not any(got[k] == 0 for got in sums.values()):
-            continue
-        if not plain or any(
-            got[k] >= CONTENDER_SHARE * totals[race] > 0 for race, got in sums.items()
-        ):
-            return True
-    return False
-
-
-def race_column(
-    table: RawTable, plan: Plan, rows: Sequence[tuple[int, Sequence[str]]]
-) -> int | None:
-    """The naming column that names races (the House of Commons' `constituency_name`, Georgia's
-    `district id`: words before codes), where its cells name two or more; else None."""
-    racey = [
-        i for i in plan.ids if (canonical_column(table.header[i]) or "").startswith(RACE_PREFIX)
-    ]
-    # (A year's or a race id's column names races least: a district's among them is the one.)
-    least = (RACE_PREFIX + "race_id", RACE_PREFIX + "year")
-    named = [i for i in racey if canonical_column(table.header[i]) not in least]
-    if not racey:
-        return None
-    index = (named or racey)[0]
-    if len({cells[index].strip() for _, cells in rows if index < len(cells)}) < 2:
-        return None
-    return index
-
-
-def _flag(name: str) -> str:
-    return f"--race-by {shlex.quote(name)}"
-
-
-def race_hint(table: RawTable, plan: Plan, rows: Sequence[tuple[int, Sequence[str]]]) -> list[str]:
-    """A note for a wide table read as one race whose rows are named by a column that names races
-    (`race_column`): how to read each row as its race."""
-    index = race_column(table, plan, rows)
-    if index is None:
-        return []
-    name = table.header[index]
-    return [
-        f"The rows are named by {name!r}, a column that names races, and are read here as one race, "
-        f"all rows added up; to read each row as its own race (seats won per party), add "
-        f"{_flag(name)}."
-    ]
-
-
-def races_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> bool:
-    """Refuse a wide table whose rows are several races, told apart by their blanks: grouped by the
-    column that names races (`race_column`), each group's rows leave the same options blank (not
-    on that race's ballot), and an option blank in every row of one group has a figure in another
-    (Georgia's 17 mayoral runoffs in one table, two parties each: added up, "Georgian Dream wins
-    outright"). Rows with no figure at all are no evidence. A 0 is a count, not a blank: a table of
-    one race by precinct has its minor candidates' zeros. A table of a row per race (the House of
-    Commons' by constituency) adds up to the parties' votes: read, no winner named (`stand_apart`).
-    """
-    if plan.blocks is None and _dated_apart(table, plan, rows, found):
-        return True
-    index = race_column(table, plan, rows) if plan.blocks is None else None
-    if index is None:
-        return False
-    blanks: dict[str, tuple[tuple[bool, ...], int]] = {}
-    figured = 0
-    for line, cells in rows:
-        pattern = tuple(not (cells[i].strip() if i < len(cells) else "") for i in plan.options)
-        if all(pattern):
-            continue
-        figured += 1
-        race = cells[index].strip() if index < len(cells) else ""
-        first = blanks.setdefault(race, (pattern, line))
-        if first[0] != pattern:  # a blank within a race: blanks that mean 0, not the ballot
-            return False
-    if figured == len(blanks):
-        return False  # a row per race (a constituency table: its sums are the parties' votes)
-    patterns = [p for p, _ in blanks.values()]
-    for k, i in enumerate(plan.options):
-        absent = [race for race, (p, _) in blanks.items() if p[k]]
-        if not absent or len(absent) == len(patterns):
-            continue
-        stands = next(race for race, (p, _) in blanks.items() if not p[k])
-        name = table.header[index]
-        found.add(
-            Code.RACE_SPLIT,
-            blanks[absent[0]][1],
-            f"the rows are {len(blanks):,} races named by {name!r}, not one: their options differ "
-            f"({level0(table, i)!r} has figures under {stands!r} and is blank in every row of "
-            f"{absent[0]!r}, not on its ballot), so added up they are no race's result; read "
-            f"each race with {_flag(name)}, or one with --where {shlex.quote(name + '=VALUE')}",
-            column="candidate",
-        )
-        return True
-    return False
-
-
-def _dated_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> bool:
-    """Refuse a wide table whose rows name two dates or more in a date column: elections on
-    different days, never places of one (a table of Canada's federal elections, a row each, was
-    added up from 1867 to 2019: "Lib_votes leads with 37.61 %")."""
-    dated = [i for i in plan.ids if canonical_column(table.header[i]) == "date"]
-    for index in dated:
-        days = dict.fromkeys(
-            c[index].strip() for _, c in rows if index < len(c) and c[index].strip()
-        )
-        if len(days) < 2:
-            continue
-        name = table.header[index]
-        shown = ", ".join(map(repr, list(days)[:3])) + (" …" if len(days) > 3 else "")
-        found.add(
-            Code.RACE_SPLIT,
-            rows[0][0],
-            f"the rows are {len(days):,} elections dated by {name!r} ({shown}), not places of "
-            f"one: added up they are no election's result; read each with {_flag(name)}, or one "
-            f"with --where {shlex.quote(name + '=VALUE')}",
-            column=name,
-        )
-        return True
-    return False

@@ -50,15 +50,8 @@ from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_c
 from pollcli.read.wide_fit import fitted
 from pollcli.read.wide_hints import second_header_row, votes_word_options
 from pollcli.read.wide_parts import party_parts
-from pollcli.read.wide_places import (
-    coded_rows,
-    crosstab,
-    places,
-    race_hint,
-    races_apart,
-    rows_of,
-    stand_apart,
-)
+from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of
+from pollcli.read.wide_races import race_hint, races_apart, stand_apart
 from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
 from pollcli.read.wide_unlike import not_results
