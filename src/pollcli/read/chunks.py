@@ -13,7 +13,9 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from pollcli.problems import Code, Found
 from pollcli.read.decode import Transcoder
+from pollcli.read.replaced import Replaced
 
 
 class Blocks:
@@ -35,6 +37,7 @@ class Blocks:
         *,
         block_bytes: int,
         max_line: int,
+        marks: Replaced,
     ) -> None:
         self.block_bytes = block_bytes
         self.max_line = max_line
@@ -45,6 +48,19 @@ class Blocks:
         self.size = size
         self.undecodable = False
         self.too_long = False  # stopped at a line longer than `max_line`
+        self.marks = marks  # the cells that hold U+FFFD, as the blocks are read (`read.replaced`)
+
+    def report(self, found: Found, line: int, stopped: bool) -> None:
+        """What the blocks' bytes held besides rows: a line too long (reading stopped at `line`),
+        cells that hold U+FFFD."""
+        if self.too_long and not stopped:
+            found.add(
+                Code.MALFORMED_CSV,
+                line,
+                f"this line runs on for more than {size_text(self.max_line)} without a line end; "
+                "a results table has a line per option: check that the file is the table you meant",
+            )
+        self.marks.report(found)
 
     def __iter__(self) -> Iterator[tuple[bytes, int]]:
         """(block, bytes of the file behind it)."""

@@ -25,6 +25,7 @@ from pollcli.read.options_down import options_down
 from pollcli.read.racekeys import party_rule
 from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader, Record
+from pollcli.read.replaced import in_text
 from pollcli.read.roles import column_roles
 from pollcli.read.rowcolumns import eligible
 from pollcli.read.samerows import read_rows
@@ -58,6 +59,7 @@ def read_exact(
     if text is not None:
         text, quoted = unwrap(text)  # (`"01;001;13587"`: each line in one pair of quotes)
         split(text, table, found, options.delimiter, options.header_line, options.columns)
+        in_text(text, table.delimiter, table.header, table.header_line, found)  # (U+FFFD)
         table.notes.extend([quoted] if quoted else [])
     del text  # split into cells: the file's text is not held while they are read
     return read_table(table, found, options, size, name)

@@ -59,7 +59,7 @@ from pollcli.read.apartfacts import ApartFacts, Mixed
 from pollcli.read.assemble import assembly_for
 from pollcli.read.blockfacts import of_block
 from pollcli.read.blocks import BlockSums, Layout
-from pollcli.read.chunks import Blocks, offset_after_line, size_text
+from pollcli.read.chunks import Blocks, offset_after_line
 from pollcli.read.counttail import at_end
 from pollcli.read.decode import Transcoder, codec_for, codec_is_unicode, decode
 from pollcli.read.dialect import RawTable, read_records, top_records
@@ -76,6 +76,7 @@ from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader
 from pollcli.read.repeatlines import Again, alone_row, read_again
 from pollcli.read.repeats import Repeats, stream_splits
+from pollcli.read.replaced import MARK_UTF8, Replaced
 from pollcli.read.roles import column_roles, name_indexes, unit_identity
 from pollcli.read.shares import ShareAlone, decimal_mark, votes_of
 from pollcli.read.summedapart import counts_apart, races_spelt_apart
@@ -148,8 +149,8 @@ def read_stream(
         layout.hint_for(table, records_in_head, options),
         records_in_head,
     )
-    if mapped is None:
-        return [], sort_problems(found.items)
+    if mapped is None:  # (U+FFFD in the header: the exact engine finds every cell holding it)
+        return None if MARK_UTF8 in head[:data_start] else ([], sort_problems(found.items))
     if not streamable(mapped, party := party_rule(mapped, options, name)):
         return None
     if footnotes.at_end(path, size, transcoder.codec, table.delimiter):
@@ -173,7 +174,9 @@ def read_stream(
             size,
             block_bytes=(again and again.block_bytes) or BLOCK_BYTES // (1 + summer.options.keyed),
             max_line=MAX_LINE_BYTES,
+            marks=Replaced(table.delimiter, table.header, table.header_line),
         )
+        blocks.marks.block(head[:data_start], 1)  # (the header and the lines above it)
         summer.run(blocks, table.header_line + 1, name, size)
     except (
         _ExactAfterAll,
@@ -360,6 +363,7 @@ class _Summer:
                 if not in_flight:
                     break
                 data, future = in_flight.popleft()
+                blocks.marks.block(data, line)  # (U+FFFD: `read.replaced`)
                 summed = future.result()
                 lines = self._merge(summed, line) if summed is not None else None
                 if lines is None:
@@ -376,13 +380,7 @@ class _Summer:
                         pending.cancel()
                     break
         self.undecodable = blocks.undecodable
-        if blocks.too_long and not self.stopped:
-            self.found.add(
-                Code.MALFORMED_CSV,
-                line,
-                f"this line runs on for more than {size_text(MAX_LINE_BYTES)} without a line end; "
-                "a results table has a line per option: check that the file is the table you meant",
-            )
+        blocks.report(self.found, line, self.stopped)  # (a line too long, U+FFFD in cells)
 
     def release(self) -> None:
         """Drop what only the summing needed (a key per region and option), before assembly."""

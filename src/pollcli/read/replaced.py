@@ -1,0 +1,115 @@
+"""U+FFFD already in a file: letters lost before pollcli read it.
+
+A file that decodes cleanly may still hold U+FFFD (�), the mark a program leaves where it could not
+decode a letter: the publisher (or someone on the way) read the file with a wrong encoding once and
+saved the damage. `Jos� Silva` may be José or Josè; two such names may read as one, or one name
+spelt with and without the damage as two. Nothing can restore the letters, so pollcli reads the
+file and says so: one `encoding-error` warning naming the first line and column, how many cells
+hold the mark, and what to do.
+
+Both engines find the same cells: each physical line that holds the mark is split alone at the
+delimiter (a quoted cell over several lines is counted as its lines' pieces, alike in both). The
+exact engine looks through the file's text, the streaming engine through its header lines and
+each block; the search is a C-level `find` (a few milliseconds a block), lines are split only
+where the mark is. Stray bytes of the file itself (`decode`: U+FFFD put there by pollcli, each
+line already an error) are not counted again.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Collection, Sequence
+from typing import Final
+
+from pollcli.problems import Code, Found
+from pollcli.read.decode import garbled_lines
+
+MARK: Final[str] = "\ufffd"
+MARK_UTF8: Final[bytes] = MARK.encode("utf-8")
+_LONE_CR: Final[re.Pattern[str]] = re.compile("\r(?!\n)")
+
+
+class Replaced:
+    """The cells that hold U+FFFD, found a text or a block at a time; `report` warns once."""
+
+    def __init__(
+        self, delimiter: str, header: Sequence[str], header_line: int, skip: Collection[int] = ()
+    ) -> None:
+        self.delimiter = delimiter if len(delimiter) == 1 else ","
+        self.header, self.header_line = list(header), header_line
+        self.skip = skip  # lines whose U+FFFD is pollcli's own (stray bytes, each an error)
+        self.cells = 0
+        self.lines = 0
+        self.first: tuple[int, int, str] | None = None  # line, 0-based column, the cell
+
+    def block(self, data: bytes, first_line: int) -> None:
+        """A block of UTF-8 bytes of whole lines, the first of them `first_line`."""
+        if data.find(MARK_UTF8) >= 0:
+            self.text(data.decode("utf-8", "replace"), first_line)
+
+    def text(self, text: str, first_line: int) -> None:
+        """Text of whole lines, the first of them `first_line` (a lone carriage return ends a
+        line, as the engines count lines)."""
+        at = text.find(MARK)
+        if at < 0:
+            return
+        if "\r" in text:
+            text = _LONE_CR.sub("\n", text)
+            at = text.find(MARK)
+        line, counted = first_line, 0
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            line += text.count("\n", counted, start)
+            counted = start
+            if line not in self.skip:
+                self._line(text[start:end].removesuffix("\r"), line)
+            at = text.find(MARK, end)
+
+    def _line(self, row: str, line: int) -> None:
+        try:
+            cells = next(csv.reader([row], delimiter=self.delimiter), [row])
+        except csv.Error:
+            cells = [row]
+        marked = [(i, c) for i, c in enumerate(cells) if MARK in c]
+        self.cells += len(marked)
+        self.lines += bool(marked)
+        if marked and self.first is None:
+            self.first = (line, *marked[0])
+
+    def report(self, found: Found) -> None:
+        """One warning for every cell found, at the first of them."""
+        if self.first is None:
+            return
+        line, index, cell = self.first
+        column = self.header[index] if index < len(self.header) else None
+        where = f"column {column!r}" if column else f"cell {index + 1} of its line"
+        if line <= self.header_line:  # (a header over several rows: its last line)
+            column = None
+            where = "in the header" if line == self.header_line else "above the header"
+        more = (
+            f"{self.cells:,} cells on {self.lines:,} lines hold it"
+            if self.cells > 1
+            else "the only cell"
+        )
+        found.warn(
+            Code.ENCODING_ERROR,
+            line,
+            f"{cell.strip()!r} ({where}) holds U+FFFD (�), the mark a program leaves where it "
+            f"could not decode a letter: the file was damaged before pollcli read it ({more}). "
+            "The letters are lost: names with it may stand for other names, two of them may be "
+            "read as one; get the original file from its publisher (pollcli cannot restore them)",
+            column=column,
+        )
+
+
+def in_text(
+    text: str, delimiter: str, header: Sequence[str], header_line: int, found: Found
+) -> None:
+    """The exact engine's look: the whole text of a file (its first line line 1)."""
+    if MARK in text:
+        marks = Replaced(delimiter, header, header_line, garbled_lines(found.items))
+        marks.text(text, 1)
+        marks.report(found)
