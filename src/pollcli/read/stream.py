@@ -76,7 +76,7 @@ from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader
 from pollcli.read.repeatlines import Again, alone_row, read_again
 from pollcli.read.repeats import Repeats, stream_splits
-from pollcli.read.replaced import MARK_UTF8, Replaced
+from pollcli.read.replaced import Replaced, found_in
 from pollcli.read.roles import column_roles, name_indexes, unit_identity
 from pollcli.read.shares import ShareAlone, decimal_mark, votes_of
 from pollcli.read.summedapart import counts_apart, races_spelt_apart
@@ -150,7 +150,7 @@ def read_stream(
         records_in_head,
     )
     if mapped is None:  # (U+FFFD in the header: the exact engine finds every cell holding it)
-        return None if MARK_UTF8 in head[:data_start] else ([], sort_problems(found.items))
+        return None if found_in(head[:data_start]) else ([], sort_problems(found.items))
     if not streamable(mapped, party := party_rule(mapped, options, name)):
         return None
     if footnotes.at_end(path, size, transcoder.codec, table.delimiter):
