@@ -6,7 +6,9 @@ and for whatever the streaming engine hands over; it imports neither pandas nor 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from typing import Final
 
 from pollcli.election import Election
 from pollcli.problems import Code, Found, Problem, sort_problems
@@ -36,6 +38,24 @@ from pollcli.read.totals import stage
 from pollcli.read.unitfacts import UnitFacts
 from pollcli.read.unitparts import join_cells
 from pollcli.read.wholequoted import unwrap
+
+_FIGURE: Final[re.Pattern[str]] = re.compile(r"\d[\d\s.,]*")
+
+
+def header_only(header: list[str]) -> str:
+    """The error of a file of a header and no data rows; of one line that may be a row (a cell of
+    figures: `Ana,Blue,10`), that it was read as the header."""
+    if not any(_FIGURE.fullmatch(cell.strip()) for cell in header):
+        return (
+            "the file has a header and no data rows under it, so it holds no result (an export "
+            "cut short, or a blank template?); add one row per ballot option"
+        )
+    shown = ", ".join(repr(cell) for cell in header[:4]) + (", …" if len(header) > 4 else "")
+    return (
+        f"the file's only row is read as its header ({shown}), with no data rows under it; if "
+        "that line is a result, put a header line above it (candidate,party,votes) or name the "
+        "columns with --columns"
+    )
 
 
 def read_exact(
@@ -81,6 +101,9 @@ def read_table(
         return [], sort_problems(found.items)
 
     footnotes.trim(table)  # (`* Active Voters are …`, `Source: …` below the table: notes)
+    if not table.records:  # a header alone: said so, before its columns are judged by no values
+        found.add(Code.NO_ROWS, table.header_line, header_only(table.header))
+        return [], sort_problems(found.items)
     told, errors = options.wide or bool(options.id_columns), found.errors
     if (down := options_down(table, found, told)) is not None:
         table = down  # options down, places across: read long (`read.options_down`)
