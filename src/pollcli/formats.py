@@ -21,8 +21,9 @@ def named_pcts(names: Iterable[str], values: Iterable[float]) -> str:
 
 
 def points(value: float | None, missing: str = "—") -> str:
-    """+10.35 (a change or an error, in percentage points)"""
-    return missing if value is None else f"{value:+.2f}"
+    """+10.35, −2.40 (a change or an error, in percentage points): a true minus sign (U+2212), as
+    the findings write it, beside a plus of the same width; CSV and JSON keep numbers."""
+    return missing if value is None else f"{value:+.2f}".replace("-", "\u2212")
 
 
 def votes(value: int | None, missing: str = "—") -> str:

@@ -14,14 +14,14 @@ def _change(value: float | None, before: float | None, after: float | None) -> s
             return "new"
         return "gone" if before is not None and after is None else ""
     shown = fmt.points(value)
-    if shown in ("+0.00", "-0.00"):
+    if shown in ("+0.00", "−0.00"):
         return "= 0.00"
-    return f"▲ {shown}" if value > 0 else f"▼ {shown.replace('-', '−')}"
+    return f"▲ {shown}" if value > 0 else f"▼ {shown}"
 
 
 def _signed(value: float | None) -> str:
     """Points with a true minus sign, as the table shows them."""
-    return "—" if value is None else fmt.points(value).replace("-", "−")
+    return "—" if value is None else fmt.points(value)
 
 
 def _called(value: bool | None) -> str:

@@ -35,17 +35,17 @@ def change_text(value: float | None, before: float | None, after: float | None) 
             return Text("gone", style="dim")
         return Text("")
     shown = fmt.points(value)
-    if shown in ("+0.00", "-0.00"):
+    if shown in ("+0.00", "−0.00"):
         return Text("= 0.00", style="dim")
     if value > 0:
         return Text(f"▲ {shown}", style="green")
-    return Text(f"▼ {shown.replace('-', '−')}", style="red")
+    return Text(f"▼ {shown}", style="red")
 
 
 def error_text(value: float | None) -> Text:
     if value is None:
         return Text("—", style="dim")
-    shown = fmt.points(value).replace("-", "−")
+    shown = fmt.points(value)
     return Text(shown, style="yellow" if abs(value) >= 1 else "")
 
 
