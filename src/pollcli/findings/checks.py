@@ -57,7 +57,7 @@ def check_sentences(tally: Tally) -> list[str]:
             sentence += f" and agree with the votes on the base of {base_name}"
         sentences.append(sentence + ".")
     elif any(o.votes is not None for o in election.options) and audit.base_total:
-        sentences.append(f"Shares are computed from the votes, of {counted_base}.")
+        sentences.append(f"Shares are computed from the votes, of {_listed(tally, counted_base)}.")
     valid, ballots_cast = audit.valid, facts.ballots_cast
     if valid is None or ballots_cast is None:
         return sentences
@@ -81,6 +81,22 @@ def check_sentences(tally: Tally) -> list[str]:
         f"ballots cast ({ballots_cast:,})."
     )
     return sentences
+
+
+def _listed(tally: Tally, counted_base: str) -> str:
+    """The base of computed shares as what it is: the votes of the options the file lists, which
+    are its valid votes only if it lists every option (Nigeria 2023's national file lists 4 of
+    18 candidates: its 23,377,466 are no valid votes). Valid votes where the file shows them to
+    be: with its invalid (or blank) ballots, they make its ballots cast."""
+    election, audit = tally.election, tally.election.audit
+    if election.facts.share_base != "valid" or audit.valid is None:
+        return counted_base
+    spoilt, cast = audit.spoilt, election.facts.ballots_cast
+    if spoilt is not None and cast is not None and audit.valid + spoilt[0] == cast:
+        return counted_base
+    listed = sum(in_base(o, "valid") for o in election.options)
+    options = "the option listed" if listed == 1 else f"the {listed:,} options listed"
+    return f"the {counted(audit.valid, 'vote')} of {options}"
 
 
 def turnout_sentences(tally: Tally) -> list[str]:
