@@ -143,3 +143,14 @@ def test_every_damaged_cell_is_counted_by_both_engines(tmp_path_factory, marked)
     lines = len(marked)
     expect = f"({cells} cells on {lines} lines hold it)" if cells > 1 else "(the only cell)"
     assert expect in warning.message
+
+
+def test_a_damaged_name_in_a_workbook_names_its_cell(tmp_path):
+    from sheets import write_xlsx
+
+    rows = [["candidate", "party", "votes"], ["Ana Costa", "Blue", 120], [f"Jos{MARK}", "Red", 100]]
+    path = write_xlsx(tmp_path / "results.xlsx", {"Results": rows})
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    assert f"{path}[Results]:A3: 'Jos{MARK}' (column 'candidate') holds U+FFFD" in result.stderr
+    assert "(the only cell)" in result.stderr

@@ -27,7 +27,7 @@ from pollcli.read.options_down import options_down
 from pollcli.read.racekeys import party_rule
 from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader, Record
-from pollcli.read.replaced import in_text
+from pollcli.read.replaced import in_sheet, in_text
 from pollcli.read.roles import column_roles
 from pollcli.read.rowcolumns import eligible
 from pollcli.read.samerows import read_rows
@@ -68,6 +68,7 @@ def read_exact(
         from pollcli.read.tabular import read_tabular
 
         sheet, found, notes = read_tabular(data, kind, name, options)
+        in_sheet(sheet.header, sheet.header_line, sheet.records, found)  # (U+FFFD)
         return read_table(sheet, found, options, len(data), name, notes)
     found = Found(name)
     table = RawTable(name=name, stem=stem(name))

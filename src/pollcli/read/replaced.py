@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Final
 
 from pollcli.problems import Code, Found
@@ -27,6 +27,7 @@ from pollcli.read.decode import garbled_lines
 
 MARK: Final[str] = "\ufffd"
 MARK_UTF8: Final[bytes] = MARK.encode("utf-8")
+Row = tuple[int, Sequence[str]]
 _LONE_CR: Final[re.Pattern[str]] = re.compile("\r(?!\n)")
 
 
@@ -73,6 +74,10 @@ class Replaced:
             cells = next(csv.reader([row], delimiter=self.delimiter), [row])
         except csv.Error:
             cells = [row]
+        self.row(cells, line)
+
+    def row(self, cells: Sequence[str], line: int) -> None:
+        """A row's cells (a sheet's, or a line's split at the delimiter)."""
         marked = [(i, c) for i, c in enumerate(cells) if MARK in c]
         self.cells += len(marked)
         self.lines += bool(marked)
@@ -121,3 +126,12 @@ def in_text(
         marks = Replaced(delimiter, header, header_line, garbled_lines(found.items))
         marks.text(text, 1)
         marks.report(found)
+
+
+def in_sheet(header: Sequence[str], header_line: int, rows: Iterable[Row], found: Found) -> None:
+    """A workbook's or Parquet file's look: its header and rows of cells, each with its line."""
+    marks = Replaced(",", header, header_line)
+    for line, cells in [(header_line, header), *rows]:
+        if any(MARK in cell for cell in cells):
+            marks.row(cells, line)
+    marks.report(found)
