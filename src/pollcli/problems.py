@@ -62,7 +62,8 @@ class Code(StrEnum):
 
 
 CODES: dict[Code, str] = {
-    Code.ENCODING_ERROR: "bytes that do not decode in the chosen encoding",
+    Code.ENCODING_ERROR: "bytes that do not decode in the chosen encoding; or U+FFFD already in "
+    "the file, letters lost before it was read (a warning)",
     Code.ENCODING_MISMATCH: "a UTF-8 file read with a one-byte --encoding (names would be garbled)",
     Code.EMPTY_FILE: "the file has no header and no rows",
     Code.NO_ROWS: "a header but no data rows",
