@@ -277,7 +277,15 @@ def _last_seat(allocation: Allocation, seats: int) -> list[str]:
         f"The last seat, the {_ordinal(seats)}, went to {last.party} with a quotient of "
         f"{quotient(winner, last.value, winner.seats - 1)}"
     )
-    if nxt is not None and nxt.party in by_name:
+    if nxt is not None and nxt.party == last.party:
+        # Its own next quotient (a big list's): no other list came as close, and no votes "to
+        # take" a seat it holds; how many more it needed for one more is said with the others'.
+        sentence += (
+            f"; next in line was {nxt.party} again, with "
+            f"{quotient(winner, nxt.value, winner.seats)}: its {_ordinal(winner.seats + 1)} "
+            f"seat, had there been {seats + 1}"
+        )
+    elif nxt is not None and nxt.party in by_name:
         runner = by_name[nxt.party]
         sentence += (
             f"; next in line was {nxt.party} with {quotient(runner, nxt.value, runner.seats)}"
