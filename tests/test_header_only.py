@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import invoke, write
+from conftest import engines_agree, invoke, write
 from sheets import write_xlsx
 
 NO_DATA = "the file has a header and no data rows under it"
@@ -54,3 +54,10 @@ def test_a_lone_row_of_figures_is_said_to_be_read_as_the_header(tmp_path):
         "('Ana Lee', 'Blue', '120')"
     )
     assert "put a header line above it" in result.stderr
+
+
+def test_both_engines_say_so(tmp_path, monkeypatch):
+    path = write(tmp_path, "County,Precinct,Votes\n")
+    _, problems = engines_agree(monkeypatch, path)
+    assert [(p.code, p.line) for p in problems] == [("no-rows", 1)]
+    assert problems[0].message.startswith(NO_DATA)

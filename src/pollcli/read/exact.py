@@ -68,7 +68,7 @@ def read_exact(
         from pollcli.read.tabular import read_tabular
 
         sheet, found, notes = read_tabular(data, kind, name, options)
-        in_sheet(sheet.header, sheet.header_line, sheet.records, found)  # (U+FFFD)
+        in_sheet(sheet, found)  # (U+FFFD)
         return read_table(sheet, found, options, len(data), name, notes)
     found = Found(name)
     table = RawTable(name=name, stem=stem(name))
@@ -80,7 +80,7 @@ def read_exact(
     if text is not None:
         text, quoted = unwrap(text)  # (`"01;001;13587"`: each line in one pair of quotes)
         split(text, table, found, options.delimiter, options.header_line, options.columns)
-        in_text(text, table.delimiter, table.header, table.header_line, found)  # (U+FFFD)
+        in_text(text, table, found)  # (U+FFFD)
         table.notes.extend([quoted] if quoted else [])
     del text  # split into cells: the file's text is not held while they are read
     return read_table(table, found, options, size, name)

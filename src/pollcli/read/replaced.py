@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from typing import Final
 
 from pollcli.problems import Code, Found
 from pollcli.read.decode import garbled_lines
+from pollcli.read.dialect import RawTable
 
 MARK: Final[str] = "\ufffd"
 MARK_UTF8: Final[bytes] = MARK.encode("utf-8")
-Row = tuple[int, Sequence[str]]
 _LONE_CR: Final[re.Pattern[str]] = re.compile("\r(?!\n)")
 
 
@@ -35,10 +35,16 @@ class Replaced:
     """The cells that hold U+FFFD, found a text or a block at a time; `report` warns once."""
 
     def __init__(
-        self, delimiter: str, header: Sequence[str], header_line: int, skip: Collection[int] = ()
+        self,
+        delimiter: str,
+        header: Sequence[str],
+        header_line: int,
+        skip: Collection[int] = (),
+        header_rows: int = 1,
     ) -> None:
         self.delimiter = delimiter if len(delimiter) == 1 else ","
         self.header, self.header_line = list(header), header_line
+        self.header_end = header_line + header_rows - 1  # (a header over several rows)
         self.skip = skip  # lines whose U+FFFD is pollcli's own (stray bytes, each an error)
         self.cells = 0
         self.lines = 0
@@ -91,9 +97,9 @@ class Replaced:
         line, index, cell = self.first
         column = self.header[index] if index < len(self.header) else None
         where = f"column {column!r}" if column else f"cell {index + 1} of its line"
-        if line <= self.header_line:  # (a header over several rows: its last line)
+        if line <= self.header_end:
             column = None
-            where = "in the header" if line == self.header_line else "above the header"
+            where = "above the header" if line < self.header_line else "in the header"
         more = (
             f"{self.cells:,} cells on {self.lines:,} lines hold it"
             if self.cells > 1
@@ -118,20 +124,20 @@ def found_in(data: bytes) -> bool:
     return at >= 0 and data.find(MARK_UTF8, at) >= 0
 
 
-def in_text(
-    text: str, delimiter: str, header: Sequence[str], header_line: int, found: Found
-) -> None:
-    """The exact engine's look: the whole text of a file (its first line line 1)."""
+def in_text(text: str, table: RawTable, found: Found) -> None:
+    """The exact engine's look: the whole text of a file (its first line line 1), split into
+    `table`."""
     if MARK in text:
-        marks = Replaced(delimiter, header, header_line, garbled_lines(found.items))
+        skip = garbled_lines(found.items)
+        marks = Replaced(table.delimiter, table.header, table.header_line, skip, table.header_rows)
         marks.text(text, 1)
         marks.report(found)
 
 
-def in_sheet(header: Sequence[str], header_line: int, rows: Iterable[Row], found: Found) -> None:
+def in_sheet(sheet: RawTable, found: Found) -> None:
     """A workbook's or Parquet file's look: its header and rows of cells, each with its line."""
-    marks = Replaced(",", header, header_line)
-    for line, cells in [(header_line, header), *rows]:
+    marks = Replaced(",", sheet.header, sheet.header_line, header_rows=sheet.header_rows)
+    for line, cells in [(sheet.header_line, sheet.header), *sheet.records]:
         if any(MARK in cell for cell in cells):
             marks.row(cells, line)
     marks.report(found)

@@ -137,8 +137,8 @@ def read_stream(
     if found.errors or not layout.streams(records_in_head, table, options):
         return None
     data_start = offset_after_line(head, table.header_line)
-    if data_start is None or table.broken:
-        return None  # a header cell that holds a line end: the data does not start a line later
+    if data_start is None or table.broken or not records_in_head:
+        return None  # a header cell holding a line end; a header alone: the exact engine's words
     mapped = map_header(
         table.header,
         table.header_line,
@@ -174,7 +174,7 @@ def read_stream(
             size,
             block_bytes=(again and again.block_bytes) or BLOCK_BYTES // (1 + summer.options.keyed),
             max_line=MAX_LINE_BYTES,
-            marks=Replaced(table.delimiter, table.header, table.header_line),
+            marks=Replaced(table.delimiter, table.header, table.header_line, (), table.header_rows),
         )
         blocks.marks.block(head[:data_start], 1)  # (the header and the lines above it)
         summer.run(blocks, table.header_line + 1, name, size)
