@@ -172,7 +172,7 @@ def test_one_vote_is_singular_in_the_findings(tmp_path):
 
     out = invoke("summary", str(write(tmp_path, "candidate,votes\nA,1\nB,0\n"))).stdout
     assert "(1 vote)" in out and "margin 100.00 points and 1 vote." in out
-    assert "of 1 valid vote." in out and "(0 votes)" in out
+    assert "of the 1 vote of the 2 options listed." in out and "(0 votes)" in out
 
 
 def test_seat_facts_are_read_and_typed(load_text):
