@@ -278,8 +278,8 @@ def _last_seat(allocation: Allocation, seats: int) -> list[str]:
         f"{quotient(winner, last.value, winner.seats - 1)}"
     )
     if nxt is not None and nxt.party == last.party:
-        # Its own next quotient (a big list's): no other list came as close, and no votes "to
-        # take" a seat it holds; how many more it needed for one more is said with the others'.
+        # Its own next quotient (a big list's): no votes "to take" a seat it holds; how many more
+        # it needed for one more is said with the others'.
         sentence += (
             f"; next in line was {nxt.party} again, with "
             f"{quotient(winner, nxt.value, winner.seats)}: its {_ordinal(winner.seats + 1)} "
@@ -295,6 +295,14 @@ def _last_seat(allocation: Allocation, seats: int) -> list[str]:
                 else ""
             )
         )
+    level = [  # other lists whose next quotient equals it: the tie rule put it first
+        p
+        for p in allocation.parties
+        if nxt is not None and p.party != nxt.party and p.qualified and p.next_quotient == nxt.value
+    ]
+    if nxt is not None and level:
+        rivals = ", ".join(f"{p.party}'s {quotient(p, nxt.value, p.seats)}" for p in level)
+        sentence += f" (level with {rivals}: the tie rule put {nxt.party} first)"
     return [sentence + "."]
 
 
