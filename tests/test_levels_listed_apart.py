@@ -83,3 +83,56 @@ def test_a_table_of_places_is_read_as_before(tmp_path, monkeypatch):
     assert {o.candidate: o.votes for o in elections[0].options} == dict(
         zip(("ÖVP", "SPÖ", "FPÖ"), _sum(every), strict=True)
     )
+
+
+def test_the_whole_kept_alone_is_the_race(tmp_path, monkeypatch):
+    # `--where GKZ=40000`, the advice, kept the Land's row alone, then read it as part of the race:
+    # "no winner is named from part of a race", turnout "not given for the rows --where keeps",
+    # its Wahlberechtigte and Abgegebene "left out as the whole race's" (trial 24). Its figures
+    # are the race's: the winner, the margin and the turnout are its own.
+    from pollcli.summary import summarize_election
+
+    path = write(tmp_path, _table(), "NRW_OOE_2019.tsv")
+    frame = pd.read_csv(path, sep="\t", dtype={"GKZ": str})
+    land = frame[frame["GKZ"] == "40000"].iloc[0]
+    elections, problems = engines_agree(
+        monkeypatch, path, read_options=ReadOptions(where=(("GKZ", "40000"),))
+    )
+    assert not [p for p in problems if p.severity == "error"]
+    (election,) = elections
+    assert election.partial is None
+    summary = summarize_election(election)
+    assert summary.leader is not None and summary.leader.candidate == "ÖVP"
+    assert summary.margin is not None and summary.margin.votes == land["ÖVP"] - land["SPÖ"]
+    assert summary.turnout.registered == land["Wahlberechtigte"]
+    assert summary.turnout.ballots_cast == land["Abgegebene"]
+    assert summary.turnout.pct == 100 * land["Abgegebene"] / land["Wahlberechtigte"]
+    assert any("keeps the whole's row alone (line 2)" in n for n in election.notes)
+    assert any("the table's 10 other rows are parts" in n for n in election.notes)
+    result = invoke("summary", str(path), "--where", "GKZ=40000")
+    assert result.code == 0, result.output
+    assert "Part of the race" not in result.stdout and "Turnout: " in result.stdout
+
+
+def test_the_whole_kept_beside_its_parts_is_refused(tmp_path, monkeypatch):
+    # Summed, the Land and Linz would count Linz's votes twice.
+    path = write(tmp_path, _table(), "NRW_OOE_2019.tsv")
+    _, problems = engines_agree(
+        monkeypatch, path, read_options=ReadOptions(where=(("GKZ", "40000"), ("GKZ", "40101")))
+    )
+    errors = [p for p in problems if p.severity == "error"]
+    assert len(errors) == 1, [p.message for p in problems]
+    assert errors[0].line == 2 and "beside 1 of them (line 6)" in errors[0].message
+
+
+def test_a_part_kept_is_part_of_the_race(tmp_path, monkeypatch):
+    path = write(tmp_path, _table(), "NRW_OOE_2019.tsv")
+    elections, _ = engines_agree(
+        monkeypatch, path, read_options=ReadOptions(where=(("GKZ", "40101"),))
+    )
+    assert elections[0].partial is not None
+    assert {o.candidate: o.votes for o in elections[0].options} == {
+        "ÖVP": 500,
+        "SPÖ": 400,
+        "FPÖ": 100,
+    }

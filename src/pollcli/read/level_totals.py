@@ -99,31 +99,42 @@ def whole_again(
     whole listed again at each level, a middle level apart from its parts (Upper Austria's
     Wahlkreise together above its Bezirke): an error (`found`), with the advice to count the
     whole's row alone, `--where COL=CODE` by the first naming column that tells it. No totals."""
-    if found is None or figures is None or len(rows) < LEAVES_AT_LEAST + 2:
+    told = again(header, names, rows, figures) if found is not None else None
+    if told is None or figures is None or found is None:
         return {}
-    first = figures[0]
-    sums = [sum(row[k] for row in figures) for k in range(len(first))]
-    ratios = [s / v for s, v in zip(sums, first, strict=True) if v > 0]
-    if len(ratios) < AGAIN_OPTIONS or len(ratios) < sum(1 for s in sums if s):
-        return {}
-    times = round(sum(ratios) / len(ratios))
-    if times < 2 or any(abs(r - times) > AGAIN_OFF * times for r in ratios):
-        return {}
-    column = next((i for i in names if header[i].strip() and _alone(rows, i)), None)
-    if column is None:
-        return {}
+    times, column = told
+    first, summed = figures[0][0], sum(row[0] for row in figures)
     code = rows[0][1][column].strip()
     found.add(
         Code.TOTAL_MISMATCH,
         rows[0][0],
         f"every option's votes over the rows add up to about {times} times the first row's "
-        f"({code!r}: {first[0]:,} of {sums[0]:,}): the whole and its parts at {times - 1} levels, "
+        f"({code!r}: {first:,} of {summed:,}): the whole and its parts at {times - 1} levels, "
         f"listed apart, which summed would count every vote {times} times, and no row is the "
         f"total of the rows below it; count the whole's row alone: --where "
         f"{shlex.quote(f'{header[column]}={code}')}",
         column=header[column],
     )
     return {}
+
+
+def again(
+    header: list[str], names: list[int], rows: list[Row], figures: list[list[int]] | None
+) -> tuple[int, int] | None:
+    """N, where every option's sum over the rows is N times the first row's (`whole_again`), and
+    the first naming column that tells that row apart; None where they are not so."""
+    if figures is None or len(rows) < LEAVES_AT_LEAST + 2:
+        return None
+    first = figures[0]
+    sums = [sum(row[k] for row in figures) for k in range(len(first))]
+    ratios = [s / v for s, v in zip(sums, first, strict=True) if v > 0]
+    if len(ratios) < AGAIN_OPTIONS or len(ratios) < sum(1 for s in sums if s):
+        return None
+    times = round(sum(ratios) / len(ratios))
+    if times < 2 or any(abs(r - times) > AGAIN_OFF * times for r in ratios):
+        return None
+    column = next((i for i in names if header[i].strip() and _alone(rows, i)), None)
+    return None if column is None else (times, column)
 
 
 def _alone(rows: list[Row], index: int) -> bool:

@@ -76,17 +76,25 @@ def _same(value: str, wanted: set[str]) -> bool:
 
 
 def where_of(columns: ColumnMap, options: ReadOptions) -> Where:
+    where = header_where(columns.header, options)
+    for index in where.wanted:
+        where.canonical[index] = columns.columns.get(index, "")
+        where.moved[index] = columns.moved.get(where.canonical[index], "")
+    return where
+
+
+def header_where(header: list[str], options: ReadOptions) -> Where:
+    """`--where` by the columns of `header` as written, none read as a role (a wide table's,
+    before it is read long: `read.whole_kept`)."""
     where = Where()
     for column, value in options.where:
-        index = find_column(columns.header, column, "--where")
+        index = find_column(header, column, "--where")
         if value.strip() not in where.given.setdefault(index, []):
             where.given[index].append(value.strip())
-        where.headers[index] = columns.header[index]
+        where.headers[index] = header[index]
         where.wanted.setdefault(index, set()).add(spacing_key(value))
         if value.strip().isdigit():
             where.wanted[index].add(str(int(value.strip())))
-        where.canonical[index] = columns.columns.get(index, "")
-        where.moved[index] = columns.moved.get(where.canonical[index], "")
     return where
 
 

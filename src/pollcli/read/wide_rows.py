@@ -37,6 +37,7 @@ from pollcli.read.roles import race_role, wide_roles, wide_years
 from pollcli.read.total_places import Marked
 from pollcli.read.unitfacts import UnitFacts
 from pollcli.read.vest import coded_races
+from pollcli.read.whole_kept import whole_kept
 from pollcli.read.wide_columns import (
     differs,
     lone_variants,
@@ -124,6 +125,8 @@ def reshape(
     keyed = wide_years(table.header, plan.ids, keyed, rows)  # (a year column of several years)
     split = [i for i, role in keyed.items() if race_role(role)]
     parties = bool(split) and plan.blocks is None
+    if not split:  # (--where that keeps the whole's row alone: the race's, its parts left out)
+        rows, marked = whole_kept(table, plan, rows, marked, options, found)
     alone = totals_alone(rows, marked, split)
     if alone:
         rows = [row for row in rows if row[0] not in alone]

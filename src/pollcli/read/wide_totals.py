@@ -50,12 +50,12 @@ def marked_totals(
         or _zero_code_totals(table, plan, rows, found)
         or _sum_row(table, plan, rows)
         or _block_totals(plan, rows)
-        or head_totals(rows, figs := _figures(plan, rows) if levels(plan.options, rows) else None)
+        or head_totals(rows, figs := figures_of(plan, rows) if levels(plan.options, rows) else None)
         or whole_again(table.header, plan.ids, rows, figs, found)
     )
 
 
-def _figures(plan: Plan, rows: list[Row]) -> list[list[int]] | None:
+def figures_of(plan: Plan, rows: list[Row]) -> list[list[int]] | None:
     """Each row's figures in the option columns (`_count`), or None where a cell is no count."""
     figures: list[list[int]] = []
     for _, cells in rows:
@@ -78,7 +78,7 @@ def _code_totals(
     if len(rows) <= SUM_ROW_PARTS or len(plan.options) < 2:
         return {}
     codes = [i for i in plan.ids if _own_code(table.header[i], rows, i)]
-    figures = _figures(plan, rows) if codes else None
+    figures = figures_of(plan, rows) if codes else None
     if figures is None:
         return {}
     ids = [cells[codes[0]].strip() for _, cells in rows]
@@ -159,7 +159,7 @@ def _zero_code_totals(
             if above is not None:
                 below[above].append(n)
     parents = [n for n, under in enumerate(below) if len(under) >= 2]
-    figures = _figures(plan, rows) if parents else None
+    figures = figures_of(plan, rows) if parents else None
     if figures is None:
         return {}
     options = range(len(plan.options))
@@ -295,7 +295,7 @@ def _sum_row(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Marked]:
     others' sum by chance (`Adams,7,4` over `Brown,3,1` and `Clark,4,3`): no total is told."""
     if len(rows) <= SUM_ROW_PARTS or len(plan.options) < 2:
         return {}
-    ends = _figures(plan, [rows[0], rows[-1]])
+    ends = figures_of(plan, [rows[0], rows[-1]])
     if ends is None:
         return {}
     # Summed row by row, each end let go once a column's sum passes twice its figure (counts are
@@ -303,7 +303,7 @@ def _sum_row(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Marked]:
     heads = {at: figures for at, figures in zip((0, len(rows) - 1), ends, strict=True)}
     sums = [0] * len(plan.options)
     for _, cells in rows:
-        row = _figures(plan, [(0, cells)])
+        row = figures_of(plan, [(0, cells)])
         if row is None:
             return {}
         sums = [s + v for s, v in zip(sums, row[0], strict=True)]
@@ -333,7 +333,7 @@ def _block_totals(plan: Plan, rows: list[Row]) -> dict[int, Marked]:
     block: list[int] = []
     sums = totals = [0] * len(plan.options)
     for at, (_, cells) in enumerate(rows if len(plan.options) >= 2 else []):
-        if len(block) > BLOCK_ROWS or (figures := _figures(plan, [(0, cells)])) is None:
+        if len(block) > BLOCK_ROWS or (figures := figures_of(plan, [(0, cells)])) is None:
             return {}  # (a table of polling stations is let go after its first rows)
         row = figures[0]
         if len(block) >= 2 and any(row) and row == sums:
@@ -349,7 +349,7 @@ def _block_totals(plan: Plan, rows: list[Row]) -> dict[int, Marked]:
             continue
         block.append(at)
         sums = [s + v for s, v in zip(sums, row, strict=True)]
-    last = _figures(plan, rows[-1:]) if len(block) == 1 else None
+    last = figures_of(plan, rows[-1:]) if len(block) == 1 else None
     if len(marked) < 2 or len(block) > 1 or (last is not None and last[0] != totals):
         return {}
     if block:
