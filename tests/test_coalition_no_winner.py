@@ -3,8 +3,8 @@ of a coalition's parties, `PRD_PT_MC`) splits a candidate's votes across columns
 add up, so the columns' leader, runner-up and runoff are no candidates'. Mexico's 2012
 presidential table by state said "a runoff would be between PRI and PAN (under first past the post
 PRI wins)": PAN's candidate came third, behind the candidate of PRD, PT, MC and their
-combinations (31.59 %). No winner, majority or runoff is named now, as for races added up; the
-table and the shares stay the columns'. Names and figures invented; oracle: pandas, adding each
+combinations (31.59 %). No leader, runner-up, winner, majority or runoff is named now; the table
+and the shares stay the columns'. Names and figures invented; oracle: pandas, adding each
 coalition's columns up."""
 
 from __future__ import annotations
@@ -45,12 +45,35 @@ def test_coalition_columns_name_no_winner_nor_runoff(tmp_path, engine) -> None:
     result = invoke("summary", str(path), "--format", "json", env=env)
     assert result.code == 0, result.stderr
     (election,) = json.loads(result.stdout)["elections"]
-    assert election["runner_up"]["candidate"] == "AZUL"  # the columns', as listed
+    # The columns' leader and runner-up are no candidates' (AZUL came third): neither is named,
+    # in the JSON, the findings or the table's tags (trial 24: "Runner-up: PAN" and LEADER,
+    # RUNNER-UP tags beside "no winner is named").
+    assert election["leader"] is None and election["runner_up"] is None
+    assert election["margin"] is None and election["tied_for_first"] == []
     notes = " ".join(election["notes"])
-    assert "so no winner, majority or runoff is named" in notes
+    assert "so no leader, runner-up, winner, majority or runoff is named" in notes
     assert "runoff would be" not in notes and "wins" not in notes
+    assert "leads" not in notes and "Runner-up" not in notes and "Tie for first" not in notes
     table = invoke("summary", str(path), env=env)
     assert "runoff would be" not in table.stdout and "coalition" in table.stderr
+    assert "LEADER" not in table.stdout and "RUNNER-UP" not in table.stdout
+    assert "TIED FIRST" not in table.stdout
+    ranked = [r["candidate"] for r in election["results"]]
+    assert ranked[:2] == ["ROJO", "AZUL"]  # the columns, ranked as read
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_columns_tied_for_first_name_no_tie(tmp_path, engine) -> None:
+    # Two columns of equal votes are no candidates tied for first.
+    text = BY_STATE.replace(
+        "NORTE,3000,3300,2000,500,900,300,400,10400", "NORTE,3000,2200,2000,500,900,300,400,9300"
+    )
+    path = write(tmp_path, text, "presidente_2012_estados.csv")
+    result = invoke("summary", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    (election,) = json.loads(result.stdout)["elections"]
+    assert [r["votes"] for r in election["results"][:2]] == [8200, 8200]
+    assert election["tied_for_first"] == [] and election["leader"] is None
+    assert "Tie for first" not in " ".join(election["notes"])
 
 
 @pytest.mark.parametrize("engine", ["stream", "exact"])
@@ -69,3 +92,23 @@ def test_the_json_names_no_runoff_either(tmp_path, engine) -> None:
     (election,) = json.loads(result.stdout)["elections"]
     assert election["majority"]["runoff"] is None
     assert election["majority"]["reached"] is False
+
+
+def test_no_region_race_or_compared_election_is_led_by_a_column(tmp_path) -> None:
+    # By region, each state's leading column was named its leader ("By region: ROJO leads in 2
+    # …"); split into races by state, each column leader won its state; compare called the
+    # election's missing leader a "tie".
+    path = write(tmp_path, BY_STATE, "presidente_2012_estados.csv")
+    by_region = invoke("summary", str(path), "--by", "region", "--format", "json")
+    (election,) = json.loads(by_region.stdout)["elections"]
+    assert all(r["leader"] is None and r["runner_up"] is None for r in election["regions"])
+    assert "By region: no leader is named in any of the 3 regions" in " ".join(election["notes"])
+    races = invoke("summary", str(path), "--race-by", "NOMBRE_ESTADO", "--format", "json")
+    assert races.code == 0, races.stderr
+    split = json.loads(races.stdout)
+    assert len(split["elections"]) == 3 and all(e["leader"] is None for e in split["elections"])
+    assert not any(line["won"] for line in split["overview"]["races"])
+    assert split["tally"]["won"] == 0 and split["tally"]["undecided"] == 3
+    compared = invoke("compare", str(path), str(path))
+    assert compared.code == 0, compared.stderr
+    assert " tie " not in compared.stdout

@@ -24,7 +24,10 @@ class ComparedElection:
     date: dt.date | None
     stage: Stage
     leader: str | None = field(
-        metadata=described("the leading candidate as spelt in this election; null on a tie")
+        metadata=described(
+            "the leading candidate as spelt in this election; null on a tie, or where none is "
+            "named (no votes; coalitions' columns, which split a candidate's votes)"
+        )
     )
     turnout_pct: float | None
     term_years: int | None
@@ -33,6 +36,8 @@ class ComparedElection:
     )
     # How notes and charts name the election in short: its year, unless another input shares it.
     label: str = field(default="", metadata=NOT_IN_JSON)
+    # A tie for first where no leader is named (else none is named at all: "—").
+    tied: bool = field(default=False, metadata=NOT_IN_JSON)
 
 
 @dataclass(kw_only=True)

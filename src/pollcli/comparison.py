@@ -127,6 +127,7 @@ def compare(
                 term_years=f.term_years,
                 effective_number=s.effective_number,
                 label=label,
+                tied=bool(s.tied_for_first),
             )
             for f, s, label in zip(facts, summaries, labels, strict=True)
         ],

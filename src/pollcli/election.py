@@ -131,6 +131,10 @@ class Election:
     # one precinct): its leader and runner-up may stand in different races, so no margin is
     # measured (no lead, no CLOSE). (Rows of another race, `read.racechecks`, are one race's.)
     several: bool = False
+    # A candidate's votes are split across options the file does not add up (coalitions' columns,
+    # `read.coalitions`): the options' order is no candidates' standing, so no leader, runner-up
+    # or tie for first is named (a column's is no candidate's), only the options as ranked.
+    split_options: bool = False
     # Nothing states how many members the race elects, no candidate has a majority, and other
     # districts of its office state that they elect several: one of them, named ("BE 02 (4)").
     office_seats: str | None = None

@@ -61,4 +61,10 @@ def _regional_election(election: Election, region: Region) -> Election:
             "term_limit": None,
         }
     )
-    return Election(facts=facts, source_file=election.source_file, options=region.options)
+    # (A column's lead is no candidate's in a region either: `Election.split_options`.)
+    return Election(
+        facts=facts,
+        source_file=election.source_file,
+        options=region.options,
+        split_options=election.split_options,
+    )

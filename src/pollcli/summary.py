@@ -81,7 +81,7 @@ def summarize(
             from pollcli.regions import summarize_regions
 
             summary.regions = summarize_regions(election, threshold=threshold, majority=majority)
-            sentence = regions_led(summary.regions)
+            sentence = regions_led(summary.regions, election.split_options)
             summary.regions_led = sentence
             if sentence is not None:
                 summary.notes.append(sentence)

@@ -244,8 +244,9 @@ def tally(
         margin = None
         if seats is not None:
             elected, seat_tie, margin = _elected(candidates, seats, by_votes, base)
-    if no_votes and not uncounted:
+    if (no_votes and not uncounted) or election.split_options:
         leader = runner_up = margin = runoff = elected = seat_tie = None
+        tied = [] if election.split_options else tied  # (no column ties a candidate)
     won = None
     if election.seats_won is not None:  # the file's own seats won: no method, no runoff
         won = [(r, n) for r in ranked if (n := election.seats_of(r.option))]  # ("Other" too)

@@ -8,12 +8,19 @@ from pollcli.formats import pct
 from pollcli.models import RegionSummary
 
 
-def regions_led(regions: list[RegionSummary]) -> str | None:
+def regions_led(regions: list[RegionSummary], split: bool = False) -> str | None:
     """The findings' sentence on regions: who leads in how many (most first), where candidates tie,
     where no vote was counted and where no candidate is listed, so that every region is counted;
-    None without regions."""
+    None without regions. `split`: the options split a candidate's votes (coalitions' columns,
+    `Election.split_options`), so no region has a leader."""
     if not regions:
         return None
+    if split:
+        return (
+            f"By region: no leader is named in any of the {len(regions)} "
+            f"{'region' if len(regions) == 1 else 'regions'}, whose columns split a candidate's "
+            "votes as the whole's do."
+        )
     total = len(regions)
     led = Counter(r.leader.candidate for r in regions if r.leader is not None)
     ties = sum(1 for r in regions if r.leader is None and r.tied_for_first)

@@ -333,7 +333,7 @@ def _majority(tally: Tally, *, official: bool) -> str:
         return _partial(tally)
     e = tally.election
     said = e.no_winner or e.spelt_lead or e.preferences or e.preferential
-    if said is not None and tally.leader is not None:
+    if said is not None and (tally.leader is not None or e.split_options):
         return said
     if _repeat_withholds(tally):
         return _repeated(tally)

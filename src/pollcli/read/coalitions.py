@@ -7,7 +7,8 @@ candidate polls only under the names of columns, split across them: the leader n
 column, and no one had a majority (2018: the winner's 53 % under MORENA, PT, PES and four
 combinations). The file does not say which candidate a coalition ran, so pollcli cannot add them
 up: the columns are read as they are, with a warning that names them and says what the figures are,
-and no winner is named.
+and no leader, runner-up nor winner is named (`Election.split_options`): not in the whole, nor in
+its regions, nor in each race where the file is split into races.
 """
 
 from __future__ import annotations
@@ -37,9 +38,10 @@ def warn(names: Sequence[str], line: int, found: Found) -> str | None:
     """A `coalition-votes` warning naming the combination columns among a wide table's options,
     and the note that names no winner then (None without such columns): the candidates' votes
     are split across columns the file does not add up, so whoever leads, the runner-up, the
-    majority and the runoff are those of columns. Mexico's 2012 table by state said "a runoff
-    would be between PRI and PAN" (29.67 %, 26.03 %): PAN's Vázquez Mota came third, behind the
-    candidate of PRD, PT, MC and their combinations."""
+    majority and the runoff would be those of columns, and none is named. Mexico's 2012 table by
+    state said "a runoff would be between PRI and PAN" (29.67 %, 26.03 %), then "Runner-up: PAN"
+    with LEADER and RUNNER-UP tags: PAN's Vázquez Mota came third, behind the candidate of PRD,
+    PT, MC and their combinations."""
     joined = combined(names)
     if not joined:
         return None
@@ -50,12 +52,17 @@ def warn(names: Sequence[str], line: int, found: Found) -> str | None:
         line,
         f"{len(joined)} option column(s) join other options' names: {shown}{more}: votes for a "
         "coalition, marked for several of its parties, which count for its candidate and no one "
-        "party; each column is read as an option of its own, so the leader, margin and majority "
-        "are those of columns, not of candidates (the file does not say which candidate each "
+        "party; each column is read as an option of its own, and a column's lead, margin or "
+        "majority is no candidate's, so none is named (the file does not say which candidate each "
         "coalition ran: add a candidate's columns up to get its votes)",
     )
-    return (
-        "The options include coalitions' columns (the coalition-votes warning names them): a "
-        "candidate's votes are split across columns the file does not add up, so no winner, "
-        "majority or runoff is named."
-    )
+    return NOTE
+
+
+# Why no leader, runner-up nor winner is named (`Election.no_winner`), and the mark that says the
+# options are split (`read.elected.mark` sets `Election.split_options` where it is the note).
+NOTE: Final[str] = (
+    "The options include coalitions' columns (the coalition-votes warning names them): a "
+    "candidate's votes are split across columns the file does not add up, so no leader, "
+    "runner-up, winner, majority or runoff is named; the table ranks the columns as read."
+)

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import YES_WORDS, option_key
+from pollcli.read import coalitions
 from pollcli.read.header import ColumnMap
 from pollcli.read.preferences import mark as first_preferences
 from pollcli.read.records import Record
@@ -153,10 +154,12 @@ def mark(elections: list[Election], columns: ColumnMap) -> None:
     """No winner named in a race whose marks are not its top N (`elected_column`). The records of
     a file of one race name no race: theirs is the one election's. Then, in a file of first
     preferences, none in a race whose leader has no majority (`read.preferences`)."""
+    apart = columns.elected_apart.get("")  # (of the file's one race, or of each: coalitions)
     for election in elections:
         note = columns.elected_apart.get(election.facts.election)
-        if note is None and len(elections) == 1:
-            note = columns.elected_apart.get("")
+        if note is None and (len(elections) == 1 or apart == coalitions.NOTE):
+            note = apart  # (coalitions' columns split every race's candidates' votes)
         if note is not None and election.no_winner is None:
             election.no_winner = note
+            election.split_options = note == coalitions.NOTE  # (no column leads a candidate)
     first_preferences(elections, columns)
