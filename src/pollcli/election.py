@@ -34,6 +34,9 @@ class Option:
     # Elected by acclamation, no vote held (`read.acclaimed`): its 0 votes are no count, and it
     # has no share.
     acclaimed: bool = False
+    # A party's list votes written as a row beside its candidates (`read.listvotes`: Denmark's
+    # `Listestemmer`): no candidate's, never a leader nor elected; counted in its party's list.
+    list_votes: bool = False
 
 
 @dataclass(kw_only=True)

@@ -102,6 +102,15 @@ class ResultRow:
             flag=True,
         ),
     )
+    list_votes: bool = field(
+        default=False,
+        metadata=optional(
+            "true for a party's list votes written as a row beside its candidates (Denmark's "
+            "`Listestemmer`): no candidate's, never leader nor elected, counted in its party's "
+            "list; absent otherwise",
+            flag=True,
+        ),
+    )
 
 
 @dataclass(kw_only=True)

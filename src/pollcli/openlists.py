@@ -123,3 +123,11 @@ def lists_under(
     under = [(name, share) for name, share, _ in lists if share < threshold]
     held = {id(r) for _, share, members in lists if share < threshold for r in members}
     return sorted(under, key=lambda pair: -pair[1]), [r for r in candidates if id(r) in held]
+
+
+def members_said(members: Sequence[Shared]) -> str:
+    """A list's members in words: '3 candidates', or '2 candidates and its list votes' where a row
+    of its own list votes is among them (`Option.list_votes`)."""
+    listed = sum(1 for r in members if not r.option.list_votes)
+    said = f"{listed:,} candidate{'' if listed == 1 else 's'}"
+    return f"{said} and its list votes" if listed < len(members) else said

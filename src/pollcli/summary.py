@@ -227,7 +227,7 @@ def _results(ranked: list[Ranked], below: list[Ranked], uncounted: bool) -> list
     an acclaimed candidate marked so beside counted ones (`uncounted`: the race has none)."""
     flags = _among(ranked, below)
     return [
-        # (rank, candidate, party, kind, votes, share, below_threshold, colour, acclaimed)
+        # (rank, candidate, party, kind, votes, share, below_threshold, colour, acclaimed, list votes)
         ResultRow(
             r.rank,
             (o := r.option).candidate,
@@ -238,6 +238,7 @@ def _results(ranked: list[Ranked], below: list[Ranked], uncounted: bool) -> list
             flag,
             o.colour,
             o.acclaimed and not uncounted,
+            o.list_votes,
         )
         for r, flag in zip(ranked, flags, strict=True)
     ]

@@ -199,7 +199,8 @@ def tally(
     threshold, majority = percent("threshold", threshold), percent("majority", majority)
     facts = election.facts
     ranked = rank(election)
-    listed = [r for r in ranked if r.option.kind == "candidate"]  # in rank order
+    # In rank order; a party's list votes are no candidate's (`read.listvotes`).
+    listed = [r for r in ranked if r.option.kind == "candidate" and not r.option.list_votes]
     # Acclaimed beside counted candidates (no winner named): no lead, place or threshold of theirs.
     listed = [r for r in listed if not r.option.acclaimed] or listed
     # Votes decide who leads when every candidate has them; rounded published shares could tie falsely.

@@ -132,6 +132,8 @@ def _partial(rows: str) -> str:
 
 def _pooled(pooled: PartyList, totals: list[str]) -> str:
     votes = "" if pooled.votes is None else f", {pooled.votes:,} votes"
+    members = sum(1 for o in pooled.options if not o.list_votes)  # (`read.listvotes`)
+    own = " and its list votes" if members < len(pooled.options) else ""
     shown = listed(totals, 3, repr)
     apart = (
         f" The rows named as their party that hold their candidates' sum ({shown}) are the lists' "
@@ -141,7 +143,7 @@ def _pooled(pooled: PartyList, totals: list[str]) -> str:
     )
     return (
         "The file lists candidates with their parties: each party's candidates are summed into its "
-        f"list ({pooled.name}: {len(pooled.options)} candidates{votes}), and the seats go to the "
+        f"list ({pooled.name}: {members} candidates{own}{votes}), and the seats go to the "
         "lists. Which candidates take a list's seats is the law's rule (on open lists, those with "
         f"the most votes) and is not shown.{apart}"
     )

@@ -162,12 +162,12 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
 def _open_lists(tally: Tally, leader: Ranked) -> str:
     """Candidates on open lists: the lists' standing (each party's candidates summed), which the
     seats follow, and the candidate of the most votes, who leads no race of their own."""
-    from pollcli.openlists import list_shares
+    from pollcli.openlists import list_shares, members_said
 
     lists = sorted(list_shares(tally.ranked, NOT_VALID_KINDS) or [], key=lambda entry: -entry[1])
     votes = [sum(r.option.votes or 0 for r in members) for *_, members in lists]
     said = [
-        f"{n} {pct(s)} ({counted(v, 'vote')}, {counted(len(m), 'candidate')})"
+        f"{n} {pct(s)} ({counted(v, 'vote')}, {members_said(m)})"
         for (n, s, m), v in zip(lists, votes, strict=True)
     ]
     shown = listed(said, 4)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Final
 from pollcli.columns import YES_WORDS, option_key
 from pollcli.read import coalitions
 from pollcli.read.header import ColumnMap
+from pollcli.read.listvotes import mark as list_votes
 from pollcli.read.preferences import mark as first_preferences
 from pollcli.read.records import Record
 
@@ -153,7 +154,8 @@ def _not_top(marks: dict[str, bool], votes: dict[str, int], count: int) -> list[
 def mark(elections: list[Election], columns: ColumnMap) -> None:
     """No winner named in a race whose marks are not its top N (`elected_column`). The records of
     a file of one race name no race: theirs is the one election's. Then, in a file of first
-    preferences, none in a race whose leader has no majority (`read.preferences`)."""
+    preferences, none in a race whose leader has no majority (`read.preferences`); and a
+    party's list-votes rows beside its candidates marked no candidate's (`read.listvotes`)."""
     apart = columns.elected_apart.get("")  # (of the file's one race, or of each: coalitions)
     for election in elections:
         note = columns.elected_apart.get(election.facts.election)
@@ -163,3 +165,4 @@ def mark(elections: list[Election], columns: ColumnMap) -> None:
             election.no_winner = note
             election.split_options = note == coalitions.NOTE  # (no column leads a candidate)
     first_preferences(elections, columns)
+    list_votes(elections)

@@ -31,6 +31,7 @@ from pollcli.election import Repeat
 from pollcli.formats import counted
 from pollcli.namekeys import option_keys, party_key
 from pollcli.problems import Code, Found
+from pollcli.read.listvotes import list_word
 from pollcli.read.records import Record
 
 # A repeated block (`repeated_blocks`) needs this many of a region's options repeated, each with at
@@ -107,6 +108,12 @@ def party_lines(
                 _blank_beside_one(group, next(iter(parties.values())), notes)
             continue
         name = group[0].row.candidate
+        shown = {id(r): parties[party_key(r.row.party)] if r.row.party else "" for r in group}
+        if list_word(name):  # each party's own list votes (`listvotes`): apart, never fused
+            renamed.update(
+                (id(r), f"{r.row.candidate} ({shown[id(r)] or 'no party'})") for r in group
+            )
+            continue
         if fusion or any(r.fusion for r in group):
             main, lines = _main_line(group, parties)
             note = (
@@ -118,7 +125,6 @@ def party_lines(
             for record in group:
                 credited[id(record)] = main
             continue
-        shown = {id(r): parties[party_key(r.row.party)] if r.row.party else "" for r in group}
         line, message, apart = _shared_name(label, name, group, shown)
         # Lines of which one has no party, or whose parties never meet in one region, are most
         # likely one candidate's (a county that leaves the party blank, or writes it its own way:

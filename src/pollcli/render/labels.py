@@ -70,6 +70,8 @@ def result_tags(row: ResultRow, summary: ElectionSummary) -> list[tuple[str, str
         tags.append((f"BELOW {summary.threshold:g} %", "below"))
     if row.acclaimed:
         tags.append(("ACCLAIMED, NO COUNT", "other"))
+    if row.list_votes:
+        tags.append(("LIST VOTES", "other"))
     if row.kind in KIND_TAGS:
         tags.append((KIND_TAGS[row.kind], row.kind))
     return tags

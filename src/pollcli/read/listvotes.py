@@ -1,0 +1,101 @@
+"""A party's list votes written as a row beside its candidates: no candidate's votes.
+
+Denmark's valg.dk lists each party's candidates' personal votes and, on a row of its own, the
+party's list votes (`A. Socialdemokratiet,Listestemmer,1500`): ballots marked for the party and
+none of its candidates. A row named as its party may hold them too, less than its candidates' sum
+(the sum is the list's total, set aside by `party_totals`). Read as a candidate, `Listestemmer (A.
+Socialdemokratiet)` led the race (LEADER), was elected by `--vote-for 2`, and had "the most votes
+of a candidate" among open lists, its party's candidates' count one too many.
+
+Such a row, beside another candidate of its party, is marked (`Option.list_votes`): never a leader,
+runner-up or member elected (`tally`), its votes valid and counted in its party's list
+(`openlists`), tagged LIST VOTES, with a note.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING, Final
+
+from pollcli.formats import counted
+from pollcli.names import plain_key
+
+if TYPE_CHECKING:
+    from pollcli.election import Election, Option
+
+# A list-votes row's name (case and runs of spaces aside): Danish and Norwegian `Listestemmer`,
+# `Partiliste`, German `Listenstimmen`, and the English words.
+LIST_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "listestemmer",
+        "listestemmer i alt",
+        "partiliste",
+        "partilisten",
+        "partilistestemmer",
+        "listenstimmen",
+        "list votes",
+        "list vote",
+        "party list",
+        "party list votes",
+    }
+)
+
+
+def mark(elections: list[Election]) -> None:
+    """Each election's list-votes rows marked (`Option.list_votes`), in its regions too, with a
+    note naming them (see the module's docstring)."""
+    for election in elections:
+        parties = Counter(_party(o) for o in election.options if _party(o))
+        marked = {
+            (o.candidate, o.party)
+            for o in election.options
+            if _party(o) and parties[_party(o)] > 1 and _list_row(o)
+        }
+        if not marked:
+            continue
+        election.options = _marked(election.options, marked)
+        for region in election.regions:
+            region.options = _marked(region.options, marked)
+        rows = [o for o in election.options if o.list_votes]
+        named = ", ".join(
+            f"{o.party} {counted(o.votes, 'vote')}" if o.votes is not None else str(o.party)
+            for o in rows[:4]
+        ) + (" …" if len(rows) > 4 else "")
+        election.notes.append(
+            f"{_said(rows)}: each party's list votes ({named}), ballots marked for the party and "
+            "none of its candidates, written as a row beside them: no candidate's, never a "
+            "leader, runner-up or member elected; counted in the valid votes and in the party's "
+            "list, where the seats go."
+        )
+
+
+def list_word(name: str) -> bool:
+    """Whether a name is a list-votes word (`LIST_WORDS`), case and runs of spaces aside."""
+    return plain_key(name) in LIST_WORDS
+
+
+def _party(option: Option) -> str:
+    """The option's party key where it is a candidate of a party, else ''."""
+    return plain_key(option.party) if option.kind == "candidate" and option.party else ""
+
+
+def _list_row(option: Option) -> bool:
+    """Whether a candidate's name is a list-votes word, or its party's own name (its party's name
+    added by `partylines` aside: `Listestemmer (A. Socialdemokratiet)`)."""
+    name, party = plain_key(option.candidate), plain_key(option.party or "")
+    suffix = f" ({party})"
+    if name.endswith(suffix):
+        name = name[: -len(suffix)].strip()
+    return name in LIST_WORDS or name == party
+
+
+def _marked(options: list[Option], marked: set[tuple[str, str | None]]) -> list[Option]:
+    return [replace(o, list_votes=True) if (o.candidate, o.party) in marked else o for o in options]
+
+
+def _said(rows: list[Option]) -> str:
+    names = list(dict.fromkeys(plain_key(o.candidate).split(" (")[0] for o in rows))
+    if len(names) == 1 and names[0] in LIST_WORDS:
+        return f"The {rows[0].candidate.split(' (')[0]!r} rows"
+    return f"{len(rows)} rows named as their party or as list votes"
