@@ -202,7 +202,7 @@ def shares_table(
             f" ([{shown[0] + 1}]–[{shown[-1] + 1}])" if len(shown) > 1 else f" ([{shown[0] + 1}])"
         )
     table = _plain_table(title)
-    longest = max((len(row.candidate) for row in comparison.rows), default=8)
+    longest = max((cell_len(row.candidate) for row in comparison.rows), default=8)
     least = min(longest, NAME_NARROW_WIDTH) if narrow else min(16, width // 4)
     table.add_column(label, overflow="fold", ratio=3, min_width=least)
     if show_party and comparison.by == "candidate":
@@ -318,8 +318,8 @@ def accuracy_table(polls: list[PollAccuracy], width: int) -> Table:
 
 
 def _longest_word(texts: list[str], most: int = 20) -> int:
-    """The length of the longest word of `texts` (at most `most`: a longer one is folded)."""
-    return min(max((len(word) for t in texts for word in t.split()), default=1), most)
+    """The cells of the longest word of `texts` (at most `most`: a longer one is folded)."""
+    return min(max((cell_len(word) for t in texts for word in t.split()), default=1), most)
 
 
 def errors_tables(polls: list[PollAccuracy], width: int) -> list[Table]:
@@ -336,7 +336,7 @@ def errors_tables(polls: list[PollAccuracy], width: int) -> list[Table]:
 def errors_table(polls: list[PollAccuracy], narrow: bool = False) -> Table:
     table = _plain_table("Error per option (poll − official, points), polls by rank")
     options = dict.fromkeys(e.candidate for poll in polls for e in poll.errors)
-    longest = max((len(option) for option in options), default=6)
+    longest = max((cell_len(option) for option in options), default=6)
     table.add_column(
         "Option",
         overflow="fold",

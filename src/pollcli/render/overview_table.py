@@ -4,10 +4,8 @@ overview's notes. Laid out only: the rows, tags and tally are `pollcli.overview`
 
 from __future__ import annotations
 
-import textwrap
-
 from rich import box
-from rich.cells import cell_len
+from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
@@ -108,8 +106,8 @@ def _table_lines(words: dict[str, list[list[int]]], widths: dict[str, int]) -> i
 
 
 def _cell_lines(lengths: list[int], width: int) -> int:
-    """About the lines a cell of words `lengths` cells long takes at `width` (a word longer than
-    a line is taken to start one of its own, where `textwrap` fills the line before with it)."""
+    """The lines a cell of words `lengths` cells long takes at `width`, as `_fold` breaks it (a
+    word longer than a line starts one of its own, its last piece shared with the words after)."""
     count, used = 0, width
     for length in lengths:
         if count and used + 1 + length <= width:
@@ -182,10 +180,25 @@ def overview_table(summary: Summary, width: int) -> Lines:
 
 
 def _fold(cell: str, width: int) -> list[str]:
-    """A name in lines of `width` cells at most, broken between words where it can be."""
+    """A name in lines of `width` cells at most, broken between words where it can be, measured
+    as Rich measures them (`cell_len`: a vowel sign or virama takes no cell), never by code points
+    (`textwrap`'s: Nepal's `नेपाल कम्युनिष्ट` took two lines of a column of 15 and lost its
+    virama to the next, `नेपाल कम` / `्युनिष्ट`); a word too long for a line is cut by Rich's
+    `chop_cells`, which keeps a mark with its letter."""
     if cell_len(cell) <= width:
         return [cell]
-    return textwrap.wrap(cell, width, break_on_hyphens=False) or [""]
+    lines: list[str] = []
+    line = ""
+    for word in cell.split():
+        for piece in chop_cells(word, width) if cell_len(word) > width else [word]:
+            joined = f"{line} {piece}" if line else piece
+            if cell_len(joined) <= width:
+                line = joined
+                continue
+            if line:
+                lines.append(line)
+            line = piece
+    return [*lines, line] if line else lines or [""]
 
 
 def _line(
@@ -240,7 +253,7 @@ def tally_table(summary: Summary) -> Table:
         box=box.SIMPLE_HEAD,
         title_justify="left",
         pad_edge=False,
-        min_width=len(title),
+        min_width=cell_len(title),
     )
     parties.add_column("Party", overflow="fold")
     parties.add_column("Seats" if tally.unit == "seats" else "Won", justify="right", no_wrap=True)

@@ -67,9 +67,11 @@ def results_table(summary: ElectionSummary, width: int) -> Table:
 
 
 def _results_table(summary: ElectionSummary, width: int, narrow: bool) -> Table:
-    longest_name = max((len(visible(r.candidate)) for r in summary.results), default=6)
+    # (In cells, as Rich lays them out: a Devanagari name is fewer cells than code points.)
+    longest_name = max((cell_len(visible(r.candidate)) for r in summary.results), default=6)
     longest_tag = max(
-        (len(t) for row in summary.results for t, _ in labels.result_tags(row, summary)), default=4
+        (cell_len(t) for row in summary.results for t, _ in labels.result_tags(row, summary)),
+        default=4,
     )
     name_width = min(longest_name, NAME_MIN_WIDTH)
     # Names, figures and tags come first; the party column, then the bar, only where they fit.
