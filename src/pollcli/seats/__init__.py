@@ -140,6 +140,16 @@ def allocate(
     # before any seat is counted (trial 4: a governor, the U.S. House and both state chambers
     # were added into one "parliament" of 248 seats).
     check_exempt(seated, options)
+    # Mexico's 2012 table by state gave the combination PRI_PVEM 15 of 200 seats as a list.
+    if (split := next((e for e in seated if e.split_options), None)) is not None:
+        raise UsageError(
+            f"{split.source_file}: its options include coalitions' columns (the coalition-votes "
+            "warning names them), votes marked for several parties of one coalition, which the "
+            "law shares among those parties: no list, so no seats, of their own. Add each such "
+            "column's votes to its parties' columns as the law shares them (Mexico's: evenly, "
+            "the remainder to the party of the most votes), or leave it out with --ignore-column "
+            "COL, then allocate"
+        )
     # Belgium's `Nombre de sièges`: each race's seats won, as `summary` shows them. With no seats
     # given, a race's seats won added up are the seats it filled (`seats.filed`), and the method's
     # seats are compared with the file's.
