@@ -194,6 +194,15 @@ def is_fact_cell(column: str) -> bool:
 # Facts that describe a region rather than the election when a region column is present:
 # they may differ between regions and are summed for the national figure.
 REGIONAL_FACTS: Final[frozenset[str]] = frozenset({*INT_FACTS, "total_votes"})
+# A fact's name where a sentence counts it ("election 'X' has one number of seats", not "one seats").
+_FACT_NOUNS: Final[dict[str, str]] = {"seats": "number of seats"}
+
+
+def fact_noun(key: str) -> str:
+    """A fact's name as a sentence says "one" of it: `seats` is "number of seats"."""
+    return _FACT_NOUNS.get(key, key)
+
+
 STAGES: Final[tuple[str, ...]] = ("official", "preliminary", "exit_poll")
 # Stages as publishers write them: Elections Canada's validated results are the official count.
 STAGE_SYNONYMS: Final[dict[str, str]] = {"validated": "official", "validés": "official"}
@@ -377,6 +386,23 @@ def place_level(header: str) -> int:
         if bare in _LEVEL:
             return _LEVEL[bare]
     return 1
+
+
+# Places that each elect a council of their own (a municipality): races keyed by one are not the
+# districts of one parliament, and their seats added up are no chamber's (`seats`' majority).
+_MUNICIPAL: Final[frozenset[str]] = frozenset(
+    {
+        *("municipality", "municipio", "nm_municipio", "municipalité", "municipalite"),
+        *("commune", "comuna", "comune", "gemeinde", "gemeente", "gmina", "obec", "concelho"),
+        *("kommune", "kommunenavn", "kommun", "town", "township", "city", "village", "borough"),
+    }
+)
+
+
+def is_municipal(header: str) -> bool:
+    """Whether a place column names municipalities (`commune`, `Gemeindename`, `City`)."""
+    word = place_word(header)
+    return word in _MUNICIPAL or word.removesuffix("name") in _MUNICIPAL
 
 
 def place_word(header: str) -> str:

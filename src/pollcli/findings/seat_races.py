@@ -118,6 +118,18 @@ def left_out_note(primaries: int, measures: int) -> str:
     return f"Left out, as in summary's tally of races won: {' and '.join(parts)}."
 
 
+def unknown_seats_note(names: list[str]) -> str:
+    """'Left out: 'Jurbise2001', whose seats are blank …' (`seats.filed.without_seats`)."""
+    one = len(names) == 1
+    which = repr(names[0]) if one else f"{len(names):,} races, " + listed(names, SHOWN, repr)
+    return (
+        f"Left out: {which}, {'whose seats are' if one else 'each of whose seats are'} blank where "
+        f"the file gives the seats each option won: how many seats {'it fills' if one else 'each fills'} "
+        "is not known, so none is taken for a single-member race won by the most votes; fill in "
+        f"{'its' if one else 'their'} options' seats won to count {'it' if one else 'them'}."
+    )
+
+
 def no_winner(districts: list[DistrictSeats]) -> list[str]:
     """'No winner in ‘ALASKA · US HOUSE · 0’: …', one sentence per reason."""
     notes = []

@@ -70,18 +70,27 @@ def findings(
     pooled: PartyList | None = None,
     list_totals: list[str] | None = None,
     regions: list[str] | None = None,
+    councils: str | None = None,
 ) -> list[str]:
     """The findings of one parliament, first method in detail, the others by what they change;
     `scope`, the note of a threshold taken in each district where a national one would differ;
     `pooled`, a list whose candidates were summed into it (candidates on open lists), and
     `list_totals` the rows named as their party that hold their list's sum, not added; `regions`,
-    those of one election, whose votes a national allocation pools (`_pooled_regions`)."""
+    those of one election, whose votes a national allocation pools (`_pooled_regions`); `councils`,
+    the race key of municipalities whose councils the races are (no majority of them all)."""
     if not election.allocations:
         return []
     first = election.allocations[0]
     unknown = sum(1 for d in election.districts or [] if d.seats is None)
     notes = [] if election.partial is None else [_partial(election.partial.filter)]
-    notes += _majority(first, election.seats, unknown)
+    if councils is not None:
+        notes.append(
+            f"Each race is the council of one {councils!r}, not a district of one parliament: no "
+            f"majority of the {election.seats:,} seats added up is claimed (it would mean "
+            "nothing); each council's majority is its own (its district's row)."
+        )
+    else:
+        notes += _majority(first, election.seats, unknown)
     if election.layout == "national":
         if regions and len(regions) > 1:
             notes.append(_pooled_regions(regions, election.seats))

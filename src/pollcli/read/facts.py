@@ -19,6 +19,7 @@ from pollcli.columns import (
     FACT_ALIASES,
     RACE_PREFIX,
     REGIONAL_FACTS,
+    fact_noun,
     normalize_header,
     option_key,
     spacing_key,
@@ -71,6 +72,26 @@ def _race_columns(columns: ColumnMap) -> list[str]:
     """The headers of the columns that name a row's race."""
     cells = [(h, columns.columns.get(i, "")) for i, h in enumerate(columns.header)]
     return [h for h, c in cells if c in ("election", "office") or c.startswith(RACE_PREFIX)]
+
+
+# Seats that differ within an election of many places: each place's own race (a council or a
+# constituency of its own), its seats to fill or each list's seats won there (Belgium's council
+# files: `Nombre de sièges` of each list, 589 communes, one `election` cell).
+_SEATS = (
+    ", or, if each {place} elects its own (its seats to fill, or the seats each option won there), "
+    "read a race per {place} with --race-by {keys}"
+)
+
+
+def _place_header(columns: ColumnMap) -> str | None:
+    """The header of the file's place column (its region's, else its unit's), if any."""
+    return columns.header_of("region") or columns.header_of("unit")
+
+
+def _seats_advice(columns: ColumnMap) -> str:
+    place = _place_header(columns) or ""
+    keys = shlex.quote(",".join([*_race_columns(columns), place]))
+    return _SEATS.format(place=repr(place), keys=keys)
 
 
 # A stage of the count that differs within a race: a riding listed once per stage (Elections
@@ -202,7 +223,8 @@ def election_facts(
                         Code.INCONSISTENT_METADATA,
                         line,
                         f"{key} is {value!r} here but {seen[0]!r} on line {seen[1]}; election "
-                        f"{label or sources.default_label!r} has one {key}: make them agree"
+                        f"{label or sources.default_label!r} has one {fact_noun(key)}: make them "
+                        "agree"
                         + (
                             _ROUNDS.format(where=shlex.quote(f"{header or key}=N"))
                             if key == "round"
@@ -218,6 +240,8 @@ def election_facts(
                                 )
                             )
                             if key == "vote_for"
+                            else _seats_advice(sources.columns)
+                            if key == "seats" and _place_header(sources.columns)
                             else ", or, if each row counts a precinct or polling station, "
                             + unit_advice(sources.columns.header, sources.columns.columns)
                             if key in REGIONAL_FACTS and not has_units

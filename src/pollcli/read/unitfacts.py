@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pollcli.columns import REGIONAL_FACTS
+from pollcli.columns import REGIONAL_FACTS, fact_noun
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read.fact_values import same_fact
@@ -121,7 +121,7 @@ class UnitFacts:
             Code.INCONSISTENT_METADATA,
             line,
             f"{key} is {value!r} here but {slots[slot]!r} on line {first}; "
-            f"{where} has one {key}: make them agree{said}",
+            f"{where} has one {fact_noun(key)}: make them agree{said}",
             column=column,
         )
         return False

@@ -47,9 +47,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from pollcli.columns import is_municipal
 from pollcli.election import Election
 from pollcli.errors import UsageError
-from pollcli.findings.seat_races import filed_note, filed_warning, left_out_note
+from pollcli.findings.seat_races import (
+    filed_note,
+    filed_warning,
+    left_out_note,
+    unknown_seats_note,
+)
 from pollcli.findings.seats import findings, warnings_of
 from pollcli.findings.threshold_scope import scope_note as threshold_scope_note
 from pollcli.kinds import is_answer
@@ -67,7 +73,7 @@ from pollcli.seats.contests import (
     parliaments,
     threshold_of,
 )
-from pollcli.seats.filed import compared, seats_filled
+from pollcli.seats.filed import compared, seats_filled, without_seats
 from pollcli.seats.options import (
     DEFAULT_METHOD,
     TIE_RULES,
@@ -154,8 +160,9 @@ def allocate(
     # given, a race's seats won added up are the seats it filled (`seats.filed`), and the method's
     # seats are compared with the file's.
     filled = options.seats is None and not options.district_seats
+    unknown: list[Election] = []
     if filled:
-        seated = seats_filled(seated)
+        seated, unknown = without_seats(seats_filled(seated))
     groups = parliaments(seated)
     for group in groups:
         check_one_office(group, group[0].source_file)
@@ -182,6 +189,9 @@ def allocate(
         primaries = sum(1 for e in mine if e.race is not None and e.race.primary)
         if mine:
             election.notes.append(left_out_note(primaries, len(mine) - primaries))
+        blank = [e.facts.election for e in unknown if e.source_file == election.source_file]
+        if blank:
+            election.notes.append(unknown_seats_note(blank))
     options.check_districts_used(report)
     return report
 
@@ -322,10 +332,21 @@ def _parliament(group: list[Election], options: SeatOptions) -> ElectionSeats:
             pooled=next((c.pooled for c in contests if c.pooled is not None), None),
             list_totals=sorted({name for c in contests for name in c.list_totals}),
             regions=[r.name for r in first.regions] if len(group) == 1 else [],
+            councils=_councils(group),
         )
     )
     seats.warnings.extend(warnings_of(seats))
     return seats
+
+
+def _councils(group: list[Election]) -> str | None:
+    """The race key that names a municipality, where every race of the group is one's (Belgium's
+    councils, `--race-by commune`): councils of their own, no parliament's districts."""
+    if len(group) < 2 or any(e.race is None for e in group):
+        return None
+    keys = [{k for k in e.race.split.keys if is_municipal(k)} for e in group if e.race is not None]
+    shared = set.intersection(*keys)
+    return min(shared) if shared else None
 
 
 def _file_label(source: str) -> str:

@@ -29,6 +29,19 @@ def seats_filled(elections: list[Election]) -> list[Election]:
     return out
 
 
+def without_seats(elections: list[Election]) -> tuple[list[Election], list[Election]]:
+    """The races to allocate, and those left out: a race that states no seats and gives none won,
+    in a file whose other races give their options' seats won (Belgium's 2000 councils: Jurbise's
+    2001 re-run, every list's `Nombre de sièges` blank). Its seats are not known, so it is not
+    taken for a single-member race won by the most votes (1 seat added to the council's)."""
+    files = {e.source_file for e in elections if e.seats_won}
+    kept, left = [], []
+    for election in elections:
+        blank = election.facts.seats is None and not sum((election.seats_won or {}).values())
+        (left if blank and election.source_file in files else kept).append(election)
+    return kept, left
+
+
 def compared(report: ElectionSeats, group: list[Election]) -> list[Filed] | None:
     """The first method's seats against the file's, district by district (a national allocation
     as one district); None where no race of the parliament gives its seats won."""
