@@ -38,9 +38,14 @@ def test_wide_with_the_party_column_as_names_is_refused(tmp_path) -> None:
 
 
 def test_a_row_per_candidate_keeps_the_votes_advice(tmp_path) -> None:
-    """The guard: one row per candidate (Scotland's STV table, `first_prefs` unknown to pollcli)
-    is no transposed table; the advice names the columns of counts for --votes."""
-    text = "ward_name,name,party_name,first_prefs,quota\nA,Ann Lee,Lab,500,301\nA,Bo Diaz,SNP,400,301\n"
+    """The guard: one row per candidate (Scotland's STV table, its counts under a header pollcli
+    does not know) is no transposed table; the advice names the columns of counts for --votes.
+    (Its `first_prefs` is read as the votes since session 25: `test_first_prefs_votes`.)"""
+    text = (
+        "ward_name,name,party_name,stage_one,quota\nA,Ann Lee,Lab,500,301\nA,Bo Diaz,SNP,400,301\n"
+    )
     result = invoke("summary", str(write(tmp_path, text, "council17.csv")))
     assert result.code != 0 and "--votes COL" in result.stderr
     assert "transposed" not in result.stderr
+    first = invoke("summary", str(write(tmp_path, text.replace("stage_one", "first_prefs"))))
+    assert first.code == 0 and "transposed" not in first.stderr, first.stderr

@@ -34,6 +34,7 @@ from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read import race_hint
 from pollcli.read.columnpairs import joined_names, race_party
+from pollcli.read.othervotes import votes_of
 from pollcli.read.preamble import HEAD_LINES, stacked_contests
 from pollcli.read.rowindex import index_note, row_index
 from pollcli.read.unitparts import same_level, settle
@@ -349,6 +350,8 @@ def map_header(
         cells = [c for _, c in head[:HEAD_LINES]]
         unread = unread_modes(header, line, found, ignored_at, parts, cells)
         ignored = [raw for raw in ignored if raw not in unread]
+    columns = votes_of(header, columns, ignored_at, notes, bool(parts))
+    ignored = [raw for raw in ignored if raw not in {header[i] for i in columns}]
     if ignored:
         # Expected in wide exports: a note on each election, and a warning in `validate`.
         notes.append(f"Ignored column(s): {', '.join(map(repr, ignored))}.")
@@ -359,13 +362,6 @@ def map_header(
         )
     columns = joined_names(header, columns, notes)
     present = set(columns.values())
-    if "votes" not in present and "total_votes" in present:
-        # With no other votes column, a total per row is each option's votes (Georgia's and
-        # India's `total_votes`: the sum of the vote modes), not the race's.
-        total = next(i for i, c in columns.items() if c == "total_votes")
-        columns[total] = "votes"
-        present = set(columns.values())
-        notes.append(f"The {header[total]!r} column holds each option's votes.")
     if "candidate" not in present and "party" in present and not present & set(NAME_PARTS):
         # A party-list result: the parties are the options on the ballot. A name in two columns
         # (`Forename`, `Surname`: `_names`) is the candidate's, and the party stays the party.
@@ -412,7 +408,7 @@ def map_header(
         ok = False
     if not ok:
         return None
-    left = tuple(ignored_at)
+    left = tuple(i for i in ignored_at if columns.get(i) != "votes")
     race_hint.check(header, line, [c for _, c in head[:HEAD_LINES]], left, columns, found)
     return ColumnMap(
         header, line, columns, notes, tuple(parts), unit_parts=unit_parts, unit_parts_unseen=unseen,

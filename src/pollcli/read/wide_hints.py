@@ -8,12 +8,14 @@ pollcli does not know (`option_column_hint`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import ROW_ALIASES, canonical_column, header_words, normalize_header
 from pollcli.problems import Code, Found
 from pollcli.read.offballot import DASHES
+from pollcli.read.othervotes import first_preferences
 from pollcli.read.preamble import is_number
 from pollcli.read.votes_words import VOTES_WORDS
 
@@ -153,6 +155,11 @@ def votes_column_option(table: RawTable, plan: Plan, found: Found) -> bool:
 _NUMBERING: Final[frozenset[str]] = frozenset(
     {"id", "cd", "code", "no", "nr", "serial", "sn", "rank", "age", "year"}
 )
+# Columns of counts that are never the options' votes: the registered voters (`electorate`: a
+# tie of every option), the members marked elected (1 and 0).
+_NO_VOTES: Final[frozenset[str]] = frozenset({"registered", "elected"})
+# A count's cell: digits, or a whole number written as a decimal (`1533.00000`).
+_WHOLE: Final = re.compile(r"\d+(?:\.0+)?")
 # Words of a header that say it counts something (Arizona's `number` of each choice's votes).
 _COUNTING: Final[frozenset[str]] = frozenset({"number", "tally"})
 
@@ -162,22 +169,30 @@ def votes_hint(
 ) -> str:
     """The advice for a table of a candidate per row with no votes column pollcli knows: its
     columns of whole numbers (in `rows`, a sample) that no numbering word heads, a votes word's
-    first, then a counting word's (Arizona's `number`); else the wide plan's columns of counts
-    (`counted`). Nepal's 2022 file was told of 'Samudaya' and 'DOB' (blank and dates), not
-    'TotalVoteReceived'."""
+    or first preferences' first, then a counting word's (Arizona's `number`); else the wide
+    plan's columns of counts (`counted`). Nepal's 2022 file was told of 'Samudaya' and 'DOB' (blank
+    and dates), not 'TotalVoteReceived'. The registered voters (`electorate`) and an `elected`
+    mark are no votes; whole numbers written as decimals (`1533.00000`) are counts: Scotland's
+    2017 council count sheets were told of 'contested', 'elected' and 'electorate', not
+    'first_prefs'."""
 
     def whole(index: int) -> bool:
         cells = [c[index].strip() for _, c in rows if index < len(c) and c[index].strip()]
-        return bool(cells) and all(c.replace(",", "").isdigit() for c in cells)
+        return bool(cells) and all(_WHOLE.fullmatch(c.replace(",", "")) for c in cells)
 
-    def rank(name: str) -> int:
+    firsts = set(first_preferences(header))
+
+    def rank(index: int, name: str) -> int:
         words = set(header_words(name))
-        return 0 if VOTES_WORDS & words else 1 if _COUNTING & words else 2
+        return 0 if VOTES_WORDS & words or index in firsts else 1 if _COUNTING & words else 2
 
     found = [
-        (rank(name), index, name)
+        (rank(index, name), index, name)
         for index, name in enumerate(header)
-        if name and whole(index) and not _NUMBERING & set(header_words(name))
+        if name
+        and whole(index)
+        and not _NUMBERING & set(header_words(name))
+        and canonical_column(name) not in _NO_VOTES
     ]
     shown = [repr(name) for _, _, name in sorted(found)[:4]] or [
         repr(header[i]) for i in counted[:4]

@@ -35,7 +35,8 @@ def without_seats(elections: list[Election]) -> tuple[list[Election], list[Elect
     2001 re-run, every list's `Nombre de sièges` blank). Its seats are not known, so it is not
     taken for a single-member race won by the most votes (1 seat added to the council's)."""
     files = {e.source_file for e in elections if e.seats_won}
-    kept, left = [], []
+    kept: list[Election] = []
+    left: list[Election] = []
     for election in elections:
         blank = election.facts.seats is None and not sum((election.seats_won or {}).values())
         (left if blank and election.source_file in files else kept).append(election)
