@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pollcli.columns import NOT_VALID_KINDS
 from pollcli.findings.checks import not_valid_figure
-from pollcli.findings.top_two import figures
+from pollcli.findings.naming import figures
 from pollcli.formats import counted
 from pollcli.formats import pct as _pct
 from pollcli.kinds import placeholder

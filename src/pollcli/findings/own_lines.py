@@ -6,7 +6,7 @@ does not say which, so no margin is measured between them. Prose only."""
 from __future__ import annotations
 
 from pollcli.election import one_name
-from pollcli.findings.top_two import figures
+from pollcli.findings.naming import figures
 from pollcli.tally import Tally
 
 

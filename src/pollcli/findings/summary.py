@@ -15,11 +15,12 @@ from pollcli.findings.checks import (
     turnout_sentences,
 )
 from pollcli.findings.measures import measure_sentence
+from pollcli.findings.naming import describe, described, figures
 from pollcli.findings.non_candidates import non_candidates
 from pollcli.findings.novotes import no_votes_sentence
 from pollcli.findings.own_lines import own_lines_sentence
 from pollcli.findings.top_two import top_two_sentence
-from pollcli.formats import counted, listed, named_pcts, with_party
+from pollcli.formats import counted, listed, named_pcts
 from pollcli.formats import pct as _pct
 from pollcli.tally import Ranked, Tally
 from pollcli.verdict import UNMEASURED, WITHHELD, verdict
@@ -93,24 +94,6 @@ def notes(tally: Tally) -> list[str]:
     return sentences
 
 
-def describe(item: Ranked) -> str:
-    """'Name (Party)', or 'Name, Party (x),' where the party's own brackets would nest."""
-    name, party = item.option.candidate, item.option.party
-    if party and party != name and "(" in party and not name.endswith(f"({party})"):
-        return f"{name}, {party},"
-    return with_party(name, party)
-
-
-def figures(item: Ranked) -> str:
-    """'81.31 % (6,456,392 votes)', as much of it as is known."""
-    parts = []
-    if item.share is not None:
-        parts.append(pct(item.share))
-    if item.option.votes is not None:
-        parts.append(counted(item.option.votes, "vote"))
-    return parts[0] + (f" ({parts[1]})" if len(parts) > 1 else "") if parts else "no figures"
-
-
 def _leader(tally: Tally, *, official: bool) -> list[str]:
     sentences = []
     if not tally.candidates:
@@ -127,8 +110,7 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
         first = tally.tied[0]
         measure = counted(first.option.votes or 0, "vote") if tally.by_votes else pct(first.share)
         sentences.append(
-            f"Tie for first: {', '.join(describe(r) for r in tally.tied)} each have {measure}; "
-            "no leader is named."
+            f"Tie for first: {described(tally.tied)} each have {measure}; no leader is named."
         )
     elif leader is not None and tally.lists_below is not None:
         sentences.append(_open_lists(tally, leader))
@@ -174,7 +156,7 @@ def _open_lists(tally: Tally, leader: Ranked) -> str:
     return (
         f"Lists, each party's candidates' votes summed: {shown}; the seats go "
         f"to the lists ('pollcli seats' allocates them). Most votes of a candidate: "
-        f"{describe(leader)}, {figures(leader)}."
+        f"{describe(leader, goes_on=False)}, {figures(leader)}."
     )
 
 
@@ -279,9 +261,9 @@ def _several_seats(tally: Tally, *, official: bool) -> list[str]:
         ]
     elected, seats = tally.elected or [], tally.seats
     verb = "Elects" if tally.election.facts.stage == "official" else "Would elect"
-    names = ", ".join(describe(r) for r in elected)
+    names = described(elected)
     if tally.seat_tie:
-        tied = ", ".join(describe(r) for r in tally.seat_tie)
+        tied = described(tally.seat_tie)
         open_seats = seats - len(elected)
         sentences = [f"{verb} {seats}" + (f": {names}." if elected else ".")]
         sentences.append(

@@ -3,20 +3,13 @@ it). Prose only: the figures are the `tally.Tally`'s (`advance`, `advance_tie`).
 
 from __future__ import annotations
 
-from pollcli.formats import counted, pct
+from pollcli.findings.naming import apposed, describe, figures
+from pollcli.formats import pct
 from pollcli.tally import Ranked, Tally
 
 
 def share(item: Ranked) -> str:
     return pct(item.share, missing="n/a")
-
-
-def figures(item: Ranked) -> str:
-    """'25.00 % (30 votes)', as much of it as is known (as `findings.summary.figures`)."""
-    parts = [share(item)] if item.share is not None else []
-    if item.option.votes is not None:
-        parts.append(counted(item.option.votes, "vote"))
-    return parts[0] + (f" ({parts[1]})" if len(parts) > 1 else "") if parts else "no figures"
 
 
 def top_two_sentence(tally: Tally, *, official: bool) -> str:
@@ -26,6 +19,8 @@ def top_two_sentence(tally: Tally, *, official: bool) -> str:
 
     def named(item: Ranked) -> str:
         party = item.option.party
+        if apposed(item) or (party or "").startswith("("):  # (brackets that would nest)
+            return f"{describe(item)} with {share(item)}"
         return f"{item.option.candidate} ({f'{party}, ' if party else ''}{share(item)})"
 
     def listed(items: list[Ranked]) -> str:
