@@ -59,6 +59,7 @@ class Code(StrEnum):
     TOO_MANY_REGIONS = "too-many-regions"
     COALITION_VOTES = "coalition-votes"
     TOTAL_COLUMN = "total-column"
+    ELECTED_MARKS = "elected-marks"
 
 
 CODES: dict[Code, str] = {
@@ -114,6 +115,8 @@ CODES: dict[Code, str] = {
     Code.TOTAL_COLUMN: "a wide table's option column that holds the sum of the option columns "
     "right of it in every row (a party's total beside its parts, an alliance's beside its "
     "parties): refused, as its votes would count twice; --ignore-column says which to keep",
+    Code.ELECTED_MARKS: "a column saying who was elected that the votes contradict in a race "
+    "(marks not its top N, more marked than the file's other races elect): no winner named",
     Code.DISTRICT_REGIONS: "a district's race whose candidates each stand in one region only, in "
     "different regions (a row of another district?): counted as one race",
 }

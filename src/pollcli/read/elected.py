@@ -17,10 +17,12 @@ to the exact engine (`engines.streamable`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import YES_WORDS, option_key
+from pollcli.problems import Code, Problem
 from pollcli.read import coalitions
 from pollcli.read.header import ColumnMap
 from pollcli.read.listvotes import mark as list_votes
@@ -89,17 +91,30 @@ def elected_column(
         columns.unuse("elected", f"The {header!r} column is left unused: {why}.")
         return
     seats: dict[str, int] = {}
+    # The members most races of the file elect: a race that marks more is told apart (Malaysia's
+    # 2018 BATU, 2 marked where the other 221 mark 1: the winner and a candidate of 383 votes).
+    usual = Counter(sum(m.values()) for m in marked.values() if any(m.values())).most_common(1)
     for race, marks in marked.items():
         count = sum(marks.values())
         if not count:
             continue  # nobody marked: the race says nothing of its members
         apart = _not_top(marks, votes[race], count)
         if apart:
+            most = usual[0][0] if usual and usual[0][1] * 2 > len(marked) else count
+            names = ", ".join(repr(shown[k]) for k in apart)
+            said = f"marks {names} elected, not among the top {count} by these votes"
+            if count > most:
+                every = ", ".join(repr(shown[k]) for k, yes in marks.items() if yes)
+                said = (
+                    f"marks {count} candidates elected ({every}) where most races of the file "
+                    f"mark {most}; {names} {'is' if len(apart) == 1 else 'are'} not among the "
+                    f"top {count} by these votes"
+                )
             columns.elected_apart[race] = (
-                f"The {header!r} column marks {', '.join(repr(shown[k]) for k in apart)} "
-                f"elected, not among the top {count} by these votes: the race was counted by "
-                "another rule (an electoral college, a transferable vote, a tie drawn by lot?), "
-                "so no winner is named against the file."
+                f"The {header!r} column {said}: the race was counted by another rule (an "
+                "electoral college, a transferable vote, a tie drawn by lot?)"
+                + (", or a mark is wrong" if count > most else "")
+                + ", so no winner is named against the file."
             )
         else:
             seats[race] = count
@@ -151,11 +166,13 @@ def _not_top(marks: dict[str, bool], votes: dict[str, int], count: int) -> list[
     return [k for k, yes in marks.items() if yes and votes[k] < best_unmarked]
 
 
-def mark(elections: list[Election], columns: ColumnMap) -> None:
-    """No winner named in a race whose marks are not its top N (`elected_column`). The records of
-    a file of one race name no race: theirs is the one election's. Then, in a file of first
-    preferences, none in a race whose leader has no majority (`read.preferences`); and a
-    party's list-votes rows beside its candidates marked no candidate's (`read.listvotes`)."""
+def mark(elections: list[Election], columns: ColumnMap, problems: list[Problem]) -> None:
+    """No winner named in a race whose marks are not its top N (`elected_column`), with an
+    `elected-marks` warning among the file's `problems` (validate said "valid — 0 errors" of
+    Malaysia's 2018 file, whose BATU marks two winners). The records of a file of one race name
+    no race: theirs is the one election's. Then, in a file of first preferences, none in a race
+    whose leader has no majority (`read.preferences`); and a party's list-votes rows beside its
+    candidates marked no candidate's (`read.listvotes`)."""
     apart = columns.elected_apart.get("")  # (of the file's one race, or of each: coalitions)
     for election in elections:
         note = columns.elected_apart.get(election.facts.election)
@@ -164,5 +181,17 @@ def mark(elections: list[Election], columns: ColumnMap) -> None:
         if note is not None and election.no_winner is None:
             election.no_winner = note
             election.split_options = note == coalitions.NOTE  # (no column leads a candidate)
+        if note is not None and election.no_winner == note and columns.index("elected") is not None:
+            problems.append(
+                Problem(
+                    code=Code.ELECTED_MARKS,
+                    severity="warning",
+                    file=election.source_file,
+                    line=None,
+                    column=columns.header_of("elected"),
+                    message=note,
+                    race=election.race.name if election.race is not None else None,
+                )
+            )
     first_preferences(elections, columns)
     list_votes(elections)

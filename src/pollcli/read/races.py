@@ -127,7 +127,7 @@ def assemble(
         records = answers.as_options(records, [assembly] * len(records), *measured)
         elections = assembly.elections(records, header_line)
         unkeyed.check(elections, found.items)  # (no race key read: many added up?)
-        return _options_named(elections, columns)
+        return _options_named(elections, columns, found)
     from pollcli.read import geography, levels, modes, racechecks
 
     book = RaceBook(keys, options.race_by is None and geography.numbered_within(records, keys))
@@ -358,14 +358,14 @@ def assemble(
     racechecks.check(
         elections, found.items, many, bool(keys), named, standing, not options.race_by, unread
     )
-    return _options_named(elections, columns)
+    return _options_named(elections, columns, found)
 
 
-def _options_named(elections: list[Election], columns: ColumnMap) -> list[Election]:
+def _options_named(elections: list[Election], columns: ColumnMap, found: Found) -> list[Election]:
     """The elections, told whether their options are parties (no candidate column)."""
     for election in elections:
         election.parties_as_options = columns.parties_are_options
-    elected.mark(elections, columns)
+    elected.mark(elections, columns, found.items)
     mark_seats_won(elections, columns)
     return elections
 
