@@ -84,3 +84,18 @@ def test_constituencies_of_one_parliament_keep_their_majority(tmp_path):
     assert election["seats"] == FILLED
     assert any("majority" in n and f"{FILLED} seats" in n for n in election["notes"])
     assert not any("council of one" in n for n in election["notes"])
+
+
+def test_summary_names_no_winner_in_a_commune_of_blank_seats(tmp_path):
+    # Its leader won no seat the file gives, and how many seats it fills is not known: no
+    # single-member race, and the tally's seats are the other councils' (37), none of its own.
+    path = write(tmp_path, COUNCILS, "be_communes.csv")
+    done = invoke("summary", str(path), "--race-by", "commune", "--format", "json", "--overview")
+    assert done.code == 0, done.stderr
+    out = json.loads(done.stdout)
+    (blank,) = [e for e in out["elections"] if e["election"] == "Marhoven2001"]
+    assert any("'Nombre de sièges' cells are blank" in n for n in blank["notes"]), blank["notes"]
+    assert blank["seats"] is None and not blank.get("elected")
+    tally = out["tally"]
+    assert (tally["seats"], tally["won"], tally["undecided"]) == (FILLED, FILLED, 1), tally
+    assert tally["seats_unknown"] == 1

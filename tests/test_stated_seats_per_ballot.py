@@ -191,4 +191,4 @@ def test_the_overview_gives_no_reason_the_race_does_not_have(tmp_path) -> None:
     notes = out["overview"]["notes"]
     said = next(n for n in notes if "of an unknown number of seats" in n)
     assert "a party has several candidates" not in said
-    assert "the race-split warnings say why" in said
+    assert "the race-split warnings and each race's notes say why" in said

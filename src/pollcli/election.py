@@ -152,6 +152,10 @@ class Election:
     # with the under and over votes add up to N times its ballots cast (N of 2 or more): N votes a
     # ballot, and why (`read.perballot`).
     per_ballot: tuple[int, str] | None = None
+    # Every seats cell of the race blank where the file gives the seats each option won in its
+    # other races (Belgium's 2000 councils: Jurbise's 2001 re-run): how many it fills is not
+    # known (`read.seatswon`), and no winner is named.
+    seats_blank: bool = False
     # A file of first preferences whose race's leader has no more than half of the formal votes:
     # the distribution of preferences decides it (`read.preferences`): why no winner is named.
     preferences: str | None = None
@@ -176,7 +180,12 @@ class Election:
         if stated and not self.per_ballot:  # (N times the ballots cast: not the N stated)
             return stated
         unknown = (
-            self.crowded or self.office_seats or self.flat or self.delegates or self.per_ballot
+            self.crowded
+            or self.office_seats
+            or self.flat
+            or self.delegates
+            or self.per_ballot
+            or self.seats_blank
         )
         return None if unknown else 1
 

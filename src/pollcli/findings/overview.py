@@ -155,7 +155,8 @@ def tally_sentence(tally: RaceTally) -> str:
         sentence += (
             f" ({tally.seats_unknown:,} of an unknown number of seats: each looks like a race "
             "for several (several candidates of one party, several votes a ballot, delegates…) "
-            "and nothing says how many are elected; the race-split warnings say why)"
+            "or leaves its seats blank where the file gives other races' seats won, and nothing "
+            "says how many are elected; the race-split warnings and each race's notes say why)"
         )
     if left_out:
         sentence += f"; {left_out}"

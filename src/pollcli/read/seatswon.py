@@ -30,3 +30,12 @@ def mark_seats_won(elections: list[Election], columns: ColumnMap) -> None:
                     f"the word is elsewhere): the file gives it {election.seats_of(option):,} "
                     "seat(s)."
                 )
+        elif won is None and election.seats_won is None and election.facts.seats is None:
+            # Every seats cell of the race blank (Belgium's 2000 councils: Jurbise's 2001 re-run):
+            # no single-member race won by the leader, as a race of no seats column would be.
+            election.seats_blank = True
+            election.no_winner = election.no_winner or (
+                f"Its {columns.header_of('seats') or 'seats'!r} cells are blank, where the file "
+                "gives the seats each option won in its other races: how many seats the race "
+                "fills, and who won them, is not known, so no winner is named."
+            )
