@@ -20,7 +20,10 @@ Decisions, repeated for users in docs/seats.md:
   (told apart by an `election` column today, by race keys later) are the districts of one parliament
   when they share date and stage; seats are allocated in each and summed per party. A district with
   one seat, or with no seats given, is a single-member race won by the most votes (`system: majority`:
-  only with more than half of the valid votes; otherwise it is left to a runoff).
+  only with more than half of the valid votes; otherwise it is left to a runoff) — but in a file of
+  seats won, a race whose seats cells are all blank is left out with a note (`seats.filed`). Races
+  keyed by a municipality (`--race-by commune`) are councils of their own: no majority of their
+  seats added up is claimed.
 - **One office, one chamber.** Races of several offices (the `office` race key) are not one
   parliament's districts: they are refused with the offices and how to keep one. One race of a
   file of many, kept alone (a governor), is no chamber either: `summary` names its winner.
