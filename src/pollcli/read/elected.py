@@ -91,23 +91,25 @@ def elected_column(
         columns.unuse("elected", f"The {header!r} column is left unused: {why}.")
         return
     seats: dict[str, int] = {}
-    # The members most races of the file elect: a race that marks more is told apart (Malaysia's
-    # 2018 BATU, 2 marked where the other 221 mark 1: the winner and a candidate of 383 votes).
-    usual = Counter(sum(m.values()) for m in marked.values() if any(m.values())).most_common(1)
+    # A file of single-member races (9 in 10 mark one): a race that marks more is told apart
+    # (Malaysia's 2018 BATU, 2 marked where the other 221 mark 1: the winner and a candidate of
+    # 383 votes). Not where races elect different numbers (Scotland's wards of 3 and 4 members).
+    counts = Counter(sum(m.values()) for m in marked.values() if any(m.values()))
+    single = counts[1] * 10 >= 9 * sum(counts.values())
     for race, marks in marked.items():
         count = sum(marks.values())
         if not count:
             continue  # nobody marked: the race says nothing of its members
         apart = _not_top(marks, votes[race], count)
         if apart:
-            most = usual[0][0] if usual and usual[0][1] * 2 > len(marked) else count
+            most = 1 if single else count
             names = ", ".join(repr(shown[k]) for k in apart)
             said = f"marks {names} elected, not among the top {count} by these votes"
             if count > most:
                 every = ", ".join(repr(shown[k]) for k, yes in marks.items() if yes)
                 said = (
-                    f"marks {count} candidates elected ({every}) where most races of the file "
-                    f"mark {most}; {names} {'is' if len(apart) == 1 else 'are'} not among the "
+                    f"marks {count} candidates elected ({every}) where {counts[1]:,} of the "
+                    f"file's {counts.total():,} races mark 1; {names} {'is' if len(apart) == 1 else 'are'} not among the "
                     f"top {count} by these votes"
                 )
             columns.elected_apart[race] = (
