@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation, localcontext
 from typing import Any, Final
 
@@ -405,3 +406,20 @@ def percent(name: str, value: float) -> float:
     if isinstance(value, bool) or not 0 <= number <= 100:
         raise UsageError(f"{name} must be a number from 0 to 100, not {value!r}")
     return number
+
+
+def padded_codes(columns: Sequence[Sequence[str]]) -> set[int]:
+    """The columns (by index) of codes written to one width with leading zeros (`001`, `014`: a
+    polling station's number, Hungary's `szavazokor`): a cell of two digits or more begins with a
+    zero, and every cell of digits has that width. A count is not written so: of some sixty
+    published files' columns of zero-padded digits, each was a code (`no_tps`, `territory_code`,
+    `district`, `parliament_code_digits`). Where every column with figures is so (a file of fixed
+    width, its counts padded too), none is told apart: an empty set."""
+    found, filled = set(), 0
+    for index, values in enumerate(columns):
+        digits = [v.strip() for v in values if v.strip().isascii() and v.strip().isdigit()]
+        filled += bool(digits)
+        widths = {len(v) for v in digits}
+        if len(widths) == 1 and any(len(v) > 1 and v[0] == "0" for v in digits):
+            found.add(index)
+    return found if len(found) < filled else set()

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Final, TypeGuard
 from pollcli.columns import RACE_PREFIX, ROW_ALIASES, canonical_column, normalize_header
 from pollcli.dataclass import dataclass
 from pollcli.errors import UsageError
-from pollcli.numbers import NA_WORDS, with_share
+from pollcli.numbers import NA_WORDS, padded_codes, with_share
 from pollcli.read import preamble, protocol, seat_variants, votes_words
 from pollcli.read.dialect import DELIMITERS, RawTable
 from pollcli.read.preamble import is_number
@@ -71,10 +71,6 @@ PARTY_LABELS: Final[frozenset[str]] = (
     frozenset({*ROW_ALIASES["party"], "nuance", "code nuance", "nuance liste", "partia", "партия"})
     - LIST_LABELS
 )
-
-
-def _key(label: str) -> str:
-    return protocol.key(label)
 
 
 @dataclass(frozen=True)
@@ -241,6 +237,7 @@ def _plan(
         if not any(v.strip() for v in column(sample, i)):
             # No figure in the first rows (a party that stood only further down): all rows tell.
             numeric[i] = _numeric(column(table.records, i))
+    padded = padded_codes([column(sample, i) if numeric[i] else [] for i in range(end)])  # `001`
     # A column of each row's total (`TOTAL_VOTOS`) is no option's count: after a protocol line
     # (`VOTOS NULOS`) it does not make the options before it naming columns.
     counts = [
@@ -251,6 +248,7 @@ def _plan(
         and not is_share[i]
         and canonical_column(header[i]) not in ("kind", "colour")
         and not _names_by_header(header[i])
+        and i not in padded
         and (numeric[i] or not _filled(table.records, i))
         for i in range(end)
     ]
@@ -275,7 +273,7 @@ def _plan(
         # A code or number names the row wherever it is (a district's number right of the name),
         # and so does a race's fact (its seats, `vote_for`: no candidate).
         code = lines[i] is None and (
-            protocol.names_a_row(label) or canonical_column(label) in RACE_FACT_KEYS
+            protocol.names_a_row(label) or i in padded or canonical_column(label) in RACE_FACT_KEYS
         )
         if given:
             named = _norm(table, i) in given
@@ -394,7 +392,7 @@ def _block_roles(
 ) -> tuple[tuple[int, ...], int, int | None, bool] | None:
     """A block's name parts (in the order they are joined), its votes, its party, and whether the
     name is a list's, by label; None when the block has no one votes column or no name."""
-    keys = [_key(label) for label in labels]
+    keys = [protocol.key(label) for label in labels]
     votes = [i for i, label in enumerate(labels) if canonical_column(label) == "votes"]
     if len(votes) != 1:
         return None

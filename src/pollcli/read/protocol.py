@@ -54,6 +54,9 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         # `VOL_SEZNAM`, bare in 1996's turnout table: `volici`); Slovakia's `Počet voličov …`.
         # South Korea's NEC: `선거인수` (electors).
         r"선거인 ?수",
+        # Hungary's NVI: `A névjegyzékben lévő választópolgárok száma` (the electors on the list).
+        r"(a )?n(é|e)vjegyz(é|e)kben (l(é|e)v(ő|o)|szerepl(ő|o))( v(á|a)laszt(ó|o)polg(á|a)rok)?"
+        r"( sz(á|a)ma)?|v(á|a)laszt(ó|o)polg(á|a)r(ok)?( sz(á|a)ma)?",
         r"(počet )?voliči v seznamu|počet voličů v seznamu|registrovaní voliči|vol seznam"
         r"|(počet )?voličov zapísaných v zozname( voličov)?|zapísaní voliči|voli(č|c)i",
     ),
@@ -90,6 +93,9 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         # The same in the English of the scrapers of volby.cz (`code,location,registered,envelopes,
         # valid`, then the parties).
         r"envelopes( issued)?|issued envelopes",
+        # Hungary's NVI: `Szavazóként megjelent választópolgárok száma` (the voters who came).
+        r"szavaz(ó|o)k(é|e)nt megjelent( v(á|a)laszt(ó|o)polg(á|a)rok)?( sz(á|a)ma)?"
+        r"|megjelent(ek)?",
     ),
     "invalid": (
         r"число недействительных (избирательных )?бюллетеней|недействительные( бюллетени)?",
@@ -115,6 +121,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"ბათილი ბიულეტენები",
         # South Korea's NEC: `무효 투표수` (invalid ballots).
         r"무효 ?투표 ?수",
+        # Hungary's NVI: `Érvénytelen szavazólapok száma` (invalid ballots; bare in a scrape).
+        r"(é|e)rv(é|e)nytelen( szavazatok| szavaz(ó|o)lapok)?( sz(á|a)ma)?",
     ),
     "blank": (
         r"blancs|bulletins blancs|votes blancs|votos en blanco|en blanco|(schede|sk) bianche",
@@ -142,6 +150,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"geldige stemmen|geldige stembiljetten",
         # Czechia's and Slovakia's valid votes (the CZSO's `PL_HL_CELK`).
         r"(počet )?platn(é|ých|e) hlas(y|ů|ov)|pl hl celk|platn(é|e)",
+        # Hungary's NVI: `Érvényes szavazólapok száma` (valid ballots; bare in a scrape).
+        r"(é|e)rv(é|e)nyes( szavazatok| szavaz(ó|o)lapok)?( sz(á|a)ma)?",
     ),
 }
 # Facts that are the sum of two lines: each part's expression (a table with one of them alone is
@@ -202,6 +212,26 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     r"|(počet )?odevzdan(é|ých|e)( ob(á|a)l(ky|ek))?|(počet )?odovzdan(é|ých) obál(ky|ok)"
     r"|odevz obal|volební účast( v)?|volebná účasť( v)?|okrsky( .*)?|okrsk(y|ů) .*",
 )
+# Words of places whose number, by the word of numbering after it, names a row (`ID_WORDS`): the
+# places of `columns.GEOGRAPHY` and the race keys, polling stations and their parts (India's `AC`,
+# `PS`, `Part`; Indonesia's `TPS`; Spain's `mesa`), a row's serial number (`Sl No`), and Hungary's
+# county (`megye`), settlement (`település`, `telep`) and polling district.
+_PLACES: Final[str] = (
+    r"state|province|region|county|parish|district|department|ward|precinct|town|township|city"
+    r"|village|borough|municipality|commune|constituency|seat|division|area|zone|block|unit"
+    r"|locality|settlement|community|canton|lga|station|polling station|polling place|booth|part"
+    r"|section|box|ballot box|table|mesa|tps|ac|pc|ps|serial|sl|sr"
+    r"|megye|telep|telepules|település|szavaz(ó|o)k(ö|o)r|oevk|evk"
+)
+# (Glued, the longer words only: `partid` is Romanian for a party.)
+_GLUED: Final[str] = (
+    r"state|province|region|county|district|ward|precinct|town|township|city|village"
+    r"|municipality|commune|constituency|seat|station|section|mesa|tps"
+    r"|megye|telep|telepules|település|szavaz(ó|o)k(ö|o)r|oevk|evk"
+)
+_NUMBERING: Final[str] = (
+    r"id|no|nr|nro|nbr|num|number|numero|número|code|cd|kod|kód|sz(á|a)m|sz(á|a)ma|sorsz(á|a)m"
+)
 # Columns that name a row, by their header: codes, numbers, parents, years. Official place codes by
 # name: the US Census's FIPS and GEOID, Germany's AGS (Amtlicher Gemeindeschlüssel, Kennziffer),
 # Austria's GKZ, France's INSEE, the UK's ONS and GSS codes, Poland's TERYT. A compound (`stcofips`,
@@ -222,6 +252,16 @@ ID_WORDS: Final[str] = (
     # Israel's CEC: `סמל ישוב` (a locality's code), `סמל ועדה` (a committee's), `קלפי` and `מספר
     # קלפי` (a ballot box's number), `ברזל` (its permanent number).
     r"|(סמל|מספר)( .*)?|קלפי|ברזל"
+    # Czech and Slovak `číslo` (a number: `číslo okrsku`, a polling district's). Hungary's
+    # polling districts and constituencies, numbered (`szavazókör`, `oevk`: országgyűlési egyéni
+    # választókerület, a single-member constituency; `evk`).
+    r"|(.* )?(číslo|cislo)( .*)?|szavaz(ó|o)k(ö|o)r|oevk|evk"
+    # A place's number by a place word and a word of numbering after it (`district_no`,
+    # `station_no`, `AC No`, `precinct_num`, `ward nro`, `szavazókör száma`), or the two glued
+    # (`countyid`, `wardno`; Hungary's `megyeid`, a county's, and `telepid`, a settlement's). Never
+    # `no` alone or after any other word: `No`, `Prop 1 No`, `Levy No` are a referendum's answers,
+    # and Hungarian `száma` after a noun is a count (`választópolgárok száma`, the electors).
+    rf"|(.* )?({_PLACES}) ({_NUMBERING})|({_GLUED})({_NUMBERING})"
 )
 # A column naming a row's parent: the rows other rows belong to are their totals.
 PARENT_WORDS: Final[str] = (
