@@ -22,7 +22,7 @@ from pollcli.read.inputs import stem
 from pollcli.read.limits import first_past, given, stop_at
 from pollcli.read.manyregions import check as check_regions
 from pollcli.read.offballot import off_ballot
-from pollcli.read.options import ReadOptions
+from pollcli.read.options import ReadOptions, unknown_ignored
 from pollcli.read.options_down import options_down
 from pollcli.read.racekeys import party_rule
 from pollcli.read.races import assemble as assemble_races
@@ -105,6 +105,7 @@ def read_table(
     if not table.records:  # a header alone: said so, before its columns are judged by no values
         found.add(Code.NO_ROWS, table.header_line, header_only(table.header))
         return [], sort_problems(found.items)
+    unknown_ignored(table.header, table.header_line, options.ignore_columns, found)
     told, errors = options.wide or bool(options.id_columns), found.errors
     if (down := options_down(table, found, told)) is not None:
         table = down  # options down, places across: read long (`read.options_down`)

@@ -7,11 +7,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import field
 from typing import Any
 
-from pollcli.columns import canonical_column
+from pollcli.columns import canonical_column, normalize_header
 from pollcli.contract import FACT_NAMES
 from pollcli.dataclass import dataclass
 from pollcli.errors import UsageError
 from pollcli.kinds import KINDS, ROW_FACTS, name_key
+from pollcli.problems import Code, Found
 from pollcli.read.decode import check_encoding
 from pollcli.read.dialect import DELIMITERS
 
@@ -180,6 +181,32 @@ def column_names(value: str | Sequence[str] | None) -> tuple[str, ...]:
             "its own name"
         )
     return cleaned
+
+
+def unknown_ignored(
+    header: Sequence[str], line: int, ignore: Sequence[str], found: Found
+) -> Sequence[str]:
+    """`--ignore-column`'s names (`ignore`), after a warning for each the file's header does not
+    have (case and spacing aside): it leaves nothing out, and `--ignore-column nosuchcol` was
+    accepted without a word. A warning, not an error: one option may be given for several files
+    whose headers differ (a column of some of them only), and each file that lacks it says so,
+    naming its columns."""
+    have = {normalize_header(cell) for cell in header if cell.strip()}
+    missing = [name for name in dict.fromkeys(ignore) if normalize_header(name) not in have]
+    if not missing:
+        return ignore
+    shown = ", ".join(repr(cell) for cell in header if cell.strip())
+    names = ", ".join(map(repr, missing))
+    found.add(
+        Code.UNKNOWN_COLUMN,
+        line,
+        f"--ignore-column {names}: the file has no such column, so nothing was left out for "
+        f"{'it' if len(missing) == 1 else 'them'}; its columns are {shown} (name a column as "
+        "its header is written)",
+        column=missing[0],
+        severity="warning",
+    )
+    return ignore
 
 
 # `--blank-votes`: what a named row's blank vote cell is.

@@ -70,7 +70,7 @@ from pollcli.read.keysums import KeySums
 from pollcli.read.limits import OptionCount, given
 from pollcli.read.modegroups import unsettled, watching
 from pollcli.read.optioncells import BlankLabel, OptionCells
-from pollcli.read.options import ReadOptions
+from pollcli.read.options import ReadOptions, unknown_ignored
 from pollcli.read.racekeys import PartyRule, party_rule
 from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader
@@ -144,7 +144,7 @@ def read_stream(
         table.header_line,
         found,
         lambda i: next((n for n, c in records_in_head if i < len(c) and c[i].strip()), 0),
-        options.ignore_columns,
+        unknown_ignored(table.header, table.header_line, options.ignore_columns, found),
         column_roles(table.header, options),
         layout.hint_for(table, records_in_head, options),
         records_in_head,

@@ -274,12 +274,12 @@ def _summing(figures: Any) -> list[int]:
 
 def maybe_note(table: RawTable, maybe: list[int]) -> str:
     """The note that says which columns hold the sum of the others in too few rows to be sure."""
-    names = [level0(table, i) for i in maybe]
-    said = ", ".join(repr(n) for n in names)
+    said = ", ".join(repr(level0(table, i)) for i in maybe)
+    written = ",".join(table.header[i] for i in maybe)  # (as --ignore-column takes them)
     return (
         f"{said} holds the sum of the other options in every row, but of too few votes to tell "
         f"a total from an option with half of them: read as an option. If it is each row's "
-        f"total, give --ignore-column {shlex.quote(','.join(names))}."
+        f"total, give --ignore-column {shlex.quote(written)}."
     )
 
 

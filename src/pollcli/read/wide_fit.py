@@ -154,7 +154,7 @@ def unnamed_total(
         + (
             f", and {shown}, counts of another kind, are no options (if "
             f"{'it is an option' if len(left) == 1 else 'one is an option'}: --ignore-column "
-            f"{level0(table, total)!r})."
+            f"{shlex.quote(table.header[total])})."
             if left
             else "."
         )
@@ -168,9 +168,12 @@ def unnamed_total(
 
 
 def _twice(table: RawTable, plan: Plan, kept: list[int], total: int) -> str:
-    """The error of a total column beside its parts read as options, and the two ways out."""
-    named, parts = level0(table, total), [level0(table, i) for i in kept]
-    left = [level0(table, i) for i in plan.options if i < total]
+    """The error of a total column beside its parts read as options, and the two ways out, each
+    column named by its header as written, as --ignore-column takes it (Pakistan's constituency
+    table was told of `'validated'`, the votes word taken off, which --ignore-column did not
+    know: the same error again)."""
+    named, parts = table.header[total], [table.header[i] for i in kept]
+    left = [table.header[i] for i in plan.options if i < total]
     shown = ", ".join(map(repr, parts))
     return (
         f"{named!r} is the sum of {shown} in every row: read as options, these votes would count "
