@@ -91,6 +91,7 @@ KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "blancs",
         "bulletins blancs",
         "votes blancs",
+        "bulletin blanc", "vote blanc",  # (the singular, as France's results pages write it)
         "leer",
         "leere stimmzettel",
         # Norway's `Blanke` beside its parties, Sweden's `Blanka`.
@@ -120,6 +121,8 @@ KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "vb", "votos vb", "voto en blanco",
         # Colombia's Registraduría (Bogotá's tables by locality): `Blanco`, `Voto_Blanco`.
         "blanco", "voto blanco", "votos blancos",
+        # Ecuador's CNE (ELECU's tables): `BLANCOS` beside `NULOS`.
+        "blancos",
     ),
     "invalid": (
         "invalid",
@@ -141,6 +144,7 @@ KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "void", "voids", "void vote", "void votes", "void ballot", "void ballots",
         "null", "nulls", "nuls",
         "bulletins nuls",
+        "bulletin nul", "vote nul", "votes nuls",
         "votos nulos",
         # Brazil's TSE: `Nulo`, `VOTO NULO`.
         "nulo",
