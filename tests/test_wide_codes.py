@@ -174,3 +174,52 @@ def test_a_code_padded_beside_counts_is_told(codes, counts):
     cells = [f"{c:03d}" for c in codes]
     found = padded_codes([cells, [str(v) for v in counts]])
     assert found == ({0} if any(c < 100 for c in codes) else set())
+
+
+# --- no party's votes at all ------------------------------------------------------------------------
+
+# valasztas18's `szavazas.csv` in its layout (invented figures): flags and small counts (`fidesz`,
+# `is_fidesz`, `kistelepules`: a small settlement), a row's `total` of them, codes, the valid votes
+# (`ervenyes`), and each party's share nationally as fractions (`orsz_…`): no party's votes.
+HU_FLAGS = """\
+"","id","kistelepules","total","fidesz","ellenzek","is_fidesz","is_ellenzek","megyeid","megye",\
+"telepid","telep","oevk","szavazokor","ervenyes","ervenytelen","orsz_a","orsz_b"
+"1","alma-001",0,5,2,3,1,1,7,"ALFA",1,"Alma",5,"001",581,0.0152,0.5711,0.4137
+"2","alma-002",0,4,2,2,1,1,7,"ALFA",1,"Alma",5,"002",566,0.0190,0.6221,0.3589
+"3","berek-001",1,3,1,2,0,1,7,"ALFA",2,"Berek",5,"001",120,0.0100,0.5000,0.4900
+"4","cser-014",0,4,3,1,1,0,13,"BETA",3,"Cser",2,"014",900,0.0200,0.4000,0.5800
+"""
+
+
+def test_options_of_a_hundredth_of_the_valid_votes_are_refused(tmp_path):
+    path = write(tmp_path, HU_FLAGS)
+    # The columns read as options (`total` among them, told a total only later) add up to 39 of
+    # the 2,167 valid votes; read, fidesz and ellenzek were "tied for first" with 8 votes.
+    frame = pd.read_csv(path, dtype=str)
+    options = ["kistelepules", "total", "fidesz", "ellenzek", "is_fidesz", "is_ellenzek"]
+    assert sum(int(v) for c in options for v in frame[c]) == 39
+    assert sum(int(v) for v in frame["ervenyes"]) == 2167
+    for engine in ENGINES:
+        result = invoke(
+            "summary", str(path), "--ignore-column", "ervenytelen,orsz_a,orsz_b",
+            env={engines.ENGINE_ENV: engine},
+        )  # fmt: skip
+        assert result.code == 1, result.stdout
+        assert (
+            "the options add up to 39, 1.8 % of the valid votes in 'ervenyes' (2,167)"
+            in result.stderr
+        )
+        assert "leads" not in result.stdout and "tied" not in result.stdout.casefold()
+
+
+@pytest.mark.parametrize(("votes", "refused"), [(216, True), (217, False), (1500, False)])
+def test_a_tenth_of_the_valid_votes_is_the_line(tmp_path, votes, refused):
+    # A table of some options only beside the valid votes of all: warned of, as before, down to
+    # a tenth of them; fewer, refused. With --id-columns the reading is the user's: not refused.
+    path = write(tmp_path, f"town,valid_votes,Ann,Bob\nA,2170,{votes - 100},100\n")
+    result = invoke("summary", str(path), "--wide")
+    assert result.code == (1 if refused else 0), result.stderr
+    assert ("% of the valid votes in 'valid_votes' (2,170)" in result.stderr) == refused
+    assert ("but the total given says" in result.stderr) != refused
+    result = invoke("summary", str(path), "--id-columns", "town")
+    assert result.code == 0, result.stderr

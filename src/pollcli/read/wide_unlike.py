@@ -20,7 +20,11 @@ hold votes says so:
 - places in a ranking: two options or more headed by a rank, its votes word aside (`win_votes`,
   `second_votes`, `third_votes`, `MOV_votes`: a table of each constituency's winner, runner-up
   and margin, the candidates named in `win_name`, `second_name`…; Pakistan's 2008/2018
-  constituency dataset "led" with `validated` ahead of `win`).
+  constituency dataset "led" with `validated` ahead of `win`);
+- few of the valid votes: the options add up to a tenth or less of the valid votes the table gives
+  (a protocol line), over its rows (a Hungarian table of polling stations, valasztas18's
+  `szavazas.csv`: flags and small counts beside `ervenyes`, the valid votes, and no party's votes,
+  "tied for first" with 8 votes of 2,167).
 
 Such a table is refused (an error at its header line) naming the columns and what each holds, and
 the ways out: `--ignore-column` for a column that is no option, `--wide --id-columns COL,…` where
@@ -50,6 +54,8 @@ RUNS_AT_LEAST: Final[int] = 3
 # A running number's runs reach this at least once (a small party's 1, 2, 1 is votes).
 RUN_REACHES: Final[int] = 3
 _YEARS: Final[tuple[int, int]] = (1850, 2030)
+# Options whose votes add up to the valid votes given divided by this, or fewer, are none.
+FEW_OF_THE_VALID: Final[int] = 10
 # Words of a header that name an attribute of the row, never an option (each a whole word of the
 # header split at anything but letters): what the column holds, as the error says it.
 _ATTRIBUTES: Final[dict[str, str]] = {
@@ -107,11 +113,11 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
     copied = {i: said for i, said in _copied(table, plan, rows).items() if i not in seen}
     seen |= copied
     hours, ranks = _hours(table, plan, rows), _ranks(table, plan)
-    listed = _options_listed(table, plan, rows)
-    if not seen and hours is None and ranks is None and listed is None:
+    listed, few = _options_listed(table, plan, rows), _few(table, plan, rows)
+    if not seen and hours is None and ranks is None and listed is None and few is None:
         return False
     parts = [f"{table.header[i]!r} holds {said}" for i, said in seen.items()]
-    parts += [said for said in (hours, ranks, listed) if said is not None]
+    parts += [said for said in (hours, ranks, listed, few) if said is not None]
     if copied:
         parts.append(
             "each row may be one candidate's: then name its columns candidate and votes, and "
@@ -136,6 +142,27 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
         column="votes",
     )
     return True
+
+
+def _few(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
+    """What the options hold where they add up to a tenth or less of the valid votes given (one
+    protocol line of them), over the rows whose cells are plain counts (a blank option cell 0)."""
+    valid = [c[0] for (fact, _), c in plan.facts.items() if fact == "total_votes" and len(c) == 1]
+    if len(valid) != 1:
+        return None  # (none, or several elections' variants: each told by its own checks)
+    summed = total = 0
+    for _, cells in rows:
+        given = cells[valid[0]].strip() if valid[0] < len(cells) else ""
+        figures = [cells[i].strip() if i < len(cells) else "" for i in plan.options]
+        if given.isdigit() and given.isascii() and all(f.isdigit() or not f for f in figures):
+            summed, total = summed + sum(int(f) for f in figures if f), total + int(given)
+    if not 0 < summed * FEW_OF_THE_VALID < total:
+        return None
+    return (
+        f"the options add up to {summed:,}, {100 * summed / total:.1f} % of the valid votes in "
+        f"{table.header[valid[0]]!r} ({total:,}): none holds a party's or a candidate's votes "
+        "(flags, small counts or codes)"
+    )
 
 
 def _held(label: str, cells: list[str]) -> str | None:
