@@ -29,7 +29,9 @@ def test_races_are_not_added_together(tmp_path):
     result = invoke("summary", str(path), "--format", "json")
     assert result.code == 1
     assert "VEST's codes of 2 race(s)" in result.stderr
-    assert "'STATEFP20'" in result.stderr  # an id, no candidate
+    # The ids, zero-padded (`04`, `001`), name the rows: no option, and named as ids.
+    assert "'STATEFP20'" not in result.stderr and "no candidates" not in result.stderr
+    assert "--id-columns STATEFP20,COUNTYFP20,VTDST20,NAME20" in result.stderr
     advice = result.stderr.split("its ids named: ", 1)[1].split("\n", 1)[0]
     president = shlex.split(advice.split(" or ", 1)[0])
     result = invoke("summary", str(path), "--format", "json", *president)
