@@ -69,7 +69,7 @@ def parties(path: Path) -> dict[str, int]:
     "header",
     ["district_no", "station_no", "Station No.", "AC No", "PS No", "Part No", "Sl. No.",
      "precinct_num", "ward nro", "Polling Station Number", "countyid", "wardno", "megyeid",
-     "telepid", "oevk", "evk", "szavazokor", "szavazókör", "szavazókör száma", "číslo okrsku",
+     "telepid", "oevk", "evk_no", "szavazokor", "szavazókör", "szavazókör száma", "číslo okrsku",
      "cislo"],
 )  # fmt: skip
 def test_a_place_numbered_names_a_row(header):
@@ -82,7 +82,7 @@ def test_a_place_numbered_names_a_row(header):
     # A referendum's answers (`No`, `Prop 1 No`, `Levy No`), names ending like a code (`David`,
     # `Stefano`, Romanian `Partid`), and a count in Hungarian (`… száma` after a noun).
     ["No", "Vote No", "Prop 1 No", "Levy No", "Measure A No", "David", "Stefano", "Partid",
-     "Valid", "választópolgárok száma", "szám"],
+     "Valid", "választópolgárok száma", "szám", "EVK"],
 )  # fmt: skip
 def test_no_place_numbered(header):
     assert not protocol.names_a_row(header)

@@ -254,8 +254,8 @@ ID_WORDS: Final[str] = (
     r"|(סמל|מספר)( .*)?|קלפי|ברזל"
     # Czech and Slovak `číslo` (a number: `číslo okrsku`, a polling district's). Hungary's
     # polling districts and constituencies, numbered (`szavazókör`, `oevk`: országgyűlési egyéni
-    # választókerület, a single-member constituency; `evk`).
-    r"|(.* )?(číslo|cislo)( .*)?|szavaz(ó|o)k(ö|o)r|oevk|evk"
+    # választókerület, a single-member constituency; bare `evk` may be a party's letters).
+    r"|(.* )?(číslo|cislo)( .*)?|szavaz(ó|o)k(ö|o)r|oevk"
     # A place's number by a place word and a word of numbering after it (`district_no`,
     # `station_no`, `AC No`, `precinct_num`, `ward nro`, `szavazókör száma`), or the two glued
     # (`countyid`, `wardno`; Hungary's `megyeid`, a county's, and `telepid`, a settlement's). Never
