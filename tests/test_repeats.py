@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from pollcli.read import ReadOptions, engines, repeats, stream
 from pollcli.read.assemble import option_key
-from pollcli.read.records import clean_cell
+from pollcli.read.cellsplit import clean_cell
 from pollcli.read.repeats import Repeats, of_block
 
 # Cells chosen to collide once cleaned or compared as names: a space or an invisible character

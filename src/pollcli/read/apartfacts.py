@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pollcli.read.cellsplit import clean_cell
 from pollcli.read.keysums import writable
 from pollcli.read.raceunits import note
-from pollcli.read.records import CellReader, Record, clean_cell
+from pollcli.read.records import CellReader, Record
 from pollcli.read.unitfacts import UnitFacts, UnitKey
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from pollcli.read.cellsplit import clean_cell
 from pollcli.read.raceunits import RaceUnits
-from pollcli.read.records import clean_cell
 
 if TYPE_CHECKING:
     from pollcli.read.apartfacts import ApartFacts

@@ -36,10 +36,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 from pollcli.columns import REGIONAL_FACTS
 from pollcli.kinds import counts_office
+from pollcli.read.cellsplit import clean_cell
 from pollcli.read.countnotes import at_large, count_note
 from pollcli.read.countsums import PrecinctCounts, precinct_counts, tables
 from pollcli.read.raceunits import HandOver, RaceUnits, Signature, race_columns
-from pollcli.read.records import clean_cell
 from pollcli.read.roles import name_indexes
 from pollcli.read.unitcounts import Ground, named, office
 from pollcli.read.unitfacts import Given, Tables

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pollcli.read.records import clean_cell
+from pollcli.read.cellsplit import clean_cell
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable

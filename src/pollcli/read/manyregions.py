@@ -28,8 +28,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final
 
 from pollcli.problems import Code, Problem, sort_problems
+from pollcli.read.cellsplit import clean_cell
 from pollcli.read.limits import confirmed
-from pollcli.read.records import clean_cell
 
 if TYPE_CHECKING:
     from pollcli.election import Election

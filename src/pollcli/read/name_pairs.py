@@ -23,7 +23,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from itertools import chain
 from typing import Any, Final
 
-from pollcli.read.records import clean_cell
+from pollcli.read.cellsplit import clean_cell
 from pollcli.read.total_places import SAME_SUM
 
 # What ends the name a unit is named after: a character that is no letter or digit.

@@ -37,8 +37,8 @@ from pollcli.columns import RACE_PREFIX, Kind
 from pollcli.contract import Row, cells_context, implied_by, kind_cell, name_cell
 from pollcli.kinds import ROW_FACTS, camel_key, implied_by_name, plainly_candidate
 from pollcli.namekeys import name_keys
+from pollcli.read.cellsplit import clean_cell
 from pollcli.read.keysums import SETTERS
-from pollcli.read.records import clean_cell
 
 if TYPE_CHECKING:
     from pollcli.numbers import ShareMarks

@@ -13,38 +13,17 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from pollcli.answer_words import is_answer
-from pollcli.columns import (
-    INT_FACTS,
-    INVISIBLE,
-    INVISIBLE_NOTE,
-    RACE_PREFIX,
-    UNNAMED_WRITE_IN,
-    YES_WORDS,
-    is_fact_cell,
-    is_write_in,
-    option_in_party_cell,
-)
+from pollcli.columns import INVISIBLE_NOTE, UNNAMED_WRITE_IN, YES_WORDS, is_write_in
 from pollcli.contract import Row, cells_context, problems_from
 from pollcli.formats import listed
-from pollcli.kinds import (
-    count_beside,
-    counts_office,
-    derived_figure,
-    fact_from_name,
-    name_key,
-    office_fact,
-    unit_count,
-    unused_count,
-)
-from pollcli.numbers import NA_WORDS, NO_VALUES, NumberError, extra_cells, parse_votes
+from pollcli.numbers import NumberError, extra_cells, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read import acclaimed
-from pollcli.read.header import NAME_PARTS, ColumnMap
+from pollcli.read.cellsplit import NO_NAMES, RACE_CELLS, CellSplit, SplitPlan, clean_cell
+from pollcli.read.header import ColumnMap
 from pollcli.read.offballot import DASHES, OffBallot
 from pollcli.read.options import BLANK_AS_ZERO, ReadOptions
 from pollcli.read.preamble import header_again, header_again_message
-from pollcli.read.unitrows import unit_counts
 
 
 @dataclass(slots=True)
@@ -75,24 +54,7 @@ class Record:
     credit: str | None = None
 
 
-def clean_cell(text: str) -> str:
-    """A cell as every stage compares it: stripped, and without the characters that print as
-    nothing (`columns.INVISIBLE`). The one place cells are cleaned, for both engines."""
-    text = text.strip()
-    return text if text.isascii() else text.translate(INVISIBLE).strip()
-
-
-COUNT_DASHES: Final[frozenset[str]] = DASHES - {"x", "X"}
-_BLANK: Final = (
-    {"votes": DASHES, "share": DASHES}
-    | dict.fromkeys(INT_FACTS, COUNT_DASHES)
-    | dict.fromkeys(("district", f"{RACE_PREFIX}district"), NO_VALUES | NA_WORDS)
-    | {"party": NO_VALUES}  # (`NA`: `read.naparties`)
-)
-_NO_NAMES, _NONE = frozenset({"", "na", "n/a"}), frozenset[str]()
 _NO_WORDS: Final[frozenset[str]] = frozenset({"false", "f", "no", "n", "0"})  # (`YES_WORDS`)
-_RACE_CELLS: Final[tuple[str, ...]] = ("office", RACE_PREFIX)  # a race's cells, by prefix
-_Plan = tuple[tuple[int, int], tuple[tuple[int, str, bool, frozenset[str]], ...], list[str]]
 
 
 def unsaid_write_in(facts: dict[str, str]) -> bool:
@@ -107,7 +69,7 @@ def unnamed_write_ins(records: list[Record]) -> None:
     a named one is marked (`Record.write_in`)."""
     for record in records:
         if is_write_in(record.facts):
-            if record.row.candidate.strip().lower() in _NO_NAMES:
+            if record.row.candidate.strip().lower() in NO_NAMES:
                 record.row = record.row.model_copy(
                     update={"candidate": UNNAMED_WRITE_IN, "kind": "other", "fact": None}
                 )
@@ -117,7 +79,7 @@ def unnamed_write_ins(records: list[Record]) -> None:
 
 
 @dataclass
-class CellReader:
+class CellReader(CellSplit):
     """Reads one data row's cells into a `Record` by the column map, recording problems."""
 
     columns: ColumnMap
@@ -151,7 +113,7 @@ class CellReader:
     unopposed: list[tuple[int, str]] = field(default_factory=list)  # `acclaimed.unopposed`: same
     off_ballot: OffBallot = field(default_factory=OffBallot)  # `X`: not on the ballot there
     _heading_cells: tuple[int | None, int | None] | None = field(default=None, repr=False)
-    _plan: _Plan | None = field(default=None, repr=False)
+    _plan: SplitPlan | None = field(default=None, repr=False)
     # The rows' validation context, made once (`contract.cells_context`).
     _context: dict[str, Any] | None = field(default=None, repr=False)
 
@@ -185,110 +147,6 @@ class CellReader:
             )
             return False
         return True
-
-    def split(self, cells: list[str]) -> tuple[dict[str, str], dict[str, str]]:
-        """The row's non-blank cells by canonical column: (option cells, fact cells)."""
-        values: dict[str, str] = {}
-        facts: dict[str, str] = {}
-        plan, races = self._split_plan()
-        for index, column, fact, blank in plan:
-            text = cells[index]
-            if text.isascii():
-                raw = text.strip()  # `clean_cell` of an ASCII cell
-            else:
-                raw = clean_cell(text)
-                if not self.invisible:
-                    self.invisible = raw != text.strip()
-            if raw and raw not in blank:
-                (facts if fact else values)[column] = raw
-        unit_counts(values, facts, races)  # a straight ticket, `Ballots Cast` of `DEM`: left out
-        if "candidate" not in values and is_write_in(facts):
-            values["candidate"] = UNNAMED_WRITE_IN
-        if "candidate" not in values:
-            # A name in two columns, given name first; a blank candidate cell named elsewhere.
-            name = " ".join(values.pop(p) for p in ("given_name", "family_name") if p in values)
-            alternative = values.pop("alt_name", "")
-            if name or alternative:
-                values["candidate"] = name or alternative
-            elif not option_in_party_cell(values):  # Michigan's `Write-in` as a party
-                self._fact_in_a_race_column(values, facts)
-                if "candidate" not in values and any(facts.get(c) for c in races):
-                    self._party_line(values)  # (a race's: not Missouri's ballots by party)
-        elif (
-            races
-            and all(counts_office(facts[c]) for c in races if c in facts)
-            and (unit_count(values["candidate"], self.kinds) or unused_count(values["candidate"]))
-        ):
-            # A count under no race or an office of counts (OH, WA, ES&S): every race's, or left out.
-            values["all_races"] = "true"
-            for column in races:
-                facts.pop(column, None)
-        elif count_beside(values["candidate"]) and name_key(values["candidate"]) not in self.kinds:
-            # NYC's `Public Counter`, Electionware's `Contest Totals`: no option, left out (notes).
-            values["all_races"] = "true"
-            if derived_figure(values["candidate"]) and "votes" in values:
-                # A turnout of `68.5` is no count: left out all the same, never refused for it.
-                values["votes"] = "0"
-        elif values["candidate"] in facts.values() and any(
-            facts.get(c) == values["candidate"] for c in races
-        ):  # the count a race cell names, named again as its candidate (`Votes Cast,Votes Cast`)
-            name = values.pop("candidate")
-            self._fact_in_a_race_column(values, facts)
-            values.setdefault("candidate", name)
-        for part in NAME_PARTS:
-            values.pop(part, None)
-        return values, facts
-
-    def _split_plan(self) -> tuple[tuple[tuple[int, str, bool, frozenset[str]], ...], list[str]]:
-        """Each column's index, name, whether it is a fact and the words that blank it; and the race
-        columns: worked out once, not row by row (anew if a column is left unused since)."""
-        columns = self.columns.columns
-        known = self._plan
-        if known is None or known[0] != (id(columns), len(columns)):
-            plan = tuple((i, c, is_fact_cell(c), _BLANK.get(c, _NONE)) for i, c in columns.items())
-            races = [c for c in columns.values() if c.startswith(_RACE_CELLS)]
-            known = self._plan = ((id(columns), len(columns)), plan, races)
-        return known[1], known[2]
-
-    def place(self, text: str) -> str | None:
-        """A region (or unit) cell as `split` reads it: cleaned, None when blank. The streaming
-        engine validates an option's other cells once and reads its place cell by cell."""
-        raw = clean_cell(text)
-        if not self.invisible and not text.isascii():
-            self.invisible = raw != text.strip()
-        return raw or None
-
-    def _fact_in_a_race_column(self, values: dict[str, str], facts: dict[str, str]) -> None:
-        """No candidate, and a race cell that names a count ("Ballots Cast" as an office, as in
-        OpenElections' Kentucky files; `Votes Cast`: `kinds.office_fact`): the row is that count,
-        for every race of its unit."""
-        for key, text in facts.items():
-            fact = office_fact(text, self.kinds)
-            if fact or (name_key(text) not in self.kinds and unused_count(text)):
-                values["candidate"] = facts.pop(key)
-                values["all_races"] = "true"
-                if fact:
-                    values["fact"] = fact
-                if fact and fact != fact_from_name(text) and name_key(text) not in self.kinds:
-                    self.votes_as_ballots.add(text)
-                return
-
-    def _party_line(self, values: dict[str, str]) -> None:
-        """No candidate, no count, and a party cell that names a party beside votes (MEDSL's
-        `"US PRESIDENT","","SOCIALIST LABOR",FALSE,86`): an unnamed candidate or ballot line of
-        that party, named by the party (a note names those parties)."""
-        party = values.get("party", "")
-        if (
-            party.lower() in _NO_NAMES
-            or not ("votes" in values or "share" in values)
-            or fact_from_name(party) is not None
-        ):
-            return
-        if is_answer(party):  # a measure's answer in the party cell (Bucks 2018's `,,Yes,401`)
-            values["candidate"] = values.pop("party")
-            return
-        values["candidate"] = party
-        self.party_named.add(party)
 
     def _unsaid_write_in(self, line: int, cell: str) -> None:
         """A row of no name whose write-in cell says neither yes nor no (MEDSL's 2020 Maryland:
@@ -451,7 +309,7 @@ class CellReader:
                 summed = "votes" in self.columns.present
         if not values["candidate"] and self._counts_nothing(values, parts):
             # No one on the ballot there (KY's unfilled CONSTABLE): no option, listed in a warning.
-            race = " · ".join(v for k, v in facts.items() if k.startswith(_RACE_CELLS))
+            race = " · ".join(v for k, v in facts.items() if k.startswith(RACE_CELLS))
             self.nameless.append((line, race))
             return None
         if not values["candidate"] and unsaid_write_in(facts):

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from pollcli.read.assemble import option_key
-from pollcli.read.records import Record, clean_cell
+from pollcli.read.cellsplit import clean_cell
+from pollcli.read.records import Record
 from pollcli.read.unithash import MASK, MIX, among, encoded, unit_hash, unit_runs
 
 if TYPE_CHECKING:

@@ -26,8 +26,9 @@ from typing import Final, cast
 from pollcli.columns import INT_FACTS, REGIONAL_FACTS, is_fact_cell
 from pollcli.contract import Row, counted
 from pollcli.numbers import plain_votes
+from pollcli.read.cellsplit import COUNT_DASHES
 from pollcli.read.header import ColumnMap
-from pollcli.read.records import COUNT_DASHES, CellReader, Record
+from pollcli.read.records import CellReader, Record
 from pollcli.read.rowcolumns import RowColumns
 
 # How many distinct options (and vote cells) are kept, some 30 MB at most; past it, rows of

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from pollcli.read.records import clean_cell
+from pollcli.read.cellsplit import clean_cell
 
 # Mixing constant (the golden ratio in 64 bits): a number spread over the hash.
 MIX: Final[int] = 0x9E3779B97F4A7C15

@@ -80,7 +80,7 @@ def join_cells(
 
 
 def _clean(text: str) -> str:
-    """A cell as `records.clean_cell` cleans it (which imports this module's caller)."""
+    """A cell as `cellsplit.clean_cell` cleans it (which imports this module's caller)."""
     text = text.strip()
     return text if text.isascii() else text.translate(INVISIBLE).strip()
 
