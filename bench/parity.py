@@ -2,7 +2,7 @@
 exact engine and from the streaming one, its blocks forced small so that they split races and
 precincts, compared byte for byte (with the exit code and standard error).
 
-    python bench/parity.py                       # tests/hostile, data, tests/seats, realworld
+    python bench/parity.py                       # tests/hostile, data, tests/seats, tests/parity, realworld
     python bench/parity.py --shapes 50k          # and every bench shape at 50k rows
     python bench/parity.py FILE... --blocks 4096,65536
     python bench/parity.py --fuzz 300            # drawn precinct files, a bound of 4-8 options
@@ -97,6 +97,7 @@ def default_files() -> list[Path]:
     files = sorted((ROOT / "tests" / "hostile").glob("*.csv"))
     files += sorted((ROOT / "data").glob("*.csv"))
     files += sorted((ROOT / "tests" / "seats").glob("*.csv"))
+    files += sorted((ROOT / "tests" / "parity").glob("*.csv"))
     if REALWORLD.is_dir():
         files += sorted(REALWORLD.glob("*.csv"))
     return files

@@ -200,13 +200,15 @@ def test_a_fact_that_differs_within_a_race_is_said_on_every_line(tmp_path, monke
 
 
 REALWORLD = Path("/work/shared/realworld")
-# The shipped files, the hostile ones, the seat tests' inputs, and the real files of under 1 MB
+# The shipped files, the hostile ones, the seat tests' inputs, small invented files of layouts
+# the engines read apart (tests/parity), and the real files of under 1 MB
 # where they are (read in place, never copied): `bench/parity.py` runs the same comparison over
 # them all, the bench shapes at 50k rows and other block sizes.
 PARITY_FILES = [
     *sorted((ROOT / "tests" / "hostile").glob("*.csv")),
     *sorted(DATA.glob("*.csv")),
     *sorted((ROOT / "tests" / "seats").glob("*.csv")),
+    *sorted((ROOT / "tests" / "parity").glob("*.csv")),
     *(sorted(p for p in REALWORLD.glob("*.csv") if p.stat().st_size < 1 << 20)),
 ]
 

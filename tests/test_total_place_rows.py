@@ -84,7 +84,8 @@ def test_a_cell_that_is_a_total_both_ways_is_a_total(monkeypatch, tmp_path):
     assert votes(elections) == sums_of(county_rows())
     assert not [p for p in problems if p.severity == "error" or p.code == "total-mismatch"]
     said = " ".join(p.message for p in problems if p.code == "total-row")
-    assert "both" in said
+    # (Of no party: the race's total of every option, `test_race_total_rows.py`.)
+    assert "are the total of every option of their race" in said
     result = invoke("summary", str(path))
     assert result.code == 0
     assert "Total leads" not in result.stdout

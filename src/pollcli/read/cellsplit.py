@@ -33,6 +33,7 @@ from pollcli.kinds import (
 from pollcli.numbers import NA_WORDS, NO_VALUES
 from pollcli.read.header import NAME_PARTS, ColumnMap
 from pollcli.read.offballot import DASHES
+from pollcli.read.total_words import is_total_name
 from pollcli.read.unitrows import unit_counts
 
 
@@ -93,6 +94,8 @@ class CellSplit:
                 self._fact_in_a_race_column(values, facts)
                 if "candidate" not in values and any(facts.get(c) for c in races):
                     self._party_line(values)  # (a race's: not Missouri's ballots by party)
+                if "candidate" not in values and "party" not in values:
+                    race_total(values)  # NJ's `Total,General Assembly,5,,,68111`
         elif (
             races
             and all(counts_office(facts[c]) for c in races if c in facts)
@@ -168,3 +171,14 @@ class CellSplit:
             return
         values["candidate"] = party
         self.party_named.add(party)
+
+
+def race_total(values: dict[str, str]) -> None:
+    """A row of blank option cells (no name, no party) whose place (its unit, else its region) is
+    a total word alone (`Total`, `TOTALS`), beside its votes: its race's total of every option (New Jersey's county
+    files close each race with `Total,General Assembly,5,,,68111`), named by that total word, so
+    that the totals stage sets it aside and checks it (`total_classes.race_total`), never an option
+    of no name."""
+    text = values.get("unit") or values.get("region")
+    if text and "votes" in values and is_total_name(text):  # (`Total NYC` totals only some)
+        values["candidate"] = text

@@ -22,7 +22,7 @@ from pollcli.read.total_checks import (
 )
 from pollcli.read.total_checks import lines_text as _lines
 from pollcli.read.total_places import by_option, place
-from pollcli.read.total_words import name_key
+from pollcli.read.total_words import is_total_name, name_key
 
 
 @dataclass
@@ -45,6 +45,8 @@ class Total:
     # `Statewide Total`), or with the others of its kind the total of them all.
     subtotal: bool = False
     whole: bool = False  # a unit's total that is every region's
+    # The total of every option of its race, or of its region (`race_total`).
+    race: bool = False
 
     @property
     def lines(self) -> list[int]:
@@ -82,8 +84,30 @@ def _adds_up(t: Total) -> str:
     return f"{t.name} ({_lines(t.lines)}) adds up {names_text(t.parts)} ({_lines(sorted({r.line for r in t.parts}))})"
 
 
-# The classes of totals of the other options of their unit (a `Total` option; `both_ways`).
-OF_OPTIONS: Final[tuple[str, ...]] = ("option", "both")
+# The classes of totals of the other options of their unit (a `Total` option; `both_ways`), and of
+# a race's options (`race_total`).
+OF_OPTIONS: Final[tuple[str, ...]] = ("option", "both", "race")
+
+
+def race_total(record: Record) -> bool:
+    """Whether a total option's row (one named by a total word) is its race's total of every
+    option: of no party, in a place named by a total word alone (its unit, else its region:
+    `Total`, `TOTALS`; not `Total NYC`, which totals some places only). New Jersey's
+    county files close each race with `Total,General Assembly,5,,,68111`, no option named (read
+    as its place's word: `cellsplit.race_total`); they had refused 19 of 21 races as options of
+    no name. Its parts are the options its place totals (`race_parts`), whatever else it lists."""
+    region, unit = place(record)
+    where = unit or region
+    return not record.row.party and bool(where) and is_total_name(where)
+
+
+def race_parts(record: Record, by_region: dict[str, list[Record]]) -> list[Record]:
+    """The options a race's total (`race_total`) totals among those counted: its region's, when
+    its unit is the total; else every other region's."""
+    region, unit = place(record)
+    if unit:
+        return by_region.get(region, [])
+    return [r for name, rs in by_region.items() if name != region for r in rs]
 
 
 def both_ways(classes: dict[tuple[str, ...], TotalClass]) -> None:
@@ -170,9 +194,13 @@ def how_off(total: Total) -> str | None:
     if total.subtotal:
         return None
     parts = [r for r in total.parts if r.row.fact is None] if total.of_options else total.parts
-    return mismatch(
+    said = mismatch(
         total.records, parts, of_options=total.of_options, own_options=total.own_options
     )
+    if said and total.race:
+        whose = "its region's" if place(total.records[0])[1] else "the race's"
+        said = said.replace("in its unit's options", f"in {whose} options")
+    return said
 
 
 def races_under_one_name(label: str, totals: list[Total], column: str | None) -> dict[int, str]:

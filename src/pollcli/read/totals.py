@@ -71,6 +71,8 @@ from pollcli.read.total_classes import (
     how_off,
     kept_of,
     mark_subtotals,
+    race_parts,
+    race_total,
     races_under_one_name,
     whole_said,
 )
@@ -118,7 +120,8 @@ def set_aside(
         named = {
             id(t) for t in cls.totals if option_key(t.records[0].row.candidate) in total_options
         }
-        alone += [t for t in cls.totals if key[0] == "option" and not (t.parts or id(t) in named)]
+        lone = key[0] in ("option", "race")
+        alone += [t for t in cls.totals if lone and not (t.parts or id(t) in named)]
         cls.totals = [t for t in cls.totals if t.parts or id(t) in named]
         if not cls.totals:
             del classes[key]
@@ -142,7 +145,11 @@ def set_aside(
         }
         # `Total` rows of a unit that each add up the rows after (or before) them: races of one
         # name, refused (said once, with the first of them).
-        runs = races_under_one_name(label, mismatched, cls.column) if level == "option" else {}
+        runs = (
+            races_under_one_name(label, mismatched, cls.column)
+            if level in ("option", "race")
+            else {}
+        )
         doubled.update(runs)
         mismatched = [t for t in mismatched if runs.get(id(t), True)]
         # A place refused as no total of its parts (`SUM`, Utah's precinct Summit) is said by
@@ -285,6 +292,16 @@ def _find(
             region, unit = at
             where = f" of {unit!r}" if unit else f" of {region!r}" if region else ""
             name = record.row.candidate
+            if race_total(record):  # New Jersey's `Total,General Assembly,5,,,68111`
+                word, column = (unit_word, unit_column) if unit else (region_word, region_column)
+                what = (
+                    f"rows of {unit or region!r} in column {word} that name no option are the "
+                    f"total of every option of their {'region' if unit else 'race'}"
+                )
+                total = Total(repr(unit or region), [record], of_options=True, race=True)
+                add(("race", name_key(unit or region)), what, column, total)
+                definite.add(id(record))
+                continue
             hint = f", or if {name!r} is a candidate, say so: --kind {shlex.quote(name + '=candidate')}"
             add(
                 ("option", name_key(name)),
@@ -417,6 +434,8 @@ def _attach_parts(
                 total.parts = [r for r in kept if r.line in parts]
             elif level == "subtotal":
                 continue  # its parts were found beside it (`read/subtotals`)
+            elif level == "race":
+                total.parts = race_parts(first, by_region)
             elif level in OF_OPTIONS:
                 total.parts = by_unit.get((region, unit), [])
                 if not total.parts and (region, unit) in of_place:

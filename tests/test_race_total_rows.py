@@ -1,0 +1,104 @@
+"""A race's total of every option, given as a row of blank option cells in a total place.
+
+OpenElections' New Jersey county files (2018 general) list each race's rows county by county, a
+`Total` row per candidate, then the race's total with no party and no candidate:
+`Total,General Assembly,5,,,68111`. pollcli refused 19 of its 21 races for that row ("the option
+has no name"). Such a row (its place a total word alone, its option cells blank) is now the total
+of every option its place totals: set aside with a `total-row` warning and checked against the
+counted options (`total-mismatch` where it differs). Two of them in one race, each adding up the
+rows before it, are two contests under one name (NJ's two special elections for district 15's
+seats): refused, never merged. A row of blank option cells elsewhere stays an error: its votes may
+be anyone's. Files invented in the same layout (tests/parity: both engines read them alike).
+
+Oracle: pandas, the rows of named counties summed per race and candidate.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT, invoke, write
+
+FILES = ROOT / "tests" / "parity"
+COUNTY = FILES / "race_total_rows.csv"
+TWO = FILES / "race_totals_two_contests.csv"
+PRECINCT = FILES / "precinct_race_totals.csv"
+
+
+def _summary(path: Path, engine: str) -> dict:
+    out = invoke("summary", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    return json.loads(out.stdout)
+
+
+def _problems(path: Path, engine: str) -> list[dict]:
+    out = invoke("validate", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    return [p for f in json.loads(out.stdout)["files"] for p in f["problems"]]
+
+
+def _oracle(path: Path, keys: list[str]) -> dict[tuple, int]:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame = frame[(frame.county != "Total") & (frame.candidate != "")]
+    if "precinct" in frame:
+        frame = frame[frame.precinct != "Total"]
+    sums = frame.assign(votes=frame.votes.astype(int)).groupby([*keys, "candidate"]).votes.sum()
+    return {key if isinstance(key, tuple) else (key,): int(v) for key, v in sums.items()}
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_race_s_total_row_of_blank_options_is_set_aside_and_checked(engine):
+    summary = _summary(COUNTY, engine)
+    counted = {
+        (e["election"].split(" · ")[-1], r["candidate"]): r["votes"]
+        for e in summary["elections"]
+        for r in e["results"]
+    }
+    assert counted == {(d, c): v for (d, c), v in _oracle(COUNTY, ["district"]).items()}
+    problems = _problems(COUNTY, engine)
+    assert not [p for p in problems if p["severity"] == "error"]
+    race = [p for p in problems if "name no option" in p["message"]]
+    # One warning a race, each naming its line: districts 3, 4 (whose 2,004 is 10 too many) and 6
+    # (no candidate's total beside it: checked against the counties all the same).
+    assert {p["code"] for p in race} == {"total-row"}
+    assert [p["line"] for p in race] == [8, 15, 24]
+    (off,) = [p for p in problems if p["code"] == "total-mismatch" and p["line"] == 15]
+    assert "2,004 in the total row, 1,994 in the race's options" in off["message"]
+    assert all("equal the sum" in p["message"] for p in race if p["line"] != 15)
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_unit_s_total_row_of_blank_options_totals_its_region(engine):
+    (election,) = _summary(PRECINCT, engine)["elections"]
+    counted = {r["candidate"]: r["votes"] for r in election["results"]}
+    assert counted == {name: votes for (name,), votes in _oracle(PRECINCT, []).items()}
+    assert counted == {"NORA OAKS": 120 + 95 + 140 + 72, "OTTO PARR": 80 + 61 + 99 + 50}
+    problems = _problems(PRECINCT, engine)
+    (aside,) = [p for p in problems if p["code"] == "total-row"]
+    assert "total of every option of their region" in aside["message"]
+    (off,) = [p for p in problems if p["code"] == "total-mismatch"]
+    assert off["line"] == 11
+    assert "360 in the total row, 361 in its region's options" in off["message"]
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_two_race_totals_each_adding_up_the_rows_before_them_are_two_races(engine):
+    result = invoke("summary", str(TWO), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    elections = {e["election"] for e in json.loads(result.stdout)["elections"]}
+    assert elections == {"Assembly · 8"}  # (district 7: refused, never its four merged)
+    (refusal,) = [p for p in _problems(TWO, engine) if p["severity"] == "error"]
+    assert refusal["code"] == "total-mismatch"
+    assert refusal["line"] == 8
+    assert "3,050 over lines 2–3, 5–6; 3,040 over lines 9–10, 12–13" in refusal["message"]
+
+
+def test_a_row_of_blank_options_in_a_place_that_is_no_total_stays_an_error(tmp_path):
+    """Its votes equal the race's sum here, but they might be anyone's: never guessed."""
+    text = COUNTY.read_text(encoding="utf-8").replace(
+        "Total,State Senate,6,,,", ",State Senate,6,,,"
+    )
+    problems = _problems(write(tmp_path, text), "exact")
+    (blank,) = [p for p in problems if p["severity"] == "error"]
+    assert (blank["code"], blank["line"]) == ("blank-name", 24)
