@@ -102,3 +102,32 @@ def test_a_row_of_blank_options_in_a_place_that_is_no_total_stays_an_error(tmp_p
     problems = _problems(write(tmp_path, text), "exact")
     (blank,) = [p for p in problems if p["severity"] == "error"]
     assert (blank["code"], blank["line"]) == ("blank-name", 24)
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_total_row_written_twice_is_one_total_compared_once(engine):
+    """NJ 2018's `Total` row of PEDRO MEJIA, lines 40-41 alike: 74,840 was said to differ from
+    the 37,420 of the counties. Here district 5's EVA MOSS (w), lines 18-19."""
+    problems = _problems(COUNTY, engine)
+    assert not [p for p in problems if p["code"] == "total-mismatch" and p["line"] == 18]
+    (aside,) = [p for p in problems if p["code"] == "total-row" and p["line"] == 18]
+    assert "lines 18–19 give the total of 'EVA MOSS (w)' twice" in aside["message"]
+    assert "(2,378 together, twice the 1,189 of its parts)" in aside["message"]
+    assert "a repeated line" in aside["message"]
+    (district,) = [
+        e for e in _summary(COUNTY, engine)["elections"] if e["election"].endswith("· 5")
+    ]
+    assert {r["candidate"]: r["votes"] for r in district["results"]} == {
+        name: votes for (d, name), votes in _oracle(COUNTY, ["district"]).items() if d == "5"
+    }
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_total_rows_twice_that_do_not_hold_their_parts_twice_still_differ(tmp_path, engine):
+    text = COUNTY.read_text(encoding="utf-8").splitlines()
+    assert text[18] == "Total,State Senate,5,Blue,EVA MOSS (w),1189"  # (line 19)
+    text[18] = "Total,State Senate,5,Blue,EVA MOSS (w),1200"
+    problems = _problems(write(tmp_path, "\n".join(text) + "\n"), engine)
+    (off,) = [p for p in problems if p["code"] == "total-mismatch" and p["line"] == 18]
+    assert "2,389 in the total row, 1,189 in the parts" in off["message"]
+    assert not [p for p in problems if "repeated line" in p["message"]]

@@ -5,7 +5,7 @@ option), subtotals among the named totals of places, and how a total differs fro
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import field, replace
 from itertools import pairwise
 from typing import Final
 
@@ -194,9 +194,13 @@ def how_off(total: Total) -> str | None:
     if total.subtotal:
         return None
     parts = [r for r in total.parts if r.row.fact is None] if total.of_options else total.parts
-    said = mismatch(
-        total.records, parts, of_options=total.of_options, own_options=total.own_options
-    )
+    again = written_again(total)
+    records = [
+        replace(r, votes=again[key][1], same_cell_lines=()) if key in again else r
+        for r in total.records
+        if (key := option_key(r.row.candidate)) not in again or r is again[key][2]
+    ]
+    said = mismatch(records, parts, of_options=total.of_options, own_options=total.own_options)
     if said and total.race:
         whose = "its region's" if place(total.records[0])[1] else "the race's"
         said = said.replace("in its unit's options", f"in {whose} options")
@@ -256,3 +260,45 @@ def _runs(group: list[Total], parts: list[Record], *, heading: bool) -> list[lis
         if not run or figure is None or None in every or sum(v or 0 for v in every) != figure:
             return None
     return runs
+
+
+def written_again(total: Total) -> dict[str, tuple[list[int], int, Record]]:
+    """The options a total of places gives on several lines that hold together as many times the
+    votes of its parts: one total written again, compared once (New Jersey's 2018 county file
+    gives PEDRO MEJIA's `Total` row twice, lines 40-41, and 74,840 was said to differ from the
+    37,420 of the counties). By option: the lines, the figure once, the first record. What the
+    lines hold together is what both engines know: the streaming one sums rows of the same cells."""
+    if total.of_options or total.subtotal:
+        return {}
+    lines: dict[str, list[int]] = {}
+    first: dict[str, Record] = {}
+    for record in total.records:
+        key = option_key(record.row.candidate)
+        lines.setdefault(key, []).extend((record.line, *record.same_cell_lines))
+        first.setdefault(key, record)
+    if all(len(at) == 1 for at in lines.values()):
+        return {}
+    mine, theirs = by_option(total.records), by_option(total.parts)
+    if mine is None or theirs is None:
+        return {}
+    return {
+        key: (sorted(at), theirs[key], first[key])
+        for key, at in lines.items()
+        if len(at) > 1 and theirs.get(key) and mine[key] == len(at) * theirs[key]
+    }
+
+
+def again_said(totals: list[Total]) -> str:
+    """What the totals give again (`written_again`), for their `total-row` warning: "lines 40-41
+    give the total of 'PEDRO MEJIA (w)' twice (74,840 together, twice the 37,420 of its parts):
+    one total written again (a repeated line), compared once"."""
+    said = []
+    for total in totals:
+        for at, once, record in written_again(total).values():
+            times = "twice" if len(at) == 2 else f"{len(at)} times"
+            said.append(
+                f"{_lines(at)} give the total of {record.row.candidate!r} {times} "
+                f"({len(at) * once:,} together, {times} the {once:,} of its parts): one total "
+                "written again (a repeated line), compared once"
+            )
+    return "; ".join(said)

@@ -67,6 +67,7 @@ from pollcli.read.total_classes import (
     Total,
     TotalClass,
     adding_up,
+    again_said,
     both_ways,
     how_off,
     kept_of,
@@ -172,6 +173,8 @@ def set_aside(
         )
         if key[0] == "subtotal":
             agree += f": {adding_up(cls.totals)}"
+        again = again_said(shown)  # (NJ's `Total` row of one candidate written twice)
+        agree += f"; {again}" if again else ""
         if shown:
             found.warn(
                 Code.TOTAL_ROW,
@@ -182,7 +185,7 @@ def set_aside(
                 column=cls.column,
                 # (A subtotal is said apart: the file's line of routine totals says they equal
                 # their parts.)
-                routine=0 if off or sub else len(lines),
+                routine=0 if off or sub or again else len(lines),
             )
         said = [
             Mismatch(t.lines, t.name, how[id(t)] or "", t.hint, doubled.get(id(t)))
