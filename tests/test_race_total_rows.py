@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, invoke, write
 
@@ -131,3 +133,51 @@ def test_total_rows_twice_that_do_not_hold_their_parts_twice_still_differ(tmp_pa
     (off,) = [p for p in problems if p["code"] == "total-mismatch" and p["line"] == 18]
     assert "2,389 in the total row, 1,189 in the parts" in off["message"]
     assert not [p for p in problems if "repeated line" in p["message"]]
+
+
+@st.composite
+def _county_files(draw: st.DrawFn) -> tuple[str, dict[tuple[str, str], int], dict[int, bool]]:
+    """A file of races county by county, each candidate's `Total` row (or none's), then the race's
+    total of blank options, right or off by a few votes; the counted figures by (district, name)
+    and, by the line of each race's total, whether it is off."""
+    lines, counted, off = ["county,office,district,party,candidate,votes"], {}, {}
+    for district in range(1, draw(st.integers(1, 3)) + 1):
+        grand, candidate_totals = 0, draw(st.booleans())  # (each candidate's, or none)
+        for number in range(draw(st.integers(1, 3))):
+            name, party = f"CAND {district}{number}", ["Blue", "Green", "Red"][number]
+            figures = draw(st.lists(st.integers(0, 900), min_size=1, max_size=3))
+            for county, votes in zip(("Alder", "Birch", "Cedar"), figures, strict=False):
+                lines.append(f"{county},Seat,{district},{party},{name},{votes}")
+            if candidate_totals:
+                lines.append(f"Total,Seat,{district},{party},{name},{sum(figures)}")
+            counted[str(district), name] = sum(figures)
+            grand += sum(figures)
+        miss = draw(st.sampled_from([0, 0, 1, 7]))
+        lines.append(
+            f"{draw(st.sampled_from(['Total', 'TOTALS']))},Seat,{district},,,{grand + miss}"
+        )
+        off[len(lines)] = miss != 0
+    return "\n".join(lines) + "\n", counted, off
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(drawn=_county_files())
+def test_a_race_total_of_blank_options_is_never_counted_and_always_checked(tmp_path, drawn):
+    """Invariant: the counties are counted (the oracle: the drawn figures), each race's total row
+    is set aside, and a mismatch is said exactly where it is off; both engines alike."""
+    text, counted, off = drawn
+    path = write(tmp_path, text)
+    for engine in ("exact", "stream"):
+        summary = _summary(path, engine)
+        results = [r for e in summary["elections"] for r in e["results"]]
+        assert {r["candidate"]: r["votes"] for r in results} == {
+            n: v for (_, n), v in counted.items()
+        }
+        problems = _problems(path, engine)
+        assert not [p for p in problems if p["severity"] == "error"]
+        aside = {p["line"] for p in problems if "name no option" in p["message"]}
+        assert aside == set(off)
+        said = {p["line"] for p in problems if p["code"] == "total-mismatch"}
+        assert said == {line for line, wrong in off.items() if wrong}
