@@ -181,3 +181,38 @@ def test_a_race_total_of_blank_options_is_never_counted_and_always_checked(tmp_p
         assert aside == set(off)
         said = {p["line"] for p in problems if p["code"] == "total-mismatch"}
         assert said == {line for line, wrong in off.items() if wrong}
+
+
+PRIMARY = """county,office,district,party,candidate,votes
+Alder,House,1,Blue,PIA QUINN (w),300
+Birch,House,1,Blue,PIA QUINN (w),200
+Total,House,1,Blue,PIA QUINN (w),500
+Alder,House,1,Green,RAY SOTO (w),90
+Birch,House,1,Green,RAY SOTO (w),60
+Total,House,1,Green,RAY SOTO (w),150
+Alder,House,1,Blue,SAL TATE,40
+Birch,House,1,Blue,SAL TATE,10
+Total,House,1,Blue,SAL TATE,50
+Total,House,1,,,700
+"""
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_race_total_of_both_primaries_counts_nothing_and_says_how_it_differs(tmp_path, engine):
+    """NJ's primary county files (2012-2014): the office's total of blank options holds both
+    parties' primaries. Judged in the primary of the row before it (`primary_totals`), it counts
+    nothing, and its mismatch gives both figures; no race refused for an option of no name."""
+    path = write(tmp_path, PRIMARY, "nj_2014_primary_county.csv")
+    votes = {
+        e["election"]: {r["candidate"]: r["votes"] for r in e["results"]}
+        for e in _summary(path, engine)["elections"]
+    }
+    assert votes == {
+        "House · Blue primary": {"PIA QUINN (w)": 500, "SAL TATE": 50},
+        "House · Green primary": {"RAY SOTO (w)": 150},
+    }
+    problems = _problems(path, engine)
+    assert not [p for p in problems if p["severity"] == "error"]
+    (off,) = [p for p in problems if p["code"] == "total-mismatch"]
+    assert off["line"] == 11
+    assert "700 in the total row, 550 in the race's options" in off["message"]
