@@ -175,10 +175,10 @@ class CellSplit:
 
 def race_total(values: dict[str, str]) -> None:
     """A row of blank option cells (no name, no party) whose place (its unit, else its region) is
-    a total word alone (`Total`, `TOTALS`), beside its votes: its race's total of every option (New Jersey's county
-    files close each race with `Total,General Assembly,5,,,68111`), named by that total word, so
-    that the totals stage sets it aside and checks it (`total_classes.race_total`), never an option
-    of no name."""
+    a total word alone (`Total`, `TOTALS`), beside its votes: its race's total of every option
+    (New Jersey's county files close each race with `Total,General Assembly,5,,,68111`), named by
+    that total word, so that the totals stage sets it aside and checks it
+    (`total_classes.race_total`), never an option of no name."""
     text = values.get("unit") or values.get("region")
     if text and "votes" in values and is_total_name(text):  # (`Total NYC` totals only some)
         values["candidate"] = text
