@@ -164,11 +164,44 @@ def without_lone_lines(elections: list[Election], book: RaceBook, found: Found) 
         for race in book.races.values()
         if not race.values.get("party") and book.group(race) in groups
     }
-    return _left_out(
+    elections = _left_out(
         elections, lone, found, "of no party beside their office's party primaries",
         "which primary's rows they are, the file does not say; left out, not summarised — give "
         "each row its party to count it in its primary",
     )  # fmt: skip
+    return _left_out(
+        elections, _strays(elections, book, lone), found,
+        "of no party beside their office's party primaries", "which primary's rows they are, "
+        "the file does not say (a party cell left blank?); left out, not summarised, as no "
+        "primary's — give each row its party to count it in its primary",
+        what="name only candidates of those primaries",
+    )  # fmt: skip
+
+
+def _strays(elections: list[Election], book: RaceBook, lone: set[str]) -> set[str]:
+    """The races of `lone` (of no party, beside their office's primaries) whose every candidate
+    stands in one of those primaries: NJ's 2014 primary county file leaves JUDE ANTHONY
+    TISCORNIA's party blank in three of his four counties (Republican in Bergen), and read apart
+    they were a race of their own that he "wins with a majority". Races that state a stage (a
+    general, a runoff: every party's, beside the primaries in MEDSL's and FiveThirtyEight's files)
+    are none of them."""
+    by_name = {race.name: race for race in book.races.values()}
+    standing: dict[tuple[str, ...], set[str]] = {}
+    for election in elections:
+        race = by_name.get(election.facts.election)
+        if race is not None and race.values.get("party"):
+            standing.setdefault(book.group(race), set()).update(
+                option_key(o.candidate) for o in election.options if o.kind == "candidate"
+            )
+    strays: set[str] = set()
+    for election in elections:
+        race = by_name.get(election.facts.election)
+        if race is None or race.name not in lone or race.values.get("stage"):
+            continue  # (a general or runoff beside the primaries is every party's)
+        names = [option_key(o.candidate) for o in election.options if o.kind == "candidate"]
+        if names and all(name in standing.get(book.group(race), ()) for name in names):
+            strays.add(race.name)
+    return strays
 
 
 def without_officeless_lines(
@@ -196,16 +229,21 @@ def without_officeless_lines(
 
 
 def _left_out(
-    elections: list[Election], lone: set[str], found: Found, rows: str, advice: str
+    elections: list[Election],
+    lone: set[str],
+    found: Found,
+    rows: str,
+    advice: str,
+    what: str = "",
 ) -> list[Election]:
-    """The elections but those of `lone` (races' names) that hold no candidate, with one
-    `race-split` warning naming them and their votes (`rows`: what their rows are; `advice`),
-    carried by each election kept: found once they were built, it is no race's, and `summary`
-    says it with theirs, as `validate` does."""
+    """The elections but those of `lone` (races' names) that hold no candidate (or, given `what`
+    they hold, all of them), with one `race-split` warning naming them and their votes (`rows`:
+    what their rows are; `advice`), carried by each election kept: found once they were built, it
+    is no race's, and `summary` says it with theirs, as `validate` does."""
     left = [
         e
         for e in elections
-        if e.facts.election in lone and all(o.kind != "candidate" for o in e.options)
+        if e.facts.election in lone and (what or all(o.kind != "candidate" for o in e.options))
     ]
     if not left:
         return elections
@@ -218,7 +256,8 @@ def _left_out(
     found.warn(
         Code.RACE_SPLIT,
         min(o.line for e in left for o in e.options),
-        f"{len(left):,} race(s) of rows {rows} hold no candidate ({shown}{more}): {advice}",
+        f"{len(left):,} race(s) of rows {rows} {what or 'hold no candidate'} ({shown}{more}): "
+        f"{advice}",
     )
     kept = [e for e in elections if all(e is not gone for gone in left)]
     for election in kept:
