@@ -85,3 +85,49 @@ def test_the_note_says_how_the_precincts_are_read(tmp_path):
     result = invoke("summary", str(write(tmp_path, LONG)), "--by", "region")
     words = " ".join(result.stdout.split())
     assert "'precinct' column is read as the unit within each 'district'" in words
+
+
+# Invented: a governor reported in every district (the district is geography) and a House race in
+# each district (the district is its race key), precincts numbered within districts.
+MIXED = """district,precinct,office,candidate,votes
+1,1,Governor,Ann Alpha,400
+1,1,Governor,Bob Beta,190
+1,2,Governor,Ann Alpha,300
+1,2,Governor,Bob Beta,195
+2,1,Governor,Ann Alpha,100
+2,1,Governor,Bob Beta,340
+2,2,Governor,Ann Alpha,96
+2,2,Governor,Bob Beta,200
+1,1,House,Cid Gamma,300
+1,1,House,Dee Delta,200
+1,2,House,Cid Gamma,250
+1,2,House,Dee Delta,260
+2,1,House,Eve Eps,120
+2,1,House,Fay Phi,150
+2,2,House,Eve Eps,130
+2,2,House,Fay Phi,110
+"""
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_where_on_the_precinct_keeps_the_races_a_district_names(tmp_path, monkeypatch, engine):
+    """`--where precinct=2` kept the governor's rows only: the House races, whose district is their
+    race key, were left out in silence (their precinct was still the rows' region, the column
+    read as the unit)."""
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    path = write(tmp_path, MIXED)
+    result = invoke("summary", str(path), "--where", "precinct=2", "--format", "json")
+    assert result.code == 0, result.stderr
+    got = {
+        sum(r["votes"] for r in e["results"]): {r["candidate"]: r["votes"] for r in e["results"]}
+        for e in json.loads(result.stdout)["elections"]
+    }
+    frame = pd.read_csv(io.StringIO(MIXED))
+    second = frame[frame["precinct"] == 2]
+    races = [second[second["office"] == "Governor"]] + [
+        g for _, g in second[second["office"] == "House"].groupby("district")
+    ]
+    oracle = {
+        int(g["votes"].sum()): g.groupby("candidate")["votes"].sum().to_dict() for g in races
+    }
+    assert got == oracle

@@ -102,6 +102,11 @@ def sub_units(
                     records[index] = replace(record, row=row)
             elif not everywhere:
                 writable(record)[key.canonical] = value
+                if finer and record.row.region and not record.row.unit:
+                    # A race the district names: its precinct stays its region (its `--by
+                    # region`), and is its unit too, as the column now reads (`--where precinct=2`).
+                    row = record.row.model_copy(update={"unit": record.row.region})
+                    records[index] = replace(record, row=row)
         if everywhere and apart:
             name, standing, count = apart
             columns.notes.append(
