@@ -3,7 +3,7 @@
 A Rich table measures and wraps every cell, about half a millisecond a problem: 105,263 problems
 of one Bulgarian file of polling stations read without `--unit` took 59 s and 103 MB to draw, each
 with the same 300 characters of advice. Past `LONG_LIST` problems, `validate` writes each on one
-line (line, column, severity, code, what is wrong), which the terminal wraps, and the advice that
+line (line, column, severity, code, what is wrong), folded at the terminal's width, and the advice that
 every problem of a code ends with once beneath them (`problems.shared_advice`). Every problem is
 still listed with its line, column and code, and the JSON, CSV and Markdown keep each message whole.
 """
@@ -43,7 +43,7 @@ class LongList:
             "what is wrong" + (", the advice they share beneath them" if advice else ""),
             style="dim",
         )
-        newline = Segment.line()
+        newline, width = Segment.line(), max(options.max_width, 1)
         for problem in self.problems:
             message = problem.message
             if problem.code in advice:
@@ -51,10 +51,20 @@ class LongList:
                 counts[problem.code] = counts.get(problem.code, 0) + 1
             line = "" if problem.line is None else str(problem.line)
             column = f"  {visible(problem.column)}" if problem.column else ""
-            yield Segment(f" {line:>{digits}}{column}  ")
-            yield Segment(problem.severity, SEVERITY_STYLES[problem.severity])
-            yield Segment(f"  {problem.code}  {visible(message)}")
-            yield newline
+            segments = [
+                Segment(f" {line:>{digits}}{column}  "),
+                Segment(problem.severity, SEVERITY_STYLES[problem.severity]),
+                Segment(f"  {problem.code}  {visible(message)}"),
+            ]
+            length = Segment.get_line_length(segments)
+            if length <= width:
+                yield from segments
+                yield newline
+                continue
+            # Longer than the terminal: folded onto the next lines (Rich would cut it at the width).
+            for part in Segment.divide(segments, [*range(width, length, width), length]):
+                yield from part
+                yield newline
         for code, tail in advice.items():
             said = Text(f" Each {code} above ({counts[code]:,}): ", style=BOLD)
             said.append(visible(tail))
