@@ -131,3 +131,21 @@ def test_where_on_the_precinct_keeps_the_races_a_district_names(tmp_path, monkey
         int(g["votes"].sum()): g.groupby("candidate")["votes"].sum().to_dict() for g in races
     }
     assert got == oracle
+
+
+def test_a_precinct_of_a_blank_district_is_no_district_s(tmp_path, monkeypatch):
+    """Rows with a blank district kept their precinct as their region, so precinct 1 of no district
+    was added to district 1: its leader became Bob Beta (1,285 to 705) where district 1 is Ann
+    Alpha's (700 to 385), and the warning blamed a blank 'precinct'."""
+    text = LONG + ",1,Ann Alpha,5\n,1,Bob Beta,900\n"
+    path = write(tmp_path, text)
+    engines_agree(monkeypatch, path)
+    regions = _regions(path)
+    oracle = _oracle(text, "district", [])  # (pandas leaves the blank district out)
+    for name, votes in oracle.items():
+        assert {r["candidate"]: r["votes"] for r in regions[name]["results"]} == votes
+    assert regions["1"]["leader"]["candidate"] == "Ann Alpha"
+    rest = [r for name, r in regions.items() if name not in oracle]
+    assert [{r["candidate"]: r["votes"] for r in region["results"]} for region in rest] == [
+        {"Ann Alpha": 5, "Bob Beta": 900}
+    ]

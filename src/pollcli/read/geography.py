@@ -102,11 +102,12 @@ def sub_units(
                     records[index] = replace(record, row=row)
             elif not everywhere:
                 writable(record)[key.canonical] = value
-                if finer and record.row.region and not record.row.unit:
-                    # A race the district names: its precinct stays its region (its `--by
-                    # region`), and is its unit too, as the column now reads (`--where precinct=2`).
-                    row = record.row.model_copy(update={"unit": record.row.region})
-                    records[index] = replace(record, row=row)
+            if finer and records[index] is record and record.row.region and not record.row.unit:
+                # The precinct is the unit, as the column now reads (`--where precinct=2`), also
+                # in a race the district names (its precinct stays its region: its `--by
+                # region`); beside a blank district it is no region (not district 1's region).
+                update = {"unit": record.row.region, **({} if value else {"region": ""})}
+                records[index] = replace(record, row=record.row.model_copy(update=update))
         if everywhere and apart:
             name, standing, count = apart
             columns.notes.append(
