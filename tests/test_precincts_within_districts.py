@@ -149,3 +149,14 @@ def test_a_precinct_of_a_blank_district_is_no_district_s(tmp_path, monkeypatch):
     assert [{r["candidate"]: r["votes"] for r in region["results"]} for region in rest] == [
         {"Ann Alpha": 5, "Bob Beta": 900}
     ]
+
+
+def test_the_note_says_the_numbers_start_again_only_where_they_do(tmp_path):
+    """Precincts numbered across the whole file (101, 102 in district 1; 201, 202 in 2) were said
+    to have 'numbers that start again in each' district."""
+    text = LONG.replace("1,1,", "1,101,").replace("1,2,", "1,102,")
+    text = text.replace("2,1,", "2,201,").replace("2,2,", "2,202,")
+    result = invoke("summary", str(write(tmp_path, text)), "--by", "region")
+    words = " ".join(result.stdout.split())
+    assert "'precinct' column is read as the unit within each 'district'." in words
+    assert "start again" not in words

@@ -78,10 +78,8 @@ def sub_units(
             target = "region"  # the columns remapped: messages and --where name them so
             columns.columns[precincts] = "unit"
             columns.columns[key.index] = "region"
-            columns.notes.append(
-                f"The {columns.header[precincts]!r} column is read as the unit within each "
-                f"{key.header!r} (its numbers start again in each)."
-            )
+        within: dict[str, str] = {}  # each precinct's first district
+        again = False  # a precinct's number found in two districts
         if target is not None:
             columns.moved[key.canonical] = target
         everywhere = len(geography) == len(values)
@@ -89,6 +87,7 @@ def sub_units(
             value = record.facts.pop(key.canonical, "")
             if value and tuple(raw(record, k) for k in others) in geography:
                 if finer:
+                    again = again or within.setdefault(record.row.region or "", value) != value
                     update = {"region": value, "unit": record.row.region}
                     records[index] = replace(record, row=record.row.model_copy(update=update))
                 elif target is not None:
@@ -108,6 +107,11 @@ def sub_units(
                 # region`); beside a blank district it is no region (not district 1's region).
                 update = {"unit": record.row.region, **({} if value else {"region": ""})}
                 records[index] = replace(record, row=record.row.model_copy(update=update))
+        if finer and precincts is not None:
+            columns.notes.append(
+                f"The {columns.header[precincts]!r} column is read as the unit within each "
+                f"{key.header!r}" + (" (its numbers start again in each)." if again else ".")
+            )
         if everywhere and apart:
             name, standing, count = apart
             columns.notes.append(
