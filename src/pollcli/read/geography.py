@@ -4,7 +4,8 @@ races.
 - A **district or constituency** column is a race key, unless it is geography: in a group of rows
   alike in the other keys, when most candidates stand in more than half of its districts (one race
   reported by district), the district is the region of that race (or its unit, or nothing when
-  both are given). A blank district is no district. The answers of a ballot measure (Yes/No,
+  both are given; the region, and the region column its unit, when that column is of a precinct's
+  level and there is no unit: `district,precinct`). A blank district is no district. The answers of a ballot measure (Yes/No,
   For/Against: `kinds.is_answer`) stand in every measure, so they are no evidence: a group of
   answers only keeps the district as a race key (a bond in each school district), unless the
   district is the file's only race key (one referendum reported by district). Where the options
