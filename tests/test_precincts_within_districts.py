@@ -127,9 +127,7 @@ def test_where_on_the_precinct_keeps_the_races_a_district_names(tmp_path, monkey
     races = [second[second["office"] == "Governor"]] + [
         g for _, g in second[second["office"] == "House"].groupby("district")
     ]
-    oracle = {
-        int(g["votes"].sum()): g.groupby("candidate")["votes"].sum().to_dict() for g in races
-    }
+    oracle = {int(g["votes"].sum()): g.groupby("candidate")["votes"].sum().to_dict() for g in races}
     assert got == oracle
 
 
