@@ -158,3 +158,24 @@ def test_the_note_says_the_numbers_start_again_only_where_they_do(tmp_path):
     words = " ".join(result.stdout.split())
     assert "'precinct' column is read as the unit within each 'district'." in words
     assert "start again" not in words
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_where_on_the_district_keeps_the_races_it_is_geography_of(tmp_path, monkeypatch, engine):
+    """`--where district=1` kept House 1 only: the governor's rows of district 1, whose district was
+    read as geography (its cell moved to the rows' region), read as no district and were left
+    out, the governor's race gone without a word."""
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    path = write(tmp_path, MIXED)
+    result = invoke("summary", str(path), "--where", "district=1", "--format", "json")
+    assert result.code == 0, result.stderr
+    got = sorted(
+        sorted((r["candidate"], r["votes"]) for r in e["results"])
+        for e in json.loads(result.stdout)["elections"]
+    )
+    frame = pd.read_csv(io.StringIO(MIXED))
+    first = frame[frame["district"] == 1]
+    oracle = sorted(
+        sorted(g.groupby("candidate")["votes"].sum().items()) for _, g in first.groupby("office")
+    )
+    assert got == oracle

@@ -79,7 +79,18 @@ class RowCells:
 
     def _read(self, record: Record) -> Cells:
         value_of = record_values(record, self.keys, self.where)
-        return value_of, {k.role: value_of.get(k.index, "") for k in self.keys}
+        values = {k.role: value_of.get(k.index, "") for k in self.keys}
+        for key in self.keys:
+            # A district read as geography in this race (`geography.sub_units`): its cell was
+            # moved to the row's region or unit, where `--where district=1` reads it (not as
+            # no district, which left the race's rows out), the race's values unchanged.
+            if key.index in self.where.wanted and not value_of.get(key.index):
+                canonical = self.where.canonical.get(key.index, "")
+                moved = canonical if canonical in ("region", "unit") else None
+                moved = moved or self.where.moved.get(key.index)
+                if moved:
+                    value_of[key.index] = str(getattr(record.row, moved) or "")
+        return value_of, values
 
 
 def record_values(record: Record, keys: list[KeyColumn], where: Where) -> dict[int, str]:
