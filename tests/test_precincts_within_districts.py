@@ -179,3 +179,17 @@ def test_where_on_the_district_keeps_the_races_it_is_geography_of(tmp_path, monk
         sorted(g.groupby("candidate")["votes"].sum().items()) for _, g in first.groupby("office")
     )
     assert got == oracle
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_precinct_1_of_district_1_is_no_total_of_its_district(tmp_path, monkeypatch, engine):
+    """A row repeated in precinct 1 of district 1 was, on the exact engine, "'1' in column
+    'precinct' is named like its region '1' and holds its total": set aside with a warning where
+    the streaming engine (and main, before the district was the region) said duplicate-option. A
+    number names no place: precinct 1 is not named like district 1."""
+    monkeypatch.setenv("POLLCLI_ENGINE", engine)
+    text = "district,precinct,candidate,votes\n1,1,Ann Alpha,400\n1,1,Bob Beta,190\n"
+    text += "1,1,Ann Alpha,400\n2,1,Ann Alpha,100\n2,1,Bob Beta,340\n"
+    result = invoke("validate", str(write(tmp_path, text)), "--format", "json")
+    problems = json.loads(result.stdout)["files"][0]["problems"]
+    assert [(p["line"], p["code"]) for p in problems] == [(4, "duplicate-option")]
