@@ -154,3 +154,14 @@ def test_a_damaged_name_in_a_workbook_names_its_cell(tmp_path):
     assert result.code == 0, result.stderr
     assert f"{path}[Results]:A3: 'Jos{MARK}' (column 'candidate') holds U+FFFD" in result.stderr
     assert "(the only cell)" in result.stderr
+
+
+def test_a_figure_with_the_mark_is_not_said_to_hold_digits_of_another_script(tmp_path):
+    """`1�0` in a votes cell was "digits of another script; write the digits 0-9": its digits are
+    0-9, and the mark is a lost character, which the encoding-error warning beside it names."""
+    path = write(tmp_path, "candidate,votes\nAnn,1\ufffd0\nBob,20\n")
+    result = invoke("validate", str(path), "--format", "json")
+    problems = json.loads(result.stdout)["files"][0]["problems"]
+    typed = [p["message"] for p in problems if p["code"] == "type-error"]
+    assert len(typed) == 1 and "another script" not in typed[0]
+    assert [p["code"] for p in problems if p["code"] == "encoding-error"] == ["encoding-error"]

@@ -274,7 +274,7 @@ _BELOW: Final = re.compile(r"\(?\s*<=?\s*\d+\s*\)?")
 
 
 def _to_float(raw: str, text: str, what: str) -> float:
-    if not raw.isascii() and any(c.isdigit() for c in raw):
+    if not raw.isascii() and any(c.isdigit() and not c.isascii() for c in raw):
         raise NumberError(
             "type-error",
             f"{what} {shown(text)}: digits of another script; write the digits 0-9, like 12345",
