@@ -215,10 +215,7 @@ def may_hold_total(cells: Iterable[str]) -> bool:
 def named_like(unit: str, region: str) -> bool:
     """Whether a unit is named like its region: `BELKNAP` in Belknap, `HILLSBOROUGH NH` in
     Hillsborough, `COOS NH'` in Coos, and with a region's suffix also one letter off, as
-    publishers misspell it (`MARRIMACK NH` in Merrimack: New Hampshire's Governor race of 2020).
-    A number names no place: precinct 1 of district 1 (numbered within it) is not named like it."""
-    if unit.strip().isdigit():
-        return False
+    publishers misspell it (`MARRIMACK NH` in Merrimack: New Hampshire's Governor race of 2020)."""
     key = name_key(region)
     return key in region_names(unit) or any(_one_off(stem, key) for stem in _stems(unit))
 

@@ -355,7 +355,9 @@ def _find(
             maybes += [Maybe("blank", region, "", listing) for listing in listings(group)]
         elif not region and not unit and named_regions:
             maybes.append(Maybe("blank region", "", "", group))
-        elif unit and region and named_like(unit, region):
+        elif unit and region and not unit.strip().isdigit() and named_like(unit, region):
+            # (A number names no place: precinct 1 of district 1, numbered within it, is not
+            # named like it; a row repeated there is a duplicate, as the streaming engine says.)
             # The county's own row and a town of the same name (Grafton in Grafton County) share
             # a place: each listing of the options is judged apart.
             maybes += [Maybe("like", region, unit, listing) for listing in listings(group)]
