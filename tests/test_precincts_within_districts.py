@@ -193,3 +193,15 @@ def test_precinct_1_of_district_1_is_no_total_of_its_district(tmp_path, monkeypa
     result = invoke("validate", str(write(tmp_path, text)), "--format", "json")
     problems = json.loads(result.stdout)["files"][0]["problems"]
     assert [(p["line"], p["code"]) for p in problems] == [(4, "duplicate-option")]
+
+
+def test_region_named_by_hand_is_kept(tmp_path):
+    """`--region precinct` was overridden: the district was still made the region (each region a
+    district, 'read as the unit within each district'). A column the user names wins."""
+    regions = _regions(write(tmp_path, LONG), "--region", "precinct")
+    frame = pd.read_csv(io.StringIO(LONG))
+    for name, group in frame.groupby("precinct"):
+        votes = {r["candidate"]: r["votes"] for r in regions[str(name)]["results"]}
+        assert votes == group.groupby("candidate")["votes"].sum().to_dict()
+    result = invoke("summary", str(write(tmp_path, LONG)), "--region", "precinct")
+    assert "read as the unit within each" not in " ".join(result.stdout.split())

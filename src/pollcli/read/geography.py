@@ -48,7 +48,12 @@ from pollcli.read.total_words import is_total_name
 
 
 def sub_units(
-    records: list[Record], keys: list[KeyColumn], columns: ColumnMap, *, list_vote: bool
+    records: list[Record],
+    keys: list[KeyColumn],
+    columns: ColumnMap,
+    region: str | None = None,
+    *,
+    list_vote: bool,
 ) -> list[KeyColumn]:
     """The race keys without the district or constituency columns that are geography: in a group
     of rows alike in the other keys, when most candidates stand in more than half of its districts
@@ -56,7 +61,8 @@ def sub_units(
     both are given) of that group's race. Answers (Yes/No…) are left out of the evidence unless
     the district is the only key. Where the options are parties, the same parties stand
     everywhere either way: each constituency is a race (first past the post, seats won per
-    party) unless the vote is one for party lists (`list_vote`: system list, or seats)."""
+    party) unless the vote is one for party lists (`list_vote`: system list, or seats). `region`:
+    the column `--region` named, if any."""
     if columns.parties_are_options and not list_vote:
         return keys
     kept = []
@@ -73,7 +79,8 @@ def sub_units(
         # A district holds precincts: beside a region column of a precinct's level and no unit
         # (`district,precinct,…`), the district is the region and the precinct its unit, not the
         # other way round (which made precinct 1 of every district one region).
-        precincts = columns.index("region") if target == "unit" else None
+        # (Not where `--region` named the region column: the user's word wins.)
+        precincts = columns.index("region") if target == "unit" and region is None else None
         finer = precincts is not None and place_level(columns.header[precincts]) > 1
         if finer and precincts is not None:
             target = "region"  # the columns remapped: messages and --where name them so

@@ -115,7 +115,7 @@ def assemble(
             header = columns.header_of("party") or "party"
             records = placeparties.without_place_parties(records, keys, found, header)
         list_vote = _list_vote(assembly, options)
-        keys = geography.sub_units(records, keys, columns, list_vote=list_vote)
+        keys = geography.sub_units(records, keys, columns, options.region, list_vote=list_vote)
         keys, local = geography.local_races(records, keys, columns)
         keys = contestnotes.contests(records, keys, columns)
     where = where_of(columns, options)
