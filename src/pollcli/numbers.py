@@ -414,7 +414,10 @@ def padded_codes(columns: Sequence[Sequence[str]]) -> set[int]:
     zero, and every cell of digits has that width. A count is not written so: of some sixty
     published files' columns of zero-padded digits, each was a code (`no_tps`, `territory_code`,
     `district`, `parliament_code_digits`). Where every column with figures is so (a file of fixed
-    width, its counts padded too), none is told apart: an empty set."""
+    width, its counts padded too), none is told apart: an empty set; so too where the padded
+    columns are more than the others with figures (a code is one column or a few beside the
+    counts): a file of fixed width whose leading candidate always has four digits (`1345` beside
+    `0012`), or whose registered voters are not padded (`1520` beside `0412`)."""
     found, filled = set(), 0
     for index, values in enumerate(columns):
         digits = [v.strip() for v in values if v.strip().isascii() and v.strip().isdigit()]
@@ -422,4 +425,4 @@ def padded_codes(columns: Sequence[Sequence[str]]) -> set[int]:
         widths = {len(v) for v in digits}
         if len(widths) == 1 and any(len(v) > 1 and v[0] == "0" for v in digits):
             found.add(index)
-    return found if len(found) < filled else set()
+    return found if len(found) <= filled - len(found) else set()
