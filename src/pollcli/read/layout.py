@@ -238,6 +238,7 @@ def _plan(
             # No figure in the first rows (a party that stood only further down): all rows tell.
             numeric[i] = _numeric(column(table.records, i))
     padded = padded_codes([column(sample, i) if numeric[i] else [] for i in range(end)])  # `001`
+    answers = protocol.answers(header[:end])  # (`Water District No` beside its `… Yes`)
     # A column of each row's total (`TOTAL_VOTOS`) is no option's count: after a protocol line
     # (`VOTOS NULOS`) it does not make the options before it naming columns.
     counts = [
@@ -247,7 +248,7 @@ def _plan(
         and not says_total(level0(table, i))
         and not is_share[i]
         and canonical_column(header[i]) not in ("kind", "colour")
-        and not _names_by_header(header[i])
+        and (i in answers or not _names_by_header(header[i]))
         and i not in padded
         and (numeric[i] or not _filled(table.records, i))
         for i in range(end)
@@ -272,9 +273,8 @@ def _plan(
             continue
         # A code or number names the row wherever it is (a district's number right of the name),
         # and so does a race's fact (its seats, `vote_for`: no candidate).
-        code = lines[i] is None and (
-            protocol.names_a_row(label) or i in padded or canonical_column(label) in RACE_FACT_KEYS
-        )
+        code = lines[i] is None and (i in padded or canonical_column(label) in RACE_FACT_KEYS)
+        code = code or (lines[i] is None and protocol.names_a_row(label) and i not in answers)
         if given:
             named = _norm(table, i) in given
         elif first_protocol is not None:

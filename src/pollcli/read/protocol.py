@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
@@ -381,6 +382,16 @@ def says_share(header: str) -> bool:
 def names_a_row(header: str) -> bool:
     """A column that names or numbers a row rather than counting votes: a code, a number, a year."""
     return _patterns().ids.fullmatch(key(header)) is not None
+
+
+def answers(header: Sequence[str]) -> set[int]:
+    """The columns (by index) of a referendum's No beside its Yes, the same words before them
+    (`Water District No` beside `Water District Yes`): answers, never a place's number, whatever
+    `names_a_row` says of a place word before `no` (a measure's table lost its No column so, and
+    its Yes 'won outright' with 100 %)."""
+    keys = [key(h) for h in header]
+    yes = {k.removesuffix(" yes") for k in keys if k.endswith(" yes")}
+    return {i for i, k in enumerate(keys) if k.endswith(" no") and k.removesuffix(" no") in yes}
 
 
 def names_a_parent(header: str) -> bool:
