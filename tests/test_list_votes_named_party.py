@@ -9,7 +9,9 @@ commit said); a row holding more is no list of them and is read as before. Figur
 
 from __future__ import annotations
 
-from conftest import engines_agree, write
+import json
+
+from conftest import engines_agree, invoke, write
 
 GREEN = """office,candidate,party,votes
 Mayor,Green,Green,3000
@@ -27,3 +29,23 @@ def test_a_party_named_row_holding_less_is_still_the_list(tmp_path, monkeypatch)
     text = GREEN.replace("Mayor,Green,Green,3000", "Mayor,Green,Green,150")
     elections, _ = engines_agree(monkeypatch, write(tmp_path, text))
     assert {o.candidate for o in elections[0].options if o.list_votes} == {"Green"}
+
+
+# A party whose candidates are not listed (none had a personal vote): its `Listestemmer` row led
+# the race ('Listestemmer (V. Venstrelisten) leads with 49.15 %', LEADER) beside A's row of the
+# same word tagged LIST VOTES. The word says what the row is, whoever stands beside it.
+LONE_LIST = """kommune,party,candidate,votes
+Nordby,A. Sociallisten,Anne Hansen,1200
+Nordby,A. Sociallisten,Listestemmer,1500
+Nordby,V. Venstrelisten,Listestemmer,2900
+Nordby,C. Centrum,Carl Nielsen,300
+"""
+
+
+def test_a_list_votes_word_is_no_candidate_without_its_party_s_candidates(tmp_path, monkeypatch):
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, LONE_LIST))
+    marked = {o.party for o in elections[0].options if o.list_votes}
+    assert marked == {"A. Sociallisten", "V. Venstrelisten"}
+    result = invoke("summary", str(write(tmp_path, LONE_LIST)), "--format", "json")
+    (election,) = json.loads(result.stdout)["elections"]
+    assert election["leader"]["candidate"] == "Anne Hansen"

@@ -7,9 +7,12 @@ none of its candidates. A row named as its party may hold them too, less than it
 Socialdemokratiet)` led the race (LEADER), was elected by `--vote-for 2`, and had "the most votes
 of a candidate" among open lists, its party's candidates' count one too many.
 
-Such a row, beside another candidate of its party, is marked (`Option.list_votes`): never a leader,
-runner-up or member elected (`tally`), its votes valid and counted in its party's list
-(`openlists`), tagged LIST VOTES, with a note.
+Such a row is marked (`Option.list_votes`): never a leader, runner-up or member elected (`tally`),
+its votes valid and counted in its party's list (`openlists`), tagged LIST VOTES, with a note. A
+row of a list-votes word, of a party, in a race of other options (its party's candidates may be
+unlisted, none having a personal vote: `Listestemmer (V. …)` led such a race); a row named as its
+party beside candidates of that party who hold more (a mayor's 'Green' of 3,000 votes beside the
+Green party's 'Tom Green' of 200 is a candidate).
 """
 
 from __future__ import annotations
@@ -62,17 +65,17 @@ def mark(elections: list[Election]) -> None:
     for election in elections:
         if not _may_hold(election.options):
             continue
-        parties = Counter(_party(o) for o in election.options if _party(o))
-        rows = [o for o in election.options if _party(o) and parties[_party(o)] > 1]
+        rows = [o for o in election.options if _party(o)]
         kinds = {(o.candidate, o.party): _list_row(o) for o in rows}
-        people: Counter[str] = Counter()
+        people: Counter[str] = Counter()  # (each party's candidates' votes, its list rows aside)
         for o in rows:
             if not kinds[(o.candidate, o.party)]:
                 people[_party(o)] += o.votes or 0
+        others = len(election.options) > 1
         marked = {
             (o.candidate, o.party)
             for o in rows
-            if kinds[(o.candidate, o.party)] == "word"
+            if (kinds[(o.candidate, o.party)] == "word" and others)
             or (kinds[(o.candidate, o.party)] and (o.votes or 0) < people[_party(o)])
         }
         if not marked:
