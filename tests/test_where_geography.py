@@ -30,3 +30,36 @@ def test_where_on_a_district_read_as_geography(tmp_path, monkeypatch):
     result = invoke("summary", str(path), "--where", "district=D2")
     assert result.code == 0, result.stderr
     assert "district = D2" in result.stdout
+
+
+# Invented: a governor on every district's ballot (the district is geography for it) and a House
+# race per district (the district is its race key), beside a county and a precinct column.
+BOTH = "county,district,precinct,office,candidate,votes\n" + "".join(
+    f"{c},{d},{c[0]}{d}{p},{office},{name},{base + d * 7 + p * 3 + len(c)}\n"
+    for c in ("Ash", "Birch")
+    for d in (1, 2, 3)
+    for p in (1, 2)
+    for office, name, base in (
+        ("Governor", "Gail Grant", 300),
+        ("Governor", "Hal Hope", 200),
+        ("House", f"Ida Irwin {d}", 150),
+        ("House", f"Jo Judd {d}", 120),
+    )
+)
+
+
+def test_where_on_a_district_folded_into_the_unit(tmp_path, monkeypatch):
+    """`--where district=1` kept House 1 only where a county and a precinct column are given: the
+    governor's district was read as geography and its cell added to the unit's name ('A11 · 1'),
+    where --where did not look, so the governor's rows were left out without a word."""
+    path = write(tmp_path, BOTH)
+    frame = pd.read_csv(io.StringIO(BOTH))
+    first = frame[frame["district"] == 1]
+    oracle = sorted(
+        sorted(g.groupby("candidate")["votes"].sum().items()) for _, g in first.groupby("office")
+    )
+    elections, _ = engines_agree(monkeypatch, path, where=(("district", "1"),))
+    got = sorted(sorted((o.candidate, o.votes) for o in e.options) for e in elections)
+    assert got == oracle
+    (governor,) = [e for e in elections if e.facts.office == "Governor"]
+    assert governor.partial is not None

@@ -44,6 +44,7 @@ from pollcli.read.header import ColumnMap
 from pollcli.read.keysums import writable
 from pollcli.read.racekeys import KeyColumn, is_pollcli_stage, normal
 from pollcli.read.records import Record
+from pollcli.read.selection import UNIT_END, UNIT_JOIN
 from pollcli.read.total_words import is_total_name
 
 
@@ -105,8 +106,11 @@ def sub_units(
                     # A precinct named in two districts is split between them: its parts are
                     # two units, added up, as the streaming engine (whose units the district
                     # still told apart) adds them; a repeat within one district stays one.
-                    row = record.row.model_copy(update={"unit": f"{record.row.unit} · {value}"})
-                    records[index] = replace(record, row=row)
+                    unit = f"{record.row.unit}{UNIT_JOIN}{value}"
+                    records[index] = replace(
+                        record, row=record.row.model_copy(update={"unit": unit})
+                    )
+                    columns.moved[key.canonical] = UNIT_END  # (--where reads it there)
             elif not everywhere:
                 writable(record)[key.canonical] = value
             if finer and records[index] is record and record.row.region and not record.row.unit:

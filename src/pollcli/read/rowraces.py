@@ -18,7 +18,7 @@ from pollcli.read.racekeys import KeyColumn, RaceBook, is_pollcli_stage
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import Record
 from pollcli.read.roles import RACE_FACT_KEYS
-from pollcli.read.selection import Where
+from pollcli.read.selection import Where, moved_cell
 
 # Race keys whose cells `record_values` reads from a record without taking them out of its facts.
 READ_ONLY: Final[frozenset[str]] = frozenset({"election", "party", "office"})
@@ -82,14 +82,15 @@ class RowCells:
         values = {k.role: value_of.get(k.index, "") for k in self.keys}
         for key in self.keys:
             # A district read as geography in this race (`geography.sub_units`): its cell was
-            # moved to the row's region or unit, where `--where district=1` reads it (not as
-            # no district, which left the race's rows out), the race's values unchanged.
+            # moved to the row's region or unit (or the end of the unit's name), where `--where
+            # district=1` reads it (not as no district, which left the race's rows out), the
+            # race's values unchanged.
             if key.index in self.where.wanted and not value_of.get(key.index):
                 canonical = self.where.canonical.get(key.index, "")
                 moved = canonical if canonical in ("region", "unit") else None
                 moved = moved or self.where.moved.get(key.index)
                 if moved:
-                    value_of[key.index] = str(getattr(record.row, moved) or "")
+                    value_of[key.index] = moved_cell(record.row, moved)
         return value_of, values
 
 
@@ -123,6 +124,6 @@ def record_values(record: Record, keys: list[KeyColumn], where: Where) -> dict[i
         else:
             moved = where.moved.get(index)
             value_of[index] = facts.get(canonical, "") or (
-                str(getattr(record.row, moved) or "") if moved else ""
+                moved_cell(record.row, moved) if moved else ""
             )
     return value_of

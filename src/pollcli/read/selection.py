@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import shlex
 from dataclasses import field
+from typing import Final
 
 from pollcli.columns import RACE_PREFIX
+from pollcli.contract import Row
 from pollcli.dataclass import dataclass
 from pollcli.errors import NoSuchRace, UsageError
 from pollcli.models import Partial
@@ -21,6 +23,19 @@ from pollcli.read.racekeys import Race as Entry
 from pollcli.read.racekeys import RaceBook
 from pollcli.read.roles import RACE_FACT_KEYS, find_column
 
+# Where a district read as geography beside a region and a unit column went (`ColumnMap.moved`):
+# to the end of the unit's name, `A11 · 1` (`geography.sub_units`).
+UNIT_END: Final[str] = "unit end"
+UNIT_JOIN: Final[str] = " · "
+
+
+def moved_cell(row: Row, moved: str) -> str:
+    """The cell of a column read as geography, where `moved` says it went (`Where.moved`)."""
+    if moved == UNIT_END:
+        unit = row.unit or ""
+        return unit.rpartition(UNIT_JOIN)[2] if UNIT_JOIN in unit else ""
+    return str(getattr(row, moved) or "")
+
 
 @dataclass
 class Where:
@@ -29,7 +44,8 @@ class Where:
 
     wanted: dict[int, set[str]] = field(default_factory=dict)
     canonical: dict[int, str] = field(default_factory=dict)
-    # A column read as geography: where its cells went ("region" or "unit"; `ColumnMap.moved`).
+    # A column read as geography: where its cells went ("region", "unit" or `UNIT_END`;
+    # `ColumnMap.moved`).
     moved: dict[int, str] = field(default_factory=dict)
     # The values as given and the header as written, by column index: how a filter is named.
     given: dict[int, list[str]] = field(default_factory=dict)
