@@ -63,3 +63,17 @@ def test_where_on_a_district_folded_into_the_unit(tmp_path, monkeypatch):
     assert got == oracle
     (governor,) = [e for e in elections if e.facts.office == "Governor"]
     assert governor.partial is not None
+
+
+def test_where_on_a_unit_a_district_was_added_to(tmp_path, monkeypatch):
+    """`--where precinct=A11` kept House 1's rows of A11 only: the governor's units had become
+    'A11 · 1' (their district added to the name), which is not 'A11'."""
+    path = write(tmp_path, BOTH)
+    frame = pd.read_csv(io.StringIO(BOTH))
+    kept = frame[frame["precinct"] == "A11"]
+    oracle = sorted(
+        sorted(g.groupby("candidate")["votes"].sum().items()) for _, g in kept.groupby("office")
+    )
+    elections, _ = engines_agree(monkeypatch, path, where=(("precinct", "A11"),))
+    got = sorted(sorted((o.candidate, o.votes) for o in e.options) for e in elections)
+    assert got == oracle

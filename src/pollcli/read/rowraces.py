@@ -18,7 +18,7 @@ from pollcli.read.racekeys import KeyColumn, RaceBook, is_pollcli_stage
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import Record
 from pollcli.read.roles import RACE_FACT_KEYS
-from pollcli.read.selection import Where, moved_cell
+from pollcli.read.selection import Where, moved_cell, unit_cell
 
 # Race keys whose cells `record_values` reads from a record without taking them out of its facts.
 READ_ONLY: Final[frozenset[str]] = frozenset({"election", "party", "office"})
@@ -119,7 +119,9 @@ def record_values(record: Record, keys: list[KeyColumn], where: Where) -> dict[i
             continue
         if canonical.startswith(WHERE_PREFIX):
             value_of[index] = facts.pop(canonical, "")
-        elif canonical in ("region", "unit", "party", "candidate", "kind"):
+        elif canonical == "unit":
+            value_of[index] = unit_cell(record.row, where)
+        elif canonical in ("region", "party", "candidate", "kind"):
             value_of[index] = str(getattr(record.row, canonical) or "")
         else:
             moved = where.moved.get(index)

@@ -37,6 +37,13 @@ def moved_cell(row: Row, moved: str) -> str:
     return str(getattr(row, moved) or "")
 
 
+def unit_cell(row: Row, where: Where) -> str:
+    """The row's unit as its column holds it: without the district a race read as geography
+    added to its name (`UNIT_END`: 'A11 · 1' is precinct A11's part in district 1)."""
+    unit = row.unit or ""
+    return unit.rpartition(UNIT_JOIN)[0] if where.unit_end and UNIT_JOIN in unit else unit
+
+
 @dataclass
 class Where:
     """`--where COL=VALUE` conditions, by column index: a row is kept when each column holds one
@@ -47,6 +54,8 @@ class Where:
     # A column read as geography: where its cells went ("region", "unit" or `UNIT_END`;
     # `ColumnMap.moved`).
     moved: dict[int, str] = field(default_factory=dict)
+    # Some units end with a district's cell (`UNIT_END`): --where on the unit reads them without it.
+    unit_end: bool = False
     # The values as given and the header as written, by column index: how a filter is named.
     given: dict[int, list[str]] = field(default_factory=dict)
     headers: dict[int, str] = field(default_factory=dict)
@@ -96,6 +105,7 @@ def where_of(columns: ColumnMap, options: ReadOptions) -> Where:
     for index in where.wanted:
         where.canonical[index] = columns.columns.get(index, "")
         where.moved[index] = columns.moved.get(where.canonical[index], "")
+    where.unit_end = UNIT_END in columns.moved.values()
     return where
 
 
