@@ -80,7 +80,7 @@ def read_exact(
     if text is not None:
         text, quoted = unwrap(text)  # (`"01;001;13587"`: each line in one pair of quotes)
         split(text, table, found, options.delimiter, options.header_line, options.columns)
-        in_text(text, table, found)  # (U+FFFD)
+        in_text(text, table, found, options.encoding)  # (U+FFFD)
         table.notes.extend([quoted] if quoted else [])
     del text  # split into cells: the file's text is not held while they are read
     return read_table(table, found, options, size, name)

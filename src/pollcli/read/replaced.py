@@ -11,7 +11,8 @@ Both engines find the same cells: each physical line that holds the mark is spli
 delimiter (a quoted cell over several lines is counted as its lines' pieces, alike in both). The
 exact engine looks through the file's text, the streaming engine through its header lines and
 each block; the search is a C-level `find` (a few milliseconds a block), lines are split only
-where the mark is. Stray bytes of the file itself (`decode`: U+FFFD put there by pollcli, each
+where the mark is. In text read with a one-byte code page (`--encoding cp1252`) the mark's UTF-8
+bytes read as three letters (`ï¿½`), sought and warned of alike (`misread`). Stray bytes of the file itself (`decode`: U+FFFD put there by pollcli, each
 line already an error) are not counted again.
 """
 
@@ -31,6 +32,15 @@ MARK_UTF8: Final[bytes] = MARK.encode("utf-8")
 _LONE_CR: Final[re.Pattern[str]] = re.compile("\r(?!\n)")
 
 
+def misread(codec: str | None) -> str | None:
+    """U+FFFD's UTF-8 bytes as a one-byte code page reads them (`ï¿½` in cp1252 and latin-1,
+    `пїЅ` in cp1251); None for any other codec (UTF-8, -16, a multibyte one) or none given."""
+    if codec is None:
+        return None
+    shown = MARK_UTF8.decode(codec, "replace")
+    return shown if len(shown) == 3 and MARK not in shown else None
+
+
 class Replaced:
     """The cells that hold U+FFFD, found a text or a block at a time; `report` warns once."""
 
@@ -41,6 +51,7 @@ class Replaced:
         header_line: int,
         skip: Collection[int] = (),
         header_rows: int = 1,
+        codec: str | None = None,
     ) -> None:
         self.delimiter = delimiter if len(delimiter) == 1 else ","
         self.header, self.header_line = list(header), header_line
@@ -49,21 +60,30 @@ class Replaced:
         self.cells = 0
         self.lines = 0
         self.first: tuple[int, int, str] | None = None  # line, 0-based column, the cell
+        # The mark and, in text of a one-byte `codec`, its bytes as that code page reads them.
+        self.codec, shown = codec, misread(codec)
+        self.marks = (MARK,) if shown is None else (MARK, shown)
+        self.shown_utf8 = None if shown is None else shown.encode("utf-8")
+
+    @classmethod
+    def of(cls, table: RawTable, skip: Collection[int] = (), codec: str | None = None) -> Replaced:
+        """The search of a text table's cells, read with `codec` (`skip`: as `__init__`)."""
+        return cls(table.delimiter, table.header, table.header_line, skip, table.header_rows, codec)
 
     def block(self, data: bytes, first_line: int) -> None:
         """A block of UTF-8 bytes of whole lines, the first of them `first_line`."""
-        if found_in(data):
+        if found_in(data) or (self.shown_utf8 is not None and self.shown_utf8 in data):
             self.text(data.decode("utf-8", "replace"), first_line)
 
     def text(self, text: str, first_line: int) -> None:
         """Text of whole lines, the first of them `first_line` (a lone carriage return ends a
         line, as the engines count lines)."""
-        at = text.find(MARK)
+        at = self._find(text, 0)
         if at < 0:
             return
         if "\r" in text:
             text = _LONE_CR.sub("\n", text)
-            at = text.find(MARK)
+            at = self._find(text, 0)
         line, counted = first_line, 0
         while at >= 0:
             start = text.rfind("\n", 0, at) + 1
@@ -73,7 +93,11 @@ class Replaced:
             counted = start
             if line not in self.skip:
                 self._line(text[start:end].removesuffix("\r"), line)
-            at = text.find(MARK, end)
+            at = self._find(text, end)
+
+    def _find(self, text: str, start: int) -> int:
+        found = [at for mark in self.marks if (at := text.find(mark, start)) >= 0]
+        return min(found, default=-1)
 
     def _line(self, row: str, line: int) -> None:
         try:
@@ -84,7 +108,7 @@ class Replaced:
 
     def row(self, cells: Sequence[str], line: int) -> None:
         """A row's cells (a sheet's, or a line's split at the delimiter)."""
-        marked = [(i, c) for i, c in enumerate(cells) if MARK in c]
+        marked = [(i, c) for i, c in enumerate(cells) if any(m in c for m in self.marks)]
         self.cells += len(marked)
         self.lines += bool(marked)
         if marked and self.first is None:
@@ -105,10 +129,16 @@ class Replaced:
             if self.cells > 1
             else "the only cell"
         )
+        shown = next(m for m in self.marks if m in cell)
+        mark = (
+            "U+FFFD (�)"
+            if shown == MARK
+            else f"{shown!r} (U+FFFD, �, its UTF-8 bytes read as {self.codec})"
+        )
         found.warn(
             Code.ENCODING_ERROR,
             line,
-            f"{cell.strip()!r} ({where}) holds U+FFFD (�), the mark a program leaves where it "
+            f"{cell.strip()!r} ({where}) holds {mark}, the mark a program leaves where it "
             f"could not decode a letter: the file was damaged before pollcli read it ({more}). "
             "The letters are lost: names with it may stand for other names, two of them may be "
             "read as one; get the original file from its publisher (pollcli cannot restore them)",
@@ -124,12 +154,13 @@ def found_in(data: bytes) -> bool:
     return at >= 0 and data.find(MARK_UTF8, at) >= 0
 
 
-def in_text(text: str, table: RawTable, found: Found) -> None:
+def in_text(text: str, table: RawTable, found: Found, codec: str | None = None) -> None:
     """The exact engine's look: the whole text of a file (its first line line 1), split into
-    `table`."""
-    if MARK in text:
+    `table`, read with `codec`."""
+    shown = misread(codec)
+    if MARK in text or (shown is not None and shown in text):
         skip = garbled_lines(found.items)
-        marks = Replaced(table.delimiter, table.header, table.header_line, skip, table.header_rows)
+        marks = Replaced.of(table, skip, codec)
         marks.text(text, 1)
         marks.report(found)
 

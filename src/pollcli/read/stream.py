@@ -174,7 +174,7 @@ def read_stream(
             size,
             block_bytes=(again and again.block_bytes) or BLOCK_BYTES // (1 + summer.options.keyed),
             max_line=MAX_LINE_BYTES,
-            marks=Replaced(table.delimiter, table.header, table.header_line, (), table.header_rows),
+            marks=Replaced.of(table, codec=None if transcoder.passthrough else transcoder.codec),
         )
         blocks.marks.block(head[:data_start], 1)  # (the header and the lines above it)
         summer.run(blocks, table.header_line + 1, name, size)
