@@ -110,9 +110,10 @@ def unfit_facts(
 
 def _seats_won_races(
     records: list[Record], columns: ColumnMap, label: Callable[[Record], str] | None
-) -> tuple[set[str], int]:
+) -> tuple[set[str], int, bool]:
     """The races whose `seats` cells count each option's seats won, not the race's seats to fill,
-    and how many races give the column at all. In every place of such a race that lists two
+    how many races give the column at all, and whether one of them lists two options a place
+    (`_pair`: its seats may be a race's typed two ways). In every place of such a race that lists two
     options at least: three whole numbers, or two, one of them 0 and the other on no more than
     half of the options; in a file of candidates (not parties' lists), 0 or 1 each — a candidate
     wins one seat at most. Decided race by race and place by place, where more than half of the
@@ -120,7 +121,7 @@ def _seats_won_races(
     race's seats on every row, 1 in one precinct and 4 in another, and a race's seats typed
     wrong once (`4, 4, 0`) keep their "make them agree"; neither is seats won."""
     if columns.index("seats") is None:
-        return set(), 0  # (no pass over a file's rows without the column: 1M of them)
+        return set(), 0, False  # (no pass over a file's rows without the column: 1M of them)
     name = (lambda r: r.election) if label is None else label
     places: dict[str, dict[tuple[str | None, str | None], list[str]]] = {}
     for record in records:
@@ -136,15 +137,17 @@ def _seats_won_races(
         if cells and all(_won_in_place(c, most) for c in cells)
     }
     if len(won) * 2 <= sum(1 for cells in listed.values() if cells):
-        return set(), len(places)  # (a race in two at most: no column of seats won)
+        return set(), len(places), False  # (a race in two at most: no column of seats won)
     # The file's column is of seats won: so is any race's whose numbers differ in each place (two
     # lists of 10 and 5 seats, the others' cells blank) or that lists one number a place
     # (Burdinne's one list of 11 seats).
-    return {
+    races = {
         race
         for race, cells in listed.items()
         if all(_won_in_place(c, most, loose=True) for c in cells)
-    }, len(places)
+    }
+    pairs = any(all(len(c) == 2 for c in listed[race]) for race in races)
+    return races, len(places), pairs
 
 
 def _won_in_place(cells: list[str], most: int | None, *, loose: bool = False) -> bool:
@@ -155,11 +158,25 @@ def _won_in_place(cells: list[str], most: int | None, *, loose: bool = False) ->
         return len(set(counts)) > 1 and (most is None or max(counts) <= most)
     top, times = Counter(counts).most_common(1)[0]
     # Two numbers, one of them 0, the other on no more than half the options (a race's 4 seats
-    # typed 0 once, `4, 4, 0`, is none); or three numbers (Beja's councillors: 2, 2, 2, 1, 0).
-    two = 0 in counts and (top == 0 or times * 2 <= len(counts))
+    # typed 0 once, `4, 4, 0`, is none); or three numbers (Beja's councillors: 2, 2, 2, 1, 0); or
+    # two parties' differing counts (`Democratic,5000,213` and `Republican,4000,222`: no third
+    # list to say which is mistyped, read as won, and the note says so: `PAIR_NOTE`).
+    two = (0 in counts and (top == 0 or times * 2 <= len(counts))) or _pair(counts, most)
     return (len(set(counts)) > 2 or (len(set(counts)) == 2 and two)) and (
         most is None or max(counts) <= most
     )
+
+
+def _pair(counts: list[int], most: int | None) -> bool:
+    """Two parties' counts that differ, neither 0 (the seats each won, or a race's typed two ways)."""
+    return most is None and len(counts) == 2 and counts[0] != counts[1] and 0 not in counts
+
+
+# Said where a race was read as seats won from two parties' counts alone (`_pair`).
+PAIR_NOTE: Final[str] = (
+    " Where a race lists two options only, their two counts are read so; if it holds the race's "
+    "seats to fill, make them agree."
+)
 
 
 def _named(cell: str) -> bool:
@@ -187,14 +204,14 @@ def set_aside_unfit_facts(
     records: list[Record], columns: ColumnMap, label: Callable[[Record], str] | None = None
 ) -> None:
     """Leave the `unfit_facts` columns unused, with their notes."""
-    won, given = _seats_won_races(records, columns, label)
+    won, given, pairs = _seats_won_races(records, columns, label)
     if won:
         _take_seats_won(records, columns, label, won)
         within = "a race" if len(won) == given else f"{len(won):,} of the {given:,} races"
         columns.notes.append(
             f"The {columns.header_of('seats')!r} column differs from option to option within "
             f"{within}: there it counts the seats each option won, read as the file gives them "
-            "(no method allocates them, no system is assumed)."
+            "(no method allocates them, no system is assumed)." + (PAIR_NOTE if pairs else "")
         )
     unfit = unfit_facts(records, columns, label)
     for key, note in unfit.items():
