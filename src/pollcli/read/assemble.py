@@ -364,16 +364,16 @@ class Assembly:
             group, group_keys = by_region.setdefault(record.row.region or "", ([], []))
             group.append(record)
             group_keys.append(key)
+        merged = {n: self._merge(g, election, n, notes, k) for n, (g, k) in by_region.items()}
+        if any(options is None for options in merged.values()):
+            return None, []  # (every region's repeats listed, not the first region's alone)
         regions = []
-        for name, (group, group_keys) in by_region.items():
-            options = self._merge(group, election, name, notes, group_keys)
-            if options is None:
-                return None, []
+        for name, options in merged.items():
             extra = counts.get(name, {})
             regions.append(
                 Region(
                     name=name or "(no region)",
-                    options=options,
+                    options=options or [],
                     registered=extra.get("registered"),
                     ballots_cast=extra.get("ballots_cast"),
                 )
