@@ -3,13 +3,15 @@
 A Rich table measures and wraps every cell, about half a millisecond a problem: 105,263 problems
 of one Bulgarian file of polling stations read without `--unit` took 59 s and 103 MB to draw, each
 with the same 300 characters of advice. Past `LONG_LIST` problems, `validate` writes each on one
-line (line, column, severity, code, what is wrong), folded at the terminal's width, and the advice that
-every problem of a code ends with once beneath them (`problems.shared_advice`). Every problem is
+line (line, column, severity, code, what is wrong; where that is wider than the terminal, what is
+wrong beneath it, indented and folded at its spaces), and the advice that every problem of a code
+ends with once beneath them (`problems.shared_advice`). Every problem is
 still listed with its line, column and code, and the JSON, CSV and Markdown keep each message whole.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from typing import Final
 
@@ -39,8 +41,8 @@ class LongList:
         counts: dict[str, int] = {}
         digits = max(len(str(p.line or "")) for p in self.problems)
         yield Text(
-            f" {len(self.problems):,} problems, one a line: line, column, severity, code and "
-            "what is wrong" + (", the advice they share beneath them" if advice else ""),
+            f" {len(self.problems):,} problems: line, column, severity, code and what is wrong"
+            + (", the advice they share beneath them" if advice else ""),
             style="dim",
         )
         newline, width = Segment.line(), max(options.max_width, 1)
@@ -61,12 +63,29 @@ class LongList:
                 yield from segments
                 yield newline
                 continue
-            # Longer than the terminal: folded onto the next lines (Rich would cut it at the width).
-            for part in Segment.divide(segments, [*range(width, length, width), length]):
-                yield from part
-                yield newline
+            # Longer than the terminal (Rich would cut it at the width): the line, column,
+            # severity and code on a line, what is wrong beneath it, indented, folded at spaces.
+            yield from segments[:2]
+            yield Segment(f"  {problem.code}")
+            yield newline
+            yield from _beneath(visible(message), digits + 3, width)
         for code, tail in advice.items():
             said = Text(f" Each {code} above ({counts[code]:,}): ", style=BOLD)
             said.append(visible(tail))
             yield said
         yield Text("")
+
+
+def _beneath(message: str, indent: int, width: int) -> list[Segment]:
+    """A message folded at its spaces into lines of `width` cells, each indented by `indent`; a
+    word wider than a line (or a line wider in cells than in letters: CJK) cut at the width."""
+    room = max(width - indent, 10)
+    pad = " " * min(indent, max(width - room, 0))
+    out: list[Segment] = []
+    for text in textwrap.wrap(message, room, break_long_words=True, break_on_hyphens=False):
+        segments = [Segment(pad + text)]
+        length = Segment.get_line_length(segments)
+        for part in Segment.divide(segments, [*range(width, length, width), length]):
+            out.extend(part)
+            out.append(Segment.line())
+    return out
