@@ -80,6 +80,7 @@ def check_election(
                 f"the options' votes add up to {audit.votes:,}{valid} but the total given says "
                 f"{facts.total_votes:,}; check for a missing or extra row",
             )
+            _unlisted_over_lead(election, facts.total_votes - audit.votes)
     _check_share_fit(election.options, facts, audit, line, columns, found, "")
     empty = []
     for region in election.regions:
@@ -111,6 +112,23 @@ def check_election(
         election.notes.append(
             f"No votes at all in {counted(len(empty), 'region')} ({shown}{more}): their "
             "published shares are not checked."
+        )
+
+
+def _unlisted_over_lead(election: Election, unlisted: int) -> None:
+    """No winner named where the total given holds more votes that no option has than the
+    leader's lead: they may be a candidate's the file leaves out (Georgia's 2014 local tables list
+    the parties' columns only, an independent's votes in the valid votes alone: '3 · 5' was won
+    with a lead of 685 beside 5,382 votes in no column)."""
+    votes = sorted((o.votes or 0 for o in election.options if o.kind == "candidate"), reverse=True)
+    if unlisted <= 0 or len(votes) < 1 or election.no_winner is not None:
+        return
+    lead = votes[0] - (votes[1] if len(votes) > 1 else 0)
+    if unlisted > lead:
+        election.no_winner = (
+            f"The total given holds {unlisted:,} votes no option listed has, more than the "
+            f"leader's lead of {lead:,}: they may be a candidate's the file leaves out, so no "
+            "winner is named; check the rows or columns of the options."
         )
 
 
