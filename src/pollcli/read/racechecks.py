@@ -16,7 +16,9 @@ candidate spelt two ways across a race's regions, races that look like several.
   or party primaries (or an all-party vote) read as one race (a second spelling of one candidate,
   `name-variant`, is no second candidate): a `race-split` warning says so, and
   how to give the number of seats (and, unless the file says it is a general election, how to
-  split primaries: `--race-by …,party`). But for a special election (one vacancy, often filled by
+  split primaries: `--race-by …,party`). So is a race where two parties have two candidates or
+  more each, whatever their shares and though one has a majority: party primaries (or runoffs),
+  or several seats; a majority of all their votes elects nobody. But for a special election (one vacancy, often filled by
   an all-party vote), the race is marked (`Election.crowded`): no winner is named and no margin
   measured, for naming one where several are elected would be worse than naming none.
   A race whose candidates fall into groups that each poll the same total in every region is
@@ -36,6 +38,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from operator import attrgetter
@@ -170,6 +173,14 @@ def _field(election: Election, spelt: set[str]) -> tuple[list[Option], list[Opti
     return candidates, contenders, 2 * max(votes, default=0) > total  # (one above half?)
 
 
+def _primaries(candidates: list[Option]) -> bool:
+    """Two parties with two candidates or more each (with votes, whatever their share): party
+    primaries read as one race, or a race of several seats — a majority of their votes elects
+    nobody (Oklahoma's 2018 runoff: two REP, two LIB of a few hundred votes, "Stitt wins")."""
+    keys = Counter(option_key(o.party or "") for o in candidates if o.votes)
+    return sum(1 for p, n in keys.items() if n > 1 and p not in NO_PARTY) > 1
+
+
 def _open(election: Election) -> bool:
     """A race of every party's candidates, several a party: a top-two or Louisiana's open primary."""
     return election.top_two or (election.race is not None and election.race.majority)
@@ -195,7 +206,8 @@ def _several(
         for option in contenders:
             parties[key_of[option.party]] += 1
         crowded = [p for p, n in parties.items() if n > 1 and p not in NO_PARTY]
-        if crowded and len([p for p in parties if p not in NO_PARTY]) > 1 and not elected:
+        several = crowded and len([p for p in parties if p not in NO_PARTY]) > 1 and not elected
+        if several or _primaries(candidates):  # (two parties' primaries: a majority elects none)
             suspects.append(election)
     # Running mates alone (two Democrats, one elected by a majority) in a district of an office
     # whose other districts elect several: Arizona's State House (trial 7).

@@ -1,0 +1,126 @@
+"""Two parties' runoffs (or primaries) read as one race: Oklahoma's 2018 primary runoff file,
+saved under a name without "primary", read its Governor race as one — Kevin Stitt and Mick Cornett
+(REP) beside Chris Powell and Rex Lawhorn (LIB, a few hundred votes) — and said "First past the
+post: Kevin Stitt wins the seat with a majority" (54.40 % of both runoffs' votes; nobody won a
+seat). Its Corporation Commissioner race (2 REP, 2 DEM, none with a majority) was flagged: the
+check of several candidates of one party counted only candidates with half an even share of the
+votes and let a majority name a winner. Two parties that each have two candidates or more in one
+race are party primaries (or a race of several seats) whatever their sizes: no winner is named.
+A general election's fusion lines (one candidate under two parties) and write-ins (several of no
+party) are no such sign. The figures are invented."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import engines_agree, invoke, write
+
+HEADER = "county,precinct,office,party,candidate,votes"
+
+
+def _rows(office: str, field: list[tuple[str, str, int]]) -> list[str]:
+    """Each candidate's votes over two precincts (60 % and 40 %, hand-checked sums)."""
+    out = []
+    for precinct, part in (("101", 0.6), ("102", 0.4)):
+        for party, name, votes in field:
+            share = round(votes * part) if precinct == "101" else votes - round(votes * 0.6)
+            out.append(f"Alder,{precinct},{office},{party},{name},{share}")
+    return out
+
+
+def _file(tmp_path, lib: tuple[int, int], name: str = "xx_2018_runoff.csv"):
+    rows = [HEADER]
+    rows += _rows(
+        "Governor",
+        [
+            ("REP", "Ada Quill", 16400),
+            ("REP", "Ben Hollis", 13700),
+            ("LIB", "Cy Marsh", lib[0]),
+            ("LIB", "Di Park", lib[1]),
+        ],
+    )
+    # One party's runoff alone, and a race of one candidate a party: no sign of two primaries.
+    rows += _rows("Auditor", [("REP", "Ed Vance", 9000), ("REP", "Flo Grant", 8000)])
+    rows += _rows("Treasurer", [("REP", "Gil Ames", 900), ("LIB", "Hal Rudd", 100)])
+    return write(tmp_path, "\n".join(rows) + "\n", name)
+
+
+@pytest.mark.parametrize("lib", [(547, 379), (1, 1), (3000, 2500)])
+def test_two_parties_of_several_candidates_name_no_winner(tmp_path, monkeypatch, lib):
+    elections, problems = engines_agree(monkeypatch, _file(tmp_path, lib))
+    by_name = {e.facts.election: e for e in elections}
+    governor = by_name["Governor"]
+    assert governor.crowded == "2 LIB, 2 REP" or governor.crowded == "2 REP, 2 LIB"
+    assert by_name["Auditor"].crowded is None and by_name["Treasurer"].crowded is None
+    (split,) = [p for p in problems if p.code == "race-split"]
+    assert "'Governor'" in split.message and "--race-by office,district,party" in split.message
+
+
+def test_the_summary_names_no_winner(tmp_path):
+    path = _file(tmp_path, (547, 379))
+    result = invoke("summary", str(path), "--race", "Governor")
+    assert result.code == 0, result.stderr
+    assert "wins the seat" not in result.stdout and "No winner is named" in result.stdout
+    report = json.loads(
+        invoke("summary", str(path), "--race", "Governor", "--format", "json").stdout
+    )
+    (race,) = report["elections"]
+    assert race["seats"] is None and race["margin"] is None
+    # The votes stay the file's: 16,400 + 13,700 + 547 + 379 (hand-added).
+    assert sum(o["votes"] for o in race["results"]) == 31026
+
+
+def test_fusion_lines_and_write_ins_still_name_a_winner(tmp_path, monkeypatch):
+    rows = [HEADER]
+    # One candidate under two parties' lines each (New York's fusion), a general election.
+    rows += _rows(
+        "Governor",
+        [
+            ("DEM", "Ida Roan", 5000),
+            ("WFP", "Ida Roan", 400),
+            ("REP", "Jo Kell", 4000),
+            ("CON", "Jo Kell", 300),
+        ],
+    )
+    # Write-ins of no party beside one candidate a party.
+    rows += _rows(
+        "Sheriff",
+        [
+            ("DEM", "Kai Lund", 3000),
+            ("REP", "Lee Moss", 2000),
+            ("WRITE-IN", "Mo Nash", 40),
+            ("WRITE-IN", "Ned Orr", 30),
+            ("", "Ola Pike", 20),
+        ],
+    )
+    elections, problems = engines_agree(
+        monkeypatch, write(tmp_path, "\n".join(rows) + "\n", "xx_2018_general.csv")
+    )
+    assert all(e.crowded is None and e.seats == 1 for e in elections)
+    assert not [p for p in problems if p.code == "race-split"]
+
+
+_VOTES = st.integers(min_value=1, max_value=100_000)
+
+
+@settings(max_examples=25)
+@given(st.tuples(_VOTES, _VOTES, _VOTES, _VOTES))
+def test_any_sizes_of_two_parties_pairs_name_no_winner(votes):
+    """Whatever the four candidates' votes, two parties of two each: no winner, no margin."""
+    import tempfile
+    from pathlib import Path
+
+    from pollcli import load
+
+    names = ("REP,Ada Quill", "REP,Ben Hollis", "LIB,Cy Marsh", "LIB,Di Park")
+    rows = [HEADER, *(f"Alder,101,Governor,{n},{v}" for n, v in zip(names, votes, strict=True))]
+    rows.append("Alder,101,Auditor,REP,Ed Vance,5")
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(Path(folder), "\n".join(rows) + "\n", "xx_runoff.csv")
+        elections = load(path)
+    (governor,) = [e for e in elections if e.facts.election == "Governor"]
+    assert governor.seats is None and governor.crowded
