@@ -173,11 +173,17 @@ def _field(election: Election, spelt: set[str]) -> tuple[list[Option], list[Opti
     return candidates, contenders, 2 * max(votes, default=0) > total  # (one above half?)
 
 
-def _primaries(candidates: list[Option]) -> bool:
+def _primaries(election: Election, candidates: list[Option]) -> bool:
     """Two parties with two candidates or more each (with votes, whatever their share): party
     primaries read as one race, or a race of several seats — a majority of their votes elects
-    nobody (Oklahoma's 2018 runoff: two REP, two LIB of a few hundred votes, "Stitt wins")."""
-    keys = Counter(option_key(o.party or "") for o in candidates if o.votes)
+    nobody (Oklahoma's 2018 runoff: two REP, two LIB of a few hundred votes, "Stitt wins"). A
+    region's block listed again under other names (`Election.repeated`) is no second candidate."""
+    again = {option_key(name) for r in election.repeated for name, _ in r.again}
+    keys = Counter(
+        option_key(o.party or "")
+        for o in candidates
+        if o.votes and option_key(o.candidate) not in again
+    )
     return sum(1 for p, n in keys.items() if n > 1 and p not in NO_PARTY) > 1
 
 
@@ -207,7 +213,9 @@ def _several(
             parties[key_of[option.party]] += 1
         crowded = [p for p, n in parties.items() if n > 1 and p not in NO_PARTY]
         several = crowded and len([p for p in parties if p not in NO_PARTY]) > 1 and not elected
-        if several or _primaries(candidates):  # (two parties' primaries: a majority elects none)
+        if several or _primaries(
+            election, candidates
+        ):  # (two parties' primaries: a majority elects none)
             suspects.append(election)
     # Running mates alone (two Democrats, one elected by a majority) in a district of an office
     # whose other districts elect several: Arizona's State House (trial 7).
