@@ -74,9 +74,10 @@ def test_the_summary_names_no_winner(tmp_path):
     assert sum(o["votes"] for o in race["results"]) == 31026
 
 
-def test_fusion_lines_and_write_ins_still_name_a_winner(tmp_path, monkeypatch):
+def test_fusion_lines_tickets_and_write_ins_still_name_a_winner(tmp_path, monkeypatch):
+    """In a file that does not say it is a general election, too."""
     rows = [HEADER]
-    # One candidate under two parties' lines each (New York's fusion), a general election.
+    # One candidate under two parties' lines each (New York's fusion).
     rows += _rows(
         "Governor",
         [
@@ -97,10 +98,19 @@ def test_fusion_lines_and_write_ins_still_name_a_winner(tmp_path, monkeypatch):
             ("", "Ola Pike", 20),
         ],
     )
+    # One ticket written two ways in one county (Oregon's 2020 file: "Joseph R. Biden" and
+    # "Joseph R Biden / Kamala D Harris", both DEM), in two parties.
+    rows += [
+        "Alder,101,President,DEM,Pat Quinn,7000",
+        "Alder,101,President,DEM,Pat Quinn / Ray Stone,30",
+        "Alder,101,President,REP,Sam Tate,5000",
+        "Alder,101,President,LBT,Uma Vale (LBT),200",
+        "Alder,101,President,LBT,Uma Vale / Wes Yule,5",
+    ]
     elections, problems = engines_agree(
-        monkeypatch, write(tmp_path, "\n".join(rows) + "\n", "xx_2018_general.csv")
+        monkeypatch, write(tmp_path, "\n".join(rows) + "\n", "xx_2018.csv")
     )
-    assert all(e.crowded is None and e.seats == 1 for e in elections)
+    assert len(elections) == 3 and all(e.crowded is None and e.seats == 1 for e in elections)
     assert not [p for p in problems if p.code == "race-split"]
 
 
@@ -124,3 +134,13 @@ def test_any_sizes_of_two_parties_pairs_name_no_winner(votes):
         elections = load(path)
     (governor,) = [e for e in elections if e.facts.election == "Governor"]
     assert governor.seats is None and governor.crowded
+
+
+def test_a_general_election_file_is_no_file_of_primaries(tmp_path, monkeypatch):
+    """Two parties' pairs and a majority in a file that says it is a general election: its leader
+    wins, as before (a race of several seats gives nobody a majority of all its votes)."""
+    path = _file(tmp_path, (547, 379), "xx_2018_general.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    (governor,) = [e for e in elections if e.facts.election == "Governor"]
+    assert governor.crowded is None and governor.seats == 1
+    assert not [p for p in problems if p.code == "race-split"]

@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from operator import attrgetter
@@ -174,17 +173,34 @@ def _field(election: Election, spelt: set[str]) -> tuple[list[Option], list[Opti
 
 
 def _primaries(election: Election, candidates: list[Option]) -> bool:
-    """Two parties with two candidates or more each (with votes, whatever their share): party
-    primaries read as one race, or a race of several seats — a majority of their votes elects
-    nobody (Oklahoma's 2018 runoff: two REP, two LIB of a few hundred votes, "Stitt wins"). A
-    region's block listed again under other names (`Election.repeated`) is no second candidate."""
+    """Two parties with two candidates or more each (with votes, whatever their share), in a file
+    that does not say it is of a general election: party primaries read as one race, or a race of
+    several seats — a majority of their votes elects nobody (Oklahoma's 2018 runoff: two REP, two
+    LIB of a few hundred votes, "Stitt wins"). One person written two ways ("Joseph R. Biden",
+    "Joseph R Biden / Kamala D Harris": Oregon's 2020 file) is one candidate, and so is a region's
+    block listed again under other names (`Election.repeated`: Florida's "Donald J Trump")."""
+    if _general(election):
+        return False
     again = {option_key(name) for r in election.repeated for name, _ in r.again}
-    keys = Counter(
-        option_key(o.party or "")
-        for o in candidates
-        if o.votes and option_key(o.candidate) not in again
-    )
-    return sum(1 for p, n in keys.items() if n > 1 and p not in NO_PARTY) > 1
+    names: dict[str, list[str]] = {}
+    for o in candidates:
+        party = option_key(o.party or "")
+        if o.votes and party not in NO_PARTY and option_key(o.candidate) not in again:
+            names.setdefault(party, []).append(o.candidate)
+    return sum(1 for listed in names.values() if _people(listed) > 1) > 1
+
+
+def _people(names: list[str]) -> int:
+    """How many people the names are (`names.person_score`: a ticket counts as its head)."""
+    if len(names) < 2:
+        return len(names)
+    from pollcli.names import CUTOFF, person_score
+
+    people: list[str] = []
+    for name in names:
+        if all(person_score(name, other) < CUTOFF for other in people):
+            people.append(name)
+    return len(people)
 
 
 def _open(election: Election) -> bool:
