@@ -72,6 +72,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"votantes|votanti|votanti (t|totali)|votación total emitida|votacion total emitida",
         # Peru's ONPE: `N_CVAS`, the citizens who voted (ciudadanos que votaron).
         r"(n )?cvas|ciudadanos que votaron",
+        # The Star's Malaysian seats (scraped): `voter_turnout`, a count (`43,093 (83.8%)`).
+        r"voters? turnout",
         r"(total |votes |total votes )?polled|votes polled",
         # India's ECI turnout tables: `Total Voters` beside `Total Electors`.
         r"total voters",
@@ -108,7 +110,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"ung(ü|ue)ltige( stimmen| stimmzettel| wahlzettel)?|ung(ü|ue)ltig",
         # Denmark's `other_invalid` beside `blank` (its `total_invalid`, both: a line not used).
         r"other invalid( votes| ballots)?|invalid( votes| ballots)?|rejected( ballots)?"
-        r"|spoilt( ballots)?|spoiled( ballots)?",
+        r"|spoilt( ballots| votes)?|spoiled( ballots| votes)?",
         r"votos nulos|nulos|(schede|sk) nulle|nulle",
         # Peru's ONPE scraped: `total_votos_nulos` (beside `total_en_blanco`, `total_validos`).
         r"total votos nulos",
@@ -177,6 +179,8 @@ OTHER_LINES: Final[tuple[str, ...]] = (
     r".* саны",
     r"komisj[ae]( obwodowe)? otrzymał[ay]? .*|nie wykorzystano .*",
     r"abstentions?|majority|margin|turnout|participation|wahlbeteiligung|явка %?",
+    # Ballot papers sent out that never came back (The Star's Malaysian seats: `unreturned_votes`).
+    r"unreturned( votes| ballots| ballot papers)?",
     # Hamburg's ballot papers beside its votes (five a voter: `Gültige Stimmen` are the options'
     # total), and its voters with a postal-vote certificate.
     r"(abgegebene|g(ü|ue)ltige) (stimmzettel|wahlzettel)"
