@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import engines_agree, write
+from conftest import engines_agree, invoke, write
 from pollcli.errors import PollcliError
 from pollcli.kind_words import FACT_NAMES, KIND_NAMES
 from pollcli.read import protocol
@@ -52,14 +52,16 @@ def test_the_words_are_protocol_lines(header, fact):
     assert protocol.line(header) == (fact, 0)
 
 
-def test_a_table_of_facts_alone_has_no_options(tmp_path, monkeypatch):
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_table_of_facts_alone_is_refused_and_says_why(tmp_path, engine):
     path = write(tmp_path, "\n".join([HEADER, *ROWS]) + "\n", "melaka_parliament_fact.csv")
-    try:
-        elections, problems = engines_agree(monkeypatch, path)
-    except PollcliError:
-        return  # refused: no options
-    assert not elections
-    assert [p for p in problems if p.severity == "error"]
+    result = invoke("summary", str(path), env={"POLLCLI_ENGINE": engine})
+    assert result.code != 0
+    assert "leads" not in result.stdout + result.stderr
+    said = result.stderr.replace("\n", " ")
+    assert "no option's votes" in said
+    for column in ("registered_voters", "spoilt_votes", "voter_turnout"):
+        assert repr(column) in said
 
 
 def test_beside_the_parties_the_facts_are_read(tmp_path, monkeypatch):
@@ -108,3 +110,19 @@ def test_a_wide_table_of_fact_words_names_no_winner(tmp_path, summarize_text, wo
     except (PollcliError, IndexError):
         return  # refused: no options
     assert election.leader is None, words
+
+
+@pytest.mark.parametrize("group", ["Voters Turnout", "Voter Turnout", "Turnout"])
+def test_a_turnout_group_s_columns_are_read_by_the_group(tmp_path, monkeypatch, group):
+    """A column under a group (`Voter Turnout / Male`) is no bilingual header of two halves: it
+    was a turnout line, and every column of the group with it (`Turnout / Male` one of no fact),
+    and the registered voters were lost. Oracle: test_header_groups' sums by hand."""
+    from test_header_groups import BOOTH_CAST, BOOTH_REGISTERED, BOOTH_VOTES, BOOTHS
+
+    assert protocol.line(f"{group} / Male") is None
+    path = write(tmp_path, BOOTHS.replace('"Voters Turnout"', f'"{group}"'), "booths.csv")
+    [election], problems = engines_agree(monkeypatch, path)
+    assert [p for p in problems if p.severity == "error"] == []
+    assert {o.candidate: o.votes for o in election.options} == BOOTH_VOTES
+    assert election.facts.registered == BOOTH_REGISTERED
+    assert election.facts.ballots_cast == BOOTH_CAST

@@ -27,7 +27,7 @@ from pollcli.columns import RACE_PREFIX, ROW_ALIASES, canonical_column, normaliz
 from pollcli.dataclass import dataclass
 from pollcli.errors import UsageError
 from pollcli.numbers import NA_WORDS, padded_codes, with_share
-from pollcli.read import preamble, protocol, seat_variants, votes_words
+from pollcli.read import preamble, protocol, seat_variants, votes_words, wide_hints
 from pollcli.read.dialect import DELIMITERS, RawTable
 from pollcli.read.preamble import is_number
 from pollcli.read.roles import RACE_FACT_KEYS
@@ -473,7 +473,7 @@ def header_hint(
             f"if each option has a column of its own ({table.header[plan.options[0]]!r}…), pass "
             "--wide, and --id-columns COL,… to name the columns that name the rows"
         )
-    return named
+    return named or wide_hints.facts_only(table.header, plan)
 
 
 def streams(

@@ -73,7 +73,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         # Peru's ONPE: `N_CVAS`, the citizens who voted (ciudadanos que votaron).
         r"(n )?cvas|ciudadanos que votaron",
         # The Star's Malaysian seats (scraped): `voter_turnout`, a count (`43,093 (83.8%)`).
-        r"voters? turnout",
+        r"voter turnout",
         r"(total |votes |total votes )?polled|votes polled",
         # India's ECI turnout tables: `Total Voters` beside `Total Electors`.
         r"total voters",
@@ -321,8 +321,9 @@ def line(header: str) -> tuple[str, int] | None:
     text = key(header)
     if not text:
         return None
-    if "/" in header:
-        # A bilingual header (Elections Canada's `Electors/Électeurs`): either half.
+    if "/" in header and " / " not in header:
+        # A bilingual header (Elections Canada's `Electors/Électeurs`): either half. Not a name
+        # under its group (`Voter Turnout / Male`: `preamble.under_groups`), which the group reads.
         for half in header.split("/"):
             if (found := line(half)) is not None:
                 return found

@@ -227,3 +227,19 @@ def option_column_hint(
         f"options (here perhaps {' or '.join(named[:3])}) to 'candidate' or 'party', or give the "
         "whole header with --columns, the header line taken out of the file"
     )
+
+
+def facts_only(header: Sequence[str], plan: Plan | None) -> str | None:
+    """What a table is whose every column of figures holds an election's fact, and what pollcli
+    needs instead (The Star's Malaysian seats: `registered_voters`, `spoilt_votes`,
+    `voter_turnout`, no party's votes); None where a column is an option's."""
+    if plan is None or plan.options or plan.blocks is not None or not plan.facts:
+        return None
+    shown = ", ".join(
+        f"{fact} from {header[columns[0]]!r}" for (fact, _), columns in plan.facts.items()
+    )
+    return (
+        f"its columns of figures hold the election's facts ({shown}) and no option's votes: "
+        "pollcli needs the votes of each option (a row per option with a votes column, or a "
+        "column per option with --wide)"
+    )
