@@ -67,6 +67,9 @@ KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "misc.",
         "miscellaneous",
         "sonstige", "andere", "autres", "divers", "otros", "прочие", "другие",
+        # Their singulars and plurals (Belgium's provincial tables: French `AUTRE` beside `autres`
+        # and Dutch `ANDERE`; it stood as a party among them).
+        "autre", "otro", "otras", "outro", "outras", "overig", "övrigt",
         # Croatia's, Serbia's and Bosnia's `Ostali` (it "led" HDZ and SDP), and others in Czech,
         # Slovak, Polish, Portuguese, Italian, Dutch, Swedish, Finnish and Ukrainian.
         "ostali", "ostale", "ostalo", "остали", "ostatní", "ostatné", "pozostali", "inne",
@@ -92,6 +95,7 @@ KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "bulletins blancs",
         "votes blancs",
         "bulletin blanc", "vote blanc",  # (the singular, as France's results pages write it)
+        "blanc", "scheda bianca",  # (and Italy's singular)
         "leer",
         "leere stimmzettel",
         # Norway's `Blanke` beside its parties, Sweden's `Blanka`.
@@ -144,7 +148,7 @@ KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "void", "voids", "void vote", "void votes", "void ballot", "void ballots",
         "null", "nulls", "nuls",
         "bulletins nuls",
-        "bulletin nul", "vote nul", "votes nuls",
+        "bulletin nul", "vote nul", "votes nuls", "nul", "scheda nulla",
         "votos nulos",
         # Brazil's TSE: `Nulo`, `VOTO NULO`.
         "nulo",

@@ -104,14 +104,14 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"число недействительных (избирательных )?бюллетеней|недействительные( бюллетени)?",
         r"кількість недійсних (виборчих )?бюлетенів",
         r"нулевые|жарамсыз (бюллетеньдер )?саны",
-        r"nuls|bulletins nuls|votes nuls",
+        r"nuls?|bulletins? nuls?|votes? nuls?",
         # Público's Portuguese turnout tables in English: `null_votes` beside `blank_votes`.
         r"null votes|null ballots",
         r"ung(ü|ue)ltige( stimmen| stimmzettel| wahlzettel)?|ung(ü|ue)ltig",
         # Denmark's `other_invalid` beside `blank` (its `total_invalid`, both: a line not used).
         r"other invalid( votes| ballots)?|invalid( votes| ballots)?|rejected( ballots)?"
         r"|spoilt( ballots| votes)?|spoiled( ballots| votes)?",
-        r"votos nulos|nulos|(schede|sk) nulle|nulle",
+        r"votos nulos|nulos|(schede|sk) nulle|nulle|scheda nulla",
         # Peru's ONPE scraped: `total_votos_nulos` (beside `total_en_blanco`, `total_validos`).
         r"total votos nulos",
         # Israel's CEC: `פסולים` (disqualified ballots).
@@ -128,7 +128,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"(é|e)rv(é|e)nytelen( szavazatok| szavaz(ó|o)lapok)?( sz(á|a)ma)?",
     ),
     "blank": (
-        r"blancs|bulletins blancs|votes blancs|votos en blanco|en blanco|(schede|sk) bianche",
+        r"blancs?|bulletins? blancs?|votes? blancs?|votos en blanco|en blanco|(schede|sk) bianche"
+        r"|scheda bianca",
         r"total (votos )?en blanco",
         r"blank( votes| ballots)?",
         # Switzerland's BFS: `leere_wahlzettel` (blank ballots, beside `eingelegte_wahlzettel`).
