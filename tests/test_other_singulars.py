@@ -47,7 +47,7 @@ def test_autre_is_other_as_autres_and_andere(tmp_path, monkeypatch):
         ("Autres", "other"),
         ("Otro", "other"),
         ("Overig", "other"),
-        ("Blanc", "blank"),
+        ("Blanc", "candidate"),  # (a surname: `bulletin blanc` is the blank ballot)
         ("Scheda bianca", "blank"),
         ("Nul", "invalid"),
         ("Scheda nulla", "invalid"),
@@ -59,7 +59,12 @@ def test_both_numbers(name, kind):
 
 @pytest.mark.parametrize(
     ("header", "fact"),
-    [("Blanc", "blank"), ("Bulletin blanc", "blank"), ("Nul", "invalid"), ("Vote nul", "invalid")],
+    [
+        ("Bulletin blanc", "blank"),
+        ("Vote blanc", "blank"),
+        ("Nul", "invalid"),
+        ("Vote nul", "invalid"),
+    ],
 )
 def test_a_wide_table_s_singular_french_lines(header, fact):
     assert protocol.line(header) == (fact, 0)

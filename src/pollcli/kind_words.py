@@ -95,7 +95,7 @@ KIND_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "bulletins blancs",
         "votes blancs",
         "bulletin blanc", "vote blanc",  # (the singular, as France's results pages write it)
-        "blanc", "scheda bianca",  # (and Italy's singular)
+        "scheda bianca",  # (Italy's singular; never `blanc` alone: a surname, as `Blank` is)
         "leer",
         "leere stimmzettel",
         # Norway's `Blanke` beside its parties, Sweden's `Blanka`.

@@ -128,7 +128,7 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"(é|e)rv(é|e)nytelen( szavazatok| szavaz(ó|o)lapok)?( sz(á|a)ma)?",
     ),
     "blank": (
-        r"blancs?|bulletins? blancs?|votes? blancs?|votos en blanco|en blanco|(schede|sk) bianche"
+        r"blancs|bulletins? blancs?|votes? blancs?|votos en blanco|en blanco|(schede|sk) bianche"
         r"|scheda bianca",
         r"total (votos )?en blanco",
         r"blank( votes| ballots)?",
