@@ -206,13 +206,18 @@ def set_aside_unfit_facts(
     """Leave the `unfit_facts` columns unused, with their notes."""
     won, given, pairs = _seats_won_races(records, columns, label)
     if won:
-        _take_seats_won(records, columns, label, won)
-        within = "a race" if len(won) == given else f"{len(won):,} of the {given:,} races"
-        columns.notes.append(
-            f"The {columns.header_of('seats')!r} column differs from option to option within "
-            f"{within}: there it counts the seats each option won, read as the file gives them "
-            "(no method allocates them, no system is assumed)." + (PAIR_NOTE if pairs else "")
-        )
+        at = len(columns.notes)
+        # (Not of the races whose cells are left unread, each with its note: Belgium's provinces
+        # of 1961 under one election said both of the one column.)
+        if read := _take_seats_won(records, columns, label, won):
+            within = "a race" if len(read) == given else f"{len(read):,} of the {given:,} races"
+            columns.notes.insert(
+                at,
+                f"The {columns.header_of('seats')!r} column differs from option to option "
+                f"within {within}: there it counts the seats each option won, read as the file "
+                "gives them (no method allocates them, no system is assumed)."
+                + (PAIR_NOTE if pairs else ""),
+            )
     unfit = unfit_facts(records, columns, label)
     for key, note in unfit.items():
         columns.unuse(key, note)
@@ -228,7 +233,7 @@ def _take_seats_won(
     columns: ColumnMap,
     label: Callable[[Record], str] | None,
     races: set[str],
-) -> None:
+) -> set[str]:
     """Each option's seats won, as the file gives them, taken out of the records' facts into
     `ColumnMap.seats_won` (read by `read.seatswon`): Belgium's `Nombre de sièges` beside each
     list's `Nombre de voix`, 8 for N-VA and 5 for Vlaams Belang in Antwerp; `4.0` in its council
@@ -238,7 +243,7 @@ def _take_seats_won(
     in one place is no race yet (ParlGov's elections of every country, before --race-by): its
     repeated options' errors say how to tell its races apart; an option's seats given again on
     each of its places' rows count once; seats that differ from place to place are no race's, and
-    such a race gets none, with a note."""
+    such a race gets none, with a note. The races whose seats are read."""
     name = (lambda r: r.election) if label is None else label
     places: dict[str, set[tuple[str, str | None, str | None, str | None]]] = {}
     won: dict[str, dict[tuple[str, str | None], int]] = {}
@@ -268,6 +273,7 @@ def _take_seats_won(
             f"{race}: its {columns.header_of('seats')!r} cells are left unread: {why}."
         )
     columns.seats_won.update(won)
+    return set(won)
 
 
 def members_elected(
