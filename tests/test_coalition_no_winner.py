@@ -51,7 +51,7 @@ def test_coalition_columns_name_no_winner_nor_runoff(tmp_path, engine) -> None:
     assert election["leader"] is None and election["runner_up"] is None
     assert election["margin"] is None and election["tied_for_first"] == []
     notes = " ".join(election["notes"])
-    assert "so no leader, runner-up, winner, majority or runoff is named" in notes
+    assert "so no leader, runner-up, winner, majority, runoff, threshold verdict" in notes
     assert "runoff would be" not in notes and "wins" not in notes
     assert "leads" not in notes and "Runner-up" not in notes and "Tie for first" not in notes
     table = invoke("summary", str(path), env=env)
@@ -112,3 +112,30 @@ def test_no_region_race_or_compared_election_is_led_by_a_column(tmp_path) -> Non
     compared = invoke("compare", str(path), str(path))
     assert compared.code == 0, compared.stderr
     assert " tie " not in compared.stdout
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_coalition_columns_give_no_threshold_verdict_nor_effective_number(tmp_path, engine) -> None:
+    # Mexico's 2012 table by state: "Below the 3 % threshold: PT (2.54 %) … PRD_PT (1.30 %)" and
+    # "Effective number of candidates: 4.83" were of columns. A party's votes in a coalition's
+    # columns count towards it too (PT's own column understates it), a column is no candidate,
+    # and the candidates' effective number is not the columns' (oracle: pandas, coalitions added).
+    # Here NARANJA's own column is under 10 % of the valid votes, its coalition well over.
+    frame = pd.read_csv(io.StringIO(BY_STATE))
+    valid = int(frame.drop(columns=["NOMBRE_ESTADO", "TOTAL_VOTOS"]).to_numpy().sum())
+    assert int(frame["NARANJA"].sum()) / valid < 0.10
+    assert int(frame[COALITIONS["AMARILLO + NARANJA"]].to_numpy().sum()) / valid > 0.10
+    path = write(tmp_path, BY_STATE, "presidente_2012_estados.csv")
+    env = {"POLLCLI_ENGINE": engine}
+    result = invoke("summary", str(path), "--threshold", "10", "--format", "json", env=env)
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    assert election["below_threshold"] == []
+    assert not any(r["below_threshold"] for r in election["results"])
+    assert election["effective_number"] is None
+    notes = " ".join(election["notes"])
+    assert "threshold" not in notes.replace("threshold verdict", "")
+    assert "Effective number" not in notes
+    assert "threshold verdict or effective number" in notes
+    table = invoke("summary", str(path), "--threshold", "10", env=env)
+    assert "BELOW" not in table.stdout

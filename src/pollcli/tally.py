@@ -261,9 +261,11 @@ def tally(
             runoff, second_tie = None, second
     # In rank order: the candidates as ranked (equal ranks are equally strong, so that sorting
     # the strongest first by rank gives them back) — but where a NaN share leaves no order.
+    # (Coalitions' columns: a party's votes are in its coalitions' columns too, and a column is
+    # no candidate, so no column is below a threshold: `Election.split_options`.)
     below = (
         []
-        if no_votes
+        if no_votes or election.split_options
         else [r for r in listed if r.share is not None and r.share < threshold]
         if ordered
         else sorted((r for r in candidates if r.share is not None and r.share < threshold),
@@ -300,7 +302,7 @@ def tally(
         below=below,
         lists_below=lists_below,
         turnout=_turnout(election),
-        effective_number=_effective_number(ranked, lists),
+        effective_number=None if election.split_options else _effective_number(ranked, lists),
         term=_term(election),
         seats=seats,
         no_votes=no_votes,

@@ -74,7 +74,7 @@ def notes(tally: Tally) -> list[str]:
         names = [r.option.candidate for r in tally.below]  # (quicker than a dotted attrgetter)
         listed = named_pcts(names, map(_SHARE, tally.below))
         sentences.append(f"Below the {tally.threshold:g} % threshold{which}: {listed}.")
-    elif tally.candidates and not tally.no_votes:
+    elif tally.candidates and not tally.no_votes and not election.split_options:
         what = "list" if tally.party_list else "party" if tally.parties_as_options else "candidate"
         sentences.append(f"No {what} is below the {tally.threshold:g} % threshold{which}.")
     sentences += turnout_sentences(tally)

@@ -64,5 +64,6 @@ def warn(names: Sequence[str], line: int, found: Found) -> str | None:
 NOTE: Final[str] = (
     "The options include coalitions' columns (the coalition-votes warning names them): a "
     "candidate's votes are split across columns the file does not add up, so no leader, "
-    "runner-up, winner, majority or runoff is named; the table ranks the columns as read."
+    "runner-up, winner, majority, runoff, threshold verdict or effective number is named; the "
+    "table ranks the columns as read."
 )
