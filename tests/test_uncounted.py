@@ -130,3 +130,13 @@ def test_text_summary_says_unopposed_no_count(tmp_path):
     assert result.code == 0, result.stderr
     assert "Unopposed, no count" in result.stdout
     assert "Frederica S. Wilson" in result.stdout
+
+
+def test_an_unopposed_race_with_no_count_gets_no_count_warning(tmp_path, monkeypatch):
+    # Malaysia's 2004 seats won unopposed are listed at 0 votes: each had warned "every option …
+    # has 0 votes … check that the count has been entered" beside "Unopposed, no count … elected
+    # all the same". The warning stays for a race of several candidates at 0 (the Constable).
+    data = summary_json(monkeypatch, write(tmp_path, RACES))
+    races = {e["election"]: e for e in data["elections"]}
+    assert not any("has 0 votes" in w for w in races["U.S. House · 24"]["warnings"])
+    assert any("has 0 votes" in w for w in races["Constable"]["warnings"])

@@ -243,7 +243,16 @@ def _check_mixed_figures(election: Election, found: Found) -> None:
 def _check_counts(election: Election, line: int | None, found: Found, acclaimed: bool) -> None:
     facts = election.facts
     counted = [o.votes for o in election.options if o.votes is not None]
-    if counted and len(counted) == len(election.options) and not any(counted) and not acclaimed:
+    # As many candidates as seats and none counted: elected unopposed with no count, as the
+    # findings say (`tally.uncounted`: Malaysia's seats won unopposed in 2004, listed at 0 votes).
+    unopposed = sum(o.kind == "candidate" for o in election.options) <= (election.seats or 1)
+    if (
+        counted
+        and len(counted) == len(election.options)
+        and not any(counted)
+        and not acclaimed
+        and not unopposed
+    ):
         found.warn(
             Code.MISSING_VALUE,
             min(o.line for o in election.options),
