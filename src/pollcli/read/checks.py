@@ -116,20 +116,41 @@ def check_election(
 
 
 def _unlisted_over_lead(election: Election, unlisted: int) -> None:
-    """No winner named where the total given holds more votes that no option has than the
-    leader's lead: they may be a candidate's the file leaves out (Georgia's 2014 local tables list
-    the parties' columns only, an independent's votes in the valid votes alone: '3 · 5' was won
-    with a lead of 685 beside 5,382 votes in no column)."""
+    """No winner named where the total given holds more votes that no option has than the lead
+    they could overturn: they may be a candidate's the file leaves out (Georgia's 2014 local tables
+    list the parties' columns only, an independent's votes in the valid votes alone: '3 · 5' was
+    won with a lead of 685 beside 5,382 votes in no column). In a race of N seats (vote for N, as
+    the tally elects the top N) that lead is the Nth's over the (N+1)th, or the Nth's votes where
+    no (N+1)th is listed (Arizona's 2024 Pima County file: State House 18, vote for 2, lists two
+    candidates and a total that holds a third's votes)."""
     votes = sorted((o.votes or 0 for o in election.options if o.kind == "candidate"), reverse=True)
     if unlisted <= 0 or len(votes) < 1 or election.no_winner is not None:
         return
-    lead = votes[0] - (votes[1] if len(votes) > 1 else 0)
+    # (Fewer candidates than seats: the last one's votes, which any one unlisted must pass.)
+    seats = election.seats or 1
+    last = votes[min(seats, len(votes)) - 1]
+    lead = last - (votes[seats] if len(votes) > seats else 0)
     if unlisted > lead:
+        if seats == 1:
+            whose = f"the leader's lead of {lead:,}"
+        else:
+            holder = _holding(election, last)
+            whose = (
+                f"the lead of {lead:,} by which {holder} the last of the {seats} seats"
+                if len(votes) > seats
+                else f"the {lead:,} votes by which {holder} the last of the {seats} seats"
+            )
         election.no_winner = (
-            f"The total given holds {unlisted:,} votes no option listed has, more than the "
-            f"leader's lead of {lead:,}: they may be a candidate's the file leaves out, so no "
-            "winner is named; check the rows or columns of the options."
+            f"The total given holds {unlisted:,} votes no option listed has, more than "
+            f"{whose}: they may be a candidate's the file leaves out, so no winner is named; "
+            "check the rows or columns of the options."
         )
+
+
+def _holding(election: Election, votes: int) -> str:
+    """'NAME holds': the candidate of `votes` votes, where one alone has them; else a tie's."""
+    names = [o.candidate for o in election.options if o.kind == "candidate" and o.votes == votes]
+    return f"{names[0]} holds" if len(names) == 1 else "candidates tie for"
 
 
 def _check_share_sum(facts: Facts, audit: Audit, line: int, found: Found, where: str) -> None:
