@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import shlex
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import field
+from dataclasses import field, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -25,7 +25,7 @@ from pollcli.columns import (
     spacing_key,
     stage_of,
 )
-from pollcli.contract import Counts, Facts, cells_context, problems_from
+from pollcli.contract import COUNT_FACTS, Counts, Facts, cells_context, problems_from
 from pollcli.dataclass import dataclass
 from pollcli.namekeys import stops_key
 from pollcli.problems import Code, Found
@@ -293,7 +293,9 @@ def election_facts(
             values, context=cells_context(sources.decimal, sources.decimal_given)
         )
     except ValidationError as error:
+        start = len(found.items)
         problems_from(error, found, line_of, column_of)
+        _name_columns(found, start)
         # The facts that are fine, so that the election's other checks still run (validate lists
         # every problem at once: a bad date must not hide a share of 150).
         failed = {str(item["loc"][0]) for item in error.errors() if item["loc"]}
@@ -314,6 +316,34 @@ def election_facts(
         )
         return None
     return whole_race_counts(facts, label, sources.part_of_race, sources.whole_counts)
+
+
+def _name_columns(found: Found, start: int) -> None:
+    """The problems from `start` on that name a fact read from a column of another header name
+    that column too (Malaysia's `voter_turnout`, read as the ballots cast: "ballots_cast '65.2':
+    not a whole number" said nothing of where 65.2 was); a fraction of 100 or less in a column of
+    counts is a percentage, most likely (a turnout in %): how to leave the column out is said."""
+    for at, problem in enumerate(found.items[start:], start):
+        column, message = problem.column, problem.message
+        fact, _, rest = message.partition(" ")
+        if not column or column == fact or not rest.startswith("'") or fact not in COUNT_FACTS:
+            continue
+        cell, _, why = rest.partition(": ")
+        named = f"{fact} {cell} (the {column!r} column): {why}"
+        if "not a whole number" in why and _percent(cell.strip("'")):
+            named += (
+                f"; if {column!r} holds percentages (a turnout in %), it is no count: leave it "
+                f"out with --ignore-column {shlex.quote(column)}"
+            )
+        found.items[at] = replace(problem, message=named)
+
+
+def _percent(text: str) -> bool:
+    """Whether a cell reads as a percentage: a number from 0 to 100 with a fraction."""
+    try:
+        return 0 <= float(text.rstrip("% ").replace(",", ".")) <= 100
+    except ValueError:
+        return False
 
 
 def _at(line: int) -> Callable[[str], int | None]:
@@ -362,7 +392,9 @@ def region_counts(
                     seen[1] = line
             number = number_of(key, value)
             if isinstance(number, ValidationError):
+                start = len(found.items)
                 problems_from(number, found, _at(line), sources.columns.header_of)
+                _name_columns(found, start)
                 ok = False
                 continue
             region_totals[key] = region_totals.get(key, 0) + number
