@@ -77,3 +77,58 @@ def test_where_on_a_unit_a_district_was_added_to(tmp_path, monkeypatch):
     elections, _ = engines_agree(monkeypatch, path, where=(("precinct", "A11"),))
     got = sorted(sorted((o.candidate, o.votes) for o in e.options) for e in elections)
     assert got == oracle
+
+
+# Rows of a district that name no precinct (a county's absentee or provisional votes of a district,
+# listed apart): the governor's rows of district 1 among them. Invented figures.
+BLANK = BOTH + "".join(
+    f"{c},{d},,{office},{name},{votes + d}\n"
+    for c, d in (("Ash", 1), ("Birch", 2))
+    for office, name, votes in (
+        ("Governor", "Gail Grant", 40),
+        ("Governor", "Hal Hope", 30),
+        ("House", f"Ida Irwin {d}", 20),
+        ("House", f"Jo Judd {d}", 10),
+    )
+)
+
+
+def test_where_on_a_district_keeps_its_rows_of_no_precinct(tmp_path, monkeypatch):
+    """`--where district=1` kept the governor's district-1 rows that name a precinct and left
+    out those of a blank precinct without a word: their district, added to the end of the unit's
+    name where --where reads it, had nowhere to go (no unit's name to end)."""
+    path = write(tmp_path, BLANK)
+    frame = pd.read_csv(io.StringIO(BLANK), dtype={"precinct": str})
+    first = frame[frame["district"] == 1]
+    oracle = sorted(
+        sorted(g.groupby("candidate")["votes"].sum().items()) for _, g in first.groupby("office")
+    )
+    elections, _ = engines_agree(monkeypatch, path, where=(("district", "1"),))
+    got = sorted(sorted((o.candidate, o.votes) for o in e.options) for e in elections)
+    assert got == oracle
+    # The whole file's races are unchanged by it: the governor's votes are every row's.
+    whole, _ = engines_agree(monkeypatch, path)
+    (governor,) = [e for e in whole if e.facts.office == "Governor"]
+    everyone = frame[frame["office"] == "Governor"].groupby("candidate")["votes"].sum()
+    assert {o.candidate: o.votes for o in governor.options} == everyone.to_dict()
+
+
+def test_where_on_a_district_sets_its_totals_of_no_precinct_aside(tmp_path, monkeypatch):
+    """Rows of no precinct that are the district's total in their county are kept by --where and
+    set aside as totals (each equals the sum of its parts), never added to them."""
+    frame = pd.read_csv(io.StringIO(BOTH), dtype={"precinct": str})
+    totals = (
+        frame[frame["district"].isin([1, 2])]
+        .groupby(["county", "district", "office", "candidate"], sort=False)["votes"]
+        .sum()
+    )
+    text = BOTH + "".join(f"{c},{d},,{o},{n},{v}\n" for (c, d, o, n), v in totals.items())
+    path = write(tmp_path, text)
+    first = frame[frame["district"] == 1]
+    oracle = sorted(
+        sorted(g.groupby("candidate")["votes"].sum().items()) for _, g in first.groupby("office")
+    )
+    elections, problems = engines_agree(monkeypatch, path, where=(("district", "1"),))
+    got = sorted(sorted((o.candidate, o.votes) for o in e.options) for e in elections)
+    assert got == oracle
+    assert any(p.code == "total-row" for p in problems)

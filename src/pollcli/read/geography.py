@@ -111,6 +111,10 @@ def sub_units(
                         record, row=record.row.model_copy(update={"unit": unit})
                     )
                     columns.moved[key.canonical] = UNIT_END  # (--where reads it there)
+                else:
+                    # A row of no unit (a district's absentee votes, no precinct named): no name
+                    # to end, so --where reads its district by its line (`selection.moved_cell`).
+                    columns.unit_ends[record.line] = value
             elif not everywhere:
                 writable(record)[key.canonical] = value
             if finer and records[index] is record and record.row.region and not record.row.unit:

@@ -90,7 +90,7 @@ class RowCells:
                 moved = canonical if canonical in ("region", "unit") else None
                 moved = moved or self.where.moved.get(key.index)
                 if moved:
-                    value_of[key.index] = moved_cell(record.row, moved)
+                    value_of[key.index] = moved_cell(record.row, moved, record.line, self.where)
         return value_of, values
 
 
@@ -126,6 +126,6 @@ def record_values(record: Record, keys: list[KeyColumn], where: Where) -> dict[i
         else:
             moved = where.moved.get(index)
             value_of[index] = facts.get(canonical, "") or (
-                moved_cell(record.row, moved) if moved else ""
+                moved_cell(record.row, moved, record.line, where) if moved else ""
             )
     return value_of

@@ -29,11 +29,12 @@ UNIT_END: Final[str] = "unit end"
 UNIT_JOIN: Final[str] = " · "
 
 
-def moved_cell(row: Row, moved: str) -> str:
-    """The cell of a column read as geography, where `moved` says it went (`Where.moved`)."""
+def moved_cell(row: Row, moved: str, line: int, where: Where) -> str:
+    """The cell of a column read as geography, where `moved` says it went (`Where.moved`); of a
+    row of no unit, where its district would have ended the unit's name, by its `line`."""
     if moved == UNIT_END:
         unit = row.unit or ""
-        return unit.rpartition(UNIT_JOIN)[2] if UNIT_JOIN in unit else ""
+        return unit.rpartition(UNIT_JOIN)[2] if UNIT_JOIN in unit else where.unit_ends.get(line, "")
     return str(getattr(row, moved) or "")
 
 
@@ -56,6 +57,8 @@ class Where:
     moved: dict[int, str] = field(default_factory=dict)
     # Some units end with a district's cell (`UNIT_END`): --where on the unit reads them without it.
     unit_end: bool = False
+    # The district cells of rows of no unit whose district went to a unit's name's end, by line.
+    unit_ends: dict[int, str] = field(default_factory=dict)
     # The values as given and the header as written, by column index: how a filter is named.
     given: dict[int, list[str]] = field(default_factory=dict)
     headers: dict[int, str] = field(default_factory=dict)
@@ -106,6 +109,7 @@ def where_of(columns: ColumnMap, options: ReadOptions) -> Where:
         where.canonical[index] = columns.columns.get(index, "")
         where.moved[index] = columns.moved.get(where.canonical[index], "")
     where.unit_end = UNIT_END in columns.moved.values()
+    where.unit_ends = columns.unit_ends
     return where
 
 
