@@ -132,3 +132,32 @@ def test_where_on_a_district_sets_its_totals_of_no_precinct_aside(tmp_path, monk
     got = sorted(sorted((o.candidate, o.votes) for o in e.options) for e in elections)
     assert got == oracle
     assert any(p.code == "total-row" for p in problems)
+
+
+# A publisher's precinct names that hold " · ", pollcli's own join of a unit and its district
+# ('North · 1' of district 1 reads as precinct 'North' of district 1 under the unit-suffix rule).
+DOTTED = (
+    BOTH.replace(",A1", ",Ash · 1")
+    .replace(",B1", ",Birch · 1")
+    .replace(",A2", ",Ash · 2")
+    .replace(",A3", ",Ash · 3")
+    .replace(",B2", ",Birch · 2")
+    .replace(",B3", ",Birch · 3")
+)
+
+
+def test_where_on_a_unit_whose_name_holds_the_join(tmp_path, monkeypatch):
+    """`--where precinct='Ash · 21'` keeps every race's rows of that precinct: a House race's unit
+    (whose district is its race key, nothing added to the name) was read without its ' · 21' as
+    if that were a district pollcli had added."""
+    path = write(tmp_path, DOTTED)
+    frame = pd.read_csv(io.StringIO(DOTTED), dtype={"precinct": str})
+    assert "Ash · 21" in set(frame["precinct"])
+    for column, value in (("precinct", "Ash · 21"), ("district", "2")):
+        kept = frame[frame[column].astype(str) == value]
+        oracle = sorted(
+            sorted(g.groupby("candidate")["votes"].sum().items()) for _, g in kept.groupby("office")
+        )
+        elections, _ = engines_agree(monkeypatch, path, where=((column, value),))
+        got = sorted(sorted((o.candidate, o.votes) for o in e.options) for e in elections)
+        assert got == oracle, column

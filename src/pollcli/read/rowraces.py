@@ -120,7 +120,7 @@ def record_values(record: Record, keys: list[KeyColumn], where: Where) -> dict[i
         if canonical.startswith(WHERE_PREFIX):
             value_of[index] = facts.pop(canonical, "")
         elif canonical == "unit":
-            value_of[index] = unit_cell(record.row, where)
+            value_of[index] = unit_cell(record.row, record.line, where)
         elif canonical in ("region", "party", "candidate", "kind"):
             value_of[index] = str(getattr(record.row, canonical) or "")
         else:

@@ -30,19 +30,28 @@ UNIT_JOIN: Final[str] = " · "
 
 
 def moved_cell(row: Row, moved: str, line: int, where: Where) -> str:
-    """The cell of a column read as geography, where `moved` says it went (`Where.moved`); of a
-    row of no unit, where its district would have ended the unit's name, by its `line`."""
+    """The cell of a column read as geography, where `moved` says it went (`Where.moved`): of a
+    row whose unit holds no ' · ' but the one added, after it; else as its `line` says
+    (`Where.unit_ends`: a row of no unit, a publisher's name holding ' · ')."""
     if moved == UNIT_END:
         unit = row.unit or ""
-        return unit.rpartition(UNIT_JOIN)[2] if UNIT_JOIN in unit else where.unit_ends.get(line, "")
+        if line in where.unit_ends or UNIT_JOIN not in unit:
+            return where.unit_ends.get(line, "")
+        return unit.rpartition(UNIT_JOIN)[2]
     return str(getattr(row, moved) or "")
 
 
-def unit_cell(row: Row, where: Where) -> str:
+def unit_cell(row: Row, line: int, where: Where) -> str:
     """The row's unit as its column holds it: without the district a race read as geography
-    added to its name (`UNIT_END`: 'A11 · 1' is precinct A11's part in district 1)."""
+    added to its name (`UNIT_END`: 'A11 · 1' is precinct A11's part in district 1); a name of the
+    publisher's holding ' · ' ('Ash · 21') loses only what was added, as its `line` says."""
     unit = row.unit or ""
-    return unit.rpartition(UNIT_JOIN)[0] if where.unit_end and UNIT_JOIN in unit else unit
+    if not where.unit_end or UNIT_JOIN not in unit:
+        return unit
+    if line in where.unit_ends:
+        added = where.unit_ends[line]
+        return unit.removesuffix(f"{UNIT_JOIN}{added}") if added else unit
+    return unit.rpartition(UNIT_JOIN)[0]
 
 
 @dataclass
