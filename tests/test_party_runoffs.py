@@ -64,7 +64,7 @@ def test_the_summary_names_no_winner(tmp_path):
     path = _file(tmp_path, (547, 379))
     result = invoke("summary", str(path), "--race", "Governor")
     assert result.code == 0, result.stderr
-    assert "wins the seat" not in result.stdout and "No winner is named" in result.stdout
+    assert "wins the seat" not in result.stdout and "No winner is named" in _flat(result.stdout)
     report = json.loads(
         invoke("summary", str(path), "--race", "Governor", "--format", "json").stdout
     )
@@ -144,3 +144,53 @@ def test_a_general_election_file_is_no_file_of_primaries(tmp_path, monkeypatch):
     (governor,) = [e for e in elections if e.facts.election == "Governor"]
     assert governor.crowded is None and governor.seats == 1
     assert not [p for p in problems if p.code == "race-split"]
+
+
+def test_the_likelier_reading_is_said_first(tmp_path):
+    """Two parties' several candidates each (Oklahoma's runoff file: 2 REP, 2 LIB) are primaries
+    or runoffs read as one race, most likely: the finding and the race-split warning say that
+    first, several seats second. One party's several candidates beside another's one (Arizona's
+    State House: two Democrats for two seats) keep several seats first."""
+    rows = [
+        HEADER,
+        *_rows(
+            "Governor",
+            [
+                ("REP", "Ada Quill", 16400),
+                ("REP", "Ben Hollis", 13700),
+                ("LIB", "Cy Marsh", 547),
+                ("LIB", "Di Park", 379),
+            ],
+        ),
+    ]
+    path = write(tmp_path, "\n".join(rows) + "\n", "xx_2018_runoff.csv")
+    result = invoke("summary", str(path))
+    said = _flat(result.stdout)
+    assert (
+        "party primaries (or runoffs) read as one race, most likely (or a race for several seats)"
+        in said
+    )
+    assert (
+        "Two parties' candidates in one race are party primaries (or runoffs) read as one race, most likely: add the party column"
+        in _flat(result.stderr)
+    )
+    # One party's pair beside one of another party, no majority, in two offices' districts.
+    rows = [HEADER.replace("office", "office,district")]
+    for district, field in (
+        ("1", [("DEM", "Ed Vance", 900), ("DEM", "Flo Grant", 850), ("REP", "Gil Ames", 950)]),
+        ("2", [("DEM", "Hal Rudd", 700), ("REP", "Ivy Cole", 720), ("REP", "Jo Dunn", 690)]),
+    ):
+        rows += [
+            r.replace("State House,", f"State House,{district},")
+            for r in _rows("State House", field)
+        ]
+    other = write(tmp_path, "\n".join(rows) + "\n", "yy_2018_results.csv")
+    result = invoke("summary", str(other))
+    said = _flat(result.stdout)
+    assert "a race for several seats, most likely (or party primaries read as one race)" in said
+    assert "A race for several seats is one race of N seats" in _flat(result.stderr)
+
+
+def _flat(text: str) -> str:
+    """Text as said, its panel's borders and line breaks left out."""
+    return " ".join(text.replace("│", " ").split())

@@ -117,6 +117,9 @@ class Election:
     # more than one (`read.racechecks`).
     named_seats: int | None = None
     crowded: str | None = None
+    # Of those, two parties' several candidates each in a file not said to be of a general
+    # election: party primaries (or runoffs) read as one race, likelier than several seats.
+    crowded_primaries: bool = False
     # A name listed under several parties that would lead the race were its lines added up (one
     # candidate's fusion lines?), where another leads as listed: no winner is named (`partylines`).
     fused_lead: str | None = None

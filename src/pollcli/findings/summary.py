@@ -248,6 +248,16 @@ def _several_seats(tally: Tally, *, official: bool) -> list[str]:
                 f"Many candidates share the votes nearly evenly ({election.flat}) and the race "
                 "does not say how many members it elects: a race for several seats, most likely."
             )
+        elif election.crowded_primaries:
+            # (Two parties' several candidates each, in a file not said to be of a general one.)
+            return [
+                f"{describe(leader)} leads with {figures(leader)}.",
+                f"Several candidates of each of two parties ({election.crowded}) and no number "
+                "of seats given: party primaries (or runoffs) read as one race, most likely (or "
+                "a race for several seats). No winner is named and no margin measured; split "
+                "them by party with --race-by (the race keys and the party column), or give the "
+                "number of seats in a vote_for column or with --vote-for N.",
+            ]
         else:
             why = (
                 f"Several candidates of one party ({election.crowded or 'several'}) and no number "

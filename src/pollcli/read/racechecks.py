@@ -229,9 +229,9 @@ def _several(
             parties[key_of[option.party]] += 1
         crowded = [p for p, n in parties.items() if n > 1 and p not in NO_PARTY]
         several = crowded and len([p for p in parties if p not in NO_PARTY]) > 1 and not elected
-        if several or _primaries(
-            election, candidates
-        ):  # (two parties' primaries: a majority elects none)
+        # (Two parties' primaries: a majority elects none; likelier than several seats.)
+        election.crowded_primaries = _primaries(election, candidates)
+        if several or election.crowded_primaries:
             suspects.append(election)
     # Running mates alone (two Democrats, one elected by a majority) in a district of an office
     # whose other districts elect several: Arizona's State House (trial 7).
@@ -262,21 +262,27 @@ def _several(
             f" (but in {specials:,} special election(s), whose leader is named)" if specials else ""
         )
     general = all(_general(e) for e in suspects)
-    primaries = (
-        ""
-        if general
-        else "; if they are party primaries read as one race, add the party column to the race "
-        "keys (--race-by office,district,party; a file whose name says 'primary' is split so)"
+    split = "add the party column to the race keys (--race-by office,district,party; a file whose name says 'primary' is split so)"
+    primaries = "" if general else f"; if they are party primaries read as one race, {split}"
+    seats = (
+        "one race of N seats: give N in a vote_for (or magnitude, number_elected) column, as "
+        f"'(N)' at the end of the district's name ('BE 02 (4)'), or with --vote-for N and --race "
+        f"{shlex.quote(_race_text(first))} (--vote-for 1: one seat)"
+    )
+    # Two parties' several candidates each (Oklahoma's Governor: 2 REP, 2 LIB): primaries (or
+    # runoffs) read as one race are the likelier reading, said first.
+    likelier = (
+        f"Two parties' candidates in one race are party primaries (or runoffs) read as one race, "
+        f"most likely: {split}; a race for several seats is {seats}"
+        if first.crowded_primaries
+        else f"A race for several seats is {seats}{primaries}"
     )
     race_split(
         suspects,
         problems,
         f"{len(suspects):,} race(s) have several candidates of one party (e.g. "
         f"{first.facts.election!r}: {_crowding(first.options)}) and do not say how many members "
-        f"they elect{called}. A race for several seats is one race of N seats: give N in a "
-        "vote_for (or magnitude, number_elected) column, as '(N)' at the end of the district's "
-        f"name ('BE 02 (4)'), or with --vote-for N and --race {shlex.quote(_race_text(first))} "
-        "(--vote-for 1: one seat)" + primaries + _seat_numbers(first, unread),
+        f"they elect{called}. {likelier}" + _seat_numbers(first, unread),
     )
 
 
