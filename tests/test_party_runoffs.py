@@ -194,3 +194,30 @@ def test_the_likelier_reading_is_said_first(tmp_path):
 def _flat(text: str) -> str:
     """Text as said, its panel's borders and line breaks left out."""
     return " ".join(text.replace("│", " ").split())
+
+
+@pytest.mark.parametrize(
+    ("name", "primary"),
+    [
+        ("xx_2018_runoff.csv", True),
+        ("20180828__xx__runoff__precinct.csv", True),
+        ("xx_2018_general_runoff.csv", False),  # (a general election's runoff elects the seat)
+        ("xx_2018_results.csv", False),  # (no runoff said: one party's two, as before)
+    ],
+)
+def test_one_party_runoff_is_a_primary_runoff(tmp_path, monkeypatch, name, primary):
+    """One party's two candidates in a runoff file not said to be of a general election (the
+    Oklahoma file's Lieutenant Governor, Pinnell and Murphy, REP) are its primary runoff: the
+    winner of the round is named as the primary's, no seat is counted as won; the race of two
+    parties' pairs beside it stays a race-split."""
+    path = _file(tmp_path, (547, 379), name)
+    elections, _ = engines_agree(monkeypatch, path)
+    auditor = {e.facts.election: e for e in elections}["Auditor"]
+    assert auditor.race is not None and auditor.race.primary is primary
+    assert any("REP primary runoff, most likely" in n for n in auditor.notes) is primary
+    result = invoke("summary", str(path), "--race", "Auditor")
+    said = _flat(result.stdout)
+    # Ed Vance 9,000 of 17,000 (hand-checked): 52.94 %.
+    assert "Ed Vance (REP) leads with 52.94 % (9,000 votes)" in said
+    prize = "the primary" if primary else "the seat"
+    assert f"Ed Vance wins {prize} with a majority" in said

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import Final
 
 from pollcli.columns import option_key
+from pollcli.election import Election
 from pollcli.read.primary_totals import NO_PARTIES
 from pollcli.read.racekeys import (
     CLOSED_CONGRESS,
@@ -23,7 +25,7 @@ from pollcli.read.racekeys import (
 )
 from pollcli.read.records import Record
 from pollcli.read.unitfacts import Advice, UnitKey
-from pollcli.read.unkeyed import NONPARTISAN
+from pollcli.read.unkeyed import NO_PARTY, NONPARTISAN
 
 _GENERAL: Final = re.compile(r"(\d{4})\d{4}__([a-z]{2})__(?:[a-z0-9_]*?__)?general(?![a-z])")
 
@@ -137,3 +139,43 @@ def _party(record: Record) -> str | None:
         return _COUNT
     party = record.row.party
     return option_key(party) if party and record.row.kind == "candidate" else None
+
+
+# A runoff said by the file's name (OpenElections' `…__runoff__…`, a trial's `us_ok_2018_runoff`)
+# or by a race key's value (a stage `runoff`).
+_RUNOFF: Final = re.compile(r"(?<![a-z])run[-_ ]?offs?(?![a-z])")
+
+
+def one_party_runoffs(elections: Sequence[Election]) -> None:
+    """A runoff of two candidates of one party, in a file not said to be of a general election
+    (the caller keeps those out): a party's primary runoff, most likely, whose winner is its
+    nominee — read as a primary (no seat won, `Race.primary`) with a note saying why and what a
+    general election's runoff would be. Oklahoma's 2018 primary runoff file saved as
+    us_ok_2018_runoff.csv said "Matt Pinnell wins the seat" (Lieutenant Governor, two REP) and
+    counted it among REP's seats won, and read State House 61's two Republicans as two seats
+    (other districts of the office had several candidates of one party)."""
+    for election in elections:
+        race = election.race
+        if race is None or race.primary or race.majority or election.top_two:
+            continue
+        if election.seats != 1 or not _runoff(election):
+            continue
+        pair = [o for o in election.options if o.kind == "candidate" and o.votes]
+        parties = {option_key(o.party or "") for o in pair}
+        if len(pair) != 2 or len(parties) != 1 or parties <= NO_PARTY:
+            continue
+        race.primary = True
+        party = pair[0].party
+        election.notes.append(
+            f"A runoff of two candidates of one party ({party}) in a file not said to be of a "
+            f"general election: a {party} primary runoff, most likely, whose winner is the "
+            "party's nominee, not a seat's holder; it is counted as a primary. (A general "
+            "election's runoff of two of one party, as Louisiana's, elects the seat: a file "
+            "whose name says 'general' is read so.)"
+        )
+
+
+def _runoff(election: Election) -> bool:
+    words = [v.casefold() for v in (election.race.keys.values() if election.race else ())]
+    name = PurePath(election.source_file).name.casefold()
+    return "runoff" in words or bool(_RUNOFF.search(name))

@@ -55,6 +55,7 @@ from pollcli.read.district_regions import district_regions
 from pollcli.read.lone_regions import lone_regions
 from pollcli.read.perballot import mark as per_ballot
 from pollcli.read.positions import mark as ballot_positions
+from pollcli.read.primaries import one_party_runoffs
 from pollcli.read.questions import mark as yes_no_questions
 from pollcli.read.seatnames import SEAT_NAMING_ROLES, seats_named
 from pollcli.read.spellings import spellings
@@ -102,6 +103,7 @@ def check(
     per_ballot(elections, problems)
     yes_no_questions(elections, problems)  # (`NAME - YES`, `NAME - NO` of several names)
     if many or keyed:
+        one_party_runoffs([e for e in elections if not _general(e)])
         _several(elections, problems, variants, unread)
         _flat(elections, problems, variants)
     else:  # no race key read: races told apart by a column pollcli does not know, added up?
