@@ -94,7 +94,6 @@ def sub_units(
         everywhere = len(geography) == len(values)
         for index, record in enumerate(records):
             value = record.facts.pop(key.canonical, "")
-            added = ""  # (the district added to the end of the unit's name, if any)
             if value and tuple(raw(record, k) for k in others) in geography:
                 if finer:
                     again = again or within.setdefault(record.row.region or "", value) != value
@@ -112,17 +111,17 @@ def sub_units(
                         record, row=record.row.model_copy(update={"unit": unit})
                     )
                     columns.moved[key.canonical] = UNIT_END  # (--where reads it there)
-                    added = value
                 else:
                     # A row of no unit (a district's absentee votes, no precinct named): no name
                     # to end, so --where reads its district by its line (`selection.moved_cell`).
                     columns.unit_ends[record.line] = value
             elif not everywhere:
                 writable(record)[key.canonical] = value
-            if UNIT_JOIN in (record.row.unit or ""):
-                # A publisher's name that holds the join ('Ash · 21'): what was added to it is
-                # said by line, not read off its last ' · ' (`selection.unit_cell`).
-                columns.unit_ends[record.line] = added
+            if records[index] is record and UNIT_JOIN in (record.row.unit or ""):
+                # A publisher's name that holds the join ('Ash · 21') and nothing added to it:
+                # said by line, not read off its last ' · ' (`selection.unit_cell`); one that
+                # had a district added ends with it, read off its last ' · ' as any other.
+                columns.unit_ends[record.line] = ""
             if finer and records[index] is record and record.row.region and not record.row.unit:
                 # The precinct is the unit, as the column now reads (`--where precinct=2`), also
                 # in a race the district names (its precinct stays its region: its `--by

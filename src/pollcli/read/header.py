@@ -58,7 +58,8 @@ class ColumnMap:
     # A district column read as geography (`geography.sub_units`): its cells moved to the rows'
     # region or unit, by the canonical name they had; --where on it reads them there.
     moved: dict[str, str] = field(default_factory=dict)
-    # Moved to the unit's name's end (`UNIT_END`) but of a row of no unit: the cell by line.
+    # By line, rows `UNIT_END` cannot read off the unit's name: of no unit (the district's cell),
+    # or whose own name holds ' · ' with nothing added ('').
     unit_ends: dict[int, str] = field(default_factory=dict)
     # Columns naming the unit with the unit column (`read.unitparts`: a town beside its precinct),
     # and those that would but held no value where mapped (the streaming engine then hands over).

@@ -44,13 +44,11 @@ def moved_cell(row: Row, moved: str, line: int, where: Where) -> str:
 def unit_cell(row: Row, line: int, where: Where) -> str:
     """The row's unit as its column holds it: without the district a race read as geography
     added to its name (`UNIT_END`: 'A11 · 1' is precinct A11's part in district 1); a name of the
-    publisher's holding ' · ' ('Ash · 21') loses only what was added, as its `line` says."""
+    publisher's holding ' · ' ('Ash · 21') that nothing was added to stays whole, as its `line`
+    says (`Where.unit_ends`)."""
     unit = row.unit or ""
-    if not where.unit_end or UNIT_JOIN not in unit:
+    if not where.unit_end or UNIT_JOIN not in unit or line in where.unit_ends:
         return unit
-    if line in where.unit_ends:
-        added = where.unit_ends[line]
-        return unit.removesuffix(f"{UNIT_JOIN}{added}") if added else unit
     return unit.rpartition(UNIT_JOIN)[0]
 
 
@@ -66,7 +64,7 @@ class Where:
     moved: dict[int, str] = field(default_factory=dict)
     # Some units end with a district's cell (`UNIT_END`): --where on the unit reads them without it.
     unit_end: bool = False
-    # The district cells of rows of no unit whose district went to a unit's name's end, by line.
+    # By line, rows whose unit's name tells nothing of the district (`ColumnMap.unit_ends`).
     unit_ends: dict[int, str] = field(default_factory=dict)
     # The values as given and the header as written, by column index: how a filter is named.
     given: dict[int, list[str]] = field(default_factory=dict)
