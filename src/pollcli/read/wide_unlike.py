@@ -24,7 +24,11 @@ hold votes says so:
 - few of the valid votes: the options add up to a tenth or less of the valid votes the table gives
   (a protocol line), over its rows (a Hungarian table of polling stations, valasztas18's
   `szavazas.csv`: flags and small counts beside `ervenyes`, the valid votes, and no party's votes,
-  "tied for first" with 8 votes of 2,167).
+  "tied for first" with 8 votes of 2,167);
+- seats: a header with a seat word (`seats_s`, `Sitze SPD`, `Mandatos`), or every row's options
+  adding up to one figure (three rows or more): a fixed whole, as a chamber's seats are, where votes
+  differ from one count to the next (Denmark's seats per party per election, 175 in each row, whose
+  `--race-by date` gave 26 elections "led" by the Social Democrats "with 74 votes").
 
 Such a table is refused (an error at its header line) naming the columns and what each holds, and
 the ways out: `--ignore-column` for a column that is no option, `--wide --id-columns COL,…` where
@@ -43,6 +47,8 @@ from pollcli.problems import Code, Found
 from pollcli.read import votes_words
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan
+from pollcli.read.offballot import DASHES
+from pollcli.read.total_words import says_total
 
 Row = tuple[int, list[str]]
 # The fewest filled cells a column's years or running number is told in.
@@ -87,6 +93,18 @@ _ATTRIBUTES: Final[dict[str, str]] = {
     ),
     **dict.fromkeys(("nasc", "nascita", "birth", "born", "dob", "urodzenia"), "a birth date"),
 }
+# Whole words of a header that say its column counts seats (`seats_s`, `Sitze SPD`), never votes.
+_SEAT_WORDS: Final[frozenset[str]] = frozenset(
+    {"seats", "mandates", "sitze", "sièges", "sieges", "escaños", "escanos", "mandatos", "seggi",
+     "mandaty", "zetels", "mandater", "diputados", "concejales"}
+)  # fmt: skip
+# What to do with a table of seats, as the errors say it.
+_SEATS_ADVICE: Final[str] = (
+    "pollcli reads votes, not seats: give it each option's votes, and 'pollcli seats' allocates "
+    "the seats from them"
+)
+# The fewest rows whose options add up to one figure (`_fixed`).
+FIXED_ROWS_AT_LEAST: Final[int] = 3
 _BRACKETED: Final[re.Pattern[str]] = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _HOUR = re.compile(
     r"(?:(?:ore|ora|h|hour|uhr|heure|hora|horas|godz\.?|godzina)\s*)?"
@@ -114,10 +132,16 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
     seen |= copied
     hours, ranks = _hours(table, plan, rows), _ranks(table, plan)
     listed, few = _options_listed(table, plan, rows), _few(table, plan, rows)
-    if not seen and hours is None and ranks is None and listed is None and few is None:
+    seats = [table.header[i] for i in plan.options if i not in seen and _says_seats(table, i)]
+    fixed = None if seen or seats else _fixed(table, plan, rows)
+    told = [s for s in (hours, ranks, listed, few, fixed) if s is not None]
+    if not seen and not told and not seats:
         return False
     parts = [f"{table.header[i]!r} holds {said}" for i, said in seen.items()]
-    parts += [said for said in (hours, ranks, listed, few) if said is not None]
+    if seats:
+        held = "holds" if len(seats) == 1 else "hold"
+        parts.append(f"{_listed(seats)} {held} seats, not votes ({_SEATS_ADVICE})")
+    parts += told
     if copied:
         parts.append(
             "each row may be one candidate's: then name its columns candidate and votes, and "
@@ -182,6 +206,36 @@ def _held(label: str, cells: list[str]) -> str | None:
     if attribute is not None:
         return f"{attribute}, not votes"
     return None
+
+
+def _says_seats(table: RawTable, i: int) -> bool:
+    """Whether a column's header has a seat word (`seats_s`, `Sitze SPD`, `Mandatos`)."""
+    return bool(_SEAT_WORDS.intersection(re.split(r"[^\w]+|_", table.header[i].casefold())))
+
+
+def _fixed(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
+    """What the options hold where every row's add up to one figure, in three rows or more of two
+    options' plain counts at least (a blank or `NA` cell none; a column of each row's total, as its
+    header says, aside): a fixed whole, as a chamber's seats are, where votes differ from one count
+    to the next; or None."""
+    sums: set[int] = set()
+    counted = 0
+    options = [i for i in plan.options if not says_total(table.header[i])]
+    for _, cells in rows:
+        figures = [cells[i].strip() if i < len(cells) else "" for i in options]
+        figures = [f for f in figures if f and f not in DASHES]
+        if not all(f.isdigit() and f.isascii() for f in figures):
+            return None  # (separators, decimals, words: no plain counts to add)
+        if len(figures) >= 2:
+            sums.add(sum(map(int, figures)))
+            counted += 1
+    if len(sums) != 1 or counted < FIXED_ROWS_AT_LEAST or not (total := next(iter(sums))):
+        return None
+    return (
+        f"the options add up to {total:,} in every row ({counted:,} rows): a fixed whole, as a "
+        "chamber's seats are, where votes differ from one count to the next — a table of seats "
+        f"won, most likely ({_SEATS_ADVICE})"
+    )
 
 
 def _copied(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, str]:

@@ -1,0 +1,53 @@
+"""Tables of seats, not votes (session 26's trial): a table of each party's seats per election
+(Denmark's `dk_seats.csv`: `year,date,party_s,party_rv,…,independents,total`, 175 in every row's
+total) read with `--race-by date` gave 26 elections "led" by the Social Democrats "with 74 votes".
+A wide table whose headers say seats, or whose every row adds up to one figure, is refused saying
+it holds seats. Files: invented, in those layouts."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import invoke, write
+
+# Seats per party per election, R's `NA` where a party did not stand; each row adds up to 101.
+SEATS_BY_ELECTION = """year,date,party_a,party_b,party_c,party_d,independents,total
+2001,2001-05-01,50,40,NA,11,0,101
+2005,2005-05-03,45,44,12,NA,0,101
+2009,2009-05-05,60,30,NA,10,1,101
+2013,2013-06-11,38,41,22,NA,0,101
+"""
+
+
+@pytest.mark.parametrize("flags", [(), ("--race-by", "date"), ("--format", "json")])
+def test_a_table_of_seats_per_election_is_refused_as_seats(tmp_path, flags):
+    path = write(tmp_path, SEATS_BY_ELECTION, "seats.csv")
+    result = invoke("summary", str(path), *flags)
+    assert result.code == 1, result.stdout
+    assert "the options add up to 101 in every row (4 rows)" in result.stderr
+    assert "a table of seats won, most likely" in result.stderr
+    assert "leads" not in result.stdout and "votes" not in result.stdout
+
+
+def test_columns_headed_seats_are_refused_as_seats(tmp_path):
+    text = "year,seats_a,seats_b,seats_c\n2001,50,40,11\n2005,45,44,13\n"
+    result = invoke("summary", str(write(tmp_path, text, "parliament.csv")))
+    assert result.code == 1, result.stdout
+    assert "'seats_a', 'seats_b', 'seats_c' hold seats, not votes" in result.stderr
+
+
+def test_the_users_id_columns_read_them_as_votes(tmp_path):
+    # The way out the error names: --wide --id-columns is the user's word that they are votes.
+    path = write(tmp_path, SEATS_BY_ELECTION, "seats.csv")
+    result = invoke(
+        "summary", str(path), "--wide", "--id-columns", "year,date", "--race-by", "date"
+    )
+    assert result.code == 0, result.stderr
+
+
+def test_votes_whose_rows_differ_are_read_as_before(tmp_path):
+    # The same layout with one row's sum off by one: votes, as before. Oracle: the cells by hand.
+    text = SEATS_BY_ELECTION.replace("60,30,NA,10,1,101", "60,30,NA,10,2,102")
+    result = invoke("summary", str(write(tmp_path, text, "votes.csv")), "--race-by", "date")
+    assert result.code == 0, result.stderr
+    assert "2009-05-05" in result.stdout
