@@ -45,9 +45,15 @@ def clean_cell(text: str) -> str:
 
 
 COUNT_DASHES: Final[frozenset[str]] = DASHES - {"x", "X"}
+# Figures of a race that are no counts: R's `NA` or a dash where the file gives none is none, as a
+# blank cell is (Portugal's municipal assemblies, `mandates` `NA` on every row, refused each row:
+# "seats 'NA': not a number").
+_FIGURES: Final[tuple[str, ...]] = (
+    "seats", "vote_for", "round", "term_years", "previous_term_years", "list_threshold"
+)  # fmt: skip
 _BLANK: Final = (
     {"votes": DASHES, "share": DASHES}
-    | dict.fromkeys(INT_FACTS, COUNT_DASHES)
+    | dict.fromkeys((*INT_FACTS, *_FIGURES), COUNT_DASHES)
     | dict.fromkeys(("district", f"{RACE_PREFIX}district"), NO_VALUES | NA_WORDS)
     | {"party": NO_VALUES}  # (`NA`: `read.naparties`)
 )
