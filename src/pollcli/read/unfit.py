@@ -110,10 +110,11 @@ def unfit_facts(
 
 def _seats_won_races(
     records: list[Record], columns: ColumnMap, label: Callable[[Record], str] | None
-) -> tuple[set[str], int, bool]:
+) -> tuple[set[str], int, bool, set[str]]:
     """The races whose `seats` cells count each option's seats won, not the race's seats to fill,
     how many races give the column at all, and whether one of them lists two options a place
-    (`_pair`: its seats may be a race's typed two ways). In every place of such a race that lists two
+    (`_pair`: its seats may be a race's typed two ways), and those of them whose lists each won as
+    many (`_equal`). In every place of such a race that lists two
     options at least: three whole numbers, or two, one of them 0 and the other on no more than
     half of the options; in a file of candidates (not parties' lists), 0 or 1 each — a candidate
     wins one seat at most. Decided race by race and place by place, where more than half of the
@@ -121,7 +122,7 @@ def _seats_won_races(
     race's seats on every row, 1 in one precinct and 4 in another, and a race's seats typed
     wrong once (`4, 4, 0`) keep their "make them agree"; neither is seats won."""
     if columns.index("seats") is None:
-        return set(), 0, False  # (no pass over a file's rows without the column: 1M of them)
+        return set(), 0, False, set()  # (no pass over a file's rows without the column: 1M of them)
     name = (lambda r: r.election) if label is None else label
     places: dict[str, dict[tuple[str | None, str | None], list[str]]] = {}
     for record in records:
@@ -137,17 +138,28 @@ def _seats_won_races(
         if cells and all(_won_in_place(c, most) for c in cells)
     }
     if len(won) * 2 <= sum(1 for cells in listed.values() if cells):
-        return set(), len(places), False  # (a race in two at most: no column of seats won)
+        return set(), len(places), False, set()  # (a race in two at most: no column of seats won)
     # The file's column is of seats won: so is any race's whose numbers differ in each place (two
     # lists of 10 and 5 seats, the others' cells blank) or that lists one number a place
-    # (Burdinne's one list of 11 seats).
+    # (Burdinne's one list of 11 seats); and, of party lists, one whose lists each won as many
+    # (Portugal's parish of Alvão, 3, 3 and 3 of 9 seats: not a race of 3), with a note (`EQUAL`).
     races = {
         race
         for race, cells in listed.items()
         if all(_won_in_place(c, most, loose=True) for c in cells)
+        or (most is None and cells and all(_equal(c) for c in cells))
     }
     pairs = any(all(len(c) == 2 for c in listed[race]) for race in races)
-    return races, len(places), pairs
+    equal = {race for race in races if listed[race] and all(_equal(c) for c in listed[race])}
+    return races, len(places), pairs, equal
+
+
+def _equal(cells: list[str]) -> bool:
+    """Whether a place's cells are one whole number above 0, each list's seats won alike."""
+    if len(cells) < 2 or not all(_WHOLE.fullmatch(c) for c in cells):
+        return False
+    counts = {int(float(c)) for c in cells}
+    return len(counts) == 1 and min(counts) > 0
 
 
 def _won_in_place(cells: list[str], most: int | None, *, loose: bool = False) -> bool:
@@ -179,6 +191,18 @@ PAIR_NOTE: Final[str] = (
 )
 
 
+def _equal_note(races: list[str]) -> str:
+    """Said of the races read as seats won whose lists each won as many (`_equal`)."""
+    if not races:
+        return ""
+    shown = ", ".join(map(repr, races[:3])) + (" …" if len(races) > 3 else "")
+    return (
+        f" In {len(races):,} of them ({shown}) every list won as many seats as the others: read "
+        "so too, as in the other races, never as the race's seats to fill; if such a race's cells "
+        "are its seats to fill instead, write each list's seats won there."
+    )
+
+
 def _named(cell: str) -> bool:
     """Whether a count's cell is a name: two letters at least (`Aoraki`; not an `x`, `-` or
     `n/a` left where a count is missing)."""
@@ -204,7 +228,7 @@ def set_aside_unfit_facts(
     records: list[Record], columns: ColumnMap, label: Callable[[Record], str] | None = None
 ) -> None:
     """Leave the `unfit_facts` columns unused, with their notes."""
-    won, given, pairs = _seats_won_races(records, columns, label)
+    won, given, pairs, equal = _seats_won_races(records, columns, label)
     if won:
         at = len(columns.notes)
         # (Not of the races whose cells are left unread, each with its note: Belgium's provinces
@@ -216,7 +240,8 @@ def set_aside_unfit_facts(
                 f"The {columns.header_of('seats')!r} column differs from option to option "
                 f"within {within}: there it counts the seats each option won, read as the file "
                 "gives them (no method allocates them, no system is assumed)."
-                + (PAIR_NOTE if pairs else ""),
+                + (PAIR_NOTE if pairs else "")
+                + _equal_note(sorted(equal & read)),
             )
     unfit = unfit_facts(records, columns, label)
     for key, note in unfit.items():
