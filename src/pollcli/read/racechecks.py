@@ -47,7 +47,7 @@ from typing import Final
 from pollcli.columns import is_party_list
 from pollcli.election import Election, Option
 from pollcli.problems import Code, Problem, race_split
-from pollcli.read import unkeyed
+from pollcli.read import unkeyed, winners_only
 from pollcli.read.assemble import option_key
 from pollcli.read.contests import MIN_REGIONS
 from pollcli.read.delegates import delegates
@@ -104,6 +104,7 @@ def check(
     yes_no_questions(elections, problems)  # (`NAME - YES`, `NAME - NO` of several names)
     if many or keyed:
         one_party_runoffs([e for e in elections if not _general(e)])
+        winners_only.check(elections, problems, unread)  # (one candidate a race, every race)
         _several(elections, problems, variants, unread)
         _flat(elections, problems, variants)
     else:  # no race key read: races told apart by a column pollcli does not know, added up?
