@@ -51,3 +51,12 @@ def test_votes_whose_rows_differ_are_read_as_before(tmp_path):
     result = invoke("summary", str(write(tmp_path, text, "votes.csv")), "--race-by", "date")
     assert result.code == 0, result.stderr
     assert "2009-05-05" in result.stdout
+
+
+@pytest.mark.parametrize("column", ["seats", "mandates"])
+def test_a_long_table_of_seats_alone_says_it_holds_seats(tmp_path, column):
+    # A row per party with its seats and no votes: refused, as before, saying what it holds.
+    text = f"constituency,party,{column}\nNorth,Red,3\nNorth,Blue,2\nSouth,Red,1\nSouth,Blue,4\n"
+    result = invoke("summary", str(write(tmp_path, text, "seats.csv")))
+    assert result.code == 1, result.stdout
+    assert f"its {column!r} column counts seats: a table of seats won" in result.stderr

@@ -34,7 +34,7 @@ from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read import race_hint
 from pollcli.read.columnpairs import joined_names, race_party
-from pollcli.read.othervotes import votes_of
+from pollcli.read.othervotes import no_votes_advice, votes_of
 from pollcli.read.preamble import HEAD_LINES, stacked_contests
 from pollcli.read.rowindex import index_note, row_index
 from pollcli.read.unitparts import same_level, settle
@@ -405,7 +405,7 @@ def map_header(
             line,
             "neither a votes nor a share column (aliases: candidatevotes, vote_count, count / "
             "percent, pct, vote_share); "
-            + misspelt(ignored, ("votes", "share"), where or "add one"),
+            + misspelt(ignored, ("votes", "share"), where or no_votes_advice(header, columns)),
             column="votes",
         )
         ok = False

@@ -10,12 +10,14 @@
   preferences, from its header). It was left unread, and the error offered `electorate` (the
   registered voters) and `elected` as the votes instead. Two such columns are none: `--votes`
   names one.
+- **Seats alone**: a header of a `seats` column and no votes (a party's seats won, `party,seats`)
+  is a table of seats, and the error says so (`no_votes_advice`), never only "add one".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 from pollcli.columns import normalize_header
@@ -57,3 +59,15 @@ def votes_of(
         return columns
     notes.append(f"The {header[total]!r} column holds each option's votes.")
     return {**columns, total: "votes"}
+
+
+def no_votes_advice(header: Sequence[str], columns: Mapping[int, str]) -> str:
+    """What to do about a header of no votes and no share column: where it has a `seats` column,
+    that the file is a table of seats, which pollcli does not read as votes; else add one."""
+    seats = [header[i] for i, canonical in columns.items() if canonical == "seats"]
+    if not seats:
+        return "add one"
+    return (
+        f"its {seats[0]!r} column counts seats: a table of seats won, which pollcli does not read "
+        "as votes; add each option's votes ('pollcli seats' allocates the seats from them)"
+    )
