@@ -55,6 +55,14 @@ def check_sentences(tally: Tally) -> list[str]:
         elif audit.fit is not None:
             base_name = "valid votes" if audit.fit == "valid" else "ballots cast"
             sentence += f" and agree with the votes on the base of {base_name}"
+        elif audit.larger_base is not None and audit.base_total:
+            # (Malaysia's Perak: 36.9 % of the registered voters, "leading with 36.90 %".)
+            sentence += (
+                f": each option's votes of about {audit.larger_base:,}, not of the "
+                f"{audit.base_total:,} valid votes — shares of a base the file does not give (the "
+                "ballots cast, its blank and invalid ones unlisted, or the registered voters), "
+                "shown as published: no shares of the votes"
+            )
         sentences.append(sentence + ".")
     elif any(o.votes is not None for o in election.options) and audit.base_total:
         sentences.append(f"Shares are computed from the votes, of {_listed(tally, counted_base)}.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pollcli.audit import Audit, implied_total, mismatches, no_votes, partly_published
+from pollcli.audit import Audit, mismatches, no_votes, partly_published
 from pollcli.audit import audit as audit_of
 from pollcli.columns import NOT_VALID_KINDS
 from pollcli.election import Election, Facts, Option
@@ -204,14 +204,8 @@ def _check_share_fit(
             f"add '# share_base: {audit.fit}' to the front matter",
         )
         return
-    implied = implied_total(options, facts.share_base) if audit.mismatches else None
-    if (
-        implied is not None
-        and audit.base_total
-        and implied > audit.base_total
-        and facts.share_base == "valid"
-        and facts.ballots_cast is None
-    ):
+    implied = audit.larger_base
+    if implied is not None and audit.base_total:
         # Every share off by one ratio: shares of a larger base the file does not give (the
         # ballots cast, with blank and null ballots listed elsewhere), said once, not per row.
         shown = (
@@ -232,7 +226,8 @@ def _check_share_fit(
             else f"published shares{where} are each option's votes of about {implied:,} votes, "
             f"not of the {audit.base_total:,} valid votes counted: shares of the ballots cast, "
             f"with about {implied - audit.base_total:,} blank or invalid ballots the file does "
-            f"not list? {shown}; give the ballots cast (a ballots_cast column, or "
+            f"not list, or of the registered voters{_as_turnout(audit)}? {shown}, no shares of "
+            "the votes; give the ballots cast (a ballots_cast column, or "
             "'# ballots_cast: N' and '# share_base: cast' in the front matter) to check the "
             "published ones"
         )
@@ -246,6 +241,12 @@ def _check_share_fit(
             f"votes, which give {computed:.3f} % of {facts.share_base} votes; check both cells",
             column=columns.header_of("share"),
         )
+
+
+def _as_turnout(audit: Audit) -> str:
+    """What the published shares add up to, where they may be of the registered voters."""
+    summed = audit.share_sum
+    return f" (they add up to {summed.total:.2f} %, as a turnout would)" if summed else ""
 
 
 def _check_mixed_figures(election: Election, found: Found) -> None:

@@ -1,0 +1,63 @@
+"""Published shares of a base larger than the valid votes, which the file does not give
+(`audit.Audit.larger_base`): The Star's Malaysian results (`,name,number_of_voters,panel_code,
+panel_name,tab,state_region`, each cell `36.9% (13,243)`) give each candidate's votes as a share of
+the seat's registered voters; read with `--race-by panel_code` they "led with 36.90 %" and the
+findings said only "published shares add up to 76.10 %", the warning guessing ballots cast alone.
+The findings now say what the shares are of (a base the file does not give: the ballots cast, or
+the registered voters), and that they are no shares of the votes. Files: invented, in that layout."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import invoke, write
+
+# Registered voters: 40,000 in P01, 30,000 in P02; the shares are of them, one decimal.
+SEATS = """,name,votes,panel_code,panel_name,tab,state_region
+0,Aminah Ali (BN - UMNO),"36.9% (14,760)",P01,HULU,parliament,Perak
+1,Badrul Hisham (PAS),"21.5% (8,600)",P01,HULU,parliament,Perak
+2,Chong Wei (PH - DAP),"17.7% (7,080)",P01,HULU,parliament,Perak
+3,Devi Nair (PH - PKR),"42.1% (12,630)",P02,HILIR,parliament,Perak
+4,Ehsan Omar (BN - UMNO),"35.0% (10,500)",P02,HILIR,parliament,Perak
+"""
+PARTS = [(14_760, 36.9), (8_600, 21.5), (7_080, 17.7)]
+
+
+def _result(tmp_path, text: str):
+    path = write(tmp_path, text, "my_perak.csv")
+    return invoke("summary", str(path), "--race-by", "panel_code", "-f", "json")
+
+
+def test_shares_of_a_larger_base_say_so(tmp_path):
+    result = _result(tmp_path, SEATS)
+    assert result.code == 0, result.stderr
+    races = {e["election"]: e for e in json.loads(result.stdout)["elections"]}
+    (check,) = [n for n in races["P01"]["notes"] if n.startswith("Check: published shares")]
+    # Oracle: 14,760 + 8,600 + 7,080 = 30,440 valid votes; the base is the least whole one every
+    # share rounds from (40,000 registered voters among them).
+    said = re.search(
+        r"add up to 76\.10 %: each option's votes of about ([\d,]+), not of the 30,440", check
+    )
+    assert said is not None, check
+    base = int(said.group(1).replace(",", ""))
+    fits = [b for b in range(30_441, 40_001) if all(round(v / b * 100, 1) == s for v, s in PARTS)]
+    assert base == fits[0] and 40_000 in fits
+    assert "or the registered voters" in check and "no shares of the votes" in check
+    assert "or of the registered voters (they add up to 76.10 %, as a turnout would)" in (
+        result.stderr
+    )
+
+
+def test_shares_of_the_valid_votes_read_as_before(tmp_path):
+    # Shares of the votes listed (Oracle: 600 / 1,000 and 400 / 1,000): no larger base.
+    text = SEATS.splitlines()[0] + '\n0,Aminah Ali,"60.0% (600)",P01,HULU,x,y\n'
+    text += '1,Badrul Hisham,"40.0% (400)",P01,HULU,x,y\n'
+    result = _result(tmp_path, text)
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    (check,) = [n for n in election["notes"] if n.startswith("Check: published shares")]
+    assert check == (
+        "Check: published shares add up to 100.00 % and agree with the votes on the base of "
+        "valid votes."
+    )
