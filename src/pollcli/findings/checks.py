@@ -59,9 +59,9 @@ def check_sentences(tally: Tally) -> list[str]:
             # (Malaysia's Perak: 36.9 % of the registered voters, "leading with 36.90 %".)
             sentence += (
                 f": each option's votes of about {audit.larger_base:,}, not of the "
-                f"{audit.base_total:,} valid votes — shares of a base the file does not give (the "
-                "ballots cast, its blank and invalid ones unlisted, or the registered voters), "
-                "shown as published: no shares of the votes"
+                f"{audit.base_total:,} votes listed — shares of a base the file does not give (with "
+                "options or blank and invalid ballots it does not list, or the registered "
+                "voters), shown as published: no shares of the votes listed"
             )
         sentences.append(sentence + ".")
     elif any(o.votes is not None for o in election.options) and audit.base_total:

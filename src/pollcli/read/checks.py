@@ -246,7 +246,7 @@ def _check_share_fit(
 def _as_turnout(audit: Audit) -> str:
     """What the published shares add up to, where they may be of the registered voters."""
     summed = audit.share_sum
-    return f" (they add up to {summed.total:.2f} %, as a turnout would)" if summed else ""
+    return f" (they add up to {summed.total:.2f} %)" if summed else ""
 
 
 def _check_mixed_figures(election: Election, found: Found) -> None:
