@@ -60,3 +60,13 @@ def test_a_long_table_of_seats_alone_says_it_holds_seats(tmp_path, column):
     result = invoke("summary", str(write(tmp_path, text, "seats.csv")))
     assert result.code == 1, result.stdout
     assert f"its {column!r} column counts seats: a table of seats won" in result.stderr
+
+
+def test_rows_of_one_hundred_are_said_to_be_percentages(tmp_path):
+    # Each row's percentages (a poll's), no votes: refused, never "a table of seats won".
+    text = "poll,date,Red,Blue,Green\nA,2024-01-01,40,35,25\nB,2024-01-08,42,33,25\n"
+    text += "C,2024-01-15,41,36,23\n"
+    result = invoke("summary", str(write(tmp_path, text, "polls.csv")), "--race-by", "poll")
+    assert result.code == 1, result.stdout
+    assert "the options add up to 100 in every row (3 rows): percentages" in result.stderr
+    assert "seats won" not in result.stderr

@@ -231,6 +231,12 @@ def _fixed(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
             counted += 1
     if len(sums) != 1 or counted < FIXED_ROWS_AT_LEAST or not (total := next(iter(sums))):
         return None
+    if total == 100:  # (a poll's or a result's percentages, each row's; or a chamber of 100)
+        return (
+            f"the options add up to 100 in every row ({counted:,} rows): percentages (or seats "
+            "of a chamber of 100), where votes differ from one count to the next; pollcli reads "
+            "votes: give each option's votes"
+        )
     return (
         f"the options add up to {total:,} in every row ({counted:,} rows): a fixed whole, as a "
         "chamber's seats are, where votes differ from one count to the next — a table of seats "
