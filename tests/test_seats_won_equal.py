@@ -36,7 +36,7 @@ def test_equal_cells_are_seats_won_as_in_the_other_races(tmp_path):
     # Oracle: the cells by hand, 3 + 3 + 3.
     assert "Seats won, as the file gives them: Red 3, Blue 3, Green 3 (9 seats" in " ".join(notes)
     assert not any("3 seats go to the lists" in note for note in notes)
-    assert any("In 1 of them ('171319') every list won as many seats" in n for n in notes)
+    assert any("In 1 race ('171319') every list won as many seats" in n for n in notes)
     assert "Seats won, as the file gives them: Red 7, Blue 2 (9 seats" in " ".join(
         races["010109"]["notes"]
     )

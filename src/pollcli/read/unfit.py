@@ -197,9 +197,10 @@ def _equal_note(races: list[str]) -> str:
         return ""
     shown = ", ".join(map(repr, races[:3])) + (" …" if len(races) > 3 else "")
     return (
-        f" In {len(races):,} of them ({shown}) every list won as many seats as the others: read "
-        "so too, as in the other races, never as the race's seats to fill; if such a race's cells "
-        "are its seats to fill instead, write each list's seats won there."
+        f" In {len(races):,} {'race' if len(races) == 1 else 'races'} ({shown}) every list won as "
+        "many seats as the others: read so too, as in the other races, never as the race's seats "
+        "to fill; if such a race's cells are its seats to fill instead, write each list's seats "
+        "won there."
     )
 
 
