@@ -99,3 +99,22 @@ def test_a_line_longer_than_the_terminal_is_folded_not_cut(tmp_path):
         if problem["code"] == "duplicate-option":
             shown = shown.partition("; ")[0]  # (its advice said once, beneath the list)
         assert " ".join(shown.split()) in text
+
+
+def test_a_column_wider_than_the_terminal_keeps_the_severity_and_code(tmp_path):
+    """At 60 columns a problem of a column named in 45 letters had its severity and code cut off by
+    the terminal ('… je Landesliste  err'): the head of a folded problem (line, column, severity,
+    code) was written on one line whatever its width. It is folded too: the column on its line,
+    the severity and code beneath it; each problem's code is shown once."""
+    column = "Stimmen der gültigen Zweitstimmen je Landesliste"
+    for width, name in ((60, column), (40, column)):
+        rows = [f"candidate,party,{name}", *[f"C{i},P,abc{i}" for i in range(LONG_LIST + 5)]]
+        path = write(tmp_path, "\n".join([*rows, "Zed,P,5"]) + "\n")
+        result = invoke("validate", str(path), "--votes", name, env={"COLUMNS": str(width)})
+        assert result.code == 1
+        lines = result.stdout.splitlines()
+        assert all(len(line) <= width for line in lines)
+        text = " ".join(" ".join(lines).split())
+        assert text.count("error type-error") == LONG_LIST + 5
+        if width == 60:  # (the column's name fits a line: whole, before its severity and code)
+            assert f"1002 {name} error type-error votes 'abc1000': not a number" in text

@@ -65,9 +65,12 @@ class LongList:
                 continue
             # Longer than the terminal (Rich would cut it at the width): the line, column,
             # severity and code on a line, what is wrong beneath it, indented, folded at spaces.
-            yield from segments[:2]
-            yield Segment(f"  {problem.code}")
-            yield newline
+            head = [*segments[:2], Segment(f"  {problem.code}")]
+            if Segment.get_line_length(head) > width:
+                # (A column's name as wide as the terminal: the severity and code were cut off.)
+                yield from _folded([Segment(segments[0].text.rstrip())], width)
+                head = [Segment(" " * (digits + 3)), *head[1:]]
+            yield from _folded(head, width)
             yield from _beneath(visible(message), digits + 3, width)
         for code, tail in advice.items():
             said = Text(f" Each {code} above ({counts[code]:,}): ", style=BOLD)
@@ -83,9 +86,15 @@ def _beneath(message: str, indent: int, width: int) -> list[Segment]:
     pad = " " * min(indent, max(width - room, 0))
     out: list[Segment] = []
     for text in textwrap.wrap(message, room, break_long_words=True, break_on_hyphens=False):
-        segments = [Segment(pad + text)]
-        length = Segment.get_line_length(segments)
-        for part in Segment.divide(segments, [*range(width, length, width), length]):
-            out.extend(part)
-            out.append(Segment.line())
+        out.extend(_folded([Segment(pad + text)], width))
+    return out
+
+
+def _folded(segments: list[Segment], width: int) -> list[Segment]:
+    """Segments of one line cut into lines of `width` cells, each ended by a newline."""
+    length = Segment.get_line_length(segments)
+    out: list[Segment] = []
+    for part in Segment.divide(segments, [*range(width, length, width), length]):
+        out.extend(part)
+        out.append(Segment.line())
     return out
