@@ -126,3 +126,29 @@ def test_a_turnout_group_s_columns_are_read_by_the_group(tmp_path, monkeypatch, 
     assert {o.candidate: o.votes for o in election.options} == BOOTH_VOTES
     assert election.facts.registered == BOOTH_REGISTERED
     assert election.facts.ballots_cast == BOOTH_CAST
+
+
+def test_a_turnout_of_percentages_is_no_count_of_ballots(tmp_path, monkeypatch):
+    """A `Voter_TurnOut` column of shares (Kenya's 2022 county table as a new user saved it:
+    `43.78%` beside `Reg_Voters`) was read as the ballots cast since 'voter turnout' became a
+    protocol line, and the file was refused: "ballots_cast '43.78%': not a number; write digits
+    only". A fact's column whose cells are all percentages is a share, left unused as a share's
+    header leaves it; the file reads as it did. Oracle: pandas."""
+    text = (
+        "code,county,reg_voters,Alpha,Beta,Gamma,Delta,rejected,voter_turnout\n"
+        '1,Pwani,"64,100","16,000","11,300",2100,480,370,43.78%\n'
+        '2,Milima,"32,800","12,500","5,100",1000,210,100,54.86%\n'
+    )
+    path = write(tmp_path, text, "county_table.csv")
+    (election,), problems = engines_agree(monkeypatch, path)
+    assert [p for p in problems if p.severity == "error"] == []
+    frame = pd.read_csv(io.StringIO(text), thousands=",")
+    assert {o.candidate: o.votes for o in election.options} == {
+        party: int(frame[party].sum()) for party in ("Alpha", "Beta", "Gamma", "Delta")
+    }
+    assert election.facts.registered == int(frame["reg_voters"].sum())
+    assert election.facts.invalid == int(frame["rejected"].sum())
+    assert election.facts.ballots_cast is None
+    result = invoke("summary", str(path))
+    assert result.code == 0, result.stderr
+    assert "'voter_turnout'" in " ".join(result.stdout.split())

@@ -98,6 +98,13 @@ def with_share(text: str) -> bool:
     return "(" in text and _WITH_SHARE.fullmatch(text) is not None
 
 
+def percents(values: Sequence[str]) -> bool:
+    """A column of shares by its cells: every filled cell a percentage (`43.78%`), none a count
+    with its share beside it (`43,093 (83.8%)`: `with_share`)."""
+    filled = [v.strip() for v in values if v.strip() and v.strip() not in NA_WORDS]
+    return bool(filled) and all(v.endswith("%") and not with_share(v) for v in filled)
+
+
 # Vote cells of at most this many ASCII digits are below MAX_VOTES: read by `int` at once.
 _PLAIN_DIGITS: Final[int] = len(str(MAX_VOTES)) - 1
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Final, TypeGuard
 from pollcli.columns import RACE_PREFIX, ROW_ALIASES, canonical_column, normalize_header
 from pollcli.dataclass import dataclass
 from pollcli.errors import UsageError
-from pollcli.numbers import NA_WORDS, padded_codes, with_share
+from pollcli.numbers import NA_WORDS, padded_codes, percents, with_share
 from pollcli.read import preamble, protocol, seat_variants, votes_words, wide_hints
 from pollcli.read.dialect import DELIMITERS, RawTable
 from pollcli.read.preamble import is_number
@@ -230,6 +230,8 @@ def _plan(
         i: "%" in header[i]
         or canonical_column(header[i]) == "share"
         or protocol.says_share(header[i])
+        # (A fact's column of percentages: Kenya's `Voter_TurnOut` of `43.78%`, no ballots cast.)
+        or (lines[i] is not None and percents(column(sample, i)))
         for i in range(end)
     }
     numeric = {i: _numeric(column(sample, i)) for i in range(end)}
