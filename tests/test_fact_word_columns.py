@@ -152,3 +152,19 @@ def test_a_turnout_of_percentages_is_no_count_of_ballots(tmp_path, monkeypatch):
     result = invoke("summary", str(path))
     assert result.code == 0, result.stderr
     assert "'voter_turnout'" in " ".join(result.stdout.split())
+
+
+def test_options_read_as_protocol_lines_are_not_called_facts(tmp_path):
+    """Two parties' columns between two protocol lines (`reg_voters,Alpha,Beta,rejected`) are read
+    as lines of the protocol pollcli does not know; the refusal said the table's "columns of
+    figures hold the election's facts (registered from 'reg_voters', invalid from 'rejected') and
+    no option's votes", which Alpha's and Beta's columns belie. That is said only where every
+    column left unread is a fact's or a known line's."""
+    text = (
+        "code,county,reg_voters,Alpha,Beta,rejected\n"
+        '1,Pwani,"64,100","16,000","11,300",370\n'
+        '2,Milima,"32,800","12,500","5,100",100\n'
+    )
+    result = invoke("summary", str(write(tmp_path, text, "county_table.csv")))
+    assert result.code != 0
+    assert "no option's votes" not in " ".join(result.stderr.split())

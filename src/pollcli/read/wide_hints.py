@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import ROW_ALIASES, canonical_column, header_words, normalize_header
 from pollcli.problems import Code, Found
+from pollcli.read import protocol
 from pollcli.read.offballot import DASHES
 from pollcli.read.othervotes import first_preferences
 from pollcli.read.preamble import is_number
@@ -232,8 +233,13 @@ def option_column_hint(
 def facts_only(header: Sequence[str], plan: Plan | None) -> str | None:
     """What a table is whose every column of figures holds an election's fact, and what pollcli
     needs instead (The Star's Malaysian seats: `registered_voters`, `spoilt_votes`,
-    `voter_turnout`, no party's votes); None where a column is an option's."""
+    `voter_turnout`, no party's votes); None where a column is an option's, or one left unread
+    is no known line (two parties' columns between `reg_voters` and `rejected`, read as lines of
+    the protocol: not the election's facts)."""
     if plan is None or plan.options or plan.blocks is not None or not plan.facts:
+        return None
+    unread = [header[i] for i in plan.ignored if i < len(header) and header[i].strip()]
+    if any(protocol.line(h) is None for h in unread):  # (a pandas index's blank header: none)
         return None
     shown = ", ".join(
         f"{fact} from {header[columns[0]]!r}" for (fact, _), columns in plan.facts.items()
