@@ -221,3 +221,22 @@ def test_one_party_runoff_is_a_primary_runoff(tmp_path, monkeypatch, name, prima
     assert "Ed Vance (REP) leads with 52.94 % (9,000 votes)" in said
     prize = "the primary" if primary else "the seat"
     assert f"Ed Vance wins {prize} with a majority" in said
+
+
+@pytest.mark.parametrize("name", ["xx_2018_01_09_special.csv", "20180109__xx__special.csv"])
+def test_a_special_election_file_is_no_file_of_primaries(tmp_path, monkeypatch, name):
+    """A special election fills one vacancy in a vote of all parties, where a majority of all the
+    votes elects: Georgia's special election of 9 January 2018 (OpenElections' file, named
+    `…__special.csv`) had two Democrats and two Republicans for State Representative 111, and the
+    Republican with 51.04 % won; since ea89771 it read 'no winner is named … (or party primaries
+    read as one race)'. A file whose name or race says special is no file of primaries; its
+    leader wins with a majority, as before (the votes hand-added: 16,400 of 31,026)."""
+    elections, problems = engines_agree(monkeypatch, _file(tmp_path, (547, 379), name))
+    (governor,) = [e for e in elections if e.facts.election == "Governor"]
+    assert governor.crowded is None and governor.seats == 1
+    assert sum(o.votes or 0 for o in governor.options) == 31026
+    assert 2 * 16400 > 31026
+    assert not [p for p in problems if p.code == "race-split"]
+    result = invoke("summary", str(tmp_path / name), "--race", "Governor")
+    assert result.code == 0, result.stderr
+    assert "Ada Quill wins the seat with a majority" in " ".join(result.stdout.split())

@@ -63,6 +63,7 @@ from pollcli.read.unkeyed import NO_PARTY
 
 _VOTES, _PARTY = attrgetter("votes"), attrgetter("party")
 GENERAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])gen(?:eral)?(?![a-z])")
+SPECIAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])special(?![a-z])")
 
 
 def _listed(names: Sequence[str]) -> str:
@@ -181,8 +182,10 @@ def _primaries(election: Election, candidates: list[Option]) -> bool:
     several seats — a majority of their votes elects nobody (Oklahoma's 2018 runoff: two REP, two
     LIB of a few hundred votes, "Stitt wins"). One person written two ways ("Joseph R. Biden",
     "Joseph R Biden / Kamala D Harris": Oregon's 2020 file) is one candidate, and so is a region's
-    block listed again under other names (`Election.repeated`: Florida's "Donald J Trump")."""
-    if _general(election):
+    block listed again under other names (`Election.repeated`: Florida's "Donald J Trump"). Nor
+    is a special election's (its race's or its file's name says so: one vacancy, in a vote of all
+    parties that a majority wins, as Georgia's `20180109__ga__special.csv`, 2 DEM and 2 REP)."""
+    if _general(election) or _special(election) or SPECIAL.search(_file_name(election)):
         return False
     again = {option_key(name) for r in election.repeated for name, _ in r.again}
     names: dict[str, list[str]] = {}
@@ -485,8 +488,11 @@ def _crowding(options: list[Option]) -> str:
 def _general(election: Election) -> bool:
     """Whether the race says it is of a general election: its stage, or the file's name."""
     words = [v.casefold() for v in (election.race.keys.values() if election.race else ())]
-    name = PurePath(election.source_file).name.casefold()
-    return any(w in ("gen", "general") for w in words) or bool(GENERAL.search(name))
+    return any(w in ("gen", "general") for w in words) or bool(GENERAL.search(_file_name(election)))
+
+
+def _file_name(election: Election) -> str:
+    return PurePath(election.source_file).name.casefold()
 
 
 def _race_text(election: Election) -> str:
