@@ -126,9 +126,9 @@ def _votes_cell(value: Any, info: ValidationInfo) -> Any:
         return plain
     decimal, given = _decimal(info)
     try:
-        # Counts within 1e-6 of a whole number are read as whole; the reader notes them.
-        near = (info.context or {}).get("near_whole")
-        return parse_votes(value, decimal, decimal_given=given, near_whole=near)
+        # Counts within 1e-6 of a whole number are read as whole, `0*` as 0: the reader notes them.
+        near, marked = ((info.context or {}).get(k) for k in ("near_whole", "marked"))
+        return parse_votes(value, decimal, decimal_given=given, near_whole=near, marked=marked)
     except NumberError as exc:
         raise _refuse(Code(exc.code), str(exc)) from None
 

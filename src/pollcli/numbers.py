@@ -11,7 +11,8 @@ read exactly, never through a float: `0.99999999999999999999` is not a whole num
 float rounds it to 1), and a count of thousands of digits is out of range without ever reaching
 `int()`, whose limit of 4,300 digits would raise an error of Python's own. A row's vote cell may be
 within 1e-6 of a whole number (`727712.9999999997`, float arithmetic in a spreadsheet or a pandas
-export): it is read as that number, exactly (Decimal), and the reader notes it (`near_whole`). A
+export): it is read as that number, exactly (Decimal), and the reader notes it (`near_whole`); a row's count with a footnote mark after
+it (Colorado's `0*`) is read as the count, and the reader notes the mark (`marked`). A
 count with its share beside it in one cell (`872,127 (38.71)`, `43.5% (24,060)`) is read as the
 count, the whole number; where both are whole (`12 (345)`) it is no number.
 """
@@ -60,6 +61,9 @@ _WITH_SHARE: Final[re.Pattern[str]] = re.compile(
     rf"|(?P<before>{_SHARE}\s*%)\s*\(\s*(?P<inner>{_WHOLE})\s*\))\s*",
     re.ASCII,
 )
+# A count with a footnote mark after it: Colorado's county results give Weld's `0*` votes in a race
+# Weld has no voters in (its TOTAL rows add the 0).
+_MARKED: Final[re.Pattern[str]] = re.compile(r"(.*?\d)\s*([*†‡§]+)")
 # Longer cells are quoted in messages by their two ends and their length.
 _SHOWN_CHARS: Final[int] = 40
 
@@ -135,12 +139,19 @@ def parse_votes(
     decimal_given: bool,
     what: str = "votes",
     near_whole: list[str] | None = None,
+    marked: list[str] | None = None,
 ) -> int:
     """A non-negative vote count. `decimal` is the file's decimal mark; `decimal_given` says the user set it.
 
     With a `near_whole` list, a number within NEAR_WHOLE of a whole one (`727712.9999999997`, as
     spreadsheets and pandas write sums of floats) is read as that whole number and its text is
-    appended to the list, for a note; without it such a number is not a count."""
+    appended to the list, for a note; without it such a number is not a count. With a `marked`
+    list, so is a count with a footnote mark after it (`0*`), read without its mark."""
+    mark = _MARKED.fullmatch(text.strip()) if text[-1:] in "*†‡§ " else None
+    if mark is not None and marked is not None:
+        value = parse_votes(mark[1], decimal, decimal_given=decimal_given, what=what)
+        marked.append(text.strip())
+        return value
     paired = _WITH_SHARE.fullmatch(text) if "(" in text else None
     if paired is not None:
         text = paired.group("count") or paired.group("inner")
@@ -178,6 +189,20 @@ def near_whole_note(count: int, line: int, text: str) -> str:
         f"{f'{count:,} vote counts' if many else 'A vote count'} within 1e-6 of a whole number "
         f"(such as {text!r} on line {line}, as spreadsheets and pandas write sums) "
         + ("were read as whole numbers." if many else "was read as the whole number.")
+    )
+
+
+def marked_note(marked: Sequence[tuple[int, str]]) -> str:
+    """The note on vote counts read without the footnote mark after them: the marks, how many,
+    and the first few (line and text)."""
+    marks = "".join(sorted({ch for _, text in marked for ch in text if ch in "*†‡§"}))
+    shown = ", ".join(f"{text!r} on line {line:,}" for line, text in marked[:3])
+    more = f" and {len(marked) - 3:,} more" if len(marked) > 3 else ""
+    count = f"{len(marked):,} vote counts carry" if len(marked) > 1 else "A vote count carries"
+    return (
+        f"{count} a footnote mark ({' '.join(marks)}) after the number ({shown}{more}): read as "
+        "the number without it; the footnote it points to is not in the rows, check it at the "
+        "source."
     )
 
 

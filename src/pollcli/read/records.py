@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from pollcli.columns import INVISIBLE_NOTE, UNNAMED_WRITE_IN, YES_WORDS, is_write_in
 from pollcli.contract import Row, cells_context, problems_from
 from pollcli.formats import listed
-from pollcli.numbers import NumberError, extra_cells, parse_votes
+from pollcli.numbers import NumberError, extra_cells, marked_note, parse_votes
 from pollcli.problems import Code, Found
 from pollcli.read import acclaimed
 from pollcli.read.cellsplit import NO_NAMES, RACE_CELLS, CellSplit, SplitPlan, clean_cell
@@ -93,6 +93,8 @@ class CellReader(CellSplit):
     # Vote cells read as whole numbers from within 1e-6 of one: how many, and the first (line, text).
     near_whole: int = 0
     first_near_whole: tuple[int, str] | None = None
+    # Vote cells read as the count before their footnote mark (`0*`): (line, text) of each.
+    marked: list[tuple[int, str]] = field(default_factory=list)
     # Rows refused with a problem, by line: their cells, for the race stage to tell whose they are.
     rejected: dict[int, list[str]] = field(default_factory=dict)
     # Lines where a votes column and its vote-mode columns disagree (the votes are used).
@@ -171,17 +173,23 @@ class CellReader(CellSplit):
             context = self._context = cells_context(
                 self.decimal, self.decimal_given, [], self.kinds, {}
             )
+            context["marked"] = []
         near: list[str] = context["near_whole"]
+        marked: list[str] = context["marked"]
         try:
             row = Row.model_validate(values, context=context)
         except ValidationError as error:
             near.clear()
+            marked.clear()
             problems_from(error, found or self.found, lambda _: line, self.columns.header_of)
             return None
         if near:
             self.near_whole += 1
             self.first_near_whole = self.first_near_whole or (line, near[0])
             near.clear()
+        if marked:
+            self.marked.append((line, marked[0]))
+            marked.clear()
         return row
 
     def notes(self) -> list[str]:
@@ -211,6 +219,8 @@ class CellReader(CellSplit):
                 "spreadsheets and pandas write sums) "
                 + ("were read as whole numbers." if many else "was read as the whole number.")
             )
+        if self.marked:
+            notes.append(marked_note(self.marked))
         return notes
 
     def warn_blank_votes(self) -> None:
