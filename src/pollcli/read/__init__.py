@@ -27,7 +27,7 @@ from pollcli.election import Election, Elections
 from pollcli.errors import DataError, NoSuchColumn, NoSuchRace, UsageError
 from pollcli.models import FileReport, RefusedRace, ValidationReport
 from pollcli.problems import Code, Problem
-from pollcli.read import engines, naparties
+from pollcli.read import engines, naparties, partybrackets
 from pollcli.read.exact import read_exact
 from pollcli.read.inputs import (
     Source,
@@ -280,6 +280,7 @@ def load_file(source: Source, options: ReadOptions) -> tuple[list[Election], lis
         try:
             elections, problems = _load_file(source, options)
             naparties.settle(elections)
+            partybrackets.settle(elections)
         except NoSuchRace as exc:
             raise NoSuchRace(f"{display_name(source)}: {exc}") from None
         except NoSuchColumn as exc:
