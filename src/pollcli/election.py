@@ -112,6 +112,9 @@ class Election:
     # No candidate column: the options are parties (`read.header`), so a majority rule's runoff
     # between two of them is no reading to offer.
     parties_as_options: bool = False
+    # The header of the column that names the regions, if any: where the options are parties, the
+    # advice to read each region as a race of its own (`--race-by`) names it.
+    region_column: str | None = None
     # The members the race elects as its district's name states them, "BE 02 (4)"; and, when
     # nothing states how many, the parties with several candidates ("4 REP, 4 DEM"), which suggest
     # more than one (`read.racechecks`).

@@ -6,6 +6,7 @@ are written by `pollcli.formats`.
 
 from __future__ import annotations
 
+import shlex
 from operator import attrgetter
 
 from pollcli.columns import NOT_VALID_KINDS
@@ -458,16 +459,27 @@ def _assumed_plurality(tally: Tally, prize: str) -> str:
 
 def _parties_as_options(tally: Tally) -> str:
     """The options are parties and no system is given: a runoff between parties is no reading to
-    offer; a party-list vote is `--system list`."""
+    offer; a party-list vote is `--system list`, and parties summed over regions that may each
+    elect a member (wards) may be races of their own, `--race-by` the regions' column."""
     leader = tally.leader
     first = (
         f"{leader.option.candidate} has more than {tally.majority:g} %"
         if tally.reached and leader is not None
         else f"No party has more than {tally.majority:g} %"
     )
+    lists = "a party-list vote is read with --system list (pollcli seats allocates its seats)"
+    election = tally.election
+    column = election.region_column
+    if column is None or len(election.regions) < 2 or election.race is not None:
+        return f"{first}. The options are parties: {lists}."
+    # Parties summed over wards or constituencies that each elect their own member (Nigeria's
+    # ward councillors): the sum elects no one, and --system list would allocate seats to it.
     return (
-        f"{first}. The options are parties: a party-list vote is read with --system list "
-        "(pollcli seats allocates its seats)."
+        f"{first}. The options are parties, summed over the {len(election.regions):,} regions of "
+        f"{column!r}: if each region elects its own member (a ward's councillor, a "
+        f"constituency's MP), read each as a race of its own with --race-by {shlex.quote(column)} "
+        f"(pollcli seats then counts the seats won by party); if the whole is one vote for party "
+        "lists, it is read with --system list (pollcli seats allocates its seats)."
     )
 
 

@@ -291,8 +291,7 @@ def assemble(
             for election in elections:
                 election.partial = where.partial(cut[only.identity])
     if many:
-        # The races refused are those listed with their errors (`read.refused_races`); a race
-        # with neither an error nor an option to count (rows of facts only) is neither.
+        # Refused: listed with errors (`read.refused_races`); not a race of facts only, no error.
         failed = {p.race for p in found.items if p.severity == "error" and p.race is not None}
         refused = len({race.name for race in chosen.values()} & failed)
         split = RaceSplit(
@@ -362,9 +361,10 @@ def assemble(
 
 
 def _options_named(elections: list[Election], columns: ColumnMap, found: Found) -> list[Election]:
-    """The elections, told whether their options are parties (no candidate column)."""
+    """The elections, told whether their options are parties and the column of their regions."""
     for election in elections:
         election.parties_as_options = columns.parties_are_options
+        election.region_column = columns.header_of("region")
     elected.mark(elections, columns, found.items)
     mark_seats_won(elections, columns)
     return elections
