@@ -11,8 +11,8 @@ import json
 
 import pytest
 
+from conftest import engines_agree, invoke, write
 from pollcli.numbers import NumberError, parse_votes
-from tests.conftest import engines_agree, invoke, write
 
 CO_LAYOUT = """county,office,district,party,candidate,votes
 NORTH,Transit Board - District Q,,,Ada Pellow,1520

@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from tests.conftest import engines_agree, invoke, write
+from conftest import engines_agree, invoke, write
 
 GA_LAYOUT = """county,precinct,office,district,party,candidate,votes,absentee_by_mail,election_day
 Pike,Mill Run,Secretary Of State,,REP,ALMA RUTHERS,103,3,100

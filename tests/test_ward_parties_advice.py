@@ -12,7 +12,7 @@ import json
 
 import pandas as pd
 
-from tests.conftest import invoke, write
+from conftest import invoke, write
 
 WARDS = """state_code,lga_name,ward_name,party_code,votes
 KX,Ubra,UBRA CENTRAL,APC,280

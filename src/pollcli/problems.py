@@ -60,6 +60,7 @@ class Code(StrEnum):
     COALITION_VOTES = "coalition-votes"
     TOTAL_COLUMN = "total-column"
     ELECTED_MARKS = "elected-marks"
+    STRAY_QUOTE = "stray-quote"
 
 
 CODES: dict[Code, str] = {
@@ -117,6 +118,8 @@ CODES: dict[Code, str] = {
     "parties): refused, as its votes would count twice; --ignore-column says which to keep",
     Code.ELECTED_MARKS: "a column saying who was elected that the votes contradict in a race "
     "(marks not its top N, more marked than the file's other races elect): no winner named",
+    Code.STRAY_QUOTE: "a quote inside a quoted cell that does not close it (CSV doubles such a "
+    'quote, ""): read as part of the cell, the line read on (a warning)',
     Code.DISTRICT_REGIONS: "a district's race whose candidates each stand in one region only, in "
     "different regions (a row of another district?): counted as one race",
 }

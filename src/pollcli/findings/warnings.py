@@ -41,12 +41,13 @@ def digest(
         if problem.routine:
             routine.setdefault(problem.file, []).append((index, problem))
     grouped = {id(p) for notices in routine.values() if len(notices) > 1 for _, p in notices}
-    families: dict[tuple[str, str], list[Problem]] = {}
+    # (A file's notice is each race's: one problem, counted once.)
+    families: dict[tuple[str, str], dict[int, Problem]] = {}
     for _, problem in found:
         if problem.family:
-            families.setdefault((problem.file, problem.family), []).append(problem)
+            families.setdefault((problem.file, problem.family), {})[id(problem)] = problem
     families = {k: v for k, v in families.items() if len(v) > FAMILY_SAID}
-    grouped |= {id(p) for notices in families.values() for p in notices}
+    grouped |= {id(p) for notices in families.values() for p in notices.values()}
     kept = [p for _, p in found if id(p) not in grouped]
     ordered = [p for p in kept if p.code in DISAGREE] + [p for p in kept if p.code not in DISAGREE]
     lines = [

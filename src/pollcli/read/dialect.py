@@ -16,8 +16,9 @@ from dataclasses import field
 from typing import Final
 
 from pollcli.dataclass import dataclass
-from pollcli.problems import Code, Found
+from pollcli.problems import Code, Found, Problem
 from pollcli.read import preamble
+from pollcli.read.csvrecords import SEEN, csv_records
 from pollcli.read.plainrows import plain_cut, plain_records
 from pollcli.read.preferences import said
 
@@ -25,8 +26,6 @@ DELIMITERS: Final[tuple[str, ...]] = (",", ";", "\t", "|")
 DELIMITERS_TEXT: Final[str] = ",;\t| "
 _FRONT_MATTER_KEY_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z_][\w ]*")
 SNIFF_ROWS: Final[int] = 50
-# How many distinct cells `read_records` keeps one string of (some 30 MB at most).
-SEEN: Final[int] = 1 << 18
 
 
 @dataclass(frozen=True)
@@ -298,18 +297,21 @@ def read_records(
 ) -> list[tuple[int, list[str]]]:
     """Each non-blank CSV record of `text` with the physical line it starts on (`text` starts on line
     `first_line`), the first one kept even if blank when it is the `header`; a `malformed-csv` problem
-    where the CSV cannot be split, and nothing after it. A long text's quote-free part is split
-    a part at a time (`read.plainrows`) where that gives the same records."""
+    where the CSV cannot be split, and nothing after it; a `stray-quote` warning for each line
+    read past its stray quotes (`read.csvrecords`). A long text's quote-free part is split a part
+    at a time (`read.plainrows`) where that gives the same records."""
     cut = plain_cut(text)
     if cut is not None:
-        records, consumed, error = _csv_records(text[:cut], first_line, delimiter, header)
+        records, consumed, error, strays = csv_records(text[:cut], first_line, delimiter, header)
         rest = (
             None if error else plain_records(text, cut, first_line + consumed, delimiter, {}, SEEN)
         )
         if rest is not None:
             records.extend(rest)
+            _warn_strays(strays, found)
             return records
-    records, consumed, error = _csv_records(text, first_line, delimiter, header)
+    records, consumed, error, strays = csv_records(text, first_line, delimiter, header)
+    _warn_strays(strays, found)
     if error is not None:
         found.add(
             Code.MALFORMED_CSV,
@@ -317,37 +319,6 @@ def read_records(
             malformed_message(error, text, consumed + 1, delimiter),
         )
     return records
-
-
-def _csv_records(
-    text: str, first_line: int, delimiter: str, header: bool
-) -> tuple[list[tuple[int, list[str]]], int, csv.Error | None]:
-    """`read_records` by the csv module: the records, the lines read, and the error that stopped
-    the reader (at the record after those lines), if any."""
-    reader = csv.reader(_text_lines(text), delimiter=delimiter, strict=True)
-    records: list[tuple[int, list[str]]] = []
-    seen: dict[str, str] = {}
-    one, known = seen.setdefault, seen.get
-    consumed = 0
-    try:
-        for cells in reader:
-            start = first_line + consumed
-            consumed = reader.line_num
-            # (Blank: no cell holds more than spaces; a first cell that does tells at once.)
-            blank = not (cells and cells[0].strip()) and not "".join(cells).strip()
-            if blank and not (header and not records):
-                continue
-            if len(seen) < SEEN:
-                # One string for each name, party and place, however many rows repeat it.
-                cells = list(map(one, cells, cells))
-            else:
-                # Full (a table of a million polling stations, each named once): the cells met
-                # before (figures, regions) still shared, not a string of their own per cell.
-                cells = list(map(known, cells, cells))
-            records.append((start, cells))
-    except csv.Error as exc:
-        return records, consumed, exc
-    return records, consumed, None
 
 
 # A line as `io.StringIO(text, newline="")` reads it: up to and with its end (LF, CRLF or a lone CR).
@@ -365,30 +336,11 @@ def _lines(text: str) -> Iterator[str]:
         yield line.group()
 
 
-def _text_lines(text: str) -> Iterator[str]:
-    """The lines of `text` as `io.StringIO(text, newline="")` gives them (LF, CRLF or a lone CR
-    ends a line, kept as it is), for the CSV reader: from the text's UTF-8 bytes, decoded a block
-    at a time: a StringIO holds the whole text at four bytes a character, ASCII or not. The text
-    is turned into bytes a part of about `TEXT_PART` characters at a time, each cut after a line
-    feed (which always ends a line), rather than whole (a copy of the file's size beside its
-    text and cells). A lone surrogate (a byte that did not decode, escaped) goes through as it is."""
-    return itertools.chain.from_iterable(_text_parts(text))
-
-
-# How many characters of a text are turned into UTF-8 at a time for the CSV reader.
-TEXT_PART: Final[int] = 1 << 20
-
-
-def _text_parts(text: str) -> Iterator[io.TextIOWrapper]:
-    """`text` in parts of at least `TEXT_PART` characters, each ending with a line feed (the last
-    with the text), each as the lines of its UTF-8 bytes."""
-    at, end = 0, len(text)
-    while at < end:
-        cut = text.find("\n", at + TEXT_PART - 1) if at + TEXT_PART < end else -1
-        stop = end if cut < 0 else cut + 1
-        data = io.BytesIO(text[at:stop].encode("utf-8", "surrogatepass"))
-        yield io.TextIOWrapper(data, encoding="utf-8", errors="surrogatepass", newline="")
-        at = stop
+def _warn_strays(strays: list[tuple[int, str]], found: Found) -> None:
+    """A `stray-quote` warning for each line read past its stray quotes (stderr counts many)."""
+    family = "lines read past a stray quote inside a quoted cell (stray-quote)"
+    for line, message in strays:
+        found.warn(Code.STRAY_QUOTE, line, message, family=family)
 
 
 def malformed_message(exc: csv.Error, text: str, line: int, delimiter: str) -> str:
@@ -452,7 +404,8 @@ def top_records(
         first = table.header_line + 1 if names else table.header_line
         records = read_records(rest, first, table.delimiter, scratch, header=not names)
         if records and (len(records) > SNIFF_ROWS or part is text):
-            found.extend(scratch.items)
+            # (A data line's stray quotes are said where the engine reads the line again.)
+            found.extend([p for p in scratch.items if not _data_stray(p, table.header_line)])
             if names:
                 check_names(table, found, records)
                 return records
@@ -462,6 +415,10 @@ def top_records(
             _trailing_delimiter(table, records[1:])
             return records[1:]
     return None
+
+
+def _data_stray(problem: Problem, header_line: int) -> bool:
+    return problem.code == Code.STRAY_QUOTE and (problem.line or 0) > header_line
 
 
 def _trailing_delimiter(table: RawTable, records: Sequence[tuple[int, list[str]]]) -> None:
