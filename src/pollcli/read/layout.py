@@ -460,6 +460,8 @@ def header_hint(
     where = preamble.hint(rows)
     if where is not None or options.wide:
         return where
+    if said := wide_hints.shares_only(table.header, rows[1:SAMPLE_ROWS], table.delimiter):
+        return said
     named = option_column_hint(table.header, rows[1:SAMPLE_ROWS])
     plan = _plan(table, [(line, list(cells)) for line, cells in rows[1:SAMPLE_ROWS]], options, None)
     if plan is not None and plan.options:

@@ -249,3 +249,41 @@ def facts_only(header: Sequence[str], plan: Plan | None) -> str | None:
         "pollcli needs the votes of each option (a row per option with a votes column, or a "
         "column per option with --wide)"
     )
+
+
+# How many rows of a table `shares_only` looks at.
+SAMPLE: Final[int] = 50
+# A share as a wide table of shares prints it: a number to 100 with its `%` (`37,90%`, `9.2 %`).
+_PERCENT: Final[re.Pattern[str]] = re.compile(r"(?:100(?:[.,]0+)?|\d{1,2}(?:[.,]\d+)?)\s*%")
+
+
+def shares_only(
+    header: Sequence[str], rows: Sequence[tuple[int, Sequence[str]]], delimiter: str
+) -> str | None:
+    """Why a table of a column per option whose cells are all shares (`37,90%`: Germany's
+    results of one Land by election, a row an election, a column a party) is no table pollcli
+    reshapes (a wide table's cells are votes), and the long table it reads instead; None where
+    two columns at least do not hold shares alone (`rows`: a sample)."""
+    filled = [(line, cells) for line, cells in rows if any(c.strip() for c in cells)]
+
+    def shares(index: int) -> bool:
+        cells = [c[index].strip() for _, c in filled if index < len(c) and c[index].strip()]
+        return bool(cells) and all(_PERCENT.fullmatch(cell) for cell in cells)
+
+    columns = [i for i in range(len(header)) if header[i].strip() and shares(i)]
+    names = [i for i in range(len(header)) if i not in columns]
+    if len(columns) < 2 or len(names) != 1 or not filled:
+        return None
+    line, cells = filled[0]
+    row = cells[names[0]].strip() if names[0] < len(cells) else ""
+    first = header[columns[0]]
+    share = cells[columns[0]].strip()
+    example = delimiter.join((row or "NAME", first, f'"{share}"' if delimiter in share else share))
+    head = delimiter.join(("election", "candidate", "share"))
+    return (
+        f"each option has a column of its own ({first!r}, {header[columns[1]]!r}…) holding its "
+        f"share ({share!r} on line {line}), not its votes: pollcli reshapes a "
+        "wide table of vote counts only, and --wide would not read it. Write it long, a row per "
+        f"option and its share, the rows' names in an 'election' column: '{head}', then "
+        f"'{example}' and so on; pollcli reads each election a race of its own"
+    )

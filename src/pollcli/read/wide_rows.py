@@ -49,7 +49,7 @@ from pollcli.read.wide_columns import (
 )
 from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_cells
 from pollcli.read.wide_fit import fitted
-from pollcli.read.wide_hints import second_header_row, votes_word_options
+from pollcli.read.wide_hints import SAMPLE, second_header_row, shares_only, votes_word_options
 from pollcli.read.wide_parts import party_parts
 from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of
 from pollcli.read.wide_races import race_hint, races_apart, stand_apart
@@ -91,10 +91,13 @@ def reshape(
 
     plan, grouped, refused = read_groups(table, plan, found)  # a row of groups over the names
     if plan.blocks is None and not plan.options and not refused:
+        shares = shares_only(table.header, table.records[:SAMPLE], table.delimiter)
         found.add(
             Code.MISSING_COLUMN,
             table.header_line,
-            "read as a wide table (--wide), but no column holds an option's counts; name the "
+            f"read as a wide table (--wide), but {shares}"
+            if shares
+            else "read as a wide table (--wide), but no column holds an option's counts; name the "
             "columns that name the rows with --id-columns COL,…, or leave --wide out",
             column="votes",
         )
