@@ -38,9 +38,9 @@ def test_parties_summed_over_wards_are_offered_a_race_each(tmp_path):
     found = _findings(path)
     assert (
         "The options are parties, summed over the 3 regions of 'ward_name': if each region "
-        "elects its own member (a ward's councillor, a constituency's MP), read each as a race "
-        "of its own with --race-by ward_name (pollcli seats then counts the seats won by party); "
-        "if the whole is one vote for party lists, it is read with --system list" in found
+        "elects its own members (a ward's councillor, a province's council), each is a race of "
+        "its own: --race-by ward_name; if the whole is one vote for party lists, it is read with "
+        "--system list (pollcli seats allocates its seats)." in found
     )
     assert "runoff" not in found
 

@@ -476,10 +476,10 @@ def _parties_as_options(tally: Tally) -> str:
     # ward councillors): the sum elects no one, and --system list would allocate seats to it.
     return (
         f"{first}. The options are parties, summed over the {len(election.regions):,} regions of "
-        f"{column!r}: if each region elects its own member (a ward's councillor, a "
-        f"constituency's MP), read each as a race of its own with --race-by {shlex.quote(column)} "
-        f"(pollcli seats then counts the seats won by party); if the whole is one vote for party "
-        "lists, it is read with --system list (pollcli seats allocates its seats)."
+        f"{column!r}: if each region elects its own members (a ward's councillor, a province's "
+        f"council), each is a race of its own: --race-by {shlex.quote(column)}; if the whole is "
+        "one vote for party lists, it is read with --system list (pollcli seats allocates its "
+        "seats)."
     )
 
 
