@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -97,15 +98,14 @@ def test_a_quote_that_cannot_be_settled_still_stops_reading_with_its_advice(tmp_
     assert said.code == 1 and "spaces follow a cell's closing quote" in said.stdout
 
 
-# Cells of letters, spaces, commas, dots and quotes: no quote doubled, none first or last in its
-# cell, before spaces that end it or beside a comma (those a reader cannot tell from a quote that
-# opens or closes a cell).
+# Cells of letters, spaces, commas, dots and quotes: no quote doubled, none first in its cell,
+# none before the cell's end or a comma (spaces between aside), none after a comma (those a
+# reader cannot tell from a quote that opens or closes a cell).
 CELL = st.text(alphabet='ab .,"', max_size=12).filter(
     lambda c: (
         '""' not in c
         and not c.startswith('"')
-        and not c.rstrip(" ").endswith('"')
-        and '",' not in c
+        and re.search(r'" *(?:,|$)', c) is None
         and ',"' not in c
     )
 )
