@@ -72,3 +72,16 @@ def test_seats_the_file_gives_follow_the_party(tmp_path):
         in (election["notes"])
     )
     assert election["results"][0]["party"] == "Blue"
+
+
+def test_a_party_named_as_the_option_is_read_the_same(tmp_path):
+    """With no candidate column the party cell is the option (`(Blue,5000,3`): the same reading,
+    its seats won kept."""
+    path = write(tmp_path, "party,votes,seats\n(Blue,5000,3\nRed,4000,2\nGold,100,0\n", "p.csv")
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    assert [r["candidate"] for r in election["results"]] == ["Blue", "Red", "Gold"]
+    notes = " ".join(election["notes"])
+    assert "Seats won, as the file gives them: Blue 3, Red 2 (5 seats" in notes
+    assert "Party '(Blue' opens a bracket it never closes: read as the party 'Blue'" in notes

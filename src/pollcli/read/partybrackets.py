@@ -11,9 +11,11 @@ balanced or not (`Green (G`), stays as the file gives it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Final
 
+from pollcli.columns import option_key
 from pollcli.election import Election
 
 # The opening bracket of each closing one.
@@ -40,6 +42,9 @@ def settle(elections: Iterable[Election]) -> None:
     """Each election's parties of one unclosed bracket read as the party inside it, noted (in
     place; the seats the file gives them kept under the party so read)."""
     for election in elections:
+        if election.parties_as_options:
+            _parties_named(election)
+            continue
         read = {
             o.party: named
             for o in election.options
@@ -67,3 +72,23 @@ def settle(elections: Iterable[Election]) -> None:
                 f"Party {cell!r} {how}: read as the party {named!r} ({listed}{more}); if the cell "
                 "is another party's, correct it."
             )
+
+
+def _parties_named(election: Election) -> None:
+    """The same in a file of parties as options (no candidate column): the option is the party
+    cell (`(Blue,5000`), read as the party inside it (its key, and so its seats won, the same:
+    `columns.option_key` leaves brackets out), where no other option has that key."""
+    keys = Counter(option_key(o.candidate) for o in election.options)
+    read = {
+        o.candidate: named
+        for o in election.options
+        if (named := unbracketed(o.candidate)) is not None and keys[option_key(named)] == 1
+    }
+    for option in [*election.options, *(o for r in election.regions for o in r.options)]:
+        option.candidate = read.get(option.candidate, option.candidate)
+    for cell, named in read.items():
+        how = "opens a bracket it never closes" if cell[0] in "([{" else "closes one never opened"
+        election.notes.append(
+            f"Party {cell!r} {how}: read as the party {named!r}; if the cell is another "
+            "party's, correct it."
+        )
