@@ -6,7 +6,6 @@ are written by `pollcli.formats`.
 
 from __future__ import annotations
 
-import shlex
 from operator import attrgetter
 
 from pollcli.columns import NOT_VALID_KINDS
@@ -20,6 +19,7 @@ from pollcli.findings.naming import describe, described, figures
 from pollcli.findings.non_candidates import non_candidates
 from pollcli.findings.novotes import no_votes_sentence
 from pollcli.findings.own_lines import own_lines_sentence
+from pollcli.findings.systems import assumed_plurality, list_note, parties_as_options
 from pollcli.findings.top_two import top_two_sentence
 from pollcli.formats import counted, listed, named_pcts
 from pollcli.formats import pct as _pct
@@ -381,7 +381,7 @@ def _majority(tally: Tally, *, official: bool) -> str:
                 f"{leader.option.candidate}, and the winner may be among them."
             )
         if not tally.reached and not tally.system_given:
-            return _assumed_plurality(tally, prize)
+            return assumed_plurality(tally, prize)
         how = (
             f"with a majority (more than {majority:g} %)"
             if tally.reached
@@ -389,9 +389,9 @@ def _majority(tally: Tally, *, official: bool) -> str:
         )
         return f"First past the post: {leader.option.candidate} {verb} {prize} {how}."
     if tally.system == "list":
-        return _list_note(tally)
+        return list_note(tally)
     if tally.parties_as_options and not tally.system_given:
-        return _parties_as_options(tally)
+        return parties_as_options(tally)
     if tally.reached:
         return (
             f"Majority: yes — {leader.option.candidate if leader else ''} has more than "
@@ -440,64 +440,3 @@ def _partial(tally: Tally) -> str:
         else f"with a plurality (no one has more than {tally.majority:g} %)"
     )
     return f"{scope}: {leader.option.candidate} leads in these rows {how}; {outcome}."
-
-
-def _assumed_plurality(tally: Tally, prize: str) -> str:
-    """First past the post that nobody stated (a race of a split file) and no majority: the leader
-    leads; which rule decides is the reader's to say."""
-    leader, runner_up = tally.leader, tally.runner_up
-    assert leader is not None
-    name = leader.option.candidate
-    pair = f" between {name} and {runner_up.option.candidate}" if runner_up is not None else ""
-    elects = "nominates" if prize == "the primary" else "elects"
-    return (
-        f"{name} leads with a plurality (no one has more than {tally.majority:g} %). No system is "
-        f"given: first past the post, assumed here, {elects} the leader; a majority system would "
-        f"need a runoff{pair} (--system majority)."
-    )
-
-
-def _parties_as_options(tally: Tally) -> str:
-    """The options are parties and no system is given: a runoff between parties is no reading to
-    offer; a party-list vote is `--system list`, and parties summed over regions that may each
-    elect a member (wards) may be races of their own, `--race-by` the regions' column."""
-    leader = tally.leader
-    first = (
-        f"{leader.option.candidate} has more than {tally.majority:g} %"
-        if tally.reached and leader is not None
-        else f"No party has more than {tally.majority:g} %"
-    )
-    lists = "a party-list vote is read with --system list (pollcli seats allocates its seats)"
-    election = tally.election
-    column = election.region_column
-    if column is None or len(election.regions) < 2 or election.race is not None:
-        return f"{first}. The options are parties: {lists}."
-    # Parties summed over wards or constituencies that each elect their own member (Nigeria's
-    # ward councillors): the sum elects no one, and --system list would allocate seats to it.
-    return (
-        f"{first}. The options are parties, summed over the {len(election.regions):,} regions of "
-        f"{column!r}: if each region elects its own members (a ward's councillor, a province's "
-        f"council), each is a race of its own: --race-by {shlex.quote(column)}; if the whole is "
-        "one vote for party lists, it is read with --system list (pollcli seats allocates its "
-        "seats)."
-    )
-
-
-def _list_note(tally: Tally) -> str:
-    """What a party-list vote is decided by: the seats, the method and the legal threshold."""
-    from pollcli.seats_models import method_phrase
-
-    facts = tally.election.facts
-    how = []
-    if facts.method is not None:
-        how.append(f"by {method_phrase(facts.method)}")
-    if facts.list_threshold:
-        base = {"valid": "valid votes", "parties": "party votes", "cast": "ballots cast"}[
-            facts.threshold_base or "valid"
-        ]
-        how.append(f"among lists with at least {facts.list_threshold:g} % of {base}")
-    seats = f"{facts.seats:,} seats" if facts.seats else "seats"
-    return (
-        f"Party-list vote: {seats} go to the lists{' ' + ' '.join(how) if how else ''}, not to a "
-        "runoff; pollcli seats allocates them."
-    )

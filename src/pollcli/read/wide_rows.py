@@ -31,7 +31,7 @@ from pollcli.read.assemble import option_key
 from pollcli.read.dialect import RawTable
 from pollcli.read.groups import names_under_groups, read_groups
 from pollcli.read.header import ColumnMap
-from pollcli.read.layout import Plan, describe, level0, variant
+from pollcli.read.layout import Plan, level0, variant
 from pollcli.read.records import Record
 from pollcli.read.roles import race_role, wide_roles, wide_years
 from pollcli.read.total_places import Marked
@@ -50,6 +50,7 @@ from pollcli.read.wide_columns import (
 from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_cells
 from pollcli.read.wide_fit import fitted
 from pollcli.read.wide_hints import SAMPLE, second_header_row, shares_only, votes_word_options
+from pollcli.read.wide_note import describe
 from pollcli.read.wide_parts import party_parts
 from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of
 from pollcli.read.wide_races import race_hint, races_apart, stand_apart
