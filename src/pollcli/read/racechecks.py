@@ -193,20 +193,18 @@ def _primaries(election: Election, candidates: list[Option]) -> bool:
         party = option_key(o.party or "")
         if o.votes and party not in NO_PARTY and option_key(o.candidate) not in again:
             names.setdefault(party, []).append(o.candidate)
-    return sum(1 for listed in names.values() if _people(listed) > 1) > 1
+    several = (listed for listed in names.values() if len(listed) > 1 and _not_one(listed))
+    return next(several, None) is not None and next(several, None) is not None  # (two parties)
 
 
-def _people(names: list[str]) -> int:
-    """How many people the names are (`names.person_score`: a ticket counts as its head)."""
-    if len(names) < 2:
-        return len(names)
+def _not_one(names: list[str]) -> bool:
+    """Whether the names are more than one person (`names.person_score`: a ticket counts as its
+    head): whether any is not the first's. Each name against the first alone, and no further than
+    the first that is not: run for every race of a file, a pass over every pair of a party's names
+    took a file of 10,000 races of 100 candidates from 10 s to 70."""
     from pollcli.names import CUTOFF, person_score
 
-    people: list[str] = []
-    for name in names:
-        if all(person_score(name, other) < CUTOFF for other in people):
-            people.append(name)
-    return len(people)
+    return any(person_score(name, names[0]) < CUTOFF for name in names[1:])
 
 
 def _open(election: Election) -> bool:
