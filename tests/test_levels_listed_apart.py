@@ -136,3 +136,73 @@ def test_a_part_kept_is_part_of_the_race(tmp_path, monkeypatch):
         "SPÖ": 400,
         "FPÖ": 100,
     }
+
+
+# Upper Austria's 2002 and 2006 files (`NRW_OOE_2006.tsv`): each Wahlkreis row holds its Bezirke
+# and a `Wahlkarten` row listed after it (postal votes, counted by Wahlkreis only), a
+# Statutarstadt is listed once (no Gemeinde below it), a Bezirk above its Gemeinden. Summed, the
+# rows were 3.84 times the Land ("ÖVP 1,125,342 35.79 % LEADER" where the Land's row says SPÖ
+# 300,790 leads ÖVP 292,998), no whole multiple: read as places, valid, a wrong winner (trial 26).
+# The Bezirke set aside (each the sum of the run below it), every option is 3 times the Land's.
+STAEDTE = {"401": ("Stadt Linz", 900, 300, 80)}
+BEZIRKE = {
+    "402": [("40201", "Asten", 300, 100, 50), ("40202", "Enns", 200, 150, 60)],
+    "403": [("40301", "Aspach", 120, 30, 40), ("40302", "Braunau", 220, 90, 70)],
+    "404": [("40401", "Ried", 140, 260, 30), ("40402", "Obernberg", 90, 210, 45)],
+}
+WAHLKARTEN = {"4A": ("401", "402", 40, 90, 5), "4B": ("403", "404", 35, 60, 9)}
+
+
+def _table_2006() -> str:
+    def bezirk(code: str) -> tuple[int, int, int]:
+        if code in STAEDTE:
+            return STAEDTE[code][1:]
+        return _sum([("", "", *votes) for _, _, *votes in BEZIRKE[code]])  # type: ignore[misc]
+
+    wahlkreise = []
+    for kreis, (a, b, *cards) in WAHLKARTEN.items():
+        whole = tuple(x + y + z for x, y, z in zip(bezirk(a), bezirk(b), cards, strict=True))
+        wahlkreise.append((f"{kreis}000", f"Wahlkreis {kreis}", whole))
+        wahlkreise.append((f"{kreis}099", f"Wahlkarten {kreis}", tuple(cards)))
+    land = tuple(sum(w[2][k] for w in wahlkreise[::2]) for k in range(3))
+    lines = [_row(1, "40000", "Land Oberösterreich", land)]  # type: ignore[arg-type]
+    for gkz, name, votes in wahlkreise:
+        lines.append(_row(len(lines) + 1, gkz, name, votes))  # type: ignore[arg-type]
+    for code, (name, *votes) in STAEDTE.items():
+        lines.append(_row(len(lines) + 1, f"{code}00", name, tuple(votes)))  # type: ignore[arg-type]
+    for code, gemeinden in BEZIRKE.items():
+        lines.append(_row(len(lines) + 1, f"{code}00", f"Bezirk {code}", bezirk(code)))
+        for gkz, name, *votes in gemeinden:
+            lines.append(_row(len(lines) + 1, gkz, name, tuple(votes)))  # type: ignore[arg-type]
+    return HEADER + "\n".join(lines) + "\n"
+
+
+def test_levels_listed_in_part_are_refused(tmp_path, monkeypatch):
+    path = write(tmp_path, _table_2006(), "NRW_OOE_2006.tsv")
+    frame = pd.read_csv(path, sep="\t", dtype={"GKZ": str})
+    sums = frame[["ÖVP", "SPÖ", "FPÖ"]].sum() / frame[["ÖVP", "SPÖ", "FPÖ"]].iloc[0]
+    assert all(abs(r - round(r)) > 0.1 for r in sums), sums  # no whole multiple of the Land
+    _, problems = engines_agree(monkeypatch, path)
+    errors = [p for p in problems if p.severity == "error"]
+    assert len(errors) == 1, [p.message for p in problems]
+    assert errors[0].line == 2 and errors[0].column == "GKZ"
+    assert f"add up to {sums['ÖVP']:.2f} times the first row's" in errors[0].message
+    assert "about 3 times with the 3 rows that hold the sum" in errors[0].message
+    assert "(lines 8, 11, 14;" in errors[0].message and "--where GKZ=40000" in errors[0].message
+    for command in ("summary", "validate"):
+        result = invoke(command, str(path))
+        assert result.code == 1 and "leads" not in result.stdout
+        assert "--where GKZ=40000" in result.stdout + result.stderr
+
+
+def test_levels_listed_in_part_the_advice_counts_the_land(tmp_path, monkeypatch):
+    path = write(tmp_path, _table_2006(), "NRW_OOE_2006.tsv")
+    land = pd.read_csv(path, sep="\t", dtype={"GKZ": str}).iloc[0]
+    elections, problems = engines_agree(
+        monkeypatch, path, read_options=ReadOptions(where=(("GKZ", "40000"),))
+    )
+    assert not [p for p in problems if p.severity == "error"]
+    assert {o.candidate: o.votes for o in elections[0].options} == {
+        k: land[k] for k in ("ÖVP", "SPÖ", "FPÖ")
+    }
+    assert elections[0].partial is None

@@ -21,7 +21,7 @@ the regions' sums, which both engines keep).
 from __future__ import annotations
 
 import shlex
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from pollcli.columns import option_key
 from pollcli.problems import Code, Found
@@ -54,21 +54,7 @@ def head_totals(rows: list[Row], figures: list[list[int]] | None) -> dict[int, M
         return {}
     if sum(figures[0]) * LEVELS_AT_MOST < sum(map(sum, figures)):
         return {}  # the first row is no whole: a table of places, its first of many
-    runs: dict[int, list[int]] = {}
-    for n in range(len(rows) - 2, -1, -1):
-        row = figures[n]
-        if sum(1 for v in row if v) < 2:
-            continue
-        sums, run = [0] * len(row), []
-        for m in range(n + 1, len(rows)):
-            if m in runs:
-                continue  # a total below this row: its parts are counted instead
-            sums = [s + v for s, v in zip(sums, figures[m], strict=True)]
-            run.append(m)
-            if sums == row or any(s > v for s, v in zip(sums, row, strict=True)):
-                break  # (counts are never below 0: a sum past the row's figure stays past it)
-        if run and sums == row:
-            runs[n] = run
+    runs = _runs(figures)
     if 0 not in runs or len(runs[0]) + len(runs) != len(rows):
         return {}
     if len(runs) < 2 or len(runs[0]) < LEAVES_AT_LEAST:
@@ -78,6 +64,27 @@ def head_totals(rows: list[Row], figures: list[list[int]] | None) -> dict[int, M
         rows[n][0]: Marked(f"{why}, is their total", frozenset(rows[m][0] for m in run))
         for n, run in runs.items()
     }
+
+
+def _runs(figures: list[list[int]]) -> dict[int, list[int]]:
+    """Each row that holds, option by option, the sum of the run of rows below it (the totals
+    among them aside), with that run; found from the last row up (see the module's docstring)."""
+    runs: dict[int, list[int]] = {}
+    for n in range(len(figures) - 2, -1, -1):
+        row = figures[n]
+        if sum(1 for v in row if v) < 2:
+            continue
+        sums, run = [0] * len(row), []
+        for m in range(n + 1, len(figures)):
+            if m in runs:
+                continue  # a total below this row: its parts are counted instead
+            sums = [s + v for s, v in zip(sums, figures[m], strict=True)]
+            run.append(m)
+            if sums == row or any(s > v for s, v in zip(sums, row, strict=True)):
+                break  # (counts are never below 0: a sum past the row's figure stays past it)
+        if run and sums == row:
+            runs[n] = run
+    return runs
 
 
 # Every option's sum over the rows within this share of N times the first row's: the whole and
@@ -98,33 +105,73 @@ def whole_again(
     is N times the first row's (N ≥ 2, within `AGAIN_OFF`, `AGAIN_OPTIONS` options at least): the
     whole listed again at each level, a middle level apart from its parts (Upper Austria's
     Wahlkreise together above its Bezirke): an error (`found`), with the advice to count the
-    whole's row alone, `--where COL=CODE` by the first naming column that tells it. No totals."""
+    whole's row alone, `--where COL=CODE` by the first naming column that tells it. So too where
+    N comes out only with the rows that hold the sum of the run below them set aside (a level
+    listed in part: Upper Austria's 2006 Bezirke above their Gemeinden, its Statutarstädte
+    alone, its Wahlkarten by Wahlkreis; summed, 3.84 times the Land). No totals."""
     told = again(header, names, rows, figures) if found is not None else None
     if told is None or figures is None or found is None:
         return {}
-    times, column = told
+    times, column, aside = told
     first, summed = figures[0][0], sum(row[0] for row in figures)
     code = rows[0][1][column].strip()
-    found.add(
-        Code.TOTAL_MISMATCH,
-        rows[0][0],
-        f"every option's votes over the rows add up to about {times} times the first row's "
-        f"({code!r}: {first:,} of {summed:,}): the whole and its parts at {times - 1} levels, "
-        f"listed apart, which summed would count every vote {times} times, and no row is the "
-        f"total of the rows below it; count the whole's row alone: --where "
-        f"{shlex.quote(f'{header[column]}={code}')}",
-        column=header[column],
-    )
+    advice = f"count the whole's row alone: --where {shlex.quote(f'{header[column]}={code}')}"
+    if not aside:
+        text = (
+            f"every option's votes over the rows add up to about {times} times the first row's "
+            f"({code!r}: {first:,} of {summed:,}): the whole and its parts at {times - 1} levels, "
+            f"listed apart, which summed would count every vote {times} times, and no row is the "
+            f"total of the rows below it; {advice}"
+        )
+    else:
+        kept = first * times
+        lines = [rows[n][0] for n in aside]
+        text = (
+            f"the rows' votes add up to {summed / first:.2f} times the first row's ({code!r}: "
+            f"{first:,} of {summed:,} in the first option's column), and every option's to about "
+            f"{times} times with the "
+            f"{rows_text(len(aside))} that hold the sum of the rows below them set aside "
+            f"({lines_text(lines)}; about {kept:,} left): the whole and its parts at "
+            f"{times - 1} levels, listed apart, some levels in part, which summed would count "
+            f"votes {times} times or more; {advice}"
+        )
+    found.add(Code.TOTAL_MISMATCH, rows[0][0], text, column=header[column])
     return {}
+
+
+class Again(NamedTuple):
+    """How many times the rows count the first row's votes (`again`), the naming column that
+    tells that row apart, and the rows set aside to tell it (each the total of the run below)."""
+
+    times: int
+    column: int
+    aside: tuple[int, ...]
 
 
 def again(
     header: list[str], names: list[int], rows: list[Row], figures: list[list[int]] | None
-) -> tuple[int, int] | None:
-    """N, where every option's sum over the rows is N times the first row's (`whole_again`), and
-    the first naming column that tells that row apart; None where they are not so."""
+) -> Again | None:
+    """N, where every option's sum over the rows is N times the first row's (`whole_again`), as
+    they are or with the rows that hold the sum of the run below them set aside, and the first
+    naming column that tells that row apart; None where they are not so."""
     if figures is None or len(rows) < LEAVES_AT_LEAST + 2:
         return None
+    times = _times(figures)
+    aside: tuple[int, ...] = ()
+    if times is None and sum(figures[0]) * LEVELS_AT_MOST >= sum(map(sum, figures)):
+        runs = _runs(figures)
+        if runs and 0 not in runs and len(rows) - len(runs) >= LEAVES_AT_LEAST + 2:
+            times = _times([row for n, row in enumerate(figures) if n not in runs])
+            aside = tuple(sorted(runs))
+    if times is None:
+        return None
+    column = next((i for i in names if header[i].strip() and _alone(rows, i)), None)
+    return None if column is None else Again(times, column, aside)
+
+
+def _times(figures: list[list[int]]) -> int | None:
+    """N ≥ 2 where every option's sum over the rows is N times the first row's, within
+    `AGAIN_OFF`, `AGAIN_OPTIONS` options at least, each with a figure in the first row."""
     first = figures[0]
     sums = [sum(row[k] for row in figures) for k in range(len(first))]
     ratios = [s / v for s, v in zip(sums, first, strict=True) if v > 0]
@@ -133,8 +180,7 @@ def again(
     times = round(sum(ratios) / len(ratios))
     if times < 2 or any(abs(r - times) > AGAIN_OFF * times for r in ratios):
         return None
-    column = next((i for i in names if header[i].strip() and _alone(rows, i)), None)
-    return None if column is None else (times, column)
+    return times
 
 
 def _alone(rows: list[Row], index: int) -> bool:
