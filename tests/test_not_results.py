@@ -123,3 +123,36 @@ def test_real_wide_results_are_read_as_before(tmp_path, counts):
         "Smith": sum(1000 + n for n in range(1, len(counts) + 1)),
         "Jones": sum(counts),
     }
+
+
+# Bulgaria's section protocols (`41_protocols.csv`): the ballot account of each polling station,
+# the parties' votes in another table. Read as options: "unused_paper_ballots 5,138,191 38.97 %
+# LEADER; voted_voters … RUNNER-UP", exit 0 (trial 26). Figures invented.
+PROTOCOLS = (
+    "section_id;distributed_ballots;registered_voters;onsite_listed_voters;voted_voters;"
+    "unused_paper_ballots;destroyed_paper_ballots;urn_paper_ballots;invalid_paper_ballots;"
+    "support_noone_paper_ballots;valid_paper_votes_for_parties\n"
+    "010100001;500;610;4;305;195;1;304;3;1;300\n"
+    "010100002;500;543;5;284;215;1;284;6;2;276\n"
+    "010100003;400;420;2;250;149;1;250;4;0;246\n"
+)
+
+
+def test_a_ballot_account_alone_is_no_result(tmp_path):
+    path = write(tmp_path, PROTOCOLS, "41_protocols.csv")
+    for command in ("summary", "validate"):
+        result = invoke(command, str(path))
+        assert result.code == 1, result.stdout
+        assert "LEADER" not in result.stdout and "leads" not in result.stdout
+    result = invoke("summary", str(path))
+    assert "the table looks like no election result" in result.stderr
+    assert "'voted_voters', 'unused_paper_ballots'" in result.stderr
+    assert "count ballots or voters" in result.stderr
+    assert "'valid_paper_votes_for_parties' the votes of all the parties" in result.stderr
+
+
+def test_a_party_beside_ballot_words_is_read(tmp_path):
+    # One column that is no account line (a party's): the table is read as before.
+    text = PROTOCOLS.replace("valid_paper_votes_for_parties", "Free Party")
+    result = invoke("summary", str(write(tmp_path, text, "mixed.csv")))
+    assert "the table looks like no election result" not in result.stderr

@@ -29,6 +29,10 @@ hold votes says so:
   adding up to one figure (three rows or more): a fixed whole, as a chamber's seats are, where votes
   differ from one count to the next (Denmark's seats per party per election, 175 in each row, whose
   `--race-by date` gave 26 elections "led" by the Social Democrats "with 74 votes").
+- the ballot account alone: every option headed by ballots or voters, or by the votes of all the
+  parties together (Bulgaria's `protocols.csv`: `unused_paper_ballots`, `voted_voters`,
+  `valid_paper_votes_for_parties`…, the parties' votes in another table; "unused_paper_ballots
+  5,138,191 38.97 % LEADER").
 
 Such a table is refused (an error at its header line) naming the columns and what each holds, and
 the ways out: `--ignore-column` for a column that is no option, `--wide --id-columns COL,…` where
@@ -105,6 +109,10 @@ _SEATS_ADVICE: Final[str] = (
 )
 # The fewest rows whose options add up to one figure (`_fixed`).
 FIXED_ROWS_AT_LEAST: Final[int] = 3
+# A header's words that name a line of the ballot account, never an option (`_account`), and the
+# words after `for` that make a votes column the votes of every option (`votes_for_parties`).
+_ACCOUNT_WORDS: Final[frozenset[str]] = frozenset({"ballots", "ballot", "voters", "bulletins"})
+_ALL_OPTIONS: Final[frozenset[str]] = frozenset({"parties", "candidates", "lists"})
 _BRACKETED: Final[re.Pattern[str]] = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _HOUR = re.compile(
     r"(?:(?:ore|ora|h|hour|uhr|heure|hora|horas|godz\.?|godzina)\s*)?"
@@ -133,8 +141,9 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
     hours, ranks = _hours(table, plan, rows), _ranks(table, plan)
     listed, few = _options_listed(table, plan, rows), _few(table, plan, rows)
     seats = [table.header[i] for i in plan.options if i not in seen and _says_seats(table, i)]
-    fixed = None if seen or seats else _fixed(table, plan, rows)
-    told = [s for s in (hours, ranks, listed, few, fixed) if s is not None]
+    account = _account(table, plan)
+    fixed = None if seen or seats or account else _fixed(table, plan, rows)
+    told = [s for s in (hours, ranks, listed, few, account, fixed) if s is not None]
     if not seen and not told and not seats:
         return False
     parts = [f"{table.header[i]!r} holds {said}" for i, said in seen.items()]
@@ -186,6 +195,27 @@ def _few(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
         f"the options add up to {summed:,}, {100 * summed / total:.1f} % of the valid votes in "
         f"{table.header[valid[0]]!r} ({total:,}): none holds a party's or a candidate's votes "
         "(flags, small counts or codes)"
+    )
+
+
+def _account(table: RawTable, plan: Plan) -> str | None:
+    """What the options are where every one is a line of the ballot account (see the module's
+    docstring): ballots or voters counted, or the votes of all the parties together."""
+    counts, sums = [], []
+    for i in plan.options:
+        words = header_words(table.header[i])
+        if _ACCOUNT_WORDS & set(words):
+            counts.append(table.header[i])
+        elif "for" in words and _ALL_OPTIONS & set(words[words.index("for") + 1 :]):
+            sums.append(table.header[i])
+        else:
+            return None
+    said = [f"{_listed(counts)} count ballots or voters"] if counts else []
+    if sums:
+        said.append(f"{_listed(sums)} the votes of all the parties or candidates together")
+    return (
+        f"the columns are lines of the ballot account, no party's or candidate's votes: "
+        f"{'; '.join(said)} (the options' votes are in another table)"
     )
 
 
