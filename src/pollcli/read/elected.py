@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Final
 from pollcli.columns import YES_WORDS, option_key
 from pollcli.problems import Code, Problem
 from pollcli.read import coalitions
+from pollcli.read.code_options import mark as sum_lines
 from pollcli.read.header import ColumnMap
 from pollcli.read.listvotes import mark as list_votes
 from pollcli.read.preferences import mark as first_preferences
@@ -197,3 +198,5 @@ def mark(elections: list[Election], columns: ColumnMap, problems: list[Problem])
             )
     first_preferences(elections, columns)
     list_votes(elections)
+    options = columns.header_of("candidate") or columns.header_of("party")
+    sum_lines(elections, options)  # (a code the others' sum: no leader named from codes)

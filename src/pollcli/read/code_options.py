@@ -1,0 +1,119 @@
+"""An option whose votes are the others' added up: a line of the ballot account, no party; where
+the options are codes alone, pollcli cannot tell which are parties, and names no leader.
+
+Bulgaria's open data give each polling station's votes by party number (`section_id;party;votes`):
+the parties 1–30, then codes 99–106, lines of the ballot account (99 "support no one", 100 the
+valid votes for parties, 101 the ballots in the urn, 102 the invalid ones, 103 the parties' votes
+added up, 104 the registered voters…). Read with `--unit section_id`, `104` "led" with 22.04 %,
+`106` second (trial 26). The file names no code; but a code whose votes are those of a run of the
+others added up (103: of 1–30, listed first) is no party, and tells that the codes hold such
+lines beside the parties'. So, where every option is a code (a whole number) and one holds the
+sum of a run of the others (`_sum_line`: in the codes' order, the first or the last of them, half
+of them or more, two at least), no leader, runner-up or threshold is named (`Election.split_options`),
+with a note that names it, says what pollcli could not tell and how to tell it (`--where` on
+the codes it adds up, or `--kind`). The
+same where the options have names and one holds the sum of all the others in every region (three
+or more), or, no region given, of three or more others (`X9 133 50.00 % LEADER` over Alpha's 58,
+Gamma's 44 and Beta's 31): a total, or a candidate the others' sum by chance? pollcli cannot tell.
+"""
+
+from __future__ import annotations
+
+import shlex
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from pollcli.election import Election, Option
+
+# The fewest regions that tell a named option the sum of all the others in each.
+REGIONS_AT_LEAST: Final[int] = 3
+# The fewest other options a named option's votes are the sum of, with no regions to tell it in
+# (a candidate's exactly half of a race of three is no rare chance).
+PARTS_AT_LEAST: Final[int] = 3
+# The kinds the advice names, for a code that is no party.
+KINDS: Final[str] = "total_votes, ballots_cast, registered, invalid, blank, against_all"
+
+
+def mark(elections: list[Election], column: str | None) -> None:
+    """No leader named, with a note, in an election of the options described in the module's
+    docstring; the others as they are. `column`: the header of the options' column."""
+    for election in elections:
+        if election.no_winner is None and (note := _note(election, column)) is not None:
+            election.no_winner = note
+            election.split_options = True  # (no leader, runner-up, tie or threshold is named)
+
+
+def _note(election: Election, column: str | None) -> str | None:
+    options = [o for o in election.options if o.kind == "candidate" and not o.list_votes]
+    if len(options) < 3 or any(o.votes is None for o in options):
+        return None
+    codes = all(o.candidate.strip().isdigit() for o in options)
+    if codes:  # (by number: a code first met late, in few places, is listed last)
+        options.sort(key=lambda o: int(o.candidate))
+    found = _sum_line([o.votes or 0 for o in options], whole=not codes)
+    if found is None:
+        return None
+    at, run = found
+    total, parts = options[at], [options[n] for n in run]
+    if not _in_each_region(election, total, parts, named=not codes):
+        return None
+    name = total.candidate
+    if not codes:
+        where = f", in each of its {len(election.regions):,} regions" if election.regions else ""
+        return (
+            f"{name!r} holds the votes of all the other options added up{where}: a total, no "
+            "option? pollcli cannot tell, so no leader is named; if it is one, say so: --kind "
+            f"{shlex.quote(name + '=total_votes')}"
+        )
+    shown = f"{parts[0].candidate!r} … {parts[-1].candidate!r}" if len(parts) > 2 else ""
+    filters = [shlex.quote(f"{column or 'party'}={p.candidate}") for p in parts]
+    keep = " ".join(f"--where {w}" for w in filters[:2]) + (" …" if len(filters) > 2 else "")
+    return (
+        f"The options are codes alone ({', '.join(repr(o.candidate) for o in options[:3])} … "
+        f"{options[-1].candidate!r}), and {name!r} holds the votes of "
+        f"{shown or ' and '.join(repr(p.candidate) for p in parts)} ({len(parts)} codes) added up: "
+        "no party's, a line of the ballot account (the valid votes?). pollcli cannot tell which "
+        "codes are parties and which are such lines (ballots cast, invalid, registered…), so no "
+        f"leader is named. If the codes it adds up are the parties, keep them: {keep} (one "
+        f"--where for each); or say what each code that is no party is, --kind CODE=KIND "
+        f"({KINDS}): --kind {shlex.quote(name + '=total_votes')} …"
+    )
+
+
+def _sum_line(votes: list[int], *, whole: bool) -> tuple[int, list[int]] | None:
+    """The index of an option whose votes are those of a run of the others added up, and that
+    run: the others listed before it or after it (a first or last run of them: all of them where
+    `whole`), half of them or more, two at least with votes; None where none is."""
+    for at, mine in enumerate(votes):
+        if mine <= 0:
+            continue
+        others = [n for n in range(len(votes)) if n != at]
+        least = len(others) if whole else max(2, (len(others) + 1) // 2)
+        for run in (others, others[::-1]):
+            summed = 0
+            for count, n in enumerate(run, start=1):
+                summed += votes[n]
+                if summed > mine:
+                    break
+                if summed == mine and count >= least:
+                    # (a run ends at its last option with votes: zeros after it are no part)
+                    if sum(1 for m in run[:count] if votes[m]) >= 2:
+                        return at, sorted(run[:count])
+                    break
+    return None
+
+
+def _in_each_region(election: Election, total: Option, parts: list[Option], *, named: bool) -> bool:
+    """Whether the total holds its parts' sum in each region, where the election has regions
+    (three or more where `named`); with none, over the whole election (`_sum_line`), of three
+    parts or more where `named`."""
+    regions = election.regions
+    if named and len(regions) < REGIONS_AT_LEAST:
+        return not regions and len(parts) >= PARTS_AT_LEAST
+    keys = {p.candidate for p in parts}
+    for region in regions:
+        mine = sum(o.votes or 0 for o in region.options if o.candidate == total.candidate)
+        theirs = sum(o.votes or 0 for o in region.options if o.candidate in keys)
+        if mine != theirs:
+            return False
+    return True
