@@ -206,3 +206,29 @@ def test_levels_listed_in_part_the_advice_counts_the_land(tmp_path, monkeypatch)
         k: land[k] for k in ("ÖVP", "SPÖ", "FPÖ")
     }
     assert elections[0].partial is None
+
+
+def _long(wide: str) -> str:
+    # The same table long: a row per place and party (`code,region,party,votes`).
+    header, *rows = wide.splitlines()
+    names = header.split("\t")
+    lines = ["code,region,party,votes"]
+    for row in rows:
+        cells = row.split("\t")
+        lines += [f"{cells[1]},{cells[2]},{names[i]},{cells[i]}" for i in range(7, len(cells))]
+    return "\n".join(lines) + "\n"
+
+
+def test_levels_listed_apart_in_a_long_table_are_refused(tmp_path, monkeypatch):
+    # Read long, each level was a region and every vote was counted three or four times
+    # ("ÖVP 7,205 53.86 %" of the Land's 2,045).
+    for wide, said, land in (
+        (_table(), "about 4 times the first row's", "'region=Oberösterreich'"),
+        (_table_2006(), "about 3 times with the 3 rows that hold the sum", "'region=Land Ober"),
+    ):
+        path = write(tmp_path, _long(wide), "gemeinden.csv")
+        _, problems = engines_agree(monkeypatch, path)
+        errors = [p for p in problems if p.severity == "error"]
+        assert len(errors) == 1, [p.message for p in problems]
+        assert errors[0].line == 2 and said in errors[0].message
+        assert f"--where {land}" in errors[0].message

@@ -15,7 +15,8 @@ a total too: a table that opens with the whole and runs down its levels. Each to
 
 A long table of such places (`code,region,party,votes`, a row per place and option) is read so
 too, its regions in the order first met (`regions_aside`: the last step of the totals stage, on
-the regions' sums, which both engines keep).
+the regions' sums, which both engines keep); a whole listed again at each level is refused so too
+(`whole_again`, by the regions' figures).
 """
 
 from __future__ import annotations
@@ -224,6 +225,12 @@ def regions_aside(
     rows = [(n, [name]) for n, name in enumerate(names)]
     marked = head_totals(rows, figures) if len(keys) >= 2 else {}
     if not marked:
+        # The whole listed again at each level (`whole_again`): refused, by the regions' lines;
+        # a wide table's rows were told so before they became records (`wide_totals`).
+        header = [columns.header_of("region") or "region"]
+        at = [(lines[name][0], [name]) for name in names]
+        if len(keys) >= 2 and not any(p.code == Code.TOTAL_MISMATCH for p in found.items):
+            whole_again(header, [0], at, figures, found)
         return records
     aside = {names[n] for n in marked}
     shown = sorted({line for name in aside for line in lines[name]})
