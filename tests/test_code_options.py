@@ -86,31 +86,40 @@ def test_codes_of_parties_alone_name_a_leader(tmp_path, monkeypatch):
     assert leader["candidate"] == str(sums.idxmax())
 
 
-LONG = """section;party;votes
-S1;Alpha;10
-S1;Beta;20
-S1;Gamma;30
-S1;X9;60
-S2;Alpha;5
-S2;Beta;7
-S2;Gamma;9
-S2;X9;21
-S3;Alpha;40
-S3;Beta;1
-S3;Gamma;2
-S3;X9;43
+LONG = """county;party;votes
+C1;Alpha;100
+C1;Beta;200
+C1;Gamma;300
+C1;X9;600
+C2;Alpha;50
+C2;Beta;70
+C2;Gamma;90
+C2;X9;210
+C3;Alpha;400
+C3;Beta;10
+C3;Gamma;20
+C3;X9;430
 """
 
 
 def test_an_option_holding_all_the_others_names_no_leader(tmp_path, monkeypatch):
-    # "X9 133 50.00 % LEADER" over Alpha's 58: the others' sum, a total no word names.
+    # "X9 1,240 50.00 % LEADER" over Alpha's 550: the others' sum in each county, a total no
+    # word names.
     path = write(tmp_path, LONG, "long.csv")
-    elections, _ = engines_agree(monkeypatch, path, read_options=ReadOptions(unit="section"))
+    elections, _ = engines_agree(monkeypatch, path)
     assert elections[0].split_options
-    assert "'X9' holds the votes of all the other options added up" in elections[0].no_winner
+    said = "'X9' holds the votes of all the other options added up, in each of its 3 regions"
+    assert said in elections[0].no_winner
     assert "--kind X9=total_votes" in elections[0].no_winner
-    result = invoke("summary", str(path), "--unit", "section", "--kind", "X9=total_votes")
+    result = invoke("summary", str(path), "--kind", "X9=total_votes")
     frame = pd.read_csv(path, sep=";")
     sums = frame[frame["party"] != "X9"].groupby("party")["votes"].sum()
     share = 100 * sums["Alpha"] / sums.sum()
     assert result.code == 0 and f"Alpha leads with {share:.2f} %" in result.stdout, result.stdout
+
+
+def test_a_candidate_of_half_a_small_race_leads(tmp_path, monkeypatch):
+    # Pennsylvania's 2025 county files: a write-in race of 3 votes beside three of 1 each.
+    path = write(tmp_path, "party;votes\nAda;3\nBo;1\nCy;1\nDee;1\n", "small.csv")
+    elections, _ = engines_agree(monkeypatch, path)
+    assert elections[0].no_winner is None and not elections[0].split_options

@@ -13,8 +13,10 @@ of them or more, two at least), no leader, runner-up or threshold is named (`Ele
 with a note that names it, says what pollcli could not tell and how to tell it (`--where` on
 the codes it adds up, or `--kind`). The
 same where the options have names and one holds the sum of all the others in every region (three
-or more), or, no region given, of three or more others (`X9 133 50.00 % LEADER` over Alpha's 58,
-Gamma's 44 and Beta's 31): a total, or a candidate the others' sum by chance? pollcli cannot tell.
+or more; `X9 1,330 50.00 % LEADER` over Alpha's 580, Gamma's 440 and Beta's 310), of a hundred
+votes or more: a total, or a candidate the others' sum by chance? pollcli cannot tell. With no
+regions, the sum over the whole election tells nothing of a named option: a candidate of half
+the votes of a small race's is common.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ if TYPE_CHECKING:
 
 # The fewest regions that tell a named option the sum of all the others in each.
 REGIONS_AT_LEAST: Final[int] = 3
-# The fewest other options a named option's votes are the sum of, with no regions to tell it in
-# (a candidate's exactly half of a race of three is no rare chance).
-PARTS_AT_LEAST: Final[int] = 3
+# The fewest votes of a named option told the others' sum (Pennsylvania's 2025 county files: a
+# write-in race's 3 votes beside three candidates' 1, in each precinct).
+VOTES_AT_LEAST: Final[int] = 100
 # The kinds the advice names, for a code that is no party.
 KINDS: Final[str] = "total_votes, ballots_cast, registered, invalid, blank, against_all"
 
@@ -59,7 +61,7 @@ def _note(election: Election, column: str | None) -> str | None:
         return None
     name = total.candidate
     if not codes:
-        where = f", in each of its {len(election.regions):,} regions" if election.regions else ""
+        where = f", in each of its {len(election.regions):,} regions"
         return (
             f"{name!r} holds the votes of all the other options added up{where}: a total, no "
             "option? pollcli cannot tell, so no leader is named; if it is one, say so: --kind "
@@ -104,12 +106,13 @@ def _sum_line(votes: list[int], *, whole: bool) -> tuple[int, list[int]] | None:
 
 
 def _in_each_region(election: Election, total: Option, parts: list[Option], *, named: bool) -> bool:
-    """Whether the total holds its parts' sum in each region, where the election has regions
-    (three or more where `named`); with none, over the whole election (`_sum_line`), of three
-    parts or more where `named`."""
+    """Whether the total holds its parts' sum in each region, where the election has regions;
+    with none, a code's over the whole election (`_sum_line`). A named option's in each of three
+    regions or more, of `VOTES_AT_LEAST` votes or more (a small race's write-in of 3 votes beside
+    three of 1 is no total)."""
     regions = election.regions
-    if named and len(regions) < REGIONS_AT_LEAST:
-        return not regions and len(parts) >= PARTS_AT_LEAST
+    if named and (len(regions) < REGIONS_AT_LEAST or (total.votes or 0) < VOTES_AT_LEAST):
+        return False
     keys = {p.candidate for p in parts}
     for region in regions:
         mine = sum(o.votes or 0 for o in region.options if o.candidate == total.candidate)
