@@ -50,6 +50,8 @@ def _note(election: Election, column: str | None) -> str | None:
     if len(options) < 3 or any(o.votes is None for o in options):
         return None
     codes = all(o.candidate.strip().isdigit() for o in options)
+    if not codes and len(election.regions) < REGIONS_AT_LEAST:
+        return None  # (told in each region alone: `_in_each_region`)
     if codes:  # (by number: a code first met late, in few places, is listed last)
         options.sort(key=lambda o: int(o.candidate))
     found = _sum_line([o.votes or 0 for o in options], whole=not codes)
@@ -86,11 +88,16 @@ def _sum_line(votes: list[int], *, whole: bool) -> tuple[int, list[int]] | None:
     """The index of an option whose votes are those of a run of the others added up, and that
     run: the others listed before it or after it (a first or last run of them: all of them where
     `whole`), half of them or more, two at least with votes; None where none is."""
+    if whole:  # (the sum of all the others: half of all the votes, one pass)
+        every = sum(votes)
+        at = next((n for n, v in enumerate(votes) if v > 0 and 2 * v == every), None)
+        others = [n for n in range(len(votes)) if n != at]
+        return None if at is None or sum(1 for n in others if votes[n]) < 2 else (at, others)
     for at, mine in enumerate(votes):
         if mine <= 0:
             continue
         others = [n for n in range(len(votes)) if n != at]
-        least = len(others) if whole else max(2, (len(others) + 1) // 2)
+        least = max(2, (len(others) + 1) // 2)
         for run in (others, others[::-1]):
             summed = 0
             for count, n in enumerate(run, start=1):
