@@ -38,6 +38,15 @@ class ComparedElection:
     label: str = field(default="", metadata=NOT_IN_JSON)
     # A tie for first where no leader is named (else none is named at all: "—").
     tied: bool = field(default=False, metadata=NOT_IN_JSON)
+    # The first are equal only at the file's rounding, this step in points (no tie is claimed).
+    tie_step: float | None = field(default=None, metadata=NOT_IN_JSON)
+
+    @property
+    def leader_text(self) -> str:
+        """The leader as the tables name it: "—" for none, "tie", or "equal at 0.1"."""
+        if self.leader or not self.tied:
+            return self.leader or "—"
+        return "tie" if self.tie_step is None else f"equal at {self.tie_step:g}"
 
 
 @dataclass(kw_only=True)

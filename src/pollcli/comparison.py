@@ -128,6 +128,7 @@ def compare(
                 effective_number=s.effective_number,
                 label=label,
                 tied=bool(s.tied_for_first),
+                tie_step=s.tie_step,
             )
             for f, s, label in zip(facts, summaries, labels, strict=True)
         ],

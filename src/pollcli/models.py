@@ -324,6 +324,9 @@ class ElectionSummary:
     # and whether the race is a primary (its leader wins a nomination): for the overview's tally.
     system_given: bool = field(default=False, metadata=NOT_IN_JSON)
     primary: bool = field(default=False, metadata=NOT_IN_JSON)
+    # Those tied for first are equal only in shares the file rounded to this step in points
+    # (`audit.rounded_tie`): renderers say "equal at 0.1", never "tie".
+    tie_step: float | None = field(default=None, metadata=NOT_IN_JSON)
     # The findings' sentence on who leads in how many regions (also in notes), with --by region.
     regions_led: str | None = field(default=None, metadata=NOT_IN_JSON)
     # stderr's digest

@@ -107,6 +107,7 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         leader=summary.leader,
         runner_up=runner_up,
         tied_for_first=summary.tied_for_first,
+        tie_step=summary.tie_step,
         margin=margin,
         turnout_pct=summary.turnout.pct,
         won=won,

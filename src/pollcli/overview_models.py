@@ -162,6 +162,8 @@ class RaceLine:
     elected: list[str] | None = field(default=None, metadata=ELECTED)
     # The parties of those elected, in their order: for the tally (JSON has them in `elections`).
     elected_parties: list[str | None] = field(default_factory=empty_list, metadata=NOT_IN_JSON)
+    # Those tied for first are equal only at the file's rounding, this step in points.
+    tie_step: float | None = field(default=None, metadata=NOT_IN_JSON)
 
 
 @dataclass(kw_only=True)

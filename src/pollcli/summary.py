@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from pollcli.election import Election
 from pollcli.findings import summary as findings
+from pollcli.findings.ties import rounded
 from pollcli.models import (
     ElectionSummary,
     Majority,
@@ -172,6 +173,7 @@ def summarize_election(
         leader=standing(figures.leader),
         runner_up=standing(figures.runner_up),
         tied_for_first=[r.option.candidate for r in figures.tied],
+        tie_step=rounded(figures),
         # (the last seat's with no one elected; none where no winner is named: `UNMEASURED`)
         margin=None if withheld or undecided in UNMEASURED else figures.margin,
         majority=Majority(

@@ -181,12 +181,14 @@ def _close_row(line: RaceLine, colours: Colours) -> tuple[str, str, float, str]:
     points = margin.pp if margin is not None and margin.pp is not None else 0.0
     runner_up = line.runner_up.candidate if line.runner_up else ""
     if line.tied_for_first:
-        label = f"{line.race}: tie, {race_leader(line).removeprefix('tie: ')}"
+        label = f"{line.race}: {race_leader(line).replace(': ', ', ', 1)}"
     else:
         # Several seats: the margin is the last elected's over the first not elected.
         first = line.elected[-1] if line.elected else race_leader(line)
         label = f"{line.race}: {first} over {runner_up}"
-    value = "tie" if line.tied_for_first else f"{points:.2f} pts"
+    value = f"{points:.2f} pts"
+    if line.tied_for_first:
+        value = "tie" if line.tie_step is None else f"equal at {line.tie_step:g}"
     if margin is not None and margin.votes is not None and not line.tied_for_first:
         value += f" · {fmt.votes(margin.votes)} votes"
     party = line.leader.party if line.leader else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from pollcli.audit import rounded_step
 from pollcli.formats import counted, listed
 from pollcli.models import RaceLine, RaceSplit, RaceTally, RefusedRace
 from pollcli.overview_models import PARTY_NOT_GIVEN
@@ -43,7 +44,7 @@ def overview_notes(
     )
     if close:
         described = [
-            f"{line.race} ({'tie' if line.tied_for_first else _gap(line)})" for line in close
+            f"{line.race} ({_tie(line) if line.tied_for_first else _gap(line)})" for line in close
         ]
         notes.append(f"Close: {_names(described, quoted=False)}.")
     unopposed = [line.race for line in lines if "unopposed" in line.tags]
@@ -79,6 +80,11 @@ _LOOK_AGAIN: tuple[tuple[str, str, str], ...] = (
     ),
     ("no_majority", "No majority in", "under a two-round system a runoff would decide them."),
 )
+
+
+def _tie(line: RaceLine) -> str:
+    """A tie for first, or first equal only at the file's rounding (`audit.rounded_tie`)."""
+    return "tie" if line.tie_step is None else f"first equal at {rounded_step(line.tie_step)}"
 
 
 def _gap(line: RaceLine) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
+from pollcli.audit import rounded_step
 from pollcli.columns import NOT_VALID_KINDS
 from pollcli.findings.checks import (
     check_sentences,
@@ -20,6 +21,7 @@ from pollcli.findings.non_candidates import non_candidates
 from pollcli.findings.novotes import no_votes_sentence
 from pollcli.findings.own_lines import own_lines_sentence
 from pollcli.findings.systems import assumed_plurality, list_note, parties_as_options
+from pollcli.findings.ties import rounded, tie_sentence
 from pollcli.findings.top_two import top_two_sentence
 from pollcli.formats import counted, listed, named_pcts
 from pollcli.formats import pct as _pct
@@ -108,11 +110,7 @@ def _leader(tally: Tally, *, official: bool) -> list[str]:
         return _several_seats(tally, official=official)
     leader, runner_up, margin = tally.leader, tally.runner_up, tally.margin
     if tally.tied:
-        first = tally.tied[0]
-        measure = counted(first.option.votes or 0, "vote") if tally.by_votes else pct(first.share)
-        sentences.append(
-            f"Tie for first: {described(tally.tied)} each have {measure}; no leader is named."
-        )
+        sentences.append(tie_sentence(tally))
     elif leader is not None and tally.lists_below is not None:
         sentences.append(_open_lists(tally, leader))
     elif leader is not None:
@@ -356,6 +354,11 @@ def _majority(tally: Tally, *, official: bool) -> str:
     verb = "wins" if official else "would win"
     prize = "the primary" if tally.primary else "the seat"
     if tally.system == "plurality":
+        if leader is None and (step := rounded(tally)) is not None:
+            return (
+                f"First past the post: {prize} is undecided here: the first are equal at "
+                f"{rounded_step(step)}."
+            )
         if leader is None:
             return f"First past the post: the tie for first leaves {prize} undecided."
         # (no option but candidates: none to look for among 100 candidates of 10,000 races)
@@ -408,7 +411,13 @@ def _majority(tally: Tally, *, official: bool) -> str:
     if runoff and not tally.system_given:
         # The two-round system is pollcli's assumption (`tally.default_system`): say so, and what
         # first past the post would give (a Bundestag's party vote has no runoff).
-        plurality = f"{runoff[0]} {verb}" if leader else "the tie for first leaves it undecided"
+        plurality = (
+            f"{runoff[0]} {verb}"
+            if leader
+            else "the first, equal at the file's precision, leave it undecided"
+            if rounded(tally) is not None
+            else "the tie for first leaves it undecided"
+        )
         return (
             f"Majority: no — nobody has more than {majority:g} %; a runoff would be between "
             f"{runoff[0]} and {runoff[1]} under a two-round system, assumed here as no system is "

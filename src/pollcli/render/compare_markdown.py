@@ -35,7 +35,7 @@ def render_comparison(comparison: Comparison) -> str:
     for number, e in enumerate(comparison.elections, start=1):
         out.append(
             f"| [{number}] | {markdown_cell(e.election)} | {e.date or '—'} | "
-            f"{e.stage.replace('_', ' ')} | {markdown_cell(e.leader or ('tie' if e.tied else '—'))} | "
+            f"{e.stage.replace('_', ' ')} | {markdown_cell(e.leader_text)} | "
             f"{fmt.pct(e.turnout_pct)} | {fmt.number(e.effective_number)} | "
             f"{f'{e.term_years} y' if e.term_years else '—'} |"
         )

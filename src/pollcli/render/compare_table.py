@@ -66,7 +66,7 @@ def elections_tables(comparison: Comparison, width: int) -> list[Table]:
         ("Election", [e.election for e in elections]),
         ("Date", [e.date.isoformat() if e.date else "—" for e in elections]),
         ("Stage", [e.stage.replace("_", " ") for e in elections]),
-        ("Leader", [e.leader or ("tie" if e.tied else "—") for e in elections]),
+        ("Leader", [e.leader_text for e in elections]),
         ("Turnout", [fmt.pct(e.turnout_pct) for e in elections]),
         ("Eff. N", [fmt.number(e.effective_number) for e in elections]),
         ("Term", [f"{e.term_years} y" if e.term_years else "—" for e in elections]),

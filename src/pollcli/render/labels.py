@@ -57,8 +57,9 @@ def result_tags(row: ResultRow, summary: ElectionSummary) -> list[tuple[str, str
             tags.append(("LEADER", "leader"))
     elif summary.leader is not None and row.candidate == summary.leader.candidate:
         tags.append(("LEADER", "leader"))
-    if row.candidate in summary.tied_for_first:
-        tags.append(("TIED FIRST", "tied"))
+    if row.candidate in summary.tied_for_first:  # (equal at the file's rounding: no tie)
+        step = summary.tie_step
+        tags.append(("TIED FIRST" if step is None else f"EQUAL AT {step:g}", "tied"))
     if (
         summary.seats == 1
         and not summary.open_lists
@@ -96,7 +97,10 @@ LEAD_VOTES: Final[str] = "Lead (votes)"
 def race_leader(line: RaceLine) -> str:
     if line.leader is not None:
         return line.leader.candidate
-    return "tie: " + ", ".join(line.tied_for_first) if line.tied_for_first else "—"
+    if not line.tied_for_first:
+        return "—"
+    said = "tie" if line.tie_step is None else f"equal at {line.tie_step:g}"
+    return f"{said}: " + ", ".join(line.tied_for_first)
 
 
 def race_share(line: RaceLine) -> str:
