@@ -41,6 +41,7 @@ def test_json_contract_keys_match_the_spec():
         "unmatched",
         "volatility",
         "poll_accuracy",
+        "volatility_by_party",  # (a key added within schema_version 1, as SPEC allows)
     ]
     assert (data["schema_version"], data["command"]) == (1, "compare")
     assert set(data["elections"][0]) == {

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pollcli.columns import Kind
-from pollcli.document import NOT_IN_JSON, Document, described, empty_list
+from pollcli.document import NOT_IN_JSON, Document, described, empty_list, optional
 from pollcli.models import SCHEMA_VERSION
 
 Stage = Literal["official", "preliminary", "exit_poll"]
@@ -135,6 +135,14 @@ class Comparison(Document):
         metadata=described(
             "polls ranked by mean absolute error; null when no poll has an official count"
         )
+    )
+    volatility_by_party: list[float | None] | None = field(
+        default=None,
+        metadata=optional(
+            "only without --by party, where a pair of elections both name a party for every "
+            "candidate (and one of them two parties or more): the Pedersen index of the parties, "
+            "points, per consecutive pair (null for the other pairs)"
+        ),
     )
     by: Literal["candidate", "party"] = field(default="candidate", metadata=NOT_IN_JSON)
     # Every election a party-list vote: the options are lists, and the words say so.

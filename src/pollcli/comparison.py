@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pollcli import names, race_identity
+from pollcli import volatility as volatility_of
 from pollcli.columns import NOT_VALID_KINDS, Kind
 from pollcli.compare_models import (
     ComparedElection,
@@ -83,22 +84,23 @@ def compare(
 
     candidate_units = [_units(s, "candidate") for s in summaries]
     people = _Matcher(candidate_units, alias_keys, fuzzy, labels).run()
-    if by == "party":
-        matched = _Matcher([_units(s, "party") for s in summaries], alias_keys, fuzzy, labels).run()
-    else:
-        matched = people
+    told = volatility_of.party_pairs(summaries, same) if by == "candidate" else []
+    parties = (
+        _Matcher([_units(s, "party") for s in summaries], alias_keys, fuzzy, labels).run()
+        if by == "party" or any(told)
+        else None
+    )
+    matched = parties if by == "party" and parties is not None else people
 
     people_rows = [_row(r, facts, same) for r in people.rows]
     rows = list(people_rows) if by == "candidate" else [_row(r, facts, same) for r in matched.rows]
     rows.sort(key=_sort_key(facts))
-    volatility = [
-        None
-        if same[p]
-        else round(
-            sum(abs((row.shares[p + 1] or 0.0) - (row.shares[p] or 0.0)) for row in rows) / 2, 10
-        )
-        for p in range(len(same))
-    ]
+    volatility = volatility_of.pedersen(rows, same)
+    by_party = (
+        volatility_of.by_party([_row(r, facts, same) for r in parties.rows], same, told)
+        if parties is not None and by == "candidate"
+        else None
+    )
     standings = Standings(summaries, people, people_rows)
     polls = poll_accuracy(facts, standings, rows, same_election)
 
@@ -110,7 +112,14 @@ def compare(
     notes = findings.part_notes(ordered)
     notes += findings.order_notes(facts, race_identity.yearly_files(ordered))
     notes += findings.pair_notes(
-        facts, summaries, leaders, rows, same, volatility, labels, by_party=by == "party"
+        facts,
+        summaries,
+        leaders,
+        rows,
+        same,
+        (volatility, by_party),
+        labels,
+        by_party=by == "party",
     )
     notes += matched.notes
     notes += findings.poll_notes(polls)
@@ -136,6 +145,7 @@ def compare(
         matches=matched.matches,
         unmatched=[row.candidate for row in rows if sum(s is not None for s in row.shares) == 1],
         volatility=volatility,
+        volatility_by_party=by_party,
         poll_accuracy=polls or None,
         by=by,
         party_list=party_list,

@@ -106,14 +106,17 @@ def pair_notes(
     leaders: list[CompareRow | None],
     rows: list[CompareRow],
     same: list[bool],
-    volatility: list[float | None],
+    volatility: tuple[list[float | None], list[float | None] | None],
     labels: list[str],
     *,
     by_party: bool = False,
 ) -> list[str]:
     """The notes of each pair of consecutive elections; `by_party`: `leaders` are party rows,
-    named by their party (with candidates, the summaries' own leaders name them)."""
+    named by their party (with candidates, the summaries' own leaders name them). `volatility`:
+    of the rows, and of the candidates' parties (`pollcli.volatility`)."""
     notes: list[str] = []
+    lists = all(s.party_list for s in summaries)
+    basis = " by party" if by_party else "" if lists else " by candidate"
     for p, same_election in enumerate(same):
         if same_election:
             continue
@@ -138,11 +141,18 @@ def pair_notes(
         else:
             notes += [f"No single leader in {labels[q]}." for q in (a, b) if leaders[q] is None]
 
-        value = volatility[p]
+        value, of_parties = volatility[0][p], (volatility[1] or [None] * len(same))[p]
         if value is not None:
             notes.append(
-                f"Pedersen volatility from {first} to {then}: {value:.2f} points (half the sum of every "
-                "option's change in share; an option on one ballot only counts as 0 on the other)."
+                f"Pedersen volatility from {first} to {then}: {value:.2f} points{basis} (half the "
+                "sum of every option's change in share; an option on one ballot only counts as 0 "
+                "on the other)."
+                + (
+                    f" By party, {of_parties:.2f} points: the index measures parties, here the "
+                    "candidates' parties as the files name them (--by party shows their rows)."
+                    if of_parties is not None and abs(of_parties - value) >= 0.005
+                    else ""
+                )
             )
         gone = [r for r in rows if r.shares[a] is not None and r.shares[b] is None]
         new = [r for r in rows if r.shares[a] is None and r.shares[b] is not None]

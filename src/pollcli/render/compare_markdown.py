@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pollcli import formats as fmt
 from pollcli.compare_models import Comparison
+from pollcli.render.compare_table import volatility_rows
 from pollcli.render.labels import MATCH_METHODS
 from pollcli.render.safe import markdown_bullets, markdown_cell
 
@@ -63,12 +64,12 @@ def render_comparison(comparison: Comparison) -> str:
             if index in pairs:
                 cells.append(_change(row.changes[index], share, row.shares[index + 1]))
         out.append("| " + " | ".join(cells) + " |")
-    if pairs:
-        cells = ["*Pedersen volatility*"] + ([] if by_party else [""])
+    for title, figures in volatility_rows(comparison) if pairs else []:
+        cells = [f"*{title}*"] + ([] if by_party else [""])
         for index in range(len(comparison.elections)):
             cells.append("")
             if index in pairs:
-                cells.append(fmt.number(comparison.volatility[index]))
+                cells.append(fmt.number(figures[index]))
         out.append("| " + " | ".join(cells) + " |")
     if comparison.matches:
         out += ["", "## Names matched across spellings", ""]

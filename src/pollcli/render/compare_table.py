@@ -220,15 +220,27 @@ def shares_table(
         table.add_row(*_cells(row, comparison, show_party, pairs, leaders, shown))
     if pairs:
         table.add_section()
-        cells: list[RenderableType] = [Text("Pedersen volatility", style="italic")]
+    for title, figures in volatility_rows(comparison) if pairs else []:
+        cells: list[RenderableType] = [Text(title, style="italic")]
         if show_party and comparison.by == "candidate":
             cells.append("")
         for index in shown:
             cells.append("")
             if index in pairs:
-                cells.append(fmt.number(comparison.volatility[index]))
+                cells.append(fmt.number(figures[index]))
         table.add_row(*cells)
     return table
+
+
+def volatility_rows(comparison: Comparison) -> list[tuple[str, list[float | None]]]:
+    """The volatility lines of the shares table: of its rows, saying which they are where the
+    candidates' parties have a line of their own (`Comparison.volatility_by_party`)."""
+    if comparison.volatility_by_party is None:
+        return [("Pedersen volatility", comparison.volatility)]
+    return [
+        ("Pedersen by candidate", comparison.volatility),
+        ("Pedersen by party", comparison.volatility_by_party),
+    ]
 
 
 def _cells(

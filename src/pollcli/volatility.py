@@ -1,0 +1,56 @@
+"""Pedersen volatility, ½ Σ |Δpᵢ| between consecutive elections: of the rows compared, and of parties.
+
+Pedersen's index measures a party system: presidential files that name each candidate's party
+(Nigeria's 2015 and 2019 tables: Buhari of APC twice, Jonathan then Atiku for PDP) give 45.51
+points by candidate, each of PDP's candidates "gone" or "new", and 3.3 by party. `compare`'s
+`volatility` is of its rows (candidates, or parties with `--by party`); `volatility_by_party` is of
+the parties where both elections of a pair name a party for every candidate and one of them names
+two parties or more (not a primary of one party), so that a reader is told both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pollcli.compare_models import CompareRow
+from pollcli.models import ElectionSummary
+
+
+def pedersen(rows: Sequence[CompareRow], same: Sequence[bool]) -> list[float | None]:
+    """Per consecutive pair, half the sum of every row's change in share (a row absent from one
+    election counts as 0 there); None between two stages of one election."""
+    return [
+        None
+        if one_election
+        else round(sum(abs((r.shares[p + 1] or 0.0) - (r.shares[p] or 0.0)) for r in rows) / 2, 10)
+        for p, one_election in enumerate(same)
+    ]
+
+
+def names_parties(summary: ElectionSummary) -> bool:
+    """Every candidate has a party, and not a party-list vote (whose options are the parties)."""
+    candidates = [r for r in summary.results if r.kind == "candidate"]
+    return bool(candidates) and not summary.party_list and all(r.party for r in candidates)
+
+
+def party_pairs(summaries: Sequence[ElectionSummary], same: Sequence[bool]) -> list[bool]:
+    """The pairs whose volatility by party is told: both elections name parties, one two or more."""
+    named = [names_parties(s) for s in summaries]
+    several = [
+        len({(r.party or "").casefold() for r in s.results if r.kind == "candidate"}) > 1
+        for s in summaries
+    ]
+    return [
+        not one_election and named[p] and named[p + 1] and (several[p] or several[p + 1])
+        for p, one_election in enumerate(same)
+    ]
+
+
+def by_party(
+    party_rows: Sequence[CompareRow], same: Sequence[bool], told: Sequence[bool]
+) -> list[float | None] | None:
+    """The volatility of the parties for the pairs `told` (None elsewhere); None when no pair is."""
+    if not any(told):
+        return None
+    figures = pedersen(party_rows, same)
+    return [figure if t else None for figure, t in zip(figures, told, strict=True)]
