@@ -84,3 +84,13 @@ def test_a_warning_exactly_where_the_places_differ(first, second):
     if said:
         assert ("of “one”'s" in said[0]) == bool(a - b)
         assert ("of “two”'s" in said[0]) == bool(b - a)
+
+
+def test_codes_written_to_another_width_are_the_same_place(tmp_path):
+    # CBS's municipality codes: 738 in one year's file, 0738 in the next (NL 1989, 1994).
+    old = _file(tmp_path, "20161108__pa__general__county.csv", {"738": (1, 2), "358": (3, 4)})
+    new = _file(tmp_path, "20201103__pa__general__county.csv", {"0738": (1, 2), "0358": (3, 4)})
+    assert "different places" not in invoke("compare", old, new).stderr
+    other = _file(tmp_path, "20201103__pa__general__county.csv", {"0738": (1, 2), "0359": (3, 4)})
+    said = " ".join(invoke("compare", old, other).stderr.split())
+    assert "1 is not in “2020” (358)" in said and "1 is not in “2016” (0359)" in said

@@ -3,7 +3,8 @@
 A share is of its own file's places. OpenElections' 2020 Pennsylvania county file holds 13 of the 67
 counties; compared with 2016's file of all 67, Trump's "48.58 % → 59.39 % (+10.82 points)" was the
 change of the places counted, not of the voters. Where both elections name their regions and the
-names differ (case and runs of spaces aside), `compare` warns, naming what each lacks.
+names differ (case, runs of spaces and a code's leading zeros aside: `0738` is `738`), `compare`
+warns, naming what each lacks.
 """
 
 from __future__ import annotations
@@ -26,9 +27,12 @@ def place_gaps(ordered: Sequence[Election], labels: Sequence[str]) -> list[str]:
         places = _places(a), _places(b)
         if not places[0] or not places[1]:
             continue
+        # A code written to another width is the same place: CBS's municipality 738 in one
+        # year's file is 0738 in another's.
+        codes = {_unpadded(key) for key in places[0]}, {_unpadded(key) for key in places[1]}
         only = (
-            [name for key, name in places[0].items() if key not in places[1]],
-            [name for key, name in places[1].items() if key not in places[0]],
+            [name for key, name in places[0].items() if _unpadded(key) not in codes[1]],
+            [name for key, name in places[1].items() if _unpadded(key) not in codes[0]],
         )
         if not only[0] and not only[1]:
             continue
@@ -52,6 +56,11 @@ def _places(election: Election) -> dict[str, str]:
     order; none where the file names no place."""
     names = [region.name for region in election.regions] or [election.place or ""]
     return {plain_key(name): name for name in names if name}
+
+
+def _unpadded(key: str) -> str:
+    """A place's key; a code of digits without its leading zeros (`0738` as `738`)."""
+    return (key.lstrip("0") or "0") if key.isdigit() else key
 
 
 def _quoted(label: str) -> str:
