@@ -418,3 +418,21 @@ def test_race_that_one_file_lacks_points_to_race_of(tmp_path):
     # summary has no --race-of: its message is unchanged.
     alone = invoke("summary", str(primary), "--race", "Special")
     assert alone.code == 2 and "--race-of" not in alone.stderr
+
+
+def test_one_race_of_two_undated_files_is_labelled_by_its_file(tmp_path):
+    # Belgium's communal councils, 1988 and 1994, no dates: both columns said "Anvers", date "—".
+    rows = "Parti,Nombre de voix,commune,election\n"
+    old = write(
+        tmp_path, rows + "SP,288,Anvers,cc\nVU,512,Anvers,cc\nSP,90,Gand,cc\n", "be_1988.csv"
+    )
+    new = write(
+        tmp_path, rows + "SP,205,Anvers,cc\nVU,675,Anvers,cc\nSP,80,Gand,cc\n", "be_1994.csv"
+    )
+    args = ("compare", str(old), str(new), "--race-by", "election,commune", "--race", "Anvers")
+    table = invoke(*args, env={"COLUMNS": "120"})
+    assert table.code == 0, table.stderr
+    assert "[1]   Anvers (be_1988)" in table.stdout and "[2]   Anvers (be_1994)" in table.stdout
+    markdown = invoke(*args, "-f", "markdown").stdout
+    assert "| [1] | Anvers (be\\_1988) |" in markdown
+    assert "Anvers (be\\_1988) to Anvers (be\\_1994)" in markdown

@@ -58,3 +58,16 @@ def test_no_party_figure_where_parties_are_not_named_or_one(tmp_path):
     first, second = write(tmp_path, primary, "p1.csv"), write(tmp_path, again, "p2.csv")
     data = json.loads(invoke("compare", str(first), str(second), "-f", "json").stdout)
     assert data["volatility"] == [15.0] and "volatility_by_party" not in data
+
+
+def test_a_file_whose_options_are_parties_has_one_volatility(tmp_path):
+    # A party column and no candidate column (Belgium's communal councils): the options are the
+    # parties, so their volatility is the parties' — no second figure, no "by candidate".
+    first = write(tmp_path, "Parti,Nombre de voix\nSP,288\nCVP,200\nVU,512\n", "c88.csv")
+    second = write(tmp_path, "Parti,Nombre de voix\nSP,205\nVLD,120\nVU,675\n", "c94.csv")
+    data = json.loads(invoke("compare", str(first), str(second), "-f", "json").stdout)
+    assert "volatility_by_party" not in data
+    # (8.3 + 20 + 12 + 16.3) / 2, by hand.
+    assert data["volatility"] == [pytest.approx(28.3)]
+    markdown = invoke("compare", str(first), str(second), "-f", "markdown").stdout
+    assert "*Pedersen volatility*" in markdown and "by candidate" not in markdown

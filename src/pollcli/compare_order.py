@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from pathlib import PurePath
 
 from pollcli import race_identity
 from pollcli.election import Election, Facts
@@ -58,9 +59,11 @@ def in_order(items: list[Election]) -> list[Election]:
     return [items[i] for i in sorted(range(len(items)), key=sort_key)]
 
 
-def short_labels(facts: list[Facts]) -> list[str]:
+def short_labels(facts: list[Facts], files: list[str] | None = None) -> list[str]:
     """The year for an official count when no other election in the comparison shares it, else the
-    label (numbered where two are alike)."""
+    label; two alike from different `files` are told by their files' names ("Anvers
+    (be_commune_1988)", "Anvers (be_commune_1994)": a race of two files without dates), else
+    numbered ("President [1]")."""
     years: dict[int, set[int]] = {}
     for index, f in enumerate(facts):
         if f.date is not None:
@@ -73,4 +76,12 @@ def short_labels(facts: list[Facts]) -> list[str]:
         for f in facts
     ]
     alike = {label for label in labels if labels.count(label) > 1}  # one race of two files
-    return [f"{label} [{n}]" if label in alike else label for n, label in enumerate(labels, 1)]
+    stems = [PurePath(f).stem for f in files] if files else []
+    apart = bool(stems) and all(
+        len({stems[i] for i, other in enumerate(labels) if other == label}) == labels.count(label)
+        for label in alike
+    )
+    return [
+        (f"{label} ({stems[n - 1]})" if apart else f"{label} [{n}]") if label in alike else label
+        for n, label in enumerate(labels, 1)
+    ]

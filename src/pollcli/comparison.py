@@ -80,7 +80,7 @@ def compare(
     party_list = all(s.party_list for s in summaries)
     facts = [e.facts for e in ordered]
     same = [same_election(facts[p], facts[p + 1]) for p in range(len(facts) - 1)]
-    labels = short_labels(facts)
+    labels = short_labels(facts, [e.source_file for e in ordered])
 
     candidate_units = [_units(s, "candidate") for s in summaries]
     people = _Matcher(candidate_units, alias_keys, fuzzy, labels).run()

@@ -327,6 +327,8 @@ class ElectionSummary:
     # Those tied for first are equal only in shares the file rounded to this step in points
     # (`audit.rounded_tie`): renderers say "equal at 0.1", never "tie".
     tie_step: float | None = field(default=None, metadata=NOT_IN_JSON)
+    # No candidate column: the options are the parties (`Election.parties_as_options`).
+    parties_as_options: bool = field(default=False, metadata=NOT_IN_JSON)
     # The findings' sentence on who leads in how many regions (also in notes), with --by region.
     regions_led: str | None = field(default=None, metadata=NOT_IN_JSON)
     # stderr's digest

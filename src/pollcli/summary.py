@@ -174,6 +174,7 @@ def summarize_election(
         runner_up=standing(figures.runner_up),
         tied_for_first=[r.option.candidate for r in figures.tied],
         tie_step=rounded(figures),
+        parties_as_options=figures.parties_as_options,
         # (the last seat's with no one elected; none where no winner is named: `UNMEASURED`)
         margin=None if withheld or undecided in UNMEASURED else figures.margin,
         majority=Majority(

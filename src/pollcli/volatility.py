@@ -27,10 +27,23 @@ def pedersen(rows: Sequence[CompareRow], same: Sequence[bool]) -> list[float | N
     ]
 
 
-def names_parties(summary: ElectionSummary) -> bool:
-    """Every candidate has a party, and not a party-list vote (whose options are the parties)."""
+def options_are_parties(summary: ElectionSummary) -> bool:
+    """A party-list vote, or a file whose options are its parties (a party column, no candidate
+    column: each option named as its party): its volatility by option is the parties'."""
     candidates = [r for r in summary.results if r.kind == "candidate"]
-    return bool(candidates) and not summary.party_list and all(r.party for r in candidates)
+    return (
+        summary.party_list
+        or summary.parties_as_options
+        or all(r.party == r.candidate for r in candidates)
+    )
+
+
+def names_parties(summary: ElectionSummary) -> bool:
+    """Every candidate has a party, and the options are not the parties themselves."""
+    candidates = [r for r in summary.results if r.kind == "candidate"]
+    return (
+        bool(candidates) and not options_are_parties(summary) and all(r.party for r in candidates)
+    )
 
 
 def party_pairs(summaries: Sequence[ElectionSummary], same: Sequence[bool]) -> list[bool]:

@@ -13,6 +13,7 @@ from pollcli.election import Election, Facts
 from pollcli.findings.summary import pct
 from pollcli.models import ElectionSummary
 from pollcli.polls import points_diff
+from pollcli.volatility import options_are_parties
 
 STAGE_NAMES = {
     "official": "official count",
@@ -115,7 +116,7 @@ def pair_notes(
     named by their party (with candidates, the summaries' own leaders name them). `volatility`:
     of the rows, and of the candidates' parties (`pollcli.volatility`)."""
     notes: list[str] = []
-    lists = all(s.party_list for s in summaries)
+    lists = all(options_are_parties(s) for s in summaries)
     basis = " by party" if by_party else "" if lists else " by candidate"
     for p, same_election in enumerate(same):
         if same_election:

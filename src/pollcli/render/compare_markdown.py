@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pollcli import formats as fmt
 from pollcli.compare_models import Comparison
-from pollcli.render.compare_table import volatility_rows
+from pollcli.render.compare_table import election_names, volatility_rows
 from pollcli.render.labels import MATCH_METHODS
 from pollcli.render.safe import markdown_bullets, markdown_cell
 
@@ -33,9 +33,10 @@ def render_comparison(comparison: Comparison) -> str:
     out = ["## Elections compared", ""]
     out += ["| | Election | Date | Stage | Leader | Turnout | Eff. N | Term |"]
     out += ["|--:|---|---|---|---|--:|--:|--:|"]
+    names = election_names(comparison)
     for number, e in enumerate(comparison.elections, start=1):
         out.append(
-            f"| [{number}] | {markdown_cell(e.election)} | {e.date or '—'} | "
+            f"| [{number}] | {markdown_cell(names[number - 1])} | {e.date or '—'} | "
             f"{e.stage.replace('_', ' ')} | {markdown_cell(e.leader_text)} | "
             f"{fmt.pct(e.turnout_pct)} | {fmt.number(e.effective_number)} | "
             f"{f'{e.term_years} y' if e.term_years else '—'} |"
