@@ -12,8 +12,12 @@ A race that states no number of seats, has two candidates or more, lists under (
 and whose options with the under and over votes come within `TOLERANCE` of N times its ballots
 cast, N of 2 or more, is marked (`Election.per_ballot`): no winner is named, no margin measured,
 and one `race-split` warning says how to give the number (--vote-for N). Without under votes the
-sum says nothing (a ballot may leave seats blank uncounted), and a race of one seat adds up to its
-ballots cast once (`tally.Tally.seats`: 1).
+sum says no N (a ballot may leave seats blank uncounted), and a race of one seat adds up to its
+ballots cast once (`tally.Tally.seats`: 1) — but valid votes above the ballots cast (beyond
+`TOLERANCE`) in a race that states no seats say that a ballot held several at least: Boulder
+County's 2024 statement of votes gave a council race 16,417 votes of 8,254 ballots (2.0 a
+ballot), and its 2013 Lafayette council 2.4 a ballot, each read as one seat with a leader
+elected "first past the post, assumed here". They are marked too, N the nearest whole number.
 
 A race that states its seats (a vote_for or magnitude column, plurality seats, "(N)" in its name)
 and whose sum is N times its ballots cast, N more than it states, contradicts itself: MEDSL's DC
@@ -42,9 +46,9 @@ def per_ballot(election: Election) -> int | None:
     stated = stated_seats(election)
     if sum(o.kind == "candidate" for o in election.options) < 2:
         return None
-    if not any(o.kind == "blank" and o.votes for o in election.options):
-        return None
     audit = election.audit
+    if not any(o.kind == "blank" and o.votes for o in election.options):
+        return _over(audit.valid, facts.ballots_cast, stated)
     if audit.valid is None or audit.spoilt is None:
         return None
     total = audit.valid + audit.spoilt[0]
@@ -52,6 +56,14 @@ def per_ballot(election: Election) -> int | None:
     if times < 2 or abs(total - times * facts.ballots_cast) > TOLERANCE * total:
         return None
     return times if stated is None or times > stated else None
+
+
+def _over(valid: int | None, ballots: int, stated: int | None) -> int | None:
+    """With no under votes, valid votes above the ballots cast (beyond `TOLERANCE`) in a race that
+    states no seats: several votes a ballot at least, the nearest whole number (2 at the least)."""
+    if stated is not None or valid is None or valid <= ballots * (1 + TOLERANCE):
+        return None
+    return max(2, round(valid / ballots))
 
 
 def stated_seats(election: Election) -> int | None:
@@ -76,9 +88,13 @@ def mark(elections: list[Election], problems: list[Problem]) -> None:
         total = (audit.valid or 0) + (audit.spoilt[0] if audit.spoilt else 0)
         stated = stated_seats(election)
         says = "" if stated is None else f"; it states {stated} seat{'s' if stated > 1 else ''}"
+        over = not any(o.kind == "blank" and o.votes for o in election.options)
         election.per_ballot = (
             times,
-            f"its options with the under and over votes ({total:,}) are {times} times the "
+            f"its options' valid votes ({audit.valid or 0:,}) exceed the ballots cast "
+            f"({ballots:,}): {(audit.valid or 0) / max(ballots, 1):.1f} votes a ballot"
+            if over
+            else f"its options with the under and over votes ({total:,}) are {times} times the "
             f"ballots cast ({ballots:,}): {times} votes a ballot{says}",
         )
         (marked if stated is None else contradicted).append(election)

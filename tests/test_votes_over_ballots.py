@@ -1,0 +1,55 @@
+"""A race whose valid votes exceed its ballots cast, with no under votes and no seats stated, may
+elect several: pollcli warned "2.0 votes a ballot: several seats?" and yet named the leader
+elected ("first past the post, assumed here, elects the leader"; Overview "Races won: 2 of 2") —
+Boulder County's 2024 statement of votes (a trustee race of 16,417 votes over 8,254 ballots) and
+its 2013 Lafayette council (2.4 votes a ballot, shown as a CLOSE 137-vote lead). Such a race
+now names no winner and measures no margin, as a race adding up to N votes a ballot with its
+under votes does (`read.perballot`). Invented names and figures, Boulder's layout."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import invoke, write
+
+HEAD = "Contest Title,Candidate Name,Total Votes,Ballots Cast\n"
+TRUSTEES = [("Mike Foster", 5200), ("Ann Lee", 4900), ("Bob Ray", 3300), ("Cy Dunn", 3017)]
+MAYOR = [("Di Ward", 5000), ("Ed Moss", 3000)]
+
+
+def _file(tmp_path, ballots=8254):
+    rows = [f"Town Trustee,{name},{votes},{ballots}\n" for name, votes in TRUSTEES]
+    rows += [f"Town Mayor,{name},{votes},{ballots}\n" for name, votes in MAYOR]
+    return str(write(tmp_path, HEAD + "".join(rows), "2024-general-sov.csv"))
+
+
+def test_votes_over_the_ballots_name_no_winner(tmp_path):
+    path = _file(tmp_path)
+    result = invoke("summary", path, "--format", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    races = {e["election"]: e for e in data["elections"]}
+    trustee = races["Town Trustee"]
+    # By hand: 5,200 + 4,900 + 3,300 + 3,017 = 16,417 votes over 8,254 ballots: 1.99 a ballot.
+    assert sum(r["votes"] for r in trustee["results"]) == 16417
+    assert trustee["margin"] is None
+    notes = " ".join(trustee["notes"])
+    assert "elects the leader" not in notes and "wins the seat" not in notes
+    assert "16,417) exceed the ballots cast (8,254): 2.0 votes a ballot" in notes
+    assert "No winner is named" in notes
+    won = {line["race"]: line["won"] for line in data["overview"]["races"]}
+    assert won == {"Town Trustee": False, "Town Mayor": True}
+    said = " ".join(result.stderr.split())
+    assert "--vote-for 2 and --race 'Town Trustee'" in said
+    text = " ".join(invoke("summary", path).stdout.split())
+    assert "Races won: 2 of 2" not in text and "Seats won: 1 of 1" in text
+
+
+def test_a_stated_seat_or_fewer_votes_keep_the_winner(tmp_path):
+    path = _file(tmp_path)
+    one = json.loads(invoke("summary", path, "-f", "json", "--vote-for", "1").stdout)
+    trustee = next(e for e in one["elections"] if e["election"] == "Town Trustee")
+    assert trustee["margin"] is not None  # one seat stated: the file's ballots are to check
+    enough = _file(tmp_path, ballots=17000)
+    data = json.loads(invoke("summary", enough, "-f", "json").stdout)
+    assert all(line["won"] for line in data["overview"]["races"])
