@@ -19,7 +19,7 @@ def test_equal_rounded_shares_are_equal_at_the_files_precision(tmp_path):
     assert "TIED FIRST" not in text and "Tie for first" not in text
     assert text.count("EQUAL AT 0.1") == 2
     assert (
-        "Red, Blue are equal at the file's 0.1-point precision (38.20 % each), which is no tie"
+        "Red, Blue are equal at the file's 0.1-point precision (38.20 % each), not necessarily tied"
         in text
     )
     data = json.loads(invoke("summary", str(path), "-f", "json").stdout)["elections"][0]

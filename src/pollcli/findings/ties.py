@@ -25,8 +25,9 @@ def tie_sentence(tally: Tally) -> str:
     step = rounded(tally)
     if step is not None:
         return (
-            f"{described(tally.tied)} are equal at {rounded_step(step)} ({share} each), which "
-            "is no tie: with no votes, the file cannot tell who is ahead, so no leader is named."
+            f"{described(tally.tied)} are equal at {rounded_step(step)} ({share} each), not "
+            "necessarily tied: with no votes, the file cannot tell who is ahead, so no leader is "
+            "named."
         )
     measure = counted(first.option.votes or 0, "vote") if tally.by_votes else share
     return f"Tie for first: {described(tally.tied)} each have {measure}; no leader is named."
