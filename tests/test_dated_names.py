@@ -87,5 +87,7 @@ def test_elections_named_alike_are_numbered_as_the_tables_number_them(tmp_path):
     new = write(tmp_path, Y2020, "b.csv")
     result = invoke("compare", str(old), str(new), "--race", "President")
     assert result.code == 0, result.stderr
-    assert "led in both President [1] and President [2]" in " ".join(result.stdout.split())
+    # Two files' races of one name are told apart by their files, in the table and the findings.
+    assert "led in both President (a) and President (b)" in " ".join(result.stdout.split())
+    assert "President (a)" in result.stdout.split("Share of the vote")[0]
     assert "President and President" not in result.stdout
