@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pollcli import formats as fmt
 from pollcli.compare_models import Comparison
-from pollcli.render.compare_table import election_names, volatility_rows
-from pollcli.render.labels import MATCH_METHODS
+from pollcli.render.labels import MATCH_METHODS, election_names, volatility_rows
 from pollcli.render.safe import markdown_bullets, markdown_cell
 
 

@@ -63,7 +63,7 @@ def elections_tables(comparison: Comparison, width: int) -> list[Table]:
     elections = comparison.elections
     columns = [
         ("", [f"[{n}]" for n in range(1, len(elections) + 1)]),
-        ("Election", election_names(comparison)),
+        ("Election", labels.election_names(comparison)),
         ("Date", [e.date.isoformat() if e.date else "—" for e in elections]),
         ("Stage", [e.stage.replace("_", " ") for e in elections]),
         ("Leader", [e.leader_text for e in elections]),
@@ -220,7 +220,7 @@ def shares_table(
         table.add_row(*_cells(row, comparison, show_party, pairs, leaders, shown))
     if pairs:
         table.add_section()
-    for title, figures in volatility_rows(comparison) if pairs else []:
+    for title, figures in labels.volatility_rows(comparison) if pairs else []:
         cells: list[RenderableType] = [Text(title, style="italic")]
         if show_party and comparison.by == "candidate":
             cells.append("")
@@ -230,29 +230,6 @@ def shares_table(
                 cells.append(fmt.number(figures[index]))
         table.add_row(*cells)
     return table
-
-
-def election_names(comparison: Comparison) -> list[str]:
-    """The elections as the tables name them: by their labels where two share a name (one race
-    of two files, "Anvers (be_commune_1988)"), so that the reader can tell them apart."""
-    names = [e.election for e in comparison.elections]
-    if len(set(names)) == len(names):
-        return names
-    return [
-        e.label if e.label.startswith(f"{e.election} (") else e.election
-        for e in comparison.elections
-    ]
-
-
-def volatility_rows(comparison: Comparison) -> list[tuple[str, list[float | None]]]:
-    """The volatility lines of the shares table: of its rows, saying which they are where the
-    candidates' parties have a line of their own (`Comparison.volatility_by_party`)."""
-    if comparison.volatility_by_party is None:
-        return [("Pedersen volatility", comparison.volatility)]
-    return [
-        ("Pedersen by candidate", comparison.volatility),
-        ("Pedersen by party", comparison.volatility_by_party),
-    ]
 
 
 def _cells(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 from pollcli import formats as fmt
+from pollcli.compare_models import Comparison
 from pollcli.models import (
     ElectionSummary,
     Overview,
@@ -349,3 +350,26 @@ def district_winners(district: DistrictSeats) -> str:
     if district.seats == 1 and len(won) == 1:
         return won[0].party
     return " · ".join(f"{p.party} {p.seats}" for p in won)
+
+
+def election_names(comparison: Comparison) -> list[str]:
+    """The elections as the tables name them: by their labels where two share a name (one race
+    of two files, "Anvers (be_commune_1988)"), so that the reader can tell them apart."""
+    names = [e.election for e in comparison.elections]
+    if len(set(names)) == len(names):
+        return names
+    return [
+        e.label if e.label.startswith(f"{e.election} (") else e.election
+        for e in comparison.elections
+    ]
+
+
+def volatility_rows(comparison: Comparison) -> list[tuple[str, list[float | None]]]:
+    """The volatility lines of the shares table: of its rows, saying which they are where the
+    candidates' parties have a line of their own (`Comparison.volatility_by_party`)."""
+    if comparison.volatility_by_party is None:
+        return [("Pedersen volatility", comparison.volatility)]
+    return [
+        ("Pedersen by candidate", comparison.volatility),
+        ("Pedersen by party", comparison.volatility_by_party),
+    ]
