@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import ROW_ALIASES, canonical_column, header_words, normalize_header
+from pollcli.errors import NoSuchColumn, UsageError
 from pollcli.problems import Code, Found
 from pollcli.read import protocol
 from pollcli.read.offballot import DASHES
@@ -24,6 +25,12 @@ if TYPE_CHECKING:
     from pollcli.read.dialect import RawTable
     from pollcli.read.layout import Plan
     from pollcli.read.options import ReadOptions
+
+# Rows looked at for a column's cells, options shown in an error, and the most options of one
+# measure numbered by election (`one_measure`: more are candidates numbered, not elections).
+SAMPLE: Final = 50
+SHOWN_OPTIONS: Final = 6
+MEASURE_OPTIONS_AT_MOST: Final = 3
 
 # Headers of columns that count seats (won, leading, elected) or their change, never votes.
 SEAT_WORDS: Final[frozenset[str]] = frozenset(
@@ -251,8 +258,6 @@ def facts_only(header: Sequence[str], plan: Plan | None) -> str | None:
     )
 
 
-# How many rows of a table `shares_only` looks at.
-SAMPLE: Final[int] = 50
 # A share as a wide table of shares prints it: a number to 100 with its `%` (`37,90%`, `9.2 %`).
 _PERCENT: Final[re.Pattern[str]] = re.compile(r"(?:100(?:[.,]0+)?|\d{1,2}(?:[.,]\d+)?)\s*%")
 
@@ -287,3 +292,131 @@ def shares_only(
         f"option and its share, the rows' names in an 'election' column: '{head}', then "
         f"'{example}' and so on; pollcli reads each election a race of its own"
     )
+
+
+def no_options(table: RawTable, found: Found) -> None:
+    """The error of a table read as a wide one (`--wide`) in which no column holds an option's
+    counts: shares alone (`shares_only`: the long table to write), or columns of names only."""
+    shares = shares_only(table.header, table.records[:SAMPLE], table.delimiter)
+    found.add(
+        Code.MISSING_COLUMN,
+        table.header_line,
+        f"read as a wide table (--wide), but {shares}"
+        if shares
+        else "read as a wide table (--wide), but no column holds an option's counts; name the "
+        "columns that name the rows with --id-columns COL,…, or leave --wide out",
+        column="votes",
+    )
+
+
+def _word_columns(table: RawTable, plan: Plan, limit: int = 4) -> str:
+    """The columns of words beside a wide table's options (those that may name its rows'
+    options, were it a table of one row per option), most different words first, to show."""
+    kinds: dict[int, int] = {}
+    for i in sorted({*plan.ids, *plan.ignored}):
+        cells = {c[i].strip() for _, c in table.records[:SAMPLE] if i < len(c)}
+        if table.header[i].strip() and any(any(map(str.isalpha, cell)) for cell in cells):
+            kinds[i] = len(cells)
+    shown = sorted(kinds, key=lambda i: -kinds[i])
+    more = " …" if len(shown) > limit else ""
+    return ", ".join(repr(table.header[i]) for i in shown[:limit]) + more
+
+
+def votes_flag(table: RawTable, plan: Plan, options: ReadOptions) -> None:
+    """A usage error for `--votes COL` on a table read as a wide one, whose options' votes are
+    their own columns: Finland's 2012 party table (`Nimi_fi` the parties, two columns of earlier
+    elections' votes) gave the same answer with `--votes Ääniä_yhteensä_2_vertailuvaali` as
+    without, the flag accepted and silently ignored. A flag the user gives acts or is refused."""
+    if options.votes is None:
+        return
+    header = table.header
+    wanted = normalize_header(options.votes)
+    where = f"{table.name} (header on line {table.header_line})"
+    if not any(normalize_header(h) == wanted for h in header):
+        shown = ", ".join(repr(h) for h in header if h.strip())
+        raise NoSuchColumn(
+            f"--votes {options.votes!r}: the file has no such column; its columns are {shown}"
+        )
+    listed = ", ".join(repr(header[i]) for i in plan.options[:SHOWN_OPTIONS])
+    more = " …" if len(plan.options) > SHOWN_OPTIONS else ""
+    names = _word_columns(table, plan)
+    rename = (
+        f"rename the header of the column that names them (one of {names}) to 'party' or "
+        "'candidate'"
+        if names
+        else "give the file a column that names them, headed 'party' or 'candidate'"
+    )
+    raise UsageError(
+        f"--votes {options.votes!r}: {where} is read as a wide table, each option's votes in a "
+        f"column of its own ({listed}{more}), and --votes picks the votes column of a table of "
+        "one row per option, whose option column pollcli does not find here. If each row is "
+        f"one option's votes, {rename} — or give the whole header with --columns, the header "
+        "line taken out of the file — and keep --votes; if each of these columns is an "
+        "option's votes, leave --votes out"
+    )
+
+
+# A number within a header (`Ääniä_yhteensä_2_vertailuvaali`: the 2nd comparison election).
+_NUMBER: Final = re.compile(r"\d+")
+
+
+def _numbered(label: str) -> tuple[str, str] | None:
+    """A header's shape with its one number taken out, and the number; None without exactly
+    one number."""
+    text = normalize_header(label)
+    numbers = _NUMBER.findall(text)
+    return (_NUMBER.sub("#", text), numbers[0]) if len(numbers) == 1 else None
+
+
+def one_measure(table: RawTable, plan: Plan, options: ReadOptions, found: Found) -> bool:
+    """Whether a wide table's two or three options are one measure told apart by a number, with
+    columns of figures beside them numbered alike, an error then: Finland's 2012 party table
+    (`Ääniä_yhteensä_1_vertailuvaali`, `…_2_vertailuvaali`: each party's votes at two earlier
+    elections, beside `Ennakkoäniä_1_vertailuvaali`, `…_2_…`, their advance votes) was read
+    as a race of two options, `yhteensä_2_vertailuvaali` "winning outright" with 53.56 %. The
+    numbers count elections or rounds; the rows are the options. `--wide` says they are options."""
+    if options.wide or options.id_columns or plan.blocks is not None:
+        return False
+    if not 2 <= len(plan.options) <= MEASURE_OPTIONS_AT_MOST:
+        return False
+    shapes = [_numbered(table.header[i]) for i in plan.options]
+    if None in shapes or len({s[0] for s in shapes if s}) != 1:
+        return False
+    numbers = {s[1] for s in shapes if s}
+    if len(numbers) != len(plan.options):
+        return False
+    beside: dict[str, set[str]] = {}
+    for i in {*plan.ids, *plan.ignored}:
+        if (shape := _numbered(table.header[i])) is not None and _figures(table, i):
+            beside.setdefault(shape[0], set()).add(shape[1])
+    alike = [shape for shape, seen in beside.items() if seen == numbers]
+    if not alike:
+        return False
+    header = table.header
+    listed = ", ".join(repr(header[i]) for i in plan.options)
+    siblings = [
+        repr(header[i])
+        for i in sorted({*plan.ids, *plan.ignored})
+        if (shape := _numbered(header[i])) is not None and shape[0] in alike
+    ]
+    names = _word_columns(table, plan) or "none here"
+    found.add(
+        Code.MISSING_COLUMN,
+        table.header_line,
+        f"no candidate or party column: read as a wide table, its options would be {listed}, "
+        "one measure told apart by a number, as are the columns of figures beside them "
+        f"({', '.join(siblings[:4])}{' …' if len(siblings) > 4 else ''}): figures of "
+        f"{len(numbers)} elections or rounds, not {len(numbers)} options. If each row is one "
+        "party's or candidate's, rename the header of the column that names them (one of "
+        f"{names}) to 'party' or 'candidate' and pick the election's column with --votes COL; "
+        "if each of these columns is an option's votes, pass --wide",
+        column="candidate",
+    )
+    return True
+
+
+def _figures(table: RawTable, index: int) -> bool:
+    """Whether a column holds whole numbers in the first rows that fill it."""
+    cells = [c[index].strip() for _, c in table.records[:SAMPLE] if index < len(c)]
+    cells = [cell for cell in cells if cell]
+    return bool(cells) and all(_WHOLE.fullmatch(c.replace(",", "")) for c in cells)

@@ -49,7 +49,7 @@ from pollcli.read.wide_columns import (
 )
 from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_cells
 from pollcli.read.wide_fit import fitted
-from pollcli.read.wide_hints import SAMPLE, second_header_row, shares_only, votes_word_options
+from pollcli.read.wide_hints import no_options, one_measure, second_header_row, votes_word_options
 from pollcli.read.wide_note import describe
 from pollcli.read.wide_parts import party_parts
 from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of
@@ -92,18 +92,10 @@ def reshape(
 
     plan, grouped, refused = read_groups(table, plan, found)  # a row of groups over the names
     if plan.blocks is None and not plan.options and not refused:
-        shares = shares_only(table.header, table.records[:SAMPLE], table.delimiter)
-        found.add(
-            Code.MISSING_COLUMN,
-            table.header_line,
-            f"read as a wide table (--wide), but {shares}"
-            if shares
-            else "read as a wide table (--wide), but no column holds an option's counts; name the "
-            "columns that name the rows with --id-columns COL,…, or leave --wide out",
-            column="votes",
-        )
+        no_options(table, found)
     if (
         votes_word_options(table, plan, options, found)
+        or one_measure(table, plan, options, found)
         or suffixed_rounds(table, plan, found)
         or coded_races(table, plan, found)
         or lone_variants(table, plan, found)

@@ -1,0 +1,96 @@
+"""Wide tables and the flags and advice about them (session 26's new-user trial).
+
+Finland's 2012 party table (Ministry of Justice, `Nimi_fi;…;Ennakkoäniä_1_vertailuvaali;…;
+Ääniä_yhteensä_1_vertailuvaali;…;Ääniä_yhteensä_2_vertailuvaali;…`: each party's votes at two
+earlier elections) was read as a race of two options, `yhteensä_2_vertailuvaali` "winning
+outright" with 53.56 %; and `--votes Ääniä_yhteensä_2_vertailuvaali` was accepted and silently
+ignored (the same output). The files here are invented, in the same layout."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from conftest import invoke, write
+
+FI_HEADER = (
+    "RowIndex;Kuntanumero;Nimilyhenne_fi;Nimi_fi;"
+    "Vaaltapaht_1_vertailuvaali;Ennakko_1_vertailuvaali;Ääniä_yhteensä_1_vertailuvaali;"
+    "Vaaltapaht_2_vertailuvaali;Ennakko_2_vertailuvaali;Ääniä_yhteensä_2_vertailuvaali"
+)
+FI_ROWS = [
+    "1;091;AAP;Aalto Puolue;K-2008;40;120;E-2011;50;150",
+    "2;091;BEP;Berg Puolue;K-2008;30;90;E-2011;20;80",
+    "3;091;CEP;Carla Liitto;K-2008;10;25;E-2011;15;40",
+    "4;092;AAP;Aalto Puolue;K-2008;20;60;E-2011;25;70",
+    "5;092;BEP;Berg Puolue;K-2008;35;100;E-2011;30;95",
+]
+
+
+def _fi(tmp_path: Path, header: str = FI_HEADER) -> Path:
+    return write(tmp_path, "\n".join([header, *FI_ROWS]) + "\n", name="fi_parties.csv")
+
+
+def _votes(stdout: str) -> dict[str, int]:
+    (race,) = json.loads(stdout)["elections"]
+    return {o["candidate"] or o["party"]: o["votes"] for o in race["results"]}
+
+
+def test_one_measure_of_two_elections_is_no_two_options(tmp_path: Path) -> None:
+    result = invoke("summary", str(_fi(tmp_path)))
+    assert result.code == 1, result.stdout
+    assert "LEADER" not in result.stdout
+    said = " ".join(result.stderr.split())
+    assert "one measure told apart by a number" in said
+    assert "figures of 2 elections or rounds, not 2 options" in said
+    assert "'Ennakko_1_vertailuvaali'" in said
+    # The column of the parties' names is among those named, and so is the way to read it.
+    assert "'Nimi_fi'" in said
+    assert "--votes COL" in said
+    assert "pass --wide" in said
+
+
+def test_one_measure_read_as_options_when_the_user_says_wide(tmp_path: Path) -> None:
+    result = invoke("summary", str(_fi(tmp_path)), "--wide", "-f", "json")
+    assert result.code == 0, result.stderr
+    votes = _votes(result.stdout)
+    assert votes == {"yhteensä_1_vertailuvaali": 395, "yhteensä_2_vertailuvaali": 435}
+
+
+def test_the_advice_reads_the_chosen_election(tmp_path: Path) -> None:
+    """Renamed as the advice says, the rows are the parties and --votes picks the election."""
+    path = _fi(tmp_path, FI_HEADER.replace(";Nimi_fi;", ";party;"))
+    chosen = ("--votes", "Ääniä_yhteensä_2_vertailuvaali", "--unit", "Kuntanumero")
+    result = invoke("summary", str(path), *chosen, "-f", "json", "-q")
+    assert result.code == 0, result.stderr
+    got = _votes(result.stdout)
+    frame = pd.read_csv(path, sep=";", dtype=str)
+    oracle = frame.groupby("party")["Ääniä_yhteensä_2_vertailuvaali"].apply(
+        lambda s: int(s.astype(int).sum())
+    )
+    assert got == oracle.to_dict()
+
+
+def test_votes_flag_on_a_wide_table_is_refused_not_ignored(tmp_path: Path) -> None:
+    path = write(tmp_path, "region,Alpha,Beta\nNorth,10,20\nSouth,30,5\n")
+    plain = invoke("summary", str(path))
+    assert plain.code == 0
+    result = invoke("summary", str(path), "--votes", "Alpha")
+    assert result.code != 0
+    assert result.stdout != plain.stdout
+    said = " ".join(result.stderr.split())
+    assert "--votes 'Alpha'" in said
+    assert "read as a wide table" in said
+    assert "leave --votes out" in said
+
+
+def test_votes_flag_naming_no_column_of_a_wide_table_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "region,Alpha,Beta\nNorth,10,20\nSouth,30,5\n")
+    result = invoke("summary", str(path), "--votes", "nope")
+    assert result.code != 0
+    said = " ".join(result.stderr.split())
+    assert "--votes 'nope'" in said
+    assert "no such column" in said
+    assert "'Alpha'" in said
