@@ -8,6 +8,7 @@ ignored (the same output). The files here are invented, in the same layout."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -94,3 +95,37 @@ def test_votes_flag_naming_no_column_of_a_wide_table_is_refused(tmp_path: Path) 
     assert "--votes 'nope'" in said
     assert "no such column" in said
     assert "'Alpha'" in said
+
+
+# Público's Portuguese local results (`am_concelhos.csv`), invented: two municipalities share the
+# name Vila Nova (codes 0806 and 4201), one race each.
+PT = """election_code,territory_code,territory_name,organ,party,votes,mandates
+AUT25,0101,Alto Monte,AM,PS,500,10
+AUT25,0101,Alto Monte,AM,CH,300,6
+AUT25,0806,Vila Nova,AM,PS,450,10
+AUT25,0806,Vila Nova,AM,CH,260,6
+AUT25,4201,Vila Nova,AM,PPD/PSD,700,12
+AUT25,4201,Vila Nova,AM,PS,300,5
+AUT25,4201,Vila Nova,AM,CH,100,2
+"""
+
+
+def test_two_places_of_one_name_are_advised_their_codes(tmp_path: Path) -> None:
+    path = write(tmp_path, PT, name="pt_am.csv")
+    result = invoke("summary", str(path), "--race-by", "territory_name")
+    said = " ".join(result.stderr.split())
+    assert "'PS' is listed again" in said
+    assert "if two places share a name" in said
+    assert "--race-by territory_code" in said
+    # Followed, --unit on the code would add the two councils up: it is not advised.
+    assert "perhaps 'territory_code'" not in said
+    advised = invoke(
+        "summary", str(path), "--race-by", "territory_code,territory_name", "-f", "json", "-q"
+    )
+    assert advised.code == 0, advised.stderr
+    races = {e["election"]: e for e in json.loads(advised.stdout)["elections"]}
+    oracle = pd.read_csv(io.StringIO(PT), dtype={"territory_code": str})
+    for (code, name), rows in oracle.groupby(["territory_code", "territory_name"]):
+        race = next(r for key, r in races.items() if code in key and name in key)
+        got = {o["candidate"] or o["party"]: o["votes"] for o in race["results"]}
+        assert got == dict(zip(rows["party"], rows["votes"].astype(int), strict=True))

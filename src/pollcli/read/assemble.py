@@ -441,7 +441,7 @@ class Assembly:
             return True
         columns = self.sources.columns
         header, used = columns.header, columns.columns
-        unit = rows_advice(header, used, columns.parties_are_options)
+        unit = rows_advice(header, used, columns.parties_are_options, columns.columns)
         codes = code_columns(header, used)
         party = columns.header_of("party")
         lists = columns.header_of("region") if columns.parties_are_options else None

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Final
 
-from pollcli.columns import INVISIBLE, YIELDING_PLACES, normalize_header, place_word
+from pollcli.columns import INVISIBLE, RACE_PREFIX, YIELDING_PLACES, normalize_header, place_word
 
 # Header words that are part of a unit beside a unit column, and no place alone.
 UNIT_PART_WORDS: Final[frozenset[str]] = frozenset({"assembly_district"})
@@ -217,7 +217,12 @@ def unit_advice(header: Sequence[str], used: Collection[int]) -> str:
 _COUNT: Final = re.compile(r"(count|stage)(\s*(number|no\.?|nr|num|#))?", re.IGNORECASE)
 
 
-def rows_advice(header: Sequence[str], used: Collection[int], parties: bool = False) -> str:
+def rows_advice(
+    header: Sequence[str],
+    used: Collection[int],
+    parties: bool = False,
+    roles: Mapping[int, str] | None = None,
+) -> str:
     """How to read rows that list an option several times in one place of no unit column: the
     counts of a transferable vote where an unused column numbers them (an STV count sheet lists
     every candidate again at each count, the first preferences on each row: `--unit` on that
@@ -225,13 +230,25 @@ def rows_advice(header: Sequence[str], used: Collection[int], parties: bool = Fa
     (`parties`: no candidate column), each place may as well elect its own: Público's Portuguese
     local results list each municipality's council race, party by party, under `territory_code`,
     and the advice said only `--unit`, which, followed, added 308 councils up into one race
-    ("PS leads with 29.41 %"); it names `--race-by` too."""
+    ("PS leads with 29.41 %"); it names `--race-by` too. Where a column of place names tells
+    the races apart (`roles`: `--race-by territory_name`) beside an unused column of place codes,
+    two places may share a name: Lagoa (Azores) and Lagoa (Algarve) were one race, refused with
+    "'PS' is listed again" and told to pass `--unit territory_code`, which would add the two
+    councils up; it names the code column to tell the races apart by first."""
     for i, h in enumerate(header):
         if i not in used and _COUNT.fullmatch(h.strip().replace("_", " ")):
             return (
                 f"if the rows are the counts of a transferable vote ({h!r} numbers them), the "
                 f"first preferences are the first count's: --where {shlex.quote(h.strip() + '=1')}"
             )
+    if parties and (shared := _shared_name(header, used, roles or {})):
+        # (Its codes name the races' places, no precinct: `--unit` on them would add two up.)
+        codes = {i for i, h in enumerate(header) if h in code_columns(header, used)}
+        return (
+            shared
+            + "if each row counts a precinct or polling station, "
+            + unit_advice(header, {*used, *codes})
+        )
     advice = "if each row counts a precinct or polling station, " + unit_advice(header, used)
     if parties:
         advice += (
@@ -239,3 +256,17 @@ def rows_advice(header: Sequence[str], used: Collection[int], parties: bool = Fa
             "constituency), name that column with --race-by COL instead"
         )
     return advice
+
+
+def _shared_name(header: Sequence[str], used: Collection[int], roles: Mapping[int, str]) -> str:
+    """The advice where a column of names keys the races beside an unused column of place codes:
+    two places may share a name, and the codes tell them apart (`rows_advice`)."""
+    names = [header[i] for i, role in roles.items() if role.startswith(RACE_PREFIX)]
+    codes = code_columns(header, used)
+    if len(names) != 1 or not codes or _PLACE_CODE.fullmatch(names[0].strip().replace("_", " ")):
+        return ""
+    return (
+        f"if two places share a name (the races are told apart by {names[0]!r}), read the "
+        f"races by the column of codes that tells them apart: --race-by {codes[0]} (or "
+        f"--race-by {codes[0]},{names[0]}, to show the names too); "
+    )
