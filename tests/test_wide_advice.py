@@ -129,3 +129,33 @@ def test_two_places_of_one_name_are_advised_their_codes(tmp_path: Path) -> None:
         race = next(r for key, r in races.items() if code in key and name in key)
         got = {o["candidate"] or o["party"]: o["votes"] for o in race["results"]}
         assert got == dict(zip(rows["party"], rows["votes"].astype(int), strict=True))
+
+
+# An STV count sheet as Edinburgh's 2012 ward files give it (invented): every candidate at each
+# count, `Total_Votes` of later counts with fractions of transferred votes.
+STV = """Candidate_First_Pref_Votes,Status,Surname,Firstname,Party_Name,Count_Number,Transfers,Total_Votes
+900,,MORE,Ann,Party A,1,0,900
+700,,LESS,Bob,Party B,1,0,700
+300,,FEW,Cat,Party C,1,0,300
+900,Elected,MORE,Ann,Party A,2,0,900
+700,,LESS,Bob,Party B,2,120.52311,820.52311
+300,,FEW,Cat,Party C,2,-300,0
+"""
+
+
+def test_count_stages_are_said_once_with_the_first_count(tmp_path: Path) -> None:
+    path = write(tmp_path, STV, name="ward.csv")
+    for engine in ("exact", "stream"):
+        result = invoke("summary", str(path), env={"POLLCLI_ENGINE": engine})
+        assert result.code == 1
+        said = " ".join(result.stderr.split())
+        assert "not a whole number" not in said
+        assert "listed again" not in said
+        assert "'Count_Number' numbers the counts of a transferable vote" in said
+        assert "--where Count_Number=1" in said
+    read = invoke("summary", str(path), "--where", "Count_Number=1", "-f", "json")
+    assert read.code == 0, read.stderr
+    frame = pd.read_csv(io.StringIO(STV))
+    first = frame[frame.Count_Number == 1]
+    oracle = {f"{r.Firstname} {r.Surname}": r.Total_Votes for r in first.itertuples()}
+    assert _votes(read.stdout) == oracle

@@ -37,7 +37,7 @@ from pollcli.read.columnpairs import joined_names, race_party
 from pollcli.read.othervotes import no_votes_advice, votes_of
 from pollcli.read.preamble import HEAD_LINES, stacked_contests
 from pollcli.read.rowindex import index_note, row_index
-from pollcli.read.unitparts import same_level, settle
+from pollcli.read.unitparts import count_stages, same_level, settle
 
 # Columns whose cells make the candidate's name (`CellReader.split` joins them).
 NAME_PARTS: tuple[str, ...] = ("given_name", "family_name", "alt_name")
@@ -410,6 +410,9 @@ def map_header(
         )
         ok = False
     if not ok:
+        return None
+    if (stages := count_stages(header, line, columns, head[:HEAD_LINES])) is not None:
+        found.add(Code.TYPE_ERROR, *stages)  # (an STV count sheet: its counts list them again)
         return None
     left = tuple(i for i in ignored_at if columns.get(i) != "votes")
     race_hint.check(header, line, [c for _, c in head[:HEAD_LINES]], left, columns, found)

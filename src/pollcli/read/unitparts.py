@@ -270,3 +270,38 @@ def _shared_name(header: Sequence[str], used: Collection[int], roles: Mapping[in
         f"races by the column of codes that tells them apart: --race-by {codes[0]} (or "
         f"--race-by {codes[0]},{names[0]}, to show the names too); "
     )
+
+
+def count_stages(
+    header: Sequence[str],
+    line: int,
+    columns: Mapping[int, str],
+    head: Sequence[tuple[int, Sequence[str]]],
+) -> tuple[int, str] | None:
+    """An STV count sheet read as one race (the line, what to do), where an unused column numbers
+    the counts (`_COUNT`) and a name in the first rows (`head`) comes again under another count:
+    Edinburgh 2012's Forth ward (`Count_Number` 1 to 7, the `Total_Votes` of later counts with
+    fractions of transferred votes) was refused over "votes '1407.36294': not a whole number"
+    and "'Cammy DAY' is listed again", row by row, before the way to read it."""
+    names = [i for i, c in columns.items() if c in ("candidate", "given_name", "family_name")]
+    for at, label in enumerate(header):
+        if at in columns or not names or not _COUNT.fullmatch(label.strip().replace("_", " ")):
+            continue
+        seen: dict[tuple[str, ...], str] = {}
+        for number, cells in head:
+            count = cells[at].strip() if at < len(cells) else ""
+            key = tuple(cells[i].strip() for i in names if i < len(cells))
+            if not count.isdigit() or not any(key):
+                continue
+            if seen.setdefault(key, count) != count:
+                first = min(seen.values(), key=int)
+                shown = " ".join(k for k in key if k)
+                where = shlex.quote(f"{label.strip()}={first}")
+                return number, (
+                    f"{label!r} numbers the counts of a transferable vote: each count lists "
+                    f"every candidate again ({shown!r} at count {seen[key]} and {count}), later "
+                    "counts with the votes transferred (and their fractions); read the first "
+                    f"preferences, the first count's: --where {where} (another count: "
+                    f"--where {label.strip()}=N)"
+                )
+    return None
