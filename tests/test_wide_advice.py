@@ -159,3 +159,36 @@ def test_count_stages_are_said_once_with_the_first_count(tmp_path: Path) -> None
     first = frame[frame.Count_Number == 1]
     oracle = {f"{r.Firstname} {r.Surname}": r.Total_Votes for r in first.itertuples()}
     assert _votes(read.stdout) == oracle
+
+
+# Boulder County's processed results (invented rows): the names in `candidate_or_option`, which
+# pollcli does not know, and a `party` column blank on every row.
+BOULDER = """election_year,election_type,precinct,contest,contest_type,candidate_or_option,party,votes
+2013,coordinated,2181007800,TOWN COUNCIL,candidate,Mary Ash,,66
+2013,coordinated,2181007800,TOWN COUNCIL,candidate,John Birch,,58
+2013,coordinated,2181007801,TOWN COUNCIL,candidate,Mary Ash,,40
+2013,coordinated,2181007801,TOWN COUNCIL,candidate,John Birch,,71
+"""
+
+
+def test_a_blank_name_column_advises_the_column_of_names(tmp_path: Path) -> None:
+    path = write(tmp_path, BOULDER, name="boulder.csv")
+    for engine in ("exact", "stream"):
+        result = invoke("summary", str(path), env={"POLLCLI_ENGINE": engine})
+        assert result.code == 1
+        said = " ".join(result.stderr.split())
+        assert "the option has no name" not in said
+        assert "read from 'party', blank in each of the first 4 rows" in said
+        assert "perhaps 'candidate_or_option')" in said  # (not `coordinated`, alike in each)
+    renamed = write(tmp_path, BOULDER.replace("candidate_or_option", "candidate"), "b2.csv")
+    read = invoke("summary", str(renamed), "-f", "json")
+    assert read.code == 0, read.stderr
+    frame = pd.read_csv(io.StringIO(BOULDER))
+    oracle = frame.groupby("candidate_or_option")["votes"].sum().to_dict()
+    assert _votes(read.stdout) == oracle
+
+
+def test_a_party_list_of_party_names_is_read_as_before(tmp_path: Path) -> None:
+    text = BOULDER.replace(",,", ",Green,", 2).replace(",,", ",Blue,")
+    result = invoke("summary", str(write(tmp_path, text.replace("candidate_or_option", "x"))))
+    assert "blank in each" not in result.stderr

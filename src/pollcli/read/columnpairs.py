@@ -1,4 +1,5 @@
-"""Two columns that make one: a name in two columns, and FiveThirtyEight's two party columns.
+"""Two columns that make one: a name in two columns, and FiveThirtyEight's two party columns;
+and the party column naming the options where no candidate column does (`party_options`).
 
 A name in two columns (`Forename`, `Surname`; `Nom`, `Prénom`) is joined, given name first
 (`joined_names`).
@@ -23,7 +24,10 @@ its candidates' ballot party. Without a race id the two remain a `duplicate-labe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pollcli.columns import RACE_PREFIX, normalize_header
+from pollcli.problems import Code, Found
 
 
 def joined_names(header: list[str], columns: dict[int, str], notes: list[str]) -> dict[int, str]:
@@ -66,3 +70,58 @@ def race_party(header: list[str], by_column: dict[str, list[int]], notes: list[s
     )
     by_column["party"] = [named["ballot_party"]]
     return named["ballot_party"]
+
+
+def party_options(
+    header: list[str],
+    line: int,
+    columns: dict[int, str],
+    notes: list[str],
+    head: Sequence[tuple[int, list[str]]],
+    found: Found,
+) -> dict[int, str] | None:
+    """The columns with the party column naming the options where no candidate column does (a
+    party-list result), or None after an error where the column that names the options is blank
+    in every row of `head` beside an unused column of names: Boulder County's processed 2013
+    results (`…,contest,contest_type,candidate_or_option,party,votes`) named each option by its
+    blank `party`, 4,717 errors "the option has no name; fill in the candidate cell", the names
+    in `candidate_or_option`, unused."""
+    present = set(columns.values())
+    if "candidate" not in present and "party" in present and not present & _NAME_PARTS:
+        # A party-list result: the parties are the options on the ballot. A name in two columns
+        # (`Forename`, `Surname`: `joined_names`) is the candidate's, and the party the party.
+        columns = {i: "candidate" if c == "party" else c for i, c in columns.items()}
+        notes.append(
+            "The options are parties: with no candidate column, the party column names them."
+        )
+    named = next((i for i, c in columns.items() if c == "candidate"), None)
+    if named is None or not head or any(_cell(cells, named) for _, cells in head):
+        return columns
+    others: dict[int, int] = {}
+    for i, label in enumerate(header):
+        cells = {_cell(c, i) for _, c in head} - {""}
+        if i not in columns and label.strip() and any(any(map(str.isalpha, c)) for c in cells):
+            others[i] = len(cells)
+    if not others:
+        return columns
+    if varied := {i: n for i, n in others.items() if n > 1}:  # (names differ: no `coordinated`)
+        others = varied
+    shown = " or ".join(repr(header[i]) for i in sorted(others, key=lambda i: -others[i])[:3])
+    found.add(
+        Code.MISSING_COLUMN,
+        line,
+        f"the options' names are read from {header[named]!r}, blank in each of the first "
+        f"{len(head)} rows; if another column names them (here perhaps {shown}), rename its "
+        "header to 'candidate' (or give the whole header with --columns, the header line taken "
+        "out of the file)",
+        column="candidate",
+    )
+    return None
+
+
+# The canonical columns of a name in parts (`header.NAME_PARTS`).
+_NAME_PARTS = frozenset({"given_name", "family_name", "alt_name"})
+
+
+def _cell(cells: list[str], index: int) -> str:
+    return cells[index].strip() if index < len(cells) else ""

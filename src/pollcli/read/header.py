@@ -33,7 +33,7 @@ from pollcli.columns import (
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read import race_hint
-from pollcli.read.columnpairs import joined_names, race_party
+from pollcli.read.columnpairs import joined_names, party_options, race_party
 from pollcli.read.othervotes import no_votes_advice, votes_of
 from pollcli.read.preamble import HEAD_LINES, stacked_contests
 from pollcli.read.rowindex import index_note, row_index
@@ -364,15 +364,10 @@ def map_header(
             f"column(s) {', '.join(map(repr, ignored))} are not used by pollcli and are ignored",
         )
     columns = joined_names(header, columns, notes)
-    present = set(columns.values())
-    if "candidate" not in present and "party" in present and not present & set(NAME_PARTS):
-        # A party-list result: the parties are the options on the ballot. A name in two columns
-        # (`Forename`, `Surname`: `_names`) is the candidate's, and the party stays the party.
-        columns = {i: "candidate" if c == "party" else c for i, c in columns.items()}
-        present = set(columns.values())
-        notes.append(
-            "The options are parties: with no candidate column, the party column names them."
-        )
+    said = party_options(header, line, columns, notes, head[:HEAD_LINES], found)
+    if said is None:
+        return None  # (the column naming the options is blank: another one names them)
+    columns, present = said, set(said.values())
     if {"unit", "share", "votes"} <= present:
         # A precinct's share says nothing the votes do not, and checking it would need every
         # precinct's rows at hand: both engines leave it, and say so.
