@@ -123,7 +123,13 @@ def test_kind_flag_overrides_the_word_table(tmp_path):
 
 @pytest.mark.parametrize(
     ("flag", "message"),
-    [("Ana=winner", "'winner' is not a kind"), ("Ana", "write NAME=KIND"), ("=other", "NAME=KIND")],
+    [
+        ("Ana=winner", "'winner' is not a kind"),
+        ("Ana", "write NAME=KIND"),
+        ("...=other", "give the option's name before '='"),
+        # (No NAME is the rows of a blank name cell, session 26: an option's kind, no count's.)
+        ("=registered", "the rows of no name are one of"),
+    ],
 )
 def test_a_bad_kind_flag_is_a_usage_error(tmp_path, flag, message):
     result = invoke("summary", str(write(tmp_path, "candidate,votes\nAna,1\n")), "--kind", flag)

@@ -192,3 +192,42 @@ def test_a_party_list_of_party_names_is_read_as_before(tmp_path: Path) -> None:
     text = BOULDER.replace(",,", ",Green,", 2).replace(",,", ",Blue,")
     result = invoke("summary", str(write(tmp_path, text.replace("candidate_or_option", "x"))))
     assert "blank in each" not in result.stderr
+
+
+# MEDSL's president file (invented rows): a row of no name whose `writein` says NA (2020
+# Maryland's 18,045 votes), and one of no name beside named candidates of its party (1976
+# Tennessee's INDEPENDENT), each refused with only an edit of the file as advice.
+MEDSL = """year,state,office,candidate,party_detailed,writein,candidatevotes
+2020,MARYLAND,US PRESIDENT,"DOE, JANE",DEMOCRAT,FALSE,1900
+2020,MARYLAND,US PRESIDENT,"ROE, RICHARD",REPUBLICAN,FALSE,1000
+2020,MARYLAND,US PRESIDENT,"",INDEPENDENT,FALSE,30
+2020,MARYLAND,US PRESIDENT,"POE, ED",INDEPENDENT,FALSE,40
+2020,MARYLAND,US PRESIDENT,"","",NA,18
+"""
+
+
+def test_rows_of_no_name_have_advice_that_needs_no_edit(tmp_path: Path) -> None:
+    path = write(tmp_path, MEDSL, name="medsl.csv")
+    refused = invoke("summary", str(path))
+    assert refused.code == 1
+    said = " ".join(refused.stderr.split())
+    assert said.count("--kind '=other'") == 2  # (the write-in cell's NA; the party's other name)
+    for engine in ("exact", "stream"):
+        env = {"POLLCLI_ENGINE": engine}
+        read = invoke("summary", str(path), "--kind", "=other", "-f", "json", env=env)
+        assert read.code == 0, read.stderr
+        (race,) = json.loads(read.stdout)["elections"]
+        got = {o["candidate"]: (o["votes"], o["kind"]) for o in race["results"]}
+        frame = pd.read_csv(io.StringIO(MEDSL), keep_default_na=False)
+        named = frame[frame.candidate != ""]
+        pairs = zip(named.candidate, named.candidatevotes, strict=True)
+        oracle = {n: (int(v), "candidate") for n, v in pairs}
+        oracle["(no name)"] = (int(frame[frame.candidate == ""].candidatevotes.sum()), "other")
+        assert got == oracle
+        assert race["leader"]["candidate"] == "DOE, JANE"
+
+
+def test_kind_of_no_name_must_be_an_options_kind(tmp_path: Path) -> None:
+    result = invoke("summary", str(write(tmp_path, MEDSL)), "--kind", "=registered")
+    assert result.code == 2
+    assert "the rows of no name are one of" in result.stderr

@@ -33,6 +33,7 @@ from pollcli.columns import (
     JOINERS,
     KINDS,
     METHODS,
+    NO_NAME_ADVICE,
     SHARE_BASES,
     STAGES,
     SYSTEMS,
@@ -158,7 +159,9 @@ def name_cell(value: Any) -> Any:
     if isinstance(value, str) and not (
         value.strip() if value.isascii() else value.translate(JOINERS).strip()
     ):
-        raise _refuse(Code.BLANK_NAME, "the option has no name; fill in the candidate cell")
+        raise _refuse(
+            Code.BLANK_NAME, f"the option has no name; fill in the candidate cell; {NO_NAME_ADVICE}"
+        )
     return value
 
 

@@ -133,7 +133,8 @@ KindOpt = Annotated[
         metavar="NAME=KIND",
         help="What the option NAME is: candidate, against_all, blank, invalid, other; or "
         "registered, ballots_cast, total_votes for a row that counts its unit. Wins over the "
-        "name's word (Write-ins, Undervotes…) and a kind column. Repeatable.",
+        "name's word (Write-ins, Undervotes…) and a kind column. No NAME (--kind '=other'): the "
+        "rows of a blank name cell, read as one option, '(no name)'. Repeatable.",
         rich_help_panel=READING,
     ),
 ]
@@ -493,7 +494,7 @@ def reading(kind: list[str] | None, ignore_column: list[str] | None, sheet: str 
     kinds: dict[str, str] = {}
     for text in kind or []:
         name, equals, value = text.rpartition("=")
-        if not equals or not name.strip():
+        if not equals:
             raise UsageError(f"--kind {text!r}: write NAME=KIND, e.g. --kind 'Write-ins=other'")
         kinds[name.strip()] = value.strip().lower().replace("-", "_")
     columns = [c.strip() for text in ignore_column or [] for c in text.split(",") if c.strip()]

@@ -14,6 +14,7 @@ from pollcli.answer_words import is_answer
 from pollcli.columns import (
     INT_FACTS,
     INVISIBLE,
+    NO_NAME,
     RACE_PREFIX,
     UNNAMED_WRITE_IN,
     is_fact_cell,
@@ -59,6 +60,9 @@ _BLANK: Final = (
 )
 NO_NAMES, _NONE = frozenset({"", "na", "n/a"}), frozenset[str]()
 RACE_CELLS: Final[tuple[str, ...]] = ("office", RACE_PREFIX)  # a race's cells, by prefix
+# The `--kind` key of the rows of no name (`--kind '=other'`), and the cells that name them too.
+_NO_NAME_KEY: Final[str] = name_key(NO_NAME)
+_NAMED: Final[frozenset[str]] = frozenset(NAME_PARTS)
 SplitPlan = tuple[tuple[int, int], tuple[tuple[int, str, bool, frozenset[str]], ...], list[str]]
 
 
@@ -90,6 +94,8 @@ class CellSplit:
         unit_counts(values, facts, races)  # a straight ticket, `Ballots Cast` of `DEM`: left out
         if "candidate" not in values and is_write_in(facts):
             values["candidate"] = UNNAMED_WRITE_IN
+        if "candidate" not in values and _NO_NAME_KEY in self.kinds and not _NAMED & values.keys():
+            values["candidate"] = NO_NAME  # (`--kind '=other'`: the rows of no name, their kind)
         if "candidate" not in values:
             # A name in two columns, given name first; a blank candidate cell named elsewhere.
             name = " ".join(values.pop(p) for p in ("given_name", "family_name") if p in values)

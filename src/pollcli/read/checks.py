@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from pollcli.audit import Audit, mismatches, no_votes, partly_published
 from pollcli.audit import audit as audit_of
-from pollcli.columns import NOT_VALID_KINDS
+from pollcli.columns import NO_NAME_ADVICE, NOT_VALID_KINDS
 from pollcli.election import Election, Facts, Option
 from pollcli.formats import counted
 from pollcli.problems import Code, Found
@@ -422,7 +422,7 @@ def _check_party_lines(
                 f"{shown}{more} stand{'s' if len(named) == 1 else ''} in this race and place: "
                 "if the row is that candidate's, fill in the name; if another candidate's of the "
                 "party, write that name; if it counts others of the party, none of theirs, write "
-                "OTHER there",
+                f"OTHER there; {NO_NAME_ADVICE}",
                 column=columns.header_of("candidate"),
             )
     if read and not said:

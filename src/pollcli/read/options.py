@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import field
 from typing import Any
 
-from pollcli.columns import canonical_column, normalize_header
+from pollcli.columns import NO_NAME, canonical_column, normalize_header
 from pollcli.contract import FACT_NAMES
 from pollcli.dataclass import dataclass
 from pollcli.errors import UsageError
@@ -69,7 +69,7 @@ class ReadOptions:
 
     def kind_keys(self) -> dict[str, str]:
         """The `--kind` overrides by the key names are matched with (`kinds.name_key`)."""
-        return {name_key(name): kind for name, kind in self.kinds.items()}
+        return {name_key(name or NO_NAME): kind for name, kind in self.kinds.items()}
 
     def check(self) -> None:
         """A usage error for an impossible option (an unknown encoding, delimiter or fact)."""
@@ -85,8 +85,12 @@ class ReadOptions:
                     f"--kind {name}={kind}: {kind!r} is not a kind; give one of "
                     f"{', '.join((*KINDS, *ROW_FACTS))}"
                 )
-            if not name_key(name):
+            if name and not name_key(name):
                 raise UsageError(f"--kind {name}={kind}: give the option's name before '='")
+            if not name and kind not in KINDS:  # (the rows of no name: an option's kind)
+                raise UsageError(
+                    f"--kind ={kind}: the rows of no name are one of {', '.join(KINDS)}"
+                )
         for column, value in self.where:
             if not column.strip() or not value.strip():
                 raise UsageError(

@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from pollcli.columns import INVISIBLE_NOTE, UNNAMED_WRITE_IN, YES_WORDS, is_write_in
+from pollcli.columns import INVISIBLE_NOTE, NO_NAME_ADVICE, UNNAMED_WRITE_IN, YES_WORDS, is_write_in
 from pollcli.contract import Row, cells_context, problems_from
 from pollcli.formats import listed
 from pollcli.numbers import NumberError, extra_cells, marked_note, parse_votes
@@ -159,7 +159,7 @@ class CellReader(CellSplit):
             f"the option has no name and the {self.columns.header_of('write_in')!r} cell says "
             f"neither TRUE nor FALSE ({cell!r}): if the row counts write-ins, write TRUE there; "
             "if votes of no listed candidate, write OTHER in the candidate cell; if a "
-            "candidate's, fill in the name",
+            f"candidate's, fill in the name; {NO_NAME_ADVICE}",
             column=self.columns.header_of("candidate"),
         )
 
