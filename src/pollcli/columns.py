@@ -170,11 +170,6 @@ UNNAMED_WRITE_IN: Final[str] = "Write-in"
 # The option the rows of a blank name cell are read as where `--kind '=KIND'` (no NAME) says what
 # they are (MEDSL's 2020 Maryland: 18,045 votes of no name, `writein` NA).
 NO_NAME: Final[str] = "(no name)"
-# The advice for a row of no name that a user can follow without editing the file.
-NO_NAME_ADVICE: Final[str] = (
-    "or, the file left as it is, --kind '=other' reads every row of no name as votes of no "
-    "listed candidate, one option '(no name)'"
-)
 
 
 def is_write_in(facts: dict[str, str]) -> bool:

@@ -33,7 +33,6 @@ from pollcli.columns import (
     JOINERS,
     KINDS,
     METHODS,
-    NO_NAME_ADVICE,
     SHARE_BASES,
     STAGES,
     SYSTEMS,
@@ -57,7 +56,7 @@ from pollcli.numbers import (
     plain_votes,
     with_share_cell,
 )
-from pollcli.problems import Code, Found
+from pollcli.problems import BLANK_NAME_SAID, Code, Found
 
 MAX_SEATS: Final[int] = 100_000
 # Facts that count people or ballots, and facts in whole numbers from 1 to 99.
@@ -159,9 +158,7 @@ def name_cell(value: Any) -> Any:
     if isinstance(value, str) and not (
         value.strip() if value.isascii() else value.translate(JOINERS).strip()
     ):
-        raise _refuse(
-            Code.BLANK_NAME, f"the option has no name; fill in the candidate cell; {NO_NAME_ADVICE}"
-        )
+        raise _refuse(Code.BLANK_NAME, BLANK_NAME_SAID)
     return value
 
 

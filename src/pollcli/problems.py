@@ -17,6 +17,17 @@ from pollcli.document import NOT_IN_JSON, described
 Severity = Literal["error", "warning"]
 
 
+# The advice for a row of no name that a user can follow without editing the file.
+NO_NAME_ADVICE: Final[str] = (
+    "or, the file left as it is, --kind '=other' reads every row of no name as votes of no "
+    "listed candidate, one option '(no name)'"
+)
+# The contract's error for a row of no name (`contract.name_cell`).
+BLANK_NAME_SAID: Final[str] = (
+    "the option has no name; fill in the candidate cell; " + NO_NAME_ADVICE
+)
+
+
 class Code(StrEnum):
     """Stable problem codes: scripts match on them, so a code is never renamed, only added."""
 

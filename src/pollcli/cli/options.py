@@ -132,9 +132,8 @@ KindOpt = Annotated[
         "--kind",
         metavar="NAME=KIND",
         help="What the option NAME is: candidate, against_all, blank, invalid, other; or "
-        "registered, ballots_cast, total_votes for a row that counts its unit. Wins over the "
-        "name's word (Write-ins, Undervotes…) and a kind column. No NAME (--kind '=other'): the "
-        "rows of a blank name cell, read as one option, '(no name)'. Repeatable.",
+        "registered, ballots_cast, total_votes for a row that counts its unit; '=other': rows "
+        "of no name, as '(no name)'. Wins over the name's word and a kind column. Repeatable.",
         rich_help_panel=READING,
     ),
 ]

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 from pollcli.audit import Audit, mismatches, no_votes, partly_published
 from pollcli.audit import audit as audit_of
-from pollcli.columns import NO_NAME_ADVICE, NOT_VALID_KINDS
+from pollcli.columns import NOT_VALID_KINDS
 from pollcli.election import Election, Facts, Option
 from pollcli.formats import counted
-from pollcli.problems import Code, Found
+from pollcli.problems import NO_NAME_ADVICE, Code, Found
 from pollcli.read.facts import FactSources
 from pollcli.read.header import ColumnMap
 from pollcli.read.party_totals import by_party, may_name_party

@@ -13,11 +13,11 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from pollcli.columns import INVISIBLE_NOTE, NO_NAME_ADVICE, UNNAMED_WRITE_IN, YES_WORDS, is_write_in
+from pollcli.columns import INVISIBLE_NOTE, UNNAMED_WRITE_IN, YES_WORDS, is_write_in
 from pollcli.contract import Row, cells_context, problems_from
 from pollcli.formats import listed
 from pollcli.numbers import NumberError, extra_cells, marked_note, parse_votes
-from pollcli.problems import Code, Found
+from pollcli.problems import NO_NAME_ADVICE, Code, Found
 from pollcli.read import acclaimed
 from pollcli.read.cellsplit import NO_NAMES, RACE_CELLS, CellSplit, SplitPlan, clean_cell
 from pollcli.read.header import ColumnMap
