@@ -283,7 +283,10 @@ def count_stages(
     Edinburgh 2012's Forth ward (`Count_Number` 1 to 7, the `Total_Votes` of later counts with
     fractions of transferred votes) was refused over "votes '1407.36294': not a whole number"
     and "'Cammy DAY' is listed again", row by row, before the way to read it."""
-    names = [i for i, c in columns.items() if c in ("candidate", "given_name", "family_name")]
+    order = ("candidate", "given_name", "family_name")  # (shown given name first)
+    names = sorted(
+        (i for i, c in columns.items() if c in order), key=lambda i: order.index(columns[i])
+    )
     for at, label in enumerate(header):
         if at in columns or not names or not _COUNT.fullmatch(label.strip().replace("_", " ")):
             continue

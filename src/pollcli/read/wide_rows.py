@@ -95,7 +95,6 @@ def reshape(
         no_options(table, found)
     if (
         votes_word_options(table, plan, options, found)
-        or one_measure(table, plan, options, found)
         or suffixed_rounds(table, plan, found)
         or coded_races(table, plan, found)
         or lone_variants(table, plan, found)
@@ -111,6 +110,8 @@ def reshape(
         found.add(Code.TYPE_ERROR, *worded)
     elif not_results(table, plan, found, bool(options.id_columns)):
         plan = replace(plan, options=[])  # no election result (`wide_unlike`): no option is read
+    elif one_measure(table, plan, options, found):  # (after the hours of a day's turnout)
+        plan = replace(plan, options=[])  # one figure of several elections: no option is read
     region, unit, place_note = places(table, plan, rows)
     # (Rows kept by --where are the user's: a breakdown of part of a row is refused without.)
     marked = marked_totals(table, plan, rows, None if options.where else found)
