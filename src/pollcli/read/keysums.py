@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, overload
 
 from pollcli.contract import Row
 from pollcli.read.manyregions import counter
+from pollcli.read.partnumbers import Unnumbered, numbered_each
 from pollcli.read.records import Record
 
 if TYPE_CHECKING:
@@ -138,6 +139,10 @@ class KeySums:
         self.fact_cells: list[Facts] = [()]
         self.fact_numbers: dict[Facts, int] = {(): 0}
         self.numbers: dict[int, int] = {}
+        # A block's parts of races no part named before it, numbered in order, are put in
+        # `numbers` only once a later key names their race (`numbered`, `partnumbers`).
+        self.unnumbered = Unnumbered(_MASK)
+        self.last_election = -1  # the highest election label of any part
         self.packed: list[int] = []  # per part, its numbers packed
         self.fresh = (0, 0)  # the parts the last `numbered` made, from the first to past the last
         self.parts = Parts(self)
@@ -190,6 +195,10 @@ class KeySums:
         if by is None:
             by = self._label(party)
         key = high | by << _BITS | at
+        if at > self.last_election:
+            self.last_election = at
+        elif self.unnumbered and at in self.unnumbered:
+            self.unnumbered.number((at,), self.packed, self.numbers)
         known = len(self.packed)
         number = self.numbers.setdefault(key, known)
         if number == known:
@@ -218,12 +227,41 @@ class KeySums:
             self.fact_cells.append(facts)
         return (row << _BITS | cells) << 2 * _BITS
 
-    def numbered(self, keys: list[int]) -> tuple[list[int], bool]:
+    def numbered(
+        self, keys: list[int], elections: list[int] | None = None
+    ) -> tuple[list[int], bool]:
         """The part of each packed key (`high`, `label`), as `option_part` numbers one; and
-        whether each is a part new here (numbered in order: `add_new`)."""
+        whether each is a part new here (numbered in order: `add_new`). `elections`: each key's
+        election label (`key & _MASK`).
+
+        The keys after the first whose election is numbered after those of all parts so far
+        (a block of races one after another: the race the block before left unfinished, then
+        new ones), where no two of them are alike, are each a part of their own, numbered in
+        order without a look-up: no part names their races yet. The million keys of 10,000 such
+        races were each looked up in a dictionary of up to a million, 0.5 s; they are put in it
+        only once a later key names their race (`partnumbers`)."""
         packed = self.packed
         before = len(packed)
-        parts = numbered_each(keys, self.numbers, packed)
+        if elections is None:
+            elections = [key & _MASK for key in keys]
+        last = self.last_election
+        fresh = []
+        if keys:
+            self.last_election = max(last, max(elections))
+            known = sum(map(last.__ge__, elections))  # (races of parts so far: first, if at all)
+            fresh = keys[known:]
+            if not fresh or min(elections[known:]) <= last or len(set(fresh)) < len(fresh):
+                fresh, known = [], len(keys)
+        else:
+            known = 0
+        if self.unnumbered and known:
+            self.unnumbered.number(set(elections[:known]), packed, self.numbers)
+        parts = numbered_each(keys[:known] if fresh else keys, self.numbers, packed)
+        if fresh:
+            span = (len(packed), len(packed) + len(fresh))
+            packed.extend(fresh)
+            self.unnumbered.add(span, elections[known:])
+            parts += range(*span)
         added = len(packed) - before
         self.fresh = (before, len(packed))
         if added:
@@ -349,6 +387,7 @@ class KeySums:
     def records(self) -> list[Record]:
         """One record per key, in the order of their first lines; the sums and parts are emptied."""
         self.numbers.clear()  # no part is numbered after the sums: not held beside the records
+        self.unnumbered = Unnumbered(_MASK)
         records = []
         summed = self.summed_units
         sums = self.sums
@@ -424,6 +463,7 @@ class KeySums:
         self.votes, self.firsts = array("q"), array("q")
         self.repeated.clear()
         self.numbers.clear()
+        self.unnumbered = Unnumbered(_MASK)
         self.packed.clear()
         self._forget()
         self.counted.clear()
@@ -451,16 +491,3 @@ class Parts(Sequence[Part]):
 
     def __iter__(self) -> Iterator[Part]:
         return (self[p] for p in range(len(self)))
-
-
-def numbered_each(items: list[Any], numbers: dict[Any, int], every: list[Any]) -> list[int]:
-    """Each item's number in `numbers`; an item met first is given the next one, its place in
-    `every` (appended): rows, parts' keys, numbered in order of first appearance."""
-    out = []
-    for item in items:
-        known = len(every)
-        number = numbers.setdefault(item, known)
-        if number == known:
-            every.append(item)
-        out.append(number)
-    return out

@@ -237,7 +237,8 @@ class OptionCells:
         numbers = dict(zip(distinct, known, strict=True))
         # Each key's numbers packed: its name's | its party's | its election's.
         return sums.numbered(
-            list(map(or_, map(numbers.__getitem__, names), map(or_, parties, elections)))
+            list(map(or_, map(numbers.__getitem__, names), map(or_, parties, elections))),
+            elections,
         )
 
     def _name_rows(self, new: list[Any]) -> dict[object, Row]:
