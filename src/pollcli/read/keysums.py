@@ -444,7 +444,8 @@ class KeySums:
             facts = fact_cells[numbers >> 2 * _BITS & mask]
             lines = repeated.pop(part, None) if repeated else None
             cells = dict(facts) if facts else NO_FACTS
-            record = Record(line, race, row, totals[part], cells, summed=summed)
+            # (By position: a keyword's call took 0.06 s more a million.)
+            record = Record(line, race, row, totals[part], cells, (), summed)
             if lines is not None:
                 record.same_cell_lines = sorted(lines)
             records.append(record)
