@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from operator import attrgetter
-from typing import Literal, Protocol
+from typing import Literal, Protocol, cast
 
 from pollcli.columns import NOT_VALID_KINDS
 from pollcli.contract import Facts
@@ -214,7 +214,7 @@ def audit(options: Sequence[Option], facts: Facts) -> Audit:
     candidates: 0.31 -> 0.13 s)."""
     if not any(o.share is not None for o in options):
         counted = [o.votes for o in options]
-        votes = None if None in counted else sum(counted)
+        votes = None if None in counted else sum(cast("list[int]", counted))
         # (Every option valid: the valid votes are all their votes.)
         valid = votes if NOT_VALID_KINDS.isdisjoint(map(_KIND, options)) else valid_votes(options)
         return Audit(
