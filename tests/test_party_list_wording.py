@@ -27,7 +27,10 @@ def test_a_seats_fact_alone_makes_a_list_vote_and_one_seat_does_not(tmp_path):
     notes = json.loads(invoke("summary", str(lists), "-f", "json").stdout)["elections"][0]["notes"]
     assert any(n.startswith("Party-list vote: 30 seats go to the lists") for n in notes)
     assert not any("runoff would be between" in n for n in notes)
-    assert "No list is below the 3 % threshold." in notes
+    assert (
+        "No list is below the 3 % threshold (--threshold; the file states no legal threshold for "
+        "seats)." in notes
+    )
     race = write(tmp_path, "# seats: 1\ncandidate,votes\nA,40\nB,35\nC,25\n", "race.csv")
     notes = json.loads(invoke("summary", str(race), "-f", "json").stdout)["elections"][0]["notes"]
     assert any("runoff would be between A and B" in n for n in notes)

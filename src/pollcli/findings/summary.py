@@ -59,6 +59,9 @@ def notes(tally: Tally) -> list[str]:
     which = (
         f" (--threshold; the legal threshold for seats is {legal:g} %)"
         if legal is not None and legal != tally.threshold
+        # Seats won below it (the Netherlands' D66, 3 seats with 1.96 %): a display threshold.
+        else " (--threshold; the file states no legal threshold for seats)"
+        if legal is None and (tally.party_list or tally.election.seats_won is not None)
         else ""
     )
     if tally.lists_below is not None:  # candidates on open lists: the lists' threshold
