@@ -25,6 +25,8 @@ _BRACKETS: Final[frozenset[str]] = frozenset("()[]{}")
 
 def unbracketed(party: str) -> str | None:
     """The party a cell with one unclosed (or unopened) bracket at an end names, or None."""
+    if _BRACKETS.isdisjoint(party):  # (most cells: no bracket at all, told in C)
+        return None
     inside = [ch for ch in party if ch in _BRACKETS]
     if len(inside) != 1:
         return None
@@ -45,11 +47,9 @@ def settle(elections: Iterable[Election]) -> None:
         if election.parties_as_options:
             _parties_named(election)
             continue
-        read = {
-            o.party: named
-            for o in election.options
-            if o.party and (named := unbracketed(o.party)) is not None
-        }
+        # (Each party once: a file of 10,000 races lists a million options of few parties.)
+        parties = dict.fromkeys(o.party for o in election.options if o.party)
+        read = {party: named for party in parties if (named := unbracketed(party)) is not None}
         if not read:
             continue
         cells = {cell: [o for o in election.options if o.party == cell] for cell in read}
@@ -78,6 +78,8 @@ def _parties_named(election: Election) -> None:
     """The same in a file of parties as options (no candidate column): the option is the party
     cell (`(Blue,5000`), read as the party inside it (its key, and so its seats won, the same:
     `columns.option_key` leaves brackets out), where no other option has that key."""
+    if not any(unbracketed(o.candidate) is not None for o in election.options):
+        return  # (none of one bracket: no key counted)
     keys = Counter(option_key(o.candidate) for o in election.options)
     read = {
         o.candidate: named

@@ -41,13 +41,12 @@ import shlex
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from operator import attrgetter
-from pathlib import PurePath
 from typing import Final
 
 from pollcli.columns import is_party_list
 from pollcli.election import Election, Option
 from pollcli.problems import Code, Problem, race_split
-from pollcli.read import unkeyed, winners_only
+from pollcli.read import crowded, unkeyed, winners_only
 from pollcli.read.assemble import option_key
 from pollcli.read.contests import MIN_REGIONS
 from pollcli.read.delegates import delegates
@@ -62,8 +61,6 @@ from pollcli.read.spellings import spellings
 from pollcli.read.unkeyed import NO_PARTY
 
 _VOTES, _PARTY = attrgetter("votes"), attrgetter("party")
-GENERAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])gen(?:eral)?(?![a-z])")
-SPECIAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])special(?![a-z])")
 
 
 def _listed(names: Sequence[str]) -> str:
@@ -104,7 +101,7 @@ def check(
     per_ballot(elections, problems)
     yes_no_questions(elections, problems)  # (`NAME - YES`, `NAME - NO` of several names)
     if many or keyed:
-        one_party_runoffs([e for e in elections if not _general(e)])
+        one_party_runoffs([e for e in elections if not crowded.general(e)])
         winners_only.check(elections, problems, unread)  # (one candidate a race, every race)
         _several(elections, problems, variants, unread)
         _flat(elections, problems, variants)
@@ -176,37 +173,6 @@ def _field(election: Election, spelt: set[str]) -> tuple[list[Option], list[Opti
     return candidates, contenders, 2 * max(votes, default=0) > total  # (one above half?)
 
 
-def _primaries(election: Election, candidates: list[Option]) -> bool:
-    """Two parties with two candidates or more each (with votes, whatever their share), in a file
-    that does not say it is of a general election: party primaries read as one race, or a race of
-    several seats — a majority of their votes elects nobody (Oklahoma's 2018 runoff: two REP, two
-    LIB of a few hundred votes, "Stitt wins"). One person written two ways ("Joseph R. Biden",
-    "Joseph R Biden / Kamala D Harris": Oregon's 2020 file) is one candidate, and so is a region's
-    block listed again under other names (`Election.repeated`: Florida's "Donald J Trump"). Nor
-    is a special election's (its race's or its file's name says so: one vacancy, in a vote of all
-    parties that a majority wins, as Georgia's `20180109__ga__special.csv`, 2 DEM and 2 REP)."""
-    if _general(election) or _special(election) or SPECIAL.search(_file_name(election)):
-        return False
-    again = {option_key(name) for r in election.repeated for name, _ in r.again}
-    names: dict[str, list[str]] = {}
-    for o in candidates:
-        party = option_key(o.party or "")
-        if o.votes and party not in NO_PARTY and option_key(o.candidate) not in again:
-            names.setdefault(party, []).append(o.candidate)
-    several = (listed for listed in names.values() if len(listed) > 1 and _not_one(listed))
-    return next(several, None) is not None and next(several, None) is not None  # (two parties)
-
-
-def _not_one(names: list[str]) -> bool:
-    """Whether the names are more than one person (`names.person_score`: a ticket counts as its
-    head): whether any is not the first's. Each name against the first alone, and no further than
-    the first that is not: run for every race of a file, a pass over every pair of a party's names
-    took a file of 10,000 races of 100 candidates from 10 s to 70."""
-    from pollcli.names import CUTOFF, person_score
-
-    return any(person_score(name, names[0]) < CUTOFF for name in names[1:])
-
-
 def _open(election: Election) -> bool:
     """A race of every party's candidates, several a party: a top-two or Louisiana's open primary."""
     return election.top_two or (election.race is not None and election.race.majority)
@@ -231,15 +197,17 @@ def _several(
         parties: dict[str, int] = dict.fromkeys(map(key_of.__getitem__, map(_PARTY, candidates)), 0)
         for option in contenders:
             parties[key_of[option.party]] += 1
-        crowded = [p for p, n in parties.items() if n > 1 and p not in NO_PARTY]
-        several = crowded and len([p for p in parties if p not in NO_PARTY]) > 1 and not elected
+        packed = [p for p, n in parties.items() if n > 1 and p not in NO_PARTY]
+        several = packed and len([p for p in parties if p not in NO_PARTY]) > 1 and not elected
         # (Two parties' primaries: a majority elects none; likelier than several seats.)
-        election.crowded_primaries = _primaries(election, candidates)
+        election.crowded_primaries = crowded.primaries(election, candidates)
         if several or election.crowded_primaries:
             suspects.append(election)
     # Running mates alone (two Democrats, one elected by a majority) in a district of an office
     # whose other districts elect several: Arizona's State House (trial 7).
-    offices = {_office(e.race.roles) for e in suspects if e.race is not None and not _special(e)}
+    offices = {
+        _office(e.race.roles) for e in suspects if e.race is not None and not crowded.special(e)
+    }
     known = {id(e) for e in suspects}
     for election in elections:
         if id(election) in known or election.race is None or election.race.primary:
@@ -255,7 +223,7 @@ def _several(
     if not suspects:
         return
     for election in suspects:
-        if not _special(election):
+        if not crowded.special(election):
             election.crowded = _crowding(election.options)
     first = next((e for e in suspects if e.crowded), suspects[0])
     specials = sum(1 for e in suspects if not e.crowded)
@@ -265,7 +233,7 @@ def _several(
         called = ": no winner is named and no margin measured in them" + (
             f" (but in {specials:,} special election(s), whose leader is named)" if specials else ""
         )
-    general = all(_general(e) for e in suspects)
+    general = all(crowded.general(e) for e in suspects)
     split = "add the party column to the race keys (--race-by office,district,party; a file whose name says 'primary' is split so)"
     primaries = "" if general else f"; if they are party primaries read as one race, {split}"
     seats = (
@@ -469,28 +437,12 @@ def _blank_districts(
     )
 
 
-def _special(election: Election) -> bool:
-    """A special election (its name says so, as a `special` key names it): it fills one vacancy,
-    often in an all-party vote where a party has several candidates (Georgia's 2020 Senate)."""
-    return "special" in election.facts.election.casefold()
-
-
 def _crowding(options: list[Option]) -> str:
     counts: dict[str, int] = {}
     for option in options:
         if option.kind == "candidate" and option.party:
             counts[option.party] = counts.get(option.party, 0) + 1
     return ", ".join(f"{n} {p}" for p, n in sorted(counts.items(), key=lambda i: -i[1]) if n > 1)
-
-
-def _general(election: Election) -> bool:
-    """Whether the race says it is of a general election: its stage, or the file's name."""
-    words = [v.casefold() for v in (election.race.keys.values() if election.race else ())]
-    return any(w in ("gen", "general") for w in words) or bool(GENERAL.search(_file_name(election)))
-
-
-def _file_name(election: Election) -> str:
-    return PurePath(election.source_file).name.casefold()
 
 
 def _race_text(election: Election) -> str:
