@@ -17,7 +17,7 @@ GENERAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])gen(?:eral)?(?![a-z])")
 SPECIAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])special(?![a-z])")
 
 
-def primaries(election: Election, candidates: list[Option]) -> bool:
+def primaries(election: Election, candidates: list[Option], *, people: bool = True) -> bool:
     """Two parties with two candidates or more each (with votes, whatever their share), in a file
     that does not say it is of a general election: party primaries read as one race, or a race of
     several seats — a majority of their votes elects nobody (Oklahoma's 2018 runoff: two REP, two
@@ -25,7 +25,10 @@ def primaries(election: Election, candidates: list[Option]) -> bool:
     "Joseph R Biden / Kamala D Harris": Oregon's 2020 file) is one candidate, and so is a region's
     block listed again under other names (`Election.repeated`: Florida's "Donald J Trump"). Nor
     is a special election's (its race's or its file's name says so: one vacancy, in a vote of all
-    parties that a majority wins, as Georgia's `20180109__ga__special.csv`, 2 DEM and 2 REP)."""
+    parties that a majority wins, as Georgia's `20180109__ga__special.csv`, 2 DEM and 2 REP).
+    `people`: names told apart as people (`not_one`); else as written, where the answer only says
+    which reading comes first, of a race named no winner already (a party's lists, 'List 1 X'
+    and 'List 13 X', are one person by `names.person_score`: every name of it was compared)."""
     if general(election) or special(election) or SPECIAL.search(file_name(election)):
         return False
     again = {option_key(name) for r in election.repeated for name, _ in r.again}
@@ -36,7 +39,8 @@ def primaries(election: Election, candidates: list[Option]) -> bool:
             party = keys[o.party] = option_key(o.party or "")
         if o.votes and party not in NO_PARTY and not (again and option_key(o.candidate) in again):
             names.setdefault(party, []).append(o.candidate)
-    several = (listed for listed in names.values() if len(listed) > 1 and not_one(listed))
+    apart = not_one if people else (lambda listed: len(set(listed)) > 1)
+    several = (listed for listed in names.values() if len(listed) > 1 and apart(listed))
     return next(several, None) is not None and next(several, None) is not None  # (two parties)
 
 

@@ -200,7 +200,8 @@ def _several(
         packed = [p for p, n in parties.items() if n > 1 and p not in NO_PARTY]
         several = packed and len([p for p in parties if p not in NO_PARTY]) > 1 and not elected
         # (Two parties' primaries: a majority elects none; likelier than several seats.)
-        election.crowded_primaries = crowded.primaries(election, candidates)
+        # (Named no winner already where `several`: then only which reading is said first.)
+        election.crowded_primaries = crowded.primaries(election, candidates, people=not several)
         if several or election.crowded_primaries:
             suspects.append(election)
     # Running mates alone (two Democrats, one elected by a majority) in a district of an office
