@@ -60,3 +60,19 @@ def test_shares_of_the_valid_votes_read_as_before(tmp_path):
         "Check: published shares add up to 100.00 % and agree with the votes on the base of "
         "valid votes."
     )
+
+
+def test_no_majority_is_judged_from_shares_of_a_larger_base(tmp_path):
+    # P02: Devi Nair has 42.1 % of the registered voters, but 12,630 of the 23,130 votes listed
+    # (54.60 %, by hand): "a plurality (no one has more than 50 %)" was said of her (Perak's P60:
+    # 47.40 % published, 61.65 % of the votes). Whether anyone has a majority of the votes cannot
+    # be told from such shares; no runoff or plurality is claimed from them.
+    result = _result(tmp_path, SEATS)
+    races = {e["election"]: e for e in json.loads(result.stdout)["elections"]}
+    for race, votes in (("P01", "48.49 %"), ("P02", "54.60 %")):
+        notes = " ".join(races[race]["notes"])
+        assert "no one has more than 50 %" not in notes and "runoff would be" not in notes
+        assert "would need a runoff" not in notes
+        assert "cannot be told from the published shares" in notes
+        assert f"{votes} of the votes listed" in notes
+    assert round(100 * 12_630 / 23_130, 2) == 54.60 and round(100 * 14_760 / 30_440, 2) == 48.49

@@ -20,7 +20,13 @@ from pollcli.findings.naming import describe, described, figures
 from pollcli.findings.non_candidates import non_candidates
 from pollcli.findings.novotes import no_votes_sentence
 from pollcli.findings.own_lines import own_lines_sentence
-from pollcli.findings.systems import assumed_plurality, list_note, parties_as_options
+from pollcli.findings.systems import (
+    assumed_plurality,
+    list_note,
+    parties_as_options,
+    unjudged,
+    unjudged_sentence,
+)
 from pollcli.findings.ties import rounded, tie_sentence
 from pollcli.findings.top_two import top_two_sentence
 from pollcli.formats import counted, listed, named_pcts
@@ -354,6 +360,8 @@ def _majority(tally: Tally, *, official: bool) -> str:
     majority, leader, runoff = tally.majority, tally.leader, tally.runoff
     if tally.measure and leader is not None and tally.seats == 1:
         return measure_sentence(tally, leader.option.candidate)
+    if unjudged(tally) and tally.system in ("plurality", "majority"):
+        return unjudged_sentence(tally)
     verb = "wins" if official else "would win"
     prize = "the primary" if tally.primary else "the seat"
     if tally.system == "plurality":
