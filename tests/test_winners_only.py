@@ -60,3 +60,28 @@ def test_one_contested_race_makes_the_lone_ones_unopposed(tmp_path):
     tags = {line["race"]: line["tags"] for line in lines}
     assert "unopposed" not in tags["Dist1 · Dist1 1"]
     assert "unopposed" in tags["Dist2 · Dist2 1"]
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+@pytest.mark.parametrize("county", [True, False])
+def test_unopposed_races_counted_by_precinct_are_results(tmp_path, engine, county):
+    # A county's general election whose eleven offices were all unopposed, counted precinct by
+    # precinct: a results file (a table of winners lists each race's winner once), each race
+    # unopposed, as before. Was refused as 'a table of winners only'.
+    lines = ["county,precinct,office,candidate,party,votes"]  # (county: precincts summed first)
+    offices = [f"Office {n}" for n in range(1, 12)]
+    for n, office in enumerate(offices):
+        for k, precinct in enumerate(("Ash", "Birch", "Cedar")):
+            lines.append(f"Knox,{precinct},{office},Ann Doe {n},REP,{100 + 10 * n + k}")
+    if not county:
+        lines = [line.split(",", 1)[1] for line in lines]
+    path = write(tmp_path, "\n".join(lines) + "\n", "knox.csv")
+    result = invoke("summary", str(path), "-f", "json", env={"POLLCLI_ENGINE": engine})
+    assert result.code == 0, result.stderr
+    assert "winners only" not in result.stderr
+    data = json.loads(result.stdout)
+    votes = {e["election"]: [r["votes"] for r in e["results"]] for e in data["elections"]}
+    # By hand: Office 1's three precincts 100 + 101 + 102; Office 11's 200 + 201 + 202.
+    assert votes["Office 1"] == [303] and votes["Office 11"] == [603]
+    tags = {line["race"]: line["tags"] for line in data["overview"]["races"]}
+    assert all("unopposed" in tags[office] for office in offices)

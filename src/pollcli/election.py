@@ -93,6 +93,9 @@ class Election:
     source_file: str
     options: list[Option]
     regions: list[Region] = field(default_factory=list)
+    # Counted place by place: in several regions, or by unit (precinct) — a table of winners
+    # lists a race once (`read.winners_only`).
+    placed: bool = False
     notes: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     # The one value of a place column read as a whole (`read.mergeoptions.one_place`: a county

@@ -254,6 +254,7 @@ class Assembly:
             place=place,
             fused_lead=fused_lead,
             repeated=repeated,
+            placed=len(regions) > 1 or "unit" in self.sources.columns.present,
         )
         given = self.sources.front.get("ballots_cast")
         # Where ballots_cast was given, for problems about it: per-region figures have no one line.

@@ -6,7 +6,9 @@ races, each "won" with 100 % and tagged UNOPPOSED, when every one of them was co
 lists the winners alone. A file whose every race lists one candidate, ten races or more, or two or
 more beside a column the file does not read whose header says winner or margin, is refused: its
 shares, margins and runners-up cannot be told, and calling its races unopposed would be a confident
-wrong answer. A race of one candidate among contested ones, a race acclaimed or with no count
+wrong answer. Races counted place by place (half of them or more, in several regions or by unit:
+a county's offices, all unopposed, precinct by precinct) are results, not winners: a table of
+winners lists a race once. A race of one candidate among contested ones, a race acclaimed or with no count
 (`read.acclaimed`, `tally`), and party primaries (a general election split by party: each
 party's nominee) read as before: unopposed.
 """
@@ -37,6 +39,8 @@ def check(elections: Sequence[Election], problems: list[Problem], unread: Sequen
         return
     if any(e.race is not None and e.race.primary for e in elections):
         return  # (party primaries, each of one candidate: a party's nominee, maybe unopposed)
+    if 2 * sum(e.placed for e in elections) >= len(elections):
+        return  # (races counted place by place, half at least: results, each race unopposed)
     said = [h for h in unread if _WINNER_WORDS & {w.casefold() for w in header_words(h)}]
     if len(elections) < RACES_AT_LEAST and not said:
         return
