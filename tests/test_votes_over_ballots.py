@@ -53,3 +53,27 @@ def test_a_stated_seat_or_fewer_votes_keep_the_winner(tmp_path):
     enough = _file(tmp_path, ballots=17000)
     data = json.loads(invoke("summary", enough, "-f", "json").stdout)
     assert all(line["won"] for line in data["overview"]["races"])
+
+
+def test_votes_a_little_over_the_ballots_say_either_reading(tmp_path):
+    # 10,000 valid votes over 9,800 ballots: 2 % more, no second vote a ballot told — several
+    # seats with most ballots voting once, or a ballots cast figure short of the race's. No
+    # winner, and neither reading called the likelier. Was: '1.0 votes a ballot … a race for
+    # several seats, most likely' and the advice --vote-for 2, which would elect Ed Moss too.
+    text = HEAD + "Town Mayor,Di Ward,5100,9800\nTown Mayor,Ed Moss,4900,9800\n"
+    text += "Town Clerk,Fay Hunt,6000,9800\nTown Clerk,Gus Ives,3500,9800\n"
+    path = str(write(tmp_path, text, "2024-general-sov.csv"))
+    result = invoke("summary", path, "--format", "json")
+    assert result.code == 0, result.stderr
+    said = " ".join(result.stderr.split())
+    assert "most likely" not in said and "--vote-for 2" not in said
+    # By hand: 10,000 / 9,800 = 1.0204: 2.0 % over.
+    assert "(10,000) exceed the ballots cast (9,800) by 2.0 %" in said
+    assert "or a ballots cast figure short of the race's" in said
+    data = json.loads(result.stdout)
+    mayor = next(e for e in data["elections"] if e["election"] == "Town Mayor")
+    assert mayor["margin"] is None
+    notes = " ".join(mayor["notes"])
+    assert "pollcli cannot tell which" in notes and "most likely" not in notes
+    won = {line["race"]: line["won"] for line in data["overview"]["races"]}
+    assert won == {"Town Mayor": False, "Town Clerk": True}

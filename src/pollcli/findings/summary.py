@@ -31,6 +31,7 @@ from pollcli.findings.ties import rounded, tie_sentence
 from pollcli.findings.top_two import top_two_sentence
 from pollcli.formats import counted, listed, named_pcts
 from pollcli.formats import pct as _pct
+from pollcli.read.perballot import SHORT
 from pollcli.tally import Ranked, Tally
 from pollcli.verdict import UNMEASURED, WITHHELD, verdict
 
@@ -245,6 +246,11 @@ def _several_seats(tally: Tally, *, official: bool) -> list[str]:
                 f"The race adds up to more votes a ballot than the seats it states "
                 f"({election.per_ballot[1]}): the number stated is wrong, most likely, and "
                 "pollcli does not know how many members the race elects."
+            )
+        elif election.per_ballot and election.per_ballot[1].endswith(SHORT):
+            why = (
+                f"The race holds more valid votes than ballots cast ({election.per_ballot[1]}) "
+                "and does not say how many members it elects: pollcli cannot tell which."
             )
         elif election.per_ballot:
             why = (

@@ -17,7 +17,9 @@ ballots cast once (`tally.Tally.seats`: 1) — but valid votes above the ballots
 `TOLERANCE`) in a race that states no seats say that a ballot held several at least: Boulder
 County's 2024 statement of votes gave a council race 16,417 votes of 8,254 ballots (2.0 a
 ballot), and its 2013 Lafayette council 2.4 a ballot, each read as one seat with a leader
-elected "first past the post, assumed here". They are marked too, N the nearest whole number.
+elected "first past the post, assumed here". They are marked too, N the nearest whole number
+(2 at the least); below 1.5 times the ballots (10,000 votes of 9,800) no N is told — several
+votes a ballot, or a ballots cast figure short of the race's — and the warning says either.
 
 A race that states its seats (a vote_for or magnitude column, plurality seats, "(N)" in its name)
 and whose sum is N times its ballots cast, N more than it states, contradicts itself: MEDSL's DC
@@ -78,6 +80,7 @@ def mark(elections: list[Election], problems: list[Problem]) -> None:
     `race-split` warning for them all."""
     marked: list[Election] = []
     contradicted: list[Election] = []
+    unsure: list[Election] = []  # (valid votes less than 1.5 times the ballots: no N told)
     for election in elections:
         if election.seats is None:
             continue  # already unknown
@@ -89,16 +92,24 @@ def mark(elections: list[Election], problems: list[Problem]) -> None:
         stated = stated_seats(election)
         says = "" if stated is None else f"; it states {stated} seat{'s' if stated > 1 else ''}"
         over = not any(o.kind == "blank" and o.votes for o in election.options)
+        ratio = (audit.valid or 0) / max(ballots, 1)
         election.per_ballot = (
             times,
             f"its options' valid votes ({audit.valid or 0:,}) exceed the ballots cast "
-            f"({ballots:,}): {(audit.valid or 0) / max(ballots, 1):.1f} votes a ballot"
+            + (
+                f"({ballots:,}) by {100 * (ratio - 1):.1f} %: {SHORT}"
+                if over and ratio < 1.5
+                else f"({ballots:,}): {ratio:.1f} votes a ballot"
+            )
             if over
             else f"its options with the under and over votes ({total:,}) are {times} times the "
             f"ballots cast ({ballots:,}): {times} votes a ballot{says}",
         )
-        (marked if stated is None else contradicted).append(election)
-    for group, said in ((marked, _UNSTATED), (contradicted, _STATED)):
+        if election.per_ballot[1].endswith(SHORT):
+            unsure.append(election)
+        else:
+            (marked if stated is None else contradicted).append(election)
+    for group, said in ((marked, _UNSTATED), (contradicted, _STATED), (unsure, _UNSURE)):
         if group:
             times, why = group[0].per_ballot or (0, "")
             name = group[0].facts.election
@@ -113,6 +124,15 @@ _UNSTATED = (
     "members they elect: a race for several seats, most likely; no winner is named and no margin "
     "measured in them. Give the number in a vote_for (or magnitude, number_elected) column, or "
     "with --vote-for {times} and --race {race}"
+)
+# The end of the why of a race whose valid votes exceed its ballots cast by less than half: no
+# second vote a ballot told (`_UNSURE`, and the summary's note).
+SHORT: Final[str] = "several votes a ballot, or a ballots cast figure short of the race's"
+_UNSURE = (
+    "{n:,} race(s) hold more valid votes than ballots cast (e.g. {e!r}: {why}) and do not say "
+    "how many members they elect; pollcli cannot tell which, so no winner is named and no margin "
+    "measured in them. Check the ballots cast; if the race elects several, give the number in a "
+    "vote_for (or magnitude, number_elected) column, or with --vote-for N and --race {race}"
 )
 _STATED = (
     "{n:,} race(s) add up to more votes a ballot than the seats they state (e.g. {e!r}: {why}): "
