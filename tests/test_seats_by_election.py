@@ -6,6 +6,8 @@ it holds seats. Files: invented, in those layouts."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import invoke, write
@@ -70,3 +72,26 @@ def test_rows_of_one_hundred_are_said_to_be_percentages(tmp_path):
     assert result.code == 1, result.stdout
     assert "the options add up to 100 in every row (3 rows): percentages" in result.stderr
     assert "seats won" not in result.stderr
+
+
+def test_seats_columns_beside_votes_name_the_flags_that_read_the_votes(tmp_path):
+    # A wide table of each Wahlkreis' votes with each party's seats beside them: it holds an
+    # election's result; the seats' columns alone are no votes. Was: 'the table looks like no
+    # election result' and a generic '--ignore-column COL'.
+    text = (
+        "Wahlkreis,SPD,CDU,Gruene,Sitze SPD,Sitze CDU,Sitze Gruene\n"
+        "Nord,5000,4000,1000,3,2,1\nSued,3000,6000,2000,1,3,1\nOst,4500,4200,900,2,2,0\n"
+    )
+    path = str(write(tmp_path, text, "wk.csv"))
+    result = invoke("summary", path)
+    assert result.code == 1
+    said = " ".join(result.stderr.split())
+    assert "looks like no election result" not in said
+    assert "beside the votes of 'SPD', 'CDU', 'Gruene'" in said
+    flags = "--ignore-column 'Sitze SPD' --ignore-column 'Sitze CDU' --ignore-column 'Sitze Gruene'"
+    assert flags in said
+    argv = ["--ignore-column", "Sitze SPD", "--ignore-column", "Sitze CDU"]
+    done = invoke("summary", path, "-f", "json", *argv, "--ignore-column", "Sitze Gruene")
+    assert done.code == 0, done.stderr
+    votes = {r["candidate"]: r["votes"] for r in json.loads(done.stdout)["elections"][0]["results"]}
+    assert votes == {"SPD": 12500, "CDU": 14200, "Gruene": 3900}  # (by hand: the rows added)

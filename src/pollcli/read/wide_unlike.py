@@ -43,6 +43,7 @@ under the columns (a header over two rows not found) is told first: its error sa
 from __future__ import annotations
 
 import re
+import shlex
 from itertools import pairwise
 from typing import Final
 
@@ -146,6 +147,11 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
     told = [s for s in (hours, ranks, listed, few, account, fixed) if s is not None]
     if not seen and not told and not seats:
         return False
+    votes = [table.header[i] for i in plan.options if i not in seen]
+    votes = [label for label in votes if label not in seats]
+    if seats and votes and not seen and not told:
+        _seats_beside(table, seats, votes, found)
+        return True
     parts = [f"{table.header[i]!r} holds {said}" for i, said in seen.items()]
     if seats:
         held = "holds" if len(seats) == 1 else "hold"
@@ -175,6 +181,21 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
         column="votes",
     )
     return True
+
+
+def _seats_beside(table: RawTable, seats: list[str], votes: list[str], found: Found) -> None:
+    """The error for columns of seats beside the options' votes (`Sitze SPD` beside `SPD`): an
+    election's result, its seats' columns to leave out, each named with its flag."""
+    flags = " ".join(f"--ignore-column {shlex.quote(label)}" for label in seats)
+    held, them = ("holds", "it") if len(seats) == 1 else ("hold", "them")
+    found.add(
+        Code.MISSING_COLUMN,
+        table.header_line,
+        f"{_listed(seats)} {held} seats, not votes, beside the votes of {_listed(votes)}: "
+        f"leave {them} out, {flags}, and the votes are read ('pollcli seats' allocates the "
+        "seats from them)",
+        column="votes",
+    )
 
 
 def _few(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
