@@ -95,3 +95,17 @@ def test_seats_columns_beside_votes_name_the_flags_that_read_the_votes(tmp_path)
     assert done.code == 0, done.stderr
     votes = {r["candidate"]: r["votes"] for r in json.loads(done.stdout)["elections"][0]["results"]}
     assert votes == {"SPD": 12500, "CDU": 14200, "Gruene": 3900}  # (by hand: the rows added)
+
+
+def test_a_bodys_votes_on_motions_are_no_seats(tmp_path):
+    # A council of 150 voting on three motions, every member each time: the answers add up to
+    # 150 in every row, and are votes (a measure's Yes and No win no seats). Was refused as 'a
+    # fixed whole … a table of seats won, most likely', --race-by motion too.
+    text = "motion,Yes,No,Abstain\nBudget 2026,80,60,10\nTransit levy,71,70,9\nPark bond,120,25,5\n"
+    path = str(write(tmp_path, text, "motions.csv"))
+    result = invoke("summary", path, "--race-by", "motion", "-f", "json")
+    assert result.code == 0, result.stderr
+    assert "seats" not in result.stderr
+    races = {e["election"]: e for e in json.loads(result.stdout)["elections"]}
+    levy = {r["candidate"]: r["votes"] for r in races["Transit levy"]["results"]}
+    assert levy == {"Yes": 71, "No": 70, "Abstain": 9}

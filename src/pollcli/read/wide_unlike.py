@@ -28,7 +28,8 @@ hold votes says so:
 - seats: a header with a seat word (`seats_s`, `Sitze SPD`, `Mandatos`), or every row's options
   adding up to one figure (three rows or more): a fixed whole, as a chamber's seats are, where votes
   differ from one count to the next (Denmark's seats per party per election, 175 in each row, whose
-  `--race-by date` gave 26 elections "led" by the Social Democrats "with 74 votes").
+  `--race-by date` gave 26 elections "led" by the Social Democrats "with 74 votes"); not where
+  the options are a measure's answers (Yes, No: a council's 150 members voting on each motion).
 - the ballot account alone: every option headed by ballots or voters, or by the votes of all the
   parties together (Bulgaria's `protocols.csv`: `unused_paper_ballots`, `voted_voters`,
   `valid_paper_votes_for_parties`…, the parties' votes in another table; "unused_paper_ballots
@@ -47,6 +48,7 @@ import shlex
 from itertools import pairwise
 from typing import Final
 
+from pollcli.answer_words import measure_answers
 from pollcli.columns import canonical_column, header_words
 from pollcli.problems import Code, Found
 from pollcli.read import votes_words
@@ -272,6 +274,8 @@ def _fixed(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
     sums: set[int] = set()
     counted = 0
     options = [i for i in plan.options if not says_total(table.header[i])]
+    if measure_answers(table.header[i] for i in options):
+        return None  # (Yes and No of a body's motions: its members voting, the same each time)
     for _, cells in rows:
         figures = [cells[i].strip() if i < len(cells) else "" for i in options]
         figures = [f for f in figures if f and f not in DASHES]
