@@ -27,7 +27,7 @@ from pollcli.columns import RACE_PREFIX, ROW_ALIASES, canonical_column, normaliz
 from pollcli.dataclass import dataclass
 from pollcli.errors import UsageError
 from pollcli.numbers import NA_WORDS, padded_codes, percents, with_share
-from pollcli.read import preamble, protocol, seat_variants, votes_words, wide_hints
+from pollcli.read import fact_options, preamble, protocol, seat_variants, votes_words, wide_hints
 from pollcli.read.dialect import DELIMITERS, RawTable
 from pollcli.read.preamble import is_number
 from pollcli.read.roles import RACE_FACT_KEYS
@@ -423,8 +423,8 @@ def header_hint(
     plan = _plan(table, [(line, list(cells)) for line, cells in rows[1:SAMPLE_ROWS]], options, None)
     if plan is not None and plan.options:
         said = seats_only([table.header[i] for i in plan.options])
-        if said:
-            return said
+        if said or (said := fact_options.facts_options(table.header, plan.options)):
+            return said  # (no --wide advice where no column of figures is an option's)
         canon = {canonical_column(h) for h in table.header if h}
         if "candidate" in canon or ("party" in canon and len(plan.ids) > 1):  # an option a row
             return votes_hint(table.header, rows[1:SAMPLE_ROWS], plan.options)  # (and its place)

@@ -29,6 +29,7 @@ from pollcli.problems import Code, Found
 from pollcli.read import coalitions
 from pollcli.read.assemble import option_key
 from pollcli.read.dialect import RawTable
+from pollcli.read.fact_options import facts_options
 from pollcli.read.groups import names_under_groups, read_groups
 from pollcli.read.header import ColumnMap
 from pollcli.read.layout import Plan, level0, variant
@@ -108,6 +109,9 @@ def reshape(
     worded = second_header_row(table, plan, rows) or names_under_groups(table, plan, rows)
     if worded is not None:
         found.add(Code.TYPE_ERROR, *worded)
+    elif said := facts_options(table.header, plan.options):  # (whatever --id-columns names)
+        found.add(Code.MISSING_COLUMN, table.header_line, said, column="votes")
+        plan = replace(plan, options=[])
     elif not_results(table, plan, found, bool(options.id_columns)):
         plan = replace(plan, options=[])  # no election result (`wide_unlike`): no option is read
     elif one_measure(table, plan, options, found):  # (after the hours of a day's turnout)
