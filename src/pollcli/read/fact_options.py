@@ -55,7 +55,9 @@ def held(label: str) -> str | None:
         return "the registered voters"
     if words & _SEATS:
         return "seats"
-    if words & _NUMBERING and (len(words) > 1 or words != {"no"}):  # (a referendum's `No`: votes)
+    # A short header alone (`const. no.`, `code`; a referendum's `No` is votes, and `List No. 3
+    # Greens` a party's).
+    if words & _NUMBERING and words != {"no"} and len(_words(label)) <= 2:
         return "a numbering or code"
     if protocol.line(label) is not None:
         return "a line of the protocol (ballots, blank or null votes, turnout, a margin)"
@@ -75,8 +77,8 @@ def facts_options(header: Sequence[str], options: Sequence[int]) -> str | None:
     if not options:
         return None
     said = [(header[i], held(header[i])) for i in options]
-    if any(what is None for _, what in said):
-        return None
+    if any(what is None for _, what in said) or all(what == "seats" for _, what in said):
+        return None  # (seats alone: `wide_unlike` says so, and --id-columns reads them)
     parts = "; ".join(f"{label!r} holds {what}" for label, what in said[:4])
     named = winners(header)
     if named:
