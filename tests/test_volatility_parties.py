@@ -71,3 +71,51 @@ def test_a_file_whose_options_are_parties_has_one_volatility(tmp_path):
     assert data["volatility"] == [pytest.approx(28.3)]
     markdown = invoke("compare", str(first), str(second), "-f", "markdown").stdout
     assert "*Pedersen volatility*" in markdown and "by candidate" not in markdown
+
+
+# Two spellings of the same parties (West Virginia's county files: 'Republican' in 2016, 'REP' in
+# 2020, Trump in both): by party, every party would be "gone" and "new", 100 points.
+LONG = (
+    "candidate,party,votes\nAnn Lee,Republican,6000\nBob Ray,Democrat,3000\nCy Dunn,Mountain,1000\n"
+)
+SHORT = "candidate,party,votes\nAnn Lee,REP,6500\nDi Ward,DEM,3000\nEd Moss,MTN,500\n"
+
+
+def test_no_party_figure_from_two_spellings_of_one_party(tmp_path):
+    first, second = write(tmp_path, LONG, "2016.csv"), write(tmp_path, SHORT, "2020.csv")
+    data = json.loads(invoke("compare", str(first), str(second), "-f", "json").stdout)
+    # By candidate, by hand: Ann 60 → 65, Bob 30 → 0, Di 0 → 30, Cy 10 → 0, Ed 0 → 5: 80 / 2.
+    assert data["volatility"] == [pytest.approx(40.0)]
+    assert "volatility_by_party" not in data
+    text = invoke("compare", str(first), str(second), "-f", "markdown").stdout
+    assert "Pedersen by party" not in text and "100.00" not in text
+    assert "“Republican” in 2016, “REP” in 2020 (Ann Lee)" in text
+    assert "no volatility by party is given" in text and '--alias "Republican=REP"' in text
+    # Told which spellings are one party, the figure is the parties': 60/30/10 → 65/30/5.
+    aliased = invoke(
+        "compare",
+        str(first),
+        str(second),
+        "-f",
+        "json",
+        "-a",
+        "Republican=REP",
+        "-a",
+        "Democrat=DEM",
+        "-a",
+        "Mountain=MTN",
+    )
+    figure = json.loads(aliased.stdout)["volatility_by_party"]
+    assert figure == [pytest.approx(5.0)]
+    assert figure[0] == pytest.approx(
+        pedersen({"R": 60, "D": 30, "M": 10}, {"R": 65, "D": 30, "M": 5})
+    )
+
+
+def test_by_party_no_lead_changing_hands_between_spellings(tmp_path):
+    first, second = write(tmp_path, LONG, "2016.csv"), write(tmp_path, SHORT, "2020.csv")
+    text = invoke("compare", str(first), str(second), "--by", "party", "-f", "markdown").stdout
+    assert "lead changed hands" not in text
+    assert "Republican led in 2016 (60.00 %) and REP leads in 2020 (65.00 %)" in text
+    assert "one candidate, Ann Lee, stands for both" in text
+    assert "counts them as different parties" in text

@@ -91,6 +91,19 @@ def compare(
         else None
     )
     matched = parties if by == "party" and parties is not None else people
+    mixed = (
+        volatility_of.unmatched_parties(
+            [{q: (u.name, u.party) for q, u in r.units.items()} for r in people.rows],
+            [
+                {names.key(r.units[q].name): i for i, r in enumerate(parties.rows) if q in r.units}
+                for q in range(len(facts))
+            ],
+            same,
+        )
+        if parties is not None
+        else [[] for _ in same]
+    )
+    told = [t and not m for t, m in zip(told, mixed, strict=False)]
 
     people_rows = [_row(r, facts, same) for r in people.rows]
     rows = list(people_rows) if by == "candidate" else [_row(r, facts, same) for r in matched.rows]
@@ -120,6 +133,7 @@ def compare(
         (volatility, by_party),
         labels,
         by_party=by == "party",
+        mixed=mixed,
     )
     notes += matched.notes
     notes += findings.poll_notes(polls)

@@ -10,8 +10,9 @@ two parties or more (not a primary of one party), so that a reader is told both.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from pollcli import names
 from pollcli.compare_models import CompareRow
 from pollcli.models import ElectionSummary
 
@@ -67,3 +68,33 @@ def by_party(
         return None
     figures = pedersen(party_rows, same)
     return [figure if t else None for figure, t in zip(figures, told, strict=True)]
+
+
+Mixed = tuple[str, str, str]  # (party in the first election, party in the second, the candidate)
+
+
+def unmatched_parties(
+    people: Sequence[Mapping[int, tuple[str, str | None]]],
+    party_rows: Sequence[Mapping[str, int]],
+    same: Sequence[bool],
+) -> list[list[Mixed]]:
+    """Per consecutive pair, the candidates found in both elections whose parties fell in different
+    party rows (West Virginia's 2016 file writes 'Republican', its 2020 file 'REP', Trump both
+    times): a party's two spellings, a new name or a change of party, which pollcli cannot tell
+    apart. `people`: per candidate row, election → (name, party); `party_rows`: per election, a
+    party's key → its party row. One entry per pair of party names, its first candidate."""
+    mixed: list[list[Mixed]] = []
+    for p, one_election in enumerate(same):
+        seen: dict[tuple[str, str], Mixed] = {}
+        for units in people if not one_election else ():
+            if p not in units or p + 1 not in units:
+                continue
+            (name, before), (_, after) = units[p], units[p + 1]
+            if not before or not after:
+                continue
+            row_a = party_rows[p].get(names.key(before))
+            row_b = party_rows[p + 1].get(names.key(after))
+            if row_a != row_b or row_a is None:
+                seen.setdefault((before, after), (before, after, name))
+        mixed.append(list(seen.values()))
+    return mixed

@@ -6,14 +6,14 @@ Prose only: the figures come from the `Comparison`'s rows, summaries and poll ac
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from pollcli.compare_models import CompareRow, PollAccuracy
 from pollcli.election import Election, Facts
 from pollcli.findings.summary import pct
 from pollcli.models import ElectionSummary
 from pollcli.polls import points_diff
-from pollcli.volatility import options_are_parties
+from pollcli.volatility import Mixed, options_are_parties
 
 STAGE_NAMES = {
     "official": "official count",
@@ -111,10 +111,12 @@ def pair_notes(
     labels: list[str],
     *,
     by_party: bool = False,
+    mixed: Sequence[Sequence[Mixed]] = (),
 ) -> list[str]:
     """The notes of each pair of consecutive elections; `by_party`: `leaders` are party rows,
     named by their party (with candidates, the summaries' own leaders name them). `volatility`:
-    of the rows, and of the candidates' parties (`pollcli.volatility`)."""
+    of the rows, and of the candidates' parties (`pollcli.volatility`). `mixed`: per pair, the
+    candidates in both elections whose parties' names do not match (`unmatched_parties`)."""
     notes: list[str] = []
     lists = all(options_are_parties(s) for s in summaries)
     basis = " by party" if by_party else "" if lists else " by candidate"
@@ -124,7 +126,26 @@ def pair_notes(
         a, b = p, p + 1
         first, then = labels[a], labels[b]
         led_a, led_b = leaders[a], leaders[b]
-        if led_a is not None and led_b is not None and led_a is led_b:
+        seen = list(mixed[p]) if p < len(mixed) else []
+        one_party = next(
+            (
+                m
+                for m in seen
+                if by_party
+                and led_a is not None
+                and led_b is not None
+                and (led_a.candidate, led_b.candidate) == m[:2]
+            ),
+            None,
+        )
+        if one_party is not None and led_a is not None and led_b is not None:
+            notes.append(
+                f"{one_party[0]} led in {first} ({pct(led_a.shares[a])}) and {one_party[1]} leads in "
+                f"{then} ({pct(led_b.shares[b])}): one candidate, {one_party[2]}, stands for both, "
+                "so they may be one party spelt two ways, which pollcli cannot tell from a change "
+                "of party."
+            )
+        elif led_a is not None and led_b is not None and led_a is led_b:
             before, after, moved = led_a.shares[a], led_a.shares[b], led_a.changes[p]
             change = (
                 f": {pct(before)} → {pct(after)} ({points(moved)})"
@@ -155,6 +176,8 @@ def pair_notes(
                     else ""
                 )
             )
+        if seen:
+            notes.append(_mixed_note(seen, first, then, by_party))
         gone = [r for r in rows if r.shares[a] is not None and r.shares[b] is None]
         new = [r for r in rows if r.shares[a] is None and r.shares[b] is not None]
         gone_people = [r for r in gone if r.kind == "candidate"]
@@ -193,6 +216,24 @@ def pair_notes(
             )
         notes += _term_note(facts[a], facts[b], first, then)
     return notes
+
+
+def _mixed_note(seen: Sequence[Mixed], first: str, then: str, by_party: bool) -> str:
+    """Why no volatility by party is given (or, with `--by party`, why its figure counts two
+    spellings as two parties), and the aliases that would say they are one."""
+    pairs = "; ".join(f"“{a}” in {first}, “{b}” in {then} ({who})" for a, b, who in seen)
+    aliases = " ".join(f'--alias "{a}={b}"' for a, b, _ in seen)
+    what = (
+        "the volatility above counts them as different parties"
+        if by_party
+        else "no volatility by party is given"
+    )
+    return (
+        f"Candidates in both {first} and {then} stand under party names that do not match: "
+        f"{pairs}. A party's other spelling or new name cannot be told from a change of party, "
+        f"so {what}. If they are one party, say so ({aliases}, and the same for any other party "
+        "spelt two ways)."
+    )
 
 
 def _term_note(a: Facts, b: Facts, first: str, then: str) -> list[str]:
