@@ -119,3 +119,21 @@ def test_by_party_no_lead_changing_hands_between_spellings(tmp_path):
     assert "Republican led in 2016 (60.00 %) and REP leads in 2020 (65.00 %)" in text
     assert "one candidate, Ann Lee, stands for both" in text
     assert "counts them as different parties" in text
+
+
+def test_by_party_rows_of_new_spellings_are_not_unlike_races(tmp_path):
+    # Files of several races, one kept by --race: with --by party no party row is in both, but
+    # Ann Lee is, so nothing says the two races are different ones.
+    rows = "\n".join(f"President,{line}" for line in LONG.splitlines()[1:])
+    later = "\n".join(f"President,{line}" for line in SHORT.splitlines()[1:])
+    other = "\nSenate,Fay Pike,Republican,10\nSenate,Gus Hale,Democrat,9\n"
+    head = "race,candidate,party,votes\n"
+    first = write(tmp_path, head + rows + other, "2016.csv")
+    second = write(tmp_path, head + later + other.replace("Republican", "REP"), "2020.csv")
+    result = invoke("compare", str(first), str(second), "--race", "President", "--by", "party")
+    assert result.code == 0, result.stderr
+    assert "may be different races" not in result.stderr
+    markdown = invoke(
+        "compare", str(first), str(second), "--race", "President", "--by", "party", "-f", "markdown"
+    ).stdout
+    assert "one candidate, Ann Lee, stands for both" in markdown

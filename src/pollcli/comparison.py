@@ -178,7 +178,7 @@ def compare(
         + race_identity.unlike_pairs(
             ordered,
             [
-                any(r.kind == "candidate" and None not in r.shares[p : p + 2] for r in rows)
+                any(r.kind == "candidate" and None not in r.shares[p : p + 2] for r in people_rows)
                 for p in range(len(same))
             ],
         ),
