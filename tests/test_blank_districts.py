@@ -70,3 +70,37 @@ def test_kentucky_franklin_county_is_no_house_seat():
     data = json.loads(result.stdout)
     won = {r["race"]: r["won"] for r in data["overview"]["races"]}
     assert won["U.S. House"] is False
+
+
+# Arizona's 2024 Pima County file: an independent's rows (MATHIS, CHRIS: 68,197 votes) name no
+# district, beside State House 18, whose rows list two candidates and a Total Votes that many
+# above them. Read as a race "State House" of his alone, "MATHIS, CHRIS wins the seat with a
+# majority". His votes are those State House 18's total holds beyond its candidates (by hand:
+# 700 - 300 - 250 = 150 = 90 + 60): they are its rows. Figures invented.
+UNLISTED = """precinct,office,district,party,candidate,votes
+9,State House,18,DEM,Ann Arch,200
+9,State House,18,REP,Ben Birch,150
+9,State House,18,,Total Votes,440
+9,State House,,,"CEDAR, CY",90
+15,State House,18,DEM,Ann Arch,100
+15,State House,18,REP,Ben Birch,100
+15,State House,18,,Total Votes,260
+15,State House,,,"CEDAR, CY",60
+9,State House,17,DEM,Dee Dale,80
+9,State House,17,REP,Eli Elm,70
+"""
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+def test_rows_holding_what_a_districts_total_leaves_unlisted_name_no_winner(tmp_path, engine):
+    assert (440 + 260) - (200 + 150 + 100 + 100) == 90 + 60
+    path = write(tmp_path, UNLISTED, "20241105__az__general__pima__precinct.csv")
+    result = invoke("summary", str(path), "-f", "json", "--overview", env={"POLLCLI_ENGINE": engine})
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    won = {r["race"]: r["won"] for r in data["overview"]["races"]}
+    assert won["State House"] is False and won["State House · 17"]
+    race = next(e for e in data["elections"] if e["election"] == "State House")
+    notes = " ".join(race["notes"])
+    assert "wins the seat" not in notes
+    assert "'State House · 18'" in notes and "give the rows their district" in notes

@@ -406,6 +406,7 @@ def _blank_districts(
         if any(keys.get(role) for role in SEAT_NAMING_ROLES) and _office(keys):
             named.setdefault(_office(keys), []).append(name)
     suspects = []
+    by_name = {e.facts.election: e for e in elections}
     for election in elections:
         own = values.get(election.facts.election)
         if own is None or any(own.get(role) for role in SEAT_NAMING_ROLES):
@@ -416,13 +417,16 @@ def _blank_districts(
             continue
         mine = standing.get(election.facts.election, set())
         alike = [name for name in others if mine and mine <= standing.get(name, set())]
+        whose = "its candidates are those of"
+        if not alike and (alike := _holding_unlisted(election, others, by_name)):
+            whose = "its votes are those held beyond its options by the total of"
         if not alike:
             continue  # candidates of their own: an at-large seat of the office, a race
+        whose = f"{whose} {_listed(alike)}"
         election.no_winner = (
             f"Its rows name no {blank[0]}, while {len(others):,} other race(s) of its office do, "
-            f"and its candidates are those of {_listed(alike)}: they are that race's rows, most "
-            f"likely, not a race of their own. No winner is named; give the rows their "
-            f"{blank[0]}."
+            f"and {whose}: they are that race's rows, most likely, not a race of their own. No "
+            f"winner is named; give the rows their {blank[0]}."
         )
         suspects.append(election)
     if not suspects:
@@ -436,6 +440,26 @@ def _blank_districts(
         "of them: they are read as a race of their own, in which no winner is named; give the "
         "rows their district",
     )
+
+
+def _holding_unlisted(
+    election: Election, others: list[str], by_name: Mapping[str, Election]
+) -> list[str]:
+    """The one race of `others` whose total given holds, beyond its options' votes, exactly this
+    race's votes: Arizona's 2024 Pima County file gives an independent's rows (68,197 votes) no
+    district, and State House 18's Total Votes that many above its two candidates; read as a race
+    of his own, he "won the seat with a majority". [] where none or several do."""
+    votes = sum(o.votes or 0 for o in election.options if o.kind == "candidate")
+    found = [
+        name
+        for name in others
+        if (race := by_name.get(name)) is not None
+        and race.facts.total_votes is not None
+        and race.audit.votes is not None
+        and votes > 0
+        and race.facts.total_votes - race.audit.votes == votes
+    ]
+    return found if len(found) == 1 else []
 
 
 def _crowding(options: list[Option]) -> str:
