@@ -95,7 +95,9 @@ UNLISTED = """precinct,office,district,party,candidate,votes
 def test_rows_holding_what_a_districts_total_leaves_unlisted_name_no_winner(tmp_path, engine):
     assert (440 + 260) - (200 + 150 + 100 + 100) == 90 + 60
     path = write(tmp_path, UNLISTED, "20241105__az__general__pima__precinct.csv")
-    result = invoke("summary", str(path), "-f", "json", "--overview", env={"POLLCLI_ENGINE": engine})
+    result = invoke(
+        "summary", str(path), "-f", "json", "--overview", env={"POLLCLI_ENGINE": engine}
+    )
     assert result.code == 0, result.stderr
     data = json.loads(result.stdout)
     won = {r["race"]: r["won"] for r in data["overview"]["races"]}
