@@ -13,8 +13,8 @@ from pollcli.election import Election, Option
 from pollcli.read.assemble import option_key
 from pollcli.read.unkeyed import NO_PARTY
 
-GENERAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])gen(?:eral)?(?![a-z])")
-SPECIAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])special(?![a-z])")
+_GENERAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])gen(?:eral)?(?![a-z])")
+_SPECIAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])special(?![a-z])")
 
 
 def primaries(election: Election, candidates: list[Option], *, people: bool = True) -> bool:
@@ -26,10 +26,10 @@ def primaries(election: Election, candidates: list[Option], *, people: bool = Tr
     block listed again under other names (`Election.repeated`: Florida's "Donald J Trump"). Nor
     is a special election's (its race's or its file's name says so: one vacancy, in a vote of all
     parties that a majority wins, as Georgia's `20180109__ga__special.csv`, 2 DEM and 2 REP).
-    `people`: names told apart as people (`not_one`); else as written, where the answer only says
+    `people`: names told apart as people (`_not_one`); else as written, where the answer only says
     which reading comes first, of a race named no winner already (a party's lists, 'List 1 X'
     and 'List 13 X', are one person by `names.person_score`: every name of it was compared)."""
-    if general(election) or special(election) or SPECIAL.search(file_name(election)):
+    if general(election) or special(election) or _SPECIAL.search(_file_name(election)):
         return False
     again = {option_key(name) for r in election.repeated for name, _ in r.again}
     names: dict[str, list[str]] = {}
@@ -39,12 +39,12 @@ def primaries(election: Election, candidates: list[Option], *, people: bool = Tr
             party = keys[o.party] = option_key(o.party or "")
         if o.votes and party not in NO_PARTY and not (again and option_key(o.candidate) in again):
             names.setdefault(party, []).append(o.candidate)
-    apart = not_one if people else (lambda listed: len(set(listed)) > 1)
+    apart = _not_one if people else (lambda listed: len(set(listed)) > 1)
     several = (listed for listed in names.values() if len(listed) > 1 and apart(listed))
     return next(several, None) is not None and next(several, None) is not None  # (two parties)
 
 
-def not_one(names: list[str]) -> bool:
+def _not_one(names: list[str]) -> bool:
     """Whether the names are more than one person (`names.person_score`: a ticket counts as its
     head): whether any is not the first's. Each name against the first alone, and no further than
     the first that is not: run for every race of a file, a pass over every pair of a party's names
@@ -63,10 +63,12 @@ def special(election: Election) -> bool:
 def general(election: Election) -> bool:
     """Whether the race says it is of a general election: its stage, or the file's name."""
     words = [v.casefold() for v in (election.race.keys.values() if election.race else ())]
-    return any(w in ("gen", "general") for w in words) or bool(GENERAL.search(file_name(election)))
+    return any(w in ("gen", "general") for w in words) or bool(
+        _GENERAL.search(_file_name(election))
+    )
 
 
-def file_name(election: Election) -> str:
+def _file_name(election: Election) -> str:
     return _name_of(election.source_file)
 
 
