@@ -25,12 +25,32 @@ from typing import Final
 
 from pollcli.columns import normalize_header
 from pollcli.formats import listed
-from pollcli.problems import Code, Problem
+from pollcli.problems import Code, Found, Problem
+from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 
 # How a mode column names the count of all modes.
 TOTAL_MODES: Final[frozenset[str]] = frozenset(
     {"total", "totals", "total_votes", "all", "all_modes", "combined"}
+)
+# Modes that are ballots of their own, not ways of casting one (Baden-Württemberg's `vote_type` of
+# `Erststimmen` and `Zweitstimmen`: a constituency's vote and a party list's): never added up.
+BALLOT_MODES: Final[frozenset[str]] = frozenset(
+    {"erststimmen", "zweitstimmen", "erststimme", "zweitstimme", "landesstimme", "landesstimmen"}
+    | {
+        f"{which}_vote{s}"
+        for which in (
+            "first",
+            "second",
+            "list",
+            "party",
+            "constituency",
+            "electorate",
+            "candidate",
+            "district",
+        )
+        for s in ("", "s")
+    }
 )
 # Regions named in one warning; the others are counted.
 SHOWN_REGIONS: Final[int] = 5
@@ -101,11 +121,16 @@ def by_precinct(records: list[Record]) -> bool:
     return mixes({r.facts["mode"] for r in records if r.summed and "mode" in r.facts})
 
 
-def collapse(records: list[Record], notes: list[str]) -> tuple[list[Record], dict[str, RaceModes]]:
+def collapse(
+    records: list[Record], columns: ColumnMap, found: Found
+) -> tuple[list[Record], dict[str, RaceModes]]:
     """One record per option (and region, and unit) from its records by mode, and what was done in
-    each race (by its records' label): see `report`. Adds the file's notes."""
+    each race (by its records' label): see `report`. Adds the file's notes to the columns', and
+    refuses in `found` a race whose modes are two ballots (`BALLOT_MODES`)."""
     if not any("mode" in r.facts for r in records):
         return records, {}
+    _refuse_ballots(records, found, columns.header_of("mode") or "mode")
+    notes = columns.notes
     races: dict[str, RaceModes] = {}
     for record in records:
         race = races.setdefault(record.election, RaceModes())
@@ -154,6 +179,28 @@ def collapse(records: list[Record], notes: list[str]) -> tuple[list[Record], dic
     kept.sort(key=lambda r: r.line)
     _file_notes(races, notes)
     return kept, races
+
+
+def _refuse_ballots(records: list[Record], found: Found, column: str) -> None:
+    """An error for each race whose mode column holds two ballots (`BALLOT_MODES`), at the first row
+    of its second: their votes are two elections' and are not added up."""
+    first: dict[str, tuple[str, str]] = {}  # each race's first ballot: as compared, as written
+    refused: set[str] = set()
+    for record in records:
+        mode = record.facts.get("mode", "")
+        if record.election in refused or _normal(mode) not in BALLOT_MODES:
+            continue
+        seen = first.setdefault(record.election, (_normal(mode), mode))
+        if seen[0] != _normal(mode):
+            refused.add(record.election)
+            found.add(
+                Code.RACE_SPLIT,
+                record.line,
+                f"the {column!r} column counts two ballots ({seen[1]!r}, {mode!r}), not ways of "
+                "casting one: their votes are two elections' and are not added up; read each "
+                f"apart with --race-by {column}",
+                column=column,
+            )
 
 
 def _key(record: Record) -> _Key:

@@ -267,7 +267,7 @@ def assemble(
             replace(r, row=r.row.model_copy(update={"party": r.row.candidate})) for r in records
         ]
     records, by_level = levels.settle(records, found, columns.header_of("level"))
-    records, by_mode = modes.collapse(records, columns.notes)
+    records, by_mode = modes.collapse(records, columns, found)
     partly = {race.name for race in chosen.values() if race.identity in cut}  # (`facts`: counts)
     assembly.sources.part_of_race = partly if many else {r.election for r in records if partly}
     elections = without_lone_lines(assembly.elections(records, header_line), book, found)
