@@ -60,7 +60,7 @@ WORDS = [
     "Khan",
     "Han",
 ]
-PARTIES = [None, "Red", "Red party", "Blue", "Amanat"]
+PARTIES = [None, "Red", "Red party", "Blue", "Amanat", "REP", "Republican"]
 
 
 def _names(draw_words: list[str]) -> str:
@@ -93,8 +93,10 @@ class QuadraticMatcher:
         aliases: Mapping[str, str],
         fuzzy: bool,
         labels: list[str],
+        parties: bool = False,
     ) -> None:
         self.units = units
+        self.parties = parties
         self.aliases = aliases
         self.fuzzy = fuzzy
         self.labels = labels
@@ -153,18 +155,28 @@ class QuadraticMatcher:
             self._record(unit, row, self.rows[row].spellings()[-1], 100.0, "kind")
             self._add(row, position, unit)
             return True
-        own, own_alias = names.resolve(unit.name, self.aliases)
+        own, own_alias = self._resolve(unit.name)
         for row in open_rows:
             for earlier in reversed(list(self.rows[row].units.values())):
-                theirs, their_alias = names.resolve(earlier.name, self.aliases)
+                theirs, their_alias = self._resolve(earlier.name)
                 if theirs == own:
                     method: comparison.MatchMethod = (
-                        "alias" if own_alias or their_alias else "normalised"
+                        "alias"
+                        if own_alias or their_alias
+                        else "normalised"
+                        if names.key(unit.name) == names.key(earlier.name)
+                        else "party"
                     )
                     self._record(unit, row, earlier.name, 100.0, method)
                     self._add(row, position, unit)
                     return True
         return False
+
+    def _resolve(self, name: str) -> tuple[str, bool]:
+        own, alias = names.resolve(name, self.aliases)
+        if self.parties:
+            own = names.party_key(self.aliases[names.key(name)] if alias else name)
+        return own, alias
 
     def _match_fuzzy(self, position: int, pending: list[int]) -> list[int]:
         units = self.units[position]

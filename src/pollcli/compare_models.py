@@ -15,7 +15,7 @@ from pollcli.document import NOT_IN_JSON, Document, described, empty_list, optio
 from pollcli.models import SCHEMA_VERSION
 
 Stage = Literal["official", "preliminary", "exit_poll"]
-MatchMethod = Literal["normalised", "fuzzy", "alias", "kind"]
+MatchMethod = Literal["normalised", "fuzzy", "alias", "kind", "party"]
 
 
 @dataclass(kw_only=True)
@@ -136,6 +136,16 @@ class Comparison(Document):
             "polls ranked by mean absolute error; null when no poll has an official count"
         )
     )
+    volatility_withheld: list[str | None] | None = field(
+        default=None,
+        metadata=optional(
+            "only where some pair's volatility is null for want of a figure that is not known to "
+            "be wrong (with --by party, a candidate in both elections under two party names that "
+            "do not match: one party spelt two ways counted as two): per consecutive pair, why "
+            "(null for the other pairs; a null volatility without a reason is two stages of one "
+            "election)"
+        ),
+    )
     volatility_by_party: list[float | None] | None = field(
         default=None,
         metadata=optional(
@@ -149,3 +159,9 @@ class Comparison(Document):
     party_list: bool = field(default=False, metadata=NOT_IN_JSON)
     notes: list[str] = field(default_factory=empty_list, metadata=NOT_IN_JSON)
     warnings: list[str] = field(default_factory=empty_list, metadata=NOT_IN_JSON)
+
+    def changed_pairs(self) -> list[int]:
+        """The pairs of two elections, which have a change column: a null volatility without a
+        reason (`volatility_withheld`) marks two stages of one election."""
+        why = self.volatility_withheld or [None] * len(self.volatility)
+        return [p for p, v in enumerate(self.volatility) if v is not None or why[p]]

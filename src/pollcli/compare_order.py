@@ -1,4 +1,4 @@
-"""Which elections of a comparison are one election at two stages, their order, and their labels.
+"""Which elections of a comparison are one election at two stages, their order, their labels, and the rows' order.
 
 The rules are the module docstring of `comparison.py` and docs/compare.md.
 """
@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Callable
 from pathlib import PurePath
 
 from pollcli import race_identity
+from pollcli.compare_models import CompareRow
 from pollcli.election import Election, Facts
 
 STAGE_ORDER = {"official": 0, "preliminary": 1, "exit_poll": 2}
@@ -85,3 +87,21 @@ def short_labels(facts: list[Facts], files: list[str] | None = None) -> list[str
         (f"{label} ({stems[n - 1]})" if apart else f"{label} [{n}]") if label in alike else label
         for n, label in enumerate(labels, 1)
     ]
+
+
+def row_order(facts: list[Facts]) -> Callable[[CompareRow], tuple[object, ...]]:
+    """Candidates first, then other options; each by share in the latest official count, then earlier."""
+    priority = [p for p in reversed(range(len(facts))) if facts[p].stage == "official"]
+    priority += [p for p in reversed(range(len(facts))) if facts[p].stage != "official"]
+    kinds = {"candidate": 0, "against_all": 1, "other": 2}
+
+    def key(row: CompareRow) -> tuple[object, ...]:
+        shares = tuple(-s if (s := row.shares[p]) is not None else 1.0 for p in priority)
+        first = (
+            next(p for p, s in enumerate(row.shares) if s is not None)
+            if any(s is not None for s in row.shares)
+            else len(facts)
+        )
+        return (kinds.get(row.kind, 3), shares, first)
+
+    return key

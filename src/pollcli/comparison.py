@@ -20,7 +20,7 @@ figures (shares, leader, turnout, effective number) come from `summary.summarize
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -34,7 +34,13 @@ from pollcli.compare_models import (
     Match,
     MatchMethod,
 )
-from pollcli.compare_order import in_order, same_election, short_labels, unlike_pairs
+from pollcli.compare_order import (
+    in_order,
+    row_order,
+    same_election,
+    short_labels,
+    unlike_pairs,
+)
 from pollcli.coverage import place_gaps
 from pollcli.election import Election, Facts
 from pollcli.errors import UsageError
@@ -86,7 +92,7 @@ def compare(
     people = _Matcher(candidate_units, alias_keys, fuzzy, labels).run()
     told = volatility_of.party_pairs(summaries, same) if by == "candidate" else []
     parties = (
-        _Matcher([_units(s, "party") for s in summaries], alias_keys, fuzzy, labels).run()
+        _Matcher([_units(s, "party") for s in summaries], alias_keys, fuzzy, labels, True).run()
         if by == "party" or any(told)
         else None
     )
@@ -95,7 +101,11 @@ def compare(
         volatility_of.unmatched_parties(
             [{q: (u.name, u.party) for q, u in r.units.items()} for r in people.rows],
             [
-                {names.key(r.units[q].name): i for i, r in enumerate(parties.rows) if q in r.units}
+                {
+                    names.party_key(r.units[q].name): i
+                    for i, r in enumerate(parties.rows)
+                    if q in r.units
+                }
                 for q in range(len(facts))
             ],
             same,
@@ -107,8 +117,10 @@ def compare(
 
     people_rows = [_row(r, facts, same) for r in people.rows]
     rows = list(people_rows) if by == "candidate" else [_row(r, facts, same) for r in matched.rows]
-    rows.sort(key=_sort_key(facts))
-    volatility = volatility_of.pedersen(rows, same)
+    rows.sort(key=row_order(facts))
+    # With --by party, no figure where a candidate's two party names may be one party (`mixed`).
+    withheld = findings.withheld(mixed, labels) if by == "party" else None
+    volatility = volatility_of.pedersen(rows, same, withheld)
     by_party = (
         volatility_of.by_party([_row(r, facts, same) for r in parties.rows], same, told)
         if parties is not None and by == "candidate"
@@ -159,6 +171,7 @@ def compare(
         matches=matched.matches,
         unmatched=[row.candidate for row in rows if sum(s is not None for s in row.shares) == 1],
         volatility=volatility,
+        volatility_withheld=withheld if withheld and any(withheld) else None,
         volatility_by_party=by_party,
         poll_accuracy=polls or None,
         by=by,
@@ -218,7 +231,9 @@ def _units(summary: ElectionSummary, by: By) -> list[_Unit]:
     for option in options:
         if summary.party_list and option.kind == "candidate" and not option.party:
             option = dataclasses.replace(option, party=option.name)  # a list is its own party
-        party_key = names.key(option.party) if option.kind == "candidate" and option.party else ""
+        party_key = (
+            names.party_key(option.party) if option.kind == "candidate" and option.party else ""
+        )
         if not party_key:  # a non-candidate option, or a candidate without a party, stays alone
             order.append(option)
             continue
@@ -277,8 +292,10 @@ class _Matcher:
         aliases: Mapping[str, str],
         fuzzy: bool,
         labels: list[str],
+        parties: bool = False,
     ) -> None:
         self.units = units
+        self.parties = parties  # the units are parties, matched by `names.party_key`
         self.aliases = aliases
         self.fuzzy = fuzzy
         self.labels = labels
@@ -309,7 +326,10 @@ class _Matcher:
 
     def _resolve(self, name: str) -> tuple[str, bool]:
         if name not in self.resolved:
-            self.resolved[name] = names.resolve(name, self.aliases)
+            own, alias = names.resolve(name, self.aliases)
+            if self.parties:  # (an alias's NEW as its party: `REP` and `Republican` are one)
+                own = names.party_key(self.aliases[names.key(name)] if alias else name)
+            self.resolved[name] = (own, alias)
         return self.resolved[name]
 
     def _add(self, row: int, position: int, unit: _Unit, new: bool = False) -> None:
@@ -345,7 +365,13 @@ class _Matcher:
         for row, (earlier, their_alias) in sorted(self.by_key.get((group, own), {}).items()):
             if position in self.rows[row].units:
                 continue
-            method: MatchMethod = "alias" if own_alias or their_alias else "normalised"
+            method: MatchMethod = (
+                "alias"
+                if own_alias or their_alias
+                else "normalised"
+                if names.key(unit.name) == names.key(earlier)
+                else "party"
+            )
             self._record(unit, row, earlier, 100.0, method)
             self._add(row, position, unit)
             return True
@@ -459,24 +485,6 @@ def _row(row: _Row, facts: list[Facts], same: list[bool]) -> CompareRow:
             (u.colour for u in (reference, *reversed(row.units.values())) if u.colour), None
         ),
     )
-
-
-def _sort_key(facts: list[Facts]) -> Callable[[CompareRow], tuple[object, ...]]:
-    """Candidates first, then other options; each by share in the latest official count, then earlier."""
-    priority = [p for p in reversed(range(len(facts))) if facts[p].stage == "official"]
-    priority += [p for p in reversed(range(len(facts))) if facts[p].stage != "official"]
-    kinds = {"candidate": 0, "against_all": 1, "other": 2}
-
-    def key(row: CompareRow) -> tuple[object, ...]:
-        shares = tuple(-s if (s := row.shares[p]) is not None else 1.0 for p in priority)
-        first = (
-            next(p for p, s in enumerate(row.shares) if s is not None)
-            if any(s is not None for s in row.shares)
-            else len(facts)
-        )
-        return (kinds.get(row.kind, 3), shares, first)
-
-    return key
 
 
 def _unused_aliases(alias_keys: Mapping[str, str], results: Sequence[ResultRow]) -> list[str]:

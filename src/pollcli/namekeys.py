@@ -193,6 +193,13 @@ def party_key(party: str) -> str:
     return option_key(PARTY_ADJECTIVES[key]) if key in _ONE_PARTY else key
 
 
+def party_name(party: str) -> str | None:
+    """The party one of the big US parties' usual spellings names (`REP`, `Rep`, `GOP`:
+    "Republican"), as `party_key` reads them; None for any other name."""
+    key = option_key(party)
+    return PARTY_ADJECTIVES[key] if key in _ONE_PARTY else None
+
+
 # A write-in candidate's party cell (New Mexico's 2000 and 2002 primaries: `Write-In (DEM)`).
 _WRITE_IN_PARTY: Final = re.compile(
     r"\s*write[- ]?ins?\s*[(\[]\s*(?P<party>[^()\[\]]*?\w)\s*[)\]]\s*", re.IGNORECASE

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from pollcli.errors import UsageError
+from pollcli.namekeys import party_name
 
 CUTOFF: Final[float] = 88.0
 PARTY_BONUS: Final[float] = 5.0
@@ -105,6 +106,13 @@ def plain_key(name: str) -> str:
 def key(name: str) -> str:
     """Equal for spellings that differ only in case, accents, script, punctuation or word order."""
     return " ".join(sorted(words(name)))
+
+
+def party_key(party: str) -> str:
+    """A party's `key` as `compare` matches parties: the big US parties' usual spellings are one
+    party (`REP`, `Rep`, `Republican`: West Virginia's files write `Republican` in 2016 and `REP`
+    in 2020), as within a file (`namekeys.party_key`)."""
+    return key(party_name(party) or party)
 
 
 def fold(word: str) -> str:

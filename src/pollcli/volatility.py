@@ -17,12 +17,15 @@ from pollcli.compare_models import CompareRow
 from pollcli.models import ElectionSummary
 
 
-def pedersen(rows: Sequence[CompareRow], same: Sequence[bool]) -> list[float | None]:
+def pedersen(
+    rows: Sequence[CompareRow], same: Sequence[bool], withheld: Sequence[str | None] | None = None
+) -> list[float | None]:
     """Per consecutive pair, half the sum of every row's change in share (a row absent from one
-    election counts as 0 there); None between two stages of one election."""
+    election counts as 0 there); None between two stages of one election, and where `withheld`
+    gives a reason (a figure known to be wrong)."""
     return [
         None
-        if one_election
+        if one_election or (withheld and withheld[p])
         else round(sum(abs((r.shares[p + 1] or 0.0) - (r.shares[p] or 0.0)) for r in rows) / 2, 10)
         for p, one_election in enumerate(same)
     ]
@@ -92,8 +95,8 @@ def unmatched_parties(
             (name, before), (_, after) = units[p], units[p + 1]
             if not before or not after:
                 continue
-            row_a = party_rows[p].get(names.key(before))
-            row_b = party_rows[p + 1].get(names.key(after))
+            row_a = party_rows[p].get(names.party_key(before))
+            row_b = party_rows[p + 1].get(names.party_key(after))
             if row_a != row_b or row_a is None:
                 seen.setdefault((before, after), (before, after, name))
         mixed.append(list(seen.values()))

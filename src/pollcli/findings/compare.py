@@ -164,7 +164,12 @@ def pair_notes(
             notes += [f"No single leader in {labels[q]}." for q in (a, b) if leaders[q] is None]
 
         value, of_parties = volatility[0][p], (volatility[1] or [None] * len(same))[p]
-        if value is not None:
+        if value is None and by_party and seen:
+            notes.append(
+                f"No Pedersen volatility from {first} to {then} by party: "
+                + _mixed_note(seen, first, then)
+            )
+        elif value is not None:
             notes.append(
                 f"Pedersen volatility from {first} to {then}: {value:.2f} points{basis} (half the "
                 "sum of every option's change in share; an option on one ballot only counts as 0 "
@@ -176,8 +181,9 @@ def pair_notes(
                     else ""
                 )
             )
-        if seen:
-            notes.append(_mixed_note(seen, first, then, by_party))
+        if seen and not by_party:  # (with --by party, said where the volatility is)
+            note = _mixed_note(seen, first, then)
+            notes.append(note[0].upper() + note[1:])
         gone = [r for r in rows if r.shares[a] is not None and r.shares[b] is None]
         new = [r for r in rows if r.shares[a] is None and r.shares[b] is not None]
         gone_people = [r for r in gone if r.kind == "candidate"]
@@ -218,21 +224,25 @@ def pair_notes(
     return notes
 
 
-def _mixed_note(seen: Sequence[Mixed], first: str, then: str, by_party: bool) -> str:
-    """Why no volatility by party is given (or, with `--by party`, why its figure counts two
-    spellings as two parties), and the aliases that would say they are one."""
+def withheld(mixed: Sequence[Sequence[Mixed]], labels: list[str]) -> list[str | None]:
+    """With `--by party`, per consecutive pair, why its volatility is not given: the candidates in
+    both elections whose parties' names do not match (`volatility.unmatched_parties`), a party
+    spelt two ways that the figure would count as two parties (None where all match)."""
+    return [
+        _mixed_note(seen, labels[p], labels[p + 1]) if seen else None
+        for p, seen in enumerate(mixed)
+    ]
+
+
+def _mixed_note(seen: Sequence[Mixed], first: str, then: str) -> str:
+    """Why no volatility by party is given, and the aliases that would say they are one."""
     pairs = "; ".join(f"“{a}” in {first}, “{b}” in {then} ({who})" for a, b, who in seen)
     aliases = " ".join(f'--alias "{a}={b}"' for a, b, _ in seen)
-    what = (
-        "the volatility above counts them as different parties"
-        if by_party
-        else "no volatility by party is given"
-    )
     return (
-        f"Candidates in both {first} and {then} stand under party names that do not match: "
+        f"candidates in both {first} and {then} stand under party names that do not match: "
         f"{pairs}. A party's other spelling or new name cannot be told from a change of party, "
-        f"so {what}. If they are one party, say so ({aliases}, and the same for any other party "
-        "spelt two ways)."
+        f"so no volatility by party is given. If they are one party, say so ({aliases}, and the "
+        "same for any other party spelt two ways)."
     )
 
 

@@ -40,7 +40,7 @@ def render_comparison(comparison: Comparison) -> str:
             f"{fmt.pct(e.turnout_pct)} | {fmt.number(e.effective_number)} | "
             f"{f'{e.term_years} y' if e.term_years else '—'} |"
         )
-    pairs = [p for p, v in enumerate(comparison.volatility) if v is not None]
+    pairs = comparison.changed_pairs()
     label = "Party list / option" if comparison.party_list else "Candidate / option"
     # With --by party the rows are parties: no second column to name them.
     by_party = comparison.by == "party"

@@ -163,7 +163,7 @@ def _plain_table(title: str, width: int | None = None) -> Table:
 
 def _shown_pairs(comparison: Comparison) -> list[int]:
     """Pairs with a change column: a null volatility marks two stages of one election (no change shown)."""
-    return [p for p, v in enumerate(comparison.volatility) if v is not None]
+    return comparison.changed_pairs()
 
 
 def shares_tables(comparison: Comparison, width: int) -> list[Table]:

@@ -35,6 +35,7 @@ MATCH_METHODS: Final[dict[str, str]] = {
     "fuzzy": "similar",
     "alias": "alias",
     "kind": "same kind",
+    "party": "one party's usual spellings",
 }
 KIND_TAGS: Final[dict[str, str]] = {
     "against_all": "AGAINST ALL",
