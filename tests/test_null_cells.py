@@ -167,3 +167,25 @@ def test_candidates_of_party_na_in_a_party_primary_win_no_seat(tmp_path, engine)
     assert not lines["LIBRARY LEVY"].get("primary")
     tally = data["tally"]
     assert (tally["races"], tally["primaries"], tally["won"]) == (0, 3, 0)
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_write_in_of_party_na_here_and_a_party_there_is_one_candidate(tmp_path, engine):
+    # Tennessee 2016 gives Evan McMullin's write-in line the party `NA` in most counties and
+    # `Independent` in a few: "stands for NA and Independent, … one candidate whose party is
+    # written two ways?", before `NA` was settled as no party on a write-in line. It is no party
+    # there: the lines are one candidate's, as a blank party beside one party is.
+    text = TN + (
+        "Alder,P1,State House,7,NA,Write-In - Cy Lark,3\n"
+        "Alder,P2,State House,7,NA,Write-In - Cy Lark,5\n"
+        "Birch,P1,State House,7,Independent,Write-In - Cy Lark,4\n"
+    )
+    path = write(tmp_path, text, "20161108__tn__general__precinct.csv")
+    result = invoke("validate", str(path), "--format", "json", env={"POLLCLI_ENGINE": engine})
+    assert "shared-name" not in result.stdout and "stands for NA" not in result.stdout
+    house = _summary(path, engine)["elections"][1]
+    lark = [r for r in house["results"] if "Cy Lark" in r["candidate"]]
+    assert [(r["candidate"], r["party"], r["votes"]) for r in lark] == [
+        ("Write-In - Cy Lark", "Independent", 12)
+    ]
+    assert any(n.startswith("Write-In - Cy Lark has no party") for n in house["notes"])

@@ -42,5 +42,11 @@ def settle(elections: Iterable[Election]) -> None:
 
 def _written_in(option: Option) -> bool:
     """Whether an option is a write-in line (`Write-In - Hannah Parton`, `Write-ins`, `other`)."""
-    name = option.candidate
-    return option.kind != "candidate" or bare_write_in(name) or write_in_part(name)
+    return option.kind != "candidate" or written_in_name(option.candidate)
+
+
+def written_in_name(name: str) -> bool:
+    """Whether a candidate's name is a write-in line's, whose `NA` party is no party (also to
+    `read.partylines`, which meets it before `settle`: Tennessee 2016's `Write-In - Evan
+    McMullin`, `NA` in most counties and `Independent` in a few, is one candidate)."""
+    return bare_write_in(name) or write_in_part(name)

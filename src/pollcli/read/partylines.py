@@ -30,8 +30,10 @@ from pollcli.columns import NOT_VALID_KINDS, YES_WORDS, option_key
 from pollcli.election import Repeat
 from pollcli.formats import counted
 from pollcli.namekeys import option_keys, party_key
+from pollcli.numbers import NA_WORDS
 from pollcli.problems import Code, Found
 from pollcli.read.listvotes import list_word
+from pollcli.read.naparties import written_in_name
 from pollcli.read.records import Record
 
 # A repeated block (`repeated_blocks`) needs this many of a region's options repeated, each with at
@@ -95,6 +97,9 @@ def party_lines(
         if len(group) == 1:
             continue  # a name listed once: one party at most
         named = {r.row.party for r in group} - {None, ""}
+        if named & NA_WORDS and written_in_name(group[0].row.candidate):
+            _no_party(group)  # `NA` on a write-in line is no party (`read.naparties`)
+            named -= NA_WORDS
         if len(named) < 2 and not (named and any(not r.row.party for r in group)):
             continue  # one party at most, never blank beside it: nothing to do
         group.sort(key=lambda r: r.line)  # both engines: parties in the order the file lists them
@@ -286,6 +291,14 @@ def no_pairs(records: list[Record], names: Sequence[str | None]) -> bool:
     parties = {party: _party_of_pair(party) for party in {p for p, _ in cells}}
     paired = [(parties[p], v) for p, v in cells]
     return len(paired) - len(set(paired)) < MIN_REPEATED_OPTIONS
+
+
+def _no_party(group: list[Record]) -> None:
+    """A write-in line's `NA` party cells made blank (in place), as `naparties.settle` makes them
+    after reading, before the lines are told apart by party."""
+    for record in group:
+        if record.row.party in NA_WORDS:
+            record.row = record.row.model_copy(update={"party": None})
 
 
 def _one_party_two_ways(group: list[Record], notes: list[str]) -> None:
