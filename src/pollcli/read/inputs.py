@@ -103,6 +103,7 @@ def probe(head: bytes, name: str, options: ReadOptions) -> list[Problem]:
     from pollcli.read import layout
     from pollcli.read.dialect import RawTable, check_names, read_records, split_top
     from pollcli.read.header import map_header
+    from pollcli.read.preamble import label
     from pollcli.read.roles import column_roles
 
     found = Found(name)
@@ -140,7 +141,7 @@ def probe(head: bytes, name: str, options: ReadOptions) -> list[Problem]:
         if not table.header:
             return found.items
     else:
-        table.header = [c.strip() for c in records[0][1]]
+        table.header = [label(c) for c in records[0][1]]
     data = records if names else records[1:]
     if layout.detect(table, options, data) is not None:
         return []  # a wide table: reshaped, not refused

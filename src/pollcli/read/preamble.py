@@ -144,7 +144,7 @@ def _grid(rows: Sequence[Sequence[str]], *, trim: bool = True) -> list[list[str]
     """A header's rows stripped, as wide as each other; `trim`: without the last columns empty
     in every row."""
     width = max(len(r) for r in rows)
-    grid = [[(r[i].strip() if i < len(r) else "") for i in range(width)] for r in rows]
+    grid = [[(label(r[i]) if i < len(r) else "") for i in range(width)] for r in rows]
     while trim and width and not any(row[width - 1] for row in grid):
         width -= 1
     return [row[:width] for row in grid]
@@ -326,7 +326,7 @@ def combine(rows: Sequence[Sequence[str]]) -> tuple[list[str], list[tuple[str, .
     that have a label below them (within the label above it), the levels joined by ' / '; and
     each column's levels."""
     width = max(len(r) for r in rows)
-    grid = [[(r[i].strip() if i < len(r) else "") for i in range(width)] for r in rows]
+    grid = [[(label(r[i]) if i < len(r) else "") for i in range(width)] for r in rows]
     filled = [row[:] for row in grid]
     for level in range(len(grid)):
         for column in range(1, width):
@@ -442,7 +442,15 @@ def header_labels(cells: Sequence[str]) -> tuple[list[str], bool]:
     Ballot's `"Contest \nTitle"`): then each is joined by spaces, as users type it (`--unit
     'Precinct Code'`), and the data does not start on the line after the header's first."""
     broken = any("\n" in c or "\r" in c for c in cells)
-    return [" ".join(c.split()) if broken else c.strip() for c in cells], broken
+    return [" ".join(c.split()) if broken else label(c) for c in cells], broken
+
+
+def label(cell: str) -> str:
+    """A header cell stripped; holding a tab or a line break, each run of its whitespace one space
+    (Korea's `"Lee Hoi-chang<TAB>(Grand National)"`); runs of plain spaces stay as written."""
+    if "\t" in cell or "\n" in cell or "\r" in cell:
+        return " ".join(cell.split())
+    return cell.strip()
 
 
 def header_again(header: Sequence[str], cells: Sequence[str]) -> bool:
