@@ -11,7 +11,7 @@ lines beside the parties'. So, where every option is a code (a whole number) and
 sum of a run of the others (`_sum_line`: in the codes' order, the first or the last of them, half
 of them or more, two at least), no leader, runner-up or threshold is named (`Election.split_options`),
 with a note that names it, says what pollcli could not tell and how to tell it (`--where` on
-the codes it adds up, or `--kind`). The
+each code it adds up; `--kind` where that sum is the one other code). The
 same where the options have names and one holds the sum of all the others in every region (three
 or more; `X9 1,330 50.00 % LEADER` over Alpha's 580, Gamma's 440 and Beta's 310), of a hundred
 votes or more: a total, or a candidate the others' sum by chance? pollcli cannot tell. With no
@@ -33,8 +33,8 @@ REGIONS_AT_LEAST: Final[int] = 3
 # The fewest votes of a named option told the others' sum (Pennsylvania's 2025 county files: a
 # write-in race's 3 votes beside three candidates' 1, in each precinct).
 VOTES_AT_LEAST: Final[int] = 100
-# The kinds the advice names, for a code that is no party.
-KINDS: Final[str] = "total_votes, ballots_cast, registered, invalid, blank, against_all"
+# The most codes the advice names one by one (`--where party=1 --where party=2 …`).
+MAX_WHERE: Final[int] = 40
 
 
 def mark(elections: list[Election], column: str | None) -> None:
@@ -72,17 +72,35 @@ def _note(election: Election, column: str | None) -> str | None:
         )
     shown = f"{parts[0].candidate!r} … {parts[-1].candidate!r}" if len(parts) > 2 else ""
     filters = [shlex.quote(f"{column or 'party'}={p.candidate}") for p in parts]
-    keep = " ".join(f"--where {w}" for w in filters[:2]) + (" …" if len(filters) > 2 else "")
+    keep = " ".join(f"--where {w}" for w in filters[:MAX_WHERE]) + (
+        " … (one --where for each)" if len(filters) > MAX_WHERE else ""
+    )
+    summed = {id(p) for p in parts} | {id(total)}
+    others = [o.candidate for o in options if id(o) not in summed]
+    told = shlex.quote(name + "=total_votes")
+    # Each piece of advice works as given: a --kind only where the sum is the one other code (no
+    # kind says what Bulgaria's 105 or 106 is, and left as options they are counted).
+    how = (
+        f"keep them, the other codes ({_listed(others)}) left out: {keep}"
+        if others
+        else f"say what {name!r} is: --kind {told} — or keep them: {keep}"
+    )
     return (
         f"The options are codes alone ({', '.join(repr(o.candidate) for o in options[:3])} … "
         f"{options[-1].candidate!r}), and {name!r} holds the votes of "
         f"{shown or ' and '.join(repr(p.candidate) for p in parts)} ({len(parts)} codes) added up: "
         "no party's, a line of the ballot account (the valid votes?). pollcli cannot tell which "
         "codes are parties and which are such lines (ballots cast, invalid, registered…), so no "
-        f"leader is named. If the codes it adds up are the parties, keep them: {keep} (one "
-        f"--where for each); or say what each code that is no party is, --kind CODE=KIND "
-        f"({KINDS}): --kind {shlex.quote(name + '=total_votes')} …"
+        f"leader is named. If the codes it adds up are the parties, {how}"
     )
+
+
+def _listed(codes: list[str]) -> str:
+    """Codes as the note names them: `'99', '100' and '106'`; of many, the first and a count."""
+    quoted = [repr(c) for c in codes]
+    if len(quoted) > MAX_WHERE:
+        return f"{', '.join(quoted[:3])} … {quoted[-1]}: {len(quoted)} codes"
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
 
 
 def _sum_line(votes: list[int], *, whole: bool) -> tuple[int, list[int]] | None:
