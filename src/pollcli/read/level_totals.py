@@ -154,11 +154,16 @@ def again(
 ) -> Again | None:
     """N, where every option's sum over the rows is N times the first row's (`whole_again`), as
     they are or with the rows that hold the sum of the run below them set aside, and the first
-    naming column that tells that row apart; None where they are not so."""
+    naming column that tells that row apart; None where they are not so, or where no row holds
+    the sum of the run below it: a table of levels lists some level below the row of its sum
+    (a Bezirk above its Gemeinden), where places may add up to N times the first by chance (six
+    wards of equal size, a capital of a quarter of each party's votes)."""
     if figures is None or len(rows) < LEAVES_AT_LEAST + 2:
         return None
     times = _times(figures)
     aside: tuple[int, ...] = ()
+    if times is not None and not _runs(figures):
+        return None  # (no level below a row of its sum: places, the first 1/N of each by chance)
     if times is None and sum(figures[0]) * LEVELS_AT_MOST >= sum(map(sum, figures)):
         runs = _runs(figures)
         if runs and 0 not in runs and len(rows) - len(runs) >= LEAVES_AT_LEAST + 2:
