@@ -77,3 +77,18 @@ def test_votes_a_little_over_the_ballots_say_either_reading(tmp_path):
     assert "pollcli cannot tell which" in notes and "most likely" not in notes
     won = {line["race"]: line["won"] for line in data["overview"]["races"]}
     assert won == {"Town Mayor": False, "Town Clerk": True}
+
+
+def test_a_file_of_one_race_is_advised_no_race_flag(tmp_path):
+    # A file of one race (its office column of one value) over 0.6 % more votes than ballots:
+    # the warning said "--vote-for N and --race mayor", and `--race mayor` is a usage error there
+    # ("matches nothing: the file is one race"). The advice that works is --vote-for alone.
+    text = "office,candidate,votes,ballots_cast\n"
+    text += "Mayor,Ann Archer,5050,10000\nMayor,Bob Baker,5010,10000\n"
+    path = str(write(tmp_path, text, "mayor.csv"))
+    said = " ".join(invoke("summary", path).stderr.split())
+    assert "--vote-for N" in said and "--race" not in said, said
+    followed = invoke("summary", path, "--vote-for", "1", "--format", "json")
+    assert followed.code == 0, followed.stderr
+    (race,) = json.loads(followed.stdout)["elections"]
+    assert race["margin"]["votes"] == 5050 - 5010

@@ -113,7 +113,9 @@ def mark(elections: list[Election], problems: list[Problem]) -> None:
         if group:
             times, why = group[0].per_ballot or (0, "")
             name = group[0].facts.election
-            race = shlex.quote(name)  # (copied to the shell: `races` quotes its --where so)
+            # (copied to the shell: `races` quotes its --where so; a file of one race has no
+            # --race to give, `--race NAME` a usage error there)
+            race = f" and --race {shlex.quote(name)}" if group[0].race is not None else ""
             race_split(
                 group, problems, said.format(n=len(group), e=name, why=why, times=times, race=race)
             )
@@ -123,7 +125,7 @@ _UNSTATED = (
     "{n:,} race(s) add up to several votes a ballot (e.g. {e!r}: {why}) and do not say how many "
     "members they elect: a race for several seats, most likely; no winner is named and no margin "
     "measured in them. Give the number in a vote_for (or magnitude, number_elected) column, or "
-    "with --vote-for {times} and --race {race}"
+    "with --vote-for {times}{race}"
 )
 # The end of the why of a race whose valid votes exceed its ballots cast by less than half: no
 # second vote a ballot told (`_UNSURE`, and the summary's note).
@@ -132,11 +134,10 @@ _UNSURE = (
     "{n:,} race(s) hold more valid votes than ballots cast (e.g. {e!r}: {why}) and do not say "
     "how many members they elect; pollcli cannot tell which, so no winner is named and no margin "
     "measured in them. Check the ballots cast; if the race elects several, give the number in a "
-    "vote_for (or magnitude, number_elected) column, or with --vote-for N and --race {race}"
+    "vote_for (or magnitude, number_elected) column, or with --vote-for N{race}"
 )
 _STATED = (
     "{n:,} race(s) add up to more votes a ballot than the seats they state (e.g. {e!r}: {why}): "
     "the number of seats stated is wrong, most likely; no winner is named and no margin measured "
-    "in them. Check the file's number, and give the right one with --vote-for {times} and --race "
-    "{race}"
+    "in them. Check the file's number, and give the right one with --vote-for {times}{race}"
 )
