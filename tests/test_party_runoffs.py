@@ -202,6 +202,10 @@ def _flat(text: str) -> str:
         ("xx_2018_runoff.csv", True),
         ("20180828__xx__runoff__precinct.csv", True),
         ("xx_2018_general_runoff.csv", False),  # (a general election's runoff elects the seat)
+        # A special election's runoff fills the vacancy (its file is no file of primaries, as
+        # `crowded.primaries` reads it): "Ed Vance wins the primary" since 7e10dfd.
+        ("xx_2019_special_runoff.csv", False),
+        ("20171205__xx__special__runoff__precinct.csv", False),
         ("xx_2018_results.csv", False),  # (no runoff said: one party's two, as before)
     ],
 )

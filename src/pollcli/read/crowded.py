@@ -29,7 +29,7 @@ def primaries(election: Election, candidates: list[Option], *, people: bool = Tr
     `people`: names told apart as people (`_not_one`); else as written, where the answer only says
     which reading comes first, of a race named no winner already (a party's lists, 'List 1 X'
     and 'List 13 X', are one person by `names.person_score`: every name of it was compared)."""
-    if general(election) or special(election) or _SPECIAL.search(_file_name(election)):
+    if general(election) or said_special(election):
         return False
     again = {option_key(name) for r in election.repeated for name, _ in r.again}
     names: dict[str, list[str]] = {}
@@ -58,6 +58,12 @@ def special(election: Election) -> bool:
     """A special election (its name says so, as a `special` key names it): it fills one vacancy,
     often in an all-party vote where a party has several candidates (Georgia's 2020 Senate)."""
     return "special" in election.facts.election.casefold()
+
+
+def said_special(election: Election) -> bool:
+    """Whether the race's or its file's name says special: a special election's file is no file
+    of primaries (nor its one party's runoff a primary runoff: it fills the vacancy)."""
+    return special(election) or bool(_SPECIAL.search(_file_name(election)))
 
 
 def general(election: Election) -> bool:

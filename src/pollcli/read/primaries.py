@@ -147,8 +147,8 @@ _RUNOFF: Final = re.compile(r"(?<![a-z])run[-_ ]?offs?(?![a-z])")
 
 
 def one_party_runoffs(elections: Sequence[Election]) -> None:
-    """A runoff of two candidates of one party, in a file not said to be of a general election
-    (the caller keeps those out): a party's primary runoff, most likely, whose winner is its
+    """A runoff of two candidates of one party, in a file not said to be of a general or a special
+    election (the caller keeps those out: a special election's runoff fills the vacancy): a party's primary runoff, most likely, whose winner is its
     nominee — read as a primary (no seat won, `Race.primary`) with a note saying why and what a
     general election's runoff would be. Oklahoma's 2018 primary runoff file saved as
     us_ok_2018_runoff.csv said "Matt Pinnell wins the seat" (Lieutenant Governor, two REP) and

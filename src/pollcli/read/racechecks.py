@@ -101,7 +101,9 @@ def check(
     per_ballot(elections, problems)
     yes_no_questions(elections, problems)  # (`NAME - YES`, `NAME - NO` of several names)
     if many or keyed:
-        one_party_runoffs([e for e in elections if not crowded.general(e)])
+        one_party_runoffs(
+            [e for e in elections if not crowded.general(e) and not crowded.said_special(e)]
+        )
         winners_only.check(elections, problems, unread)  # (one candidate a race, every race)
         _several(elections, problems, variants, unread)
         _flat(elections, problems, variants)
