@@ -183,3 +183,18 @@ def test_the_kind_advice_where_the_sum_is_the_only_other_code(tmp_path, monkeypa
     kept = _advice(note, "--where")
     assert kept[1::2] == [f"party={p}" for p in [*PARTIES, 30]]
     assert invoke("summary", str(path), "--unit", "section_id", *kept).code == 0
+
+
+def test_party_numbers_one_the_sum_of_others_by_chance_name_the_leader(tmp_path, monkeypatch):
+    # Parties numbered 1–5, no regions, of 100 votes or more: party 4's 150 are 1, 2 and 3's
+    # 40 + 60 + 50, party 1's 150 are 2, 3 and 4's, by chance (some 1 % of small races of
+    # numbered parties add up so). A line of the ballot account is numbered apart, after the
+    # parties it sums (Bulgaria's 103 after 1–30): a code next to its parts' or before them is a
+    # party. Was: 'The options are codes alone … '4' holds the votes of '1' … '3' … no leader'.
+    for votes, leader in (((40, 60, 50, 150, 75), "4"), ((150, 40, 60, 50, 75), "1")):
+        text = "party,votes\n" + "".join(f"{n},{v}\n" for n, v in enumerate(votes, 1))
+        path = write(tmp_path, text, "council.csv")
+        elections, _ = engines_agree(monkeypatch, path)
+        assert elections[0].no_winner is None and not elections[0].split_options, votes
+        result = invoke("summary", str(path), "-f", "json")
+        assert json.loads(result.stdout)["elections"][0]["leader"]["candidate"] == leader

@@ -17,7 +17,8 @@ or more; `X9 1,330 50.00 % LEADER` over Alpha's 580, Gamma's 440 and Beta's 310)
 votes or more: a total, or a candidate the others' sum by chance? pollcli cannot tell. With no
 regions, the sum over the whole election tells nothing of a named option: a candidate of half
 the votes of a small race's is common; nor of a code's, unless it holds 100 votes or more and
-sums three codes at least (a small race's party 1 of 12 votes beside 2's 7 and 3's 5).
+sums three codes at least (a small race's party 1 of 12 votes beside 2's 7 and 3's 5), numbered
+apart after the codes it sums (Bulgaria's 103 after 1–30; not party 4 after 1–3, nor party 1).
 """
 
 from __future__ import annotations
@@ -136,13 +137,17 @@ def _in_each_region(election: Election, total: Option, parts: list[Option], *, n
     with none, a code's over the whole election (`_sum_line`). A named option's in each of three
     regions or more, of `VOTES_AT_LEAST` votes or more (a small race's write-in of 3 votes beside
     three of 1 is no total). Codes in fewer regions: of `VOTES_AT_LEAST` votes or more, the sum
-    of three codes at least (party 1's 12 votes, 2's 7 and 3's 5: a small race's chance)."""
+    of three codes at least (party 1's 12 votes, 2's 7 and 3's 5: a small race's chance),
+    numbered apart after them (Bulgaria's 103 after the parties 1–30; party 4's 150 beside 1, 2
+    and 3's 40, 60 and 50 is some 1 % of small races of numbered parties, by chance)."""
     regions = election.regions
     few, small = len(regions) < REGIONS_AT_LEAST, (total.votes or 0) < VOTES_AT_LEAST
     if named and (few or small):
         return False
     if few and (small or sum(1 for p in parts if p.votes) < 3):
         return False  # (a small race's party 1 of 12 votes beside 2's 7 and 3's 5: by chance)
+    if few and not named and int(total.candidate) <= max(int(p.candidate) for p in parts) + 1:
+        return False  # (a line of the account is numbered apart, after its parts: 103 of 1–30)
     keys = {p.candidate for p in parts}
     for region in regions:
         mine = sum(o.votes or 0 for o in region.options if o.candidate == total.candidate)
