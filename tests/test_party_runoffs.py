@@ -57,7 +57,7 @@ def test_two_parties_of_several_candidates_name_no_winner(tmp_path, monkeypatch,
     assert governor.crowded == "2 LIB, 2 REP" or governor.crowded == "2 REP, 2 LIB"
     assert by_name["Auditor"].crowded is None and by_name["Treasurer"].crowded is None
     (split,) = [p for p in problems if p.code == "race-split"]
-    assert "'Governor'" in split.message and "--race-by office,district,party" in split.message
+    assert "'Governor'" in split.message and "--race-by office,party" in split.message
 
 
 def test_the_summary_names_no_winner(tmp_path):

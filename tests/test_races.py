@@ -398,7 +398,7 @@ def test_several_candidates_of_one_party_in_a_race_draw_a_warning(tmp_path):
     text = "office,candidate,party,votes\nHouse,A,Red,5\nHouse,B,Red,4\nHouse,C,Blue,3\nMayor,D,Red,1\n"
     elections = load(write(tmp_path, text))
     (warning,) = [w for w in elections[0].warnings if w.code == "race-split"]
-    assert "1 race(s)" in warning.message and "--race-by office,district,party" in warning.message
+    assert "1 race(s)" in warning.message and "--race-by office,party" in warning.message
     assert not [w for w in elections[1].warnings if w.code == "race-split"]
 
 

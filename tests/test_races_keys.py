@@ -266,9 +266,14 @@ def test_primaries_in_a_file_whose_name_does_not_say_so_draw_a_warning(monkeypat
     exact, streamed, _ = both(monkeypatch, path)
     assert exact == streamed and len(exact[0]) == 1
     (warning,) = [p for p in exact[1] if p["code"] == "race-split"]
-    assert "3 DEM" in warning["message"] and "--race-by office,district,party" in warning["message"]
+    # (A file of one race: its keys are none, and --race-by party alone splits it.)
+    assert "3 DEM" in warning["message"] and "--race-by party;" in warning["message"]
     result = invoke("summary", str(path))
     assert result.code == 0 and "several candidates of one party" in result.stderr
+    assert by_race(load(path, race_by=["party"])) == {
+        "Democratic primary": sums(pd.read_csv(io.StringIO(text)), ["party"])[("DEM",)],
+        "Republican primary": sums(pd.read_csv(io.StringIO(text)), ["party"])[("REP",)],
+    }
     split = by_race(load(path, race_by=["office", "district", "party"]))
     expected = sums(pd.read_csv(io.StringIO(text)), ["party"])
     assert split == {

@@ -41,7 +41,7 @@ import shlex
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from operator import attrgetter
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import is_party_list
 from pollcli.election import Election, Option
@@ -60,6 +60,9 @@ from pollcli.read.seatnames import SEAT_NAMING_ROLES, seats_named
 from pollcli.read.spellings import spellings
 from pollcli.read.unkeyed import NO_PARTY
 
+if TYPE_CHECKING:
+    from pollcli.read.header import ColumnMap
+
 _VOTES, _PARTY = attrgetter("votes"), attrgetter("party")
 
 
@@ -76,14 +79,19 @@ def check(
     values: Mapping[str, Mapping[str, str]] | None = None,
     standing: Mapping[str, set[str]] | None = None,
     chosen_keys: bool = True,
-    unread: Sequence[str] = (),
+    columns: ColumnMap | None = None,
 ) -> None:
     """Spellings within each race, the seats its name states (`values`: each race's key values by
     its name), and races that may be several: in a file of many races, or of one race told by its
     key columns (`keyed`: a file of party primaries whose name does not say primary reads as one
     race, and the warning is all that says so). `chosen_keys`: pollcli chose the race keys (no
     --race-by), so a race of two lone candidates in two regions may be two (`read.lone_regions`);
-    `unread`: the headers of the columns not read, a constituency's number among them, maybe."""
+    `columns`: the file's, whose columns not read may hold a constituency's number, and whose
+    party column the advice names."""
+    unread = (
+        [columns.header[i] for i in columns.unread if i < len(columns.header)] if columns else []
+    )
+    party = (columns.header_of("party") if columns else None) or "party"
     ballot_positions(elections)  # (party cells 1..N in the rows' order: no parties)
     # Per race, the options that look like another's second spelling: no second candidate.
     variants: dict[int, set[str]] = {}
@@ -105,7 +113,7 @@ def check(
             [e for e in elections if not crowded.general(e) and not crowded.said_special(e)]
         )
         winners_only.check(elections, problems, unread)  # (one candidate a race, every race)
-        _several(elections, problems, variants, unread)
+        _several(elections, problems, variants, unread, party)
         _flat(elections, problems, variants)
     else:  # no race key read: races told apart by a column pollcli does not know, added up?
         unkeyed.check(elections, problems)
@@ -185,6 +193,7 @@ def _several(
     problems: list[Problem],
     variants: dict[int, set[str]],
     unread: Sequence[str] = (),
+    party: str = "party",
 ) -> None:
     suspects = []
     for election in elections:
@@ -237,12 +246,13 @@ def _several(
             f" (but in {specials:,} special election(s), whose leader is named)" if specials else ""
         )
     general = all(crowded.general(e) for e in suspects)
-    split = "add the party column to the race keys (--race-by office,district,party; a file whose name says 'primary' is split so)"
+    keys = shlex.quote(",".join([*(first.race.keys if first.race else ()), party]))
+    split = f"add the party column to the race keys (--race-by {keys}; a file whose name says 'primary' is split so)"
     primaries = "" if general else f"; if they are party primaries read as one race, {split}"
     seats = (
         "one race of N seats: give N in a vote_for (or magnitude, number_elected) column, as "
-        f"'(N)' at the end of the district's name ('BE 02 (4)'), or with --vote-for N and --race "
-        f"{shlex.quote(_race_text(first))} (--vote-for 1: one seat)"
+        f"'(N)' at the end of the district's name ('BE 02 (4)'), or with --vote-for N"
+        f"{_race_flag(first)} (--vote-for 1: one seat)"
     )
     # Two parties' several candidates each (Oklahoma's Governor: 2 REP, 2 LIB): primaries (or
     # runoffs) read as one race are the likelier reading, said first.
@@ -377,9 +387,14 @@ def _seats_given(first: Election) -> str:
     """How to give a race's number of seats, `first` the race named in the example."""
     return (
         "in a vote_for (or magnitude, number_elected) column, as '(N)' at the end of the "
-        f"district's name, or with --vote-for N and --race {shlex.quote(_race_text(first))} "
-        "(--vote-for 1: one seat)"
+        f"district's name, or with --vote-for N{_race_flag(first)} (--vote-for 1: one seat)"
     )
+
+
+def _race_flag(first: Election) -> str:
+    """` and --race NAME` for a race of a file of several; nothing in a file of one race, where
+    `--race` is a usage error ("the file is one race")."""
+    return f" and --race {shlex.quote(_race_text(first))}" if first.race is not None else ""
 
 
 def _office(keys: Mapping[str, str]) -> tuple[tuple[str, str], ...]:

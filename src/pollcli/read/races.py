@@ -353,9 +353,8 @@ def assemble(
     elif len(chosen) == 1:
         named = {e.facts.election: next(iter(chosen.values())).values for e in elections}
     mark_seats_won(elections, columns)  # (a race whose seats the file gives is checked for none)
-    unread = [columns.header[i] for i in columns.unread if i < len(columns.header)]
     racechecks.check(
-        elections, found.items, many, bool(keys), named, standing, not options.race_by, unread
+        elections, found.items, many, bool(keys), named, standing, not options.race_by, columns
     )
     return _options_named(elections, columns, found)
 
