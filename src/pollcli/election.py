@@ -64,7 +64,7 @@ class Race:
     # leader wins a nomination, not a seat.
     primary: bool = False
     # A round of a majority system, whatever the split (Louisiana's open primary: a majority
-    # elects, else the top two meet in a runoff): `tally.default_system`.
+    # elects, else the top two meet in a runoff): `majority.default_system`.
     majority: bool = False
     # The values of the race's keys by role ("office", "seat", "district", "year"…), as first
     # written: what tells one race from another across elections (`pollcli.race_identity`).

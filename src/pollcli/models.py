@@ -320,7 +320,7 @@ class ElectionSummary:
     # electoral system has a majority to reach (a two-round vote) or not (plurality, party lists).
     source: str | None = field(default=None, metadata=NOT_IN_JSON)
     system: System = field(default="majority", metadata=NOT_IN_JSON)
-    # Whether the system was given (a flag or a `system` fact) or assumed (`tally.default_system`),
+    # Whether the system was given (a flag or a `system` fact) or assumed (`majority.default_system`),
     # and whether the race is a primary (its leader wins a nomination): for the overview's tally.
     system_given: bool = field(default=False, metadata=NOT_IN_JSON)
     primary: bool = field(default=False, metadata=NOT_IN_JSON)

@@ -1,12 +1,11 @@
-"""One election's figures: ranks and shares, leader and runner-up, margin, majority or runoff, who is
-below the threshold, turnout, the effective number and the term. Arithmetic only — the sentences that
-tell these figures are `findings.summary`'s, the result models `summary`'s.
+"""One election's figures: ranks and shares, leader and runner-up, margin, majority or runoff (judged
+by `majority`), who is below the threshold, turnout, the effective number and the term. Arithmetic
+only — the sentences that tell these figures are `findings.summary`'s, the result models `summary`'s.
 """
 
 from __future__ import annotations
 
-import math
-from operator import attrgetter, mul
+from operator import attrgetter
 from typing import Any
 
 from pollcli import audit
@@ -14,8 +13,10 @@ from pollcli.columns import NOT_VALID_KINDS, System, is_party_list
 from pollcli.dataclass import dataclass
 from pollcli.election import Election, Option, one_name
 from pollcli.kinds import is_answer
+from pollcli.majority import default_system, listed_share, reached, runoff
 from pollcli.models import Margin, Partial, Standing, Term, Turnout
 from pollcli.numbers import percent
+from pollcli.race_figures import effective_number, term, turnout
 
 DEFAULT_THRESHOLD = 3.0
 DEFAULT_MAJORITY = 50.0
@@ -53,7 +54,7 @@ class Tally:
     leader: Ranked | None
     runner_up: Ranked | None
     margin: Margin | None
-    reached: bool  # the leader has more than `majority`
+    reached: bool  # the leader's share is above `majority` (`majority.reached`)
     runoff: list[str] | None  # the pair a two-round system would send to a runoff
     below: list[Ranked]  # candidates strictly below the threshold, in rank order
     turnout: Turnout
@@ -87,6 +88,15 @@ class Tally:
     advance_tie: list[Ranked] | None = None
     # The candidates the file says won seats, with their seats (`Election.seats_won`), strongest first.
     seats_won: list[tuple[Ranked, int]] | None = None
+    # The leader's share of the votes listed where the published shares, of a larger base, put
+    # them at no majority (`majority.listed_share`: Malaysia's shares of the registered voters):
+    # whether anyone has a majority is not judged.
+    listed_share: float | None = None
+
+    @property
+    def majority_unjudged(self) -> bool:
+        """Whether anyone has the majority cannot be told from the published shares (`listed_share`)."""
+        return self.listed_share is not None
 
     def strength(self, item: Ranked) -> float:
         return strength(item, self.by_votes)
@@ -180,13 +190,6 @@ def _ranks(
     return ranked
 
 
-def default_system(election: Election) -> System:
-    """The system of an election that does not say: first past the post for a race of a file split
-    into races by office, district or constituency (not Louisiana's open primary), else majority."""
-    plurality = election.race and election.race.constituency and not election.race.majority
-    return "plurality" if plurality else "majority"
-
-
 def tally(
     election: Election,
     *,
@@ -224,11 +227,11 @@ def tally(
         tied = []
     leader = tied[0] if len(tied) == 1 else None
     runner_up = candidates[1] if leader is not None and len(candidates) > 1 else None
-    reached = leader is not None and leader.share is not None and leader.share > majority
+    has_majority = reached(leader, majority)
     # Only a two-round system has a runoff: first past the post elects the leader, lists get seats;
     # nor does a race whose candidates were elected unopposed.
-    runoff = (
-        _runoff(leader, runner_up, tied, reached)
+    pair = (
+        runoff(leader, runner_up, tied, has_majority)
         if system == "majority" and not uncounted
         else None
     )
@@ -239,26 +242,26 @@ def tally(
     if seats != 1:
         # Several seats: the top N are elected, whatever the majority; the margin is the last
         # elected's over the first not elected (none is measured when N is unknown).
-        system, runoff, tied = "plurality", None, [candidates[0]] if candidates else []
+        system, pair, tied = "plurality", None, [candidates[0]] if candidates else []
         leader = candidates[0] if candidates else None
         runner_up = candidates[1] if len(candidates) > 1 else None
         margin = None
         if seats is not None:
             elected, seat_tie, margin = _elected(candidates, seats, by_votes, base)
     if (no_votes and not uncounted) or election.split_options:
-        leader = runner_up = margin = runoff = elected = seat_tie = None
+        leader = runner_up = margin = pair = elected = seat_tie = None
         tied = [] if election.split_options else tied  # (no column ties a candidate)
     won = None
     if election.seats_won is not None:  # the file's own seats won: no method, no runoff
         won = [(r, n) for r in ranked if (n := election.seats_of(r.option))]  # ("Other" too)
         seats, elected = sum(n for _, n in won), [r for r, _ in won]
-        seat_tie = margin = runoff = None
+        seat_tie = margin = pair = None
         system = facts.system or ("list" if election.parties_as_options else "plurality")
     second_tie = None
     if seats == 1 and leader is not None and runner_up is not None:
         second = _alike(candidates, power, strength(runner_up, by_votes), ordered)
         if len(second) > 1:
-            runoff, second_tie = None, second
+            pair, second_tie = None, second
     # In rank order: the candidates as ranked (equal ranks are equally strong, so that sorting
     # the strongest first by rank gives them back) — but where a NaN share leaves no order.
     # (Coalitions' columns: a party's votes are in its coalitions' columns too, and a column is
@@ -279,6 +282,8 @@ def tally(
         if lists is not None:
             lists_below, below = lists_under(lists, candidates, threshold)
     top_two = election.top_two
+    # (after the seats and system are settled: a race of one seat, by plurality or majority)
+    unjudged = listed_share(election, leader, reached=has_majority, seats=seats, system=system)
     advance, advance_tie = _advance(candidates, by_votes) if top_two else (None, None)
     return Tally(
         election=election,
@@ -297,13 +302,13 @@ def tally(
         leader=leader,
         runner_up=runner_up,
         margin=margin,
-        reached=reached,
-        runoff=runoff,
+        reached=has_majority,
+        runoff=pair,
         below=below,
         lists_below=lists_below,
-        turnout=_turnout(election),
-        effective_number=None if election.split_options else _effective_number(ranked, lists),
-        term=_term(election),
+        turnout=turnout(election),
+        effective_number=None if election.split_options else effective_number(ranked, lists),
+        term=term(election),
         seats=seats,
         no_votes=no_votes,
         uncounted=uncounted,
@@ -315,6 +320,7 @@ def tally(
         measure=measure,
         second_tie=second_tie,
         seats_won=won,
+        listed_share=unjudged,
     )
 
 
@@ -422,72 +428,6 @@ def _margin(
     if from_votes and votes is not None and base:
         pp = votes / base * 100
     return Margin(pp=pp, votes=votes, from_votes=from_votes)
-
-
-def _runoff(
-    leader: Ranked | None, runner_up: Ranked | None, tied: list[Ranked], reached: bool
-) -> list[str] | None:
-    if reached:
-        return None
-    if len(tied) == 2:
-        return [tied[0].option.candidate, tied[1].option.candidate]
-    if leader is not None and runner_up is not None:
-        return [leader.option.candidate, runner_up.option.candidate]
-    return None
-
-
-def _turnout(election: Election) -> Turnout:
-    registered, cast = election.facts.registered, election.facts.ballots_cast
-    if cast is None and registered:  # (derived for the turnout only: none without registered)
-        cast = counted_ballots(election)
-    zero = cast == 0 and bool(election.audit.valid)  # (0 cast beside votes: a column of zeros)
-    turnout_pct = cast / registered * 100 if registered and cast is not None and not zero else None
-    return Turnout(registered=registered, ballots_cast=cast, pct=turnout_pct)
-
-
-def counted_ballots(election: Election) -> int | None:
-    """Where the file gives no ballots cast but its invalid ballots (and its blank ones apart) as
-    figures, as the UK's and Greece's tables do: the ballots counted, its valid votes plus those.
-    None where the options list invalid or blank lines themselves (they may be the same ballots)
-    or a ballot holds several votes (valid votes are then no ballots)."""
-    facts = election.facts
-    if facts.invalid is None or election.seats != 1:
-        return None
-    valid = election.audit.valid
-    if valid is None or any(o.kind in NOT_VALID_KINDS for o in election.options):
-        return None
-    return valid + facts.invalid + (facts.blank or 0)
-
-
-def _effective_number(
-    ranked: list[Ranked], lists: list[tuple[str, float, list[Ranked]]] | None = None
-) -> float | None:
-    """Laakso–Taagepera: 1 / Σ p² over valid options, p as fractions; over `lists` where given
-    (candidates on open lists, their shares summed by party: `list_shares`)."""
-    shares = (
-        [
-            r.share / 100
-            for r in ranked
-            if r.option.kind not in NOT_VALID_KINDS and r.share is not None
-        ]
-        if lists is None
-        else [share / 100 for _, share, _ in lists]
-    )
-    squares = sum(map(mul, shares, shares))  # (as `sum(p * p for p in shares)`, in C)
-    # A share so small that its square is denormal would give an infinite number.
-    effective = 1 / squares if squares > 0 else math.inf
-    return effective if math.isfinite(effective) else None
-
-
-def _term(election: Election) -> Term:
-    facts = election.facts
-    due = facts.date.year + facts.term_years if facts.date and facts.term_years else None
-    return Term(
-        years=facts.term_years,
-        previous_years=facts.previous_term_years,
-        limit=facts.term_limit,
-        next_election_due=due,
-    )
 
 
 def standing(item: Ranked | None) -> Standing | None:

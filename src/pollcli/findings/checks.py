@@ -131,7 +131,7 @@ def turnout_sentences(tally: Tally) -> list[str]:
             f"Turnout: {pct(turnout.pct)} ({counted(turnout.ballots_cast or 0, 'ballot')} cast of "
             f"{counted(turnout.registered or 0, 'registered voter')}){over}."
         ]
-    if turnout.ballots_cast == 0 and turnout.registered:  # (`tally._turnout`)
+    if turnout.ballots_cast == 0 and turnout.registered:  # (`race_figures.turnout`)
         return ["Turnout: not computed (ballots cast are 0 beside the options' votes: no count)."]
     if facts.stage == "official":
         missing = [

@@ -24,7 +24,6 @@ from pollcli.findings.systems import (
     assumed_plurality,
     list_note,
     parties_as_options,
-    unjudged,
     unjudged_sentence,
 )
 from pollcli.findings.ties import rounded, tie_sentence
@@ -366,7 +365,7 @@ def _majority(tally: Tally, *, official: bool) -> str:
     majority, leader, runoff = tally.majority, tally.leader, tally.runoff
     if tally.measure and leader is not None and tally.seats == 1:
         return measure_sentence(tally, leader.option.candidate)
-    if unjudged(tally) and tally.system in ("plurality", "majority"):
+    if tally.majority_unjudged:
         return unjudged_sentence(tally)
     verb = "wins" if official else "would win"
     prize = "the primary" if tally.primary else "the seat"
@@ -426,7 +425,7 @@ def _majority(tally: Tally, *, official: bool) -> str:
             + ("." if tally.system_given else f" (under first past the post {plurality}).")
         )
     if runoff and not tally.system_given:
-        # The two-round system is pollcli's assumption (`tally.default_system`): say so, and what
+        # The two-round system is pollcli's assumption (`majority.default_system`): say so, and what
         # first past the post would give (a Bundestag's party vote has no runoff).
         plurality = (
             f"{runoff[0]} {verb}"

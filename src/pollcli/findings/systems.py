@@ -69,30 +69,14 @@ def list_note(tally: Tally) -> str:
     )
 
 
-def unjudged(tally: Tally) -> bool:
-    """Whether the published shares, of a base larger than the votes listed (`Audit.larger_base`:
-    Malaysia's shares of the registered voters), put the leader at no majority: of the votes, a
-    majority may be had all the same (Perak's P60: 47.40 % published, 61.65 % of the votes). A
-    share above it is above it of the votes too."""
-    leader = tally.leader
-    return (
-        tally.election.audit.larger_base is not None
-        and not tally.reached
-        and leader is not None
-        and tally.seats == 1
-        and bool(tally.election.audit.base_total)
-        and leader.option.votes is not None
-    )
-
-
 def unjudged_sentence(tally: Tally) -> str:
-    """What the leader leads with where `unjudged`: no plurality or runoff claimed."""
-    leader, base = tally.leader, tally.election.audit.base_total
-    assert leader is not None and leader.option.votes is not None and base
-    name, listed = leader.option.candidate, 100 * leader.option.votes / base
+    """What the leader leads with where the published shares, of a base larger than the votes
+    listed, judge no majority (`Tally.majority_unjudged`): no plurality or runoff claimed."""
+    leader, listed = tally.leader, tally.listed_share
+    assert leader is not None and listed is not None
     return (
         f"Majority: whether anyone has more than {tally.majority:g} % of the votes cannot be told "
-        f"from the published shares, of a base larger than the votes listed ({name} has "
-        f"{leader.share:.2f} % of it, {listed:.2f} % of the votes listed); no plurality or "
-        "runoff is said from them."
+        f"from the published shares, of a base larger than the votes listed "
+        f"({leader.option.candidate} has {leader.share:.2f} % of it, {listed:.2f} % of the votes "
+        "listed); no plurality or runoff is said from them."
     )
