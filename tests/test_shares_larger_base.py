@@ -76,3 +76,57 @@ def test_no_majority_is_judged_from_shares_of_a_larger_base(tmp_path):
         assert "cannot be told from the published shares" in notes
         assert f"{votes} of the votes listed" in notes
     assert round(100 * 12_630 / 23_130, 2) == 54.60 and round(100 * 14_760 / 30_440, 2) == 48.49
+
+
+# Three seats, one member each, in that layout: P03's leader has 60.0 % of the registered voters,
+# a majority of the votes too; P01's and P02's are under 50 % of them (48.49 % and 54.60 % of the
+# votes listed, as above).
+THREE = SEATS + '5,Farid Zain (PH - PKR),"60.0% (18,000)",P03,TENGAH,parliament,Perak\n'
+THREE += '6,Gita Rao (BN - UMNO),"20.0% (6,000)",P03,TENGAH,parliament,Perak\n'
+
+
+def _overview(tmp_path, *options: str):
+    path = write(tmp_path, THREE, "my_perak3.csv")
+    result = invoke("summary", str(path), "--race-by", "panel_code", "-f", "json", *options)
+    assert result.code == 0, result.stderr
+    document = json.loads(result.stdout)
+    return document, {line["race"]: line for line in document["overview"]["races"]}
+
+
+def test_the_overview_counts_no_plurality_from_shares_of_a_larger_base(tmp_path):
+    # First past the post, assumed: the three leaders win their seats, but the overview said
+    # "2 wins are pluralities (no majority) under first past the post" of P01 and P02, whose
+    # majority the findings say cannot be told. Now they are counted as not judged.
+    document, lines = _overview(tmp_path)
+    assert [lines[race]["won"] for race in ("P01", "P02", "P03")] == [True, True, True]
+    assert not any(line.get("assumed_plurality") for line in lines.values())
+    assert [bool(lines[race].get("majority_unjudged")) for race in ("P01", "P02", "P03")] == [
+        True,
+        True,
+        False,
+    ]
+    tally = document["tally"]
+    assert (tally["won"], tally["assumed_plurality"], tally["majority_unjudged"]) == (3, 0, 2)
+    notes = " ".join(document["overview"]["notes"])
+    assert "pluralities (no majority)" not in notes and "(--system majority)" not in notes
+    assert "2 races are not judged for a majority" in notes
+
+
+def test_a_majority_system_sends_no_race_to_a_runoff_from_shares_of_a_larger_base(tmp_path):
+    # --system majority: P01 and P02 were "No majority in 2 races: under a two-round system a
+    # runoff would decide them", each with a runoff pair in its JSON. Neither can be told: no
+    # winner is named (`majority_unjudged`), no runoff, no `no_majority` tag; P03 is won.
+    document, lines = _overview(tmp_path, "--system", "majority")
+    assert [lines[race]["won"] for race in ("P01", "P02", "P03")] == [False, False, True]
+    assert not any("no_majority" in line["tags"] for line in lines.values())
+    races = {e["election"]: e for e in document["elections"]}
+    assert [races[race]["majority"]["runoff"] for race in ("P01", "P02")] == [None, None]
+    assert [races[race]["majority"]["reached"] for race in ("P01", "P02", "P03")] == [
+        False,
+        False,
+        True,
+    ]
+    tally = document["tally"]
+    assert (tally["won"], tally["undecided"], tally["majority_unjudged"]) == (1, 2, 2)
+    notes = " ".join(document["overview"]["notes"])
+    assert "No majority in" not in notes and "2 races are not judged for a majority" in notes

@@ -316,6 +316,9 @@ class ElectionSummary:
     undecided: NoWinner | None = field(default=None, metadata=NOT_IN_JSON)
     # Won unopposed with no count (`tally.Tally.uncounted`): the overview tags it `no_count`.
     uncounted: bool = field(default=False, metadata=NOT_IN_JSON)
+    # Published shares of a larger base judge no majority (`tally.Tally.majority_unjudged`): the
+    # overview counts the race as neither a plurality nor a runoff.
+    majority_unjudged: bool = field(default=False, metadata=NOT_IN_JSON)
     # For charts (never in JSON, whose keys SPEC pins): where the figures come from, and whether the
     # electoral system has a majority to reach (a two-round vote) or not (plurality, party lists).
     source: str | None = field(default=None, metadata=NOT_IN_JSON)

@@ -83,7 +83,9 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         tags.append("close")
     if summary.tied_for_first:
         tags.append("tie")
-    if summary.system == "majority" and candidates and not reached and summary.seats == 1:
+    unjudged = summary.majority_unjudged  # (no majority nor its lack told: `tally`)
+    one = summary.seats == 1
+    if summary.system == "majority" and candidates and not reached and not unjudged and one:
         tags.append("no_majority")
     # Another row with votes (write-ins, against all, a misread answer of a measure) is opposition
     # of a kind: only blank votes (no choice made in the race) leave a candidate unopposed.
@@ -121,8 +123,10 @@ def race_line(summary: ElectionSummary) -> RaceLine:
         and summary.system == "plurality"
         and not summary.system_given
         and not reached
+        and not unjudged
         and not summary.uncounted  # unopposed: elected under a majority rule too
         and summary.seats_won is None,  # (the file's own seats: no system assumed)
+        majority_unjudged=unjudged,
         seats=summary.seats,
         elected=summary.elected,
         elected_parties=_parties(summary),
@@ -232,6 +236,7 @@ def race_tally(lines: Sequence[RaceLine], *, seats: bool) -> RaceTally:
         primaries=sum(1 for line in lines if line.primary),
         measures=sum(1 for line in lines if line.measure and not line.primary) or None,
         assumed_plurality=sum(1 for line in counted if line.assumed_plurality),
+        majority_unjudged=sum(1 for line in counted if line.majority_unjudged),
         seats=sum(line.seats or 0 for line in counted) if several else None,
         seats_unknown=sum(1 for line in counted if line.seats is None),
     )

@@ -28,6 +28,7 @@ NoWinner = Literal[
     "others_ahead",
     "runoff",
     "preferences",
+    "majority_unjudged",
 ]
 NO_WINNER_REASONS: Final[tuple[str, ...]] = NoWinner.__args__  # type: ignore[attr-defined]
 
@@ -158,6 +159,16 @@ class RaceLine:
             flag=True,
         ),
     )
+    majority_unjudged: bool = field(
+        default=False,
+        metadata=optional(
+            "only when true: the published shares are of a base larger than the votes listed "
+            "(the ballots cast or the registered voters) and put the leader at no majority: "
+            "whether the leader has a majority of the votes cannot be told, and no plurality or "
+            "runoff is said (won under first past the post, not won under a majority system)",
+            flag=True,
+        ),
+    )
     seats: int | None = field(default=1, metadata=SEATS)
     elected: list[str] | None = field(default=None, metadata=ELECTED)
     # The parties of those elected, in their order: for the tally (JSON has them in `elections`).
@@ -263,6 +274,15 @@ class RaceTally:
         metadata=described(
             "of the races won, those won with no majority under first past the post, which "
             "pollcli assumed (no --system or system fact): a majority rule would need a runoff"
+        ),
+    )
+    majority_unjudged: int = field(
+        default=0,
+        metadata=optional(
+            "only when some: races whose majority is not judged (published shares of a base "
+            "larger than the votes listed put the leader at no majority): won under first past "
+            "the post, undecided under a majority system",
+            flag=True,
         ),
     )
 

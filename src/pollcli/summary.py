@@ -203,6 +203,7 @@ def summarize_election(
         no_winner=figures.election.no_winner,
         undecided=undecided,
         uncounted=figures.uncounted,
+        majority_unjudged=figures.majority_unjudged,
         party_list=figures.party_list,
         open_lists=figures.lists_below is not None,
         source=facts.source,

@@ -90,7 +90,7 @@ class Tally:
     seats_won: list[tuple[Ranked, int]] | None = None
     # The leader's share of the votes listed where the published shares, of a larger base, put
     # them at no majority (`majority.listed_share`: Malaysia's shares of the registered voters):
-    # whether anyone has a majority is not judged.
+    # whether anyone has a majority is not judged, and no runoff is named.
     listed_share: float | None = None
 
     @property
@@ -303,7 +303,7 @@ def tally(
         runner_up=runner_up,
         margin=margin,
         reached=has_majority,
-        runoff=pair,
+        runoff=None if unjudged is not None else pair,
         below=below,
         lists_below=lists_below,
         turnout=turnout(election),

@@ -31,6 +31,9 @@ A race names no winner (`overview_models.NoWinner`, a stable code, also in `seat
 - `short`: fewer candidates than seats;
 - `others_ahead`: options counted together ("other", write-ins) have more votes than the leader;
 - `runoff`: a two-round system and no one above the majority;
+- `majority_unjudged`: a two-round system whose published shares, of a base larger than the votes
+  listed, put the leader at no majority (`tally.Tally.majority_unjudged`): a majority of the votes
+  may be had all the same, so neither a winner nor a runoff is named;
 - `preferences`: a file of first preferences (a preferential count's first count) whose leader has
   no more than half of the formal votes: the distribution of preferences, which the file does not
   hold, decides the seat (`read.preferences`).
@@ -97,6 +100,7 @@ UNMEASURED: Final[frozenset[str]] = frozenset(NO_WINNER_REASONS) - {
     "tie",
     "seat_tie",
     "runoff",
+    "majority_unjudged",
     "top_two",
     "list",
 }
@@ -217,6 +221,8 @@ def _verdict(t: Tally) -> Verdict:
     first = t.leader if t.leader is not None else (t.tied[0] if t.tied else None)
     if first is not None and _others_ahead(t, first):
         return Verdict([], "others_ahead")
+    if t.system == "majority" and t.majority_unjudged:
+        return Verdict([], "majority_unjudged")
     if t.system == "majority" and not t.reached:
         return Verdict([], "runoff", tied=list(t.tied))
     if t.leader is None:

@@ -179,4 +179,17 @@ def tally_sentence(tally: RaceTally) -> str:
             f" {wins} (no majority) under first past the post, which pollcli assumed: a majority "
             f"system would send {races} to a runoff (--system majority)."
         )
+    if tally.majority_unjudged:
+        count = tally.majority_unjudged
+        races, their, leaders = (
+            ("1 race is", "its", "its leader has")
+            if count == 1
+            else (f"{count:,} races are", "their", "their leaders have")
+        )
+        sentence += (
+            f" {races} not judged for a majority: {their} published shares are of a base larger "
+            f"than the votes listed (the ballots cast or the registered voters), under which "
+            f"{leaders} no majority, and whether one is had of the votes cannot be told; no "
+            "plurality or runoff is said (each race's findings give both shares)."
+        )
     return sentence

@@ -18,6 +18,8 @@ SHOWN = 3
 # Why a race names no winner (`pollcli.verdict`'s codes), as the findings say it.
 NO_WINNER_WORDS: Final[dict[str, str]] = {
     "runoff": "no candidate above half of the valid votes (system: majority: a runoff to come)",
+    "majority_unjudged": "published shares of a base larger than the votes listed, which put the "
+    "leader under half of it: whether anyone has a majority of the votes cannot be told",
     "preferences": "first preferences only, and no candidate above half of the formal votes: "
     "the distribution of preferences, which the file does not hold, decides the seat",
     "seats_unknown": "nothing says how many members the race elects, and it looks like a race "
