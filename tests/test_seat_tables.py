@@ -46,3 +46,18 @@ def test_votes_by_party_with_a_won_column_still_read(tmp_path, monkeypatch):
         "INC": 700,
         "AAP": 1600,
     }
+
+
+# Headers of several words (`Seats won`, `Net change`, `+/-`): the seat words listed them written
+# so, but a header is compared as `normalize_header` writes it (`seats_won`), so they never
+# matched. Invented: a state's seats won and their change, no votes. `Net change` was read as
+# votes: "'Seats won' holds seats, not votes, beside the votes of 'Net change'".
+PHRASES = "state,Seats won,Net change\nNorth,12,4\nSouth,8,3\nEast,5,1\n"
+
+
+@pytest.mark.parametrize("args", [(), ("--wide",)])
+def test_seat_headers_of_several_words_are_seats(tmp_path, args):
+    result = invoke("summary", str(write(tmp_path, PHRASES)), *args)
+    assert result.code != 0
+    assert "the columns 'Seats won', 'Net change' count seats, not votes" in result.stderr
+    assert "the votes of 'Net change'" not in result.stderr

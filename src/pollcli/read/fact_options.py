@@ -22,21 +22,12 @@ from collections.abc import Sequence
 from typing import Final
 
 from pollcli.read import protocol
-
-# Whole words of a header that make its column the registered voters, never an option's votes.
-_REGISTERED: Final[frozenset[str]] = frozenset(
-    {"subscribers", "registered", "inscritos", "inscrits", "electors", "electorate", "eligible",
-     "wahlberechtigte", "elettori", "kiesgerechtigden", "enrolled", "enrolment", "enrollment"}
-)  # fmt: skip
-# Whole words of a header that make its column seats, never votes.
-_SEATS: Final[frozenset[str]] = frozenset(
-    {"seats", "seat", "mandates", "mandatos", "mandats", "sitze", "sièges", "escaños", "seggi",
-     "zetels", "mandaty", "mandater"}
-)  # fmt: skip
-# Whole words of a header that make its column a numbering or a code (`const. no.`, `code`).
-_NUMBERING: Final[frozenset[str]] = frozenset(
-    {"no", "nr", "num", "number", "code", "codes", "id", "serial", "sn", "sl", "sno", "index"}
+from pollcli.read.fact_words import (
+    NUMBERING_IN_FACTS,
+    REGISTERED_WORDS_IN_FACTS,
+    SEAT_WORDS_IN_FACTS,
 )
+
 # Words of a header that name a race's leader or runner-up (a table of winners by columns).
 _PLACES: Final[frozenset[str]] = frozenset(
     {"leading", "trailing", "winner", "winning", "runner", "runnerup", "loser", "second"}
@@ -51,13 +42,13 @@ def _words(label: str) -> list[str]:
 def held(label: str) -> str | None:
     """What a column read as an option holds that is no option's votes, or None."""
     words = set(_words(label))
-    if words & _REGISTERED:
+    if words & REGISTERED_WORDS_IN_FACTS:
         return "the registered voters"
-    if words & _SEATS:
+    if words & SEAT_WORDS_IN_FACTS:
         return "seats"
     # A short header alone (`const. no.`, `code`; a referendum's `No` is votes, and `List No. 3
     # Greens` a party's).
-    if words & _NUMBERING and words != {"no"} and len(_words(label)) <= 2:
+    if words & NUMBERING_IN_FACTS and words != {"no"} and len(_words(label)) <= 2:
         return "a numbering or code"
     if protocol.line(label) is not None:
         return "a line of the protocol (ballots, blank or null votes, turnout, a margin)"

@@ -274,14 +274,16 @@ def _several(
 # Header words of a column that numbers a district's constituencies or seats (Nepal's election
 # commission: `DistrictName` beside `SCConstID`, `CenterConstID`; the race keys read only the
 # district, whose two or three constituencies were one race "of several candidates of one party").
-_SEAT_WORDS: Final = frozenset({"const", "constituency", "seat", "ward", "division", "electorate"})
+_CONSTITUENCY_WORDS: Final = frozenset(
+    {"const", "constituency", "seat", "ward", "division", "electorate"}
+)
 
 
 def _seat_numbers(first: Election, unread: Sequence[str]) -> str:
     """The advice to add an unread column that numbers the seats to the race keys, where one's
     header says so ('SCConstID'); nothing otherwise."""
     words = [(h, re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", h)) for h in unread]
-    seats = [h for h, parts in words if _SEAT_WORDS & {p.lower() for p in parts}]
+    seats = [h for h, parts in words if _CONSTITUENCY_WORDS & {p.lower() for p in parts}]
     if not seats or first.race is None:
         return ""
     keys = ",".join([*first.race.keys, seats[0]])

@@ -10,21 +10,14 @@ named by a seat word counts seats, not votes: its columns are no option's, set a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from pollcli.columns import normalize_header
-from pollcli.read.wide_hints import SEAT_WORDS
+from pollcli.read.fact_words import SEAT_VARIANT_HEADERS
 
 if TYPE_CHECKING:
     from pollcli.read.dialect import RawTable
     from pollcli.read.layout import Plan
-
-# Seat words of the variants' row beyond `SEAT_WORDS` (Spain's `Diputados`, `Concejales`,
-# `Senadores`; Portugal's `Mandatos`; Italy's `Seggi`; Poland's `Mandaty`).
-SEAT_VARIANTS: Final[frozenset[str]] = SEAT_WORDS | frozenset(
-    {"diputados", "concejales", "senadores", "escaños", "escanos", "electos", "mandatos",
-     "seggi", "eletti", "mandaty", "mandats", "élus", "elus", "sièges", "zetels", "mandater"}
-)  # fmt: skip
 
 
 def _variant(table: RawTable, index: int) -> str:
@@ -36,7 +29,9 @@ def _variant(table: RawTable, index: int) -> str:
 def set_aside(table: RawTable, plan: Plan) -> None:
     """Drop from the plan's options the columns whose variant is a seat word, and say so in the
     table's notes; unless every option is such a column (a table of seats: refused elsewhere)."""
-    seats = [i for i in plan.options if normalize_header(_variant(table, i)) in SEAT_VARIANTS]
+    seats = [
+        i for i in plan.options if normalize_header(_variant(table, i)) in SEAT_VARIANT_HEADERS
+    ]
     if not seats or len(seats) == len(plan.options):
         return
     plan.options = [i for i in plan.options if i not in set(seats)]

@@ -16,6 +16,7 @@ from pollcli.columns import ROW_ALIASES, canonical_column, header_words, normali
 from pollcli.errors import NoSuchColumn, UsageError
 from pollcli.problems import Code, Found
 from pollcli.read import protocol
+from pollcli.read.fact_words import NOT_COUNTS, SEAT_HEADERS
 from pollcli.read.offballot import DASHES
 from pollcli.read.othervotes import first_preferences
 from pollcli.read.preamble import is_number
@@ -32,18 +33,11 @@ SAMPLE: Final = 50
 SHOWN_OPTIONS: Final = 6
 MEASURE_OPTIONS_AT_MOST: Final = 3
 
-# Headers of columns that count seats (won, leading, elected) or their change, never votes.
-SEAT_WORDS: Final[frozenset[str]] = frozenset(
-    {"won", "win", "wins", "leading", "lead", "leads", "seats", "seat", "seats won", "won seats",
-     "total seats", "elected", "gain", "gains", "loss", "losses", "lost", "net", "net change",
-     "change", "+/-", "mandates", "mandate", "sitze", "mandate gesamt", "sièges", "escaños"}
-)  # fmt: skip
-
 
 def seats_only(labels: Sequence[str]) -> str | None:
-    """Why a wide table whose every option column counts seats (`SEAT_WORDS`) is no table of
-    votes, and what pollcli reads instead; None where one column is no such count."""
-    if not labels or not all(normalize_header(label) in SEAT_WORDS for label in labels):
+    """Why a wide table whose every option column counts seats (`fact_words.SEAT_HEADERS`) is no
+    table of votes, and what pollcli reads instead; None where one column is no such count."""
+    if not labels or not all(normalize_header(label) in SEAT_HEADERS for label in labels):
         return None
     shown = ", ".join(repr(label) for label in labels[:4])
     return (
@@ -159,10 +153,6 @@ def votes_column_option(table: RawTable, plan: Plan, found: Found) -> bool:
     return True
 
 
-# Words of a header that say it numbers or codes something (`PartyID`, `DistrictCd`, `SerialNo`).
-_NUMBERING: Final[frozenset[str]] = frozenset(
-    {"id", "cd", "code", "no", "nr", "serial", "sn", "rank", "age", "year"}
-)
 # Columns of counts that are never the options' votes: the registered voters (`electorate`: a
 # tie of every option), the members marked elected (1 and 0).
 _NO_VOTES: Final[frozenset[str]] = frozenset({"registered", "elected"})
@@ -199,7 +189,7 @@ def votes_hint(
         for index, name in enumerate(header)
         if name
         and whole(index)
-        and not _NUMBERING & set(header_words(name))
+        and not NOT_COUNTS & set(header_words(name))
         and canonical_column(name) not in _NO_VOTES
     ]
     shown = [repr(name) for _, _, name in sorted(found)[:4]] or [

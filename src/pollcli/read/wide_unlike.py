@@ -53,6 +53,7 @@ from pollcli.columns import canonical_column, header_words
 from pollcli.problems import Code, Found
 from pollcli.read import votes_words
 from pollcli.read.dialect import RawTable
+from pollcli.read.fact_words import ELECTORS, SEAT_WORDS_IN_OPTIONS
 from pollcli.read.layout import Plan
 from pollcli.read.offballot import DASHES
 from pollcli.read.total_words import says_total
@@ -95,16 +96,9 @@ _ATTRIBUTES: Final[dict[str, str]] = {
         ),
         "residents",
     ),
-    **dict.fromkeys(
-        ("wyborcy", "electors", "electorate", "elettori", "wahlberechtigte"), "electors"
-    ),
+    **dict.fromkeys(ELECTORS, "electors"),
     **dict.fromkeys(("nasc", "nascita", "birth", "born", "dob", "urodzenia"), "a birth date"),
 }
-# Whole words of a header that say its column counts seats (`seats_s`, `Sitze SPD`), never votes.
-_SEAT_WORDS: Final[frozenset[str]] = frozenset(
-    {"seats", "mandates", "sitze", "sièges", "sieges", "escaños", "escanos", "mandatos", "seggi",
-     "mandaty", "zetels", "mandater", "diputados", "concejales"}
-)  # fmt: skip
 # What to do with a table of seats, as the errors say it.
 _SEATS_ADVICE: Final[str] = (
     "pollcli reads votes, not seats: give it each option's votes, and 'pollcli seats' allocates "
@@ -263,7 +257,9 @@ def _held(label: str, cells: list[str]) -> str | None:
 
 def _says_seats(table: RawTable, i: int) -> bool:
     """Whether a column's header has a seat word (`seats_s`, `Sitze SPD`, `Mandatos`)."""
-    return bool(_SEAT_WORDS.intersection(re.split(r"[^\w]+|_", table.header[i].casefold())))
+    return bool(
+        SEAT_WORDS_IN_OPTIONS.intersection(re.split(r"[^\w]+|_", table.header[i].casefold()))
+    )
 
 
 def _fixed(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
