@@ -85,6 +85,9 @@ THREE = SEATS + '5,Farid Zain (PH - PKR),"60.0% (18,000)",P03,TENGAH,parliament,
 THREE += '6,Gita Rao (BN - UMNO),"20.0% (6,000)",P03,TENGAH,parliament,Perak\n'
 
 
+RACES = ("P01", "P02", "P03")
+
+
 def _overview(tmp_path, *options: str):
     path = write(tmp_path, THREE, "my_perak3.csv")
     result = invoke("summary", str(path), "--race-by", "panel_code", "-f", "json", *options)
@@ -93,18 +96,19 @@ def _overview(tmp_path, *options: str):
     return document, {line["race"]: line for line in document["overview"]["races"]}
 
 
+def _each(by_race, get) -> tuple:
+    """`get` of each race's entry, in file order."""
+    return tuple(get(by_race[race]) for race in RACES)
+
+
 def test_the_overview_counts_no_plurality_from_shares_of_a_larger_base(tmp_path):
     # First past the post, assumed: the three leaders win their seats, but the overview said
     # "2 wins are pluralities (no majority) under first past the post" of P01 and P02, whose
     # majority the findings say cannot be told. Now they are counted as not judged.
     document, lines = _overview(tmp_path)
-    assert [lines[race]["won"] for race in ("P01", "P02", "P03")] == [True, True, True]
+    assert _each(lines, lambda line: line["won"]) == (True, True, True)
     assert not any(line.get("assumed_plurality") for line in lines.values())
-    assert [bool(lines[race].get("majority_unjudged")) for race in ("P01", "P02", "P03")] == [
-        True,
-        True,
-        False,
-    ]
+    assert _each(lines, lambda line: bool(line.get("majority_unjudged"))) == (True, True, False)
     tally = document["tally"]
     assert (tally["won"], tally["assumed_plurality"], tally["majority_unjudged"]) == (3, 0, 2)
     notes = " ".join(document["overview"]["notes"])
@@ -117,16 +121,21 @@ def test_a_majority_system_sends_no_race_to_a_runoff_from_shares_of_a_larger_bas
     # runoff would decide them", each with a runoff pair in its JSON. Neither can be told: no
     # winner is named (`majority_unjudged`), no runoff, no `no_majority` tag; P03 is won.
     document, lines = _overview(tmp_path, "--system", "majority")
-    assert [lines[race]["won"] for race in ("P01", "P02", "P03")] == [False, False, True]
+    assert _each(lines, lambda line: line["won"]) == (False, False, True)
     assert not any("no_majority" in line["tags"] for line in lines.values())
     races = {e["election"]: e for e in document["elections"]}
-    assert [races[race]["majority"]["runoff"] for race in ("P01", "P02")] == [None, None]
-    assert [races[race]["majority"]["reached"] for race in ("P01", "P02", "P03")] == [
-        False,
-        False,
-        True,
-    ]
+    assert _each(races, lambda e: e["majority"]["runoff"]) == (None, None, None)
+    assert _each(races, lambda e: e["majority"]["reached"]) == (False, False, True)
     tally = document["tally"]
     assert (tally["won"], tally["undecided"], tally["majority_unjudged"]) == (1, 2, 2)
     notes = " ".join(document["overview"]["notes"])
     assert "No majority in" not in notes and "2 races are not judged for a majority" in notes
+    # `seats` reads the same verdict: no seat for P01 and P02, and why.
+    path = write(tmp_path, THREE, "my_perak3.csv")
+    seats = invoke(
+        "seats", str(path), "--race-by", "panel_code", "--system", "majority", "-f", "json"
+    )
+    assert seats.code == 0, seats.stderr
+    districts = json.loads(seats.stdout)["elections"][0]["districts"]
+    why = {d["district"]: d.get("no_winner") for d in districts}
+    assert _each(why, lambda reason: reason) == ("majority_unjudged", "majority_unjudged", None)
