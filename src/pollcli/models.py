@@ -323,8 +323,9 @@ class ElectionSummary:
     # electoral system has a majority to reach (a two-round vote) or not (plurality, party lists).
     source: str | None = field(default=None, metadata=NOT_IN_JSON)
     system: System = field(default="majority", metadata=NOT_IN_JSON)
-    # Whether the system was given (a flag or a `system` fact) or assumed (`majority.default_system`),
-    # and whether the race is a primary (its leader wins a nomination): for the overview's tally.
+    # Whether the system was given (a flag or a `system` fact) or assumed
+    # (`majority.default_system`), and whether the race is a primary (its leader wins a
+    # nomination): for the overview's tally.
     system_given: bool = field(default=False, metadata=NOT_IN_JSON)
     primary: bool = field(default=False, metadata=NOT_IN_JSON)
     # Those tied for first are equal only in shares the file rounded to this step in points

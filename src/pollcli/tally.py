@@ -1,6 +1,7 @@
-"""One election's figures: ranks and shares, leader and runner-up, margin, majority or runoff (judged
-by `majority`), who is below the threshold, turnout, the effective number and the term. Arithmetic
-only — the sentences that tell these figures are `findings.summary`'s, the result models `summary`'s.
+"""One election's figures: ranks and shares, leader and runner-up, margin, majority or runoff
+(judged by `majority`), who is below the threshold, turnout, the effective number and the term
+(`race_figures`). Arithmetic only — the sentences that tell these figures are `findings.summary`'s,
+the result models `summary`'s.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ class Tally:
 
     @property
     def majority_unjudged(self) -> bool:
-        """Whether anyone has the majority cannot be told from the published shares (`listed_share`)."""
+        """Whether a majority is had cannot be told from the published shares (`listed_share`)."""
         return self.listed_share is not None
 
     def strength(self, item: Ranked) -> float:

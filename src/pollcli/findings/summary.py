@@ -425,8 +425,8 @@ def _majority(tally: Tally, *, official: bool) -> str:
             + ("." if tally.system_given else f" (under first past the post {plurality}).")
         )
     if runoff and not tally.system_given:
-        # The two-round system is pollcli's assumption (`majority.default_system`): say so, and what
-        # first past the post would give (a Bundestag's party vote has no runoff).
+        # The two-round system is pollcli's assumption (`majority.default_system`): say so, and
+        # what first past the post would give (a Bundestag's party vote has no runoff).
         plurality = (
             f"{runoff[0]} {verb}"
             if leader
