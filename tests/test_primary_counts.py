@@ -365,3 +365,50 @@ def test_one_party_s_file_with_a_count_of_part_of_the_precinct(tmp_path, monkeyp
     assert not [p for p in problems if p.severity == "error"], problems
     for election in elections:
         assert (election.facts.registered, election.facts.ballots_cast) == (None, None)
+
+
+def test_dc_under_another_name_is_told_to_read_primaries(tmp_path, monkeypatch):
+    # The same layout saved as dc_2018.csv (newuser 26): no name says primary, so the party keys
+    # no race and each party's count row is one more count of the precinct. The advice was
+    # --unit PrecinctNumber, which then failed ("registered is '4387' here but '6285' on line 2;
+    # precinct '1' of region '6' has one registered: make them agree") with none. Now the count
+    # rows that name a candidate's party say --primary party, which, followed, reads them.
+    # (Each party's race of an office of its own, as the file's at-large council members.)
+    lines = [
+        line.replace(",3,MAYOR OF THE DISTRICT OF COLUMBIA,", ",3,CHAIR,")
+        for line in DC.splitlines(keepends=True)
+        if "INITIATIVE" not in line
+    ]
+    text = "".join(lines).replace("MAYOR OF THE DISTRICT OF COLUMBIA", "MAYOR")
+    path = write(tmp_path, text, "dc_2018.csv")
+    unit = ("--region", "WardNumber", "--unit", "PrecinctNumber")
+    result = invoke("summary", str(path), *unit)
+    assert result.code == 1
+    assert "registered is '4387' here but '6285' on line 2" in result.stderr
+    assert "read one race per party with --primary party" in result.stderr
+    told = invoke("summary", str(path), *unit, "--primary", "party", "--format", "json")
+    assert told.code == 0, told.stderr
+    races = {e["election"]: e for e in json.loads(told.stdout)["elections"]}
+    mayor = races["MAYOR · Democratic primary"]
+    assert mayor["turnout"]["registered"] == _counts(DC, "REGISTERED VOTERS - TOTAL", "DEM")
+    table = " ".join(invoke("summary", str(path), *unit, "--primary", "party").stdout.split())
+    assert "(party primaries: --primary party says so;" in table
+
+
+def test_a_general_election_with_registered_voters_per_party_gets_no_primary_advice(tmp_path):
+    # Registration per party beside a race of candidates of several parties: no primaries.
+    text = DC_HEAD + "".join(
+        f"{_DAY},{n},{contest},1,6,{candidate},{party},{votes}\n"
+        for n, contest, candidate, party, votes in [
+            (-2, "REGISTERED VOTERS - TOTAL", "", "CITYWIDE", 6285),
+            (-2, "REGISTERED VOTERS - TOTAL", "", "DEM", 4387),
+            (2, "MAYOR", "Ann Vole", "DEM", 500),
+            (2, "MAYOR", "Bo Wren", "REP", 300),
+        ]
+    )
+    result = invoke(
+        "summary", str(write(tmp_path, text, "dc_general.csv")), "--unit", "PrecinctNumber"
+    )
+    assert result.code == 1
+    assert "registered is '4387' here but '6285' on line 2" in result.stderr
+    assert "--primary" not in result.stderr

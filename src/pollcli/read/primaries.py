@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import Final
 
@@ -81,9 +81,14 @@ def primary_note(rule: PartyRule | None, split_by_party: bool, keys: list[KeyCol
         return ""
     if any(k.role == "stage" for k in keys):
         return " (the party in primaries only)"
+    said = (
+        "--primary party says so"
+        if rule is not None and rule.flagged
+        else "the file's name says so"
+    )
     return (
-        " (party primaries: the file's name says so; a top-two primary, one race of every "
-        "party per office, is read with --primary top-two)"
+        f" (party primaries: {said}; a top-two primary, one race of every party per office, is "
+        "read with --primary top-two)"
     )
 
 
@@ -105,6 +110,7 @@ def party_advice(records: Sequence[Record]) -> Advice:
     For the elections whose party keys no race (no `PartyRule`); worked out at the first count given
     twice (`facts.UnitFacts.advice`), never for an election with none."""
     rows: dict[tuple[str, str], tuple[list[int], list[str | None]]] = {}
+    labels: dict[int, str] = {}  # a count row's party cell, by line (`_labelled`)
 
     def block(unit: UnitKey, line: int) -> set[str]:
         lines, parties = rows.get(unit[1:], ([], []))
@@ -124,6 +130,10 @@ def party_advice(records: Sequence[Record]) -> Advice:
                 )
                 lines.append(record.line)
                 parties.append(_party(record))
+                if record.row.fact is not None and record.row.party:
+                    labels[record.line] = option_key(record.row.party)
+        if _labelled(labels.get(first), labels.get(again), rows.values()):
+            return PARTY_ADVICE
         one, other = block(unit, first), block(unit, again)
         return PARTY_ADVICE if one and other and not one & other else ""
 
@@ -131,6 +141,19 @@ def party_advice(records: Sequence[Record]) -> Advice:
 
 
 _COUNT: Final = "\0count"  # (a count row, which ends a block of candidates)
+
+
+def _labelled(
+    one: str | None, other: str | None, rows: Iterable[tuple[list[int], list[str | None]]]
+) -> bool:
+    """Whether two count rows are two parties' ballots' (the District of Columbia's results saved
+    as dc_2018.csv: `REGISTERED VOTERS - TOTAL` of `CITYWIDE`, then of `DEM`, in each precinct):
+    they name two parties, one of them the party of the race's candidates, all of one party."""
+    if one is None or other is None or one == other:
+        return False
+    parties = {p for _, row in rows for p in row if p is not None and p != _COUNT}
+    parties -= NO_PARTIES | NONPARTISAN
+    return len(parties) == 1 and bool(parties & {one, other})
 
 
 def _party(record: Record) -> str | None:

@@ -127,6 +127,7 @@ class PartyRule:
     # congressional races are party primaries (2008–2010).
     open_majority: bool = False
     closed_congress: bool = False
+    flagged: bool = False  # (`--primary` said so, not the file's name: `primary_note`)
 
     def primary(self, stage: str) -> bool:
         """Whether a row of this stage (as written) is of a primary."""
@@ -215,6 +216,7 @@ def party_rule(columns: ColumnMap, options: ReadOptions, source_file: str) -> Pa
             general_offices=general,
             open_majority=opened,
             closed_congress=closed,
+            flagged=options.primary is not None,
         )
     return None
 
