@@ -244,3 +244,26 @@ def test_a_special_election_file_is_no_file_of_primaries(tmp_path, monkeypatch, 
     result = invoke("summary", str(tmp_path / name), "--race", "Governor")
     assert result.code == 0, result.stderr
     assert "Ada Quill wins the seat with a majority" in " ".join(result.stdout.split())
+
+
+def test_a_files_name_is_read_once_for_its_races(tmp_path, monkeypatch):
+    # One party's runoffs are looked for in every race of one seat: bench's elections_1M's
+    # 10,000 races each read the file's name (PurePath and a pattern, some 40 ms of the run).
+    from pollcli.read import primaries
+
+    seen: list[str] = []
+
+    class Counted(type(primaries.PurePath(""))):  # type: ignore[misc]
+        def __new__(cls, *parts):
+            seen.append(str(parts[0]))
+            return super().__new__(cls, *parts)
+
+    monkeypatch.setattr(primaries, "PurePath", Counted)
+    rows = [HEADER] + [
+        line
+        for n in range(50)
+        for line in _rows(f"Board {n}", [("REP", f"A{n} Ames", 9), ("DEM", f"B{n} Bell", 8)])
+    ]
+    path = write(tmp_path, "\n".join(rows) + "\n", "xx_2018_board.csv")
+    invoke("summary", str(path), "--format", "json")
+    assert seen.count(str(path)) <= 1, seen

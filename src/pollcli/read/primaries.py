@@ -6,6 +6,7 @@ the party keys no race but a count given twice may be each party ballot's (`part
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -200,5 +201,9 @@ def one_party_runoffs(elections: Sequence[Election]) -> None:
 
 def _runoff(election: Election) -> bool:
     words = [v.casefold() for v in (election.race.keys.values() if election.race else ())]
-    name = PurePath(election.source_file).name.casefold()
-    return "runoff" in words or bool(_RUNOFF.search(name))
+    return "runoff" in words or _runoff_file(election.source_file)
+
+
+@functools.cache
+def _runoff_file(source_file: str) -> bool:  # (once a file, not once each of its 10,000 races)
+    return bool(_RUNOFF.search(PurePath(source_file).name.casefold()))
