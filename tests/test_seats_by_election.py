@@ -109,3 +109,27 @@ def test_a_bodys_votes_on_motions_are_no_seats(tmp_path):
     races = {e["election"]: e for e in json.loads(result.stdout)["elections"]}
     levy = {r["candidate"]: r["votes"] for r in races["Transit levy"]["results"]}
     assert levy == {"Yes": 71, "No": 70, "Abstain": 9}
+
+
+def test_a_party_whose_name_has_a_seat_word_is_a_party(tmp_path):
+    # Spain's Escaños en Blanco ("Blank Seats", a party that stood in 2011–2016) beside PSOE, PP
+    # and Podemos: refused since a747980 as "'Escaños en Blanco' holds seats, not votes … leave
+    # it out, --ignore-column 'Escaños en Blanco'", advice that drops a party's votes (PSOE
+    # 43.14 % of all four became 43.30 %). A seat word names a seats column where it stands
+    # alone, beside a short suffix, or before another option's name (`Sitze SPD`); every option
+    # headed by one is still a table of seats.
+    import pandas as pd
+
+    text = "Provincia,PSOE,PP,Podemos,Escaños en Blanco\n"
+    text += "Madrid,900000,1200000,500000,9000\nBarcelona,800000,300000,400000,7000\n"
+    text += "Sevilla,400000,250000,100000,2000\n"
+    path = write(tmp_path, text, "es.csv")
+    result = invoke("summary", str(path), "-f", "json")
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    oracle = pd.read_csv(path).drop(columns="Provincia").sum()
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == oracle.to_dict()
+    assert election["leader"]["share"] == pytest.approx(100 * oracle["PSOE"] / oracle.sum())
+    seats = "Provincia,Escaños PSOE,Escaños PP\nMadrid,12,15\nBarcelona,10,4\nSevilla,5,3\n"
+    refused = invoke("summary", str(write(tmp_path, seats, "es_seats.csv")))
+    assert refused.code == 1 and "hold seats, not votes" in refused.stderr

@@ -25,7 +25,9 @@ hold votes says so:
   (a protocol line), over its rows (a Hungarian table of polling stations, valasztas18's
   `szavazas.csv`: flags and small counts beside `ervenyes`, the valid votes, and no party's votes,
   "tied for first" with 8 votes of 2,167);
-- seats: a header with a seat word (`seats_s`, `Sitze SPD`, `Mandatos`), or every row's options
+- seats: a header with a seat word (`seats_s`, `Sitze SPD`, `Mandatos`; alone, before a short
+  suffix or another option's name, or on every option: Spain's party `Escaños en Blanco` beside
+  PSOE and PP is a party), or every row's options
   adding up to one figure (three rows or more): a fixed whole, as a chamber's seats are, where votes
   differ from one count to the next (Denmark's seats per party per election, 175 in each row, whose
   `--race-by date` gave 26 elections "led" by the Social Democrats "with 74 votes"); not where
@@ -49,7 +51,7 @@ from itertools import pairwise
 from typing import Final
 
 from pollcli.answer_words import measure_answers
-from pollcli.columns import canonical_column, header_words
+from pollcli.columns import canonical_column, header_words, option_key
 from pollcli.problems import Code, Found
 from pollcli.read import votes_words
 from pollcli.read.dialect import RawTable
@@ -137,7 +139,7 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
     seen |= copied
     hours, ranks = _hours(table, plan, rows), _ranks(table, plan)
     listed, few = _options_listed(table, plan, rows), _few(table, plan, rows)
-    seats = [table.header[i] for i in plan.options if i not in seen and _says_seats(table, i)]
+    seats = _seat_columns(table, [i for i in plan.options if i not in seen])
     account = _account(table, plan)
     fixed = None if seen or seats or account else _fixed(table, plan, rows)
     told = [s for s in (hours, ranks, listed, few, account, fixed) if s is not None]
@@ -257,9 +259,28 @@ def _held(label: str, cells: list[str]) -> str | None:
 
 def _says_seats(table: RawTable, i: int) -> bool:
     """Whether a column's header has a seat word (`seats_s`, `Sitze SPD`, `Mandatos`)."""
-    return bool(
-        SEAT_WORDS_IN_OPTIONS.intersection(re.split(r"[^\w]+|_", table.header[i].casefold()))
-    )
+    return bool(SEAT_WORDS_IN_OPTIONS.intersection(_seat_split(table.header[i])))
+
+
+def _seat_columns(table: RawTable, options: list[int]) -> list[str]:
+    """The headers of the options that count seats (`_says_seats`): all of them where every option
+    has a seat word; else those whose seat word stands alone, beside a short suffix or before
+    another option's name (`Sitze SPD` beside `SPD`). Spain's `Escaños en Blanco` ("Blank
+    Seats") is a party beside PSOE and PP."""
+    said = [i for i in options if _says_seats(table, i)]
+    if len(said) == len(options):
+        return [table.header[i] for i in said]
+    names = {option_key(table.header[i]) for i in options if i not in said}
+    kept = []
+    for i in said:
+        rest = [w for w in _seat_split(table.header[i]) if w not in SEAT_WORDS_IN_OPTIONS]
+        if all(len(w) <= 2 for w in rest) or option_key(" ".join(rest)) in names:
+            kept.append(table.header[i])
+    return kept
+
+
+def _seat_split(label: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+|_", label.casefold()) if w]
 
 
 def _fixed(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
