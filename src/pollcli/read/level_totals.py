@@ -13,6 +13,10 @@ is its run too: a Bezirk of one Gemeinde (a Statutarstadt) lists it again. Such 
 only where the first row is the total of every row that is none (four at least) and another row is
 a total too: a table that opens with the whole and runs down its levels. Each total is set aside by the totals stage, its parts counted.
 
+With no row of the whole, such a row is a group's subtotal only where a naming cell says it is
+above the rows it totals, by its code or a group's word (`group_totals`: Upper Austria's Bezirke
+above their Gemeinden, `40200 Bezirk X` over `40201`, `40202`, without a row of the Land).
+
 A long table of such places (`code,region,party,votes`, a row per place and option) is read so
 too, its regions in the order first met (`regions_aside`: the last step of the totals stage, on
 the regions' sums, which both engines keep); a whole listed again at each level is refused so too
@@ -21,7 +25,9 @@ the regions' sums, which both engines keep); a whole listed again at each level 
 
 from __future__ import annotations
 
+import re
 import shlex
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from pollcli.columns import option_key
@@ -31,6 +37,7 @@ from pollcli.read.total_places import Marked
 
 if TYPE_CHECKING:
     from pollcli.read.header import ColumnMap
+    from pollcli.read.layout import Plan
     from pollcli.read.records import Record
 
 Row = tuple[int, list[str]]
@@ -46,6 +53,26 @@ def levels(options: list[int], rows: list[Row]) -> bool:
     """Whether a wide table may be one of levels, before its figures are read: two options at
     least, and no more rows than `LEVEL_ROWS` (a table of polling stations is let go at once)."""
     return len(options) >= 2 and 3 <= len(rows) <= LEVEL_ROWS
+
+
+def level_rows(
+    header: list[str],
+    plan: Plan,
+    rows: list[Row],
+    figures_of: Callable[[Plan, list[Row]], list[list[int]] | None],
+    found: Found | None,
+) -> dict[int, Marked]:
+    """A wide table's rows that are totals of the levels below them, with no word or code column
+    to say so: under a first row of the whole (`head_totals`); the whole listed again at each
+    level, refused (`whole_again`); or of groups of the rows after them (`group_totals`). The figures (`figures_of`) are read only where the table may be one."""
+    figures = figures_of(plan, rows) if levels(plan.options, rows) else None
+    if marked := head_totals(rows, figures):
+        return marked
+    # (The whole again at each level, Wahlkreise apart from their Bezirke: the advice is its own.)
+    alone = again(header, plan.ids, rows, figures) is None
+    if alone and (marked := group_totals(header, plan.ids, rows, figures, found)):
+        return marked
+    return whole_again(header, plan.ids, rows, figures, found)
 
 
 def head_totals(rows: list[Row], figures: list[list[int]] | None) -> dict[int, Marked]:
@@ -67,11 +94,14 @@ def head_totals(rows: list[Row], figures: list[list[int]] | None) -> dict[int, M
     }
 
 
-def _runs(figures: list[list[int]]) -> dict[int, list[int]]:
+def _runs(figures: list[list[int]], only: set[int] | None = None) -> dict[int, list[int]]:
     """Each row that holds, option by option, the sum of the run of rows below it (the totals
-    among them aside), with that run; found from the last row up (see the module's docstring)."""
+    among them aside), with that run; found from the last row up (see the module's docstring).
+    With `only`, those rows alone are looked at."""
     runs: dict[int, list[int]] = {}
     for n in range(len(figures) - 2, -1, -1):
+        if only is not None and n not in only:
+            continue
         row = figures[n]
         if sum(1 for v in row if v) < 2:
             continue
@@ -86,6 +116,133 @@ def _runs(figures: list[list[int]]) -> dict[int, list[int]]:
         if run and sums == row:
             runs[n] = run
     return runs
+
+
+# Whole words of a naming cell that name a group of the places listed after it (`group_totals`).
+GROUP_WORDS: Final[frozenset[str]] = frozenset(
+    {"bezirk", "kreis", "landkreis", "stadtkreis", "wahlkreis", "regionalwahlkreis", "district"}
+    | {"county", "total", "subtotal"}
+)
+# The fewest option columns with a figure (not 0) in which one sign tells a group's row; with
+# fewer, a place may hold the sum of the rows after it by chance, and both signs are needed.
+GROUP_FIGURES: Final[int] = 3
+
+
+def group_totals(
+    header: list[str],
+    ids: list[int],
+    rows: list[Row],
+    figures: list[list[int]] | None,
+    found: Found | None,
+) -> dict[int, Marked]:
+    """Rows that hold, option by option, the sum of the run of rows after them (the totals among
+    them aside) where a naming cell says they are above them, with no row of the whole above all
+    (`head_totals`): Upper Austria's Bezirke above their Gemeinden, some listed without (`40200
+    Bezirk X`, `40201 Asten`, `40202 Enns`, `40401 Ried`), summed as places every vote of a Bezirk
+    counted twice. The signs (`_signs`): a code that begins every part's (`EC-01` of `EC-01A`;
+    `40200` of `40201`, its trailing zeros stripped, the codes of one length), a word naming a
+    group (`GROUP_WORDS`) that no part's cell holds. One sign is enough with `GROUP_FIGURES`
+    figures not 0; with fewer, both are needed, and a row of one sign is refused (`found`): a
+    place may hold the sum of the next in one or two columns by chance. So is a row of both
+    signs that does not hold the sum of the rows after it: a breakdown of part of it, or rows
+    missing, which counted with it would count its votes twice."""
+    if figures is None or len(rows) < 3:
+        return {}
+    nexts = [_signs(ids, rows, n, [n + 1]) for n in range(len(rows) - 1)]
+    runs = _runs(figures, {n for n, s in enumerate(nexts) if s})
+    signs = {n: _signs(ids, rows, n, run) for n, run in runs.items()}
+    doubtful = sorted(n for n, s in signs.items() if len(s) == 1 and not _strong(figures[n]))
+    kept = {n for n, s in signs.items() if s and (len(s) == 2 or _strong(figures[n]))}
+    while kept != set(runs):  # (a row not kept is counted: the totals above it found again)
+        runs = _runs(figures, kept)
+        kept = {n for n in kept if n in runs and _signs(ids, rows, n, runs[n])}
+    refused = [n for n, s in enumerate(nexts) if len(s) == 2 and n not in runs]
+    if found is not None and (refused or doubtful):
+        _refuse_groups(found, header, ids, rows, refused, doubtful, signs)
+        return {}
+    why = "a row whose code or name says it is above the rows after it, holding their sum"
+    return {rows[n][0]: Marked(f"{why}, is their subtotal", _lines(rows, runs[n])) for n in kept}
+
+
+def _signs(ids: list[int], rows: list[Row], n: int, parts: list[int]) -> set[str]:
+    """The signs that row `n` is above the rows `parts` (`group_totals`): "code", "word"."""
+    signs: set[str] = set()
+    cells = rows[n][1]
+    for i in ids:
+        own = cells[i].strip() if i < len(cells) else ""
+        theirs = [rows[m][1][i].strip() if i < len(rows[m][1]) else "" for m in parts]
+        if own and all(_code_begins(own, other) for other in theirs):
+            signs.add("code")
+        if _group_word(own) and not any(_group_word(other) for other in theirs):
+            signs.add("word")
+    return signs
+
+
+def _strong(row: list[int]) -> bool:
+    return sum(1 for v in row if v) >= GROUP_FIGURES
+
+
+def _code_begins(own: str, other: str) -> bool:
+    """Whether code `own` begins code `other`: at a word's edge (`EC-01` of `EC-01A`, never `1`
+    of `10`), or its trailing zeros stripped, two at least, the two of one length (`40200` of
+    `40201`, never `40110` of `40111`)."""
+    if not _CODE.fullmatch(own) or len(other) < len(own) or other == own:
+        return False
+    if len(other) == len(own):
+        stem = own.rstrip("0")  # (two zeros at least: `40110` is a Gemeinde, `R0` a place)
+        return len(stem) <= len(own) - 2 and bool(stem) and other.startswith(stem)
+    if not other.startswith(own):
+        return False
+    after = other[len(own)]
+    return not after.isalnum() or after.isdigit() != own[-1].isdigit()
+
+
+# A code: a digit at least, letters, digits and `-`, `.`, `_`, no space (`40200`, `EC-01`, `G1A000`).
+_CODE: Final = re.compile(r"(?=\D*\d)[\w.-]+")
+
+
+def _group_word(cell: str) -> bool:
+    return bool(cell) and any(w in GROUP_WORDS for w in re.split(r"\W+", cell.casefold()))
+
+
+def _lines(rows: list[Row], run: list[int]) -> frozenset[int]:
+    return frozenset(rows[m][0] for m in run)
+
+
+def _refuse_groups(
+    found: Found,
+    header: list[str],
+    ids: list[int],
+    rows: list[Row],
+    refused: list[int],
+    doubtful: list[int],
+    signs: dict[int, set[str]],
+) -> None:
+    """The error for rows of a group that do not hold the sum of the rows after them, or that
+    hold it in one or two columns with one sign only (`group_totals`)."""
+    n = (refused or doubtful)[0]
+    name = " ".join(c for i in ids if i < len(rows[n][1]) and (c := rows[n][1][i].strip()))
+    more = len(refused) + len(doubtful) - 1
+    also = f" (and {more} more such rows)" if more else ""
+    if refused:
+        what = (
+            f"its code and name say it is a group of the rows after it, but it does not hold "
+            f"their sum{also}: a breakdown of part of it, or rows missing"
+        )
+    else:
+        what = (
+            f"it holds the sum of rows after it in each of the few option columns with a figure, "
+            f"and only its {next(iter(signs[n]))} says it is above them{also}: "
+            "a subtotal, or a place whose figures are theirs by chance"
+        )
+    found.add(
+        Code.TOTAL_MISMATCH,
+        rows[n][0],
+        f"{name!r} (line {rows[n][0]:,}): {what}. Counted with them, its votes would count "
+        "twice, and pollcli cannot tell which rows to count; leave out the rows of one level "
+        "(the groups' or their places') from the file",
+        column=header[ids[0]] if ids else None,
+    )
 
 
 # Every option's sum over the rows within this share of N times the first row's: the whole and

@@ -28,7 +28,7 @@ from pollcli.problems import Code, Found
 from pollcli.read import protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan
-from pollcli.read.level_totals import head_totals, levels, whole_again
+from pollcli.read.level_totals import level_rows
 from pollcli.read.preamble import is_number
 from pollcli.read.total_places import ABOUT_SUM, Marked
 from pollcli.read.total_words import is_total_name, may_hold_total
@@ -50,8 +50,7 @@ def marked_totals(
         or _zero_code_totals(table, plan, rows, found)
         or _sum_row(table, plan, rows)
         or _block_totals(plan, rows)
-        or head_totals(rows, figs := figures_of(plan, rows) if levels(plan.options, rows) else None)
-        or whole_again(table.header, plan.ids, rows, figs, found)
+        or level_rows(table.header, plan, rows, figures_of, found)
     )
 
 
