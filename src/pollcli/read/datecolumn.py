@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shlex
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
 from pydantic import ValidationError
@@ -32,13 +32,36 @@ if TYPE_CHECKING:
 
 _SEVERAL = ", or, if the rows are of several elections, tell them apart with --race-by {keys}"
 _ALONE = " (and the column of each race: a district, constituency or office)"
+_BY_ID = " (each election's id)"
 
 
-def advice(race_columns: list[str], header: str) -> str:
+# A column of each election's id (ParlGov's `election_id`): it alone tells the elections apart.
+_ELECTION_ID: Final = re.compile(r"(?i)\W*election[\W_]*(?:id|code|key|nr|no|number)\W*")
+
+
+def advice(
+    race_columns: list[str],
+    header: str,
+    headers: Sequence[str] = (),
+    country: tuple[str, Iterable[tuple[str, str]]] | None = None,
+) -> str:
     """The end of the message for a date that differs within an election (New Zealand's 1946–2015
-    file, trial 7; Canada's candidates since 1867, session 17)."""
-    keys = shlex.quote(",".join([*race_columns, header]))
-    return _SEVERAL.format(keys=keys) + ("" if race_columns else _ALONE)
+    file, trial 7; Canada's candidates since 1867, session 17). With no race column, a column of
+    each election's id among `headers` (ParlGov's `election_id`) is the key; else, where the
+    `country` column (its header, and the rows' (country, date) cells) holds two countries on
+    one date, it keeps them apart before the date: by the date alone ParlGov's elections to the
+    European Parliament of one day were one race of every country's parties."""
+    ident = next((h for h in headers if _ELECTION_ID.fullmatch(h)), None)
+    if ident is not None and not race_columns:
+        return _SEVERAL.format(keys=shlex.quote(ident)) + _BY_ID
+    keys = [*race_columns, header]
+    if country is not None and header not in race_columns:
+        seen: dict[str, str] = {}
+        for place, date in country[1]:
+            if place and seen.setdefault(date, place) != place:
+                keys.insert(len(race_columns), country[0])
+                break
+    return _SEVERAL.format(keys=shlex.quote(",".join(keys))) + ("" if race_columns else _ALONE)
 
 
 def unread(header: str | None, value: object) -> bool:

@@ -74,6 +74,20 @@ def _race_columns(columns: ColumnMap) -> list[str]:
     return [h for h, c in cells if c in ("election", "office") or c.startswith(RACE_PREFIX)]
 
 
+def _date_advice(
+    columns: ColumnMap, records: list[Record], header: str, said: dict[str, str]
+) -> str:
+    """`datecolumn.advice`, with the file's headers and its rows' country and date cells; once
+    an election (`said`: a file of 900 elections as one has thousands of lines to say it of)."""
+    if header not in said:
+        country = columns.header_of("country")
+        pairs = ((r.facts.get("country", ""), r.facts.get("date", "")) for r in records)
+        race = _race_columns(columns)
+        given = None if country is None else (country, pairs)
+        said[header] = datecolumn.advice(race, header, columns.header, given)
+    return said[header]
+
+
 # Seats that differ within an election of many places: each place's own race (a council or a
 # constituency of its own), its seats to fill or each list's seats won there (Belgium's council
 # files: `Nombre de sièges` of each list, 589 communes, one `election` cell).
@@ -191,6 +205,7 @@ def election_facts(
     spellings: dict[str, dict[str, tuple[int, set[str]]]] = {}
     rows_count = False  # a count given as a row of a unit (Maine's `Votes Cast` of each race)
     advice = sources.party_advice(records) if sources.party_advice is not None else None
+    dates_said: dict[str, str] = {}  # (`_date_advice`, worked out once)
     # (`simple`: no record of the race has a place or fact cells, `plainraces.simple_race`.)
     for record in () if simple else records:
         place = record.row.unit if alone else record.row.region
@@ -230,7 +245,7 @@ def election_facts(
                             if key == "round"
                             else _TOTALS.format(header=shlex.quote(header or key))
                             if key == "total_votes"
-                            else datecolumn.advice(_race_columns(sources.columns), header or key)
+                            else _date_advice(sources.columns, records, header or key, dates_said)
                             if key == "date"
                             else _STAGES.format(where=_keep_stage(header, value, seen[0]))
                             if key == "stage" and header and stage_of(seen[0]) and stage_of(value)
