@@ -106,3 +106,37 @@ def test_rows_holding_what_a_districts_total_leaves_unlisted_name_no_winner(tmp_
     notes = " ".join(race["notes"])
     assert "wins the seat" not in notes
     assert "'State House · 18'" in notes and "give the rows their district" in notes
+
+
+@pytest.mark.parametrize("engine", ["stream", "exact"])
+@pytest.mark.parametrize("race", ["State House", "state house"])
+def test_race_of_rows_of_no_district_reads_as_in_the_whole_file(tmp_path, engine, race):
+    # --race 'State House' keeps the race of no district alone: its district's races, left out,
+    # were not assembled to compare, and "CEDAR, CY wins the seat with a majority". They are
+    # assembled for the check, and not shown: the same reading as the whole file's.
+    path = write(tmp_path, UNLISTED, "20241105__az__general__pima__precinct.csv")
+    whole = invoke("summary", str(path), "-f", "json", env={"POLLCLI_ENGINE": engine})
+    flags = ("-f", "json", "--overview", "--race", race)
+    result = invoke("summary", str(path), *flags, env={"POLLCLI_ENGINE": engine})
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    (kept,) = data["elections"]
+    (same,) = [e for e in json.loads(whole.stdout)["elections"] if e["election"] == "State House"]
+    assert kept["results"] == same["results"]
+    assert [r["won"] for r in data["overview"]["races"]] == [False]
+    said = [n for n in same["notes"] if "'State House · 18'" in n]
+    assert said and all(n in kept["notes"] for n in said)
+    assert "wins the seat" not in " ".join(kept["notes"])
+    assert "17" not in result.stderr and "Dee Dale" not in result.stdout
+
+
+def test_race_named_without_its_separator_keeps_that_race(tmp_path):
+    # --race 'State House 18' matched none of the races ('State House · 18' is the name): a name
+    # written without its " · " is that race's whole name, and keeps it alone.
+    path = write(tmp_path, UNLISTED, "20241105__az__general__pima__precinct.csv")
+    result = invoke("summary", str(path), "-f", "json", "--race", "state house 18")
+    assert result.code == 0, result.stderr
+    (kept,) = json.loads(result.stdout)["elections"]
+    assert kept["election"] == "State House · 18"
+    assert {r["candidate"]: r["votes"] for r in kept["results"]}["Ann Arch"] == 200 + 100
+    assert invoke("summary", str(path), "--race", "State House 1").code != 0

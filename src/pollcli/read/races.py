@@ -64,7 +64,15 @@ from pollcli.read.refused_repeats import check as repeated_refused
 from pollcli.read.refused_repeats import races_at
 from pollcli.read.rowraces import RowCells
 from pollcli.read.seatswon import mark_seats_won
-from pollcli.read.selection import examples, selected_races, where_of, whole_name_note
+from pollcli.read.selection import (
+    beside_kept,
+    examples,
+    let_go,
+    selected_races,
+    where_of,
+    whole_name_note,
+)
+from pollcli.read.spellings import aliased
 from pollcli.read.unfit import set_aside_unfit_facts
 from pollcli.read.unitcounts import Place
 
@@ -98,7 +106,7 @@ def assemble(
 
         modeparts.vote_parts(reader, found)
     if options.aliases:
-        records = _aliased(records, options.aliases)
+        records = aliased(records, options.aliases)
     if "party" not in columns.present:
         from pollcli.read import ballot
 
@@ -234,6 +242,7 @@ def assemble(
     assembly.facts_decided = True
     chosen = selected_races(book, options)
     many = len(book.races) > 1
+    beside = beside_kept(book, chosen) if options.races and many else {}  # (for the checks)
     if options.facts.get("election") and len(chosen) > 1:
         raise UsageError(
             f"--election sets one election's label, but {assembly.source_file} holds "
@@ -248,7 +257,7 @@ def assemble(
         if race is not None and record.row.kind == "candidate":
             standing.setdefault(race.name, set()).add(option_key(record.row.candidate))
     bad = {id(race) for race in refused_rows.values() if race is not None and id(race) in chosen}
-    kept_race = [race is None or id(race) in chosen for race in races]
+    kept_race = [race is None or id(race) in chosen or race.name in beside for race in races]
     records, races = list(compress(records, kept_race)), list(compress(races, kept_race))
     if not many:  # one race left by --where: its rows keep the file's label, not its name
         assembly.shared_counts = unitcounts.of_one(assembly.shared_counts, chosen, records)
@@ -299,7 +308,7 @@ def assemble(
             keys=[k.header for role in split_roles for k in keys if k.role == role],
             races=len(book.races),
             selected=len(chosen),
-            summarised=len(elections),
+            summarised=sum(e.facts.election not in beside for e in elections),
             refused=refused,
             note="",
         )
@@ -356,7 +365,7 @@ def assemble(
     racechecks.check(
         elections, found.items, many, bool(keys), named, standing, not options.race_by, columns
     )
-    return _options_named(elections, columns, found)
+    return _options_named(let_go(elections, found.items, beside), columns, found)
 
 
 def _options_named(elections: list[Election], columns: ColumnMap, found: Found) -> list[Election]:
@@ -437,20 +446,6 @@ def _add_mode_reports(
             problems.append(tagged)
             if election is not None:
                 election.warnings.append(tagged)
-
-
-def _aliased(records: list[Record], aliases: tuple[tuple[str, str], ...]) -> list[Record]:
-    """`--alias OLD=NEW`: an option named OLD is read as NEW (names compared by `names.key`)."""
-    from pollcli.names import Alias, alias_map, key
-
-    mapping = alias_map(Alias(old, new) for old, new in aliases)
-    renamed = []
-    for record in records:
-        new = mapping.get(key(record.row.candidate))
-        if new is not None:
-            record = replace(record, row=record.row.model_copy(update={"candidate": new}))
-        renamed.append(record)
-    return renamed
 
 
 def _namesakes(records: list[Record]) -> list[Record]:

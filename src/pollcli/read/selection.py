@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shlex
 from dataclasses import field
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import RACE_PREFIX
 from pollcli.contract import Row
@@ -22,6 +22,11 @@ from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.racekeys import RaceBook
 from pollcli.read.roles import RACE_FACT_KEYS, find_column
+from pollcli.read.seatnames import SEAT_NAMING_ROLES
+
+if TYPE_CHECKING:
+    from pollcli.election import Election
+    from pollcli.problems import Problem
 
 # Where a district read as geography beside a region and a unit column went (`ColumnMap.moved`):
 # to the end of the unit's name, `A11 · 1` (`geography.sub_units`).
@@ -210,7 +215,7 @@ def _matching(races: list[Entry], text: str) -> list[Entry]:
     """The races one --race TEXT keeps: the race whose whole name it is (case and spacing aside:
     "U.S. House · 1" is not "U.S. House · 10"), else those whose name holds it as whole parts
     between "·" ("Class II" keeps "U.S. Senate · Class II", not "… · Class III"), else every race
-    whose name contains it."""
+    whose name contains it, else the race whose whole name it is without its "·"."""
     exact = _exact(races, text)
     if exact:
         return exact
@@ -219,7 +224,12 @@ def _matching(races: list[Entry], text: str) -> list[Entry]:
     if in_parts:
         return in_parts
     part = text.strip().casefold()
-    return [r for r in races if part in r.name.casefold()]
+    held = [r for r in races if part in r.name.casefold()]
+    if held:
+        return held
+    # The whole name written without its " · " (`--race 'State House 18'`): that race alone.
+    whole = "".join(text.split()).casefold()
+    return [r for r in races if "".join(r.name.replace("·", " ").split()).casefold() == whole]
 
 
 def _parts(name: str) -> list[str]:
@@ -235,3 +245,45 @@ def _holds(parts: list[str], wanted: list[str]) -> bool:
 def examples(races: dict[int, Entry]) -> str:
     names = [repr(r.name) for r in races.values()]
     return ", ".join(names[:5]) + (f", … ({len(names) - 5} more)" if len(names) > 5 else "")
+
+
+def beside_kept(book: RaceBook, chosen: dict[int, Entry]) -> dict[str, Entry]:
+    """The races --race leaves out that the checks of a kept race compare it with, by name: where
+    a kept race names no district (or seat…) while races of its office do, those races. Arizona's
+    2024 Pima County file gives Mathis's rows no district (a race `State House` of his alone),
+    and State House 18's total holds their votes beyond its candidates
+    (`racechecks._blank_districts`); --race 'State House' left the districts out, and said he
+    "wins the seat with a majority". They are assembled and checked as in the whole file's read,
+    then let go (`let_go`)."""
+    blank = {
+        _office(race.values)
+        for race in chosen.values()
+        if any(role in race.values for role in SEAT_NAMING_ROLES) and not _seat(race.values)
+    } - {()}
+    if not blank:
+        return {}
+    return {
+        race.name: race
+        for race in book.races.values()
+        if id(race) not in chosen and _seat(race.values) and _office(race.values) in blank
+    }
+
+
+def let_go(
+    elections: list[Election], problems: list[Problem], beside: dict[str, Entry]
+) -> list[Election]:
+    """The elections but those assembled only for the checks of the races kept (`beside_kept`),
+    and the problems but theirs."""
+    if not beside:
+        return elections
+    problems[:] = [p for p in problems if p.race not in beside]
+    return [e for e in elections if e.facts.election not in beside]
+
+
+def _seat(values: dict[str, str]) -> bool:
+    return any(values.get(role) for role in SEAT_NAMING_ROLES)
+
+
+def _office(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """A race's keys but its district's (or seat's…): the office its districts share."""
+    return tuple(sorted((r, v) for r, v in values.items() if r not in SEAT_NAMING_ROLES))

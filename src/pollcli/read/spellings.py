@@ -13,15 +13,22 @@ of a linked group do meet in a region they may be two candidates: each pair is i
 Never a confident wrong answer: where a group's votes added up would change who is elected (Georgia's
 2012 State House 144: 'MARY WHIPPLE-LUE' and 'M.A. WHIPPLE-LUE', a county each), the race names no
 winner (`Election.spelt_lead` says why and gives the aliases). Spellings that differ only in case,
-spacing or punctuation are one option before any of this (`namekeys.option_key`)."""
+spacing or punctuation are one option before any of this (`namekeys.option_key`).
+
+`--alias OLD=NEW` merges spellings on asking: each record of OLD is read as NEW (`aliased`)."""
 
 from __future__ import annotations
 
 import shlex
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from pollcli.election import Election, Option
 from pollcli.problems import Code, Problem
 from pollcli.read.assemble import option_key
+
+if TYPE_CHECKING:
+    from pollcli.read.records import Record
 
 
 def spellings(election: Election) -> list[tuple[Problem, set[str], str | None]]:
@@ -145,3 +152,17 @@ def _lead(election: Election, group: list[Option], aliases: str) -> str | None:
         f"{len(group) if len(group) > 2 else 'two'} ways: {change}. No winner is named; "
         f"{aliases} merges them where they are one candidate."
     )
+
+
+def aliased(records: list[Record], aliases: tuple[tuple[str, str], ...]) -> list[Record]:
+    """`--alias OLD=NEW`: an option named OLD is read as NEW (names compared by `names.key`)."""
+    from pollcli.names import Alias, alias_map, key
+
+    mapping = alias_map(Alias(old, new) for old, new in aliases)
+    renamed = []
+    for record in records:
+        new = mapping.get(key(record.row.candidate))
+        if new is not None:
+            record = replace(record, row=record.row.model_copy(update={"candidate": new}))
+        renamed.append(record)
+    return renamed
