@@ -131,3 +131,25 @@ def test_what_is_left_adds_up_to_the_places(drawn):
     assert [sum(f[k] for f in left) for k in range(3)] == [
         sum(f[k] for f in leaves) for k in range(3)
     ]
+
+
+def test_a_long_table_of_groups_is_read_alike_by_both_engines(tmp_path, monkeypatch):
+    # The same places one row per place and option (`code,region,party,votes`): the regions
+    # named `Bezirk …` hold the sum of the regions listed after them; summed as regions, ÖVP had
+    # 1,570 votes of 860.
+    from conftest import engines_agree
+
+    parties = ("ÖVP", "SPÖ", "FPÖ")
+    lines = ["code,region,party,votes"]
+    for row in GROUPS.splitlines()[1:]:
+        cells = row.split("\t")
+        lines += [f"{cells[0]},{cells[1]},{p},{cells[6 + k]}" for k, p in enumerate(parties)]
+    path = write(tmp_path, "\n".join(lines) + "\n", "long.csv")
+    (race,), problems = engines_agree(monkeypatch, path, block_bytes=128)
+    leaves = leaves_of(GROUPS, GEMEINDEN)
+    assert {o.candidate: o.votes for o in race.options} == {
+        p: sum(int(r[6 + k]) for r in leaves) for k, p in enumerate(parties)
+    }
+    assert [p.code.value for p in problems if p.code.value != "unknown-column"] == ["total-row"]
+    (said,) = [p.message for p in problems if p.code.value == "total-row"]
+    assert "'Bezirk Nord', 'Bezirk Süd'" in said

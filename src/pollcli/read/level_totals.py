@@ -20,7 +20,8 @@ above their Gemeinden, `40200 Bezirk X` over `40201`, `40202`, without a row of 
 A long table of such places (`code,region,party,votes`, a row per place and option) is read so
 too, its regions in the order first met (`regions_aside`: the last step of the totals stage, on
 the regions' sums, which both engines keep); a whole listed again at each level is refused so too
-(`whole_again`, by the regions' figures).
+(`whole_again`, by the regions' figures); with no whole, regions named as groups (`Bezirk X`) of
+the regions after them are their subtotals (`group_totals`, by their names alone).
 """
 
 from __future__ import annotations
@@ -201,8 +202,8 @@ def _code_begins(own: str, other: str) -> bool:
 _CODE: Final = re.compile(r"(?=\D*\d)[\w.-]+")
 
 
-def _group_word(cell: str) -> bool:
-    return bool(cell) and any(w in GROUP_WORDS for w in re.split(r"\W+", cell.casefold()))
+def _group_word(cell: str | None) -> bool:
+    return bool(cell) and any(w in GROUP_WORDS for w in re.split(r"\W+", (cell or "").casefold()))
 
 
 def _lines(rows: list[Row], run: list[int]) -> frozenset[int]:
@@ -355,8 +356,9 @@ def regions_aside(
     label: str, records: list[Record], columns: ColumnMap, found: Found
 ) -> list[Record]:
     """A race's records without the regions that are totals of the regions listed below them
-    (`head_totals` over the regions, in the order first met, by their candidates' votes), with a
-    `total-row` warning; as they are where the first region is not the whole."""
+    (`head_totals` over the regions, in the order first met, by their candidates' votes), or,
+    where none is, of the regions after them (`group_totals`, where a region's name says it is
+    a group: `Bezirk X`), with a `total-row` warning; as they are where neither is found."""
     if "region" not in columns.present or "unit" in columns.present or not records:
         return records
     # The whole holds every level's votes: a first region of less than an eighth of all the
@@ -368,7 +370,10 @@ def regions_aside(
         whole += votes
         if record.row.region == first:
             opening += votes
-    if opening * LEVELS_AT_MOST < whole:
+    opens = opening * LEVELS_AT_MOST >= whole
+    # Else regions named as groups of the regions after them, with no whole (`group_totals`).
+    worded = not opens and any(map(_group_word, dict.fromkeys(r.row.region for r in records)))
+    if not (opens or worded):
         return records
     regions: dict[str, dict[str, int]] = {}
     lines: dict[str, list[int]] = {}
@@ -379,32 +384,41 @@ def regions_aside(
             by_option = regions.setdefault(region, {})
             key = option_key(record.row.candidate)
             by_option[key] = by_option.get(key, 0) + (record.votes or 0)
-    if len(regions) < LEAVES_AT_LEAST + 2:
+    if len(regions) < (LEAVES_AT_LEAST + 2 if opens else 3):
         return records
     names = list(regions)
     keys = sorted({key for votes in regions.values() for key in votes})
     figures = [[regions[name].get(key, 0) for key in keys] for name in names]
-    rows = [(n, [name]) for n, name in enumerate(names)]
-    marked = head_totals(rows, figures) if len(keys) >= 2 else {}
+    header = [columns.header_of("region") or "region"]
+    at = [(lines[name][0], [name]) for name in names]
+    if len(keys) < 2:
+        return records
+    marked = head_totals(at, figures) if opens else {}
+    grouped = not marked and (worded or any(map(_group_word, names)))
+    grouped = grouped and again(header, [0], at, figures) is None  # (`whole_again`'s, below)
+    marked = marked or (group_totals(header, [0], at, figures, found) if grouped else {})
     if not marked:
         # The whole listed again at each level (`whole_again`): refused, by the regions' lines;
         # a wide table's rows were told so before they became records (`wide_totals`).
-        header = [columns.header_of("region") or "region"]
-        at = [(lines[name][0], [name]) for name in names]
-        if len(keys) >= 2 and not any(p.code == Code.TOTAL_MISMATCH for p in found.items):
+        if opens and not any(p.code == Code.TOTAL_MISMATCH for p in found.items):
             whole_again(header, [0], at, figures, found)
         return records
-    aside = {names[n] for n in marked}
+    totals = [name for (line, (name,)) in at if line in marked]
+    aside = set(totals)
     shown = sorted({line for name in aside for line in lines[name]})
+    how = (
+        "after it, its name saying it is above them: their subtotals"
+        if grouped
+        else f"below it (the totals among them aside) in a table that opens with the whole, "
+        f"{names[0]!r}: the levels of the places"
+    )
     found.warn(
         Code.TOTAL_ROW,
         shown[0],
-        f"{', '.join(repr(names[n]) for n in sorted(marked)[:4])}"
-        f"{' …' if len(marked) > 4 else ''}: each holds, option by option, the sum of the "
-        f"{columns.header_of('region') or 'region'}s listed below it (the totals among them aside) "
-        f"in a table that opens with the whole, {names[0]!r}: the levels of the places, set aside, "
-        f"not added to their parts (election {label!r}; {rows_text(len(shown))}: "
-        f"{lines_text(shown)}); the race is counted from the {len(names) - len(aside)} others.",
+        f"{', '.join(map(repr, totals[:4]))}{' …' if len(totals) > 4 else ''}: each holds, "
+        f"option by option, the sum of the {header[0]}s listed {how}, set aside, not added to "
+        f"their parts (election {label!r}; {rows_text(len(shown))}: {lines_text(shown)}); the "
+        f"race is counted from the {len(names) - len(aside)} others.",
         column=columns.header_of("region"),
     )
     return [r for r in records if (r.row.region or "") not in aside]
