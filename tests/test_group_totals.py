@@ -97,6 +97,17 @@ def test_a_county_of_a_table_of_counties_is_no_group():
     assert group_totals(["County", "A", "B", "C"], [0], table, figures, None) == {}
 
 
+def test_few_votes_equal_by_chance_are_counted():
+    # `Knox County` and the county after it, each 1 vote a candidate: equal by chance, a word
+    # alone (no code) tells no group of so few votes, and nothing is refused.
+    rows = [("Adams", 40, 31, 2), ("Knox County", 1, 1, 1), ("Lake", 1, 1, 1), ("Polk", 9, 7, 3)]
+    figures = [list(r[1:]) for r in rows]
+    table = [(n + 2, [r[0], *map(str, r[1:])]) for n, r in enumerate(rows)]
+    found = Found("few.csv")
+    assert group_totals(["county", "A", "B", "C"], [0], table, figures, found) == {}
+    assert found.items == []
+
+
 @st.composite
 def forest(draw):
     """Groups of places, some listed with a subtotal row first (code `4GG00`, `Bezirk GG`),

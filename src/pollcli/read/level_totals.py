@@ -124,9 +124,11 @@ GROUP_WORDS: Final[frozenset[str]] = frozenset(
     {"bezirk", "kreis", "landkreis", "stadtkreis", "wahlkreis", "regionalwahlkreis", "district"}
     | {"county", "total", "subtotal"}
 )
-# The fewest option columns with a figure (not 0) in which one sign tells a group's row; with
-# fewer, a place may hold the sum of the rows after it by chance, and both signs are needed.
+# The fewest option columns with a figure (not 0), and votes, in which one sign tells a group's
+# row; with fewer, a place may hold the sum of the rows after it by chance (`1,1` over `1,1`),
+# and both signs are needed.
 GROUP_FIGURES: Final[int] = 3
+GROUP_VOTES: Final[int] = 100
 
 
 def group_totals(
@@ -143,8 +145,9 @@ def group_totals(
     counted twice. The signs (`_signs`): a code that begins every part's (`EC-01` of `EC-01A`;
     `40200` of `40201`, its trailing zeros stripped, the codes of one length), a word naming a
     group (`GROUP_WORDS`) that no part's cell holds. One sign is enough with `GROUP_FIGURES`
-    figures not 0; with fewer, both are needed, and a row of one sign is refused (`found`): a
-    place may hold the sum of the next in one or two columns by chance. So is a row of both
+    figures not 0 and `GROUP_VOTES`; with fewer, both are needed, and a row of one sign is
+    refused (`found`) where it holds the sum of two rows at least and `GROUP_VOTES` (else it is
+    counted): a place may hold the sum of the next in one or two columns by chance. So is a row of both
     signs that does not hold the sum of the rows after it: a breakdown of part of it, or rows
     missing, which counted with it would count its votes twice."""
     if figures is None or len(rows) < 3:
@@ -152,7 +155,14 @@ def group_totals(
     nexts = [_signs(ids, rows, n, [n + 1]) for n in range(len(rows) - 1)]
     runs = _runs(figures, {n for n, s in enumerate(nexts) if s})
     signs = {n: _signs(ids, rows, n, run) for n, run in runs.items()}
-    doubtful = sorted(n for n, s in signs.items() if len(s) == 1 and not _strong(figures[n]))
+    doubtful = sorted(
+        n
+        for n, s in signs.items()
+        if len(s) == 1
+        and not _strong(figures[n])
+        and len(runs[n]) >= 2
+        and sum(figures[n]) >= GROUP_VOTES
+    )
     kept = {n for n, s in signs.items() if s and (len(s) == 2 or _strong(figures[n]))}
     while kept != set(runs):  # (a row not kept is counted: the totals above it found again)
         runs = _runs(figures, kept)
@@ -180,7 +190,7 @@ def _signs(ids: list[int], rows: list[Row], n: int, parts: list[int]) -> set[str
 
 
 def _strong(row: list[int]) -> bool:
-    return sum(1 for v in row if v) >= GROUP_FIGURES
+    return sum(1 for v in row if v) >= GROUP_FIGURES and sum(row) >= GROUP_VOTES
 
 
 def _code_begins(own: str, other: str) -> bool:
