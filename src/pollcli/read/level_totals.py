@@ -65,7 +65,8 @@ def level_rows(
 ) -> dict[int, Marked]:
     """A wide table's rows that are totals of the levels below them, with no word or code column
     to say so: under a first row of the whole (`head_totals`); the whole listed again at each
-    level, refused (`whole_again`); or of groups of the rows after them (`group_totals`). The figures (`figures_of`) are read only where the table may be one."""
+    level, refused (`whole_again`); or of groups of the rows after them (`group_totals`). The
+    figures (`figures_of`) are read only where the table may be one."""
     figures = figures_of(plan, rows) if levels(plan.options, rows) else None
     if marked := head_totals(rows, figures):
         return marked
@@ -147,9 +148,9 @@ def group_totals(
     group (`GROUP_WORDS`) that no part's cell holds. One sign is enough with `GROUP_FIGURES`
     figures not 0 and `GROUP_VOTES`; with fewer, both are needed, and a row of one sign is
     refused (`found`) where it holds the sum of two rows at least and `GROUP_VOTES` (else it is
-    counted): a place may hold the sum of the next in one or two columns by chance. So is a row of both
-    signs that does not hold the sum of the rows after it: a breakdown of part of it, or rows
-    missing, which counted with it would count its votes twice."""
+    counted): a place may hold the sum of the next in one or two columns by chance. So is a row
+    of both signs that does not hold the sum of the rows after it: a breakdown of part of it, or
+    rows missing, which counted with it would count its votes twice."""
     if figures is None or len(rows) < 3:
         return {}
     nexts = [_signs(ids, rows, n, [n + 1]) for n in range(len(rows) - 1)]
@@ -208,7 +209,7 @@ def _code_begins(own: str, other: str) -> bool:
     return not after.isalnum() or after.isdigit() != own[-1].isdigit()
 
 
-# A code: a digit at least, letters, digits and `-`, `.`, `_`, no space (`40200`, `EC-01`, `G1A000`).
+# A code: a digit at least; letters, digits, `-`, `.`, `_`, no space (`40200`, `EC-01`, `G1A000`).
 _CODE: Final = re.compile(r"(?=\D*\d)[\w.-]+")
 
 
