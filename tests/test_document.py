@@ -5,12 +5,18 @@ refused races, a comparison, seats and a validation report."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import enum
 import json
+import typing
 from pathlib import Path
 
 from conftest import DATA, ROOT, write
+from pydantic import TypeAdapter
+
 from pollcli import allocate, compare, load, summarize, validate
-from pollcli.document import Document, to_data
+from pollcli.document import NOT_IN_JSON, Document, optional, plain_data, printed_fields, to_data
 
 RACES = sorted((ROOT / "tests" / "races").glob("*.csv"))
 
@@ -143,3 +149,71 @@ def test_json_to_a_file_is_written_piece_by_piece(tmp_path, monkeypatch):
     assert result.code == 0, result.stderr
     assert target.read_bytes() == stdout.encode()
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left
+
+
+def _pydantics_and_plain(kind: object, value: object) -> tuple[str, str]:
+    """A value's JSON data as Pydantic's serialiser writes it and as `plain_data` reads it, both
+    as the standard library's text (keys in order, `1.0` apart from `1`)."""
+    pydantic_data = json.loads(TypeAdapter(kind).dump_json(value))
+    plain = plain_data(kind, value, [10**9])
+    return json.dumps(pydantic_data, separators=(",", ":")), json.dumps(plain, separators=(",", ":"))
+
+
+def test_json_data_read_from_the_fields_is_pydantics(tmp_path):
+    """`plain_data` (how a value of few fields is written before its type's serialiser is built)
+    gives what Pydantic's serialiser does, key for key and number for number (`1.0`, not `1`), for
+    each section and each list item of documents of every shape."""
+    compared = 0
+    for document in _documents(tmp_path):
+        types = typing.get_type_hints(type(document))
+        for name, value in printed_fields(document):
+            kind = types[name]
+            items = value if typing.get_origin(kind) is list and value else [value]
+            item_kind = typing.get_args(kind)[0] if items is value else kind
+            for item in items:
+                pydantic_text, plain_text = _pydantics_and_plain(item_kind, item)
+                assert plain_text == pydantic_text, (type(document).__name__, name)
+                compared += 1
+    assert compared > 50
+
+
+class _Mark(enum.StrEnum):
+    SEEN = "seen-mark"
+
+
+@dataclasses.dataclass
+class _Kinds:
+    whole: float
+    maybe: float | None
+    flag: float
+    day: dt.date | None
+    mark: _Mark
+    marks: list[_Mark]
+    pair: list[int]
+    keyed: dict[str, float] | None
+    either: int | float
+    hidden: str = dataclasses.field(default="x", metadata=NOT_IN_JSON)
+    absent: str | None = dataclasses.field(default=None, metadata=optional("absent when None"))
+
+
+def test_json_data_read_from_the_fields_converts_as_pydantic_does():
+    """An int in a float field is a float (also a bool), NaN and infinity are null, a date is ISO,
+    an enum its value; excluded fields and absent optional keys are left out."""
+    value = _Kinds(
+        whole=3,
+        maybe=float("nan"),
+        flag=True,
+        day=dt.date(2022, 11, 20),
+        mark=_Mark.SEEN,
+        marks=[_Mark.SEEN],
+        pair=[1, 2],
+        keyed={"a": 2, "b": float("inf")},
+        either=4,
+    )
+    pydantic_text, plain_text = _pydantics_and_plain(_Kinds, value)
+    assert plain_text == pydantic_text
+    assert plain_text.startswith('{"whole":3.0,"maybe":null,"flag":1.0,"day":"2022-11-20"')
+    value.absent, value.either = "here", 4.5
+    pydantic_text, plain_text = _pydantics_and_plain(_Kinds, value)
+    assert plain_text == pydantic_text
+    assert plain_text.endswith('"either":4.5,"absent":"here"}')

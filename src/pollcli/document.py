@@ -13,9 +13,12 @@ from the same classes. Field metadata uses Pydantic's names:
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import enum
+import math
 import typing
 from collections.abc import Callable, Iterator
-from types import MappingProxyType
+from types import MappingProxyType, UnionType
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
@@ -154,16 +157,82 @@ class Document:
             opening = b",\n"
             kind = types[name]
             if isinstance(value, list) and value and typing.get_origin(kind) is list:
-                item_adapter = adapter(typing.get_args(kind)[0])
+                item_kind = typing.get_args(kind)[0]
                 inner = b"\n" + indent * 2
                 start = b"[" + inner
                 for item in value:
-                    yield start + _json_utf8(item_adapter, item).replace(b"\n", inner)
+                    yield start + _json_of(item_kind, item).replace(b"\n", inner)
                     start = b"," + inner
                 yield b"\n" + indent + b"]"
             else:
-                yield _json_utf8(adapter(kind), value).replace(b"\n", b"\n" + indent)
+                yield _json_of(kind, value).replace(b"\n", b"\n" + indent)
         yield b"{}\n" if opening == b"{\n" else b"\n}\n"
+
+
+# The values a document's JSON may take from its fields (`plain_data`) before Pydantic's serialiser
+# of their type is built instead: a few hundred options, some milliseconds, as long as the build.
+PLAIN_VALUES: Final[int] = 5_000
+
+
+class _TooLong(Exception):
+    """More values than `PLAIN_VALUES`: Pydantic's serialiser writes them quicker."""
+
+
+def _json_of(kind: Any, value: Any) -> bytes:
+    """`_json_utf8` of a value of this type. Building Pydantic's serialiser of a result class is the
+    costliest step of the everyday JSON run (some 5 ms for `ElectionSummary`, most of the output
+    schema, whose sections the run mostly lacks): a value of few fields is written from its data
+    as `plain_data` reads it, until its type's serialiser has been built for a larger one."""
+    if kind not in _ADAPTERS:
+        try:
+            data = plain_data(kind, value, [PLAIN_VALUES])
+        except _TooLong:
+            pass
+        else:
+            return json_text(data)[:-1].encode()
+    return _json_utf8(adapter(kind), value)
+
+
+def plain_data(kind: Any, value: Any, left: list[int]) -> Any:
+    """`to_data(value)` for a value of this type, read from its fields as Pydantic's serialiser
+    reads them (`tests/test_document.py` holds the two equal): a result's printed fields, in order
+    (`printed_fields`); an int as a float in a float field, NaN or infinity as None; a date in ISO
+    form, an enum as its value, a tuple as a list. `left` counts down the values still allowed:
+    `_TooLong` past them."""
+    left[0] -= 1
+    if left[0] < 0:
+        raise _TooLong
+    kind = _without_none(kind)
+    if isinstance(value, int) and kind is float:  # (a bool too, as Pydantic writes it)
+        return float(value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if value is None or isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        return value.value if isinstance(value, enum.Enum) else value
+    if isinstance(value, list | tuple):
+        args = typing.get_args(kind)
+        item = args[0] if args else Any
+        return [plain_data(item, one, left) for one in value]
+    if isinstance(value, dict):
+        args = typing.get_args(kind)
+        item = args[1] if len(args) == 2 else Any
+        return {str(key): plain_data(item, one, left) for key, one in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value):
+        types = _field_types(type(value))
+        return {name: plain_data(types[name], one, left) for name, one in printed_fields(value)}
+    raise TypeError(f"no JSON data for {type(value).__name__}")
+
+
+def _without_none(kind: Any) -> Any:
+    """A field's type without its `| None`: `float | None` is `float`."""
+    if isinstance(kind, UnionType) or typing.get_origin(kind) is typing.Union:
+        args = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        return args[0] if len(args) == 1 else Any
+    return kind
 
 
 def _json_utf8(kind: TypeAdapter[Any], value: Any) -> bytes:
