@@ -12,9 +12,9 @@ import json
 import typing
 from pathlib import Path
 
-from conftest import DATA, ROOT, write
 from pydantic import TypeAdapter
 
+from conftest import DATA, ROOT, write
 from pollcli import allocate, compare, load, summarize, validate
 from pollcli.document import NOT_IN_JSON, Document, optional, plain_data, printed_fields, to_data
 
@@ -156,7 +156,9 @@ def _pydantics_and_plain(kind: object, value: object) -> tuple[str, str]:
     as the standard library's text (keys in order, `1.0` apart from `1`)."""
     pydantic_data = json.loads(TypeAdapter(kind).dump_json(value))
     plain = plain_data(kind, value, [10**9])
-    return json.dumps(pydantic_data, separators=(",", ":")), json.dumps(plain, separators=(",", ":"))
+    return json.dumps(pydantic_data, separators=(",", ":")), json.dumps(
+        plain, separators=(",", ":")
+    )
 
 
 def test_json_data_read_from_the_fields_is_pydantics(tmp_path):
