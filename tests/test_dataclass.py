@@ -4,7 +4,9 @@ dataclasses do, without compiling their methods."""
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import math
+from dataclasses import InitVar
 
 import pytest
 from hypothesis import given
@@ -126,3 +128,83 @@ def test_any_two_values_compare_alike(left, right):
     assert (ours(*left) == ours(*right)) == (standard(*left) == standard(*right))
     assert (ours(*left) != ours(*right)) == (standard(*left) != standard(*right))
     assert repr(ours(*left)) == repr(standard(*left))
+
+
+DOCUMENTED = (
+    '    """A class of its own docstring."""\n'
+    "    a: int\n"
+    "    b: object = None\n"
+    "    c: list = field(default_factory=list)\n"
+    "    d: InitVar[int] = 0\n"
+    "    def __post_init__(self, d):\n"
+    "        object.__setattr__(self, 'seen', d)\n"
+)
+
+
+def _documented_twins(**options: bool) -> tuple[type, type]:
+    made = []
+    for decorate in (dataclasses.dataclass, quick.dataclass):
+        # (Of this module, whose names its string annotations are read in: `InitVar`.)
+        space: dict = {"field": dataclasses.field, "InitVar": InitVar, "__name__": __name__}
+        exec(f"class C:\n{DOCUMENTED}", space)
+        made.append(decorate(**options)(space["C"]))
+    return made[0], made[1]
+
+
+@pytest.mark.parametrize("options", [o for o in SHAPES if "slots" not in o])
+def test_a_documented_class_s_init_is_the_standard_library_s_once_called(options):
+    """Given when first called (`_first_init`): the same fields set, defaults, factories,
+    `__post_init__` with its InitVar, errors and signature as the standard library's."""
+    standard, ours = _documented_twins(**options)
+    kw = options.get("kw_only", False)
+    for args in [(1,), (1, "x"), (1, "x", [2]), (1, "x", [2], 5)]:
+        kwargs = dict(zip("abcd", args, strict=False))
+        made_ours = ours(**kwargs) if kw else ours(*args)
+        made_standard = standard(**kwargs) if kw else standard(*args)
+        assert repr(made_ours) == repr(made_standard)
+        assert made_ours.seen == made_standard.seen
+    with pytest.raises(TypeError):
+        ours()
+    assert str(inspect.signature(ours)) == str(inspect.signature(standard))
+    assert ours.__init__.__qualname__ == standard.__init__.__qualname__ == "C.__init__"
+    assert ours.__doc__ == standard.__doc__
+
+
+@pytest.mark.parametrize("options", [{"slots": True}, {"frozen": True, "slots": True}])
+def test_a_documented_class_of_slots_is_made_as_the_standard_library_s(options):
+    body = '    """Documented."""\n    a: int\n    b: list = field(default_factory=list)\n'
+    standard, ours = twins(body, **options)
+    assert repr(ours(1)) == repr(standard(1)) == "C(a=1, b=[])"
+    assert not hasattr(ours(1), "__dict__")
+    if options.get("frozen"):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            ours(1).a = 2  # type: ignore[misc]
+
+
+def test_a_documented_class_compiles_its_init_only_when_first_made(monkeypatch):
+    """Compiling each class's `__init__` as it was defined cost a tenth of the everyday run,
+    though most of its classes are never made."""
+    compiled: list[str] = []
+
+    def seen_exec(text, *args):
+        compiled.append(text)
+        return exec(text, *args)
+
+    monkeypatch.setattr(dataclasses, "exec", seen_exec, raising=False)
+    space: dict = {}
+    exec('class C:\n    """Documented."""\n    a: int\n', space)
+    made = quick.dataclass(space["C"])
+    assert compiled == []
+    assert made(1).a == 1 and made(2).a == 2
+    assert len(compiled) == 1 and "def __init__" in compiled[0]
+
+
+def test_a_subclass_of_a_documented_class_is_made_with_its_own_fields():
+    space: dict = {}
+    exec('class A:\n    """Base."""\n    a: int\n', space)
+    base = quick.dataclass(space["A"])
+    sub = quick.dataclass(type("B", (base,), {"__doc__": "Sub.", "__annotations__": {"b": int}}))
+    plain = type("P", (base,), {})  # not a dataclass: the base's __init__
+    assert repr(sub(1, 2)) == "B(a=1, b=2)"
+    assert plain(3).a == 3
+    assert repr(base(4)) == "A(a=4)"

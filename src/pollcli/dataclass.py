@@ -4,7 +4,9 @@ class's `__hash__` made without compiling them.
 Python 3.11 writes each method of a dataclass as source text and compiles it (3.13 compiles them
 at once): three to six compilations a class, and the everyday run defines some sixty classes, most
 of whose methods it never calls. `__init__` stays the standard library's (it is called once
-an object); `__eq__`, `__repr__` and `__hash__` are made here from the class's fields, doing what
+an object), compiled when the class is first called where the class has a docstring of its own
+(most of the run's classes are never called; one without gets it at once, the standard library
+writing its docstring from the signature); `__eq__`, `__repr__` and `__hash__` are made here from the class's fields, doing what
 the standard library's do: equal when of the same class and the tuples of compared fields are equal
 (`NotImplemented` otherwise), `Name(field=value, …)` of the fields shown (`...` for an object
 met again within its own repr), the hash of the tuple of hashed fields for a frozen class, and no
@@ -59,9 +61,14 @@ def _define(cls: type[T], *, eq: bool, frozen: bool, kw_only: bool, slots: bool)
     # kept, but for the `__hash__ = None` Python gives a class that writes its own `__eq__`.
     has_eq, has_repr = "__eq__" in own, "__repr__" in own
     explicit_hash = "__hash__" in own and not (own["__hash__"] is None and has_eq)
+    # A class of its own docstring gets its `__init__` when first called (`_first_init`); one
+    # without gets it now, the standard library writing the docstring from its signature.
+    later = "__init__" not in own and bool(cls.__doc__)
     made: Any = dataclasses.dataclass(
-        cls, eq=False, repr=False, frozen=frozen, kw_only=kw_only, slots=slots
+        cls, init=not later, eq=False, repr=False, frozen=frozen, kw_only=kw_only, slots=slots
     )
+    if later:
+        made.__init__ = _first_init(made, frozen)
     fields = dataclasses.fields(made)
     if not has_repr:
         made.__repr__ = _repr([f.name for f in fields if f.repr])
@@ -73,6 +80,24 @@ def _define(cls: type[T], *, eq: bool, frozen: bool, kw_only: bool, slots: bool)
         hashed = [f.name for f in fields if (f.compare if f.hash is None else f.hash)]
         made.__hash__ = _hash(hashed) if frozen else None
     return made  # type: ignore[no-any-return]
+
+
+def _first_init(cls: Any, frozen: bool) -> Callable[..., None]:
+    """An `__init__` that, first called, gives the class the standard library's and calls it.
+    Most classes an everyday run defines are never made by their `__init__` (the file's shape
+    needs other stages), and compiling each class's was a tenth of the run. The standard
+    library's `__init__` is that of a dataclass made of the class itself, adding no field."""
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        if cls.__init__ is __init__:  # (not already given by another first call)
+            names = {"__qualname__": cls.__qualname__, "__module__": cls.__module__}
+            own: Any = dataclasses.dataclass(
+                type(cls.__name__, (cls,), names), eq=False, repr=False, frozen=frozen
+            )
+            cls.__init__ = own.__init__
+        cls.__init__(self, *args, **kwargs)
+
+    return __init__
 
 
 def _values(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
