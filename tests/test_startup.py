@@ -223,6 +223,36 @@ COMPILED_ON_FIRST_USE = (
     "pollcli.read.total_words:_suffixed",
     "pollcli.read.total_words:_blank_line",
     "pollcli.read.unitcounts:_district_in_name",
+    # Session 27: those of shares beside counts, marked and decimal counts, place columns, unsafe
+    # JSON and spreadsheet cells, Spanish and share headers, acclaimed, straight-ticket and at-large
+    # races, write-ins' parties, OpenElections' general elections, date columns, wide shares, votes
+    # words, first preferences and breakdowns' numbers.
+    "pollcli.numbers:_with_share",
+    "pollcli.numbers:_marked",
+    "pollcli.numbers:_decimal",
+    "pollcli.read.unitparts:_place_like",
+    "pollcli.read.unitparts:_no_place",
+    "pollcli.read.unitparts:_place_code",
+    "pollcli.read.unitparts:_count",
+    "pollcli.read.unitparts:_place_type",
+    "pollcli.render.safe:_json_unsafe",
+    "pollcli.render.safe:_surrogate",
+    "pollcli.render.safe:_number",
+    "pollcli.read.protocol:_spanish_name",
+    "pollcli.read.protocol:share_words",
+    "pollcli.kinds:_named",
+    "pollcli.read.acclaimed:_word",
+    "pollcli.read.unitrows:_straight",
+    "pollcli.read.countnotes:_at_large",
+    "pollcli.namekeys:_write_in_party",
+    "pollcli.read.primaries:_general",
+    "pollcli.read.datecolumn:_year_first",
+    "pollcli.read.datecolumn:_year_last",
+    "pollcli.read.wide_hints:_percent",
+    "pollcli.read.votes_words:_ending",
+    "pollcli.read.votes_words:_opening",
+    "pollcli.read.othervotes:_first",
+    "pollcli.read.breakdowns:_number",
 )
 
 

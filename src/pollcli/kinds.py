@@ -57,6 +57,7 @@ voting, Arizona's counts of precincts, Electionware's `Contest Totals`) are left
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from functools import cache, lru_cache
@@ -319,19 +320,24 @@ _REGISTRANT_COUNTS: Final[frozenset[str]] = frozenset(
 )
 _CARDS: Final = frozenset({"ballots cast blank", "cards cast"})  # ES&S: a ballot may be 2 cards
 _UNUSED_COUNTS: Final = _CARDS | _REGISTRANT_COUNTS | REJECTED_COUNTS
+
+
 # ES&S: `… - DEM PARTY`; Utah's counties by the ballot's medium, `PAPER BALLOTS CAST-TOTAL` and
 # `CARDS CAST-BLANK` (Wayne 2022: an unnamed race, "PAPER BALLOTS CAST-TOTAL" leading with 100 %).
-_NAMED: Final = re.compile(
-    r"(?:(?:paper|electronic|machine|mail|absentee|provisional) )?(?:ballots cast|registered "
-    r"voters)(?: .+)?|cards cast(?: .+)?"
-)
+@functools.cache
+def _named() -> re.Pattern[str]:
+    """Compiled on first use."""
+    return re.compile(
+        r"(?:(?:paper|electronic|machine|mail|absentee|provisional) )?(?:ballots cast|registered "
+        r"voters)(?: .+)?|cards cast(?: .+)?"
+    )
 
 
 @lru_cache(maxsize=1 << 10)
 def unused_count(name: str) -> bool:
     """Whether a race cell names a unit's count that is no race's figure: the row is left out."""
     key = name_key(name)  # `BALLOTS CAST - BLANK`, `… - REPUBLICAN PARTY` (a part of the unit's)
-    return key in _UNUSED_COUNTS or (key not in _FACT_BY_NAME and bool(_NAMED.fullmatch(key)))
+    return key in _UNUSED_COUNTS or (key not in _FACT_BY_NAME and bool(_named().fullmatch(key)))
 
 
 def registrant_count(name: str) -> bool:
@@ -379,7 +385,7 @@ _COUNT_OFFICES: Final[frozenset[str]] = frozenset(
 def counts_office(name: str) -> bool:
     """Whether an office so named holds its unit's counts (registered voters, ballots cast)
     rather than a race: its rows count the unit for every race."""
-    return name_key(name) in _COUNT_OFFICES or _NAMED.fullmatch(name_key(name)) is not None
+    return name_key(name) in _COUNT_OFFICES or _named().fullmatch(name_key(name)) is not None
 
 
 def unit_count(name: str, kinds: Mapping[str, str]) -> bool:

@@ -4,6 +4,7 @@ characters removed from every cell."""
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 import unicodedata
@@ -201,13 +202,16 @@ def party_name(party: str) -> str | None:
 
 
 # A write-in candidate's party cell (New Mexico's 2000 and 2002 primaries: `Write-In (DEM)`).
-_WRITE_IN_PARTY: Final = re.compile(
-    r"\s*write[- ]?ins?\s*[(\[]\s*(?P<party>[^()\[\]]*?\w)\s*[)\]]\s*", re.IGNORECASE
-)
+@functools.cache
+def _write_in_party() -> re.Pattern[str]:
+    """Compiled on first use."""
+    return re.compile(
+        r"\s*write[- ]?ins?\s*[(\[]\s*(?P<party>[^()\[\]]*?\w)\s*[)\]]\s*", re.IGNORECASE
+    )
 
 
 def written_in_party(party: str) -> str:
     """The party a write-in candidate's party cell names (`Write-In (DEM)`: `DEM`; a party
     primary's race is that party's), or the cell as written."""
-    written_in = _WRITE_IN_PARTY.fullmatch(party)
+    written_in = _write_in_party().fullmatch(party)
     return party if written_in is None else written_in["party"]

@@ -19,6 +19,7 @@ count, the whole number; where both are whole (`12 (345)`) it is no number.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -44,9 +45,14 @@ _SPACE_RE: Final[re.Pattern[str]] = re.compile(f"[{_SPACES}]")
 _GROUPED = {sep: re.compile(rf"^\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+$", re.ASCII) for sep in ",."}
 _GROUPED[","] = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})$", re.ASCII)
 _INT_RE: Final[re.Pattern[str]] = re.compile(r"^[+-]?\d+$", re.ASCII)
-_DECIMAL_RE: Final[re.Pattern[str]] = re.compile(
-    r"([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?", re.ASCII
-)
+
+
+@functools.cache
+def _decimal() -> re.Pattern[str]:
+    """Compiled on first use: a whole count never needs it."""
+    return re.compile(r"([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?", re.ASCII)
+
+
 _SHARE_COMMA_RE: Final[re.Pattern[str]] = re.compile(r"^[+-]?\d*,\d+$", re.ASCII)
 _SHARE_DOT_RE: Final[re.Pattern[str]] = re.compile(r"^[+-]?\d*\.\d+$", re.ASCII)
 # A count with its share beside it in one cell: `872,127\n(38.71)` (South Korea's NEC, 1997–2017),
@@ -56,14 +62,26 @@ _WHOLE: Final[str] = r"\d{1,3}(?:[,\u00a0 ]\d{3})+|\d+"
 _SHARE: Final[str] = r"(?:100(?:[.,]0+)?|\d{1,2}(?:[.,]\d+)?)"
 # In brackets after the count, a share has decimals or its `%`: `120 (12)` may be a footnote's.
 _FRACTION: Final[str] = r"(?:100[.,]0+|\d{1,2}[.,]\d+)"
-_WITH_SHARE: Final[re.Pattern[str]] = re.compile(
-    rf"\s*(?:(?P<count>{_WHOLE})\s*\(\s*(?P<after>{_FRACTION}\s*%?|{_SHARE}\s*%)\s*\)"
-    rf"|(?P<before>{_SHARE}\s*%)\s*\(\s*(?P<inner>{_WHOLE})\s*\))\s*",
-    re.ASCII,
-)
+
+
+@functools.cache
+def _with_share() -> re.Pattern[str]:
+    """Compiled on first use: few files write a share beside a count."""
+    return re.compile(
+        rf"\s*(?:(?P<count>{_WHOLE})\s*\(\s*(?P<after>{_FRACTION}\s*%?|{_SHARE}\s*%)\s*\)"
+        rf"|(?P<before>{_SHARE}\s*%)\s*\(\s*(?P<inner>{_WHOLE})\s*\))\s*",
+        re.ASCII,
+    )
+
+
 # A count with a footnote mark after it: Colorado's county results give Weld's `0*` votes in a race
 # Weld has no voters in (its TOTAL rows add the 0).
-_MARKED: Final[re.Pattern[str]] = re.compile(r"(.*?\d)\s*([*†‡§]+)")
+@functools.cache
+def _marked() -> re.Pattern[str]:
+    """Compiled on first use."""
+    return re.compile(r"(.*?\d)\s*([*†‡§]+)")
+
+
 # Longer cells are quoted in messages by their two ends and their length.
 _SHOWN_CHARS: Final[int] = 40
 
@@ -99,7 +117,7 @@ def _quoted(text: str) -> str:
 def with_share(text: str) -> bool:
     """Whether a cell holds a count with its share beside it (`872,127 (38.71)`, `43.5% (24,060)`):
     `parse_votes` reads its count."""
-    return "(" in text and _WITH_SHARE.fullmatch(text) is not None
+    return "(" in text and _with_share().fullmatch(text) is not None
 
 
 def percents(values: Sequence[str]) -> bool:
@@ -126,7 +144,7 @@ def with_share_cell(cells: dict[str, Any]) -> None:
     made two cells where no share cell is given: the count the votes, the share published beside
     them (then checked against the votes as any published share is)."""
     votes = cells.get("votes")
-    paired = _WITH_SHARE.fullmatch(votes) if isinstance(votes, str) and "(" in votes else None
+    paired = _with_share().fullmatch(votes) if isinstance(votes, str) and "(" in votes else None
     if paired is not None and "share" not in cells:
         cells["votes"] = paired.group("count") or paired.group("inner")
         cells["share"] = paired.group("after") or paired.group("before")
@@ -147,12 +165,12 @@ def parse_votes(
     spreadsheets and pandas write sums of floats) is read as that whole number and its text is
     appended to the list, for a note; without it such a number is not a count. With a `marked`
     list, so is a count with a footnote mark after it (`0*`), read without its mark."""
-    mark = _MARKED.fullmatch(text.strip()) if text[-1:] in "*†‡§ " else None
+    mark = _marked().fullmatch(text.strip()) if text[-1:] in "*†‡§ " else None
     if mark is not None and marked is not None:
         value = parse_votes(mark[1], decimal, decimal_given=decimal_given, what=what)
         marked.append(text.strip())
         return value
-    paired = _WITH_SHARE.fullmatch(text) if "(" in text else None
+    paired = _with_share().fullmatch(text) if "(" in text else None
     if paired is not None:
         text = paired.group("count") or paired.group("inner")
     raw = _compact(text)
@@ -210,7 +228,7 @@ def _nearest_whole(raw: str, decimal: str) -> int | None:
     """The whole number within NEAR_WHOLE of `raw` (a plain or scientific decimal), or None. Read
     with Decimal, never a float, and only for numbers of a sane length."""
     plain = raw.replace(",", ".") if decimal == "," else raw
-    if len(plain) > _NEAR_WHOLE_CHARS or not _DECIMAL_RE.fullmatch(plain):
+    if len(plain) > _NEAR_WHOLE_CHARS or not _decimal().fullmatch(plain):
         return None
     with localcontext() as context:
         context.prec = 2 * _NEAR_WHOLE_CHARS
@@ -259,7 +277,7 @@ def _grouped_or_exact(raw: str, text: str, decimal: str, *, decimal_given: bool,
 def _exact_whole(raw: str, text: str, what: str, *, grouped: bool = False) -> int:
     """A count in decimal or scientific notation (`3.00E+03`), read digit by digit: whole only when
     every digit after the point is 0, however many there are."""
-    match = _DECIMAL_RE.fullmatch(raw)
+    match = _decimal().fullmatch(raw)
     if match is None or not (match[2] or match[3]):
         _to_float(raw, text, what)  # raises, saying why it is not a number
         raise NumberError("type-error", f"{what} {shown(text)}: not a number")

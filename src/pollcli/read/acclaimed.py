@@ -30,6 +30,7 @@ engine (`read.stream`), which keeps each row's record.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
@@ -41,10 +42,16 @@ if TYPE_CHECKING:
     from pollcli.read.header import ColumnMap
     from pollcli.read.records import Record
 
-_WORD: Final[re.Pattern[str]] = re.compile(
-    r"(?:(?:elected|élue?)\s+)?(?:(?:by|par)\s+)?(?:accl\.?|acclaimed|acclamation|acclamée?)",
-    re.IGNORECASE,
-)
+
+@functools.cache
+def _word() -> re.Pattern[str]:
+    """Compiled on first use: few files mark a race won by acclamation."""
+    return re.compile(
+        r"(?:(?:elected|élue?)\s+)?(?:(?:by|par)\s+)?(?:accl\.?|acclaimed|acclamation|acclamée?)",
+        re.IGNORECASE,
+    )
+
+
 # How many acclaimed lines the note names before it says "and N more".
 SHOWN: Final[int] = 3
 
@@ -52,7 +59,7 @@ SHOWN: Final[int] = 3
 def taken(values: dict[str, str]) -> bool:
     """Whether the row's votes cell is an acclamation word; if so, it is read as 0 votes."""
     text = values.get("votes")
-    if text is None or text[0].isdigit() or not _WORD.fullmatch(text):
+    if text is None or text[0].isdigit() or not _word().fullmatch(text):
         return False
     values["votes"] = "0"
     return True

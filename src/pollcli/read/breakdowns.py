@@ -32,6 +32,7 @@ are precincts. So both engines give one answer.
 
 from __future__ import annotations
 
+import functools
 import re
 import shlex
 from collections.abc import Callable, Iterable
@@ -151,10 +152,15 @@ class _Race:
 @lru_cache(maxsize=1 << 14)
 def stem(unit: str) -> str:
     """A unit's name without its digits, ordinals and punctuation: its family's name."""
-    return " ".join(_NUMBER.sub(" ", name_key(unit)).split())
+    return " ".join(_number().sub(" ", name_key(unit)).split())
 
 
-_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?\b|\d+")
+@functools.cache
+def _number() -> re.Pattern[str]:
+    """Compiled on first use."""
+    return re.compile(r"\d+(?:st|nd|rd|th)?\b|\d+")
+
+
 _DIGIT = re.compile(r"\d")
 # Families alike whose precincts differ refuse the race only when each holds about as much as the
 # precincts, at least a third of what they hold (breakdowns, each the whole race): two wards of a

@@ -4,6 +4,7 @@ votes (`read.unitcounts` decides which races share a unit; `read.assemble` adds 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -25,19 +26,23 @@ from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.unitrows import STRAIGHT_BALLOTS
 
+
 # A district cell that names the whole ground of its office (DC's council `AT-LARGE` beside its
 # wards): such a race covers each unit it has rows in, whatever district races of its office are
 # there too (`at_large`).
-_AT_LARGE: Final[re.Pattern[str]] = re.compile(
-    r"\s*(?:at[\s_-]*large|(?:city|county|state|district)[\s_-]*wide)\s*", re.IGNORECASE
-)
+@functools.cache
+def _at_large() -> re.Pattern[str]:
+    """Compiled on first use: only files of districts need it."""
+    return re.compile(
+        r"\s*(?:at[\s_-]*large|(?:city|county|state|district)[\s_-]*wide)\s*", re.IGNORECASE
+    )
 
 
 def at_large(values: Mapping[str, str]) -> bool:
     """Whether a race's district (or constituency) cell names its office's whole ground: the race
     shares no unit's counts with the office's district races (`unitcounts.shared`), and those
     races, one a unit, no longer share theirs with it (DC 2018's council at-large and wards)."""
-    return any(_AT_LARGE.fullmatch(values.get(role, "")) for role in ("district", "constituency"))
+    return any(_at_large().fullmatch(values.get(role, "")) for role in ("district", "constituency"))
 
 
 def shared_note(places: list[str], others: list[str], primary: bool = False) -> str:

@@ -15,6 +15,7 @@ their order as dates (`date_order`), not as text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import shlex
 from collections.abc import Iterable, Sequence
@@ -107,8 +108,16 @@ def several_elections(keys: list[KeyColumn], roles: list[str], races: Iterable[E
 
 # A date written year first (`1867-08-07`, `2010/11/29`), or day and month before the year
 # (`10/3/2020`), a time of day after it left aside (DC's `6/19/2018 12:00:00 AM`).
-_YEAR_FIRST: Final = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?=$|[\sT])")
-_YEAR_LAST: Final = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?=$|\s)")
+@functools.cache
+def _year_first() -> re.Pattern[str]:
+    """Compiled on first use, as `_year_last`: only a column of dates needs them."""
+    return re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?=$|[\sT])")
+
+
+@functools.cache
+def _year_last() -> re.Pattern[str]:
+    """Compiled on first use."""
+    return re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?=$|\s)")
 
 
 def date_order(values: Iterable[str]) -> list[str]:
@@ -129,9 +138,9 @@ def date_order(values: Iterable[str]) -> list[str]:
 
 def _date(text: str, month_first: bool) -> dt.date | None:
     text = text.strip()
-    if found := _YEAR_FIRST.match(text):
+    if found := _year_first().match(text):
         year, month, day = map(int, found.groups())
-    elif found := _YEAR_LAST.match(text):
+    elif found := _year_last().match(text):
         first, second, year = map(int, found.groups())
         month, day = (first, second) if month_first else (second, first)
     else:

@@ -16,22 +16,24 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
-from typing import Final
 
 from pollcli.columns import normalize_header
 
+
 # `first_prefs`, `First Preferences`, `First Preference Votes`, `1st Pref`, `1st_prefs`,
 # `FirstPrefs` (not `preferred`: a two-party-preferred count is the last count, not the first).
-_FIRST: Final[re.Pattern[str]] = re.compile(
-    r"(?:first|1st)_?pref(?:erence)?s?(?:_votes?)?", re.IGNORECASE
-)
+@functools.cache
+def _first() -> re.Pattern[str]:
+    """Compiled on first use."""
+    return re.compile(r"(?:first|1st)_?pref(?:erence)?s?(?:_votes?)?", re.IGNORECASE)
 
 
 def first_preferences(header: Sequence[str]) -> list[int]:
     """The columns headed by first-preference words."""
-    return [i for i, name in enumerate(header) if _FIRST.fullmatch(normalize_header(name))]
+    return [i for i, name in enumerate(header) if _first().fullmatch(normalize_header(name))]
 
 
 def votes_of(

@@ -28,7 +28,11 @@ from pollcli.read.records import Record
 from pollcli.read.unitfacts import Advice, UnitKey
 from pollcli.read.unkeyed import NO_PARTY, NONPARTISAN
 
-_GENERAL: Final = re.compile(r"(\d{4})\d{4}__([a-z]{2})__(?:[a-z0-9_]*?__)?general(?![a-z])")
+
+@functools.cache
+def _general() -> re.Pattern[str]:
+    """Compiled on first use: only OpenElections' file names need it."""
+    return re.compile(r"(\d{4})\d{4}__([a-z]{2})__(?:[a-z0-9_]*?__)?general(?![a-z])")
 
 
 OPEN_GENERAL_NOTE: Final = (
@@ -42,7 +46,7 @@ def open_general(source_file: str, values: dict[str, str]) -> bool:
     election (`20161108__la__general__county.csv`) is one a majority wins, else a runoff: its
     open primary for Congress (but the general elections of 2008–2010, after closed primaries)
     and the runoffs of its state offices; not the presidential race, won by the most votes."""
-    match = _GENERAL.search(source_file.rsplit("/", 1)[-1].lower())
+    match = _general().search(source_file.rsplit("/", 1)[-1].lower())
     if match is None or match[2] not in OPEN_PRIMARY_STATES or "primary" in match[0]:
         return False
     office = values.get("office", "")

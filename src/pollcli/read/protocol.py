@@ -14,6 +14,7 @@ Headers are compared as `key` gives them: case, punctuation and spacing aside, `
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -278,11 +279,14 @@ PARENT_WORDS: Final[str] = (
 # Spanish `Nombre de …` (the name of a place, a list), not French `Nombre de …` (a number of).
 # Mexico's INE: `NOMBRE_ESTADO` (a state's name; `NOMBRE_MUNICIPIO`, `NOMBRE_DISTRITO`); Peru's
 # and Colombia's `Nombre Departamento`; Ecuador's and Venezuela's `Nombre Parroquia`.
-_SPANISH_NAME: Final[re.Pattern[str]] = re.compile(
-    r"nombre (de la |del |de )?(comunidad|provincia|municipio|isla|circunscripci(ó|o)n|distrito"
-    r"|secci(ó|o)n|mesa|partido|candidatura|candidato|agrupaci(ó|o)n|localidad|regi(ó|o)n"
-    r"|estado|entidad|entidad federativa|departamento|parroquia)( .*)?"
-)
+@functools.cache
+def _spanish_name() -> re.Pattern[str]:
+    """Compiled on first use, as `share_words`: most headers are named before they are asked."""
+    return re.compile(
+        r"nombre (de la |del |de )?(comunidad|provincia|municipio|isla|circunscripci(ó|o)n|distrito"
+        r"|secci(ó|o)n|mesa|partido|candidatura|candidato|agrupaci(ó|o)n|localidad|regi(ó|o)n"
+        r"|estado|entidad|entidad federativa|departamento|parroquia)( .*)?"
+    )
 
 
 # A named tuple, not a frozen dataclass: defined on every run, and some ten times cheaper to define.
@@ -328,7 +332,7 @@ def line(header: str) -> tuple[str, int] | None:
         for half in header.split("/"):
             if (found := line(half)) is not None:
                 return found
-    if _SPANISH_NAME.fullmatch(text):
+    if _spanish_name().fullmatch(text):
         return None  # Spain's `Nombre de Provincia`: a name (French `nombre` is a number)
     patterns = _patterns()
     # A fact's line in percent (`% platných hlasů`, the share of valid votes) holds no count.
@@ -372,17 +376,20 @@ def last_line(lines: dict[int, tuple[str, int] | None], at: list[int], gap: int)
 # Elections Canada's `Percentage of Valid Ballots /Pourcentage des bulletins valides` too; or by
 # its last, beside each option's votes (the AEC's `Australian Labor Party Percentage`); and the
 # AEC's `Swing`, a change in points.
-SHARE_WORDS: Final[re.Pattern[str]] = re.compile(
-    r"(perc|pct|percent|percentuale|percentage|pourcentage|porcentaje)( .*)?"
-    r"|.* (pct|percent|percentage|pourcentage|porcentaje)|swing"
-    # A Dutch compound ending in it: the Kiesraad's `Opkomstpercentage` (the turnout, in percent).
-    r"|\w+percentage"
-)
+@functools.cache
+def share_words() -> re.Pattern[str]:
+    """Compiled on first use."""
+    return re.compile(
+        r"(perc|pct|percent|percentuale|percentage|pourcentage|porcentaje)( .*)?"
+        r"|.* (pct|percent|percentage|pourcentage|porcentaje)|swing"
+        # A Dutch compound ending in it: the Kiesraad's `Opkomstpercentage` (the turnout, in percent).
+        r"|\w+percentage"
+    )
 
 
 def says_share(header: str) -> bool:
     """Whether a wide table's column holds percentages, by its header (`perc_si`)."""
-    return SHARE_WORDS.fullmatch(key(header)) is not None
+    return share_words().fullmatch(key(header)) is not None
 
 
 def names_a_row(header: str) -> bool:

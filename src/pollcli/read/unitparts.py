@@ -20,6 +20,7 @@ engine's sums are keyed by one unit column.
 
 from __future__ import annotations
 
+import functools
 import re
 import shlex
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -35,6 +36,8 @@ SEPARATOR: Final[str] = " · "
 BLANK_PART: Final[str] = "-"
 # A precinct's name this short may be a number within another column's places (`1`, `12B`).
 SHORT_CODE: Final[int] = 4
+
+
 # Header words that may name the rows' precinct or polling station though pollcli does not read
 # the column as one (Arizona's `precinct_designation`, `polling_place`, `booth_no`): the columns
 # advice to name a unit with --unit suggests.
@@ -44,16 +47,24 @@ SHORT_CODE: Final[int] = 4
 # `state_code` and `lga_name`, a Local Government Area), may count the rows too; so may a
 # territory's (Público's Portuguese local results: `territory_code`, `territory_name`), but not a
 # column of the place's type (`territory_type`: `Concelho` on every row), which names no place.
-_PLACE_LIKE: Final = re.compile(
-    r"precinct|ward|station|polling|booth|uik|участ|district|community|town|municipal|borough"
-    r"|state|province|county|region|lga|constituen|prefecture|canton|parish|commune|territor"
-    r"|concelho|freguesia|municipio|gemeinde|comune"
-    # A polling section or table: Bulgaria's CIK (`section_id`), Romania's (`secție`), Turkey's
-    # ballot box (`sandık`), Spain's and Latin America's `mesa`, Mexico's `casilla`.
-    r"|section|secți|secti|секци|sandık|sandik|mesa|casilla",
-    re.IGNORECASE,
-)
-_PLACE_TYPE: Final = re.compile(r"(?:^|[\s_])(?:type|kind|level|tipo)$", re.IGNORECASE)
+@functools.cache
+def _place_like() -> re.Pattern[str]:
+    """Compiled on first use, as the patterns below: a file of one table of options needs none."""
+    return re.compile(
+        r"precinct|ward|station|polling|booth|uik|участ|district|community|town|municipal|borough"
+        r"|state|province|county|region|lga|constituen|prefecture|canton|parish|commune|territor"
+        r"|concelho|freguesia|municipio|gemeinde|comune"
+        # A polling section or table: Bulgaria's CIK (`section_id`), Romania's (`secție`), Turkey's
+        # ballot box (`sandık`), Spain's and Latin America's `mesa`, Mexico's `casilla`.
+        r"|section|secți|secti|секци|sandık|sandik|mesa|casilla",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _place_type() -> re.Pattern[str]:
+    """Compiled on first use."""
+    return re.compile(r"(?:^|[\s_])(?:type|kind|level|tipo)$", re.IGNORECASE)
 
 
 def joined(cells: Sequence[str]) -> str | None:
@@ -176,21 +187,29 @@ def note(header: Sequence[str], parts: Sequence[int], unit: int) -> str:
 # An unused column of place codes, by its header (MEDSL's `FIPS`, `GEOID`, a `precinct_code`):
 # the units two rows of one name (Virginia's Bedford county and city) may be told apart by. Not a
 # row's own number (`id` alone: Missouri 2014's), a candidate's, party's or race's code, nor a year.
-_PLACE_CODE: Final = re.compile(
-    r"\w*fips\w*|geoid\d*|gss( code)?|insee|ags|gkz|teryt|\w*kennziffer|.+\b(code|id)",
-    re.IGNORECASE,
-)
-_NO_PLACE: Final = re.compile(r"cand|part[iy]|race|office|contest|elect|year|ballot", re.I)
+@functools.cache
+def _place_code() -> re.Pattern[str]:
+    """Compiled on first use."""
+    return re.compile(
+        r"\w*fips\w*|geoid\d*|gss( code)?|insee|ags|gkz|teryt|\w*kennziffer|.+\b(code|id)",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _no_place() -> re.Pattern[str]:
+    """Compiled on first use."""
+    return re.compile(r"cand|part[iy]|race|office|contest|elect|year|ballot", re.I)
 
 
 def code_columns(header: Sequence[str], used: Collection[int]) -> list[str]:
-    """The unused columns whose headers name place codes (`_PLACE_CODE`)."""
+    """The unused columns whose headers name place codes (`_place_code`)."""
     return [
         h
         for i, h in enumerate(header)
         if i not in used
-        and _PLACE_CODE.fullmatch(h.strip().replace("_", " "))
-        and not _NO_PLACE.search(h)
+        and _place_code().fullmatch(h.strip().replace("_", " "))
+        and not _no_place().search(h)
     ]
 
 
@@ -201,9 +220,9 @@ def unit_advice(header: Sequence[str], used: Collection[int]) -> str:
         repr(h)
         for i, h in enumerate(header)
         if i not in used
-        and _PLACE_LIKE.search(h)
+        and _place_like().search(h)
         and "vote" not in h.lower()
-        and not _PLACE_TYPE.search(h.strip())
+        and not _place_type().search(h.strip())
     ]
     maybe = ""
     if named:
@@ -214,7 +233,10 @@ def unit_advice(header: Sequence[str], used: Collection[int]) -> str:
 
 
 # An unused column numbering the counts of a transferable vote (`Count_Number`, `Count`, `Stage No`).
-_COUNT: Final = re.compile(r"(count|stage)(\s*(number|no\.?|nr|num|#))?", re.IGNORECASE)
+@functools.cache
+def _count() -> re.Pattern[str]:
+    """Compiled on first use."""
+    return re.compile(r"(count|stage)(\s*(number|no\.?|nr|num|#))?", re.IGNORECASE)
 
 
 def rows_advice(
@@ -236,7 +258,7 @@ def rows_advice(
     "'PS' is listed again" and told to pass `--unit territory_code`, which would add the two
     councils up; it names the code column to tell the races apart by first."""
     for i, h in enumerate(header):
-        if i not in used and _COUNT.fullmatch(h.strip().replace("_", " ")):
+        if i not in used and _count().fullmatch(h.strip().replace("_", " ")):
             return (
                 f"if the rows are the counts of a transferable vote ({h!r} numbers them), the "
                 f"first preferences are the first count's: --where {shlex.quote(h.strip() + '=1')}"
@@ -263,7 +285,7 @@ def _shared_name(header: Sequence[str], used: Collection[int], roles: Mapping[in
     two places may share a name, and the codes tell them apart (`rows_advice`)."""
     names = [header[i] for i, role in roles.items() if role.startswith(RACE_PREFIX)]
     codes = code_columns(header, used)
-    if len(names) != 1 or not codes or _PLACE_CODE.fullmatch(names[0].strip().replace("_", " ")):
+    if len(names) != 1 or not codes or _place_code().fullmatch(names[0].strip().replace("_", " ")):
         return ""
     return (
         f"if two places share a name (the races are told apart by {names[0]!r}), read the "
@@ -279,7 +301,7 @@ def count_stages(
     head: Sequence[tuple[int, Sequence[str]]],
 ) -> tuple[int, str] | None:
     """An STV count sheet read as one race (the line, what to do), where an unused column numbers
-    the counts (`_COUNT`) and a name in the first rows (`head`) comes again under another count:
+    the counts (`_count`) and a name in the first rows (`head`) comes again under another count:
     Edinburgh 2012's Forth ward (`Count_Number` 1 to 7, the `Total_Votes` of later counts with
     fractions of transferred votes) was refused over "votes '1407.36294': not a whole number"
     and "'Cammy DAY' is listed again", row by row, before the way to read it."""
@@ -288,7 +310,7 @@ def count_stages(
         (i for i, c in columns.items() if c in order), key=lambda i: order.index(columns[i])
     )
     for at, label in enumerate(header):
-        if at in columns or not names or not _COUNT.fullmatch(label.strip().replace("_", " ")):
+        if at in columns or not names or not _count().fullmatch(label.strip().replace("_", " ")):
             continue
         seen: dict[tuple[str, ...], str] = {}
         for number, cells in head:

@@ -5,6 +5,7 @@ as counts of the unit for no race, left out with a note (`read.countnotes`)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import lru_cache
 from typing import Final
@@ -12,13 +13,19 @@ from typing import Final
 from pollcli.kinds import counts_office, fact_from_name, unused_count
 from pollcli.kinds import name_key as kind_key
 
+
 # Offices of straight-party (straight-ticket) ballots: a box that votes for one party's candidates
 # in every race, no race of its own (Michigan's `Straight Party`, South Carolina's `Straight Party
 # 1`, Texas' `Straight Party VOTE`, West Virginia's `Straight Party Ticket`; Clarity's contest
 # `Straight Party Ticket (Vote For 1)`).
-_STRAIGHT: Final[re.Pattern[str]] = re.compile(
-    r"straight ?(?:party|ticket)(?: ticket| vote| votes| voting)?(?: \d+)?(?: vote for \d+)?"
-)
+@functools.cache
+def _straight() -> re.Pattern[str]:
+    """Compiled on first use: only for an office that starts `straight`."""
+    return re.compile(
+        r"straight ?(?:party|ticket)(?: ticket| vote| votes| voting)?(?: \d+)?(?: vote for \d+)?"
+    )
+
+
 # How such a row is named once read: a count of its unit that is no race's figure, left out with a
 # note of its own (`read.countnotes.without_unused_counts`).
 STRAIGHT_BALLOTS: Final[str] = "straight-party ballots: "
@@ -27,7 +34,7 @@ STRAIGHT_BALLOTS: Final[str] = "straight-party ballots: "
 @lru_cache(maxsize=1024)
 def straight_office(office: str) -> bool:
     """Whether an office cell names straight-party ballots (asked of every row: cached)."""
-    return office[:8].lower() == "straight" and _STRAIGHT.fullmatch(kind_key(office)) is not None
+    return office[:8].lower() == "straight" and _straight().fullmatch(kind_key(office)) is not None
 
 
 def straight_ballot(values: dict[str, str], facts: dict[str, str], races: list[str]) -> None:

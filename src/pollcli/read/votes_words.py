@@ -19,6 +19,7 @@ a known column) keeps its header and is read as that, not as an option.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -39,17 +40,29 @@ VOTES_WORDS: Final[frozenset[str]] = frozenset(
      "röster", "glasovi", "głosy", "glosy", "hlasy", "hlasov", "голоса", "голосів", "гласове",
      "szavazat", "ääniä", "oy", "oylar"}
 )  # fmt: skip
+
+
 # `NAME-voturi`, `NAME_votes`, `NAME votes`: the name, a separator, the word; or the word first
 # (Peru's ONPE: `VOTOS_P1`… `VOTOS_P18`, `VOTOS_VB`, `VOTOS_VN`).
-_ENDING: Final[re.Pattern[str]] = re.compile(r"(.*?[^\s_-])[\s_-]*[\s_-]([^\W_]+)\s*")
-_OPENING: Final[re.Pattern[str]] = re.compile(r"\s*([^\W_]+)[\s_-]+([^\s_-].*?)\s*")
+@functools.cache
+def _ending() -> re.Pattern[str]:
+    """Compiled on first use, as `_opening`."""
+    return re.compile(r"(.*?[^\s_-])[\s_-]*[\s_-]([^\W_]+)\s*")
+
+
+@functools.cache
+def _opening() -> re.Pattern[str]:
+    """Compiled on first use."""
+    return re.compile(r"\s*([^\W_]+)[\s_-]+([^\s_-].*?)\s*")
+
+
 # At least this many option columns carry the word (one alone may be a protocol line).
 AT_LEAST: Final[int] = 2
 
 
 def _stem(label: str) -> tuple[str, str] | None:
     """The name and the votes word (`-` before it where the word ends the header)."""
-    ending, opening = _ENDING.fullmatch(label), _OPENING.fullmatch(label)
+    ending, opening = _ending().fullmatch(label), _opening().fullmatch(label)
     if ending is not None and ending.group(2).casefold() in VOTES_WORDS:
         found = ending.group(1).strip(), "-" + ending.group(2)
     elif opening is not None and opening.group(1).casefold() in VOTES_WORDS:

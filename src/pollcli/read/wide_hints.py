@@ -8,6 +8,7 @@ pollcli does not know (`option_column_hint`)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
@@ -249,7 +250,10 @@ def facts_only(header: Sequence[str], plan: Plan | None) -> str | None:
 
 
 # A share as a wide table of shares prints it: a number to 100 with its `%` (`37,90%`, `9.2 %`).
-_PERCENT: Final[re.Pattern[str]] = re.compile(r"(?:100(?:[.,]0+)?|\d{1,2}(?:[.,]\d+)?)\s*%")
+@functools.cache
+def _percent() -> re.Pattern[str]:
+    """Compiled on first use: only wide tables of shares need it."""
+    return re.compile(r"(?:100(?:[.,]0+)?|\d{1,2}(?:[.,]\d+)?)\s*%")
 
 
 def shares_only(
@@ -263,7 +267,7 @@ def shares_only(
 
     def shares(index: int) -> bool:
         cells = [c[index].strip() for _, c in filled if index < len(c) and c[index].strip()]
-        return bool(cells) and all(_PERCENT.fullmatch(cell) for cell in cells)
+        return bool(cells) and all(_percent().fullmatch(cell) for cell in cells)
 
     columns = [i for i in range(len(header)) if header[i].strip() and shares(i)]
     names = [i for i in range(len(header)) if i not in columns]

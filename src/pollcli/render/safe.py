@@ -16,8 +16,18 @@ def _control() -> re.Pattern[str]:
     return re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-_JSON_UNSAFE_RE: Final[re.Pattern[str]] = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SURROGATE_RE: Final[re.Pattern[str]] = re.compile("[\ud800-\udfff]")
+@functools.cache
+def _json_unsafe() -> re.Pattern[str]:
+    """Compiled on first use, as the two below: JSON that holds none of them never needs them."""
+    return re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@functools.cache
+def _surrogate() -> re.Pattern[str]:
+    """Compiled on first use."""
+    return re.compile("[\ud800-\udfff]")
+
+
 # The characters of both patterns above, as their UTF-8 bytes (a surrogate as `surrogatepass`
 # writes it): a byte search is some ten times quicker than a character class on 300 MB of JSON.
 _JSON_UNSAFE_UTF8: Final[re.Pattern[bytes]] = re.compile(
@@ -26,7 +36,12 @@ _JSON_UNSAFE_UTF8: Final[re.Pattern[bytes]] = re.compile(
 _UNSAFE_LEADS: Final[tuple[bytes, ...]] = (b"\xc2", b"\xe2", b"\xed")
 _LOOKS: Final[int] = 100_000
 _FORMULA_START: Final[tuple[str, ...]] = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER_RE: Final[re.Pattern[str]] = re.compile(r"^[+-]?\d[\d,. ]*%?$")
+
+
+@functools.cache
+def _number() -> re.Pattern[str]:
+    """Compiled on first use: only for a cell a spreadsheet would run."""
+    return re.compile(r"^[+-]?\d[\d,. ]*%?$")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -44,7 +59,7 @@ def visible(text: str) -> str:
 def spreadsheet_cell(text: str) -> str:
     """A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection)."""
     text = visible(text)
-    if text.startswith(_FORMULA_START) and not _NUMBER_RE.match(text):
+    if text.startswith(_FORMULA_START) and not _number().match(text):
         return "'" + text
     return text
 
@@ -103,8 +118,8 @@ def json_text(text: str) -> str:
     shows it: a JSON escape `\\udcff` would be valid JSON that strict parsers refuse."""
     if not _may_be_unsafe(text):
         return text
-    text = _JSON_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return _SURROGATE_RE.sub(lambda m: "\\" + _escape(m), text)
+    text = _json_unsafe().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _surrogate().sub(lambda m: "\\" + _escape(m), text)
 
 
 def _may_be_unsafe(text: str) -> bool:
