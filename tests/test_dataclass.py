@@ -208,3 +208,38 @@ def test_a_subclass_of_a_documented_class_is_made_with_its_own_fields():
     assert repr(sub(1, 2)) == "B(a=1, b=2)"
     assert plain(3).a == 3
     assert repr(base(4)) == "A(a=4)"
+
+
+def test_a_documented_frozen_class_refuses_assignment_as_the_standard_library_s(monkeypatch):
+    """Its `__setattr__` and `__delattr__` are made without compiling them (`_frozen`); an object
+    of a subclass that is no dataclass may still get attributes of its own."""
+    compiled: list[str] = []
+
+    def seen_exec(text, *args):
+        compiled.append(text)
+        return exec(text, *args)
+
+    monkeypatch.setattr(dataclasses, "exec", seen_exec, raising=False)
+    body = '    """Documented."""\n    a: int\n    b: int = 0\n'
+    standard, ours = twins(body, frozen=True)
+    compiled.clear()
+    space: dict = {}
+    exec(f"class C:\n{body}", space)
+    quick.dataclass(frozen=True)(space["C"])
+    assert compiled == []
+    for made in (ours(1), standard(1)):
+        with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'a'"):
+            made.a = 2
+        with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'z'"):
+            made.z = 2
+        with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'b'"):
+            del made.b
+    assert ours.__dataclass_params__.frozen and dataclasses.replace(ours(1), b=5).b == 5
+    assert hash(ours(1, 2)) == hash(standard(1, 2))
+    loose = type("Loose", (ours,), {})(3)
+    loose.extra = 4  # not a field, on an object of another class: as the standard library allows
+    assert loose.extra == 4
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        loose.a = 5
+    with pytest.raises(TypeError, match="non-frozen"):
+        dataclasses.dataclass(type("Thawed", (ours,), {"__annotations__": {"c": int}}))

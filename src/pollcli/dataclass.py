@@ -6,12 +6,13 @@ at once): three to six compilations a class, and the everyday run defines some s
 of whose methods it never calls. `__init__` stays the standard library's (it is called once
 an object), compiled when the class is first called where the class has a docstring of its own
 (most of the run's classes are never called; one without gets it at once, the standard library
-writing its docstring from the signature); `__eq__`, `__repr__` and `__hash__` are made here from the class's fields, doing what
-the standard library's do: equal when of the same class and the tuples of compared fields are equal
-(`NotImplemented` otherwise), `Name(field=value, …)` of the fields shown (`...` for an object
-met again within its own repr), the hash of the tuple of hashed fields for a frozen class, and no
-hash for a class that compares by value and can change. `tests/test_dataclass.py` holds them equal
-to the standard library's.
+writing its docstring from the signature), and such a class, frozen, refuses assignment without a
+compiled `__setattr__`. `__eq__`, `__repr__` and `__hash__` are made here from the class's fields,
+doing what the standard library's do: equal when of the same class and the tuples of compared
+fields are equal (`NotImplemented` otherwise), `Name(field=value, …)` of the fields shown (`...`
+for an object met again within its own repr), the hash of the tuple of hashed fields for a frozen
+class, and no hash for a class that compares by value and can change. `tests/test_dataclass.py`
+holds them equal to the standard library's.
 """
 
 from __future__ import annotations
@@ -64,12 +65,25 @@ def _define(cls: type[T], *, eq: bool, frozen: bool, kw_only: bool, slots: bool)
     # A class of its own docstring gets its `__init__` when first called (`_first_init`); one
     # without gets it now, the standard library writing the docstring from its signature.
     later = "__init__" not in own and bool(cls.__doc__)
+    # Such a class, frozen, is refused assignment by `_frozen` (the standard library's compiled
+    # `__init__` of a frozen class sets its fields past it); one of slots keeps the standard
+    # library's, which also gives it the state a copy of it is made from.
+    refused = frozen and later and not slots
     made: Any = dataclasses.dataclass(
-        cls, init=not later, eq=False, repr=False, frozen=frozen, kw_only=kw_only, slots=slots
+        cls,
+        init=not later,
+        eq=False,
+        repr=False,
+        frozen=frozen and not refused,
+        kw_only=kw_only,
+        slots=slots,
     )
+    fields = dataclasses.fields(made)
+    if refused:
+        made.__dataclass_params__.frozen = True  # (as a subclass or `dataclasses` reads it)
+        made.__setattr__, made.__delattr__ = _frozen(made, {f.name for f in fields})
     if later:
         made.__init__ = _first_init(made, frozen)
-    fields = dataclasses.fields(made)
     if not has_repr:
         made.__repr__ = _repr([f.name for f in fields if f.repr])
     if not eq:  # compared as any object is, by identity, and hashed so
@@ -98,6 +112,25 @@ def _first_init(cls: Any, frozen: bool) -> Callable[..., None]:
         cls.__init__(self, *args, **kwargs)
 
     return __init__
+
+
+def _frozen(cls: Any, names: set[str]) -> tuple[Callable[..., None], Callable[..., None]]:
+    """A frozen class's `__setattr__` and `__delattr__`, as the standard library's: a field, or any
+    attribute of the class's own objects, is neither assigned nor deleted (FrozenInstanceError)."""
+
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+
+    __setattr__.__qualname__ = f"{cls.__qualname__}.__setattr__"
+    __delattr__.__qualname__ = f"{cls.__qualname__}.__delattr__"
+    return __setattr__, __delattr__
 
 
 def _values(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
