@@ -16,9 +16,10 @@ import dataclasses
 import datetime as dt
 import enum
 import math
+import sys
 import typing
 from collections.abc import Callable, Iterator
-from types import MappingProxyType, UnionType
+from types import MappingProxyType, SimpleNamespace, UnionType
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
@@ -87,13 +88,18 @@ def printed_fields(value: Any) -> Iterator[tuple[str, Any]]:
         yield item.name, field_value
 
 
-_FIELD_TYPES: dict[type, dict[str, Any]] = {}
+_FIELD_TYPES: dict[tuple[type, str], Any] = {}
 
 
-def _field_types(kind: type) -> dict[str, Any]:
-    if kind not in _FIELD_TYPES:
-        _FIELD_TYPES[kind] = typing.get_type_hints(kind)
-    return _FIELD_TYPES[kind]
+def _field_type(kind: type, name: str) -> Any:
+    """One field's type, as `typing.get_type_hints` reads it: field by field, each hint being
+    compiled from its text (all of the everyday JSON run's classes', some 80, were)."""
+    if (kind, name) not in _FIELD_TYPES:
+        owner = next(c for c in kind.__mro__ if name in vars(c).get("__annotations__", {}))
+        one = SimpleNamespace(__annotations__={name: owner.__annotations__[name]})
+        hints = typing.get_type_hints(one, vars(sys.modules[owner.__module__]))
+        _FIELD_TYPES[kind, name] = hints[name]
+    return _FIELD_TYPES[kind, name]
 
 
 def json_text(data: Any) -> str:
@@ -116,9 +122,8 @@ class Document:
         hold few of them, and its building is the costliest step of the everyday JSON run. Each
         section present is serialised by the adapter of its own type instead, so a summary of one
         election builds the serialiser of its elections only."""
-        types = _field_types(type(self))
         return {
-            name: adapter(types[name]).dump_python(value, mode="json")
+            name: adapter(_field_type(type(self), name)).dump_python(value, mode="json")
             for name, value in printed_fields(self)
         }
 
@@ -149,13 +154,12 @@ class Document:
         return self._json_pieces()
 
     def _json_pieces(self) -> Iterator[bytes]:
-        types = _field_types(type(self))
         indent = INDENT.encode()
         opening = b"{\n"
         for name, value in printed_fields(self):
             yield opening + indent + json_text(name)[:-1].encode() + b": "
             opening = b",\n"
-            kind = types[name]
+            kind = _field_type(type(self), name)
             if isinstance(value, list) and value and typing.get_origin(kind) is list:
                 item_kind = typing.get_args(kind)[0]
                 inner = b"\n" + indent * 2
@@ -222,9 +226,25 @@ def plain_data(kind: Any, value: Any, left: list[int]) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if dataclasses.is_dataclass(value):
-        types = _field_types(type(value))
-        return {name: plain_data(types[name], one, left) for name, one in printed_fields(value)}
+        made = type(value)
+        return {
+            name: plain_data(_field_type(made, name) if _holds_int(one) else Any, one, left)
+            for name, one in printed_fields(value)
+        }
     raise TypeError(f"no JSON data for {type(value).__name__}")
+
+
+def _holds_int(value: Any) -> bool:
+    """Whether a value is an int (a bool too) or a list or dict holding one: the only value whose
+    JSON data its field's type decides (in a float field it is a float), so the only field whose
+    type is read."""
+    if isinstance(value, int):
+        return True
+    if isinstance(value, list | tuple):
+        return any(_holds_int(one) for one in value)
+    if isinstance(value, dict):
+        return any(_holds_int(one) for one in value.values())
+    return False
 
 
 def _without_none(kind: Any) -> Any:
