@@ -52,7 +52,7 @@ from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_c
 from pollcli.read.wide_fit import fitted
 from pollcli.read.wide_hints import no_options, one_measure, second_header_row, votes_word_options
 from pollcli.read.wide_note import describe
-from pollcli.read.wide_parts import party_parts
+from pollcli.read.wide_parts import party_parts, summed_parts
 from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of
 from pollcli.read.wide_races import race_hint, races_apart, stand_apart
 from pollcli.read.wide_sums import counted, sum_if_same
@@ -94,8 +94,12 @@ def reshape(
     plan, grouped, refused = read_groups(table, plan, found)  # a row of groups over the names
     if plan.blocks is None and not plan.options and not refused:
         no_options(table, found)
+    # A party's `Gesamtstimmen` beside its parts; a list's `D1` beside its candidates' `D1_1`…
+    # (parts, before their numbers are read as rounds).
+    plan = party_parts(table, plan)
     if (
         votes_word_options(table, plan, options, found)
+        or summed_parts(table, plan, found)
         or suffixed_rounds(table, plan, found)
         or coded_races(table, plan, found)
         or lone_variants(table, plan, found)
@@ -103,7 +107,6 @@ def reshape(
         or crosstab(table, plan, found, bool(options.id_columns))
     ):
         plan = replace(plan, options=[])  # refused: no option is read
-    plan = party_parts(table, plan)  # a party's `Gesamtstimmen` beside its parts
     rows = rows_of(table, plan, found)  # (rows of shares left out, with a note)
     plan = fitted(table, plan, rows, found)  # the run of options that adds up to the total given
     worded = second_header_row(table, plan, rows) or names_under_groups(table, plan, rows)
