@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import functools
 import re
+import shlex
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import ROW_ALIASES, canonical_column, header_words, normalize_header
 from pollcli.errors import NoSuchColumn, UsageError
+from pollcli.kinds import name_key as kind_key
 from pollcli.problems import Code, Found
 from pollcli.read import protocol
 from pollcli.read.fact_words import NOT_COUNTS, SEAT_HEADERS
@@ -414,3 +416,44 @@ def _figures(table: RawTable, index: int) -> bool:
     cells = [c[index].strip() for _, c in table.records[:SAMPLE] if index < len(c)]
     cells = [cell for cell in cells if cell]
     return bool(cells) and all(_WHOLE.fullmatch(c.replace(",", "")) for c in cells)
+
+
+def one_option(table: RawTable, plan: Plan, options: ReadOptions, found: Found) -> bool:
+    """Whether a table read as a wide one (`--wide`, `--id-columns`) has one option column, an
+    error then: a wide table has a column per option, and one column "leads with 100 %". Taiwan's
+    CEC table (`candNo,tks`: a row per candidate per village) with `--id-columns …,candNo` made
+    `tks` win outright; the US county table (`votes_dem`, `votes_gop` before `total_votes`, read
+    as naming the rows) made `diff` lead. Unless `--kind` names it a candidate (one who stood
+    alone), the rows are the options' (a long table) or the options are read as names."""
+    if plan.blocks is not None or len(plan.options) != 1:
+        return False
+    only = plan.options[0]
+    if kind_key(table.header[only]) in options.kind_keys():
+        return False  # (`--kind NAME=candidate`: the one candidate, as the user says)
+    header = table.header
+    counts = [
+        repr(header[i])
+        for i in plan.ids
+        if header[i].strip() and not protocol.names_a_row(header[i]) and _figures(table, i)
+    ]
+    counts = [] if options.id_columns else counts  # (the user's naming columns name the rows)
+    named = (
+        f"; {', '.join(counts)} hold{'s' if len(counts) == 1 else ''} counts but "
+        f"{'is' if len(counts) == 1 else 'are'} read as naming the rows: if "
+        f"{'it is an option' if len(counts) == 1 else 'they are options'}, name the columns "
+        "that name the rows with --id-columns COL,… (the others are options)"
+        if counts
+        else ""
+    )
+    found.add(
+        Code.MISSING_COLUMN,
+        table.header_line,
+        f"read as a wide table, it has one option column, {header[only]!r}: a wide table has a "
+        f"column per option, and {header[only]!r} would win with every vote. A table of one "
+        "column of votes is a long table, each row an option's (named in another column: rename "
+        "its header to 'candidate' or 'party', or name the columns with --columns on the rows "
+        f"alone), read without --wide and --id-columns{named}; if {header[only]!r} is the one "
+        f"candidate who stood, say so: --kind {shlex.quote(header[only] + '=candidate')}",
+        column="candidate",
+    )
+    return True

@@ -50,7 +50,13 @@ from pollcli.read.wide_columns import (
 )
 from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_cells
 from pollcli.read.wide_fit import fitted
-from pollcli.read.wide_hints import no_options, one_measure, second_header_row, votes_word_options
+from pollcli.read.wide_hints import (
+    no_options,
+    one_measure,
+    one_option,
+    second_header_row,
+    votes_word_options,
+)
 from pollcli.read.wide_note import describe
 from pollcli.read.wide_parts import party_parts, summed_parts
 from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of
@@ -119,6 +125,8 @@ def reshape(
         plan = replace(plan, options=[])  # no election result (`wide_unlike`): no option is read
     elif one_measure(table, plan, options, found):  # (after the hours of a day's turnout)
         plan = replace(plan, options=[])  # one figure of several elections: no option is read
+    elif one_option(table, plan, options, found):
+        plan = replace(plan, options=[])  # one column of votes: a long table, no option is read
     region, unit, place_note = places(table, plan, rows)
     # (Rows kept by --where are the user's: a breakdown of part of a row is refused without.)
     marked = marked_totals(table, plan, rows, None if options.where else found)
