@@ -1,12 +1,12 @@
-"""A table read as a wide one with one option column (trial 27): never a result. Taiwan's CEC
-village table (`prvCode,…,candNo,tks,tksRate`: a row per candidate per village) read with
-`--id-columns …,candNo` made "tks lead with 100.00 % … wins outright"; the US county table
-(`votes_dem`, `votes_gop` left of `total_votes`, so read as naming the rows) with `--wide` made "diff
-lead with 100.00 %". Now each is refused: a table of one column of votes is a long table; the
-columns of counts read as naming the rows are named, and `--id-columns` of the others, as advised,
-reads them as the options. `--kind NAME=candidate` says the one option is a candidate who stood
-alone. The files are written here in those layouts with invented figures; the expected figures are
-pandas' sums.
+"""A table read as a wide one with one option column where the naming columns show it is none
+(trial 27). Taiwan's CEC village table (`prvCode,…,candNo,tks,tksRate`: a row per candidate per
+village) read with `--id-columns …,candNo` made "tks lead with 100.00 % … wins outright" (`candNo`
+numbers the rows within each village: a long table); the US county table (`votes_dem`, `votes_gop`
+left of `total_votes`, so read as naming the rows) with `--wide` made "diff lead with 100.00 %".
+Now each is refused, naming why; `--id-columns` of the others, as advised, reads the counts as the
+options. One candidate's column beside names (`region,Ann`, `test_layout`) is read as before, and
+`--kind NAME=candidate` says the one option is a candidate who stood alone. The files are written
+here in those layouts with invented figures; the expected figures are pandas' sums.
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ VILLAGES = """\
 "63","000","01","0003","010",1,92,4.11,NA
 "63","000","01","0003","010",2,1001,44.69,NA
 "63","000","01","0003","010",3,1147,51.20,*
+"63","000","02","0001","011",1,40,3.01,NA
+"63","000","02","0001","011",2,600,45.15,NA
+"63","000","02","0001","011",3,689,51.84,*
 """
 VILLAGE_IDS = ("prvCode", "cityCode", "areaCode", "liCode", "deptCode", "candNo")
 
@@ -70,6 +73,7 @@ def test_one_column_of_votes_named_by_id_columns_is_a_long_table(tmp_path, monke
     errors = _errors(problems)
     assert len(errors) == 1, [p.message for p in errors]
     assert "one option column, 'tks'" in errors[0].message
+    assert "'candNo' numbers the rows within each place" in errors[0].message
     assert "--kind tks=candidate" in errors[0].message
     assert "hold counts" not in errors[0].message  # (the user's naming columns name the rows)
     assert not any(o.votes for e in elections for o in e.options)

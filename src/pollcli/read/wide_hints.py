@@ -419,41 +419,65 @@ def _figures(table: RawTable, index: int) -> bool:
 
 
 def one_option(table: RawTable, plan: Plan, options: ReadOptions, found: Found) -> bool:
-    """Whether a table read as a wide one (`--wide`, `--id-columns`) has one option column, an
-    error then: a wide table has a column per option, and one column "leads with 100 %". Taiwan's
-    CEC table (`candNo,tks`: a row per candidate per village) with `--id-columns …,candNo` made
-    `tks` win outright; the US county table (`votes_dem`, `votes_gop` before `total_votes`, read
-    as naming the rows) made `diff` lead. Unless `--kind` names it a candidate (one who stood
-    alone), the rows are the options' (a long table) or the options are read as names."""
+    """Whether a table read as a wide one has one option column where the naming columns show it
+    is none, an error then, for one column would win with every vote. Taiwan's CEC table
+    (`…,candNo,tks`: a row per candidate per village) with `--id-columns …,candNo` made `tks` win
+    outright: `candNo` numbers the rows within each village, a long table's options. The US county
+    table (`votes_dem`, `votes_gop` left of `total_votes`, so read as naming the rows) with
+    `--wide` made `diff` lead: columns of counts named the rows. One candidate's column beside
+    names (`region,Ann`) is read, as `--kind NAME=candidate` says of any."""
     if plan.blocks is not None or len(plan.options) != 1:
         return False
     only = plan.options[0]
     if kind_key(table.header[only]) in options.kind_keys():
         return False  # (`--kind NAME=candidate`: the one candidate, as the user says)
     header = table.header
-    counts = [
-        repr(header[i])
-        for i in plan.ids
-        if header[i].strip() and not protocol.names_a_row(header[i]) and _figures(table, i)
-    ]
-    counts = [] if options.id_columns else counts  # (the user's naming columns name the rows)
-    named = (
-        f"; {', '.join(counts)} hold{'s' if len(counts) == 1 else ''} counts but "
-        f"{'is' if len(counts) == 1 else 'are'} read as naming the rows: if "
-        f"{'it is an option' if len(counts) == 1 else 'they are options'}, name the columns "
-        "that name the rows with --id-columns COL,… (the others are options)"
-        if counts
-        else ""
+    figures = [i for i in plan.ids if header[i].strip() and _figures(table, i)]
+    counts = (
+        [] if options.id_columns else [i for i in figures if not protocol.names_a_row(header[i])]
     )
+    numbering = next((i for i in figures if _numbers_within(table, plan.ids, i)), None)
+    if not counts and numbering is None:
+        return False
+    if counts:
+        many = len(counts) > 1
+        why = (
+            f"{', '.join(repr(header[i]) for i in counts)} hold{'' if many else 's'} counts but "
+            f"{'are' if many else 'is'} read as naming the rows: if "
+            f"{'they are options' if many else 'it is an option'}, name the columns that name the "
+            "rows with --id-columns COL,… (the others are options)"
+        )
+    else:
+        why = (
+            f"{header[numbering]!r} numbers the rows within each place: a table of one row per "
+            "option, read without --wide and --id-columns, the options named in a column of their "
+            "own (rename its header to 'candidate' or 'party', or name the columns with --columns "
+            "on the rows alone)"
+        )
     found.add(
         Code.MISSING_COLUMN,
         table.header_line,
-        f"read as a wide table, it has one option column, {header[only]!r}: a wide table has a "
-        f"column per option, and {header[only]!r} would win with every vote. A table of one "
-        "column of votes is a long table, each row an option's (named in another column: rename "
-        "its header to 'candidate' or 'party', or name the columns with --columns on the rows "
-        f"alone), read without --wide and --id-columns{named}; if {header[only]!r} is the one "
-        f"candidate who stood, say so: --kind {shlex.quote(header[only] + '=candidate')}",
+        f"read as a wide table, it has one option column, {header[only]!r}, which would win with "
+        f"every vote; {why}. If {header[only]!r} is the one candidate who stood, say so: --kind "
+        f"{shlex.quote(header[only] + '=candidate')}",
         column="candidate",
     )
     return True
+
+
+# A column numbers the rows within places when its figures restart at 1 in this many places.
+PLACES_AT_LEAST: Final = 3
+
+
+def _numbers_within(table: RawTable, ids: Sequence[int], index: int) -> bool:
+    """Whether column `index` numbers the rows 1, 2 … k within each group of rows the other naming
+    columns name alike (a candidate's number in each village), in several groups."""
+    others = [i for i in ids if i != index]
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for _, cells in table.records[: SAMPLE * 20]:
+        key = tuple(cells[i].strip() if i < len(cells) else "" for i in others)
+        groups.setdefault(key, []).append(cells[index].strip() if index < len(cells) else "")
+    runs = [sorted(values) for values in groups.values() if len(values) > 1]
+    return len(runs) >= PLACES_AT_LEAST and all(
+        run == [str(n) for n in range(1, len(run) + 1)] for run in runs
+    )

@@ -100,9 +100,7 @@ def reshape(
     plan, grouped, refused = read_groups(table, plan, found)  # a row of groups over the names
     if plan.blocks is None and not plan.options and not refused:
         no_options(table, found)
-    # A party's `Gesamtstimmen` beside its parts; a list's `D1` beside its candidates' `D1_1`…
-    # (parts, before their numbers are read as rounds).
-    plan = party_parts(table, plan)
+    plan = party_parts(table, plan)  # (`Gesamtstimmen` or `D1` beside its parts: not rounds)
     if (
         votes_word_options(table, plan, options, found)
         or summed_parts(table, plan, found)
@@ -123,10 +121,8 @@ def reshape(
         plan = replace(plan, options=[])
     elif not_results(table, plan, found, bool(options.id_columns)):
         plan = replace(plan, options=[])  # no election result (`wide_unlike`): no option is read
-    elif one_measure(table, plan, options, found):  # (after the hours of a day's turnout)
-        plan = replace(plan, options=[])  # one figure of several elections: no option is read
-    elif one_option(table, plan, options, found):
-        plan = replace(plan, options=[])  # one column of votes: a long table, no option is read
+    elif one_measure(table, plan, options, found) or one_option(table, plan, options, found):
+        plan = replace(plan, options=[])  # one figure of elections, or one column: none is read
     region, unit, place_note = places(table, plan, rows)
     # (Rows kept by --where are the user's: a breakdown of part of a row is refused without.)
     marked = marked_totals(table, plan, rows, None if options.where else found)
