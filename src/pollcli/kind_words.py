@@ -227,5 +227,7 @@ FACT_NAMES: Final[dict[str, tuple[str, ...]]] = {
         "votos validamente emitidos", "votos válidos", "votos validos", "suffrages exprimés",
         "exprimés", "voti validi", "gültige stimmen", "gültige", "valid votes", "geldige stemmen",
         "głosy ważne", "total valid poll",
+        # Australia's AEC: the formal votes are the valid ones (`formal_num` beside `yes_num`).
+        "formal", "formal votes",
     ),
 }  # fmt: skip

@@ -47,8 +47,11 @@ def held(label: str) -> str | None:
     if words & SEAT_WORDS_IN_FACTS:
         return "seats"
     # A short header alone (`const. no.`, `code`; a referendum's `No` is votes, and `List No. 3
-    # Greens` a party's).
-    if words & NUMBERING_IN_FACTS and words != {"no"} and len(_words(label)) <= 2:
+    # Greens` a party's). `num` after a word is "the number of" it (the AEC's `yes_num`, `no_num`:
+    # votes), not a code (a place's number, `precinct_num`, names the row before this).
+    listed = _words(label)
+    numbering = words - {"num"} if len(listed) > 1 and listed[-1] == "num" else words
+    if numbering & NUMBERING_IN_FACTS and numbering != {"no"} and len(listed) <= 2:
         return "a numbering or code"
     if protocol.line(label) is not None:
         return "a line of the protocol (ballots, blank or null votes, turnout, a margin)"

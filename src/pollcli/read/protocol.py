@@ -382,6 +382,8 @@ def share_words() -> re.Pattern[str]:
     return re.compile(
         r"(perc|pct|percent|percentuale|percentage|pourcentage|porcentaje)( .*)?"
         r"|.* (pct|percent|percentage|pourcentage|porcentaje)|swing"
+        # Two words in the AEC's tables (`yes_per_cent`, `informal_per_cent`).
+        r"|(.* )?per cent"
         # A Dutch compound ending in it: the Kiesraad's `Opkomstpercentage` (the turnout, in percent).
         r"|\w+percentage"
     )

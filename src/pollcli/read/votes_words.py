@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 VOTES_WORDS: Final[frozenset[str]] = frozenset(
     {"votes", "vote", "voturi", "voti", "votos", "voix", "stimmen", "stemmen", "stemmer",
      "röster", "glasovi", "głosy", "glosy", "hlasy", "hlasov", "голоса", "голосів", "гласове",
-     "szavazat", "ääniä", "oy", "oylar"}
+     "szavazat", "ääniä", "oy", "oylar", "num"}
 )  # fmt: skip
 
 
