@@ -97,7 +97,7 @@ def party_lines(
         if len(group) == 1:
             continue  # a name listed once: one party at most
         named = {r.row.party for r in group} - {None, ""}
-        if named & NA_WORDS and written_in_name(group[0].row.candidate):
+        if not named.isdisjoint(NA_WORDS) and written_in_name(group[0].row.candidate):
             _no_party(group)  # `NA` on a write-in line is no party (`read.naparties`)
             named -= NA_WORDS
         if len(named) < 2 and not (named and any(not r.row.party for r in group)):
