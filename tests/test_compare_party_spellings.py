@@ -91,3 +91,32 @@ def test_two_stages_of_one_election_keep_a_plain_null(tmp_path):
     out = _json(str(poll), str(count))
     assert out["volatility"] == [None]
     assert "volatility_withheld" not in out
+
+
+def test_a_party_abbreviated_in_one_file_is_pointed_out_not_matched(tmp_path):
+    # West Virginia's 2020 file writes 'LBN' and 'MTN' where 2016's wrote 'Libertarian' and
+    # 'Mountain' (other candidates each time): by party they are "gone" and "new", which pollcli
+    # cannot tell from a new party. It says they may be one, and how to say so; it does not match
+    # them by their letters.
+    old, new = _files(
+        tmp_path,
+        "Ann Ray,REP,600\nBo Dee,DEM,300\nDi Low,LBN,60\nEd Fox,MTN,40\n",
+        "candidate,party,votes\nAnn Ray,Republican,600\nBo Dee,Democrat,300\n"
+        "Cy Moss,Libertarian,50\nGus Hale,Mountain,30\nFay Pike,Constitution,20\n",
+    )
+    markdown = invoke("compare", old, new, "--by", "party", "--format", "markdown").stdout
+    text = " ".join(markdown.split())
+    assert (
+        "“LBN” (new in wv2020) may be “Libertarian” (wv2016) written short, and “MTN” "
+        "“Mountain”: parties are not matched by their initials; if they are one party, say so "
+        '(--alias "Libertarian=LBN" --alias "Mountain=MTN").'
+    ) in text
+    assert "Constitution”" not in text.split("written short")[1]
+    out = _json(old, new)
+    assert {r["candidate"] for r in out["rows"]} >= {"LBN", "Libertarian"}
+    # By hand: REP 0, DEM 0, Libertarian 5 gone, Mountain 3 gone, Constitution 2 gone, LBN 6 and
+    # MTN 4 new: half of 20.
+    assert out["volatility"] == [10.0]
+    aliased = _json(old, new, "--alias", "Libertarian=LBN", "--alias", "Mountain=MTN")
+    # Libertarian 5 → 6, Mountain 3 → 4, Constitution 2 → 0: half of 4.
+    assert aliased["volatility"] == [2.0]
