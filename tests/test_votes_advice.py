@@ -98,3 +98,33 @@ def test_a_party_per_row_is_advised_the_votes_column(tmp_path, monkeypatch):
     assert not [p for p in problems if p.severity == "error"]
     expected = pd.read_csv(io.StringIO(IEC)).groupby("PartyName")["TotalValidVotes"].sum()
     assert {o.candidate: o.votes for o in election.options} == expected.to_dict()
+
+
+POLLS = (
+    "start_date,end_date,firm,party,preference_type,election_year,intended_vote\n"
+    "2009-01-10,2009-01-12,Pollster A,Red,First preference,2010,44\n"
+    "2009-01-10,2009-01-12,Pollster A,Blue,First preference,2010,41.5\n"
+    "2009-01-10,2009-01-12,Pollster A,Green,First preference,2010,14.5\n"
+)
+
+
+def test_a_column_of_fractions_is_not_offered_as_the_votes(tmp_path):
+    # A table of polls (Australia's ozpolls: `intended_vote` 43.4, 7.8): the advice was
+    # "if one of the columns of counts ('intended_vote') holds the votes: --votes COL", which then
+    # failed ("votes '43.4': not a whole number"). Shares are named as shares, whose header says so.
+    path = write(tmp_path, POLLS, "au_polls.csv")
+    result = invoke("summary", str(path))
+    assert result.code != 0
+    assert "--votes" not in result.stderr
+    assert "'intended_vote' holds fractions (41.5 on line 3)" in result.stderr
+    renamed = write(tmp_path, POLLS.replace("intended_vote", "share"), "au_polls_share.csv")
+    told = invoke("summary", str(renamed))
+    assert told.code == 0, told.stderr
+    assert "Red" in told.stdout and "44.00 %" in told.stdout
+
+
+def test_counts_with_their_thousands_marked_are_still_offered(tmp_path):
+    # `1.234` is a count with its thousands marked (a European file), no fraction.
+    text = POLLS.replace("44\n", "1.234\n").replace("41.5", "2.345").replace("14.5", "3.456")
+    result = invoke("summary", str(write(tmp_path, text, "eu_counts.csv")))
+    assert "('intended_vote') holds the votes: --votes COL" in result.stderr

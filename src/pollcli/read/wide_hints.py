@@ -161,6 +161,8 @@ def votes_column_option(table: RawTable, plan: Plan, found: Found) -> bool:
 _NO_VOTES: Final[frozenset[str]] = frozenset({"registered", "elected"})
 # A count's cell: digits, or a whole number written as a decimal (`1533.00000`).
 _WHOLE: Final = re.compile(r"\d+(?:\.0+)?")
+_FRACTION: Final = re.compile(r"\d*\.\d+")
+_GROUPED: Final = re.compile(r"\d{1,3}(?:\.\d{3})+")  # (`1.234`: a count, its thousands marked)
 # Words of a header that say it counts something (Arizona's `number` of each choice's votes).
 _COUNTING: Final[frozenset[str]] = frozenset({"number", "tally"})
 
@@ -195,10 +197,29 @@ def votes_hint(
         and not NOT_COUNTS & set(header_words(name))
         and canonical_column(name) not in _NO_VOTES
     ]
+    # (A column of fractions holds no counts: --votes would refuse each. Australia's ozpolls.)
+    fractions = {i: seen for i in counted if (seen := _fraction(rows, i)) is not None}
     shown = [repr(name) for _, _, name in sorted(found)[:4]] or [
-        repr(header[i]) for i in counted[:4]
+        repr(header[i]) for i in counted[:4] if i not in fractions
     ]
+    if not shown and fractions:
+        index, (line, cell) = next(iter(fractions.items()))
+        return (
+            f"{header[index]!r} holds fractions ({cell} on line {line}), no counts: if it holds "
+            "each option's share (a percentage), name its header share"
+        )
     return f"if one of the columns of counts ({', '.join(shown)}) holds the votes: --votes COL"
+
+
+def _fraction(rows: Sequence[tuple[int, Sequence[str]]], index: int) -> tuple[int, str] | None:
+    """The first cell of a column (in `rows`, a sample) that is a number with a fraction
+    (`43.4`), and its line; None where there is none."""
+    for line, cells in rows:
+        cell = cells[index].strip() if index < len(cells) else ""
+        whole = _WHOLE.fullmatch(cell) or _GROUPED.fullmatch(cell)
+        if _FRACTION.fullmatch(cell) and not whole:
+            return line, cell
+    return None
 
 
 def option_column_hint(
