@@ -198,3 +198,21 @@ def test_party_numbers_one_the_sum_of_others_by_chance_name_the_leader(tmp_path,
         assert elections[0].no_winner is None and not elections[0].split_options, votes
         result = invoke("summary", str(path), "-f", "json")
         assert json.loads(result.stdout)["elections"][0]["leader"]["candidate"] == leader
+
+
+def test_a_party_of_half_the_votes_does_not_hide_the_sum_line(tmp_path, monkeypatch):
+    # A polling station of Bulgaria's votes_paper read as a race of its own (--race-by
+    # section_id): party 5 holds half the parties' votes (the others' sum by chance), and 103
+    # all of them. The first sum found was taken alone: '5' was told a line of the account
+    # ('5' holds the votes of '1' … '20'); with it set aside as a party, no other was looked
+    # for and '104', the registered voters, led. Each sum is looked at in turn.
+    parties = {n: 0 for n in range(1, 21)} | {1: 40, 2: 30, 3: 50, 4: 20, 5: 150, 6: 10}
+    valid = sum(parties.values())  # (300, by hand: 5's 150 is half)
+    account = {99: 2, 100: valid, 101: valid + 7, 102: 5, 103: valid, 104: 900, 105: 1}
+    account |= {106: valid + 7}
+    text = "party,votes\n" + "".join(f"{k},{v}\n" for k, v in (parties | account).items())
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, text, "station.csv"))
+    (election,) = elections
+    assert election.split_options and election.no_winner is not None
+    assert "'5' holds" not in election.no_winner
+    assert "'100' holds the votes of '1' … " in election.no_winner

@@ -8,7 +8,7 @@ added up, 104 the registered voters…). Read with `--unit section_id`, `104` "l
 `106` second (trial 26). The file names no code; but a code whose votes are those of a run of the
 others added up (103: of 1–30, listed first) is no party, and tells that the codes hold such
 lines beside the parties'. So, where every option is a code (a whole number) and one holds the
-sum of a run of the others (`_sum_line`: in the codes' order, the first or the last of them, half
+sum of a run of the others (`_sum_lines`: in the codes' order, the first or the last of them, half
 of them or more, two at least), no leader, runner-up or threshold is named (`Election.split_options`),
 with a note that names it, says what pollcli could not tell and how to tell it (`--where` on
 each code it adds up; `--kind` where that sum is the one other code). The
@@ -24,6 +24,7 @@ apart after the codes it sums (Bulgaria's 103 after 1–30; not party 4 after 1�
 from __future__ import annotations
 
 import shlex
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
@@ -56,12 +57,11 @@ def _note(election: Election, column: str | None) -> str | None:
         return None  # (told in each region alone: `_in_each_region`)
     if codes:  # (by number: a code first met late, in few places, is listed last)
         options.sort(key=lambda o: int(o.candidate))
-    found = _sum_line([o.votes or 0 for o in options], whole=not codes)
-    if found is None:
-        return None
-    at, run = found
-    total, parts = options[at], [options[n] for n in run]
-    if not _in_each_region(election, total, parts, named=not codes):
+    for at, run in _sum_lines([o.votes or 0 for o in options], whole=not codes):
+        total, parts = options[at], [options[n] for n in run]
+        if _in_each_region(election, total, parts, named=not codes):
+            break  # (else the next: a party of half the votes is no sum line, 103 may be)
+    else:
         return None
     name = total.candidate
     if not codes:
@@ -104,20 +104,22 @@ def _listed(codes: list[str]) -> str:
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
 
 
-def _sum_line(votes: list[int], *, whole: bool) -> tuple[int, list[int]] | None:
-    """The index of an option whose votes are those of a run of the others added up, and that
-    run: the others listed before it or after it (a first or last run of them: all of them where
-    `whole`), half of them or more, two at least with votes; None where none is."""
+def _sum_lines(votes: list[int], *, whole: bool) -> Iterator[tuple[int, list[int]]]:
+    """Each index of an option whose votes are those of a run of the others added up, with that
+    run (its first found): the others listed before it or after it (a first or last run of them:
+    all of them where `whole`), half of them or more, two at least with votes."""
     if whole:  # (the sum of all the others: half of all the votes, one pass)
         every = sum(votes)
         at = next((n for n, v in enumerate(votes) if v > 0 and 2 * v == every), None)
         others = [n for n in range(len(votes)) if n != at]
-        return None if at is None or sum(1 for n in others if votes[n]) < 2 else (at, others)
+        if at is not None and sum(1 for n in others if votes[n]) >= 2:
+            yield at, others
+        return
     for at, mine in enumerate(votes):
         if mine <= 0:
             continue
         others = [n for n in range(len(votes)) if n != at]
-        least = max(2, (len(others) + 1) // 2)
+        least, found = max(2, (len(others) + 1) // 2), False
         for run in (others, others[::-1]):
             summed = 0
             for count, n in enumerate(run, start=1):
@@ -127,14 +129,16 @@ def _sum_line(votes: list[int], *, whole: bool) -> tuple[int, list[int]] | None:
                 if summed == mine and count >= least:
                     # (a run ends at its last option with votes: zeros after it are no part)
                     if sum(1 for m in run[:count] if votes[m]) >= 2:
-                        return at, sorted(run[:count])
+                        yield at, sorted(run[:count])
+                        found = True
                     break
-    return None
+            if found:
+                break  # (one run an option: the next option)
 
 
 def _in_each_region(election: Election, total: Option, parts: list[Option], *, named: bool) -> bool:
     """Whether the total holds its parts' sum in each region, where the election has regions;
-    with none, a code's over the whole election (`_sum_line`). A named option's in each of three
+    with none, a code's over the whole election (`_sum_lines`). A named option's in each of three
     regions or more, of `VOTES_AT_LEAST` votes or more (a small race's write-in of 3 votes beside
     three of 1 is no total). Codes in fewer regions: of `VOTES_AT_LEAST` votes or more, the sum
     of three codes at least (party 1's 12 votes, 2's 7 and 3's 5: a small race's chance),
