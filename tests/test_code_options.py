@@ -14,6 +14,8 @@ import json
 import random
 
 import pandas as pd
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from conftest import engines_agree, invoke, write
 from pollcli.read import ReadOptions
@@ -216,3 +218,23 @@ def test_a_party_of_half_the_votes_does_not_hide_the_sum_line(tmp_path, monkeypa
     assert election.split_options and election.no_winner is not None
     assert "'5' holds" not in election.no_winner
     assert "'100' holds the votes of '1' … " in election.no_winner
+
+
+@settings(max_examples=200)
+@given(st.lists(st.integers(min_value=0, max_value=400), min_size=3, max_size=12))
+@example([40, 60, 50, 70, 80, 150])  # (6 = 1 + 2 + 3, numbered after them with 4 and 5 between)
+@example([40, 60, 50, 150, 75])
+def test_parties_numbered_one_to_n_always_name_a_leader(votes):
+    """Parties numbered 1 … N with no gap and no regions: whatever their votes (one of them the
+    sum of a run of others, by chance: 1–3's 40, 60, 50 beside 6's 150, with 4 and 5 between),
+    no code is told a line of the ballot account, which Bulgaria numbers apart (99–106 after
+    the parties 1–30)."""
+    import tempfile
+    from pathlib import Path
+
+    from pollcli import load
+
+    text = "party,votes\n" + "".join(f"{n},{v}\n" for n, v in enumerate(votes, 1))
+    with tempfile.TemporaryDirectory() as folder:
+        (election,) = load(write(Path(folder), text, "council.csv"))
+    assert not election.split_options, election.no_winner

@@ -57,8 +57,11 @@ def _note(election: Election, column: str | None) -> str | None:
         return None  # (told in each region alone: `_in_each_region`)
     if codes:  # (by number: a code first met late, in few places, is listed last)
         options.sort(key=lambda o: int(o.candidate))
+    few = len(election.regions) < REGIONS_AT_LEAST
     for at, run in _sum_lines([o.votes or 0 for o in options], whole=not codes):
         total, parts = options[at], [options[n] for n in run]
+        if codes and few and not _apart(options, at, run):
+            continue  # (a party the sum of others by chance: the account is numbered apart)
         if _in_each_region(election, total, parts, named=not codes):
             break  # (else the next: a party of half the votes is no sum line, 103 may be)
     else:
@@ -136,22 +139,35 @@ def _sum_lines(votes: list[int], *, whole: bool) -> Iterator[tuple[int, list[int
                 break  # (one run an option: the next option)
 
 
+def _apart(options: list[Option], at: int, run: list[int]) -> bool:
+    """Whether a code (`options` by number) is numbered after the codes it sums, and a gap in the
+    numbering follows them (and the codes of no votes after them): Bulgaria's parties 1–24, then
+    99–106, 103 their sum. Parties numbered
+    1 … N have no such gap (party 6's 150 the sum of 1–3's 40, 60 and 50, 4 and 5 between, is
+    a party's, by chance)."""
+    last = max(run)
+    if at < last:
+        return False
+    number = [int(o.candidate) for o in options[: at + 1]]
+    while last + 1 < at and not options[last + 1].votes and number[last + 1] == number[last] + 1:
+        last += 1  # (codes of no votes after the run's: its parties too, none of them voted for)
+    return number[last + 1] > number[last] + 1
+
+
 def _in_each_region(election: Election, total: Option, parts: list[Option], *, named: bool) -> bool:
     """Whether the total holds its parts' sum in each region, where the election has regions;
     with none, a code's over the whole election (`_sum_lines`). A named option's in each of three
     regions or more, of `VOTES_AT_LEAST` votes or more (a small race's write-in of 3 votes beside
     three of 1 is no total). Codes in fewer regions: of `VOTES_AT_LEAST` votes or more, the sum
-    of three codes at least (party 1's 12 votes, 2's 7 and 3's 5: a small race's chance),
-    numbered apart after them (Bulgaria's 103 after the parties 1–30; party 4's 150 beside 1, 2
-    and 3's 40, 60 and 50 is some 1 % of small races of numbered parties, by chance)."""
+    of three codes at least (party 1's 12 votes, 2's 7 and 3's 5: a small race's chance);
+    numbered apart (`_apart`, told first: party 4's 150 beside 1, 2 and 3's 40, 60 and 50 is
+    some 1 % of small races of numbered parties, by chance)."""
     regions = election.regions
     few, small = len(regions) < REGIONS_AT_LEAST, (total.votes or 0) < VOTES_AT_LEAST
     if named and (few or small):
         return False
     if few and (small or sum(1 for p in parts if p.votes) < 3):
         return False  # (a small race's party 1 of 12 votes beside 2's 7 and 3's 5: by chance)
-    if few and not named and int(total.candidate) <= max(int(p.candidate) for p in parts) + 1:
-        return False  # (a line of the account is numbered apart, after its parts: 103 of 1–30)
     keys = {p.candidate for p in parts}
     for region in regions:
         mine = sum(o.votes or 0 for o in region.options if o.candidate == total.candidate)
