@@ -6,7 +6,8 @@ refusal is a `PydanticCustomError` whose type is a pollcli problem code, so `pro
 Pydantic's errors into problems with code, line and column in one place.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Pydantic would compile each field's annotation from its
+# text as `Row` and `Facts` are built, on every run (the command modules keep none either).
 
 import contextlib
 import dataclasses
@@ -227,12 +228,12 @@ class Row:
         return data
 
     @classmethod
-    def model_validate(cls, obj: Any, *, context: dict[str, Any] | None = None) -> Row:
+    def model_validate(cls, obj: Any, *, context: dict[str, Any] | None = None) -> "Row":
         """A row validated from its cells (a mapping of column to text), as a model's: by the
         adapter's validator itself (its Python wrapper cost 0.3 µs a row, a file has a million)."""
         return _ROWS.validator.validate_python(obj, context=context)  # type: ignore[no-any-return]
 
-    def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Row:
+    def model_copy(self, *, update: Mapping[str, Any] | None = None) -> "Row":
         """The row with some fields changed by a stage (a region read as a whole, a name made
         apart), not validated again: as a model's `model_copy`, which copies what was validated."""
         copy = object.__new__(Row)
