@@ -156,7 +156,10 @@ def _counted(key: str) -> str:
 
 # A name's note in brackets at its end (Pinal County's `Overvotes (CRUZ/VASQUEZ)`, `Total Votes
 # Cast (CRUZ/VASQUEZ)`: the counts of one of two contests under one office).
-_NOTE: Final[re.Pattern[str]] = re.compile(r"(.+?)\s*\([^()]*\)\s*")
+@functools.cache
+def _note() -> re.Pattern[str]:
+    """Compiled on first use: only for a name that ends in a bracket."""
+    return re.compile(r"(.+?)\s*\([^()]*\)\s*")
 
 
 # The write-in word alone (`Write-ins`, `WRITE-IN`), as `name_key` writes it (`total_words`).
@@ -168,7 +171,7 @@ _NAMING: Final[frozenset[str]] = BARE_WRITE_INS | {"write in candidate", "other"
 def without_note(name: str) -> str | None:
     """A name without its note in brackets, where it has one that is no person's name (after
     the write-in word or `Other`, the note names the person: `Write-In (Ann Smith)`)."""
-    match = _NOTE.fullmatch(name) if name.endswith(")") else None
+    match = _note().fullmatch(name) if name.endswith(")") else None
     if match is None or _unmarked(name_key(match.group(1))) in _NAMING:
         return None
     return match.group(1)

@@ -13,14 +13,19 @@ its regions, nor in each race where the file is split into races.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Final
 
 from pollcli.problems import Code, Found
 
+
 # The marks between parties' names in a combination's header (`PT_MORENA`, `PAN-PRD`, `PRI+PVEM`).
-_JOIN: Final = re.compile(r"\s*[_+\-/]\s*")
+@functools.cache
+def _join() -> re.Pattern[str]:
+    """Compiled on first use: only for a combination of parties."""
+    return re.compile(r"\s*[_+\-/]\s*")
 
 
 def combined(names: Sequence[str]) -> dict[str, list[str]]:
@@ -28,7 +33,7 @@ def combined(names: Sequence[str]) -> dict[str, list[str]]:
     known = {name.strip().casefold(): name for name in names}
     out: dict[str, list[str]] = {}
     for name in names:
-        parts = [p.casefold() for p in _JOIN.split(name.strip())]
+        parts = [p.casefold() for p in _join().split(name.strip())]
         if len(parts) > 1 and all(p in known and p != name.strip().casefold() for p in parts):
             out[name] = [known[p] for p in parts]
     return out

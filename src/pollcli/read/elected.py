@@ -16,6 +16,7 @@ to the exact engine (`engines.streamable`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -34,9 +35,14 @@ if TYPE_CHECKING:
     from pollcli.election import Election
 
 NO_WORDS: Final[frozenset[str]] = frozenset({"false", "f", "no", "n", "0", ""})
+
+
 # `ElectedList`, `Elected_Electorate`, `elected by list`: a header that begins with "elected" and
 # names more (a route of election), split at its case changes.
-_ROUTE: Final[re.Pattern[str]] = re.compile(r"elected[\W_]*[a-z]{3,}")
+@functools.cache
+def _route() -> re.Pattern[str]:
+    """Compiled on first use."""
+    return re.compile(r"elected[\W_]*[a-z]{3,}")
 
 
 def _routes(columns: ColumnMap, header: str) -> list[str]:
@@ -45,7 +51,7 @@ def _routes(columns: ColumnMap, header: str) -> list[str]:
         label
         for label in columns.header
         if label != header
-        and _ROUTE.fullmatch(re.sub(r"(?<=[a-z])(?=[A-Z])", "_", label.strip()).lower())
+        and _route().fullmatch(re.sub(r"(?<=[a-z])(?=[A-Z])", "_", label.strip()).lower())
     ]
 
 

@@ -12,6 +12,7 @@ streaming engine leaves a file whose last bytes end so to the exact engine (`at_
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
@@ -32,7 +33,14 @@ WORDS: Final[frozenset[str]] = frozenset(
      "fuente", "fuentes", "nota", "notas", "remarque", "remarques", "anmerkung", "hinweis",
      "reference", "references", "referencia", "referencias", "référence", "références"}
 )  # fmt: skip
-_WORD: Final[re.Pattern[str]] = re.compile(r"([^\W\d_]+)\s*:")
+
+
+@functools.cache
+def _word() -> re.Pattern[str]:
+    """Compiled on first use: only for a file that ends in notes."""
+    return re.compile(r"([^\W\d_]+)\s*:")
+
+
 # The file's last bytes the streaming engine looks at (a few footnotes' lines).
 TAIL_BYTES: Final[int] = 16 << 10
 SHOWN: Final[int] = 60
@@ -45,7 +53,7 @@ def footnote(cells: Sequence[str]) -> str | None:
     locality: `Referencia:,http://…pdf`); else None."""
     text = cells[0].strip() if cells else ""
     if len(cells) > 1 and cells[1].strip() and not any(c.strip() for c in cells[2:]):
-        word = _WORD.fullmatch(text)
+        word = _word().fullmatch(text)
         said = cells[1].strip()
         if word is not None and word.group(1).casefold() in WORDS and not is_number(said):
             return f"{text} {said}"
@@ -55,7 +63,7 @@ def footnote(cells: Sequence[str]) -> str | None:
     words = text.lstrip(MARKS).strip()
     if text[0] in MARKS and any(ch.isalpha() for ch in words):
         return text
-    word = _WORD.match(text)
+    word = _word().match(text)
     return text if word is not None and word.group(1).casefold() in WORDS else None
 
 

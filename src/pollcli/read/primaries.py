@@ -171,7 +171,10 @@ def _party(record: Record) -> str | None:
 
 # A runoff said by the file's name (OpenElections' `…__runoff__…`, a trial's `us_ok_2018_runoff`)
 # or by a race key's value (a stage `runoff`).
-_RUNOFF: Final = re.compile(r"(?<![a-z])run[-_ ]?offs?(?![a-z])")
+@functools.cache
+def _runoff_word() -> re.Pattern[str]:
+    """Compiled on first use: only for a race of primaries."""
+    return re.compile(r"(?<![a-z])run[-_ ]?offs?(?![a-z])")
 
 
 def one_party_runoffs(elections: Sequence[Election]) -> None:
@@ -210,4 +213,4 @@ def _runoff(election: Election) -> bool:
 
 @functools.cache
 def _runoff_file(source_file: str) -> bool:  # (once a file, not once each of its 10,000 races)
-    return bool(_RUNOFF.search(PurePath(source_file).name.casefold()))
+    return bool(_runoff_word().search(PurePath(source_file).name.casefold()))

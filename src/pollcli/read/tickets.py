@@ -16,6 +16,7 @@ quota, the preferences): the race is read as a vote for lists, which names no on
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Final
 
@@ -24,7 +25,13 @@ from pollcli.read.facts import FactSources
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record, unnamed_write_ins
 
-_TICKET_VOTES: Final[re.Pattern[str]] = re.compile(r"(\w+) ticket votes", re.IGNORECASE)
+
+@functools.cache
+def _ticket_votes() -> re.Pattern[str]:
+    """Compiled on first use: only for tickets."""
+    return re.compile(r"(\w+) ticket votes", re.IGNORECASE)
+
+
 UNGROUPED: Final[str] = "UG"
 SENATE_NOTE: Final[str] = (
     "An AEC Senate table of first preferences: each group's are its ticket votes (above the line) "
@@ -52,7 +59,7 @@ def senate_groups(records: list[Record]) -> bool:
     whether the records are such a table (a row named `X Ticket Votes` of ticket X)."""
     tickets = [record.facts.pop("ticket", "").strip() for record in records]
     if not any(
-        (match := _TICKET_VOTES.fullmatch(record.row.candidate)) and match[1] == ticket
+        (match := _ticket_votes().fullmatch(record.row.candidate)) and match[1] == ticket
         for record, ticket in zip(records, tickets, strict=True)
     ):
         return False
