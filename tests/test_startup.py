@@ -255,13 +255,11 @@ COMPILED_ON_FIRST_USE = (
     "pollcli.read.breakdowns:_number",
     "pollcli.read.primaries:_runoff_word",
     "pollcli.kinds:_note",
-    "pollcli.read.header:_whole_number",
     "pollcli.read.preamble:_label",
     "pollcli.read.elected:_route",
     "pollcli.read.footnotes:_word",
     "pollcli.read.tickets:_ticket_votes",
     "pollcli.read.coalitions:_join",
-    "pollcli.read.racekeys:_whole",
 )
 
 

@@ -6,8 +6,7 @@ refusal is a `PydanticCustomError` whose type is a pollcli problem code, so `pro
 Pydantic's errors into problems with code, line and column in one place.
 """
 
-# No `from __future__ import annotations`: Pydantic would compile each field's annotation from its
-# text as `Row` and `Facts` are built, on every run (the command modules keep none either).
+# No `from __future__ import annotations`: Pydantic compiled each annotation kept as text, each run.
 
 import contextlib
 import dataclasses

@@ -13,7 +13,6 @@ or FiveThirtyEight's race's `party` beside `ballot_party`, where a race id is gi
 
 from __future__ import annotations
 
-import functools
 import re
 import shlex
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -423,12 +422,7 @@ _NO_VOTES_WORDS: Final[frozenset[str]] = frozenset(
     {"id", "code", "codes", "fips", "geoid", "number", "num", "no", "nr", "key", "zip", "year"}
     | {"seq", "order", "index", "rank", "pct", "percent", "percentage", "rate", "ratio"}
 )
-
-
-@functools.cache
-def _whole_number() -> re.Pattern[str]:
-    """Compiled on first use."""
-    return re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_WHOLE_NUMBER: Final[re.Pattern[str]] = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
 def unread_modes(
@@ -450,7 +444,7 @@ def unread_modes(
         if set(normalize_header(raw).split("_")) & _NO_VOTES_WORDS:
             continue
         cells = [c[index].strip() for c in head if index < len(c) and c[index].strip()]
-        if not cells or not all(_whole_number().fullmatch(c) for c in cells):
+        if not cells or not all(_WHOLE_NUMBER.fullmatch(c) for c in cells):
             continue
         refused.append(raw)
         found.add(

@@ -21,7 +21,6 @@ columns only name them (a constituency spelt two ways under one code is one race
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import field
@@ -61,15 +60,8 @@ QUALIFIERS: Final[tuple[str, ...]] = ("state", "race_id")
 # The key values as written that `RaceBook` remembers the race of (a file of many races has few).
 KNOWN_VALUES: Final[int] = 1 << 16
 _TRUE: Final[frozenset[str]] = YES_WORDS | {"special", "runoff"}
-
-
 # A whole number written as a float (Mississippi 2023's districts `38.0`: "State House · 38.0").
-@functools.cache
-def _whole() -> re.Pattern[str]:
-    """Compiled on first use: only for a race key written as a float."""
-    return re.compile(r"^(\d+)\.0+$")
-
-
+_WHOLE: Final = re.compile(r"^(\d+)\.0+$")
 # How MEDSL and FiveThirtyEight write the stage of a race, in words.
 STAGE_WORDS: Final[dict[str, str]] = {
     "gen": "general",
@@ -275,13 +267,13 @@ def normal(role: str, value: str) -> str:
         return STAGE_WORDS.get(normalize_header(text), text)
     if role == "party":
         return party_key(text)  # (`DEM` and `DEMOCRAT`: one party's primary)
-    text = namekeys.stops_key(_whole().sub(r"\1", text) if "." in text else text)  # (`5th-X`)
+    text = namekeys.stops_key(_WHOLE.sub(r"\1", text) if "." in text else text)  # (`5th-X`)
     return str(int(text)) if text.isdigit() else text
 
 
 def shown(role: str, value: str) -> str:
     """A key value as a race's name writes it ("" for nothing)."""
-    text = _whole().sub(r"\1", " ".join(value.split()))
+    text = _WHOLE.sub(r"\1", " ".join(value.split()))
     if not text:
         return ""
     if role in ("special", "runoff"):
