@@ -173,9 +173,10 @@ class Document:
         yield b"{}\n" if opening == b"{\n" else b"\n}\n"
 
 
-# The values a document's JSON may take from its fields (`plain_data`) before Pydantic's serialiser
-# of their type is built instead: a few hundred options, some milliseconds, as long as the build.
+# The values a process's JSON may take from their fields (`plain_data`) before Pydantic's
+# serialisers are built instead: a few hundred options, some milliseconds, as long as a build.
 PLAIN_VALUES: Final[int] = 5_000
+_PLAIN_LEFT: Final[list[int]] = [PLAIN_VALUES]
 
 
 class _TooLong(Exception):
@@ -186,10 +187,11 @@ def _json_of(kind: Any, value: Any) -> bytes:
     """`_json_utf8` of a value of this type. Building Pydantic's serialiser of a result class is the
     costliest step of the everyday JSON run (some 5 ms for `ElectionSummary`, most of the output
     schema, whose sections the run mostly lacks): a value of few fields is written from its data
-    as `plain_data` reads it, until its type's serialiser has been built for a larger one."""
-    if kind not in _ADAPTERS:
+    as `plain_data` reads it, until the process has written `PLAIN_VALUES` so (a file of many
+    races: their first few) or its type's serialiser has been built."""
+    if kind not in _ADAPTERS and _PLAIN_LEFT[0] > 0:
         try:
-            data = plain_data(kind, value, [PLAIN_VALUES])
+            data = plain_data(kind, value, _PLAIN_LEFT)
         except _TooLong:
             pass
         else:
