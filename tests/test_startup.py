@@ -255,7 +255,6 @@ COMPILED_ON_FIRST_USE = (
     "pollcli.read.breakdowns:_number",
     "pollcli.read.primaries:_runoff_word",
     "pollcli.kinds:_note",
-    "pollcli.read.preamble:_label",
     "pollcli.read.elected:_route",
     "pollcli.read.footnotes:_word",
     "pollcli.read.tickets:_ticket_votes",

@@ -17,7 +17,6 @@ read exactly as before (`locate` returns None).
 from __future__ import annotations
 
 import csv
-import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -376,10 +375,7 @@ def vote_levels(header: Sequence[str]) -> list[tuple[str, ...]]:
 
 # A title's cell of a label and a colon, its value after it or none (Bogotá's tables by locality:
 # `Localidad:SUBA,Votacion:` above rows of a name and a figure, with no header).
-@functools.cache
-def _label() -> re.Pattern[str]:
-    """Compiled on first use."""
-    return re.compile(r"[^\W\d_][^:\d]{0,40}:[^:]*")
+_LABEL: Final[re.Pattern[str]] = re.compile(r"[^\W\d_][^:\d]{0,40}:[^:]*")
 
 
 def label_line(row: Sequence[str]) -> bool:
@@ -388,7 +384,7 @@ def label_line(row: Sequence[str]) -> bool:
     filled = _filled(row)
     return (
         bool(filled)
-        and all(_label().fullmatch(c.strip()) for c in filled)
+        and all(_LABEL.fullmatch(c.strip()) for c in filled)
         and any(c.strip().endswith(":") for c in filled)
     )
 
