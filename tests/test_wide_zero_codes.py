@@ -33,15 +33,15 @@ VILLAGES = [
 ]
 
 
-def tw_text(off: int = 0) -> str:
+def tw_text(off: int = 0, villages: list[tuple[str, str, str, int, int]] = VILLAGES) -> str:
     """The levels, each above its parts as the CEC lists them; `off` added to one town's agree."""
 
     def total(rows):
         return sum(r[3] for r in rows), sum(r[4] for r in rows)
 
-    lines = [HEADER, "00,000,00,0000,000,{},{}".format(*total(VILLAGES))]
+    lines = [HEADER, "00,000,00,0000,000,{},{}".format(*total(villages))]
     for county in ("63", "64"):
-        mine = [v for v in VILLAGES if v[0] == county]
+        mine = [v for v in villages if v[0] == county]
         lines.append(f"{county},000,00,0000,000," + "{},{}".format(*total(mine)))
         for town in sorted({v[1] for v in mine}):
             parts = [v for v in mine if v[1] == town]
@@ -80,3 +80,32 @@ def test_a_level_that_does_not_add_up_is_refused_with_advice_that_works(tmp_path
         monkeypatch, path, read_options=ReadOptions(where=(("prv_code", "00"),))
     )
     assert {o.candidate: o.votes for o in kept[0].options} == oracle(path)
+
+
+def test_a_level_of_one_part_is_a_total_too(tmp_path, monkeypatch):
+    """A town of one village lists it again (the CEC's referendum 17: `09,007,00,0000,040` 253/42
+    above `09,007,00,0003,040` 253/42): main took a total of one part for a place, counting the
+    village twice (agree 3,804,942 against the nation's 3,804,689)."""
+    path = write(tmp_path, tw_text(villages=[*VILLAGES, ("64", "002", "0301", 61, 9)]))
+    elections, problems = engines_agree(monkeypatch, path)
+    assert not [p.message for p in problems if p.severity == "error"]
+    assert {o.candidate: o.votes for o in elections[0].options} == oracle(path)
+    (aside,) = [p for p in problems if p.code == "total-row"]
+    assert "7 rows (lines 2–4, 7, 10–11, 15)" in aside.message
+
+
+def test_a_row_of_zero_codes_above_none_is_a_place(tmp_path, monkeypatch):
+    """A town's row with no village under it is a place of its own, counted (a town that lists no
+    villages), never set aside as a total of nothing; the nation's row holds it too."""
+    lines = tw_text().splitlines()
+    agree, disagree = (int(c) for c in lines[1].split(",")[5:7])
+    lines[1] = f"00,000,00,0000,000,{agree + 30},{disagree + 12}"
+    path = write(tmp_path, "\n".join([*lines, "65,000,00,0000,009,30,12"]) + "\n")
+    elections, problems = engines_agree(monkeypatch, path)
+    assert not [p.message for p in problems if p.severity == "error"]
+    frame = pd.read_csv(path, dtype=str)
+    # The finest places: the villages, and the town above none.
+    places = frame[~frame["li_code"].str.fullmatch("0+") | (frame["prv_code"] == "65")]
+    expected = {c: int(pd.to_numeric(places[c]).sum()) for c in ("agree_ticket", "disagree_ticket")}
+    assert expected == {"agree_ticket": 395 + 30, "disagree_ticket": 292 + 12}
+    assert {o.candidate: o.votes for o in elections[0].options} == expected

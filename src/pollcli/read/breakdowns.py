@@ -41,7 +41,7 @@ from functools import lru_cache
 from pollcli.columns import option_key
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
-from pollcli.read import level_totals, name_totals, sum_totals
+from pollcli.read import level_totals, name_totals, sum_totals, zero_codes
 from pollcli.read.header import ColumnMap
 from pollcli.read.records import Record
 from pollcli.read.total_checks import SHOWN_OPTIONS, lines_text, quoted_units, rows_text
@@ -67,6 +67,11 @@ def stage(totals: Stage, columns: ColumnMap, found: Found) -> Stage:
         if _one_unit(records):  # (no region of it holds two units: only a unit of every region's)
             kept = sum_totals.race_total(label, totals(label, records), columns, found, records)
             return level_totals.regions_aside(label, kept, columns, found)  # (a place's levels)
+        errors = found.errors
+        # Units of several codes, zeros standing for all: the levels above the finest set aside.
+        records = zero_codes.units_aside(label, records, columns, found)
+        if found.errors > errors:
+            return records
         # First the breakdowns certain without the rows that may be totals, so that the county's
         # own row (`SAN FRANCISCO CA`) is judged against its precincts alone.
         first = set_aside(label, records, columns, found, first=True)

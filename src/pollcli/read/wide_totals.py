@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from pollcli.numbers import NumberError, parse_votes
 from pollcli.problems import Code, Found
-from pollcli.read import protocol
+from pollcli.read import protocol, zero_codes
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan
 from pollcli.read.level_totals import level_rows
@@ -122,72 +122,37 @@ def _code_totals(
     return marked
 
 
-# The most code columns whose zeros are looked at as "all" (a row's ancestors: 2**N keys each).
-ZERO_CODES_AT_MOST = 6
-
-
 def _zero_code_totals(
     table: RawTable, plan: Plan, rows: list[Row], found: Found | None
 ) -> dict[int, Marked]:
-    """Rows named by several code columns, a code of zeros standing for all (`00,000,00,0000,000`
-    the nation, `63,000,00,0000,000` a county, `…,0000,001` its town, `…,0102,001` a village of
-    it: Taiwan's CEC tables by `prv_code, city_code, area_code, li_code, dept_code`): a row whose
-    codes are another's with some of them zeros is above it. A row above two rows or more that
-    holds the sum of the rows below it that are above none, option by option, is their total.
-    Where one does not hold that sum, the file is refused (`found`), as in `_code_totals`."""
+    """Rows named by several code columns, a code of zeros standing for all (`zero_codes`:
+    Taiwan's CEC tables by `prv_code, city_code, area_code, li_code, dept_code`): a row above
+    others that holds the sum of the rows below it that are above none, option by option, is
+    their total. Where one does not hold that sum, the file is refused (`found`), as in
+    `_code_totals`."""
     if len(rows) <= SUM_ROW_PARTS or len(plan.options) < 2:
         return {}
     codes = [i for i in plan.ids if all(i < len(c) and c[i].strip().isdigit() for _, c in rows)]
-    if not 2 <= len(codes) <= ZERO_CODES_AT_MOST:
+    if not 2 <= len(codes) <= zero_codes.ZERO_CODES_AT_MOST:
         return {}
-    keys = [tuple(_unless_zeros(c[i].strip()) for i in codes) for _, c in rows]
-    if not any("" in k for k in keys):
+    keys = [tuple(zero_codes.unless_zeros(c[i].strip()) for i in codes) for _, c in rows]
+    below = zero_codes.below(keys)
+    figures = figures_of(plan, rows) if below is not None else None
+    if below is None or figures is None:
         return {}
-    at = {k: n for n, k in enumerate(keys)}
-    if len(at) < len(keys):
-        return {}  # two rows of one code: no level is told
-    below: list[list[int]] = [[] for _ in rows]
-    for n, k in enumerate(keys):
-        filled = [p for p, cell in enumerate(k) if cell]
-        for mask in range(1, 1 << len(filled)):
-            up = list(k)
-            for bit, p in enumerate(filled):
-                if mask >> bit & 1:
-                    up[p] = ""
-            above = at.get(tuple(up))
-            if above is not None:
-                below[above].append(n)
-    parents = [n for n, under in enumerate(below) if len(under) >= 2]
-    figures = figures_of(plan, rows) if parents else None
-    if figures is None:
-        return {}
-    options = range(len(plan.options))
     names = ", ".join(repr(table.header[i]) for i in codes)
-    marked: dict[int, Marked] = {}
-    partial: list[int] = []
-    for n in parents:
-        leaves = [j for j in below[n] if not below[j]]
-        sums = [sum(figures[j][k] for j in leaves) for k in options]
-        if not leaves or not any(sums):
-            continue
-        if sums != figures[n]:
-            partial.append(n)
-            continue
-        what = f"rows whose codes ({names}) are others' with zeros for all hold their sum: totals"
-        marked[rows[n][0]] = Marked(what, frozenset(rows[j][0] for j in leaves))
+    totals, partial = zero_codes.totals(below, figures)
     if partial:
         if found is not None:
             # The row of fewest parts that does not hold their sum: where the file is off.
             n = min(partial, key=lambda m: len(below[m]))
             _refuse_zeros(found, table, rows, codes, keys, n, names, len(below[n]))
         return {}
-    return marked
-
-
-def _unless_zeros(code: str) -> str:
-    """A code, or "" for a code of zeros padded to two digits or more (`00`, `0000`): all. A lone
-    `0` may be a place's own number (an at-large district)."""
-    return "" if len(code) >= 2 and not code.strip("0") else code
+    what = f"rows whose codes ({names}) are others' with zeros for all hold their sum: totals"
+    return {
+        rows[n][0]: Marked(what, frozenset(rows[j][0] for j in leaves))
+        for n, leaves in totals.items()
+    }
 
 
 def _refuse_zeros(
