@@ -48,6 +48,7 @@ from pollcli.read.wide_columns import (
     total_columns,
     totals_note,
 )
+from pollcli.read.wide_copies import copied_rows
 from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_cells
 from pollcli.read.wide_fit import fitted
 from pollcli.read.wide_hints import (
@@ -140,10 +141,13 @@ def reshape(
         rows = [row for row in rows if row[0] not in alone]
         marked = {line: m for line, m in marked.items() if line not in alone}
     election_ids = [i for i in plan.ids if canonical_column(table.header[i]) == "election"]
+    again: set[int] = set()
     if not (split or election_ids) and unit is None:
         # Rows named alike: one error, not one per option of each (the long stages' own).
         again = repeated_rows(table, plan, rows, region, found, frozenset(marked))
         rows = [row for row in rows if row[0] not in again]
+    if not (split or election_ids or again):  # (one place's figures under codes of their own)
+        copied_rows(table, plan, rows, found, frozenset(marked))
     totals, maybe = total_columns(table, plan, rows, options)
     # A big table of plain figures, to be summed per region: its figures as numbers (melted with
     # names and text only if it is read a record per option after all).
