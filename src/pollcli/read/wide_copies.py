@@ -15,9 +15,9 @@ would count once per copy: one error names them, and the file is refused.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import itemgetter
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from pollcli.problems import Code, Found
 from pollcli.read.total_checks import lines_text
@@ -39,16 +39,20 @@ def copied_rows(
     skip: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether the rows hold copies of one place's figures under other codes (module doc): then
-    one error names them. `skip`: the lines of total rows."""
+    one error names them. `skip`: the lines of total rows. A naming column is looked at as the
+    codes when its first row's cell is one; a table of precincts (a region's rows, of figures
+    of their own) is told at its second row, a table of no names alike in one pass."""
     ids = plan.ids
-    if len(ids) < 2 or len(plan.options) < 2:
+    if len(ids) < 2 or len(plan.options) < 2 or not rows:
         return False
     last = max(*ids, *plan.options)
-    kept = [(line, cells) for line, cells in rows if line not in skip and len(cells) > last]
-    figures_of = itemgetter(*plan.options)
-    figures = [figures_of(cells) for _, cells in kept]
+    kept = [row for row in rows if row[0] not in skip] if skip else rows
+    opening = kept[0][1] if kept else []
     for code in ids:
-        copies = _copies(kept, figures, [i for i in ids if i != code], code)
+        if code >= len(opening) or not _code(opening[code].strip()):
+            continue
+        copies = _copies(kept, itemgetter(*plan.options), [i for i in ids if i != code], last)
+        copies = [g for g in copies if _apart(kept, g, code)]
         if copies:
             _refuse(table, plan, kept, copies, code, found)
             return True
@@ -56,27 +60,29 @@ def copied_rows(
 
 
 def _copies(
-    kept: list[Row], figures: list[tuple[str, ...]], others: list[int], code: int
+    kept: Sequence[Row], figures: Callable[[list[str]], Any], others: list[int], last: int
 ) -> list[list[int]]:
-    """The groups of rows (by index in `kept`) named alike by `others` that are copies, one
-    another's figures under codes of their own; none where rows named alike differ."""
+    """The groups of rows (by index in `kept`) named alike by `others`, each of the same figures
+    (some not 0); none where rows named alike differ."""
     name_of = itemgetter(*others)
     first: dict[object, int] = {}
     groups: dict[object, list[int]] = {}
     for n, (_, cells) in enumerate(kept):
-        name = name_of(cells)
-        at = first.setdefault(name, n)
+        if len(cells) <= last:
+            continue  # (a short row: the row stage's error)
+        at = first.setdefault(name_of(cells), n)
         if at == n:
             continue
-        if figures[at] != figures[n]:
+        if figures(kept[at][1]) != figures(cells):
             return []  # rows named alike that differ: places the code tells apart
-        groups.setdefault(name, [at]).append(n)
-    copies = []
-    for group in groups.values():
-        codes = [kept[n][1][code].strip() for n in group]
-        if len(set(codes)) == len(codes) and all(map(_code, codes)) and _counts(figures[group[0]]):
-            copies.append(group)
-    return copies
+        groups.setdefault(name_of(cells), [at]).append(n)
+    return [g for g in groups.values() if _counts(figures(kept[g[0]][1]))]
+
+
+def _apart(kept: Sequence[Row], group: list[int], code: int) -> bool:
+    """Whether each row of a group has a code of its own in the column."""
+    codes = [kept[n][1][code].strip() for n in group]
+    return len(set(codes)) == len(codes) and all(map(_code, codes))
 
 
 def _code(cell: str) -> bool:
@@ -90,7 +96,12 @@ def _counts(cells: tuple[str, ...]) -> bool:
 
 
 def _refuse(
-    table: RawTable, plan: Plan, kept: list[Row], copies: list[list[int]], code: int, found: Found
+    table: RawTable,
+    plan: Plan,
+    kept: Sequence[Row],
+    copies: list[list[int]],
+    code: int,
+    found: Found,
 ) -> None:
     header = table.header
     group = max(copies, key=len)
