@@ -137,3 +137,22 @@ def test_units_of_zero_codes_above_no_other_are_places(tmp_path, monkeypatch):
     frame = pd.read_csv(path, header=None, names=list(NAMES))
     expected = {str(k): int(v) for k, v in frame.groupby("candidate")["votes"].sum().items()}
     assert {o.candidate: o.votes for o in elections[0].options} == expected
+
+
+def test_the_file_with_its_header_is_told_to_name_its_candidate_and_votes(tmp_path):
+    """With the CEC's own header, the table was refused as no result ('candNo' a running number),
+    with advice that led to a wide table of one option; the advice now names the way that works."""
+    header = "prvCode,cityCode,areaCode,liCode,deptCode,candNo,tks,tksRate,candVictor"
+    path = write(tmp_path, "\n".join([header, *tw_lines()]) + "\n")
+    refused = invoke("summary", str(path))
+    assert refused.code == 1
+    assert (
+        "numbered by 'candNo', with 'tks' the votes: then name those columns candidate and votes"
+        in (" ".join(refused.stderr.split()))
+    )
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    bare = write(tmp_path, "\n".join(lines) + "\n", name="bare.csv")
+    told = invoke("summary", str(bare), "--columns", ",".join(NAMES), "--unit", UNIT, "-f", "csv")
+    assert told.code == 0
+    votes = {r.split(",")[8]: int(r.split(",")[11]) for r in told.stdout.splitlines()[1:]}
+    assert votes == oracle(bare)

@@ -160,6 +160,8 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
             "each row may be one candidate's: then name its columns candidate and votes, and "
             "pass --race-by with the columns of its race"
         )
+    elif numbered := _numbered(table, rows, seen, votes):
+        parts.append(numbered)
     blank = [
         table.header[i]
         for i in plan.options
@@ -179,6 +181,26 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
         column="votes",
     )
     return True
+
+
+def _numbered(table: RawTable, rows: list[Row], seen: dict[int, str], votes: list[str]) -> str:
+    """The advice where a running number numbers each row's candidate beside a column of whole
+    numbers (Taiwan's CEC: `candNo` 1, 2, 3 in each village, `tks` their votes): a long table."""
+    running = [i for i, said in seen.items() if said.startswith("a running number")]
+    header = table.header
+    whole = [
+        label
+        for label in votes
+        if all(c[i].strip().isdigit() for _, c in rows if (i := header.index(label)) < len(c))
+    ]
+    if not running or not whole:
+        return ""
+    return (
+        f"each row may be one candidate's, numbered by {header[running[0]]!r}, with "
+        f"{whole[0]!r} the votes: then name those columns candidate and votes (rename them in "
+        "the header, or give the whole header with --columns, the header line taken out of the "
+        "file)"
+    )
 
 
 def _seats_beside(table: RawTable, seats: list[str], votes: list[str], found: Found) -> None:
