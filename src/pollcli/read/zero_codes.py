@@ -106,7 +106,7 @@ def units_aside(
     names = sorted({key for votes in units.values() for key in votes})
     if len(places) <= PLACES_MORE_THAN or len(keys) < len(places) or len(names) < 2:
         return records
-    under = below(keys)
+    under = below(keys) if any("" in k[1:] for k in keys) else None  # (k[0]: the region)
     if under is None:
         return records
     figures = [[units[p].get(name, 0) for name in names] for p in places]
