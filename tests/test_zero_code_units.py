@@ -156,3 +156,27 @@ def test_the_file_with_its_header_is_told_to_name_its_candidate_and_votes(tmp_pa
     assert told.code == 0
     votes = {r.split(",")[8]: int(r.split(",")[11]) for r in told.stdout.splitlines()[1:]}
     assert votes == oracle(bare)
+
+
+def test_a_countys_zero_precinct_of_other_votes_is_a_place(tmp_path, monkeypatch):
+    """A county's `0000` precinct (its absentee votes) beside its precincts holds no sum of them:
+    with no unit that does, no level is evident, and every unit is a place, never refused."""
+    lines = []
+    counties = [
+        ("01", (50, 45), [(40, 52), (33, 20), (7, 9)]),
+        ("02", (30, 40), [(61, 48), (15, 12)]),
+    ]
+    for county, absent, figures in counties:
+        for n, votes in enumerate([absent, *figures]):
+            precinct = f"{n:04d}"  # (0000: the absentee votes)
+            for name, figure in zip(("Ames", "Boyd"), votes, strict=True):
+                lines.append(f"{county},{precinct},{name},{figure},{3 * sum(votes)}")
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    # (With each unit's registered voters: read row by row, each unit apart.)
+    names = ("prv", "li", "candidate", "votes", "registered")
+    elections, problems = engines_agree(monkeypatch, path, columns=names, unit="prv,li")
+    assert not [p.message for p in problems if p.severity == "error"]
+    assert not [p for p in problems if p.code == "total-row"]
+    frame = pd.read_csv(path, header=None, names=list(names))
+    expected = {str(k): int(v) for k, v in frame.groupby("candidate")["votes"].sum().items()}
+    assert {o.candidate: o.votes for o in elections[0].options} == expected

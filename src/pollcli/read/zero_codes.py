@@ -9,8 +9,10 @@ below it is their total (`totals`), one place below it too (a town of one villag
 
 A wide table's rows are judged so by `wide_totals`. A long table's units named by such codes
 together (`--unit prv,city,area,li,dept`, `read.unitparts`) are judged here (`units_aside`, in the
-totals stage, `read.breakdowns`): the totals set aside with a `total-row` warning; a place above
-others that does not hold their sum refuses the race, as counting both would count twice.
+totals stage, `read.breakdowns`): the totals set aside with a `total-row` warning; where some are,
+a place above others that does not hold their sum refuses the race, as counting both would count
+twice (where none is, no level is evident: a county's `0000` precinct of its absentee votes
+beside its precincts is a place).
 """
 
 from __future__ import annotations
@@ -65,8 +67,9 @@ def totals(
     under: list[list[int]], figures: list[list[int]]
 ) -> tuple[dict[int, list[int]], list[int]]:
     """The places above others that hold the sum of the finest of them (those above none), option
-    by option, each with those parts; and those that do not (`partial`). A place above one place
-    is judged so too: a total of one part is that part again."""
+    by option, each with those parts; and those above two or more that do not (`partial`). A
+    place above one place that holds its figures is its total too (that part again); one that
+    does not is a place of its own (a town's votes at no village's station, `0000`)."""
     marked: dict[int, list[int]] = {}
     partial: list[int] = []
     options = range(len(figures[0])) if figures else range(0)
@@ -78,7 +81,8 @@ def totals(
         if not any(sums):
             continue
         if sums != figures[n]:
-            partial.append(n)
+            if len(parts) >= 2:
+                partial.append(n)
         else:
             marked[n] = leaves
     return marked, partial
@@ -113,6 +117,10 @@ def units_aside(
     marked, partial = totals(under, figures)
     headers = [columns.header[i] for i in columns.unit_parts]
     said = SEPARATOR.join([*headers, columns.header_of("unit") or "unit"])
+    if partial and not marked:
+        # No unit holds the sum of those below it: no level is evident (a town's `0000` units
+        # of its absentee votes beside its precincts), the units are places as they are.
+        return records
     if partial:
         n = min(partial, key=lambda m: len(under[m]))
         found.add(
