@@ -119,6 +119,27 @@ def test_digest_of_several_notices_in_one_race_names_no_race_count():
     ]
 
 
+def test_digest_renders_a_warning_many_races_carry_once():
+    # One warning object carried by every race of a file of races (`problems.race_split`, the
+    # several candidates of one party in each of 10,000 councils) was rendered once a race: 10,000
+    # equal lines of some 900 characters (9 MiB at the summary's peak) for stderr to print once.
+    shared = Problem(
+        code=Code.RACE_SPLIT, severity="warning", file="f.csv", line=None, column=None,
+        message="3 race(s) have several candidates of one party",
+    )  # fmt: skip
+    own = problem(Code.TOTAL_MISMATCH, 7)
+    races = [("f.csv", "North"), ("f.csv", "South"), ("f.csv", "West")]
+    carried = [[shared], [shared, own], [shared]]
+    lines = digest(carried, races)
+    assert lines == [
+        "f.csv:7: total-mismatch 7",
+        "f.csv: 3 race(s) have several candidates of one party",
+    ]
+    # What stderr prints (`warn`: each line once, in order) is unchanged: the lines as they were.
+    rendered = [own.render()] + [shared.render()] * 3
+    assert lines == list(dict.fromkeys(rendered))
+
+
 # --- real files (read in place; skipped when absent) ------------------------------------------------
 
 

@@ -28,10 +28,11 @@ def digest(
     elections: Iterable[Sequence[Problem]], races: Sequence[tuple[str, str]] = ()
 ) -> list[str]:
     """The warnings of some elections (each one's problems) as stderr prints them, rendered
-    without the `pollcli: warning:` prefix: those in `DISAGREE` first, then the others in the order
-    found, then one line per file for its routine notices (`Problem.routine`) when it has several.
-    With each election's file and name (`races`), a warning of no line that is one race's alone,
-    in a file of several, names its race (`_in_race`)."""
+    without the `pollcli: warning:` prefix, each problem once however many races carry it: those
+    in `DISAGREE` first, then the others in the order found, then one line per file for its
+    routine notices (`Problem.routine`) when it has several. With each election's file and name
+    (`races`), a warning of no line that is one race's alone, in a file of several, names its race
+    (`_in_race`)."""
     found: list[tuple[int, Problem]] = [
         (index, p) for index, problems in enumerate(elections) for p in problems
     ]
@@ -48,7 +49,9 @@ def digest(
             families.setdefault((problem.file, problem.family), {})[id(problem)] = problem
     families = {k: v for k, v in families.items() if len(v) > FAMILY_SAID}
     grouped |= {id(p) for notices in families.values() for p in notices.values()}
-    kept = [p for _, p in found if id(p) not in grouped]
+    # A warning carried by many races (`problems.race_split`) rendered once, not once a race:
+    # stderr prints each line once (`cli.output.warn`), and 10,000 races held 9 MiB of copies.
+    kept = list({id(p): p for _, p in found if id(p) not in grouped}.values())
     ordered = [p for p in kept if p.code in DISAGREE] + [p for p in kept if p.code not in DISAGREE]
     lines = [
         f"{p.file}: race {named[id(p)]!r}: {p.message}" if id(p) in named else p.render()
