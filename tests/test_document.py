@@ -80,6 +80,19 @@ def test_json_written_piece_by_piece_is_the_whole_text(tmp_path):
         assert b"".join(raw) == oracle.encode(), type(document).__name__
 
 
+def test_an_overview_is_written_a_race_at_a_time():
+    """A summary's overview (a line for each race) is written a race's line at a time, as the
+    elections are: 10,000 races' lines were serialised as one piece of 4 MB, and its copies raised
+    the peak memory of `party_lists_1M`'s summary by 8 MiB."""
+    document = summarize(load(RACES[0]))
+    assert document.overview is not None and len(document.overview.races) > 1
+    raw: list[bytes] = []
+    document.write_json_utf8(raw.append)
+    assert b"".join(raw) == document.to_json().encode()
+    # Each race's line (and each election) names its file once: one a piece.
+    assert max(piece.count(b'"source_file"') for piece in raw) == 1
+
+
 def test_json_of_a_document_with_unsafe_characters_is_escaped_piece_by_piece(tmp_path):
     """A name with a C1 control escapes in each piece as in the whole text."""
     path = write(tmp_path, "candidate,votes\nAnn\u0085Lee,10\nBob,5\n")
