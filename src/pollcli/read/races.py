@@ -262,10 +262,10 @@ def assemble(
     if not many:  # one race left by --where: its rows keep the file's label, not its name
         assembly.shared_counts = unitcounts.of_one(assembly.shared_counts, chosen, records)
         assembly.districts.own = unitcounts.of_one(assembly.districts.own, chosen, records)
-    if many:
-        for record, race in zip(records, races, strict=True):
-            if race is not None:
-                record.election = race.name
+    for record, race in zip(records, races, strict=True) if many else ():
+        if race is not None:
+            record.election = race.name
+    del races, kept_race, runs  # (a million entries each: not held through the assembly)
     if party is None and "party" in columns.present:  # (a count twice: party primaries?)
         assembly.sources.party_advice = party_advice
     if has_ids:
