@@ -268,6 +268,31 @@ where session 23 left it: `KeySums.records` (1.6 s of 3.3 in cProfile, with_part
 `options_of` (0.75) make a million objects each, which only building a `Plain` race's options
 from the key sums' columns removes.
 
+Session 27 (s27-perf; load 5-13 on the 2 cores, main's start (57daee7) and the branch alternated).
+Where `party_lists`' peak was, VmRSS / VmHWM in MiB by stage of `pollcli summary` (an in-process
+probe wrapping each stage): stream 241 / 307, records 318 / 341, the assembly 343 / 383, summarize
+382 / 383, then stderr's digest 392 and emit 396: the peak was made after the summary, by text.
+The digest rendered the one warning all 10,000 races carry 10,000 times (9 MiB of equal lines for
+`warn` to print once); emit serialised the overview (a line a race, 4.4 MB) as one piece, copied by
+the indent's `replace` (+8 MiB). Both now written once / a race's line at a time (the overview's
+10,000 pieces cost 0.03 s more of emit's 1.3, 5 alternated passes in one process); and
+`races.assemble` let go of three lists of a million entries (each record's race, twice, and the
+keep flags) only as it returned, after the assembly, where `validate` peaks: 380 -> 349-356 MiB.
+What is left of summary's peak is summarize's (326-343 -> 378: the million shares are new floats,
+32 B each, and the notes' text; the results take the options' freed 96-byte slots).
+Tried and left out, each measured where it runs (the first call on the file's own objects: a
+second call over the same races is skipped by what the first marked, and cProfile's shares of
+per-option generators were 5-30 times their cost): `findings.checks._listed`'s count of the options
+of the base by passes in C (cProfile 1.5 s; its cost 0.05 s, 0.04 in C); `racechecks._field`,
+`_crowding` and `crowded.primaries`' names grouped by passes in C (`compress`/`map` over
+`"candidate".__eq__`, `Counter`, a set of (party, name) pairs): slower than the comprehensions
+they replaced, 0.13 -> 0.17, 0.09 -> 0.12 and 0.11 -> 0.21 s over 10,000 races (3.11's
+specialised attribute loads beat a method-wrapper call per item); `with_party` as plain stores
+into a twin class of the same slots then `__class__ = Row`: 1.10 -> 0.95 µs a copy, a hack for 13 %.
+Still to take: `KeySums.records` (1.2-1.5 s of `elections`: 817,558 distinct (name, party)
+pairs, each a `Row` copy, and a million `Record`s) and `_several`'s 0.55 s are work per option
+that only a race's columns (step 2) remove.
+
 Medians of --runs of CPU seconds (`time.process_time`, the reading threads' included); each figure
 also as a share of the 3 s target. The stages' sum is the CPU time of the library's work (not the
 process's start-up).
