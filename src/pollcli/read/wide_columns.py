@@ -399,8 +399,9 @@ def suffixed_rounds(table: RawTable, plan: Plan, found: Found) -> bool:
         for cols in groups.values()
         for i in cols
     )
-    if len(groups) < 2 or sum(1 for n in stems.values() if n >= 2) < 2:
-        return False
+    shared = sum(1 for n in stems.values() if n >= 2)
+    if len(groups) < 2 or shared < 2 or shared < len(groups):
+        return False  # (fewer stems than suffixes: `p-fdp`, `w-fdp`… name parties by a measure)
     if _apart(table, list(groups.values())):
         return False
     header = table.header

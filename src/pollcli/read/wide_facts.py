@@ -211,7 +211,9 @@ _PERCENT: Final[re.Pattern[str]] = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?\s*%?")
 def percent_rows(lines: Iterable[int], values: Iterable[str]) -> int | None:
     """The first line of a table whose option cells that are no plain digits (`vote_cells`'
     odd ones) are all percentages, some with a fraction, each row's adding up to 100 (give or
-    take rounding) in two rows or more; None when some cell or row is no such share."""
+    take rounding) in half the rows or more (two at least) and over it in none; None when some
+    cell or row is no such share. (A whole share is plain digits, not among them: Lyon's `31` for
+    a candidate with 31 % leaves its row short of 100.)"""
     sums: dict[int, float] = {}
     fraction = False
     for line, value in zip(lines, values, strict=True):
@@ -223,9 +225,10 @@ def percent_rows(lines: Iterable[int], values: Iterable[str]) -> int | None:
         number = text.rstrip("% ").replace(",", ".")
         fraction = fraction or "." in number
         sums[line] = sums.get(line, 0.0) + float(number)
-    if len(sums) < 2 or not fraction or any(abs(total - 100) > 1 for total in sums.values()):
+    whole = sum(1 for total in sums.values() if abs(total - 100) <= 1)
+    if len(sums) < 2 or not fraction or whole < 2 or 2 * whole < len(sums):
         return None
-    return min(sums)
+    return min(sums) if all(total <= 101 for total in sums.values()) else None
 
 
 def _figure(text: str) -> bool:
