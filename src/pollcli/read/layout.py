@@ -228,7 +228,9 @@ def _plan(
     lines.update(dict.fromkeys(protocol.breakdowns(labels, lines), ("", 0)))
     # A fact's header over names names the rows: Australia's `electorate` is a division (`Banks`),
     # not the registered voters ("registered 'Banks': not a number").
-    lines.update({i: None for i in range(end) if lines[i] is not None and _words(column(sample, i))})
+    lines.update(
+        {i: None for i in range(end) if lines[i] is not None and _words(column(sample, i))}
+    )
     is_share = {
         i: "%" in header[i]
         or canonical_column(header[i]) == "share"

@@ -458,8 +458,6 @@ def one_option(table: RawTable, plan: Plan, options: ReadOptions, found: Found) 
         [] if options.id_columns else [i for i in figures if not protocol.names_a_row(header[i])]
     )
     numbering = next((i for i in figures if _numbers_within(table, plan.ids, i)), None)
-    if not counts and numbering is None:
-        return False
     if counts:
         many = len(counts) > 1
         why = (
@@ -468,13 +466,15 @@ def one_option(table: RawTable, plan: Plan, options: ReadOptions, found: Found) 
             f"{'they are options' if many else 'it is an option'}, name the columns that name the "
             "rows with --id-columns COL,… (the others are options)"
         )
-    else:
+    elif numbering is not None:
         why = (
             f"{header[numbering]!r} numbers the rows within each place: a table of one row per "
             "option, read without --wide and --id-columns, the options named in a column of their "
             "own (rename its header to 'candidate' or 'party', or name the columns with --columns "
             "on the rows alone)"
         )
+    else:
+        return False
     found.add(
         Code.MISSING_COLUMN,
         table.header_line,
