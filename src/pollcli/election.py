@@ -176,6 +176,9 @@ class Election:
     seats_won: dict[tuple[str, str | None], int] | None = None
     # Its seats to fill are its seats won added up, none being stated (`seats.filed`).
     seats_summed: bool = False
+    # Rows of the file report under 100 % of their count (`read.reporting`): how many, of how
+    # many, by which column. Its figures are those counted so far, and no one wins yet.
+    counted_so_far: str | None = None
 
     @property
     def seats(self) -> int | None:

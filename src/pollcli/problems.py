@@ -72,6 +72,7 @@ class Code(StrEnum):
     TOTAL_COLUMN = "total-column"
     ELECTED_MARKS = "elected-marks"
     STRAY_QUOTE = "stray-quote"
+    PARTIAL_COUNT = "partial-count"
 
 
 CODES: dict[Code, str] = {
@@ -131,6 +132,8 @@ CODES: dict[Code, str] = {
     "(marks not its top N, more marked than the file's other races elect): no winner named",
     Code.STRAY_QUOTE: "a quote inside a quoted cell that does not close it (CSV doubles such a "
     'quote, ""): read as part of the cell, the line read on (a warning)',
+    Code.PARTIAL_COUNT: "rows whose share of the count reported (`pct_reported`) is under 100 %: "
+    "the figures are those counted so far, not the result (a warning)",
     Code.DISTRICT_REGIONS: "a district's race whose candidates each stand in one region only, in "
     "different regions (a row of another district?): counted as one race",
 }

@@ -39,6 +39,8 @@ STAGE_NOTES = {
     "exit_poll": "Exit poll: shares of respondents, not a count of votes.",
     "preliminary": "Preliminary results: the count may still change.",
 }
+# Said of a count whose rows report under 100 % (`Election.counted_so_far`).
+COUNTED_SO_FAR = "the figures are those counted so far, and may still change."
 
 
 def pct(value: float | None) -> str:
@@ -53,7 +55,10 @@ def notes(tally: Tally) -> list[str]:
     sentences = []
     if facts.stage in STAGE_NOTES:
         sentences.append(STAGE_NOTES[facts.stage])
-    sentences += _leader(tally, official=facts.stage == "official")
+    if election.counted_so_far is not None:  # (`read.reporting`: no one wins a count under way)
+        sentences.insert(0, f"Partial count: {election.counted_so_far}: {COUNTED_SO_FAR}")
+    official = facts.stage == "official" and election.counted_so_far is None
+    sentences += _leader(tally, official=official)
     sentences += non_candidates(tally)
     if tally.party_list:  # lists, not candidates, in the sentences above
         sentences = [

@@ -12,7 +12,7 @@ from typing import Final
 
 from pollcli.election import Election
 from pollcli.problems import Code, Found, Problem, sort_problems
-from pollcli.read import footnotes, layout, preamble, race_hint
+from pollcli.read import footnotes, layout, preamble, race_hint, reporting
 from pollcli.read.assemble import assembly_for
 from pollcli.read.decode import decode
 from pollcli.read.dialect import RawTable, split
@@ -106,6 +106,10 @@ def read_table(
         found.add(Code.NO_ROWS, table.header_line, header_only(table.header))
         return [], sort_problems(found.items)
     unknown_ignored(table.header, table.header_line, options.ignore_columns, found)
+    # (Rows counted in part, `pct_reported` under 100: said of every race, before any layout.)
+    so_far = reporting.check(
+        table.header, table.records, found, table.notes, options.ignore_columns
+    )
     told, errors = options.wide or bool(options.id_columns), found.errors
     if (down := options_down(table, found, told)) is not None:
         table = down  # options down, places across: read long (`read.options_down`)
@@ -184,6 +188,8 @@ def read_table(
     assembly = assembly_for(table, reader, options.facts, found, unit_facts, source_file)
     assembly.totals = stage(columns, found, marked, frozenset(options.kind_keys()), total_options)
     elections = assemble_races(assembly, records, table.header_line, reader, options)
+    for election in elections:
+        election.counted_so_far = so_far
     report(count)
     return given(elections, found, False, past is not None)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pollcli.read import votes_words
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan, level0
+from pollcli.read.reporting import is_reporting
 
 
 def describe(table: RawTable, plan: Plan) -> str:
@@ -44,7 +45,9 @@ def describe(table: RawTable, plan: Plan) -> str:
             f"figures ({shown}{more}) are no option's votes and are not used"
         )
     ignored = [
-        repr(level0(table, i)) for i in dict.fromkeys(plan.ignored) if i not in plan.unworded
+        repr(level0(table, i))
+        for i in dict.fromkeys(plan.ignored)
+        if i not in plan.unworded and not is_reporting(level0(table, i))  # (`read.reporting`)
     ]
     if ignored:
         more = f" and {len(ignored) - 6} more" if len(ignored) > 6 else ""

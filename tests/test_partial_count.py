@@ -1,0 +1,168 @@
+"""A count still under way: a column of each row's share reported (`pct_reported`) under 100.
+
+New York City's 2025 primary election-night file (`AD,election_district,pct_reported,<one column
+per candidate>`) has `pct_reported` under 100 in every row: the count was partial. pollcli printed
+the stage `official`, listed `pct_reported` as "not used" and said nothing of a partial count, so
+the figures read as the result. Now a `partial-count` warning says how many rows report under
+100 %, the findings open with it and no one "wins" (the stage stays as the file or flags say it).
+Names and figures invented, the layouts are the file's (wide) and a long one; oracle: pandas.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import engines_agree, invoke, write
+
+WIDE = """AD,election_district,pct_reported,ann_river,bo_stone,cy_lake,write_in
+AD11-1,ED 1,80,0,0,0,0
+AD11-1,ED 2,99,141,75,53,1
+AD11-1,ED 3,100,148,175,70,0
+AD12-1,ED 1,85.71,106,141,64,1
+AD12-1,ED 2,50,98,60,12,2
+AD12-1,ED 3,100,120,90,40,0
+"""
+LONG = """precinct,candidate,votes,percent_reporting
+North 1,Ann River,410,100
+North 1,Bo Stone,380,100
+South 2,Ann River,220,62.5%
+South 2,Bo Stone,260,62.5%
+East 3,Ann River,150,100
+East 3,Bo Stone,90,100
+"""
+FULL = LONG.replace("62.5%", "100")
+FRACTIONS = """county,candidate,votes,precincts_reporting
+Alder,Ann River,410,12/12
+Alder,Bo Stone,380,12/12
+Birch,Ann River,220,3/8
+Birch,Bo Stone,260,3/8
+"""
+
+
+def _under(text: str, column: str) -> tuple[int, int]:
+    """pandas: rows (lines) reporting under 100 %, and rows giving a share, by line."""
+    frame = pd.read_csv(io.StringIO(text), dtype=str)
+    cells = frame[column].dropna().str.rstrip("%")
+    if cells.str.contains("/").any():
+        parts = cells.str.split("/", expand=True).astype(float)
+        shares = parts[0] / parts[1] * 100
+    else:
+        shares = cells.astype(float)
+    return int((shares < 100).sum()), len(shares)
+
+
+def _summary(path, *args: str) -> tuple[dict, str]:
+    result = invoke("summary", str(path), "--format", "json", *args)
+    assert result.code == 0, result.stderr
+    return json.loads(result.stdout)["elections"][0], result.stderr
+
+
+def test_wide_file_of_partial_rows_says_the_count_is_partial(tmp_path) -> None:
+    path = write(tmp_path, WIDE, "primary_votes.csv")
+    election, stderr = _summary(path)
+    under, rows = _under(WIDE, "pct_reported")
+    assert (under, rows) == (4, 6)
+    said = (
+        f"{under} of {rows} rows report under 100 % ('pct_reported'): the figures are those "
+        "counted so far"
+    )
+    assert election["stage"] == "official"  # (as SPEC says: no stage column or front matter)
+    assert "partial-count" in election["warning_codes"]
+    assert any(said in w for w in election["warnings"])
+    assert said in stderr
+    assert election["notes"][0].startswith("Partial count: " + said)
+    assert not any("not used: 'pct_reported'" in n for n in election["notes"])
+    # The figures are the rows' as they stand (pandas), the leader "would win", not "wins".
+    frame = pd.read_csv(io.StringIO(WIDE))
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {
+        c: int(frame[c].sum()) for c in ("ann_river", "bo_stone", "cy_lake", "write_in")
+    }
+    assert not any(" wins " in n for n in election["notes"])
+
+
+def test_validate_lists_the_partial_count_warning(tmp_path) -> None:
+    path = write(tmp_path, WIDE, "primary_votes.csv")
+    result = invoke("validate", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    problems = json.loads(result.stdout)["files"][0]["problems"]
+    codes = {p["code"]: p for p in problems}
+    assert codes["partial-count"]["severity"] == "warning"
+    assert codes["partial-count"]["column"] == "pct_reported"
+    assert "unknown-column" not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "expected"),
+    [(LONG, "percent_reporting", (2, 6)), (WIDE, "pct_reported", (4, 6))],
+)
+def test_engines_agree(tmp_path, monkeypatch, text: str, column: str, expected) -> None:
+    path = write(tmp_path, text, "results.csv")
+    elections, problems = engines_agree(monkeypatch, path)
+    under, rows = _under(text, column)
+    assert (under, rows) == expected
+    partial = [p for p in problems if p.code == "partial-count"]
+    assert len(partial) == 1
+    assert f"{under} of {rows} rows report under 100 % ('{column}')" in partial[0].message
+    assert elections[0].counted_so_far == partial[0].message.split(":")[0]
+
+
+def test_fractions_of_precincts_reporting(tmp_path) -> None:
+    path = write(tmp_path, FRACTIONS, "counties.csv")
+    election, _ = _summary(path)
+    under, rows = _under(FRACTIONS, "precincts_reporting")
+    assert (under, rows) == (2, 4)
+    assert election["notes"][0].startswith(
+        f"Partial count: {under} of {rows} rows report under 100 % ('precincts_reporting')"
+    )
+
+
+def test_every_row_at_100_says_nothing(tmp_path) -> None:
+    path = write(tmp_path, FULL, "full.csv")
+    election, stderr = _summary(path)
+    assert "partial-count" not in election["warning_codes"]
+    assert not any("Partial count" in n for n in election["notes"])
+    assert "percent_reporting" not in stderr  # (read: no unknown-column warning either)
+
+
+def test_a_stage_stated_is_kept(tmp_path) -> None:
+    path = write(tmp_path, "# stage: preliminary\n" + LONG, "prelim.csv")
+    election, _ = _summary(path)
+    assert election["stage"] == "preliminary"
+    assert "partial-count" in election["warning_codes"]
+
+
+def test_cells_that_are_no_share_leave_the_column_unused(tmp_path) -> None:
+    path = write(tmp_path, LONG.replace("62.5%", "most"), "odd.csv")
+    election, _ = _summary(path)
+    assert "partial-count" not in election["warning_codes"]
+    assert any("'percent_reporting' column is left unused" in n for n in election["notes"])
+
+
+def test_a_count_of_precincts_is_no_share(tmp_path) -> None:
+    # (`precincts_reporting` of 12 beside a total: a count, not 12 %: left unused, said so.)
+    path = write(tmp_path, FRACTIONS.replace("12/12", "12").replace("3/8", "3"), "counts.csv")
+    election, _ = _summary(path)
+    assert "partial-count" not in election["warning_codes"]
+    assert any("'precincts_reporting' column is left unused" in n for n in election["notes"])
+
+
+def test_fractions_of_one(tmp_path) -> None:
+    text = LONG.replace(",100\n", ",1\n").replace("62.5%", "0.625")
+    path = write(tmp_path, text, "fractions.csv")
+    election, _ = _summary(path)
+    assert election["notes"][0].startswith(
+        "Partial count: 2 of 6 rows report under 100 % ('percent_reporting')"
+    )
+    everywhere = write(tmp_path, text.replace("0.625", "1"), "ones.csv")
+    election, _ = _summary(everywhere)
+    assert "partial-count" not in election["warning_codes"]
+
+
+def test_ignored_column_is_not_read(tmp_path) -> None:
+    path = write(tmp_path, LONG, "long.csv")
+    election, _ = _summary(path, "--ignore-column", "percent_reporting")
+    assert "partial-count" not in election["warning_codes"]
