@@ -24,7 +24,8 @@ STAGE_NAMES = {
 
 def part_notes(elections: list[Election]) -> list[str]:
     """The elections `--where` kept part of (a county's rows), by the filter that did: their
-    figures are those rows', not their races' results (`summary` titles them so)."""
+    figures are those rows', not their races' results (`summary` titles them so); then the
+    other caveats of their figures (`caveat_notes`)."""
     by_filter: dict[str, list[str]] = {}
     for election in elections:
         if election.partial is not None:
@@ -42,6 +43,23 @@ def part_notes(elections: list[Election]) -> list[str]:
             f"{listed} {said[0]}: the rows with {where}, kept by --where; {said[1]} are those "
             f"rows', not {said[2]}."
         )
+    return notes + caveat_notes(elections)
+
+
+def caveat_notes(elections: list[Election]) -> list[str]:
+    """What each election's summary says of its figures that the comparison must not drop: why
+    it names no winner (`Election.no_winner`: tonmcg's 2024 county file, whose total holds more
+    votes no option has than the lead), and a count under way (`Election.counted_so_far`)."""
+    notes = []
+    for election in elections:
+        label = election.facts.election
+        if election.no_winner is not None:
+            notes.append(f"“{label}” names no winner (as its summary says): {election.no_winner}")
+        if election.counted_so_far is not None:
+            notes.append(
+                f"“{label}” is a count under way: {election.counted_so_far}: its figures are "
+                "those counted so far."
+            )
     return notes
 
 
