@@ -15,8 +15,12 @@ import json
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import engines_agree, invoke, write
+from pollcli.problems import Found
+from pollcli.read import reporting
 
 WIDE = """AD,election_district,pct_reported,ann_river,bo_stone,cy_lake,write_in
 AD11-1,ED 1,80,0,0,0,0
@@ -120,8 +124,11 @@ def test_fractions_of_precincts_reporting(tmp_path) -> None:
     )
 
 
-def test_every_row_at_100_says_nothing(tmp_path) -> None:
-    path = write(tmp_path, FULL, "full.csv")
+@pytest.mark.parametrize(
+    "text", [FULL, FULL.replace("East 3,Ann River,150,100", "East 3,Ann River,150,NA")]
+)
+def test_every_row_at_100_says_nothing(tmp_path, text: str) -> None:
+    path = write(tmp_path, text, "full.csv")
     election, stderr = _summary(path)
     assert "partial-count" not in election["warning_codes"]
     assert not any("Partial count" in n for n in election["notes"])
@@ -166,3 +173,24 @@ def test_ignored_column_is_not_read(tmp_path) -> None:
     path = write(tmp_path, LONG, "long.csv")
     election, _ = _summary(path, "--ignore-column", "percent_reporting")
     assert "partial-count" not in election["warning_codes"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=12))
+def test_rows_under_100_are_counted(hundredths: list[int]) -> None:
+    """Any shares (2 decimals, 0–100): N is the rows under 100 (pandas), M the rows."""
+    cells = [f"{h / 100:.2f}" for h in hundredths]
+    rows = "".join(f"P{i},Ann,{i + 1},{c}\n" for i, c in enumerate(cells))
+    text = "precinct,candidate,votes,pct_reported\n" + rows
+    found = Found("x.csv")
+    records = [(n + 2, line.split(",")) for n, line in enumerate(rows.splitlines())]
+    said = reporting.check(text.splitlines()[0].split(","), records, found, [])
+    frame = pd.read_csv(io.StringIO(text))
+    under = int((frame["pct_reported"] < 100).sum())
+    # (All shares of 1 or less, plain: fractions of 1, so 1.00 is 100 %.)
+    if (frame["pct_reported"] <= 1).all():
+        under = int((frame["pct_reported"] < 1).sum())
+    if under:
+        assert said == f"{under:,} of {len(frame):,} rows report under 100 % ('pct_reported')"
+    else:
+        assert said is None and not found.items

@@ -11,9 +11,9 @@ Read from the table's cells before its layout is settled, so long and wide table
 streaming engine hands such a file to the exact engine: `engines.streamable`). A cell is a
 percentage, 0–100 (`85.71`, `50 %`; plain numbers none above 1 are fractions of 1, `0.85`), or
 precincts counted of all (`12/40`, `12 of 40`: the only cells a `precincts_reporting` column is
-read by, a bare `12` there being a count); a blank cell says nothing. A column with any other cell
-is left unused, with a note naming its line. In a file of many races the rows are the file's:
-each race is told of them all (its own rows may all report 100 %).
+read by, a bare `12` there being a count); a blank cell (or `NA`) says nothing. A column with any
+other cell is left unused, with a note naming its line. In a file of many races the rows are the
+file's: each race is told of them all (its own rows may all report 100 %).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from pollcli.columns import normalize_header
+from pollcli.numbers import NA_WORDS
 from pollcli.problems import Code, Found
 
 # Header words of a share of the count reported, as `columns.normalize_header` writes them.
@@ -79,8 +80,8 @@ def check(
     shares: list[tuple[float, bool]] = []
     for line, cells in records:
         cell = cells[at].strip() if at < len(cells) else ""
-        if not cell:
-            continue  # (a blank cell says nothing)
+        if not cell or cell in NA_WORDS:
+            continue  # (a blank cell, or `NA`, says nothing)
         share = _share(cell, counted)
         if share is None:
             what = "precincts counted of all (12/40)" if counted else "a percentage, or 12/40"
