@@ -194,3 +194,13 @@ def test_rows_under_100_are_counted(hundredths: list[int]) -> None:
         assert said == f"{under:,} of {len(frame):,} rows report under 100 % ('pct_reported')"
     else:
         assert said is None and not found.items
+
+
+def test_na_cells_say_nothing(tmp_path) -> None:
+    text = LONG.replace("East 3,Ann River,150,100", "East 3,Ann River,150,NA")
+    election, _ = _summary(write(tmp_path, text, "na.csv"))
+    under, rows = _under(text.replace(",NA\n", ",\n"), "percent_reporting")
+    assert (under, rows) == (2, 5)
+    assert election["notes"][0].startswith(
+        f"Partial count: {under} of {rows} rows report under 100 % ('percent_reporting')"
+    )
