@@ -20,13 +20,19 @@ from pollcli import load
 from pollcli.comparison import compare
 
 HEAD = "state_name,county_fips,county_name,votes_gop,votes_dem,total_votes\n"
-EARLIER = HEAD + """Alpha,01001,Ash County,500,700,1230
+EARLIER = (
+    HEAD
+    + """Alpha,01001,Ash County,500,700,1230
 Alpha,01003,Elm County,900,800,1720
 """
+)
 # Beta's total holds 400 votes neither listed option has: more than gop's lead of 150.
-LATER = HEAD + """Alpha,01001,Ash County,650,600,1260
+LATER = (
+    HEAD
+    + """Alpha,01001,Ash County,650,600,1260
 Alpha,01003,Elm County,900,800,2100
 """
+)
 
 
 def _unlisted_and_lead(text: str) -> tuple[int, int]:
