@@ -51,17 +51,12 @@ from pollcli.read.wide_columns import (
 from pollcli.read.wide_copies import copied_rows
 from pollcli.read.wide_facts import NearWhole, added, fact_value, picked, vote_cells
 from pollcli.read.wide_fit import fitted
-from pollcli.read.wide_hints import (
-    no_options,
-    one_measure,
-    one_option,
-    second_header_row,
-    votes_word_options,
-)
+from pollcli.read.wide_hints import no_options, second_header_row, votes_word_options
 from pollcli.read.wide_note import describe
 from pollcli.read.wide_parts import party_parts, summed_parts
 from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of
 from pollcli.read.wide_races import race_hint, races_apart, stand_apart
+from pollcli.read.wide_single import one_measure, one_option
 from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
 from pollcli.read.wide_unlike import not_results
