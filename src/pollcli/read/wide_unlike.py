@@ -25,10 +25,9 @@ hold votes says so:
   (a protocol line), over its rows (a Hungarian table of polling stations, valasztas18's
   `szavazas.csv`: flags and small counts beside `ervenyes`, the valid votes, and no party's votes,
   "tied for first" with 8 votes of 2,167);
-- seats: a header with a seat word (`seats_s`, `Sitze SPD`, `Mandatos`; alone, before a short
-  suffix or another option's name, or on every option: Spain's party `Escaños en Blanco` beside
-  PSOE and PP is a party), or every row's options
-  adding up to one figure (three rows or more): a fixed whole, as a chamber's seats are, where votes
+- seats (`read.wide_seatcols`): a header with a seat word (`seats_s`, `Sitze SPD`, `Mandatos`;
+  alone, before a short suffix or another option's name, or on every option: Spain's party
+  `Escaños en Blanco` beside PSOE and PP is a party), or every row's options adding up to one figure (three rows or more): a fixed whole, as a chamber's seats are, where votes
   differ from one count to the next (Denmark's seats per party per election, 175 in each row, whose
   `--race-by date` gave 26 elections "led" by the Social Democrats "with 74 votes"); not where
   the options are a measure's answers (Yes, No: a council's 150 members voting on each motion).
@@ -46,19 +45,19 @@ under the columns (a header over two rows not found) is told first: its error sa
 from __future__ import annotations
 
 import re
-import shlex
 from itertools import pairwise
 from typing import Final
 
 from pollcli.answer_words import measure_answers
-from pollcli.columns import canonical_column, header_words, option_key
+from pollcli.columns import canonical_column, header_words
 from pollcli.problems import Code, Found
 from pollcli.read import votes_words
 from pollcli.read.dialect import RawTable
-from pollcli.read.fact_words import ELECTORS, SEAT_WORDS_IN_OPTIONS
+from pollcli.read.fact_words import ELECTORS
 from pollcli.read.layout import Plan
 from pollcli.read.offballot import DASHES
 from pollcli.read.total_words import says_total
+from pollcli.read.wide_seatcols import SEATS_ADVICE, labels_shown, seat_columns, seats_beside
 
 Row = tuple[int, list[str]]
 # The fewest filled cells a column's years or running number is told in.
@@ -101,11 +100,6 @@ _ATTRIBUTES: Final[dict[str, str]] = {
     **dict.fromkeys(ELECTORS, "electors"),
     **dict.fromkeys(("nasc", "nascita", "birth", "born", "dob", "urodzenia"), "a birth date"),
 }
-# What to do with a table of seats, as the errors say it.
-_SEATS_ADVICE: Final[str] = (
-    "pollcli reads votes, not seats: give it each option's votes, and 'pollcli seats' allocates "
-    "the seats from them"
-)
 # The fewest rows whose options add up to one figure (`_fixed`).
 FIXED_ROWS_AT_LEAST: Final[int] = 3
 # A header's words that name a line of the ballot account, never an option (`_account`), and the
@@ -139,7 +133,7 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
     seen |= copied
     hours, ranks = _hours(table, plan, rows), _ranks(table, plan)
     listed, few = _options_listed(table, plan, rows), _few(table, plan, rows)
-    seats = _seat_columns(table, [i for i in plan.options if i not in seen])
+    seats = seat_columns(table, [i for i in plan.options if i not in seen])
     account = _account(table, plan)
     fixed = None if seen or seats or account else _fixed(table, plan, rows)
     told = [s for s in (hours, ranks, listed, few, account, fixed) if s is not None]
@@ -148,12 +142,12 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
     votes = [table.header[i] for i in plan.options if i not in seen]
     votes = [label for label in votes if label not in seats]
     if seats and votes and not seen and not told:
-        _seats_beside(table, seats, votes, found)
+        seats_beside(table, seats, votes, found)
         return True
     parts = [f"{table.header[i]!r} holds {said}" for i, said in seen.items()]
     if seats:
         held = "holds" if len(seats) == 1 else "hold"
-        parts.append(f"{_listed(seats)} {held} seats, not votes ({_SEATS_ADVICE})")
+        parts.append(f"{labels_shown(seats)} {held} seats, not votes ({SEATS_ADVICE})")
     parts += told
     if copied:
         parts.append(
@@ -168,8 +162,10 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
         if not any(i < len(cells) and cells[i].strip() for _, cells in rows)
     ]
     if blank:
-        parts.append(f"{_listed(blank)} {'is' if len(blank) == 1 else 'are'} blank in every row")
-    options = _listed([table.header[i] for i in plan.options])
+        parts.append(
+            f"{labels_shown(blank)} {'is' if len(blank) == 1 else 'are'} blank in every row"
+        )
+    options = labels_shown([table.header[i] for i in plan.options])
     found.add(
         Code.MISSING_COLUMN,
         table.header_line,
@@ -200,21 +196,6 @@ def _numbered(table: RawTable, rows: list[Row], seen: dict[int, str], votes: lis
         f"{whole[0]!r} the votes: then name those columns candidate and votes (rename them in "
         "the header, or give the whole header with --columns, the header line taken out of the "
         "file)"
-    )
-
-
-def _seats_beside(table: RawTable, seats: list[str], votes: list[str], found: Found) -> None:
-    """The error for columns of seats beside the options' votes (`Sitze SPD` beside `SPD`): an
-    election's result, its seats' columns to leave out, each named with its flag."""
-    flags = " ".join(f"--ignore-column {shlex.quote(label)}" for label in seats)
-    held, them = ("holds", "it") if len(seats) == 1 else ("hold", "them")
-    found.add(
-        Code.MISSING_COLUMN,
-        table.header_line,
-        f"{_listed(seats)} {held} seats, not votes, beside the votes of {_listed(votes)}: "
-        f"leave {them} out, {flags}, and the votes are read ('pollcli seats' allocates the "
-        "seats from them)",
-        column="votes",
     )
 
 
@@ -251,9 +232,9 @@ def _account(table: RawTable, plan: Plan) -> str | None:
             sums.append(table.header[i])
         else:
             return None
-    said = [f"{_listed(counts)} count ballots or voters"] if counts else []
+    said = [f"{labels_shown(counts)} count ballots or voters"] if counts else []
     if sums:
-        said.append(f"{_listed(sums)} the votes of all the parties or candidates together")
+        said.append(f"{labels_shown(sums)} the votes of all the parties or candidates together")
     return (
         f"the columns are lines of the ballot account, no party's or candidate's votes: "
         f"{'; '.join(said)} (the options' votes are in another table)"
@@ -277,32 +258,6 @@ def _held(label: str, cells: list[str]) -> str | None:
     if attribute is not None:
         return f"{attribute}, not votes"
     return None
-
-
-def _says_seats(table: RawTable, i: int) -> bool:
-    """Whether a column's header has a seat word (`seats_s`, `Sitze SPD`, `Mandatos`)."""
-    return bool(SEAT_WORDS_IN_OPTIONS.intersection(_seat_split(table.header[i])))
-
-
-def _seat_columns(table: RawTable, options: list[int]) -> list[str]:
-    """The headers of the options that count seats (`_says_seats`): all of them where every option
-    has a seat word; else those whose seat word stands alone, beside a short suffix or before
-    another option's name (`Sitze SPD` beside `SPD`). Spain's `Escaños en Blanco` ("Blank
-    Seats") is a party beside PSOE and PP."""
-    said = [i for i in options if _says_seats(table, i)]
-    if len(said) == len(options):
-        return [table.header[i] for i in said]
-    names = {option_key(table.header[i]) for i in options if i not in said}
-    kept = []
-    for i in said:
-        rest = [w for w in _seat_split(table.header[i]) if w not in SEAT_WORDS_IN_OPTIONS]
-        if all(len(w) <= 2 for w in rest) or option_key(" ".join(rest)) in names:
-            kept.append(table.header[i])
-    return kept
-
-
-def _seat_split(label: str) -> list[str]:
-    return [w for w in re.split(r"[^\w]+|_", label.casefold()) if w]
 
 
 def _fixed(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
@@ -334,7 +289,7 @@ def _fixed(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
     return (
         f"the options add up to {total:,} in every row ({counted:,} rows): a fixed whole, as a "
         "chamber's seats are, where votes differ from one count to the next — a table of seats "
-        f"won, most likely ({_SEATS_ADVICE})"
+        f"won, most likely ({SEATS_ADVICE})"
     )
 
 
@@ -411,7 +366,7 @@ def _hours(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
         if any(b < a for a, b in pairwise(counts)):
             return None
     return (
-        f"{_listed(labels)} are times of day whose figures rise left to right in every row "
+        f"{labels_shown(labels)} are times of day whose figures rise left to right in every row "
         "(the turnout as the day went on), no options"
     )
 
@@ -432,7 +387,7 @@ def _ranks(table: RawTable, plan: Plan) -> str | None:
     if len(ranked) < 2:
         return None
     return (
-        f"{_listed(ranked)} are places in each row's ranking (the winner's votes, the "
+        f"{labels_shown(ranked)} are places in each row's ranking (the winner's votes, the "
         "runner-up's, the margin), no options: each row's candidates are named in columns of "
         "their own, which pollcli does not read; give it one row per candidate"
     )
@@ -469,7 +424,7 @@ def _options_listed(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
                 f"{table.header[named]!r} lists the same names ({shown}) under each "
                 f"{table.header[group]!r}: a table of one row per option and place, the "
                 f"options named in one of these columns and their figures in "
-                f"{_listed([table.header[i] for i in plan.options])}; then name those columns "
+                f"{labels_shown([table.header[i] for i in plan.options])}; then name those columns "
                 "candidate (or party) and votes"
             )
     return None
@@ -505,8 +460,3 @@ def _share_within(keys: list[str], rows: list[Row], options: list[int]) -> bool:
             if all(abs(total - 100) <= 1 for total in sums.values()):
                 return True
     return False
-
-
-def _listed(labels: list[str]) -> str:
-    shown = ", ".join(repr(label) for label in labels[:4])
-    return shown + (" …" if len(labels) > 4 else "")
