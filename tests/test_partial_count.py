@@ -204,3 +204,15 @@ def test_na_cells_say_nothing(tmp_path) -> None:
     assert election["notes"][0].startswith(
         f"Partial count: {under} of {rows} rows report under 100 % ('percent_reporting')"
     )
+
+
+def test_the_table_heading_says_partial_count(tmp_path) -> None:
+    path = write(tmp_path, WIDE, "primary_votes.csv")
+    result = invoke("summary", str(path))
+    assert result.code == 0, result.stderr
+    heading = result.stdout.splitlines()[1]
+    assert "official" in heading and "partial count" in heading
+    markdown = invoke("summary", str(path), "--format", "markdown").stdout
+    assert "official · partial count" in markdown
+    full = invoke("summary", str(write(tmp_path, FULL, "full.csv"))).stdout
+    assert "partial count" not in full

@@ -201,6 +201,7 @@ def summarize_election(
         if undecided == "repeated_block"
         else None,
         no_winner=figures.election.no_winner,
+        counted_so_far=figures.election.counted_so_far,
         undecided=undecided,
         uncounted=figures.uncounted,
         majority_unjudged=figures.majority_unjudged,

@@ -201,7 +201,8 @@ def seats_title(election: ElectionSeats) -> str:
 
 
 def election_details(summary: ElectionSummary) -> list[str]:
-    """Office, country, date, round and stage, those that are known."""
+    """Office, country, date, round and stage, those that are known; "partial count" where rows
+    report under 100 % of their count (`ElectionSummary.counted_so_far`)."""
     return [
         str(v)
         for v in (
@@ -210,6 +211,7 @@ def election_details(summary: ElectionSummary) -> list[str]:
             summary.date,
             f"round {summary.round}" if summary.round else None,
             summary.stage.replace("_", " "),
+            "partial count" if summary.counted_so_far is not None else None,
         )
         if v
     ]
