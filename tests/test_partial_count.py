@@ -216,3 +216,19 @@ def test_the_table_heading_says_partial_count(tmp_path) -> None:
     assert "official · partial count" in markdown
     full = invoke("summary", str(write(tmp_path, FULL, "full.csv"))).stdout
     assert "partial count" not in full
+
+
+def test_a_file_of_many_races_says_the_rows_are_the_file_s(tmp_path) -> None:
+    # (The rows counted are the file's: each race is told of them all, and says so.)
+    text = """office,candidate,votes,pct_reported
+Mayor,Ann River,410,100
+Mayor,Bo Stone,380,100
+Clerk,Cy Lake,220,40
+Clerk,Di Moss,260,40
+"""
+    result = invoke("summary", str(write(tmp_path, text, "night.csv")), "--format", "json")
+    assert result.code == 0, result.stderr
+    notes = [e["notes"] for e in json.loads(result.stdout)["elections"]]
+    assert len(notes) == 2
+    said = "Partial count: 2 of 4 rows report under 100 % ('pct_reported') in the file, all its races together"
+    assert all(any(n.startswith(said) for n in race) for race in notes)

@@ -188,8 +188,9 @@ def read_table(
     assembly = assembly_for(table, reader, options.facts, found, unit_facts, source_file)
     assembly.totals = stage(columns, found, marked, frozenset(options.kind_keys()), total_options)
     elections = assemble_races(assembly, records, table.header_line, reader, options)
-    for election in elections:
-        election.counted_so_far = so_far
+    for election in elections:  # (a race of many: of the file's rows, `reporting.of_races`)
+        many = election.race is not None
+        election.counted_so_far = reporting.of_races(so_far) if so_far and many else so_far
     report(count)
     return given(elections, found, False, past is not None)
 

@@ -104,3 +104,9 @@ def check(
         column=label,
     )
     return said
+
+
+def of_races(said: str) -> str:
+    """What `check` said, for one race of a file of many: the rows are the file's, every race's
+    together (its own may all report 100 %)."""
+    return f"{said} in the file, all its races together"
