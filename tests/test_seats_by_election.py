@@ -133,3 +133,8 @@ def test_a_party_whose_name_has_a_seat_word_is_a_party(tmp_path):
     seats = "Provincia,Escaños PSOE,Escaños PP\nMadrid,12,15\nBarcelona,10,4\nSevilla,5,3\n"
     refused = invoke("summary", str(write(tmp_path, seats, "es_seats.csv")))
     assert refused.code == 1 and "hold seats, not votes" in refused.stderr
+    # A seats column of the whole, or of a year, beside the parties' votes stays seats.
+    for column in ("Escaños totales", "Seats 2019", "Total seats", "Seats won by PSOE"):
+        text = f"Provincia,PSOE,PP,{column}\nMadrid,900000,1200000,37\nSevilla,400000,250000,12\n"
+        result = invoke("summary", str(write(tmp_path, text, "es_total.csv")))
+        assert result.code == 1 and f"{column!r} holds seats, not votes" in result.stderr, column

@@ -1,8 +1,8 @@
 """Columns of a wide table that count seats, not votes (`read.wide_unlike` asks): a header with a
-seat word (`Sitze SPD`, `Mandatos`, `seats_s`) where every option has one, or where the word stands
-alone, beside a short suffix or before another option's name; a party whose name holds a seat word
-(Spain's `Escaños en Blanco`) is a party. Beside the options' votes they are an error that names
-each column to leave out."""
+seat word (`Sitze SPD`, `Mandatos`, `seats_s`) where every option has one, or where its other
+words are short, figures, what seats count or other options' names (`Seats 2019`, `Total
+seats`); a party whose name holds a seat word (Spain's `Escaños en Blanco`) is a party. Beside the
+options' votes they are an error that names each column to leave out."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import re
 import shlex
 from typing import TYPE_CHECKING, Final
 
-from pollcli.columns import option_key
 from pollcli.problems import Code, Found
 from pollcli.read.fact_words import SEAT_WORDS_IN_OPTIONS
 
@@ -46,26 +45,27 @@ def seats_beside(table: RawTable, seats: list[str], votes: list[str], found: Fou
     )
 
 
-def _says_seats(table: RawTable, i: int) -> bool:
-    """Whether a column's header has a seat word (`seats_s`, `Sitze SPD`, `Mandatos`)."""
-    return bool(SEAT_WORDS_IN_OPTIONS.intersection(_seat_split(table.header[i])))
-
-
 def seat_columns(table: RawTable, options: list[int]) -> list[str]:
-    """The headers of the options that count seats (`_says_seats`): all of them where every option
-    has a seat word; else those whose seat word stands alone, beside a short suffix or before
-    another option's name (`Sitze SPD` beside `SPD`). Spain's `Escaños en Blanco` ("Blank
-    Seats") is a party beside PSOE and PP."""
-    said = [i for i in options if _says_seats(table, i)]
+    """The options whose header has a seat word (`seats_s`, `Mandatos`): all where each has one;
+    else those whose other words are short, figures, what seats count or other options' (`Sitze
+    SPD`, `Seats 2019`, `Total seats`): Spain's `Escaños en Blanco` is a party beside PSOE."""
+    said = [i for i in options if SEAT_WORDS_IN_OPTIONS.intersection(_seat_split(table.header[i]))]
     if len(said) == len(options):
         return [table.header[i] for i in said]
-    names = {option_key(table.header[i]) for i in options if i not in said}
-    kept = []
-    for i in said:
-        rest = [w for w in _seat_split(table.header[i]) if w not in SEAT_WORDS_IN_OPTIONS]
-        if all(len(w) <= 2 for w in rest) or option_key(" ".join(rest)) in names:
-            kept.append(table.header[i])
-    return kept
+    known = {w for i in options if i not in said for w in _seat_split(table.header[i])}
+    known |= SEAT_WORDS_IN_OPTIONS | _SEAT_COUNTS
+    return [
+        table.header[i]
+        for i in said
+        if all(len(w) <= 2 or w.isdigit() or w in known for w in _seat_split(table.header[i]))
+    ]
+
+
+# Words of a seats column's header beside its seat word that say what it counts, no party's name.
+_SEAT_COUNTS: Final[frozenset[str]] = frozenset(
+    {"total", "totals", "totale", "totales", "gesamt", "insgesamt", "all", "won", "gained", "lost",
+     "allocated", "elected", "number", "sum", "change", "previous", "new", "year", "the", "for"}
+)  # fmt: skip
 
 
 def _seat_split(label: str) -> list[str]:

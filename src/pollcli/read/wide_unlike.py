@@ -26,8 +26,8 @@ hold votes says so:
   `szavazas.csv`: flags and small counts beside `ervenyes`, the valid votes, and no party's votes,
   "tied for first" with 8 votes of 2,167);
 - seats (`read.wide_seatcols`): a header with a seat word (`seats_s`, `Sitze SPD`, `Mandatos`;
-  alone, before a short suffix or another option's name, or on every option: Spain's party
-  `Escaños en Blanco` beside PSOE and PP is a party), or every row's options adding up to one figure (three rows or more): a fixed whole, as a chamber's seats are, where votes
+  not Spain's party `Escaños en Blanco` beside PSOE, PP), or every row's options adding up to one
+  figure (three rows or more): a fixed whole, as a chamber's seats are, where votes
   differ from one count to the next (Denmark's seats per party per election, 175 in each row, whose
   `--race-by date` gave 26 elections "led" by the Social Democrats "with 74 votes"); not where
   the options are a measure's answers (Yes, No: a council's 150 members voting on each motion).
