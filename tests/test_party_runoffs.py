@@ -267,3 +267,16 @@ def test_a_files_name_is_read_once_for_its_races(tmp_path, monkeypatch):
     path = write(tmp_path, "\n".join(rows) + "\n", "xx_2018_board.csv")
     invoke("summary", str(path), "--format", "json")
     assert seen.count(str(path)) <= 1, seen
+
+
+def test_two_of_no_party_affiliation_are_no_party_runoff(tmp_path, monkeypatch):
+    # Florida writes NPA in full, 'No Party Affiliation': two such candidates in a runoff file
+    # were 'a No Party Affiliation primary runoff, most likely … Ann Archer wins the primary'.
+    rows = [HEADER, *_rows("Commission", [("No Party Affiliation", "Ann Archer", 500)])]
+    rows += _rows("Commission", [("No Party Affiliation", "Bob Baker", 400)])
+    rows += _rows("Mayor", [("REP", "Cy Cole", 300), ("DEM", "Di Dunn", 200)])
+    path = write(tmp_path, "\n".join(rows) + "\n", "xx_2020_runoff.csv")
+    elections, _ = engines_agree(monkeypatch, path)
+    (election,) = [e for e in elections if e.facts.election == "Commission"]
+    assert election.race is not None and not election.race.primary
+    assert not any("primary runoff" in n for n in election.notes)

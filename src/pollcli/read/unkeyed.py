@@ -24,7 +24,7 @@ from pollcli.problems import Code, Problem
 NO_PARTY: Final[frozenset[str]] = frozenset(
     option_key(p)
     for p in ("", "independent", "ind", "i", "npa", "np", "nonpartisan", "none", "oth", "other",
-              "write in", "wri", "w/i", "unaffiliated", "una", "no party",
+              "write in", "wri", "w/i", "unaffiliated", "una", "no party", "no party affiliation",
               # In other languages (Nepal's `स्वतन्त्र`: 5 independents in one district's race).
               "indépendant", "sans étiquette", "independiente", "independente", "indipendente",
               "parteilos", "unabhängig", "onafhankelijk", "bezpartyjny", "nezávislý", "független",
