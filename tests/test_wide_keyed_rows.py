@@ -1,0 +1,53 @@
+"""A wide table whose rows are named by a column of races or rounds (`office`, `round`, `election`,
+`stage`), not places: `office,Smith,Jones,Lee` with a Mayor row and a Clerk row, or a conclave's
+`round,Smith,Jones,Lee`, was added up as regions ("The rows are the regions, named by 'office'":
+Smith "leads with 43.96 %" of both offices' votes; the rounds' votes summed, 446 of them). Such rows
+are refused, as rows of several dates are (`test_wide_dated_rows`), naming `--race-by`, which reads
+each (checked by hand)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import invoke, write
+
+OFFICES = "office,Smith,Jones,Lee\nMayor,61,52,37\nClerk,70,55,23\n"
+ROUNDS = "round,Smith,Jones,Lee\n1,61,52,37\n2,70,55,23\n3,81,62,5\n"
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+@pytest.mark.parametrize(
+    ("text", "column", "what"), [(OFFICES, "office", "2 races"), (ROUNDS, "round", "3 rounds")]
+)
+def test_rows_of_races_or_rounds_are_refused(tmp_path, engine, text, column, what):
+    path = write(tmp_path, text, "table.csv")
+    result = invoke("summary", str(path), env={"POLLCLI_ENGINE": engine})
+    assert result.code == 1 and result.stdout == "", result.stdout
+    said = " ".join(result.stderr.split())
+    assert f"the rows are {what} named by '{column}'" in said
+    assert f"--race-by {column}" in said and "leads" not in said
+
+
+@pytest.mark.parametrize(("text", "column"), [(OFFICES, "office"), (ROUNDS, "round")])
+def test_the_advice_reads_each_row(tmp_path, text, column):
+    path = write(tmp_path, text, "table.csv")
+    result = invoke("summary", str(path), "--race-by", column, "--format", "json")
+    assert result.code == 0, result.stderr
+    elections = json.loads(result.stdout)["elections"]
+    lines = [line.split(",") for line in text.splitlines()[1:]]
+    assert len(elections) == len(lines)
+    for election, cells in zip(elections, lines, strict=True):
+        assert {r["candidate"]: r["votes"] for r in election["results"]} == {
+            name: int(v) for name, v in zip(["Smith", "Jones", "Lee"], cells[1:], strict=True)
+        }
+
+
+def test_one_race_of_one_office_is_read(tmp_path):
+    # A column of one office (every row the same race, rows named by a ward column) is no split.
+    text = "office,ward,Smith,Jones\nMayor,North,61,52\nMayor,South,70,55\n"
+    result = invoke("summary", str(write(tmp_path, text, "mayor.csv")), "--format", "json")
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {"Smith": 131, "Jones": 107}
