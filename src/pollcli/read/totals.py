@@ -77,6 +77,7 @@ from pollcli.read.total_classes import (
     races_under_one_name,
     whole_said,
 )
+from pollcli.read.total_named import PLACE_OR_TOTAL, place_or_total
 from pollcli.read.total_places import (
     Marked,
     Maybe,
@@ -141,6 +142,11 @@ def set_aside(
             id(t): (refusal if level in PLACES else breakdowns)(
                 t.name, _lines(t.lines), t.records, t.parts, level == "region", cls.column
             )
+            or (
+                place_or_total(t.name, _lines(t.lines), t.records, t.parts, level == "region")
+                if level in PLACES
+                else None
+            )
             for t in mismatched
             if level in (*PLACES, "like")
         }
@@ -155,7 +161,7 @@ def set_aside(
         mismatched = [t for t in mismatched if runs.get(id(t), True)]
         # A place refused as no total of its parts (`SUM`, Utah's precinct Summit) is said by
         # the refusal alone, never "set aside" beside it.
-        told = {id(t) for t in mismatched if NO_TOTAL in (doubled.get(id(t)) or "")}
+        told = {id(t) for t in mismatched if _told_alone(doubled.get(id(t)) or "")}
         shown = [t for t in cls.totals if id(t) not in told]
         off = [t for t in mismatched if id(t) not in told]
         lines = sorted({line for t in shown for line in t.lines})
@@ -461,3 +467,9 @@ def _attach_parts(
                 total.parts = [r for name, rs in by_region.items() if name != region for r in rs]
             if level not in OF_OPTIONS:
                 of_place.setdefault((region, unit), total)
+
+
+def _told_alone(refused: str) -> bool:
+    """Whether a refusal says its total is no total of its parts (`NO_TOTAL`) or may be a place
+    (`PLACE_OR_TOTAL`): said by the refusal alone, never "set aside"."""
+    return NO_TOTAL in refused or PLACE_OR_TOTAL in refused
