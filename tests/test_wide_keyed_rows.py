@@ -51,3 +51,30 @@ def test_one_race_of_one_office_is_read(tmp_path):
     assert result.code == 0, result.stderr
     (election,) = json.loads(result.stdout)["elections"]
     assert {r["candidate"]: r["votes"] for r in election["results"]} == {"Smith": 131, "Jones": 107}
+
+
+STAGES = "stage,Smith,Jones\npreliminary,61,52\nofficial,70,55\n"
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_rows_of_stages_are_refused(tmp_path, engine):
+    # Each stage lists the whole race: added up, the count twice. No flag keeps one stage of a
+    # wide table as the race (--where reads its row as part of one), so the file is to be cut.
+    path = write(tmp_path, STAGES, "table.csv")
+    result = invoke("summary", str(path), env={"POLLCLI_ENGINE": engine})
+    assert result.code == 1 and result.stdout == ""
+    said = " ".join(result.stderr.split())
+    assert "the rows are 2 stages of the count named by 'stage'" in said
+    assert "keep one stage's rows in the file" in said
+
+
+def test_race_by_a_stage_column_says_what_is_wrong(tmp_path):
+    # `--race-by stage` of a wide table leaked Pydantic's "Extra inputs are not permitted" (the
+    # column read as a race key `race:stage`, no fact of the contract); as in a long file, the
+    # stage stays the stage, and rows of two stages are told as such.
+    path = write(tmp_path, STAGES, "table.csv")
+    result = invoke("summary", str(path), "--race-by", "stage")
+    assert result.code == 1
+    said = " ".join(result.stderr.split())
+    assert "Extra inputs" not in said and "race:stage" not in said
+    assert "stage is 'official' here but 'preliminary' on line 2" in said

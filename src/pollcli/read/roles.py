@@ -383,7 +383,7 @@ def wide_roles(header: list[str], ids: list[int], options: ReadOptions) -> dict[
         if name.strip():
             index = naming(name, "--race-by")
             word = canonical_column(header[index]) or ""
-            keeps = word in ("election", "office") or word.startswith(RACE_PREFIX)
+            keeps = word in ("election", "office", "stage") or word.startswith(RACE_PREFIX)
             if word in RACE_FACT_KEYS:  # a race's fact, still read as it (`_race_by`)
                 roles[index] = RACE_PREFIX + word
             else:

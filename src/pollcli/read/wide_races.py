@@ -137,39 +137,45 @@ def races_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> b
     return False
 
 
-# Naming columns whose values are never places of one race: each a race or a round (as said in the
-# refusal), or an election's date.
+# Naming columns whose values are never places of one race: each a race, a round or a stage of the
+# count (as said in the refusal), or an election's date.
 _APART: Final[dict[str, str]] = {
     "date": "elections dated",
     "election": "elections",
     "office": "races",
     "round": "rounds",
+    "stage": "stages of the count",
 }
 
 
 def _dated_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> bool:
     """Refuse a wide table whose rows name two values or more in a column of dates, elections,
-    offices or rounds (`_APART`): never places of one race (a table of Canada's federal
+    offices, rounds or stages (`_APART`): never places of one race (a table of Canada's federal
     elections, a row each, was added up from 1867 to 2019: "Lib_votes leads with 37.61 %"; an
     `office` column's Mayor and Clerk rows were "the regions", their votes added up)."""
     apart = [i for i in plan.ids if canonical_column(table.header[i]) in _APART]
     for index in apart:
-        days = dict.fromkeys(
+        values = dict.fromkeys(
             c[index].strip() for _, c in rows if index < len(c) and c[index].strip()
         )
-        if len(days) < 2:
+        if len(values) < 2:
             continue
         name = table.header[index]
         what = _APART[canonical_column(name) or ""]
         by = "by" if what == "elections dated" else "named by"
         # (A row kept by --where of a column of races or rounds is read as part of a race.)
         one = f", or one with --where {shlex.quote(name + '=VALUE')}" if by == "by" else ""
-        shown = ", ".join(map(repr, list(days)[:3])) + (" …" if len(days) > 3 else "")
+        shown = ", ".join(map(repr, list(values)[:3])) + (" …" if len(values) > 3 else "")
         found.add(
             Code.RACE_SPLIT,
             rows[0][0],
-            f"the rows are {len(days):,} {what} {by} {name!r} ({shown}), not places of one "
-            f"race: added up they are no result; read each with {_flag(name)}{one}",
+            f"the rows are {len(values):,} {what} {by} {name!r} ({shown}), not places of one "
+            f"race: added up they are no result; "
+            + (
+                "keep one stage's rows in the file (each stage lists the whole race)"
+                if what == _APART["stage"]
+                else f"read each with {_flag(name)}{one}"
+            ),
             column=name,
         )
         return True
