@@ -256,6 +256,8 @@ ID_WORDS: Final[str] = (
     r"|distrito|distritos|circunscripción|circunscripcion|sección|seccion|casilla|distretto"
     r"|circoscrizione|sezione|seção|secao)( .*)?"
     r"|(ags|gkz|insee|gss)( .*)?|ons|year|election year|jahr|année|rok|год"
+    # A row's number alone (`num`, India's `S.No.`, `sno`); `yes_num` is an answer's count.
+    r"|num|sno|s no"
     # Israel's CEC: `סמל ישוב` (a locality's code), `סמל ועדה` (a committee's), `קלפי` and `מספר
     # קלפי` (a ballot box's number), `ברזל` (its permanent number).
     r"|(סמל|מספר)( .*)?|קלפי|ברזל"
