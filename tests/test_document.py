@@ -232,3 +232,32 @@ def test_json_data_read_from_the_fields_converts_as_pydantic_does():
     pydantic_text, plain_text = _pydantics_and_plain(_Kinds, value)
     assert plain_text == pydantic_text
     assert plain_text.endswith('"either":4.5,"absent":"here"}')
+
+
+@dataclasses.dataclass
+class _Unread(Document):
+    """A document of values `plain_data` does not read as Pydantic does (a set, a time of day; a
+    bool in an int field)."""
+
+    count: int
+    tags: typing.Any
+    at: typing.Any
+
+
+def test_json_of_values_plain_data_cannot_read_is_pydantics(monkeypatch):
+    """Such a value is written by Pydantic's serialiser, as `to_json` writes it: a set or a time
+    was a TypeError traceback (`plain_data` knew neither), a bool in an int field `true` where
+    Pydantic writes `1`."""
+    from pollcli import document
+
+    monkeypatch.setattr(document, "_ADAPTERS", {})
+    monkeypatch.setattr(document, "_PLAIN_LEFT", [document.PLAIN_VALUES])
+    value = _Unread(count=True, tags=frozenset({"a"}), at=dt.time(1, 2))
+    pieces: list[str] = []
+    value.write_json(pieces.append)
+    assert "".join(pieces) == value.to_json()
+    assert json.loads(value.to_json()) == {
+        "count": 1,
+        "tags": ["a"],
+        "at": "01:02:00",
+    }

@@ -213,7 +213,7 @@ def _json_of(kind: Any, value: Any) -> bytes:
     if kind not in _ADAPTERS and _PLAIN_LEFT[0] > 0:
         try:
             data = plain_data(kind, value, _PLAIN_LEFT)
-        except _TooLong:
+        except (_TooLong, TypeError):  # (a type it does not read: a library caller's numpy int)
             pass
         else:
             return json_text(data)[:-1].encode()
@@ -225,13 +225,15 @@ def plain_data(kind: Any, value: Any, left: list[int]) -> Any:
     reads them (`tests/test_document.py` holds the two equal): a result's printed fields, in order
     (`printed_fields`); an int as a float in a float field, NaN or infinity as None; a date in ISO
     form, an enum as its value, a tuple as a list. `left` counts down the values still allowed:
-    `_TooLong` past them."""
+    `_TooLong` past them; a TypeError for a type it does not read (Pydantic's serialiser then)."""
     left[0] -= 1
     if left[0] < 0:
         raise _TooLong
     kind = _without_none(kind)
     if isinstance(value, int) and kind is float:  # (a bool too, as Pydantic writes it)
         return float(value)
+    if isinstance(value, bool) and kind is int:
+        return int(value)
     if isinstance(value, float):
         return value if math.isfinite(value) else None
     if value is None or isinstance(value, int):
