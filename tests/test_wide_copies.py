@@ -72,3 +72,29 @@ def test_precincts_of_equal_figures_under_one_county_are_places(tmp_path, monkey
     assert {o.candidate: o.votes for o in elections[0].options} == {
         c: int(frame[c].sum()) for c in ("Ames", "Boyd")
     }
+
+
+def test_two_small_places_of_one_name_and_equal_figures_are_places(tmp_path, monkeypatch):
+    """Two places of one name under codes of their own (Virginia's Bedford County and Bedford city,
+    51019 and 51515) whose few votes are the same by chance were refused as one place's figures
+    listed again ('Keep one row … and remove the others', advice that drops a place's votes): a
+    pair of copies under 100 votes tells no copy."""
+    text = (
+        "state,county,fips,Ann,Bob\nQA,Bedford,51019,3,2\nQA,Bedford,51515,3,2\n"
+        "QA,Amelia,51007,300,250\nQA,Bath,51017,120,90\nQA,Bland,51021,200,100\n"
+    )
+    path = write(tmp_path, text)
+    elections, problems = engines_agree(monkeypatch, path)
+    assert not [p.message for p in problems if p.severity == "error"]
+    frame = pd.read_csv(path)
+    assert {o.candidate: o.votes for o in elections[0].options} == {
+        c: int(frame[c].sum()) for c in ("Ann", "Bob")
+    }
+
+
+def test_two_copies_of_many_votes_are_refused(tmp_path, monkeypatch):
+    path = write(tmp_path, county_text(copies=2))
+    _, problems = engines_agree(
+        monkeypatch, path, ignore_columns=("per_dem", "per_gop"), id_columns=tuple(IDS.split(","))
+    )
+    assert [p.code for p in problems if p.severity == "error"] == ["duplicate-option"]

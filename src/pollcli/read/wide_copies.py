@@ -7,10 +7,11 @@ state was added 29 times (dem 65,125,819 against 62,521,735), with no word; name
 the rows are named alike and refused (`wide_columns.repeated_rows`).
 
 Rows named alike by every naming column but one, with the same cells in every option's column (some
-figure not 0), are such copies when that column holds a code (digits, or letters and digits) that
-differs from copy to copy, and no other rows named alike differ in their figures (rows of a region
-that the code tells apart are places: a county's precincts). Counted as they stand, their votes
-would count once per copy: one error names them, and the file is refused.
+figure not 0; of 100 votes or more where they are two), are such copies when that column holds a
+code (digits, or letters and digits) that differs from copy to copy, and no other rows named alike
+differ in their figures (rows of a region that the code tells apart are places: a county's
+precincts). Counted as they stand, their votes would count once per copy: one error names them, and
+the file is refused.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ if TYPE_CHECKING:
 Row = tuple[int, list[str]]
 # Codes of copies shown in the error.
 _SHOWN: Final[int] = 3
+# The fewest votes of two copies (a pair of rows alike) that tell copies: two places of one name
+# under codes of their own (Virginia's Bedford County and Bedford city) may give the same few
+# votes by chance (as `level_totals.GROUP_VOTES`); three rows alike or more tell copies whatever
+# their votes.
+PAIR_VOTES: Final[int] = 100
 
 
 def copied_rows(
@@ -76,7 +82,7 @@ def _copies(
         if figures(kept[at][1]) != figures(cells):
             return []  # rows named alike that differ: places the code tells apart
         groups.setdefault(name_of(cells), [at]).append(n)
-    return [g for g in groups.values() if _counts(figures(kept[g[0]][1]))]
+    return [g for g in groups.values() if _told(figures(kept[g[0]][1]), len(g))]
 
 
 def _apart(kept: Sequence[Row], group: list[int], code: int) -> bool:
@@ -90,9 +96,19 @@ def _code(cell: str) -> bool:
     return cell.isascii() and cell.isalnum() and any(c.isdigit() for c in cell)
 
 
-def _counts(cells: tuple[str, ...]) -> bool:
-    """Whether some cell holds a figure other than 0 (copies of nothing count nothing twice)."""
-    return any(cell.strip().strip("0.,") for cell in cells)
+def _told(cells: tuple[str, ...], rows: int) -> bool:
+    """Whether rows alike of these figures are copies: some figure other than 0 (copies of nothing
+    count nothing twice), and three rows or more, or `PAIR_VOTES` votes or more."""
+    if not any(cell.strip().strip("0.,") for cell in cells):
+        return False
+    return rows > 2 or sum(_figure(cell) for cell in cells) >= PAIR_VOTES
+
+
+def _figure(cell: str) -> float:
+    try:
+        return float(cell.strip().replace(",", ""))
+    except ValueError:
+        return 0.0
 
 
 def _refuse(
