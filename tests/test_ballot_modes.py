@@ -61,3 +61,37 @@ def test_ways_of_voting_are_still_added_up(tmp_path):
     result = invoke("summary", str(path), "--format", "json")
     assert result.code == 0, result.stderr
     assert "Votes by mode" in result.stdout
+
+
+# Two constituencies of one file (its races by `district`), each with both ballots.
+DISTRICTS = """district,party,vote_type,votes
+Nord,CDU,Erststimmen,100
+Nord,SPD,Erststimmen,80
+Nord,CDU,Zweitstimmen,90
+Nord,SPD,Zweitstimmen,85
+Sued,CDU,Erststimmen,50
+Sued,SPD,Erststimmen,60
+Sued,CDU,Zweitstimmen,55
+Sued,SPD,Zweitstimmen,52
+"""
+
+
+def test_the_advice_keeps_the_files_own_race_keys(tmp_path):
+    """A file split into races by its district was advised `--race-by vote_type`, which, followed,
+    read the two constituencies' first votes as one race: 'CDU wins the seat with a majority' on
+    150 of 290 votes, though Sued's SPD led there (60 to 50). The advice is the race's own keys
+    and the mode column; followed, each constituency's ballot is a race."""
+    path = write(tmp_path, DISTRICTS, "ltw.csv")
+    refused = invoke("summary", str(path))
+    assert refused.code == 1
+    assert "--race-by district,vote_type" in refused.stderr
+    result = invoke("summary", str(path), "--race-by", "district,vote_type", "--format", "json")
+    assert result.code == 0, result.stderr
+    frame = pd.read_csv(io.StringIO(DISTRICTS))
+    want = frame.groupby(["district", "vote_type", "party"])["votes"].sum()
+    races = json.loads(result.stdout)["elections"]
+    assert len(races) == 4
+    for race in races:
+        district, ballot = race["election"].split(" · ")
+        got = {r["candidate"]: r["votes"] for r in race["results"]}
+        assert got == want[district][ballot].to_dict()

@@ -18,7 +18,8 @@ spell one mode two ways), or when every precinct's option has both and they add 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterable
+import shlex
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
@@ -122,14 +123,15 @@ def by_precinct(records: list[Record]) -> bool:
 
 
 def collapse(
-    records: list[Record], columns: ColumnMap, found: Found
+    records: list[Record], columns: ColumnMap, found: Found, race_keys: Sequence[str] = ()
 ) -> tuple[list[Record], dict[str, RaceModes]]:
     """One record per option (and region, and unit) from its records by mode, and what was done in
     each race (by its records' label): see `report`. Adds the file's notes to the columns', and
-    refuses in `found` a race whose modes are two ballots (`BALLOT_MODES`)."""
+    refuses in `found` a race whose modes are two ballots (`BALLOT_MODES`), advising `--race-by`
+    of the file's race keys (`race_keys`: a district's, kept apart) and the mode column."""
     if not any("mode" in r.facts for r in records):
         return records, {}
-    _refuse_ballots(records, found, columns.header_of("mode") or "mode")
+    _refuse_ballots(records, found, columns.header_of("mode") or "mode", race_keys)
     notes = columns.notes
     races: dict[str, RaceModes] = {}
     for record in records:
@@ -181,11 +183,14 @@ def collapse(
     return kept, races
 
 
-def _refuse_ballots(records: list[Record], found: Found, column: str) -> None:
+def _refuse_ballots(
+    records: list[Record], found: Found, column: str, race_keys: Sequence[str]
+) -> None:
     """An error for each race whose mode column holds two ballots (`BALLOT_MODES`), at the first row
     of its second: their votes are two elections' and are not added up."""
     first: dict[str, tuple[str, str]] = {}  # each race's first ballot: as compared, as written
     refused: set[str] = set()
+    race_by = shlex.quote(",".join([*(k for k in race_keys if k != column), column]))
     for record in records:
         mode = record.facts.get("mode", "")
         if record.election in refused or _normal(mode) not in BALLOT_MODES:
@@ -198,7 +203,7 @@ def _refuse_ballots(records: list[Record], found: Found, column: str) -> None:
                 record.line,
                 f"the {column!r} column counts two ballots ({seen[1]!r}, {mode!r}), not ways of "
                 "casting one: their votes are two elections' and are not added up; read each "
-                f"apart with --race-by {column}",
+                f"apart with --race-by {race_by}",
                 column=column,
             )
 

@@ -276,7 +276,8 @@ def assemble(
             replace(r, row=r.row.model_copy(update={"party": r.row.candidate})) for r in records
         ]
     records, by_level = levels.settle(records, found, columns.header_of("level"))
-    records, by_mode = modes.collapse(records, columns, found)
+    split_keys = [k.header for role in split_roles for k in keys if k.role == role]
+    records, by_mode = modes.collapse(records, columns, found, split_keys)
     partly = {race.name for race in chosen.values() if race.identity in cut}  # (`facts`: counts)
     assembly.sources.part_of_race = partly if many else {r.election for r in records if partly}
     elections = without_lone_lines(assembly.elections(records, header_line), book, found)
@@ -305,7 +306,7 @@ def assemble(
         refused = len({race.name for race in chosen.values()} & failed)
         split = RaceSplit(
             file=assembly.source_file,
-            keys=[k.header for role in split_roles for k in keys if k.role == role],
+            keys=split_keys,
             races=len(book.races),
             selected=len(chosen),
             summarised=sum(e.facts.election not in beside for e in elections),
