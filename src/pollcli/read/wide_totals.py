@@ -21,6 +21,7 @@ name is no Wahlkreis's) would be a race of its own: `totals_alone` names them, t
 from __future__ import annotations
 
 import shlex
+from collections import Counter
 from collections.abc import Sequence
 
 from pollcli.numbers import NumberError, parse_votes
@@ -370,14 +371,22 @@ def _named_totals(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Mar
     # A code that tells every row apart (a row's own: fips, AGS) groups no rows. A name may: a
     # county given only as `TOTALS` is a total of nothing, and stays its figure.
     own_codes = {i for i in naming if _own_code(header[i], rows, i)}
+    named_in: dict[int, Counter[str]] = {}
     for line, cells in rows:
         if line in marked:
             continue
         words = [k for k, i in enumerate(naming) if is_total_name(cells[i], place=True)]
         if words:
-            # Of the rows named alike left of its total word; a blank cell there names no group
-            # (`,Total` under regions: the total of them all).
-            left = [i for i in naming[: words[0]] if cells[i].strip() and i not in own_codes]
+            # Of the rows named alike left of its total word, and after it where others share its
+            # name (the AEC's `Total,NSW`); a blank cell names no group (`,Total`: of them all).
+            left = [
+                i
+                for k, i in enumerate(naming)
+                if k not in words
+                and cells[i].strip()
+                and i not in own_codes
+                and (k < words[0] or _named(rows, named_in, i)[cells[i].strip()] > 1)
+            ]
             parts = frozenset(
                 other
                 for other, them in rows
@@ -392,6 +401,13 @@ def _named_totals(table: RawTable, plan: Plan, rows: list[Row]) -> dict[int, Mar
                 frozenset(other for other, _ in named),
             )
     return _without_totals(marked)
+
+
+def _named(rows: list[Row], named_in: dict[int, Counter[str]], index: int) -> Counter[str]:
+    """How many rows name each place in column `index` (counted once, into `named_in`)."""
+    if index not in named_in:
+        named_in[index] = Counter(cells[index].strip() for _, cells in rows if index < len(cells))
+    return named_in[index]
 
 
 def _own_code(label: str, rows: list[Row], index: int) -> bool:
