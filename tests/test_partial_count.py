@@ -232,3 +232,14 @@ Clerk,Di Moss,260,40
     assert len(notes) == 2
     said = "Partial count: 2 of 4 rows report under 100 % ('pct_reported') in the file, all its races together"
     assert all(any(n.startswith(said) for n in race) for race in notes)
+
+
+def test_the_warning_names_the_first_line_under_100(tmp_path, monkeypatch) -> None:
+    """The warning said 'results.csv: 2 of 6 rows …' with no line; it names the first row under
+    100 % (pandas: the first such row of the file)."""
+    path = write(tmp_path, LONG, "results.csv")
+    _, problems = engines_agree(monkeypatch, path)
+    (partial,) = [p for p in problems if p.code == "partial-count"]
+    frame = pd.read_csv(io.StringIO(LONG), dtype=str)
+    shares = frame["percent_reporting"].str.rstrip("%").astype(float)
+    assert partial.line == int(shares[shares < 100].index[0]) + 2  # (header line 1)

@@ -78,6 +78,7 @@ def check(
     label = header[at]
     counted = normalize_header(label) in COUNTED
     shares: list[tuple[float, bool]] = []
+    lines: list[int] = []
     for line, cells in records:
         cell = cells[at].strip() if at < len(cells) else ""
         if not cell or cell in NA_WORDS:
@@ -91,14 +92,16 @@ def check(
             )
             return None
         shares.append(share)
+        lines.append(line)
     scale = 100 if all(plain and value <= 1 for value, plain in shares) else 1
-    under = sum(1 for value, plain in shares if value * (scale if plain else 1) < 100)
-    if not under:
+    below = [n for n, (value, plain) in enumerate(shares) if value * (scale if plain else 1) < 100]
+    if not below:
         return None
+    under = len(below)
     said = f"{under:,} of {len(shares):,} rows report under 100 % ({label!r})"
     found.warn(
         Code.PARTIAL_COUNT,
-        None,
+        lines[below[0]],  # (the first row under 100 %)
         f"{said}: the figures are those counted so far, not the result; check again when "
         "every row reports 100 %",
         column=label,
