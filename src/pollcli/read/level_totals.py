@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from pollcli.columns import option_key
@@ -213,6 +214,7 @@ def _code_begins(own: str, other: str) -> bool:
 _CODE: Final = re.compile(r"(?=\D*\d)[\w.-]+")
 
 
+@lru_cache(maxsize=4096)  # (each race's regions are the file's: `County 1` in 2,000 races)
 def _group_word(cell: str | None) -> bool:
     return bool(cell) and any(w in GROUP_WORDS for w in re.split(r"\W+", (cell or "").casefold()))
 
