@@ -243,3 +243,29 @@ def test_the_warning_names_the_first_line_under_100(tmp_path, monkeypatch) -> No
     frame = pd.read_csv(io.StringIO(LONG), dtype=str)
     shares = frame["percent_reporting"].str.rstrip("%").astype(float)
     assert partial.line == int(shares[shares < 100].index[0]) + 2  # (header line 1)
+
+
+MANY = """office,district,candidate,party,votes,pct_reported
+State House,1,Ann,DEM,10,100
+State House,1,Bob,REP,8,100
+State House,2,Cy,DEM,5,50
+State House,2,Di,REP,7,50
+"""
+
+
+def test_no_race_of_a_count_under_way_is_won(tmp_path) -> None:
+    """Each race's findings said 'would win', but the overview counted them won ('Races won: 2 of
+    2', JSON `won: true`) and `seats` gave them seats: a count under way names no winner
+    (`no_winner` `counting`), its lead kept."""
+    path = write(tmp_path, MANY, "night.csv")
+    result = invoke("summary", str(path), "--format", "json")
+    assert result.code == 0, result.stderr
+    document = json.loads(result.stdout)
+    lines = document["overview"]["races"]
+    assert [line["won"] for line in lines] == [False, False]
+    assert [line["margin"]["votes"] for line in lines] == [2, 2]
+    assert document["tally"]["won"] == 0
+    seats = invoke("seats", str(path), "--format", "json")
+    assert seats.code == 0, seats.stderr
+    districts = json.loads(seats.stdout)["elections"][0]["districts"]
+    assert {d["no_winner"] for d in districts} == {"counting"}

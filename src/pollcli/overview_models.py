@@ -13,6 +13,7 @@ from pollcli.document import NOT_IN_JSON, described, empty_list, optional
 # same in `summary`'s overview and in `seats` (its JSON's `no_winner`).
 NoWinner = Literal[
     "partial",
+    "counting",
     "no_winner",
     "fused_lead",
     "spelling",

@@ -9,6 +9,8 @@ plurality leader.
 A race names no winner (`overview_models.NoWinner`, a stable code, also in `seats`' JSON) when:
 
 - `partial`: `--where` kept some of its rows and left out others;
+- `counting`: the count is under way, rows reporting under 100 % (`read.reporting`): the leader
+  would win, were the count over;
 - `no_winner`: it cannot be told apart from other races (`read.racechecks`: a blank district
   beside districts of the same office; `read.lone_regions`: one candidate in each of two regions;
   `read.unkeyed`: a column splits a file of one race's candidates into groups that share none);
@@ -97,6 +99,7 @@ WITHHELD: Final[frozenset[str]] = frozenset(
 # ahead…). A tie (no leader: the gap is nil), a runoff to come and a top-two primary (the first
 # round's lead is its news: both advance) and a party-list vote (the lists' standing) keep theirs.
 UNMEASURED: Final[frozenset[str]] = frozenset(NO_WINNER_REASONS) - {
+    "counting",
     "tie",
     "seat_tie",
     "runoff",
@@ -108,6 +111,7 @@ UNMEASURED: Final[frozenset[str]] = frozenset(NO_WINNER_REASONS) - {
 _BEFORE_REPEATS: Final[frozenset[str]] = frozenset(
     {
         "partial",
+        "counting",
         "no_winner",
         "fused_lead",
         "spelling",
@@ -176,6 +180,8 @@ def _verdict(t: Tally) -> Verdict:
     why: NoWinner | None = None
     if t.partial is not None:
         why = "partial"
+    elif election.counted_so_far is not None:
+        why = "counting"
     elif election.no_winner is not None:
         why = "no_winner"
     elif election.fused_lead is not None:

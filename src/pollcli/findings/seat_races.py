@@ -37,6 +37,7 @@ NO_WINNER_WORDS: Final[dict[str, str]] = {
     "(repeated-block), and counted once it could give another result: leave one copy out of the "
     "file",
     "partial": "--where kept only some of the race's rows",
+    "counting": "the count is under way (rows report under 100 %: partial-count)",
     "short": "fewer candidates than seats",
     "no_candidates": "no candidate",
     "no_votes": "no votes at all",
