@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from conftest import engines_agree, invoke, write
 from pollcli.read import ReadOptions
@@ -109,3 +110,22 @@ def test_a_row_of_zero_codes_above_none_is_a_place(tmp_path, monkeypatch):
     expected = {c: int(pd.to_numeric(places[c]).sum()) for c in ("agree_ticket", "disagree_ticket")}
     assert expected == {"agree_ticket": 395 + 30, "disagree_ticket": 292 + 12}
     assert {o.candidate: o.votes for o in elections[0].options} == expected
+
+
+@pytest.mark.parametrize("first", ["3,2", "4,2"])
+def test_zero_rows_of_other_votes_beside_their_precincts_are_places(tmp_path, monkeypatch, first):
+    """A county's `0000` row of its absentee votes beside its precincts (no row holding the sum of
+    those below it, but for a county of one precinct whose few votes its `0000` row has by chance)
+    was refused: "'02,0000' is above 2 rows but does not hold the sum … a breakdown of part of it,
+    or rows missing". With no level evident the rows are places, as in a long table."""
+    text = (
+        f"county,precinct,Ann,Bob\n01,0000,{first}\n01,0001,3,2\n02,0000,30,20\n02,0001,100,90\n"
+        "02,0002,80,70\n03,0001,50,40\n03,0002,45,60\n"
+    )
+    path = write(tmp_path, text)
+    elections, problems = engines_agree(monkeypatch, path)
+    assert not [p.message for p in problems if p.severity == "error"]
+    frame = pd.read_csv(path)
+    assert {o.candidate: o.votes for o in elections[0].options} == {
+        c: int(frame[c].sum()) for c in ("Ann", "Bob")
+    }

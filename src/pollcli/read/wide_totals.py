@@ -130,7 +130,7 @@ def _zero_code_totals(
     Taiwan's CEC tables by `prv_code, city_code, area_code, li_code, dept_code`): a row above
     others that holds the sum of the rows below it that are above none, option by option, is
     their total. Where one does not hold that sum, the file is refused (`found`), as in
-    `_code_totals`."""
+    `_code_totals`, if another does (else the rows are places)."""
     if len(rows) <= SUM_ROW_PARTS or len(plan.options) < 2:
         return {}
     codes = [i for i in plan.ids if all(i < len(c) and c[i].strip().isdigit() for _, c in rows)]
@@ -143,6 +143,8 @@ def _zero_code_totals(
         return {}
     names = ", ".join(repr(table.header[i]) for i in codes)
     totals, partial = zero_codes.totals(below, figures)
+    if partial and not totals:
+        return {}  # (no row holds a sum: no level is evident, `0000` rows of absentee votes)
     if partial:
         if found is not None:
             # The row of fewest parts that does not hold their sum: where the file is off.

@@ -68,8 +68,10 @@ def totals(
 ) -> tuple[dict[int, list[int]], list[int]]:
     """The places above others that hold the sum of the finest of them (those above none), option
     by option, each with those parts; and those above two or more that do not (`partial`). A
-    place above one place that holds its figures is its total too (that part again); one that
-    does not is a place of its own (a town's votes at no village's station, `0000`)."""
+    place above one place that holds its figures is its total too (that part again) where some
+    place holds the sum of two or more: alone it makes no level evident (a county's absentee
+    `0000` of the few votes of its one precinct, by chance); one that does not is a place of its
+    own (a town's votes at no village's station, `0000`)."""
     marked: dict[int, list[int]] = {}
     partial: list[int] = []
     options = range(len(figures[0])) if figures else range(0)
@@ -85,6 +87,8 @@ def totals(
                 partial.append(n)
         else:
             marked[n] = leaves
+    if not any(len(leaves) >= 2 for leaves in marked.values()):
+        marked = {}
     return marked, partial
 
 
