@@ -153,7 +153,8 @@ def _dated_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> 
     offices, rounds or stages (`_APART`): never places of one race (a table of Canada's federal
     elections, a row each, was added up from 1867 to 2019: "Lib_votes leads with 37.61 %"; an
     `office` column's Mayor and Clerk rows were "the regions", their votes added up)."""
-    apart = [i for i in plan.ids if canonical_column(table.header[i]) in _APART]
+    # (No option read, nothing is added up: a table refused already says why.)
+    apart = [i for i in plan.ids if canonical_column(table.header[i]) in _APART and plan.options]
     for index in apart:
         values = dict.fromkeys(
             c[index].strip() for _, c in rows if index < len(c) and c[index].strip()
