@@ -41,6 +41,7 @@ from pollcli.read.decode import garbled_lines
 from pollcli.read.header import ColumnMap
 from pollcli.read.onerace import race_title
 from pollcli.read.options import ReadOptions
+from pollcli.read.perballot import mark as mark_per_ballot
 from pollcli.read.primaries import OPEN_GENERAL_NOTE, open_general, party_advice, primary_note
 from pollcli.read.primary_totals import (
     by_race_id,
@@ -135,6 +136,7 @@ def assemble(
         records = answers.as_options(records, [assembly] * len(records), *measured)
         elections = assembly.elections(records, header_line)
         unkeyed.check(elections, found.items)  # (no race key read: many added up?)
+        mark_per_ballot(elections, found.items)  # (votes over the ballots: several seats?)
         return _options_named(elections, columns, found)
     from pollcli.read import geography, levels, modes, racechecks
 
