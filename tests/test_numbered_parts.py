@@ -87,3 +87,23 @@ def test_a_lists_candidates_are_its_parts_not_rounds(tmp_path, monkeypatch):
     path = write(tmp_path, off, name="okwahl_off.csv")
     elections, problems = engines_agree(monkeypatch, path, ignore_columns=("A1", "A2", "B", "C"))
     assert not any("numbered columns" in n for e in elections for n in e.notes)
+
+
+def test_a_list_of_one_candidate_is_counted_once(tmp_path, monkeypatch):
+    # `D1_1` equal to `D1` in every row (a list of one candidate) was an option beside its list:
+    # 'place,D1,D1_1,D2,D2_1' gave four options tied at 25 %, every vote counted twice (review2).
+    text = "gebiet-name,D1,D1_1,D2,D2_1,D2_2\nNord,40,40,70,50,20\nSued,25,25,30,10,20\n"
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, text, "one.csv"))
+    frame = pd.read_csv(write(tmp_path, text, "one.csv"))
+    got = {o.candidate: o.votes for o in elections[0].options}
+    assert got == {"D1": int(frame["D1"].sum()), "D2": int(frame["D2"].sum())}
+
+
+def test_a_lone_numbered_column_that_differs_is_no_part(tmp_path, monkeypatch):
+    # `E_1` beside `E` but not equal to it is no part: D1's candidates are still its parts, and
+    # E and E_1 stay options, as they were.
+    text = "gebiet-name,D1,D1_1,D1_2,E,E_1\nNord,40,30,10,7,5\nSued,25,5,20,3,9\n"
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, text, "two.csv"))
+    frame = pd.read_csv(write(tmp_path, text, "two.csv"))
+    got = {o.candidate: o.votes for o in elections[0].options}
+    assert got == {name: int(frame[name].sum()) for name in ("D1", "E", "E_1")}

@@ -86,9 +86,12 @@ def party_parts(table: RawTable, plan: Plan) -> Plan:
     )
 
 
-def _families(table: RawTable, columns: list[int], joined: bool) -> dict[int, list[int]]:
+def _families(
+    table: RawTable, columns: list[int], joined: bool, least: int = PARTS_AT_LEAST
+) -> dict[int, list[int]]:
     """The columns of `columns` whose header is another's and a number after it (`D1_1` of `D1`
-    joined by `_`; `D1` of `D`, `joined` False), by the column they are named after."""
+    joined by `_`; `D1` of `D`, `joined` False), by the column they are named after, of `least`
+    parts at least."""
     by_name = {level0(table, i).strip().casefold(): i for i in columns}
     out: dict[int, list[int]] = {}
     for i in columns:
@@ -98,14 +101,22 @@ def _families(table: RawTable, columns: list[int], joined: bool) -> dict[int, li
         at = by_name.get(match.group(1))
         if at is not None and at != i:
             out.setdefault(at, []).append(i)
-    return {at: parts for at, parts in out.items() if len(parts) >= PARTS_AT_LEAST}
+    return {at: parts for at, parts in out.items() if len(parts) >= least}
 
 
 def _numbered_parts(table: RawTable, plan: Plan) -> Plan:
     """The plan without the numbered parts of a column that holds their sum in every row (a list's
-    candidates: `D1_1`… of `D1`), with a note; as it is when one such column does not."""
-    families = _families(table, plan.options, joined=True)
-    if not families or not all(_holds_sum(table, at, parts) for at, parts in families.items()):
+    candidates: `D1_1`… of `D1`), with a note; as it is when one such column of two parts or more
+    does not. A list of one candidate (`D1_1` equal to `D1` in every row) is one too: as options
+    both, its votes were counted twice; a lone `X_1` that differs from `X` is no part of it."""
+    found = _families(table, plan.options, joined=True, least=1)
+    several = {at: parts for at, parts in found.items() if len(parts) > 1}
+    if not all(_holds_sum(table, at, parts) for at, parts in several.items()):
+        return plan
+    families = several | {
+        at: parts for at, parts in found.items() if len(parts) == 1 and _holds_sum(table, at, parts)
+    }
+    if not families:
         return plan
     left = {j for js in families.values() for j in js}
     shown = ", ".join(
