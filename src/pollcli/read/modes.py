@@ -28,6 +28,7 @@ from pollcli.columns import normalize_header
 from pollcli.formats import listed
 from pollcli.problems import Code, Found, Problem
 from pollcli.read.header import ColumnMap
+from pollcli.read.preamble import VOTE_WORDS
 from pollcli.read.records import Record
 
 # How a mode column names the count of all modes.
@@ -37,7 +38,8 @@ TOTAL_MODES: Final[frozenset[str]] = frozenset(
 # Modes that are ballots of their own, not ways of casting one (Baden-Württemberg's `vote_type` of
 # `Erststimmen` and `Zweitstimmen`: a constituency's vote and a party list's): never added up.
 BALLOT_MODES: Final[frozenset[str]] = frozenset(
-    {"erststimmen", "zweitstimmen", "erststimme", "zweitstimme", "landesstimme", "landesstimmen"}
+    VOTE_WORDS  # (Germany's, as a wide header's last word writes them)
+    | {"landesstimme", "landesstimmen"}
     | {
         f"{which}_vote{s}"
         for which in (
