@@ -99,7 +99,7 @@ def races_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> b
     one race by precinct has its minor candidates' zeros. A table of a row per race (the House of
     Commons' by constituency) adds up to the parties' votes: read, no winner named (`stand_apart`).
     """
-    if plan.blocks is None and _dated_apart(table, plan, rows, found):
+    if plan.blocks is None and _named_apart(table, plan, rows, found):
         return True
     index = race_column(table, plan, rows) if plan.blocks is None else None
     if index is None:
@@ -148,13 +148,14 @@ _APART: Final[dict[str, str]] = {
 }
 
 
-def _dated_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> bool:
+def _named_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> bool:
     """Refuse a wide table whose rows name two values or more in a column of dates, elections,
     offices, rounds or stages (`_APART`): never places of one race (a table of Canada's federal
     elections, a row each, was added up from 1867 to 2019: "Lib_votes leads with 37.61 %"; an
     `office` column's Mayor and Clerk rows were "the regions", their votes added up)."""
-    # (No option read, nothing is added up: a table refused already says why.)
-    apart = [i for i in plan.ids if canonical_column(table.header[i]) in _APART and plan.options]
+    if not plan.options:
+        return False  # (no option read, nothing is added up: a table refused already says why)
+    apart = [i for i in plan.ids if canonical_column(table.header[i]) in _APART]
     for index in apart:
         values = dict.fromkeys(
             c[index].strip() for _, c in rows if index < len(c) and c[index].strip()
