@@ -50,6 +50,12 @@ SEAT_VARIANT_HEADERS: Final[frozenset[str]] = SEAT_HEADERS | frozenset(
 )
 # A word of an option column's header that makes it seats (`wide_unlike`: `Sitze SPD`).
 SEAT_WORDS_IN_OPTIONS: Final[frozenset[str]] = SEAT_NAMES | MEMBERS
+# Words beside a seat word in an option column's header that say what it counts, no party's name
+# (`wide_seatcols.seat_columns`: `Total seats`, `Seats won`, `Sitze gesamt`).
+SEAT_QUALIFIERS: Final[frozenset[str]] = frozenset(
+    {"total", "totals", "totale", "totales", "gesamt", "insgesamt", "all", "won", "gained", "lost",
+     "allocated", "elected", "number", "sum", "change", "previous", "new", "year", "the", "for"}
+)  # fmt: skip
 # A word of a header among the election's facts that makes it seats (`fact_options`:
 # Portugal's `mandates_total`; `seat` too, every other option being a fact).
 SEAT_WORDS_IN_FACTS: Final[frozenset[str]] = SEAT_NAMES | ONE_SEAT

@@ -11,7 +11,7 @@ import shlex
 from typing import TYPE_CHECKING, Final
 
 from pollcli.problems import Code, Found
-from pollcli.read.fact_words import SEAT_WORDS_IN_OPTIONS
+from pollcli.read.fact_words import SEAT_QUALIFIERS, SEAT_WORDS_IN_OPTIONS
 
 if TYPE_CHECKING:
     from pollcli.read.dialect import RawTable
@@ -53,19 +53,12 @@ def seat_columns(table: RawTable, options: list[int]) -> list[str]:
     if len(said) == len(options):
         return [table.header[i] for i in said]
     known = {w for i in options if i not in said for w in _seat_split(table.header[i])}
-    known |= SEAT_WORDS_IN_OPTIONS | _SEAT_COUNTS
+    known |= SEAT_WORDS_IN_OPTIONS | SEAT_QUALIFIERS
     return [
         table.header[i]
         for i in said
         if all(len(w) <= 2 or w.isdigit() or w in known for w in _seat_split(table.header[i]))
     ]
-
-
-# Words of a seats column's header beside its seat word that say what it counts, no party's name.
-_SEAT_COUNTS: Final[frozenset[str]] = frozenset(
-    {"total", "totals", "totale", "totales", "gesamt", "insgesamt", "all", "won", "gained", "lost",
-     "allocated", "elected", "number", "sum", "change", "previous", "new", "year", "the", "for"}
-)  # fmt: skip
 
 
 def _seat_split(label: str) -> list[str]:
