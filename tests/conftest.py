@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,6 +126,21 @@ def dump(loaded: tuple) -> tuple[list, list]:
 
     elections, problems = loaded
     return [asdict(e) for e in elections], [asdict(p) for p in problems]
+
+
+def column_sums(path: Path, columns: Iterable[str]) -> dict[str, int]:
+    """Each named column of a CSV summed by pandas: the oracle of an option read from a wide table."""
+    import pandas as pd
+
+    frame = pd.read_csv(path)
+    return {c: int(frame[c].sum()) for c in columns}
+
+
+def read_cleanly(monkeypatch: pytest.MonkeyPatch, path: Path, **options: object) -> list:
+    """The file's elections as both engines read them alike (`engines_agree`), with no error."""
+    elections, problems = engines_agree(monkeypatch, path, **options)
+    assert not [p.message for p in problems if p.severity == "error"]
+    return elections
 
 
 def engines_agree(
