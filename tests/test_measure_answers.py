@@ -166,3 +166,26 @@ def test_races_of_candidates_alone_look_up_no_answers(monkeypatch, tmp_path):
     kinds = {(e.facts.election, o.candidate): o.kind for e in elections for o in e.options}
     assert kinds["Referendum Measure 90", "Rejected"] == "candidate"
     assert kinds["Mayor", "Rejected"] == "invalid"
+
+
+@pytest.mark.parametrize(
+    ("yes", "no"), [("Ayes", "Noes"), ("Aye", "No"), ("Yea", "Nay"), ("Yeas", "Nays")]
+)
+def test_parliamentary_answers_are_a_measure(tmp_path, yes, no):
+    """A question answered "Ayes" / "Noes" (or "Yea" / "Nay") was put in the tally as a race won by
+    "Noes", with a seat and a first-past-the-post finding: its answers are a measure's."""
+    text = (
+        f"county,office,candidate,votes\nA,Question 1,{yes},120\nA,Question 1,{no},80\n"
+        f"B,Question 1,{yes},30\nB,Question 1,{no},90\nA,Mayor,Ann Ash,100\nA,Mayor,Ben Birch,90\n"
+    )
+    result = invoke("summary", str(write(tmp_path, text)), "--format", "json")
+    assert result.code == 0, result.stderr
+    lines = {line["race"]: line for line in json.loads(result.stdout)["overview"]["races"]}
+    assert lines["Question 1"]["measure"] is True
+    assert lines["Mayor"].get("measure") in (None, False)
+    flat = " ".join(
+        invoke("summary", str(write(tmp_path, text)), "--race", "Question").stdout.split()
+    )
+    assert "Ballot measure" in flat and f"{no} has more than 50 %" in flat  # 170 of 320
+    assert "wins the seat" not in flat
+    assert measure_answers([yes, no]) == {yes.casefold(), no.casefold()}
