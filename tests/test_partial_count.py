@@ -74,7 +74,8 @@ def test_wide_file_of_partial_rows_says_the_count_is_partial(tmp_path) -> None:
         f"{under} of {rows} rows report under 100 % ('pct_reported'): the figures are those "
         "counted so far"
     )
-    assert election["stage"] == "official"  # (as SPEC says: no stage column or front matter)
+    # (No stage column, front matter nor --stage: a count that may change is SPEC's preliminary.)
+    assert election["stage"] == "preliminary"
     assert "partial-count" in election["warning_codes"]
     assert any(said in w for w in election["warnings"])
     assert said in stderr
@@ -184,7 +185,8 @@ def test_rows_under_100_are_counted(hundredths: list[int]) -> None:
     text = "precinct,candidate,votes,pct_reported\n" + rows
     found = Found("x.csv")
     records = [(n + 2, line.split(",")) for n, line in enumerate(rows.splitlines())]
-    said = reporting.check(text.splitlines()[0].split(","), records, found, [])
+    reported = reporting.check(text.splitlines()[0].split(","), records, found, [])
+    said = reported.said if reported is not None else None
     frame = pd.read_csv(io.StringIO(text))
     under = int((frame["pct_reported"] < 100).sum())
     # (All shares of 1 or less, plain: fractions of 1, so 1.00 is 100 %.)
@@ -211,15 +213,16 @@ def test_the_table_heading_says_partial_count(tmp_path) -> None:
     result = invoke("summary", str(path))
     assert result.code == 0, result.stderr
     heading = result.stdout.splitlines()[1]
-    assert "official" in heading and "partial count" in heading
+    assert "preliminary" in heading and "partial count" in heading
     markdown = invoke("summary", str(path), "--format", "markdown").stdout
-    assert "official · partial count" in markdown
+    assert "preliminary · partial count" in markdown
     full = invoke("summary", str(write(tmp_path, FULL, "full.csv"))).stdout
     assert "partial count" not in full
 
 
-def test_a_file_of_many_races_says_the_rows_are_the_file_s(tmp_path) -> None:
-    # (The rows counted are the file's: each race is told of them all, and says so.)
+def test_a_file_of_many_races_tells_each_race_of_its_own_rows(tmp_path) -> None:
+    """Every race of a file of many was told it was partial, the Mayor's rows all at 100 % too:
+    a race is counted in part only where some of its own rows report under 100 % (pandas)."""
     text = """office,candidate,votes,pct_reported
 Mayor,Ann River,410,100
 Mayor,Bo Stone,380,100
@@ -228,10 +231,79 @@ Clerk,Di Moss,260,40
 """
     result = invoke("summary", str(write(tmp_path, text, "night.csv")), "--format", "json")
     assert result.code == 0, result.stderr
-    notes = [e["notes"] for e in json.loads(result.stdout)["elections"]]
-    assert len(notes) == 2
-    said = "Partial count: 2 of 4 rows report under 100 % ('pct_reported') in the file, all its races together"
-    assert all(any(n.startswith(said) for n in race) for race in notes)
+    document = json.loads(result.stdout)
+    races = {e["election"]: e for e in document["elections"]}
+    frame = pd.read_csv(io.StringIO(text))
+    under = frame[frame["pct_reported"] < 100].groupby("office").size().to_dict()
+    assert under == {"Clerk": 2}
+    clerk, mayor = races["Clerk"], races["Mayor"]
+    said = f"Partial count: {under['Clerk']} of its rows report under 100 % ('pct_reported')"
+    assert clerk["notes"][0].startswith(said)
+    assert clerk["stage"] == "preliminary"
+    assert not any(n.startswith("Partial count") for n in mayor["notes"])
+    # (The file's stage: an election-night file's race counted in full is no official count yet.)
+    assert mayor["stage"] == "preliminary"
+    assert any(
+        "Its rows all report 100 % of their count: 1 of the file's 2 races is counted in part" in n
+        for n in mayor["notes"]
+    )
+    won = {line["race"]: line["won"] for line in document["overview"]["races"]}
+    assert won == {"Mayor": True, "Clerk": False}
+    # (The file's warning stays, as validate lists it.)
+    assert "partial-count" in mayor["warning_codes"]
+
+
+def test_a_row_of_no_race_tells_every_race_of_the_file_s_rows(tmp_path) -> None:
+    """Where a row under 100 % is no race's by its key cells (here left out by --race), the rows
+    are the file's: each race is told of them all, and says so."""
+    text = """office,candidate,votes,pct_reported
+Mayor,Ann River,410,100
+Mayor,Bo Stone,380,100
+Clerk,Cy Lake,220,40
+Clerk,Di Moss,260,40
+"""
+    path = write(tmp_path, text, "night.csv")
+    result = invoke("summary", str(path), "--race", "Mayor", "--format", "json")
+    assert result.code == 0, result.stderr
+    (mayor,) = json.loads(result.stdout)["elections"]
+    said = (
+        "Partial count: 2 of 4 rows report under 100 % ('pct_reported') in the file, all its "
+        "races together"
+    )
+    assert mayor["notes"][0].startswith(said)
+    assert mayor["stage"] == "preliminary"
+
+
+@pytest.mark.parametrize(
+    ("stated", "args"),
+    [
+        ("# stage: official\n", ()),
+        ("", ("--stage", "official")),
+    ],
+)
+def test_an_official_stage_stated_is_kept_with_the_warning(tmp_path, stated, args) -> None:
+    path = write(tmp_path, stated + LONG, "stated.csv")
+    election, stderr = _summary(path, *args)
+    assert election["stage"] == "official"
+    assert "partial-count" in election["warning_codes"]
+    assert election["notes"][0].startswith("Partial count: 2 of 6 rows report under 100 %")
+    assert "2 of 6 rows report under 100 %" in stderr
+
+
+def test_a_stage_column_saying_official_is_kept(tmp_path) -> None:
+    text = "stage,precinct,candidate,votes,pct_reported\n" + "".join(
+        f"official,{line}\n" for line in LONG.splitlines()[1:]
+    )
+    election, _ = _summary(write(tmp_path, text, "column.csv"))
+    assert election["stage"] == "official"
+    assert "partial-count" in election["warning_codes"]
+
+
+def test_a_preliminary_partial_count_is_said_once(tmp_path) -> None:
+    """The findings say the count is partial, not again that preliminary results may change."""
+    election, _ = _summary(write(tmp_path, LONG, "long.csv"))
+    assert election["stage"] == "preliminary"
+    assert not any(n.startswith("Preliminary results") for n in election["notes"])
 
 
 def test_the_warning_names_the_first_line_under_100(tmp_path, monkeypatch) -> None:
@@ -262,10 +334,31 @@ def test_no_race_of_a_count_under_way_is_won(tmp_path) -> None:
     assert result.code == 0, result.stderr
     document = json.loads(result.stdout)
     lines = document["overview"]["races"]
-    assert [line["won"] for line in lines] == [False, False]
+    # (District 1's rows all report 100 %: its count is done, and won.)
+    assert [line["won"] for line in lines] == [True, False]
     assert [line["margin"]["votes"] for line in lines] == [2, 2]
-    assert document["tally"]["won"] == 0
+    assert document["tally"]["won"] == 1
     seats = invoke("seats", str(path), "--format", "json")
     assert seats.code == 0, seats.stderr
     districts = json.loads(seats.stdout)["elections"][0]["districts"]
-    assert {d["no_winner"] for d in districts} == {"counting"}
+    assert [d.get("no_winner") for d in districts] == [None, "counting"]
+
+
+def test_compare_reads_an_election_night_file_against_its_official_count(tmp_path) -> None:
+    """An election-night file beside the certified count of the same date: both read `official`,
+    compare called them "the same file twice?" and computed nothing; the night's count is now the
+    preliminary stage, measured against the official count (pandas: shares' differences)."""
+    certified = "# date: 2025-06-24\ncandidate,votes\nAnn,55\nBo,45\n"
+    night = "# date: 2025-06-24\ncandidate,votes,pct_reported\nAnn,60,100\nBo,40,40\n"
+    paths = [write(tmp_path, certified, "certified.csv"), write(tmp_path, night, "night.csv")]
+    result = invoke("compare", *map(str, paths), "--format", "json")
+    assert result.code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert [e["stage"] for e in document["elections"]] == ["official", "preliminary"]
+    (accuracy,) = document["poll_accuracy"]
+    frames = [
+        pd.read_csv(io.StringIO(t), comment="#").set_index("candidate") for t in (certified, night)
+    ]
+    shares = [100 * f["votes"] / f["votes"].sum() for f in frames]
+    expected = (shares[1] - shares[0]).abs().mean()
+    assert accuracy["mean_abs_error"] == pytest.approx(expected)

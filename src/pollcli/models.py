@@ -312,7 +312,7 @@ class ElectionSummary:
     # Why no winner is named (`Election.no_winner`): the overview counts the race as not won.
     no_winner: str | None = field(default=None, metadata=NOT_IN_JSON)
     # Rows reporting under 100 % of their count (`Election.counted_so_far`): headings add
-    # "partial count" to the stage, which JSON keeps as SPEC gives it (its notes say it).
+    # "partial count" to the stage (`preliminary` where none is stated: `read.reporting`).
     counted_so_far: str | None = field(default=None, metadata=NOT_IN_JSON)
     # The race's verdict (`pollcli.verdict`): None when won, else why no winner is named. The
     # overview and `seats` both read it, so that a race is won in both or in neither.

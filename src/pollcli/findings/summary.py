@@ -53,7 +53,7 @@ def notes(tally: Tally) -> list[str]:
     election = tally.election
     facts = election.facts
     sentences = []
-    if facts.stage in STAGE_NOTES:
+    if facts.stage in STAGE_NOTES and election.counted_so_far is None:  # (said by the next)
         sentences.append(STAGE_NOTES[facts.stage])
     if election.counted_so_far is not None:  # (`read.reporting`: no one wins a count under way)
         sentences.insert(0, f"Partial count: {election.counted_so_far}: {COUNTED_SO_FAR}")

@@ -107,9 +107,8 @@ def read_table(
         return [], sort_problems(found.items)
     unknown_ignored(table.header, table.header_line, options.ignore_columns, found)
     # (Rows counted in part, `pct_reported` under 100: said of every race, before any layout.)
-    so_far = reporting.check(
-        table.header, table.records, found, table.notes, options.ignore_columns
-    )
+    header = list(table.header)  # (the file's: a race's key cells are read from its rows under 100 %)
+    so_far = reporting.check(header, table.records, found, table.notes, options.ignore_columns)
     told, errors = options.wide or bool(options.id_columns), found.errors
     if (down := options_down(table, found, told)) is not None:
         table = down  # options down, places across: read long (`read.options_down`)
@@ -188,9 +187,7 @@ def read_table(
     assembly = assembly_for(table, reader, options.facts, found, unit_facts, source_file)
     assembly.totals = stage(columns, found, marked, frozenset(options.kind_keys()), total_options)
     elections = assemble_races(assembly, records, table.header_line, reader, options)
-    for election in elections:  # (a race of many: of the file's rows, `reporting.of_races`)
-        many = election.race is not None
-        election.counted_so_far = reporting.of_races(so_far) if so_far and many else so_far
+    reporting.tell(elections, so_far, header)  # (a race of many: of its own rows, or the file's)
     report(count)
     return given(elections, found, False, past is not None)
 
