@@ -107,7 +107,9 @@ def read_table(
         return [], sort_problems(found.items)
     unknown_ignored(table.header, table.header_line, options.ignore_columns, found)
     # (Rows counted in part, `pct_reported` under 100: said of every race, before any layout.)
-    header = list(table.header)  # (the file's: a race's key cells are read from its rows under 100 %)
+    header = list(
+        table.header
+    )  # (the file's: a race's key cells are read from its rows under 100 %)
     so_far = reporting.check(header, table.records, found, table.notes, options.ignore_columns)
     told, errors = options.wide or bool(options.id_columns), found.errors
     if (down := options_down(table, found, told)) is not None:
