@@ -18,7 +18,7 @@ from pollcli.read.racekeys import KeyColumn, RaceBook, is_pollcli_stage
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import Record
 from pollcli.read.roles import RACE_FACT_KEYS
-from pollcli.read.selection import Where, moved_cell, unit_cell
+from pollcli.read.selection import Where, moved_cell, unit_cell, unit_part
 
 # Race keys whose cells `record_values` reads from a record without taking them out of its facts.
 READ_ONLY: Final[frozenset[str]] = frozenset({"election", "party", "office"})
@@ -121,6 +121,8 @@ def record_values(record: Record, keys: list[KeyColumn], where: Where) -> dict[i
             value_of[index] = facts.pop(canonical, "")
         elif canonical == "unit":
             value_of[index] = unit_cell(record.row, record.line, where)
+            if index in where.unit_parts:  # (one column of a unit of several: its part)
+                value_of[index] = unit_part(value_of[index], where.unit_parts[index])
         elif canonical in ("region", "party", "candidate", "kind"):
             value_of[index] = str(getattr(record.row, canonical) or "")
         else:

@@ -23,6 +23,7 @@ from pollcli.read.racekeys import Race as Entry
 from pollcli.read.racekeys import RaceBook
 from pollcli.read.roles import RACE_FACT_KEYS, find_column
 from pollcli.read.seatnames import SEAT_NAMING_ROLES
+from pollcli.read.unitparts import BLANK_PART
 
 if TYPE_CHECKING:
     from pollcli.election import Election
@@ -44,6 +45,17 @@ def moved_cell(row: Row, moved: str, line: int, where: Where) -> str:
             return where.unit_ends.get(line, "")
         return unit.rpartition(UNIT_JOIN)[2]
     return str(getattr(row, moved) or "")
+
+
+def unit_part(unit: str, at: tuple[int, int]) -> str:
+    """Of a unit named by several columns (`read.unitparts`: `63 · 000 · 0002`), one column's
+    cell, `at` its place among them and their number; a name that holds more ' · ' than its
+    columns joined (a publisher's name holding one) is left whole, as no part can be told."""
+    place, count = at
+    parts = unit.split(UNIT_JOIN)
+    if len(parts) != count:
+        return unit
+    return "" if parts[place] == BLANK_PART else parts[place]
 
 
 def unit_cell(row: Row, line: int, where: Where) -> str:
@@ -71,6 +83,9 @@ class Where:
     unit_end: bool = False
     # By line, rows whose unit's name tells nothing of the district (`ColumnMap.unit_ends`).
     unit_ends: dict[int, str] = field(default_factory=dict)
+    # A column of a unit named by several (`read.unitparts`): its place among them and their
+    # number, by column index; --where on it reads its part of the unit's joined name.
+    unit_parts: dict[int, tuple[int, int]] = field(default_factory=dict)
     # The values as given and the header as written, by column index: how a filter is named.
     given: dict[int, list[str]] = field(default_factory=dict)
     headers: dict[int, str] = field(default_factory=dict)
@@ -122,6 +137,11 @@ def where_of(columns: ColumnMap, options: ReadOptions) -> Where:
         where.moved[index] = columns.moved.get(where.canonical[index], "")
     where.unit_end = UNIT_END in columns.moved.values()
     where.unit_ends = columns.unit_ends
+    unit = columns.index("unit")
+    joined = (*columns.unit_parts, unit) if columns.unit_parts and unit is not None else ()
+    for index in where.wanted.keys() & set(joined):  # (`prv` of `--unit prv,city,li`)
+        where.canonical[index], where.moved[index] = "unit", ""
+        where.unit_parts[index] = (joined.index(index), len(joined))
     return where
 
 
