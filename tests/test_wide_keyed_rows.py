@@ -7,8 +7,10 @@ each (checked by hand)."""
 
 from __future__ import annotations
 
+import io
 import json
 
+import pandas as pd
 import pytest
 
 from conftest import invoke, write
@@ -58,14 +60,57 @@ STAGES = "stage,Smith,Jones\npreliminary,61,52\nofficial,70,55\n"
 
 @pytest.mark.parametrize("engine", ["exact", "stream"])
 def test_rows_of_stages_are_refused(tmp_path, engine):
-    # Each stage lists the whole race: added up, the count twice. No flag keeps one stage of a
-    # wide table as the race (--where reads its row as part of one), so the file is to be cut.
+    # Each stage lists the whole race: added up, the count twice. The advice keeps one stage
+    # (the official one), which `--where` now reads as the whole race (below).
     path = write(tmp_path, STAGES, "table.csv")
     result = invoke("summary", str(path), env={"POLLCLI_ENGINE": engine})
     assert result.code == 1 and result.stdout == ""
     said = " ".join(result.stderr.split())
     assert "the rows are 2 stages of the count named by 'stage'" in said
-    assert "keep one stage's rows in the file" in said
+    assert "keep one stage with --where stage=official" in said
+
+
+# Two stages of a race counted by ward: each stage's rows are the whole race.
+STAGE_WARDS = """stage,ward,Smith,Jones
+preliminary,North,61,52
+preliminary,South,10,12
+official,North,70,55
+official,South,11,13
+"""
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (STAGES, "stage=official"),
+        (STAGES, "stage=preliminary"),
+        (STAGE_WARDS, "stage=official"),
+        (ROUNDS, "round=2"),
+        (OFFICES, "office=Clerk"),
+    ],
+)
+def test_where_on_a_stage_round_or_race_keeps_its_whole_race(tmp_path, engine, text, where):
+    """`--where stage=official` (as advised) on a wide table read the stage's rows as "part of the
+    race only": no winner named, no margin. A stage's (a round's, a race's) rows are its whole
+    race, as in a long file (pandas: the kept rows' columns summed)."""
+    path = write(tmp_path, text, "table.csv")
+    args = ("summary", str(path), "--where", where, "--format", "json")
+    result = invoke(*args, env={"POLLCLI_ENGINE": engine})
+    assert result.code == 0, result.stderr
+    document = json.loads(result.stdout)
+    (election,) = document["elections"]
+    frame = pd.read_csv(io.StringIO(text), dtype={"round": str})
+    column, value = where.split("=")
+    kept = frame[frame[column] == value]
+    options = [c for c in frame.columns if c not in (column, "ward")]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {
+        c: int(kept[c].sum()) for c in options
+    }
+    assert election.get("partial") is None
+    assert election["margin"] is not None
+    if column == "stage":
+        assert election["stage"] == value
 
 
 def test_race_by_a_stage_column_says_what_is_wrong(tmp_path):

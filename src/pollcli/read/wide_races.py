@@ -7,10 +7,12 @@ import shlex
 from collections.abc import Sequence
 from typing import Final
 
-from pollcli.columns import RACE_PREFIX, canonical_column
+from pollcli.columns import RACE_PREFIX, canonical_column, stage_of
 from pollcli.problems import Code, Found
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan, level0
+from pollcli.read.options import ReadOptions
+from pollcli.read.selection import Where, header_where
 
 Row = tuple[int, list[str]]
 
@@ -148,6 +150,30 @@ _APART: Final[dict[str, str]] = {
 }
 
 
+def apart_kept(table: RawTable, plan: Plan, rows: list[Row], options: ReadOptions) -> list[Row]:
+    """The rows `--where` keeps of a column that names rows apart (`_APART`: stages, rounds,
+    races, elections, dates), the others left out before the table is read: each stage's rows
+    (a round's, a race's) are its whole race, not part of one, as a long file's stage is. The
+    `--where` read again later then leaves none of the race out. All the rows where it keeps none
+    (its own error says so)."""
+    if not options.where:
+        return rows
+    where = header_where(table.header, options)
+    named = (canonical_column(table.header[i]) for i in where.wanted)
+    apart = {
+        i: values
+        for (i, values), word in zip(where.wanted.items(), named, strict=True)
+        if i in plan.ids and word in _APART
+    }
+    if not apart:
+        return rows
+    one = Where(wanted=apart)
+    kept = [
+        (n, c) for n, c in rows if one.keeps({i: c[i].strip() if i < len(c) else "" for i in apart})
+    ]
+    return kept or rows
+
+
 def _named_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> bool:
     """Refuse a wide table whose rows name two values or more in a column of dates, elections,
     offices, rounds or stages (`_APART`): never places of one race (a table of Canada's federal
@@ -165,16 +191,17 @@ def _named_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> 
         name = table.header[index]
         what = _APART[canonical_column(name) or ""]
         by = "by" if what == "elections dated" else "named by"
-        # (A row kept by --where of a column of races or rounds is read as part of a race.)
-        one = f", or one with --where {shlex.quote(name + '=VALUE')}" if by == "by" else ""
+        one = f", or one with --where {shlex.quote(name + '=VALUE')}"  # (`apart_kept`)
         shown = ", ".join(map(repr, list(values)[:3])) + (" …" if len(values) > 3 else "")
+        kept = next((v for v in values if stage_of(v) == "official"), next(iter(values)))
         found.add(
             Code.RACE_SPLIT,
             rows[0][0],
             f"the rows are {len(values):,} {what} {by} {name!r} ({shown}), not places of one "
             f"race: added up they are no result; "
             + (
-                "keep one stage's rows in the file (each stage lists the whole race)"
+                f"keep one stage with --where {shlex.quote(name + '=' + kept)} "
+                "(each stage lists the whole race)"
                 if what == _APART["stage"]
                 else f"read each with {_flag(name)}{one}"
             ),

@@ -55,7 +55,7 @@ from pollcli.read.wide_hints import no_options, second_header_row, votes_word_op
 from pollcli.read.wide_note import describe
 from pollcli.read.wide_parts import party_parts, summed_parts
 from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of
-from pollcli.read.wide_races import race_hint, races_apart, stand_apart
+from pollcli.read.wide_races import apart_kept, race_hint, races_apart, stand_apart
 from pollcli.read.wide_single import one_measure, one_option
 from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
@@ -107,7 +107,7 @@ def reshape(
         or crosstab(table, plan, found, bool(options.id_columns))
     ):
         plan = replace(plan, options=[])  # refused: no option is read
-    rows = rows_of(table, plan, found)  # (rows of shares left out, with a note)
+    rows = apart_kept(table, plan, rows_of(table, plan, found), options)  # (`wide_races`)
     plan = fitted(table, plan, rows, found)  # the run of options that adds up to the total given
     worded = second_header_row(table, plan, rows) or names_under_groups(table, plan, rows)
     if worded is not None:
