@@ -106,3 +106,19 @@ def test_a_file_of_no_race_column_is_judged_alike(tmp_path):
         (race,) = json.loads(result.stdout)["elections"]
         assert race["margin"] is None and race["leader"]["candidate"] == "Ann Archer", header
         assert "--vote-for N" in " ".join(result.stderr.split()), header
+
+
+def test_under_votes_that_tell_no_n_leave_the_valid_votes_to_tell_it(tmp_path):
+    """A race listing under votes whose sum with the options is no multiple of the ballots (a
+    ballots figure of another contest, under votes of a short count) named the leader elected "first
+    past the post", its valid votes twice the ballots notwithstanding: valid votes above the
+    ballots cast say several votes a ballot, under votes or not (by hand: 16,417 of 8,254)."""
+    rows = [f"Town Trustee,{name},{votes},8254\n" for name, votes in TRUSTEES]
+    rows.append("Town Trustee,Under Votes,3100,8254\n")  # (16,417 + 3,100: 2.4 times the ballots)
+    result = invoke("summary", str(write(tmp_path, HEAD + "".join(rows), "sov.csv")), "-f", "json")
+    assert result.code == 0, result.stderr
+    (trustee,) = json.loads(result.stdout)["elections"]
+    assert trustee["margin"] is None
+    notes = " ".join(trustee["notes"])
+    assert "elects the leader" not in notes and "No winner is named" in notes
+    assert "16,417) exceed the ballots cast (8,254): 2.0 votes a ballot" in notes

@@ -53,8 +53,8 @@ def streamable(columns: ColumnMap, party: PartyRule | None = None) -> bool:
     per row beside precincts is read as the precinct's count while it is one (`read.unittotals`),
     but for a party primary's. (Precinct counts in a file of races are each race's own:
     `read.raceunits`.)"""
-    from pollcli.read.reporting import is_reporting
     from pollcli.read.roles import name_indexes
+    from pollcli.read.undercols import read_aside
     from pollcli.read.unittotals import streams
 
     if columns.index("votes") is None and not columns.vote_parts:
@@ -63,6 +63,6 @@ def streamable(columns: ColumnMap, party: PartyRule | None = None) -> bool:
         return False  # a unit named by several columns (`read.unitparts`): its sums are by one
     if not name_indexes(columns) or "elected" in columns.present:
         return False  # no name column: the exact engine says so; `read.elected`: the exact engine
-    if any(map(is_reporting, columns.header)):
-        return False  # each row's share of the count reported (`read.reporting`): read whole
+    if any(map(read_aside, columns.header)):
+        return False  # a row's share of the count reported, under votes beside it: read whole
     return streams(columns, party)

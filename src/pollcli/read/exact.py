@@ -12,7 +12,7 @@ from typing import Final
 
 from pollcli.election import Election
 from pollcli.problems import Code, Found, Problem, sort_problems
-from pollcli.read import footnotes, layout, preamble, race_hint, reporting
+from pollcli.read import footnotes, layout, preamble, race_hint, reporting, undercols
 from pollcli.read.assemble import assembly_for
 from pollcli.read.decode import decode
 from pollcli.read.dialect import RawTable, split
@@ -154,6 +154,8 @@ def read_table(
         columns = mapped
         if columns.unit_parts:  # a unit named by several columns (`read.unitparts`)
             join_cells(table.records, columns.index("unit"), columns.unit_parts)
+        # (Under and over votes beside each option's row: a line of each race and place.)
+        table.records = undercols.add_lines(table.records, columns, columns.notes)
         # Races under an unread column, in every row: the head may hold the first race only.
         cells = [c for _, c in table.records]
         race_hint.check(

@@ -36,8 +36,8 @@ from pollcli.read import race_hint
 from pollcli.read.columnpairs import joined_names, party_options, race_party
 from pollcli.read.othervotes import no_votes_advice, votes_of
 from pollcli.read.preamble import HEAD_LINES, stacked_contests
-from pollcli.read.reporting import is_reporting
 from pollcli.read.rowindex import index_note, row_index
+from pollcli.read.undercols import read_aside
 from pollcli.read.unitparts import count_stages, same_level, settle
 
 # Columns whose cells make the candidate's name (`CellReader.split` joins them).
@@ -355,8 +355,8 @@ def map_header(
         unread = unread_modes(header, line, found, ignored_at, parts, cells)
         ignored = [raw for raw in ignored if raw not in unread]
     columns = votes_of(header, columns, ignored_at, notes, bool(parts))
-    # (A share of the count reported is read by `read.reporting`, whatever the layout.)
-    ignored = [r for r in ignored if r not in {header[i] for i in columns} and not is_reporting(r)]
+    # (A share of the count reported, under and over votes beside options: `undercols.read_aside`.)
+    ignored = [r for r in ignored if r not in {header[i] for i in columns} and not read_aside(r)]
     if ignored:
         # Expected in wide exports: a note on each election, and a warning in `validate`.
         notes.append(f"Ignored column(s): {', '.join(map(repr, ignored))}.")

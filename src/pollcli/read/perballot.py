@@ -19,7 +19,9 @@ County's 2024 statement of votes gave a council race 16,417 votes of 8,254 ballo
 ballot), and its 2013 Lafayette council 2.4 a ballot, each read as one seat with a leader
 elected "first past the post, assumed here". They are marked too, N the nearest whole number
 (2 at the least); below 1.5 times the ballots (10,000 votes of 9,800) no N is told — several
-votes a ballot, or a ballots cast figure short of the race's — and the warning says either.
+votes a ballot, or a ballots cast figure short of the race's — and the warning says either. So
+too where the race lists under votes whose sum tells no N (a trustee race's 5,159 votes of 2,518
+ballots, its under votes not making a multiple): its valid votes alone say several.
 
 A race that states its seats (a vote_for or magnitude column, plurality seats, "(N)" in its name)
 and whose sum is N times its ballots cast, N more than it states, contradicts itself: MEDSL's DC
@@ -56,12 +58,12 @@ def per_ballot(election: Election) -> int | None:
     total = audit.valid + audit.spoilt[0]
     times = round(total / facts.ballots_cast)
     if times < 2 or abs(total - times * facts.ballots_cast) > TOLERANCE * total:
-        return None
+        return _over(audit.valid, facts.ballots_cast, stated)  # (valid votes alone say several)
     return times if stated is None or times > stated else None
 
 
 def _over(valid: int | None, ballots: int, stated: int | None) -> int | None:
-    """With no under votes, valid votes above the ballots cast (beyond `TOLERANCE`) in a race that
+    """With no under votes (or under votes that tell no N), valid votes above the ballots cast (beyond `TOLERANCE`) in a race that
     states no seats: several votes a ballot at least, the nearest whole number (2 at the least)."""
     if stated is not None or valid is None or valid <= ballots * (1 + TOLERANCE):
         return None
@@ -91,7 +93,9 @@ def mark(elections: list[Election], problems: list[Problem]) -> None:
         total = (audit.valid or 0) + (audit.spoilt[0] if audit.spoilt else 0)
         stated = stated_seats(election)
         says = "" if stated is None else f"; it states {stated} seat{'s' if stated > 1 else ''}"
-        over = not any(o.kind == "blank" and o.votes for o in election.options)
+        blank = any(o.kind == "blank" and o.votes for o in election.options)
+        # (N told by the valid votes alone: no under votes, or a sum that is no multiple)
+        over = not blank or abs(total - times * ballots) > TOLERANCE * total
         ratio = (audit.valid or 0) / max(ballots, 1)
         election.per_ballot = (
             times,
