@@ -14,7 +14,7 @@ from pollcli.problems import NO_NAME_ADVICE, Code, Found
 from pollcli.read.facts import FactSources
 from pollcli.read.header import ColumnMap
 from pollcli.read.party_totals import by_party, may_name_party
-from pollcli.read.perballot import per_ballot
+from pollcli.read.perballot import multiple, per_ballot
 
 # How many regions of no votes a note names before it counts the rest.
 SHOWN = 5
@@ -315,8 +315,14 @@ def _check_counts(election: Election, line: int | None, found: Found, acclaimed:
             )
             + "check ballots_cast and the vote counts",
         )
-    elif each == 1 and spoilt is not None and valid + spoilt[0] != facts.ballots_cast:
-        # (Of N votes a ballot, valid votes and void ballots add up to no count of ballots.)
+    elif (
+        each == 1
+        and spoilt is not None
+        and valid + spoilt[0] != facts.ballots_cast
+        and multiple(valid + spoilt[0], facts.ballots_cast) is None
+    ):
+        # (Of N votes a ballot, valid votes and void ballots add up to no count of ballots: nor
+        # where they make N times it, a lone candidate's race of 2 votes a ballot.)
         # The summary's findings say the same ("do NOT equal"); validate must not stay silent.
         found.warn(
             Code.INCONSISTENT_METADATA,

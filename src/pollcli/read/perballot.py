@@ -55,11 +55,17 @@ def per_ballot(election: Election) -> int | None:
         return _over(audit.valid, facts.ballots_cast, stated)
     if audit.valid is None or audit.spoilt is None:
         return None
-    total = audit.valid + audit.spoilt[0]
-    times = round(total / facts.ballots_cast)
-    if times < 2 or abs(total - times * facts.ballots_cast) > TOLERANCE * total:
+    times = multiple(audit.valid + audit.spoilt[0], facts.ballots_cast)
+    if times is None:
         return _over(audit.valid, facts.ballots_cast, stated)  # (valid votes alone say several)
     return times if stated is None or times > stated else None
+
+
+def multiple(total: int, ballots: int) -> int | None:
+    """N, where a race's votes with its under and over votes are N times its ballots cast (N of 2
+    or more, within `TOLERANCE`); else None."""
+    times = round(total / ballots) if ballots else 0
+    return times if times >= 2 and abs(total - times * ballots) <= TOLERANCE * total else None
 
 
 def _over(valid: int | None, ballots: int, stated: int | None) -> int | None:
@@ -95,7 +101,7 @@ def mark(elections: list[Election], problems: list[Problem]) -> None:
         says = "" if stated is None else f"; it states {stated} seat{'s' if stated > 1 else ''}"
         blank = any(o.kind == "blank" and o.votes for o in election.options)
         # (N told by the valid votes alone: no under votes, or a sum that is no multiple)
-        over = not blank or abs(total - times * ballots) > TOLERANCE * total
+        over = not blank or multiple(total, ballots) != times
         ratio = (audit.valid or 0) / max(ballots, 1)
         election.per_ballot = (
             times,
