@@ -63,6 +63,9 @@ class Race:
     # A primary (a stage `primary`, the party of a party primary, or a name that says so): its
     # leader wins a nomination, not a seat.
     primary: bool = False
+    # Read as a primary on a guess (`read.primaries.one_party_runoffs`: one party's two in a runoff
+    # that says neither primary nor general): the overview says so, and how to read it otherwise.
+    primary_guessed: bool = False
     # A round of a majority system, whatever the split (Louisiana's open primary: a majority
     # elects, else the top two meet in a runoff): `majority.default_system`.
     majority: bool = False

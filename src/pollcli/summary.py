@@ -115,7 +115,7 @@ def _regions_dropped(election: Election) -> bool:
 def _add_overview(
     result: Summary, items: list[Election], refused: list[RefusedRace], *, detail: bool, sort: str
 ) -> None:
-    from pollcli.findings.overview import offices_sentence, tally_sentence
+    from pollcli.findings.overview import offices_sentence, runoffs_sentence, tally_sentence
     from pollcli.overview import OVERVIEW_FROM, overview, race_tally
 
     splits = list({id(e.race.split): e.race.split for e in items if e.race is not None}.values())
@@ -128,6 +128,9 @@ def _add_overview(
     seats = bool(items) and all(e.race is not None and e.race.seats for e in items)
     result.tally = race_tally(result.overview.races, seats=seats)
     result.overview.notes.append(tally_sentence(result.tally))
+    guessed = [e.facts.election for e in items if e.race is not None and e.race.primary_guessed]
+    if guessed:
+        result.overview.notes.append(runoffs_sentence(guessed))
     offices = _offices(items, result.overview.races)
     if len(offices) > 1 and not result.tally.no_party_given:  # (no races won per party)
         result.overview.notes.append(offices_sentence(offices))

@@ -113,6 +113,20 @@ def offices_sentence(offices: Sequence[str]) -> str:
     )
 
 
+def runoffs_sentence(races: Sequence[str]) -> str:
+    """Under the tally, the races read as primaries on a guess (`Race.primary_guessed`): one party's
+    two in a runoff that says neither primary nor general, and how to read them otherwise."""
+    from pollcli.read.primaries import READ_AS_GENERAL
+
+    read = "a primary runoff" if len(races) == 1 else "primary runoffs"
+    return (
+        f"{counted(len(races), 'runoff')} of two candidates of one party ({listed(races, 3)}) "
+        f"read as {read} (the winner a party's nominee, no seat won), as neither the file nor "
+        f"the race says primary or general; a general election's runoff (Louisiana's, "
+        f"Georgia's) elects the seat: {READ_AS_GENERAL}."
+    )
+
+
 def tally_sentence(tally: RaceTally) -> str:
     """'Seats won: Conservative 365 of 650, Labour 202, …; 3 undecided.', and what the count
     leaves out (primaries) or could not call (part of a race; a plurality under an assumed rule)."""

@@ -14,6 +14,8 @@ from pollcli.read.assemble import option_key
 from pollcli.read.unkeyed import NO_PARTY
 
 _GENERAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])gen(?:eral)?(?![a-z])")
+# The race keys whose words may say general (an office's may not: `Attorney General`).
+_STAGE_ROLES: Final = frozenset({"stage", "election"})
 _SPECIAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])special(?![a-z])")
 
 
@@ -67,11 +69,17 @@ def said_special(election: Election) -> bool:
 
 
 def general(election: Election) -> bool:
-    """Whether the race says it is of a general election: its stage, or the file's name."""
-    words = [v.casefold() for v in (election.race.keys.values() if election.race else ())]
-    return any(w in ("gen", "general") for w in words) or bool(
-        _GENERAL.search(_file_name(election))
-    )
+    """Whether the race says it is of a general election: a key's value `gen` or `general`, a
+    stage or election that says general among other words (`General Runoff`, Louisiana's `Open
+    General`, `2022 General Election`: not an office's `Attorney General`), or the file's name."""
+    race = election.race
+    if race is not None:
+        for role, value in race.roles.items() if race.roles else ():
+            if role in _STAGE_ROLES and _GENERAL.search(value.casefold()):
+                return True
+        if any(v.casefold() in ("gen", "general") for v in race.keys.values()):
+            return True
+    return bool(_GENERAL.search(_file_name(election)))
 
 
 def _file_name(election: Election) -> str:

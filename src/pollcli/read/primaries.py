@@ -195,15 +195,22 @@ def one_party_runoffs(elections: Sequence[Election]) -> None:
         parties = {option_key(o.party or "") for o in pair}
         if len(pair) != 2 or len(parties) != 1 or parties <= NO_PARTY:
             continue
-        race.primary = True
+        race.primary = race.primary_guessed = True
         party = pair[0].party
         election.notes.append(
             f"A runoff of two candidates of one party ({party}) in a file not said to be of a "
             f"general election: a {party} primary runoff, most likely, whose winner is the "
             "party's nominee, not a seat's holder; it is counted as a primary. (A general "
-            "election's runoff of two of one party, as Louisiana's, elects the seat: a file "
-            "whose name says 'general' is read so.)"
+            f"election's runoff of two of one party, as Louisiana's, elects the seat: {READ_AS_GENERAL}.)"
         )
+
+
+# How to read a runoff of one party's two as a general election's (`one_party_runoffs`): what
+# `crowded.general` heeds.
+READ_AS_GENERAL: Final = (
+    "a file whose name says general (`…_general_runoff.csv`), or whose stage or election column "
+    "says general (`General Runoff`), is read so"
+)
 
 
 def _runoff(election: Election) -> bool:
