@@ -19,13 +19,18 @@ regions, the sum over the whole election tells nothing of a named option: a cand
 the votes of a small race's is common; nor of a code's, unless it holds 100 votes or more and
 sums three codes at least (a small race's party 1 of 12 votes beside 2's 7 and 3's 5), numbered
 apart after the codes it sums (Bulgaria's 103 after 1–30; not party 4 after 1–3, nor party 1).
+A code told so in some races of a file is such a line in each of its races of codes alone
+(`_told_elsewhere`), a small polling station's too.
 """
 
 from __future__ import annotations
 
 import shlex
 from collections.abc import Iterator
+from dataclasses import field
 from typing import TYPE_CHECKING, Final
+
+from pollcli.dataclass import dataclass
 
 if TYPE_CHECKING:
     from pollcli.election import Election, Option
@@ -41,14 +46,85 @@ MAX_WHERE: Final[int] = 40
 
 def mark(elections: list[Election], column: str | None) -> None:
     """No leader named, with a note, in an election of the options described in the module's
-    docstring; the others as they are. `column`: the header of the options' column."""
+    docstring; the others as they are. `column`: the header of the options' column. Then, once a
+    race of the file has told a code a line of the account, every other race of codes alone that
+    lists it (`_told_elsewhere`): Bulgaria's polling stations read as races (`--race-by
+    section_id`), 1,909 of them under 100 votes, were each "led" by '104', the registered voters,
+    for 103's sum of the parties was told only in a station of 100 votes or more."""
+    told: dict[str, _Told] = {}
     for election in elections:
-        if election.no_winner is None and (note := _note(election, column)) is not None:
+        if election.no_winner is None and (note := _note(election, column, told)) is not None:
             election.no_winner = note
             election.split_options = True  # (no leader, runner-up, tie or threshold is named)
+    if told:
+        _told_elsewhere(elections, column, told)
 
 
-def _note(election: Election, column: str | None) -> str | None:
+@dataclass
+class _Told:
+    """A code told a line of the account in some races of a file: the first such race, how many,
+    and the codes it adds up in any of them (by number)."""
+
+    race: str
+    races: int = 0
+    parts: dict[int, str] = field(default_factory=dict)
+
+
+def _told_elsewhere(elections: list[Election], column: str | None, told: dict[str, _Told]) -> None:
+    """No leader named in a race of codes alone, three or more, among which is a code that other
+    races of the file told a line of the account (its sum held there, of 100 votes or more): in a
+    small station it is the same line, though its votes are too few to tell it by themselves."""
+    for election in elections:
+        if election.no_winner is not None or not election.options:
+            continue
+        options = [o for o in election.options if o.kind == "candidate" and not o.list_votes]
+        if len(options) < 3 or not all(o.candidate.strip().isdigit() for o in options):
+            continue
+        lines = [o.candidate for o in options if o.candidate in told]
+        if not lines:
+            continue
+        line = max(lines, key=lambda c: told[c].races)  # (the likeliest: told most often)
+        seen = told[line]
+        codes = sorted((o.candidate for o in options), key=int)
+        parts = [seen.parts[n] for n in sorted(seen.parts)]
+        others = [c for c in codes if c != line and int(c) not in seen.parts]
+        where = seen.race if seen.races == 1 else f"{seen.race!r} and {seen.races - 1:,} more"
+        election.no_winner = (
+            f"The options are codes alone ({', '.join(repr(c) for c in codes[:3])} … "
+            f"{codes[-1]!r}), and {line!r} is a line of the ballot account, no party's: in other "
+            f"races of the file ({where}, of {VOTES_AT_LEAST} votes or more) it holds the votes "
+            f"of {_span(parts)} added up. pollcli cannot tell which codes are parties and which "
+            "are such lines (ballots cast, invalid, registered…), so no leader is named. If the "
+            f"codes it adds up are the parties, {_advice(line, parts, others, column)}"
+        )
+        election.split_options = True
+
+
+def _span(codes: list[str]) -> str:
+    """`'1' … '30' (29 codes)`, or two codes by name."""
+    if len(codes) > 2:
+        return f"{codes[0]!r} … {codes[-1]!r} ({len(codes)} codes)"
+    return " and ".join(repr(c) for c in codes) + f" ({len(codes)} codes)"
+
+
+def _advice(name: str, parts: list[str], others: list[str], column: str | None) -> str:
+    """How to keep the parties (`--where` on each code the line adds up), or what the line is
+    (`--kind`, where it is the one other code). Each piece works as given: no kind says what
+    Bulgaria's 105 or 106 is, and left as options they are counted."""
+    filters = [shlex.quote(f"{column or 'party'}={p}") for p in parts]
+    keep = " ".join(f"--where {w}" for w in filters[:MAX_WHERE]) + (
+        " … (one --where for each)" if len(filters) > MAX_WHERE else ""
+    )
+    if others:
+        return f"keep them, the other codes ({_listed(others)}) left out: {keep}"
+    return (
+        f"say what {name!r} is: --kind {shlex.quote(name + '=total_votes')} — or keep them: {keep}"
+    )
+
+
+def _note(
+    election: Election, column: str | None, told: dict[str, _Told] | None = None
+) -> str | None:
     options = [o for o in election.options if o.kind == "candidate" and not o.list_votes]
     if len(options) < 3 or any(o.votes is None for o in options):
         return None
@@ -75,20 +151,13 @@ def _note(election: Election, column: str | None) -> str | None:
             f"{shlex.quote(name + '=total_votes')}"
         )
     shown = f"{parts[0].candidate!r} … {parts[-1].candidate!r}" if len(parts) > 2 else ""
-    filters = [shlex.quote(f"{column or 'party'}={p.candidate}") for p in parts]
-    keep = " ".join(f"--where {w}" for w in filters[:MAX_WHERE]) + (
-        " … (one --where for each)" if len(filters) > MAX_WHERE else ""
-    )
     summed = {id(p) for p in parts} | {id(total)}
     others = [o.candidate for o in options if id(o) not in summed]
-    told = shlex.quote(name + "=total_votes")
-    # Each piece of advice works as given: a --kind only where the sum is the one other code (no
-    # kind says what Bulgaria's 105 or 106 is, and left as options they are counted).
-    how = (
-        f"keep them, the other codes ({_listed(others)}) left out: {keep}"
-        if others
-        else f"say what {name!r} is: --kind {told} — or keep them: {keep}"
-    )
+    how = _advice(name, [p.candidate for p in parts], others, column)
+    if told is not None:
+        seen = told.setdefault(name, _Told(election.facts.election))
+        seen.races += 1
+        seen.parts.update((int(p.candidate), p.candidate) for p in parts)
     return (
         f"The options are codes alone ({', '.join(repr(o.candidate) for o in options[:3])} … "
         f"{options[-1].candidate!r}), and {name!r} holds the votes of "
