@@ -18,7 +18,7 @@ from typing import Final
 from pollcli.columns import canonical_column, place_level, place_word
 from pollcli.numbers import extra_cells, with_share
 from pollcli.problems import Code, Found
-from pollcli.read import protocol
+from pollcli.read import choices, protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan, level0
 
@@ -213,7 +213,10 @@ def crosstab(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
     """Whether the column that names a wide table's rows is headed by a plural of places or of
     options (`_CORNER`): the rows are then the options and the columns the places, which pollcli
     would read the other way round (each canton an option "leading", the parties its regions): an
-    error. Not where `--id-columns` names the columns that name the rows (`named`)."""
+    error. Not where `--id-columns` names the columns that name the rows (`named`). Ballots by
+    first and second choice are refused whatever names the rows (`read.choices`)."""
+    if plan.blocks is None and choices.refused(table, found):
+        return True
     if named or plan.blocks is not None or not plan.options:
         return False
     for i in plan.ids:
