@@ -2,7 +2,11 @@
 number in every row, rising line by line, is refused: that column is a code naming the rows, not
 an option's votes (trial 13). Main read Taiwan's seats by party (readr-media's
 `congress_partyresult_2020.csv`: `partyUni,victorCount`, party codes 1, 15, 16, 74… beside the seats
-each won) as two options, and said "partyUni leads with 99.19 % (4,162 votes)".
+each won) as two options, and said "partyUni leads with 99.19 % (4,162 votes)". Its advice,
+`--id-columns partyUni`, then read `victorCount` as one option's votes ("victorCount leads with
+100.00 % (34 votes) … wins outright"): it is the members each party's list elected (34 in all, the
+Legislative Yuan's list seats), a table of seats, which pollcli refuses as such, with or without
+the flag. A code column beside options' votes keeps the `--id-columns` advice, which works.
 
 The files are written here in that layout with invented figures.
 """
@@ -15,24 +19,46 @@ from conftest import engines_agree, invoke, write
 from pollcli.read import ReadOptions
 
 CODES = "partyUni,victorCount\n1,13\n15,0\n16,13\n74,0\n267,3\n350,5\n"
+# A code column beside two options' votes (invented: precincts numbered 3, 8, 12…).
+VOTES = "n,Alpha,Beta\n3,120,80\n8,95,101\n12,40,66\n20,210,150\n31,75,75\n"
 
 
 def test_a_rising_code_column_is_refused_with_the_id_columns_advice(tmp_path, monkeypatch):
-    path = write(tmp_path, CODES)
+    path = write(tmp_path, VOTES)
     elections, problems = engines_agree(monkeypatch, path)
     assert elections == []
     errors = [p for p in problems if p.severity == "error"]
     assert len(errors) == 1
-    assert "'partyUni' holds a different whole number in every row" in errors[0].message
-    assert "--id-columns 'partyUni'" in errors[0].message
+    assert "'n' holds a different whole number in every row" in errors[0].message
+    assert "--id-columns 'n'" in errors[0].message
 
 
 def test_the_advice_reads_the_codes_as_the_rows_names(tmp_path, monkeypatch):
-    path = write(tmp_path, CODES)
+    path = write(tmp_path, VOTES)
     elections, _ = engines_agree(
-        monkeypatch, path, read_options=ReadOptions(wide=True, id_columns=("partyUni",))
+        monkeypatch, path, read_options=ReadOptions(wide=True, id_columns=("n",))
     )
-    assert [(o.candidate, o.votes) for o in elections[0].options] == [("victorCount", 34)]
+    # By hand: Alpha 120 + 95 + 40 + 210 + 75 = 540, Beta 80 + 101 + 66 + 150 + 75 = 472.
+    assert [(o.candidate, o.votes) for o in elections[0].options] == [
+        ("Alpha", 540),
+        ("Beta", 472),
+    ]
+
+
+def test_party_codes_beside_their_seats_are_a_table_of_seats(tmp_path, monkeypatch):
+    """Taiwan's `partyUni,victorCount`: the seats each party won, no votes; refused as a table of
+    seats, and no --id-columns advice (it read `victorCount` as one option's 34 votes)."""
+    path = write(tmp_path, CODES)
+    elections, problems = engines_agree(monkeypatch, path)
+    assert elections == []
+    (error,) = [p for p in problems if p.severity == "error"]
+    assert "'partyUni' holds a different whole number in every row" in error.message
+    assert "(each row's party, by number?)" in error.message
+    assert "'victorCount' count seats, not votes" in error.message
+    assert "--id-columns" not in error.message
+    result = invoke("summary", str(path), "--wide", "--id-columns", "partyUni")
+    assert result.code != 0 and "leads" not in result.stdout
+    assert "'victorCount' count seats, not votes" in " ".join(result.stderr.split())
 
 
 def test_the_cli_refuses_it_and_names_no_leader(tmp_path):

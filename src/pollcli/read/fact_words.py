@@ -36,8 +36,10 @@ ELECTED: Final[frozenset[str]] = frozenset({"electos", "eletti", "élus", "elus"
 _SEAT_COUNTS: Final[tuple[str, ...]] = (
     "won", "win", "wins", "leading", "lead", "leads", "seats won", "won seats", "total seats",
     "elected", "gain", "gains", "loss", "losses", "lost", "net", "net change", "change", "+/-",
-    "mandate gesamt",
+    "mandate gesamt", "victor count", "victorcount", "victors", "winners", "number elected",
 )  # fmt: skip
+# (Taiwan's Central Election Commission: `victorCount`, the members each party's list elected,
+# beside `partyUni`, the party's number: readr-media's `congress_partyresult_2020.csv`.)
 
 # A whole header of seats (`wide_hints.seats_only`): as `normalize_header` writes it
 # (`seats won` → `seats_won`).

@@ -21,6 +21,7 @@ from pollcli.problems import Code, Found
 from pollcli.read import choices, protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan, level0
+from pollcli.read.wide_hints import seats_only
 
 Row = tuple[int, list[str]]
 # Naming cells joined into one name when no single column tells the rows apart.
@@ -152,13 +153,20 @@ def coded_rows(table: RawTable, plan: Plan, found: Found) -> bool:
     numbers = [int(c) for c in cells]
     if all(b > a for a, b in pairwise(numbers)):
         shown = ", ".join(cells[:4])
+        # The other columns all seats (`victorCount`, the members each party elected): the rows
+        # are parties by number and the table their seats, which no --id-columns makes votes.
+        seats = seats_only([header[i] for i in plan.options[1:]])
+        how = (
+            f" (each row's party, by number?), and {seats}"
+            if seats
+            else ", which would be added up as an option's votes; if it names the rows, pass "
+            f"--id-columns {header[first]!r}"
+        )
         found.add(
             Code.MISSING_COLUMN,
             table.header_line,
             f"no column names the rows, and {header[first]!r} holds a different whole number in "
-            f"every row, rising line by line ({shown}…): a code that names the rows, which would "
-            f"be added up as an option's votes; if it names the rows, pass --id-columns "
-            f"{header[first]!r}",
+            f"every row, rising line by line ({shown}…): a code that names the rows{how}",
             column="candidate",
         )
         return True
