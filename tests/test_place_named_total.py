@@ -67,3 +67,37 @@ def test_a_stale_total_is_set_aside_as_before(tmp_path, engine):
         parts.groupby("candidate")["votes"].sum().to_dict()
     )
     assert "differs from the sum of its parts" in result.stderr
+
+
+WIDE = """place,Ann Archer,Bob Baker
+North Shore,500,400
+Total Bay,300,500
+South Hill,200,150
+"""
+
+# Counted as a place, `Total Bay` ties the race (1,000 each); set aside, Ann Archer "won outright".
+TIED = BAY.replace("Total Bay,Bob Baker,350", "Total Bay,Bob Baker,340")
+
+
+def test_a_wide_row_named_like_a_total_that_turns_the_leader_is_refused(tmp_path):
+    frame = pd.read_csv(io.StringIO(WIDE)).set_index("place")
+    parts = frame.drop(index="Total Bay").sum()
+    assert (frame.loc["Total Bay"] < parts).all()  # (no total of them: less on every option)
+    assert parts.idxmax() != frame.sum().idxmax()  # (the oracle: the two readings differ)
+    result = invoke("summary", str(write(tmp_path, WIDE, "bay.csv")))
+    assert result.code == 1 and "LEADER" not in result.stdout
+    said = " ".join(result.stderr.split())
+    assert "bay.csv:3:" in said and "'Total Bay'" in said and "give it another name" in said
+
+
+@pytest.mark.parametrize("engine", ["exact", "stream"])
+def test_a_place_named_like_a_total_that_ties_the_race_is_refused(tmp_path, engine):
+    frame = pd.read_csv(io.StringIO(TIED))
+    counted = frame.groupby("candidate")["votes"].sum()
+    assert counted.nunique() == 1  # (the oracle: counted, it is a tie; set aside, Ann leads)
+    result = invoke(
+        "summary", str(write(tmp_path, TIED, "tied.csv")), env={"POLLCLI_ENGINE": engine}
+    )
+    assert result.code == 1 and "wins outright" not in result.stdout
+    said = " ".join(result.stderr.split())
+    assert "tied.csv:4:" in said and "no leader with it" in said

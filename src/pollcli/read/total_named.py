@@ -22,7 +22,8 @@ def place_or_total(
 ) -> str | None:
     """Why the race is refused where its total (`name`, on `lines`) may be a place of its own (see
     the module's docstring); None where it is a total word alone, holds as much as its parts on
-    some option, or counted as a place would leave the leader as it is."""
+    some option, or counted as a place would leave the leader as it is (a tie, with it or without
+    it, is no leader: Ann Archer "won outright" where counted the race is tied)."""
     own = (records[0].row.region if region else records[0].row.unit) or ""
     key = name_key(own)
     if not key or key in TOTAL_WORDS or twice(key):
@@ -32,13 +33,15 @@ def place_or_total(
         return None
     counted = {k: theirs.get(k, 0) + mine.get(k, 0) for k in {*mine, *theirs}}
     before, after = _leader(theirs), _leader(counted)
-    if before is None or after is None or before == after:
-        return None
+    if before == after:
+        return None  # (a tie either way, too)
     names = {option_key(r.row.candidate): r.row.candidate for r in (*parts, *records)}
+    without = "no leader" if before is None else names[before]
+    within = "no leader" if after is None else names[after]
     column = "region" if region else "unit"
     return (
-        f"the total {name} ({lines}) {PLACE_OR_TOTAL} it would change the leader ({names[before]} "
-        f"without it, {names[after]} with it): a {column} named like a total, or a total of some "
+        f"the total {name} ({lines}) {PLACE_OR_TOTAL} it would change the leader ({without} "
+        f"without it, {within} with it): a {column} named like a total, or a total of some "
         f"of its parts? pollcli cannot tell, so the race is left out rather than led by either. If "
         f"it is a {column} of its own, give it another name in the file; if it is a total, remove "
         "its rows"

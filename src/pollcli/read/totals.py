@@ -145,10 +145,12 @@ def set_aside(
             or (
                 place_or_total(t.name, _lines(t.lines), t.records, t.parts, level == "region")
                 if level in PLACES
+                else _named_row(t)
+                if level == "marked"
                 else None
             )
             for t in mismatched
-            if level in (*PLACES, "like")
+            if level in (*PLACES, "like", "marked")
         }
         # `Total` rows of a unit that each add up the rows after (or before) them: races of one
         # name, refused (said once, with the first of them).
@@ -467,6 +469,20 @@ def _attach_parts(
                 total.parts = [r for name, rs in by_region.items() if name != region for r in rs]
             if level not in OF_OPTIONS:
                 of_place.setdefault((region, unit), total)
+
+
+def _named_row(total: Total) -> str | None:
+    """`place_or_total` for a wide table's row named like a total (`Total Bay`, marked so by
+    `wide_totals`): set aside, it left the other rows' leader "winning outright" where counted as
+    the place it may be another leads. Rows marked for another reason (a parent's, a group's) are
+    no place named like a total."""
+    first = total.records[0].row
+    own = first.unit or first.region or ""
+    if not is_total_name(own, place=True):
+        return None
+    return place_or_total(
+        repr(own), _lines(total.lines), total.records, total.parts, not first.unit
+    )
 
 
 def _told_alone(refused: str) -> bool:
