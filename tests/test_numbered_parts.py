@@ -107,3 +107,23 @@ def test_a_lone_numbered_column_that_differs_is_no_part(tmp_path, monkeypatch):
     frame = pd.read_csv(write(tmp_path, text, "two.csv"))
     got = {o.candidate: o.votes for o in elections[0].options}
     assert got == {name: int(frame[name].sum()) for name in ("D1", "E", "E_1")}
+
+
+def test_a_lone_numbered_column_equal_by_chance_is_an_option(tmp_path, monkeypatch):
+    # `D1_1` equal to `D1` in both rows beside `D2_1` that is not `D2`'s (so the numbers name no
+    # lists of candidates): `D1_1` was left out as D1's one candidate while `D2_1` stayed an
+    # option (D2 50 of 100 votes); as options all four, D2 has 50 of 130.
+    text = "place,D1,D1_1,D2,D2_1\nNord,10,10,30,6\nSued,20,20,20,14\n"
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, text, "mixed.csv"))
+    frame = pd.read_csv(write(tmp_path, text, "mixed.csv"))
+    got = {o.candidate: o.votes for o in elections[0].options}
+    assert got == {name: int(frame[name].sum()) for name in ("D1", "D1_1", "D2", "D2_1")}
+
+
+def test_a_lone_numbered_column_beside_options_of_no_list_is_an_option(tmp_path, monkeypatch):
+    # `Ann_1` equal to `Ann` in both rows by chance, beside `Bob` of no numbered column: no list.
+    text = "place,Ann,Ann_1,Bob\nNord,12,12,30\nSued,9,9,20\n"
+    elections, _ = engines_agree(monkeypatch, write(tmp_path, text, "chance.csv"))
+    frame = pd.read_csv(write(tmp_path, text, "chance.csv"))
+    got = {o.candidate: o.votes for o in elections[0].options}
+    assert got == {name: int(frame[name].sum()) for name in ("Ann", "Ann_1", "Bob")}

@@ -108,14 +108,20 @@ def _numbered_parts(table: RawTable, plan: Plan) -> Plan:
     """The plan without the numbered parts of a column that holds their sum in every row (a list's
     candidates: `D1_1`… of `D1`), with a note; as it is when one such column of two parts or more
     does not. A list of one candidate (`D1_1` equal to `D1` in every row) is one too: as options
-    both, its votes were counted twice; a lone `X_1` that differs from `X` is no part of it."""
+    both, its votes were counted twice; a lone `X_1` that differs from `X` is no part of it, and
+    then no lone `Y_1` equal to its `Y` is either, as none is beside options of no list."""
     found = _families(table, plan.options, joined=True, least=1)
     several = {at: parts for at, parts in found.items() if len(parts) > 1}
     if not all(_holds_sum(table, at, parts) for at, parts in several.items()):
         return plan
-    families = several | {
-        at: parts for at, parts in found.items() if len(parts) == 1 and _holds_sum(table, at, parts)
-    }
+    lone = {at: parts for at, parts in found.items() if len(parts) == 1}
+    held = {at: parts for at, parts in lone.items() if _holds_sum(table, at, parts)}
+    # A lone `X_1` equal to `X` is a list of one candidate only where the table is evidently of
+    # lists: a list of several candidates beside it, or every option a list and its one; and no
+    # lone `Y_1` differs from its `Y` (then the numbers name no lists, and an equal pair is chance).
+    listed = {j for at, parts in lone.items() for j in (at, *parts)}
+    evident = bool(several) or listed >= set(plan.options)
+    families = several | (held if evident and len(held) == len(lone) else {})
     if not families:
         return plan
     left = {j for js in families.values() for j in js}
