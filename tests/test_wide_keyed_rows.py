@@ -123,3 +123,13 @@ def test_race_by_a_stage_column_says_what_is_wrong(tmp_path):
     said = " ".join(result.stderr.split())
     assert "Extra inputs" not in said and "race:stage" not in said
     assert "stage is 'official' here but 'preliminary' on line 2" in said
+
+
+def test_one_office_written_two_ways_is_one_race(tmp_path):
+    # `Mayor` and `MAYOR` are one race to --race-by office (and to a long table): refused as "2
+    # races named by 'office'", the advice then read the one race the file holds.
+    text = "office,ward,Smith,Jones\nMayor,North,61,52\nMAYOR ,South,70,55\n"
+    result = invoke("summary", str(write(tmp_path, text, "mayor.csv")), "--format", "json")
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {"Smith": 131, "Jones": 107}

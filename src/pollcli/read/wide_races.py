@@ -12,6 +12,7 @@ from pollcli.problems import Code, Found
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan, level0
 from pollcli.read.options import ReadOptions
+from pollcli.read.racekeys import normal
 from pollcli.read.selection import Where, header_where
 
 Row = tuple[int, list[str]]
@@ -183,17 +184,20 @@ def _named_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> 
         return False  # (no option read, nothing is added up: a table refused already says why)
     apart = [i for i in plan.ids if canonical_column(table.header[i]) in _APART]
     for index in apart:
-        values = dict.fromkeys(
-            c[index].strip() for _, c in rows if index < len(c) and c[index].strip()
-        )
+        role = canonical_column(table.header[index]) or ""
+        values: dict[str, str] = {}  # (as race keys tell them apart: `Mayor`, `MAYOR` are one)
+        for _, c in rows:
+            if index < len(c) and c[index].strip():
+                values.setdefault(normal(role, c[index]), c[index].strip())
         if len(values) < 2:
             continue
         name = table.header[index]
-        what = _APART[canonical_column(name) or ""]
+        what = _APART[role]
         by = "by" if what == "elections dated" else "named by"
         one = f", or one with --where {shlex.quote(name + '=VALUE')}"  # (`apart_kept`)
-        shown = ", ".join(map(repr, list(values)[:3])) + (" …" if len(values) > 3 else "")
-        kept = next((v for v in values if stage_of(v) == "official"), next(iter(values)))
+        shown = ", ".join(map(repr, list(values.values())[:3])) + (" …" if len(values) > 3 else "")
+        written = list(values.values())
+        kept = next((v for v in written if stage_of(v) == "official"), written[0])
         found.add(
             Code.RACE_SPLIT,
             rows[0][0],
