@@ -5,8 +5,10 @@ places, ÖVP had 1,820 votes of 980. Oracle: the Gemeinden's figures summed by h
 
 from __future__ import annotations
 
+import io
 import json
 
+import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -164,3 +166,21 @@ def test_a_long_table_of_groups_is_read_alike_by_both_engines(tmp_path, monkeypa
     assert [p.code.value for p in problems if p.code.value != "unknown-column"] == ["total-row"]
     (said,) = [p.message for p in problems if p.code.value == "total-row"]
     assert "'Bezirk Nord', 'Bezirk Süd'" in said
+
+
+def test_a_place_whose_code_and_name_look_like_a_group_is_counted(tmp_path):
+    # Precincts numbered 100, 101, 102…: `100` begins the others' codes (its zeros stripped) and
+    # its polling place, `County Courthouse`, has a group's word, but it holds less than the rows
+    # after it: no group of them, a place. It was refused ("its code and name say it is a group
+    # of the rows after it, but it does not hold their sum … leave out the rows of one level").
+    text = (
+        "code,precinct,Ann Archer,Bob Baker,Cy Cole\n100,County Courthouse,120,95,20\n"
+        "101,Oak Grove School,80,70,11\n102,Elm Street Church,60,90,14\n103,Fire Hall,40,33,5\n"
+    )
+    result = invoke("summary", str(write(tmp_path, text, "precincts.csv")), "-f", "json")
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(text))
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {
+        name: int(frame[name].sum()) for name in ("Ann Archer", "Bob Baker", "Cy Cole")
+    }

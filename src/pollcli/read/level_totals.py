@@ -151,7 +151,8 @@ def group_totals(
     refused (`found`) where it holds the sum of two rows at least and `GROUP_VOTES` (else it is
     counted): a place may hold the sum of the next in one or two columns by chance. So is a row
     of both signs that does not hold the sum of the rows after it: a breakdown of part of it, or
-    rows missing, which counted with it would count its votes twice."""
+    rows missing, which counted with it would count its votes twice (where it holds at least their
+    sum, `_over_its_run`: else it is a place)."""
     if figures is None or len(rows) < 3:
         return {}
     nexts = [_signs(ids, rows, n, [n + 1]) for n in range(len(rows) - 1)]
@@ -169,7 +170,11 @@ def group_totals(
     while kept != set(runs):  # (a row not kept is counted: the totals above it found again)
         runs = _runs(figures, kept)
         kept = {n for n in kept if n in runs and _signs(ids, rows, n, runs[n])}
-    refused = [n for n, s in enumerate(nexts) if len(s) == 2 and n not in runs]
+    refused = [
+        n
+        for n, s in enumerate(nexts)
+        if len(s) == 2 and n not in runs and _over_its_run(ids, rows, figures, n)
+    ]
     if found is not None and (refused or doubtful):
         _refuse_groups(found, header, ids, rows, refused, doubtful, signs)
         return {}
@@ -189,6 +194,19 @@ def _signs(ids: list[int], rows: list[Row], n: int, parts: list[int]) -> set[str
         if _group_word(own) and not any(_group_word(other) for other in theirs):
             signs.add("word")
     return signs
+
+
+def _over_its_run(ids: list[int], rows: list[Row], figures: list[list[int]], n: int) -> bool:
+    """Whether row `n` holds, option by option, at least the sum of the rows after it that both
+    signs put below it (`_signs`): a group with rows missing, or a breakdown of part of it. One
+    that holds less is no group of them but a place (precinct `100`, `County Courthouse`, above
+    `101`, `102`… of more votes)."""
+    run = []
+    for m in range(n + 1, len(rows)):
+        if len(_signs(ids, rows, n, [m])) < 2:
+            break
+        run.append(m)
+    return all(figures[n][k] >= sum(figures[m][k] for m in run) for k in range(len(figures[n])))
 
 
 def _strong(row: list[int]) -> bool:
