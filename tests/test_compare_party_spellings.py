@@ -120,3 +120,19 @@ def test_a_party_abbreviated_in_one_file_is_pointed_out_not_matched(tmp_path):
     aliased = _json(old, new, "--alias", "Libertarian=LBN", "--alias", "Mountain=MTN")
     # Libertarian 5 → 6, Mountain 3 → 4, Constitution 2 → 0: half of 4.
     assert aliased["volatility"] == [2.0]
+
+
+def test_a_candidate_who_changed_party_leaves_the_figure(tmp_path):
+    # Both parties stand in both elections: a candidate under Republican, then Democratic, changed
+    # party; neither name is the other's spelling. The figure was withheld with the advice
+    # '--alias "Republican=Democratic"', which followed would count the two parties as one.
+    old, new = _files(
+        tmp_path,
+        "Pat Toe,Republican,500\nArt Spec,Democratic,450\nJim Cly,Constitution,50\n",
+        "candidate,party,votes\nArt Spec,Republican,600\nJo Hoff,Democratic,350\n"
+        "Jim Cly,Constitution,50\n",
+    )
+    out = _json(old, new)
+    # By hand: Republican 60 → 50, Democratic 35 → 45, Constitution 5 → 5; half of 20 points.
+    assert out["volatility"] == [10.0]
+    assert "volatility_withheld" not in out

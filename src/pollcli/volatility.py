@@ -84,9 +84,12 @@ def unmatched_parties(
     """Per consecutive pair, the candidates found in both elections whose parties fell in different
     party rows (West Virginia's 2016 file writes 'Republican', its 2020 file 'REP', Trump both
     times): a party's two spellings, a new name or a change of party, which pollcli cannot tell
-    apart. `people`: per candidate row, election → (name, party); `party_rows`: per election, a
-    party's key → its party row. One entry per pair of party names, its first candidate."""
+    apart; not where both parties stand in both elections (Specter, Republican then Democratic: a
+    change of party). `people`: per candidate row, election → (name, party); `party_rows`: per
+    election, a party's key → its party row. One entry per pair of party names, its first
+    candidate."""
     mixed: list[list[Mixed]] = []
+    stands = [set(rows.values()) for rows in party_rows]
     for p, one_election in enumerate(same):
         seen: dict[tuple[str, str], Mixed] = {}
         for units in people if not one_election else ():
@@ -97,7 +100,10 @@ def unmatched_parties(
                 continue
             row_a = party_rows[p].get(names.party_key(before))
             row_b = party_rows[p + 1].get(names.party_key(after))
-            if row_a != row_b or row_a is None:
-                seen.setdefault((before, after), (before, after, name))
+            if row_a == row_b and row_a is not None:
+                continue
+            if row_a in stands[p + 1] and row_b in stands[p]:
+                continue  # (both parties in both elections: a change of party, no other spelling)
+            seen.setdefault((before, after), (before, after, name))
         mixed.append(list(seen.values()))
     return mixed
