@@ -133,3 +133,11 @@ def test_one_office_written_two_ways_is_one_race(tmp_path):
     assert result.code == 0, result.stderr
     (election,) = json.loads(result.stdout)["elections"]
     assert {r["candidate"]: r["votes"] for r in election["results"]} == {"Smith": 131, "Jones": 107}
+
+
+def test_rows_of_stages_are_told_apart_as_written(tmp_path):
+    # Stages are compared by case and spacing alone: `gen` and `general` rows are two listings
+    # of the race, refused as before, not one stage's rows added up.
+    text = "stage,Smith,Jones\ngen,61,52\ngeneral,70,55\n"
+    result = invoke("summary", str(write(tmp_path, text, "stages.csv")))
+    assert result.code == 1 and "2 stages of the count" in " ".join(result.stderr.split())

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from pollcli.columns import RACE_PREFIX, canonical_column, stage_of
+from pollcli.namekeys import spacing_key
 from pollcli.problems import Code, Found
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan, level0
@@ -188,7 +189,9 @@ def _named_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> 
         values: dict[str, str] = {}  # (as race keys tell them apart: `Mayor`, `MAYOR` are one)
         for _, c in rows:
             if index < len(c) and c[index].strip():
-                values.setdefault(normal(role, c[index]), c[index].strip())
+                # (A stage's words are not merged: `final` and `official` rows are two listings.)
+                key = spacing_key(c[index]) if role == "stage" else normal(role, c[index])
+                values.setdefault(key, c[index].strip())
         if len(values) < 2:
             continue
         name = table.header[index]
