@@ -145,13 +145,13 @@ def set_aside(
             or (
                 place_or_total(t.name, _lines(t.lines), t.records, t.parts, level == "region")
                 if level in PLACES
-                else _named_row(t)
-                if level == "marked"
                 else None
             )
             for t in mismatched
-            if level in (*PLACES, "like", "marked")
+            if level in (*PLACES, "like")
         }
+        if level == "marked":  # (a wide table's row named like a total: `Total Bay`)
+            doubled.update((id(t), _named_row(t)) for t in mismatched)
         # `Total` rows of a unit that each add up the rows after (or before) them: races of one
         # name, refused (said once, with the first of them).
         runs = (
