@@ -63,3 +63,21 @@ def test_no_sum_by_its_name_and_figures_leaves_the_columns_as_they_are(
     names = {o.candidate for e in elections for o in e.options}
     assert "CDU - Listenstimmen" in names or any(p.severity == "error" for p in problems)
     assert not any("their parts," in n for e in elections for n in e.notes)
+
+
+def test_a_partys_sum_with_thousands_separated_is_its_option(tmp_path, monkeypatch):
+    # German tables write `1.500` (read with --decimal , as pollcli advises): the sums were not
+    # told (a grouped cell was no count to wide_parts), so every party's votes counted twice,
+    # 'SPD - Gesamtstimmen leads with 31.25 %' of all six columns (62.50 % of the two sums).
+    text = (
+        "Gebiet;CDU - Gesamtstimmen;CDU - Listenstimmen;CDU - Personenstimmen;"
+        "SPD - Gesamtstimmen;SPD - Listenstimmen;SPD - Personenstimmen\n"
+        "Altona;1.500;1.000;500;2.600;2.000;600\nEimsbüttel;1.200;700;500;1.900;1.400;500\n"
+    )
+    path = write(tmp_path, text, name="hh_grouped.csv")
+    elections, _ = engines_agree(monkeypatch, path, decimal=",")
+    frame = pd.read_csv(path, sep=";", thousands=".")
+    want = {
+        f"{p} - Gesamtstimmen": int(frame[f"{p} - Gesamtstimmen"].sum()) for p in ("CDU", "SPD")
+    }
+    assert {o.candidate: o.votes for o in elections[0].options} == want

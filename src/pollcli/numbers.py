@@ -139,6 +139,25 @@ def plain_votes(text: str) -> int | None:
     return None
 
 
+# A whole count's digits in groups of three after the first one to three, one mark between them
+# (`1.500`, `1,500`, `1 500`, `1'500`).
+_THOUSANDS: Final[re.Pattern[str]] = re.compile(r"\d{1,3}(?:([.,' \u00a0\u202f])\d{3})(?:\1\d{3})*")
+
+
+def whole_count(text: str) -> int | None:
+    """A cell as a whole count, plain (`1500`) or its thousands marked (`1.500`, `1,500`, `1 500`):
+    for checks of a table's figures against each other, before its decimal mark is known, never
+    for a count read (`parse_votes`); 0 for a blank cell, None for any other."""
+    text = text.strip()
+    if not text:
+        return 0
+    if text.isascii() and text.isdigit():
+        return int(text)
+    if _THOUSANDS.fullmatch(text) is None:
+        return None
+    return int("".join(c for c in text if c.isdigit()))
+
+
 def with_share_cell(cells: dict[str, Any]) -> None:
     """A votes cell of a count with its share beside it (`with_share`: Malaysia's `43.5% (24,060)`)
     made two cells where no share cell is given: the count the votes, the share published beside

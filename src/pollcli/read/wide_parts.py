@@ -27,6 +27,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Final
 
+from pollcli.numbers import whole_count
 from pollcli.problems import Code, Found
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan, level0
@@ -196,7 +197,4 @@ def _holds_sum(table: RawTable, total: int, others: list[int]) -> bool:
 
 
 def _count(cells: list[str], index: int) -> int | None:
-    text = cells[index].strip() if index < len(cells) else ""
-    if not text:
-        return 0
-    return int(text) if text.isascii() and text.isdigit() else None
+    return whole_count(cells[index]) if index < len(cells) else 0
