@@ -41,6 +41,11 @@ def test_footnote_lines_below_the_table_are_notes(tmp_path, monkeypatch, tail):
     frame = pd.read_csv(io.StringIO(HEAD + ROWS), thousands=",")
     want = {
         str(race): dict(zip(group["Choice Name"], group["Total Votes"].astype(int), strict=True))
+        # (Each race's under and over votes, one cell a race: its lines, `read.undercols`.)
+        | {
+            "Under Votes": int(group["Total Undervotes"].iloc[0]),
+            "Over Votes": int(group["Total Overvotes"].iloc[0]),
+        }
         for race, group in frame.groupby("Contest Title")
     }
     got = {e.facts.election: {o.candidate: o.votes for o in e.options} for e in elections}
@@ -63,4 +68,5 @@ def test_a_row_that_is_no_footnote_is_still_read(tmp_path, monkeypatch):
     starred = ROWS + '"Mayor","*Write-ins",60,"71,340","34,109",12,288,65\n'
     elections, _ = engines_agree(monkeypatch, write(tmp_path, HEAD + starred, "star.csv"))
     mayor = next(e for e in elections if e.facts.election == "Mayor")
-    assert sum(o.votes or 0 for o in mayor.options) == 16165 + 15010 + 12
+    votes = sum(o.votes or 0 for o in mayor.options if o.kind not in ("blank", "invalid"))
+    assert votes == 16165 + 15010 + 12

@@ -80,3 +80,18 @@ def test_a_blank_part_is_no_value(tmp_path) -> None:
     result = invoke("summary", str(path), "--unit", UNIT, "--where", "city=-")
     assert result.code != 0
     assert "--where keeps no row" in result.stderr
+
+
+def test_where_on_the_unit_column_with_its_whole_name_keeps_that_unit(tmp_path) -> None:
+    """The unit's joined name, as pollcli's own advice writes it (`--where 'dept=00 · 000 · …'`),
+    still keeps that unit (pandas: its rows)."""
+    path = write(tmp_path, LONG, "tw_long.csv")
+    where = "dept=63 · 000 · 0002 · 020"
+    result = invoke("summary", str(path), "--unit", UNIT, "--where", where, "--format", "json")
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(LONG))
+    kept = frame[(frame["prv"] == 63) & (frame["li"] == 2) & (frame["dept"] == 20)]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == dict(
+        zip(kept["candidate"], kept["votes"].astype(int), strict=True)
+    )

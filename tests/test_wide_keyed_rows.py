@@ -141,3 +141,28 @@ def test_rows_of_stages_are_told_apart_as_written(tmp_path):
     text = "stage,Smith,Jones\ngen,61,52\ngeneral,70,55\n"
     result = invoke("summary", str(write(tmp_path, text, "stages.csv")))
     assert result.code == 1 and "2 stages of the count" in " ".join(result.stderr.split())
+
+
+LONG_ROUNDS = "round,candidate,votes\n1,Smith,61\n1,Jones,52\n2,Smith,70\n2,Jones,55\n"
+LONG_STAGES = LONG_ROUNDS.replace("round", "stage").replace("\n1,", "\npreliminary,")
+LONG_STAGES = LONG_STAGES.replace("\n2,", "\nofficial,")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"), [(LONG_ROUNDS, "round=2"), (LONG_STAGES, "stage=official")]
+)
+def test_where_on_a_long_file_s_round_keeps_its_whole_race(tmp_path, text, where):
+    """A long file's rounds: "round is '2' here but '1' on line 2 … keep one with --where
+    round=N", and the advice read round 2 as "Part of the race only": no winner, no margin. The
+    rows of one round (one stage) are its whole race (pandas: the kept rows' votes)."""
+    path = write(tmp_path, text, "rounds.csv")
+    result = invoke("summary", str(path), "--where", where, "--format", "json")
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(text), dtype=str)
+    column, value = where.split("=")
+    kept = frame[frame[column] == value]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {
+        c: int(v) for c, v in zip(kept["candidate"], kept["votes"], strict=True)
+    }
+    assert election.get("partial") is None and election["margin"] is not None

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 # to the end of the unit's name, `A11 · 1` (`geography.sub_units`).
 UNIT_END: Final[str] = "unit end"
 UNIT_JOIN: Final[str] = " · "
+# Columns each of whose values holds a race whole: a row --where leaves out of one is no part of
+# the race kept (`Where.failing`).
+_WHOLE: Final[frozenset[str]] = frozenset({"level", "round", "stage"})
 
 
 def moved_cell(row: Row, moved: str, line: int, where: Where) -> str:
@@ -97,11 +100,12 @@ class Where:
 
     def failing(self, value_of: dict[int, str]) -> set[int]:
         """The columns whose condition a row fails that make its race counted in part: not a
-        reporting level's, each of whose levels holds the whole race (`read.levels`)."""
+        reporting level's, each of whose levels holds the whole race (`read.levels`), nor a
+        round's or a stage's, each of which lists it whole (`--where round=2`, as advised)."""
         return {
             i
             for i, values in self.wanted.items()
-            if not _same(value_of.get(i, ""), values) and self.canonical.get(i) != "level"
+            if not _same(value_of.get(i, ""), values) and self.canonical.get(i) not in _WHOLE
         }
 
     def races_only(self, value_of: dict[int, str]) -> bool:
@@ -141,7 +145,8 @@ def where_of(columns: ColumnMap, options: ReadOptions) -> Where:
     joined = (*columns.unit_parts, unit) if columns.unit_parts and unit is not None else ()
     for index in where.wanted.keys() & set(joined):  # (`prv` of `--unit prv,city,li`)
         where.canonical[index], where.moved[index] = "unit", ""
-        where.unit_parts[index] = (joined.index(index), len(joined))
+        if index != unit or not any(UNIT_JOIN.strip() in v for v in where.wanted[index]):
+            where.unit_parts[index] = (joined.index(index), len(joined))  # (else the whole name)
     return where
 
 

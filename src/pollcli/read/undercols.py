@@ -3,9 +3,10 @@ votes (Clear Ballot: `Precinct Code,…,Contest Title,Choice Name,Active Voters,
 Votes,Total Undervotes,Total Overvotes`) give each race's under and over votes in each precinct on
 every one of its options' rows. They are no option's figures and no one's votes, but a long file
 lists them as lines of their own, `Under Votes` (kind `blank`) and `Over Votes` (`invalid`):
-read so here, one line per race and precinct (the first row's cell, the others repeating it), so
-that the column form and the long form agree (their share of the ballots, a race of N votes a
-ballot told by them: docs/csv-format.md). Before, the columns were ignored with a note.
+read so here, one line per race and precinct after its last row (the first row's cell, the
+others repeating it), so that the column form and the long form agree (their share of the
+ballots, a race of N votes a ballot told by them: docs/csv-format.md). Before, the columns were
+ignored with a note.
 
 The rows of one race and precinct are those of the same cells in the columns that name a race or
 a place, or give its counts (`_KEYS`); where the file lists under or over votes as lines already,
@@ -84,16 +85,18 @@ def add_lines(
         if role in _KEYS or role.startswith((RACE_PREFIX, WHERE_PREFIX))
     ]
     blank = [i for i in columns.columns if i not in keys and i not in (name, votes)]
+    keyed = [tuple(_cell(cells, i) for i in keys) for _, cells in records]
+    last = {key: n for n, key in enumerate(keyed)}  # (the lines follow a race's last row there)
+    first: dict[tuple[str, ...], list[str]] = {}
+    for (_, cells), key in zip(records, keyed, strict=True):
+        first.setdefault(key, cells)
     out: list[tuple[int, list[str]]] = []
-    seen: set[tuple[str, ...]] = set()
-    for line, cells in records:
+    for n, ((line, cells), key) in enumerate(zip(records, keyed, strict=True)):
         out.append((line, cells))
-        key = tuple(_cell(cells, i) for i in keys)
-        if key in seen or not cells:
+        if last[key] != n or not cells:
             continue
-        seen.add(key)
         for index, line_name in given:
-            figure = _cell(cells, index)
+            figure = _cell(first[key], index)  # (the first row's cell: the others repeat it)
             if not figure:
                 continue
             row = list(cells)
