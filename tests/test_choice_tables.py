@@ -95,3 +95,23 @@ def test_tables_of_two_header_rows_that_are_no_choices_read_as_before(tmp_path):
     assert result.code == 0, result.stderr
     # By hand: Moss/Hale 390 + 377 = 767 of 767 + 529.
     assert "Moss/Hale leads with 59.18 % (767 votes)" in " ".join(result.stdout.split())
+
+
+def test_a_final_rounds_table_reads_with_wide_alone(tmp_path):
+    """Alaska's final-round tables (`us_ak_rcv_gov_top2_hd.csv`): the candidates, then `Blank`
+    (a protocol line), `Exhausted` and `Overvote`. With `--wide` the columns before `Blank` named
+    the rows, as a protocol table's names do: "No candidate is on the ballot list", Exhausted and
+    Overvote the options. Ballots of no candidate after the line end no naming columns."""
+    final = '"1","Moss/Hale","Lind/Ortiz","Blank","Exhausted","Overvote"\n'
+    final += (
+        '"House District 1","390","250","9","48","1"\n"House District 2","377","279","7","50","1"\n'
+    )
+    final += '"House District 3","401","233","8","41","2"\n'
+    result = invoke("summary", str(write(tmp_path, final, "top2.csv")), "--wide", "-f", "json")
+    assert result.code == 0, result.stderr
+    (race,) = json.loads(result.stdout)["elections"]
+    # By hand: Moss/Hale 390 + 377 + 401 = 1,168; Lind/Ortiz 250 + 279 + 233 = 762.
+    votes = {r["candidate"]: r["votes"] for r in race["results"]}
+    assert votes["Moss/Hale"] == 1168 and votes["Lind/Ortiz"] == 762
+    assert race["leader"]["candidate"] == "Moss/Hale"
+    assert votes["Exhausted"] == 139 and votes["Overvote"] == 4

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Final, TypeGuard
 from pollcli.columns import RACE_PREFIX, ROW_ALIASES, canonical_column, normalize_header
 from pollcli.dataclass import dataclass
 from pollcli.errors import UsageError
+from pollcli.kinds import kind_from_name
 from pollcli.numbers import NA_WORDS, padded_codes, percents, with_share
 from pollcli.read import fact_options, preamble, protocol, seat_variants, votes_words, wide_hints
 from pollcli.read.dialect import DELIMITERS, RawTable
@@ -262,8 +263,12 @@ def _plan(
     ]
     skip = given | unused
     protocol_at = [i for i in range(end) if lines[i] is not None and not skip & {_norm(table, i)}]
-    if protocol_at and blocks is None and not any(counts[protocol_at[0] :]):
-        # Lines after the options (a `majority`, the `winner`, the valid votes): they end no
+    if protocol_at and blocks is None and not any(
+        counts[i] and kind_from_name(header[i]) == "candidate" for i in range(protocol_at[0], end)
+    ):
+        # Lines after the options (a `majority`, the `winner`, the valid votes), or among the
+        # ballots of no candidate after them (Alaska's ranked-choice tables: `Dunleavy/Dahlstrom,
+        # Gara/Cook,Blank,Exhausted,Overvote`, whose candidates named the rows): they end no
         # naming columns, and the options before them are no protocol lines.
         protocol_at = []
     first_protocol = protocol_at[0] if protocol_at else None
