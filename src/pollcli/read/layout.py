@@ -263,8 +263,13 @@ def _plan(
     ]
     skip = given | unused
     protocol_at = [i for i in range(end) if lines[i] is not None and not skip & {_norm(table, i)}]
-    if protocol_at and blocks is None and not any(
-        counts[i] and kind_from_name(header[i]) == "candidate" for i in range(protocol_at[0], end)
+    if (
+        protocol_at
+        and blocks is None
+        and not any(
+            counts[i] and kind_from_name(header[i]) == "candidate"
+            for i in range(protocol_at[0], end)
+        )
     ):
         # Lines after the options (a `majority`, the `winner`, the valid votes), or among the
         # ballots of no candidate after them (Alaska's ranked-choice tables: `Dunleavy/Dahlstrom,
