@@ -95,3 +95,16 @@ def test_small_stations_alone_are_read_as_before(tmp_path):
     text = "".join(f"{s:09d};{p};{v}\n" for s, p, v in rows.itertuples(index=False))
     parties = write(tmp_path, "section_id;party;votes\n" + text, "parties.csv")
     assert None not in _leaders(parties).values()
+
+
+def test_race_keeping_a_small_station_reads_the_others_beside_it(tmp_path, monkeypatch):
+    """`--race` keeps one station: the others are read beside it (then let go), so the line they
+    tell holds in the kept one too; read alone it was "led" by '104'."""
+    path = write(tmp_path, _stations(big=3, small=5), "xx_votes_paper.csv")
+    options = ReadOptions(race_by=("section_id",), races=("000000008",))
+    elections, _ = engines_agree(monkeypatch, path, read_options=options)
+    assert [e.facts.election for e in elections] == ["000000008"]
+    assert elections[0].split_options and "is a line of the ballot account" in (
+        elections[0].no_winner or ""
+    )
+    assert _leaders(path, "--race", "000000008") == {"000000008": None}

@@ -244,7 +244,7 @@ def assemble(
     assembly.facts_decided = True
     chosen = selected_races(book, options)
     many = len(book.races) > 1
-    beside = beside_kept(book, chosen) if options.races and many else {}  # (for the checks)
+    beside = beside_kept(book, chosen, records) if options.races and many else {}  # (checks)
     if options.facts.get("election") and len(chosen) > 1:
         raise UsageError(
             f"--election sets one election's label, but {assembly.source_file} holds "
@@ -368,7 +368,7 @@ def assemble(
     racechecks.check(
         elections, found.items, many, bool(keys), named, standing, not options.race_by, columns
     )
-    return _options_named(let_go(elections, found.items, beside), columns, found)
+    return let_go(_options_named(elections, columns, found), found.items, beside)
 
 
 def _options_named(elections: list[Election], columns: ColumnMap, found: Found) -> list[Election]:

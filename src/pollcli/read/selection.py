@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shlex
 from dataclasses import field
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import RACE_PREFIX
@@ -27,6 +28,7 @@ from pollcli.read.unitparts import BLANK_PART
 
 if TYPE_CHECKING:
     from pollcli.election import Election
+    from pollcli.read.records import Record
     from pollcli.problems import Problem
 
 # Where a district read as geography beside a region and a unit column went (`ColumnMap.moved`):
@@ -272,14 +274,21 @@ def examples(races: dict[int, Entry]) -> str:
     return ", ".join(names[:5]) + (f", … ({len(names) - 5} more)" if len(names) > 5 else "")
 
 
-def beside_kept(book: RaceBook, chosen: dict[int, Entry]) -> dict[str, Entry]:
+def beside_kept(
+    book: RaceBook, chosen: dict[int, Entry], records: Sequence[Record] = ()
+) -> dict[str, Entry]:
     """The races --race leaves out that the checks of a kept race compare it with, by name: where
     a kept race names no district (or seat…) while races of its office do, those races. Arizona's
     2024 Pima County file gives Mathis's rows no district (a race `State House` of his alone),
     and State House 18's total holds their votes beyond its candidates
     (`racechecks._blank_districts`); --race 'State House' left the districts out, and said he
     "wins the seat with a majority". They are assembled and checked as in the whole file's read,
-    then let go (`let_go`)."""
+    then let go (`let_go`). Where every row's option is a code (`records`: Bulgaria's parties by
+    number beside the ballot account's codes, a polling station a race), every race: a code that
+    other races tell a line of the account is one in the kept too (`code_options`), and a small
+    station read alone was "led" by '104', the registered voters."""
+    if records and all(r.row.candidate.strip().isdigit() for r in records):
+        return {race.name: race for race in book.races.values() if id(race) not in chosen}
     blank = {
         _office(race.values)
         for race in chosen.values()
