@@ -8,8 +8,8 @@ for it (compared as option names are, `07` as `7`).
 from __future__ import annotations
 
 import shlex
-from dataclasses import field
 from collections.abc import Sequence
+from dataclasses import field
 from typing import TYPE_CHECKING, Final
 
 from pollcli.columns import RACE_PREFIX
@@ -28,8 +28,8 @@ from pollcli.read.unitparts import BLANK_PART
 
 if TYPE_CHECKING:
     from pollcli.election import Election
-    from pollcli.read.records import Record
     from pollcli.problems import Problem
+    from pollcli.read.records import Record
 
 # Where a district read as geography beside a region and a unit column went (`ColumnMap.moved`):
 # to the end of the unit's name, `A11 · 1` (`geography.sub_units`).
