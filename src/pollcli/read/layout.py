@@ -156,18 +156,23 @@ def _filled(records: Sequence[tuple[int, list[str]]], index: int) -> bool:
 
 
 def _last_name(
-    sample: Sequence[tuple[int, list[str]]], counts: Sequence[bool], blocks: bool, end: int
+    sample: Sequence[tuple[int, list[str]]],
+    counts: Sequence[bool],
+    blocks: bool,
+    end: int,
+    named: Sequence[bool],
 ) -> int:
-    """The last naming column of a table without protocol lines: the last column of words that
-    options follow, with at most one column of numbers before it. A number left of a name is a
-    code (`fips,county`, `AGS;Gemeinde`, `state,fips,county`), not a candidate; one right of the
-    last name is an option. Two or more are options already: a column of words after them is a
-    remark (`precinct,Smith,Jones,comments,Total`), and names no row."""
+    """The last naming column of a table without protocol lines: the last column of words, or
+    named by its header as naming (`named`: a precinct's numbers), that options follow, with at
+    most one column of numbers before it. A number left of a name is a code (`fips,county`,
+    `AGS;Gemeinde`, `state,fips,county`, `AD,precinct`), not a candidate; one right of the last
+    name is an option. Two or more are options already: a column of words after them is a remark
+    (`precinct,Smith,Jones,comments,Total`), and names no row."""
     last, gap = -1, 0
     for i in range(end):
         if counts[i]:
             gap += 1
-        elif _words(column(sample, i)) and (blocks or any(counts[i + 1 :])):
+        elif (_words(column(sample, i)) or named[i]) and (blocks or any(counts[i + 1 :])):
             if gap > CODES_BEFORE_NAME:
                 break
             last, gap = i, 0
@@ -278,7 +283,13 @@ def _plan(
         protocol_at = []
     first_protocol = protocol_at[0] if protocol_at else None
     last_protocol = protocol.last_line(lines, protocol_at, PROTOCOL_GAP)
-    last_name = _last_name(sample, counts, blocks is not None, end)
+    # (A column its header says names the rows, of numbers: New York City's `AD,election_district`
+    # of 65, 1 made 'AD leads with 37.01 %', both read as options.)
+    by_header = [
+        bool(header[i].strip()) and _norm(table, i) not in unused and _names_by_header(header[i])
+        for i in range(end)
+    ]
+    last_name = _last_name(sample, counts, blocks is not None, end, by_header)
     ids: list[int] = []
     plan = Plan(ids=ids, facts={}, blocks=blocks)
     for i in range(end):
