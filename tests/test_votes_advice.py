@@ -128,3 +128,26 @@ def test_counts_with_their_thousands_marked_are_still_offered(tmp_path):
     text = POLLS.replace("44\n", "1.234\n").replace("41.5", "2.345").replace("14.5", "3.456")
     result = invoke("summary", str(write(tmp_path, text, "eu_counts.csv")))
     assert "('intended_vote') holds the votes: --votes COL" in result.stderr
+
+
+CHANGES = (
+    "place,party,share_new,share_old,diff\n"
+    "Eastvale,Red,20.96,29.16,-8.2\n"
+    "Eastvale,Blue,14.08,19.99,-5.91\n"
+    "Westmoor,Red,31.5,33.25,-1.75\n"
+    "Westmoor,Blue,18.75,22.5,-3.75\n"
+)
+
+
+def test_a_column_of_differences_is_not_offered_as_the_votes(tmp_path):
+    # Italy's 2008/2013 table by province (`Party,variable,value13,value08,diff`): the advice was
+    # "if one of the columns of counts ('diff') holds the votes: --votes COL", and `diff` holds
+    # each party's change in share, negative for a loss (`-8.2`): no count. Following it refused
+    # every row ("votes '-8.2': not a whole number"). A column with a negative number is no count.
+    path = write(tmp_path, CHANGES.replace("share_new", "value13").replace("share_old", "value08"))
+    result = invoke("summary", str(path))
+    assert result.code != 0
+    assert "'diff'" not in result.stderr.split("holds fractions")[0]
+    assert "--votes" not in result.stderr
+    assert "holds fractions (20.96 on line 2)" in result.stderr
+    assert "'diff' holds negative numbers (-8.2 on line 2)" in result.stderr

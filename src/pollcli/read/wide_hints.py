@@ -195,16 +195,35 @@ def votes_hint(
     ]
     # (A column of fractions holds no counts: --votes would refuse each. Australia's ozpolls.)
     fractions = {i: seen for i in counted if (seen := _fraction(rows, i)) is not None}
+    # (Nor does a column with a negative number: a change, Italy's `diff` of 2013's share less
+    # 2008's, `-8.2`, was offered as the votes.)
+    negative = {i: seen for i in counted if (seen := _negative(rows, i)) is not None}
     shown = [repr(name) for _, _, name in sorted(found)[:4]] or [
-        repr(header[i]) for i in counted[:4] if i not in fractions
+        repr(header[i]) for i in counted[:4] if i not in fractions and i not in negative
     ]
-    if not shown and fractions:
-        index, (line, cell) = next(iter(fractions.items()))
-        return (
+    if not shown and (fractions or negative):
+        shares = [(i, seen) for i, seen in fractions.items() if i not in negative][:1]
+        said = [
             f"{header[index]!r} holds fractions ({cell} on line {line}), no counts: if it holds "
             "each option's share (a percentage), name its header share"
-        )
+            for index, (line, cell) in shares
+        ] + [
+            f"{header[index]!r} holds negative numbers ({cell} on line {line}): a change or a "
+            "difference, no votes"
+            for index, (line, cell) in list(negative.items())[:1]
+        ]
+        return "; ".join(said)
     return f"if one of the columns of counts ({', '.join(shown)}) holds the votes: --votes COL"
+
+
+def _negative(rows: Sequence[tuple[int, Sequence[str]]], index: int) -> tuple[int, str] | None:
+    """The first cell of a column (in `rows`, a sample) that is a negative number (`-8.2`), and
+    its line; None where there is none."""
+    for line, cells in rows:
+        cell = cells[index].strip() if index < len(cells) else ""
+        if cell[:1] == "-" and (_FRACTION.fullmatch(cell[1:]) or _WHOLE.fullmatch(cell[1:])):
+            return line, cell
+    return None
 
 
 def _fraction(rows: Sequence[tuple[int, Sequence[str]]], index: int) -> tuple[int, str] | None:
