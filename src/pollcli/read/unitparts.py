@@ -272,12 +272,35 @@ def rows_advice(
             + unit_advice(header, {*used, *codes})
         )
     advice = "if each row counts a precinct or polling station, " + unit_advice(header, used)
-    if parties:
+    if parties and (named := _candidates_unread(header, used, roles or {})):
+        advice += named  # (the races told apart already: no --race-by again)
+    elif parties:
         advice += (
             "; if each place elects its own (a council per municipality, a list per "
             "constituency), name that column with --race-by COL instead"
         )
     return advice
+
+
+def _candidates_unread(
+    header: Sequence[str], used: Collection[int], roles: Mapping[int, str]
+) -> str:
+    """The advice where the options are parties (no candidate column) in races a column already
+    tells apart (`--race-by`): a party listed twice in one race may be two of its candidates, in a
+    column pollcli does not read as theirs. Poland's elected members (`okreg;nrlisty;numer;komitet;
+    kto;glosy`: `kto`, "who") were told to pass --race-by okreg before and after it was passed."""
+    if not any(role.startswith(RACE_PREFIX) for role in roles.values()):
+        return ""
+    # (The party column is the options', read as a candidate column is.)
+    party = next((header[i] for i, role in roles.items() if role == "candidate"), None)
+    unused = [repr(h.strip()) for i, h in enumerate(header) if i not in used and h.strip()]
+    if party is None or not unused:
+        return ""
+    return (
+        f"; no column is read as the candidates: the options are read from {party!r}, the "
+        f"parties; if one of the columns not used ({', '.join(unused[:6])}"
+        f"{', …' if len(unused) > 6 else ''}) names the candidates, rename its header candidate"
+    )
 
 
 def _shared_name(header: Sequence[str], used: Collection[int], roles: Mapping[int, str]) -> str:
