@@ -42,8 +42,6 @@ def test_the_file_reads_once_the_candidates_column_is_named(tmp_path):
     )
     assert done.code == 0, done.stderr
     races = {e["election"]: e for e in json.loads(done.stdout)["elections"]}
-    votes = {
-        name: {r["candidate"]: r["votes"] for r in e["results"]} for name, e in races.items()
-    }
+    votes = {name: {r["candidate"]: r["votes"] for r in e["results"]} for name, e in races.items()}
     assert votes["1"] == {"Anna NOWAKOWA": 15206, "Jan KOWALCZYK": 9120, "Ewa LIS": 11802}
     assert votes["2"] == {"Piotr WRONA": 22013, "Ola SOKÓŁ": 8004}

@@ -19,6 +19,7 @@ from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found, Problem
 from pollcli.read import preamble
 from pollcli.read.csvrecords import SEEN, csv_records
+from pollcli.read.header_width import header_astray, short_header
 from pollcli.read.plainrows import plain_cut, plain_records
 from pollcli.read.preferences import said
 
@@ -157,6 +158,8 @@ def split_top(
         return rest
     if header_lines is None:
         span = preamble.locate(lines, [delimiter] if delimiter else DELIMITERS)
+        if delimiter is None and span and span.skipped and header_astray(lines, span.delimiter):
+            span = None  # (the first line is the header, split by another delimiter)
         if span is not None:
             skipped += [(line_number + i, lines[i].strip()) for i in range(span.skipped)]
             skipped = [(n, t) for n, t in skipped if t]
@@ -206,6 +209,7 @@ def split(
     records = read_records(rest, table.header_line, table.delimiter, found, header=True)
     if records:
         take_header(table, records)
+        _short_header(table, table.records, found)
 
 
 def take_header(table: RawTable, records: list[tuple[int, list[str]]], word: str = "line") -> None:
@@ -413,8 +417,19 @@ def top_records(
                 return records[2:]
             table.header, table.broken = preamble.header_labels(records[0][1])
             _trailing_delimiter(table, records[1:])
+            _short_header(table, records[1:], found)
             return records[1:]
     return None
+
+
+def _short_header(table: RawTable, records: Sequence[tuple[int, list[str]]], found: Found) -> None:
+    """No header (nothing read) where a header of one row is a cell short of its rows, with one
+    error on its line (`header_width.short_header`), rather than an error on every row."""
+    if table.header_rows == 1 and (
+        said := short_header(table.header, table.delimiter, table.header_line, records)
+    ):
+        found.add(Code.EXTRA_CELL, table.header_line, said)
+        table.header = []
 
 
 def _data_stray(problem: Problem, header_line: int) -> bool:
