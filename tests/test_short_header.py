@@ -62,3 +62,23 @@ def test_a_few_long_rows_are_each_told(tmp_path):
     result = invoke("summary", str(write(tmp_path, header + "".join(rows))), "--race-by", "code")
     assert ":6: 12 cells but the header has 11" in result.stderr
     assert "the header has 11 cells" not in result.stderr
+
+
+def _scraped(n: int) -> str:
+    # Invented records in go2senkyo's layout: quoted cells over several lines, a turnout written
+    # `67.9％` (a full-width percent sign), the votes `1,234 票` (票: votes).
+    return (
+        f'Pref{n},"\n   Town{n} mayoral election\n\n   (2019-01-13)\n","\n   (2019-01-13)\n",'
+        f'"\n     {50 + n}.5％\n",Name{n},"\n{1000 + n:,} 票\n"\n'
+    )
+
+
+def test_a_figure_with_a_percent_sign_is_no_header_label(tmp_path):
+    # Japan's go2senkyo scrape (`prefecture,election_name,…,vote_rate,…,winner_votes`): a turnout
+    # cell `67.9％` was read as a share column's label, and the advice was "the header seems to
+    # start on line 22" (record 2's first line), then "on line 42", down the file.
+    header = "prefecture,election_name,vote_date,vote_rate,winner_name,winner_votes\n"
+    path = write(tmp_path, header + "".join(_scraped(n) for n in range(1, 8)), "jp_local.csv")
+    result = invoke("summary", str(path))
+    assert result.code != 0
+    assert "--header-line" not in result.stderr, result.stderr

@@ -401,7 +401,8 @@ def hint(rows: Sequence[tuple[int, Sequence[str]]]) -> str | None:
     for line, row in rows[1 : HINT_ROWS + 1]:
         if len(figures) >= 2 and all(i < len(row) and is_number(row[i]) for i in figures):
             continue
-        named = [i for i, c in enumerate(row) if c.strip() and canonical_column(c)]
+        # (A label has a letter: `67.9％`, a turnout's cell, reads as a share column's `%`.)
+        named = [i for i, c in enumerate(row) if any(map(str.isalpha, c)) and canonical_column(c)]
         if _worded(row) and named and not _values_again(rows[1:], line, row, named):
             return f"the header seems to start on line {line}: pass --header-line {line}" + (
                 " (or N-M for a header over several rows)" if _has_gaps(row) else ""
