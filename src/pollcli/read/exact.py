@@ -126,11 +126,13 @@ def read_table(
     summed: list[Record] | None = None
     unit_facts = UnitFacts()
     if plan is not None:
+        from pollcli.read.abstained import ballots_from_abstentions
         from pollcli.read.votes_words import named_options
         from pollcli.read.wide_hints import votes_flag
         from pollcli.read.wide_rows import reshape
 
         votes_flag(table, plan, options)  # (--votes on a wide table: refused, never ignored)
+        table, plan = ballots_from_abstentions(table, plan)  # (`Registered − Abstentions`)
         table = named_options(table, plan.options)  # (`AUR-voturi`: the option `AUR`)
         reshaped = reshape(table, plan, options, found)
         table, columns, marked = reshaped.table, reshaped.columns, reshaped.marked
