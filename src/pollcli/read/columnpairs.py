@@ -24,7 +24,10 @@ its candidates' ballot party. Without a race id the two remain a `duplicate-labe
 
 from __future__ import annotations
 
+import re
+import shlex
 from collections.abc import Sequence
+from typing import Final
 
 from pollcli.columns import RACE_PREFIX, normalize_header
 from pollcli.problems import Code, Found
@@ -125,3 +128,50 @@ _NAME_PARTS = frozenset({"given_name", "family_name", "alt_name"})
 
 def _cell(cells: list[str], index: int) -> str:
     return cells[index].strip() if index < len(cells) else ""
+
+
+# A column's round of a count, by its label (`Round 2 / Votes`, `Runde 2`, `Count 3`).
+_ROUND: Final[re.Pattern[str]] = re.compile(
+    r"\b(round|runde|ronda|rodada|tour|turno|count|stage|etapa)\s*(?:#|no\.?)?\s*(\d+)\b", re.I
+)
+
+
+def duplicate_advice(
+    header: Sequence[str], indexes: Sequence[int], column: str
+) -> list[tuple[str, str]]:
+    """The `duplicate-label` errors of columns `indexes` that all mean `column` (each with the
+    column it is about): keep one of each pair; or, where each is a round of its own (`Round 1 /
+    Votes`, `Round 2 / Votes`), one error that says the rounds of a ranked-choice count are side by
+    side. San Francisco's RCV short report was told to drop `Round 1 / Votes`, then `Round 2 /
+    Votes`, until its footnote row was an option with no name."""
+    # (One of them may name no round: the first round's `Percentage` under no `Round 1`, the
+    # label carried over the columns up to a blank one only.)
+    rounds = [m.group(2) for i in indexes if (m := _ROUND.search(header[i]))]
+    if len(set(rounds)) > 1 and len(rounds) >= len(indexes) - 1:
+        shown = ", ".join(repr(header[i]) for i in indexes[:4]) + ("…" if len(indexes) > 4 else "")
+        return [
+            (
+                header[indexes[1]],
+                f"{shown} are the rounds of one ranked-choice count side by side (each round's "
+                f"{column}): pollcli reads such a count in long form only, a row per candidate "
+                "and round with the round in a column named rcv_round, the final round deciding "
+                "the race; write the count so, or give its final round alone (candidate,votes)",
+            )
+        ]
+    said = []
+    for index in indexes[1:]:
+        first, other = (shlex.quote(header[i]) for i in (indexes[0], index))  # (advice)
+        place = (  # a district or constituency twice may be the area each row counts
+            f", or, if they name the area each row counts rather than races, --region "
+            f"{other} (and --unit COL for the precinct or polling station)"
+            if column.startswith(RACE_PREFIX)
+            else ""
+        )
+        said.append(
+            (
+                header[index],
+                f"columns {header[indexes[0]]!r} and {header[index]!r} both mean {column!r}; keep "
+                f"one of them (--ignore-column {first}){place}",
+            )
+        )
+    return said

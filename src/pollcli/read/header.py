@@ -21,7 +21,6 @@ from typing import Final
 
 from pollcli.columns import (
     PARTY_CODES,
-    RACE_PREFIX,
     ROW_ALIASES,
     YIELDING_PLACES,
     canonical_column,
@@ -33,7 +32,7 @@ from pollcli.columns import (
 from pollcli.dataclass import dataclass
 from pollcli.problems import Code, Found
 from pollcli.read import race_hint
-from pollcli.read.columnpairs import joined_names, party_options, race_party
+from pollcli.read.columnpairs import duplicate_advice, joined_names, party_options, race_party
 from pollcli.read.othervotes import no_votes_advice, votes_of
 from pollcli.read.preamble import HEAD_LINES, stacked_contests
 from pollcli.read.rowindex import index_note, row_index
@@ -168,21 +167,8 @@ class _Mapping:
             )
             self.by_column[column] = filled
             return filled[0]
-        for index in indexes[1:]:
-            first, other = (shlex.quote(self.header[i]) for i in (indexes[0], index))  # (advice)
-            place = (  # a district or constituency twice may be the area each row counts
-                f", or, if they name the area each row counts rather than races, --region "
-                f"{other} (and --unit COL for the precinct or polling station)"
-                if column.startswith(RACE_PREFIX)
-                else ""
-            )
-            self.found.add(
-                Code.DUPLICATE_LABEL,
-                self.line,
-                f"columns {self.header[indexes[0]]!r} and {self.header[index]!r} both mean "
-                f"{column!r}; keep one of them (--ignore-column {first}){place}",
-                column=self.header[index],
-            )
+        for label, said in duplicate_advice(self.header, indexes, column):
+            self.found.add(Code.DUPLICATE_LABEL, self.line, said, column=label)
         self.by_column[column] = indexes[:1]
         return indexes[0]
 
