@@ -386,3 +386,43 @@ def votes_flag(table: RawTable, plan: Plan, options: ReadOptions) -> None:
         "line taken out of the file — and keep --votes; if each of these columns is an "
         "option's votes, leave --votes out"
     )
+
+
+# A number with a fraction (`24.207133517803385`, `24,21`), and a count written with its thousands
+# marked or as a decimal of zeros (`1.234`, `1533.00000`), no fraction.
+_SHARE_CELL: Final[re.Pattern[str]] = re.compile(r"\d+[.,]\d+")
+_WHOLE_CELL: Final[re.Pattern[str]] = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d+[.,]0+")
+
+
+def fraction_options(
+    table: RawTable, plan: Plan, rows: Sequence[tuple[int, list[str]]]
+) -> str | None:
+    """What the options hold where every option's filled cells are figures, with a fraction in
+    each option's column and in most of their cells: shares (PKW's regional results by county in
+    percent, `24.207133517803385`, were an error a cell, each advising to leave that party out);
+    or None (`read.wide_unlike`)."""
+    first: tuple[int, int, str] | None = None
+    fractions = filled = 0
+    for i in plan.options:
+        cells = [c[i].strip() for _, c in rows if i < len(c) and c[i].strip()]
+        parts = [bool(_SHARE_CELL.fullmatch(c)) and not _WHOLE_CELL.fullmatch(c) for c in cells]
+        if (
+            not cells
+            or not any(parts)
+            or not all(_SHARE_CELL.fullmatch(c) or c.isdigit() for c in cells)
+        ):
+            return None
+        fractions, filled = fractions + sum(parts), filled + len(cells)
+        if first is None:
+            line = next(
+                n for n, c in rows if i < len(c) and c[i].strip() == cells[parts.index(True)]
+            )
+            first = i, line, cells[parts.index(True)]
+    if first is None or len(plan.options) < 2 or fractions * 2 <= filled:
+        return None
+    index, line, cell = first
+    return (
+        f"the options' cells are percentages, not counts ({table.header[index]!r} {cell} on "
+        f"line {line}: a fraction in each option's column): each place's shares, which add up "
+        "to no whole (its places differ in size); give pollcli the table of votes"
+    )

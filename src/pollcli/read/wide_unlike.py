@@ -60,6 +60,7 @@ from pollcli.read.fact_words import ELECTORS
 from pollcli.read.layout import Plan
 from pollcli.read.offballot import DASHES
 from pollcli.read.total_words import says_total
+from pollcli.read.wide_hints import fraction_options
 from pollcli.read.wide_seatcols import SEATS_ADVICE, labels_shown, seat_columns, seats_beside
 
 Row = tuple[int, list[str]]
@@ -139,7 +140,7 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
     seats = seat_columns(table, [i for i in plan.options if i not in seen])
     account = _account(table, plan)
     fixed = None if seen or seats or account else _fixed(table, plan, rows)
-    shares = None if seen or seats else _fractions(table, plan, rows)
+    shares = None if seen or seats else fraction_options(table, plan, rows)
     told = [s for s in (hours, ranks, listed, few, account, fixed, shares) if s is not None]
     if not seen and not told and not seats:
         return False
@@ -262,44 +263,6 @@ def _held(label: str, cells: list[str]) -> str | None:
     if attribute is not None:
         return f"{attribute}, not votes"
     return None
-
-
-# A number with a fraction (`24.207133517803385`, `24,21`), and a count written with its thousands
-# marked or as a decimal of zeros (`1.234`, `1533.00000`), no fraction.
-_FRACTION: Final[re.Pattern[str]] = re.compile(r"\d+[.,]\d+")
-_NO_FRACTION: Final[re.Pattern[str]] = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d+[.,]0+")
-
-
-def _fractions(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
-    """What the options hold where every option's filled cells are figures, with a fraction in
-    each option's column and in most of their cells: shares (PKW's regional results by county in
-    percent, `24.207133517803385`, were an error a cell, each advising to leave that party out);
-    or None."""
-    first: tuple[int, int, str] | None = None
-    fractions = filled = 0
-    for i in plan.options:
-        cells = [c[i].strip() for _, c in rows if i < len(c) and c[i].strip()]
-        parts = [bool(_FRACTION.fullmatch(c)) and not _NO_FRACTION.fullmatch(c) for c in cells]
-        if (
-            not cells
-            or not any(parts)
-            or not all(_FRACTION.fullmatch(c) or c.isdigit() for c in cells)
-        ):
-            return None
-        fractions, filled = fractions + sum(parts), filled + len(cells)
-        if first is None:
-            line = next(
-                n for n, c in rows if i < len(c) and c[i].strip() == cells[parts.index(True)]
-            )
-            first = i, line, cells[parts.index(True)]
-    if first is None or len(plan.options) < 2 or fractions * 2 <= filled:
-        return None
-    index, line, cell = first
-    return (
-        f"the options' cells are percentages, not counts ({table.header[index]!r} {cell} on "
-        f"line {line}: a fraction in each option's column): each place's shares, which add up "
-        "to no whole (its places differ in size); give pollcli the table of votes"
-    )
 
 
 def _fixed(table: RawTable, plan: Plan, rows: list[Row]) -> str | None:
