@@ -99,12 +99,41 @@ def places(table: RawTable, plan: Plan, rows: list[Row]) -> tuple[Place | None, 
             )
         return region, Place(JOIN.join(header[i] for i in within), within), ""
     telling = _telling(rows, header, naming) or tuple(naming)
+    if (
+        len(telling) == 1
+        and (parent := _named_parent(rows, header, naming, telling[0])) is not None
+    ):
+        # (Israel's CEC by ballot box: `ברזל`, each box's serial, was "the regions"; the
+        # localities, `שם ישוב`, are.)
+        return (
+            Place(header[parent], (parent,)),
+            Place(header[telling[0]], telling),
+            f"The rows are the units named by {header[telling[0]]!r} (codes), within the regions "
+            f"named by {header[parent]!r}.",
+        )
     name = JOIN.join(header[i] for i in telling)
     return (
         Place(name, telling),
         None,
         f"The rows are the regions, named by {name!r}.",
     )
+
+
+def _named_parent(rows: list[Row], header: list[str], naming: list[int], code: int) -> int | None:
+    """The column of place names that groups the rows a column of codes (`code`, no letter in
+    any cell) tells apart: the first naming column of names (a letter in every cell) with a name
+    on several rows, none of its names on rows apart (each a run of rows); None where none is."""
+    sample = [c for _, c in rows[:2000]]
+    if any(any(ch.isalpha() for ch in c[code]) for c in sample if code < len(c)):
+        return None
+    for index in naming:
+        names = [c[index].strip() if index < len(c) else "" for c in sample]
+        if index == code or not all(any(ch.isalpha() for ch in n) for n in names):
+            continue
+        runs = [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
+        if len(runs) < len(names) and len(set(runs)) == len(runs):
+            return index
+    return None
 
 
 def _distinct(rows: list[Row], indexes: Sequence[int], within: int | None = None) -> bool:
