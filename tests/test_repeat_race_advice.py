@@ -45,3 +45,38 @@ def test_the_file_reads_once_the_candidates_column_is_named(tmp_path):
     votes = {name: {r["candidate"]: r["votes"] for r in e["results"]} for name, e in races.items()}
     assert votes["1"] == {"Anna NOWAKOWA": 15206, "Jan KOWALCZYK": 9120, "Ewa LIS": 11802}
     assert votes["2"] == {"Piotr WRONA": 22013, "Ola SOKÓŁ": 8004}
+
+
+# Invented constituencies in Eligendo's derived layout: `name` (the constituency), `descr_lista`
+# (the list), `perc` (its share).
+LISTS = """name,descr_lista,perc,variable,value
+Borgo 1,LISTA ALFA,"40,10",codice,01000000000
+Borgo 1,LISTA BETA,"35,40",codice,01000000000
+Borgo 1,LISTA GAMMA,"24,50",codice,01000000000
+Borgo 2,LISTA ALFA,"30,00",codice,02000000000
+Borgo 2,LISTA BETA,"50,25",codice,02000000000
+Borgo 2,LISTA GAMMA,"19,75",codice,02000000000
+"""
+
+
+def test_a_candidate_column_of_places_is_told_and_the_advice_works(tmp_path):
+    # Italy's 2018 results (`name,descr_lista,perc,variable,value`): `name` read as the candidate,
+    # "'Piemonte 1' is listed again" with advice of namesakes, party lines and --unit; none of them
+    # says the column names places and `descr_lista` the lists.
+    path = write(tmp_path, LISTS, "it_lists.csv")
+    result = invoke("summary", str(path))
+    assert result.code != 0
+    first = result.stderr.splitlines()[0]
+    assert "'Borgo 1' is listed again" in first
+    assert (
+        "if 'name' names places (races or regions) rather than the options, rename its header "
+        "(constituency, region…) and give the options' column the header candidate or party "
+        "(not used: 'descr_lista', 'variable', 'value')" in first
+    ), first
+    renamed = write(tmp_path, LISTS.replace("name,descr_lista", "constituency,party"), "it2.csv")
+    done = invoke("summary", str(renamed), "--format", "json")
+    assert done.code == 0, done.stderr
+    races = {e["election"]: e for e in json.loads(done.stdout)["elections"]}
+    assert races["Borgo 2"]["leader"]["candidate"] == "LISTA BETA"
+    assert round(races["Borgo 2"]["leader"]["share"], 2) == 50.25
+    assert races["Borgo 1"]["leader"]["candidate"] == "LISTA ALFA"

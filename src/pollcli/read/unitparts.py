@@ -272,7 +272,9 @@ def rows_advice(
             + unit_advice(header, {*used, *codes})
         )
     advice = "if each row counts a precinct or polling station, " + unit_advice(header, used)
-    if parties and (named := _candidates_unread(header, used, roles or {})):
+    if not parties:
+        advice += _places_named(header, used, roles or {})
+    elif named := _candidates_unread(header, used, roles or {}):
         advice += named  # (the races told apart already: no --race-by again)
     elif parties:
         advice += (
@@ -280,6 +282,21 @@ def rows_advice(
             "constituency), name that column with --race-by COL instead"
         )
     return advice
+
+
+def _places_named(header: Sequence[str], used: Collection[int], roles: Mapping[int, str]) -> str:
+    """The advice where the candidate column may name places: a name over three rows or more of
+    one place (Italy's 2018 results, `name,descr_lista,perc`: `name` the constituency,
+    `descr_lista` the list) is no candidate's; the unused columns may name the options."""
+    named = next((header[i] for i, role in roles.items() if role == "candidate"), None)
+    unused = [repr(h.strip()) for i, h in enumerate(header) if i not in used and h.strip()]
+    if named is None or not unused:
+        return ""
+    return (
+        f"; or, if {named!r} names places (races or regions) rather than the options, rename its "
+        "header (constituency, region…) and give the options' column the header candidate or "
+        f"party (not used: {', '.join(unused[:6])}{', …' if len(unused) > 6 else ''})"
+    )
 
 
 def _candidates_unread(
