@@ -99,17 +99,14 @@ def places(table: RawTable, plan: Plan, rows: list[Row]) -> tuple[Place | None, 
             )
         return region, Place(JOIN.join(header[i] for i in within), within), ""
     telling = _telling(rows, header, naming) or tuple(naming)
-    if (
-        len(telling) == 1
-        and (parent := _named_parent(rows, header, naming, telling[0])) is not None
-    ):
+    if len(telling) == 1 and (names := _named_parent(rows, header, naming, telling[0])) is not None:
         # (Israel's CEC by ballot box: `ברזל`, each box's serial, was "the regions"; the
         # localities, `שם ישוב`, are.)
         return (
-            Place(header[parent], (parent,)),
+            Place(header[names], (names,)),
             Place(header[telling[0]], telling),
             f"The rows are the units named by {header[telling[0]]!r} (codes), within the regions "
-            f"named by {header[parent]!r}.",
+            f"named by {header[names]!r}.",
         )
     name = JOIN.join(header[i] for i in telling)
     return (
