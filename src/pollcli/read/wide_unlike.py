@@ -144,6 +144,11 @@ def not_results(table: RawTable, plan: Plan, found: Found, named: bool) -> bool:
     told = [s for s in (hours, ranks, listed, few, account, fixed, shares) if s is not None]
     if not seen and not told and not seats:
         return False
+    if shares is not None and told == [shares] and not seen and not seats:
+        # (No --ignore-column or --wide advice: each column is a party's, and read as counts
+        # with --wide each cell is an error of its own again.)
+        found.add(Code.MISSING_COLUMN, table.header_line, shares, column="votes")
+        return True
     votes = [table.header[i] for i in plan.options if i not in seen]
     votes = [label for label in votes if label not in seats]
     if seats and votes and not seen and not told:
