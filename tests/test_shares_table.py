@@ -34,3 +34,14 @@ def test_counts_with_a_few_fractions_are_not_told_so(tmp_path):
     result = invoke("summary", str(write(tmp_path, HEADER + "".join(rows), "pl_counts.csv")))
     assert "percentages, not counts" not in result.stderr
     assert "votes '103.5': not a whole number" in result.stderr
+
+
+def test_shares_of_many_decimals_adding_up_to_100_are_one_error(tmp_path):
+    # PKW's parties' shares add up to 100 in each row, to fifteen decimals: the reshape's check of
+    # rows of percentages (two decimals at most) passed them over, and each cell was an error.
+    rows = [";".join(r.split(";")[:4] + r.split(";")[6:]) for r in ROWS]
+    header = "Region;Nr okr.;TERYT;County;KW ALFA;KKW BETA;KW GAMMA\n"
+    result = invoke("summary", str(write(tmp_path, header + "".join(rows), "pl_parties.csv")))
+    errors = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert len(errors) == 1, result.stderr
+    assert f"('KW ALFA' {20 + 1 / 3:.12f} on line 2: a fraction" in errors[0]

@@ -391,6 +391,7 @@ def votes_flag(table: RawTable, plan: Plan, options: ReadOptions) -> None:
 # A number with a fraction (`24.207133517803385`, `24,21`), and a count written with its thousands
 # marked or as a decimal of zeros (`1.234`, `1533.00000`), no fraction.
 _SHARE_CELL: Final[re.Pattern[str]] = re.compile(r"\d+[.,]\d+")
+_TWO_DECIMALS: Final[re.Pattern[str]] = re.compile(r"\d{1,3}(?:[.,]\d{1,2})?")
 _WHOLE_CELL: Final[re.Pattern[str]] = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d+[.,]0+")
 
 
@@ -418,11 +419,23 @@ def fraction_options(
                 n for n, c in rows if i < len(c) and c[i].strip() == cells[parts.index(True)]
             )
             first = i, line, cells[parts.index(True)]
-    if first is None or len(plan.options) < 2 or fractions * 2 <= filled:
-        return None
+    if first is None or len(plan.options) < 2 or fractions * 2 <= filled or _hundreds(plan, rows):
+        return None  # (rows of 100 each: the reshape's `percent_rows` says so of them)
     index, line, cell = first
     return (
         f"the options' cells are percentages, not counts ({table.header[index]!r} {cell} on "
         f"line {line}: a fraction in each option's column): each place's shares, which add up "
         "to no whole (its places differ in size); give pollcli the table of votes"
     )
+
+
+def _hundreds(plan: Plan, rows: Sequence[tuple[int, list[str]]]) -> bool:
+    """Whether each row's options are percentages to two decimals at most adding up to 100, give
+    or take 1 (volby.cz's `%` columns), which the reshape refuses (`wide_facts.percent_rows`)."""
+    for _, cells in rows:
+        shares = [cells[i].strip() for i in plan.options if i < len(cells) and cells[i].strip()]
+        if not all(_TWO_DECIMALS.fullmatch(c) for c in shares):
+            return False
+        if abs(sum(float(c.replace(",", ".")) for c in shares) - 100) > 1:
+            return False
+    return True
