@@ -11,6 +11,7 @@ one stage a module:
     · allocation (outcomes → the `Allocation`s users read; districts summed) · scope (what a
     national threshold would change where the file's districts take it each on its own) · filed
     (the seats a file gives each option won: the seats to fill, and the method's seats beside them)
+    · listseats (districts of a list vote whose seats are not known: refused)
 
 composed here, parliament by parliament, by `allocate`.
 
@@ -20,8 +21,9 @@ Decisions, repeated for users in docs/seats.md:
   (told apart by an `election` column today, by race keys later) are the districts of one parliament
   when they share date and stage; seats are allocated in each and summed per party. A district with
   one seat, or with no seats given, is a single-member race won by the most votes (`system: majority`:
-  only with more than half of the valid votes; otherwise it is left to a runoff) — but in a file of
-  seats won, a race whose seats cells are all blank is left out with a note (`seats.filed`). Races
+  only with more than half of the valid votes; otherwise it is left to a runoff) — but districts
+  told to be a list vote (a list threshold, its scope, exempt lists) with no seats given are
+  refused (`seats.listseats`), and in a file of seats won, a race whose seats cells are all blank is left out with a note (`seats.filed`). Races
   keyed by a municipality (`--race-by commune`) are councils of their own: no majority of their
   seats added up is claimed.
 - **One office, one chamber.** Races of several offices (the `office` race key) are not one
@@ -77,6 +79,7 @@ from pollcli.seats.contests import (
     threshold_of,
 )
 from pollcli.seats.filed import compared, seats_filled, without_seats
+from pollcli.seats.listseats import check_list_seats
 from pollcli.seats.options import (
     DEFAULT_METHOD,
     TIE_RULES,
@@ -169,6 +172,7 @@ def allocate(
     groups = parliaments(seated)
     for group in groups:
         check_one_office(group, group[0].source_file)
+        check_list_seats(group, options)
     by_file: dict[str, list[Election]] = {}
     for item in seated:
         by_file.setdefault(item.source_file, []).append(item)
