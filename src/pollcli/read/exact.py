@@ -129,9 +129,11 @@ def read_table(
         from pollcli.read.abstained import ballots_from_abstentions
         from pollcli.read.votes_words import named_options
         from pollcli.read.wide_hints import votes_flag
+        from pollcli.read.wide_places import headers_again
         from pollcli.read.wide_rows import reshape
 
         votes_flag(table, plan, options)  # (--votes on a wide table: refused, never ignored)
+        table = headers_again(table, plan, found)  # (the header repeated down the file: left out)
         table, plan = ballots_from_abstentions(table, plan)  # (`Registered − Abstentions`)
         table = named_options(table, plan.options)  # (`AUR-voturi`: the option `AUR`)
         reshaped = reshape(table, plan, options, found)

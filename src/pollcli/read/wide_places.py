@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Final
 
@@ -21,6 +21,7 @@ from pollcli.problems import Code, Found
 from pollcli.read import choices, protocol
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan, level0
+from pollcli.read.preamble import header_again
 from pollcli.read.wide_hints import seats_only
 
 Row = tuple[int, list[str]]
@@ -29,6 +30,7 @@ JOIN: Final[str] = " · "
 PAIRED_ROWS: Final[int] = 50  # (the first rows looked at by `_paired`)
 # Rows a column must rise over, a different whole number in each, to be read as their code.
 CODE_ROWS_AT_LEAST: Final[int] = 5
+SHOWN_AGAIN: Final[int] = 8  # (repeated header lines a warning names before "and N more")
 
 
 @dataclass(frozen=True)
@@ -282,6 +284,44 @@ def header_names(table: RawTable, plan: Plan) -> str:
     """The first option columns' headers, as an error shows them."""
     shown = ", ".join(repr(table.header[i]) for i in plan.options[:3])
     return shown + (" …" if len(plan.options) > 3 else "")
+
+
+def headers_again(table: RawTable, plan: Plan, found: Found) -> RawTable:
+    """The table without the rows that repeat its header cell for cell (one table's parts exported
+    one after another, each under its header: HS-Datadesk's Finnish candidate table repeats it 19
+    times, once per area, and each figure column's header was refused as "not a number"), named
+    by line in one warning. Each row is a place of its own, named in its cells, so the parts are
+    one table's; places named twice are refused as ever (`wide_columns.repeated_rows`)."""
+    named = [(i, label.strip().casefold()) for i, label in enumerate(table.header) if label.strip()]
+    if plan.blocks is not None or len(named) < 2 or not table.records:
+        return table
+    # One cell first, as written or nearly (a figure, mostly): the whole row only where it matches.
+    at, label = named[-1]
+    probes = {table.header[at], table.header[at].strip(), label}
+    again = [
+        line
+        for line, cells in table.records
+        if at < len(cells)
+        and (cells[at] in probes or cells[at].strip().casefold() == label)
+        and header_again(table.header, cells)
+    ]
+    if not again:
+        return table
+    numbers = [f"{n:,}" for n in again]
+    if len(numbers) > SHOWN_AGAIN:
+        numbers = [*numbers[:SHOWN_AGAIN], f"{len(numbers) - SHOWN_AGAIN} more"]
+    shown = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+    found.warn(
+        Code.TYPE_ERROR,
+        again[0],
+        f"{'line' if len(again) == 1 else 'lines'} {shown} "
+        f"{'repeats' if len(again) == 1 else 'repeat'} the header (as on line "
+        f"{table.header_line:,}), a table's parts joined each under its header: left out, the "
+        "rows under them read as the table's. If the parts are different elections, save each "
+        "as a file of its own",
+    )
+    lines = set(again)
+    return replace(table, records=[(n, c) for n, c in table.records if n not in lines])
 
 
 def rows_of(table: RawTable, plan: Plan, found: Found) -> list[Row]:
