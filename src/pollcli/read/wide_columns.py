@@ -357,10 +357,11 @@ def repeated_rows(
 
 
 def _telling_column(table: RawTable, plan: Plan, rows: Sequence[Row], region: Place) -> int | None:
-    """The first option column of whole numbers (or unused column: `wide_fit` may leave a polling
-    station's number so) that, with the naming columns, names each row once (a district's number
-    read as a party)."""
-    for index in sorted({*plan.options, *plan.ignored}):
+    """The first option column of whole numbers of 3 or more (or unused column: `wide_fit` may leave
+    a polling station's number so) that, with the naming columns, names each row once (a district's
+    number read as a party; one option left would win every vote: `Vertailuluku`, trial 28)."""
+    movable = plan.options if len(plan.options) > 2 else []  # (one option left would win all)
+    for index in sorted({*movable, *plan.ignored}):
         seen: set[tuple[str, str]] = set()
         for line, cells in rows:
             cell = cells[index].strip() if index < len(cells) else ""

@@ -56,7 +56,7 @@ from pollcli.read.wide_note import describe
 from pollcli.read.wide_parts import party_parts, summed_parts
 from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of
 from pollcli.read.wide_races import apart_kept, race_hint, races_apart, stand_apart
-from pollcli.read.wide_single import one_measure, one_option
+from pollcli.read.wide_single import not_options
 from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
 from pollcli.read.wide_unlike import not_results
@@ -117,8 +117,8 @@ def reshape(
         plan = replace(plan, options=[])
     elif not_results(table, plan, found, bool(options.id_columns)):
         plan = replace(plan, options=[])  # no election result (`wide_unlike`): no option is read
-    elif one_measure(table, plan, options, found) or one_option(table, plan, options, found):
-        plan = replace(plan, options=[])  # one figure of elections, or one column: none is read
+    elif not_options(table, plan, options, found):
+        plan = replace(plan, options=[])  # ranks, one figure of elections, one column: none read
     region, unit, place_note = places(table, plan, rows)
     # (Rows kept by --where are the user's: a breakdown of part of a row is refused without.)
     marked = marked_totals(table, plan, rows, None if options.where else found)

@@ -1,8 +1,9 @@
 """A wide table whose options are no options, read as one (`read.wide_rows` asks before it reads the
-rows): two or three columns of one measure told apart by a number (`one_measure`: Finland's
-comparison elections), or one option column where the naming columns show it is none
-(`one_option`: Taiwan's `candNo,tks`, a US county table's `diff`). Each is an error saying how to
-read the table."""
+rows, `not_options`): columns of a rank or a comparison number among them (`ranked_options`: a
+Finnish candidate table), two or three columns of one measure told apart by a number
+(`one_measure`: Finland's comparison elections), or one option column where the naming columns
+show it is none (`one_option`: Taiwan's `candNo,tks`, a US county table's `diff`). Each is an
+error saying how to read the table."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import shlex
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
-from pollcli.columns import normalize_header
+from pollcli.columns import header_words, normalize_header
 from pollcli.kinds import name_key as kind_key
 from pollcli.problems import Code, Found
 from pollcli.read import protocol
@@ -25,6 +26,75 @@ if TYPE_CHECKING:
 # A table of more such options than this is of candidates numbered, not of elections.
 MEASURE_OPTIONS_AT_MOST: Final = 3
 _WHOLE: Final = re.compile(r"\d+(?:\.0+)?")
+
+
+def not_options(table: RawTable, plan: Plan, options: ReadOptions, found: Found) -> bool:
+    """Whether the wide table's options are no options (an error then, saying how to read it)."""
+    return (
+        ranked_options(table, plan, options, found)
+        or one_measure(table, plan, options, found)
+        or one_option(table, plan, options, found)
+    )
+
+
+# Header words of figures that are no one's votes: a candidate's rank on the list (Finland's
+# `Sijoitus listalla`), the comparison number a divisor method gives it (`Vertailuluku`, D'Hondt's
+# votes of the list over the rank).
+RANK_WORDS: Final[dict[str, str]] = {
+    "rank": "a rank",
+    "ranking": "a rank",
+    "sijoitus": "a rank",
+    "listenplatz": "a rank",
+    "platzierung": "a rank",
+    "classement": "a rank",
+    "vertailuluku": "a comparison number",
+    "jämförelsetal": "a comparison number",
+    "comparison": "a comparison number",
+    "quotient": "a comparison number",
+}
+
+
+def ranked_options(table: RawTable, plan: Plan, options: ReadOptions, found: Found) -> bool:
+    """Whether option columns of a wide table are headed by a rank's or a comparison number's word,
+    an error then: a table of one row per candidate whose votes column pollcli does not know (HS-
+    Datadesk's Finnish candidate table: `Äänimäärä` the votes, `Vertailuluku` and `Sijoitus
+    listalla` beside it) was read as three options, "Vertailuluku" winning outright. Leaving them
+    out is offered only where two options would be left (one would win with every vote); moving
+    the votes into the rows' names never is. `--kind NAME=candidate` says a column is an option."""
+    if plan.blocks is not None or not plan.options:
+        return False
+    header = table.header
+    chosen = options.kind_keys()
+    ranked = {
+        i: what
+        for i in plan.options
+        if kind_key(header[i]) not in chosen
+        and (what := next((RANK_WORDS[w] for w in header_words(header[i]) if w in RANK_WORDS), ""))
+    }
+    if not ranked:
+        return False
+    left = [i for i in plan.options if i not in ranked]
+    listed = ", ".join(repr(header[i]) for i in plan.options[:4])
+    said = ", ".join(f"{header[i]!r} ({what})" for i, what in ranked.items())
+    votes = f", here perhaps {header[left[0]]!r}" if len(left) == 1 else ""
+    aside = (
+        "; if the rows are places and the other columns options, leave these out: "
+        + " ".join(f"--ignore-column {shlex.quote(header[i])}" for i in ranked)
+        if len(left) >= 2
+        else ""
+    )
+    found.add(
+        Code.MISSING_COLUMN,
+        table.header_line,
+        f"read as a wide table, its options would be {listed}{' …' if len(plan.options) > 4 else ''}, "
+        f"but {said} {'is' if len(ranked) == 1 else 'are'} no one's votes: a table of one row per "
+        "candidate or list, most likely, whose columns pollcli does not know. Name them, renaming "
+        "the headers or with --columns (the header line taken out): the candidate's ('candidate', "
+        f"or 'first_name' and 'last_name'; one of {word_columns(table, plan) or 'none here'}), "
+        f"the party's ('party') and the votes' ('votes'{votes}){aside}",
+        column="candidate",
+    )
+    return True
 
 
 # A number within a header (`Ääniä_yhteensä_2_vertailuvaali`: the 2nd comparison election).
