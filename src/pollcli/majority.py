@@ -16,10 +16,20 @@ if TYPE_CHECKING:  # (`tally` imports this module: its types only, for the annot
 
 
 def default_system(election: Election) -> System:
-    """The system of an election that does not say: first past the post for a race of a file split
+    """The system of an election that does not say: a party-list vote where every option is named
+    as a list (`list_names`: `KOMITET WYBORCZY …`); first past the post for a race of a file split
     into races by office, district or constituency (not Louisiana's open primary), else majority."""
+    if lists_named(election) is not None:
+        return "list"
     plurality = election.race and election.race.constituency and not election.race.majority
     return "plurality" if plurality else "majority"
+
+
+def lists_named(election: Election) -> str | None:
+    """The first option's name where every option of the election is named as a list."""
+    from pollcli.list_names import list_named
+
+    return list_named(o.candidate for o in election.options if o.kind == "candidate")
 
 
 def reached(leader: Ranked | None, majority: float) -> bool:

@@ -131,6 +131,10 @@ def _add_overview(
     guessed = [e.facts.election for e in items if e.race is not None and e.race.primary_guessed]
     if guessed:
         result.overview.notes.append(runoffs_sentence(guessed))
+    if lists := sum(1 for s in result.elections if s.system == "list" and not s.system_given):
+        from pollcli.findings.systems import lists_sentence
+
+        result.overview.notes.append(lists_sentence(lists))
     offices = _offices(items, result.overview.races)
     if len(offices) > 1 and not result.tally.no_party_given:  # (no races won per party)
         result.overview.notes.append(offices_sentence(offices))

@@ -63,9 +63,28 @@ def list_note(tally: Tally) -> str:
         ]
         how.append(f"among lists with at least {facts.list_threshold:g} % of {base}")
     seats = f"{facts.seats:,} seats" if facts.seats else "seats"
+    if not tally.system_given:  # (every option named as a list: `majority.default_system`)
+        given = "--seats N" if tally.election.race is None else "each district's: --seats-file"
+        return (
+            f"Party-list vote, as the options' names say (“{tally.candidates[0].option.candidate}”"
+            f"…): {seats} go to the lists, not to the leader, and no system is given; pollcli "
+            f"seats allocates them ({given}). If the race elects one member by the most votes: "
+            "--system plurality."
+        )
     return (
         f"Party-list vote: {seats} go to the lists{' ' + ' '.join(how) if how else ''}, not to a "
         "runoff; pollcli seats allocates them."
+    )
+
+
+def lists_sentence(count: int) -> str:
+    """The overview's word on races read as party-list votes from their options' names alone."""
+    races = "1 race is" if count == 1 else f"{count:,} races are"
+    return (
+        f"{races} read as party-list votes, every option named as a list (an electoral "
+        "committee's, 'KOMITET WYBORCZY …', 'Lista 3 …'), no system being given: no seat is "
+        "counted won by the most votes; pollcli seats allocates their seats (each district's "
+        "with --seats-file). If each race elects one member by the most votes: --system plurality."
     )
 
 

@@ -3,8 +3,9 @@
 A district that gives no number of seats is a single-member race (`contests`), won by the most votes:
 right for a file of constituencies of one member each (the Commons' parties by constituency). But a
 caller who gives a legal threshold for lists (`--list-threshold`, its scope or exempt lists; the
-front matter's `list_threshold`) has said the districts are party-list votes, whose seats each
-district shares out by a method: one seat a district is no reading of it. Poland's Sejm of 2023 by
+front matter's `list_threshold`), or options all named as lists (`KOMITET WYBORCZY …`:
+`list_names`), say the districts are party-list votes, whose seats each district shares out by a
+method: one seat a district is no reading of it. Poland's Sejm of 2023 by
 gmina, split into its 41 okręgi by `--race-by 'Nr okręgu'`, gave "PiS has a majority: 22 of 41
 seats" (460 seats by D'Hondt; PiS 194, no majority).
 """
@@ -15,6 +16,7 @@ import shlex
 
 from pollcli.election import Election
 from pollcli.errors import UsageError
+from pollcli.majority import lists_named
 from pollcli.seats.contests import gate_of
 from pollcli.seats.options import SeatOptions
 
@@ -44,13 +46,13 @@ def check_list_seats(group: list[Election], options: SeatOptions) -> None:
     )
     source = first.source_file
     raise UsageError(
-        f"{said} says the {len(group):,} districts (races) of {source} are party-list votes, "
+        f"{said} the {len(group):,} districts (races) of {source} are party-list votes, "
         f"whose seats each district shares out by a method, but {len(unknown):,} of them give no "
         f"number of seats ({shown}): pollcli cannot tell them, and one seat a district would be "
         "first past the post. Give each district's seats with --seats-file FILE (a CSV with a "
         f"header 'district,seats' and a row per district: {shlex.quote(unknown[0])},N), or in a "
         "'seats' column of a table of one row per list; if each district elects one member by "
-        "the most votes, leave out the list threshold"
+        "the most votes, say so with --system plurality (and no list threshold)"
     )
 
 
@@ -60,7 +62,8 @@ def _given(election: Election, options: SeatOptions) -> int | None:
 
 
 def _list_said(election: Election, options: SeatOptions) -> str | None:
-    """What says the vote is for party lists: the threshold flag or fact, its scope, exemptions."""
+    """What says the vote is for party lists: the threshold flag or fact, its scope, exemptions, or
+    the options' names."""
     if gate_of(election, options) is not None:
         pct = (
             options.list_threshold
@@ -68,9 +71,11 @@ def _list_said(election: Election, options: SeatOptions) -> str | None:
             else election.facts.list_threshold
         )
         flag = options.list_threshold is not None
-        return f"a list threshold of {pct:g} %" + (" (--list-threshold)" if flag else "")
+        return f"a list threshold of {pct:g} %" + (" (--list-threshold)" if flag else "") + " says"
     if options.threshold_scope is not None or election.facts.threshold_scope is not None:
-        return "a threshold scope (--threshold-scope)"
+        return "a threshold scope (--threshold-scope) says"
     if options.threshold_exempt:
-        return "a list exempt from the threshold (--threshold-exempt)"
+        return "a list exempt from the threshold (--threshold-exempt) says"
+    if (name := lists_named(election)) is not None:  # (`summary` reads them so too)
+        return f"the options' names, each a list's or an electoral committee's ({name!r} …), say"
     return None
