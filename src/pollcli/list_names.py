@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 # The words a list's name opens with, casefolded, as whole words: Poland's electoral committees
@@ -39,14 +39,19 @@ def _opening() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{words})(?![^\W_])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_list_name(name: str) -> bool:
+    """One name, looked up once: a file's races list the same lists again and again."""
+    return _opening().match(name) is not None
+
+
 def list_named(names: Iterable[str]) -> str | None:
     """The first of two names or more that all open with a list's word, or None (told at the first
     name that does not: a race's first candidate, mostly, and its other options left unread)."""
-    pattern = _opening()
     first: str | None = None
     count = 0
     for name in names:
-        if not pattern.match(name):
+        if not _is_list_name(name):
             return None
         first = first if first is not None else name
         count += 1
