@@ -26,8 +26,9 @@ SHOWN = 5
 
 def check_list_seats(group: list[Election], options: SeatOptions) -> None:
     """Refuse a parliament of several districts told to be a list vote (a list threshold, its scope
-    or exempt lists) where some district's seats are not known (no `seats` fact, no --seats-file
-    row, no `system: list`, which is refused per district already)."""
+    or exempt lists, or options all named as lists) where some district's seats are not known (no
+    `seats` fact, no --seats-file row; `system: list` is refused per district already, and a
+    `system` of plurality or majority says the districts are races)."""
     if len(group) < 2 or options.seats is not None:
         return
     first = group[0]
