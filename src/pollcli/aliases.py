@@ -390,7 +390,17 @@ FACT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "election": ("election", "eleccion", "elección"),
     # Elections Canada's candidates since 1867: `Election Date`, one date for each election (a
     # vote-mode column beside others in OpenElections' Iowa files: `read.roles`).
-    "date": ("date", "election_date", "date_of_election", "polling_date", "data_elezione"),
+    # The day of a vote in the languages of referendums: the BFS's Swiss `DATUM_ABSTIMMUNG`.
+    "date": (
+        *("date", "election_date", "date_of_election", "polling_date", "data_elezione"),
+        *("vote_date", "date_of_vote", "voting_date", "referendum_date"),
+        *("datum", "datum_abstimmung", "abstimmungsdatum", "abstimmungstag", "wahldatum"),
+        *("wahltag", "date_du_scrutin", "date_scrutin", "date_de_la_votation", "date_votation"),
+        *("data_votazione", "data_della_votazione", "fecha", "fecha_eleccion", "fecha_elección"),
+        *("fecha_votacion", "fecha_votación", "data_eleicao", "data_eleição", "verkiezingsdatum"),
+        *("valgdato", "valdatum", "vaalipäivä", "data_wyborów", "data_głosowania", "дата"),
+        *("дата_выборов", "дата_голосования"),
+    ),
     "registered": (
         "registered",
         "electors_for_polling_station",

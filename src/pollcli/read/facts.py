@@ -297,9 +297,10 @@ def election_facts(
     def column_of(key: str) -> str | None:
         return None if key in given else sources.columns.header_of(key)
 
-    if "date" not in sources.front and datecolumn.unread(
-        header := column_of("date"), values.get("date")
-    ):
+    # (A date that --race-by names is read from its key: `--race-by DATUM_ABSTIMMUNG` of the BFS's
+    # `24.09.2017`, left unread as it is without the flag, not refused.)
+    dated = column_of("date") or column_of(RACE_PREFIX + "date")
+    if "date" not in sources.front and datecolumn.unread(header := dated, values.get("date")):
         datecolumn.say_unread(str(header), values.pop("date"), sources.dates_unread, found)
 
     ok &= label not in unit_facts.conflicting

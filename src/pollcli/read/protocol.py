@@ -33,7 +33,8 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"тізімге енгізілген сайлаушылар саны|сайлаушылар саны",
         r"liczba (wyborców|osób) uprawnionych( do głosowania)?",
         r"uprawnieni|(électeurs )?inscrits|nombre d inscrits",
-        r"wahlberechtigte( insgesamt)?|stimmberechtigte",
+        # (The BFS's Swiss referendum files spell it with one M: `STIMBERECHTIGTE`.)
+        r"wahlberechtigte( insgesamt)?|stimm?berechtigte",
         r"registered( voters)?|electorate|eligible voters|voters on the list|total registered",
         r"(close ?of ?rolls ?)?enrol(l)?ment|enrolled( voters)?",
         r"electores( inscritos)?|inscritos|censo( electoral)?|elettori|iscritti",

@@ -142,13 +142,14 @@ def races_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> b
 
 
 # Naming columns whose values are never places of one race: each a race, a round or a stage of the
-# count (as said in the refusal), or an election's date.
+# count (as said in the refusal), an election's date, or a ballot measure.
 _APART: Final[dict[str, str]] = {
     "date": "elections dated",
     "election": "elections",
     "office": "races",
     "round": "rounds",
     "stage": "stages of the count",
+    RACE_PREFIX + "measure": "measures",
 }
 
 
@@ -178,41 +179,64 @@ def apart_kept(table: RawTable, plan: Plan, rows: list[Row], options: ReadOption
 
 def _named_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> bool:
     """Refuse a wide table whose rows name two values or more in a column of dates, elections,
-    offices, rounds or stages (`_APART`): never places of one race (a table of Canada's federal
-    elections, a row each, was added up from 1867 to 2019: "Lib_votes leads with 37.61 %"; an
-    `office` column's Mayor and Clerk rows were "the regions", their votes added up)."""
+    offices, rounds, stages or ballot measures (`_APART`): never places of one race (a table of
+    Canada's federal elections, a row each, was added up from 1867 to 2019: "Lib_votes leads with
+    37.61 %"; an `office` column's Mayor and Clerk rows were "the regions", their votes added up;
+    the BFS's 631 Swiss referendums, a row each, dated and titled, "NEIN leads with 52.45 %").
+    The refusal is said of the measures where a column names them (else of the first such
+    column), and its `--race-by` names every such column of two values or more: a measure's
+    title may come back on another date."""
     if not plan.options:
         return False  # (no option read, nothing is added up: a table refused already says why)
     apart = [i for i in plan.ids if canonical_column(table.header[i]) in _APART]
-    for index in apart:
-        role = canonical_column(table.header[index]) or ""
-        values: dict[str, str] = {}  # (as race keys tell them apart: `Mayor`, `MAYOR` are one)
-        for _, c in rows:
-            if index < len(c) and c[index].strip():
-                # (A stage's words are not merged: `final` and `official` rows are two listings.)
-                key = spacing_key(c[index]) if role == "stage" else normal(role, c[index])
-                values.setdefault(key, c[index].strip())
-        if len(values) < 2:
-            continue
-        name = table.header[index]
-        what = _APART[role]
-        by = "by" if what == "elections dated" else "named by"
-        one = f", or one with --where {shlex.quote(name + '=VALUE')}"  # (`apart_kept`)
-        shown = ", ".join(map(repr, list(values.values())[:3])) + (" …" if len(values) > 3 else "")
-        written = list(values.values())
-        kept = next((v for v in written if stage_of(v) == "official"), written[0])
-        found.add(
-            Code.RACE_SPLIT,
-            rows[0][0],
-            f"the rows are {len(values):,} {what} {by} {name!r} ({shown}), not places of one "
-            f"race: added up they are no result; "
-            + (
-                f"keep one stage with --where {shlex.quote(name + '=' + kept)} "
-                "(each stage lists the whole race)"
-                if what == _APART["stage"]
-                else f"read each with {_flag(name)}{one}"
-            ),
-            column=name,
-        )
-        return True
-    return False
+    varied = [i for i in apart if len(_values(table, rows, [i])) >= 2]
+    if not varied:
+        return False
+    measure = [i for i in varied if canonical_column(table.header[i]) == RACE_PREFIX + "measure"]
+    index = (measure or varied)[0]
+    values = _values(table, rows, [index])
+    name = table.header[index]
+    what = _APART[canonical_column(name) or ""]
+    by = "by" if what == "elections dated" else "named by"
+    others = [table.header[i] for i in varied if i != index]
+    count = len(_values(table, rows, varied)) if others else len(values)
+    one = (
+        f", or one with --where {shlex.quote(name + '=VALUE')}" if not others else ""
+    )  # (`apart_kept`)
+    written = [cells[0] for cells in values.values()]
+    shown = ", ".join(map(repr, written[:3])) + (" …" if len(written) > 3 else "")
+    kept = next((v for v in written if stage_of(v) == "official"), written[0])
+    beside = f" and {', '.join(map(repr, others))}" if others else ""
+    found.add(
+        Code.RACE_SPLIT,
+        rows[0][0],
+        f"the rows are {count:,} {what} {by} {name!r}{beside} ({shown}), not places of one "
+        f"race: added up they are no result; "
+        + (
+            f"keep one stage with --where {shlex.quote(name + '=' + kept)} "
+            "(each stage lists the whole race)"
+            if what == _APART["stage"]
+            else f"read each with {_flag(','.join(table.header[i] for i in varied))}{one}"
+        ),
+        column=name,
+    )
+    return True
+
+
+def _values(
+    table: RawTable, rows: list[Row], indexes: list[int]
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The distinct non-blank combinations of the cells of `indexes` in the rows, in order, as race
+    keys tell them apart (`Mayor`, `MAYOR ` are one; a stage's words by case and spacing alone:
+    `final` and `official` rows are two listings), each as first written."""
+    roles = [canonical_column(table.header[i]) or "" for i in indexes]
+    seen: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for _, c in rows:
+        cells = tuple(c[i].strip() if i < len(c) else "" for i in indexes)
+        if any(cells):
+            key = tuple(
+                spacing_key(v) if role == "stage" else normal(role, v)
+                for role, v in zip(roles, cells, strict=True)
+            )
+            seen.setdefault(key, cells)
+    return seen

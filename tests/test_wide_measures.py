@@ -1,0 +1,157 @@
+"""A wide table of answers (yes/no) whose rows are several ballot measures: each row's measure
+named by a column (`measure`, `question`, `proposal`, the Swiss BFS's `VORLAGE_BEZEICHNUNG`,
+`objet`, `quesito`…) and often dated by another (`DATUM_ABSTIMMUNG`). Added up, the rows were one
+answer: the BFS layout's 631 federal referendums of 1866–2017, "NEIN leads with 52.45 %"; a
+canton's 34 referendums by municipality, "JA leads with 53.77 %", its voters counted 34 times.
+Rows of two measures or more are refused, naming the `--race-by` that reads each (all the
+columns that tell them apart); followed, each measure is its own race, checked by hand below.
+Invented names and figures, in the publishers' layouts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import invoke, write
+
+ENGINES = ["exact", "stream"]
+
+
+def refusal(path: Path, engine: str, *args: str) -> str:
+    result = invoke("summary", str(path), *args, env={"POLLCLI_ENGINE": engine})
+    assert result.code == 1 and result.stdout == "", result.stdout
+    text = " ".join(result.stderr.split())
+    assert "leads" not in text
+    return text
+
+
+def races(path: Path, *args: str) -> dict[str, dict[str, int]]:
+    result = invoke("summary", str(path), *args, "-f", "json")
+    assert result.code == 0, result.stderr
+    return {
+        e["election"]: {r["candidate"]: r["votes"] for r in e["results"]}
+        for e in json.loads(result.stdout)["elections"]
+    }
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    "word", ["measure", "question", "proposal", "Proposition", "Ballot Question", "referendum"]
+)
+def test_rows_of_measures_are_refused(tmp_path, word, engine):
+    path = write(tmp_path, f"{word},yes,no\nMeasure A,600,300\nMeasure B,100,700\n")
+    text = refusal(path, engine)
+    assert f"the rows are 2 measures named by {word!r}" in text
+    assert "'Measure A', 'Measure B'" in text
+    flag = f"--race-by '{word}'" if " " in word else f"--race-by {word}"
+    assert flag in text
+
+
+def test_following_the_advice_reads_each_measure(tmp_path):
+    path = write(tmp_path, "question,yes,no\nMeasure A,600,300\nMeasure B,100,700\n")
+    assert races(path, "--race-by", "question") == {
+        "Measure A": {"yes": 600, "no": 300},
+        "Measure B": {"yes": 100, "no": 700},
+    }
+
+
+SWISS = (
+    "DATUM_ABSTIMMUNG;VORLAGE_BEZEICHNUNG;STIMBERECHTIGTE;JA_STIMMEN;NEIN_STIMMEN\n"
+    "01.03.2020;Gesetz über die Wälder;1000;600;300\n"
+    "07.06.2021;Gesetz über die Seen;1100;100;700\n"
+    "07.06.2021;Gesetz über die Berge;1100;450;350\n"
+)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_dated_measures_are_refused_naming_both_keys(tmp_path, engine):
+    """The BFS layout: a date and a title per row; the advice names both (a title may come back
+    on another date)."""
+    text = refusal(write(tmp_path, SWISS), engine)
+    assert "the rows are 3 measures" in text
+    assert "--race-by DATUM_ABSTIMMUNG,VORLAGE_BEZEICHNUNG" in text
+
+
+def test_dated_measures_read_with_the_advice(tmp_path):
+    got = races(write(tmp_path, SWISS), "--race-by", "DATUM_ABSTIMMUNG,VORLAGE_BEZEICHNUNG")
+    # (Each race's figures are its row's, by hand; JA and NEIN are the answers' names.)
+    assert sorted(got.values(), key=lambda v: v["JA"]) == [
+        {"JA": 100, "NEIN": 700},
+        {"JA": 450, "NEIN": 350},
+        {"JA": 600, "NEIN": 300},
+    ]
+    assert len(got) == 3
+
+
+def test_the_bfs_registered_column_is_registered(tmp_path):
+    """`STIMBERECHTIGTE` (one M, as the BFS file spells it) is the voters on the list, no row name."""
+    path = write(tmp_path, SWISS)
+    result = invoke(
+        "summary", str(path), "--race-by", "DATUM_ABSTIMMUNG,VORLAGE_BEZEICHNUNG", "-f", "json"
+    )
+    assert result.code == 0, result.stderr
+    registered = sorted(e["turnout"]["registered"] for e in json.loads(result.stdout)["elections"])
+    assert registered == [1000, 1100, 1100]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_measures_of_one_date_are_refused(tmp_path, engine):
+    path = write(
+        tmp_path,
+        "date,measure,yes,no\n2020-03-01,Measure A,600,300\n2020-03-01,Measure B,100,700\n",
+    )
+    text = refusal(path, engine)
+    assert "the rows are 2 measures named by 'measure'" in text
+    assert "--race-by measure" in text
+
+
+@pytest.mark.parametrize(
+    ("header", "answers"),
+    [
+        ("Objet;Oui;Non", ("Oui", "Non")),
+        ("Quesito;Sì;No", ("Sì", "No")),
+        ("Vorlage;Ja;Nein", ("Ja", "Nein")),
+        ("Votation;Oui;Non", ("Oui", "Non")),
+        ("Pregunta;Sí;No", ("Sí", "No")),
+    ],
+)
+def test_measures_in_other_languages(tmp_path, header, answers):
+    word = header.split(";")[0]
+    path = write(tmp_path, f"{header}\nPremier;60;30\nSecond;10;70\n")
+    text = refusal(path, "exact")
+    assert f"2 measures named by {word!r}" in text and f"--race-by {word}" in text
+    got = races(path, "--race-by", word)
+    assert got == {
+        "Premier": {answers[0]: 60, answers[1]: 30},
+        "Second": {answers[0]: 10, answers[1]: 70},
+    }
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_one_measure_by_place_is_read(tmp_path, engine):
+    """One measure in every row, by municipality: its places, added up (by hand: 700 to 1,000)."""
+    path = write(
+        tmp_path,
+        "Vorlage;Gemeinde;Ja;Nein\nGesetz A;Adorf;600;300\nGesetz A;Bedorf;100;700\n",
+    )
+    result = invoke("summary", str(path), "-f", "json", env={"POLLCLI_ENGINE": engine})
+    assert result.code == 0, result.stderr
+    [election] = json.loads(result.stdout)["elections"]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {"Ja": 700, "Nein": 1000}
+
+
+def test_long_rows_of_measures_are_races(tmp_path):
+    """A long table of measures by county: each measure its own race."""
+    path = write(
+        tmp_path,
+        "county,measure,candidate,votes\n"
+        "Adams,Measure A,Yes,60\nAdams,Measure A,No,30\nAdams,Measure B,Yes,10\n"
+        "Adams,Measure B,No,70\nBaker,Measure A,Yes,5\nBaker,Measure A,No,4\n"
+        "Baker,Measure B,Yes,3\nBaker,Measure B,No,2\n",
+    )
+    assert races(path) == {
+        "Measure A": {"Yes": 65, "No": 34},
+        "Measure B": {"Yes": 13, "No": 72},
+    }
