@@ -6,7 +6,7 @@ here, so 500 races cost little more than their summaries. The sentences are `fin
 
 - A race is **won** when its leader takes the seat: first past the post, or with the majority a
   two-round system needs; a tie for first, a runoff to come, a party-list vote and part of a race
-  (`--where` left some of its rows out) are undecided. A race won with no majority under first
+  (`--where` left some of its rows out) are undecided, and so is an exit poll. A race won with no majority under first
   past the post that nobody stated (the default for a split file) is counted, and said to be.
 - **Tags**: `close` — a margin under 1 point or under 0.5 % of the race's votes; `tie` — a tie for
   first; `no_majority` — a two-round race where no one has the majority; `unopposed` — one candidate.
@@ -60,8 +60,9 @@ def race_line(summary: ElectionSummary) -> RaceLine:
     candidates = results if everyone else [r for r in results if r.kind == "candidate"]
     reached = summary.majority.reached
     others_ahead = summary.undecided == "others_ahead"
-    # The race's one verdict (`pollcli.verdict`), which `seats` reads too.
-    won = summary.undecided is None
+    # The race's one verdict (`pollcli.verdict`), which `seats` reads too. An exit poll wins no
+    # seat: its shares are of people asked (FiveThirtyEight's polls: "Seats won REP 7, DEM 1").
+    won = summary.undecided is None and summary.stage != "exit_poll"
     runner_up = summary.runner_up
     # Lists that share a district's seats as the file gives them (its options parties: Belgium's),
     # where the first without a seat is a small list ("DierAnimal" runner-up in Antwerp): the second.

@@ -53,6 +53,7 @@ def streamable(columns: ColumnMap, party: PartyRule | None = None) -> bool:
     per row beside precincts is read as the precinct's count while it is one (`read.unittotals`),
     but for a party primary's. (Precinct counts in a file of races are each race's own:
     `read.raceunits`.)"""
+    from pollcli.read.pollfiles import poll_columns
     from pollcli.read.roles import name_indexes
     from pollcli.read.undercols import read_aside
     from pollcli.read.unittotals import streams
@@ -65,4 +66,6 @@ def streamable(columns: ColumnMap, party: PartyRule | None = None) -> bool:
         return False  # no name column: the exact engine says so; `read.elected`: the exact engine
     if any(map(read_aside, columns.header)):
         return False  # a row's share of the count reported, under votes beside it: read whole
+    if poll_columns(columns.header):
+        return False  # a table of polls (`read.pollfiles`): refused, or read as a poll, whole
     return streams(columns, party)

@@ -12,7 +12,7 @@ from typing import Final
 
 from pollcli.election import Election
 from pollcli.problems import Code, Found, Problem, sort_problems
-from pollcli.read import footnotes, layout, preamble, race_hint, reporting, undercols
+from pollcli.read import footnotes, layout, pollfiles, preamble, race_hint, reporting, undercols
 from pollcli.read.assemble import assembly_for
 from pollcli.read.decode import decode
 from pollcli.read.dialect import RawTable, split
@@ -111,6 +111,12 @@ def read_table(
         table.header
     )  # (the file's: a race's key cells are read from its rows under 100 %)
     so_far = reporting.check(header, table.records, found, table.notes, options.ignore_columns)
+    # (A table of opinion polls is no count: refused unless its stage says it is a poll.)
+    if pollfiles.check(
+        table.header, table.header_line, table.records, table.front_matter, options.facts,
+        options.ignore_columns, found,
+    ):  # fmt: skip
+        return [], sort_problems(found.items)
     told, errors = options.wide or bool(options.id_columns), found.errors
     if (down := options_down(table, found, told)) is not None:
         table = down  # options down, places across: read long (`read.options_down`)

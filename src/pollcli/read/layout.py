@@ -30,6 +30,7 @@ from pollcli.kinds import kind_from_name
 from pollcli.numbers import NA_WORDS, padded_codes, percents, with_share
 from pollcli.read import fact_options, preamble, protocol, seat_variants, votes_words, wide_hints
 from pollcli.read.dialect import DELIMITERS, RawTable
+from pollcli.read.pollfiles import WORDS as POLL_WORDS
 from pollcli.read.preamble import is_number
 from pollcli.read.roles import RACE_FACT_KEYS
 from pollcli.read.total_words import says_total
@@ -257,6 +258,7 @@ def _plan(
     counts = [
         bool(header[i].strip())
         and _norm(table, i) not in unused  # (--ignore-column: no count after a protocol line)
+        and _norm(table, i) not in POLL_WORDS  # (a poll's `Sample size`: no option's count)
         and lines[i] is None
         and not says_total(level0(table, i))
         and not is_share[i]
@@ -303,6 +305,7 @@ def _plan(
         # and so does a race's fact (its seats, `vote_for`: no candidate).
         code = lines[i] is None and (i in padded or canonical_column(label) in RACE_FACT_KEYS)
         code = code or (lines[i] is None and protocol.names_a_row(label) and i not in answers)
+        code = code or _norm(table, i) in POLL_WORDS  # (a poll's sample size names its row)
         if given:
             named = _norm(table, i) in given
         elif first_protocol is not None:
