@@ -155,3 +155,24 @@ def test_long_rows_of_measures_are_races(tmp_path):
         "Measure A": {"Yes": 65, "No": 34},
         "Measure B": {"Yes": 13, "No": 72},
     }
+
+
+def test_split_measures_keep_their_answers_and_zeros(tmp_path):
+    """Read with --race-by, a table of one column per party makes the options parties and drops a
+    party's 0 (it did not stand); a measure's answers are no parties, and a 0 is a count."""
+    path = write(tmp_path, "measure,yes,no\nMeasure A,600,0\nMeasure B,100,700\n")
+    result = invoke("summary", str(path), "--race-by", "measure", "-f", "json")
+    assert result.code == 0, result.stderr
+    first = json.loads(result.stdout)["elections"][0]
+    assert {r["candidate"]: r["votes"] for r in first["results"]} == {"yes": 600, "no": 0}
+    assert all(r["party"] is None for r in first["results"])
+
+
+def test_a_day_first_race_key_is_no_date_and_no_date_is_advised(tmp_path):
+    result = invoke(
+        "summary", str(write(tmp_path, SWISS)), "--race-by", "DATUM_ABSTIMMUNG,VORLAGE_BEZEICHNUNG"
+    )
+    assert result.code == 0, result.stderr
+    text = " ".join(result.stderr.split())
+    assert "'DATUM_ABSTIMMUNG' is not read as the election's date" in text
+    assert "--date" not in text and "it names the races as written" in text

@@ -76,8 +76,12 @@ def unread(header: str | None, value: object) -> bool:
     return False
 
 
-def say_unread(header: str, value: object, said: set[str], found: Found) -> None:
-    """A warning, once a file, that the column `header` is not read as the election's date."""
+def say_unread(
+    header: str, value: object, said: set[str], found: Found, keyed: bool = False
+) -> None:
+    """A warning, once a file, that the column `header` is not read as the election's date. A
+    column of the races' keys (`keyed`: `--race-by DATUM_ABSTIMMUNG,…`) names them as written:
+    one --date for all would date every race alike, so none is offered."""
     if header in said:
         return
     said.add(header)
@@ -85,7 +89,8 @@ def say_unread(header: str, value: object, said: set[str], found: Found) -> None
         Code.UNKNOWN_COLUMN,
         None,
         f"{header!r} is not read as the election's date: {value!r} is not written year first "
-        "(pollcli never guesses which of two numbers is the day); give --date YYYY-MM-DD",
+        "(pollcli never guesses which of two numbers is the day); "
+        + ("it names the races as written" if keyed else "give --date YYYY-MM-DD"),
         column=header,
     )
 

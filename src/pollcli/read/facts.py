@@ -299,9 +299,11 @@ def election_facts(
 
     # (A date that --race-by names is read from its key: `--race-by DATUM_ABSTIMMUNG` of the BFS's
     # `24.09.2017`, left unread as it is without the flag, not refused.)
-    dated = column_of("date") or column_of(RACE_PREFIX + "date")
+    keyed = column_of("date") is None
+    dated = column_of(RACE_PREFIX + "date") if keyed else column_of("date")
     if "date" not in sources.front and datecolumn.unread(header := dated, values.get("date")):
-        datecolumn.say_unread(str(header), values.pop("date"), sources.dates_unread, found)
+        said = sources.dates_unread
+        datecolumn.say_unread(str(header), values.pop("date"), said, found, keyed)
 
     ok &= label not in unit_facts.conflicting
     try:

@@ -7,8 +7,10 @@ import shlex
 from collections.abc import Sequence
 from typing import Final
 
+from pollcli.answer_words import measure_answers
 from pollcli.columns import RACE_PREFIX, canonical_column, stage_of
-from pollcli.namekeys import spacing_key
+from pollcli.kinds import kind_from_name
+from pollcli.namekeys import name_key, spacing_key
 from pollcli.problems import Code, Found
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan, level0
@@ -74,6 +76,17 @@ def race_column(
     if len({cells[index].strip() for _, cells in rows if index < len(cells)}) < 2:
         return None
     return index
+
+
+def answers_only(table: RawTable, plan: Plan) -> bool:
+    """Whether the options are a ballot measure's answers (`JA`, `NEIN`; `Yes`, `No`), ballots of
+    other kinds beside them: split into races (`--race-by`), they stay answers, no parties, and
+    an answer's 0 is a count (no party that did not stand)."""
+    names = [level0(table, i) for i in plan.options]
+    keys = measure_answers(names)
+    return bool(keys) and all(
+        name_key(n) in keys or kind_from_name(n) != "candidate" for n in names
+    )
 
 
 def _flag(name: str) -> str:

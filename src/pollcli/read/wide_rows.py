@@ -55,7 +55,7 @@ from pollcli.read.wide_hints import no_options, second_header_row, votes_word_op
 from pollcli.read.wide_note import describe
 from pollcli.read.wide_parts import party_parts, summed_parts
 from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of
-from pollcli.read.wide_races import apart_kept, race_hint, races_apart, stand_apart
+from pollcli.read.wide_races import answers_only, apart_kept, race_hint, races_apart, stand_apart
 from pollcli.read.wide_single import not_options
 from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
@@ -128,7 +128,7 @@ def reshape(
         plan = replace(plan, options=[])
     keyed = wide_years(table.header, plan.ids, keyed, rows)  # (a year column of several years)
     split = [i for i, role in keyed.items() if race_role(role)]
-    parties = bool(split) and plan.blocks is None
+    parties = bool(split) and plan.blocks is None and not answers_only(table, plan)
     if not split:  # (--where that keeps the whole's row alone: the race's, its parts left out)
         rows, marked = whole_kept(table, plan, rows, marked, options, found)
     alone = totals_alone(rows, marked, split)
