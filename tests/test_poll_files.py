@@ -62,9 +62,7 @@ def test_one_poll_is_read_as_a_poll_with_the_advice(tmp_path):
     assert election["stage"] == "exit_poll"
     shares = {r["candidate"]: r["share"] for r in election["results"]}
     assert shares == {"Bob Baker": 55, "Ann Able": 39}  # (the poll's own figures)
-    text = invoke(
-        "summary", str(path), "--where", "question_id=103", "--stage", "exit_poll"
-    ).stdout
+    text = invoke("summary", str(path), "--where", "question_id=103", "--stage", "exit_poll").stdout
     assert "wins" not in text and "Exit poll" in text
 
 
@@ -100,9 +98,7 @@ def test_a_wide_table_of_polls_is_refused(tmp_path, engine):
 
 
 def test_one_poll_of_a_wide_table_written_as_the_advice_says(tmp_path):
-    path = write(
-        tmp_path, "# stage: exit_poll\ncandidate,share\nGreen,39\nBlue,38\n", "zenith.csv"
-    )
+    path = write(tmp_path, "# stage: exit_poll\ncandidate,share\nGreen,39\nBlue,38\n", "zenith.csv")
     result = invoke("summary", str(path), "-f", "json")
     assert result.code == 0, result.stderr
     [election] = json.loads(result.stdout)["elections"]
@@ -113,9 +109,7 @@ def test_one_poll_of_a_wide_table_written_as_the_advice_says(tmp_path):
 def test_a_wide_poll_table_said_to_be_polls_reads_no_sample_as_an_option(tmp_path):
     """A sample size is no option's count, whatever the stage."""
     path = write(tmp_path, "# stage: exit_poll\n" + WIDE, "polls_wide.csv")
-    result = invoke(
-        "summary", str(path), "--where", "Polling firm=Zenith Research", "-f", "json"
-    )
+    result = invoke("summary", str(path), "--where", "Polling firm=Zenith Research", "-f", "json")
     assert result.code == 0, result.stderr
     [election] = json.loads(result.stdout)["elections"]
     assert {r["candidate"] for r in election["results"]} == {"Green", "Blue"}
@@ -172,7 +166,9 @@ def test_results_by_polling_station_are_results(tmp_path, header):
 def test_polls_of_several_races_win_no_seat(tmp_path):
     """Read as polls (`--stage exit_poll`), races of one poll each were still tallied as "Seats
     won by party": a poll wins no seat."""
-    path = write(tmp_path, ONE_POLL + ONE_POLL.split("\n", 1)[1].replace("Ruritania,7", "Borduria,8"))
+    path = write(
+        tmp_path, ONE_POLL + ONE_POLL.split("\n", 1)[1].replace("Ruritania,7", "Borduria,8")
+    )
     result = invoke("summary", str(path), "--stage", "exit_poll", "-f", "json")
     assert result.code == 0, result.stderr
     out = json.loads(result.stdout)

@@ -176,3 +176,10 @@ def test_a_day_first_race_key_is_no_date_and_no_date_is_advised(tmp_path):
     text = " ".join(result.stderr.split())
     assert "'DATUM_ABSTIMMUNG' is not read as the election's date" in text
     assert "--date" not in text and "it names the races as written" in text
+
+
+def test_long_titles_are_cut_in_the_refusal(tmp_path):
+    title = "Beschluss des Grossen Rates über das Kreditbegehren für den Neubau des Gebäudes "
+    path = write(tmp_path, f"Vorlage;Ja;Nein\n{title}A;60;30\n{title}B;10;70\n")
+    text = refusal(path, "exact")
+    assert title[:64].rstrip() + "…" in text and title + "A" not in text

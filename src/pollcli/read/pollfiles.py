@@ -92,7 +92,9 @@ def check(
     ident = next((keys[k] for k in _IDS if k in keys), said[0])
     if any(canonical_column(h) in _NAMES for h in header):  # a row per option: one poll's rows
         one = f"keep its rows with --where {shlex.quote(ident + '=VALUE')} --stage exit_poll"
-        compare = "put its rows in a file with a line '# stage: exit_poll' above the header and give it"
+        compare = (
+            "put its rows in a file with a line '# stage: exit_poll' above the header and give it"
+        )
     else:  # a poll a row, its figures shares under the options' columns: no counts to add up
         one = (
             "write its shares as a table of a row per option (candidate,share) with a line "

@@ -190,6 +190,10 @@ def apart_kept(table: RawTable, plan: Plan, rows: list[Row], options: ReadOption
     return kept or rows
 
 
+# The characters of a value a refusal shows (`_named_apart`).
+_SHOWN: Final[int] = 64
+
+
 def _named_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> bool:
     """Refuse a wide table whose rows name two values or more in a column of dates, elections,
     offices, rounds, stages or ballot measures (`_APART`): never places of one race (a table of
@@ -213,11 +217,11 @@ def _named_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> 
     by = "by" if what == "elections dated" else "named by"
     others = [table.header[i] for i in varied if i != index]
     count = len(_values(table, rows, varied)) if others else len(values)
-    one = (
-        f", or one with --where {shlex.quote(name + '=VALUE')}" if not others else ""
-    )  # (`apart_kept`)
+    one = f", or one with --where {shlex.quote(name + '=VALUE')}" if not others else ""
     written = [cells[0] for cells in values.values()]
-    shown = ", ".join(map(repr, written[:3])) + (" …" if len(written) > 3 else "")
+    # (A measure's title may be a paragraph: the first words of each say which.)
+    cut = [v if len(v) <= _SHOWN else v[:_SHOWN].rstrip() + "…" for v in written]
+    shown = ", ".join(map(repr, cut[:3])) + (" …" if len(written) > 3 else "")
     kept = next((v for v in written if stage_of(v) == "official"), written[0])
     beside = f" and {', '.join(map(repr, others))}" if others else ""
     found.add(
