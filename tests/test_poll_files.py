@@ -174,3 +174,31 @@ def test_polls_of_several_races_win_no_seat(tmp_path):
     out = json.loads(result.stdout)
     assert [line["won"] for line in out["overview"]["races"]] == [False, False]
     assert out["tally"]["won"] == 0 and out["tally"]["parties"] == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_several_polls_read_as_one_poll_are_refused(tmp_path, engine):
+    """Given --stage exit_poll, the rows of several polls were one race per state, refused for
+    candidates "listed again" with the advice of a unit column, which would add their shares up."""
+    text = refused(write(tmp_path, POLLS), "--stage", "exit_poll", engine=engine)
+    assert "the rows are of several polls ('poll_id' holds 2 values)" in text
+    assert "--where question_id=VALUE" in text and "--race-by question_id" in text
+    assert "--unit" not in text
+
+
+def test_each_poll_a_race_with_the_advice(tmp_path):
+    path = write(tmp_path, POLLS)
+    result = invoke(
+        "summary", str(path), "--stage", "exit_poll", "--race-by", "question_id", "-f", "json"
+    )
+    assert result.code == 0, result.stderr
+    out = json.loads(result.stdout)
+    shares = {
+        e["election"]: {r["candidate"]: r["share"] for r in e["results"]} for e in out["elections"]
+    }
+    assert shares == {
+        "101": {"Ann Able": 52, "Bob Baker": 41},
+        "102": {"Bob Baker": 48, "Ann Able": 47},
+        "103": {"Bob Baker": 55, "Ann Able": 39},
+    }
+    assert out["tally"]["won"] == 0

@@ -112,10 +112,7 @@ def read_table(
     )  # (the file's: a race's key cells are read from its rows under 100 %)
     so_far = reporting.check(header, table.records, found, table.notes, options.ignore_columns)
     # (A table of opinion polls is no count: refused unless its stage says it is a poll.)
-    if pollfiles.check(
-        table.header, table.header_line, table.records, table.front_matter, options.facts,
-        options.ignore_columns, found,
-    ):  # fmt: skip
+    if pollfiles.check(table, options, found):
         return [], sort_problems(found.items)
     told, errors = options.wide or bool(options.id_columns), found.errors
     if (down := options_down(table, found, told)) is not None:
