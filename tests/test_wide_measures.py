@@ -183,3 +183,46 @@ def test_long_titles_are_cut_in_the_refusal(tmp_path):
     path = write(tmp_path, f"Vorlage;Ja;Nein\n{title}A;60;30\n{title}B;10;70\n")
     text = refusal(path, "exact")
     assert title[:64].rstrip() + "…" in text and title + "A" not in text
+
+
+# --- Measures side by side: a column per measure and answer -------------------------------------
+# `County,Prop 1 Yes,Prop 1 No,Prop 2 Yes,Prop 2 No` was refused as two "rounds or elections" told
+# by the suffixes `_yes` and `_no`, with the advice to keep all the Yes columns (both measures'
+# Yes added up), unquoted. The advice now is the long table, read right below.
+
+PROPS = (
+    "County,Prop 1 Yes,Prop 1 No,Prop 2 Yes,Prop 2 No\nAdams,600,300,100,700\nBaker,50,40,30,20\n"
+)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("sep", [" ", " - ", ": "])
+def test_columns_of_several_measures_are_refused(tmp_path, engine, sep):
+    path = write(tmp_path, PROPS.replace(" Yes", f"{sep}Yes").replace(" No", f"{sep}No"))
+    text = refusal(path, engine)
+    assert "the answers of 2 measures" in text and "'Prop 1', 'Prop 2'" in text
+    assert "--ignore-column" not in text  # (one measure's `Prop 1 Yes` reads as a candidate)
+    assert "--race-by measure" in text and "rounds" not in text
+
+
+def test_the_long_table_the_advice_names(tmp_path):
+    path = write(
+        tmp_path,
+        "County,measure,Yes,No\nAdams,Prop 1,600,300\nAdams,Prop 2,100,700\n"
+        "Baker,Prop 1,50,40\nBaker,Prop 2,30,20\n",
+    )
+    assert races(path, "--race-by", "measure") == {
+        "Prop 1": {"Yes": 650, "No": 340},
+        "Prop 2": {"Yes": 130, "No": 720},
+    }
+
+
+def test_rounds_told_by_suffixes_are_advised_quoted(tmp_path):
+    """The suffixes of two rounds (Chile's `boric_pv`, `boric_sv`): the advice quoted, as a shell
+    takes it."""
+    path = write(
+        tmp_path,
+        "comuna,Ann Roe_pv,Bob Poe_pv,Ann Roe_sv,Bob Poe_sv\nA,10,20,30,40\nB,5,6,7,8\n",
+    )
+    text = refusal(path, "exact")
+    assert "--ignore-column 'Ann Roe_sv,Bob Poe_sv'" in text

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
 from pollcli.problems import Code, Found
@@ -32,6 +33,11 @@ CODE: Final = re.compile(r"[GPRS]\d{2}[A-Z]{3}[A-Z][A-Z]{3}")
 PARTY_CODES: Final[frozenset[str]] = frozenset({"D", "R", "DEM", "REP", "L", "LIB", "G", "GRN"})
 # How many columns of each race the message shows.
 SHOWN: Final[int] = 3
+
+
+def ignore_flag(header: Sequence[str], columns: Iterable[int]) -> str:
+    """`--ignore-column` with the columns' headers, quoted as a shell takes them."""
+    return "--ignore-column " + shlex.quote(",".join(header[i] for i in columns))
 
 
 def groups_shown(header: list[str], groups: dict[str, list[int]], shown: int = SHOWN) -> str:

@@ -34,7 +34,7 @@ from pollcli.problems import Code, Found
 from pollcli.read.layout import Plan, level0, variant
 from pollcli.read.roles import MODE_WORDS
 from pollcli.read.total_words import name_key, says_total, subtotal_of
-from pollcli.read.vest import groups_shown
+from pollcli.read.vest import groups_shown, ignore_flag
 from pollcli.read.votes_words import VOTES_WORDS
 
 if TYPE_CHECKING:
@@ -408,8 +408,7 @@ def suffixed_rounds(table: RawTable, plan: Plan, found: Found) -> bool:
     header = table.header
     shown = groups_shown(header, {f"'_{s}'": cols for s, cols in groups.items()}, SHOWN)
     advice = " or ".join(
-        "--ignore-column " + ",".join(header[i] for s2, c2 in groups.items() if s2 != s for i in c2)
-        for s in groups
+        ignore_flag(header, (i for s2, c2 in groups.items() if s2 != s for i in c2)) for s in groups
     )
     found_above = (_at_least_sum(table, cols) for cols in groups.values())
     above = [header[at] for at in found_above if at is not None]

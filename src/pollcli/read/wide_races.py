@@ -3,6 +3,7 @@ how to read each row as its own race (`--race-by`, `--where`)."""
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Sequence
 from typing import Final
@@ -17,6 +18,7 @@ from pollcli.read.layout import Plan, level0
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import normal
 from pollcli.read.selection import Where, header_where
+from pollcli.read.wide_columns import suffixed_rounds
 
 Row = tuple[int, list[str]]
 
@@ -87,6 +89,54 @@ def answers_only(table: RawTable, plan: Plan) -> bool:
     return bool(keys) and all(
         name_key(n) in keys or kind_from_name(n) != "candidate" for n in names
     )
+
+
+# A header of a measure's answer, the measure named first: `Prop 1 Yes`, `Measure A - No`.
+_ANSWER_AFTER: Final[re.Pattern[str]] = re.compile(r"(?P<name>.*?\S)\s*[-–—:,]?\s+(?P<answer>\S+)")
+
+
+def answer_columns(table: RawTable, plan: Plan, found: Found) -> bool:
+    """Refuse option columns of two measures or more, each header a measure's name and one of its
+    answers (`County,Prop 1 Yes,Prop 1 No,Prop 2 Yes,Prop 2 No`): read as one race, the measures'
+    answers would be added together (they were refused as two rounds by their suffixes, with the
+    advice to keep every measure's Yes). Each measure has both answers of a pair; ballots of
+    other kinds may stand beside them."""
+    if plan.blocks is not None:
+        return False
+    named: dict[str, list[tuple[int, str]]] = {}
+    for i in plan.options:
+        label = level0(table, i).strip()
+        found_at = _ANSWER_AFTER.fullmatch(label)
+        if found_at is None:
+            if kind_from_name(label) == "candidate":
+                return False
+            continue
+        named.setdefault(found_at["name"], []).append((i, found_at["answer"]))
+    if len(named) < 2:
+        return False
+    for columns in named.values():
+        answers = [a for _, a in columns]
+        keys = measure_answers(answers)
+        if not keys or any(name_key(a) not in keys for a in answers):
+            return False
+    names = list(named)
+    shown = ", ".join(map(repr, names[:3])) + (" …" if len(names) > 3 else "")
+    # (No --ignore-column keeping one measure: its answers, named with it, read as candidates.)
+    found.add(
+        Code.RACE_SPLIT,
+        table.header_line,
+        f"the option columns are the answers of {len(names)} measures ({shown}), each header a "
+        "measure's name and an answer: counted as one race, their answers would be added "
+        "together; write a row per place and measure (COL,measure,Yes,No: the answers' columns "
+        "named by the answers alone) and read each measure with --race-by measure",
+    )
+    return True
+
+
+def suffixed(table: RawTable, plan: Plan, found: Found) -> bool:
+    """Refuse option columns of several measures (`answer_columns`), else of several rounds or
+    elections told by their headers' suffixes (`wide_columns.suffixed_rounds`)."""
+    return answer_columns(table, plan, found) or suffixed_rounds(table, plan, found)
 
 
 def _flag(name: str) -> str:

@@ -44,7 +44,6 @@ from pollcli.read.wide_columns import (
     lone_variants,
     maybe_note,
     repeated_rows,
-    suffixed_rounds,
     total_columns,
     totals_note,
 )
@@ -55,7 +54,14 @@ from pollcli.read.wide_hints import no_options, second_header_row, votes_word_op
 from pollcli.read.wide_note import describe
 from pollcli.read.wide_parts import party_parts, summed_parts
 from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of
-from pollcli.read.wide_races import answers_only, apart_kept, race_hint, races_apart, stand_apart
+from pollcli.read.wide_races import (
+    answers_only,
+    apart_kept,
+    race_hint,
+    races_apart,
+    stand_apart,
+    suffixed,
+)
 from pollcli.read.wide_single import not_options
 from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
@@ -100,7 +106,7 @@ def reshape(
     if (
         votes_word_options(table, plan, options, found)
         or summed_parts(table, plan, found)
-        or suffixed_rounds(table, plan, found)
+        or suffixed(table, plan, found)
         or coded_races(table, plan, found)
         or lone_variants(table, plan, found)
         or coded_rows(table, plan, found)
