@@ -10,6 +10,7 @@ Invented names and figures, in the publishers' layouts."""
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
@@ -226,3 +227,25 @@ def test_rounds_told_by_suffixes_are_advised_quoted(tmp_path):
     )
     text = refusal(path, "exact")
     assert "--ignore-column 'Ann Roe_sv,Bob Poe_sv'" in text
+
+
+@pytest.mark.parametrize("word", ["Titel", "title", "Titre", "Bezeichnung", "Título"])
+def test_rows_of_answers_named_by_a_title_are_measures(tmp_path, word):
+    """A table of answers only whose rows are named by a title column: each row a measure's (a
+    place has no title), refused; followed, each title a race (by hand: the rows' own figures)."""
+    path = write(tmp_path, f"{word};Ja;Nein\nGesetz A;600;300\nGesetz B;100;700\n")
+    text = refusal(path, "exact")
+    assert f"2 measures named by {word!r}" in text and f"--race-by {shlex.quote(word)}" in text
+    assert races(path, "--race-by", word) == {
+        "Gesetz A": {"Ja": 600, "Nein": 300},
+        "Gesetz B": {"Ja": 100, "Nein": 700},
+    }
+
+
+def test_a_title_beside_candidates_names_no_measure(tmp_path):
+    """A title column in a table of candidates (a district's title): its places, as before."""
+    path = write(tmp_path, "title,Ann,Bob\nNorth,60,30\nSouth,10,70\n")
+    result = invoke("summary", str(path), "-f", "json")
+    assert result.code == 0, result.stderr
+    [election] = json.loads(result.stdout)["elections"]
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {"Ann": 70, "Bob": 100}

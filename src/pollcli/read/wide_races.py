@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from pollcli.answer_words import measure_answers
-from pollcli.columns import RACE_PREFIX, canonical_column, stage_of
+from pollcli.columns import RACE_PREFIX, canonical_column, normalize_header, stage_of
 from pollcli.kinds import kind_from_name
 from pollcli.namekeys import name_key, spacing_key
 from pollcli.problems import Code, Found
@@ -240,6 +240,10 @@ def apart_kept(table: RawTable, plan: Plan, rows: list[Row], options: ReadOption
     return kept or rows
 
 
+# Headers of a title, which names a ballot measure's row in a table of answers (`Titel;Ja;Nein`).
+_TITLES: Final[frozenset[str]] = frozenset(
+    {"title", "titel", "titre", "titolo", "título", "titulo", "bezeichnung", "titel_der_vorlage"}
+)
 # The characters of a value a refusal shows (`_named_apart`).
 _SHOWN: Final[int] = 64
 
@@ -256,14 +260,16 @@ def _named_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> 
     if not plan.options:
         return False  # (no option read, nothing is added up: a table refused already says why)
     apart = [i for i in plan.ids if canonical_column(table.header[i]) in _APART]
+    if answers_only(table, plan):  # (a title names a measure's row: a place has none)
+        apart += [i for i in plan.ids if normalize_header(table.header[i]) in _TITLES]
     varied = [i for i in apart if len(_values(table, rows, [i])) >= 2]
     if not varied:
         return False
-    measure = [i for i in varied if canonical_column(table.header[i]) == RACE_PREFIX + "measure"]
-    index = (measure or varied)[0]
+    kinds = {i: _APART.get(canonical_column(table.header[i]) or "", "measures") for i in varied}
+    index = next((i for i in varied if kinds[i] == "measures"), varied[0])
     values = _values(table, rows, [index])
     name = table.header[index]
-    what = _APART[canonical_column(name) or ""]
+    what = kinds[index]
     by = "by" if what == "elections dated" else "named by"
     others = [table.header[i] for i in varied if i != index]
     count = len(_values(table, rows, varied)) if others else len(values)
