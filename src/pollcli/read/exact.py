@@ -27,6 +27,7 @@ from pollcli.read.options_down import options_down
 from pollcli.read.racekeys import party_rule
 from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader, Record
+from pollcli.read.region_paths import name_apart
 from pollcli.read.replaced import in_sheet, in_text
 from pollcli.read.roles import column_roles
 from pollcli.read.rowcolumns import eligible
@@ -161,6 +162,8 @@ def read_table(
         columns = mapped
         if columns.unit_parts:  # a unit named by several columns (`read.unitparts`)
             join_cells(table.records, columns.index("unit"), columns.unit_parts)
+        # A region name under two parents (two powiaty `świdnicki`): its whole path (`region_paths`).
+        name_apart(columns, table.records, options.ignore_columns)
         # (Under and over votes beside each option's row: a line of each race and place.)
         table.records = undercols.add_lines(table.records, columns, columns.notes)
         # Races under an unread column, in every row: the head may hold the first race only.

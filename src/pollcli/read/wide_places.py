@@ -18,7 +18,7 @@ from typing import Final
 from pollcli.columns import canonical_column, place_level, place_word
 from pollcli.numbers import extra_cells, with_share
 from pollcli.problems import Code, Found
-from pollcli.read import choices, protocol
+from pollcli.read import choices, protocol, region_paths
 from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan, level0
 from pollcli.read.preamble import header_again
@@ -39,10 +39,17 @@ class Place:
 
     name: str
     indexes: tuple[int, ...]
+    # A region of a name met under different parents (`read.region_paths`): those names, and the
+    # parents' columns that name them by their whole path.
+    apart: frozenset[str] = frozenset()
+    parents: tuple[int, ...] = ()
 
     def of(self, cells: list[str], line: int) -> str:
         if len(self.indexes) == 1:
-            return cells[self.indexes[0]].strip()
+            name = cells[self.indexes[0]].strip()
+            if self.apart and name in self.apart:
+                return region_paths.path(cells, self.indexes[0], self.parents)
+            return name
         if not self.indexes:
             return f"line {line}"
         return JOIN.join(p for p in (cells[i].strip() for i in self.indexes) if p)
@@ -81,14 +88,16 @@ def places(table: RawTable, plan: Plan, rows: list[Row]) -> tuple[Place | None, 
         ranked = sorted(set(levels.values()))
         level = ranked[-2] if len(ranked) > 1 else ranked[0]
         chosen = named[0] if named else min(i for i in regions if levels[i] == level)
-        region = Place(header[chosen], (chosen,))
+        region, said = _apart(
+            header, rows, chosen, [i for i in regions if levels[i] < levels[chosen]]
+        )
         if _distinct(rows, (chosen,)):
-            return region, None, ""
+            return region, None, said
         rest = [i for i in naming if i != chosen]
         rest.sort(key=lambda i: -levels.get(i, -1))  # the finest place first
         within = _telling(rows, header, rest, within=chosen) or tuple(rest)
         if not within:
-            return region, Place("row", ()), ""
+            return region, Place("row", ()), said
         if len(within) == 1 and levels[chosen] > place_level(header[within[0]]):
             # Precincts numbered within districts (Georgia's CEC: `district id,…,precinct`): the
             # district is the region, the precinct its unit; not precinct 1 of every district.
@@ -99,7 +108,7 @@ def places(table: RawTable, plan: Plan, rows: list[Row]) -> tuple[Place | None, 
                 f"The {header[chosen]!r} column is read as the unit within each "
                 f"{header[parent]!r} (its numbers start again in each).",
             )
-        return region, Place(JOIN.join(header[i] for i in within), within), ""
+        return region, Place(JOIN.join(header[i] for i in within), within), said
     telling = _telling(rows, header, naming) or tuple(naming)
     if len(telling) == 1 and (names := _named_parent(rows, header, naming, telling[0])) is not None:
         # (Israel's CEC by ballot box: `ברזל`, each box's serial, was "the regions"; the
@@ -133,6 +142,17 @@ def _named_parent(rows: list[Row], header: list[str], naming: list[int], code: i
         if len(runs) < len(names) and len(set(runs)) == len(runs):
             return index
     return None
+
+
+def _apart(header: list[str], rows: list[Row], chosen: int, above: list[int]) -> tuple[Place, str]:
+    """The region column's place, its names met under different parents (coarser place columns)
+    named by their whole path (`read.region_paths`), and the note that says so ("" if none)."""
+    again = region_paths.repeated((c for _, c in rows), chosen, above) if above else frozenset()
+    if not again:
+        return Place(header[chosen], (chosen,)), ""
+    place = Place(header[chosen], (chosen,), again, tuple(above))
+    example = next(place.of(c, n) for n, c in rows if c[chosen].strip() in again)
+    return place, region_paths.note(again, header[chosen], [header[i] for i in above], example)
 
 
 def _distinct(rows: list[Row], indexes: Sequence[int], within: int | None = None) -> bool:
