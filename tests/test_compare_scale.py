@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pollcli import comparison, names
+from pollcli import compare_match, comparison, names
 from pollcli.compare_models import Match
 from pollcli.comparison import compare
 from pollcli.election import Election, Facts, Option
@@ -89,7 +89,7 @@ class QuadraticMatcher:
 
     def __init__(
         self,
-        units: list[list[comparison._Unit]],
+        units: list[list[compare_match.Unit]],
         aliases: Mapping[str, str],
         fuzzy: bool,
         labels: list[str],
@@ -100,30 +100,31 @@ class QuadraticMatcher:
         self.aliases = aliases
         self.fuzzy = fuzzy
         self.labels = labels
-        self.rows: list[comparison._Row] = []
+        self.rows: list[compare_match.MatchRow] = []
         self.matches: list[Match] = []
         self.notes: list[str] = []
         self.where: dict[tuple[int, str], int] = {}
 
-    def run(self) -> comparison._Matched:
+    def run(self) -> compare_match.Matched:
         for position, units in enumerate(self.units):
             pending = []
-            for index, unit in enumerate(units):
-                if not self._match_by_key(position, unit):
+            exact = [i for i, unit in enumerate(units) if not self._match_exact(position, unit)]
+            for index in exact:
+                if not self._match_by_key(position, units[index]):
                     pending.append(index)
             if self.fuzzy:
                 pending = self._match_fuzzy(position, pending)
             for index in pending:
                 self._add(len(self.rows), position, units[index], new=True)
-        return comparison._Matched(self.rows, self.matches, self.notes, self.where)
+        return compare_match.Matched(self.rows, self.matches, self.notes, self.where)
 
     @staticmethod
-    def _group(unit: comparison._Unit) -> str:
+    def _group(unit: compare_match.Unit) -> str:
         return "candidate" if unit.kind == "candidate" else unit.kind
 
-    def _add(self, row: int, position: int, unit: comparison._Unit, new: bool = False) -> None:
+    def _add(self, row: int, position: int, unit: compare_match.Unit, new: bool = False) -> None:
         if new:
-            self.rows.append(comparison._Row(self._group(unit)))
+            self.rows.append(compare_match.MatchRow(self._group(unit)))
         self.rows[row].units[position] = unit
         self.where[(position, unit.name)] = row
 
@@ -134,7 +135,7 @@ class QuadraticMatcher:
 
     def _record(
         self,
-        unit: comparison._Unit,
+        unit: compare_match.Unit,
         row: int,
         to: str,
         score: float,
@@ -144,7 +145,17 @@ class QuadraticMatcher:
             return
         self.matches.append(Match(name=unit.name, matched_to=to, score=score, method=method))
 
-    def _match_by_key(self, position: int, unit: comparison._Unit) -> bool:
+    def _match_exact(self, position: int, unit: compare_match.Unit) -> bool:
+        group = self._group(unit)
+        if group not in ("candidate", "other"):
+            return False
+        for row in self._open_rows(position, group):
+            if unit.name in self.rows[row].spellings():
+                self._add(row, position, unit)
+                return True
+        return False
+
+    def _match_by_key(self, position: int, unit: compare_match.Unit) -> bool:
         group = self._group(unit)
         open_rows = self._open_rows(position, group)
         if group not in ("candidate", "other"):
@@ -159,7 +170,9 @@ class QuadraticMatcher:
         for row in open_rows:
             for earlier in reversed(list(self.rows[row].units.values())):
                 theirs, their_alias = self._resolve(earlier.name)
-                if theirs == own:
+                if theirs == own and (
+                    own_alias or their_alias or not names.apart_in_script(unit.name, earlier.name)
+                ):
                     method: comparison.MatchMethod = (
                         "alias"
                         if own_alias or their_alias
@@ -180,7 +193,7 @@ class QuadraticMatcher:
 
     def _match_fuzzy(self, position: int, pending: list[int]) -> list[int]:
         units = self.units[position]
-        found: list[comparison._Candidate] = []
+        found: list[compare_match.Candidate] = []
         for index in pending:
             unit = units[index]
             if unit.kind != "candidate":
@@ -196,7 +209,7 @@ class QuadraticMatcher:
                 if best is None or best[0] < names.required_score(agree):
                     continue
                 bonus = names.PARTY_BONUS if agree else 0.0
-                found.append(comparison._Candidate(best[0] + bonus, best[0], index, row, best[1]))
+                found.append(compare_match.Candidate(best[0] + bonus, best[0], index, row, best[1]))
         found.sort(key=lambda c: (-c.effective, c.unit, c.row))
 
         done_units: set[int] = set()
@@ -273,12 +286,12 @@ def test_matching_is_what_the_quadratic_matcher_gave(option_lists, by, fuzzy, al
     elections = [_election(n, options) for n, options in enumerate(option_lists)]
     aliases: Mapping[str, str] = {"Smit": "Smith Ivan"} if aliased else {}
     indexed = compare(elections, by=by, fuzzy=fuzzy, aliases=aliases)
-    real = comparison._Matcher
-    comparison._Matcher = QuadraticMatcher  # type: ignore[misc,assignment]
+    real = comparison.Matcher
+    comparison.Matcher = QuadraticMatcher  # type: ignore[misc,assignment]
     try:
         quadratic = compare(elections, by=by, fuzzy=fuzzy, aliases=aliases)
     finally:
-        comparison._Matcher = real  # type: ignore[misc]
+        comparison.Matcher = real  # type: ignore[misc]
     assert indexed.to_json() == quadratic.to_json()
     assert indexed.notes == quadratic.notes
 

@@ -5,17 +5,21 @@ The rules, which docs/compare.md repeats for users:
 1. **Normalised key.** NFKC, then transliteration to ASCII with `anyascii` (Cyrillic, Kazakh letters,
    accents: "Токаев" → "tokaev", "Äbden" → "abden"), casefold; punctuation and hyphens become spaces, and the
    words are sorted. Two names with the same key are the same name (score 100): "Tokayev Kassym-Jomart",
-   "KASSYM-JOMART TOKAYEV" and "Kassym Jomart Tokayev" all match "Kassym-Jomart Tokayev".
+   "KASSYM-JOMART TOKAYEV" and "Kassym Jomart Tokayev" all match "Kassym-Jomart Tokayev". Not two names
+   written in one script other than Latin that differ there, marks and case aside (`apart_in_script`):
+   transliteration writes different letters alike (Hebrew ץ, צ and אצ are all `ts`), so they score 0.
 2. **Fuzzy score** (0–100), for names whose keys differ. The words of the two names are aligned one to one,
    best pairs first, whatever their order. A pair of words scores rapidfuzz's `fuzz.ratio`, computed both on
    the words and on their *folded* forms, where common romanisation alternatives coincide (zh/j, kh/h, q/k,
    y/i, doubled letters: "Zhomart"/"Jomart", "Qajyken"/"Kazhyken"), keeping the higher. An initial ("J.")
-   scores 90 against a word that starts with its letter. The name's score is the mean over the words of the
+   scores 90 against a word that starts with its letter. Two words of one script other than Latin, one of
+   three letters or fewer there, score at most their own letters' ratio (`SHORT_NATIVE`). The name's score is the mean over the words of the
    shorter name, minus 4 points for each extra word of the longer one (a patronymic such as "Kemeluly", a
    middle name or initial).
 3. **Vetoes**, which give 0 whatever the mean: a word of the shorter name whose best partner scores below
    80 — so a shared surname is never enough ("David Smith" is not "John Smith"); a one-word name against a
-   longer one ("Smith" is nobody in particular); a shorter name made only of initials; and two words that
+   longer one ("Smith" is nobody in particular); a name made only of initials (either one, when both
+   have as many words); and two words that
    differ only by a masculine and a feminine ending ("Ivanov"/"Ivanova", "Alexander"/"Alexandra",
    "Kosanuly"/"Kosankyzy"): in Slavic and Kazakh names that is another person, not another spelling.
 4. **Tickets.** A ticket ("Joseph R. Biden / Kamala D. Harris": two or more names joined by "/", "&" or
@@ -49,6 +53,9 @@ WORD_FLOOR: Final[float] = 80.0
 INITIAL_SCORE: Final[float] = 90.0
 EXTRA_WORD_PENALTY: Final[float] = 4.0
 AMBIGUITY_MARGIN: Final[float] = 3.0
+# A word of this many letters or fewer in a script other than Latin is scored on its own letters
+# against another of that script (`_short_in_script`): a ballot code, an abbreviation.
+SHORT_NATIVE: Final[int] = 3
 PARTY_AGREEMENT: Final[float] = 90.0
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -108,6 +115,43 @@ def key(name: str) -> str:
     return " ".join(sorted(words(name)))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def native_words(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """A name written in one script other than Latin (Hebrew, Arabic, Cyrillic, Greek, CJK…): that
+    script and the name's words in it, in order — marks dropped (niqqud, harakat, accents, the breve
+    of й), case folded, punctuation splitting words; None for a Latin, mixed or letterless name."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    scripts = {_script(c) for c in text if c.isalpha()}
+    if len(scripts) != 1 or "LATIN" in scripts:
+        return None
+    return scripts.pop(), tuple(w for w in _NATIVE_NON_WORD.split(text) if w)
+
+
+_NATIVE_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _script(char: str) -> str:
+    """A letter's script, the first word of its Unicode name (Japanese kana counted as CJK)."""
+    script = unicodedata.name(char, "?").split(" ", 1)[0]
+    return "CJK" if script.startswith(("HIRAGANA", "KATAKANA")) else script
+
+
+def same_script(a: str, b: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The words of two names written in one script other than Latin, in it; None otherwise."""
+    first, second = native_words(a), native_words(b)
+    if first is None or second is None or first[0] != second[0]:
+        return None
+    return first[1], second[1]
+
+
+def apart_in_script(a: str, b: str) -> bool:
+    """Two names written in one script other than Latin whose letters differ there: another name,
+    whatever their transliterations (rule 2: Hebrew ץ, צ and אצ are all `ts`, כ and ך `kh`)."""
+    both = same_script(a, b)
+    return both is not None and sorted(both[0]) != sorted(both[1])
+
+
 def party_key(party: str) -> str:
     """A party's `key` as `compare` matches parties: the big US parties' usual spellings are one
     party (`REP`, `Rep`, `Republican`: West Virginia's files write `Republican` in 2016 and `REP`
@@ -152,16 +196,18 @@ def name_score(a: str, b: str) -> float:
     if not first or not second:
         return 0.0
     if sorted(first) == sorted(second):
-        return 100.0
+        return 0.0 if apart_in_script(a, b) else 100.0
     short, long = (first, second) if len(first) <= len(second) else (second, first)
     if len(short) == 1 and len(long) > 1:
         return 0.0
-    if all(len(w) == 1 for w in short):
-        return 0.0
+    if all(len(w) == 1 for w in short) or all(len(w) == 1 for w in long):
+        return 0.0  # (either name, when they have as many words: `R` is not `Rz`)
     pairs = sorted(
         ((word_score(s, w), i, j) for i, s in enumerate(short) for j, w in enumerate(long)),
         key=lambda p: (-p[0], p[1], p[2]),
     )
+    if (both := same_script(a, b)) is not None:
+        pairs = _short_in_script(pairs, both if short is first else (both[1], both[0]), short, long)
     used_short: set[int] = set()
     used_long: set[int] = set()
     total = 0.0
@@ -174,6 +220,30 @@ def name_score(a: str, b: str) -> float:
         used_long.add(j)
         total += score
     return max(0.0, total / len(short) - EXTRA_WORD_PENALTY * (len(long) - len(short)))
+
+
+def _short_in_script(
+    pairs: list[tuple[float, int, int]],
+    native: tuple[tuple[str, ...], tuple[str, ...]],
+    short: list[str],
+    long: list[str],
+) -> list[tuple[float, int, int]]:
+    """The word pairs' scores with a pair of two words of one script, one of them `SHORT_NATIVE`
+    letters or fewer there and the two different, scored on those letters: transliterated and
+    folded they may coincide (כך is `khkh`, ך `kh`: both fold to `h`). Words the transliteration
+    splits otherwise are left as scored."""
+    from rapidfuzz import fuzz
+
+    mine, theirs = native
+    if len(mine) != len(short) or len(theirs) != len(long):
+        return pairs
+    scored = []
+    for score, i, j in pairs:
+        a, b = mine[i], theirs[j]
+        if a != b and min(len(a), len(b)) <= SHORT_NATIVE:
+            score = min(score, float(fuzz.ratio(a, b)))
+        scored.append((score, i, j))
+    return sorted(scored, key=lambda p: (-p[0], p[1], p[2]))
 
 
 # Between the names of a ticket: a slash or an ampersand, or the word "and" (with spaces around it).
