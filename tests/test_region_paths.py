@@ -130,3 +130,22 @@ def test_repeated_names_are_those_under_two_nonblank_parents(rows: list) -> None
         name for name in {n for n, _ in rows} if len({p for n, p in rows if n == name and p}) > 1
     }
     assert repeated(cells, 0, [1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("where", "regions"),
+    [
+        ("county=Washington", ["Ohio · Washington", "Utah · Washington"]),  # the cell as written
+        ("county=Utah · Washington", ["Utah · Washington"]),  # the whole path as shown
+        ("county=Adams", ["Adams"]),
+    ],
+)
+def test_where_on_the_region_column_reads_its_cell_or_the_path(
+    tmp_path: Path, where: str, regions: list[str]
+) -> None:
+    from pollcli import load
+
+    text = LONG.replace("Utah,Washington,P1", "Utah,Washington,P3")
+    column, value = where.split("=", 1)
+    elections = load(write(tmp_path, text), where=[(column, value)])
+    assert [r.name for r in elections[0].regions] == regions

@@ -61,6 +61,7 @@ class ColumnMap:
     # By line, rows `UNIT_END` cannot read off the unit's name: of no unit (the district's cell),
     # or whose own name holds ' · ' with nothing added ('').
     unit_ends: dict[int, str] = field(default_factory=dict)
+    region_paths: dict[str, str] = field(default_factory=dict)  # whole → cell (`region_paths`)
     # Columns naming the unit with the unit column (`read.unitparts`: a town beside its precinct),
     # and those that would but held no value where mapped (the streaming engine then hands over).
     unit_parts: tuple[int, ...] = ()

@@ -98,6 +98,7 @@ def name_apart(
     for _, cells in records:
         if len(cells) > max(region, *above) and cells[region].strip() in again:
             whole = path(cells, region, above)
+            columns.region_paths[whole] = cells[region].strip()  # (--where reads the cell)
             cells[region] = whole
             example = example or whole
     header = columns.header

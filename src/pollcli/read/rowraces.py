@@ -14,6 +14,7 @@ from operator import attrgetter
 from typing import Final
 
 from pollcli.columns import WHERE_PREFIX
+from pollcli.namekeys import spacing_key
 from pollcli.read.racekeys import KeyColumn, RaceBook, is_pollcli_stage
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.records import Record
@@ -123,7 +124,11 @@ def record_values(record: Record, keys: list[KeyColumn], where: Where) -> dict[i
             value_of[index] = unit_cell(record.row, record.line, where)
             if index in where.unit_parts:  # (one column of a unit of several: its part)
                 value_of[index] = unit_part(value_of[index], where.unit_parts[index])
-        elif canonical in ("region", "party", "candidate", "kind"):
+        elif canonical == "region":  # (a region named by its path: the cell it was, or the path)
+            region = record.row.region or ""
+            named = spacing_key(region) in where.wanted[index]
+            value_of[index] = region if named else where.region_paths.get(region, region)
+        elif canonical in ("party", "candidate", "kind"):
             value_of[index] = str(getattr(record.row, canonical) or "")
         else:
             moved = where.moved.get(index)

@@ -91,6 +91,8 @@ class Where:
     # A column of a unit named by several (`read.unitparts`): its place among them and their
     # number, by column index; --where on it reads its part of the unit's joined name.
     unit_parts: dict[int, tuple[int, int]] = field(default_factory=dict)
+    # Regions named by their whole path (`read.region_paths`): the cell each path was.
+    region_paths: dict[str, str] = field(default_factory=dict)
     # The values as given and the header as written, by column index: how a filter is named.
     given: dict[int, list[str]] = field(default_factory=dict)
     headers: dict[int, str] = field(default_factory=dict)
@@ -149,6 +151,7 @@ def where_of(columns: ColumnMap, options: ReadOptions) -> Where:
         where.canonical[index], where.moved[index] = "unit", ""
         if index != unit or not any(UNIT_JOIN.strip() in v for v in where.wanted[index]):
             where.unit_parts[index] = (joined.index(index), len(joined))  # (else the whole name)
+    where.region_paths = columns.region_paths
     return where
 
 
