@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import engines_agree, invoke, write
+from conftest import engines_agree, invoke, read_cleanly, write
 from pollcli import summarize
 
 # A PKW-like wide table: gmina, powiat, voivodeship, a column per candidate.
@@ -149,3 +149,40 @@ def test_where_on_the_region_column_reads_its_cell_or_the_path(
     column, value = where.split("=", 1)
     elections = load(write(tmp_path, text), where=[(column, value)])
     assert [r.name for r in elections[0].regions] == regions
+
+
+def test_both_engines_agree_with_a_parent_and_no_name_under_two(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The streaming engine reads the region and parent columns first (`streamed_apart`): here no
+    # name is under two states, so it streams the file itself, as the exact engine reads it.
+    rows = [
+        f"{state},{county},P{n},{name},{votes}"
+        for n, (state, county) in enumerate([("Ohio", "Adams"), ("Utah", "Weber")] * 40)
+        for name, votes in (("Ann Reed", 10 + n), ("Bob Sand", 50 - n % 7))
+    ]
+    path = write(tmp_path, "state,county,precinct,candidate,votes\n" + "\n".join(rows) + "\n")
+    elections = read_cleanly(monkeypatch, path, block_bytes=256)
+    assert [r.name for r in elections[0].regions] == ["Adams", "Weber"]
+
+
+def test_streamed_apart_says_which_files_the_exact_engine_must_read(tmp_path: Path) -> None:
+    from pollcli.problems import Found
+    from pollcli.read.dialect import RawTable
+    from pollcli.read.header import map_header
+    from pollcli.read.options import ReadOptions
+    from pollcli.read.region_paths import streamed_apart
+
+    header = ["state", "county", "precinct", "candidate", "votes"]
+    columns = map_header(header, 1, Found("x"), lambda i: 2, (), {}, None, [])
+    assert columns is not None
+    table = RawTable(name="x", stem="x")
+    table.delimiter = ","
+    same = write(tmp_path, LONG, "same.csv")
+    other = write(tmp_path, LONG.replace("Utah,Washington", "Utah,Weber"), "other.csv")
+    start = len(LONG.splitlines()[0]) + 1
+    assert streamed_apart(same, columns, table, start, True, ReadOptions())
+    assert not streamed_apart(other, columns, table, start, True, ReadOptions())
+    assert streamed_apart(other, columns, table, start, False, ReadOptions())  # not UTF-8
+    ignored = ReadOptions(ignore_columns=("state",))
+    assert not streamed_apart(same, columns, table, start, True, ignored)

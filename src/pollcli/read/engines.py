@@ -54,7 +54,6 @@ def streamable(columns: ColumnMap, party: PartyRule | None = None) -> bool:
     but for a party primary's. (Precinct counts in a file of races are each race's own:
     `read.raceunits`.)"""
     from pollcli.read.pollfiles import poll_columns
-    from pollcli.read.region_paths import parents
     from pollcli.read.roles import name_indexes
     from pollcli.read.undercols import read_aside
     from pollcli.read.unittotals import streams
@@ -63,8 +62,6 @@ def streamable(columns: ColumnMap, party: PartyRule | None = None) -> bool:
         return False
     if columns.unit_parts or columns.unit_parts_unseen:
         return False  # a unit named by several columns (`read.unitparts`): its sums are by one
-    if parents(columns):
-        return False  # a region under a coarser place (`read.region_paths`): its cells rewritten
     if not name_indexes(columns) or "elected" in columns.present:
         return False  # no name column: the exact engine says so; `read.elected`: the exact engine
     if any(map(read_aside, columns.header)):

@@ -19,10 +19,13 @@ engine, whose sums are keyed by the region column's cells, hands such a file to 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from pathlib import Path
 from typing import Final
 
 from pollcli.columns import canonical_column, normalize_header, place_level
+from pollcli.read.dialect import RawTable
 from pollcli.read.header import ColumnMap
+from pollcli.read.options import ReadOptions
 
 JOIN: Final[str] = " · "
 # Names given in the note.
@@ -69,6 +72,60 @@ def repeated(rows: Iterable[Sequence[str]], region: int, above: Sequence[int]) -
             again.add(name)
     again.discard("")
     return frozenset(again)
+
+
+def streamed_apart(
+    path: Path, columns: ColumnMap, table: RawTable, offset: int, utf8: bool, options: ReadOptions
+) -> bool:
+    """Whether a file the streaming engine would read must be read by the exact engine for its
+    regions: a region name met under two parents (the exact engine names them by their path), or
+    a file this look cannot read (not UTF-8, a cell pyarrow refuses). Its region and parent columns
+    alone are read with pyarrow, their distinct pairs a batch at a time (`read.stream`)."""
+    above = parents(columns, options.ignore_columns)
+    region = columns.index("region")
+    if not above or region is None:
+        return False
+    if not utf8:
+        return True  # (a file in another encoding: its bytes are not the text's)
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    names = [f"c{i}" for i in range(len(columns.header))]
+    wanted = [f"c{i}" for i in (*above, region)]
+    first: dict[str, tuple[str, ...]] = {}
+    try:
+        with pa.OSFile(str(path)) as handle:
+            handle.seek(offset)
+            batches = pacsv.open_csv(
+                handle,
+                # (One thread, no line end in a cell: a quarter of the time; a cell with one is
+                # refused, and the exact engine reads the file.)
+                read_options=pacsv.ReadOptions(
+                    column_names=names, block_size=1 << 20, use_threads=False
+                ),
+                parse_options=pacsv.ParseOptions(delimiter=table.delimiter),
+                convert_options=pacsv.ConvertOptions(
+                    include_columns=wanted,
+                    column_types=dict.fromkeys(wanted, pa.string()),
+                    strings_can_be_null=False,
+                ),
+            )
+            for batch in batches:
+                pairs = pa.Table.from_batches([batch]).group_by(wanted).aggregate([])
+                cells = [pairs.column(name).to_pylist() for name in wanted]
+                for *parent, name in zip(*cells, strict=True):
+                    cell, above_cells = name.strip(), tuple(p.strip() for p in parent)
+                    if (
+                        cell
+                        and any(above_cells)
+                        and first.setdefault(cell, above_cells) != above_cells
+                    ):
+                        return True
+    except (pa.ArrowInvalid, OSError):
+        return True
+    finally:
+        pa.default_memory_pool().release_unused()  # (as `blocks.Layout.summarize` does)
+    return False
 
 
 def note(names: Collection[str], region: str, above: Sequence[str], example: str) -> str:

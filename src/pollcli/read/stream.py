@@ -74,6 +74,7 @@ from pollcli.read.options import ReadOptions, unknown_ignored
 from pollcli.read.racekeys import PartyRule, party_rule
 from pollcli.read.races import assemble as assemble_races
 from pollcli.read.records import CellReader
+from pollcli.read.region_paths import streamed_apart
 from pollcli.read.repeatlines import Again, alone_row, read_again
 from pollcli.read.repeats import Repeats, stream_splits
 from pollcli.read.replaced import Replaced, found_in
@@ -153,8 +154,9 @@ def read_stream(
         return None if found_in(head[:data_start]) else ([], sort_problems(found.items))
     if not streamable(mapped, party := party_rule(mapped, options, name)):
         return None
-    if footnotes.at_end(path, size, transcoder.codec, table.delimiter):
-        return None  # footnote lines below the table: the exact engine leaves them out
+    apart = streamed_apart(path, mapped, table, data_start, transcoder.passthrough, options)
+    if apart or footnotes.at_end(path, size, transcoder.codec, table.delimiter):
+        return None  # names under two parents (`region_paths`), footnotes below: exact's
     decimal, decimal_given = decimal_mark(mapped, records_in_head, options.decimal, found)
     reader = CellReader.of(mapped, decimal, decimal_given, options, found)
     counts = counts or at_end(path, size, transcoder, table, reader, options, party, again)
