@@ -139,6 +139,8 @@ def _script(char: str) -> str:
 
 def same_script(a: str, b: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The words of two names written in one script other than Latin, in it; None otherwise."""
+    if a.isascii() or b.isascii():
+        return None  # (most names: said at once, for every pair a file's races compare)
     first, second = native_words(a), native_words(b)
     if first is None or second is None or first[0] != second[0]:
         return None
