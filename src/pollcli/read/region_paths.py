@@ -53,7 +53,8 @@ def parents(columns: ColumnMap, ignored: Collection[str] = ()) -> tuple[int, ...
 
 def path(cells: Sequence[str], region: int, above: Sequence[int]) -> str:
     """A row's region named by its whole path, its blank parts left out."""
-    return JOIN.join(p for p in (*(cells[i].strip() for i in above), cells[region].strip()) if p)
+    parts = (cells[i].strip() if i < len(cells) else "" for i in (*above, region))
+    return JOIN.join(p for p in parts if p)
 
 
 def repeated(rows: Iterable[Sequence[str]], region: int, above: Sequence[int]) -> frozenset[str]:
