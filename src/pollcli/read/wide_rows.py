@@ -27,6 +27,7 @@ from pollcli.columns import (
 )
 from pollcli.problems import Code, Found
 from pollcli.read import coalitions
+from pollcli.read import wide_races as races  # (race keys of a wide table: refusals, hints)
 from pollcli.read.assemble import option_key
 from pollcli.read.dialect import RawTable
 from pollcli.read.fact_options import facts_options
@@ -54,14 +55,6 @@ from pollcli.read.wide_hints import no_options, second_header_row, votes_word_op
 from pollcli.read.wide_note import describe
 from pollcli.read.wide_parts import party_parts, summed_parts
 from pollcli.read.wide_places import coded_rows, crosstab, places, rows_of
-from pollcli.read.wide_races import (
-    answers_only,
-    apart_kept,
-    race_hint,
-    races_apart,
-    stand_apart,
-    suffixed,
-)
 from pollcli.read.wide_single import not_options
 from pollcli.read.wide_sums import counted, sum_if_same
 from pollcli.read.wide_totals import marked_totals, totals_alone
@@ -106,14 +99,14 @@ def reshape(
     if (
         votes_word_options(table, plan, options, found)
         or summed_parts(table, plan, found)
-        or suffixed(table, plan, found)
+        or races.suffixed(table, plan, found)
         or coded_races(table, plan, found)
         or lone_variants(table, plan, found)
         or coded_rows(table, plan, found)
         or crosstab(table, plan, found, bool(options.id_columns))
     ):
         plan = replace(plan, options=[])  # refused: no option is read
-    rows = apart_kept(table, plan, rows_of(table, plan, found), options)  # (`wide_races`)
+    rows = races.apart_kept(table, plan, rows_of(table, plan, found), options)  # (`wide_races`)
     plan = fitted(table, plan, rows, found)  # the run of options that adds up to the total given
     worded = second_header_row(table, plan, rows) or names_under_groups(table, plan, rows)
     if worded is not None:
@@ -130,11 +123,11 @@ def reshape(
     marked = marked_totals(table, plan, rows, None if options.where else found)
     # --race-by and --where name columns that name the rows: race keys, or read to keep rows.
     keyed = wide_roles(table.header, plan.ids, options)
-    if not keyed and races_apart(table, plan, rows, found):  # several races: refused
+    if not keyed and races.races_apart(table, plan, rows, found):  # several races: refused
         plan = replace(plan, options=[])
     keyed = wide_years(table.header, plan.ids, keyed, rows)  # (a year column of several years)
     split = [i for i, role in keyed.items() if race_role(role)]
-    parties = bool(split) and plan.blocks is None and not answers_only(table, plan)
+    parties = bool(split) and plan.blocks is None and not races.answers_only(table, plan)
     if not split:  # (--where that keeps the whole's row alone: the race's, its parts left out)
         rows, marked = whole_kept(table, plan, rows, marked, options, found)
     alone = totals_alone(rows, marked, split)
@@ -270,7 +263,7 @@ def reshape(
         notes.append(totals_note(table, totals))
     if maybe:
         notes.append(maybe_note(table, maybe))
-    hint = [] if split else race_hint(table, plan, rows)
+    hint = [] if split else races.race_hint(table, plan, rows)
     notes += hint
     if place_note:
         notes.append(place_note)
@@ -309,7 +302,7 @@ def reshape(
             f"{' …' if len(empty) > 8 else ''})."
         )
     column_map = ColumnMap(header=header, line=table.header_line, columns=columns, notes=notes)
-    if joined or (hint and stand_apart(table, plan, rows)):  # races added up: no one wins
+    if joined or (hint and races.stand_apart(table, plan, rows)):  # races added up: no one wins
         column_map.elected_apart[""] = joined or (
             "The rows are races added up (the note says how to read each): their sum is no "
             "race, so no winner is named."
