@@ -274,6 +274,28 @@ Clerk,Di Moss,260,40
     assert mayor["stage"] == "preliminary"
 
 
+def test_a_stage_column_of_one_stage_still_tells_each_race_of_its_own_rows(tmp_path) -> None:
+    """A stage column of one stage is no key of the races (their key cell for it is blank): every
+    race was told of the file's rows, 'Mayor' at 100 % too ('Partial count: 2 of 4 rows … in the
+    file, all its races together'); now only 'Clerk', whose own rows report under 100 % (pandas)."""
+    text = """stage,office,precinct,pct_reported,candidate,votes
+official,Mayor,P1,100,Ann River,50
+official,Mayor,P1,100,Bo Stone,40
+official,Clerk,P1,40,Cy Lake,20
+official,Clerk,P1,40,Di Moss,10
+"""
+    result = invoke("summary", str(write(tmp_path, text, "staged.csv")), "--format", "json")
+    assert result.code == 0, result.stderr
+    races = {e["election"]: e for e in json.loads(result.stdout)["elections"]}
+    frame = pd.read_csv(io.StringIO(text))
+    under = frame[frame["pct_reported"] < 100].groupby("office").size().to_dict()
+    assert under == {"Clerk": 2}
+    said = f"Partial count: {under['Clerk']} of its rows report under 100 % ('pct_reported')"
+    assert races["Clerk"]["notes"][0].startswith(said)
+    assert not any(n.startswith("Partial count") for n in races["Mayor"]["notes"])
+    assert {e["stage"] for e in races.values()} == {"official"}
+
+
 @pytest.mark.parametrize(
     ("stated", "args"),
     [

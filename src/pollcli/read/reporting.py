@@ -172,8 +172,9 @@ def own_rows(
     elections: Sequence[Election], reported: Reported, header: Sequence[str]
 ) -> dict[int, int] | None:
     """Of each race (by `id`), how many of the rows under 100 % are its own: those whose cells
-    in its race keys' columns hold its values. None where that cannot be told: a race of no keys
-    or of a column not in the header, or a row under 100 % that is no race's."""
+    in its race keys' columns hold its values (a key blank in all of them, a stage's, is not
+    read). None where that cannot be told: a race of no keys or of a column not in the header,
+    or a row under 100 % that is no race's."""
     at = {h: i for i, h in reversed(list(enumerate(header)))}
     groups: dict[tuple[str, ...], list[Election]] = {}
     for election in elections:
@@ -183,7 +184,11 @@ def own_rows(
         groups.setdefault(tuple(keys), []).append(election)
     counts: dict[int, int] = {}
     placed = [False] * len(reported.under)
-    for headers, races in groups.items():
+    for keyed, races in groups.items():
+        # (A key blank in every race of them, a stage column of one stage, tells none apart.)
+        headers = tuple(h for h in keyed if any(r.race and r.race.keys[h] for r in races))
+        if not headers:
+            return None
         index = [at[h] for h in headers]
         cells = [tuple(_key(r[i]) if i < len(r) else "" for i in index) for r in reported.under]
         rows = Counter(cells)
