@@ -152,3 +152,26 @@ def test_a_lone_candidate_of_two_votes_a_ballot_is_no_mismatch(tmp_path) -> None
     )
     result = invoke("validate", str(write(tmp_path, text, "sov.csv")))
     assert "check the three figures" not in " ".join(result.stdout.split() + result.stderr.split())
+
+
+def test_cells_that_differ_between_the_rows_of_one_race_and_place_are_left_unused(
+    tmp_path,
+) -> None:
+    """A column of under votes whose cells differ between the rows of one race and place is no
+    race's figure repeated: its first row's cells were read as the race's Under Votes (30, where
+    pandas sums the column to 40 and no one can tell which is meant). Now it is left unused,
+    with a note naming the line that differs."""
+    text = """precinct,candidate,votes,undervotes
+101,Ann,150,20
+101,Bob,128,7
+102,Ann,80,10
+102,Bob,110,3
+"""
+    (election,) = _summary(text, tmp_path)["elections"]
+    frame = pd.read_csv(io.StringIO(text))
+    assert frame.groupby("precinct")["undervotes"].nunique().max() > 1
+    names = [r["candidate"] for r in election["results"]]
+    assert "Under Votes" not in names
+    assert any("'undervotes' left unused" in n and "line 3" in n for n in election["notes"]), (
+        election["notes"]
+    )

@@ -90,6 +90,9 @@ def add_lines(
     first: dict[tuple[str, ...], list[str]] = {}
     for (_, cells), key in zip(records, keyed, strict=True):
         first.setdefault(key, cells)
+    if (differs := _differs(records, keyed, first, given)) is not None:
+        notes.append(f"{said} left unused: {differs}")
+        return records
     out: list[tuple[int, list[str]]] = []
     for n, ((line, cells), key) in enumerate(zip(records, keyed, strict=True)):
         out.append((line, cells))
@@ -110,6 +113,27 @@ def add_lines(
         "(a blank and an invalid line, as a long file lists them), one per race and place."
     )
     return out
+
+
+def _differs(
+    records: list[tuple[int, list[str]]],
+    keyed: list[tuple[str, ...]],
+    first: dict[tuple[str, ...], list[str]],
+    given: list[tuple[int, str]],
+) -> str | None:
+    """Where a column's cell differs from the one of the first row of its race and place, what
+    says so (its line): such a column is no race's figure repeated on each option's row."""
+    for (line, cells), key in zip(records, keyed, strict=True):
+        for index, _ in given:
+            cell, once = _cell(cells, index), _cell(first[key], index)
+            if cell and once and cell != once:
+                return (
+                    f"line {line} gives {cell!r} where the first row of its race and place gives "
+                    f"{once!r}: a race's under or over votes are the same on each of its rows "
+                    "there, so these are no race's (list them as rows named Under Votes and Over "
+                    "Votes to read them)."
+                )
+    return None
 
 
 def _cell(cells: Sequence[str], index: int) -> str:
