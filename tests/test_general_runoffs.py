@@ -114,3 +114,22 @@ def test_a_general_elections_file_says_nothing_of_runoffs(tmp_path):
     report = json.loads(invoke("summary", str(path), "--format", "json").stdout)
     assert report["tally"]["primaries"] == 0
     assert not any("primary runoff" in n for n in report["overview"]["notes"])
+
+
+def test_a_general_primary_says_no_general_election(tmp_path):
+    """Pennsylvania calls its primary the 'General Primary': an election column of '2022 General
+    Primary' was read as a general election's, so a race of two parties' two candidates each lost
+    the advice that it is party primaries read as one race (--race-by …,party), which it was."""
+    text = """election,office,county,candidate,party,votes
+2022 General Primary,U.S. Senate,Adams,Ann Oz,REP,500
+2022 General Primary,U.S. Senate,Adams,Bo Mc,REP,480
+2022 General Primary,U.S. Senate,Adams,Cy Fe,DEM,300
+2022 General Primary,U.S. Senate,Adams,Di La,DEM,250
+2022 General Primary,Governor,Adams,Ed Ma,REP,600
+2022 General Primary,Governor,Adams,Gus Sh,DEM,500
+"""
+    result = invoke("summary", str(write(tmp_path, text, "pa.csv")))
+    assert result.code == 0, result.stderr
+    flat = _flat(result.stderr + result.stdout)
+    assert "party primaries (or runoffs) read as one race, most likely" in flat
+    assert "--race-by" in flat

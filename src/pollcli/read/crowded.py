@@ -16,6 +16,8 @@ from pollcli.read.unkeyed import NO_PARTY
 _GENERAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])gen(?:eral)?(?![a-z])")
 # The race keys whose words may say general (an office's may not: `Attorney General`).
 _STAGE_ROLES: Final = frozenset({"stage", "election"})
+# (Pennsylvania's `General Primary` is a primary.)
+_PRIMARY: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])primary(?![a-z])")
 _SPECIAL: Final[re.Pattern[str]] = re.compile(r"(?<![a-z])special(?![a-z])")
 
 
@@ -71,11 +73,13 @@ def said_special(election: Election) -> bool:
 def general(election: Election) -> bool:
     """Whether the race says it is of a general election: a key's value `gen` or `general`, a
     stage or election that says general among other words (`General Runoff`, Louisiana's `Open
-    General`, `2022 General Election`: not an office's `Attorney General`), or the file's name."""
+    General`, `2022 General Election`: not an office's `Attorney General`, nor Pennsylvania's
+    `General Primary`), or the file's name."""
     race = election.race
     if race is not None:
         for role, value in race.roles.items() if race.roles else ():
-            if role in _STAGE_ROLES and _GENERAL.search(value.casefold()):
+            said = value.casefold()
+            if role in _STAGE_ROLES and _GENERAL.search(said) and not _PRIMARY.search(said):
                 return True
         if any(v.casefold() in ("gen", "general") for v in race.keys.values()):
             return True
