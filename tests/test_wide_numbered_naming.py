@@ -41,3 +41,18 @@ def test_a_number_right_of_the_names_is_still_an_option(tmp_path):
     result = invoke("summary", str(write(tmp_path, text, "p.csv")), "-f", "json")
     (election,) = json.loads(result.stdout)["elections"]
     assert {r["candidate"] for r in election["results"]} == {"Ann Archer", "Bob Baker"}
+
+
+@pytest.mark.parametrize("fact", ["Registered", "Turnout"])
+def test_a_numbered_naming_column_after_a_protocol_line_is_no_option(tmp_path, fact):
+    """`Registered,precinct,Ann,Bob` (a protocol line first, precinct numbers after it): the
+    precinct numbers were an option ('of the 358 votes of the 3 options', 'Ann … wins outright'
+    with 53.07 %, where she has 190 of 355, 53.52 %)."""
+    text = f"{fact},precinct,Ann Archer,Bob Baker\n400,1,100,80\n380,2,90,85\n"
+    result = invoke("summary", str(write(tmp_path, text, "p.csv")), "-f", "json")
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(text))
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {
+        name: int(frame[name].sum()) for name in ("Ann Archer", "Bob Baker")
+    }

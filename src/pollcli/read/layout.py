@@ -309,7 +309,8 @@ def _plan(
         if given:
             named = _norm(table, i) in given
         elif first_protocol is not None:
-            named = i < first_protocol or code
+            # (`Registered,precinct,<candidates>`: the precincts' numbers after it no option.)
+            named = i < first_protocol or code or (by_header[i] and i not in answers)
         else:
             words = not numeric[i] and any(v.strip() for v in column(sample, i))
             named = (
