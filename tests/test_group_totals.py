@@ -184,3 +184,22 @@ def test_a_place_whose_code_and_name_look_like_a_group_is_counted(tmp_path):
     assert {r["candidate"]: r["votes"] for r in election["results"]} == {
         name: int(frame[name].sum()) for name in ("Ann Archer", "Bob Baker", "Cy Cole")
     }
+
+
+def test_a_group_over_groups_with_a_row_missing_is_refused(tmp_path):
+    # `Bezirk Nord` over two Gerichtsbezirke, each over its Gemeinden, Berg's Bergdorf left out:
+    # the rows after it hold more than it (each vote twice, by the Gerichtsbezirke and their
+    # Gemeinden), so since 96c55bcf it was a place and counted: 'ÖVP leads with 55.17 % (1,430
+    # votes)', every vote of Nord counted two or three times. Refused again.
+    text = (
+        "GKZ\tGebietsname\tÖVP\tSPÖ\tFPÖ\n"
+        "41100\tBezirk Nord\t410\t214\t130\n41110\tGerichtsbezirk Alt\t170\t88\t50\n"
+        "41111\tAltdorf\t100\t50\t30\n41112\tAltheim\t70\t38\t20\n"
+        "41120\tGerichtsbezirk Berg\t240\t126\t80\n41121\tBergheim\t140\t70\t50\n"
+        "41200\tBezirk Süd\t300\t136\t80\n41201\tDorfen\t100\t39\t30\n41202\tEggstadt\t200\t97\t50\n"
+    )
+    frame = pd.read_csv(io.StringIO(text), sep="\t")
+    assert (frame.iloc[1, 2:] == frame.iloc[2:4, 2:].sum()).all()  # (Alt: its Gemeinden's sum)
+    result = invoke("summary", str(write(tmp_path, text, "nested.tsv")))
+    assert result.code != 0
+    assert "Bezirk Nord" in result.stderr and "line 2" in result.stderr

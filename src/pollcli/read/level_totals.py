@@ -200,13 +200,29 @@ def _over_its_run(ids: list[int], rows: list[Row], figures: list[list[int]], n: 
     """Whether row `n` holds, option by option, at least the sum of the rows after it that both
     signs put below it (`_signs`): a group with rows missing, or a breakdown of part of it. One
     that holds less is no group of them but a place (precinct `100`, `County Courthouse`, above
-    `101`, `102`… of more votes)."""
+    `101`, `102`… of more votes). So does one over rows of which one holds the sum of the rows
+    after it, two at least: a group over groups (`Bezirk` over `Gerichtsbezirke` and their
+    Gemeinden, which hold it twice)."""
     run = []
     for m in range(n + 1, len(rows)):
         if len(_signs(ids, rows, n, [m])) < 2:
             break
         run.append(m)
-    return all(figures[n][k] >= sum(figures[m][k] for m in run) for k in range(len(figures[n])))
+    if all(figures[n][k] >= sum(figures[m][k] for m in run) for k in range(len(figures[n]))):
+        return True
+    return any(_sum_of_next(figures, run[at:]) for at in range(len(run)))
+
+
+def _sum_of_next(figures: list[list[int]], run: list[int]) -> bool:
+    """Whether the first row of `run` holds the sum of the two or more rows right after it."""
+    top, summed = figures[run[0]], [0] * len(figures[run[0]])
+    for count, m in enumerate(run[1:], 1):
+        summed = [a + b for a, b in zip(summed, figures[m], strict=True)]
+        if count >= 2 and summed == top and _strong(top):
+            return True
+        if any(a > b for a, b in zip(summed, top, strict=True)):
+            return False
+    return False
 
 
 def _strong(row: list[int]) -> bool:
