@@ -166,3 +166,29 @@ def test_where_on_a_long_file_s_round_keeps_its_whole_race(tmp_path, text, where
         c: int(v) for c, v in zip(kept["candidate"], kept["votes"], strict=True)
     }
     assert election.get("partial") is None and election["margin"] is not None
+
+
+MODES = (
+    "stage,precinct,Smith,Jones\nabsentee,P1,100,50\nabsentee,P2,80,60\n"
+    "election day,P1,50,120\nelection day,P2,40,110\n"
+)
+
+
+def test_a_stage_column_of_ways_of_voting_is_parts_of_the_race(tmp_path):
+    """A `stage` column whose cells are ways of voting (absentee, election day) names parts of
+    the count, not stages: it was refused as '2 stages of the count', advising --where
+    stage=absentee, which then said 'Smith … wins outright' with 62.07 % of the absentee votes
+    (Jones has 340 of 610 in all). Now the modes are added up (pandas), and --where on one is
+    part of the race, no winner named."""
+    path = write(tmp_path, MODES, "modes.csv")
+    result = invoke("summary", str(path), "-f", "json")
+    assert result.code == 0, result.stderr
+    (election,) = json.loads(result.stdout)["elections"]
+    frame = pd.read_csv(io.StringIO(MODES))
+    assert {r["candidate"]: r["votes"] for r in election["results"]} == {
+        name: int(frame[name].sum()) for name in ("Smith", "Jones")
+    }
+    kept = invoke("summary", str(path), "--where", "stage=absentee")
+    assert kept.code == 0, kept.stderr
+    said = " ".join(kept.stdout.split())
+    assert "Part of the race only" in said and "wins outright" not in said

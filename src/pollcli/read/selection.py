@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import field
 from typing import TYPE_CHECKING, Final
 
-from pollcli.columns import RACE_PREFIX
+from pollcli.columns import RACE_PREFIX, normalize_header
 from pollcli.contract import Row
 from pollcli.dataclass import dataclass
 from pollcli.errors import NoSuchRace, UsageError
@@ -22,7 +22,7 @@ from pollcli.read.header import ColumnMap
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import Race as Entry
 from pollcli.read.racekeys import RaceBook
-from pollcli.read.roles import RACE_FACT_KEYS, find_column
+from pollcli.read.roles import MODE_WORDS, RACE_FACT_KEYS, find_column
 from pollcli.read.seatnames import SEAT_NAMING_ROLES
 from pollcli.read.unitparts import BLANK_PART
 
@@ -38,6 +38,12 @@ UNIT_JOIN: Final[str] = " · "
 # Columns each of whose values holds a race whole: a row --where leaves out of one is no part of
 # the race kept (`Where.failing`).
 _WHOLE: Final[frozenset[str]] = frozenset({"level", "round", "stage"})
+
+
+def way_of_voting(cell: str) -> bool:
+    """Whether a stage column's cell names a way of voting (`absentee`, `election day`): a part
+    of the count, not a stage of it that lists the race whole."""
+    return normalize_header(cell) in MODE_WORDS
 
 
 def moved_cell(row: Row, moved: str, line: int, where: Where) -> str:
@@ -109,8 +115,14 @@ class Where:
         return {
             i
             for i, values in self.wanted.items()
-            if not _same(value_of.get(i, ""), values) and self.canonical.get(i) not in _WHOLE
+            if not _same(value_of.get(i, ""), values)
+            and (self.canonical.get(i) not in _WHOLE or self._parts(i, value_of.get(i, "")))
         }
+
+    def _parts(self, index: int, cell: str) -> bool:
+        """Whether a stage's rows are parts of the race: ways of voting (`way_of_voting`)."""
+        told = (cell, *self.wanted[index])
+        return self.canonical.get(index) == "stage" and any(way_of_voting(v) for v in told)
 
     def races_only(self, value_of: dict[int, str]) -> bool:
         """Whether every condition a row fails is on a race's column (its office, a race key, a

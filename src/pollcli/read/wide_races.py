@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 from pollcli.answer_words import measure_answers
@@ -17,7 +17,7 @@ from pollcli.read.dialect import RawTable
 from pollcli.read.layout import Plan, level0
 from pollcli.read.options import ReadOptions
 from pollcli.read.racekeys import normal
-from pollcli.read.selection import Where, header_where
+from pollcli.read.selection import Where, header_where, way_of_voting
 from pollcli.read.wide_columns import suffixed_rounds
 
 Row = tuple[int, list[str]]
@@ -229,7 +229,7 @@ def apart_kept(table: RawTable, plan: Plan, rows: list[Row], options: ReadOption
     apart = {
         i: values
         for (i, values), word in zip(where.wanted.items(), named, strict=True)
-        if i in plan.ids and word in _APART
+        if i in plan.ids and word in _APART and not _voting(word, values)
     }
     if not apart:
         return rows
@@ -262,7 +262,12 @@ def _named_apart(table: RawTable, plan: Plan, rows: list[Row], found: Found) -> 
     apart = [i for i in plan.ids if canonical_column(table.header[i]) in _APART]
     if answers_only(table, plan):  # (a title names a measure's row: a place has none)
         apart += [i for i in plan.ids if normalize_header(table.header[i]) in _TITLES]
-    varied = [i for i in apart if len(_values(table, rows, [i])) >= 2]
+    varied = [  # (ways of voting, `absentee` and `election day`: a race's parts, added up)
+        i
+        for i in apart
+        if len(values := _values(table, rows, [i])) >= 2
+        and not _voting(canonical_column(table.header[i]) or "", (v[0] for v in values.values()))
+    ]
     if not varied:
         return False
     kinds = {i: _APART.get(canonical_column(table.header[i]) or "", "measures") for i in varied}
@@ -313,3 +318,9 @@ def _values(
             )
             seen.setdefault(key, cells)
     return seen
+
+
+def _voting(role: str, values: Iterable[str]) -> bool:
+    """Whether a stage column's values are ways of voting (`absentee`, `election day`): parts of
+    the count, not stages of it."""
+    return role == "stage" and any(way_of_voting(v) for v in values)
