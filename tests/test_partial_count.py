@@ -384,3 +384,28 @@ def test_compare_reads_an_election_night_file_against_its_official_count(tmp_pat
     shares = [100 * f["votes"] / f["votes"].sum() for f in frames]
     expected = (shares[1] - shares[0]).abs().mean()
     assert accuracy["mean_abs_error"] == pytest.approx(expected)
+
+
+def test_where_on_a_stage_reads_the_share_reported_of_its_rows(tmp_path) -> None:
+    """A file of the election night's rows (under 100 %) and the official count's (100 %): the
+    error advises '--where stage=official', which followed told both races 'Partial count: 2 of 6
+    rows … in the file' and named no winner, from the rows --where left out. Now the rows kept
+    are those read for the share reported (pandas: none of them under 100 %)."""
+    text = """stage,office,precinct,pct_reported,candidate,votes
+preliminary,Mayor,P1,40,Ann River,30
+preliminary,Mayor,P1,40,Bo Stone,20
+official,Mayor,P1,100,Ann River,50
+official,Mayor,P1,100,Bo Stone,40
+official,Clerk,P1,100,Cy Lake,20
+official,Clerk,P1,100,Di Moss,10
+"""
+    path = write(tmp_path, text, "night.csv")
+    frame = pd.read_csv(io.StringIO(text))
+    assert (frame[frame["stage"] == "official"]["pct_reported"] == 100).all()
+    result = invoke("summary", str(path), "--where", "stage=official", "--format", "json")
+    assert result.code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert "partial-count" not in result.stderr
+    for election in document["elections"]:
+        assert not any(n.startswith("Partial count") for n in election["notes"])
+    assert all(line["won"] for line in document["overview"]["races"])

@@ -10,7 +10,9 @@ import re
 from collections.abc import Callable
 from typing import Final
 
+from pollcli.columns import canonical_column
 from pollcli.election import Election
+from pollcli.errors import UsageError
 from pollcli.problems import Code, Found, Problem, sort_problems
 from pollcli.read import footnotes, layout, pollfiles, preamble, race_hint, reporting, undercols
 from pollcli.read.assemble import assembly_for
@@ -32,6 +34,7 @@ from pollcli.read.replaced import in_sheet, in_text
 from pollcli.read.roles import column_roles
 from pollcli.read.rowcolumns import eligible
 from pollcli.read.samerows import read_rows
+from pollcli.read.selection import Where, header_where
 from pollcli.read.shares import decimal_mark
 from pollcli.read.tabular import tabular_kind
 from pollcli.read.total_places import Marked
@@ -108,10 +111,9 @@ def read_table(
         return [], sort_problems(found.items)
     unknown_ignored(table.header, table.header_line, options.ignore_columns, found)
     # (Rows counted in part, `pct_reported` under 100: said of every race, before any layout.)
-    header = list(
-        table.header
-    )  # (the file's: a race's key cells are read from its rows under 100 %)
-    so_far = reporting.check(header, table.records, found, table.notes, options.ignore_columns)
+    header = list(table.header)  # (the file's: a race's key cells are read from its rows < 100 %)
+    shared = _stage_kept(header, table.records, options)  # (`--where stage=official`, advised)
+    so_far = reporting.check(header, shared, found, table.notes, options.ignore_columns)
     # (A table of opinion polls is no count: refused unless its stage says it is a poll.)
     if pollfiles.check(table, options, found):
         return [], sort_problems(found.items)
@@ -204,6 +206,33 @@ def read_table(
     reporting.tell(elections, so_far, header)  # (a race of many: of its own rows, or the file's)
     report(count)
     return given(elections, found, False, past is not None)
+
+
+def _stage_kept(
+    header: list[str], records: list[tuple[int, list[str]]], options: ReadOptions
+) -> list[tuple[int, list[str]]]:
+    """The rows read for the share of the count reported: those `--where` keeps of a column of
+    stages or rounds, each of which lists the race whole (the election night's rows left out by
+    `--where stage=official` count no partial count). All the rows where it names none."""
+    if not options.where:
+        return records
+    try:
+        where = header_where(header, options)
+    except UsageError:
+        return records  # (said where --where is read)
+    whole = {i: v for i, v in where.wanted.items() if canonical_column(header[i]) in _WHOLE}
+    if not whole:
+        return records
+    one = Where(wanted=whole)
+    return [
+        (n, c)
+        for n, c in records
+        if one.keeps({i: c[i].strip() if i < len(c) else "" for i in whole})
+    ]
+
+
+# Columns each of whose values lists the race whole (`_stage_kept`).
+_WHOLE: Final[frozenset[str]] = frozenset({"stage", "round"})
 
 
 def _progress(name: str, size: int, rows: int) -> Callable[[int], None]:
