@@ -309,8 +309,10 @@ def _plan(
         if given:
             named = _norm(table, i) in given
         elif first_protocol is not None:
-            # (`Registered,precinct,<candidates>`: the precincts' numbers after it no option.)
-            named = i < first_protocol or code or (by_header[i] and i not in answers)
+            # (`Registered,precinct,<candidates>`: the precincts' numbers after it no option;
+            # after an option, a header like a key is a party's: the Netherlands' `CD` by `CDA`.)
+            keyed = by_header[i] and i not in answers and not plan.options
+            named = i < first_protocol or code or keyed
         else:
             words = not numeric[i] and any(v.strip() for v in column(sample, i))
             named = (
