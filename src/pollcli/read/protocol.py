@@ -134,8 +134,9 @@ FACT_LINES: Final[dict[str, tuple[str, ...]]] = {
         r"|scheda bianca",
         r"total (votos )?en blanco",
         r"blank( votes| ballots)?",
-        # Switzerland's BFS: `leere_wahlzettel` (blank ballots, beside `eingelegte_wahlzettel`).
-        r"leere (stimmzettel|wahlzettel)",
+        # Switzerland's BFS: `leere_wahlzettel` (blank ballots, beside `eingelegte_wahlzettel`),
+        # and in its tables of referendums `LEERE_STIMMEN` (blank votes).
+        r"leere (stimmzettel|wahlzettel|stimmen)",
         # The Kiesraad's: `# blanco stemmen`.
         r"blanco stemmen|blanco stembiljetten",
     ),
