@@ -5,9 +5,10 @@ Pure arithmetic over the races' summaries (`summary.summarize_election`): no rac
 here, so 500 races cost little more than their summaries. The sentences are `findings.overview`'s.
 
 - A race is **won** when its leader takes the seat: first past the post, or with the majority a
-  two-round system needs; a tie for first, a runoff to come, a party-list vote and part of a race
-  (`--where` left some of its rows out) are undecided, and so is an exit poll. A race won with no majority under first
-  past the post that nobody stated (the default for a split file) is counted, and said to be.
+  two-round system needs; a tie for first, a runoff to come, a party-list vote, part of a race
+  (`--where` left some of its rows out) and an exit poll are undecided. A race won with no majority
+  under first past the post that nobody stated (the default for a split file) is counted, and said
+  to be.
 - **Tags**: `close` — a margin under 1 point or under 0.5 % of the race's votes; `tie` — a tie for
   first; `no_majority` — a two-round race where no one has the majority; `unopposed` — one candidate.
 - A race where options counted together ("other", write-ins) have more votes than the leader is
