@@ -175,3 +175,12 @@ def test_cells_that_differ_between_the_rows_of_one_race_and_place_are_left_unuse
     assert any("'undervotes' left unused" in n and "line 3" in n for n in election["notes"]), (
         election["notes"]
     )
+
+
+def test_the_note_names_only_the_lines_read(tmp_path) -> None:
+    """A file of under votes alone said its column was read as "a blank and an invalid line";
+    it is read as a blank line only."""
+    text = "precinct,candidate,votes,undervotes\n101,Ann,150,20\n101,Bob,128,20\n"
+    (election,) = _summary(text, tmp_path)["elections"]
+    (said,) = [n for n in election["notes"] if "'undervotes' are read as" in n]
+    assert "a blank line" in said and "invalid" not in said

@@ -108,9 +108,12 @@ def add_lines(
                 if i < len(row):
                     row[i] = ""
             out.append((line, row))
+    kinds = " and ".join(
+        "a blank line" if n == "Under Votes" else "an invalid line" for _, n in given
+    )
     notes.append(
         f"{said} are read as each race's {' and '.join(n for _, n in given)} lines in each place "
-        "(a blank and an invalid line, as a long file lists them), one per race and place."
+        f"({kinds}, as a long file lists them), one per race and place."
     )
     return out
 
